@@ -1,0 +1,146 @@
+"""One typed Settings object, read from MEDCORE_* env vars and Streamlit secrets.
+
+Every default works offline on a CPU-only machine, so a fresh checkout runs
+with no configuration at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+LLM_BACKENDS = ("template", "embedded", "hf", "openai")
+DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+class SettingsError(ValueError):
+    """A setting has a value we cannot use; the message names the variable."""
+
+
+def _default_data_dir() -> Path:
+    # platformdirs is only used for the default; an explicit MEDCORE_DATA_DIR wins.
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("medcore-studio", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = field(default_factory=_default_data_dir)
+    assets_dir: Path = REPO_ROOT / "assets"
+    database_url: str = ""  # empty: SQLite file inside data_dir
+    device: str = "auto"
+    torch_threads: int = 1
+    seed: int = 0
+    user: str = "local"
+    # Language model
+    llm_backend: str = "embedded"
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = ""
+    llm_timeout_s: float = 60.0
+    llm_max_new_tokens: int = 256
+    # Input limits
+    max_upload_mb: int = 50
+    max_note_chars: int = 2_000_000
+    max_archive_files: int = 20_000
+    max_archive_uncompressed_mb: int = 2_000
+    # Jobs: a running job whose heartbeat is older than this is considered dead
+    job_stale_after_s: float = 120.0
+
+    def __post_init__(self) -> None:
+        if self.llm_backend not in LLM_BACKENDS:
+            raise SettingsError(
+                f"MEDCORE_LLM_BACKEND={self.llm_backend!r}: choose one of {', '.join(LLM_BACKENDS)}"
+            )
+        if self.device not in DEVICES:
+            raise SettingsError(f"MEDCORE_DEVICE={self.device!r}: choose one of {', '.join(DEVICES)}")
+        if self.llm_backend == "openai" and not self.llm_base_url:
+            raise SettingsError("MEDCORE_LLM_BACKEND=openai needs MEDCORE_LLM_BASE_URL")
+        if self.llm_backend == "hf" and not self.llm_model:
+            raise SettingsError("MEDCORE_LLM_BACKEND=hf needs MEDCORE_LLM_MODEL (a local model directory or GGUF file)")
+        for name in ("torch_threads", "max_upload_mb", "max_note_chars", "max_archive_files", "max_archive_uncompressed_mb"):
+            if getattr(self, name) <= 0:
+                raise SettingsError(f"{name} must be positive, got {getattr(self, name)}")
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'medcore.db'}"
+
+    @property
+    def kb_dir(self) -> Path:
+        return self.assets_dir / "kb"
+
+    def path(self, *parts: str) -> Path:
+        """A directory under data_dir, created on first use."""
+        p = self.data_dir.joinpath(*parts)
+        p.mkdir(parents=True, exist_ok=True)
+        return p
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+    def public_dict(self) -> dict[str, Any]:
+        """For display: secrets masked."""
+        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        if out["llm_api_key"]:
+            out["llm_api_key"] = "***"
+        return {k: str(v) if isinstance(v, Path) else v for k, v in out.items()}
+
+    @classmethod
+    def load(
+        cls,
+        env: Mapping[str, str] | None = None,
+        secrets: Mapping[str, Any] | None = None,
+        secrets_path: Path | None = None,
+    ) -> "Settings":
+        """Build from env vars, over secrets, over defaults.
+
+        Secrets come from `.streamlit/secrets.toml`: either MEDCORE_* keys at the top
+        level or plain keys in a [medcore] table. Env vars win, so a deployment can
+        override a checked-in secrets file.
+        """
+        env = os.environ if env is None else env
+        if secrets is None:
+            secrets = _read_secrets(secrets_path or REPO_ROOT / ".streamlit" / "secrets.toml")
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            key = f"MEDCORE_{f.name.upper()}"
+            raw = env.get(key)
+            if raw is None:
+                raw = secrets.get(key, secrets.get("medcore", {}).get(f.name) if isinstance(secrets.get("medcore"), Mapping) else None)
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _coerce(f, raw, key)
+        return cls(**values)
+
+
+def _read_secrets(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path} is not valid TOML: {exc}") from exc
+
+
+def _coerce(f: dataclasses.Field, raw: Any, key: str) -> Any:
+    kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+    try:
+        if kind == "Path":
+            return Path(str(raw)).expanduser()
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "bool":
+            return str(raw).strip().lower() in ("1", "true", "yes", "on")
+        return str(raw)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"{key}={raw!r} is not a valid {kind}") from exc

@@ -1,0 +1,106 @@
+"""Compute device, dtype, seeding and the CPU thread policy.
+
+This is the only module that sets torch's thread count. On the 2-core machines
+we run on, the default two intra-op threads made one training iteration swing
+between 1 s and 14 s; one thread (and a passive OpenMP wait policy) is steady.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from dataclasses import dataclass
+
+_policy_applied = False
+
+
+def apply_thread_policy(threads: int = 1) -> None:
+    """Call before heavy torch work. Idempotent."""
+    global _policy_applied
+    # Only effective if set before the OpenMP runtime starts; harmless afterwards.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    import torch
+
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+    _policy_applied = True
+
+
+def _mps_available(torch) -> bool:
+    backend = getattr(torch.backends, "mps", None)
+    return bool(backend and backend.is_available())
+
+
+def select_device(override: str = "auto"):
+    """cuda > mps > cpu, unless overridden. A requested but missing device falls back to CPU."""
+    import torch
+
+    if override == "cpu":
+        return torch.device("cpu")
+    if override in ("auto", "cuda") and torch.cuda.is_available():
+        return torch.device("cuda")
+    if override in ("auto", "mps") and _mps_available(torch):
+        return torch.device("mps")
+    return torch.device("cpu")
+
+
+def default_dtype(device) -> "object":
+    """bf16 where the GPU supports it, else float32 (CPU half precision is slow and lossy)."""
+    import torch
+
+    if device.type == "cuda" and torch.cuda.is_bf16_supported():
+        return torch.bfloat16
+    return torch.float32
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    kind: str  # cpu | cuda | mps
+    name: str
+    torch_version: str
+    threads: int
+    memory_gb: float | None = None
+
+    @property
+    def label(self) -> str:
+        mem = f", {self.memory_gb:.0f} GB" if self.memory_gb else ""
+        return f"{self.kind.upper()}: {self.name}{mem}"
+
+
+def device_info(override: str = "auto") -> DeviceInfo:
+    import platform
+
+    import torch
+
+    device = select_device(override)
+    if device.type == "cuda":
+        props = torch.cuda.get_device_properties(device)
+        return DeviceInfo("cuda", props.name, torch.__version__, torch.get_num_threads(), props.total_memory / 2**30)
+    if device.type == "mps":
+        return DeviceInfo("mps", "Apple GPU (Metal)", torch.__version__, torch.get_num_threads())
+    cpu = platform.processor() or platform.machine() or "CPU"
+    return DeviceInfo("cpu", f"{cpu}, {os.cpu_count()} cores", torch.__version__, torch.get_num_threads())
+
+
+def seed_everything(seed: int) -> None:
+    """Python, NumPy and torch RNGs, so a run with the same seed gives the same result."""
+    random.seed(seed)
+    try:
+        import numpy as np
+
+        np.random.seed(seed % 2**32)
+    except ImportError:  # pragma: no cover - numpy is a hard dependency in practice
+        pass
+    import torch
+
+    torch.manual_seed(seed)
+    if torch.cuda.is_available():
+        torch.cuda.manual_seed_all(seed)
+
+
+def torch_generator(seed: int, device=None):
+    import torch
+
+    g = torch.Generator(device=device or "cpu")
+    g.manual_seed(seed)
+    return g

@@ -1,0 +1,107 @@
+"""What is loaded or missing, for the Home page and `python -m medcore info`.
+
+Each tool reports through `medcore/<tool>/status.py`:
+    check(settings) -> list[Component]     what it needs and whether it is there
+    engine_ready(settings) -> bool         False: the page shows "not available yet"
+    demo_payload(settings) -> dict         sample inputs for the stakeholder demo (JSON-able)
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass, field
+from typing import Any
+
+from medcore.config import Settings
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    kind: str  # model | knowledge base | dataset | checkpoint | package
+    ok: bool
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ToolInfo:
+    key: str
+    title: str
+    section: str
+    icon: str
+    summary: str
+    page: str  # path of the page file, relative to the repo root
+
+
+TOOLS: tuple[ToolInfo, ...] = (
+    ToolInfo("imaging", "Image generator", "Generate", ":material/blur_on:",
+             "Train class-conditional diffusion models and a DCGAN on real brain MRI, sample synthetic images "
+             "(marked SYNTHETIC), inspect the denoising trajectory, check quality and copies, export DICOM.",
+             "pages/image_generator.py"),
+    ToolInfo("records", "Record summarizer", "Clinical", ":material/description:",
+             "De-identify a clinical note, find its sections, extract problems, medications, allergies, labs and "
+             "vitals with negation, and summarize it with every line linked to its source sentence.",
+             "pages/record_summarizer.py"),
+    ToolInfo("triage", "Symptom chat", "Clinical", ":material/chat:",
+             "A Bayesian symptom interview that asks the most informative next question and ends in a ranked "
+             "differential with evidence, a triage level and red flags.",
+             "pages/symptom_chat.py"),
+    ToolInfo("therapy", "Treatment planner", "Clinical", ":material/medication:",
+             "A guideline-based plan for a patient and a condition: doses calculated and shown, interactions, "
+             "allergy and pharmacogenomic warnings with sources, editable with every edit kept.",
+             "pages/treatment_planner.py"),
+    ToolInfo("cases", "Case trainer", "Learn", ":material/school:",
+             "Synthetic patients for students to interview, investigate and diagnose, with scoring.",
+             "pages/case_trainer.py"),
+)
+
+
+@dataclass
+class ToolStatus:
+    tool: ToolInfo
+    ready: bool
+    components: list[Component] = field(default_factory=list)
+    error: str = ""
+
+
+def _status_module(key: str):
+    name = f"medcore.{key}.status"
+    if importlib.util.find_spec(f"medcore.{key}") is None:
+        return None
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name in (name, f"medcore.{key}"):
+            return None
+        raise
+
+
+def tool_status(tool: ToolInfo, settings: Settings) -> ToolStatus:
+    try:
+        module = _status_module(tool.key)
+        if module is None:
+            return ToolStatus(tool, False, [], "engine not built yet")
+        return ToolStatus(tool, bool(module.engine_ready(settings)), list(module.check(settings)))
+    except Exception as exc:  # noqa: BLE001 - a broken tool must not take down the Home page
+        return ToolStatus(tool, False, [], f"{type(exc).__name__}: {exc}")
+
+
+def all_status(settings: Settings) -> list[ToolStatus]:
+    return [tool_status(t, settings) for t in TOOLS]
+
+
+def demo_payloads(settings: Settings) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for tool in TOOLS:
+        module = _status_module(tool.key)
+        if module is not None and hasattr(module, "demo_payload") and module.engine_ready(settings):
+            out[tool.key] = module.demo_payload(settings)
+    return out
+
+
+def tool(key: str) -> ToolInfo:
+    for t in TOOLS:
+        if t.key == key:
+            return t
+    raise KeyError(key)

@@ -1,0 +1,461 @@
+"""Persistence: audit log, saved work (with every version kept), jobs, feedback, models.
+
+SQLite in WAL mode by default (several processes write: the app and its
+training jobs), any SQLAlchemy URL otherwise. The schema carries a version
+number; `migrate` brings an older database forward without losing rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import socket
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    event,
+    inspect,
+    select,
+    text,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+SCHEMA_VERSION = 2
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(256))
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ts: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    user: Mapped[str] = mapped_column(String(128))
+    tool: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    object_type: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    object_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class WorkItem(Base):
+    __tablename__ = "work_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(String(256), default="")
+    workspace: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    user: Mapped[str] = mapped_column(String(128), default="local")
+    status: Mapped[str] = mapped_column(String(32), default="open")
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class WorkVersion(Base):
+    __tablename__ = "work_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("work_items.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    user: Mapped[str] = mapped_column(String(128), default="local")
+    ts: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Job(Base):
+    __tablename__ = "jobs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(256), default="")
+    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    argv: Mapped[list] = mapped_column(JSON, default=list)
+    config: Mapped[dict] = mapped_column(JSON, default=dict)
+    result: Mapped[dict] = mapped_column(JSON, default=dict)
+    error: Mapped[str] = mapped_column(Text, default="")
+    out_dir: Mapped[str] = mapped_column(String(1024), default="")
+    log_path: Mapped[str] = mapped_column(String(1024), default="")
+    pid: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    host: Mapped[str] = mapped_column(String(256), default="")
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    resumed_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    started: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    finished: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # Added in schema version 2: lets a crashed worker be told from a slow one.
+    heartbeat: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class JobProgress(Base):
+    __tablename__ = "job_progress"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id"), index=True)
+    ts: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    step: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    loss: Mapped[float | None] = mapped_column(Float, nullable=True)
+    eta_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    preview_path: Mapped[str | None] = mapped_column(String(1024), nullable=True)
+    metrics: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ts: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    user: Mapped[str] = mapped_column(String(128), default="local")
+    tool: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(32))  # accept | reject | modify | rating | correction
+    item_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class ModelEntry(Base):
+    __tablename__ = "models"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(256))
+    path: Mapped[str] = mapped_column(String(1024))
+    config: Mapped[dict] = mapped_column(JSON, default=dict)
+    metrics: Mapped[dict] = mapped_column(JSON, default=dict)
+    job_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# ---- migrations -------------------------------------------------------------
+# Version 1 is the first released schema, kept verbatim so tests can build an
+# old database and prove that opening it with this code keeps every row.
+V1_DDL = [
+    "CREATE TABLE meta (key VARCHAR(64) PRIMARY KEY, value VARCHAR(256))",
+    "CREATE TABLE audit_events (id INTEGER PRIMARY KEY, ts DATETIME, user VARCHAR(128), tool VARCHAR(64), "
+    "action VARCHAR(64), object_type VARCHAR(64), object_id VARCHAR(64), detail JSON)",
+    "CREATE TABLE work_items (id INTEGER PRIMARY KEY, kind VARCHAR(64), title VARCHAR(256), workspace VARCHAR(64), "
+    "user VARCHAR(128), status VARCHAR(32), data JSON, version INTEGER, created DATETIME, updated DATETIME)",
+    "CREATE TABLE work_versions (id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES work_items(id), version INTEGER, "
+    "data JSON, reason TEXT, user VARCHAR(128), ts DATETIME)",
+    "CREATE TABLE jobs (id INTEGER PRIMARY KEY, kind VARCHAR(64), name VARCHAR(256), status VARCHAR(16), argv JSON, "
+    "config JSON, result JSON, error TEXT, out_dir VARCHAR(1024), log_path VARCHAR(1024), pid INTEGER, "
+    "host VARCHAR(256), cancel_requested BOOLEAN, resumed_from INTEGER, created DATETIME, started DATETIME, "
+    "finished DATETIME)",
+    "CREATE TABLE job_progress (id INTEGER PRIMARY KEY, job_id INTEGER REFERENCES jobs(id), ts DATETIME, "
+    "step INTEGER, total INTEGER, loss FLOAT, eta_s FLOAT, preview_path VARCHAR(1024), metrics JSON)",
+    "CREATE TABLE feedback (id INTEGER PRIMARY KEY, ts DATETIME, user VARCHAR(128), tool VARCHAR(64), "
+    "kind VARCHAR(32), item_id INTEGER, rating INTEGER, reason TEXT, data JSON)",
+    "INSERT INTO meta (key, value) VALUES ('schema_version', '1')",
+]
+
+
+def _migrate_1_to_2(conn) -> None:
+    conn.execute(text("ALTER TABLE jobs ADD COLUMN heartbeat DATETIME"))
+    # The model registry table is new in v2; create_all below adds it.
+
+
+MIGRATIONS = {1: _migrate_1_to_2}
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+# ---- audit scrubbing ----------------------------------------------------------
+_SAFE_VALUE = re.compile(r"^[\w.\-:/@+ ]{0,64}$")
+_SAFE_KEYS = frozenset(
+    {"status", "model", "backend", "kind", "condition", "code", "count", "n", "steps", "version", "job_id",
+     "item_id", "seconds", "ok", "reason_code", "page", "tool", "format", "triage", "severity", "size"}
+)
+
+
+def scrub_detail(detail: dict[str, Any]) -> dict[str, Any]:
+    """Keep audit detail free of PHI: numbers and short identifiers under known keys pass;
+    any other text is replaced by its length and a hash, so events can still be correlated."""
+    out: dict[str, Any] = {}
+    for key, value in detail.items():
+        if value is None or isinstance(value, (bool, int, float)):
+            out[key] = value
+        elif isinstance(value, str) and key in _SAFE_KEYS and _SAFE_VALUE.match(value):
+            out[key] = value
+        else:
+            blob = value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
+            out[key] = {"chars": len(blob), "sha256": hashlib.sha256(blob.encode("utf-8", "replace")).hexdigest()[:16]}
+    return out
+
+
+# ---- plain records returned to callers -----------------------------------------
+@dataclass
+class WorkRecord:
+    id: int
+    kind: str
+    title: str
+    workspace: str | None
+    user: str
+    status: str
+    data: dict
+    version: int
+    created: datetime
+    updated: datetime
+
+
+@dataclass
+class VersionRecord:
+    version: int
+    data: dict
+    reason: str
+    user: str
+    ts: datetime
+
+
+@dataclass
+class ModelRecord:
+    id: int
+    kind: str
+    name: str
+    path: str
+    config: dict = field(default_factory=dict)
+    metrics: dict = field(default_factory=dict)
+    job_id: int | None = None
+    active: bool = False
+    created: datetime | None = None
+
+
+def _work(row: WorkItem) -> WorkRecord:
+    return WorkRecord(row.id, row.kind, row.title, row.workspace, row.user, row.status, dict(row.data or {}),
+                      row.version, row.created, row.updated)
+
+
+def _model(row: ModelEntry) -> ModelRecord:
+    return ModelRecord(row.id, row.kind, row.name, row.path, dict(row.config or {}), dict(row.metrics or {}),
+                       row.job_id, bool(row.active), row.created)
+
+
+class Store:
+    """Thin facade over a SQLAlchemy engine; safe to share between threads."""
+
+    def __init__(self, url: str):
+        self.url = url
+        kwargs: dict[str, Any] = {"future": True}
+        if url.startswith("sqlite"):
+            path = url.split("///", 1)[-1]
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        self.engine: Engine = create_engine(url, **kwargs)
+        if url.startswith("sqlite"):
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.migrate()
+
+    @classmethod
+    def open(cls, settings) -> "Store":
+        return cls(settings.resolved_database_url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as s:
+            try:
+                yield s
+                s.commit()
+            except BaseException:
+                s.rollback()
+                raise
+
+    # -- schema --
+    def schema_version(self) -> int:
+        insp = inspect(self.engine)
+        if not insp.has_table("meta"):
+            return 0
+        with self.engine.connect() as conn:
+            row = conn.execute(text("SELECT value FROM meta WHERE key='schema_version'")).first()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> int:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"database schema version {version} is newer than this app ({SCHEMA_VERSION}); upgrade the app"
+            )
+        with self.engine.begin() as conn:
+            while 0 < version < SCHEMA_VERSION:
+                MIGRATIONS[version](conn)
+                version += 1
+        Base.metadata.create_all(self.engine)  # new tables only; never alters existing ones
+        with self.session() as s:
+            meta = s.get(Meta, "schema_version")
+            if meta is None:
+                s.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+            else:
+                meta.value = str(SCHEMA_VERSION)
+        return SCHEMA_VERSION
+
+    # -- audit --
+    def audit(self, action: str, *, tool: str, user: str = "local", object_type: str | None = None,
+              object_id: Any = None, **detail: Any) -> None:
+        with self.session() as s:
+            s.add(AuditEvent(user=user, tool=tool, action=action, object_type=object_type,
+                             object_id=None if object_id is None else str(object_id)[:64],
+                             detail=scrub_detail(detail)))
+
+    def audit_events(self, limit: int = 200, tool: str | None = None) -> list[dict]:
+        with self.session() as s:
+            q = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
+            if tool:
+                q = q.where(AuditEvent.tool == tool)
+            return [
+                {"id": e.id, "ts": e.ts, "user": e.user, "tool": e.tool, "action": e.action,
+                 "object_type": e.object_type, "object_id": e.object_id, "detail": e.detail}
+                for e in s.scalars(q)
+            ]
+
+    # -- saved work --
+    def save_work(self, kind: str, data: dict, *, item_id: int | None = None, title: str = "",
+                  workspace: str | None = None, status: str | None = None, reason: str = "",
+                  user: str = "local") -> int:
+        """Create or update a work item. Every save is kept as a version."""
+        data = json.loads(json.dumps(data, default=str))  # JSON-clean, detached from the caller
+        with self.session() as s:
+            row = s.get(WorkItem, item_id) if item_id is not None else None
+            if row is None:
+                row = WorkItem(kind=kind, title=title[:256], workspace=workspace, user=user,
+                               status=status or "open", data=data, version=1)
+                s.add(row)
+                s.flush()
+            else:
+                row.version += 1
+                row.data = data
+                row.updated = utcnow()
+                if title:
+                    row.title = title[:256]
+                if status:
+                    row.status = status
+            s.add(WorkVersion(item_id=row.id, version=row.version, data=data, reason=reason, user=user))
+            return row.id
+
+    def get_work(self, item_id: int) -> WorkRecord | None:
+        with self.session() as s:
+            row = s.get(WorkItem, item_id)
+            return _work(row) if row else None
+
+    def list_work(self, kind: str | None = None, workspace: str | None = None, status: str | None = None,
+                  limit: int = 100) -> list[WorkRecord]:
+        with self.session() as s:
+            q = select(WorkItem).order_by(WorkItem.updated.desc(), WorkItem.id.desc()).limit(limit)
+            if kind:
+                q = q.where(WorkItem.kind == kind)
+            if workspace:
+                q = q.where(WorkItem.workspace == workspace)
+            if status:
+                q = q.where(WorkItem.status == status)
+            return [_work(r) for r in s.scalars(q)]
+
+    def latest_work(self, kind: str, workspace: str) -> WorkRecord | None:
+        items = self.list_work(kind=kind, workspace=workspace, limit=1)
+        return items[0] if items else None
+
+    def work_versions(self, item_id: int) -> list[VersionRecord]:
+        with self.session() as s:
+            q = select(WorkVersion).where(WorkVersion.item_id == item_id).order_by(WorkVersion.version)
+            return [VersionRecord(v.version, dict(v.data or {}), v.reason, v.user, v.ts) for v in s.scalars(q)]
+
+    def set_work_status(self, item_id: int, status: str) -> None:
+        with self.session() as s:
+            row = s.get(WorkItem, item_id)
+            if row is None:
+                raise KeyError(item_id)
+            row.status = status
+            row.updated = utcnow()
+
+    # -- feedback --
+    def add_feedback(self, tool: str, kind: str, *, item_id: int | None = None, rating: int | None = None,
+                     reason: str = "", data: dict | None = None, user: str = "local") -> int:
+        with self.session() as s:
+            row = Feedback(tool=tool, kind=kind, item_id=item_id, rating=rating, reason=reason,
+                           data=json.loads(json.dumps(data or {}, default=str)), user=user)
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def list_feedback(self, tool: str | None = None, limit: int = 1000) -> list[dict]:
+        with self.session() as s:
+            q = select(Feedback).order_by(Feedback.id.desc()).limit(limit)
+            if tool:
+                q = q.where(Feedback.tool == tool)
+            return [{"id": f.id, "ts": f.ts, "user": f.user, "tool": f.tool, "kind": f.kind, "item_id": f.item_id,
+                     "rating": f.rating, "reason": f.reason, "data": f.data} for f in s.scalars(q)]
+
+    # -- model registry --
+    def register_model(self, kind: str, name: str, path: str | Path, *, config: dict | None = None,
+                       metrics: dict | None = None, job_id: int | None = None, activate: bool = False) -> int:
+        with self.session() as s:
+            row = ModelEntry(kind=kind, name=name, path=str(path), config=config or {}, metrics=metrics or {},
+                             job_id=job_id, active=False)
+            s.add(row)
+            s.flush()
+            model_id = row.id
+        if activate:
+            self.set_active_model(model_id)
+        return model_id
+
+    def list_models(self, kind: str | None = None) -> list[ModelRecord]:
+        with self.session() as s:
+            q = select(ModelEntry).order_by(ModelEntry.id.desc())
+            if kind:
+                q = q.where(ModelEntry.kind == kind)
+            return [_model(r) for r in s.scalars(q)]
+
+    def get_model(self, model_id: int) -> ModelRecord | None:
+        with self.session() as s:
+            row = s.get(ModelEntry, model_id)
+            return _model(row) if row else None
+
+    def set_active_model(self, model_id: int) -> None:
+        with self.session() as s:
+            row = s.get(ModelEntry, model_id)
+            if row is None:
+                raise KeyError(model_id)
+            for other in s.scalars(select(ModelEntry).where(ModelEntry.kind == row.kind)):
+                other.active = other.id == model_id
+
+    def active_model(self, kind: str) -> ModelRecord | None:
+        with self.session() as s:
+            row = s.scalars(select(ModelEntry).where(ModelEntry.kind == kind, ModelEntry.active.is_(True))).first()
+            return _model(row) if row else None
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def hostname() -> str:
+    return socket.gethostname()
