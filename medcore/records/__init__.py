@@ -1,0 +1,1 @@
+"""Record summarizer: de-identification, sections, extraction, summaries, FHIR."""

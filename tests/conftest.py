@@ -1,0 +1,43 @@
+"""Shared fixtures: every test gets its own data dir and SQLite database, the template LLM,
+and no network (hub downloads would fail offline anyway; failing fast keeps tests quick)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def settings(data_dir, monkeypatch):
+    """Settings for tests; also exported as env vars so subprocesses and AppTest pages see the same."""
+    from medcore.config import Settings
+
+    monkeypatch.setenv("MEDCORE_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("MEDCORE_LLM_BACKEND", "template")
+    monkeypatch.setenv("MEDCORE_DATABASE_URL", f"sqlite:///{data_dir / 'test.db'}")
+    return Settings.load(secrets={})
+
+
+@pytest.fixture
+def store(settings):
+    from medcore.store import Store
+
+    s = Store.open(settings)
+    yield s
+    s.engine.dispose()
