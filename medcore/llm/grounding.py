@@ -1,0 +1,68 @@
+"""The grounding check: a model may rephrase, never add.
+
+Text from a model is rejected if it names a term from a clinical vocabulary
+(drugs, conditions) that the engine did not give, or a dose (a number with a
+dose unit) that does not occur in the engine's facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+_DOSE = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|g|kg|ml|mL|l|units?|iu|IU|mmol|meq|mEq|%)(?![a-zA-Z])", re.I)
+
+
+@dataclass(frozen=True)
+class GroundingResult:
+    ok: bool
+    unsupported: list[str] = field(default_factory=list)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower()).strip()
+
+
+def _dose_key(number: str, unit: str) -> str:
+    num = number.replace(",", ".")
+    if "." in num:
+        num = num.rstrip("0").rstrip(".")
+    unit = unit.lower().replace("µg", "mcg").replace("ug", "mcg")
+    unit = {"unit": "units", "iu": "units", "meq": "meq"}.get(unit, unit)
+    return f"{num} {unit}"
+
+
+def doses_in(text: str) -> set[str]:
+    return {_dose_key(m.group(1), m.group(2)) for m in _DOSE.finditer(text)}
+
+
+def _mentions(text: str, vocabulary: Iterable[str]) -> set[str]:
+    low = f" {_norm(text)} "
+    found = set()
+    for term in vocabulary:
+        t = _norm(term)
+        if len(t) >= 3 and re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", low):
+            found.add(t)
+    return found
+
+
+def check(text: str, allowed_terms: Iterable[str], vocabulary: Iterable[str], *,
+          allowed_text: str = "") -> GroundingResult:
+    """allowed_terms: what the engine decided (drug and condition names, doses as text);
+    vocabulary: every term the check knows (e.g. all KB drug and condition names, with synonyms);
+    allowed_text: the engine's own text (template or source facts), whose doses are allowed too."""
+    allowed = [_norm(a) for a in allowed_terms]
+    allowed_blob = " | ".join(allowed) + " | " + _norm(allowed_text)
+    vocab = list(vocabulary)
+    unsupported = []
+    for term in sorted(_mentions(text, vocab)):
+        # allowed if the term is (inside) an allowed term, or an allowed term is inside it
+        if not any(term in a or a in term for a in allowed if a) and term not in allowed_blob:
+            unsupported.append(term)
+    allowed_doses = doses_in(allowed_blob)
+    for dose in sorted(doses_in(text)):
+        if dose not in allowed_doses:
+            unsupported.append(dose)
+    return GroundingResult(not unsupported, unsupported)

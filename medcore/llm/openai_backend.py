@@ -1,0 +1,92 @@
+"""Any OpenAI-compatible chat endpoint (vLLM, llama.cpp server, Ollama, a hosted API).
+
+Text bound for a host other than this machine is de-identified first: the
+engines' facts can carry note text, and PHI must not leave unredacted.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterator
+from urllib.parse import urlparse
+
+from medcore.llm.base import LLMError, Prompt, as_prompt
+
+_LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+def is_local_url(url: str) -> bool:
+    host = (urlparse(url).hostname or "").lower()
+    return host in _LOOPBACK or host.startswith("127.")
+
+
+class OpenAIBackend:
+    name = "openai"
+
+    def __init__(self, base_url: str, model: str = "", api_key: str = "", timeout_s: float = 60.0,
+                 max_new_tokens: int = 256, transport=None):
+        if not base_url:
+            raise LLMError("no endpoint configured (MEDCORE_LLM_BASE_URL)")
+        self.base_url = base_url.rstrip("/")
+        self.model = model or "default"
+        self.api_key = api_key
+        self.timeout_s = timeout_s
+        self.max_new_tokens = max_new_tokens
+        self.local = is_local_url(self.base_url)
+        self.label = f"OpenAI-compatible endpoint {urlparse(self.base_url).netloc} ({self.model})"
+        self._transport = transport  # tests inject an httpx transport
+
+    def outgoing_messages(self, prompt: Prompt) -> list[dict[str, str]]:
+        """Exactly what is sent; de-identified unless the endpoint is on this machine."""
+        messages = prompt.messages()
+        if self.local:
+            return messages
+        from medcore.records.deid import deidentify
+
+        return [{"role": m["role"], "content": deidentify(m["content"]).text} for m in messages]
+
+    def _client(self):
+        import httpx
+
+        headers = {"Content-Type": "application/json"}
+        if self.api_key:
+            headers["Authorization"] = f"Bearer {self.api_key}"
+        return httpx.Client(base_url=self.base_url, headers=headers, timeout=self.timeout_s, transport=self._transport)
+
+    def _payload(self, prompt: Prompt, max_new_tokens: int | None, temperature: float, stream: bool) -> dict:
+        return {"model": self.model, "messages": self.outgoing_messages(prompt),
+                "max_tokens": max_new_tokens or self.max_new_tokens, "temperature": temperature, "stream": stream}
+
+    def generate(self, prompt: Prompt | str, *, max_new_tokens: int | None = None, temperature: float = 0.0) -> str:
+        import httpx
+
+        p = as_prompt(prompt)
+        try:
+            with self._client() as client:
+                r = client.post("/chat/completions", json=self._payload(p, max_new_tokens, temperature, False))
+                r.raise_for_status()
+                return r.json()["choices"][0]["message"]["content"] or ""
+        except (httpx.HTTPError, KeyError, IndexError, ValueError) as exc:
+            raise LLMError(f"endpoint {self.base_url} failed: {exc}") from exc
+
+    def stream(self, prompt: Prompt | str, *, max_new_tokens: int | None = None,
+               temperature: float = 0.0) -> Iterator[str]:
+        import httpx
+
+        p = as_prompt(prompt)
+        try:
+            with self._client() as client:
+                with client.stream("POST", "/chat/completions",
+                                   json=self._payload(p, max_new_tokens, temperature, True)) as r:
+                    r.raise_for_status()
+                    for line in r.iter_lines():
+                        if not line.startswith("data:"):
+                            continue
+                        data = line[5:].strip()
+                        if data == "[DONE]":
+                            break
+                        delta = json.loads(data)["choices"][0].get("delta", {}).get("content")
+                        if delta:
+                            yield delta
+        except (httpx.HTTPError, KeyError, IndexError, ValueError) as exc:
+            raise LLMError(f"endpoint {self.base_url} failed: {exc}") from exc

@@ -1,0 +1,40 @@
+"""Ask the configured backend to phrase an engine result, and fall back to the template when it fails
+or adds anything. Every tool phrases through here, so the rule is enforced in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from medcore.llm.base import LLMError, Prompt
+from medcore.llm.grounding import check
+
+
+@dataclass
+class Phrased:
+    text: str
+    source: str  # "model" | "template"
+    backend: str  # label of the backend that wrote `text`
+    note: str = ""  # why the template was used, when it was
+    unsupported: list[str] = field(default_factory=list)
+
+
+def phrase(backend, prompt: Prompt, *, allowed_terms: Iterable[str] = (), vocabulary: Iterable[str] = ()) -> Phrased:
+    if backend.name == "template":
+        return Phrased(prompt.template_text, "template", backend.label)
+    try:
+        text = backend.generate(prompt).strip()
+    except LLMError as exc:
+        return Phrased(prompt.template_text, "template", "template (no language model)",
+                       note=f"the language model failed ({exc}); showing the template text")
+    if not text:
+        return Phrased(prompt.template_text, "template", "template (no language model)",
+                       note="the language model returned nothing; showing the template text")
+    allowed_text = prompt.template_text + "\n" + str(prompt.facts)
+    result = check(text, allowed_terms, vocabulary, allowed_text=allowed_text)
+    if not result.ok:
+        return Phrased(prompt.template_text, "template", "template (no language model)",
+                       note="the language model's text mentioned something the engine did not give "
+                            f"({', '.join(result.unsupported[:5])}); showing the template text",
+                       unsupported=result.unsupported)
+    return Phrased(text, "model", backend.label)
