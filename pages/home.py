@@ -1,0 +1,57 @@
+"""Home: what each tool does, what is loaded, the device, and the stakeholder demo."""
+
+import pandas as pd
+import streamlit as st
+
+from medcore.status import all_status
+from ui.demo import load_all
+from ui.errors import error_boundary
+from ui.frame import disclaimer
+from ui.loaders import device_label, get_settings
+
+st.title("Medcore Studio")
+st.caption("An offline clinical AI workbench: synthetic images, note summaries, symptom interviews, "
+           "treatment plans and practice cases, on your own machine.")
+disclaimer()
+
+settings = get_settings()
+statuses = all_status(settings)
+
+c1, c2, c3 = st.columns(3)
+c1.metric("Compute device", device_label(settings).split(":")[0])
+c1.caption(device_label(settings))
+c2.metric("Tools ready", f"{sum(s.ready for s in statuses)} of {len(statuses)}")
+c3.metric("Text backend", settings.llm_backend)
+
+st.subheader("Tools")
+cols = st.columns(len(statuses))
+for col, s in zip(cols, statuses):
+    with col.container(border=True, height="stretch"):
+        st.markdown(f"#### {s.tool.icon} {s.tool.title}")
+        st.write(s.tool.summary)
+        if s.ready:
+            st.success("Ready", icon=":material/check:")
+        else:
+            st.warning("Not available yet", icon=":material/construction:")
+
+st.subheader("Models and knowledge bases")
+rows = [{"tool": s.tool.title, "component": c.name, "kind": c.kind, "status": "loaded" if c.ok else "missing",
+         "detail": c.detail} for s in statuses for c in s.components]
+rows += [{"tool": s.tool.title, "component": "engine", "kind": "code", "status": "missing", "detail": s.error}
+         for s in statuses if not s.components and s.error]
+if rows:
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+st.subheader("Demo walkthrough")
+st.write("Loads sample data into every tool that is ready: a sample note, a patient profile, a symptom story, "
+         "a trained image model. Then open the tools from the sidebar.")
+if st.button("Load demo data", icon=":material/play_circle:", type="primary"):
+    with error_boundary("loading the demo data"):
+        loaded = load_all()
+        if loaded:
+            st.success("Demo data loaded for: " + ", ".join(loaded))
+        else:
+            st.info("No tool is ready yet, so there is no demo data to load.")
+for s in statuses:
+    if s.ready:
+        st.page_link(s.tool.page, label=f"Open {s.tool.title}", icon=s.tool.icon)

@@ -1,0 +1,35 @@
+"""The error boundary: people see a friendly message and an error id; the traceback goes to the log."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from contextlib import contextmanager
+from typing import Iterator
+
+import streamlit as st
+
+log = logging.getLogger("medcore.ui")
+
+_CONTROL_FLOW = {"StopException", "RerunException", "ScriptControlException"}
+
+
+def _is_control_flow(exc: BaseException) -> bool:
+    # st.stop()/st.rerun() work by raising; they must pass through untouched.
+    return any(cls.__name__ in _CONTROL_FLOW for cls in type(exc).__mro__)
+
+
+@contextmanager
+def error_boundary(doing: str = "doing that") -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001
+        if _is_control_flow(exc):
+            raise
+        error_id = uuid.uuid4().hex[:8]
+        log.exception("error %s while %s", error_id, doing)
+        st.error(
+            f"Something went wrong while {doing}. Nothing you entered was lost. "
+            f"If it happens again, quote error id `{error_id}`.",
+            icon=":material/error:",
+        )

@@ -1,0 +1,54 @@
+"""What every page shows around its content: title, the disclaimer, and 'not available yet'."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from medcore.status import ToolStatus, tool, tool_status
+from ui.loaders import get_settings
+
+DISCLAIMER = (
+    "**Research and education use only.** Medcore Studio is not a medical device and must not be used for "
+    "clinical decisions. Every output is machine-generated and can be wrong; generated images are synthetic."
+)
+
+
+def disclaimer(where=st) -> None:
+    where.warning(DISCLAIMER, icon=":material/health_and_safety:")
+
+
+@st.cache_data(ttl=20, show_spinner=False)
+def _status(key: str, _settings_key: str) -> ToolStatus:
+    return tool_status(tool(key), get_settings())
+
+
+def page_setup(key: str) -> ToolStatus:
+    info = tool(key)
+    st.title(info.title)
+    st.caption(info.summary)
+    disclaimer()
+    settings = get_settings()
+    return _status(key, f"{settings.data_dir}|{settings.llm_backend}")
+
+
+def not_available(status: ToolStatus) -> None:
+    with st.container(border=True):
+        st.subheader(":material/construction: Not available yet")
+        st.write(f"The {status.tool.title.lower()} engine is not built or not installed on this server yet, "
+                 "so there is nothing to show here. Nothing on this page is simulated.")
+        if status.error:
+            st.caption(status.error)
+        for c in status.components:
+            if not c.ok:
+                st.write(f"- missing {c.kind}: **{c.name}** {c.detail}")
+
+
+def not_available_page(key: str):
+    """A page function for a tool whose page file does not exist yet."""
+
+    def page() -> None:
+        status = page_setup(key)
+        not_available(status)
+
+    page.__name__ = f"{key}_not_available"
+    return page

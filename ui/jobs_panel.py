@@ -1,0 +1,104 @@
+"""A live view of one background job: progress bar, loss curve, ETA, preview, cancel and resume.
+
+The panel only reads rows the worker writes, so any session (or a reloaded
+one) can attach to a job at any time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from medcore import jobs
+from ui.loaders import get_settings, get_store
+
+_ICON = {"queued": ":material/schedule:", "running": ":material/autorenew:", "done": ":material/check_circle:",
+         "failed": ":material/error:", "cancelled": ":material/cancel:"}
+
+
+def fmt_seconds(s: float | None) -> str:
+    if s is None:
+        return "–"
+    s = int(round(s))
+    h, rem = divmod(s, 3600)
+    m, sec = divmod(rem, 60)
+    return f"{h}h {m:02d}m" if h else (f"{m}m {sec:02d}s" if m else f"{sec}s")
+
+
+def loss_figure(rows: list[jobs.ProgressRecord]) -> go.Figure | None:
+    pts = [(r.step, r.loss) for r in rows if r.loss is not None]
+    if not pts:
+        return None
+    fig = go.Figure(go.Scatter(x=[p[0] for p in pts], y=[p[1] for p in pts], mode="lines", name="loss"))
+    positive = all(p[1] > 0 for p in pts)
+    fig.update_layout(height=260, margin=dict(l=10, r=10, t=30, b=10), title="Training loss",
+                      xaxis_title="step", yaxis_title="loss", yaxis_type="log" if positive else "linear")
+    return fig
+
+
+def _render(job_id: int, key: str, on_resume: Callable[[int], None] | None) -> str:
+    store = get_store()
+    jobs.reconcile(store, get_settings().job_stale_after_s)
+    job = jobs.get_job(store, job_id)
+    if job is None:
+        st.info(f"Job {job_id} no longer exists.")
+        return "missing"
+    rows = jobs.progress(store, job_id)
+    last = rows[-1] if rows else None
+    st.markdown(f"{_ICON.get(job.status, '')} **Job {job.id}: {job.name or job.kind}**, {job.status}"
+                + (" (cancel requested)" if job.cancel_requested and job.active else ""))
+    if last:
+        st.progress(min(1.0, last.step / max(1, last.total)), text=f"step {last.step} of {last.total}")
+    elif job.active:
+        st.progress(0.0, text="starting…")
+    c1, c2, c3 = st.columns(3)
+    c1.metric("Elapsed", fmt_seconds(job.duration_s))
+    c2.metric("ETA", fmt_seconds(last.eta_s) if (last and job.active) else "–")
+    c3.metric("Last loss", f"{last.loss:.4g}" if last and last.loss is not None else "–")
+    fig = loss_figure(rows)
+    if fig is not None:
+        st.plotly_chart(fig, key=f"{key}-loss-{job_id}-{len(rows)}")
+    previews = [r.preview_path for r in rows if r.preview_path]
+    if previews and Path(previews[-1]).exists():
+        st.image(previews[-1], caption=f"preview at step {next(r.step for r in reversed(rows) if r.preview_path)}")
+    if last and last.metrics:
+        st.caption(" · ".join(f"{k}: {v:.4g}" if isinstance(v, float) else f"{k}: {v}" for k, v in last.metrics.items()))
+    if job.status == "failed" and job.error:
+        st.error(f"The job failed: {job.error.splitlines()[0]}")
+    if job.status == "done" and job.result:
+        with st.expander("Result"):
+            st.json(job.result)
+    b1, b2, b3 = st.columns(3)
+    if job.active and b1.button("Cancel", key=f"{key}-cancel-{job_id}", icon=":material/stop:",
+                                disabled=job.cancel_requested):
+        jobs.request_cancel(store, job_id)
+        st.toast(f"Cancel requested for job {job_id}; it stops at the next safe point.")
+    if job.status in ("cancelled", "failed") and b2.button("Resume from checkpoint", key=f"{key}-resume-{job_id}",
+                                                            icon=":material/play_arrow:"):
+        new_id = jobs.resume_job(store, get_settings(), job_id)
+        if on_resume:
+            on_resume(new_id)
+        st.rerun()
+    if job.log_path and Path(job.log_path).exists():
+        with b3.popover("Log"):
+            st.code(Path(job.log_path).read_text(errors="replace")[-4000:] or "(empty)")
+    return job.status
+
+
+@st.fragment(run_every=1.0)
+def _live(job_id: int, key: str, on_resume) -> None:
+    status = _render(job_id, key, on_resume)
+    if status not in jobs.ACTIVE:
+        st.rerun()  # redraw once as a static panel, which stops the polling
+
+
+def job_panel(job_id: int, *, key: str = "job", on_resume: Callable[[int], None] | None = None) -> None:
+    job = jobs.get_job(get_store(), job_id)
+    with st.container(border=True):
+        if job is not None and job.active:
+            _live(job_id, key, on_resume)
+        else:
+            _render(job_id, key, on_resume)

@@ -1,0 +1,58 @@
+"""Process-wide resources. Models are shared by every browser session, so each comes with a lock."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import streamlit as st
+
+from medcore.config import Settings
+from medcore.store import Store
+
+
+@dataclass
+class Shared:
+    obj: Any
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def get_settings() -> Settings:
+    # Not cached: cheap, and tests change env vars between runs in one process.
+    return Settings.load()
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    from medcore import jobs
+
+    store = Store(url)
+    # Jobs left 'running' by a previous app process that crashed are failed now, with the reason.
+    jobs.reconcile(store)
+    return store
+
+
+def get_store() -> Store:
+    return _store(get_settings().resolved_database_url)
+
+
+@st.cache_resource(show_spinner=False)
+def _shared(key: str, _factory: Callable[[], Any]) -> Shared:
+    return Shared(_factory())
+
+
+def shared(key: str, factory: Callable[[], Any]) -> Shared:
+    """One object per key for the whole server (e.g. a model); use `with s.lock:` around calls."""
+    return _shared(key, factory)
+
+
+@st.cache_resource(show_spinner=False, ttl=30)
+def _device_label(override: str) -> str:
+    from medcore.runtime import device_info
+
+    return device_info(override).label
+
+
+def device_label(settings: Settings) -> str:
+    return _device_label(settings.device)
