@@ -301,15 +301,22 @@ class StoreReporter:
         self._last_cancel_check = 0.0
         self._cancel = False
         self._eta = _Eta()
+        self._loss_sum = 0.0
+        self._loss_n = 0
         self.result: dict[str, Any] = {}
 
     def progress(self, step, total, loss=None, *, metrics=None, preview_path=None) -> None:
         eta = self._eta(step, total)
+        if loss is not None and loss == loss:  # NaN is not averaged in
+            self._loss_sum += float(loss)
+            self._loss_n += 1
         now = time.monotonic()
         if now - self._last_write < self.min_interval_s and step < total and preview_path is None:
             return
         self._last_write = now
-        loss_val = None if loss is None or loss != loss else float(loss)  # NaN is not stored as a number
+        # Rows are throttled, so each carries the mean loss of the steps since the previous row.
+        loss_val = self._loss_sum / self._loss_n if self._loss_n else None
+        self._loss_sum, self._loss_n = 0.0, 0
         with self.store.session() as s:
             s.add(JobProgress(job_id=self.job_id, step=int(step), total=int(total), loss=loss_val, eta_s=eta,
                               preview_path=str(preview_path) if preview_path else None,

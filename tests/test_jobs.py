@@ -120,3 +120,15 @@ def test_resume_refuses_an_active_job(store, settings):
         s.get(Job, job_id).status = "running"
     with pytest.raises(ValueError):
         jobs.resume_job(store, settings, job_id)
+
+
+def test_throttled_progress_rows_carry_the_mean_loss(store):
+    job_id = jobs.create_job(store, "demo", "x", [])
+    rep = jobs.StoreReporter(store, job_id, min_interval_s=3600)
+    rep.progress(1, 4, 1.0)  # first row is written at once
+    rep.progress(2, 4, 2.0)
+    rep.progress(3, 4, float("nan"))
+    rep.progress(4, 4, 4.0)  # the last step is always written
+    rows = jobs.progress(store, job_id)
+    assert [r.step for r in rows] == [1, 4]
+    assert rows[0].loss == 1.0 and rows[1].loss == pytest.approx(3.0)

@@ -1,0 +1,114 @@
+"""One real-browser check of the main flows: a live Streamlit server driven by headless Chromium."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium not installed (scripts/setup.sh --test installs it)")
+
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("browser-data")
+    port = _free_port()
+    env = dict(os.environ, MEDCORE_DATA_DIR=str(data), MEDCORE_LLM_BACKEND="template",
+               MEDCORE_DATABASE_URL=f"sqlite:///{data / 'app.db'}")
+    log = open(data / "server.log", "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                             "--server.headless", "true", "--server.fileWatcherType", "none",
+                             "--browser.gatherUsageStats", "false"],
+                            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start:\n" + (data / "server.log").read_text()[-3000:])
+    yield {"url": url, "data": data}
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, tmp_path):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = ctx.new_page()
+    pg.set_default_timeout(60_000)
+    yield pg
+    ctx.close()
+
+
+def _shot(page, name):
+    out = os.environ.get("MEDCORE_SCREENSHOTS")
+    if out:
+        Path(out).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(out) / f"{name}.png"), full_page=True)
+
+
+def test_home_shows_disclaimer_device_and_tools(server, page):
+    page.goto(server["url"])
+    page.get_by_text("Research and education use only").first.wait_for()
+    page.get_by_text("Compute device").first.wait_for()
+    for title in ("Image generator", "Record summarizer", "Symptom chat", "Treatment planner", "Model lab"):
+        assert page.get_by_text(title).count() > 0
+    assert page.get_by_text("Traceback").count() == 0
+    _shot(page, "home")
+
+
+def test_model_lab_job_runs_live_and_survives_a_reload(server, page):
+    page.goto(f"{server['url']}/model_lab")
+    page.get_by_text("Start the demonstration job").first.wait_for()
+    steps = page.get_by_label("Steps")
+    steps.fill("60")
+    steps.press("Enter")
+    delay = page.get_by_label("Pause per step (s), to watch it")
+    delay.fill("0.05")
+    delay.press("Enter")
+    page.get_by_role("button", name="Start demonstration job").click()
+    page.get_by_text("Job 1: Demonstration").first.wait_for()
+    page.locator("[data-testid='stProgress']").first.wait_for()
+    page.get_by_text("running").first.wait_for(timeout=60_000)
+    _shot(page, "lab-running")
+    page.reload()  # a reload is a new session: the job must come back
+    page.get_by_text("Job 1: Demonstration").first.wait_for()
+    page.get_by_text("step 60 of 60").first.wait_for(timeout=90_000)
+    page.locator(".js-plotly-plot").first.wait_for()
+    assert page.get_by_text("Traceback").count() == 0
+    _shot(page, "lab-done")
