@@ -297,7 +297,7 @@ class StoreReporter:
         self.store = store
         self.job_id = job_id
         self.min_interval_s = min_interval_s
-        self._last_write = 0.0
+        self._last_write: float | None = None  # None: the first report is written at once
         self._last_cancel_check = 0.0
         self._cancel = False
         self._eta = _Eta()
@@ -311,7 +311,8 @@ class StoreReporter:
             self._loss_sum += float(loss)
             self._loss_n += 1
         now = time.monotonic()
-        if now - self._last_write < self.min_interval_s and step < total and preview_path is None:
+        if (self._last_write is not None and now - self._last_write < self.min_interval_s and step < total
+                and preview_path is None):
             return
         self._last_write = now
         # Rows are throttled, so each carries the mean loss of the steps since the previous row.
