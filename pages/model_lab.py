@@ -59,6 +59,10 @@ with tab_jobs:
                          "progress": (last.step / max(1, last.total)) if last else 0.0,
                          "duration": fmt_seconds(j.duration_s),
                          "last loss": last.loss if last else None,
+                         "metrics": ", ".join(f"{k}={v:.3g}" if isinstance(v, float) else f"{k}={v}"
+                                              for k, v in {**(last.metrics if last else {}),
+                                                           **{k: v for k, v in j.result.items()
+                                                              if isinstance(v, (int, float))}}.items()),
                          "started": j.started, "error": (j.error.splitlines() or [""])[0] if j.error else ""})
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
                      column_config={"progress": st.column_config.ProgressColumn("progress", min_value=0.0,

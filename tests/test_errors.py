@@ -1,0 +1,43 @@
+from streamlit.testing.v1 import AppTest
+
+
+def _script():
+    import streamlit as st
+
+    from ui.errors import error_boundary
+
+    st.text_input("Note", key="note")
+    with error_boundary("summarizing the note"):
+        raise ValueError("secret patient detail in the exception")
+    st.write("after")
+
+
+def _stopping_script():
+    import streamlit as st
+
+    from ui.errors import error_boundary
+
+    with error_boundary("x"):
+        st.write("before stop")
+        st.stop()
+    st.write("never shown")
+
+
+def test_error_boundary_shows_a_friendly_message_with_an_id_and_no_traceback(settings, caplog):
+    at = AppTest.from_function(_script, default_timeout=60)
+    at.run()
+    at.text_input[0].input("typed text").run()
+    assert not at.exception
+    assert len(at.error) == 1
+    msg = at.error[0].value
+    assert "summarizing the note" in msg and "error id" in msg
+    assert "secret patient detail" not in msg and "Traceback" not in msg
+    assert at.text_input[0].value == "typed text"  # nothing typed was lost
+    assert any(m.value == "after" for m in at.markdown)
+
+
+def test_error_boundary_lets_st_stop_through(settings):
+    at = AppTest.from_function(_stopping_script, default_timeout=60).run()
+    assert not at.exception and not at.error
+    texts = [m.value for m in at.markdown]
+    assert "before stop" in texts and "never shown" not in texts
