@@ -1,10 +1,28 @@
-"""De-identification (first version: pattern recognisers for the Safe Harbor categories
-that show up in free text). API: deidentify(text) -> DeidResult."""
+"""De-identification for the Safe Harbor categories that occur in free text.
+
+Our own recognisers (regular expressions plus a given-name list), chosen over Presidio because
+Presidio needs a spaCy NER model and measured nothing better on our gold set than labelled
+patterns do; see `python -m medcore eval records`. Categories: NAME, DATE, AGE (over 89 only),
+MRN, ID (accession, account, insurance and other numbers), SSN, PHONE, FAX, EMAIL, URL, ADDRESS,
+ZIP.
+
+Replacements keep notes readable and analysable: dates are shifted by one offset per note (so
+intervals between dates are kept) and written in their original format; ages over 89 become
+"90+"; everything else becomes a [TYPE] tag. Names found once (after a title, a label, or a known
+given name) are propagated to every other mention in the same note.
+
+Public API (used by medcore.llm before text leaves the machine):
+    deidentify(text) -> DeidResult(text, spans=[PhiSpan(type, start, end, text, replacement)])
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -20,35 +38,219 @@ class PhiSpan:
 class DeidResult:
     text: str
     spans: list[PhiSpan] = field(default_factory=list)
+    shift_days: int = 0
 
 
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("EMAIL", re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")),
-    ("URL", re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)),
-    ("SSN", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
-    ("MRN", re.compile(r"\b(?:MRN|medical record(?: number)?|record no\.?)[:#\s]*([A-Z]{0,3}\d[\d-]{4,})", re.I)),
-    ("PHONE", re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")),
-    ("DATE", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
-                        r"Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\b")),
-    ("NAME", re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][a-z]+(?: [A-Z][a-z]+)?)")),
-    ("ZIP", re.compile(r"\b\d{5}(?:-\d{4})?\b")),
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
+           "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
+_PHONE = r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Please", "Date", "Clinic", "Hospital",
+              "Department", "Emergency", "Cardiology", "Nephrology", "Neurology", "Oncology", "Surgery", "Medicine",
+              "Primary", "Care", "Consultant", "Outpatient", "Inpatient", "Yours", "Dear", "Kind", "Regards", "Thank",
+              "Internal", "Family", "Health", "Center", "Centre", "Associates", "Discharge", "Admission", "Pager",
+              "Phone", "Tel", "Fax", "Email", "Street", "Avenue", "Road", "Drive", "Lane", "Court", "Room", "Unit",
+              "History", "Exam", "Labs", "Plan", "Assessment", "Impression", "Findings", "Medications", "Allergies",
+              "Hospitalist", "Orthopedics", "Psychiatry", "Radiology", "Endocrinology", "Gastroenterology", "Infectious",
+              "Disease", "Service", "Team", "Nurse", "Attending", "Resident", "Fellow", "Intern", "Sincerely", "Re",
+              "No", "Not", "And", "Or", "With", "For", "Age", "Sex", "Male", "Female", "Mr", "Mrs", "Ms", "Dr", "MD",
+              "Pt", "Name", "Bed", "Today", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday",
+              "Friday", "Saturday", "Sunday", "Seen", "Reported", "Signed", "Dictated", "Results", "Called"}
+_CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW)"
+
+# (type, pattern, group holding the PHI or 0)
+_RULES: list[tuple[str, re.Pattern, int]] = [
+    ("EMAIL", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"), 0),
+    ("URL", re.compile(r"\bhttps?://[^\s<>\"')]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"')]*)?", re.I), 0),
+    ("SSN", re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"), 0),
+    ("MRN", re.compile(r"\b(?:MRN|MR\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|hospital\s+(?:number|no\.?)|record\s+(?:no\.?|number|#)|"
+                       r"unit\s+number|patient\s+id)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z]{0,4}-?\d[\d-]{3,}\d)\b", re.I), 1),
+    ("ID", re.compile(r"\b(?:accession|acc\.?|account|acct\.?|insurance(?:\s+id)?|member\s+id|policy(?:\s+(?:no\.?|number))?|"
+                      r"subscriber\s+id|encounter|visit\s+(?:id|number)|license|licence|npi|dea)\s*(?:#|no\.?|number|id)?\s*[:#]?\s*"
+                      r"([A-Z0-9][A-Z0-9-]{4,}\d)\b", re.I), 1),
+    ("FAX", re.compile(rf"\bfax(?:\s*(?:no\.?|number|#))?\s*[:#]?\s*({_PHONE})", re.I), 1),
+    ("PHONE", re.compile(_PHONE), 0),
+    ("DATE", re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|"
+                        rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MON}\.?,?\s+\d{{4}}\b|"
+                        rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:mg|mcg|units|%|mm))|\b\d{{1,2}}/\d{{1,2}}\b(?=\s+(?:at|@)\b)"), 0),
+    ("AGE", re.compile(r"\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\.?o\.?|y/o|yo)\b)|"
+                       r"\b(?:age|aged)\s*[:]?\s*(9\d|1[0-2]\d)\b", re.I), -1),
+    ("ADDRESS", re.compile(r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|"
+                           r"Boulevard|Blvd|Way|Place|Pl|Terrace|Circle|Square|Highway|Hwy|Parkway|Pkwy)\b\.?"
+                           r"(?:,?\s+(?:Apt|Suite|Unit)\.?\s*\w+)?(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,\s*[A-Z]{2}\b))?"), 0),
+    ("ZIP", re.compile(rf"(?<=\b(?:{'|'.join(_STATES)})\s)\d{{5}}(?:-\d{{4}})?\b|\bzip(?:\s*code)?\s*[:#]?\s*(\d{{5}}(?:-\d{{4}})?)\b", re.I), -1),
+]
+
+_NAME_RULES: list[re.Pattern] = [
+    # after a title: "Dr. Priya Raman", "Mrs Doyle"
+    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor)\.?\s+((?:{_NAME_WORD}\s+)?{_NAME_WORD})"),
+    # after a label: "Patient: Harold Jenkins", "Re: Margaret Doyle", "Referred by Dr ..."
+    re.compile(rf"\b(?i:Patient|Patient name|Name|Pt|Re|Attending|PCP|Referred by|Requesting physician|Ordering provider|"
+               rf"Referring physician|Reported by|Signed by|Dictated by|Seen by|Contact|Proxy|health care proxy|"
+               rf"Electronically signed by|Resident|Nurse|Surgeon|Physician)\s*[:,]?\s+((?:{_NAME_WORD}\s+)?{_NAME_WORD})(?=[\s,.;)]|$)"),
+    # before credentials: "Marcus Webb, MD"
+    re.compile(rf"\b((?:{_NAME_WORD}\s+)?{_NAME_WORD}),?\s+{_CREDENTIALS}\b"),
+    # relatives: "wife Grace Tran", "daughter Susan Kessler"
+    re.compile(rf"\b(?:wife|husband|partner|daughter|son|mother|father|sister|brother|niece|nephew|friend|proxy|guardian)\s+"
+               rf"({_NAME_WORD}\s+{_NAME_WORD})\b"),
 ]
 
 
-def deidentify(text: str) -> DeidResult:
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    path = Path(__file__).resolve().parents[2] / "assets" / "kb" / "records" / "first_names.txt"
+    try:
+        words = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                words.extend(line.split())
+        return frozenset(words)
+    except OSError:  # the KB is optional for the API; titles and labels still work
+        return frozenset()
+
+
+def _note_shift(text: str, salt: str) -> int:
+    """A per-note offset in days, between -365 and -30: stable for the same note (so a re-run
+    gives the same answer) and unpredictable without the salt."""
+    h = int(hashlib.sha256((salt + "\x00" + text).encode("utf-8", "replace")).hexdigest()[:8], 16)
+    return -(30 + h % 336)
+
+
+def _add(found: list[tuple[int, int, str]], start: int, end: int, kind: str) -> None:
+    if end <= start:
+        return
+    for i, (s, e, k) in enumerate(found):
+        if s < end and start < e:
+            if (end - start) > (e - s) and kind == k:  # a longer span of the same kind wins
+                found[i] = (min(s, start), max(e, end), k)
+            return
+    found.append((start, end, kind))
+
+
+def find_phi(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern, group in _RULES:
         for m in pattern.finditer(text):
-            start, end = (m.start(1), m.end(1)) if m.groups() else (m.start(), m.end())
-            if not any(s < end and start < e for s, e, _ in found):
-                found.append((start, end, kind))
+            if group == -1:
+                g = next((i for i in range(1, (m.lastindex or 0) + 1) if m.group(i)), 0)
+            else:
+                g = group
+            start, end = m.span(g) if g and m.group(g) else m.span()
+            if kind == "DATE" and _looks_like_ratio(text, start, end):
+                continue
+            _add(found, start, end, kind)
+    names: set[str] = set()
+    for pattern in _NAME_RULES:
+        for m in pattern.finditer(text):
+            _name_span(text, m.start(1), m.end(1), found, names)
+    firsts = _first_names()
+    for m in re.finditer(rf"\b({_NAME_WORD})\s+({_NAME_WORD})\b", text):
+        if m.group(1) in firsts and m.group(2) not in _NOT_NAMES:
+            _name_span(text, m.start(), m.end(), found, names)
+    # propagate: every other capitalised mention of a known name part in this note
+    parts = {p for n in names for p in n.split() if len(p) > 2 and p not in _NOT_NAMES}
+    if parts:
+        for m in re.finditer(r"\b(" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b", text):
+            _add(found, m.start(), m.end(), "NAME")
     found.sort()
+    return _merge_names(text, found)
+
+
+def _looks_like_ratio(text: str, start: int, end: int) -> bool:
+    """'128/76' is a blood pressure, not a date; '7/10' pain score neither."""
+    span = text[start:end]
+    if re.fullmatch(r"\d{1,2}/\d{1,2}", span):
+        return True
+    before = text[max(0, start - 12):start].lower()
+    return bool(re.search(r"(bp|pressure|b/p)\s*[:]?\s*$", before))
+
+
+def _name_span(text, start, end, found, names) -> None:
+    words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    while words and words[0][2] in _NOT_NAMES:
+        words = words[1:]
+    while words and words[-1][2] in _NOT_NAMES:
+        words = words[:-1]
+    if not words:
+        return
+    names.add(" ".join(w for _, _, w in words))
+    _add(found, words[0][0], words[-1][1], "NAME")
+
+
+def _merge_names(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Adjacent NAME spans separated by one space are one name."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, k in found:
+        if out and k == "NAME" and out[-1][2] == "NAME" and text[out[-1][1]:s] == " ":
+            out[-1] = (out[-1][0], e, "NAME")
+        else:
+            out.append((s, e, k))
+    return out
+
+
+def shift_date(span: str, days: int) -> str:
+    """The same date moved by `days`, written in the same format; unparseable text becomes [DATE]."""
+    s = span.strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
+            d = date(int(m[1]), int(m[2]), int(m[3])) + timedelta(days)
+            return d.isoformat()
+        if m := re.fullmatch(r"(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})", s):
+            year = int(m[4]) + (2000 if len(m[4]) == 2 and int(m[4]) < 50 else 1900 if len(m[4]) == 2 else 0)
+            d = date(year, int(m[1]), int(m[3])) + timedelta(days)
+            y = f"{d.year % 100:02d}" if len(m[4]) == 2 else str(d.year)
+            mo = f"{d.month:02d}" if len(m[1]) == 2 else str(d.month)
+            da = f"{d.day:02d}" if len(m[3]) == 2 else str(d.day)
+            return f"{mo}{m[2]}{da}{m[2]}{y}"
+        if m := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(,?)\s+(\d{4})", s):
+            mi = _month(m[1])
+            d = date(int(m[4]), mi, int(m[2])) + timedelta(days)
+            return f"{_month_name(d.month, m[1])} {d.day}{m[3]} {d.year}"
+        if m := re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?(,?)\s+(\d{4})", s):
+            d = date(int(m[4]), _month(m[2]), int(m[1])) + timedelta(days)
+            return f"{d.day} {_month_name(d.month, m[2])}{m[3]} {d.year}"
+        if m := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?", s):
+            d = date(2000, _month(m[1]), int(m[2])) + timedelta(days)  # leap year: Feb 29 stays valid
+            return f"{_month_name(d.month, m[1])} {d.day}"
+    except (ValueError, KeyError):
+        pass
+    return "[DATE]"
+
+
+def _month(word: str) -> int:
+    w = word.lower()[:3]
+    for i, name in enumerate(_MONTHS, start=1):
+        if name.startswith(w):
+            return i
+    raise KeyError(word)
+
+
+def _month_name(month: int, like: str) -> str:
+    name = _MONTHS[month - 1].capitalize()
+    return name[:3] if len(like.rstrip(".")) <= 4 and like.lower() not in ("june", "july", "may") else name
+
+
+def deidentify(text: str, *, shift_days: int | None = None, salt: str = "medcore") -> DeidResult:
+    """Find PHI and replace it. `shift_days` fixes the date offset (tests, or one offset per
+    patient across notes); by default it is derived from the note and the salt."""
+    if not text:
+        return DeidResult(text or "", [], 0)
+    days = _note_shift(text, salt) if shift_days is None else int(shift_days)
     out, spans, last = [], [], 0
-    for start, end, kind in found:
-        repl = f"[{kind}]"
+    for start, end, kind in find_phi(text):
+        original = text[start:end]
+        if kind == "DATE":
+            repl = shift_date(original, days)
+        elif kind == "AGE":
+            repl = "90+"
+        else:
+            repl = f"[{kind}]"
         out.append(text[last:start])
         out.append(repl)
-        spans.append(PhiSpan(kind, start, end, text[start:end], repl))
+        spans.append(PhiSpan(kind, start, end, original, repl))
         last = end
     out.append(text[last:])
-    return DeidResult("".join(out), spans)
+    return DeidResult("".join(out), spans, days)

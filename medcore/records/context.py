@@ -1,0 +1,104 @@
+"""Assertion status of a problem mention, by the ConText algorithm (Harkema et al. 2009).
+
+A modifier phrase (negation, uncertainty, history, family) governs the words after it (forward),
+before it (backward) or both, up to the sentence boundary or the first terminator ("but",
+"which", ...). Pseudo-triggers ("no change") are masked first. The section supplies a default:
+a mention in Family History is family, one in Past Medical History is historical.
+
+Rules are data: assets/kb/records/context_rules.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from medcore.records.kb import phrase_regex
+
+ASSERTIONS = ("present", "negated", "possible", "historical", "family")
+# Negation outranks the others ("no history of X" is negated); family is about someone else.
+_PRIORITY = {"negated": 0, "family": 1, "possible": 2, "historical": 3}
+
+
+@dataclass(frozen=True)
+class Modifier:
+    category: str
+    direction: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Rules:
+    patterns: tuple[tuple[str, str, re.Pattern], ...]
+    terminator: re.Pattern
+    pseudo: re.Pattern | None
+
+
+def compile_rules(context_doc: dict) -> Rules:
+    return _compile(_freeze(context_doc))
+
+
+def _freeze(doc: dict):
+    mods = tuple((cat, tuple((d, tuple(v)) for d, v in sorted(dirs.items())))
+                 for cat, dirs in sorted(doc["modifiers"].items()))
+    return mods, tuple(doc.get("terminators") or ()), tuple(doc.get("pseudo") or ())
+
+
+@lru_cache(maxsize=4)
+def _compile(frozen) -> Rules:
+    mods, terms, pseudo = frozen
+    patterns = []
+    for cat, dirs in mods:
+        for direction, phrases in dirs:
+            patterns.append((cat, direction, phrase_regex(phrases)))
+    term_words = [t for t in terms if t != ";"]
+    terminator = re.compile(phrase_regex(term_words).pattern + r"|;", re.I)
+    return Rules(tuple(patterns), terminator, phrase_regex(pseudo) if pseudo else None)
+
+
+def find_modifiers(sentence: str, rules: Rules) -> tuple[list[Modifier], list[int]]:
+    masked = sentence
+    if rules.pseudo:
+        masked = rules.pseudo.sub(lambda m: " " * len(m.group()), sentence)
+    mods = [Modifier(cat, d, m.start(), m.end()) for cat, d, pat in rules.patterns for m in pat.finditer(masked)]
+    # a shorter modifier inside a longer one ("no" in "no evidence of") is the same trigger
+    mods.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Modifier] = []
+    for m in mods:
+        if any(k.start <= m.start and m.end <= k.end and (k.end - k.start) > (m.end - m.start) for k in kept):
+            continue
+        kept.append(m)
+    terms = [m.start() for m in rules.terminator.finditer(masked)]
+    return kept, terms
+
+
+def assert_target(start: int, end: int, modifiers: list[Modifier], terminators: list[int], section: str = "",
+                  sentence_len: int | None = None) -> str:
+    """Assertion for a target at [start, end) of a sentence (offsets relative to the sentence)."""
+    hits: list[tuple[int, int, str]] = []  # (priority, distance, category)
+    for m in modifiers:
+        if m.start < end and start < m.end:
+            # "no acute infarct": a trigger that starts before the target and runs into it still governs it
+            if m.start < start and m.direction in ("forward", "bidirectional"):
+                hits.append((_PRIORITY[m.category], 0, m.category))
+            continue
+        if m.direction in ("forward", "bidirectional") and m.end <= start:
+            stop = min([t for t in terminators if t >= m.end] + [sentence_len or 10**9])
+            if start < stop:
+                hits.append((_PRIORITY[m.category], start - m.end, m.category))
+        if m.direction in ("backward", "bidirectional") and m.start >= end:
+            begin = max([t for t in terminators if t < m.start] + [-1])
+            if end > begin:
+                hits.append((_PRIORITY[m.category], m.start - end, m.category))
+    if hits:
+        if any(h[2] == "negated" for h in hits):
+            return "negated"
+        if any(h[2] == "family" for h in hits):
+            return "family"
+        return min(hits, key=lambda h: h[1])[2]  # the nearest of possible / historical
+    if section == "family_history":
+        return "family"
+    if section == "past_medical_history":
+        return "historical"
+    return "present"

@@ -1,0 +1,58 @@
+"""Section detection: a header is a known phrase at the start of a line, followed by a colon or by
+the end of the line. Rules come from assets/kb/records/sections.yaml (adapted from medspaCy's
+section patterns). We use our own matcher rather than medspaCy's Sectionizer because medspaCy
+1.3.1 imports QuickUMLS at package import time and does not import in our environment, and a
+line-anchored regex is about a millisecond per note."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from medcore.records.text import Sentence
+
+
+@dataclass(frozen=True)
+class Section:
+    category: str
+    header: str
+    start: int  # header start
+    header_end: int
+    end: int  # where the next section starts
+
+
+@lru_cache(maxsize=8)
+def _header_regex(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    lookup = {}
+    for cat, phrases in items:
+        for p in phrases:
+            lookup.setdefault(p.lower(), cat)
+    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lookup, key=len, reverse=True))
+    # a header: start of line, optional numbering, the phrase, then ':' (or '-') or end of line
+    pattern = re.compile(rf"(?im)^[ \t]*(?:\d+[.)]\s*)?({alts})[ \t]*(?::|-\s|$)")
+    return pattern, lookup
+
+
+def find_sections(text: str, rules: dict[str, list[str]]) -> list[Section]:
+    pattern, lookup = _header_regex(tuple((k, tuple(v)) for k, v in sorted(rules.items())))
+    found = []
+    for m in pattern.finditer(text):
+        phrase = re.sub(r"\s+", " ", m.group(1).lower())
+        found.append((m.start(1), m.end(), lookup.get(phrase, "other"), m.group(1)))
+    sections = []
+    for i, (start, hend, cat, header) in enumerate(found):
+        end = found[i + 1][0] if i + 1 < len(found) else len(text)
+        sections.append(Section(cat, header, start, hend, end))
+    return sections
+
+
+def assign_sections(sentences: list[Sentence], sections: list[Section]) -> list[Sentence]:
+    """Each sentence gets the category of the last header at or before its start."""
+    out, j, current = [], 0, ""
+    for s in sentences:
+        while j < len(sections) and sections[j].start <= s.start:
+            current = sections[j].category
+            j += 1
+        out.append(Sentence(s.index, s.start, s.end, s.text, current))
+    return out

@@ -1,0 +1,154 @@
+"""The problem-oriented structured summary. Every item carries the index and offsets of the
+sentence it came from, so the page can highlight the source of each line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from medcore.records.extract import Extraction
+from medcore.records.text import Sentence
+
+
+@dataclass
+class Item:
+    text: str
+    sentence: int
+    start: int  # offsets of the source sentence in the original note
+    end: int
+    kind: str = ""
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass
+class StructuredSummary:
+    one_liner: str
+    problems: list[Item]
+    medications: list[Item]
+    allergies: list[Item]
+    abnormal_results: list[Item]
+    plan: list[Item]
+    follow_ups: list[Item]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def items(self) -> list[Item]:
+        return self.problems + self.medications + self.allergies + self.abnormal_results + self.plan + self.follow_ups
+
+
+_AGE_SEX = re.compile(r"\b(\d{1,3}|90\+)[- ](?:year|yr)s?[- ]old\s+(man|woman|male|female|boy|girl|gentleman|lady)|"
+                      r"\b(\d{1,3})\s*(?:y/?o|yo)\s*([MF])\b|\b(\d{1,3})([MF])\b", re.I)
+_SEX = {"m": "man", "f": "woman", "male": "man", "female": "woman", "gentleman": "man", "lady": "woman"}
+_PLAN_SECTIONS = ("assessment_and_plan", "follow_up")
+
+
+def _item(text: str, sent: Sentence, kind: str, **detail) -> Item:
+    return Item(text, sent.index, sent.start, sent.end, kind, detail)
+
+
+def age_sex(text: str) -> str:
+    m = _AGE_SEX.search(text)
+    if not m:
+        return ""
+    groups = [g for g in m.groups() if g]
+    age, sex = groups[0], groups[1].lower()
+    return f"{age}-year-old {_SEX.get(sex, sex)}"
+
+
+def med_line(med) -> str:
+    parts = [med.name]
+    if med.dose:
+        parts.append(f"{med.dose} {med.unit}".strip())
+    if med.route:
+        parts.append(med.route)
+    if med.frequency:
+        parts.append(med.frequency)
+    line = " ".join(parts)
+    return f"{line} ({med.status})" if med.status else line
+
+
+def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") -> StructuredSummary:
+    by_index = {s.index: s for s in sentences}
+
+    # active problems: present assertions, one line per concept, assessment/plan mentions first
+    seen: dict[str, Item] = {}
+    present = [p for p in ex.problems if p.assertion == "present"]
+    present.sort(key=lambda p: (p.section not in ("assessment_and_plan", "chief_complaint"), p.start))
+    for p in present:
+        key = p.name.lower()
+        if key not in seen:
+            seen[key] = _item(p.text if p.text[:1].isupper() else p.text.capitalize(), by_index[p.sentence], "problem",
+                              name=p.name, assertion=p.assertion, mention=[p.start, p.end])
+    problems = list(seen.values())
+
+    # medications: the last mention of each drug decides the line; any stated change is kept
+    meds: dict[str, Item] = {}
+    for med in ex.medications:
+        key = med.name.lower()
+        prev = meds.get(key)
+        status = med.status or (prev.detail.get("status") if prev else "")
+        if prev and not (med.dose or med.status) and prev.detail.get("dose"):
+            continue  # a bare later mention ("continue metformin") keeps the fuller line
+        merged = med
+        if prev and not med.dose:
+            merged = type(med)(**{**med.__dict__, "dose": prev.detail.get("dose", ""), "unit": prev.detail.get("unit", ""),
+                                  "route": med.route or prev.detail.get("route", ""),
+                                  "frequency": med.frequency or prev.detail.get("frequency", "")})
+        merged.status = status
+        meds[key] = _item(med_line(merged), by_index[med.sentence], "medication", name=merged.name, dose=merged.dose,
+                          unit=merged.unit, route=merged.route, frequency=merged.frequency, status=status,
+                          mention=[med.start, med.end])
+    medications = list(meds.values())
+
+    allergies = []
+    for a in ex.allergies:
+        line = f"{a.substance} ({a.reaction})" if a.reaction else a.substance
+        if all(x.text.lower() != line.lower() for x in allergies):
+            allergies.append(_item(line, by_index[a.sentence], "allergy", substance=a.substance, reaction=a.reaction,
+                                   mention=[a.start, a.end]))
+    if not allergies and ex.no_known_allergies:
+        allergies.append(Item("No known drug allergies", -1, 0, 0, "allergy", {"substance": "", "reaction": ""}))
+
+    abnormal = []
+    for meas in ex.labs + ex.vitals:
+        if meas.flag in ("high", "low"):
+            abnormal.append(_item(f"{meas.name} {meas.value} {meas.unit}".strip() + f" ({meas.flag}; ref {meas.reference})",
+                                  by_index[meas.sentence], "lab" if meas in ex.labs else "vital", name=meas.name,
+                                  value=meas.value, unit=meas.unit, flag=meas.flag, source=meas.source,
+                                  mention=[meas.start, meas.end]))
+    abnormal.sort(key=lambda i: i.start)
+
+    follow_idx = {f.sentence for f in ex.follow_ups}
+    plan = [_item(s.text.strip(), s, "plan") for s in sentences
+            if s.section in _PLAN_SECTIONS and s.index not in follow_idx and len(s.text.split()) >= 3
+            and not re.fullmatch(r"[A-Za-z /&-]+:?", s.text.strip())]
+    follow_ups = [_item(f.action, by_index[f.sentence], "follow_up", when=f.when) for f in ex.follow_ups]
+
+    return StructuredSummary(one_liner(text, ex, kind), problems, medications, allergies, abnormal, plan, follow_ups)
+
+
+def one_liner(text: str, ex: Extraction, kind: str = "") -> str:
+    who = age_sex(text) or "Patient"
+    hist = []
+    for p in ex.problems:
+        if p.assertion == "historical" and p.name.lower() not in [h.lower() for h in hist]:
+            hist.append(p.name)
+    main = []
+    for p in sorted((p for p in ex.problems if p.assertion == "present"),
+                    key=lambda p: (p.section not in ("assessment_and_plan", "chief_complaint"), p.start)):
+        if p.name.lower() not in [m.lower() for m in main]:
+            main.append(p.name)
+    line = who
+    if hist:
+        line += " with a history of " + _join(hist[:3])
+    if main:
+        line += (", " if hist else " ") + "seen for " + _join(main[:3])
+    if kind:
+        line += f" ({kind})"
+    return line + "."
+
+
+def _join(items: list[str]) -> str:
+    items = [i.lower() if not i.isupper() else i for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
