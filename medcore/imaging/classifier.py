@@ -1,0 +1,159 @@
+"""The in-domain classifier: a small CNN trained on the real images by our own loop.
+
+It serves three checks: per-image class confidence of generated images, the
+Classification Accuracy Score, and the features for an in-domain FID (Inception
+features know nothing about brain MRI at 32 px).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from medcore.config import Settings
+
+
+def build_classifier(num_classes: int, width: int = 32):
+    from torch import nn
+
+    def block(i, o):
+        return [nn.Conv2d(i, o, 3, padding=1, bias=False), nn.BatchNorm2d(o), nn.ReLU(True)]
+
+    class SmallCNN(nn.Module):
+        def __init__(self):
+            super().__init__()
+            w = width
+            self.features = nn.Sequential(*block(1, w), nn.MaxPool2d(2), *block(w, 2 * w), nn.MaxPool2d(2),
+                                          *block(2 * w, 4 * w), nn.MaxPool2d(2), *block(4 * w, 4 * w),
+                                          nn.AdaptiveAvgPool2d(1), nn.Flatten())
+            self.head = nn.Sequential(nn.Dropout(0.2), nn.Linear(4 * w, num_classes))
+            self.feature_dim = 4 * w
+
+        def forward(self, x):
+            return self.head(self.features(x))
+
+    return SmallCNN()
+
+
+@dataclass
+class Classifier:
+    net: object
+    class_names: list[str]
+    metrics: dict
+
+    def _tensor(self, images: np.ndarray):
+        import torch
+
+        return torch.from_numpy(np.asarray(images)).float().div(127.5).sub(1).unsqueeze(1)
+
+    def _run(self, images: np.ndarray, fn, batch: int = 256) -> np.ndarray:
+        import torch
+
+        self.net.eval()
+        out = []
+        with torch.no_grad():
+            for i in range(0, len(images), batch):
+                out.append(fn(self._tensor(images[i:i + batch])).numpy())
+        return np.concatenate(out) if out else np.zeros((0,))
+
+    def probs(self, images: np.ndarray) -> np.ndarray:
+        import torch
+
+        return self._run(images, lambda x: torch.softmax(self.net(x), 1))
+
+    def features(self, images: np.ndarray) -> np.ndarray:
+        return self._run(images, self.net.features).astype(np.float64)
+
+
+def train_classifier(images: np.ndarray, labels: np.ndarray, num_classes: int, *, epochs: int = 12,
+                     batch: int = 64, lr: float = 2e-3, seed: int = 0, width: int = 32):
+    """Returns the trained network. Augmentation: flips and small shifts."""
+    import torch
+    import torch.nn.functional as F
+
+    from medcore.runtime import torch_generator
+
+    torch.manual_seed(seed)
+    net = build_classifier(num_classes, width)
+    x = torch.from_numpy(images).float().div(127.5).sub(1).unsqueeze(1)
+    y = torch.from_numpy(labels).long()
+    gen = torch_generator(seed)
+    steps = max(1, epochs * len(x) // batch)
+    opt = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps)
+    net.train()
+    for _ in range(steps):
+        idx = torch.randint(0, len(x), (min(batch, len(x)),), generator=gen)
+        xb, yb = x[idx], y[idx]
+        if torch.rand(1, generator=gen).item() < 0.5:
+            xb = xb.flip(-1)
+        shift = torch.randint(-2, 3, (2,), generator=gen)
+        xb = torch.roll(xb, shifts=(int(shift[0]), int(shift[1])), dims=(2, 3))
+        loss = F.cross_entropy(net(xb), yb)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        sched.step()
+    net.eval()
+    return net
+
+
+def accuracy(clf: Classifier, images: np.ndarray, labels: np.ndarray) -> float:
+    if len(images) == 0:
+        return float("nan")
+    return float((clf.probs(images).argmax(1) == labels).mean())
+
+
+def _paths(settings: Settings, key: str, size: int) -> list[Path]:
+    name = f"classifier-{key}-{size}px"
+    return [settings.assets_dir / "imaging" / name, settings.path("imaging", "classifiers") / name]
+
+
+def _load(path: Path) -> Classifier | None:
+    if not (path.with_suffix(".safetensors").exists() and path.with_suffix(".json").exists()):
+        return None
+    from safetensors.torch import load_file
+
+    meta = json.loads(path.with_suffix(".json").read_text())
+    net = build_classifier(len(meta["class_names"]), meta.get("width", 32))
+    net.load_state_dict(load_file(str(path.with_suffix(".safetensors"))))
+    net.eval()
+    return Classifier(net, meta["class_names"], meta)
+
+
+def get_classifier(settings: Settings, key: str, size: int, *, retrain: bool = False,
+                   save_to: Path | None = None) -> Classifier:
+    """The classifier for a dataset: shipped (assets) or cached (data dir), else trained now and cached."""
+    from safetensors.torch import save_file
+
+    from medcore.imaging.datasets import load_dataset
+    from medcore.runtime import apply_thread_policy
+
+    apply_thread_policy(settings.torch_threads)
+    if not retrain:
+        for p in _paths(settings, key, size):
+            found = _load(p)
+            if found is not None:
+                return found
+    ds = load_dataset(key, size, settings)
+    if ds.num_classes < 2:
+        raise ValueError("the in-domain classifier needs at least two classes")
+    tr, ho = ds.split(0.1, seed=0)  # the same split the generators are trained on
+    t0 = time.perf_counter()
+    net = train_classifier(ds.images[tr], ds.labels[tr], ds.num_classes)
+    clf = Classifier(net, ds.class_names, {})
+    clf.metrics = {"class_names": ds.class_names, "width": 32, "dataset": ds.name, "size": size,
+                   "train_images": int(len(tr)), "heldout_images": int(len(ho)),
+                   "heldout_accuracy": round(accuracy(clf, ds.images[ho], ds.labels[ho]), 4),
+                   "train_accuracy": round(accuracy(clf, ds.images[tr], ds.labels[tr]), 4),
+                   "train_seconds": round(time.perf_counter() - t0, 1),
+                   "command": f"python -m medcore eval image --retrain-classifier (dataset {key}, {size} px)"}
+    dest = save_to or _paths(settings, key, size)[1]
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.contiguous() for k, v in net.state_dict().items()}, str(dest.with_suffix(".safetensors")))
+    dest.with_suffix(".json").write_text(json.dumps(clf.metrics, indent=2))
+    return clf

@@ -1,0 +1,187 @@
+"""CLI: `train image`, `generate image`, `eval image`, `bench imaging`.
+
+Imports nothing heavy at module level; handlers import what they need.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def _channels(text: str) -> tuple[int, ...]:
+    try:
+        vals = tuple(int(v) for v in text.split(","))
+    except ValueError as exc:
+        raise ValueError(f"--channels {text!r}: give comma-separated integers, e.g. 32,64,96,128") from exc
+    if not vals or any(v <= 0 for v in vals):
+        raise ValueError("--channels must be positive integers")
+    return vals
+
+
+def register(reg) -> None:
+    from medcore import jobs
+
+    p = reg.train.add_parser("image", help="train a DDPM or DCGAN on brain MRI or your own images")
+    p.add_argument("--model", choices=("ddpm", "gan"), default="ddpm")
+    p.add_argument("--dataset", default="br35h", help="br35h, mni, or a folder / ZIP with one subfolder per class")
+    p.add_argument("--size", type=int, choices=(8, 16, 32, 64), default=32)
+    p.add_argument("--steps", type=int, default=2000)
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--lr", type=float, default=0.0, help="0: the model's default")
+    p.add_argument("--channels", default="32,64,96,128", help="DDPM UNet widths per resolution")
+    p.add_argument("--layers-per-block", type=int, default=1)
+    p.add_argument("--no-attention", action="store_true")
+    p.add_argument("--gan-width", type=int, default=64)
+    p.add_argument("--checkpoint-every", type=int, default=500)
+    p.add_argument("--preview-every", type=int, default=250)
+    p.add_argument("--keep", type=int, default=3)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--name", default="", help="run name (default: model-dataset-size)")
+    p.add_argument("--out-dir", default="", help="run folder (default: DATA_DIR/imaging/runs/NAME)")
+    p.add_argument("--export", default="", help="also write fp16 sampling weights + JSON here at every checkpoint")
+    p.add_argument("--resume", action="store_true", help="continue from the run folder's newest checkpoint")
+    p.add_argument("--no-register", action="store_true", help="do not add the finished run to the model registry")
+    jobs.add_job_args(p)
+    p.set_defaults(func=_train)
+
+    g = reg.generate.add_parser("image", help="sample synthetic images (PNG, optionally DICOM)")
+    g.add_argument("--checkpoint", default="", help="run or checkpoint folder (default: the active model)")
+    g.add_argument("--class", dest="cls", default=None, help="class name, e.g. tumour / 'no tumour' (default: mixed)")
+    g.add_argument("--n", type=int, default=16)
+    g.add_argument("--seed", type=int, default=0)
+    g.add_argument("--sampler", choices=("ddim", "dpm++", "ddpm"), default="ddim")
+    g.add_argument("--steps", type=int, default=25)
+    g.add_argument("--guidance", type=float, default=1.5)
+    g.add_argument("--out", required=True, help="output folder")
+    g.add_argument("--dicom", action="store_true", help="also write DICOM Secondary Capture files")
+    g.add_argument("--zip", action="store_true", help="also write one ZIP of the batch")
+    g.set_defaults(func=_generate)
+
+    e = reg.eval.add_parser("image", help="quality and privacy metrics of a checkpoint, as JSON")
+    e.add_argument("--checkpoint", default="", help="run or checkpoint folder (default: the active model)")
+    e.add_argument("--n", type=int, default=200, help="generated images per class")
+    e.add_argument("--seed", type=int, default=1)
+    e.add_argument("--sampler", choices=("ddim", "dpm++", "ddpm"), default="ddim")
+    e.add_argument("--steps", type=int, default=25)
+    e.add_argument("--guidance", type=float, default=1.5)
+    e.add_argument("--retrain-classifier", action="store_true", help="train the in-domain classifier again")
+    e.add_argument("--out", default="", help="also write the JSON here")
+    e.set_defaults(func=_eval)
+
+    b = reg.bench.add_parser("imaging", help="sampler speed-ups and training throughput (ratios in one run)")
+    b.add_argument("--checkpoint", default="")
+    b.add_argument("--quick", action="store_true", help="fewer images (for a smoke run)")
+    b.set_defaults(func=_bench)
+
+
+def _train(args, settings) -> int:
+    from medcore import jobs
+    from medcore.imaging.datasets import DatasetError
+    from medcore.imaging.train import TrainConfig, TrainError, train_image
+
+    try:
+        cfg = TrainConfig(model=args.model, dataset=args.dataset, size=args.size, steps=args.steps,
+                          batch_size=args.batch_size, lr=args.lr, channels=_channels(args.channels),
+                          layers_per_block=args.layers_per_block, attention=not args.no_attention,
+                          gan_width=args.gan_width, checkpoint_every=args.checkpoint_every,
+                          preview_every=args.preview_every, keep=args.keep, seed=args.seed, name=args.name,
+                          out_dir=args.out_dir, export_dir=args.export)
+    except (TrainError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    def body(reporter) -> dict:
+        result = train_image(cfg, settings, reporter, resume=args.resume)
+        if not args.no_register and not result["cancelled"]:
+            result["model_id"] = register_run(settings, result, cfg.to_dict(), job_id=args.job_id)
+        return result
+
+    try:
+        return jobs.run_cli(args, settings, body)
+    except (TrainError, DatasetError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def register_run(settings, result: dict, config: dict, job_id=None) -> int | None:
+    """Add a finished run to the model registry (kind 'imaging'); the first one becomes active."""
+    from medcore.store import Store
+
+    store = Store.open(settings)
+    try:
+        first = not store.list_models("imaging")
+        metrics = {k: result[k] for k in ("steps", "wall_s", "images_per_s", "final_loss", "params", "device")
+                   if k in result}
+        return store.register_model("imaging", result["run"], result["checkpoint"], config=config,
+                                    metrics=metrics, job_id=job_id, activate=first)
+    finally:
+        store.engine.dispose()
+
+
+def _generate(args, settings) -> int:
+    from medcore.imaging.dicom_export import dicom_bytes
+    from medcore.imaging.registry import resolve_model_path
+    from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, generate, load_model,
+                                        marked_pngs, zip_bytes)
+    from medcore.runtime import apply_thread_policy
+
+    apply_thread_policy(settings.torch_threads)
+    try:
+        path = resolve_model_path(settings, args.checkpoint)
+        model = load_model(path)
+        batch = generate(model, SampleRequest(args.cls, args.n, args.seed, args.sampler, args.steps, args.guidance))
+    except (SampleError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    files = marked_pngs(batch)
+    for name, data in files:
+        (out / name).write_bytes(data)
+    written = [n for n, _ in files]
+    if args.dicom:
+        for i in range(len(batch.images)):
+            name = files[i][0].replace(".png", ".dcm")
+            (out / name).write_bytes(dicom_bytes(batch, i))
+            written.append(name)
+    manifest = batch_manifest(batch)
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str))
+    if args.zip:
+        (out / "batch.zip").write_bytes(zip_bytes(files, manifest))
+        written.append("batch.zip")
+    print(json.dumps({"out": str(out), "files": len(written), "seconds": round(batch.seconds, 2),
+                      "load_s": round(model.load_s, 2), **manifest}, indent=2, default=str))
+    return 0
+
+
+def _eval(args, settings) -> int:
+    from medcore.imaging.quality import evaluate_checkpoint
+    from medcore.imaging.registry import resolve_model_path
+    from medcore.imaging.sample import SampleError
+
+    try:
+        path = resolve_model_path(settings, args.checkpoint)
+        report = evaluate_checkpoint(settings, path, n_per_class=args.n, seed=args.seed, sampler=args.sampler,
+                                     steps=args.steps, guidance=args.guidance,
+                                     retrain_classifier=args.retrain_classifier)
+    except (SampleError, FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    text = json.dumps(report, indent=2, default=str)
+    if args.out:
+        Path(args.out).write_text(text)
+    print(text)
+    return 0
+
+
+def _bench(args, settings) -> int:
+    import importlib.util
+
+    from medcore.config import REPO_ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_imaging", REPO_ROOT / "bench" / "bench_imaging.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return int(mod.main(settings, checkpoint=args.checkpoint, quick=args.quick) or 0)

@@ -1,0 +1,132 @@
+"""The class-conditional DDPM: a diffusers UNet2DModel, its noise schedule, samplers and EMA.
+
+Class conditioning uses the UNet's class embedding table with one extra row, the
+"null" class, which training substitutes at random (classifier-free-guidance
+dropout) so the same network also predicts unconditionally.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+
+SAMPLERS = ("ddim", "dpm++", "ddpm")
+
+
+@dataclass
+class DDPMConfig:
+    size: int = 32
+    channels: tuple[int, ...] = (32, 64, 96, 128)
+    layers_per_block: int = 1
+    attention: bool = True  # self-attention at the lowest resolution only: cheap there, helps global shape
+    num_classes: int = 2  # 1 = unconditional
+    train_timesteps: int = 1000
+    beta_schedule: str = "squaredcos_cap_v2"
+    cfg_dropout: float = 0.1
+
+    @property
+    def conditional(self) -> bool:
+        return self.num_classes > 1
+
+    @property
+    def null_class(self) -> int:
+        return self.num_classes
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["channels"] = list(self.channels)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "DDPMConfig":
+        known = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
+        if "channels" in known:
+            known["channels"] = tuple(known["channels"])
+        return cls(**known)
+
+
+def _groups(channels: tuple[int, ...]) -> int:
+    for g in (32, 16, 8, 4, 2, 1):
+        if all(c % g == 0 for c in channels):
+            return g
+    return 1
+
+
+def build_unet(cfg: DDPMConfig):
+    from diffusers import UNet2DModel
+
+    n = len(cfg.channels)
+    down = ["DownBlock2D"] * n
+    up = ["UpBlock2D"] * n
+    if cfg.attention:
+        down[-1] = "AttnDownBlock2D"
+        up[0] = "AttnUpBlock2D"
+    return UNet2DModel(
+        sample_size=cfg.size, in_channels=1, out_channels=1, layers_per_block=cfg.layers_per_block,
+        block_out_channels=tuple(cfg.channels), down_block_types=tuple(down), up_block_types=tuple(up),
+        norm_num_groups=_groups(cfg.channels), attention_head_dim=min(32, cfg.channels[-1]),
+        num_class_embeds=cfg.num_classes + 1 if cfg.conditional else None,
+    )
+
+
+def train_scheduler(cfg: DDPMConfig):
+    from diffusers import DDPMScheduler
+
+    return DDPMScheduler(num_train_timesteps=cfg.train_timesteps, beta_schedule=cfg.beta_schedule,
+                         prediction_type="epsilon", clip_sample=True)
+
+
+def sampler_scheduler(cfg: DDPMConfig, sampler: str):
+    """A fresh scheduler per call: diffusers schedulers keep per-run state."""
+    from diffusers import DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler
+
+    base = dict(num_train_timesteps=cfg.train_timesteps, beta_schedule=cfg.beta_schedule,
+                prediction_type="epsilon")
+    if sampler == "ddim":
+        return DDIMScheduler(**base, clip_sample=True, timestep_spacing="trailing")
+    if sampler == "dpm++":
+        return DPMSolverMultistepScheduler(**base, algorithm_type="dpmsolver++", solver_order=2,
+                                           timestep_spacing="trailing")
+    if sampler == "ddpm":
+        return DDPMScheduler(**base, clip_sample=True)
+    raise ValueError(f"unknown sampler {sampler!r}: choose one of {', '.join(SAMPLERS)}")
+
+
+def count_params(model) -> int:
+    return sum(p.numel() for p in model.parameters())
+
+
+@dataclass
+class EMA:
+    """Exponential moving average of weights, with the usual warm-up so early steps are not frozen in."""
+
+    max_decay: float = 0.9995
+    shadow: dict = field(default_factory=dict)
+    updates: int = 0
+
+    @classmethod
+    def of(cls, model, max_decay: float = 0.9995) -> "EMA":
+        return cls(max_decay, {k: v.detach().clone().float() for k, v in model.state_dict().items()}, 0)
+
+    def decay(self) -> float:
+        return min(self.max_decay, (1 + self.updates) / (10 + self.updates))
+
+    def update(self, model) -> None:
+        import torch
+
+        d = self.decay()
+        self.updates += 1
+        with torch.no_grad():
+            for k, v in model.state_dict().items():
+                s = self.shadow[k]
+                if v.dtype.is_floating_point:
+                    s.mul_(d).add_(v.detach().float(), alpha=1 - d)
+                else:
+                    s.copy_(v)
+
+
+def cosine_lr(step: int, total: int, base: float, warmup: int = 200) -> float:
+    if step < warmup:
+        return base * (step + 1) / warmup
+    p = (step - warmup) / max(1, total - warmup)
+    return base * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, p))))

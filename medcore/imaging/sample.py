@@ -1,0 +1,309 @@
+"""Sampling from a trained image model: load a checkpoint, draw a seeded batch of a class,
+optionally keep the denoising trajectory, and mark every image as synthetic.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from medcore import checkpoints
+from medcore.imaging.ddpm import SAMPLERS
+
+MARK = "SYNTHETIC"
+
+
+class SampleError(ValueError):
+    """A sampling request cannot be met; the message says why."""
+
+
+@dataclass
+class LoadedModel:
+    kind: str  # ddpm | gan
+    net: Any
+    config: Any  # DDPMConfig | GANConfig
+    class_names: list[str]
+    path: str
+    name: str
+    state: dict
+    device: Any = None
+    load_s: float = 0.0
+
+    @property
+    def conditional(self) -> bool:
+        return self.config.conditional
+
+    @property
+    def size(self) -> int:
+        return self.config.size
+
+
+def resolve_checkpoint(path: str | Path) -> Path:
+    """A run folder (its newest checkpoint) or a checkpoint folder."""
+    p = Path(path)
+    if (p / "state.json").exists():
+        return p
+    found = checkpoints.latest(p)
+    if found is None:
+        raise SampleError(f"no checkpoint found at {p}")
+    return found
+
+
+def load_model(path: str | Path, device=None, name: str = "") -> LoadedModel:
+    """Weights for sampling: the EMA of a DDPM, the generator of a GAN."""
+    import torch
+    from safetensors.torch import load_file
+
+    t0 = time.perf_counter()
+    ckpt = resolve_checkpoint(path)
+    state = json.loads((ckpt / "state.json").read_text())
+    tensors = load_file(str(ckpt / "model.safetensors"))
+    device = device or torch.device("cpu")
+    if state["kind"] == "ddpm":
+        from medcore.imaging.ddpm import DDPMConfig, build_unet
+
+        cfg = DDPMConfig.from_dict(state["model_config"])
+        net = build_unet(cfg)
+        prefix = "ema." if any(k.startswith("ema.") for k in tensors) else "model."
+    elif state["kind"] == "gan":
+        from medcore.imaging.gan import GANConfig, build_generator
+
+        cfg = GANConfig.from_dict(state["model_config"])
+        net = build_generator(cfg)
+        prefix = "g."
+    else:
+        raise SampleError(f"unknown model kind {state.get('kind')!r} in {ckpt}")
+    sd = {k[len(prefix):]: v.float() for k, v in tensors.items() if k.startswith(prefix)}
+    net.load_state_dict(sd)
+    net.to(device).eval()
+    return LoadedModel(state["kind"], net, cfg, list(state["class_names"]), str(ckpt),
+                       name or state.get("name") or _run_name(state) or Path(ckpt).parent.name, state, device,
+                       time.perf_counter() - t0)
+
+
+def _run_name(state: dict) -> str:
+    tc = state.get("train_config") or {}
+    if tc.get("name"):
+        return tc["name"]
+    if tc.get("model"):
+        return f"{tc['model']}-{Path(str(tc.get('dataset', ''))).stem}-{tc.get('size')}px"
+    return ""
+
+
+def resolve_class(class_names: list[str], value) -> int | None:
+    """An index from a name ('tumour', 'tumor', 'no tumour'), a number, or None for 'mixed'."""
+    if value is None or value == "" or str(value).lower() in ("mixed", "all", "any", "random"):
+        return None
+    if isinstance(value, (int, np.integer)) or str(value).isdigit():
+        i = int(value)
+        if 0 <= i < len(class_names):
+            return i
+        raise SampleError(f"class index {i} out of range (0..{len(class_names) - 1})")
+
+    def norm(s: str) -> str:
+        return str(s).lower().replace("tumor", "tumour").replace("-", " ").replace("_", " ").strip()
+
+    for i, c in enumerate(class_names):
+        if norm(c) == norm(value):
+            return i
+    raise SampleError(f"unknown class {value!r}: this model knows {', '.join(class_names)}")
+
+
+def _labels_for(n: int, cls: int | None, num_classes: int) -> list[int] | None:
+    if num_classes <= 1:
+        return None
+    return [cls] * n if cls is not None else [i % num_classes for i in range(n)]
+
+
+def ddpm_sample_tensor(net, cfg, *, n: int, labels: list[int] | None, seed: int, sampler: str = "ddim",
+                       steps: int = 25, guidance: float = 1.5, device=None, trajectory: bool = False):
+    """Returns (x in [-1, 1] of shape (n, 1, s, s), list of (timestep, x_t) when asked)."""
+    import torch
+
+    from medcore.imaging.ddpm import sampler_scheduler
+    from medcore.runtime import torch_generator
+
+    if sampler not in SAMPLERS:
+        raise SampleError(f"unknown sampler {sampler!r}: choose one of {', '.join(SAMPLERS)}")
+    device = device or next(net.parameters()).device
+    gen = torch_generator(seed, "cpu")  # noise drawn on the CPU: the same seed gives the same images anywhere
+    x = torch.randn((n, 1, cfg.size, cfg.size), generator=gen).to(device)
+    sched = sampler_scheduler(cfg, sampler)
+    sched.set_timesteps(steps if sampler != "ddpm" else cfg.train_timesteps)
+    cond = torch.tensor(labels, device=device) if (labels is not None and cfg.conditional) else None
+    guided = cond is not None and guidance != 1.0
+    if guided:
+        cond = torch.cat([cond, torch.full_like(cond, cfg.null_class)])
+    traj = [(int(cfg.train_timesteps), x.detach().cpu())] if trajectory else []
+    was_training = net.training
+    net.eval()
+    with torch.no_grad():
+        for t in sched.timesteps:
+            inp = torch.cat([x, x]) if guided else x
+            inp = sched.scale_model_input(inp, t)
+            eps = net(inp, t, class_labels=cond).sample
+            if guided:
+                e_c, e_u = eps.chunk(2)
+                eps = e_u + guidance * (e_c - e_u)
+            x = sched.step(eps, t, x, generator=gen if sampler == "ddpm" else None).prev_sample
+            if trajectory:
+                traj.append((int(t), x.detach().cpu()))
+    net.train(was_training)
+    return x.clamp(-1, 1), traj
+
+
+def gan_sample_tensor(G, cfg, *, n: int, labels: list[int] | None, seed: int, device=None):
+    import torch
+
+    from medcore.runtime import torch_generator
+
+    device = device or next(G.parameters()).device
+    z = torch.randn((n, cfg.z_dim), generator=torch_generator(seed, "cpu")).to(device)
+    lab = torch.tensor(labels, device=device) if (labels is not None and cfg.conditional) else None
+    was_training = G.training
+    G.eval()
+    with torch.no_grad():
+        x = G(z, lab)
+    G.train(was_training)
+    return x
+
+
+@dataclass
+class SampleRequest:
+    class_name: Any = None  # name, index, or None for a mix of classes
+    n: int = 16
+    seed: int = 0
+    sampler: str = "ddim"
+    steps: int = 25
+    guidance: float = 1.5
+    trajectory: bool = False
+
+    def validate(self) -> None:
+        if not 1 <= self.n <= 256:
+            raise SampleError("number of images must be between 1 and 256")
+        if not 1 <= self.steps <= 1000:
+            raise SampleError("steps must be between 1 and 1000")
+        if not 0.0 <= self.guidance <= 20.0:
+            raise SampleError("guidance scale must be between 0 and 20")
+
+
+@dataclass
+class SampleBatch:
+    images: np.ndarray  # uint8 (n, s, s), the raw model output (used for metrics)
+    labels: list[int] | None
+    class_names: list[str]
+    request: SampleRequest
+    model_kind: str
+    model_name: str
+    checkpoint: str
+    seconds: float
+    trajectory: list[tuple[int, np.ndarray]] = field(default_factory=list)  # (timestep, uint8 (n, s, s))
+
+    def label_name(self, i: int) -> str:
+        if self.labels is None:
+            return self.class_names[0] if self.class_names else "image"
+        return self.class_names[self.labels[i]]
+
+    def metadata(self, i: int) -> dict[str, str]:
+        r = self.request
+        return {"medcore:synthetic": "true", "Software": "Medcore Studio",
+                "medcore:model": f"{self.model_kind} {self.model_name}", "medcore:checkpoint": self.checkpoint,
+                "medcore:seed": str(r.seed), "medcore:index": str(i), "medcore:class": self.label_name(i),
+                "medcore:sampler": r.sampler if self.model_kind == "ddpm" else "generator",
+                "medcore:steps": str(r.steps if self.model_kind == "ddpm" else 1),
+                "medcore:guidance": str(r.guidance), "Comment": "SYNTHETIC image generated by a model; not a patient"}
+
+
+def _u8(x) -> np.ndarray:
+    return ((x.float().clamp(-1, 1) + 1) * 127.5).round().byte().squeeze(1).cpu().numpy()
+
+
+def generate(model: LoadedModel, req: SampleRequest) -> SampleBatch:
+    req.validate()
+    cls = resolve_class(model.class_names, req.class_name) if model.conditional else None
+    labels = _labels_for(req.n, cls, len(model.class_names))
+    t0 = time.perf_counter()
+    traj: list = []
+    if model.kind == "ddpm":
+        if req.sampler not in SAMPLERS:
+            raise SampleError(f"unknown sampler {req.sampler!r}: choose one of {', '.join(SAMPLERS)}")
+        x, raw = ddpm_sample_tensor(model.net, model.config, n=req.n, labels=labels, seed=req.seed,
+                                    sampler=req.sampler, steps=req.steps, guidance=req.guidance,
+                                    device=model.device, trajectory=req.trajectory)
+        traj = [(t, _u8(v)) for t, v in raw]
+    else:
+        x = gan_sample_tensor(model.net, model.config, n=req.n, labels=labels, seed=req.seed, device=model.device)
+    return SampleBatch(_u8(x), labels, model.class_names, req, model.kind, model.name, model.path,
+                       time.perf_counter() - t0, traj)
+
+
+# ---- marking and files ------------------------------------------------------------------
+def mark_synthetic(img: np.ndarray, display: int = 256) -> np.ndarray:
+    """Upscale for viewing and burn in a visible SYNTHETIC banner. uint8 (s, s) -> uint8 (d, d)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    pil = Image.fromarray(img).resize((display, display), Image.Resampling.BICUBIC)
+    draw = ImageDraw.Draw(pil)
+    try:
+        font = ImageFont.load_default(size=max(10, display // 12))
+    except TypeError:  # Pillow < 10.1 has no sized default font
+        font = ImageFont.load_default()
+    box = draw.textbbox((0, 0), MARK, font=font)
+    w, h = box[2] - box[0], box[3] - box[1]
+    pad = max(2, display // 64)
+    x0, y0 = (display - w) // 2, display - h - 3 * pad
+    draw.rectangle([x0 - pad, y0 - pad, x0 + w + pad, y0 + h + 2 * pad], fill=0)
+    draw.text((x0 - box[0], y0 - box[1]), MARK, fill=255, font=font)
+    return np.asarray(pil, dtype=np.uint8)
+
+
+def png_bytes(img: np.ndarray, metadata: dict[str, str]) -> bytes:
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    for k, v in metadata.items():
+        info.add_text(k, str(v))
+    buf = io.BytesIO()
+    Image.fromarray(img).save(buf, format="PNG", pnginfo=info)
+    return buf.getvalue()
+
+
+def marked_pngs(batch: SampleBatch, display: int = 256) -> list[tuple[str, bytes]]:
+    out = []
+    for i, img in enumerate(batch.images):
+        cls = batch.label_name(i).replace(" ", "-")
+        out.append((f"synthetic-{cls}-seed{batch.request.seed}-{i:03d}.png",
+                    png_bytes(mark_synthetic(img, display), batch.metadata(i))))
+    return out
+
+
+def zip_bytes(files: list[tuple[str, bytes]], manifest: dict | None = None) -> bytes:
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files:
+            zf.writestr(name, data)
+        if manifest is not None:
+            zf.writestr("manifest.json", json.dumps(manifest, indent=2, default=str))
+    return buf.getvalue()
+
+
+def batch_manifest(batch: SampleBatch) -> dict:
+    r = batch.request
+    return {"synthetic": True, "model": f"{batch.model_kind} {batch.model_name}", "checkpoint": batch.checkpoint,
+            "class": r.class_name, "n": r.n, "seed": r.seed, "sampler": r.sampler, "steps": r.steps,
+            "guidance": r.guidance, "seconds": round(batch.seconds, 3),
+            "labels": [batch.label_name(i) for i in range(len(batch.images))]}
+
+
+def trajectory_frames(batch: SampleBatch, index: int = 0) -> list[tuple[int, np.ndarray]]:
+    """The trajectory of one image: (timestep, uint8 (s, s)) from pure noise to the final image."""
+    return [(t, frames[index]) for t, frames in batch.trajectory]

