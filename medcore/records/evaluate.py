@@ -174,3 +174,36 @@ def evaluate_notes(notes: list[AnnotatedNote], kb, split: str, narrative_fn=None
             progress(i + 1, len(notes))
     rouge_summary = {"per_note": rouge, "mean": round(sum(rouge.values()) / len(rouge), 4) if rouge else None}
     return EvalReport(split, len(notes), phi_scores(phi_rows), entity_scores(ent_rows), rouge_summary)
+
+
+def run_eval(settings, split: str = "all", with_narrative: bool = True, errors: bool = False, progress=None) -> dict:
+    """The numbers `python -m medcore eval records` prints and the Model lab shows."""
+    from medcore.records import kb as kb_mod
+    from medcore.records.corpus import annotated_notes
+
+    kb = kb_mod.load(settings)
+    narrative_fn = None
+    if with_narrative:
+        from medcore.llm import get_backend
+        from medcore.records.narrative import narrative
+        from medcore.records.service import vocabulary
+
+        backend = get_backend(settings)
+        vocab = vocabulary(kb)
+
+        def narrative_fn(a):
+            return narrative(a, settings, backend=backend, vocabulary=vocab).text
+
+    out = {"targets": {"phi_recall": 0.95, "entity_f1": 0.85, "assertion_accuracy": 0.90}, "splits": {}}
+    splits = ["dev", "heldout"] if split == "all" else [split]
+    for sp in splits:
+        notes = annotated_notes(settings, sp)
+        rep = evaluate_notes(notes, kb, sp, narrative_fn, progress)
+        entities = dict(rep.entities)
+        if not errors:
+            entities.pop("errors", None)
+        phi = dict(rep.phi)
+        if not errors:
+            phi.pop("missed", None)
+        out["splits"][sp] = {"headline": rep.headline(), "phi": phi, "entities": entities, "rouge_l": rep.rouge_l}
+    return out

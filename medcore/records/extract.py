@@ -260,6 +260,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     hits.sort(key=lambda x: (x.start(), -(x.end() - x.start())))
     if hits:
         modifiers, terminators = ctx.find_modifiers(s, m.context)
+        background = _background_window(s)
         last_end = -1
         for p in hits:
             if p.start() < last_end or _overlaps(taken, p.start(), p.end()):
@@ -268,6 +269,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
                 continue  # "as needed for nausea": an indication, not a finding of this note
             last_end = p.end()
             assertion = ctx.assert_target(p.start(), p.end(), modifiers, terminators, sec, len(s))
+            if assertion == "present" and background and background[0] <= p.start() < background[1]:
+                assertion = "historical"
             out.problems.append(Problem(p.group(), base + p.start(), base + p.end(), sent.index,
                                         m.problem_canon.get(p.group().lower(), p.group()), assertion, sec))
 
@@ -280,6 +283,22 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
                                                                         s, re.I)):
             when = _WHEN.search(s)
             out.follow_ups.append(FollowUp(s, base, base + len(s), sent.index, s.strip(), when.group() if when else ""))
+
+
+_BACKGROUND = re.compile(r"\b\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:\w+\s+){0,2}?(?:man|woman|male|female|patient|"
+                         r"gentleman|lady|boy|girl)\s+with\b", re.I)
+_PRESENTS = re.compile(r"\b(?:who\s+)?(?:presents|presented|presenting|admitted|is admitted|was admitted|now with|here for|"
+                       r"returns|comes|came|seen for|referred)\b", re.I)
+
+
+def _background_window(s: str) -> tuple[int, int] | None:
+    """'A 74-year-old woman with CKD and atrial fibrillation admitted with ...': the conditions
+    between 'with' and the presentation verb are the patient's background (historical)."""
+    b = _BACKGROUND.search(s)
+    if not b:
+        return None
+    p = _PRESENTS.search(s, b.end())
+    return (b.end(), p.start()) if p else None
 
 
 def _indication_of_drug(s: str, start: int, med_spans) -> bool:

@@ -41,6 +41,7 @@ _AGE_SEX = re.compile(r"\b(\d{1,3}|90\+)[- ](?:year|yr)s?[- ]old\s+(man|woman|ma
                       r"\b(\d{1,3})\s*(?:y/?o|yo)\s*([MF])\b|\b(\d{1,3})([MF])\b", re.I)
 _SEX = {"m": "man", "f": "woman", "male": "man", "female": "woman", "gentleman": "man", "lady": "woman"}
 _PLAN_SECTIONS = ("assessment_and_plan", "follow_up")
+_MAIN_SECTIONS = ("chief_complaint", "reason_for_consult", "assessment_and_plan", "hospital_course")
 
 
 def _item(text: str, sent: Sentence, kind: str, **detail) -> Item:
@@ -74,7 +75,7 @@ def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") 
     # active problems: present assertions, one line per concept, assessment/plan mentions first
     seen: dict[str, Item] = {}
     present = [p for p in ex.problems if p.assertion == "present"]
-    present.sort(key=lambda p: (p.section not in ("assessment_and_plan", "chief_complaint"), p.start))
+    present.sort(key=lambda p: (p.section not in _MAIN_SECTIONS, p.start))
     for p in present:
         key = p.name.lower()
         if key not in seen:
@@ -110,9 +111,10 @@ def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") 
     if not allergies and ex.no_known_allergies:
         allergies.append(Item("No known drug allergies", -1, 0, 0, "allergy", {"substance": "", "reaction": ""}))
 
-    abnormal = []
+    abnormal, seen_results = [], set()
     for meas in ex.labs + ex.vitals:
-        if meas.flag in ("high", "low"):
+        if meas.flag in ("high", "low") and (meas.name, meas.value) not in seen_results:
+            seen_results.add((meas.name, meas.value))
             abnormal.append(_item(f"{meas.name} {meas.value} {meas.unit}".strip() + f" ({meas.flag}; ref {meas.reference})",
                                   by_index[meas.sentence], "lab" if meas in ex.labs else "vital", name=meas.name,
                                   value=meas.value, unit=meas.unit, flag=meas.flag, source=meas.source,
@@ -130,15 +132,17 @@ def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") 
 
 def one_liner(text: str, ex: Extraction, kind: str = "") -> str:
     who = age_sex(text) or "Patient"
-    hist = []
+    hist, seen_hist = [], set()
     for p in ex.problems:
-        if p.assertion == "historical" and p.name.lower() not in [h.lower() for h in hist]:
-            hist.append(p.name)
-    main = []
+        if p.assertion == "historical" and p.name.lower() not in seen_hist:
+            seen_hist.add(p.name.lower())
+            hist.append(p.text)
+    main, seen_main = [], set()
     for p in sorted((p for p in ex.problems if p.assertion == "present"),
-                    key=lambda p: (p.section not in ("assessment_and_plan", "chief_complaint"), p.start)):
-        if p.name.lower() not in [m.lower() for m in main]:
-            main.append(p.name)
+                    key=lambda p: (p.section not in _MAIN_SECTIONS, p.start)):
+        if p.name.lower() not in seen_main:
+            seen_main.add(p.name.lower())
+            main.append(p.text)
     line = who
     if hist:
         line += " with a history of " + _join(hist[:3])

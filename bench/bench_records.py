@@ -1,0 +1,76 @@
+"""Speed of the record summarizer's structured summary (de-identify, sections, extraction,
+structured summary; no language model, no embeddings) on a 1,000-word note.
+
+Prints ratios against a baseline measured in the same process: a plain pass over the same text
+(lower-casing and splitting into words), so the numbers travel between machines. Budget: <= 1 s
+per 1,000-word note.
+Run: python -m medcore bench records   (or python bench/bench_records.py)"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+
+
+def thousand_word_note(settings) -> str:
+    """Shipped dev notes concatenated until about 1,000 words (a long discharge summary)."""
+    from medcore.records.corpus import annotated_notes
+
+    parts, words = [], 0
+    notes = annotated_notes(settings, "dev")
+    i = 0
+    while words < 1000:
+        t = notes[i % len(notes)].text
+        parts.append(t)
+        words += len(t.split())
+        i += 1
+    text = "\n".join(parts)
+    tokens = list(re.finditer(r"\S+", text))
+    return text[: tokens[999].end()] + "\n"
+
+
+def _time(fn, repeats: int) -> list[float]:
+    out = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def run(settings, repeats: int = 20) -> dict:
+    from medcore.records import kb as kb_mod
+    from medcore.records.pipeline import analyze
+
+    t0 = time.perf_counter()
+    kb = kb_mod.load(settings)
+    note = thousand_word_note(settings)
+    analyze(note, kb)  # first call compiles the vocabularies
+    cold_s = time.perf_counter() - t0
+    baseline = _time(lambda: [w.lower() for w in note.split()], repeats)
+    times = _time(lambda: analyze(note, kb), repeats)
+    steps = analyze(note, kb).timings_ms
+    med = statistics.median(times)
+    base = statistics.median(baseline)
+    return {
+        "note_words": len(note.split()),
+        "structured_summary_s_median": round(med, 4),
+        "structured_summary_s_max": round(max(times), 4),
+        "budget_s": 1.0,
+        "within_budget": med <= 1.0,
+        "notes_per_s": round(1.0 / med, 2),
+        "first_call_s_including_kb_load": round(cold_s, 3),
+        "baseline_s_median": round(base, 6),
+        "ratio_vs_baseline": round(med / base, 1),
+        "ratio_vs_budget": round(med / 1.0, 4),
+        "steps_ms": {k: round(v, 2) for k, v in steps.items()},
+        "repeats": repeats,
+    }
+
+
+if __name__ == "__main__":
+    from medcore.config import Settings
+
+    print(json.dumps(run(Settings.load()), indent=2))

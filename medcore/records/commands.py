@@ -1,0 +1,112 @@
+"""CLI: `summarize FILE --json`, `eval records`, `train records`, `bench records`.
+Imports stay inside handlers so `python -m medcore --help` is fast."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from medcore import jobs
+
+
+def register(reg) -> None:
+    p = reg.top.add_parser("summarize", help="summarize a clinical note (.txt, .md, .pdf, .docx, FHIR JSON, or - for stdin)")
+    p.add_argument("file", help="path to the note, or - to read stdin")
+    p.add_argument("--json", action="store_true", help="print one JSON object (the documented contract)")
+    p.add_argument("--fhir", type=Path, default=None, help="also write a FHIR R4B Bundle to this path")
+    p.add_argument("--no-narrative", action="store_true", help="structured summary only (no embeddings, no model)")
+    p.set_defaults(func=_summarize)
+
+    p = reg.eval.add_parser("records", help="PHI P/R, entity P/R/F1, assertion accuracy, ROUGE-L on the annotated notes")
+    p.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    p.add_argument("--no-narrative", action="store_true", help="skip ROUGE-L (no embeddings)")
+    p.add_argument("--errors", action="store_true", help="include the list of errors")
+    p.set_defaults(func=_eval)
+
+    p = reg.train.add_parser("records", help="train the sentence-importance scorer (shipped pairs + clinician corrections)")
+    p.add_argument("--epochs", type=int, default=60)
+    p.add_argument("--lr", type=float, default=3e-3)
+    p.add_argument("--hidden", type=int, default=64)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out", type=Path, default=None, help="run folder (default: DATA_DIR/runs/records-scorer)")
+    p.add_argument("--resume", action="store_true")
+    p.add_argument("--no-activate", action="store_true", help="register the model without making it active")
+    jobs.add_job_args(p)
+    p.set_defaults(func=_train)
+
+    p = reg.bench.add_parser("records", help="structured summary of a 1,000-word note: seconds and notes/s")
+    p.add_argument("--repeats", type=int, default=20)
+    p.set_defaults(func=_bench)
+
+
+def _summarize(args, settings) -> int:
+    from medcore.records import export, inputs, service
+    from medcore.store import Store
+
+    try:
+        if args.file == "-":
+            data = sys.stdin.buffer.read()
+            note = inputs.from_upload("stdin.txt", data, settings)
+        else:
+            note = inputs.from_path(args.file, settings)
+    except inputs.InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    store = None
+    if not args.no_narrative:
+        try:
+            store = Store.open(settings)
+        except Exception:  # noqa: BLE001 - the summary works without a store (no trained scorer then)
+            store = None
+    result = service.summarize_input(note, settings, store=store, with_narrative=not args.no_narrative)
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    if args.fhir:
+        bundle = export.to_fhir_bundle(result.analysis, result.narrative)
+        export.validate_bundle(bundle)
+        args.fhir.write_text(json.dumps(bundle, indent=1))
+    if args.json:
+        print(json.dumps(export.to_json(result.analysis, result.narrative, result.warnings), ensure_ascii=False))
+    else:
+        print(export.to_markdown(result.analysis, result.narrative))
+    return 0
+
+
+def _eval(args, settings) -> int:
+    from medcore.records.evaluate import run_eval
+
+    report = run_eval(settings, split=args.split, with_narrative=not args.no_narrative, errors=args.errors)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+def _train(args, settings) -> int:
+    if args.epochs <= 0:
+        print("--epochs must be positive", file=sys.stderr)
+        return 2
+    out = args.out or settings.path("runs", "records-scorer")
+
+    def body(rep):
+        from medcore.records import scorer
+        from medcore.store import Store
+
+        store = Store.open(settings)
+        result = scorer.train(settings, rep, out_dir=out, epochs=args.epochs, lr=args.lr, hidden=args.hidden,
+                              resume=args.resume, store=store, seed=args.seed)
+        model_id = store.register_model(scorer.MODEL_KIND, f"sentence scorer ({result['pairs']} pairs)",
+                                        result["checkpoint"], config={"epochs": args.epochs, "lr": args.lr,
+                                                                      "hidden": args.hidden},
+                                        metrics={k: v for k, v in result.items() if k.startswith("val_")},
+                                        job_id=getattr(args, "job_id", None), activate=not args.no_activate)
+        return {**result, "model_id": model_id}
+
+    return jobs.run_cli(args, settings, body)
+
+
+def _bench(args, settings) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from bench.bench_records import run
+
+    print(json.dumps(run(settings, repeats=args.repeats), indent=2))
+    return 0

@@ -1,0 +1,184 @@
+"""Outputs: the CLI's JSON contract, Markdown, a FHIR R4B Bundle marked as AI-generated, and the
+hand-off to the treatment planner."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from datetime import datetime, timezone
+
+from medcore.records.narrative import Narrative
+from medcore.records.pipeline import NoteAnalysis
+from medcore.records.structured import med_line
+
+GENERATOR = "Medcore Studio record summarizer"
+AIAST = {"system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code": "AIAST",
+         "display": "Artificial Intelligence asserted"}
+
+
+def to_json(a: NoteAnalysis, narrative: Narrative | None = None, warnings: list[str] | None = None) -> dict:
+    ex = a.extraction
+
+    def base(m) -> dict:
+        return {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence}
+
+    return {
+        "phi": [{"type": s.type, "start": s.start, "end": s.end} for s in a.deid.spans],
+        "deidentified_text": a.deid.text,
+        "date_shift_days": a.deid.shift_days,
+        "sections": [{"category": s.category, "header": s.header, "start": s.start, "end": s.end} for s in a.sections],
+        "problems": [{**base(p), "name": p.name, "assertion": p.assertion, "section": p.section} for p in ex.problems],
+        "medications": [{**base(m), "name": m.name, "mention": m.mention, "dose": f"{m.dose} {m.unit}".strip(),
+                         "dose_value": m.dose, "unit": m.unit, "route": m.route, "frequency": m.frequency, "prn": m.prn,
+                         "status": m.status, "class": m.drug_class} for m in ex.medications],
+        "allergies": [{**base(x), "substance": x.substance, "reaction": x.reaction} for x in ex.allergies],
+        "no_known_allergies": ex.no_known_allergies,
+        "labs": [{**base(x), "name": x.name, "value": x.value, "unit": x.unit, "flag": x.flag, "reference": x.reference,
+                  "source": x.source} for x in ex.labs],
+        "vitals": [{**base(x), "name": x.name, "value": x.value, "unit": x.unit, "flag": x.flag, "reference": x.reference,
+                    "source": x.source} for x in ex.vitals],
+        "procedures": [{**base(x), "name": x.name} for x in ex.procedures],
+        "follow_ups": [{**base(x), "action": x.action, "when": x.when} for x in ex.follow_ups],
+        "summary": {
+            **a.summary.to_dict(),
+            "narrative": narrative.text if narrative else "",
+            "narrative_method": narrative.method if narrative else "",
+            "narrative_backend": narrative.backend if narrative else "",
+            "narrative_note": narrative.note if narrative else "",
+        },
+        "timings_ms": {k: round(v, 2) for k, v in a.timings_ms.items()},
+        "warnings": list(warnings or []),
+    }
+
+
+def to_markdown(a: NoteAnalysis, narrative: Narrative | None = None) -> str:
+    s = a.summary
+    lines = ["# Note summary (AI-generated, preliminary)", "", f"**One-liner:** {s.one_liner}", ""]
+
+    def block(title, items):
+        lines.append(f"## {title}")
+        lines.extend([f"- {i.text}  _(sentence {i.sentence + 1})_" if i.sentence >= 0 else f"- {i.text}" for i in items]
+                     or ["- none found"])
+        lines.append("")
+
+    block("Active problems", s.problems)
+    block("Medications", s.medications)
+    block("Allergies", s.allergies)
+    block("Key abnormal results", s.abnormal_results)
+    block("Plan", s.plan)
+    block("Follow-up", s.follow_ups)
+    if narrative:
+        lines += ["## Narrative", "", narrative.text, "", f"_Written by: {narrative.backend} ({narrative.method})._"]
+        if narrative.note:
+            lines.append(f"_{narrative.note}._")
+    lines += ["", "---", "_Research and education use only; not for clinical decisions. Check every item against the "
+              "source note._"]
+    return "\n".join(lines)
+
+
+def _security() -> dict:
+    return {"security": [AIAST], "tag": [{"system": "http://medcore.example/tags", "code": "ai-generated"}]}
+
+
+def to_fhir_bundle(a: NoteAnalysis, narrative: Narrative | None = None, *, now: datetime | None = None) -> dict:
+    """A FHIR R4B collection Bundle: DocumentReference (docStatus preliminary), Conditions,
+    MedicationStatements, AllergyIntolerances and a Provenance naming the generator. Every
+    resource carries meta.security AIAST. The patient is a placeholder with no identifiers."""
+    now = now or datetime.now(timezone.utc)
+    ts = now.isoformat(timespec="seconds")
+    pid = str(uuid.uuid4())
+    patient_ref = {"reference": f"urn:uuid:{pid}"}
+    entries = [{"fullUrl": f"urn:uuid:{pid}", "resource": {"resourceType": "Patient", "id": pid, "meta": _security()}}]
+    md = to_markdown(a, narrative)
+    doc_id = str(uuid.uuid4())
+    entries.append({"fullUrl": f"urn:uuid:{doc_id}", "resource": {
+        "resourceType": "DocumentReference", "id": doc_id, "meta": _security(), "status": "current",
+        "docStatus": "preliminary", "subject": patient_ref, "date": ts,
+        "type": {"coding": [{"system": "http://loinc.org", "code": "11506-3", "display": "Progress note"}],
+                 "text": "AI-generated summary of a clinical note"},
+        "description": "Structured summary generated by " + GENERATOR + " (preliminary; requires clinician review)",
+        "content": [{"attachment": {"contentType": "text/markdown", "title": "Summary",
+                                    "data": base64.b64encode(md.encode("utf-8")).decode("ascii")}}]}})
+    targets = [{"reference": f"urn:uuid:{doc_id}"}]
+    verification = {"present": "confirmed", "possible": "provisional", "historical": "confirmed"}
+    clinical = {"present": "active", "possible": "active", "historical": "resolved"}
+    seen = set()
+    for p in a.extraction.problems:
+        if p.assertion not in verification or p.name.lower() in seen:
+            continue
+        seen.add(p.name.lower())
+        rid = str(uuid.uuid4())
+        entries.append({"fullUrl": f"urn:uuid:{rid}", "resource": {
+            "resourceType": "Condition", "id": rid, "meta": _security(), "subject": patient_ref,
+            "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                                           "code": clinical[p.assertion]}]},
+            "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                                               "code": verification[p.assertion]}]},
+            "code": {"text": p.name}, "note": [{"text": f"Source: \"{p.text}\" (characters {p.start}-{p.end})"}]}})
+        targets.append({"reference": f"urn:uuid:{rid}"})
+    status_map = {"stopped": "stopped", "started": "active", "changed": "active", "continued": "active", "": "unknown"}
+    for m in a.summary.medications:
+        d = m.detail
+        rid = str(uuid.uuid4())
+        entries.append({"fullUrl": f"urn:uuid:{rid}", "resource": {
+            "resourceType": "MedicationStatement", "id": rid, "meta": _security(),
+            "status": status_map.get(d.get("status", ""), "unknown"), "subject": patient_ref,
+            "medicationCodeableConcept": {"text": d.get("name", m.text)}, "dateAsserted": ts,
+            "dosage": [{"text": m.text}], "note": [{"text": f"Source sentence {m.sentence + 1}"}]}})
+        targets.append({"reference": f"urn:uuid:{rid}"})
+    for al in a.extraction.allergies:
+        rid = str(uuid.uuid4())
+        res = {"resourceType": "AllergyIntolerance", "id": rid, "meta": _security(), "patient": patient_ref,
+               "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
+                                              "code": "active"}]},
+               "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
+                                                  "code": "unconfirmed"}]},
+               "code": {"text": al.substance}}
+        if al.reaction:
+            res["reaction"] = [{"manifestation": [{"text": al.reaction}]}]
+        entries.append({"fullUrl": f"urn:uuid:{rid}", "resource": res})
+        targets.append({"reference": f"urn:uuid:{rid}"})
+    prov_id = str(uuid.uuid4())
+    who = narrative.backend if narrative else "rules engine"
+    entries.append({"fullUrl": f"urn:uuid:{prov_id}", "resource": {
+        "resourceType": "Provenance", "id": prov_id, "meta": _security(), "target": targets, "recorded": ts,
+        "agent": [{"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/provenance-participant-type",
+                                        "code": "assembler"}]},
+                   "who": {"display": f"{GENERATOR} (rules engine; narrative: {who})"}}],
+        "reason": [{"coding": [AIAST]}]}})
+    return {"resourceType": "Bundle", "id": str(uuid.uuid4()), "meta": _security(), "type": "collection",
+            "timestamp": ts, "entry": entries}
+
+
+def validate_bundle(bundle: dict):
+    """Raises if fhir.resources (R4B) rejects the bundle; returns the parsed model."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    return Bundle.model_validate(bundle)
+
+
+def handoff_data(a: NoteAnalysis) -> dict:
+    """What the treatment planner takes: active and possible problems, medications, allergies."""
+    ex = a.extraction
+    problems, seen = [], set()
+    for p in ex.problems:
+        if p.assertion in ("present", "possible", "historical") and p.name.lower() not in seen:
+            seen.add(p.name.lower())
+            problems.append({"name": p.name, "text": p.text, "assertion": p.assertion, "start": p.start, "end": p.end})
+    meds = [{"name": m.detail.get("name"), "dose": m.detail.get("dose", ""), "unit": m.detail.get("unit", ""),
+             "route": m.detail.get("route", ""), "frequency": m.detail.get("frequency", ""),
+             "status": m.detail.get("status", ""), "text": m.text} for m in a.summary.medications]
+    allergies = [{"substance": x.substance, "reaction": x.reaction} for x in ex.allergies]
+    return {"problems": problems, "medications": meds, "allergies": allergies,
+            "no_known_allergies": ex.no_known_allergies, "one_liner": a.summary.one_liner}
+
+
+def send_handoff(store, a: NoteAnalysis, *, title: str = "", workspace: str | None = None, user: str = "local") -> int:
+    data = handoff_data(a)
+    item = store.save_work("handoff", data, title=title or f"Hand-off: {a.summary.one_liner[:80]}", status="open",
+                           workspace=workspace, reason="sent from the record summarizer", user=user)
+    store.audit("handoff", tool="records", object_type="work", object_id=item, count=len(data["problems"]))
+    return item
+
+
+__all__ = ["to_json", "to_markdown", "to_fhir_bundle", "validate_bundle", "handoff_data", "send_handoff", "med_line"]

@@ -1,0 +1,195 @@
+"""Turning an upload or a paste into note text, with a clear message for anything we cannot use.
+
+Accepted: .txt, .md, .pdf (text layer), .docx, and FHIR R4 JSON (a DocumentReference or a Bundle
+whose DocumentReference/Binary resources carry text attachments). Non-UTF-8 text is decoded with a
+fallback and a warning. Empty, binary and over-limit inputs are refused with a message that says
+what to do. Nothing here interprets the note: text that looks like instructions stays note text."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown", "")
+ALL_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".json")
+
+
+class InputError(ValueError):
+    """The input cannot be used; the message is meant for the user."""
+
+
+@dataclass
+class NoteInput:
+    text: str
+    source: str  # "paste", "txt", "pdf", "docx", "fhir"
+    name: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode_text(data: bytes) -> tuple[str, list[str]]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    for enc in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(enc)
+            return text, [f"The file is not valid UTF-8 (first bad byte at position {first_bad}); it was read as "
+                          f"{enc}. Check accented characters and symbols."]
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace"), ["Some bytes could not be decoded and were replaced by �."]
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return control / len(head) > 0.05
+
+
+def check_text(text: str, max_chars: int, source: str, name: str = "", warnings=None) -> NoteInput:
+    warnings = list(warnings or [])
+    if text is None or not text.strip():
+        raise InputError("The note is empty. Paste a note or upload a file with text in it.")
+    if len(text) > max_chars:
+        raise InputError(f"The note has {len(text):,} characters, more than the limit of {max_chars:,} "
+                         f"(MEDCORE_MAX_NOTE_CHARS). Split the record into separate notes.")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    if longest > 5000:
+        warnings.append(f"The note has a line of {longest:,} characters; it was split into sentences of at most "
+                        "600 characters.")
+    return NoteInput(text, source, name, warnings)
+
+
+def from_paste(text: str, settings) -> NoteInput:
+    return check_text(text, settings.max_note_chars, "paste")
+
+
+def from_upload(name: str, data: bytes, settings) -> NoteInput:
+    suffix = Path(name or "").suffix.lower()
+    limit = settings.max_upload_mb * 1024 * 1024
+    if len(data) > limit:
+        raise InputError(f"{name} is {len(data) / 1e6:.1f} MB, over the upload limit of {settings.max_upload_mb} MB.")
+    if not data:
+        raise InputError(f"{name or 'The file'} is empty.")
+    if suffix == ".pdf":
+        return check_text(_pdf_text(data, name), settings.max_note_chars, "pdf", name)
+    if suffix == ".docx":
+        return check_text(_docx_text(data, name), settings.max_note_chars, "docx", name)
+    if suffix == ".json":
+        text, warnings = _fhir_text(data, name)
+        return check_text(text, settings.max_note_chars, "fhir", name, warnings)
+    if suffix not in TEXT_SUFFIXES:
+        raise InputError(f"{name}: unsupported file type '{suffix}'. Use {', '.join(ALL_SUFFIXES)}.")
+    if looks_binary(data):
+        raise InputError(f"{name} looks like a binary file, not text. Upload a .txt, .md, .pdf or .docx note.")
+    text, warnings = decode_text(data)
+    return check_text(text, settings.max_note_chars, "txt", name, warnings)
+
+
+def from_path(path: str | Path, settings) -> NoteInput:
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    return from_upload(path.name, path.read_bytes(), settings)
+
+
+def _pdf_text(data: bytes, name: str) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise InputError(f"{name} could not be read as a PDF ({type(exc).__name__}).") from exc
+    text = "\n".join(pages)
+    if not text.strip():
+        raise InputError(f"{name} has no text layer (a scanned PDF?). Run OCR first or paste the text.")
+    return text
+
+
+def _docx_text(data: bytes, name: str) -> str:
+    import zipfile
+
+    try:
+        import docx
+
+        doc = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"{name} could not be read as a Word document.") from exc
+    lines = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            lines.append(" | ".join(c.text for c in row.cells))
+    return "\n".join(lines)
+
+
+def _fhir_text(data: bytes, name: str) -> tuple[str, list[str]]:
+    try:
+        doc = json.loads(decode_text(data)[0])
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name} is not valid JSON ({exc.msg} at line {exc.lineno}).") from exc
+    if not isinstance(doc, dict) or "resourceType" not in doc:
+        raise InputError(f"{name} is JSON but not a FHIR resource (no resourceType).")
+    rtype = doc["resourceType"]
+    if rtype == "DocumentReference":
+        resources = [doc]
+    elif rtype == "Bundle":
+        resources = [e.get("resource") or {} for e in doc.get("entry") or []]
+        resources = [r for r in resources if r.get("resourceType") in ("DocumentReference", "Binary")]
+    else:
+        raise InputError(f"{name} is a FHIR {rtype}; upload a DocumentReference or a Bundle containing one.")
+    texts, warnings = [], []
+    for r in resources:
+        attachments = [c.get("attachment") or {} for c in r.get("content") or []] if r["resourceType"] == "DocumentReference" \
+            else [{"contentType": r.get("contentType", ""), "data": r.get("data")}]
+        for att in attachments:
+            ctype = (att.get("contentType") or "text/plain").split(";")[0].strip().lower()
+            if not att.get("data"):
+                if att.get("url"):
+                    warnings.append(f"An attachment refers to {att['url']!r}; only inline (base64) attachments are read.")
+                continue
+            try:
+                raw = base64.b64decode(att["data"], validate=False)
+            except (ValueError, TypeError):
+                warnings.append("An attachment is not valid base64 and was skipped.")
+                continue
+            if ctype == "application/pdf":
+                texts.append(_pdf_text(raw, name))
+            elif ctype.startswith("text/") or ctype in ("application/json", ""):
+                t, w = decode_text(raw)
+                texts.append(t)
+                warnings += w
+            else:
+                warnings.append(f"An attachment of type {ctype} was skipped (only text and PDF are read).")
+    if not texts:
+        raise InputError(f"{name}: the FHIR {rtype} has no inline text attachment.")
+    if len(texts) > 1:
+        warnings.append(f"{len(texts)} documents were found; they are summarized together, separated by a line.")
+    return "\n\n----\n\n".join(texts), warnings
+
+
+INJECTION = re.compile(r"\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier)\s+"
+                       r"(?:instructions?|prompts?|messages?)|\bsystem prompt\b|\byou are now\b|\bact as\b", re.I)
+
+
+def injection_warning(text: str) -> str:
+    """A note may contain text that looks like instructions to a model. It stays note text (the
+    model never sees the raw note), but the user is told."""
+    m = INJECTION.search(text)
+    if not m:
+        return ""
+    return ("The note contains text that looks like instructions to an AI (\"" + m.group()[:60] + "\"). It is treated "
+            "as note text only; the language model never receives the raw note.")
