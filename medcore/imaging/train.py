@@ -296,7 +296,7 @@ def train_ddpm(cfg: TrainConfig, settings: Settings, reporter, *, resume: bool =
         if (cfg.checkpoint_every and step % cfg.checkpoint_every == 0) or step == cfg.steps:
             state.finished = step == cfg.steps
             save(step)
-        if reporter.should_cancel():
+        if step < cfg.steps and reporter.should_cancel():
             save(step)
             reporter.log(f"cancelled at step {step}; checkpoint saved in {out_dir}")
             return _result(cfg, state, step, out_dir, cancelled=True, params=_nparams(model))
@@ -430,7 +430,7 @@ def train_gan(cfg: TrainConfig, settings: Settings, reporter, *, resume: bool = 
         if (cfg.checkpoint_every and step % cfg.checkpoint_every == 0) or step == cfg.steps:
             state.finished = step == cfg.steps
             save(step)
-        if reporter.should_cancel():
+        if step < cfg.steps and reporter.should_cancel():
             save(step)
             reporter.log(f"cancelled at step {step}; checkpoint saved in {out_dir}")
             return _result(cfg, state, step, out_dir, cancelled=True, params=_nparams(G))

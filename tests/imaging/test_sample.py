@@ -1,0 +1,83 @@
+import io
+import zipfile
+
+import numpy as np
+import pytest
+
+from medcore.imaging.sample import (SampleError, SampleRequest, generate, load_model, marked_pngs, resolve_class,
+                                    zip_bytes)
+
+
+@pytest.fixture(scope="module")
+def model(tiny_run):
+    return load_model(tiny_run[1])
+
+
+@pytest.mark.parametrize("sampler", ["ddim", "dpm++"])
+def test_sampling_is_deterministic_under_a_seed(model, sampler):
+    a = generate(model, SampleRequest("tumour", 3, 11, sampler, 4, 2.0))
+    b = generate(model, SampleRequest("tumour", 3, 11, sampler, 4, 2.0))
+    c = generate(model, SampleRequest("tumour", 3, 12, sampler, 4, 2.0))
+    assert a.images.shape == (3, 16, 16) and a.images.dtype == np.uint8
+    assert np.array_equal(a.images, b.images) and not np.array_equal(a.images, c.images)
+    assert a.labels == [1, 1, 1]
+
+
+def test_trajectory_goes_from_noise_to_the_image(model):
+    b = generate(model, SampleRequest("no tumour", 2, 0, "ddim", 5, 1.0, trajectory=True))
+    assert len(b.trajectory) == 6  # the starting noise plus one frame per step
+    assert np.array_equal(b.trajectory[-1][1], b.images)
+    assert b.trajectory[0][0] > b.trajectory[-1][0]
+
+
+def test_classes_resolve_by_name_and_bad_requests_fail_clearly(model):
+    assert resolve_class(model.class_names, "Tumor") == 1 and resolve_class(model.class_names, None) is None
+    with pytest.raises(SampleError, match="unknown class"):
+        generate(model, SampleRequest("fracture", 2))
+    with pytest.raises(SampleError, match="between 1 and 256"):
+        generate(model, SampleRequest("tumour", 0))
+
+
+def test_pngs_carry_mark_and_metadata(model):
+    from PIL import Image
+
+    b = generate(model, SampleRequest("tumour", 2, 5, "ddim", 3))
+    files = marked_pngs(b, display=128)
+    img = Image.open(io.BytesIO(files[0][1]))
+    assert img.size == (128, 128)
+    assert img.text["medcore:synthetic"] == "true" and img.text["medcore:seed"] == "5"
+    assert img.text["medcore:class"] == "tumour" and "ddpm" in img.text["medcore:model"]
+    px = np.asarray(img)
+    assert (px[100:, :] == 0).any() and (px[100:, :] == 255).any()  # the burned-in banner: black box, white text
+    zf = zipfile.ZipFile(io.BytesIO(zip_bytes(files, {"seed": 5})))
+    assert sorted(zf.namelist()) == sorted([n for n, _ in files] + ["manifest.json"])
+
+
+def test_dicom_round_trip(model):
+    import pydicom
+
+    from medcore.imaging.dicom_export import batch_dicoms
+
+    b = generate(model, SampleRequest("tumour", 2, 3, "ddim", 3))
+    files = batch_dicoms(b, display=64)
+    ds = [pydicom.dcmread(io.BytesIO(data)) for _, data in files]
+    for d in ds:
+        assert d.SOPClassUID == "1.2.840.10008.5.1.4.1.1.7"
+        assert d.ConversionType == "SYN" and list(d.ImageType) == ["DERIVED", "SECONDARY"]
+        assert "ddpm" in d.DerivationDescription.lower() and d.BurnedInAnnotation == "YES"
+        assert d.pixel_array.shape == (64, 64) and d.pixel_array.dtype == np.uint8
+    assert ds[0].SOPInstanceUID != ds[1].SOPInstanceUID
+    assert ds[0].StudyInstanceUID == ds[1].StudyInstanceUID  # one synthetic study per batch
+    again = batch_dicoms(b, display=64)
+    assert pydicom.dcmread(io.BytesIO(again[0][1])).StudyInstanceUID != ds[0].StudyInstanceUID  # fresh UIDs
+
+
+def test_gan_samples_too(tmp_path, settings, tiny_folder):
+    from medcore.imaging.train import TrainConfig, train_image
+    from medcore.jobs import ConsoleReporter
+
+    r = train_image(TrainConfig(model="gan", dataset=str(tiny_folder), size=16, steps=2, batch_size=4,
+                                gan_width=16, preview_every=0, name="g2"), settings, ConsoleReporter(every_s=999))
+    m = load_model(r["out_dir"])
+    a = generate(m, SampleRequest("tumour", 2, 1))
+    assert m.kind == "gan" and np.array_equal(a.images, generate(m, SampleRequest("tumour", 2, 1)).images)
