@@ -192,7 +192,7 @@ def train(settings, reporter, *, out_dir: Path, epochs: int = 60, lr: float = 3e
             loss = loss_fn(model(xt[idx]).squeeze(1), yt[idx])
             loss.backward()
             opt.step()
-            total += float(loss) * len(idx)
+            total += float(loss.detach()) * len(idx)
         metrics = _val_metrics(model, xv, yv)
         reporter.progress(epoch + 1, epochs, total / max(1, len(xt)), metrics=metrics)
         if reporter.should_cancel():

@@ -1,0 +1,103 @@
+from datetime import date
+
+import pytest
+
+from medcore.records.deid import DeidResult, PhiSpan, deidentify, shift_date
+
+
+def types(text):
+    return {(s.type, s.text) for s in deidentify(text, shift_days=-10).spans}
+
+
+def test_public_api_shape():
+    r = deidentify("Seen by Dr. Anna Petrov on 03/02/2026.")
+    assert isinstance(r, DeidResult) and all(isinstance(s, PhiSpan) for s in r.spans)
+    for s in r.spans:
+        assert "Seen by Dr. Anna Petrov on 03/02/2026."[s.start:s.end] == s.text
+    assert "Petrov" not in r.text and "03/02/2026" not in r.text
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("MRN: 00482913", "MRN", "00482913"),
+    ("Medical record number: MRN-2290417", "MRN", "MRN-2290417"),
+    ("Hospital number 4418820", "MRN", "4418820"),
+    ("SSN: 123-45-6789", "SSN", "123-45-6789"),
+    ("Call (617) 555-0142 today", "PHONE", "(617) 555-0142"),
+    ("Fax 617-555-0111", "FAX", "617-555-0111"),
+    ("email f.brennan@beaconcardio.example.org now", "EMAIL", "f.brennan@beaconcardio.example.org"),
+    ("see www.gi-associates.example.com", "URL", "www.gi-associates.example.com"),
+    ("lives at 17 Elm Court, Quincy, MA 02169", "ADDRESS", "17 Elm Court, Quincy"),
+    ("lives at 17 Elm Court, Quincy, MA 02169", "ZIP", "02169"),
+    ("Insurance ID WXH448201937", "ID", "WXH448201937"),
+    ("Accession: ACC-55123098", "ID", "ACC-55123098"),
+    ("Patient: Harold Jenkins", "NAME", "Harold Jenkins"),
+    ("Contact daughter Susan Kessler at home", "NAME", "Susan Kessler"),
+    ("Signed by Marcus Webb, MD", "NAME", "Marcus Webb"),
+    ("Discharged 2026-09-02.", "DATE", "2026-09-02"),
+    ("Seen on March 12, 2026.", "DATE", "March 12, 2026"),
+])
+def test_recognisers(text, kind, value):
+    assert (kind, value) in types(text)
+
+
+def test_age_over_89_only():
+    r = deidentify("A 92-year-old woman and her 67-year-old son. Age: 94.", shift_days=0)
+    ages = [s.text for s in r.spans if s.type == "AGE"]
+    assert ages == ["92", "94"]
+    assert "90+-year-old" in r.text and "67-year-old" in r.text
+
+
+def test_blood_pressure_is_not_a_date():
+    assert not [s for s in deidentify("BP 128/76, pain 7/10").spans if s.type == "DATE"]
+
+
+def test_name_propagates_to_other_mentions():
+    r = deidentify("Patient: Margaret Doyle\nI saw Mrs. Doyle today. Doyle reports palpitations.")
+    assert r.text.count("[NAME]") == 3 and "Doyle" not in r.text
+
+
+def test_date_shift_keeps_intervals_and_format():
+    text = "Admitted 03/02/2026, procedure 2026-03-04, discharged March 7, 2026."
+    r = deidentify(text)
+    shifted = [s.replacement for s in r.spans if s.type == "DATE"]
+    assert r.shift_days != 0
+    m1, d1, y1 = map(int, shifted[0].split("/"))
+    d2 = date.fromisoformat(shifted[1])
+    assert (d2 - date(y1, m1, d1)).days == 2
+    assert shifted[2].startswith("Ma") or shifted[2][0].isalpha()
+
+
+def test_shift_is_consistent_within_a_note_and_differs_between_notes():
+    a = deidentify("Seen 01/10/2026. Again 01/10/2026.")
+    reps = {s.replacement for s in a.spans}
+    assert len(reps) == 1
+    b = deidentify("Another note entirely, seen 01/10/2026.")
+    assert a.shift_days != b.shift_days or a.spans[0].replacement != "01/10/2026"
+
+
+@pytest.mark.parametrize("src,days,expected", [
+    ("2026-03-01", -1, "2026-02-28"),
+    ("03/01/2026", -1, "02/28/2026"),
+    ("3/1/2026", 31, "4/1/2026"),
+    ("Jan 31, 2026", 1, "Feb 1, 2026"),
+    ("12 March 2026", -12, "28 February 2026"),
+])
+def test_shift_date_formats(src, days, expected):
+    assert shift_date(src, days) == expected
+
+
+def test_gold_recall_on_shipped_notes(settings):
+    from medcore.records.corpus import annotated_notes
+    from medcore.records.deid import find_phi
+    from medcore.records.evaluate import phi_scores
+
+    rows = [(n.text, [(g.start, g.end, g.type) for g in n.phi], find_phi(n.text)) for n in annotated_notes(settings)]
+    scores = phi_scores(rows)
+    assert scores["overall"]["recall"] >= 0.95
+    assert scores["overall"]["precision"] >= 0.9
+
+
+def test_empty_and_plain_text():
+    assert deidentify("").spans == []
+    r = deidentify("No identifiers here, just chest pain for 2 days.")
+    assert r.spans == [] and r.text.startswith("No identifiers")

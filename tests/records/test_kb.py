@@ -1,0 +1,61 @@
+import shutil
+
+import pytest
+
+from medcore.records import kb as kb_mod
+
+
+def test_every_fact_has_a_source(kb):
+    assert all(r.source for r in kb.labs + kb.vitals)
+    assert kb.drug_source and all(kb.sources.values())
+    assert len(kb.labs) >= 40 and len(kb.drugs) >= 100
+
+
+def test_status_contract(settings):
+    from medcore.records import status
+
+    comps = status.check(settings)
+    assert comps and comps[0].ok
+    assert status.engine_ready(settings)
+    assert status.demo_payload(settings)["note"]
+
+
+def test_annotated_corpus(settings):
+    from medcore.records.corpus import annotated_notes
+
+    notes = annotated_notes(settings)
+    assert len(notes) >= 20
+    assert sum(n.split == "heldout" for n in notes) >= 4
+    kinds = {n.kind for n in notes}
+    assert {"discharge summary", "ED note", "progress note", "consult", "radiology report", "clinic letter"} <= kinds
+    for n in notes:
+        for g in n.phi + n.entities:
+            assert n.text[g.start:g.end] == g.text
+
+
+@pytest.mark.parametrize("fname,content,match", [
+    ("lab_ranges.csv", "name,aliases,unit,low,high,source\nsodium,,mmol/L,136,145,\n", "source is empty"),
+    ("lab_ranges.csv", "name,aliases,unit,low,high,source\nsodium,,mmol/L,150,145,x\n", "low"),
+    ("context_rules.yaml", "source: x\nmodifiers:\n  negated:\n    forward: [no]\n  possible: {}\n  historical: {}\n"
+                           "  family: {}\nterminators: [but]\n", "booleans"),
+    ("sections.yaml", "sections: {}\n", "source"),
+])
+def test_broken_kb_is_reported(tmp_path, fname, content, match):
+    root = tmp_path / "records"
+    shutil.copytree(kb_mod.Path(__file__).resolve().parents[2] / "assets" / "kb" / "records", root)
+    (root / fname).write_text(content)
+    kb_mod.load_from.cache_clear()
+    with pytest.raises(kb_mod.KBError, match=match):
+        kb_mod.load_from(root)
+    kb_mod.load_from.cache_clear()
+
+
+def test_therapy_drug_names_are_merged(tmp_path):
+    root = tmp_path / "records"
+    shutil.copytree(kb_mod.Path(__file__).resolve().parents[2] / "assets" / "kb" / "records", root)
+    therapy = tmp_path / "therapy"
+    therapy.mkdir()
+    (therapy / "drugs.yaml").write_text("drugs:\n  - name: semaglutide\n  - name: furosemide\n")
+    kb = kb_mod.load_from(root, therapy)
+    names = [d.name for d in kb.drugs]
+    assert "semaglutide" in names and names.count("furosemide") == 1

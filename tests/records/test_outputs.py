@@ -1,0 +1,78 @@
+import json
+
+import pytest
+
+from medcore.records import export, inputs, service
+
+
+@pytest.fixture
+def result(settings, fast_embed):
+    from medcore.records.corpus import annotated_notes
+
+    note = annotated_notes(settings, "dev")[0]
+    return service.summarize_input(inputs.from_paste(note.text, settings), settings)
+
+
+def test_cli_json_contract(settings, tmp_path, capsys, fast_embed):
+    from medcore.cli import main
+    from medcore.records.corpus import annotated_notes
+
+    path = tmp_path / "note.txt"
+    path.write_text(annotated_notes(settings, "dev")[3].text)
+    fhir = tmp_path / "bundle.json"
+    assert main(["summarize", str(path), "--json", "--fhir", str(fhir)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    text = path.read_text()
+    for key in ("phi", "deidentified_text", "problems", "medications", "allergies", "labs", "vitals", "summary"):
+        assert key in out
+    assert out["phi"] and all({"type", "start", "end"} <= set(p) for p in out["phi"])
+    for key in ("problems", "medications", "allergies", "labs", "vitals"):
+        assert out[key], key
+        for e in out[key]:
+            assert text[e["start"]:e["end"]] == e["text"]
+    assert all(p["assertion"] in ("present", "negated", "possible", "historical", "family") for p in out["problems"])
+    assert all({"name", "dose", "route", "frequency"} <= set(m) for m in out["medications"])
+    assert all({"value", "unit", "flag"} <= set(x) for x in out["labs"])
+    assert out["summary"]["one_liner"] and out["summary"]["narrative"]
+    assert "Whitfield" not in out["deidentified_text"]
+    export.validate_bundle(json.loads(fhir.read_text()))
+
+
+def test_cli_bad_input_exit_code(tmp_path, settings, capsys):
+    from medcore.cli import main
+
+    p = tmp_path / "empty.txt"
+    p.write_text("  ")
+    assert main(["summarize", str(p), "--json"]) == 2
+    assert "empty" in capsys.readouterr().err
+    assert main(["summarize", str(tmp_path / "missing.txt")]) == 2
+
+
+def test_fhir_bundle_validates_and_is_marked(result):
+    bundle = export.to_fhir_bundle(result.analysis, result.narrative)
+    model = export.validate_bundle(bundle)
+    kinds = [e.resource.get_resource_type() for e in model.entry]
+    for k in ("DocumentReference", "Condition", "MedicationStatement", "AllergyIntolerance", "Provenance"):
+        assert k in kinds
+    for e in bundle["entry"]:
+        assert e["resource"]["meta"]["security"][0]["code"] == "AIAST"
+    doc = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "DocumentReference")
+    assert doc["docStatus"] == "preliminary"
+    meds = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "MedicationStatement"]
+    assert any(m["status"] == "stopped" for m in meds)
+
+
+def test_markdown_has_sections_and_disclaimer(result):
+    md = export.to_markdown(result.analysis, result.narrative)
+    for h in ("## Active problems", "## Medications", "## Allergies", "## Follow-up", "## Narrative"):
+        assert h in md
+    assert "not for clinical decisions" in md
+
+
+def test_handoff_waits_in_store(store, result):
+    item = export.send_handoff(store, result.analysis, title="Hand-off test")
+    rec = store.get_work(item)
+    assert rec.kind == "handoff" and rec.status == "open"
+    assert {"problems", "medications", "allergies"} <= set(rec.data)
+    assert any(m["name"] == "furosemide" for m in rec.data["medications"])
+    assert store.list_work(kind="handoff", status="open")[0].id == item
