@@ -157,3 +157,12 @@ def get_classifier(settings: Settings, key: str, size: int, *, retrain: bool = F
     save_file({k: v.contiguous() for k, v in net.state_dict().items()}, str(dest.with_suffix(".safetensors")))
     dest.with_suffix(".json").write_text(json.dumps(clf.metrics, indent=2))
     return clf
+
+
+def find_classifier(settings: Settings, key: str, size: int) -> Classifier | None:
+    """The shipped or cached classifier, or None (training one takes about a minute: not done implicitly)."""
+    for p in _paths(settings, key, size):
+        found = _load(p)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,268 @@
+"""Image generator: sample synthetic brain MRI, watch the denoising, check quality and copies, export DICOM."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui.errors import error_boundary
+from ui.frame import not_available, page_setup
+from ui.loaders import get_settings, get_store, shared
+
+status = page_setup("imaging")
+if not status.ready:
+    not_available(status)
+    st.stop()
+
+from medcore.imaging import classifier as clf_mod  # noqa: E402  (after the readiness check: heavy imports)
+from medcore.imaging import quality, registry  # noqa: E402
+from medcore.imaging.datasets import DatasetError, import_zip, load_dataset, save_npz  # noqa: E402
+from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
+from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, generate, load_model,  # noqa: E402
+                                    mark_synthetic, marked_pngs, zip_bytes)
+from medcore.runtime import apply_thread_policy  # noqa: E402
+from ui import lab_imaging  # noqa: E402
+from ui.demo import take_demo  # noqa: E402
+from ui.workspace import load_work, save_work  # noqa: E402
+
+settings = get_settings()
+store = get_store()
+apply_thread_policy(settings.torch_threads)
+WORK = "image_batch"
+
+
+# ---- cached resources (shared by every session, each with a lock) -------------------------------
+def model_options() -> dict[str, str]:
+    """label -> checkpoint path: registered models (active first), then the shipped one."""
+    out: dict[str, str] = {}
+    for m in sorted(store.list_models("imaging"), key=lambda m: not m.active):
+        if Path(m.path).exists():
+            out[f"{m.name}{' (active)' if m.active else ''}"] = m.path
+    if registry.shipped_available(settings):
+        out[f"Shipped: {registry.SHIPPED}"] = str(registry.shipped_checkpoint(settings))
+    return out
+
+
+def get_model(path: str):
+    stamp = Path(path).stat().st_mtime_ns if Path(path).exists() else 0
+    return shared(f"imaging-model:{path}:{stamp}", lambda: load_model(path))
+
+
+@st.cache_resource(show_spinner="Loading the real reference images…", max_entries=4)
+def get_reference(key: str, size: int, _data_dir: str):
+    return quality.load_reference(settings, key, size)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def get_classifier(key: str, size: int, _data_dir: str):
+    return clf_mod.find_classifier(settings, key, size)
+
+
+def run_generate(path: str, req: SampleRequest):
+    sh = get_model(path)
+    with sh.lock:
+        return sh.obj, generate(sh.obj, req)
+
+
+# ---- page ------------------------------------------------------------------------------------
+options = model_options()
+tab_gen, tab_quality, tab_data, tab_train = st.tabs(["Generate", "Quality and privacy", "Dataset", "Train"])
+
+with tab_gen:
+    if not options:
+        st.info("No image model yet: train one in the Train tab (or restore the shipped checkpoint).")
+    else:
+        demo = take_demo("imaging")
+        saved = load_work(WORK)
+        prev = (demo or (saved.data if saved else {})) or {}
+        labels = list(options)
+        default_label = next((k for k, v in options.items() if v == prev.get("checkpoint")), labels[0])
+        with error_boundary("loading the model"):
+            model_label = st.selectbox("Model", labels, index=labels.index(default_label))
+            path = options[model_label]
+            model = get_model(path).obj
+            st.caption(f"{model.kind.upper()} · {model.size}×{model.size} px · classes: "
+                       f"{', '.join(model.class_names)} · loaded in {model.load_s:.2f} s")
+        with st.form("generate"):
+            c1, c2, c3 = st.columns(3)
+            classes = ["mixed"] + model.class_names if model.conditional else ["(unconditional)"]
+            want = prev.get("class") if prev.get("class") in classes else classes[min(1, len(classes) - 1)]
+            if demo and demo.get("class") not in classes and len(classes) > 1:
+                want = classes[-1]
+            cls = c1.selectbox("Class", classes, index=classes.index(want))
+            n = c2.number_input("Images", 1, 64, int(prev.get("n", 16)))
+            seed = c3.number_input("Seed", 0, 2**31 - 1, int(prev.get("seed", 0)),
+                                   help="the same seed and settings give the same images")
+            c4, c5, c6 = st.columns(3)
+            is_ddpm = model.kind == "ddpm"
+            samplers = {"DDIM": "ddim", "DPM-Solver++": "dpm++"}
+            s_label = c4.selectbox("Sampler", list(samplers), disabled=not is_ddpm,
+                                   index=list(samplers.values()).index(prev.get("sampler", "ddim"))
+                                   if prev.get("sampler", "ddim") in samplers.values() else 0)
+            steps = c5.slider("Steps", 5, 100, int(prev.get("steps", 25)), disabled=not is_ddpm)
+            guidance = c6.slider("Guidance scale", 1.0, 5.0, float(prev.get("guidance", 1.5)), 0.25,
+                                 disabled=not (is_ddpm and model.conditional),
+                                 help="classifier-free guidance: higher is more class-typical, less varied "
+                                      "(above 1 it costs a second network pass per step)")
+            traj = st.checkbox("Keep the denoising trajectory", value=bool(prev.get("trajectory", True)),
+                               disabled=not is_ddpm)
+            go_btn = st.form_submit_button("Generate", type="primary", icon=":material/auto_awesome:")
+        params = {"checkpoint": path, "class": cls, "n": int(n), "seed": int(seed), "sampler": samplers[s_label],
+                  "steps": int(steps), "guidance": float(guidance), "trajectory": bool(traj)}
+        batch = st.session_state.get("img_batch")
+        # A reload (or the Home demo) regenerates the saved request: seeded sampling gives the same images back.
+        restore = batch is None and (demo or saved) and prev.get("checkpoint") == path
+        if go_btn or restore:
+            with error_boundary("generating images"), st.spinner("Sampling…"):
+                req = SampleRequest(None if cls in ("mixed", "(unconditional)") else cls, params["n"], params["seed"],
+                                    params["sampler"], params["steps"], params["guidance"], params["trajectory"])
+                try:
+                    _, batch = run_generate(path, req)
+                    st.session_state["img_batch"] = batch
+                    if go_btn or demo:
+                        save_work(WORK, params, title=f"{params['n']} × {cls}, seed {params['seed']}",
+                                  reason="generate")
+                        store.audit("generate_images", tool="imaging", n=params["n"], seed=params["seed"])
+                except SampleError as exc:
+                    st.error(str(exc))
+                    batch = None
+        if batch is not None:
+            st.success(f"{len(batch.images)} synthetic images in {batch.seconds:.2f} s "
+                       f"({batch.request.sampler.upper() if model.kind == 'ddpm' else 'generator'}, seed "
+                       f"{batch.request.seed}). Every image carries a burned-in SYNTHETIC mark and PNG metadata.")
+            pngs = marked_pngs(batch, display=192)
+            cols = st.columns(8)
+            for i, (name, data) in enumerate(pngs):
+                cols[i % 8].image(data, caption=f"{i}: {batch.label_name(i)}", width="stretch")
+            d1, d2, d3 = st.columns(3)
+            pick = d1.selectbox("Image to download", range(len(pngs)), format_func=lambda i: pngs[i][0])
+            d1.download_button("PNG", pngs[pick][1], file_name=pngs[pick][0], mime="image/png",
+                               icon=":material/image:")
+            d2.download_button("ZIP of the batch (PNG + manifest)", zip_bytes(pngs, batch_manifest(batch)),
+                               file_name=f"synthetic-seed{batch.request.seed}.zip", mime="application/zip",
+                               icon=":material/folder_zip:")
+            with error_boundary("preparing the DICOM export"):
+                d3.download_button("DICOM Secondary Capture (ZIP)", zip_bytes(batch_dicoms(batch),
+                                                                              batch_manifest(batch)),
+                                   file_name=f"synthetic-dicom-seed{batch.request.seed}.zip",
+                                   mime="application/zip", icon=":material/medical_information:",
+                                   help="ConversionType=SYN, ImageType=DERIVED\\SECONDARY, fresh UIDs")
+            if batch.trajectory:
+                st.markdown("**Denoising trajectory**: from pure noise (left) to the image (right).")
+                t1, t2 = st.columns([1, 2])
+                which = t1.selectbox("Image", range(len(batch.images)), key="traj-img",
+                                     format_func=lambda i: f"{i}: {batch.label_name(i)}")
+                k = t2.slider("Step", 0, len(batch.trajectory) - 1, len(batch.trajectory) - 1, key="traj-step")
+                t_val, frames = batch.trajectory[k]
+                t1.image(mark_synthetic(frames[which], 256), caption=f"step {k} of {len(batch.trajectory) - 1} "
+                         f"(noise level t={t_val})")
+                strip = np.concatenate([f[which] for _, f in batch.trajectory[::max(1, len(batch.trajectory) // 8)]], 1)
+                t2.image(strip, caption="every few steps", width="stretch", clamp=True)
+
+with tab_quality:
+    batch = st.session_state.get("img_batch")
+    if batch is None:
+        st.info("Generate a batch first: its quality and privacy checks appear here.")
+    else:
+        with error_boundary("checking the batch"):
+            m = get_model(batch.checkpoint if Path(batch.checkpoint).exists() else options[labels[0]]).obj
+            key = quality.dataset_key(m.state)
+            try:
+                ref = get_reference(key, m.size, str(settings.data_dir))
+            except (DatasetError, FileNotFoundError) as exc:
+                ref = None
+                st.warning(f"The model's training data is not available here, so nothing can be compared: {exc}")
+            if ref is not None:
+                clf = get_classifier(key, m.size, str(settings.data_dir)) if len(ref.class_names) > 1 else None
+                q = quality.batch_quality(batch.images, batch.labels, ref, clf)
+                c1, c2, c3, c4 = st.columns(4)
+                c1.metric("Classifier held-out accuracy",
+                          f"{q.classifier_accuracy:.1%}" if q.classifier_accuracy is not None else "–",
+                          help="in-domain CNN trained on the real training split, tested on held-out scans")
+                c2.metric("Batch class agreement", f"{q.class_agreement:.0%}" if q.class_agreement is not None else "–",
+                          help="share of generated images the classifier assigns to the requested class")
+                c3.metric("Mean class confidence", f"{np.mean(q.confidence):.2f}" if q.confidence else "–")
+                c4.metric("Possible copies", f"{q.copy.n_flagged} of {len(q.copy.flagged)}",
+                          help=f"closer to a training image than {q.copy.calibration.quantile:.0%} of real "
+                               f"held-out scans are (RMS ≤ {q.copy.calibration.threshold:.4f})")
+                if clf is None and len(ref.class_names) > 1:
+                    st.caption("No in-domain classifier for this dataset yet: "
+                               "`python -m medcore eval image --retrain-classifier` trains one (about a minute).")
+                if q.copy.n_flagged:
+                    st.error(f"{q.copy.n_flagged} image(s) are as close to a training image as a copy would be. "
+                             "Do not share them: memorised patient images are a privacy leak.")
+                hist = go.Figure()
+                centers = np.linspace(4, 252, len(q.hist_real))
+                hist.add_bar(x=centers, y=q.hist_real, name="real (held-out)", opacity=0.6)
+                hist.add_bar(x=centers, y=q.hist_generated, name="generated", opacity=0.6)
+                hist.update_layout(barmode="overlay", height=280, margin=dict(l=10, r=10, t=30, b=10),
+                                   title="Pixel intensities", xaxis_title="intensity", yaxis_title="fraction")
+                st.plotly_chart(hist, key="hist")
+                st.markdown("**Copy check: each generated image beside its nearest training image**")
+                st.caption(f"Threshold calibrated on {q.copy.calibration.heldout_pairs} real held-out scans "
+                           f"(median distance {q.copy.calibration.heldout_median:.4f}); "
+                           f"{q.copy.calibration.heldout_duplicates} of them duplicate a training scan inside the "
+                           "dataset itself and were left out of the calibration.")
+                cols = st.columns(4)
+                for i in range(min(len(batch.images), 16)):
+                    pair = np.concatenate([batch.images[i], ref.train[q.copy.nearest_index[i]]], 1)
+                    flag = " ⚠ possible copy" if q.copy.flagged[i] else ""
+                    conf = f", conf {q.confidence[i]:.2f}" if q.confidence else ""
+                    cols[i % 4].image(np.kron(pair, np.ones((4, 4), dtype=np.uint8)),
+                                      caption=f"{i}: d={q.copy.distances[i]:.4f}{conf}{flag}")
+        shipped_json = registry.shipped_checkpoint(settings).with_suffix(".json")
+        if shipped_json.exists() and str(registry.shipped_checkpoint(settings)) in batch.checkpoint:
+            import json
+
+            with st.expander("Metrics of the shipped checkpoint (from `python -m medcore eval image`)"):
+                st.json(json.loads(shipped_json.read_text()).get("metrics", {}))
+
+with tab_data:
+    choices = lab_imaging.dataset_choices(settings)
+    ds_label = st.selectbox("Dataset", list(choices), key="ds-pick")
+    with error_boundary("loading the dataset"), st.spinner("Preparing the dataset (first time only)…"):
+        ds = load_dataset(choices[ds_label], 32, settings)
+        card = ds.card()
+        c1, c2 = st.columns([1, 2])
+        c1.metric("Images", card["images"])
+        c1.write(f"**Source:** {card['source']}")
+        c1.write(f"**Licence:** {card['licence']}")
+        c1.write(f"**Stored size:** {card['size']}×{card['size']} px grayscale (also prepared at 64 px)")
+        bar = go.Figure(go.Bar(x=list(card["classes"]), y=list(card["classes"].values())))
+        bar.update_layout(height=240, margin=dict(l=10, r=10, t=30, b=10), title="Images per class")
+        c2.plotly_chart(bar, key="ds-bar")
+        rng = np.random.default_rng(0)
+        idx = rng.choice(len(ds.images), min(16, len(ds.images)), replace=False)
+        st.image(np.concatenate([np.kron(ds.images[i], np.ones((3, 3), dtype=np.uint8)) for i in idx], 1),
+                 caption="random real samples", width="stretch")
+        if card["import"]["skipped_total"]:
+            st.warning(f"{card['import']['skipped_total']} files were skipped: {card['import']['skipped']}")
+    st.markdown("**Import your own images**: a ZIP of PNG / JPEG / DICOM with one folder per class.")
+    up = st.file_uploader("ZIP archive", type=["zip"], key="ds-upload")
+    if up is not None and st.button("Import", icon=":material/upload:"):
+        with error_boundary("importing the archive"):
+            try:
+                name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in Path(up.name).stem)[:40] or "upload"
+                dest = settings.path("imaging", "uploads")
+                for size in (32, 64):
+                    up.seek(0)
+                    imported = import_zip(up, size, settings, name=up.name)
+                    save_npz(imported, dest / f"{name}-{size}px.npz" if size == 64 else dest / f"{name}.npz")
+                rep = imported.report.to_dict()
+                st.success(f"Imported {rep['loaded']} images in {imported.num_classes} class(es): "
+                           f"{imported.counts()}. It is now in the dataset and Train lists."
+                           + ("" if imported.conditional else " One class only: the model trains unconditionally."))
+                if rep["skipped_total"]:
+                    st.warning(f"Skipped {rep['skipped_total']} files: {rep['skipped']} "
+                               f"(e.g. {rep['examples']})")
+                store.audit("import_images", tool="imaging", n=rep["loaded"], skipped=rep["skipped_total"])
+            except DatasetError as exc:
+                st.error(str(exc))
+
+with tab_train:
+    st.write("Training runs as a background job (`python -m medcore train image …`): leave or reload the page and "
+             "it keeps going. Finished runs are registered in the Model lab, where one can be made active.")
+    lab_imaging.render(settings, store)

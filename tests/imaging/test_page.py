@@ -1,0 +1,53 @@
+"""AppTest of the Image generator page: generate a batch, then the downloads and the quality panel."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _texts(at) -> str:
+    parts = []
+    for kind in ("markdown", "caption", "warning", "info", "success", "error", "title", "subheader"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def test_generate_then_download(settings, store, tiny_run):
+    _, run = tiny_run
+    from medcore.imaging.registry import resolve_model_path
+
+    model_id = store.register_model("imaging", "tiny-test", str(run), config={"model": "ddpm", "size": 16},
+                                    metrics={"steps": 6}, activate=True)
+    assert resolve_model_path(settings, store=store) == run
+    at = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120).run()
+    assert not at.exception, at.exception
+    assert "Research and education use only" in _texts(at)
+    assert at.selectbox[0].value.startswith("tiny-test")
+    at.number_input[0].set_value(4)
+    at.slider[0].set_value(5)
+    next(b for b in at.button if b.label == "Generate").click().run()
+    assert not at.exception, at.exception
+    assert "4 synthetic images" in _texts(at)
+    labels = [d.label for d in at.get("download_button")]
+    assert labels == ["PNG", "ZIP of the batch (PNG + manifest)", "DICOM Secondary Capture (ZIP)"]
+    # the trajectory slider moves from the final image back to the noise
+    traj = next(s for s in at.slider if s.label == "Step")
+    assert traj.value == 5
+    traj.set_value(0).run()
+    assert not at.exception
+    assert next(s for s in at.slider if s.label == "Step").value == 0
+    # quality panel: copy check against the training images, computed
+    text = _texts(at)
+    assert "nearest training image" in text
+    copies = next(m for m in at.metric if m.label == "Possible copies")
+    assert copies.value.endswith("of 4")
+    assert store.get_model(model_id).active
+    # a reload (new session, same workspace in the URL) brings the batch back
+    ws = at.query_params["ws"]
+    at2 = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120)
+    at2.query_params["ws"] = ws
+    at2.run()
+    assert not at2.exception
+    assert "4 synthetic images" in _texts(at2)

@@ -1,0 +1,119 @@
+"""The imaging section of the Model lab: registered checkpoints, make-active, and the Train form."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from medcore import jobs
+from ui.errors import error_boundary
+from ui.jobs_panel import job_panel
+
+PRESETS = {
+    "small (16,32,64,128), fast": "16,32,64,128",
+    "medium (32,64,96,128)": "32,64,96,128",
+    "tiny (8,16), for a quick look": "8,16",
+}
+
+
+def dataset_choices(settings) -> dict[str, str]:
+    """label -> --dataset value: the embedded sets and every imported upload."""
+    out = {"Br35H brain MRI (tumour / no tumour)": "br35h", "MNI152 template slices (by plane)": "mni"}
+    up = settings.data_dir / "imaging" / "uploads"
+    if up.is_dir():
+        for p in sorted(up.glob("*.npz")):
+            out[f"Imported: {p.stem}"] = str(p)
+    return out
+
+
+def train_argv(model: str, dataset: str, size: int, steps: int, batch: int, channels: str, name: str,
+               preview_every: int) -> list[str]:
+    return ["train", "image", "--model", model, "--dataset", dataset, "--size", str(size), "--steps", str(steps),
+            "--batch-size", str(batch), "--channels", channels, "--name", name,
+            "--preview-every", str(preview_every), "--checkpoint-every", str(max(50, min(500, steps // 4)))]
+
+
+def train_form(settings, store, key: str = "imglab") -> int | None:
+    """The Train form; returns the id of a job it started."""
+    with st.form(f"{key}-train"):
+        c1, c2, c3 = st.columns(3)
+        model = c1.selectbox("Model", ["ddpm", "gan"],
+                             format_func=lambda m: {"ddpm": "Diffusion (DDPM, class-conditional)",
+                                                    "gan": "DCGAN (class-conditional)"}[m])
+        choices = dataset_choices(settings)
+        ds_label = c2.selectbox("Dataset", list(choices))
+        size = c3.selectbox("Image size", [32, 64], help="32 px trains about 4x faster on a CPU")
+        c4, c5, c6 = st.columns(3)
+        steps = c4.number_input("Steps", min_value=10, max_value=200_000, value=2000, step=100)
+        batch = c5.number_input("Batch size", min_value=2, max_value=512, value=32, step=8)
+        preset = c6.selectbox("UNet widths (DDPM)", list(PRESETS))
+        preview_every = st.slider("Preview grid every N steps", 0, 2000, 250, 50,
+                                  help="0 turns previews off; each preview costs a short sampling run")
+        submitted = st.form_submit_button("Start training", type="primary", icon=":material/play_arrow:")
+    if not submitted:
+        return None
+    with error_boundary("starting the training job"):
+        name = f"{model}-{Path(choices[ds_label]).stem}-{size}px-{time.strftime('%Y%m%d-%H%M%S')}"
+        out = settings.path("imaging", "runs", name)
+        argv = train_argv(model, choices[ds_label], int(size), int(steps), int(batch), PRESETS[preset], name,
+                          int(preview_every))
+        config = {"model": model, "dataset": choices[ds_label], "size": int(size), "steps": int(steps),
+                  "batch_size": int(batch), "channels": PRESETS[preset]}
+        job_id = jobs.start_job(store, settings, "imaging", f"Image {model} on {ds_label}", argv, config=config,
+                                out_dir=out)
+        store.audit("start_job", tool="imaging", object_type="job", object_id=job_id, model=model)
+        return job_id
+    return None
+
+
+def models_table(store) -> pd.DataFrame:
+    rows = []
+    for m in store.list_models("imaging"):
+        rows.append({"id": m.id, "active": "●" if m.active else "", "name": m.name,
+                     "model": m.config.get("model", ""), "dataset": Path(str(m.config.get("dataset", ""))).stem,
+                     "size": m.config.get("size"), "steps": m.metrics.get("steps"),
+                     "params": m.metrics.get("params"), "final loss": m.metrics.get("final_loss"),
+                     "images/s": m.metrics.get("images_per_s"),
+                     "in-domain FID": m.metrics.get("fid_generated"), "created": m.created, "path": m.path})
+    return pd.DataFrame(rows)
+
+
+def render(settings, store) -> None:
+    from medcore.imaging.registry import SHIPPED, shipped_available, shipped_checkpoint
+
+    st.subheader("Image models")
+    if shipped_available(settings):
+        st.caption(f"Shipped checkpoint: `{shipped_checkpoint(settings)}` (used when no registered model is "
+                   "active). Its command, wall time and metrics are in `assets/checkpoints/"
+                   f"{SHIPPED}.json`.")
+    table = models_table(store)
+    if table.empty:
+        st.info("No image model trained here yet. Start one below; a finished run is registered automatically.")
+    else:
+        st.dataframe(table, hide_index=True, width="stretch")
+        ids = table["id"].tolist()
+        c1, c2 = st.columns([3, 1])
+        chosen = c1.selectbox("Model", ids, key="imglab-choose",
+                              format_func=lambda i: f"{i}: {table.set_index('id').loc[i, 'name']}")
+        if c2.button("Make active", key="imglab-activate", icon=":material/star:"):
+            with error_boundary("making the model active"):
+                store.set_active_model(int(chosen))
+                store.audit("activate_model", tool="imaging", object_type="model", object_id=int(chosen))
+                st.toast(f"Model {chosen} is now used by the Image generator.")
+                st.rerun()
+        rec = store.get_model(int(chosen))
+        if rec is not None:
+            with st.expander("Config and metrics"):
+                st.json({"config": rec.config, "metrics": rec.metrics, "path": rec.path, "job": rec.job_id})
+    st.markdown("**Train an image model**")
+    started = train_form(settings, store)
+    if started:
+        st.session_state["imglab-job"] = started
+    recent = [j for j in jobs.list_jobs(store, kind="imaging", limit=20)]
+    job_id = st.session_state.get("imglab-job") or (recent[0].id if recent else None)
+    if job_id:
+        job_panel(int(job_id), key="imglab",
+                  on_resume=lambda new: st.session_state.__setitem__("imglab-job", new))
