@@ -1,0 +1,245 @@
+"""Record summarizer: paste or upload a note; see de-identification, sections, extraction, the
+structured summary with clickable provenance, and the narrative; edit, download, hand off."""
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from medcore.records import corpus, export, inputs, render, service
+from medcore.records import kb as kb_mod
+from ui.errors import error_boundary
+from ui.frame import not_available, page_setup
+from ui.loaders import get_settings, get_store
+from ui.workspace import load_work, new_work, save_work, workspace_id
+
+status = page_setup("records")
+if not status.ready:
+    not_available(status)
+    st.stop()
+
+settings = get_settings()
+store = get_store()
+ss = st.session_state
+
+
+# ---- restore work in progress, or take the Home demo ------------------------------------------
+if "rec_note" not in ss:
+    ss.rec_note, ss.rec_source, ss.rec_warnings = "", "paste", []
+    try:
+        from ui.demo import take_demo
+
+        demo = take_demo("records")
+    except Exception:  # noqa: BLE001 - the demo is optional
+        demo = None
+    if demo and demo.get("note"):
+        ss.rec_note, ss.rec_source = demo["note"], "demo"
+    else:
+        with error_boundary("restoring your last note"):
+            rec = load_work("summary")
+            if rec and rec.data.get("note"):
+                ss.rec_note = rec.data["note"]
+                ss.rec_source = rec.data.get("source", "paste")
+                ss.rec_warnings = rec.data.get("warnings", [])
+                ss.rec_correction = rec.data.get("corrected", "")
+    ss.rec_input = ss.rec_note
+
+# ---- input ----------------------------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader(":material/input: Note")
+    tab_paste, tab_upload, tab_sample = st.tabs(["Paste", "Upload", "Sample notes"])
+    with tab_paste:
+        st.text_area("Clinical note", key="rec_input", height=220,
+                     placeholder="Paste a discharge summary, ED note, progress note, consult, report or letter…")
+        run_paste = st.button("Summarize pasted note", type="primary", icon=":material/summarize:")
+    with tab_upload:
+        up = st.file_uploader("A .txt, .md, .pdf (text layer), .docx, or FHIR R4 DocumentReference/Bundle (.json)",
+                              type=["txt", "md", "pdf", "docx", "json"])
+        run_upload = st.button("Summarize uploaded file", icon=":material/upload_file:", disabled=up is None)
+    with tab_sample:
+        samples = corpus.sample_notes(settings)
+        pick = st.selectbox("Fictional sample note (invented identifiers)", list(samples))
+        run_sample = st.button("Load and summarize sample", icon=":material/description:")
+
+
+def accept(note: inputs.NoteInput) -> None:
+    ss.rec_note, ss.rec_source, ss.rec_warnings = note.text, note.source, note.warnings
+    ss.pop("rec_highlight", None)
+    ss.pop("rec_correction", None)
+    new_work("summary")
+    save_work("summary", {"note": note.text, "source": note.source, "warnings": note.warnings},
+              title=f"Note ({note.source}, {len(note.text):,} chars)", reason="new note")
+    store.audit("summarize", tool="records", kind=note.source, size=len(note.text))
+
+
+with error_boundary("reading the note"):
+    try:
+        if run_paste:
+            accept(inputs.from_paste(ss.rec_input, settings))
+        elif run_upload and up is not None:
+            accept(inputs.from_upload(up.name, up.getvalue(), settings))
+        elif run_sample:
+            accept(inputs.from_paste(samples[pick], settings))
+            ss.rec_pending_input = samples[pick]
+            st.rerun()
+    except inputs.InputError as exc:
+        st.error(str(exc), icon=":material/block:")
+
+if ss.get("rec_pending_input") is not None:
+    ss.pop("rec_pending_input")
+
+if not ss.rec_note:
+    st.info("Paste a note, upload a file or pick a sample note to begin. All sample notes are fictional.")
+    st.stop()
+
+for w in ss.rec_warnings:
+    st.warning(w, icon=":material/warning:")
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def run_pipeline(text: str, backend_key: str, scorer_key: str):
+    note = inputs.NoteInput(text, "paste")
+    return service.summarize_input(note, get_settings(), store=get_store())
+
+
+with error_boundary("summarizing the note"):
+    scorer_rec = store.active_model("records-scorer")
+    with st.spinner("De-identifying, extracting and summarizing…"):
+        result = run_pipeline(ss.rec_note, settings.llm_backend, str(scorer_rec.id if scorer_rec else ""))
+    a, nar = result.analysis, result.narrative
+    for w in result.warnings:
+        if w not in ss.rec_warnings:
+            st.warning(w, icon=":material/shield:")
+
+    ex = a.extraction
+    t = a.timings_ms
+    st.caption(f"Structured pipeline: {sum(t.values()):.0f} ms (de-identify {t['deidentify']:.0f} · sections "
+               f"{t['sections']:.0f} · extraction {t['extract']:.0f} · summary {t['summary']:.0f}). "
+               f"{len(a.sentences)} sentences.")
+
+    # ---- step 1: de-identification ----------------------------------------------------------------
+    with st.expander(f"1 · De-identification: {len(a.deid.spans)} identifiers "
+                     f"(dates shifted by {a.deid.shift_days} days, intervals kept)", expanded=False):
+        left, right = render.redaction_views(a.text, a.deid)
+        c1, c2 = st.columns(2)
+        c1.markdown("**Original**")
+        c1.html(left)
+        c2.markdown("**De-identified** (what leaves the machine, if anything does)")
+        c2.html(right)
+        if a.deid.spans:
+            counts = pd.Series([s.type for s in a.deid.spans]).value_counts().rename_axis("type").reset_index(name="n")
+            st.dataframe(counts, hide_index=True)
+
+    # ---- step 2: sections ------------------------------------------------------------------------
+    with st.expander(f"2 · Sections: {len(a.sections)} found"):
+        if a.sections:
+            st.dataframe(pd.DataFrame([{"section": s.category.replace("_", " "), "header": s.header, "start": s.start,
+                                        "end": s.end, "sentences": sum(x.section == s.category for x in a.sentences)}
+                                       for s in a.sections]), hide_index=True, width="stretch")
+        else:
+            st.write("No section headers found; the note is treated as one section.")
+
+    # ---- step 3: extraction ----------------------------------------------------------------------
+    with st.expander(f"3 · Extraction: {len(ex.problems)} problems, {len(ex.medications)} medications, "
+                     f"{len(ex.allergies)} allergies, {len(ex.labs)} labs, {len(ex.vitals)} vitals, "
+                     f"{len(ex.procedures)} procedures, {len(ex.follow_ups)} follow-ups"):
+        tabs = st.tabs(["Problems", "Medications", "Allergies", "Labs", "Vitals", "Procedures", "Follow-up"])
+        frames = [
+            [{"text": p.text, "concept": p.name, "assertion": p.assertion, "section": p.section, "start": p.start,
+              "end": p.end} for p in ex.problems],
+            [{"as written": m.mention, "name": m.name, "dose": m.dose, "unit": m.unit, "route": m.route,
+              "frequency": m.frequency, "status": m.status, "start": m.start, "end": m.end} for m in ex.medications],
+            [{"substance": x.substance, "reaction": x.reaction, "start": x.start, "end": x.end} for x in ex.allergies],
+            [{"name": x.name, "value": x.value, "unit": x.unit, "flag": x.flag, "reference": x.reference,
+              "source": x.source, "start": x.start} for x in ex.labs],
+            [{"name": x.name, "value": x.value, "unit": x.unit, "flag": x.flag, "reference": x.reference,
+              "start": x.start} for x in ex.vitals],
+            [{"procedure": x.text, "start": x.start, "end": x.end} for x in ex.procedures],
+            [{"action": x.action, "when": x.when} for x in ex.follow_ups],
+        ]
+        for tab, rows in zip(tabs, frames):
+            with tab:
+                if rows:
+                    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+                else:
+                    st.caption("none found")
+        if ex.problems:
+            import plotly.express as px
+
+            counts = pd.DataFrame([{"assertion": p.assertion} for p in ex.problems]).value_counts().reset_index(name="n")
+            st.plotly_chart(px.bar(counts, x="assertion", y="n", title="Problem mentions by assertion (ConText)",
+                                   height=260), width="stretch")
+
+    # ---- step 4: structured summary with provenance ------------------------------------------------
+    s = a.summary
+    st.subheader(":material/list_alt: Structured summary")
+    st.markdown(f"**{s.one_liner}**")
+    col_items, col_source = st.columns([5, 6])
+    groups = [("Active problems", s.problems), ("Medications", s.medications), ("Allergies", s.allergies),
+              ("Key abnormal results", s.abnormal_results), ("Plan", s.plan), ("Follow-up", s.follow_ups)]
+    with col_items:
+        st.caption("Click an item to highlight its source sentence.")
+        for title, items in groups:
+            st.markdown(f"**{title}**")
+            if not items:
+                st.caption("none found")
+            for i, item in enumerate(items):
+                label = item.text if len(item.text) < 160 else item.text[:157] + "…"
+                if item.sentence < 0:
+                    st.markdown(f"- {label}")
+                elif st.button(label, key=f"rec_item_{title}_{i}", type="tertiary", icon=":material/link:"):
+                    ss.rec_highlight = (item.sentence, tuple(item.detail.get("mention") or ()))
+    with col_source:
+        hl = ss.get("rec_highlight")
+        sent = a.sentences[hl[0]] if hl and 0 <= hl[0] < len(a.sentences) else None
+        mention = hl[1] if hl and len(hl[1]) == 2 else None
+        if sent is not None:
+            st.markdown(f"**Source:** sentence {sent.index + 1} ({sent.section.replace('_', ' ') or 'no section'}), "
+                        f"characters {sent.start}–{sent.end}")
+            st.info(sent.text)
+        else:
+            st.markdown("**Source note**")
+        st.html(render.source_view(a.text, sent, mention))
+
+    # ---- step 5: narrative ------------------------------------------------------------------------
+    st.subheader(":material/notes: Narrative summary")
+    with st.container(border=True):
+        st.write(nar.text)
+        icon = ":material/smart_toy:" if nar.method == "language model" else ":material/format_quote:"
+        st.caption(f"{icon} Shown: **{nar.method}** summary, written by {nar.backend}."
+                   + (f" Why: {nar.note}." if nar.note else " It passed the grounding check (no drug, dose or "
+                                                                "diagnosis absent from the extraction)."))
+
+    # ---- clinician edits ---------------------------------------------------------------------------
+    md = export.to_markdown(a, nar)
+    with st.expander(":material/edit: Edit the summary (your correction trains the sentence scorer)"):
+        corrected = st.text_area("Corrected summary", value=ss.get("rec_correction") or md, height=300,
+                                 key="rec_edit")
+        if st.button("Save correction", icon=":material/save:"):
+            if corrected.strip() == md.strip():
+                st.info("No change to save.")
+            else:
+                fb = store.add_feedback("records", "correction", reason="clinician edit",
+                                        data={"note": a.text, "summary": corrected, "original": md,
+                                              "narrative_method": nar.method})
+                ss.rec_correction = corrected
+                save_work("summary", {"note": a.text, "source": ss.rec_source, "warnings": ss.rec_warnings,
+                                      "corrected": corrected}, reason="clinician correction")
+                store.audit("correction", tool="records", object_type="feedback", object_id=fb)
+                st.success(f"Saved as correction pair #{fb}. Retrain the scorer in the Model lab to use it.")
+
+    # ---- outputs ------------------------------------------------------------------------------------
+    st.subheader(":material/download: Outputs")
+    c1, c2, c3, c4 = st.columns(4)
+    c1.download_button("Markdown", md, file_name="summary.md", mime="text/markdown", icon=":material/article:")
+    c2.download_button("JSON", json.dumps(export.to_json(a, nar, result.warnings), indent=1, ensure_ascii=False),
+                       file_name="summary.json", mime="application/json", icon=":material/data_object:")
+    bundle = export.to_fhir_bundle(a, nar)
+    export.validate_bundle(bundle)
+    c3.download_button("FHIR R4 Bundle", json.dumps(bundle, indent=1), file_name="summary-fhir-bundle.json",
+                       mime="application/fhir+json", icon=":material/medical_information:")
+    if c4.button("Send to treatment planner", icon=":material/send:"):
+        item = export.send_handoff(store, a, workspace=workspace_id(), user=settings.user)
+        st.success(f"Hand-off #{item} is waiting for the treatment planner (problems, medications, allergies).")
+    st.caption("The FHIR Bundle marks every resource as AI-generated (meta.security AIAST), the summary as "
+               "DocumentReference docStatus=preliminary, and names the generator in a Provenance.")

@@ -1,0 +1,85 @@
+"""The records section of the Model lab: evaluation on the annotated notes, clinician correction
+pairs, and the sentence-scorer retraining job."""
+
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from medcore import jobs
+from medcore.records.scorer import MODEL_KIND
+from ui.errors import error_boundary
+from ui.jobs_panel import job_panel
+
+
+@st.cache_data(show_spinner=False, ttl=600)
+def _evaluate(_settings, key: str, with_narrative: bool) -> dict:
+    from medcore.records.evaluate import run_eval
+
+    return run_eval(_settings, "all", with_narrative=with_narrative)
+
+
+def render(settings, store) -> None:
+    st.markdown("#### Record summarizer")
+    st.caption("Annotated sample notes: dev notes were used while writing the rules; held-out notes never were.")
+    with_narrative = st.toggle("Include ROUGE-L of the narrative (loads the embedding model)", value=False,
+                               key="lab_rec_rouge")
+    if st.button("Run evaluation", icon=":material/rule:", key="lab_rec_eval"):
+        st.session_state["lab_rec_ran"] = True
+    if st.session_state.get("lab_rec_ran"):
+        with error_boundary("evaluating the record summarizer"), st.spinner("Evaluating…"):
+            rep = _evaluate(settings, f"{settings.assets_dir}|{settings.llm_backend}", with_narrative)
+            _show_eval(rep)
+
+    corrections = [f for f in store.list_feedback("records") if f["kind"] == "correction"]
+    st.metric("Clinician correction pairs stored", len(corrections))
+    active = store.active_model(MODEL_KIND)
+    if active:
+        st.caption(f"Active sentence scorer: #{active.id} {active.name}; "
+                   + ", ".join(f"{k} {v}" for k, v in active.metrics.items()))
+    else:
+        st.caption("No sentence scorer trained yet: the extractive summary uses MiniLM centrality alone.")
+    c1, c2 = st.columns(2)
+    epochs = c1.number_input("Epochs", min_value=5, max_value=500, value=60, step=5, key="lab_rec_epochs")
+    if c2.button("Retrain the sentence scorer", type="primary", icon=":material/model_training:", key="lab_rec_train"):
+        with error_boundary("starting the scorer training job"):
+            out = settings.path("runs", f"records-scorer-{int(time.time())}")
+            job_id = jobs.start_job(store, settings, MODEL_KIND,
+                                    f"Sentence scorer ({len(corrections)} corrections + shipped pairs)",
+                                    ["train", "records", "--epochs", str(int(epochs)), "--out", str(out)],
+                                    config={"epochs": int(epochs)}, out_dir=out)
+            store.audit("start_job", tool="records", object_type="job", object_id=job_id, kind=MODEL_KIND)
+            st.session_state["lab_rec_job"] = job_id
+    job_id = st.session_state.get("lab_rec_job")
+    if job_id is None:
+        recent = jobs.list_jobs(store, kind=MODEL_KIND, limit=1)
+        job_id = recent[0].id if recent else None
+    if job_id is not None:
+        job_panel(job_id, key="lab_records")
+
+
+def _show_eval(rep: dict) -> None:
+    targets = rep["targets"]
+    heads = [v["headline"] for v in rep["splits"].values()]
+    st.dataframe(pd.DataFrame(heads), hide_index=True, width="stretch")
+    st.caption(f"Targets: PHI recall ≥ {targets['phi_recall']}, entity F1 ≥ {targets['entity_f1']}, "
+               f"assertion accuracy ≥ {targets['assertion_accuracy']}.")
+    rows = []
+    for split, r in rep["splits"].items():
+        for t, m in r["entities"]["per_type"].items():
+            rows.append({"split": split, "type": t, "precision": m["precision"], "recall": m["recall"], "f1": m["f1"],
+                         "gold": m["gold"]})
+    df = pd.DataFrame(rows)
+    st.plotly_chart(px.bar(df, x="type", y="f1", color="split", barmode="group", range_y=[0, 1],
+                           title="Entity F1 per type"), width="stretch")
+    phi = []
+    for split, r in rep["splits"].items():
+        for t, m in r["phi"]["per_type"].items():
+            phi.append({"split": split, "type": t, "precision": m["precision"], "recall": m["recall"], "gold": m["gold"]})
+    st.markdown("**PHI precision and recall per type**")
+    st.dataframe(pd.DataFrame(phi), hide_index=True, width="stretch")
+    st.markdown("**Entities per type**")
+    st.dataframe(df, hide_index=True, width="stretch")
