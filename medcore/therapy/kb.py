@@ -1,0 +1,261 @@
+"""Load and validate the therapy knowledge base (`assets/kb/therapy/`), and index it.
+
+The KB is data: drugs, conditions, interactions (explicit pairs plus class rules expanded
+to member pairs here, once), pharmacogenomics and the shared vocabularies (patient states,
+allergy classes, cross-reactivity). Every file is checked against `kb_schema` and every
+cross-reference (a drug named by a condition, an interaction or a PGx rule) must exist, so a
+typo in the data fails at load, not in front of a clinician.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from medcore.therapy import kb_schema
+
+SEVERITY_RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
+
+try:  # the C loader is ~10x faster; fall back quietly where libyaml is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+class KBError(ValueError):
+    """The knowledge base is invalid; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class InteractionRule:
+    drugs: tuple[str, str]
+    severity: str
+    mechanism: str
+    effect: str
+    management: str
+    source: str
+    rule: str  # "pair" or the class rule id it came from
+
+
+@dataclass
+class KnowledgeBase:
+    root: Path
+    drugs: dict[str, dict]
+    conditions: dict[str, dict]
+    states: dict[str, dict]
+    allergy_classes: dict[str, dict]
+    cross_reactivity: list[dict]
+    severe_reaction_terms: list[str]
+    flag_sources: dict[str, str]
+    pairs: dict[frozenset, list[InteractionRule]]
+    explicit_pair_count: int
+    class_rule_count: int
+    pgx_rules: dict[tuple[str, str], dict]
+    genes: dict[str, dict]
+    classes: dict[str, set[str]] = field(default_factory=dict)
+
+    # -- lookups used everywhere --
+    def drug(self, drug_id: str) -> dict:
+        return self.drugs[drug_id]
+
+    def drug_name(self, drug_id: str) -> str:
+        d = self.drugs.get(drug_id)
+        return (d.get("name") or drug_id.replace("-", "/")) if d else drug_id
+
+    def members(self, klass: str) -> set[str]:
+        return self.classes.get(klass, set())
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "drugs": len(self.drugs),
+            "conditions": len(self.conditions),
+            "interaction_pairs": len(self.pairs),
+            "explicit_pairs": self.explicit_pair_count,
+            "class_rules": self.class_rule_count,
+            "pgx_pairs": len(self.pgx_rules),
+            "genes": len(self.genes),
+        }
+
+
+def kb_root(settings) -> Path:
+    return Path(settings.kb_dir) / "therapy"
+
+
+def load_kb(settings) -> KnowledgeBase:
+    return load_kb_dir(kb_root(settings))
+
+
+def load_kb_dir(root: Path) -> KnowledgeBase:
+    root = Path(root)
+    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*.yaml")))
+    return _load_cached(str(root), stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(root_s: str, _stamp: tuple) -> KnowledgeBase:
+    return _build(Path(root_s))
+
+
+def _read(path: Path, schema: dict) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=_Loader)
+    except FileNotFoundError as exc:
+        raise KBError(f"missing knowledge-base file {path}") from exc
+    except yaml.YAMLError as exc:
+        raise KBError(f"{path.name}: not valid YAML: {exc}") from exc
+    try:
+        jsonschema.validate(data, schema)
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path)
+        raise KBError(f"{path.name}: {where}: {exc.message}") from exc
+    return data
+
+
+def _build(root: Path) -> KnowledgeBase:
+    shared = _read(root / "shared.yaml", kb_schema.SHARED_FILE)
+    drugs: dict[str, dict] = {}
+    drug_files = sorted((root / "drugs").glob("*.yaml"))
+    if not drug_files:
+        raise KBError(f"no drug files under {root / 'drugs'}")
+    for path in drug_files:
+        for d in _read(path, kb_schema.DRUGS_FILE)["drugs"]:
+            if d["id"] in drugs:
+                raise KBError(f"{path.name}: drug {d['id']} defined twice")
+            d.setdefault("name", d["id"].replace("-", "/"))
+            drugs[d["id"]] = d
+    states = {s["id"]: s for s in shared["states"]}
+    allergy_classes = {a["id"]: a for a in shared["allergy_classes"]}
+    conditions: dict[str, dict] = {}
+    for c in _read(root / "conditions.yaml", kb_schema.CONDITIONS_FILE)["conditions"]:
+        if c["id"] in conditions:
+            raise KBError(f"conditions.yaml: condition {c['id']} defined twice")
+        conditions[c["id"]] = c
+    known_states = set(states) | set(conditions)
+
+    classes: dict[str, set[str]] = {}
+    for d in drugs.values():
+        for k in d["classes"]:
+            classes.setdefault(k, set()).add(d["id"])
+        for ref in d.get("contraindicated_in", []) + d.get("caution_in", []):
+            if ref not in known_states:
+                raise KBError(f"drug {d['id']}: unknown patient state {ref!r} (add it to shared.yaml states)")
+        if d.get("allergy_class") and d["allergy_class"] not in allergy_classes:
+            raise KBError(f"drug {d['id']}: unknown allergy class {d['allergy_class']!r}")
+    for c in conditions.values():
+        seen = set()
+        for o in c["options"]:
+            if o["id"] in seen:
+                raise KBError(f"condition {c['id']}: option {o['id']} repeated")
+            seen.add(o["id"])
+            for comp in o["components"]:
+                if comp["drug"] not in drugs:
+                    raise KBError(f"condition {c['id']} option {o['id']}: unknown drug {comp['drug']!r}")
+            for ref in o.get("preferred_if", []) + o.get("not_if", []):
+                if ref not in known_states:
+                    raise KBError(f"condition {c['id']} option {o['id']}: unknown state {ref!r}")
+    for rule in shared["cross_reactivity"]:
+        if rule["allergy"] not in allergy_classes or rule["drug_class"] not in allergy_classes:
+            raise KBError(f"cross-reactivity rule {rule['allergy']}->{rule['drug_class']}: unknown allergy class")
+
+    inter = _read(root / "interactions.yaml", kb_schema.INTERACTIONS_FILE)
+    pairs, n_explicit = _expand_interactions(inter, drugs, classes)
+
+    pgx = _read(root / "pgx.yaml", kb_schema.PGX_FILE)
+    genes = {g["gene"]: g for g in pgx["genes"]}
+    pgx_rules: dict[tuple[str, str], dict] = {}
+    for r in pgx["rules"]:
+        if r["drug"] not in drugs:
+            raise KBError(f"pgx.yaml: unknown drug {r['drug']!r}")
+        if r["gene"] not in genes:
+            raise KBError(f"pgx.yaml: rule {r['drug']}/{r['gene']}: gene not described under genes")
+        known = set(genes[r["gene"]]["phenotypes"])
+        for ph, rec in r["recommendations"].items():
+            if ph not in known:
+                raise KBError(f"pgx.yaml: {r['drug']}/{r['gene']}: phenotype {ph!r} not listed for the gene")
+            for alt in rec.get("alternatives", []):
+                if alt not in drugs:
+                    raise KBError(f"pgx.yaml: {r['drug']}/{r['gene']}: unknown alternative {alt!r}")
+        pgx_rules[(r["drug"], r["gene"])] = r
+
+    return KnowledgeBase(
+        root=root, drugs=drugs, conditions=conditions, states=states, allergy_classes=allergy_classes,
+        cross_reactivity=shared["cross_reactivity"], severe_reaction_terms=[t.lower() for t in shared["severe_reaction_terms"]],
+        flag_sources=shared["flag_sources"], pairs=pairs, explicit_pair_count=n_explicit,
+        class_rule_count=len(inter["class_rules"]), pgx_rules=pgx_rules, genes=genes, classes=classes,
+    )
+
+
+def _matches(drug: dict, m: dict) -> bool:
+    if "drug" in m and drug["id"] != m["drug"]:
+        return False
+    if "class" in m and m["class"] not in drug["classes"]:
+        return False
+    if "qt" in m and drug.get("qt") not in m["qt"]:
+        return False
+    if "flag" in m:
+        flag = m["flag"]
+        if flag == "anticholinergic":
+            if drug.get("acb", 0) < 3:
+                return False
+        elif not drug.get(flag, False):
+            return False
+    return True
+
+
+def _expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, set[str]]):
+    pairs: dict[frozenset, list[InteractionRule]] = {}
+    explicit: set[frozenset] = set()
+    for p in data["pairs"]:
+        a, b = p["drugs"]
+        for x in (a, b):
+            if x not in drugs:
+                raise KBError(f"interactions.yaml: pair {a}+{b}: unknown drug {x!r}")
+        key = frozenset((a, b))
+        if len(key) != 2:
+            raise KBError(f"interactions.yaml: pair {a}+{b} names the same drug twice")
+        if key in explicit:
+            raise KBError(f"interactions.yaml: pair {a}+{b} listed twice")
+        explicit.add(key)
+        pairs[key] = [InteractionRule((a, b), p["severity"], p["mechanism"], p["effect"], p["management"],
+                                      p["source"], "pair")]
+    for rule in data["class_rules"]:
+        for side in ("a", "b"):
+            m = rule[side]
+            if "class" in m and m["class"] not in classes:
+                raise KBError(f"interactions.yaml: class rule {rule['id']}: no drug has class {m['class']!r}")
+            if "drug" in m and m["drug"] not in drugs:
+                raise KBError(f"interactions.yaml: class rule {rule['id']}: unknown drug {m['drug']!r}")
+        side_a = [d["id"] for d in drugs.values() if _matches(d, rule["a"])]
+        side_b = [d["id"] for d in drugs.values() if _matches(d, rule["b"])]
+        for a, b in itertools.product(side_a, side_b):
+            key = frozenset((a, b))
+            if a == b or key in explicit:
+                continue  # an explicit pair is more specific than any class rule
+            hits = pairs.setdefault(key, [])
+            if any(h.rule == rule["id"] for h in hits):
+                continue
+            hits.append(InteractionRule(tuple(sorted((a, b))), rule["severity"], rule["mechanism"], rule["effect"],
+                                        rule["management"], rule["source"], rule["id"]))
+    return pairs, len(explicit)
+
+
+def as_jsonable(obj: Any) -> Any:
+    """Dataclasses, tuples and sets to plain JSON types (for --json output and the store)."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: as_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): as_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        return [as_jsonable(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    return obj

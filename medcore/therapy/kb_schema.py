@@ -1,0 +1,310 @@
+"""JSON schemas for the therapy knowledge base files; `kb.load_kb` validates every file at load."""
+
+from __future__ import annotations
+
+SOURCE = {"type": "string", "minLength": 6}
+ID = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_\-]*$"}
+FREQS = ["once", "daily", "qhs", "BID", "TID", "QID", "5x_daily", "q4h", "q6h", "q8h", "q12h", "q18h", "q24h",
+         "q48h", "q72h", "weekly", "q6months", "yearly", "PRN", "every_other_day", "titrate"]
+ACTIONS = ["avoid", "adjust", "caution"]
+NUM = {"type": "number", "exclusiveMinimum": 0}
+
+RENAL_BAND = {
+    "type": "object",
+    "required": ["below", "action"],
+    "additionalProperties": False,
+    "properties": {
+        "below": NUM,  # applies when CrCl (or eGFR, see `by`) is below this value, mL/min
+        "by": {"enum": ["crcl", "egfr"]},
+        "action": {"enum": ACTIONS},
+        "dose": NUM,
+        "frequency": {"enum": FREQS},
+        "max_daily": NUM,
+        "note": {"type": "string"},
+        "source": SOURCE,
+    },
+}
+
+DRUG = {
+    "type": "object",
+    "required": ["id", "classes", "unit", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "id": ID,
+        "name": {"type": "string"},
+        "classes": {"type": "array", "items": ID, "minItems": 1},
+        "brands": {"type": "array", "items": {"type": "string"}},
+        "synonyms": {"type": "array", "items": {"type": "string"}},
+        "unit": {"enum": ["mg", "mcg", "g", "units", "mEq", "mL"]},
+        "strengths": {"type": "array", "items": NUM},
+        "max_daily": NUM,
+        "max_dose": NUM,
+        "max_mg_per_kg_day": NUM,
+        "renal": {"type": "array", "items": RENAL_BAND},
+        "hepatic": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "B": {"enum": ACTIONS},
+                "C": {"enum": ACTIONS},
+                "note": {"type": "string"},
+                "dose": NUM,
+                "max_daily": NUM,
+                "source": SOURCE,
+            },
+        },
+        "contraindicated_in": {"type": "array", "items": ID},
+        "caution_in": {"type": "array", "items": ID},
+        "min_age": {"type": "number", "minimum": 0},
+        "age_note": {"type": "string"},
+        "pregnancy": {"enum": ["compatible", "caution", "avoid"]},
+        "pregnancy_note": {"type": "string"},
+        "lactation": {"enum": ["compatible", "caution", "avoid"]},
+        "allergy_class": ID,
+        "side_chain": ID,
+        "qt": {"enum": ["known", "possible", "conditional"]},
+        "serotonergic": {"type": "boolean"},
+        "acb": {"type": "integer", "minimum": 0, "maximum": 3},
+        "cns_depressant": {"type": "boolean"},
+        "beers": {"type": "string"},
+        "note": {"type": "string"},
+        "source": SOURCE,
+    },
+}
+
+DRUGS_FILE = {
+    "type": "object",
+    "required": ["drugs"],
+    "additionalProperties": False,
+    "properties": {"drugs": {"type": "array", "items": DRUG}},
+}
+
+CROSS_RULE = {
+    "type": "object",
+    "required": ["allergy", "drug_class", "severe", "mild", "note", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "allergy": ID,
+        "drug_class": ID,
+        "same_side_chain_only": {"type": "boolean"},
+        "severe": {"enum": ["avoid", "caution", "info"]},
+        "mild": {"enum": ["avoid", "caution", "info"]},
+        "note": {"type": "string"},
+        "source": SOURCE,
+    },
+}
+
+STATE = {
+    "type": "object",
+    "required": ["id", "name"],
+    "additionalProperties": False,
+    "properties": {"id": ID, "name": {"type": "string"}, "synonyms": {"type": "array", "items": {"type": "string"}}},
+}
+
+ALLERGY_CLASS = {
+    "type": "object",
+    "required": ["id", "name"],
+    "additionalProperties": False,
+    "properties": {"id": ID, "name": {"type": "string"}, "synonyms": {"type": "array", "items": {"type": "string"}}},
+}
+
+SHARED_FILE = {
+    "type": "object",
+    "required": ["states", "allergy_classes", "cross_reactivity", "severe_reaction_terms", "flag_sources"],
+    "additionalProperties": False,
+    "properties": {
+        "states": {"type": "array", "items": STATE},
+        "allergy_classes": {"type": "array", "items": ALLERGY_CLASS},
+        "cross_reactivity": {"type": "array", "items": CROSS_RULE},
+        "severe_reaction_terms": {"type": "array", "items": {"type": "string"}},
+        "flag_sources": {"type": "object", "additionalProperties": SOURCE},
+    },
+}
+
+DOSE_RULE = {
+    "type": "object",
+    "required": ["when", "note"],
+    "additionalProperties": False,
+    "properties": {
+        # e.g. ["age >= 80", "weight <= 60", "scr >= 1.5"]; `min_count` of them must hold (default all)
+        "when": {"type": "array", "items": {"type": "string", "pattern": r"^[a-z_]+ *(<=|>=|<|>|==) *[0-9.]+$"},
+                 "minItems": 1},
+        "min_count": {"type": "integer", "minimum": 1},
+        "dose": NUM,
+        "frequency": {"enum": FREQS},
+        "avoid": {"type": "boolean"},
+        "note": {"type": "string"},
+    },
+}
+
+COMPONENT = {
+    "type": "object",
+    "required": ["drug", "dose", "frequency"],
+    "additionalProperties": False,
+    "properties": {
+        "drug": ID,
+        "dose": NUM,  # in the drug's unit; per kg when per_kg is true
+        "per_kg": {"type": "boolean"},
+        "max_dose": NUM,  # cap for one weight-based dose
+        "round_to": NUM,  # rounding step for weight-based doses (e.g. a suspension's measurable volume)
+        "dose_label": {"type": "string"},  # combination products, e.g. "875/125 mg"
+        "frequency": {"enum": FREQS},
+        "max_per_day": {"type": "integer", "minimum": 1},  # for PRN doses
+        "route": {"type": "string"},
+        "duration": {"type": "string"},
+        "peds": {  # children (age < 18): weight-based dose
+            "type": "object",
+            "required": ["per_kg", "frequency"],
+            "additionalProperties": False,
+            "properties": {"per_kg": NUM, "frequency": {"enum": FREQS}, "max_dose": NUM, "round_to": NUM},
+        },
+        "dose_rules": {"type": "array", "items": DOSE_RULE},
+        "note": {"type": "string"},
+    },
+}
+
+OPTION = {
+    "type": "object",
+    "required": ["id", "line", "components", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "id": ID,
+        "label": {"type": "string"},
+        "line": {"enum": ["first", "alternative", "if_first_line_contraindicated"]},
+        "components": {"type": "array", "items": COMPONENT, "minItems": 1},
+        "preferred_if": {"type": "array", "items": ID},
+        "not_if": {"type": "array", "items": ID},
+        "adult_only": {"type": "boolean"},
+        "pediatric_only": {"type": "boolean"},
+        "note": {"type": "string"},
+        "source": SOURCE,
+    },
+}
+
+CONDITION = {
+    "type": "object",
+    "required": ["id", "name", "guideline", "options", "non_drug", "monitoring", "follow_up", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "id": ID,
+        "name": {"type": "string"},
+        "icd10": {"type": "string"},
+        "snomed": {"type": "string"},
+        "synonyms": {"type": "array", "items": {"type": "string"}},
+        "guideline": {"type": "string"},
+        "options": {"type": "array", "items": OPTION, "minItems": 2},
+        "non_drug": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "monitoring": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "follow_up": {"type": "string"},
+        "source": SOURCE,
+    },
+}
+
+CONDITIONS_FILE = {
+    "type": "object",
+    "required": ["conditions"],
+    "additionalProperties": False,
+    "properties": {"conditions": {"type": "array", "items": CONDITION}},
+}
+
+MATCH = {
+    "type": "object",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "properties": {
+        "drug": ID,
+        "class": ID,
+        "qt": {"type": "array", "items": {"enum": ["known", "possible", "conditional"]}},
+        "flag": {"enum": ["serotonergic", "cns_depressant", "anticholinergic"]},
+    },
+}
+SEVERITIES = ["contraindicated", "major", "moderate", "minor"]
+INTERACTION = {
+    "type": "object",
+    "required": ["drugs", "severity", "mechanism", "effect", "management", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "drugs": {"type": "array", "items": ID, "minItems": 2, "maxItems": 2},
+        "severity": {"enum": SEVERITIES},
+        "mechanism": {"type": "string"},
+        "effect": {"type": "string"},
+        "management": {"type": "string"},
+        "source": SOURCE,
+    },
+}
+CLASS_RULE = {
+    "type": "object",
+    "required": ["id", "a", "b", "severity", "mechanism", "effect", "management", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "id": ID,
+        "a": MATCH,
+        "b": MATCH,
+        "severity": {"enum": SEVERITIES},
+        "mechanism": {"type": "string"},
+        "effect": {"type": "string"},
+        "management": {"type": "string"},
+        "source": SOURCE,
+    },
+}
+INTERACTIONS_FILE = {
+    "type": "object",
+    "required": ["pairs", "class_rules"],
+    "additionalProperties": False,
+    "properties": {
+        "pairs": {"type": "array", "items": INTERACTION},
+        "class_rules": {"type": "array", "items": CLASS_RULE},
+    },
+}
+
+PGX_ACTIONS = ["standard", "adjust_dose", "use_alternative", "avoid"]
+PGX_RULE = {
+    "type": "object",
+    "required": ["drug", "gene", "level", "recommendations", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "drug": ID,
+        "gene": {"type": "string"},
+        "level": {"enum": ["A", "A/B"]},
+        "recommendations": {
+            "type": "object",
+            "minProperties": 2,
+            "additionalProperties": {
+                "type": "object",
+                "required": ["action", "recommendation", "strength"],
+                "additionalProperties": False,
+                "properties": {
+                    "action": {"enum": PGX_ACTIONS},
+                    "recommendation": {"type": "string"},
+                    "strength": {"enum": ["strong", "moderate", "optional", "no recommendation"]},
+                    "dose_factor": NUM,
+                    "alternatives": {"type": "array", "items": ID},
+                },
+            },
+        },
+        "note": {"type": "string"},
+        "source": SOURCE,
+    },
+}
+GENE = {
+    "type": "object",
+    "required": ["gene", "phenotypes", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "gene": {"type": "string"},
+        "kind": {"enum": ["activity_score", "diplotype_table", "allele_presence", "function"]},
+        "phenotypes": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        "allele_values": {"type": "object", "additionalProperties": {"type": "number"}},
+        "score_bands": {"type": "array", "items": {
+            "type": "object", "required": ["min", "max", "phenotype"], "additionalProperties": False,
+            "properties": {"min": {"type": "number"}, "max": {"type": "number"}, "phenotype": {"type": "string"}}}},
+        "diplotypes": {"type": "object", "additionalProperties": {"type": "string"}},
+        "source": SOURCE,
+    },
+}
+PGX_FILE = {
+    "type": "object",
+    "required": ["genes", "rules"],
+    "additionalProperties": False,
+    "properties": {"genes": {"type": "array", "items": GENE}, "rules": {"type": "array", "items": PGX_RULE}},
+}
