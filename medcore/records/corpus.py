@@ -91,7 +91,11 @@ def annotated_notes(settings, split: str | None = None) -> list[AnnotatedNote]:
 
 def sample_notes(settings) -> dict[str, str]:
     """Every shipped note as plain text, keyed by a display label (annotated ones with markup removed)."""
-    out = {f"{n.id} · {n.kind}": n.text for n in annotated_notes(settings)}
+    notes = annotated_notes(settings)
+    out = {f"{n.id} · {n.kind}": n.text for n in notes}
+    annotated_stems = {Path(n.path).stem for n in notes}
     for p in sorted(notes_dir(settings).glob("*.txt")):
-        out.setdefault(f"{p.stem} · plain", p.read_text(encoding="utf-8"))
+        if p.stem not in annotated_stems:  # plain copies of annotated notes are already listed
+            out[f"{p.stem.split('_')[0]} · {p.stem.split('_', 1)[-1].replace('_', ' ')} (not annotated)"] = \
+                p.read_text(encoding="utf-8")
     return out

@@ -140,7 +140,7 @@ def one_liner(text: str, ex: Extraction, kind: str = "") -> str:
     main, seen_main = [], set()
     for p in sorted((p for p in ex.problems if p.assertion == "present"),
                     key=lambda p: (p.section not in _MAIN_SECTIONS, p.start)):
-        if p.name.lower() not in seen_main:
+        if p.name.lower() not in seen_main and p.name.lower() not in seen_hist:
             seen_main.add(p.name.lower())
             main.append(p.text)
     line = who

@@ -59,3 +59,15 @@ def test_therapy_drug_names_are_merged(tmp_path):
     kb = kb_mod.load_from(root, therapy)
     names = [d.name for d in kb.drugs]
     assert "semaglutide" in names and names.count("furosemide") == 1
+
+
+def test_plain_note_copies_match_the_annotated_text(settings):
+    from pathlib import Path
+
+    from medcore.records.corpus import annotated_notes, sample_notes
+
+    for n in annotated_notes(settings):
+        plain = Path(n.path).parent.parent / (Path(n.path).stem + ".txt")
+        assert plain.read_text(encoding="utf-8") == n.text, f"{plain} is out of date"
+    samples = sample_notes(settings)
+    assert len(samples) >= 23 and any("not annotated" in k for k in samples)
