@@ -1,0 +1,193 @@
+"""The interview as plain state transitions, so the page, the simulated patient and the
+tests drive exactly the same code. State is a JSON-able dict (saved in the store)."""
+
+from __future__ import annotations
+
+import copy
+import re
+import time
+
+from medcore.triage.service import TriageEngine, TriageResult, no_findings_message, not_english_message
+
+YES = re.compile(r"^\s*(y|yes|yeah|yep|yup|correct|i do|i have|it is|true|sure|definitely|afraid so)\b[\s.!]*",
+                 re.I)
+NO = re.compile(r"^\s*(n|no|nope|nah|not really|i don'?t|i haven'?t|it isn'?t|never|none|false)\b[\s.!]*$", re.I)
+UNKNOWN = re.compile(r"^\s*(don'?t know|dont know|not sure|unsure|no idea|maybe|dunno|i'?m not sure|skip|\?)\b"
+                     r"[\s.!]*$", re.I)
+
+GREETING = ("Hello. Tell me, in your own words, what is bothering you: the main symptoms, how long you have "
+            "had them, and your age and sex if you are happy to share. I will ask a few questions and then "
+            "suggest what might be going on and how soon to get help. If you think this is an emergency, call "
+            "your local emergency number now.")
+
+
+def new_state(mode: str = "patient") -> dict:
+    return {"version": 1, "mode": mode, "age": None, "sex": None, "answers": {}, "origin": {}, "asked": [],
+            "turns": [{"role": "assistant", "kind": "greeting", "text": GREETING, "ts": time.time()}],
+            "pending": None, "questions_asked": 0, "finished": False, "self_harm": False, "result": None}
+
+
+def _say(state: dict, kind: str, text: str, **data) -> dict:
+    turn = {"role": "assistant", "kind": kind, "text": text, "ts": time.time(), **data}
+    state["turns"].append(turn)
+    return turn
+
+
+def _record(state: dict, fid: str, value: str, origin: str) -> None:
+    state["answers"][fid] = value
+    state["origin"][fid] = origin
+
+
+def _result(engine: TriageEngine, state: dict) -> TriageResult:
+    return engine.result(state["answers"], state["age"], state["sex"], origin=state["origin"],
+                         asked=set(state["asked"]), questions_asked=state["questions_asked"],
+                         finished=state["finished"])
+
+
+def advance(engine: TriageEngine, state: dict) -> dict:
+    """Ask the next question, or finish with the result."""
+    res = _result(engine, state)
+    state["result"] = res.to_dict()
+    if res.crisis and not state["self_harm"]:
+        state["self_harm"] = True
+        _say(state, "crisis", res.crisis["text"], contacts=res.crisis["contacts"])
+    known = [f for f in res.findings if f["present"]]
+    if not known and not state["answers"]:
+        state["pending"] = None
+        return state
+    if res.next_question is not None and not state["finished"]:
+        q = res.next_question
+        state["pending"] = q
+        _say(state, "question", q["text"], finding_id=q["id"], information_gain=q["information_gain"],
+             separates=q["separates"], red_flag_check=q["red_flag_check"])
+        return state
+    return finish(engine, state)
+
+
+def finish(engine: TriageEngine, state: dict) -> dict:
+    state["finished"] = True
+    state["pending"] = None
+    res = _result(engine, state)
+    state["result"] = res.to_dict()
+    _say(state, "result", summary_text(res, state["mode"]), triage=res.triage)
+    return state
+
+
+def user_message(engine: TriageEngine, state: dict, text: str) -> dict:
+    state = copy.deepcopy(state)
+    raw = text or ""
+    state["turns"].append({"role": "user", "kind": "text", "text": raw[:2000] + ("…" if len(raw) > 2000 else ""),
+                           "ts": time.time()})
+    pending = state.get("pending")
+    if pending and len(raw) < 60:
+        for pattern, value in ((UNKNOWN, "unknown"), (NO, "no"), (YES, "yes")):
+            if pattern.match(raw):
+                return answer(engine, state, value, echo=False)
+    guard, ex = engine.read_text(raw)
+    for note in guard.notes:
+        if guard.kind != "empty":
+            _say(state, "note", note)
+    if guard.kind == "empty":
+        _say(state, "note", guard.notes[0] if guard.notes else "Please type a message.")
+        return state
+    if guard.kind == "other_language":
+        _say(state, "note", not_english_message(guard.language))
+        return state
+    added = []
+    for m in ex.mentions:
+        value = "yes" if m.present else "no"
+        # a "yes" said anywhere in this message wins over a "no" for the same finding
+        if any(a["id"] == m.finding_id and a["value"] == "yes" for a in added):
+            continue
+        _record(state, m.finding_id, value, "text")
+        added = [a for a in added if a["id"] != m.finding_id]
+        added.append({"id": m.finding_id, "name": m.name, "value": value, "method": m.method, "phrase": m.phrase})
+    if ex.age is not None:
+        state["age"] = ex.age
+    if ex.sex is not None:
+        state["sex"] = ex.sex
+    if pending and pending["id"] in state["answers"]:
+        state["pending"] = None
+    if not added and ex.age is None and ex.sex is None:
+        _say(state, "note", no_findings_message(guard.text, engine.vocabulary))
+        if pending:
+            _say(state, "question", pending["text"], finding_id=pending["id"],
+                 information_gain=pending["information_gain"], separates=pending["separates"],
+                 red_flag_check=pending.get("red_flag_check", False))
+        return state
+    if added:
+        names = [("" if a["value"] == "yes" else "no ") + a["name"].lower() for a in added
+                 if not a["id"].startswith("duration_") or a["value"] == "yes"]
+        _say(state, "recognised", "I noted: " + "; ".join(names) + ".", findings=added)
+    if state["finished"]:
+        state["finished"] = False  # new information reopens the interview
+    return advance(engine, state)
+
+
+def answer(engine: TriageEngine, state: dict, value: str, *, echo: bool = True) -> dict:
+    """A quick-reply answer (yes / no / unknown) to the pending question."""
+    state = copy.deepcopy(state)
+    pending = state.get("pending")
+    if not pending:
+        return state
+    if echo:
+        state["turns"].append({"role": "user", "kind": "answer", "ts": time.time(),
+                               "text": {"yes": "Yes", "no": "No", "unknown": "I don't know"}[value]})
+    _record(state, pending["id"], value, "question")
+    state["asked"].append(pending["id"])
+    state["questions_asked"] += 1
+    state["pending"] = None
+    return advance(engine, state)
+
+
+def correct(engine: TriageEngine, state: dict, finding_id: str, value: str | None) -> dict:
+    """The user corrects a recognised finding (value None removes it)."""
+    state = copy.deepcopy(state)
+    if value is None:
+        state["answers"].pop(finding_id, None)
+        state["origin"].pop(finding_id, None)
+    else:
+        _record(state, finding_id, value, "corrected")
+    name = engine.kb.finding(finding_id).name
+    _say(state, "note", f"Corrected: {name.lower()} is now " + ({"yes": "present", "no": "absent"}.get(value or "",
+                                                                "removed") + "."))
+    res = _result(engine, state)
+    state["result"] = res.to_dict()
+    if state["finished"]:
+        state["finished"] = False
+        return finish(engine, state)
+    return state
+
+
+def finish_now(engine: TriageEngine, state: dict) -> dict:
+    state = copy.deepcopy(state)
+    return finish(engine, state)
+
+
+def summary_text(res: TriageResult, mode: str = "patient") -> str:
+    """The deterministic (template) result text; a model may only rephrase it."""
+    lines = []
+    if res.crisis:
+        lines.append(res.crisis["text"])
+        lines += [f"- {c}" for c in res.crisis["contacts"]]
+        lines.append("")
+    lines.append(f"**{res.triage_text}.** {res.triage_reason}")
+    if res.differential:
+        lines.append("")
+        if mode == "clinician":
+            lines.append("Differential (posterior probability):")
+            for d in res.differential:
+                lines.append(f"- {d.condition} ({d.icd10}) {d.probability:.0%}; for: "
+                             f"{', '.join(d.evidence_for) or '-'}; against: {', '.join(d.evidence_against) or '-'}")
+        else:
+            lines.append("Possible causes to discuss with a clinician, most likely first:")
+            for d in res.differential[:3]:
+                why = f" (because of: {', '.join(x.lower() for x in d.evidence_for[:3])})" if d.evidence_for else ""
+                lines.append(f"- {d.condition}{why}")
+            top = res.differential[0]
+            lines.append("")
+            lines.append(f"About {top.condition.lower()}: {top.education['what']} {top.education['self_care']} "
+                         f"{top.education['seek_help']}")
+    lines.append("")
+    lines.append("This is not a diagnosis. If you get worse or are worried, seek medical help.")
+    return "\n".join(lines)

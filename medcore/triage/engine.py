@@ -1,0 +1,153 @@
+"""Bayesian posterior over conditions and the expected-information-gain next question.
+
+Model: naive Bayes with leak over mutually exclusive conditions. Each answered finding
+multiplies a condition's prior by P(f|c) (yes) or 1-P(f|c) (no); "don't know" adds
+nothing. Log space keeps 20+ findings from underflowing. Likelihoods are raised to a
+power `temper` (< 1) because findings in a KB are not truly independent (e.g. fever and
+chills), and untempered naive Bayes becomes overconfident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from medcore.triage.kb import LEVEL_RANK, KnowledgeBase
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    temper: float = 0.85  # exponent on likelihoods (1 = plain naive Bayes)
+    max_questions: int = 12  # cap on questions in one interview
+    stop_probability: float = 0.85  # stop asking when the top condition is this likely...
+    min_gain_bits: float = 0.02  # ...or when no question is worth this much
+    red_flag_bonus: float = 0.6  # bits credited per unit posterior of serious conditions a red flag tests
+
+
+def evidence_vectors(kb: KnowledgeBase, evidence: dict[str, bool]) -> tuple[np.ndarray, np.ndarray]:
+    idx = np.array([kb.finding_index[f] for f in evidence], dtype=np.int64)
+    vals = np.array([bool(v) for v in evidence.values()], dtype=bool)
+    return idx, vals
+
+
+def log_posterior(kb: KnowledgeBase, evidence: dict[str, bool], age: float | None, sex: str | None,
+                  temper: float = 0.85) -> np.ndarray:
+    logp = np.log(np.maximum(kb.prior(age, sex), 1e-300))
+    if evidence:
+        idx, vals = evidence_vectors(kb, evidence)
+        lik = kb.lik[:, idx]
+        term = np.where(vals[None, :], np.log(lik), np.log1p(-lik))
+        logp = logp + temper * term.sum(axis=1)
+    return logp
+
+
+def posterior(kb: KnowledgeBase, evidence: dict[str, bool], age: float | None = None, sex: str | None = None,
+              temper: float = 0.85) -> np.ndarray:
+    logp = log_posterior(kb, evidence, age, sex, temper)
+    logp = logp - logp.max()
+    p = np.exp(logp)
+    p[~np.isfinite(p)] = 0.0
+    return p / p.sum()
+
+
+def _entropy(p: np.ndarray, axis=0) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return -np.where(p > 0, p * np.log2(p), 0.0).sum(axis=axis)
+
+
+def information_gain(kb: KnowledgeBase, post: np.ndarray, temper: float = 0.85) -> np.ndarray:
+    """Expected entropy reduction (bits) of the posterior for asking each finding (F,)."""
+    lik = kb.lik ** temper  # tempered yes-likelihood, consistent with the update
+    nlik = (1 - kb.lik) ** temper
+    joint_y = post[:, None] * lik  # (C, F)
+    joint_n = post[:, None] * nlik
+    zy = joint_y.sum(axis=0)
+    zn = joint_n.sum(axis=0)
+    p_yes = zy / (zy + zn)
+    h_y = _entropy(joint_y / zy, axis=0)
+    h_n = _entropy(joint_n / zn, axis=0)
+    return _entropy(post) - (p_yes * h_y + (1 - p_yes) * h_n)
+
+
+def serious_red_flag_weight(kb: KnowledgeBase, post: np.ndarray) -> np.ndarray:
+    """Per finding: posterior mass of emergency/urgent conditions listing it as a red flag."""
+    w = np.zeros(len(kb.findings))
+    for ci, c in enumerate(kb.conditions):
+        if LEVEL_RANK[c.triage] <= 1 and c.red_flags:
+            for fid in c.red_flags:
+                w[kb.finding_index[fid]] += post[ci]
+    return w
+
+
+@dataclass
+class Question:
+    finding_id: str
+    text: str
+    gain_bits: float
+    score: float
+    separates: list[dict]  # conditions that a yes would favour and those a no would favour
+    red_flag: bool
+
+
+def next_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: EngineConfig,
+                  blocked: set[str] = frozenset()) -> Question | None:
+    gain = information_gain(kb, post, cfg.temper)
+    rf = serious_red_flag_weight(kb, post)
+    score = gain + cfg.red_flag_bonus * rf
+    mask = np.ones(len(kb.findings), dtype=bool)
+    for fid in known | set(blocked):
+        if fid in kb.finding_index:
+            mask[kb.finding_index[fid]] = False
+    if not mask.any():
+        return None
+    score = np.where(mask, score, -np.inf)
+    j = int(np.argmax(score))
+    if not np.isfinite(score[j]) or (gain[j] < cfg.min_gain_bits and rf[j] < 0.02):
+        return None
+    f = kb.findings[j]
+    return Question(f.id, f.question, float(gain[j]), float(score[j]), separating_conditions(kb, post, j),
+                    bool(rf[j] >= 0.02))
+
+
+def separating_conditions(kb: KnowledgeBase, post: np.ndarray, j: int, k: int = 3) -> list[dict]:
+    """Among the likelier conditions, those with the highest and lowest P(finding)."""
+    top = np.argsort(-post)[:8]
+    ranked = sorted(top, key=lambda ci: -kb.lik[ci, j])
+    out = []
+    for ci in ranked[:k]:
+        out.append({"condition": kb.conditions[ci].name, "id": kb.conditions[ci].id,
+                    "probability": float(post[ci]), "p_finding": float(kb.lik[ci, j]), "side": "yes"})
+    for ci in ranked[::-1][:k]:
+        if kb.lik[ci, j] < 0.5 and all(o["id"] != kb.conditions[ci].id for o in out):
+            out.append({"condition": kb.conditions[ci].name, "id": kb.conditions[ci].id,
+                        "probability": float(post[ci]), "p_finding": float(kb.lik[ci, j]), "side": "no"})
+    return out
+
+
+def evidence_for_against(kb: KnowledgeBase, post: np.ndarray, ci: int, evidence: dict[str, bool],
+                         k: int = 5) -> tuple[list[str], list[str]]:
+    """Findings whose likelihood ratio (this condition vs the current mixture) is far from 1."""
+    scored_for, scored_against = [], []
+    for fid, present in evidence.items():
+        j = kb.finding_index[fid]
+        p_c = kb.lik[ci, j]
+        rest = max(1.0 - float(post[ci]), 1e-9)  # the other conditions, weighted by the posterior
+        p_all = float((post @ kb.lik[:, j] - post[ci] * p_c) / rest) if rest > 1e-6 else float(kb.findings[j].leak)
+        ratio = (p_c / p_all) if present else ((1 - p_c) / max(1 - p_all, 1e-9))
+        label = kb.findings[j].name if present else negative_label(kb.findings[j])
+        if ratio >= 1.25:
+            scored_for.append((ratio, label))
+        elif ratio <= 0.8:
+            scored_against.append((ratio, label))
+    scored_for.sort(key=lambda t: -t[0])
+    scored_against.sort(key=lambda t: t[0])
+    return [s for _, s in scored_for[:k]], [s for _, s in scored_against[:k]]
+
+
+def negative_label(f) -> str:
+    """'No fever', 'Not: started less than 24 hours ago' (course and history read badly with 'no')."""
+    name = f.name[0].lower() + f.name[1:]
+    if f.category in ("course", "risk", "measured", "pregnancy", "child"):
+        return f"Not: {name}"
+    return f"No {name}"

@@ -1,0 +1,111 @@
+"""Classify a chat message before the NLU: empty, too long, another language, gibberish,
+prompt injection, self-harm. The NLU only ever extracts findings, so injected
+instructions cannot change anything; we still say so, politely."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+MAX_CHARS = 4000  # a chat message; longer pastes are cut here, and the user is told
+
+_WORD = re.compile(r"[a-z']+")
+
+# Function words: a cheap, dependency-free language check for Latin-script text.
+ENGLISH = set("""a about after again all also am an and any are as at back be because been before being but by can
+can't could day days did do does doing don't down even ever every feel feeling feels felt few for from get gets
+getting go going got had has have having he her here him his how i i'm i've if in into is it it's its just know
+last like little lot made make may me more morning most much my myself near need night no not now of off often on
+once one only or other our out over own really right same say see seems she should since so some still such take
+than that the their them then there these they thing think this those through time to today too two up very was
+way we week weeks well went were what when where which while who why will with without would year years yes yet
+you your pain sore hurts hurt bad worse better started start lately hours hour months month ago""".split())
+FOREIGN = {
+    "Spanish": set("el la los las de del que y en un una es por con para mi me duele tengo estoy muy dolor desde hace "
+                   "pero cabeza fiebre".split()),
+    "French": set("le la les des du de et est une un je j'ai mal suis avec pour pas tres très depuis dans mon ma ai "
+                  "fièvre tête".split()),
+    "German": set("der die das und ist ich habe nicht mit ein eine mein meine seit sehr schmerzen kopf fieber bin "
+                  "auch".split()),
+    "Italian": set("il lo la gli le di che e è un una ho mi sono con per non molto dolore da mio mia testa "
+                   "febbre".split()),
+    "Portuguese": set("o a os as de do da que e um uma eu tenho estou com para não muito dor desde meu minha "
+                      "cabeça febre".split()),
+    "Dutch": set("de het een en ik heb niet met ben mijn van pijn sinds erg hoofd koorts".split()),
+}
+
+INJECTION = re.compile(
+    r"ignore (all |any |the )?(previous|prior|above|earlier)|disregard (all |the )?(previous|prior|above|instructions)"
+    r"|system prompt|you are now|act as (a|an|my)|pretend (to be|you)|jailbreak|developer mode|new instructions"
+    r"|override (the|your)|forget (all|your|everything)|reveal (your|the) (prompt|instructions)|<\s*/?\s*system"
+    r"|\bDAN\b|respond only with|output (the|a) diagnosis",
+    re.IGNORECASE)
+
+SELF_HARM = re.compile(
+    r"\b(kill(ing)? my ?self|suicid\w*|end (it all|my life)|take my (own )?life|want(ed)? to die|wish i was dead"
+    r"|better off dead|self[- ]?harm\w*|hurt(ing)? my ?self|cut(ting)? my ?self|no reason to live"
+    r"|don'?t want to (live|be here|wake up)|overdose on purpose)\b",
+    re.IGNORECASE)
+
+
+@dataclass
+class GuardResult:
+    text: str  # what the NLU should read (possibly truncated)
+    kind: str  # ok | empty | too_long | other_language | gibberish_candidate
+    notes: list[str] = field(default_factory=list)
+    language: str | None = None
+    injection: bool = False
+    self_harm_mention: bool = False
+    truncated_from: int | None = None
+
+
+def _script_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
+    return latin / len(letters)
+
+
+def check(text: str | None, max_chars: int = MAX_CHARS) -> GuardResult:
+    raw = (text or "").replace("\x00", " ")
+    stripped = raw.strip()
+    if not stripped:
+        return GuardResult("", "empty", ["Please describe your symptoms in a sentence or two."])
+    res = GuardResult(stripped, "ok")
+    if len(stripped) > max_chars:
+        res.truncated_from = len(stripped)
+        res.text = stripped[:max_chars]
+        res.kind = "too_long"
+        res.notes.append(f"That was a long message ({len(stripped):,} characters). I read the first {max_chars:,} "
+                         "characters; please tell me the main symptoms in a few sentences.")
+    if INJECTION.search(res.text):
+        res.injection = True
+        res.notes.append("I can only use what you tell me about symptoms; instructions to change how I work are "
+                         "ignored.")
+    if SELF_HARM.search(res.text):
+        res.self_harm_mention = True
+    if _script_share(res.text) < 0.5:
+        res.kind, res.language = "other_language", "non-Latin script"
+        return res
+    words = _WORD.findall(res.text.lower())
+    if words:
+        en = sum(1 for w in words if w in ENGLISH)
+        best_lang, best = None, 0
+        for lang, vocab in FOREIGN.items():
+            n = sum(1 for w in words if w in vocab and w not in ENGLISH)
+            if n > best:
+                best_lang, best = lang, n
+        if best >= 2 and best >= 2 * max(en, 1) * 0.75:
+            res.kind, res.language = "other_language", best_lang
+    return res
+
+
+def english_share(text: str, vocabulary: set[str]) -> float:
+    """Share of word tokens that are English function words or KB vocabulary."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return 0.0
+    known = sum(1 for w in words if w in ENGLISH or w in vocabulary or w.rstrip("s") in vocabulary)
+    return known / len(words)

@@ -1,0 +1,375 @@
+"""Free text to findings: synonym phrases, NegEx-style negation, duration, severity,
+age and sex, plus MiniLM embeddings for lay phrasings the synonym list misses.
+
+Speed: phrase matching is a dictionary lookup over token n-grams (no model). Only the
+few text chunks with no phrase match are embedded, in one batch, against synonym
+embeddings computed once per knowledge base (and cached on disk).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from medcore.triage.kb import KnowledgeBase
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+NEG_PRE = {"no", "not", "never", "without", "denies", "denied", "deny", "denying", "nor", "neither", "none",
+           "don't", "doesn't", "didn't", "haven't", "hasn't", "hadn't", "isn't", "aren't", "wasn't", "weren't",
+           "dont", "doesnt", "didnt", "havent", "hasnt", "isnt", "arent", "wasnt", "negative", "free", "nil",
+           "ain't"}
+NEG_PSEUDO = {("not", "sure"), ("no", "idea"), ("not", "only"), ("not", "just"), ("no", "doubt"),
+              ("no", "longer")}
+UNCERTAIN = {"maybe", "might", "possibly", "perhaps", "unsure", "wonder", "wondering", "whether"}
+TERMINATORS = {"but", "however", "although", "though", "except", "yet", "which", "who", "because", "so", "apart",
+               "besides"}
+AND_RESTART = {"i", "i'm", "i've", "it", "it's", "my", "he", "she", "they", "there", "have", "has", "also", "now",
+               "then", "am", "feel", "got", "get", "is", "was"}
+SCOPE_GAP = 6  # tokens a negation reaches past its last negated finding
+
+NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2, "few": 3, "several": 4,
+             "fourteen": 14, "twenty": 20}
+UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "night": 24, "week": 168,
+              "fortnight": 336, "month": 730, "year": 8760}
+_NUM = r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|couple|few|several)"
+_UNIT = r"(minute|min|hour|hr|day|night|week|fortnight|month|year)s?"
+DURATION_PATTERNS = [
+    re.compile(rf"\b(?:for|past|last|over|about|almost|nearly)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:a\s+)?{_NUM}\s+(?:of\s+)?{_UNIT}\b(?!\s+(?:old|pregnant))"),
+    re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
+    re.compile(rf"\b{_NUM}\s+{_UNIT}\b(?!\s+(?:old|pregnant|of age))(?![- ]old)"),
+    re.compile(r"\bfor\s+(?:a\s+)?(minute|hour|day|week|fortnight|month|year)s?\b"),
+]
+SINCE = {"yesterday": 30, "last night": 14, "this morning": 6, "today": 6, "tonight": 2, "this afternoon": 3,
+         "this evening": 2, "last week": 24 * 7, "last month": 730, "the weekend": 24 * 3, "monday": 24 * 4,
+         "tuesday": 24 * 4, "wednesday": 24 * 4, "thursday": 24 * 4, "friday": 24 * 4, "saturday": 24 * 4,
+         "sunday": 24 * 4, "christmas": 24 * 30, "last year": 8760}
+DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_over_2_weeks")
+
+SEVERE = re.compile(r"\b(severe|severely|terrible|excruciating|unbearable|agoni[sz]ing|agony|horrendous|horrible"
+                    r"|worst|killing me|intense|crippling|really bad|very bad|extreme)\b")
+MILD = re.compile(r"\b(mild|mildly|slight|slightly|a bit of|a little|minor|niggl\w*)\b")
+SCALE = re.compile(r"\b(\d{1,2})\s*(?:/|out of)\s*10\b")
+
+AGE_PATTERNS = [
+    (re.compile(r"\b(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)(?:\s*|-)old\b"), 1.0),
+    (re.compile(r"\b(\d{1,3})\s*-?\s*(?:year|yr)\s*-?\s*old\b"), 1.0),
+    (re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.)\b"), 1.0),
+    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*months?(?:\s*|-)old\b"), 1 / 12),
+    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*weeks?(?:\s*|-)old\b"), 1 / 52),
+    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*days?(?:\s*|-)old\b"), 1 / 365),
+    (re.compile(r"\b(?:aged?|i am|i'm|im)\s+(\d{1,3})\b(?!\s*(?:weeks?|days?|months?|%|kg|lb|cm|/))"), 1.0),
+    (re.compile(r"\b(\d{1,3})\s*(?:m|f)\b"), 1.0),
+    (re.compile(r"\b(?:in my|in his|in her)\s+(\d)0s\b"), 10.0),
+]
+AGE_WORDS = [(re.compile(r"\b(newborn|new born|neonate)\b"), 0.05), (re.compile(r"\b(baby|infant)\b"), 0.6),
+             (re.compile(r"\btoddler\b"), 2.0), (re.compile(r"\b(teenager|teen)\b"), 15.0),
+             (re.compile(r"\b(pensioner|elderly)\b"), 78.0)]
+FEMALE = re.compile(r"\b(woman|female|girl|lady|mum|mom|mother|daughter|wife|she|her|pregnant|\d{1,3}\s?f)\b")
+MALE = re.compile(r"\b(man|male|boy|gentleman|dad|father|son|husband|he|his|him|\d{1,3}\s?m)\b")
+FEMALE_STRONG = re.compile(r"\b(i'?m a (?:\d+ ?(?:year|yr)s?[- ]old )?(?:woman|female|girl|lady)|woman|female|girl|daughter|pregnant|\d{1,3}\s?f)\b")
+MALE_STRONG = re.compile(r"\b(i'?m a (?:\d+ ?(?:year|yr)s?[- ]old )?(?:man|male|boy|guy)|man|male|boy|son|\d{1,3}\s?m)\b")
+
+
+def stem(tok: str) -> str:
+    tok = tok.replace("’", "'")
+    if tok.endswith("'s"):
+        tok = tok[:-2]
+    if len(tok) > 4 and tok.endswith("ies"):
+        return tok[:-3] + "y"
+    if len(tok) > 4 and tok.endswith("s") and not tok.endswith(("ss", "us", "is", "ous")):
+        return tok[:-1]
+    return tok
+
+
+def tokens(text: str) -> list[str]:
+    return [stem(t) for t in _TOKEN.findall(text.lower().replace("’", "'"))]
+
+
+@dataclass
+class Mention:
+    finding_id: str
+    name: str
+    present: bool
+    phrase: str  # the text that was matched
+    method: str  # synonym | embedding | duration | severity
+    score: float = 1.0
+
+
+@dataclass
+class Extraction:
+    mentions: list[Mention] = field(default_factory=list)
+    age: float | None = None
+    sex: str | None = None
+    duration_hours: float | None = None
+    severity: str | None = None  # mild | severe | None
+    uncertain: list[str] = field(default_factory=list)
+
+    def evidence(self) -> dict[str, bool]:
+        out: dict[str, bool] = {}
+        for m in self.mentions:
+            # A finding both affirmed and negated keeps the affirmation: safer for triage.
+            out[m.finding_id] = out.get(m.finding_id, False) or m.present
+        return out
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class Lexicon:
+    """Token n-gram index of every synonym and finding name."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.phrases: dict[tuple[str, ...], list[str]] = {}
+        self.rows: list[tuple[str, str]] = []  # (finding id, phrase) for the embedding index
+        for f in kb.findings:
+            for phrase in dict.fromkeys((*f.synonyms, f.name)):
+                toks = tuple(tokens(phrase))
+                if not toks:
+                    continue
+                ids = self.phrases.setdefault(toks, [])
+                if f.id not in ids:
+                    ids.append(f.id)
+                self.rows.append((f.id, phrase))
+        self.max_len = max(len(k) for k in self.phrases)
+        self.pain_words = {stem(w) for w in kb.body_pain.get("pain_words", [])}
+        self.body_parts = {stem(k): v for k, v in kb.body_pain.get("parts", {}).items()}
+        self.vocabulary = {t for k in self.phrases for t in k}
+
+
+class EmbeddingIndex:
+    """Synonym embeddings (computed once, cached as .npy next to the data dir) for lay matching."""
+
+    def __init__(self, lexicon: Lexicon, embed_fn: Callable[[list[str]], np.ndarray], cache_dir: Path | None = None,
+                 threshold: float = 0.74, margin: float = 0.04):
+        self.lexicon = lexicon
+        self.embed_fn = embed_fn
+        self.threshold = threshold
+        self.margin = margin
+        self.ids = [fid for fid, _ in lexicon.rows]
+        self.phrases = [p for _, p in lexicon.rows]
+        cache = None
+        if cache_dir is not None:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            cache = cache_dir / f"synonyms-{lexicon.kb.digest[:16]}-{len(self.phrases)}.npy"
+        if cache is not None and cache.is_file():
+            self.matrix = np.load(cache)
+        else:
+            self.matrix = np.asarray(embed_fn(self.phrases), dtype=np.float32)
+            if cache is not None:
+                tmp = cache.with_suffix(".tmp.npy")
+                np.save(tmp, self.matrix)
+                tmp.replace(cache)
+
+    def match(self, chunks: list[str]) -> list[tuple[int, str, float]]:
+        """For each chunk, its best finding if the cosine similarity clears the threshold."""
+        if not chunks:
+            return []
+        q = np.asarray(self.embed_fn(chunks), dtype=np.float32)
+        sims = q @ self.matrix.T
+        out = []
+        for i in range(len(chunks)):
+            order = np.argsort(-sims[i])
+            j = int(order[0])
+            runner_up = next((float(sims[i, k]) for k in order[1:50] if self.ids[k] != self.ids[j]), 0.0)
+            # A clear winner only: near-ties between findings are where embeddings guess.
+            if sims[i, j] >= self.threshold and sims[i, j] - runner_up >= self.margin:
+                out.append((i, self.ids[j], float(sims[i, j])))
+        return out
+
+
+_CLAUSE = re.compile(r"[.!?;\n]+|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b")
+_CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
+
+
+def _clauses(text: str) -> list[str]:
+    return [c.strip() for c in _CLAUSE.split(text) if c and c.strip()]
+
+
+def _match_clause(lex: Lexicon, toks: list[str]) -> list[tuple[int, int, list[str]]]:
+    """Greedy longest-first phrase matches: (start, end, finding ids)."""
+    out, i, n = [], 0, len(toks)
+    while i < n:
+        for L in range(min(lex.max_len, n - i), 0, -1):
+            ids = lex.phrases.get(tuple(toks[i:i + L]))
+            if ids:
+                out.append((i, i + L, ids))
+                i += L
+                break
+        else:
+            i += 1
+    return out
+
+
+def _add_body_pain(lex: Lexicon, toks: list[str], matches: list) -> list:
+    """'my knee is killing me': a body part plus a pain word, when no pain finding matched there."""
+    kb = lex.kb
+    if any(kb.finding(fid).category == "pain" for (_s, _e, ids) in matches for fid in ids):
+        return matches
+    covered = {t for (s, e, _) in matches for t in range(s, e)}
+    parts = [i for i, t in enumerate(toks) if t in lex.body_parts and i not in covered]
+    pains = [i for i, t in enumerate(toks) if t in lex.pain_words and i not in covered]
+    if not parts or not pains:
+        return matches
+    b = parts[0]
+    p = min(pains, key=lambda i: abs(i - b))
+    if abs(p - b) > 5:
+        return matches
+    s, e = min(b, p), max(b, p) + 1
+    if any(not (e <= ms or s >= me) for (ms, me, _) in matches):
+        return matches
+    return sorted([*matches, (s, e, [lex.body_parts[toks[b]]])])
+
+
+def _negated_spans(toks: list[str], matches: list[tuple[int, int, list[str]]]) -> tuple[set[int], set[int]]:
+    """Indexes of matches that are negated, and of those that are uncertain."""
+    negated, uncertain = set(), set()
+    starts = {m[0]: k for k, m in enumerate(matches)}
+    covered = {t for (s, e, _) in matches for t in range(s, e)}
+    active_until = -1  # negation scope reaches up to this token index
+    for t, tok in enumerate(toks):
+        if t in starts:
+            k = starts[t]
+            if t <= active_until:
+                negated.add(k)
+                active_until = max(active_until, matches[k][1] - 1 + SCOPE_GAP)
+            back = toks[max(0, t - 6):t]
+            if any(b in UNCERTAIN for b in back) or ("not" in back and "sure" in back):
+                uncertain.add(k)
+        if t in covered:
+            continue
+        if tok in TERMINATORS or (tok == "and" and t + 1 < len(toks) and toks[t + 1] in AND_RESTART):
+            active_until = -1
+        elif tok in NEG_PRE and (tok, toks[t + 1] if t + 1 < len(toks) else "") not in NEG_PSEUDO:
+            active_until = t + SCOPE_GAP
+        elif t > active_until:
+            active_until = -1
+    return negated, uncertain
+
+
+def _num(s: str) -> float:
+    return float(NUM_WORDS.get(s, s)) if not s.replace(".", "").isdigit() else float(s)
+
+
+def extract_duration(text: str) -> float | None:
+    low = text.lower()
+    hours = []
+    for pat in DURATION_PATTERNS[:3]:
+        for m in pat.finditer(low):
+            hours.append(_num(m.group(1)) * UNIT_HOURS[m.group(2)])
+    for m in DURATION_PATTERNS[3].finditer(low):
+        hours.append(UNIT_HOURS[m.group(1)])
+    for key, h in SINCE.items():
+        if re.search(rf"\bsince\s+{key}\b", low):
+            hours.append(h)
+    return max(hours) if hours else None
+
+
+def extract_age(text: str) -> float | None:
+    low = text.lower()
+    for pat, scale in AGE_PATTERNS:
+        m = pat.search(low)
+        if m:
+            val = float(m.group(1)) * scale
+            if 0 <= val <= 110:
+                return round(val, 3)
+    for pat, val in AGE_WORDS:
+        if pat.search(low):
+            return val
+    return None
+
+
+def extract_sex(text: str) -> str | None:
+    low = text.lower()
+    f, m = FEMALE_STRONG.search(low), MALE_STRONG.search(low)
+    if f and not m:
+        return "female"
+    if m and not f:
+        return "male"
+    if f and m:
+        return "female" if f.start() < m.start() else "male"
+    f, m = FEMALE.search(low), MALE.search(low)
+    if f and not m:
+        return "female"
+    if m and not f:
+        return "male"
+    return None
+
+
+def extract_severity(text: str) -> str | None:
+    low = text.lower()
+    m = SCALE.search(low)
+    if m:
+        v = int(m.group(1))
+        return "severe" if v >= 7 else ("mild" if v <= 3 else "moderate")
+    if SEVERE.search(low):
+        return "severe"
+    if MILD.search(low):
+        return "mild"
+    return None
+
+
+def duration_evidence(hours: float) -> dict[str, bool]:
+    if hours < 24:
+        hit = "duration_under_1_day"
+    elif hours <= 24 * 14:
+        hit = "duration_1_to_14_days"
+    else:
+        hit = "duration_over_2_weeks"
+    return {f: f == hit for f in DURATION_FINDINGS}
+
+
+def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = None,
+            max_embed_chunks: int = 6) -> Extraction:
+    kb = lexicon.kb
+    ex = Extraction()
+    text = text.replace("’", "'")
+    unmatched_chunks: list[tuple[str, bool]] = []
+    for clause in _clauses(text.lower()):
+        toks = tokens(clause)
+        matches = _match_clause(lexicon, toks)
+        matches = _add_body_pain(lexicon, toks, matches)
+        negated, uncertain = _negated_spans(toks, matches)
+        for k, (s, e, ids) in enumerate(matches):
+            phrase = " ".join(toks[s:e])
+            if k in uncertain:
+                ex.uncertain.extend(ids)
+                continue
+            for fid in ids:
+                ex.mentions.append(Mention(fid, kb.finding(fid).name, k not in negated, phrase, "synonym"))
+        if embeddings is not None:
+            for chunk in _CHUNK.split(clause):
+                ctoks = tokens(chunk)
+                content = [t for t in ctoks if t not in NEG_PRE and t not in {"i", "my", "a", "the", "have", "am",
+                                                                               "i'm", "been", "is", "it"}]
+                if len(content) < 2 or len(ctoks) > 25 or _match_clause(lexicon, ctoks):
+                    continue
+                neg = any(t in NEG_PRE for t in ctoks[:-1])
+                unmatched_chunks.append((chunk.strip(), neg))
+    if embeddings is not None and unmatched_chunks:
+        chunks = unmatched_chunks[:max_embed_chunks]
+        for i, fid, score in embeddings.match([c for c, _ in chunks]):
+            ex.mentions.append(Mention(fid, kb.finding(fid).name, not chunks[i][1], chunks[i][0], "embedding",
+                                       round(score, 3)))
+    # Duration from numbers beats the duration phrases in the synonym list.
+    ex.duration_hours = extract_duration(text)
+    if ex.duration_hours is not None:
+        ex.mentions = [m for m in ex.mentions if m.finding_id not in DURATION_FINDINGS]
+        for fid, present in duration_evidence(ex.duration_hours).items():
+            ex.mentions.append(Mention(fid, kb.finding(fid).name, present, f"{ex.duration_hours:g} h", "duration"))
+    ex.severity = extract_severity(text)
+    has_pain = any(m.present and kb.finding(m.finding_id).category == "pain" for m in ex.mentions)
+    if has_pain and ex.severity in ("severe", "mild") and not any(m.finding_id == "severe_pain" for m in ex.mentions):
+        ex.mentions.append(Mention("severe_pain", kb.finding("severe_pain").name, ex.severity == "severe",
+                                   ex.severity, "severity"))
+    ex.age = extract_age(text)
+    ex.sex = extract_sex(text)
+    if ex.age is not None and ex.age < 0.25 and "infant_under_3m" in kb.finding_index:
+        ex.mentions.append(Mention("infant_under_3m", kb.finding("infant_under_3m").name, True, "age", "age"))
+    return ex

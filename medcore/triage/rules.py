@@ -1,0 +1,91 @@
+"""Triage level: posterior mass by level, then red-flag rules that can only raise it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from medcore.triage.kb import LEVEL_RANK, LEVELS, KnowledgeBase
+
+LEVEL_TEXT = {
+    "emergency": "Emergency: call an ambulance or go to the emergency department now",
+    "urgent": "Urgent: see a doctor today",
+    "routine": "Routine: see a GP or pharmacist within a few days",
+    "self_care": "Self-care: look after yourself at home; see a pharmacist or GP if not improving",
+}
+
+
+@dataclass(frozen=True)
+class TriageConfig:
+    # A level is chosen when the posterior mass of conditions at that level *or more acute*
+    # reaches its threshold; checked from the most acute level down. Tuned on the tuning
+    # vignettes only (see evaluate.tune_thresholds).
+    emergency: float = 0.30
+    urgent: float = 0.45
+    routine: float = 0.50
+    condition_red_flag_min_p: float = 0.05  # a condition's own red flag escalates when it is this likely
+
+
+@dataclass
+class TriageDecision:
+    level: str
+    reason: str
+    mass: dict
+    fired_rules: list[dict] = field(default_factory=list)
+    red_flags: list[dict] = field(default_factory=list)
+    self_harm: bool = False
+
+
+def mass_by_level(kb: KnowledgeBase, post: np.ndarray) -> dict:
+    return {lvl: float(post[kb.level_idx == i].sum()) for i, lvl in enumerate(LEVELS)}
+
+
+def level_from_mass(mass: dict, cfg: TriageConfig) -> str:
+    cum = 0.0
+    for lvl, thr in (("emergency", cfg.emergency), ("urgent", cfg.urgent), ("routine", cfg.routine)):
+        cum += mass[lvl]
+        if cum >= thr:
+            return lvl
+    return "self_care"
+
+
+def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageConfig) -> TriageDecision:
+    mass = mass_by_level(kb, post)
+    level = level_from_mass(mass, cfg)
+    top = int(np.argmax(post))
+    reason = (f"Most of the probability lies with conditions needing {level.replace('_', '-')} care "
+              f"(the most likely is {kb.conditions[top].name}).")
+    fired = []
+    for rule in kb.rules:
+        if rule.fires(present):
+            fired.append({"id": rule.id, "level": rule.level, "reason": rule.reason, "source": rule.source})
+    red_flags = []
+    for ci, c in enumerate(kb.conditions):
+        if post[ci] < cfg.condition_red_flag_min_p or LEVEL_RANK[c.triage] > 1:
+            continue
+        for fid in c.red_flags:
+            if fid in present:
+                red_flags.append({"finding": fid, "name": kb.finding(fid).name, "condition": c.name,
+                                  "level": c.triage, "source": c.source})
+    for r in fired:
+        for fid in (*kb.rules[[x.id for x in kb.rules].index(r["id"])].any,
+                    *kb.rules[[x.id for x in kb.rules].index(r["id"])].all):
+            if fid in present and all(x["finding"] != fid for x in red_flags):
+                red_flags.append({"finding": fid, "name": kb.finding(fid).name, "condition": None,
+                                  "level": r["level"], "source": r["source"]})
+    # Overrides only ever raise the level.
+    best = LEVEL_RANK[level]
+    for r in fired:
+        if LEVEL_RANK[r["level"]] < best:
+            best = LEVEL_RANK[r["level"]]
+            reason = r["reason"]
+    for rf in red_flags:
+        if rf["condition"] and LEVEL_RANK[rf["level"]] < best:
+            best = LEVEL_RANK[rf["level"]]
+            reason = f"{rf['name']} is a warning sign of {rf['condition']}."
+    self_harm = "suicidal_thoughts" in present
+    if self_harm:
+        best = 0
+        reason = kb.crisis["text"]
+    return TriageDecision(LEVELS[best], reason, mass, fired, red_flags, self_harm)

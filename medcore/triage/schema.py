@@ -1,0 +1,146 @@
+"""JSON schemas for the triage knowledge base files; checked at every load."""
+
+from __future__ import annotations
+
+PROB = {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1}
+SOURCE = {"type": "string", "minLength": 3}
+LEVELS = ["emergency", "urgent", "routine", "self_care"]
+
+FINDINGS = {
+    "type": "object",
+    "required": ["findings", "source"],
+    "properties": {
+        "version": {"type": "integer"},
+        "source": SOURCE,
+        "body_pain": {"type": "object", "required": ["pain_words", "parts"],
+                      "properties": {"pain_words": {"type": "array", "items": {"type": "string"}},
+                                     "parts": {"type": "object", "additionalProperties": {"type": "string"}}}},
+        "implies": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        "findings": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "name", "category", "leak", "question", "synonyms"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+                    "name": {"type": "string", "minLength": 2},
+                    "category": {"type": "string"},
+                    "leak": PROB,
+                    "question": {"type": "string", "minLength": 5},
+                    "synonyms": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2}},
+                },
+            },
+        },
+    },
+}
+
+_LIKELIHOOD = {
+    "oneOf": [
+        PROB,
+        {"type": "array", "prefixItems": [PROB, SOURCE], "minItems": 2, "maxItems": 2},
+    ]
+}
+
+CONDITIONS = {
+    "type": "object",
+    "required": ["conditions"],
+    "properties": {
+        "conditions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "name", "icd10", "system", "triage", "prior", "sex", "red_flags", "source",
+                             "findings", "education"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+                    "name": {"type": "string"},
+                    "icd10": {"type": "string", "pattern": r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$"},
+                    "system": {"type": "string"},
+                    "triage": {"enum": LEVELS},
+                    "prior": {
+                        "type": "object",
+                        "required": ["child", "adult", "older"],
+                        "additionalProperties": False,
+                        "properties": {k: {"type": "number", "minimum": 0} for k in ("child", "adult", "older")},
+                    },
+                    "sex": {
+                        "type": "object",
+                        "required": ["female", "male"],
+                        "additionalProperties": False,
+                        "properties": {k: {"type": "number", "minimum": 0} for k in ("female", "male")},
+                    },
+                    "red_flags": {"type": "array", "items": {"type": "string"}},
+                    "source": SOURCE,
+                    "findings": {"type": "object", "minProperties": 3, "additionalProperties": _LIKELIHOOD},
+                    "education": {
+                        "type": "object",
+                        "required": ["what", "self_care", "seek_help"],
+                        "additionalProperties": False,
+                        "properties": {k: {"type": "string", "minLength": 5} for k in ("what", "self_care", "seek_help")},
+                    },
+                },
+            },
+        }
+    },
+}
+
+RULES = {
+    "type": "object",
+    "required": ["rules", "crisis_resources"],
+    "properties": {
+        "version": {"type": "integer"},
+        "rules": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "level", "reason", "source"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"type": "string"},
+                    "level": {"enum": LEVELS},
+                    "all": {"type": "array", "items": {"type": "string"}},
+                    "any": {"type": "array", "items": {"type": "string"}},
+                    "none": {"type": "array", "items": {"type": "string"}},
+                    "reason": {"type": "string"},
+                    "source": SOURCE,
+                },
+            },
+        },
+        "crisis_resources": {
+            "type": "object",
+            "required": ["text", "contacts", "source"],
+            "properties": {"text": {"type": "string"}, "contacts": {"type": "array", "items": {"type": "string"}},
+                           "source": SOURCE},
+        },
+    },
+}
+
+VIGNETTES = {
+    "type": "object",
+    "required": ["vignettes"],
+    "properties": {
+        "vignettes": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "text", "age", "sex", "diagnosis", "icd10", "triage", "present"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"type": "string"},
+                    "text": {"type": "string", "minLength": 10},
+                    "age": {"type": "number", "minimum": 0, "maximum": 110},
+                    "sex": {"enum": ["female", "male"]},
+                    "diagnosis": {"type": "string"},
+                    "icd10": {"type": "string"},
+                    "triage": {"enum": LEVELS},
+                    "present": {"type": "array", "items": {"type": "string"}},
+                    "absent": {"type": "array", "items": {"type": "string"}},
+                    "held_out": {"type": "boolean"},
+                },
+            },
+        }
+    },
+}

@@ -1,0 +1,207 @@
+"""The triage engine as one object: KB + NLU + posterior + question + triage, built once per process.
+
+`TriageEngine.from_settings(settings)` is what the page (through a cached loader), the CLI,
+the evaluation and the benchmark all use, so they measure the same thing.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from medcore.triage import engine as bayes
+from medcore.triage import input_guard, nlu
+from medcore.triage.kb import KnowledgeBase, load_kb
+from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide
+
+_lock = threading.Lock()
+_engines: dict[tuple, "TriageEngine"] = {}
+
+
+@dataclass
+class DifferentialItem:
+    condition: str
+    id: str
+    icd10: str
+    probability: float
+    triage: str
+    evidence_for: list[str]
+    evidence_against: list[str]
+    education: dict
+
+
+@dataclass
+class TriageResult:
+    findings: list[dict]  # {id, name, present, origin}
+    differential: list[DifferentialItem]
+    triage: str
+    triage_text: str
+    triage_reason: str
+    level_mass: dict
+    red_flags: list[dict]
+    fired_rules: list[dict]
+    next_question: dict | None
+    age: float | None
+    sex: str | None
+    crisis: dict | None = None
+    notes: list[str] = field(default_factory=list)
+    blend: str = "bayes"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def contract(self) -> dict:
+        """The CLI JSON contract of issue 5, exactly these keys."""
+        return {
+            "findings": [{"id": f["id"], "name": f["name"], "present": f["present"]} for f in self.findings
+                         if f["origin"] != "implied" or f["present"]],
+            "differential": [{"condition": d.condition, "icd10": d.icd10, "probability": round(d.probability, 4),
+                              "evidence_for": d.evidence_for, "evidence_against": d.evidence_against}
+                             for d in self.differential],
+            "triage": self.triage,
+            "red_flags": [{"finding": r["finding"], "name": r["name"], "level": r["level"],
+                           "condition": r.get("condition"), "source": r["source"]} for r in self.red_flags],
+            "next_question": self.next_question,
+        }
+
+
+class TriageEngine:
+    def __init__(self, kb: KnowledgeBase, *, embed_fn=None, cache_dir: Path | None = None,
+                 engine_cfg: bayes.EngineConfig | None = None, triage_cfg: TriageConfig | None = None,
+                 blender=None):
+        self.kb = kb
+        self.lexicon = nlu.Lexicon(kb)
+        self.embeddings = nlu.EmbeddingIndex(self.lexicon, embed_fn, cache_dir) if embed_fn else None
+        self.engine_cfg = engine_cfg or bayes.EngineConfig()
+        self.triage_cfg = triage_cfg or TriageConfig()
+        self.blender = blender  # optional MLP blend (only set when it measured better)
+        self.vocabulary = self.lexicon.vocabulary | {t for f in kb.findings for t in nlu.tokens(f.name)}
+
+    @classmethod
+    def from_settings(cls, settings, *, use_embeddings: bool = True, use_blend: bool = True) -> "TriageEngine":
+        key = (str(settings.kb_dir), str(settings.data_dir), use_embeddings, use_blend)
+        with _lock:
+            eng = _engines.get(key)
+            kb = load_kb(settings.kb_dir)
+            if eng is not None and eng.kb.digest == kb.digest:
+                return eng
+            embed_fn = None
+            if use_embeddings:
+                from medcore.embeddings import minilm_path
+
+                if minilm_path() is not None:
+                    from medcore.embeddings import embed as embed_fn
+            blender = None
+            if use_blend:
+                from medcore.triage.learn import load_active_blender
+
+                blender = load_active_blender(settings, kb)
+            eng = cls(kb, embed_fn=embed_fn, cache_dir=settings.path("triage", "cache"), blender=blender)
+            _engines[key] = eng
+            return eng
+
+    # ---- evidence -------------------------------------------------------------------
+    def closure(self, answers: dict[str, str]) -> dict[str, bool]:
+        """yes/no answers plus what they imply: a specific finding implies its general one,
+        and 'no' to a general finding rules out its specific ones."""
+        ev = {f: (a == "yes") for f, a in answers.items() if a in ("yes", "no")}
+        changed = True
+        while changed:
+            changed = False
+            for f, present in list(ev.items()):
+                if present:
+                    for g in self.kb.implies.get(f, ()):
+                        if g not in ev:
+                            ev[g] = True
+                            changed = True
+                else:
+                    for s in self.kb.implied_by(f):
+                        if s not in ev:
+                            ev[s] = False
+                            changed = True
+        return ev
+
+    def posterior(self, evidence: dict[str, bool], age: float | None, sex: str | None) -> np.ndarray:
+        post = bayes.posterior(self.kb, evidence, age, sex, self.engine_cfg.temper)
+        if self.blender is not None:
+            post = self.blender.blend(post, evidence, age, sex)
+        return post
+
+    def next_question(self, post: np.ndarray, evidence: dict[str, bool], asked: set[str]):
+        return bayes.next_question(self.kb, post, set(evidence) | asked, self.engine_cfg)
+
+    # ---- one result ---------------------------------------------------------------------
+    def result(self, answers: dict[str, str], age: float | None, sex: str | None, *, origin: dict | None = None,
+               asked: set[str] = frozenset(), questions_asked: int = 0, finished: bool = False,
+               top_k: int = 5) -> TriageResult:
+        kb = self.kb
+        ev = self.closure(answers)
+        post = self.posterior(ev, age, sex)
+        present = {f for f, v in ev.items() if v}
+        dec = decide(kb, post, present, self.triage_cfg)
+        order = np.argsort(-post)[:top_k]
+        diff = []
+        for ci in order:
+            c = kb.conditions[ci]
+            ef, ea = bayes.evidence_for_against(kb, post, int(ci), ev)
+            diff.append(DifferentialItem(c.name, c.id, c.icd10, float(post[ci]), c.triage, ef, ea, c.education))
+        nq = None
+        if not finished and questions_asked < self.engine_cfg.max_questions and float(post.max()) < \
+                self.engine_cfg.stop_probability:
+            q = self.next_question(post, ev, set(asked) | {f for f, a in answers.items()})
+            if q is not None:
+                nq = {"id": q.finding_id, "text": q.text, "information_gain": round(q.gain_bits, 4),
+                      "separates": q.separates, "red_flag_check": q.red_flag}
+        origin = origin or {}
+        findings = [{"id": f, "name": kb.finding(f).name, "present": v,
+                     "origin": origin.get(f, "implied" if f not in answers else "text")} for f, v in ev.items()]
+        crisis = dict(kb.crisis) if dec.self_harm else None
+        return TriageResult(findings, diff, dec.level, LEVEL_TEXT[dec.level], dec.reason, dec.mass, dec.red_flags,
+                            dec.fired_rules, nq, age, sex, crisis,
+                            blend="bayes+mlp" if self.blender is not None else "bayes")
+
+    def read_text(self, text: str) -> tuple[input_guard.GuardResult, nlu.Extraction | None]:
+        guard = input_guard.check(text)
+        if guard.kind in ("empty", "other_language"):
+            return guard, None
+        ex = nlu.extract(guard.text, self.lexicon, self.embeddings)
+        if guard.self_harm_mention and not any(m.finding_id == "suicidal_thoughts" for m in ex.mentions):
+            ex.mentions.append(nlu.Mention("suicidal_thoughts", self.kb.finding("suicidal_thoughts").name, True,
+                                           "self-harm statement", "safety"))
+        return guard, ex
+
+    def one_shot(self, text: str) -> tuple[TriageResult, list[str]]:
+        """Text in, result out (no questions asked): the CLI's `triage "TEXT" --json`."""
+        guard, ex = self.read_text(text)
+        notes = list(guard.notes)
+        answers: dict[str, str] = {}
+        age = sex = None
+        if guard.kind == "other_language":
+            notes.append(not_english_message(guard.language))
+        elif ex is not None:
+            for m in ex.mentions:
+                if answers.get(m.finding_id) != "yes":
+                    answers[m.finding_id] = "yes" if m.present else "no"
+            age, sex = ex.age, ex.sex
+            if not ex.mentions and guard.kind != "empty":
+                notes.append(no_findings_message(guard.text, self.vocabulary))
+        res = self.result(answers, age, sex)
+        res.notes = notes
+        return res, notes
+
+
+def not_english_message(language: str | None) -> str:
+    lang = f" ({language})" if language and language != "non-Latin script" else ""
+    return (f"Sorry, I can only understand English at the moment{lang}. Please describe the symptoms in English, "
+            "or ask someone to help translate. If this is an emergency, call your local emergency number.")
+
+
+def no_findings_message(text: str, vocabulary: set[str]) -> str:
+    if input_guard.english_share(text, vocabulary) < 0.35:
+        return ("I couldn't make sense of that. Please describe the main symptom in a short sentence, for example "
+                "'I have had a sore throat and fever for 2 days'.")
+    return ("I didn't recognise a symptom in that. Could you say what you are feeling, where, and since when? "
+            "For example 'sharp pain low on the right of my tummy since this morning'.")
