@@ -44,6 +44,9 @@ if "rec_note" not in ss:
                 ss.rec_correction = rec.data.get("corrected", "")
     ss.rec_input = ss.rec_note
 
+if "rec_pending_input" in ss:  # a sample was loaded: show its text in the paste box (before the widget exists)
+    ss.rec_input = ss.pop("rec_pending_input")
+
 # ---- input ----------------------------------------------------------------------------------------
 with st.container(border=True):
     st.subheader(":material/input: Note")
@@ -84,9 +87,6 @@ with error_boundary("reading the note"):
             st.rerun()
     except inputs.InputError as exc:
         st.error(str(exc), icon=":material/block:")
-
-if ss.get("rec_pending_input") is not None:
-    ss.pop("rec_pending_input")
 
 if not ss.rec_note:
     st.info("Paste a note, upload a file or pick a sample note to begin. All sample notes are fictional.")

@@ -46,7 +46,8 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
            "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
-_PHONE = r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
+_PHONE = (r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d{1,5}\b)?|"
+          r"\+(?:[2-9]\d{0,2})[\s-]\d{1,4}(?:[\s-]\d{2,4}){2,3}\b")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Please", "Date", "Clinic", "Hospital",
               "Department", "Emergency", "Cardiology", "Nephrology", "Neurology", "Oncology", "Surgery", "Medicine",
@@ -69,15 +70,21 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("MRN", re.compile(r"\b(?:MRN|MR\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|hospital\s+(?:number|no\.?)|record\s+(?:no\.?|number|#)|"
                        r"unit\s+number|patient\s+id)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z]{0,4}-?\d[\d-]{3,}\d)\b", re.I), 1),
     ("ID", re.compile(r"\b(?:accession|acc\.?|account|acct\.?|insurance(?:\s+id)?|member\s+id|policy(?:\s+(?:no\.?|number))?|"
-                      r"subscriber\s+id|encounter|visit\s+(?:id|number)|license|licence|npi|dea)\s*(?:#|no\.?|number|id)?\s*[:#]?\s*"
+                      r"subscriber\s+id|encounter|visit\s+(?:id|number)|license|licence|npi|dea|license\s+plate|plate|vin|"
+                      r"serial(?:\s+(?:no\.?|number))?|device\s+id|health\s+plan(?:\s+(?:id|number))?|certificate(?:\s+no\.?)?)\s*(?:#|no\.?|number|id)?\s*[:#]?\s*"
                       r"([A-Z0-9][A-Z0-9-]{4,}\d)\b", re.I), 1),
     ("FAX", re.compile(rf"\bfax(?:\s*(?:no\.?|number|#))?\s*[:#]?\s*({_PHONE})", re.I), 1),
     ("PHONE", re.compile(_PHONE), 0),
+    ("IP", re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b"), 0),
     ("DATE", re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|"
+                        r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|"
+                        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+{_MON}\.?,?\s+\d{{4}}\b|\b{_MON}\.?,?\s+(?:19|20)\d{{2}}\b|"
                         rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MON}\.?,?\s+\d{{4}}\b|"
                         rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:mg|mcg|units|%|mm))|\b\d{{1,2}}/\d{{1,2}}\b(?=\s+(?:at|@)\b)"), 0),
     ("AGE", re.compile(r"\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\.?o\.?|y/o|yo)\b)|"
-                       r"\b(?:age|aged)\s*[:]?\s*(9\d|1[0-2]\d)\b", re.I), -1),
+                       r"\b(?:age|aged)\s*[:]?\s*(9\d|1[0-2]\d)\b|"
+                       r"\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:[- ]and[- ]\w+)?)"
+                       r"(?=[- ]years?[- ]old)", re.I), -1),
     ("ADDRESS", re.compile(r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|"
                            r"Boulevard|Blvd|Way|Place|Pl|Terrace|Circle|Square|Highway|Hwy|Parkway|Pkwy)\b\.?"
                            r"(?:,?\s+(?:Apt|Suite|Unit)\.?\s*\w+)?(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,\s*[A-Z]{2}\b))?"), 0),
@@ -93,6 +100,8 @@ _NAME_RULES: list[re.Pattern] = [
                rf"Electronically signed by|Resident|Nurse|Surgeon|Physician)\s*[:,]?\s+((?:{_NAME_WORD}\s+)?{_NAME_WORD})(?=[\s,.;)]|$)"),
     # before credentials: "Marcus Webb, MD"
     re.compile(rf"\b((?:{_NAME_WORD}\s+)?{_NAME_WORD}),?\s+{_CREDENTIALS}\b"),
+    # a line that is just "Surname, Given" (the header of many notes), optionally after a label
+    re.compile(rf"(?m)^[ \t]*(?:(?i:patient|name|pt)\s*:\s*)?({_NAME_WORD},[ \t]+{_NAME_WORD}(?:[ \t]+[A-Z]\.?)?)[ \t]*$"),
     # relatives: "wife Grace Tran", "daughter Susan Kessler"
     re.compile(rf"\b(?:wife|husband|partner|daughter|son|mother|father|sister|brother|niece|nephew|friend|proxy|guardian)\s+"
                rf"({_NAME_WORD}\s+{_NAME_WORD})\b"),
@@ -155,8 +164,30 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     if parts:
         for m in re.finditer(r"\b(" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b", text):
             _add(found, m.start(), m.end(), "NAME")
+    found = _extend_names(text, found, firsts)
     found.sort()
     return _merge_names(text, found)
+
+
+_PREV_WORD = re.compile(r"(?:(?<=\s)|^)([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]\.)[ \t]+$")
+
+
+def _extend_names(text: str, found: list[tuple[int, int, str]], firsts: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Pull a given name or an initial that stands right before a found name into it ('Chidi
+    Okonkwo' once 'Okonkwo' is known; 'J. Whitcombe'), unless that word starts a sentence and is
+    not a known given name (then it is more likely an ordinary capitalised word)."""
+    out = []
+    for s, e, k in found:
+        if k == "NAME":
+            m = _PREV_WORD.search(text, max(0, s - 40), s)
+            if m and m.end() == s:
+                word = m.group(1)
+                before = text[:m.start(1)].rstrip(" \t")
+                sentence_start = not before or before[-1] in ".!?\n:"
+                if word.rstrip(".") not in _NOT_NAMES and (word in firsts or len(word) == 2 or not sentence_start):
+                    s = m.start(1)
+        out.append((s, e, k))
+    return out
 
 
 def _looks_like_ratio(text: str, start: int, end: int) -> bool:
@@ -212,6 +243,15 @@ def shift_date(span: str, days: int) -> str:
         if m := re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?(,?)\s+(\d{4})", s):
             d = date(int(m[4]), _month(m[2]), int(m[1])) + timedelta(days)
             return f"{d.day} {_month_name(d.month, m[2])}{m[3]} {d.year}"
+        if m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", s):  # day.month.year
+            d = date(int(m[3]), int(m[2]), int(m[1])) + timedelta(days)
+            return f"{d.day:0{len(m[1])}d}.{d.month:0{len(m[2])}d}.{d.year}"
+        if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+of\s+([A-Za-z]+)\.?,?\s+(\d{4})", s):
+            d = date(int(m[3]), _month(m[2]), int(m[1])) + timedelta(days)
+            return f"{d.day} {_month_name(d.month, m[2])} {d.year}"
+        if m := re.fullmatch(r"([A-Za-z]+)\.?(,?)\s+(\d{4})", s):  # month and year: shift the first of the month
+            d = date(int(m[3]), _month(m[1]), 15) + timedelta(days)
+            return f"{_month_name(d.month, m[1])}{m[2]} {d.year}"
         if m := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?", s):
             d = date(2000, _month(m[1]), int(m[2])) + timedelta(days)  # leap year: Feb 29 stays valid
             return f"{_month_name(d.month, m[1])} {d.day}"

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from medcore.records.corpus import AnnotatedNote, GoldSpan
 
 ENTITY_TYPES = ("problem", "medication", "allergy", "lab", "vital", "procedure")
-# Types that Safe Harbor treats as one category are matched across our finer labels.
-_PHI_EQUIV = {"FAX": "PHONE", "SSN": "ID", "MRN": "ID", "ZIP": "ADDRESS"}
 
 
 def _match(gold: list[tuple[int, int, str]], pred: list[tuple[int, int, str]], same=lambda a, b: a == b):
@@ -44,28 +42,42 @@ def _prf(tp: int, n_gold: int, n_pred: int) -> dict:
 
 
 def phi_scores(pairs_per_note) -> dict:
-    """pairs_per_note: [(gold spans, predicted spans)], spans as (start, end, TYPE)."""
-    counts = defaultdict(lambda: [0, 0, 0])  # tp, gold, pred
+    """pairs_per_note: [(text, gold spans, predicted spans)], spans as (start, end, TYPE).
+
+    Strict, redaction-oriented scoring: a gold identifier counts as found only when every one of its
+    word characters is inside some predicted span (a leaked first name is a miss, whatever type the
+    recogniser gave it). A predicted span is correct when it overlaps a gold span. Per-type recall is
+    by gold type, per-type precision by predicted type."""
+    counts = defaultdict(lambda: [0, 0, 0, 0])  # found, gold, correct predictions, predictions
     missed: list[tuple[str, str]] = []
     for text, gold, pred in pairs_per_note:
-        same = lambda a, b: a == b or _PHI_EQUIV.get(a, a) == _PHI_EQUIV.get(b, b)
-        pairs = _match(gold, pred, same)
-        matched_g = {g for g, _ in pairs}
-        for g in gold:
-            counts[g[2]][1] += 1
-        for p in pred:
-            counts[p[2]][2] += 1
-        for gi, pi in pairs:
-            counts[gold[gi][2]][0] += 1
-        for gi, g in enumerate(gold):
-            if gi not in matched_g:
-                missed.append((g[2], text[g[0]:g[1]]))
+        covered = bytearray(len(text) + 1)
+        for ps, pe, _ in pred:
+            covered[ps:pe] = b"\x01" * (pe - ps)
+        for gs, ge, gt in gold:
+            counts[gt][1] += 1
+            leaked = [i for i in range(gs, ge) if text[i].isalnum() and not covered[i]]
+            if leaked:
+                missed.append((gt, text[gs:ge]))
+            else:
+                counts[gt][0] += 1
+        for ps, pe, pt in pred:
+            counts[pt][3] += 1
+            if any(gs < pe and ps < ge for gs, ge, _ in gold):
+                counts[pt][2] += 1
     per_type = {}
-    for t, (tp, ng, npred) in sorted(counts.items()):
-        # precision per predicted type uses the predictions of that type that matched anything
-        per_type[t] = _prf(tp, ng, npred)
-    tp = sum(c[0] for c in counts.values())
-    overall = _prf(tp, sum(c[1] for c in counts.values()), sum(c[2] for c in counts.values()))
+    for t, (found, n_gold, correct, n_pred) in sorted(counts.items()):
+        per_type[t] = {"recall": round(found / n_gold, 4) if n_gold else None,
+                       "precision": round(correct / n_pred, 4) if n_pred else None,
+                       "gold": n_gold, "predicted": n_pred}
+    found = sum(c[0] for c in counts.values())
+    n_gold = sum(c[1] for c in counts.values())
+    correct = sum(c[2] for c in counts.values())
+    n_pred = sum(c[3] for c in counts.values())
+    p = correct / n_pred if n_pred else 1.0
+    r = found / n_gold if n_gold else 1.0
+    overall = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+               "gold": n_gold, "predicted": n_pred}
     return {"overall": overall, "per_type": per_type, "missed": missed[:50]}
 
 
@@ -163,16 +175,21 @@ def evaluate_notes(notes: list[AnnotatedNote], kb, split: str, narrative_fn=None
     from medcore.records.deid import find_phi
     from medcore.records.pipeline import analyze
 
-    phi_rows, ent_rows, rouge = [], [], {}
+    from medcore.records.narrative import template_text
+
+    phi_rows, ent_rows, rouge, rouge_tpl = [], [], {}, {}
     for i, note in enumerate(notes):
         a = analyze(note.text, kb, kind=note.kind)
         phi_rows.append((note.text, [(g.start, g.end, g.type) for g in note.phi], find_phi(note.text)))
         ent_rows.append((note.text, gold_entities(note), predicted_entities(a)))
         if note.reference_summary and narrative_fn is not None:
             rouge[note.id] = rouge_l(narrative_fn(a), note.reference_summary)
+            rouge_tpl[note.id] = rouge_l(template_text(a.summary), note.reference_summary)
         if progress:
             progress(i + 1, len(notes))
-    rouge_summary = {"per_note": rouge, "mean": round(sum(rouge.values()) / len(rouge), 4) if rouge else None}
+    rouge_summary = {"per_note": rouge, "mean": round(sum(rouge.values()) / len(rouge), 4) if rouge else None,
+                     "template_per_note": rouge_tpl,
+                     "template_mean": round(sum(rouge_tpl.values()) / len(rouge_tpl), 4) if rouge_tpl else None}
     return EvalReport(split, len(notes), phi_scores(phi_rows), entity_scores(ent_rows), rouge_summary)
 
 

@@ -130,7 +130,8 @@ def narrative(analysis: NoteAnalysis, settings, *, backend=None, scorer=None, vo
         result = phrase(backend, prompt, allowed_terms=allowed, vocabulary=vocabulary)
         if result.source == "model":
             return Narrative(result.text, "language model", result.backend)
-        note = result.note or "the language model's text did not pass the grounding check"
+        note = (result.note or "the language model's text did not pass the grounding check").replace(
+            "; showing the template text", "")
     else:
         note = "no language model is configured"
     try:

@@ -34,12 +34,33 @@ def _header_regex(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pa
     return pattern, lookup
 
 
+# An unknown header ("Meds on discharge:") alone on its line still ends the previous section; its
+# category comes from a keyword, so list content never runs on under the wrong header.
+_GENERIC = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z/&' -]{2,40}):[ \t]*$")
+_KEYWORDS = (("allerg", "allergies"), ("med", "medications"), ("drug", "medications"), ("vital", "vitals"),
+             ("lab", "labs"), ("result", "labs"), ("plan", "assessment_and_plan"), ("assessment", "assessment_and_plan"),
+             ("impression", "assessment_and_plan"), ("recommend", "assessment_and_plan"), ("family", "family_history"),
+             ("social", "social_history"), ("exam", "physical_exam"), ("course", "hospital_course"),
+             ("follow", "follow_up"), ("procedure", "procedures"), ("imaging", "imaging"), ("finding", "imaging"),
+             ("history", "past_medical_history"), ("complaint", "chief_complaint"), ("diagnos", "chief_complaint"))
+
+
+def _keyword_category(header: str) -> str:
+    h = header.lower()
+    return next((cat for kw, cat in _KEYWORDS if kw in h), "other")
+
+
 def find_sections(text: str, rules: dict[str, list[str]]) -> list[Section]:
     pattern, lookup = _header_regex(tuple((k, tuple(v)) for k, v in sorted(rules.items())))
     found = []
     for m in pattern.finditer(text):
         phrase = re.sub(r"\s+", " ", m.group(1).lower())
         found.append((m.start(1), m.end(), lookup.get(phrase, "other"), m.group(1)))
+    starts = {f[0] for f in found}
+    for m in _GENERIC.finditer(text):
+        if m.start(1) not in starts and not any(f[0] <= m.start(1) < f[1] for f in found):
+            found.append((m.start(1), m.end(), _keyword_category(m.group(1)), m.group(1)))
+    found.sort()
     sections = []
     for i, (start, hend, cat, header) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(text)

@@ -101,3 +101,26 @@ def test_empty_and_plain_text():
     assert deidentify("").spans == []
     r = deidentify("No identifiers here, just chest pain for 2 days.")
     assert r.spans == [] and r.text.startswith("No identifiers")
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("Seen on the 3rd of March 2026.", "DATE", "3rd of March 2026"),
+    ("Admitted 05.03.2026.", "DATE", "05.03.2026"),
+    ("Last seen in April 2026.", "DATE", "April 2026"),
+    ("A ninety-two-year-old woman.", "AGE", "ninety-two"),
+    ("Call +44 20 7946 0958.", "PHONE", "+44 20 7946 0958"),
+    ("Call 617-555-0101 x234.", "PHONE", "617-555-0101 x234"),
+    ("Portal login from 192.168.10.4.", "IP", "192.168.10.4"),
+    ("Serial number SN-99812345.", "ID", "SN-99812345"),
+])
+def test_more_formats(text, kind, value):
+    assert (kind, value) in types(text)
+
+
+def test_day_month_year_shift():
+    assert shift_date("05.03.2026", -10) == "23.02.2026"
+    assert shift_date("3rd of March 2026", -10) == "21 February 2026"
+
+
+def test_numbers_that_are_not_phi():
+    assert deidentify("Hb 13.5 g/dL, WBC 11.2, platelets 250, BP 120/80, EF 30%, 2.5 mg.").spans == []

@@ -158,3 +158,14 @@ def test_shipped_set_meets_targets(settings, kb):
     assert rep.entities["micro"]["f1"] >= 0.85
     assert rep.entities["assertion_accuracy"] >= 0.90
     assert rep.phi["overall"]["recall"] >= 0.95
+
+
+def test_unknown_header_ends_the_previous_section(kb):
+    a = run(kb, "Allergies: ketorolac - bronchospasm\n\nMeds on discharge:\nOxycodone 5 mg PO q6h prn pain\n")
+    assert [s.category for s in a.sections] == ["allergies", "medications"]
+    assert [m.name for m in a.extraction.medications] == ["oxycodone"]
+    assert [x.substance for x in a.extraction.allergies] == ["ketorolac"]
+
+
+def test_not_suspected_is_negated(kb):
+    assert problem(run(kb, "Pulmonary embolism was not suspected."), "pulmonary embolism").assertion == "negated"
