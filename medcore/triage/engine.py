@@ -20,6 +20,7 @@ from medcore.triage.kb import LEVEL_RANK, KnowledgeBase
 class EngineConfig:
     temper: float = 0.85  # exponent on likelihoods (1 = plain naive Bayes)
     max_questions: int = 12  # cap on questions in one interview
+    min_questions: int = 3  # always check a few things (red flags first) before stopping on confidence
     stop_probability: float = 0.85  # stop asking when the top condition is this likely...
     min_gain_bits: float = 0.02  # ...or when no question is worth this much
     red_flag_bonus: float = 0.6  # bits credited per unit posterior of serious conditions a red flag tests

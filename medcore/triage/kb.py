@@ -36,6 +36,7 @@ class Finding:
     leak: float
     question: str
     synonyms: tuple[str, ...]
+    absent_synonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,8 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     fdoc = _read(d / "findings.yaml")
     _validate(fdoc, schema.FINDINGS, "findings.yaml")
     findings = [Finding(f["id"], f["name"], f["category"], float(f["leak"]), f["question"],
-                        tuple(s.strip() for s in f["synonyms"])) for f in fdoc["findings"]]
+                        tuple(s.strip() for s in f["synonyms"]),
+                        tuple(s.strip() for s in f.get("absent_synonyms", []))) for f in fdoc["findings"]]
     f_index = {f.id: i for i, f in enumerate(findings)}
     if len(f_index) != len(findings):
         raise KBError("findings.yaml: duplicate finding ids")

@@ -76,8 +76,16 @@ FEMALE_STRONG = re.compile(r"\b(i'?m a (?:\d+ ?(?:year|yr)s?[- ]old )?(?:woman|f
 MALE_STRONG = re.compile(r"\b(i'?m a (?:\d+ ?(?:year|yr)s?[- ]old )?(?:man|male|boy|guy)|man|male|boy|son|\d{1,3}\s?m)\b")
 
 
+PRONOUNS = {"his": "my", "her": "my", "their": "my", "your": "my", "our": "my", "he's": "i'm", "she's": "i'm",
+            "they're": "i'm", "him": "me", "them": "me", "himself": "myself", "herself": "myself"}
+
+
 def stem(tok: str) -> str:
+    """Lower-case token, light plural stripping, and third-person pronouns mapped to first person
+    so that 'hit her head' matches the synonym 'hit my head' (parents describe their children)."""
     tok = tok.replace("’", "'")
+    if tok in PRONOUNS:
+        return PRONOUNS[tok]
     if tok.endswith("'s"):
         tok = tok[:-2]
     if len(tok) > 4 and tok.endswith("ies"):
@@ -128,7 +136,12 @@ class Lexicon:
         self.kb = kb
         self.phrases: dict[tuple[str, ...], list[str]] = {}
         self.rows: list[tuple[str, str]] = []  # (finding id, phrase) for the embedding index
+        self.absent: set[tuple[str, ...]] = set()  # phrases that say a finding is absent
         for f in kb.findings:
+            for phrase in f.absent_synonyms:
+                toks = tuple(tokens(phrase))
+                self.phrases.setdefault(toks, []).append("!" + f.id)
+                self.absent.add(toks)
             for phrase in dict.fromkeys((*f.synonyms, f.name)):
                 toks = tuple(tokens(phrase))
                 if not toks:
@@ -210,21 +223,24 @@ def _match_clause(lex: Lexicon, toks: list[str]) -> list[tuple[int, int, list[st
 def _add_body_pain(lex: Lexicon, toks: list[str], matches: list) -> list:
     """'my knee is killing me': a body part plus a pain word, when no pain finding matched there."""
     kb = lex.kb
-    if any(kb.finding(fid).category == "pain" for (_s, _e, ids) in matches for fid in ids):
+    located = [m for m in matches if any(not fid.startswith("!") and fid != "severe_pain"
+                                         and kb.finding(fid).category == "pain" for fid in m[2])]
+    if located:
         return matches
-    covered = {t for (s, e, _) in matches for t in range(s, e)}
+    covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)}
     parts = [i for i, t in enumerate(toks) if t in lex.body_parts and i not in covered]
     pains = [i for i, t in enumerate(toks) if t in lex.pain_words and i not in covered]
     if not parts or not pains:
         return matches
     b = parts[0]
     p = min(pains, key=lambda i: abs(i - b))
-    if abs(p - b) > 5:
+    if abs(p - b) > 8:
         return matches
     s, e = min(b, p), max(b, p) + 1
-    if any(not (e <= ms or s >= me) for (ms, me, _) in matches):
+    # the composite may span a 'severe pain' match; other matches inside it stay as they are
+    if any(ms < s < me or ms < e - 1 < me for (ms, me, ids) in matches if ids != ["severe_pain"]):
         return matches
-    return sorted([*matches, (s, e, [lex.body_parts[toks[b]]])])
+    return sorted([*matches, (b, b + 1, [lex.body_parts[toks[b]]])])
 
 
 def _negated_spans(toks: list[str], matches: list[tuple[int, int, list[str]]]) -> tuple[set[int], set[int]]:
@@ -342,7 +358,10 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 ex.uncertain.extend(ids)
                 continue
             for fid in ids:
-                ex.mentions.append(Mention(fid, kb.finding(fid).name, k not in negated, phrase, "synonym"))
+                if fid.startswith("!"):  # an 'absent' phrase ("I can keep fluids down")
+                    ex.mentions.append(Mention(fid[1:], kb.finding(fid[1:]).name, False, phrase, "synonym"))
+                else:
+                    ex.mentions.append(Mention(fid, kb.finding(fid).name, k not in negated, phrase, "synonym"))
         if embeddings is not None:
             for chunk in _CHUNK.split(clause):
                 ctoks = tokens(chunk)

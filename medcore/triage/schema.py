@@ -30,6 +30,7 @@ FINDINGS = {
                     "leak": PROB,
                     "question": {"type": "string", "minLength": 5},
                     "synonyms": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2}},
+                    "absent_synonyms": {"type": "array", "items": {"type": "string", "minLength": 2}},
                 },
             },
         },

@@ -99,7 +99,11 @@ class TriageEngine:
                 from medcore.triage.learn import load_active_blender
 
                 blender = load_active_blender(settings, kb)
-            eng = cls(kb, embed_fn=embed_fn, cache_dir=settings.path("triage", "cache"), blender=blender)
+            from medcore.triage.config import load_configs
+
+            ecfg, tcfg = load_configs(settings.kb_dir)
+            eng = cls(kb, embed_fn=embed_fn, cache_dir=settings.path("triage", "cache"), blender=blender,
+                      engine_cfg=ecfg, triage_cfg=tcfg)
             _engines[key] = eng
             return eng
 
@@ -149,8 +153,9 @@ class TriageEngine:
             ef, ea = bayes.evidence_for_against(kb, post, int(ci), ev)
             diff.append(DifferentialItem(c.name, c.id, c.icd10, float(post[ci]), c.triage, ef, ea, c.education))
         nq = None
-        if not finished and questions_asked < self.engine_cfg.max_questions and float(post.max()) < \
-                self.engine_cfg.stop_probability:
+        confident = float(post.max()) >= self.engine_cfg.stop_probability
+        if not finished and questions_asked < self.engine_cfg.max_questions and (
+                not confident or questions_asked < self.engine_cfg.min_questions):
             q = self.next_question(post, ev, set(asked) | {f for f, a in answers.items()})
             if q is not None:
                 nq = {"id": q.finding_id, "text": q.text, "information_gain": round(q.gain_bits, 4),

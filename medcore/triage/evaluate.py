@@ -1,0 +1,196 @@
+"""Vignette evaluation: one-shot (text only) and interactive (a simulated patient answers).
+
+Metrics per split (tuning / held_out / all): top-1, top-3, top-10 diagnosis accuracy; triage
+accuracy; over- and under-triage rates; emergency under-triage rate and emergencies missed;
+questions asked. The held-out quarter is never used by `tune`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import yaml
+
+from medcore.triage import chat, schema
+from medcore.triage.kb import LEVEL_RANK, KBError
+from medcore.triage.service import TriageEngine
+
+PATIENT_KNOWS = {"general", "pain", "respiratory", "cardiovascular", "gastrointestinal", "urogenital", "neurological",
+                 "skin", "eye", "ent", "mental", "injury", "course", "child", "pregnancy", "poisoning"}
+
+
+def load_vignettes(kb_dir: str | Path, kb=None) -> list[dict]:
+    import jsonschema
+
+    d = Path(kb_dir)
+    if d.name != "triage":
+        d = d / "triage"
+    doc = yaml.safe_load((d / "vignettes.yaml").read_text())
+    try:
+        jsonschema.validate(doc, schema.VIGNETTES)
+    except jsonschema.ValidationError as exc:
+        raise KBError(f"vignettes.yaml: {exc.message}") from None
+    vs = doc["vignettes"]
+    if kb is not None:
+        for v in vs:
+            if v["diagnosis"] not in kb.condition_index:
+                raise KBError(f"vignette {v['id']}: unknown diagnosis {v['diagnosis']}")
+            for f in (*v["present"], *v.get("absent", [])):
+                if f not in kb.finding_index:
+                    raise KBError(f"vignette {v['id']}: unknown finding {f}")
+    return vs
+
+
+class SimulatedPatient:
+    """Answers from the vignette: listed present → yes, listed absent → no; otherwise "no" for
+    things a patient would notice (symptoms, course) and "don't know" for history/measurements."""
+
+    def __init__(self, engine: TriageEngine, vignette: dict):
+        self.kb = engine.kb
+        self.present = set(engine.closure({f: "yes" for f in vignette["present"]}))
+        self.present = {f for f, v in engine.closure({f: "yes" for f in vignette["present"]}).items() if v}
+        self.absent = set(vignette.get("absent", []))
+
+    def answer(self, finding_id: str) -> str:
+        if finding_id in self.present:
+            return "yes"
+        if finding_id in self.absent:
+            return "no"
+        return "no" if self.kb.finding(finding_id).category in PATIENT_KNOWS else "unknown"
+
+
+@dataclass
+class CaseResult:
+    id: str
+    held_out: bool
+    mode: str
+    diagnosis: str
+    rank: int  # 1-based rank of the reference diagnosis in the posterior
+    top5: list[str]
+    triage_ref: str
+    triage_pred: str
+    questions: int
+    seconds: float
+
+
+def _rank(engine: TriageEngine, answers: dict, age, sex, diagnosis: str) -> tuple[int, list[str], str]:
+    res = engine.result(answers, age, sex, finished=True, top_k=5)
+    post = engine.posterior(engine.closure(answers), age, sex)
+    order = list(np.argsort(-post))
+    ci = engine.kb.condition_index[diagnosis]
+    return order.index(ci) + 1, [d.id for d in res.differential], res.triage
+
+
+def run_case(engine: TriageEngine, v: dict, mode: str) -> CaseResult:
+    t0 = time.perf_counter()
+    state = chat.new_state()
+    state["age"], state["sex"] = v["age"], v["sex"]
+    if mode == "one_shot":
+        guard, ex = engine.read_text(v["text"])
+        answers = {}
+        for m in (ex.mentions if ex else []):
+            if answers.get(m.finding_id) != "yes":
+                answers[m.finding_id] = "yes" if m.present else "no"
+        questions = 0
+    else:
+        patient = SimulatedPatient(engine, v)
+        state = chat.user_message(engine, state, v["text"])
+        guard = 0
+        while state["pending"] and not state["finished"] and guard < 40:
+            state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
+            guard += 1
+        answers, questions = state["answers"], state["questions_asked"]
+    rank, top5, tri = _rank(engine, answers, v["age"], v["sex"], v["diagnosis"])
+    return CaseResult(v["id"], bool(v.get("held_out", False)), mode, v["diagnosis"], rank, top5, v["triage"], tri,
+                      questions, time.perf_counter() - t0)
+
+
+def metrics(cases: list[CaseResult]) -> dict:
+    n = len(cases)
+    if n == 0:
+        return {"n": 0}
+    ranks = np.array([c.rank for c in cases])
+    ref = np.array([LEVEL_RANK[c.triage_ref] for c in cases])
+    pred = np.array([LEVEL_RANK[c.triage_pred] for c in cases])
+    emerg = ref == 0
+    return {
+        "n": n,
+        "top1": float(np.mean(ranks <= 1)),
+        "top3": float(np.mean(ranks <= 3)),
+        "top10": float(np.mean(ranks <= 10)),
+        "triage_accuracy": float(np.mean(ref == pred)),
+        "over_triage": float(np.mean(pred < ref)),
+        "under_triage": float(np.mean(pred > ref)),
+        "emergencies": int(emerg.sum()),
+        "emergency_under_triage": float(np.mean(pred[emerg] > 0)) if emerg.any() else 0.0,
+        "emergencies_missed": int((pred[emerg] > 0).sum()),
+        "mean_questions": float(np.mean([c.questions for c in cases])),
+    }
+
+
+def evaluate(engine: TriageEngine, vignettes: list[dict], modes=("one_shot", "interactive"),
+             progress: Callable[[int, int], None] | None = None) -> dict:
+    cases: list[CaseResult] = []
+    total = len(vignettes) * len(modes)
+    for mode in modes:
+        for v in vignettes:
+            cases.append(run_case(engine, v, mode))
+            if progress:
+                progress(len(cases), total)
+    out = {"modes": {}, "cases": [dataclasses.asdict(c) for c in cases]}
+    for mode in modes:
+        mc = [c for c in cases if c.mode == mode]
+        out["modes"][mode] = {"tuning": metrics([c for c in mc if not c.held_out]),
+                              "held_out": metrics([c for c in mc if c.held_out]),
+                              "all": metrics(mc)}
+    out["targets"] = {"top3": 0.75, "triage_accuracy": 0.80, "emergency_under_triage": 0.05}
+    return out
+
+
+def tune_thresholds(engine: TriageEngine, vignettes: list[dict]) -> dict:
+    """Grid search of the triage thresholds on the tuning split only (one-shot + interactive answers
+    are computed once; only the level rule changes)."""
+    from medcore.triage.rules import TriageConfig, decide
+
+    tuning = [v for v in vignettes if not v.get("held_out")]
+    posts = []
+    for v in tuning:
+        for mode in ("one_shot", "interactive"):
+            state = chat.new_state()
+            state["age"], state["sex"] = v["age"], v["sex"]
+            if mode == "one_shot":
+                _, ex = engine.read_text(v["text"])
+                answers = {m.finding_id: ("yes" if m.present else "no") for m in (ex.mentions if ex else [])}
+            else:
+                patient = SimulatedPatient(engine, v)
+                state = chat.user_message(engine, state, v["text"])
+                while state["pending"] and not state["finished"]:
+                    state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
+                answers = state["answers"]
+            ev = engine.closure(answers)
+            posts.append((engine.posterior(ev, v["age"], v["sex"]), {f for f, x in ev.items() if x}, v["triage"]))
+    best = None
+    for e in np.arange(0.10, 0.61, 0.05):
+        for u in np.arange(0.20, 0.81, 0.05):
+            for r in np.arange(0.30, 0.91, 0.05):
+                cfg = dataclasses.replace(engine.triage_cfg, emergency=float(e), urgent=float(u), routine=float(r))
+                ok = under_e = n_e = 0
+                for post, present, ref in posts:
+                    lvl = decide(engine.kb, post, present, cfg).level
+                    ok += lvl == ref
+                    if ref == "emergency":
+                        n_e += 1
+                        under_e += lvl != "emergency"
+                acc = ok / len(posts)
+                ue = under_e / max(n_e, 1)
+                key = (ue <= 0.05, acc, -ue)
+                if best is None or key > best[0]:
+                    best = (key, {"emergency": round(float(e), 2), "urgent": round(float(u), 2),
+                                  "routine": round(float(r), 2), "tuning_triage_accuracy": acc,
+                                  "tuning_emergency_under_triage": ue})
+    return best[1]
