@@ -2,6 +2,7 @@
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from medcore.status import all_status, shared_components
 from ui.demo import load_all
@@ -56,4 +57,7 @@ if st.button("Load demo data", icon=":material/play_circle:", type="primary"):
             st.info("No tool is ready yet, so there is no demo data to load.")
 for s in statuses:
     if s.ready:
-        st.page_link(s.tool.page, label=f"Open {s.tool.title}", icon=s.tool.icon)
+        try:
+            st.page_link(s.tool.page, label=f"Open {s.tool.title}", icon=s.tool.icon)
+        except StreamlitAPIException:  # run outside app.py's navigation (e.g. alone): a plain link does
+            st.markdown(f"[Open {s.tool.title}](/{s.tool.key})")
