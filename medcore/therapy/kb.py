@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,12 @@ class KnowledgeBase:
     pgx_rules: dict[tuple[str, str], dict]
     genes: dict[str, dict]
     classes: dict[str, set[str]] = field(default_factory=dict)
+    duplicate_classes: frozenset = frozenset()
+    duplicate_source: str = ""
+    drug_index: dict[str, str] = field(default_factory=dict)  # normalised name -> drug id
+    condition_index: dict[str, str] = field(default_factory=dict)
+    state_index: dict[str, str] = field(default_factory=dict)
+    allergy_index: dict[str, str] = field(default_factory=dict)  # normalised -> allergy class id
 
     # -- lookups used everywhere --
     def drug(self, drug_id: str) -> dict:
@@ -189,7 +196,37 @@ def _build(root: Path) -> KnowledgeBase:
         cross_reactivity=shared["cross_reactivity"], severe_reaction_terms=[t.lower() for t in shared["severe_reaction_terms"]],
         flag_sources=shared["flag_sources"], pairs=pairs, explicit_pair_count=n_explicit,
         class_rule_count=len(inter["class_rules"]), pgx_rules=pgx_rules, genes=genes, classes=classes,
+        duplicate_classes=frozenset(shared["duplicate_classes"]["classes"]),
+        duplicate_source=shared["duplicate_classes"]["source"],
+        drug_index=_index(drugs.values(), ("name", "brands", "synonyms")),
+        condition_index=_index(conditions.values(), ("name", "synonyms", "icd10", "snomed")),
+        state_index={**_index(conditions.values(), ("name", "synonyms")), **_index(states.values(), ("name", "synonyms"))},
+        allergy_index=_index(allergy_classes.values(), ("name", "synonyms")),
     )
+
+
+def normalise(text: str) -> str:
+    """Lower case, unify separators and drop punctuation that users type inconsistently."""
+    t = str(text).lower().replace("\u00ae", "").replace("\u2122", "")
+    t = re.sub(r"[/_,;]+", " ", t)
+    t = t.replace("-", " ")
+    t = re.sub(r"[^a-z0-9.*: +]", "", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _index(entries, fields: tuple[str, ...]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for e in entries:
+        keys = [e["id"]]
+        for f in fields:
+            v = e.get(f)
+            if isinstance(v, list):
+                keys += v
+            elif v:
+                keys.append(v)
+        for k in keys:
+            index.setdefault(normalise(k), e["id"])
+    return index
 
 
 def _matches(drug: dict, m: dict) -> bool:

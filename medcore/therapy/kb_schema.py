@@ -18,6 +18,7 @@ RENAL_BAND = {
         "by": {"enum": ["crcl", "egfr"]},
         "action": {"enum": ACTIONS},
         "dose": NUM,
+        "dose_factor": NUM,
         "frequency": {"enum": FREQS},
         "max_daily": NUM,
         "note": {"type": "string"},
@@ -110,7 +111,8 @@ ALLERGY_CLASS = {
 
 SHARED_FILE = {
     "type": "object",
-    "required": ["states", "allergy_classes", "cross_reactivity", "severe_reaction_terms", "flag_sources"],
+    "required": ["states", "allergy_classes", "cross_reactivity", "severe_reaction_terms", "flag_sources",
+                 "duplicate_classes"],
     "additionalProperties": False,
     "properties": {
         "states": {"type": "array", "items": STATE},
@@ -118,6 +120,12 @@ SHARED_FILE = {
         "cross_reactivity": {"type": "array", "items": CROSS_RULE},
         "severe_reaction_terms": {"type": "array", "items": {"type": "string"}},
         "flag_sources": {"type": "object", "additionalProperties": SOURCE},
+        "duplicate_classes": {
+            "type": "object",
+            "required": ["classes", "source"],
+            "additionalProperties": False,
+            "properties": {"classes": {"type": "array", "items": ID}, "source": SOURCE},
+        },
     },
 }
 

@@ -1,0 +1,225 @@
+"""CLI: `interactions`, `pgx`, `calc`, `plan`, `eval therapy`, `bench therapy`.
+
+JSON contracts (used by tests and scripts):
+  interactions A B [C ...] --json  -> [{drugs: [a, b], severity, mechanism, management, source}]
+  pgx --drug D --gene G --phenotype P --json -> {recommendation, action, strength, source}
+  calc crcl|egfr|bsa|ibw ... --json -> {name, value, unit, formula, inputs, steps, notes, source}
+  plan PATIENT.json --condition C --json -> the plan (see planner.Plan.to_dict)
+Exit codes: 0 ok, 2 bad input (message on stderr; unknown drug names get suggestions).
+Imports stay inside handlers so `python -m medcore --help` is fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def register(reg) -> None:
+    p = reg.top.add_parser("interactions", help="check drug-drug interactions (brand names and misspellings resolved)")
+    p.add_argument("drugs", nargs="+", metavar="DRUG")
+    p.add_argument("--json", action="store_true", help="print the JSON list contract")
+    p.set_defaults(func=_interactions)
+
+    p = reg.top.add_parser("pgx", help="CPIC level A pharmacogenomic recommendation for a drug and phenotype")
+    p.add_argument("--drug", required=True)
+    p.add_argument("--gene", required=True)
+    p.add_argument("--phenotype", required=True, help="phenotype (e.g. 'Poor Metabolizer', PM) or diplotype (*2/*2)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_pgx)
+
+    p = reg.top.add_parser("calc", help="clinical calculators with the formula and arithmetic shown")
+    p.add_argument("which", choices=["crcl", "egfr", "bsa", "ibw", "bmi", "adjbw"])
+    p.add_argument("--age", type=float)
+    p.add_argument("--sex", choices=["female", "male", "f", "m"])
+    p.add_argument("--weight", type=float, help="body weight (unit: --weight-unit, default kg)")
+    p.add_argument("--weight-unit", default="kg", choices=["kg", "lb"])
+    p.add_argument("--height", type=float, help="height (unit: --height-unit, default cm)")
+    p.add_argument("--height-unit", default="cm", choices=["cm", "in"])
+    p.add_argument("--scr", type=float, help="serum creatinine (unit: --scr-unit, default mg/dL)")
+    p.add_argument("--scr-unit", default="mg/dL", choices=["mg/dL", "umol/L", "µmol/L"])
+    p.add_argument("--weight-rule", default="auto", choices=["auto", "actual", "ideal", "adjusted"],
+                   help="Cockcroft-Gault weight: auto (actual/ideal/adjusted by IBW ratio), or force one")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_calc)
+
+    p = reg.top.add_parser("plan", help="a treatment plan for a patient (JSON file) and a condition")
+    p.add_argument("patient", type=Path, help="patient JSON (see docs: age, sex, weight/weight_unit, scr/scr_unit, ...)"
+                   " or a FHIR R4 Bundle")
+    p.add_argument("--condition", required=True, help="condition id, name, synonym or ICD-10 code")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--fhir", type=Path, default=None, help="also write a FHIR R4B Bundle (CarePlan + MedicationRequest)")
+    p.add_argument("--markdown", type=Path, default=None, help="also write the printable plan as Markdown")
+    p.set_defaults(func=_plan)
+
+    p = reg.eval.add_parser("therapy", help="interaction P/R by severity, PGx accuracy, dose correctness, contraindicated proposals")
+    p.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    p.add_argument("--errors", action="store_true", help="list every mismatch")
+    p.set_defaults(func=_eval)
+
+    p = reg.bench.add_parser("therapy", help="plan for a patient on 10 medicines; interaction check of 20 drugs")
+    p.add_argument("--repeats", type=int, default=200)
+    p.set_defaults(func=_bench)
+
+
+def _kb(settings):
+    from medcore.therapy.kb import load_kb
+
+    return load_kb(settings)
+
+
+def _interactions(args, settings) -> int:
+    from medcore.therapy import interactions as ix
+
+    kb = _kb(settings)
+    report = ix.check_names(kb, args.drugs)
+    for r in report.resolved:
+        if r.how in ("brand_or_synonym", "fuzzy"):
+            print(f"note: {r.message(kb)}", file=sys.stderr)
+    for r in report.unknown:
+        print(f"error: {r.message(kb)}", file=sys.stderr)
+    for d in report.duplicates:
+        print(f"warning: duplicate therapy: {d.text}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([f.contract() for f in report.findings], ensure_ascii=False, indent=1))
+    else:
+        if not report.findings:
+            print("No interactions found between the recognised drugs.")
+        for f in report.findings:
+            print(f"[{f.severity.upper()}] {f.drugs[0]} + {f.drugs[1]}: {f.effect}\n  mechanism: {f.mechanism}\n"
+                  f"  management: {f.management}\n  source: {f.source}")
+    return 2 if report.unknown else 0
+
+
+def _pgx(args, settings) -> int:
+    from medcore.therapy.pgx import PgxError, lookup
+
+    try:
+        r = lookup(_kb(settings), args.drug, args.gene, args.phenotype)
+    except PgxError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if r.derived_from:
+        print(f"note: {r.gene} phenotype {r.phenotype} ({r.derived_from})", file=sys.stderr)
+    if args.json:
+        print(json.dumps(r.contract(), ensure_ascii=False, indent=1))
+    else:
+        print(f"{r.drug} / {r.gene} {r.phenotype}: {r.action}\n  {r.recommendation}\n  strength: {r.strength}\n"
+              f"  source: {r.source}")
+    return 0
+
+
+def _calc(args, settings) -> int:
+    from dataclasses import asdict
+
+    from medcore.therapy import calculators as calc
+    from medcore.therapy.profile import check_range
+
+    need = {"crcl": ("age", "sex", "weight", "scr"), "egfr": ("age", "sex", "scr"), "bsa": ("weight", "height"),
+            "ibw": ("sex", "height"), "bmi": ("weight", "height"), "adjbw": ("sex", "weight", "height")}[args.which]
+    missing = [f"--{n}" for n in need if getattr(args, n) is None]
+    if missing:
+        print(f"error: {args.which} needs {', '.join(missing)}", file=sys.stderr)
+        return 2
+    problems, warnings = [], []
+    weight = calc.weight_to_kg(args.weight, args.weight_unit) if args.weight is not None else None
+    height = calc.height_to_cm(args.height, args.height_unit) if args.height is not None else None
+    scr = calc.scr_to_mgdl(args.scr, args.scr_unit) if args.scr is not None else None
+    check_range("age", args.age, problems, warnings)
+    check_range("weight_kg", weight, problems, warnings, f"{args.weight} {args.weight_unit}" if weight else None)
+    check_range("height_cm", height, problems, warnings)
+    check_range("scr_mg_dl", scr, problems, warnings, f"{args.scr} {args.scr_unit}" if scr else None)
+    if problems:
+        for msg in problems:
+            print(f"error: {msg}", file=sys.stderr)
+        return 2
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    sex = {"f": "female", "m": "male"}.get(args.sex, args.sex)
+    if args.which == "crcl":
+        r = calc.crcl_cockcroft_gault(args.age, sex, weight, scr, height, args.weight_rule)
+    elif args.which == "egfr":
+        r = calc.egfr_ckd_epi_2021(args.age, sex, scr)
+    elif args.which == "bsa":
+        r = calc.bsa_mosteller(weight, height)
+    elif args.which == "ibw":
+        r = calc.ibw_devine(sex, height)
+    elif args.which == "bmi":
+        r = calc.bmi(weight, height)
+    else:
+        r = calc.adjusted_body_weight(weight, calc.ibw_devine(sex, height).value)
+    r.notes += warnings
+    if args.json:
+        print(json.dumps(asdict(r), ensure_ascii=False, indent=1))
+    else:
+        print(f"{r.summary()}\n  formula: {r.formula}\n  " + "\n  ".join(r.steps))
+    return 0
+
+
+def load_patient_file(path: Path) -> tuple[dict, list[str]]:
+    """A patient JSON, or a FHIR Bundle converted to one. Raises ValueError with a clear message."""
+    from medcore.therapy import fhir_io
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ValueError(f"no such file: {path}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path} is not valid JSON: {exc}") from exc
+    if isinstance(data, dict) and data.get("resourceType") == "Bundle":
+        return fhir_io.patient_from_bundle(data)
+    return data, []
+
+
+def _plan(args, settings) -> int:
+    from medcore.therapy import fhir_io, render
+    from medcore.therapy.planner import PlanError, make_plan
+    from medcore.therapy.profile import ProfileError, parse_patient
+
+    kb = _kb(settings)
+    try:
+        data, notes = load_patient_file(args.patient)
+        patient, warnings = parse_patient(data)
+        plan = make_plan(kb, patient, args.condition, notes + warnings)
+    except ProfileError as exc:
+        for p in exc.problems:
+            print(f"error: {p}", file=sys.stderr)
+        return 2
+    except (ValueError, PlanError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    d = plan.to_dict()
+    if args.fhir:
+        bundle = fhir_io.plan_to_bundle(d)
+        fhir_io.validate_bundle(bundle)
+        args.fhir.write_text(json.dumps(bundle, indent=1))
+    if args.markdown:
+        args.markdown.write_text(render.plan_markdown(d), encoding="utf-8")
+    if args.json:
+        print(json.dumps(d, ensure_ascii=False, indent=1, default=str))
+    else:
+        print(render.plan_markdown(d))
+    return 0
+
+
+def _eval(args, settings) -> int:
+    from medcore.therapy.evaluate import run_eval
+
+    report = run_eval(settings, split=args.split, errors=args.errors)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+def _bench(args, settings) -> int:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "bench_therapy.py"
+    if not path.exists():
+        print(f"error: {path} is missing", file=sys.stderr)
+        return 2
+    spec = importlib.util.spec_from_file_location("bench_therapy", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    print(json.dumps(mod.run(settings, repeats=args.repeats), indent=2))
+    return 0

@@ -1,0 +1,295 @@
+"""Dose for one component of an option, for one patient, with every step of arithmetic kept.
+
+Order: base dose (adult fixed, adult per-kg, or paediatric per-kg) -> the option's dose rules
+(e.g. apixaban's age/weight/creatinine criteria) -> renal band -> hepatic class -> PGx dose
+factor -> caps (single dose, daily total, mg/kg/day). Every change is written to `steps`
+with its source, so the clinician sees how the number was made.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from medcore.therapy import calculators as calc
+from medcore.therapy.issues import Issue
+from medcore.therapy.kb import KnowledgeBase
+from medcore.therapy.profile import Patient
+
+PER_DAY = {"once": 1, "daily": 1, "qhs": 1, "BID": 2, "TID": 3, "QID": 4, "5x_daily": 5, "q4h": 6, "q6h": 4,
+           "q8h": 3, "q12h": 2, "q18h": 24 / 18, "q24h": 1, "q48h": 0.5, "q72h": 1 / 3, "weekly": 1 / 7,
+           "q6months": 1 / 182, "yearly": 1 / 365, "every_other_day": 0.5, "titrate": 1, "PRN": 1}
+FREQ_TEXT = {"once": "once (single dose)", "daily": "once daily", "qhs": "at bedtime", "BID": "twice daily",
+             "TID": "three times daily", "QID": "four times daily", "5x_daily": "five times daily",
+             "q4h": "every 4 hours", "q6h": "every 6 hours", "q8h": "every 8 hours", "q12h": "every 12 hours",
+             "q18h": "every 18 hours", "q24h": "every 24 hours", "q48h": "every 48 hours", "q72h": "every 72 hours",
+             "weekly": "once weekly", "q6months": "every 6 months", "yearly": "once yearly",
+             "every_other_day": "every other day", "titrate": "as titrated", "PRN": "as needed"}
+MIN_ADULT_DOSE_AGE = 12  # below this a child needs a paediatric (mg/kg) dose from the KB
+
+
+@dataclass
+class DoseResult:
+    drug_id: str
+    drug: str
+    dose: float | None
+    unit: str
+    frequency: str
+    route: str = ""
+    duration: str = ""
+    dose_label: str = ""
+    steps: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    avoid: bool = False
+    avoid_reason: str = ""
+    max_per_day: int | None = None
+    edited: bool = False
+
+    @property
+    def per_day(self) -> float:
+        if self.frequency == "PRN":
+            return float(self.max_per_day or 1)
+        return PER_DAY.get(self.frequency, 1)
+
+    @property
+    def daily_total(self) -> float | None:
+        return None if self.dose is None else round(self.dose * self.per_day, 4)
+
+    @property
+    def frequency_text(self) -> str:
+        t = FREQ_TEXT.get(self.frequency, self.frequency)
+        if self.frequency == "PRN" and self.max_per_day:
+            t += f" (maximum {self.max_per_day} doses/day)"
+        return t
+
+    def text(self) -> str:
+        if self.dose is None:
+            return f"{self.drug}: no dose (see warnings)"
+        amount = f"{calc.fmt(self.dose, 4)} {self.unit}"
+        if self.dose_label and not self.edited:
+            amount += f" ({self.dose_label})"
+        parts = [f"{self.drug} {amount} {self.frequency_text}"]
+        if self.route:
+            parts.append(self.route)
+        if self.duration:
+            parts.append(self.duration)
+        return ", ".join(parts)
+
+
+def patient_vars(p: Patient, crcl: float | None, egfr: float | None) -> dict[str, float | None]:
+    bmi = None
+    if p.weight_kg and p.height_cm:
+        bmi = p.weight_kg / (p.height_cm / 100) ** 2
+    return {"age": p.age, "weight": p.weight_kg, "scr": p.scr_mg_dl, "crcl": crcl, "egfr": egfr,
+            "height": p.height_cm, "bmi": bmi}
+
+
+_COND = re.compile(r"^([a-z_]+) *(<=|>=|<|>|==) *([0-9.]+)$")
+
+
+def eval_condition(expr: str, env: dict[str, float | None]) -> bool | None:
+    """True/False, or None when the patient value is unknown."""
+    m = _COND.match(expr.strip())
+    if not m:
+        raise ValueError(f"bad dose-rule condition {expr!r}")
+    name, op, value = m.group(1), m.group(2), float(m.group(3))
+    v = env.get(name)
+    if v is None:
+        return None
+    return {"<=": v <= value, ">=": v >= value, "<": v < value, ">": v > value, "==": v == value}[op]
+
+
+def renal_band(drug: dict, crcl: float | None, egfr: float | None) -> tuple[dict | None, str, float | None]:
+    """The most specific band that applies (lowest threshold above the patient's value)."""
+    best, basis, value = None, "", None
+    for band in drug.get("renal", []):
+        by = band.get("by", "crcl")
+        v = crcl if by == "crcl" else egfr
+        used = by
+        if v is None:  # fall back to the other estimate rather than skip the check
+            v = egfr if by == "crcl" else crcl
+            used = "egfr" if by == "crcl" else "crcl"
+        if v is None:
+            continue
+        if v < band["below"] and (best is None or band["below"] < best["below"]):
+            best, basis, value = band, used, v
+    return best, basis, value
+
+
+def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, egfr: float | None,
+                 pgx_factor: tuple[float, str] | None = None) -> DoseResult:
+    drug = kb.drugs[comp["drug"]]
+    unit = drug["unit"]
+    name = kb.drug_name(drug["id"])
+    res = DoseResult(drug["id"], name, None, unit, comp["frequency"], comp.get("route", ""), comp.get("duration", ""),
+                     comp.get("dose_label", ""), max_per_day=comp.get("max_per_day"))
+    src = drug["source"]
+    strengths = drug.get("strengths")
+    computed = False  # a computed dose gets rounded to what can be given
+
+    # 1. base dose
+    peds = comp.get("peds")
+    if p.age < 18 and peds:
+        if not p.weight_kg:
+            res.avoid, res.avoid_reason = True, "weight is needed for the paediatric mg/kg dose"
+            return res
+        w = calc.weight_based_dose(peds["per_kg"], p.weight_kg, unit, max_dose=peds.get("max_dose"),
+                                   step=peds.get("round_to"), strengths=None if peds.get("round_to") else strengths)
+        res.dose, res.frequency = w.value, peds["frequency"]
+        res.dose_label = ""
+        res.steps.append(f"Paediatric dose (age {calc.fmt(p.age)} y): " + "; ".join(w.steps))
+    elif comp.get("per_kg"):
+        if not p.weight_kg:
+            res.avoid, res.avoid_reason = True, "weight is needed for this weight-based dose"
+            return res
+        w = calc.weight_based_dose(comp["dose"], p.weight_kg, unit, max_dose=comp.get("max_dose"),
+                                   step=comp.get("round_to"), strengths=None if comp.get("round_to") else strengths)
+        res.dose = w.value
+        res.steps.append("Weight-based: " + "; ".join(w.steps))
+    else:
+        if p.age < MIN_ADULT_DOSE_AGE:
+            res.avoid, res.avoid_reason = True, (f"no paediatric dose for {name} in this option "
+                                                 f"(age {calc.fmt(p.age)} y); needs specialist dosing")
+            return res
+        res.dose = float(comp["dose"])
+        res.steps.append(f"Standard adult dose: {calc.fmt(res.dose, 4)} {unit} {FREQ_TEXT.get(res.frequency, res.frequency)}")
+        if p.age < 18:
+            res.issues.append(Issue("moderate", "age", f"{name}: adult dose used for a {calc.fmt(p.age)}-year-old; "
+                                    "confirm adolescent dosing", src, [drug["id"]]))
+
+    # 2. the option's dose rules (criteria-based adjustments)
+    env = patient_vars(p, crcl, egfr)
+    for rule in comp.get("dose_rules", []):
+        results = [eval_condition(c, env) for c in rule["when"]]
+        need = rule.get("min_count", len(rule["when"]))
+        met = sum(1 for r in results if r)
+        unknown = sum(1 for r in results if r is None)
+        if met >= need:
+            if rule.get("avoid"):
+                res.avoid, res.avoid_reason = True, rule["note"]
+                res.steps.append(f"Rule met ({', '.join(rule['when'])}): avoid. {rule['note']}")
+                return res
+            if "dose" in rule:
+                res.dose = float(rule["dose"])
+            if "frequency" in rule:
+                res.frequency = rule["frequency"]
+            res.dose_label = ""
+            res.steps.append(f"Dose rule met ({met} of {', '.join(rule['when'])}): {rule['note']} → "
+                             f"{calc.fmt(res.dose, 4)} {unit}")
+        elif met + unknown >= need and unknown:
+            missing = sorted({m.group(1) for c in rule["when"] if (m := _COND.match(c)) and env.get(m.group(1)) is None})
+            res.issues.append(Issue("major", "dose", f"{name}: cannot check dose rule '{rule['note']}' "
+                                    f"(missing {', '.join(missing)})", src, [drug["id"]]))
+
+    # 3. renal
+    band, basis, value = renal_band(drug, crcl, egfr)
+    band_max_daily = None
+    if band:
+        bsrc = band.get("source", src)
+        label = "CrCl" if basis == "crcl" else "eGFR"
+        head = f"Renal ({label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])})"
+        if band["action"] == "avoid":
+            res.avoid, res.avoid_reason = True, f"{head}: {band.get('note', 'avoid')} [{bsrc}]"
+            res.steps.append(f"{head}: avoid. {band.get('note', '')}")
+            return res
+        if band["action"] == "adjust":
+            before = res.dose
+            if "dose_factor" in band:
+                raw = res.dose * band["dose_factor"]
+                res.dose, how = calc.round_dose(raw, strengths=strengths)
+                res.steps.append(f"{head}: {calc.fmt(before, 4)} × {band['dose_factor']} = {calc.fmt(raw, 4)} {unit}; "
+                                 f"{how} → {calc.fmt(res.dose, 4)} {unit}. {band.get('note', '')} [{bsrc}]")
+                res.dose_label = ""
+            if "dose" in band and "frequency" in band:
+                res.dose, res.frequency = float(band["dose"]), band["frequency"]
+            elif "dose" in band:
+                res.dose = min(res.dose, float(band["dose"]))
+            elif "frequency" in band:
+                res.frequency = band["frequency"]
+            if "dose" in band or "frequency" in band:
+                res.dose_label = ""
+                res.steps.append(f"{head}: {calc.fmt(res.dose, 4)} {unit} {FREQ_TEXT.get(res.frequency, res.frequency)}"
+                                 f" (was {calc.fmt(before, 4)} {unit}). {band.get('note', '')} [{bsrc}]")
+            band_max_daily = band.get("max_daily")
+            if not any(k in band for k in ("dose", "frequency", "dose_factor", "max_daily")):
+                res.issues.append(Issue("major", "renal", f"{name}: {head}: {band.get('note', 'adjust dose')}",
+                                        bsrc, [drug["id"]]))
+        else:
+            res.issues.append(Issue("moderate", "renal", f"{name}: {head}: {band.get('note', 'use with caution')}",
+                                    bsrc, [drug["id"]]))
+    elif drug.get("renal") and crcl is None and egfr is None:
+        res.issues.append(Issue("moderate" if p.age >= 18 else "minor", "renal",
+                                f"{name}: renal function unknown; this drug needs renal dose checking", src, [drug["id"]]))
+
+    # 4. hepatic
+    hep = drug.get("hepatic") or {}
+    hep_max_daily = None
+    if p.child_pugh in ("B", "C") and hep.get(p.child_pugh):
+        action = hep[p.child_pugh]
+        hsrc = hep.get("source", src)
+        head = f"Hepatic (Child-Pugh {p.child_pugh})"
+        if action == "avoid":
+            res.avoid, res.avoid_reason = True, f"{head}: {hep.get('note', 'avoid')} [{hsrc}]"
+            res.steps.append(f"{head}: avoid. {hep.get('note', '')}")
+            return res
+        if action == "adjust":
+            if "dose" in hep:
+                before = res.dose
+                res.dose = min(res.dose, float(hep["dose"]))
+                res.steps.append(f"{head}: {calc.fmt(res.dose, 4)} {unit} (was {calc.fmt(before, 4)}). {hep.get('note', '')}")
+            hep_max_daily = hep.get("max_daily")
+            if "dose" not in hep and "max_daily" not in hep:
+                res.issues.append(Issue("major", "hepatic", f"{name}: {head}: {hep.get('note', 'adjust dose')}",
+                                        hsrc, [drug["id"]]))
+        else:
+            res.issues.append(Issue("moderate", "hepatic", f"{name}: {head}: {hep.get('note', 'use with caution')}",
+                                    hsrc, [drug["id"]]))
+
+    # 5. pharmacogenomics
+    if pgx_factor:
+        factor, why = pgx_factor
+        before = res.dose
+        raw = res.dose * factor
+        res.dose, how = calc.round_dose(raw, strengths=strengths)
+        res.dose_label = ""
+        res.steps.append(f"Pharmacogenomics: {calc.fmt(before, 4)} × {factor} = {calc.fmt(raw, 4)} {unit}; {how} → "
+                         f"{calc.fmt(res.dose, 4)} {unit} ({why})")
+        computed = True
+
+    # 6. caps
+    caps = [("drug maximum single dose", drug.get("max_dose"))]
+    for label, cap in caps:
+        if cap and res.dose > cap + 1e-9:
+            res.steps.append(f"Capped at {label} {calc.fmt(cap, 4)} {unit} (was {calc.fmt(res.dose, 4)}) [{src}]")
+            res.dose = float(cap)
+    max_daily_caps = [("label maximum daily dose", drug.get("max_daily"), src),
+                      ("renal maximum daily dose", band_max_daily, band.get("source", src) if band else src),
+                      ("hepatic maximum daily dose", hep_max_daily, hep.get("source", src))]
+    if drug.get("max_mg_per_kg_day") and p.weight_kg:
+        cap = drug["max_mg_per_kg_day"] * p.weight_kg
+        max_daily_caps.append((f"maximum {calc.fmt(drug['max_mg_per_kg_day'])} {unit}/kg/day × "
+                               f"{calc.fmt(p.weight_kg, 1)} kg", cap, src))
+    for label, cap, csrc in max_daily_caps:
+        if not cap or res.frequency in ("once",):
+            continue
+        total = res.dose * res.per_day
+        if total > cap + 1e-9:
+            raw = cap / res.per_day
+            new, how = calc.round_dose(raw, strengths=strengths, cap=raw)
+            res.steps.append(f"Daily total {calc.fmt(res.dose, 4)} × {calc.fmt(res.per_day, 3)} = {calc.fmt(total, 4)} "
+                             f"{unit} exceeds the {label} ({calc.fmt(cap, 4)} {unit}); {calc.fmt(cap, 4)} / "
+                             f"{calc.fmt(res.per_day, 3)} = {calc.fmt(raw, 4)} {unit} per dose; {how} → {calc.fmt(new, 4)} "
+                             f"{unit} [{csrc}]")
+            res.dose = new
+            res.dose_label = ""
+    if res.frequency not in ("once",) and res.dose is not None and res.per_day != 1:
+        res.steps.append(f"Daily total: {calc.fmt(res.dose, 4)} {unit} × {calc.fmt(res.per_day, 3)} = "
+                         f"{calc.fmt(res.daily_total, 4)} {unit}/day"
+                         + (f" (label maximum {calc.fmt(drug['max_daily'], 4)} {unit}/day)" if drug.get('max_daily') else ""))
+    del computed
+    return res
+
+
+def is_integral(x: float) -> bool:
+    return math.isclose(x, round(x))

@@ -1,0 +1,54 @@
+"""The patient handout: template text, optionally phrased by the configured language model.
+
+The model may only rephrase. Its text must pass the grounding check (no drug, condition or
+dose that the plan does not contain) or the template is shown instead, and the caller is told
+which one it got. Non-local backends get the facts de-identified first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from medcore.therapy import render
+from medcore.therapy.kb import KnowledgeBase
+
+
+@dataclass
+class Handout:
+    text: str
+    source: str  # model | template
+    backend: str
+    note: str = ""
+
+
+def vocabulary(kb: KnowledgeBase) -> list[str]:
+    words = []
+    for d in kb.drugs.values():
+        words += [d["id"].replace("-", " "), d.get("name", "")] + list(d.get("brands", [])) + list(d.get("synonyms", []))
+    for c in kb.conditions.values():
+        words += [c["name"]] + list(c.get("synonyms", []))
+    return [w for w in dict.fromkeys(words) if w and len(w) >= 4]
+
+
+def make_handout(settings, kb: KnowledgeBase, plan: dict, backend=None) -> Handout:
+    from medcore.llm import Prompt, get_backend
+    from medcore.llm.phrasing import phrase
+
+    template = render.handout_template(plan)
+    items = render.planned_items(plan)
+    facts = {"condition": plan["condition_name"],
+             "medicines": [f"{i['drug']} {i['dose']} {i['unit']} {i.get('frequency_text') or i['frequency']}" for i in items],
+             "things_to_do": plan.get("non_drug", []), "checks": plan.get("monitoring", []),
+             "follow_up": plan.get("follow_up", "")}
+    backend = backend or get_backend(settings)
+    if not getattr(backend, "local", True):
+        from medcore.records.deid import deidentify
+
+        template = deidentify(template).text
+    prompt = Prompt(task="therapy.handout",
+                    instruction="Rewrite this patient handout in plain, friendly language at a 6th-grade reading level. "
+                                "Keep every medicine, dose and instruction exactly; add nothing.",
+                    facts=facts, template_text=template)
+    allowed = [i["drug"] for i in items] + [i["drug_id"].replace("-", " ") for i in items] + [plan["condition_name"]]
+    out = phrase(backend, prompt, allowed_terms=allowed, vocabulary=vocabulary(kb))
+    return Handout(out.text, out.source, out.backend, out.note)

@@ -1,0 +1,120 @@
+"""Drug-drug interaction checking over the expanded pair table, plus duplicate therapy.
+
+The pair table is built once at KB load (explicit pairs and class rules expanded to member
+pairs), so a check of n drugs is n*(n-1)/2 dictionary lookups.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from medcore.therapy.kb import SEVERITY_RANK, InteractionRule, KnowledgeBase
+from medcore.therapy.names import Resolution, resolve_drug
+
+
+@dataclass
+class Finding:
+    drugs: tuple[str, str]  # display names
+    drug_ids: tuple[str, str]
+    severity: str
+    mechanism: str
+    effect: str
+    management: str
+    source: str
+    rules: list[str] = field(default_factory=list)
+
+    def contract(self) -> dict:
+        """The CLI JSON contract: {drugs, severity, mechanism, management, source}."""
+        return {"drugs": list(self.drugs), "severity": self.severity, "mechanism": self.mechanism,
+                "management": self.management, "source": self.source}
+
+
+@dataclass
+class Duplicate:
+    kind: str  # same_drug | same_class
+    drugs: list[str]
+    klass: str = ""
+    text: str = ""
+    source: str = ""
+
+
+@dataclass
+class InteractionReport:
+    resolved: list[Resolution]
+    unknown: list[Resolution]
+    findings: list[Finding]
+    duplicates: list[Duplicate]
+
+    @property
+    def notes(self) -> list[str]:
+        return [r.message() for r in self.resolved if r.how in ("fuzzy", "brand_or_synonym")] + \
+            [r.message() for r in self.unknown]
+
+
+def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Finding:
+    """One finding per pair: the most severe rule leads; other rules' mechanisms are added."""
+    hits = sorted(hits, key=lambda h: -SEVERITY_RANK[h.severity])
+    top = hits[0]
+    first, second = sorted((a, b))
+
+    def join(attr: str) -> str:
+        seen: list[str] = []
+        for h in hits:
+            v = getattr(h, attr)
+            if v and v not in seen:
+                seen.append(v)
+        return " | ".join(seen)
+
+    return Finding((kb.drug_name(first), kb.drug_name(second)), (first, second), top.severity, join("mechanism"),
+                   join("effect"), join("management"), "; ".join(dict.fromkeys(h.source for h in hits)),
+                   [h.rule for h in hits])
+
+
+def pair(kb: KnowledgeBase, a: str, b: str) -> Finding | None:
+    hits = kb.pairs.get(frozenset((a, b)))
+    return merge(kb, a, b, hits) if hits else None
+
+
+def check_ids(kb: KnowledgeBase, ids: list[str]) -> list[Finding]:
+    out = []
+    uniq = list(dict.fromkeys(ids))
+    for a, b in itertools.combinations(uniq, 2):
+        f = pair(kb, a, b)
+        if f:
+            out.append(f)
+    out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.drugs))
+    return out
+
+
+def duplicates(kb: KnowledgeBase, ids: list[str], labels: list[str] | None = None) -> list[Duplicate]:
+    out: list[Duplicate] = []
+    labels = labels or ids
+    seen: dict[str, list[str]] = {}
+    for i, label in zip(ids, labels):
+        seen.setdefault(i, []).append(label)
+    for i, names in seen.items():
+        if len(names) > 1:
+            out.append(Duplicate("same_drug", names, text=f"{kb.drug_name(i)} is listed {len(names)} times "
+                                 f"({', '.join(names)})", source="medication reconciliation"))
+    uniq = list(seen)
+    by_class: dict[str, list[str]] = {}
+    for i in uniq:
+        for k in kb.drugs[i]["classes"]:
+            if k in kb.duplicate_classes:
+                by_class.setdefault(k, []).append(i)
+    for k, members in sorted(by_class.items()):
+        if len(members) > 1:
+            names = [kb.drug_name(m) for m in members]
+            out.append(Duplicate("same_class", names, k, f"Two {k.replace('_', ' ')} drugs: {', '.join(names)}",
+                                 kb.duplicate_source))
+    return out
+
+
+def check_names(kb: KnowledgeBase, names: list[str]) -> InteractionReport:
+    resolved, unknown = [], []
+    for n in names:
+        r = resolve_drug(kb, n)
+        (resolved if r.ok else unknown).append(r)
+    ids = [r.id for r in resolved]
+    return InteractionReport(resolved, unknown, check_ids(kb, ids), duplicates(kb, ids, [r.query for r in resolved]))

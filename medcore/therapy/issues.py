@@ -1,0 +1,32 @@
+"""The warning record every check produces, and the severity order used to group them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("contraindicated", "major", "moderate", "minor", "info")
+RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+@dataclass
+class Issue:
+    severity: str  # contraindicated | major | moderate | minor | info
+    kind: str  # interaction | allergy | contraindication | pgx | renal | hepatic | pregnancy | lactation | age | beers | duplicate | dose | input | guideline | qt
+    text: str
+    source: str = ""
+    drugs: list[str] = field(default_factory=list)
+
+    def key(self) -> tuple:
+        return (self.severity, self.kind, self.text)
+
+
+def grouped(issues: list[Issue]) -> dict[str, list[Issue]]:
+    """Issues by severity (most severe first), duplicates removed."""
+    out: dict[str, list[Issue]] = {s: [] for s in SEVERITIES}
+    seen = set()
+    for i in sorted(issues, key=lambda i: RANK[i.severity]):
+        if i.key() in seen:
+            continue
+        seen.add(i.key())
+        out[i.severity].append(i)
+    return {k: v for k, v in out.items() if v}

@@ -1,0 +1,131 @@
+"""Pharmacogenomic lookups (CPIC level A): genotype/diplotype to phenotype, and the
+recommendation for a drug given a phenotype."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from medcore.therapy.kb import KnowledgeBase, normalise
+from medcore.therapy.names import resolve_drug
+
+
+class PgxError(LookupError):
+    pass
+
+
+@dataclass
+class PgxResult:
+    drug: str
+    gene: str
+    phenotype: str
+    recommendation: str
+    action: str  # standard | adjust_dose | use_alternative | avoid
+    strength: str
+    source: str
+    dose_factor: float | None = None
+    alternatives: list[str] = field(default_factory=list)
+    derived_from: str = ""  # the genotype text when the phenotype was derived
+
+    def contract(self) -> dict:
+        return {"recommendation": self.recommendation, "action": self.action, "strength": self.strength,
+                "source": self.source}
+
+
+def _gene_key(kb: KnowledgeBase, gene: str, phenotype: str) -> tuple[str, str]:
+    """Match the gene name; HLA genes may come as gene='HLA-B' with the allele in the phenotype."""
+    g = gene.strip().upper().replace(" ", "")
+    for known in kb.genes:
+        if known.upper() == g:
+            return known, phenotype
+    if g.startswith("HLA-"):
+        m = re.search(r"\*?\s*(\d{2}:\d{2})", phenotype)
+        if m:
+            candidate = f"{g.split('*')[0]}*{m.group(1)}"
+            for known in kb.genes:
+                if known.upper() == candidate.upper():
+                    rest = phenotype.replace(m.group(0), "").replace(g, "").strip(" :-*")
+                    return known, rest or "positive"
+    genes = ", ".join(sorted(kb.genes))
+    raise PgxError(f"unknown gene {gene!r}; known: {genes}")
+
+
+def normalise_phenotype(kb: KnowledgeBase, gene: str, text: str) -> tuple[str, str]:
+    """(CPIC phenotype, how) from a phenotype name, abbreviation, diplotype or genotype."""
+    spec = kb.genes[gene]
+    t = normalise(text).replace("metaboliser", "metabolizer")
+    for ph, aliases in spec["phenotypes"].items():
+        if t == normalise(ph).replace("metaboliser", "metabolizer") or t in {normalise(a) for a in aliases}:
+            return ph, "phenotype"
+    raw = text.strip()
+    compact = raw.replace(" ", "")
+    for dip, ph in (spec.get("diplotypes") or {}).items():
+        if compact.upper() == dip.replace(" ", "").upper() or _same_diplotype(compact, dip):
+            return ph, f"diplotype {dip}"
+    if spec.get("allele_values"):
+        alleles = [a for a in re.split(r"/", compact) if a]
+        if len(alleles) == 2:
+            total = 0.0
+            for a in alleles:
+                mult = 1
+                m = re.match(r"^(.*?)(?:x(\d+)|xN)$", a, re.I)
+                if m:
+                    a = m.group(1)
+                    mult = int(m.group(2)) if m.group(2) else 2
+                if a not in spec["allele_values"]:
+                    raise PgxError(f"{gene}: allele {a!r} not in the simple translation table; give the phenotype instead")
+                total += spec["allele_values"][a] * mult
+            for band in spec["score_bands"]:
+                if band["min"] - 1e-9 <= total <= band["max"] + 1e-9:
+                    return band["phenotype"], f"activity score {total:g} from {raw}"
+            raise PgxError(f"{gene}: activity score {total:g} has no phenotype band")
+    if spec.get("kind") == "allele_presence":
+        if re.search(r"\b(neg|negative|absent|not detected|non-?carrier)\b", t):
+            return "Negative", "allele presence"
+        if re.search(r"\b(pos|positive|present|detected|carrier)\b", t):
+            return "Positive", "allele presence"
+    known = ", ".join(spec["phenotypes"])
+    raise PgxError(f"{gene}: phenotype {text!r} not recognised; use one of: {known}")
+
+
+def _same_diplotype(a: str, b: str) -> bool:
+    pa, pb = a.split("/"), b.split("/")
+    return len(pa) == len(pb) == 2 and sorted(x.upper() for x in pa) == sorted(x.upper() for x in pb)
+
+
+def lookup(kb: KnowledgeBase, drug: str, gene: str, phenotype: str) -> PgxResult:
+    r = resolve_drug(kb, drug)
+    if not r.ok:
+        raise PgxError(r.message(kb))
+    gene_name, phenotype = _gene_key(kb, gene, phenotype)
+    ph, how = normalise_phenotype(kb, gene_name, phenotype)
+    rule = kb.pgx_rules.get((r.id, gene_name))
+    if rule is None:
+        pairs = sorted(g for (d, g) in kb.pgx_rules if d == r.id)
+        hint = f" (CPIC level A genes for {kb.drug_name(r.id)}: {', '.join(pairs)})" if pairs else ""
+        raise PgxError(f"no CPIC level A recommendation for {kb.drug_name(r.id)} and {gene_name}{hint}")
+    rec = rule["recommendations"].get(ph)
+    if rec is None:
+        raise PgxError(f"CPIC gives no specific recommendation for {kb.drug_name(r.id)} in {gene_name} {ph}; "
+                       "use standard clinical judgement")
+    return PgxResult(kb.drug_name(r.id), gene_name, ph, rec["recommendation"], rec["action"], rec["strength"],
+                     rule["source"], rec.get("dose_factor"), list(rec.get("alternatives", [])),
+                     "" if how == "phenotype" else how)
+
+
+def patient_results(kb: KnowledgeBase, drug_id: str, genotypes: dict[str, str]) -> tuple[list[PgxResult], list[str]]:
+    """All PGx results for one drug given a patient's genotype dict; plus problems to report."""
+    results, problems = [], []
+    for gene_text, value in genotypes.items():
+        try:
+            gene_name, ph_text = _gene_key(kb, gene_text, value)
+        except PgxError as exc:
+            problems.append(str(exc))
+            continue
+        if (drug_id, gene_name) not in kb.pgx_rules:
+            continue
+        try:
+            results.append(lookup(kb, drug_id, gene_name, ph_text))
+        except PgxError as exc:
+            problems.append(str(exc))
+    return results, problems

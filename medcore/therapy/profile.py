@@ -1,0 +1,230 @@
+"""The patient profile the planner works on, and validation of what the user typed.
+
+Impossible values are refused with the valid range (nothing is guessed); implausible but
+possible values are accepted with a warning. Units are explicit: a weight comes with kg or
+lb, a creatinine with mg/dL or µmol/L, and is converted once here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from medcore.therapy import calculators as calc
+
+# (valid_min, valid_max, plausible_min, plausible_max) in internal units
+RANGES = {
+    "age": (0, 120, 0, 105, "years"),
+    "weight_kg": (0.5, 350, 2.0, 250, "kg"),
+    "height_cm": (30, 250, 45, 215, "cm"),
+    "scr_mg_dl": (0.1, 25, 0.3, 10, "mg/dL"),
+    "egfr": (1, 200, 5, 150, "mL/min/1.73 m²"),
+}
+FIELD_LABELS = {"age": "Age", "weight_kg": "Weight", "height_cm": "Height", "scr_mg_dl": "Serum creatinine",
+                "egfr": "eGFR"}
+CHILD_PUGH = ("A", "B", "C")
+
+
+class ProfileError(ValueError):
+    """Input that cannot be used; `problems` lists every field with what is allowed."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class Allergy:
+    substance: str
+    reaction: str = ""
+
+
+@dataclass
+class Patient:
+    age: float
+    sex: str
+    weight_kg: float | None = None
+    height_cm: float | None = None
+    pregnant: bool = False
+    lactating: bool = False
+    scr_mg_dl: float | None = None
+    egfr: float | None = None
+    child_pugh: str | None = None
+    allergies: list[Allergy] = field(default_factory=list)
+    conditions: list[str] = field(default_factory=list)
+    medications: list[str] = field(default_factory=list)
+    genotypes: dict[str, str] = field(default_factory=dict)
+    weight_rule: str = "auto"
+    label: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _num(data: dict, key: str, problems: list[str]) -> float | None:
+    v = data.get(key)
+    if v is None or v == "":
+        return None
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        problems.append(f"{key}: {v!r} is not a number")
+        return None
+
+
+def check_range(field_name: str, value: float | None, problems: list[str], warnings: list[str],
+                shown: str | None = None) -> None:
+    if value is None:
+        return
+    lo, hi, plo, phi, unit = RANGES[field_name]
+    label = FIELD_LABELS[field_name]
+    shown = shown or f"{calc.fmt(value)} {unit}"
+    if not (lo <= value <= hi) or (field_name != "age" and value <= 0):
+        problems.append(f"{label} {shown} is impossible: valid range is {calc.fmt(lo)}-{calc.fmt(hi)} {unit}")
+    elif not (plo <= value <= phi):
+        warnings.append(f"{label} {shown} is unusual (typical {calc.fmt(plo)}-{calc.fmt(phi)} {unit}); "
+                        "accepted, please double-check")
+
+
+def parse_patient(data: dict[str, Any]) -> tuple[Patient, list[str]]:
+    """Build a Patient from a dict (form, JSON file, hand-off). Returns (patient, warnings);
+    raises ProfileError listing every impossible or missing value."""
+    if not isinstance(data, dict):
+        raise ProfileError(["patient must be a JSON object"])
+    problems: list[str] = []
+    warnings: list[str] = []
+    age = _num(data, "age", problems)
+    if age is None and "age" not in data:
+        problems.append("age is required (years)")
+    sex = str(data.get("sex") or data.get("gender") or "").strip().lower()
+    sex = {"f": "female", "m": "male", "woman": "female", "man": "male"}.get(sex, sex)
+    if sex not in ("female", "male"):
+        problems.append("sex is required: female or male (dosing equations are sex-specific)")
+
+    weight = _num(data, "weight_kg", problems)
+    shown_w = None
+    if weight is None and data.get("weight") not in (None, ""):
+        w = _num(data, "weight", problems)
+        unit = str(data.get("weight_unit") or "").strip()
+        if w is not None:
+            if not unit:
+                problems.append("weight_unit is required with weight: kg or lb")
+            else:
+                try:
+                    weight = calc.weight_to_kg(w, unit)
+                    shown_w = f"{calc.fmt(w)} {unit}"
+                except ValueError as exc:
+                    problems.append(str(exc))
+    height = _num(data, "height_cm", problems)
+    if height is None and data.get("height") not in (None, ""):
+        h = _num(data, "height", problems)
+        unit = str(data.get("height_unit") or "").strip()
+        if h is not None:
+            if not unit:
+                problems.append("height_unit is required with height: cm or in")
+            else:
+                try:
+                    height = calc.height_to_cm(h, unit)
+                except ValueError as exc:
+                    problems.append(str(exc))
+    scr = _num(data, "scr_mg_dl", problems)
+    shown_scr = None
+    if scr is None and data.get("scr") not in (None, ""):
+        s = _num(data, "scr", problems)
+        unit = str(data.get("scr_unit") or "").strip()
+        if s is not None:
+            if not unit:
+                problems.append("scr_unit is required with scr: mg/dL or µmol/L")
+            else:
+                try:
+                    scr = calc.scr_to_mgdl(s, unit)
+                    shown_scr = f"{calc.fmt(s)} {unit}"
+                except ValueError as exc:
+                    problems.append(str(exc))
+    egfr = _num(data, "egfr", problems)
+
+    check_range("age", age, problems, warnings, f"{calc.fmt(age)} years" if age is not None else None)
+    check_range("weight_kg", weight, problems, warnings, shown_w)
+    check_range("height_cm", height, problems, warnings)
+    check_range("scr_mg_dl", scr, problems, warnings, shown_scr)
+    check_range("egfr", egfr, problems, warnings)
+
+    cp = data.get("child_pugh")
+    cp = str(cp).strip().upper() if cp not in (None, "", "none", "None") else None
+    if cp is not None and cp not in CHILD_PUGH:
+        problems.append(f"child_pugh {cp!r}: use A, B, C or leave empty")
+
+    pregnant = _bool(data.get("pregnant"))
+    lactating = _bool(data.get("lactating") or data.get("breastfeeding"))
+    if sex == "male" and (pregnant or lactating):
+        problems.append("pregnant/lactating is set for a male patient")
+    if pregnant and age is not None and not (9 <= age <= 60):
+        warnings.append(f"pregnancy at age {calc.fmt(age)} is unusual; please double-check")
+
+    allergies = []
+    for a in data.get("allergies") or []:
+        if isinstance(a, str):
+            if a.strip():
+                allergies.append(Allergy(a.strip()))
+        elif isinstance(a, dict) and str(a.get("substance") or "").strip():
+            allergies.append(Allergy(str(a["substance"]).strip(), str(a.get("reaction") or "").strip()))
+        elif a:
+            problems.append(f"allergy {a!r}: give a substance name (and optionally a reaction)")
+    conditions = [str(c).strip() for c in (data.get("conditions") or []) if str(c).strip()]
+    meds = [str(m).strip() for m in (data.get("medications") or []) if str(m).strip()]
+    genotypes = {str(k).strip(): str(v).strip() for k, v in (data.get("genotypes") or {}).items()
+                 if str(k).strip() and str(v).strip()}
+    rule = str(data.get("weight_rule") or "auto")
+    if rule not in calc.WEIGHT_RULES:
+        problems.append(f"weight_rule {rule!r}: choose one of {', '.join(calc.WEIGHT_RULES)}")
+    if problems:
+        raise ProfileError(problems)
+    return Patient(age=age, sex=sex, weight_kg=_r(weight), height_cm=_r(height), pregnant=pregnant,
+                   lactating=lactating, scr_mg_dl=_r(scr, 3), egfr=egfr, child_pugh=cp, allergies=allergies,
+                   conditions=conditions, medications=meds, genotypes=genotypes, weight_rule=rule,
+                   label=str(data.get("label") or "")), warnings
+
+
+def _r(v: float | None, nd: int = 2) -> float | None:
+    return None if v is None else round(v, nd)
+
+
+def _bool(v: Any) -> bool:
+    if isinstance(v, str):
+        return v.strip().lower() in ("1", "true", "yes", "y", "on")
+    return bool(v)
+
+
+@dataclass
+class RenalHepatic:
+    crcl: float | None
+    egfr: float | None
+    calcs: list[calc.CalcResult]
+    notes: list[str]
+
+
+def organ_function(p: Patient) -> RenalHepatic:
+    """CrCl (Cockcroft-Gault) and eGFR (CKD-EPI 2021) where the inputs allow, plus body size."""
+    calcs: list[calc.CalcResult] = []
+    notes: list[str] = []
+    crcl = None
+    egfr = p.egfr
+    if p.weight_kg and p.height_cm:
+        calcs.append(calc.bmi(p.weight_kg, p.height_cm))
+        calcs.append(calc.bsa_mosteller(p.weight_kg, p.height_cm))
+        calcs.append(calc.ibw_devine(p.sex, p.height_cm))
+    if p.scr_mg_dl:
+        if p.age >= 18:
+            e = calc.egfr_ckd_epi_2021(p.age, p.sex, p.scr_mg_dl)
+            calcs.append(e)
+            if egfr is None:
+                egfr = e.value
+        if p.weight_kg and p.age >= 18:
+            c = calc.crcl_cockcroft_gault(p.age, p.sex, p.weight_kg, p.scr_mg_dl, p.height_cm, p.weight_rule)
+            calcs.append(c)
+            crcl = c.value
+        elif p.age < 18:
+            notes.append("Cockcroft-Gault and CKD-EPI are for adults; renal bands not applied from creatinine.")
+    elif egfr is None:
+        notes.append("No creatinine or eGFR: renal dose adjustments cannot be checked.")
+    return RenalHepatic(crcl, egfr, calcs, notes)

@@ -1,0 +1,140 @@
+"""Printable outputs: the plan as Markdown and PDF, and the plain-language handout template.
+All of them take the plan dict (Plan.to_dict, possibly with reviewed `items`)."""
+
+from __future__ import annotations
+
+from medcore.therapy import calculators as calc
+from medcore.therapy.issues import SEVERITIES
+
+
+def chosen(plan: dict) -> dict | None:
+    return next((o for o in plan.get("options", []) if o["option_id"] == plan.get("chosen")), None)
+
+
+def planned_items(plan: dict) -> list[dict]:
+    """Reviewed items when present (rejected ones dropped), else the proposed doses."""
+    if plan.get("items") is not None:
+        return [i for i in plan["items"] if i.get("status") != "rejected"]
+    c = chosen(plan)
+    return [dict(d, status="proposed") for d in (c or {}).get("doses", [])]
+
+
+def _patient_line(p: dict) -> str:
+    bits = [f"{calc.fmt(p.get('age'))}-year-old {p.get('sex', '')}"]
+    if p.get("weight_kg"):
+        bits.append(f"{calc.fmt(p['weight_kg'], 1)} kg")
+    if p.get("height_cm"):
+        bits.append(f"{calc.fmt(p['height_cm'], 1)} cm")
+    if p.get("pregnant"):
+        bits.append("pregnant")
+    if p.get("lactating"):
+        bits.append("breastfeeding")
+    if p.get("scr_mg_dl"):
+        bits.append(f"creatinine {calc.fmt(p['scr_mg_dl'])} mg/dL")
+    if p.get("child_pugh"):
+        bits.append(f"Child-Pugh {p['child_pugh']}")
+    return ", ".join(bits)
+
+
+def plan_markdown(plan: dict) -> str:
+    p = plan.get("patient", {})
+    L = [f"# Treatment plan (draft): {plan['condition_name']}", "",
+         f"> {plan.get('disclaimer', '')}", "",
+         f"**Patient:** {_patient_line(p)}  ",
+         f"**Guideline:** {plan['guideline']}  ", f"**Generated:** {plan.get('created', '')}", ""]
+    if plan.get("calculations"):
+        L += ["## Calculations", ""]
+        for c in plan["calculations"]:
+            L.append(f"- **{c['name']}: {calc.fmt(c['value'])} {c['unit']}** ({c['formula']}); " + "; ".join(c["steps"]))
+        L.append("")
+    L += ["## Plan", ""]
+    items = planned_items(plan)
+    if not items:
+        L.append("No drug option could be proposed safely; see the explanation below.")
+    for it in items:
+        status = it.get("status", "proposed")
+        L.append(f"- **{it.get('text') or it['drug']}** ({status}" + (f": {it['reason']}" if it.get("reason") else "") + ")")
+        for s in it.get("steps", []):
+            L.append(f"  - {s}")
+        for w in it.get("warnings", []):
+            L.append(f"  - warning ({w['severity']}): {w['text']} [{w.get('source', '')}]")
+    L += ["", "## Why this option", ""] + [f"- {e.lstrip('- ')}" for e in plan.get("explanation", [])]
+    wbs = plan.get("warnings_by_severity") or {}
+    if wbs:
+        L += ["", "## Warnings by severity", ""]
+        for sev in SEVERITIES:
+            for w in wbs.get(sev, []):
+                L.append(f"- **{sev}** ({w['kind']}): {w['text']}" + (f" [source: {w['source']}]" if w.get("source") else ""))
+    L += ["", "## Non-drug measures", ""] + [f"- {m}" for m in plan.get("non_drug", [])]
+    L += ["", "## Monitoring", ""] + [f"- {m}" for m in plan.get("monitoring", [])]
+    L += ["", "## Follow-up", "", plan.get("follow_up", "")]
+    alts = [o for o in plan.get("options", []) if o["status"] == "alternative"]
+    if alts:
+        L += ["", "## Alternatives (if the proposal is not used)", ""]
+        for o in alts:
+            L.append(f"- {o['label']}: " + "; ".join(d["text"] for d in o["doses"]))
+    if plan.get("review_log"):
+        L += ["", "## Clinician review", ""]
+        for r in plan["review_log"]:
+            L.append(f"- {r['ts']} {r['user']}: {r['action']} {r['item_id']} ({r['before']['drug']} → {r['after']['drug']} "
+                     f"{calc.fmt(r['after']['dose'])} {r['after']['unit']}); reason: {r['reason']}")
+    L += ["", f"_Condition guideline source: {plan.get('condition_source', '')}_", ""]
+    return "\n".join(L)
+
+
+_LATIN1 = str.maketrans({"≥": ">=", "≤": "<=", "→": "->", "×": "x", "µ": "u", "²": "2", "√": "sqrt", "−": "-",
+                         "–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "•": "-",
+                         "α": "alpha", "κ": "kappa", "✓": "ok"})
+
+
+def _latin1(text: str) -> str:
+    return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
+
+
+def plan_pdf(plan: dict) -> bytes:
+    """A simple printable PDF of the Markdown plan (core fonts, so text is transliterated to Latin-1)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    for raw in plan_markdown(plan).splitlines():
+        line = _latin1(raw)
+        pdf.set_x(pdf.l_margin)
+        if line.startswith("# "):
+            pdf.set_font("Helvetica", "B", 15)
+            pdf.multi_cell(width, 8, line[2:])
+        elif line.startswith("## "):
+            pdf.ln(2)
+            pdf.set_font("Helvetica", "B", 12)
+            pdf.multi_cell(width, 7, line[3:])
+        elif not line.strip():
+            pdf.ln(2)
+        else:
+            pdf.set_font("Helvetica", "", 9.5)
+            pdf.multi_cell(width, 5, line.replace("**", "").replace("> ", "").replace("_", ""))
+    return bytes(pdf.output())
+
+
+def handout_template(plan: dict) -> str:
+    """Plain-language patient handout built only from the plan's own facts."""
+    items = planned_items(plan)
+    L = [f"Your treatment plan for {plan['condition_name'].lower()}", ""]
+    if items:
+        L.append("Medicines:")
+        for it in items:
+            L.append(f"- {it['drug']}: {calc.fmt(it['dose'], 4)} {it['unit']} {it.get('frequency_text') or it['frequency']}"
+                     + (f" ({it['duration']})" if it.get("duration") else "") + ".")
+    else:
+        L.append("No new medicine is planned yet; your clinician will discuss the options with you.")
+    if plan.get("non_drug"):
+        L += ["", "Things you can do:"] + [f"- {m}" for m in plan["non_drug"]]
+    if plan.get("monitoring"):
+        L += ["", "Checks we will do:"] + [f"- {m}" for m in plan["monitoring"]]
+    if plan.get("follow_up"):
+        L += ["", f"Follow-up: {plan['follow_up']}"]
+    L += ["", "Tell your clinician or pharmacist about every medicine you take, including ones you buy without a "
+          "prescription, and about any allergy. Ask before stopping or changing a medicine.",
+          "", "This handout was prepared from a draft plan and checked by your clinician."]
+    return "\n".join(L)

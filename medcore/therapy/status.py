@@ -1,0 +1,52 @@
+"""Tool status for Home: is the knowledge base there and valid, and a demo patient."""
+
+from __future__ import annotations
+
+from medcore.status import Component
+
+
+def check(settings) -> list[Component]:
+    from medcore.therapy.evaluate import cases_path
+    from medcore.therapy.kb import KBError, load_kb
+
+    try:
+        kb = load_kb(settings)
+    except (KBError, OSError) as exc:
+        return [Component("therapy knowledge base", "knowledge base", False, str(exc))]
+    c = kb.counts()
+    comps = [
+        Component("drugs", "knowledge base", c["drugs"] >= 150, f"{c['drugs']} drugs with dosing, renal/hepatic bands, flags"),
+        Component("conditions", "knowledge base", c["conditions"] >= 50, f"{c['conditions']} conditions with guideline-ordered options"),
+        Component("interactions", "knowledge base", c["interaction_pairs"] >= 250,
+                  f"{c['interaction_pairs']} drug pairs ({c['explicit_pairs']} explicit, {c['class_rules']} class rules expanded)"),
+        Component("pharmacogenomics", "knowledge base", c["pgx_pairs"] > 0, f"{c['pgx_pairs']} CPIC level A gene-drug pairs, {c['genes']} genes"),
+    ]
+    p = cases_path(settings)
+    comps.append(Component("evaluation cases", "dataset", p.exists(), str(p.name)))
+    return comps
+
+
+def engine_ready(settings) -> bool:
+    from medcore.therapy.kb import KBError, load_kb
+
+    try:
+        load_kb(settings)
+        return True
+    except (KBError, OSError):
+        return False
+
+
+def demo_payload(settings) -> dict:
+    return {
+        "condition": "af_anticoagulation",
+        "patient": {
+            "label": "Demo: 82-year-old woman with new atrial fibrillation",
+            "age": 82, "sex": "female", "weight": 58, "weight_unit": "kg", "height": 160, "height_unit": "cm",
+            "scr": 1.6, "scr_unit": "mg/dL",
+            "allergies": [{"substance": "penicillin", "reaction": "hives"}],
+            "conditions": ["hypertension", "osteoarthritis"],
+            "medications": ["amlodipine 5 mg daily", "simvastatin 40 mg nightly", "ibuprofen 400 mg as needed",
+                            "sertraline 50 mg daily", "omeprazole 20 mg daily"],
+            "genotypes": {"CYP2C19": "*1/*2"},
+        },
+    }
