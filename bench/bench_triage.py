@@ -1,0 +1,82 @@
+"""Speed of one symptom-chat turn: NLU (synonyms + MiniLM for unmatched chunks), posterior,
+triage and the next question, without any language model.
+
+Ratios are against a baseline measured in the same process: embedding one short sentence with
+MiniLM (the unit cost the NLU is built around), so the numbers travel between machines.
+Budget: p95 turn <= 200 ms on the project's 2-core CPU.
+Run: python -m medcore bench triage   (or python bench/bench_triage.py)"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+
+def _pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    k = max(0, min(len(xs) - 1, int(round(q * (len(xs) - 1)))))
+    return xs[k]
+
+
+def run(settings, repeats: int = 3) -> dict:
+    from medcore.triage import chat
+    from medcore.triage.evaluate import SimulatedPatient, load_vignettes
+    from medcore.triage.service import TriageEngine
+
+    t0 = time.perf_counter()
+    engine = TriageEngine.from_settings(settings)
+    vignettes = load_vignettes(settings.kb_dir, engine.kb)
+    cold_s = time.perf_counter() - t0
+    chat.user_message(engine, chat.new_state(), vignettes[0]["text"])  # warm the model
+    baseline = []
+    if engine.embeddings is not None:
+        for _ in range(30):
+            t = time.perf_counter()
+            engine.embeddings.embed_fn(["my chest feels tight when i walk"])
+            baseline.append(time.perf_counter() - t)
+    text_turns, answer_turns = [], []
+    for _ in range(repeats):
+        for v in vignettes:
+            state = chat.new_state()
+            t = time.perf_counter()
+            state = chat.user_message(engine, state, v["text"])
+            text_turns.append(time.perf_counter() - t)
+            patient = SimulatedPatient(engine, v)
+            while state["pending"] and not state["finished"]:
+                t = time.perf_counter()
+                state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
+                answer_turns.append(time.perf_counter() - t)
+    long_text = " ".join(v["text"] for v in vignettes)[:4000]
+    long_turns = []
+    for _ in range(5):
+        t = time.perf_counter()
+        chat.user_message(engine, chat.new_state(), long_text)
+        long_turns.append(time.perf_counter() - t)
+    all_turns = text_turns + answer_turns
+    base = statistics.median(baseline) if baseline else None
+    p95 = _pct(all_turns, 0.95)
+    out = {
+        "turns": len(all_turns),
+        "cold_start_s": round(cold_s, 2),
+        "turn_ms_p50": round(1000 * _pct(all_turns, 0.5), 1),
+        "turn_ms_p95": round(1000 * p95, 1),
+        "text_turn_ms_p95": round(1000 * _pct(text_turns, 0.95), 1),
+        "answer_turn_ms_p95": round(1000 * _pct(answer_turns, 0.95), 1) if answer_turns else None,
+        "long_4000_char_turn_ms_median": round(1000 * statistics.median(long_turns), 1),
+        "budget_ms_p95": 200,
+        "within_budget": p95 <= 0.200,
+        "embeddings": engine.embeddings is not None,
+    }
+    if base:
+        out["baseline_embed_one_sentence_ms"] = round(1000 * base, 2)
+        out["ratio_p95_turn_to_one_embedding"] = round(p95 / base, 2)
+        out["ratio_p50_turn_to_one_embedding"] = round(_pct(all_turns, 0.5) / base, 2)
+    return out
+
+
+if __name__ == "__main__":
+    import json
+
+    from medcore.config import Settings
+
+    print(json.dumps(run(Settings.load()), indent=2))
