@@ -39,8 +39,10 @@ def redaction_views(text: str, deid) -> tuple[str, str]:
     return left, right
 
 
-def source_view(text: str, sentence=None, mention: tuple[int, int] | None = None) -> str:
-    """The note with one sentence highlighted (and the exact mention inside it, darker)."""
+def source_view(text: str, sentence=None, mention: tuple[int, int] | None = None, *, context_lines: int = 6) -> str:
+    """The note with one sentence highlighted (and the exact mention inside it, darker). With a
+    sentence chosen, the view starts a few lines above it, so the highlight is visible without
+    scrolling (HTML here cannot run a script to scroll)."""
     spans = []
     if mention:
         spans.append((mention[0], mention[1], "#ffb347", "extracted mention"))
@@ -50,4 +52,17 @@ def source_view(text: str, sentence=None, mention: tuple[int, int] | None = None
                      (mention[1], sentence.end, "#fff2a8", "source sentence")]
         else:
             spans.append((sentence.start, sentence.end, "#fff2a8", "source sentence"))
-    return highlight(text, spans)
+    if sentence is None:
+        return highlight(text, spans)
+    start = sentence.start
+    for _ in range(context_lines + 1):
+        k = text.rfind("\n", 0, max(0, start - 1))
+        if k < 0:
+            start = 0
+            break
+        start = k + 1
+    shifted = [(a - start, b - start, c, t) for a, b, c, t in spans]
+    box = highlight(text[start:], shifted)
+    if start > 0:
+        box = box.replace("'>", f"'><span style='opacity:.6'>… {start:,} characters above …</span>\n", 1)
+    return box
