@@ -194,7 +194,7 @@ def round_dose(raw: float, *, step: float | None = None, strengths: list[float] 
                cap: float | None = None) -> tuple[float, str]:
     """Round a computed dose to something that can be given, never above `cap`."""
     if step:
-        v = round(raw / step) * step
+        v = math.floor(raw / step + 0.5 - 1e-9) * step  # halves round down (the smaller dose)
         if cap is not None and v > cap:
             v = math.floor(cap / step) * step
         return round(v, 4), f"rounded to the nearest {fmt(step)} step"

@@ -148,18 +148,15 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
         res.dose = w.value
         res.steps.append("Weight-based: " + "; ".join(w.steps))
     else:
-        if p.age < MIN_ADULT_DOSE_AGE:
-            res.avoid, res.avoid_reason = True, (f"no paediatric dose for {name} in this option "
-                                                 f"(age {calc.fmt(p.age)} y); needs specialist dosing")
-            return res
         res.dose = float(comp["dose"])
         res.steps.append(f"Standard adult dose: {calc.fmt(res.dose, 4)} {unit} {FREQ_TEXT.get(res.frequency, res.frequency)}")
-        if p.age < 18:
+        if MIN_ADULT_DOSE_AGE <= p.age < 18:
             res.issues.append(Issue("moderate", "age", f"{name}: adult dose used for a {calc.fmt(p.age)}-year-old; "
                                     "confirm adolescent dosing", src, [drug["id"]]))
 
-    # 2. the option's dose rules (criteria-based adjustments)
+    # 2. the option's dose rules (criteria-based adjustments, including weight-band doses for children)
     env = patient_vars(p, crcl, egfr)
+    rule_fired = False
     for rule in comp.get("dose_rules", []):
         results = [eval_condition(c, env) for c in rule["when"]]
         need = rule.get("min_count", len(rule["when"]))
@@ -170,6 +167,7 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
                 res.avoid, res.avoid_reason = True, rule["note"]
                 res.steps.append(f"Rule met ({', '.join(rule['when'])}): avoid. {rule['note']}")
                 return res
+            rule_fired = True
             if "dose" in rule:
                 res.dose = float(rule["dose"])
             if "frequency" in rule:
@@ -181,6 +179,11 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
             missing = sorted({m.group(1) for c in rule["when"] if (m := _COND.match(c)) and env.get(m.group(1)) is None})
             res.issues.append(Issue("major", "dose", f"{name}: cannot check dose rule '{rule['note']}' "
                                     f"(missing {', '.join(missing)})", src, [drug["id"]]))
+
+    if p.age < MIN_ADULT_DOSE_AGE and not peds and not comp.get("per_kg") and not rule_fired:
+        res.avoid, res.avoid_reason = True, (f"no paediatric dose for {name} in this option "
+                                             f"(age {calc.fmt(p.age)} y); needs specialist dosing")
+        return res
 
     # 3. renal
     band, basis, value = renal_band(drug, crcl, egfr)

@@ -7,7 +7,8 @@ or lactation 'avoid'), a contraindicated interaction with a current medicine, a 
 avoid/use_alternative, a renal or hepatic 'avoid' band, a dose rule that says avoid, or a
 missing paediatric dose. Softer problems add penalties (major interaction 2, caution state,
 Beers or same-class duplication 1, moderate interaction or PGx dose change 0.5) and a guideline
-'preferred if' match subtracts 1.5. The first option by (penalty, guideline order) is chosen.
+'preferred if' match subtracts 1.5. Whole penalty points demote an option across guideline lines;
+fractions only reorder options within a line (see `rank_key`).
 """
 
 from __future__ import annotations
@@ -345,7 +346,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     ctx, warnings, meds, problems, allergies, calcs = build_context(kb, p)
     warnings = list(input_warnings or []) + warnings
     results = [assess_option(ctx, opt, i) for i, opt in enumerate(cond["options"])]
-    ranked = sorted((o for o in results if not o.excluded), key=lambda o: (o.penalty, o.order))
+    ranked = sorted((o for o in results if not o.excluded), key=rank_key)
     for o in results:
         o.status = "excluded" if o.excluded else "alternative"
     chosen = ranked[0] if ranked else None
@@ -379,6 +380,14 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         follow_up=cond["follow_up"], crcl=ctx.crcl, egfr=ctx.egfr,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"), kb=kb.counts(),
     )
+
+
+def rank_key(o: OptionResult) -> tuple:
+    """Major concerns (a whole penalty point or more) demote an option across guideline lines;
+    smaller ones only reorder options within the same line (first-line vs the rest)."""
+    import math
+
+    return (math.floor(o.penalty + 1e-9), 0 if o.line == "first" else 1, o.penalty, o.order)
 
 
 def _reasons(o: OptionResult) -> str:
