@@ -159,6 +159,18 @@ def correct(engine: TriageEngine, state: dict, finding_id: str, value: str | Non
     return state
 
 
+def set_demographics(engine: TriageEngine, state: dict, age: float | None, sex: str | None) -> dict:
+    """Age and sex from the form (they change the priors, so the result is recomputed)."""
+    state = copy.deepcopy(state)
+    state["age"], state["sex"] = age, sex
+    if state["answers"]:
+        state["result"] = _result(engine, state).to_dict()
+        if state["finished"]:
+            state["finished"] = False
+            return finish(engine, state)
+    return state
+
+
 def finish_now(engine: TriageEngine, state: dict) -> dict:
     state = copy.deepcopy(state)
     return finish(engine, state)

@@ -82,7 +82,8 @@ class TriageEngine:
 
     @classmethod
     def from_settings(cls, settings, *, use_embeddings: bool = True, use_blend: bool = True) -> "TriageEngine":
-        key = (str(settings.kb_dir), str(settings.data_dir), use_embeddings, use_blend)
+        blend_id = _active_model_id(settings) if use_blend else None
+        key = (str(settings.kb_dir), str(settings.data_dir), use_embeddings, use_blend, blend_id)
         with _lock:
             eng = _engines.get(key)
             kb = load_kb(settings.kb_dir)
@@ -196,6 +197,22 @@ class TriageEngine:
         res = self.result(answers, age, sex)
         res.notes = notes
         return res, notes
+
+
+def _active_model_id(settings) -> int | None:
+    """The active MLP's id, so a newly trained blend is picked up without a restart."""
+    try:
+        from medcore.store import Store
+        from medcore.triage.learn import MODEL_KIND
+
+        store = Store.open(settings)
+        try:
+            rec = store.active_model(MODEL_KIND)
+        finally:
+            store.engine.dispose()
+        return rec.id if rec is not None else None
+    except Exception:  # noqa: BLE001 - no database yet: no blend
+        return None
 
 
 def not_english_message(language: str | None) -> str:

@@ -1,0 +1,279 @@
+"""Symptom chat: free-text interview, quick replies, live differential (clinician mode), triage,
+corrections of recognised findings, exports. Layout only; the interview lives in medcore.triage."""
+
+import json
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from medcore.triage import chat, export
+from medcore.triage.service import TriageEngine
+from ui.errors import error_boundary
+from ui.frame import not_available, page_setup
+from ui.loaders import get_settings, get_store, shared
+from ui.workspace import load_work, new_work, save_work
+
+status = page_setup("triage")
+if not status.ready:
+    not_available(status)
+    st.stop()
+
+settings = get_settings()
+store = get_store()
+ss = st.session_state
+LEVEL_COLOURS = {"emergency": "#c62828", "urgent": "#ef6c00", "routine": "#1565c0", "self_care": "#2e7d32"}
+LEVEL_ICONS = {"emergency": ":material/emergency:", "urgent": ":material/schedule:",
+               "routine": ":material/event:", "self_care": ":material/home_health:"}
+
+_active = store.active_model("triage_mlp")
+eng_ref = shared(f"triage_engine:{settings.kb_dir}:{settings.data_dir}:{_active.id if _active else 0}",
+                 lambda: TriageEngine.from_settings(settings))
+engine: TriageEngine = eng_ref.obj
+
+
+def persist(reason: str) -> None:
+    st_ = ss.tri_state
+    first = next((t["text"] for t in st_["turns"] if t["role"] == "user"), "")
+    title = f"Chat: {first[:60]}" if first else "Chat (empty)"
+    with error_boundary("saving the chat"):
+        save_work("chat", st_, title=title, reason=reason)
+
+
+def run(fn, *args, reason: str = "chat turn") -> None:
+    """Apply one state transition under the engine lock, then save (so a reload keeps it)."""
+    with error_boundary("working out the reply"):
+        with eng_ref.lock:
+            ss.tri_state = fn(engine, ss.tri_state, *args)
+        persist(reason)
+
+
+# ---- restore, or start from the Home demo ------------------------------------------------------
+if "tri_state" not in ss:
+    ss.tri_state = chat.new_state()
+    demo = None
+    try:
+        from ui.demo import take_demo
+
+        demo = take_demo("triage")
+    except Exception:  # noqa: BLE001 - the demo is optional
+        demo = None
+    if demo and demo.get("text"):
+        new_work("chat")
+        ss.tri_state["mode"] = demo.get("mode", "patient")
+        run(chat.user_message, demo["text"], reason="demo")
+    else:
+        with error_boundary("restoring your last chat"):
+            rec = load_work("chat")
+            if rec and isinstance(rec.data, dict) and rec.data.get("turns"):
+                ss.tri_state = rec.data
+
+state = ss.tri_state
+
+
+# ---- callbacks (run before the page is drawn) --------------------------------------------------
+def on_answer(value: str) -> None:
+    run(chat.answer, value, reason=f"answer {value}")
+
+
+def on_finish() -> None:
+    run(chat.finish_now, reason="finish")
+
+
+def on_restart() -> None:
+    new_work("chat")
+    ss.tri_state = chat.new_state(ss.tri_state.get("mode", "patient"))
+    ss.pop("tri_why", None)
+    persist("restart")
+
+
+def on_mode() -> None:
+    ss.tri_state["mode"] = "clinician" if ss.tri_mode == "Clinician" else "patient"
+    persist("mode")
+
+
+def on_demographics() -> None:
+    age = ss.get("tri_age")
+    sex = ss.get("tri_sex")
+    run(chat.set_demographics, float(age) if age is not None else None,
+        {"Female": "female", "Male": "male"}.get(sex), reason="age/sex")
+
+
+prompt = st.chat_input("Describe your symptoms, or answer the question…", key="tri_input", max_chars=20000)
+if prompt is not None:
+    run(chat.user_message, prompt)
+    state = ss.tri_state
+
+# ---- controls ------------------------------------------------------------------------------------
+with st.container(border=True):
+    c1, c2, c3, c4 = st.columns([1.2, 1, 1, 1])
+    c1.radio("View", ["Patient", "Clinician"], key="tri_mode", horizontal=True, on_change=on_mode,
+             index=1 if state.get("mode") == "clinician" else 0,
+             help="Clinician mode shows probabilities, the reasoning and the live differential.")
+    c2.number_input("Age (years)", min_value=0.0, max_value=110.0, step=1.0, key="tri_age",
+                    value=state.get("age"), on_change=on_demographics, placeholder="optional")
+    c3.selectbox("Sex", ["Female", "Male"], key="tri_sex", on_change=on_demographics, placeholder="optional",
+                 index={"female": 0, "male": 1}.get(state.get("sex")))
+    c4.button("Restart", icon=":material/restart_alt:", on_click=on_restart, key="tri_restart",
+              width="stretch")
+    backend_name = settings.llm_backend
+    phrase_on = st.toggle("Let the language model phrase the final advice", key="tri_phrase", value=False,
+                          disabled=backend_name == "template",
+                          help="The engine decides everything; a model may only rephrase. Its text must pass the "
+                               "grounding check, or the template text is shown instead.")
+
+clinician = state.get("mode") == "clinician"
+res = state.get("result")
+left, right = st.columns([3, 2]) if clinician else (st.container(), st.container())
+
+# ---- the chat ------------------------------------------------------------------------------------
+with left:
+    for i, turn in enumerate(state["turns"]):
+        role = "user" if turn["role"] == "user" else "assistant"
+        with st.chat_message(role):
+            kind = turn.get("kind")
+            if kind == "crisis":
+                st.error(turn["text"], icon=":material/sos:")
+                for c in turn.get("contacts", []):
+                    st.markdown(f"- **{c}**")
+            elif kind == "result":
+                lvl = turn.get("triage", "routine")
+                text = turn["text"]
+                if phrase_on and i == len(state["turns"]) - 1 and res:
+                    with error_boundary("phrasing the advice"):
+                        if turn.get("phrased") is None:
+                            from medcore.llm import get_backend
+                            from medcore.triage.phrasing import phrase_advice
+
+                            p = phrase_advice(get_backend(settings), engine.kb, res, text)
+                            turn["phrased"] = {"text": p.text, "source": p.source, "backend": p.backend,
+                                               "note": p.note}
+                            persist("phrased")
+                        ph = turn["phrased"]
+                        text = ph["text"]
+                        st.caption(f"Written by: {ph['backend']}" + (f" ({ph['note']})" if ph["note"] else ""))
+                st.markdown(text)
+                if not phrase_on:
+                    st.caption("Written by: template (no language model)")
+            elif kind == "question":
+                st.markdown(turn["text"])
+                if clinician:
+                    st.caption(f"Information gain {turn.get('information_gain', 0):.2f} bits"
+                               + (" · red-flag check" if turn.get("red_flag_check") else ""))
+            elif kind == "recognised":
+                st.markdown(turn["text"])
+            else:
+                st.markdown(turn["text"])
+
+    pending = state.get("pending")
+    if pending and not state.get("finished"):
+        b1, b2, b3, b4 = st.columns(4)
+        b1.button("Yes", key="tri_yes", on_click=on_answer, args=("yes",), icon=":material/check:", width="stretch")
+        b2.button("No", key="tri_no", on_click=on_answer, args=("no",), icon=":material/close:", width="stretch")
+        b3.button("Don't know", key="tri_unknown", on_click=on_answer, args=("unknown",),
+                  icon=":material/help:", width="stretch")
+        b4.button("Show result now", key="tri_finish", on_click=on_finish, icon=":material/flag:", width="stretch")
+        with st.expander("Why are you asking this?", icon=":material/lightbulb:"):
+            gain = pending.get("information_gain", 0.0)
+            st.write(f"This question is expected to reduce the uncertainty about what is going on by "
+                     f"**{gain:.2f} bits** (its expected information gain), the most of any question now."
+                     + (" It also checks a warning sign of a serious condition." if pending.get("red_flag_check")
+                        else ""))
+            yes_side = [s for s in pending.get("separates", []) if s["side"] == "yes"]
+            no_side = [s for s in pending.get("separates", []) if s["side"] == "no"]
+            if yes_side:
+                st.write("A **yes** would point towards: " + ", ".join(
+                    s["condition"] + (f" ({s['p_finding']:.0%} of people with it have this)" if clinician else "")
+                    for s in yes_side))
+            if no_side:
+                st.write("A **no** would point towards: " + ", ".join(s["condition"] for s in no_side))
+    elif state.get("answers") and not state.get("finished"):
+        st.button("Show result", key="tri_finish2", on_click=on_finish, icon=":material/flag:")
+
+# ---- result, findings, differential, exports -----------------------------------------------------
+with right:
+    if res:
+        lvl = res["triage"]
+        box = {"emergency": st.error, "urgent": st.warning}.get(lvl, st.info)
+        box(f"**{res['triage_text']}**  \n{res['triage_reason']}", icon=LEVEL_ICONS[lvl])
+        if res.get("red_flags"):
+            st.markdown("**Warning signs reported:** " + ", ".join(sorted({r["name"] for r in res["red_flags"]})))
+
+    if clinician and res and res.get("differential"):
+        with error_boundary("drawing the differential"):
+            with eng_ref.lock:
+                post = engine.posterior(engine.closure(state["answers"]), state.get("age"), state.get("sex"))
+            import numpy as np
+
+            order = np.argsort(-post)[:10][::-1]
+            names = [engine.kb.conditions[i].name for i in order]
+            colours = [LEVEL_COLOURS[engine.kb.conditions[i].triage] for i in order]
+            fig = go.Figure(go.Bar(x=[float(post[i]) for i in order], y=names, orientation="h",
+                                   marker_color=colours, text=[f"{post[i]:.0%}" for i in order],
+                                   textposition="auto"))
+            fig.update_layout(title="Live differential (posterior)", height=360, margin=dict(l=10, r=10, t=40, b=10),
+                              xaxis=dict(range=[0, 1], tickformat=".0%"))
+            st.plotly_chart(fig, key="tri_diff_chart")
+            mass = res["level_mass"]
+            st.caption("Probability mass by triage level: " + ", ".join(
+                f"{k.replace('_', '-')} {v:.0%}" for k, v in mass.items()))
+            for d in res["differential"]:
+                with st.expander(f"{d['condition']} · {d['icd10']} · {d['probability']:.0%}"):
+                    st.write("**For:** " + (", ".join(d["evidence_for"]) or "-"))
+                    st.write("**Against:** " + (", ".join(d["evidence_against"]) or "-"))
+                    st.caption(f"Triage level of this condition: {d['triage'].replace('_', '-')}. "
+                               f"{d['education']['seek_help']}")
+    elif res and res.get("differential") and state.get("finished"):
+        top = res["differential"][0]
+        with st.expander(f"About {top['condition'].lower()}", icon=":material/menu_book:"):
+            st.write(top["education"]["what"])
+            st.write("**Self-care:** " + top["education"]["self_care"])
+            st.write("**When to get help:** " + top["education"]["seek_help"])
+
+    shown = [f for f in (res or {}).get("findings", []) if f.get("origin") != "implied"]
+    with st.expander(f"What I understood ({len(shown)} findings) — correct me", icon=":material/fact_check:",
+                     expanded=bool(shown) and not state.get("finished")):
+        if shown:
+            for f in shown:
+                st.markdown(f"- {'✅' if f['present'] else '❌'} {f['name']} "
+                            f"<span style='color:gray'>({f.get('origin', '')})</span>", unsafe_allow_html=True)
+        else:
+            st.caption("Nothing recognised yet.")
+        names = {f.name: f.id for f in engine.kb.findings}
+        fsel = st.selectbox("Finding", sorted(names), key="tri_fix_finding", index=None,
+                            placeholder="Choose a finding to add or correct")
+        fval = st.radio("It is", ["present", "absent", "remove"], key="tri_fix_value", horizontal=True)
+        if st.button("Apply correction", key="tri_fix_apply", disabled=fsel is None, icon=":material/edit:"):
+            value = {"present": "yes", "absent": "no", "remove": None}[fval]
+            run(chat.correct, names[fsel], value, reason=f"correct {names[fsel]}")
+            st.rerun()
+
+    if res:
+        with st.expander("Export", icon=":material/download:"):
+            with error_boundary("preparing the exports"):
+                st.download_button("Transcript and result (JSON)", json.dumps(export.to_json(state), indent=2),
+                                   file_name="symptom_chat.json", mime="application/json", key="tri_dl_json")
+                st.download_button("Report (PDF)", export.to_pdf(state), file_name="symptom_chat.pdf",
+                                   mime="application/pdf", key="tri_dl_pdf")
+                bundle = export.to_fhir(state)
+                st.download_button("Differential as FHIR R4B Conditions (JSON)", json.dumps(bundle, indent=2),
+                                   file_name="symptom_chat_fhir.json", mime="application/fhir+json",
+                                   key="tri_dl_fhir")
+                st.caption("Every export is marked AI-generated; the FHIR Conditions carry "
+                           "verificationStatus=differential and meta.security AIAST.")
+
+    if clinician and res and state.get("finished"):
+        with st.expander("Confirm the diagnosis (for training)", icon=":material/verified:"):
+            cond_names = {c.name: c.id for c in engine.kb.conditions}
+            top_name = res["differential"][0]["condition"] if res.get("differential") else None
+            pick = st.selectbox("Confirmed diagnosis", sorted(cond_names), key="tri_confirm_pick",
+                                index=sorted(cond_names).index(top_name) if top_name in cond_names else None)
+            if st.button("Confirm", key="tri_confirm", disabled=pick is None, icon=":material/task_alt:"):
+                with error_boundary("saving the confirmation"):
+                    ss.tri_state["confirmed_diagnosis"] = cond_names[pick]
+                    item = save_work("chat", ss.tri_state, title=f"Confirmed: {pick}", reason="confirmed",
+                                     status="confirmed")
+                    store.add_feedback("triage", "confirmed_diagnosis", item_id=item,
+                                       data={"diagnosis": cond_names[pick],
+                                             "top1": res["differential"][0]["id"] if res.get("differential") else None})
+                    store.audit("confirm_diagnosis", tool="triage", object_type="work", object_id=item)
+                    st.success("Saved. Confirmed chats are used the next time the MLP is trained (Model lab).")
