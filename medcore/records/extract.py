@@ -140,8 +140,9 @@ def _build(kb: RecordsKB) -> Matchers:
     rules = kb.rules
     lab_lookup = {k.lower(): r for r in kb.labs for k in (r.name, *r.aliases)}
     vital_lookup = {k.lower(): r for r in kb.vitals for k in (r.name, *r.aliases)}
-    lab_long = [k for k in lab_lookup if len(k) > 2]
-    lab_short = [k for k in lab_lookup if len(k) <= 2]
+    lab_forms = {k for r in kb.labs for k in (r.name, *r.aliases)}
+    lab_long = [k for k in lab_forms if len(k) > 2]
+    lab_short = [k for k in lab_forms if len(k) <= 2]
     return Matchers(
         problem=phrase_regex(plong),
         problem_upper=phrase_regex(pshort, 0) if pshort else None,
@@ -174,6 +175,9 @@ def _case_mixed(longer: list[str], short: list[str]) -> re.Pattern:
     forms = set()
     for s in short:
         forms.update({s.upper(), s.capitalize()})
+        if s != s.lower():
+            forms.add(s)  # as the KB writes it, when it has capitals: 'pH'
+
     if forms:
         parts.append(phrase_regex(sorted(forms), 0).pattern)
     return re.compile("|".join(parts))
