@@ -114,7 +114,7 @@ with tab_gen:
                   "steps": int(steps), "guidance": float(guidance), "trajectory": bool(traj)}
         batch = st.session_state.get("img_batch")
         # A reload (or the Home demo) regenerates the saved request: seeded sampling gives the same images back.
-        restore = batch is None and (demo or saved) and prev.get("checkpoint") == path
+        restore = batch is None and (bool(demo) or (saved is not None and prev.get("checkpoint") == path))
         if go_btn or restore:
             with error_boundary("generating images"), st.spinner("Sampling…"):
                 req = SampleRequest(None if cls in ("mixed", "(unconditional)") else cls, params["n"], params["seed"],
