@@ -17,6 +17,7 @@ Public API (used by medcore.llm before text leaves the machine):
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -128,19 +129,43 @@ def _note_shift(text: str, salt: str) -> int:
     return -(30 + h % 336)
 
 
-def _add(found: list[tuple[int, int, str]], start: int, end: int, kind: str) -> None:
-    if end <= start:
-        return
-    for i, (s, e, k) in enumerate(found):
-        if s < end and start < e:
-            if (end - start) > (e - s) and kind == k:  # a longer span of the same kind wins
-                found[i] = (min(s, start), max(e, end), k)
+class _Spans:
+    """Accepted, non-overlapping spans kept sorted by start, so adding one is a binary search
+    rather than a scan (a note with tens of thousands of candidate names stays linear-ish)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int, str]] = []
+
+    def add(self, start: int, end: int, kind: str) -> None:
+        if end <= start:
             return
-    found.append((start, end, kind))
+        i = bisect.bisect_left(self.starts, start)
+        for j in (i - 1, i):
+            if 0 <= j < len(self.spans):
+                s, e, k = self.spans[j]
+                if s < end and start < e:
+                    if (end - start) > (e - s) and kind == k:  # a longer span of the same kind wins
+                        merged = (min(s, start), max(e, end), k)
+                        self.spans[j] = merged
+                        self.starts[j] = merged[0]
+                    return
+        # a span starting inside the new one, further right, also conflicts
+        if i < len(self.spans) and self.spans[i][0] < end:
+            return
+        self.starts.insert(i, start)
+        self.spans.insert(i, (start, end, kind))
+
+    def __iter__(self):
+        return iter(self.spans)
+
+
+def _add(found: "_Spans", start: int, end: int, kind: str) -> None:
+    found.add(start, end, kind)
 
 
 def find_phi(text: str) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
+    found = _Spans()
     for kind, pattern, group in _RULES:
         for m in pattern.finditer(text):
             if group == -1:
@@ -164,9 +189,9 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     if parts:
         for m in re.finditer(r"\b(" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b", text):
             _add(found, m.start(), m.end(), "NAME")
-    found = _extend_names(text, found, firsts)
-    found.sort()
-    return _merge_names(text, found)
+    spans = _extend_names(text, list(found), firsts)
+    spans.sort()
+    return _merge_names(text, spans)
 
 
 _PREV_WORD = re.compile(r"(?:(?<=\s)|^)([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]\.)[ \t]+$")

@@ -81,6 +81,23 @@ def candidates(analysis: NoteAnalysis) -> list[int]:
     return out
 
 
+MAX_CANDIDATES = 200
+
+
+def _cap(analysis: NoteAnalysis, cand: list[int]) -> list[int]:
+    """Embedding costs ~25 ms a sentence on CPU; for very long notes keep the sentences the
+    extraction cites (problems, medication changes, abnormal results, follow-ups) first."""
+    if len(cand) <= MAX_CANDIDATES:
+        return cand
+    ex = analysis.extraction
+    cited = {p.sentence for p in ex.problems if p.assertion == "present"}
+    cited |= {m.sentence for m in ex.medications if m.status} | {f.sentence for f in ex.follow_ups}
+    cited |= {x.sentence for x in ex.labs + ex.vitals if x.flag in ("high", "low")}
+    first = [i for i in cand if i in cited][:MAX_CANDIDATES]
+    rest = [i for i in cand if i not in cited][:MAX_CANDIDATES - len(first)]
+    return sorted(first + rest)
+
+
 def centrality(vecs: np.ndarray, threshold: float = 0.25) -> np.ndarray:
     """Degree centrality of the cosine-similarity graph (LexRank without the power iteration)."""
     if len(vecs) == 0:
@@ -92,7 +109,7 @@ def centrality(vecs: np.ndarray, threshold: float = 0.25) -> np.ndarray:
 
 def extractive(analysis: NoteAnalysis, *, k: int | None = None, scorer=None) -> tuple[list[int], np.ndarray]:
     """Indices of the chosen sentences (in note order) and every candidate's score."""
-    cand = candidates(analysis)
+    cand = _cap(analysis, candidates(analysis))
     if not cand:
         return [], np.zeros(0)
     texts = [analysis.sentences[i].text for i in cand]

@@ -124,3 +124,11 @@ def test_day_month_year_shift():
 
 def test_numbers_that_are_not_phi():
     assert deidentify("Hb 13.5 g/dL, WBC 11.2, platelets 250, BP 120/80, EF 30%, 2.5 mg.").spans == []
+
+
+def test_many_candidate_names_do_not_blow_up():
+    import time
+
+    t = time.perf_counter()
+    r = deidentify("Mr. " + "Abc " * 20000)
+    assert r.spans and time.perf_counter() - t < 15  # guards against quadratic span bookkeeping

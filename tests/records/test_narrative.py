@@ -78,3 +78,21 @@ def test_rouge_l():
     assert rouge_l("the cat sat", "the cat sat") == 1.0
     assert rouge_l("", "x") == 0.0
     assert abs(rouge_l("a b c d", "a c e") - 0.5714) < 1e-3  # LCS 2: P 2/4, R 2/3
+
+
+def test_long_note_caps_embedding_work(settings, fast_embed, monkeypatch):
+    import medcore.embeddings
+    from medcore.records import kb as kb_mod
+    from medcore.records.narrative import MAX_CANDIDATES, extractive
+    from medcore.records.pipeline import analyze
+
+    seen = []
+
+    def counting(texts, batch_size=64):
+        seen.append(len(texts))
+        return fast_embed(texts)
+
+    monkeypatch.setattr(medcore.embeddings, "embed", counting)
+    text = "".join(f"Day {i}: the patient reports cough number {i} and walks today.\n" for i in range(600))
+    chosen, _ = extractive(analyze(text, kb_mod.load(settings)))
+    assert chosen and sum(seen) <= MAX_CANDIDATES
