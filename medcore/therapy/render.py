@@ -60,8 +60,10 @@ def plan_markdown(plan: dict) -> str:
             L.append(f"  - warning ({w['severity']}): {w['text']} [{w.get('source', '')}]")
     L += ["", "## Why this option", ""] + [f"- {e.lstrip('- ')}" for e in plan.get("explanation", [])]
     wbs = plan.get("warnings_by_severity") or {}
+    L += ["", "## Warnings by severity", ""]
+    if not wbs:
+        L.append("- None found for the proposed plan and current medicines.")
     if wbs:
-        L += ["", "## Warnings by severity", ""]
         for sev in SEVERITIES:
             for w in wbs.get(sev, []):
                 L.append(f"- **{sev}** ({w['kind']}): {w['text']}" + (f" [source: {w['source']}]" if w.get("source") else ""))

@@ -1,0 +1,44 @@
+"""Pharmacogenomic lookups and genotype-to-phenotype translation."""
+
+import pytest
+
+from medcore.therapy.pgx import PgxError, lookup, normalise_phenotype
+
+
+@pytest.mark.parametrize("drug,gene,phenotype,action", [
+    ("clopidogrel", "CYP2C19", "Poor Metabolizer", "use_alternative"),
+    ("clopidogrel", "CYP2C19", "*1/*17", "standard"),
+    ("Plavix", "cyp2c19", "IM", "use_alternative"),
+    ("codeine", "CYP2D6", "*1/*1xN", "avoid"),
+    ("codeine", "CYP2D6", "*1/*4", "standard"),
+    ("citalopram", "CYP2C19", "*2/*2", "adjust_dose"),
+    ("simvastatin", "SLCO1B1", "*5/*5", "use_alternative"),
+    ("azathioprine", "TPMT", "*1/*3A", "adjust_dose"),
+    ("capecitabine", "DPYD", "*2A/*2A", "avoid"),
+    ("abacavir", "HLA-B*57:01", "positive", "avoid"),
+    ("abacavir", "HLA-B", "*57:01 negative", "standard"),
+    ("allopurinol", "HLA-B", "HLA-B*58:01 positive", "avoid"),
+    ("tacrolimus", "CYP3A5", "*1/*1", "adjust_dose"),
+    ("rasburicase", "G6PD", "deficient", "avoid"),
+    ("warfarin", "VKORC1", "AA", "adjust_dose"),
+])
+def test_lookups(kb, drug, gene, phenotype, action):
+    r = lookup(kb, drug, gene, phenotype)
+    assert r.action == action
+    assert r.source.startswith("CPIC") and r.recommendation and r.strength
+
+
+def test_activity_scores(kb):
+    assert normalise_phenotype(kb, "CYP2D6", "*4/*4")[0] == "Poor Metabolizer"
+    assert normalise_phenotype(kb, "CYP2D6", "*1/*41")[0] == "Normal Metabolizer"  # 1.5
+    assert normalise_phenotype(kb, "CYP2D6", "*4/*10")[0] == "Intermediate Metabolizer"  # 0.25
+    assert normalise_phenotype(kb, "CYP2C9", "*1/*3")[0] == "Intermediate Metabolizer"
+
+
+def test_errors_are_clear(kb):
+    with pytest.raises(PgxError, match="unknown gene"):
+        lookup(kb, "clopidogrel", "CYP9Z9", "PM")
+    with pytest.raises(PgxError, match="not recognised"):
+        lookup(kb, "clopidogrel", "CYP2C19", "sort of slow")
+    with pytest.raises(PgxError, match="no CPIC level A recommendation"):
+        lookup(kb, "lisinopril", "CYP2C19", "PM")
