@@ -34,7 +34,8 @@ def evidence_vectors(kb: KnowledgeBase, evidence: dict[str, bool]) -> tuple[np.n
 
 def log_posterior(kb: KnowledgeBase, evidence: dict[str, bool], age: float | None, sex: str | None,
                   temper: float = 0.85) -> np.ndarray:
-    logp = np.log(np.maximum(kb.prior(age, sex), 1e-300))
+    with np.errstate(divide="ignore"):
+        logp = np.log(kb.prior(age, sex))  # impossible conditions (prior 0) stay impossible: -inf
     if evidence:
         idx, vals = evidence_vectors(kb, evidence)
         lik = kb.lik[:, idx]

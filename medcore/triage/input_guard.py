@@ -49,6 +49,23 @@ SELF_HARM = re.compile(
     re.IGNORECASE)
 
 
+COMMAND = re.compile(r"^\W*(you (are|must|will|should|now)|you're|say|tell|respond|reply|output|print|write|pretend|act"
+                     r"|forget|disregard|ignore|repeat|translate|from now on|system|assistant)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?\n])\s+")
+
+
+def strip_instructions(text: str) -> tuple[str, int]:
+    """Drop the sentences that address the assistant ("ignore previous instructions...", "you are
+    now..."), keep the ones describing symptoms. Used only when an injection was detected."""
+    kept, dropped = [], 0
+    for sent in _SENTENCE.split(text):
+        if INJECTION.search(sent) or COMMAND.match(sent):
+            dropped += 1
+        else:
+            kept.append(sent)
+    return " ".join(kept), dropped
+
+
 @dataclass
 class GuardResult:
     text: str  # what the NLU should read (possibly truncated)
@@ -82,10 +99,13 @@ def check(text: str | None, max_chars: int = MAX_CHARS) -> GuardResult:
                          "characters; please tell me the main symptoms in a few sentences.")
     if INJECTION.search(res.text):
         res.injection = True
+        res.text, _ = strip_instructions(res.text)
         res.notes.append("I can only use what you tell me about symptoms; instructions to change how I work are "
                          "ignored.")
     if SELF_HARM.search(res.text):
         res.self_harm_mention = True
+    if not res.text.strip():
+        return res
     if _script_share(res.text) < 0.5:
         res.kind, res.language = "other_language", "non-Latin script"
         return res

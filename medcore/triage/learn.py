@@ -143,7 +143,7 @@ def train(kb: KnowledgeBase, cfg: TrainConfig, out_dir: Path, reporter, *, resum
             loss.backward()
             opt.step()
             step += 1
-            losses.append(float(loss))
+            losses.append(float(loss.detach()))
             if step % 10 == 0 or step == total:
                 reporter.progress(step, total, float(np.mean(losses[-10:])), metrics={"epoch": epoch + 1})
             if reporter.should_cancel():

@@ -156,6 +156,9 @@ class Lexicon:
         self.vocabulary = {t for k in self.phrases for t in k}
 
 
+_MATRICES: dict[tuple, np.ndarray] = {}
+
+
 class EmbeddingIndex:
     """Synonym embeddings (computed once, cached as .npy next to the data dir) for lay matching."""
 
@@ -167,6 +170,10 @@ class EmbeddingIndex:
         self.margin = margin
         self.ids = [fid for fid, _ in lexicon.rows]
         self.phrases = [p for _, p in lexicon.rows]
+        mem_key = (lexicon.kb.digest, len(self.phrases), getattr(embed_fn, "__qualname__", repr(embed_fn)))
+        if mem_key in _MATRICES:  # one computation per process, whatever the data dir
+            self.matrix = _MATRICES[mem_key]
+            return
         cache = None
         if cache_dir is not None:
             cache_dir.mkdir(parents=True, exist_ok=True)
@@ -179,6 +186,7 @@ class EmbeddingIndex:
                 tmp = cache.with_suffix(".tmp.npy")
                 np.save(tmp, self.matrix)
                 tmp.replace(cache)
+        _MATRICES[mem_key] = self.matrix
 
     def match(self, chunks: list[str]) -> list[tuple[int, str, float]]:
         """For each chunk, its best finding if the cosine similarity clears the threshold."""

@@ -1,0 +1,88 @@
+"""Posterior sanity, question selection, triage rules and red-flag overrides."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from medcore.triage import engine as bayes
+from medcore.triage.rules import TriageConfig, decide
+
+
+def test_adding_a_finding_raises_conditions_that_explain_it(kb):
+    base = bayes.posterior(kb, {"cough": True}, 30, "female")
+    more = bayes.posterior(kb, {"cough": True, "barking_cough": True}, 30, "female")
+    ci = kb.condition_index["croup"]
+    assert more[ci] > base[ci]
+    less = bayes.posterior(kb, {"cough": True, "fever": False}, 30, "female")
+    assert less[kb.condition_index["pneumonia"]] < base[kb.condition_index["pneumonia"]]
+    assert abs(base.sum() - 1) < 1e-9
+
+
+def test_age_and_sex_change_the_prior(kb):
+    ev = {"abdominal_pain": True, "pelvic_pain": True}
+    f = bayes.posterior(kb, ev, 28, "female")
+    m = bayes.posterior(kb, ev, 28, "male")
+    assert m[kb.condition_index["ectopic_pregnancy"]] == 0 < f[kb.condition_index["ectopic_pregnancy"]]
+    child = bayes.posterior(kb, {"cough": True, "barking_cough": True}, 3, None)
+    adult = bayes.posterior(kb, {"cough": True, "barking_cough": True}, 40, None)
+    assert child[kb.condition_index["croup"]] > adult[kb.condition_index["croup"]]
+
+
+def test_information_gain_picks_a_discriminating_finding(kb):
+    ev = {"chest_pain": True}
+    post = bayes.posterior(kb, ev, 55, "male")
+    gains = bayes.information_gain(kb, post)
+    q = bayes.next_question(kb, post, set(ev), bayes.EngineConfig())
+    assert q is not None and q.finding_id not in ev
+    # the chosen finding separates the leading conditions: likelihoods differ a lot among them
+    j = kb.finding_index[q.finding_id]
+    top = np.argsort(-post)[:5]
+    assert kb.lik[top, j].max() - kb.lik[top, j].min() > 0.3
+    # and a finding no leading condition cares about has less gain than the chosen one
+    assert gains[kb.finding_index["lice_seen"]] < q.gain_bits
+    assert q.separates and {s["side"] for s in q.separates} <= {"yes", "no"}
+
+
+def test_questions_stop_at_the_cap(lexical_engine):
+    from medcore.triage import chat
+
+    state = chat.user_message(lexical_engine, chat.new_state(), "I feel tired")
+    while state["pending"]:
+        state = chat.answer(lexical_engine, state, "unknown")
+    assert state["finished"]
+    assert state["questions_asked"] <= lexical_engine.engine_cfg.max_questions
+
+
+def test_triage_from_mass_and_red_flag_overrides(kb):
+    cfg = TriageConfig()
+    ev = {"runny_nose": True, "sneezing": True, "sore_throat": True}
+    post = bayes.posterior(kb, ev, 30, "male")
+    assert decide(kb, post, {f for f, v in ev.items() if v}, cfg).level == "self_care"
+    # a thunderclap headache is an emergency whatever the posterior says
+    ev2 = {"headache": True, "worst_headache": True}
+    weak = np.zeros(len(kb.conditions))
+    weak[kb.condition_index["tension_headache"]] = 1.0
+    d = decide(kb, weak, {"headache", "worst_headache"}, cfg)
+    assert d.level == "emergency" and any(r["id"] == "thunderclap" for r in d.fired_rules)
+    # Bell's palsy (whole face including forehead) does not fire the stroke face rule
+    d = decide(kb, weak, {"face_droop", "forehead_spared"}, cfg)
+    assert not any(r["id"] == "face_droop" for r in d.fired_rules)
+    del ev2
+
+
+def test_self_harm_is_always_emergency_with_crisis_resources(engine):
+    res, _ = engine.one_shot("I have a mild cold and honestly I want to kill myself")
+    assert res.triage == "emergency"
+    assert res.crisis and any("116 123" in c or "988" in c for c in res.crisis["contacts"])
+    res, _ = engine.one_shot("I don't want to be here anymore")
+    assert res.triage == "emergency"
+
+
+def test_emergency_examples(engine):
+    for text in ["crushing chest pain going down my left arm and I'm sweating",
+                 "my dad's face has dropped on one side and his speech is slurred",
+                 "fever and a rash that doesn't fade under a glass",
+                 "sudden severe pain in my testicle",
+                 "I ate peanuts and my lips are swelling and I can't breathe"]:
+        res, _ = engine.one_shot(text)
+        assert res.triage == "emergency", text
