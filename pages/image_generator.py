@@ -37,12 +37,11 @@ WORK = "image_batch"
 # ---- cached resources (shared by every session, each with a lock) -------------------------------
 def model_options() -> dict[str, str]:
     """label -> checkpoint path: registered models (active first), then the shipped one."""
+    registry.ensure_shipped_registered(settings, store)
     out: dict[str, str] = {}
     for m in sorted(store.list_models("imaging"), key=lambda m: not m.active):
-        if Path(m.path).exists():
+        if Path(m.path).exists() and m.path not in out.values():
             out[f"{m.name}{' (active)' if m.active else ''}"] = m.path
-    if registry.shipped_available(settings):
-        out[f"Shipped: {registry.SHIPPED}"] = str(registry.shipped_checkpoint(settings))
     return out
 
 
@@ -213,12 +212,12 @@ with tab_quality:
                     conf = f", conf {q.confidence[i]:.2f}" if q.confidence else ""
                     cols[i % 4].image(np.kron(pair, np.ones((4, 4), dtype=np.uint8)),
                                       caption=f"{i}: d={q.copy.distances[i]:.4f}{conf}{flag}")
-        shipped_json = registry.shipped_checkpoint(settings).with_suffix(".json")
-        if shipped_json.exists() and str(registry.shipped_checkpoint(settings)) in batch.checkpoint:
-            import json
-
-            with st.expander("Metrics of the shipped checkpoint (from `python -m medcore eval image`)"):
-                st.json(json.loads(shipped_json.read_text()).get("metrics", {}))
+        rec = next((m for m in store.list_models("imaging") if m.path and m.path in batch.checkpoint), None)
+        if rec is not None and rec.metrics:
+            with st.expander(f"Recorded metrics of this model ({rec.name})"):
+                st.caption("Training metrics, and for the shipped checkpoint the output of "
+                           "`python -m medcore eval image` stored beside it.")
+                st.json(rec.metrics)
 
 with tab_data:
     choices = lab_imaging.dataset_choices(settings)

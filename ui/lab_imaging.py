@@ -82,13 +82,13 @@ def models_table(store) -> pd.DataFrame:
 
 
 def render(settings, store) -> None:
-    from medcore.imaging.registry import SHIPPED, shipped_available, shipped_checkpoint
+    from medcore.imaging.registry import SHIPPED, ensure_shipped_registered, shipped_available, shipped_checkpoint
 
     st.subheader("Image models")
+    ensure_shipped_registered(settings, store)
     if shipped_available(settings):
-        st.caption(f"Shipped checkpoint: `{shipped_checkpoint(settings)}` (used when no registered model is "
-                   "active). Its command, wall time and metrics are in `assets/checkpoints/"
-                   f"{SHIPPED}.json`.")
+        st.caption(f"Shipped checkpoint: `{shipped_checkpoint(settings)}`. Its command, wall time and metrics "
+                   f"are in `assets/checkpoints/{SHIPPED}.json`.")
     table = models_table(store)
     if table.empty:
         st.info("No image model trained here yet. Start one below; a finished run is registered automatically.")

@@ -48,3 +48,27 @@ def _active(settings: Settings, store=None) -> str | None:
     else:
         rec = store.active_model("imaging")
     return rec.path if rec else None
+
+
+def shipped_card(settings: Settings) -> dict:
+    """The JSON beside the shipped checkpoint: command, steps, wall time, device, metrics."""
+    import json
+
+    p = shipped_checkpoint(settings).with_suffix(".json")
+    return json.loads(p.read_text()) if p.exists() else {}
+
+
+def ensure_shipped_registered(settings: Settings, store) -> int | None:
+    """Put the shipped checkpoint in the model registry once, so it can be made active again later.
+
+    It becomes active only when no other image model is, so a user's choice is never overridden.
+    """
+    if not shipped_available(settings):
+        return None
+    path = str(shipped_checkpoint(settings))
+    for m in store.list_models("imaging"):
+        if m.path == path:
+            return m.id
+    card = shipped_card(settings)
+    return store.register_model("imaging", f"shipped: {SHIPPED}", path, config=card.get("train_config", {}),
+                                metrics=card.get("metrics", {}), activate=store.active_model("imaging") is None)

@@ -1,0 +1,46 @@
+"""The Model lab's imaging section and the registry of image checkpoints."""
+
+import json
+import shutil
+
+from streamlit.testing.v1 import AppTest
+
+from medcore import checkpoints
+from medcore.imaging import registry
+
+
+def _lab_script():
+    from ui.lab_imaging import render
+    from ui.loaders import get_settings, get_store
+
+    render(get_settings(), get_store())
+
+
+def test_shipped_checkpoint_is_registered_once_and_never_overrides_a_choice(settings, store, tiny_run, tmp_path):
+    _, run = tiny_run
+    assets = tmp_path / "assets"
+    ship = assets / "checkpoints" / registry.SHIPPED
+    shutil.copytree(checkpoints.latest(run), ship)
+    ship.with_suffix(".json").write_text(json.dumps({"metrics": {"fid_generated": 1.5}, "train_config": {"size": 16}}))
+    s = settings.replace(assets_dir=assets)
+    mine = store.register_model("imaging", "mine", str(run), activate=True)
+    first = registry.ensure_shipped_registered(s, store)
+    assert registry.ensure_shipped_registered(s, store) == first
+    assert store.active_model("imaging").id == mine
+    assert store.get_model(first).metrics == {"fid_generated": 1.5}
+    assert registry.resolve_model_path(s, store=store) == run
+
+
+def test_lab_section_lists_models_and_makes_one_active(settings, store, tiny_run):
+    _, run = tiny_run
+    a = store.register_model("imaging", "first", str(run), config={"model": "ddpm"}, metrics={"steps": 6},
+                             activate=True)
+    b = store.register_model("imaging", "second", str(run), config={"model": "ddpm"}, metrics={"steps": 6})
+    at = AppTest.from_function(_lab_script, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert len(at.dataframe) == 1
+    at.selectbox(key="imglab-choose").set_value(b).run()
+    next(x for x in at.button if x.label == "Make active").click().run()
+    assert not at.exception
+    assert store.active_model("imaging").id == b and not store.get_model(a).active
+    assert any(x.label == "Start training" for x in at.button)
