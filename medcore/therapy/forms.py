@@ -1,0 +1,108 @@
+"""Convert between the page's form fields (plain strings and numbers, one item per line) and the
+patient dict that `profile.parse_patient` validates; and take the record summarizer's hand-off."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+FORM_DEFAULTS: dict[str, Any] = {
+    "label": "", "age": None, "sex": "female", "weight": None, "weight_unit": "kg", "height": None,
+    "height_unit": "cm", "scr": None, "scr_unit": "mg/dL", "egfr": None, "pregnant": False, "lactating": False,
+    "child_pugh": "none", "allergies": "", "conditions": "", "medications": "", "genotypes": "",
+    "weight_rule": "auto",
+}
+_GENE = re.compile(r"^\s*(HLA-[A-Z]+\*\d{2}:\d{2}|HLA-[A-Z]+|[A-Za-z0-9]+)", re.I)
+_REACTION = re.compile(r"^(.*?)\s*[\(\[]\s*(.*?)\s*[\)\]]\s*$")
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip(" -•\t") for ln in str(text or "").splitlines() if ln.strip(" -•\t")]
+
+
+def form_to_patient(form: dict[str, Any]) -> dict[str, Any]:
+    """Form values -> patient dict. Nothing is validated here; parse_patient does that."""
+    allergies = []
+    for ln in _lines(form.get("allergies", "")):
+        m = _REACTION.match(ln)
+        if m:
+            allergies.append({"substance": m.group(1).strip(), "reaction": m.group(2).strip()})
+        elif ":" in ln:
+            sub, _, reac = ln.partition(":")
+            allergies.append({"substance": sub.strip(), "reaction": reac.strip()})
+        else:
+            allergies.append({"substance": ln, "reaction": ""})
+    genotypes = {}
+    for ln in _lines(form.get("genotypes", "")):
+        m = _GENE.match(ln)
+        if m:
+            value = ln[m.end():].strip(" :=\t")
+            if value:
+                genotypes[m.group(1)] = value
+    out: dict[str, Any] = {
+        "label": form.get("label", ""), "age": form.get("age"), "sex": form.get("sex"),
+        "pregnant": bool(form.get("pregnant")), "lactating": bool(form.get("lactating")),
+        "child_pugh": None if form.get("child_pugh") in (None, "", "none") else form["child_pugh"],
+        "allergies": allergies, "conditions": _lines(form.get("conditions", "")),
+        "medications": _lines(form.get("medications", "")), "genotypes": genotypes,
+        "weight_rule": form.get("weight_rule") or "auto",
+    }
+    for key in ("weight", "height", "scr"):
+        if form.get(key) is not None:
+            out[key] = form[key]
+            out[f"{key}_unit"] = form.get(f"{key}_unit")
+    if form.get("egfr") is not None:
+        out["egfr"] = form["egfr"]
+    return out
+
+
+def patient_to_form(d: dict[str, Any]) -> dict[str, Any]:
+    """Patient dict (from FHIR, a hand-off, a JSON file or the demo) -> form values."""
+    form = dict(FORM_DEFAULTS)
+    form["label"] = d.get("label", "")
+    form["age"] = d.get("age")
+    form["sex"] = d.get("sex") if d.get("sex") in ("female", "male") else "female"
+    for key, unit_default in (("weight", "kg"), ("height", "cm"), ("scr", "mg/dL")):
+        if d.get(f"{key}_kg" if key == "weight" else f"{key}_cm" if key == "height" else "scr_mg_dl") is not None:
+            form[key] = d[f"{key}_kg" if key == "weight" else f"{key}_cm" if key == "height" else "scr_mg_dl"]
+            form[f"{key}_unit"] = unit_default
+        elif d.get(key) is not None:
+            form[key] = d[key]
+            unit = str(d.get(f"{key}_unit") or unit_default).replace("µ", "u")
+            form[f"{key}_unit"] = {"umol/L": "µmol/L"}.get(unit, unit)
+    form["egfr"] = d.get("egfr")
+    form["pregnant"] = bool(d.get("pregnant"))
+    form["lactating"] = bool(d.get("lactating"))
+    form["child_pugh"] = d.get("child_pugh") or "none"
+    form["allergies"] = "\n".join(
+        (a["substance"] + (f" ({a['reaction']})" if a.get("reaction") else "")) if isinstance(a, dict) else str(a)
+        for a in d.get("allergies") or [])
+    form["conditions"] = "\n".join(d.get("conditions") or [])
+    form["medications"] = "\n".join(d.get("medications") or [])
+    form["genotypes"] = "\n".join(f"{k}: {v}" for k, v in (d.get("genotypes") or {}).items())
+    form["weight_rule"] = d.get("weight_rule") or "auto"
+    return form
+
+
+def handoff_to_patient(data: dict[str, Any]) -> dict[str, Any]:
+    """The record summarizer's hand-off {problems, medications, allergies} -> partial patient dict.
+    Age, sex, weight and creatinine are not in a hand-off; the form asks for them."""
+    meds = []
+    for m in data.get("medications") or []:
+        if isinstance(m, dict):
+            if str(m.get("status", "")).lower() in ("stopped", "discontinued", "held"):
+                continue
+            parts = [m.get("name") or m.get("text") or "", str(m.get("dose") or ""), str(m.get("unit") or ""),
+                     str(m.get("frequency") or "")]
+            line = " ".join(p for p in parts if p).strip()
+        else:
+            line = str(m)
+        if line:
+            meds.append(line)
+    problems = [p.get("name") or p.get("text") for p in data.get("problems") or []
+                if isinstance(p, dict) and p.get("assertion", "present") in ("present", "historical")]
+    problems += [str(p) for p in data.get("problems") or [] if isinstance(p, str)]
+    allergies = [{"substance": a.get("substance", ""), "reaction": a.get("reaction", "")} if isinstance(a, dict)
+                 else {"substance": str(a), "reaction": ""} for a in data.get("allergies") or []]
+    return {"conditions": [p for p in problems if p], "medications": meds,
+            "allergies": [a for a in allergies if a["substance"]]}

@@ -1,0 +1,329 @@
+"""Treatment planner: a patient (form, FHIR import or the record summarizer's hand-off) and a
+condition -> a guideline-based plan with doses, warnings and explanations; the clinician accepts,
+rejects or modifies each item (every save is a version); downloads and a patient handout."""
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from medcore.therapy import fhir_io, forms, graph, handout, render, review
+from medcore.therapy import interactions as ix
+from medcore.therapy.names import resolve_drug
+from medcore.therapy.calculators import fmt
+from medcore.therapy.dosing import FREQ_TEXT
+from medcore.therapy.kb import load_kb
+from medcore.therapy.planner import PlanError, make_plan
+from medcore.therapy.profile import ProfileError, parse_patient
+from ui.errors import error_boundary
+from ui.frame import not_available, page_setup
+from ui.loaders import get_settings, get_store
+from ui.workspace import load_work, new_work, save_work
+
+status = page_setup("therapy")
+if not status.ready:
+    not_available(status)
+    st.stop()
+
+settings = get_settings()
+store = get_store()
+kb = load_kb(settings)
+ss = st.session_state
+KIND = "plan"
+COND_IDS = sorted(kb.conditions, key=lambda c: kb.conditions[c]["name"])
+SEV_STYLE = {"contraindicated": st.error, "major": st.warning, "moderate": st.info}
+
+
+def set_form(values: dict) -> None:
+    """Queue values for the form widgets (applied before they are drawn on the next run)."""
+    ss.tp_pending = {**forms.FORM_DEFAULTS, **values}
+
+
+def num(where, label: str, key: str, **kw):
+    """A number box that may be empty; its value lives in session state once set."""
+    if key not in ss:
+        kw["value"] = None
+    return where.number_input(label, key=key, format="%g", **kw)
+
+
+def persist(reason: str) -> None:
+    save_work(KIND, {"form": ss.tp_form, "condition": ss.tp_condition_saved, "plan": ss.get("tp_plan"),
+                     "errors": ss.get("tp_errors", [])},
+              title=f"Plan: {kb.conditions.get(ss.tp_condition_saved, {}).get('name', '')}", reason=reason)
+
+
+# ---- restore work in progress, or take the Home demo --------------------------------------------
+if "tp_form" not in ss:
+    ss.tp_form, ss.tp_condition_saved, ss.tp_plan, ss.tp_errors = dict(forms.FORM_DEFAULTS), COND_IDS[0], None, []
+    demo = None
+    try:
+        from ui.demo import take_demo
+
+        demo = take_demo("therapy")
+    except Exception:  # noqa: BLE001 - the demo is optional
+        demo = None
+    if demo:
+        set_form(forms.patient_to_form(demo["patient"]))
+        ss.tp_condition_saved = demo.get("condition", COND_IDS[0])
+        ss.tp_autorun = True
+    else:
+        with error_boundary("restoring your last plan"):
+            rec = load_work(KIND)
+            if rec:
+                ss.tp_form = {**forms.FORM_DEFAULTS, **rec.data.get("form", {})}
+                ss.tp_condition_saved = rec.data.get("condition", COND_IDS[0])
+                ss.tp_plan = rec.data.get("plan")
+                ss.tp_errors = rec.data.get("errors", [])
+                set_form(ss.tp_form)
+if "tp_pending" in ss:
+    pending = ss.pop("tp_pending")
+    ss.tp_form = pending
+    for k, v in pending.items():
+        ss[f"tp_{k}"] = v
+    ss.tp_cond = ss.tp_condition_saved if ss.tp_condition_saved in kb.conditions else COND_IDS[0]
+
+# ---- patient input -------------------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader(":material/person: Patient and condition")
+    tab_form, tab_fhir, tab_handoff = st.tabs(["Profile form", "Import FHIR R4 Bundle", "From record summarizer"])
+    with tab_fhir:
+        up = st.file_uploader("FHIR R4 Bundle (.json) with Patient, Condition, MedicationStatement, "
+                              "AllergyIntolerance, Observation", type=["json"], key="tp_fhir_file")
+        c1, c2 = st.columns(2)
+        if c1.button("Import bundle", icon=":material/upload_file:", disabled=up is None):
+            with error_boundary("importing the FHIR bundle"):
+                try:
+                    if up.size > settings.max_upload_mb * 1024 * 1024:
+                        raise ValueError(f"file is larger than {settings.max_upload_mb} MB")
+                    data, notes = fhir_io.patient_from_bundle(json.loads(up.getvalue().decode("utf-8")))
+                    set_form(forms.patient_to_form(data))
+                    ss.tp_import_notes = notes or ["Imported; check the form and choose the condition."]
+                    store.audit("import_fhir", tool="therapy", count=len(data.get("medications", [])))
+                    st.rerun()
+                except (ValueError, UnicodeDecodeError) as exc:
+                    st.error(f"Could not import: {exc}")
+        if c2.button("Load example bundle", icon=":material/science:"):
+            data, notes = fhir_io.patient_from_bundle(fhir_io.example_bundle())
+            set_form(forms.patient_to_form(data))
+            ss.tp_import_notes = ["Example bundle imported (fictional patient)."] + notes
+            st.rerun()
+    with tab_handoff:
+        handoffs = store.list_work(kind="handoff", status="open")
+        if not handoffs:
+            st.info("No open hand-offs. In the record summarizer, use **Send to treatment planner**.")
+        else:
+            pick = st.selectbox("Open hand-offs", handoffs, format_func=lambda r: f"#{r.id} {r.title}",
+                                key="tp_handoff_pick")
+            st.caption(f"{len(pick.data.get('problems', []))} problems, {len(pick.data.get('medications', []))} "
+                       f"medicines, {len(pick.data.get('allergies', []))} allergies")
+            if st.button("Take this hand-off", icon=":material/move_to_inbox:"):
+                with error_boundary("taking the hand-off"):
+                    part = forms.handoff_to_patient(pick.data)
+                    current = forms.form_to_patient(ss.tp_form)
+                    set_form(forms.patient_to_form({**current, **part}))
+                    store.set_work_status(pick.id, "taken")
+                    store.audit("take_handoff", tool="therapy", object_type="work", object_id=pick.id)
+                    ss.tp_import_notes = ["Hand-off imported: add age, sex, weight and creatinine, then make the plan."]
+                    st.rerun()
+    for note in ss.pop("tp_import_notes", []):
+        st.info(note)
+    with tab_form:
+        with st.form("tp_profile"):
+            st.text_input("Label (optional, not stored with identifiers)", key="tp_label")
+            c = st.columns(4)
+            num(c[0], "Age (years)", "tp_age", step=1.0)
+            c[1].selectbox("Sex", ["female", "male"], key="tp_sex")
+            num(c[2], "Weight", "tp_weight", step=0.5)
+            c[3].radio("Weight unit", ["kg", "lb"], key="tp_weight_unit", horizontal=True)
+            c = st.columns(4)
+            num(c[0], "Height", "tp_height", step=0.5)
+            c[1].radio("Height unit", ["cm", "in"], key="tp_height_unit", horizontal=True)
+            num(c[2], "Serum creatinine", "tp_scr", step=0.1)
+            c[3].radio("Creatinine unit", ["mg/dL", "µmol/L"], key="tp_scr_unit", horizontal=True)
+            c = st.columns(4)
+            num(c[0], "eGFR if known (mL/min/1.73 m²)", "tp_egfr", step=1.0)
+            c[1].selectbox("Child-Pugh class", ["none", "A", "B", "C"], key="tp_child_pugh")
+            c[2].checkbox("Pregnant", key="tp_pregnant")
+            c[3].checkbox("Breastfeeding", key="tp_lactating")
+            c = st.columns(2)
+            c[0].text_area("Allergies, one per line: substance (reaction)", key="tp_allergies", height=90,
+                           placeholder="penicillin (anaphylaxis)\nsulfa (rash)")
+            c[1].text_area("Problems / conditions, one per line", key="tp_conditions", height=90,
+                           placeholder="type 2 diabetes\nCKD\nlong QT")
+            c = st.columns(2)
+            c[0].text_area("Current medicines, one per line (brand names are fine)", key="tp_medications", height=120,
+                           placeholder="lisinopril 10 mg daily\nZocor 40 mg")
+            c[1].text_area("Genotypes / phenotypes, one per line", key="tp_genotypes", height=120,
+                           placeholder="CYP2C19: *2/*2\nHLA-B*58:01: positive\nSLCO1B1: decreased function")
+            c = st.columns([3, 1])
+            c[0].selectbox("Condition to treat", COND_IDS, key="tp_cond",
+                           format_func=lambda cid: kb.conditions[cid]["name"])
+            c[1].selectbox("Cockcroft-Gault weight", ["auto", "actual", "ideal", "adjusted"], key="tp_weight_rule",
+                           help="auto: actual below IBW, IBW up to 120% of IBW, adjusted weight above")
+            submitted = st.form_submit_button("Make plan", type="primary", icon=":material/medication:")
+
+# ---- make the plan -------------------------------------------------------------------------------
+if submitted or ss.pop("tp_autorun", False):
+    with error_boundary("making the plan"):
+        ss.tp_form = {k: ss.get(f"tp_{k}", v) for k, v in forms.FORM_DEFAULTS.items()}
+        ss.tp_condition_saved = ss.get("tp_cond", ss.tp_condition_saved)
+        ss.tp_errors = []
+        try:
+            patient, warnings = parse_patient(forms.form_to_patient(ss.tp_form))
+            plan = make_plan(kb, patient, ss.tp_condition_saved, warnings)
+            ss.tp_plan = review.init_items(plan.to_dict())
+            new_work(KIND)
+            persist("plan generated")
+            store.audit("plan", tool="therapy", condition=ss.tp_condition_saved, count=len(patient.medications),
+                        status="ok" if plan.chosen else "no_option")
+        except ProfileError as exc:
+            ss.tp_errors = exc.problems
+            ss.tp_plan = None
+            persist("input refused")
+        except PlanError as exc:
+            ss.tp_errors = [str(exc)]
+            ss.tp_plan = None
+
+if ss.tp_errors:
+    st.error("Please correct the profile (nothing you typed was lost):\n\n" + "\n".join(f"- {e}" for e in ss.tp_errors))
+
+plan = ss.get("tp_plan")
+if not plan:
+    st.info("Fill in the profile (or import one), pick the condition and press **Make plan**.")
+    st.stop()
+
+# ---- the plan -------------------------------------------------------------------------------------
+st.subheader(f":material/assignment: {plan['condition_name']}")
+st.caption(f"Guideline: {plan['guideline']} · generated {plan.get('created', '')}")
+st.warning(plan["disclaimer"], icon=":material/gavel:")
+if plan.get("calculations"):
+    with st.expander("Calculations (formula, inputs, arithmetic)", icon=":material/calculate:"):
+        for c in plan["calculations"]:
+            st.markdown(f"**{c['name']}: {fmt(c['value'])} {c['unit']}**  \n`{c['formula']}`")
+            st.caption(" · ".join(f"{k}: {v}" for k, v in c["inputs"].items()))
+            for s in c["steps"]:
+                st.markdown(f"- {s}")
+            for n in c.get("notes", []):
+                st.caption(n)
+
+left, right = st.columns([3, 2])
+with left:
+    with st.container(border=True):
+        st.markdown("##### Proposed medicines")
+        if not plan["items"]:
+            st.error("No option in the knowledge base is safe for this patient; see why below.")
+        for it in plan["items"]:
+            icon = {"accepted": "✅", "rejected": "❌", "modified": "✏️"}.get(it["status"], "•")
+            st.markdown(f"{icon} **{it['text'] or it['drug']}** — _{it['status']}_"
+                        + (f" (reason: {it['reason']})" if it.get("reason") else ""))
+            with st.expander("How the dose was calculated"):
+                for s in it["steps"]:
+                    st.markdown(f"- {s}")
+            for w in it.get("warnings", []):
+                SEV_STYLE.get(w["severity"], st.caption)(f"{w['severity']}: {w['text']} — {w.get('source', '')}")
+        st.markdown("##### Why this option")
+        for line in plan["explanation"]:
+            st.markdown(f"- {line.lstrip('- ')}")
+with right:
+    with st.container(border=True):
+        st.markdown("##### Warnings by severity")
+        groups = plan.get("warnings_by_severity") or {}
+        if not groups:
+            st.success("No warnings for the proposed plan and current medicines.")
+        for sev, items in groups.items():
+            for w in items:
+                text = f"**{sev}** ({w['kind']}): {w['text']}" + (f"  \n_source: {w['source']}_" if w.get("source") else "")
+                SEV_STYLE.get(sev, st.caption)(text)
+
+with st.expander("All options in guideline order", icon=":material/format_list_numbered:"):
+    rows = []
+    for o in plan["options"]:
+        reasons = "; ".join(i["text"] for i in o["exclusions"]) or "; ".join(
+            i["text"] for i in o["cautions"] if i["severity"] in ("major", "moderate"))
+        rows.append({"option": o["label"], "line": o["line"], "status": o["status"], "penalty": o["penalty"],
+                     "dose": "; ".join(d["text"] for d in o["doses"]), "reasons": reasons, "source": o["source"]})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+
+c1, c2, c3 = st.columns(3)
+c1.markdown("**Non-drug measures**\n" + "\n".join(f"- {m}" for m in plan["non_drug"]))
+c2.markdown("**Monitoring**\n" + "\n".join(f"- {m}" for m in plan["monitoring"]))
+c3.markdown(f"**Follow-up**\n\n{plan['follow_up']}")
+
+# ---- clinician review ------------------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader(":material/rate_review: Review: accept, reject or modify (a reason is required)")
+    if plan["items"]:
+        ids = [i["item_id"] for i in plan["items"]]
+        item_id = st.selectbox("Item", ids, key="tp_rev_item",
+                               format_func=lambda i: next(x["text"] for x in plan["items"] if x["item_id"] == i))
+        action = st.radio("Decision", ["accept", "reject", "modify"], horizontal=True, key="tp_rev_action")
+        new_drug = new_dose = new_freq = None
+        if action == "modify":
+            c = st.columns(3)
+            new_drug = c[0].text_input("Drug (leave empty to keep)", key="tp_rev_drug") or None
+            new_dose = num(c[1], "Dose (in the drug's unit)", "tp_rev_dose", min_value=0.0)
+            new_freq = c[2].selectbox("Frequency", [None] + list(FREQ_TEXT), key="tp_rev_freq",
+                                      format_func=lambda f: "keep" if f is None else FREQ_TEXT[f])
+        reason = st.text_input("Reason", key="tp_rev_reason")
+        if st.button("Apply decision", type="primary", icon=":material/done_all:"):
+            with error_boundary("applying the decision"):
+                try:
+                    patient, _ = parse_patient(forms.form_to_patient(ss.tp_form))
+                    updated = review.apply(kb, plan, patient, item_id, action, reason, new_drug=new_drug,
+                                           new_dose=new_dose, new_frequency=new_freq, user=settings.user)
+                    ss.tp_plan = updated
+                    persist(f"{action} {item_id}: {reason}")
+                    work = load_work(KIND)
+                    item = next(i for i in updated["items"] if i["item_id"] == item_id)
+                    store.add_feedback("therapy", action, item_id=work.id if work else None, reason=reason,
+                                       data={"condition": plan["condition_id"], "drug": item["drug_id"],
+                                             "item": item_id, "warnings": len(item["warnings"])})
+                    store.audit(f"plan_{action}", tool="therapy", object_type="work",
+                                object_id=work.id if work else None, condition=plan["condition_id"])
+                    st.rerun()
+                except (review.ReviewError, ProfileError) as exc:
+                    st.error(str(exc))
+    work = load_work(KIND)
+    if work:
+        versions = store.work_versions(work.id)
+        st.caption(f"Saved as plan #{work.id}; {len(versions)} version(s) kept.")
+        if versions:
+            st.dataframe(pd.DataFrame([{"version": v.version, "time": v.ts, "reason": v.reason, "user": v.user}
+                                       for v in versions]), hide_index=True, use_container_width=True)
+
+# ---- interaction graph -------------------------------------------------------------------------------
+names = [m["name"] for m in plan["medications"] if m.get("name")]
+planned = [i["drug"] for i in render.planned_items(plan)]
+if names or planned:
+    with error_boundary("drawing the interaction graph"):
+        all_names = list(dict.fromkeys(names + planned))
+        ids = [resolve_drug(kb, n).id for n in all_names]
+        found = [f.contract() for f in ix.check_ids(kb, [i for i in ids if i])]
+        st.plotly_chart(graph.interaction_figure(all_names, found, set(planned)), use_container_width=True)
+
+# ---- outputs ----------------------------------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader(":material/download: Outputs")
+    c = st.columns(3)
+    with error_boundary("preparing the downloads"):
+        c[0].download_button("Plan (Markdown)", render.plan_markdown(plan), file_name="treatment_plan.md",
+                             mime="text/markdown", icon=":material/description:")
+        c[1].download_button("Plan (PDF)", render.plan_pdf(plan), file_name="treatment_plan.pdf",
+                             mime="application/pdf", icon=":material/picture_as_pdf:")
+        bundle = fhir_io.plan_to_bundle(plan, plan.get("items"))
+        fhir_io.validate_bundle(bundle)
+        c[2].download_button("FHIR R4 (CarePlan + MedicationRequest)", json.dumps(bundle, indent=1),
+                             file_name="treatment_plan.fhir.json", mime="application/fhir+json",
+                             icon=":material/share:")
+    if st.button("Write the patient handout", icon=":material/record_voice_over:"):
+        with error_boundary("writing the handout"), st.spinner("Writing…"):
+            h = handout.make_handout(settings, kb, plan)
+            ss.tp_handout = {"text": h.text, "source": h.source, "backend": h.backend, "note": h.note}
+    h = ss.get("tp_handout")
+    if h:
+        st.text_area("Patient handout", h["text"], height=260, key="tp_handout_text")
+        if h["source"] == "model":
+            st.caption(f"Phrased by {h['backend']}; passed the grounding check (no drug or dose outside the plan).")
+        else:
+            st.caption(f"Template text ({h['backend']})." + (f" {h['note']}" if h["note"] else ""))
+        st.download_button("Handout (text)", h["text"], file_name="patient_handout.txt", icon=":material/download:")

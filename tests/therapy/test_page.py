@@ -1,0 +1,123 @@
+"""AppTest of the treatment planner page and its Model lab section."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "treatment_planner.py")
+
+
+@pytest.fixture
+def app(settings):
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _fill(at, **values):
+    for k, v in values.items():
+        widget = {"tp_age": at.number_input, "tp_weight": at.number_input, "tp_scr": at.number_input,
+                  "tp_height": at.number_input}.get(k)
+        if widget is not None:
+            widget(key=k).set_value(v)
+        elif k in ("tp_allergies", "tp_medications", "tp_conditions", "tp_genotypes"):
+            at.text_area(key=k).set_value(v)
+        elif k in ("tp_weight_unit", "tp_scr_unit"):
+            at.radio(key=k).set_value(v)
+        else:
+            at.selectbox(key=k).set_value(v)
+
+
+def _submit(at):
+    next(b for b in at.button if b.label == "Make plan").click()
+    at.run()
+    assert not at.exception
+
+
+def test_empty_page_explains(app):
+    assert any("Make plan" in i.value for i in app.info)
+
+
+def test_bad_input_refused_and_kept(app):
+    _fill(app, tp_age=200, tp_weight=700, tp_medications="warfarin")
+    _submit(app)
+    err = " ".join(e.value for e in app.error)
+    assert "valid range is 0-120" in err and "valid range is 0.5-350 kg" in err
+    assert app.number_input(key="tp_age").value == 200  # nothing typed is lost
+    assert app.text_area(key="tp_medications").value == "warfarin"
+
+
+def test_plan_review_versions_downloads_handout(settings, store):
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=84, tp_weight=58, tp_scr=1.2, tp_medications="Advil 400 mg\nsertraline",
+          tp_allergies="penicillin (hives)", tp_cond="af_anticoagulation")
+    _submit(at)
+    md = " ".join(m.value for m in at.markdown)
+    assert "apixaban 2.5 mg twice daily" in md
+    assert any("major" in w.value for w in at.warning)  # NSAID + anticoagulant
+    assert len(at.get("plotly_chart")) >= 1
+    # modify with a reason -> a new version and a feedback row
+    at.selectbox(key="tp_rev_item").set_value("item1")
+    at.radio(key="tp_rev_action").set_value("modify")
+    at.run()
+    at.number_input(key="tp_rev_dose").set_value(5)
+    at.text_input(key="tp_rev_reason").set_value("recheck creatinine was 1.0")
+    next(b for b in at.button if b.label == "Apply decision").click()
+    at.run()
+    assert not at.exception
+    plans = store.list_work(kind="plan")
+    assert plans and len(store.work_versions(plans[0].id)) >= 2
+    fb = store.list_feedback("therapy")
+    assert fb and fb[0]["kind"] == "modify" and fb[0]["data"]["drug"] == "apixaban"
+    # handout (template backend in tests)
+    next(b for b in at.button if b.label == "Write the patient handout").click()
+    at.run()
+    assert not at.exception
+    assert "apixaban" in at.text_area(key="tp_handout_text").value
+    assert any("Template text" in c.value for c in at.caption)
+    # reload restores the plan
+    ws = at.query_params.get("ws")
+    ws = ws[0] if isinstance(ws, list) else ws
+    again = AppTest.from_file(PAGE, default_timeout=120)
+    again.query_params["ws"] = ws
+    again.run()
+    assert not again.exception
+    assert any("apixaban 5 mg" in m.value for m in again.markdown)
+
+
+def test_handoff_import(settings, store):
+    store.save_work("handoff", {"problems": [{"name": "hypertension", "assertion": "present"}],
+                                "medications": [{"name": "furosemide", "dose": "40", "unit": "mg", "frequency": "daily"}],
+                                "allergies": [{"substance": "penicillin", "reaction": "hives"}]},
+                    title="Hand-off: test", status="open")
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    next(b for b in at.button if b.label == "Take this hand-off").click()
+    at.run()
+    assert not at.exception
+    assert "furosemide 40 mg daily" in at.text_area(key="tp_medications").value
+    assert store.list_work(kind="handoff", status="open") == []
+
+
+def test_fhir_example_import(app):
+    next(b for b in app.button if b.label == "Load example bundle").click()
+    app.run()
+    assert not app.exception
+    assert app.number_input(key="tp_weight").value == 187 and app.radio(key="tp_weight_unit").value == "lb"
+
+
+def test_lab_section_renders(settings, store):
+    store.add_feedback("therapy", "accept", reason="ok", data={"drug": "apixaban", "condition": "af_anticoagulation"})
+    at = AppTest.from_string(
+        "from ui.loaders import get_settings, get_store\n"
+        "import ui.lab_therapy as lab\n"
+        "lab.render(get_settings(), get_store())\n", default_timeout=120)
+    at.run()
+    assert not at.exception
+    next(b for b in at.button if b.label == "Run evaluation").click()
+    at.run()
+    assert not at.exception
+    assert any(m.label == "Clinician decisions" and m.value == "1" for m in at.metric)
