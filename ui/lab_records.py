@@ -41,7 +41,11 @@ def render(settings, store) -> None:
         st.caption(f"Active sentence scorer: #{active.id} {active.name}; "
                    + ", ".join(f"{k} {v}" for k, v in active.metrics.items()))
     else:
-        st.caption("No sentence scorer trained yet: the extractive summary uses MiniLM centrality alone.")
+        from medcore.records.scorer import shipped_path
+
+        shipped = shipped_path(settings)
+        st.caption("No retrained scorer active: the extractive summary uses "
+                   + ("the shipped scorer (trained ahead on the dev notes)." if shipped else "MiniLM centrality alone."))
     c1, c2 = st.columns(2)
     epochs = c1.number_input("Epochs", min_value=5, max_value=500, value=60, step=5, key="lab_rec_epochs")
     if c2.button("Retrain the sentence scorer", type="primary", icon=":material/model_training:", key="lab_rec_train"):

@@ -22,6 +22,8 @@ def register(reg) -> None:
     p.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
     p.add_argument("--no-narrative", action="store_true", help="skip ROUGE-L (no embeddings)")
     p.add_argument("--errors", action="store_true", help="include the list of errors")
+    p.add_argument("--with-scorer", action="store_true",
+                   help="re-rank the extractive narrative with the active learned scorer (trained on dev notes only)")
     p.set_defaults(func=_eval)
 
     p = reg.train.add_parser("records", help="train the sentence-importance scorer (shipped pairs + clinician corrections)")
@@ -76,7 +78,17 @@ def _summarize(args, settings) -> int:
 def _eval(args, settings) -> int:
     from medcore.records.evaluate import run_eval
 
-    report = run_eval(settings, split=args.split, with_narrative=not args.no_narrative, errors=args.errors)
+    scorer = None
+    if args.with_scorer:
+        from medcore.records.scorer import active_scorer
+        from medcore.store import Store
+
+        scorer = active_scorer(Store.open(settings), settings)
+        if scorer is None:
+            print("no active scorer: train one with `python -m medcore train records`", file=sys.stderr)
+            return 2
+    report = run_eval(settings, split=args.split, with_narrative=not args.no_narrative, errors=args.errors,
+                      scorer=scorer)
     print(json.dumps(report, indent=2))
     return 0
 

@@ -193,7 +193,8 @@ def evaluate_notes(notes: list[AnnotatedNote], kb, split: str, narrative_fn=None
     return EvalReport(split, len(notes), phi_scores(phi_rows), entity_scores(ent_rows), rouge_summary)
 
 
-def run_eval(settings, split: str = "all", with_narrative: bool = True, errors: bool = False, progress=None) -> dict:
+def run_eval(settings, split: str = "all", with_narrative: bool = True, errors: bool = False, progress=None,
+             scorer=None) -> dict:
     """The numbers `python -m medcore eval records` prints and the Model lab shows."""
     from medcore.records import kb as kb_mod
     from medcore.records.corpus import annotated_notes
@@ -209,9 +210,10 @@ def run_eval(settings, split: str = "all", with_narrative: bool = True, errors: 
         vocab = vocabulary(kb)
 
         def narrative_fn(a):
-            return narrative(a, settings, backend=backend, vocabulary=vocab).text
+            return narrative(a, settings, backend=backend, vocabulary=vocab, scorer=scorer).text
 
-    out = {"targets": {"phi_recall": 0.95, "entity_f1": 0.85, "assertion_accuracy": 0.90}, "splits": {}}
+    out = {"targets": {"phi_recall": 0.95, "entity_f1": 0.85, "assertion_accuracy": 0.90}, "splits": {},
+           "narrative_scorer": getattr(scorer, "label", "learned scorer") if scorer is not None else "MiniLM centrality only"}
     splits = ["dev", "heldout"] if split == "all" else [split]
     for sp in splits:
         notes = annotated_notes(settings, sp)

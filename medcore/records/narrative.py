@@ -159,7 +159,7 @@ def narrative(analysis: NoteAnalysis, settings, *, backend=None, scorer=None, vo
     if not chosen:
         return Narrative(template, "template", "template (no language model)", f"{note}; the note has no prose sentences")
     text = " ".join(analysis.sentences[i].text.strip() for i in chosen)
-    how = "MiniLM centrality" + (" + learned scorer" if scorer is not None else "")
+    how = "MiniLM centrality" + (f" + {getattr(scorer, 'label', 'learned scorer')}" if scorer is not None else "")
     return Narrative(text, "extractive", f"extractive ({how})", f"{note}; showing an extractive summary", chosen)
 
 

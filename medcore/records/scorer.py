@@ -48,6 +48,7 @@ def build_model(hidden: int = 64):
 @dataclass
 class Scorer:
     model: object
+    label: str = "learned scorer"
 
     def predict(self, vecs: np.ndarray, feats: np.ndarray) -> np.ndarray:
         import torch
@@ -57,27 +58,39 @@ class Scorer:
             return torch.sigmoid(self.model(x)).squeeze(1).numpy()
 
 
-def load_scorer(ckpt_dir: str | Path) -> Scorer:
+def load_scorer(ckpt_dir: str | Path, label: str = "learned scorer") -> Scorer:
     from medcore.checkpoints import load
 
     tensors, state, _ = load(ckpt_dir)
     model = build_model(int(state.get("hidden", 64)))
     model.load_state_dict(tensors)
     model.eval()
-    return Scorer(model)
+    return Scorer(model, label)
 
 
-def active_scorer(store) -> Scorer | None:
-    """The scorer the Model lab activated, or None (centrality alone)."""
-    if store is None:
-        return None
-    rec = store.active_model(MODEL_KIND)
-    if rec is None or not Path(rec.path).exists():
-        return None
-    try:
-        return load_scorer(rec.path)
-    except (OSError, KeyError, RuntimeError, ValueError):
-        return None
+def shipped_path(settings) -> Path | None:
+    """The scorer trained ahead on the shipped dev pairs (assets/kb/records/scorer/, command and
+    metrics in its state.json), used until the Model lab activates a retrained one."""
+    from medcore.checkpoints import latest
+
+    return latest(Path(settings.kb_dir) / "records" / "scorer")
+
+
+def active_scorer(store, settings=None) -> Scorer | None:
+    """The scorer the Model lab activated, else the shipped one, else None (centrality alone)."""
+    rec = store.active_model(MODEL_KIND) if store is not None else None
+    if rec is not None and Path(rec.path).exists():
+        try:
+            return load_scorer(rec.path, f"learned scorer #{rec.id}")
+        except (OSError, KeyError, RuntimeError, ValueError):
+            pass
+    path = shipped_path(settings) if settings is not None else None
+    if path is not None:
+        try:
+            return load_scorer(path, "learned scorer (shipped)")
+        except (OSError, KeyError, RuntimeError, ValueError):
+            return None
+    return None
 
 
 # ---- training data --------------------------------------------------------------------------

@@ -33,9 +33,9 @@ def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bo
         warnings.append(w)
     nar = None
     if with_narrative:
-        if scorer is None and store is not None:
+        if scorer is None:
             from medcore.records.scorer import active_scorer
 
-            scorer = active_scorer(store)
+            scorer = active_scorer(store, settings)
         nar = narrative(analysis, settings, backend=backend, scorer=scorer, vocabulary=vocabulary(kb))
     return RecordResult(note, analysis, nar, warnings)
