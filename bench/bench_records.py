@@ -40,7 +40,31 @@ def _time(fn, repeats: int) -> list[float]:
     return out
 
 
-def run(settings, repeats: int = 20) -> dict:
+def narrative_timing(settings, note: str, repeats: int = 3) -> dict:
+    """The extractive narrative on the same note: MiniLM embeddings of the candidate sentences plus
+    centrality and the scorer (model load excluded; the embedding cache cleared for every run)."""
+    from medcore.embeddings import embed
+    from medcore.records import kb as kb_mod
+    from medcore.records import narrative as nar
+    from medcore.records.pipeline import analyze
+    from medcore.records.scorer import active_scorer
+
+    t0 = time.perf_counter()
+    embed(["warm up"])
+    load_s = time.perf_counter() - t0
+    a = analyze(note, kb_mod.load(settings))
+    scorer = active_scorer(None, settings)
+
+    def once():
+        nar._cache.clear()
+        nar.extractive(a, scorer=scorer)
+
+    times = _time(once, repeats)
+    return {"minilm_load_s": round(load_s, 2), "extractive_narrative_s_median": round(statistics.median(times), 3),
+            "candidate_sentences": len(nar._cap(a, nar.candidates(a)))}
+
+
+def run(settings, repeats: int = 20, with_narrative: bool = False) -> dict:
     from medcore.records import kb as kb_mod
     from medcore.records.pipeline import analyze
 
@@ -54,7 +78,7 @@ def run(settings, repeats: int = 20) -> dict:
     steps = analyze(note, kb).timings_ms
     med = statistics.median(times)
     base = statistics.median(baseline)
-    return {
+    out = {
         "note_words": len(note.split()),
         "structured_summary_s_median": round(med, 4),
         "structured_summary_s_max": round(max(times), 4),
@@ -68,9 +92,14 @@ def run(settings, repeats: int = 20) -> dict:
         "steps_ms": {k: round(v, 2) for k, v in steps.items()},
         "repeats": repeats,
     }
+    if with_narrative:
+        out["narrative"] = narrative_timing(settings, note)
+    return out
 
 
 if __name__ == "__main__":
     from medcore.config import Settings
 
-    print(json.dumps(run(Settings.load()), indent=2))
+    import sys
+
+    print(json.dumps(run(Settings.load(), with_narrative="--narrative" in sys.argv), indent=2))

@@ -39,6 +39,7 @@ def register(reg) -> None:
 
     p = reg.bench.add_parser("records", help="structured summary of a 1,000-word note: seconds and notes/s")
     p.add_argument("--repeats", type=int, default=20)
+    p.add_argument("--narrative", action="store_true", help="also time the extractive narrative (loads MiniLM)")
     p.set_defaults(func=_bench)
 
 
@@ -120,5 +121,5 @@ def _bench(args, settings) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from bench.bench_records import run
 
-    print(json.dumps(run(settings, repeats=args.repeats), indent=2))
+    print(json.dumps(run(settings, repeats=args.repeats, with_narrative=args.narrative), indent=2))
     return 0
