@@ -116,7 +116,7 @@ with st.container(border=True):
     c4.button("Restart", icon=":material/restart_alt:", on_click=on_restart, key="tri_restart",
               width="stretch")
     backend_name = settings.llm_backend
-    phrase_on = st.toggle("Let the language model phrase the final advice", key="tri_phrase", value=False,
+    phrase_on = st.toggle("Let the language model phrase questions and advice", key="tri_phrase", value=False,
                           disabled=backend_name == "template",
                           help="The engine decides everything; a model may only rephrase. Its text must pass the "
                                "grounding check, or the template text is shown instead.")
@@ -155,7 +155,21 @@ with left:
                 if not phrase_on:
                     st.caption("Written by: template (no language model)")
             elif kind == "question":
-                st.markdown(turn["text"])
+                qtext = turn["text"]
+                if phrase_on and i == len(state["turns"]) - 1:
+                    with error_boundary("phrasing the question"):
+                        if turn.get("phrased") is None:
+                            from medcore.llm import get_backend
+                            from medcore.triage.phrasing import phrase_question
+
+                            p = phrase_question(get_backend(settings), engine.kb, {"text": turn["text"]})
+                            turn["phrased"] = {"text": p.text, "source": p.source, "backend": p.backend,
+                                               "note": p.note}
+                            persist("phrased")
+                        qtext = turn["phrased"]["text"]
+                        st.caption(f"Phrased by: {turn['phrased']['backend']}"
+                                   + (f" ({turn['phrased']['note']})" if turn["phrased"]["note"] else ""))
+                st.markdown(qtext)
                 if clinician:
                     st.caption(f"Information gain {turn.get('information_gain', 0):.2f} bits"
                                + (" · red-flag check" if turn.get("red_flag_check") else ""))

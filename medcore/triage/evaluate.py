@@ -52,7 +52,6 @@ class SimulatedPatient:
 
     def __init__(self, engine: TriageEngine, vignette: dict):
         self.kb = engine.kb
-        self.present = set(engine.closure({f: "yes" for f in vignette["present"]}))
         self.present = {f for f, v in engine.closure({f: "yes" for f in vignette["present"]}).items() if v}
         self.absent = set(vignette.get("absent", []))
 
@@ -155,7 +154,7 @@ def evaluate(engine: TriageEngine, vignettes: list[dict], modes=("one_shot", "in
 def tune_thresholds(engine: TriageEngine, vignettes: list[dict]) -> dict:
     """Grid search of the triage thresholds on the tuning split only (one-shot + interactive answers
     are computed once; only the level rule changes)."""
-    from medcore.triage.rules import TriageConfig, decide
+    from medcore.triage.rules import decide
 
     tuning = [v for v in vignettes if not v.get("held_out")]
     posts = []
@@ -174,23 +173,29 @@ def tune_thresholds(engine: TriageEngine, vignettes: list[dict]) -> dict:
                 answers = state["answers"]
             ev = engine.closure(answers)
             posts.append((engine.posterior(ev, v["age"], v["sex"]), {f for f, x in ev.items() if x}, v["triage"]))
-    best = None
+    def score(cfg):
+        ok = under_e = n_e = 0
+        for post, present, ref in posts:
+            lvl = decide(engine.kb, post, present, cfg).level
+            ok += lvl == ref
+            if ref == "emergency":
+                n_e += 1
+                under_e += lvl != "emergency"
+        acc, ue = ok / len(posts), under_e / max(n_e, 1)
+        return (ue <= 0.05, acc, -ue), acc, ue
+
+    # the current thresholds win ties, so a re-run never moves them without a measured gain
+    key0, acc0, ue0 = score(engine.triage_cfg)
+    best = (key0, {"emergency": engine.triage_cfg.emergency, "urgent": engine.triage_cfg.urgent,
+                   "routine": engine.triage_cfg.routine, "tuning_triage_accuracy": acc0,
+                   "tuning_emergency_under_triage": ue0, "changed": False})
     for e in np.arange(0.10, 0.61, 0.05):
         for u in np.arange(0.20, 0.81, 0.05):
             for r in np.arange(0.30, 0.91, 0.05):
                 cfg = dataclasses.replace(engine.triage_cfg, emergency=float(e), urgent=float(u), routine=float(r))
-                ok = under_e = n_e = 0
-                for post, present, ref in posts:
-                    lvl = decide(engine.kb, post, present, cfg).level
-                    ok += lvl == ref
-                    if ref == "emergency":
-                        n_e += 1
-                        under_e += lvl != "emergency"
-                acc = ok / len(posts)
-                ue = under_e / max(n_e, 1)
-                key = (ue <= 0.05, acc, -ue)
-                if best is None or key > best[0]:
+                key, acc, ue = score(cfg)
+                if key > best[0]:
                     best = (key, {"emergency": round(float(e), 2), "urgent": round(float(u), 2),
                                   "routine": round(float(r), 2), "tuning_triage_accuracy": acc,
-                                  "tuning_emergency_under_triage": ue})
+                                  "tuning_emergency_under_triage": ue, "changed": True})
     return best[1]

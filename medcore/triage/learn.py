@@ -130,7 +130,6 @@ def train(kb: KnowledgeBase, cfg: TrainConfig, out_dir: Path, reporter, *, resum
             opt.load_state_dict(optim)
         step = int(state["step"])
         reporter.log(f"resumed from step {step}")
-    g = torch.Generator().manual_seed(cfg.seed)
     losses = []
     while step < total:
         epoch = step // steps_per_epoch
@@ -154,7 +153,6 @@ def train(kb: KnowledgeBase, cfg: TrainConfig, out_dir: Path, reporter, *, resum
                 raise JobCancelled()
         checkpoints.save(out_dir, step, model.state_dict(), {"config": cfg.__dict__, "kb_digest": kb.digest},
                          optimizer_state=opt.state_dict())
-    del g
     final = out_dir / "final"
     final.mkdir(parents=True, exist_ok=True)
     from safetensors.torch import save_file

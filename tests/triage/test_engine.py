@@ -59,7 +59,6 @@ def test_triage_from_mass_and_red_flag_overrides(kb):
     post = bayes.posterior(kb, ev, 30, "male")
     assert decide(kb, post, {f for f, v in ev.items() if v}, cfg).level == "self_care"
     # a thunderclap headache is an emergency whatever the posterior says
-    ev2 = {"headache": True, "worst_headache": True}
     weak = np.zeros(len(kb.conditions))
     weak[kb.condition_index["tension_headache"]] = 1.0
     d = decide(kb, weak, {"headache", "worst_headache"}, cfg)
@@ -67,7 +66,6 @@ def test_triage_from_mass_and_red_flag_overrides(kb):
     # Bell's palsy (whole face including forehead) does not fire the stroke face rule
     d = decide(kb, weak, {"face_droop", "forehead_spared"}, cfg)
     assert not any(r["id"] == "face_droop" for r in d.fired_rules)
-    del ev2
 
 
 def test_self_harm_is_always_emergency_with_crisis_resources(engine):
