@@ -213,8 +213,11 @@ with error_boundary("summarizing the note"):
     # ---- clinician edits ---------------------------------------------------------------------------
     md = export.to_markdown(a, nar)
     with st.expander(":material/edit: Edit the summary (your correction trains the sentence scorer)"):
+        import hashlib
+
+        note_key = hashlib.sha1(a.text.encode("utf-8", "replace")).hexdigest()[:10]
         corrected = st.text_area("Corrected summary", value=ss.get("rec_correction") or md, height=300,
-                                 key="rec_edit")
+                                 key=f"rec_edit_{note_key}")  # a new note gets a fresh editor
         if st.button("Save correction", icon=":material/save:"):
             if corrected.strip() == md.strip():
                 st.info("No change to save.")

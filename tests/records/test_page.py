@@ -43,7 +43,7 @@ def test_paste_summarize_provenance_edit_handoff(app, store):
     handoffs = store.list_work(kind="handoff", status="open")
     assert handoffs and any(m["name"] == "furosemide" for m in handoffs[0].data["medications"])
     # clinician correction stored as a (note, corrected summary) pair
-    app.text_area(key="rec_edit").set_value("Corrected: chest pain; furosemide started.")
+    next(t for t in app.text_area if t.label == "Corrected summary").set_value("Corrected: chest pain; furosemide started.")
     next(b for b in app.button if b.label == "Save correction").click()
     app.run()
     fb = [f for f in store.list_feedback("records") if f["kind"] == "correction"]
