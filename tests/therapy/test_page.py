@@ -121,3 +121,29 @@ def test_lab_section_renders(settings, store):
     at.run()
     assert not at.exception
     assert any(m.label == "Clinician decisions" and m.value == "1" for m in at.metric)
+
+
+def test_quick_tools(app):
+    app.selectbox(key="tp_q_calc").set_value("CrCl (Cockcroft-Gault)")
+    app.number_input(key="tp_q_age").set_value(60)
+    app.selectbox(key="tp_q_sex").set_value("male")
+    app.selectbox(key="tp_q_rule").set_value("actual")
+    app.number_input(key="tp_q_w").set_value(158.7)
+    app.radio(key="tp_q_wu").set_value("lb")
+    app.number_input(key="tp_q_scr").set_value(88.42)
+    app.radio(key="tp_q_su").set_value("µmol/L")
+    next(b for b in app.button if b.label == "Calculate").click()
+    app.run()
+    assert not app.exception
+    assert any("80 mL/min" in s.value for s in app.success)  # 158.7 lb = 72 kg, 88.42 µmol/L = 1 mg/dL
+    app.text_area(key="tp_q_ix").set_value("Zocor\nBiaxin\nhydroxyzine")
+    next(b for b in app.button if b.label == "Check interactions").click()
+    app.run()
+    assert not app.exception
+    assert any("did you mean" in w.value for w in app.warning)
+    app.text_input(key="tp_q_pgx_drug").set_value("codeine")
+    app.selectbox(key="tp_q_pgx_gene").set_value("CYP2D6")
+    app.text_input(key="tp_q_pgx_ph").set_value("*1/*1xN")
+    next(b for b in app.button if b.label == "Look up").click()
+    app.run()
+    assert any("avoid" in s.value for s in app.success)
