@@ -245,11 +245,9 @@ with tab_data:
         with error_boundary("importing the archive"):
             try:
                 name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in Path(up.name).stem)[:40] or "upload"
-                dest = settings.path("imaging", "uploads")
-                for size in (32, 64):
-                    up.seek(0)
-                    imported = import_zip(up, size, settings, name=up.name)
-                    save_npz(imported, dest / f"{name}-{size}px.npz" if size == 64 else dest / f"{name}.npz")
+                # Stored once at 64 px; training at 32 px downsizes on load.
+                imported = import_zip(up, 64, settings, name=up.name)
+                save_npz(imported, settings.path("imaging", "uploads") / f"{name}.npz")
                 rep = imported.report.to_dict()
                 st.success(f"Imported {rep['loaded']} images in {imported.num_classes} class(es): "
                            f"{imported.counts()}. It is now in the dataset and Train lists."

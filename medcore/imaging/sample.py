@@ -65,22 +65,24 @@ def load_model(path: str | Path, device=None, name: str = "") -> LoadedModel:
     state = json.loads((ckpt / "state.json").read_text())
     tensors = load_file(str(ckpt / "model.safetensors"))
     device = device or torch.device("cpu")
-    if state["kind"] == "ddpm":
-        from medcore.imaging.ddpm import DDPMConfig, build_unet
+    # Built on the meta device: random initialisation of weights about to be overwritten was most of the load time.
+    with torch.device("meta"):
+        if state["kind"] == "ddpm":
+            from medcore.imaging.ddpm import DDPMConfig, build_unet
 
-        cfg = DDPMConfig.from_dict(state["model_config"])
-        net = build_unet(cfg)
-        prefix = "ema." if any(k.startswith("ema.") for k in tensors) else "model."
-    elif state["kind"] == "gan":
-        from medcore.imaging.gan import GANConfig, build_generator
+            cfg = DDPMConfig.from_dict(state["model_config"])
+            net = build_unet(cfg)
+            prefix = "ema." if any(k.startswith("ema.") for k in tensors) else "model."
+        elif state["kind"] == "gan":
+            from medcore.imaging.gan import GANConfig, build_generator
 
-        cfg = GANConfig.from_dict(state["model_config"])
-        net = build_generator(cfg)
-        prefix = "g."
-    else:
-        raise SampleError(f"unknown model kind {state.get('kind')!r} in {ckpt}")
+            cfg = GANConfig.from_dict(state["model_config"])
+            net = build_generator(cfg)
+            prefix = "g."
+        else:
+            raise SampleError(f"unknown model kind {state.get('kind')!r} in {ckpt}")
     sd = {k[len(prefix):]: v.float() for k, v in tensors.items() if k.startswith(prefix)}
-    net.load_state_dict(sd)
+    net.load_state_dict(sd, assign=True)
     net.to(device).eval()
     return LoadedModel(state["kind"], net, cfg, list(state["class_names"]), str(ckpt),
                        name or state.get("name") or _run_name(state) or Path(ckpt).parent.name, state, device,
