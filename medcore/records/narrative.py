@@ -121,7 +121,7 @@ def extractive(analysis: NoteAnalysis, *, k: int | None = None, scorer=None) -> 
 
         prob = scorer.predict(vecs, features(analysis, cand))
         score = 0.5 * score + 0.5 * (prob - prob.mean()) / (prob.std() + 1e-6)
-    k = k or max(2, min(5, len(cand) // 6 + 1))
+    k = k or min(len(cand), max(3, min(5, len(cand) // 5 + 1)))
     top = np.argsort(-score)[:k]
     return sorted(cand[i] for i in top), score
 
