@@ -8,7 +8,6 @@ with its source, so the clinician sees how the number was made.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -126,7 +125,6 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
                      comp.get("dose_label", ""), max_per_day=comp.get("max_per_day"))
     src = drug["source"]
     strengths = drug.get("strengths")
-    computed = False  # a computed dose gets rounded to what can be given
 
     # 1. base dose
     peds = comp.get("peds")
@@ -258,7 +256,6 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
         res.dose_label = ""
         res.steps.append(f"Pharmacogenomics: {calc.fmt(before, 4)} × {factor} = {calc.fmt(raw, 4)} {unit}; {how} → "
                          f"{calc.fmt(res.dose, 4)} {unit} ({why})")
-        computed = True
 
     # 6. caps
     caps = [("drug maximum single dose", drug.get("max_dose"))]
@@ -290,9 +287,4 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
         res.steps.append(f"Daily total: {calc.fmt(res.dose, 4)} {unit} × {calc.fmt(res.per_day, 3)} = "
                          f"{calc.fmt(res.daily_total, 4)} {unit}/day"
                          + (f" (label maximum {calc.fmt(drug['max_daily'], 4)} {unit}/day)" if drug.get('max_daily') else ""))
-    del computed
     return res
-
-
-def is_integral(x: float) -> bool:
-    return math.isclose(x, round(x))

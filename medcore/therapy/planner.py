@@ -364,6 +364,14 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
             continue  # already reported through the option's cautions
         plan_issues.append(Issue(f.severity, "interaction", f"current medicines {f.drugs[0]} + {f.drugs[1]}: {f.effect} "
                                  f"({f.mechanism}). Management: {f.management}", f.source, list(f.drug_ids)))
+    burden = [(kb.drug_name(i), kb.drugs[i].get("acb", 0)) for i in dict.fromkeys(ctx.med_ids + sorted(chosen_ids))
+              if kb.drugs[i].get("acb", 0)]
+    total = sum(v for _, v in burden)
+    if total >= 3:
+        plan_issues.append(Issue("moderate" if p.age >= 65 else "minor", "anticholinergic",
+                                 f"anticholinergic burden score {total} ({', '.join(f'{n} {v}' for n, v in burden)}); "
+                                 "a total of 3 or more is linked to cognitive impairment and falls",
+                                 kb.flag_sources["acb"], [n for n, _ in burden]))
     for d in ix.duplicates(kb, ctx.med_ids, [m["text"] for m in meds if m["id"]]):
         plan_issues.append(Issue("moderate", "duplicate", "current medicines: " + d.text, d.source, d.drugs))
     for w in warnings:

@@ -145,3 +145,10 @@ def test_plan_is_json_serialisable(plan_for):
     d = plan.to_dict()
     json.dumps(d)
     assert d["options"][0]["doses"][0]["text"]
+
+
+def test_anticholinergic_burden_total(plan_for):
+    plan = plan_for({"age": 78, "sex": "female", "weight_kg": 60, "scr_mg_dl": 0.9,
+                     "medications": ["oxybutynin", "diphenhydramine"]}, "gerd")
+    acb = [w for w in plan.warnings if w.kind == "anticholinergic"]
+    assert acb and "score 6" in acb[0].text and acb[0].severity == "moderate"
