@@ -147,3 +147,14 @@ def test_quick_tools(app):
     next(b for b in app.button if b.label == "Look up").click()
     app.run()
     assert any("avoid" in s.value for s in app.success)
+
+
+def test_home_demo_payload_runs(settings):
+    from medcore.therapy.status import demo_payload
+
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["demo"] = {"therapy": demo_payload(settings)}
+    at.run()
+    assert not at.exception
+    assert any("apixaban" in m.value for m in at.markdown)
+    assert at.selectbox(key="tp_cond").value == "af_anticoagulation"
