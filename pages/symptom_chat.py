@@ -215,7 +215,8 @@ with right:
     if clinician and res and res.get("differential"):
         with error_boundary("drawing the differential"):
             with eng_ref.lock:
-                post = engine.posterior(engine.closure(state["answers"]), state.get("age"), state.get("sex"))
+                post = engine.posterior(engine.closure(state["answers"]), state.get("age"), state.get("sex"),
+                                        engine.complaints(state["answers"], state.get("origin", {})))
             import numpy as np
 
             order = np.argsort(-post)[:10][::-1]

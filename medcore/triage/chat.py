@@ -193,7 +193,8 @@ def summary_text(res: TriageResult, mode: str = "patient") -> str:
                              f"{', '.join(d.evidence_for) or '-'}; against: {', '.join(d.evidence_against) or '-'}")
         else:
             lines.append("Possible causes to discuss with a clinician, most likely first:")
-            for d in res.differential[:3]:
+            likely = [d for d in res.differential[:3] if d.probability >= 0.05] or res.differential[:1]
+            for d in likely:
                 why = f" (because of: {', '.join(x.lower() for x in d.evidence_for[:3])})" if d.evidence_for else ""
                 lines.append(f"- {d.condition}{why}")
             top = res.differential[0]

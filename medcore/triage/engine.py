@@ -19,6 +19,8 @@ from medcore.triage.kb import LEVEL_RANK, KnowledgeBase
 @dataclass(frozen=True)
 class EngineConfig:
     temper: float = 0.85  # exponent on likelihoods (1 = plain naive Bayes)
+    temper_absent: float = 0.5  # weaker exponent for "no" answers (see log_posterior)
+    complaint_leak_factor: float = 0.25  # a presenting complaint a condition does not list counts this much less
     max_questions: int = 12  # cap on questions in one interview
     min_questions: int = 3  # always check a few things (red flags first) before stopping on confidence
     stop_probability: float = 0.85  # stop asking when the top condition is this likely...
@@ -33,20 +35,37 @@ def evidence_vectors(kb: KnowledgeBase, evidence: dict[str, bool]) -> tuple[np.n
 
 
 def log_posterior(kb: KnowledgeBase, evidence: dict[str, bool], age: float | None, sex: str | None,
-                  temper: float = 0.85) -> np.ndarray:
+                  temper: float = 0.85, temper_absent: float | None = None,
+                  complaints: set[str] = frozenset(), complaint_leak_factor: float = 1.0) -> np.ndarray:
+    """Absent findings count less than present ones (`temper_absent`): a "no" is less reliable
+    (people miss or forget things), and the KB's P(f|c) is calibrated for typical presentations,
+    so a string of "no" answers would otherwise push the posterior to conditions that simply do
+    not list the questions asked."""
+    if temper_absent is None:
+        temper_absent = temper
+    # Presenting complaints (symptoms the person came with, in their own words) are stronger evidence
+    # than incidental findings: a condition that does not list the complaint explains it only as a
+    # rare coincidence, so its leak is scaled down for those findings.
     with np.errstate(divide="ignore"):
         logp = np.log(kb.prior(age, sex))  # impossible conditions (prior 0) stay impossible: -inf
     if evidence:
         idx, vals = evidence_vectors(kb, evidence)
         lik = kb.lik[:, idx]
-        term = np.where(vals[None, :], np.log(lik), np.log1p(-lik))
-        logp = logp + temper * term.sum(axis=1)
+        if complaints and complaint_leak_factor != 1.0:
+            cols = np.array([f in complaints for f in evidence], dtype=bool)
+            if cols.any():
+                lik = lik.copy()
+                sub = lik[:, cols]
+                lik[:, cols] = np.where(kb.listed[:, idx[cols]], sub, sub * complaint_leak_factor)
+        term = np.where(vals[None, :], temper * np.log(lik), temper_absent * np.log1p(-lik))
+        logp = logp + term.sum(axis=1)
     return logp
 
 
 def posterior(kb: KnowledgeBase, evidence: dict[str, bool], age: float | None = None, sex: str | None = None,
-              temper: float = 0.85) -> np.ndarray:
-    logp = log_posterior(kb, evidence, age, sex, temper)
+              temper: float = 0.85, temper_absent: float | None = None, complaints: set[str] = frozenset(),
+              complaint_leak_factor: float = 1.0) -> np.ndarray:
+    logp = log_posterior(kb, evidence, age, sex, temper, temper_absent, complaints, complaint_leak_factor)
     logp = logp - logp.max()
     p = np.exp(logp)
     p[~np.isfinite(p)] = 0.0
@@ -58,15 +77,19 @@ def _entropy(p: np.ndarray, axis=0) -> np.ndarray:
         return -np.where(p > 0, p * np.log2(p), 0.0).sum(axis=axis)
 
 
-def information_gain(kb: KnowledgeBase, post: np.ndarray, temper: float = 0.85) -> np.ndarray:
-    """Expected entropy reduction (bits) of the posterior for asking each finding (F,)."""
-    lik = kb.lik ** temper  # tempered yes-likelihood, consistent with the update
-    nlik = (1 - kb.lik) ** temper
+def information_gain(kb: KnowledgeBase, post: np.ndarray, temper: float = 0.85,
+                     temper_absent: float | None = None) -> np.ndarray:
+    """Expected entropy reduction (bits) of the posterior for asking each finding (F,). The answer
+    probabilities use the untempered model; the updates use the same tempering as the posterior."""
+    if temper_absent is None:
+        temper_absent = temper
+    p_yes = post @ kb.lik  # (F,) predictive probability of a yes
+    lik = kb.lik ** temper
+    nlik = (1 - kb.lik) ** temper_absent
     joint_y = post[:, None] * lik  # (C, F)
     joint_n = post[:, None] * nlik
     zy = joint_y.sum(axis=0)
     zn = joint_n.sum(axis=0)
-    p_yes = zy / (zy + zn)
     h_y = _entropy(joint_y / zy, axis=0)
     h_n = _entropy(joint_n / zn, axis=0)
     return _entropy(post) - (p_yes * h_y + (1 - p_yes) * h_n)
@@ -94,7 +117,7 @@ class Question:
 
 def next_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: EngineConfig,
                   blocked: set[str] = frozenset()) -> Question | None:
-    gain = information_gain(kb, post, cfg.temper)
+    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
     rf = serious_red_flag_weight(kb, post)
     score = gain + cfg.red_flag_bonus * rf
     mask = np.ones(len(kb.findings), dtype=bool)

@@ -77,9 +77,9 @@ class CaseResult:
     seconds: float
 
 
-def _rank(engine: TriageEngine, answers: dict, age, sex, diagnosis: str) -> tuple[int, list[str], str]:
-    res = engine.result(answers, age, sex, finished=True, top_k=5)
-    post = engine.posterior(engine.closure(answers), age, sex)
+def _rank(engine: TriageEngine, answers: dict, origin: dict, age, sex, diagnosis: str) -> tuple[int, list[str], str]:
+    res = engine.result(answers, age, sex, origin=origin, finished=True, top_k=5)
+    post = engine.posterior(engine.closure(answers), age, sex, engine.complaints(answers, origin))
     order = list(np.argsort(-post))
     ci = engine.kb.condition_index[diagnosis]
     return order.index(ci) + 1, [d.id for d in res.differential], res.triage
@@ -96,6 +96,7 @@ def run_case(engine: TriageEngine, v: dict, mode: str) -> CaseResult:
             if answers.get(m.finding_id) != "yes":
                 answers[m.finding_id] = "yes" if m.present else "no"
         questions = 0
+        origin = {f: "text" for f in answers}
     else:
         patient = SimulatedPatient(engine, v)
         state = chat.user_message(engine, state, v["text"])
@@ -103,8 +104,8 @@ def run_case(engine: TriageEngine, v: dict, mode: str) -> CaseResult:
         while state["pending"] and not state["finished"] and guard < 40:
             state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
             guard += 1
-        answers, questions = state["answers"], state["questions_asked"]
-    rank, top5, tri = _rank(engine, answers, v["age"], v["sex"], v["diagnosis"])
+        answers, questions, origin = state["answers"], state["questions_asked"], state["origin"]
+    rank, top5, tri = _rank(engine, answers, origin, v["age"], v["sex"], v["diagnosis"])
     return CaseResult(v["id"], bool(v.get("held_out", False)), mode, v["diagnosis"], rank, top5, v["triage"], tri,
                       questions, time.perf_counter() - t0)
 
@@ -165,14 +166,16 @@ def tune_thresholds(engine: TriageEngine, vignettes: list[dict]) -> dict:
             if mode == "one_shot":
                 _, ex = engine.read_text(v["text"])
                 answers = {m.finding_id: ("yes" if m.present else "no") for m in (ex.mentions if ex else [])}
+                origin = {f: "text" for f in answers}
             else:
                 patient = SimulatedPatient(engine, v)
                 state = chat.user_message(engine, state, v["text"])
                 while state["pending"] and not state["finished"]:
                     state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
-                answers = state["answers"]
+                answers, origin = state["answers"], state["origin"]
             ev = engine.closure(answers)
-            posts.append((engine.posterior(ev, v["age"], v["sex"]), {f for f, x in ev.items() if x}, v["triage"]))
+            posts.append((engine.posterior(ev, v["age"], v["sex"], engine.complaints(answers, origin)),
+                          {f for f, x in ev.items() if x}, v["triage"]))
     def score(cfg):
         ok = under_e = n_e = 0
         for post, present, ref in posts:

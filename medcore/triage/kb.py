@@ -90,6 +90,7 @@ class KnowledgeBase:
     prior_band: np.ndarray = None  # (C, 3) unnormalised priors by age band
     sex_mult: np.ndarray = None  # (C, 2) female, male multipliers
     level_idx: np.ndarray = None  # (C,) index into LEVELS
+    listed: np.ndarray = None  # (C, F) True where the condition lists the finding (not just the leak)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def implied_by(self, fid: str) -> tuple[str, ...]:
@@ -218,12 +219,16 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
         for fid, (p, _src) in c.likelihoods.items():
             lik[ci, f_index[fid]] = p
     lik = np.clip(lik, 1e-4, 1 - 1e-4)
+    listed = np.zeros((C, F), dtype=bool)
+    for ci, c in enumerate(conditions):
+        for fid in c.likelihoods:
+            listed[ci, f_index[fid]] = True
     prior_band = np.array([[c.prior[b] for b in AGE_BANDS] for c in conditions], dtype=np.float64)
     sex_mult = np.array([[c.sex["female"], c.sex["male"]] for c in conditions], dtype=np.float64)
     level_idx = np.array([LEVEL_RANK[c.triage] for c in conditions], dtype=np.int64)
     return KnowledgeBase(findings, conditions, rules, dict(rdoc["crisis_resources"]), implies, body_pain,
                          [str(p) for p in [d / "findings.yaml", d / "red_flags.yaml", *cond_files]], digest,
-                         f_index, c_index, lik, prior_band, sex_mult, level_idx)
+                         f_index, c_index, lik, prior_band, sex_mult, level_idx, listed=listed)
 
 
 def kb_stats(kb: KnowledgeBase) -> dict:

@@ -211,6 +211,7 @@ def compare_on_vignettes(engine, scorer: MLPScorer, vignettes: list[dict], weigh
             if mode == "one_shot":
                 _, ex = engine.read_text(v["text"])
                 answers = {m.finding_id: ("yes" if m.present else "no") for m in (ex.mentions if ex else [])}
+                origin = {f: "text" for f in answers}
             else:
                 state = chat.new_state()
                 state["age"], state["sex"] = v["age"], v["sex"]
@@ -218,11 +219,13 @@ def compare_on_vignettes(engine, scorer: MLPScorer, vignettes: list[dict], weigh
                 state = chat.user_message(engine, state, v["text"])
                 while state["pending"] and not state["finished"]:
                     state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
-                answers = state["answers"]
+                answers, origin = state["answers"], state["origin"]
             ev = engine.closure(answers)
             import medcore.triage.engine as bayes
 
-            pb = bayes.posterior(engine.kb, ev, v["age"], v["sex"], engine.engine_cfg.temper)
+            c = engine.engine_cfg
+            pb = bayes.posterior(engine.kb, ev, v["age"], v["sex"], c.temper, c.temper_absent,
+                                 engine.complaints(answers, origin), c.complaint_leak_factor)
             pm = scorer.probs(ev, v["age"], v["sex"])
             rows.append((v, mode, ev, pb, pm))
     out = {}

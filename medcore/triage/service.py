@@ -18,6 +18,7 @@ from medcore.triage.kb import KnowledgeBase, load_kb
 from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide
 
 _lock = threading.Lock()
+NON_COMPLAINT = {"course", "risk", "measured"}
 _engines: dict[tuple, "TriageEngine"] = {}
 
 
@@ -129,8 +130,16 @@ class TriageEngine:
                             changed = True
         return ev
 
-    def posterior(self, evidence: dict[str, bool], age: float | None, sex: str | None) -> np.ndarray:
-        post = bayes.posterior(self.kb, evidence, age, sex, self.engine_cfg.temper)
+    def complaints(self, answers: dict[str, str], origin: dict[str, str]) -> set[str]:
+        """Symptoms the person reported in their own words (not course, history or measurements)."""
+        return {f for f, a in answers.items() if a == "yes" and origin.get(f) == "text"
+                and self.kb.finding(f).category not in NON_COMPLAINT}
+
+    def posterior(self, evidence: dict[str, bool], age: float | None, sex: str | None,
+                  complaints: set[str] = frozenset()) -> np.ndarray:
+        c = self.engine_cfg
+        post = bayes.posterior(self.kb, evidence, age, sex, c.temper, c.temper_absent, complaints,
+                               c.complaint_leak_factor)
         if self.blender is not None:
             post = self.blender.blend(post, evidence, age, sex)
         return post
@@ -144,7 +153,8 @@ class TriageEngine:
                top_k: int = 5) -> TriageResult:
         kb = self.kb
         ev = self.closure(answers)
-        post = self.posterior(ev, age, sex)
+        origin = origin or {}
+        post = self.posterior(ev, age, sex, self.complaints(answers, origin))
         present = {f for f, v in ev.items() if v}
         dec = decide(kb, post, present, self.triage_cfg)
         order = np.argsort(-post)[:top_k]
@@ -161,7 +171,6 @@ class TriageEngine:
             if q is not None:
                 nq = {"id": q.finding_id, "text": q.text, "information_gain": round(q.gain_bits, 4),
                       "separates": q.separates, "red_flag_check": q.red_flag}
-        origin = origin or {}
         findings = [{"id": f, "name": kb.finding(f).name, "present": v,
                      "origin": origin.get(f, "implied" if f not in answers else "text")} for f, v in ev.items()]
         crisis = dict(kb.crisis) if dec.self_harm else None
@@ -184,6 +193,7 @@ class TriageEngine:
         guard, ex = self.read_text(text)
         notes = list(guard.notes)
         answers: dict[str, str] = {}
+        origin: dict[str, str] = {}
         age = sex = None
         if guard.kind == "other_language":
             notes.append(not_english_message(guard.language))
@@ -192,9 +202,10 @@ class TriageEngine:
                 if answers.get(m.finding_id) != "yes":
                     answers[m.finding_id] = "yes" if m.present else "no"
             age, sex = ex.age, ex.sex
+            origin = {f: "text" for f in answers}
             if not ex.mentions and guard.kind != "empty":
                 notes.append(no_findings_message(guard.text, self.vocabulary))
-        res = self.result(answers, age, sex)
+        res = self.result(answers, age, sex, origin=origin)
         res.notes = notes
         return res, notes
 
