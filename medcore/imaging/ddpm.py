@@ -85,10 +85,12 @@ def sampler_scheduler(cfg: DDPMConfig, sampler: str):
     if sampler == "ddim":
         return DDIMScheduler(**base, clip_sample=True, timestep_spacing="trailing")
     if sampler == "dpm++":
-        # Dynamic thresholding keeps the predicted clean image in range, as clip_sample does for DDIM;
-        # without it a young model's few-step DPM-Solver samples drift to washed-out grey.
+        # "leading" spacing skips t≈999, where the cosine schedule leaves almost no signal and an
+        # epsilon model's clean-image estimate explodes (the multistep solver then carries that error
+        # forward); dynamic thresholding keeps the clean-image estimate in range, as clip_sample does for DDIM.
         return DPMSolverMultistepScheduler(**base, algorithm_type="dpmsolver++", solver_order=2,
-                                           timestep_spacing="trailing", thresholding=True, sample_max_value=1.0)
+                                           timestep_spacing="leading", steps_offset=1, thresholding=True,
+                                           sample_max_value=1.0)
     if sampler == "ddpm":
         return DDPMScheduler(**base, clip_sample=True)
     raise ValueError(f"unknown sampler {sampler!r}: choose one of {', '.join(SAMPLERS)}")

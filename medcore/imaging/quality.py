@@ -245,7 +245,7 @@ def evaluate_checkpoint(settings: Settings, path, *, n_per_class: int = 150, see
                  "classes": model.class_names, "generated": int(len(gen)),
                  "sampler": {"name": sampler, "steps": steps, "guidance": guidance,
                              "seconds_per_image": round(secs / max(1, len(gen)), 4)},
-                 "load_s": round(model.load_s, 3)}
+                 "params": int(sum(p.numel() for p in model.net.parameters())), "load_s": round(model.load_s, 3)}
     if clf is not None:
         p = clf.probs(gen)
         conf = p[np.arange(len(gen)), labels]
