@@ -158,8 +158,9 @@ with tab_gen:
                 t_val, frames = batch.trajectory[k]
                 t1.image(mark_synthetic(frames[which], 256), caption=f"step {k} of {len(batch.trajectory) - 1} "
                          f"(noise level t={t_val})")
-                strip = np.concatenate([f[which] for _, f in batch.trajectory[::max(1, len(batch.trajectory) // 8)]], 1)
-                t2.image(strip, caption="every few steps", width="stretch", clamp=True)
+                strip = np.concatenate([mark_synthetic(f[which], 128)
+                                        for _, f in batch.trajectory[::max(1, len(batch.trajectory) // 8)]], 1)
+                t2.image(strip, caption="every few steps", width="stretch")
 
 with tab_quality:
     batch = st.session_state.get("img_batch")
@@ -207,11 +208,13 @@ with tab_quality:
                            "dataset itself and were left out of the calibration.")
                 cols = st.columns(4)
                 for i in range(min(len(batch.images), 16)):
-                    pair = np.concatenate([batch.images[i], ref.train[q.copy.nearest_index[i]]], 1)
+                    real = np.kron(ref.train[q.copy.nearest_index[i]],
+                                   np.ones((128 // m.size, 128 // m.size), dtype=np.uint8))
+                    pair = np.concatenate([mark_synthetic(batch.images[i], real.shape[0]), real], 1)
                     flag = " ⚠ possible copy" if q.copy.flagged[i] else ""
                     conf = f", conf {q.confidence[i]:.2f}" if q.confidence else ""
-                    cols[i % 4].image(np.kron(pair, np.ones((4, 4), dtype=np.uint8)),
-                                      caption=f"{i}: d={q.copy.distances[i]:.4f}{conf}{flag}")
+                    cols[i % 4].image(pair, caption=f"{i}: generated | nearest real, "
+                                                    f"d={q.copy.distances[i]:.4f}{conf}{flag}")
         rec = next((m for m in store.list_models("imaging") if m.path and m.path in batch.checkpoint), None)
         if rec is not None and rec.metrics:
             with st.expander(f"Recorded metrics of this model ({rec.name})"):
