@@ -135,6 +135,34 @@ def next_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: Eng
                     bool(rf[j] >= 0.02))
 
 
+def safety_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: EngineConfig,
+                    flatten: float = 0.3) -> Question | None:
+    """A red-flag question for the first few turns, when the posterior is already peaked.
+
+    Naive Bayes becomes confident after two or three findings, which would end the interview
+    before any warning sign is checked. Here the posterior is flattened (p ** 0.3) so serious
+    conditions that share the complaint still count, and the warning sign carrying the most of
+    their mass is asked."""
+    flat = post ** flatten
+    flat = flat / flat.sum()
+    rf = serious_red_flag_weight(kb, flat)
+    for fid in known:
+        if fid in kb.finding_index:
+            rf[kb.finding_index[fid]] = 0.0
+    j = int(np.argmax(rf))
+    if rf[j] < 1e-3:
+        return None
+    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
+    f = kb.findings[j]
+    serious = sorted((ci for ci, c in enumerate(kb.conditions) if f.id in c.red_flags and LEVEL_RANK[c.triage] <= 1),
+                     key=lambda ci: -flat[ci] * kb.lik[ci, j])[:3]
+    separates = [{"condition": kb.conditions[ci].name, "id": kb.conditions[ci].id, "probability": float(post[ci]),
+                  "p_finding": float(kb.lik[ci, j]), "side": "yes"} for ci in serious]
+    separates += [{"condition": kb.conditions[ci].name, "id": kb.conditions[ci].id, "probability": float(post[ci]),
+                   "p_finding": float(kb.lik[ci, j]), "side": "no"} for ci in np.argsort(-post)[:2] if ci not in serious]
+    return Question(f.id, f.question, float(gain[j]), float(rf[j]), separates, True)
+
+
 def separating_conditions(kb: KnowledgeBase, post: np.ndarray, j: int, k: int = 3) -> list[dict]:
     """Among the likelier conditions, those with the highest and lowest P(finding)."""
     top = np.argsort(-post)[:8]

@@ -167,7 +167,10 @@ class TriageEngine:
         confident = float(post.max()) >= self.engine_cfg.stop_probability
         if not finished and questions_asked < self.engine_cfg.max_questions and (
                 not confident or questions_asked < self.engine_cfg.min_questions):
-            q = self.next_question(post, ev, set(asked) | {f for f, a in answers.items()})
+            known = set(asked) | set(answers)
+            q = self.next_question(post, ev, known)
+            if (q is None or q.gain_bits < 0.05) and questions_asked < self.engine_cfg.min_questions:
+                q = bayes.safety_question(self.kb, post, set(ev) | known, self.engine_cfg) or q
             if q is not None:
                 nq = {"id": q.finding_id, "text": q.text, "information_gain": round(q.gain_bits, 4),
                       "separates": q.separates, "red_flag_check": q.red_flag}
