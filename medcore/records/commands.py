@@ -1,4 +1,4 @@
-"""CLI: `summarize FILE --json`, `eval records`, `train records`, `bench records`.
+"""CLI: `summarize FILE --json`, `eval records`, `train records`, `train records-lora`, `bench records`.
 Imports stay inside handlers so `python -m medcore --help` is fast."""
 
 from __future__ import annotations
@@ -36,6 +36,20 @@ def register(reg) -> None:
     p.add_argument("--no-activate", action="store_true", help="register the model without making it active")
     jobs.add_job_args(p)
     p.set_defaults(func=_train)
+
+    p = reg.train.add_parser("records-lora", help="LoRA adapter on the narrative model (hf/embedded backend) "
+                                                  "from the shipped reference summaries + clinician corrections")
+    p.add_argument("--base", type=Path, default=None,
+                   help="base model folder (default: the configured hf model, or the embedded SmolLM2)")
+    p.add_argument("--steps", type=int, default=60)
+    p.add_argument("--rank", type=int, default=8)
+    p.add_argument("--lr", type=float, default=2e-4)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out", type=Path, default=None, help="run folder (default: DATA_DIR/runs/records-lora)")
+    p.add_argument("--resume", action="store_true")
+    p.add_argument("--no-activate", action="store_true", help="register the adapter without making it active")
+    jobs.add_job_args(p)
+    p.set_defaults(func=_train_lora)
 
     p = reg.bench.add_parser("records", help="structured summary of a 1,000-word note: seconds and notes/s")
     p.add_argument("--repeats", type=int, default=20)
@@ -111,6 +125,37 @@ def _train(args, settings) -> int:
                                         result["checkpoint"], config={"epochs": args.epochs, "lr": args.lr,
                                                                       "hidden": args.hidden},
                                         metrics={k: v for k, v in result.items() if k.startswith("val_")},
+                                        job_id=getattr(args, "job_id", None), activate=not args.no_activate)
+        return {**result, "model_id": model_id}
+
+    return jobs.run_cli(args, settings, body)
+
+
+def _train_lora(args, settings) -> int:
+    if args.steps <= 0 or args.rank <= 0:
+        print("--steps and --rank must be positive", file=sys.stderr)
+        return 2
+    from medcore.records import lora
+
+    try:
+        base = lora.ensure_base(settings, args.base)
+    except Exception as exc:  # noqa: BLE001 - a clear message, not a traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    out = args.out or settings.path("runs", "records-lora")
+
+    def body(rep):
+        from medcore.store import Store
+
+        store = Store.open(settings)
+        result = lora.train(settings, rep, out_dir=out, base=base, steps=args.steps, rank=args.rank, lr=args.lr,
+                            resume=args.resume, store=store, seed=args.seed)
+        model_id = store.register_model(lora.MODEL_KIND, f"LoRA r{result['rank']} on {base.name} "
+                                                          f"({result['pairs']} pairs)",
+                                        result["checkpoint"], config={"base_model": result["base_model"],
+                                                                      "rank": result["rank"], "steps": args.steps,
+                                                                      "lr": args.lr},
+                                        metrics={k: v for k, v in result.items() if "loss" in k},
                                         job_id=getattr(args, "job_id", None), activate=not args.no_activate)
         return {**result, "model_id": model_id}
 
