@@ -1,5 +1,5 @@
 """The records section of the Model lab: evaluation on the annotated notes, clinician correction
-pairs, and the sentence-scorer retraining job."""
+pairs, the sentence-scorer retraining job, and the LoRA job on the narrative model."""
 
 from __future__ import annotations
 
@@ -63,6 +63,57 @@ def render(settings, store) -> None:
         job_id = recent[0].id if recent else None
     if job_id is not None:
         job_panel(job_id, key="lab_records")
+    _lora_section(settings, store, len(corrections))
+
+
+def _lora_section(settings, store, n_corrections: int) -> None:
+    """LoRA on the narrative model: only meaningful when a local Hugging Face model writes the narrative."""
+    from medcore.records import lora
+
+    st.markdown("##### LoRA adapter on the narrative model")
+    if settings.llm_backend not in ("hf", "embedded"):
+        st.info(f"The narrative is written by the `{settings.llm_backend}` backend, which has no local weights to "
+                "adapt. LoRA fine-tuning needs the `embedded` SmolLM2 or an `hf` model folder "
+                "(MEDCORE_LLM_BACKEND=hf, MEDCORE_LLM_MODEL=/path/to/model).", icon=":material/info:")
+        return
+    base = lora.base_model_path(settings)
+    if settings.llm_backend == "hf" and (base is None or base.suffix == ".gguf" or not (base / "config.json").exists()):
+        st.info(f"The `hf` backend points at {settings.llm_model or 'no model'}; LoRA needs a Hugging Face model "
+                "folder (config.json + safetensors), not a GGUF file.", icon=":material/info:")
+        return
+    st.caption(f"Base model: `{base}`. Trains on the shipped reference summaries plus the "
+               f"{n_corrections} clinician correction(s); held-out notes are only measured. The adapter changes "
+               "the wording only: its output still passes the grounding check or is replaced.")
+    active = store.active_model(lora.MODEL_KIND)
+    if active and active.config.get("base_model") == str(base):
+        st.caption(f"Active adapter: #{active.id} {active.name}; "
+                   + ", ".join(f"{k} {v}" for k, v in active.metrics.items()))
+    elif active:
+        st.caption(f"The active adapter #{active.id} was trained on another base model "
+                   f"({active.config.get('base_model')}), so it is not used.")
+    else:
+        st.caption("No adapter active: the base model writes the narrative.")
+    c1, c2, c3 = st.columns(3)
+    steps = c1.number_input("Steps", min_value=5, max_value=2000, value=60, step=5, key="lab_rec_lora_steps")
+    rank = c2.selectbox("Rank", [4, 8, 16], index=1, key="lab_rec_lora_rank")
+    if c3.button("Fine-tune with LoRA", type="primary", icon=":material/tune:", key="lab_rec_lora_train"):
+        with error_boundary("starting the LoRA training job"):
+            out = settings.path("runs", f"records-lora-{int(time.time())}")
+            argv = ["train", "records-lora", "--steps", str(int(steps)), "--rank", str(int(rank)), "--out", str(out)]
+            if (base / "config.json").exists():
+                argv += ["--base", str(base)]
+            job_id = jobs.start_job(store, settings, lora.MODEL_KIND,
+                                    f"LoRA r{int(rank)} ({n_corrections} corrections + shipped references)", argv,
+                                    config={"steps": int(steps), "rank": int(rank), "base_model": str(base)},
+                                    out_dir=out)
+            store.audit("start_job", tool="records", object_type="job", object_id=job_id, kind=lora.MODEL_KIND)
+            st.session_state["lab_rec_lora_job"] = job_id
+    job_id = st.session_state.get("lab_rec_lora_job")
+    if job_id is None:
+        recent = jobs.list_jobs(store, kind=lora.MODEL_KIND, limit=1)
+        job_id = recent[0].id if recent else None
+    if job_id is not None:
+        job_panel(job_id, key="lab_records_lora")
 
 
 def _show_eval(rep: dict) -> None:

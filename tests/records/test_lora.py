@@ -184,3 +184,45 @@ def test_narrative_uses_the_adapter_and_keeps_the_grounding_check(settings, stor
     n = narrative(a, hf, store=store, vocabulary=vocabulary(kb))
     assert seen[-1] == (f"local model {tiny_dir.name}", False)  # base model alone, no adapter
     assert "LoRA" not in n.backend
+
+
+_LAB = ("from ui.loaders import get_settings, get_store\n"
+        "import ui.lab_records as lab\n"
+        "lab._lora_section(get_settings(), get_store(), 0)\n")
+
+
+def test_lab_explains_when_the_backend_has_no_weights(settings):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string(_LAB, default_timeout=120)
+    at.run()
+    assert not at.exception
+    assert not any(b.label == "Fine-tune with LoRA" for b in at.button)
+    assert any("no local weights" in i.value for i in at.info)
+
+
+def test_lab_starts_the_lora_job(settings, store, tiny_dir, monkeypatch):
+    """The Model lab path end to end: the button starts a worker process that trains, registers and activates."""
+    from streamlit.testing.v1 import AppTest
+
+    from medcore import jobs
+
+    monkeypatch.setenv("MEDCORE_LLM_BACKEND", "hf")
+    monkeypatch.setenv("MEDCORE_LLM_MODEL", str(tiny_dir))
+    at = AppTest.from_string(_LAB, default_timeout=120)
+    at.run()
+    assert not at.exception
+    at.number_input(key="lab_rec_lora_steps").set_value(5)
+    at.selectbox(key="lab_rec_lora_rank").set_value(4)
+    next(b for b in at.button if b.label == "Fine-tune with LoRA").click()
+    at.run()
+    assert not at.exception
+    job = jobs.list_jobs(store, kind=lora.MODEL_KIND)[0]
+    assert "--base" in job.argv and str(tiny_dir.resolve()) in job.argv
+    job = jobs.wait(store, job.id, timeout_s=90)
+    assert job.status == "done", job.error
+    active = store.active_model(lora.MODEL_KIND)
+    assert active.id == job.result["model_id"] and job.result["pairs"] >= 5  # the shipped references
+    at.run()
+    assert not at.exception
+    assert any(f"Active adapter: #{active.id}" in c.value for c in at.caption)
