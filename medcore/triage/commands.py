@@ -49,7 +49,8 @@ def _triage(args, settings) -> int:
     res, notes = engine.one_shot(text)
     if args.age is not None or args.sex is not None:
         ev_answers = {f["id"]: ("yes" if f["present"] else "no") for f in res.findings if f["origin"] != "implied"}
-        res2 = engine.result(ev_answers, args.age if args.age is not None else res.age, args.sex or res.sex)
+        res2 = engine.result(ev_answers, args.age if args.age is not None else res.age, args.sex or res.sex,
+                             origin={f: "text" for f in ev_answers})
         res2.notes = notes
         res = res2
     for note in notes:
