@@ -226,3 +226,12 @@ def test_lab_starts_the_lora_job(settings, store, tiny_dir, monkeypatch):
     at.run()
     assert not at.exception
     assert any(f"Active adapter: #{active.id}" in c.value for c in at.caption)
+
+
+def test_generation_eval_measures_grounding_and_rouge(settings, tiny_dir, tmp_path):
+    res = _train(settings, tiny_dir, tmp_path, steps=2)
+    for adapter in (None, res["checkpoint"]):
+        ev = lora.generation_eval(settings, tiny_dir, adapter, max_new_tokens=4, limit=2)
+        assert ev["notes"] == 2 and 0 <= ev["grounded_rate"] <= 1 and 0 <= ev["rouge_l_shown"] <= 1
+        row = ev["per_note"][0]
+        assert row["grounded"] or row["rouge_l_shown"] > 0  # a rejected text is replaced by the template
