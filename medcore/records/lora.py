@@ -375,6 +375,20 @@ def _adapted_backend_class():
     return AdaptedBackend
 
 
+_stores: dict[str, object] = {}
+
+
+def _store_for(settings):
+    """One Store per database for callers that pass none (the eval loop asks once per note)."""
+    from medcore.store import Store
+
+    url = settings.resolved_database_url
+    with _loaded_lock:
+        if url not in _stores:
+            _stores[url] = Store.open(settings)
+        return _stores[url]
+
+
 def with_active_adapter(backend, settings, store=None):
     """The backend with the active LoRA adapter applied, or the backend unchanged (not a local HF
     model, no adapter active, an adapter trained on another base, or peft missing)."""
@@ -385,9 +399,7 @@ def with_active_adapter(backend, settings, store=None):
         return backend
     if store is None:
         try:
-            from medcore.store import Store
-
-            store = Store.open(settings)
+            store = _store_for(settings)
         except Exception:  # noqa: BLE001 - without a store there is no adapter; the base model still works
             return backend
     rec = active_adapter(store, path)

@@ -171,6 +171,8 @@ def test_narrative_uses_the_adapter_and_keeps_the_grounding_check(settings, stor
     n = narrative(a, hf, store=store, vocabulary=vocabulary(kb))
     assert seen[-1] == (f"local model {tiny_dir.name} + LoRA adapter {model_id}", True)
     assert n.method == "language model" and n.backend.endswith(f"+ LoRA adapter {model_id}")
+    n = narrative(a, hf, vocabulary=vocabulary(kb))  # no store given: the settings' database is asked
+    assert n.backend.endswith(f"+ LoRA adapter {model_id}")
 
     reply["text"] = a.summary.one_liner + " Start warfarin 5 mg daily."  # adds a drug and a dose
     n = narrative(a, hf, store=store, vocabulary=vocabulary(kb))
