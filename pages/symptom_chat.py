@@ -249,7 +249,8 @@ with right:
                      expanded=bool(shown) and not state.get("finished")):
         if shown:
             for f in shown:
-                st.markdown(f"- {'✅' if f['present'] else '❌'} {f['name']} "
+                st.markdown(f"- {':green[:material/check_circle:] yes' if f['present'] else ':gray[:material/cancel:] no'}: "
+                            f"{f['name']} "
                             f"<span style='color:gray'>({f.get('origin', '')})</span>", unsafe_allow_html=True)
         else:
             st.caption("Nothing recognised yet.")

@@ -313,7 +313,8 @@ with left:
         if not plan["items"]:
             st.error("No option in the knowledge base is safe for this patient; see why below.")
         for it in plan["items"]:
-            icon = {"accepted": "✅", "rejected": "❌", "modified": "✏️"}.get(it["status"], "•")
+            icon = {"accepted": ":green[:material/check_circle:]", "rejected": ":red[:material/cancel:]",
+                    "modified": ":orange[:material/edit:]"}.get(it["status"], ":material/radio_button_unchecked:")
             st.markdown(f"{icon} **{it['text'] or it['drug']}** — _{it['status']}_"
                         + (f" (reason: {it['reason']})" if it.get("reason") else ""))
             with st.expander("How the dose was calculated"):

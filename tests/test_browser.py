@@ -113,3 +113,43 @@ def test_model_lab_job_runs_live_and_survives_a_reload(server, page):
     page.locator(".js-plotly-plot").first.wait_for()
     assert page.get_by_text("Traceback").count() == 0
     _shot(page, "lab-done")
+
+
+def _open(page, title):
+    page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+
+
+def test_demo_walkthrough_across_the_clinical_tools(server, page):
+    """The stakeholder flow: load the demo on Home, then each tool shows a computed result."""
+    page.goto(server["url"])
+    page.get_by_role("button", name="Load demo data").click()
+    page.get_by_text("Demo data loaded for").first.wait_for()
+
+    _open(page, "Treatment planner")  # the demo patient's plan is computed on arrival
+    page.get_by_text("Review: accept, reject or modify").first.wait_for(timeout=90_000)
+    assert page.get_by_text("Traceback").count() == 0
+    _shot(page, "flow-planner")
+
+    _open(page, "Record summarizer")  # the demo note is summarized on arrival
+    page.get_by_text("Structured summary").first.wait_for(timeout=90_000)
+    assert page.get_by_text("Traceback").count() == 0
+    _shot(page, "flow-records")
+
+    _open(page, "Symptom chat")  # the demo story starts the interview
+    page.locator("[data-testid='stChatMessage']").nth(1).wait_for(timeout=90_000)
+    assert page.get_by_text("Traceback").count() == 0
+    _shot(page, "flow-chat")
+
+
+def test_symptom_chat_typed_story_gets_an_emergency_answer(server, page):
+    page.goto(server["url"])
+    _open(page, "Symptom chat")
+    box = page.get_by_placeholder("Describe your symptoms, or answer the question")
+    box.wait_for()
+    box.fill("I am 58, male, with crushing chest pain spreading to my left arm for an hour, and I am sweating")
+    box.press("Enter")
+    page.locator("[data-testid='stChatMessage']").filter(has_text="crushing chest pain").first.wait_for()
+    # Red flags end the interview at once with the engine's emergency triage.
+    page.get_by_text("call an ambulance or go to the emergency department now").first.wait_for(timeout=90_000)
+    assert page.get_by_text("Traceback").count() == 0
+    _shot(page, "flow-chat-emergency")
