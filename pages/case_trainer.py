@@ -1,10 +1,5 @@
-"""Case trainer: synthetic patients for students (engine not built yet)."""
+"""Case trainer: synthetic patients for students (engine not built yet; the frame says so)."""
 
-import streamlit as st
+from ui.frame import require_tool
 
-from ui.frame import not_available, page_setup
-
-status = page_setup("cases")
-if not status.ready:
-    not_available(status)
-    st.stop()
+require_tool("cases")

@@ -9,13 +9,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.errors import error_boundary
-from ui.frame import not_available, page_setup
+from ui.frame import require_tool
 from ui.loaders import get_settings, get_store, shared
 
-status = page_setup("imaging")
-if not status.ready:
-    not_available(status)
-    st.stop()
+require_tool("imaging")
 
 from medcore.imaging import classifier as clf_mod  # noqa: E402  (after the readiness check: heavy imports)
 from medcore.imaging import quality, registry  # noqa: E402

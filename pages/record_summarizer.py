@@ -9,14 +9,11 @@ import streamlit as st
 from medcore.records import corpus, export, inputs, render, service
 from medcore.records import kb as kb_mod
 from ui.errors import error_boundary
-from ui.frame import not_available, page_setup
+from ui.frame import require_tool
 from ui.loaders import get_settings, get_store
 from ui.workspace import load_work, new_work, save_work, workspace_id
 
-status = page_setup("records")
-if not status.ready:
-    not_available(status)
-    st.stop()
+require_tool("records")
 
 settings = get_settings()
 store = get_store()

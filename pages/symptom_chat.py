@@ -9,14 +9,11 @@ import streamlit as st
 from medcore.triage import chat, export
 from medcore.triage.service import TriageEngine
 from ui.errors import error_boundary
-from ui.frame import not_available, page_setup
+from ui.frame import require_tool
 from ui.loaders import get_settings, get_store, shared
 from ui.workspace import load_work, new_work, save_work
 
-status = page_setup("triage")
-if not status.ready:
-    not_available(status)
-    st.stop()
+require_tool("triage")
 
 settings = get_settings()
 store = get_store()

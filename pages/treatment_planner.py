@@ -16,14 +16,11 @@ from medcore.therapy.kb import load_kb
 from medcore.therapy.planner import PlanError, make_plan
 from medcore.therapy.profile import ProfileError, parse_patient
 from ui.errors import error_boundary
-from ui.frame import not_available, page_setup
+from ui.frame import require_tool
 from ui.loaders import get_settings, get_store
 from ui.workspace import load_work, new_work, save_work
 
-status = page_setup("therapy")
-if not status.ready:
-    not_available(status)
-    st.stop()
+require_tool("therapy")
 
 settings = get_settings()
 store = get_store()

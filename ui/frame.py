@@ -43,6 +43,15 @@ def not_available(status: ToolStatus) -> None:
                 st.write(f"- missing {c.kind}: **{c.name}** {c.detail}")
 
 
+def require_tool(key: str) -> ToolStatus:
+    """The page frame; a tool that is not ready gets the 'not available yet' panel and the page stops."""
+    status = page_setup(key)
+    if not status.ready:
+        not_available(status)
+        st.stop()
+    return status
+
+
 def not_available_page(key: str):
     """A page function for a tool whose page file does not exist yet."""
 
