@@ -94,15 +94,15 @@ for w in ss.rec_warnings:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def run_pipeline(text: str, backend_key: str, scorer_key: str):
+def run_pipeline(text: str, backend_key: str, models_key: str):  # keys: a new active model re-runs it
     note = inputs.NoteInput(text, "paste")
     return service.summarize_input(note, get_settings(), store=get_store())
 
 
 with error_boundary("summarizing the note"):
-    scorer_rec = store.active_model("records-scorer")
+    active = [store.active_model(kind) for kind in ("records-scorer", "records-lora")]
     with st.spinner("De-identifying, extracting and summarizing…"):
-        result = run_pipeline(ss.rec_note, settings.llm_backend, str(scorer_rec.id if scorer_rec else ""))
+        result = run_pipeline(ss.rec_note, settings.llm_backend, "|".join(str(m.id) if m else "" for m in active))
     a, nar = result.analysis, result.narrative
     for w in result.warnings:
         if w not in ss.rec_warnings:

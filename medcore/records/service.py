@@ -37,5 +37,5 @@ def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bo
             from medcore.records.scorer import active_scorer
 
             scorer = active_scorer(store, settings)
-        nar = narrative(analysis, settings, backend=backend, scorer=scorer, vocabulary=vocabulary(kb))
+        nar = narrative(analysis, settings, backend=backend, scorer=scorer, vocabulary=vocabulary(kb), store=store)
     return RecordResult(note, analysis, nar, warnings)
