@@ -187,3 +187,12 @@ def test_phrase_falls_back_to_template_and_says_why():
     down = phrase(_Stub(error=True), PROMPT)
     assert down.source == "template" and "failed" in down.note
     assert phrase(TemplateBackend(), PROMPT).source == "template"
+
+
+def test_grounding_catches_drug_like_words_outside_the_vocabulary():
+    r = check("Pneumonia: start oxycathine or zantrozole, and amoxicillin.", ["pneumonia", "amoxicillin"], VOCAB,
+              allowed_text=PROMPT.template_text)
+    assert not r.ok and "zantrozole" in r.unsupported
+    ok = check("Pneumonia, treated with amoxicillin; rest and fluids.", ["pneumonia", "amoxicillin"], VOCAB,
+               allowed_text=PROMPT.template_text)
+    assert ok.ok, ok.unsupported

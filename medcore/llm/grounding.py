@@ -15,6 +15,15 @@ _DOSE = re.compile(
     r"(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|g|kg|ml|mL|l|units?|iu|IU|mmol|meq|mEq|%)(?![a-zA-Z])", re.I)
 
 
+# WHO INN stems: a word with one of these endings is almost surely a drug name, so a model may not
+# introduce one even when our vocabulary lacks it (invented or misspelled drugs).
+_DRUG_STEM = re.compile(
+    r"\b[a-z]{2,}(?:pril|prilat|sartan|olol|dipine|statin|cillin|mycin|micin|cycline|floxacin|zole|tidine|"
+    r"azepam|azolam|oxetine|ipramine|triptan|gliptin|gliflozin|glutide|parin|xaban|gatran|mab|tinib|ciclovir|"
+    r"buvir|navir|profen|fenac|codone|morphone|semide|thiazide|dronate|lukast|terol|sonide|asone|olone|setron|"
+    r"peridol|apine|idone|barbital|caine|vastatin)\b")
+
+
 @dataclass(frozen=True)
 class GroundingResult:
     ok: bool
@@ -61,6 +70,9 @@ def check(text: str, allowed_terms: Iterable[str], vocabulary: Iterable[str], *,
         # allowed if the term is (inside) an allowed term, or an allowed term is inside it
         if not any(term in a or a in term for a in allowed if a) and term not in allowed_blob:
             unsupported.append(term)
+    for word in sorted({m.group(0) for m in _DRUG_STEM.finditer(_norm(text))}):
+        if word not in allowed_blob and word not in unsupported and not any(word in u for u in unsupported):
+            unsupported.append(word)
     allowed_doses = doses_in(allowed_blob)
     for dose in sorted(doses_in(text)):
         if dose not in allowed_doses:
