@@ -63,6 +63,26 @@ def run_generate(path: str, req: SampleRequest):
         return sh.obj, generate(sh.obj, req)
 
 
+def _dataset_card(spec: str) -> None:
+    with error_boundary("loading the dataset"), st.spinner("Preparing the dataset (first time only)…"):
+        ds = load_dataset(spec, 32, settings)
+        card = ds.card()
+        c1, c2 = st.columns([1, 2])
+        c1.metric("Images", card["images"])
+        c1.write(f"**Source:** {card['source']}")
+        c1.write(f"**Licence:** {card['licence']}")
+        c1.write(f"**Stored size:** {card['size']}×{card['size']} px grayscale (64 px is prepared on first use)")
+        bar = go.Figure(go.Bar(x=list(card["classes"]), y=list(card["classes"].values())))
+        bar.update_layout(height=240, margin=dict(l=10, r=10, t=30, b=10), title="Images per class")
+        c2.plotly_chart(bar, key="ds-bar")
+        rng = np.random.default_rng(0)
+        idx = rng.choice(len(ds.images), min(16, len(ds.images)), replace=False)
+        st.image(np.concatenate([np.kron(ds.images[i], np.ones((3, 3), dtype=np.uint8)) for i in idx], 1),
+                 caption="random real samples", width="stretch")
+        if card["import"]["skipped_total"]:
+            st.warning(f"{card['import']['skipped_total']} files were skipped: {card['import']['skipped']}")
+
+
 # ---- page ------------------------------------------------------------------------------------
 options = model_options()
 tab_gen, tab_quality, tab_data, tab_train = st.tabs(["Generate", "Quality and privacy", "Dataset", "Train"])
@@ -96,10 +116,10 @@ with tab_gen:
             is_ddpm = model.kind == "ddpm"
             samplers = {"DDIM": "ddim", "DPM-Solver++": "dpm++"}
             s_label = c4.selectbox("Sampler", list(samplers), disabled=not is_ddpm,
-                                   index=list(samplers.values()).index(prev.get("sampler", "ddim"))
-                                   if prev.get("sampler", "ddim") in samplers.values() else 0)
-            steps = c5.slider("Steps", 5, 100, int(prev.get("steps", 25)), disabled=not is_ddpm)
-            guidance = c6.slider("Guidance scale", 1.0, 5.0, float(prev.get("guidance", 1.5)), 0.25,
+                                   index=list(samplers.values()).index(prev.get("sampler", "dpm++"))
+                                   if prev.get("sampler", "dpm++") in samplers.values() else 1)
+            steps = c5.slider("Steps", 5, 100, int(prev.get("steps", 20)), disabled=not is_ddpm)
+            guidance = c6.slider("Guidance scale", 1.0, 5.0, float(prev.get("guidance", 2.5)), 0.25,
                                  disabled=not (is_ddpm and model.conditional),
                                  help="classifier-free guidance: higher is more class-typical, less varied "
                                       "(above 1 it costs a second network pass per step)")
@@ -221,24 +241,11 @@ with tab_quality:
 
 with tab_data:
     choices = lab_imaging.dataset_choices(settings)
-    ds_label = st.selectbox("Dataset", list(choices), key="ds-pick")
-    with error_boundary("loading the dataset"), st.spinner("Preparing the dataset (first time only)…"):
-        ds = load_dataset(choices[ds_label], 32, settings)
-        card = ds.card()
-        c1, c2 = st.columns([1, 2])
-        c1.metric("Images", card["images"])
-        c1.write(f"**Source:** {card['source']}")
-        c1.write(f"**Licence:** {card['licence']}")
-        c1.write(f"**Stored size:** {card['size']}×{card['size']} px grayscale (also prepared at 64 px)")
-        bar = go.Figure(go.Bar(x=list(card["classes"]), y=list(card["classes"].values())))
-        bar.update_layout(height=240, margin=dict(l=10, r=10, t=30, b=10), title="Images per class")
-        c2.plotly_chart(bar, key="ds-bar")
-        rng = np.random.default_rng(0)
-        idx = rng.choice(len(ds.images), min(16, len(ds.images)), replace=False)
-        st.image(np.concatenate([np.kron(ds.images[i], np.ones((3, 3), dtype=np.uint8)) for i in idx], 1),
-                 caption="random real samples", width="stretch")
-        if card["import"]["skipped_total"]:
-            st.warning(f"{card['import']['skipped_total']} files were skipped: {card['import']['skipped']}")
+    # Nothing is loaded until a dataset is picked: preparing Br35H the first time decodes 3000 JPEGs.
+    ds_label = st.selectbox("Dataset", list(choices), key="ds-pick", index=None,
+                            placeholder="Choose a dataset to see its card")
+    if ds_label is not None:
+        _dataset_card(choices[ds_label])
     st.markdown("**Import your own images**: a ZIP of PNG / JPEG / DICOM with one folder per class.")
     up = st.file_uploader("ZIP archive", type=["zip"], key="ds-upload")
     if up is not None and st.button("Import", icon=":material/upload:"):

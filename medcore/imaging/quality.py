@@ -227,8 +227,8 @@ def fid_pair(clf, gen: np.ndarray, ref: Reference, seed: int = 0) -> dict:
             "fid_real_baseline": round(frechet_distance(f_held, f_train), 4), "n": int(n)}
 
 
-def evaluate_checkpoint(settings: Settings, path, *, n_per_class: int = 150, seed: int = 1, sampler: str = "ddim",
-                        steps: int = 25, guidance: float = 1.5, retrain_classifier: bool = False) -> dict:
+def evaluate_checkpoint(settings: Settings, path, *, n_per_class: int = 150, seed: int = 1, sampler: str = "dpm++",
+                        steps: int = 20, guidance: float = 2.5, retrain_classifier: bool = False) -> dict:
     from medcore.imaging.classifier import get_classifier
     from medcore.imaging.sample import load_model
     from medcore.runtime import apply_thread_policy

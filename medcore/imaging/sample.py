@@ -181,9 +181,11 @@ class SampleRequest:
     class_name: Any = None  # name, index, or None for a mix of classes
     n: int = 16
     seed: int = 0
-    sampler: str = "ddim"
-    steps: int = 25
-    guidance: float = 1.5
+    # Defaults measured on the shipped checkpoint (bench/bench_imaging.py and eval): DPM-Solver++ in 20
+    # steps beats DDIM-25 on in-domain FID at lower cost, and guidance 2.5 beats 1.0 and 1.5.
+    sampler: str = "dpm++"
+    steps: int = 20
+    guidance: float = 2.5
     trajectory: bool = False
 
     def validate(self) -> None:

@@ -40,5 +40,5 @@ def engine_ready(settings: Settings) -> bool:
 
 
 def demo_payload(settings: Settings) -> dict:
-    return {"class": "tumour", "n": 8, "seed": 7, "sampler": "ddim", "steps": 25, "guidance": 1.5,
+    return {"class": "tumour", "n": 8, "seed": 7, "sampler": "dpm++", "steps": 20, "guidance": 2.5,
             "trajectory": True}

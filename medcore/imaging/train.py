@@ -221,8 +221,8 @@ def _ddpm_preview(ema, mcfg, device, path: Path, seed: int) -> Path:
     net = build_unet(mcfg).to(device)
     net.load_state_dict({k: v.to(device) for k, v in ema.shadow.items()})
     labels = _preview_labels(mcfg.num_classes) if mcfg.conditional else None
-    x, _ = ddpm_sample_tensor(net, mcfg, n=16, labels=labels, seed=seed, sampler="ddim", steps=20,
-                              guidance=1.5, device=device)
+    x, _ = ddpm_sample_tensor(net, mcfg, n=16, labels=labels, seed=seed, sampler="dpm++", steps=20,
+                              guidance=2.5, device=device)
     return save_preview(_to_uint8(x), path)
 
 

@@ -44,6 +44,13 @@ def test_generate_then_download(settings, store, tiny_run):
     copies = next(m for m in at.metric if m.label == "Possible copies")
     assert copies.value.endswith("of 4")
     assert store.get_model(model_id).active
+    # the dataset card: counts, samples, source and licence (MNI: small enough to prepare in a test)
+    pick = at.selectbox(key="ds-pick")
+    pick.set_value(next(o for o in pick.options if o.startswith("MNI"))).run()
+    assert not at.exception, at.exception
+    text = _texts(at)
+    assert "**Licence:** MNI ICBM152" in text and "nilearn" in text
+    assert next(m for m in at.metric if m.label == "Images").value == "423"
     # a reload (new session, same workspace in the URL) brings the batch back
     ws = at.query_params["ws"]
     at2 = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120)
