@@ -153,3 +153,15 @@ def test_symptom_chat_typed_story_gets_an_emergency_answer(server, page):
     page.get_by_text("call an ambulance or go to the emergency department now").first.wait_for(timeout=90_000)
     assert page.get_by_text("Traceback").count() == 0
     _shot(page, "flow-chat-emergency")
+
+
+def test_image_generator_samples_marked_images_with_downloads(server, page):
+    page.goto(server["url"])
+    _open(page, "Image generator")
+    page.get_by_role("button", name="Generate").first.click()
+    # The shipped checkpoint samples on the CPU; the batch arrives with its downloads.
+    page.get_by_role("button", name="DICOM Secondary Capture (ZIP)").wait_for(timeout=120_000)
+    assert page.get_by_role("button", name="PNG").count() > 0
+    assert page.locator("[data-testid='stImage'] img").count() > 0
+    assert page.get_by_text("Traceback").count() == 0
+    _shot(page, "flow-imaging")
