@@ -34,6 +34,8 @@ def register(reg) -> None:
     p.add_argument("--layers-per-block", type=int, default=1)
     p.add_argument("--no-attention", action="store_true")
     p.add_argument("--gan-width", type=int, default=64)
+    p.add_argument("--prediction", choices=("epsilon", "v_prediction"), default="epsilon",
+                   help="DDPM target: the noise (epsilon) or the velocity (v_prediction)")
     p.add_argument("--checkpoint-every", type=int, default=500)
     p.add_argument("--preview-every", type=int, default=250)
     p.add_argument("--keep", type=int, default=3)
@@ -85,7 +87,8 @@ def _train(args, settings) -> int:
         cfg = TrainConfig(model=args.model, dataset=args.dataset, size=args.size, steps=args.steps,
                           batch_size=args.batch_size, lr=args.lr, channels=_channels(args.channels),
                           layers_per_block=args.layers_per_block, attention=not args.no_attention,
-                          gan_width=args.gan_width, checkpoint_every=args.checkpoint_every,
+                          gan_width=args.gan_width, prediction=args.prediction,
+                          checkpoint_every=args.checkpoint_every,
                           preview_every=args.preview_every, keep=args.keep, seed=args.seed, name=args.name,
                           out_dir=args.out_dir, export_dir=args.export)
     except (TrainError, ValueError) as exc:

@@ -11,6 +11,7 @@ import math
 from dataclasses import asdict, dataclass, field
 
 SAMPLERS = ("ddim", "dpm++", "ddpm")
+PREDICTIONS = ("epsilon", "v_prediction")
 
 
 @dataclass
@@ -23,6 +24,13 @@ class DDPMConfig:
     train_timesteps: int = 1000
     beta_schedule: str = "squaredcos_cap_v2"
     cfg_dropout: float = 0.1
+    # "epsilon" (predict the noise) or "v_prediction". Checkpoints written before this field existed
+    # were epsilon models, which is the default when a saved config lacks it.
+    prediction: str = "epsilon"
+
+    def __post_init__(self) -> None:
+        if self.prediction not in PREDICTIONS:
+            raise ValueError(f"prediction {self.prediction!r}: choose one of {', '.join(PREDICTIONS)}")
 
     @property
     def conditional(self) -> bool:
@@ -73,7 +81,7 @@ def train_scheduler(cfg: DDPMConfig):
     from diffusers import DDPMScheduler
 
     return DDPMScheduler(num_train_timesteps=cfg.train_timesteps, beta_schedule=cfg.beta_schedule,
-                         prediction_type="epsilon", clip_sample=True)
+                         prediction_type=cfg.prediction, clip_sample=True)
 
 
 def sampler_scheduler(cfg: DDPMConfig, sampler: str):
@@ -81,7 +89,7 @@ def sampler_scheduler(cfg: DDPMConfig, sampler: str):
     from diffusers import DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler
 
     base = dict(num_train_timesteps=cfg.train_timesteps, beta_schedule=cfg.beta_schedule,
-                prediction_type="epsilon")
+                prediction_type=cfg.prediction)
     if sampler == "ddim":
         return DDIMScheduler(**base, clip_sample=True, timestep_spacing="trailing")
     if sampler == "dpm++":

@@ -41,6 +41,9 @@ class TrainConfig:
     gan_width: int = 64
     ema_decay: float = 0.9995
     cfg_dropout: float = 0.1
+    # v-prediction stays well-posed near t≈T, where the cosine schedule leaves almost no signal and an
+    # epsilon model's clean-image estimate blows up (the washed-out samples of the first shipped model).
+    prediction: str = "epsilon"
     checkpoint_every: int = 500
     preview_every: int = 250
     keep: int = 3
@@ -192,14 +195,15 @@ def _ddpm_build(cfg: TrainConfig, ds: ImageDataset, device):
     from medcore.imaging.ddpm import EMA, DDPMConfig, build_unet, train_scheduler
 
     mcfg = DDPMConfig(size=cfg.size, channels=cfg.channels, layers_per_block=cfg.layers_per_block,
-                      attention=cfg.attention, num_classes=ds.num_classes, cfg_dropout=cfg.cfg_dropout)
+                      attention=cfg.attention, num_classes=ds.num_classes, cfg_dropout=cfg.cfg_dropout,
+                      prediction=cfg.prediction)
     model = build_unet(mcfg).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr or 2e-4, weight_decay=0.0)
     return mcfg, model, opt, EMA.of(model, cfg.ema_decay), train_scheduler(mcfg)
 
 
 def ddpm_loss(model, sched, mcfg, xb, yb, gen):
-    """The epsilon-prediction loss, with class labels dropped to the null class at the CFG rate."""
+    """The denoising loss (epsilon or v target), with class labels dropped to the null class at the CFG rate."""
     import torch
     import torch.nn.functional as F
 
@@ -211,7 +215,8 @@ def ddpm_loss(model, sched, mcfg, xb, yb, gen):
         drop = torch.rand(yb.shape, generator=gen, device=xb.device) < mcfg.cfg_dropout
         labels = torch.where(drop, torch.full_like(yb, mcfg.null_class), yb)
     pred = model(noisy, t, class_labels=labels).sample
-    return F.mse_loss(pred.float(), noise.float())
+    target = sched.get_velocity(xb, noise, t) if mcfg.prediction == "v_prediction" else noise
+    return F.mse_loss(pred.float(), target.float())
 
 
 def _ddpm_preview(ema, mcfg, device, path: Path, seed: int) -> Path:

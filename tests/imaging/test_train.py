@@ -81,3 +81,27 @@ def test_checkpoint_loads_quickly(tiny_run):
     t0 = time.perf_counter()
     model = load_model(run)
     assert time.perf_counter() - t0 < 2.0 and model.load_s < 2.0
+
+
+def test_v_prediction_model_trains_saves_its_target_and_samples_deterministically(settings, tiny_folder):
+    import torch
+
+    from medcore.imaging.ddpm import DDPMConfig, sampler_scheduler, train_scheduler
+    from medcore.imaging.sample import SampleRequest, generate, load_model
+
+    cfg = TrainConfig(model="ddpm", dataset=str(tiny_folder), steps=3, name="v", prediction="v_prediction", **TINY)
+    result = train_image(cfg, settings, ConsoleReporter(every_s=999))
+    assert not result["cancelled"]
+    state = json.loads((checkpoints.latest(cfg.resolved_out_dir(settings)) / "state.json").read_text())
+    assert state["model_config"]["prediction"] == "v_prediction"
+    model = load_model(cfg.resolved_out_dir(settings))
+    for sampler in ("ddim", "dpm++", "ddpm"):
+        assert sampler_scheduler(model.config, sampler).config.prediction_type == "v_prediction"
+    req = SampleRequest(class_name="tumour", n=2, seed=3, sampler="ddim", steps=4)
+    a, b = generate(model, req), generate(model, req)
+    assert all(torch.equal(torch.as_tensor(x), torch.as_tensor(y)) for x, y in zip(a.images, b.images))
+    # Old checkpoints have no "prediction" in their config: they are epsilon models.
+    assert DDPMConfig.from_dict({"size": 8}).prediction == "epsilon"
+    assert train_scheduler(DDPMConfig(size=8)).config.prediction_type == "epsilon"
+    with pytest.raises(ValueError, match="prediction"):
+        DDPMConfig(prediction="x0")
