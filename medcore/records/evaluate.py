@@ -120,6 +120,17 @@ def entity_scores(pairs_per_note) -> dict:
             "assertion_confusion": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items())}, "errors": errors}
 
 
+def lcs_length(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence of two token lists (the core of ROUGE-L)."""
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
 def rouge_l(candidate: str, reference: str) -> float:
     """ROUGE-L F1 over lower-cased word tokens (Lin 2004), by longest common subsequence."""
     import re
@@ -128,13 +139,7 @@ def rouge_l(candidate: str, reference: str) -> float:
     r = re.findall(r"\w+", reference.lower())
     if not c or not r:
         return 0.0
-    prev = [0] * (len(r) + 1)
-    for x in c:
-        cur = [0]
-        for j, y in enumerate(r):
-            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
-        prev = cur
-    lcs = prev[-1]
+    lcs = lcs_length(c, r)
     if lcs == 0:
         return 0.0
     p, rec = lcs / len(c), lcs / len(r)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from medcore.records.evaluate import lcs_length
+
 SECTIONS = ("chief_complaint", "history_of_present_illness", "assessment_and_plan", "hospital_course",
             "follow_up", "medications", "labs", "imaging", "past_medical_history", "physical_exam")
 N_FEATURES = 2 + len(SECTIONS) + 4
@@ -99,18 +101,8 @@ def label_sentences(analysis, indices: list[int], summary: str, threshold: float
     out = []
     for i in indices:
         words = re.findall(r"\w+", analysis.sentences[i].text.lower())
-        out.append(1.0 if words and _lcs(words, ref) / len(words) >= threshold else 0.0)
+        out.append(1.0 if words and lcs_length(words, ref) / len(words) >= threshold else 0.0)
     return np.asarray(out, dtype=np.float32)
-
-
-def _lcs(a: list[str], b: list[str]) -> int:
-    prev = [0] * (len(b) + 1)
-    for x in a:
-        cur = [0]
-        for j, y in enumerate(b):
-            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
 
 
 def training_pairs(settings, store=None) -> list[tuple[str, str, str]]:
