@@ -15,7 +15,7 @@ from ui.loaders import get_settings, get_store, shared
 require_tool("imaging")
 
 from medcore.imaging import classifier as clf_mod  # noqa: E402  (after the readiness check: heavy imports)
-from medcore.imaging import quality, registry  # noqa: E402
+from medcore.imaging import builtin, quality, registry  # noqa: E402
 from medcore.imaging.datasets import DatasetError, import_zip, load_dataset, save_npz  # noqa: E402
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
 from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, generate, load_model,  # noqa: E402
@@ -246,6 +246,10 @@ with tab_data:
                             placeholder="Choose a dataset to see its card")
     if ds_label is not None:
         _dataset_card(choices[ds_label])
+    missing = [f"{s.label}: {builtin.available(k)[1].removeprefix('optional: ')}"
+               for k, s in builtin.BUILTIN_SETS.items() if s.optional and not builtin.available(k)[0]]
+    if missing:
+        st.caption("Also supported when installed: " + "; ".join(missing))
     st.markdown("**Import your own images**: a ZIP of PNG / JPEG / DICOM with one folder per class.")
     up = st.file_uploader("ZIP archive", type=["zip"], key="ds-upload")
     if up is not None and st.button("Import", icon=":material/upload:"):

@@ -20,8 +20,10 @@ PRESETS = {
 
 
 def dataset_choices(settings) -> dict[str, str]:
-    """label -> --dataset value: the embedded sets and every imported upload."""
-    out = {"Br35H brain MRI (tumour / no tumour)": "br35h", "MNI152 template slices (by plane)": "mni"}
+    """label -> --dataset value: the installed embedded sets and every imported upload."""
+    from medcore.imaging.builtin import BUILTIN_SETS, available
+
+    out = {s.label: key for key, s in BUILTIN_SETS.items() if available(key)[0]}
     up = settings.data_dir / "imaging" / "uploads"
     if up.is_dir():
         for p in sorted(up.glob("*.npz")):

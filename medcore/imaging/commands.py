@@ -25,7 +25,8 @@ def register(reg) -> None:
 
     p = reg.train.add_parser("image", help="train a DDPM or DCGAN on brain MRI or your own images")
     p.add_argument("--model", choices=("ddpm", "gan"), default="ddpm")
-    p.add_argument("--dataset", default="br35h", help="br35h, mni, or a folder / ZIP with one subfolder per class")
+    p.add_argument("--dataset", default="br35h", help="br35h, mni, headct, colin27 (the last two come from Debian packages), "
+                   "or a folder / ZIP with one subfolder per class")
     p.add_argument("--size", type=int, choices=(8, 16, 32, 64), default=32)
     p.add_argument("--steps", type=int, default=2000)
     p.add_argument("--batch-size", type=int, default=32)

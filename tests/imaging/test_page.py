@@ -58,3 +58,22 @@ def test_generate_then_download(settings, store, tiny_run):
     at2.run()
     assert not at2.exception
     assert "4 synthetic images" in _texts(at2)
+
+
+def test_dataset_tab_offers_installed_debian_sets_and_names_missing_ones(settings, store, tmp_path, monkeypatch):
+    from medcore.imaging import builtin
+    from tests.imaging.test_builtin import _head, _write_inv3
+
+    _write_inv3(tmp_path / "Cranium.inv3", _head())
+    monkeypatch.setattr(builtin, "HEADCT_PATH", tmp_path / "Cranium.inv3")
+    monkeypatch.setattr(builtin, "COLIN27_PATH", tmp_path / "not-installed.nii.gz")
+    at = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120).run()
+    assert not at.exception, at.exception
+    assert "Also supported when installed: Colin27 T1 template slices (by plane): the Colin27 template comes " \
+           "with the Debian package mricron-data (sudo apt install mricron-data)" in _texts(at)
+    pick = at.selectbox(key="ds-pick")
+    assert not any(o.startswith("Colin27") for o in pick.options)
+    pick.set_value(next(o for o in pick.options if o.startswith("Head CT"))).run()
+    assert not at.exception, at.exception
+    text = _texts(at)
+    assert "invesalius-examples" in text and "GPL-2" in text
