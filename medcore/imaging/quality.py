@@ -227,6 +227,12 @@ def fid_pair(clf, gen: np.ndarray, ref: Reference, seed: int = 0) -> dict:
             "fid_real_baseline": round(frechet_distance(f_held, f_train), 4), "n": int(n)}
 
 
+def _sampler_record(kind: str, sampler: str, steps: int, guidance: float, seconds_per_image: float) -> dict:
+    if kind == "gan":  # one generator pass: no sampler, steps or guidance to report
+        return {"name": "generator (one forward pass)", "seconds_per_image": round(seconds_per_image, 4)}
+    return {"name": sampler, "steps": steps, "guidance": guidance, "seconds_per_image": round(seconds_per_image, 4)}
+
+
 def evaluate_checkpoint(settings: Settings, path, *, n_per_class: int = 150, seed: int = 1, sampler: str = "dpm++",
                         steps: int = 20, guidance: float = 2.5, retrain_classifier: bool = False) -> dict:
     from medcore.imaging.classifier import get_classifier
@@ -243,8 +249,7 @@ def evaluate_checkpoint(settings: Settings, path, *, n_per_class: int = 150, see
                                            guidance=guidance)
     out: dict = {"checkpoint": str(model.path), "model": model.kind, "dataset": ref.name, "size": model.size,
                  "classes": model.class_names, "generated": int(len(gen)),
-                 "sampler": {"name": sampler, "steps": steps, "guidance": guidance,
-                             "seconds_per_image": round(secs / max(1, len(gen)), 4)},
+                 "sampler": _sampler_record(model.kind, sampler, steps, guidance, secs / max(1, len(gen))),
                  "params": int(sum(p.numel() for p in model.net.parameters())), "load_s": round(model.load_s, 3)}
     if clf is not None:
         p = clf.probs(gen)

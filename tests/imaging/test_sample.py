@@ -81,3 +81,9 @@ def test_gan_samples_too(tmp_path, settings, tiny_folder):
     m = load_model(r["out_dir"])
     a = generate(m, SampleRequest("tumour", 2, 1))
     assert m.kind == "gan" and np.array_equal(a.images, generate(m, SampleRequest("tumour", 2, 1)).images)
+    # its evaluation reports the generator pass, not a diffusion sampler it never used
+    from medcore.imaging.quality import evaluate_checkpoint
+
+    report = evaluate_checkpoint(settings, r["out_dir"], n_per_class=2)
+    assert report["model"] == "gan" and report["sampler"]["name"] == "generator (one forward pass)"
+    assert "steps" not in report["sampler"] and report["copy_check"]["checked"] == 4
