@@ -45,3 +45,62 @@ def test_contract_keys(kb):
     f = ix.check_names(kb, ["warfarin", "Bactrim"]).findings[0].contract()
     assert set(f) == {"drugs", "severity", "mechanism", "management", "source"}
     assert f["drugs"] == ["trimethoprim/sulfamethoxazole", "warfarin"]
+
+
+def _finding(findings, a, b):
+    hit = [f for f in findings if set(f.drug_ids) == {a, b}]
+    assert hit, f"no interaction {a}+{b} in {[f.drug_ids for f in findings]}"
+    return hit[0]
+
+
+def test_ssri_antiplatelet_bleeding(kb, plan_for):
+    # current medicines: aspirin with sertraline, whatever the planner proposes for GERD
+    plan = plan_for({"age": 70, "sex": "male", "weight_kg": 82, "scr_mg_dl": 1.0,
+                     "medications": ["aspirin 81 mg daily", "sertraline 100 mg daily"]}, "gerd")
+    f = _finding(plan.interactions, "aspirin", "sertraline")
+    assert f.severity == "moderate" and "ssri_antiplatelet" in f.rules
+    assert "Labos" in f.source and "FDA SSRI labels" in f.source
+    assert "PPI" in f.management and "bleeding" in f.management
+    # a proposed antiplatelet for a patient already on an SSRI
+    plan = plan_for({"age": 64, "sex": "female", "weight_kg": 70, "scr_mg_dl": 0.9,
+                     "medications": ["escitalopram 10 mg daily"]}, "chronic_coronary_disease")
+    proposed = plan.chosen_option().drugs[0]
+    assert proposed in kb.classes["antiplatelet"]
+    assert _finding(plan.interactions, "escitalopram", proposed).severity == "moderate"
+    # the class rule reaches every SSRI x antiplatelet pair
+    for s in kb.classes["ssri"]:
+        for a in kb.classes["antiplatelet"]:
+            assert any(h.rule == "ssri_antiplatelet" for h in kb.pairs[frozenset((s, a))])
+
+
+def test_beta_blocker_digoxin_bradycardia(kb, plan_for):
+    # AF rate control in HFrEF on digoxin: the proposed beta-blocker adds to digoxin's AV-nodal slowing
+    plan = plan_for({"age": 77, "sex": "female", "weight_kg": 66, "scr_mg_dl": 1.0, "conditions": ["HFrEF"],
+                     "medications": ["digoxin 0.125 mg daily"]}, "af_rate_control")
+    assert plan.chosen_option().drugs == ["metoprolol"]
+    f = _finding(plan.interactions, "digoxin", "metoprolol")
+    assert f.severity == "moderate" and f.rules == ["bb_digoxin"]
+    assert "Lanoxin" in f.source and "AV block" in f.effect
+    for bb in kb.classes["beta_blocker"]:
+        assert ix.pair(kb, bb, "digoxin").severity == "moderate"
+    carv = ix.pair(kb, "carvedilol", "digoxin")  # explicit pair: carvedilol also raises digoxin levels
+    assert carv.rules == ["pair"] and "15%" in carv.mechanism and "Coreg" in carv.source
+
+
+def test_amiodarone_non_dhp_ccb(kb, plan_for):
+    plan = plan_for({"age": 76, "sex": "female", "weight_kg": 68, "scr_mg_dl": 1.0,
+                     "medications": ["amiodarone 200 mg daily", "diltiazem 240 mg daily"]}, "af_anticoagulation")
+    f = _finding(plan.interactions, "amiodarone", "diltiazem")
+    assert f.severity == "moderate" and f.rules == ["amiodarone_non_dhp"]
+    assert "Pacerone" in f.source and "hypotension" in f.effect.lower()
+    rep = ix.check_names(kb, ["Cordarone", "Isoptin"])  # brands: amiodarone and verapamil
+    assert [(x.drug_ids, x.severity) for x in rep.findings] == [(("amiodarone", "verapamil"), "moderate")]
+
+
+def test_simvastatin_warfarin_inr(kb, plan_for):
+    plan = plan_for({"age": 72, "sex": "male", "weight_kg": 80, "scr_mg_dl": 1.0,
+                     "medications": ["warfarin 5 mg daily", "simvastatin 40 mg qhs"]}, "zoster")
+    f = _finding(plan.interactions, "simvastatin", "warfarin")
+    assert f.severity == "minor" and f.rules == ["pair"]
+    assert "Zocor" in f.source and "INR" in f.effect
+    assert "INR" in f.management and "stopped" in f.management
