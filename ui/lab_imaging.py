@@ -84,13 +84,14 @@ def models_table(store) -> pd.DataFrame:
 
 
 def render(settings, store) -> None:
-    from medcore.imaging.registry import SHIPPED, ensure_shipped_registered, shipped_available, shipped_checkpoint
+    from medcore.imaging.registry import ensure_shipped_registered, shipped_available, shipped_names
 
     st.subheader("Image models")
     ensure_shipped_registered(settings, store)
-    if shipped_available(settings):
-        st.caption(f"Shipped checkpoint: `{shipped_checkpoint(settings)}`. Its command, wall time and metrics "
-                   f"are in `assets/checkpoints/{SHIPPED}.json`.")
+    shipped = [n for n in shipped_names() if shipped_available(settings, n)]
+    if shipped:
+        st.caption("Shipped checkpoints: " + ", ".join(f"`assets/checkpoints/{n}/`" for n in shipped)
+                   + ". The command, wall time and metrics of each are in the JSON beside it.")
     table = models_table(store)
     if table.empty:
         st.info("No image model trained here yet. Start one below; a finished run is registered automatically.")

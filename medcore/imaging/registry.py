@@ -6,15 +6,22 @@ from pathlib import Path
 
 from medcore.config import Settings
 
-SHIPPED = "br35h-ddpm-32px"
+SHIPPED = "br35h-ddpm-32px"  # the default image model
+# Also shipped and registered, but never made active on their own: the DDPM is the better teaching model
+# (the trajectory view needs a diffusion model), the DCGAN is there to compare against.
+SHIPPED_EXTRA = ("br35h-gan-32px",)
 
 
-def shipped_checkpoint(settings: Settings) -> Path:
-    return settings.assets_dir / "checkpoints" / SHIPPED
+def shipped_names() -> tuple[str, ...]:
+    return (SHIPPED, *SHIPPED_EXTRA)
 
 
-def shipped_available(settings: Settings) -> bool:
-    p = shipped_checkpoint(settings)
+def shipped_checkpoint(settings: Settings, name: str = SHIPPED) -> Path:
+    return settings.assets_dir / "checkpoints" / name
+
+
+def shipped_available(settings: Settings, name: str = SHIPPED) -> bool:
+    p = shipped_checkpoint(settings, name)
     return (p / "model.safetensors").exists() and (p / "state.json").exists()
 
 
@@ -50,25 +57,32 @@ def _active(settings: Settings, store=None) -> str | None:
     return rec.path if rec else None
 
 
-def shipped_card(settings: Settings) -> dict:
-    """The JSON beside the shipped checkpoint: command, steps, wall time, device, metrics."""
+def shipped_card(settings: Settings, name: str = SHIPPED) -> dict:
+    """The JSON beside a shipped checkpoint: command, steps, wall time, device, metrics."""
     import json
 
-    p = shipped_checkpoint(settings).with_suffix(".json")
+    p = shipped_checkpoint(settings, name).with_suffix(".json")
     return json.loads(p.read_text()) if p.exists() else {}
 
 
 def ensure_shipped_registered(settings: Settings, store) -> int | None:
-    """Put the shipped checkpoint in the model registry once, so it can be made active again later.
+    """Put the shipped checkpoints in the model registry once, so they can be made active again later.
 
-    It becomes active only when no other image model is, so a user's choice is never overridden.
+    The default one becomes active only when no other image model is, so a user's choice is never
+    overridden. Returns the default one's id.
     """
-    if not shipped_available(settings):
-        return None
-    path = str(shipped_checkpoint(settings))
-    for m in store.list_models("imaging"):
-        if m.path == path:
-            return m.id
-    card = shipped_card(settings)
-    return store.register_model("imaging", f"shipped: {SHIPPED}", path, config=card.get("train_config", {}),
-                                metrics=card.get("metrics", {}), activate=store.active_model("imaging") is None)
+    registered = {m.path: m.id for m in store.list_models("imaging")}
+    default_id = None
+    for name in shipped_names():
+        if not shipped_available(settings, name):
+            continue
+        path = str(shipped_checkpoint(settings, name))
+        if path not in registered:
+            card = shipped_card(settings, name)
+            registered[path] = store.register_model(
+                "imaging", f"shipped: {name}", path, config=card.get("train_config", {}),
+                metrics=card.get("metrics", {}),
+                activate=name == SHIPPED and store.active_model("imaging") is None)
+        if name == SHIPPED:
+            default_id = registered[path]
+    return default_id

@@ -11,7 +11,7 @@ from medcore.status import Component
 
 def check(settings: Settings) -> list[Component]:
     from medcore.imaging.builtin import BUILTIN_SETS, available
-    from medcore.imaging.registry import shipped_available, shipped_checkpoint
+    from medcore.imaging.registry import shipped_available, shipped_checkpoint, shipped_names
 
     out = []
     for pkg in ("torch", "diffusers", "pydicom"):
@@ -20,12 +20,13 @@ def check(settings: Settings) -> list[Component]:
     for key, bset in BUILTIN_SETS.items():
         ok, detail = available(key)
         out.append(Component(bset.label, "optional dataset" if bset.optional else "dataset", ok, detail))
-    ship = shipped_checkpoint(settings)
-    detail = "missing"
-    if shipped_available(settings):
-        state = json.loads((ship / "state.json").read_text())
-        detail = f"{state.get('kind', '?').upper()}, {state.get('step', '?')} steps, {ship.name}"
-    out.append(Component("shipped Br35H checkpoint", "checkpoint", shipped_available(settings), detail))
+    for name in shipped_names():
+        ship, ok = shipped_checkpoint(settings, name), shipped_available(settings, name)
+        detail = "missing"
+        if ok:
+            state = json.loads((ship / "state.json").read_text())
+            detail = f"{state.get('kind', '?').upper()}, {state.get('step', '?')} steps, {ship.name}"
+        out.append(Component(f"shipped checkpoint {name}", "checkpoint", ok, detail))
     return out
 
 

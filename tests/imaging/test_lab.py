@@ -31,6 +31,20 @@ def test_shipped_checkpoint_is_registered_once_and_never_overrides_a_choice(sett
     assert registry.resolve_model_path(s, store=store) == run
 
 
+def test_extra_shipped_checkpoints_are_listed_but_never_made_active(settings, store, tiny_run, tmp_path):
+    _, run = tiny_run
+    assets = tmp_path / "assets"
+    for name in registry.shipped_names():
+        shutil.copytree(checkpoints.latest(run), assets / "checkpoints" / name)
+    s = settings.replace(assets_dir=assets)
+    default = registry.ensure_shipped_registered(s, store)
+    names = {m.name: m for m in store.list_models("imaging")}
+    assert set(names) == {f"shipped: {n}" for n in registry.shipped_names()} and len(names) >= 2
+    assert store.active_model("imaging").id == default == names[f"shipped: {registry.SHIPPED}"].id
+    registry.ensure_shipped_registered(s, store)
+    assert len(store.list_models("imaging")) == len(names)
+
+
 def test_lab_section_lists_models_and_makes_one_active(settings, store, tiny_run):
     _, run = tiny_run
     a = store.register_model("imaging", "first", str(run), config={"model": "ddpm"}, metrics={"steps": 6},
