@@ -1,6 +1,10 @@
 """Free text to findings: synonym phrases, NegEx-style negation, duration, severity,
 age and sex, plus MiniLM embeddings for lay phrasings the synonym list misses.
 
+Phrases match exactly or, failing that, in a normal form (no verb 'be', quantities collapsed);
+negation skips pseudo-negations ('without trying'); a duration counts only when it is attached
+to a complaint, not to a risk factor or life history ('smoked for 35 years').
+
 Speed: phrase matching is a dictionary lookup over token n-grams (no model). Only the
 few text chunks with no phrase match are embedded, in one batch, against synonym
 embeddings computed once per knowledge base (and cached on disk).
@@ -25,12 +29,33 @@ NEG_PRE = {"no", "not", "never", "without", "denies", "denied", "deny", "denying
            "ain't"}
 NEG_PSEUDO = {("not", "sure"), ("no", "idea"), ("not", "only"), ("not", "just"), ("no", "doubt"),
               ("no", "longer")}
+# A negation cue whose object says how or why something happened negates nothing: "lost weight without
+# trying", "for no reason", "without any warning my heart started racing", "not trying to lose weight".
+# The object is the first word after the cue once determiners and fillers (OBJECT_FILLERS) are skipped.
+PSEUDO_OBJECTS = {"trying", "try", "tried", "reason", "warning", "cause", "explanation", "trigger", "meaning",
+                  "intending", "dieting", "diet", "effort", "provocation", "stopping", "let", "letup", "end",
+                  "knowing", "noticing", "realising", "realizing"}
+OBJECT_FILLERS = {"a", "an", "the", "any", "much", "real", "really", "obvious", "apparent", "particular", "good",
+                  "clear", "even", "being", "having", "of", "my", "me"}
 UNCERTAIN = {"maybe", "might", "possibly", "perhaps", "unsure", "wonder", "wondering", "whether"}
 TERMINATORS = {"but", "however", "although", "though", "except", "yet", "which", "who", "because", "so", "apart",
                "besides"}
 AND_RESTART = {"i", "i'm", "i've", "it", "it's", "my", "he", "she", "they", "there", "have", "has", "also", "now",
                "then", "am", "feel", "got", "get", "is", "was"}
 SCOPE_GAP = 6  # tokens a negation reaches past its last negated finding
+
+# Phrase matching falls back to a normal form without the verb 'be', so that 'the room is spinning' /
+# 'the room has been spinning' find the synonym 'room spinning', and with each quantity collapsed to its
+# kind, so that 'lost 6 kg' / 'lost half a stone' find 'lost a stone' and 'dropped two dress sizes' finds
+# 'dropped a dress size'. (Other inflections are listed as synonyms: stripping '-ing' or '-ed' makes too
+# many different words meet: 'deep breathing' is not 'a deep breath', 'teething' is not 'teeth'.)
+BE_FORMS = {"am", "is", "are", "was", "were", "be", "been", "being"}
+PERFECT_AUX = {"has", "have", "had"}  # left out only before 'been' ("has been spinning")
+HEDGES = {"about", "around", "nearly", "almost", "roughly", "approximately", "over", "just", "maybe"}
+MASS_UNITS = {"stone", "st", "kg", "kgs", "kilo", "kilogram", "kilogramme", "lb", "lbs", "pound"}
+SIZE_UNITS = {"size"}
+SIZE_QUALIFIERS = {"dress", "clothe", "clothing", "trouser", "jean", "waist", "belt", "skirt", "shirt"}
+_QTY_TOKEN = re.compile(r"\d+(?:\.\d+)?(kg|kgs|lb|lbs|st)")
 
 NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2, "few": 3, "several": 4,
@@ -50,6 +75,19 @@ SINCE = {"yesterday": 30, "last night": 14, "this morning": 6, "today": 6, "toni
          "tuesday": 24 * 4, "wednesday": 24 * 4, "thursday": 24 * 4, "friday": 24 * 4, "saturday": 24 * 4,
          "sunday": 24 * 4, "christmas": 24 * 30, "last year": 8760}
 DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_over_2_weeks")
+# A duration says how long the complaint has lasted only if it is attached to a symptom. One attached to a
+# risk factor or a life-history verb ("smoked for 35 years", "diabetic for 15 years", "worked in a mine
+# for 30 years") is history, not symptom duration. Attachment: the nearest finding (or history word) in
+# the same chunk, preceding first, else following. A history verb governs its whole phrase ("worked in a
+# quarry for 30 years"); a risk noun or adjective owns the duration only when nothing but function words
+# stands between them ("diabetic for 15 years", not "my asthma has been bad for 3 days").
+HISTORY_CATEGORIES = {"risk"}
+HISTORY_WORDS = {"smoke", "smoked", "smoking", "smoker", "vape", "vaped", "vaping", "vaper", "drank", "drunk",
+                 "drinker", "worked", "working", "lived", "living", "married", "employed", "retired"}
+FUNCTION_WORDS = {"am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "i", "i've",
+                  "i'm", "i'd", "he", "she", "it", "they", "we", "you", "a", "an", "the", "my", "me", "now",
+                  "still", "already", "just", "also", "very", "really", "per", "every", "since", "for", "of", "past",
+                  "last", "over", "about", "around", "nearly", "almost", "roughly", "ago"}
 
 SEVERE = re.compile(r"\b(severe|severely|terrible|excruciating|unbearable|agoni[sz]ing|agony|horrendous|horrible"
                     r"|worst|killing me|intense|crippling|really bad|very bad|extreme)\b")
@@ -99,6 +137,49 @@ def tokens(text: str) -> list[str]:
     return [stem(t) for t in _TOKEN.findall(text.lower().replace("’", "'"))]
 
 
+def _is_number(tok: str) -> bool:
+    return tok.replace(".", "", 1).isdigit() or tok in NUM_WORDS or tok == "half"
+
+
+def _quantity(toks: list[str], i: int) -> tuple[int, str] | None:
+    """A weight or clothes-size quantity starting at token i: (end index, '#mass' | '#size')."""
+    n, j = len(toks), i
+    if _QTY_TOKEN.fullmatch(toks[j]):
+        return j + 1, "#mass"
+    if toks[j] in HEDGES:
+        j += 1
+    if j >= n or not _is_number(toks[j]):
+        return None
+    j += 1
+    while j < n and j - i < 6 and (_is_number(toks[j]) or toks[j] in {"and", "of"}):  # half a, one and a half
+        j += 1
+    if j < n and toks[j] in SIZE_QUALIFIERS:
+        j += 1
+        return (j + 1, "#size") if j < n and toks[j] in SIZE_UNITS else None
+    if j < n and toks[j] in MASS_UNITS:
+        return j + 1, "#mass"
+    if j < n and toks[j] in SIZE_UNITS:
+        return j + 1, "#size"
+    return None
+
+
+def normal_form(toks: list[str]) -> list[tuple[str, int, int]]:
+    """(normal token, start, end) over stemmed tokens: quantities collapsed to one element ('#mass',
+    '#size'), and the verb 'be' (with a perfect 'has/have/had' before 'been') left out."""
+    out, i, n = [], 0, len(toks)
+    while i < n:
+        q = _quantity(toks, i)
+        if q is not None:
+            out.append((q[1], i, q[0]))
+            i = q[0]
+            continue
+        t = toks[i]
+        if not (t in BE_FORMS or (t in PERFECT_AUX and i + 1 < n and toks[i + 1] == "been")):
+            out.append((t, i, i + 1))
+        i += 1
+    return out
+
+
 @dataclass
 class Mention:
     finding_id: str
@@ -137,11 +218,13 @@ class Lexicon:
         self.phrases: dict[tuple[str, ...], list[str]] = {}
         self.rows: list[tuple[str, str]] = []  # (finding id, phrase) for the embedding index
         self.absent: set[tuple[str, ...]] = set()  # phrases that say a finding is absent
+        self.normal: dict[tuple[str, ...], list[str]] = {}  # the same phrases in normal form (fallback)
         for f in kb.findings:
             for phrase in f.absent_synonyms:
                 toks = tuple(tokens(phrase))
                 self.phrases.setdefault(toks, []).append("!" + f.id)
                 self.absent.add(toks)
+                self._add_normal(toks, "!" + f.id)
             for phrase in dict.fromkeys((*f.synonyms, f.name)):
                 toks = tuple(tokens(phrase))
                 if not toks:
@@ -149,11 +232,23 @@ class Lexicon:
                 ids = self.phrases.setdefault(toks, [])
                 if f.id not in ids:
                     ids.append(f.id)
+                self._add_normal(toks, f.id)
                 self.rows.append((f.id, phrase))
         self.max_len = max(len(k) for k in self.phrases)
+        self.max_normal_len = max(len(k) for k in self.normal)
         self.pain_words = {stem(w) for w in kb.body_pain.get("pain_words", [])}
         self.body_parts = {stem(k): v for k, v in kb.body_pain.get("parts", {}).items()}
         self.vocabulary = {t for k in self.phrases for t in k}
+
+    def _add_normal(self, toks: tuple[str, ...], fid: str) -> None:
+        norm = normal_form(list(toks))
+        # A phrase that starts or ends with a left-out word ('being sick') keeps its exact form only: its
+        # bare normal form ('sick') would say something else. A single word has no other form to find.
+        if len(norm) < 2 or norm[0][1] != 0 or norm[-1][2] != len(toks):
+            return
+        ids = self.normal.setdefault(tuple(t for t, _, _ in norm), [])
+        if fid not in ids:
+            ids.append(fid)
 
 
 _MATRICES: dict[tuple, np.ndarray] = {}
@@ -209,22 +304,47 @@ _CLAUSE = re.compile(r"[.!?;\n]+|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\be
 _CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
 
 
+def _spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Character spans of the non-empty pieces of text between matches of pattern."""
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        out.append((last, m.start()))
+        last = m.end()
+    out.append((last, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
 def _clauses(text: str) -> list[str]:
-    return [c.strip() for c in _CLAUSE.split(text) if c and c.strip()]
+    return [text[a:b].strip() for a, b in _spans(_CLAUSE, text)]
 
 
 def _match_clause(lex: Lexicon, toks: list[str]) -> list[tuple[int, int, list[str]]]:
-    """Greedy longest-first phrase matches: (start, end, finding ids)."""
+    """Greedy longest-first phrase matches: (start, end, finding ids). At each token the exact n-gram
+    index is tried first; the normal form (no 'be', quantities) wins only with a longer match."""
+    norm = normal_form(toks)
+    norm_at = {s: p for p, (_, s, _) in enumerate(norm)}
     out, i, n = [], 0, len(toks)
     while i < n:
+        best = None
         for L in range(min(lex.max_len, n - i), 0, -1):
             ids = lex.phrases.get(tuple(toks[i:i + L]))
             if ids:
-                out.append((i, i + L, ids))
-                i += L
+                best = (i + L, ids)
                 break
-        else:
+        p = norm_at.get(i)
+        if p is not None:
+            for M in range(min(lex.max_normal_len, len(norm) - p), 0, -1):
+                ids = lex.normal.get(tuple(t for t, _, _ in norm[p:p + M]))
+                if ids:
+                    end = norm[p + M - 1][2]
+                    if best is None or end > best[0]:
+                        best = (end, ids)
+                    break
+        if best is None:
             i += 1
+        else:
+            out.append((i, best[0], best[1]))
+            i = best[0]
     return out
 
 
@@ -251,6 +371,21 @@ def _add_body_pain(lex: Lexicon, toks: list[str], matches: list) -> list:
     return sorted([*matches, (b, b + 1, [lex.body_parts[toks[b]]])])
 
 
+def is_negation_cue(toks: list[str], t: int) -> bool:
+    """toks[t] opens a negation scope: a cue word that is not part of a pseudo-negation ('no idea',
+    'without trying', 'for no apparent reason', 'without any warning')."""
+    tok = toks[t]
+    if tok not in NEG_PRE:
+        return False
+    nxt = toks[t + 1] if t + 1 < len(toks) else ""
+    if (tok, nxt) in NEG_PSEUDO:
+        return False
+    j = t + 1
+    while j < len(toks) and toks[j] in OBJECT_FILLERS:
+        j += 1
+    return not (j < len(toks) and toks[j] in PSEUDO_OBJECTS)
+
+
 def _negated_spans(toks: list[str], matches: list[tuple[int, int, list[str]]]) -> tuple[set[int], set[int]]:
     """Indexes of matches that are negated, and of those that are uncertain."""
     negated, uncertain = set(), set()
@@ -270,7 +405,7 @@ def _negated_spans(toks: list[str], matches: list[tuple[int, int, list[str]]]) -
             continue
         if tok in TERMINATORS or (tok == "and" and t + 1 < len(toks) and toks[t + 1] in AND_RESTART):
             active_until = -1
-        elif tok in NEG_PRE and (tok, toks[t + 1] if t + 1 < len(toks) else "") not in NEG_PSEUDO:
+        elif is_negation_cue(toks, t):
             active_until = t + SCOPE_GAP
         elif t > active_until:
             active_until = -1
@@ -281,18 +416,61 @@ def _num(s: str) -> float:
     return float(NUM_WORDS.get(s, s)) if not s.replace(".", "").isdigit() else float(s)
 
 
-def extract_duration(text: str) -> float | None:
-    low = text.lower()
-    hours = []
+def duration_spans(low: str) -> list[tuple[int, int, float]]:
+    """Every duration phrase in lower-case text: (start, end, hours)."""
+    out = []
     for pat in DURATION_PATTERNS[:3]:
         for m in pat.finditer(low):
-            hours.append(_num(m.group(1)) * UNIT_HOURS[m.group(2)])
+            out.append((m.start(), m.end(), _num(m.group(1)) * UNIT_HOURS[m.group(2)]))
     for m in DURATION_PATTERNS[3].finditer(low):
-        hours.append(UNIT_HOURS[m.group(1)])
+        out.append((m.start(), m.end(), UNIT_HOURS[m.group(1)]))
     for key, h in SINCE.items():
-        if re.search(rf"\bsince\s+{key}\b", low):
-            hours.append(h)
+        for m in re.finditer(rf"\bsince\s+{key}\b", low):
+            out.append((m.start(), m.end(), h))
+    return out
+
+
+def extract_duration(text: str) -> float | None:
+    """The longest duration phrase in the text, attached or not (extract() keeps symptom durations only)."""
+    hours = [h for _, _, h in duration_spans(text.lower())]
     return max(hours) if hours else None
+
+
+def _describes_history(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
+                       matches: list[tuple[int, int, list[str]]], s: int, e: int) -> bool:
+    """Whether the duration at tokens [s, e) is attached to a risk factor or life history ('smoked for
+    35 years') rather than to a symptom: its nearest head in the same chunk, preceding first."""
+    if s >= len(toks):
+        return False
+    chunk = chunk_of[s]
+    heads = []  # (start, end, kind): symptom | risk | verb
+    for ms, me, ids in matches:
+        if chunk_of[ms] != chunk or (ms < e and me > s):
+            continue
+        real = [kb.finding(i.lstrip("!")) for i in ids]
+        if all(f.category == "course" for f in real):  # 'getting worse', 'for a week': not a head
+            continue
+        if not all(f.category in HISTORY_CATEGORIES for f in real):
+            kind = "symptom"
+        else:
+            kind = "verb" if any(t in HISTORY_WORDS for t in toks[ms:me]) else "risk"
+        heads.append((ms, me, kind))
+    covered = {t for ms, me, _ in matches for t in range(ms, me)}
+    heads += [(t, t + 1, "verb") for t, tok in enumerate(toks)
+              if tok in HISTORY_WORDS and chunk_of[t] == chunk and t not in covered and not s <= t < e]
+    before = [h for h in heads if h[1] <= s]
+    after = [h for h in heads if h[0] >= e]
+    if before:
+        hs, he, kind = max(before, key=lambda h: h[1])
+        between = toks[he:s]
+    elif after:
+        hs, he, kind = min(after, key=lambda h: h[0])
+        between = toks[e:hs]
+    else:
+        return False
+    if kind == "risk":
+        return all(t in FUNCTION_WORDS or _is_number(t) or t in UNIT_HOURS for t in between)
+    return kind == "verb"
 
 
 def extract_age(text: str) -> float | None:
@@ -355,13 +533,25 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     ex = Extraction()
     text = text.replace("’", "'")
     unmatched_chunks: list[tuple[str, bool]] = []
+    durations: list[float] = []  # hours of the duration phrases attached to a complaint
     for clause in _clauses(text.lower()):
         toks = tokens(clause)
         matches = _match_clause(lexicon, toks)
         matches = _add_body_pain(lexicon, toks, matches)
         negated, uncertain = _negated_spans(toks, matches)
+        starts = [m.start() for m in _TOKEN.finditer(clause)]
+        chunk_spans = _spans(_CHUNK, clause)
+        chunk_of = [next((c for c, (a, b) in enumerate(chunk_spans) if a <= st < b), -1 - t)
+                    for t, st in enumerate(starts)]
+        for a, b, hours in duration_spans(clause):
+            s = next((t for t, st in enumerate(starts) if st >= a), len(toks))
+            e = next((t for t, st in enumerate(starts) if st >= b), len(toks))
+            if not _describes_history(kb, toks, chunk_of, matches, s, e):
+                durations.append(hours)
         for k, (s, e, ids) in enumerate(matches):
             phrase = " ".join(toks[s:e])
+            if any(i in DURATION_FINDINGS for i in ids) and _describes_history(kb, toks, chunk_of, matches, s, e):
+                continue  # 'smoked for years': the history's duration, not the complaint's
             if k in uncertain:
                 ex.uncertain.extend(ids)
                 continue
@@ -377,7 +567,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                                                                                "i'm", "been", "is", "it"}]
                 if len(content) < 2 or len(ctoks) > 25 or _match_clause(lexicon, ctoks):
                     continue
-                neg = any(t in NEG_PRE for t in ctoks[:-1])
+                neg = any(is_negation_cue(ctoks, t) for t in range(len(ctoks) - 1))
                 unmatched_chunks.append((chunk.strip(), neg))
     if embeddings is not None and unmatched_chunks:
         chunks = unmatched_chunks[:max_embed_chunks]
@@ -385,7 +575,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
             ex.mentions.append(Mention(fid, kb.finding(fid).name, not chunks[i][1], chunks[i][0], "embedding",
                                        round(score, 3)))
     # Duration from numbers beats the duration phrases in the synonym list.
-    ex.duration_hours = extract_duration(text)
+    ex.duration_hours = max(durations) if durations else None
     if ex.duration_hours is not None:
         ex.mentions = [m for m in ex.mentions if m.finding_id not in DURATION_FINDINGS]
         for fid, present in duration_evidence(ex.duration_hours).items():
