@@ -295,14 +295,24 @@ _PRESENTS = re.compile(r"\b(?:who\s+)?(?:presents|presented|presenting|admitted|
                        r"returns|comes|came|seen for|referred)\b", re.I)
 
 
+_FOLLOW_UP_VISIT = re.compile(r"\s*(?:(?:to|in)\s+(?:the\s+)?clinic\s+)?for\s+(?:a\s+|her\s+|his\s+|their\s+)?"
+                              r"(?:routine\s+|scheduled\s+|regular\s+)?(?:follow[- ]?up|review|monitoring|check[- ]?up)\b"
+                              r"(?!\s+(?:of|for)\b)", re.I)
+
+
 def _background_window(s: str) -> tuple[int, int] | None:
     """'A 74-year-old woman with CKD and atrial fibrillation admitted with ...': the conditions
-    between 'with' and the presentation verb are the patient's background (historical)."""
+    between 'with' and the presentation verb are the patient's background (historical).
+
+    Not when the visit is a follow-up of those conditions ('66-year-old woman with rheumatoid
+    arthritis returns for follow-up'): then they are what this encounter is about (present)."""
     b = _BACKGROUND.search(s)
     if not b:
         return None
     p = _PRESENTS.search(s, b.end())
-    return (b.end(), p.start()) if p else None
+    if not p or _FOLLOW_UP_VISIT.match(s, p.end()):
+        return None
+    return (b.end(), p.start())
 
 
 def _indication_of_drug(s: str, start: int, med_spans) -> bool:
