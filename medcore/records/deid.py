@@ -9,7 +9,9 @@ ZIP.
 Replacements keep notes readable and analysable: dates are shifted by one offset per note (so
 intervals between dates are kept) and written in their original format; ages over 89 become
 "90+"; everything else becomes a [TYPE] tag. Names found once (after a title, a label, or a known
-given name) are propagated to every other mention in the same note.
+given name, before a credential, or on a patient header line next to an MRN/DOB/age) are propagated to
+every other mention in the same note. A name may carry initials ("Dr K. Osei"), particles ("van der
+Berg"), elided or camel-case prefixes ("O'Neill", "McAllister"), accents, or an upper-case surname.
 
 Public API (used by medcore.llm before text leaves the machine):
     deidentify(text) -> DeidResult(text, spans=[PhiSpan(type, start, end, text, replacement)])
@@ -49,7 +51,19 @@ _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN
            "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
 _PHONE = (r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d{1,5}\b)?|"
           r"\+(?:[2-9]\d{0,2})[\s-]\d{1,4}(?:[\s-]\d{2,4}){2,3}\b")
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"   # upper-case letters, Latin-1 accented ones included (Zoë, Müller, Ní)
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
+# One capitalised name word. Beyond "Doyle" and "Smith-Jones" it takes an elided or camel-case prefix
+# ("O'Neill", "D'Souza", "McAllister", "MacLeod", "DiMarco", "LaToya"), a lower-case Arabic article
+# ("al-Rashid") and more than one hyphenated part ("Adebayo-Lindt-Okoro").
+_NAME_WORD = (rf"(?:(?:al|el)-)?(?:[{_UP}]'|[{_UP}][{_LO}]{{1,2}}(?=[{_UP}][{_LO}]))?[{_UP}][{_LO}]+"
+              rf"(?:[-'](?:[{_UP}]'|[{_UP}][{_LO}]{{1,2}}(?=[{_UP}][{_LO}]))?[{_UP}]?[{_LO}]+)*")
+# Initials before a surname: "K. ", "K ", "J.R. ", "J. R. " (after a title or label, or before a surname).
+_INITIALS = rf"(?:[{_UP}](?:\.[ \t]*|[ \t]+)){{1,3}}"
+# Lower-case surname particles: "van der Berg", "de la Cruz", "da Silva", "ter Haar".
+_PARTICLES = r"(?:(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ter|ten|bin|ibn|ben|af|zu)[ \t]+){0,2}"
+# A person's name in context: [given name] [initials] [particles] surname, or initials + surname.
+_PERSON = rf"(?:{_NAME_WORD}\s+(?:{_INITIALS})?|{_INITIALS})?{_PARTICLES}{_NAME_WORD}"
 _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Please", "Date", "Clinic", "Hospital",
               "Department", "Emergency", "Cardiology", "Nephrology", "Neurology", "Oncology", "Surgery", "Medicine",
               "Primary", "Care", "Consultant", "Outpatient", "Inpatient", "Yours", "Dear", "Kind", "Regards", "Thank",
@@ -68,7 +82,7 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("EMAIL", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"), 0),
     ("URL", re.compile(r"\bhttps?://[^\s<>\"')]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"')]*)?", re.I), 0),
     ("SSN", re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"), 0),
-    ("MRN", re.compile(r"\b(?:MRN|MR\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|hospital\s+(?:number|no\.?)|record\s+(?:no\.?|number|#)|"
+    ("MRN", re.compile(r"\b(?:MRN|MR\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|hosp(?:ital)?\.?\s+(?:number|no\.?)|record\s+(?:no\.?|number|#)|"
                        r"unit\s+number|patient\s+id)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z]{0,4}-?\d[\d-]{3,}\d)\b", re.I), 1),
     ("ID", re.compile(r"\b(?:accession|acc\.?|account|acct\.?|insurance(?:\s+id)?|member\s+id|policy(?:\s+(?:no\.?|number))?|"
                       r"subscriber\s+id|encounter|visit\s+(?:id|number)|license|licence|npi|dea|license\s+plate|plate|vin|"
@@ -92,20 +106,42 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("ZIP", re.compile(rf"(?<=\b(?:{'|'.join(_STATES)})\s)\d{{5}}(?:-\d{{4}})?\b|\bzip(?:\s*code)?\s*[:#]?\s*(\d{{5}}(?:-\d{{4}})?)\b", re.I), -1),
 ]
 
+# An upper-case surname, as in "Mr HALLORAN" or "HALLORAN, Rupert" (UK-style headers).
+_CAPS_SURNAME = rf"[{_UP}]{{2,}}(?:[-'][{_UP}]{{2,}})*(?![{_LO}])"
+
 _NAME_RULES: list[re.Pattern] = [
-    # after a title: "Dr. Priya Raman", "Mrs Doyle"
-    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor)\.?\s+((?:{_NAME_WORD}\s+)?{_NAME_WORD})"),
+    # after a title: "Dr. Priya Raman", "Mrs Doyle", "Dr K. Oyelaran", "Prof J.R. Pemberton", "Dr van der Berg",
+    # "Mr O'Neill", and an upper-case surname after a title ("Mr HALLORAN")
+    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Nurse)\.?\s+({_PERSON}|{_CAPS_SURNAME})"),
     # after a label: "Patient: Harold Jenkins", "Re: Margaret Doyle", "Referred by Dr ..."
-    re.compile(rf"\b(?i:Patient|Patient name|Name|Pt|Re|Attending|PCP|Referred by|Requesting physician|Ordering provider|"
-               rf"Referring physician|Reported by|Signed by|Dictated by|Seen by|Contact|Proxy|health care proxy|"
-               rf"Electronically signed by|Resident|Nurse|Surgeon|Physician)\s*[:,]?\s+((?:{_NAME_WORD}\s+)?{_NAME_WORD})(?=[\s,.;)]|$)"),
-    # before credentials: "Marcus Webb, MD"
-    re.compile(rf"\b((?:{_NAME_WORD}\s+)?{_NAME_WORD}),?\s+{_CREDENTIALS}\b"),
-    # a line that is just "Surname, Given" (the header of many notes), optionally after a label
-    re.compile(rf"(?m)^[ \t]*(?:(?i:patient|name|pt)\s*:\s*)?({_NAME_WORD},[ \t]+{_NAME_WORD}(?:[ \t]+[A-Z]\.?)?)[ \t]*$"),
-    # relatives: "wife Grace Tran", "daughter Susan Kessler"
+    re.compile(rf"\b(?i:Patient|Patient name|Name|Pt|Re|Attending|PCP|GP|Referred by|Requesting physician|Ordering provider|"
+               rf"Referring physician|Reported by|Signed by|Dictated by|Seen by|Reviewed by|Examined by|Discussed with|"
+               rf"Contact|Next of kin|NOK|Proxy|health care proxy|"
+               rf"Electronically signed by|Resident|Nurse|Surgeon|Physician)\s*[:,]?\s+({_PERSON})(?=[\s,.;)]|$)"),
+    # before credentials: "Marcus Webb, MD", "T. Osei, RN"
+    re.compile(rf"\b({_PERSON}),?\s+{_CREDENTIALS}\b"),
+    # relatives: "wife Grace Tran", "daughter Susan Kessler", "son J. Kessler"
     re.compile(rf"\b(?:wife|husband|partner|daughter|son|mother|father|sister|brother|niece|nephew|friend|proxy|guardian)\s+"
-               rf"({_NAME_WORD}\s+{_NAME_WORD})\b"),
+               rf"((?:{_NAME_WORD}\s+(?:{_INITIALS})?|{_INITIALS}){_PARTICLES}{_NAME_WORD})\b"),
+]
+
+# A patient header line names the patient without a label: "Okonkwo, Adaeze" on its own line, or a name
+# followed on the same line by an identifier ("Desmond Achterberg  MRN 3087721", "Jane Roe (DOB ...)",
+# "ROE, Jane | 74M"), or after one ("MRN 3087721  Jane Roe"). The given name need not be a known one.
+_ID_CUE = (r"(?:MRN|MR\s?#|DOB|D\.O\.B\.?|date\s+of\s+birth|born|NHS(?:\s+(?:no\.?|number))?|CHI|"
+           r"hosp(?:ital)?\.?\s+(?:no\.?|number|#)|unit\s+(?:no\.?|number)|patient\s+id|age\s*:|aged\s+\d|"
+           r"\d{1,3}\s*(?:-?\s*(?:y/?o|yo|yrs?|years?(?:[ -]old)?)\b|[MF]\b))")
+_HEADER_NAME = (rf"(?:(?:{_NAME_WORD}|{_CAPS_SURNAME}),[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?(?:[ \t]+[{_UP}]\.?)?|"
+                rf"{_NAME_WORD}[ \t]+(?:{_NAME_WORD}[ \t]+)?(?:{_INITIALS})?{_PARTICLES}(?:{_NAME_WORD}|{_CAPS_SURNAME}))")
+_HEADER_RULES: list[re.Pattern] = [
+    # "Surname, Given" alone on its line (optionally after a label)
+    re.compile(rf"(?m)^[ \t]*(?:(?i:patient|name|pt)\s*:\s*)?((?:{_NAME_WORD}|{_CAPS_SURNAME}),[ \t]+{_NAME_WORD}(?:[ \t]+[{_UP}]\.?)?)[ \t]*$"),
+    # a name at the start of a line, followed by an identifier on that line
+    re.compile(rf"(?im)^[ \t]*(?:(?:patient|name|pt)\s*:\s*)?((?-i:{_HEADER_NAME}))[ \t]*[,;|(\[/\u2013-]?[ \t]*(?={_ID_CUE})"),
+    # a name after an identifier and its value, ending the line or followed by another identifier
+    re.compile(rf"(?im)\b(?:MRN|MR\s?#|DOB|D\.O\.B\.?|NHS(?:\s+(?:no\.?|number))?|hosp(?:ital)?\.?\s+(?:no\.?|number|#))"
+               rf"[ \t]*[:#]?[ \t]*[\w/.-]*\d[\w/.-]*[ \t]*[,;|]?[ \t]+((?-i:{_HEADER_NAME}))"
+               rf"(?=[ \t]*(?:$|[,;|(]|[ \t]{{2}}|{_ID_CUE}))"),
 ]
 
 
@@ -180,12 +216,17 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     for pattern in _NAME_RULES:
         for m in pattern.finditer(text):
             _name_span(text, m.start(1), m.end(1), found, names)
+    for pattern in _HEADER_RULES:
+        for m in pattern.finditer(text):
+            if _plausible_header_name(m.group(1)):
+                _name_span(text, m.start(1), m.end(1), found, names)
     firsts = _first_names()
     for m in re.finditer(rf"\b({_NAME_WORD})\s+({_NAME_WORD})\b", text):
         if m.group(1) in firsts and m.group(2) not in _NOT_NAMES:
             _name_span(text, m.start(), m.end(), found, names)
     # propagate: every other capitalised mention of a known name part in this note
-    parts = {p for n in names for p in n.split() if len(p) > 2 and p not in _NOT_NAMES}
+    parts = {p.strip(".,;") for n in names for p in n.split()}
+    parts = {p for p in parts if len(p) > 2 and p[0].isupper() and p not in _NOT_NAMES}
     if parts:
         for m in re.finditer(r"\b(" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b", text):
             _add(found, m.start(), m.end(), "NAME")
@@ -194,7 +235,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     return _merge_names(text, spans)
 
 
-_PREV_WORD = re.compile(r"(?:(?<=\s)|^)([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]\.)[ \t]+$")
+_PREV_WORD = re.compile(rf"(?:(?<=\s)|^)({_NAME_WORD}|[{_UP}]\.)[ \t]+$")
 
 
 def _extend_names(text: str, found: list[tuple[int, int, str]], firsts: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -213,6 +254,48 @@ def _extend_names(text: str, found: list[tuple[int, int, str]], firsts: frozense
                     s = m.start(1)
         out.append((s, e, k))
     return out
+
+
+# Words of a document header that are not names ("Discharge Summary  MRN ...", "Ward Round  DOB ...").
+_HEADER_NOT_NAMES = {
+    "summary", "note", "notes", "report", "letter", "record", "records", "referral", "consultation", "consult",
+    "progress", "ward", "round", "rounds", "day", "night", "clinic", "hospital", "general", "medical", "medicine",
+    "surgical", "department", "unit", "bed", "room", "bay", "service", "team", "follow", "review", "visit", "study",
+    "scan", "imaging", "result", "results", "update", "transfer", "admission", "discharge", "emergency", "urgent",
+    "acute", "chronic", "new", "old", "left", "right", "male", "female", "man", "woman", "boy", "girl", "patient",
+    "name", "date", "age", "sex", "gender", "born", "dob", "mrn", "nhs", "id", "number", "no", "years", "year",
+    "old", "main", "north", "south", "east", "west", "central", "general", "st", "saint", "street", "road",
+}
+
+
+@lru_cache(maxsize=1)
+def _clinical_words() -> frozenset[str]:
+    """Single words of the problem, procedure and section lexicons ("chest", "pain", "knee"): a header
+    'name' made only of these is a heading, not a person."""
+    root = Path(__file__).resolve().parents[2] / "assets" / "kb" / "records"
+    words: set[str] = set()
+    for fname in ("problems.txt", "procedures.txt", "sections.yaml"):
+        try:
+            body = (root / fname).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        for line in body.splitlines():
+            if not line.lstrip().startswith("#"):
+                words.update(w for w in re.findall(r"[a-z]+", line.lower()) if len(w) > 2)
+    return frozenset(words)
+
+
+def _plausible_header_name(candidate: str) -> bool:
+    """A header-line candidate is a name unless one of its words is a known non-name or header word,
+    or all of its words are clinical vocabulary ("Chest Pain  2 yrs")."""
+    words = [w.strip(".,") for w in candidate.split()]
+    words = [w for w in words if len(w) > 1 and w[0].isupper()]  # drop initials and particles
+    if not words:
+        return False
+    if any(w in _NOT_NAMES or w.capitalize() in _NOT_NAMES or w.lower() in _HEADER_NOT_NAMES for w in words):
+        return False
+    clinical = _clinical_words()
+    return not all(w.lower() in clinical for w in words)
 
 
 def _looks_like_ratio(text: str, start: int, end: int) -> bool:

@@ -132,3 +132,58 @@ def test_many_candidate_names_do_not_blow_up():
     t = time.perf_counter()
     r = deidentify("Mr. " + "Abc " * 20000)
     assert r.spans and time.perf_counter() - t < 15  # guards against quadratic span bookkeeping
+
+
+# Name forms that leaked before the 2026-11-23 fix (new sentences, not taken from the notes).
+def _leaks(text, *secrets):
+    out = deidentify(text, shift_days=-10).text
+    return [s for s in secrets if s in out]
+
+
+@pytest.mark.parametrize("text,secrets", [
+    # initials between a title and the surname
+    ("Plan agreed with Dr P. Halvorsen-Quist on the phone.", ["Halvorsen"]),
+    ("Discussed with Dr T Vasilakis, who agreed.", ["Vasilakis"]),
+    ("Reviewed by Prof. M. J. Thackeray this afternoon.", ["Thackeray"]),
+    ("Seen by: Dr R.L. Ogunbanjo", ["Ogunbanjo"]),
+    ("Mrs E. Pennywhistle declined the offer of a bed.", ["Pennywhistle"]),
+    # elided, camel-case, accented, upper-case and particle surnames after a title
+    ("Dr O'Rourke-Flynn was informed.", ["Rourke", "Flynn"]),
+    ("Mr. D'Almeida declined the procedure.", ["Almeida"]),
+    ("Handed over to Dr McQuarrie overnight.", ["Quarrie"]),
+    ("Dr MacFadyen will review.", ["Fadyen"]),
+    ("Ms DiStefano phoned the ward.", ["Stefano"]),
+    ("Dr Zoë Brandstätter called back.", ["Zoë", "Brandstätter"]),
+    ("Dr van der Merwe is the consultant.", ["Merwe"]),
+    ("Mr TREVELYAN was reassured.", ["TREVELYAN"]),
+    # an unlabelled patient name on a header line with an identifier (given name not in the list)
+    ("Ward round\nOsric Pembleton  MRN 5512093  Bed 7\nFeels better.", ["Osric", "Pembleton"]),
+    ("Osric Pembleton (DOB 02/03/1948)", ["Osric", "Pembleton"]),
+    ("Osric T. Pembleton | 77M | Hosp no. 5512093", ["Osric", "Pembleton", "5512093"]),
+    ("PEMBLETON, Osric   MRN 5512093", ["Osric", "PEMBLETON"]),
+    ("Pembleton, Osric, 77 y/o", ["Osric", "Pembleton"]),
+    ("MRN 5512093   Osric Pembleton\nStable overnight.", ["Osric", "Pembleton"]),
+])
+def test_name_forms_do_not_leak(text, secrets):
+    assert _leaks(text, *secrets) == []
+
+
+def test_header_name_propagates_to_later_mentions():
+    out = deidentify("Osric Pembleton  MRN 5512093\nMr Pembleton walked with a frame.").text
+    assert "Pembleton" not in out and "Osric" not in out
+
+
+@pytest.mark.parametrize("text", [
+    "Known Parkinson's disease on levodopa; Crohn's disease on azathioprine; Addison's disease on hydrocortisone.",
+    "Graves disease, Hashimoto thyroiditis, Cushing syndrome and Bell's palsy. McBurney's point tender.",
+    "Murphy's sign negative. Babinski absent. Glasgow Coma Scale 15.",
+    "Metformin 500 mg twice daily. Lisinopril 10 mg daily. Apixaban 5 mg BID.",
+    "NaCl 0.9% 1 L IV. HbA1c 7.2%. PaCO2 45. IgG normal.",
+    "Chest Pain  2 yrs duration.",
+    "Discharge Summary   MRN 5512093",
+    "Right Upper Quadrant Ultrasound  MRN 5512093",
+    "Yours sincerely,\nConsultant Cardiologist",
+    "Transported by van to the unit. Dr on call informed. Mr and Mrs both present.",
+])
+def test_no_names_in_clinical_text(text):
+    assert [s.text for s in deidentify(text, shift_days=-10).spans if s.type == "NAME"] == []
