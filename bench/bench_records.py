@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
 import time
+
+from medcore.benchtime import time_calls
 
 
 def thousand_word_note(settings) -> str:
@@ -29,15 +30,6 @@ def thousand_word_note(settings) -> str:
     text = "\n".join(parts)
     tokens = list(re.finditer(r"\S+", text))
     return text[: tokens[999].end()] + "\n"
-
-
-def _time(fn, repeats: int) -> list[float]:
-    out = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t0)
-    return out
 
 
 def narrative_timing(settings, note: str, repeats: int = 3) -> dict:
@@ -59,8 +51,8 @@ def narrative_timing(settings, note: str, repeats: int = 3) -> dict:
         nar._cache.clear()
         nar.extractive(a, scorer=scorer)
 
-    times = _time(once, repeats)
-    return {"minilm_load_s": round(load_s, 2), "extractive_narrative_s_median": round(statistics.median(times), 3),
+    times = time_calls(once, repeats)
+    return {"minilm_load_s": round(load_s, 2), "extractive_narrative_s_median": round(times.median, 3),
             "candidate_sentences": len(nar._cap(a, nar.candidates(a)))}
 
 
@@ -73,15 +65,15 @@ def run(settings, repeats: int = 20, with_narrative: bool = False) -> dict:
     note = thousand_word_note(settings)
     analyze(note, kb)  # first call compiles the vocabularies
     cold_s = time.perf_counter() - t0
-    baseline = _time(lambda: [w.lower() for w in note.split()], repeats)
-    times = _time(lambda: analyze(note, kb), repeats)
+    baseline = time_calls(lambda: [w.lower() for w in note.split()], repeats)
+    times = time_calls(lambda: analyze(note, kb), repeats)
     steps = analyze(note, kb).timings_ms
-    med = statistics.median(times)
-    base = statistics.median(baseline)
+    med = times.median
+    base = baseline.median
     out = {
         "note_words": len(note.split()),
         "structured_summary_s_median": round(med, 4),
-        "structured_summary_s_max": round(max(times), 4),
+        "structured_summary_s_max": round(times.max, 4),
         "budget_s": 1.0,
         "within_budget": med <= 1.0,
         "notes_per_s": round(1.0 / med, 2),

@@ -8,14 +8,9 @@ Run: python -m medcore bench triage   (or python bench/bench_triage.py)"""
 
 from __future__ import annotations
 
-import statistics
 import time
 
-
-def _pct(xs: list[float], q: float) -> float:
-    xs = sorted(xs)
-    k = max(0, min(len(xs) - 1, int(round(q * (len(xs) - 1)))))
-    return xs[k]
+from medcore.benchtime import percentile, time_calls
 
 
 def run(settings, repeats: int = 3) -> dict:
@@ -28,12 +23,9 @@ def run(settings, repeats: int = 3) -> dict:
     vignettes = load_vignettes(settings.kb_dir, engine.kb)
     cold_s = time.perf_counter() - t0
     chat.user_message(engine, chat.new_state(), vignettes[0]["text"])  # warm the model
-    baseline = []
+    baseline = None
     if engine.embeddings is not None:
-        for _ in range(30):
-            t = time.perf_counter()
-            engine.embeddings.embed_fn(["my chest feels tight when i walk"])
-            baseline.append(time.perf_counter() - t)
+        baseline = time_calls(lambda: engine.embeddings.embed_fn(["my chest feels tight when i walk"]), 30)
     text_turns, answer_turns = [], []
     for _ in range(repeats):
         for v in vignettes:
@@ -47,22 +39,18 @@ def run(settings, repeats: int = 3) -> dict:
                 state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
                 answer_turns.append(time.perf_counter() - t)
     long_text = " ".join(v["text"] for v in vignettes)[:4000]
-    long_turns = []
-    for _ in range(5):
-        t = time.perf_counter()
-        chat.user_message(engine, chat.new_state(), long_text)
-        long_turns.append(time.perf_counter() - t)
+    long_turns = time_calls(lambda: chat.user_message(engine, chat.new_state(), long_text), 5)
     all_turns = text_turns + answer_turns
-    base = statistics.median(baseline) if baseline else None
-    p95 = _pct(all_turns, 0.95)
+    base = baseline.median if baseline is not None else None
+    p95 = percentile(all_turns, 0.95)
     out = {
         "turns": len(all_turns),
         "cold_start_s": round(cold_s, 2),
-        "turn_ms_p50": round(1000 * _pct(all_turns, 0.5), 1),
+        "turn_ms_p50": round(1000 * percentile(all_turns, 0.5), 1),
         "turn_ms_p95": round(1000 * p95, 1),
-        "text_turn_ms_p95": round(1000 * _pct(text_turns, 0.95), 1),
-        "answer_turn_ms_p95": round(1000 * _pct(answer_turns, 0.95), 1) if answer_turns else None,
-        "long_4000_char_turn_ms_median": round(1000 * statistics.median(long_turns), 1),
+        "text_turn_ms_p95": round(1000 * percentile(text_turns, 0.95), 1),
+        "answer_turn_ms_p95": round(1000 * percentile(answer_turns, 0.95), 1) if answer_turns else None,
+        "long_4000_char_turn_ms_median": round(1000 * long_turns.median, 1),
         "budget_ms_p95": 200,
         "within_budget": p95 <= 0.200,
         "embeddings": engine.embeddings is not None,
@@ -70,7 +58,7 @@ def run(settings, repeats: int = 3) -> dict:
     if base:
         out["baseline_embed_one_sentence_ms"] = round(1000 * base, 2)
         out["ratio_p95_turn_to_one_embedding"] = round(p95 / base, 2)
-        out["ratio_p50_turn_to_one_embedding"] = round(_pct(all_turns, 0.5) / base, 2)
+        out["ratio_p50_turn_to_one_embedding"] = round(percentile(all_turns, 0.5) / base, 2)
     return out
 
 
