@@ -12,6 +12,7 @@ import streamlit as st
 from medcore import jobs
 from medcore.records.scorer import MODEL_KIND
 from ui.errors import error_boundary
+from ui.eval_table import nested_table
 from ui.jobs_panel import job_panel
 
 
@@ -122,19 +123,13 @@ def _show_eval(rep: dict) -> None:
     st.dataframe(pd.DataFrame(heads), hide_index=True, width="stretch")
     st.caption(f"Targets: PHI recall ≥ {targets['phi_recall']}, entity F1 ≥ {targets['entity_f1']}, "
                f"assertion accuracy ≥ {targets['assertion_accuracy']}.")
-    rows = []
-    for split, r in rep["splits"].items():
-        for t, m in r["entities"]["per_type"].items():
-            rows.append({"split": split, "type": t, "precision": m["precision"], "recall": m["recall"], "f1": m["f1"],
-                         "gold": m["gold"]})
-    df = pd.DataFrame(rows)
+    df = nested_table({split: r["entities"]["per_type"] for split, r in rep["splits"].items()}, ("split", "type"),
+                      lambda m: {k: m[k] for k in ("precision", "recall", "f1", "gold")})
     st.plotly_chart(px.bar(df, x="type", y="f1", color="split", barmode="group", range_y=[0, 1],
                            title="Entity F1 per type"), width="stretch")
-    phi = []
-    for split, r in rep["splits"].items():
-        for t, m in r["phi"]["per_type"].items():
-            phi.append({"split": split, "type": t, "precision": m["precision"], "recall": m["recall"], "gold": m["gold"]})
+    phi = nested_table({split: r["phi"]["per_type"] for split, r in rep["splits"].items()}, ("split", "type"),
+                       lambda m: {k: m[k] for k in ("precision", "recall", "gold")})
     st.markdown("**PHI precision and recall per type**")
-    st.dataframe(pd.DataFrame(phi), hide_index=True, width="stretch")
+    st.dataframe(phi, hide_index=True, width="stretch")
     st.markdown("**Entities per type**")
     st.dataframe(df, hide_index=True, width="stretch")

@@ -13,6 +13,7 @@ import streamlit as st
 from medcore import jobs
 from medcore.triage.learn import MODEL_KIND
 from ui.errors import error_boundary
+from ui.eval_table import nested_table
 from ui.jobs_panel import job_panel
 
 METRIC_LABELS = {"top1": "top-1", "top3": "top-3", "top10": "top-10", "triage_accuracy": "triage accuracy",
@@ -41,15 +42,13 @@ def _run_eval(settings) -> dict:
 
 
 def _show_eval(result: dict) -> None:
-    rows = []
-    for mode, splits in result["modes"].items():
-        for split, m in splits.items():
-            if not m.get("n"):
-                continue
-            rows.append({"mode": mode.replace("_", "-"), "split": split.replace("_", "-"), "n": m["n"],
-                         **{METRIC_LABELS[k]: round(m[k], 3) for k in METRIC_LABELS},
-                         "emergencies missed": m["emergencies_missed"], "mean questions": round(m["mean_questions"], 1)})
-    df = pd.DataFrame(rows)
+    def row(m: dict) -> dict | None:
+        if not m.get("n"):
+            return None
+        return {"n": m["n"], **{METRIC_LABELS[k]: round(m[k], 3) for k in METRIC_LABELS},
+                "emergencies missed": m["emergencies_missed"], "mean questions": round(m["mean_questions"], 1)}
+
+    df = nested_table(result["modes"], ("mode", "split"), row, key=lambda k: k.replace("_", "-"))
     st.dataframe(df, hide_index=True, width="stretch")
     long = df[df["split"] != "all"].melt(id_vars=["mode", "split"], value_vars=["top-3", "triage accuracy",
                                                                              "emergency under-triage"])
