@@ -101,7 +101,9 @@ with tab_gen:
             path = options[model_label]
             model = get_model(path).obj
             st.caption(f"{model.kind.upper()} · {model.size}×{model.size} px · classes: "
-                       f"{', '.join(model.class_names)} · loaded in {model.load_s:.2f} s")
+                       f"{', '.join(model.class_names)} · loaded in {model.load_s:.2f} s"
+                       + (f" (first use: {model.import_s:.1f} s more to import the libraries)"
+                          if model.import_s > 0.5 else ""))
         with st.form("generate"):
             c1, c2, c3 = st.columns(3)
             classes = ["mixed"] + model.class_names if model.conditional else ["(unconditional)"]

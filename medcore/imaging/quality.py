@@ -250,7 +250,8 @@ def evaluate_checkpoint(settings: Settings, path, *, n_per_class: int = 150, see
     out: dict = {"checkpoint": str(model.path), "model": model.kind, "dataset": ref.name, "size": model.size,
                  "classes": model.class_names, "generated": int(len(gen)),
                  "sampler": _sampler_record(model.kind, sampler, steps, guidance, secs / max(1, len(gen))),
-                 "params": int(sum(p.numel() for p in model.net.parameters())), "load_s": round(model.load_s, 3)}
+                 "params": int(sum(p.numel() for p in model.net.parameters())), "load_s": round(model.load_s, 3),
+                 "import_s": round(model.import_s, 3)}
     if clf is not None:
         p = clf.probs(gen)
         conf = p[np.arange(len(gen)), labels]
