@@ -37,6 +37,8 @@ class Finding:
     question: str
     synonyms: tuple[str, ...]
     absent_synonyms: tuple[str, ...] = ()
+    # phrases that contain a synonym but do not mean the finding ('cut down on smoking' is not a cut)
+    not_synonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,8 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     _validate(fdoc, schema.FINDINGS, "findings.yaml")
     findings = [Finding(f["id"], f["name"], f["category"], float(f["leak"]), f["question"],
                         tuple(s.strip() for s in f["synonyms"]),
-                        tuple(s.strip() for s in f.get("absent_synonyms", []))) for f in fdoc["findings"]]
+                        tuple(s.strip() for s in f.get("absent_synonyms", [])),
+                        tuple(s.strip() for s in f.get("not_synonyms", []))) for f in fdoc["findings"]]
     f_index = {f.id: i for i, f in enumerate(findings)}
     if len(f_index) != len(findings):
         raise KBError("findings.yaml: duplicate finding ids")

@@ -2,8 +2,10 @@
 age and sex, plus MiniLM embeddings for lay phrasings the synonym list misses.
 
 Phrases match exactly or, failing that, in a normal form (no verb 'be', quantities collapsed);
-negation skips pseudo-negations ('without trying'); a duration counts only when it is attached
-to a complaint, not to a risk factor or life history ('smoked for 35 years').
+negation skips pseudo-negations ('without trying'); a finding's not_synonyms ('cut down on') keep a
+shorter synonym ('cut') from matching inside them; a duration counts only when it is attached to a
+complaint, not to a risk factor or life history ('smoked for 35 years'); a frequency ('twice a day') is no
+duration; an onset without 'since' ('it started this morning') gives one when it is the complaint's.
 
 Speed: phrase matching is a dictionary lookup over token n-grams (no model). Only the
 few text chunks with no phrase match are embedded, in one batch, against synonym
@@ -43,6 +45,7 @@ TERMINATORS = {"but", "however", "although", "though", "except", "yet", "which",
 AND_RESTART = {"i", "i'm", "i've", "it", "it's", "my", "he", "she", "they", "there", "have", "has", "also", "now",
                "then", "am", "feel", "got", "get", "is", "was"}
 SCOPE_GAP = 6  # tokens a negation reaches past its last negated finding
+BLOCK = "~"  # id prefix of a not_synonyms phrase in the lexicon
 
 # Phrase matching falls back to a normal form without the verb 'be', so that 'the room is spinning' /
 # 'the room has been spinning' find the synonym 'room spinning', and with each quantity collapsed to its
@@ -51,6 +54,9 @@ SCOPE_GAP = 6  # tokens a negation reaches past its last negated finding
 # many different words meet: 'deep breathing' is not 'a deep breath', 'teething' is not 'teeth'.)
 BE_FORMS = {"am", "is", "are", "was", "were", "be", "been", "being"}
 PERFECT_AUX = {"has", "have", "had"}  # left out only before 'been' ("has been spinning")
+# An aspectual verb before an '-ing' form is left out too: 'my heart started pounding' finds 'heart pounding'
+# ('has started racing' loses the 'has'). Only start/begin: 'keeps coming back' is not 'coming back'.
+ASPECTUAL = {"start", "started", "starting", "began", "begin", "begun", "beginning"}
 HEDGES = {"about", "around", "nearly", "almost", "roughly", "approximately", "over", "just", "maybe"}
 MASS_UNITS = {"stone", "st", "kg", "kgs", "kilo", "kilogram", "kilogramme", "lb", "lbs", "pound"}
 SIZE_UNITS = {"size"}
@@ -74,6 +80,25 @@ SINCE = {"yesterday": 30, "last night": 14, "this morning": 6, "today": 6, "toni
          "this evening": 2, "last week": 24 * 7, "last month": 730, "the weekend": 24 * 3, "monday": 24 * 4,
          "tuesday": 24 * 4, "wednesday": 24 * 4, "thursday": 24 * 4, "friday": 24 * 4, "saturday": 24 * 4,
          "sunday": 24 * 4, "christmas": 24 * 30, "last year": 8760}
+# A frequency is not a duration: 'three times a day', 'twice a week', 'every few hours', '20 a day', '4 hours a
+# day'. A duration phrase inside a frequency ('a day' in 'twice a day') is dropped.
+FREQUENCY_PATTERNS = [
+    re.compile(rf"\b(?:(?:{_NUM}|many|\d+)\s+times|\d+\s*x|once|twice|thrice)"
+               rf"\s+(?:a|an|per|each|every|in\s+an?)\s+{_UNIT}\b"),
+    re.compile(rf"\b(?:every|each|per)\s+(?:other\s+|single\s+|{_NUM}\s+(?:of\s+)?)?{_UNIT}\b"),
+    re.compile(rf"\b(?:\d+(?:\.\d+)?|{_UNIT})\s+(?:a|an|per)\s+{_UNIT}\b(?!\s+ago)"),
+]
+# "since I woke up (yesterday)": the SINCE table's time, or this morning's with no time named.
+_WOKE = r"(?:(?:i|he|she|we|they|you)\s+)?(?:woke|woken|got)\s+up"
+# Onset without 'since': an onset verb and a SINCE time in one chunk, either order ('it started this
+# morning', 'began last night', 'this morning my heart started pounding'). It counts only when it is the
+# complaint's onset: the nearest finding is a symptom, or there is none and the verb has no object of its
+# own ('I started a new job last week', 'started running yesterday' say nothing of the complaint).
+ONSET_VERBS = (r"(?:started|starts|start|began|begun|begins|came\s+on|comes\s+on|come\s+on|came\s+up|kicked\s+in"
+               r"|set\s+in|flared\s+up|woke\s+up|woken\s+up|appeared|developed)")
+_FILLER = r"(?:\s+(?!(?:and|with|plus|also|since|for)\b)[a-z0-9']+)"
+ONSET_OBJECTS = {"a", "an", "the", "my", "his", "her", "their", "our", "your", "some", "me", "him", "them", "us",
+                 "to"}
 DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_over_2_weeks")
 # A duration says how long the complaint has lasted only if it is attached to a symptom. One attached to a
 # risk factor or a life-history verb ("smoked for 35 years", "diabetic for 15 years", "worked in a mine
@@ -165,8 +190,13 @@ def _quantity(toks: list[str], i: int) -> tuple[int, str] | None:
 
 def normal_form(toks: list[str]) -> list[tuple[str, int, int]]:
     """(normal token, start, end) over stemmed tokens: quantities collapsed to one element ('#mass',
-    '#size'), and the verb 'be' (with a perfect 'has/have/had' before 'been') left out."""
+    '#size'), and the verb 'be' (with a perfect 'has/have/had' before 'been') and an aspectual 'started'
+    or 'began' before an '-ing' form left out."""
     out, i, n = [], 0, len(toks)
+
+    def aspectual(j: int) -> bool:
+        return j + 1 < n and toks[j] in ASPECTUAL and toks[j + 1].endswith("ing") and len(toks[j + 1]) > 4
+
     while i < n:
         q = _quantity(toks, i)
         if q is not None:
@@ -174,7 +204,9 @@ def normal_form(toks: list[str]) -> list[tuple[str, int, int]]:
             i = q[0]
             continue
         t = toks[i]
-        if not (t in BE_FORMS or (t in PERFECT_AUX and i + 1 < n and toks[i + 1] == "been")):
+        left_out = (t in BE_FORMS or aspectual(i)
+                    or (t in PERFECT_AUX and i + 1 < n and (toks[i + 1] == "been" or aspectual(i + 1))))
+        if not left_out:
             out.append((t, i, i + 1))
         i += 1
     return out
@@ -225,6 +257,10 @@ class Lexicon:
                 self.phrases.setdefault(toks, []).append("!" + f.id)
                 self.absent.add(toks)
                 self._add_normal(toks, "!" + f.id)
+            for phrase in f.not_synonyms:  # 'cut down on': matched (so it wins over 'cut'), then dropped
+                toks = tuple(tokens(phrase))
+                self.phrases.setdefault(toks, []).append(BLOCK + f.id)
+                self._add_normal(toks, BLOCK + f.id)
             for phrase in dict.fromkeys((*f.synonyms, f.name)):
                 toks = tuple(tokens(phrase))
                 if not toks:
@@ -249,6 +285,13 @@ class Lexicon:
         ids = self.normal.setdefault(tuple(t for t, _, _ in norm), [])
         if fid not in ids:
             ids.append(fid)
+
+
+def _unblocked(matches: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """Matches without the not_synonyms phrases: those say nothing, they only keep a shorter synonym out
+    ('cut down on smoking' is matched whole, so 'cut' is not)."""
+    out = [(s, e, [i for i in ids if not i.startswith(BLOCK)]) for s, e, ids in matches]
+    return [m for m in out if m[2]]
 
 
 _MATRICES: dict[tuple, np.ndarray] = {}
@@ -416,18 +459,41 @@ def _num(s: str) -> float:
     return float(NUM_WORDS.get(s, s)) if not s.replace(".", "").isdigit() else float(s)
 
 
+def frequency_spans(low: str) -> list[tuple[int, int]]:
+    """Every frequency phrase in lower-case text ('twice a day', 'every few hours'): (start, end)."""
+    return [(m.start(), m.end()) for pat in FREQUENCY_PATTERNS for m in pat.finditer(low)]
+
+
 def duration_spans(low: str) -> list[tuple[int, int, float]]:
-    """Every duration phrase in lower-case text: (start, end, hours)."""
+    """Every duration phrase in lower-case text, none inside a frequency: (start, end, hours)."""
     out = []
     for pat in DURATION_PATTERNS[:3]:
         for m in pat.finditer(low):
             out.append((m.start(), m.end(), _num(m.group(1)) * UNIT_HOURS[m.group(2)]))
     for m in DURATION_PATTERNS[3].finditer(low):
         out.append((m.start(), m.end(), UNIT_HOURS[m.group(1)]))
+    keys = "|".join(SINCE)
     for key, h in SINCE.items():
-        for m in re.finditer(rf"\bsince\s+{key}\b", low):
+        for m in re.finditer(rf"\bsince\s+(?:{_WOKE}\s+)?{key}\b", low):
             out.append((m.start(), m.end(), h))
-    return out
+    for m in re.finditer(rf"\bsince\s+{_WOKE}\b(?!\s+(?:{keys})\b)", low):
+        out.append((m.start(), m.end(), SINCE["this morning"]))
+    freq = frequency_spans(low)
+    return [d for d in out if not any(a < d[1] and d[0] < b for a, b in freq)]
+
+
+def onset_spans(low: str) -> list[tuple[int, int, float, int]]:
+    """Onset phrases without 'since' ('it started this morning'): (start, end, hours, verb end) with the
+    span of the time words only, for attachment; not yet checked for attachment (extract() does that)."""
+    out = []
+    for key, h in SINCE.items():
+        for m in re.finditer(rf"\b{ONSET_VERBS}(?P<v>){_FILLER}{{0,5}}?\s+(?P<k>{key})\b", low):
+            out.append((m.start("k"), m.end("k"), h, m.end("v")))
+        for m in re.finditer(rf"\b(?P<k>{key})\b{_FILLER}{{0,4}}?\s+{ONSET_VERBS}\b(?P<v>)", low):
+            out.append((m.start("k"), m.end("k"), h, m.end("v")))
+    since = [(a, b) for a, b, _ in duration_spans(low)]
+    return [o for o in out if not low[:o[0]].rstrip().endswith("since")
+            and not any(a < o[1] and o[0] < b for a, b in since)]
 
 
 def extract_duration(text: str) -> float | None:
@@ -436,12 +502,12 @@ def extract_duration(text: str) -> float | None:
     return max(hours) if hours else None
 
 
-def _describes_history(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
-                       matches: list[tuple[int, int, list[str]]], s: int, e: int) -> bool:
-    """Whether the duration at tokens [s, e) is attached to a risk factor or life history ('smoked for
-    35 years') rather than to a symptom: its nearest head in the same chunk, preceding first."""
+def _nearest_head(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
+                  matches: list[tuple[int, int, list[str]]], s: int, e: int) -> tuple[str, list[str]] | None:
+    """The head a phrase at tokens [s, e) is attached to, its nearest finding or history word in the same
+    chunk, preceding first: (kind: symptom | risk | verb, the tokens in between), or None."""
     if s >= len(toks):
-        return False
+        return None
     chunk = chunk_of[s]
     heads = []  # (start, end, kind): symptom | risk | verb
     for ms, me, ids in matches:
@@ -462,12 +528,21 @@ def _describes_history(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
     after = [h for h in heads if h[0] >= e]
     if before:
         hs, he, kind = max(before, key=lambda h: h[1])
-        between = toks[he:s]
-    elif after:
+        return kind, toks[he:s]
+    if after:
         hs, he, kind = min(after, key=lambda h: h[0])
-        between = toks[e:hs]
-    else:
+        return kind, toks[e:hs]
+    return None
+
+
+def _describes_history(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
+                       matches: list[tuple[int, int, list[str]]], s: int, e: int) -> bool:
+    """Whether the duration at tokens [s, e) is attached to a risk factor or life history ('smoked for
+    35 years') rather than to a symptom: its nearest head in the same chunk, preceding first."""
+    head = _nearest_head(kb, toks, chunk_of, matches, s, e)
+    if head is None:
         return False
+    kind, between = head
     if kind == "risk":
         return all(t in FUNCTION_WORDS or _is_number(t) or t in UNIT_HOURS for t in between)
     return kind == "verb"
@@ -536,7 +611,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     durations: list[float] = []  # hours of the duration phrases attached to a complaint
     for clause in _clauses(text.lower()):
         toks = tokens(clause)
-        matches = _match_clause(lexicon, toks)
+        matches = _unblocked(_match_clause(lexicon, toks))
         matches = _add_body_pain(lexicon, toks, matches)
         negated, uncertain = _negated_spans(toks, matches)
         starts = [m.start() for m in _TOKEN.finditer(clause)]
@@ -547,6 +622,14 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
             s = next((t for t, st in enumerate(starts) if st >= a), len(toks))
             e = next((t for t, st in enumerate(starts) if st >= b), len(toks))
             if not _describes_history(kb, toks, chunk_of, matches, s, e):
+                durations.append(hours)
+        for a, b, hours, v in onset_spans(clause):
+            s = next((t for t, st in enumerate(starts) if st >= a), len(toks))
+            e = next((t for t, st in enumerate(starts) if st >= b), len(toks))
+            head = _nearest_head(kb, toks, chunk_of, matches, s, e)
+            obj = _TOKEN.match(clause[v:].lstrip())
+            transitive = obj is not None and (obj.group(0) in ONSET_OBJECTS or obj.group(0).endswith("ing"))
+            if (head is not None and head[0] == "symptom") or (head is None and not transitive):
                 durations.append(hours)
         for k, (s, e, ids) in enumerate(matches):
             phrase = " ".join(toks[s:e])

@@ -31,6 +31,7 @@ FINDINGS = {
                     "question": {"type": "string", "minLength": 5},
                     "synonyms": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2}},
                     "absent_synonyms": {"type": "array", "items": {"type": "string", "minLength": 2}},
+                    "not_synonyms": {"type": "array", "items": {"type": "string", "minLength": 2}},
                 },
             },
         },

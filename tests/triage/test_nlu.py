@@ -129,3 +129,56 @@ def test_normal_form_leaves_be_out_and_collapses_quantities():
     toks = nlu.tokens("the room has been spinning and I lost half a stone")
     assert [t for t, _, _ in nlu.normal_form(toks)] == ["the", "room", "spinning", "and", "i", "lost", "#mass"]
     assert [t for t, _, _ in nlu.normal_form(nlu.tokens("dropped two dress sizes"))] == ["dropped", "#size"]
+
+
+def test_phrasal_cut_is_not_a_wound(lexical_engine):
+    """'cut down/back/out' (a not_synonyms phrase of the wound) is no cut; a real cut still is."""
+    for text in ("I've cut down on smoking", "I cut back on drinking", "I've cut out sugar",
+                 "my doctor told me to cut it out"):
+        assert "wound" not in _ev(lexical_engine, text)[0], text
+    assert _ev(lexical_engine, "I've cut down on smoking")[0].get("smoker") is True
+    for text in ("I cut my hand", "a deep cut on my leg", "I cut down a tree and cut my hand"):
+        assert _ev(lexical_engine, text)[0].get("wound") is True, text
+
+
+def test_bringing_up_phlegm_is_a_productive_cough(lexical_engine):
+    for text in ("I've been bringing up phlegm", "bringing up green stuff", "coughing up mucus",
+                 "coughing up sputum", "a cough bringing up clear phlegm"):
+        assert _ev(lexical_engine, text)[0].get("productive_cough") is True, text
+    ev, _ = _ev(lexical_engine, "I have a cough but no phlegm")
+    assert ev["cough"] is True and ev["productive_cough"] is False
+    assert _ev(lexical_engine, "blood in my phlegm")[0] == {"cough_blood": True}
+
+
+def test_heart_started_pounding_is_palpitations(lexical_engine):
+    for text in ("my heart started pounding", "my heart is pounding", "my heart was thumping",
+                 "my heart has started racing", "my heart began thumping"):
+        assert _ev(lexical_engine, text)[0].get("palpitations") is True, text
+    toks = nlu.tokens("my heart has started pounding")
+    assert [t for t, _, _ in nlu.normal_form(toks)] == ["my", "heart", "pounding"]
+    assert [t for t, _, _ in nlu.normal_form(nlu.tokens("it started today"))] == ["it", "started", "today"]
+
+
+def test_frequency_is_not_a_duration(lexical_engine):
+    for text in ("I take it 3 times a day", "I've been sick twice a day", "I wake every few hours",
+                 "it happens once a week", "I smoke 20 a day", "a few days a week I get a headache",
+                 "Hot flushes many times a day"):
+        ev, ex = _ev(lexical_engine, text)
+        assert ex.duration_hours is None and not any(f.startswith("duration_") for f in ev), text
+    assert _ev(lexical_engine, "a headache twice a day for 3 days")[1].duration_hours == 72
+    assert _ev(lexical_engine, "I had a cough a day ago")[1].duration_hours == 24
+
+
+def test_onset_without_since(lexical_engine):
+    cases = {"my headache started this morning": 6, "it began last night": 14, "it started this morning": 6,
+             "I've been dizzy since I woke up yesterday": 30, "dizzy since I woke up": 6,
+             "the pain came on this morning": 6, "the headache started on Monday": 96,
+             "This morning my heart started pounding": 6, "I woke up this morning with a headache": 6,
+             "Pain started around my belly button last night": 14}
+    for text, hours in cases.items():
+        assert _ev(lexical_engine, text)[1].duration_hours == hours, text
+    # a time that is not the complaint's onset
+    for text in ("I took paracetamol this morning", "I started taking ibuprofen last week",
+                 "I started a new job last week", "I started running yesterday and my knee hurts"):
+        ev, ex = _ev(lexical_engine, text)
+        assert ex.duration_hours is None and not any(f.startswith("duration_") for f in ev), text
