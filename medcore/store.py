@@ -423,6 +423,17 @@ class Store:
             self.set_active_model(model_id)
         return model_id
 
+    def update_model(self, model_id: int, *, config: dict | None = None, metrics: dict | None = None) -> None:
+        """Replace a registered model's config and/or metrics (e.g. a shipped checkpoint replaced in an update)."""
+        with self.session() as s:
+            row = s.get(ModelEntry, model_id)
+            if row is None:
+                raise KeyError(model_id)
+            if config is not None:
+                row.config = config
+            if metrics is not None:
+                row.metrics = metrics
+
     def list_models(self, kind: str | None = None) -> list[ModelRecord]:
         with self.session() as s:
             q = select(ModelEntry).order_by(ModelEntry.id.desc())

@@ -71,18 +71,23 @@ def ensure_shipped_registered(settings: Settings, store) -> int | None:
     The default one becomes active only when no other image model is, so a user's choice is never
     overridden. Returns the default one's id.
     """
-    registered = {m.path: m.id for m in store.list_models("imaging")}
+    registered = {m.path: m for m in store.list_models("imaging")}
     default_id = None
     for name in shipped_names():
         if not shipped_available(settings, name):
             continue
         path = str(shipped_checkpoint(settings, name))
-        if path not in registered:
-            card = shipped_card(settings, name)
-            registered[path] = store.register_model(
-                "imaging", f"shipped: {name}", path, config=card.get("train_config", {}),
-                metrics=card.get("metrics", {}),
+        card = shipped_card(settings, name)
+        config, metrics = card.get("train_config", {}), card.get("metrics", {})
+        rec = registered.get(path)
+        if rec is None:
+            model_id = store.register_model(
+                "imaging", f"shipped: {name}", path, config=config, metrics=metrics,
                 activate=name == SHIPPED and store.active_model("imaging") is None)
+            registered[path] = store.get_model(model_id)
+        elif (rec.config, rec.metrics) != (config, metrics):
+            # An update shipped new weights under the same path: the registry must not show the old numbers.
+            store.update_model(rec.id, config=config, metrics=metrics)
         if name == SHIPPED:
-            default_id = registered[path]
+            default_id = registered[path].id
     return default_id

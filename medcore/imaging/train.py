@@ -376,8 +376,6 @@ def _gan_preview(G, gcfg, device, path: Path, seed: int) -> Path:
 
 
 def train_gan(cfg: TrainConfig, settings: Settings, reporter, *, resume: bool = False) -> dict:
-    import torch
-
     from medcore.runtime import seed_everything, torch_generator
 
     device = _device(settings)

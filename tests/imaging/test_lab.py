@@ -29,6 +29,11 @@ def test_shipped_checkpoint_is_registered_once_and_never_overrides_a_choice(sett
     assert store.active_model("imaging").id == mine
     assert store.get_model(first).metrics == {"fid_generated": 1.5}
     assert registry.resolve_model_path(s, store=store) == run
+    # an update ships new weights and a new card under the same path: the registry follows the card
+    ship.with_suffix(".json").write_text(json.dumps({"metrics": {"fid_generated": 0.9}, "train_config": {"size": 16}}))
+    assert registry.ensure_shipped_registered(s, store) == first
+    assert store.get_model(first).metrics == {"fid_generated": 0.9}
+    assert len(store.list_models("imaging")) == 2
 
 
 def test_extra_shipped_checkpoints_are_listed_but_never_made_active(settings, store, tiny_run, tmp_path):
