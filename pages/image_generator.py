@@ -248,8 +248,7 @@ with tab_data:
                             placeholder="Choose a dataset to see its card")
     if ds_label is not None:
         _dataset_card(choices[ds_label])
-    missing = [f"{s.label}: {builtin.available(k)[1].removeprefix('optional: ')}"
-               for k, s in builtin.BUILTIN_SETS.items() if s.optional and not builtin.available(k)[0]]
+    missing = builtin.missing_optional()
     if missing:
         st.caption("Also supported when installed: " + "; ".join(missing))
     st.markdown("**Import your own images**: a ZIP of PNG / JPEG / DICOM with one folder per class.")

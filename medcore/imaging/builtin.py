@@ -72,7 +72,8 @@ def prepare_br35h(size: int) -> ImageDataset:
 PLANES = ["axial", "coronal", "sagittal"]
 
 
-def plane_slices(vol: np.ndarray, size: int, *, min_fill: float = 0.08) -> ImageDataset:
+def plane_slices(vol: np.ndarray, size: int, *, name: str = "", source: str = "", licence: str = "",
+                 min_fill: float = 0.08) -> ImageDataset:
     """A (x, y, z) volume in RAS orientation, scaled to 0..1 and with isotropic voxels -> images by plane.
 
     Mostly empty slices near the edges teach nothing and are dropped.
@@ -91,11 +92,12 @@ def plane_slices(vol: np.ndarray, size: int, *, min_fill: float = 0.08) -> Image
             labels.append(cls)
     if not images:
         raise DatasetError("the volume has no slice with enough content to use")
-    return ImageDataset("", np.stack(images), np.asarray(labels, dtype=np.int64), list(PLANES), "", "",
+    return ImageDataset(name, np.stack(images), np.asarray(labels, dtype=np.int64), list(PLANES), source, licence,
                         ImportReport(loaded=len(images)))
 
 
-def _nifti_planes(path: Path, size: int) -> ImageDataset:
+def _nifti_planes(path: Path, size: int, **card: str) -> ImageDataset:
+    """A NIfTI volume -> images by plane; `card` (name, source, licence) describes the dataset."""
     import nibabel as nib
 
     try:
@@ -109,7 +111,7 @@ def _nifti_planes(path: Path, size: int) -> ImageDataset:
     top = float(np.percentile(vol, 99.5))
     if top <= 0:
         raise DatasetError(f"{path.name} holds no signal")
-    return plane_slices(np.clip(vol / top, 0, 1), size)
+    return plane_slices(np.clip(vol / top, 0, 1), size, **card)
 
 
 def _isotropic(vol: np.ndarray, zooms: tuple[float, float, float]) -> np.ndarray:
@@ -139,10 +141,8 @@ def mni_template_path() -> Path:
 
 
 def prepare_mni(size: int) -> ImageDataset:
-    ds = _nifti_planes(mni_template_path(), size)
-    ds.name, ds.licence = "MNI152 T1 template slices", MNI_LICENCE
-    ds.source = "MNI ICBM152 2009a nonlinear symmetric T1 template, shipped with nilearn"
-    return ds
+    return _nifti_planes(mni_template_path(), size, name="MNI152 T1 template slices", licence=MNI_LICENCE,
+                         source="MNI ICBM152 2009a nonlinear symmetric T1 template, shipped with nilearn")
 
 
 # ---- Colin27 (Debian mricron-data) ---------------------------------------------------------
@@ -151,18 +151,19 @@ COLIN27_LICENCE = ("Colin27 (ch2) single-subject T1 template as distributed with
                    "mricron-data, BSD-3-Clause (see /usr/share/doc/mricron-data/copyright)")
 
 
+def _debian_file(path: Path, what: str, package: str) -> Path:
+    if not path.exists():
+        raise DatasetError(f"optional: {what} comes with the Debian package {package} (sudo apt install {package})")
+    return path
+
+
 def colin27_path() -> Path:
-    if not COLIN27_PATH.exists():
-        raise DatasetError("optional: the Colin27 template comes with the Debian package mricron-data "
-                           "(sudo apt install mricron-data)")
-    return COLIN27_PATH
+    return _debian_file(COLIN27_PATH, "the Colin27 template", "mricron-data")
 
 
 def prepare_colin27(size: int, path: Path | None = None) -> ImageDataset:
-    ds = _nifti_planes(path or colin27_path(), size)
-    ds.name, ds.licence = "Colin27 T1 template slices", COLIN27_LICENCE
-    ds.source = "Colin27 (ch2.nii.gz), Debian package mricron-data"
-    return ds
+    return _nifti_planes(path or colin27_path(), size, name="Colin27 T1 template slices", licence=COLIN27_LICENCE,
+                         source="Colin27 (ch2.nii.gz), Debian package mricron-data")
 
 
 # ---- head CT (Debian invesalius-examples) --------------------------------------------------
@@ -174,10 +175,7 @@ INV3_MAX_BYTES = 512 * 1024 * 1024  # the real volume is 14 MB; anything near th
 
 
 def headct_path() -> Path:
-    if not HEADCT_PATH.exists():
-        raise DatasetError("optional: the head CT comes with the Debian package invesalius-examples "
-                           "(sudo apt install invesalius-examples)")
-    return HEADCT_PATH
+    return _debian_file(HEADCT_PATH, "the head CT", "invesalius-examples")
 
 
 def read_inv3(path: Path) -> tuple[np.ndarray, tuple[float, float, float]]:
@@ -211,10 +209,9 @@ def prepare_headct(size: int, path: Path | None = None) -> ImageDataset:
     xyz = np.ascontiguousarray(vol.transpose(2, 1, 0)).astype(np.float32)
     xyz = _isotropic(xyz, (sx, sy, sz))
     level, width = BRAIN_WINDOW
-    ds = plane_slices(np.clip((xyz - (level - width / 2)) / width, 0, 1), size)
-    ds.name, ds.licence = "Head CT slices (brain window)", HEADCT_LICENCE
-    ds.source = "InVesalius example 'Cranium' head CT, Debian package invesalius-examples"
-    return ds
+    return plane_slices(np.clip((xyz - (level - width / 2)) / width, 0, 1), size,
+                        name="Head CT slices (brain window)", licence=HEADCT_LICENCE,
+                        source="InVesalius example 'Cranium' head CT, Debian package invesalius-examples")
 
 
 BUILTIN_SETS: dict[str, BuiltinSet] = {s.key: s for s in (
@@ -231,3 +228,13 @@ def available(key: str) -> tuple[bool, str]:
         return True, str(BUILTIN_SETS[key].locate())
     except DatasetError as exc:
         return False, str(exc)
+
+
+def missing_optional() -> list[str]:
+    """'label: how to install it' for each optional set that is not installed."""
+    out = []
+    for key, bset in BUILTIN_SETS.items():
+        ok, detail = available(key) if bset.optional else (True, "")
+        if not ok:
+            out.append(f"{bset.label}: {detail.removeprefix('optional: ')}")
+    return out

@@ -84,10 +84,11 @@ def ensure_shipped_registered(settings: Settings, store) -> int | None:
             model_id = store.register_model(
                 "imaging", f"shipped: {name}", path, config=config, metrics=metrics,
                 activate=name == SHIPPED and store.active_model("imaging") is None)
-            registered[path] = store.get_model(model_id)
-        elif (rec.config, rec.metrics) != (config, metrics):
-            # An update shipped new weights under the same path: the registry must not show the old numbers.
-            store.update_model(rec.id, config=config, metrics=metrics)
+        else:
+            model_id = rec.id
+            if (rec.config, rec.metrics) != (config, metrics):
+                # An update shipped new weights under the same path: the registry must not show the old numbers.
+                store.update_model(rec.id, config=config, metrics=metrics)
         if name == SHIPPED:
-            default_id = registered[path].id
+            default_id = model_id
     return default_id
