@@ -145,17 +145,22 @@ _HEADER_RULES: list[re.Pattern] = [
 ]
 
 
+_KB_DIR = Path(__file__).resolve().parents[2] / "assets" / "kb" / "records"
+
+
+def _kb_lines(fname: str) -> list[str]:
+    """The non-comment lines of a records KB file, or none: the KB is optional for the API (titles,
+    labels and header lines still find names without it)."""
+    try:
+        body = (_KB_DIR / fname).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [line for line in body.splitlines() if not line.lstrip().startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
-    path = Path(__file__).resolve().parents[2] / "assets" / "kb" / "records" / "first_names.txt"
-    try:
-        words = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.startswith("#"):
-                words.extend(line.split())
-        return frozenset(words)
-    except OSError:  # the KB is optional for the API; titles and labels still work
-        return frozenset()
+    return frozenset(w for line in _kb_lines("first_names.txt") for w in line.split())
 
 
 def _note_shift(text: str, salt: str) -> int:
@@ -264,7 +269,7 @@ _HEADER_NOT_NAMES = {
     "scan", "imaging", "result", "results", "update", "transfer", "admission", "discharge", "emergency", "urgent",
     "acute", "chronic", "new", "old", "left", "right", "male", "female", "man", "woman", "boy", "girl", "patient",
     "name", "date", "age", "sex", "gender", "born", "dob", "mrn", "nhs", "id", "number", "no", "years", "year",
-    "old", "main", "north", "south", "east", "west", "central", "general", "st", "saint", "street", "road",
+    "main", "north", "south", "east", "west", "central", "st", "saint", "street", "road",
 }
 
 
@@ -272,17 +277,8 @@ _HEADER_NOT_NAMES = {
 def _clinical_words() -> frozenset[str]:
     """Single words of the problem, procedure and section lexicons ("chest", "pain", "knee"): a header
     'name' made only of these is a heading, not a person."""
-    root = Path(__file__).resolve().parents[2] / "assets" / "kb" / "records"
-    words: set[str] = set()
-    for fname in ("problems.txt", "procedures.txt", "sections.yaml"):
-        try:
-            body = (root / fname).read_text(encoding="utf-8")
-        except OSError:
-            continue
-        for line in body.splitlines():
-            if not line.lstrip().startswith("#"):
-                words.update(w for w in re.findall(r"[a-z]+", line.lower()) if len(w) > 2)
-    return frozenset(words)
+    return frozenset(w for fname in ("problems.txt", "procedures.txt", "sections.yaml")
+                     for line in _kb_lines(fname) for w in re.findall(r"[a-z]+", line.lower()) if len(w) > 2)
 
 
 def _plausible_header_name(candidate: str) -> bool:
