@@ -482,16 +482,17 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
     return [d for d in out if not any(a < d[1] and d[0] < b for a, b in freq)]
 
 
-def onset_spans(low: str) -> list[tuple[int, int, float, int]]:
+def onset_spans(low: str, durations: list[tuple[int, int, float]] | None = None) -> list[tuple[int, int, float, int]]:
     """Onset phrases without 'since' ('it started this morning'): (start, end, hours, verb end) with the
-    span of the time words only, for attachment; not yet checked for attachment (extract() does that)."""
+    span of the time words only, for attachment; not yet checked for attachment (extract() does that).
+    `durations`: duration_spans(low), when the caller has it already."""
     out = []
     for key, h in SINCE.items():
         for m in re.finditer(rf"\b{ONSET_VERBS}(?P<v>){_FILLER}{{0,5}}?\s+(?P<k>{key})\b", low):
             out.append((m.start("k"), m.end("k"), h, m.end("v")))
         for m in re.finditer(rf"\b(?P<k>{key})\b{_FILLER}{{0,4}}?\s+{ONSET_VERBS}\b(?P<v>)", low):
             out.append((m.start("k"), m.end("k"), h, m.end("v")))
-    since = [(a, b) for a, b, _ in duration_spans(low)]
+    since = [(a, b) for a, b, _ in (duration_spans(low) if durations is None else durations)]
     return [o for o in out if not low[:o[0]].rstrip().endswith("since")
             and not any(a < o[1] and o[0] < b for a, b in since)]
 
@@ -618,15 +619,16 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         chunk_spans = _spans(_CHUNK, clause)
         chunk_of = [next((c for c, (a, b) in enumerate(chunk_spans) if a <= st < b), -1 - t)
                     for t, st in enumerate(starts)]
-        for a, b, hours in duration_spans(clause):
-            s = next((t for t, st in enumerate(starts) if st >= a), len(toks))
-            e = next((t for t, st in enumerate(starts) if st >= b), len(toks))
-            if not _describes_history(kb, toks, chunk_of, matches, s, e):
+
+        def token_at(pos: int) -> int:  # the first token starting at or after a character offset
+            return next((t for t, st in enumerate(starts) if st >= pos), len(toks))
+
+        clause_durations = duration_spans(clause)
+        for a, b, hours in clause_durations:
+            if not _describes_history(kb, toks, chunk_of, matches, token_at(a), token_at(b)):
                 durations.append(hours)
-        for a, b, hours, v in onset_spans(clause):
-            s = next((t for t, st in enumerate(starts) if st >= a), len(toks))
-            e = next((t for t, st in enumerate(starts) if st >= b), len(toks))
-            head = _nearest_head(kb, toks, chunk_of, matches, s, e)
+        for a, b, hours, v in onset_spans(clause, clause_durations):
+            head = _nearest_head(kb, toks, chunk_of, matches, token_at(a), token_at(b))
             obj = _TOKEN.match(clause[v:].lstrip())
             transitive = obj is not None and (obj.group(0) in ONSET_OBJECTS or obj.group(0).endswith("ing"))
             if (head is not None and head[0] == "symptom") or (head is None and not transitive):
