@@ -1,5 +1,6 @@
 """Records test helpers: a fast, deterministic stand-in for MiniLM (hashing bag of words), so
-tests that exercise the extractive summary and the scorer do not load the real model."""
+tests that exercise the extractive summary and the scorer do not load the real model; the kb
+fixture; and `problem`, which finds one extracted problem by its text."""
 
 from __future__ import annotations
 
@@ -38,3 +39,10 @@ def kb(settings):
     from medcore.records import kb as kb_mod
 
     return kb_mod.load(settings)
+
+
+def problem(analysis, text: str):
+    """The extracted problem whose text is `text` (case-insensitive); fails the test if there is none."""
+    hits = [p for p in analysis.extraction.problems if p.text.lower() == text.lower()]
+    assert hits, f"{text!r} not found in {[p.text for p in analysis.extraction.problems]}"
+    return hits[0]

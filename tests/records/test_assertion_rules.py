@@ -5,12 +5,11 @@ the guards passed before and pin the neighbouring behaviour."""
 import pytest
 
 from medcore.records.pipeline import analyze
+from tests.records.conftest import problem
 
 
 def assertion_of(kb, sentence, target):
-    hits = [p for p in analyze(sentence, kb).extraction.problems if p.text.lower() == target.lower()]
-    assert hits, f"{target!r} not found"
-    return hits[0].assertion
+    return problem(analyze(sentence, kb), target).assertion
 
 
 @pytest.mark.parametrize("sentence,target,assertion", [

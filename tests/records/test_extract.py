@@ -1,16 +1,11 @@
 import pytest
 
 from medcore.records.pipeline import analyze
+from tests.records.conftest import problem
 
 
 def run(kb, text):
     return analyze(text, kb)
-
-
-def problem(a, text):
-    hits = [p for p in a.extraction.problems if p.text.lower() == text.lower()]
-    assert hits, f"{text!r} not found in {[p.text for p in a.extraction.problems]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize("sentence,target,assertion", [
