@@ -87,7 +87,7 @@ def test_home_shows_disclaimer_device_and_tools(server, page):
     page.get_by_text("Research and education use only").first.wait_for()
     page.get_by_text("Compute device").first.wait_for()
     for title in ("Image generator", "Record summarizer", "Symptom chat", "Treatment planner", "Model lab"):
-        assert page.get_by_text(title).count() > 0
+        page.get_by_text(title).first.wait_for()
     assert page.get_by_text("Traceback").count() == 0
     _shot(page, "home")
 
@@ -161,7 +161,9 @@ def test_image_generator_samples_marked_images_with_downloads(server, page):
     page.get_by_role("button", name="Generate").first.click()
     # The shipped checkpoint samples on the CPU; the batch arrives with its downloads.
     page.get_by_role("button", name="DICOM Secondary Capture (ZIP)").wait_for(timeout=120_000)
-    assert page.get_by_role("button", name="PNG").count() > 0
-    assert page.locator("[data-testid='stImage'] img").count() > 0
+    # Wait for the siblings too: a button's markdown label can render a few ms after its neighbour's
+    # (CI once counted zero "PNG" buttons 10 ms before it appeared).
+    page.get_by_role("button", name="PNG", exact=True).wait_for(timeout=10_000)
+    page.locator("[data-testid='stImage'] img").first.wait_for(timeout=10_000)
     assert page.get_by_text("Traceback").count() == 0
     _shot(page, "flow-imaging")
