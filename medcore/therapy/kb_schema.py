@@ -227,6 +227,9 @@ MATCH = {
     },
 }
 SEVERITIES = ["contraindicated", "major", "moderate", "minor"]
+# `avoid: true`: the cited source says to avoid the combination (not only to monitor or adjust);
+# the planner then ranks such an option below any guideline alternative without that problem.
+AVOID = {"type": "boolean"}
 INTERACTION = {
     "type": "object",
     "required": ["drugs", "severity", "mechanism", "effect", "management", "source"],
@@ -238,6 +241,7 @@ INTERACTION = {
         "effect": {"type": "string"},
         "management": {"type": "string"},
         "source": SOURCE,
+        "avoid": AVOID,
     },
 }
 CLASS_RULE = {
@@ -253,6 +257,7 @@ CLASS_RULE = {
         "effect": {"type": "string"},
         "management": {"type": "string"},
         "source": SOURCE,
+        "avoid": AVOID,
     },
 }
 INTERACTIONS_FILE = {

@@ -104,3 +104,14 @@ def test_simvastatin_warfarin_inr(kb, plan_for):
     assert f.severity == "minor" and f.rules == ["pair"]
     assert "Zocor" in f.source and "INR" in f.effect
     assert "INR" in f.management and "stopped" in f.management
+
+
+def test_label_contraindications_for_inducers_and_posaconazole(kb, plan_for):
+    for inducer in ("carbamazepine", "phenytoin", "rifampin"):
+        f = ix.pair(kb, inducer, "nirmatrelvir-ritonavir")
+        assert f and f.severity == "contraindicated" and "Paxlovid" in f.source
+    f = ix.pair(kb, "posaconazole", "atorvastatin")
+    assert f and f.severity == "contraindicated" and "Noxafil" in f.source
+    plan = plan_for({"age": 58, "sex": "male", "weight_kg": 78, "scr_mg_dl": 1.0, "medications": ["posaconazole"]},
+                    "hyperlipidemia")
+    assert plan.chosen_option().drugs == ["rosuvastatin"]
