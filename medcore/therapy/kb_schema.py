@@ -68,6 +68,9 @@ DRUG = {
         "acb": {"type": "integer", "minimum": 0, "maximum": 3},
         "cns_depressant": {"type": "boolean"},
         "beers": {"type": "string"},
+        # the Beers criterion is about use beyond this many weeks (e.g. PPIs: scheduled use >8 weeks);
+        # a planned course no longer than that is shown as a reminder, not penalised
+        "beers_beyond_weeks": {"type": "number", "exclusiveMinimum": 0},
         "note": {"type": "string"},
         "source": SOURCE,
     },

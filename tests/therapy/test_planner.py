@@ -189,3 +189,27 @@ def test_monitor_only_major_interaction_does_not_use_the_avoid_rule(plan_for):
                     "af_anticoagulation")
     assert plan.chosen_option().drugs == ["apixaban"]
     assert not any(o.avoid_with for o in plan.options)
+
+
+def test_beers_duration_criterion_does_not_demote_a_course_within_it(plan_for):
+    """AGS Beers 2023 is about scheduled PPI use beyond 8 weeks; the ACG 8-week PPI trial is within it."""
+    plan = plan_for({"age": 70, "sex": "male", "weight_kg": 82, "scr_mg_dl": 1.0,
+                     "medications": ["aspirin 81 mg daily", "sertraline 100 mg daily"]}, "gerd")
+    opt = plan.chosen_option()
+    assert opt.drugs == ["omeprazole"]
+    beers = [i for i in opt.cautions if i.kind == "beers"]
+    assert beers and beers[0].severity == "minor" and "8-week course" in beers[0].text and "Beers" in beers[0].source
+
+
+def test_beers_duration_criterion_still_applies_beyond_the_limit(kb):
+    from medcore.therapy.issues import Issue
+    from medcore.therapy.planner import PENALTY, _beers_for_course, course_weeks
+
+    assert course_weeks("8 weeks, before breakfast") == 8 and course_weeks("14 days") == 2
+    assert course_weeks("up to 6 weeks") == 6 and course_weeks("long-term") is None
+    drug = kb.drugs["omeprazole"]
+    issue = Issue("moderate", "beers", "omeprazole (age 70): ...", "AGS Beers", ["omeprazole"])
+    for duration in ("long-term", "12 weeks", "6 months"):
+        assert _beers_for_course(drug, {"duration": duration}, issue, PENALTY["beers"]) == (issue, PENALTY["beers"])
+    # a Beers entry without a duration limit is never relaxed
+    assert _beers_for_course(kb.drugs["zolpidem"], {"duration": "2 weeks"}, issue, 1.0) == (issue, 1.0)
