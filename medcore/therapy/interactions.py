@@ -23,6 +23,7 @@ class Finding:
     management: str
     source: str
     rules: list[str] = field(default_factory=list)
+    avoid: bool = False  # a rule's source says to avoid the combination (see kb_schema.AVOID)
 
     def contract(self) -> dict:
         """The CLI JSON contract: {drugs, severity, mechanism, management, source}."""
@@ -68,7 +69,7 @@ def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Fin
 
     return Finding((kb.drug_name(first), kb.drug_name(second)), (first, second), top.severity, join("mechanism"),
                    join("effect"), join("management"), "; ".join(dict.fromkeys(h.source for h in hits)),
-                   [h.rule for h in hits])
+                   [h.rule for h in hits], any(h.avoid for h in hits))
 
 
 def pair(kb: KnowledgeBase, a: str, b: str) -> Finding | None:

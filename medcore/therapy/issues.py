@@ -15,6 +15,9 @@ class Issue:
     text: str
     source: str = ""
     drugs: list[str] = field(default_factory=list)
+    # the cited source says to avoid this combination (not only monitor or adjust); the planner
+    # ranks an option carrying such an issue below every alternative without one
+    avoid: bool = False
 
     def key(self) -> tuple:
         return (self.severity, self.kind, self.text)

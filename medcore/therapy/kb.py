@@ -42,6 +42,7 @@ class InteractionRule:
     management: str
     source: str
     rule: str  # "pair" or the class rule id it came from
+    avoid: bool = False  # the source says to avoid the combination, not just monitor or adjust
 
 
 @dataclass
@@ -261,7 +262,8 @@ def _expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, 
             raise KBError(f"interactions.yaml: pair {a}+{b} listed twice")
         explicit.add(key)
         pairs[key] = [InteractionRule((a, b), p["severity"], p["mechanism"], p["effect"], p["management"],
-                                      p["source"], "pair")]
+                                      p["source"], "pair",
+                                      p.get("avoid", False))]
     for rule in data["class_rules"]:
         for side in ("a", "b"):
             m = rule[side]
@@ -279,7 +281,8 @@ def _expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, 
             if any(h.rule == rule["id"] for h in hits):
                 continue
             hits.append(InteractionRule(tuple(sorted((a, b))), rule["severity"], rule["mechanism"], rule["effect"],
-                                        rule["management"], rule["source"], rule["id"]))
+                                        rule["management"], rule["source"], rule["id"],
+                                        rule.get("avoid", False)))
     return pairs, len(explicit)
 
 

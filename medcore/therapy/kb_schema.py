@@ -68,6 +68,9 @@ DRUG = {
         "acb": {"type": "integer", "minimum": 0, "maximum": 3},
         "cns_depressant": {"type": "boolean"},
         "beers": {"type": "string"},
+        # the Beers criterion is about use beyond this many weeks (e.g. PPIs: scheduled use >8 weeks);
+        # a planned course no longer than that is shown as a reminder, not penalised
+        "beers_beyond_weeks": {"type": "number", "exclusiveMinimum": 0},
         "note": {"type": "string"},
         "source": SOURCE,
     },
@@ -227,6 +230,9 @@ MATCH = {
     },
 }
 SEVERITIES = ["contraindicated", "major", "moderate", "minor"]
+# `avoid: true`: the cited source says to avoid the combination (not only to monitor or adjust);
+# the planner then ranks such an option below any guideline alternative without that problem.
+AVOID = {"type": "boolean"}
 INTERACTION = {
     "type": "object",
     "required": ["drugs", "severity", "mechanism", "effect", "management", "source"],
@@ -238,6 +244,7 @@ INTERACTION = {
         "effect": {"type": "string"},
         "management": {"type": "string"},
         "source": SOURCE,
+        "avoid": AVOID,
     },
 }
 CLASS_RULE = {
@@ -253,6 +260,7 @@ CLASS_RULE = {
         "effect": {"type": "string"},
         "management": {"type": "string"},
         "source": SOURCE,
+        "avoid": AVOID,
     },
 }
 INTERACTIONS_FILE = {

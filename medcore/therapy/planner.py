@@ -5,14 +5,18 @@ Ranking is guideline order, then penalties: an option is *excluded* (never propo
 allergy or cross-reactivity marked avoid, an absolute contraindication (including pregnancy
 or lactation 'avoid'), a contraindicated interaction with a current medicine, a PGx action of
 avoid/use_alternative, a renal or hepatic 'avoid' band, a dose rule that says avoid, or a
-missing paediatric dose. Softer problems add penalties (major interaction 2, caution state,
-Beers or same-class duplication 1, moderate interaction or PGx dose change 0.5) and a guideline
-'preferred if' match subtracts 1.5. Whole penalty points demote an option across guideline lines;
-fractions only reorder options within a line (see `rank_key`).
+missing paediatric dose. An option with a major interaction with a current medicine whose
+source says to *avoid* the combination (`avoid: true` in interactions.yaml, e.g. a DOAC with a
+strong CYP3A4/P-gp inducer) is kept but ranked below every option without such a problem, and
+the explanation says why with the source. Softer problems add penalties (major interaction 2,
+caution state, Beers or same-class duplication 1, moderate interaction or PGx dose change 0.5)
+and a guideline 'preferred if' match subtracts 1.5. Whole penalty points demote an option across
+guideline lines; fractions only reorder options within a line (see `rank_key`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -54,6 +58,7 @@ class OptionResult:
     doses: list[DoseResult] = field(default_factory=list)
     preferred_because: list[str] = field(default_factory=list)
     pgx: list[pgxmod.PgxResult] = field(default_factory=list)
+    avoid_with: list[Issue] = field(default_factory=list)  # 'avoid' interactions with current medicines
 
     @property
     def excluded(self) -> bool:
@@ -270,7 +275,8 @@ def drug_issues(ctx: _Ctx, drug: dict) -> tuple[list[Issue], list[tuple[Issue, f
         f = ix.pair(kb, drug["id"], m)
         if f:
             issue = Issue(f.severity, "interaction", f"{f.drugs[0]} + {f.drugs[1]}: {f.effect} ({f.mechanism}). "
-                          f"Management: {f.management}", f.source, list(f.drug_ids))
+                          f"Management: {f.management}", f.source, list(f.drug_ids),
+                          avoid=f.avoid and f.severity == "major")
             if f.severity == "contraindicated":
                 excl.append(issue)
             else:
@@ -295,6 +301,29 @@ def drug_issues(ctx: _Ctx, drug: dict) -> tuple[list[Issue], list[tuple[Issue, f
     return excl, caut, results, factor
 
 
+_COURSE = re.compile(r"^\s*(?:up to\s+)?(\d+(?:\.\d+)?)\s*(day|week|month)s?\b", re.I)
+_WEEKS = {"day": 1 / 7, "week": 1.0, "month": 52 / 12}
+
+
+def course_weeks(duration: str | None) -> float | None:
+    """The planned course length in weeks from a component's duration ('8 weeks, ...', '14 days',
+    'up to 6 weeks'); None for long-term or unstated courses."""
+    m = _COURSE.match(str(duration or ""))
+    return float(m.group(1)) * _WEEKS[m.group(2).lower()] if m else None
+
+
+def _beers_for_course(drug: dict, comp: dict, issue: Issue, pen: float) -> tuple[Issue, float]:
+    """A Beers criterion about use beyond N weeks does not apply to a planned course of N weeks
+    or less: keep it as a reminder (minor, no penalty) instead of demoting the option."""
+    limit = drug.get("beers_beyond_weeks")
+    weeks = course_weeks(comp.get("duration"))
+    if issue.kind != "beers" or limit is None or weeks is None or weeks > limit + 1e-9:
+        return issue, pen
+    return Issue("minor", "beers", f"{issue.text}. This plan is a {weeks:g}-week course, within the criterion: "
+                 f"review at the end and do not continue beyond {limit:g} weeks without an indication",
+                 issue.source, issue.drugs), 0.0
+
+
 def assess_option(ctx: _Ctx, opt: dict, order: int) -> OptionResult:
     kb, p = ctx.kb, ctx.p
     drugs = [c["drug"] for c in opt["components"]]
@@ -316,11 +345,14 @@ def assess_option(ctx: _Ctx, opt: dict, order: int) -> OptionResult:
     for comp in opt["components"]:
         drug = kb.drugs[comp["drug"]]
         excl, caut, results, factor = drug_issues(ctx, drug)
+        caut = [_beers_for_course(drug, comp, issue, pen) for issue, pen in caut]
         res.exclusions += excl
         res.pgx += results
         for issue, pen in caut:
             res.cautions.append(issue)
             res.penalty += pen
+            if issue.avoid:
+                res.avoid_with.append(issue)
         dose = compute_dose(kb, comp, p, ctx.crcl, ctx.egfr, factor)
         if dose.avoid:
             kind = "renal" if dose.avoid_reason.startswith("Renal") else \
@@ -391,16 +423,26 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
 
 
 def rank_key(o: OptionResult) -> tuple:
-    """Major concerns (a whole penalty point or more) demote an option across guideline lines;
-    smaller ones only reorder options within the same line (first-line vs the rest)."""
+    """An interaction with a current medicine that its source says to avoid puts an option after
+    every option without one (whatever the guideline line); then major concerns (a whole penalty
+    point or more) demote an option across guideline lines; smaller ones only reorder options
+    within the same line (first-line vs the rest)."""
     import math
 
-    return (math.floor(o.penalty + 1e-9), 0 if o.line == "first" else 1, o.penalty, o.order)
+    return (1 if o.avoid_with else 0, math.floor(o.penalty + 1e-9), 0 if o.line == "first" else 1, o.penalty,
+            o.order)
+
+
+def _avoid_text(o: OptionResult) -> str:
+    return "; ".join(f"{i.text} [source: {i.source}]" for i in o.avoid_with)
 
 
 def _reasons(o: OptionResult) -> str:
     if o.exclusions:
         return "; ".join(i.text for i in o.exclusions)
+    if o.avoid_with:
+        return "ranked below options without such a problem because its source advises avoiding the combination " \
+               "with a current medicine: " + _avoid_text(o)
     pens = [i.text for i in o.cautions if i.severity in ("major", "moderate")]
     return "ranked lower after penalties: " + ("; ".join(pens) if pens else "guideline order")
 
@@ -422,6 +464,9 @@ def _explain(kb: KnowledgeBase, cond: dict, results: list[OptionResult], chosen:
         if n:
             why += f" It carries {n} caution(s) listed under warnings."
     lines.append(why)
+    if chosen.avoid_with:
+        lines.append("Every option that could be proposed has a combination with a current medicine that its source "
+                     "advises avoiding; review whether that medicine can be changed: " + _avoid_text(chosen) + ".")
     for o in results:
         if o is chosen:
             continue

@@ -21,6 +21,7 @@ from typing import Callable
 
 import numpy as np
 
+from medcore.llm.grounding import _DRUG_STEM as DRUG_STEM  # WHO INN drug-name stems
 from medcore.triage.kb import KnowledgeBase
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -99,6 +100,15 @@ ONSET_VERBS = (r"(?:started|starts|start|began|begun|begins|came\s+on|comes\s+on
 _FILLER = r"(?:\s+(?!(?:and|with|plus|also|since|for)\b)[a-z0-9']+)"
 ONSET_OBJECTS = {"a", "an", "the", "my", "his", "her", "their", "our", "your", "some", "me", "him", "them", "us",
                  "to"}
+# A treatment start is not the complaint's onset: 'I was started on ramipril last week', 'started on a new
+# tablet', 'began metformin yesterday'. The verb's object is 'on' + something that is not a time ('on
+# Monday' is one), a medicine word, or a drug name (WHO INN stem, as the grounding check uses).
+MEDICINE_WORDS = {"tablet", "pill", "medication", "medicine", "med", "drug", "antibiotic", "inhaler", "injection",
+                  "jab", "treatment", "course", "dose", "prescription", "patch", "cream", "steroid", "insulin",
+                  "contraceptive", "hrt", "chemo", "chemotherapy", "new"}
+ON_TIME_WORDS = {"the", "a", "this", "that", "my", "his", "her"}  # skipped before a SINCE time after 'on'
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "christmas",
+              "holiday", "morning", "afternoon", "evening", "night", "day", "birthday", "way", "flight"}
 DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_over_2_weeks")
 # A duration says how long the complaint has lasted only if it is attached to a symptom. One attached to a
 # risk factor or a life-history verb ("smoked for 35 years", "diabetic for 15 years", "worked in a mine
@@ -188,14 +198,40 @@ def _quantity(toks: list[str], i: int) -> tuple[int, str] | None:
     return None
 
 
+# 'started to pound' is 'started pounding': after start/begin, 'to' + verb becomes the verb's -ing form.
+# Not after a word that cannot be a verb here ('began to my surprise', 'started to the left').
+INFINITIVE_STOP = {"the", "a", "an", "my", "me", "his", "her", "him", "them", "their", "our", "your", "this", "that",
+                   "it", "be", "bed", "school", "work", "home"}
+_VOWELS = "aeiou"
+
+
+def gerund(verb: str) -> str:
+    """English -ing form: 'pound' -> 'pounding', 'race' -> 'racing', 'throb' -> 'throbbing', 'die' -> 'dying'."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return verb[:-1] + "ing"
+    groups = re.findall(r"[aeiou]+", verb)
+    if (len(groups) == 1 and len(groups[0]) == 1 and len(verb) >= 3 and verb[-1] not in _VOWELS + "wxy"
+            and verb[-2] in _VOWELS and verb[-3] not in _VOWELS):
+        return verb + verb[-1] + "ing"  # one short vowel, consonant-vowel-consonant: double the last letter
+    return verb + "ing"
+
+
 def normal_form(toks: list[str]) -> list[tuple[str, int, int]]:
     """(normal token, start, end) over stemmed tokens: quantities collapsed to one element ('#mass',
     '#size'), and the verb 'be' (with a perfect 'has/have/had' before 'been') and an aspectual 'started'
-    or 'began' before an '-ing' form left out."""
+    or 'began' before an '-ing' form left out; after such a verb, 'to' + verb is the verb's '-ing' form
+    ('started to pound' reads as 'pounding')."""
     out, i, n = [], 0, len(toks)
 
     def aspectual(j: int) -> bool:
-        return j + 1 < n and toks[j] in ASPECTUAL and toks[j + 1].endswith("ing") and len(toks[j + 1]) > 4
+        return j + 1 < n and toks[j] in ASPECTUAL and ((toks[j + 1].endswith("ing") and len(toks[j + 1]) > 4)
+                                                      or to_infinitive(j + 1))
+
+    def to_infinitive(j: int) -> bool:  # 'to pound' after start/begin
+        return j + 1 < n and toks[j] == "to" and toks[j + 1].isalpha() and len(toks[j + 1]) > 2 \
+            and toks[j + 1] not in INFINITIVE_STOP and not toks[j + 1].endswith("ing")
 
     while i < n:
         q = _quantity(toks, i)
@@ -204,6 +240,10 @@ def normal_form(toks: list[str]) -> list[tuple[str, int, int]]:
             i = q[0]
             continue
         t = toks[i]
+        if i > 0 and toks[i - 1] in ASPECTUAL and to_infinitive(i):  # 'started to pound' -> 'pounding'
+            out.append((gerund(toks[i + 1]), i, i + 2))
+            i += 2
+            continue
         left_out = (t in BE_FORMS or aspectual(i)
                     or (t in PERFECT_AUX and i + 1 < n and (toks[i + 1] == "been" or aspectual(i + 1))))
         if not left_out:
@@ -497,6 +537,17 @@ def onset_spans(low: str, durations: list[tuple[int, int, float]] | None = None)
             and not any(a < o[1] and o[0] < b for a, b in since)]
 
 
+def _starts_treatment(after_verb: str) -> bool:
+    """Whether the words after an onset verb name a treatment being started ('on ramipril', 'on a new
+    tablet', 'metformin'), not a time ('on Monday', 'on the way home')."""
+    toks = tokens(after_verb)[:4]
+    if toks and toks[0] in ("on", "onto"):
+        rest = [t for t in toks[1:] if t not in ON_TIME_WORDS]
+        return bool(rest) and rest[0] not in TIME_WORDS and not _is_number(rest[0])
+    head = [t for t in toks[:2] if t not in ONSET_OBJECTS]
+    return bool(head) and (head[0] in MEDICINE_WORDS or DRUG_STEM.fullmatch(head[0]) is not None)
+
+
 def extract_duration(text: str) -> float | None:
     """The longest duration phrase in the text, attached or not (extract() keeps symptom durations only)."""
     hours = [h for _, _, h in duration_spans(text.lower())]
@@ -630,7 +681,8 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         for a, b, hours, v in onset_spans(clause, clause_durations):
             head = _nearest_head(kb, toks, chunk_of, matches, token_at(a), token_at(b))
             obj = _TOKEN.match(clause[v:].lstrip())
-            transitive = obj is not None and (obj.group(0) in ONSET_OBJECTS or obj.group(0).endswith("ing"))
+            transitive = obj is not None and (obj.group(0) in ONSET_OBJECTS or obj.group(0).endswith("ing")
+                                              or _starts_treatment(clause[v:]))
             if (head is not None and head[0] == "symptom") or (head is None and not transitive):
                 durations.append(hours)
         for k, (s, e, ids) in enumerate(matches):

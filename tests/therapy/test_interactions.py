@@ -101,6 +101,17 @@ def test_simvastatin_warfarin_inr(kb, plan_for):
     plan = plan_for({"age": 72, "sex": "male", "weight_kg": 80, "scr_mg_dl": 1.0,
                      "medications": ["warfarin 5 mg daily", "simvastatin 40 mg qhs"]}, "zoster")
     f = _finding(plan.interactions, "simvastatin", "warfarin")
-    assert f.severity == "minor" and f.rules == ["pair"]
+    assert f.severity == "moderate" and f.rules == ["pair"]  # Zocor label: INR 2.6 -> 3.4, check INR
     assert "Zocor" in f.source and "INR" in f.effect
     assert "INR" in f.management and "stopped" in f.management
+
+
+def test_label_contraindications_for_inducers_and_posaconazole(kb, plan_for):
+    for inducer in ("carbamazepine", "phenytoin", "rifampin"):
+        f = ix.pair(kb, inducer, "nirmatrelvir-ritonavir")
+        assert f and f.severity == "contraindicated" and "Paxlovid" in f.source
+    f = ix.pair(kb, "posaconazole", "atorvastatin")
+    assert f and f.severity == "contraindicated" and "Noxafil" in f.source
+    plan = plan_for({"age": 58, "sex": "male", "weight_kg": 78, "scr_mg_dl": 1.0, "medications": ["posaconazole"]},
+                    "hyperlipidemia")
+    assert plan.chosen_option().drugs == ["rosuvastatin"]

@@ -99,3 +99,11 @@ def test_unknown_state_in_contraindications_is_refused(tmp_path):
     path.write_text(yaml.safe_dump(data))
     with pytest.raises(KBError, match="made_up_state"):
         load_kb_dir(dst)
+
+
+def test_avoid_flag_only_on_major_rules_whose_management_says_avoid(kb):
+    flagged = [h for hits in kb.pairs.values() for h in hits if h.avoid]
+    assert flagged
+    for h in flagged:
+        assert h.severity == "major", h  # contraindicated pairs are excluded outright
+        assert "avoid" in h.management.lower() and h.source, h

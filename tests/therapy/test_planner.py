@@ -152,3 +152,64 @@ def test_anticholinergic_burden_total(plan_for):
                      "medications": ["oxybutynin", "diphenhydramine"]}, "gerd")
     acb = [w for w in plan.warnings if w.kind == "anticholinergic"]
     assert acb and "score 6" in acb[0].text and acb[0].severity == "moderate"
+
+
+def test_avoid_interaction_with_current_medicine_demotes_across_lines(plan_for):
+    """A DOAC with a strong CYP3A4/P-gp inducer: every DOAC label says avoid, the warfarin label
+    only says monitor INR, so the guideline's 'first line unsuitable' option is proposed."""
+    for inducer in ("carbamazepine", "phenytoin", "rifampin"):
+        plan = plan_for({"age": 66, "sex": "female", "weight_kg": 65, "scr_mg_dl": 0.9,
+                         "medications": [inducer]}, "af_anticoagulation")
+        assert plan.chosen_option().drugs == ["warfarin"], inducer
+        apix = next(o for o in plan.options if o.option_id == "apixaban")
+        assert apix.status == "alternative" and not apix.excluded and apix.avoid_with
+        text = " ".join(plan.explanation)
+        assert "Not apixaban" in text and "advises avoiding" in text and "FDA label" in text
+
+
+def test_avoid_interaction_also_applies_within_first_line(plan_for):
+    plan = plan_for({"age": 61, "sex": "male", "weight_kg": 84, "scr_mg_dl": 1.0, "medications": ["carbamazepine"]},
+                    "acs_p2y12")
+    assert plan.chosen_option().drugs == ["prasugrel"]
+    assert any("Brilinta" in i.source for i in next(o for o in plan.options if o.option_id == "ticagrelor").avoid_with)
+
+
+def test_avoid_interaction_kept_when_no_alternative_is_free_of_it(plan_for):
+    # warfarin ruled out by an allergy record: every remaining option is a DOAC the inducer's label says to avoid
+    plan = plan_for({"age": 66, "sex": "female", "weight_kg": 65, "scr_mg_dl": 0.9, "medications": ["carbamazepine"],
+                     "allergies": [{"substance": "warfarin", "reaction": "skin necrosis"}]}, "af_anticoagulation")
+    assert plan.chosen_option().drugs == ["apixaban"]
+    assert any(line.startswith("Every option that could be proposed") for line in plan.explanation)
+
+
+def test_monitor_only_major_interaction_does_not_use_the_avoid_rule(plan_for):
+    """Only interactions whose source says 'avoid' are ranked as such: a DOAC is still first-line
+    for a patient on aspirin (major, bleeding) because every anticoagulant shares that problem."""
+    plan = plan_for({"age": 70, "sex": "male", "weight_kg": 90, "scr_mg_dl": 1.0, "medications": ["aspirin"]},
+                    "af_anticoagulation")
+    assert plan.chosen_option().drugs == ["apixaban"]
+    assert not any(o.avoid_with for o in plan.options)
+
+
+def test_beers_duration_criterion_does_not_demote_a_course_within_it(plan_for):
+    """AGS Beers 2023 is about scheduled PPI use beyond 8 weeks; the ACG 8-week PPI trial is within it."""
+    plan = plan_for({"age": 70, "sex": "male", "weight_kg": 82, "scr_mg_dl": 1.0,
+                     "medications": ["aspirin 81 mg daily", "sertraline 100 mg daily"]}, "gerd")
+    opt = plan.chosen_option()
+    assert opt.drugs == ["omeprazole"]
+    beers = [i for i in opt.cautions if i.kind == "beers"]
+    assert beers and beers[0].severity == "minor" and "8-week course" in beers[0].text and "Beers" in beers[0].source
+
+
+def test_beers_duration_criterion_still_applies_beyond_the_limit(kb):
+    from medcore.therapy.issues import Issue
+    from medcore.therapy.planner import PENALTY, _beers_for_course, course_weeks
+
+    assert course_weeks("8 weeks, before breakfast") == 8 and course_weeks("14 days") == 2
+    assert course_weeks("up to 6 weeks") == 6 and course_weeks("long-term") is None
+    drug = kb.drugs["omeprazole"]
+    issue = Issue("moderate", "beers", "omeprazole (age 70): ...", "AGS Beers", ["omeprazole"])
+    for duration in ("long-term", "12 weeks", "6 months"):
+        assert _beers_for_course(drug, {"duration": duration}, issue, PENALTY["beers"]) == (issue, PENALTY["beers"])
+    # a Beers entry without a duration limit is never relaxed
+    assert _beers_for_course(kb.drugs["zolpidem"], {"duration": "2 weeks"}, issue, 1.0) == (issue, 1.0)

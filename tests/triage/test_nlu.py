@@ -159,6 +159,18 @@ def test_heart_started_pounding_is_palpitations(lexical_engine):
     assert [t for t, _, _ in nlu.normal_form(nlu.tokens("it started today"))] == ["it", "started", "today"]
 
 
+def test_heart_started_to_pound_is_palpitations(lexical_engine):
+    for text in ("my heart started to pound", "my heart began to race", "my heart has started to pound",
+                 "out of nowhere my heart started to thump"):
+        assert _ev(lexical_engine, text)[0].get("palpitations") is True, text
+    assert [t for t, _, _ in nlu.normal_form(nlu.tokens("my heart started to pound"))] == ["my", "heart", "pounding"]
+    # 'to' + a word that is not a verb stays as it is
+    assert [t for t, _, _ in nlu.normal_form(nlu.tokens("it started to the left"))] == \
+        ["it", "started", "to", "the", "left"]
+    assert [nlu.gerund(v) for v in ("pound", "race", "throb", "flutter", "die", "see", "beat", "vomit")] == \
+        ["pounding", "racing", "throbbing", "fluttering", "dying", "seeing", "beating", "vomiting"]
+
+
 def test_frequency_is_not_a_duration(lexical_engine):
     for text in ("I take it 3 times a day", "I've been sick twice a day", "I wake every few hours",
                  "it happens once a week", "I smoke 20 a day", "a few days a week I get a headache",
@@ -179,6 +191,12 @@ def test_onset_without_since(lexical_engine):
         assert _ev(lexical_engine, text)[1].duration_hours == hours, text
     # a time that is not the complaint's onset
     for text in ("I took paracetamol this morning", "I started taking ibuprofen last week",
-                 "I started a new job last week", "I started running yesterday and my knee hurts"):
+                 "I started a new job last week", "I started running yesterday and my knee hurts",
+                 "started on ramipril last week", "I was started on ramipril last week and now I have a dry cough",
+                 "I started lisinopril yesterday", "began on a new tablet this morning"):
         ev, ex = _ev(lexical_engine, text)
         assert ex.duration_hours is None and not any(f.startswith("duration_") for f in ev), text
+    # guards: a real onset still gives the complaint's duration, 'on' + a time is a time
+    for text, hours in {"the pain started last week": 168, "it started on Monday": 96,
+                        "my cough started on the weekend": 72, "the rash started on my arm yesterday": 30}.items():
+        assert _ev(lexical_engine, text)[1].duration_hours == hours, text
