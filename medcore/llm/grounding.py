@@ -17,7 +17,7 @@ _DOSE = re.compile(
 
 # WHO INN stems: a word with one of these endings is almost surely a drug name, so a model may not
 # introduce one even when our vocabulary lacks it (invented or misspelled drugs).
-_DRUG_STEM = re.compile(
+DRUG_STEM = re.compile(
     r"\b[a-z]{2,}(?:pril|prilat|sartan|olol|dipine|statin|cillin|mycin|micin|cycline|floxacin|zole|tidine|"
     r"azepam|azolam|oxetine|ipramine|triptan|gliptin|gliflozin|glutide|parin|xaban|gatran|mab|tinib|ciclovir|"
     r"buvir|navir|profen|fenac|codone|morphone|semide|thiazide|dronate|lukast|terol|sonide|asone|olone|setron|"
@@ -70,7 +70,7 @@ def check(text: str, allowed_terms: Iterable[str], vocabulary: Iterable[str], *,
         # allowed if the term is (inside) an allowed term, or an allowed term is inside it
         if not any(term in a or a in term for a in allowed if a) and term not in allowed_blob:
             unsupported.append(term)
-    for word in sorted({m.group(0) for m in _DRUG_STEM.finditer(_norm(text))}):
+    for word in sorted({m.group(0) for m in DRUG_STEM.finditer(_norm(text))}):
         if word not in allowed_blob and word not in unsupported and not any(word in u for u in unsupported):
             unsupported.append(word)
     allowed_doses = doses_in(allowed_blob)

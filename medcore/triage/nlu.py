@@ -21,7 +21,7 @@ from typing import Callable
 
 import numpy as np
 
-from medcore.llm.grounding import _DRUG_STEM as DRUG_STEM  # WHO INN drug-name stems
+from medcore.llm.grounding import DRUG_STEM  # WHO INN drug-name stems
 from medcore.triage.kb import KnowledgeBase
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
