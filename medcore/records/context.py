@@ -5,6 +5,12 @@ before it (backward) or both, up to the sentence boundary or the first terminato
 "which", ...). Pseudo-triggers ("no change") are masked first. The section supplies a default:
 a mention in Family History is family, one in Past Medical History is historical.
 
+Besides literal phrases the rules may give regular expressions (`modifier_patterns`, for triggers such
+as "?pneumonia" or "aged 15", and `pseudo_patterns`, for "a four-month history of"), and `scope_ends`:
+characters that end the forward scope of one category only (a hedge such as "likely pneumonia" does not
+reach into a following parenthesis or the next list item, while "no fever, cough or rash" still
+negates the whole list).
+
 Rules are data: assets/kb/records/context_rules.yaml."""
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ class Modifier:
     direction: str
     start: int
     end: int
+    scope_end: int | None = None  # where a forward scope stops early (scope_ends), else None
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,7 @@ class Rules:
     patterns: tuple[tuple[str, str, re.Pattern], ...]
     terminator: re.Pattern
     pseudo: re.Pattern | None
+    scope_ends: tuple[tuple[str, re.Pattern], ...] = ()
 
 
 def compile_rules(context_doc: dict) -> Rules:
@@ -40,21 +48,31 @@ def compile_rules(context_doc: dict) -> Rules:
 
 
 def _freeze(doc: dict):
-    mods = tuple((cat, tuple((d, tuple(v)) for d, v in sorted(dirs.items())))
-                 for cat, dirs in sorted(doc["modifiers"].items()))
-    return mods, tuple(doc.get("terminators") or ()), tuple(doc.get("pseudo") or ())
+    def cats(key):
+        return tuple((cat, tuple((d, tuple(v or ())) for d, v in sorted((dirs or {}).items())))
+                     for cat, dirs in sorted((doc.get(key) or {}).items()))
+    ends = tuple((cat, tuple(v or ())) for cat, v in sorted((doc.get("scope_ends") or {}).items()))
+    return (cats("modifiers"), cats("modifier_patterns"), tuple(doc.get("terminators") or ()),
+            tuple(doc.get("pseudo") or ()), tuple(doc.get("pseudo_patterns") or ()), ends)
 
 
 @lru_cache(maxsize=4)
 def _compile(frozen) -> Rules:
-    mods, terms, pseudo = frozen
+    mods, regex_mods, terms, pseudo, pseudo_patterns, ends = frozen
     patterns = []
     for cat, dirs in mods:
         for direction, phrases in dirs:
             patterns.append((cat, direction, phrase_regex(phrases)))
+    for cat, dirs in regex_mods:
+        for direction, regexes in dirs:
+            if regexes:
+                patterns.append((cat, direction, re.compile("|".join(f"(?:{r})" for r in regexes), re.I)))
     term_words = [t for t in terms if t != ";"]
     terminator = re.compile(phrase_regex(term_words).pattern + r"|;", re.I)
-    return Rules(tuple(patterns), terminator, phrase_regex(pseudo) if pseudo else None)
+    pseudo_parts = ([phrase_regex(pseudo).pattern] if pseudo else []) + [f"(?:{r})" for r in pseudo_patterns]
+    pseudo_re = re.compile("|".join(pseudo_parts), re.I) if pseudo_parts else None
+    scope_ends = tuple((cat, re.compile("|".join(re.escape(c) for c in chars))) for cat, chars in ends if chars)
+    return Rules(tuple(patterns), terminator, pseudo_re, scope_ends)
 
 
 def find_modifiers(sentence: str, rules: Rules) -> tuple[list[Modifier], list[int]]:
@@ -70,7 +88,18 @@ def find_modifiers(sentence: str, rules: Rules) -> tuple[list[Modifier], list[in
             continue
         kept.append(m)
     terms = [m.start() for m in rules.terminator.finditer(masked)]
+    if rules.scope_ends:
+        ends = dict(rules.scope_ends)
+        kept = [_with_scope_end(m, masked, ends.get(m.category)) for m in kept]
     return kept, terms
+
+
+def _with_scope_end(m: Modifier, sentence: str, ends: re.Pattern | None) -> Modifier:
+    """A forward modifier of a category with scope_ends stops at the first such character after it."""
+    if ends is None or m.direction not in ("forward", "bidirectional"):
+        return m
+    e = ends.search(sentence, m.end)
+    return Modifier(m.category, m.direction, m.start, m.end, e.start()) if e else m
 
 
 def assert_target(start: int, end: int, modifiers: list[Modifier], terminators: list[int], section: str = "",
@@ -84,7 +113,8 @@ def assert_target(start: int, end: int, modifiers: list[Modifier], terminators: 
                 hits.append((_PRIORITY[m.category], 0, m.category))
             continue
         if m.direction in ("forward", "bidirectional") and m.end <= start:
-            stop = min([t for t in terminators if t >= m.end] + [sentence_len or 10**9])
+            stop = min([t for t in terminators if t >= m.end] + [sentence_len or 10**9]
+                       + ([m.scope_end] if m.scope_end is not None else []))
             if start < stop:
                 hits.append((_PRIORITY[m.category], start - m.end, m.category))
         if m.direction in ("backward", "bidirectional") and m.start >= end:

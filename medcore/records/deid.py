@@ -118,6 +118,8 @@ _NAME_RULES: list[re.Pattern] = [
                rf"Referring physician|Reported by|Signed by|Dictated by|Seen by|Reviewed by|Examined by|Discussed with|"
                rf"Contact|Next of kin|NOK|Proxy|health care proxy|"
                rf"Electronically signed by|Resident|Nurse|Surgeon|Physician)\s*[:,]?\s+({_PERSON})(?=[\s,.;)]|$)"),
+    # the patient under another label, with a colon: "Child: Oliver Reid", "Client: ..."
+    re.compile(rf"\b(?i:Child|Infant|Baby|Client|Service user|Resident name)\s*:\s*({_PERSON})(?=[\s,.;)]|$)"),
     # before credentials: "Marcus Webb, MD", "T. Osei, RN"
     re.compile(rf"\b({_PERSON}),?\s+{_CREDENTIALS}\b"),
     # relatives: "wife Grace Tran", "daughter Susan Kessler", "son J. Kessler"
@@ -129,7 +131,7 @@ _NAME_RULES: list[re.Pattern] = [
 # followed on the same line by an identifier ("Desmond Achterberg  MRN 3087721", "Jane Roe (DOB ...)",
 # "ROE, Jane | 74M"), or after one ("MRN 3087721  Jane Roe"). The given name need not be a known one.
 _ID_CUE = (r"(?:MRN|MR\s?#|DOB|D\.O\.B\.?|date\s+of\s+birth|born|NHS(?:\s+(?:no\.?|number))?|CHI|"
-           r"hosp(?:ital)?\.?\s+(?:no\.?|number|#)|unit\s+(?:no\.?|number)|patient\s+id|age\s*:|aged\s+\d|"
+           r"hosp(?:ital)?\.?\s+(?:no\.?|number|#)|unit\s+(?:no\.?|number)|patient\s+id|age\s*:|age\s+\d|aged\s+\d|"
            r"\d{1,3}\s*(?:-?\s*(?:y/?o|yo|yrs?|years?(?:[ -]old)?)\b|[MF]\b))")
 _HEADER_NAME = (rf"(?:(?:{_NAME_WORD}|{_CAPS_SURNAME}),[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?(?:[ \t]+[{_UP}]\.?)?|"
                 rf"{_NAME_WORD}[ \t]+(?:{_NAME_WORD}[ \t]+)?(?:{_INITIALS})?{_PARTICLES}(?:{_NAME_WORD}|{_CAPS_SURNAME}))")

@@ -228,6 +228,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     for a in _inline_allergies(s, m):
         out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3]))
         taken.append((a[0], a[1]))
+        if a[4]:
+            taken.append(a[4])  # "allergic to penicillin (rash)": the reaction is not a current problem
 
     # vitals and labs
     drug_names = [(d.start(), d.end()) for d in m.drug.finditer(s)]
@@ -271,6 +273,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
                 continue
             if med_spans and _indication_of_drug(s, p.start(), med_spans):
                 continue  # "as needed for nausea": an indication, not a finding of this note
+            if _not_a_finding(s, p):
+                continue
             last_end = p.end()
             assertion = ctx.assert_target(p.start(), p.end(), modifiers, terminators, sec, len(s))
             if assertion == "present" and background and background[0] <= p.start() < background[1]:
@@ -289,8 +293,9 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
             out.follow_ups.append(FollowUp(s, base, base + len(s), sent.index, s.strip(), when.group() if when else ""))
 
 
-_BACKGROUND = re.compile(r"\b\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:\w+\s+){0,2}?(?:man|woman|male|female|patient|"
-                         r"gentleman|lady|boy|girl)\s+with\b", re.I)
+_BACKGROUND = re.compile(r"\b\d{1,3}(?:[- ](?:year|yr)s?[- ]old\s+(?:\w+\s+){0,2}?(?:man|woman|male|female|patient|"
+                         r"gentleman|lady|boy|girl)|\s?(?:yo|y/o|y\.o\.)\s+(?:[MF]|male|female|man|woman)|(?-i:[MF]))"
+                         r"\s+with\b", re.I)  # "74-year-old woman with", "47 yo F with", "61M with"
 _PRESENTS = re.compile(r"\b(?:who\s+)?(?:presents|presented|presenting|admitted|is admitted|was admitted|now with|here for|"
                        r"returns|comes|came|seen for|referred)\b", re.I)
 
@@ -313,6 +318,18 @@ def _background_window(s: str) -> tuple[int, int] | None:
     if not p or _FOLLOW_UP_VISIT.match(s, p.end()):
         return None
     return (b.end(), p.start())
+
+
+_ROOM_AIR = re.compile(r"%\s*(?:on\s+)?$")
+_SERVICE = re.compile(r"\s+(?:education|educator|nurse|team|service|specialist)\b", re.I)
+
+
+def _not_a_finding(s: str, p: re.Match) -> bool:
+    """Words from the problem vocabulary that do not report a problem here: 'RA' after a saturation
+    ('SpO2 97% RA' is room air) and a condition naming a service ('diabetes educator', 'diabetes education')."""
+    if p.group() == "RA" and _ROOM_AIR.search(s[max(0, p.start() - 6):p.start()]):
+        return True
+    return bool(_SERVICE.match(s, p.end()))
 
 
 def _indication_of_drug(s: str, start: int, med_spans) -> bool:
@@ -411,6 +428,11 @@ def _allergies_in(s: str, m: Matchers):
     return out
 
 
+def _bare_reaction(s: str, r: re.Match) -> bool:
+    """'allergic to penicillin (rash)' names only the reaction; '(anaphylaxis as a child)' tells its story too."""
+    return bool(re.match(r"\s*(?:\)|[.;,]|$)", s[r.end():])) and bool(re.search(r"(?:\(|-|:|,)\s*$", s[:r.start()]))
+
+
 _INLINE_ALLERGY = re.compile(r"\ballergic to\s+|\bknown\s+(?=\w+\s+allergy)|\b(?=\w+\s+allergy\b)", re.I)
 
 
@@ -422,7 +444,7 @@ def _inline_allergies(s: str, m: Matchers):
         if re.search(r"allergic to\s+$", before) or re.match(r"\s+allerg(?:y|ies)\b", after):
             r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
             name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
-            out.append((a.start(), a.end(), name, r.group() if r else ""))
+            out.append((a.start(), a.end(), name, r.group() if r else "", (r.start(), r.end()) if r and _bare_reaction(s, r) else None))
     return out
 
 

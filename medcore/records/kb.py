@@ -91,6 +91,7 @@ def load_from(root: Path, therapy_dir: Path | None = None) -> RecordsKB:
             raise KBError(f"context_rules.yaml: modifiers.{cat} missing")
     rules = _yaml(root / "rules.yaml", ("source", "routes", "frequencies", "dose_units", "status"))
     _all_strings(context, "context_rules.yaml")
+    _check_patterns(context)
     _all_strings(rules, "rules.yaml")
     _all_strings(sections_doc, "sections.yaml")
     names = _words(root / "first_names.txt")
@@ -234,6 +235,26 @@ def _words(path: Path) -> frozenset[str]:
         if not line.startswith("#"):
             words.extend(line.split())
     return frozenset(words)
+
+
+def _check_patterns(context: dict) -> None:
+    """The regular-expression parts of context_rules.yaml compile, and name known categories."""
+    regexes = list(context.get("pseudo_patterns") or [])
+    for cat, dirs in (context.get("modifier_patterns") or {}).items():
+        if cat not in context["modifiers"]:
+            raise KBError(f"context_rules.yaml: modifier_patterns.{cat} is not a modifier category")
+        for direction, items in (dirs or {}).items():
+            if direction not in ("forward", "backward", "bidirectional"):
+                raise KBError(f"context_rules.yaml: modifier_patterns.{cat}.{direction}: unknown direction")
+            regexes += list(items or [])
+    for cat in context.get("scope_ends") or {}:
+        if cat not in context["modifiers"]:
+            raise KBError(f"context_rules.yaml: scope_ends.{cat} is not a modifier category")
+    for r in regexes:
+        try:
+            re.compile(r)
+        except re.error as e:
+            raise KBError(f"context_rules.yaml: bad pattern {r!r}: {e}") from e
 
 
 def phrase_regex(phrases, flags=re.I) -> re.Pattern:

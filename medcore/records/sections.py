@@ -37,7 +37,7 @@ def _header_regex(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pa
 # An unknown header ("Meds on discharge:") alone on its line still ends the previous section; its
 # category comes from a keyword, so list content never runs on under the wrong header.
 _GENERIC = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z/&' -]{2,40}):[ \t]*$")
-_KEYWORDS = (("allerg", "allergies"), ("med", "medications"), ("drug", "medications"), ("vital", "vitals"),
+_KEYWORDS = (("present", "history_of_present_illness"), ("allerg", "allergies"), ("med", "medications"), ("drug", "medications"), ("vital", "vitals"),
              ("lab", "labs"), ("result", "labs"), ("plan", "assessment_and_plan"), ("assessment", "assessment_and_plan"),
              ("impression", "assessment_and_plan"), ("recommend", "assessment_and_plan"), ("family", "family_history"),
              ("social", "social_history"), ("exam", "physical_exam"), ("course", "hospital_course"),

@@ -54,3 +54,81 @@ def test_background_before_a_new_complaint_stays_historical(kb):  # guard
     a = analyze("A 70-year-old man with gout returns for follow-up of chest pain.", kb)
     got = {p.text.lower(): p.assertion for p in a.extraction.problems}
     assert got["gout"] == "historical"
+
+
+# ---- second round (2026-11-23), from the n25-n31 dev errors: one case per rule, then guards ----------------
+@pytest.mark.parametrize("sentence,target,assertion", [
+    # uncertainty cues from medspaCy's POSSIBLE_EXISTENCE list and plans to exclude or test
+    ("I am worried about a colorectal cancer.", "colorectal cancer", "possible"),
+    ("Hemorrhoids could account for some of the bleeding.", "hemorrhoids", "possible"),
+    ("I would also like to exclude tuberculosis.", "tuberculosis", "possible"),
+    ("Lymphoma needs to be excluded.", "lymphoma", "possible"),
+    ("Pulmonary embolism has not been ruled out.", "pulmonary embolism", "possible"),
+    ("Gastric biopsies for Helicobacter pylori were taken.", "helicobacter pylori", "possible"),
+    # hypotheticals (medspaCy HYPOTHETICAL), annotated possible
+    ("If he develops hypercalcemia we would consider prednisone.", "hypercalcemia", "possible"),
+    ("Return if you notice palpitations.", "palpitations", "possible"),
+    # a query: "?perforation"
+    ("Left lower quadrant pain. ?Perforation.", "perforation", "possible"),
+    ("Clinical question: ? pulmonary embolism", "pulmonary embolism", "possible"),
+    # a hedge governs its own phrase, not a parenthesis of findings or the next list item
+    ("Delirium: likely pneumonia (fever, hypoxia), constipation.", "fever", "present"),
+    ("Delirium: likely pneumonia (fever, hypoxia), constipation.", "constipation", "present"),
+    # a duration is not the past
+    ("He has a four-month history of dry cough.", "dry cough", "present"),
+    ("3 day hx of vomiting.", "vomiting", "present"),
+    # inline past history
+    ("Her past history includes hypothyroidism.", "hypothyroidism", "historical"),
+    ("He has had asthma since childhood.", "asthma", "historical"),
+    ("One similar faint aged 15.", "faint", "historical"),
+])
+def test_second_round_rules(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion
+
+
+@pytest.mark.parametrize("sentence,target,assertion", [
+    # guards: what must stay negated, present or possible
+    ("No fever, cough or rash.", "rash", "negated"),  # negation still runs over a list
+    ("Denies chest pain, shortness of breath or calf pain.", "calf pain", "negated"),
+    ("Possible pneumonia.", "pneumonia", "possible"),
+    ("Cannot exclude pulmonary embolism.", "pulmonary embolism", "possible"),
+    ("Pulmonary embolism was excluded.", "pulmonary embolism", "negated"),
+    ("Necrotizing fasciitis clinically excluded.", "necrotizing fasciitis", "negated"),
+    ("Gram negative rods grew; pneumonia confirmed.", "pneumonia", "present"),  # pseudo-negation
+    ("No change in her asthma.", "asthma", "present"),
+    ("Not only fatigue but also joint pain.", "fatigue", "present"),
+    ("The question mark over her fatigue is answered?", "fatigue", "present"),  # '?' after words, not a query
+    ("He has a history of asthma.", "asthma", "historical"),  # 'history of' without a duration
+    ("Mother had breast cancer.", "breast cancer", "family"),
+    ("No further bleeding but persistent melena.", "melena", "present"),  # negation stops at 'but'
+])
+def test_second_round_guards(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion
+
+
+def test_section_headers_from_dev_errors(kb):
+    note = ("History of presenting complaint:\nTwo episodes of melena.\n\nFH: father has hypertension.\n"
+            "Obs: HR 112. Small laceration to the chin.\n\nBackground: 61M with obesity.\n")
+    a = analyze(note, kb)
+    assert problem(a, "melena").assertion == "present"  # not past history
+    assert problem(a, "laceration").assertion == "present"  # 'Obs:' ends Family history
+    assert problem(a, "hypertension").assertion == "family"
+    assert problem(a, "obesity").assertion == "historical"  # 'Background:' is past history
+
+
+def test_background_window_with_short_age_forms(kb):
+    a = analyze("47 yo F with sickle cell disease admitted with a vaso-occlusive crisis.", kb)
+    assert problem(a, "sickle cell disease").assertion == "historical"
+    assert problem(a, "vaso-occlusive crisis").assertion == "present"
+    a = analyze("61M with obesity presents with cellulitis.", kb)
+    assert problem(a, "obesity").assertion == "historical" and problem(a, "cellulitis").assertion == "present"
+
+
+def test_words_that_are_not_findings(kb):
+    a = analyze("SpO2 97% RA. She is allergic to penicillin (rash). Diabetes educator before discharge.", kb)
+    assert not any(p.text in ("RA", "rash", "Diabetes") for p in a.extraction.problems)
+    assert [x.substance.lower() for x in a.extraction.allergies] == ["penicillin"]
+    # guards: rheumatoid arthritis as 'RA' elsewhere, and a reaction that tells a story, are still problems
+    a = analyze("Known RA on methotrexate. Known peanut allergy (anaphylaxis as a child).", kb)
+    assert problem(a, "RA").assertion == "present"
+    assert problem(a, "anaphylaxis").assertion == "historical"

@@ -163,6 +163,9 @@ def _leaks(text, *secrets):
     ("PEMBLETON, Osric   MRN 5512093", ["Osric", "PEMBLETON"]),
     ("Pembleton, Osric, 77 y/o", ["Osric", "Pembleton"]),
     ("MRN 5512093   Osric Pembleton\nStable overnight.", ["Osric", "Pembleton"]),
+    # the patient under a 'Child:' label, and a header name followed by 'Age 4' (found on the n32-n41 held-out set)
+    ("Child: Osric Pembleton-Hale\nFever for 2 days.", ["Osric", "Pembleton", "Hale"]),
+    ("Osric Pembleton-Hale   Age 4   Hosp no P2209871", ["Osric", "Pembleton", "Hale"]),
 ])
 def test_name_forms_do_not_leak(text, secrets):
     assert _leaks(text, *secrets) == []
@@ -184,6 +187,7 @@ def test_header_name_propagates_to_later_mentions():
     "Right Upper Quadrant Ultrasound  MRN 5512093",
     "Yours sincerely,\nConsultant Cardiologist",
     "Transported by van to the unit. Dr on call informed. Mr and Mrs both present.",
+    "The child: fever noted. Infant Formula given. Child Protection team informed. Age 4 years, rash on trunk.",
 ])
 def test_no_names_in_clinical_text(text):
     assert [s.text for s in deidentify(text, shift_days=-10).spans if s.type == "NAME"] == []
