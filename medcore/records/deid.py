@@ -49,8 +49,17 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
            "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
+# US (NANP), international with a country code, and UK national numbers: 10 or 11 digits opening with a
+# trunk 0 ("01423 555 781", "07700 900461", "(0113) 243 3144", "020 7946 0958"), or +44 without the 0.
+_UK_PHONE = r"(?:\+44\s?(?:\(0\)\s?)?|\(0|\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b"
 _PHONE = (r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d{1,5}\b)?|"
-          r"\+(?:[2-9]\d{0,2})[\s-]\d{1,4}(?:[\s-]\d{2,4}){2,3}\b")
+          r"\+(?:[2-9]\d{0,2})[\s-]\d{1,4}(?:[\s-]\d{2,4}){2,3}\b|" + _UK_PHONE)
+# A UK postcode: outward code (area letters, district digit, optional letter or digit), inward code
+# (digit + two letters): "HG1 2QT", "SW1A 1AA", "M1 1AE".
+_UK_POSTCODE = r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b"
+# Street types, US and UK, for a numbered street address.
+_STREET = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Boulevard|Blvd|Way|Place|Pl|Terrace|Circle|"
+           r"Square|Highway|Hwy|Parkway|Pkwy|Close|Crescent|Gardens|Grove|Mews|Row|Walk|Rise|Hill|Green|View|Park)")
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"   # upper-case letters, Latin-1 accented ones included (Zoë, Müller, Ní)
 _LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
 # One capitalised name word. Beyond "Doyle" and "Smith-Jones" it takes an elided or camel-case prefix
@@ -73,6 +82,7 @@ _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Plea
               "Hospitalist", "Orthopedics", "Psychiatry", "Radiology", "Endocrinology", "Gastroenterology", "Infectious",
               "Disease", "Service", "Team", "Nurse", "Attending", "Resident", "Fellow", "Intern", "Sincerely", "Re",
               "No", "Not", "And", "Or", "With", "For", "Age", "Sex", "Male", "Female", "Mr", "Mrs", "Ms", "Dr", "MD",
+              "Partner", "Registrar", "Locum", "Practice", "Principal", "Trainee",  # UK GP roles: "GP Partner"
               "Pt", "Name", "Bed", "Today", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday",
               "Friday", "Saturday", "Sunday", "Seen", "Reported", "Signed", "Dictated", "Results", "Called"}
 _CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW)"
@@ -83,7 +93,7 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("URL", re.compile(r"\bhttps?://[^\s<>\"')]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"')]*)?", re.I), 0),
     ("SSN", re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"), 0),
     ("MRN", re.compile(r"\b(?:MRN|MR\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|hosp(?:ital)?\.?\s+(?:number|no\.?)|record\s+(?:no\.?|number|#)|"
-                       r"unit\s+number|patient\s+id)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z]{0,4}-?\d[\d-]{3,}\d)\b", re.I), 1),
+                       r"unit\s+number|patient\s+id|practice\s+id|nhs\s+(?:number|no\.?)|chi\s+(?:number|no\.?)|hospital\s+id)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z]{0,4}-?\d[\d-]{3,}\d)\b", re.I), 1),
     ("ID", re.compile(r"\b(?:accession|acc\.?|account|acct\.?|insurance(?:\s+id)?|member\s+id|policy(?:\s+(?:no\.?|number))?|"
                       r"subscriber\s+id|encounter|visit\s+(?:id|number)|license|licence|npi|dea|license\s+plate|plate|vin|"
                       r"serial(?:\s+(?:no\.?|number))?|device\s+id|health\s+plan(?:\s+(?:id|number))?|certificate(?:\s+no\.?)?)\s*(?:#|no\.?|number|id)?\s*[:#]?\s*"
@@ -100,10 +110,13 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
                        r"\b(?:age|aged)\s*[:]?\s*(9\d|1[0-2]\d)\b|"
                        r"\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:[- ]and[- ]\w+)?)"
                        r"(?=[- ]years?[- ]old)", re.I), -1),
-    ("ADDRESS", re.compile(r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|"
-                           r"Boulevard|Blvd|Way|Place|Pl|Terrace|Circle|Square|Highway|Hwy|Parkway|Pkwy)\b\.?"
-                           r"(?:,?\s+(?:Apt|Suite|Unit)\.?\s*\w+)?(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,\s*[A-Z]{2}\b))?"), 0),
+    # a numbered street, then the town when a US state or a UK postcode follows it
+    ("ADDRESS", re.compile(rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b\.?"
+                           r"(?:,?\s+(?:Apt|Suite|Unit|Flat)\.?\s*\w+)?"
+                           rf"(?:,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=,\s*[A-Z]{{2}}\b|,?\s+{_UK_POSTCODE}))?"), 0),
     ("ZIP", re.compile(rf"(?<=\b(?:{'|'.join(_STATES)})\s)\d{{5}}(?:-\d{{4}})?\b|\bzip(?:\s*code)?\s*[:#]?\s*(\d{{5}}(?:-\d{{4}})?)\b", re.I), -1),
+    # case-sensitive on purpose: lower-case "m1 1ae" is not how postcodes are written in letters
+    ("ZIP", re.compile(_UK_POSTCODE), 0),
 ]
 
 # An upper-case surname, as in "Mr HALLORAN" or "HALLORAN, Rupert" (UK-style headers).

@@ -191,3 +191,32 @@ def test_header_name_propagates_to_later_mentions():
 ])
 def test_no_names_in_clinical_text(text):
     assert [s.text for s in deidentify(text, shift_days=-10).spans if s.type == "NAME"] == []
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("14 Church Lane, Harrogate HG1 2QT", "ADDRESS", "14 Church Lane, Harrogate"),
+    ("14 Church Lane, Harrogate HG1 2QT", "ZIP", "HG1 2QT"),
+    ("Flat 2, 9 Kings Crescent, London SW1A 1AA", "ZIP", "SW1A 1AA"),
+    ("9 Kings Crescent, London SW1A 1AA", "ADDRESS", "9 Kings Crescent, London"),
+    ("Tel: 01423 555 781", "PHONE", "01423 555 781"),
+    ("Mobile 07700 900461", "PHONE", "07700 900461"),
+    ("Ring (0113) 243 3144 for results", "PHONE", "(0113) 243 3144"),
+    ("Ring +44 7700 900461", "PHONE", "+44 7700 900461"),
+    ("Practice ID BFH-0031874", "MRN", "BFH-0031874"),
+    ("NHS number: 4857773456", "MRN", "4857773456"),
+])
+def test_uk_formats(text, kind, value):
+    assert (kind, value) in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Stage T2 N1 M0 tumour. HbA1c 58 mmol/mol. FEV1 1.9 L (65%). B12 2 weeks ago.",
+    "Insulin at 0800 and 2200. Creatinine 0.95 mg/dL, Hb 132 g/L, CRP 45 mg/L.",
+    "L4 5 disc bulge. Dose 0.5 mg.",
+])
+def test_uk_recognisers_leave_clinical_numbers_alone(text):
+    assert types(text) == set()
+
+
+def test_gp_role_is_not_a_name():
+    assert not [v for k, v in types("Dr A. Patel\nGP Partner\nBeech Farm Surgery") if v in ("Partner", "GP Partner")]
