@@ -129,20 +129,61 @@ def _intent_answer(kb: KnowledgeBase, case: Case, intent: str) -> tuple[str, dic
     raise ValueError(intent)
 
 
-def read_question(lexicon: nlu.Lexicon, text: str) -> tuple[list[str], list[str]]:
-    """The intents and finding ids a question asks about (negated or not: 'no fever?' asks about fever)."""
-    intents = [name for name, rx in INTENTS if rx.search(text)]
-    ex = nlu.extract(text, lexicon)
-    fids = list(dict.fromkeys(m.finding_id for m in ex.mentions if m.method in ("synonym", "severity")))
-    fids += [f for f in dict.fromkeys(ex.uncertain) if f not in fids and not f.startswith("!")]
-    if intents:  # "how long have you had the pain": the intent answers the course, the NLU the rest
-        covered = {f for i in intents for f in INTENT_FINDINGS.get(i, ())}
-        fids = [f for f in fids if f not in covered]
-    return intents, fids
+# Students ask in the second person; the lexicon's synonyms are in the first ("do you smoke" -> "i smoke").
+SECOND_PERSON = [(re.compile(r"\byou're\b", re.I), "i'm"), (re.compile(r"\byou've\b", re.I), "i've"),
+                 (re.compile(r"\byourself\b", re.I), "myself"), (re.compile(r"\byou\b", re.I), "i")]
+STOP = {"a", "an", "the", "i", "my", "me", "do", "does", "did", "have", "has", "had", "is", "are", "was", "were",
+        "any", "anything", "there", "it", "this", "that", "of", "to", "in", "on", "or", "and", "with", "been", "be",
+        "ever", "you", "your", "can", "could", "would", "get", "got", "feel", "feeling", "when", "what", "how",
+        "if", "for", "at", "more", "than", "so", "some", "not", "no", "like", "from", "by", "just", "also"}
 
 
-def ask(lexicon: nlu.Lexicon, case: Case, question: str | bytes | None) -> Reply:
-    kb = lexicon.kb
+STRONG_OVERLAP = 3  # shared content words that add a finding beside the lexicon's matches
+
+
+class QuestionMatcher:
+    """The triage lexicon (synonyms, negation) first; when it finds nothing, the finding whose KB question
+    and name share the most content words with the student's question (at least two, and a clear best)."""
+
+    def __init__(self, lexicon: nlu.Lexicon):
+        self.lexicon = lexicon
+        self.kb = lexicon.kb
+        self.words: dict[str, set[str]] = {}
+        for f in self.kb.findings:
+            if f.category in PATIENT_CANNOT_KNOW:
+                continue
+            self.words[f.id] = {t for t in nlu.tokens(f"{f.name} {f.question}") if t not in STOP and len(t) > 2}
+
+    def overlap(self, text: str, need: int = 2) -> str | None:
+        q = {t for t in nlu.tokens(text) if t not in STOP and len(t) > 2}
+        if len(q) < need:
+            return None
+        scored = sorted(((len(q & w), fid) for fid, w in self.words.items()), reverse=True)
+        (best, fid), (second, _) = scored[0], scored[1]
+        return fid if best >= need and best > second else None
+
+    def read(self, text: str) -> tuple[list[str], list[str]]:
+        """The intents and finding ids a question asks about (negated or not: 'no fever?' asks about fever)."""
+        intents = [name for name, rx in INTENTS if rx.search(text)]
+        first_person = text
+        for rx, rep in SECOND_PERSON:
+            first_person = rx.sub(rep, first_person)
+        ex = nlu.extract(first_person, self.lexicon)
+        fids = list(dict.fromkeys(m.finding_id for m in ex.mentions if m.method in ("synonym", "severity")))
+        fids += [f for f in dict.fromkeys(ex.uncertain) if f not in fids and not f.startswith("!")]
+        # A question that echoes a finding's own KB question closely names that finding even when the lexicon
+        # matched something vaguer in it ('does the pain spread to your arm' is not just arm pain).
+        best = self.overlap(text, need=2 if not fids and not intents else STRONG_OVERLAP)
+        if best and best not in fids:
+            fids.append(best)
+        if intents:  # "how long have you had the pain": the intent answers the course, the NLU the rest
+            covered = {f for i in intents for f in INTENT_FINDINGS.get(i, ())}
+            fids = [f for f in fids if f not in covered]
+        return intents, fids
+
+
+def ask(matcher: QuestionMatcher, case: Case, question: str | bytes | None) -> Reply:
+    kb = matcher.kb
     if isinstance(question, bytes):
         try:
             question = question.decode("utf-8")
@@ -160,7 +201,7 @@ def ask(lexicon: nlu.Lexicon, case: Case, question: str | bytes | None) -> Reply
         return Reply("empty", "Please type a question for the patient, e.g. 'Do you have a fever?'")
     if guard.kind == "other_language":
         return Reply("other_language", "Sorry, I only understand English. Please ask in English.", notes=notes)
-    intents, fids = read_question(lexicon, guard.text)
+    intents, fids = matcher.read(guard.text)
     if not intents and not fids:
         return Reply("not_understood", NOT_UNDERSTOOD, notes=notes)
     parts, told = [], {}
