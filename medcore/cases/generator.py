@@ -73,6 +73,15 @@ def age_text(age: float) -> str:
     return f"{int(age)}-year-old"
 
 
+def describe(case: "Case") -> str:
+    """'58-year-old man', '6-month-old girl'."""
+    if case.age >= 16:
+        who = "woman" if case.sex == "female" else "man"
+    else:
+        who = "girl" if case.sex == "female" else "boy"
+    return f"{age_text(case.age)} {who}".capitalize()
+
+
 def candidates(ckb: CaseKB, condition: str | None = None, level: str | None = None,
                system: str | None = None) -> list[int]:
     kb = ckb.triage
