@@ -18,7 +18,7 @@ import yaml
 
 from medcore.cases import schema
 from medcore.cases.interview import engine_interview
-from medcore.cases.kb import _validate, case_dir
+from medcore.cases.kb import case_dir, validate_doc
 from medcore.cases.patient import INTENT_FINDINGS
 from medcore.triage.kb import LEVEL_RANK, LEVELS, KBError
 
@@ -26,7 +26,7 @@ from medcore.triage.kb import LEVEL_RANK, LEVELS, KBError
 def load_questions(kb_dir: str | Path, kb=None) -> list[dict]:
     path = case_dir(kb_dir) / "questions_eval.yaml"
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    _validate(doc, schema.QUESTIONS, "questions_eval.yaml")
+    validate_doc(doc, schema.QUESTIONS, "questions_eval.yaml")
     qs = doc["questions"]
     if kb is not None:
         for q in qs:

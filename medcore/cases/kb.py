@@ -81,7 +81,7 @@ class CaseKB:
         return [f for f in self.families if cid in f.conditions]
 
 
-def _validate(doc, sch, name: str) -> None:
+def validate_doc(doc, sch, name: str) -> None:
     import jsonschema
 
     try:
@@ -123,9 +123,9 @@ def _load_cached(d: str, digest: str) -> CaseKB:
     base = Path(d)
     tkb = load_kb(base.parent / "triage")  # itself cached: the same object the triage tool uses
     tdoc = yaml.safe_load((base / "tests.yaml").read_text(encoding="utf-8"))
-    _validate(tdoc, schema.TESTS, "tests.yaml")
+    validate_doc(tdoc, schema.TESTS, "tests.yaml")
     pdoc = yaml.safe_load((base / "patients.yaml").read_text(encoding="utf-8"))
-    _validate(pdoc, schema.PATIENTS, "patients.yaml")
+    validate_doc(pdoc, schema.PATIENTS, "patients.yaml")
 
     def need_condition(cid: str, where: str) -> None:
         if cid not in tkb.condition_index:
