@@ -75,15 +75,19 @@ def onset_text(case: Case) -> str:
     return f"It started {when}.{how}"
 
 
-def lay_phrase(kb: KnowledgeBase, fid: str) -> str:
-    """The patient's own words for a finding: its first lay synonym."""
-    f = kb.finding(fid)
-    return f.synonyms[0] if f.synonyms else _lower_first(f.name)
+PAST_VERBS = {"took", "drank", "gave", "fell", "ate", "had", "was", "got"}  # KB names that are events, not symptoms
 
 
 def opening_statement(kb: KnowledgeBase, case: Case) -> str:
-    who = "My child has" if _speaker(case) == "parent" else "I've got"
-    return f"{who} {lay_phrase(kb, case.complaint)}. {onset_text(case)}"
+    """The presenting complaint in the KB's own words (its names are noun phrases or, for exposures,
+    past-tense events: 'Took too much of a medicine')."""
+    name = _lower_first(kb.finding(case.complaint).name)
+    first = name.split()[0]
+    event = first in PAST_VERBS or (first.endswith("ed") and len(first) > 4)
+    if _speaker(case) == "parent":
+        reason = f"because they {name}" if event else f"because of {name}"
+        return f"I've brought my child in {reason}. {onset_text(case)}"
+    return f"I'm here because {'I ' if event else 'of '}{name}. {onset_text(case)}"
 
 
 def truth(kb: KnowledgeBase, case: Case, fid: str) -> str:

@@ -19,7 +19,7 @@ def test_case_new_student_view_reveal_and_ask(settings, capsys, tmp_path):
     view = json.loads(capsys.readouterr().out)
     assert view["seed"] == 11 and "truth" not in view and "pneumonia" not in json.dumps(view).replace(
         '"condition": "pneumonia"', "")
-    assert view["opening"].startswith(("I've got", "My child has"))
+    assert view["opening"].startswith(("I'm here because", "I've brought my child"))
     path = tmp_path / "case.json"
     path.write_text(json.dumps(view))
     assert main(["case", "ask", "--case", str(path), "Do you have a fever?"]) == 0

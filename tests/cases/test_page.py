@@ -25,7 +25,7 @@ def test_full_case_to_score_and_reload(settings):
     assert not at.exception
     assert any("synthetic" in i.value for i in at.info)
     _start(at)
-    assert _chat(at)[0].startswith("I've got")
+    assert _chat(at)[0].startswith("I'm here because")
     at.chat_input(key="case_input").set_value("Do you have any chest pain?").run()
     assert not at.exception
     assert _chat(at)[-2:] == ["Do you have any chest pain?", "Yes, chest pain."]

@@ -55,7 +55,7 @@ def test_not_understood_and_bad_input(trainer, mi):
 def test_child_is_answered_by_a_parent(ckb, trainer):
     case = new_case(ckb, 1, condition="croup")
     assert ask(trainer.matcher, case, "Any fever?").text.startswith("(The parent answers)")
-    assert opening_statement(ckb.triage, case).startswith("My child has")
+    assert opening_statement(ckb.triage, case).startswith("I've brought my child in because")
 
 
 def test_question_menu_offers_every_askable_finding(ckb):
