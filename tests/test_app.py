@@ -46,9 +46,13 @@ def test_home_lists_tools_components_and_loads_the_demo(settings):
     assert at.success or at.info  # either demo data for the ready tools, or a clear "nothing ready" message
 
 
-def test_case_trainer_says_not_available_instead_of_faking(settings):
+def test_case_trainer_is_ready_and_starts_a_case(settings):
     at = AppTest.from_file(str(REPO / "pages" / "case_trainer.py"), default_timeout=TIMEOUT).run()
-    assert "Not available yet" in _texts(at)
+    assert not at.exception
+    assert "Not available yet" not in _texts(at)
+    at.button(key="case_start").click().run()
+    assert not at.exception
+    assert at.chat_message and at.chat_input(key="case_input")
 
 
 def test_model_lab_starts_a_demo_job_and_reattaches_after_reload(settings):

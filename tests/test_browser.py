@@ -155,6 +155,24 @@ def test_symptom_chat_typed_story_gets_an_emergency_answer(server, page):
     _shot(page, "flow-chat-emergency")
 
 
+def test_case_trainer_interview_survives_a_reload(server, page):
+    page.goto(server["url"])
+    _open(page, "Case trainer")
+    page.get_by_role("button", name="Start case").click()
+    box = page.get_by_placeholder("Ask the patient a question")
+    box.wait_for(timeout=90_000)
+    page.locator("[data-testid='stChatMessage']").first.wait_for()  # the patient's opening words
+    box.fill("Do you have a fever?")
+    box.press("Enter")
+    page.locator("[data-testid='stChatMessage']").filter(has_text="Do you have a fever?").first.wait_for()
+    page.locator("[data-testid='stChatMessage']").filter(has_text="fever.").first.wait_for()
+    page.reload()  # a new session: the case comes back from the workspace in the URL
+    page.locator("[data-testid='stChatMessage']").filter(has_text="Do you have a fever?").first.wait_for(
+        timeout=90_000)
+    assert page.get_by_text("Traceback").count() == 0
+    _shot(page, "flow-cases")
+
+
 def test_image_generator_samples_marked_images_with_downloads(server, page):
     page.goto(server["url"])
     _open(page, "Image generator")

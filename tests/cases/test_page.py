@@ -1,0 +1,75 @@
+"""AppTest: start a case, ask, examine, order, answer, see the score; a reload keeps the case; bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "case_trainer.py")
+
+
+def _chat(at):
+    return [m.markdown[0].value for m in at.chat_message if m.markdown]
+
+
+def _start(at, seed=7, condition="myocardial_infarction"):
+    at.number_input(key="case_seed").set_value(seed)
+    at.selectbox(key="case_f_condition").set_value(condition)
+    at.button(key="case_start").click().run()
+    assert not at.exception
+
+
+def test_full_case_to_score_and_reload(settings):
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    assert not at.exception
+    assert any("synthetic" in i.value for i in at.info)
+    _start(at)
+    assert _chat(at)[0].startswith("I'm here because")
+    at.chat_input(key="case_input").set_value("Do you have any chest pain?").run()
+    assert not at.exception
+    assert _chat(at)[-2:] == ["Do you have any chest pain?", "Yes, chest pain."]
+    at.button(key="case_ask_pick").click().run()  # the picker's default question
+    assert not at.exception and len(_chat(at)) == 5
+    at.button(key="case_exam").click().run()
+    assert any(m.label == "Heart rate" for m in at.metric)
+    at.multiselect(key="case_tests").set_value(["ecg", "troponin"]).run()
+    at.button(key="case_order").click().run()
+    assert not at.exception
+    assert any("High-sensitivity troponin" in m.value for m in at.markdown)
+    ws = at.query_params["ws"]
+
+    # a reload (new session, same workspace in the URL) gets the case back, mid-interview
+    at2 = AppTest.from_file(PAGE, default_timeout=120)
+    at2.query_params["ws"] = ws if isinstance(ws, str) else ws[0]
+    at2.run()
+    assert not at2.exception
+    assert _chat(at2) == _chat(at)
+    assert {m.label: m.value for m in at2.metric}["Tests ordered"] == "2"
+
+    at2.selectbox(key="case_dx").set_value("myocardial_infarction")
+    at2.selectbox(key="case_level").set_value("emergency")
+    at2.get("form_submit_button")[0].click().run()
+    assert not at2.exception
+    metrics = {m.label: m.value for m in at2.metric}
+    assert metrics["Diagnosis"] == "Heart attack (acute coronary syndrome)"
+    total = int(metrics["Total"].split("/")[0])
+    assert 50 <= total <= 100
+    assert at2.get("plotly_chart")
+    at2.button(key="case_new").click().run()
+    assert not at2.exception
+    assert not at2.get("plotly_chart")
+
+
+def test_bad_input_gets_a_message_not_a_traceback(settings):
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    _start(at, seed=3, condition="pneumonia")
+    at.chat_input(key="case_input").set_value("   ").run()
+    assert not at.exception and any("Type a question" in w.value for w in at.warning)
+    at.chat_input(key="case_input").set_value("tell me " + "blah " * 1500).run()
+    assert not at.exception
+    assert any("long" in c.value for c in at.caption)
+    at.chat_input(key="case_input").set_value("What is the capital of France?").run()
+    assert "not sure what you mean" in _chat(at)[-1]
+    at.get("form_submit_button")[0].click().run()  # nothing chosen
+    assert not at.exception and any("Choose a leading diagnosis" in w.value for w in at.warning)
