@@ -163,11 +163,12 @@ with right:
         rep = service.exam_report(tr, state)
         v = rep["vitals"]
         a, b, c = st.columns(3)
-        a.metric("Heart rate", f"{v['hr']}/min")
-        b.metric("Blood pressure", f"{v['sbp']}/{v['dbp']}")
-        c.metric("Resp. rate", f"{v['rr']}/min")
-        a.metric("Temperature", f"{v['temp']} °C")
-        b.metric("SpO₂", f"{v['spo2']}%")
+        # units in the labels: a narrow column truncates "100/min" to "100/…"
+        a.metric("Heart rate /min", v["hr"])
+        b.metric("BP mmHg", f"{v['sbp']}/{v['dbp']}")
+        c.metric("Resp. rate /min", v["rr"])
+        a.metric("Temp. °C", v["temp"])
+        b.metric("SpO₂ %", v["spo2"])
         st.markdown("**Signs found:** " + (", ".join(rep["signs"]) if rep["signs"] else
                                            f"none of the {rep['checked']} signs examined for"))
         st.caption(f"Vital signs after: {rep['vitals_source']}")
@@ -221,12 +222,15 @@ if finished:
     s2.metric("Diagnosis", truth["name"])
     s3.metric("Triage level", LEVEL_NAMES[truth["triage"]])
     st.caption(f"{truth['what']} Source: {truth['source']}")
-    areas: dict = {}
-    for it in sc["items"]:
-        a = areas.setdefault(it["area"], [0.0, 0.0])
-        a[0] += it["points"]
-        a[1] += it["max_points"]
+    areas = sc.get("by_area") or {}  # absent only in a case scored before areas were kept
     with error_boundary("drawing the charts"):
+        if areas:
+            bars = go.Figure([go.Bar(y=list(areas), x=[m for _, m in areas.values()], orientation="h",
+                                     name="possible", marker_color="rgba(150,150,150,0.35)"),
+                              go.Bar(y=list(areas), x=[p for p, _ in areas.values()], orientation="h", name="yours")])
+            bars.update_layout(barmode="overlay", title="Points by area", xaxis_title="points", height=240,
+                               margin={"t": 40, "b": 30}, yaxis={"autorange": "reversed"})
+            st.plotly_chart(bars, key="case_area_chart")
         fig = go.Figure()
         x_s = list(range(len(sc["student_curve"])))
         fig.add_trace(go.Scatter(x=x_s, y=sc["student_curve"], mode="lines+markers", name="Your questions"))

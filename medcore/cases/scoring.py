@@ -63,7 +63,7 @@ class Score:
     truth: dict
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {**asdict(self), "by_area": self.by_area()}
 
     def by_area(self) -> dict:
         out: dict[str, list[float]] = {}

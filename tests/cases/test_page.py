@@ -32,7 +32,7 @@ def test_full_case_to_score_and_reload(settings):
     at.button(key="case_ask_pick").click().run()  # the picker's default question
     assert not at.exception and len(_chat(at)) == 5
     at.button(key="case_exam").click().run()
-    assert any(m.label == "Heart rate" for m in at.metric)
+    assert any(m.label == "Heart rate /min" for m in at.metric)
     at.multiselect(key="case_tests").set_value(["ecg", "troponin"]).run()
     at.button(key="case_order").click().run()
     assert not at.exception

@@ -36,6 +36,9 @@ def test_correct_answer_with_a_good_work_up_scores_high(trainer):
     assert items[("tests", "Key test")]["points"] == 4
     assert st["score"]["total"] >= 85
     assert all(i["sources"] for i in st["score"]["items"])
+    by_area = st["score"]["by_area"]
+    assert by_area["diagnosis"] == [40, 40] and sum(m for _, m in by_area.values()) == 100
+    assert abs(sum(p for p, _ in by_area.values()) - st["score"]["total"]) < 0.2
     curve = st["score"]["student_curve"]
     assert len(curve) == 1 + len(st["steps"]) and curve[-1] > curve[0]
 
