@@ -47,7 +47,8 @@ def engine_interview(engine: TriageEngine, case: Case, max_questions: int | None
     answers, origin = start_answers(case)
     asked: list[str] = []
     curve = [p_true(engine, case, answers, origin)]
-    limit = max_questions or engine.engine_cfg.max_questions
+    # the engine's own cap, plus the red-flag safety net it may ask before finishing
+    limit = max_questions or engine.engine_cfg.max_questions + engine.engine_cfg.safety_net_max
     res = None
     for i in range(limit + 1):
         res = engine.result(answers, case.age, case.sex, origin=origin, asked=set(asked), questions_asked=i)

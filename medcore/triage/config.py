@@ -18,8 +18,10 @@ def load_configs(kb_dir: str | Path) -> tuple[EngineConfig, TriageConfig]:
     if not path.is_file():
         return EngineConfig(), TriageConfig()
     doc = yaml.safe_load(path.read_text()) or {}
-    ecfg = EngineConfig(**{k: doc[k] for k in ("temper", "temper_absent", "complaint_leak_factor", "max_questions", "min_questions", "stop_probability", "min_gain_bits",
-                                               "red_flag_bonus") if k in doc})
+    ecfg = EngineConfig(**{k: doc[k] for k in ("temper", "temper_absent", "complaint_leak_factor", "max_questions",
+                                               "min_questions", "stop_probability", "min_gain_bits", "red_flag_bonus",
+                                               "safety_net_min_p", "safety_net_anchor_lik", "safety_net_anchor_min_p",
+                                               "safety_net_max") if k in doc})
     thr = doc.get("triage_thresholds", {})
     tcfg = TriageConfig(**{k: float(v) for k, v in thr.items() if k in ("emergency", "urgent", "routine")},
                         **({"condition_red_flag_min_p": float(doc["condition_red_flag_min_p"])}

@@ -26,6 +26,14 @@ class EngineConfig:
     stop_probability: float = 0.85  # stop asking when the top condition is this likely...
     min_gain_bits: float = 0.02  # ...or when no question is worth this much
     red_flag_bonus: float = 0.6  # bits credited per unit posterior of serious conditions a red flag tests
+    # Before the interview ends, the red flags of emergency/urgent conditions that present with the
+    # complaint, or are still safety_net_min_p likely, are asked (up to safety_net_max questions beyond
+    # max_questions): a terse complaint ("headache") can leave a serious condition at a few percent
+    # without any of its warning signs checked. See safety_net_question.
+    safety_net_min_p: float = 0.005
+    safety_net_anchor_lik: float = 0.5
+    safety_net_anchor_min_p: float = 0.002
+    safety_net_max: int = 6
 
 
 def evidence_vectors(kb: KnowledgeBase, evidence: dict[str, bool]) -> tuple[np.ndarray, np.ndarray]:
@@ -161,6 +169,45 @@ def safety_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: E
     separates += [{"condition": kb.conditions[ci].name, "id": kb.conditions[ci].id, "probability": float(post[ci]),
                    "p_finding": float(kb.lik[ci, j]), "side": "no"} for ci in np.argsort(-post)[:2] if ci not in serious]
     return Question(f.id, f.question, float(gain[j]), float(rf[j]), separates, True)
+
+
+def safety_net_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: EngineConfig,
+                        complaints: set[str] = frozenset()) -> Question | None:
+    """An unasked red flag of an emergency/urgent condition, asked before the interview ends.
+
+    Two tiers, as complaint-based triage protocols work: first the warning signs of serious
+    conditions that typically present with the person's own complaint (P(complaint) >=
+    safety_net_anchor_lik: back pain -> cauda equina, however unlikely it now is), then those of
+    any serious condition still at least `safety_net_min_p` likely. Within a tier, the sign most
+    likely to be present because of those conditions goes first. None when every such sign has been
+    checked."""
+    cidx = [kb.finding_index[f] for f in complaints if f in kb.finding_index]
+    w: dict[str, tuple[int, float]] = {}
+    listed: dict[str, list[int]] = {}
+    for ci, c in enumerate(kb.conditions):
+        if LEVEL_RANK[c.triage] > 1 or not c.red_flags:
+            continue
+        anchored = (bool(cidx) and float(kb.lik[ci, cidx].max()) >= cfg.safety_net_anchor_lik
+                    and post[ci] >= cfg.safety_net_anchor_min_p)
+        if not anchored and post[ci] < cfg.safety_net_min_p:
+            continue
+        for fid in c.red_flags:
+            if fid in known:
+                continue
+            # expected yield: the chance the answer is yes because of a serious condition, so the most
+            # sensitive sign of a condition goes first (saddle numbness before leg weakness)
+            tier, mass = w.get(fid, (0, 0.0))
+            w[fid] = (max(tier, int(anchored)), mass + float(post[ci] * kb.lik[ci, kb.finding_index[fid]]))
+            listed.setdefault(fid, []).append(ci)
+    if not w:
+        return None
+    fid = max(sorted(w), key=w.get)
+    j = kb.finding_index[fid]
+    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
+    separates = [{"condition": kb.conditions[ci].name, "id": kb.conditions[ci].id, "probability": float(post[ci]),
+                  "p_finding": float(kb.lik[ci, j]), "side": "yes"}
+                 for ci in sorted(listed[fid], key=lambda ci: -post[ci])[:3]]
+    return Question(fid, kb.findings[j].question, float(gain[j]), w[fid][1], separates, True)
 
 
 def separating_conditions(kb: KnowledgeBase, post: np.ndarray, j: int, k: int = 3) -> list[dict]:

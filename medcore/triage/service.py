@@ -164,16 +164,20 @@ class TriageEngine:
             ef, ea = bayes.evidence_for_against(kb, post, int(ci), ev)
             diff.append(DifferentialItem(c.name, c.id, c.icd10, float(post[ci]), c.triage, ef, ea, c.education))
         nq = None
-        confident = float(post.max()) >= self.engine_cfg.stop_probability
-        if not finished and questions_asked < self.engine_cfg.max_questions and (
-                not confident or questions_asked < self.engine_cfg.min_questions):
+        ec = self.engine_cfg
+        confident = float(post.max()) >= ec.stop_probability
+        if not finished and questions_asked < ec.max_questions and (not confident or questions_asked < ec.min_questions):
             known = set(asked) | set(answers)
             q = self.next_question(post, ev, known)
             if (q is None or q.gain_bits < 0.05) and questions_asked < self.engine_cfg.min_questions:
                 q = bayes.safety_question(self.kb, post, set(ev) | known, self.engine_cfg) or q
             if q is not None:
-                nq = {"id": q.finding_id, "text": q.text, "information_gain": round(q.gain_bits, 4),
-                      "separates": q.separates, "red_flag_check": q.red_flag}
+                nq = _question_dict(q)
+        if nq is None and not finished and questions_asked < ec.max_questions + ec.safety_net_max:
+            q = bayes.safety_net_question(self.kb, post, set(ev) | set(asked) | set(answers), ec,
+                                          self.complaints(answers, origin))
+            if q is not None:
+                nq = _question_dict(q)
         findings = [{"id": f, "name": kb.finding(f).name, "present": v,
                      "origin": origin.get(f, "implied" if f not in answers else "text")} for f, v in ev.items()]
         crisis = dict(kb.crisis) if dec.self_harm else None
@@ -211,6 +215,11 @@ class TriageEngine:
         res = self.result(answers, age, sex, origin=origin)
         res.notes = notes
         return res, notes
+
+
+def _question_dict(q: bayes.Question) -> dict:
+    return {"id": q.finding_id, "text": q.text, "information_gain": round(q.gain_bits, 4), "separates": q.separates,
+            "red_flag_check": q.red_flag}
 
 
 def _active_model_id(settings) -> int | None:

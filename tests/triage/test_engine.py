@@ -50,7 +50,54 @@ def test_questions_stop_at_the_cap(lexical_engine):
     while state["pending"]:
         state = chat.answer(lexical_engine, state, "unknown")
     assert state["finished"]
-    assert state["questions_asked"] <= lexical_engine.engine_cfg.max_questions
+    cfg = lexical_engine.engine_cfg
+    assert state["questions_asked"] <= cfg.max_questions + cfg.safety_net_max
+
+
+def _interview(engine, text, answer_for):
+    from medcore.triage import chat
+
+    state = chat.user_message(engine, chat.new_state(), text)
+    asked = []
+    while state["pending"]:
+        q = state["pending"]
+        asked.append(q)
+        state = chat.answer(engine, state, answer_for(q["id"]))
+    return state, asked
+
+
+def test_safety_net_checks_the_complaints_serious_red_flags_before_finishing(lexical_engine, kb):
+    # A terse complaint answered "no" throughout: cauda equina is unlikely by then, but its warning signs
+    # must still be asked, as complaint-based triage protocols do.
+    state, asked = _interview(lexical_engine, "I have back pain", lambda fid: "no")
+    ids = [q["id"] for q in asked]
+    cauda = set(kb.condition("cauda_equina").red_flags)
+    assert cauda & set(ids), ids
+    assert all(q["red_flag_check"] for q in asked if q["id"] in cauda)
+    assert state["result"]["triage"] != "emergency"
+
+
+def test_a_yes_to_a_safety_net_question_escalates(lexical_engine):
+    state, _ = _interview(lexical_engine, "I have back pain", lambda fid: "yes" if fid == "saddle_numbness" else "no")
+    assert state["answers"].get("saddle_numbness") == "yes"
+    assert state["result"]["triage"] == "emergency"
+
+
+def test_safety_net_question_tiers_and_exhaustion(kb):
+    cfg = bayes.EngineConfig()
+    post = np.full(len(kb.conditions), 1e-6)
+    post[kb.condition_index["mechanical_back_pain"]] = 0.9
+    post[kb.condition_index["myocardial_infarction"]] = 0.09  # likelier, but chest pain is not the complaint
+    post[kb.condition_index["cauda_equina"]] = 0.01
+    post = post / post.sum()
+    q = bayes.safety_net_question(kb, post, set(), cfg, {"back_pain"})
+    assert q.red_flag and q.finding_id in kb.condition("cauda_equina").red_flags
+    # without a complaint only the posterior counts: the heart attack's warning signs come first
+    q2 = bayes.safety_net_question(kb, post, set(), cfg)
+    assert q2.finding_id in kb.condition("myocardial_infarction").red_flags
+    # every candidate sign known: nothing left to ask
+    known = {f for c in kb.conditions for f in c.red_flags}
+    assert bayes.safety_net_question(kb, post, known, cfg, {"back_pain"}) is None
 
 
 def test_triage_from_mass_and_red_flag_overrides(kb):
