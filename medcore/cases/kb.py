@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from medcore.cases import schema
-from medcore.triage.kb import KBError, KnowledgeBase, load_kb
+from medcore.triage.kb import KBError, KnowledgeBase, load_kb, validate_doc  # noqa: F401  (evaluate uses it)
 
 
 @dataclass(frozen=True)
@@ -79,16 +79,6 @@ class CaseKB:
 
     def families_of(self, cid: str) -> list[VitalFamily]:
         return [f for f in self.families if cid in f.conditions]
-
-
-def validate_doc(doc, sch, name: str) -> None:
-    import jsonschema
-
-    try:
-        jsonschema.validate(doc, sch)
-    except jsonschema.ValidationError as exc:
-        where = "/".join(str(p) for p in exc.absolute_path)
-        raise KBError(f"{name}: {exc.message} at {where or 'top level'}") from None
 
 
 def case_dir(kb_dir: str | Path) -> Path:

@@ -130,7 +130,7 @@ def age_band(age: float) -> str:
     return "older"
 
 
-def _validate(doc, sch, name: str) -> None:
+def validate_doc(doc, sch, name: str) -> None:
     import jsonschema
 
     try:
@@ -165,7 +165,7 @@ def load_kb(kb_dir: str | Path) -> KnowledgeBase:
 def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     d = Path(kb_dir)
     fdoc = _read(d / "findings.yaml")
-    _validate(fdoc, schema.FINDINGS, "findings.yaml")
+    validate_doc(fdoc, schema.FINDINGS, "findings.yaml")
     findings = [Finding(f["id"], f["name"], f["category"], float(f["leak"]), f["question"],
                         tuple(s.strip() for s in f["synonyms"]),
                         tuple(s.strip() for s in f.get("absent_synonyms", [])),
@@ -178,7 +178,7 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     cond_files = sorted(d.glob("conditions_*.yaml"))
     for path in cond_files:
         cdoc = _read(path)
-        _validate(cdoc, schema.CONDITIONS, path.name)
+        validate_doc(cdoc, schema.CONDITIONS, path.name)
         for c in cdoc["conditions"]:
             liks = {}
             for fid, val in c["findings"].items():
@@ -206,7 +206,7 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
         raise KBError("duplicate condition ids across conditions_*.yaml")
 
     rdoc = _read(d / "red_flags.yaml")
-    _validate(rdoc, schema.RULES, "red_flags.yaml")
+    validate_doc(rdoc, schema.RULES, "red_flags.yaml")
     rules = []
     for r in rdoc["rules"]:
         for fid in (*r.get("all", []), *r.get("any", []), *r.get("none", [])):
