@@ -62,3 +62,13 @@ def test_question_menu_offers_every_askable_finding(ckb):
     menu = question_menu(ckb.triage)
     ids = {fid for items in menu.values() for fid, _ in items}
     assert "fever" in ids and "low_oxygen" not in ids and "measured" not in menu
+
+
+@pytest.mark.parametrize("question,finding", [
+    ("Does it burn when you pee?", "painful_urination"),  # was read as a burn injury
+    ("Does it hurt when you breathe in?", "pleuritic_pain"),
+    ("Is one of your legs swollen?", "leg_swelling_one"),
+])
+def test_lay_question_forms(trainer, mi, question, finding):
+    r = ask(trainer.matcher, mi, question)
+    assert r.kind == "answer" and finding in r.findings and "burn_injury" not in r.findings
