@@ -13,7 +13,9 @@ import streamlit as st
 from ui.errors import error_boundary
 
 METRIC_LABELS = {"top1": "top-1", "top3": "top-3", "triage_accuracy": "triage accuracy",
-                 "under_triage": "under-triage", "emergency_under_triage": "emergency under-triage"}
+                 "under_triage": "under-triage", "emergency_under_triage": "emergencies under-triaged"}
+# the usual triage colours: red for emergency down to green for self-care
+LEVEL_COLOURS = {"emergency": "#d62728", "urgent": "#ff7f0e", "routine": "#1f77b4", "self_care": "#2ca02c"}
 
 
 def _latest_path(settings):
@@ -36,14 +38,18 @@ def _run_eval(settings, n: int) -> dict:
 def _show(result: dict) -> None:
     sol, und = result["solvability"], result["understanding"]
     m = sol["metrics"]
+    st.markdown("**The engine as the student**")
     cols = st.columns(5)
+    short = {"emergency_under_triage": "Emergencies missed"}  # the column is too narrow for the long label
     for col, key in zip(cols, ("top1", "top3", "triage_accuracy", "emergency_under_triage")):
         val = m.get(key)
-        col.metric(f"Engine as student: {METRIC_LABELS[key]}", "n/a" if val is None else f"{val:.0%}")
-    cols[4].metric("Questions understood (held out)",
-                   f"{und['held_out']['rate']:.0%}" if und["held_out"]["rate"] is not None else "n/a")
-    st.caption(f"{m['n']} generated cases (seeds {result['settings']['seed0']}…, difficulty "
-               f"{result['settings']['difficulty']}); engine asked {m['mean_questions']} questions on average. "
+        col.metric(short.get(key, METRIC_LABELS[key].capitalize()), "n/a" if val is None else f"{val:.0%}",
+                   help=f"the triage engine's {METRIC_LABELS[key]} on the generated cases")
+    cols[4].metric("Questions understood", f"{und['held_out']['rate']:.0%}" if und["held_out"]["rate"] is not None
+                   else "n/a", help="by the simulated patient, on the held-out labelled student questions")
+    first = result["settings"]["seed0"]
+    st.caption(f"{m['n']} generated cases (seeds {first}–{first + m['n'] - 1}, difficulty "
+               f"{result['settings']['difficulty']}); the engine asked {m['mean_questions']} questions on average. "
                f"Run at {result.get('ran_at', '?')} in {result.get('seconds', '?')} s.")
     rows = [{"level": lvl.replace("_", "-"), "metric": METRIC_LABELS[k], "value": v[k]}
             for lvl, v in sol["by_level"].items() for k in ("top3", "triage_accuracy")]
@@ -55,6 +61,8 @@ def _show(result: dict) -> None:
     if not cases.empty:
         counts = cases.groupby(["system", "triage_ref"]).size().reset_index(name="cases")
         st.plotly_chart(px.bar(counts, x="system", y="cases", color="triage_ref",
+                               color_discrete_map=LEVEL_COLOURS, category_orders={"triage_ref": list(LEVEL_COLOURS)},
+                               labels={"triage_ref": "true level"},
                                title=f"Generated cases by body system and level "
                                      f"({sol['distribution']['distinct_conditions']} distinct conditions)"),
                         key="lab_cases_dist_chart")
@@ -87,4 +95,4 @@ def render(settings, store) -> None:
         with error_boundary("showing the case evaluation"):
             _show(json.loads(path.read_text()))
     else:
-        st.info("No case evaluation run yet on this server. 200 cases take about 5 seconds.")
+        st.info("No case evaluation run yet on this server; 200 cases take a few seconds.")

@@ -17,7 +17,7 @@ def test_lab_section_runs_the_case_evaluation(settings):
     at.button(key="lab_cases_eval").click().run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Engine as student: top-3"].endswith("%")
+    assert metrics["Top-3"].endswith("%")
     assert (settings.data_dir / "cases" / "eval_latest.json").is_file()
     keys = {c.proto.id for c in at.get("plotly_chart")}
     assert len(keys) >= 2
