@@ -170,7 +170,7 @@ with right:
         a.metric("Temp. °C", v["temp"])
         b.metric("SpO₂ %", v["spo2"])
         st.markdown("**Signs found:** " + (", ".join(rep["signs"]) if rep["signs"] else
-                                           f"none of the {rep['checked']} signs examined for"))
+                                           f"none ({rep['checked']} signs checked)"))
         st.caption(f"Vital signs after: {rep['vitals_source']}")
     elif not finished:
         if st.button("Examine the patient (vital signs and signs)", key="case_exam", icon=":material/stethoscope:"):
