@@ -55,9 +55,22 @@ def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:] if s else s
 
 
+# A patient this unwell cannot give a history; whoever came with them answers.
+CANNOT_SPEAK = {"unresponsive", "seizure_ongoing", "drowsy", "acute_confusion"}
+PROXY = {"parent": ("I've brought my child in", "(The parent answers) "),
+         "companion": ("I've come in with them; they can't really answer for themselves. We're here",
+                       "(The person with them answers) ")}
+
+
 def _speaker(case: Case) -> str:
-    """Young children are interviewed through a parent; the text says so."""
-    return "parent" if case.age < 12 else "patient"
+    """Young children are interviewed through a parent, a drowsy or confused patient through a companion."""
+    if case.age < 12:
+        return "parent"
+    return "companion" if any(case.findings.get(f) for f in CANNOT_SPEAK) else "patient"
+
+
+def _prefix(case: Case) -> str:
+    return PROXY[_speaker(case)][1] if _speaker(case) in PROXY else ""
 
 
 def onset_text(case: Case) -> str:
@@ -84,9 +97,9 @@ def opening_statement(kb: KnowledgeBase, case: Case) -> str:
     name = _lower_first(kb.finding(case.complaint).name)
     first = name.split()[0]
     event = first in PAST_VERBS or (first.endswith("ed") and len(first) > 4)
-    if _speaker(case) == "parent":
+    if _speaker(case) in PROXY:
         reason = f"because they {name}" if event else f"because of {name}"
-        return f"I've brought my child in {reason}. {onset_text(case)}"
+        return f"{PROXY[_speaker(case)][0]} {reason}. {onset_text(case)}"
     return f"I'm here because {'I ' if event else 'of '}{name}. {onset_text(case)}"
 
 
@@ -120,8 +133,9 @@ def _intent_answer(kb: KnowledgeBase, case: Case, intent: str) -> tuple[str, dic
     if intent == "greeting":
         return "Hello, doctor.", {}
     if intent == "age":
-        return (f"{'She' if case.sex == 'female' else 'He'} is {age_text(case.age).replace('-', ' ')}."
-                if _speaker(case) == "parent" else f"I'm {int(case.age)}."), {}
+        who = "She" if case.sex == "female" else "He"
+        return {"parent": f"{who} is {age_text(case.age).replace('-', ' ')}.",
+                "companion": f"{who} is {int(case.age)}."}.get(_speaker(case), f"I'm {int(case.age)}."), {}
     if intent in ("duration", "onset"):
         return onset_text(case), {f: truth(kb, case, f) for f in INTENT_FINDINGS[intent]}
     if intent == "severity":
@@ -222,7 +236,7 @@ def ask(matcher: QuestionMatcher, case: Case, question: str | bytes | None) -> R
             told.update({f: truth(kb, case, f) for f in (*DURATION_HOURS, *ONSET)})
         if text not in parts:
             parts.append(text)
-    prefix = "(The parent answers) " if _speaker(case) == "parent" else ""
+    prefix = _prefix(case)
     return Reply("answer", prefix + " ".join(parts), told, intents, notes)
 
 
@@ -232,7 +246,7 @@ def ask_finding(kb: KnowledgeBase, case: Case, fid: str) -> Reply:
     told = {fid: value}
     if fid in DURATION_HOURS or fid in ONSET:
         told.update({f: truth(kb, case, f) for f in (*DURATION_HOURS, *ONSET)})
-    prefix = "(The parent answers) " if _speaker(case) == "parent" else ""
+    prefix = _prefix(case)
     return Reply("answer", prefix + text, told)
 
 

@@ -72,3 +72,12 @@ def test_question_menu_offers_every_askable_finding(ckb):
 def test_lay_question_forms(trainer, mi, question, finding):
     r = ask(trainer.matcher, mi, question)
     assert r.kind == "answer" and finding in r.findings and "burn_injury" not in r.findings
+
+
+def test_a_patient_who_cannot_speak_is_answered_by_a_companion(ckb, trainer):
+    case = next(c for c in (new_case(ckb, s, level="emergency") for s in range(300))
+                if c.age >= 12 and c.findings.get("unresponsive"))
+    assert opening_statement(trainer.kb, case).startswith("I've come in with them")
+    assert ask(trainer.matcher, case, "Any fever?").text.startswith("(The person with them answers)")
+    who = "She" if case.sex == "female" else "He"
+    assert ask(trainer.matcher, case, "How old are you?").text.endswith(f"{who} is {int(case.age)}.")
