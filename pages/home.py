@@ -47,7 +47,7 @@ if rows:
 
 st.subheader("Demo walkthrough")
 st.write("Loads sample data into every tool that is ready: a sample note, a patient profile, a symptom story, "
-         "a trained image model. Then open the tools from the sidebar.")
+         "a trained image model, a practice case. Then open the tools from the sidebar.")
 if st.button("Load demo data", icon=":material/play_circle:", type="primary"):
     with error_boundary("loading the demo data"):
         loaded = load_all()
