@@ -9,7 +9,12 @@ Besides literal phrases the rules may give regular expressions (`modifier_patter
 as "?pneumonia" or "aged 15", and `pseudo_patterns`, for "a four-month history of"), and `scope_ends`:
 characters that end the forward scope of one category only (a hedge such as "likely pneumonia" does not
 reach into a following parenthesis or the next list item, while "no fever, cough or rash" still
-negates the whole list).
+negates the whole list). `scope_end_patterns` do the same with regular expressions, and `terminator_patterns`
+add terminators that a word list cannot express (", with").
+
+Hypotheticals ("if", "return if", "should she") are their own category, reported as possible: their scope is
+the conditional clause, ended by their scope_end_patterns (", she should attend") rather than by the word
+terminators, so "if she develops headache on waking or vomiting" hedges both problems.
 
 Rules are data: assets/kb/records/context_rules.yaml."""
 
@@ -23,7 +28,9 @@ from medcore.records.kb import phrase_regex
 
 ASSERTIONS = ("present", "negated", "possible", "historical", "family")
 # Negation outranks the others ("no history of X" is negated); family is about someone else.
-_PRIORITY = {"negated": 0, "family": 1, "possible": 2, "historical": 3}
+_PRIORITY = {"negated": 0, "family": 1, "possible": 2, "hypothetical": 2, "historical": 3}
+_REPORTED = {"hypothetical": "possible"}  # categories reported under another assertion
+_CLAUSE_SCOPED = frozenset({"hypothetical"})  # scope ends at scope_end_patterns only, not at word terminators
 
 
 @dataclass(frozen=True)
@@ -52,13 +59,15 @@ def _freeze(doc: dict):
         return tuple((cat, tuple((d, tuple(v or ())) for d, v in sorted((dirs or {}).items())))
                      for cat, dirs in sorted((doc.get(key) or {}).items()))
     ends = tuple((cat, tuple(v or ())) for cat, v in sorted((doc.get("scope_ends") or {}).items()))
+    end_patterns = tuple((cat, tuple(v or ())) for cat, v in sorted((doc.get("scope_end_patterns") or {}).items()))
     return (cats("modifiers"), cats("modifier_patterns"), tuple(doc.get("terminators") or ()),
-            tuple(doc.get("pseudo") or ()), tuple(doc.get("pseudo_patterns") or ()), ends)
+            tuple(doc.get("pseudo") or ()), tuple(doc.get("pseudo_patterns") or ()), ends, end_patterns,
+            tuple(doc.get("terminator_patterns") or ()))
 
 
 @lru_cache(maxsize=4)
 def _compile(frozen) -> Rules:
-    mods, regex_mods, terms, pseudo, pseudo_patterns, ends = frozen
+    mods, regex_mods, terms, pseudo, pseudo_patterns, ends, end_patterns, term_patterns = frozen
     patterns = []
     for cat, dirs in mods:
         for direction, phrases in dirs:
@@ -68,10 +77,16 @@ def _compile(frozen) -> Rules:
             if regexes:
                 patterns.append((cat, direction, re.compile("|".join(f"(?:{r})" for r in regexes), re.I)))
     term_words = [t for t in terms if t != ";"]
-    terminator = re.compile(phrase_regex(term_words).pattern + r"|;", re.I)
+    terminator = re.compile("|".join([phrase_regex(term_words).pattern, ";"] + [f"(?:{r})" for r in term_patterns]),
+                            re.I)
     pseudo_parts = ([phrase_regex(pseudo).pattern] if pseudo else []) + [f"(?:{r})" for r in pseudo_patterns]
     pseudo_re = re.compile("|".join(pseudo_parts), re.I) if pseudo_parts else None
-    scope_ends = tuple((cat, re.compile("|".join(re.escape(c) for c in chars))) for cat, chars in ends if chars)
+    end_parts: dict[str, list[str]] = {}
+    for cat, chars in ends:
+        end_parts.setdefault(cat, []).extend(re.escape(c) for c in chars)
+    for cat, regexes in end_patterns:
+        end_parts.setdefault(cat, []).extend(f"(?:{r})" for r in regexes)
+    scope_ends = tuple((cat, re.compile("|".join(parts), re.I)) for cat, parts in sorted(end_parts.items()) if parts)
     return Rules(tuple(patterns), terminator, pseudo_re, scope_ends)
 
 
@@ -113,8 +128,8 @@ def assert_target(start: int, end: int, modifiers: list[Modifier], terminators: 
                 hits.append((_PRIORITY[m.category], 0, m.category))
             continue
         if m.direction in ("forward", "bidirectional") and m.end <= start:
-            stop = min([t for t in terminators if t >= m.end] + [sentence_len or 10**9]
-                       + ([m.scope_end] if m.scope_end is not None else []))
+            words = [] if m.category in _CLAUSE_SCOPED else [t for t in terminators if t >= m.end]
+            stop = min(words + [sentence_len or 10**9] + ([m.scope_end] if m.scope_end is not None else []))
             if start < stop:
                 hits.append((_PRIORITY[m.category], start - m.end, m.category))
         if m.direction in ("backward", "bidirectional") and m.start >= end:
@@ -126,7 +141,8 @@ def assert_target(start: int, end: int, modifiers: list[Modifier], terminators: 
             return "negated"
         if any(h[2] == "family" for h in hits):
             return "family"
-        return min(hits, key=lambda h: h[1])[2]  # the nearest of possible / historical
+        nearest = min(hits, key=lambda h: h[1])[2]  # the nearest of possible / hypothetical / historical
+        return _REPORTED.get(nearest, nearest)
     if section == "family_history":
         return "family"
     if section == "past_medical_history":

@@ -84,7 +84,9 @@ _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Plea
               "No", "Not", "And", "Or", "With", "For", "Age", "Sex", "Male", "Female", "Mr", "Mrs", "Ms", "Dr", "MD",
               "Partner", "Registrar", "Locum", "Practice", "Principal", "Trainee",  # UK GP roles: "GP Partner"
               "Pt", "Name", "Bed", "Today", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday",
-              "Friday", "Saturday", "Sunday", "Seen", "Reported", "Signed", "Dictated", "Results", "Called"}
+              "Friday", "Saturday", "Sunday", "Seen", "Reported", "Signed", "Dictated", "Results", "Called",
+              # instructions before a role: "Notify MD if ...", "Page RN", "Inform NP"
+              "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
 _CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW)"
 
 # (type, pattern, group holding the PHI or 0)
@@ -114,6 +116,12 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("ADDRESS", re.compile(rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b\.?"
                            r"(?:,?\s+(?:Apt|Suite|Unit|Flat)\.?\s*\w+)?"
                            rf"(?:,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=,\s*[A-Z]{{2}}\b|,?\s+{_UK_POSTCODE}))?"), 0),
+    # a street without a number, when the town and a UK postcode or US state + ZIP follow: "Moor Lane, Halifax HX3 0PW"
+    ("ADDRESS", re.compile(rf"\b(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?"
+                           rf"(?=,?\s+{_UK_POSTCODE}|,\s*[A-Z]{{2}}\s+\d{{5}}\b)"), 0),
+    # a month/day without a year after a preposition of time: "resume on 11/18", "held until 3/4"
+    ("DATE", re.compile(r"\b(?:on|from|until|till|since|starting|dated|due|before|after)\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
+                        r"\b(?![/\d])(?!\s*(?:to|->|-)\s*\d)"), 1),
     ("ZIP", re.compile(rf"(?<=\b(?:{'|'.join(_STATES)})\s)\d{{5}}(?:-\d{{4}})?\b|\bzip(?:\s*code)?\s*[:#]?\s*(\d{{5}}(?:-\d{{4}})?)\b", re.I), -1),
     # case-sensitive on purpose: lower-case "m1 1ae" is not how postcodes are written in letters
     ("ZIP", re.compile(_UK_POSTCODE), 0),
@@ -134,7 +142,8 @@ _NAME_RULES: list[re.Pattern] = [
     # the patient under another label, with a colon: "Child: Oliver Reid", "Client: ..."
     re.compile(rf"\b(?i:Child|Infant|Baby|Client|Service user|Resident name)\s*:\s*({_PERSON})(?=[\s,.;)]|$)"),
     # before credentials: "Marcus Webb, MD", "T. Osei, RN"
-    re.compile(rf"\b({_PERSON}),?\s+{_CREDENTIALS}\b"),
+    # (not an initial after a slash: "Strict I/O. Notify MD" is intake/output)
+    re.compile(rf"\b(?<!/)({_PERSON}),?\s+{_CREDENTIALS}\b"),
     # relatives: "wife Grace Tran", "daughter Susan Kessler", "son J. Kessler"
     re.compile(rf"\b(?:wife|husband|partner|daughter|son|mother|father|sister|brother|niece|nephew|friend|proxy|guardian)\s+"
                rf"((?:{_NAME_WORD}\s+(?:{_INITIALS})?|{_INITIALS}){_PARTICLES}{_NAME_WORD})\b"),
@@ -309,11 +318,17 @@ def _plausible_header_name(candidate: str) -> bool:
     return not all(w.lower() in clinical for w in words)
 
 
+_TIME_BEFORE = re.compile(r"\b(?:on|from|until|till|since|starting|dated|due|before|after)\s+$", re.I)
+_SCORE_CONTEXT = re.compile(r"\b(?:pain|score|severity|scale|power|murmur|grade|vas|nrs)\b", re.I)
+
+
 def _looks_like_ratio(text: str, start: int, end: int) -> bool:
-    """'128/76' is a blood pressure, not a date; '7/10' pain score neither."""
+    """'128/76' is a blood pressure, not a date; '7/10' pain score neither. A month/day after a preposition
+    of time ('resume on 11/18') or before 'at' ('11/18 at 16:10') is a date, unless a score is being talked about."""
     span = text[start:end]
     if re.fullmatch(r"\d{1,2}/\d{1,2}", span):
-        return True
+        dated = _TIME_BEFORE.search(text[max(0, start - 12):start]) or re.match(r"\s+(?:at|@)\b", text[end:end + 4])
+        return not dated or bool(_SCORE_CONTEXT.search(text[max(0, start - 40):end + 12]))
     before = text[max(0, start - 12):start].lower()
     return bool(re.search(r"(bp|pressure|b/p)\s*[:]?\s*$", before))
 

@@ -294,10 +294,11 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
 
 
 _BACKGROUND = re.compile(r"\b\d{1,3}(?:[- ](?:year|yr)s?[- ]old\s+(?:\w+\s+){0,2}?(?:man|woman|male|female|patient|"
-                         r"gentleman|lady|boy|girl)|\s?(?:yo|y/o|y\.o\.)\s+(?:[MF]|male|female|man|woman)|(?-i:[MF]))"
+                         r"gentleman|lady|boy|girl|child)|\s?(?:yo|y/o|y\.o\.)\s+(?:[MF]|male|female|man|woman|lady|gentleman|boy|girl)|(?-i:[MF]))"
                          r"\s+with\b", re.I)  # "74-year-old woman with", "47 yo F with", "61M with"
 _PRESENTS = re.compile(r"\b(?:who\s+)?(?:presents|presented|presenting|admitted|is admitted|was admitted|now with|here for|"
-                       r"returns|comes|came|seen for|referred)\b", re.I)
+                       r"returns|comes|came|seen for|referred|brought|scheduled for|booked for|listed for|"
+                       r"planned for|awaiting|undergoing|attends|attended|attending|transferred|sent in)\b", re.I)
 
 
 _FOLLOW_UP_VISIT = re.compile(r"\s*(?:(?:to|in)\s+(?:the\s+)?clinic\s+)?for\s+(?:a\s+|her\s+|his\s+|their\s+)?"
@@ -321,13 +322,20 @@ def _background_window(s: str) -> tuple[int, int] | None:
 
 
 _ROOM_AIR = re.compile(r"%\s*(?:on\s+)?$")
-_SERVICE = re.compile(r"\s+(?:education|educator|nurse|team|service|specialist)\b", re.I)
+# tobacco named with a word that says it is not current ("quit smoking", "never smoker", "ex-smoker") is social
+# history, not a problem of this note
+_NOT_SMOKING = re.compile(r"\b(?:quit|stopped|gave up|never|ex|former|non)[- ]?\s*$", re.I)
+_SERVICE = re.compile(r"(?:\s+and\s+[A-Za-z]+)?\s+(?:education|educator|nurse|team|service|specialist|clinic|unit|"
+                      r"diary|diaries)\b", re.I)
 
 
 def _not_a_finding(s: str, p: re.Match) -> bool:
     """Words from the problem vocabulary that do not report a problem here: 'RA' after a saturation
-    ('SpO2 97% RA' is room air) and a condition naming a service ('diabetes educator', 'diabetes education')."""
+    ('SpO2 97% RA' is room air), a condition naming a service, clinic or diary ('diabetes educator', 'heart
+    failure clinic', 'Headache and Epilepsy Service', 'headache diary') and tobacco that is not current."""
     if p.group() == "RA" and _ROOM_AIR.search(s[max(0, p.start() - 6):p.start()]):
+        return True
+    if p.group().lower() in ("smoking", "smoker") and _NOT_SMOKING.search(s[max(0, p.start() - 12):p.start()]):
         return True
     return bool(_SERVICE.match(s, p.end()))
 
@@ -448,13 +456,38 @@ def _inline_allergies(s: str, m: Matchers):
     return out
 
 
-_VALUE = re.compile(rf"^(?:\s*(?:level|count|of|was|is|:|=|on arrival|at \d+ hours|today|now|rose|fell|from|a|baseline|"
-                    rf"in tube \d|on admission)\b\.?)*\s*(?::\s*)?({_NUM}(?:/\d{{2,3}})?|positive|negative|pending)"
+_VALUE = re.compile(rf"^(?:\s*(?:level|count|of|was|is|:|=|on arrival|at \d+ hours|today|now|rose to|fell to|peaked at|"
+                    rf"rose|fell|from|a|baseline|in tube \d|on admission)\b\.?)*\s*(?::\s*)?(?:[<>]=?\s*)?({_NUM}(?:/\d{{2,3}})?|positive|negative|pending)"
                     r"(?:\s*(?:to|->)\s*(" + _NUM + r"))?\s*((?:x\s?10\^?\d+/L|mmol/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
                     r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|kg|C|F|°C|°F|bpm|/min|ug/mL(?: FEU)?|"
                     r"mEq/L|mcg/dL|units/L))?", re.I)
 _UNIT_EQUIV = {"x10^9/l": "x10^9/l", "x109/l": "x10^9/l", "mmol/l": "mmol/l", "meq/l": "mmol/l", "°c": "c", "c": "c",
                "bpm": "beats/min", "/min": "beats/min"}
+
+
+# A lab named without a value is still a lab mention when the words around it say it was done, is wanted or
+# what it showed: "LFTs and U&Es normal", "HbA1c, lipids, FBC today", "recheck BMP", "a normal urate",
+# "an elevated D-dimer". The value is that word ("normal", "requested"), never a number.
+_LAB_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Za-z][\w&/-]*){0,6}\s*(?:are\s+|is\s+|was\s+|were\s+)?"
+                        r"(normal|abnormal|unremarkable|positive|negative|raised|elevated|awaited|pending|today|"
+                        r"tomorrow|in (?:the )?(?:am|morning))\b", re.I)
+_LAB_BEFORE = re.compile(r"\b(repeat|recheck|re-check|check|send|request|requested|order|ordered|arrange|arranged|"
+                         r"elevated|raised|normal|abnormal|low|high)\s+(?:(?:a|an|the|serum|her|his|their)\s+)?"
+                         r"(?:[A-Za-z][\w&/-]*\s*(?:,|and|&)\s*){0,6}$", re.I)
+_REQUEST = {"repeat", "recheck", "re-check", "check", "send", "request", "requested", "order", "ordered", "arrange",
+            "arranged", "today", "tomorrow"}
+
+
+def _bare_lab(s: str, hit: re.Match) -> str:
+    """The word that makes a lab named without a value a mention ('' when there is none)."""
+    after = _LAB_AFTER.match(s, hit.end())
+    before = _LAB_BEFORE.search(s[max(0, hit.start() - 80):hit.start()])
+    word = (after.group(1) if after else before.group(1) if before else "").lower()
+    if not word:
+        return ""
+    if word in _REQUEST or word.startswith("in "):
+        return "requested"
+    return {"raised": "high", "elevated": "high", "unremarkable": "normal", "awaited": "pending"}.get(word, word)
 
 
 def _measurements(s: str, m: Matchers, taken, drug_names=()):
@@ -475,6 +508,9 @@ def _measurements(s: str, m: Matchers, taken, drug_names=()):
             if not v:
                 if kind == "lab" and re.match(r"\s+(?:has been sent|sent|pending|ordered)", tail, re.I):
                     found.append((Measurement(hit.group(), hit.start(), hit.end(), 0, rng.name, "pending"), kind))
+                    used.append((hit.start(), hit.end()))
+                elif kind == "lab" and len(hit.group()) > 2 and (word := _bare_lab(s, hit)):
+                    found.append((Measurement(hit.group(), hit.start(), hit.end(), 0, rng.name, word), kind))
                     used.append((hit.start(), hit.end()))
                 continue
             value = v.group(2) or v.group(1)

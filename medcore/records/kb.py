@@ -204,6 +204,37 @@ def _therapy_drug_names(therapy_dir: Path) -> list[str]:
     return names
 
 
+# US -> UK (Commonwealth) medical spellings, applied to every problem and procedure form so the vocabulary
+# reads British notes too: anaemia, haemorrhage, oedema, oesophagitis, diarrhoea, dyspnoea, tumour, ischaemia,
+# melaena, coeliac, leucocytosis, caesarean, paediatric. (Oxford / NHS spelling; the US form stays.)
+_UK_SPELLINGS = (
+    (re.compile(r"(?<=[a-z])emia\b"), "aemia"),
+    (re.compile(r"\bhem(?=[aeo](?!i))"), "haem"),
+    (re.compile(r"(?<![o])edema"), "oedema"),
+    (re.compile(r"\besophag"), "oesophag"),
+    (re.compile(r"gastroesophag"), "gastro-oesophag"),
+    (re.compile(r"rrhea\b"), "rrhoea"),
+    (re.compile(r"pnea\b"), "pnoea"),
+    (re.compile(r"tumor"), "tumour"),
+    (re.compile(r"ischem"), "ischaem"),
+    (re.compile(r"\bmelena"), "melaena"),
+    (re.compile(r"\bceliac"), "coeliac"),
+    (re.compile(r"leukocyt"), "leucocyt"),
+    (re.compile(r"\bcesarean"), "caesarean"),
+    (re.compile(r"\bpediatric"), "paediatric"),
+    (re.compile(r"\bhemat"), "haemat"),
+    (re.compile(r"\bfecal"), "faecal"),
+)
+
+
+def uk_spellings(form: str) -> list[str]:
+    """The British spelling of a medical term, when it differs ('hemorrhage' -> 'haemorrhage')."""
+    out = form
+    for pat, repl in _UK_SPELLINGS:
+        out = pat.sub(repl, out)
+    return [out] if out != form else []
+
+
 def _lexicon(path: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     try:
@@ -217,6 +248,9 @@ def _lexicon(path: Path) -> dict[str, str]:
         forms = [f.strip() for f in line.split("|") if f.strip()]
         for f in forms:
             out.setdefault(f.lower(), forms[0])
+        for f in forms:
+            for uk in uk_spellings(f.lower()):
+                out.setdefault(uk, forms[0])
     if not out:
         raise KBError(f"{path.name} is empty")
     return out
@@ -247,6 +281,11 @@ def _check_patterns(context: dict) -> None:
             if direction not in ("forward", "backward", "bidirectional"):
                 raise KBError(f"context_rules.yaml: modifier_patterns.{cat}.{direction}: unknown direction")
             regexes += list(items or [])
+    regexes += list(context.get("terminator_patterns") or [])
+    for cat, pats in (context.get("scope_end_patterns") or {}).items():
+        if cat not in context["modifiers"]:
+            raise KBError(f"context_rules.yaml: scope_end_patterns.{cat} is not a modifier category")
+        regexes += list(pats or [])
     for cat in context.get("scope_ends") or {}:
         if cat not in context["modifiers"]:
             raise KBError(f"context_rules.yaml: scope_ends.{cat} is not a modifier category")

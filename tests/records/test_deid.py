@@ -220,3 +220,31 @@ def test_uk_recognisers_leave_clinical_numbers_alone(text):
 
 def test_gp_role_is_not_a_name():
     assert not [v for k, v in types("Dr A. Patel\nGP Partner\nBeech Farm Surgery") if v in ("Partner", "GP Partner")]
+
+
+# ---- third round (2026-11-23): the blind n42-n50 PHI misses, fixed with general rules ----------------------
+def _phi(text):
+    from medcore.records.deid import find_phi
+
+    return [(k, text[s:e]) for s, e, k in find_phi(text)]
+
+
+def test_street_without_a_number_before_town_and_postcode():
+    assert ("ADDRESS", "Moor Lane, Halifax") in _phi("Pennine View Hospital, Moor Lane, Halifax HX3 0PW")
+    assert ("ADDRESS", "Linden Avenue, Dayton") in _phi("Address: Linden Avenue, Dayton, OH 45409")
+    # guard: a street-type word with no town and postcode after it is left alone
+    assert not any(k == "ADDRESS" for k, _ in _phi("Seen in the Park Lane clinic today."))
+
+
+def test_month_day_after_a_preposition_of_time_is_a_date():
+    assert ("DATE", "11/18") in _phi("Metformin - resume on 11/18 if creatinine stable.")
+    assert ("DATE", "11/18") in _phi("Discussed by phone 11/18 at 16:10.")
+    # guards: scores, ratios and UK week/month counts stay
+    for text in ("Pain improved from 7/10 to 3/10.", "Seen 3/52 ago, review in 6/12.", "Murmur 2/6 at the apex.",
+                 "BP 128/76.", "Co-codamol 30/500 prn."):
+        assert not any(k == "DATE" for k, _ in _phi(text)), text
+
+
+def test_initial_after_a_slash_and_instruction_verbs_are_not_names():
+    assert _phi("Strict I/O. Notify MD if temp >38.5.") == []
+    assert ("NAME", "T. Osei") in _phi("Seen by T. Osei, RN.")  # guard
