@@ -12,6 +12,7 @@ from medcore.cases.generator import DIFFICULTY_EXPONENT, CaseRequestError, age_t
 from medcore.cases.patient import question_menu
 from medcore.cases.scoring import MAX_DIFFERENTIAL, SubmissionError
 from medcore.triage.kb import LEVELS
+from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import require_tool
 from ui.loaders import get_settings, shared
@@ -69,13 +70,7 @@ def start(seed: int, condition, level, system, difficulty) -> None:
 # ---- restore, or start from the Home demo -----------------------------------------------------------
 if "case_state" not in ss:
     ss.case_state = None
-    demo = None
-    try:
-        from ui.demo import take_demo
-
-        demo = take_demo("cases")
-    except Exception:  # noqa: BLE001 - the demo is optional
-        demo = None
+    demo = take_demo("cases")
     if demo:
         start(demo.get("seed", 7), demo.get("condition"), None, None, demo.get("difficulty", "standard"))
     else:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from medcore.records import corpus, export, inputs, render, service
 from medcore.records import kb as kb_mod
+from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import require_tool
 from ui.loaders import get_settings, get_store
@@ -23,12 +24,7 @@ ss = st.session_state
 # ---- restore work in progress, or take the Home demo ------------------------------------------
 if "rec_note" not in ss:
     ss.rec_note, ss.rec_source, ss.rec_warnings = "", "paste", []
-    try:
-        from ui.demo import take_demo
-
-        demo = take_demo("records")
-    except Exception:  # noqa: BLE001 - the demo is optional
-        demo = None
+    demo = take_demo("records")
     if demo and demo.get("note"):
         ss.rec_note, ss.rec_source = demo["note"], "demo"
     else:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from medcore.triage import chat, export
 from medcore.triage.service import TriageEngine
+from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import require_tool
 from ui.loaders import get_settings, get_store, shared
@@ -47,13 +48,7 @@ def run(fn, *args, reason: str = "chat turn") -> None:
 # ---- restore, or start from the Home demo ------------------------------------------------------
 if "tri_state" not in ss:
     ss.tri_state = chat.new_state()
-    demo = None
-    try:
-        from ui.demo import take_demo
-
-        demo = take_demo("triage")
-    except Exception:  # noqa: BLE001 - the demo is optional
-        demo = None
+    demo = take_demo("triage")
     if demo and demo.get("text"):
         new_work("chat")
         ss.tri_state["mode"] = demo.get("mode", "patient")

@@ -15,6 +15,7 @@ from medcore.therapy.dosing import FREQ_TEXT
 from medcore.therapy.kb import load_kb
 from medcore.therapy.planner import PlanError, make_plan
 from medcore.therapy.profile import ProfileError, parse_patient
+from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import require_tool
 from ui.loaders import get_settings, get_store
@@ -149,13 +150,7 @@ def quick_tools() -> None:
 # ---- restore work in progress, or take the Home demo --------------------------------------------
 if "tp_form" not in ss:
     ss.tp_form, ss.tp_condition_saved, ss.tp_plan, ss.tp_errors = dict(forms.FORM_DEFAULTS), COND_IDS[0], None, []
-    demo = None
-    try:
-        from ui.demo import take_demo
-
-        demo = take_demo("therapy")
-    except Exception:  # noqa: BLE001 - the demo is optional
-        demo = None
+    demo = take_demo("therapy")
     if demo:
         set_form(forms.patient_to_form(demo["patient"]))
         ss.tp_condition_saved = demo.get("condition", COND_IDS[0])
