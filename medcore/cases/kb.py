@@ -146,10 +146,7 @@ def _load_cached(d: str, digest: str) -> CaseKB:
         need_condition(cid, "patients.yaml: age_ranges")
         ranges[cid] = _pair(r)
     cons = pdoc["constraints"]
-    for key in ("female_only", "male_only"):
-        for fid in cons[key]:
-            need_finding(fid, f"patients.yaml: constraints.{key}")
-    for key in ("min_age", "max_age"):
+    for key in ("female_only", "male_only", "min_age", "max_age"):
         for fid in cons[key]:
             need_finding(fid, f"patients.yaml: constraints.{key}")
     vit = pdoc["vitals"]
