@@ -173,7 +173,9 @@ class TriageEngine:
                 q = bayes.safety_question(self.kb, post, set(ev) | known, self.engine_cfg) or q
             if q is not None:
                 nq = _question_dict(q)
-        if nq is None and not finished and questions_asked < ec.max_questions + ec.safety_net_max:
+        # the safety net guards against under-triage, so it has nothing to add once the level is emergency
+        if (nq is None and not finished and dec.level != "emergency"
+                and questions_asked < ec.max_questions + ec.safety_net_max):
             q = bayes.safety_net_question(self.kb, post, set(ev) | set(asked) | set(answers), ec,
                                           self.complaints(answers, origin))
             if q is not None:

@@ -131,3 +131,12 @@ def test_emergency_examples(engine):
                  "I ate peanuts and my lips are swelling and I can't breathe"]:
         res, _ = engine.one_shot(text)
         assert res.triage == "emergency", text
+
+
+def test_safety_net_stops_once_the_level_is_emergency(lexical_engine):
+    cap = lexical_engine.engine_cfg.max_questions
+    emergency = lexical_engine.result({"chest_pain_crushing": "yes", "sweating": "yes"}, 58, "male",
+                                      origin={"chest_pain_crushing": "text", "sweating": "text"}, questions_asked=cap)
+    assert emergency.triage == "emergency" and emergency.next_question is None
+    benign = lexical_engine.result({"back_pain": "yes"}, 40, "male", origin={"back_pain": "text"}, questions_asked=cap)
+    assert benign.triage != "emergency" and benign.next_question and benign.next_question["red_flag_check"]
