@@ -77,12 +77,23 @@ def _read(path: Path, schema: dict) -> dict:
         raise DrugKBError(f"missing drug lexicon file {path}") from exc
     except yaml.YAMLError as exc:
         raise DrugKBError(f"{path.name}: not valid YAML: {exc}") from exc
-    try:
-        jsonschema.validate(data, schema)
-    except jsonschema.ValidationError as exc:
+    validator = _validator(id(schema), schema)
+    if not validator.is_valid(data):  # one pass when valid; the best error only when not
+        exc = jsonschema.exceptions.best_match(validator.iter_errors(data))
         where = "/".join(str(p) for p in exc.absolute_path)
-        raise DrugKBError(f"{path.name}: {where}: {exc.message}") from exc
+        raise DrugKBError(f"{path.name}: {where}: {exc.message}")
     return data
+
+
+_VALIDATORS: dict[int, object] = {}
+
+
+def _validator(key: int, schema: dict):
+    if key not in _VALIDATORS:
+        cls = jsonschema.validators.validator_for(schema)
+        cls.check_schema(schema)
+        _VALIDATORS[key] = cls(schema)
+    return _VALIDATORS[key]
 
 
 def _build(root: Path) -> DrugLexicon:
