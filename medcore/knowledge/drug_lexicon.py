@@ -45,6 +45,7 @@ class DrugLexicon:
     members: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> ingredients, transitive
     class_index: dict[str, str] = field(default_factory=dict)  # normalised class name/synonym -> class id
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ingredient -> its form entries
+    ambiguous: frozenset[str] = frozenset()  # normalised names a free-text matcher must not take alone
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -149,7 +150,8 @@ def _build(root: Path) -> DrugLexicon:
             class_index.setdefault(normalise(n), c["id"])
     return DrugLexicon(root, ingredients, products, classes, rules, _index(ingredients, products),
                        ancestors, drug_classes, {k: frozenset(v) for k, v in members.items()}, class_index,
-                       {k: tuple(v) for k, v in forms.items()})
+                       {k: tuple(v) for k, v in forms.items()},
+                       frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])))
 
 
 def _ancestors(classes: dict[str, dict]) -> dict[str, frozenset[str]]:

@@ -18,7 +18,7 @@ from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
 from medcore.knowledge.names import closest, normalise
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
-           "classes_of", "ingredients_of", "drug_name", "load"]
+           "classes_of", "ingredients_of", "drug_name", "text_forms", "load"]
 
 
 @dataclass(frozen=True)
@@ -73,10 +73,10 @@ def _resolution(lex: DrugLexicon, query: str, hit: tuple[str, str, str], key: st
 def resolve_class(text: str, kb_dir: Path | str | None = None) -> str | None:
     """A class named in text ("SSRIs", "MAO inhibitors", "NSAID") to its class id, or None."""
     lex = load(kb_dir)
-    q = normalise(text)
-    for c in (q, q[:-1] if q.endswith("s") else q, q[:-2] if q.endswith("es") else q):
-        if c in lex.class_index:
-            return lex.class_index[c]
+    for q in lex.rules.candidates(str(text)):
+        for c in (q, q[:-1] if q.endswith("s") else q, q[:-2] if q.endswith("es") else q):
+            if c in lex.class_index:
+                return lex.class_index[c]
     return None
 
 
@@ -128,6 +128,41 @@ def drug_concepts(kb_dir: Path | str | None = None) -> list[Concept]:
         codes = {"atc": (c["atc"],)} if c.get("atc") else {}
         out.append(Concept(f"class:{c['id']}", "class", c["name"], codes, tuple(c.get("synonyms", [])),
                            (c["source"],), attrs))
+    return out
+
+
+def text_forms(kb_dir: Path | str | None = None, classes=True) -> dict[str, tuple[str, str]]:
+    """Surface forms for a free-text matcher: {form as written (lower case): (kind, id)}, kind drug | product |
+    class. Leaves out names that are also everyday words, lab analytes or other abbreviations (name_rules.yaml
+    `ambiguous_in_text`) and forms shorter than 3 characters. `classes`: True for the synonyms of every
+    pharmacological class, False for none, or the class ids whose words count."""
+    lex = load(kb_dir)
+    out: dict[str, tuple[str, str]] = {}
+
+    def add(form: str, kind: str, i: str) -> None:
+        key = normalise(form)
+        if len(key) < 3 or key in lex.ambiguous:
+            return
+        if kind != "class" and lex.index.get(key, (kind, i))[:2] != (kind, i):
+            return  # the name belongs to another entry (the lexicon's ranking decides)
+        out.setdefault(form.lower(), (kind, i))
+        if "/" in form:  # "amoxicillin/clavulanate" is also written "amoxicillin-clavulanate"
+            out.setdefault(form.lower().replace("/", "-"), (kind, i))
+
+    for kind, table in (("drug", lex.ingredients), ("product", lex.products)):
+        for e in table.values():
+            for n in (e["name"], *_synonyms(e)):
+                add(n, kind, e["id"])
+            if "-" in e["id"] and kind == "product":
+                add(e["id"], kind, e["id"])
+    if classes:  # class words used as if they were drugs ("avoid NSAIDs", "on a beta blocker")
+        wanted = None if classes is True else set(classes)
+        for c in lex.classes.values():
+            if (c["id"] in wanted) if wanted is not None else c.get("kind", "pharmacological") == "pharmacological":
+                for n in c.get("synonyms", []):
+                    add(n, "class", c["id"])
+                    if n.endswith("s") and not n.endswith("ss"):
+                        add(n[:-1], "class", c["id"])
     return out
 
 

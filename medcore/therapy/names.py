@@ -73,7 +73,7 @@ def _planner_id(kb: KnowledgeBase, ingredient: str) -> str | None:
 def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
     r = kdrugs.resolve(name, kb.knowledge_dir)
     if not r.ok:
-        return Resolution(str(name), None, "unknown", list(r.suggestions))
+        return _class_named(kb, name) or Resolution(str(name), None, "unknown", list(r.suggestions))
     if r.product and r.product in kb.drugs:  # a combination the planner doses as one (Paxlovid, Augmentin)
         ids, unchecked = [r.product], []
     else:
@@ -89,6 +89,19 @@ def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
     return Resolution(str(name), ids[0] if ids else None, how if ids else "unknown", [], ids,
                       r.product if r.product not in kb.drugs else None,
                       [i for i in ids if i in kb.interaction_only], unchecked)
+
+
+def _class_named(kb: KnowledgeBase, name: str) -> Resolution | None:
+    """A drug class typed as a medicine ("the pill", "penicillin"): checked as its one planner member, or
+    refused with the members as suggestions (which one matters for doses and interactions)."""
+    klass = kdrugs.resolve_class(name, kb.knowledge_dir)
+    if klass is None:
+        return None
+    members = sorted(i for i in kdrugs.class_members(klass, kb.knowledge_dir) | {
+        p for p in kb.drugs if klass in kb.drugs[p]["classes"]} if i in kb.drugs)
+    if len(members) == 1:
+        return Resolution(str(name), members[0], "brand_or_synonym", [], members)
+    return Resolution(str(name), None, "unknown", [kb.drug_name(i) for i in members[:5]])
 
 
 def _lookup(index: dict[str, str], query: str, display) -> Resolution:
