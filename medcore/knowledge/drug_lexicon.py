@@ -12,11 +12,11 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
 import yaml
 
 from medcore.knowledge import drug_schema
 from medcore.knowledge.names import NameRules, normalise
+from medcore.knowledge.validate import first_error
 
 try:  # the C loader is ~10x faster; fall back where libyaml is missing
     _Loader = yaml.CSafeLoader
@@ -78,23 +78,10 @@ def _read(path: Path, schema: dict) -> dict:
         raise DrugKBError(f"missing drug lexicon file {path}") from exc
     except yaml.YAMLError as exc:
         raise DrugKBError(f"{path.name}: not valid YAML: {exc}") from exc
-    validator = _validator(id(schema), schema)
-    if not validator.is_valid(data):  # one pass when valid; the best error only when not
-        exc = jsonschema.exceptions.best_match(validator.iter_errors(data))
-        where = "/".join(str(p) for p in exc.absolute_path)
-        raise DrugKBError(f"{path.name}: {where}: {exc.message}")
+    error = first_error(data, schema)
+    if error:
+        raise DrugKBError(f"{path.name}: {error}")
     return data
-
-
-_VALIDATORS: dict[int, object] = {}
-
-
-def _validator(key: int, schema: dict):
-    if key not in _VALIDATORS:
-        cls = jsonschema.validators.validator_for(schema)
-        cls.check_schema(schema)
-        _VALIDATORS[key] = cls(schema)
-    return _VALIDATORS[key]
 
 
 def _build(root: Path) -> DrugLexicon:

@@ -43,10 +43,11 @@ def _bare(drug_id: str) -> str:
     return drug_id.split(":", 1)[1] if ":" in drug_id else drug_id
 
 
-def resolve(text: str, kb_dir: Path | str | None = None) -> DrugResolution:
+def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> DrugResolution:
     """A typed drug name to its ingredients: exact id/name/INN/salt/brand/synonym (after a dose tail, form and
-    salt words are cut), then a close misspelling only when one drug is clearly nearest."""
-    lex = load(kb_dir)
+    salt words are cut), then a close misspelling only when one drug is clearly nearest. `lex`: an already
+    loaded lexicon (a caller resolving many names skips the file check of `load`)."""
+    lex = lex or load(kb_dir)
     query = str(text) if text is not None else ""
     if not query.strip():
         return DrugResolution(query, (), None, "unknown")
@@ -70,9 +71,9 @@ def _resolution(lex: DrugLexicon, query: str, hit: tuple[str, str, str], key: st
     return DrugResolution(query, (i,), None, how, (), key)
 
 
-def resolve_class(text: str, kb_dir: Path | str | None = None) -> str | None:
+def resolve_class(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> str | None:
     """A class named in text ("SSRIs", "MAO inhibitors", "NSAID") to its class id, or None."""
-    lex = load(kb_dir)
+    lex = lex or load(kb_dir)
     for q in lex.rules.candidates(str(text)):
         for c in (q, q[:-1] if q.endswith("s") else q, q[:-2] if q.endswith("es") else q):
             if c in lex.class_index:
@@ -80,27 +81,26 @@ def resolve_class(text: str, kb_dir: Path | str | None = None) -> str | None:
     return None
 
 
-def classes_of(drug_id: str, kb_dir: Path | str | None = None) -> frozenset[str]:
+def classes_of(drug_id: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> frozenset[str]:
     """All classes of an ingredient or product, with every ancestor class. Unknown id: empty."""
-    return load(kb_dir).drug_classes.get(_bare(drug_id), frozenset())
+    return (lex or load(kb_dir)).drug_classes.get(_bare(drug_id), frozenset())
 
 
-def class_members(class_id: str, kb_dir: Path | str | None = None) -> frozenset[str]:
+def class_members(class_id: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> frozenset[str]:
     """Ingredient ids in a class or any of its sub-classes. Unknown class: KeyError."""
-    lex = load(kb_dir)
-    return lex.members[_bare(class_id)]
+    return (lex or load(kb_dir)).members[_bare(class_id)]
 
 
-def ingredients_of(drug_id: str, kb_dir: Path | str | None = None) -> tuple[str, ...]:
-    lex = load(kb_dir)
+def ingredients_of(drug_id: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> tuple[str, ...]:
+    lex = lex or load(kb_dir)
     i = _bare(drug_id)
     if i in lex.products:
         return tuple(lex.products[i]["ingredients"])
     return (i,) if i in lex.ingredients else ()
 
 
-def drug_name(drug_id: str, kb_dir: Path | str | None = None) -> str:
-    return load(kb_dir).name(_bare(drug_id))
+def drug_name(drug_id: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> str:
+    return (lex or load(kb_dir)).name(_bare(drug_id))
 
 
 def drug_concepts(kb_dir: Path | str | None = None) -> list[Concept]:

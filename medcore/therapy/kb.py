@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from medcore.knowledge import drugs as kdrugs
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR, DrugKBError, DrugLexicon
 from medcore.knowledge.names import normalise
+from medcore.knowledge.validate import first_error
 from medcore.therapy import kb_schema
 
 SEVERITY_RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
@@ -135,11 +135,9 @@ def _read(path: Path, schema: dict) -> dict:
         raise KBError(f"missing knowledge-base file {path}") from exc
     except yaml.YAMLError as exc:
         raise KBError(f"{path.name}: not valid YAML: {exc}") from exc
-    try:
-        jsonschema.validate(data, schema)
-    except jsonschema.ValidationError as exc:
-        where = "/".join(str(p) for p in exc.absolute_path)
-        raise KBError(f"{path.name}: {where}: {exc.message}") from exc
+    error = first_error(data, schema)
+    if error:
+        raise KBError(f"{path.name}: {error}")
     return data
 
 

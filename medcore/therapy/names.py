@@ -71,7 +71,7 @@ def _planner_id(kb: KnowledgeBase, ingredient: str) -> str | None:
 
 
 def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
-    r = kdrugs.resolve(name, kb.knowledge_dir)
+    r = kdrugs.resolve(name, lex=kb.lexicon)
     if not r.ok:
         return _class_named(kb, name) or Resolution(str(name), None, "unknown", list(r.suggestions))
     if r.product and r.product in kb.drugs:  # a combination the planner doses as one (Paxlovid, Augmentin)
@@ -79,7 +79,7 @@ def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
     else:
         mapped = [(i, _planner_id(kb, i)) for i in r.ingredients]
         ids = list(dict.fromkeys(p for _, p in mapped if p))
-        unchecked = [kdrugs.drug_name(i, kb.knowledge_dir) for i, p in mapped if p is None]
+        unchecked = [kdrugs.drug_name(i, lex=kb.lexicon) for i, p in mapped if p is None]
     if r.how == "fuzzy":
         how = "fuzzy"
     elif r.how == "exact" and len(ids) == 1 and ids[0] in (r.product, r.ingredients[0]):
@@ -94,10 +94,10 @@ def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
 def _class_named(kb: KnowledgeBase, name: str) -> Resolution | None:
     """A drug class typed as a medicine ("the pill", "penicillin"): checked as its one planner member, or
     refused with the members as suggestions (which one matters for doses and interactions)."""
-    klass = kdrugs.resolve_class(name, kb.knowledge_dir)
+    klass = kdrugs.resolve_class(name, lex=kb.lexicon)
     if klass is None:
         return None
-    members = sorted(i for i in kdrugs.class_members(klass, kb.knowledge_dir) | {
+    members = sorted(i for i in kdrugs.class_members(klass, lex=kb.lexicon) | {
         p for p in kb.drugs if klass in kb.drugs[p]["classes"]} if i in kb.drugs)
     if len(members) == 1:
         return Resolution(str(name), members[0], "brand_or_synonym", [], members)
