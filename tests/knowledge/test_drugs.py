@@ -213,3 +213,25 @@ def test_an_edit_to_the_yaml_shows_up_on_the_next_load(tmp_path):
 def test_normalise_folds_width_case_and_marks():
     assert normalise("ＬＩＰＩＴＯＲ®") == "lipitor"
     assert normalise("Co-Amoxiclav") == "co amoxiclav"
+
+
+def test_text_forms_leave_out_ambiguous_words_and_keep_written_forms():
+    forms = D.text_forms()
+    assert forms["percocet"] == ("product", "oxycodone-acetaminophen")
+    assert forms["amoxicillin-clavulanate"] == ("product", "amoxicillin-clavulanate")  # "/" also written "-"
+    assert forms["co-amoxiclav"] == ("product", "amoxicillin-clavulanate")
+    assert forms["lignocaine"] == ("drug", "lidocaine")
+    for word in ("potassium", "iron", "contrast", "the pill", "nicotine", "prep", "yasmin"):
+        assert word not in forms, word  # lab analytes, everyday words, given names
+    assert D.resolve("potassium").ok and D.resolve("Yasmin").ok  # a medication field still resolves them
+    only = D.text_forms(classes=["nsaid"])
+    assert only["nsaids"] == ("class", "nsaid") and only["nsaid"] == ("class", "nsaid")
+    assert "ssris" not in only and "ssris" in forms
+    assert not any(k == "class" for k, _ in D.text_forms(classes=False).values())
+
+
+def test_a_class_word_is_not_a_drug():
+    # "penicillin" and "the pill" name classes; the specific drugs have their own names
+    assert not D.resolve("penicillin").ok and D.resolve_class("penicillin") == "penicillin"
+    assert D.resolve("penicillin VK 250 mg").ingredients == ("penicillin-v",)
+    assert D.resolve_class("combined oral contraceptive pill") == "combined_oral_contraceptive"
