@@ -117,15 +117,18 @@ def drug_concepts(kb_dir: Path | str | None = None) -> list[Concept]:
         if lex.forms.get(e["id"]):
             attrs["forms"] = list(lex.forms[e["id"]])
         codes = {"atc": tuple(e["atc"])} if e.get("atc") else {}
+        _mark_ambiguous(lex, (e["name"], *syn), attrs)
         out.append(Concept(f"drug:{e['id']}", "drug", e["name"], codes, syn, (e["source"],), attrs))
     for e in lex.products.values():
         attrs = {"ingredients": list(e["ingredients"]), "brands": list(e.get("brands", [])),
                  "all_classes": sorted(lex.drug_classes[e["id"]])}
+        _mark_ambiguous(lex, (e["name"], *_synonyms(e)), attrs)
         out.append(Concept(f"product:{e['id']}", "product", e["name"], {}, _synonyms(e), (e["source"],), attrs))
     for c in lex.classes.values():
         attrs = {"parents": list(c.get("parents", [])), "kind": c.get("kind", "pharmacological"),
                  "members": sorted(lex.members[c["id"]])}
         codes = {"atc": (c["atc"],)} if c.get("atc") else {}
+        _mark_ambiguous(lex, (c["name"], *c.get("synonyms", [])), attrs)
         out.append(Concept(f"class:{c['id']}", "class", c["name"], codes, tuple(c.get("synonyms", [])),
                            (c["source"],), attrs))
     return out
@@ -164,6 +167,13 @@ def text_forms(kb_dir: Path | str | None = None, classes=True) -> dict[str, tupl
                     if n.endswith("s") and not n.endswith("ss"):
                         add(n[:-1], "class", c["id"])
     return out
+
+
+def _mark_ambiguous(lex: DrugLexicon, names, attrs: dict) -> None:
+    """Names a free-text matcher must not take alone ("potassium", "iron"): listed in attrs["ambiguous"]."""
+    amb = [n for n in names if normalise(n) in lex.ambiguous]
+    if amb:
+        attrs["ambiguous"] = amb
 
 
 def _synonyms(e: dict) -> tuple[str, ...]:

@@ -155,6 +155,8 @@ def test_drug_concepts_use_the_shared_id_scheme():
     assert ssri.type == "class" and ssri.codes["atc"] == ("N06AB",) and "sertraline" in ssri.attrs["members"]
     assert concepts["class:nonselective_maoi"].attrs["parents"] == ["maoi"]
     assert {c.type for c in concepts.values()} == {"drug", "product", "class"}
+    assert concepts["drug:metformin"].codes["atc"] == ("A10BA02",)
+    assert "iron" in concepts["drug:ferrous-sulfate"].attrs["ambiguous"]  # a matcher must not take it alone
 
 
 def test_blind_name_set_scores_high_with_no_wrong_reading():
