@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from medcore.knowledge import drug_schema
-from medcore.knowledge.names import NameRules, normalise
+from medcore.knowledge.names import FuzzyKeys, NameRules, normalise
 from medcore.knowledge.validate import first_error
 
 try:  # the C loader is ~10x faster; fall back where libyaml is missing
@@ -46,6 +46,7 @@ class DrugLexicon:
     class_index: dict[str, str] = field(default_factory=dict)  # normalised class name/synonym -> class id
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ingredient -> its form entries
     ambiguous: frozenset[str] = frozenset()  # normalised names a free-text matcher must not take alone
+    fuzzy: FuzzyKeys | None = None  # every index key -> "kind:id", for the close-misspelling rule
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -135,10 +136,12 @@ def _build(root: Path) -> DrugLexicon:
     for c in classes.values():
         for n in (c["id"], c["name"], *c.get("synonyms", [])):
             class_index.setdefault(normalise(n), c["id"])
-    return DrugLexicon(root, ingredients, products, classes, rules, _index(ingredients, products),
+    index = _index(ingredients, products)
+    fuzzy = FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()})
+    return DrugLexicon(root, ingredients, products, classes, rules, index,
                        ancestors, drug_classes, {k: frozenset(v) for k, v in members.items()}, class_index,
                        {k: tuple(v) for k, v in forms.items()},
-                       frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])))
+                       frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])), fuzzy)
 
 
 def _ancestors(classes: dict[str, dict]) -> dict[str, frozenset[str]]:

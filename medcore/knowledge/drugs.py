@@ -56,8 +56,7 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
         if hit:
             return _resolution(lex, query, hit, cand)
     cands = lex.rules.candidates(query)
-    keys = {k: f"{kind}:{i}" for k, (kind, i, _) in lex.index.items()}
-    best, ranked = closest(cands[-1], keys)
+    best, ranked = closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
         kind, i = best.split(":", 1)
         return _resolution(lex, query, (kind, i, "fuzzy"), cands[-1])

