@@ -213,3 +213,19 @@ def test_beers_duration_criterion_still_applies_beyond_the_limit(kb):
         assert _beers_for_course(drug, {"duration": duration}, issue, PENALTY["beers"]) == (issue, PENALTY["beers"])
     # a Beers entry without a duration limit is never relaxed
     assert _beers_for_course(kb.drugs["zolpidem"], {"duration": "2 weeks"}, issue, 1.0) == (issue, 1.0)
+
+
+def test_combination_product_in_current_medicines_is_checked_as_each_ingredient(plan_for):
+    plan = plan_for({"age": 50, "sex": "female", "weight_kg": 70, "medications": ["Percocet 5/325", "Xanax"]},
+                    "hypertension")
+    med = plan.medications[0]
+    assert med["ids"] == ["oxycodone", "acetaminophen"]
+    pairs = {frozenset(f.drug_ids) for f in plan.interactions}
+    assert frozenset(("oxycodone", "alprazolam")) in pairs  # opioid + benzodiazepine, through the combination
+
+
+def test_lexicon_drug_without_dosing_data_is_checked_and_said_so(plan_for):
+    plan = plan_for({"age": 50, "sex": "female", "weight_kg": 70, "medications": ["phenelzine", "sertraline"]},
+                    "hypertension")
+    assert any(f.severity in ("major", "contraindicated") for f in plan.interactions)
+    assert any("phenelzine" in w.text and "by class only" in w.text for w in plan.warnings)
