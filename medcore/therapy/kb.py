@@ -10,7 +10,6 @@ typo in the data fails at load, not in front of a clinician.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +18,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from medcore.knowledge.interaction_rules import SEVERITY_RANK, InteractionRule, expand_interactions  # noqa: F401 (re-exported)
 from medcore.therapy import kb_schema
-
-SEVERITY_RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
 
 try:  # the C loader is ~10x faster; fall back quietly where libyaml is missing
     _Loader = yaml.CSafeLoader
@@ -31,18 +29,6 @@ except AttributeError:  # pragma: no cover
 
 class KBError(ValueError):
     """The knowledge base is invalid; the message names the file and the entry."""
-
-
-@dataclass(frozen=True)
-class InteractionRule:
-    drugs: tuple[str, str]
-    severity: str
-    mechanism: str
-    effect: str
-    management: str
-    source: str
-    rule: str  # "pair" or the class rule id it came from
-    avoid: bool = False  # the source says to avoid the combination, not just monitor or adjust
 
 
 @dataclass
@@ -173,7 +159,7 @@ def _build(root: Path) -> KnowledgeBase:
             raise KBError(f"cross-reactivity rule {rule['allergy']}->{rule['drug_class']}: unknown allergy class")
 
     inter = _read(root / "interactions.yaml", kb_schema.INTERACTIONS_FILE)
-    pairs, n_explicit = _expand_interactions(inter, drugs, classes)
+    pairs, n_explicit = expand_interactions(inter, drugs, classes, error=KBError)
 
     pgx = _read(root / "pgx.yaml", kb_schema.PGX_FILE)
     genes = {g["gene"]: g for g in pgx["genes"]}
@@ -228,62 +214,6 @@ def _index(entries, fields: tuple[str, ...]) -> dict[str, str]:
         for k in keys:
             index.setdefault(normalise(k), e["id"])
     return index
-
-
-def _matches(drug: dict, m: dict) -> bool:
-    if "drug" in m and drug["id"] != m["drug"]:
-        return False
-    if "class" in m and m["class"] not in drug["classes"]:
-        return False
-    if "qt" in m and drug.get("qt") not in m["qt"]:
-        return False
-    if "flag" in m:
-        flag = m["flag"]
-        if flag == "anticholinergic":
-            if drug.get("acb", 0) < 3:
-                return False
-        elif not drug.get(flag, False):
-            return False
-    return True
-
-
-def _expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, set[str]]):
-    pairs: dict[frozenset, list[InteractionRule]] = {}
-    explicit: set[frozenset] = set()
-    for p in data["pairs"]:
-        a, b = p["drugs"]
-        for x in (a, b):
-            if x not in drugs:
-                raise KBError(f"interactions.yaml: pair {a}+{b}: unknown drug {x!r}")
-        key = frozenset((a, b))
-        if len(key) != 2:
-            raise KBError(f"interactions.yaml: pair {a}+{b} names the same drug twice")
-        if key in explicit:
-            raise KBError(f"interactions.yaml: pair {a}+{b} listed twice")
-        explicit.add(key)
-        pairs[key] = [InteractionRule((a, b), p["severity"], p["mechanism"], p["effect"], p["management"],
-                                      p["source"], "pair",
-                                      p.get("avoid", False))]
-    for rule in data["class_rules"]:
-        for side in ("a", "b"):
-            m = rule[side]
-            if "class" in m and m["class"] not in classes:
-                raise KBError(f"interactions.yaml: class rule {rule['id']}: no drug has class {m['class']!r}")
-            if "drug" in m and m["drug"] not in drugs:
-                raise KBError(f"interactions.yaml: class rule {rule['id']}: unknown drug {m['drug']!r}")
-        side_a = [d["id"] for d in drugs.values() if _matches(d, rule["a"])]
-        side_b = [d["id"] for d in drugs.values() if _matches(d, rule["b"])]
-        for a, b in itertools.product(side_a, side_b):
-            key = frozenset((a, b))
-            if a == b or key in explicit:
-                continue  # an explicit pair is more specific than any class rule
-            hits = pairs.setdefault(key, [])
-            if any(h.rule == rule["id"] for h in hits):
-                continue
-            hits.append(InteractionRule(tuple(sorted((a, b))), rule["severity"], rule["mechanism"], rule["effect"],
-                                        rule["management"], rule["source"], rule["id"],
-                                        rule.get("avoid", False)))
-    return pairs, len(explicit)
 
 
 def as_jsonable(obj: Any) -> Any:
