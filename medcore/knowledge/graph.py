@@ -1,0 +1,160 @@
+"""The knowledge graph: a networkx MultiDiGraph built from the KBs at load time and cached.
+
+The KB files stay the source of truth. `load_graph` keys its cache on a digest of the input files'
+paths, sizes and modification times, so an edit to a YAML file shows up on the next load and the
+graph never drifts from the data. The build time is kept on the graph and shown by `kg stats`."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from medcore.knowledge.concepts import Concept
+from medcore.knowledge.graph_build import build
+from medcore.knowledge.kbfiles import digest, input_files
+
+log = logging.getLogger(__name__)
+
+RELATIONS = ("has_finding", "red_flag", "treated_by", "interacts_with", "pgx_action", "contraindicated_in",
+             "caution_in", "renal_dose", "hepatic_dose", "member_of", "tested_by")
+# Relations that hold between two drugs either way round: a query from either end finds them.
+SYMMETRIC = frozenset({"interacts_with"})
+
+
+@dataclass(frozen=True)
+class Edge:
+    start: str
+    relation: str
+    end: str
+    source: str
+    attrs: dict = field(default_factory=dict)
+
+    def other(self, node: str) -> str:
+        return self.end if node == self.start else self.start
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "relation": self.relation, "end": self.end, "source": self.source,
+                "attrs": dict(self.attrs)}
+
+
+@dataclass
+class KnowledgeGraph:
+    g: nx.MultiDiGraph
+    digest: str
+    build_s: float
+    files: tuple[str, ...]
+    side: dict  # rules over several nodes: red_flag_rules, allergy_classes, cross_reactivity
+
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self.g
+
+    def node(self, node_id: str) -> dict:
+        return self.g.nodes[node_id]
+
+    def name(self, node_id: str) -> str:
+        return self.g.nodes[node_id]["name"] if node_id in self.g else node_id
+
+    def concept(self, node_id: str) -> Concept:
+        d = self.g.nodes[node_id]
+        return Concept(id=node_id, type=d["type"], name=d["name"], codes={k: tuple(v) for k, v in d["codes"].items()},
+                       synonyms=tuple(d["synonyms"]), sources=tuple(d["sources"]), attrs=dict(d["attrs"]))
+
+    def nodes_of(self, kind: str) -> list[str]:
+        return [n for n, d in self.g.nodes(data=True) if d["type"] == kind]
+
+    def edges(self, node_id: str, relation: str | None = None, direction: str = "out") -> list[Edge]:
+        """direction: out (node is the start), in (node is the end) or both. A symmetric relation
+        is found from either end whatever the direction asked."""
+        out: list[Edge] = []
+        if node_id not in self.g:
+            return out
+        want_out = direction in ("out", "both") or relation in SYMMETRIC
+        want_in = direction in ("in", "both") or relation in SYMMETRIC
+        if want_out:
+            out += [_edge(u, v, d) for u, v, d in self.g.out_edges(node_id, data=True)
+                    if relation is None or d["relation"] == relation]
+        if want_in:
+            out += [_edge(u, v, d) for u, v, d in self.g.in_edges(node_id, data=True)
+                    if (relation is None or d["relation"] == relation)
+                    and not (u == v and want_out)]
+        return out
+
+    def all_edges(self, relation: str | None = None) -> list[Edge]:
+        return [_edge(u, v, d) for u, v, d in self.g.edges(data=True) if relation is None or d["relation"] == relation]
+
+    def stats(self) -> dict:
+        types = Counter(d["type"] for _, d in self.g.nodes(data=True))
+        rels = Counter(d["relation"] for _, _, d in self.g.edges(data=True))
+        return {"nodes": self.g.number_of_nodes(), "edges": self.g.number_of_edges(),
+                "concepts_by_type": dict(sorted(types.items())), "relations": dict(sorted(rels.items())),
+                "digest": self.digest, "build_s": round(self.build_s, 3), "files": len(self.files)}
+
+    def neighbourhood(self, node_id: str, radius: int = 1, relations: set[str] | None = None,
+                      limit: int = 60) -> tuple[list[str], list[Edge]]:
+        """The concept, its neighbours within `radius` hops (either direction) and the edges among
+        them; capped at `limit` nodes, nearest first, so a hub (a common finding) stays readable."""
+        seen = [node_id]
+        frontier = [node_id]
+        for _ in range(radius):
+            nxt = []
+            for n in frontier:
+                for e in self.edges(n, direction="both"):
+                    if relations and e.relation not in relations:
+                        continue
+                    m = e.other(n)
+                    if m not in seen and len(seen) < limit:
+                        seen.append(m)
+                        nxt.append(m)
+            frontier = nxt
+        keep = set(seen)
+        edges = [e for e in self.all_edges_among(keep) if not relations or e.relation in relations]
+        return seen, edges
+
+    def all_edges_among(self, nodes: set[str]) -> list[Edge]:
+        return [_edge(u, v, d) for u, v, d in self.g.subgraph(nodes).edges(data=True)]
+
+
+def _edge(u: str, v: str, d: dict) -> Edge:
+    return Edge(u, d["relation"], v, d.get("source", ""),
+                {k: x for k, x in d.items() if k not in ("relation", "source")})
+
+
+_CACHE: dict[str, KnowledgeGraph] = {}
+_LOCK = threading.Lock()
+
+
+def load_graph(settings) -> KnowledgeGraph:
+    return load_graph_dir(settings.kb_dir)
+
+
+def load_graph_dir(kb_dir: Path) -> KnowledgeGraph:
+    """Built on first use and whenever an input file changes; otherwise the cached graph (a few
+    stat calls). Graphs of older digests are dropped: only the current data is served."""
+    files = input_files(kb_dir)
+    key = f"{Path(kb_dir).resolve()}|{digest(files)}"
+    with _LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            return hit
+        t0 = time.perf_counter()
+        g, side = build(Path(kb_dir))
+        kg = KnowledgeGraph(g=g, digest=key.rsplit("|", 1)[1], build_s=time.perf_counter() - t0,
+                            files=tuple(str(f) for f in files), side=side)
+        root = key.rsplit("|", 1)[0]
+        for old in [k for k in _CACHE if k.startswith(root + "|")]:
+            del _CACHE[old]
+        _CACHE[key] = kg
+        log.info("knowledge graph built in %.2f s: %d nodes, %d edges", kg.build_s, g.number_of_nodes(),
+                 g.number_of_edges())
+        return kg
+
+
+def clear_cache() -> None:
+    with _LOCK:
+        _CACHE.clear()
