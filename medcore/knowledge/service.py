@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from pathlib import Path
 
 from medcore.knowledge.answer import Answer
@@ -113,7 +114,9 @@ def answer_graph(settings, answer: Answer, limit: int = 60) -> dict:
         for n in (r.concept, r.target):
             if n in kg and n not in ids:
                 ids.append(n)
-    return {"center": ids[0] if ids else "",
+    counts = Counter(n for r in answer.rows[:limit] for n in (r.concept, r.target) if n in kg)
+    center = max(ids, key=lambda n: counts[n]) if ids else ""  # the concept the question was about
+    return {"center": center,
             "nodes": [{"id": n, "name": kg.name(n), "type": kg.node(n)["type"],
                        "triage": kg.node(n)["attrs"].get("triage")} for n in ids],
             "edges": [{"start": r.concept, "end": r.target, "relation": r.relation, "source": r.source,
