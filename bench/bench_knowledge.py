@@ -61,10 +61,10 @@ def _fresh_process() -> dict:
 def run(settings, repeats: int = 50) -> dict:
     from medcore.knowledge import service
     from medcore.knowledge.graph import clear_cache, load_graph
-    from medcore.knowledge.kbfiles import input_files, read_yaml
+    from medcore.knowledge.kbfiles import graph_input_files, read_yaml
 
     fresh = _fresh_process()
-    files = input_files(settings.kb_dir)
+    files = graph_input_files(settings.kb_dir)
     yaml_read = time_calls(lambda: [read_yaml(f) for f in files], 5)
     clear_cache()
     t0 = time.perf_counter()

@@ -1,7 +1,7 @@
 """The knowledge graph: a networkx MultiDiGraph built from the KBs at load time and cached.
 
 The KB files stay the source of truth. `load_graph` keys its cache on a digest of the input files'
-paths, sizes and modification times, so an edit to a YAML file shows up on the next load and the
+names and contents, so an edit to a YAML file shows up on the next load and the
 graph never drifts from the data. The build time is kept on the graph and shown by `kg stats`."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import networkx as nx
 
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.graph_build import build
-from medcore.knowledge.kbfiles import digest, input_files
+from medcore.knowledge.kbfiles import digest_files, graph_input_files
 
 log = logging.getLogger(__name__)
 
@@ -134,10 +134,10 @@ def load_graph(settings) -> KnowledgeGraph:
 
 
 def load_graph_dir(kb_dir: Path) -> KnowledgeGraph:
-    """Built on first use and whenever an input file changes; otherwise the cached graph (a few
-    stat calls). Graphs of older digests are dropped: only the current data is served."""
-    files = input_files(kb_dir)
-    key = f"{Path(kb_dir).resolve()}|{digest(files)}"
+    """Built on first use and whenever an input file changes; otherwise the cached graph (the
+    files are re-read for the digest: about a megabyte, a millisecond or two). Graphs of older digests are dropped: only the current data is served."""
+    files = graph_input_files(kb_dir)
+    key = f"{Path(kb_dir).resolve()}|{digest_files(files)}"
     with _LOCK:
         hit = _CACHE.get(key)
         if hit is not None:

@@ -23,7 +23,7 @@ import networkx as nx
 
 from medcore.knowledge.concepts import concept_id
 from medcore.knowledge.interaction_rules import expand_interactions
-from medcore.knowledge.kbfiles import KnowledgeError, read_yaml, require
+from medcore.knowledge.kbfiles import KnowledgeKBError, read_mapping, require
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def _unique(xs) -> list:
 def _edge(g: nx.MultiDiGraph, a: str, b: str, relation: str, source: str, **attrs) -> None:
     for n in (a, b):
         if n not in g:
-            raise KnowledgeError(f"edge {relation} {a} -> {b}: unknown concept {n}")
+            raise KnowledgeKBError(f"edge {relation} {a} -> {b}: unknown concept {n}")
     g.add_edge(a, b, relation=relation, source=source, **{k: v for k, v in attrs.items() if v is not None})
 
 
@@ -77,13 +77,13 @@ def build(kb_dir: Path) -> tuple[nx.MultiDiGraph, dict]:
 # ---------- triage: conditions, findings, red flags ----------
 
 def _triage(g: nx.MultiDiGraph, root: Path, side: dict) -> None:
-    fdata = read_yaml(root / "findings.yaml")
+    fdata = read_mapping(root / "findings.yaml")
     fsource = fdata.get("source", "triage findings.yaml")
     for f in fdata["findings"]:
         require(f, ("id", "name"), "findings.yaml")
         add_node(g, concept_id("finding", f["id"]), f["name"], synonyms=f.get("synonyms", []),
                  sources=[fsource], category=f.get("category", ""), question=f.get("question", ""))
-    rules = read_yaml(root / "red_flags.yaml").get("rules", [])
+    rules = read_mapping(root / "red_flags.yaml").get("rules", [])
     side["red_flag_rules"] = rules
     for r in rules:
         for fid in [*r.get("all", []), *r.get("any", [])]:
@@ -92,7 +92,7 @@ def _triage(g: nx.MultiDiGraph, root: Path, side: dict) -> None:
                 levels = node["attrs"].setdefault("red_flag_rules", [])
                 levels.append(r["id"])
     for path in sorted(root.glob("conditions_*.yaml")):
-        for c in read_yaml(path)["conditions"]:
+        for c in read_mapping(path)["conditions"]:
             require(c, ("id", "name", "triage", "findings", "source"), path.name)
             cid = concept_id("condition", c["id"])
             add_node(g, cid, c["name"], codes={"icd10cm": [c["icd10"]] if c.get("icd10") else []},
@@ -113,7 +113,7 @@ def _triage(g: nx.MultiDiGraph, root: Path, side: dict) -> None:
 
 def _finding_placeholder(g: nx.MultiDiGraph, fid: str, where: str) -> None:
     if concept_id("finding", fid) not in g:
-        raise KnowledgeError(f"{where}: finding {fid!r} is not in findings.yaml")
+        raise KnowledgeKBError(f"{where}: finding {fid!r} is not in findings.yaml")
 
 
 # ---------- therapy: conditions and options, drugs, states, interactions, pgx ----------
@@ -134,11 +134,11 @@ def condition_node_ids(g: nx.MultiDiGraph, therapy_conditions: list[dict]) -> di
 
 
 def _therapy(g: nx.MultiDiGraph, root: Path, side: dict) -> None:
-    shared = read_yaml(root / "shared.yaml")
-    conditions = read_yaml(root / "conditions.yaml")["conditions"]
+    shared = read_mapping(root / "shared.yaml")
+    conditions = read_mapping(root / "conditions.yaml")["conditions"]
     drugs: dict[str, dict] = {}
     for path in sorted((root / "drugs").glob("*.yaml")):
-        for d in read_yaml(path)["drugs"]:
+        for d in read_mapping(path)["drugs"]:
             require(d, ("id", "classes", "source"), path.name)
             drugs[d["id"]] = d
     cmap = condition_node_ids(g, conditions)
@@ -176,13 +176,13 @@ def _therapy(g: nx.MultiDiGraph, root: Path, side: dict) -> None:
                       preferred_if=[state_ids.get(s, s) for s in o.get("preferred_if", [])],
                       dose=comp.get("dose_label") or _dose(comp, drugs[comp["drug"]]), frequency=comp.get("frequency"),
                       route=comp.get("route"), duration=comp.get("duration"), combination=len(o["components"]) > 1)
-    pairs, _ = expand_interactions(read_yaml(root / "interactions.yaml"), drugs, classes, error=KnowledgeError)
+    pairs, _ = expand_interactions(read_mapping(root / "interactions.yaml"), drugs, classes, error=KnowledgeKBError)
     for key in sorted(pairs, key=sorted):
         for r in pairs[key]:
             a, b = r.drugs
             _edge(g, concept_id("drug", a), concept_id("drug", b), "interacts_with", r.source, severity=r.severity,
                   mechanism=r.mechanism, effect=r.effect, management=r.management, rule=r.rule, avoid=r.avoid)
-    _pgx(g, read_yaml(root / "pgx.yaml"))
+    _pgx(g, read_mapping(root / "pgx.yaml"))
 
 
 def _dose(comp: dict, drug: dict) -> str | None:
@@ -206,7 +206,7 @@ def _drug(g: nx.MultiDiGraph, d: dict, state_ids: dict[str, str], classes: dict[
         for s in d.get(key, []):
             target = state_ids.get(s, concept_id("condition", s))
             if target not in g:
-                raise KnowledgeError(f"drug {d['id']}: unknown patient state {s!r}")
+                raise KnowledgeKBError(f"drug {d['id']}: unknown patient state {s!r}")
             _edge(g, did, target, rel, d["source"])
     for band in d.get("renal", []):
         _edge(g, did, "test:egfr" if band.get("by") == "egfr" else "test:crcl", "renal_dose", band.get("source", d["source"]),
@@ -235,7 +235,7 @@ def _pgx(g: nx.MultiDiGraph, pgx: dict) -> None:
 # ---------- cases: tests and their characteristic results ----------
 
 def _tests(g: nx.MultiDiGraph, path: Path) -> None:
-    data = read_yaml(path)
+    data = read_mapping(path)
     for t in data["tests"]:
         require(t, ("id", "name", "source"), path.name)
         tid = concept_id("test", t["id"])

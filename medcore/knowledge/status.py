@@ -7,11 +7,11 @@ from medcore.status import Component
 
 def check(settings) -> list[Component]:
     from medcore.knowledge.graph import load_graph
-    from medcore.knowledge.kbfiles import KnowledgeError
+    from medcore.knowledge.kbfiles import KnowledgeKBError
 
     try:
         st = load_graph(settings).stats()
-    except (KnowledgeError, OSError) as exc:
+    except (KnowledgeKBError, OSError) as exc:
         return [Component("knowledge graph", "knowledge base", False, str(exc))]
     types = ", ".join(f"{v} {k}" for k, v in st["concepts_by_type"].items())
     return [Component("knowledge graph", "knowledge base", True,
@@ -21,12 +21,12 @@ def check(settings) -> list[Component]:
 
 def engine_ready(settings) -> bool:
     from medcore.knowledge.graph import load_graph
-    from medcore.knowledge.kbfiles import KnowledgeError
+    from medcore.knowledge.kbfiles import KnowledgeKBError
 
     try:
         load_graph(settings)
         return True
-    except (KnowledgeError, OSError):
+    except (KnowledgeKBError, OSError):
         return False
 
 

@@ -12,7 +12,7 @@ import pytest
 from medcore.knowledge.concepts import CONCEPT_TYPES
 from medcore.knowledge.export import EDGE_FIELDS, NODE_FIELDS, export
 from medcore.knowledge.graph import RELATIONS, load_graph, load_graph_dir
-from medcore.knowledge.kbfiles import KnowledgeError
+from medcore.knowledge.kbfiles import KnowledgeKBError
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -91,7 +91,7 @@ def test_a_broken_reference_fails_with_the_file_named(tmp_path):
     path = kb / "triage" / "conditions_emergency.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("red_flags: [chest_pain_crushing,",
                                                              "red_flags: [no_such_finding,", 1), encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="conditions_emergency.yaml.*no_such_finding"):
+    with pytest.raises(KnowledgeKBError, match="conditions_emergency.yaml.*no_such_finding"):
         load_graph_dir(kb)
 
 
