@@ -1,0 +1,196 @@
+"""Load and validate the drug lexicon (`assets/kb/knowledge/drugs/`): ingredients, combination products,
+the class hierarchy and the name rules; build the name index once per file change.
+
+Every cross-reference is checked at load (a product's ingredients, a drug's classes, a class's parents,
+a form's ingredient), and two entries may not claim one name at the same rank, so a typo or a clash in
+the data fails here and not in front of a clinician.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from medcore.knowledge import drug_schema
+from medcore.knowledge.names import NameRules, normalise
+
+try:  # the C loader is ~10x faster; fall back where libyaml is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+DEFAULT_KB_DIR = Path(__file__).resolve().parents[2] / "assets" / "kb"
+# rank of a name kind in the index: a lower rank wins a shared key (an ingredient's own name beats a brand)
+RANK = {"id": 0, "name": 0, "inn": 1, "salt": 2, "brand": 3, "synonym": 4}
+
+
+class DrugKBError(ValueError):
+    """The drug lexicon is invalid; the message names the file and the entry."""
+
+
+@dataclass
+class DrugLexicon:
+    root: Path
+    ingredients: dict[str, dict]
+    products: dict[str, dict]
+    classes: dict[str, dict]
+    rules: NameRules
+    index: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # key -> (kind, id, how)
+    ancestors: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> itself and all ancestors
+    drug_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # ingredient/product -> all classes
+    members: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> ingredients, transitive
+    class_index: dict[str, str] = field(default_factory=dict)  # normalised class name/synonym -> class id
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ingredient -> its form entries
+
+    def name(self, drug_id: str) -> str:
+        e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
+        return e["name"] if e else drug_id
+
+
+def drugs_root(kb_dir: Path | str | None = None) -> Path:
+    return Path(kb_dir or DEFAULT_KB_DIR) / "knowledge" / "drugs"
+
+
+def load(kb_dir: Path | str | None = None) -> DrugLexicon:
+    root = drugs_root(kb_dir)
+    files = sorted(root.rglob("*.yaml"))
+    if not files:
+        raise DrugKBError(f"drug lexicon not found under {root}")
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    return _load_cached(str(root), stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(root_s: str, _stamp: tuple) -> DrugLexicon:
+    return _build(Path(root_s))
+
+
+def _read(path: Path, schema: dict) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=_Loader)
+    except FileNotFoundError as exc:
+        raise DrugKBError(f"missing drug lexicon file {path}") from exc
+    except yaml.YAMLError as exc:
+        raise DrugKBError(f"{path.name}: not valid YAML: {exc}") from exc
+    try:
+        jsonschema.validate(data, schema)
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path)
+        raise DrugKBError(f"{path.name}: {where}: {exc.message}") from exc
+    return data
+
+
+def _build(root: Path) -> DrugLexicon:
+    classes: dict[str, dict] = {}
+    for c in _read(root / "classes.yaml", drug_schema.CLASSES_FILE)["classes"]:
+        if c["id"] in classes:
+            raise DrugKBError(f"classes.yaml: class {c['id']} defined twice")
+        classes[c["id"]] = c
+    ingredients: dict[str, dict] = {}
+    files = sorted((root / "ingredients").glob("*.yaml"))
+    if not files:
+        raise DrugKBError(f"no ingredient files under {root / 'ingredients'}")
+    for path in files:
+        for e in _read(path, drug_schema.INGREDIENTS_FILE)["ingredients"]:
+            if e["id"] in ingredients:
+                raise DrugKBError(f"{path.name}: ingredient {e['id']} defined twice")
+            ingredients[e["id"]] = e
+    products: dict[str, dict] = {}
+    for e in _read(root / "products.yaml", drug_schema.PRODUCTS_FILE)["products"]:
+        if e["id"] in products or e["id"] in ingredients:
+            raise DrugKBError(f"products.yaml: {e['id']} defined twice (or also an ingredient)")
+        for i in e["ingredients"]:
+            if i not in ingredients:
+                raise DrugKBError(f"products.yaml: {e['id']}: unknown ingredient {i!r}")
+        products[e["id"]] = e
+    doc = _read(root / "name_rules.yaml", drug_schema.RULES_FILE)
+    rules = NameRules.build(doc["dose_tail"], doc["form_words"], doc["salt_words"])
+
+    forms: dict[str, list[str]] = {}
+    for e in ingredients.values():
+        if e.get("form_of"):
+            if e["form_of"] not in ingredients or ingredients[e["form_of"]].get("form_of"):
+                raise DrugKBError(f"ingredient {e['id']}: form_of {e['form_of']!r} is not a base ingredient")
+            forms.setdefault(e["form_of"], []).append(e["id"])
+    ancestors = _ancestors(classes)
+    drug_classes: dict[str, frozenset[str]] = {}
+    for kind, entries in (("ingredient", ingredients), ("product", products)):
+        for e in entries.values():
+            for k in e.get("classes", []):
+                if k not in classes:
+                    raise DrugKBError(f"{kind} {e['id']}: unknown class {k!r} (add it to classes.yaml)")
+            drug_classes[e["id"]] = frozenset().union(*(ancestors[k] for k in e.get("classes", [])))
+    for e in products.values():
+        if "classes" not in e:  # a product without its own list is what its ingredients are
+            drug_classes[e["id"]] = frozenset().union(*(drug_classes[i] for i in e["ingredients"]))
+    members: dict[str, set[str]] = {k: set() for k in classes}
+    for i in ingredients:
+        for k in drug_classes[i]:
+            members[k].add(i)
+    class_index: dict[str, str] = {}
+    for c in classes.values():
+        for n in (c["id"], c["name"], *c.get("synonyms", [])):
+            class_index.setdefault(normalise(n), c["id"])
+    return DrugLexicon(root, ingredients, products, classes, rules, _index(ingredients, products),
+                       ancestors, drug_classes, {k: frozenset(v) for k, v in members.items()}, class_index,
+                       {k: tuple(v) for k, v in forms.items()})
+
+
+def _ancestors(classes: dict[str, dict]) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+
+    def visit(cid: str, path: tuple[str, ...]) -> frozenset[str]:
+        if cid in out:
+            return out[cid]
+        if cid in path:
+            raise DrugKBError(f"classes.yaml: parent cycle {' -> '.join(path + (cid,))}")
+        acc = {cid}
+        for p in classes[cid].get("parents", []):
+            if p not in classes:
+                raise DrugKBError(f"classes.yaml: class {cid}: unknown parent {p!r}")
+            acc |= visit(p, path + (cid,))
+        out[cid] = frozenset(acc)
+        return out[cid]
+
+    for cid in classes:
+        visit(cid, ())
+    return out
+
+
+def _names(e: dict) -> list[tuple[str, str]]:
+    """(name, rank kind) for every way an entry can be typed."""
+    out = [(e["id"], "id"), (e["name"], "name")]
+    out += [(n, "inn") for n in e.get("inn", [])]
+    for s in e.get("salts", []):
+        out += [(f"{n} {s}", "salt") for n in (e["name"], *e.get("inn", []))]
+    out += [(n, "brand") for n in e.get("brands", [])]
+    out += [(n, "synonym") for n in e.get("synonyms", [])]
+    return out
+
+
+def _index(ingredients: dict[str, dict], products: dict[str, dict]) -> dict[str, tuple[str, str, str]]:
+    index: dict[str, tuple[str, str, str]] = {}
+    rank: dict[str, int] = {}
+    for kind, entries in (("drug", ingredients), ("product", products)):
+        for e in entries.values():
+            for name, how in _names(e):
+                key = normalise(name)
+                if not key:
+                    continue
+                r = RANK[how] + (0 if kind == "drug" else 1)
+                old = index.get(key)
+                if old and old[1] != e["id"]:
+                    if rank[key] == r:
+                        raise DrugKBError(f"name {name!r} claimed by both {old[1]} and {e['id']}")
+                    if rank[key] < r:
+                        continue
+                if old and old[1] == e["id"] and rank[key] <= r:
+                    continue
+                index[key] = (kind, e["id"], "exact" if how in ("id", "name") else how)
+                rank[key] = r
+    return index

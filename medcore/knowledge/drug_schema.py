@@ -1,0 +1,89 @@
+"""JSON schemas for the drug lexicon files under `assets/kb/knowledge/drugs/`, checked at load."""
+
+from __future__ import annotations
+
+SOURCE = {"type": "string", "minLength": 6}
+ID = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_\-]*$"}
+NAMES = {"type": "array", "items": {"type": "string", "minLength": 2}}
+ROUTES = ["oral", "iv", "im", "sc", "inhaled", "nasal", "topical", "transdermal", "rectal", "vaginal",
+          "ophthalmic", "otic", "sublingual", "buccal", "intrathecal", "epidural", "local"]
+
+INGREDIENT = {
+    "type": "object",
+    "required": ["id", "name", "classes", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "id": ID,
+        "name": {"type": "string", "minLength": 2},  # US generic (USAN) name
+        "inn": NAMES,  # international / UK (BAN, rINN) names where they differ: paracetamol, salbutamol
+        "salts": {"type": "array", "items": {"type": "string"}},  # "succinate" -> "metoprolol succinate"
+        "brands": NAMES,  # US and UK brand names of single-ingredient products
+        "synonyms": NAMES,  # abbreviations, lay names and common misspellings
+        "classes": {"type": "array", "items": ID},  # direct membership; ancestors come from classes.yaml
+        "atc": {"type": "array", "items": {"type": "string", "pattern": r"^[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}$"}},
+        "routes": {"type": "array", "items": {"enum": ROUTES}},
+        # a route or form dosed and checked separately (oral vancomycin, the fentanyl patch)
+        "form_of": ID,
+        "route": {"enum": ROUTES},
+        "source": SOURCE,
+    },
+}
+
+INGREDIENTS_FILE = {
+    "type": "object", "required": ["ingredients"], "additionalProperties": False,
+    "properties": {"ingredients": {"type": "array", "items": INGREDIENT}},
+}
+
+PRODUCT = {
+    "type": "object",
+    "required": ["id", "name", "ingredients", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "id": ID,
+        "name": {"type": "string", "minLength": 2},
+        "ingredients": {"type": "array", "items": ID, "minItems": 2},
+        "brands": NAMES,
+        "synonyms": NAMES,
+        # only where the product is checked as one unit with classes other than the union of its ingredients'
+        "classes": {"type": "array", "items": ID},
+        "source": SOURCE,
+    },
+}
+
+PRODUCTS_FILE = {
+    "type": "object", "required": ["products"], "additionalProperties": False,
+    "properties": {"products": {"type": "array", "items": PRODUCT}},
+}
+
+CLASS = {
+    "type": "object",
+    "required": ["id", "name", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "id": ID,
+        "name": {"type": "string", "minLength": 2},
+        "parents": {"type": "array", "items": ID},
+        "synonyms": NAMES,
+        "atc": {"type": "string", "pattern": r"^[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?$"},
+        # pharmacological | therapeutic | mechanism (enzyme/transporter role) | risk (QT, serotonergic, ...)
+        "kind": {"enum": ["pharmacological", "therapeutic", "mechanism", "risk", "chemical"]},
+        "source": SOURCE,
+    },
+}
+
+CLASSES_FILE = {
+    "type": "object", "required": ["classes"], "additionalProperties": False,
+    "properties": {"classes": {"type": "array", "items": CLASS}},
+}
+
+RULES_FILE = {
+    "type": "object",
+    "required": ["source", "salt_words", "form_words", "dose_tail"],
+    "additionalProperties": False,
+    "properties": {
+        "source": SOURCE,
+        "salt_words": {"type": "array", "items": {"type": "string"}},
+        "form_words": {"type": "array", "items": {"type": "string"}},
+        "dose_tail": {"type": "string"},  # regex: where a dose, route or frequency tail starts
+    },
+}

@@ -1,0 +1,143 @@
+"""The drug terminology of the knowledge layer: ingredients, combination products, classes.
+
+    resolve("Percocet 5/325")  -> ingredients ("oxycodone", "acetaminophen"), product "oxycodone-acetaminophen"
+    resolve("ritonavir")       -> ingredients ("ritonavir",), product None (never Paxlovid)
+    class_members("ssri")      -> every SSRI, through sub-classes
+    classes_of("sertraline")   -> its classes and all their ancestors
+
+Ids are bare keys (the therapy KB drug id where one exists); concepts carry them as `drug:<id>`,
+`product:<id>` and `class:<id>`. Data: `assets/kb/knowledge/drugs/` (see drug_lexicon)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from medcore.knowledge.concepts import Concept
+from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
+from medcore.knowledge.names import closest, normalise
+
+__all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
+           "classes_of", "ingredients_of", "drug_name", "load"]
+
+
+@dataclass(frozen=True)
+class DrugResolution:
+    query: str
+    ingredients: tuple[str, ...]  # ingredient ids; all of a combination product's
+    product: str | None  # the combination product when one was named
+    how: str  # exact | inn | salt | brand | synonym | fuzzy | unknown
+    suggestions: tuple[str, ...] = ()  # display names, when nothing was resolved
+    matched: str = ""  # the lexicon key that matched
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.ingredients)
+
+    def to_dict(self) -> dict:
+        return {"query": self.query, "ingredients": list(self.ingredients), "product": self.product,
+                "how": self.how, "suggestions": list(self.suggestions), "matched": self.matched}
+
+
+def _bare(drug_id: str) -> str:
+    return drug_id.split(":", 1)[1] if ":" in drug_id else drug_id
+
+
+def resolve(text: str, kb_dir: Path | str | None = None) -> DrugResolution:
+    """A typed drug name to its ingredients: exact id/name/INN/salt/brand/synonym (after a dose tail, form and
+    salt words are cut), then a close misspelling only when one drug is clearly nearest."""
+    lex = load(kb_dir)
+    query = str(text) if text is not None else ""
+    if not query.strip():
+        return DrugResolution(query, (), None, "unknown")
+    for cand in lex.rules.candidates(query):
+        hit = lex.index.get(cand)
+        if hit:
+            return _resolution(lex, query, hit, cand)
+    cands = lex.rules.candidates(query)
+    keys = {k: f"{kind}:{i}" for k, (kind, i, _) in lex.index.items()}
+    best, ranked = closest(cands[-1], keys)
+    if best is not None:
+        kind, i = best.split(":", 1)
+        return _resolution(lex, query, (kind, i, "fuzzy"), cands[-1])
+    return DrugResolution(query, (), None, "unknown", tuple(lex.name(t.split(":", 1)[1]) for t, _ in ranked[:3]))
+
+
+def _resolution(lex: DrugLexicon, query: str, hit: tuple[str, str, str], key: str) -> DrugResolution:
+    kind, i, how = hit
+    if kind == "product":
+        return DrugResolution(query, tuple(lex.products[i]["ingredients"]), i, how, (), key)
+    return DrugResolution(query, (i,), None, how, (), key)
+
+
+def resolve_class(text: str, kb_dir: Path | str | None = None) -> str | None:
+    """A class named in text ("SSRIs", "MAO inhibitors", "NSAID") to its class id, or None."""
+    lex = load(kb_dir)
+    q = normalise(text)
+    for c in (q, q[:-1] if q.endswith("s") else q, q[:-2] if q.endswith("es") else q):
+        if c in lex.class_index:
+            return lex.class_index[c]
+    return None
+
+
+def classes_of(drug_id: str, kb_dir: Path | str | None = None) -> frozenset[str]:
+    """All classes of an ingredient or product, with every ancestor class. Unknown id: empty."""
+    return load(kb_dir).drug_classes.get(_bare(drug_id), frozenset())
+
+
+def class_members(class_id: str, kb_dir: Path | str | None = None) -> frozenset[str]:
+    """Ingredient ids in a class or any of its sub-classes. Unknown class: KeyError."""
+    lex = load(kb_dir)
+    return lex.members[_bare(class_id)]
+
+
+def ingredients_of(drug_id: str, kb_dir: Path | str | None = None) -> tuple[str, ...]:
+    lex = load(kb_dir)
+    i = _bare(drug_id)
+    if i in lex.products:
+        return tuple(lex.products[i]["ingredients"])
+    return (i,) if i in lex.ingredients else ()
+
+
+def drug_name(drug_id: str, kb_dir: Path | str | None = None) -> str:
+    return load(kb_dir).name(_bare(drug_id))
+
+
+def drug_concepts(kb_dir: Path | str | None = None) -> list[Concept]:
+    """Every ingredient (`drug:`), combination product (`product:`) and class (`class:`) as a Concept."""
+    lex = load(kb_dir)
+    out: list[Concept] = []
+    for e in lex.ingredients.values():
+        syn = _synonyms(e)
+        attrs = {"brands": list(e.get("brands", [])), "classes": list(e.get("classes", [])),
+                 "all_classes": sorted(lex.drug_classes[e["id"]])}
+        for k in ("routes", "form_of", "route", "inn"):
+            if e.get(k):
+                attrs[k] = e[k]
+        if lex.forms.get(e["id"]):
+            attrs["forms"] = list(lex.forms[e["id"]])
+        codes = {"atc": tuple(e["atc"])} if e.get("atc") else {}
+        out.append(Concept(f"drug:{e['id']}", "drug", e["name"], codes, syn, (e["source"],), attrs))
+    for e in lex.products.values():
+        attrs = {"ingredients": list(e["ingredients"]), "brands": list(e.get("brands", [])),
+                 "all_classes": sorted(lex.drug_classes[e["id"]])}
+        out.append(Concept(f"product:{e['id']}", "product", e["name"], {}, _synonyms(e), (e["source"],), attrs))
+    for c in lex.classes.values():
+        attrs = {"parents": list(c.get("parents", [])), "kind": c.get("kind", "pharmacological"),
+                 "members": sorted(lex.members[c["id"]])}
+        codes = {"atc": (c["atc"],)} if c.get("atc") else {}
+        out.append(Concept(f"class:{c['id']}", "class", c["name"], codes, tuple(c.get("synonyms", [])),
+                           (c["source"],), attrs))
+    return out
+
+
+def _synonyms(e: dict) -> tuple[str, ...]:
+    names = [*e.get("inn", []), *(f"{e['name']} {s}" for s in e.get("salts", [])), *e.get("brands", []),
+             *e.get("synonyms", [])]
+    seen = {e["name"].lower()}
+    out = []
+    for n in names:
+        if n.lower() not in seen:
+            seen.add(n.lower())
+            out.append(n)
+    return tuple(out)

@@ -1,0 +1,95 @@
+"""Typed names to lexicon keys: one normaliser and one close-misspelling rule for every name lookup.
+
+A name resolves when a key matches exactly (after a dose tail, dose-form words and salt words are cut).
+A close misspelling resolves only when one target is clearly the nearest, so "hydroxyzine" is never
+silently turned into "hydralazine"; otherwise the caller gets suggestions to show. The therapy planner's
+condition and patient-state lookups use the same rule.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+AUTO_RESOLVE_RATIO = 0.88  # at least this close to one name...
+RUNNER_UP_GAP = 0.08  # ...and clearly closer than any other target's names
+SUGGEST_RATIO = 0.6
+MIN_FUZZY_LEN = 5  # shorter queries are too easy to confuse to guess at
+
+
+def normalise(text: str) -> str:
+    """Lower case, unify separators and drop punctuation that users type inconsistently."""
+    t = unicodedata.normalize("NFKC", str(text)).lower().replace("\u00ae", "").replace("\u2122", "")
+    t = re.sub(r"[/_,;]+", " ", t)
+    t = t.replace("-", " ")
+    t = re.sub(r"[^a-z0-9.*: +]", "", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+@dataclass(frozen=True)
+class NameRules:
+    dose_tail: re.Pattern
+    form_words: tuple[str, ...]  # normalised, longest first
+    salt_words: frozenset[str]
+
+    @classmethod
+    def build(cls, dose_tail: str, form_words, salt_words) -> "NameRules":
+        forms = sorted({normalise(w) for w in form_words if normalise(w)}, key=lambda w: (-len(w), w))
+        return cls(re.compile(f"(?:{dose_tail}).*$", re.I), tuple(forms), frozenset(normalise(w) for w in salt_words))
+
+    def candidates(self, query: str) -> list[str]:
+        """The full text first, then without a dose tail, then without trailing form and salt words."""
+        out = [normalise(query)]
+        short = normalise(self.dose_tail.sub("", str(query).strip()))
+        out.append(short)
+        words = short.split()
+        changed = True
+        while changed and len(words) > 1:
+            changed = False
+            tail = " ".join(words)
+            for f in self.form_words:
+                if tail.endswith(" " + f):
+                    words = tail[: -len(f) - 1].split()
+                    out.append(" ".join(words))
+                    changed = True
+                    break
+            if not changed and words[-1] in self.salt_words:
+                words = words[:-1]
+                out.append(" ".join(words))
+                changed = True
+        return [c for c in dict.fromkeys(out) if c]
+
+
+PLAIN = NameRules.build(r"\s+(\d|x\d|po\b|iv\b|im\b|sc\b|tab|cap|daily|bid|tid|qid|prn|once|twice)", (), ())
+
+
+def closest(query: str, keys: dict[str, str]) -> tuple[str | None, list[tuple[str, float]]]:
+    """(target or None, ranked [(target, ratio)]) for a key -> target map. Auto-resolves only a clear winner."""
+    scored: dict[str, float] = {}
+    for key in difflib.get_close_matches(query, keys.keys(), n=12, cutoff=SUGGEST_RATIO):
+        r = difflib.SequenceMatcher(None, query, key).ratio()
+        target = keys[key]
+        scored[target] = max(scored.get(target, 0.0), r)
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
+    if ranked and len(query) >= MIN_FUZZY_LEN:
+        best, r1 = ranked[0]
+        r2 = ranked[1][1] if len(ranked) > 1 else 0.0
+        if r1 >= AUTO_RESOLVE_RATIO and r1 - r2 >= RUNNER_UP_GAP:
+            return best, ranked
+    return None, ranked
+
+
+def lookup(index: dict[str, str], query: str, rules: NameRules = PLAIN) -> tuple[str | None, str, str, list[str]]:
+    """(target, how, matched key, suggestion targets): how is exact | fuzzy | unknown."""
+    if not query or not str(query).strip():
+        return None, "unknown", "", []
+    cands = rules.candidates(str(query))
+    for c in cands:
+        if c in index:
+            return index[c], "exact", c, []
+    best, ranked = closest(cands[-1] if cands else "", index)
+    if best is not None:
+        return best, "fuzzy", cands[-1], []
+    return None, "unknown", "", [t for t, _ in ranked[:3]]
