@@ -12,6 +12,7 @@ Relations (all directed):
   drug -renal_dose-> test:crcl|test:egfr, drug -hepatic_dose-> condition:hepatic_impairment
   drug -member_of-> class                                                     therapy drugs
   condition|finding -tested_by-> test  characteristic result, P(abnormal)     cases tests.yaml
+  product -has_ingredient-> drug, class -subclass_of-> class                  knowledge drugs (drugs.py)
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def build(kb_dir: Path) -> tuple[nx.MultiDiGraph, dict]:
     _triage(g, kb_dir / "triage", side)
     _therapy(g, kb_dir / "therapy", side)
     _tests(g, kb_dir / "cases" / "tests.yaml")
+    _drug_lexicon(g, kb_dir)
     return g, side
 
 
@@ -245,3 +247,34 @@ def _tests(g: nx.MultiDiGraph, path: Path) -> None:
             src = concept_id("condition", ab["condition"]) if "condition" in ab else concept_id("finding", ab["finding"])
             _edge(g, src, tid, "tested_by", ab.get("source", t["source"]), p_abnormal=float(ab.get("p", 1.0)),
                   result=ab.get("result", ""))
+
+
+# ---------- the knowledge layer's drug lexicon: products, more ingredients, the class hierarchy ----------
+
+def _drug_lexicon(g: nx.MultiDiGraph, kb_dir: Path) -> None:
+    """Brands and combination products resolve to ingredients (Percocet -> oxycodone + acetaminophen), and
+    classes get their parents. Ingredients without therapy data join as plain nodes with their classes."""
+    from medcore.knowledge.drugs import drug_concepts
+
+    concepts = drug_concepts(kb_dir)
+    for c in concepts:  # nodes first, so every edge below has both ends
+        if c.type == "class" and c.id in g:
+            add_node(g, c.id, c.name, synonyms=c.synonyms, codes=c.codes, sources=c.sources)
+            g.nodes[c.id]["name"] = c.name  # the lexicon's display name ("ACE inhibitors", not the id)
+        else:
+            add_node(g, c.id, c.name, synonyms=c.synonyms, codes=c.codes, sources=c.sources,
+                     **{k: v for k, v in c.attrs.items() if k in ("ingredients", "brands", "routes", "inn", "kind")})
+    for c in concepts:
+        src = c.sources[0] if c.sources else "knowledge drugs KB"
+        if c.type == "product":
+            for i in c.attrs.get("ingredients", []):
+                _edge(g, c.id, concept_id("drug", i), "has_ingredient", src)
+        elif c.type == "class":
+            for parent in c.attrs.get("parents", []):
+                _edge(g, c.id, concept_id("class", parent), "subclass_of", src)
+        elif c.type == "drug":
+            have = {e[1] for e in g.out_edges(c.id)}
+            for k in c.attrs.get("classes", []):
+                kid = concept_id("class", k)
+                if kid in g and kid not in have:
+                    _edge(g, c.id, kid, "member_of", src)

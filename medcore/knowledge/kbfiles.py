@@ -94,6 +94,7 @@ def graph_input_files(kb_dir: Path) -> list[Path]:
     files = sorted((kb_dir / "triage").glob("*.yaml"))
     files += sorted((kb_dir / "therapy").glob("*.yaml")) + sorted((kb_dir / "therapy" / "drugs").glob("*.yaml"))
     files.append(kb_dir / "cases" / "tests.yaml")
+    files += sorted((kb_dir / "knowledge" / "drugs").rglob("*.yaml"))
     return [f for f in files if f.name not in ("vignettes.yaml", "cases.yaml", "engine.yaml")]
 
 

@@ -52,27 +52,38 @@ def number_in(question: str) -> float | None:
 # ---------- what interacts with X ----------
 
 def interactions(kg, question, hits, understood) -> Answer:
-    drugs = pick(kg, hits, {"drug"}, "interacts_with")
-    for h in hits:  # a brand or combination product stands for its ingredients
-        if h.type == "product":
-            drugs += [f"drug:{i}" for i in kg.node(h.concept_id)["attrs"].get("ingredients", [])]
-    drugs = [d for d in dict.fromkeys(drugs) if d in kg]
-    understood["drugs"] = drugs
+    """One drug (or one product, for all its ingredients): everything it interacts with. Two or more
+    mentioned: only the interactions between them (\"does A interact with B\")."""
+    groups: dict[tuple[int, int], list[str]] = {}
+    for h in hits:
+        ids: list[str] = []
+        if h.type == "drug":
+            ids = [h.concept_id]
+        elif h.type == "product":  # a brand or combination product stands for its ingredients
+            as_one = f"drug:{h.concept_id.split(':', 1)[1]}"  # the therapy KB keeps some combinations as one drug
+            ids = [as_one] if as_one in kg else [e.end for e in kg.edges(h.concept_id, "has_ingredient")]
+        if ids:
+            span = groups.setdefault((h.start, h.end), [])
+            span += [i for i in ids if i in kg and i not in span]
+    # of several readings of one phrase, the one with interactions (\"Percocet\" the product, not only oxycodone)
+    sets = [g for g in groups.values() if g]
+    understood["drugs"] = drugs = list(dict.fromkeys(d for g in sets for d in g))
     if not drugs:
         return unmapped(question, understood, "I did not find a drug in the question.")
     rows = []
-    for d in drugs:
-        for e in kg.edges(d, "interacts_with"):
-            if len(drugs) > 1 and e.other(d) not in drugs:
-                continue  # "does A interact with B": only the pair
-            rows.append(row(kg, e, flip=e.start != d))
-    if len(drugs) > 1:
-        rows = list({(r.relation, frozenset((r.concept, r.target)), r.detail.get("rule")): r for r in rows}.values())
+    for gi, group in enumerate(sets):
+        others = {d for gj, g in enumerate(sets) if gj != gi for d in g}
+        for d in group:
+            for e in kg.edges(d, "interacts_with"):
+                if others and e.other(d) not in others:
+                    continue  # "does A interact with B": only the pair
+                rows.append(row(kg, e, flip=e.start != d))
+    rows = list({(frozenset((r.concept, r.target)), r.detail.get("rule")): r for r in rows}.values())
     rows.sort(key=lambda r: (-SEVERITY_RANK.get(r.detail.get("severity"), 0), r.target_name))
     names = " and ".join(kg.name(d) for d in drugs)
     if not rows:
         return Answer(question, understood, [], f"No interaction of {names} is in the knowledge base.", True)
-    if len(drugs) > 1:
+    if len(sets) > 1:
         text = " ".join(f"{r.concept_name} + {r.target_name}: {r.detail.get('severity')}. {r.detail.get('effect', '')}"
                         f" ({r.detail.get('mechanism', '')}). Management: {r.detail.get('management', '')}."
                         for r in rows)

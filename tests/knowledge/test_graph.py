@@ -65,7 +65,7 @@ def test_therapy_and_triage_conditions_are_one_concept(kg):
 
 def _copy_kb(tmp_path: Path) -> Path:
     kb = tmp_path / "kb"
-    for sub in ("triage", "therapy"):
+    for sub in ("triage", "therapy", "knowledge"):
         shutil.copytree(REPO / "assets" / "kb" / sub, kb / sub)
     (kb / "cases").mkdir(parents=True)
     shutil.copy(REPO / "assets" / "kb" / "cases" / "tests.yaml", kb / "cases" / "tests.yaml")

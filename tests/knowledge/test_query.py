@@ -119,3 +119,9 @@ def test_an_unmappable_question_says_so_and_shows_what_it_understood(settings, q
 def test_control_characters_in_the_question_are_dropped(settings):
     ans = service.ask(settings, "What interacts with\x00 warfarin\u202e?")
     assert ans.ok and "\x00" not in ans.question and "\u202e" not in ans.question
+
+
+def test_a_combination_brand_resolves_to_its_ingredients(settings):
+    ans = _ask(settings, "What interacts with Percocet?")
+    assert set(ans.understood["drugs"]) == {"drug:oxycodone", "drug:acetaminophen"}
+    assert {"drug:naltrexone", "drug:warfarin"} <= {r.target for r in ans.rows}
