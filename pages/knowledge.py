@@ -99,8 +99,9 @@ if text:
             codes = "; ".join(f"{k} {', '.join(v)}" for k, v in h["codes"].items())
             c1, c2 = st.columns([5, 1])
             c1.text(f"{h['name']}  [{h['type']}]  {h['id']}" + (f"  ({codes})" if codes else "")
-                    + (f"  matched: {h['matched']}" if h["matched"] != h["name"].lower() else ""))
-            c2.button("Open", key=f"kg_open_{h['id']}", on_click=focus, args=(h["id"],))
+                    + (f"  matched: {h['matched']}" if h["matched"] != h["name"].lower() else "")
+                    + ("" if h.get("graph_id") else "  (terminology only: no relations)"))
+            c2.button("Open", key=f"kg_open_{h['id']}", on_click=focus, args=(h.get("graph_id") or h["id"],))
 
 with error_boundary("showing the concept"):
     view = service.show(settings, ss.kg_focus)
@@ -117,6 +118,9 @@ with error_boundary("showing the concept"):
             if c["synonyms"]:
                 st.text("Synonyms: " + ", ".join(c["synonyms"][:30]))
             st.text("Sources: " + " | ".join(c["sources"]))
+            if not view.get("in_graph", True):
+                st.info("This concept is in the terminology but has no relations in the knowledge graph.")
+                st.stop()
             rels = sorted(view["counts"])
             default = [r for r in rels if r != "member_of"] or rels
             chosen = st.multiselect("Relations in the network", rels, default=default, key=f"kg_rels_{c['id']}")

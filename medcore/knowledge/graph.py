@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from medcore.knowledge import graph_cache
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.graph_build import build
 from medcore.knowledge.kbfiles import digest_files, graph_input_files
@@ -50,6 +51,8 @@ class KnowledgeGraph:
     build_s: float
     files: tuple[str, ...]
     side: dict  # rules over several nodes: red_flag_rules, allergy_classes, cross_reactivity
+    load_s: float = 0.0  # this process: the build, or reading the cached build
+    from_cache: bool = False
 
     def __contains__(self, node_id: str) -> bool:
         return node_id in self.g
@@ -93,7 +96,8 @@ class KnowledgeGraph:
         rels = Counter(d["relation"] for _, _, d in self.g.edges(data=True))
         return {"nodes": self.g.number_of_nodes(), "edges": self.g.number_of_edges(),
                 "concepts_by_type": dict(sorted(types.items())), "relations": dict(sorted(rels.items())),
-                "digest": self.digest, "build_s": round(self.build_s, 3), "files": len(self.files)}
+                "digest": self.digest, "build_s": round(self.build_s, 3), "load_s": round(self.load_s, 3),
+                "from_cache": self.from_cache, "files": len(self.files)}
 
     def neighbourhood(self, node_id: str, radius: int = 1, relations: set[str] | None = None,
                       limit: int = 60) -> tuple[list[str], list[Edge]]:
@@ -130,28 +134,39 @@ _LOCK = threading.Lock()
 
 
 def load_graph(settings) -> KnowledgeGraph:
-    return load_graph_dir(settings.kb_dir)
+    return load_graph_dir(settings.kb_dir, cache_dir=Path(settings.data_dir) / "knowledge")
 
 
-def load_graph_dir(kb_dir: Path) -> KnowledgeGraph:
-    """Built on first use and whenever an input file changes; otherwise the cached graph (the
-    files are re-read for the digest: about a megabyte, a millisecond or two). Graphs of older digests are dropped: only the current data is served."""
+def load_graph_dir(kb_dir: Path, cache_dir: Path | None = None) -> KnowledgeGraph:
+    """Built on first use and whenever an input file changes; otherwise the graph from memory, or
+    from `cache_dir` in a new process. The input files are re-read for the digest (about a megabyte,
+    a few milliseconds). Graphs of older digests are dropped: only the current data is served."""
     files = graph_input_files(kb_dir)
-    key = f"{Path(kb_dir).resolve()}|{digest_files(files)}"
+    digest = digest_files([*files, *graph_cache.code_files()])
+    key = f"{Path(kb_dir).resolve()}|{digest}"
     with _LOCK:
         hit = _CACHE.get(key)
         if hit is not None:
             return hit
         t0 = time.perf_counter()
-        g, side = build(Path(kb_dir))
-        kg = KnowledgeGraph(g=g, digest=key.rsplit("|", 1)[1], build_s=time.perf_counter() - t0,
-                            files=tuple(str(f) for f in files), side=side)
+        cached = graph_cache.load(cache_dir, digest) if cache_dir else None
+        if cached is not None:
+            g, side, build_s = cached
+            how = "loaded from the cache"
+        else:
+            g, side = build(Path(kb_dir))
+            build_s = time.perf_counter() - t0
+            how = "built"
+            if cache_dir:
+                graph_cache.save(cache_dir, digest, g, side, build_s)
+        kg = KnowledgeGraph(g=g, digest=digest, build_s=build_s, files=tuple(str(f) for f in files), side=side,
+                            load_s=time.perf_counter() - t0, from_cache=cached is not None)
         root = key.rsplit("|", 1)[0]
         for old in [k for k in _CACHE if k.startswith(root + "|")]:
             del _CACHE[old]
         _CACHE[key] = kg
-        log.info("knowledge graph built in %.2f s: %d nodes, %d edges", kg.build_s, g.number_of_nodes(),
-                 g.number_of_edges())
+        log.info("knowledge graph %s in %.2f s (build %.2f s): %d nodes, %d edges", how, kg.load_s, build_s,
+                 g.number_of_nodes(), g.number_of_edges())
         return kg
 
 

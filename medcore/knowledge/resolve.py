@@ -1,8 +1,9 @@
 """Names to graph concepts: a small index over the graph's own node names and synonyms.
 
-`search` ranks concepts for a typed text (the search box, `kg search`); `find` picks the concept
-mentions out of a question, longest phrase first. Where the shared terminology (`terminology.py`)
-is present, `service` uses it instead and this index only fills in the graph-only nodes."""
+`find` picks the concept mentions out of a question, longest phrase first, and `search` ranks graph
+concepts for a typed text. `extra` adds names from the shared terminology (HPO and ICD-10-CM synonyms,
+the problem list, therapy condition ids merged into one graph node), so "dyspnea" finds the finding
+the graph calls "Shortness of breath"."""
 
 from __future__ import annotations
 
@@ -49,12 +50,13 @@ class Hit:
 
 
 class Resolver:
-    def __init__(self, kg: KnowledgeGraph):
+    def __init__(self, kg: KnowledgeGraph, extra: dict[str, list[str]] | None = None):
         self.kg = kg
         self.index: dict[str, list[tuple[str, bool]]] = {}  # phrase -> [(node id, is the preferred name)]
+        extra = extra or {}
         for n, d in kg.g.nodes(data=True):
             for phrase, is_name in [(d["name"], True), (n.split(":", 1)[1].replace("_", " "), True),
-                                    *[(s, False) for s in d["synonyms"]]]:
+                                    *[(s, False) for s in d["synonyms"]], *[(s, False) for s in extra.get(n, ())]]:
                 key = norm(phrase)
                 if key:
                     entry = self.index.setdefault(key, [])

@@ -5,6 +5,7 @@ page runs the same code and gives the same rows."""
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections import Counter
@@ -15,6 +16,7 @@ from medcore.knowledge.graph import Edge, KnowledgeGraph, load_graph
 from medcore.knowledge.query import ask as _ask
 from medcore.knowledge.resolve import Resolver
 
+log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 500
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _RESOLVERS: dict[int, Resolver] = {}
@@ -30,14 +32,54 @@ def graph(settings) -> KnowledgeGraph:
     return load_graph(settings)
 
 
+def terminology(settings):
+    """The shared terminology (ICD-10-CM, HPO, our KBs), or None where it cannot load here: the graph
+    then answers from its own names, and the warning says why."""
+    from medcore.knowledge.kbfiles import KnowledgeKBError
+    from medcore.knowledge.terminology import load_terminology
+
+    try:
+        return load_terminology(settings)
+    except (KnowledgeKBError, ImportError, OSError) as exc:
+        log.warning("terminology unavailable, the graph uses its own names: %s", exc)
+        return None
+
+
+def aliases(kg: KnowledgeGraph) -> dict[str, str]:
+    """Terminology ids that the graph holds under another id: a therapy condition merged into the
+    triage concept with the same ICD-10-CM code (condition:cap -> condition:pneumonia)."""
+    out = {}
+    for n in kg.nodes_of("condition"):
+        tid = kg.node(n)["attrs"].get("therapy_id")
+        if tid and f"condition:{tid}" != n:
+            out[f"condition:{tid}"] = n
+    return out
+
+
+def graph_id(kg: KnowledgeGraph, concept_id: str) -> str | None:
+    if concept_id in kg:
+        return concept_id
+    return aliases(kg).get(concept_id)
+
+
 def resolver(settings) -> Resolver:
     kg = load_graph(settings)
     with _LOCK:
         r = _RESOLVERS.get(id(kg))
-        if r is None or r.kg is not kg:
-            _RESOLVERS.clear()  # one graph is current; its index replaces the older one
-            r = _RESOLVERS[id(kg)] = Resolver(kg)
-        return r
+        if r is not None and r.kg is kg:
+            return r
+    term = terminology(settings)
+    extra: dict[str, list[str]] = {}
+    if term is not None:
+        for tid, gid in [(n, n) for n in kg.g.nodes] + list(aliases(kg).items()):
+            c = term.get(tid)
+            if c is not None:
+                extra.setdefault(gid, []).extend([c.name, *c.synonyms])
+    r = Resolver(kg, extra)
+    with _LOCK:
+        _RESOLVERS.clear()  # one graph is current; its index replaces the older one
+        _RESOLVERS[id(kg)] = r
+    return r
 
 
 def ask(settings, question: str) -> Answer:
@@ -45,13 +87,25 @@ def ask(settings, question: str) -> Answer:
 
 
 def search(settings, text: str, limit: int = 10, types: set[str] | None = None) -> list[dict]:
+    """Ranked concepts: the terminology's (every ICD-10-CM code, HPO term, drug, problem) and the graph's
+    own (genes, patient states), each once, with `graph_id` where the graph holds relations for it."""
     kg = load_graph(settings)
-    out = []
-    for h in resolver(settings).search(clean_text(text, 200), limit=limit, types=types):
-        d = kg.node(h.concept_id)
-        out.append({"id": h.concept_id, "type": h.type, "name": h.name, "codes": d["codes"],
-                    "matched": h.synonym, "score": round(h.score, 3)})
-    return out
+    text = clean_text(text, 200)
+    out: dict[str, dict] = {}
+    term = terminology(settings)
+    if term is not None:
+        for h in term.search(text, k=limit, types=types):
+            d = h.to_dict()
+            d["graph_id"] = graph_id(kg, d["id"])
+            out.setdefault(d["id"], d)
+    for h in resolver(settings).search(text, limit=limit, types=types):
+        if h.concept_id in out or any(d["graph_id"] == h.concept_id for d in out.values()):
+            continue
+        out[h.concept_id] = {"id": h.concept_id, "type": h.type, "name": h.name,
+                             "codes": {k: list(v) for k, v in kg.node(h.concept_id)["codes"].items()},
+                             "matched": h.synonym, "score": round(h.score, 4), "graph_id": h.concept_id}
+    ranked = sorted(out.values(), key=lambda d: (-d["score"], d["graph_id"] is None))
+    return ranked[:limit]
 
 
 def _edge_view(kg: KnowledgeGraph, node_id: str, e: Edge) -> dict:
@@ -65,15 +119,27 @@ def _edge_view(kg: KnowledgeGraph, node_id: str, e: Edge) -> dict:
 def show(settings, concept_id: str) -> dict | None:
     """A concept and its relations (both directions, grouped by relation), or None if unknown."""
     kg = load_graph(settings)
-    concept_id = clean_text(concept_id, 200)
-    if concept_id not in kg:
+    asked = clean_text(concept_id, 200)
+    gid = graph_id(kg, asked)
+    term = terminology(settings)
+    tc = term.get(asked) if term is not None else None
+    if gid is None and tc is None:
         return None
+    if gid is None:  # a terminology concept the graph has no relations for (an ICD-10-CM code, an HPO term)
+        return {"concept": tc.to_dict(), "relations": {}, "counts": {}, "in_graph": False}
+    concept = kg.concept(gid).to_dict()
+    if tc is not None:  # the terminology's codes and synonyms (HPO, ICD-10-CM) join the KB's
+        for k, v in tc.codes.items():
+            concept["codes"][k] = list(dict.fromkeys([*concept["codes"].get(k, []), *v]))
+        concept["synonyms"] = list(dict.fromkeys(x for x in [*concept["synonyms"], *tc.synonyms]
+                                                 if x != concept["name"]))
+        concept["sources"] = list(dict.fromkeys([*concept["sources"], *tc.sources]))
     relations: dict[str, list[dict]] = {}
-    for e in kg.edges(concept_id, direction="both"):
-        relations.setdefault(e.relation, []).append(_edge_view(kg, concept_id, e))
+    for e in kg.edges(gid, direction="both"):
+        relations.setdefault(e.relation, []).append(_edge_view(kg, gid, e))
     for rows in relations.values():
         rows.sort(key=lambda r: (r["direction"], -_weight(r["attrs"]), r["other_name"]))
-    return {"concept": kg.concept(concept_id).to_dict(), "relations": relations,
+    return {"concept": concept, "relations": relations, "in_graph": True,
             "counts": {k: len(v) for k, v in sorted(relations.items())}}
 
 

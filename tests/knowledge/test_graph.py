@@ -121,3 +121,23 @@ def test_csv_export_has_neo4j_import_headers(kg, tmp_path):
 
 def test_load_graph_uses_the_settings_kb(settings):
     assert load_graph(settings).stats()["nodes"] > 900
+
+
+def test_a_new_process_reads_the_built_graph_from_the_disk_cache(tmp_path):
+    from medcore.knowledge.graph import clear_cache
+
+    kb = _copy_kb(tmp_path)
+    built = load_graph_dir(kb, cache_dir=tmp_path / "cache")
+    assert not built.from_cache and list((tmp_path / "cache").glob("graph-*.json"))
+    clear_cache()  # as a new process would start
+    again = load_graph_dir(kb, cache_dir=tmp_path / "cache")
+    assert again.from_cache and again.build_s == built.build_s and again.digest == built.digest
+    assert again.stats()["relations"] == built.stats()["relations"]
+    assert sorted(again.g.nodes) == sorted(built.g.nodes)
+    assert again.edges("condition:myocardial_infarction", "has_finding") == built.edges(
+        "condition:myocardial_infarction", "has_finding")
+    path = kb / "therapy" / "interactions.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    clear_cache()
+    assert not load_graph_dir(kb, cache_dir=tmp_path / "cache").from_cache  # a changed input rebuilds
+    assert len(list((tmp_path / "cache").glob("graph-*.json"))) == 1

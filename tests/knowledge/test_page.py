@@ -67,3 +67,18 @@ def test_search_opens_a_concept_card_with_codes_and_relations(settings):
     red = next(e for e in at.expander if e.label.startswith("red_flag"))
     df = red.dataframe[0].value
     assert "Stiff neck (cannot touch chin to chest)" in set(df["concept"]) and df["source"].str.len().min() > 0
+
+
+def test_search_uses_the_terminology_codes_and_lay_synonyms(settings):
+    """"dyspnea" is no word of the triage KB: the terminology (HPO) maps it to the graph's finding."""
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    at.text_input(key="kg_search").input("dyspnea").run()
+    shown = _texts(at)
+    assert "finding:breathless" in shown and "hpo HP:0002094" in shown and "icd10cm:R06.0" in shown
+    at.button(key="kg_open_finding:breathless").click().run()
+    assert not at.exception and not at.error
+    shown = _texts(at)
+    assert "#### Shortness of breath" in shown and "hpo: HP:0002094" in shown
+    at.button(key="kg_open_icd10cm:R06.0").click().run()  # an ICD-10-CM code with no relations
+    assert not at.exception and not at.error
+    assert any("no relations in the knowledge graph" in i.value for i in at.info)
