@@ -6,6 +6,7 @@ graph never drifts from the data. The build time is kept on the graph and shown 
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -53,6 +54,20 @@ class KnowledgeGraph:
     side: dict  # rules over several nodes: red_flag_rules, allergy_classes, cross_reactivity
     load_s: float = 0.0  # this process: the build, or reading the cached build
     from_cache: bool = False
+
+    @functools.cached_property
+    def aliases(self) -> dict[str, str]:
+        """Terminology ids the graph holds under another id: a therapy condition merged into the triage
+        concept with the same ICD-10-CM code (condition:cap -> condition:pneumonia)."""
+        out = {}
+        for n in self.nodes_of("condition"):
+            tid = self.g.nodes[n]["attrs"].get("therapy_id")
+            if tid and f"condition:{tid}" != n:
+                out[f"condition:{tid}"] = n
+        return out
+
+    def graph_id(self, concept_id: str) -> str | None:
+        return concept_id if concept_id in self.g else self.aliases.get(concept_id)
 
     def __contains__(self, node_id: str) -> bool:
         return node_id in self.g
@@ -130,6 +145,18 @@ def _edge(u: str, v: str, d: dict) -> Edge:
 
 
 _CACHE: dict[str, KnowledgeGraph] = {}
+_STAMPS: dict[str, tuple[tuple, str]] = {}  # kb root -> (paths, sizes and mtimes at the last load, cache key)
+
+
+def _stamp(paths: list[Path]) -> tuple:
+    out = []
+    for p in paths:
+        try:
+            st = p.stat()
+            out.append((str(p), st.st_size, st.st_mtime_ns))
+        except FileNotFoundError:
+            out.append((str(p), -1, -1))
+    return tuple(out)
 _LOCK = threading.Lock()
 
 
@@ -142,11 +169,19 @@ def load_graph_dir(kb_dir: Path, cache_dir: Path | None = None) -> KnowledgeGrap
     from `cache_dir` in a new process. The input files are re-read for the digest (about a megabyte,
     a few milliseconds). Graphs of older digests are dropped: only the current data is served."""
     files = graph_input_files(kb_dir)
-    digest = digest_files([*files, *graph_cache.code_files()])
-    key = f"{Path(kb_dir).resolve()}|{digest}"
+    inputs = [*files, *graph_cache.code_files()]
+    root = str(Path(kb_dir).resolve())
+    stamp = _stamp(inputs)
+    with _LOCK:
+        last = _STAMPS.get(root)
+        if last is not None and last[0] == stamp and last[1] in _CACHE:
+            return _CACHE[last[1]]  # no file touched since the last load: skip reading them for the digest
+    digest = digest_files(inputs)
+    key = f"{root}|{digest}"
     with _LOCK:
         hit = _CACHE.get(key)
         if hit is not None:
+            _STAMPS[root] = (stamp, key)
             return hit
         t0 = time.perf_counter()
         cached = graph_cache.load(cache_dir, digest) if cache_dir else None
@@ -161,10 +196,10 @@ def load_graph_dir(kb_dir: Path, cache_dir: Path | None = None) -> KnowledgeGrap
                 graph_cache.save(cache_dir, digest, g, side, build_s)
         kg = KnowledgeGraph(g=g, digest=digest, build_s=build_s, files=tuple(str(f) for f in files), side=side,
                             load_s=time.perf_counter() - t0, from_cache=cached is not None)
-        root = key.rsplit("|", 1)[0]
         for old in [k for k in _CACHE if k.startswith(root + "|")]:
             del _CACHE[old]
         _CACHE[key] = kg
+        _STAMPS[root] = (stamp, key)
         log.info("knowledge graph %s in %.2f s (build %.2f s): %d nodes, %d edges", how, kg.load_s, build_s,
                  g.number_of_nodes(), g.number_of_edges())
         return kg
@@ -173,3 +208,4 @@ def load_graph_dir(kb_dir: Path, cache_dir: Path | None = None) -> KnowledgeGrap
 def clear_cache() -> None:
     with _LOCK:
         _CACHE.clear()
+        _STAMPS.clear()

@@ -50,11 +50,15 @@ class Hit:
 
 
 class Resolver:
-    def __init__(self, kg: KnowledgeGraph, extra: dict[str, list[str]] | None = None):
+    def __init__(self, kg: KnowledgeGraph, extra: dict[str, list[str]] | None = None,
+                 nodes: set[str] | None = None):
+        """`nodes`: index only these (the graph-only concepts, next to the terminology's search)."""
         self.kg = kg
         self.index: dict[str, list[tuple[str, bool]]] = {}  # phrase -> [(node id, is the preferred name)]
         extra = extra or {}
         for n, d in kg.g.nodes(data=True):
+            if nodes is not None and n not in nodes:
+                continue
             for phrase, is_name in [(d["name"], True), (n.split(":", 1)[1].replace("_", " "), True),
                                     *[(s, False) for s in d["synonyms"]], *[(s, False) for s in extra.get(n, ())]]:
                 key = norm(phrase)
@@ -76,7 +80,7 @@ class Resolver:
         d = self.kg.g.nodes[node_id]
         return Hit(node_id, d["type"], d["name"], synonym, score, start, end)
 
-    def search(self, text: str, limit: int = 10, types: set[str] | None = None) -> list[Hit]:
+    def search(self, text: str, limit: int = 10, types: set[str] | None = None, fuzzy: bool = True) -> list[Hit]:
         q = norm(text)
         if not q:
             return []
@@ -105,7 +109,7 @@ class Resolver:
                 continue
             for node_id, is_name in self.index[key]:
                 offer(node_id, key, score + (0.005 if is_name else 0.0))
-        if not scored and len(q) >= 4:  # a typo: nearest phrases by edit similarity
+        if fuzzy and not scored and len(q) >= 4:  # a typo: nearest phrases by edit similarity
             for key in difflib.get_close_matches(q, self.keys, n=limit, cutoff=0.8):
                 ratio = difflib.SequenceMatcher(None, q, key).ratio()
                 for node_id, _ in self.index[key]:

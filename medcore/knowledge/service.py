@@ -19,7 +19,8 @@ from medcore.knowledge.resolve import Resolver
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 500
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_RESOLVERS: dict[int, Resolver] = {}
+_RESOLVERS: dict[int, tuple[Resolver, Resolver | None]] = {}
+_TERMS: dict[str, tuple] = {}
 _LOCK = threading.Lock()
 
 
@@ -38,52 +39,54 @@ def terminology(settings):
     from medcore.knowledge.kbfiles import KnowledgeKBError
     from medcore.knowledge.terminology import load_terminology
 
+    from medcore.knowledge.sources.local import kb_input_files
+
+    key = str(Path(settings.kb_dir).resolve()) + "|" + str(settings.data_dir)
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in kb_input_files(settings.kb_dir)
+                  if p.exists())
+    hit = _TERMS.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]  # no input touched: skip load_terminology's content digest (tens of ms a call)
     try:
-        return load_terminology(settings)
+        term = load_terminology(settings)
+        _TERMS[key] = (stamp, term)
+        return term
     except (KnowledgeKBError, ImportError, OSError) as exc:
         log.warning("terminology unavailable, the graph uses its own names: %s", exc)
         return None
 
 
-def aliases(kg: KnowledgeGraph) -> dict[str, str]:
-    """Terminology ids that the graph holds under another id: a therapy condition merged into the
-    triage concept with the same ICD-10-CM code (condition:cap -> condition:pneumonia)."""
-    out = {}
-    for n in kg.nodes_of("condition"):
-        tid = kg.node(n)["attrs"].get("therapy_id")
-        if tid and f"condition:{tid}" != n:
-            out[f"condition:{tid}"] = n
-    return out
-
-
-def graph_id(kg: KnowledgeGraph, concept_id: str) -> str | None:
-    if concept_id in kg:
-        return concept_id
-    return aliases(kg).get(concept_id)
-
-
-def resolver(settings) -> Resolver:
-    kg = load_graph(settings)
+def _resolvers(settings, kg: KnowledgeGraph | None = None) -> tuple[Resolver, Resolver | None]:
+    """(every graph node, with the terminology's names added; only the nodes the terminology lacks)."""
+    kg = kg or load_graph(settings)
     with _LOCK:
         r = _RESOLVERS.get(id(kg))
-        if r is not None and r.kg is kg:
+        if r is not None and r[0].kg is kg:
             return r
     term = terminology(settings)
     extra: dict[str, list[str]] = {}
+    known: set[str] = set()
     if term is not None:
-        for tid, gid in [(n, n) for n in kg.g.nodes] + list(aliases(kg).items()):
+        for tid, gid in [(n, n) for n in kg.g.nodes] + list(kg.aliases.items()):
             c = term.get(tid)
             if c is not None:
+                known.add(gid)
                 extra.setdefault(gid, []).extend([c.name, *c.synonyms])
-    r = Resolver(kg, extra)
+    only = Resolver(kg, nodes=set(kg.g.nodes) - known) if term is not None else None
+    r = (Resolver(kg, extra), only)
     with _LOCK:
         _RESOLVERS.clear()  # one graph is current; its index replaces the older one
         _RESOLVERS[id(kg)] = r
     return r
 
 
+def resolver(settings) -> Resolver:
+    return _resolvers(settings)[0]
+
+
 def ask(settings, question: str) -> Answer:
-    return _ask(load_graph(settings), clean_text(question), resolver(settings))
+    kg = load_graph(settings)
+    return _ask(kg, clean_text(question), _resolvers(settings, kg)[0])
 
 
 def search(settings, text: str, limit: int = 10, types: set[str] | None = None) -> list[dict]:
@@ -96,9 +99,11 @@ def search(settings, text: str, limit: int = 10, types: set[str] | None = None) 
     if term is not None:
         for h in term.search(text, k=limit, types=types):
             d = h.to_dict()
-            d["graph_id"] = graph_id(kg, d["id"])
+            d["graph_id"] = kg.graph_id(d["id"])
             out.setdefault(d["id"], d)
-    for h in resolver(settings).search(text, limit=limit, types=types):
+    full, graph_only = _resolvers(settings, kg)
+    # the terminology already did typos; the graph-only index adds genes and patient states
+    for h in (graph_only or full).search(text, limit=limit, types=types, fuzzy=graph_only is None):
         if h.concept_id in out or any(d["graph_id"] == h.concept_id for d in out.values()):
             continue
         out[h.concept_id] = {"id": h.concept_id, "type": h.type, "name": h.name,
@@ -120,7 +125,7 @@ def show(settings, concept_id: str) -> dict | None:
     """A concept and its relations (both directions, grouped by relation), or None if unknown."""
     kg = load_graph(settings)
     asked = clean_text(concept_id, 200)
-    gid = graph_id(kg, asked)
+    gid = kg.graph_id(asked)
     term = terminology(settings)
     tc = term.get(asked) if term is not None else None
     if gid is None and tc is None:
