@@ -16,6 +16,9 @@ require_tool("knowledge")
 
 settings = get_settings()
 ss = st.session_state
+with st.spinner("Loading the knowledge graph and the terminology (the very first time builds the ICD-10-CM and "
+                "HPO lexicon, about half a minute)"):
+    service.prepare(settings)
 ss.setdefault("kg_focus", "finding:chest_pain")
 demo = take_demo("knowledge")
 if demo:

@@ -80,6 +80,13 @@ def _resolvers(settings, kg: KnowledgeGraph | None = None) -> tuple[Resolver, Re
     return r
 
 
+def prepare(settings) -> dict:
+    """Load everything a question needs (graph, terminology, name index) and return the graph's stats."""
+    kg = load_graph(settings)
+    _resolvers(settings, kg)
+    return kg.stats()
+
+
 def resolver(settings) -> Resolver:
     return _resolvers(settings)[0]
 
