@@ -117,7 +117,9 @@ def quick_tools() -> None:
                 names = [ln.strip() for ln in text.splitlines() if ln.strip()]
                 rep = ix.check_names(kb, names)
                 for r in rep.resolved:
-                    if r.how in ("brand_or_synonym", "fuzzy"):
+                    if r.interaction_only or r.unchecked:
+                        st.warning(r.message(kb))
+                    elif r.notable:
                         st.caption(r.message(kb))
                 for r in rep.unknown:
                     st.warning(r.message(kb))
@@ -390,8 +392,8 @@ planned = [i["drug"] for i in render.planned_items(plan)]
 if names or planned:
     with error_boundary("drawing the interaction graph"):
         all_names = list(dict.fromkeys(names + planned))
-        ids = [resolve_drug(kb, n).id for n in all_names]
-        found = [f.contract() for f in ix.check_ids(kb, [i for i in ids if i])]
+        ids = [i for n in all_names for i in resolve_drug(kb, n).ids]
+        found = [f.contract() for f in ix.check_ids(kb, ids)]
         st.plotly_chart(graph.interaction_figure(all_names, found, set(planned)), use_container_width=True)
 
 # ---- outputs ----------------------------------------------------------------------------------------------

@@ -12,11 +12,11 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
 import yaml
 
 from medcore.knowledge import drug_schema
 from medcore.knowledge.names import NameRules, normalise
+from medcore.knowledge.validate import first_error
 
 try:  # the C loader is ~10x faster; fall back where libyaml is missing
     _Loader = yaml.CSafeLoader
@@ -45,6 +45,7 @@ class DrugLexicon:
     members: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> ingredients, transitive
     class_index: dict[str, str] = field(default_factory=dict)  # normalised class name/synonym -> class id
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ingredient -> its form entries
+    ambiguous: frozenset[str] = frozenset()  # normalised names a free-text matcher must not take alone
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -77,11 +78,9 @@ def _read(path: Path, schema: dict) -> dict:
         raise DrugKBError(f"missing drug lexicon file {path}") from exc
     except yaml.YAMLError as exc:
         raise DrugKBError(f"{path.name}: not valid YAML: {exc}") from exc
-    try:
-        jsonschema.validate(data, schema)
-    except jsonschema.ValidationError as exc:
-        where = "/".join(str(p) for p in exc.absolute_path)
-        raise DrugKBError(f"{path.name}: {where}: {exc.message}") from exc
+    error = first_error(data, schema)
+    if error:
+        raise DrugKBError(f"{path.name}: {error}")
     return data
 
 
@@ -138,7 +137,8 @@ def _build(root: Path) -> DrugLexicon:
             class_index.setdefault(normalise(n), c["id"])
     return DrugLexicon(root, ingredients, products, classes, rules, _index(ingredients, products),
                        ancestors, drug_classes, {k: frozenset(v) for k, v in members.items()}, class_index,
-                       {k: tuple(v) for k, v in forms.items()})
+                       {k: tuple(v) for k, v in forms.items()},
+                       frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])))
 
 
 def _ancestors(classes: dict[str, dict]) -> dict[str, frozenset[str]]:

@@ -85,5 +85,6 @@ RULES_FILE = {
         "salt_words": {"type": "array", "items": {"type": "string"}},
         "form_words": {"type": "array", "items": {"type": "string"}},
         "dose_tail": {"type": "string"},  # regex: where a dose, route or frequency tail starts
+        "ambiguous_in_text": {"type": "array", "items": {"type": "string"}},
     },
 }

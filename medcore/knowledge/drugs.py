@@ -18,7 +18,7 @@ from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
 from medcore.knowledge.names import closest, normalise
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
-           "classes_of", "ingredients_of", "drug_name", "load"]
+           "classes_of", "ingredients_of", "drug_name", "text_forms", "load"]
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,11 @@ def _bare(drug_id: str) -> str:
     return drug_id.split(":", 1)[1] if ":" in drug_id else drug_id
 
 
-def resolve(text: str, kb_dir: Path | str | None = None) -> DrugResolution:
+def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> DrugResolution:
     """A typed drug name to its ingredients: exact id/name/INN/salt/brand/synonym (after a dose tail, form and
-    salt words are cut), then a close misspelling only when one drug is clearly nearest."""
-    lex = load(kb_dir)
+    salt words are cut), then a close misspelling only when one drug is clearly nearest. `lex`: an already
+    loaded lexicon (a caller resolving many names skips the file check of `load`)."""
+    lex = lex or load(kb_dir)
     query = str(text) if text is not None else ""
     if not query.strip():
         return DrugResolution(query, (), None, "unknown")
@@ -70,37 +71,36 @@ def _resolution(lex: DrugLexicon, query: str, hit: tuple[str, str, str], key: st
     return DrugResolution(query, (i,), None, how, (), key)
 
 
-def resolve_class(text: str, kb_dir: Path | str | None = None) -> str | None:
+def resolve_class(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> str | None:
     """A class named in text ("SSRIs", "MAO inhibitors", "NSAID") to its class id, or None."""
-    lex = load(kb_dir)
-    q = normalise(text)
-    for c in (q, q[:-1] if q.endswith("s") else q, q[:-2] if q.endswith("es") else q):
-        if c in lex.class_index:
-            return lex.class_index[c]
+    lex = lex or load(kb_dir)
+    for q in lex.rules.candidates(str(text)):
+        for c in (q, q[:-1] if q.endswith("s") else q, q[:-2] if q.endswith("es") else q):
+            if c in lex.class_index:
+                return lex.class_index[c]
     return None
 
 
-def classes_of(drug_id: str, kb_dir: Path | str | None = None) -> frozenset[str]:
+def classes_of(drug_id: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> frozenset[str]:
     """All classes of an ingredient or product, with every ancestor class. Unknown id: empty."""
-    return load(kb_dir).drug_classes.get(_bare(drug_id), frozenset())
+    return (lex or load(kb_dir)).drug_classes.get(_bare(drug_id), frozenset())
 
 
-def class_members(class_id: str, kb_dir: Path | str | None = None) -> frozenset[str]:
+def class_members(class_id: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> frozenset[str]:
     """Ingredient ids in a class or any of its sub-classes. Unknown class: KeyError."""
-    lex = load(kb_dir)
-    return lex.members[_bare(class_id)]
+    return (lex or load(kb_dir)).members[_bare(class_id)]
 
 
-def ingredients_of(drug_id: str, kb_dir: Path | str | None = None) -> tuple[str, ...]:
-    lex = load(kb_dir)
+def ingredients_of(drug_id: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> tuple[str, ...]:
+    lex = lex or load(kb_dir)
     i = _bare(drug_id)
     if i in lex.products:
         return tuple(lex.products[i]["ingredients"])
     return (i,) if i in lex.ingredients else ()
 
 
-def drug_name(drug_id: str, kb_dir: Path | str | None = None) -> str:
-    return load(kb_dir).name(_bare(drug_id))
+def drug_name(drug_id: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> str:
+    return (lex or load(kb_dir)).name(_bare(drug_id))
 
 
 def drug_concepts(kb_dir: Path | str | None = None) -> list[Concept]:
@@ -128,6 +128,41 @@ def drug_concepts(kb_dir: Path | str | None = None) -> list[Concept]:
         codes = {"atc": (c["atc"],)} if c.get("atc") else {}
         out.append(Concept(f"class:{c['id']}", "class", c["name"], codes, tuple(c.get("synonyms", [])),
                            (c["source"],), attrs))
+    return out
+
+
+def text_forms(kb_dir: Path | str | None = None, classes=True) -> dict[str, tuple[str, str]]:
+    """Surface forms for a free-text matcher: {form as written (lower case): (kind, id)}, kind drug | product |
+    class. Leaves out names that are also everyday words, lab analytes or other abbreviations (name_rules.yaml
+    `ambiguous_in_text`) and forms shorter than 3 characters. `classes`: True for the synonyms of every
+    pharmacological class, False for none, or the class ids whose words count."""
+    lex = load(kb_dir)
+    out: dict[str, tuple[str, str]] = {}
+
+    def add(form: str, kind: str, i: str) -> None:
+        key = normalise(form)
+        if len(key) < 3 or key in lex.ambiguous:
+            return
+        if kind != "class" and lex.index.get(key, (kind, i))[:2] != (kind, i):
+            return  # the name belongs to another entry (the lexicon's ranking decides)
+        out.setdefault(form.lower(), (kind, i))
+        if "/" in form:  # "amoxicillin/clavulanate" is also written "amoxicillin-clavulanate"
+            out.setdefault(form.lower().replace("/", "-"), (kind, i))
+
+    for kind, table in (("drug", lex.ingredients), ("product", lex.products)):
+        for e in table.values():
+            for n in (e["name"], *_synonyms(e)):
+                add(n, kind, e["id"])
+            if "-" in e["id"] and kind == "product":
+                add(e["id"], kind, e["id"])
+    if classes:  # class words used as if they were drugs ("avoid NSAIDs", "on a beta blocker")
+        wanted = None if classes is True else set(classes)
+        for c in lex.classes.values():
+            if (c["id"] in wanted) if wanted is not None else c.get("kind", "pharmacological") == "pharmacological":
+                for n in c.get("synonyms", []):
+                    add(n, "class", c["id"])
+                    if n.endswith("s") and not n.endswith("ss"):
+                        add(n[:-1], "class", c["id"])
     return out
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from medcore.knowledge.concepts import concept_id
-from medcore.knowledge.interaction_rules import expand_interactions
+from medcore.knowledge.interaction_rules import expand_interactions, risk_profile
 from medcore.knowledge.kbfiles import KnowledgeKBError, read_mapping, require
 
 log = logging.getLogger(__name__)
@@ -70,9 +70,9 @@ def build(kb_dir: Path) -> tuple[nx.MultiDiGraph, dict]:
     g = nx.MultiDiGraph()
     side: dict = {}
     _triage(g, kb_dir / "triage", side)
-    _therapy(g, kb_dir / "therapy", side)
+    lex = _drug_lexicon(g, kb_dir)
+    _therapy(g, kb_dir / "therapy", side, lex)
     _tests(g, kb_dir / "cases" / "tests.yaml")
-    _drug_lexicon(g, kb_dir)
     return g, side
 
 
@@ -135,14 +135,21 @@ def condition_node_ids(g: nx.MultiDiGraph, therapy_conditions: list[dict]) -> di
     return out
 
 
-def _therapy(g: nx.MultiDiGraph, root: Path, side: dict) -> None:
+def _therapy(g: nx.MultiDiGraph, root: Path, side: dict, lex) -> None:
     shared = read_mapping(root / "shared.yaml")
     conditions = read_mapping(root / "conditions.yaml")["conditions"]
     drugs: dict[str, dict] = {}
     for path in sorted((root / "drugs").glob("*.yaml")):
         for d in read_mapping(path)["drugs"]:
-            require(d, ("id", "classes", "source"), path.name)
-            drugs[d["id"]] = d
+            require(d, ("id", "source"), path.name)
+            if d["id"] not in lex.ingredients and d["id"] not in lex.products:
+                raise KnowledgeKBError(f"{path.name}: drug {d['id']} is not in the drug lexicon")
+            # classes and QT/serotonergic/CNS flags come from the lexicon, as in the therapy KB
+            prof = risk_profile(lex, d["id"])
+            drugs[d["id"]] = {**d, **{k: v for k, v in prof.items() if k in ("classes", "serotonergic",
+                                                                             "cns_depressant", "qt")},
+                              "name": d.get("name", prof["name"])}
+    interaction_only = {i: risk_profile(lex, i) for i in lex.ingredients if i not in drugs}
     cmap = condition_node_ids(g, conditions)
     for c in conditions:
         require(c, ("id", "name", "options", "source"), "conditions.yaml")
@@ -165,7 +172,10 @@ def _therapy(g: nx.MultiDiGraph, root: Path, side: dict) -> None:
              sources=["therapy drug files (hepatic dose rules)"], kind="patient_state")
     classes: dict[str, set[str]] = {}
     for d in drugs.values():
-        _drug(g, d, state_ids, classes)
+        _drug(g, d, state_ids)
+    for d in [*drugs.values(), *interaction_only.values()]:
+        for k in d["classes"]:
+            classes.setdefault(k, set()).add(d["id"])
     side["allergy_classes"] = {a["id"]: a for a in shared.get("allergy_classes", [])}
     side["cross_reactivity"] = shared.get("cross_reactivity", [])
     for c in conditions:
@@ -178,7 +188,8 @@ def _therapy(g: nx.MultiDiGraph, root: Path, side: dict) -> None:
                       preferred_if=[state_ids.get(s, s) for s in o.get("preferred_if", [])],
                       dose=comp.get("dose_label") or _dose(comp, drugs[comp["drug"]]), frequency=comp.get("frequency"),
                       route=comp.get("route"), duration=comp.get("duration"), combination=len(o["components"]) > 1)
-    pairs, _ = expand_interactions(read_mapping(root / "interactions.yaml"), drugs, classes, error=KnowledgeKBError)
+    pairs, _ = expand_interactions(read_mapping(root / "interactions.yaml"), {**interaction_only, **drugs}, classes,
+                                   error=KnowledgeKBError)
     for key in sorted(pairs, key=sorted):
         for r in pairs[key]:
             a, b = r.drugs
@@ -191,19 +202,15 @@ def _dose(comp: dict, drug: dict) -> str | None:
     return f"{comp['dose']:g} {drug.get('unit', '')}".strip() if "dose" in comp else None
 
 
-def _drug(g: nx.MultiDiGraph, d: dict, state_ids: dict[str, str], classes: dict[str, set[str]]) -> None:
+def _drug(g: nx.MultiDiGraph, d: dict, state_ids: dict[str, str]) -> None:
     did = concept_id("drug", d["id"])
     scalar = ("pregnancy", "pregnancy_note", "lactation", "qt", "allergy_class", "serotonergic", "cns_depressant",
               "acb", "beers", "unit", "max_daily", "min_age", "note", "side_chain")
-    add_node(g, did, d.get("name", d["id"].replace("-", "/")), synonyms=[*d.get("brands", []), *d.get("synonyms", [])],
-             sources=[d["source"]], brands=list(d.get("brands", [])), classes=list(d["classes"]),
-             **{k: d[k] for k in scalar if k in d})
-    for k in d["classes"]:
-        classes.setdefault(k, set()).add(d["id"])
-        kid = concept_id("class", k)
-        if kid not in g:
-            add_node(g, kid, k.replace("_", " "), sources=["therapy drug files (classes)"])
-        _edge(g, did, kid, "member_of", d["source"])
+    add_node(g, did, d["name"], synonyms=[*d.get("brands", []), *d.get("synonyms", [])], sources=[d["source"]],
+             classes=list(d["classes"]), **{k: d[k] for k in scalar if k in d})
+    node = g.nodes[did]["attrs"]
+    node["classes"] = list(d["classes"])  # with ancestors, as the interaction rules test them
+    node.update({k: d[k] for k in scalar if k in d})
     for rel, key in (("contraindicated_in", "contraindicated_in"), ("caution_in", "caution_in")):
         for s in d.get(key, []):
             target = state_ids.get(s, concept_id("condition", s))
@@ -251,19 +258,17 @@ def _tests(g: nx.MultiDiGraph, path: Path) -> None:
 
 # ---------- the knowledge layer's drug lexicon: products, more ingredients, the class hierarchy ----------
 
-def _drug_lexicon(g: nx.MultiDiGraph, kb_dir: Path) -> None:
-    """Brands and combination products resolve to ingredients (Percocet -> oxycodone + acetaminophen), and
-    classes get their parents. Ingredients without therapy data join as plain nodes with their classes."""
-    from medcore.knowledge.drugs import drug_concepts
+def _drug_lexicon(g: nx.MultiDiGraph, kb_dir: Path):
+    """Every ingredient, product and class of the knowledge drug lexicon: brands and combination products
+    resolve to ingredients (Percocet -> oxycodone + acetaminophen), classes get their parents. Returns the
+    lexicon, whose classes and risk flags the therapy drugs take."""
+    from medcore.knowledge import drugs as kdrugs
 
-    concepts = drug_concepts(kb_dir)
+    lex = kdrugs.load(kb_dir)
+    concepts = kdrugs.drug_concepts(kb_dir)
     for c in concepts:  # nodes first, so every edge below has both ends
-        if c.type == "class" and c.id in g:
-            add_node(g, c.id, c.name, synonyms=c.synonyms, codes=c.codes, sources=c.sources)
-            g.nodes[c.id]["name"] = c.name  # the lexicon's display name ("ACE inhibitors", not the id)
-        else:
-            add_node(g, c.id, c.name, synonyms=c.synonyms, codes=c.codes, sources=c.sources,
-                     **{k: v for k, v in c.attrs.items() if k in ("ingredients", "brands", "routes", "inn", "kind")})
+        add_node(g, c.id, c.name, synonyms=c.synonyms, codes=c.codes, sources=c.sources,
+                 **{k: v for k, v in c.attrs.items() if k in ("ingredients", "brands", "routes", "inn", "kind")})
     for c in concepts:
         src = c.sources[0] if c.sources else "knowledge drugs KB"
         if c.type == "product":
@@ -278,3 +283,4 @@ def _drug_lexicon(g: nx.MultiDiGraph, kb_dir: Path) -> None:
                 kid = concept_id("class", k)
                 if kid in g and kid not in have:
                     _edge(g, c.id, kid, "member_of", src)
+    return lex

@@ -1,7 +1,8 @@
 """Drug-drug interaction rules: explicit pairs plus class rules expanded to member pairs.
 
 One home for the expansion: the therapy KB (`medcore.therapy.kb`) and the knowledge graph both call
-`expand_interactions`, so a class rule means the same pairs in the planner and in the graph."""
+`expand_interactions` over drugs described by `risk_profile` (classes and risk flags from the drug
+lexicon), so a class rule means the same pairs in the planner and in the graph."""
 
 from __future__ import annotations
 
@@ -9,6 +10,21 @@ import itertools
 from dataclasses import dataclass
 
 SEVERITY_RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
+_QT = (("qt_known_risk", "known"), ("qt_possible_risk", "possible"), ("qt_conditional_risk", "conditional"))
+
+
+def risk_profile(lex, drug_id: str) -> dict:
+    """What a class rule can test of a drug of the lexicon (`drug_lexicon.DrugLexicon`): every class with
+    its ancestors, the serotonergic and CNS-depressant groups and the QT risk category."""
+    classes = lex.drug_classes[drug_id]
+    e = lex.ingredients.get(drug_id) or lex.products[drug_id]
+    out = {"id": drug_id, "name": e["name"], "classes": sorted(classes), "source": e["source"],
+           "serotonergic": "serotonergic" in classes, "cns_depressant": "cns_depressant" in classes,
+           "interaction_only": True}
+    qt = next((v for k, v in _QT if k in classes), None)
+    if qt:
+        out["qt"] = qt
+    return out
 
 
 @dataclass(frozen=True)
@@ -51,7 +67,7 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
         a, b = p["drugs"]
         for x in (a, b):
             if x not in drugs:
-                raise error(f"interactions.yaml: pair {a}+{b}: unknown drug {x!r}")
+                raise error(f"interactions.yaml: pair {a}+{b}: unknown drug {x!r} (not in the drug lexicon)")
         key = frozenset((a, b))
         if len(key) != 2:
             raise error(f"interactions.yaml: pair {a}+{b} names the same drug twice")

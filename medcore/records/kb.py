@@ -1,5 +1,6 @@
 """The records knowledge base: lab and vital reference ranges, drug names, problem and procedure
-vocabularies, section headers, ConText rules. Data lives in assets/kb/records/; this module loads
+vocabularies, section headers, ConText rules. Data lives in assets/kb/records/ (drug names in the knowledge
+layer's drug lexicon, assets/kb/knowledge/drugs/); this module loads
 and validates it once per path (lru_cache), so a page or a batch pays the parsing cost once."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from medcore.knowledge import drugs as kdrugs
 
 class KBError(ValueError):
     """A knowledge-base file is missing or malformed; the message names the file."""
@@ -71,17 +73,20 @@ def kb_root(settings) -> Path:
 
 
 def load(settings) -> RecordsKB:
-    return load_from(kb_root(settings), Path(settings.kb_dir) / "therapy")
+    return load_from(kb_root(settings), Path(settings.kb_dir))
 
 
 @lru_cache(maxsize=4)
-def load_from(root: Path, therapy_dir: Path | None = None) -> RecordsKB:
+def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
+    """`kb_dir` holds the knowledge layer (knowledge/drugs); None: the shipped one."""
     root = Path(root)
     if not root.is_dir():
         raise KBError(f"records knowledge base not found at {root}")
     labs = _ranges(root / "lab_ranges.csv", require_source=True)
     vitals = _ranges(root / "vital_ranges.csv", require_source=True)
-    drugs, drug_source = _drugs(root / "drugs.yaml", therapy_dir)
+    rules = _yaml(root / "rules.yaml", ("source", "routes", "frequencies", "dose_units", "status"))
+    drugs, drug_source = _drugs(kb_dir if kb_dir and (Path(kb_dir) / "knowledge" / "drugs").is_dir() else None,
+                                rules.get("drug_class_words") or ())
     problems = _lexicon(root / "problems.txt")
     procedures = _lexicon(root / "procedures.txt")
     sections_doc = _yaml(root / "sections.yaml", ("source", "sections"))
@@ -89,14 +94,13 @@ def load_from(root: Path, therapy_dir: Path | None = None) -> RecordsKB:
     for cat in ("negated", "possible", "historical", "family"):
         if cat not in context["modifiers"]:
             raise KBError(f"context_rules.yaml: modifiers.{cat} missing")
-    rules = _yaml(root / "rules.yaml", ("source", "routes", "frequencies", "dose_units", "status"))
     _all_strings(context, "context_rules.yaml")
     _check_patterns(context)
     _all_strings(rules, "rules.yaml")
     _all_strings(sections_doc, "sections.yaml")
     names = _words(root / "first_names.txt")
     sources = {
-        "lab_ranges.csv": "per row", "vital_ranges.csv": "per row", "drugs.yaml": drug_source,
+        "lab_ranges.csv": "per row", "vital_ranges.csv": "per row", "knowledge/drugs": drug_source,
         "problems.txt": _header_source(root / "problems.txt"), "procedures.txt": _header_source(root / "procedures.txt"),
         "sections.yaml": sections_doc["source"], "context_rules.yaml": context["source"], "rules.yaml": rules["source"],
         "first_names.txt": _header_source(root / "first_names.txt"),
@@ -163,45 +167,40 @@ def _ranges(path: Path, require_source: bool) -> list[Range]:
     return out
 
 
-def _drugs(path: Path, therapy_dir: Path | None) -> tuple[list[Drug], str]:
-    doc = _yaml(path, ("source", "drugs"))
+def _drugs(kb_dir: Path | None, class_words) -> tuple[list[Drug], str]:
+    """Drug names from the knowledge layer's drug lexicon (one home for every tool): each ingredient and
+    combination product with every way a note writes it, and the class words notes use as if they were
+    drugs ("avoid NSAIDs"). Names that are also lab analytes or everyday words are left out there."""
+    try:
+        lex = kdrugs.load(kb_dir)
+        forms = kdrugs.text_forms(kb_dir, classes=list(class_words))
+    except kdrugs.DrugKBError as exc:
+        raise KBError(f"drug lexicon: {exc}") from exc
+    by_entry: dict[tuple[str, str], list[str]] = {}
+    for form, key in forms.items():
+        by_entry.setdefault(key, []).append(form)
     drugs = []
-    for i, d in enumerate(doc["drugs"]):
-        if not isinstance(d, dict) or not d.get("name"):
-            raise KBError(f"drugs.yaml entry {i}: needs a name")
-        drugs.append(Drug(str(d["name"]), tuple(str(a) for a in d.get("aliases") or ()), str(d.get("class", ""))))
-    for d in doc.get("classes") or ():
-        drugs.append(Drug(str(d["name"]), tuple(str(a) for a in d.get("aliases") or ()), str(d["name"]), True))
-    source = str(doc["source"])
-    extra = _therapy_drug_names(therapy_dir) if therapy_dir else []
-    if extra:
-        known = {x.lower() for d in drugs for x in (d.name, *d.aliases)}
-        added = [Drug(n, ()) for n in extra if n.lower() not in known]
-        drugs.extend(added)
-        source += f"; plus {len(added)} names from the treatment planner's drug list"
+    for (kind, i), names in by_entry.items():
+        if kind == "class":  # named as notes write it: the first synonym, singular ("penicillin", "nsaid")
+            c = lex.classes[i]
+            short = (c.get("synonyms") or [c["name"]])[0]
+            short = short[:-1] if short.endswith("s") and not short.endswith("ss") else short
+            drugs.append(Drug(short, tuple(n for n in names if n != short), c["name"], True))
+            continue
+        entry = lex.ingredients.get(i) or lex.products[i]
+        drugs.append(Drug(entry["name"], tuple(n for n in names if n != entry["name"].lower()), _class_name(lex, entry)))
+    source = ("knowledge drug lexicon (assets/kb/knowledge/drugs): US labels (DailyMed/Drugs@FDA), BNF, "
+              "WHO ATC/DDD Index")
     return drugs, source
 
 
-def _therapy_drug_names(therapy_dir: Path) -> list[str]:
-    """Drug names from the treatment planner's KB when it exists (any YAML there whose entries have a
-    'name' or 'drug' key under a 'drugs' list). Tolerant: the planner owns that format."""
-    names: list[str] = []
-    if not therapy_dir or not Path(therapy_dir).is_dir():
-        return names
-    for path in sorted(Path(therapy_dir).glob("*drug*.y*ml")):
-        try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError):
-            continue
-        entries = doc.get("drugs") if isinstance(doc, dict) else doc
-        if isinstance(entries, dict):
-            entries = [{"name": k} for k in entries]
-        for e in entries or []:
-            if isinstance(e, dict):
-                n = e.get("name") or e.get("drug") or e.get("generic")
-                if isinstance(n, str) and 2 < len(n) < 60:
-                    names.append(n.strip())
-    return names
+def _class_name(lex, entry: dict) -> str:
+    """The entry's first pharmacological class (its own, or its ingredients' for a product)."""
+    classes = entry.get("classes") or [k for i in entry.get("ingredients", []) for k in lex.ingredients[i]["classes"]]
+    for k in classes:
+        if lex.classes[k].get("kind", "pharmacological") == "pharmacological":
+            return lex.classes[k]["name"]
+    return lex.classes[classes[0]]["name"] if classes else ""
 
 
 # US -> UK (Commonwealth) medical spellings, applied to every problem and procedure form so the vocabulary

@@ -75,7 +75,7 @@ def _interactions(args, settings) -> int:
     kb = _kb(settings)
     report = ix.check_names(kb, args.drugs)
     for r in report.resolved:
-        if r.how in ("brand_or_synonym", "fuzzy"):
+        if r.notable:
             print(f"note: {r.message(kb)}", file=sys.stderr)
     for r in report.unknown:
         print(f"error: {r.message(kb)}", file=sys.stderr)

@@ -46,11 +46,11 @@ class InteractionReport:
     unknown: list[Resolution]
     findings: list[Finding]
     duplicates: list[Duplicate]
+    kb: KnowledgeBase | None = field(default=None, repr=False, compare=False)
 
     @property
     def notes(self) -> list[str]:
-        return [r.message() for r in self.resolved if r.how in ("fuzzy", "brand_or_synonym")] + \
-            [r.message() for r in self.unknown]
+        return [r.message(self.kb) for r in self.resolved if r.notable] + [r.message() for r in self.unknown]
 
 
 def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Finding:
@@ -93,15 +93,18 @@ def duplicates(kb: KnowledgeBase, ids: list[str], labels: list[str] | None = Non
     labels = labels or ids
     seen: dict[str, list[str]] = {}
     for i, label in zip(ids, labels):
-        seen.setdefault(i, []).append(label)
+        # by ingredient, so a combination counts too (Norco + Tylenol is two acetaminophens)
+        for ing in _ingredients(kb, i):
+            seen.setdefault(ing, []).append(label)
     for i, names in seen.items():
         if len(names) > 1:
-            out.append(Duplicate("same_drug", names, text=f"{kb.drug_name(i)} is listed {len(names)} times "
+            name = kb.drug_name(i) if i in kb.drugs or i in kb.interaction_only else i
+            out.append(Duplicate("same_drug", names, text=f"{name} is listed {len(names)} times "
                                  f"({', '.join(names)})", source="medication reconciliation"))
-    uniq = list(seen)
+    uniq = list(dict.fromkeys(ids))
     by_class: dict[str, list[str]] = {}
     for i in uniq:
-        for k in kb.drugs[i]["classes"]:
+        for k in kb.drug_info(i)["classes"]:
             if k in kb.duplicate_classes:
                 by_class.setdefault(k, []).append(i)
     for k, members in sorted(by_class.items()):
@@ -112,10 +115,21 @@ def duplicates(kb: KnowledgeBase, ids: list[str], labels: list[str] | None = Non
     return out
 
 
+def _ingredients(kb: KnowledgeBase, drug_id: str) -> tuple[str, ...]:
+    lex = kb.lexicon
+    if lex and drug_id in lex.products:
+        return tuple(lex.products[drug_id]["ingredients"])
+    if lex and drug_id in lex.ingredients and lex.ingredients[drug_id].get("form_of"):
+        return (lex.ingredients[drug_id]["form_of"],)
+    return (drug_id,)
+
+
 def check_names(kb: KnowledgeBase, names: list[str]) -> InteractionReport:
     resolved, unknown = [], []
     for n in names:
         r = resolve_drug(kb, n)
         (resolved if r.ok else unknown).append(r)
-    ids = [r.id for r in resolved]
-    return InteractionReport(resolved, unknown, check_ids(kb, ids), duplicates(kb, ids, [r.query for r in resolved]))
+    # a combination product is checked as each of its ingredients (Percocet + another opioid is caught)
+    ids = [i for r in resolved for i in r.ids]
+    labels = [r.query if len(r.ids) == 1 else f"{r.query} ({kb.drug_name(i)})" for r in resolved for i in r.ids]
+    return InteractionReport(resolved, unknown, check_ids(kb, ids), duplicates(kb, ids, labels), kb)

@@ -10,15 +10,18 @@ typo in the data fails at load, not in front of a clinician.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
-from medcore.knowledge.interaction_rules import SEVERITY_RANK, InteractionRule, expand_interactions  # noqa: F401 (re-exported)
+from medcore.knowledge import drugs as kdrugs
+from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR, DrugKBError, DrugLexicon
+from medcore.knowledge.interaction_rules import (  # noqa: F401 (SEVERITY_RANK, InteractionRule re-exported)
+    SEVERITY_RANK, InteractionRule, expand_interactions, risk_profile)
+from medcore.knowledge.names import normalise
+from medcore.knowledge.validate import first_error
 from medcore.therapy import kb_schema
 
 try:  # the C loader is ~10x faster; fall back quietly where libyaml is missing
@@ -49,7 +52,10 @@ class KnowledgeBase:
     classes: dict[str, set[str]] = field(default_factory=dict)
     duplicate_classes: frozenset = frozenset()
     duplicate_source: str = ""
-    drug_index: dict[str, str] = field(default_factory=dict)  # normalised name -> drug id
+    # drugs of the knowledge lexicon the planner has no dosing data for: checked for interactions by class only
+    interaction_only: dict[str, dict] = field(default_factory=dict)
+    lexicon: DrugLexicon | None = None
+    knowledge_dir: Path | None = None
     condition_index: dict[str, str] = field(default_factory=dict)
     state_index: dict[str, str] = field(default_factory=dict)
     allergy_index: dict[str, str] = field(default_factory=dict)  # normalised -> allergy class id
@@ -59,8 +65,12 @@ class KnowledgeBase:
         return self.drugs[drug_id]
 
     def drug_name(self, drug_id: str) -> str:
-        d = self.drugs.get(drug_id)
+        d = self.drugs.get(drug_id) or self.interaction_only.get(drug_id)
         return (d.get("name") or drug_id.replace("-", "/")) if d else drug_id
+
+    def drug_info(self, drug_id: str) -> dict:
+        """A planner drug, or an interaction-only lexicon drug (classes and risk flags only)."""
+        return self.drugs.get(drug_id) or self.interaction_only[drug_id]
 
     def members(self, klass: str) -> set[str]:
         return self.classes.get(klass, set())
@@ -87,8 +97,16 @@ def load_kb(settings) -> KnowledgeBase:
 
 def load_kb_dir(root: Path) -> KnowledgeBase:
     root = Path(root)
-    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*.yaml")))
+    kdir = _knowledge_dir(root)
+    files = list(root.rglob("*.yaml")) + list((kdir / "knowledge" / "drugs").rglob("*.yaml"))
+    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in files))
     return _load_cached(str(root), stamp)
+
+
+def _knowledge_dir(root: Path) -> Path:
+    """The KB dir whose knowledge/drugs lexicon names and classes this therapy KB's drugs (a copy of the
+    therapy KB alone, as in tests, uses the shipped lexicon)."""
+    return root.parent if (root.parent / "knowledge" / "drugs").is_dir() else DEFAULT_KB_DIR
 
 
 @functools.lru_cache(maxsize=4)
@@ -104,11 +122,9 @@ def _read(path: Path, schema: dict) -> dict:
         raise KBError(f"missing knowledge-base file {path}") from exc
     except yaml.YAMLError as exc:
         raise KBError(f"{path.name}: not valid YAML: {exc}") from exc
-    try:
-        jsonschema.validate(data, schema)
-    except jsonschema.ValidationError as exc:
-        where = "/".join(str(p) for p in exc.absolute_path)
-        raise KBError(f"{path.name}: {where}: {exc.message}") from exc
+    error = first_error(data, schema)
+    if error:
+        raise KBError(f"{path.name}: {error}")
     return data
 
 
@@ -124,6 +140,14 @@ def _build(root: Path) -> KnowledgeBase:
                 raise KBError(f"{path.name}: drug {d['id']} defined twice")
             d.setdefault("name", d["id"].replace("-", "/"))
             drugs[d["id"]] = d
+    kdir = _knowledge_dir(root)
+    try:
+        lex = kdrugs.load(kdir)
+    except DrugKBError as exc:
+        raise KBError(f"drug lexicon: {exc}") from exc
+    for d in drugs.values():
+        _take_lexicon(d, lex)
+    interaction_only = {i: risk_profile(lex, i) for i in lex.ingredients if i not in drugs}
     states = {s["id"]: s for s in shared["states"]}
     allergy_classes = {a["id"]: a for a in shared["allergy_classes"]}
     conditions: dict[str, dict] = {}
@@ -134,9 +158,10 @@ def _build(root: Path) -> KnowledgeBase:
     known_states = set(states) | set(conditions)
 
     classes: dict[str, set[str]] = {}
-    for d in drugs.values():
+    for d in list(drugs.values()) + list(interaction_only.values()):
         for k in d["classes"]:
             classes.setdefault(k, set()).add(d["id"])
+    for d in drugs.values():
         for ref in d.get("contraindicated_in", []) + d.get("caution_in", []):
             if ref not in known_states:
                 raise KBError(f"drug {d['id']}: unknown patient state {ref!r} (add it to shared.yaml states)")
@@ -159,7 +184,7 @@ def _build(root: Path) -> KnowledgeBase:
             raise KBError(f"cross-reactivity rule {rule['allergy']}->{rule['drug_class']}: unknown allergy class")
 
     inter = _read(root / "interactions.yaml", kb_schema.INTERACTIONS_FILE)
-    pairs, n_explicit = expand_interactions(inter, drugs, classes, error=KBError)
+    pairs, n_explicit = expand_interactions(inter, {**interaction_only, **drugs}, classes, error=KBError)
 
     pgx = _read(root / "pgx.yaml", kb_schema.PGX_FILE)
     genes = {g["gene"]: g for g in pgx["genes"]}
@@ -185,20 +210,25 @@ def _build(root: Path) -> KnowledgeBase:
         class_rule_count=len(inter["class_rules"]), pgx_rules=pgx_rules, genes=genes, classes=classes,
         duplicate_classes=frozenset(shared["duplicate_classes"]["classes"]),
         duplicate_source=shared["duplicate_classes"]["source"],
-        drug_index=_index(drugs.values(), ("name", "brands", "synonyms")),
+        interaction_only=interaction_only, lexicon=lex, knowledge_dir=kdir,
         condition_index=_index(conditions.values(), ("name", "synonyms", "icd10", "snomed")),
         state_index={**_index(conditions.values(), ("name", "synonyms")), **_index(states.values(), ("name", "synonyms"))},
         allergy_index=_index(allergy_classes.values(), ("name", "synonyms")),
     )
 
 
-def normalise(text: str) -> str:
-    """Lower case, unify separators and drop punctuation that users type inconsistently."""
-    t = str(text).lower().replace("\u00ae", "").replace("\u2122", "")
-    t = re.sub(r"[/_,;]+", " ", t)
-    t = t.replace("-", " ")
-    t = re.sub(r"[^a-z0-9.*: +]", "", t)
-    return re.sub(r"\s+", " ", t).strip()
+# Names, brands, classes and the QT / serotonergic / CNS-depressant risk groups of a drug live in the knowledge
+# drug lexicon (assets/kb/knowledge/drugs/); the therapy KB adds dosing, renal, hepatic and safety data.
+def _take_lexicon(d: dict, lex: DrugLexicon) -> None:
+    entry = lex.ingredients.get(d["id"]) or lex.products.get(d["id"])
+    if entry is None:
+        raise KBError(f"drug {d['id']}: not in the drug lexicon (assets/kb/knowledge/drugs/); add it there")
+    risk = risk_profile(lex, d["id"])
+    d.update({k: risk[k] for k in ("classes", "serotonergic", "cns_depressant")})
+    if "qt" in risk:
+        d["qt"] = risk["qt"]
+    d["brands"] = list(entry.get("brands", []))
+    d["synonyms"] = list(entry.get("inn", [])) + list(entry.get("synonyms", []))
 
 
 def _index(entries, fields: tuple[str, ...]) -> dict[str, str]:

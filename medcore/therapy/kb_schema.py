@@ -26,16 +26,14 @@ RENAL_BAND = {
     },
 }
 
+# Names, brands, classes and QT/serotonergic/CNS-depressant risk come from the knowledge drug lexicon.
 DRUG = {
     "type": "object",
-    "required": ["id", "classes", "unit", "source"],
+    "required": ["id", "unit", "source"],
     "additionalProperties": False,
     "properties": {
         "id": ID,
         "name": {"type": "string"},
-        "classes": {"type": "array", "items": ID, "minItems": 1},
-        "brands": {"type": "array", "items": {"type": "string"}},
-        "synonyms": {"type": "array", "items": {"type": "string"}},
         "unit": {"enum": ["mg", "mcg", "g", "units", "mEq", "mL"]},
         "strengths": {"type": "array", "items": NUM},
         "max_daily": NUM,
@@ -63,10 +61,7 @@ DRUG = {
         "lactation": {"enum": ["compatible", "caution", "avoid"]},
         "allergy_class": ID,
         "side_chain": ID,
-        "qt": {"enum": ["known", "possible", "conditional"]},
-        "serotonergic": {"type": "boolean"},
         "acb": {"type": "integer", "minimum": 0, "maximum": 3},
-        "cns_depressant": {"type": "boolean"},
         "beers": {"type": "string"},
         # the Beers criterion is about use beyond this many weeks (e.g. PPIs: scheduled use >8 weeks);
         # a planned course no longer than that is shown as a reminder, not penalised

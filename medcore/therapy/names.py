@@ -1,29 +1,32 @@
-"""Resolve what people type (brand names, misspellings, "lisinopril 10 mg daily") to KB ids.
+"""Resolve what people type (brand names, combinations, misspellings, "lisinopril 10 mg daily") to KB ids.
 
-A name is resolved when it matches an id, generic name, brand or listed synonym. A close
-misspelling is resolved only when one drug is clearly the nearest (so "hydroxyzine" is never
-silently turned into "hydralazine"); otherwise the caller gets suggestions to show.
+Drug names go through the knowledge layer's drug lexicon (`medcore.knowledge.drugs.resolve`): a brand or
+combination product becomes all of its ingredients, and the planner checks each one. An ingredient the
+planner has no dosing data for is still checked for interactions by its classes ("interaction only").
+Conditions and patient states use the same lookup rule (`medcore.knowledge.names.lookup`): exact first,
+a close misspelling only when one entry is clearly the nearest, otherwise suggestions to show.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
-from medcore.therapy.kb import KnowledgeBase, normalise
-
-AUTO_RESOLVE_RATIO = 0.88  # at least this close to one name...
-RUNNER_UP_GAP = 0.08  # ...and clearly closer than any other drug's names
-SUGGEST_RATIO = 0.6
+from medcore.knowledge import drugs as kdrugs
+from medcore.knowledge.names import lookup, normalise
+from medcore.therapy.kb import KnowledgeBase
 
 
 @dataclass
 class Resolution:
     query: str
-    id: str | None
+    id: str | None  # the first planner id (the only one unless a combination product was named)
     how: str  # exact | brand_or_synonym | fuzzy | unknown
     suggestions: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # every planner id to check: each ingredient of a combination
+    product: str | None = None  # the combination product named, when the planner has no entry for it as one
+    interaction_only: list[str] = field(default_factory=list)  # ids checked for interactions by class only
+    unchecked: list[str] = field(default_factory=list)  # ingredient names the planner cannot check at all
 
     @property
     def ok(self) -> bool:
@@ -31,82 +34,108 @@ class Resolution:
 
     def message(self, kb: KnowledgeBase | None = None, what: str = "drug") -> str:
         name = kb.drug_name(self.id) if (kb and self.id and what == "drug") else self.id
-        if self.how == "fuzzy":
-            return f"'{self.query}' read as {name} (closest spelling); check this is right"
-        if self.how == "brand_or_synonym" and what == "drug":
-            return f"'{self.query}' is {name}"
         if self.id is None:
+            if self.unchecked:
+                return f"'{self.query}' ({', '.join(self.unchecked)}) has no interaction data in the planner; not checked"
             if self.suggestions:
                 return f"unknown {what} '{self.query}': did you mean {', '.join(self.suggestions)}?"
             return f"unknown {what} '{self.query}' (not in the knowledge base; not checked)"
-        return ""
+        names = " + ".join(kb.drug_name(i) for i in self.ids) if (kb and what == "drug") else name
+        parts = []
+        if self.how == "fuzzy":
+            parts.append(f"'{self.query}' read as {names} (closest spelling); check this is right")
+        elif self.how == "brand_or_synonym" and what == "drug":
+            parts.append(f"'{self.query}' is {names}" + (" (each ingredient checked)" if len(self.ids) > 1 else ""))
+        if kb and self.interaction_only:
+            parts.append(f"{', '.join(kb.drug_name(i) for i in self.interaction_only)}: checked for interactions "
+                         "by class only (no dosing, kidney, liver or PGx data in the planner)")
+        if self.unchecked:
+            parts.append(f"{', '.join(self.unchecked)}: no interaction data in the planner; not checked")
+        return "; ".join(parts)
+
+    @property
+    def notable(self) -> bool:
+        """Worth telling the user: a brand, a combination, a guess, or a part checked only partly."""
+        return self.how in ("fuzzy", "brand_or_synonym") or bool(self.interaction_only or self.unchecked)
 
 
-_DOSE_TAIL = re.compile(r"\s+(\d|x\d|po\b|iv\b|im\b|sc\b|tab|cap|daily|bid|tid|qid|prn|once|twice).*$", re.I)
-
-
-def _candidates(query: str) -> list[str]:
-    """The full text first, then the text before any dose/route/frequency tail."""
-    q = normalise(query)
-    out = [q]
-    short = normalise(_DOSE_TAIL.sub("", query.strip()))
-    if short and short != q:
-        out.append(short)
-    for suffix in (" tablets", " tablet", " capsules", " capsule", " er", " xl", " sr", " xr", " hcl"):
-        if short.endswith(suffix):
-            out.append(short[: -len(suffix)].strip())
-    return out
-
-
-def _resolve(index: dict[str, str], query: str, ids: set[str], display) -> Resolution:
-    if not query or not str(query).strip():
-        return Resolution(str(query), None, "unknown")
-    cands = _candidates(str(query))
-    for c in cands:
-        if c in index:
-            target = index[c]
-            how = "exact" if c in (normalise(target), normalise(display(target))) else "brand_or_synonym"
-            return Resolution(str(query), target, how)
-    q = cands[-1]
-    scored: dict[str, float] = {}
-    for key in difflib.get_close_matches(q, index.keys(), n=12, cutoff=SUGGEST_RATIO):
-        r = difflib.SequenceMatcher(None, q, key).ratio()
-        target = index[key]
-        scored[target] = max(scored.get(target, 0.0), r)
-    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
-    if ranked:
-        best, r1 = ranked[0]
-        r2 = ranked[1][1] if len(ranked) > 1 else 0.0
-        if r1 >= AUTO_RESOLVE_RATIO and r1 - r2 >= RUNNER_UP_GAP and len(q) >= 5:
-            return Resolution(str(query), best, "fuzzy")
-    return Resolution(str(query), None, "unknown", [display(t) for t, _ in ranked[:3]])
+def _planner_id(kb: KnowledgeBase, ingredient: str) -> str | None:
+    """The planner entry for a lexicon ingredient: itself, its only dosed form (the fentanyl patch for
+    "fentanyl"), or the interaction-only entry."""
+    if ingredient in kb.drugs:
+        return ingredient
+    forms = [f for f in (kb.lexicon.forms.get(ingredient, ()) if kb.lexicon else ()) if f in kb.drugs]
+    if len(forms) == 1:
+        return forms[0]
+    return ingredient if ingredient in kb.interaction_only else None
 
 
 def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
-    return _resolve(kb.drug_index, name, set(kb.drugs), kb.drug_name)
+    r = kdrugs.resolve(name, lex=kb.lexicon)
+    if not r.ok:
+        return _class_named(kb, name) or Resolution(str(name), None, "unknown", list(r.suggestions))
+    if r.product and r.product in kb.drugs:  # a combination the planner doses as one (Paxlovid, Augmentin)
+        ids, unchecked = [r.product], []
+    else:
+        mapped = [(i, _planner_id(kb, i)) for i in r.ingredients]
+        ids = list(dict.fromkeys(p for _, p in mapped if p))
+        unchecked = [kdrugs.drug_name(i, lex=kb.lexicon) for i, p in mapped if p is None]
+    if r.how == "fuzzy":
+        how = "fuzzy"
+    elif r.how == "exact" and len(ids) == 1 and ids[0] in (r.product, r.ingredients[0]):
+        how = "exact"
+    else:
+        how = "brand_or_synonym"
+    return Resolution(str(name), ids[0] if ids else None, how if ids else "unknown", [], ids,
+                      r.product if r.product not in kb.drugs else None,
+                      [i for i in ids if i in kb.interaction_only], unchecked)
+
+
+def _class_named(kb: KnowledgeBase, name: str) -> Resolution | None:
+    """A drug class typed as a medicine ("the pill", "penicillin"): checked as its one planner member, or
+    refused with the members as suggestions (which one matters for doses and interactions)."""
+    klass = kdrugs.resolve_class(name, lex=kb.lexicon)
+    if klass is None:
+        return None
+    members = sorted(i for i in kdrugs.class_members(klass, lex=kb.lexicon) | {
+        p for p in kb.drugs if klass in kb.drugs[p]["classes"]} if i in kb.drugs)
+    if len(members) == 1:
+        return Resolution(str(name), members[0], "brand_or_synonym", [], members)
+    return Resolution(str(name), None, "unknown", [kb.drug_name(i) for i in members[:5]])
+
+
+def _lookup(index: dict[str, str], query: str, display) -> Resolution:
+    target, how, _, suggestions = lookup(index, str(query))
+    if target is None:
+        return Resolution(str(query), None, "unknown", [display(t) for t in suggestions])
+    if how == "exact":
+        key = normalise(query)
+        how = "exact" if key in (normalise(target), normalise(display(target))) else "brand_or_synonym"
+    return Resolution(str(query), target, how, [], [target])
 
 
 def resolve_condition(kb: KnowledgeBase, text: str) -> Resolution:
-    return _resolve(kb.condition_index, text, set(kb.conditions), lambda i: kb.conditions[i]["name"])
+    return _lookup(kb.condition_index, text, lambda i: kb.conditions[i]["name"])
 
 
 def resolve_state(kb: KnowledgeBase, text: str) -> Resolution:
     """A patient problem: a condition id or a state (pregnancy, long QT, ...)."""
     def display(i):
         return (kb.conditions.get(i) or kb.states.get(i) or {"name": i})["name"]
-    return _resolve(kb.state_index, text, set(kb.states) | set(kb.conditions), display)
+    return _lookup(kb.state_index, text, display)
 
 
 def resolve_allergen(kb: KnowledgeBase, text: str) -> tuple[str | None, str | None, Resolution]:
     """(drug id or None, allergy class id or None, resolution). Class names win over drug names
     ("penicillin" is the class, not penicillin V)."""
-    q = normalise(text)
-    short = normalise(_DOSE_TAIL.sub("", str(text)))
-    for c in (q, short, q.rstrip("s"), re.sub(r" allergy$", "", q)):
+    cands = kb.lexicon.rules.candidates(str(text)) if kb.lexicon else [normalise(text)]
+    q = cands[0]
+    for c in (*cands, q.rstrip("s"), re.sub(r" allergy$", "", q)):
         if c in kb.allergy_index:
             cls = kb.allergy_index[c]
-            return None, cls, Resolution(str(text), cls, "exact")
+            return None, cls, Resolution(str(text), cls, "exact", [], [cls])
     r = resolve_drug(kb, text)
     if r.ok:
-        return r.id, kb.drugs[r.id].get("allergy_class"), r
+        classes = [kb.drug_info(i).get("allergy_class") for i in r.ids]
+        return r.id, next((c for c in classes if c), None), r
     return None, None, r

@@ -99,16 +99,19 @@ def lookup(kb: KnowledgeBase, drug: str, gene: str, phenotype: str) -> PgxResult
         raise PgxError(r.message(kb))
     gene_name, phenotype = _gene_key(kb, gene, phenotype)
     ph, how = normalise_phenotype(kb, gene_name, phenotype)
-    rule = kb.pgx_rules.get((r.id, gene_name))
+    # a combination product: the ingredient with a rule for this gene (Tylenol #3 and CYP2D6 -> codeine)
+    drug_id = next((i for i in r.ids if (i, gene_name) in kb.pgx_rules), r.id)
+    rule = kb.pgx_rules.get((drug_id, gene_name))
     if rule is None:
-        pairs = sorted(g for (d, g) in kb.pgx_rules if d == r.id)
-        hint = f" (CPIC level A genes for {kb.drug_name(r.id)}: {', '.join(pairs)})" if pairs else ""
-        raise PgxError(f"no CPIC level A recommendation for {kb.drug_name(r.id)} and {gene_name}{hint}")
+        pairs = sorted(g for (d, g) in kb.pgx_rules if d in r.ids)
+        names = " + ".join(kb.drug_name(i) for i in r.ids)
+        hint = f" (CPIC level A genes for {names}: {', '.join(pairs)})" if pairs else ""
+        raise PgxError(f"no CPIC level A recommendation for {names} and {gene_name}{hint}")
     rec = rule["recommendations"].get(ph)
     if rec is None:
-        raise PgxError(f"CPIC gives no specific recommendation for {kb.drug_name(r.id)} in {gene_name} {ph}; "
+        raise PgxError(f"CPIC gives no specific recommendation for {kb.drug_name(drug_id)} in {gene_name} {ph}; "
                        "use standard clinical judgement")
-    return PgxResult(kb.drug_name(r.id), gene_name, ph, rec["recommendation"], rec["action"], rec["strength"],
+    return PgxResult(kb.drug_name(drug_id), gene_name, ph, rec["recommendation"], rec["action"], rec["strength"],
                      rule["source"], rec.get("dose_factor"), list(rec.get("alternatives", [])),
                      "" if how == "phenotype" else how)
 

@@ -149,11 +149,12 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[_Ctx, list[str], list[
     med_ids = []
     for text in p.medications:
         r = resolve_drug(kb, text)
-        meds.append({"text": text, "id": r.id, "name": kb.drug_name(r.id) if r.ok else None, "how": r.how,
-                     "suggestions": r.suggestions})
+        meds.append({"text": text, "id": r.id, "name": " + ".join(kb.drug_name(i) for i in r.ids) if r.ok else None,
+                     "how": r.how, "suggestions": r.suggestions, "ids": r.ids,
+                     "interaction_only": r.interaction_only, "unchecked": r.unchecked})
         if r.ok:
-            med_ids.append(r.id)
-            if r.how == "fuzzy":
+            med_ids.extend(r.ids)  # a combination product: each ingredient is checked
+            if r.how == "fuzzy" or r.interaction_only or r.unchecked:
                 warnings.append(r.message(kb))
         else:
             warnings.append(r.message(kb) + " - interactions with it were not checked")
@@ -267,7 +268,7 @@ def drug_issues(ctx: _Ctx, drug: dict) -> tuple[list[Issue], list[tuple[Issue, f
         if m == drug["id"]:
             excl.append(Issue("info", "duplicate", f"patient already takes {name}", "medication list", [drug["id"]]))
             continue
-        shared = set(kb.drugs[m]["classes"]) & set(drug["classes"]) & kb.duplicate_classes
+        shared = set(kb.drug_info(m)["classes"]) & set(drug["classes"]) & kb.duplicate_classes
         if shared:
             caut.append((Issue("moderate", "duplicate", f"{name} duplicates {kb.drug_name(m)} "
                                f"({', '.join(sorted(k.replace('_', ' ') for k in shared))})", kb.duplicate_source,
@@ -396,15 +397,16 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
             continue  # already reported through the option's cautions
         plan_issues.append(Issue(f.severity, "interaction", f"current medicines {f.drugs[0]} + {f.drugs[1]}: {f.effect} "
                                  f"({f.mechanism}). Management: {f.management}", f.source, list(f.drug_ids)))
-    burden = [(kb.drug_name(i), kb.drugs[i].get("acb", 0)) for i in dict.fromkeys(ctx.med_ids + sorted(chosen_ids))
-              if kb.drugs[i].get("acb", 0)]
+    burden = [(kb.drug_name(i), kb.drug_info(i).get("acb", 0)) for i in dict.fromkeys(ctx.med_ids + sorted(chosen_ids))
+              if kb.drug_info(i).get("acb", 0)]
     total = sum(v for _, v in burden)
     if total >= 3:
         plan_issues.append(Issue("moderate" if p.age >= 65 else "minor", "anticholinergic",
                                  f"anticholinergic burden score {total} ({', '.join(f'{n} {v}' for n, v in burden)}); "
                                  "a total of 3 or more is linked to cognitive impairment and falls",
                                  kb.flag_sources["acb"], [n for n, _ in burden]))
-    for d in ix.duplicates(kb, ctx.med_ids, [m["text"] for m in meds if m["id"]]):
+    labels = [m["text"] if len(m["ids"]) == 1 else f"{m['text']} ({kb.drug_name(i)})" for m in meds for i in m["ids"]]
+    for d in ix.duplicates(kb, ctx.med_ids, labels):
         plan_issues.append(Issue("moderate", "duplicate", "current medicines: " + d.text, d.source, d.drugs))
     for w in warnings:
         plan_issues.append(Issue("moderate", "input", w, "input check"))

@@ -72,6 +72,9 @@ def apply(kb: KnowledgeBase, plan: dict, patient: Patient, item_id: str, action:
             r = resolve_drug(kb, new_drug)
             if not r.ok:
                 raise ReviewError(r.message(kb))
+            if len(r.ids) != 1 or r.id not in kb.drugs:
+                raise ReviewError(f"'{new_drug}': the planner has no dosing data for "
+                                  f"{' + '.join(kb.drug_name(i) for i in r.ids)}; choose a single drug it can dose")
             drug = kb.drugs[r.id]
             if new_dose is None:
                 raise ReviewError(f"give a dose for {kb.drug_name(r.id)} ({drug['unit']})")

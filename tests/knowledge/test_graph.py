@@ -141,3 +141,14 @@ def test_a_new_process_reads_the_built_graph_from_the_disk_cache(tmp_path):
     clear_cache()
     assert not load_graph_dir(kb, cache_dir=tmp_path / "cache").from_cache  # a changed input rebuilds
     assert len(list((tmp_path / "cache").glob("graph-*.json"))) == 1
+
+
+def test_the_graph_holds_the_same_interaction_pairs_as_the_planner(kg, settings):
+    """One expansion of the class rules (knowledge.interaction_rules) for both: no drift."""
+    from medcore.therapy.kb import load_kb
+
+    kb = load_kb(settings)
+    planner = {(frozenset(k), r.rule, r.severity) for k, rules in kb.pairs.items() for r in rules}
+    graph = {(frozenset((e.start.split(":", 1)[1], e.end.split(":", 1)[1])), e.attrs["rule"], e.attrs["severity"])
+             for e in kg.all_edges("interacts_with")}
+    assert graph == planner and len(graph) > 1000

@@ -218,7 +218,7 @@ def test_uk_spellings_and_vocabulary(kb):
     assert problem(a, "papilloedema").assertion == "negated" and problem(a, "melaena").assertion == "negated"
     assert problem(a, "gastro-oesophageal reflux disease").name == "gastroesophageal reflux disease"
     a = analyze("Co-amoxiclav 625 mg TDS to complete 7 days. Co-codamol 30/500 PRN. Started prednisolone 10 mg od.", kb)
-    assert [m.name for m in a.extraction.medications] == ["amoxicillin-clavulanate", "co-codamol", "prednisolone"]
+    assert [m.name for m in a.extraction.medications] == ["amoxicillin/clavulanate", "codeine/acetaminophen", "prednisolone"]
 
 
 def test_labs_named_without_a_value(kb):

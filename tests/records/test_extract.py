@@ -54,7 +54,7 @@ def test_offsets_point_into_the_original_text(kb, settings):
 
 
 @pytest.mark.parametrize("text,name,dose,unit,route,freq,status", [
-    ("Start metoprolol tartrate 12.5 mg PO twice daily.", "metoprolol tartrate", "12.5", "mg", "oral", "twice daily",
+    ("Start metoprolol tartrate 12.5 mg PO twice daily.", "metoprolol", "12.5", "mg", "oral", "twice daily",
      "started"),
     ("Furosemide 40 mg IV q12h (new)", "furosemide", "40", "mg", "intravenous", "twice daily", "started"),
     ("Stop amlodipine.", "amlodipine", "", "", "", "", "stopped"),

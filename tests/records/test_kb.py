@@ -55,15 +55,16 @@ def test_broken_kb_is_reported(tmp_path, fname, content, match):
     kb_mod.load_from.cache_clear()
 
 
-def test_therapy_drug_names_are_merged(tmp_path):
-    root = tmp_path / "records"
-    shutil.copytree(kb_mod.Path(__file__).resolve().parents[2] / "assets" / "kb" / "records", root)
-    therapy = tmp_path / "therapy"
-    therapy.mkdir()
-    (therapy / "drugs.yaml").write_text("drugs:\n  - name: semaglutide\n  - name: furosemide\n")
-    kb = kb_mod.load_from(root, therapy)
+def test_drug_names_come_from_the_knowledge_lexicon(tmp_path):
+    kb = kb_mod.load_from(kb_mod.Path(__file__).resolve().parents[2] / "assets" / "kb" / "records")
     names = [d.name for d in kb.drugs]
     assert "semaglutide" in names and names.count("furosemide") == 1
+    forms = {f: d for d in kb.drugs for f in (d.name, *d.aliases)}
+    assert forms["percocet"].name == "oxycodone/acetaminophen" and forms["frusemide"].name == "furosemide"
+    assert forms["nsaids"].is_class and "steroids" not in forms  # only the class words notes use as drugs
+    # lab analytes and everyday words are not drug mentions in free text
+    assert "potassium" not in forms and "iron" not in forms and "contrast" not in forms
+    assert not (kb_mod.Path(__file__).resolve().parents[2] / "assets" / "kb" / "records" / "drugs.yaml").exists()
 
 
 def test_plain_note_copies_match_the_annotated_text(settings):

@@ -23,8 +23,16 @@ def test_interactions_contract(settings, capsys):
 
 
 def test_interactions_unknown_name_suggests(settings, capsys):
-    rc, out, err = _run(capsys, ["interactions", "warfarin", "hydroxyzine", "--json"])
-    assert rc == 2 and json.loads(out) == [] and "did you mean" in err
+    rc, out, err = _run(capsys, ["interactions", "warfarin", "hydroxyz", "--json"])
+    assert rc == 2 and json.loads(out) == [] and "did you mean" in err and "hydroxyzine" in err
+
+
+def test_interactions_combination_product_checks_each_ingredient(settings, capsys):
+    rc, out, err = _run(capsys, ["interactions", "Percocet", "methadone", "--json"])
+    assert rc == 0
+    pairs = {tuple(sorted(f["drugs"])) for f in json.loads(out)}
+    assert ("methadone", "oxycodone") in pairs
+    assert "'Percocet' is oxycodone + acetaminophen" in err
 
 
 def test_pgx_contract(settings, capsys):

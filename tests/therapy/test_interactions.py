@@ -30,9 +30,37 @@ def test_brand_names_and_misspellings(kb):
     rep = ix.check_names(kb, ["Zocor", "Biaxin"])
     assert [f.contract()["severity"] for f in rep.findings] == ["contraindicated"]
     assert resolve_drug(kb, "lisnopril").id == "lisinopril"
-    r = resolve_drug(kb, "hydroxyzine")  # not in the KB: suggestions, never a silent guess
-    assert r.id is None and r.suggestions
+    r = resolve_drug(kb, "hydroxyz")  # not close enough to one name: suggestions, never a silent guess
+    assert r.id is None and "hydroxyzine" in r.suggestions
     assert "did you mean" in r.message(kb)
+    # a real drug the planner cannot dose is still checked for interactions by its classes
+    r = resolve_drug(kb, "hydroxyzine")
+    assert r.id == "hydroxyzine" and r.interaction_only == ["hydroxyzine"]
+    assert "by class only" in r.message(kb)
+
+
+def test_combination_products_are_checked_as_each_ingredient(kb):
+    rep = ix.check_names(kb, ["Percocet 5/325", "morphine"])
+    assert {frozenset(f.drug_ids) for f in rep.findings} >= {frozenset(("oxycodone", "morphine"))}
+    assert any("each ingredient checked" in n for n in rep.notes)
+    # Norco + Tylenol is two acetaminophens
+    rep = ix.check_names(kb, ["Norco", "Tylenol"])
+    assert any(d.kind == "same_drug" and "acetaminophen" in d.text for d in rep.duplicates)
+
+
+def test_ritonavir_for_hiv_is_not_paxlovid(kb):
+    r = resolve_drug(kb, "ritonavir")
+    assert r.ids == ["ritonavir"] and "nirmatrelvir-ritonavir" not in r.ids
+    assert resolve_drug(kb, "Paxlovid").ids == ["nirmatrelvir-ritonavir"]
+    # ritonavir is a strong CYP3A4 inhibitor: the class rule with simvastatin fires on it too
+    rep = ix.check_names(kb, ["ritonavir", "simvastatin"])
+    assert rep.findings and rep.findings[0].severity in ("contraindicated", "major")
+    assert "5 days" not in " ".join(f.management for f in rep.findings)
+
+
+def test_maoi_with_a_serotonergic_drug_is_caught(kb):
+    rep = ix.check_names(kb, ["Nardil", "sertraline"])
+    assert rep.findings and rep.findings[0].severity in ("contraindicated", "major")
 
 
 def test_duplicates_flagged(kb):

@@ -136,11 +136,12 @@ def test_quick_tools(app):
     app.run()
     assert not app.exception
     assert any("80 mL/min" in s.value for s in app.success)  # 158.7 lb = 72 kg, 88.42 µmol/L = 1 mg/dL
-    app.text_area(key="tp_q_ix").set_value("Zocor\nBiaxin\nhydroxyzine")
+    app.text_area(key="tp_q_ix").set_value("Zocor\nBiaxin\nhydroxyz\nphenelzine")
     next(b for b in app.button if b.label == "Check interactions").click()
     app.run()
     assert not app.exception
     assert any("did you mean" in w.value for w in app.warning)
+    assert any("phenelzine" in w.value and "by class only" in w.value for w in app.warning)
     app.text_input(key="tp_q_pgx_drug").set_value("codeine")
     app.selectbox(key="tp_q_pgx_gene").set_value("CYP2D6")
     app.text_input(key="tp_q_pgx_ph").set_value("*1/*1xN")
