@@ -145,7 +145,7 @@ def _edge(u: str, v: str, d: dict) -> Edge:
 
 
 _CACHE: dict[str, KnowledgeGraph] = {}
-_STAMPS: dict[str, tuple[tuple, str]] = {}  # kb root -> (paths, sizes and mtimes at the last load, cache key)
+_STAMPS: dict[str, tuple[tuple, str, float]] = {}  # kb root -> (sizes and mtimes, cache key, when looked)
 
 
 def _stamp(paths: list[Path]) -> tuple:
@@ -160,28 +160,38 @@ def _stamp(paths: list[Path]) -> tuple:
 _LOCK = threading.Lock()
 
 
+RECHECK_S = 1.0  # the app and CLI look at the KB files at most once a second: an edit shows up within it
+
+
 def load_graph(settings) -> KnowledgeGraph:
-    return load_graph_dir(settings.kb_dir, cache_dir=Path(settings.data_dir) / "knowledge")
+    return load_graph_dir(settings.kb_dir, cache_dir=Path(settings.data_dir) / "knowledge", recheck_s=RECHECK_S)
 
 
-def load_graph_dir(kb_dir: Path, cache_dir: Path | None = None) -> KnowledgeGraph:
+def load_graph_dir(kb_dir: Path, cache_dir: Path | None = None, recheck_s: float = 0.0) -> KnowledgeGraph:
     """Built on first use and whenever an input file changes; otherwise the graph from memory, or
-    from `cache_dir` in a new process. The input files are re-read for the digest (about a megabyte,
-    a few milliseconds). Graphs of older digests are dropped: only the current data is served."""
+    from `cache_dir` in a new process. Files whose sizes and times are unchanged are not re-read;
+    otherwise their content digest decides. Graphs of older digests are dropped: only the current
+    data is served. Within `recheck_s` of the last look the files are not looked at again."""
+    root = str(Path(kb_dir).resolve())
+    now = time.monotonic()
+    with _LOCK:
+        last = _STAMPS.get(root)
+        if last is not None and now - last[2] < recheck_s and last[1] in _CACHE:
+            return _CACHE[last[1]]
     files = graph_input_files(kb_dir)
     inputs = [*files, *graph_cache.code_files()]
-    root = str(Path(kb_dir).resolve())
     stamp = _stamp(inputs)
     with _LOCK:
         last = _STAMPS.get(root)
         if last is not None and last[0] == stamp and last[1] in _CACHE:
+            _STAMPS[root] = (stamp, last[1], now)
             return _CACHE[last[1]]  # no file touched since the last load: skip reading them for the digest
     digest = digest_files(inputs)
     key = f"{root}|{digest}"
     with _LOCK:
         hit = _CACHE.get(key)
         if hit is not None:
-            _STAMPS[root] = (stamp, key)
+            _STAMPS[root] = (stamp, key, now)
             return hit
         t0 = time.perf_counter()
         cached = graph_cache.load(cache_dir, digest) if cache_dir else None
@@ -199,7 +209,7 @@ def load_graph_dir(kb_dir: Path, cache_dir: Path | None = None) -> KnowledgeGrap
         for old in [k for k in _CACHE if k.startswith(root + "|")]:
             del _CACHE[old]
         _CACHE[key] = kg
-        _STAMPS[root] = (stamp, key)
+        _STAMPS[root] = (stamp, key, now)
         log.info("knowledge graph %s in %.2f s (build %.2f s): %d nodes, %d edges", how, kg.load_s, build_s,
                  g.number_of_nodes(), g.number_of_edges())
         return kg

@@ -8,11 +8,12 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from collections import Counter
 from pathlib import Path
 
 from medcore.knowledge.answer import Answer
-from medcore.knowledge.graph import Edge, KnowledgeGraph, load_graph
+from medcore.knowledge.graph import RECHECK_S, Edge, KnowledgeGraph, load_graph
 from medcore.knowledge.query import ask as _ask
 from medcore.knowledge.resolve import Resolver
 
@@ -42,14 +43,18 @@ def terminology(settings):
     from medcore.knowledge.sources.local import kb_input_files
 
     key = str(Path(settings.kb_dir).resolve()) + "|" + str(settings.data_dir)
+    now = time.monotonic()
+    hit = _TERMS.get(key)
+    if hit is not None and now - hit[2] < RECHECK_S:
+        return hit[1]
     stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in kb_input_files(settings.kb_dir)
                   if p.exists())
-    hit = _TERMS.get(key)
     if hit is not None and hit[0] == stamp:
+        _TERMS[key] = (stamp, hit[1], now)
         return hit[1]  # no input touched: skip load_terminology's content digest (tens of ms a call)
     try:
         term = load_terminology(settings)
-        _TERMS[key] = (stamp, term)
+        _TERMS[key] = (stamp, term, now)
         return term
     except (KnowledgeKBError, ImportError, OSError) as exc:
         log.warning("terminology unavailable, the graph uses its own names: %s", exc)
