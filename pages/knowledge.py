@@ -98,9 +98,10 @@ if text:
         hits = service.search(settings, text, limit=12)
         if not hits:
             st.info("No concept matches that text.")
+        box = st.container(height=300) if len(hits) > 5 else st.container()
         for h in hits:
             codes = "; ".join(f"{k} {', '.join(v)}" for k, v in h["codes"].items())
-            c1, c2 = st.columns([5, 1])
+            c1, c2 = box.columns([5, 1])
             c1.text(f"{h['name']}  [{h['type']}]  {h['id']}" + (f"  ({codes})" if codes else "")
                     + (f"  matched: {h['matched']}" if h["matched"] != h["name"].lower() else "")
                     + ("" if h.get("graph_id") else "  (terminology only: no relations)"))
