@@ -125,3 +125,23 @@ def test_a_combination_brand_resolves_to_its_ingredients(settings):
     ans = _ask(settings, "What interacts with Percocet?")
     assert set(ans.understood["drugs"]) == {"drug:oxycodone", "drug:acetaminophen"}
     assert {"drug:naltrexone", "drug:warfarin"} <= {r.target for r in ans.rows}
+
+
+@pytest.mark.parametrize("q, intent, expect", [
+    ("Is it safe to take ibuprofen with warfarin?", "interactions", {"drug:ibuprofen", "drug:warfarin"}),
+    ("can I take tramadol with sertraline", "interactions", {"drug:tramadol", "drug:sertraline"}),
+    ("differential diagnosis of abdominal pain", "causes", {"condition:appendicitis"}),
+    ("warfarin VKORC1 AA", "pgx", {"drug:warfarin"}),
+    ("how is a heart attack diagnosed", "tests", {"test:troponin"}),
+    ("what could cause a cough with blood in it? dyspnea too", "causes", set()),
+])
+def test_other_phrasings_of_the_forms(settings, q, intent, expect):
+    ans = _ask(settings, q)
+    assert ans.understood["intent"] == intent
+    ids = {r.concept for r in ans.rows} | {r.target for r in ans.rows}
+    assert expect <= ids
+
+
+def test_safe_to_take_one_drug_is_not_an_interaction_question(settings):
+    ans = service.ask(settings, "Is it safe to take amoxicillin in pregnancy?")
+    assert ans.understood["intent"] is None and not ans.ok
