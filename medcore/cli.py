@@ -21,6 +21,7 @@ TOOL_COMMAND_MODULES = (
     "medcore.triage.commands",
     "medcore.therapy.commands",
     "medcore.cases.commands",
+    "medcore.knowledge.commands",
 )
 
 

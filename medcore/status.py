@@ -51,6 +51,10 @@ TOOLS: tuple[ToolInfo, ...] = (
              "A guideline-based plan for a patient and a condition: doses calculated and shown, interactions, "
              "allergy and pharmacogenomic warnings with sources, editable with every edit kept.",
              "pages/treatment_planner.py"),
+    ToolInfo("knowledge", "Knowledge", "Clinical", ":material/hub:",
+             "The clinical knowledge graph built from every knowledge base: search concepts with their codes, "
+             "explore a concept's neighbourhood, and ask questions answered with sources.",
+             "pages/knowledge.py"),
     ToolInfo("cases", "Case trainer", "Learn", ":material/school:",
              "Synthetic patients for students to interview, investigate and diagnose, with scoring.",
              "pages/case_trainer.py"),

@@ -1,6 +1,7 @@
 """One real-browser check of the main flows: a live Streamlit server driven by headless Chromium."""
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -185,3 +186,25 @@ def test_image_generator_samples_marked_images_with_downloads(server, page):
     page.locator("[data-testid='stImage'] img").first.wait_for(timeout=10_000)
     assert page.get_by_text("Traceback").count() == 0
     _shot(page, "flow-imaging")
+
+
+def test_knowledge_page_answers_and_moves_to_a_clicked_node(server, page):
+    page.goto(server["url"])
+    _open(page, "Knowledge")
+    box = page.get_by_label("Question")
+    box.wait_for(timeout=90_000)
+    box.fill("What can cause chest pain?")
+    page.get_by_role("button", name="Ask").click()
+    page.get_by_text("of them are emergencies").first.wait_for(timeout=90_000)
+    page.locator(".js-plotly-plot").first.wait_for()
+    _shot(page, "knowledge-answer")
+    # Click a condition node in the answer's network: the concept card below moves to it.
+    chart = page.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    point = chart.locator(".scatterlayer .trace").filter(has=page.locator(".textpoint")).first.locator(
+        ".points path").first
+    point.click(force=True)
+    # the card's caption was "finding:chest_pain · finding"; a clicked condition node replaces it
+    page.get_by_text(re.compile(r"^condition:\w+ · condition")).first.wait_for(timeout=60_000)
+    assert page.get_by_text("Traceback").count() == 0
+    _shot(page, "knowledge-clicked")

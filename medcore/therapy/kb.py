@@ -10,7 +10,6 @@ typo in the data fails at load, not in front of a clinician.
 from __future__ import annotations
 
 import functools
-import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,11 +18,11 @@ import yaml
 
 from medcore.knowledge import drugs as kdrugs
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR, DrugKBError, DrugLexicon
+from medcore.knowledge.interaction_rules import (  # noqa: F401 (SEVERITY_RANK, InteractionRule re-exported)
+    SEVERITY_RANK, InteractionRule, expand_interactions, risk_profile)
 from medcore.knowledge.names import normalise
 from medcore.knowledge.validate import first_error
 from medcore.therapy import kb_schema
-
-SEVERITY_RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
 
 try:  # the C loader is ~10x faster; fall back quietly where libyaml is missing
     _Loader = yaml.CSafeLoader
@@ -33,18 +32,6 @@ except AttributeError:  # pragma: no cover
 
 class KBError(ValueError):
     """The knowledge base is invalid; the message names the file and the entry."""
-
-
-@dataclass(frozen=True)
-class InteractionRule:
-    drugs: tuple[str, str]
-    severity: str
-    mechanism: str
-    effect: str
-    management: str
-    source: str
-    rule: str  # "pair" or the class rule id it came from
-    avoid: bool = False  # the source says to avoid the combination, not just monitor or adjust
 
 
 @dataclass
@@ -160,7 +147,7 @@ def _build(root: Path) -> KnowledgeBase:
         raise KBError(f"drug lexicon: {exc}") from exc
     for d in drugs.values():
         _take_lexicon(d, lex)
-    interaction_only = {i: _interaction_only(lex, i) for i in lex.ingredients if i not in drugs}
+    interaction_only = {i: risk_profile(lex, i) for i in lex.ingredients if i not in drugs}
     states = {s["id"]: s for s in shared["states"]}
     allergy_classes = {a["id"]: a for a in shared["allergy_classes"]}
     conditions: dict[str, dict] = {}
@@ -197,7 +184,7 @@ def _build(root: Path) -> KnowledgeBase:
             raise KBError(f"cross-reactivity rule {rule['allergy']}->{rule['drug_class']}: unknown allergy class")
 
     inter = _read(root / "interactions.yaml", kb_schema.INTERACTIONS_FILE)
-    pairs, n_explicit = _expand_interactions(inter, {**interaction_only, **drugs}, classes)
+    pairs, n_explicit = expand_interactions(inter, {**interaction_only, **drugs}, classes, error=KBError)
 
     pgx = _read(root / "pgx.yaml", kb_schema.PGX_FILE)
     genes = {g["gene"]: g for g in pgx["genes"]}
@@ -232,31 +219,16 @@ def _build(root: Path) -> KnowledgeBase:
 
 # Names, brands, classes and the QT / serotonergic / CNS-depressant risk groups of a drug live in the knowledge
 # drug lexicon (assets/kb/knowledge/drugs/); the therapy KB adds dosing, renal, hepatic and safety data.
-_QT = (("qt_known_risk", "known"), ("qt_possible_risk", "possible"), ("qt_conditional_risk", "conditional"))
-
-
 def _take_lexicon(d: dict, lex: DrugLexicon) -> None:
     entry = lex.ingredients.get(d["id"]) or lex.products.get(d["id"])
     if entry is None:
         raise KBError(f"drug {d['id']}: not in the drug lexicon (assets/kb/knowledge/drugs/); add it there")
-    risk = _interaction_only(lex, d["id"])
+    risk = risk_profile(lex, d["id"])
     d.update({k: risk[k] for k in ("classes", "serotonergic", "cns_depressant")})
     if "qt" in risk:
         d["qt"] = risk["qt"]
     d["brands"] = list(entry.get("brands", []))
     d["synonyms"] = list(entry.get("inn", [])) + list(entry.get("synonyms", []))
-
-
-def _interaction_only(lex: DrugLexicon, drug_id: str) -> dict:
-    classes = lex.drug_classes[drug_id]
-    e = lex.ingredients.get(drug_id) or lex.products[drug_id]
-    out = {"id": drug_id, "name": e["name"], "classes": sorted(classes), "source": e["source"],
-           "serotonergic": "serotonergic" in classes, "cns_depressant": "cns_depressant" in classes,
-           "interaction_only": True}
-    qt = next((v for k, v in _QT if k in classes), None)
-    if qt:
-        out["qt"] = qt
-    return out
 
 
 def _index(entries, fields: tuple[str, ...]) -> dict[str, str]:
@@ -272,62 +244,6 @@ def _index(entries, fields: tuple[str, ...]) -> dict[str, str]:
         for k in keys:
             index.setdefault(normalise(k), e["id"])
     return index
-
-
-def _matches(drug: dict, m: dict) -> bool:
-    if "drug" in m and drug["id"] != m["drug"]:
-        return False
-    if "class" in m and m["class"] not in drug["classes"]:
-        return False
-    if "qt" in m and drug.get("qt") not in m["qt"]:
-        return False
-    if "flag" in m:
-        flag = m["flag"]
-        if flag == "anticholinergic":
-            if drug.get("acb", 0) < 3:
-                return False
-        elif not drug.get(flag, False):
-            return False
-    return True
-
-
-def _expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, set[str]]):
-    pairs: dict[frozenset, list[InteractionRule]] = {}
-    explicit: set[frozenset] = set()
-    for p in data["pairs"]:
-        a, b = p["drugs"]
-        for x in (a, b):
-            if x not in drugs:
-                raise KBError(f"interactions.yaml: pair {a}+{b}: unknown drug {x!r} (not in the drug lexicon)")
-        key = frozenset((a, b))
-        if len(key) != 2:
-            raise KBError(f"interactions.yaml: pair {a}+{b} names the same drug twice")
-        if key in explicit:
-            raise KBError(f"interactions.yaml: pair {a}+{b} listed twice")
-        explicit.add(key)
-        pairs[key] = [InteractionRule((a, b), p["severity"], p["mechanism"], p["effect"], p["management"],
-                                      p["source"], "pair",
-                                      p.get("avoid", False))]
-    for rule in data["class_rules"]:
-        for side in ("a", "b"):
-            m = rule[side]
-            if "class" in m and m["class"] not in classes:
-                raise KBError(f"interactions.yaml: class rule {rule['id']}: no drug has class {m['class']!r}")
-            if "drug" in m and m["drug"] not in drugs:
-                raise KBError(f"interactions.yaml: class rule {rule['id']}: unknown drug {m['drug']!r}")
-        side_a = [d["id"] for d in drugs.values() if _matches(d, rule["a"])]
-        side_b = [d["id"] for d in drugs.values() if _matches(d, rule["b"])]
-        for a, b in itertools.product(side_a, side_b):
-            key = frozenset((a, b))
-            if a == b or key in explicit:
-                continue  # an explicit pair is more specific than any class rule
-            hits = pairs.setdefault(key, [])
-            if any(h.rule == rule["id"] for h in hits):
-                continue
-            hits.append(InteractionRule(tuple(sorted((a, b))), rule["severity"], rule["mechanism"], rule["effect"],
-                                        rule["management"], rule["source"], rule["id"],
-                                        rule.get("avoid", False)))
-    return pairs, len(explicit)
 
 
 def as_jsonable(obj: Any) -> Any:

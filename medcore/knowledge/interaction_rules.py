@@ -1,0 +1,97 @@
+"""Drug-drug interaction rules: explicit pairs plus class rules expanded to member pairs.
+
+One home for the expansion: the therapy KB (`medcore.therapy.kb`) and the knowledge graph both call
+`expand_interactions` over drugs described by `risk_profile` (classes and risk flags from the drug
+lexicon), so a class rule means the same pairs in the planner and in the graph."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+SEVERITY_RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
+_QT = (("qt_known_risk", "known"), ("qt_possible_risk", "possible"), ("qt_conditional_risk", "conditional"))
+
+
+def risk_profile(lex, drug_id: str) -> dict:
+    """What a class rule can test of a drug of the lexicon (`drug_lexicon.DrugLexicon`): every class with
+    its ancestors, the serotonergic and CNS-depressant groups and the QT risk category."""
+    classes = lex.drug_classes[drug_id]
+    e = lex.ingredients.get(drug_id) or lex.products[drug_id]
+    out = {"id": drug_id, "name": e["name"], "classes": sorted(classes), "source": e["source"],
+           "serotonergic": "serotonergic" in classes, "cns_depressant": "cns_depressant" in classes,
+           "interaction_only": True}
+    qt = next((v for k, v in _QT if k in classes), None)
+    if qt:
+        out["qt"] = qt
+    return out
+
+
+@dataclass(frozen=True)
+class InteractionRule:
+    drugs: tuple[str, str]
+    severity: str
+    mechanism: str
+    effect: str
+    management: str
+    source: str
+    rule: str  # "pair" or the class rule id it came from
+    avoid: bool = False  # the source says to avoid the combination, not just monitor or adjust
+
+
+def matches(drug: dict, m: dict) -> bool:
+    """Does a drug entry satisfy one side of a class rule (drug id, class, QT risk or a flag)?"""
+    if "drug" in m and drug["id"] != m["drug"]:
+        return False
+    if "class" in m and m["class"] not in drug["classes"]:
+        return False
+    if "qt" in m and drug.get("qt") not in m["qt"]:
+        return False
+    if "flag" in m:
+        flag = m["flag"]
+        if flag == "anticholinergic":
+            if drug.get("acb", 0) < 3:
+                return False
+        elif not drug.get(flag, False):
+            return False
+    return True
+
+
+def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, set[str]],
+                        error: type[Exception] = ValueError):
+    """`data` is interactions.yaml; returns ({frozenset(a, b): [InteractionRule]}, explicit pair count).
+    An unknown drug or class raises `error` (the caller's KB error type)."""
+    pairs: dict[frozenset, list[InteractionRule]] = {}
+    explicit: set[frozenset] = set()
+    for p in data["pairs"]:
+        a, b = p["drugs"]
+        for x in (a, b):
+            if x not in drugs:
+                raise error(f"interactions.yaml: pair {a}+{b}: unknown drug {x!r} (not in the drug lexicon)")
+        key = frozenset((a, b))
+        if len(key) != 2:
+            raise error(f"interactions.yaml: pair {a}+{b} names the same drug twice")
+        if key in explicit:
+            raise error(f"interactions.yaml: pair {a}+{b} listed twice")
+        explicit.add(key)
+        pairs[key] = [InteractionRule((a, b), p["severity"], p["mechanism"], p["effect"], p["management"],
+                                      p["source"], "pair", p.get("avoid", False))]
+    for rule in data["class_rules"]:
+        for side in ("a", "b"):
+            m = rule[side]
+            if "class" in m and m["class"] not in classes:
+                raise error(f"interactions.yaml: class rule {rule['id']}: no drug has class {m['class']!r}")
+            if "drug" in m and m["drug"] not in drugs:
+                raise error(f"interactions.yaml: class rule {rule['id']}: unknown drug {m['drug']!r}")
+        side_a = [d["id"] for d in drugs.values() if matches(d, rule["a"])]
+        side_b = [d["id"] for d in drugs.values() if matches(d, rule["b"])]
+        for a, b in itertools.product(side_a, side_b):
+            key = frozenset((a, b))
+            if a == b or key in explicit:
+                continue  # an explicit pair is more specific than any class rule
+            hits = pairs.setdefault(key, [])
+            if any(h.rule == rule["id"] for h in hits):
+                continue
+            hits.append(InteractionRule(tuple(sorted((a, b))), rule["severity"], rule["mechanism"], rule["effect"],
+                                        rule["management"], rule["source"], rule["id"], rule.get("avoid", False)))
+    return pairs, len(explicit)

@@ -1,0 +1,117 @@
+"""Text -> concept mentions, with offsets into the original text.
+
+Exact lexicon matching over normalised tokens, longest match first (the lexicon is a hashed n-gram
+table: at each token, keys from the longest possible length down to one). Both token streams are
+tried (hyphenated words joined and split) and the longest non-overlapping matches win. An
+abbreviation with several senses ('PE', 'MS', 'RA') is resolved by the note's section and the words
+around it. Optionally (`fallback=True`), phrases left unmatched go to the embedding fallback."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.knowledge.concepts import Mention
+from medcore.knowledge.normalize import Token, fold, tokenize
+
+_BREAK = re.compile(r"[^\s\-/']")  # any other character between two tokens ends a multi-word match
+_HEADER_AFTER = re.compile(r"\s*:")
+_CUE_WINDOW = 8
+
+
+class Matcher:
+    def __init__(self, terminology):
+        self.t = terminology
+        self.lex = terminology.lexicon
+        self.v = terminology.variants
+
+    def match(self, text: str, types=None, section: str | None = None, fallback: bool = False) -> list[Mention]:
+        types = frozenset(types) if types else None
+        joined, split = tokenize(text, self.v)
+        cands: list[tuple[int, int, str, int, str]] = []
+        for stream in (joined,) if joined == split else (joined, split):
+            self._scan(text, stream, types, section, cands)
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        out: list[Mention] = []
+        last = -1
+        for start, end, key, idx, how in cands:
+            if start < last:
+                continue
+            last = end
+            out.append(Mention(start, end, text[start:end], self.lex.ids[idx], self.lex.types[idx], key, 1.0, how))
+        if fallback:
+            from medcore.knowledge.fallback import fallback_mentions
+
+            out = sorted(out + fallback_mentions(self.t, text, joined, out, types), key=lambda m: m.start)
+        return out
+
+    def _scan(self, text: str, toks: list[Token], types, section, cands) -> None:
+        lex = self.lex
+        n = len(toks)
+        if not n:
+            return
+        # reach[i]: the last token index a match starting at i may extend to (no break in between)
+        reach = [0] * n
+        reach[n - 1] = n - 1
+        for i in range(n - 2, -1, -1):
+            gap = text[toks[i].end:toks[i + 1].start]
+            reach[i] = i if _BREAK.search(gap) or "\n\n" in gap else reach[i + 1]
+        keys = [t.key for t in toks]
+        for i in range(n):
+            longest = lex.first_max.get(keys[i])
+            if not longest:
+                continue
+            for length in range(min(longest, reach[i] - i + 1), 0, -1):
+                key = keys[i] if length == 1 else " ".join(keys[i:i + length])
+                start, end = toks[i].start, toks[i + length - 1].end
+                if key in lex.upper_only and not _capitals(text[start:end]):
+                    continue
+                idx = self._resolve(text, toks, i, length, key, types, section)
+                if idx is None:
+                    continue
+                cands.append((start, end, key, idx, self._how(text[start:end], key)))
+                break
+
+    def _resolve(self, text, toks, i, length, key, types, section) -> int | None:
+        senses = self.lex.abbreviations.get(key)
+        if senses is not None:
+            concepts = self._sense(text, toks, i, length, senses, section)
+        else:
+            concepts = self.lex.terms.get(key)
+        if not concepts:
+            return None
+        if types is None:
+            return concepts[0]
+        return next((c for c in concepts if self.lex.types[c] in types), None)
+
+    def _sense(self, text, toks, i, length, senses, section) -> list[int]:
+        end = toks[i + length - 1].end
+        line_start = text.rfind("\n", 0, toks[i].start) + 1
+        at_line_start = not text[line_start:toks[i].start].strip(" \t-*#0123456789.)")
+        is_header = at_line_start and bool(_HEADER_AFTER.match(text, end))
+        window = " " + " ".join(t.key for t in toks[max(0, i - _CUE_WINDOW):i + length + _CUE_WINDOW]) + " "
+        best, best_score = None, 0
+        default = None
+        for sense in senses:
+            if sense["header"]:
+                if is_header:
+                    return list(sense["concepts"])
+                continue
+            score = (2 if section and section in sense["sections"] else 0) + \
+                sum(1 for c in sense["cues"] if c and f" {c} " in window)
+            if score > best_score:
+                best, best_score = sense, score
+            if default is None and not sense["sections"] and not sense["cues"]:
+                default = sense
+        chosen = best or default
+        return list(chosen["concepts"]) if chosen else []
+
+    def _how(self, surface: str, key: str) -> str:
+        if key in self.lex.abbr_keys:
+            return "abbreviation"
+        plain = re.sub(r"[^a-z0-9]+", " ", fold(surface, self.v)[0]).strip()
+        return "exact" if plain == key or plain.replace(" ", "") == key.replace(" ", "") else "variant"
+
+
+def _capitals(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)

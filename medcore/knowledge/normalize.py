@@ -1,0 +1,200 @@
+"""Text normalisation for matching, with an offset map back to the original text.
+
+Steps, each its own function so each can be tested:
+1. `fold_char`: Unicode NFKC (full-width letters, ligatures), accents dropped, confusable Cyrillic/Greek
+   letters to Latin (UTS #39), lower case. `fold` applies it to a text and keeps, for every output
+   character, the index of the original character it came from.
+2. `tokenize`: word tokens of the folded text; punctuation separates tokens. A hyphenated word gives a
+   joined token ("a-fib" -> "afib") and, separately, its parts ("a", "fib"): the matcher tries both.
+3. `token_key`: US spelling (UK forms folded), singular (plurals folded), organ noun for an anatomical
+   adjective (renal -> kidney). Applied to the lexicon and to the text alike, so variants meet.
+The tables are data (assets/kb/knowledge/variants.yaml); `Variants` holds them compiled."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from medcore.knowledge import kbfiles
+
+
+@dataclass(frozen=True)
+class Variants:
+    confusables: dict[str, str]
+    uk_us: tuple[tuple[re.Pattern, str], ...]
+    invariant: frozenset[str]
+    irregular: dict[str, str]
+    adjectives: dict[str, str]
+    _key_cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def key(self, token: str) -> str:
+        """The canonical form of one folded token (cached: a lexicon build calls it a million times)."""
+        k = self._key_cache.get(token)
+        if k is None:
+            k = self._key_cache[token] = self.adjectives.get(t := singular(us_spelling(token, self), self), t)
+        return k
+
+
+@lru_cache(maxsize=4)
+def load_variants(kb_dir: Path) -> Variants:
+    doc = kbfiles.load(kb_dir, "variants.yaml")
+    return Variants(
+        confusables=dict(doc["confusables"]["map"]),
+        uk_us=tuple((re.compile(a), b) for a, b in doc["uk_us"]["rules"]),
+        invariant=frozenset(doc["plurals"]["invariant"]),
+        irregular=dict(doc["plurals"]["irregular"]),
+        adjectives=dict(doc["adjectives"]["map"]),
+    )
+
+
+# ---- step 1: characters ------------------------------------------------------------------------
+_fold_cache: dict[tuple[str, int], str] = {}
+
+
+def fold_char(c: str, variants: Variants) -> str:
+    """One original character as zero or more folded characters."""
+    key = (c, id(variants))
+    out = _fold_cache.get(key)
+    if out is not None:
+        return out
+    if c.isascii():
+        out = c.lower()
+    else:
+        s = unicodedata.normalize("NFKC", c)
+        s = "".join(variants.confusables.get(ch, ch) for ch in s)
+        s = "".join(ch for ch in unicodedata.normalize("NFD", s) if unicodedata.category(ch) != "Mn")
+        s = "".join(variants.confusables.get(ch, ch) for ch in s)  # a letter the accent strip exposed
+        if unicodedata.category(c) in ("Cf", "Zs") or s.isspace():
+            s = " " if not unicodedata.category(c) == "Cf" else ""  # zero-width joiners vanish
+        out = s.lower()
+    if len(_fold_cache) < 50_000:
+        _fold_cache[key] = out
+    return out
+
+
+def fold(text: str, variants: Variants) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index in `text` it came from."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, c in enumerate(text):
+        f = fold_char(c, variants)
+        chars.append(f)
+        offsets.extend([i] * len(f))
+    return "".join(chars), offsets
+
+
+# ---- step 2: tokens ---------------------------------------------------------------------------
+_WORD = re.compile(r"[a-z0-9]+(?:'s\b)?(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    key: str  # canonical form, see token_key
+    start: int  # offsets into the ORIGINAL text
+    end: int
+
+
+def _raw_parts(word: str) -> tuple[str, list[tuple[int, str]]]:
+    """A folded word as its joined form and its parts with their positions in the word."""
+    base = word[:-2] if word.endswith("'s") else word
+    parts, pos = [], 0
+    for piece in base.split("-"):
+        parts.append((pos, piece))
+        pos += len(piece) + 1
+    return base.replace("-", ""), parts
+
+
+def tokenize(text: str, variants: Variants) -> tuple[list[Token], list[Token]]:
+    """Two token streams over `text`: hyphenated words joined, and hyphenated words split. Most
+    words are the same token in both."""
+    folded, offsets = fold(text, variants)
+    joined: list[Token] = []
+    split: list[Token] = []
+    n = len(text)
+    for m in _WORD.finditer(folded):
+        word = m.group()
+        s = m.start()
+        end_orig = offsets[m.end() - 1] + 1 if m.end() - 1 < len(offsets) else n
+        whole, parts = _raw_parts(word)
+        joined.append(Token(variants.key(whole), offsets[s], end_orig))
+        if len(parts) == 1:
+            split.append(joined[-1])
+            continue
+        for pos, piece in parts:
+            if piece:
+                split.append(Token(variants.key(piece), offsets[s + pos], offsets[s + pos + len(piece) - 1] + 1))
+    return joined, split
+
+
+# ---- step 3: token variants ----------------------------------------------------------------------
+def us_spelling(token: str, variants: Variants) -> str:
+    for pat, repl in variants.uk_us:
+        token = pat.sub(repl, token)
+    return token
+
+
+def singular(token: str, variants: Variants) -> str:
+    if token in variants.irregular:
+        return variants.irregular[token]
+    if len(token) <= 3 or token in variants.invariant or not token.isalpha():
+        return token
+    if token.endswith(("ss", "us", "is", "ous")):
+        return token
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"
+    if token.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return token[:-2]
+    if token.endswith("ae") and len(token) > 4:
+        return token[:-1]
+    if token.endswith("s"):
+        return token[:-1]
+    return token
+
+
+def term_keys(term: str, variants: Variants) -> list[str]:
+    """The lexicon keys of a term: its joined token keys, and its split ones when they differ. The same
+    steps as `tokenize`, without offsets (a lexicon build calls this for every term)."""
+    folded = term.lower() if term.isascii() else fold(term, variants)[0]
+    key = variants.key
+    joined: list[str] = []
+    split: list[str] = []
+    for word in _WORD.findall(folded):
+        whole, parts = _raw_parts(word)
+        joined.append(key(whole))
+        if len(parts) == 1:
+            split.append(joined[-1])
+        else:
+            split.extend(key(p) for _, p in parts if p)
+    keys = [" ".join(joined)]
+    if split != joined:
+        keys.append(" ".join(split))
+    return [k for k in keys if k]
+
+
+# ---- term clean-up for coding-system titles -----------------------------------------------------
+_NOS = re.compile(r",?\s*\b(?:unspecified|not otherwise specified|not elsewhere classified|nos|nec)\b\s*$", re.I)
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_BRACKET = re.compile(r"\s*\[[^\[\]]*\]")
+
+
+def clean_title(title: str) -> str:
+    """A coding-system title as a match term: 'Cerebral infarction, unspecified' -> 'Cerebral infarction',
+    'Chronic obstructive lung disease NOS' -> 'Chronic obstructive lung disease'; bracketed notes dropped."""
+    t = _BRACKET.sub("", title)
+    prev = None
+    while prev != t:
+        prev = t
+        t = _NOS.sub("", t).strip(" ,;")
+    return t
+
+
+def parenthetical_forms(title: str) -> list[str]:
+    """'Blood clot in the lung (pulmonary embolism)' -> ['Blood clot in the lung', 'pulmonary embolism']."""
+    inner = re.findall(r"\(([^()]*)\)", title)
+    outer = _PAREN.sub("", title).strip()
+    return [x.strip() for x in [outer, *inner] if x.strip()]

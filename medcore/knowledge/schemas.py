@@ -1,0 +1,71 @@
+"""JSON schemas of the knowledge layer's data files (assets/kb/knowledge/), checked at load."""
+
+from __future__ import annotations
+
+_STR = {"type": "string", "minLength": 1}
+_STRS = {"type": "array", "items": _STR}
+_SOURCED = {"source": _STR}
+_ICD = {"type": "string", "pattern": r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$"}
+_HPO = {"type": "string", "pattern": r"^HP:[0-9]{7}$"}
+
+
+def _file(entries_key: str, entry: dict, required: list[str]) -> dict:
+    return {
+        "type": "object",
+        "required": ["version", "source", entries_key],
+        "properties": {"version": {"type": "integer"}, "source": _STR,
+                       entries_key: {"type": "array", "minItems": 1, "items": {
+                           "type": "object", "required": required, "additionalProperties": False,
+                           "properties": entry}}},
+    }
+
+
+_TABLE = {"type": "object", "required": ["source"], "properties": {"source": _STR}}
+
+SCHEMAS: dict[str, dict] = {
+    "variants.yaml": {
+        "type": "object",
+        "required": ["version", "source", "confusables", "uk_us", "plurals", "adjectives"],
+        "properties": {
+            "version": {"type": "integer"}, "source": _STR,
+            "confusables": {**_TABLE, "required": ["source", "map"],
+                            "properties": {"source": _STR, "map": {"type": "object",
+                                                                    "additionalProperties": {"type": "string"}}}},
+            "uk_us": {**_TABLE, "required": ["source", "rules"],
+                      "properties": {"source": _STR, "rules": {"type": "array", "items": {
+                          "type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}}}},
+            "plurals": {**_TABLE, "required": ["source", "invariant", "irregular"],
+                        "properties": {"source": _STR, "invariant": _STRS,
+                                       "irregular": {"type": "object", "additionalProperties": _STR}}},
+            "adjectives": {**_TABLE, "required": ["source", "map"],
+                           "properties": {"source": _STR, "map": {"type": "object", "additionalProperties": _STR}}},
+        },
+    },
+    "conditions.yaml": _file("conditions", {
+        "id": {"type": "string", "pattern": r"^[a-z0-9_]+$"}, "name": _STR, "icd10cm": _ICD, "hpo": _HPO,
+        "synonyms": _STRS, "source": _STR, "note": _STR}, ["id", "name", "icd10cm", "source"]),
+    "procedures.yaml": _file("procedures", {
+        "id": {"type": "string", "pattern": r"^[a-z0-9_]+$"}, "name": _STR, "kind": {"enum": ["procedure", "imaging", "study"]},
+        "synonyms": _STRS, "source": _STR}, ["id", "name", "source"]),
+    "finding_hpo.yaml": _file("findings", {
+        "finding": {"type": "string", "pattern": r"^[a-z0-9_]+$"}, "hpo": _HPO, "source": _STR},
+        ["finding", "hpo", "source"]),
+    "abbreviations.yaml": _file("abbreviations", {
+        "abbr": _STR, "case_sensitive": {"type": "boolean"}, "source": _STR,
+        "senses": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "additionalProperties": False, "required": ["term"],
+            "properties": {"term": {"type": ["string", "null"]}, "sections": _STRS, "cues": _STRS,
+                           "header": {"type": "boolean"}}}}}, ["abbr", "senses", "source"]),
+    "match_dev.yaml": _file("examples", {
+        "phrase": _STR, "concept": {"type": ["string", "null"]}}, ["phrase", "concept"]),
+    "fallback.yaml": {"type": "object", "required": ["version", "source", "threshold"],
+                      "properties": {"version": {"type": "integer"}, "source": _STR,
+                                     "threshold": {"type": "number", "minimum": 0, "maximum": 1},
+                                     "dev_precision": {"type": "number"}, "dev_recall": {"type": "number"}}},
+}
+
+# list-of-entries keys whose entries carry their own `source`
+ENTRY_LISTS: dict[str, tuple[str, ...]] = {
+    "conditions.yaml": ("conditions",), "procedures.yaml": ("procedures",), "finding_hpo.yaml": ("findings",),
+    "abbreviations.yaml": ("abbreviations",),
+}

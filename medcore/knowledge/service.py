@@ -1,0 +1,207 @@
+"""The one entry point of the knowledge graph for the Knowledge page and the `kg` CLI.
+
+Both call these functions with the same settings, so a question asked in the terminal and on the
+page runs the same code and gives the same rows."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+from medcore.knowledge.answer import Answer
+from medcore.knowledge.graph import RECHECK_S, Edge, KnowledgeGraph, load_graph
+from medcore.knowledge.query import ask as _ask
+from medcore.knowledge.resolve import Resolver
+
+log = logging.getLogger(__name__)
+MAX_QUESTION_CHARS = 500
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_RESOLVERS: dict[int, tuple[Resolver, Resolver | None]] = {}
+_TERMS: dict[str, tuple] = {}
+_LOCK = threading.Lock()
+
+
+def clean_text(text: str, limit: int = MAX_QUESTION_CHARS) -> str:
+    """Untrusted text from a user: control and bidi characters out, whitespace collapsed, length capped."""
+    return " ".join(_CONTROL.sub(" ", str(text)).split())[:limit]
+
+
+def graph(settings) -> KnowledgeGraph:
+    return load_graph(settings)
+
+
+def terminology(settings):
+    """The shared terminology (ICD-10-CM, HPO, our KBs), or None where it cannot load here: the graph
+    then answers from its own names, and the warning says why."""
+    from medcore.knowledge.kbfiles import KnowledgeKBError
+    from medcore.knowledge.terminology import load_terminology
+
+    from medcore.knowledge.sources.local import kb_input_files
+
+    key = str(Path(settings.kb_dir).resolve()) + "|" + str(settings.data_dir)
+    now = time.monotonic()
+    hit = _TERMS.get(key)
+    if hit is not None and now - hit[2] < RECHECK_S:
+        return hit[1]
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in kb_input_files(settings.kb_dir)
+                  if p.exists())
+    if hit is not None and hit[0] == stamp:
+        _TERMS[key] = (stamp, hit[1], now)
+        return hit[1]  # no input touched: skip load_terminology's content digest (tens of ms a call)
+    try:
+        term = load_terminology(settings)
+        _TERMS[key] = (stamp, term, now)
+        return term
+    except (KnowledgeKBError, ImportError, OSError) as exc:
+        log.warning("terminology unavailable, the graph uses its own names: %s", exc)
+        return None
+
+
+def _resolvers(settings, kg: KnowledgeGraph | None = None) -> tuple[Resolver, Resolver | None]:
+    """(every graph node, with the terminology's names added; only the nodes the terminology lacks)."""
+    kg = kg or load_graph(settings)
+    with _LOCK:
+        r = _RESOLVERS.get(id(kg))
+        if r is not None and r[0].kg is kg:
+            return r
+    term = terminology(settings)
+    extra: dict[str, list[str]] = {}
+    known: set[str] = set()
+    if term is not None:
+        for tid, gid in [(n, n) for n in kg.g.nodes] + list(kg.aliases.items()):
+            c = term.get(tid)
+            if c is not None:
+                known.add(gid)
+                extra.setdefault(gid, []).extend([c.name, *c.synonyms])
+    only = Resolver(kg, nodes=set(kg.g.nodes) - known) if term is not None else None
+    r = (Resolver(kg, extra), only)
+    with _LOCK:
+        _RESOLVERS.clear()  # one graph is current; its index replaces the older one
+        _RESOLVERS[id(kg)] = r
+    return r
+
+
+def prepare(settings) -> dict:
+    """Load everything a question needs (graph, terminology, name index) and return the graph's stats."""
+    kg = load_graph(settings)
+    _resolvers(settings, kg)
+    return kg.stats()
+
+
+def resolver(settings) -> Resolver:
+    return _resolvers(settings)[0]
+
+
+def ask(settings, question: str) -> Answer:
+    kg = load_graph(settings)
+    return _ask(kg, clean_text(question), _resolvers(settings, kg)[0])
+
+
+def search(settings, text: str, limit: int = 10, types: set[str] | None = None) -> list[dict]:
+    """Ranked concepts: the terminology's (every ICD-10-CM code, HPO term, drug, problem) and the graph's
+    own (genes, patient states), each once, with `graph_id` where the graph holds relations for it."""
+    kg = load_graph(settings)
+    text = clean_text(text, 200)
+    out: dict[str, dict] = {}
+    term = terminology(settings)
+    if term is not None:
+        for h in term.search(text, k=limit, types=types):
+            d = h.to_dict()
+            d["graph_id"] = kg.graph_id(d["id"])
+            out.setdefault(d["id"], d)
+    full, graph_only = _resolvers(settings, kg)
+    # the terminology already did typos; the graph-only index adds genes and patient states
+    for h in (graph_only or full).search(text, limit=limit, types=types, fuzzy=graph_only is None):
+        if h.concept_id in out or any(d["graph_id"] == h.concept_id for d in out.values()):
+            continue
+        out[h.concept_id] = {"id": h.concept_id, "type": h.type, "name": h.name,
+                             "codes": {k: list(v) for k, v in kg.node(h.concept_id)["codes"].items()},
+                             "matched": h.synonym, "score": round(h.score, 4), "graph_id": h.concept_id}
+    ranked = sorted(out.values(), key=lambda d: (-d["score"], d["graph_id"] is None))
+    return ranked[:limit]
+
+
+def _edge_view(kg: KnowledgeGraph, node_id: str, e: Edge) -> dict:
+    outgoing = e.start == node_id
+    other = e.other(node_id)
+    return {"relation": e.relation, "direction": "out" if outgoing else "in", "other": other,
+            "other_name": kg.name(other), "other_type": kg.node(other)["type"], "source": e.source,
+            "attrs": dict(e.attrs)}
+
+
+def show(settings, concept_id: str) -> dict | None:
+    """A concept and its relations (both directions, grouped by relation), or None if unknown."""
+    kg = load_graph(settings)
+    asked = clean_text(concept_id, 200)
+    gid = kg.graph_id(asked)
+    term = terminology(settings)
+    tc = term.get(asked) if term is not None else None
+    if gid is None and tc is None:
+        return None
+    if gid is None:  # a terminology concept the graph has no relations for (an ICD-10-CM code, an HPO term)
+        return {"concept": tc.to_dict(), "relations": {}, "counts": {}, "in_graph": False}
+    concept = kg.concept(gid).to_dict()
+    if tc is not None:  # the terminology's codes and synonyms (HPO, ICD-10-CM) join the KB's
+        for k, v in tc.codes.items():
+            concept["codes"][k] = list(dict.fromkeys([*concept["codes"].get(k, []), *v]))
+        concept["synonyms"] = list(dict.fromkeys(x for x in [*concept["synonyms"], *tc.synonyms]
+                                                 if x != concept["name"]))
+        concept["sources"] = list(dict.fromkeys([*concept["sources"], *tc.sources]))
+    relations: dict[str, list[dict]] = {}
+    for e in kg.edges(gid, direction="both"):
+        relations.setdefault(e.relation, []).append(_edge_view(kg, gid, e))
+    for rows in relations.values():
+        rows.sort(key=lambda r: (r["direction"], -_weight(r["attrs"]), r["other_name"]))
+    return {"concept": concept, "relations": relations, "in_graph": True,
+            "counts": {k: len(v) for k, v in sorted(relations.items())}}
+
+
+def _weight(attrs: dict) -> float:
+    for k in ("likelihood", "p_abnormal"):
+        if k in attrs:
+            return float(attrs[k])
+    return 0.0
+
+
+def stats(settings) -> dict:
+    return load_graph(settings).stats()
+
+
+def export(settings, fmt: str, out: str | Path) -> list[Path]:
+    from medcore.knowledge.export import export as _export
+
+    return _export(load_graph(settings), fmt, Path(out))
+
+
+def neighbourhood(settings, concept_id: str, radius: int = 1, relations: set[str] | None = None,
+                  limit: int = 60) -> dict:
+    """Nodes (id, name, type, triage level) and edges around a concept, for the page's network."""
+    kg = load_graph(settings)
+    nodes, edges = kg.neighbourhood(concept_id, radius=radius, relations=relations, limit=limit)
+    return {"center": concept_id,
+            "nodes": [{"id": n, "name": kg.name(n), "type": kg.node(n)["type"],
+                       "triage": kg.node(n)["attrs"].get("triage")} for n in nodes],
+            "edges": [{"start": e.start, "end": e.end, "relation": e.relation, "source": e.source,
+                       "attrs": dict(e.attrs)} for e in edges]}
+
+
+def answer_graph(settings, answer: Answer, limit: int = 60) -> dict:
+    """The rows of an answer as a small network (what causes chest pain, coloured by triage level)."""
+    kg = load_graph(settings)
+    ids: list[str] = []
+    for r in answer.rows[:limit]:
+        for n in (r.concept, r.target):
+            if n in kg and n not in ids:
+                ids.append(n)
+    counts = Counter(n for r in answer.rows[:limit] for n in (r.concept, r.target) if n in kg)
+    center = max(ids, key=lambda n: counts[n]) if ids else ""  # the concept the question was about
+    return {"center": center,
+            "nodes": [{"id": n, "name": kg.name(n), "type": kg.node(n)["type"],
+                       "triage": kg.node(n)["attrs"].get("triage")} for n in ids],
+            "edges": [{"start": r.concept, "end": r.target, "relation": r.relation, "source": r.source,
+                       "attrs": {k: v for k, v in r.detail.items() if isinstance(v, (str, int, float, bool))}}
+                      for r in answer.rows[:limit] if r.concept in kg and r.target in kg]}
