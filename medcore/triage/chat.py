@@ -7,6 +7,7 @@ import copy
 import re
 import time
 
+from medcore.triage import result_view
 from medcore.triage.service import TriageEngine, TriageResult, no_findings_message, not_english_message
 
 YES = re.compile(r"^\s*(y|yes|yeah|yep|yup|correct|i do|i have|it is|true|sure|definitely|afraid so)\b[\s.!]*",
@@ -69,7 +70,7 @@ def finish(engine: TriageEngine, state: dict) -> dict:
     state["pending"] = None
     res = _result(engine, state)
     state["result"] = res.to_dict()
-    _say(state, "result", summary_text(res, state["mode"]), triage=res.triage)
+    _say(state, "result", result_view.summary(engine, res, state["mode"]), triage=res.triage)
     return state
 
 
@@ -174,33 +175,3 @@ def set_demographics(engine: TriageEngine, state: dict, age: float | None, sex: 
 def finish_now(engine: TriageEngine, state: dict) -> dict:
     state = copy.deepcopy(state)
     return finish(engine, state)
-
-
-def summary_text(res: TriageResult, mode: str = "patient") -> str:
-    """The deterministic (template) result text; a model may only rephrase it."""
-    lines = []
-    if res.crisis:
-        lines.append(res.crisis["text"])
-        lines += [f"- {c}" for c in res.crisis["contacts"]]
-        lines.append("")
-    lines.append(f"**{res.triage_text}.** {res.triage_reason}")
-    if res.differential:
-        lines.append("")
-        if mode == "clinician":
-            lines.append("Differential (posterior probability):")
-            for d in res.differential:
-                lines.append(f"- {d.condition} ({d.icd10}) {d.probability:.0%}; for: "
-                             f"{', '.join(d.evidence_for) or '-'}; against: {', '.join(d.evidence_against) or '-'}")
-        else:
-            lines.append("Possible causes to discuss with a clinician, most likely first:")
-            likely = [d for d in res.differential[:3] if d.probability >= 0.05] or res.differential[:1]
-            for d in likely:
-                why = f" (because of: {', '.join(x.lower() for x in d.evidence_for[:3])})" if d.evidence_for else ""
-                lines.append(f"- {d.condition}{why}")
-            top = res.differential[0]
-            lines.append("")
-            lines.append(f"About {top.condition.lower()}: {top.education['what']} {top.education['self_care']} "
-                         f"{top.education['seek_help']}")
-    lines.append("")
-    lines.append("This is not a diagnosis. If you get worse or are worried, seek medical help.")
-    return "\n".join(lines)

@@ -1,0 +1,81 @@
+"""The CLI contract of issue 12: one-shot and batch JSON, null triage with a message, refused inputs."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from medcore.triage.contract import run_batch, triage_one
+from medcore.triage.input_checks import InputError, check_age, check_sex
+
+
+def test_recognised_text_has_the_contract_keys(lexical_engine):
+    out = triage_one(lexical_engine, "burning when I pee since yesterday", age="25", sex="F")
+    assert out["triage"] in ("emergency", "urgent", "routine", "self_care") and "message" not in out
+    assert out["age"] == 25 and out["sex"] == "female"
+    d = out["differential"][0]
+    assert {"id", "name", "icd10", "probability", "evidence_for", "evidence_against"} <= set(d)
+    assert d["id"] == "cystitis" and d["icd10"] == "N30.0"
+    probs = [x["probability"] for x in out["differential"]]
+    assert probs == sorted(probs, reverse=True)
+
+
+@pytest.mark.parametrize("text", ["blorf snarg wibble toast", "hello there", "", "   "])
+def test_nothing_recognised_gets_no_level(lexical_engine, text):
+    out = triage_one(lexical_engine, text)
+    assert out["triage"] is None and out["differential"] == []
+    assert "emergency number" in out["message"]
+
+
+@pytest.mark.parametrize("age", [-5, 200, float("nan"), "NaN", "abc", "-1"])
+def test_impossible_ages_are_refused_with_a_message(lexical_engine, age):
+    with pytest.raises(InputError, match="not possible"):
+        check_age(age)
+    with pytest.raises(InputError):
+        lexical_engine.result({"cough": "yes"}, age, None)  # the service itself refuses
+    out = triage_one(lexical_engine, "I have a cough", age=age)
+    assert out["triage"] is None and "not possible" in out["message"]
+
+
+@pytest.mark.parametrize("text", ["I am -5 years old with a cough", "I'm 200 years old and have a cough"])
+def test_impossible_age_in_text_is_not_used(lexical_engine, text):
+    out = triage_one(lexical_engine, text)
+    assert out["age"] is None and any("not possible" in n for n in out["notes"])
+    assert out["triage"] is not None  # the cough is still triaged
+
+
+def test_sex_forms():
+    assert check_sex("F") == "female" and check_sex("m") == "male" and check_sex(None) is None
+    with pytest.raises(InputError):
+        check_sex("x")
+
+
+def test_batch_one_line_per_case(lexical_engine):
+    lines = [json.dumps({"id": "a", "text": "crushing chest pain and sweating", "age": 60, "sex": "M"}),
+             json.dumps({"id": "b", "text": "qwxz plonk", "age": 30, "sex": "F"}),
+             "not json",
+             json.dumps({"id": "c", "text": "sore throat", "age": 200, "sex": "F"}),
+             ""]
+    buf = io.StringIO()
+    summary = run_batch(lexical_engine, lines, buf)
+    rows = [json.loads(x) for x in buf.getvalue().splitlines()]
+    assert summary == {"cases": 4, "unreadable": 1} and len(rows) == 4
+    assert rows[0]["id"] == "a" and rows[0]["triage"] == "emergency"
+    assert rows[1]["id"] == "b" and rows[1]["triage"] is None
+    assert rows[2]["error"].startswith("line 3") and rows[2]["triage"] is None
+    assert rows[3]["id"] == "c" and rows[3]["triage"] is None and "not possible" in rows[3]["message"]
+
+
+def test_batch_cli_in_process(settings, tmp_path, capsys):
+    from medcore.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": i, "text": t, "age": 40, "sex": "F"})
+                             for i, t in enumerate(["headache for two days", "burning when I pee"])) + "\n")
+    assert main(["triage", "--batch", str(src), "--json", "--no-embeddings"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in rows] == [0, 1] and all(r["triage"] for r in rows)
+    assert main(["triage", "cough", "--age", "-5", "--json", "--no-embeddings"]) == 2
+    assert json.loads(capsys.readouterr().out)["triage"] is None
