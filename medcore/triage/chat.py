@@ -7,7 +7,7 @@ import copy
 import re
 import time
 
-from medcore.triage import result_view
+from medcore.triage import input_checks, interview_checks, result_view
 from medcore.triage.service import TriageEngine, TriageResult, no_findings_message, not_english_message
 
 YES = re.compile(r"^\s*(y|yes|yeah|yep|yup|correct|i do|i have|it is|true|sure|definitely|afraid so)\b[\s.!]*",
@@ -56,13 +56,30 @@ def advance(engine: TriageEngine, state: dict) -> dict:
     if not known and not state["answers"]:
         state["pending"] = None
         return state
-    if res.next_question is not None and not state["finished"]:
-        q = res.next_question
-        state["pending"] = q
-        _say(state, "question", q["text"], finding_id=q["id"], information_gain=q["information_gain"],
-             separates=q["separates"], red_flag_check=q["red_flag_check"])
+    q = res.next_question
+    if q is None and not state["finished"]:  # what a clinician would still ask before finishing
+        q = interview_checks.required_question(engine, state, res.triage)
+    if q is not None and not state["finished"]:
+        _ask(state, q)
         return state
     return finish(engine, state)
+
+
+def _ask(state: dict, q: dict) -> None:
+    state["pending"] = q
+    _say(state, "question", q["text"], finding_id=q["id"], information_gain=q["information_gain"],
+         separates=q["separates"], red_flag_check=q["red_flag_check"])
+
+
+def _flag_contradiction(engine: TriageEngine, state: dict, text: str = "") -> bool:
+    """Say so and ask, when age, sex and findings do not go together (each conflict once)."""
+    found = interview_checks.contradictions(engine, state, text)
+    if not found:
+        return False
+    state.setdefault("flagged", []).extend(c["id"] for c in found)
+    _ask(state, interview_checks.check_question(engine, found[0], state))
+    state["result"] = _result(engine, state).to_dict()
+    return True
 
 
 def finish(engine: TriageEngine, state: dict) -> dict:
@@ -120,6 +137,8 @@ def user_message(engine: TriageEngine, state: dict, text: str) -> dict:
         names = [("" if a["value"] == "yes" else "no ") + a["name"].lower() for a in added
                  if not a["id"].startswith("duration_") or a["value"] == "yes"]
         _say(state, "recognised", "I noted: " + "; ".join(names) + ".", findings=added)
+    if _flag_contradiction(engine, state, guard.text):
+        return state
     if state["finished"]:
         state["finished"] = False  # new information reopens the interview
     return advance(engine, state)
@@ -134,6 +153,13 @@ def answer(engine: TriageEngine, state: dict, value: str, *, echo: bool = True) 
     if echo:
         state["turns"].append({"role": "user", "kind": "answer", "ts": time.time(),
                                "text": {"yes": "Yes", "no": "No", "unknown": "I don't know"}[value]})
+    if pending.get("check"):
+        note = interview_checks.resolve(state, pending, value)
+        if note:
+            _say(state, "note", note)
+        if pending["id"].startswith(interview_checks.CHECK_PREFIX):  # about the age or sex, not a finding
+            state["pending"] = None
+            return advance(engine, state)
     _record(state, pending["id"], value, "question")
     state["asked"].append(pending["id"])
     state["questions_asked"] += 1
@@ -163,7 +189,14 @@ def correct(engine: TriageEngine, state: dict, finding_id: str, value: str | Non
 def set_demographics(engine: TriageEngine, state: dict, age: float | None, sex: str | None) -> dict:
     """Age and sex from the form (they change the priors, so the result is recomputed)."""
     state = copy.deepcopy(state)
+    try:
+        age, sex = input_checks.check_age(age), input_checks.check_sex(sex)
+    except input_checks.InputError as exc:
+        _say(state, "note", str(exc))
+        return state
     state["age"], state["sex"] = age, sex
+    if state["answers"] and _flag_contradiction(engine, state):
+        return state
     if state["answers"]:
         state["result"] = _result(engine, state).to_dict()
         if state["finished"]:

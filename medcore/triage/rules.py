@@ -54,7 +54,8 @@ def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageCo
     mass = mass_by_level(kb, post)
     level = level_from_mass(mass, cfg)
     # the most likely condition is named by result_view, only when it is shown as the most likely
-    reason = f"Most of the probability lies with conditions needing {level.replace('_', '-')} care."
+    care = "self-care" if level == "self_care" else f"{level} care"
+    reason = f"Most of the probability lies with conditions needing {care}."
     fired = []
     for rule in kb.rules:
         if rule.fires(present):
