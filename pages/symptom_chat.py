@@ -120,6 +120,7 @@ with st.container(border=True):
 
 clinician = state.get("mode") == "clinician"
 res = state.get("result")
+view = result_view.view_for(engine, res) if res else None
 left, right = st.columns([3, 2]) if clinician else (st.container(), st.container())
 
 # ---- the chat ------------------------------------------------------------------------------------
@@ -141,7 +142,7 @@ with left:
                             from medcore.llm import get_backend
                             from medcore.triage.phrasing import phrase_advice
 
-                            p = phrase_advice(get_backend(settings), engine.kb, res, text)
+                            p = phrase_advice(get_backend(settings), engine.kb, res, text, view)
                             turn["phrased"] = {"text": p.text, "source": p.source, "backend": p.backend,
                                                "note": p.note}
                             persist("phrased")
@@ -202,7 +203,6 @@ with left:
 
 # ---- result, findings, differential, exports -----------------------------------------------------
 with right:
-    view = result_view.view_for(engine, res) if res else None
     if view:
         lvl = view.level
         box = {"emergency": st.error, "urgent": st.warning}.get(lvl, st.info)

@@ -12,13 +12,15 @@ import logging
 from typing import IO, Iterable
 
 from medcore.triage.input_checks import EMERGENCY_LINE, InputError, check_age, check_sex
+from medcore.triage.safety_rules import rules_for
 
 log = logging.getLogger(__name__)
 NOTHING_RECOGNISED = "No symptom was recognised, so no triage level is given."
 
 
-def to_contract(res, notes: list[str] = ()) -> dict:
-    """A TriageResult as the contract's dict."""
+def to_contract(res, notes: list[str] = (), semigran: dict | None = None) -> dict:
+    """A TriageResult as the contract's dict; `semigran` maps our level to Semigran 2015's category
+    (docs/triage_levels.md), so published vignette sets can be scored on their own scale."""
     said = [f for f in res.findings if f["origin"] != "implied" or f["present"]]
     recognised = any(f["present"] for f in said)
     out = {
@@ -27,6 +29,7 @@ def to_contract(res, notes: list[str] = ()) -> dict:
                           "triage": d.triage, "evidence_for": d.evidence_for, "evidence_against": d.evidence_against}
                          for d in res.differential] if recognised else [],
         "triage": res.triage if recognised else None,
+        "triage_semigran": (semigran or {}).get(res.triage) if recognised else None,
         "red_flags": [{"finding": r["finding"], "name": r["name"], "level": r["level"],
                        "condition": r.get("condition"), "source": r["source"]} for r in res.red_flags],
         "next_question": res.next_question if recognised else None,
@@ -42,7 +45,8 @@ def to_contract(res, notes: list[str] = ()) -> dict:
 
 
 def refused(message: str) -> dict:
-    return {"findings": [], "differential": [], "triage": None, "red_flags": [], "next_question": None,
+    return {"findings": [], "differential": [], "triage": None, "triage_semigran": None, "red_flags": [],
+            "next_question": None,
             "age": None, "sex": None, "notes": [], "message": message}
 
 
@@ -53,14 +57,8 @@ def triage_one(engine, text: str, age=None, sex=None) -> dict:
         age, sex = check_age(age), check_sex(sex)
     except InputError as exc:
         return refused(str(exc))
-    res, notes = engine.one_shot(text or "")
-    if age is not None or sex is not None:
-        answers = {f["id"]: ("yes" if f["present"] else "no") for f in res.findings if f["origin"] != "implied"}
-        res2 = engine.result(answers, age if age is not None else res.age, sex or res.sex,
-                             origin={f: "text" for f in answers})
-        res2.notes = notes
-        res = res2
-    return to_contract(res, notes)
+    res, notes = engine.one_shot(text or "", age, sex)
+    return to_contract(res, notes, rules_for(engine.kb).semigran)
 
 
 def run_batch(engine, lines: Iterable[str], out: IO[str]) -> dict:

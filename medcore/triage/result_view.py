@@ -17,13 +17,13 @@ from dataclasses import asdict, dataclass, field
 from medcore.triage.kb import LEVEL_RANK, LEVELS, KnowledgeBase
 from medcore.triage.rules import LEVEL_TEXT
 from medcore.triage.safety_rules import SafetyRules, rules_for
+from medcore.triage.service import NON_COMPLAINT
 
-NON_COMPLAINT = {"course", "risk", "measured"}  # categories that are context, not what the person came with
 DISCLAIMER = "This is not a diagnosis. If you get worse or are worried, seek medical help."
 IF_SIGN = {"emergency": "Call an ambulance or go to the emergency department now if you get",
            "urgent": "See a doctor today if you get"}
-LIKELY_MIN_P = 0.05
-SAFETY_NET_MAX_SIGNS = 6  # per level: a longer list is not read  # smaller causes are not listed to a patient (the clinician view lists all)
+LIKELY_MIN_P = 0.05  # smaller causes are not listed to a patient (the clinician view lists all)
+SAFETY_NET_MAX_SIGNS = 6  # per level: a longer list is not read
 
 
 @dataclass

@@ -18,7 +18,7 @@ _IDS = {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9_]+$"}}
 _AGE = {"type": "number", "minimum": 0, "maximum": 120}
 SCHEMA = {
     "type": "object",
-    "required": ["result", "required_questions", "contradictions", "source"],
+    "required": ["result", "required_questions", "contradictions", "semigran_levels", "source"],
     "properties": {
         "version": {"type": "integer"},
         "source": _SOURCE,
@@ -29,6 +29,12 @@ SCHEMA = {
                            "rule_out_min_p": {"type": "number", "minimum": 0, "maximum": 1},
                            "rule_out_max": {"type": "integer", "minimum": 0}, "source": _SOURCE},
         },
+        "semigran_levels": {
+            "type": "object", "additionalProperties": False,
+            "required": ["emergency", "urgent", "routine", "self_care", "source"],
+            "properties": {**{lvl: {"enum": ["emergent", "non_emergent", "self_care"]}
+                              for lvl in ("emergency", "urgent", "routine", "self_care")}, "source": _SOURCE},
+        },
         "required_questions": {"type": "array", "items": {
             "type": "object", "additionalProperties": False, "required": ["id", "any_present", "ask", "source"],
             "properties": {"id": {"type": "string"}, "sex": {"type": "array", "items": {"enum": ["female", "male"]}},
@@ -37,7 +43,8 @@ SCHEMA = {
             "type": "object", "additionalProperties": False,
             "required": ["id", "any_present", "terms", "clear", "message", "source"],
             "properties": {"id": {"type": "string"}, "sex": {"enum": ["female", "male"]}, "age_min": _AGE,
-                           "age_max": _AGE, "any_present": _IDS, "terms": {"type": "array", "items": {"type": "string"}},
+                           "age_max": _AGE, "any_present": _IDS,
+                           "terms": {"type": "array", "items": {"type": "string"}},
                            "clear": {"enum": ["sex", "age"]}, "message": {"type": "string", "minLength": 5},
                            "source": _SOURCE}}},
     },
@@ -91,6 +98,7 @@ class SafetyRules:
     rule_out_max: int
     required: tuple[RequiredQuestions, ...]
     contradictions: tuple[Contradiction, ...]
+    semigran: dict  # our level -> emergent | non_emergent | self_care
 
 
 def load_safety_rules(kb_dir: str | Path, kb: KnowledgeBase) -> SafetyRules:
@@ -121,7 +129,8 @@ def _parse(digest: str, data: bytes) -> SafetyRules:
                                          tuple(c["any_present"]), tuple(t.lower() for t in c["terms"]), c["clear"],
                                          c["message"], c["source"]) for c in doc["contradictions"])
     return SafetyRules(float(res["rank_min_p"]), float(res["rule_out_min_p"]), int(res["rule_out_max"]),
-                       required, contradictions)
+                       required, contradictions,
+                       {k: v for k, v in doc["semigran_levels"].items() if k != "source"})
 
 
 def rules_for(kb: KnowledgeBase) -> SafetyRules:

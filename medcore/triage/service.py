@@ -194,8 +194,10 @@ class TriageEngine:
                                            "self-harm statement", "safety"))
         return guard, ex
 
-    def one_shot(self, text: str) -> tuple[TriageResult, list[str]]:
-        """Text in, result out (no questions asked): the CLI's `triage "TEXT" --json`."""
+    def one_shot(self, text: str, age: float | None = None, sex: str | None = None) -> tuple[TriageResult, list[str]]:
+        """Text in, result out (no questions asked): the CLI's `triage "TEXT" --json`. A given age or
+        sex overrides what the text says."""
+        given_age, given_sex = age, sex
         guard, ex = self.read_text(text)
         notes = list(guard.notes)
         answers: dict[str, str] = {}
@@ -211,7 +213,7 @@ class TriageEngine:
             origin = {f: "text" for f in answers}
             if not ex.mentions and guard.kind != "empty":
                 notes.append(no_findings_message(guard.text, self.vocabulary))
-        res = self.result(answers, age, sex, origin=origin)
+        res = self.result(answers, age if given_age is None else given_age, given_sex or sex, origin=origin)
         res.notes = notes
         return res, notes
 

@@ -15,6 +15,8 @@ def test_recognised_text_has_the_contract_keys(lexical_engine):
     out = triage_one(lexical_engine, "burning when I pee since yesterday", age="25", sex="F")
     assert out["triage"] in ("emergency", "urgent", "routine", "self_care") and "message" not in out
     assert out["age"] == 25 and out["sex"] == "female"
+    assert out["triage_semigran"] == {"emergency": "emergent", "urgent": "non_emergent", "routine": "non_emergent",
+                                      "self_care": "self_care"}[out["triage"]]
     d = out["differential"][0]
     assert {"id", "name", "icd10", "probability", "evidence_for", "evidence_against"} <= set(d)
     assert d["id"] == "cystitis" and d["icd10"] == "N30.0"

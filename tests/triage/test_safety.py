@@ -128,7 +128,8 @@ def test_set_demographics_refuses_impossible_ages(lexical_engine, age):
     assert out["age"] is None and "not possible" in out["turns"][-1]["text"]
 
 
-@pytest.mark.parametrize("text", ["I have \u0441hest pain", "I have ｃｈｅｓｔ ｐａｉｎ", "I have ch\u200best pain"])
+@pytest.mark.parametrize("text", ["I have \u0441hest pain", "I have \uff43\uff48\uff45\uff53\uff54 pain",
+                                  "I have ch\u200best pain"])
 def test_lookalike_letters_are_read(lexical_engine, text):
     _, ex = lexical_engine.read_text(text)
     assert "chest_pain" in {m.finding_id for m in ex.mentions}
