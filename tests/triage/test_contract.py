@@ -81,3 +81,18 @@ def test_batch_cli_in_process(settings, tmp_path, capsys):
     assert [r["id"] for r in rows] == [0, 1] and all(r["triage"] for r in rows)
     assert main(["triage", "cough", "--age", "-5", "--json", "--no-embeddings"]) == 2
     assert json.loads(capsys.readouterr().out)["triage"] is None
+
+
+def test_batched_embeddings_give_the_same_results_as_one_by_one(engine, kb):
+    """The batch CLI embeds a block's chunks in one call; every row must equal the line-by-line one."""
+    from pathlib import Path
+
+    from medcore.triage.evaluate import load_vignettes
+
+    vs = load_vignettes(Path(kb.source_files[0]).parent, kb)[:24]
+    lines = [json.dumps({"id": v["id"], "text": v["text"], "age": v["age"], "sex": v["sex"]}) for v in vs]
+    one, block = io.StringIO(), io.StringIO()
+    run_batch(engine, lines, one, block=1)
+    run_batch(engine, lines, block, block=16)
+    assert one.getvalue() == block.getvalue()
+    assert engine.embeddings.embed_fn.__name__ != "cached"  # the shared engine is left alone
