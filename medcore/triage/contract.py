@@ -44,6 +44,25 @@ def to_contract(res, notes: list[str] = (), semigran: dict | None = None) -> dic
     return out
 
 
+SEMIGRAN_RANK = {"emergent": 0, "non_emergent": 1, "self_care": 2}
+
+
+def semigran_scores(pairs: list[tuple[str, str | None]], mapping: dict) -> dict:
+    """(reference level, predicted level or None) pairs, scored on Semigran 2015's three categories
+    (docs/triage_levels.md). A missing prediction counts as under-triage."""
+    if not pairs:
+        return {"n": 0}
+    ref = [SEMIGRAN_RANK[mapping[r]] for r, _ in pairs]
+    pred = [SEMIGRAN_RANK[mapping[p]] if p else 3 for _, p in pairs]
+    emergent = [(r, p) for r, p in zip(ref, pred) if r == 0]
+    return {"n": len(pairs),
+            "accuracy": sum(r == p for r, p in zip(ref, pred)) / len(pairs),
+            "under_triage": sum(p > r for r, p in zip(ref, pred)) / len(pairs),
+            "over_triage": sum(p < r for r, p in zip(ref, pred)) / len(pairs),
+            "emergent": len(emergent),
+            "emergent_under_triage": sum(p > 0 for _, p in emergent) / len(emergent) if emergent else 0.0}
+
+
 def refused(message: str) -> dict:
     return {"findings": [], "differential": [], "triage": None, "triage_semigran": None, "red_flags": [],
             "next_question": None,

@@ -96,3 +96,14 @@ def test_batched_embeddings_give_the_same_results_as_one_by_one(engine, kb):
     run_batch(engine, lines, block, block=16)
     assert one.getvalue() == block.getvalue()
     assert engine.embeddings.embed_fn.__name__ != "cached"  # the shared engine is left alone
+
+
+def test_semigran_scores():
+    from medcore.triage.contract import semigran_scores
+
+    m = {"emergency": "emergent", "urgent": "non_emergent", "routine": "non_emergent", "self_care": "self_care"}
+    s = semigran_scores([("emergency", "urgent"), ("emergency", "emergency"), ("routine", "urgent"),
+                         ("urgent", "self_care"), ("self_care", "emergency"), ("emergency", None)], m)
+    assert s["n"] == 6 and s["emergent"] == 3
+    assert s["emergent_under_triage"] == 2 / 3  # urgent and a missing level both miss "go now"
+    assert s["under_triage"] == 3 / 6 and s["over_triage"] == 1 / 6 and s["accuracy"] == 2 / 6
