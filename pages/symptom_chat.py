@@ -173,6 +173,8 @@ with left:
                                + (" · red-flag check" if turn.get("red_flag_check") else ""))
             elif kind == "recognised":
                 st.markdown(turn["text"])
+            elif role == "user":  # untrusted text: shown as text, never markdown
+                st.text(turn["text"])
             else:
                 st.markdown(turn["text"])
 
@@ -186,10 +188,16 @@ with left:
         b4.button("Show result now", key="tri_finish", on_click=on_finish, icon=":material/flag:", width="stretch")
         with st.expander("Why are you asking this?", icon=":material/lightbulb:"):
             gain = pending.get("information_gain", 0.0)
-            st.write(f"This question is expected to reduce the uncertainty about what is going on by "
-                     f"**{gain:.2f} bits** (its expected information gain), the most of any question now."
-                     + (" It also checks a warning sign of a serious condition." if pending.get("red_flag_check")
-                        else ""))
+            if pending.get("check"):
+                st.write("What you said does not usually go together, so I am checking before I use it.")
+            elif pending.get("required_by"):
+                st.write("A clinician would ask this before giving advice for what you describe; the answer can "
+                         "change which conditions need to be ruled out.")
+            else:
+                st.write(f"This question is expected to reduce the uncertainty about what is going on by "
+                         f"**{gain:.2f} bits** (its expected information gain), the most of any question now."
+                         + (" It also checks a warning sign of a serious condition." if pending.get("red_flag_check")
+                            else ""))
             yes_side = [s for s in pending.get("separates", []) if s["side"] == "yes"]
             no_side = [s for s in pending.get("separates", []) if s["side"] == "no"]
             if yes_side:
