@@ -65,7 +65,7 @@ def semigran_scores(pairs: list[tuple[str, str | None]], mapping: dict) -> dict:
 
 def refused(message: str) -> dict:
     return {"findings": [], "differential": [], "triage": None, "triage_semigran": None, "red_flags": [],
-            "next_question": None,
+            "next_question": None, "contradictions": [],
             "age": None, "sex": None, "notes": [], "message": message}
 
 
@@ -77,7 +77,24 @@ def triage_one(engine, text: str, age=None, sex=None) -> dict:
     except InputError as exc:
         return refused(str(exc))
     res, notes = engine.one_shot(text or "", age, sex)
-    return to_contract(res, notes, rules_for(engine.kb).semigran)
+    answers = {f["id"]: "yes" if f["present"] else "no" for f in res.findings if f["origin"] != "implied"}
+    flags = _contradictions(engine, answers, res, text or "")
+    if flags:  # nobody to ask here: the doubtful age or sex is not used to rule conditions out
+        notes = [*notes, *(f"{c['message']} These do not usually go together, so the {c['clear']} was not used."
+                           for c in flags)]
+        cleared = {c["clear"] for c in flags}
+        res = engine.result(answers, None if "age" in cleared else res.age, None if "sex" in cleared else res.sex,
+                            origin={f: "text" for f in answers})
+        res.notes = notes
+    out = to_contract(res, notes, rules_for(engine.kb).semigran)
+    out["contradictions"] = [{"id": c["id"], "message": c["message"], "not_used": c["clear"]} for c in flags]
+    return out
+
+
+def _contradictions(engine, answers: dict, res, text: str) -> list[dict]:
+    from medcore.triage.interview_checks import contradictions
+
+    return contradictions(engine, {"answers": answers, "age": res.age, "sex": res.sex}, text)
 
 
 def run_batch(engine, lines: Iterable[str], out: IO[str], block: int = 64) -> dict:

@@ -107,3 +107,12 @@ def test_semigran_scores():
     assert s["n"] == 6 and s["emergent"] == 3
     assert s["emergent_under_triage"] == 2 / 3  # urgent and a missing level both miss "go now"
     assert s["under_triage"] == 3 / 6 and s["over_triage"] == 1 / 6 and s["accuracy"] == 2 / 6
+
+
+def test_one_shot_contradiction_is_flagged_and_the_doubtful_sex_not_used(lexical_engine):
+    out = triage_one(lexical_engine, "40-year-old man, 30 weeks pregnant, bleeding from the vagina")
+    assert [c["id"] for c in out["contradictions"]][:1] == ["male_pregnancy"]
+    assert out["sex"] is None and any("not usually go together" in n for n in out["notes"])
+    assert out["triage"] == "emergency"  # bleeding in later pregnancy, not ruled out by 'man'
+    plain = triage_one(lexical_engine, "30 year old woman with a cough")
+    assert plain["contradictions"] == []
