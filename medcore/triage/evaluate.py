@@ -17,7 +17,9 @@ import numpy as np
 import yaml
 
 from medcore.triage import chat, schema
+from medcore.triage.contract import semigran_scores
 from medcore.triage.kb import LEVEL_RANK, KBError
+from medcore.triage.safety_rules import rules_for
 from medcore.triage.service import TriageEngine
 
 PATIENT_KNOWS = {"general", "pain", "respiratory", "cardiovascular", "gastrointestinal", "urogenital", "neurological",
@@ -143,9 +145,6 @@ def evaluate(engine: TriageEngine, vignettes: list[dict], modes=("one_shot", "in
             if progress:
                 progress(len(cases), total)
     out = {"modes": {}, "cases": [dataclasses.asdict(c) for c in cases]}
-    from medcore.triage.contract import semigran_scores
-    from medcore.triage.safety_rules import rules_for
-
     semigran = rules_for(engine.kb).semigran
     for mode in modes:
         mc = [c for c in cases if c.mode == mode]
