@@ -85,6 +85,7 @@ def _flag_contradiction(engine: TriageEngine, state: dict, text: str = "") -> bo
 def finish(engine: TriageEngine, state: dict) -> dict:
     state["finished"] = True
     state["pending"] = None
+    state.pop("finish_requested", None)
     res = _result(engine, state)
     state["result"] = res.to_dict()
     _say(state, "result", result_view.summary(engine, res, state["mode"]), triage=res.triage)
@@ -164,6 +165,8 @@ def answer(engine: TriageEngine, state: dict, value: str, *, echo: bool = True) 
     state["asked"].append(pending["id"])
     state["questions_asked"] += 1
     state["pending"] = None
+    if state.get("finish_requested"):
+        return finish_now(engine, state)
     return advance(engine, state)
 
 
@@ -206,5 +209,12 @@ def set_demographics(engine: TriageEngine, state: dict, age: float | None, sex: 
 
 
 def finish_now(engine: TriageEngine, state: dict) -> dict:
+    """The result now, after any question that must come first (pregnancy, when it can change the advice)."""
     state = copy.deepcopy(state)
+    q = interview_checks.required_question(engine, state, _result(engine, state).triage, before_result=True)
+    if q is not None:
+        state["finish_requested"] = True
+        _say(state, "note", "Before I show the result, one safety question.")
+        _ask(state, q)
+        return state
     return finish(engine, state)

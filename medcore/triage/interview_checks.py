@@ -17,15 +17,16 @@ def _present(engine, state: dict) -> set[str]:
     return {f for f, v in engine.closure(state["answers"]).items() if v}
 
 
-def required_question(engine, state: dict, level: str) -> dict | None:
+def required_question(engine, state: dict, level: str, before_result: bool = False) -> dict | None:
     """The first rule-required finding not yet known, as a pending question; None once all are known,
-    or when the level is already emergency (the advice is 'go now' whatever the answer)."""
+    or when the level is already emergency (the advice is 'go now' whatever the answer). With
+    `before_result`, only the rules that must be asked even when the result is asked for now."""
     if LEVEL_RANK[level] == 0:
         return None
     known = set(engine.closure(state["answers"])) | set(state["asked"]) | set(state["answers"])
     present = {f for f, v in engine.closure(state["answers"]).items() if v}
     for rule in rules_for(engine.kb).required:
-        if not rule.applies(present, state.get("age"), state.get("sex")):
+        if (before_result and not rule.before_result) or not rule.applies(present, state.get("age"), state.get("sex")):
             continue
         for fid in rule.ask:
             if fid not in known:

@@ -38,7 +38,8 @@ SCHEMA = {
         "required_questions": {"type": "array", "items": {
             "type": "object", "additionalProperties": False, "required": ["id", "any_present", "ask", "source"],
             "properties": {"id": {"type": "string"}, "sex": {"type": "array", "items": {"enum": ["female", "male"]}},
-                           "age_min": _AGE, "age_max": _AGE, "any_present": _IDS, "ask": _IDS, "source": _SOURCE}}},
+                           "age_min": _AGE, "age_max": _AGE, "any_present": _IDS, "ask": _IDS,
+                           "before_result": {"type": "boolean"}, "source": _SOURCE}}},
         "contradictions": {"type": "array", "items": {
             "type": "object", "additionalProperties": False,
             "required": ["id", "any_present", "terms", "clear", "message", "source"],
@@ -60,6 +61,7 @@ class RequiredQuestions:
     any_present: tuple[str, ...]
     ask: tuple[str, ...]
     source: str
+    before_result: bool = False  # asked even when the person asks for the result straight away
 
     def applies(self, present: set[str], age: float | None, sex: str | None) -> bool:
         if sex is not None and self.sex and sex not in self.sex:
@@ -123,7 +125,8 @@ def _parse(digest: str, data: bytes) -> SafetyRules:
     validate_doc(doc, SCHEMA, "safety.yaml")
     res = doc["result"]
     required = tuple(RequiredQuestions(r["id"], tuple(r.get("sex", ())), r.get("age_min"), r.get("age_max"),
-                                       tuple(r["any_present"]), tuple(r["ask"]), r["source"])
+                                       tuple(r["any_present"]), tuple(r["ask"]), r["source"],
+                                       bool(r.get("before_result", False)))
                      for r in doc["required_questions"])
     contradictions = tuple(Contradiction(c["id"], c.get("sex"), c.get("age_min"), c.get("age_max"),
                                          tuple(c["any_present"]), tuple(t.lower() for t in c["terms"]), c["clear"],

@@ -197,3 +197,15 @@ def test_about_advice_only_when_levels_agree(lexical_engine, kb):
         assert kb.condition(d["id"]).triage != "emergency" or view.level == "emergency"
     if view.about and view.about["self_care"]:
         assert kb.condition(view.about["id"]).triage == view.level
+
+
+def test_show_result_now_still_asks_about_pregnancy_first(lexical_engine):
+    st = chat.user_message(lexical_engine, chat.new_state(), "I'm a 25 year old woman with tummy pain")
+    st = chat.finish_now(lexical_engine, st)
+    assert not st["finished"] and st["pending"]["id"] == "pregnant"
+    st = chat.answer(lexical_engine, st, "no")
+    assert st["finished"] and st["turns"][-1]["kind"] == "result" and "finish_requested" not in st
+    # a man, or a woman already asked, gets the result at once
+    man = chat.finish_now(lexical_engine, chat.user_message(lexical_engine, chat.new_state(),
+                                                            "I'm a 25 year old man with tummy pain"))
+    assert man["finished"]
