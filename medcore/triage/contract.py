@@ -12,6 +12,7 @@ import logging
 from typing import IO, Iterable
 
 from medcore.triage.input_checks import EMERGENCY_LINE, InputError, check_age, check_sex
+from medcore.triage.interview_checks import contradictions
 from medcore.triage.safety_rules import rules_for
 
 log = logging.getLogger(__name__)
@@ -65,8 +66,7 @@ def semigran_scores(pairs: list[tuple[str, str | None]], mapping: dict) -> dict:
 
 def refused(message: str) -> dict:
     return {"findings": [], "differential": [], "triage": None, "triage_semigran": None, "red_flags": [],
-            "next_question": None, "contradictions": [],
-            "age": None, "sex": None, "notes": [], "message": message}
+            "next_question": None, "age": None, "sex": None, "notes": [], "contradictions": [], "message": message}
 
 
 def triage_one(engine, text: str, age=None, sex=None) -> dict:
@@ -92,8 +92,6 @@ def triage_one(engine, text: str, age=None, sex=None) -> dict:
 
 
 def _contradictions(engine, answers: dict, res, text: str) -> list[dict]:
-    from medcore.triage.interview_checks import contradictions
-
     return contradictions(engine, {"answers": answers, "age": res.age, "sex": res.sex}, text)
 
 

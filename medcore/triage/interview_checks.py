@@ -23,8 +23,9 @@ def required_question(engine, state: dict, level: str, before_result: bool = Fal
     `before_result`, only the rules that must be asked even when the result is asked for now."""
     if LEVEL_RANK[level] == 0:
         return None
-    known = set(engine.closure(state["answers"])) | set(state["asked"]) | set(state["answers"])
-    present = {f for f, v in engine.closure(state["answers"]).items() if v}
+    closure = engine.closure(state["answers"])
+    known = set(closure) | set(state.get("asked", ())) | set(state["answers"])
+    present = {f for f, v in closure.items() if v}
     for rule in rules_for(engine.kb).required:
         if (before_result and not rule.before_result) or not rule.applies(present, state.get("age"), state.get("sex")):
             continue
