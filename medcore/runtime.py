@@ -7,6 +7,7 @@ between 1 s and 14 s; one thread (and a passive OpenMP wait policy) is steady.
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 from dataclasses import dataclass
@@ -19,11 +20,24 @@ def apply_thread_policy(threads: int = 1) -> None:
     global _policy_applied
     # Only effective if set before the OpenMP runtime starts; harmless afterwards.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    _limit_blas(threads)
     import torch
 
     if torch.get_num_threads() != threads:
         torch.set_num_threads(threads)
     _policy_applied = True
+
+
+def _limit_blas(threads: int) -> None:
+    """numpy's OpenBLAS starts one thread per core; on these shared 2-core machines its small matrix
+    products (the symptom chat's similarity search) ran 2x slower than on one thread (batch triage
+    7 -> 15 vignettes/s at a load average of 9)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        logging.getLogger(__name__).info("threadpoolctl not installed: BLAS thread count left as is")
+        return
+    threadpool_limits(limits=threads, user_api="blas")
 
 
 def _mps_available(torch) -> bool:

@@ -6,7 +6,7 @@ import json
 import plotly.graph_objects as go
 import streamlit as st
 
-from medcore.triage import chat, export
+from medcore.triage import chat, export, result_view
 from medcore.triage.service import TriageEngine
 from ui.demo import take_demo
 from ui.errors import error_boundary
@@ -20,6 +20,7 @@ settings = get_settings()
 store = get_store()
 ss = st.session_state
 LEVEL_COLOURS = {"emergency": "#c62828", "urgent": "#ef6c00", "routine": "#1565c0", "self_care": "#2e7d32"}
+SEX_LABEL = {"female": "Female", "male": "Male"}
 LEVEL_ICONS = {"emergency": ":material/emergency:", "urgent": ":material/schedule:",
                "routine": ":material/event:", "self_care": ":material/home_health:"}
 
@@ -101,10 +102,14 @@ with st.container(border=True):
     c1.radio("View", ["Patient", "Clinician"], key="tri_mode", horizontal=True, on_change=on_mode,
              index=1 if state.get("mode") == "clinician" else 0,
              help="Clinician mode shows probabilities, the reasoning and the live differential.")
+    # the boxes show the chat's patient: text ("I'm a 40 year old man"), a restart or a restored chat change it
+    if ss.get("tri_age") != state.get("age"):
+        ss.tri_age = state.get("age")
+    if ss.get("tri_sex") != SEX_LABEL.get(state.get("sex")):
+        ss.tri_sex = SEX_LABEL.get(state.get("sex"))
     c2.number_input("Age (years)", min_value=0.0, max_value=110.0, step=1.0, key="tri_age",
-                    value=state.get("age"), on_change=on_demographics, placeholder="optional")
-    c3.selectbox("Sex", ["Female", "Male"], key="tri_sex", on_change=on_demographics, placeholder="optional",
-                 index={"female": 0, "male": 1}.get(state.get("sex")))
+                    on_change=on_demographics, placeholder="optional")
+    c3.selectbox("Sex", ["Female", "Male"], key="tri_sex", on_change=on_demographics, placeholder="optional")
     c4.button("Restart", icon=":material/restart_alt:", on_click=on_restart, key="tri_restart",
               width="stretch")
     backend_name = settings.llm_backend
@@ -115,6 +120,7 @@ with st.container(border=True):
 
 clinician = state.get("mode") == "clinician"
 res = state.get("result")
+view = result_view.view_for(engine, res) if res else None
 left, right = st.columns([3, 2]) if clinician else (st.container(), st.container())
 
 # ---- the chat ------------------------------------------------------------------------------------
@@ -136,7 +142,7 @@ with left:
                             from medcore.llm import get_backend
                             from medcore.triage.phrasing import phrase_advice
 
-                            p = phrase_advice(get_backend(settings), engine.kb, res, text)
+                            p = phrase_advice(get_backend(settings), engine.kb, res, text, view)
                             turn["phrased"] = {"text": p.text, "source": p.source, "backend": p.backend,
                                                "note": p.note}
                             persist("phrased")
@@ -167,6 +173,8 @@ with left:
                                + (" · red-flag check" if turn.get("red_flag_check") else ""))
             elif kind == "recognised":
                 st.markdown(turn["text"])
+            elif role == "user":  # untrusted text: shown as text, never markdown
+                st.text(turn["text"])
             else:
                 st.markdown(turn["text"])
 
@@ -180,10 +188,16 @@ with left:
         b4.button("Show result now", key="tri_finish", on_click=on_finish, icon=":material/flag:", width="stretch")
         with st.expander("Why are you asking this?", icon=":material/lightbulb:"):
             gain = pending.get("information_gain", 0.0)
-            st.write(f"This question is expected to reduce the uncertainty about what is going on by "
-                     f"**{gain:.2f} bits** (its expected information gain), the most of any question now."
-                     + (" It also checks a warning sign of a serious condition." if pending.get("red_flag_check")
-                        else ""))
+            if pending.get("check"):
+                st.write("What you said does not usually go together, so I am checking before I use it.")
+            elif pending.get("required_by"):
+                st.write("A clinician would ask this before giving advice for what you describe; the answer can "
+                         "change which conditions need to be ruled out.")
+            else:
+                st.write(f"This question is expected to reduce the uncertainty about what is going on by "
+                         f"**{gain:.2f} bits** (its expected information gain), the most of any question now."
+                         + (" It also checks a warning sign of a serious condition." if pending.get("red_flag_check")
+                            else ""))
             yes_side = [s for s in pending.get("separates", []) if s["side"] == "yes"]
             no_side = [s for s in pending.get("separates", []) if s["side"] == "no"]
             if yes_side:
@@ -197,10 +211,10 @@ with left:
 
 # ---- result, findings, differential, exports -----------------------------------------------------
 with right:
-    if res:
-        lvl = res["triage"]
+    if view:
+        lvl = view.level
         box = {"emergency": st.error, "urgent": st.warning}.get(lvl, st.info)
-        box(f"**{res['triage_text']}**  \n{res['triage_reason']}", icon=LEVEL_ICONS[lvl])
+        box(f"**{view.heading}**  \n{view.reason}", icon=LEVEL_ICONS[lvl])
         if res.get("red_flags"):
             st.markdown("**Warning signs reported:** " + ", ".join(sorted({r["name"] for r in res["red_flags"]})))
 
@@ -229,12 +243,14 @@ with right:
                     st.write("**Against:** " + (", ".join(d["evidence_against"]) or "-"))
                     st.caption(f"Triage level of this condition: {d['triage'].replace('_', '-')}. "
                                f"{d['education']['seek_help']}")
-    elif res and res.get("differential") and state.get("finished"):
-        top = res["differential"][0]
-        with st.expander(f"About {top['condition'].lower()}", icon=":material/menu_book:"):
-            st.write(top["education"]["what"])
-            st.write("**Self-care:** " + top["education"]["self_care"])
-            st.write("**When to get help:** " + top["education"]["seek_help"])
+    elif view and view.about and state.get("finished"):
+        about = view.about
+        with st.expander(f"About {about['name'].lower()}", icon=":material/menu_book:"):
+            st.text(about["what"])
+            if about["self_care"]:
+                st.text("Self-care: " + about["self_care"])
+            if about["seek_help"]:
+                st.text("When to get help: " + about["seek_help"])
 
     shown = [f for f in (res or {}).get("findings", []) if f.get("origin") != "implied"]
     with st.expander(f"What I understood ({len(shown)} findings) — correct me", icon=":material/fact_check:",

@@ -7,6 +7,7 @@ import copy
 import re
 import time
 
+from medcore.triage import input_checks, interview_checks, result_view
 from medcore.triage.service import TriageEngine, TriageResult, no_findings_message, not_english_message
 
 YES = re.compile(r"^\s*(y|yes|yeah|yep|yup|correct|i do|i have|it is|true|sure|definitely|afraid so)\b[\s.!]*",
@@ -55,21 +56,39 @@ def advance(engine: TriageEngine, state: dict) -> dict:
     if not known and not state["answers"]:
         state["pending"] = None
         return state
-    if res.next_question is not None and not state["finished"]:
-        q = res.next_question
-        state["pending"] = q
-        _say(state, "question", q["text"], finding_id=q["id"], information_gain=q["information_gain"],
-             separates=q["separates"], red_flag_check=q["red_flag_check"])
+    q = res.next_question
+    if q is None and not state["finished"]:  # what a clinician would still ask before finishing
+        q = interview_checks.required_question(engine, state, res.triage)
+    if q is not None and not state["finished"]:
+        _ask(state, q)
         return state
     return finish(engine, state)
+
+
+def _ask(state: dict, q: dict) -> None:
+    state["pending"] = q
+    _say(state, "question", q["text"], finding_id=q["id"], information_gain=q["information_gain"],
+         separates=q["separates"], red_flag_check=q["red_flag_check"])
+
+
+def _flag_contradiction(engine: TriageEngine, state: dict, text: str = "") -> bool:
+    """Say so and ask, when age, sex and findings do not go together (each conflict once)."""
+    found = interview_checks.contradictions(engine, state, text)
+    if not found:
+        return False
+    state.setdefault("flagged", []).extend(c["id"] for c in found)
+    _ask(state, interview_checks.check_question(engine, found[0], state))
+    state["result"] = _result(engine, state).to_dict()
+    return True
 
 
 def finish(engine: TriageEngine, state: dict) -> dict:
     state["finished"] = True
     state["pending"] = None
+    state.pop("finish_requested", None)
     res = _result(engine, state)
     state["result"] = res.to_dict()
-    _say(state, "result", summary_text(res, state["mode"]), triage=res.triage)
+    _say(state, "result", result_view.summary(engine, res, state["mode"]), triage=res.triage)
     return state
 
 
@@ -119,6 +138,8 @@ def user_message(engine: TriageEngine, state: dict, text: str) -> dict:
         names = [("" if a["value"] == "yes" else "no ") + a["name"].lower() for a in added
                  if not a["id"].startswith("duration_") or a["value"] == "yes"]
         _say(state, "recognised", "I noted: " + "; ".join(names) + ".", findings=added)
+    if _flag_contradiction(engine, state, guard.text):
+        return state
     if state["finished"]:
         state["finished"] = False  # new information reopens the interview
     return advance(engine, state)
@@ -133,10 +154,19 @@ def answer(engine: TriageEngine, state: dict, value: str, *, echo: bool = True) 
     if echo:
         state["turns"].append({"role": "user", "kind": "answer", "ts": time.time(),
                                "text": {"yes": "Yes", "no": "No", "unknown": "I don't know"}[value]})
+    if pending.get("check"):
+        note = interview_checks.resolve(state, pending, value)
+        if note:
+            _say(state, "note", note)
+        if pending["id"].startswith(interview_checks.CHECK_PREFIX):  # about the age or sex, not a finding
+            state["pending"] = None
+            return advance(engine, state)
     _record(state, pending["id"], value, "question")
     state["asked"].append(pending["id"])
     state["questions_asked"] += 1
     state["pending"] = None
+    if state.get("finish_requested"):
+        return finish_now(engine, state)
     return advance(engine, state)
 
 
@@ -162,7 +192,14 @@ def correct(engine: TriageEngine, state: dict, finding_id: str, value: str | Non
 def set_demographics(engine: TriageEngine, state: dict, age: float | None, sex: str | None) -> dict:
     """Age and sex from the form (they change the priors, so the result is recomputed)."""
     state = copy.deepcopy(state)
+    try:
+        age, sex = input_checks.check_age(age), input_checks.check_sex(sex)
+    except input_checks.InputError as exc:
+        _say(state, "note", str(exc))
+        return state
     state["age"], state["sex"] = age, sex
+    if state["answers"] and _flag_contradiction(engine, state):
+        return state
     if state["answers"]:
         state["result"] = _result(engine, state).to_dict()
         if state["finished"]:
@@ -172,35 +209,12 @@ def set_demographics(engine: TriageEngine, state: dict, age: float | None, sex: 
 
 
 def finish_now(engine: TriageEngine, state: dict) -> dict:
+    """The result now, after any question that must come first (pregnancy, when it can change the advice)."""
     state = copy.deepcopy(state)
+    q = interview_checks.required_question(engine, state, _result(engine, state).triage, before_result=True)
+    if q is not None:
+        state["finish_requested"] = True
+        _say(state, "note", "Before I show the result, one safety question.")
+        _ask(state, q)
+        return state
     return finish(engine, state)
-
-
-def summary_text(res: TriageResult, mode: str = "patient") -> str:
-    """The deterministic (template) result text; a model may only rephrase it."""
-    lines = []
-    if res.crisis:
-        lines.append(res.crisis["text"])
-        lines += [f"- {c}" for c in res.crisis["contacts"]]
-        lines.append("")
-    lines.append(f"**{res.triage_text}.** {res.triage_reason}")
-    if res.differential:
-        lines.append("")
-        if mode == "clinician":
-            lines.append("Differential (posterior probability):")
-            for d in res.differential:
-                lines.append(f"- {d.condition} ({d.icd10}) {d.probability:.0%}; for: "
-                             f"{', '.join(d.evidence_for) or '-'}; against: {', '.join(d.evidence_against) or '-'}")
-        else:
-            lines.append("Possible causes to discuss with a clinician, most likely first:")
-            likely = [d for d in res.differential[:3] if d.probability >= 0.05] or res.differential[:1]
-            for d in likely:
-                why = f" (because of: {', '.join(x.lower() for x in d.evidence_for[:3])})" if d.evidence_for else ""
-                lines.append(f"- {d.condition}{why}")
-            top = res.differential[0]
-            lines.append("")
-            lines.append(f"About {top.condition.lower()}: {top.education['what']} {top.education['self_care']} "
-                         f"{top.education['seek_help']}")
-    lines.append("")
-    lines.append("This is not a diagnosis. If you get worse or are worried, seek medical help.")
-    return "\n".join(lines)

@@ -9,11 +9,15 @@ import sys
 def register(reg) -> None:
     p = reg.top.add_parser("triage", help="one-shot symptom triage of a free-text description",
                            description="Read a free-text symptom description and print findings, a ranked "
-                                       "differential, the triage level, red flags and the next question.")
-    p.add_argument("text", help="the description, in quotes; '-' reads stdin")
+                                       "differential, the triage level, red flags and the next question. With "
+                                       "--batch, read one {\"id\", \"text\", \"age\", \"sex\"} JSON object "
+                                       "per line and write one result per line.")
+    p.add_argument("text", nargs="?", default=None, help="the description, in quotes; '-' reads stdin")
     p.add_argument("--json", action="store_true", help="print the JSON contract")
-    p.add_argument("--age", type=float, default=None, help="age in years (overrides the text)")
-    p.add_argument("--sex", choices=["female", "male"], default=None, help="sex (overrides the text)")
+    p.add_argument("--batch", default=None, metavar="IN.jsonl", help="JSON lines in ('-' for stdin), JSON lines out")
+    p.add_argument("--age", default=None, help="age in years (overrides the text)")
+    p.add_argument("--sex", default=None, type=str.upper, choices=["F", "M", "FEMALE", "MALE"],
+                   help="F or M (overrides the text)")
     p.add_argument("--no-embeddings", action="store_true", help="synonym matching only (no MiniLM)")
     p.set_defaults(func=_triage)
 
@@ -42,25 +46,44 @@ def register(reg) -> None:
 
 
 def _triage(args, settings) -> int:
+    from medcore.triage.contract import run_batch, triage_one
+    from medcore.triage.input_checks import InputError, check_age, check_sex
     from medcore.triage.service import TriageEngine
 
-    text = sys.stdin.read() if args.text == "-" else args.text
+    if (args.text is None) == (args.batch is None):
+        print("give either a description TEXT or --batch IN.jsonl", file=sys.stderr)
+        return 2
     engine = TriageEngine.from_settings(settings, use_embeddings=not args.no_embeddings)
-    res, notes = engine.one_shot(text)
-    if args.age is not None or args.sex is not None:
-        ev_answers = {f["id"]: ("yes" if f["present"] else "no") for f in res.findings if f["origin"] != "implied"}
-        res2 = engine.result(ev_answers, args.age if args.age is not None else res.age, args.sex or res.sex,
-                             origin={f: "text" for f in ev_answers})
-        res2.notes = notes
-        res = res2
-    for note in notes:
+    if args.batch is not None:
+        if not args.json:
+            print("--batch writes JSON lines; add --json", file=sys.stderr)
+            return 2
+        fh = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
+        try:
+            summary = run_batch(engine, fh, sys.stdout)
+        finally:
+            if fh is not sys.stdin:
+                fh.close()
+        print(f"{summary['cases']} cases, {summary['unreadable']} unreadable lines", file=sys.stderr)
+        return 0
+    text = sys.stdin.read() if args.text == "-" else args.text
+    try:
+        check_age(args.age), check_sex(args.sex)
+    except InputError as exc:
+        print(str(exc), file=sys.stderr)
+        if args.json:
+            print(json.dumps(triage_one(engine, text, args.age, args.sex), indent=2, ensure_ascii=False))
+        return 2
+    out = triage_one(engine, text, args.age, args.sex)
+    for note in out["notes"]:
         print(note, file=sys.stderr)
     if args.json:
-        print(json.dumps(res.contract(), indent=2, ensure_ascii=False))
+        print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        from medcore.triage.chat import summary_text
+        from medcore.triage.result_view import summary
 
-        print(summary_text(res, "clinician"))
+        res, _ = engine.one_shot(text)
+        print(out["message"] if out["triage"] is None else summary(engine, res, "clinician"))
     return 0
 
 

@@ -17,7 +17,9 @@ import numpy as np
 import yaml
 
 from medcore.triage import chat, schema
+from medcore.triage.contract import semigran_scores
 from medcore.triage.kb import LEVEL_RANK, KBError
+from medcore.triage.safety_rules import rules_for
 from medcore.triage.service import TriageEngine
 
 PATIENT_KNOWS = {"general", "pain", "respiratory", "cardiovascular", "gastrointestinal", "urogenital", "neurological",
@@ -143,11 +145,16 @@ def evaluate(engine: TriageEngine, vignettes: list[dict], modes=("one_shot", "in
             if progress:
                 progress(len(cases), total)
     out = {"modes": {}, "cases": [dataclasses.asdict(c) for c in cases]}
+    semigran = rules_for(engine.kb).semigran
     for mode in modes:
         mc = [c for c in cases if c.mode == mode]
         out["modes"][mode] = {"tuning": metrics([c for c in mc if not c.held_out]),
                               "held_out": metrics([c for c in mc if c.held_out]),
                               "all": metrics(mc)}
+        for split, sel in (("tuning", [c for c in mc if not c.held_out]), ("held_out", [c for c in mc if c.held_out]),
+                           ("all", mc)):  # the same cases on Semigran 2015's three categories
+            out["modes"][mode][split]["semigran"] = semigran_scores([(c.triage_ref, c.triage_pred) for c in sel],
+                                                                    semigran)
     out["targets"] = {"top3": 0.75, "triage_accuracy": 0.80, "emergency_under_triage": 0.05}
     return out
 

@@ -22,11 +22,19 @@ def phrase_question(backend, kb, question: dict) -> Phrased:
     return phrase(backend, prompt, allowed_terms=[], vocabulary=_vocabulary(kb))
 
 
-def phrase_advice(backend, kb, result: dict, template_text: str) -> Phrased:
+def phrase_advice(backend, kb, result: dict, template_text: str, view=None) -> Phrased:
+    """`view` is the result_view.ResultView the template was written from: the model gets the same
+    causes and advice (never the top condition's own advice when its level is not the heading's)."""
     diff = result.get("differential", [])
-    facts = {"triage": result.get("triage_text"), "reason": result.get("triage_reason"),
-             "possible_conditions": [d["condition"] for d in diff[:3]],
-             "advice": diff[0]["education"] if diff else {}}
+    if view is not None:
+        facts = {"triage": view.heading, "reason": view.reason, "too_early_to_rank": view.too_early,
+                 "possible_conditions": [d["name"] for d in view.likely],
+                 "to_rule_out": [{"condition": r["name"], "warning_signs": r["warning_signs"]} for r in view.rule_out],
+                 "advice": view.about or {}, "safety_net": view.safety_net}
+    else:
+        facts = {"triage": result.get("triage_text"), "reason": result.get("triage_reason"),
+                 "possible_conditions": [d["condition"] for d in diff[:3]],
+                 "advice": diff[0]["education"] if diff else {}}
     prompt = Prompt(
         task="triage.advice",
         instruction="Rewrite this symptom-checker result for a patient in plain, calm language in under 120 "

@@ -53,9 +53,9 @@ def level_from_mass(mass: dict, cfg: TriageConfig) -> str:
 def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageConfig) -> TriageDecision:
     mass = mass_by_level(kb, post)
     level = level_from_mass(mass, cfg)
-    top = int(np.argmax(post))
-    reason = (f"Most of the probability lies with conditions needing {level.replace('_', '-')} care "
-              f"(the most likely is {kb.conditions[top].name}).")
+    # the most likely condition is named by result_view, only when it is shown as the most likely
+    care = "self-care" if level == "self_care" else f"{level} care"
+    reason = f"Most of the probability lies with conditions needing {care}."
     fired = []
     for rule in kb.rules:
         if rule.fires(present):

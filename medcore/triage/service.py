@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from medcore.triage import engine as bayes
-from medcore.triage import input_guard, nlu
+from medcore.triage import input_checks, input_guard, nlu
 from medcore.triage.kb import KnowledgeBase, load_kb
 from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide
 
@@ -55,18 +55,10 @@ class TriageResult:
         return asdict(self)
 
     def contract(self) -> dict:
-        """The CLI JSON contract of issue 5, exactly these keys."""
-        return {
-            "findings": [{"id": f["id"], "name": f["name"], "present": f["present"]} for f in self.findings
-                         if f["origin"] != "implied" or f["present"]],
-            "differential": [{"condition": d.condition, "icd10": d.icd10, "probability": round(d.probability, 4),
-                              "evidence_for": d.evidence_for, "evidence_against": d.evidence_against}
-                             for d in self.differential],
-            "triage": self.triage,
-            "red_flags": [{"finding": r["finding"], "name": r["name"], "level": r["level"],
-                           "condition": r.get("condition"), "source": r["source"]} for r in self.red_flags],
-            "next_question": self.next_question,
-        }
+        """The CLI JSON contract (medcore.triage.contract)."""
+        from medcore.triage.contract import to_contract
+
+        return to_contract(self, self.notes)
 
 
 class TriageEngine:
@@ -152,6 +144,7 @@ class TriageEngine:
                asked: set[str] = frozenset(), questions_asked: int = 0, finished: bool = False,
                top_k: int = 5) -> TriageResult:
         kb = self.kb
+        age, sex = input_checks.check_age(age), input_checks.check_sex(sex)  # InputError: refused, with why
         ev = self.closure(answers)
         origin = origin or {}
         post = self.posterior(ev, age, sex, self.complaints(answers, origin))
@@ -192,13 +185,19 @@ class TriageEngine:
         if guard.kind in ("empty", "other_language"):
             return guard, None
         ex = nlu.extract(guard.text, self.lexicon, self.embeddings)
+        bad_age = input_checks.impossible_age_in_text(guard.text)
+        if bad_age:
+            ex.age = None
+            guard.notes.append(bad_age)
         if guard.self_harm_mention and not any(m.finding_id == "suicidal_thoughts" for m in ex.mentions):
             ex.mentions.append(nlu.Mention("suicidal_thoughts", self.kb.finding("suicidal_thoughts").name, True,
                                            "self-harm statement", "safety"))
         return guard, ex
 
-    def one_shot(self, text: str) -> tuple[TriageResult, list[str]]:
-        """Text in, result out (no questions asked): the CLI's `triage "TEXT" --json`."""
+    def one_shot(self, text: str, age: float | None = None, sex: str | None = None) -> tuple[TriageResult, list[str]]:
+        """Text in, result out (no questions asked): the CLI's `triage "TEXT" --json`. A given age or
+        sex overrides what the text says."""
+        given_age, given_sex = age, sex
         guard, ex = self.read_text(text)
         notes = list(guard.notes)
         answers: dict[str, str] = {}
@@ -214,7 +213,7 @@ class TriageEngine:
             origin = {f: "text" for f in answers}
             if not ex.mentions and guard.kind != "empty":
                 notes.append(no_findings_message(guard.text, self.vocabulary))
-        res = self.result(answers, age, sex, origin=origin)
+        res = self.result(answers, age if given_age is None else given_age, given_sex or sex, origin=origin)
         res.notes = notes
         return res, notes
 
@@ -249,6 +248,6 @@ def not_english_message(language: str | None) -> str:
 def no_findings_message(text: str, vocabulary: set[str]) -> str:
     if input_guard.english_share(text, vocabulary) < 0.35:
         return ("I couldn't make sense of that. Please describe the main symptom in a short sentence, for example "
-                "'I have had a sore throat and fever for 2 days'.")
+                "'I have had a sore throat and fever for 2 days'. " + input_checks.EMERGENCY_LINE)
     return ("I didn't recognise a symptom in that. Could you say what you are feeling, where, and since when? "
-            "For example 'sharp pain low on the right of my tummy since this morning'.")
+            "For example 'sharp pain low on the right of my tummy since this morning'. " + input_checks.EMERGENCY_LINE)
