@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,7 +110,7 @@ def _add_abbreviations(lex: Lexicon, variants: Variants, kb_dir: Path) -> None:
         lex.abbr_keys.add(key)
         if entry.get("case_sensitive", True):
             lex.upper_only.add(key)
-        if len(senses) == 1 and not senses[0]["header"] and not senses[0]["sections"]:
+        if len(senses) == 1 and not (senses[0]["header"] or senses[0]["sections"] or senses[0]["cues"]):
             lst = lex.terms.setdefault(key, [])
             for i in senses[0]["concepts"]:
                 if i not in lst:
@@ -121,13 +122,14 @@ def _add_abbreviations(lex: Lexicon, variants: Variants, kb_dir: Path) -> None:
 # ---- storage --------------------------------------------------------------------------------------
 def save(lex: Lexicon, concepts: dict[str, Concept], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / "lexicon.json.tmp"
+    tag = f"{os.getpid()}.tmp"  # two processes building at once never write the same file
+    tmp = folder / f"lexicon.json.{tag}"
     tmp.write_text(json.dumps({
         "ids": lex.ids, "types": lex.types,
         "terms": {k: (v[0] if len(v) == 1 else v) for k, v in lex.terms.items()},
         "upper_only": sorted(lex.upper_only), "abbreviations": lex.abbreviations,
         "abbr_keys": sorted(lex.abbr_keys)}, separators=(",", ":")), encoding="utf-8")
-    db = folder / "concepts.sqlite.tmp"
+    db = folder / f"concepts.sqlite.{tag}"
     db.unlink(missing_ok=True)
     con = sqlite3.connect(db)
     with con:

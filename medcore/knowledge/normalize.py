@@ -97,6 +97,16 @@ class Token:
     key: str  # canonical form, see token_key
     start: int  # offsets into the ORIGINAL text
     end: int
+    word_start: int = -1  # the whole hyphenated word this token is part of (-1: the token is the word)
+    word_end: int = -1
+
+    @property
+    def starts_word(self) -> bool:
+        return self.word_start < 0 or self.start == self.word_start
+
+    @property
+    def ends_word(self) -> bool:
+        return self.word_end < 0 or self.end == self.word_end
 
 
 def _raw_parts(word: str) -> tuple[str, list[tuple[int, str]]]:
@@ -127,7 +137,8 @@ def tokenize(text: str, variants: Variants) -> tuple[list[Token], list[Token]]:
             continue
         for pos, piece in parts:
             if piece:
-                split.append(Token(variants.key(piece), offsets[s + pos], offsets[s + pos + len(piece) - 1] + 1))
+                split.append(Token(variants.key(piece), offsets[s + pos], offsets[s + pos + len(piece) - 1] + 1,
+                                   offsets[s], end_orig))
     return joined, split
 
 
@@ -193,8 +204,10 @@ def clean_title(title: str) -> str:
     return t
 
 
-def parenthetical_forms(title: str) -> list[str]:
-    """'Blood clot in the lung (pulmonary embolism)' -> ['Blood clot in the lung', 'pulmonary embolism']."""
-    inner = re.findall(r"\(([^()]*)\)", title)
-    outer = _PAREN.sub("", title).strip()
-    return [x.strip() for x in [outer, *inner] if x.strip()]
+def parenthetical_forms(title: str, inner: bool = True) -> list[str]:
+    """'Blood clot in the lung (pulmonary embolism)' -> ['Blood clot in the lung', 'pulmonary embolism'].
+    A one-word aside is a qualifier, not a name ('Giant cell (temporal) arteritis', 'COPD (stable)',
+    'Seizure (fit)'), and is never a form of its own."""
+    outer = re.sub(r"\s+,", ",", _PAREN.sub("", title)).strip()
+    inside = [x.strip() for x in re.findall(r"\(([^()]*)\)", title)] if inner else []
+    return [x for x in [outer, *inside] if x and (x is outer or len(x.split()) >= 2)]

@@ -121,12 +121,13 @@ class Terminology:
         return dict(self._db().execute("SELECT type, COUNT(*) FROM concepts GROUP BY type").fetchall())
 
     # ---- text ----
-    def match(self, text: str, types=None, section: str | None = None, fallback: bool = False):
+    def match(self, text: str, types=None, section: str | None = None, fallback: bool = False, only=None):
+        """Concept mentions in `text` (offsets into it); see medcore.knowledge.match.Matcher.match."""
         if self._matcher is None:
             from medcore.knowledge.match import Matcher
 
             self._matcher = Matcher(self)
-        return self._matcher.match(text, types=types, section=section, fallback=fallback)
+        return self._matcher.match(text, types=types, section=section, fallback=fallback, only=only)
 
     def search(self, query: str, k: int = 10, types=None):
         if self._searcher is None:
@@ -149,7 +150,7 @@ def load_terminology(settings, rebuild: bool = False) -> Terminology:
     with _lock:
         if not rebuild and key in _loaded:
             return _loaded[key]
-        root = Path(settings.data_dir) / "knowledge"
+        root = Path(getattr(settings, "knowledge_cache_dir", "") or Path(settings.data_dir) / "knowledge")
         folder = root / f"lexicon-{digest}"
         variants = load_variants(kb_dir)
         build_s = None

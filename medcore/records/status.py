@@ -14,8 +14,8 @@ def check(settings) -> list[Component]:
     try:
         kb = kb_mod.load(settings)
         comps.append(Component("records knowledge base", "knowledge base", True,
-                               f"{len(kb.labs)} lab ranges, {len(kb.drugs)} drug names, {len(set(kb.problems.values()))} "
-                               f"problem concepts, {len(kb.sections)} section types"))
+                               f"{len(kb.labs)} lab ranges, {len(kb.drugs)} drug names, "
+                               f"{len(kb.problem_terms())} problem terms (knowledge layer), {len(kb.sections)} section types"))
     except kb_mod.KBError as exc:
         comps.append(Component("records knowledge base", "knowledge base", False, str(exc)))
     try:

@@ -66,7 +66,8 @@ def therapy_condition_concepts(kb_dir: Path) -> list[Concept]:
     path = Path(kb_dir) / "therapy" / "conditions.yaml"
     out = []
     for c in (_yaml(path) or {}).get("conditions", ()):
-        forms = parenthetical_forms(c["name"])
+        # the planner's asides name the treatment setting ('(outpatient)', '(women)', '(treatment)'), not the condition
+        forms = parenthetical_forms(c["name"], inner=False)
         syns = [f for f in forms if f != c["name"]] + [str(s) for s in c.get("synonyms") or ()]
         out.append(Concept(f"condition:{c['id']}", "condition", c["name"],
                            _codes(c.get("icd10"), snomed=c.get("snomed")), tuple(dict.fromkeys(syns)),
