@@ -57,7 +57,7 @@ SCHEMAS: dict[str, dict] = {
             "properties": {"term": {"type": ["string", "null"]}, "sections": _STRS, "cues": _STRS,
                            "header": {"type": "boolean"}}}}}, ["abbr", "senses", "source"]),
     "match_dev.yaml": _file("examples", {
-        "phrase": _STR, "concept": {"type": ["string", "null"]}}, ["phrase", "concept"]),
+        "phrase": _STR, "concept": {"type": ["string", "null", "array"], "items": _STR}}, ["phrase", "concept"]),
     "fallback.yaml": {"type": "object", "required": ["version", "source", "threshold"],
                       "properties": {"version": {"type": "integer"}, "source": _STR,
                                      "threshold": {"type": "number", "minimum": 0, "maximum": 1},

@@ -65,9 +65,13 @@ def build_concepts(kb_dir: Path, loaders=None) -> dict[str, Concept]:
     return merge(found)
 
 
+_BUILDER_MODULES = ("normalize.py", "lexicon.py", "terminology.py", "kbfiles.py", "schemas.py", "concepts.py")
+
+
 def _code_files() -> list[Path]:
+    """The code that shapes the built lexicon (not the matcher, search or other knowledge modules)."""
     here = Path(__file__).parent
-    return sorted([*here.glob("*.py"), *(here / "sources").glob("*.py")])
+    return sorted([*(here / m for m in _BUILDER_MODULES), *(here / "sources").glob("*.py"), *here.glob("drug*.py")])
 
 
 def cache_digest(kb_dir: Path) -> str:
@@ -79,6 +83,7 @@ def cache_digest(kb_dir: Path) -> str:
 @dataclass
 class Terminology:
     folder: Path
+    kb_dir: Path
     lexicon: lexmod.Lexicon
     variants: Variants
     build_s: float | None = None  # seconds spent building (None when loaded from the cache)
@@ -167,6 +172,6 @@ def load_terminology(settings, rebuild: bool = False) -> Terminology:
                     shutil.rmtree(old, ignore_errors=True)
         else:
             lex = lexmod.load(folder)
-        term = Terminology(folder, lex, variants, build_s, time.perf_counter() - t0)
+        term = Terminology(folder, kb_dir, lex, variants, build_s, time.perf_counter() - t0)
         _loaded[key] = term
         return term

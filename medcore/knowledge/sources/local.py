@@ -136,7 +136,9 @@ def procedure_concepts(kb_dir: Path) -> list[Concept]:
 def kb_input_files(kb_dir: Path) -> list[Path]:
     """Every file these loaders read, for the lexicon cache digest."""
     kb = Path(kb_dir)
-    files = [*sorted((kb / "knowledge").glob("*.yaml")), *sorted((kb / "triage").glob("conditions_*.yaml")),
+    # the fallback's dev set and threshold do not change the lexicon, so they stay out of its digest
+    lexicon_files = [p for p in sorted((kb / "knowledge").glob("*.yaml")) if p.name not in ("match_dev.yaml", "fallback.yaml")]
+    files = [*lexicon_files, *sorted((kb / "triage").glob("conditions_*.yaml")),
              kb / "triage" / "findings.yaml", kb / "therapy" / "conditions.yaml", kb / "records" / "lab_ranges.csv",
              kb / "cases" / "tests.yaml"]
-    return files
+    return files + sorted((kb / "knowledge" / "drugs").rglob("*.yaml"))  # kg-drugs' concepts, when present
