@@ -20,9 +20,12 @@ def knowledge_dir(kb_dir: Path) -> Path:
     return Path(kb_dir) / "knowledge"
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ten times faster, same safety
+
+
 def read_yaml(path: Path):
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
     except FileNotFoundError as exc:
         raise KnowledgeKBError(f"{Path(path).name} is missing") from exc
     except yaml.YAMLError as exc:

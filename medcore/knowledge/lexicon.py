@@ -30,11 +30,15 @@ SHORT_KEY = 3
 class Lexicon:
     ids: list[str]
     types: list[str]
-    terms: dict[str, list[int]]  # key -> concept indexes, preferred first
+    terms: dict[str, int | list[int]]  # key -> concept index, or indexes with the preferred first
     upper_only: set[str]  # keys that match only text written in capitals
     abbreviations: dict[str, list[dict]]  # key -> senses [{concepts, sections, cues, header}] (ambiguous ones)
     abbr_keys: set[str] = field(default_factory=set)  # keys that came from the abbreviation table
     first_max: dict[str, int] = field(default_factory=dict)  # first token -> longest key length (tokens)
+
+    def concepts_of(self, key: str) -> list[int]:
+        v = self.terms.get(key)
+        return [] if v is None else [v] if isinstance(v, int) else v
 
     def finish(self) -> "Lexicon":
         fm: dict[str, int] = {}
@@ -98,7 +102,7 @@ def _add_abbreviations(lex: Lexicon, variants: Variants, kb_dir: Path) -> None:
             concepts: list[int] = []
             if sense.get("term"):
                 tkeys = term_keys(sense["term"], variants)
-                concepts = next((lex.terms[k] for k in tkeys if k in lex.terms), [])
+                concepts = next((lex.concepts_of(k) for k in tkeys if k in lex.terms), [])
                 if not concepts:
                     log.warning("abbreviations.yaml: %s -> %r names no concept", entry["abbr"], sense["term"])
                     continue
@@ -125,13 +129,15 @@ def save(lex: Lexicon, concepts: dict[str, Concept], folder: Path) -> None:
     tag = f"{os.getpid()}.tmp"  # two processes building at once never write the same file
     tmp = folder / f"lexicon.json.{tag}"
     tmp.write_text(json.dumps({
-        "ids": lex.ids, "types": lex.types,
-        "terms": {k: (v[0] if len(v) == 1 else v) for k, v in lex.terms.items()},
+        "ids": lex.ids, "types": lex.types, "first_max": lex.first_max,
+        "terms": {k: (v[0] if isinstance(v, list) and len(v) == 1 else v) for k, v in lex.terms.items()},
         "upper_only": sorted(lex.upper_only), "abbreviations": lex.abbreviations,
         "abbr_keys": sorted(lex.abbr_keys)}, separators=(",", ":")), encoding="utf-8")
     db = folder / f"concepts.sqlite.{tag}"
     db.unlink(missing_ok=True)
     con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=OFF")  # a throwaway file until the rename below: no journal needed
+    con.execute("PRAGMA synchronous=OFF")
     with con:
         con.execute("CREATE TABLE concepts (id TEXT PRIMARY KEY, type TEXT, name TEXT, data TEXT)")
         con.execute("CREATE TABLE codes (system TEXT, code TEXT, id TEXT)")
@@ -149,9 +155,8 @@ def save(lex: Lexicon, concepts: dict[str, Concept], folder: Path) -> None:
 
 def load(folder: Path) -> Lexicon:
     doc = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
-    terms = {k: (v if isinstance(v, list) else [v]) for k, v in doc["terms"].items()}
-    return Lexicon(doc["ids"], doc["types"], terms, set(doc["upper_only"]), doc["abbreviations"],
-                   set(doc["abbr_keys"])).finish()
+    return Lexicon(doc["ids"], doc["types"], doc["terms"], set(doc["upper_only"]), doc["abbreviations"],
+                   set(doc["abbr_keys"]), doc["first_max"])
 
 
 def concept_from_row(data: str) -> Concept:

@@ -87,7 +87,7 @@ class Matcher:
         if senses is not None:
             concepts = self._sense(text, toks, i, length, senses, section)
         else:
-            concepts = self.lex.terms.get(key)
+            concepts = self.lex.concepts_of(key)
         if not concepts:
             return None
         return next((c for c in concepts if (types is None or self.lex.types[c] in types)

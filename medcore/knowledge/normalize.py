@@ -25,6 +25,7 @@ from medcore.knowledge import kbfiles
 class Variants:
     confusables: dict[str, str]
     uk_us: tuple[tuple[re.Pattern, str], ...]
+    uk_any: re.Pattern  # any rule's pattern: most tokens match none, and skip the rules at once
     invariant: frozenset[str]
     irregular: dict[str, str]
     adjectives: dict[str, str]
@@ -44,6 +45,7 @@ def load_variants(kb_dir: Path) -> Variants:
     return Variants(
         confusables=dict(doc["confusables"]["map"]),
         uk_us=tuple((re.compile(a), b) for a, b in doc["uk_us"]["rules"]),
+        uk_any=re.compile("|".join(f"(?:{a})" for a, _ in doc["uk_us"]["rules"]) or "(?!)"),
         invariant=frozenset(doc["plurals"]["invariant"]),
         irregular=dict(doc["plurals"]["irregular"]),
         adjectives=dict(doc["adjectives"]["map"]),
@@ -144,6 +146,8 @@ def tokenize(text: str, variants: Variants) -> tuple[list[Token], list[Token]]:
 
 # ---- step 3: token variants ----------------------------------------------------------------------
 def us_spelling(token: str, variants: Variants) -> str:
+    if not variants.uk_any.search(token):
+        return token
     for pat, repl in variants.uk_us:
         token = pat.sub(repl, token)
     return token
@@ -175,6 +179,11 @@ def term_keys(term: str, variants: Variants) -> list[str]:
     joined: list[str] = []
     split: list[str] = []
     for word in _WORD.findall(folded):
+        if "-" not in word and "'" not in word:  # the common case, without building parts
+            k = key(word)
+            joined.append(k)
+            split.append(k)
+            continue
         whole, parts = _raw_parts(word)
         joined.append(key(whole))
         if len(parts) == 1:

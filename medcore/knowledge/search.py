@@ -112,7 +112,7 @@ class Searcher:
         out: dict[str, Hit] = {}
         ranked = ([(exact, 1.0)] if exact is not None else []) + [(int(cand[j]), float(final[j])) for j in order[:4000]]
         for key_id, score in ranked:
-            for idx in lex.terms[self.keys[key_id]]:
+            for idx in lex.concepts_of(self.keys[key_id]):
                 if types and lex.types[idx] not in types:
                     continue
                 cid = lex.ids[idx]

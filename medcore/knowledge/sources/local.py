@@ -9,8 +9,6 @@ import csv
 import re
 from pathlib import Path
 
-import yaml
-
 from medcore.knowledge import kbfiles
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.normalize import parenthetical_forms
@@ -19,10 +17,7 @@ PROBLEM_LIST_SOURCE = "records problem list (moved to assets/kb/knowledge/condit
 
 
 def _yaml(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise kbfiles.KnowledgeKBError(f"{path} is missing") from exc
+    return kbfiles.read_yaml(path)
 
 
 def slug(text: str) -> str:
