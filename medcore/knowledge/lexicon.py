@@ -135,15 +135,37 @@ def save(lex: Lexicon, concepts: dict[str, Concept], folder: Path) -> None:
         "abbr_keys": sorted(lex.abbr_keys)}, separators=(",", ":")), encoding="utf-8")
     db = folder / f"concepts.sqlite.{tag}"
     db.unlink(missing_ok=True)
+    sources: dict[str, int] = {}  # 98,000 ICD-10-CM rows share one source line: stored once
     con = sqlite3.connect(db)
     con.execute("PRAGMA journal_mode=OFF")  # a throwaway file until the rename below: no journal needed
     con.execute("PRAGMA synchronous=OFF")
+    dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+    attr_json: dict[tuple, str] = {}
+
+    def attrs_text(attrs: dict) -> str:
+        # most attrs repeat ({"extension": true} on 51,000 codes): encode each distinct scalar dict once
+        if not attrs:
+            return ""
+        try:
+            key = tuple(sorted(attrs.items()))
+            hash(key)
+        except TypeError:
+            return dumps(attrs)
+        got = attr_json.get(key)
+        if got is None:
+            got = attr_json[key] = dumps(attrs)
+        return got
     with con:
-        con.execute("CREATE TABLE concepts (id TEXT PRIMARY KEY, type TEXT, name TEXT, data TEXT)")
+        con.execute("CREATE TABLE concepts (id TEXT PRIMARY KEY, type TEXT, name TEXT, codes TEXT, synonyms TEXT, "
+                    "sources TEXT, attrs TEXT)")
+        con.execute("CREATE TABLE sources (n INTEGER PRIMARY KEY, text TEXT)")
         con.execute("CREATE TABLE codes (system TEXT, code TEXT, id TEXT)")
-        con.executemany("INSERT INTO concepts VALUES (?,?,?,?)",
-                        ((c.id, c.type, c.name, json.dumps(c.to_dict(), separators=(",", ":")))
+        con.executemany("INSERT INTO concepts VALUES (?,?,?,?,?,?,?)",
+                        ((c.id, c.type, c.name, ";".join(f"{k}={v}" for k, vs in c.codes.items() for v in vs),
+                          _SEP.join(c.synonyms), ",".join(str(sources.setdefault(x, len(sources))) for x in c.sources),
+                          attrs_text(c.attrs))
                          for c in concepts.values()))
+        con.executemany("INSERT INTO sources VALUES (?,?)", ((n, text) for text, n in sources.items()))
         con.executemany("INSERT INTO codes VALUES (?,?,?)",
                         ((s, code, c.id) for c in concepts.values() for s, codes in c.codes.items() for code in codes))
         con.execute("CREATE INDEX codes_ix ON codes(system, code)")
@@ -159,7 +181,17 @@ def load(folder: Path) -> Lexicon:
                    set(doc["abbr_keys"]), doc["first_max"])
 
 
-def concept_from_row(data: str) -> Concept:
-    d = json.loads(data)
-    return Concept(d["id"], d["type"], d["name"], {k: tuple(v) for k, v in d["codes"].items()},
-                   tuple(d["synonyms"]), tuple(d["sources"]), d["attrs"])
+CONCEPT_COLUMNS = "id, type, name, codes, synonyms, sources, attrs"
+_SEP = "\x1f"  # ASCII unit separator: never inside a synonym
+
+
+def concept_from_row(row, source_text: dict[int, str]) -> Concept:
+    cid, kind, name, codes, syns, srcs, attrs = row
+    by_system: dict[str, list[str]] = {}
+    for pair in codes.split(";") if codes else ():
+        system, _, code = pair.partition("=")
+        by_system.setdefault(system, []).append(code)
+    return Concept(cid, kind, name, {k: tuple(v) for k, v in by_system.items()},
+                   tuple(syns.split(_SEP)) if syns else (),
+                   tuple(source_text[int(n)] for n in srcs.split(",")) if srcs else (),
+                   json.loads(attrs) if attrs else {})

@@ -101,18 +101,25 @@ class Terminology:
                                                     check_same_thread=False)
         return con
 
+    def _sources(self) -> dict[int, str]:
+        src = self._cache.get("\0sources")
+        if src is None:
+            src = self._cache["\0sources"] = dict(self._db().execute("SELECT n, text FROM sources").fetchall())
+        return src
+
     def get(self, concept_id: str) -> Concept | None:
         c = self._cache.get(concept_id)
         if c is None:
-            row = self._db().execute("SELECT data FROM concepts WHERE id=?", (concept_id,)).fetchone()
+            row = self._db().execute(f"SELECT {lexmod.CONCEPT_COLUMNS} FROM concepts WHERE id=?", (concept_id,)).fetchone()
             if row is None:
                 return None
-            c = self._cache[concept_id] = lexmod.concept_from_row(row[0])
+            c = self._cache[concept_id] = lexmod.concept_from_row(row, self._sources())
         return c
 
     def concepts(self, type: str | None = None) -> list[Concept]:
-        q = "SELECT data FROM concepts" + (" WHERE type=?" if type else "") + " ORDER BY rowid"
-        return [lexmod.concept_from_row(r[0]) for r in self._db().execute(q, (type,) if type else ())]
+        q = f"SELECT {lexmod.CONCEPT_COLUMNS} FROM concepts" + (" WHERE type=?" if type else "") + " ORDER BY rowid"
+        src = self._sources()
+        return [lexmod.concept_from_row(r, src) for r in self._db().execute(q, (type,) if type else ())]
 
     def by_code(self, system: str, code: str) -> list[Concept]:
         """Concepts carrying this code, ours first ('icd10cm', 'I21.9' -> condition:myocardial_infarction,
