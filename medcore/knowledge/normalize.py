@@ -35,7 +35,9 @@ class Variants:
         """The canonical form of one folded token (cached: a lexicon build calls it a million times)."""
         k = self._key_cache.get(token)
         if k is None:
-            k = self._key_cache[token] = self.adjectives.get(t := singular(us_spelling(token, self), self), t)
+            k = self.adjectives.get(t := singular(us_spelling(token, self), self), t)
+            if len(self._key_cache) < 500_000 and len(token) < 64:  # bounded: a server reads endless text
+                self._key_cache[token] = k
         return k
 
 

@@ -75,3 +75,17 @@ def test_types_and_only_filters():
 def test_match_on_empty_and_odd_text():
     assert ids("") == [] and ids("   \n\n ") == [] and ids("!!!") == []
     assert ids("1-" * 2000, types={"condition"}) == []
+
+
+def test_adversarial_text_is_linear_and_safe():
+    """Regex-bait runs finish, and ten times the text takes about ten times as long (not a hundred)."""
+    import time
+
+    t = shipped()
+    for unit in ("1-", "Dr. ", "a", "\u200b", "chest pain. "):
+        times = []
+        for n in (3_000, 30_000):
+            t0 = time.perf_counter()
+            t.match(unit * n)
+            times.append(time.perf_counter() - t0)
+        assert times[1] < 5 and times[1] < 40 * max(times[0], 0.002), (unit, times)
