@@ -68,3 +68,11 @@ def test_registry_takes_drug_concepts_when_the_drug_module_exists():
 
     has_drugs = importlib.util.find_spec("medcore.knowledge.drugs") is not None
     assert ("drug_concepts" in [f.__name__ for f in LOADERS]) == has_drugs
+
+
+def test_clinical_words_the_symptom_chat_lacked_now_name_its_findings():
+    t = shipped()
+    text = "Dyspnoea, haematemesis and polyuria; a pulsatile abdominal mass; saddle anaesthesia."
+    assert [m.concept_id for m in t.match(text, types={"finding"})] == [
+        "finding:breathless", "finding:vomit_blood", "finding:frequent_urination", "finding:pulsatile_mass",
+        "finding:saddle_numbness"]

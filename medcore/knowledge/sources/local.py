@@ -73,11 +73,14 @@ def therapy_condition_concepts(kb_dir: Path) -> list[Concept]:
 
 def finding_concepts(kb_dir: Path) -> list[Concept]:
     """Triage findings, each with its HPO term (assets/kb/knowledge/finding_hpo.yaml) and HPO's clinical
-    and lay synonyms ('breathless' gains dyspnea, shortness of breath)."""
+    and lay synonyms ('breathless' gains dyspnea, shortness of breath), plus clinical wording HPO lacks
+    ('pulsatile mass')."""
     from medcore.knowledge.sources import hpo
 
     doc = _yaml(Path(kb_dir) / "triage" / "findings.yaml") or {}
-    mapping = {m["finding"]: m for m in kbfiles.load(kb_dir, "finding_hpo.yaml")["findings"]}
+    extra = kbfiles.load(kb_dir, "finding_hpo.yaml")
+    mapping = {m["finding"]: m for m in extra["findings"]}
+    clinical = {c["finding"]: c for c in extra.get("clinical_terms", ())}
     out = []
     for f in doc.get("findings", ()):
         syns = [str(s) for s in f.get("synonyms") or ()]
@@ -89,6 +92,9 @@ def finding_concepts(kb_dir: Path) -> list[Concept]:
                 syns += [t["name"], *t["synonyms"], *t["lay"]]
                 codes["hpo"] = (m["hpo"],)
                 sources.append(m["source"])
+        if f["id"] in clinical:
+            syns += clinical[f["id"]]["terms"]
+            sources.append(clinical[f["id"]]["source"])
         out.append(Concept(f"finding:{f['id']}", "finding", f["name"], codes,
                            tuple(dict.fromkeys(s for s in syns if s != f["name"])), tuple(sources),
                            {"category": f.get("category", "")}))
