@@ -50,6 +50,8 @@ class Settings:
     max_note_chars: int = 2_000_000
     max_archive_files: int = 20_000
     max_archive_uncompressed_mb: int = 2_000
+    # Knowledge layer: where the built terminology cache lives (empty: data_dir/knowledge)
+    knowledge_cache_dir: str = ""
     # Jobs: a running job whose heartbeat is older than this is considered dead
     job_stale_after_s: float = 120.0
 

@@ -25,10 +25,13 @@ def data_dir(tmp_path) -> Path:
 
 @pytest.fixture
 def settings(data_dir, monkeypatch):
-    """Settings for tests; also exported as env vars so subprocesses and AppTest pages see the same."""
+    """Settings for tests; also exported as env vars so subprocesses and AppTest pages see the same.
+    The knowledge layer's built terminology (ICD-10-CM, HPO, our KBs; seconds to build) is cached across
+    runs in the repo's ignored .data/ folder; its folder name is a digest of every input, so it is never stale."""
     from medcore.config import Settings
 
     monkeypatch.setenv("MEDCORE_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("MEDCORE_KNOWLEDGE_CACHE_DIR", str(REPO / ".data" / "test-knowledge-cache"))
     monkeypatch.setenv("MEDCORE_LLM_BACKEND", "template")
     monkeypatch.setenv("MEDCORE_DATABASE_URL", f"sqlite:///{data_dir / 'test.db'}")
     return Settings.load(secrets={})

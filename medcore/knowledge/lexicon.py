@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,11 +30,15 @@ SHORT_KEY = 3
 class Lexicon:
     ids: list[str]
     types: list[str]
-    terms: dict[str, list[int]]  # key -> concept indexes, preferred first
+    terms: dict[str, int | list[int]]  # key -> concept index, or indexes with the preferred first
     upper_only: set[str]  # keys that match only text written in capitals
     abbreviations: dict[str, list[dict]]  # key -> senses [{concepts, sections, cues, header}] (ambiguous ones)
     abbr_keys: set[str] = field(default_factory=set)  # keys that came from the abbreviation table
     first_max: dict[str, int] = field(default_factory=dict)  # first token -> longest key length (tokens)
+
+    def concepts_of(self, key: str) -> list[int]:
+        v = self.terms.get(key)
+        return [] if v is None else [v] if isinstance(v, int) else v
 
     def finish(self) -> "Lexicon":
         fm: dict[str, int] = {}
@@ -97,7 +102,7 @@ def _add_abbreviations(lex: Lexicon, variants: Variants, kb_dir: Path) -> None:
             concepts: list[int] = []
             if sense.get("term"):
                 tkeys = term_keys(sense["term"], variants)
-                concepts = next((lex.terms[k] for k in tkeys if k in lex.terms), [])
+                concepts = next((lex.concepts_of(k) for k in tkeys if k in lex.terms), [])
                 if not concepts:
                     log.warning("abbreviations.yaml: %s -> %r names no concept", entry["abbr"], sense["term"])
                     continue
@@ -109,7 +114,7 @@ def _add_abbreviations(lex: Lexicon, variants: Variants, kb_dir: Path) -> None:
         lex.abbr_keys.add(key)
         if entry.get("case_sensitive", True):
             lex.upper_only.add(key)
-        if len(senses) == 1 and not senses[0]["header"] and not senses[0]["sections"]:
+        if len(senses) == 1 and not (senses[0]["header"] or senses[0]["sections"] or senses[0]["cues"]):
             lst = lex.terms.setdefault(key, [])
             for i in senses[0]["concepts"]:
                 if i not in lst:
@@ -121,21 +126,46 @@ def _add_abbreviations(lex: Lexicon, variants: Variants, kb_dir: Path) -> None:
 # ---- storage --------------------------------------------------------------------------------------
 def save(lex: Lexicon, concepts: dict[str, Concept], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / "lexicon.json.tmp"
+    tag = f"{os.getpid()}.tmp"  # two processes building at once never write the same file
+    tmp = folder / f"lexicon.json.{tag}"
     tmp.write_text(json.dumps({
-        "ids": lex.ids, "types": lex.types,
-        "terms": {k: (v[0] if len(v) == 1 else v) for k, v in lex.terms.items()},
+        "ids": lex.ids, "types": lex.types, "first_max": lex.first_max,
+        "terms": {k: (v[0] if isinstance(v, list) and len(v) == 1 else v) for k, v in lex.terms.items()},
         "upper_only": sorted(lex.upper_only), "abbreviations": lex.abbreviations,
         "abbr_keys": sorted(lex.abbr_keys)}, separators=(",", ":")), encoding="utf-8")
-    db = folder / "concepts.sqlite.tmp"
+    db = folder / f"concepts.sqlite.{tag}"
     db.unlink(missing_ok=True)
+    sources: dict[str, int] = {}  # 98,000 ICD-10-CM rows share one source line: stored once
     con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=OFF")  # a throwaway file until the rename below: no journal needed
+    con.execute("PRAGMA synchronous=OFF")
+    dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+    attr_json: dict[tuple, str] = {}
+
+    def attrs_text(attrs: dict) -> str:
+        # most attrs repeat ({"extension": true} on 51,000 codes): encode each distinct scalar dict once
+        if not attrs:
+            return ""
+        try:
+            key = tuple(sorted(attrs.items()))
+            hash(key)
+        except TypeError:
+            return dumps(attrs)
+        got = attr_json.get(key)
+        if got is None:
+            got = attr_json[key] = dumps(attrs)
+        return got
     with con:
-        con.execute("CREATE TABLE concepts (id TEXT PRIMARY KEY, type TEXT, name TEXT, data TEXT)")
+        con.execute("CREATE TABLE concepts (id TEXT PRIMARY KEY, type TEXT, name TEXT, codes TEXT, synonyms TEXT, "
+                    "sources TEXT, attrs TEXT)")
+        con.execute("CREATE TABLE sources (n INTEGER PRIMARY KEY, text TEXT)")
         con.execute("CREATE TABLE codes (system TEXT, code TEXT, id TEXT)")
-        con.executemany("INSERT INTO concepts VALUES (?,?,?,?)",
-                        ((c.id, c.type, c.name, json.dumps(c.to_dict(), separators=(",", ":")))
+        con.executemany("INSERT INTO concepts VALUES (?,?,?,?,?,?,?)",
+                        ((c.id, c.type, c.name, ";".join(f"{k}={v}" for k, vs in c.codes.items() for v in vs),
+                          _SEP.join(c.synonyms), ",".join(str(sources.setdefault(x, len(sources))) for x in c.sources),
+                          attrs_text(c.attrs))
                          for c in concepts.values()))
+        con.executemany("INSERT INTO sources VALUES (?,?)", ((n, text) for text, n in sources.items()))
         con.executemany("INSERT INTO codes VALUES (?,?,?)",
                         ((s, code, c.id) for c in concepts.values() for s, codes in c.codes.items() for code in codes))
         con.execute("CREATE INDEX codes_ix ON codes(system, code)")
@@ -147,12 +177,21 @@ def save(lex: Lexicon, concepts: dict[str, Concept], folder: Path) -> None:
 
 def load(folder: Path) -> Lexicon:
     doc = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
-    terms = {k: (v if isinstance(v, list) else [v]) for k, v in doc["terms"].items()}
-    return Lexicon(doc["ids"], doc["types"], terms, set(doc["upper_only"]), doc["abbreviations"],
-                   set(doc["abbr_keys"])).finish()
+    return Lexicon(doc["ids"], doc["types"], doc["terms"], set(doc["upper_only"]), doc["abbreviations"],
+                   set(doc["abbr_keys"]), doc["first_max"])
 
 
-def concept_from_row(data: str) -> Concept:
-    d = json.loads(data)
-    return Concept(d["id"], d["type"], d["name"], {k: tuple(v) for k, v in d["codes"].items()},
-                   tuple(d["synonyms"]), tuple(d["sources"]), d["attrs"])
+CONCEPT_COLUMNS = "id, type, name, codes, synonyms, sources, attrs"
+_SEP = "\x1f"  # ASCII unit separator: never inside a synonym
+
+
+def concept_from_row(row, source_text: dict[int, str]) -> Concept:
+    cid, kind, name, codes, syns, srcs, attrs = row
+    by_system: dict[str, list[str]] = {}
+    for pair in codes.split(";") if codes else ():
+        system, _, code = pair.partition("=")
+        by_system.setdefault(system, []).append(code)
+    return Concept(cid, kind, name, {k: tuple(v) for k, v in by_system.items()},
+                   tuple(syns.split(_SEP)) if syns else (),
+                   tuple(source_text[int(n)] for n in srcs.split(",")) if srcs else (),
+                   json.loads(attrs) if attrs else {})

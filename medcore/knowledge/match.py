@@ -13,7 +13,8 @@ import re
 from medcore.knowledge.concepts import Mention
 from medcore.knowledge.normalize import Token, fold, tokenize
 
-_BREAK = re.compile(r"[^\s\-/']")  # any other character between two tokens ends a multi-word match
+_BREAK = re.compile(r"[^\s\-/',]")  # any other character between two tokens ends a multi-word match
+_INITIAL_DOT = re.compile(r"\.\s?")  # 'E. coli', 'H. pylori': the dot after an initial joins
 _HEADER_AFTER = re.compile(r"\s*:")
 _CUE_WINDOW = 8
 
@@ -23,13 +24,19 @@ class Matcher:
         self.t = terminology
         self.lex = terminology.lexicon
         self.v = terminology.variants
+        self._pos: dict[str, int] | None = None
+        self._only_cache: dict[int, tuple] = {}
 
-    def match(self, text: str, types=None, section: str | None = None, fallback: bool = False) -> list[Mention]:
+    def match(self, text: str, types=None, section: str | None = None, fallback: bool = False,
+              only: frozenset[str] | None = None) -> list[Mention]:
+        """`types`: concept types to report; `only`: if given, the concept ids a caller accepts (a tool that
+        reads a narrower vocabulary); a key whose concepts are all refused does not match at all."""
         types = frozenset(types) if types else None
+        allowed = None if only is None else self._indexes(only)
         joined, split = tokenize(text, self.v)
         cands: list[tuple[int, int, str, int, str]] = []
         for stream in (joined,) if joined == split else (joined, split):
-            self._scan(text, stream, types, section, cands)
+            self._scan(text, stream, types, allowed, section, cands)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         out: list[Mention] = []
         last = -1
@@ -44,7 +51,7 @@ class Matcher:
             out = sorted(out + fallback_mentions(self.t, text, joined, out, types), key=lambda m: m.start)
         return out
 
-    def _scan(self, text: str, toks: list[Token], types, section, cands) -> None:
+    def _scan(self, text: str, toks: list[Token], types, allowed, section, cands) -> None:
         lex = self.lex
         n = len(toks)
         if not n:
@@ -54,40 +61,53 @@ class Matcher:
         reach[n - 1] = n - 1
         for i in range(n - 2, -1, -1):
             gap = text[toks[i].end:toks[i + 1].start]
-            reach[i] = i if _BREAK.search(gap) or "\n\n" in gap else reach[i + 1]
+            joins = (not _BREAK.search(gap) and "\n\n" not in gap) or \
+                (toks[i].end - toks[i].start == 1 and _INITIAL_DOT.fullmatch(gap) is not None)
+            reach[i] = reach[i + 1] if joins else i
         keys = [t.key for t in toks]
         for i in range(n):
             longest = lex.first_max.get(keys[i])
-            if not longest:
-                continue
+            if not longest or not toks[i].starts_word:
+                continue  # a match never starts inside a hyphenated word ('post-transfusion')
             for length in range(min(longest, reach[i] - i + 1), 0, -1):
+                if not toks[i + length - 1].ends_word:
+                    continue
                 key = keys[i] if length == 1 else " ".join(keys[i:i + length])
                 start, end = toks[i].start, toks[i + length - 1].end
                 if key in lex.upper_only and not _capitals(text[start:end]):
                     continue
-                idx = self._resolve(text, toks, i, length, key, types, section)
+                idx = self._resolve(text, toks, i, length, key, types, allowed, section)
                 if idx is None:
                     continue
                 cands.append((start, end, key, idx, self._how(text[start:end], key)))
                 break
 
-    def _resolve(self, text, toks, i, length, key, types, section) -> int | None:
+    def _resolve(self, text, toks, i, length, key, types, allowed, section) -> int | None:
         senses = self.lex.abbreviations.get(key)
         if senses is not None:
             concepts = self._sense(text, toks, i, length, senses, section)
         else:
-            concepts = self.lex.terms.get(key)
+            concepts = self.lex.concepts_of(key)
         if not concepts:
             return None
-        if types is None:
-            return concepts[0]
-        return next((c for c in concepts if self.lex.types[c] in types), None)
+        return next((c for c in concepts if (types is None or self.lex.types[c] in types)
+                     and (allowed is None or c in allowed)), None)
+
+    def _indexes(self, ids: frozenset[str]) -> frozenset[int]:
+        """Concept ids as lexicon indexes (remembered per set object: a tool passes the same set every call)."""
+        got = self._only_cache.get(id(ids))
+        if got is None or got[0] is not ids:
+            if self._pos is None:
+                self._pos = {cid: i for i, cid in enumerate(self.lex.ids)}
+            got = self._only_cache[id(ids)] = (ids, frozenset(self._pos[c] for c in ids if c in self._pos))
+        return got[1]
 
     def _sense(self, text, toks, i, length, senses, section) -> list[int]:
         end = toks[i + length - 1].end
         line_start = text.rfind("\n", 0, toks[i].start) + 1
         at_line_start = not text[line_start:toks[i].start].strip(" \t-*#0123456789.)")
-        is_header = at_line_start and bool(_HEADER_AFTER.match(text, end))
+        is_header = bool(_HEADER_AFTER.match(text, end)) and (
+            at_line_start or text[line_start:toks[i].start].rstrip().endswith((".", ";")))
         window = " " + " ".join(t.key for t in toks[max(0, i - _CUE_WINDOW):i + length + _CUE_WINDOW]) + " "
         best, best_score = None, 0
         default = None

@@ -25,6 +25,7 @@ from medcore.knowledge import kbfiles
 class Variants:
     confusables: dict[str, str]
     uk_us: tuple[tuple[re.Pattern, str], ...]
+    uk_any: re.Pattern  # any rule's pattern: most tokens match none, and skip the rules at once
     invariant: frozenset[str]
     irregular: dict[str, str]
     adjectives: dict[str, str]
@@ -34,7 +35,9 @@ class Variants:
         """The canonical form of one folded token (cached: a lexicon build calls it a million times)."""
         k = self._key_cache.get(token)
         if k is None:
-            k = self._key_cache[token] = self.adjectives.get(t := singular(us_spelling(token, self), self), t)
+            k = self.adjectives.get(t := singular(us_spelling(token, self), self), t)
+            if len(self._key_cache) < 500_000 and len(token) < 64:  # bounded: a server reads endless text
+                self._key_cache[token] = k
         return k
 
 
@@ -44,6 +47,7 @@ def load_variants(kb_dir: Path) -> Variants:
     return Variants(
         confusables=dict(doc["confusables"]["map"]),
         uk_us=tuple((re.compile(a), b) for a, b in doc["uk_us"]["rules"]),
+        uk_any=re.compile("|".join(f"(?:{a})" for a, _ in doc["uk_us"]["rules"]) or "(?!)"),
         invariant=frozenset(doc["plurals"]["invariant"]),
         irregular=dict(doc["plurals"]["irregular"]),
         adjectives=dict(doc["adjectives"]["map"]),
@@ -97,6 +101,16 @@ class Token:
     key: str  # canonical form, see token_key
     start: int  # offsets into the ORIGINAL text
     end: int
+    word_start: int = -1  # the whole hyphenated word this token is part of (-1: the token is the word)
+    word_end: int = -1
+
+    @property
+    def starts_word(self) -> bool:
+        return self.word_start < 0 or self.start == self.word_start
+
+    @property
+    def ends_word(self) -> bool:
+        return self.word_end < 0 or self.end == self.word_end
 
 
 def _raw_parts(word: str) -> tuple[str, list[tuple[int, str]]]:
@@ -127,12 +141,15 @@ def tokenize(text: str, variants: Variants) -> tuple[list[Token], list[Token]]:
             continue
         for pos, piece in parts:
             if piece:
-                split.append(Token(variants.key(piece), offsets[s + pos], offsets[s + pos + len(piece) - 1] + 1))
+                split.append(Token(variants.key(piece), offsets[s + pos], offsets[s + pos + len(piece) - 1] + 1,
+                                   offsets[s], end_orig))
     return joined, split
 
 
 # ---- step 3: token variants ----------------------------------------------------------------------
 def us_spelling(token: str, variants: Variants) -> str:
+    if not variants.uk_any.search(token):
+        return token
     for pat, repl in variants.uk_us:
         token = pat.sub(repl, token)
     return token
@@ -164,6 +181,11 @@ def term_keys(term: str, variants: Variants) -> list[str]:
     joined: list[str] = []
     split: list[str] = []
     for word in _WORD.findall(folded):
+        if "-" not in word and "'" not in word:  # the common case, without building parts
+            k = key(word)
+            joined.append(k)
+            split.append(k)
+            continue
         whole, parts = _raw_parts(word)
         joined.append(key(whole))
         if len(parts) == 1:
@@ -193,8 +215,10 @@ def clean_title(title: str) -> str:
     return t
 
 
-def parenthetical_forms(title: str) -> list[str]:
-    """'Blood clot in the lung (pulmonary embolism)' -> ['Blood clot in the lung', 'pulmonary embolism']."""
-    inner = re.findall(r"\(([^()]*)\)", title)
-    outer = _PAREN.sub("", title).strip()
-    return [x.strip() for x in [outer, *inner] if x.strip()]
+def parenthetical_forms(title: str, inner: bool = True) -> list[str]:
+    """'Blood clot in the lung (pulmonary embolism)' -> ['Blood clot in the lung', 'pulmonary embolism'].
+    A one-word aside is a qualifier, not a name ('Giant cell (temporal) arteritis', 'COPD (stable)',
+    'Seizure (fit)'), and is never a form of its own."""
+    outer = re.sub(r"\s+,", ",", _PAREN.sub("", title)).strip()
+    inside = [x.strip() for x in re.findall(r"\(([^()]*)\)", title)] if inner else []
+    return [x for x in [outer, *inside] if x and (x is outer or len(x.split()) >= 2)]

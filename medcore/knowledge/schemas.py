@@ -47,9 +47,9 @@ SCHEMAS: dict[str, dict] = {
     "procedures.yaml": _file("procedures", {
         "id": {"type": "string", "pattern": r"^[a-z0-9_]+$"}, "name": _STR, "kind": {"enum": ["procedure", "imaging", "study"]},
         "synonyms": _STRS, "source": _STR}, ["id", "name", "source"]),
-    "finding_hpo.yaml": _file("findings", {
+    "finding_hpo.yaml": {**_file("findings", {
         "finding": {"type": "string", "pattern": r"^[a-z0-9_]+$"}, "hpo": _HPO, "source": _STR},
-        ["finding", "hpo", "source"]),
+        ["finding", "hpo", "source"])},
     "abbreviations.yaml": _file("abbreviations", {
         "abbr": _STR, "case_sensitive": {"type": "boolean"}, "source": _STR,
         "senses": {"type": "array", "minItems": 1, "items": {
@@ -57,15 +57,20 @@ SCHEMAS: dict[str, dict] = {
             "properties": {"term": {"type": ["string", "null"]}, "sections": _STRS, "cues": _STRS,
                            "header": {"type": "boolean"}}}}}, ["abbr", "senses", "source"]),
     "match_dev.yaml": _file("examples", {
-        "phrase": _STR, "concept": {"type": ["string", "null"]}}, ["phrase", "concept"]),
+        "phrase": _STR, "concept": {"type": ["string", "null", "array"], "items": _STR}}, ["phrase", "concept"]),
     "fallback.yaml": {"type": "object", "required": ["version", "source", "threshold"],
                       "properties": {"version": {"type": "integer"}, "source": _STR,
                                      "threshold": {"type": "number", "minimum": 0, "maximum": 1},
                                      "dev_precision": {"type": "number"}, "dev_recall": {"type": "number"}}},
 }
 
+SCHEMAS["finding_hpo.yaml"]["properties"]["clinical_terms"] = {"type": "array", "items": {
+    "type": "object", "required": ["finding", "terms", "source"], "additionalProperties": False,
+    "properties": {"finding": {"type": "string", "pattern": r"^[a-z0-9_]+$"}, "terms": {**_STRS, "minItems": 1},
+                   "source": _STR}}}
+
 # list-of-entries keys whose entries carry their own `source`
 ENTRY_LISTS: dict[str, tuple[str, ...]] = {
-    "conditions.yaml": ("conditions",), "procedures.yaml": ("procedures",), "finding_hpo.yaml": ("findings",),
+    "conditions.yaml": ("conditions",), "procedures.yaml": ("procedures",), "finding_hpo.yaml": ("findings", "clinical_terms"),
     "abbreviations.yaml": ("abbreviations",),
 }

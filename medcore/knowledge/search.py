@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,12 +64,13 @@ class Searcher:
         indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
         indptr[1:] = np.cumsum([len(by_token[v]) for v in vocab])
         postings = np.fromiter((i for v in vocab for i in by_token[v]), dtype=np.int32, count=int(indptr[-1]))
-        tmp = files[0].with_suffix(".tmp")
+        tag = f".{os.getpid()}.tmp.npy"  # np.save wants the .npy suffix
+        for f, arr in zip(files[1:], (indptr, postings, ntok)):
+            np.save(f.with_name(f.name + tag), arr)
+            f.with_name(f.name + tag).replace(f)
+        tmp = files[0].with_name(files[0].name + tag)
         tmp.write_text(json.dumps({"keys": keys, "vocab": vocab}, separators=(",", ":")), encoding="utf-8")
-        np.save(files[1], indptr)
-        np.save(files[2], postings)
-        np.save(files[3], ntok)
-        tmp.replace(files[0])
+        tmp.replace(files[0])  # written last: its presence means the index is complete
         return cls(terminology, keys, vocab, indptr, postings, ntok)
 
     def _token_ids(self, tok: str, prefix: bool) -> list[int]:
@@ -110,7 +112,7 @@ class Searcher:
         out: dict[str, Hit] = {}
         ranked = ([(exact, 1.0)] if exact is not None else []) + [(int(cand[j]), float(final[j])) for j in order[:4000]]
         for key_id, score in ranked:
-            for idx in lex.terms[self.keys[key_id]]:
+            for idx in lex.concepts_of(self.keys[key_id]):
                 if types and lex.types[idx] not in types:
                     continue
                 cid = lex.ids[idx]

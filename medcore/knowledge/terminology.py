@@ -65,9 +65,13 @@ def build_concepts(kb_dir: Path, loaders=None) -> dict[str, Concept]:
     return merge(found)
 
 
+_BUILDER_MODULES = ("normalize.py", "lexicon.py", "terminology.py", "kbfiles.py", "schemas.py", "concepts.py")
+
+
 def _code_files() -> list[Path]:
+    """The code that shapes the built lexicon (not the matcher, search or other knowledge modules)."""
     here = Path(__file__).parent
-    return sorted([*here.glob("*.py"), *(here / "sources").glob("*.py")])
+    return sorted([*(here / m for m in _BUILDER_MODULES), *(here / "sources").glob("*.py"), *here.glob("drug*.py")])
 
 
 def cache_digest(kb_dir: Path) -> str:
@@ -79,6 +83,7 @@ def cache_digest(kb_dir: Path) -> str:
 @dataclass
 class Terminology:
     folder: Path
+    kb_dir: Path
     lexicon: lexmod.Lexicon
     variants: Variants
     build_s: float | None = None  # seconds spent building (None when loaded from the cache)
@@ -96,18 +101,25 @@ class Terminology:
                                                     check_same_thread=False)
         return con
 
+    def _sources(self) -> dict[int, str]:
+        src = self._cache.get("\0sources")
+        if src is None:
+            src = self._cache["\0sources"] = dict(self._db().execute("SELECT n, text FROM sources").fetchall())
+        return src
+
     def get(self, concept_id: str) -> Concept | None:
         c = self._cache.get(concept_id)
         if c is None:
-            row = self._db().execute("SELECT data FROM concepts WHERE id=?", (concept_id,)).fetchone()
+            row = self._db().execute(f"SELECT {lexmod.CONCEPT_COLUMNS} FROM concepts WHERE id=?", (concept_id,)).fetchone()
             if row is None:
                 return None
-            c = self._cache[concept_id] = lexmod.concept_from_row(row[0])
+            c = self._cache[concept_id] = lexmod.concept_from_row(row, self._sources())
         return c
 
     def concepts(self, type: str | None = None) -> list[Concept]:
-        q = "SELECT data FROM concepts" + (" WHERE type=?" if type else "") + " ORDER BY rowid"
-        return [lexmod.concept_from_row(r[0]) for r in self._db().execute(q, (type,) if type else ())]
+        q = f"SELECT {lexmod.CONCEPT_COLUMNS} FROM concepts" + (" WHERE type=?" if type else "") + " ORDER BY rowid"
+        src = self._sources()
+        return [lexmod.concept_from_row(r, src) for r in self._db().execute(q, (type,) if type else ())]
 
     def by_code(self, system: str, code: str) -> list[Concept]:
         """Concepts carrying this code, ours first ('icd10cm', 'I21.9' -> condition:myocardial_infarction,
@@ -121,12 +133,13 @@ class Terminology:
         return dict(self._db().execute("SELECT type, COUNT(*) FROM concepts GROUP BY type").fetchall())
 
     # ---- text ----
-    def match(self, text: str, types=None, section: str | None = None, fallback: bool = False):
+    def match(self, text: str, types=None, section: str | None = None, fallback: bool = False, only=None):
+        """Concept mentions in `text` (offsets into it); see medcore.knowledge.match.Matcher.match."""
         if self._matcher is None:
             from medcore.knowledge.match import Matcher
 
             self._matcher = Matcher(self)
-        return self._matcher.match(text, types=types, section=section, fallback=fallback)
+        return self._matcher.match(text, types=types, section=section, fallback=fallback, only=only)
 
     def search(self, query: str, k: int = 10, types=None):
         if self._searcher is None:
@@ -149,7 +162,7 @@ def load_terminology(settings, rebuild: bool = False) -> Terminology:
     with _lock:
         if not rebuild and key in _loaded:
             return _loaded[key]
-        root = Path(settings.data_dir) / "knowledge"
+        root = Path(getattr(settings, "knowledge_cache_dir", "") or Path(settings.data_dir) / "knowledge")
         folder = root / f"lexicon-{digest}"
         variants = load_variants(kb_dir)
         build_s = None
@@ -166,6 +179,6 @@ def load_terminology(settings, rebuild: bool = False) -> Terminology:
                     shutil.rmtree(old, ignore_errors=True)
         else:
             lex = lexmod.load(folder)
-        term = Terminology(folder, lex, variants, build_s, time.perf_counter() - t0)
+        term = Terminology(folder, kb_dir, lex, variants, build_s, time.perf_counter() - t0)
         _loaded[key] = term
         return term

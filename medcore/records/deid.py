@@ -299,10 +299,15 @@ _HEADER_NOT_NAMES = {
 
 @lru_cache(maxsize=1)
 def _clinical_words() -> frozenset[str]:
-    """Single words of the problem, procedure and section lexicons ("chest", "pain", "knee"): a header
-    'name' made only of these is a heading, not a person."""
-    return frozenset(w for fname in ("problems.txt", "procedures.txt", "sections.yaml")
-                     for line in _kb_lines(fname) for w in re.findall(r"[a-z]+", line.lower()) if len(w) > 2)
+    """Single words of the knowledge layer's problem and procedure vocabularies and of the section headers
+    ("chest", "pain", "knee"): a header 'name' made only of these is a heading, not a person."""
+    import yaml
+
+    lines = list(_kb_lines("sections.yaml"))
+    for fname, key in (("conditions.yaml", "conditions"), ("procedures.yaml", "procedures")):
+        doc = yaml.safe_load("\n".join(_kb_lines(f"../knowledge/{fname}"))) or {}
+        lines += [f for e in doc.get(key, ()) for f in (e.get("name", ""), *e.get("synonyms", ()))]
+    return frozenset(w for line in lines for w in re.findall(r"[a-z]+", str(line).lower()) if len(w) > 2)
 
 
 def _plausible_header_name(candidate: str) -> bool:

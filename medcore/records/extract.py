@@ -1,101 +1,36 @@
 """Clinical entities with character offsets into the original note.
 
-Problems (with ConText assertion), medications (name, dose, unit, route, frequency, status),
-allergies with reactions, vitals and labs (flagged against the shipped reference ranges),
-procedures and follow-up actions. Dictionary and pattern based: every vocabulary is a file in
-assets/kb/records/, and every flag cites the reference range's source."""
+Problems (with ConText assertion) and procedures come from the knowledge layer's matcher
+(`medcore.knowledge`: ICD-10-CM-coded conditions, procedures), medications and allergies from
+records/meds.py, vitals and labs from records/measure.py, follow-up actions from here. Every
+vocabulary is data under assets/kb/, and every flag cites the reference range's source."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
 from medcore.records import context as ctx
-from medcore.records.kb import Drug, Range, RecordsKB, phrase_regex
+from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement, Medication, Mention, Problem,
+                                      Procedure, overlaps)
+from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
+from medcore.records.measure import measurements
+from medcore.records.meds import allergies_in, inline_allergies, medication
 from medcore.records.text import Sentence
 
+__all__ = ["Allergy", "Extraction", "FollowUp", "Measurement", "Medication", "Mention", "Problem", "Procedure",
+           "extract", "matchers"]
 
-@dataclass
-class Mention:
-    text: str
-    start: int
-    end: int
-    sentence: int  # index of the source sentence
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass
-class Problem(Mention):
-    name: str = ""
-    assertion: str = "present"
-    section: str = ""
-
-
-@dataclass
-class Medication(Mention):
-    name: str = ""  # normalised (generic) name
-    mention: str = ""  # as written
-    dose: str = ""
-    unit: str = ""
-    route: str = ""
-    frequency: str = ""
-    prn: bool = False
-    status: str = ""  # started | stopped | changed | continued | "" (not stated)
-    drug_class: str = ""
-    section: str = ""
-
-
-@dataclass
-class Allergy(Mention):
-    substance: str = ""
-    reaction: str = ""
-
-
-@dataclass
-class Measurement(Mention):
-    name: str = ""
-    value: str = ""
-    unit: str = ""
-    flag: str = ""  # high | low | normal | "" (no range or unit mismatch)
-    reference: str = ""  # "136-145 mmol/L"
-    source: str = ""
-
-
-@dataclass
-class Procedure(Mention):
-    name: str = ""
-
-
-@dataclass
-class FollowUp(Mention):
-    action: str = ""
-    when: str = ""
-
-
-@dataclass
-class Extraction:
-    problems: list[Problem] = field(default_factory=list)
-    medications: list[Medication] = field(default_factory=list)
-    allergies: list[Allergy] = field(default_factory=list)
-    no_known_allergies: bool = False
-    vitals: list[Measurement] = field(default_factory=list)
-    labs: list[Measurement] = field(default_factory=list)
-    procedures: list[Procedure] = field(default_factory=list)
-    follow_ups: list[FollowUp] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+# concept types the summarizer reads as problems / procedures
+PROBLEM_TYPES = frozenset({"condition"})
+PROCEDURE_TYPES = frozenset({"procedure"})
 
 
 # ---- compiled vocabularies (built once per knowledge base) -------------------------------------
 @dataclass
 class Matchers:
-    problem: re.Pattern
-    problem_upper: re.Pattern | None
-    procedure: re.Pattern
+    terminology: object  # medcore.knowledge Terminology
+    concepts: frozenset[str]  # the concept ids read as problems and procedures
     drug: re.Pattern
     drug_lookup: dict[str, Drug]
     allergen: re.Pattern
@@ -110,8 +45,6 @@ class Matchers:
     vital_lookup: dict[str, Range]
     follow: re.Pattern
     context: ctx.Rules
-    problem_canon: dict[str, str]
-    procedure_canon: dict[str, str]
 
 
 _matchers: dict[int, Matchers] = {}
@@ -124,15 +57,10 @@ def matchers(kb: RecordsKB) -> Matchers:
     return _matchers[key]
 
 
-def _split_short(forms) -> tuple[list[str], list[str]]:
-    """Forms of 3 characters or fewer ('MI', 'PE', 'RA') only match in upper case."""
-    longer = [f for f in forms if len(f) > 3]
-    short = [f.upper() for f in forms if len(f) <= 3]
-    return longer, short
-
-
 def _build(kb: RecordsKB) -> Matchers:
-    plong, pshort = _split_short(kb.problems)
+    if kb.terminology is None:
+        raise KBError("the records knowledge base was loaded without the knowledge layer's terminology; "
+                      "use medcore.records.kb.load(settings)")
     drug_lookup = {}
     for d in kb.drugs:
         for form in (d.name, *d.aliases):
@@ -144,9 +72,8 @@ def _build(kb: RecordsKB) -> Matchers:
     lab_long = [k for k in lab_forms if len(k) > 2]
     lab_short = [k for k in lab_forms if len(k) <= 2]
     return Matchers(
-        problem=phrase_regex(plong),
-        problem_upper=phrase_regex(pshort, 0) if pshort else None,
-        procedure=phrase_regex(kb.procedures),
+        terminology=kb.terminology,
+        concepts=record_concepts(kb.terminology),
         drug=phrase_regex(drug_lookup),
         drug_lookup=drug_lookup,
         allergen=phrase_regex(list(drug_lookup) + list(rules.get("allergens", []))),
@@ -161,9 +88,14 @@ def _build(kb: RecordsKB) -> Matchers:
         vital_lookup=vital_lookup,
         follow=phrase_regex(rules.get("follow_up_cues", [])),
         context=ctx.compile_rules(kb.context),
-        problem_canon=kb.problems,
-        procedure_canon=kb.procedures,
     )
+
+
+def record_concepts(term) -> frozenset[str]:
+    """Problems are the conditions a clinician writes (the problem list and the symptom chat's conditions)
+    and procedures; the planner's treatment settings ('quit smoking', 'post PCI') are not problems."""
+    conds = [c.id for c in term.concepts("condition") if c.attrs.get("problem_list") or c.attrs.get("triage")]
+    return frozenset(conds + [c.id for c in term.concepts("procedure")])
 
 
 def _case_mixed(longer: list[str], short: list[str]) -> re.Pattern:
@@ -184,21 +116,9 @@ def _case_mixed(longer: list[str], short: list[str]) -> re.Pattern:
 
 
 # ---- helpers ----------------------------------------------------------------------------------
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_DOSE = re.compile(rf"(?<![\w.])({_NUM}(?:\s*(?:-|to)\s*{_NUM})?)\s*(mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|"
-                   r"mg|mcg|µg|ug|g|grams?|units?|iu|meq|mmol|ml|l|puffs?|tablets?|tabs?|drops?)(?![\w/])", re.I)
-_PAREN_STATUS = re.compile(r"\((new|continued|changed|stopped|started|increased|decreased|reduced|held|unchanged)\b",
-                           re.I)
 _WHEN = re.compile(r"\b(?:in|within|after)\s+(?:\d+|one|two|three|four|six|eight|twelve)(?:\s+to\s+\d+)?\s+"
                    r"(?:days?|weeks?|months?|years?|hours?)\b|\btomorrow(?:\s+morning)?\b|\bnext\s+(?:week|month|visit)\b|"
                    r"\b(?:daily|weekly)\b", re.I)
-_STATUS_MAP = {"new": "started", "increased": "changed", "decreased": "changed", "reduced": "changed",
-               "held": "stopped", "unchanged": "continued"}
-
-
-def _overlaps(spans, start, end) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
 
 # ---- the extractor ----------------------------------------------------------------------------
 def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
@@ -220,12 +140,12 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     if allergy_sentence:
         if m.no_allergy.search(s):
             out.no_known_allergies = True
-        for a in _allergies_in(s, m):
+        for a in allergies_in(s, m):
             out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3]))
             taken.append((a[0], a[1]))
         if sec == "allergies" or allergy_sentence:
             return
-    for a in _inline_allergies(s, m):
+    for a in inline_allergies(s, m):
         out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3]))
         taken.append((a[0], a[1]))
         if a[4]:
@@ -233,17 +153,17 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
 
     # vitals and labs
     drug_names = [(d.start(), d.end()) for d in m.drug.finditer(s)]
-    for meas, kind in _measurements(s, m, taken, drug_names):
+    for meas, kind in measurements(s, m, taken, drug_names):
         meas.sentence = sent.index
         meas.start += base
         meas.end += base
         (out.vitals if kind == "vital" else out.labs).append(meas)
 
     # medications
-    drug_hits = [x for x in m.drug.finditer(s) if not _overlaps(taken, x.start(), x.end())]
+    drug_hits = [x for x in m.drug.finditer(s) if not overlaps(taken, x.start(), x.end())]
     for i, d in enumerate(drug_hits):
         nxt = drug_hits[i + 1].start() if i + 1 < len(drug_hits) else len(s)
-        med = _medication(s, d, nxt, m, sec)
+        med = medication(s, d, nxt, m, sec)
         med.sentence = sent.index
         med.start += base
         med.end += base
@@ -251,36 +171,32 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         taken.append((d.start(), d.end()))
     med_spans = [(d.start(), d.end()) for d in drug_hits]
 
-    # procedures
-    for p in m.procedure.finditer(s):
-        if _overlaps(taken, p.start(), p.end()):
-            continue
-        name = m.procedure_canon.get(p.group().lower(), p.group())
-        out.procedures.append(Procedure(p.group(), base + p.start(), base + p.end(), sent.index, name))
-        taken.append((p.start(), p.end()))
+    # procedures, then problems (a procedure wins an overlap: 'post PCI' is the procedure PCI), both from the
+    # knowledge layer's matcher
+    term = m.terminology
+    for c in term.match(s, types=PROCEDURE_TYPES, section=sec, only=m.concepts):
+        if not overlaps(taken, c.start, c.end):
+            out.procedures.append(Procedure(c.text, base + c.start, base + c.end, sent.index,
+                                            term.get(c.concept_id).name, c.concept_id))
+            taken.append((c.start, c.end))
+    hits = [c for c in term.match(s, types=PROBLEM_TYPES, section=sec, only=m.concepts)
+            if not overlaps(taken, c.start, c.end)]
 
     # problems with ConText assertion
-    hits = list(m.problem.finditer(s))
-    if m.problem_upper:
-        hits += list(m.problem_upper.finditer(s))
-    hits.sort(key=lambda x: (x.start(), -(x.end() - x.start())))
     if hits:
         modifiers, terminators = ctx.find_modifiers(s, m.context)
         background = _background_window(s)
-        last_end = -1
         for p in hits:
-            if p.start() < last_end or _overlaps(taken, p.start(), p.end()):
-                continue
-            if med_spans and _indication_of_drug(s, p.start(), med_spans):
+            if med_spans and _indication_of_drug(s, p.start, med_spans):
                 continue  # "as needed for nausea": an indication, not a finding of this note
-            if _not_a_finding(s, p):
+            if _not_a_finding(s, p.text, p.start, p.end):
                 continue
-            last_end = p.end()
-            assertion = ctx.assert_target(p.start(), p.end(), modifiers, terminators, sec, len(s))
-            if assertion == "present" and background and background[0] <= p.start() < background[1]:
+            assertion = ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s))
+            if assertion == "present" and background and background[0] <= p.start < background[1]:
                 assertion = "historical"
-            out.problems.append(Problem(p.group(), base + p.start(), base + p.end(), sent.index,
-                                        m.problem_canon.get(p.group().lower(), p.group()), assertion, sec))
+            concept = term.get(p.concept_id)
+            out.problems.append(Problem(p.text, base + p.start, base + p.end, sent.index, problem_name(concept),
+                                        assertion, sec, concept.id, icd10cm_code(concept)))
 
     # follow-up actions: in the plan or follow-up sections, a cue plus (usually) a time
     header_only = re.fullmatch(r"[\w /&-]+:?", s.strip()) is not None and len(s.split()) <= 4
@@ -329,15 +245,24 @@ _SERVICE = re.compile(r"(?:\s+and\s+[A-Za-z]+)?\s+(?:education|educator|nurse|te
                       r"diary|diaries)\b", re.I)
 
 
-def _not_a_finding(s: str, p: re.Match) -> bool:
+def problem_name(concept) -> str:
+    """The clinical name (the problem list's), not the symptom chat's lay one."""
+    return concept.attrs.get("clinical_name") or concept.name
+
+
+def icd10cm_code(concept) -> str:
+    return next(iter(concept.codes.get("icd10cm", ())), "")
+
+
+def _not_a_finding(s: str, text: str, start: int, end: int) -> bool:
     """Words from the problem vocabulary that do not report a problem here: 'RA' after a saturation
     ('SpO2 97% RA' is room air), a condition naming a service, clinic or diary ('diabetes educator', 'heart
     failure clinic', 'Headache and Epilepsy Service', 'headache diary') and tobacco that is not current."""
-    if p.group() == "RA" and _ROOM_AIR.search(s[max(0, p.start() - 6):p.start()]):
+    if text == "RA" and _ROOM_AIR.search(s[max(0, start - 6):start]):
         return True
-    if p.group().lower() in ("smoking", "smoker") and _NOT_SMOKING.search(s[max(0, p.start() - 12):p.start()]):
+    if text.lower() in ("smoking", "smoker") and _NOT_SMOKING.search(s[max(0, start - 12):start]):
         return True
-    return bool(_SERVICE.match(s, p.end()))
+    return bool(_SERVICE.match(s, end))
 
 
 def _indication_of_drug(s: str, start: int, med_spans) -> bool:
@@ -346,200 +271,3 @@ def _indication_of_drug(s: str, start: int, med_spans) -> bool:
         any(e <= start for _, e in med_spans)
 
 
-def _medication(s: str, d: re.Match, stop: int, m: Matchers, section: str) -> Medication:
-    drug = m.drug_lookup[d.group().lower()]
-    # attributes live between this drug and the next one (or the end of the sentence)
-    window_end = stop
-    for sep in (";",):
-        k = s.find(sep, d.end(), stop)
-        if k != -1:
-            window_end = k
-    window = s[d.end():window_end]
-    med = Medication(d.group(), d.start(), d.end(), 0, drug.name if not drug.is_class else drug.name, d.group(),
-                     drug_class=drug.drug_class, section=section)
-    last = d.end()
-    dose = _DOSE.search(window)
-    if dose and dose.start() < 40:
-        med.dose, med.unit = dose.group(1), dose.group(2)
-        last = max(last, d.end() + dose.end())
-    for name, pat in m.route:
-        r = pat.search(window)
-        if r and r.start() < 60:
-            med.route = name
-            last = max(last, d.end() + r.end())
-            break
-    freqs = []
-    for name, pat in m.frequency:
-        f = pat.search(window)
-        if f and f.start() < 80:
-            freqs.append((f.start(), name, f.end()))
-    for _, name, end in sorted(freqs):
-        if name == "as needed":
-            med.prn = True
-        if name == "once" and med.frequency:
-            continue
-        if not med.frequency or (med.frequency == "as needed" and name != "as needed"):
-            med.frequency = name if name != "as needed" or not med.frequency else med.frequency
-        last = max(last, d.end() + end)
-    if med.prn and med.frequency and med.frequency != "as needed":
-        med.frequency += " as needed"
-    med.status = _med_status(s, d, window, m, section)
-    med.end = last
-    med.text = s[med.start:med.end]
-    return med
-
-
-def _med_status(s: str, d: re.Match, window: str, m: Matchers, section: str) -> str:
-    p = _PAREN_STATUS.search(window)
-    if p:
-        word = p.group(1).lower()
-        return _STATUS_MAP.get(word, word)
-    # a status verb shortly before the drug ("Stop amlodipine", "increase atorvastatin to 40 mg"),
-    # or right after it ("Ibuprofen discontinued")
-    before = s[max(0, d.start() - 30):d.start()]
-    after = window[:25]
-    best = None
-    for name, pat in m.status:
-        for hit in pat.finditer(before):
-            dist = len(before) - hit.end()
-            if best is None or dist < best[0]:
-                best = (dist, name)
-        hit = pat.match(after.lstrip())
-        if hit and (best is None or best[0] > 0):
-            best = (0, name)
-    if best:
-        return best[1]
-    if re.search(r"\b(?:to|from)\s+" + _NUM + r"\s*\w+", window[:40]) and re.search(r"\b(increase|decrease|reduce|change)",
-                                                                                      s, re.I):
-        return "changed"
-    return ""
-
-
-def _allergies_in(s: str, m: Matchers):
-    """Allergy-section sentence: every allergen with the reaction that follows it."""
-    hits = [a for a in m.allergen.finditer(s)]
-    # a capitalised unknown word before '(' in an allergy list is an allergen too ("Sulfasalazine (rash)")
-    for u in re.finditer(r"\b([A-Z][a-z]{3,})\b(?=\s*(?:\(|-|caused|causes))", s):
-        if not any(h.start() <= u.start() < h.end() for h in hits) and not m.reaction.fullmatch(u.group(1).lower()) \
-                and u.group(1).lower() not in ("allergy", "allergies", "known"):
-            hits.append(u)
-    hits.sort(key=lambda x: x.start())
-    out = []
-    for i, a in enumerate(hits):
-        if m.reaction.fullmatch(a.group()):
-            continue
-        nxt = hits[i + 1].start() if i + 1 < len(hits) else len(s)
-        r = m.reaction.search(s, a.end(), nxt)
-        reaction = r.group() if r else ""
-        name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
-        out.append((a.start(), a.end(), name, reaction))
-    return out
-
-
-def _bare_reaction(s: str, r: re.Match) -> bool:
-    """'allergic to penicillin (rash)' names only the reaction; '(anaphylaxis as a child)' tells its story too."""
-    return bool(re.match(r"\s*(?:\)|[.;,]|$)", s[r.end():])) and bool(re.search(r"(?:\(|-|:|,)\s*$", s[:r.start()]))
-
-
-_INLINE_ALLERGY = re.compile(r"\ballergic to\s+|\bknown\s+(?=\w+\s+allergy)|\b(?=\w+\s+allergy\b)", re.I)
-
-
-def _inline_allergies(s: str, m: Matchers):
-    out = []
-    for a in m.allergen.finditer(s):
-        before = s[max(0, a.start() - 20):a.start()].lower()
-        after = s[a.end():a.end() + 10].lower()
-        if re.search(r"allergic to\s+$", before) or re.match(r"\s+allerg(?:y|ies)\b", after):
-            r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
-            name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
-            out.append((a.start(), a.end(), name, r.group() if r else "", (r.start(), r.end()) if r and _bare_reaction(s, r) else None))
-    return out
-
-
-_VALUE = re.compile(rf"^(?:\s*(?:level|count|of|was|is|:|=|on arrival|at \d+ hours|today|now|rose to|fell to|peaked at|"
-                    rf"rose|fell|from|a|baseline|in tube \d|on admission)\b\.?)*\s*(?::\s*)?(?:[<>]=?\s*)?({_NUM}(?:/\d{{2,3}})?|positive|negative|pending)"
-                    r"(?:\s*(?:to|->)\s*(" + _NUM + r"))?\s*((?:x\s?10\^?\d+/L|mmol/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
-                    r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|kg|C|F|°C|°F|bpm|/min|ug/mL(?: FEU)?|"
-                    r"mEq/L|mcg/dL|units/L))?", re.I)
-_UNIT_EQUIV = {"x10^9/l": "x10^9/l", "x109/l": "x10^9/l", "mmol/l": "mmol/l", "meq/l": "mmol/l", "°c": "c", "c": "c",
-               "bpm": "beats/min", "/min": "beats/min"}
-
-
-# A lab named without a value is still a lab mention when the words around it say it was done, is wanted or
-# what it showed: "LFTs and U&Es normal", "HbA1c, lipids, FBC today", "recheck BMP", "a normal urate",
-# "an elevated D-dimer". The value is that word ("normal", "requested"), never a number.
-_LAB_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Za-z][\w&/-]*){0,6}\s*(?:are\s+|is\s+|was\s+|were\s+)?"
-                        r"(normal|abnormal|unremarkable|positive|negative|raised|elevated|awaited|pending|today|"
-                        r"tomorrow|in (?:the )?(?:am|morning))\b", re.I)
-_LAB_BEFORE = re.compile(r"\b(repeat|recheck|re-check|check|send|request|requested|order|ordered|arrange|arranged|"
-                         r"elevated|raised|normal|abnormal|low|high)\s+(?:(?:a|an|the|serum|her|his|their)\s+)?"
-                         r"(?:[A-Za-z][\w&/-]*\s*(?:,|and|&)\s*){0,6}$", re.I)
-_REQUEST = {"repeat", "recheck", "re-check", "check", "send", "request", "requested", "order", "ordered", "arrange",
-            "arranged", "today", "tomorrow"}
-
-
-def _bare_lab(s: str, hit: re.Match) -> str:
-    """The word that makes a lab named without a value a mention ('' when there is none)."""
-    after = _LAB_AFTER.match(s, hit.end())
-    before = _LAB_BEFORE.search(s[max(0, hit.start() - 80):hit.start()])
-    word = (after.group(1) if after else before.group(1) if before else "").lower()
-    if not word:
-        return ""
-    if word in _REQUEST or word.startswith("in "):
-        return "requested"
-    return {"raised": "high", "elevated": "high", "unremarkable": "normal", "awaited": "pending"}.get(word, word)
-
-
-def _measurements(s: str, m: Matchers, taken, drug_names=()):
-    found = []
-    used: list[tuple[int, int]] = []
-    for kind, pat, lookup in (("vital", m.vital, m.vital_lookup), ("lab", m.lab, m.lab_lookup)):
-        for hit in pat.finditer(s):
-            if _overlaps(taken, hit.start(), hit.end()) or _overlaps(used, hit.start(), hit.end()):
-                continue
-            rng = lookup.get(hit.group().lower())
-            if rng is None:
-                continue
-            if any(ds < hit.end() and hit.start() < de and de - ds >= len(hit.group()) for ds, de in drug_names):
-                continue  # 'chloride' inside 'potassium chloride' is the drug, not a lab
-            tail = s[hit.end():hit.end() + 70]
-            # "Creatinine rose from a baseline of 1.3 to 2.8": skip to the value
-            v = _VALUE.match(tail)
-            if not v:
-                if kind == "lab" and re.match(r"\s+(?:has been sent|sent|pending|ordered)", tail, re.I):
-                    found.append((Measurement(hit.group(), hit.start(), hit.end(), 0, rng.name, "pending"), kind))
-                    used.append((hit.start(), hit.end()))
-                elif kind == "lab" and len(hit.group()) > 2 and (word := _bare_lab(s, hit)):
-                    found.append((Measurement(hit.group(), hit.start(), hit.end(), 0, rng.name, word), kind))
-                    used.append((hit.start(), hit.end()))
-                continue
-            value = v.group(2) or v.group(1)
-            unit = v.group(3) or ""
-            if kind == "vital" and len(hit.group()) <= 2 and not re.match(r"\s*:?\s*\d", tail):
-                continue  # 'T', 'P' need a number right after them
-            end = hit.end() + v.end()
-            meas = Measurement(s[hit.start():end], hit.start(), end, 0, rng.name, value, unit or rng.unit)
-            meas.flag, meas.reference, meas.source = _flag(value, unit, rng)
-            found.append((meas, kind))
-            used.append((hit.start(), end))
-    taken.extend(used)
-    return found
-
-
-def _flag(value: str, unit: str, rng: Range) -> tuple[str, str, str]:
-    if rng.low is None and rng.high is None:
-        return "", "", rng.source
-    ref = f"{'' if rng.low is None else f'{rng.low:g}'}-{'' if rng.high is None else f'{rng.high:g}'} {rng.unit}".strip()
-    try:
-        number = float(value.split("/")[0].replace(",", ""))
-    except ValueError:
-        return "", ref, rng.source
-    if unit and rng.unit:
-        u, r = unit.lower().replace(" ", ""), rng.unit.lower().replace(" ", "")
-        if _UNIT_EQUIV.get(u, u) != _UNIT_EQUIV.get(r, r):
-            return "", ref, rng.source  # a different unit: no flag rather than a wrong one
-    if rng.low is not None and number < rng.low:
-        return "low", ref, rng.source
-    if rng.high is not None and number > rng.high:
-        return "high", ref, rng.source
-    return "normal", ref, rng.source

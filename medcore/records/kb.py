@@ -1,7 +1,8 @@
-"""The records knowledge base: lab and vital reference ranges, drug names, problem and procedure
-vocabularies, section headers, ConText rules. Data lives in assets/kb/records/ (drug names in the knowledge
-layer's drug lexicon, assets/kb/knowledge/drugs/); this module loads
-and validates it once per path (lru_cache), so a page or a batch pays the parsing cost once."""
+"""The records knowledge base: lab and vital reference ranges, section headers, ConText rules. Data
+lives in assets/kb/records/; this module loads and validates it once per path (lru_cache), so a page or a
+batch pays the parsing cost once. Drug names come from the knowledge layer's drug lexicon
+(assets/kb/knowledge/drugs/); problems and procedures are concepts of the knowledge layer (medcore.knowledge:
+ICD-10-CM-coded conditions, procedures), attached by `load(settings)`."""
 
 from __future__ import annotations
 
@@ -44,13 +45,18 @@ class RecordsKB:
     vitals: list[Range]
     drugs: list[Drug]
     drug_source: str
-    problems: dict[str, str]  # surface form (lower) -> canonical
-    procedures: dict[str, str]
     sections: dict[str, list[str]]  # category -> header phrases
     context: dict  # modifiers / terminators / pseudo
     rules: dict
     first_names: frozenset[str]
     sources: dict[str, str] = field(default_factory=dict)  # file -> source line
+    terminology: object = None  # medcore.knowledge Terminology: problem and procedure concepts
+
+    def problem_terms(self) -> list[str]:
+        """Every condition name and synonym the matcher knows (for the grounding check's vocabulary)."""
+        if self.terminology is None:
+            return []
+        return [f for c in self.terminology.concepts("condition") for f in (c.name, *c.synonyms)]
 
     def lab(self, name: str) -> Range | None:
         return _index(tuple(self.labs)).get(name.lower())
@@ -73,7 +79,15 @@ def kb_root(settings) -> Path:
 
 
 def load(settings) -> RecordsKB:
-    return load_from(kb_root(settings), Path(settings.kb_dir))
+    kb = load_from(kb_root(settings), Path(settings.kb_dir))
+    if kb.terminology is None:
+        from medcore.knowledge import KnowledgeKBError, load_terminology
+
+        try:
+            kb.terminology = load_terminology(settings)
+        except (KnowledgeKBError, FileNotFoundError) as exc:
+            raise KBError(f"knowledge layer: {exc}") from exc
+    return kb
 
 
 @lru_cache(maxsize=4)
@@ -87,8 +101,6 @@ def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
     rules = _yaml(root / "rules.yaml", ("source", "routes", "frequencies", "dose_units", "status"))
     drugs, drug_source = _drugs(kb_dir if kb_dir and (Path(kb_dir) / "knowledge" / "drugs").is_dir() else None,
                                 rules.get("drug_class_words") or ())
-    problems = _lexicon(root / "problems.txt")
-    procedures = _lexicon(root / "procedures.txt")
     sections_doc = _yaml(root / "sections.yaml", ("source", "sections"))
     context = _yaml(root / "context_rules.yaml", ("source", "modifiers", "terminators"))
     for cat in ("negated", "possible", "historical", "family"):
@@ -101,11 +113,10 @@ def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
     names = _words(root / "first_names.txt")
     sources = {
         "lab_ranges.csv": "per row", "vital_ranges.csv": "per row", "knowledge/drugs": drug_source,
-        "problems.txt": _header_source(root / "problems.txt"), "procedures.txt": _header_source(root / "procedures.txt"),
         "sections.yaml": sections_doc["source"], "context_rules.yaml": context["source"], "rules.yaml": rules["source"],
         "first_names.txt": _header_source(root / "first_names.txt"),
     }
-    return RecordsKB(root, labs, vitals, drugs, drug_source, problems, procedures,
+    return RecordsKB(root, labs, vitals, drugs, drug_source,
                      {k: [str(x).lower() for x in v] for k, v in sections_doc["sections"].items()},
                      context, rules, names, sources)
 
@@ -201,58 +212,6 @@ def _class_name(lex, entry: dict) -> str:
         if lex.classes[k].get("kind", "pharmacological") == "pharmacological":
             return lex.classes[k]["name"]
     return lex.classes[classes[0]]["name"] if classes else ""
-
-
-# US -> UK (Commonwealth) medical spellings, applied to every problem and procedure form so the vocabulary
-# reads British notes too: anaemia, haemorrhage, oedema, oesophagitis, diarrhoea, dyspnoea, tumour, ischaemia,
-# melaena, coeliac, leucocytosis, caesarean, paediatric. (Oxford / NHS spelling; the US form stays.)
-_UK_SPELLINGS = (
-    (re.compile(r"(?<=[a-z])emia\b"), "aemia"),
-    (re.compile(r"\bhem(?=[aeo](?!i))"), "haem"),
-    (re.compile(r"(?<![o])edema"), "oedema"),
-    (re.compile(r"\besophag"), "oesophag"),
-    (re.compile(r"gastroesophag"), "gastro-oesophag"),
-    (re.compile(r"rrhea\b"), "rrhoea"),
-    (re.compile(r"pnea\b"), "pnoea"),
-    (re.compile(r"tumor"), "tumour"),
-    (re.compile(r"ischem"), "ischaem"),
-    (re.compile(r"\bmelena"), "melaena"),
-    (re.compile(r"\bceliac"), "coeliac"),
-    (re.compile(r"leukocyt"), "leucocyt"),
-    (re.compile(r"\bcesarean"), "caesarean"),
-    (re.compile(r"\bpediatric"), "paediatric"),
-    (re.compile(r"\bhemat"), "haemat"),
-    (re.compile(r"\bfecal"), "faecal"),
-)
-
-
-def uk_spellings(form: str) -> list[str]:
-    """The British spelling of a medical term, when it differs ('hemorrhage' -> 'haemorrhage')."""
-    out = form
-    for pat, repl in _UK_SPELLINGS:
-        out = pat.sub(repl, out)
-    return [out] if out != form else []
-
-
-def _lexicon(path: Path) -> dict[str, str]:
-    out: dict[str, str] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise KBError(f"{path.name} is missing") from exc
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        forms = [f.strip() for f in line.split("|") if f.strip()]
-        for f in forms:
-            out.setdefault(f.lower(), forms[0])
-        for f in forms:
-            for uk in uk_spellings(f.lower()):
-                out.setdefault(uk, forms[0])
-    if not out:
-        raise KBError(f"{path.name} is empty")
-    return out
 
 
 def _header_source(path: Path) -> str:

@@ -21,7 +21,7 @@ class RecordResult:
 def vocabulary(kb) -> list[str]:
     """Every drug and problem name the grounding check knows, synonyms included."""
     forms = [f for d in kb.drugs for f in (d.name, *d.aliases)]
-    return forms + list(kb.problems)
+    return forms + kb.problem_terms()
 
 
 def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bool = True, backend=None,

@@ -13,9 +13,13 @@ def check(settings) -> list[Component]:
     comps = []
     try:
         kb = kb_mod.load(settings)
+        term = kb.terminology
+        built = (f"built in {term.build_s:.1f} s" if term.build_s is not None
+                 else f"loaded from cache in {term.load_s:.1f} s")
         comps.append(Component("records knowledge base", "knowledge base", True,
-                               f"{len(kb.labs)} lab ranges, {len(kb.drugs)} drug names, {len(set(kb.problems.values()))} "
-                               f"problem concepts, {len(kb.sections)} section types"))
+                               f"{len(kb.labs)} lab ranges, {len(kb.drugs)} drug names, "
+                               f"{len(kb.problem_terms())} problem terms (knowledge layer, {built}), "
+                               f"{len(kb.sections)} section types"))
     except kb_mod.KBError as exc:
         comps.append(Component("records knowledge base", "knowledge base", False, str(exc)))
     try:

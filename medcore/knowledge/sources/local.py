@@ -9,8 +9,6 @@ import csv
 import re
 from pathlib import Path
 
-import yaml
-
 from medcore.knowledge import kbfiles
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.normalize import parenthetical_forms
@@ -19,10 +17,7 @@ PROBLEM_LIST_SOURCE = "records problem list (moved to assets/kb/knowledge/condit
 
 
 def _yaml(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise kbfiles.KnowledgeKBError(f"{path} is missing") from exc
+    return kbfiles.read_yaml(path)
 
 
 def slug(text: str) -> str:
@@ -66,7 +61,8 @@ def therapy_condition_concepts(kb_dir: Path) -> list[Concept]:
     path = Path(kb_dir) / "therapy" / "conditions.yaml"
     out = []
     for c in (_yaml(path) or {}).get("conditions", ()):
-        forms = parenthetical_forms(c["name"])
+        # the planner's asides name the treatment setting ('(outpatient)', '(women)', '(treatment)'), not the condition
+        forms = parenthetical_forms(c["name"], inner=False)
         syns = [f for f in forms if f != c["name"]] + [str(s) for s in c.get("synonyms") or ()]
         out.append(Concept(f"condition:{c['id']}", "condition", c["name"],
                            _codes(c.get("icd10"), snomed=c.get("snomed")), tuple(dict.fromkeys(syns)),
@@ -77,11 +73,14 @@ def therapy_condition_concepts(kb_dir: Path) -> list[Concept]:
 
 def finding_concepts(kb_dir: Path) -> list[Concept]:
     """Triage findings, each with its HPO term (assets/kb/knowledge/finding_hpo.yaml) and HPO's clinical
-    and lay synonyms ('breathless' gains dyspnea, shortness of breath)."""
+    and lay synonyms ('breathless' gains dyspnea, shortness of breath), plus clinical wording HPO lacks
+    ('pulsatile mass')."""
     from medcore.knowledge.sources import hpo
 
     doc = _yaml(Path(kb_dir) / "triage" / "findings.yaml") or {}
-    mapping = {m["finding"]: m for m in kbfiles.load(kb_dir, "finding_hpo.yaml")["findings"]}
+    extra = kbfiles.load(kb_dir, "finding_hpo.yaml")
+    mapping = {m["finding"]: m for m in extra["findings"]}
+    clinical = {c["finding"]: c for c in extra.get("clinical_terms", ())}
     out = []
     for f in doc.get("findings", ()):
         syns = [str(s) for s in f.get("synonyms") or ()]
@@ -93,6 +92,9 @@ def finding_concepts(kb_dir: Path) -> list[Concept]:
                 syns += [t["name"], *t["synonyms"], *t["lay"]]
                 codes["hpo"] = (m["hpo"],)
                 sources.append(m["source"])
+        if f["id"] in clinical:
+            syns += clinical[f["id"]]["terms"]
+            sources.append(clinical[f["id"]]["source"])
         out.append(Concept(f"finding:{f['id']}", "finding", f["name"], codes,
                            tuple(dict.fromkeys(s for s in syns if s != f["name"])), tuple(sources),
                            {"category": f.get("category", "")}))
@@ -135,7 +137,9 @@ def procedure_concepts(kb_dir: Path) -> list[Concept]:
 def kb_input_files(kb_dir: Path) -> list[Path]:
     """Every file these loaders read, for the lexicon cache digest."""
     kb = Path(kb_dir)
-    files = [*sorted((kb / "knowledge").glob("*.yaml")), *sorted((kb / "triage").glob("conditions_*.yaml")),
+    # the fallback's dev set and threshold do not change the lexicon, so they stay out of its digest
+    lexicon_files = [p for p in sorted((kb / "knowledge").glob("*.yaml")) if p.name not in ("match_dev.yaml", "fallback.yaml")]
+    files = [*lexicon_files, *sorted((kb / "triage").glob("conditions_*.yaml")),
              kb / "triage" / "findings.yaml", kb / "therapy" / "conditions.yaml", kb / "records" / "lab_ranges.csv",
              kb / "cases" / "tests.yaml"]
-    return files
+    return files + sorted((kb / "knowledge" / "drugs").rglob("*.yaml"))  # kg-drugs' concepts, when present

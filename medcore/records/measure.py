@@ -1,0 +1,99 @@
+"""Vitals and labs: a name from the reference-range tables, then its value and unit, flagged against the
+shipped range (in the same unit only) with the range's source."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.records.entities import Measurement, overlaps
+from medcore.records.kb import Range
+
+NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+_VALUE = re.compile(rf"^(?:\s*(?:level|count|of|was|is|:|=|on arrival|at \d+ hours|today|now|rose to|fell to|peaked at|"
+                    rf"rose|fell|from|a|baseline|in tube \d|on admission)\b\.?)*\s*(?::\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending)"
+                    r"(?:\s*(?:to|->)\s*(" + NUM + r"))?\s*((?:x\s?10\^?\d+/L|mmol/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
+                    r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|kg|C|F|°C|°F|bpm|/min|ug/mL(?: FEU)?|"
+                    r"mEq/L|mcg/dL|units/L))?", re.I)
+_UNIT_EQUIV = {"x10^9/l": "x10^9/l", "x109/l": "x10^9/l", "mmol/l": "mmol/l", "meq/l": "mmol/l", "°c": "c", "c": "c",
+               "bpm": "beats/min", "/min": "beats/min"}
+
+
+# A lab named without a value is still a lab mention when the words around it say it was done, is wanted or
+# what it showed: "LFTs and U&Es normal", "HbA1c, lipids, FBC today", "recheck BMP", "a normal urate",
+# "an elevated D-dimer". The value is that word ("normal", "requested"), never a number.
+_LAB_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Za-z][\w&/-]*){0,6}\s*(?:are\s+|is\s+|was\s+|were\s+)?"
+                        r"(normal|abnormal|unremarkable|positive|negative|raised|elevated|awaited|pending|today|"
+                        r"tomorrow|in (?:the )?(?:am|morning))\b", re.I)
+_LAB_BEFORE = re.compile(r"\b(repeat|recheck|re-check|check|send|request|requested|order|ordered|arrange|arranged|"
+                         r"elevated|raised|normal|abnormal|low|high)\s+(?:(?:a|an|the|serum|her|his|their)\s+)?"
+                         r"(?:[A-Za-z][\w&/-]*\s*(?:,|and|&)\s*){0,6}$", re.I)
+_REQUEST = {"repeat", "recheck", "re-check", "check", "send", "request", "requested", "order", "ordered", "arrange",
+            "arranged", "today", "tomorrow"}
+
+
+def _bare_lab(s: str, hit: re.Match) -> str:
+    """The word that makes a lab named without a value a mention ('' when there is none)."""
+    after = _LAB_AFTER.match(s, hit.end())
+    before = _LAB_BEFORE.search(s[max(0, hit.start() - 80):hit.start()])
+    word = (after.group(1) if after else before.group(1) if before else "").lower()
+    if not word:
+        return ""
+    if word in _REQUEST or word.startswith("in "):
+        return "requested"
+    return {"raised": "high", "elevated": "high", "unremarkable": "normal", "awaited": "pending"}.get(word, word)
+
+
+def measurements(s: str, m, taken, drug_names=()):
+    found = []
+    used: list[tuple[int, int]] = []
+    for kind, pat, lookup in (("vital", m.vital, m.vital_lookup), ("lab", m.lab, m.lab_lookup)):
+        for hit in pat.finditer(s):
+            if overlaps(taken, hit.start(), hit.end()) or overlaps(used, hit.start(), hit.end()):
+                continue
+            rng = lookup.get(hit.group().lower())
+            if rng is None:
+                continue
+            if any(ds < hit.end() and hit.start() < de and de - ds >= len(hit.group()) for ds, de in drug_names):
+                continue  # 'chloride' inside 'potassium chloride' is the drug, not a lab
+            tail = s[hit.end():hit.end() + 70]
+            # "Creatinine rose from a baseline of 1.3 to 2.8": skip to the value
+            v = _VALUE.match(tail)
+            if not v:
+                if kind == "lab" and re.match(r"\s+(?:has been sent|sent|pending|ordered)", tail, re.I):
+                    found.append((Measurement(hit.group(), hit.start(), hit.end(), 0, rng.name, "pending"), kind))
+                    used.append((hit.start(), hit.end()))
+                elif kind == "lab" and len(hit.group()) > 2 and (word := _bare_lab(s, hit)):
+                    found.append((Measurement(hit.group(), hit.start(), hit.end(), 0, rng.name, word), kind))
+                    used.append((hit.start(), hit.end()))
+                continue
+            value = v.group(2) or v.group(1)
+            unit = v.group(3) or ""
+            if kind == "vital" and len(hit.group()) <= 2 and not re.match(r"\s*:?\s*\d", tail):
+                continue  # 'T', 'P' need a number right after them
+            end = hit.end() + v.end()
+            meas = Measurement(s[hit.start():end], hit.start(), end, 0, rng.name, value, unit or rng.unit)
+            meas.flag, meas.reference, meas.source = flag(value, unit, rng)
+            found.append((meas, kind))
+            used.append((hit.start(), end))
+    taken.extend(used)
+    return found
+
+
+def flag(value: str, unit: str, rng: Range) -> tuple[str, str, str]:
+    if rng.low is None and rng.high is None:
+        return "", "", rng.source
+    ref = f"{'' if rng.low is None else f'{rng.low:g}'}-{'' if rng.high is None else f'{rng.high:g}'} {rng.unit}".strip()
+    try:
+        number = float(value.split("/")[0].replace(",", ""))
+    except ValueError:
+        return "", ref, rng.source
+    if unit and rng.unit:
+        u, r = unit.lower().replace(" ", ""), rng.unit.lower().replace(" ", "")
+        if _UNIT_EQUIV.get(u, u) != _UNIT_EQUIV.get(r, r):
+            return "", ref, rng.source  # a different unit: no flag rather than a wrong one
+    if rng.low is not None and number < rng.low:
+        return "low", ref, rng.source
+    if rng.high is not None and number > rng.high:
+        return "high", ref, rng.source
+    return "normal", ref, rng.source
