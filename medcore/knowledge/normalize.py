@@ -92,6 +92,28 @@ def fold(text: str, variants: Variants) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+def latin_lookalikes(text: str, variants: Variants) -> str:
+    """Latin letters for look-alike Cyrillic/Greek ones inside words that also hold Latin letters, case kept
+    ("сhest" -> "chest"). Words wholly in another script stay as they are, so Russian or Greek text is still
+    seen as another language. For readers that keep the text (the chat's input guard), not the matcher."""
+
+    def fix(m: re.Match) -> str:
+        w = m.group(0)
+        latin = [ch.isascii() for ch in w if ch.isalpha()]
+        if not any(latin) or all(latin):
+            return w
+        out = []
+        for ch in w:
+            sub = variants.confusables.get(ch.lower())
+            out.append(ch if sub is None or ch.isascii() else (sub.upper() if ch.isupper() else sub))
+        return "".join(out)
+
+    return _MIXED_WORD.sub(fix, text)
+
+
+_MIXED_WORD = re.compile(r"\w+")
+
+
 # ---- step 2: tokens ---------------------------------------------------------------------------
 _WORD = re.compile(r"[a-z0-9]+(?:'s\b)?(?:-[a-z0-9]+)*")
 

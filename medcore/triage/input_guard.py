@@ -8,6 +8,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from medcore.config import REPO_ROOT
+from medcore.knowledge.normalize import latin_lookalikes, load_variants
+
 MAX_CHARS = 4000  # a chat message; longer pastes are cut here, and the user is told
 
 _WORD = re.compile(r"[a-z']+")
@@ -85,40 +88,15 @@ def _script_share(text: str) -> float:
     return latin / len(letters)
 
 
-# Letters of other scripts that look like Latin ones (after Unicode UTS #39 confusables.txt), for words
-# that mix scripts: "сhest pain" with a Cyrillic "с" must read as "chest pain". Whole words in another
-# script are left alone, so Russian or Greek text is still recognised as another language.
-# TODO(kg-core): use medcore.knowledge.normalize once that branch is merged (one home for this table).
-CONFUSABLES = str.maketrans({
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
-    "ԁ": "d", "һ": "h", "ԛ": "q", "ԝ": "w", "ӏ": "l", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h",
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
-    "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S",
-    "α": "a", "ο": "o", "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "υ": "u", "χ": "x", "ε": "e",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
-    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
-})
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-_MIXED_WORD = re.compile(r"\w+")
-
-
-def _is_latin(ch: str) -> bool:
-    return "LATIN" in unicodedata.name(ch, "")
 
 
 def normalize_text(text: str) -> str:
     """NFKC (full-width letters, ligatures, odd spaces), invisible characters removed, and look-alike
-    letters of other scripts mapped to Latin inside words that also hold Latin letters."""
+    letters of other scripts mapped to Latin inside words that also hold Latin letters (the knowledge layer's
+    confusables table, one home)."""
     out = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-
-    def fix(m: re.Match) -> str:
-        w = m.group(0)
-        letters = [ch for ch in w if ch.isalpha()]
-        if any(_is_latin(ch) for ch in letters) and not all(_is_latin(ch) for ch in letters):
-            return w.translate(CONFUSABLES)
-        return w
-
-    return _MIXED_WORD.sub(fix, out)
+    return latin_lookalikes(out, load_variants(REPO_ROOT / "assets" / "kb"))
 
 
 def check(text: str | None, max_chars: int = MAX_CHARS) -> GuardResult:
