@@ -47,7 +47,8 @@ class Settings:
     llm_max_new_tokens: int = 256
     # Input limits
     max_upload_mb: int = 50
-    max_note_chars: int = 2_000_000
+    # Ten times the longest real note we have seen (18k characters); the engines' time grows with the text.
+    max_note_chars: int = 200_000
     max_archive_files: int = 20_000
     max_archive_uncompressed_mb: int = 2_000
     # Jobs: a running job whose heartbeat is older than this is considered dead
