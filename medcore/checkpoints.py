@@ -85,7 +85,7 @@ def load_optimizer(folder: str | Path, map_location: str = "cpu") -> Any:
         from safetensors.torch import load_file
 
         try:
-            tensors = load_file(str(folder / OPTIM_TENSORS), device=map_location)
+            tensors = load_file(str(folder / OPTIM_TENSORS), device=str(map_location))
             skeleton = json.loads((folder / OPTIM_JSON).read_text())
         except Exception as exc:  # noqa: BLE001 - safetensors' own error type derives from Exception only
             raise CheckpointError(f"{folder.name}: optimizer state is unreadable ({exc})") from exc
@@ -217,7 +217,7 @@ def load(ckpt_dir: str | Path, *, name: str = "model.safetensors", map_location:
 
     ckpt_dir = Path(ckpt_dir)
     try:
-        tensors = load_file(str(ckpt_dir / name), device=map_location)
+        tensors = load_file(str(ckpt_dir / name), device=str(map_location))
         state = json.loads((ckpt_dir / "state.json").read_text())
     except Exception as exc:  # noqa: BLE001 - safetensors' error type is not an OSError/ValueError
         raise CheckpointError(f"{ckpt_dir.name}: cannot be read ({exc})") from exc

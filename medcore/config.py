@@ -51,6 +51,8 @@ class Settings:
     max_note_chars: int = 200_000
     max_archive_files: int = 20_000
     max_archive_uncompressed_mb: int = 2_000
+    max_file_mb: int = 64  # one file inside an archive, or a deflated DICOM once inflated
+    max_image_pixels: int = 64_000_000  # width x height x frames, checked before decoding
     # Jobs: a running job whose heartbeat is older than this is considered dead
     job_stale_after_s: float = 120.0
 
@@ -65,7 +67,8 @@ class Settings:
             raise SettingsError("MEDCORE_LLM_BACKEND=openai needs MEDCORE_LLM_BASE_URL")
         if self.llm_backend == "hf" and not self.llm_model:
             raise SettingsError("MEDCORE_LLM_BACKEND=hf needs MEDCORE_LLM_MODEL (a local model directory or GGUF file)")
-        for name in ("torch_threads", "max_upload_mb", "max_note_chars", "max_archive_files", "max_archive_uncompressed_mb"):
+        for name in ("torch_threads", "max_upload_mb", "max_note_chars", "max_archive_files", "max_archive_uncompressed_mb",
+                     "max_file_mb", "max_image_pixels"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"{name} must be positive, got {getattr(self, name)}")
 
