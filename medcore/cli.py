@@ -16,6 +16,7 @@ from medcore.config import Settings, SettingsError
 
 TOOL_COMMAND_MODULES = (
     "medcore.core_commands",
+    "medcore.user_commands",
     "medcore.imaging.commands",
     "medcore.records.commands",
     "medcore.triage.commands",

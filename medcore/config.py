@@ -53,6 +53,10 @@ class Settings:
     max_archive_uncompressed_mb: int = 2_000
     max_file_mb: int = 64  # one file inside an archive, or a deflated DICOM once inflated
     max_image_pixels: int = 64_000_000  # width x height x frames, checked before decoding
+    # Jobs: training jobs one user may run at once
+    max_jobs_per_user: int = 2
+    # Access: "" (local mode when bound to 127.0.0.1), "accounts" or "oidc"
+    auth: str = ""
     # Jobs: a running job whose heartbeat is older than this is considered dead
     job_stale_after_s: float = 120.0
 
@@ -68,7 +72,7 @@ class Settings:
         if self.llm_backend == "hf" and not self.llm_model:
             raise SettingsError("MEDCORE_LLM_BACKEND=hf needs MEDCORE_LLM_MODEL (a local model directory or GGUF file)")
         for name in ("torch_threads", "max_upload_mb", "max_note_chars", "max_archive_files", "max_archive_uncompressed_mb",
-                     "max_file_mb", "max_image_pixels"):
+                     "max_file_mb", "max_image_pixels", "max_jobs_per_user"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"{name} must be positive, got {getattr(self, name)}")
 

@@ -26,6 +26,12 @@ def error_boundary(doing: str = "doing that") -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001
         if _is_control_flow(exc):
             raise
+        from medcore.auth import AccessDenied
+
+        if isinstance(exc, AccessDenied):  # not a fault: say plainly what the role does not allow
+            log.info("access denied while %s: %s", doing, exc)
+            st.error(str(exc), icon=":material/lock:")
+            return
         error_id = uuid.uuid4().hex[:8]
         log.exception("error %s while %s", error_id, doing)
         st.error(

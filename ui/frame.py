@@ -23,6 +23,9 @@ def _status(key: str, _settings_key: str) -> ToolStatus:
 
 
 def page_setup(key: str) -> ToolStatus:
+    from ui.auth import require_page
+
+    require_page(key)  # the role check; the store checks again on every action
     info = tool(key)
     st.title(info.title)
     st.caption(info.summary)

@@ -33,8 +33,16 @@ def _store(url: str) -> Store:
     return store
 
 
-def get_store() -> Store:
+def base_store() -> Store:
+    """The store acting as the system itself (sign-in uses it); pages use get_store()."""
     return _store(get_settings().resolved_database_url)
+
+
+def get_store() -> Store:
+    """The store acting for this session's user: their own work only, and their role's actions only."""
+    from ui.auth import current_user
+
+    return base_store().as_user(current_user())
 
 
 @st.cache_resource(show_spinner=False)
