@@ -138,3 +138,13 @@ def test_summary_survives_a_backend_that_raises(settings, monkeypatch):
     out = narrative_mod.narrative(analysis, settings, backend=_Exploding(NotImplementedError("meta tensor")))
     assert out.method == "template" and out.text
     assert "failed" in out.note
+
+
+@pytest.mark.parametrize("url,local", [("http://localhost:8000/v1", True), ("http://127.0.0.1:8000", True),
+                                       ("http://127.1.2.3/v1", True), ("http://[::1]:8000/v1", True),
+                                       ("http://127.evil.example/v1", False), ("http://127.0.0.1.nip.io/v1", False),
+                                       ("http://localhost.evil.example/v1", False), ("https://10.0.0.5/v1", False)])
+def test_only_loopback_literals_and_localhost_are_local(url, local):
+    from medcore.llm.openai_backend import is_local_url
+
+    assert is_local_url(url) is local

@@ -12,12 +12,18 @@ from urllib.parse import urlparse
 
 from medcore.llm.base import LLMError, Prompt, as_prompt
 
-_LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
-
-
 def is_local_url(url: str) -> bool:
-    host = (urlparse(url).hostname or "").lower()
-    return host in _LOOPBACK or host.startswith("127.")
+    """Only a loopback IP literal or 'localhost' is this machine. A name such as 127.evil.example or
+    127.0.0.1.nip.io resolves wherever its owner likes, so it counts as remote."""
+    import ipaddress
+
+    host = (urlparse(url).hostname or "").lower().strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class OpenAIBackend:
