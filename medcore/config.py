@@ -53,6 +53,10 @@ class Settings:
     max_archive_uncompressed_mb: int = 2_000
     max_file_mb: int = 64  # one file inside an archive, or a deflated DICOM once inflated
     max_image_pixels: int = 64_000_000  # width x height x frames, checked before decoding
+    # Heavy engine work (summaries) runs in this many worker processes (0: in the server process), each
+    # request stopped after engine_timeout_s
+    engine_workers: int = 2
+    engine_timeout_s: float = 300.0
     # Jobs: training jobs one user may run at once
     max_jobs_per_user: int = 2
     # Access: "" (local mode when bound to 127.0.0.1), "accounts" or "oidc"
@@ -67,6 +71,8 @@ class Settings:
             )
         if self.device not in DEVICES:
             raise SettingsError(f"MEDCORE_DEVICE={self.device!r}: choose one of {', '.join(DEVICES)}")
+        if self.engine_workers < 0 or self.engine_timeout_s <= 0:
+            raise SettingsError("MEDCORE_ENGINE_WORKERS must be 0 or more and MEDCORE_ENGINE_TIMEOUT_S positive")
         if self.llm_backend == "openai" and not self.llm_base_url:
             raise SettingsError("MEDCORE_LLM_BACKEND=openai needs MEDCORE_LLM_BASE_URL")
         if self.llm_backend == "hf" and not self.llm_model:

@@ -27,10 +27,11 @@ def error_boundary(doing: str = "doing that") -> Iterator[None]:
         if _is_control_flow(exc):
             raise
         from medcore.auth import AccessDenied
+        from medcore.workpool import WorkLimitError
 
-        if isinstance(exc, AccessDenied):  # not a fault: say plainly what the role does not allow
-            log.info("access denied while %s: %s", doing, exc)
-            st.error(str(exc), icon=":material/lock:")
+        if isinstance(exc, (AccessDenied, WorkLimitError)):  # not a fault: a limit, said plainly
+            log.info("refused while %s: %s", doing, exc)
+            st.error(str(exc), icon=":material/lock:" if isinstance(exc, AccessDenied) else ":material/timer:")
             return
         error_id = uuid.uuid4().hex[:8]
         log.exception("error %s while %s", error_id, doing)
