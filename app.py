@@ -9,6 +9,7 @@ import streamlit as st
 
 from medcore.auth import AuthError, can_use_tool
 from medcore.status import TOOLS
+from medcore.store import StoreError
 from ui.auth import access_mode, current_user, sign_in_form, sign_out
 from ui.errors import error_boundary
 from ui.frame import DISCLAIMER, not_available_page
@@ -33,7 +34,11 @@ except AuthError as exc:
     # Reachable from other machines with no sign-in: serve nothing but the reason.
     st.error(str(exc), icon=":material/lock:")
     st.stop()
-base_store()  # opens (and migrates) the database once; reconciles jobs left by a crashed run
+try:
+    base_store()  # opens (checks, migrates) the database once; reconciles jobs left by a crashed run
+except StoreError as exc:
+    st.error(f"The database cannot be opened: {exc}", icon=":material/database:")
+    st.stop()
 user = current_user()
 if not user.name:
     sign_in_form()

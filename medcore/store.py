@@ -13,13 +13,12 @@ import json
 import re
 import socket
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
 from sqlalchemy import create_engine, event, inspect, select, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from medcore.auth import AccessDenied, User, may_see_owner, require_admin, require_work_kind
@@ -36,13 +35,27 @@ from medcore.store_schema import (  # noqa: F401 - re-exported: callers import t
     Meta,
     ModelEntry,
     WorkItem,
+    ModelRecord,
+    VersionRecord,
+    WorkRecord,
     WorkVersion,
+    _model,
+    _work,
     utcnow,
 )
 
 
 class StoreError(RuntimeError):
-    pass
+    """The database cannot be used as asked; the message says why, for the person."""
+
+
+class NotSaved(StoreError):
+    """A write failed (read-only database, full disk): nothing was saved."""
+
+
+_WRITE_FAULTS = (("readonly", "the database is read-only"), ("read-only", "the database is read-only"),
+                 ("disk is full", "the disk is full"), ("disk i/o", "the disk could not be written"),
+                 ("database is locked", "the database is busy (locked by another process)"))
 
 
 # ---- audit scrubbing ----------------------------------------------------------
@@ -68,53 +81,6 @@ def scrub_detail(detail: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-# ---- plain records returned to callers -----------------------------------------
-@dataclass
-class WorkRecord:
-    id: int
-    kind: str
-    title: str
-    workspace: str | None
-    user: str
-    status: str
-    data: dict
-    version: int
-    created: datetime
-    updated: datetime
-
-
-@dataclass
-class VersionRecord:
-    version: int
-    data: dict
-    reason: str
-    user: str
-    ts: datetime
-
-
-@dataclass
-class ModelRecord:
-    id: int
-    kind: str
-    name: str
-    path: str
-    config: dict = field(default_factory=dict)
-    metrics: dict = field(default_factory=dict)
-    job_id: int | None = None
-    active: bool = False
-    created: datetime | None = None
-
-
-def _work(row: WorkItem) -> WorkRecord:
-    return WorkRecord(row.id, row.kind, row.title, row.workspace, row.user, row.status, dict(row.data or {}),
-                      row.version, row.created, row.updated)
-
-
-def _model(row: ModelEntry) -> ModelRecord:
-    return ModelRecord(row.id, row.kind, row.name, row.path, dict(row.config or {}), dict(row.metrics or {}),
-                       row.job_id, bool(row.active), row.created)
-
-
 class Store:
     """Thin facade over a SQLAlchemy engine; safe to share between threads.
 
@@ -136,7 +102,21 @@ class Store:
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.migrate()
+        try:
+            self.check_integrity()
+            self.migrate()
+        except DatabaseError as exc:  # "file is not a database", a damaged page, an unreachable server
+            raise StoreError(f"the database at {url.split('///', 1)[-1]} cannot be used ({exc.orig}); "
+                             "restore a backup or move the file aside to start a new one") from exc
+
+    def check_integrity(self) -> None:
+        """SQLite's quick_check at open: page-level damage is reported now, not as odd errors later."""
+        if not self.url.startswith("sqlite"):
+            return
+        with self.engine.connect() as conn:
+            rows = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
+        if rows != ["ok"]:
+            raise StoreError(f"the database is damaged ({'; '.join(rows[:3])}); restore a backup")
 
     @classmethod
     def open(cls, settings) -> "Store":
@@ -165,6 +145,13 @@ class Store:
             try:
                 yield s
                 s.commit()
+            except OperationalError as exc:
+                s.rollback()
+                msg = str(exc.orig).lower()
+                reason = next((why for key, why in _WRITE_FAULTS if key in msg), None)
+                if reason:
+                    raise NotSaved(f"Not saved: {reason}") from exc
+                raise
             except BaseException:
                 s.rollback()
                 raise

@@ -5,6 +5,7 @@ Kept apart from store.py (the API over it); store re-exports every name here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, text
@@ -177,3 +178,49 @@ def _migrate_2_to_3(conn) -> None:
 
 MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
+
+# ---- plain records returned to callers -----------------------------------------
+@dataclass
+class WorkRecord:
+    id: int
+    kind: str
+    title: str
+    workspace: str | None
+    user: str
+    status: str
+    data: dict
+    version: int
+    created: datetime
+    updated: datetime
+
+
+@dataclass
+class VersionRecord:
+    version: int
+    data: dict
+    reason: str
+    user: str
+    ts: datetime
+
+
+@dataclass
+class ModelRecord:
+    id: int
+    kind: str
+    name: str
+    path: str
+    config: dict = field(default_factory=dict)
+    metrics: dict = field(default_factory=dict)
+    job_id: int | None = None
+    active: bool = False
+    created: datetime | None = None
+
+
+def _work(row: WorkItem) -> WorkRecord:
+    return WorkRecord(row.id, row.kind, row.title, row.workspace, row.user, row.status, dict(row.data or {}),
+                      row.version, row.created, row.updated)
+
+
+def _model(row: ModelEntry) -> ModelRecord:
+    return ModelRecord(row.id, row.kind, row.name, row.path, dict(row.config or {}), dict(row.metrics or {}),
+                       row.job_id, bool(row.active), row.created)

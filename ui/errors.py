@@ -27,6 +27,14 @@ def error_boundary(doing: str = "doing that") -> Iterator[None]:
         if _is_control_flow(exc):
             raise
         from medcore.auth import AccessDenied
+        from medcore.store import StoreError
+
+        if isinstance(exc, StoreError):  # honest: a failed save is not "nothing lost"
+            error_id = uuid.uuid4().hex[:8]
+            log.warning("store error %s while %s: %s", error_id, doing, exc)
+            st.error(f"{exc}. What you entered is still on this page; copy it somewhere safe before you leave. "
+                     f"(error id `{error_id}`)", icon=":material/database:")
+            return
         from medcore.workpool import WorkLimitError
 
         if isinstance(exc, (AccessDenied, WorkLimitError)):  # not a fault: a limit, said plainly
