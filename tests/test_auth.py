@@ -156,3 +156,21 @@ def test_users_cli(settings, store, monkeypatch, capsys):
         auth.authenticate(store, "alice", "a long password")
     assert main(["users", "set-role", "nobody", "admin"]) == 2
     assert "no user nobody" in capsys.readouterr().err
+
+
+def test_cli_strips_control_characters_and_prints_no_traceback(settings, store, monkeypatch, capsys):
+    from medcore.cli import main
+
+    assert main(["users", "set-role", "\x1b[2J\x1b]0;pwned\x07evil", "admin"]) == 2
+    err = capsys.readouterr().err
+    assert "no user" in err and "\x1b" not in err and "\x07" not in err
+
+    def boom(store):
+        raise RuntimeError("database exploded")
+
+    monkeypatch.setattr(auth, "list_users", boom)
+    assert main(["users", "list"]) == 1
+    captured = capsys.readouterr()
+    assert "error: RuntimeError: database exploded" in captured.err
+    assert "Traceback" not in captured.err + captured.out
+    assert "Traceback" in (settings.data_dir / "logs" / "cli-errors.log").read_text()
