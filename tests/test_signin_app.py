@@ -104,3 +104,20 @@ def test_workspace_ids_are_minted_and_another_users_url_shows_nothing(shared):
     same.session_state["_signed_in_user"] = User("alice", "clinician")
     same.run()
     assert "Jane Roe" in _texts(same)
+
+
+def _job_page():
+    from ui.jobs_panel import job_panel
+    from ui.loaders import get_store
+    from medcore import jobs
+
+    job_id = jobs.create_job(get_store(), "demo", "![x](http://tracker.example/?n=Jane) **loud**", ["train", "demo"])
+    jobs.request_cancel(get_store(), job_id)
+    job_panel(job_id)
+
+
+def test_a_job_name_from_an_upload_is_shown_as_text_not_markdown(settings, store):
+    at = AppTest.from_function(_job_page, default_timeout=60).run()
+    md = "\n".join(m.value for m in at.markdown)
+    assert "![x](http" not in md and "**loud**" not in md  # escaped: no image fetch, no emphasis
+    assert "tracker.example" in md.replace("\\", "")
