@@ -90,3 +90,22 @@ def test_service_refuses_an_oversized_note(settings):
     note = NoteInput("1-" * 2000, "paste")  # built directly, bypassing the input checks
     with pytest.raises(InputError, match="more than the limit of 1,000"):
         summarize_input(note, small, with_narrative=False)
+
+
+def test_seeded_random_text_never_raises_and_stays_fast(section_rules):
+    """A cheap property test without extra dependencies: random text over the characters the patterns
+    care about (digits, capitals, separators, '@', '/', line breaks), in runs and in words."""
+    import random
+
+    rng = random.Random(14)
+    pieces = ["1", "12", "-", ".", ",", "/", ":", "@", "'", " ", "  ", "\n", "\t", "A", "Ab", "Mc", "Dr ", "MRN ",
+              "DOB ", "al-", "O'", "x@y.z", "01/02/2020", "555-1234", "Mr ", "van ", "J. ", "Smith", "mg"]
+    for _ in range(12):
+        text = "".join(rng.choice(pieces) * rng.choice((1, 1, 1, 5, 40)) for _ in range(rng.randint(100, 600)))
+        t0 = time.perf_counter()
+        out = deidentify(text)
+        find_sections(text, section_rules)
+        split_sentences(text)
+        assert time.perf_counter() - t0 < BUDGET_S
+        for span in out.spans:
+            assert text[span.start:span.end] == span.text
