@@ -27,22 +27,32 @@ def tool_page(tool) -> st.Page:
     return st.Page(not_available_page(tool.key), title=tool.title, icon=tool.icon, url_path=tool.key)
 
 
+def only(page_fn, title: str) -> None:
+    """Serve this one page and nothing else: without st.navigation, Streamlit would fall back to listing
+    every file in pages/."""
+    st.navigation([st.Page(page_fn, title=title, default=True)], position="hidden").run()
+    st.stop()
+
+
 settings = get_settings()
 try:
     mode = access_mode()
 except AuthError as exc:
     # Reachable from other machines with no sign-in: serve nothing but the reason.
-    st.error(str(exc), icon=":material/lock:")
-    st.stop()
+    def refused(msg: str = str(exc)) -> None:
+        st.error(msg, icon=":material/lock:")
+
+    only(refused, "Not available")
 try:
     base_store()  # opens (checks, migrates) the database once; reconciles jobs left by a crashed run
 except StoreError as exc:
-    st.error(f"The database cannot be opened: {exc}", icon=":material/database:")
-    st.stop()
+    def no_database(msg: str = str(exc)) -> None:
+        st.error(f"The database cannot be opened: {msg}", icon=":material/database:")
+
+    only(no_database, "Database error")
 user = current_user()
 if not user.name:
-    sign_in_form()
-    st.stop()
+    only(sign_in_form, "Sign in")
 
 # The page list is built from the user's role; every action is checked again in medcore.
 by_section: dict[str, list[st.Page]] = {"": [st.Page("pages/home.py", title="Home", icon=":material/home:",
