@@ -331,7 +331,10 @@ def _adapted(base_path: Path, adapter_path: str, device):
             from medcore.runtime import apply_thread_policy
 
             apply_thread_policy()
-            tok, model = load_base(base_path, device)
+            from medcore.llm.hf_backend import LOAD_LOCK
+
+            with LOAD_LOCK:  # never two model loads at once in a process (transformers' meta-device init)
+                tok, model = load_base(base_path, device)
             _loaded.clear()
             _loaded[key] = (tok, apply_adapter(model, adapter_path), threading.Lock())
         return _loaded[key]
