@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import sys
 import threading
 import time
 import traceback
+import types
 from typing import Any, Callable
 
 log = logging.getLogger(__name__)
@@ -55,11 +57,24 @@ def _serve(conn) -> None:
                 conn.send(("err", RuntimeError(f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}")))
 
 
+# "spawn" re-runs the parent's __main__ module in the child. In a Streamlit server that is the page script
+# being run (Streamlit installs each script as __main__), so a child would execute a page. A bare __main__
+# stands in while a worker starts; the page's own run is unaffected (it executes in its module's dict).
+_start_lock = threading.Lock()
+
+
 class _Worker:
     def __init__(self, ctx) -> None:
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="medcore-engine")
-        self.proc.start()
+        with _start_lock:
+            saved = sys.modules.get("__main__")
+            sys.modules["__main__"] = types.ModuleType("__main__")
+            try:
+                self.proc.start()
+            finally:
+                if saved is not None:
+                    sys.modules["__main__"] = saved
         child.close()
 
     def stop(self) -> None:

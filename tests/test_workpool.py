@@ -91,3 +91,22 @@ def test_records_summary_runs_in_the_pool_with_the_same_result(settings):
     assert pooled.analysis.summary == inline.analysis.summary
     with pytest.raises(InputError, match="limit"):
         summarize_bounded(NoteInput("x" * 50, "paste"), settings.replace(engine_workers=1, max_note_chars=10))
+
+
+def test_workers_never_run_the_page_script_that_streamlit_installed_as_main(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    marker = tmp_path / "page-ran"
+    page = tmp_path / "page.py"
+    page.write_text(f"open({str(marker)!r}, 'w').close()\nraise SystemExit(9)\n")
+    fake_main = types.ModuleType("__main__")
+    fake_main.__file__ = str(page)  # what a Streamlit script run leaves in sys.modules
+    monkeypatch.setitem(sys.modules, "__main__", fake_main)
+    p = WorkerPool(1)
+    try:
+        assert p.call(add, 20, 22, timeout_s=60) == 42
+    finally:
+        p.close()
+    assert not marker.exists()
+    assert sys.modules["__main__"] is fake_main
