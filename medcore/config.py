@@ -59,6 +59,7 @@ class Settings:
     engine_timeout_s: float = 300.0
     # Jobs: training jobs one user may run at once
     max_jobs_per_user: int = 2
+    max_total_jobs_per_user: int = 200  # every job a user ever started, resumes included
     # Access: "" (local mode when bound to 127.0.0.1), "accounts" or "oidc"
     auth: str = ""
     # Jobs: a running job whose heartbeat is older than this is considered dead
@@ -78,7 +79,8 @@ class Settings:
         if self.llm_backend == "hf" and not self.llm_model:
             raise SettingsError("MEDCORE_LLM_BACKEND=hf needs MEDCORE_LLM_MODEL (a local model directory or GGUF file)")
         for name in ("torch_threads", "max_upload_mb", "max_note_chars", "max_archive_files", "max_archive_uncompressed_mb",
-                     "max_file_mb", "max_image_pixels", "max_jobs_per_user"):
+                     "max_file_mb", "max_image_pixels", "max_jobs_per_user",
+                     "max_total_jobs_per_user"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"{name} must be positive, got {getattr(self, name)}")
 

@@ -106,9 +106,12 @@ def _visible(store: Store, row: Job | None) -> bool:
     return row is not None and (p is None or p.is_admin or (row.owner or "local") == p.name)
 
 
-def active_jobs_of(store: Store, owner: str) -> int:
+def jobs_of(store: Store, owner: str, *, active_only: bool = True) -> int:
+    q = select(func.count()).select_from(Job).where(Job.owner == owner)
+    if active_only:
+        q = q.where(Job.status.in_(ACTIVE))
     with store.session() as s:
-        return s.scalar(select(func.count()).select_from(Job).where(Job.owner == owner, Job.status.in_(ACTIVE)))
+        return s.scalar(q)
 
 
 def check_can_start(store: Store, settings: Settings) -> None:
@@ -116,11 +119,15 @@ def check_can_start(store: Store, settings: Settings) -> None:
     if store.principal is None:
         return  # the system itself (CLI, tests, a worker chaining jobs)
     require_admin(store.principal, "start a training job")
-    running = active_jobs_of(store, store.principal.name)
+    running = jobs_of(store, store.principal.name)
     if running >= settings.max_jobs_per_user:
         raise JobLimitError(f"{store.principal.name} already has {running} training job(s) running, the limit per "
                             f"user (MEDCORE_MAX_JOBS_PER_USER={settings.max_jobs_per_user}). Wait for one to "
                             "finish or cancel one.")
+    total = jobs_of(store, store.principal.name, active_only=False)
+    if total >= settings.max_total_jobs_per_user:
+        raise JobLimitError(f"{store.principal.name} has started {total} training jobs, the total allowed per user "
+                            f"(MEDCORE_MAX_TOTAL_JOBS_PER_USER={settings.max_total_jobs_per_user}).")
 
 
 # ---- starting and controlling jobs (the app side) ----------------------------

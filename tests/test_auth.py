@@ -133,6 +133,14 @@ def test_only_admins_start_training_and_each_has_a_quota(store, settings):
     assert len(jobs.list_jobs(store)) == 2  # nothing was launched or recorded
     other_admin = store.as_user(User("root2", "admin"))
     jobs.check_can_start(other_admin, limited)  # the quota is per user
+    with admin.session() as s:  # both finish: the concurrent limit frees up, the total one does not
+        from medcore.store import Job
+
+        for row in s.query(Job):
+            row.status = "done"
+    jobs.check_can_start(admin, limited)
+    with pytest.raises(jobs.JobLimitError, match="total allowed"):
+        jobs.check_can_start(admin, limited.replace(max_total_jobs_per_user=2))
     assert jobs.get_job(admin, first).owner == "ada"
     assert jobs.get_job(store.as_user(ALICE), first) is None
     assert jobs.list_jobs(store.as_user(ALICE)) == []
