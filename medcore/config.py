@@ -45,6 +45,7 @@ class Settings:
     llm_api_key: str = ""
     llm_timeout_s: float = 60.0
     llm_max_new_tokens: int = 256
+    llm_trusted: bool = False  # an admin's choice: send the openai endpoint text without de-identifying it
     # Input limits
     max_upload_mb: int = 50
     # Ten times the longest real note we have seen (18k characters); the engines' time grows with the text.

@@ -30,6 +30,10 @@ def _store(url: str) -> Store:
     store = Store(url)
     # Jobs left 'running' by a previous app process that crashed are failed now, with the reason.
     jobs.reconcile(store)
+    settings = get_settings()
+    if settings.llm_backend == "openai" and settings.llm_trusted:
+        # Sending PHI as it is to an endpoint is a decision someone made; the audit log keeps it.
+        store.audit("llm_endpoint_trusted", tool="llm", backend="openai", model=settings.llm_model[:64])
     return store
 
 

@@ -21,7 +21,7 @@ _backends_lock = threading.Lock()
 
 def _key(settings: Settings) -> tuple:
     return (settings.llm_backend, settings.llm_base_url, settings.llm_model, settings.llm_api_key,
-            settings.llm_timeout_s, settings.llm_max_new_tokens, str(settings.data_dir))
+            settings.llm_timeout_s, settings.llm_max_new_tokens, str(settings.data_dir), settings.llm_trusted)
 
 
 def _build(settings: Settings):
@@ -32,7 +32,7 @@ def _build(settings: Settings):
         from medcore.llm.openai_backend import OpenAIBackend
 
         return OpenAIBackend(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
-                             settings.llm_timeout_s, settings.llm_max_new_tokens)
+                             settings.llm_timeout_s, settings.llm_max_new_tokens, trusted=settings.llm_trusted)
     if kind == "hf":
         from medcore.llm.hf_backend import HFBackend
 
