@@ -179,10 +179,29 @@ def disable_user(store, name: str, disabled: bool = True) -> None:
     store.audit("disable_user" if disabled else "enable_user", tool="auth", object_type="user", object_id=name)
 
 
+MAX_FAILURES = 5  # wrong passwords for one name within LOCKOUT_MIN before sign-in pauses for that name
+LOCKOUT_MIN = 10
+
+
+def _recent_failures(store, name: str) -> int:
+    from datetime import timedelta
+
+    from sqlalchemy import func, select
+
+    from medcore.store_schema import AuditEvent, utcnow
+
+    since = utcnow() - timedelta(minutes=LOCKOUT_MIN)
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "sign_in_failed", AuditEvent.object_id == name[:64], AuditEvent.ts >= since))
+
+
 def authenticate(store, name: str, password: str) -> User:
     """The user for a name and password; AuthError (one message for every failure) otherwise."""
     from medcore.store_schema import Account, utcnow
 
+    if _recent_failures(store, name or "") >= MAX_FAILURES:  # password guessing is slowed to a trickle
+        raise AuthError(f"Too many failed sign-ins for this name; try again in {LOCKOUT_MIN} minutes.")
     with store.session() as s:
         row = s.query(Account).filter_by(name=name or "").first()
         ok = verify_password(row.password_hash if row else _dummy_hash(), password or "")

@@ -182,3 +182,14 @@ def test_cli_strips_control_characters_and_prints_no_traceback(settings, store, 
     assert "error: RuntimeError: database exploded" in captured.err
     assert "Traceback" not in captured.err + captured.out
     assert "Traceback" in (settings.data_dir / "logs" / "cli-errors.log").read_text()
+
+
+def test_repeated_wrong_passwords_pause_sign_in_for_that_name(store):
+    auth.add_user(store, "alice", "correct horse", "clinician")
+    auth.add_user(store, "bob", "battery staple", "clinician")
+    for _ in range(auth.MAX_FAILURES):
+        with pytest.raises(AuthError, match="wrong password"):
+            auth.authenticate(store, "alice", "guess")
+    with pytest.raises(AuthError, match="Too many failed sign-ins"):
+        auth.authenticate(store, "alice", "correct horse")  # even the right password waits
+    assert auth.authenticate(store, "bob", "battery staple").name == "bob"  # others are not affected
