@@ -7,10 +7,13 @@ from pathlib import Path
 
 import streamlit as st
 
+from medcore.auth import AuthError, can_use_tool
 from medcore.status import TOOLS
+from medcore.store import StoreError
+from ui.auth import access_mode, current_user, sign_in_form, sign_out
 from ui.errors import error_boundary
 from ui.frame import DISCLAIMER, not_available_page
-from ui.loaders import device_label, get_settings, get_store
+from ui.loaders import base_store, device_label, get_settings
 
 ROOT = Path(__file__).resolve().parent
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
@@ -24,18 +27,51 @@ def tool_page(tool) -> st.Page:
     return st.Page(not_available_page(tool.key), title=tool.title, icon=tool.icon, url_path=tool.key)
 
 
+def only(page_fn, title: str) -> None:
+    """Serve this one page and nothing else: without st.navigation, Streamlit would fall back to listing
+    every file in pages/."""
+    st.navigation([st.Page(page_fn, title=title, default=True)], position="hidden").run()
+    st.stop()
+
+
+settings = get_settings()
+try:
+    mode = access_mode()
+except AuthError as exc:
+    # Reachable from other machines with no sign-in: serve nothing but the reason.
+    def refused(msg: str = str(exc)) -> None:
+        st.error(msg, icon=":material/lock:")
+
+    only(refused, "Not available")
+try:
+    base_store()  # opens (checks, migrates) the database once; reconciles jobs left by a crashed run
+except StoreError as exc:
+    def no_database(msg: str = str(exc)) -> None:
+        st.error(f"The database cannot be opened: {msg}", icon=":material/database:")
+
+    only(no_database, "Database error")
+user = current_user()
+if not user.name:
+    only(sign_in_form, "Sign in")
+
+# The page list is built from the user's role; every action is checked again in medcore.
 by_section: dict[str, list[st.Page]] = {"": [st.Page("pages/home.py", title="Home", icon=":material/home:",
                                                      default=True)]}
 for tool in TOOLS:
-    by_section.setdefault(tool.section, []).append(tool_page(tool))
-by_section["Admin"] = [st.Page("pages/model_lab.py", title="Model lab", icon=":material/science:",
-                               url_path="model_lab")]
+    if can_use_tool(user, tool.key):
+        by_section.setdefault(tool.section, []).append(tool_page(tool))
+if can_use_tool(user, "lab"):
+    by_section["Admin"] = [st.Page("pages/model_lab.py", title="Model lab", icon=":material/science:",
+                                   url_path="model_lab")]
 
 nav = st.navigation(by_section)
 
-settings = get_settings()
-get_store()  # opens (and migrates) the database once; reconciles jobs left by a crashed run
 with st.sidebar:
+    if mode == "local":
+        st.caption(":material/computer: Local mode: only this computer can connect, so there is no sign-in.")
+    else:
+        st.caption(f":material/person: Signed in as **{user.name}** ({user.role})")
+        st.button("Sign out", on_click=sign_out, key="sign_out")
     st.caption(f"Compute: {device_label(settings)}")
     st.caption(f"Text backend: {settings.llm_backend}")
     st.caption(DISCLAIMER)

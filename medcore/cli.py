@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from medcore.config import Settings, SettingsError
 
 TOOL_COMMAND_MODULES = (
     "medcore.core_commands",
+    "medcore.user_commands",
     "medcore.imaging.commands",
     "medcore.records.commands",
     "medcore.triage.commands",
@@ -75,9 +77,55 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    out, err = sys.stdout, sys.stderr
+    # Note text can carry terminal escape sequences; nothing the CLI prints may drive the terminal.
+    sys.stdout, sys.stderr = _Clean(out), _Clean(err)
     try:
-        settings = Settings.load()
-    except SettingsError as exc:
-        print(f"configuration error: {exc}", file=sys.stderr)
-        return 2
-    return int(args.func(args, settings) or 0)
+        try:
+            settings = Settings.load()
+        except SettingsError as exc:
+            print(f"configuration error: {exc}", file=sys.stderr)
+            return 2
+        try:
+            return int(args.func(args, settings) or 0)
+        except KeyboardInterrupt:
+            print("stopped", file=sys.stderr)
+            return 130
+        except Exception as exc:  # noqa: BLE001 - one line for the person, the traceback to a log file
+            where = _log_traceback(settings)
+            print(f"error: {type(exc).__name__}: {exc}" + (f" (details in {where})" if where else ""),
+                  file=sys.stderr)
+            return 1
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+# C0 and C1 control characters except tab and newline (ESC, BEL, backspace, carriage return, CSI ...)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _Clean:
+    """A text stream that drops control characters on the way out."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_CONTROL.sub("", text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _log_traceback(settings) -> str:
+    import traceback
+    from datetime import datetime
+
+    try:
+        path = settings.path("logs") / "cli-errors.log"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} {' '.join(sys.argv)}\n")
+            fh.write(traceback.format_exc())
+        return str(path)
+    except OSError:
+        return ""

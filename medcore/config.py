@@ -45,13 +45,26 @@ class Settings:
     llm_api_key: str = ""
     llm_timeout_s: float = 60.0
     llm_max_new_tokens: int = 256
+    llm_trusted: bool = False  # an admin's choice: send the openai endpoint text without de-identifying it
     # Input limits
     max_upload_mb: int = 50
-    max_note_chars: int = 2_000_000
+    # Ten times the longest real note we have seen (18k characters); the engines' time grows with the text.
+    max_note_chars: int = 200_000
     max_archive_files: int = 20_000
     max_archive_uncompressed_mb: int = 2_000
     # Knowledge layer: where the built terminology cache lives (empty: data_dir/knowledge)
     knowledge_cache_dir: str = ""
+    max_file_mb: int = 64  # one file inside an archive, or a deflated DICOM once inflated
+    max_image_pixels: int = 64_000_000  # width x height x frames, checked before decoding
+    # Heavy engine work (summaries) runs in this many worker processes (0: in the server process), each
+    # request stopped after engine_timeout_s
+    engine_workers: int = 2
+    engine_timeout_s: float = 300.0
+    # Jobs: training jobs one user may run at once
+    max_jobs_per_user: int = 2
+    max_total_jobs_per_user: int = 200  # every job a user ever started, resumes included
+    # Access: "" (local mode when bound to 127.0.0.1), "accounts" or "oidc"
+    auth: str = ""
     # Jobs: a running job whose heartbeat is older than this is considered dead
     job_stale_after_s: float = 120.0
 
@@ -62,11 +75,15 @@ class Settings:
             )
         if self.device not in DEVICES:
             raise SettingsError(f"MEDCORE_DEVICE={self.device!r}: choose one of {', '.join(DEVICES)}")
+        if self.engine_workers < 0 or self.engine_timeout_s <= 0:
+            raise SettingsError("MEDCORE_ENGINE_WORKERS must be 0 or more and MEDCORE_ENGINE_TIMEOUT_S positive")
         if self.llm_backend == "openai" and not self.llm_base_url:
             raise SettingsError("MEDCORE_LLM_BACKEND=openai needs MEDCORE_LLM_BASE_URL")
         if self.llm_backend == "hf" and not self.llm_model:
             raise SettingsError("MEDCORE_LLM_BACKEND=hf needs MEDCORE_LLM_MODEL (a local model directory or GGUF file)")
-        for name in ("torch_threads", "max_upload_mb", "max_note_chars", "max_archive_files", "max_archive_uncompressed_mb"):
+        for name in ("torch_threads", "max_upload_mb", "max_note_chars", "max_archive_files", "max_archive_uncompressed_mb",
+                     "max_file_mb", "max_image_pixels", "max_jobs_per_user",
+                     "max_total_jobs_per_user"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"{name} must be positive, got {getattr(self, name)}")
 

@@ -86,13 +86,16 @@ def train_demo(cfg: DemoConfig, out_dir: Path, reporter: Reporter, *, resume: bo
     model = build_model(cfg)
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     start = 0
-    if resume and (ckpt := checkpoints.latest(out_dir)) is not None:
+    ckpt, skipped = checkpoints.latest_valid(out_dir) if resume else (None, [])
+    for why in skipped:
+        reporter.log(f"skipped an unusable checkpoint: {why}")
+    if ckpt is not None:
         tensors, state, optim_state = checkpoints.load(ckpt)
         model.load_state_dict(tensors)
         if optim_state is not None:
             opt.load_state_dict(optim_state)
         start = int(state["step"])
-        reporter.log(f"resumed from {ckpt.name} at step {start}")
+        reporter.log(f"resumed from {ckpt.name} at step {start}" + (" (the newest valid checkpoint)" if skipped else ""))
 
     def save(step: int) -> Path:
         return checkpoints.save(out_dir, step, model.state_dict(), {"config": asdict(cfg)},

@@ -13,16 +13,23 @@ import os
 import subprocess
 import sys
 import time
-import traceback
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterator, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from medcore.auth import AccessDenied, require_admin
 from medcore.config import REPO_ROOT, Settings
+from medcore.job_worker import (  # noqa: F401 - re-exported: workers import these from medcore.jobs
+    ConsoleReporter,
+    JobCancelled,
+    Reporter,
+    StoreReporter,
+    add_job_args,
+    job_run,
+    run_cli,
+)
 from medcore.store import Job, JobProgress, Store, hostname, utcnow
 
 ACTIVE = ("queued", "running")
@@ -31,10 +38,6 @@ FINAL = ("done", "failed", "cancelled")
 # Popen handles of workers started by this process: polling them reaps zombies,
 # which os.kill(pid, 0) would otherwise report as alive.
 _children: dict[int, subprocess.Popen] = {}
-
-
-class JobCancelled(Exception):
-    """Raised by a training loop (or by the reporter) to stop at a clean point."""
 
 
 @dataclass
@@ -57,6 +60,7 @@ class JobRecord:
     started: datetime | None
     finished: datetime | None
     heartbeat: datetime | None
+    owner: str = "local"
 
     @property
     def active(self) -> bool:
@@ -85,7 +89,45 @@ def _job(row: Job) -> JobRecord:
     return JobRecord(row.id, row.kind, row.name, row.status, list(row.argv or []), dict(row.config or {}),
                      dict(row.result or {}), row.error or "", row.out_dir or "", row.log_path or "", row.pid,
                      row.host or "", bool(row.cancel_requested), row.resumed_from, row.created, row.started,
-                     row.finished, row.heartbeat)
+                     row.finished, row.heartbeat, row.owner or "local")
+
+
+class JobLimitError(AccessDenied):
+    """The user already runs as many training jobs as they may."""
+
+
+# ---- access: training is an admin's action, and each job belongs to whoever started it ---------------
+def _owner(store: Store) -> str:
+    return store.principal.name if store.principal is not None else "local"
+
+
+def _visible(store: Store, row: Job | None) -> bool:
+    p = store.principal
+    return row is not None and (p is None or p.is_admin or (row.owner or "local") == p.name)
+
+
+def jobs_of(store: Store, owner: str, *, active_only: bool = True) -> int:
+    q = select(func.count()).select_from(Job).where(Job.owner == owner)
+    if active_only:
+        q = q.where(Job.status.in_(ACTIVE))
+    with store.session() as s:
+        return s.scalar(q)
+
+
+def check_can_start(store: Store, settings: Settings) -> None:
+    """Raise unless the store's principal may start one more training job now."""
+    if store.principal is None:
+        return  # the system itself (CLI, tests, a worker chaining jobs)
+    require_admin(store.principal, "start a training job")
+    running = jobs_of(store, store.principal.name)
+    if running >= settings.max_jobs_per_user:
+        raise JobLimitError(f"{store.principal.name} already has {running} training job(s) running, the limit per "
+                            f"user (MEDCORE_MAX_JOBS_PER_USER={settings.max_jobs_per_user}). Wait for one to "
+                            "finish or cancel one.")
+    total = jobs_of(store, store.principal.name, active_only=False)
+    if total >= settings.max_total_jobs_per_user:
+        raise JobLimitError(f"{store.principal.name} has started {total} training jobs, the total allowed per user "
+                            f"(MEDCORE_MAX_TOTAL_JOBS_PER_USER={settings.max_total_jobs_per_user}).")
 
 
 # ---- starting and controlling jobs (the app side) ----------------------------
@@ -93,7 +135,7 @@ def create_job(store: Store, kind: str, name: str, argv: list[str], *, config: d
                out_dir: str | Path = "", resumed_from: int | None = None) -> int:
     with store.session() as s:
         row = Job(kind=kind, name=name, argv=[str(a) for a in argv], config=config or {}, out_dir=str(out_dir),
-                  resumed_from=resumed_from, status="queued", host=hostname())
+                  resumed_from=resumed_from, status="queued", host=hostname(), owner=_owner(store))
         s.add(row)
         s.flush()
         return row.id
@@ -102,6 +144,7 @@ def create_job(store: Store, kind: str, name: str, argv: list[str], *, config: d
 def start_job(store: Store, settings: Settings, kind: str, name: str, argv: list[str], *,
               config: dict | None = None, out_dir: str | Path = "", resumed_from: int | None = None) -> int:
     """Record a job and launch its worker process; returns at once with the job id."""
+    check_can_start(store, settings)
     job_id = create_job(store, kind, name, argv, config=config, out_dir=out_dir, resumed_from=resumed_from)
     log_path = settings.path("jobs", str(job_id)) / "log.txt"
     cmd = [sys.executable, "-m", "medcore", *[str(a) for a in argv], "--job-id", str(job_id)]
@@ -126,7 +169,7 @@ def start_job(store: Store, settings: Settings, kind: str, name: str, argv: list
 def request_cancel(store: Store, job_id: int) -> None:
     with store.session() as s:
         row = s.get(Job, job_id)
-        if row is None:
+        if not _visible(store, row):
             raise KeyError(job_id)
         if row.status in ACTIVE:
             row.cancel_requested = True
@@ -147,9 +190,10 @@ def resume_job(store: Store, settings: Settings, job_id: int) -> int:
 
 
 def get_job(store: Store, job_id: int) -> JobRecord | None:
+    """The job, or None when it does not exist or is another user's."""
     with store.session() as s:
         row = s.get(Job, job_id)
-        return _job(row) if row else None
+        return _job(row) if _visible(store, row) else None
 
 
 def list_jobs(store: Store, kind: str | None = None, limit: int = 100) -> list[JobRecord]:
@@ -157,10 +201,14 @@ def list_jobs(store: Store, kind: str | None = None, limit: int = 100) -> list[J
         q = select(Job).order_by(Job.id.desc()).limit(limit)
         if kind:
             q = q.where(Job.kind == kind)
+        if store.principal is not None and not store.principal.is_admin:
+            q = q.where(Job.owner == store.principal.name)
         return [_job(r) for r in s.scalars(q)]
 
 
 def progress(store: Store, job_id: int, since_id: int = 0) -> list[ProgressRecord]:
+    if store.principal is not None and get_job(store, job_id) is None:
+        return []
     with store.session() as s:
         q = select(JobProgress).where(JobProgress.job_id == job_id, JobProgress.id > since_id).order_by(JobProgress.id)
         return [ProgressRecord(p.id, p.ts, p.step, p.total, p.loss, p.eta_s, p.preview_path, dict(p.metrics or {}))
@@ -168,6 +216,8 @@ def progress(store: Store, job_id: int, since_id: int = 0) -> list[ProgressRecor
 
 
 def last_progress(store: Store, job_id: int) -> ProgressRecord | None:
+    if store.principal is not None and get_job(store, job_id) is None:
+        return None
     with store.session() as s:
         p = s.scalars(select(JobProgress).where(JobProgress.job_id == job_id).order_by(JobProgress.id.desc())).first()
         return ProgressRecord(p.id, p.ts, p.step, p.total, p.loss, p.eta_s, p.preview_path, dict(p.metrics or {})) if p else None
@@ -234,176 +284,3 @@ def wait(store: Store, job_id: int, timeout_s: float = 60.0, poll_s: float = 0.1
         if time.monotonic() > deadline:
             raise TimeoutError(f"job {job_id} still {job.status} after {timeout_s} s")
         time.sleep(poll_s)
-
-
-# ---- reporting (the worker side) ----------------------------------------------
-class Reporter(Protocol):
-    def progress(self, step: int, total: int, loss: float | None = None, *, metrics: dict | None = None,
-                 preview_path: str | Path | None = None) -> None: ...
-
-    def should_cancel(self) -> bool: ...
-
-    def log(self, message: str) -> None: ...
-
-
-class _Eta:
-    def __init__(self) -> None:
-        self.t0: float | None = None
-        self.step0 = 0
-
-    def __call__(self, step: int, total: int) -> float | None:
-        now = time.monotonic()
-        if self.t0 is None:  # first report (also after a resume): rate is measured from here
-            self.t0, self.step0 = now, step
-            return None
-        done = step - self.step0
-        if done <= 0:
-            return None
-        return max(0.0, (now - self.t0) / done * (total - step))
-
-
-class ConsoleReporter:
-    """For CLI runs without a job: progress lines on stderr, Ctrl-C to stop."""
-
-    def __init__(self, every_s: float = 2.0, stream=None):
-        self.every_s = every_s
-        self.stream = stream or sys.stderr
-        self._last = 0.0
-        self._eta = _Eta()
-
-    def progress(self, step, total, loss=None, *, metrics=None, preview_path=None) -> None:
-        eta = self._eta(step, total)
-        now = time.monotonic()
-        if now - self._last >= self.every_s or step >= total:
-            self._last = now
-            bits = [f"step {step}/{total}"]
-            if loss is not None:
-                bits.append(f"loss {loss:.4f}")
-            if eta is not None:
-                bits.append(f"eta {eta:.0f}s")
-            print("  ".join(bits), file=self.stream, flush=True)
-
-    def should_cancel(self) -> bool:
-        return False
-
-    def log(self, message: str) -> None:
-        print(message, file=self.stream, flush=True)
-
-
-class StoreReporter:
-    """Writes progress rows and heartbeats for one job; polls its cancel flag."""
-
-    def __init__(self, store: Store, job_id: int, min_interval_s: float = 0.5):
-        self.store = store
-        self.job_id = job_id
-        self.min_interval_s = min_interval_s
-        self._last_write: float | None = None  # None: the first report is written at once
-        self._last_cancel_check = 0.0
-        self._cancel = False
-        self._eta = _Eta()
-        self._loss_sum = 0.0
-        self._loss_n = 0
-        self.result: dict[str, Any] = {}
-
-    def progress(self, step, total, loss=None, *, metrics=None, preview_path=None) -> None:
-        eta = self._eta(step, total)
-        if loss is not None and loss == loss:  # NaN is not averaged in
-            self._loss_sum += float(loss)
-            self._loss_n += 1
-        now = time.monotonic()
-        if (self._last_write is not None and now - self._last_write < self.min_interval_s and step < total
-                and preview_path is None):
-            return
-        self._last_write = now
-        # Rows are throttled, so each carries the mean loss of the steps since the previous row.
-        loss_val = self._loss_sum / self._loss_n if self._loss_n else None
-        self._loss_sum, self._loss_n = 0.0, 0
-        with self.store.session() as s:
-            s.add(JobProgress(job_id=self.job_id, step=int(step), total=int(total), loss=loss_val, eta_s=eta,
-                              preview_path=str(preview_path) if preview_path else None,
-                              metrics={k: _jsonable(v) for k, v in (metrics or {}).items()}))
-            row = s.get(Job, self.job_id)
-            row.heartbeat = utcnow()
-
-    def should_cancel(self) -> bool:
-        now = time.monotonic()
-        if not self._cancel and now - self._last_cancel_check >= 0.2:
-            self._last_cancel_check = now
-            with self.store.session() as s:
-                row = s.get(Job, self.job_id)
-                self._cancel = bool(row and row.cancel_requested)
-        return self._cancel
-
-    def log(self, message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
-
-
-def _jsonable(v: Any) -> Any:
-    if isinstance(v, (int, float, str, bool)) or v is None:
-        return v
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return str(v)
-
-
-@contextmanager
-def job_run(store: Store, job_id: int) -> Iterator[StoreReporter]:
-    """Wrap a worker's body: running → done | cancelled | failed, always with a reason."""
-    with store.session() as s:
-        row = s.get(Job, job_id)
-        if row is None:
-            raise KeyError(f"no job {job_id}")
-        row.status = "running"
-        row.started = row.started or utcnow()
-        row.heartbeat = utcnow()
-        row.pid = os.getpid()
-        row.host = hostname()
-    rep = StoreReporter(store, job_id)
-    status, error = "done", ""
-    try:
-        yield rep
-        if rep._cancel:
-            status = "cancelled"
-    except JobCancelled:
-        status = "cancelled"
-    except BaseException as exc:  # noqa: BLE001 - the row must never stay 'running'
-        status = "failed"
-        error = f"{type(exc).__name__}: {exc}\n" + "".join(traceback.format_exc(limit=8))[-4000:]
-        raise
-    finally:
-        with store.session() as s:
-            row = s.get(Job, job_id)
-            row.status = status
-            row.error = error
-            row.finished = utcnow()
-            row.result = {k: _jsonable(v) if not isinstance(v, (dict, list)) else v for k, v in rep.result.items()}
-
-
-def add_job_args(parser) -> None:
-    """Arguments every job-capable CLI command takes."""
-    parser.add_argument("--job-id", type=int, default=None, help="report progress to this job row (set by the app)")
-
-
-def run_cli(args, settings: Settings, body: Callable[[Reporter], dict | None]) -> int:
-    """Run a CLI command's body as a job (when --job-id is given) or on the console."""
-    job_id = getattr(args, "job_id", None)
-    if job_id is None:
-        try:
-            result = body(ConsoleReporter()) or {}
-        except (KeyboardInterrupt, JobCancelled):
-            print("stopped", file=sys.stderr)
-            return 130
-        if result:
-            import json
-
-            print(json.dumps(result, indent=2, default=str))
-        return 0
-    store = Store.open(settings)
-    try:
-        with job_run(store, job_id) as rep:
-            rep.result = body(rep) or {}
-    except Exception:  # noqa: BLE001 - already recorded on the job row
-        traceback.print_exc()
-        return 1
-    return 0

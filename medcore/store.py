@@ -1,189 +1,61 @@
-"""Persistence: audit log, saved work (with every version kept), jobs, feedback, models.
+"""Persistence: audit log, saved work (with every version kept), jobs, feedback, models, accounts.
 
 SQLite in WAL mode by default (several processes write: the app and its
-training jobs), any SQLAlchemy URL otherwise. The schema carries a version
+training jobs), any SQLAlchemy URL otherwise. The schema (store_schema.py) carries a version
 number; `migrate` brings an older database forward without losing rows.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
 import socket
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    DateTime,
-    Float,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    create_engine,
-    event,
-    inspect,
-    select,
-    text,
-)
+from sqlalchemy import create_engine, event, inspect, select, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
 
-SCHEMA_VERSION = 2
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class Meta(Base):
-    __tablename__ = "meta"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(String(256))
-
-
-class AuditEvent(Base):
-    __tablename__ = "audit_events"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    ts: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
-    user: Mapped[str] = mapped_column(String(128))
-    tool: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(64))
-    object_type: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    object_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    detail: Mapped[dict] = mapped_column(JSON, default=dict)
-
-
-class WorkItem(Base):
-    __tablename__ = "work_items"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(64), index=True)
-    title: Mapped[str] = mapped_column(String(256), default="")
-    workspace: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
-    user: Mapped[str] = mapped_column(String(128), default="local")
-    status: Mapped[str] = mapped_column(String(32), default="open")
-    data: Mapped[dict] = mapped_column(JSON, default=dict)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class WorkVersion(Base):
-    __tablename__ = "work_versions"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("work_items.id"), index=True)
-    version: Mapped[int] = mapped_column(Integer)
-    data: Mapped[dict] = mapped_column(JSON)
-    reason: Mapped[str] = mapped_column(Text, default="")
-    user: Mapped[str] = mapped_column(String(128), default="local")
-    ts: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class Job(Base):
-    __tablename__ = "jobs"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(64), index=True)
-    name: Mapped[str] = mapped_column(String(256), default="")
-    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
-    argv: Mapped[list] = mapped_column(JSON, default=list)
-    config: Mapped[dict] = mapped_column(JSON, default=dict)
-    result: Mapped[dict] = mapped_column(JSON, default=dict)
-    error: Mapped[str] = mapped_column(Text, default="")
-    out_dir: Mapped[str] = mapped_column(String(1024), default="")
-    log_path: Mapped[str] = mapped_column(String(1024), default="")
-    pid: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    host: Mapped[str] = mapped_column(String(256), default="")
-    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
-    resumed_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    started: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    finished: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    # Added in schema version 2: lets a crashed worker be told from a slow one.
-    heartbeat: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-
-
-class JobProgress(Base):
-    __tablename__ = "job_progress"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id"), index=True)
-    ts: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    step: Mapped[int] = mapped_column(Integer)
-    total: Mapped[int] = mapped_column(Integer)
-    loss: Mapped[float | None] = mapped_column(Float, nullable=True)
-    eta_s: Mapped[float | None] = mapped_column(Float, nullable=True)
-    preview_path: Mapped[str | None] = mapped_column(String(1024), nullable=True)
-    metrics: Mapped[dict] = mapped_column(JSON, default=dict)
-
-
-class Feedback(Base):
-    __tablename__ = "feedback"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    ts: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    user: Mapped[str] = mapped_column(String(128), default="local")
-    tool: Mapped[str] = mapped_column(String(64), index=True)
-    kind: Mapped[str] = mapped_column(String(32))  # accept | reject | modify | rating | correction
-    item_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    reason: Mapped[str] = mapped_column(Text, default="")
-    data: Mapped[dict] = mapped_column(JSON, default=dict)
-
-
-class ModelEntry(Base):
-    __tablename__ = "models"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(64), index=True)
-    name: Mapped[str] = mapped_column(String(256))
-    path: Mapped[str] = mapped_column(String(1024))
-    config: Mapped[dict] = mapped_column(JSON, default=dict)
-    metrics: Mapped[dict] = mapped_column(JSON, default=dict)
-    job_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    active: Mapped[bool] = mapped_column(Boolean, default=False)
-    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-# ---- migrations -------------------------------------------------------------
-# Version 1 is the first released schema, kept verbatim so tests can build an
-# old database and prove that opening it with this code keeps every row.
-V1_DDL = [
-    "CREATE TABLE meta (key VARCHAR(64) PRIMARY KEY, value VARCHAR(256))",
-    "CREATE TABLE audit_events (id INTEGER PRIMARY KEY, ts DATETIME, user VARCHAR(128), tool VARCHAR(64), "
-    "action VARCHAR(64), object_type VARCHAR(64), object_id VARCHAR(64), detail JSON)",
-    "CREATE TABLE work_items (id INTEGER PRIMARY KEY, kind VARCHAR(64), title VARCHAR(256), workspace VARCHAR(64), "
-    "user VARCHAR(128), status VARCHAR(32), data JSON, version INTEGER, created DATETIME, updated DATETIME)",
-    "CREATE TABLE work_versions (id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES work_items(id), version INTEGER, "
-    "data JSON, reason TEXT, user VARCHAR(128), ts DATETIME)",
-    "CREATE TABLE jobs (id INTEGER PRIMARY KEY, kind VARCHAR(64), name VARCHAR(256), status VARCHAR(16), argv JSON, "
-    "config JSON, result JSON, error TEXT, out_dir VARCHAR(1024), log_path VARCHAR(1024), pid INTEGER, "
-    "host VARCHAR(256), cancel_requested BOOLEAN, resumed_from INTEGER, created DATETIME, started DATETIME, "
-    "finished DATETIME)",
-    "CREATE TABLE job_progress (id INTEGER PRIMARY KEY, job_id INTEGER REFERENCES jobs(id), ts DATETIME, "
-    "step INTEGER, total INTEGER, loss FLOAT, eta_s FLOAT, preview_path VARCHAR(1024), metrics JSON)",
-    "CREATE TABLE feedback (id INTEGER PRIMARY KEY, ts DATETIME, user VARCHAR(128), tool VARCHAR(64), "
-    "kind VARCHAR(32), item_id INTEGER, rating INTEGER, reason TEXT, data JSON)",
-    "INSERT INTO meta (key, value) VALUES ('schema_version', '1')",
-]
-
-
-def _migrate_1_to_2(conn) -> None:
-    conn.execute(text("ALTER TABLE jobs ADD COLUMN heartbeat DATETIME"))
-    # The model registry table is new in v2; create_all below adds it.
-
-
-MIGRATIONS = {1: _migrate_1_to_2}
+from medcore.auth import AccessDenied, User, may_see_owner, require_admin, require_work_kind
+from medcore.store_schema import (  # noqa: F401 - re-exported: callers import the tables from here
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    V1_DDL,
+    Account,
+    AuditEvent,
+    Base,
+    Feedback,
+    Job,
+    JobProgress,
+    Meta,
+    ModelEntry,
+    WorkItem,
+    ModelRecord,
+    VersionRecord,
+    WorkRecord,
+    WorkVersion,
+    _model,
+    _work,
+    utcnow,
+)
 
 
 class StoreError(RuntimeError):
-    pass
+    """The database cannot be used as asked; the message says why, for the person."""
+
+
+class NotSaved(StoreError):
+    """A write failed (read-only database, full disk): nothing was saved."""
+
+
+_WRITE_FAULTS = (("readonly", "the database is read-only"), ("read-only", "the database is read-only"),
+                 ("disk is full", "the disk is full"), ("disk i/o", "the disk could not be written"),
+                 ("database is locked", "the database is busy (locked by another process)"))
 
 
 # ---- audit scrubbing ----------------------------------------------------------
@@ -209,55 +81,14 @@ def scrub_detail(detail: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-# ---- plain records returned to callers -----------------------------------------
-@dataclass
-class WorkRecord:
-    id: int
-    kind: str
-    title: str
-    workspace: str | None
-    user: str
-    status: str
-    data: dict
-    version: int
-    created: datetime
-    updated: datetime
-
-
-@dataclass
-class VersionRecord:
-    version: int
-    data: dict
-    reason: str
-    user: str
-    ts: datetime
-
-
-@dataclass
-class ModelRecord:
-    id: int
-    kind: str
-    name: str
-    path: str
-    config: dict = field(default_factory=dict)
-    metrics: dict = field(default_factory=dict)
-    job_id: int | None = None
-    active: bool = False
-    created: datetime | None = None
-
-
-def _work(row: WorkItem) -> WorkRecord:
-    return WorkRecord(row.id, row.kind, row.title, row.workspace, row.user, row.status, dict(row.data or {}),
-                      row.version, row.created, row.updated)
-
-
-def _model(row: ModelEntry) -> ModelRecord:
-    return ModelRecord(row.id, row.kind, row.name, row.path, dict(row.config or {}), dict(row.metrics or {}),
-                       row.job_id, bool(row.active), row.created)
-
-
 class Store:
-    """Thin facade over a SQLAlchemy engine; safe to share between threads."""
+    """Thin facade over a SQLAlchemy engine; safe to share between threads.
+
+    `principal` is the signed-in user a page acts for (`store.as_user(user)`): saved work is then the
+    user's own, and admin actions need the admin role. None is the system itself (the CLI, workers,
+    engines), which is trusted."""
+
+    principal: User | None = None
 
     def __init__(self, url: str):
         self.url = url
@@ -271,11 +102,42 @@ class Store:
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.migrate()
+        try:
+            self.check_integrity()
+            self.migrate()
+        except DatabaseError as exc:  # "file is not a database", a damaged page, an unreachable server
+            raise StoreError(f"the database at {url.split('///', 1)[-1]} cannot be used ({exc.orig}); "
+                             "restore a backup or move the file aside to start a new one") from exc
+
+    def check_integrity(self) -> None:
+        """SQLite's quick_check at open: page-level damage is reported now, not as odd errors later."""
+        if not self.url.startswith("sqlite"):
+            return
+        with self.engine.connect() as conn:
+            rows = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
+        if rows != ["ok"]:
+            raise StoreError(f"the database is damaged ({'; '.join(rows[:3])}); restore a backup")
 
     @classmethod
     def open(cls, settings) -> "Store":
         return cls(settings.resolved_database_url)
+
+    def as_user(self, user: User | None) -> "Store":
+        """The same database, acting for `user` (a cheap view: the engine is shared)."""
+        view = copy.copy(self)
+        view.principal = user
+        return view
+
+    # -- access checks, applied when a principal is set --
+    def _actor(self, user: str | None) -> str:
+        return self.principal.name if self.principal is not None else (user or "local")
+
+    def _admin(self, doing: str) -> None:
+        if self.principal is not None:
+            require_admin(self.principal, doing)
+
+    def _owns(self, row_user: str) -> bool:
+        return self.principal is None or may_see_owner(self.principal, row_user)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -283,6 +145,13 @@ class Store:
             try:
                 yield s
                 s.commit()
+            except OperationalError as exc:
+                s.rollback()
+                msg = str(exc.orig).lower()
+                reason = next((why for key, why in _WRITE_FAULTS if key in msg), None)
+                if reason:
+                    raise NotSaved(f"Not saved: {reason}") from exc
+                raise
             except BaseException:
                 s.rollback()
                 raise
@@ -316,14 +185,15 @@ class Store:
         return SCHEMA_VERSION
 
     # -- audit --
-    def audit(self, action: str, *, tool: str, user: str = "local", object_type: str | None = None,
+    def audit(self, action: str, *, tool: str, user: str | None = None, object_type: str | None = None,
               object_id: Any = None, **detail: Any) -> None:
         with self.session() as s:
-            s.add(AuditEvent(user=user, tool=tool, action=action, object_type=object_type,
+            s.add(AuditEvent(user=self._actor(user), tool=tool, action=action, object_type=object_type,
                              object_id=None if object_id is None else str(object_id)[:64],
                              detail=scrub_detail(detail)))
 
     def audit_events(self, limit: int = 200, tool: str | None = None) -> list[dict]:
+        self._admin("read the audit log")
         with self.session() as s:
             q = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
             if tool:
@@ -337,11 +207,16 @@ class Store:
     # -- saved work --
     def save_work(self, kind: str, data: dict, *, item_id: int | None = None, title: str = "",
                   workspace: str | None = None, status: str | None = None, reason: str = "",
-                  user: str = "local") -> int:
+                  user: str | None = None) -> int:
         """Create or update a work item. Every save is kept as a version."""
+        if self.principal is not None:
+            require_work_kind(self.principal, kind)
+        user = self._actor(user)
         data = json.loads(json.dumps(data, default=str))  # JSON-clean, detached from the caller
         with self.session() as s:
             row = s.get(WorkItem, item_id) if item_id is not None else None
+            if row is not None and not self._owns(row.user):
+                raise AccessDenied(f"work item {item_id} belongs to another user")
             if row is None:
                 row = WorkItem(kind=kind, title=title[:256], workspace=workspace, user=user,
                                status=status or "open", data=data, version=1)
@@ -359,9 +234,10 @@ class Store:
             return row.id
 
     def get_work(self, item_id: int) -> WorkRecord | None:
+        """The item, or None when it does not exist or is not the principal's to see."""
         with self.session() as s:
             row = s.get(WorkItem, item_id)
-            return _work(row) if row else None
+            return _work(row) if row is not None and self._owns(row.user) else None
 
     def list_work(self, kind: str | None = None, workspace: str | None = None, status: str | None = None,
                   limit: int = 100) -> list[WorkRecord]:
@@ -373,6 +249,8 @@ class Store:
                 q = q.where(WorkItem.workspace == workspace)
             if status:
                 q = q.where(WorkItem.status == status)
+            if self.principal is not None and not self.principal.local:
+                q = q.where(WorkItem.user == self.principal.name)
             return [_work(r) for r in s.scalars(q)]
 
     def latest_work(self, kind: str, workspace: str) -> WorkRecord | None:
@@ -380,6 +258,8 @@ class Store:
         return items[0] if items else None
 
     def work_versions(self, item_id: int) -> list[VersionRecord]:
+        if self.get_work(item_id) is None:
+            return []
         with self.session() as s:
             q = select(WorkVersion).where(WorkVersion.item_id == item_id).order_by(WorkVersion.version)
             return [VersionRecord(v.version, dict(v.data or {}), v.reason, v.user, v.ts) for v in s.scalars(q)]
@@ -387,22 +267,23 @@ class Store:
     def set_work_status(self, item_id: int, status: str) -> None:
         with self.session() as s:
             row = s.get(WorkItem, item_id)
-            if row is None:
+            if row is None or not self._owns(row.user):
                 raise KeyError(item_id)
             row.status = status
             row.updated = utcnow()
 
     # -- feedback --
     def add_feedback(self, tool: str, kind: str, *, item_id: int | None = None, rating: int | None = None,
-                     reason: str = "", data: dict | None = None, user: str = "local") -> int:
+                     reason: str = "", data: dict | None = None, user: str | None = None) -> int:
         with self.session() as s:
             row = Feedback(tool=tool, kind=kind, item_id=item_id, rating=rating, reason=reason,
-                           data=json.loads(json.dumps(data or {}, default=str)), user=user)
+                           data=json.loads(json.dumps(data or {}, default=str)), user=self._actor(user))
             s.add(row)
             s.flush()
             return row.id
 
     def list_feedback(self, tool: str | None = None, limit: int = 1000) -> list[dict]:
+        self._admin("read feedback")
         with self.session() as s:
             q = select(Feedback).order_by(Feedback.id.desc()).limit(limit)
             if tool:
@@ -413,6 +294,8 @@ class Store:
     # -- model registry --
     def register_model(self, kind: str, name: str, path: str | Path, *, config: dict | None = None,
                        metrics: dict | None = None, job_id: int | None = None, activate: bool = False) -> int:
+        # Registering is bookkeeping of a file that code produced (a job's result, a shipped checkpoint), so
+        # any principal may trigger it; choosing which model is active is an admin's decision.
         with self.session() as s:
             row = ModelEntry(kind=kind, name=name, path=str(path), config=config or {}, metrics=metrics or {},
                              job_id=job_id, active=False)
@@ -420,7 +303,7 @@ class Store:
             s.flush()
             model_id = row.id
         if activate:
-            self.set_active_model(model_id)
+            self._activate(model_id)
         return model_id
 
     def update_model(self, model_id: int, *, config: dict | None = None, metrics: dict | None = None) -> None:
@@ -447,6 +330,11 @@ class Store:
             return _model(row) if row else None
 
     def set_active_model(self, model_id: int) -> None:
+        self._admin("make a model active")
+        self._activate(model_id)
+        self.audit("activate_model_checked", tool="lab", object_type="model", object_id=model_id)
+
+    def _activate(self, model_id: int) -> None:
         with self.session() as s:
             row = s.get(ModelEntry, model_id)
             if row is None:

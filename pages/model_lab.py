@@ -13,8 +13,10 @@ from medcore.status import TOOLS
 from ui.errors import error_boundary
 from ui.frame import disclaimer
 from ui.jobs_panel import fmt_seconds, job_panel
+from ui.auth import require_page
 from ui.loaders import get_settings, get_store
 
+require_page("lab")  # admins only; the store and the job launcher check the role again
 st.title("Model lab")
 st.caption("Training jobs run in their own processes: leave or reload this page and they keep going.")
 disclaimer()

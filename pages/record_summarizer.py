@@ -92,7 +92,7 @@ for w in ss.rec_warnings:
 @st.cache_data(show_spinner=False, max_entries=32)
 def run_pipeline(text: str, backend_key: str, models_key: str):  # keys: a new active model re-runs it
     note = inputs.NoteInput(text, "paste")
-    return service.summarize_input(note, get_settings(), store=get_store())
+    return service.summarize_bounded(note, get_settings())  # a worker process, under the time budget
 
 
 with error_boundary("summarizing the note"):

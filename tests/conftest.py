@@ -44,3 +44,16 @@ def store(settings):
     s = Store.open(settings)
     yield s
     s.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _local_mode():
+    """AppTest runs no server, so server.address is unset, which means every interface: shared mode,
+    which would need sign-in. Tests run as the README's local app does, bound to 127.0.0.1."""
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", before)
+

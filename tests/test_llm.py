@@ -103,7 +103,9 @@ def test_text_for_a_remote_endpoint_is_deidentified_first():
     for secret in ("Alvarez", "88231907", "617-555-0199", "jane.doe@example.org", "04/02/2025"):
         assert secret not in sent
     local = OpenAIBackend("http://localhost:8000/v1", "m")
-    assert "88231907" in json.dumps(local.outgoing_messages(phi))  # never leaves the machine
+    assert local.local and "88231907" not in json.dumps(local.outgoing_messages(phi))  # on this machine: still
+    trusted = OpenAIBackend("http://localhost:8000/v1", "m", trusted=True)  # an admin's audited choice
+    assert "88231907" in json.dumps(trusted.outgoing_messages(phi))
 
 
 # ---- local HF model: a tiny random Llama with a tokenizer built in code -------------------------

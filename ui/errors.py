@@ -26,6 +26,21 @@ def error_boundary(doing: str = "doing that") -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001
         if _is_control_flow(exc):
             raise
+        from medcore.auth import AccessDenied
+        from medcore.store import StoreError
+
+        if isinstance(exc, StoreError):  # honest: a failed save is not "nothing lost"
+            error_id = uuid.uuid4().hex[:8]
+            log.warning("store error %s while %s: %s", error_id, doing, exc)
+            st.error(f"{exc}. What you entered is still on this page; copy it somewhere safe before you leave. "
+                     f"(error id `{error_id}`)", icon=":material/database:")
+            return
+        from medcore.workpool import WorkLimitError
+
+        if isinstance(exc, (AccessDenied, WorkLimitError)):  # not a fault: a limit, said plainly
+            log.info("refused while %s: %s", doing, exc)
+            st.error(str(exc), icon=":material/lock:" if isinstance(exc, AccessDenied) else ":material/timer:")
+            return
         error_id = uuid.uuid4().hex[:8]
         log.exception("error %s while %s", error_id, doing)
         st.error(

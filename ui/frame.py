@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from medcore.status import ToolStatus, tool, tool_status
@@ -11,6 +13,15 @@ DISCLAIMER = (
     "**Research and education use only.** Medcore Studio is not a medical device and must not be used for "
     "clinical decisions. Every output is machine-generated and can be wrong; generated images are synthetic."
 )
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Untrusted text (a file, class or job name) inside a markdown string shows as typed: no links, no
+    images (an image URL is fetched by every viewer's browser), no emphasis."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def disclaimer(where=st) -> None:
@@ -23,6 +34,9 @@ def _status(key: str, _settings_key: str) -> ToolStatus:
 
 
 def page_setup(key: str) -> ToolStatus:
+    from ui.auth import require_page
+
+    require_page(key)  # the role check; the store checks again on every action
     info = tool(key)
     st.title(info.title)
     st.caption(info.summary)

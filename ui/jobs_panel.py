@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from medcore import jobs
+from ui.frame import md_escape
 from ui.loaders import get_settings, get_store
 
 _ICON = {"queued": ":material/schedule:", "running": ":material/autorenew:", "done": ":material/check_circle:",
@@ -48,7 +49,7 @@ def _render(job_id: int, key: str, on_resume: Callable[[int], None] | None) -> s
         return "missing"
     rows = jobs.progress(store, job_id)
     last = rows[-1] if rows else None
-    st.markdown(f"{_ICON.get(job.status, '')} **Job {job.id}: {job.name or job.kind}**, {job.status}"
+    st.markdown(f"{_ICON.get(job.status, '')} **Job {job.id}: {md_escape(job.name or job.kind)}**, {job.status}"
                 + (" (cancel requested)" if job.cancel_requested and job.active else ""))
     if last:
         st.progress(min(1.0, last.step / max(1, last.total)), text=f"step {last.step} of {last.total}")
@@ -82,7 +83,8 @@ def _render(job_id: int, key: str, on_resume: Callable[[int], None] | None) -> s
         if on_resume:
             on_resume(new_id)
         st.rerun()
-    if job.log_path and Path(job.log_path).exists():
+    # The full log can hold tracebacks and paths: admins only (everyone else sees the one-line error above).
+    if job.log_path and Path(job.log_path).exists() and store.principal is not None and store.principal.is_admin:
         with b3.popover("Log"):
             st.code(Path(job.log_path).read_text(errors="replace")[-4000:] or "(empty)")
     return job.status

@@ -30,11 +30,23 @@ def _store(url: str) -> Store:
     store = Store(url)
     # Jobs left 'running' by a previous app process that crashed are failed now, with the reason.
     jobs.reconcile(store)
+    settings = get_settings()
+    if settings.llm_backend == "openai" and settings.llm_trusted:
+        # Sending PHI as it is to an endpoint is a decision someone made; the audit log keeps it.
+        store.audit("llm_endpoint_trusted", tool="llm", backend="openai", model=settings.llm_model[:64])
     return store
 
 
-def get_store() -> Store:
+def base_store() -> Store:
+    """The store acting as the system itself (sign-in uses it); pages use get_store()."""
     return _store(get_settings().resolved_database_url)
+
+
+def get_store() -> Store:
+    """The store acting for this session's user: their own work only, and their role's actions only."""
+    from ui.auth import current_user
+
+    return base_store().as_user(current_user())
 
 
 @st.cache_resource(show_spinner=False)

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-import uuid
+import re
+import secrets
 
 import streamlit as st
 
 from medcore.store import WorkRecord
-from ui.loaders import get_settings, get_store
+from ui.loaders import get_store
 
 PARAM = "ws"
+# Only ids this server minted (128 random bits): a typed id such as "test" could be shared by strangers.
+# Even a valid id shows only its owner's work, because the store filters by the signed-in user.
+_VALID = re.compile(r"^[A-Za-z0-9_-]{22}$")
+
+
+def new_workspace_id() -> str:
+    return secrets.token_urlsafe(16)
 
 
 def workspace_id() -> str:
     ws = st.query_params.get(PARAM)
-    if not ws or not str(ws).isalnum() or len(str(ws)) > 32:
-        ws = st.session_state.get("_workspace") or uuid.uuid4().hex[:12]
+    if not ws or not _VALID.match(str(ws)):
+        ws = st.session_state.get("_workspace") or new_workspace_id()
         st.query_params[PARAM] = ws
     st.session_state["_workspace"] = ws
     return str(ws)
@@ -41,7 +49,7 @@ def save_work(kind: str, data: dict, *, title: str = "", reason: str = "", statu
     store = get_store()
     item_id = st.session_state.get(_key(kind))
     new_id = store.save_work(kind, data, item_id=item_id, title=title, workspace=workspace_id(), status=status,
-                             reason=reason, user=get_settings().user)
+                             reason=reason)
     st.session_state[_key(kind)] = new_id
     st.session_state.pop(_key(kind) + ":new", None)
     return new_id

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from medcore.config import Settings
+from medcore.uploads import UploadError, check_dicom, check_dicom_pixels, open_image, read_zip_member, walk_files
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".gif", ".webp"}
 DICOM_SUFFIXES = {".dcm", ".dicom", ""}
@@ -171,17 +173,19 @@ def _crop_to_content(arr: np.ndarray, frac: float = 0.08) -> np.ndarray:
     return arr[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
 
 
-def _dicom_to_pil(data: bytes):
+def _dicom_to_pil(data: bytes, limits: Settings):
     """A DICOM file's first frame as a PIL image, or raise DatasetError saying why not."""
     import pydicom
     from PIL import Image
 
+    check_dicom(data, limits.max_file_mb * 2**20, limits.max_image_pixels)  # before pydicom inflates it
     try:
         ds = pydicom.dcmread(io.BytesIO(data), force=True)
     except Exception as exc:  # noqa: BLE001 - any parse failure means "not a usable DICOM"
         raise DatasetError(f"unreadable DICOM ({type(exc).__name__})") from exc
     if "PixelData" not in ds:
         raise DatasetError("DICOM without pixel data")
+    check_dicom_pixels(ds, limits.max_image_pixels)
     try:
         px = ds.pixel_array.astype(np.float32)
     except Exception as exc:  # noqa: BLE001 - compressed syntaxes without a decoder land here
@@ -201,16 +205,17 @@ def _is_dicom(name: str, data: bytes) -> bool:
     return data[128:132] == b"DICM" or Path(name).suffix.lower() in (".dcm", ".dicom")
 
 
-def decode_image(name: str, data: bytes):
-    """Bytes -> PIL image. Raises DatasetError with the reason to skip it."""
-    from PIL import Image, UnidentifiedImageError
+def decode_image(name: str, data: bytes, limits: Settings | None = None):
+    """Bytes -> PIL image. Raises DatasetError with the reason to skip it (UploadError for a bomb)."""
+    from PIL import UnidentifiedImageError
 
+    limits = limits or Settings(data_dir=Path("."))
     if _is_dicom(name, data):
-        return _dicom_to_pil(data)
+        return _dicom_to_pil(data, limits)
     try:
-        img = Image.open(io.BytesIO(data))
-        img.load()  # truncated or corrupt files fail here, not later
-        return img
+        return open_image(data, limits.max_image_pixels)  # pixel count checked before decoding
+    except UploadError:
+        raise
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise DatasetError("not a readable image") from exc
 
@@ -227,7 +232,7 @@ def _class_of(rel: str) -> str:
 
 
 def _iter_folder(root: Path, settings: Settings) -> Iterator[tuple[str, bytes | None, str]]:
-    files = [p for p in sorted(root.rglob("*")) if p.is_file()]
+    files = list(walk_files(root))  # symbolic links are not followed
     if len(files) > settings.max_archive_files:
         raise DatasetError(f"{len(files)} files in {root}: more than the limit of {settings.max_archive_files}")
     budget = settings.max_archive_uncompressed_mb * 2**20
@@ -256,22 +261,25 @@ def _iter_zip(source, settings: Settings) -> Iterator[tuple[str, bytes | None, s
             raise DatasetError(f"the ZIP unpacks to {declared / 2**20:.0f} MB, more than the limit of "
                                f"{settings.max_archive_uncompressed_mb} MB")
         used = 0
+        per_file = settings.max_file_mb * 2**20
         for m in members:
-            # Headers can lie about sizes, so the bytes actually read count against the cap too.
+            # Headers can lie about sizes: each member is streamed and stops at its cap.
             try:
-                with zf.open(m) as fh:
-                    data = fh.read(min(m.file_size, cap - used) + 1)
-            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError) as exc:
+                data = read_zip_member(zf, m, min(per_file, m.file_size, cap - used))
+            except UploadError as exc:
+                yield m.filename, None, str(exc)
+                continue
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError, zlib.error) as exc:
                 yield m.filename, None, f"damaged ZIP entry ({type(exc).__name__})"
                 continue
             used += len(data)
-            if used > cap or len(data) > m.file_size:
+            if used > cap:
                 raise DatasetError(f"the ZIP unpacks to more than {settings.max_archive_uncompressed_mb} MB")
             yield m.filename, data, ""
 
 
 def _collect(entries: Iterable[tuple[str, bytes | None, str]], size: int, name: str, source: str,
-             licence: str) -> ImageDataset:
+             licence: str, limits: Settings | None = None) -> ImageDataset:
     report = ImportReport()
     by_class: dict[str, list[np.ndarray]] = {}
     for rel, data, problem in entries:
@@ -285,9 +293,9 @@ def _collect(entries: Iterable[tuple[str, bytes | None, str]], size: int, name: 
             report.skip(rel, "not an image file")
             continue
         try:
-            img = decode_image(rel, data or b"")
+            img = decode_image(rel, data or b"", limits)
             arr = to_square_gray(img, size)
-        except DatasetError as exc:
+        except (DatasetError, UploadError) as exc:
             report.skip(rel, str(exc))
             continue
         except Exception as exc:  # noqa: BLE001 - one odd file must not stop the import
@@ -315,12 +323,13 @@ def import_folder(path: str | Path, size: int, settings: Settings) -> ImageDatas
         raise DatasetError(f"{root} does not exist")
     if root.is_file():
         return import_zip(root, size, settings, name=root.name)
-    return _collect(_iter_folder(root, settings), size, root.name, f"user folder {root}", "user supplied")
+    return _collect(_iter_folder(root, settings), size, root.name, f"user folder {root}", "user supplied",
+                    settings)
 
 
 def import_zip(source, size: int, settings: Settings, name: str = "upload.zip") -> ImageDataset:
     """`source`: a path or a binary file object (e.g. a Streamlit upload)."""
-    return _collect(_iter_zip(source, settings), size, name, f"user ZIP {name}", "user supplied")
+    return _collect(_iter_zip(source, settings), size, name, f"user ZIP {name}", "user supplied", settings)
 
 
 def _cache_path(settings: Settings, key: str, size: int) -> Path:

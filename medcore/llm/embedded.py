@@ -81,7 +81,6 @@ class EmbeddedBackend(HFBackend):
         super().__init__(converted_dir(self.data_dir), max_new_tokens=max_new_tokens,
                          label=f"embedded {MODEL_NAME}")
 
-    def _load(self):
-        if self._model is None:
-            self.model_path = ensure_converted(self.data_dir)
-        super()._load()
+    def _load_locked(self):
+        self.model_path = ensure_converted(self.data_dir)
+        super()._load_locked()

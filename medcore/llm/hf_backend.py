@@ -8,6 +8,10 @@ from typing import Iterator
 
 from medcore.llm.base import LLMError, Prompt, as_prompt
 
+# transformers builds a model on the meta device and then copies weights in; two loads at once in one
+# process interfere ("Cannot copy out of meta tensor"), so every load in the process takes this lock.
+LOAD_LOCK = threading.Lock()
+
 
 class HFBackend:
     name = "hf"
@@ -26,6 +30,11 @@ class HFBackend:
     def _load(self):
         if self._model is not None:
             return
+        with LOAD_LOCK:
+            if self._model is None:  # another thread may have finished the load while this one waited
+                self._load_locked()
+
+    def _load_locked(self):
         if not self.model_path.exists():
             raise LLMError(f"model path {self.model_path} does not exist")
         from medcore.runtime import apply_thread_policy

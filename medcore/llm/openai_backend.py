@@ -1,7 +1,8 @@
 """Any OpenAI-compatible chat endpoint (vLLM, llama.cpp server, Ollama, a hosted API).
 
-Text bound for a host other than this machine is de-identified first: the
-engines' facts can carry note text, and PHI must not leave unredacted.
+Text for any endpoint is de-identified first, even one on this machine (another user's process may serve
+it, and its logs keep prompts): the engines' facts can carry note text. Only an endpoint an admin marked
+trusted (MEDCORE_LLM_TRUSTED, audited at start) gets the text as it is.
 """
 
 from __future__ import annotations
@@ -12,19 +13,25 @@ from urllib.parse import urlparse
 
 from medcore.llm.base import LLMError, Prompt, as_prompt
 
-_LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
-
-
 def is_local_url(url: str) -> bool:
-    host = (urlparse(url).hostname or "").lower()
-    return host in _LOOPBACK or host.startswith("127.")
+    """Only a loopback IP literal or 'localhost' is this machine. A name such as 127.evil.example or
+    127.0.0.1.nip.io resolves wherever its owner likes, so it counts as remote."""
+    import ipaddress
+
+    host = (urlparse(url).hostname or "").lower().strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class OpenAIBackend:
     name = "openai"
 
     def __init__(self, base_url: str, model: str = "", api_key: str = "", timeout_s: float = 60.0,
-                 max_new_tokens: int = 256, transport=None):
+                 max_new_tokens: int = 256, transport=None, trusted: bool = False):
         if not base_url:
             raise LLMError("no endpoint configured (MEDCORE_LLM_BASE_URL)")
         self.base_url = base_url.rstrip("/")
@@ -33,13 +40,14 @@ class OpenAIBackend:
         self.timeout_s = timeout_s
         self.max_new_tokens = max_new_tokens
         self.local = is_local_url(self.base_url)
+        self.trusted = trusted
         self.label = f"OpenAI-compatible endpoint {urlparse(self.base_url).netloc} ({self.model})"
         self._transport = transport  # tests inject an httpx transport
 
     def outgoing_messages(self, prompt: Prompt) -> list[dict[str, str]]:
-        """Exactly what is sent; de-identified unless the endpoint is on this machine."""
+        """Exactly what is sent; de-identified unless an admin marked the endpoint trusted."""
         messages = prompt.messages()
-        if self.local:
+        if self.trusted:
             return messages
         from medcore.records.deid import deidentify
 

@@ -3,11 +3,14 @@ or adds anything. Every tool phrases through here, so the rule is enforced in on
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from medcore.llm.base import LLMError, Prompt
 from medcore.llm.grounding import check
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -23,10 +26,17 @@ def phrase(backend, prompt: Prompt, *, allowed_terms: Iterable[str] = (), vocabu
     if backend.name == "template":
         return Phrased(prompt.template_text, "template", backend.label)
     try:
-        text = backend.generate(prompt).strip()
+        text = (backend.generate(prompt) or "").strip()
     except LLMError as exc:
+        log.warning("language model %s failed: %s", backend.label, exc)
         return Phrased(prompt.template_text, "template", "template (no language model)",
                        note=f"the language model failed ({exc}); showing the template text")
+    except Exception as exc:  # noqa: BLE001 - a model is only a phrasing aid; the engine's result must survive
+        # Anything else (a torch or transformers error, a bug in a backend) is logged with its traceback,
+        # and the person still gets the engine's text.
+        log.exception("language model %s raised %s", backend.label, type(exc).__name__)
+        return Phrased(prompt.template_text, "template", "template (no language model)",
+                       note=f"the language model failed ({type(exc).__name__}); showing the template text")
     if not text:
         return Phrased(prompt.template_text, "template", "template (no language model)",
                        note="the language model returned nothing; showing the template text")

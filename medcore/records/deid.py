@@ -65,8 +65,10 @@ _LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
 # One capitalised name word. Beyond "Doyle" and "Smith-Jones" it takes an elided or camel-case prefix
 # ("O'Neill", "D'Souza", "McAllister", "MacLeod", "DiMarco", "LaToya"), a lower-case Arabic article
 # ("al-Rashid") and more than one hyphenated part ("Adebayo-Lindt-Okoro").
+# At most five joined parts: with an unbounded repeat, each word boundary inside a long run such as
+# "Ab-Ab-Ab-..." rescanned the rest of the run (quadratic); no real name has more parts than that.
 _NAME_WORD = (rf"(?:(?:al|el)-)?(?:[{_UP}]'|[{_UP}][{_LO}]{{1,2}}(?=[{_UP}][{_LO}]))?[{_UP}][{_LO}]+"
-              rf"(?:[-'](?:[{_UP}]'|[{_UP}][{_LO}]{{1,2}}(?=[{_UP}][{_LO}]))?[{_UP}]?[{_LO}]+)*")
+              rf"(?:[-'](?:[{_UP}]'|[{_UP}][{_LO}]{{1,2}}(?=[{_UP}][{_LO}]))?[{_UP}]?[{_LO}]+){{0,4}}")
 # Initials before a surname: "K. ", "K ", "J.R. ", "J. R. " (after a title or label, or before a surname).
 _INITIALS = rf"(?:[{_UP}](?:\.[ \t]*|[ \t]+)){{1,3}}"
 # Lower-case surname particles: "van der Berg", "de la Cruz", "da Silva", "ter Haar".
@@ -91,7 +93,10 @@ _CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM
 
 # (type, pattern, group holding the PHI or 0)
 _RULES: list[tuple[str, re.Pattern, int]] = [
-    ("EMAIL", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"), 0),
+    # The local part starts at the first word character of its run of [\w.+-]: the same leftmost match as
+    # "\b[\w.+-]+@...", but tried once per run rather than at every word boundary inside it, which was
+    # quadratic on a long run such as "1-1-1-..." with no "@" after it.
+    ("EMAIL", re.compile(r"(?<![\w.+-])[.+-]*+(\w[\w.+-]*+@[\w-]+(?:\.[\w-]+)+\b)"), 1),
     ("URL", re.compile(r"\bhttps?://[^\s<>\"')]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"')]*)?", re.I), 0),
     ("SSN", re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"), 0),
     ("MRN", re.compile(r"\b(?:MRN|MR\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|hosp(?:ital)?\.?\s+(?:number|no\.?)|record\s+(?:no\.?|number|#)|"

@@ -86,7 +86,7 @@ def from_upload(name: str, data: bytes, settings) -> NoteInput:
     if suffix == ".pdf":
         return check_text(_pdf_text(data, name), settings.max_note_chars, "pdf", name)
     if suffix == ".docx":
-        return check_text(_docx_text(data, name), settings.max_note_chars, "docx", name)
+        return check_text(_docx_text(data, name, settings), settings.max_note_chars, "docx", name)
     if suffix == ".json":
         text, warnings = _fhir_text(data, name)
         return check_text(text, settings.max_note_chars, "fhir", name, warnings)
@@ -120,9 +120,15 @@ def _pdf_text(data: bytes, name: str) -> str:
     return text
 
 
-def _docx_text(data: bytes, name: str) -> str:
+def _docx_text(data: bytes, name: str, settings) -> str:
     import zipfile
 
+    from medcore.uploads import UploadError, check_zip
+
+    try:  # python-docx reads each part whole, so a ZIP bomb is refused before it sees the file
+        check_zip(data, settings.max_file_mb * 2**20, settings.max_upload_mb * 2**20 * 20, name)
+    except UploadError as exc:
+        raise InputError(f"{exc}. It is not a plain Word document.") from exc
     try:
         import docx
 

@@ -135,9 +135,7 @@ def add_lora(model, rank: int = 8, alpha: int | None = None, dropout: float = 0.
 
 
 def save_checkpoint(out_dir: Path, step: int, model, state: dict, optimizer=None, keep: int = 3) -> Path:
-    import torch
-
-    from medcore.checkpoints import list_checkpoints
+    from medcore.checkpoints import list_checkpoints, save_optimizer
 
     out_dir.mkdir(parents=True, exist_ok=True)
     final = out_dir / f"ckpt-{step:08d}"
@@ -146,7 +144,7 @@ def save_checkpoint(out_dir: Path, step: int, model, state: dict, optimizer=None
     model.save_pretrained(str(tmp))
     (tmp / "state.json").write_text(json.dumps({**state, "step": step}, indent=2, default=str))
     if optimizer is not None:
-        torch.save(optimizer.state_dict(), tmp / "optim.pt")
+        save_optimizer(tmp, optimizer.state_dict())  # safetensors + JSON: resume never unpickles
     shutil.rmtree(final, ignore_errors=True)
     tmp.rename(final)  # atomic: a half-written checkpoint is never picked up
     for old in list_checkpoints(out_dir)[:-keep] if keep > 0 else []:
@@ -206,8 +204,8 @@ def train(settings, reporter, *, out_dir: str | Path, base: str | Path | None = 
         model = add_lora(model, rank)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.0)
-    if ck is not None and (ck / "optim.pt").exists():
-        opt.load_state_dict(torch.load(ck / "optim.pt", map_location=device, weights_only=False))
+    if ck is not None and (optim_state := checkpoints.load_optimizer(ck, map_location=device)) is not None:
+        opt.load_state_dict(optim_state)
     enc = [encode(tok, e.prompt, e.target, max_len) for e in examples]
     enc_held = [encode(tok, e.prompt, e.target, max_len) for e in heldout]
     held_before = state.get("heldout_loss_before") if ck is not None else _mean_loss(model, enc_held, device)
@@ -333,7 +331,10 @@ def _adapted(base_path: Path, adapter_path: str, device):
             from medcore.runtime import apply_thread_policy
 
             apply_thread_policy()
-            tok, model = load_base(base_path, device)
+            from medcore.llm.hf_backend import LOAD_LOCK
+
+            with LOAD_LOCK:  # never two model loads at once in a process (transformers' meta-device init)
+                tok, model = load_base(base_path, device)
             _loaded.clear()
             _loaded[key] = (tok, apply_adapter(model, adapter_path), threading.Lock())
         return _loaded[key]

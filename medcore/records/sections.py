@@ -30,13 +30,15 @@ def _header_regex(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pa
             lookup.setdefault(p.lower(), cat)
     alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lookup, key=len, reverse=True))
     # a header: start of line, optional numbering, the phrase, then ':' (or '-') or end of line
-    pattern = re.compile(rf"(?im)^[ \t]*(?:\d+[.)]\s*)?({alts})[ \t]*(?::|-\s|$)")
+    # possessive blanks: a phrase never starts with one, and backtracking into a long run of blanks
+    # retried every phrase at every position of the run
+    pattern = re.compile(rf"(?im)^[ \t]*+(?:\d+[.)]\s*+)?({alts})[ \t]*(?::|-\s|$)")
     return pattern, lookup
 
 
 # An unknown header ("Meds on discharge:") alone on its line still ends the previous section; its
 # category comes from a keyword, so list content never runs on under the wrong header.
-_GENERIC = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z/&' -]{2,40}):[ \t]*$")
+_GENERIC = re.compile(r"(?m)^[ \t]*+([A-Z][A-Za-z/&' -]{2,40}):[ \t]*$")
 _KEYWORDS = (("present", "history_of_present_illness"), ("allerg", "allergies"), ("med", "medications"), ("drug", "medications"), ("vital", "vitals"),
              ("lab", "labs"), ("result", "labs"), ("plan", "assessment_and_plan"), ("assessment", "assessment_and_plan"),
              ("impression", "assessment_and_plan"), ("recommend", "assessment_and_plan"), ("family", "family_history"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from medcore.records import kb as kb_mod
-from medcore.records.inputs import NoteInput, injection_warning
+from medcore.records.inputs import InputError, NoteInput, injection_warning
 from medcore.records.narrative import Narrative, narrative
 from medcore.records.pipeline import NoteAnalysis, analyze
 
@@ -26,6 +26,11 @@ def vocabulary(kb) -> list[str]:
 
 def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bool = True, backend=None,
                     scorer=None) -> RecordResult:
+    # Checked here too, not only where the input was read: a NoteInput can be built directly, and the
+    # engines' cost grows with the text, so an oversized note must never reach them.
+    if len(note.text) > settings.max_note_chars:
+        raise InputError(f"The note has {len(note.text):,} characters, more than the limit of "
+                         f"{settings.max_note_chars:,} (MEDCORE_MAX_NOTE_CHARS). Split the record into separate notes.")
     kb = kb_mod.load(settings)
     analysis = analyze(note.text, kb)
     warnings = list(note.warnings)
@@ -39,3 +44,25 @@ def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bo
             scorer = active_scorer(store, settings)
         nar = narrative(analysis, settings, backend=backend, scorer=scorer, vocabulary=vocabulary(kb), store=store)
     return RecordResult(note, analysis, nar, warnings)
+
+
+def _summarize_in_worker(note: NoteInput, settings, with_narrative: bool) -> RecordResult:
+    from medcore.store import Store
+
+    store = Store.open(settings)  # the system's view: the active scorer and adapter are read from the registry
+    try:
+        return summarize_input(note, settings, store=store, with_narrative=with_narrative)
+    finally:
+        store.engine.dispose()
+
+
+def summarize_bounded(note: NoteInput, settings, *, with_narrative: bool = True) -> RecordResult:
+    """summarize_input in the engine worker pool, under its time budget (the page uses this, so one long
+    note cannot stall the server for everyone)."""
+    from medcore import workpool
+
+    if len(note.text) > settings.max_note_chars:  # refuse before shipping the text to a worker
+        raise InputError(f"The note has {len(note.text):,} characters, more than the limit of "
+                         f"{settings.max_note_chars:,} (MEDCORE_MAX_NOTE_CHARS). Split the record into separate notes.")
+    return workpool.run(settings, _summarize_in_worker, note, settings, with_narrative)
+

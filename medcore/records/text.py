@@ -16,6 +16,8 @@ _ABBREV = {"dr", "mr", "mrs", "ms", "st", "vs", "no", "e.g", "i.e", "p.o", "b.i.
            "pt", "hx", "dx", "fig", "inc", "jr", "sr", "prof", "ave", "mt", "i.v", "i.m", "s.c", "e", "i", "a.m",
            "p.m", "mg", "co", "u.s", "etc"}
 _END = re.compile(r"[.!?](?=\s+[\"'(]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_WORD_WINDOW = 40  # longer than any abbreviation, so a cut word is never mistaken for one
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 
 
@@ -63,7 +65,9 @@ def split_sentences(text: str) -> list[Sentence]:
     for ls, le in _line_spans(text):
         seg_start = ls
         for m in _END.finditer(text, ls, le):
-            word = re.search(r"([\w.]+)$", text[seg_start:m.start()])
+            # Only the last few characters: a longer word is no abbreviation, and searching the whole
+            # segment made a line of skipped initials ("A. A. A. ...") quadratic.
+            word = _LAST_WORD.search(text, max(seg_start, m.start() - _WORD_WINDOW), m.start())
             if word and word.group(1).lower().rstrip(".") in _ABBREV:
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():  # initials: "J. Smith"

@@ -1,0 +1,145 @@
+"""Heavy engine work (a summary, a plan) in a bounded pool of worker processes, each call with a time budget.
+
+In the server process, one slow request held the GIL and stalled every other session, and nothing could
+stop it. Here a request runs in a separate process: at most `size` run at once, a caller waits at most
+`queue_wait_s` for a free worker ("the server is busy"), and a call over its budget is stopped by killing
+its worker, which is replaced on the next call. Workers are started with "spawn", never forked from a
+threaded server.
+
+The function must be importable at module level; arguments and result travel by pickle between our own
+processes (never from a file or a user).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import sys
+import threading
+import time
+import traceback
+import types
+from typing import Any, Callable
+
+log = logging.getLogger(__name__)
+
+
+class WorkLimitError(RuntimeError):
+    """A request refused or stopped by the pool's limits; the message is for the person."""
+
+
+class EngineBusy(WorkLimitError):
+    pass
+
+
+class EngineTimeout(WorkLimitError):
+    pass
+
+
+class WorkerCrashed(WorkLimitError):
+    pass
+
+
+def _serve(conn) -> None:
+    """The worker's loop: run each task it is sent and send back the result or the exception."""
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        fn, args, kwargs = task
+        try:
+            conn.send(("ok", fn(*args, **kwargs)))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, which re-raises it
+            try:
+                conn.send(("err", exc))
+            except Exception:  # noqa: BLE001 - an exception that does not pickle travels as text
+                conn.send(("err", RuntimeError(f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}")))
+
+
+# "spawn" re-runs the parent's __main__ module in the child. In a Streamlit server that is the page script
+# being run (Streamlit installs each script as __main__), so a child would execute a page. A bare __main__
+# stands in while a worker starts; the page's own run is unaffected (it executes in its module's dict).
+_start_lock = threading.Lock()
+
+
+class _Worker:
+    def __init__(self, ctx) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="medcore-engine")
+        with _start_lock:
+            saved = sys.modules.get("__main__")
+            sys.modules["__main__"] = types.ModuleType("__main__")
+            try:
+                self.proc.start()
+            finally:
+                if saved is not None:
+                    sys.modules["__main__"] = saved
+        child.close()
+
+    def stop(self) -> None:
+        self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+class WorkerPool:
+    def __init__(self, size: int, *, queue_wait_s: float = 30.0):
+        self.size = size
+        self.queue_wait_s = queue_wait_s
+        self._slots = threading.BoundedSemaphore(size)
+        self._idle: list[_Worker] = []
+        self._lock = threading.Lock()
+        self._ctx = mp.get_context("spawn")
+
+    def call(self, fn: Callable[..., Any], *args: Any, timeout_s: float, **kwargs: Any) -> Any:
+        if not self._slots.acquire(timeout=self.queue_wait_s):
+            raise EngineBusy(f"The server is busy: {self.size} requests like this one are already running. "
+                             "Please try again in a minute.")
+        try:
+            with self._lock:
+                worker = self._idle.pop() if self._idle else None
+            if worker is None or not worker.proc.is_alive():
+                worker = _Worker(self._ctx)
+            t0 = time.monotonic()
+            worker.conn.send((fn, args, kwargs))
+            if not worker.conn.poll(timeout_s):
+                worker.stop()  # the only way to stop a computation: its process goes, a new one replaces it
+                log.warning("%s stopped after %.0f s (time budget)", getattr(fn, "__name__", fn), timeout_s)
+                raise EngineTimeout(f"This took longer than the time limit of {timeout_s:.0f} s and was stopped, "
+                                    "so the server stays responsive for everyone. Try a shorter input.")
+            try:
+                status, value = worker.conn.recv()
+            except (EOFError, OSError) as exc:
+                worker.stop()
+                raise WorkerCrashed("The worker process stopped unexpectedly (out of memory?). "
+                                    "Nothing was saved from this request; please try again.") from exc
+            with self._lock:
+                self._idle.append(worker)
+            log.debug("%s took %.2f s in a worker", getattr(fn, "__name__", fn), time.monotonic() - t0)
+            if status == "err":
+                raise value
+            return value
+        finally:
+            self._slots.release()
+
+    def close(self) -> None:
+        with self._lock:
+            for w in self._idle:
+                w.stop()
+            self._idle.clear()
+
+
+_pools: dict[int, WorkerPool] = {}
+_pools_lock = threading.Lock()
+
+
+def run(settings, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run fn(*args, **kwargs) under the settings' pool and time budget (inline when engine_workers is 0)."""
+    if settings.engine_workers <= 0:
+        return fn(*args, **kwargs)
+    with _pools_lock:
+        pool = _pools.get(settings.engine_workers)
+        if pool is None:
+            pool = _pools[settings.engine_workers] = WorkerPool(settings.engine_workers)
+    return pool.call(fn, *args, timeout_s=settings.engine_timeout_s, **kwargs)

@@ -1,0 +1,111 @@
+"""Adversarial text must not stall the server: every regular expression that reads a note is linear.
+
+Each shape below once made a pattern quadratic (or is a classic trigger): a 600 KB upload of "1-"
+took over 15 minutes in de-identification. At the sizes used here a quadratic pattern takes tens of
+seconds to minutes; linear code takes well under a second, so the budget leaves room for a busy machine.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from medcore.records import kb as kb_mod
+from medcore.records.deid import deidentify
+from medcore.records.inputs import InputError, NoteInput
+from medcore.records.sections import find_sections
+from medcore.records.text import split_sentences
+
+SIZE = 40_000
+BUDGET_S = 6.0
+
+SHAPES = {
+    "digit-dash": "1-",  # the reported one: EMAIL rescanned the run from every word boundary
+    "dot-digit": ".1",
+    "digits": "1",
+    "spaces": " ",
+    "newlines": "\n",
+    "newline-tab": "\n\t",
+    "punctuation": ".,;",
+    "single-token": "a",
+    "capitals": "A",
+    "apostrophe-name": "Ab'",  # name words joined by apostrophes or hyphens, without end
+    "hyphen-name": "Mc-",
+    "initials": "A. ",  # sentence splitter skipping initials searched the whole segment each time
+    "words": "Aa ",
+    "slashes": "1/",
+    "at-signs": "x@",
+    "title-names": "Dr Ab ",
+}
+
+
+def _text(unit: str) -> str:
+    return (unit * (SIZE // len(unit) + 1))[:SIZE]
+
+
+@pytest.fixture(scope="module")
+def section_rules(tmp_path_factory):
+    from medcore.config import Settings
+
+    return kb_mod.load(Settings(data_dir=tmp_path_factory.mktemp("data"))).sections
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_deid_sections_and_sentences_are_linear_on_adversarial_text(shape, section_rules):
+    text = _text(SHAPES[shape])
+    timings = {}
+    for name, fn in (("deidentify", lambda: deidentify(text)),
+                     ("sections", lambda: find_sections(text, section_rules)),
+                     ("sentences", lambda: split_sentences(text))):
+        t0 = time.perf_counter()
+        fn()
+        timings[name] = time.perf_counter() - t0
+    assert max(timings.values()) < BUDGET_S, timings
+
+
+def test_many_distinct_names_stay_linear():
+    import itertools
+    import string
+
+    names = ["".join(c) for c in itertools.islice(itertools.product(string.ascii_lowercase, repeat=4), 3000)]
+    text = " ".join(f"Dr Q{x} saw Mr Z{x}." for x in names)
+    t0 = time.perf_counter()
+    out = deidentify(text)
+    assert time.perf_counter() - t0 < BUDGET_S
+    assert "Qaaab" not in out.text
+
+
+def test_email_still_found_after_punctuation_runs():
+    # the linear EMAIL rule keeps the old leftmost match
+    out = deidentify("Contact: ..jane.doe+x@example.org, -bob@host.co.uk; and 1-1-1-1-1-1-1-1")
+    assert "jane.doe+x@example.org" not in out.text and "bob@host.co.uk" not in out.text
+    assert out.text.count("[EMAIL]") == 2 and "1-1-1-1" in out.text
+
+
+def test_service_refuses_an_oversized_note(settings):
+    from medcore.records.service import summarize_input
+
+    small = settings.replace(max_note_chars=1000)
+    note = NoteInput("1-" * 2000, "paste")  # built directly, bypassing the input checks
+    with pytest.raises(InputError, match="more than the limit of 1,000"):
+        summarize_input(note, small, with_narrative=False)
+
+
+def test_seeded_random_text_never_raises_and_stays_fast(section_rules):
+    """A cheap property test without extra dependencies: random text over the characters the patterns
+    care about (digits, capitals, separators, '@', '/', line breaks), in runs and in words."""
+    import random
+
+    rng = random.Random(14)
+    pieces = ["1", "12", "-", ".", ",", "/", ":", "@", "'", " ", "  ", "\n", "\t", "A", "Ab", "Mc", "Dr ", "MRN ",
+              "DOB ", "al-", "O'", "x@y.z", "01/02/2020", "555-1234", "Mr ", "van ", "J. ", "Smith", "mg"]
+    for _ in range(12):
+        text = "".join(rng.choice(pieces) * rng.choice((1, 1, 1, 5, 40)) for _ in range(rng.randint(100, 600)))
+        t0 = time.perf_counter()
+        out = deidentify(text)
+        find_sections(text, section_rules)
+        split_sentences(text)
+        assert time.perf_counter() - t0 < BUDGET_S
+        for span in out.spans:
+            assert text[span.start:span.end] == span.text

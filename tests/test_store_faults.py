@@ -1,0 +1,84 @@
+"""Storage faults are reported honestly: a damaged database at open, a read-only one on save."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from medcore.store import NotSaved, Store, StoreError
+
+
+def test_a_database_with_a_corrupt_header_is_a_clear_store_error(tmp_path):
+    path = tmp_path / "m.db"
+    Store(f"sqlite:///{path}").engine.dispose()
+    data = bytearray(path.read_bytes())
+    data[:16] = b"garbage garbage!"
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="cannot be used"):
+        Store(f"sqlite:///{path}")
+
+
+def test_page_level_damage_is_found_at_open(tmp_path):
+    path = tmp_path / "m.db"
+    s = Store(f"sqlite:///{path}")
+    for i in range(300):
+        s.save_work("chat", {"turns": ["x" * 200] * 5}, title=f"t{i}")
+    with s.engine.connect() as conn:  # fold the WAL into the file so the damage below hits real pages
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    s.engine.dispose()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for off in range(page * 3, min(len(data), page * 40), page):
+        data[off + 100:off + 400] = b"\xff" * 300
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError):
+        Store(f"sqlite:///{path}")
+
+
+@pytest.fixture
+def read_only(tmp_path):
+    path = tmp_path / "ro.db"
+    s = Store(f"sqlite:///{path}")
+    s.save_work("chat", {"turns": ["hello"]})
+    s.engine.dispose()
+    return f"sqlite:///file:{path}?mode=ro&uri=true"
+
+
+def test_a_read_only_database_says_not_saved(read_only):
+    ro = Store(read_only)
+    assert ro.list_work(kind="chat")[0].data == {"turns": ["hello"]}  # reading still works
+    with pytest.raises(NotSaved, match="Not saved: the database is read-only"):
+        ro.save_work("chat", {"turns": ["lost?"]})
+
+
+def _saving_page():
+    import streamlit as st
+
+    from ui.errors import error_boundary
+    from ui.loaders import get_store
+
+    st.text_area("Note", key="note")
+    with error_boundary("saving the note"):
+        get_store().save_work("chat", {"turns": [st.session_state.get("note", "")]})
+        st.success("saved")
+
+
+def test_the_page_says_not_saved_and_keeps_the_input(read_only, monkeypatch, settings):
+    monkeypatch.setenv("MEDCORE_DATABASE_URL", read_only)
+    at = AppTest.from_function(_saving_page, default_timeout=60).run()
+    at.text_area[0].input("chest pain since this morning").run()
+    assert not at.success
+    msg = at.error[0].value
+    assert "Not saved: the database is read-only" in msg and "Nothing you entered was lost" not in msg
+    assert at.text_area[0].value == "chest pain since this morning"
+
+
+def test_app_with_a_damaged_database_shows_why(settings, monkeypatch, tmp_path):
+    from tests.conftest import REPO
+
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not a database at all" * 100)
+    monkeypatch.setenv("MEDCORE_DATABASE_URL", f"sqlite:///{bad}")
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+    assert not at.exception
+    assert at.error and "database cannot be opened" in at.error[0].value

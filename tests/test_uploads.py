@@ -1,0 +1,168 @@
+"""Decompression bombs and odd archives in the user-data import, with tiny crafted files."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import zipfile
+import zlib
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from medcore import uploads
+from medcore.imaging.datasets import DatasetError, import_folder, import_zip
+from medcore.uploads import UploadError
+
+
+def _png(w=8, h=8) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(np.full((h, w), 128, np.uint8)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A real 1x1 PNG whose header claims another size (the IHDR CRC is fixed up)."""
+    data = bytearray(_png(1, 1))
+    ihdr = data.index(b"IHDR")
+    data[ihdr + 4:ihdr + 12] = struct.pack(">II", width, height)
+    crc = zlib.crc32(bytes(data[ihdr:ihdr + 17])) & 0xFFFFFFFF
+    data[ihdr + 17:ihdr + 21] = struct.pack(">I", crc)
+    return bytes(data)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+@pytest.fixture
+def small(settings):
+    return settings.replace(max_file_mb=1, max_image_pixels=1_000_000)
+
+
+def test_zip_member_over_the_per_file_cap_is_skipped_without_reading_it_all(small):
+    bomb = _zip({"a/ok.png": _png(), "a/bomb.png": b"\0" * (8 * 2**20)})
+    assert len(bomb) < 100_000
+    ds = import_zip(io.BytesIO(bomb), 8, small)
+    assert ds.report.loaded == 1
+    assert "more than the limit" in str(dict(ds.report.skipped))
+
+
+def test_read_capped_stops_at_the_cap():
+    class Endless(io.RawIOBase):
+        def __init__(self):
+            self.served = 0
+
+        def read(self, n=-1):
+            self.served += n
+            return b"\0" * n
+
+    src = Endless()
+    with pytest.raises(UploadError, match="more than 1 MB"):
+        uploads.read_capped(src, 2**20, "the member")
+    assert src.served <= 2**20 + 1
+
+
+def test_image_pixels_are_checked_before_decoding(small):
+    for w, h in ((5000, 5000), (30000, 30000)):  # under and over PIL's own bomb limit
+        with pytest.raises(UploadError, match="too many pixels|more than the limit"):
+            uploads.open_image(_png_claiming(w, h), small.max_image_pixels)
+    ds_zip = _zip({"x/ok.png": _png(), "x/huge.png": _png_claiming(5000, 5000)})
+    ds = import_zip(io.BytesIO(ds_zip), 8, small)
+    assert ds.report.loaded == 1 and "pixels" in str(dict(ds.report.skipped))
+
+
+def test_jpeg_over_the_pixel_cap_is_refused(small):
+    buf = io.BytesIO()
+    Image.fromarray(np.zeros((1200, 1000), np.uint8)).save(buf, "JPEG")
+    with pytest.raises(UploadError, match="1000 x 1200"):
+        uploads.open_image(buf.getvalue(), small.max_image_pixels)
+
+
+def _dicom(rows: int, cols: int, pixel_bytes: bytes, syntax) -> bytes:
+    from pydicom.dataset import Dataset, FileMetaDataset
+    from pydicom.uid import SecondaryCaptureImageStorage, generate_uid
+
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = SecondaryCaptureImageStorage
+    meta.MediaStorageSOPInstanceUID = generate_uid()
+    meta.TransferSyntaxUID = syntax
+    ds = Dataset()
+    ds.file_meta = meta
+    ds.SOPClassUID = SecondaryCaptureImageStorage
+    ds.SOPInstanceUID = meta.MediaStorageSOPInstanceUID
+    ds.Rows, ds.Columns, ds.SamplesPerPixel = rows, cols, 1
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 8, 8, 7, 0
+    ds.PhotometricInterpretation = "MONOCHROME2"
+    ds.PixelData = pixel_bytes
+    buf = io.BytesIO()
+    ds.save_as(buf, enforce_file_format=True)
+    return buf.getvalue()
+
+
+def test_deflated_dicom_bomb_is_refused_before_pydicom_inflates_it(small, monkeypatch):
+    from pydicom.uid import DeflatedExplicitVRLittleEndian
+
+    data = _dicom(2048, 2048, b"\0" * (2048 * 2048), DeflatedExplicitVRLittleEndian)
+    assert len(data) < 50_000  # 4 MB of pixels, a few kB on disk
+    import pydicom
+
+    def no_dcmread(*a, **k):
+        raise AssertionError("dcmread must not run on a bomb")
+
+    monkeypatch.setattr(pydicom, "dcmread", no_dcmread)
+    with pytest.raises(UploadError, match="inflates to more than 1 MB"):
+        uploads.check_dicom(data, small.max_file_mb * 2**20, small.max_image_pixels)
+    ds = import_zip(io.BytesIO(_zip({"d/ok.png": _png(), "d/bomb.dcm": data})), 8, small)
+    assert ds.report.loaded == 1 and "inflates" in str(dict(ds.report.skipped))
+
+
+def test_small_deflated_dicom_still_imports(settings):
+    from pydicom.uid import DeflatedExplicitVRLittleEndian
+
+    px = (np.arange(64 * 64) % 251).astype(np.uint8).tobytes()
+    data = _dicom(64, 64, px, DeflatedExplicitVRLittleEndian)
+    ds = import_zip(io.BytesIO(_zip({"c/a.dcm": data, "c/b.png": _png()})), 8, settings)
+    assert ds.report.loaded == 2
+
+
+def test_dicom_header_pixel_count_is_checked_before_pixel_array(small):
+    from pydicom.uid import ExplicitVRLittleEndian
+
+    data = _dicom(4000, 4000, b"\0" * 16, ExplicitVRLittleEndian)  # the header promises 16 M pixels
+    ds = import_zip(io.BytesIO(_zip({"e/big.dcm": data, "e/ok.png": _png()})), 8, small)
+    assert ds.report.loaded == 1 and "4000 x 4000" in str(dict(ds.report.skipped))
+
+
+def test_folder_import_does_not_follow_symbolic_links(tmp_path, settings):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.png").write_bytes(_png())
+    root = tmp_path / "data" / "imgs"
+    (root / "a").mkdir(parents=True)
+    (root / "a" / "one.png").write_bytes(_png())
+    os.symlink(outside / "secret.png", root / "a" / "link.png")
+    os.symlink(outside, root / "b")
+    ds = import_folder(root, 8, settings)
+    assert ds.report.loaded == 1  # neither the linked file nor the linked folder
+
+
+def test_docx_zip_bomb_is_refused_with_a_clear_message(small):
+    from medcore.records.inputs import InputError, from_upload
+
+    bomb = _zip({"[Content_Types].xml": b"<x/>", "word/document.xml": b" " * (8 * 2**20)})
+    with pytest.raises(InputError, match="more than the limit of 1 MB"):
+        from_upload("note.docx", bomb, small)
+
+
+def test_zip_total_cap_still_applies(settings):
+    tight = settings.replace(max_archive_uncompressed_mb=1, max_file_mb=1)
+    data = _zip({f"a/{i}.bin": os.urandom(300_000) for i in range(5)})
+    with pytest.raises(DatasetError, match="unpacks to"):
+        import_zip(io.BytesIO(data), 8, tight)

@@ -1,0 +1,112 @@
+"""The engine worker pool: results and errors come back, an over-budget call is stopped without stalling
+the caller or poisoning the pool, a full pool says it is busy, a crashed worker is reported and replaced."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from medcore.workpool import EngineBusy, EngineTimeout, WorkerCrashed, WorkerPool
+
+
+def add(a, b):
+    return a + b
+
+
+def fail(msg):
+    raise ValueError(msg)
+
+
+def spin(seconds):
+    end = time.monotonic() + seconds
+    n = 0
+    while time.monotonic() < end:  # CPU-bound, holds its own process's GIL only
+        n += 1
+    return n
+
+
+def die():
+    os._exit(3)
+
+
+@pytest.fixture
+def pool():
+    p = WorkerPool(1, queue_wait_s=0.3)
+    yield p
+    p.close()
+
+
+def test_results_and_errors_come_back(pool):
+    assert pool.call(add, 2, 3, timeout_s=60) == 5
+    with pytest.raises(ValueError, match="bad input"):
+        pool.call(fail, "bad input", timeout_s=60)
+    assert pool.call(add, "a", "b", timeout_s=60) == "ab"  # the worker survived the error
+
+
+def test_an_over_budget_call_is_stopped_and_the_pool_recovers(pool):
+    pool.call(add, 1, 1, timeout_s=60)  # warm: the worker is started
+    t0 = time.monotonic()
+    with pytest.raises(EngineTimeout, match="time limit of 1 s"):
+        pool.call(spin, 60, timeout_s=1)
+    assert time.monotonic() - t0 < 10
+    assert pool.call(add, 1, 2, timeout_s=60) == 3  # a fresh worker replaced the stopped one
+
+
+def test_a_full_pool_says_it_is_busy_and_the_caller_thread_stays_free(pool):
+    pool.call(add, 0, 0, timeout_s=60)
+    started = threading.Event()
+
+    def long_call():
+        started.set()
+        pool.call(spin, 3, timeout_s=60)
+
+    t = threading.Thread(target=long_call)
+    t.start()
+    started.wait()
+    time.sleep(0.1)
+    ticks = spin(0.5)  # the server's own thread keeps running while the worker computes
+    assert ticks > 1000
+    with pytest.raises(EngineBusy, match="busy"):
+        pool.call(add, 1, 1, timeout_s=60)
+    t.join()
+
+
+def test_a_crashed_worker_is_reported_and_replaced(pool):
+    with pytest.raises(WorkerCrashed):
+        pool.call(die, timeout_s=60)
+    assert pool.call(add, 4, 4, timeout_s=60) == 8
+
+
+def test_records_summary_runs_in_the_pool_with_the_same_result(settings):
+    from medcore.records.inputs import InputError, NoteInput
+    from medcore.records.service import summarize_bounded, summarize_input
+
+    note = NoteInput("HPI: cough and fever for 3 days.\nAssessment: community-acquired pneumonia.\n"
+                     "Plan: amoxicillin 500 mg three times daily.\n", "paste")
+    pooled = summarize_bounded(note, settings.replace(engine_workers=1), with_narrative=False)
+    inline = summarize_input(note, settings, with_narrative=False)
+    assert pooled.analysis.summary == inline.analysis.summary
+    with pytest.raises(InputError, match="limit"):
+        summarize_bounded(NoteInput("x" * 50, "paste"), settings.replace(engine_workers=1, max_note_chars=10))
+
+
+def test_workers_never_run_the_page_script_that_streamlit_installed_as_main(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    marker = tmp_path / "page-ran"
+    page = tmp_path / "page.py"
+    page.write_text(f"open({str(marker)!r}, 'w').close()\nraise SystemExit(9)\n")
+    fake_main = types.ModuleType("__main__")
+    fake_main.__file__ = str(page)  # what a Streamlit script run leaves in sys.modules
+    monkeypatch.setitem(sys.modules, "__main__", fake_main)
+    p = WorkerPool(1)
+    try:
+        assert p.call(add, 20, 22, timeout_s=60) == 42
+    finally:
+        p.close()
+    assert not marker.exists()
+    assert sys.modules["__main__"] is fake_main

@@ -1,0 +1,90 @@
+"""Sign-in on the Streamlit side: which access mode this server runs in, and who the session's user is.
+
+The decisions (modes, roles, passwords) are in medcore.auth; this file only draws the form and keeps the
+signed-in user in the session.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from medcore import auth
+from medcore.auth import User
+from ui.loaders import base_store, get_settings
+
+_KEY = "_signed_in_user"
+ANONYMOUS = User("", "none")  # before sign-in: may use nothing, owns nothing
+
+
+def bind_address() -> str | None:
+    return st.get_option("server.address")
+
+
+def access_mode() -> str:
+    """'local', 'accounts' or 'oidc'; AuthError when this server must not run as configured."""
+    return auth.access_mode(get_settings().auth, bind_address())
+
+
+def current_user() -> User:
+    """The session's user: the local user in local mode, else whoever signed in (or ANONYMOUS)."""
+    try:
+        mode = access_mode()
+    except auth.AuthError:
+        return ANONYMOUS
+    if mode == "local":
+        return auth.local_user(get_settings().user)
+    if mode == "oidc":
+        return _oidc_user() or ANONYMOUS
+    return st.session_state.get(_KEY) or ANONYMOUS
+
+
+def _oidc_user() -> User | None:
+    if not getattr(st.user, "is_logged_in", False):
+        return None
+    email = str(st.user.get("email") or "")
+    return auth.account_user(base_store(), email) if email else None
+
+
+def sign_in_form() -> None:
+    """The sign-in panel for shared mode."""
+    st.title("Medcore Studio")
+    if access_mode() == "oidc":
+        if getattr(st.user, "is_logged_in", False):
+            st.error(f"There is no enabled account for {st.user.get('email') or 'this sign-in'}. "
+                     "Ask an admin to add one.")
+            st.button("Sign out", on_click=st.logout)
+        else:
+            st.button("Sign in", type="primary", on_click=st.login)
+        return
+    st.caption("This server is shared, so please sign in. Accounts are added by an admin "
+               "(`python -m medcore users add NAME --role R`).")
+    with st.form("sign_in"):
+        name = st.text_input("User name")
+        password = st.text_input("Password", type="password")
+        go = st.form_submit_button("Sign in", type="primary")
+    if go:
+        try:
+            st.session_state[_KEY] = auth.authenticate(base_store(), name.strip(), password)
+        except auth.AuthError as exc:
+            st.error(str(exc))
+            return
+        st.rerun()
+
+
+def sign_out() -> None:
+    st.session_state.pop(_KEY, None)
+    for key in [k for k in st.session_state if str(k).startswith("_work_item:") or k == "_workspace"]:
+        st.session_state.pop(key, None)
+    if access_mode() == "oidc":
+        st.logout()
+
+
+def require_page(tool: str) -> User:
+    """Stop the page, with the reason, unless the user may use this tool."""
+    user = current_user()
+    try:
+        auth.require_tool(user, tool)
+    except auth.AccessDenied as exc:
+        st.error(str(exc) if user.name else "Please sign in first.", icon=":material/lock:")
+        st.stop()
+    return user
