@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from medcore.records import context as ctx
+from medcore.knowledge import assertions as ctx
 from medcore.records.kb import Drug, Range, RecordsKB, phrase_regex
 from medcore.records.text import Sentence
 
@@ -160,7 +160,7 @@ def _build(kb: RecordsKB) -> Matchers:
         vital=_case_mixed([k for k in vital_lookup if len(k) > 3], [k for k in vital_lookup if len(k) <= 3]),
         vital_lookup=vital_lookup,
         follow=phrase_regex(rules.get("follow_up_cues", [])),
-        context=ctx.compile_rules(kb.context),
+        context=ctx.load_rules("clinical"),
         problem_canon=kb.problems,
         procedure_canon=kb.procedures,
     )
@@ -276,9 +276,10 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
             if _not_a_finding(s, p):
                 continue
             last_end = p.end()
-            assertion = ctx.assert_target(p.start(), p.end(), modifiers, terminators, sec, len(s))
+            assertion = ctx.assert_target(p.start(), p.end(), modifiers, terminators, sec, len(s), rules=m.context,
+                                          text=p.group())
             if assertion == "present" and background and background[0] <= p.start() < background[1]:
-                assertion = "historical"
+                assertion = ctx.background(p.group(), m.context)
             out.problems.append(Problem(p.group(), base + p.start(), base + p.end(), sent.index,
                                         m.problem_canon.get(p.group().lower(), p.group()), assertion, sec))
 
