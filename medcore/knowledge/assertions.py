@@ -58,12 +58,16 @@ def find_modifiers(sentence: str, rules: Rules,
         kept.append(m)
     terms = [m.start() for m in rules.terminator.finditer(masked)]
     if rules.mask_in_targets and targets:
-        kept = [m for m in kept if not any(m.start < e and s < m.end for s, e in targets)]
+        kept = [m for m in kept if not _in_any(m, targets)]
         terms = [t for t in terms if not any(s <= t < e for s, e in targets)]
     if rules.scope_ends:
         ends = dict(rules.scope_ends)
         kept = [_with_scope_end(m, masked, ends.get(m.category)) for m in kept]
     return kept, terms
+
+
+def _in_any(m: Modifier, targets: list[tuple[int, int]]) -> bool:
+    return any(m.start < e and s < m.end for s, e in targets)
 
 
 def _with_scope_end(m: Modifier, sentence: str, ends: re.Pattern | None) -> Modifier:
@@ -139,6 +143,12 @@ def assert_spans(sentence: str, spans: list[tuple[int, int]], rules: Rules, sect
     """The assertion of every target span of one sentence, in order. Applies the profile's word limits
     (`max_gap_words`, `chain`) which need all the targets of the sentence at once."""
     modifiers, terminators = find_modifiers(sentence, rules, spans)
+    own: list[set[str]] = [set() for _ in spans]  # categories a target's own words carry ("no temperature")
+    if rules.mask_in_targets:
+        for m in find_modifiers(sentence, rules)[0]:
+            for k, (s, e) in enumerate(spans):
+                if m.start < e and s < m.end:
+                    own[k].add(m.category)
     gaps = dict(rules.max_gap)
     if not gaps:
         return [_resolve(_hits(s, e, modifiers, terminators, rules, len(sentence)), section, rules,
@@ -149,6 +159,9 @@ def assert_spans(sentence: str, spans: list[tuple[int, int]], rules: Rules, sect
     for k, (s, e) in enumerate(spans):
         hits = [h for h in _hits(s, e, modifiers, terminators, rules, len(sentence)) if h[2] not in gaps]
         hits += [(_PRIORITY[m.category], s - m.end, m.category) for m in reach.get(k, [])]
+        # a phrase that carries its own cue keeps its own reading: "no cough, no temperature" is not a double
+        # negation of "no temperature"
+        hits = [h for h in hits if h[2] not in own[k]]
         out.append(_resolve(hits, section, rules, sentence[s:e]))
     return out
 
