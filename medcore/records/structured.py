@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from medcore.knowledge.assertions import is_chronic
 from medcore.records.extract import Extraction
 from medcore.records.text import Sentence
 
@@ -133,8 +134,11 @@ def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") 
 def one_liner(text: str, ex: Extraction, kind: str = "") -> str:
     who = age_sex(text) or "Patient"
     hist, seen_hist = [], set()
+    # background: past events, and chronic conditions named outside the note's main sections (present, but
+    # not what this encounter is for: "with hypertension and type 2 diabetes, seen for chest pain")
     for p in ex.problems:
-        if p.assertion == "historical" and p.name.lower() not in seen_hist:
+        chronic_bg = p.assertion == "present" and p.section not in _MAIN_SECTIONS and is_chronic(p.text)
+        if (p.assertion == "historical" or chronic_bg) and p.name.lower() not in seen_hist:
             seen_hist.add(p.name.lower())
             hist.append(p.text)
     main, seen_main = [], set()
