@@ -392,3 +392,12 @@ def test_engine_on_lay_spans_directly():
     s = "no headache but my mum has migraine and i've got a rash"
     spans = [(s.index(w), s.index(w) + len(w)) for w in ("headache", "migraine", "rash")]
     assert assert_spans(s, spans, lay) == ["negated", "family", "present"]
+
+
+@pytest.mark.parametrize("sentence,target,assertion", [
+    ("Hemorrhage: none.", "hemorrhage", "negated"),  # a checklist answer
+    ("The patient's wife has diabetes.", "diabetes", "family"),  # another person, not the patient
+    ("Wife says he snores at night and has hypertension.", "hypertension", "present"),  # the informant (guard)
+])
+def test_checklists_and_other_people(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion
