@@ -44,6 +44,10 @@ def find_modifiers(sentence: str, rules: Rules,
                    targets: list[tuple[int, int]] | None = None) -> tuple[list[Modifier], list[int]]:
     """The triggers and the terminator offsets of one sentence. With `targets` and a profile whose targets
     mask triggers, a trigger or terminator overlapping a target is left out (it is the target's own word)."""
+    return _mask(*_triggers(sentence, rules), targets, rules)
+
+
+def _triggers(sentence: str, rules: Rules) -> tuple[list[Modifier], list[int]]:
     masked = sentence
     if rules.pseudo:
         masked = rules.pseudo.sub(lambda m: " " * len(m.group()), sentence)
@@ -57,12 +61,17 @@ def find_modifiers(sentence: str, rules: Rules,
             continue
         kept.append(m)
     terms = [m.start() for m in rules.terminator.finditer(masked)]
-    if rules.mask_in_targets and targets:
-        kept = [m for m in kept if not _in_any(m, targets)]
-        terms = [t for t in terms if not any(s <= t < e for s, e in targets)]
     if rules.scope_ends:
         ends = dict(rules.scope_ends)
         kept = [_with_scope_end(m, masked, ends.get(m.category)) for m in kept]
+    return kept, terms
+
+
+def _mask(kept: list[Modifier], terms: list[int], targets: list[tuple[int, int]] | None,
+          rules: Rules) -> tuple[list[Modifier], list[int]]:
+    if rules.mask_in_targets and targets:
+        kept = [m for m in kept if not _in_any(m, targets)]
+        terms = [t for t in terms if not any(s <= t < e for s, e in targets)]
     return kept, terms
 
 
@@ -142,10 +151,11 @@ def background(text: str, rules: Rules | None = None) -> str:
 def assert_spans(sentence: str, spans: list[tuple[int, int]], rules: Rules, section: str = "") -> list[str]:
     """The assertion of every target span of one sentence, in order. Applies the profile's word limits
     (`max_gap_words`, `chain`) which need all the targets of the sentence at once."""
-    modifiers, terminators = find_modifiers(sentence, rules, spans)
+    every, all_terms = _triggers(sentence, rules)
+    modifiers, terminators = _mask(every, all_terms, spans, rules)
     own: list[set[str]] = [set() for _ in spans]  # categories a target's own words carry ("no temperature")
     if rules.mask_in_targets:
-        for m in find_modifiers(sentence, rules)[0]:
+        for m in every:
             for k, (s, e) in enumerate(spans):
                 if m.start < e and s < m.end:
                     own[k].add(m.category)
