@@ -49,6 +49,7 @@ PROFILE_SCHEMA = {
                            "properties": {"fillers": _STRINGS, "objects": _STRINGS}},
         "scope_ends": _CAT_STRINGS,
         "scope_end_patterns": _CAT_STRINGS,
+        "backward_scope_end_patterns": _CAT_STRINGS,
         "clause_scoped": {"type": "array", "items": {"enum": list(CATEGORIES)}},
         "chain": {"type": "array", "items": {"enum": list(CATEGORIES)}},
         "max_gap_words": {"type": "object", "additionalProperties": False,
@@ -84,6 +85,7 @@ class Rules:
     terminator: re.Pattern
     pseudo: re.Pattern | None
     scope_ends: tuple[tuple[str, re.Pattern], ...] = ()
+    backward_ends: tuple[tuple[str, re.Pattern], ...] = ()  # what ends a backward scope early, per category
     clause_scoped: frozenset[str] = frozenset()
     chain: frozenset[str] = frozenset()
     max_gap: tuple[tuple[str, int], ...] = ()
@@ -124,7 +126,7 @@ def validate(doc, name: str = "assertion_rules.yaml") -> None:
         where = ".".join(str(p) for p in e.absolute_path) or "(top)"
         raise RulesError(f"{name}: {where}: {e.message}") from e
     for pname, prof in doc["profiles"].items():
-        for key in ("modifier_patterns", "scope_end_patterns"):
+        for key in ("modifier_patterns", "scope_end_patterns", "backward_scope_end_patterns"):
             for cat, items in (prof.get(key) or {}).items():
                 regexes = [r for v in items.values() for r in (v or [])] if isinstance(items, dict) else items
                 _check_regexes(regexes, f"{name}: profiles.{pname}.{key}.{cat}")
@@ -191,6 +193,8 @@ def compile_profile(name: str, prof: dict, chronic: dict | None = None) -> Rules
         terminator=re.compile("|".join(term_parts) or r"(?!)", re.I),
         pseudo=re.compile("|".join(pseudo_parts), re.I) if pseudo_parts else None,
         scope_ends=tuple((c, re.compile("|".join(p), re.I)) for c, p in sorted(end_parts.items()) if p),
+        backward_ends=tuple((c, _alternation(p)) for c, p in sorted((prof.get("backward_scope_end_patterns") or {}).items())
+                            if p),
         clause_scoped=frozenset(prof.get("clause_scoped") or ()),
         chain=frozenset(prof.get("chain") or ()),
         max_gap=tuple(sorted((prof.get("max_gap_words") or {}).items())),

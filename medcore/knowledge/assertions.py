@@ -20,6 +20,7 @@ diabetes, CKD 3) is a present, chronic problem; anything else is historical. Onl
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ class Modifier:
     start: int
     end: int
     scope_end: int | None = None  # where a forward scope stops early (scope_ends), else None
+    scope_begin: int | None = None  # where a backward scope stops early (backward_scope_end_patterns), else None
 
 
 def find_modifiers(sentence: str, rules: Rules,
@@ -64,7 +66,21 @@ def _triggers(sentence: str, rules: Rules) -> tuple[list[Modifier], list[int]]:
     if rules.scope_ends:
         ends = dict(rules.scope_ends)
         kept = [_with_scope_end(m, masked, ends.get(m.category)) for m in kept]
+    if rules.backward_ends:
+        begins = dict(rules.backward_ends)
+        kept = [_with_scope_begin(m, masked, begins.get(m.category)) for m in kept]
     return kept, terms
+
+
+def _with_scope_begin(m: Modifier, sentence: str, begins: re.Pattern | None) -> Modifier:
+    """A backward modifier of a category with backward_scope_end_patterns reaches back only to the last match
+    before it ("... lactate. r/o atelectasis vs pneumonia": the "vs" list starts after the full stop)."""
+    if begins is None or m.direction not in ("backward", "bidirectional"):
+        return m
+    last = None
+    for b in begins.finditer(sentence, 0, m.start):
+        last = b.end()
+    return dataclasses.replace(m, scope_begin=last) if last is not None else m
 
 
 def _mask(kept: list[Modifier], terms: list[int], targets: list[tuple[int, int]] | None,
@@ -84,7 +100,7 @@ def _with_scope_end(m: Modifier, sentence: str, ends: re.Pattern | None) -> Modi
     if ends is None or m.direction not in _FORWARD:
         return m
     e = ends.search(sentence, m.end)
-    return Modifier(m.category, m.direction, m.start, m.end, e.start()) if e else m
+    return dataclasses.replace(m, scope_end=e.start()) if e else m
 
 
 def _hits(start: int, end: int, modifiers: list[Modifier], terminators: list[int], rules: Rules,
@@ -103,7 +119,7 @@ def _hits(start: int, end: int, modifiers: list[Modifier], terminators: list[int
             if start < stop:
                 hits.append((_PRIORITY[m.category], start - m.end, m.category))
         if m.direction in ("backward", "bidirectional") and m.start >= end:
-            begin = max([t for t in terminators if t < m.start] + [-1])
+            begin = max([t for t in terminators if t < m.start] + [-1] + ([m.scope_begin] if m.scope_begin else []))
             if end > begin:
                 hits.append((_PRIORITY[m.category], m.start - end, m.category))
     return hits

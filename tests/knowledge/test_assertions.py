@@ -264,9 +264,10 @@ def test_more_words_that_are_not_findings(kb):
     # prevention speaks of a problem the patient does not have (hypothetical, reported as possible)
     ("Started propranolol for primary prophylaxis of GI bleeding.", "bleeding", "possible"),
     ("Aspirin for the prevention of stroke.", "stroke", "possible"),
-    # a "versus" list is uncertain both ways
+    # a "versus" list is uncertain both ways, but reaches back only over its own phrase
     ("Pulmonary embolism versus pneumonia.", "pulmonary embolism", "possible"),
     ("Pulmonary embolism versus pneumonia.", "pneumonia", "possible"),
+    ("Seen for cough - chest x-ray requested. r/o asthma vs pneumonia.", "cough", "present"),
     # guards: negation and the chronic rule leave these alone
     ("No fever, cough or rash.", "cough", "negated"),
     ("She takes aspirin after a stroke in 2019.", "stroke", "historical"),
