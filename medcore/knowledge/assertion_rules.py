@@ -18,7 +18,8 @@ from medcore.config import REPO_ROOT
 
 RULES_PATH = REPO_ROOT / "assets" / "kb" / "knowledge" / "assertion_rules.yaml"
 CATEGORIES = ("negated", "possible", "hypothetical", "historical", "background", "family")
-DIRECTIONS = ("forward", "backward", "bidirectional")
+# "list": forward over a whole list, past the category's scope_ends ("Differential: pneumonia, PE, ACS")
+DIRECTIONS = ("forward", "backward", "bidirectional", "list")
 ASSERTIONS = ("present", "negated", "possible", "historical", "family")  # what the tools report
 
 

@@ -28,7 +28,7 @@ from medcore.knowledge.assertion_rules import ASSERTIONS, Rules, RulesError, loa
 
 # Negation outranks the others ("no history of X" is negated); family is about someone else.
 _PRIORITY = {"negated": 0, "family": 1, "possible": 2, "hypothetical": 2, "historical": 3, "background": 3}
-_FORWARD = ("forward", "bidirectional")
+_FORWARD = ("forward", "bidirectional", "list")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 
 
@@ -97,7 +97,7 @@ def _in_any(m: Modifier, targets: list[tuple[int, int]]) -> bool:
 
 def _with_scope_end(m: Modifier, sentence: str, ends: re.Pattern | None) -> Modifier:
     """A forward modifier of a category with scope_ends stops at the first such match after it."""
-    if ends is None or m.direction not in _FORWARD:
+    if ends is None or m.direction not in ("forward", "bidirectional"):
         return m
     e = ends.search(sentence, m.end)
     return dataclasses.replace(m, scope_end=e.start()) if e else m

@@ -268,6 +268,9 @@ def test_more_words_that_are_not_findings(kb):
     ("Pulmonary embolism versus pneumonia.", "pulmonary embolism", "possible"),
     ("Pulmonary embolism versus pneumonia.", "pneumonia", "possible"),
     ("Seen for cough - chest x-ray requested. r/o asthma vs pneumonia.", "cough", "present"),
+    # a differential list is possible as a whole
+    ("Differential: pneumonia, pulmonary embolism, heart failure.", "heart failure", "possible"),
+    ("Ddx ovarian torsion, appendicitis.", "appendicitis", "possible"),
     # guards: negation and the chronic rule leave these alone
     ("No fever, cough or rash.", "cough", "negated"),
     ("She takes aspirin after a stroke in 2019.", "stroke", "historical"),
