@@ -55,7 +55,8 @@ def facts(analysis: NoteAnalysis) -> dict:
 
     return {
         "one_liner": clean(s.one_liner),
-        "active_problems": [clean(p.text) for p in s.problems],
+        # what this encounter is about; chronic background conditions reach the model through the one-liner
+        "active_problems": [clean(p.text) for p in s.problems if not p.detail.get("background")],
         "medications": [clean(m.text) for m in s.medications],
         "allergies": [clean(a.text) for a in s.allergies],
         "abnormal_results": [clean(a.text) for a in s.abnormal_results],
