@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from medcore.records.corpus import AnnotatedNote, GoldSpan
+from medcore.records.textmetrics import lcs_length, rouge_l  # noqa: F401  (read from here too)
 
 ENTITY_TYPES = ("problem", "medication", "allergy", "lab", "vital", "procedure")
 
@@ -120,32 +121,6 @@ def entity_scores(pairs_per_note) -> dict:
             "assertion_confusion": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items())}, "errors": errors}
 
 
-def lcs_length(a: list[str], b: list[str]) -> int:
-    """Length of the longest common subsequence of two token lists (the core of ROUGE-L)."""
-    prev = [0] * (len(b) + 1)
-    for x in a:
-        cur = [0]
-        for j, y in enumerate(b):
-            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
-
-
-def rouge_l(candidate: str, reference: str) -> float:
-    """ROUGE-L F1 over lower-cased word tokens (Lin 2004), by longest common subsequence."""
-    import re
-
-    c = re.findall(r"\w+", candidate.lower())
-    r = re.findall(r"\w+", reference.lower())
-    if not c or not r:
-        return 0.0
-    lcs = lcs_length(c, r)
-    if lcs == 0:
-        return 0.0
-    p, rec = lcs / len(c), lcs / len(r)
-    return round(2 * p * rec / (p + rec), 4)
-
-
 def predicted_entities(analysis) -> list[tuple[int, int, str, str]]:
     ex = analysis.extraction
     out = [(p.start, p.end, "problem", p.assertion) for p in ex.problems]
@@ -209,7 +184,7 @@ def run_eval(settings, split: str = "all", with_narrative: bool = True, errors: 
     if with_narrative:
         from medcore.llm import get_backend
         from medcore.records.narrative import narrative
-        from medcore.records.service import vocabulary
+        from medcore.records.prompt import vocabulary
 
         backend = get_backend(settings)
         vocab = vocabulary(kb)

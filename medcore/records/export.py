@@ -101,7 +101,9 @@ def to_fhir_bundle(a: NoteAnalysis, narrative: Narrative | None = None, *, now: 
                                     "data": base64.b64encode(md.encode("utf-8")).decode("ascii")}}]}})
     targets = [{"reference": f"urn:uuid:{doc_id}"}]
     verification = {"present": "confirmed", "possible": "provisional", "historical": "confirmed"}
-    clinical = {"present": "active", "possible": "active", "historical": "resolved"}
+    # A chronic condition from the past history is asserted present, so it is active. Historical is a past event
+    # ("MI in 2019"): inactive, not resolved, since a note seldom says the risk has gone.
+    clinical = {"present": "active", "possible": "active", "historical": "inactive"}
     seen = set()
     for p in a.extraction.problems:
         if p.assertion not in verification or p.name.lower() in seen:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medcore.records import context as ctx
+from medcore.knowledge import assertions as ctx
 from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement, Medication, Mention, Problem,
                                       Procedure, overlaps)
 from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
@@ -87,7 +87,7 @@ def _build(kb: RecordsKB) -> Matchers:
         vital=_case_mixed([k for k in vital_lookup if len(k) > 3], [k for k in vital_lookup if len(k) <= 3]),
         vital_lookup=vital_lookup,
         follow=phrase_regex(rules.get("follow_up_cues", [])),
-        context=ctx.compile_rules(kb.context),
+        context=ctx.load_rules("clinical"),
     )
 
 
@@ -191,9 +191,10 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
                 continue  # "as needed for nausea": an indication, not a finding of this note
             if _not_a_finding(s, p.text, p.start, p.end):
                 continue
-            assertion = ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s))
+            assertion = ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context,
+                                          text=p.text)
             if assertion == "present" and background and background[0] <= p.start < background[1]:
-                assertion = "historical"
+                assertion = ctx.background(p.text, m.context)
             concept = term.get(p.concept_id)
             out.problems.append(Problem(p.text, base + p.start, base + p.end, sent.index, problem_name(concept),
                                         assertion, sec, concept.id, icd10cm_code(concept)))

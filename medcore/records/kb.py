@@ -46,7 +46,6 @@ class RecordsKB:
     drugs: list[Drug]
     drug_source: str
     sections: dict[str, list[str]]  # category -> header phrases
-    context: dict  # modifiers / terminators / pseudo
     rules: dict
     first_names: frozenset[str]
     sources: dict[str, str] = field(default_factory=dict)  # file -> source line
@@ -102,23 +101,17 @@ def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
     drugs, drug_source = _drugs(kb_dir if kb_dir and (Path(kb_dir) / "knowledge" / "drugs").is_dir() else None,
                                 rules.get("drug_class_words") or ())
     sections_doc = _yaml(root / "sections.yaml", ("source", "sections"))
-    context = _yaml(root / "context_rules.yaml", ("source", "modifiers", "terminators"))
-    for cat in ("negated", "possible", "historical", "family"):
-        if cat not in context["modifiers"]:
-            raise KBError(f"context_rules.yaml: modifiers.{cat} missing")
-    _all_strings(context, "context_rules.yaml")
-    _check_patterns(context)
     _all_strings(rules, "rules.yaml")
     _all_strings(sections_doc, "sections.yaml")
     names = _words(root / "first_names.txt")
     sources = {
         "lab_ranges.csv": "per row", "vital_ranges.csv": "per row", "knowledge/drugs": drug_source,
-        "sections.yaml": sections_doc["source"], "context_rules.yaml": context["source"], "rules.yaml": rules["source"],
+        "sections.yaml": sections_doc["source"], "rules.yaml": rules["source"],
         "first_names.txt": _header_source(root / "first_names.txt"),
     }
     return RecordsKB(root, labs, vitals, drugs, drug_source,
                      {k: [str(x).lower() for x in v] for k, v in sections_doc["sections"].items()},
-                     context, rules, names, sources)
+                     rules, names, sources)
 
 
 def _yaml(path: Path, required: tuple[str, ...]) -> dict:
@@ -227,31 +220,6 @@ def _words(path: Path) -> frozenset[str]:
         if not line.startswith("#"):
             words.extend(line.split())
     return frozenset(words)
-
-
-def _check_patterns(context: dict) -> None:
-    """The regular-expression parts of context_rules.yaml compile, and name known categories."""
-    regexes = list(context.get("pseudo_patterns") or [])
-    for cat, dirs in (context.get("modifier_patterns") or {}).items():
-        if cat not in context["modifiers"]:
-            raise KBError(f"context_rules.yaml: modifier_patterns.{cat} is not a modifier category")
-        for direction, items in (dirs or {}).items():
-            if direction not in ("forward", "backward", "bidirectional"):
-                raise KBError(f"context_rules.yaml: modifier_patterns.{cat}.{direction}: unknown direction")
-            regexes += list(items or [])
-    regexes += list(context.get("terminator_patterns") or [])
-    for cat, pats in (context.get("scope_end_patterns") or {}).items():
-        if cat not in context["modifiers"]:
-            raise KBError(f"context_rules.yaml: scope_end_patterns.{cat} is not a modifier category")
-        regexes += list(pats or [])
-    for cat in context.get("scope_ends") or {}:
-        if cat not in context["modifiers"]:
-            raise KBError(f"context_rules.yaml: scope_ends.{cat} is not a modifier category")
-    for r in regexes:
-        try:
-            re.compile(r)
-        except re.error as e:
-            raise KBError(f"context_rules.yaml: bad pattern {r!r}: {e}") from e
 
 
 def phrase_regex(phrases, flags=re.I) -> re.Pattern:

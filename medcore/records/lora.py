@@ -69,7 +69,7 @@ def build_examples(settings, store=None, *, split: str = "dev") -> list[Example]
     from medcore.records import kb as kb_mod
     from medcore.records.corpus import annotated_notes
     from medcore.records.deid import deidentify
-    from medcore.records.narrative import narrative_prompt
+    from medcore.records.prompt import narrative_prompt
     from medcore.records.pipeline import analyze
 
     kb = kb_mod.load(settings)
@@ -253,10 +253,9 @@ def generation_eval(settings, base: str | Path, adapter: str | Path | None = Non
     from medcore.llm.phrasing import phrase
     from medcore.records import kb as kb_mod
     from medcore.records.corpus import annotated_notes
-    from medcore.records.evaluate import rouge_l
-    from medcore.records.narrative import allowed_terms, narrative_prompt
+    from medcore.records.textmetrics import rouge_l
+    from medcore.records.prompt import allowed_terms, narrative_prompt, vocabulary
     from medcore.records.pipeline import analyze
-    from medcore.records.service import vocabulary
 
     kb = kb_mod.load(settings)
     vocab = vocabulary(kb)

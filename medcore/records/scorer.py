@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from medcore.records.evaluate import lcs_length
+from medcore.records.textmetrics import lcs_length
 
 SECTIONS = ("chief_complaint", "history_of_present_illness", "assessment_and_plan", "hospital_course",
             "follow_up", "medications", "labs", "imaging", "past_medical_history", "physical_exam")
@@ -131,7 +131,7 @@ def training_pairs(settings, store=None) -> list[tuple[str, str, str]]:
 
 def build_dataset(settings, store=None, progress=None):
     from medcore.records import kb as kb_mod
-    from medcore.records.narrative import _embed_cached, candidates
+    from medcore.records.candidates import _embed_cached, candidates
     from medcore.records.pipeline import analyze
 
     kb = kb_mod.load(settings)

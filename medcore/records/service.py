@@ -8,6 +8,7 @@ from medcore.records import kb as kb_mod
 from medcore.records.inputs import InputError, NoteInput, injection_warning
 from medcore.records.narrative import Narrative, narrative
 from medcore.records.pipeline import NoteAnalysis, analyze
+from medcore.records.prompt import vocabulary
 
 
 @dataclass
@@ -16,12 +17,6 @@ class RecordResult:
     analysis: NoteAnalysis
     narrative: Narrative | None
     warnings: list[str] = field(default_factory=list)
-
-
-def vocabulary(kb) -> list[str]:
-    """Every drug and problem name the grounding check knows, synonyms included."""
-    forms = [f for d in kb.drugs for f in (d.name, *d.aliases)]
-    return forms + kb.problem_terms()
 
 
 def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bool = True, backend=None,

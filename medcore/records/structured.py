@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from medcore.knowledge.assertions import is_chronic
 from medcore.records.extract import Extraction
 from medcore.records.text import Sentence
 
@@ -80,7 +81,8 @@ def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") 
         key = p.name.lower()
         if key not in seen:
             seen[key] = _item(p.text if p.text[:1].isupper() else p.text.capitalize(), by_index[p.sentence], "problem",
-                              name=p.name, assertion=p.assertion, mention=[p.start, p.end])
+                              name=p.name, assertion=p.assertion, mention=[p.start, p.end],
+                              background=_chronic_background(p))
     problems = list(seen.values())
 
     # medications: the last mention of each drug decides the line; any stated change is kept
@@ -130,11 +132,19 @@ def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") 
     return StructuredSummary(one_liner(text, ex, kind), problems, medications, allergies, abnormal, plan, follow_ups)
 
 
+def _chronic_background(p) -> bool:
+    """A chronic condition named outside the note's main sections: a present problem, but the patient's
+    background rather than what this encounter is for."""
+    return p.assertion == "present" and p.section not in _MAIN_SECTIONS and is_chronic(p.text)
+
+
 def one_liner(text: str, ex: Extraction, kind: str = "") -> str:
     who = age_sex(text) or "Patient"
     hist, seen_hist = [], set()
+    # background: past events, and chronic conditions named outside the note's main sections (present, but
+    # not what this encounter is for: "with hypertension and type 2 diabetes, seen for chest pain")
     for p in ex.problems:
-        if p.assertion == "historical" and p.name.lower() not in seen_hist:
+        if (p.assertion == "historical" or _chronic_background(p)) and p.name.lower() not in seen_hist:
             seen_hist.add(p.name.lower())
             hist.append(p.text)
     main, seen_main = [], set()

@@ -116,9 +116,8 @@ def _train(args, settings) -> int:
 
     def body(reporter) -> dict:
         from medcore.store import Store
-        from medcore.triage.evaluate import load_vignettes
-        from medcore.triage.learn import (MODEL_KIND, MLPScorer, TrainConfig, compare_on_vignettes,
-                                          confirmed_sessions, train)
+        from medcore.triage.evaluate import compare_on_vignettes, load_vignettes
+        from medcore.triage.learn import MODEL_KIND, MLPScorer, TrainConfig, confirmed_sessions, train
         from medcore.triage.service import TriageEngine
 
         engine = TriageEngine.from_settings(settings, use_blend=False)

@@ -197,67 +197,6 @@ class Blender:
         return mixed / mixed.sum()
 
 
-def compare_on_vignettes(engine, scorer: MLPScorer, vignettes: list[dict], weights=(0.0, 0.15, 0.3, 0.5, 1.0)):
-    """Top-k and triage for Bayes, MLP and blends, from the answers the Bayes interview collected.
-    The weight is chosen on the tuning split only."""
-    from medcore.triage import chat
-    from medcore.triage.evaluate import SimulatedPatient
-    from medcore.triage.kb import LEVEL_RANK
-    from medcore.triage.rules import decide
-
-    rows = []
-    for v in vignettes:
-        for mode in ("one_shot", "interactive"):
-            if mode == "one_shot":
-                _, ex = engine.read_text(v["text"])
-                answers = {m.finding_id: ("yes" if m.present else "no") for m in (ex.mentions if ex else [])}
-                origin = {f: "text" for f in answers}
-            else:
-                state = chat.new_state()
-                state["age"], state["sex"] = v["age"], v["sex"]
-                patient = SimulatedPatient(engine, v)
-                state = chat.user_message(engine, state, v["text"])
-                while state["pending"] and not state["finished"]:
-                    state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
-                answers, origin = state["answers"], state["origin"]
-            ev = engine.closure(answers)
-            import medcore.triage.engine as bayes
-
-            c = engine.engine_cfg
-            pb = bayes.posterior(engine.kb, ev, v["age"], v["sex"], c.temper, c.temper_absent,
-                                 engine.complaints(answers, origin), c.complaint_leak_factor)
-            pm = scorer.probs(ev, v["age"], v["sex"])
-            rows.append((v, mode, ev, pb, pm))
-    out = {}
-    for w in weights:
-        res = {}
-        for split in ("tuning", "held_out"):
-            sel = [r for r in rows if bool(r[0].get("held_out")) == (split == "held_out")]
-            top1 = top3 = tri = 0
-            for v, _mode, ev, pb, pm in sel:
-                p = (1 - w) * pb + w * pm
-                order = list(np.argsort(-p))
-                rank = order.index(engine.kb.condition_index[v["diagnosis"]]) + 1
-                top1 += rank <= 1
-                top3 += rank <= 3
-                lvl = decide(engine.kb, p, {f for f, x in ev.items() if x}, engine.triage_cfg).level
-                tri += LEVEL_RANK[lvl] == LEVEL_RANK[v["triage"]]
-            n = max(len(sel), 1)
-            res[split] = {"n": len(sel), "top1": top1 / n, "top3": top3 / n, "triage_accuracy": tri / n}
-        out[str(w)] = res
-    base = out["0.0"]["tuning"]
-    best_w = 0.0
-    for w in weights[1:]:
-        t = out[str(w)]["tuning"]
-        if (t["top3"], t["top1"], t["triage_accuracy"]) > (base["top3"], base["top1"], base["triage_accuracy"]) and \
-                t["triage_accuracy"] >= base["triage_accuracy"]:
-            if best_w == 0.0 or (t["top3"], t["top1"]) > (out[str(best_w)]["tuning"]["top3"],
-                                                       out[str(best_w)]["tuning"]["top1"]):
-                best_w = w
-    return {"by_weight": out, "chosen_weight": best_w,
-            "rule": "blend only if top-3 (then top-1) on the tuning split beats Bayes alone without losing triage accuracy"}
-
-
 def load_active_blender(settings, kb: KnowledgeBase):
     """The active registered MLP, if its comparison chose a weight above 0 and it fits this KB."""
     try:

@@ -30,14 +30,16 @@ def test_assertions(kb, sentence, target, assertion):
 
 
 def test_section_defaults(kb):
-    a = run(kb, "PAST MEDICAL HISTORY:\nHypertension\n\nFAMILY HISTORY:\nColon cancer in a relative.\n")
-    assert problem(a, "hypertension").assertion == "historical"
+    a = run(kb, "PAST MEDICAL HISTORY:\nHypertension\nPneumonia\n\nFAMILY HISTORY:\nColon cancer in a relative.\n")
+    assert problem(a, "hypertension").assertion == "present"  # chronic: still the patient's
+    assert problem(a, "pneumonia").assertion == "historical"
     assert problem(a, "colon cancer").assertion == "family"
 
 
-def test_background_conditions_are_historical(kb):
-    a = run(kb, "A 70-year-old man with hypertension and gout presented with chest pain.")
-    assert problem(a, "hypertension").assertion == "historical"
+def test_background_conditions(kb):
+    a = run(kb, "A 70-year-old man with hypertension and pneumonia presented with chest pain.")
+    assert problem(a, "hypertension").assertion == "present"  # chronic background
+    assert problem(a, "pneumonia").assertion == "historical"
     assert problem(a, "chest pain").assertion == "present"
 
 

@@ -36,14 +36,7 @@ def test_annotated_corpus(settings):
 @pytest.mark.parametrize("fname,content,match", [
     ("lab_ranges.csv", "name,aliases,unit,low,high,source\nsodium,,mmol/L,136,145,\n", "source is empty"),
     ("lab_ranges.csv", "name,aliases,unit,low,high,source\nsodium,,mmol/L,150,145,x\n", "low"),
-    ("context_rules.yaml", "source: x\nmodifiers:\n  negated:\n    forward: [no]\n  possible: {}\n  historical: {}\n"
-                           "  family: {}\nterminators: [but]\n", "booleans"),
     ("sections.yaml", "sections: {}\n", "source"),
-    ("context_rules.yaml", "source: x\nmodifiers:\n  negated:\n    forward: [none]\n  possible: {}\n  historical: {}\n"
-                           "  family: {}\nterminators: [but]\npseudo_patterns: ['(unclosed']\n", "bad pattern"),
-    ("context_rules.yaml", "source: x\nmodifiers:\n  negated:\n    forward: [none]\n  possible: {}\n  historical: {}\n"
-                           "  family: {}\nterminators: [but]\nmodifier_patterns:\n  hypothetical:\n    forward: [x]\n",
-     "not a modifier category"),
 ])
 def test_broken_kb_is_reported(tmp_path, fname, content, match):
     root = tmp_path / "records"

@@ -40,8 +40,8 @@ def test_simulated_patient_answers_from_the_vignette(lexical_engine, kb, setting
 
 def test_mlp_trains_and_blends_only_when_better(kb, tmp_path, lexical_engine, settings):
     from medcore.jobs import ConsoleReporter, JobCancelled
-    from medcore.triage.learn import (Blender, MLPScorer, TrainConfig, compare_on_vignettes, encode,
-                                      sample_patients, train)
+    from medcore.triage.evaluate import compare_on_vignettes
+    from medcore.triage.learn import Blender, MLPScorer, TrainConfig, encode, sample_patients, train
 
     X, y = sample_patients(kb, 200, seed=1)
     assert X.shape == (200, 2 * len(kb.findings) + 3) and y.max() < len(kb.conditions)

@@ -47,13 +47,14 @@ def test_follow_up_visit_conditions_are_present(kb):
     assert assertion_of(kb, "A 58-year-old man with gout comes for a routine review.", "gout") == "present"
 
 
-def test_background_before_a_new_complaint_stays_historical(kb):  # guard
+def test_background_before_a_new_complaint(kb):
+    # a chronic background condition is still the patient's (present); a past acute one is history
     a = analyze("66-year-old woman with rheumatoid arthritis returns with chest pain.", kb)
     got = {p.text.lower(): p.assertion for p in a.extraction.problems}
-    assert got["rheumatoid arthritis"] == "historical" and got["chest pain"] == "present"
-    a = analyze("A 70-year-old man with gout returns for follow-up of chest pain.", kb)
+    assert got["rheumatoid arthritis"] == "present" and got["chest pain"] == "present"
+    a = analyze("A 70-year-old man with pneumonia returns for follow-up of chest pain.", kb)
     got = {p.text.lower(): p.assertion for p in a.extraction.problems}
-    assert got["gout"] == "historical"
+    assert got["pneumonia"] == "historical"
 
 
 # ---- second round (2026-11-23), from the n25-n31 dev errors: one case per rule, then guards ----------------
@@ -78,8 +79,10 @@ def test_background_before_a_new_complaint_stays_historical(kb):  # guard
     ("He has a four-month history of dry cough.", "dry cough", "present"),
     ("3 day hx of vomiting.", "vomiting", "present"),
     # inline past history
-    ("Her past history includes hypothyroidism.", "hypothyroidism", "historical"),
-    ("He has had asthma since childhood.", "asthma", "historical"),
+    ("Her past history includes hypothyroidism.", "hypothyroidism", "present"),  # chronic: still hers
+    ("Her past history includes a deep vein thrombosis.", "deep vein thrombosis", "historical"),
+    ("He has had asthma since childhood.", "asthma", "present"),  # since: it began then and goes on
+    ("He had asthma as a child.", "asthma", "historical"),
     ("One similar faint aged 15.", "faint", "historical"),
 ])
 def test_second_round_rules(kb, sentence, target, assertion):
@@ -98,7 +101,8 @@ def test_second_round_rules(kb, sentence, target, assertion):
     ("No change in her asthma.", "asthma", "present"),
     ("Not only fatigue but also joint pain.", "fatigue", "present"),
     ("The question mark over her fatigue is answered?", "fatigue", "present"),  # '?' after words, not a query
-    ("He has a history of asthma.", "asthma", "historical"),  # 'history of' without a duration
+    ("He has a history of asthma.", "asthma", "present"),  # 'history of' a chronic condition: still there
+    ("He has a history of pneumonia.", "pneumonia", "historical"),  # 'history of' without a duration
     ("Mother had breast cancer.", "breast cancer", "family"),
     ("No further bleeding but persistent melena.", "melena", "present"),  # negation stops at 'but'
 ])
@@ -113,15 +117,17 @@ def test_section_headers_from_dev_errors(kb):
     assert problem(a, "melena").assertion == "present"  # not past history
     assert problem(a, "laceration").assertion == "present"  # 'Obs:' ends Family history
     assert problem(a, "hypertension").assertion == "family"
-    assert problem(a, "obesity").assertion == "historical"  # 'Background:' is past history
+    assert problem(a, "obesity").assertion == "present"  # 'Background:' is past history; obesity is chronic
 
 
 def test_background_window_with_short_age_forms(kb):
     a = analyze("47 yo F with sickle cell disease admitted with a vaso-occlusive crisis.", kb)
-    assert problem(a, "sickle cell disease").assertion == "historical"
+    assert problem(a, "sickle cell disease").assertion == "present"  # chronic background
     assert problem(a, "vaso-occlusive crisis").assertion == "present"
     a = analyze("61M with obesity presents with cellulitis.", kb)
-    assert problem(a, "obesity").assertion == "historical" and problem(a, "cellulitis").assertion == "present"
+    assert problem(a, "obesity").assertion == "present" and problem(a, "cellulitis").assertion == "present"
+    a = analyze("61M with pneumonia presents with cellulitis.", kb)
+    assert problem(a, "pneumonia").assertion == "historical"
 
 
 def test_words_that_are_not_findings(kb):
@@ -139,7 +145,8 @@ def test_words_that_are_not_findings(kb):
     # a past event dated only by a year
     ("He had a myocardial infarction in 2019 treated with a stent.", "myocardial infarction", "historical"),
     ("Similar reflux symptoms in 2022, settled with omeprazole.", "reflux", "historical"),
-    ("- Hypothyroidism (2012)", "hypothyroidism", "historical"),
+    ("- Hypothyroidism (2012)", "hypothyroidism", "present"),  # the year it was diagnosed; chronic
+    ("- Pneumonia (2012)", "pneumonia", "historical"),
     ("Gallstone pancreatitis diagnosed in March 2024.", "gallstone pancreatitis", "historical"),
     ("She had a stress test in 2021 for atypical chest pain which was normal.", "chest pain", "historical"),
     # hedges
@@ -203,10 +210,10 @@ def test_uk_section_headers(kb):
 
 def test_background_window_verbs(kb):
     a = analyze("68-year-old woman with hypertension and hyperlipidemia scheduled for elective knee replacement.", kb)
-    assert problem(a, "hypertension").assertion == "historical"
-    assert problem(a, "hyperlipidemia").assertion == "historical"
+    assert problem(a, "hypertension").assertion == "present"  # chronic background
+    assert problem(a, "hyperlipidemia").assertion == "present"
     a = analyze("81 yo lady with dementia brought in by ambulance with confusion.", kb)
-    assert problem(a, "dementia").assertion == "historical" and problem(a, "confusion").assertion == "present"
+    assert problem(a, "dementia").assertion == "present" and problem(a, "confusion").assertion == "present"
 
 
 def test_uk_spellings_and_vocabulary(kb):
@@ -240,3 +247,162 @@ def test_more_words_that_are_not_findings(kb):
     assert a.extraction.problems == []
     a = analyze("Current smoker. Heart failure, compensated. Headache since Monday.", kb)  # guards
     assert {p.text.lower() for p in a.extraction.problems} >= {"heart failure", "headache"}
+
+
+# ---- the one engine (2026-12): errors found on real notes (issue 11), each a general rule in the rules file ----
+@pytest.mark.parametrize("sentence,target,assertion", [
+    # a bare "ruled out" looks back only: the next list items are present
+    ("Impression: acute myocardial infarction ruled out, urinary tract infection, fever.", "myocardial infarction",
+     "negated"),
+    ("Impression: acute myocardial infarction ruled out, urinary tract infection, fever.", "urinary tract infection",
+     "present"),
+    ("Impression: acute myocardial infarction ruled out, urinary tract infection, fever.", "fever", "present"),
+    ("Ruled out: pulmonary embolism.", "pulmonary embolism", "negated"),  # at the start it looks forward
+    # "could not preclude" hedges; the "not" inside it negates nothing
+    ("CT could not preclude alcohol-related cirrhosis.", "cirrhosis", "possible"),
+    ("Cirrhosis could not be excluded.", "cirrhosis", "possible"),
+    ("We cannot rule out pulmonary embolism.", "pulmonary embolism", "possible"),
+    # prevention speaks of a problem the patient does not have (hypothetical, reported as possible)
+    ("Started propranolol for primary prophylaxis of GI bleeding.", "bleeding", "possible"),
+    ("Aspirin for the prevention of stroke.", "stroke", "possible"),
+    # a "versus" list is uncertain both ways, but reaches back only over its own phrase
+    ("Pulmonary embolism versus pneumonia.", "pulmonary embolism", "possible"),
+    ("Pulmonary embolism versus pneumonia.", "pneumonia", "possible"),
+    ("Seen for cough - chest x-ray requested. r/o asthma vs pneumonia.", "cough", "present"),
+    # a differential list is possible as a whole
+    ("Differential: pneumonia, pulmonary embolism, heart failure.", "heart failure", "possible"),
+    ("Ddx ovarian torsion, appendicitis.", "appendicitis", "possible"),
+    # guards: negation and the chronic rule leave these alone
+    ("No fever, cough or rash.", "cough", "negated"),
+    ("She takes aspirin after a stroke in 2019.", "stroke", "historical"),
+])
+def test_real_note_assertion_errors(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion
+
+
+PMH_NOTE = ("PAST MEDICAL HISTORY:\n1. Heart failure.\n2. Type 2 diabetes.\n3. CKD 3.\n4. Hypertension.\n"
+            "5. Myocardial infarction in 2015.\n6. Asthma as a child.\n\nHPI: seen today with a cough.\n")
+
+
+def test_chronic_conditions_in_the_past_history_are_present(kb):
+    a = analyze(PMH_NOTE, kb)
+    for t in ("heart failure", "type 2 diabetes", "CKD", "hypertension"):
+        assert problem(a, t).assertion == "present", t
+    assert problem(a, "myocardial infarction").assertion == "historical"  # a dated past event
+    assert problem(a, "asthma").assertion == "historical"  # clearly past: "as a child"
+
+
+def test_fhir_marks_chronic_past_history_active_and_past_events_inactive(kb):
+    from medcore.records import export
+
+    bundle = export.to_fhir_bundle(analyze(PMH_NOTE, kb))
+    export.validate_bundle(bundle)
+    status = {e["resource"]["code"]["text"].lower(): e["resource"]["clinicalStatus"]["coding"][0]["code"]
+              for e in bundle["entry"] if e["resource"]["resourceType"] == "Condition"}
+    assert status["congestive heart failure"] == "active" and status["hypertension"] == "active"
+    assert status["myocardial infarction"] == "inactive"
+
+
+def test_is_chronic_reads_the_whole_mention():
+    from medcore.knowledge.assertions import is_chronic
+
+    assert is_chronic("Type 2 diabetes") and is_chronic("CKD stage 3a") and is_chronic("hypertension.")
+    assert not is_chronic("myocardial infarction") and not is_chronic("diabetes educator")
+
+
+# ---- the rules file: one schema, checked at load -------------------------------------------------------------
+_PROFILE = "profiles:\n  p:\n    source: x y\n    modifiers:\n      negated:\n        forward: [{cue}]\n    terminators: [but]\n"
+_CHRONIC = "chronic_conditions: {source: x y, terms: [asthma]}\n"
+
+
+@pytest.mark.parametrize("doc,match", [
+    ("source: x y\n" + _PROFILE.format(cue="no") + _CHRONIC, "boolean"),  # YAML reads a bare no as False
+    ("source: x y\n" + _PROFILE.format(cue='"no"') + "    pseudo_patterns: ['(unclosed']\n" + _CHRONIC, "bad pattern"),
+    ("source: x y\n" + _PROFILE.format(cue='"no"') + "    modifier_patterns:\n      guessing:\n        forward: [x]\n"
+     + _CHRONIC, "guessing"),  # not a category
+    (_PROFILE.format(cue='"no"') + _CHRONIC, "source"),  # every rule set says where it comes from
+    ("source: x y\n" + _PROFILE.format(cue='"no"') + "chronic_conditions: {terms: [asthma]}\n", "source"),
+])
+def test_broken_rules_file_is_reported(tmp_path, doc, match):
+    from medcore.knowledge.assertion_rules import RulesError, load_rules
+
+    path = tmp_path / "rules.yaml"
+    path.write_text(doc)
+    with pytest.raises(RulesError, match=match):
+        load_rules("p", str(path))
+
+
+def test_shipped_rules_have_both_profiles_with_sources():
+    from medcore.knowledge.assertion_rules import read_doc
+
+    doc = read_doc()
+    assert {"clinical", "lay"} <= set(doc["profiles"])
+    assert all(len(p["source"]) > 10 for p in doc["profiles"].values()) and doc["chronic_conditions"]["source"]
+
+
+# ---- lay speech (profile `lay`): the symptom chat and the case trainer read through the same engine ----------
+def _read(lexicon, text):
+    from medcore.triage import nlu
+
+    ex = nlu.extract(text, lexicon)
+    return ex.evidence(), ex
+
+
+@pytest.mark.parametrize("text,finding,present", [
+    ("I have not had a period for 3 months", "missed_period", True),  # a negated absent-phrase: present
+    ("she hasn't had her period since June", "missed_period", True),
+    ("I had my period last week", "missed_period", False),
+    ("no cough, no temperature", "fever", False),  # "no temperature" carries its own cue: not a double negation
+    ("no fever, cough or rash", "rash", False),  # a negation chains along a list
+    ("no energy, I have had a cough for a week", "cough", True),  # ... but not into a new statement
+    ("no fever and I have a cough", "cough", True),  # "and I" starts a new statement
+    ("lost weight without trying", "weight_loss", True),  # a pseudo-negation: how, not whether
+    ("my dad had a heart attack at 50", "family_history_heart", True),  # the relative is the finding's own word
+    ("My gran fell and hit her head, she's been sick twice", "head_injury", True),  # the relative is the patient
+])
+def test_lay_assertions(lexicon, text, finding, present):
+    ev, _ = _read(lexicon, text)
+    assert ev.get(finding) is present, ev
+
+
+def test_a_relatives_condition_is_not_the_patients(lexicon):
+    ev, ex = _read(lexicon, "I have a cough and my mother has asthma")
+    assert ev.get("cough") is True and "asthma_known" not in ev and ex.family == ["asthma_known"]
+    ev, _ = _read(lexicon, "I have asthma and a cough")
+    assert ev.get("asthma_known") is True  # guard: the patient's own asthma
+
+
+def test_lay_uncertainty(lexicon):
+    ev, ex = _read(lexicon, "I'm not sure if I have a fever")
+    assert "fever" not in ev and ex.uncertain == ["fever"]
+    ev, ex = _read(lexicon, "maybe a fever, definitely a headache")
+    assert "fever" not in ev and ev.get("headache") is True
+
+
+def test_one_engine_one_rules_file_for_every_tool():
+    """No tool keeps its own cue words: the triage NLU and the records extractor both read the rules file."""
+    import medcore.records.extract as rx
+    import medcore.triage.nlu as nlu
+    from medcore.knowledge import assertions
+
+    for mod in (nlu, rx):
+        assert not any(n in vars(mod) for n in ("NEG_PRE", "NEG_PSEUDO", "TERMINATORS", "UNCERTAIN", "AND_RESTART"))
+    assert assertions.load_rules("lay").profile == "lay" and assertions.load_rules("clinical").profile == "clinical"
+
+
+def test_engine_on_lay_spans_directly():
+    from medcore.knowledge.assertions import assert_spans, load_rules
+
+    lay = load_rules("lay")
+    s = "no headache but my mum has migraine and i've got a rash"
+    spans = [(s.index(w), s.index(w) + len(w)) for w in ("headache", "migraine", "rash")]
+    assert assert_spans(s, spans, lay) == ["negated", "family", "present"]
+
+
+@pytest.mark.parametrize("sentence,target,assertion", [
+    ("Hemorrhage: none.", "hemorrhage", "negated"),  # a checklist answer
+    ("The patient's wife has diabetes.", "diabetes", "family"),  # another person, not the patient
+    ("Wife says he snores at night and has hypertension.", "hypertension", "present"),  # the informant (guard)
+])
+def test_checklists_and_other_people(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion

@@ -1,0 +1,73 @@
+"""Age, sex and severity read from lay text."""
+
+from __future__ import annotations
+
+import re
+
+SEVERE = re.compile(r"\b(severe|severely|terrible|excruciating|unbearable|agoni[sz]ing|agony|horrendous|horrible"
+                    r"|worst|killing me|intense|crippling|really bad|very bad|extreme)\b")
+MILD = re.compile(r"\b(mild|mildly|slight|slightly|a bit of|a little|minor|niggl\w*)\b")
+SCALE = re.compile(r"\b(\d{1,2})\s*(?:/|out of)\s*10\b")
+
+AGE_PATTERNS = [
+    (re.compile(r"\b(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)(?:\s*|-)old\b"), 1.0),
+    (re.compile(r"\b(\d{1,3})\s*-?\s*(?:year|yr)\s*-?\s*old\b"), 1.0),
+    (re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.)\b"), 1.0),
+    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*months?(?:\s*|-)old\b"), 1 / 12),
+    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*weeks?(?:\s*|-)old\b"), 1 / 52),
+    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*days?(?:\s*|-)old\b"), 1 / 365),
+    (re.compile(r"\b(?:aged?|i am|i'm|im)\s+(\d{1,3})\b(?!\s*(?:weeks?|days?|months?|%|kg|lb|cm|/))"), 1.0),
+    (re.compile(r"\b(\d{1,3})\s*(?:m|f)\b"), 1.0),
+    (re.compile(r"\b(?:in my|in his|in her)\s+(\d)0s\b"), 10.0),
+]
+AGE_WORDS = [(re.compile(r"\b(newborn|new born|neonate)\b"), 0.05), (re.compile(r"\b(baby|infant)\b"), 0.6),
+             (re.compile(r"\btoddler\b"), 2.0), (re.compile(r"\b(teenager|teen)\b"), 15.0),
+             (re.compile(r"\b(pensioner|elderly)\b"), 78.0)]
+FEMALE = re.compile(r"\b(woman|female|girl|lady|mum|mom|mother|daughter|wife|she|her|pregnant|\d{1,3}\s?f)\b")
+MALE = re.compile(r"\b(man|male|boy|gentleman|dad|father|son|husband|he|his|him|\d{1,3}\s?m)\b")
+FEMALE_STRONG = re.compile(r"\b(i'?m a (?:\d+ ?(?:year|yr)s?[- ]old )?(?:woman|female|girl|lady)|woman|female|girl|daughter|pregnant|\d{1,3}\s?f)\b")
+MALE_STRONG = re.compile(r"\b(i'?m a (?:\d+ ?(?:year|yr)s?[- ]old )?(?:man|male|boy|guy)|man|male|boy|son|\d{1,3}\s?m)\b")
+
+
+def extract_age(text: str) -> float | None:
+    low = text.lower()
+    for pat, scale in AGE_PATTERNS:
+        m = pat.search(low)
+        if m:
+            val = float(m.group(1)) * scale
+            if 0 <= val <= 110:
+                return round(val, 3)
+    for pat, val in AGE_WORDS:
+        if pat.search(low):
+            return val
+    return None
+
+
+def extract_sex(text: str) -> str | None:
+    low = text.lower()
+    f, m = FEMALE_STRONG.search(low), MALE_STRONG.search(low)
+    if f and not m:
+        return "female"
+    if m and not f:
+        return "male"
+    if f and m:
+        return "female" if f.start() < m.start() else "male"
+    f, m = FEMALE.search(low), MALE.search(low)
+    if f and not m:
+        return "female"
+    if m and not f:
+        return "male"
+    return None
+
+
+def extract_severity(text: str) -> str | None:
+    low = text.lower()
+    m = SCALE.search(low)
+    if m:
+        v = int(m.group(1))
+        return "severe" if v >= 7 else ("mild" if v <= 3 else "moderate")
+    if SEVERE.search(low):
+        return "severe"
+    if MILD.search(low):
+        return "mild"
+    return None

@@ -1,0 +1,184 @@
+"""Durations, frequencies and onsets in lay text, and whether a duration belongs to the complaint.
+
+A duration counts only when it is attached to a complaint, not to a risk factor or life history ('smoked for
+35 years'); a frequency ('twice a day') is no duration; an onset without 'since' ('it started this morning')
+gives one when it is the complaint's."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.llm.grounding import DRUG_STEM  # WHO INN drug-name stems
+from medcore.triage.kb import KnowledgeBase
+from medcore.triage.tokens import NUM_WORDS, _is_number, tokens
+
+UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "night": 24, "week": 168,
+              "fortnight": 336, "month": 730, "year": 8760}
+_NUM = r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|couple|few|several)"
+_UNIT = r"(minute|min|hour|hr|day|night|week|fortnight|month|year)s?"
+DURATION_PATTERNS = [
+    re.compile(rf"\b(?:for|past|last|over|about|almost|nearly)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:a\s+)?{_NUM}\s+(?:of\s+)?{_UNIT}\b(?!\s+(?:old|pregnant))"),
+    re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
+    re.compile(rf"\b{_NUM}\s+{_UNIT}\b(?!\s+(?:old|pregnant|of age))(?![- ]old)"),
+    re.compile(r"\bfor\s+(?:a\s+)?(minute|hour|day|week|fortnight|month|year)s?\b"),
+]
+SINCE = {"yesterday": 30, "last night": 14, "this morning": 6, "today": 6, "tonight": 2, "this afternoon": 3,
+         "this evening": 2, "last week": 24 * 7, "last month": 730, "the weekend": 24 * 3, "monday": 24 * 4,
+         "tuesday": 24 * 4, "wednesday": 24 * 4, "thursday": 24 * 4, "friday": 24 * 4, "saturday": 24 * 4,
+         "sunday": 24 * 4, "christmas": 24 * 30, "last year": 8760}
+# A frequency is not a duration: 'three times a day', 'twice a week', 'every few hours', '20 a day', '4 hours a
+# day'. A duration phrase inside a frequency ('a day' in 'twice a day') is dropped.
+FREQUENCY_PATTERNS = [
+    re.compile(rf"\b(?:(?:{_NUM}|many|\d+)\s+times|\d+\s*x|once|twice|thrice)"
+               rf"\s+(?:a|an|per|each|every|in\s+an?)\s+{_UNIT}\b"),
+    re.compile(rf"\b(?:every|each|per)\s+(?:other\s+|single\s+|{_NUM}\s+(?:of\s+)?)?{_UNIT}\b"),
+    re.compile(rf"\b(?:\d+(?:\.\d+)?|{_UNIT})\s+(?:a|an|per)\s+{_UNIT}\b(?!\s+ago)"),
+]
+# "since I woke up (yesterday)": the SINCE table's time, or this morning's with no time named.
+_WOKE = r"(?:(?:i|he|she|we|they|you)\s+)?(?:woke|woken|got)\s+up"
+# Onset without 'since': an onset verb and a SINCE time in one chunk, either order ('it started this
+# morning', 'began last night', 'this morning my heart started pounding'). It counts only when it is the
+# complaint's onset: the nearest finding is a symptom, or there is none and the verb has no object of its
+# own ('I started a new job last week', 'started running yesterday' say nothing of the complaint).
+ONSET_VERBS = (r"(?:started|starts|start|began|begun|begins|came\s+on|comes\s+on|come\s+on|came\s+up|kicked\s+in"
+               r"|set\s+in|flared\s+up|woke\s+up|woken\s+up|appeared|developed)")
+_FILLER = r"(?:\s+(?!(?:and|with|plus|also|since|for)\b)[a-z0-9']+)"
+ONSET_OBJECTS = {"a", "an", "the", "my", "his", "her", "their", "our", "your", "some", "me", "him", "them", "us",
+                 "to"}
+# A treatment start is not the complaint's onset: 'I was started on ramipril last week', 'started on a new
+# tablet', 'began metformin yesterday'. The verb's object is 'on' + something that is not a time ('on
+# Monday' is one), a medicine word, or a drug name (WHO INN stem, as the grounding check uses).
+MEDICINE_WORDS = {"tablet", "pill", "medication", "medicine", "med", "drug", "antibiotic", "inhaler", "injection",
+                  "jab", "treatment", "course", "dose", "prescription", "patch", "cream", "steroid", "insulin",
+                  "contraceptive", "hrt", "chemo", "chemotherapy", "new"}
+ON_TIME_WORDS = {"the", "a", "this", "that", "my", "his", "her"}  # skipped before a SINCE time after 'on'
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "christmas",
+              "holiday", "morning", "afternoon", "evening", "night", "day", "birthday", "way", "flight"}
+DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_over_2_weeks")
+# A duration says how long the complaint has lasted only if it is attached to a symptom. One attached to a
+# risk factor or a life-history verb ("smoked for 35 years", "diabetic for 15 years", "worked in a mine
+# for 30 years") is history, not symptom duration. Attachment: the nearest finding (or history word) in
+# the same chunk, preceding first, else following. A history verb governs its whole phrase ("worked in a
+# quarry for 30 years"); a risk noun or adjective owns the duration only when nothing but function words
+# stands between them ("diabetic for 15 years", not "my asthma has been bad for 3 days").
+HISTORY_CATEGORIES = {"risk"}
+HISTORY_WORDS = {"smoke", "smoked", "smoking", "smoker", "vape", "vaped", "vaping", "vaper", "drank", "drunk",
+                 "drinker", "worked", "working", "lived", "living", "married", "employed", "retired"}
+FUNCTION_WORDS = {"am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "i", "i've",
+                  "i'm", "i'd", "he", "she", "it", "they", "we", "you", "a", "an", "the", "my", "me", "now",
+                  "still", "already", "just", "also", "very", "really", "per", "every", "since", "for", "of", "past",
+                  "last", "over", "about", "around", "nearly", "almost", "roughly", "ago"}
+
+def _num(s: str) -> float:
+    return float(NUM_WORDS.get(s, s)) if not s.replace(".", "").isdigit() else float(s)
+
+
+def frequency_spans(low: str) -> list[tuple[int, int]]:
+    """Every frequency phrase in lower-case text ('twice a day', 'every few hours'): (start, end)."""
+    return [(m.start(), m.end()) for pat in FREQUENCY_PATTERNS for m in pat.finditer(low)]
+
+
+def duration_spans(low: str) -> list[tuple[int, int, float]]:
+    """Every duration phrase in lower-case text, none inside a frequency: (start, end, hours)."""
+    out = []
+    for pat in DURATION_PATTERNS[:3]:
+        for m in pat.finditer(low):
+            out.append((m.start(), m.end(), _num(m.group(1)) * UNIT_HOURS[m.group(2)]))
+    for m in DURATION_PATTERNS[3].finditer(low):
+        out.append((m.start(), m.end(), UNIT_HOURS[m.group(1)]))
+    keys = "|".join(SINCE)
+    for key, h in SINCE.items():
+        for m in re.finditer(rf"\bsince\s+(?:{_WOKE}\s+)?{key}\b", low):
+            out.append((m.start(), m.end(), h))
+    for m in re.finditer(rf"\bsince\s+{_WOKE}\b(?!\s+(?:{keys})\b)", low):
+        out.append((m.start(), m.end(), SINCE["this morning"]))
+    freq = frequency_spans(low)
+    return [d for d in out if not any(a < d[1] and d[0] < b for a, b in freq)]
+
+
+def onset_spans(low: str, durations: list[tuple[int, int, float]] | None = None) -> list[tuple[int, int, float, int]]:
+    """Onset phrases without 'since' ('it started this morning'): (start, end, hours, verb end) with the
+    span of the time words only, for attachment; not yet checked for attachment (extract() does that).
+    `durations`: duration_spans(low), when the caller has it already."""
+    out = []
+    for key, h in SINCE.items():
+        for m in re.finditer(rf"\b{ONSET_VERBS}(?P<v>){_FILLER}{{0,5}}?\s+(?P<k>{key})\b", low):
+            out.append((m.start("k"), m.end("k"), h, m.end("v")))
+        for m in re.finditer(rf"\b(?P<k>{key})\b{_FILLER}{{0,4}}?\s+{ONSET_VERBS}\b(?P<v>)", low):
+            out.append((m.start("k"), m.end("k"), h, m.end("v")))
+    since = [(a, b) for a, b, _ in (duration_spans(low) if durations is None else durations)]
+    return [o for o in out if not low[:o[0]].rstrip().endswith("since")
+            and not any(a < o[1] and o[0] < b for a, b in since)]
+
+
+def _starts_treatment(after_verb: str) -> bool:
+    """Whether the words after an onset verb name a treatment being started ('on ramipril', 'on a new
+    tablet', 'metformin'), not a time ('on Monday', 'on the way home')."""
+    toks = tokens(after_verb)[:4]
+    if toks and toks[0] in ("on", "onto"):
+        rest = [t for t in toks[1:] if t not in ON_TIME_WORDS]
+        return bool(rest) and rest[0] not in TIME_WORDS and not _is_number(rest[0])
+    head = [t for t in toks[:2] if t not in ONSET_OBJECTS]
+    return bool(head) and (head[0] in MEDICINE_WORDS or DRUG_STEM.fullmatch(head[0]) is not None)
+
+
+def extract_duration(text: str) -> float | None:
+    """The longest duration phrase in the text, attached or not (extract() keeps symptom durations only)."""
+    hours = [h for _, _, h in duration_spans(text.lower())]
+    return max(hours) if hours else None
+
+
+def _nearest_head(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
+                  matches: list[tuple[int, int, list[str]]], s: int, e: int) -> tuple[str, list[str]] | None:
+    """The head a phrase at tokens [s, e) is attached to, its nearest finding or history word in the same
+    chunk, preceding first: (kind: symptom | risk | verb, the tokens in between), or None."""
+    if s >= len(toks):
+        return None
+    chunk = chunk_of[s]
+    heads = []  # (start, end, kind): symptom | risk | verb
+    for ms, me, ids in matches:
+        if chunk_of[ms] != chunk or (ms < e and me > s):
+            continue
+        real = [kb.finding(i.lstrip("!")) for i in ids]
+        if all(f.category == "course" for f in real):  # 'getting worse', 'for a week': not a head
+            continue
+        if not all(f.category in HISTORY_CATEGORIES for f in real):
+            kind = "symptom"
+        else:
+            kind = "verb" if any(t in HISTORY_WORDS for t in toks[ms:me]) else "risk"
+        heads.append((ms, me, kind))
+    covered = {t for ms, me, _ in matches for t in range(ms, me)}
+    heads += [(t, t + 1, "verb") for t, tok in enumerate(toks)
+              if tok in HISTORY_WORDS and chunk_of[t] == chunk and t not in covered and not s <= t < e]
+    before = [h for h in heads if h[1] <= s]
+    after = [h for h in heads if h[0] >= e]
+    if before:
+        hs, he, kind = max(before, key=lambda h: h[1])
+        return kind, toks[he:s]
+    if after:
+        hs, he, kind = min(after, key=lambda h: h[0])
+        return kind, toks[e:hs]
+    return None
+
+
+def _describes_history(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
+                       matches: list[tuple[int, int, list[str]]], s: int, e: int) -> bool:
+    """Whether the duration at tokens [s, e) is attached to a risk factor or life history ('smoked for
+    35 years') rather than to a symptom: its nearest head in the same chunk, preceding first."""
+    head = _nearest_head(kb, toks, chunk_of, matches, s, e)
+    if head is None:
+        return False
+    kind, between = head
+    if kind == "risk":
+        return all(t in FUNCTION_WORDS or _is_number(t) or t in UNIT_HOURS for t in between)
+    return kind == "verb"
+
+def duration_evidence(hours: float) -> dict[str, bool]:
+    if hours < 24:
+        hit = "duration_under_1_day"
+    elif hours <= 24 * 14:
+        hit = "duration_1_to_14_days"
+    else:
+        hit = "duration_over_2_weeks"
+    return {f: f == hit for f in DURATION_FINDINGS}
+
