@@ -26,7 +26,7 @@ def _time(fn) -> float:
 def run(sizes=(20_000, 80_000)) -> dict:
     from medcore.config import Settings
     from medcore.records import kb as kb_mod
-    from medcore.records.deid import deidentify
+    from medcore.deid import deidentify
     from medcore.records.sections import find_sections
     from medcore.records.text import split_sentences
 

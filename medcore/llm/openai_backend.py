@@ -49,7 +49,7 @@ class OpenAIBackend:
         messages = prompt.messages()
         if self.trusted:
             return messages
-        from medcore.records.deid import deidentify
+        from medcore.deid import deidentify
 
         return [{"role": m["role"], "content": deidentify(m["content"]).text} for m in messages]
 

@@ -152,7 +152,7 @@ class EvalReport:
 
 
 def evaluate_notes(notes: list[AnnotatedNote], kb, split: str, narrative_fn=None, progress=None) -> EvalReport:
-    from medcore.records.deid import find_phi
+    from medcore.deid import find_phi
     from medcore.records.pipeline import analyze
 
     from medcore.records.narrative import template_text

@@ -68,7 +68,7 @@ def build_examples(settings, store=None, *, split: str = "dev") -> list[Example]
     corrections); split="heldout" gives the held-out references, for measuring only."""
     from medcore.records import kb as kb_mod
     from medcore.records.corpus import annotated_notes
-    from medcore.records.deid import deidentify
+    from medcore.deid import deidentify
     from medcore.records.prompt import narrative_prompt
     from medcore.records.pipeline import analyze
 

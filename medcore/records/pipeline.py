@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 
 from medcore.records import kb as kb_mod
-from medcore.records.deid import DeidResult, deidentify
+from medcore.deid import DeidResult, deidentify
 from medcore.records.extract import Extraction, extract
 from medcore.records.sections import Section, assign_sections, find_sections
 from medcore.records.structured import StructuredSummary, build

@@ -46,7 +46,7 @@ def narrative_prompt(analysis: NoteAnalysis):
 
 def facts(analysis: NoteAnalysis) -> dict:
     """What the model may use: the structured summary as de-identified text, nothing else."""
-    from medcore.records.deid import deidentify
+    from medcore.deid import deidentify
 
     s = analysis.summary
 

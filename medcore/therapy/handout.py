@@ -42,7 +42,7 @@ def make_handout(settings, kb: KnowledgeBase, plan: dict, backend=None) -> Hando
              "follow_up": plan.get("follow_up", "")}
     backend = backend or get_backend(settings)
     if not getattr(backend, "local", True):
-        from medcore.records.deid import deidentify
+        from medcore.deid import deidentify
 
         template = deidentify(template).text
     prompt = Prompt(task="therapy.handout",

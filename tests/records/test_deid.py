@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from medcore.records.deid import DeidResult, PhiSpan, deidentify, shift_date
+from medcore.deid import DeidResult, PhiSpan, deidentify, shift_date
 
 
 def types(text):
@@ -88,7 +88,7 @@ def test_shift_date_formats(src, days, expected):
 
 def test_gold_recall_on_shipped_notes(settings):
     from medcore.records.corpus import annotated_notes
-    from medcore.records.deid import find_phi
+    from medcore.deid import find_phi
     from medcore.records.evaluate import phi_scores
 
     rows = [(n.text, [(g.start, g.end, g.type) for g in n.phi], find_phi(n.text)) for n in annotated_notes(settings)]
@@ -224,7 +224,7 @@ def test_gp_role_is_not_a_name():
 
 # ---- third round (2026-11-23): the blind n42-n50 PHI misses, fixed with general rules ----------------------
 def _phi(text):
-    from medcore.records.deid import find_phi
+    from medcore.deid import find_phi
 
     return [(k, text[s:e]) for s, e, k in find_phi(text)]
 

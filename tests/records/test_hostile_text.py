@@ -12,7 +12,7 @@ import time
 import pytest
 
 from medcore.records import kb as kb_mod
-from medcore.records.deid import deidentify
+from medcore.deid import deidentify
 from medcore.records.inputs import InputError, NoteInput
 from medcore.records.sections import find_sections
 from medcore.records.text import split_sentences

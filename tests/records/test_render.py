@@ -1,5 +1,5 @@
 from medcore.records import render
-from medcore.records.deid import deidentify
+from medcore.deid import deidentify
 from medcore.records.text import Sentence
 
 

@@ -1,0 +1,137 @@
+"""The regular expressions of de-identification: dates, phones, addresses, identifiers and names.
+
+Every quantifier over untrusted text is bounded, so a hostile note cannot make them backtrack without end
+(tests/records/test_hostile_text.py)."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
+           "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
+# US (NANP), international with a country code, and UK national numbers: 10 or 11 digits opening with a
+# trunk 0 ("01423 555 781", "07700 900461", "(0113) 243 3144", "020 7946 0958"), or +44 without the 0.
+_UK_PHONE = r"(?:\+44\s?(?:\(0\)\s?)?|\(0|\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b"
+_PHONE = (r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d{1,5}\b)?|"
+          r"\+(?:[2-9]\d{0,2})[\s-]\d{1,4}(?:[\s-]\d{2,4}){2,3}\b|" + _UK_PHONE)
+# A UK postcode: outward code (area letters, district digit, optional letter or digit), inward code
+# (digit + two letters): "HG1 2QT", "SW1A 1AA", "M1 1AE".
+_UK_POSTCODE = r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b"
+# Street types, US and UK, for a numbered street address.
+_STREET = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Boulevard|Blvd|Way|Place|Pl|Terrace|Circle|"
+           r"Square|Highway|Hwy|Parkway|Pkwy|Close|Crescent|Gardens|Grove|Mews|Row|Walk|Rise|Hill|Green|View|Park)")
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"   # upper-case letters, Latin-1 accented ones included (Zoë, Müller, Ní)
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
+# One capitalised name word. Beyond "Doyle" and "Smith-Jones" it takes an elided or camel-case prefix
+# ("O'Neill", "D'Souza", "McAllister", "MacLeod", "DiMarco", "LaToya"), a lower-case Arabic article
+# ("al-Rashid") and more than one hyphenated part ("Adebayo-Lindt-Okoro").
+# At most five joined parts: with an unbounded repeat, each word boundary inside a long run such as
+# "Ab-Ab-Ab-..." rescanned the rest of the run (quadratic); no real name has more parts than that.
+_NAME_WORD = (rf"(?:(?:al|el)-)?(?:[{_UP}]'|[{_UP}][{_LO}]{{1,2}}(?=[{_UP}][{_LO}]))?[{_UP}][{_LO}]+"
+              rf"(?:[-'](?:[{_UP}]'|[{_UP}][{_LO}]{{1,2}}(?=[{_UP}][{_LO}]))?[{_UP}]?[{_LO}]+){{0,4}}")
+# Initials before a surname: "K. ", "K ", "J.R. ", "J. R. " (after a title or label, or before a surname).
+_INITIALS = rf"(?:[{_UP}](?:\.[ \t]*|[ \t]+)){{1,3}}"
+# Lower-case surname particles: "van der Berg", "de la Cruz", "da Silva", "ter Haar".
+_PARTICLES = r"(?:(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ter|ten|bin|ibn|ben|af|zu)[ \t]+){0,2}"
+# A person's name in context: [given name] [initials] [particles] surname, or initials + surname.
+_PERSON = rf"(?:{_NAME_WORD}\s+(?:{_INITIALS})?|{_INITIALS})?{_PARTICLES}{_NAME_WORD}"
+_NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Please", "Date", "Clinic", "Hospital",
+              "Department", "Emergency", "Cardiology", "Nephrology", "Neurology", "Oncology", "Surgery", "Medicine",
+              "Primary", "Care", "Consultant", "Outpatient", "Inpatient", "Yours", "Dear", "Kind", "Regards", "Thank",
+              "Internal", "Family", "Health", "Center", "Centre", "Associates", "Discharge", "Admission", "Pager",
+              "Phone", "Tel", "Fax", "Email", "Street", "Avenue", "Road", "Drive", "Lane", "Court", "Room", "Unit",
+              "History", "Exam", "Labs", "Plan", "Assessment", "Impression", "Findings", "Medications", "Allergies",
+              "Hospitalist", "Orthopedics", "Psychiatry", "Radiology", "Endocrinology", "Gastroenterology", "Infectious",
+              "Disease", "Service", "Team", "Nurse", "Attending", "Resident", "Fellow", "Intern", "Sincerely", "Re",
+              "No", "Not", "And", "Or", "With", "For", "Age", "Sex", "Male", "Female", "Mr", "Mrs", "Ms", "Dr", "MD",
+              "Partner", "Registrar", "Locum", "Practice", "Principal", "Trainee",  # UK GP roles: "GP Partner"
+              "Pt", "Name", "Bed", "Today", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday",
+              "Friday", "Saturday", "Sunday", "Seen", "Reported", "Signed", "Dictated", "Results", "Called",
+              # instructions before a role: "Notify MD if ...", "Page RN", "Inform NP"
+              "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
+_CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW)"
+
+# (type, pattern, group holding the PHI or 0)
+_RULES: list[tuple[str, re.Pattern, int]] = [
+    # The local part starts at the first word character of its run of [\w.+-]: the same leftmost match as
+    # "\b[\w.+-]+@...", but tried once per run rather than at every word boundary inside it, which was
+    # quadratic on a long run such as "1-1-1-..." with no "@" after it.
+    ("EMAIL", re.compile(r"(?<![\w.+-])[.+-]*+(\w[\w.+-]*+@[\w-]+(?:\.[\w-]+)+\b)"), 1),
+    ("URL", re.compile(r"\bhttps?://[^\s<>\"')]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"')]*)?", re.I), 0),
+    ("SSN", re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"), 0),
+    ("MRN", re.compile(r"\b(?:MRN|MR\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|hosp(?:ital)?\.?\s+(?:number|no\.?)|record\s+(?:no\.?|number|#)|"
+                       r"unit\s+number|patient\s+id|practice\s+id|nhs\s+(?:number|no\.?)|chi\s+(?:number|no\.?)|hospital\s+id)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z]{0,4}-?\d[\d-]{3,}\d)\b", re.I), 1),
+    ("ID", re.compile(r"\b(?:accession|acc\.?|account|acct\.?|insurance(?:\s+id)?|member\s+id|policy(?:\s+(?:no\.?|number))?|"
+                      r"subscriber\s+id|encounter|visit\s+(?:id|number)|license|licence|npi|dea|license\s+plate|plate|vin|"
+                      r"serial(?:\s+(?:no\.?|number))?|device\s+id|health\s+plan(?:\s+(?:id|number))?|certificate(?:\s+no\.?)?)\s*(?:#|no\.?|number|id)?\s*[:#]?\s*"
+                      r"([A-Z0-9][A-Z0-9-]{4,}\d)\b", re.I), 1),
+    ("FAX", re.compile(rf"\bfax(?:\s*(?:no\.?|number|#))?\s*[:#]?\s*({_PHONE})", re.I), 1),
+    ("PHONE", re.compile(_PHONE), 0),
+    ("IP", re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b"), 0),
+    ("DATE", re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|"
+                        r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|"
+                        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+{_MON}\.?,?\s+\d{{4}}\b|\b{_MON}\.?,?\s+(?:19|20)\d{{2}}\b|"
+                        rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MON}\.?,?\s+\d{{4}}\b|"
+                        rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:mg|mcg|units|%|mm))|\b\d{{1,2}}/\d{{1,2}}\b(?=\s+(?:at|@)\b)"), 0),
+    ("AGE", re.compile(r"\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\.?o\.?|y/o|yo)\b)|"
+                       r"\b(?:age|aged)\s*[:]?\s*(9\d|1[0-2]\d)\b|"
+                       r"\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:[- ]and[- ]\w+)?)"
+                       r"(?=[- ]years?[- ]old)", re.I), -1),
+    # a numbered street, then the town when a US state or a UK postcode follows it
+    ("ADDRESS", re.compile(rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b\.?"
+                           r"(?:,?\s+(?:Apt|Suite|Unit|Flat)\.?\s*\w+)?"
+                           rf"(?:,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=,\s*[A-Z]{{2}}\b|,?\s+{_UK_POSTCODE}))?"), 0),
+    # a street without a number, when the town and a UK postcode or US state + ZIP follow: "Moor Lane, Halifax HX3 0PW"
+    ("ADDRESS", re.compile(rf"\b(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?"
+                           rf"(?=,?\s+{_UK_POSTCODE}|,\s*[A-Z]{{2}}\s+\d{{5}}\b)"), 0),
+    # a month/day without a year after a preposition of time: "resume on 11/18", "held until 3/4"
+    ("DATE", re.compile(r"\b(?:on|from|until|till|since|starting|dated|due|before|after)\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
+                        r"\b(?![/\d])(?!\s*(?:to|->|-)\s*\d)"), 1),
+    ("ZIP", re.compile(rf"(?<=\b(?:{'|'.join(_STATES)})\s)\d{{5}}(?:-\d{{4}})?\b|\bzip(?:\s*code)?\s*[:#]?\s*(\d{{5}}(?:-\d{{4}})?)\b", re.I), -1),
+    # case-sensitive on purpose: lower-case "m1 1ae" is not how postcodes are written in letters
+    ("ZIP", re.compile(_UK_POSTCODE), 0),
+]
+
+# An upper-case surname, as in "Mr HALLORAN" or "HALLORAN, Rupert" (UK-style headers).
+_CAPS_SURNAME = rf"[{_UP}]{{2,}}(?:[-'][{_UP}]{{2,}})*(?![{_LO}])"
+
+_NAME_RULES: list[re.Pattern] = [
+    # after a title: "Dr. Priya Raman", "Mrs Doyle", "Dr K. Oyelaran", "Prof J.R. Pemberton", "Dr van der Berg",
+    # "Mr O'Neill", and an upper-case surname after a title ("Mr HALLORAN")
+    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Nurse)\.?\s+({_PERSON}|{_CAPS_SURNAME})"),
+    # after a label: "Patient: Harold Jenkins", "Re: Margaret Doyle", "Referred by Dr ..."
+    re.compile(rf"\b(?i:Patient|Patient name|Name|Pt|Re|Attending|PCP|GP|Referred by|Requesting physician|Ordering provider|"
+               rf"Referring physician|Reported by|Signed by|Dictated by|Seen by|Reviewed by|Examined by|Discussed with|"
+               rf"Contact|Next of kin|NOK|Proxy|health care proxy|"
+               rf"Electronically signed by|Resident|Nurse|Surgeon|Physician)\s*[:,]?\s+({_PERSON})(?=[\s,.;)]|$)"),
+    # the patient under another label, with a colon: "Child: Oliver Reid", "Client: ..."
+    re.compile(rf"\b(?i:Child|Infant|Baby|Client|Service user|Resident name)\s*:\s*({_PERSON})(?=[\s,.;)]|$)"),
+    # before credentials: "Marcus Webb, MD", "T. Osei, RN"
+    # (not an initial after a slash: "Strict I/O. Notify MD" is intake/output)
+    re.compile(rf"\b(?<!/)({_PERSON}),?\s+{_CREDENTIALS}\b"),
+    # relatives: "wife Grace Tran", "daughter Susan Kessler", "son J. Kessler"
+    re.compile(rf"\b(?:wife|husband|partner|daughter|son|mother|father|sister|brother|niece|nephew|friend|proxy|guardian)\s+"
+               rf"((?:{_NAME_WORD}\s+(?:{_INITIALS})?|{_INITIALS}){_PARTICLES}{_NAME_WORD})\b"),
+]
+
+# A patient header line names the patient without a label: "Okonkwo, Adaeze" on its own line, or a name
+# followed on the same line by an identifier ("Desmond Achterberg  MRN 3087721", "Jane Roe (DOB ...)",
+# "ROE, Jane | 74M"), or after one ("MRN 3087721  Jane Roe"). The given name need not be a known one.
+_ID_CUE = (r"(?:MRN|MR\s?#|DOB|D\.O\.B\.?|date\s+of\s+birth|born|NHS(?:\s+(?:no\.?|number))?|CHI|"
+           r"hosp(?:ital)?\.?\s+(?:no\.?|number|#)|unit\s+(?:no\.?|number)|patient\s+id|age\s*:|age\s+\d|aged\s+\d|"
+           r"\d{1,3}\s*(?:-?\s*(?:y/?o|yo|yrs?|years?(?:[ -]old)?)\b|[MF]\b))")
+_HEADER_NAME = (rf"(?:(?:{_NAME_WORD}|{_CAPS_SURNAME}),[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?(?:[ \t]+[{_UP}]\.?)?|"
+                rf"{_NAME_WORD}[ \t]+(?:{_NAME_WORD}[ \t]+)?(?:{_INITIALS})?{_PARTICLES}(?:{_NAME_WORD}|{_CAPS_SURNAME}))")
+_HEADER_RULES: list[re.Pattern] = [
+    # "Surname, Given" alone on its line (optionally after a label)
+    re.compile(rf"(?m)^[ \t]*(?:(?i:patient|name|pt)\s*:\s*)?((?:{_NAME_WORD}|{_CAPS_SURNAME}),[ \t]+{_NAME_WORD}(?:[ \t]+[{_UP}]\.?)?)[ \t]*$"),
+    # a name at the start of a line, followed by an identifier on that line
+    re.compile(rf"(?im)^[ \t]*(?:(?:patient|name|pt)\s*:\s*)?((?-i:{_HEADER_NAME}))[ \t]*[,;|(\[/\u2013-]?[ \t]*(?={_ID_CUE})"),
+    # a name after an identifier and its value, ending the line or followed by another identifier
+    re.compile(rf"(?im)\b(?:MRN|MR\s?#|DOB|D\.O\.B\.?|NHS(?:\s+(?:no\.?|number))?|hosp(?:ital)?\.?\s+(?:no\.?|number|#))"
+               rf"[ \t]*[:#]?[ \t]*[\w/.-]*\d[\w/.-]*[ \t]*[,;|]?[ \t]+((?-i:{_HEADER_NAME}))"
+               rf"(?=[ \t]*(?:$|[,;|(]|[ \t]{{2}}|{_ID_CUE}))"),
+]
