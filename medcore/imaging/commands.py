@@ -23,11 +23,12 @@ def _channels(text: str) -> tuple[int, ...]:
 def register(reg) -> None:
     from medcore import jobs
 
-    p = reg.train.add_parser("image", help="train a DDPM or DCGAN on brain MRI or your own images")
-    p.add_argument("--model", choices=("ddpm", "gan"), default="ddpm")
+    p = reg.train.add_parser("image", help="train a DDPM, DCGAN, VAE or latent DDPM on brain MRI or your own images")
+    p.add_argument("--model", choices=("ddpm", "gan", "vae", "ldm"), default="ddpm",
+                   help="ldm: latent diffusion in the space of the VAE named by --vae")
     p.add_argument("--dataset", default="br35h", help="br35h, mni, headct, colin27 (the last two come from Debian packages), "
                    "or a folder / ZIP with one subfolder per class")
-    p.add_argument("--size", type=int, choices=(8, 16, 32, 64), default=32)
+    p.add_argument("--size", type=int, choices=(8, 16, 32, 64, 128), default=32)
     p.add_argument("--steps", type=int, default=2000)
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--lr", type=float, default=0.0, help="0: the model's default")
@@ -37,7 +38,17 @@ def register(reg) -> None:
     p.add_argument("--gan-width", type=int, default=64)
     p.add_argument("--prediction", choices=("epsilon", "v_prediction"), default="epsilon",
                    help="DDPM target: the noise (epsilon) or the velocity (v_prediction)")
+    p.add_argument("--vae-channels", default="16,48,96", help="VAE widths per resolution (3 widths: factor 4)")
+    p.add_argument("--latent-channels", type=int, default=4)
+    p.add_argument("--kl-weight", type=float, default=1e-3, help="VAE: final weight of the annealed KL term")
+    p.add_argument("--kl-anneal-steps", type=int, default=2000)
+    p.add_argument("--ssim-weight", type=float, default=0.5)
+    p.add_argument("--disc-weight", type=float, default=0.0, help="VAE: patch discriminator weight (0: none)")
+    p.add_argument("--disc-start", type=int, default=2000)
+    p.add_argument("--vae", default="", help="ldm: the VAE run or checkpoint folder")
     p.add_argument("--checkpoint-every", type=int, default=500)
+    p.add_argument("--checkpoint-every-s", type=float, default=0.0,
+                   help="also checkpoint when this many seconds passed since the last one")
     p.add_argument("--preview-every", type=int, default=250)
     p.add_argument("--keep", type=int, default=3)
     p.add_argument("--seed", type=int, default=0)
@@ -89,7 +100,11 @@ def _train(args, settings) -> int:
                           batch_size=args.batch_size, lr=args.lr, channels=_channels(args.channels),
                           layers_per_block=args.layers_per_block, attention=not args.no_attention,
                           gan_width=args.gan_width, prediction=args.prediction,
-                          checkpoint_every=args.checkpoint_every,
+                          vae_channels=_channels(args.vae_channels), latent_channels=args.latent_channels,
+                          kl_weight=args.kl_weight, kl_anneal_steps=args.kl_anneal_steps,
+                          ssim_weight=args.ssim_weight, disc_weight=args.disc_weight, disc_start=args.disc_start,
+                          vae=args.vae, checkpoint_every=args.checkpoint_every,
+                          checkpoint_every_s=args.checkpoint_every_s,
                           preview_every=args.preview_every, keep=args.keep, seed=args.seed, name=args.name,
                           out_dir=args.out_dir, export_dir=args.export)
     except (TrainError, ValueError) as exc:

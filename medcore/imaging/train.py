@@ -20,77 +20,7 @@ from medcore import checkpoints
 from medcore.config import Settings
 from medcore.imaging.datasets import ImageDataset, load_dataset
 
-MODELS = ("ddpm", "gan")
-
-
-class TrainError(ValueError):
-    """A run cannot start as asked; the message says what to change."""
-
-
-@dataclass
-class TrainConfig:
-    model: str = "ddpm"
-    dataset: str = "br35h"
-    size: int = 32
-    steps: int = 2000
-    batch_size: int = 32
-    lr: float = 0.0  # 0: the model's default
-    channels: tuple[int, ...] = (32, 64, 96, 128)  # DDPM UNet widths
-    layers_per_block: int = 1
-    attention: bool = True
-    gan_width: int = 64
-    ema_decay: float = 0.9995
-    cfg_dropout: float = 0.1
-    # v-prediction stays well-posed near t≈T, where the cosine schedule leaves almost no signal and an
-    # epsilon model's clean-image estimate blows up (the washed-out samples of the first shipped model).
-    prediction: str = "epsilon"
-    checkpoint_every: int = 500
-    preview_every: int = 250
-    keep: int = 3
-    seed: int = 0
-    name: str = ""
-    out_dir: str = ""
-    holdout: float = 0.1
-    amp: bool = True  # bf16 autocast on CUDA only
-    export_dir: str = ""  # also write the sampling weights (fp16) here at every checkpoint
-
-    def __post_init__(self) -> None:
-        if self.model not in MODELS:
-            raise TrainError(f"--model {self.model!r}: choose one of {', '.join(MODELS)}")
-        if self.steps <= 0 or self.batch_size <= 0:
-            raise TrainError("steps and batch size must be positive")
-        self.channels = tuple(int(c) for c in self.channels)
-
-    @property
-    def run_name(self) -> str:
-        if self.name:
-            return self.name
-        ds = Path(self.dataset).stem if self.dataset not in ("br35h", "mni") else self.dataset
-        return f"{self.model}-{ds}-{self.size}px"
-
-    def resolved_out_dir(self, settings: Settings) -> Path:
-        return Path(self.out_dir) if self.out_dir else settings.path("imaging", "runs", self.run_name)
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["channels"] = list(self.channels)
-        return d
-
-
-@dataclass
-class RunState:
-    """What a checkpoint's state.json holds besides the weights."""
-
-    kind: str
-    model_config: dict
-    train_config: dict
-    class_names: list[str]
-    dataset: dict
-    wall_s: float = 0.0
-    images_seen: int = 0
-    losses: list = field(default_factory=list)  # (step, loss) every so often, for the curve after a resume
-    device: str = "cpu"
-    finished: bool = False
+from medcore.imaging.train_config import MODELS, RunState, TrainConfig, TrainError  # noqa: F401
 
 
 # ---- data ---------------------------------------------------------------------------
@@ -441,6 +371,11 @@ def train_gan(cfg: TrainConfig, settings: Settings, reporter, *, resume: bool = 
 
 
 def train_image(cfg: TrainConfig, settings: Settings, reporter, *, resume: bool = False) -> dict:
+    if cfg.model == "vae":
+        from medcore.imaging.loop import run
+        from medcore.imaging.train_vae import VAEHandler
+
+        return run(cfg, settings, reporter, VAEHandler(), resume=resume)
     fn = train_ddpm if cfg.model == "ddpm" else train_gan
     return fn(cfg, settings, reporter, resume=resume)
 
