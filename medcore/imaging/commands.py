@@ -36,8 +36,8 @@ def register(reg) -> None:
     p.add_argument("--layers-per-block", type=int, default=1)
     p.add_argument("--no-attention", action="store_true")
     p.add_argument("--gan-width", type=int, default=64)
-    p.add_argument("--prediction", choices=("epsilon", "v_prediction"), default="epsilon",
-                   help="DDPM target: the noise (epsilon) or the velocity (v_prediction)")
+    p.add_argument("--prediction", choices=("epsilon", "v_prediction"), default="",
+                   help="DDPM target: the noise (epsilon, the ddpm default) or the velocity (v_prediction, the ldm default)")
     p.add_argument("--vae-channels", default="16,48,96", help="VAE widths per resolution (3 widths: factor 4)")
     p.add_argument("--latent-channels", type=int, default=4)
     p.add_argument("--kl-weight", type=float, default=1e-3, help="VAE: final weight of the annealed KL term")

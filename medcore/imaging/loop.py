@@ -180,7 +180,6 @@ def run(cfg: TrainConfig, settings: Settings, reporter, handler: Handler, *, res
     ds, x, y, held = prepare_data(cfg, settings, with_holdout=True)
     seed_everything(cfg.seed)
     handler.build(cfg, ds, (x.to(device), y.to(device), (held[0].to(device), held[1].to(device))), device)
-    x, y = handler.train_data(x.to(device), y.to(device))
     state = RunState(handler.kind, handler.model_config(), cfg.to_dict(), ds.class_names, ds.card(),
                      device=str(device))
     step = 0
@@ -191,6 +190,8 @@ def run(cfg: TrainConfig, settings: Settings, reporter, handler: Handler, *, res
         state.wall_s, state.images_seen = saved.get("wall_s", 0.0), saved.get("images_seen", 0)
         state.losses, state.evals = saved.get("losses", []), saved.get("evals", [])
         reporter.log(f"resumed from step {step} in {out_dir}")
+    # After loading: a resumed latent model encodes with the VAE it was trained with, not a newer one.
+    x, y = handler.train_data(x.to(device), y.to(device))
     gen = torch_generator(cfg.seed + step, device)
 
     def save(step_now: int) -> Path:

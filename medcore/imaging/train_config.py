@@ -33,7 +33,7 @@ class TrainConfig:
     cfg_dropout: float = 0.1
     # v-prediction stays well-posed near t≈T, where the cosine schedule leaves almost no signal and an
     # epsilon model's clean-image estimate blows up (the washed-out samples of the first shipped model).
-    prediction: str = "epsilon"
+    prediction: str = ""  # "": the model's default, epsilon for the pixel DDPM, v_prediction for ldm
     # VAE (also the autoencoder under an ldm run)
     vae_channels: tuple[int, ...] = (16, 48, 96)  # widths at 1, 1/2, 1/4 resolution: factor 4
     latent_channels: int = 4
@@ -61,6 +61,8 @@ class TrainConfig:
             raise TrainError("steps and batch size must be positive")
         if self.model == "ldm" and not self.vae:
             raise TrainError("--model ldm needs --vae: the VAE run or checkpoint folder to diffuse the latents of")
+        if not self.prediction:
+            self.prediction = "v_prediction" if self.model == "ldm" else "epsilon"
         self.channels = tuple(int(c) for c in self.channels)
         self.vae_channels = tuple(int(c) for c in self.vae_channels)
 
