@@ -62,6 +62,8 @@ def register(reg) -> None:
 
     g = reg.generate.add_parser("image", help="sample synthetic images (PNG, optionally DICOM)")
     g.add_argument("--checkpoint", default="", help="run or checkpoint folder (default: the active model)")
+    g.add_argument("--model", choices=("ddpm", "gan", "vae", "ldm"), default="",
+                   help="use a model of this kind (default: the active model, whatever its kind)")
     g.add_argument("--class", dest="cls", default=None, help="class name, e.g. tumour / 'no tumour' (default: mixed)")
     g.add_argument("--n", type=int, default=16)
     g.add_argument("--seed", type=int, default=0)
@@ -141,14 +143,17 @@ def register_run(settings, result: dict, config: dict, job_id=None) -> int | Non
 
 def _generate(args, settings) -> int:
     from medcore.imaging.dicom_export import dicom_bytes
-    from medcore.imaging.registry import resolve_model_path
+    from medcore.imaging.registry import resolve_model_of_kind, resolve_model_path
     from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, generate, load_model,
                                         marked_pngs, zip_bytes)
     from medcore.runtime import apply_thread_policy
 
     apply_thread_policy(settings.torch_threads)
     try:
-        path = resolve_model_path(settings, args.checkpoint)
+        if args.model:
+            path = resolve_model_of_kind(settings, args.model, args.checkpoint)
+        else:
+            path = resolve_model_path(settings, args.checkpoint)
         model = load_model(path)
         batch = generate(model, SampleRequest(args.cls, args.n, args.seed, args.sampler, args.steps, args.guidance))
     except (SampleError, FileNotFoundError) as exc:

@@ -125,3 +125,23 @@ def test_ldm_refuses_a_non_vae_checkpoint(settings, tiny_folder, tiny_run):
     cfg = TrainConfig(model="ldm", dataset=str(tiny_folder), steps=2, name="bad", vae=str(ddpm_run), **TINY)
     with pytest.raises(TrainError, match="not a VAE"):
         train_image(cfg, settings, _quiet())
+
+
+def test_cli_trains_vae_then_ldm_and_generates_by_kind(settings, tiny_folder, tmp_path, capsys):
+    from medcore.cli import main
+
+    base = ["--dataset", str(tiny_folder), "--size", "16", "--steps", "2", "--batch-size", "4", "--preview-every", "0",
+            "--checkpoint-every", "2", "--no-register"]
+    vae_dir, ldm_dir = tmp_path / "vae", tmp_path / "ldm"
+    assert main(["train", "image", "--model", "vae", "--vae-channels", "4,8,8", "--latent-channels", "2",
+                 "--out-dir", str(vae_dir), *base]) == 0
+    assert main(["train", "image", "--model", "ldm", "--vae", str(vae_dir), "--channels", "8,16", "--no-attention",
+                 "--out-dir", str(ldm_dir), *base]) == 0
+    capsys.readouterr()
+    out = tmp_path / "png"
+    assert main(["generate", "image", "--model", "ldm", "--checkpoint", str(ldm_dir), "--n", "2", "--steps", "3",
+                 "--out", str(out), "--dicom"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["files"] == 4 and len(list(out.glob("*.png"))) == 2
+    assert main(["generate", "image", "--model", "gan", "--checkpoint", str(vae_dir), "--out", str(out)]) == 2
+    assert "not a gan" in capsys.readouterr().err
