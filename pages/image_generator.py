@@ -115,7 +115,7 @@ with tab_gen:
             seed = c3.number_input("Seed", 0, 2**31 - 1, int(prev.get("seed", 0)),
                                    help="the same seed and settings give the same images")
             c4, c5, c6 = st.columns(3)
-            is_ddpm = model.kind == "ddpm"
+            is_ddpm = model.kind in ("ddpm", "ldm")  # the diffusion models: samplers, steps, guidance
             samplers = {"DDIM": "ddim", "DPM-Solver++": "dpm++"}
             s_label = c4.selectbox("Sampler", list(samplers), disabled=not is_ddpm,
                                    index=list(samplers.values()).index(prev.get("sampler", "dpm++"))
@@ -149,7 +149,7 @@ with tab_gen:
                     batch = None
         if batch is not None:
             st.success(f"{len(batch.images)} synthetic images in {batch.seconds:.2f} s "
-                       f"({batch.request.sampler.upper() if model.kind == 'ddpm' else 'generator'}, seed "
+                       f"({batch.request.sampler.upper() if batch.diffusion else 'generator'}, seed "
                        f"{batch.request.seed}). Every image carries a burned-in SYNTHETIC mark and PNG metadata.")
             pngs = marked_pngs(batch, display=192)
             cols = st.columns(8)
