@@ -89,6 +89,7 @@ def register(reg) -> None:
     b = reg.bench.add_parser("imaging", help="sampler speed-ups and training throughput (ratios in one run)")
     b.add_argument("--checkpoint", default="")
     b.add_argument("--quick", action="store_true", help="fewer images (for a smoke run)")
+    b.add_argument("--ldm", default="", help="also time a latent-diffusion checkpoint (128 px sampling, VAE decode)")
     b.set_defaults(func=_bench)
 
 
@@ -208,4 +209,4 @@ def _bench(args, settings) -> int:
     spec = importlib.util.spec_from_file_location("bench_imaging", REPO_ROOT / "bench" / "bench_imaging.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return int(mod.main(settings, checkpoint=args.checkpoint, quick=args.quick) or 0)
+    return int(mod.main(settings, checkpoint=args.checkpoint, quick=args.quick, ldm=args.ldm) or 0)

@@ -116,6 +116,20 @@ def test_latent_ddpm_end_to_end(settings, tiny_folder, tiny_vae):
     assert {k.split(".")[0] for k in keys} == {"ema", "vae"}
     assert generate(load_model(exported), SampleRequest(None, 2, 0, "dpm++", 3)).images.shape == (2, 16, 16)
     assert json.loads((exported / "state.json").read_text())["kind"] == "ldm"
+    bench = _bench_module()
+    speed = bench._latent_speed(str(exported), pixel_dpm_s=1.0, n=2)
+    assert speed["size"] == 16 and speed["vae_decode_16_s"] > 0 and "within_10s_budget" in speed
+
+
+def _bench_module():
+    import importlib.util
+
+    from medcore.config import REPO_ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_imaging", REPO_ROOT / "bench" / "bench_imaging.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def test_ldm_refuses_a_non_vae_checkpoint(settings, tiny_folder, tiny_run):
