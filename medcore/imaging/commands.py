@@ -46,6 +46,10 @@ def register(reg) -> None:
     p.add_argument("--disc-weight", type=float, default=0.0, help="VAE: patch discriminator weight (0: none)")
     p.add_argument("--disc-start", type=int, default=2000)
     p.add_argument("--vae", default="", help="ldm: the VAE run or checkpoint folder")
+    p.add_argument("--dp-epsilon", type=float, default=0.0,
+                   help="VAE: differentially private training (DP-SGD) spending at most this ε over --steps")
+    p.add_argument("--dp-delta", type=float, default=1e-5)
+    p.add_argument("--dp-max-grad-norm", type=float, default=1.0, help="per-scan gradient clipping bound")
     p.add_argument("--checkpoint-every", type=int, default=500)
     p.add_argument("--checkpoint-every-s", type=float, default=0.0,
                    help="also checkpoint when this many seconds passed since the last one")
@@ -106,7 +110,8 @@ def _train(args, settings) -> int:
                           vae_channels=_channels(args.vae_channels), latent_channels=args.latent_channels,
                           kl_weight=args.kl_weight, kl_anneal_steps=args.kl_anneal_steps,
                           ssim_weight=args.ssim_weight, disc_weight=args.disc_weight, disc_start=args.disc_start,
-                          vae=args.vae, checkpoint_every=args.checkpoint_every,
+                          vae=args.vae, dp_epsilon=args.dp_epsilon, dp_delta=args.dp_delta,
+                          dp_max_grad_norm=args.dp_max_grad_norm, checkpoint_every=args.checkpoint_every,
                           checkpoint_every_s=args.checkpoint_every_s,
                           preview_every=args.preview_every, keep=args.keep, seed=args.seed, name=args.name,
                           out_dir=args.out_dir, export_dir=args.export)

@@ -134,6 +134,14 @@ class Handler:
         """Networks and optimisers; `data` is (x, y, (x_held, y_held)) as prepared by the loop."""
         raise NotImplementedError
 
+    def batch(self, x, y, batch_size: int, gen):
+        """This step's batch (DP training draws a Poisson sample instead)."""
+        return batch_of(x, y, batch_size, gen, flip=self.flip)
+
+    def summary(self) -> dict:
+        """Extra keys for the run's result (the DP budget spent, for example)."""
+        return {}
+
     def train_data(self, x, y):
         """What the loop draws batches from (the latent DDPM swaps images for latents)."""
         return x, y
@@ -211,7 +219,7 @@ def run(cfg: TrainConfig, settings: Settings, reporter, handler: Handler, *, res
 
     running, t_last, t_saved = None, time.perf_counter(), time.perf_counter()
     while step < cfg.steps:
-        xb, yb = batch_of(x, y, cfg.batch_size, gen, flip=handler.flip)
+        xb, yb = handler.batch(x, y, cfg.batch_size, gen)
         losses = handler.step(step, xb, yb, gen)
         step += 1
         now = time.perf_counter()
@@ -240,8 +248,8 @@ def run(cfg: TrainConfig, settings: Settings, reporter, handler: Handler, *, res
         if step < cfg.steps and reporter.should_cancel():
             save(step)
             reporter.log(f"cancelled at step {step}; checkpoint saved in {out_dir}")
-            return result(cfg, state, step, out_dir, cancelled=True, params=handler.params())
-    return result(cfg, state, step, out_dir, params=handler.params())
+            return {**result(cfg, state, step, out_dir, cancelled=True, params=handler.params()), **handler.summary()}
+    return {**result(cfg, state, step, out_dir, params=handler.params()), **handler.summary()}
 
 
 def result(cfg: TrainConfig, state: RunState, step: int, out_dir: Path, *, params: int,

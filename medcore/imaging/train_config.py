@@ -42,6 +42,9 @@ class TrainConfig:
     ssim_weight: float = 0.5
     disc_weight: float = 0.0  # 0: no patch discriminator
     disc_start: int = 2000
+    dp_epsilon: float = 0.0  # > 0: DP-SGD to this ε over `steps` (VAE only)
+    dp_delta: float = 1e-5
+    dp_max_grad_norm: float = 1.0
     vae: str = ""  # ldm: the VAE run or checkpoint folder whose latents it diffuses
     checkpoint_every: int = 500
     checkpoint_every_s: float = 0.0  # also checkpoint when this many seconds passed since the last one
@@ -59,6 +62,8 @@ class TrainConfig:
             raise TrainError(f"--model {self.model!r}: choose one of {', '.join(MODELS)}")
         if self.steps <= 0 or self.batch_size <= 0:
             raise TrainError("steps and batch size must be positive")
+        if self.dp_epsilon > 0 and self.model != "vae":
+            raise TrainError(f"differentially private training is implemented for the VAE only, not --model {self.model}")
         if self.model == "ldm" and not self.vae:
             raise TrainError("--model ldm needs --vae: the VAE run or checkpoint folder to diffuse the latents of")
         if not self.prediction:

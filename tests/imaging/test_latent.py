@@ -159,3 +159,25 @@ def test_cli_trains_vae_then_ldm_and_generates_by_kind(settings, tiny_folder, tm
     assert report["files"] == 4 and len(list(out.glob("*.png"))) == 2
     assert main(["generate", "image", "--model", "gan", "--checkpoint", str(vae_dir), "--out", str(out)]) == 2
     assert "not a gan" in capsys.readouterr().err
+
+
+def test_vae_trains_with_dp_sgd_and_every_image_states_its_epsilon(settings, tiny_folder):
+    from medcore.imaging.sample import SampleRequest, generate, load_model
+    from medcore.imaging.train import TrainError
+
+    cfg = TrainConfig(model="vae", dataset=str(tiny_folder), steps=3, name="dp", dp_epsilon=8.0, dp_delta=1e-3,
+                      **{**TINY_VAE, "preview_every": 0, "checkpoint_every": 0})
+    first = train_image(cfg, settings, _quiet())
+    dp = first["dp"]
+    assert 0 < dp["epsilon"] < 8.0 and dp["noise_multiplier"] > 0 and dp["delta"] == 1e-3
+    cfg.steps = 4
+    second = train_image(cfg, settings, _quiet(), resume=True)
+    assert second["dp"]["noise_multiplier"] == dp["noise_multiplier"]  # the noise planned for 3 steps holds
+    assert second["dp"]["epsilon"] > dp["epsilon"]  # a longer run spends more than it planned for
+    batch = generate(load_model(cfg.resolved_out_dir(settings)), SampleRequest(None, 2, 0))
+    assert f"epsilon={second['dp']['epsilon']:.2f} at delta=0.001" in batch.metadata(1)["medcore:privacy"]
+    with pytest.raises(TrainError, match="discriminator"):
+        train_image(TrainConfig(model="vae", dataset=str(tiny_folder), steps=1, name="dpd", dp_epsilon=8.0,
+                                dp_delta=1e-3, disc_weight=0.1, **TINY_VAE), settings, _quiet())
+    with pytest.raises(TrainError, match="VAE only"):
+        TrainConfig(model="gan", dp_epsilon=1.0)
