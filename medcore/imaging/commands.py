@@ -87,6 +87,9 @@ def register(reg) -> None:
     e.add_argument("--steps", type=int, default=20)
     e.add_argument("--guidance", type=float, default=2.5)
     e.add_argument("--retrain-classifier", action="store_true", help="train the in-domain classifier again")
+    e.add_argument("--reconstruction", action="store_true",
+                   help="VAE: PSNR / SSIM of its reconstructions of the held-out scans instead of the sampling metrics")
+    e.add_argument("--max-images", type=int, default=0, help="--reconstruction: at most this many held-out scans")
     e.add_argument("--out", default="", help="also write the JSON here")
     e.set_defaults(func=_eval)
 
@@ -187,15 +190,18 @@ def _generate(args, settings) -> int:
 
 
 def _eval(args, settings) -> int:
-    from medcore.imaging.quality import evaluate_checkpoint
+    from medcore.imaging.quality import evaluate_checkpoint, reconstruction_report
     from medcore.imaging.registry import resolve_model_path
     from medcore.imaging.sample import SampleError
 
     try:
         path = resolve_model_path(settings, args.checkpoint)
-        report = evaluate_checkpoint(settings, path, n_per_class=args.n, seed=args.seed, sampler=args.sampler,
-                                     steps=args.steps, guidance=args.guidance,
-                                     retrain_classifier=args.retrain_classifier)
+        if args.reconstruction:
+            report = reconstruction_report(settings, path, args.max_images)
+        else:
+            report = evaluate_checkpoint(settings, path, n_per_class=args.n, seed=args.seed, sampler=args.sampler,
+                                         steps=args.steps, guidance=args.guidance,
+                                         retrain_classifier=args.retrain_classifier)
     except (SampleError, FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

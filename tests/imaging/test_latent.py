@@ -159,6 +159,10 @@ def test_cli_trains_vae_then_ldm_and_generates_by_kind(settings, tiny_folder, tm
     assert report["files"] == 4 and len(list(out.glob("*.png"))) == 2
     assert main(["generate", "image", "--model", "gan", "--checkpoint", str(vae_dir), "--out", str(out)]) == 2
     assert "not a gan" in capsys.readouterr().err
+    assert main(["eval", "image", "--checkpoint", str(vae_dir), "--reconstruction"]) == 0
+    rec = json.loads(capsys.readouterr().out)
+    assert rec["model"] == "vae" and rec["n"] >= 1 and rec["psnr_db"] > 0 and -1 <= rec["ssim"] <= 1
+    assert main(["eval", "image", "--checkpoint", str(ldm_dir), "--reconstruction"]) == 2
 
 
 def test_vae_trains_with_dp_sgd_and_every_image_states_its_epsilon(settings, tiny_folder):
