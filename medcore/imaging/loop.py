@@ -129,6 +129,7 @@ class Handler:
 
     kind = ""
     flip = True  # the loop's batches get horizontal flips
+    resuming: dict | None = None  # the state.json being resumed from, set by the loop before build()
 
     def build(self, cfg: TrainConfig, ds, data, device) -> None:
         """Networks and optimisers; `data` is (x, y, (x_held, y_held)) as prepared by the loop."""
@@ -187,6 +188,7 @@ def run(cfg: TrainConfig, settings: Settings, reporter, handler: Handler, *, res
     loaded = checkpoints.load(found) if found is not None else None
     ds, x, y, held = prepare_data(cfg, settings, with_holdout=True)
     seed_everything(cfg.seed)
+    handler.resuming = loaded[1] if loaded else None
     handler.build(cfg, ds, (x.to(device), y.to(device), (held[0].to(device), held[1].to(device))), device)
     state = RunState(handler.kind, handler.model_config(), cfg.to_dict(), ds.class_names, ds.card(),
                      device=str(device))
@@ -245,11 +247,24 @@ def run(cfg: TrainConfig, settings: Settings, reporter, handler: Handler, *, res
             state.finished = step == cfg.steps
             save(step)
             t_saved = t_last = time.perf_counter()  # evaluation time is not training time
-        if step < cfg.steps and reporter.should_cancel():
+        if step < cfg.steps and (reporter.should_cancel() or _stop_requested(out_dir)):
             save(step)
             reporter.log(f"cancelled at step {step}; checkpoint saved in {out_dir}")
             return {**result(cfg, state, step, out_dir, cancelled=True, params=handler.params()), **handler.summary()}
     return {**result(cfg, state, step, out_dir, params=handler.params()), **handler.summary()}
+
+
+STOP_FILE = "STOP"
+
+
+def _stop_requested(out_dir: Path) -> bool:
+    """A console or background run stops at a checkpoint when a file named STOP appears in its folder
+    (the Model lab's Cancel button does the same for jobs); the file is consumed so a resume runs on."""
+    flag = out_dir / STOP_FILE
+    if not flag.exists():
+        return False
+    flag.unlink(missing_ok=True)
+    return True
 
 
 def result(cfg: TrainConfig, state: RunState, step: int, out_dir: Path, *, params: int,

@@ -42,7 +42,14 @@ class LDMHandler(DDPMHandler):
                           prediction=cfg.prediction, in_channels=self.vcfg.latent_channels, clip_sample=False)
 
     def build(self, cfg: TrainConfig, ds, data, device) -> None:
-        self.vae, self.vcfg, self.vae_path = load_vae_checkpoint(cfg.vae, device)
+        if self.resuming and self.resuming.get("vae_config"):
+            # The VAE inside the checkpoint is the one this run trained with; --vae may be gone by now.
+            from medcore.imaging.vae import VAEConfig, build_vae
+
+            self.vcfg = VAEConfig.from_dict(self.resuming["vae_config"])
+            self.vae, self.vae_path = build_vae(self.vcfg).to(device).eval(), self.resuming.get("vae_source", "")
+        else:
+            self.vae, self.vcfg, self.vae_path = load_vae_checkpoint(cfg.vae, device)
         if self.vcfg.size != cfg.size:
             raise TrainError(f"the VAE works at {self.vcfg.size} px but --size is {cfg.size}")
         self.vcfg.latent_scale = 0.0  # measured on this run's latents (or restored on resume)

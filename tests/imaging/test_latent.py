@@ -61,8 +61,11 @@ def test_vae_trains_with_discriminator_measures_holdout_resumes_and_samples(sett
     assert state["kind"] == "vae" and [s for s, _ in state["evals"]] == [2, 4]
     assert any(k.startswith("disc.") for k in tensors) and set(optim) == {"vae", "disc"}
     assert sorted(p.name for p in (out / "previews").iterdir()) == ["step-00000002.png", "step-00000004.png"]
-    cfg.steps = 5
-    assert train_image(cfg, settings, _quiet(), resume=True)["steps"] == 5
+    cfg.steps = 9
+    (out / "STOP").touch()  # how a background run is stopped at a checkpoint
+    stopped = train_image(cfg, settings, _quiet(), resume=True)
+    assert stopped["cancelled"] and stopped["steps"] == 5 and not (out / "STOP").exists()
+    assert checkpoints.latest(out).name == "ckpt-00000005"
     model = load_model(out)
     assert model.kind == "vae" and model.size == 16
     batch = generate(model, SampleRequest("tumour", 3, 0))
@@ -116,6 +119,15 @@ def test_latent_ddpm_end_to_end(settings, tiny_folder, tiny_vae):
     assert {k.split(".")[0] for k in keys} == {"ema", "vae"}
     assert generate(load_model(exported), SampleRequest(None, 2, 0, "dpm++", 3)).images.shape == (2, 16, 16)
     assert json.loads((exported / "state.json").read_text())["kind"] == "ldm"
+    # a resumable export, copied into a fresh run folder, resumes even when the VAE run is gone
+    import shutil
+
+    full = export_checkpoint(checkpoints.latest(out), settings.data_dir / "ldm-full", resumable=True)
+    assert {k.split(".")[0] for k in load_file(str(full / "model.safetensors"))} == {"model", "ema", "vae"}
+    shutil.copytree(full, settings.data_dir / "again" / "ckpt-00000006")
+    cfg2 = TrainConfig(**{**cfg.to_dict(), "vae": "/nonexistent", "steps": 7, "name": "",
+                          "out_dir": str(settings.data_dir / "again")})
+    assert train_image(cfg2, settings, _quiet(), resume=True)["steps"] == 7
     bench = _bench_module()
     speed = bench._latent_speed(str(exported), pixel_dpm_s=1.0, n=2)
     assert speed["size"] == 16 and speed["vae_decode_16_s"] > 0 and "within_10s_budget" in speed
