@@ -18,6 +18,7 @@ from medcore.imaging import classifier as clf_mod  # noqa: E402  (after the read
 from medcore.imaging import builtin, quality, registry  # noqa: E402
 from medcore.imaging.datasets import DatasetError, import_zip, load_dataset, save_npz  # noqa: E402
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
+from medcore.imaging.viewing import window_level, zoom  # noqa: E402
 from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, generate, load_model,  # noqa: E402
                                     mark_synthetic, marked_pngs, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
@@ -168,6 +169,18 @@ with tab_gen:
                                    file_name=f"synthetic-dicom-seed{batch.request.seed}.zip",
                                    mime="application/zip", icon=":material/medical_information:",
                                    help="ConversionType=SYN, ImageType=DERIVED\\SECONDARY, fresh UIDs")
+            with st.expander("View one image full size (zoom, window / level)"):
+                v1, v2, v3, v4 = st.columns(4)
+                vi = v1.selectbox("Image", range(len(batch.images)), key="view-img",
+                                  format_func=lambda i: f"{i}: {batch.label_name(i)}")
+                center = v2.slider("Level (window centre)", 0, 255, 128, key="view-level")
+                width = v3.slider("Window width", 8, 512, 256, key="view-width")
+                factor = v4.select_slider("Zoom", [1, 2, 4, 8], value=max(f for f in (1, 2, 4, 8)
+                                                                 if f == 1 or f * batch.images.shape[-1] <= 512),
+                                          key="view-zoom")
+                shown = zoom(window_level(batch.images[vi], center, width), factor)
+                st.image(mark_synthetic(shown, shown.shape[0]),
+                         caption=f"{shown.shape[0]}×{shown.shape[0]} px, window {center}±{width // 2}; SYNTHETIC")
             if batch.trajectory:
                 st.markdown("**Denoising trajectory**: from pure noise (left) to the image (right).")
                 t1, t2 = st.columns([1, 2])
