@@ -179,8 +179,8 @@ with tab_gen:
                                                                  if f == 1 or f * batch.images.shape[-1] <= 512),
                                           key="view-zoom")
                 shown = zoom(window_level(batch.images[vi], center, width), factor)
-                st.image(mark_synthetic(shown, shown.shape[0]),
-                         caption=f"{shown.shape[0]}×{shown.shape[0]} px, window {center}±{width // 2}; SYNTHETIC")
+                st.image(mark_synthetic(shown, shown.shape[0]))
+                st.caption(f"{shown.shape[0]}×{shown.shape[0]} px, window {center}±{width // 2}; SYNTHETIC")
             if batch.trajectory:
                 st.markdown("**Denoising trajectory**: from pure noise (left) to the image (right).")
                 t1, t2 = st.columns([1, 2])

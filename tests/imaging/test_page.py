@@ -33,8 +33,7 @@ def test_generate_then_download(settings, store, tiny_run):
     labels = [d.label for d in at.get("download_button")]
     assert labels == ["PNG", "ZIP of the batch (PNG + manifest)", "DICOM Secondary Capture (ZIP)"]
     # the full-size viewer: 16 px model pixels zoomed 8x to 128 px, window at its default
-    assert any("128×128 px, window 128±128" in str(i.caption) for i in at.get("imgs")) or \
-        "window 128±128" in str(at)
+    assert "128×128 px, window 128±128" in _texts(at)
     # the trajectory slider moves from the final image back to the noise
     traj = next(s for s in at.slider if s.label == "Step")
     assert traj.value == 5
