@@ -20,7 +20,7 @@ from medcore.imaging.datasets import DatasetError, import_zip, load_dataset, sav
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
 from medcore.imaging.viewing import window_level, zoom  # noqa: E402
 from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, generate, load_model,  # noqa: E402
-                                    mark_synthetic, marked_pngs, zip_bytes)
+                                    mark_synthetic, marked_pngs, privacy_label, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
 from ui import lab_imaging  # noqa: E402
 from ui.demo import take_demo  # noqa: E402
@@ -102,7 +102,7 @@ with tab_gen:
             path = options[model_label]
             model = get_model(path).obj
             st.caption(f"{model.kind.upper()} · {model.size}×{model.size} px · classes: "
-                       f"{', '.join(model.class_names)} · loaded in {model.load_s:.2f} s"
+                       f"{', '.join(model.class_names)} · {privacy_label(model.state)} · loaded in {model.load_s:.2f} s"
                        + (f" (first use: {model.import_s:.1f} s more to import the libraries)"
                           if model.import_s > 0.5 else ""))
         with st.form("generate"):

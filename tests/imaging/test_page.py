@@ -24,6 +24,7 @@ def test_generate_then_download(settings, store, tiny_run):
     at = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120).run()
     assert not at.exception, at.exception
     assert "Research and education use only" in _texts(at)
+    assert "not differentially private" in _texts(at)  # every model states its training privacy
     assert at.selectbox[0].value.startswith("tiny-test")
     at.number_input[0].set_value(4)
     at.slider[0].set_value(5)
