@@ -65,11 +65,14 @@ def test_lab_section_lists_models_and_makes_one_active(settings, store, tiny_run
     assert any(x.label == "Start training" for x in at.button)
 
 
-def test_lab_offers_vae_and_latent_diffusion_and_asks_for_a_vae_first(settings, store, tiny_folder):
+def test_lab_offers_vae_and_latent_diffusion_and_asks_for_a_vae_first(settings, store, tiny_folder, tmp_path,
+                                                                     monkeypatch):
     from medcore.imaging.train import TrainConfig, train_image
     from medcore.jobs import ConsoleReporter
     from ui.lab_imaging import vae_choices
 
+    monkeypatch.setenv("MEDCORE_ASSETS_DIR", str(tmp_path))  # no shipped VAE here
+    settings = settings.replace(assets_dir=tmp_path)
     at = AppTest.from_function(_lab_script, default_timeout=60).run()
     model_box = [x for x in at.selectbox if x.label == "Model"][-1]  # the Train form's, after the registry's
     assert any(o.startswith("VAE") for o in model_box.options) and any("Latent" in o for o in model_box.options)
