@@ -4,6 +4,8 @@ All numbers come from one run in one process, reported as ratios against a basel
 - samplers: DDIM-25 and DPM-Solver++-20 against 1000-step DDPM ancestral sampling on the same
   model (16 images at the model's size), with the in-domain FID of each sampler's images and the
   real-vs-real FID for scale; plus the 5 s budget for DDIM-25 on 16 images.
+- latent diffusion (with --ldm DIR): 16 images at the VAE's size with DPM-Solver++ 20 steps (budget 10 s)
+  and the VAE decode of 16 latents (budget 1 s), as ratios to the pixel DDPM's DPM-Solver++-20 time.
 - training: images per second of our loop (`train_ddpm`: EMA, CFG dropout, flips, progress)
   against a bare diffusers loop on the same UNet and batch.
 """
@@ -40,6 +42,30 @@ def _sampler_fid(settings, model, per_class: int, guidance: float = 1.5) -> dict
         gen, labels, _ = generate_per_class(model, per_class, seed=7, sampler=sampler, steps=steps, guidance=guidance)
         out[name] = fid_pair(clf, gen, ref, seed=0)
     return out
+
+
+def _latent_speed(path: str, pixel_dpm_s: float, n: int = 16) -> dict:
+    import torch
+
+    from medcore.imaging.latent import decode_latents
+    from medcore.imaging.sample import SampleRequest, generate, load_model
+
+    model = load_model(path)
+    if model.kind != "ldm":
+        raise ValueError(f"--ldm {path}: that is a {model.kind} checkpoint")
+    generate(model, SampleRequest(None, 2, 0, "dpm++", 2, 2.5))  # warm-up
+    batch = generate(model, SampleRequest(None, n, 123, "dpm++", 20, 2.5))
+    c = model.config
+    z = torch.randn((n, c.in_channels, c.size, c.size), generator=torch.Generator().manual_seed(0))
+    labels = [i % 2 for i in range(n)] if model.conditional else None
+    decode_latents(model.vae, model.vae_config, z[:2], labels[:2] if labels else None)  # warm-up
+    t0 = time.perf_counter()
+    decode_latents(model.vae, model.vae_config, z, labels)
+    decode_s = time.perf_counter() - t0
+    return {"checkpoint": str(path), "size": model.size, "dpm++_20_16_images_s": round(batch.seconds, 3),
+            "within_10s_budget": batch.seconds <= 10.0, "vae_decode_16_s": round(decode_s, 3),
+            "decode_within_1s_budget": decode_s <= 1.0,
+            "ratio_over_pixel_ddpm_dpm++_20": round(batch.seconds / max(pixel_dpm_s, 1e-9), 2)}
 
 
 def _bare_diffusers_loop(model_cfg: dict, x, y, steps: int, batch: int) -> float:
@@ -89,7 +115,7 @@ def _training_throughput(settings, model, steps: int, batch: int = 32) -> dict:
             "ratio_ours_over_bare": round(ours / bare, 3)}
 
 
-def main(settings, checkpoint: str = "", quick: bool = False) -> int:
+def main(settings, checkpoint: str = "", quick: bool = False, ldm: str = "") -> int:
     from medcore.imaging.registry import resolve_model_path
     from medcore.imaging.sample import load_model
     from medcore.runtime import apply_thread_policy, device_info
@@ -107,6 +133,8 @@ def main(settings, checkpoint: str = "", quick: bool = False) -> int:
     report["sampling_16_images_s"] = speed
     report["speedup_vs_ddpm_1000"] = {k: round(speed["ddpm_1000"] / v, 1) for k, v in speed.items() if k != "ddpm_1000"}
     report["ddim_25_within_5s_budget"] = speed["ddim_25"] <= 5.0
+    if ldm:
+        report["latent"] = _latent_speed(ldm, speed["dpm++_20"])
     report["fid"] = _sampler_fid(settings, model, per_class=8 if quick else 32)
     report["training"] = _training_throughput(settings, model, steps=10 if quick else 40)
     out = settings.path("bench") / "imaging.json"

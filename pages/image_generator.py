@@ -18,8 +18,9 @@ from medcore.imaging import classifier as clf_mod  # noqa: E402  (after the read
 from medcore.imaging import builtin, quality, registry  # noqa: E402
 from medcore.imaging.datasets import DatasetError, import_zip, load_dataset, save_npz  # noqa: E402
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
+from medcore.imaging.viewing import window_level, zoom  # noqa: E402
 from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, generate, load_model,  # noqa: E402
-                                    mark_synthetic, marked_pngs, zip_bytes)
+                                    mark_synthetic, marked_pngs, privacy_label, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
 from ui import lab_imaging  # noqa: E402
 from ui.demo import take_demo  # noqa: E402
@@ -101,7 +102,7 @@ with tab_gen:
             path = options[model_label]
             model = get_model(path).obj
             st.caption(f"{model.kind.upper()} · {model.size}×{model.size} px · classes: "
-                       f"{', '.join(model.class_names)} · loaded in {model.load_s:.2f} s"
+                       f"{', '.join(model.class_names)} · {privacy_label(model.state)} · loaded in {model.load_s:.2f} s"
                        + (f" (first use: {model.import_s:.1f} s more to import the libraries)"
                           if model.import_s > 0.5 else ""))
         with st.form("generate"):
@@ -115,7 +116,7 @@ with tab_gen:
             seed = c3.number_input("Seed", 0, 2**31 - 1, int(prev.get("seed", 0)),
                                    help="the same seed and settings give the same images")
             c4, c5, c6 = st.columns(3)
-            is_ddpm = model.kind == "ddpm"
+            is_ddpm = model.kind in ("ddpm", "ldm")  # the diffusion models: samplers, steps, guidance
             samplers = {"DDIM": "ddim", "DPM-Solver++": "dpm++"}
             s_label = c4.selectbox("Sampler", list(samplers), disabled=not is_ddpm,
                                    index=list(samplers.values()).index(prev.get("sampler", "dpm++"))
@@ -149,7 +150,7 @@ with tab_gen:
                     batch = None
         if batch is not None:
             st.success(f"{len(batch.images)} synthetic images in {batch.seconds:.2f} s "
-                       f"({batch.request.sampler.upper() if model.kind == 'ddpm' else 'generator'}, seed "
+                       f"({batch.request.sampler.upper() if batch.diffusion else 'generator'}, seed "
                        f"{batch.request.seed}). Every image carries a burned-in SYNTHETIC mark and PNG metadata.")
             pngs = marked_pngs(batch, display=192)
             cols = st.columns(8)
@@ -168,6 +169,18 @@ with tab_gen:
                                    file_name=f"synthetic-dicom-seed{batch.request.seed}.zip",
                                    mime="application/zip", icon=":material/medical_information:",
                                    help="ConversionType=SYN, ImageType=DERIVED\\SECONDARY, fresh UIDs")
+            with st.expander("View one image full size (zoom, window / level)"):
+                v1, v2, v3, v4 = st.columns(4)
+                vi = v1.selectbox("Image", range(len(batch.images)), key="view-img",
+                                  format_func=lambda i: f"{i}: {batch.label_name(i)}")
+                center = v2.slider("Level (window centre)", 0, 255, 128, key="view-level")
+                width = v3.slider("Window width", 8, 512, 256, key="view-width")
+                factor = v4.select_slider("Zoom", [1, 2, 4, 8], value=max(f for f in (1, 2, 4, 8)
+                                                                 if f == 1 or f * batch.images.shape[-1] <= 512),
+                                          key="view-zoom")
+                shown = zoom(window_level(batch.images[vi], center, width), factor)
+                st.image(mark_synthetic(shown, shown.shape[0]))
+                st.caption(f"{shown.shape[0]}×{shown.shape[0]} px, window {center}±{width // 2}; SYNTHETIC")
             if batch.trajectory:
                 st.markdown("**Denoising trajectory**: from pure noise (left) to the image (right).")
                 t1, t2 = st.columns([1, 2])

@@ -31,23 +31,43 @@ def dataset_choices(settings) -> dict[str, str]:
     return out
 
 
+MODEL_LABELS = {"ddpm": "Diffusion (DDPM, class-conditional)", "gan": "DCGAN (class-conditional)",
+                "vae": "VAE (class-conditional; also the autoencoder for latent diffusion)",
+                "ldm": "Latent diffusion (DDPM on a VAE's latents)"}
+
+
+def vae_choices(settings, store) -> dict[str, str]:
+    """label -> --vae value: registered VAE runs and shipped VAE checkpoints."""
+    from medcore.imaging.registry import checkpoint_kind
+
+    out = {f"{m.name} (#{m.id})": m.path for m in store.list_models("imaging")
+           if Path(m.path).exists() and checkpoint_kind(m.path) == "vae"}
+    for p in sorted((settings.assets_dir / "checkpoints").glob("*vae*")):
+        if p.is_dir() and checkpoint_kind(p) == "vae":
+            out[f"shipped: {p.name}"] = str(p)
+    return out
+
+
 def train_argv(model: str, dataset: str, size: int, steps: int, batch: int, channels: str, name: str,
-               preview_every: int) -> list[str]:
-    return ["train", "image", "--model", model, "--dataset", dataset, "--size", str(size), "--steps", str(steps),
+               preview_every: int, vae: str = "") -> list[str]:
+    argv = ["train", "image", "--model", model, "--dataset", dataset, "--size", str(size), "--steps", str(steps),
             "--batch-size", str(batch), "--channels", channels, "--name", name,
             "--preview-every", str(preview_every), "--checkpoint-every", str(max(50, min(500, steps // 4)))]
+    return argv + (["--vae", vae] if model == "ldm" else [])
 
 
 def train_form(settings, store, key: str = "imglab") -> int | None:
     """The Train form; returns the id of a job it started."""
     with st.form(f"{key}-train"):
         c1, c2, c3 = st.columns(3)
-        model = c1.selectbox("Model", ["ddpm", "gan"],
-                             format_func=lambda m: {"ddpm": "Diffusion (DDPM, class-conditional)",
-                                                    "gan": "DCGAN (class-conditional)"}[m])
+        model = c1.selectbox("Model", list(MODEL_LABELS), format_func=MODEL_LABELS.get)
         choices = dataset_choices(settings)
         ds_label = c2.selectbox("Dataset", list(choices))
-        size = c3.selectbox("Image size", [32, 64], help="32 px trains about 4x faster on a CPU")
+        size = c3.selectbox("Image size", [32, 64, 128],
+                            help="32 px trains about 4x faster on a CPU; 128 px is meant for the VAE and latent diffusion")
+        vaes = vae_choices(settings, store)
+        vae_label = st.selectbox("VAE (latent diffusion only)", list(vaes) or ["(no VAE trained yet)"],
+                                 help="latent diffusion learns in the space of this VAE and decodes through it")
         c4, c5, c6 = st.columns(3)
         steps = c4.number_input("Steps", min_value=10, max_value=200_000, value=2000, step=100)
         batch = c5.number_input("Batch size", min_value=2, max_value=512, value=32, step=8)
@@ -60,8 +80,11 @@ def train_form(settings, store, key: str = "imglab") -> int | None:
     with error_boundary("starting the training job"):
         name = f"{model}-{Path(choices[ds_label]).stem}-{size}px-{time.strftime('%Y%m%d-%H%M%S')}"
         out = settings.path("imaging", "runs", name)
+        if model == "ldm" and vae_label not in vaes:
+            st.error("Latent diffusion needs a trained VAE: train a VAE first.")
+            return None
         argv = train_argv(model, choices[ds_label], int(size), int(steps), int(batch), PRESETS[preset], name,
-                          int(preview_every))
+                          int(preview_every), vaes.get(vae_label, ""))
         config = {"model": model, "dataset": choices[ds_label], "size": int(size), "steps": int(steps),
                   "batch_size": int(batch), "channels": PRESETS[preset]}
         job_id = jobs.start_job(store, settings, "imaging", f"Image {model} on {ds_label}", argv, config=config,

@@ -18,7 +18,7 @@ from typing import Callable
 
 import numpy as np
 
-from medcore.imaging.datasets import DatasetError, ImageDataset, ImportReport, to_square_gray
+from medcore.imaging.images import DatasetError, ImageDataset, ImportReport, to_square_gray
 
 
 @dataclass(frozen=True)

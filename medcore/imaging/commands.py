@@ -23,11 +23,12 @@ def _channels(text: str) -> tuple[int, ...]:
 def register(reg) -> None:
     from medcore import jobs
 
-    p = reg.train.add_parser("image", help="train a DDPM or DCGAN on brain MRI or your own images")
-    p.add_argument("--model", choices=("ddpm", "gan"), default="ddpm")
+    p = reg.train.add_parser("image", help="train a DDPM, DCGAN, VAE or latent DDPM on brain MRI or your own images")
+    p.add_argument("--model", choices=("ddpm", "gan", "vae", "ldm"), default="ddpm",
+                   help="ldm: latent diffusion in the space of the VAE named by --vae")
     p.add_argument("--dataset", default="br35h", help="br35h, mni, headct, colin27 (the last two come from Debian packages), "
                    "or a folder / ZIP with one subfolder per class")
-    p.add_argument("--size", type=int, choices=(8, 16, 32, 64), default=32)
+    p.add_argument("--size", type=int, choices=(8, 16, 32, 64, 128), default=32)
     p.add_argument("--steps", type=int, default=2000)
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--lr", type=float, default=0.0, help="0: the model's default")
@@ -35,9 +36,23 @@ def register(reg) -> None:
     p.add_argument("--layers-per-block", type=int, default=1)
     p.add_argument("--no-attention", action="store_true")
     p.add_argument("--gan-width", type=int, default=64)
-    p.add_argument("--prediction", choices=("epsilon", "v_prediction"), default="epsilon",
-                   help="DDPM target: the noise (epsilon) or the velocity (v_prediction)")
+    p.add_argument("--prediction", choices=("epsilon", "v_prediction"), default="",
+                   help="DDPM target: the noise (epsilon, the ddpm default) or the velocity (v_prediction, the ldm default)")
+    p.add_argument("--vae-channels", default="16,48,96", help="VAE widths per resolution (3 widths: factor 4)")
+    p.add_argument("--latent-channels", type=int, default=4)
+    p.add_argument("--kl-weight", type=float, default=1e-3, help="VAE: final weight of the annealed KL term")
+    p.add_argument("--kl-anneal-steps", type=int, default=2000)
+    p.add_argument("--ssim-weight", type=float, default=0.5)
+    p.add_argument("--disc-weight", type=float, default=0.0, help="VAE: patch discriminator weight (0: none)")
+    p.add_argument("--disc-start", type=int, default=2000)
+    p.add_argument("--vae", default="", help="ldm: the VAE run or checkpoint folder")
+    p.add_argument("--dp-epsilon", type=float, default=0.0,
+                   help="VAE: differentially private training (DP-SGD) spending at most this ε over --steps")
+    p.add_argument("--dp-delta", type=float, default=1e-5)
+    p.add_argument("--dp-max-grad-norm", type=float, default=1.0, help="per-scan gradient clipping bound")
     p.add_argument("--checkpoint-every", type=int, default=500)
+    p.add_argument("--checkpoint-every-s", type=float, default=0.0,
+                   help="also checkpoint when this many seconds passed since the last one")
     p.add_argument("--preview-every", type=int, default=250)
     p.add_argument("--keep", type=int, default=3)
     p.add_argument("--seed", type=int, default=0)
@@ -51,6 +66,8 @@ def register(reg) -> None:
 
     g = reg.generate.add_parser("image", help="sample synthetic images (PNG, optionally DICOM)")
     g.add_argument("--checkpoint", default="", help="run or checkpoint folder (default: the active model)")
+    g.add_argument("--model", choices=("ddpm", "gan", "vae", "ldm"), default="",
+                   help="use a model of this kind (default: the active model, whatever its kind)")
     g.add_argument("--class", dest="cls", default=None, help="class name, e.g. tumour / 'no tumour' (default: mixed)")
     g.add_argument("--n", type=int, default=16)
     g.add_argument("--seed", type=int, default=0)
@@ -70,12 +87,16 @@ def register(reg) -> None:
     e.add_argument("--steps", type=int, default=20)
     e.add_argument("--guidance", type=float, default=2.5)
     e.add_argument("--retrain-classifier", action="store_true", help="train the in-domain classifier again")
+    e.add_argument("--reconstruction", action="store_true",
+                   help="VAE: PSNR / SSIM of its reconstructions of the held-out scans instead of the sampling metrics")
+    e.add_argument("--max-images", type=int, default=0, help="--reconstruction: at most this many held-out scans")
     e.add_argument("--out", default="", help="also write the JSON here")
     e.set_defaults(func=_eval)
 
     b = reg.bench.add_parser("imaging", help="sampler speed-ups and training throughput (ratios in one run)")
     b.add_argument("--checkpoint", default="")
     b.add_argument("--quick", action="store_true", help="fewer images (for a smoke run)")
+    b.add_argument("--ldm", default="", help="also time a latent-diffusion checkpoint (128 px sampling, VAE decode)")
     b.set_defaults(func=_bench)
 
 
@@ -89,7 +110,12 @@ def _train(args, settings) -> int:
                           batch_size=args.batch_size, lr=args.lr, channels=_channels(args.channels),
                           layers_per_block=args.layers_per_block, attention=not args.no_attention,
                           gan_width=args.gan_width, prediction=args.prediction,
-                          checkpoint_every=args.checkpoint_every,
+                          vae_channels=_channels(args.vae_channels), latent_channels=args.latent_channels,
+                          kl_weight=args.kl_weight, kl_anneal_steps=args.kl_anneal_steps,
+                          ssim_weight=args.ssim_weight, disc_weight=args.disc_weight, disc_start=args.disc_start,
+                          vae=args.vae, dp_epsilon=args.dp_epsilon, dp_delta=args.dp_delta,
+                          dp_max_grad_norm=args.dp_max_grad_norm, checkpoint_every=args.checkpoint_every,
+                          checkpoint_every_s=args.checkpoint_every_s,
                           preview_every=args.preview_every, keep=args.keep, seed=args.seed, name=args.name,
                           out_dir=args.out_dir, export_dir=args.export)
     except (TrainError, ValueError) as exc:
@@ -126,14 +152,17 @@ def register_run(settings, result: dict, config: dict, job_id=None) -> int | Non
 
 def _generate(args, settings) -> int:
     from medcore.imaging.dicom_export import dicom_bytes
-    from medcore.imaging.registry import resolve_model_path
+    from medcore.imaging.registry import resolve_model_of_kind, resolve_model_path
     from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, generate, load_model,
                                         marked_pngs, zip_bytes)
     from medcore.runtime import apply_thread_policy
 
     apply_thread_policy(settings.torch_threads)
     try:
-        path = resolve_model_path(settings, args.checkpoint)
+        if args.model:
+            path = resolve_model_of_kind(settings, args.model, args.checkpoint)
+        else:
+            path = resolve_model_path(settings, args.checkpoint)
         model = load_model(path)
         batch = generate(model, SampleRequest(args.cls, args.n, args.seed, args.sampler, args.steps, args.guidance))
     except (SampleError, FileNotFoundError) as exc:
@@ -161,15 +190,18 @@ def _generate(args, settings) -> int:
 
 
 def _eval(args, settings) -> int:
-    from medcore.imaging.quality import evaluate_checkpoint
+    from medcore.imaging.quality import evaluate_checkpoint, reconstruction_report
     from medcore.imaging.registry import resolve_model_path
     from medcore.imaging.sample import SampleError
 
     try:
         path = resolve_model_path(settings, args.checkpoint)
-        report = evaluate_checkpoint(settings, path, n_per_class=args.n, seed=args.seed, sampler=args.sampler,
-                                     steps=args.steps, guidance=args.guidance,
-                                     retrain_classifier=args.retrain_classifier)
+        if args.reconstruction:
+            report = reconstruction_report(settings, path, args.max_images)
+        else:
+            report = evaluate_checkpoint(settings, path, n_per_class=args.n, seed=args.seed, sampler=args.sampler,
+                                         steps=args.steps, guidance=args.guidance,
+                                         retrain_classifier=args.retrain_classifier)
     except (SampleError, FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -188,4 +220,4 @@ def _bench(args, settings) -> int:
     spec = importlib.util.spec_from_file_location("bench_imaging", REPO_ROOT / "bench" / "bench_imaging.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return int(mod.main(settings, checkpoint=args.checkpoint, quick=args.quick) or 0)
+    return int(mod.main(settings, checkpoint=args.checkpoint, quick=args.quick, ldm=args.ldm) or 0)

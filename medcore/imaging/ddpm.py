@@ -27,6 +27,9 @@ class DDPMConfig:
     # "epsilon" (predict the noise) or "v_prediction". Checkpoints written before this field existed
     # were epsilon models, which is the default when a saved config lacks it.
     prediction: str = "epsilon"
+    in_channels: int = 1  # a latent model diffuses the VAE's latent channels
+    # Pixels live in [-1, 1], so the samplers clip the clean-image estimate there; scaled latents do not.
+    clip_sample: bool = True
 
     def __post_init__(self) -> None:
         if self.prediction not in PREDICTIONS:
@@ -70,7 +73,7 @@ def build_unet(cfg: DDPMConfig):
         down[-1] = "AttnDownBlock2D"
         up[0] = "AttnUpBlock2D"
     return UNet2DModel(
-        sample_size=cfg.size, in_channels=1, out_channels=1, layers_per_block=cfg.layers_per_block,
+        sample_size=cfg.size, in_channels=cfg.in_channels, out_channels=cfg.in_channels, layers_per_block=cfg.layers_per_block,
         block_out_channels=tuple(cfg.channels), down_block_types=tuple(down), up_block_types=tuple(up),
         norm_num_groups=_groups(cfg.channels), attention_head_dim=min(32, cfg.channels[-1]),
         num_class_embeds=cfg.num_classes + 1 if cfg.conditional else None,
@@ -91,16 +94,16 @@ def sampler_scheduler(cfg: DDPMConfig, sampler: str):
     base = dict(num_train_timesteps=cfg.train_timesteps, beta_schedule=cfg.beta_schedule,
                 prediction_type=cfg.prediction)
     if sampler == "ddim":
-        return DDIMScheduler(**base, clip_sample=True, timestep_spacing="trailing")
+        return DDIMScheduler(**base, clip_sample=cfg.clip_sample, timestep_spacing="trailing")
     if sampler == "dpm++":
         # "leading" spacing skips t≈999, where the cosine schedule leaves almost no signal and an
         # epsilon model's clean-image estimate explodes (the multistep solver then carries that error
         # forward); dynamic thresholding keeps the clean-image estimate in range, as clip_sample does for DDIM.
         return DPMSolverMultistepScheduler(**base, algorithm_type="dpmsolver++", solver_order=2,
-                                           timestep_spacing="leading", steps_offset=1, thresholding=True,
+                                           timestep_spacing="leading", steps_offset=1, thresholding=cfg.clip_sample,
                                            sample_max_value=1.0)
     if sampler == "ddpm":
-        return DDPMScheduler(**base, clip_sample=True)
+        return DDPMScheduler(**base, clip_sample=cfg.clip_sample)
     raise ValueError(f"unknown sampler {sampler!r}: choose one of {', '.join(SAMPLERS)}")
 
 
@@ -142,3 +145,40 @@ def cosine_lr(step: int, total: int, base: float, warmup: int = 200) -> float:
         return base * (step + 1) / warmup
     p = (step - warmup) / max(1, total - warmup)
     return base * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, p))))
+
+
+def ddpm_sample_tensor(net, cfg, *, n: int, labels: list[int] | None, seed: int, sampler: str = "ddim",
+                       steps: int = 25, guidance: float = 1.5, device=None, trajectory: bool = False):
+    """Returns (x of shape (n, in_channels, s, s), list of (timestep, x_t) when asked).
+
+    Pixel models come back clamped to [-1, 1]; latent models (clip_sample off) unclamped.
+    """
+    import torch
+
+    from medcore.runtime import torch_generator
+
+    device = device or next(net.parameters()).device
+    gen = torch_generator(seed, "cpu")  # noise drawn on the CPU: the same seed gives the same images anywhere
+    x = torch.randn((n, cfg.in_channels, cfg.size, cfg.size), generator=gen).to(device)
+    sched = sampler_scheduler(cfg, sampler)
+    sched.set_timesteps(steps if sampler != "ddpm" else cfg.train_timesteps)
+    cond = torch.tensor(labels, device=device) if (labels is not None and cfg.conditional) else None
+    guided = cond is not None and guidance != 1.0
+    if guided:
+        cond = torch.cat([cond, torch.full_like(cond, cfg.null_class)])
+    traj = [(int(cfg.train_timesteps), x.detach().cpu())] if trajectory else []
+    was_training = net.training
+    net.eval()
+    with torch.no_grad():
+        for t in sched.timesteps:
+            inp = torch.cat([x, x]) if guided else x
+            inp = sched.scale_model_input(inp, t)
+            eps = net(inp, t, class_labels=cond).sample
+            if guided:
+                e_c, e_u = eps.chunk(2)
+                eps = e_u + guidance * (e_c - e_u)
+            x = sched.step(eps, t, x, generator=gen if sampler == "ddpm" else None).prev_sample
+            if trajectory:
+                traj.append((int(t), x.detach().cpu()))
+    net.train(was_training)
+    return (x.clamp(-1, 1) if cfg.clip_sample else x), traj

@@ -97,3 +97,19 @@ def build_discriminator(cfg: GANConfig):
             return logit
 
     return Discriminator()
+
+
+def gan_sample_tensor(G, cfg, *, n: int, labels: list[int] | None, seed: int, device=None):
+    import torch
+
+    from medcore.runtime import torch_generator
+
+    device = device or next(G.parameters()).device
+    z = torch.randn((n, cfg.z_dim), generator=torch_generator(seed, "cpu")).to(device)
+    lab = torch.tensor(labels, device=device) if (labels is not None and cfg.conditional) else None
+    was_training = G.training
+    G.eval()
+    with torch.no_grad():
+        x = G(z, lab)
+    G.train(was_training)
+    return x

@@ -273,3 +273,29 @@ def evaluate_checkpoint(settings: Settings, path, *, n_per_class: int = 150, see
                         "histogram_l1": round(float(np.abs(hr - hg).sum()), 4)}
     out["seconds"] = round(time.perf_counter() - t0, 1)
     return out
+
+
+def reconstruction_report(settings: Settings, path, max_images: int = 0) -> dict:
+    """A VAE's reconstruction PSNR / SSIM on the held-out scans (posterior means, no sampling noise)."""
+    import torch
+
+    from medcore.imaging.sample import SampleError, load_model
+    from medcore.imaging.vae import evaluate_reconstruction
+    from medcore.runtime import apply_thread_policy
+
+    apply_thread_policy(settings.torch_threads)
+    t0 = time.perf_counter()
+    model = load_model(path)
+    if model.kind != "vae":
+        raise SampleError(f"reconstruction metrics need a VAE checkpoint, not a {model.kind}")
+    ref = load_reference(settings, dataset_key(model.state), model.size)
+    held, labels = ref.heldout, ref.heldout_labels
+    if max_images:
+        held, labels = held[:max_images], labels[:max_images]
+    x = torch.from_numpy(held).float().div(127.5).sub(1).unsqueeze(1)
+    y = torch.from_numpy(labels).long() if model.conditional else None
+    out = {"checkpoint": str(model.path), "model": "vae", "dataset": ref.name, "size": model.size,
+           "split": "held-out scans of the near-duplicate-aware split (seed 0)",
+           **evaluate_reconstruction(model.net, x, y), "step": model.state.get("step")}
+    out["seconds"] = round(time.perf_counter() - t0, 1)
+    return out

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from medcore.config import Settings
+
+log = logging.getLogger(__name__)
 
 SHIPPED = "br35h-ddpm-32px"  # the default image model
 # Also shipped and registered, but never made active on their own: the DDPM is the better teaching model
@@ -23,6 +26,56 @@ def shipped_checkpoint(settings: Settings, name: str = SHIPPED) -> Path:
 def shipped_available(settings: Settings, name: str = SHIPPED) -> bool:
     p = shipped_checkpoint(settings, name)
     return (p / "model.safetensors").exists() and (p / "state.json").exists()
+
+
+def checkpoint_kind(path: str | Path) -> str:
+    """The model kind (ddpm, gan, vae, ldm) written in a run, checkpoint or exported folder's state.json."""
+    import json
+
+    p = Path(path)
+    if not (p / "state.json").exists():
+        from medcore import checkpoints
+
+        p = checkpoints.latest(p) or p
+    try:
+        return str(json.loads((p / "state.json").read_text()).get("kind", ""))
+    except (OSError, ValueError):
+        return ""
+
+
+def resolve_model_of_kind(settings: Settings, kind: str, explicit: str = "", store=None) -> Path:
+    """A checkpoint of one kind: the explicit one (which must be of that kind), else the active model if it is,
+    else the newest registered one, else a shipped one. Never changes which model is active."""
+    if explicit:
+        p = resolve_model_path(settings, explicit)
+        found = checkpoint_kind(p)
+        if found != kind:
+            raise FileNotFoundError(f"{p} holds a {found or 'unknown'} model, not a {kind}")
+        return p
+    candidates: list[str] = []
+    try:
+        active = _active(settings, store)
+        candidates = ([active] if active else []) + _registered_paths(settings, store)
+    except Exception as exc:  # noqa: BLE001 - a missing or locked database must not block the shipped models
+        log.warning("model registry unavailable (%s); looking at shipped checkpoints only", exc)
+    shipped = sorted((settings.assets_dir / "checkpoints").glob("br35h-*"))
+    candidates += [str(p) for p in shipped if p.is_dir()]
+    for c in candidates:
+        if Path(c).exists() and checkpoint_kind(c) == kind:
+            return Path(c)
+    raise FileNotFoundError(f"no {kind} image model: train one (python -m medcore train image --model {kind})")
+
+
+def _registered_paths(settings: Settings, store=None) -> list[str]:
+    if store is None:
+        from medcore.store import Store
+
+        store = Store.open(settings)
+        try:
+            return [m.path for m in store.list_models("imaging")]  # newest first
+        finally:
+            store.engine.dispose()
+    return [m.path for m in store.list_models("imaging")]  # newest first
 
 
 def resolve_model_path(settings: Settings, explicit: str = "", store=None) -> Path:

@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 
 from medcore import checkpoints
-from medcore.imaging.ddpm import SAMPLERS
+from medcore.imaging.ddpm import SAMPLERS, ddpm_sample_tensor  # noqa: F401 - callers sample through here
+from medcore.imaging.gan import gan_sample_tensor  # noqa: F401
 
 MARK = "SYNTHETIC"
 
@@ -25,9 +26,9 @@ class SampleError(ValueError):
 
 @dataclass
 class LoadedModel:
-    kind: str  # ddpm | gan
-    net: Any
-    config: Any  # DDPMConfig | GANConfig
+    kind: str  # ddpm | gan | vae | ldm
+    net: Any  # the UNet (ddpm, ldm), the generator (gan) or the VAE
+    config: Any  # DDPMConfig | GANConfig | VAEConfig
     class_names: list[str]
     path: str
     name: str
@@ -35,6 +36,8 @@ class LoadedModel:
     device: Any = None
     load_s: float = 0.0  # reading and placing this checkpoint's weights
     import_s: float = 0.0  # importing the model libraries first (once per process; 0 when already imported)
+    vae: Any = None  # ldm: the VAE that decodes the UNet's latents
+    vae_config: Any = None
 
     @property
     def conditional(self) -> bool:
@@ -42,7 +45,8 @@ class LoadedModel:
 
     @property
     def size(self) -> int:
-        return self.config.size
+        """The image side in pixels (for ldm, the VAE's, not the latent grid's)."""
+        return self.vae_config.size if self.vae_config is not None else self.config.size
 
 
 def resolve_checkpoint(path: str | Path) -> Path:
@@ -57,7 +61,7 @@ def resolve_checkpoint(path: str | Path) -> Path:
 
 
 def load_model(path: str | Path, device=None, name: str = "") -> LoadedModel:
-    """Weights for sampling: the EMA of a DDPM, the generator of a GAN."""
+    """Weights for sampling: the EMA of a (latent) DDPM with its VAE, the generator of a GAN, a VAE."""
     import torch
     from safetensors.torch import load_file
 
@@ -66,15 +70,16 @@ def load_model(path: str | Path, device=None, name: str = "") -> LoadedModel:
     # Timed apart: a fresh process pays seconds to import diffusers once, the checkpoint itself loads in
     # milliseconds, and the two answer different questions (cold start against switching models).
     t_imp = time.perf_counter()
-    if state.get("kind") == "ddpm":
+    if state.get("kind") in ("ddpm", "ldm"):
         from diffusers import UNet2DModel  # noqa: F401
     import_s = time.perf_counter() - t_imp
     t0 = time.perf_counter()
     tensors = load_file(str(ckpt / "model.safetensors"))
     device = device or torch.device("cpu")
     # Built on the meta device: random initialisation of weights about to be overwritten was most of the load time.
+    vae = vcfg = None
     with torch.device("meta"):
-        if state["kind"] == "ddpm":
+        if state["kind"] in ("ddpm", "ldm"):
             from medcore.imaging.ddpm import DDPMConfig, build_unet
 
             cfg = DDPMConfig.from_dict(state["model_config"])
@@ -86,14 +91,24 @@ def load_model(path: str | Path, device=None, name: str = "") -> LoadedModel:
             cfg = GANConfig.from_dict(state["model_config"])
             net = build_generator(cfg)
             prefix = "g."
+        elif state["kind"] == "vae":
+            from medcore.imaging.vae import VAEConfig, build_vae
+
+            cfg = VAEConfig.from_dict(state["model_config"])
+            net = build_vae(cfg)
+            prefix = "vae."
         else:
             raise SampleError(f"unknown model kind {state.get('kind')!r} in {ckpt}")
     sd = {k[len(prefix):]: v.float() for k, v in tensors.items() if k.startswith(prefix)}
     net.load_state_dict(sd, assign=True)
     net.to(device).eval()
+    if state["kind"] == "ldm":
+        from medcore.imaging.latent import vae_from_tensors
+
+        vae, vcfg = vae_from_tensors(tensors, state["vae_config"], device)
     return LoadedModel(state["kind"], net, cfg, list(state["class_names"]), str(ckpt),
                        name or state.get("name") or _run_name(state) or Path(ckpt).parent.name, state, device,
-                       time.perf_counter() - t0, import_s)
+                       time.perf_counter() - t0, import_s, vae, vcfg)
 
 
 def _run_name(state: dict) -> str:
@@ -130,59 +145,6 @@ def _labels_for(n: int, cls: int | None, num_classes: int) -> list[int] | None:
     return [cls] * n if cls is not None else [i % num_classes for i in range(n)]
 
 
-def ddpm_sample_tensor(net, cfg, *, n: int, labels: list[int] | None, seed: int, sampler: str = "ddim",
-                       steps: int = 25, guidance: float = 1.5, device=None, trajectory: bool = False):
-    """Returns (x in [-1, 1] of shape (n, 1, s, s), list of (timestep, x_t) when asked)."""
-    import torch
-
-    from medcore.imaging.ddpm import sampler_scheduler
-    from medcore.runtime import torch_generator
-
-    if sampler not in SAMPLERS:
-        raise SampleError(f"unknown sampler {sampler!r}: choose one of {', '.join(SAMPLERS)}")
-    device = device or next(net.parameters()).device
-    gen = torch_generator(seed, "cpu")  # noise drawn on the CPU: the same seed gives the same images anywhere
-    x = torch.randn((n, 1, cfg.size, cfg.size), generator=gen).to(device)
-    sched = sampler_scheduler(cfg, sampler)
-    sched.set_timesteps(steps if sampler != "ddpm" else cfg.train_timesteps)
-    cond = torch.tensor(labels, device=device) if (labels is not None and cfg.conditional) else None
-    guided = cond is not None and guidance != 1.0
-    if guided:
-        cond = torch.cat([cond, torch.full_like(cond, cfg.null_class)])
-    traj = [(int(cfg.train_timesteps), x.detach().cpu())] if trajectory else []
-    was_training = net.training
-    net.eval()
-    with torch.no_grad():
-        for t in sched.timesteps:
-            inp = torch.cat([x, x]) if guided else x
-            inp = sched.scale_model_input(inp, t)
-            eps = net(inp, t, class_labels=cond).sample
-            if guided:
-                e_c, e_u = eps.chunk(2)
-                eps = e_u + guidance * (e_c - e_u)
-            x = sched.step(eps, t, x, generator=gen if sampler == "ddpm" else None).prev_sample
-            if trajectory:
-                traj.append((int(t), x.detach().cpu()))
-    net.train(was_training)
-    return x.clamp(-1, 1), traj
-
-
-def gan_sample_tensor(G, cfg, *, n: int, labels: list[int] | None, seed: int, device=None):
-    import torch
-
-    from medcore.runtime import torch_generator
-
-    device = device or next(G.parameters()).device
-    z = torch.randn((n, cfg.z_dim), generator=torch_generator(seed, "cpu")).to(device)
-    lab = torch.tensor(labels, device=device) if (labels is not None and cfg.conditional) else None
-    was_training = G.training
-    G.eval()
-    with torch.no_grad():
-        x = G(z, lab)
-    G.train(was_training)
-    return x
-
-
 @dataclass
 class SampleRequest:
     class_name: Any = None  # name, index, or None for a mix of classes
@@ -215,6 +177,11 @@ class SampleBatch:
     checkpoint: str
     seconds: float
     trajectory: list[tuple[int, np.ndarray]] = field(default_factory=list)  # (timestep, uint8 (n, s, s))
+    privacy: str = "not differentially private"  # or the DP-SGD budget the model was trained with
+
+    @property
+    def diffusion(self) -> bool:
+        return self.model_kind in ("ddpm", "ldm")
 
     def label_name(self, i: int) -> str:
         if self.labels is None:
@@ -226,9 +193,10 @@ class SampleBatch:
         return {"medcore:synthetic": "true", "Software": "Medcore Studio",
                 "medcore:model": f"{self.model_kind} {self.model_name}", "medcore:checkpoint": self.checkpoint,
                 "medcore:seed": str(r.seed), "medcore:index": str(i), "medcore:class": self.label_name(i),
-                "medcore:sampler": r.sampler if self.model_kind == "ddpm" else "generator",
-                "medcore:steps": str(r.steps if self.model_kind == "ddpm" else 1),
-                "medcore:guidance": str(r.guidance), "Comment": "SYNTHETIC image generated by a model; not a patient"}
+                "medcore:sampler": r.sampler if self.diffusion else "generator",
+                "medcore:steps": str(r.steps if self.diffusion else 1),
+                "medcore:guidance": str(r.guidance), "medcore:privacy": self.privacy,
+                "Comment": "SYNTHETIC image generated by a model; not a patient"}
 
 
 def _u8(x) -> np.ndarray:
@@ -248,10 +216,31 @@ def generate(model: LoadedModel, req: SampleRequest) -> SampleBatch:
                                     sampler=req.sampler, steps=req.steps, guidance=req.guidance,
                                     device=model.device, trajectory=req.trajectory)
         traj = [(t, _u8(v)) for t, v in raw]
+    elif model.kind == "ldm":
+        if req.sampler not in SAMPLERS:
+            raise SampleError(f"unknown sampler {req.sampler!r}: choose one of {', '.join(SAMPLERS)}")
+        from medcore.imaging.latent import ldm_sample_tensor
+
+        x, raw = ldm_sample_tensor(model.net, model.config, model.vae, model.vae_config, n=req.n, labels=labels,
+                                   seed=req.seed, sampler=req.sampler, steps=req.steps, guidance=req.guidance,
+                                   device=model.device, trajectory=req.trajectory)
+        traj = [(t, _u8(v)) for t, v in raw]
+    elif model.kind == "vae":
+        from medcore.imaging.vae import sample_prior
+
+        x = sample_prior(model.net, model.config, req.n, labels=labels, seed=req.seed, device=model.device)
     else:
         x = gan_sample_tensor(model.net, model.config, n=req.n, labels=labels, seed=req.seed, device=model.device)
     return SampleBatch(_u8(x), labels, model.class_names, req, model.kind, model.name, model.path,
-                       time.perf_counter() - t0, traj)
+                       time.perf_counter() - t0, traj, privacy_label(model.state))
+
+
+def privacy_label(state: dict) -> str:
+    """What every image says about its model's training privacy: the DP budget ε at δ, or that there was none."""
+    dp = state.get("dp")  # a latent model is never DP as a whole: its UNet saw real latents unprotected
+    if not dp:
+        return "not differentially private"
+    return f"DP-SGD epsilon={dp['epsilon']:.2f} at delta={dp['delta']:g} (clip {dp['max_grad_norm']:g})"
 
 
 # ---- marking and files ------------------------------------------------------------------

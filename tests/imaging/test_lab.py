@@ -63,3 +63,24 @@ def test_lab_section_lists_models_and_makes_one_active(settings, store, tiny_run
     assert not at.exception
     assert store.active_model("imaging").id == b and not store.get_model(a).active
     assert any(x.label == "Start training" for x in at.button)
+
+
+def test_lab_offers_vae_and_latent_diffusion_and_asks_for_a_vae_first(settings, store, tiny_folder, tmp_path,
+                                                                     monkeypatch):
+    from medcore.imaging.train import TrainConfig, train_image
+    from medcore.jobs import ConsoleReporter
+    from ui.lab_imaging import vae_choices
+
+    monkeypatch.setenv("MEDCORE_ASSETS_DIR", str(tmp_path))  # no shipped VAE here
+    settings = settings.replace(assets_dir=tmp_path)
+    at = AppTest.from_function(_lab_script, default_timeout=60).run()
+    model_box = [x for x in at.selectbox if x.label == "Model"][-1]  # the Train form's, after the registry's
+    assert any(o.startswith("VAE") for o in model_box.options) and any("Latent" in o for o in model_box.options)
+    model_box.set_value("ldm")
+    next(x for x in at.button if x.label == "Start training").click().run()
+    assert any("needs a trained VAE" in e.value for e in at.error)
+    cfg = TrainConfig(model="vae", dataset=str(tiny_folder), size=16, vae_channels=(4, 8, 8), latent_channels=2,
+                      steps=1, batch_size=2, preview_every=0, checkpoint_every=1, name="labvae")
+    run = train_image(cfg, settings, ConsoleReporter(every_s=999))
+    store.register_model("imaging", "labvae", run["checkpoint"], config=cfg.to_dict())
+    assert list(vae_choices(settings, store).values()) == [run["checkpoint"]]

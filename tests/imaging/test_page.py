@@ -24,6 +24,7 @@ def test_generate_then_download(settings, store, tiny_run):
     at = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120).run()
     assert not at.exception, at.exception
     assert "Research and education use only" in _texts(at)
+    assert "not differentially private" in _texts(at)  # every model states its training privacy
     assert at.selectbox[0].value.startswith("tiny-test")
     at.number_input[0].set_value(4)
     at.slider[0].set_value(5)
@@ -32,6 +33,8 @@ def test_generate_then_download(settings, store, tiny_run):
     assert "4 synthetic images" in _texts(at)
     labels = [d.label for d in at.get("download_button")]
     assert labels == ["PNG", "ZIP of the batch (PNG + manifest)", "DICOM Secondary Capture (ZIP)"]
+    # the full-size viewer: 16 px model pixels zoomed 8x to 128 px, window at its default
+    assert "128×128 px, window 128±128" in _texts(at)
     # the trajectory slider moves from the final image back to the noise
     traj = next(s for s in at.slider if s.label == "Step")
     assert traj.value == 5

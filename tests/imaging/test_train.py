@@ -70,7 +70,9 @@ def test_single_class_trains_unconditionally(tmp_path, settings, tiny_folder):
 
 def test_bad_config_is_a_clear_error():
     with pytest.raises(TrainError, match="choose one of"):
-        TrainConfig(model="vae")
+        TrainConfig(model="vqgan")
+    with pytest.raises(TrainError, match="--vae"):
+        TrainConfig(model="ldm")
 
 
 def test_checkpoint_loads_quickly(tiny_run):
