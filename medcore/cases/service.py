@@ -42,7 +42,10 @@ class CaseTrainer:
                 from medcore.triage.config import load_configs
 
                 ecfg, tcfg = load_configs(settings.kb_dir)
-                tr = cls(ckb, TriageEngine(ckb.triage, engine_cfg=ecfg, triage_cfg=tcfg))
+                from medcore.knowledge import load_terminology
+
+                tr = cls(ckb, TriageEngine(ckb.triage, engine_cfg=ecfg, triage_cfg=tcfg,
+                                           terminology=load_terminology(settings)))
                 _trainers[key] = tr
             return tr
 

@@ -8,7 +8,7 @@ no phrase match are embedded, in one batch, against synonym embeddings computed 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import numpy as np
 
@@ -21,7 +21,9 @@ BLOCK = "~"  # id prefix of a not_synonyms phrase in the lexicon
 class Lexicon:
     """Token n-gram index of every synonym and finding name."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, extra: dict[str, Iterable[str]] | None = None):
+        """`extra`: more exact phrases per finding id (the shared terminology's clinical words, see
+        `terminology_phrases`); they are matched like synonyms but stay out of the embedding index."""
         self.kb = kb
         self.phrases: dict[tuple[str, ...], list[str]] = {}
         self.rows: list[tuple[str, str]] = []  # (finding id, phrase) for the embedding index
@@ -46,6 +48,12 @@ class Lexicon:
                     ids.append(f.id)
                 self._add_normal(toks, f.id)
                 self.rows.append((f.id, phrase))
+        for fid, phrases in (extra or {}).items():
+            for phrase in phrases:
+                toks = tuple(tokens(phrase))
+                if toks and toks not in self.phrases:
+                    self.phrases[toks] = [fid]
+                    self._add_normal(toks, fid)
         self.max_len = max(len(k) for k in self.phrases)
         self.max_normal_len = max(len(k) for k in self.normal)
         self.pain_words = {stem(w) for w in kb.body_pain.get("pain_words", [])}
@@ -61,6 +69,38 @@ class Lexicon:
         ids = self.normal.setdefault(tuple(t for t, _, _ in norm), [])
         if fid not in ids:
             ids.append(fid)
+
+
+def terminology_phrases(kb: KnowledgeBase, terminology) -> dict[str, list[str]]:
+    """The shared terminology's words for each triage finding (concept `finding:<id>`: HPO names and
+    synonyms, clinical terms) that the triage KB's own synonyms lack: 'dyspnea', 'hematemesis', 'polyuria'.
+
+    A word is left out when it could say something else here: one claimed by two findings ('dizzy spell'),
+    or a single word that is already part of a triage phrase ('tearing' in 'tearing chest pain'), since on
+    its own it would add a finding inside a description of another."""
+    own = Lexicon(kb)
+    words_in_phrases = {t for k in own.phrases if len(k) > 1 for t in k}
+    claimed: dict[tuple[str, ...], set[str]] = {}
+    found: dict[str, dict[tuple[str, ...], str]] = {}
+    for c in terminology.concepts("finding"):
+        fid = c.id.split(":", 1)[1]
+        if fid not in kb.finding_index:
+            continue
+        for phrase in (c.name, *c.synonyms):
+            toks = tuple(tokens(phrase))
+            if not toks:
+                continue
+            claimed.setdefault(toks, set()).add(fid)
+            found.setdefault(fid, {}).setdefault(toks, phrase)
+    out: dict[str, list[str]] = {}
+    for fid, keys in found.items():
+        for toks, phrase in keys.items():
+            if toks in own.phrases or len(claimed[toks]) > 1:
+                continue
+            if len(toks) == 1 and toks[0] in words_in_phrases:
+                continue
+            out.setdefault(fid, []).append(phrase)
+    return out
 
 
 def _unblocked(matches: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:

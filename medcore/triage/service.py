@@ -12,9 +12,11 @@ from pathlib import Path
 
 import numpy as np
 
+from medcore.knowledge import load_terminology
 from medcore.triage import engine as bayes
 from medcore.triage import input_checks, input_guard, nlu
 from medcore.triage.kb import KnowledgeBase, load_kb
+from medcore.triage.lexicon import terminology_phrases
 from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide
 
 _lock = threading.Lock()
@@ -64,9 +66,11 @@ class TriageResult:
 class TriageEngine:
     def __init__(self, kb: KnowledgeBase, *, embed_fn=None, cache_dir: Path | None = None,
                  engine_cfg: bayes.EngineConfig | None = None, triage_cfg: TriageConfig | None = None,
-                 blender=None):
+                 blender=None, terminology=None):
         self.kb = kb
-        self.lexicon = nlu.Lexicon(kb)
+        # The shared terminology adds its clinical words for our findings ('dyspnea'); our KB stays the source
+        # of every other field.
+        self.lexicon = nlu.Lexicon(kb, terminology_phrases(kb, terminology) if terminology is not None else None)
         self.embeddings = nlu.EmbeddingIndex(self.lexicon, embed_fn, cache_dir) if embed_fn else None
         self.engine_cfg = engine_cfg or bayes.EngineConfig()
         self.triage_cfg = triage_cfg or TriageConfig()
@@ -97,7 +101,7 @@ class TriageEngine:
 
             ecfg, tcfg = load_configs(settings.kb_dir)
             eng = cls(kb, embed_fn=embed_fn, cache_dir=settings.path("triage", "cache"), blender=blender,
-                      engine_cfg=ecfg, triage_cfg=tcfg)
+                      engine_cfg=ecfg, triage_cfg=tcfg, terminology=load_terminology(settings))
             _engines[key] = eng
             return eng
 

@@ -15,13 +15,16 @@ def kb():
 
 @pytest.fixture(scope="session")
 def lexical_engine(kb):
-    """Synonym matching only: fast and independent of MiniLM."""
+    """Synonym matching only (the KB's and the shared terminology's words, as in the app): fast and
+    independent of MiniLM."""
     from medcore.config import Settings
+    from medcore.knowledge import load_terminology
     from medcore.triage.config import load_configs
     from medcore.triage.service import TriageEngine
 
-    ecfg, tcfg = load_configs(Settings.load(secrets={}).kb_dir)
-    return TriageEngine(kb, engine_cfg=ecfg, triage_cfg=tcfg)
+    settings = Settings.load(secrets={})
+    ecfg, tcfg = load_configs(settings.kb_dir)
+    return TriageEngine(kb, engine_cfg=ecfg, triage_cfg=tcfg, terminology=load_terminology(settings))
 
 
 @pytest.fixture(scope="session")
