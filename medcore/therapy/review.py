@@ -16,7 +16,7 @@ from medcore.therapy.dosing import FREQ_TEXT, PER_DAY
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
 from medcore.therapy.names import resolve_drug
-from medcore.therapy.planner import build_context, drug_issues
+from medcore.therapy.patient_checks import build_context, drug_issues
 from medcore.therapy.profile import Patient
 
 ACTIONS = ("accept", "reject", "modify")

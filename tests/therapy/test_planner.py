@@ -203,7 +203,8 @@ def test_beers_duration_criterion_does_not_demote_a_course_within_it(plan_for):
 
 def test_beers_duration_criterion_still_applies_beyond_the_limit(kb):
     from medcore.therapy.issues import Issue
-    from medcore.therapy.planner import PENALTY, _beers_for_course, course_weeks
+    from medcore.therapy.patient_checks import PENALTY
+    from medcore.therapy.planner import _beers_for_course, course_weeks
 
     assert course_weeks("8 weeks, before breakfast") == 8 and course_weeks("14 days") == 2
     assert course_weeks("up to 6 weeks") == 6 and course_weeks("long-term") is None

@@ -1,0 +1,215 @@
+"""What one patient brings to every option: the context (conditions, allergies, current medicines, kidney
+function) and the per-drug checks against it (allergy and cross-reactivity, contraindications, interactions with
+current medicines, pharmacogenomics, renal and hepatic bands, Beers). The planner ranks options with these; the
+medication review runs the same checks on the current medicines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from medcore.therapy import interactions as ix
+from medcore.therapy import pgx as pgxmod
+from medcore.therapy.calculators import CalcResult
+from medcore.therapy.issues import Issue
+from medcore.therapy.kb import KnowledgeBase
+from medcore.therapy.names import resolve_allergen, resolve_drug, resolve_state
+from medcore.therapy.profile import Patient, organ_function
+
+
+# Penalty points by kind of problem (see the planner's module docstring for how they rank options).
+PENALTY = {"major_interaction": 2.0, "moderate_interaction": 0.5, "caution_state": 1.0, "beers": 1.0,
+           "duplicate_class": 1.0, "pgx_adjust": 0.5, "qt_risk": 2.0, "allergy_caution": 1.0}
+
+
+@dataclass
+class PatientContext:
+    kb: KnowledgeBase
+    p: Patient
+    states: set[str]
+    state_names: dict[str, str]
+    allergies: list[dict]
+    med_ids: list[str]
+    crcl: float | None
+    egfr: float | None
+
+
+def _severe(kb: KnowledgeBase, reaction: str) -> bool | None:
+    r = reaction.lower().strip()
+    if not r:
+        return None
+    return any(t in r for t in kb.severe_reaction_terms)
+
+
+def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[str], list[dict], list[dict], list[dict],
+                                                          list[CalcResult]]:
+    warnings: list[str] = []
+    states: dict[str, str] = {}
+    problems = []
+    for text in p.conditions:
+        r = resolve_state(kb, text)
+        problems.append({"text": text, "id": r.id, "how": r.how})
+        if r.ok:
+            states[r.id] = text
+            if r.how == "fuzzy":
+                warnings.append(r.message(kb, "problem"))
+        else:
+            warnings.append(r.message(kb, "problem") + " - contraindications for it were not checked")
+    if p.pregnant:
+        states["pregnancy"] = "pregnant"
+    if p.lactating:
+        states["lactation"] = "breastfeeding"
+    meds = []
+    med_ids = []
+    for text in p.medications:
+        r = resolve_drug(kb, text)
+        meds.append({"text": text, "id": r.id, "name": " + ".join(kb.drug_name(i) for i in r.ids) if r.ok else None,
+                     "how": r.how, "suggestions": r.suggestions, "ids": r.ids,
+                     "interaction_only": r.interaction_only, "unchecked": r.unchecked})
+        if r.ok:
+            med_ids.extend(r.ids)  # a combination product: each ingredient is checked
+            if r.how == "fuzzy" or r.interaction_only or r.unchecked:
+                warnings.append(r.message(kb))
+        else:
+            warnings.append(r.message(kb) + " - interactions with it were not checked")
+    allergies = []
+    for a in p.allergies:
+        drug_id, klass, r = resolve_allergen(kb, a.substance)
+        severe = _severe(kb, a.reaction)
+        entry = {"text": a.substance, "reaction": a.reaction, "drug": drug_id, "class": klass,
+                 "severe": True if severe is None else severe, "reaction_recorded": severe is not None}
+        allergies.append(entry)
+        if drug_id is None and klass is None:
+            warnings.append(f"allergy '{a.substance}' not recognised" +
+                            (f" (did you mean {', '.join(r.suggestions)}?)" if r.suggestions else "") +
+                            " - not checked")
+    organ = organ_function(p)
+    warnings += organ.notes
+    names = {s: (kb.states.get(s) or kb.conditions.get(s) or {"name": s})["name"] for s in states}
+    ctx = PatientContext(kb, p, set(states), names, allergies, med_ids, organ.crcl, organ.egfr)
+    return ctx, warnings, meds, problems, allergies, organ.calcs
+
+
+def allergy_issues(ctx: PatientContext, drug: dict) -> list[Issue]:
+    kb = ctx.kb
+    out: list[Issue] = []
+    dclass = drug.get("allergy_class")
+    name = kb.drug_name(drug["id"])
+    for a in ctx.allergies:
+        label = a["text"] + (f" ({a['reaction']})" if a["reaction"] else " (reaction not recorded: treated as severe)")
+        if a["drug"] == drug["id"]:
+            out.append(Issue("contraindicated", "allergy", f"{name}: patient allergy to {label}",
+                             "Patient allergy record", [drug["id"]]))
+            continue
+        if a["class"] and dclass and a["class"] == dclass and dclass != "other":
+            cname = kb.allergy_classes[dclass]["name"]
+            out.append(Issue("contraindicated", "allergy", f"{name} is in the same allergy class ({cname}) as "
+                             f"{label}", "Patient allergy record; class membership from FDA label", [drug["id"]]))
+            continue
+        if not (a["class"] and dclass):
+            continue
+        handled = False
+        for rule in kb.cross_reactivity:
+            if rule["allergy"] != a["class"] or rule["drug_class"] != dclass:
+                continue
+            if rule.get("same_side_chain_only"):
+                if a["drug"]:
+                    chains = {kb.drugs[a["drug"]].get("side_chain")}
+                else:
+                    chains = {d.get("side_chain") for d in kb.drugs.values() if d.get("allergy_class") == a["class"]}
+                chains.discard(None)
+                if not drug.get("side_chain") or drug.get("side_chain") not in chains:
+                    continue
+            elif handled:
+                continue
+            handled = True
+            level = rule["severe"] if a["severe"] else rule["mild"]
+            sev = {"avoid": "contraindicated", "caution": "major", "info": "info"}[level]
+            out.append(Issue(sev, "allergy", f"{name}: cross-reactivity with {label}. {rule['note']}", rule["source"],
+                             [drug["id"]]))
+    return out
+
+
+def drug_issues(ctx: PatientContext, drug: dict) -> tuple[list[Issue], list[tuple[Issue, float]], list[pgxmod.PgxResult],
+                                                tuple[float, str] | None]:
+    """(exclusions, cautions with penalty, pgx results, pgx dose factor) for one drug."""
+    kb, p = ctx.kb, ctx.p
+    name = kb.drug_name(drug["id"])
+    src = drug["source"]
+    excl: list[Issue] = []
+    caut: list[tuple[Issue, float]] = []
+    for i in allergy_issues(ctx, drug):
+        if i.severity == "contraindicated":
+            excl.append(i)
+        else:
+            caut.append((i, PENALTY["allergy_caution"] if i.severity == "major" else 0.0))
+    for s in drug.get("contraindicated_in", []):
+        if s in ctx.states:
+            note = drug.get("pregnancy_note", "") if s == "pregnancy" else ""
+            excl.append(Issue("contraindicated", "pregnancy" if s == "pregnancy" else "contraindication",
+                              f"{name} is contraindicated in {ctx.state_names[s]}" + (f". {note}" if note else ""),
+                              src, [drug["id"]]))
+    for s in drug.get("caution_in", []):
+        if s in ctx.states:
+            caut.append((Issue("moderate", "contraindication", f"{name}: use with caution in {ctx.state_names[s]}",
+                               src, [drug["id"]]), PENALTY["caution_state"]))
+    if p.pregnant and "pregnancy" not in drug.get("contraindicated_in", []):
+        if drug.get("pregnancy") == "avoid":
+            excl.append(Issue("contraindicated", "pregnancy", f"{name}: avoid in pregnancy. "
+                              + drug.get("pregnancy_note", ""), src, [drug["id"]]))
+        elif drug.get("pregnancy") == "caution":
+            caut.append((Issue("moderate", "pregnancy", f"{name}: use in pregnancy only if benefit outweighs risk. "
+                               + drug.get("pregnancy_note", ""), src, [drug["id"]]), 0.5))
+        elif drug.get("pregnancy") is None:
+            caut.append((Issue("moderate", "pregnancy", f"{name}: no pregnancy safety entry in the knowledge base; "
+                               "check the label", src, [drug["id"]]), 1.0))
+    if p.lactating:
+        if drug.get("lactation") == "avoid":
+            excl.append(Issue("contraindicated", "lactation", f"{name}: avoid while breastfeeding", src, [drug["id"]]))
+        elif drug.get("lactation") == "caution":
+            caut.append((Issue("moderate", "lactation", f"{name}: caution while breastfeeding", src, [drug["id"]]), 0.5))
+    if drug.get("min_age") is not None and p.age < drug["min_age"]:
+        excl.append(Issue("contraindicated", "age", f"{name}: not for age under {drug['min_age']:g} years. "
+                          + drug.get("age_note", ""), src, [drug["id"]]))
+    if drug.get("beers") and p.age >= 65:
+        caut.append((Issue("moderate", "beers", f"{name} (age {p.age:g}): {drug['beers']}", kb.flag_sources["beers"],
+                           [drug["id"]]), PENALTY["beers"]))
+    if "long_qt" in ctx.states and drug.get("qt") == "known" and "long_qt" not in drug.get("contraindicated_in", []):
+        caut.append((Issue("major", "qt", f"{name} has known torsades risk and the patient has QT prolongation",
+                           kb.flag_sources["qt"], [drug["id"]]), PENALTY["qt_risk"]))
+    # current medicines: the same drug, the same class, interactions
+    for m in ctx.med_ids:
+        if m == drug["id"]:
+            excl.append(Issue("info", "duplicate", f"patient already takes {name}", "medication list", [drug["id"]]))
+            continue
+        shared = set(kb.drug_info(m)["classes"]) & set(drug["classes"]) & kb.duplicate_classes
+        if shared:
+            caut.append((Issue("moderate", "duplicate", f"{name} duplicates {kb.drug_name(m)} "
+                               f"({', '.join(sorted(k.replace('_', ' ') for k in shared))})", kb.duplicate_source,
+                               [drug["id"], m]), PENALTY["duplicate_class"]))
+        f = ix.pair(kb, drug["id"], m)
+        if f:
+            issue = Issue(f.severity, "interaction", f"{f.drugs[0]} + {f.drugs[1]}: {f.effect} ({f.mechanism}). "
+                          f"Management: {f.management}", f.source, list(f.drug_ids),
+                          avoid=f.avoid and f.severity == "major")
+            if f.severity == "contraindicated":
+                excl.append(issue)
+            else:
+                caut.append((issue, {"major": PENALTY["major_interaction"],
+                                     "moderate": PENALTY["moderate_interaction"]}.get(f.severity, 0.0)))
+    results, problems = pgxmod.patient_results(kb, drug["id"], p.genotypes)
+    factor = None
+    for r in results:
+        text = f"{name}, {r.gene} {r.phenotype}: {r.recommendation} (CPIC {r.strength})"
+        issue = Issue("major" if r.action in ("avoid", "use_alternative") else
+                      "moderate" if r.action == "adjust_dose" else "info", "pgx", text, r.source, [drug["id"]])
+        if r.action in ("avoid", "use_alternative"):
+            excl.append(issue)
+        elif r.action == "adjust_dose":
+            caut.append((issue, PENALTY["pgx_adjust"]))
+            if r.dose_factor:
+                factor = (r.dose_factor, f"{r.gene} {r.phenotype}, CPIC")
+        else:
+            caut.append((issue, 0.0))
+    for prob in problems:
+        caut.append((Issue("minor", "pgx", prob, "CPIC", [drug["id"]]), 0.0))
+    return excl, caut, results, factor
