@@ -138,7 +138,7 @@ def _train_lora(args, settings) -> int:
     if args.steps <= 0 or args.rank <= 0:
         print("--steps and --rank must be positive", file=sys.stderr)
         return 2
-    from medcore.records import lora
+    from medcore.records import lora, lora_serving
 
     # checked before the job starts, except the embedded model's first conversion (half a minute),
     # which runs inside the job
@@ -159,7 +159,7 @@ def _train_lora(args, settings) -> int:
                             resume=args.resume, store=store, seed=args.seed)
         if args.eval:
             for which, adapter in (("base", None), ("adapter", result["checkpoint"])):
-                ev = lora.generation_eval(settings, base, adapter)
+                ev = lora_serving.generation_eval(settings, base, adapter)
                 rep.log(json.dumps({which: ev}, indent=1))
                 result.update({f"{which}_{k}": v for k, v in ev.items() if k != "per_note"})
         model_id = store.register_model(lora.MODEL_KIND, f"LoRA r{result['rank']} on {base.name} "

@@ -78,7 +78,7 @@ def narrative(analysis: NoteAnalysis, settings, *, backend=None, scorer=None, vo
     backend = backend or get_backend(settings)
     if backend.name in ("hf", "embedded"):
         # the LoRA adapter the Model lab activated, when it was trained on this very base model
-        from medcore.records.lora import with_active_adapter
+        from medcore.records.lora_serving import with_active_adapter
 
         backend = with_active_adapter(backend, settings, store)
     note = ""

@@ -9,7 +9,7 @@ pytest.importorskip("peft")
 from medcore import checkpoints  # noqa: E402
 from medcore.jobs import JobCancelled  # noqa: E402
 from medcore.llm.base import Prompt  # noqa: E402
-from medcore.records import lora  # noqa: E402
+from medcore.records import lora, lora_serving  # noqa: E402
 
 NOTE = ("HPI: 67 year old man with community acquired pneumonia. He was started on amoxicillin 500 mg three times "
         "daily. Plan: follow up in clinic in two weeks with a repeat chest x-ray.")
@@ -94,7 +94,7 @@ def test_loading_the_adapter_changes_the_logits(settings, tiny_dir, tmp_path):
     ids = torch.tensor([tok("the patient has pneumonia")["input_ids"]])
     with torch.no_grad():
         before = base(input_ids=ids).logits.clone()
-        adapted = lora.apply_adapter(base, res["checkpoint"])
+        adapted = lora_serving.apply_adapter(base, res["checkpoint"])
         after = adapted(input_ids=ids).logits
     assert (after - before).abs().max() > 1e-3
 
@@ -127,8 +127,8 @@ def test_cli_job_registers_and_activates(settings, store, tiny_dir, monkeypatch)
     assert [p.step for p in jobs.progress(store, job_id)][-1] == 3
     active = store.active_model(lora.MODEL_KIND)
     assert active.id == job.result["model_id"] and active.config["base_model"] == str(tiny_dir.resolve())
-    assert lora.active_adapter(store, tiny_dir).id == active.id
-    assert lora.active_adapter(store, out) is None  # trained on another base: not used
+    assert lora_serving.active_adapter(store, tiny_dir).id == active.id
+    assert lora_serving.active_adapter(store, out) is None  # trained on another base: not used
 
 
 def test_cli_rejects_a_backend_without_a_local_model(settings, capsys):
@@ -233,7 +233,7 @@ def test_lab_starts_the_lora_job(settings, store, tiny_dir, monkeypatch):
 def test_generation_eval_measures_grounding_and_rouge(settings, tiny_dir, tmp_path):
     res = _train(settings, tiny_dir, tmp_path, steps=2)
     for adapter in (None, res["checkpoint"]):
-        ev = lora.generation_eval(settings, tiny_dir, adapter, max_new_tokens=4, limit=2)
+        ev = lora_serving.generation_eval(settings, tiny_dir, adapter, max_new_tokens=4, limit=2)
         assert ev["notes"] == 2 and 0 <= ev["grounded_rate"] <= 1 and 0 <= ev["rouge_l_shown"] <= 1
         row = ev["per_note"][0]
         assert row["grounded"] or row["rouge_l_shown"] > 0  # a rejected text is replaced by the template
