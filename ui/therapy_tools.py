@@ -1,0 +1,110 @@
+"""The treatment planner's stand-alone tools (calculators with explicit units, an interaction check, a PGx
+lookup) and its empty-able number box: Streamlit widgets over medcore.therapy, kept out of the page file."""
+
+import pandas as pd
+import streamlit as st
+
+from medcore.therapy import graph
+from medcore.therapy import interactions as ix
+from medcore.therapy.calculators import fmt
+from ui.errors import error_boundary
+
+
+def num(where, label: str, key: str, **kw):
+    """A number box that may be empty; its value lives in session state once set."""
+    if key not in st.session_state:
+        kw["value"] = None
+    return where.number_input(label, key=key, format="%g", **kw)
+
+
+def quick_tools(kb) -> None:
+    """Calculators (explicit units), an interaction check and a PGx lookup, without a full plan."""
+    from dataclasses import asdict
+
+    from medcore.therapy import calculators as calc
+    from medcore.therapy.pgx import PgxError, lookup
+    from medcore.therapy.profile import check_range
+
+    t_calc, t_ix, t_pgx = st.tabs(["Calculators", "Interaction check", "Pharmacogenomics"])
+    with t_calc:
+        which = st.selectbox("Calculator", ["CrCl (Cockcroft-Gault)", "eGFR (CKD-EPI 2021)", "BSA (Mosteller)",
+                                            "Ideal body weight (Devine)", "BMI"], key="tp_q_calc")
+        c = st.columns(4)
+        age = num(c[0], "Age (years)", "tp_q_age", step=1.0)
+        sex = c[1].selectbox("Sex", ["female", "male"], key="tp_q_sex")
+        rule = c[2].selectbox("CrCl weight", list(calc.WEIGHT_RULES), key="tp_q_rule")
+        c = st.columns(6)
+        weight = num(c[0], "Weight", "tp_q_w", step=0.5)
+        wu = c[1].radio("Weight unit", ["kg", "lb"], key="tp_q_wu")
+        height = num(c[2], "Height", "tp_q_h", step=0.5)
+        hu = c[3].radio("Height unit", ["cm", "in"], key="tp_q_hu")
+        scr = num(c[4], "Creatinine", "tp_q_scr", step=0.1)
+        su = c[5].radio("Creatinine unit", ["mg/dL", "µmol/L"], key="tp_q_su")
+        if st.button("Calculate", key="tp_q_go", icon=":material/calculate:"):
+            with error_boundary("calculating"):
+                need = {"CrCl": ("age", "weight", "creatinine"), "eGFR": ("age", "creatinine"),
+                        "BSA": ("weight", "height"), "Ideal": ("height",), "BMI": ("weight", "height")}
+                have = {"age": age, "weight": weight, "height": height, "creatinine": scr}
+                missing = [n for n in need[which.split()[0]] if have[n] is None]
+                if missing:
+                    st.error(f"Enter {', '.join(missing)} for {which}.")
+                else:
+                    w = calc.weight_to_kg(weight, wu) if weight is not None else None
+                    h = calc.height_to_cm(height, hu) if height is not None else None
+                    sc = calc.scr_to_mgdl(scr, su) if scr is not None else None
+                    problems, warns = [], []
+                    check_range("age", age, problems, warns)
+                    check_range("weight_kg", w, problems, warns, f"{fmt(weight)} {wu}" if w else None)
+                    check_range("height_cm", h, problems, warns, f"{fmt(height)} {hu}" if h else None)
+                    check_range("scr_mg_dl", sc, problems, warns, f"{fmt(scr)} {su}" if sc else None)
+                    if problems:
+                        st.error("\n".join(f"- {p}" for p in problems))
+                    else:
+                        r = {"CrCl": lambda: calc.crcl_cockcroft_gault(age, sex, w, sc, h, rule),
+                             "eGFR": lambda: calc.egfr_ckd_epi_2021(age, sex, sc),
+                             "BSA": lambda: calc.bsa_mosteller(w, h), "Ideal": lambda: calc.ibw_devine(sex, h),
+                             "BMI": lambda: calc.bmi(w, h)}[which.split()[0]]()
+                        for wmsg in warns:
+                            st.warning(wmsg)
+                        d = asdict(r)
+                        st.success(f"**{d['name']}: {fmt(d['value'])} {d['unit']}**")
+                        st.markdown(f"`{d['formula']}`  \n" + "  \n".join(d["steps"]))
+                        st.caption(" · ".join(f"{k}: {v}" for k, v in d["inputs"].items()) + " · " + d["source"])
+    with t_ix:
+        text = st.text_area("Medicines, one per line (brand names and misspellings are resolved or suggested)",
+                            key="tp_q_ix", height=120)
+        if st.button("Check interactions", key="tp_q_ix_go", icon=":material/join_inner:"):
+            with error_boundary("checking interactions"):
+                names = [ln.strip() for ln in text.splitlines() if ln.strip()]
+                rep = ix.check_names(kb, names)
+                for r in rep.resolved:
+                    if r.interaction_only or r.unchecked:
+                        st.warning(r.message(kb))
+                    elif r.notable:
+                        st.caption(r.message(kb))
+                for r in rep.unknown:
+                    st.warning(r.message(kb))
+                for d in rep.duplicates:
+                    st.warning(f"Duplicate therapy: {d.text}")
+                if rep.findings:
+                    st.dataframe(pd.DataFrame([{**f.contract(), "drugs": " + ".join(f.drugs), "effect": f.effect}
+                                               for f in rep.findings]), hide_index=True, use_container_width=True)
+                    shown = [kb.drug_name(r.id) for r in rep.resolved]
+                    st.plotly_chart(graph.interaction_figure(list(dict.fromkeys(shown)),
+                                                             [f.contract() for f in rep.findings]),
+                                    use_container_width=True, key="tp_q_graph")
+                elif names:
+                    st.success("No interactions found between the recognised medicines.")
+    with t_pgx:
+        c = st.columns(3)
+        drug = c[0].text_input("Drug", key="tp_q_pgx_drug", placeholder="clopidogrel")
+        gene = c[1].selectbox("Gene", sorted(kb.genes), key="tp_q_pgx_gene")
+        phen = c[2].text_input("Phenotype or diplotype", key="tp_q_pgx_ph", placeholder="Poor Metabolizer or *2/*2")
+        if st.button("Look up", key="tp_q_pgx_go", icon=":material/genetics:"):
+            with error_boundary("looking up the recommendation"):
+                try:
+                    r = lookup(kb, drug, gene, phen)
+                    st.success(f"**{r.drug} / {r.gene} {r.phenotype}: {r.action}** (CPIC {r.strength})  \n"
+                               f"{r.recommendation}  \n_source: {r.source}_")
+                except PgxError as exc:
+                    st.error(str(exc))
