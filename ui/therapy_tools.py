@@ -8,6 +8,7 @@ from medcore.therapy import graph
 from medcore.therapy import interactions as ix
 from medcore.therapy.calculators import fmt
 from ui.errors import error_boundary
+from ui.frame import md_escape
 
 
 def num(where, label: str, key: str, **kw):
@@ -79,13 +80,13 @@ def quick_tools(kb) -> None:
                 rep = ix.check_names(kb, names)
                 for r in rep.resolved:
                     if r.interaction_only or r.unchecked:
-                        st.warning(r.message(kb))
+                        st.warning(md_escape(r.message(kb)))
                     elif r.notable:
-                        st.caption(r.message(kb))
+                        st.caption(md_escape(r.message(kb)))
                 for r in rep.unknown:
-                    st.warning(r.message(kb))
+                    st.warning(md_escape(r.message(kb)))
                 for d in rep.duplicates:
-                    st.warning(f"Duplicate therapy: {d.text}")
+                    st.warning(md_escape(f"Duplicate therapy: {d.text}"))
                 if rep.findings:
                     st.dataframe(pd.DataFrame([{**f.contract(), "drugs": " + ".join(f.drugs), "effect": f.effect}
                                                for f in rep.findings]), hide_index=True, use_container_width=True)
@@ -107,4 +108,4 @@ def quick_tools(kb) -> None:
                     st.success(f"**{r.drug} / {r.gene} {r.phenotype}: {r.action}** (CPIC {r.strength})  \n"
                                f"{r.recommendation}  \n_source: {r.source}_")
                 except PgxError as exc:
-                    st.error(str(exc))
+                    st.error(md_escape(str(exc)))

@@ -159,3 +159,12 @@ def test_home_demo_payload_runs(settings):
     assert not at.exception
     assert any("apixaban" in m.value for m in at.markdown)
     assert at.selectbox(key="tp_cond").value == "af_anticoagulation"
+
+
+def test_quick_interaction_check_shows_typed_names_as_text(app):
+    """A typed name is untrusted: markdown in it (an image, a link) must show as typed, not render."""
+    app.text_area(key="tp_q_ix").input("![x](http://example.invalid/p.png)\nwarfarin")
+    app.button(key="tp_q_ix_go").click().run()
+    shown = [w.value for w in app.warning]
+    assert not app.exception and not app.error
+    assert any("\\!\\[x\\]" in w for w in shown), shown
