@@ -2,8 +2,11 @@
 that are not labs, pulse grades that are not rates, frequency phrases, allergens kept out of the
 medication list."""
 
+import shutil
+
 import pytest
 
+from medcore.records import kb as kb_mod
 from medcore.records.pipeline import analyze
 
 
@@ -79,3 +82,13 @@ def test_allergy_list_stops_at_the_clause(kb):
     x = analyze("He is allergic to penicillin (rash), codeine; takes metoprolol 25 mg daily.", kb).extraction
     assert [m.name for m in x.medications] == ["metoprolol"]
     assert {a.substance.lower() for a in x.allergies} >= {"penicillin", "codeine"}
+
+
+def test_unit_ranges_need_a_source(kb, tmp_path):
+    assert kb.unit_ranges and all(u.source for u in kb.unit_ranges)
+    root = tmp_path / "records"
+    shutil.copytree(kb.root, root)
+    (root / "unit_ranges.csv").write_text("name,unit,low,high,unitless_low,unitless_high,source\n"
+                                          "creatinine,µmol/L,62,115,,,\n", encoding="utf-8")
+    with pytest.raises(kb_mod.KBError, match="unit_ranges.csv row 2: source is empty"):
+        kb_mod.load_from(root)
