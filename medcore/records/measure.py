@@ -19,6 +19,9 @@ _UNIT_EQUIV = {"x10^9/l": "x10^9/l", "x109/l": "x10^9/l", "mmol/l": "mmol/l", "m
                "°f": "f", "µmol/l": "umol/l", "μmol/l": "umol/l", "bpm": "beats/min", "/min": "beats/min"}
 
 
+_OTHER_UNIT = re.compile(r"[a-zµμ]{1,5}/[a-z]{1,3}\b", re.I)
+
+
 def _unit_key(unit: str) -> str:
     u = unit.lower().replace(" ", "")
     return _UNIT_EQUIV.get(u, u)
@@ -107,8 +110,12 @@ def measurements(s: str, m, taken, drug_names=()):
             number = _number(value)
             if number is not None and not _in(number, rng.plausible_low, rng.plausible_high):
                 continue
-            if kind == "lab" and not unit and m.dose_unit is not None and m.dose_unit.match(tail[v.end(1):].lstrip()):
+            rest = tail[v.end(1):].lstrip()
+            dose = m.dose_unit.match(rest) if kind == "lab" and not unit and m.dose_unit is not None else None
+            if dose and not rest[dose.end():].startswith("/"):
                 continue  # 'calcium 600 mg tablet' is a dose, not serum calcium
+            if not unit and (other := _OTHER_UNIT.match(rest)):
+                unit = other.group()  # a unit this reader does not know ('mg/ml') is kept as written, never relabelled
             unit, judged = unit_range(rng, value, unit, (m.unit_ranges or {}).get(rng.name.lower()))
             end = hit.end() + v.end()
             meas = Measurement(s[hit.start():end], hit.start(), end, 0, rng.name, value, unit)

@@ -92,3 +92,8 @@ def test_unit_ranges_need_a_source(kb, tmp_path):
                                           "creatinine,µmol/L,62,115,,,\n", encoding="utf-8")
     with pytest.raises(kb_mod.KBError, match="unit_ranges.csv row 2: source is empty"):
         kb_mod.load_from(root)
+
+
+def test_unknown_lab_unit_is_kept_as_written(kb):
+    lab = _one(analyze("His post-op PSA is 0.1 mg/ml.", kb).extraction.labs, "PSA")
+    assert (lab.value, lab.unit, lab.flag) == ("0.1", "mg/ml", "")
