@@ -162,6 +162,9 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         if sec == "allergies" or allergy_sentence:
             return
     for a in inline_allergies(s, m):
+        if not a[2]:
+            taken.append((a[0], a[1]))
+            continue
         out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3]))
         taken.append((a[0], a[1]))
         if a[4]:

@@ -97,3 +97,8 @@ def test_unit_ranges_need_a_source(kb, tmp_path):
 def test_unknown_lab_unit_is_kept_as_written(kb):
     lab = _one(analyze("His post-op PSA is 0.1 mg/ml.", kb).extraction.labs, "PSA")
     assert (lab.value, lab.unit, lab.flag) == ("0.1", "mg/ml", "")
+
+
+def test_denied_allergy_is_neither_allergy_nor_medication(kb):
+    x = analyze("The patient denied any allergy to iodine, lidocaine or codeine.", kb).extraction
+    assert not x.allergies and not x.medications
