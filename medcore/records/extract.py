@@ -45,6 +45,8 @@ class Matchers:
     vital_lookup: dict[str, Range]
     follow: re.Pattern
     context: ctx.Rules
+    unit_ranges: dict[str, list] = None  # measurement name (lower) -> its ranges in other units (kb.UnitRange)
+    dose_unit: re.Pattern | None = None  # a dose unit after a lab name's number: a medication, not a lab
 
 
 _matchers: dict[int, Matchers] = {}
@@ -88,7 +90,17 @@ def _build(kb: RecordsKB) -> Matchers:
         vital_lookup=vital_lookup,
         follow=phrase_regex(rules.get("follow_up_cues", [])),
         context=ctx.load_rules("clinical"),
+        unit_ranges=_by_name(kb.unit_ranges),
+        # one-letter units ('l' reads as a lab's low flag), '%' and activity units are lab units too
+        dose_unit=phrase_regex([u for u in rules["dose_units"] if len(u) > 1 and u.lower() not in ("units", "unit", "iu")]),
     )
+
+
+def _by_name(unit_ranges) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for u in unit_ranges:
+        out.setdefault(u.name.lower(), []).append(u)
+    return out
 
 
 def record_concepts(term) -> frozenset[str]:
@@ -120,6 +132,10 @@ _WHEN = re.compile(r"\b(?:in|within|after)\s+(?:\d+|one|two|three|four|six|eight
                    r"(?:days?|weeks?|months?|years?|hours?)\b|\btomorrow(?:\s+morning)?\b|\bnext\s+(?:week|month|visit)\b|"
                    r"\b(?:daily|weekly)\b", re.I)
 
+# "Allergies ...", or a short label ending in allergies and a colon ("Drug allergy: penicillin (rash)")
+_ALLERGY_LINE = re.compile(r"\s*(?:allerg(?:y|ies)|adverse reactions)\b|\s*(?:[A-Za-z/]+\s+){1,3}(?:allerg(?:y|ies)|adverse "
+                           r"(?:drug\s+)?reactions)\s*:", re.I)
+
 # ---- the extractor ----------------------------------------------------------------------------
 def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     m = matchers(kb)
@@ -136,7 +152,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     taken: list[tuple[int, int]] = []  # sentence-relative spans already used by an entity
 
     # allergies first: a drug named in the allergy section is an allergen, not a medication
-    allergy_sentence = sec == "allergies" or re.match(r"\s*(?:allerg(?:y|ies)|adverse reactions)\b", s, re.I)
+    allergy_sentence = sec == "allergies" or _ALLERGY_LINE.match(s)
     if allergy_sentence:
         if m.no_allergy.search(s):
             out.no_known_allergies = True
@@ -146,6 +162,9 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         if sec == "allergies" or allergy_sentence:
             return
     for a in inline_allergies(s, m):
+        if not a[2]:
+            taken.append((a[0], a[1]))
+            continue
         out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3]))
         taken.append((a[0], a[1]))
         if a[4]:

@@ -28,6 +28,22 @@ class Range:
     low: float | None
     high: float | None
     source: str
+    # values outside this span are not this measurement at all ('P: 2+' is a pulse grade, not a rate of 2)
+    plausible_low: float | None = None
+    plausible_high: float | None = None
+
+
+@dataclass(frozen=True)
+class UnitRange:
+    """A range for a measurement in another unit than its main row ('creatinine' in umol/L, temperature in F);
+    a value written with no unit that falls in [unitless_low, unitless_high] is read in this unit."""
+    name: str
+    unit: str
+    low: float | None
+    high: float | None
+    unitless_low: float | None
+    unitless_high: float | None
+    source: str
 
 
 @dataclass(frozen=True)
@@ -50,6 +66,7 @@ class RecordsKB:
     first_names: frozenset[str]
     sources: dict[str, str] = field(default_factory=dict)  # file -> source line
     terminology: object = None  # medcore.knowledge Terminology: problem and procedure concepts
+    unit_ranges: list[UnitRange] = field(default_factory=list)
 
     def problem_terms(self) -> list[str]:
         """Every condition name and synonym the matcher knows (for the grounding check's vocabulary)."""
@@ -97,6 +114,7 @@ def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
         raise KBError(f"records knowledge base not found at {root}")
     labs = _ranges(root / "lab_ranges.csv", require_source=True)
     vitals = _ranges(root / "vital_ranges.csv", require_source=True)
+    unit_ranges = _unit_ranges(root / "unit_ranges.csv")
     rules = _yaml(root / "rules.yaml", ("source", "routes", "frequencies", "dose_units", "status"))
     drugs, drug_source = _drugs(kb_dir if kb_dir and (Path(kb_dir) / "knowledge" / "drugs").is_dir() else None,
                                 rules.get("drug_class_words") or ())
@@ -105,13 +123,14 @@ def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
     _all_strings(sections_doc, "sections.yaml")
     names = _words(root / "first_names.txt")
     sources = {
-        "lab_ranges.csv": "per row", "vital_ranges.csv": "per row", "knowledge/drugs": drug_source,
+        "lab_ranges.csv": "per row", "vital_ranges.csv": "per row", "unit_ranges.csv": "per row",
+        "knowledge/drugs": drug_source,
         "sections.yaml": sections_doc["source"], "rules.yaml": rules["source"],
         "first_names.txt": _header_source(root / "first_names.txt"),
     }
     return RecordsKB(root, labs, vitals, drugs, drug_source,
                      {k: [str(x).lower() for x in v] for k, v in sections_doc["sections"].items()},
-                     rules, names, sources)
+                     rules, names, sources, unit_ranges=unit_ranges)
 
 
 def _yaml(path: Path, required: tuple[str, ...]) -> dict:
@@ -167,7 +186,25 @@ def _ranges(path: Path, require_source: bool) -> list[Range]:
                 raise KBError(f"{path.name} row {i}: low {low} > high {high}")
             aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
             out.append(Range(row["name"].strip(), aliases, (row.get("unit") or "").strip(), low, high,
-                             row["source"].strip()))
+                             row["source"].strip(), _num(row.get("plausible_low", ""), path, i),
+                             _num(row.get("plausible_high", ""), path, i)))
+    return out
+
+
+def _unit_ranges(path: Path) -> list[UnitRange]:
+    out = []
+    try:
+        fh = path.open(encoding="utf-8", newline="")
+    except FileNotFoundError as exc:
+        raise KBError(f"{path.name} is missing") from exc
+    with fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            if not (row.get("name") or "").strip() or not (row.get("unit") or "").strip():
+                raise KBError(f"{path.name} row {i}: name and unit are required")
+            if not (row.get("source") or "").strip():
+                raise KBError(f"{path.name} row {i}: source is empty")
+            vals = [_num(row.get(k, ""), path, i) for k in ("low", "high", "unitless_low", "unitless_high")]
+            out.append(UnitRange(row["name"].strip(), row["unit"].strip(), *vals, row["source"].strip()))
     return out
 
 

@@ -6,17 +6,51 @@ from __future__ import annotations
 import re
 
 from medcore.records.entities import Measurement, overlaps
-from medcore.records.kb import Range
+from medcore.records.kb import Range, UnitRange
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 _VALUE = re.compile(rf"^(?:\s*(?:level|count|of|was|is|:|=|on arrival|at \d+ hours|today|now|rose to|fell to|peaked at|"
                     rf"rose|fell|from|a|baseline|in tube \d|on admission)\b\.?)*\s*(?::\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending)"
-                    r"(?:\s*(?:to|->)\s*(" + NUM + r"))?\s*((?:x\s?10\^?\d+/L|mmol/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
+                    r"(?:\s*(?:to|->)\s*(" + NUM + r"))?\s*((?:x\s?10\^?\d+/L|[µμu]mol/L|mmol/L|g/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
                     r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|kg|C|F|°C|°F|bpm|/min|ug/mL(?: FEU)?|"
                     r"mEq/L|mcg/dL|units/L))?", re.I)
 _UNIT_EQUIV = {"x10^9/l": "x10^9/l", "x109/l": "x10^9/l", "mmol/l": "mmol/l", "meq/l": "mmol/l", "°c": "c", "c": "c",
-               "bpm": "beats/min", "/min": "beats/min"}
+               "°f": "f", "µmol/l": "umol/l", "μmol/l": "umol/l", "bpm": "beats/min", "/min": "beats/min"}
+
+
+_OTHER_UNIT = re.compile(r"[a-zµμ]{1,5}/[a-z]{1,3}\b", re.I)
+
+
+def _unit_key(unit: str) -> str:
+    u = unit.lower().replace(" ", "")
+    return _UNIT_EQUIV.get(u, u)
+
+
+def _in(number: float, low, high) -> bool:
+    return (low is None or number >= low) and (high is None or number <= high)
+
+
+def _number(value: str) -> float | None:
+    try:
+        return float(value.split("/")[0].replace(",", ""))
+    except ValueError:
+        return None
+
+
+def unit_range(rng: Range, value: str, unit: str, others) -> tuple[str, Range]:
+    """The unit the value is in and the range to judge it by: the written unit (never relabelled), or for a
+    value with no unit the other unit whose unitless span it falls in ('T 98.6' is Fahrenheit)."""
+    number = _number(value)
+    for o in others or ():
+        if unit and _unit_key(o.unit) == _unit_key(unit) or not unit and number is not None and \
+                (o.unitless_low is not None or o.unitless_high is not None) and _in(number, o.unitless_low, o.unitless_high):
+            return unit or o.unit, _as_range(rng, o)
+    return unit or rng.unit, rng
+
+
+def _as_range(rng: Range, o: UnitRange) -> Range:
+    return Range(rng.name, rng.aliases, o.unit, o.low, o.high, o.source)
 
 
 # A lab named without a value is still a lab mention when the words around it say it was done, is wanted or
@@ -71,9 +105,21 @@ def measurements(s: str, m, taken, drug_names=()):
             unit = v.group(3) or ""
             if kind == "vital" and len(hit.group()) <= 2 and not re.match(r"\s*:?\s*\d", tail):
                 continue  # 'T', 'P' need a number right after them
+            if kind == "vital" and tail[v.end(1):].lstrip().startswith("+"):
+                continue  # 'P: 2+' grades a pulse
+            number = _number(value)
+            if number is not None and not _in(number, rng.plausible_low, rng.plausible_high):
+                continue
+            rest = tail[v.end(1):].lstrip()
+            dose = m.dose_unit.match(rest) if kind == "lab" and not unit and m.dose_unit is not None else None
+            if dose and not rest[dose.end():].startswith("/"):
+                continue  # 'calcium 600 mg tablet' is a dose, not serum calcium
+            if not unit and (other := _OTHER_UNIT.match(rest)):
+                unit = other.group()  # a unit this reader does not know ('mg/ml') is kept as written, never relabelled
+            unit, judged = unit_range(rng, value, unit, (m.unit_ranges or {}).get(rng.name.lower()))
             end = hit.end() + v.end()
-            meas = Measurement(s[hit.start():end], hit.start(), end, 0, rng.name, value, unit or rng.unit)
-            meas.flag, meas.reference, meas.source = flag(value, unit, rng)
+            meas = Measurement(s[hit.start():end], hit.start(), end, 0, rng.name, value, unit)
+            meas.flag, meas.reference, meas.source = flag(value, unit, judged)
             found.append((meas, kind))
             used.append((hit.start(), end))
     taken.extend(used)
@@ -89,8 +135,7 @@ def flag(value: str, unit: str, rng: Range) -> tuple[str, str, str]:
     except ValueError:
         return "", ref, rng.source
     if unit and rng.unit:
-        u, r = unit.lower().replace(" ", ""), rng.unit.lower().replace(" ", "")
-        if _UNIT_EQUIV.get(u, u) != _UNIT_EQUIV.get(r, r):
+        if _unit_key(unit) != _unit_key(rng.unit):
             return "", ref, rng.source  # a different unit: no flag rather than a wrong one
     if rng.low is not None and number < rng.low:
         return "low", ref, rng.source

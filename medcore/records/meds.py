@@ -114,12 +114,26 @@ def _bare_reaction(s: str, r: re.Match) -> bool:
 _INLINE_ALLERGY = re.compile(r"\ballergic to\s+|\bknown\s+(?=\w+\s+allergy)|\b(?=\w+\s+allergy\b)", re.I)
 
 
+# the allergen right after "allergic to" / "allergy:", or a later item of that list ("allergic to penicillin
+# (rash) and sulfa"): each is an allergy, never a current medication
+_ALLERGY_LIST = re.compile(r"(?:allergic\s+to|allerg(?:y|ies)\s*(?:to|:|-))\s+"
+                           r"(?:[\w-]+(?:\s+[\w-]+)?(?:\s*\([^)]{0,40}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*$", re.I)
+
+
+_DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,2}\s*$", re.I)
+
+
 def inline_allergies(s: str, m):
+    """(start, end, substance, reaction, reaction span to keep off the problem list); substance '' for an
+    allergy the note denies."""
     out = []
     for a in m.allergen.finditer(s):
-        before = s[max(0, a.start() - 20):a.start()].lower()
         after = s[a.end():a.end() + 10].lower()
-        if re.search(r"allergic to\s+$", before) or re.match(r"\s+allerg(?:y|ies)\b", after):
+        w0 = max(0, a.start() - 90)
+        cue = _ALLERGY_LIST.search(s[w0:a.start()])
+        if cue and _DENIED.search(s[max(0, w0 + cue.start() - 40):w0 + cue.start()]):
+            out.append((a.start(), a.end(), "", "", None))  # "denied any allergy to codeine": neither allergy nor drug
+        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after):
             r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
             name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
             out.append((a.start(), a.end(), name, r.group() if r else "", (r.start(), r.end()) if r and _bare_reaction(s, r) else None))

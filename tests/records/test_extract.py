@@ -82,12 +82,15 @@ def test_brand_names_normalise_to_generic(kb):
 
 
 def test_labs_flags_against_reference_ranges(kb):
-    a = run(kb, "Labs: Sodium 131 mmol/L, potassium 5.9, creatinine 1.0 mg/dL, glucose 7.2 mmol/L, WBC 15.2 x10^9/L.")
+    a = run(kb, "Labs: Sodium 131 mmol/L, potassium 5.9, creatinine 1.0 mg/dL, glucose 7.2 mmol/L, BUN 7.0 mmol/L, "
+                   "WBC 15.2 x10^9/L.")
     labs = {x.name: x for x in a.extraction.labs}
     assert labs["sodium"].flag == "low" and labs["sodium"].source
     assert labs["potassium"].flag == "high"
     assert labs["creatinine"].flag == "normal"
-    assert labs["glucose"].flag == ""  # mmol/L against a mg/dL range: no flag rather than a wrong one
+    # judged in the unit written (unit_ranges.csv); a unit with no shipped range: no flag rather than a wrong one
+    assert (labs["glucose"].unit, labs["glucose"].flag, labs["glucose"].reference) == ("mmol/L", "high", "3.9-5.5 mmol/L")
+    assert (labs["BUN"].unit, labs["BUN"].flag) == ("mmol/L", "")
     assert labs["WBC"].flag == "high"
 
 
