@@ -174,11 +174,26 @@ def load_terminology(settings, rebuild: bool = False) -> Terminology:
             build_s = time.perf_counter() - tb
             log.info("knowledge: built %d concepts, %d terms in %.1f s -> %s", len(concepts), len(lex.terms),
                      build_s, folder)
-            for old in root.glob("lexicon-*"):
-                if old != folder:
-                    shutil.rmtree(old, ignore_errors=True)
+            _prune(root, keep=folder)
         else:
             lex = lexmod.load(folder)
         term = Terminology(folder, kb_dir, lex, variants, build_s, time.perf_counter() - t0)
         _loaded[key] = term
         return term
+
+
+STALE_CACHE_S = 24 * 3600
+
+
+def _prune(root: Path, keep: Path, now: float | None = None) -> None:
+    """Delete lexicon caches of other KB versions once they are a day old. Not at once: another process (a second
+    server, a CLI run from another checkout sharing the data folder) may still be reading one lazily, and deleting
+    it under that process failed its next lookup ("unable to open database file")."""
+    now = time.time() if now is None else now
+    for old in root.glob("lexicon-*"):
+        try:
+            if old != keep and now - old.stat().st_mtime > STALE_CACHE_S:
+                shutil.rmtree(old, ignore_errors=True)
+        except FileNotFoundError:
+            continue  # another process pruned it first
+

@@ -76,3 +76,18 @@ def test_clinical_words_the_symptom_chat_lacked_now_name_its_findings():
     assert [m.concept_id for m in t.match(text, types={"finding"})] == [
         "finding:breathless", "finding:vomit_blood", "finding:frequent_urination", "finding:pulsatile_mass",
         "finding:saddle_numbness"]
+
+
+def test_other_versions_caches_are_kept_until_stale(tmp_path):
+    """A cache another process may still read is not deleted under it; only day-old ones are pruned."""
+    import os
+
+    from medcore.knowledge.terminology import STALE_CACHE_S, _prune
+
+    keep, fresh, stale = (tmp_path / f"lexicon-{n}" for n in ("a", "b", "c"))
+    for d in (keep, fresh, stale):
+        d.mkdir()
+    old = stale.stat().st_mtime - STALE_CACHE_S - 60
+    os.utime(stale, (old, old))
+    _prune(tmp_path, keep=keep)
+    assert keep.is_dir() and fresh.is_dir() and not stale.exists()
