@@ -12,16 +12,9 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from medcore.knowledge import drug_schema
 from medcore.knowledge.names import FuzzyKeys, NameRules, normalise
-from medcore.knowledge.validate import first_error
-
-try:  # the C loader is ~10x faster; fall back where libyaml is missing
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+from medcore.knowledge.validate import read_checked
 
 DEFAULT_KB_DIR = Path(__file__).resolve().parents[2] / "assets" / "kb"
 # rank of a name kind in the index: a lower rank wins a shared key (an ingredient's own name beats a brand)
@@ -72,17 +65,7 @@ def _load_cached(root_s: str, _stamp: tuple) -> DrugLexicon:
 
 
 def _read(path: Path, schema: dict) -> dict:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_Loader)
-    except FileNotFoundError as exc:
-        raise DrugKBError(f"missing drug lexicon file {path}") from exc
-    except yaml.YAMLError as exc:
-        raise DrugKBError(f"{path.name}: not valid YAML: {exc}") from exc
-    error = first_error(data, schema)
-    if error:
-        raise DrugKBError(f"{path.name}: {error}")
-    return data
+    return read_checked(path, schema, DrugKBError, "drug lexicon file")
 
 
 def _build(root: Path) -> DrugLexicon:

@@ -5,7 +5,12 @@ was most of a cold load. Here a valid file costs one pass, and the best error is
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jsonschema
+import yaml
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ten times faster, same safety
 
 _VALIDATORS: dict[int, tuple[dict, object]] = {}
 
@@ -22,3 +27,19 @@ def first_error(data, schema: dict) -> str | None:
         return None
     exc = jsonschema.exceptions.best_match(validator.iter_errors(data))
     return f"{'/'.join(str(p) for p in exc.absolute_path)}: {exc.message}"
+
+
+def read_checked(path: Path, schema: dict, error: type[Exception], missing: str) -> dict:
+    """A YAML file that fits its schema, or `error` naming the file ("missing {missing} {path}" when absent)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=_LOADER)  # noqa: S506 (a safe loader)
+    except FileNotFoundError as exc:
+        raise error(f"missing {missing} {path}") from exc
+    except yaml.YAMLError as exc:
+        raise error(f"{path.name}: not valid YAML: {exc}") from exc
+    problem = first_error(data, schema)
+    if problem:
+        raise error(f"{path.name}: {problem}")
+    return data
+

@@ -14,20 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from medcore.knowledge import drugs as kdrugs
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR, DrugKBError, DrugLexicon
 from medcore.knowledge.interaction_rules import (  # noqa: F401 (SEVERITY_RANK, InteractionRule re-exported)
     SEVERITY_RANK, InteractionRule, expand_interactions, risk_profile)
 from medcore.knowledge.names import normalise
-from medcore.knowledge.validate import first_error
+from medcore.knowledge.validate import read_checked
 from medcore.therapy import kb_schema
-
-try:  # the C loader is ~10x faster; fall back quietly where libyaml is missing
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
 
 
 class KBError(ValueError):
@@ -115,17 +108,7 @@ def _load_cached(root_s: str, _stamp: tuple) -> KnowledgeBase:
 
 
 def _read(path: Path, schema: dict) -> dict:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_Loader)
-    except FileNotFoundError as exc:
-        raise KBError(f"missing knowledge-base file {path}") from exc
-    except yaml.YAMLError as exc:
-        raise KBError(f"{path.name}: not valid YAML: {exc}") from exc
-    error = first_error(data, schema)
-    if error:
-        raise KBError(f"{path.name}: {error}")
-    return data
+    return read_checked(path, schema, KBError, "knowledge-base file")
 
 
 def _build(root: Path) -> KnowledgeBase:
