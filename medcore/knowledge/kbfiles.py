@@ -93,7 +93,7 @@ def graph_input_files(kb_dir: Path) -> list[Path]:
     files += sorted((kb_dir / "therapy").glob("*.yaml")) + sorted((kb_dir / "therapy" / "drugs").glob("*.yaml"))
     files.append(kb_dir / "cases" / "tests.yaml")
     files += sorted((kb_dir / "knowledge" / "drugs").rglob("*.yaml"))
-    return [f for f in files if f.name not in ("vignettes.yaml", "cases.yaml", "engine.yaml")]
+    return [f for f in files if f.name not in ("cases.yaml", "engine.yaml") and not f.name.startswith("vignettes")]
 
 
 def read_mapping(path: Path) -> dict:

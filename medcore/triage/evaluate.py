@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -32,12 +33,18 @@ def load_vignettes(kb_dir: str | Path, kb=None) -> list[dict]:
     d = Path(kb_dir)
     if d.name != "triage":
         d = d / "triage"
-    doc = yaml.safe_load((d / "vignettes.yaml").read_text())
-    try:
-        jsonschema.validate(doc, schema.VIGNETTES)
-    except jsonschema.ValidationError as exc:
-        raise KBError(f"vignettes.yaml: {exc.message}") from None
-    vs = doc["vignettes"]
+    # vignettes.yaml plus one vignettes_<family>.yaml per condition family, so families are added as files
+    vs = []
+    for path in [d / "vignettes.yaml", *sorted(d.glob("vignettes_*.yaml"))]:
+        doc = yaml.safe_load(path.read_text())
+        try:
+            jsonschema.validate(doc, schema.VIGNETTES)
+        except jsonschema.ValidationError as exc:
+            raise KBError(f"{path.name}: {exc.message}") from None
+        vs.extend(doc["vignettes"])
+    dup = [vid for vid, n in Counter(v["id"] for v in vs).items() if n > 1]
+    if dup:
+        raise KBError(f"duplicate vignette ids across vignettes*.yaml: {sorted(dup)[:5]}")
     if kb is not None:
         for v in vs:
             if v["diagnosis"] not in kb.condition_index:
