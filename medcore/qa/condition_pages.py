@@ -21,6 +21,8 @@ COMMON_P = 0.6
 RISK_MIN_P = 0.15
 NOT_SYMPTOMS = {"risk", "course", "measured"}  # finding categories that are not symptoms
 LIST_MAX = 6
+SENTENCE_ITEMS = 4  # items per generated sentence: longer lists read as one very long sentence
+NO_SELF_CARE = ("none", "none.", "")
 CHAT_SOURCE = "Medcore symptom chat: triage levels and red flags (assets/kb/triage)"
 MISSING = {
     "causes": "We do not yet have checked information on the causes of this condition.",
@@ -59,7 +61,9 @@ def build(kb, kg, c, cur: dict) -> EducationPage:
     sections["tests"].passages += _tests(kg, cid)
     treat = _treatment(kg, cid)
     sections["treatment"].passages += treat
-    if edu.get("self_care"):
+    if (edu.get("self_care") or "").strip().lower() in NO_SELF_CARE:
+        sections["self_care"].missing = "There is no safe home treatment for this. Get help as described above."
+    else:
         sections["self_care"].passages.append(Passage(edu["self_care"], c.source, "triage_kb", (cid,)))
     for key, items in cur.items():  # curated passages follow the generated ones of their section
         sections[key].passages += items
@@ -76,10 +80,10 @@ def _symptoms(kb, kg, cid: str, c) -> list[Passage]:
     common = [e for p, e in rows if p >= COMMON_P][:LIST_MAX]
     other = [e for p, e in rows if p < COMMON_P][:LIST_MAX]
     out = []
-    if common:
-        out.append(_list_passage("Common signs are", common, kg))
-    if other:
-        out.append(_list_passage("Some people also have", other, kg))
+    for i, chunk in enumerate(plain.chunks(common, SENTENCE_ITEMS) if common else []):
+        out.append(_list_passage("Common signs are" if i == 0 else "Other common signs are", chunk, kg))
+    for i, chunk in enumerate(plain.chunks(other, SENTENCE_ITEMS) if other else []):
+        out.append(_list_passage("Some people also have" if i == 0 else "Others have", chunk, kg))
     if not out:
         out.append(Passage("The signs vary a lot from person to person.", c.source, "triage_kb", (cid,)))
     return out
@@ -107,8 +111,9 @@ def when_to_get_help(kb, c) -> list[Passage]:
     if c.education.get("seek_help"):
         out.append(Passage(c.education["seek_help"], c.source, "triage_kb", (cid,)))
     by_level: dict[str, list[str]] = {}
+    ranks = _sign_ranks(kb)
     for f in c.red_flags:
-        by_level.setdefault(LEVELS[warning_sign_rank(kb, c, f)], []).append(f)
+        by_level.setdefault(LEVELS[ranks[f]], []).append(f)
     for lvl in sorted(by_level, key=LEVEL_RANK.get):
         fids = by_level[lvl]
         signs = [kb.finding(f).name.lower() for f in fids]
@@ -117,6 +122,24 @@ def when_to_get_help(kb, c) -> list[Passage]:
         for chunk in plain.chunks(signs, LIST_MAX):
             out.append(Passage(sign_line(lvl, chunk), src, "triage_kb", tuple(f"finding:{f}" for f in fids)))
     return out
+
+
+def _sign_ranks(kb) -> dict[str, int]:
+    """The level each warning sign sets: as in the chat's safety net, the most acute of the conditions
+    that list it (a stiff neck is a migraine warning sign, and an emergency because of meningitis) and
+    of the red-flag rules it fires."""
+    key = id(kb)
+    if _RANKS.get("kb") is not kb:
+        out: dict[str, int] = {}
+        for c in kb.conditions:
+            for f in c.red_flags:
+                out[f] = min(out.get(f, 9), warning_sign_rank(kb, c, f))
+        _RANKS.clear()
+        _RANKS.update(kb=kb, ranks=out, id=key)
+    return _RANKS["ranks"]
+
+
+_RANKS: dict = {}
 
 
 def sign_line(level: str, signs: list[str]) -> str:

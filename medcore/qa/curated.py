@@ -64,7 +64,23 @@ def load(kb_dir: Path) -> Content:
         _merge(out.conditions, read_checked(path, CONDITIONS_SCHEMA, ContentError, "QA file")["conditions"], path)
     for path in sorted(root.glob("drugs_*.yaml")):
         _merge(out.drugs, read_checked(path, DRUGS_SCHEMA, ContentError, "QA file")["drugs"], path)
+    _check_ids(kb_dir, out)
     return out
+
+
+def _check_ids(kb_dir: Path, out: Content) -> None:
+    from medcore.knowledge import drugs
+    from medcore.triage.kb import load_kb
+
+    known = {c.id for c in load_kb(kb_dir).conditions}
+    bad = sorted(set(out.conditions) - known)
+    if bad:
+        raise ContentError(f"curated text for conditions not in the triage KB: {', '.join(bad)}")
+    lex = drugs.load(kb_dir)
+    bad = sorted(d for d in out.drugs if d not in lex.ingredients)
+    bad += sorted(d["id"] for d in out.top_drugs if d.get("id") and d["id"] not in lex.ingredients)
+    if bad:
+        raise ContentError(f"drug ids not in the drug lexicon: {', '.join(bad)}")
 
 
 def _merge(into: dict, doc: dict, path: Path) -> None:

@@ -10,6 +10,7 @@ from medcore.qa import plain
 from medcore.qa.model import DRUG_SECTIONS, EducationPage, Passage, Section
 
 LIST_MAX = 8
+CLASS_KINDS = ("therapeutic", "pharmacological")
 MISSING = {
     "used_for": "We do not yet have checked information on what this medicine is used for.",
     "how_to_take": "We do not yet have checked advice on how to take it. Follow the leaflet and your pharmacist.",
@@ -28,7 +29,8 @@ LACTATION = {"avoid": "Do not take it while breastfeeding, unless a doctor says 
              "compatible": "It is usually thought to be safe while breastfeeding."}
 SEVERITY = (("contraindicated", "Never take it with these medicines"),
             ("major", "Do not mix it with these medicines unless a doctor says so"),
-            ("moderate", "Ask a pharmacist before you take it with these medicines"))
+            ("moderate", "Ask a pharmacist before you take it with these medicines"),
+            ("minor", "These mixes seldom cause trouble, but tell your pharmacist if you take"))
 FLAGS = {"qt": "In rare cases it can upset the heart's rhythm. Tell a doctor if you faint or feel your heart race.",
          "serotonergic": "Taking it with other medicines that raise serotonin (a brain chemical) can cause a rare "
                          "but serious reaction.",
@@ -77,12 +79,14 @@ def build(kg, did: str, cur: dict, top_source: str) -> EducationPage:
 
 def _used_for(kg, nid: str, node: dict, src: str) -> list[Passage]:
     out = []
-    classes = [e for e in kg.edges(nid, "member_of") if kg.node(e.end)["attrs"].get("kind") != "risk"]
+    # the therapeutic group first (plainer: 'antihypertensives'), then the drug family; not CYP or risk lists
+    member = kg.edges(nid, "member_of")
+    classes = [e for kind in CLASS_KINDS for e in member if kg.node(e.end)["attrs"].get("kind") == kind][:2]
     if classes:
-        names = [plain.lower_first(kg.name(e.end)) for e in classes[:3]]
-        out.append(Passage(f"{node['name'][0].upper()}{node['name'][1:]} is one of the {plain.join(names)}.",
-                           "; ".join(dict.fromkeys(e.source for e in classes[:3])), "graph",
-                           tuple(f"{nid} member_of {e.end}" for e in classes[:3])))
+        names = [plain.lower_first(kg.name(e.end)) for e in classes]
+        out.append(Passage(f"It belongs to these groups of medicines: {plain.join(names)}.",
+                           "; ".join(dict.fromkeys(e.source for e in classes)), "graph",
+                           tuple(f"{nid} member_of {e.end}" for e in classes)))
     uses = list({e.start: e for e in kg.edges(nid, "treated_by", "in")}.values())[:LIST_MAX]
     if uses:
         names = [plain.lower_first(kg.name(e.start)) for e in uses]
