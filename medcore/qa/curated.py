@@ -47,12 +47,21 @@ TOP_DRUGS_SCHEMA = {
                                       "id": {"type": "string"}}}}}}
 
 
+GLOSSARY_SCHEMA = {
+    "type": "object", "required": ["version", "terms"], "additionalProperties": False,
+    "properties": {"version": {"const": 1}, "terms": {"type": "array", "items": {
+        "type": "object", "required": ["term", "plain", "source"], "additionalProperties": False,
+        "properties": {"term": {"type": "string", "minLength": 2}, "plain": {"type": "string", "minLength": 2},
+                       "source": {"type": "string", "minLength": 3}}}}}}
+
+
 @dataclass
 class Content:
     conditions: dict[str, dict[str, list[Passage]]] = field(default_factory=dict)
     drugs: dict[str, dict[str, list[Passage]]] = field(default_factory=dict)
     top_drugs: list[dict] = field(default_factory=list)  # {rank, name, id}
     top_source: str = ""
+    glossary: dict[str, tuple[str, str]] = field(default_factory=dict)  # term (lower case) -> (plain, source)
 
 
 def load(kb_dir: Path) -> Content:
@@ -60,6 +69,9 @@ def load(kb_dir: Path) -> Content:
     out = Content()
     top = read_checked(root / "top_drugs.yaml", TOP_DRUGS_SCHEMA, ContentError, "QA drug list")
     out.top_drugs, out.top_source = top["drugs"], top["source"]
+    if (root / "glossary.yaml").exists():
+        terms = read_checked(root / "glossary.yaml", GLOSSARY_SCHEMA, ContentError, "QA glossary")["terms"]
+        out.glossary = {t["term"].lower(): (t["plain"], t["source"]) for t in terms}
     for path in sorted(root.glob("conditions_*.yaml")):
         _merge(out.conditions, read_checked(path, CONDITIONS_SCHEMA, ContentError, "QA file")["conditions"], path)
     for path in sorted(root.glob("drugs_*.yaml")):
