@@ -14,6 +14,19 @@ def register(reg) -> None:
     h.add_argument("--format", choices=["md", "pdf"], default="md")
     h.add_argument("--out", default=None, help="file to write (default: stdout for md; required for pdf)")
     h.set_defaults(func=_handout)
+    e = reg.eval.add_parser("qa-pages", help="education pages: counts, sections with text, passages by origin, "
+                                             "reading grade of every page")
+    e.set_defaults(func=_eval_pages)
+
+
+def _eval_pages(args, settings) -> int:
+    import json
+
+    from medcore.qa.stats import page_stats
+
+    out = page_stats(settings)
+    print(json.dumps(out, indent=2))
+    return 0 if out["reading_grade"]["over_max"] == 0 else 1
 
 
 def _handout(args, settings) -> int:
