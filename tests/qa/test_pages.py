@@ -127,3 +127,18 @@ def test_a_bad_curated_file_is_refused(tmp_path):
         "version: 1\nconditions:\n  migrane:\n    outlook:\n      - {text: 'Most people get better.', source: NHS}\n")
     with pytest.raises(curated.ContentError, match="migrane"):
         curated.load(kb)
+
+
+def test_medical_terms_in_generated_lists_are_explained(pages):
+    serious = pages["drug:lisinopril"].section("side_effects_serious")
+    p = next(p for p in serious.passages if "hyperkalaemia" in p.text)
+    assert "hyperkalaemia (too much potassium in the blood)" in p.text and "plain words: MedlinePlus" in p.source
+
+
+def test_a_section_we_cannot_fill_says_so(pages):
+    from medcore.qa.handout import page_markdown
+
+    page = next(p for p in pages.values() if p.kind == "drug" and not p.section("interactions").passages)
+    md = page_markdown(page)
+    assert "We have no record of important mixes with other medicines" in md
+    assert "That does not prove there are none" in md
