@@ -115,6 +115,24 @@ def test_a_fact_changed_in_the_kb_changes_the_page(tmp_path):
         assert "A changed curated sentence for the test." in again[f"condition:{cid}"].section(key).text
 
 
+def test_a_therapy_fact_changed_changes_the_drug_page(tmp_path):
+    from medcore.knowledge.graph import load_graph_dir
+    from medcore.qa.pages import build_pages_from
+
+    kb = _kb_copy(tmp_path)
+    path = kb / "therapy" / "drugs" / "cardiovascular.yaml"
+    text = path.read_text()
+    start = text.index("- id: warfarin")
+    end = text.index("- id:", start + 5)
+    block = text[start:end]
+    assert "lactation: compatible" in block
+    path.write_text(text[:start] + block.replace("lactation: compatible", "lactation: avoid") + text[end:])
+    before = build_pages_from(KB, load_graph_dir(KB))["drug:warfarin"].section("pregnancy_breastfeeding").text
+    after = build_pages_from(kb, load_graph_dir(kb))["drug:warfarin"].section("pregnancy_breastfeeding").text
+    assert "safe while breastfeeding" in before
+    assert "Do not take it while breastfeeding" in after and "safe while breastfeeding" not in after
+
+
 def test_a_bad_curated_file_is_refused(tmp_path):
     from medcore.qa import curated
 
