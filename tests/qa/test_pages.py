@@ -145,6 +145,10 @@ def test_a_bad_curated_file_is_refused(tmp_path):
         "version: 1\nconditions:\n  migrane:\n    outlook:\n      - {text: 'Most people get better.', source: NHS}\n")
     with pytest.raises(curated.ContentError, match="migrane"):
         curated.load(kb)
+    (kb / "qa" / "conditions_zz.yaml").write_text(  # a section curated twice (conditions_common.yaml has it)
+        "version: 1\nconditions:\n  migraine:\n    outlook:\n      - {text: 'Most people get better.', source: NHS}\n")
+    with pytest.raises(curated.ContentError, match="another file"):
+        curated.load(kb)
 
 
 def test_medical_terms_in_generated_lists_are_explained(pages):
