@@ -18,6 +18,7 @@ from medcore.config import Settings, SettingsError
 TOOL_COMMAND_MODULES = (
     "medcore.core_commands",
     "medcore.user_commands",
+    "medcore.serve",
     "medcore.imaging.commands",
     "medcore.records.commands",
     "medcore.triage.commands",
@@ -73,7 +74,11 @@ def _group_help(p: argparse.ArgumentParser):
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # Only a command that hands its arguments on to another program (serve -> streamlit) takes unknown ones.
+    args, extra = parser.parse_known_args(argv)
+    if extra and not getattr(args, "pass_through", False):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra_args = extra
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
