@@ -38,6 +38,12 @@ class Registry:
     eval: argparse._SubParsersAction
     bench: argparse._SubParsersAction
 
+    def group(self, name: str, *, help: str, description: str = "", metavar: str = "ACTION"):
+        """A top-level command with actions of its own (`kg ask`, `case new`); alone, it prints its help."""
+        p = self.top.add_parser(name, help=help, description=description or help)
+        p.set_defaults(func=group_help(p))
+        return p.add_subparsers(dest=f"{name}_command", metavar=metavar)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m medcore", description="Medcore Studio command line.")
@@ -51,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = top.add_parser(name, help=helptext, description=helptext)
         groups[name] = p.add_subparsers(dest=f"{name}_target", metavar="TARGET")
-        p.set_defaults(func=_group_help(p))
+        p.set_defaults(func=group_help(p))
     reg = Registry(top=top, **groups)
     for module_name in TOOL_COMMAND_MODULES:
         try:
@@ -64,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _group_help(p: argparse.ArgumentParser):
+def group_help(p: argparse.ArgumentParser):
     def show(args, settings) -> int:
         p.print_help()
         return 2
