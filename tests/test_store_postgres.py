@@ -4,6 +4,9 @@ fixture points each test at a fresh Postgres database instead (see tests/pg.py f
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,6 +58,19 @@ def settings(data_dir, monkeypatch, pg_server):
     return Settings.load(secrets={})
 
 
+@pytest.fixture(autouse=True)
+def _queue_worker(request, settings):
+    """The job tests need a `python -m medcore worker` on their database: with Postgres the app only queues."""
+    if not request.node.name.startswith("test_job"):
+        yield
+        return
+    proc = subprocess.Popen([sys.executable, "-m", "medcore", "worker"], cwd=REPO, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=dict(os.environ))
+    yield
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
 def test_the_store_really_is_postgres(store):
     assert store.engine.dialect.name == "postgresql"
     item = store.save_work("chat", {"turns": ["ünïcode ✓", "x" * 50_000]}, title="t")
@@ -81,3 +97,26 @@ def test_a_whole_page_saves_to_postgres(settings, store):
     cases = store.list_work(kind="case")
     assert cases and store.engine.dialect.name == "postgresql"
     assert any("cough" in str(w.data).lower() for w in cases)
+
+
+def test_a_queued_job_waits_for_a_worker_and_any_worker_runs_it(store, settings):
+    from medcore import jobs
+
+    out = settings.path("runs", "queued")
+    job_id = jobs.start_job(store, settings, "demo", "queued", ["train", "demo", "--steps", "20", "--ckpt-every",
+                                                                 "10", "--out", str(out)], out_dir=out)
+    job = jobs.get_job(store, job_id)
+    assert job.status == "queued" and not job.pid
+    assert jobs.reconcile(store, stale_after_s=0) == []  # waiting in the queue is not a dead worker
+    done = subprocess.run([sys.executable, "-m", "medcore", "worker", "--once"], cwd=REPO, capture_output=True,
+                          text=True, timeout=240, env=dict(os.environ))
+    assert done.returncode == 0, done.stderr[-2000:]
+    job = jobs.get_job(store, job_id)
+    assert job.status == "done" and job.result["final_step"] == 20 and os.path.exists(job.log_path)
+
+
+def test_worker_on_sqlite_says_there_is_nothing_to_take(tmp_path):
+    env = dict(os.environ, MEDCORE_DATABASE_URL=f"sqlite:///{tmp_path / 'x.db'}", MEDCORE_DATA_DIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "medcore", "worker", "--once"], cwd=REPO, capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert done.returncode == 2 and "SQLite" in done.stderr
