@@ -10,7 +10,7 @@ from medcore.records import corpus, export, inputs, render, service
 from medcore.records import kb as kb_mod
 from ui.demo import take_demo
 from ui.errors import error_boundary
-from ui.frame import require_tool
+from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, get_store
 from ui.workspace import load_work, new_work, save_work, workspace_id
 
@@ -166,7 +166,7 @@ with error_boundary("summarizing the note"):
     # ---- step 4: structured summary with provenance ------------------------------------------------
     s = a.summary
     st.subheader(":material/list_alt: Structured summary")
-    st.markdown(f"**{s.one_liner}**")
+    st.markdown(f"**{md_escape(s.one_liner)}**")  # note text: never markdown
     col_items, col_source = st.columns([5, 6])
     groups = [("Active problems", s.problems), ("Medications", s.medications), ("Allergies", s.allergies),
               ("Key abnormal results", s.abnormal_results), ("Plan", s.plan), ("Follow-up", s.follow_ups)]
@@ -177,7 +177,7 @@ with error_boundary("summarizing the note"):
             if not items:
                 st.caption("none found")
             for i, item in enumerate(items):
-                label = item.text if len(item.text) < 160 else item.text[:157] + "…"
+                label = md_escape(item.text if len(item.text) < 160 else item.text[:157] + "…")
                 if item.sentence < 0:
                     st.markdown(f"- {label}")
                 elif st.button(label, key=f"rec_item_{title}_{i}", type="tertiary", icon=":material/link:"):
@@ -189,7 +189,7 @@ with error_boundary("summarizing the note"):
         if sent is not None:
             st.markdown(f"**Source:** sentence {sent.index + 1} ({sent.section.replace('_', ' ') or 'no section'}), "
                         f"characters {sent.start}–{sent.end}")
-            st.info(sent.text)
+            st.info(md_escape(sent.text))
         else:
             st.markdown("**Source note**")
         st.html(render.source_view(a.text, sent, mention))
@@ -197,7 +197,7 @@ with error_boundary("summarizing the note"):
     # ---- step 5: narrative ------------------------------------------------------------------------
     st.subheader(":material/notes: Narrative summary")
     with st.container(border=True):
-        st.write(nar.text)
+        st.markdown(md_escape(nar.text))
         icon = ":material/smart_toy:" if nar.method == "language model" else ":material/format_quote:"
         st.caption(f"{icon} Shown: **{nar.method}** summary, written by {nar.backend}."
                    + (f" Why: {nar.note}." if nar.note else " It passed the grounding check (no drug, dose or "
