@@ -10,6 +10,7 @@ from medcore.qa import plain
 from medcore.qa.model import DRUG_SECTIONS, EducationPage, Passage, Section
 
 LIST_MAX = 8
+INTERACTIONS_SHOWN = 6  # per severity: a longer list of drug names reads as one very long sentence
 CLASS_KINDS = ("therapeutic", "pharmacological")
 MISSING = {
     "used_for": "We do not yet have checked information on what this medicine is used for.",
@@ -81,6 +82,8 @@ def _named(kg, ids: list[str], glossary: dict) -> tuple[list[str], list[str]]:
     names, srcs = [], []
     for n in ids:
         name, gsrc = plain.explain(plain.lower_first(kg.name(n)), glossary)
+        if gsrc and name[name.rindex(" ("):] in "".join(names):
+            name, gsrc = plain.lower_first(kg.name(n)), None  # the same meaning once per sentence
         names.append(name)
         if gsrc:
             srcs.append(f"plain words: {gsrc}")
@@ -145,7 +148,7 @@ def _interactions(kg, nid: str, common: dict) -> list[Passage]:
             continue
         others = sorted({e.other(nid) for e in edges}, key=lambda o: (common.get(o, len(common)), kg.name(o)))
         names = [kg.name(o) for o in others]
-        shown = names[:LIST_MAX]
+        shown = names[:INTERACTIONS_SHOWN]
         more = f" There are {len(names) - len(shown)} more. A pharmacist can check them all." if len(names) > len(shown) else ""
         out.append(Passage(f"{lead}: {plain.join(shown)}.{more}",
                            "; ".join(list(dict.fromkeys(e.source for e in edges))[:3]), "therapy_kb",
