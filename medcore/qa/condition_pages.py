@@ -135,15 +135,14 @@ def when_to_get_help(kb, c) -> list[Passage]:
 def _sign_ranks(kb) -> dict[str, int]:
     """The level each warning sign sets: as in the chat's safety net, the most acute of the conditions
     that list it (a stiff neck is a migraine warning sign, and an emergency because of meningitis) and
-    of the red-flag rules it fires."""
-    key = id(kb)
+    of the red-flag rules it fires. Computed once per loaded KB."""
     if _RANKS.get("kb") is not kb:
         out: dict[str, int] = {}
         for c in kb.conditions:
             for f in c.red_flags:
                 out[f] = min(out.get(f, 9), warning_sign_rank(kb, c, f))
         _RANKS.clear()
-        _RANKS.update(kb=kb, ranks=out, id=key)
+        _RANKS.update(kb=kb, ranks=out)
     return _RANKS["ranks"]
 
 
