@@ -190,13 +190,14 @@ def _clinical_words() -> frozenset[str]:
     and none of them is a town or a facility's own name."""
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the drug files take seconds in pure Python
     lines = list(_kb_lines("sections.yaml"))
     for fname, key in (("conditions.yaml", "conditions"), ("procedures.yaml", "procedures")):
-        doc = yaml.safe_load("\n".join(_kb_lines(f"../knowledge/{fname}"))) or {}
+        doc = yaml.load("\n".join(_kb_lines(f"../knowledge/{fname}")), Loader=loader) or {}
         lines += [f for e in doc.get(key, ()) for f in (e.get("name", ""), *e.get("synonyms", ()))]
     # drug names and brands: "moved to Imuran" is a change of drug, not of town
     for path in sorted((_KB_DIR.parent / "knowledge" / "drugs").rglob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
         for e in (*doc.get("ingredients", ()), *doc.get("products", ())):
             lines += [str(e.get("name", "")), *map(str, e.get("brands", ()) or ()), *map(str, e.get("synonyms", ()) or ())]
     return frozenset(w for line in lines for w in re.findall(r"[a-z]+", str(line).lower()) if len(w) > 2)
