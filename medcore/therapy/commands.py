@@ -58,6 +58,12 @@ def register(reg) -> None:
     p.add_argument("--errors", action="store_true", help="list every mismatch")
     p.set_defaults(func=_eval)
 
+    p = reg.eval.add_parser("therapy-blind", help="the issue-13 blind set: interaction recall by severity, false "
+                            "alarms, current-medicine review, renal caps in plan text")
+    p.add_argument("--file", type=Path, default=None, help="blind set YAML (default docs/evals/planner-blind/blind.yaml)")
+    p.add_argument("--errors", action="store_true", help="list every miss")
+    p.set_defaults(func=_eval_blind)
+
     p = reg.bench.add_parser("therapy", help="plan for a patient on 10 medicines; interaction check of 20 drugs")
     p.add_argument("--repeats", type=int, default=200)
     p.set_defaults(func=_bench)
@@ -207,6 +213,18 @@ def _eval(args, settings) -> int:
     from medcore.therapy.evaluate import run_eval
 
     report = run_eval(settings, split=args.split, errors=args.errors)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+def _eval_blind(args, settings) -> int:
+    from medcore.therapy import blind_eval
+
+    try:
+        report = blind_eval.run(_kb(settings), args.file or blind_eval.DEFAULT, errors=args.errors)
+    except FileNotFoundError as e:
+        print(json.dumps({"error": str(e)}))
+        return 2
     print(json.dumps(report, indent=2))
     return 0
 
