@@ -75,7 +75,7 @@ def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Fin
 def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None) -> Finding | None:
     """The merged finding for two drugs; `crcl` (mL/min) selects a rule's kidney-function context."""
     hits = kb.pairs.get(frozenset((a, b)))
-    return merge(kb, a, b, hits) if hits else None
+    return merge(kb, a, b, [h.in_context(crcl) for h in hits]) if hits else None
 
 
 def check_ids(kb: KnowledgeBase, ids: list[str], crcl: float | None = None) -> list[Finding]:

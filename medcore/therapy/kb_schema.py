@@ -219,6 +219,7 @@ MATCH = {
     "minProperties": 1,
     "properties": {
         "drug": ID,
+        "drugs": {"type": "array", "items": ID, "minItems": 1},  # any of these drugs
         "class": ID,
         "qt": {"type": "array", "items": {"enum": ["known", "possible", "conditional"]}},
         "flag": {"enum": ["serotonergic", "cns_depressant", "anticholinergic"]},
@@ -228,6 +229,13 @@ SEVERITIES = ["contraindicated", "major", "moderate", "minor"]
 # `avoid: true`: the cited source says to avoid the combination (not only to monitor or adjust);
 # the planner then ranks such an option below any guideline alternative without that problem.
 AVOID = {"type": "boolean"}
+# severity that depends on kidney function (the label says so): below `below` mL/min creatinine clearance
+# the combination reads with this severity and management
+RENAL_CONTEXT = {
+    "type": "object", "required": ["below", "severity", "management"], "additionalProperties": False,
+    "properties": {"below": {"type": "number", "exclusiveMinimum": 0}, "severity": {"enum": ["contraindicated", "major",
+                   "moderate", "minor"]}, "management": {"type": "string"}, "avoid": {"type": "boolean"}},
+}
 INTERACTION = {
     "type": "object",
     "required": ["drugs", "severity", "mechanism", "effect", "management", "source"],
@@ -240,6 +248,7 @@ INTERACTION = {
         "management": {"type": "string"},
         "source": SOURCE,
         "avoid": AVOID,
+        "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
     },
 }
 CLASS_RULE = {
@@ -256,6 +265,7 @@ CLASS_RULE = {
         "management": {"type": "string"},
         "source": SOURCE,
         "avoid": AVOID,
+        "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
     },
 }
 INTERACTIONS_FILE = {

@@ -186,7 +186,7 @@ def drug_issues(ctx: PatientContext, drug: dict) -> tuple[list[Issue], list[tupl
             caut.append((Issue("moderate", "duplicate", f"{name} duplicates {kb.drug_name(m)} "
                                f"({', '.join(sorted(k.replace('_', ' ') for k in shared))})", kb.duplicate_source,
                                [drug["id"], m]), PENALTY["duplicate_class"]))
-        f = ix.pair(kb, drug["id"], m)
+        f = ix.pair(kb, drug["id"], m, ctx.crcl)
         if f:
             issue = Issue(f.severity, "interaction", f"{f.drugs[0]} + {f.drugs[1]}: {f.effect} ({f.mechanism}). "
                           f"Management: {f.management}", f.source, list(f.drug_ids),

@@ -169,7 +169,7 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
         res.cautions += dose.issues
         res.doses.append(dose)
     # interactions inside a multi-drug regimen
-    for f in ix.check_ids(kb, drugs):
+    for f in ix.check_ids(kb, drugs, ctx.crcl):
         issue = Issue(f.severity, "interaction", f"within the regimen, {f.drugs[0]} + {f.drugs[1]}: {f.effect}. "
                       f"Management: {f.management}", f.source, list(f.drug_ids))
         (res.exclusions if f.severity == "contraindicated" else res.cautions).append(issue)
@@ -195,7 +195,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     plan_issues: list[Issue] = []
     if chosen:
         plan_issues += chosen.cautions
-    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []))
+    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl)
     chosen_ids = set(chosen.drugs) if chosen else set()
     for f in findings:
         if chosen_ids & set(f.drug_ids):
