@@ -118,6 +118,10 @@ SHARED_FILE = {
         "cross_reactivity": {"type": "array", "items": CROSS_RULE},
         "severe_reaction_terms": {"type": "array", "items": {"type": "string"}},
         "flag_sources": {"type": "object", "additionalProperties": SOURCE},
+        "beers_classes": {"type": "array", "items": {
+            "type": "object", "required": ["class", "text", "source"], "additionalProperties": False,
+            "properties": {"class": ID, "text": {"type": "string"}, "source": SOURCE,
+                           "except": {"type": "array", "items": ID}}}},
         "duplicate_classes": {
             "type": "object",
             "required": ["classes", "source"],

@@ -27,6 +27,7 @@ from medcore.therapy.calculators import CalcResult
 from medcore.therapy.dosing import DoseResult, compute_dose
 from medcore.therapy.issues import Issue, grouped
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
+from medcore.therapy.med_review import review_current
 from medcore.therapy.names import resolve_condition
 from medcore.therapy.profile import Patient
 from medcore.therapy.patient_checks import PatientContext, build_context, drug_issues
@@ -213,6 +214,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     labels = [m["text"] if len(m["ids"]) == 1 else f"{m['text']} ({kb.drug_name(i)})" for m in meds for i in m["ids"]]
     for d in ix.duplicates(kb, ctx.med_ids, labels):
         plan_issues.append(Issue("moderate", "duplicate", "current medicines: " + d.text, d.source, d.drugs))
+    plan_issues += review_current(ctx)  # each current medicine against genotype, kidneys, conditions, Beers
     for w in warnings:
         plan_issues.append(Issue("moderate", "input", w, "input check"))
     if chosen is None:
