@@ -40,7 +40,8 @@ def test_conditions_and_beers_including_class_level_criteria(plan_for):
     # zolpidem has its own criterion; glyburide is known only from the lexicon, so its class criterion applies
     for drug in ("glyburide", "zolpidem"):
         [b] = [i for i in _review(plan, drug) if i.kind == "beers"]
-        assert "AGS Beers Criteria 2023" in b.source and "Action: deprescribe" in b.text
+        assert "Beers Criteria" in b.source and "Action: deprescribe" in b.text
+    assert "(sulfonylureas)" in [i for i in _review(plan, "glyburide") if i.kind == "beers"][0].source
 
 
 def test_young_patient_on_ordinary_medicines_gets_no_review_warning(plan_for):
