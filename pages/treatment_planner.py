@@ -314,10 +314,16 @@ with st.container(border=True):
     if st.button("Write the patient handout", icon=":material/record_voice_over:"):
         with error_boundary("writing the handout"), st.spinner("Writing…"):
             h = handout.make_handout(settings, kb, plan)
-            ss.tp_handout = {"text": h.text, "source": h.source, "backend": h.backend, "note": h.note}
+            ss.tp_handout = {"text": h.text, "source": h.source, "backend": h.backend, "note": h.note,
+                             "plan_key": h.plan_key}
+    if handout.is_stale(ss.get("tp_handout"), plan):
+        # written for an earlier version of the plan (a new plan, or an accepted/rejected/modified item)
+        ss.tp_handout = None
+        st.info("The plan changed after the patient handout was written, so the old handout was removed. "
+                "Write it again for the current plan.", icon=":material/update:")
     h = ss.get("tp_handout")
     if h:
-        st.text_area("Patient handout", h["text"], height=260, key="tp_handout_text")
+        st.text_area("Patient handout", h["text"], height=260, key=f"tp_handout_text_{h['plan_key']}")
         if h["source"] == "model":
             st.caption(f"Phrased by {h['backend']}; passed the grounding check (no drug or dose outside the plan).")
         else:
