@@ -64,6 +64,10 @@ def register(reg) -> None:
     p.add_argument("--errors", action="store_true", help="list every miss")
     p.set_defaults(func=_eval_blind)
 
+    p = reg.eval.add_parser("therapy-coverage", help="coverage of the ONC high-priority DDI list and of CPIC level A "
+                            "gene-drug pairs (the CPIC list is read from ../shared/data/cpic when present)")
+    p.set_defaults(func=_eval_coverage)
+
     p = reg.bench.add_parser("therapy", help="plan for a patient on 10 medicines; interaction check of 20 drugs")
     p.add_argument("--repeats", type=int, default=200)
     p.set_defaults(func=_bench)
@@ -226,6 +230,13 @@ def _eval_blind(args, settings) -> int:
         print(json.dumps({"error": str(e)}))
         return 2
     print(json.dumps(report, indent=2))
+    return 0
+
+
+def _eval_coverage(args, settings) -> int:
+    from medcore.therapy import coverage
+
+    print(json.dumps(coverage.run(_kb(settings)), indent=2))
     return 0
 
 
