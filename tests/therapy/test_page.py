@@ -209,3 +209,14 @@ def test_override_above_the_renal_interval_warns_and_the_old_handout_is_removed(
     next(b for b in at.button if b.label == "Write the patient handout").click()
     at.run()
     assert "levofloxacin" in _handout(at).value.lower()
+
+
+def test_current_medicine_review_is_shown(settings, store):
+    """Issue 13: a CYP2D6 ultrarapid metaboliser on tramadol is told on the page to stop it, with the CPIC source."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=50, tp_sex="male", tp_weight=80, tp_scr=1.0, tp_medications="tramadol 50 mg",
+          tp_genotypes="CYP2D6: ultrarapid metabolizer", tp_cond="hypertension")
+    _submit(at)
+    shown = " ".join(w.value for w in list(at.warning) + list(at.error))
+    assert "Current medicine tramadol" in shown and "stop and switch" in shown and "CPIC" in shown
