@@ -78,6 +78,8 @@ def matches(drug: dict, m: dict) -> bool:
         return False
     if "class" in m and m["class"] not in drug["classes"]:
         return False
+    if "not_class" in m and m["not_class"] in drug["classes"]:
+        return False
     if "qt" in m and drug.get("qt") not in m["qt"]:
         return False
     if "flag" in m:
@@ -112,8 +114,9 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
     for rule in data["class_rules"]:
         for side in ("a", "b"):
             m = rule[side]
-            if "class" in m and m["class"] not in classes:
-                raise error(f"interactions.yaml: class rule {rule['id']}: no drug has class {m['class']!r}")
+            for k in (m.get("class"), m.get("not_class")):
+                if k is not None and k not in classes:
+                    raise error(f"interactions.yaml: class rule {rule['id']}: no drug has class {k!r}")
             for d in ([m["drug"]] if "drug" in m else []) + list(m.get("drugs", [])):
                 if d not in drugs:
                     raise error(f"interactions.yaml: class rule {rule['id']}: unknown drug {d!r}")

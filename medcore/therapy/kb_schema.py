@@ -225,6 +225,7 @@ MATCH = {
         "drug": ID,
         "drugs": {"type": "array", "items": ID, "minItems": 1},  # any of these drugs
         "class": ID,
+        "not_class": ID,  # ... but not a drug of this class (MAO-B inhibitors for Parkinson's in an MAOI rule)
         "qt": {"type": "array", "items": {"enum": ["known", "possible", "conditional"]}},
         "flag": {"enum": ["serotonergic", "cns_depressant", "anticholinergic"]},
     },

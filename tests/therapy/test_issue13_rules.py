@@ -97,3 +97,14 @@ def test_planner_uses_kidney_function_for_current_medicines(plan_for):
     plan = plan_for(patient, "hypertension")
     f = next(i for i in plan.warnings if i.kind == "interaction" and "dabigatran" in i.text.lower())
     assert f.severity == "major" and "Avoid" in f.text
+
+
+def test_mao_b_inhibitors_for_parkinson_are_not_under_the_psychiatric_maoi_contraindications(kb):
+    # the SSRI, SNRI, TCA, bupropion and mirtazapine labels contraindicate MAOIs for psychiatric disorders,
+    # linezolid and IV methylene blue; rasagiline's own label asks for caution with antidepressants
+    f = _find(kb, "rasagiline", "sertraline")
+    assert f.severity == "major"
+    assert _find(kb, "methylene blue", "sertraline").severity == "contraindicated"
+    assert _find(kb, "phenelzine", "mirtazapine").severity == "contraindicated"
+    # meperidine, tramadol, dextromethorphan: contraindicated with every MAOI, MAO-B included (Azilect label)
+    assert _find(kb, "rasagiline", "tramadol").severity == "contraindicated"
