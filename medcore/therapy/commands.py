@@ -167,16 +167,47 @@ def _calc(args, settings) -> int:
     return 0
 
 
+MAX_DEPTH = 32  # a patient or FHIR Bundle is a few levels deep; anything deeper is not a real record
+
+
+def _depth(obj) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    best, stack = 0, [(obj, 1)]
+    while stack:
+        o, d = stack.pop()
+        best = max(best, d)
+        if isinstance(o, dict):
+            stack += [(v, d + 1) for v in o.values()]
+        elif isinstance(o, list):
+            stack += [(v, d + 1) for v in o]
+    return best
+
+
+def _check_output(path: Path | None) -> None:
+    if path is not None and not path.parent.is_dir():
+        raise ValueError(f"cannot write {path}: the folder {path.parent} does not exist")
+    if path is not None and path.is_dir():
+        raise ValueError(f"cannot write {path}: it is a directory; give a file name")
+
+
 def load_patient_file(path: Path) -> tuple[dict, list[str]]:
     """A patient JSON, or a FHIR Bundle converted to one. Raises ValueError with a clear message."""
     from medcore.therapy import fhir_io
 
+    path = Path(path)
+    if path.is_dir():
+        raise ValueError(f"{path} is a directory: give a patient JSON file")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        # utf-8-sig: a byte-order mark (as some editors write) is accepted
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
         raise ValueError(f"no such file: {path}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"{path} is not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise ValueError(f"{path}: JSON nested deeper than {MAX_DEPTH} levels is refused") from exc
+    if _depth(data) > MAX_DEPTH:
+        raise ValueError(f"{path}: JSON nested deeper than {MAX_DEPTH} levels is refused")
     if isinstance(data, dict) and data.get("resourceType") == "Bundle":
         return fhir_io.patient_from_bundle(data)
     return data, []
@@ -189,6 +220,8 @@ def _plan(args, settings) -> int:
 
     kb = _kb(settings)
     try:
+        _check_output(args.fhir)
+        _check_output(args.markdown)
         data, notes = load_patient_file(args.patient)
         patient, warnings = parse_patient(data)
         plan = make_plan(kb, patient, args.condition, notes + warnings)
