@@ -2,7 +2,8 @@
 
 JSON contracts (used by tests and scripts):
   interactions A B [C ...] --json  -> [{drugs: [a, b], severity, mechanism, management, source}]
-  pgx --drug D --gene G --phenotype P --json -> {recommendation, action, strength, source}
+     (with an unknown name: {error, unknown: [names], interactions: [...the same list...]}, exit 2)
+  pgx --drug D --gene G --phenotype P --json -> {recommendation, action, strength, source} (or {error}, exit 2)
   calc crcl|egfr|bsa|ibw ... --json -> {name, value, unit, formula, inputs, steps, notes, source}
   plan PATIENT.json --condition C --json -> the plan (see planner.Plan.to_dict)
 Exit codes: 0 ok, 2 bad input (message on stderr; unknown drug names get suggestions).
@@ -91,9 +92,17 @@ def _interactions(args, settings) -> int:
         print(f"error: {r.message(kb)}", file=sys.stderr)
     for d in report.duplicates:
         print(f"warning: duplicate therapy: {d.text}", file=sys.stderr)
-    if args.json:
+    if args.json and report.unknown:
+        # an unresolved name: never a bare list that could read as "no interaction"
+        print(json.dumps({"error": "; ".join(r.message(kb) for r in report.unknown),
+                          "unknown": [r.query for r in report.unknown],
+                          "interactions": [f.contract() for f in report.findings]}, ensure_ascii=False, indent=1))
+    elif args.json:
         print(json.dumps([f.contract() for f in report.findings], ensure_ascii=False, indent=1))
     else:
+        if report.unknown:
+            print("NOT CHECKED: " + ", ".join(r.query for r in report.unknown) + " (unknown); the pairs below "
+                  "cover only the recognised drugs.")
         if not report.findings:
             print("No interactions found between the recognised drugs.")
         for f in report.findings:
@@ -109,6 +118,8 @@ def _pgx(args, settings) -> int:
         r = lookup(_kb(settings), args.drug, args.gene, args.phenotype)
     except PgxError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if args.json:
+            print(json.dumps({"error": str(exc)}, ensure_ascii=False))
         return 2
     if r.derived_from:
         print(f"note: {r.gene} phenotype {r.phenotype} ({r.derived_from})", file=sys.stderr)

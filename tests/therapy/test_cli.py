@@ -24,7 +24,9 @@ def test_interactions_contract(settings, capsys):
 
 def test_interactions_unknown_name_suggests(settings, capsys):
     rc, out, err = _run(capsys, ["interactions", "warfarin", "hydroxyz", "--json"])
-    assert rc == 2 and json.loads(out) == [] and "did you mean" in err and "hydroxyzine" in err
+    data = json.loads(out)
+    assert rc == 2 and data["unknown"] == ["hydroxyz"] and data["interactions"] == []
+    assert "did you mean" in data["error"] and "hydroxyzine" in err
 
 
 def test_interactions_combination_product_checks_each_ingredient(settings, capsys):
@@ -43,6 +45,9 @@ def test_pgx_contract(settings, capsys):
     assert data["action"] in ("standard", "adjust_dose", "use_alternative", "avoid") and data["action"] == "use_alternative"
     rc, _, err = _run(capsys, ["pgx", "--drug", "clopidogrel", "--gene", "CYP2C19", "--phenotype", "weird", "--json"])
     assert rc == 2 and "not recognised" in err
+    for argv in (["--drug", "blah", "--gene", "CYP2D6"], ["--drug", "tramadol", "--gene", "FOO1"]):
+        rc, out, _ = _run(capsys, ["pgx", *argv, "--phenotype", "PM", "--json"])
+        assert rc == 2 and json.loads(out)["error"]
 
 
 def test_calc_contract(settings, capsys):
