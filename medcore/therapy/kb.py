@@ -195,6 +195,12 @@ def _build(root: Path) -> KnowledgeBase:
                 if alt not in drugs:
                     raise KBError(f"pgx.yaml: {r['drug']}/{r['gene']}: unknown alternative {alt!r}")
         pgx_rules[(r["drug"], r["gene"])] = r
+        for other in r.get("also", []):
+            if other not in drugs and other not in interaction_only:
+                raise KBError(f"pgx.yaml: {r['drug']}/{r['gene']}: unknown drug {other!r} in also")
+            if (other, r["gene"]) in pgx_rules:
+                raise KBError(f"pgx.yaml: {other}/{r['gene']} has two tables")
+            pgx_rules[(other, r["gene"])] = {**r, "drug": other}
 
     return KnowledgeBase(
         root=root, drugs=drugs, conditions=conditions, states=states, allergy_classes=allergy_classes,

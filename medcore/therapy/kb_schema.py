@@ -290,6 +290,9 @@ PGX_RULE = {
     "additionalProperties": False,
     "properties": {
         "drug": ID,
+        # other drugs the guideline gives the very same table for (lansoprazole with pantoprazole): lexicon
+        # drugs without planner dosing data are allowed here, so a current medicine is still reviewed
+        "also": {"type": "array", "items": ID},
         "gene": {"type": "string"},
         "level": {"enum": ["A", "A/B"]},
         "recommendations": {

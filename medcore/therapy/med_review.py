@@ -34,8 +34,6 @@ def review_current(ctx: PatientContext) -> list[Issue]:
 
 
 def _pgx(kb: KnowledgeBase, p, drug_id: str, head: str) -> list[Issue]:
-    if drug_id not in kb.drugs:
-        return []
     results, _ = pgxmod.patient_results(kb, drug_id, p.genotypes)  # genotype problems are reported per option
     out = []
     for r in results:
@@ -44,8 +42,11 @@ def _pgx(kb: KnowledgeBase, p, drug_id: str, head: str) -> list[Issue]:
             action = "stop and switch" + (f" (for example to {alts})" if alts else "")
             sev = "major"
         elif r.action == "adjust_dose":
-            action = "reduce the dose" + (f" to about {r.dose_factor * 100:.0f}% of the usual dose"
-                                          if r.dose_factor else "")
+            if r.dose_factor:
+                verb = "increase" if r.dose_factor > 1 else "reduce"
+                action = f"{verb} the dose to about {r.dose_factor * 100:.0f}% of the usual dose"
+            else:
+                action = "adjust the dose as recommended"
             sev = "moderate"
         else:
             continue  # standard dosing: nothing to do

@@ -55,3 +55,13 @@ def test_low_dose_doxepin_is_outside_the_beers_tricyclic_criterion(kb):
 
     assert beers_for(kb, "doxepin-low-dose") is None
     assert beers_for(kb, "amitriptyline") is not None
+
+
+def test_a_guideline_table_shared_by_lexicon_drugs_reviews_them_too(plan_for, kb):
+    # CPIC's PPI table covers lansoprazole as it does pantoprazole (pgx.yaml `also`), though the planner does not
+    # dose lansoprazole; an ultrarapid metaboliser is told to increase, not reduce
+    plan = plan_for({"age": 50, "sex": "male", "weight_kg": 80, "scr_mg_dl": 1.0, "medications": ["Prevacid"],
+                     "genotypes": {"CYP2C19": "Ultrarapid Metabolizer"}}, "hypertension")
+    [w] = [i for i in _review(plan, "lansoprazole") if i.kind == "pgx"]
+    assert "increase the dose to about 200%" in w.text and "Proton Pump Inhibitor" in w.source
+    assert kb.pgx_rules[("fosphenytoin", "HLA-B*15:02")]["source"] == kb.pgx_rules[("phenytoin", "HLA-B*15:02")]["source"]
