@@ -90,6 +90,8 @@ class Plan:
     disclaimer: str = DISCLAIMER
     created: str = ""
     kb: dict = field(default_factory=dict)
+    # current medicines (as typed) that could not be checked at all: the plan never says "no interaction"
+    unchecked: list[str] = field(default_factory=list)
 
     def chosen_option(self) -> OptionResult | None:
         return next((o for o in self.options if o.option_id == self.chosen), None)
@@ -192,7 +194,8 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     if chosen:
         chosen.status = "recommended"
 
-    explanation = _explain(kb, cond, results, chosen)
+    unchecked = [m["text"] for m in meds if not m["ids"] or m["unchecked"]]
+    explanation = _explain(kb, cond, results, chosen, unchecked)
     plan_issues: list[Issue] = []
     if chosen:
         plan_issues += chosen.cautions
@@ -217,6 +220,10 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     plan_issues += review_current(ctx)  # each current medicine against genotype, kidneys, conditions, Beers
     for w in warnings:
         plan_issues.append(Issue("moderate", "input", w, "input check"))
+    if unchecked:
+        plan_issues.append(Issue("major", "unchecked", f"NOT CHECKED: {', '.join(unchecked)}. Interactions, kidney "
+                                 "limits and other checks could not be run for these medicines; check them by hand "
+                                 "before relying on this plan", "input check"))
     if chosen is None:
         plan_issues.append(Issue("contraindicated", "guideline", "every option in the knowledge base is excluded "
                                  "for this patient: specialist review needed", cond["source"]))
@@ -226,7 +233,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         medications=meds, problems=problems, allergies=allergies, options=results,
         chosen=chosen.option_id if chosen else None, explanation=explanation, warnings=plan_issues,
         interactions=findings, non_drug=list(cond["non_drug"]), monitoring=list(cond["monitoring"]),
-        follow_up=cond["follow_up"], crcl=ctx.crcl, egfr=ctx.egfr,
+        follow_up=cond["follow_up"], crcl=ctx.crcl, egfr=ctx.egfr, unchecked=unchecked,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"), kb=kb.counts(),
     )
 
@@ -256,7 +263,8 @@ def _reasons(o: OptionResult) -> str:
     return "ranked lower after penalties: " + ("; ".join(pens) if pens else "guideline order")
 
 
-def _explain(kb: KnowledgeBase, cond: dict, results: list[OptionResult], chosen: OptionResult | None) -> list[str]:
+def _explain(kb: KnowledgeBase, cond: dict, results: list[OptionResult], chosen: OptionResult | None,
+             unchecked: list[str] | None = None) -> list[str]:
     lines = []
     if chosen is None:
         lines.append(f"No option for {cond['name']} could be proposed safely. Reasons by option:")
@@ -266,7 +274,10 @@ def _explain(kb: KnowledgeBase, cond: dict, results: list[OptionResult], chosen:
     why = f"Proposed: {chosen.label} ({LINE_TEXT[chosen.line]} per {cond['guideline']})."
     if chosen.preferred_because:
         why += f" The guideline prefers it for patients with {', '.join(chosen.preferred_because)}."
-    if not chosen.cautions:
+    if not chosen.cautions and unchecked:
+        why += (" No problem was found with the recognised medicines, but " + ", ".join(unchecked) +
+                " could not be checked, so interactions with them are unknown.")
+    elif not chosen.cautions:
         why += " No allergy, contraindication, interaction or pharmacogenomic problem was found."
     else:
         n = sum(1 for c in chosen.cautions if c.severity in ("major", "moderate"))

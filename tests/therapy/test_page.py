@@ -195,7 +195,7 @@ def test_override_above_the_renal_interval_warns_and_the_old_handout_is_removed(
     at.run()
     assert not at.exception and not at.error
     shown = " ".join(w.value for w in list(at.warning) + list(at.error))
-    assert "more often than the renal interval (every 48 hours)" in shown and "Levaquin" in shown
+    assert "more often than the renal interval" in shown and "every 48 hours" in shown and "Levaquin" in shown
     assert not [t for t in at.text_area if t.label == "Patient handout"]
     assert any("plan changed after the patient handout was written" in i.value for i in at.info)
     from medcore.therapy import fhir_io, render
@@ -220,3 +220,15 @@ def test_current_medicine_review_is_shown(settings, store):
     _submit(at)
     shown = " ".join(w.value for w in list(at.warning) + list(at.error))
     assert "Current medicine tramadol" in shown and "stop and switch" in shown and "CPIC" in shown
+
+
+def test_unrecognised_medicine_gets_a_not_checked_banner_shown_as_text(settings, store):
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=50, tp_sex="male", tp_weight=80, tp_scr=1.0, tp_medications="zzqx_unknown\n![x](http://e/i.png)",
+          tp_cond="hypertension")
+    _submit(at)
+    banner = [e.value for e in at.error if e.value.startswith("Not checked")]
+    assert banner and "zzqx\\_unknown" in banner[0] and "\\!\\[x\\]" in banner[0]  # escaped, not rendered
+    md = " ".join(m.value for m in at.markdown)
+    assert "No allergy, contraindication, interaction" not in md and "could not be checked" in md
