@@ -170,8 +170,10 @@ def test_quick_interaction_check_shows_typed_names_as_text(app):
     app.text_area(key="tp_q_ix").input("![x](http://example.invalid/p.png)\nwarfarin")
     app.button(key="tp_q_ix_go").click().run()
     shown = [w.value for w in app.warning]
-    assert not app.exception and not app.error
+    assert not app.exception
     assert any("\\!\\[x\\]" in w for w in shown), shown
+    # an unresolved name: a "not checked" error, never a green "no interactions"
+    assert not app.success and any(e.value.startswith("Not checked") and "\\!\\[x\\]" in e.value for e in app.error)
 
 
 def test_override_above_the_renal_interval_warns_and_the_old_handout_is_removed(settings, store):
