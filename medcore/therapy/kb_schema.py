@@ -23,6 +23,11 @@ RENAL_BAND = {
         "max_daily": NUM,
         "note": {"type": "string"},
         "source": SOURCE,
+        # a band about *starting* the drug ("do not start") reads differently for a patient already taking it:
+        # what the current-medicine review says instead
+        "if_taking": {"type": "object", "required": ["action", "note"], "additionalProperties": False,
+                      "properties": {"action": {"enum": ["adjust", "caution"]}, "note": {"type": "string"},
+                                     "max_daily": NUM, "source": SOURCE}},
     },
 }
 

@@ -62,6 +62,9 @@ def _renal(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
     src = band.get("source", drug["source"])
     label = "CrCl" if basis == "crcl" else "eGFR"
     where = f"{label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])}"
+    if band.get("if_taking"):  # the band is about starting the drug; this patient already takes it
+        band = {**band, **band["if_taking"]}
+        src = band.get("source", src)
     note = band.get("note", "")
     if band["action"] == "avoid":
         return [Issue("major", "renal", f"{head}: {where}: {note}. Action: stop or switch to a drug without this "

@@ -65,3 +65,12 @@ def test_a_guideline_table_shared_by_lexicon_drugs_reviews_them_too(plan_for, kb
     [w] = [i for i in _review(plan, "lansoprazole") if i.kind == "pgx"]
     assert "increase the dose to about 200%" in w.text and "Proton Pump Inhibitor" in w.source
     assert kb.pgx_rules[("fosphenytoin", "HLA-B*15:02")]["source"] == kb.pgx_rules[("phenytoin", "HLA-B*15:02")]["source"]
+
+
+def test_a_do_not_start_band_reads_differently_for_a_patient_already_taking_the_drug(plan_for):
+    # eGFR 41: the label says do not start metformin, but someone already taking it has the dose reviewed
+    plan = plan_for({"age": 82, "sex": "female", "weight_kg": 58, "scr_mg_dl": 1.3, "medications": ["metformin"]},
+                    "hypertension")
+    [w] = [i for i in _review(plan, "metformin") if i.kind == "renal"]
+    assert w.severity == "moderate" and "at most 1000 mg/day" in w.text and "stop" not in w.text
+    assert "KDIGO" in w.source
