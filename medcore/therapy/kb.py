@@ -183,7 +183,7 @@ def _build(root: Path) -> KnowledgeBase:
     genes = {g["gene"]: g for g in pgx["genes"]}
     pgx_rules: dict[tuple[str, str], dict] = {}
     for r in pgx["rules"]:
-        if r["drug"] not in drugs:
+        if r["drug"] not in drugs and r["drug"] not in interaction_only:  # lexicon drugs are reviewed too
             raise KBError(f"pgx.yaml: unknown drug {r['drug']!r}")
         if r["gene"] not in genes:
             raise KBError(f"pgx.yaml: rule {r['drug']}/{r['gene']}: gene not described under genes")
