@@ -56,3 +56,14 @@ def test_group_tables_mt_rnr1_and_malignant_hyperthermia(kb):
     for gene in ("RYR1", "CACNA1S"):
         for drug in ("sevoflurane", "succinylcholine", "desflurane"):
             assert lookup(kb, drug, gene, "malignant hyperthermia susceptible").action == "avoid"
+
+
+def test_statin_and_atazanavir_tables(kb):
+    from medcore.therapy.pgx import lookup
+
+    assert lookup(kb, "lovastatin", "SLCO1B1", "poor").action == "use_alternative"
+    assert lookup(kb, "pravastatin", "SLCO1B1", "decreased").action == "standard"
+    assert "1 mg" in lookup(kb, "pitavastatin", "SLCO1B1", "poor").recommendation
+    r = lookup(kb, "Reyataz", "UGT1A1", "*28/*28")
+    assert r.phenotype == "Poor Metabolizer" and r.action == "use_alternative"
+    assert lookup(kb, "atazanavir", "UGT1A1", "*1/*28").action == "standard"
