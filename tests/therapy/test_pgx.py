@@ -67,3 +67,11 @@ def test_statin_and_atazanavir_tables(kb):
     r = lookup(kb, "Reyataz", "UGT1A1", "*28/*28")
     assert r.phenotype == "Poor Metabolizer" and r.action == "use_alternative"
     assert lookup(kb, "atazanavir", "UGT1A1", "*1/*28").action == "standard"
+
+
+def test_abcg2_rosuvastatin(kb):
+    from medcore.therapy.pgx import lookup
+
+    r = lookup(kb, "Crestor", "ABCG2", "rs2231142 TT")
+    assert r.phenotype == "Poor Function" and r.action == "adjust_dose" and "20 mg" in r.recommendation
+    assert lookup(kb, "rosuvastatin", "ABCG2", "normal").action == "standard"
