@@ -67,6 +67,8 @@ def register(reg) -> None:
 
     p = reg.eval.add_parser("therapy-coverage", help="coverage of the ONC high-priority DDI list and of CPIC level A "
                             "gene-drug pairs (the CPIC list is read from ../shared/data/cpic when present)")
+    p.add_argument("--errors", action="store_true", help="also list the CPIC genes and pairs not covered (dev data: "
+                   "do not commit the output)")
     p.set_defaults(func=_eval_coverage)
 
     p = reg.bench.add_parser("therapy", help="plan for a patient on 10 medicines; interaction check of 20 drugs")
@@ -280,7 +282,7 @@ def _eval_blind(args, settings) -> int:
 def _eval_coverage(args, settings) -> int:
     from medcore.therapy import coverage
 
-    print(json.dumps(coverage.run(_kb(settings)), indent=2))
+    print(json.dumps(coverage.run(_kb(settings), errors=args.errors), indent=2))
     return 0
 
 
