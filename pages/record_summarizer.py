@@ -204,7 +204,7 @@ with error_boundary("summarizing the note"):
                                                                 "diagnosis absent from the extraction)."))
 
     # ---- clinician edits ---------------------------------------------------------------------------
-    md = export.to_markdown(a, nar)
+    md = export.to_markdown(a, nar, identifiers=True)  # the editor shows the note's own words
     with st.expander(":material/edit: Edit the summary (your correction trains the sentence scorer)"):
         import hashlib
 
@@ -226,16 +226,27 @@ with error_boundary("summarizing the note"):
 
     # ---- outputs ------------------------------------------------------------------------------------
     st.subheader(":material/download: Outputs")
+    corrected = ss.get("rec_correction")
+    ident = st.toggle("Include identifiers in the downloads", key="rec_ident",
+                      help="Off: names, dates, places and numbers are replaced as in the de-identified note. "
+                           "On: the downloads quote the note as written; this choice is recorded in the audit log.")
+    if ident and not ss.get("rec_ident_audited"):
+        store.audit("export_identifiers", tool="records", object_type="summary")
+        ss.rec_ident_audited = True
+    if corrected:
+        st.caption(":material/edit_note: The downloads and the hand-off carry your corrected summary.")
     c1, c2, c3, c4 = st.columns(4)
-    c1.download_button("Markdown", md, file_name="summary.md", mime="text/markdown", icon=":material/article:")
-    c2.download_button("JSON", json.dumps(export.to_json(a, nar, result.warnings), indent=1, ensure_ascii=False),
+    c1.download_button("Markdown", export.to_markdown(a, nar, identifiers=ident, corrected=corrected),
+                       file_name="summary.md", mime="text/markdown", icon=":material/article:")
+    c2.download_button("JSON", json.dumps(export.to_json(a, nar, result.warnings, identifiers=ident), indent=1,
+                                          ensure_ascii=False),
                        file_name="summary.json", mime="application/json", icon=":material/data_object:")
-    bundle = export.to_fhir_bundle(a, nar)
+    bundle = export.to_fhir_bundle(a, nar, identifiers=ident, corrected=corrected)
     export.validate_bundle(bundle)
     c3.download_button("FHIR R4 Bundle", json.dumps(bundle, indent=1), file_name="summary-fhir-bundle.json",
                        mime="application/fhir+json", icon=":material/medical_information:")
     if c4.button("Send to treatment planner", icon=":material/send:"):
-        item = export.send_handoff(store, a, workspace=workspace_id(), user=settings.user)
+        item = export.send_handoff(store, a, workspace=workspace_id(), user=settings.user, corrected=corrected)
         st.success(f"Hand-off #{item} is waiting for the treatment planner (problems, medications, allergies).")
     st.caption("The FHIR Bundle marks every resource as AI-generated (meta.security AIAST), the summary as "
                "DocumentReference docStatus=preliminary, and names the generator in a Provenance.")

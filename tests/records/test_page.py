@@ -112,3 +112,15 @@ def test_markdown_in_a_note_is_shown_as_text(app):
     item.click()
     app.run()
     assert _unescaped_markdown([i.value for i in app.info]) == [] and app.info
+
+
+def test_identifiers_in_downloads_are_an_audited_choice(app, store):
+    app.text_area(key="rec_input").set_value("Patient: Harold Jenkins\nHPI: 68-year-old man with chest pain.\n")
+    next(b for b in app.button if b.label == "Summarize pasted note").click()
+    app.run()
+    toggle = app.toggle(key="rec_ident")
+    assert toggle.value is False  # de-identified downloads by default
+    assert not [e for e in store.audit_events() if e["action"] == "export_identifiers"]
+    toggle.set_value(True).run()
+    assert not app.exception and not app.error
+    assert [e for e in store.audit_events() if e["action"] == "export_identifiers"]
