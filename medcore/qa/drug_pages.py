@@ -138,9 +138,16 @@ def _cautions(kg, nid: str, a: dict, src: str, glossary: dict) -> list[Passage]:
 
 
 def _interactions(kg, nid: str, common: dict) -> list[Passage]:
-    by_sev: dict[str, dict[str, object]] = {}
+    # each medicine once, under the most severe of the rules that pair it with this drug
+    order = {sev: i for i, (sev, _) in enumerate(SEVERITY)}
+    worst: dict[str, object] = {}
     for e in kg.edges(nid, "interacts_with"):
-        by_sev.setdefault(e.attrs.get("severity", "moderate"), {}).setdefault(e.other(nid), e)
+        o, sev = e.other(nid), e.attrs.get("severity", "moderate")
+        if o not in worst or order.get(sev, 9) < order.get(worst[o].attrs.get("severity", "moderate"), 9):
+            worst[o] = e
+    by_sev: dict[str, dict[str, object]] = {}
+    for o, e in worst.items():
+        by_sev.setdefault(e.attrs.get("severity", "moderate"), {})[o] = e
     out = []
     for sev, lead in SEVERITY:
         edges = list(by_sev.get(sev, {}).values())

@@ -164,3 +164,12 @@ def test_a_section_we_cannot_fill_says_so(pages):
     md = page_markdown(page)
     assert "We have no record of important mixes with other medicines" in md
     assert "That does not prove there are none" in md
+
+
+def test_each_interacting_medicine_is_listed_once(pages):
+    for cid, page in pages.items():
+        if page.kind != "drug":
+            continue
+        named = [n for p in page.section("interactions").passages if p.origin == "therapy_kb"
+                 for n in p.text.split(": ", 1)[1].split(".")[0].replace(" and ", ", ").split(", ")]
+        assert len(named) == len(set(named)), (cid, named)
