@@ -68,18 +68,28 @@ def main(argv=None) -> int:
     ap.add_argument("files", nargs="+")
     ap.add_argument("--modes", default="one_shot,interactive")
     ap.add_argument("--out", default="")
+    ap.add_argument("--split", choices=["dev", "all"], default="all",
+                    help="dev: score only held_out: false vignettes (use while changing the KB; the blind third "
+                         "is scored once, at the end)")
     args = ap.parse_args(argv)
     from medcore.config import Settings
     from medcore.triage.service import TriageEngine
 
     settings = Settings.load()
     engine = TriageEngine.from_settings(settings)
-    res = score(engine, load_files(args.files), tuple(m for m in args.modes.split(",") if m))
+    vignettes = load_files(args.files)
+    if args.split == "dev":
+        vignettes = [v for v in vignettes if not v.get("held_out")]
+    res = score(engine, vignettes, tuple(m for m in args.modes.split(",") if m))
     if args.out:
         Path(args.out).write_text(json.dumps(res, indent=1))
     slim = {k: v for k, v in res.items() if k != "cases"}
     json.dump(slim, sys.stdout, indent=1)
     print()
+    if args.split == "dev":  # misses, for working on the KB (dev split only)
+        for c in res["cases"]:
+            if c["rank"] > 3 or c["ref"] != c["pred"]:
+                print(c["mode"], c["id"], "rank", c["rank"], c["ref"], "->", c["pred"], c["top5"][:3])
     return 0
 
 
