@@ -21,7 +21,7 @@ _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minI
 SCHEMA = {
     "type": "object",
     "required": ["version", "source", "types", "default_type", "prototypes", "personal", "patient_dosing",
-                 "drug_topic_overrides", "prototype_min_similarity"],
+                 "drug_topic_overrides", "prototype_min_similarity", "sections", "thresholds"],
     "properties": {
         "version": {"type": "integer"},
         "source": {"type": "string", "minLength": 10},
@@ -33,6 +33,10 @@ SCHEMA = {
         "drug_topic_overrides": {"type": "object", "additionalProperties": {"enum": list(QUESTION_TYPES)}},
         "prototypes": {"type": "object", "additionalProperties": _PATTERNS},
         "prototype_min_similarity": {"type": "number", "minimum": 0, "maximum": 1},
+        "sections": {"type": "object", "propertyNames": {"enum": list(QUESTION_TYPES)},
+                     "additionalProperties": _PATTERNS},
+        "thresholds": {"type": "object", "required": ["page_min_similarity", "refuse_below"],
+                       "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}},
         "personal": {"type": "object", "required": ["rationale", "cues", "not_cues"],
                      "properties": {"cues": _PATTERNS, "not_cues": _PATTERNS}},
         "patient_dosing": {"type": "object", "required": ["rationale", "dose_cues", "patient_cues"],
@@ -60,6 +64,8 @@ class Cues:
     dose: re.Pattern
     patient: re.Pattern
     source: str
+    sections: dict
+    thresholds: dict
 
 
 def _join(patterns: list[str], where: str) -> re.Pattern:
@@ -94,7 +100,8 @@ def load_cues(kb_dir: str | Path) -> Cues:
         prototype_min_similarity=float(d["prototype_min_similarity"]),
         personal=_join(d["personal"]["cues"], "personal"), not_personal=_join(d["personal"]["not_cues"], "personal"),
         dose=_join(d["patient_dosing"]["dose_cues"], "patient_dosing"),
-        patient=_join(d["patient_dosing"]["patient_cues"], "patient_dosing"), source=d["source"])
+        patient=_join(d["patient_dosing"]["patient_cues"], "patient_dosing"), source=d["source"],
+        sections={k: tuple(v) for k, v in d["sections"].items()}, thresholds=dict(d["thresholds"]))
     with _LOCK:
         _CACHE[key] = cues
     return cues
