@@ -1,0 +1,150 @@
+"""Condition pages, generated from the triage KB and the knowledge graph, plus curated text.
+
+Every sentence made here is short and plain (the reading-grade test reads every page). The
+"when to get help" section uses the symptom chat's own words: its level headings
+(`triage.rules.LEVEL_TEXT`), its safety-net lines and the level a warning sign sets
+(`triage.result_view.safety_line`, `warning_sign_rank`), so a page cannot say something the chat
+would not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from medcore.qa import plain
+from medcore.qa.model import CONDITION_SECTIONS, EducationPage, Passage, Section
+from medcore.triage.kb import LEVEL_RANK, LEVELS, load_kb
+from medcore.triage.result_view import IF_SIGN, safety_line, warning_sign_rank
+from medcore.triage.rules import LEVEL_TEXT
+
+SYMPTOM_MIN_P = 0.3  # a finding in fewer than this share of cases is not listed as a symptom
+COMMON_P = 0.6
+RISK_MIN_P = 0.15
+NOT_SYMPTOMS = {"risk", "course", "measured"}  # finding categories that are not symptoms
+LIST_MAX = 6
+CHAT_SOURCE = "Medcore symptom chat: triage levels and red flags (assets/kb/triage)"
+MISSING = {
+    "causes": "We do not yet have checked information on the causes of this condition.",
+    "tests": "We do not yet have checked information on tests for this condition.",
+    "prevention": "We do not yet have checked information on how to prevent this condition.",
+    "outlook": "We do not yet have checked information on what usually happens next.",
+    "treatment": "We do not yet have checked information on treatment. A doctor can explain the options.",
+    "self_care": "We do not yet have checked self-care advice for this condition.",
+}
+# What treatment usually means at each level, said when the graph has no treatment for the condition.
+TREATMENT_BY_LEVEL = {
+    "emergency": "This needs treatment in hospital straight away.",
+    "urgent": "A doctor should see you today to decide on treatment.",
+    "routine": "A GP or pharmacist can talk with you about the best treatment.",
+    "self_care": "Most people get better with care at home. See the self-care advice below.",
+}
+LINES = {"first": "Medicines often tried first", "alternative": "Other choices",
+         "if_first_line_contraindicated": "Choices when the first ones are not suitable"}
+
+
+def build_all(kb_dir: Path, kg, content) -> dict[str, EducationPage]:
+    kb = load_kb(kb_dir)
+    return {f"condition:{c.id}": build(kb, kg, c, content.conditions.get(c.id, {})) for c in kb.conditions}
+
+
+def build(kb, kg, c, cur: dict) -> EducationPage:
+    cid = f"condition:{c.id}"
+    node = kg.node(cid) if cid in kg else {"codes": {}}
+    codes = {k: list(v) for k, v in node["codes"].items()} or {"icd10cm": [c.icd10]}
+    sections = {k: Section(k, t, missing=MISSING.get(k, "")) for k, t in CONDITION_SECTIONS.items()}
+    edu = c.education
+    sections["what"].passages.append(Passage(edu["what"], c.source, "triage_kb", (cid,)))
+    sections["symptoms"].passages += _symptoms(kb, kg, cid, c)
+    sections["causes"].passages += _risks(kg, cid, c)
+    sections["when_to_get_help"].passages += when_to_get_help(kb, c)
+    sections["tests"].passages += _tests(kg, cid)
+    treat = _treatment(kg, cid)
+    sections["treatment"].passages += treat
+    if edu.get("self_care"):
+        sections["self_care"].passages.append(Passage(edu["self_care"], c.source, "triage_kb", (cid,)))
+    for key, items in cur.items():  # curated passages follow the generated ones of their section
+        sections[key].passages += items
+    if not sections["treatment"].passages:
+        sections["treatment"].passages.append(Passage(TREATMENT_BY_LEVEL[c.triage], CHAT_SOURCE, "triage_kb", (cid,)))
+    return EducationPage(cid, "condition", c.name, codes, list(sections.values()), level=c.triage)
+
+
+def _symptoms(kb, kg, cid: str, c) -> list[Passage]:
+    rows = [(e.attrs["likelihood"], e) for e in kg.edges(cid, "has_finding")
+            if kb.finding(e.end.split(":", 1)[1]).category not in NOT_SYMPTOMS
+            and not e.end.startswith("finding:duration_") and e.attrs["likelihood"] >= SYMPTOM_MIN_P]
+    rows.sort(key=lambda t: -t[0])
+    common = [e for p, e in rows if p >= COMMON_P][:LIST_MAX]
+    other = [e for p, e in rows if p < COMMON_P][:LIST_MAX]
+    out = []
+    if common:
+        out.append(_list_passage("Common signs are", common, kg))
+    if other:
+        out.append(_list_passage("Some people also have", other, kg))
+    if not out:
+        out.append(Passage("The signs vary a lot from person to person.", c.source, "triage_kb", (cid,)))
+    return out
+
+
+def _risks(kg, cid: str, c) -> list[Passage]:
+    rows = sorted((e for e in kg.edges(cid, "has_finding")
+                   if kg.node(e.end)["attrs"].get("category") == "risk" and e.attrs["likelihood"] >= RISK_MIN_P),
+                  key=lambda e: -e.attrs["likelihood"])[:LIST_MAX]
+    return [_list_passage("It is often seen in people with these", rows, kg)] if rows else []
+
+
+def _list_passage(lead: str, edges, kg) -> Passage:
+    names = [plain.lower_first(kg.name(e.end)) for e in edges]
+    srcs = list(dict.fromkeys(e.source for e in edges))
+    return Passage(f"{lead}: {plain.join(names)}.", "; ".join(srcs), "graph",
+                   tuple(f"{e.start} {e.relation} {e.end}" for e in edges))
+
+
+def when_to_get_help(kb, c) -> list[Passage]:
+    """The chat's level heading, the condition's own advice, and its warning signs grouped by the
+    level each would set, in the chat's words."""
+    cid = f"condition:{c.id}"
+    out = [Passage(f"{LEVEL_TEXT[c.triage]}.", CHAT_SOURCE, "triage_kb", (cid,))]
+    if c.education.get("seek_help"):
+        out.append(Passage(c.education["seek_help"], c.source, "triage_kb", (cid,)))
+    by_level: dict[str, list[str]] = {}
+    for f in c.red_flags:
+        by_level.setdefault(LEVELS[warning_sign_rank(kb, c, f)], []).append(f)
+    for lvl in sorted(by_level, key=LEVEL_RANK.get):
+        fids = by_level[lvl]
+        signs = [kb.finding(f).name.lower() for f in fids]
+        rules = [r for r in kb.rules if any(r.fires({f}) for f in fids)]
+        src = "; ".join(dict.fromkeys([c.source, *(r.source for r in rules)]))
+        for chunk in plain.chunks(signs, LIST_MAX):
+            out.append(Passage(sign_line(lvl, chunk), src, "triage_kb", tuple(f"finding:{f}" for f in fids)))
+    return out
+
+
+def sign_line(level: str, signs: list[str]) -> str:
+    """The chat's safety-net line for emergency and urgent signs; for calmer levels (which the chat's
+    safety net does not list) the chat's own level advice, followed by the signs."""
+    if level in IF_SIGN:
+        return safety_line(level, signs)
+    advice = LEVEL_TEXT[level].split(": ", 1)[1]
+    return f"{advice[0].upper()}{advice[1:]} if you get: {', '.join(signs)}."
+
+
+def _tests(kg, cid: str) -> list[Passage]:
+    edges = sorted(kg.edges(cid, "tested_by"), key=lambda e: -e.attrs.get("p_abnormal", 0))[:LIST_MAX]
+    if not edges:
+        return []
+    return [_list_passage("Tests a doctor may use include", edges, kg)]
+
+
+def _treatment(kg, cid: str) -> list[Passage]:
+    by_line: dict[str, list] = {}
+    for e in kg.edges(cid, "treated_by"):
+        by_line.setdefault(e.attrs.get("line") or "alternative", []).append(e)
+    out = []
+    for line, lead in LINES.items():
+        edges = list({e.end: e for e in by_line.get(line, [])}.values())[:LIST_MAX]
+        if edges:
+            out.append(_list_passage(lead, edges, kg))
+    if out:
+        out.append(Passage("Your doctor will choose what suits you. Do not start or stop a medicine without advice.",
+                           kg.edges(cid, "treated_by")[0].source, "therapy_kb", (cid,)))
+    return out

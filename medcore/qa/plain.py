@@ -1,0 +1,22 @@
+"""Small helpers that keep generated sentences short and plain."""
+
+from __future__ import annotations
+
+
+def join(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def lower_first(name: str) -> str:
+    """'Cough' -> 'cough', but 'COPD' and 'HbA1c' keep their capitals."""
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def chunks(items: list, n: int) -> list[list]:
+    return [items[i:i + n] for i in range(0, len(items), n)] or [[]]
