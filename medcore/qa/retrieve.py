@@ -55,7 +55,7 @@ def docs_from_pages(pages: dict) -> tuple[list[Doc], list[PageCard]]:
     cards: list[PageCard] = []
     for cid in sorted(pages):
         p = pages[cid]
-        names = tuple(dict.fromkeys([p.title, *getattr(p, "names", ()) or ()]))
+        names = tuple(dict.fromkeys([p.title, *(getattr(p, "names", ()) or ())]))
         cards.append(PageCard(cid, p.title, names))
         for s in p.sections:
             for ps in s.passages:

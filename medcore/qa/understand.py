@@ -67,9 +67,11 @@ class TopicFinder:
     """Mentions of covered concepts: the matcher restricted to them first, then any terminology concept
     (an ICD-10-CM code, an HPO term, a finding) mapped onto a covered one by a shared code or name."""
 
-    def __init__(self, terminology, covered: dict[str, Covered]):
+    def __init__(self, terminology, covered: dict[str, Covered], alias_fn=None):
         self.term = terminology
         self.covered = covered
+        self.alias_fn = alias_fn  # the graph's id for a merged concept (a therapy condition -> the triage one)
+        self.by_category: dict[str, list[str]] = {}
         self.only = frozenset(covered)
         self.by_code: dict[tuple[str, str], list[str]] = {}
         self.by_name: dict[str, list[str]] = {}
@@ -77,6 +79,8 @@ class TopicFinder:
             for system in ("icd10cm", "rxnorm", "atc"):
                 for code in c.codes.get(system, ()):
                     self.by_code.setdefault((system, code), []).append(c.id)
+            for code in c.codes.get("icd10cm", ()):
+                self.by_category.setdefault(code[:3], []).append(c.id)
             self.by_name.setdefault(_norm(c.name), []).append(c.id)
 
     def find(self, question: str) -> list[Topic]:
@@ -84,8 +88,8 @@ class TopicFinder:
         topics = [self._topic(m.concept_id, m.text, m.how, m.end - m.start, m.start) for m in mentions]
         if not topics:  # a synonym only the wider terminology knows ("ALL" -> acute lymphoblastic leukaemia)
             for m in self.term.match(question):
-                for cid in self._mapped(m.concept_id, m.text):
-                    topics.append(self._topic(cid, m.text, f"{m.how}+code", m.end - m.start, m.start))
+                for cid, how in self._mapped(m.concept_id, m.text):
+                    topics.append(self._topic(cid, m.text, f"{m.how}+{how}", m.end - m.start, m.start))
         ranked = sorted(topics, key=lambda t: (-t[1], t[2]))  # longest mention first, then the earliest
         out: dict[str, Topic] = {}
         for t, _, _ in ranked:
@@ -96,16 +100,30 @@ class TopicFinder:
         c = self.covered[cid]
         return Topic(c.id, c.name, c.type, c.codes, text, how), length, start
 
-    def _mapped(self, concept_id: str, text: str) -> list[str]:
+    def _mapped(self, concept_id: str, text: str) -> list[tuple[str, str]]:
+        """Covered concepts for a terminology concept: the graph's merge, the same code or name, then (only
+        when one covered concept has it) the same ICD-10-CM category."""
+        out: list[tuple[str, str]] = []
+        if self.alias_fn is not None:
+            gid = self.alias_fn(concept_id)
+            if gid in self.covered:
+                out.append((gid, "alias"))
         c = self.term.get(concept_id)
-        ids: list[str] = []
         if c is not None:
             for system, codes in c.codes.items():
                 for code in codes:
-                    ids += self.by_code.get((system, code), [])
-            ids += self.by_name.get(_norm(c.name), [])
-        ids += self.by_name.get(_norm(text), [])
-        return list(dict.fromkeys(ids))
+                    out += [(i, "code") for i in self.by_code.get((system, code), [])]
+            out += [(i, "name") for i in self.by_name.get(_norm(c.name), [])]
+        out += [(i, "name") for i in self.by_name.get(_norm(text), [])]
+        if not out and c is not None:
+            cats = {code[:3] for code in c.codes.get("icd10cm", ())}
+            hits = {i for cat in cats for i in self.by_category.get(cat, [])}
+            if len(hits) == 1:
+                out.append((hits.pop(), "category"))
+        seen: dict[str, str] = {}
+        for cid, how in out:
+            seen.setdefault(cid, how)
+        return list(seen.items())
 
 
 def _norm(s: str) -> str:
