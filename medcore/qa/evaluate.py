@@ -23,8 +23,19 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def gold_topic(eng, focus: str) -> str | None:
-    topics = eng.finder.find(focus)
-    return topics[0].id if topics else None
+    """The covered concept the focus names as a whole ("Gout", "Parkinson disease"), never one named inside
+    a longer focus ("Familial hemiplegic migraine" is not our migraine page) or reached by a code category."""
+    want = _norm(focus)
+    for t in eng.finder.find(focus):
+        if _norm(t.matched) == want and not t.how.endswith("+category"):
+            return t.id
+    return None
+
+
+def _norm(s: str) -> str:
+    import re
+
+    return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
 
 
 def evaluate(settings, split: str = "dev", limit: int | None = None, uncovered_sample: int = 200,
