@@ -24,7 +24,11 @@ TOOL_COMMAND_MODULES = (
     "medcore.therapy.commands",
     "medcore.cases.commands",
     "medcore.knowledge.commands",
+<<<<<<< HEAD
     "medcore.qa.ask_commands",
+=======
+    "medcore.qa.commands",
+>>>>>>> qa-content
 )
 
 

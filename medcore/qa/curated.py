@@ -47,12 +47,21 @@ TOP_DRUGS_SCHEMA = {
                                       "id": {"type": "string"}}}}}}
 
 
+GLOSSARY_SCHEMA = {
+    "type": "object", "required": ["version", "terms"], "additionalProperties": False,
+    "properties": {"version": {"const": 1}, "terms": {"type": "array", "items": {
+        "type": "object", "required": ["term", "plain", "source"], "additionalProperties": False,
+        "properties": {"term": {"type": "string", "minLength": 2}, "plain": {"type": "string", "minLength": 2},
+                       "source": {"type": "string", "minLength": 3}}}}}}
+
+
 @dataclass
 class Content:
     conditions: dict[str, dict[str, list[Passage]]] = field(default_factory=dict)
     drugs: dict[str, dict[str, list[Passage]]] = field(default_factory=dict)
     top_drugs: list[dict] = field(default_factory=list)  # {rank, name, id}
     top_source: str = ""
+    glossary: dict[str, tuple[str, str]] = field(default_factory=dict)  # term (lower case) -> (plain, source)
 
 
 def load(kb_dir: Path) -> Content:
@@ -60,11 +69,30 @@ def load(kb_dir: Path) -> Content:
     out = Content()
     top = read_checked(root / "top_drugs.yaml", TOP_DRUGS_SCHEMA, ContentError, "QA drug list")
     out.top_drugs, out.top_source = top["drugs"], top["source"]
+    if (root / "glossary.yaml").exists():
+        terms = read_checked(root / "glossary.yaml", GLOSSARY_SCHEMA, ContentError, "QA glossary")["terms"]
+        out.glossary = {t["term"].lower(): (t["plain"], t["source"]) for t in terms}
     for path in sorted(root.glob("conditions_*.yaml")):
         _merge(out.conditions, read_checked(path, CONDITIONS_SCHEMA, ContentError, "QA file")["conditions"], path)
     for path in sorted(root.glob("drugs_*.yaml")):
         _merge(out.drugs, read_checked(path, DRUGS_SCHEMA, ContentError, "QA file")["drugs"], path)
+    _check_ids(kb_dir, out)
     return out
+
+
+def _check_ids(kb_dir: Path, out: Content) -> None:
+    from medcore.knowledge import drugs
+    from medcore.triage.kb import load_kb
+
+    known = {c.id for c in load_kb(kb_dir).conditions}
+    bad = sorted(set(out.conditions) - known)
+    if bad:
+        raise ContentError(f"curated text for conditions not in the triage KB: {', '.join(bad)}")
+    lex = drugs.load(kb_dir)
+    bad = sorted(d for d in out.drugs if d not in lex.ingredients)
+    bad += sorted(d["id"] for d in out.top_drugs if d.get("id") and d["id"] not in lex.ingredients)
+    if bad:
+        raise ContentError(f"drug ids not in the drug lexicon: {', '.join(bad)}")
 
 
 def _merge(into: dict, doc: dict, path: Path) -> None:

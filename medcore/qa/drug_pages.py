@@ -10,6 +10,7 @@ from medcore.qa import plain
 from medcore.qa.model import DRUG_SECTIONS, EducationPage, Passage, Section
 
 LIST_MAX = 8
+CLASS_KINDS = ("therapeutic", "pharmacological")
 MISSING = {
     "used_for": "We do not yet have checked information on what this medicine is used for.",
     "how_to_take": "We do not yet have checked advice on how to take it. Follow the leaflet and your pharmacist.",
@@ -28,7 +29,8 @@ LACTATION = {"avoid": "Do not take it while breastfeeding, unless a doctor says 
              "compatible": "It is usually thought to be safe while breastfeeding."}
 SEVERITY = (("contraindicated", "Never take it with these medicines"),
             ("major", "Do not mix it with these medicines unless a doctor says so"),
-            ("moderate", "Ask a pharmacist before you take it with these medicines"))
+            ("moderate", "Ask a pharmacist before you take it with these medicines"),
+            ("minor", "These mixes seldom cause trouble, but tell your pharmacist if you take"))
 FLAGS = {"qt": "In rare cases it can upset the heart's rhythm. Tell a doctor if you faint or feel your heart race.",
          "serotonergic": "Taking it with other medicines that raise serotonin (a brain chemical) can cause a rare "
                          "but serious reaction.",
@@ -40,7 +42,7 @@ def build_all(kb_dir: Path, kg, content) -> dict[str, EducationPage]:
     out = {}
     for item in content.top_drugs:
         did = _drug_id(item, lex)
-        out[f"drug:{did}"] = build(kg, did, content.drugs.get(did, {}), content.top_source)
+        out[f"drug:{did}"] = build(kg, did, content.drugs.get(did, {}), content.glossary)
     return out
 
 
@@ -55,14 +57,15 @@ def _drug_id(item: dict, lex) -> str:
     return r.ingredients[0]
 
 
-def build(kg, did: str, cur: dict, top_source: str) -> EducationPage:
+def build(kg, did: str, cur: dict, glossary: dict | None = None) -> EducationPage:
+    glossary = glossary or {}
     nid = f"drug:{did}"
     node = kg.node(nid)
     a = node["attrs"]
     sections = {k: Section(k, t, missing=MISSING.get(k, "")) for k, t in DRUG_SECTIONS.items()}
     src = node["sources"][0] if node["sources"] else "Medcore drug lexicon"
-    sections["used_for"].passages += _used_for(kg, nid, node, src)
-    sections["side_effects_serious"].passages += _cautions(kg, nid, a, src)
+    sections["used_for"].passages += _used_for(kg, nid, node, src, glossary)
+    sections["side_effects_serious"].passages += _cautions(kg, nid, a, src, glossary)
     sections["interactions"].passages += _interactions(kg, nid)
     preg = [Passage(PREGNANCY[a["pregnancy"]], src, "therapy_kb", (f"{nid} pregnancy",))] if a.get("pregnancy") in PREGNANCY else []
     if a.get("lactation") in LACTATION:
@@ -75,19 +78,32 @@ def build(kg, did: str, cur: dict, top_source: str) -> EducationPage:
     return EducationPage(nid, "drug", title, codes, list(sections.values()))
 
 
-def _used_for(kg, nid: str, node: dict, src: str) -> list[Passage]:
+def _named(kg, ids: list[str], glossary: dict) -> tuple[list[str], list[str]]:
+    """Plain names for graph nodes, with glossary meanings, and the glossary sources used."""
+    names, srcs = [], []
+    for n in ids:
+        name, gsrc = plain.explain(plain.lower_first(kg.name(n)), glossary)
+        names.append(name)
+        if gsrc:
+            srcs.append(f"plain words: {gsrc}")
+    return names, srcs
+
+
+def _used_for(kg, nid: str, node: dict, src: str, glossary: dict) -> list[Passage]:
     out = []
-    classes = [e for e in kg.edges(nid, "member_of") if kg.node(e.end)["attrs"].get("kind") != "risk"]
+    # the therapeutic group first (plainer: 'antihypertensives'), then the drug family; not CYP or risk lists
+    member = kg.edges(nid, "member_of")
+    classes = [e for kind in CLASS_KINDS for e in member if kg.node(e.end)["attrs"].get("kind") == kind][:2]
     if classes:
-        names = [plain.lower_first(kg.name(e.end)) for e in classes[:3]]
-        out.append(Passage(f"{node['name'][0].upper()}{node['name'][1:]} is one of the {plain.join(names)}.",
-                           "; ".join(dict.fromkeys(e.source for e in classes[:3])), "graph",
-                           tuple(f"{nid} member_of {e.end}" for e in classes[:3])))
+        names, gsrc = _named(kg, [e.end for e in classes], glossary)
+        out.append(Passage(f"It belongs to these groups of medicines: {plain.join(names)}.",
+                           "; ".join(dict.fromkeys([*(e.source for e in classes), *gsrc])), "graph",
+                           tuple(f"{nid} member_of {e.end}" for e in classes)))
     uses = list({e.start: e for e in kg.edges(nid, "treated_by", "in")}.values())[:LIST_MAX]
     if uses:
-        names = [plain.lower_first(kg.name(e.start)) for e in uses]
+        names, gsrc = _named(kg, [e.start for e in uses], glossary)
         out.append(Passage(f"Doctors use it to treat {plain.join(names)}.",
-                           "; ".join(dict.fromkeys(e.source for e in uses)), "therapy_kb",
+                           "; ".join(dict.fromkeys([*(e.source for e in uses), *gsrc])), "therapy_kb",
                            tuple(f"{e.start} treated_by {nid}" for e in uses)))
     brands = node["attrs"].get("brands") or []
     if brands:
@@ -95,14 +111,14 @@ def _used_for(kg, nid: str, node: dict, src: str) -> list[Passage]:
     return out
 
 
-def _cautions(kg, nid: str, a: dict, src: str) -> list[Passage]:
+def _cautions(kg, nid: str, a: dict, src: str, glossary: dict) -> list[Passage]:
     out = []
     for rel, lead in (("contraindicated_in", "Do not take it if you have"),
                       ("caution_in", "Take special care, and tell your doctor, if you have")):
         edges = kg.edges(nid, rel)[:LIST_MAX]
         if edges:
-            names = [plain.lower_first(kg.name(e.end)) for e in edges]
-            out.append(Passage(f"{lead}: {plain.join(names)}.", edges[0].source, "therapy_kb",
+            names, gsrc = _named(kg, [e.end for e in edges], glossary)
+            out.append(Passage(f"{lead}: {plain.join(names)}.", "; ".join([edges[0].source, *gsrc]), "therapy_kb",
                                tuple(f"{nid} {rel} {e.end}" for e in edges)))
     if kg.edges(nid, "renal_dose"):
         out.append(Passage("If your kidneys do not work well, you may need a lower dose or another medicine.",

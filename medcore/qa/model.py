@@ -27,7 +27,7 @@ DRUG_SECTIONS = {
 }
 # The sections every page must fill (tests check them); the others say plainly when we have nothing.
 REQUIRED = {"condition": ("what", "symptoms", "when_to_get_help", "treatment"),
-            "drug": ("used_for", "side_effects_serious", "interactions", "pregnancy_breastfeeding")}
+            "drug": ("used_for", "side_effects_serious", "pregnancy_breastfeeding")}
 MACHINE_NOTE = ("This page was made by a computer program from Medcore's knowledge base. "
                 "It is general health information, not medical advice. "
                 "Ask a doctor, nurse or pharmacist about your own health.")

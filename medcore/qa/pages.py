@@ -19,7 +19,7 @@ from medcore.qa.model import (CONDITION_SECTIONS, DRUG_SECTIONS, MACHINE_NOTE, O
                               Passage, Section)
 
 __all__ = ["CONDITION_SECTIONS", "DRUG_SECTIONS", "MACHINE_NOTE", "ORIGINS", "REQUIRED", "EducationPage", "Passage",
-           "Section", "build_pages", "build_pages_from", "get_page"]
+           "Section", "build_pages", "build_pages_from", "find_page", "get_page"]
 log = logging.getLogger(__name__)
 
 _CACHE: dict[str, dict[str, EducationPage]] = {}
@@ -71,3 +71,18 @@ def get_page(settings, concept_id: str) -> EducationPage | None:
 
     gid = load_graph(settings).graph_id(concept_id)
     return pages.get(gid) if gid else None
+
+
+def find_page(settings, text: str) -> EducationPage | None:
+    """A page by concept id, or by a drug name or brand the drug lexicon resolves (`Glucophage`)."""
+    text = text.strip()
+    page = get_page(settings, text) if ":" in text else None
+    if page is None and ":" not in text:
+        page = get_page(settings, f"condition:{text}")
+    if page is None:
+        from medcore.knowledge import drugs
+
+        r = drugs.resolve(text.split(":", 1)[-1], kb_dir=settings.kb_dir)
+        if len(r.ingredients) == 1:
+            page = get_page(settings, f"drug:{r.ingredients[0]}")
+    return page

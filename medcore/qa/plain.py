@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def join(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
@@ -20,3 +22,13 @@ def lower_first(name: str) -> str:
 
 def chunks(items: list, n: int) -> list[list]:
     return [items[i:i + n] for i in range(0, len(items), n)] or [[]]
+
+
+def explain(name: str, glossary: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
+    """`name` with the plain meaning of the first glossary term it contains ('hyperkalaemia (too much
+    potassium in the blood)'), and that entry's source; unchanged (and None) when no term is in it."""
+    low = name.lower()
+    for term, (meaning, source) in glossary.items():
+        if meaning.lower() not in low and re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
+            return f"{name} ({meaning})", source
+    return name, None

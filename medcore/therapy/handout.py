@@ -51,4 +51,16 @@ def make_handout(settings, kb: KnowledgeBase, plan: dict, backend=None) -> Hando
                     facts=facts, template_text=template)
     allowed = [i["drug"] for i in items] + [i["drug_id"].replace("-", " ") for i in items] + [plan["condition_name"]]
     out = phrase(backend, prompt, allowed_terms=allowed, vocabulary=vocabulary(kb))
-    return Handout(out.text, out.source, out.backend, out.note)
+    # The medicines' own education-page text follows, as written (never rephrased by the model), so the
+    # handout and the Health questions page say the same about each drug.
+    notes = medicine_notes(settings, [i["drug_id"] for i in items])
+    return Handout(out.text + ("\n\n" + notes if notes else ""), out.source, out.backend, out.note)
+
+
+def medicine_notes(settings, drug_ids: list[str]) -> str:
+    """How to take each planned drug and what to watch for, from its education page (medcore.qa)."""
+    from medcore.qa.handout import medicine_notes as notes_from_pages
+    from medcore.qa.pages import get_page
+
+    pages = [p for p in (get_page(settings, f"drug:{d}") for d in dict.fromkeys(drug_ids)) if p is not None]
+    return notes_from_pages(pages)
