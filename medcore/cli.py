@@ -24,11 +24,8 @@ TOOL_COMMAND_MODULES = (
     "medcore.therapy.commands",
     "medcore.cases.commands",
     "medcore.knowledge.commands",
-<<<<<<< HEAD
     "medcore.qa.ask_commands",
-=======
     "medcore.qa.commands",
->>>>>>> qa-content
 )
 
 
