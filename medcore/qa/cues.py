@@ -21,7 +21,7 @@ _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minI
 SCHEMA = {
     "type": "object",
     "required": ["version", "source", "types", "default_type", "prototypes", "personal", "patient_dosing",
-                 "drug_topic_overrides", "prototype_min_similarity", "sections", "thresholds"],
+                 "drug_topic_overrides", "prototype_min_similarity", "sections", "thresholds", "narrower"],
     "properties": {
         "version": {"type": "integer"},
         "source": {"type": "string", "minLength": 10},
@@ -39,6 +39,8 @@ SCHEMA = {
                        "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}},
         "personal": {"type": "object", "required": ["rationale", "cues", "not_cues"],
                      "properties": {"cues": _PATTERNS, "not_cues": _PATTERNS}},
+        "narrower": {"type": "object", "required": ["rationale", "before", "after"],
+                     "properties": {"before": _PATTERNS, "after": _PATTERNS}},
         "patient_dosing": {"type": "object", "required": ["rationale", "dose_cues", "patient_cues"],
                            "properties": {"dose_cues": _PATTERNS, "patient_cues": _PATTERNS}},
     },
@@ -66,6 +68,8 @@ class Cues:
     source: str
     sections: dict
     thresholds: dict
+    narrower_before: re.Pattern
+    narrower_after: re.Pattern
 
 
 def _join(patterns: list[str], where: str) -> re.Pattern:
@@ -101,7 +105,8 @@ def load_cues(kb_dir: str | Path) -> Cues:
         personal=_join(d["personal"]["cues"], "personal"), not_personal=_join(d["personal"]["not_cues"], "personal"),
         dose=_join(d["patient_dosing"]["dose_cues"], "patient_dosing"),
         patient=_join(d["patient_dosing"]["patient_cues"], "patient_dosing"), source=d["source"],
-        sections={k: tuple(v) for k, v in d["sections"].items()}, thresholds=dict(d["thresholds"]))
+        sections={k: tuple(v) for k, v in d["sections"].items()}, thresholds=dict(d["thresholds"]),
+        narrower_before=_join(d["narrower"]["before"], "narrower"), narrower_after=_join(d["narrower"]["after"], "narrower"))
     with _LOCK:
         _CACHE[key] = cues
     return cues

@@ -24,10 +24,10 @@ REPO = Path(__file__).resolve().parents[2]
 
 def gold_topic(eng, focus: str) -> str | None:
     """The covered concept the focus names as a whole ("Gout", "Parkinson disease"), never one named inside
-    a longer focus ("Familial hemiplegic migraine" is not our migraine page) or reached by a code category."""
+    a longer focus ("Familial hemiplegic migraine" is not our migraine page) or only as a narrower form."""
     want = _norm(focus)
     for t in eng.finder.find(focus):
-        if _norm(t.matched) == want and not t.how.endswith("+category"):
+        if _norm(t.matched) == want and "+narrower" not in t.how:
             return t.id
     return None
 

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 500
 ROUTING_SOURCE = "Medcore health questions: routing rules (assets/kb/qa/question_cues.yaml)"
 CONFIDENCE = {"exact": 0.95, "variant": 0.9, "abbreviation": 0.8, "embedding": 0.6, "context": 0.8}
-MAPPED = {"alias": 0.95, "code": 0.85, "name": 0.85, "category": 0.6}  # a concept mapped onto a covered one
+MAPPED = {"alias": 0.95, "code": 0.85, "name": 0.85, "category": 0.75}  # a concept mapped onto a covered one
 
 
 @dataclass
@@ -61,6 +61,8 @@ def engine(settings, *, use_embeddings: bool = True, use_triage: bool = True) ->
                for cid, p in pages.items()}
     cues = load_cues(settings.kb_dir)
     index = build_index(pages, settings.path("qa", "index"), embed_fn)
+    if embed_fn is not None:
+        embed_fn(["warm up"])  # load MiniLM now, not on somebody's first question
     triage = None
     if use_triage:
         from medcore.triage.service import TriageEngine
@@ -69,7 +71,7 @@ def engine(settings, *, use_embeddings: bool = True, use_triage: bool = True) ->
     from medcore.knowledge.graph import load_graph
 
     kg = load_graph(settings)
-    eng = QAEngine(pages, covered, index, TopicFinder(terminology(settings), covered, kg.graph_id),
+    eng = QAEngine(pages, covered, index, TopicFinder(terminology(settings), covered, kg.graph_id, cues),
                    TypeClassifier(cues, embed_fn), cues, triage)
     with _LOCK:
         _ENGINES.clear()
@@ -114,7 +116,16 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
         if got:
             return A.compose(u, got, route=None, confidence=0.95, page=page)
     if not u.topics:
+        symptom = _symptom_causes(settings, eng, u, q)
+        if symptom is not None:
+            return symptom
         return _by_search(eng, u, q)
+    if "+narrower" in u.topics[0].how:
+        t = u.topics[0]
+        ans = A.refuse(u, 0.3, f"the question names a particular form of {t.name}; we only have a page on "
+                               f"{t.name} in general")
+        ans.links.insert(0, {"kind": "page", "target": t.id, "label": f"Read the general page on {t.name}"})
+        return ans
     sents, conf = _from_pages(eng, u, q)
     if not sents or conf < eng.cues.thresholds["refuse_below"]:
         return A.refuse(u, conf, "the page for this topic has nothing on this question")
@@ -127,6 +138,7 @@ def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENT
     found = eng.index.in_page(t.id, _without(q, t.matched), wanted, k=3)
     in_wanted = [s for s in found if s.doc.section in wanted]
     how, _, mapped = t.how.partition("+")
+    mapped = mapped.split("+")[0]
     base = CONFIDENCE.get(how, 0.6) * MAPPED.get(mapped, 1.0)
     if in_wanted:
         return A.from_passages(in_wanted, limit), base
@@ -143,8 +155,43 @@ def _without(q: str, phrase: str) -> str:
     return (q[:i] + " " + q[i + len(phrase):]).strip() if i >= 0 else q
 
 
+LEVEL_WORDS = {"emergency": "an emergency", "urgent": "urgent", "routine": "routine", "self_care": "self-care"}
+
+
+def _symptom_causes(settings, eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer | None:
+    """A symptom rather than a condition ("what causes chest pain"): the conditions the graph lists for it,
+    most urgent first, each with its source, and the symptom chat for one's own symptoms."""
+    if u.question_type not in ("causes", "definition", "symptoms", "diagnosis"):
+        return None
+    found = [m for m in eng.finder.term.match(q) if m.concept_id not in eng.covered]
+    if not found:
+        return None
+    from medcore.knowledge.service import ask as kg_ask
+
+    res = kg_ask(settings, f"what can cause {found[0].text}")
+    if not res.ok or not res.rows or any(r.relation != "has_finding" for r in res.rows):
+        return None
+    order = {"emergency": 0, "urgent": 1, "routine": 2, "self_care": 3}
+    rows = sorted(res.rows[:12], key=lambda r: (order.get(r.detail.get("triage"), 4), -r.detail.get("likelihood", 0)))
+    name = res.rows[0].target_name.lower()
+    sents = [A.Sentence(f"{name.capitalize()} can be a sign of {r.concept_name} "
+                        f"({LEVEL_WORDS.get(r.detail.get('triage'), 'see a doctor')}).", r.source, r.concept,
+                        "causes", "graph") for r in rows[:4]]
+    lead = [A.Sentence(f"Many conditions can cause {name}; these are some in our knowledge base, the most urgent "
+                       "first. If you have it now, the symptom checker can tell you how soon to get help.",
+                       ROUTING_SOURCE, None, "routing", "routing")]
+    u.question_type = "causes"
+    ans = A.compose(u, sents, route=None, confidence=0.8, page=None, lead=lead)
+    ans.links.append({"kind": "tool", "target": "symptom_chat", "label": A.TOOL_LINKS["symptom_chat"]})
+    return ans
+
+
 def _by_search(eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer:
-    """No topic named: the nearest page by its names, answered only when it is close enough."""
+    """No topic named: the nearest page by its names, answered only when it is close enough and the question
+    names no other known concept (a condition we have no page on is refused, not answered from a neighbour)."""
+    other = eng.finder.term.match(q)
+    if other:
+        return A.refuse(u, 0.2, f"we have no page on {other[0].text}")
     best = eng.index.best_pages(q, k=1)
     if not best or best[0][1] < eng.cues.thresholds["page_min_similarity"]:
         return A.refuse(u, best[0][1] if best else 0.0, "no topic we cover was recognised in the question")

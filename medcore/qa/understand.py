@@ -67,11 +67,11 @@ class TopicFinder:
     """Mentions of covered concepts: the matcher restricted to them first, then any terminology concept
     (an ICD-10-CM code, an HPO term, a finding) mapped onto a covered one by a shared code or name."""
 
-    def __init__(self, terminology, covered: dict[str, Covered], alias_fn=None):
+    def __init__(self, terminology, covered: dict[str, Covered], alias_fn=None, cues: Cues | None = None):
         self.term = terminology
+        self.cues = cues
         self.covered = covered
         self.alias_fn = alias_fn  # the graph's id for a merged concept (a therapy condition -> the triage one)
-        self.by_category: dict[str, list[str]] = {}
         self.only = frozenset(covered)
         self.by_code: dict[tuple[str, str], list[str]] = {}
         self.by_name: dict[str, list[str]] = {}
@@ -79,30 +79,46 @@ class TopicFinder:
             for system in ("icd10cm", "rxnorm", "atc"):
                 for code in c.codes.get(system, ()):
                     self.by_code.setdefault((system, code), []).append(c.id)
-            for code in c.codes.get("icd10cm", ()):
-                self.by_category.setdefault(code[:3], []).append(c.id)
             self.by_name.setdefault(_norm(c.name), []).append(c.id)
 
     def find(self, question: str) -> list[Topic]:
         mentions = self.term.match(question, only=self.only)
-        topics = [self._topic(m.concept_id, m.text, m.how, m.end - m.start, m.start) for m in mentions]
+        wide = self.term.match(question)
+        topics = []
+        for m in mentions:
+            how = m.how + ("+narrower" if self._narrower(question, m, wide) else "")
+            topics.append(self._topic(m.concept_id, m.text, how, m.end - m.start, m.start))
         if not topics:  # a synonym only the wider terminology knows ("ALL" -> acute lymphoblastic leukaemia)
-            for m in self.term.match(question):
+            for m in wide:
+                narrower = "+narrower" if self._narrower(question, m, wide) else ""
                 for cid, how in self._mapped(m.concept_id, m.text):
-                    topics.append(self._topic(cid, m.text, f"{m.how}+{how}", m.end - m.start, m.start))
+                    topics.append(self._topic(cid, m.text, f"{m.how}+{how}{narrower}", m.end - m.start, m.start))
         ranked = sorted(topics, key=lambda t: (-t[1], t[2]))  # longest mention first, then the earliest
         out: dict[str, Topic] = {}
         for t, _, _ in ranked:
             out.setdefault(t.id, t)
         return list(out.values())
 
+    def _narrower(self, question: str, m, wide) -> bool:
+        """The question names a subtype of the concept: a longer terminology mention around it that is not
+        the same covered concept, or an inherited/typed modifier next to it (cues: narrower)."""
+        for w in wide:
+            if w.start <= m.start and w.end >= m.end and (w.end - w.start) > (m.end - m.start):
+                if m.concept_id not in [cid for cid, _ in self._mapped(w.concept_id, w.text)]:
+                    return True
+        if self.cues is None:
+            return False
+        before, after = question[max(0, m.start - 70):m.start].lower(), question[m.end:m.end + 40].lower()
+        return bool(self.cues.narrower_before.search(before) or self.cues.narrower_after.search(after))
+
     def _topic(self, cid: str, text: str, how: str, length: int, start: int):
         c = self.covered[cid]
         return Topic(c.id, c.name, c.type, c.codes, text, how), length, start
 
     def _mapped(self, concept_id: str, text: str) -> list[tuple[str, str]]:
-        """Covered concepts for a terminology concept: the graph's merge, the same code or name, then (only
-        when one covered concept has it) the same ICD-10-CM category."""
+        """Covered concepts for a terminology concept: the graph's merge, the same code or name, or an ICD-10-CM
+        code inside a covered page's unspecified category code (G20.A1 in G20) when the names share a word.
+        (Any shared category was too loose: it answered Sjogren syndrome, M35.0, from the polymyalgia page.)"""
         out: list[tuple[str, str]] = []
         if self.alias_fn is not None:
             gid = self.alias_fn(concept_id)
@@ -116,10 +132,12 @@ class TopicFinder:
             out += [(i, "name") for i in self.by_name.get(_norm(c.name), [])]
         out += [(i, "name") for i in self.by_name.get(_norm(text), [])]
         if not out and c is not None:
-            cats = {code[:3] for code in c.codes.get("icd10cm", ())}
-            hits = {i for cat in cats for i in self.by_category.get(cat, [])}
-            if len(hits) == 1:
-                out.append((hits.pop(), "category"))
+            words = {w[:6] for w in _norm(f"{text} {c.name}").split() if len(w) >= 5}
+            for code in c.codes.get("icd10cm", ()):
+                cat = code[:3]
+                for i in self.by_code.get(("icd10cm", cat), []) + self.by_code.get(("icd10cm", cat + ".9"), []):
+                    if words & {w[:6] for w in _norm(self.covered[i].name).split() if len(w) >= 5}:
+                        out.append((i, "category"))
         seen: dict[str, str] = {}
         for cid, how in out:
             seen.setdefault(cid, how)

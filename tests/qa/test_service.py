@@ -103,3 +103,19 @@ def test_cli_json_shape(settings, capsys):
     assert d2["topic"][0]["id"] == "condition:gout" and d2["question_type"] == "contagion"
     assert main(["ask", "what is gout", "--context", "[1, 2]"]) == 2
     assert "JSON object" in capsys.readouterr().err
+
+
+def test_a_symptom_question_lists_conditions_from_the_graph_with_sources(qa):
+    a = _ask(qa, "what causes chest pain")
+    assert a.route is None and not a.refused and a.question_type == "causes"
+    causes = [s for s in a.sentences if s.section == "causes"]
+    assert causes and all(s.source and s.origin == "graph" for s in causes)
+    assert "Heart attack" in causes[0].text  # the most urgent first
+    assert any(link["target"] == "symptom_chat" for link in a.links)
+
+
+def test_a_named_subtype_is_not_answered_from_the_broader_page(qa):
+    a = _ask(qa, "What are the symptoms of familial hemiplegic migraine?")
+    assert a.refused and "Migraine" in a.note
+    assert a.links[0]["target"] == "condition:migraine"  # the general page is offered, not passed off as the answer
+    assert not _ask(qa, "What is the primary treatment for gout?").refused
