@@ -3,7 +3,7 @@ page and a PDF handout. Layout only; the answers come from medcore.qa.service.""
 
 import streamlit as st
 
-from medcore.qa import handout, service
+from medcore.qa import handout, phrasing, service
 from medcore.qa.pages import get_page
 from ui import qa_chat
 from ui.demo import take_demo
@@ -54,6 +54,19 @@ if "qa_state" not in ss:
                 ss.qa_state = rec.data
 
 
+def reword() -> None:
+    """The template answer is already shown; a model's wording is added only if it passes the grounding check."""
+    last = ss.qa_state["turns"][-1]["answer"]
+    with error_boundary("rewording the answer"):
+        vocab = [p.title for p in eng_ref.obj.pages.values()]
+        out = phrasing.phrase_answer(settings, last, vocab)
+        if out.source == "model":
+            last["phrased"], last["phrased_by"] = out.text, out.backend
+        else:
+            last["phrase_note"] = out.note or "The template answer is shown."
+        persist("reword")
+
+
 def restart() -> None:
     new_work("qa")
     ss.qa_state = {"turns": [], "context": None}
@@ -75,7 +88,11 @@ with chat_col:
             else:
                 qa_chat.answer(t["answer"])
     if turns:
-        st.button("New conversation", on_click=restart, icon=":material/restart_alt:")
+        c1, c2 = st.columns(2)
+        c1.button("New conversation", on_click=restart, icon=":material/restart_alt:")
+        if settings.llm_backend != "template" and turns[-1]["role"] == "assistant":
+            c2.button("Reword the last answer", on_click=reword, icon=":material/edit_note:",
+                      help="A language model rewords the answer; its text is checked against the answer's facts.")
 
 with page_col:
     last = next((t["answer"] for t in reversed(ss.qa_state["turns"]) if t["role"] == "assistant"

@@ -48,6 +48,13 @@ def answer(a: dict) -> None:
             st.caption(f"Why: {md_escape(a['note'])}.")
     for s in sents:
         st.text(s["text"])
+    if a.get("phrased"):
+        with st.container(border=True):
+            st.text(a["phrased"])
+            st.caption(f"Reworded by {md_escape(a.get('phrased_by', 'a language model'))}; checked against the "
+                       "answer above, which stays the reference.")
+    elif a.get("phrase_note"):
+        st.caption(md_escape(a["phrase_note"]))
     sources = list(dict.fromkeys(s["source"] for s in a["sentences"] if s.get("source")))
     if sources:
         with st.expander(f"Sources ({len(sources)})"):
