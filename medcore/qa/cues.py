@@ -21,7 +21,8 @@ _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minI
 SCHEMA = {
     "type": "object",
     "required": ["version", "source", "types", "default_type", "prototypes", "personal", "patient_dosing",
-                 "drug_topic_overrides", "prototype_min_similarity", "sections", "thresholds", "narrower"],
+                 "drug_topic_overrides", "prototype_min_similarity", "sections", "thresholds", "narrower",
+                 "unsupported", "rank_by_words"],
     "properties": {
         "version": {"type": "integer"},
         "source": {"type": "string", "minLength": 10},
@@ -41,6 +42,8 @@ SCHEMA = {
                      "properties": {"cues": _PATTERNS, "not_cues": _PATTERNS}},
         "narrower": {"type": "object", "required": ["rationale", "before", "after"],
                      "properties": {"before": _PATTERNS, "after": _PATTERNS}},
+        "unsupported": {"type": "object", "required": ["rationale", "cues"], "properties": {"cues": _PATTERNS}},
+        "rank_by_words": {"type": "array", "items": {"enum": list(QUESTION_TYPES)}},
         "patient_dosing": {"type": "object", "required": ["rationale", "dose_cues", "patient_cues"],
                            "properties": {"dose_cues": _PATTERNS, "patient_cues": _PATTERNS}},
     },
@@ -70,6 +73,8 @@ class Cues:
     thresholds: dict
     narrower_before: re.Pattern
     narrower_after: re.Pattern
+    unsupported: re.Pattern
+    rank_by_words: frozenset
 
 
 def _join(patterns: list[str], where: str) -> re.Pattern:
@@ -106,7 +111,8 @@ def load_cues(kb_dir: str | Path) -> Cues:
         dose=_join(d["patient_dosing"]["dose_cues"], "patient_dosing"),
         patient=_join(d["patient_dosing"]["patient_cues"], "patient_dosing"), source=d["source"],
         sections={k: tuple(v) for k, v in d["sections"].items()}, thresholds=dict(d["thresholds"]),
-        narrower_before=_join(d["narrower"]["before"], "narrower"), narrower_after=_join(d["narrower"]["after"], "narrower"))
+        narrower_before=_join(d["narrower"]["before"], "narrower"), narrower_after=_join(d["narrower"]["after"], "narrower"),
+        unsupported=_join(d["unsupported"]["cues"], "unsupported"), rank_by_words=frozenset(d["rank_by_words"]))
     with _LOCK:
         _CACHE[key] = cues
     return cues

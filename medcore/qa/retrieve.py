@@ -104,14 +104,20 @@ class Index:
             return np.zeros(len(self.docs), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(toks), dtype=np.float32)
 
-    def in_page(self, page: str, query: str, sections: tuple[str, ...] = (), k: int = 3) -> list[Scored]:
-        """The page's passages, those of the wanted sections first (in that order), then by BM25."""
+    def in_page(self, page: str, query: str, sections: tuple[str, ...] = (), k: int = 3,
+                by_words: bool = True) -> list[Scored]:
+        """The page's passages, those of the wanted sections first (in that order); within a section by BM25
+        (`by_words`) or in the page's own order; then the other sections by BM25."""
         idx = self.by_page.get(page, [])
         if not idx:
             return []
         scores = self.bm25_scores(query)
         rank = {s: i for i, s in enumerate(sections)}
-        order = sorted(idx, key=lambda i: (rank.get(self.docs[i].section, len(rank)), -scores[i], i))
+        def key(i):
+            r = rank.get(self.docs[i].section, len(rank))
+            return (r, -scores[i] if (by_words or r == len(rank)) else 0.0, i)
+
+        order = sorted(idx, key=key)
         return [Scored(self.docs[i], float(scores[i]), float(scores[i])) for i in order[:k]]
 
     def search(self, query: str, k: int = 5) -> list[Scored]:

@@ -120,6 +120,11 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
         if symptom is not None:
             return symptom
         return _by_search(eng, u, q)
+    if eng.cues.unsupported.search(q.lower()):
+        t = u.topics[0]
+        ans = A.refuse(u, 0.3, "our pages hold no figures on how common it is, research, trials or stages")
+        ans.links.insert(0, {"kind": "page", "target": t.id, "label": f"Read our page on {t.name}"})
+        return ans
     if "+narrower" in u.topics[0].how:
         t = u.topics[0]
         ans = A.refuse(u, 0.3, f"the question names a particular form of {t.name}; we only have a page on "
@@ -135,7 +140,8 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
 def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENTENCES):
     t = u.topics[0]
     wanted = eng.cues.sections.get(u.question_type, ())
-    found = eng.index.in_page(t.id, _without(q, t.matched), wanted, k=3)
+    found = eng.index.in_page(t.id, _without(q, t.matched), wanted, k=3,
+                              by_words=u.question_type in eng.cues.rank_by_words)
     in_wanted = [s for s in found if s.doc.section in wanted]
     how, _, mapped = t.how.partition("+")
     mapped = mapped.split("+")[0]
