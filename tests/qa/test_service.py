@@ -119,3 +119,9 @@ def test_a_named_subtype_is_not_answered_from_the_broader_page(qa):
     assert a.refused and "Migraine" in a.note
     assert a.links[0]["target"] == "condition:migraine"  # the general page is offered, not passed off as the answer
     assert not _ask(qa, "What is the primary treatment for gout?").refused
+
+
+def test_prevalence_and_research_questions_are_refused_with_the_page_offered(qa):
+    for q in ("How many people are affected by gout?", "What research is being done for migraine?"):
+        a = _ask(qa, q)
+        assert a.refused and a.answer == NO_INFO and a.links[0]["kind"] == "page"
