@@ -25,6 +25,7 @@ SENTENCE_ITEMS = 4  # items per generated sentence: longer lists read as one ver
 NO_SELF_CARE = ("none", "none.", "")
 CHAT_SOURCE = "Medcore symptom chat: triage levels and red flags (assets/kb/triage)"
 MISSING = {
+    "what": "We do not yet have a checked plain description of this condition.",
     "causes": "We do not yet have checked information on the causes of this condition.",
     "tests": "We do not yet have checked information on tests for this condition.",
     "prevention": "We do not yet have checked information on how to prevent this condition.",
@@ -55,8 +56,9 @@ def build(kb, kg, c, cur: dict, glossary: dict | None = None) -> EducationPage:
     node = kg.node(cid) if cid in kg else {"codes": {}}
     codes = {k: list(v) for k, v in node["codes"].items()} or {"icd10cm": [c.icd10]}
     sections = {k: Section(k, t, missing=MISSING.get(k, "")) for k, t in CONDITION_SECTIONS.items()}
-    edu = c.education
-    sections["what"].passages.append(Passage(edu["what"], c.source, "triage_kb", (cid,)))
+    edu = c.education or {}
+    if edu.get("what"):
+        sections["what"].passages.append(Passage(edu["what"], c.source, "triage_kb", (cid,)))
     sections["symptoms"].passages += _symptoms(kb, kg, cid, c, glossary)
     sections["causes"].passages += _risks(kg, cid, glossary)
     sections["when_to_get_help"].passages += when_to_get_help(kb, c)
@@ -133,15 +135,14 @@ def when_to_get_help(kb, c) -> list[Passage]:
 def _sign_ranks(kb) -> dict[str, int]:
     """The level each warning sign sets: as in the chat's safety net, the most acute of the conditions
     that list it (a stiff neck is a migraine warning sign, and an emergency because of meningitis) and
-    of the red-flag rules it fires."""
-    key = id(kb)
+    of the red-flag rules it fires. Computed once per loaded KB."""
     if _RANKS.get("kb") is not kb:
         out: dict[str, int] = {}
         for c in kb.conditions:
             for f in c.red_flags:
                 out[f] = min(out.get(f, 9), warning_sign_rank(kb, c, f))
         _RANKS.clear()
-        _RANKS.update(kb=kb, ranks=out, id=key)
+        _RANKS.update(kb=kb, ranks=out)
     return _RANKS["ranks"]
 
 

@@ -96,8 +96,13 @@ def _check_ids(kb_dir: Path, out: Content) -> None:
 
 
 def _merge(into: dict, doc: dict, path: Path) -> None:
+    """A condition or drug may be curated in several files, each section in one file only."""
     for cid, secs in doc.items():
-        if cid in into:
-            raise ContentError(f"{path.name}: {cid} is curated in another file too")
-        into[cid] = {k: [Passage(p["text"].strip(), p["source"], "curated", (f"qa:{cid}:{k}:{i}",))
-                         for i, p in enumerate(v)] for k, v in secs.items()}
+        have = into.setdefault(cid, {})
+        for k, v in secs.items():
+            if k in have:
+                raise ContentError(f"{path.name}: {cid} {k} is curated in another file too")
+            have[k] = [Passage(p["text"].strip(), p["source"], "curated", (f"qa:{cid}:{k}:{i}",))
+                       for i, p in enumerate(v)]
+
+

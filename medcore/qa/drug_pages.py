@@ -10,6 +10,7 @@ from medcore.qa import plain
 from medcore.qa.model import DRUG_SECTIONS, EducationPage, Passage, Section
 
 LIST_MAX = 8
+INTERACTIONS_SHOWN = 6  # per severity: a longer list of drug names reads as one very long sentence
 CLASS_KINDS = ("therapeutic", "pharmacological")
 MISSING = {
     "used_for": "We do not yet have checked information on what this medicine is used for.",
@@ -39,11 +40,9 @@ FLAGS = {"qt": "In rare cases it can upset the heart's rhythm. Tell a doctor if 
 
 def build_all(kb_dir: Path, kg, content) -> dict[str, EducationPage]:
     lex = kdrugs.load(kb_dir)
-    out = {}
-    for item in content.top_drugs:
-        did = _drug_id(item, lex)
-        out[f"drug:{did}"] = build(kg, did, content.drugs.get(did, {}), content.glossary)
-    return out
+    ids = [_drug_id(item, lex) for item in content.top_drugs]
+    common = {f"drug:{d}": i for i, d in enumerate(ids)}  # interaction partners that are common drugs come first
+    return {f"drug:{did}": build(kg, did, content.drugs.get(did, {}), content.glossary, common) for did in ids}
 
 
 def _drug_id(item: dict, lex) -> str:
@@ -57,8 +56,8 @@ def _drug_id(item: dict, lex) -> str:
     return r.ingredients[0]
 
 
-def build(kg, did: str, cur: dict, glossary: dict | None = None) -> EducationPage:
-    glossary = glossary or {}
+def build(kg, did: str, cur: dict, glossary: dict | None = None, common: dict | None = None) -> EducationPage:
+    glossary, common = glossary or {}, common or {}
     nid = f"drug:{did}"
     node = kg.node(nid)
     a = node["attrs"]
@@ -66,7 +65,7 @@ def build(kg, did: str, cur: dict, glossary: dict | None = None) -> EducationPag
     src = node["sources"][0] if node["sources"] else "Medcore drug lexicon"
     sections["used_for"].passages += _used_for(kg, nid, node, src, glossary)
     sections["side_effects_serious"].passages += _cautions(kg, nid, a, src, glossary)
-    sections["interactions"].passages += _interactions(kg, nid)
+    sections["interactions"].passages += _interactions(kg, nid, common)
     preg = [Passage(PREGNANCY[a["pregnancy"]], src, "therapy_kb", (f"{nid} pregnancy",))] if a.get("pregnancy") in PREGNANCY else []
     if a.get("lactation") in LACTATION:
         preg.append(Passage(LACTATION[a["lactation"]], src, "therapy_kb", (f"{nid} lactation",)))
@@ -83,6 +82,8 @@ def _named(kg, ids: list[str], glossary: dict) -> tuple[list[str], list[str]]:
     names, srcs = [], []
     for n in ids:
         name, gsrc = plain.explain(plain.lower_first(kg.name(n)), glossary)
+        if gsrc and name[name.rindex(" ("):] in "".join(names):
+            name, gsrc = plain.lower_first(kg.name(n)), None  # the same meaning once per sentence
         names.append(name)
         if gsrc:
             srcs.append(f"plain words: {gsrc}")
@@ -136,7 +137,7 @@ def _cautions(kg, nid: str, a: dict, src: str, glossary: dict) -> list[Passage]:
     return out
 
 
-def _interactions(kg, nid: str) -> list[Passage]:
+def _interactions(kg, nid: str, common: dict) -> list[Passage]:
     by_sev: dict[str, dict[str, object]] = {}
     for e in kg.edges(nid, "interacts_with"):
         by_sev.setdefault(e.attrs.get("severity", "moderate"), {}).setdefault(e.other(nid), e)
@@ -145,8 +146,9 @@ def _interactions(kg, nid: str) -> list[Passage]:
         edges = list(by_sev.get(sev, {}).values())
         if not edges:
             continue
-        names = sorted({kg.name(e.other(nid)) for e in edges})
-        shown = names[:LIST_MAX]
+        others = sorted({e.other(nid) for e in edges}, key=lambda o: (common.get(o, len(common)), kg.name(o)))
+        names = [kg.name(o) for o in others]
+        shown = names[:INTERACTIONS_SHOWN]
         more = f" There are {len(names) - len(shown)} more. A pharmacist can check them all." if len(names) > len(shown) else ""
         out.append(Passage(f"{lead}: {plain.join(shown)}.{more}",
                            "; ".join(list(dict.fromkeys(e.source for e in edges))[:3]), "therapy_kb",

@@ -24,11 +24,26 @@ def chunks(items: list, n: int) -> list[list]:
     return [items[i:i + n] for i in range(0, len(items), n)] or [[]]
 
 
+_PATTERNS: dict[int, tuple[dict, re.Pattern]] = {}
+
+
+def _pattern(glossary: dict) -> re.Pattern:
+    hit = _PATTERNS.get(id(glossary))
+    if hit is None or hit[0] is not glossary:
+        terms = sorted(glossary, key=len, reverse=True)  # the longest term first: 'qt prolongation' before 'qt'
+        hit = (glossary, re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, terms)) + r")(?![a-z])"))
+        _PATTERNS[id(glossary)] = hit
+    return hit[1]
+
+
 def explain(name: str, glossary: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
     """`name` with the plain meaning of the first glossary term it contains ('hyperkalaemia (too much
     potassium in the blood)'), and that entry's source; unchanged (and None) when no term is in it."""
+    if not glossary:
+        return name, None
     low = name.lower()
-    for term, (meaning, source) in glossary.items():
-        if meaning.lower() not in low and re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
+    for m in _pattern(glossary).finditer(low):
+        meaning, source = glossary[m.group(1)]
+        if meaning.lower() not in low:
             return f"{name} ({meaning})", source
     return name, None

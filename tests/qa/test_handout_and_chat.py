@@ -97,16 +97,26 @@ def test_when_to_get_help_equals_the_chat_text(pages, triage_kb, lexical_engine)
     assert checked >= 60 and lines >= 20
 
 
-def test_a_red_flag_of_an_emergency_condition_is_an_emergency_on_the_page_and_in_the_chat(pages, triage_kb,
-                                                                                           lexical_engine):
+def test_every_warning_sign_is_on_the_page_in_a_chat_line(pages, triage_kb):
+    """Each red flag of a condition is on its page in a line the chat would print (its safety-net words);
+    a red flag of an emergency condition is always an emergency line."""
     for c in triage_kb.conditions:
         helps = pages[f"condition:{c.id}"].section("when_to_get_help").passages
         for f in c.red_flags:
             name = triage_kb.finding(f).name.lower()
-            line = next(p.text for p in helps[1:] if p.text.endswith(".") and f"finding:{f}" in p.fact_ids)
-            assert name in line
-            page_rank = min(r for lvl, r in LEVEL_RANK.items()
-                            if line.startswith(result_view.IF_SIGN.get(lvl, "\0")) or lvl == "self_care")
+            line = next(p.text for p in helps if f"finding:{f}" in p.fact_ids and name in p.text)
+            level = next((lvl for lvl, lead in result_view.IF_SIGN.items() if line.startswith(lead + ": ")), None)
+            if level:
+                signs = line[len(result_view.IF_SIGN[level]) + 2:-1]
+                assert line == result_view.safety_line(level, [signs]), (c.id, f)
             if c.triage == "emergency":
-                assert line == result_view.safety_line("emergency", [s for s in line.split(": ", 1)[1][:-1].split(", ")])
-                assert page_rank == 0, (c.id, f)
+                assert level == "emergency", (c.id, f, line)
+
+
+def test_a_therapy_alias_finds_the_triage_page(settings):
+    from medcore.qa.pages import find_page, get_page
+
+    assert get_page(settings, "condition:cap").concept_id == "condition:pneumonia"  # the planner's id
+    assert find_page(settings, "migraine").concept_id == "condition:migraine"
+    assert find_page(settings, "Zoloft").concept_id == "drug:sertraline"
+    assert find_page(settings, "condition:not-a-condition") is None

@@ -115,6 +115,24 @@ def test_a_fact_changed_in_the_kb_changes_the_page(tmp_path):
         assert "A changed curated sentence for the test." in again[f"condition:{cid}"].section(key).text
 
 
+def test_a_therapy_fact_changed_changes_the_drug_page(tmp_path):
+    from medcore.knowledge.graph import load_graph_dir
+    from medcore.qa.pages import build_pages_from
+
+    kb = _kb_copy(tmp_path)
+    path = kb / "therapy" / "drugs" / "cardiovascular.yaml"
+    text = path.read_text()
+    start = text.index("- id: warfarin")
+    end = text.index("- id:", start + 5)
+    block = text[start:end]
+    assert "lactation: compatible" in block
+    path.write_text(text[:start] + block.replace("lactation: compatible", "lactation: avoid") + text[end:])
+    before = build_pages_from(KB, load_graph_dir(KB))["drug:warfarin"].section("pregnancy_breastfeeding").text
+    after = build_pages_from(kb, load_graph_dir(kb))["drug:warfarin"].section("pregnancy_breastfeeding").text
+    assert "safe while breastfeeding" in before
+    assert "Do not take it while breastfeeding" in after and "safe while breastfeeding" not in after
+
+
 def test_a_bad_curated_file_is_refused(tmp_path):
     from medcore.qa import curated
 
@@ -127,3 +145,22 @@ def test_a_bad_curated_file_is_refused(tmp_path):
         "version: 1\nconditions:\n  migrane:\n    outlook:\n      - {text: 'Most people get better.', source: NHS}\n")
     with pytest.raises(curated.ContentError, match="migrane"):
         curated.load(kb)
+    (kb / "qa" / "conditions_zz.yaml").write_text(  # a section curated twice (conditions_common.yaml has it)
+        "version: 1\nconditions:\n  migraine:\n    outlook:\n      - {text: 'Most people get better.', source: NHS}\n")
+    with pytest.raises(curated.ContentError, match="another file"):
+        curated.load(kb)
+
+
+def test_medical_terms_in_generated_lists_are_explained(pages):
+    serious = pages["drug:lisinopril"].section("side_effects_serious")
+    p = next(p for p in serious.passages if "hyperkalaemia" in p.text)
+    assert "hyperkalaemia (too much potassium in the blood)" in p.text and "plain words: MedlinePlus" in p.source
+
+
+def test_a_section_we_cannot_fill_says_so(pages):
+    from medcore.qa.handout import page_markdown
+
+    page = next(p for p in pages.values() if p.kind == "drug" and not p.section("interactions").passages)
+    md = page_markdown(page)
+    assert "We have no record of important mixes with other medicines" in md
+    assert "That does not prove there are none" in md
