@@ -108,8 +108,6 @@ def compose(u: Understanding, sentences: list[Sentence], *, route: str | None, c
                   for c in emergency.contacts]
     sents += list(lead) + list(sentences)
     refused = not sents
-    if refused:
-        sents = []
     text = " ".join(s.text for s in sents) if sents else NO_INFO
     return QAAnswer(u.question, text, sents, topic_dicts(u), u.question_type, route, round(float(confidence), 3),
                     links_for(u, route, page), emergency.to_dict() if emergency else None, page, refused,

@@ -120,23 +120,6 @@ class Index:
         order = sorted(idx, key=key)
         return [Scored(self.docs[i], float(scores[i]), float(scores[i])) for i in order[:k]]
 
-    def search(self, query: str, k: int = 5) -> list[Scored]:
-        """Across all pages: BM25, with the page-name similarity added (both scaled to 0..1)."""
-        scores = self.bm25_scores(query)
-        if not len(scores):
-            return []
-        top = float(scores.max()) or 1.0
-        bm = scores / top
-        dense = np.zeros(len(self.docs), dtype=np.float32)
-        if self.card_vecs is not None and self.embed_fn is not None and len(self.cards):
-            q = np.asarray(self.embed_fn([query]))[0]
-            sims = self.card_vecs @ q
-            page_sim = {c.page: float(s) for c, s in zip(self.cards, sims)}
-            dense = np.array([page_sim.get(d.page, 0.0) for d in self.docs], dtype=np.float32)
-        combined = 0.5 * bm + 0.5 * np.clip(dense, 0, 1)
-        order = np.argsort(-combined)[:k]
-        return [Scored(self.docs[i], float(combined[i]), float(scores[i])) for i in order]
-
     def best_pages(self, query: str, k: int = 3) -> list[tuple[str, float]]:
         if self.card_vecs is None or self.embed_fn is None or not len(self.cards):
             return []
