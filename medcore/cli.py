@@ -25,6 +25,7 @@ TOOL_COMMAND_MODULES = (
     "medcore.therapy.commands",
     "medcore.cases.commands",
     "medcore.knowledge.commands",
+    "medcore.qa.ask_commands",
     "medcore.qa.commands",
 )
 

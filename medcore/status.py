@@ -58,6 +58,11 @@ TOOLS: tuple[ToolInfo, ...] = (
     ToolInfo("cases", "Case trainer", "Learn", ":material/school:",
              "Synthetic patients for students to interview, investigate and diagnose, with scoring.",
              "pages/case_trainer.py"),
+    ToolInfo("qa", "Health questions", "Learn", ":material/quiz:",
+             "Ask a health question about a condition or a medicine: a short answer from our education pages with "
+             "the source of every sentence, the full page and a PDF handout; emergencies and personal symptoms "
+             "are sent to the right place.",
+             "pages/health_questions.py"),
 )
 
 

@@ -1,2 +1,3 @@
 """Health questions and education: education pages generated from the knowledge graph (pages),
-curated plain-language text (curated), handouts (handout); question answering builds on these."""
+curated plain-language text (curated), handouts (handout); question understanding, retrieval and answers
+with sources and safe routing (understand, retrieve, answer, service)."""

@@ -1,0 +1,119 @@
+"""The answer: a short extractive text from the best passages (each sentence with its source), the route
+(emergency, symptom chat, planner), links to the full page and to the right tool, and a confidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from medcore.qa.retrieve import Scored
+from medcore.qa.safety import Emergency
+from medcore.qa.understand import Understanding
+
+NO_INFO = "I don't have reliable information on that."
+MAX_SENTENCES = 3
+MAX_WORDS = 70
+TOOL_LINKS = {
+    "symptom_chat": "Check these symptoms",
+    "planner": "Plan treatment",
+    "literature": "Read the evidence",
+}
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+@dataclass
+class Sentence:
+    text: str
+    source: str
+    page: str | None = None
+    section: str | None = None
+    origin: str = ""
+
+
+@dataclass
+class QAAnswer:
+    question: str
+    answer: str
+    sentences: list[Sentence]
+    topic: list[dict]
+    question_type: str
+    route: str | None
+    confidence: float
+    links: list[dict] = field(default_factory=list)
+    emergency: dict | None = None
+    page: str | None = None
+    refused: bool = False
+    phrased: str | None = None  # a language model's wording, only when it passed the grounding check
+    note: str = ""
+    machine_generated: bool = True
+    understood: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["sentences"] = [asdict(s) for s in self.sentences]
+        return d
+
+    def context(self) -> dict:
+        """What a follow-up question needs: the topic and the type asked last."""
+        return {"topics": [t["id"] for t in self.topic], "question_type": self.question_type}
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENT.split(" ".join(text.split())) if s.strip()]
+
+
+def from_passages(passages: list[Scored], limit: int = MAX_SENTENCES) -> list[Sentence]:
+    out: list[Sentence] = []
+    words = 0
+    for p in passages:
+        for s in split_sentences(p.doc.text):
+            n = len(s.split())
+            if out and (len(out) >= limit or words + n > MAX_WORDS):
+                return out
+            out.append(Sentence(s, p.doc.source, p.doc.page, p.doc.section, p.doc.origin))
+            words += n
+    return out
+
+
+def topic_dicts(u: Understanding) -> list[dict]:
+    return [{"id": t.id, "name": t.name, "type": t.type,
+             "codes": {k: list(v) for k, v in t.codes.items() if v}, "matched": t.matched, "how": t.how}
+            for t in u.topics]
+
+
+def links_for(u: Understanding, route: str | None, page: str | None) -> list[dict]:
+    links = []
+    if page:
+        links.append({"kind": "page", "target": page, "label": "Read the full page"})
+    tools = []
+    if route in ("emergency", "symptom_chat") or u.personal:
+        tools.append("symptom_chat")
+    if route == "planner" or u.question_type in ("treatment", "interaction") or u.patient_dosing:
+        tools.append("planner")
+    if u.question_type in ("treatment", "prognosis", "prevention", "diagnosis"):
+        tools.append("literature")
+    for t in dict.fromkeys(tools):
+        links.append({"kind": "tool", "target": t, "label": TOOL_LINKS[t]})
+    return links
+
+
+def compose(u: Understanding, sentences: list[Sentence], *, route: str | None, confidence: float,
+            page: str | None, emergency: Emergency | None = None, lead: list[Sentence] = (),
+            note: str = "") -> QAAnswer:
+    """Emergency advice first, then any routing sentence, then the extractive answer."""
+    sents: list[Sentence] = []
+    if emergency is not None:
+        sents += [Sentence(s["text"], s["source"], None, "emergency", "triage") for s in emergency.sentences]
+        sents += [Sentence(c, emergency.sentences[0]["source"], None, "emergency", "triage")
+                  for c in emergency.contacts]
+    sents += list(lead) + list(sentences)
+    refused = not sents
+    text = " ".join(s.text for s in sents) if sents else NO_INFO
+    return QAAnswer(u.question, text, sents, topic_dicts(u), u.question_type, route, round(float(confidence), 3),
+                    links_for(u, route, page), emergency.to_dict() if emergency else None, page, refused,
+                    note=note, understood=u.to_dict())
+
+
+def refuse(u: Understanding, confidence: float, why: str) -> QAAnswer:
+    return QAAnswer(u.question, NO_INFO, [], topic_dicts(u), u.question_type, None, round(float(confidence), 3),
+                    links_for(u, None, None), refused=True, note=why, understood=u.to_dict())

@@ -1,0 +1,118 @@
+"""The question cues (assets/kb/qa/question_cues.yaml), schema-checked and compiled once per file version."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from medcore.knowledge.validate import read_checked
+
+QUESTION_TYPES = ("definition", "symptoms", "causes", "diagnosis", "treatment", "drug_use", "interaction",
+                  "side_effect", "prevention", "prognosis", "contagion", "pregnancy")
+
+
+class CuesError(ValueError):
+    pass
+
+
+_PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+SCHEMA = {
+    "type": "object",
+    "required": ["version", "source", "types", "default_type", "prototypes", "personal", "patient_dosing",
+                 "drug_topic_overrides", "prototype_min_similarity", "sections", "thresholds", "narrower",
+                 "unsupported", "rank_by_words"],
+    "properties": {
+        "version": {"type": "integer"},
+        "source": {"type": "string", "minLength": 10},
+        "types": {"type": "array", "items": {
+            "type": "object", "required": ["type", "rationale", "cues"], "additionalProperties": False,
+            "properties": {"type": {"enum": list(QUESTION_TYPES)}, "rationale": {"type": "string"},
+                           "cues": _PATTERNS, "needs": {"enum": ["two_drugs_or_interact", "drug_topic"]}}}},
+        "default_type": {"enum": list(QUESTION_TYPES)},
+        "drug_topic_overrides": {"type": "object", "additionalProperties": {"enum": list(QUESTION_TYPES)}},
+        "prototypes": {"type": "object", "additionalProperties": _PATTERNS},
+        "prototype_min_similarity": {"type": "number", "minimum": 0, "maximum": 1},
+        "sections": {"type": "object", "propertyNames": {"enum": list(QUESTION_TYPES)},
+                     "additionalProperties": _PATTERNS},
+        "thresholds": {"type": "object", "required": ["page_min_similarity", "refuse_below"],
+                       "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}},
+        "personal": {"type": "object", "required": ["rationale", "cues", "not_cues"],
+                     "properties": {"cues": _PATTERNS, "not_cues": _PATTERNS}},
+        "narrower": {"type": "object", "required": ["rationale", "before", "after"],
+                     "properties": {"before": _PATTERNS, "after": _PATTERNS}},
+        "unsupported": {"type": "object", "required": ["rationale", "cues"], "properties": {"cues": _PATTERNS}},
+        "rank_by_words": {"type": "array", "items": {"enum": list(QUESTION_TYPES)}},
+        "patient_dosing": {"type": "object", "required": ["rationale", "dose_cues", "patient_cues"],
+                           "properties": {"dose_cues": _PATTERNS, "patient_cues": _PATTERNS}},
+    },
+}
+
+
+@dataclass(frozen=True)
+class TypeCue:
+    type: str
+    pattern: re.Pattern
+    needs: str | None
+
+
+@dataclass(frozen=True)
+class Cues:
+    types: tuple[TypeCue, ...]
+    default_type: str
+    drug_overrides: dict
+    prototypes: dict
+    prototype_min_similarity: float
+    personal: re.Pattern
+    not_personal: re.Pattern
+    dose: re.Pattern
+    patient: re.Pattern
+    source: str
+    sections: dict
+    thresholds: dict
+    narrower_before: re.Pattern
+    narrower_after: re.Pattern
+    unsupported: re.Pattern
+    rank_by_words: frozenset
+
+
+def _join(patterns: list[str], where: str) -> re.Pattern:
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
+    except re.error as exc:
+        raise CuesError(f"question_cues.yaml: bad pattern in {where}: {exc}") from exc
+
+
+_CACHE: dict[tuple, Cues] = {}
+_LOCK = threading.Lock()
+
+
+def load_cues(kb_dir: str | Path) -> Cues:
+    path = Path(kb_dir) / "qa" / "question_cues.yaml"
+    try:
+        st = path.stat()
+    except FileNotFoundError as exc:
+        raise CuesError(f"missing question cues {path}") from exc
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    with _LOCK:
+        if key in _CACHE:
+            return _CACHE[key]
+    d = read_checked(path, SCHEMA, CuesError, "question cues")
+    unknown = set(d["prototypes"]) - set(QUESTION_TYPES)
+    if unknown:
+        raise CuesError(f"question_cues.yaml: prototypes for unknown types {sorted(unknown)}")
+    cues = Cues(
+        types=tuple(TypeCue(t["type"], _join(t["cues"], t["type"]), t.get("needs")) for t in d["types"]),
+        default_type=d["default_type"], drug_overrides=dict(d["drug_topic_overrides"]),
+        prototypes={k: tuple(v) for k, v in d["prototypes"].items()},
+        prototype_min_similarity=float(d["prototype_min_similarity"]),
+        personal=_join(d["personal"]["cues"], "personal"), not_personal=_join(d["personal"]["not_cues"], "personal"),
+        dose=_join(d["patient_dosing"]["dose_cues"], "patient_dosing"),
+        patient=_join(d["patient_dosing"]["patient_cues"], "patient_dosing"), source=d["source"],
+        sections={k: tuple(v) for k, v in d["sections"].items()}, thresholds=dict(d["thresholds"]),
+        narrower_before=_join(d["narrower"]["before"], "narrower"), narrower_after=_join(d["narrower"]["after"], "narrower"),
+        unsupported=_join(d["unsupported"]["cues"], "unsupported"), rank_by_words=frozenset(d["rank_by_words"]))
+    with _LOCK:
+        _CACHE[key] = cues
+    return cues

@@ -1,0 +1,64 @@
+"""Emergencies and personal symptom descriptions, read by the symptom chat's own engine (medcore.triage):
+its NLU, red-flag rules and crisis resources. No second word list lives here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from medcore.triage import input_guard
+from medcore.triage.input_checks import EMERGENCY_LINE
+from medcore.triage.rules import LEVEL_TEXT
+
+NON_COMPLAINT = {"course", "risk", "measured"}
+
+
+@dataclass
+class Reading:
+    """What the triage engine made of the question text."""
+
+    level: str
+    symptoms: list[str]  # present findings that are symptoms (not history, risks or measurements)
+    reasons: list[dict] = field(default_factory=list)  # {text, source} of each emergency rule or red flag
+    crisis: dict | None = None
+    self_harm_statement: bool = False
+
+
+@dataclass
+class Emergency:
+    kind: str  # crisis | red_flag
+    heading: str
+    sentences: list[dict]  # {text, source}
+    contacts: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "heading": self.heading, "sentences": self.sentences, "contacts": self.contacts}
+
+
+def read(engine, question: str) -> Reading:
+    res, _ = engine.one_shot(question)
+    symptoms = [f["id"] for f in res.findings if f["present"] and f["origin"] == "text"
+                and engine.kb.finding(f["id"]).category not in NON_COMPLAINT]
+    reasons = [{"text": r["reason"], "source": r["source"]} for r in res.fired_rules if r["level"] == "emergency"]
+    reasons += [{"text": f"{rf['name']} is a warning sign of {rf['condition']}.", "source": rf["source"]}
+                for rf in res.red_flags if rf.get("condition") and rf["level"] == "emergency"]
+    guard = input_guard.check(question)
+    return Reading(res.triage, symptoms, reasons, res.crisis, bool(guard.self_harm_mention))
+
+
+def emergency(reading: Reading, personal: bool, crisis_source: str = "") -> Emergency | None:
+    """An emergency is the chat's emergency level with a named reason, said about someone now (a question
+    about the warning signs of a stroke in general is not one), or any statement of self-harm."""
+    if reading.crisis and (reading.self_harm_statement or personal):
+        c = reading.crisis
+        sents = [{"text": c["text"], "source": c.get("source", crisis_source)}]
+        return Emergency("crisis", LEVEL_TEXT["emergency"], sents, list(c.get("contacts", [])))
+    if reading.level == "emergency" and reading.reasons and personal:
+        sents = [{"text": LEVEL_TEXT["emergency"] + ".", "source": reading.reasons[0]["source"]}]
+        seen = set()
+        for r in reading.reasons:
+            if r["text"] not in seen:
+                seen.add(r["text"])
+                sents.append(r)
+        sents.append({"text": EMERGENCY_LINE, "source": "Medcore symptom chat"})
+        return Emergency("red_flag", LEVEL_TEXT["emergency"], sents[:4])
+    return None

@@ -1,0 +1,245 @@
+"""The one entry point for health questions (page and CLI): `ask(settings, question, context=None) -> QAAnswer`.
+
+Order of decisions: an emergency (the triage engine's red flags or a self-harm statement) is answered first;
+a dose for a particular person goes to the planner; a description of one's own symptoms goes to the symptom
+chat; an interaction question is answered from the planner's rules in the graph; everything else from the
+education pages. Nothing we cannot source is said: below the calibrated confidence we refuse."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+from medcore.qa import answer as A
+from medcore.qa import safety
+from medcore.qa.cues import Cues, load_cues
+from medcore.qa.retrieve import Index, build_index
+from medcore.qa.understand import (Covered, TopicFinder, TypeClassifier, Understanding, personal_cue,
+                                   understand)
+from medcore.triage.input_checks import EMERGENCY_LINE
+
+log = logging.getLogger(__name__)
+MAX_QUESTION_CHARS = 500
+ROUTING_SOURCE = "Medcore health questions: routing rules (assets/kb/qa/question_cues.yaml)"
+CONFIDENCE = {"exact": 0.95, "variant": 0.9, "abbreviation": 0.8, "embedding": 0.6, "context": 0.8}
+MAPPED = {"alias": 0.95, "code": 0.85, "name": 0.85, "category": 0.75}  # a concept mapped onto a covered one
+
+
+@dataclass
+class QAEngine:
+    pages: dict
+    covered: dict[str, Covered]
+    index: Index
+    finder: TopicFinder
+    classifier: TypeClassifier
+    cues: Cues
+    triage: object | None  # medcore.triage.service.TriageEngine, or None where it cannot load
+
+
+_ENGINES: dict[str, QAEngine] = {}
+_LOCK = threading.Lock()
+
+
+def engine(settings, *, use_embeddings: bool = True, use_triage: bool = True) -> QAEngine:
+    from medcore.knowledge.service import terminology
+    from medcore.qa.pages import build_pages
+
+    pages = build_pages(settings)
+    key = f"{settings.kb_dir}|{settings.data_dir}|{id(pages)}|{use_embeddings}|{use_triage}"
+    with _LOCK:
+        hit = _ENGINES.get(key)
+    if hit is not None:
+        return hit
+    embed_fn = None
+    if use_embeddings:
+        from medcore.embeddings import minilm_path
+
+        if minilm_path() is not None:
+            from medcore.embeddings import embed as embed_fn
+    covered = {cid: Covered(cid, p.title, p.kind, {k: tuple(v) for k, v in p.codes.items()})
+               for cid, p in pages.items()}
+    cues = load_cues(settings.kb_dir)
+    index = build_index(pages, settings.path("qa", "index"), embed_fn)
+    if embed_fn is not None:
+        embed_fn(["warm up"])  # load MiniLM now, not on somebody's first question
+    triage = None
+    if use_triage:
+        from medcore.triage.service import TriageEngine
+
+        triage = TriageEngine.from_settings(settings)
+    from medcore.knowledge.graph import load_graph
+
+    kg = load_graph(settings)
+    eng = QAEngine(pages, covered, index, TopicFinder(terminology(settings), covered, kg.graph_id, cues),
+                   TypeClassifier(cues, embed_fn), cues, triage)
+    with _LOCK:
+        _ENGINES.clear()
+        _ENGINES[key] = eng
+    return eng
+
+
+def clean(question: str) -> str:
+    from medcore.knowledge.service import clean_text
+
+    return clean_text(question or "", MAX_QUESTION_CHARS)
+
+
+def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine | None = None) -> A.QAAnswer:
+    eng = eng or engine(settings)
+    q = clean(question)
+    if not q:
+        raise ValueError("Please type a question.")
+    reading = safety.read(eng.triage, q) if eng.triage is not None else None
+    u = understand(q, eng.finder, eng.classifier, context=context if isinstance(context, dict) else None,
+                   symptoms_fn=(lambda _t: reading.symptoms) if reading is not None else None)
+    em = safety.emergency(reading, personal_cue(eng.cues, q)) if reading is not None else None
+    page = u.topics[0].id if u.topics else None
+    if em is not None:
+        return A.compose(u, [], route="emergency", confidence=1.0, page=page, emergency=em)
+    if u.patient_dosing and any(t.type in ("drug", "product") for t in u.topics):
+        lead = [A.Sentence("A dose for a particular person depends on their age, weight, kidney function and "
+                           "other medicines, so the treatment planner works it out with those checks.",
+                           ROUTING_SOURCE, None, "routing", "routing")]
+        drug = next(t.id for t in u.topics if t.type in ("drug", "product"))
+        found = eng.index.in_page(drug, q, eng.cues.sections["drug_use"], k=2)
+        return A.compose(u, A.from_passages(found, 2), route="planner", confidence=0.9, page=drug, lead=lead)
+    if u.personal:
+        lead = [A.Sentence("It sounds like you are describing symptoms you have now. The symptom checker asks "
+                           "a few questions and tells you how soon to get help.", ROUTING_SOURCE, None,
+                           "routing", "routing"),
+                A.Sentence(EMERGENCY_LINE, "Medcore symptom chat", None, "routing", "triage")]
+        info = _from_pages(eng, u, q, limit=2)[0] if page else []
+        return A.compose(u, info, route="symptom_chat", confidence=0.9, page=page, lead=lead)
+    if u.question_type == "interaction":
+        got = _interactions(settings, u)
+        if got:
+            return A.compose(u, got, route=None, confidence=0.95, page=page)
+    if not u.topics:
+        symptom = _symptom_causes(settings, eng, u, q)
+        if symptom is not None:
+            return symptom
+        return _by_search(eng, u, q)
+    if eng.cues.unsupported.search(q.lower()):
+        t = u.topics[0]
+        ans = A.refuse(u, 0.3, "our pages hold no figures on how common it is, research, trials or stages")
+        ans.links.insert(0, {"kind": "page", "target": t.id, "label": f"Read our page on {t.name}"})
+        return ans
+    if "+narrower" in u.topics[0].how:
+        t = u.topics[0]
+        ans = A.refuse(u, 0.3, f"the question names a particular form of {t.name}; we only have a page on "
+                               f"{t.name} in general")
+        ans.links.insert(0, {"kind": "page", "target": t.id, "label": f"Read the general page on {t.name}"})
+        return ans
+    sents, conf = _from_pages(eng, u, q)
+    if not sents or conf < eng.cues.thresholds["refuse_below"]:
+        return A.refuse(u, conf, "the page for this topic has nothing on this question")
+    return A.compose(u, sents, route=None, confidence=conf, page=page)
+
+
+def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENTENCES):
+    t = u.topics[0]
+    wanted = eng.cues.sections.get(u.question_type, ())
+    found = eng.index.in_page(t.id, _without(q, t.matched), wanted, k=3,
+                              by_words=u.question_type in eng.cues.rank_by_words)
+    in_wanted = [s for s in found if s.doc.section in wanted]
+    how, _, mapped = t.how.partition("+")
+    mapped = mapped.split("+")[0]
+    base = CONFIDENCE.get(how, 0.6) * MAPPED.get(mapped, 1.0)
+    if in_wanted:
+        return A.from_passages(in_wanted, limit), base
+    # the page has nothing in the sections this type asks for: the best BM25 passage, with less confidence
+    ranked = sorted(found, key=lambda s: -s.bm25)
+    return A.from_passages(ranked[:1], limit), base * (0.5 if ranked and ranked[0].bm25 > 0 else 0.3)
+
+
+def _without(q: str, phrase: str) -> str:
+    """The question less the topic's own words, for ranking passages within that topic's page."""
+    if not phrase:
+        return q
+    i = q.lower().find(phrase.lower())
+    return (q[:i] + " " + q[i + len(phrase):]).strip() if i >= 0 else q
+
+
+LEVEL_WORDS = {"emergency": "an emergency", "urgent": "urgent", "routine": "routine", "self_care": "self-care"}
+
+
+def _symptom_causes(settings, eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer | None:
+    """A symptom rather than a condition ("what causes chest pain"): the conditions the graph lists for it,
+    most urgent first, each with its source, and the symptom chat for one's own symptoms."""
+    if u.question_type not in ("causes", "definition", "symptoms", "diagnosis"):
+        return None
+    found = [m for m in eng.finder.term.match(q) if m.concept_id not in eng.covered]
+    if not found:
+        return None
+    from medcore.knowledge.service import ask as kg_ask
+
+    res = kg_ask(settings, f"what can cause {found[0].text}")
+    if not res.ok or not res.rows or any(r.relation != "has_finding" for r in res.rows):
+        return None
+    order = {"emergency": 0, "urgent": 1, "routine": 2, "self_care": 3}
+    rows = sorted(res.rows[:12], key=lambda r: (order.get(r.detail.get("triage"), 4), -r.detail.get("likelihood", 0)))
+    name = res.rows[0].target_name.lower()
+    sents = [A.Sentence(f"{name.capitalize()} can be a sign of {r.concept_name} "
+                        f"({LEVEL_WORDS.get(r.detail.get('triage'), 'see a doctor')}).", r.source, r.concept,
+                        "causes", "graph") for r in rows[:4]]
+    lead = [A.Sentence(f"Many conditions can cause {name}; these are some in our knowledge base, the most urgent "
+                       "first. If you have it now, the symptom checker can tell you how soon to get help.",
+                       ROUTING_SOURCE, None, "routing", "routing")]
+    u.question_type = "causes"
+    ans = A.compose(u, sents, route=None, confidence=0.8, page=None, lead=lead)
+    ans.links.append({"kind": "tool", "target": "symptom_chat", "label": A.TOOL_LINKS["symptom_chat"]})
+    return ans
+
+
+def _by_search(eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer:
+    """No topic named: the nearest page by its names, answered only when it is close enough and the question
+    names no other known concept (a condition we have no page on is refused, not answered from a neighbour)."""
+    other = eng.finder.term.match(q)
+    if other:
+        return A.refuse(u, 0.2, f"we have no page on {other[0].text}")
+    best = eng.index.best_pages(q, k=1)
+    if not best or best[0][1] < eng.cues.thresholds["page_min_similarity"]:
+        return A.refuse(u, best[0][1] if best else 0.0, "no topic we cover was recognised in the question")
+    cid, sim = best[0]
+    c = eng.covered[cid]
+    from medcore.qa.understand import Topic
+
+    u.topics = [Topic(c.id, c.name, c.type, c.codes, "", "embedding")]
+    u.question_type = eng.classifier.classify(q, u.topics)[0]
+    sents, conf = _from_pages(eng, u, q)
+    conf = min(conf, sim)
+    if not sents or conf < eng.cues.thresholds["refuse_below"]:
+        return A.refuse(u, conf, "the nearest page is not close enough to the question")
+    return A.compose(u, sents, route=None, confidence=conf, page=cid)
+
+
+def _interactions(settings, u: Understanding) -> list[A.Sentence]:
+    """The planner's interaction rules, through the graph (`kg ask`): one sentence per pair, with its source."""
+    from medcore.knowledge.service import ask as kg_ask
+
+    drugs = [t for t in u.topics if t.type in ("drug", "product")]
+    if not drugs:
+        return []
+    names = [t.name for t in drugs]
+    kq = (f"does {names[0]} interact with {names[1]}" if len(names) >= 2 else f"what interacts with {names[0]}")
+    res = kg_ask(settings, kq)
+    if not res.ok:
+        return []
+    if not res.rows:
+        if len(names) >= 2:
+            return [A.Sentence(f"Medcore's interaction rules list no interaction between {names[0]} and "
+                               f"{names[1]}. Ask a pharmacist, as no list is complete.",
+                               "Medcore planner interaction rules (assets/kb/therapy/interactions.yaml)", None,
+                               "interactions", "therapy_kb")]
+        return []
+    out = []
+    for r in res.rows[:3]:
+        d = r.detail
+        parts = [f"{r.concept_name.capitalize()} with {r.target_name}: {d.get('severity', 'an')} interaction."]
+        if d.get("effect"):
+            parts.append(f"Risk: {str(d['effect']).rstrip('.')}.")
+        if d.get("management"):
+            parts.append(f"What to do: {str(d['management']).rstrip('.')}.")
+        out.append(A.Sentence(" ".join(parts), r.source, r.concept, "interactions", "therapy_kb"))
+    return out

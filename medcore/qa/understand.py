@@ -1,0 +1,218 @@
+"""Question understanding: the topic concepts (through the shared matcher), the question type (cues from
+assets/kb/qa, MiniLM nearest prototype as a fallback), whether the asker describes their own current symptoms,
+and whether it is a dose question about a particular person.
+
+Everything clinical comes from elsewhere: concept names from the terminology, symptoms from the triage NLU."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from medcore.qa.cues import Cues
+
+log = logging.getLogger(__name__)
+DRUG_TYPES = ("drug", "product")
+NON_COMPLAINT = {"course", "risk", "measured"}  # triage finding categories that are not a symptom
+
+
+@dataclass(frozen=True)
+class Covered:
+    """A concept we have an education page for."""
+
+    id: str
+    name: str
+    type: str  # condition | drug | ...
+    codes: dict
+
+
+@dataclass
+class Topic:
+    id: str
+    name: str
+    type: str
+    codes: dict
+    matched: str
+    how: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Understanding:
+    question: str
+    topics: list[Topic]
+    question_type: str
+    type_how: str  # cue | prototype | default | context
+    personal: bool  # describes the asker's (or a dependant's) own current symptoms
+    patient_dosing: bool
+    findings: list[str] = field(default_factory=list)  # present symptoms the triage NLU read
+    topic_from_context: bool = False
+
+    @property
+    def is_drug(self) -> bool:
+        return bool(self.topics) and self.topics[0].type in DRUG_TYPES
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["topics"] = [t.to_dict() for t in self.topics]
+        return d
+
+
+class TopicFinder:
+    """Mentions of covered concepts: the matcher restricted to them first, then any terminology concept
+    (an ICD-10-CM code, an HPO term, a finding) mapped onto a covered one by a shared code or name."""
+
+    def __init__(self, terminology, covered: dict[str, Covered], alias_fn=None, cues: Cues | None = None):
+        self.term = terminology
+        self.cues = cues
+        self.covered = covered
+        self.alias_fn = alias_fn  # the graph's id for a merged concept (a therapy condition -> the triage one)
+        self.only = frozenset(covered)
+        self.by_code: dict[tuple[str, str], list[str]] = {}
+        self.by_name: dict[str, list[str]] = {}
+        for c in covered.values():
+            for system in ("icd10cm", "rxnorm", "atc"):
+                for code in c.codes.get(system, ()):
+                    self.by_code.setdefault((system, code), []).append(c.id)
+            self.by_name.setdefault(_norm(c.name), []).append(c.id)
+
+    def find(self, question: str) -> list[Topic]:
+        mentions = self.term.match(question, only=self.only)
+        wide = self.term.match(question)
+        topics = []
+        for m in mentions:
+            how = m.how + ("+narrower" if self._narrower(question, m, wide) else "")
+            topics.append(self._topic(m.concept_id, m.text, how, m.end - m.start, m.start))
+        if not topics:  # a synonym only the wider terminology knows ("ALL" -> acute lymphoblastic leukaemia)
+            for m in wide:
+                narrower = "+narrower" if self._narrower(question, m, wide) else ""
+                for cid, how in self._mapped(m.concept_id, m.text):
+                    topics.append(self._topic(cid, m.text, f"{m.how}+{how}{narrower}", m.end - m.start, m.start))
+        ranked = sorted(topics, key=lambda t: (-t[1], t[2]))  # longest mention first, then the earliest
+        out: dict[str, Topic] = {}
+        for t, _, _ in ranked:
+            out.setdefault(t.id, t)
+        return list(out.values())
+
+    def _narrower(self, question: str, m, wide) -> bool:
+        """The question names a subtype of the concept: a longer terminology mention around it that is not
+        the same covered concept, or an inherited/typed modifier next to it (cues: narrower)."""
+        for w in wide:
+            if w.start <= m.start and w.end >= m.end and (w.end - w.start) > (m.end - m.start):
+                if m.concept_id not in [cid for cid, _ in self._mapped(w.concept_id, w.text)]:
+                    return True
+        if self.cues is None:
+            return False
+        before, after = question[max(0, m.start - 70):m.start].lower(), question[m.end:m.end + 40].lower()
+        return bool(self.cues.narrower_before.search(before) or self.cues.narrower_after.search(after))
+
+    def _topic(self, cid: str, text: str, how: str, length: int, start: int):
+        c = self.covered[cid]
+        return Topic(c.id, c.name, c.type, c.codes, text, how), length, start
+
+    def _mapped(self, concept_id: str, text: str) -> list[tuple[str, str]]:
+        """Covered concepts for a terminology concept: the graph's merge, the same code or name, or an ICD-10-CM
+        code inside a covered page's unspecified category code (G20.A1 in G20) when the names share a word.
+        (Any shared category was too loose: it answered Sjogren syndrome, M35.0, from the polymyalgia page.)"""
+        out: list[tuple[str, str]] = []
+        if self.alias_fn is not None:
+            gid = self.alias_fn(concept_id)
+            if gid in self.covered:
+                out.append((gid, "alias"))
+        c = self.term.get(concept_id)
+        if c is not None:
+            for system, codes in c.codes.items():
+                for code in codes:
+                    out += [(i, "code") for i in self.by_code.get((system, code), [])]
+            out += [(i, "name") for i in self.by_name.get(_norm(c.name), [])]
+        out += [(i, "name") for i in self.by_name.get(_norm(text), [])]
+        if not out and c is not None:
+            words = {w[:6] for w in _norm(f"{text} {c.name}").split() if len(w) >= 5}
+            for code in c.codes.get("icd10cm", ()):
+                cat = code[:3]
+                for i in self.by_code.get(("icd10cm", cat), []) + self.by_code.get(("icd10cm", cat + ".9"), []):
+                    if words & {w[:6] for w in _norm(self.covered[i].name).split() if len(w) >= 5}:
+                        out.append((i, "category"))
+        seen: dict[str, str] = {}
+        for cid, how in out:
+            seen.setdefault(cid, how)
+        return list(seen.items())
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+class TypeClassifier:
+    def __init__(self, cues: Cues, embed_fn=None):
+        self.cues = cues
+        self.embed_fn = embed_fn
+        self._proto: tuple[list[str], np.ndarray] | None = None
+
+    def classify(self, question: str, topics: list[Topic]) -> tuple[str, str]:
+        q = question.lower()
+        drugs = [t for t in topics if t.type in DRUG_TYPES]
+        is_drug = bool(topics) and topics[0].type in DRUG_TYPES
+        for cue in self.cues.types:
+            if not cue.pattern.search(q):
+                continue
+            if cue.needs == "two_drugs_or_interact" and not (len(drugs) >= 2 or re.search(r"\binteract", q)
+                                                             or (drugs and re.search(r"alcohol|grapefruit", q))):
+                continue
+            if cue.needs == "drug_topic" and not is_drug:
+                continue
+            return self._override(cue.type, is_drug), "cue"
+        proto = self._nearest(q)
+        if proto is not None:
+            return self._override(proto, is_drug), "prototype"
+        return self._override(self.cues.default_type, is_drug), "default"
+
+    def _override(self, qtype: str, is_drug: bool) -> str:
+        return self.cues.drug_overrides.get(qtype, qtype) if is_drug else qtype
+
+    def _nearest(self, q: str) -> str | None:
+        if self.embed_fn is None or len(q.split()) < 3:
+            return None
+        if self._proto is None:
+            labels = [t for t, qs in self.cues.prototypes.items() for _ in qs]
+            texts = [x for qs in self.cues.prototypes.values() for x in qs]
+            self._proto = (labels, np.asarray(self.embed_fn(texts)))
+        labels, mat = self._proto
+        sims = mat @ np.asarray(self.embed_fn([q]))[0]
+        best = int(np.argmax(sims))
+        return labels[best] if float(sims[best]) >= self.cues.prototype_min_similarity else None
+
+
+def personal_cue(cues: Cues, question: str) -> bool:
+    q = question.lower()
+    return bool(cues.personal.search(q)) and not cues.not_personal.search(q)
+
+
+def patient_dosing(cues: Cues, question: str) -> bool:
+    q = question.lower()
+    return bool(cues.dose.search(q) and cues.patient.search(q))
+
+
+def understand(question: str, finder: TopicFinder, classifier: TypeClassifier, *, symptoms_fn=None,
+               context: dict | None = None) -> Understanding:
+    """`symptoms_fn(text) -> list[finding id]`: present symptoms the triage NLU reads in the text."""
+    topics = finder.find(question)
+    from_context = False
+    if not topics and context:
+        ids = [t.get("id") if isinstance(t, dict) else t for t in context.get("topics", [])]
+        topics = [Topic(c.id, c.name, c.type, c.codes, "", "context")
+                  for c in (finder.covered.get(i) for i in ids if isinstance(i, str)) if c is not None]
+        from_context = bool(topics)
+    qtype, how = classifier.classify(question, topics)
+    findings: list[str] = []
+    personal = personal_cue(classifier.cues, question)
+    if personal and symptoms_fn is not None:
+        findings = symptoms_fn(question)
+        personal = bool(findings)
+    dosing = patient_dosing(classifier.cues, question)
+    return Understanding(question, topics, qtype, how, personal, dosing, findings, from_context)

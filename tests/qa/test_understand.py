@@ -1,0 +1,88 @@
+"""Question type, topic and own-symptom reading on hand-written questions (not MedQuAD's templates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcore.qa.cues import CuesError, load_cues
+from medcore.qa.understand import patient_dosing, personal_cue, understand
+
+TYPES = [
+    ("what is atrial fibrillation", "definition", "condition:atrial_fibrillation"),
+    ("tell me about gout", "definition", "condition:gout"),
+    ("how is gout treated?", "treatment", "condition:gout"),
+    ("is shingles contagious", "contagion", "condition:shingles"),
+    ("what are the signs of meningitis", "symptoms", "condition:meningitis"),
+    ("why do people get migraines", "causes", "condition:migraine"),
+    ("which tests show whether I have a urinary tract infection", "diagnosis", None),
+    ("can I take ibuprofen with warfarin", "interaction", "drug:ibuprofen"),
+    ("what are the side effects of metformin", "side_effect", "drug:metformin"),
+    ("what is metformin used for", "drug_use", "drug:metformin"),
+    ("how do I take amoxicillin", "drug_use", "drug:amoxicillin"),
+    ("is warfarin safe in pregnancy", "pregnancy", "drug:warfarin"),
+    ("can I use sertraline while breastfeeding", "pregnancy", "drug:sertraline"),
+    ("how can I prevent a migraine", "prevention", "condition:migraine"),
+    ("what is the outlook for Bell's palsy, does it go away", "prognosis", "condition:bells_palsy"),
+]
+
+
+@pytest.mark.parametrize("question,qtype,topic", TYPES)
+def test_question_type_and_topic(qa, question, qtype, topic):
+    _, eng = qa
+    u = understand(question, eng.finder, eng.classifier)
+    assert u.question_type == qtype, u.to_dict()
+    if topic:
+        assert u.topics and u.topics[0].id == topic, [t.id for t in u.topics]
+        assert u.topics[0].codes  # ICD-10-CM or drug codes travel with the topic
+
+
+def test_a_drug_question_about_what_it_causes_is_about_side_effects(qa):
+    _, eng = qa
+    u = understand("does metformin cause diarrhoea", eng.finder, eng.classifier)
+    assert u.question_type == "side_effect" and u.topics[0].id == "drug:metformin"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I have had chest pain for an hour", True),
+    ("my son has a rash and a fever since yesterday", True),
+    ("I've been coughing for three days", True),
+    ("what causes chest pain", False),
+    ("can I take ibuprofen with warfarin", False),
+    ("I would like to know what gout is", False),
+])
+def test_personal_cue(text, expected, settings):
+    assert personal_cue(load_cues(settings.kb_dir), text) is expected
+
+
+def test_own_symptoms_need_a_symptom_the_triage_nlu_reads(qa):
+    _, eng = qa
+    from medcore.qa import safety
+
+    for text, own in (("I have had a sore throat and fever for 2 days", True),
+                      ("I have gout, how is it treated?", False), ("what are the symptoms of flu", False)):
+        reading = safety.read(eng.triage, text)
+        u = understand(text, eng.finder, eng.classifier, symptoms_fn=lambda _t, r=reading: r.symptoms)
+        assert u.personal is own, (text, u.findings)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("how much ibuprofen can I give my 4 year old who weighs 15 kg", True),
+    ("what dose of amoxicillin for my daughter aged 6", True),
+    ("what is the usual dose of ibuprofen", False),
+    ("what is ibuprofen", False),
+])
+def test_patient_dosing(settings, text, expected):
+    assert patient_dosing(load_cues(settings.kb_dir), text) is expected
+
+
+def test_follow_up_keeps_the_topic(qa):
+    _, eng = qa
+    u = understand("and is it contagious?", eng.finder, eng.classifier, context={"topics": ["condition:shingles"]})
+    assert u.question_type == "contagion" and u.topics[0].id == "condition:shingles" and u.topic_from_context
+
+
+def test_a_bad_cue_file_is_refused_with_its_name(tmp_path):
+    (tmp_path / "qa").mkdir()
+    (tmp_path / "qa" / "question_cues.yaml").write_text("version: 1\nsource: x\n", encoding="utf-8")
+    with pytest.raises(CuesError, match="question_cues.yaml"):
+        load_cues(tmp_path)
