@@ -100,5 +100,6 @@ def test_vignettes_balanced_and_valid(kb):
         assert kb.condition(v["diagnosis"]).icd10 == v["icd10"]
     assert len(levels) == 4 and max(map(len, levels.values())) - min(map(len, levels.values())) <= 2
     held = [v for v in vs if v.get("held_out")]
-    assert 0.2 <= len(held) / len(vs) <= 0.3
+    # the first 102 hold out a quarter; family files added for issue 12 hold out a third (blind set)
+    assert 0.2 <= len(held) / len(vs) <= 0.35
     assert {v["triage"] for v in held} == set(levels)
