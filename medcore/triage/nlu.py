@@ -163,6 +163,12 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
 def _read_pregnancy(kb, ex: Extraction, low: str) -> None:
     """A gestation phrase says pregnant and how far along; in pregnancy a bare 'bleeding' is vaginal."""
     ex.gestation_weeks = gestation_weeks(low)
+    pregnant = ex.gestation_weeks is not None or any(m.present and m.finding_id in ("pregnant", "late_pregnancy")
+                                                     for m in ex.mentions)
+    if pregnant and in_pregnancy_context(low) and bare_bleeding(low):
+        # the precise reading beats an embedding guess at the same words ('some bleeding' was 'soaking a pad')
+        ex.mentions = [m for m in ex.mentions if not (m.method == "embedding" and m.finding_id in OTHER_BLEEDING
+                                                      and bare_bleeding(m.phrase))]
     said = {m.finding_id for m in ex.mentions if m.present}
     add = {}
     if ex.gestation_weeks is not None:
@@ -170,8 +176,7 @@ def _read_pregnancy(kb, ex: Extraction, low: str) -> None:
         add.update({"pregnant": True, "late_pregnancy": late, "early_pregnancy_weeks": not late})
         if ex.sex is None:
             ex.sex = "female"
-    if (add.get("pregnant") or "pregnant" in said or "late_pregnancy" in said) and in_pregnancy_context(low) \
-            and bare_bleeding(low) and not said & set(OTHER_BLEEDING):
+    if pregnant and in_pregnancy_context(low) and bare_bleeding(low) and not said & set(OTHER_BLEEDING):
         add["vaginal_bleeding"] = True
     for fid, present in add.items():
         if fid in kb.finding_index and (fid not in said or not present):
