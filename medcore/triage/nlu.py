@@ -153,6 +153,10 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                                    ex.severity, "severity"))
     ex.age = extract_age(text)
     ex.sex = extract_sex(text)
+    # a mother's words about her baby ('breastfeeding my 5 week old') give the baby's age, not the patient's
+    maternal = any(m.present and m.finding_id in ("breastfeeding", "recently_given_birth") for m in ex.mentions)
+    if maternal and ex.age is not None and ex.age < 1:
+        ex.age = None
     if ex.age is not None and ex.age < 0.25 and "infant_under_3m" in kb.finding_index:
         ex.mentions.append(Mention("infant_under_3m", kb.finding("infant_under_3m").name, True, "age", "age"))
     _read_pregnancy(kb, ex, low)

@@ -101,3 +101,15 @@ def test_late_pregnancy_bleeding_is_an_emergency_early_pregnancy_bleeding_is_not
 def test_body_part_phrases(lexical_engine, text, finding):
     ev, _ = _ev(lexical_engine, text)
     assert ev.get(finding) is True
+
+
+def test_a_mothers_words_about_her_baby_do_not_make_her_a_baby(lexical_engine):
+    ev, ex = _ev(lexical_engine, "I'm breastfeeding my 5 week old and have a red hot breast with a temperature")
+    assert ex.age is None and not ev.get("infant_under_3m") and ev.get("breastfeeding") is True
+    ev, ex = _ev(lexical_engine, "my 5 week old son has been projectile vomiting")
+    assert ev.get("infant_under_3m") is True
+
+
+def test_a_limp_is_not_a_floppy_child(lexical_engine):
+    ev, _ = _ev(lexical_engine, "my 6 year old has had a limp for two months")
+    assert ev.get("limp") is True and not ev.get("floppy")
