@@ -18,12 +18,14 @@ from medcore.config import Settings, SettingsError
 TOOL_COMMAND_MODULES = (
     "medcore.core_commands",
     "medcore.user_commands",
+    "medcore.serve",
     "medcore.imaging.commands",
     "medcore.records.commands",
     "medcore.triage.commands",
     "medcore.therapy.commands",
     "medcore.cases.commands",
     "medcore.knowledge.commands",
+    "medcore.qa.commands",
 )
 
 
@@ -36,6 +38,12 @@ class Registry:
     generate: argparse._SubParsersAction
     eval: argparse._SubParsersAction
     bench: argparse._SubParsersAction
+
+    def group(self, name: str, *, help: str, description: str = "", metavar: str = "ACTION"):
+        """A top-level command with actions of its own (`kg ask`, `case new`); alone, it prints its help."""
+        p = self.top.add_parser(name, help=help, description=description or help)
+        p.set_defaults(func=group_help(p))
+        return p.add_subparsers(dest=f"{name}_command", metavar=metavar)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = top.add_parser(name, help=helptext, description=helptext)
         groups[name] = p.add_subparsers(dest=f"{name}_target", metavar="TARGET")
-        p.set_defaults(func=_group_help(p))
+        p.set_defaults(func=group_help(p))
     reg = Registry(top=top, **groups)
     for module_name in TOOL_COMMAND_MODULES:
         try:
@@ -63,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _group_help(p: argparse.ArgumentParser):
+def group_help(p: argparse.ArgumentParser):
     def show(args, settings) -> int:
         p.print_help()
         return 2
@@ -73,7 +81,11 @@ def _group_help(p: argparse.ArgumentParser):
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # Only a command that hands its arguments on to another program (serve -> streamlit) takes unknown ones.
+    args, extra = parser.parse_known_args(argv)
+    if extra and not getattr(args, "pass_through", False):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra_args = extra
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -29,6 +29,13 @@ def register(reg) -> None:
     p.add_argument("job_id", type=int, nargs="?")
     p.set_defaults(func=_jobs)
 
+    p = reg.top.add_parser("worker", help="run queued training jobs (Postgres deployments; any machine)",
+                           description="Take training jobs from the Postgres queue (MEDCORE_DATABASE_URL) and run "
+                                       "them here. With SQLite the app runs jobs itself and no worker is needed.")
+    p.add_argument("--once", action="store_true", help="stop when the queue is empty instead of waiting")
+    p.add_argument("--concurrency", type=int, default=1, help="jobs run at the same time (default 1)")
+    p.set_defaults(func=_worker)
+
     p = reg.top.add_parser("info", help="settings, compute device, and which models and knowledge bases are present")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_info)
@@ -44,6 +51,21 @@ def _train_demo(args, settings) -> int:
                      step_delay_s=max(0.0, args.step_delay))
     out = args.out or settings.path("runs", "demo")
     return jobs.run_cli(args, settings, lambda rep: train_demo(cfg, out, rep, resume=args.resume))
+
+
+def _worker(args, settings) -> int:
+    from medcore import job_queue
+
+    url = settings.resolved_database_url
+    if not job_queue.uses_queue(url):
+        print("the database is SQLite: the app runs training jobs itself, so there is nothing for a worker to "
+              "take. Set MEDCORE_DATABASE_URL to a PostgreSQL URL to share jobs between machines.", file=sys.stderr)
+        return 2
+    if args.concurrency < 1:
+        print("--concurrency must be at least 1", file=sys.stderr)
+        return 2
+    job_queue.run_worker(url, once=args.once, concurrency=args.concurrency)
+    return 0
 
 
 def _bench_llm(args, settings) -> int:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from medcore import job_queue
 from medcore.auth import AccessDenied, require_admin
 from medcore.config import REPO_ROOT, Settings
 from medcore.job_worker import (  # noqa: F401 - re-exported: workers import these from medcore.jobs
@@ -146,6 +147,12 @@ def start_job(store: Store, settings: Settings, kind: str, name: str, argv: list
     """Record a job and launch its worker process; returns at once with the job id."""
     check_can_start(store, settings)
     job_id = create_job(store, kind, name, argv, config=config, out_dir=out_dir, resumed_from=resumed_from)
+    if job_queue.uses_queue(store.url):
+        # Postgres: a worker on any machine takes it (python -m medcore worker); the row waits as queued.
+        with store.session() as s:
+            s.get(Job, job_id).host = job_queue.QUEUED_HOST
+        job_queue.enqueue(store.url, job_id, [str(a) for a in argv])
+        return job_id
     log_path = settings.path("jobs", str(job_id)) / "log.txt"
     cmd = [sys.executable, "-m", "medcore", *[str(a) for a in argv], "--job-id", str(job_id)]
     env = dict(os.environ)
@@ -250,6 +257,8 @@ def reconcile(store: Store, stale_after_s: float = 120.0) -> list[int]:
     with store.session() as s:
         for row in s.scalars(select(Job).where(Job.status.in_(ACTIVE))):
             reason = None
+            if row.status == "queued" and row.host == job_queue.QUEUED_HOST:
+                continue  # waiting in the Postgres queue for a worker: nothing has died
             if row.host == me and row.pid and not pid_alive(row.pid):
                 reason = (f"worker process {row.pid} exited without reporting a result "
                           "(crashed, killed, or the app was stopped)")

@@ -106,7 +106,7 @@ class Store:
             self.check_integrity()
             self.migrate()
         except DatabaseError as exc:  # "file is not a database", a damaged page, an unreachable server
-            raise StoreError(f"the database at {url.split('///', 1)[-1]} cannot be used ({exc.orig}); "
+            raise StoreError(f"the database at {_shown(url)} cannot be used ({exc.orig}); "
                              "restore a backup or move the file aside to start a new one") from exc
 
     def check_integrity(self) -> None:
@@ -346,6 +346,15 @@ class Store:
         with self.session() as s:
             row = s.scalars(select(ModelEntry).where(ModelEntry.kind == kind, ModelEntry.active.is_(True))).first()
             return _model(row) if row else None
+
+
+def _shown(url: str) -> str:
+    """Where the database is, for a message: a SQLite path, or a server URL without its password."""
+    if url.startswith("sqlite"):
+        return url.split("///", 1)[-1]
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -133,3 +133,58 @@ def check_zip(data: bytes, per_file: int, total: int, what: str = "the archive")
                 return
             if used > total:
                 raise UploadError(f"{what} unpacks to more than {total / MB:.0f} MB")
+
+
+# pypdf's own per-stream limits (75 MB each) still let a small file with many pages inflate without end.
+PDF_MAX_PAGES = 500
+PDF_MAX_SECONDS = 30.0
+
+
+def pdf_pages_text(data: bytes, *, max_file_bytes: int, max_chars: int, what: str = "the PDF",
+                   max_pages: int = PDF_MAX_PAGES, max_seconds: float = PDF_MAX_SECONDS) -> list[str]:
+    """The text layer of each page of an untrusted PDF, under caps on pages, inflated bytes per stream,
+    extracted characters and time. UploadError with a message for the person otherwise: encrypted, corrupt,
+    too large, or no text layer at all (a scan)."""
+    import time
+
+    import pypdf
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
+
+    cap = min(75_000_000, max(1, int(max_file_bytes)))
+    limits = {k: cap for k in ("maximum_declared_stream_length", "zlib_maximum_output_length",
+                               "lzw_maximum_output_length", "run_length_maximum_output_length",
+                               "jbig2_maximum_output_length", "array_based_stream_maximum_output_length",
+                               "image_maximum_buffer_size")}
+    start, pages, total = time.monotonic(), [], 0
+    try:
+        with pypdf.apply_configuration(**limits):
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise UploadError(f"{what} is password-protected. Save an unprotected copy and upload that.")
+            if len(reader.pages) > max_pages:
+                raise UploadError(f"{what} has {len(reader.pages):,} pages, more than the limit of {max_pages}.")
+            for page in reader.pages:
+                # extract_text swallows a decompression limit and returns "", which would read as "no text
+                # layer"; decoding the content stream first (pypdf keeps the result) lets the limit surface.
+                contents = page.get_contents()
+                if contents is not None:
+                    contents.get_data()
+                text = page.extract_text() or ""
+                total += len(text)
+                if total > max_chars:
+                    raise UploadError(f"{what} holds more than {max_chars:,} characters of text, the limit.")
+                if time.monotonic() - start > max_seconds:
+                    raise UploadError(f"reading {what} took longer than {max_seconds:.0f} s; it was stopped.")
+                pages.append(text)
+    except UploadError:
+        raise
+    except FileNotDecryptedError:
+        raise UploadError(f"{what} is password-protected. Save an unprotected copy and upload that.") from None
+    except LimitReachedError:
+        raise UploadError(f"{what} unpacks to more than {cap / MB:.0f} MB in one part, the limit.") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+        # pypdf signals many malformations with built-in exceptions; all of them mean "not a readable PDF".
+        raise UploadError(f"{what} could not be read as a PDF ({type(exc).__name__}).") from None
+    if not "".join(pages).strip():
+        raise UploadError(f"{what} has no text layer (a scanned PDF?). Run OCR first or paste the text.")
+    return pages

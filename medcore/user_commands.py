@@ -8,8 +8,7 @@ from medcore.auth import ROLES
 
 
 def register(reg) -> None:
-    p = reg.top.add_parser("users", help="local accounts for shared mode: add, list, set-role, passwd, disable")
-    sub = p.add_subparsers(dest="users_action", metavar="ACTION")
+    sub = reg.group("users", help="local accounts for shared mode: add, list, set-role, passwd, disable")
     a = sub.add_parser("add", help="add a user (asks for the password, or reads it from stdin)")
     a.add_argument("name")
     a.add_argument("--role", choices=ROLES, required=True)
@@ -28,7 +27,6 @@ def register(reg) -> None:
     d.add_argument("name")
     d.add_argument("--enable", action="store_true", help="enable it again")
     d.set_defaults(func=_disable)
-    p.set_defaults(func=lambda args, settings: (p.print_help(), 2)[1])
 
 
 def _store(settings):

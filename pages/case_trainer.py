@@ -14,7 +14,7 @@ from medcore.cases.scoring import MAX_DIFFERENTIAL, SubmissionError
 from medcore.triage.kb import LEVELS
 from ui.demo import take_demo
 from ui.errors import error_boundary
-from ui.frame import require_tool
+from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, shared
 from ui.workspace import load_work, new_work, save_work
 
@@ -137,7 +137,10 @@ with left:
         student = turn["role"] == "student"
         with st.chat_message("user" if student else "assistant",
                              avatar=":material/stethoscope:" if student else ":material/personal_injury:"):
-            st.markdown(turn["text"])
+            if student:  # typed by the student: shown as text, never markdown
+                st.text(turn["text"])
+            else:
+                st.markdown(md_escape(turn["text"]))
             for note in turn.get("notes") or []:
                 st.caption(note)
     if not finished:

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.errors import error_boundary
-from ui.frame import require_tool
+from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, get_store, shared
 
 require_tool("imaging")
@@ -81,7 +81,7 @@ def _dataset_card(spec: str) -> None:
         st.image(np.concatenate([np.kron(ds.images[i], np.ones((3, 3), dtype=np.uint8)) for i in idx], 1),
                  caption="random real samples", width="stretch")
         if card["import"]["skipped_total"]:
-            st.warning(f"{card['import']['skipped_total']} files were skipped: {card['import']['skipped']}")
+            st.warning(md_escape(f"{card['import']['skipped_total']} files were skipped: {card['import']['skipped']}"))
 
 
 # ---- page ------------------------------------------------------------------------------------
@@ -274,12 +274,13 @@ with tab_data:
                 imported = import_zip(up, 64, settings, name=up.name)
                 save_npz(imported, settings.path("imaging", "uploads") / f"{name}.npz")
                 rep = imported.report.to_dict()
-                st.success(f"Imported {rep['loaded']} images in {imported.num_classes} class(es): "
-                           f"{imported.counts()}. It is now in the dataset and Train lists."
+                # class and file names come from the uploaded archive: shown as typed, never as markdown
+                st.success(md_escape(f"Imported {rep['loaded']} images in {imported.num_classes} class(es): "
+                                     f"{imported.counts()}. It is now in the dataset and Train lists.")
                            + ("" if imported.conditional else " One class only: the model trains unconditionally."))
                 if rep["skipped_total"]:
-                    st.warning(f"Skipped {rep['skipped_total']} files: {rep['skipped']} "
-                               f"(e.g. {rep['examples']})")
+                    st.warning(md_escape(f"Skipped {rep['skipped_total']} files: {rep['skipped']} "
+                                         f"(e.g. {rep['examples']})"))
                 store.audit("import_images", tool="imaging", n=rep["loaded"], skipped=rep["skipped_total"])
             except DatasetError as exc:
                 st.error(str(exc))

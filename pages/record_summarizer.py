@@ -10,7 +10,7 @@ from medcore.records import corpus, export, inputs, render, service
 from medcore.records import kb as kb_mod
 from ui.demo import take_demo
 from ui.errors import error_boundary
-from ui.frame import require_tool
+from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, get_store
 from ui.workspace import load_work, new_work, save_work, workspace_id
 
@@ -166,7 +166,7 @@ with error_boundary("summarizing the note"):
     # ---- step 4: structured summary with provenance ------------------------------------------------
     s = a.summary
     st.subheader(":material/list_alt: Structured summary")
-    st.markdown(f"**{s.one_liner}**")
+    st.markdown(f"**{md_escape(s.one_liner)}**")  # note text: never markdown
     col_items, col_source = st.columns([5, 6])
     groups = [("Active problems", s.problems), ("Medications", s.medications), ("Allergies", s.allergies),
               ("Key abnormal results", s.abnormal_results), ("Plan", s.plan), ("Follow-up", s.follow_ups)]
@@ -177,7 +177,7 @@ with error_boundary("summarizing the note"):
             if not items:
                 st.caption("none found")
             for i, item in enumerate(items):
-                label = item.text if len(item.text) < 160 else item.text[:157] + "…"
+                label = md_escape(item.text if len(item.text) < 160 else item.text[:157] + "…")
                 if item.sentence < 0:
                     st.markdown(f"- {label}")
                 elif st.button(label, key=f"rec_item_{title}_{i}", type="tertiary", icon=":material/link:"):
@@ -189,7 +189,7 @@ with error_boundary("summarizing the note"):
         if sent is not None:
             st.markdown(f"**Source:** sentence {sent.index + 1} ({sent.section.replace('_', ' ') or 'no section'}), "
                         f"characters {sent.start}–{sent.end}")
-            st.info(sent.text)
+            st.info(md_escape(sent.text))
         else:
             st.markdown("**Source note**")
         st.html(render.source_view(a.text, sent, mention))
@@ -197,14 +197,14 @@ with error_boundary("summarizing the note"):
     # ---- step 5: narrative ------------------------------------------------------------------------
     st.subheader(":material/notes: Narrative summary")
     with st.container(border=True):
-        st.write(nar.text)
+        st.markdown(md_escape(nar.text))
         icon = ":material/smart_toy:" if nar.method == "language model" else ":material/format_quote:"
         st.caption(f"{icon} Shown: **{nar.method}** summary, written by {nar.backend}."
                    + (f" Why: {nar.note}." if nar.note else " It passed the grounding check (no drug, dose or "
                                                                 "diagnosis absent from the extraction)."))
 
     # ---- clinician edits ---------------------------------------------------------------------------
-    md = export.to_markdown(a, nar)
+    md = export.to_markdown(a, nar, identifiers=True)  # the editor shows the note's own words
     with st.expander(":material/edit: Edit the summary (your correction trains the sentence scorer)"):
         import hashlib
 
@@ -226,16 +226,27 @@ with error_boundary("summarizing the note"):
 
     # ---- outputs ------------------------------------------------------------------------------------
     st.subheader(":material/download: Outputs")
+    corrected = ss.get("rec_correction")
+    ident = st.toggle("Include identifiers in the downloads", key="rec_ident",
+                      help="Off: names, dates, places and numbers are replaced as in the de-identified note. "
+                           "On: the downloads quote the note as written; this choice is recorded in the audit log.")
+    if ident and not ss.get("rec_ident_audited"):
+        store.audit("export_identifiers", tool="records", object_type="summary")
+        ss.rec_ident_audited = True
+    if corrected:
+        st.caption(":material/edit_note: The downloads and the hand-off carry your corrected summary.")
     c1, c2, c3, c4 = st.columns(4)
-    c1.download_button("Markdown", md, file_name="summary.md", mime="text/markdown", icon=":material/article:")
-    c2.download_button("JSON", json.dumps(export.to_json(a, nar, result.warnings), indent=1, ensure_ascii=False),
+    c1.download_button("Markdown", export.to_markdown(a, nar, identifiers=ident, corrected=corrected),
+                       file_name="summary.md", mime="text/markdown", icon=":material/article:")
+    c2.download_button("JSON", json.dumps(export.to_json(a, nar, result.warnings, identifiers=ident), indent=1,
+                                          ensure_ascii=False),
                        file_name="summary.json", mime="application/json", icon=":material/data_object:")
-    bundle = export.to_fhir_bundle(a, nar)
+    bundle = export.to_fhir_bundle(a, nar, identifiers=ident, corrected=corrected)
     export.validate_bundle(bundle)
     c3.download_button("FHIR R4 Bundle", json.dumps(bundle, indent=1), file_name="summary-fhir-bundle.json",
                        mime="application/fhir+json", icon=":material/medical_information:")
     if c4.button("Send to treatment planner", icon=":material/send:"):
-        item = export.send_handoff(store, a, workspace=workspace_id(), user=settings.user)
+        item = export.send_handoff(store, a, workspace=workspace_id(), user=settings.user, corrected=corrected)
         st.success(f"Hand-off #{item} is waiting for the treatment planner (problems, medications, allergies).")
     st.caption("The FHIR Bundle marks every resource as AI-generated (meta.security AIAST), the summary as "
                "DocumentReference docStatus=preliminary, and names the generator in a Provenance.")

@@ -10,7 +10,7 @@ from medcore.triage import chat, export, result_view
 from medcore.triage.service import TriageEngine
 from ui.demo import take_demo
 from ui.errors import error_boundary
-from ui.frame import require_tool
+from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, get_store, shared
 from ui.workspace import load_work, new_work, save_work
 
@@ -147,7 +147,8 @@ with left:
                                                "note": p.note}
                             persist("phrased")
                         ph = turn["phrased"]
-                        text = ph["text"]
+                        if ph["backend"] != "template":  # model text: shown as text, never markdown
+                            text = md_escape(ph["text"])
                         st.caption(f"Written by: {ph['backend']}" + (f" ({ph['note']})" if ph["note"] else ""))
                 st.markdown(text)
                 if not phrase_on:
@@ -165,6 +166,8 @@ with left:
                                                "note": p.note}
                             persist("phrased")
                         qtext = turn["phrased"]["text"]
+                        if turn["phrased"]["backend"] != "template":
+                            qtext = md_escape(qtext)
                         st.caption(f"Phrased by: {turn['phrased']['backend']}"
                                    + (f" ({turn['phrased']['note']})" if turn["phrased"]["note"] else ""))
                 st.markdown(qtext)

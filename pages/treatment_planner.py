@@ -17,7 +17,7 @@ from medcore.therapy.planner import PlanError, make_plan
 from medcore.therapy.profile import ProfileError, parse_patient
 from ui.demo import take_demo
 from ui.errors import error_boundary
-from ui.frame import require_tool
+from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, get_store
 from ui.therapy_tools import num, quick_tools
 from ui.workspace import load_work, new_work, save_work
@@ -191,6 +191,9 @@ if not plan:
 st.subheader(f":material/assignment: {plan['condition_name']}")
 st.caption(f"Guideline: {plan['guideline']} · generated {plan.get('created', '')}")
 st.warning(plan["disclaimer"], icon=":material/gavel:")
+if plan.get("unchecked"):
+    st.error("Not checked: " + ", ".join(md_escape(u) for u in plan["unchecked"]) + ". These medicines were not recognised, so no "
+             "interaction or other check was run for them; check them by hand.", icon=":material/report:")
 if plan.get("calculations"):
     with st.expander("Calculations (formula, inputs, arithmetic)", icon=":material/calculate:"):
         for c in plan["calculations"]:
@@ -216,10 +219,12 @@ with left:
                 for s in it["steps"]:
                     st.markdown(f"- {s}")
             for w in it.get("warnings", []):
-                SEV_STYLE.get(w["severity"], st.caption)(f"{w['severity']}: {w['text']} — {w.get('source', '')}")
+                # warning texts quote what was typed (drug names, reasons): shown as text, never as markdown
+                SEV_STYLE.get(w["severity"], st.caption)(f"{w['severity']}: {md_escape(w['text'])} — "
+                                                         f"{md_escape(w.get('source', ''))}")
         st.markdown("##### Why this option")
         for line in plan["explanation"]:
-            st.markdown(f"- {line.lstrip('- ')}")
+            st.markdown(f"- {md_escape(line.lstrip('- '))}")
 with right:
     with st.container(border=True):
         st.markdown("##### Warnings by severity")
@@ -228,7 +233,8 @@ with right:
             st.success("No warnings for the proposed plan and current medicines.")
         for sev, items in groups.items():
             for w in items:
-                text = f"**{sev}** ({w['kind']}): {w['text']}" + (f"  \n_source: {w['source']}_" if w.get("source") else "")
+                text = f"**{sev}** ({w['kind']}): {md_escape(w['text'])}" + (
+                    f"  \n_source: {md_escape(w['source'])}_" if w.get("source") else "")
                 SEV_STYLE.get(sev, st.caption)(text)
 
 with st.expander("All options in guideline order", icon=":material/format_list_numbered:"):
@@ -314,10 +320,16 @@ with st.container(border=True):
     if st.button("Write the patient handout", icon=":material/record_voice_over:"):
         with error_boundary("writing the handout"), st.spinner("Writing…"):
             h = handout.make_handout(settings, kb, plan)
-            ss.tp_handout = {"text": h.text, "source": h.source, "backend": h.backend, "note": h.note}
+            ss.tp_handout = {"text": h.text, "source": h.source, "backend": h.backend, "note": h.note,
+                             "plan_key": h.plan_key}
+    if handout.is_stale(ss.get("tp_handout"), plan):
+        # written for an earlier version of the plan (a new plan, or an accepted/rejected/modified item)
+        ss.tp_handout = None
+        st.info("The plan changed after the patient handout was written, so the old handout was removed. "
+                "Write it again for the current plan.", icon=":material/update:")
     h = ss.get("tp_handout")
     if h:
-        st.text_area("Patient handout", h["text"], height=260, key="tp_handout_text")
+        st.text_area("Patient handout", h["text"], height=260, key=f"tp_handout_text_{h['plan_key']}")
         if h["source"] == "model":
             st.caption(f"Phrased by {h['backend']}; passed the grounding check (no drug or dose outside the plan).")
         else:

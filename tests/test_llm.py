@@ -198,3 +198,18 @@ def test_grounding_catches_drug_like_words_outside_the_vocabulary():
     ok = check("Pneumonia, treated with amoxicillin; rest and fluids.", ["pneumonia", "amoxicillin"], VOCAB,
                allowed_text=PROMPT.template_text)
     assert ok.ok, ok.unsupported
+
+
+def test_a_prompt_is_deidentified_as_one_document():
+    from medcore.llm.openai_backend import deidentify_messages
+
+    facts = "Patient: Maria Gonzalez\nDOB: 03/14/1961\nSeen 04/02/2024 for cough."
+    draft = "Maria was seen on 04/02/2024. Gonzalez reports cough since 03/30/2024."
+    out = deidentify_messages([{"role": "system", "content": facts}, {"role": "user", "content": draft}])
+    sent = json.dumps(out)
+    for secret in ("Maria", "Gonzalez", "04/02/2024", "03/14/1961"):
+        assert secret not in sent
+    seen_facts = out[0]["content"].split("Seen ")[1].split()[0]
+    seen_draft = out[1]["content"].split("seen on ")[1].split(".")[0]
+    assert seen_facts == seen_draft  # one date shift for the whole prompt
+    assert [m["role"] for m in out] == ["system", "user"]

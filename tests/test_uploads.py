@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import struct
+import time
 import zipfile
 import zlib
 
@@ -14,7 +15,7 @@ from PIL import Image
 
 from medcore import uploads
 from medcore.imaging.datasets import DatasetError, import_folder, import_zip
-from medcore.uploads import UploadError
+from medcore.uploads import MB, UploadError, pdf_pages_text
 
 
 def _png(w=8, h=8) -> bytes:
@@ -166,3 +167,71 @@ def test_zip_total_cap_still_applies(settings):
     data = _zip({f"a/{i}.bin": os.urandom(300_000) for i in range(5)})
     with pytest.raises(DatasetError, match="unpacks to"):
         import_zip(io.BytesIO(data), 8, tight)
+
+
+# ---- PDF: caps on pages, inflation, characters; encryption and damage get a plain message ------------------
+def _pdf(pages: int, text: str = "Assessment: pneumonia.") -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=9)
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.multi_cell(0, 5, text)
+    return bytes(pdf.output())
+
+
+def _flate_bomb_pdf(inflated_mb: int) -> bytes:
+    """One page whose content stream is a few KB deflated and `inflated_mb` MB inflated."""
+    stream = zlib.compress(b" " * (inflated_mb * MB), 9)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_text_by_page():
+    pages = pdf_pages_text(_pdf(3), max_file_bytes=MB, max_chars=10_000)
+    assert len(pages) == 3 and all("pneumonia" in p for p in pages)
+
+
+def test_pdf_with_too_many_pages_is_refused_before_reading_them():
+    with pytest.raises(UploadError, match="pages, more than the limit of 5"):
+        pdf_pages_text(_pdf(6), max_file_bytes=MB, max_chars=10**6, max_pages=5)
+
+
+def test_pdf_inflation_bomb_is_refused():
+    bomb = _flate_bomb_pdf(40)
+    assert len(bomb) < 200_000
+    t0 = time.monotonic()
+    with pytest.raises(UploadError, match="unpacks to more than 8 MB"):
+        pdf_pages_text(bomb, max_file_bytes=8 * MB, max_chars=10**6)
+    assert time.monotonic() - t0 < 10
+
+
+def test_pdf_text_over_the_character_cap_is_refused():
+    with pytest.raises(UploadError, match="characters of text"):
+        pdf_pages_text(_pdf(4, "word " * 200), max_file_bytes=MB, max_chars=1_500)
+
+
+def test_encrypted_and_damaged_pdfs_get_a_plain_message():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(_pdf(1))))
+    writer.encrypt("secret")
+    buf = io.BytesIO()
+    writer.write(buf)
+    with pytest.raises(UploadError, match="password-protected"):
+        pdf_pages_text(buf.getvalue(), max_file_bytes=MB, max_chars=10**6)
+    for junk in (b"%PDF-1.4 garbage", b"", _pdf(2)[:400]):
+        with pytest.raises(UploadError, match="could not be read|no text layer"):
+            pdf_pages_text(junk, max_file_bytes=MB, max_chars=10**6)

@@ -94,6 +94,10 @@ def quick_tools(kb) -> None:
                     st.plotly_chart(graph.interaction_figure(list(dict.fromkeys(shown)),
                                                              [f.contract() for f in rep.findings]),
                                     use_container_width=True, key="tp_q_graph")
+                elif names and rep.unknown:
+                    # never a green "no interaction" while a name is unresolved
+                    st.error("Not checked: " + ", ".join(md_escape(r.query) for r in rep.unknown) + ". No "
+                             "interaction was found among the recognised medicines only.")
                 elif names:
                     st.success("No interactions found between the recognised medicines.")
     with t_pgx:

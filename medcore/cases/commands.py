@@ -7,9 +7,8 @@ import sys
 
 
 def register(reg) -> None:
-    p = reg.top.add_parser("case", help="synthetic teaching cases: make one, ask its patient a question",
-                           description="Synthetic patients for students, built from the triage knowledge base.")
-    sub = p.add_subparsers(dest="case_command", metavar="ACTION")
+    sub = reg.group("case", help="synthetic teaching cases: make one, ask its patient a question",
+                    description="Synthetic patients for students, built from the triage knowledge base.")
     n = sub.add_parser("new", help="make a case and print it as JSON (student view unless --reveal)")
     n.add_argument("--seed", type=int, default=None, help="the same seed always gives the same case")
     n.add_argument("--condition", default=None, help="a triage-KB condition id, e.g. myocardial_infarction")
@@ -22,7 +21,6 @@ def register(reg) -> None:
     a.add_argument("question")
     a.add_argument("--case", required=True, help="a JSON file written by `case new` ('-' reads stdin)")
     a.set_defaults(func=_ask)
-    p.set_defaults(func=_help(p))
 
     e = reg.eval.add_parser("case", help="generator solvability (engine as student) and question understanding")
     e.add_argument("--n", type=int, default=100, help="number of generated cases")
@@ -34,14 +32,6 @@ def register(reg) -> None:
     b = reg.bench.add_parser("case", help="new case, one answer and scoring, as ratios to a baseline")
     b.add_argument("--repeats", type=int, default=30)
     b.set_defaults(func=_bench)
-
-
-def _help(p):
-    def show(args, settings) -> int:
-        p.print_help()
-        return 2
-
-    return show
 
 
 def _trainer(settings):

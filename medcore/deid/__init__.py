@@ -4,7 +4,7 @@ Our own recognisers (regular expressions plus a given-name list). Presidio was n
 needs a spaCy NER model, which we no longer install, and these recognisers already reach full
 strict recall on the gold set (`python -m medcore eval records`). Categories: NAME, DATE, AGE (over 89 only),
 MRN, ID (accession, account, insurance and other numbers), SSN, PHONE, FAX, EMAIL, URL, ADDRESS,
-ZIP.
+ZIP, and (places.py) HOSPITAL, ORGANIZATION and CITY.
 
 Replacements keep notes readable and analysable: dates are shifted by one offset per note (so
 intervals between dates are kept) and written in their original format; ages over 89 become
@@ -29,6 +29,7 @@ from pathlib import Path
 
 
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RULES, _UP)
+from medcore.deid.places import find_places
 
 
 @dataclass(frozen=True)
@@ -131,11 +132,18 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     for m in re.finditer(rf"\b({_NAME_WORD})\s+({_NAME_WORD})\b", text):
         if m.group(1) in firsts and m.group(2) not in _NOT_NAMES:
             _name_span(text, m.start(), m.end(), found, names)
-    # propagate: every other capitalised mention of a known name part in this note
+    lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
+    # propagate: every other capitalised mention of a known name part in this note, and any mention of a
+    # name first seen in lower case ("dr. okafor" ... "Okafor")
     parts = {p.strip(".,;") for n in names for p in n.split()}
     parts = {p for p in parts if len(p) > 2 and p[0].isupper() and p not in _NOT_NAMES}
     if parts:
         for m in re.finditer(r"\b(" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b", text):
+            _add(found, m.start(), m.end(), "NAME")
+    low_parts = {p for n in lower for p in n.split() if len(p) > 2}
+    if low_parts:
+        alternatives = "|".join(re.escape(p) for p in sorted(low_parts, key=len, reverse=True))
+        for m in re.finditer(rf"\b(?i:{alternatives})\b", text):
             _add(found, m.start(), m.end(), "NAME")
     spans = _extend_names(text, list(found), firsts)
     spans.sort()
@@ -177,14 +185,21 @@ _HEADER_NOT_NAMES = {
 
 @lru_cache(maxsize=1)
 def _clinical_words() -> frozenset[str]:
-    """Single words of the knowledge layer's problem and procedure vocabularies and of the section headers
-    ("chest", "pain", "knee"): a header 'name' made only of these is a heading, not a person."""
+    """Single words of the knowledge layer's problem, procedure and drug vocabularies and of the section
+    headers ("chest", "pain", "knee", "imuran"): a header 'name' made only of these is a heading, not a person,
+    and none of them is a town or a facility's own name."""
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the drug files take seconds in pure Python
     lines = list(_kb_lines("sections.yaml"))
     for fname, key in (("conditions.yaml", "conditions"), ("procedures.yaml", "procedures")):
-        doc = yaml.safe_load("\n".join(_kb_lines(f"../knowledge/{fname}"))) or {}
+        doc = yaml.load("\n".join(_kb_lines(f"../knowledge/{fname}")), Loader=loader) or {}
         lines += [f for e in doc.get(key, ()) for f in (e.get("name", ""), *e.get("synonyms", ()))]
+    # drug names and brands: "moved to Imuran" is a change of drug, not of town
+    for path in sorted((_KB_DIR.parent / "knowledge" / "drugs").rglob("*.yaml")):
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+        for e in (*doc.get("ingredients", ()), *doc.get("products", ())):
+            lines += [str(e.get("name", "")), *map(str, e.get("brands", ()) or ()), *map(str, e.get("synonyms", ()) or ())]
     return frozenset(w for line in lines for w in re.findall(r"[a-z]+", str(line).lower()) if len(w) > 2)
 
 
@@ -266,9 +281,9 @@ def shift_date(span: str, days: int) -> str:
         if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+of\s+([A-Za-z]+)\.?,?\s+(\d{4})", s):
             d = date(int(m[3]), _month(m[2]), int(m[1])) + timedelta(days)
             return f"{d.day} {_month_name(d.month, m[2])} {d.year}"
-        if m := re.fullmatch(r"([A-Za-z]+)\.?(,?)\s+(\d{4})", s):  # month and year: shift the first of the month
-            d = date(int(m[3]), _month(m[1]), 15) + timedelta(days)
-            return f"{_month_name(d.month, m[1])}{m[2]} {d.year}"
+        if m := re.fullmatch(r"([A-Za-z]+)\.?(,?)\s+(of\s+)?(\d{4})", s):  # month and year: from mid-month
+            d = date(int(m[4]), _month(m[1]), 15) + timedelta(days)
+            return f"{_month_name(d.month, m[1])}{m[2]} {m[3] or ''}{d.year}"
         if m := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?", s):
             d = date(2000, _month(m[1]), int(m[2])) + timedelta(days)  # leap year: Feb 29 stays valid
             return f"{_month_name(d.month, m[1])} {d.day}"

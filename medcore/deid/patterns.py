@@ -23,8 +23,11 @@ _UK_POSTCODE = r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b"
 # Street types, US and UK, for a numbered street address.
 _STREET = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Boulevard|Blvd|Way|Place|Pl|Terrace|Circle|"
            r"Square|Highway|Hwy|Parkway|Pkwy|Close|Crescent|Gardens|Grove|Mews|Row|Walk|Rise|Hill|Green|View|Park)")
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"   # upper-case letters, Latin-1 accented ones included (Zoë, Müller, Ní)
-_LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
+# Letters of names: Latin-1 (Zoë, Müller, Ní), Latin Extended-A and Additional (Łukasz, Wiśniewski, Nguyễn
+# Văn), Greek and Cyrillic. Extended-A and Additional alternate upper and lower case letter by letter, so
+# they stand in both classes: a name word still has to start with a capital from the ranges before them.
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u1e00-\u1eff\u0386-\u038f\u0391-\u03a9\u0400-\u042f"
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u1e00-\u1eff\u03ac-\u03ce\u0430-\u045f"
 # One capitalised name word. Beyond "Doyle" and "Smith-Jones" it takes an elided or camel-case prefix
 # ("O'Neill", "D'Souza", "McAllister", "MacLeod", "DiMarco", "LaToya"), a lower-case Arabic article
 # ("al-Rashid") and more than one hyphenated part ("Adebayo-Lindt-Okoro").
@@ -73,7 +76,7 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("IP", re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b"), 0),
     ("DATE", re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|"
                         r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|"
-                        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+{_MON}\.?,?\s+\d{{4}}\b|\b{_MON}\.?,?\s+(?:19|20)\d{{2}}\b|"
+                        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+{_MON}\.?,?\s+\d{{4}}\b|\b{_MON}\.?,?\s+(?:of\s+)?(?:19|20)\d{{2}}\b|"
                         rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MON}\.?,?\s+\d{{4}}\b|"
                         rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:mg|mcg|units|%|mm))|\b\d{{1,2}}/\d{{1,2}}\b(?=\s+(?:at|@)\b)"), 0),
     ("AGE", re.compile(r"\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\.?o\.?|y/o|yo)\b)|"
@@ -101,7 +104,8 @@ _CAPS_SURNAME = rf"[{_UP}]{{2,}}(?:[-'][{_UP}]{{2,}})*(?![{_LO}])"
 _NAME_RULES: list[re.Pattern] = [
     # after a title: "Dr. Priya Raman", "Mrs Doyle", "Dr K. Oyelaran", "Prof J.R. Pemberton", "Dr van der Berg",
     # "Mr O'Neill", and an upper-case surname after a title ("Mr HALLORAN")
-    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Nurse)\.?\s+({_PERSON}|{_CAPS_SURNAME})"),
+    # (a three-part name after a title too: "Dr. Nguyen Van An", "Dr. Maria Lopez Garcia")
+    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Nurse)\.?\s+((?:{_NAME_WORD}[ \t]+)?{_PERSON}|{_CAPS_SURNAME})"),
     # after a label: "Patient: Harold Jenkins", "Re: Margaret Doyle", "Referred by Dr ..."
     re.compile(rf"\b(?i:Patient|Patient name|Name|Pt|Re|Attending|PCP|GP|Referred by|Requesting physician|Ordering provider|"
                rf"Referring physician|Reported by|Signed by|Dictated by|Seen by|Reviewed by|Examined by|Discussed with|"

@@ -7,9 +7,8 @@ import sys
 
 
 def register(reg) -> None:
-    p = reg.top.add_parser("kg", help="the knowledge graph: ask it a question, search, show, stats, export",
-                           description="The clinical knowledge graph built from the knowledge bases under assets/kb/.")
-    sub = p.add_subparsers(dest="kg_command", metavar="ACTION")
+    sub = reg.group("kg", help="the knowledge graph: ask it a question, search, show, stats, export",
+                    description="The clinical knowledge graph built from the knowledge bases under assets/kb/.")
     a = sub.add_parser("ask", help="answer a question from the graph, with sources (rules, no language model)")
     a.add_argument("question")
     a.add_argument("--json", action="store_true", help="print the query as understood, the rows and the text as JSON")
@@ -31,19 +30,10 @@ def register(reg) -> None:
     e.add_argument("--format", choices=["graphml", "csv"], required=True)
     e.add_argument("out", help="a folder (or a .graphml file name for --format graphml)")
     e.set_defaults(func=_export)
-    p.set_defaults(func=_help(p))
 
     b = reg.bench.add_parser("kg", help="graph build cold/warm, search p95, ask latency, added memory")
     b.add_argument("--repeats", type=int, default=50)
     b.set_defaults(func=_bench)
-
-
-def _help(p):
-    def show(args, settings) -> int:
-        p.print_help()
-        return 2
-
-    return show
 
 
 def _dump(obj) -> None:

@@ -56,6 +56,8 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
         if hit:
             return _resolution(lex, query, hit, cand)
     cands = lex.rules.candidates(query)
+    if not cands:  # nothing left once control characters and punctuation are cut ('\x08')
+        return DrugResolution(query, (), None, "unknown")
     best, ranked = closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
         kind, i = best.split(":", 1)

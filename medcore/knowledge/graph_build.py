@@ -192,6 +192,7 @@ def _therapy(g: nx.MultiDiGraph, root: Path, side: dict, lex) -> None:
                                    error=KnowledgeKBError)
     for key in sorted(pairs, key=sorted):
         for r in pairs[key]:
+            r = r.in_context(None)  # a kidney-dependent rule names its CrCl thresholds in the management
             a, b = r.drugs
             _edge(g, concept_id("drug", a), concept_id("drug", b), "interacts_with", r.source, severity=r.severity,
                   mechanism=r.mechanism, effect=r.effect, management=r.management, rule=r.rule, avoid=r.avoid)
@@ -233,12 +234,16 @@ def _pgx(g: nx.MultiDiGraph, pgx: dict) -> None:
         add_node(g, concept_id("gene", gene["gene"]), gene["gene"], sources=[gene.get("source", "therapy pgx.yaml")],
                  phenotypes={k: list(v) for k, v in gene.get("phenotypes", {}).items()})
     for r in pgx.get("rules", []):
-        gid, did = concept_id("gene", r["gene"]), concept_id("drug", r["drug"])
-        for phenotype, rec in r["recommendations"].items():
-            _edge(g, gid, did, "pgx_action", r["source"], phenotype=phenotype, action=rec.get("action", ""),
-                  strength=rec.get("strength"), recommendation=rec.get("recommendation", ""),
-                  alternatives=list(rec.get("alternatives", [])), dose_factor=rec.get("dose_factor"),
-                  level=r.get("level"))
+        for drug in (r["drug"], *r.get("also", [])):  # `also`: drugs the guideline gives the same table
+            _pgx_edges(g, r, concept_id("gene", r["gene"]), concept_id("drug", drug))
+
+
+def _pgx_edges(g: nx.MultiDiGraph, r: dict, gid: str, did: str) -> None:
+    for phenotype, rec in r["recommendations"].items():
+        _edge(g, gid, did, "pgx_action", r["source"], phenotype=phenotype, action=rec.get("action", ""),
+              strength=rec.get("strength"), recommendation=rec.get("recommendation", ""),
+              alternatives=list(rec.get("alternatives", [])), dose_factor=rec.get("dose_factor"),
+              level=r.get("level"))
 
 
 # ---------- cases: tests and their characteristic results ----------

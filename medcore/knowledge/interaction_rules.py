@@ -7,7 +7,7 @@ lexicon), so a class rule means the same pairs in the planner and in the graph."
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 SEVERITY_RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
 _QT = (("qt_known_risk", "known"), ("qt_possible_risk", "possible"), ("qt_conditional_risk", "conditional"))
@@ -37,13 +37,48 @@ class InteractionRule:
     source: str
     rule: str  # "pair" or the class rule id it came from
     avoid: bool = False  # the source says to avoid the combination, not just monitor or adjust
+    # where the label makes severity depend on kidney function: below a context's `below` mL/min CrCl
+    # the rule reads with that context's severity, management and avoid flag instead (see `in_context`)
+    renal: tuple[RenalContext, ...] = ()
+
+    def in_context(self, crcl: float | None) -> "InteractionRule":
+        """The rule as it reads for a patient with this creatinine clearance (the lowest threshold above it
+        applies). Unknown kidney function keeps the base severity, but the management names every renal
+        threshold so the reader knows to check."""
+        if not self.renal:
+            return self
+        if crcl is None:
+            extra = "; ".join(f"if CrCl < {r.below:g} mL/min: {r.management}" for r in self.renal)
+            return replace(self, management=f"{self.management}. Kidney function unknown: {extra}")
+        r = min((r for r in self.renal if crcl < r.below), key=lambda r: r.below, default=None)
+        if r is None:
+            return self
+        return replace(self, severity=r.severity, management=f"CrCl {crcl:.0f} < {r.below:g} mL/min: {r.management}",
+                       avoid=r.avoid)
+
+
+@dataclass(frozen=True)
+class RenalContext:
+    below: float  # creatinine clearance, mL/min
+    severity: str
+    management: str
+    avoid: bool = False
+
+
+def _renal(entry: dict) -> tuple[RenalContext, ...]:
+    return tuple(RenalContext(float(r["below"]), r["severity"], r["management"], r.get("avoid", False))
+                 for r in entry.get("renal", ()))
 
 
 def matches(drug: dict, m: dict) -> bool:
     """Does a drug entry satisfy one side of a class rule (drug id, class, QT risk or a flag)?"""
     if "drug" in m and drug["id"] != m["drug"]:
         return False
+    if "drugs" in m and drug["id"] not in m["drugs"]:
+        return False
     if "class" in m and m["class"] not in drug["classes"]:
+        return False
+    if "not_class" in m and m["not_class"] in drug["classes"]:
         return False
     if "qt" in m and drug.get("qt") not in m["qt"]:
         return False
@@ -75,14 +110,16 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
             raise error(f"interactions.yaml: pair {a}+{b} listed twice")
         explicit.add(key)
         pairs[key] = [InteractionRule((a, b), p["severity"], p["mechanism"], p["effect"], p["management"],
-                                      p["source"], "pair", p.get("avoid", False))]
+                                      p["source"], "pair", p.get("avoid", False), _renal(p))]
     for rule in data["class_rules"]:
         for side in ("a", "b"):
             m = rule[side]
-            if "class" in m and m["class"] not in classes:
-                raise error(f"interactions.yaml: class rule {rule['id']}: no drug has class {m['class']!r}")
-            if "drug" in m and m["drug"] not in drugs:
-                raise error(f"interactions.yaml: class rule {rule['id']}: unknown drug {m['drug']!r}")
+            for k in (m.get("class"), m.get("not_class")):
+                if k is not None and k not in classes:
+                    raise error(f"interactions.yaml: class rule {rule['id']}: no drug has class {k!r}")
+            for d in ([m["drug"]] if "drug" in m else []) + list(m.get("drugs", [])):
+                if d not in drugs:
+                    raise error(f"interactions.yaml: class rule {rule['id']}: unknown drug {d!r}")
         side_a = [d["id"] for d in drugs.values() if matches(d, rule["a"])]
         side_b = [d["id"] for d in drugs.values() if matches(d, rule["b"])]
         for a, b in itertools.product(side_a, side_b):
@@ -93,5 +130,6 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
             if any(h.rule == rule["id"] for h in hits):
                 continue
             hits.append(InteractionRule(tuple(sorted((a, b))), rule["severity"], rule["mechanism"], rule["effect"],
-                                        rule["management"], rule["source"], rule["id"], rule.get("avoid", False)))
+                                        rule["management"], rule["source"], rule["id"], rule.get("avoid", False),
+                                        _renal(rule)))
     return pairs, len(explicit)

@@ -48,7 +48,8 @@ SCHEMAS: dict[str, dict] = {
         "id": {"type": "string", "pattern": r"^[a-z0-9_]+$"}, "name": _STR, "kind": {"enum": ["procedure", "imaging", "study"]},
         "synonyms": _STRS, "source": _STR}, ["id", "name", "source"]),
     "finding_hpo.yaml": {**_file("findings", {
-        "finding": {"type": "string", "pattern": r"^[a-z0-9_]+$"}, "hpo": _HPO, "source": _STR},
+        "finding": {"type": "string", "pattern": r"^[a-z0-9_]+$"}, "hpo": _HPO, "source": _STR,
+        "synonyms": {"type": "boolean"}, "exclude": _STRS},
         ["finding", "hpo", "source"])},
     "abbreviations.yaml": _file("abbreviations", {
         "abbr": _STR, "case_sensitive": {"type": "boolean"}, "source": _STR,

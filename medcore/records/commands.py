@@ -16,6 +16,8 @@ def register(reg) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object (the documented contract)")
     p.add_argument("--fhir", type=Path, default=None, help="also write a FHIR R4B Bundle to this path")
     p.add_argument("--no-narrative", action="store_true", help="structured summary only (no embeddings, no model)")
+    p.add_argument("--with-identifiers", action="store_true",
+                   help="Markdown and FHIR quote the note as written (default: de-identified like the note)")
     p.set_defaults(func=_summarize)
 
     p = reg.eval.add_parser("records", help="PHI P/R, entity P/R/F1, assertion accuracy, ROUGE-L on the annotated notes")
@@ -82,14 +84,15 @@ def _summarize(args, settings) -> int:
     result = service.summarize_input(note, settings, store=store, with_narrative=not args.no_narrative)
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
+    ident = bool(getattr(args, "with_identifiers", False))
     if args.fhir:
-        bundle = export.to_fhir_bundle(result.analysis, result.narrative)
+        bundle = export.to_fhir_bundle(result.analysis, result.narrative, identifiers=ident)
         export.validate_bundle(bundle)
         args.fhir.write_text(json.dumps(bundle, indent=1))
     if args.json:
         print(json.dumps(export.to_json(result.analysis, result.narrative, result.warnings), ensure_ascii=False))
     else:
-        print(export.to_markdown(result.analysis, result.narrative))
+        print(export.to_markdown(result.analysis, result.narrative, identifiers=ident))
     return 0
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 from medcore.records.narrative import Narrative
 from medcore.records.pipeline import NoteAnalysis
+from medcore.records.redact import redact, redact_tree
 from medcore.records.structured import med_line
 
 GENERATOR = "Medcore Studio record summarizer"
@@ -16,7 +17,15 @@ AIAST = {"system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code":
          "display": "Artificial Intelligence asserted"}
 
 
-def to_json(a: NoteAnalysis, narrative: Narrative | None = None, warnings: list[str] | None = None) -> dict:
+def to_json(a: NoteAnalysis, narrative: Narrative | None = None, warnings: list[str] | None = None, *,
+            identifiers: bool = True) -> dict:
+    """The CLI's contract (offsets into the note, so its text as written); the page's download passes
+    identifiers=False unless the clinician chose otherwise."""
+    out = _json(a, narrative, warnings)
+    return out if identifiers else redact_tree(a, out)
+
+
+def _json(a: NoteAnalysis, narrative: Narrative | None, warnings: list[str] | None) -> dict:
     ex = a.extraction
 
     def base(m) -> dict:
@@ -51,7 +60,13 @@ def to_json(a: NoteAnalysis, narrative: Narrative | None = None, warnings: list[
     }
 
 
-def to_markdown(a: NoteAnalysis, narrative: Narrative | None = None) -> str:
+def to_markdown(a: NoteAnalysis, narrative: Narrative | None = None, *, identifiers: bool = False,
+                corrected: str | None = None) -> str:
+    """The summary as Markdown, de-identified unless `identifiers` (an explicit, audited choice). `corrected`:
+    the clinician's edited summary, which then is the export."""
+    if corrected and corrected.strip():
+        text = corrected.strip() + "\n\n---\n_Edited by a clinician from the AI-generated summary._"
+        return text if identifiers else redact(a, text)
     s = a.summary
     lines = ["# Note summary (AI-generated, preliminary)", "", f"**One-liner:** {s.one_liner}", ""]
 
@@ -73,14 +88,16 @@ def to_markdown(a: NoteAnalysis, narrative: Narrative | None = None) -> str:
             lines.append(f"_{narrative.note}._")
     lines += ["", "---", "_Research and education use only; not for clinical decisions. Check every item against the "
               "source note._"]
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    return text if identifiers else redact(a, text)
 
 
 def _security() -> dict:
     return {"security": [AIAST], "tag": [{"system": "http://medcore.example/tags", "code": "ai-generated"}]}
 
 
-def to_fhir_bundle(a: NoteAnalysis, narrative: Narrative | None = None, *, now: datetime | None = None) -> dict:
+def to_fhir_bundle(a: NoteAnalysis, narrative: Narrative | None = None, *, now: datetime | None = None,
+                   identifiers: bool = False, corrected: str | None = None) -> dict:
     """A FHIR R4B collection Bundle: DocumentReference (docStatus preliminary), Conditions,
     MedicationStatements, AllergyIntolerances and a Provenance naming the generator. Every
     resource carries meta.security AIAST. The patient is a placeholder with no identifiers."""
@@ -89,7 +106,7 @@ def to_fhir_bundle(a: NoteAnalysis, narrative: Narrative | None = None, *, now: 
     pid = str(uuid.uuid4())
     patient_ref = {"reference": f"urn:uuid:{pid}"}
     entries = [{"fullUrl": f"urn:uuid:{pid}", "resource": {"resourceType": "Patient", "id": pid, "meta": _security()}}]
-    md = to_markdown(a, narrative)
+    md = to_markdown(a, narrative, identifiers=identifiers, corrected=corrected)
     doc_id = str(uuid.uuid4())
     entries.append({"fullUrl": f"urn:uuid:{doc_id}", "resource": {
         "resourceType": "DocumentReference", "id": doc_id, "meta": _security(), "status": "current",
@@ -148,8 +165,9 @@ def to_fhir_bundle(a: NoteAnalysis, narrative: Narrative | None = None, *, now: 
                                         "code": "assembler"}]},
                    "who": {"display": f"{GENERATOR} (rules engine; narrative: {who})"}}],
         "reason": [{"coding": [AIAST]}]}})
-    return {"resourceType": "Bundle", "id": str(uuid.uuid4()), "meta": _security(), "type": "collection",
-            "timestamp": ts, "entry": entries}
+    bundle = {"resourceType": "Bundle", "id": str(uuid.uuid4()), "meta": _security(), "type": "collection",
+              "timestamp": ts, "entry": entries}
+    return bundle if identifiers else redact_tree(a, bundle)
 
 
 def validate_bundle(bundle: dict):
@@ -159,8 +177,9 @@ def validate_bundle(bundle: dict):
     return Bundle.model_validate(bundle)
 
 
-def handoff_data(a: NoteAnalysis) -> dict:
-    """What the treatment planner takes: active and possible problems, medications, allergies."""
+def handoff_data(a: NoteAnalysis, corrected: str | None = None) -> dict:
+    """What the treatment planner takes: active and possible problems, medications, allergies, and the
+    clinician's corrected summary when there is one (de-identified, as the planner never needs the names)."""
     ex = a.extraction
     problems, seen = [], set()
     for p in ex.problems:
@@ -171,12 +190,16 @@ def handoff_data(a: NoteAnalysis) -> dict:
              "route": m.detail.get("route", ""), "frequency": m.detail.get("frequency", ""),
              "status": m.detail.get("status", ""), "text": m.text} for m in a.summary.medications]
     allergies = [{"substance": x.substance, "reaction": x.reaction} for x in ex.allergies]
-    return {"problems": problems, "medications": meds, "allergies": allergies,
-            "no_known_allergies": ex.no_known_allergies, "one_liner": a.summary.one_liner}
+    out = {"problems": problems, "medications": meds, "allergies": allergies,
+           "no_known_allergies": ex.no_known_allergies, "one_liner": a.summary.one_liner}
+    if corrected and corrected.strip():
+        out["corrected_summary"] = redact(a, corrected.strip())
+    return out
 
 
-def send_handoff(store, a: NoteAnalysis, *, title: str = "", workspace: str | None = None, user: str = "local") -> int:
-    data = handoff_data(a)
+def send_handoff(store, a: NoteAnalysis, *, title: str = "", workspace: str | None = None, user: str = "local",
+                 corrected: str | None = None) -> int:
+    data = handoff_data(a, corrected)
     item = store.save_work("handoff", data, title=title or f"Hand-off: {a.summary.one_liner[:80]}", status="open",
                            workspace=workspace, reason="sent from the record summarizer", user=user)
     store.audit("handoff", tool="records", object_type="work", object_id=item, count=len(data["problems"]))

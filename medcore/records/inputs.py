@@ -84,11 +84,11 @@ def from_upload(name: str, data: bytes, settings) -> NoteInput:
     if not data:
         raise InputError(f"{name or 'The file'} is empty.")
     if suffix == ".pdf":
-        return check_text(_pdf_text(data, name), settings.max_note_chars, "pdf", name)
+        return check_text(_pdf_text(data, name, settings), settings.max_note_chars, "pdf", name)
     if suffix == ".docx":
         return check_text(_docx_text(data, name, settings), settings.max_note_chars, "docx", name)
     if suffix == ".json":
-        text, warnings = _fhir_text(data, name)
+        text, warnings = _fhir_text(data, name, settings)
         return check_text(text, settings.max_note_chars, "fhir", name, warnings)
     if suffix not in TEXT_SUFFIXES:
         raise InputError(f"{name}: unsupported file type '{suffix}'. Use {', '.join(ALL_SUFFIXES)}.")
@@ -105,19 +105,14 @@ def from_path(path: str | Path, settings) -> NoteInput:
     return from_upload(path.name, path.read_bytes(), settings)
 
 
-def _pdf_text(data: bytes, name: str) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def _pdf_text(data: bytes, name: str, settings) -> str:
+    from medcore.uploads import UploadError, pdf_pages_text
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise InputError(f"{name} could not be read as a PDF ({type(exc).__name__}).") from exc
-    text = "\n".join(pages)
-    if not text.strip():
-        raise InputError(f"{name} has no text layer (a scanned PDF?). Run OCR first or paste the text.")
-    return text
+        return "\n".join(pdf_pages_text(data, max_file_bytes=settings.max_file_mb * 2**20,
+                                         max_chars=settings.max_note_chars, what=name))
+    except UploadError as exc:
+        raise InputError(str(exc)) from None
 
 
 def _docx_text(data: bytes, name: str, settings) -> str:
@@ -142,7 +137,7 @@ def _docx_text(data: bytes, name: str, settings) -> str:
     return "\n".join(lines)
 
 
-def _fhir_text(data: bytes, name: str) -> tuple[str, list[str]]:
+def _fhir_text(data: bytes, name: str, settings) -> tuple[str, list[str]]:
     try:
         doc = json.loads(decode_text(data)[0])
     except json.JSONDecodeError as exc:
@@ -173,7 +168,7 @@ def _fhir_text(data: bytes, name: str) -> tuple[str, list[str]]:
                 warnings.append("An attachment is not valid base64 and was skipped.")
                 continue
             if ctype == "application/pdf":
-                texts.append(_pdf_text(raw, name))
+                texts.append(_pdf_text(raw, name, settings))
             elif ctype.startswith("text/") or ctype in ("application/json", ""):
                 t, w = decode_text(raw)
                 texts.append(t)

@@ -2,7 +2,8 @@
 
 JSON contracts (used by tests and scripts):
   interactions A B [C ...] --json  -> [{drugs: [a, b], severity, mechanism, management, source}]
-  pgx --drug D --gene G --phenotype P --json -> {recommendation, action, strength, source}
+     (with an unknown name: {error, unknown: [names], interactions: [...the same list...]}, exit 2)
+  pgx --drug D --gene G --phenotype P --json -> {recommendation, action, strength, source} (or {error}, exit 2)
   calc crcl|egfr|bsa|ibw ... --json -> {name, value, unit, formula, inputs, steps, notes, source}
   plan PATIENT.json --condition C --json -> the plan (see planner.Plan.to_dict)
 Exit codes: 0 ok, 2 bad input (message on stderr; unknown drug names get suggestions).
@@ -58,6 +59,18 @@ def register(reg) -> None:
     p.add_argument("--errors", action="store_true", help="list every mismatch")
     p.set_defaults(func=_eval)
 
+    p = reg.eval.add_parser("therapy-blind", help="the issue-13 blind set: interaction recall by severity, false "
+                            "alarms, current-medicine review, renal caps in plan text")
+    p.add_argument("--file", type=Path, default=None, help="blind set YAML (default docs/evals/planner-blind/blind.yaml)")
+    p.add_argument("--errors", action="store_true", help="list every miss")
+    p.set_defaults(func=_eval_blind)
+
+    p = reg.eval.add_parser("therapy-coverage", help="coverage of the ONC high-priority DDI list and of CPIC level A "
+                            "gene-drug pairs (the CPIC list is read from ../shared/data/cpic when present)")
+    p.add_argument("--errors", action="store_true", help="also list the CPIC genes and pairs not covered (dev data: "
+                   "do not commit the output)")
+    p.set_defaults(func=_eval_coverage)
+
     p = reg.bench.add_parser("therapy", help="plan for a patient on 10 medicines; interaction check of 20 drugs")
     p.add_argument("--repeats", type=int, default=200)
     p.set_defaults(func=_bench)
@@ -81,9 +94,17 @@ def _interactions(args, settings) -> int:
         print(f"error: {r.message(kb)}", file=sys.stderr)
     for d in report.duplicates:
         print(f"warning: duplicate therapy: {d.text}", file=sys.stderr)
-    if args.json:
+    if args.json and report.unknown:
+        # an unresolved name: never a bare list that could read as "no interaction"
+        print(json.dumps({"error": "; ".join(r.message(kb) for r in report.unknown),
+                          "unknown": [r.query for r in report.unknown],
+                          "interactions": [f.contract() for f in report.findings]}, ensure_ascii=False, indent=1))
+    elif args.json:
         print(json.dumps([f.contract() for f in report.findings], ensure_ascii=False, indent=1))
     else:
+        if report.unknown:
+            print("NOT CHECKED: " + ", ".join(r.query for r in report.unknown) + " (unknown); the pairs below "
+                  "cover only the recognised drugs.")
         if not report.findings:
             print("No interactions found between the recognised drugs.")
         for f in report.findings:
@@ -99,6 +120,8 @@ def _pgx(args, settings) -> int:
         r = lookup(_kb(settings), args.drug, args.gene, args.phenotype)
     except PgxError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if args.json:
+            print(json.dumps({"error": str(exc)}, ensure_ascii=False))
         return 2
     if r.derived_from:
         print(f"note: {r.gene} phenotype {r.phenotype} ({r.derived_from})", file=sys.stderr)
@@ -157,16 +180,47 @@ def _calc(args, settings) -> int:
     return 0
 
 
+MAX_DEPTH = 32  # a patient or FHIR Bundle is a few levels deep; anything deeper is not a real record
+
+
+def _depth(obj) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    best, stack = 0, [(obj, 1)]
+    while stack:
+        o, d = stack.pop()
+        best = max(best, d)
+        if isinstance(o, dict):
+            stack += [(v, d + 1) for v in o.values()]
+        elif isinstance(o, list):
+            stack += [(v, d + 1) for v in o]
+    return best
+
+
+def _check_output(path: Path | None) -> None:
+    if path is not None and not path.parent.is_dir():
+        raise ValueError(f"cannot write {path}: the folder {path.parent} does not exist")
+    if path is not None and path.is_dir():
+        raise ValueError(f"cannot write {path}: it is a directory; give a file name")
+
+
 def load_patient_file(path: Path) -> tuple[dict, list[str]]:
     """A patient JSON, or a FHIR Bundle converted to one. Raises ValueError with a clear message."""
     from medcore.therapy import fhir_io
 
+    path = Path(path)
+    if path.is_dir():
+        raise ValueError(f"{path} is a directory: give a patient JSON file")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        # utf-8-sig: a byte-order mark (as some editors write) is accepted
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
         raise ValueError(f"no such file: {path}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"{path} is not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise ValueError(f"{path}: JSON nested deeper than {MAX_DEPTH} levels is refused") from exc
+    if _depth(data) > MAX_DEPTH:
+        raise ValueError(f"{path}: JSON nested deeper than {MAX_DEPTH} levels is refused")
     if isinstance(data, dict) and data.get("resourceType") == "Bundle":
         return fhir_io.patient_from_bundle(data)
     return data, []
@@ -179,6 +233,8 @@ def _plan(args, settings) -> int:
 
     kb = _kb(settings)
     try:
+        _check_output(args.fhir)
+        _check_output(args.markdown)
         data, notes = load_patient_file(args.patient)
         patient, warnings = parse_patient(data)
         plan = make_plan(kb, patient, args.condition, notes + warnings)
@@ -208,6 +264,25 @@ def _eval(args, settings) -> int:
 
     report = run_eval(settings, split=args.split, errors=args.errors)
     print(json.dumps(report, indent=2))
+    return 0
+
+
+def _eval_blind(args, settings) -> int:
+    from medcore.therapy import blind_eval
+
+    try:
+        report = blind_eval.run(_kb(settings), args.file or blind_eval.DEFAULT, errors=args.errors)
+    except FileNotFoundError as e:
+        print(json.dumps({"error": str(e)}))
+        return 2
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+def _eval_coverage(args, settings) -> int:
+    from medcore.therapy import coverage
+
+    print(json.dumps(coverage.run(_kb(settings), errors=args.errors), indent=2))
     return 0
 
 

@@ -270,6 +270,7 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
         cap = drug["max_mg_per_kg_day"] * p.weight_kg
         max_daily_caps.append((f"maximum {calc.fmt(drug['max_mg_per_kg_day'])} {unit}/kg/day × "
                                f"{calc.fmt(p.weight_kg, 1)} kg", cap, src))
+    cap_titration(res, [(label, cap, csrc) for label, cap, csrc in max_daily_caps if cap])
     for label, cap, csrc in max_daily_caps:
         if not cap or res.frequency in ("once",):
             continue
@@ -288,3 +289,47 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
                          f"{calc.fmt(res.daily_total, 4)} {unit}/day"
                          + (f" (label maximum {calc.fmt(drug['max_daily'], 4)} {unit}/day)" if drug.get('max_daily') else ""))
     return res
+
+
+# A titration target in a guideline's duration text ("titrate to 150 mg twice daily", "1800-3600 mg/day"):
+# the highest amount and how often it is taken, so it can be compared with a daily cap.
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(mg|mcg|g|units?)\b(?!\s*/\s*(?:dl|l|kg|ml|m2)\b)\s*"
+                     r"(/\s*day|per day|a day|daily|once daily|twice daily|twice a day|three times daily|"
+                     r"four times daily|at night|/\s*week|weekly)?", re.I)
+_TIMES = {"twice daily": 2, "twice a day": 2, "three times daily": 3, "four times daily": 4}
+
+
+def titration_daily_max(text: str, unit: str, per_day: float) -> float | None:
+    """The highest daily amount a titration clause names, in the drug's unit (None when it names none, or
+    names a weekly amount or another unit)."""
+    best = None
+    for m in _AMOUNT.finditer(text):
+        if m.group(3).lower().rstrip("s") != unit.lower().rstrip("s"):
+            continue
+        how = (m.group(4) or "").lower().replace(" ", "")
+        if "week" in how:
+            continue
+        value = float(m.group(2) or m.group(1))
+        mult = next((v for k, v in _TIMES.items() if k.replace(" ", "") == how), None)
+        daily = value * (mult if mult else 1 if how else per_day)
+        best = daily if best is None else max(best, daily)
+    return best
+
+
+def cap_titration(res: DoseResult, caps: list[tuple[str, float, str]]) -> None:
+    """The duration text must never suggest titrating past a cap that applies to this patient (the kidney or
+    liver maximum, or the label maximum): such a titration clause is rewritten to stop at the lowest cap."""
+    if not res.duration or "titrat" not in res.duration.lower() or not caps or res.dose is None:
+        return
+    label, cap, src = min(caps, key=lambda c: c[1])
+    clauses = [c.strip() for c in res.duration.split(";")]
+    out = []
+    for c in clauses:
+        target = titration_daily_max(c, res.unit, res.per_day) if "titrat" in c.lower() else None
+        if target is not None and target > cap + 1e-9:
+            new = f"titrate only up to the {label} of {calc.fmt(cap, 4)} {res.unit}/day"
+            res.steps.append(f"Titration text '{c}' ({calc.fmt(target, 4)} {res.unit}/day) exceeds the {label} "
+                             f"({calc.fmt(cap, 4)} {res.unit}/day): shown as '{new}' [{src}]")
+            c = new
+        out.append(c)
+    res.duration = "; ".join(out)

@@ -194,6 +194,8 @@ def plan_to_bundle(plan: dict, items: list[dict] | None = None) -> dict:
                "note": [{"text": "Dose arithmetic: " + " | ".join(d.get("steps") or [])[:3000]}]}
         if d.get("status") in ("accepted", "modified"):
             req["note"].append({"text": f"Clinician {d['status']}: {d.get('reason', '')}"})
+        for w in d.get("warnings", []):  # e.g. an override above the renal maximum: it travels with the order
+            req["note"].append({"text": f"Warning ({w['severity']}): {w['text']} [source: {w.get('source', '')}]"})
         entries.append({"fullUrl": f"urn:uuid:{rid}", "resource": req})
         reqs.append(rid)
     cp_id = str(uuid.uuid4())

@@ -7,6 +7,8 @@ which one it got. Non-local backends get the facts de-identified first.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from medcore.therapy import render
@@ -19,6 +21,21 @@ class Handout:
     source: str  # model | template
     backend: str
     note: str = ""
+    plan_key: str = ""  # `plan_key` of the plan it was written from: a different key means the handout is stale
+
+
+def plan_key(plan: dict) -> str:
+    """A fingerprint of what a handout says: the condition, when the plan was made and every planned item
+    (drug, dose, frequency, route, duration, status). Any edit to the plan changes it."""
+    items = [{k: i.get(k) for k in ("drug_id", "dose", "unit", "frequency", "route", "duration", "status")}
+             for i in render.planned_items(plan)]
+    blob = json.dumps([plan.get("condition_id"), plan.get("created"), items], sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def is_stale(handout: dict | None, plan: dict | None) -> bool:
+    """True when a stored handout (its dict, with `plan_key`) was written for another version of the plan."""
+    return bool(handout) and (plan is None or handout.get("plan_key") != plan_key(plan))
 
 
 def vocabulary(kb: KnowledgeBase) -> list[str]:
@@ -51,4 +68,16 @@ def make_handout(settings, kb: KnowledgeBase, plan: dict, backend=None) -> Hando
                     facts=facts, template_text=template)
     allowed = [i["drug"] for i in items] + [i["drug_id"].replace("-", " ") for i in items] + [plan["condition_name"]]
     out = phrase(backend, prompt, allowed_terms=allowed, vocabulary=vocabulary(kb))
-    return Handout(out.text, out.source, out.backend, out.note)
+    # The medicines' own education-page text follows, as written (never rephrased by the model), so the
+    # handout and the Health questions page say the same about each drug.
+    notes = medicine_notes(settings, [i["drug_id"] for i in items])
+    return Handout(out.text + ("\n\n" + notes if notes else ""), out.source, out.backend, out.note, plan_key(plan))
+
+
+def medicine_notes(settings, drug_ids: list[str]) -> str:
+    """How to take each planned drug and what to watch for, from its education page (medcore.qa)."""
+    from medcore.qa.handout import medicine_notes as notes_from_pages
+    from medcore.qa.pages import get_page
+
+    pages = [p for p in (get_page(settings, f"drug:{d}") for d in dict.fromkeys(drug_ids)) if p is not None]
+    return notes_from_pages(pages)

@@ -72,16 +72,17 @@ def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Fin
                    [h.rule for h in hits], any(h.avoid for h in hits))
 
 
-def pair(kb: KnowledgeBase, a: str, b: str) -> Finding | None:
+def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None) -> Finding | None:
+    """The merged finding for two drugs; `crcl` (mL/min) selects a rule's kidney-function context."""
     hits = kb.pairs.get(frozenset((a, b)))
-    return merge(kb, a, b, hits) if hits else None
+    return merge(kb, a, b, [h.in_context(crcl) for h in hits]) if hits else None
 
 
-def check_ids(kb: KnowledgeBase, ids: list[str]) -> list[Finding]:
+def check_ids(kb: KnowledgeBase, ids: list[str], crcl: float | None = None) -> list[Finding]:
     out = []
     uniq = list(dict.fromkeys(ids))
     for a, b in itertools.combinations(uniq, 2):
-        f = pair(kb, a, b)
+        f = pair(kb, a, b, crcl)
         if f:
             out.append(f)
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.drugs))

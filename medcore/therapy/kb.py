@@ -45,6 +45,8 @@ class KnowledgeBase:
     classes: dict[str, set[str]] = field(default_factory=dict)
     duplicate_classes: frozenset = frozenset()
     duplicate_source: str = ""
+    # AGS Beers criteria stated for a class: class id -> {text, source} (a drug's own `beers` entry wins)
+    beers_classes: dict[str, dict] = field(default_factory=dict)
     # drugs of the knowledge lexicon the planner has no dosing data for: checked for interactions by class only
     interaction_only: dict[str, dict] = field(default_factory=dict)
     lexicon: DrugLexicon | None = None
@@ -166,6 +168,14 @@ def _build(root: Path) -> KnowledgeBase:
         if rule["allergy"] not in allergy_classes or rule["drug_class"] not in allergy_classes:
             raise KBError(f"cross-reactivity rule {rule['allergy']}->{rule['drug_class']}: unknown allergy class")
 
+    beers_classes = {b["class"]: b for b in shared.get("beers_classes", [])}
+    for k, b in beers_classes.items():
+        if k not in classes:
+            raise KBError(f"shared.yaml beers_classes: no drug has class {k!r}")
+        for d in b.get("except", []):
+            if d not in drugs and d not in interaction_only:
+                raise KBError(f"shared.yaml beers_classes {k}: unknown drug {d!r} in except")
+
     inter = _read(root / "interactions.yaml", kb_schema.INTERACTIONS_FILE)
     pairs, n_explicit = expand_interactions(inter, {**interaction_only, **drugs}, classes, error=KBError)
 
@@ -173,7 +183,7 @@ def _build(root: Path) -> KnowledgeBase:
     genes = {g["gene"]: g for g in pgx["genes"]}
     pgx_rules: dict[tuple[str, str], dict] = {}
     for r in pgx["rules"]:
-        if r["drug"] not in drugs:
+        if r["drug"] not in drugs and r["drug"] not in interaction_only:  # lexicon drugs are reviewed too
             raise KBError(f"pgx.yaml: unknown drug {r['drug']!r}")
         if r["gene"] not in genes:
             raise KBError(f"pgx.yaml: rule {r['drug']}/{r['gene']}: gene not described under genes")
@@ -185,6 +195,12 @@ def _build(root: Path) -> KnowledgeBase:
                 if alt not in drugs:
                     raise KBError(f"pgx.yaml: {r['drug']}/{r['gene']}: unknown alternative {alt!r}")
         pgx_rules[(r["drug"], r["gene"])] = r
+        for other in r.get("also", []):
+            if other not in drugs and other not in interaction_only:
+                raise KBError(f"pgx.yaml: {r['drug']}/{r['gene']}: unknown drug {other!r} in also")
+            if (other, r["gene"]) in pgx_rules:
+                raise KBError(f"pgx.yaml: {other}/{r['gene']} has two tables")
+            pgx_rules[(other, r["gene"])] = {**r, "drug": other}
 
     return KnowledgeBase(
         root=root, drugs=drugs, conditions=conditions, states=states, allergy_classes=allergy_classes,
@@ -192,7 +208,7 @@ def _build(root: Path) -> KnowledgeBase:
         flag_sources=shared["flag_sources"], pairs=pairs, explicit_pair_count=n_explicit,
         class_rule_count=len(inter["class_rules"]), pgx_rules=pgx_rules, genes=genes, classes=classes,
         duplicate_classes=frozenset(shared["duplicate_classes"]["classes"]),
-        duplicate_source=shared["duplicate_classes"]["source"],
+        duplicate_source=shared["duplicate_classes"]["source"], beers_classes=beers_classes,
         interaction_only=interaction_only, lexicon=lex, knowledge_dir=kdir,
         condition_index=_index(conditions.values(), ("name", "synonyms", "icd10", "snomed")),
         state_index={**_index(conditions.values(), ("name", "synonyms")), **_index(states.values(), ("name", "synonyms"))},

@@ -23,6 +23,11 @@ RENAL_BAND = {
         "max_daily": NUM,
         "note": {"type": "string"},
         "source": SOURCE,
+        # a band about *starting* the drug ("do not start") reads differently for a patient already taking it:
+        # what the current-medicine review says instead
+        "if_taking": {"type": "object", "required": ["action", "note"], "additionalProperties": False,
+                      "properties": {"action": {"enum": ["adjust", "caution"]}, "note": {"type": "string"},
+                                     "max_daily": NUM, "source": SOURCE}},
     },
 }
 
@@ -118,6 +123,10 @@ SHARED_FILE = {
         "cross_reactivity": {"type": "array", "items": CROSS_RULE},
         "severe_reaction_terms": {"type": "array", "items": {"type": "string"}},
         "flag_sources": {"type": "object", "additionalProperties": SOURCE},
+        "beers_classes": {"type": "array", "items": {
+            "type": "object", "required": ["class", "text", "source"], "additionalProperties": False,
+            "properties": {"class": ID, "text": {"type": "string"}, "source": SOURCE,
+                           "except": {"type": "array", "items": ID}}}},
         "duplicate_classes": {
             "type": "object",
             "required": ["classes", "source"],
@@ -219,7 +228,9 @@ MATCH = {
     "minProperties": 1,
     "properties": {
         "drug": ID,
+        "drugs": {"type": "array", "items": ID, "minItems": 1},  # any of these drugs
         "class": ID,
+        "not_class": ID,  # ... but not a drug of this class (MAO-B inhibitors for Parkinson's in an MAOI rule)
         "qt": {"type": "array", "items": {"enum": ["known", "possible", "conditional"]}},
         "flag": {"enum": ["serotonergic", "cns_depressant", "anticholinergic"]},
     },
@@ -228,6 +239,13 @@ SEVERITIES = ["contraindicated", "major", "moderate", "minor"]
 # `avoid: true`: the cited source says to avoid the combination (not only to monitor or adjust);
 # the planner then ranks such an option below any guideline alternative without that problem.
 AVOID = {"type": "boolean"}
+# severity that depends on kidney function (the label says so): below `below` mL/min creatinine clearance
+# the combination reads with this severity and management
+RENAL_CONTEXT = {
+    "type": "object", "required": ["below", "severity", "management"], "additionalProperties": False,
+    "properties": {"below": {"type": "number", "exclusiveMinimum": 0}, "severity": {"enum": ["contraindicated", "major",
+                   "moderate", "minor"]}, "management": {"type": "string"}, "avoid": {"type": "boolean"}},
+}
 INTERACTION = {
     "type": "object",
     "required": ["drugs", "severity", "mechanism", "effect", "management", "source"],
@@ -240,6 +258,7 @@ INTERACTION = {
         "management": {"type": "string"},
         "source": SOURCE,
         "avoid": AVOID,
+        "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
     },
 }
 CLASS_RULE = {
@@ -256,6 +275,7 @@ CLASS_RULE = {
         "management": {"type": "string"},
         "source": SOURCE,
         "avoid": AVOID,
+        "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
     },
 }
 INTERACTIONS_FILE = {
@@ -275,6 +295,9 @@ PGX_RULE = {
     "additionalProperties": False,
     "properties": {
         "drug": ID,
+        # other drugs the guideline gives the very same table for (lansoprazole with pantoprazole): lexicon
+        # drugs without planner dosing data are allowed here, so a current medicine is still reviewed
+        "also": {"type": "array", "items": ID},
         "gene": {"type": "string"},
         "level": {"enum": ["A", "A/B"]},
         "recommendations": {

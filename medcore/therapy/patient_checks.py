@@ -21,6 +21,9 @@ PENALTY = {"major_interaction": 2.0, "moderate_interaction": 0.5, "caution_state
            "duplicate_class": 1.0, "pgx_adjust": 0.5, "qt_risk": 2.0, "allergy_caution": 1.0}
 
 
+BEERS_AGE = 65  # AGS Beers Criteria apply from 65
+
+
 @dataclass
 class PatientContext:
     kb: KnowledgeBase
@@ -87,6 +90,19 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
     names = {s: (kb.states.get(s) or kb.conditions.get(s) or {"name": s})["name"] for s in states}
     ctx = PatientContext(kb, p, set(states), names, allergies, med_ids, organ.crcl, organ.egfr)
     return ctx, warnings, meds, problems, allergies, organ.calcs
+
+
+def beers_for(kb: KnowledgeBase, drug_id: str) -> tuple[str, str] | None:
+    """(criterion text, source) of the AGS Beers criterion for a drug, or None: the drug's own entry, else its
+    class's (shared.yaml beers_classes). One home for options and current medicines alike."""
+    own = (kb.drugs.get(drug_id) or {}).get("beers")
+    if own:
+        return own, kb.flag_sources["beers"]
+    for k in sorted(kb.drug_info(drug_id)["classes"]):
+        b = kb.beers_classes.get(k)
+        if b and drug_id not in b.get("except", ()):
+            return b["text"], b["source"]
+    return None
 
 
 def allergy_issues(ctx: PatientContext, drug: dict) -> list[Issue]:
@@ -170,9 +186,10 @@ def drug_issues(ctx: PatientContext, drug: dict) -> tuple[list[Issue], list[tupl
     if drug.get("min_age") is not None and p.age < drug["min_age"]:
         excl.append(Issue("contraindicated", "age", f"{name}: not for age under {drug['min_age']:g} years. "
                           + drug.get("age_note", ""), src, [drug["id"]]))
-    if drug.get("beers") and p.age >= 65:
-        caut.append((Issue("moderate", "beers", f"{name} (age {p.age:g}): {drug['beers']}", kb.flag_sources["beers"],
-                           [drug["id"]]), PENALTY["beers"]))
+    beers = beers_for(kb, drug["id"]) if p.age >= BEERS_AGE else None
+    if beers:
+        caut.append((Issue("moderate", "beers", f"{name} (age {p.age:g}): {beers[0]}", beers[1], [drug["id"]]),
+                     PENALTY["beers"]))
     if "long_qt" in ctx.states and drug.get("qt") == "known" and "long_qt" not in drug.get("contraindicated_in", []):
         caut.append((Issue("major", "qt", f"{name} has known torsades risk and the patient has QT prolongation",
                            kb.flag_sources["qt"], [drug["id"]]), PENALTY["qt_risk"]))
@@ -186,7 +203,7 @@ def drug_issues(ctx: PatientContext, drug: dict) -> tuple[list[Issue], list[tupl
             caut.append((Issue("moderate", "duplicate", f"{name} duplicates {kb.drug_name(m)} "
                                f"({', '.join(sorted(k.replace('_', ' ') for k in shared))})", kb.duplicate_source,
                                [drug["id"], m]), PENALTY["duplicate_class"]))
-        f = ix.pair(kb, drug["id"], m)
+        f = ix.pair(kb, drug["id"], m, ctx.crcl)
         if f:
             issue = Issue(f.severity, "interaction", f"{f.drugs[0]} + {f.drugs[1]}: {f.effect} ({f.mechanism}). "
                           f"Management: {f.management}", f.source, list(f.drug_ids),

@@ -27,6 +27,7 @@ from medcore.therapy.calculators import CalcResult
 from medcore.therapy.dosing import DoseResult, compute_dose
 from medcore.therapy.issues import Issue, grouped
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
+from medcore.therapy.med_review import review_current
 from medcore.therapy.names import resolve_condition
 from medcore.therapy.profile import Patient
 from medcore.therapy.patient_checks import PatientContext, build_context, drug_issues
@@ -89,6 +90,8 @@ class Plan:
     disclaimer: str = DISCLAIMER
     created: str = ""
     kb: dict = field(default_factory=dict)
+    # current medicines (as typed) that could not be checked at all: the plan never says "no interaction"
+    unchecked: list[str] = field(default_factory=list)
 
     def chosen_option(self) -> OptionResult | None:
         return next((o for o in self.options if o.option_id == self.chosen), None)
@@ -169,7 +172,7 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
         res.cautions += dose.issues
         res.doses.append(dose)
     # interactions inside a multi-drug regimen
-    for f in ix.check_ids(kb, drugs):
+    for f in ix.check_ids(kb, drugs, ctx.crcl):
         issue = Issue(f.severity, "interaction", f"within the regimen, {f.drugs[0]} + {f.drugs[1]}: {f.effect}. "
                       f"Management: {f.management}", f.source, list(f.drug_ids))
         (res.exclusions if f.severity == "contraindicated" else res.cautions).append(issue)
@@ -191,11 +194,12 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     if chosen:
         chosen.status = "recommended"
 
-    explanation = _explain(kb, cond, results, chosen)
+    unchecked = [m["text"] for m in meds if not m["ids"] or m["unchecked"]]
+    explanation = _explain(kb, cond, results, chosen, unchecked)
     plan_issues: list[Issue] = []
     if chosen:
         plan_issues += chosen.cautions
-    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []))
+    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl)
     chosen_ids = set(chosen.drugs) if chosen else set()
     for f in findings:
         if chosen_ids & set(f.drug_ids):
@@ -213,8 +217,13 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     labels = [m["text"] if len(m["ids"]) == 1 else f"{m['text']} ({kb.drug_name(i)})" for m in meds for i in m["ids"]]
     for d in ix.duplicates(kb, ctx.med_ids, labels):
         plan_issues.append(Issue("moderate", "duplicate", "current medicines: " + d.text, d.source, d.drugs))
+    plan_issues += review_current(ctx)  # each current medicine against genotype, kidneys, conditions, Beers
     for w in warnings:
         plan_issues.append(Issue("moderate", "input", w, "input check"))
+    if unchecked:
+        plan_issues.append(Issue("major", "unchecked", f"NOT CHECKED: {', '.join(unchecked)}. Interactions, kidney "
+                                 "limits and other checks could not be run for these medicines; check them by hand "
+                                 "before relying on this plan", "input check"))
     if chosen is None:
         plan_issues.append(Issue("contraindicated", "guideline", "every option in the knowledge base is excluded "
                                  "for this patient: specialist review needed", cond["source"]))
@@ -224,7 +233,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         medications=meds, problems=problems, allergies=allergies, options=results,
         chosen=chosen.option_id if chosen else None, explanation=explanation, warnings=plan_issues,
         interactions=findings, non_drug=list(cond["non_drug"]), monitoring=list(cond["monitoring"]),
-        follow_up=cond["follow_up"], crcl=ctx.crcl, egfr=ctx.egfr,
+        follow_up=cond["follow_up"], crcl=ctx.crcl, egfr=ctx.egfr, unchecked=unchecked,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"), kb=kb.counts(),
     )
 
@@ -254,7 +263,8 @@ def _reasons(o: OptionResult) -> str:
     return "ranked lower after penalties: " + ("; ".join(pens) if pens else "guideline order")
 
 
-def _explain(kb: KnowledgeBase, cond: dict, results: list[OptionResult], chosen: OptionResult | None) -> list[str]:
+def _explain(kb: KnowledgeBase, cond: dict, results: list[OptionResult], chosen: OptionResult | None,
+             unchecked: list[str] | None = None) -> list[str]:
     lines = []
     if chosen is None:
         lines.append(f"No option for {cond['name']} could be proposed safely. Reasons by option:")
@@ -264,7 +274,10 @@ def _explain(kb: KnowledgeBase, cond: dict, results: list[OptionResult], chosen:
     why = f"Proposed: {chosen.label} ({LINE_TEXT[chosen.line]} per {cond['guideline']})."
     if chosen.preferred_because:
         why += f" The guideline prefers it for patients with {', '.join(chosen.preferred_because)}."
-    if not chosen.cautions:
+    if not chosen.cautions and unchecked:
+        why += (" No problem was found with the recognised medicines, but " + ", ".join(unchecked) +
+                " could not be checked, so interactions with them are unknown.")
+    elif not chosen.cautions:
         why += " No allergy, contraindication, interaction or pharmacogenomic problem was found."
     else:
         n = sum(1 for c in chosen.cautions if c.severity in ("major", "moderate"))

@@ -7,6 +7,7 @@ lb, a creatinine with mg/dL or µmol/L, and is converted once here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -65,6 +66,9 @@ def _num(data: dict, key: str, problems: list[str]) -> float | None:
     v = data.get(key)
     if v is None or v == "":
         return None
+    if isinstance(v, bool):  # JSON true/false is not a number (float(True) would read as 1)
+        problems.append(f"{key}: {str(v).lower()} is a yes/no value, not a number")
+        return None
     try:
         return float(v)
     except (TypeError, ValueError):
@@ -94,8 +98,9 @@ def parse_patient(data: dict[str, Any]) -> tuple[Patient, list[str]]:
     problems: list[str] = []
     warnings: list[str] = []
     age = _num(data, "age", problems)
-    if age is None and "age" not in data:
-        problems.append("age is required (years)")
+    if age is None and not isinstance(data.get("age"), bool) and not any(p.startswith("age:") for p in problems):
+        problems.append("age is required (years)" + (": null is not an age" if "age" in data and data["age"] is None
+                                                      else ""))
     sex = str(data.get("sex") or data.get("gender") or "").strip().lower()
     sex = {"f": "female", "m": "male", "woman": "female", "man": "male"}.get(sex, sex)
     if sex not in ("female", "male"):
@@ -162,18 +167,27 @@ def parse_patient(data: dict[str, Any]) -> tuple[Patient, list[str]]:
         warnings.append(f"pregnancy at age {calc.fmt(age)} is unusual; please double-check")
 
     allergies = []
-    for a in data.get("allergies") or []:
+    for a in as_list(data, "allergies", problems):
         if isinstance(a, str):
-            if a.strip():
+            m = _REACTION.match(a)  # "penicillin (hives)": the reaction in brackets
+            if m:
+                allergies.append(Allergy(m.group(1).strip(), m.group(2).strip()))
+            elif a.strip():
                 allergies.append(Allergy(a.strip()))
         elif isinstance(a, dict) and str(a.get("substance") or "").strip():
             allergies.append(Allergy(str(a["substance"]).strip(), str(a.get("reaction") or "").strip()))
         elif a:
             problems.append(f"allergy {a!r}: give a substance name (and optionally a reaction)")
-    conditions = [str(c).strip() for c in (data.get("conditions") or []) if str(c).strip()]
-    meds = [str(m).strip() for m in (data.get("medications") or []) if str(m).strip()]
-    genotypes = {str(k).strip(): str(v).strip() for k, v in (data.get("genotypes") or {}).items()
-                 if str(k).strip() and str(v).strip()}
+    conditions = [_text(c, "conditions", problems) for c in as_list(data, "conditions", problems)]
+    conditions = [c for c in conditions if c]
+    meds = [_text(m, "medications", problems) for m in as_list(data, "medications", problems)]
+    meds = [m for m in meds if m]
+    raw_geno = data.get("genotypes") or {}
+    if not isinstance(raw_geno, dict):
+        problems.append("genotypes: give an object of gene to phenotype or diplotype, e.g. {\"CYP2D6\": \"*1/*4\"}")
+        raw_geno = {}
+    genotypes = {str(k).strip(): str(v).strip() for k, v in raw_geno.items()
+                 if str(k).strip() and isinstance(v, (str, int, float)) and str(v).strip()}
     rule = str(data.get("weight_rule") or "auto")
     if rule not in calc.WEIGHT_RULES:
         problems.append(f"weight_rule {rule!r}: choose one of {', '.join(calc.WEIGHT_RULES)}")
@@ -183,6 +197,41 @@ def parse_patient(data: dict[str, Any]) -> tuple[Patient, list[str]]:
                    lactating=lactating, scr_mg_dl=_r(scr, 3), egfr=egfr, child_pugh=cp, allergies=allergies,
                    conditions=conditions, medications=meds, genotypes=genotypes, weight_rule=rule,
                    label=str(data.get("label") or "")), warnings
+
+
+_SPLIT = re.compile(r"[\n;]+|,(?![^(]*\))")  # one item per line, semicolon or comma (not a comma inside brackets)
+_REACTION = re.compile(r"^\s*([^()]+?)\s*\(([^()]*)\)\s*$")
+_NAME_KEYS = ("name", "text", "drug", "medication", "substance", "condition")
+
+
+def as_list(data: dict, key: str, problems: list[str]) -> list:
+    """A list field given as a list, a string ("penicillin", "warfarin; aspirin") or one object is normalised to a
+    list: a string is split into items, never into letters; anything else is refused with a message."""
+    v = data.get(key)
+    if v is None or v == "":
+        return []
+    if isinstance(v, list):
+        return v
+    if isinstance(v, str):
+        return [x.strip() for x in _SPLIT.split(v) if x.strip()]
+    if isinstance(v, dict):
+        return [v]
+    problems.append(f"{key}: give a list (or one text) of items, not {type(v).__name__} {v!r}")
+    return []
+
+
+def _text(item: Any, key: str, problems: list[str]) -> str:
+    """One medication or condition: a string, or an object whose name field is taken (with dose and frequency
+    for a medication)."""
+    if isinstance(item, str):
+        return item.strip()
+    if isinstance(item, dict):
+        name = next((str(item[k]).strip() for k in _NAME_KEYS if isinstance(item.get(k), str) and item[k].strip()), "")
+        if name:
+            extra = [str(item[k]).strip() for k in ("dose", "unit", "frequency") if item.get(k) not in (None, "")]
+            return " ".join([name] + extra)
+    problems.append(f"{key}: item {item!r} has no name; give text or an object with a name")
+    return ""
 
 
 def _r(v: float | None, nd: int = 2) -> float | None:

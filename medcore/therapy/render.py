@@ -42,6 +42,9 @@ def plan_markdown(plan: dict) -> str:
          f"> {plan.get('disclaimer', '')}", "",
          f"**Patient:** {_patient_line(p)}  ",
          f"**Guideline:** {plan['guideline']}  ", f"**Generated:** {plan.get('created', '')}", ""]
+    if plan.get("unchecked"):
+        L += [f"**NOT CHECKED:** {', '.join(plan['unchecked'])} (not recognised: no interaction or other check was "
+              "run for these medicines)", ""]
     if plan.get("calculations"):
         L += ["## Calculations", ""]
         for c in plan["calculations"]:

@@ -12,7 +12,7 @@ import copy
 from datetime import datetime, timezone
 
 from medcore.therapy import calculators as calc
-from medcore.therapy.dosing import FREQ_TEXT, PER_DAY
+from medcore.therapy.dosing import FREQ_TEXT, PER_DAY, renal_band
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
 from medcore.therapy.names import resolve_drug
@@ -110,4 +110,47 @@ def check_item(kb: KnowledgeBase, patient: Patient, item: dict, others: list[dic
     if drug.get("max_daily") and total > drug["max_daily"] + 1e-9 and item["frequency"] != "once":
         out.append(Issue("major", "dose", f"{item['drug']}: {calc.fmt(total)} {item['unit']}/day is above the label maximum "
                          f"{calc.fmt(drug['max_daily'])} {item['unit']}/day", drug["source"], [drug["id"]]))
+    out += organ_limits(drug, item, ctx.crcl, ctx.egfr, patient.child_pugh)
+    return out
+
+
+def organ_limits(drug: dict, item: dict, crcl: float | None, egfr: float | None, child_pugh: str | None) -> list[Issue]:
+    """A clinician's dose against the kidney band and liver class that apply to this patient: above the band's
+    dose or daily maximum, more often than its interval, or a drug the band says to avoid."""
+    out: list[Issue] = []
+    name, unit, freq = item["drug"], item["unit"], item["frequency"]
+    per_day = PER_DAY.get(freq, 1)
+    band, basis, value = renal_band(drug, crcl, egfr)
+    if band:
+        src = band.get("source", drug["source"])
+        head = f"{name} at {'CrCl' if basis == 'crcl' else 'eGFR'} {calc.fmt(value, 1)} (< {calc.fmt(band['below'])})"
+        note = band.get("note", "")
+        if band["action"] == "avoid":
+            out.append(Issue("contraindicated", "renal", f"{head}: avoid. {note}", src, [drug["id"]]))
+        elif band["action"] == "adjust":
+            problems = []
+            if "dose" in band and item["dose"] > band["dose"] + 1e-9:
+                problems.append(f"{calc.fmt(item['dose'])} {unit} per dose is above the renal dose "
+                                f"{calc.fmt(band['dose'])} {unit}")
+            if "frequency" in band and freq != "once" and per_day > PER_DAY.get(band["frequency"], 1) + 1e-9:
+                problems.append(f"{FREQ_TEXT.get(freq, freq)} is more often than the renal interval "
+                                f"({FREQ_TEXT.get(band['frequency'], band['frequency'])})")
+            if band.get("max_daily") and freq != "once" and item["dose"] * per_day > band["max_daily"] + 1e-9:
+                problems.append(f"{calc.fmt(item['dose'] * per_day)} {unit}/day is above the renal maximum "
+                                f"{calc.fmt(band['max_daily'])} {unit}/day")
+            if problems:
+                out.append(Issue("major", "renal", f"{head}: " + "; ".join(problems) + f". {note}", src, [drug["id"]]))
+        else:
+            out.append(Issue("moderate", "renal", f"{head}: {note or 'use with caution'}", src, [drug["id"]]))
+    hep = drug.get("hepatic") or {}
+    action = hep.get(child_pugh) if child_pugh in ("B", "C") else None
+    if action:
+        hsrc = hep.get("source", drug["source"])
+        head = f"{name} in Child-Pugh {child_pugh}"
+        if action == "avoid":
+            out.append(Issue("contraindicated", "hepatic", f"{head}: avoid. {hep.get('note', '')}", hsrc, [drug["id"]]))
+        elif ("dose" in hep and item["dose"] > hep["dose"] + 1e-9) or (
+                hep.get("max_daily") and item["dose"] * per_day > hep["max_daily"] + 1e-9):
+            out.append(Issue("major", "hepatic", f"{head}: the dose is above the hepatic limit. {hep.get('note', '')}",
+                             hsrc, [drug["id"]]))
     return out

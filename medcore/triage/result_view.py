@@ -113,8 +113,7 @@ def _safety_net(kb: KnowledgeBase, rank: int, rule_out: list[dict], complaints: 
         c = kb.condition(cid)
         for f in c.red_flags:
             if f not in known:
-                ruled = [LEVEL_RANK[r.level] for r in kb.rules if r.fires(present | {f})]
-                sign_rank[f] = min(sign_rank.get(f, 9), LEVEL_RANK[c.triage], *ruled)
+                sign_rank[f] = min(sign_rank.get(f, 9), warning_sign_rank(kb, c, f, present))
     by_level: dict[str, list[str]] = {}
     for f, r in sorted(sign_rank.items(), key=lambda t: t[1]):  # stable: in the order of the conditions
         names = by_level.setdefault(LEVELS[r], [])
@@ -122,6 +121,19 @@ def _safety_net(kb: KnowledgeBase, rank: int, rule_out: list[dict], complaints: 
             names.append(kb.finding(f).name.lower())
     return [{"level": lvl, "text": IF_SIGN[lvl], "signs": by_level[lvl]} for lvl in IF_SIGN
             if by_level.get(lvl) and LEVEL_RANK[lvl] < rank]
+
+
+def warning_sign_rank(kb: KnowledgeBase, condition, fid: str, present: set[str] = frozenset()) -> int:
+    """The level (as a rank) a warning sign of `condition` sets if it appears with `present`: the
+    condition's own level, or a red-flag rule's when one fires (the chat's safety net and the
+    education pages' "when to get help" both use this)."""
+    ruled = [LEVEL_RANK[r.level] for r in kb.rules if r.fires(set(present) | {fid})]
+    return min([LEVEL_RANK[condition.triage], *ruled])
+
+
+def safety_line(level: str, signs: list[str]) -> str:
+    """One safety-net line as the chat shows it: "See a doctor today if you get: a, b."."""
+    return f"{IF_SIGN[level]}: {', '.join(signs)}."
 
 
 def render(view: ResultView, result, mode: str = "patient") -> str:
@@ -157,7 +169,7 @@ def render(view: ResultView, result, mode: str = "patient") -> str:
     if view.safety_net:
         lines.append("")
         for s in view.safety_net:
-            lines.append(f"{s['text']}: {', '.join(s['signs'])}.")
+            lines.append(safety_line(s["level"], s["signs"]))
     if view.too_early:
         lines += ["", "Answering a few more questions, or seeing a GP or pharmacist, will help narrow it down."]
     lines += ["", view.disclaimer]

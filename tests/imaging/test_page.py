@@ -80,3 +80,27 @@ def test_dataset_tab_offers_installed_debian_sets_and_names_missing_ones(setting
     assert not at.exception, at.exception
     text = _texts(at)
     assert "invesalius-examples" in text and "GPL-2" in text
+
+
+def test_zip_class_names_are_shown_as_text(settings, store):
+    """A class folder named like a markdown image must not be rendered (its URL would be fetched)."""
+    import io
+    import zipfile
+
+    import numpy as np
+    from PIL import Image
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for cls in ("![x](http:evil.example)", "normal"):
+            for i in range(3):
+                png = io.BytesIO()
+                Image.fromarray((np.random.default_rng(i).random((32, 32)) * 255).astype(np.uint8)).save(png, "PNG")
+                zf.writestr(f"{cls}/img{i}.png", png.getvalue())
+    at = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120).run()
+    at.file_uploader(key="ds-upload").set_value(("classes.zip", buf.getvalue(), "application/zip")).run()
+    next(b for b in at.button if b.label == "Import").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    shown = [s.value for s in at.success]
+    assert shown and "Imported 6 images" in shown[0].replace("\\", "")
+    assert "evil" in shown[0] and "](" not in shown[0]

@@ -31,6 +31,16 @@ def test_findings_take_hpo_codes_and_synonyms():
     assert shipped().get("finding:vomit_blood").codes["hpo"] == ("HP:0002248",)  # hematemesis
 
 
+def test_broader_hpo_terms_lend_their_code_not_their_words():
+    t = shipped()
+    red_hot = t.get("finding:joint_red_hot")
+    assert red_hot.codes["hpo"] == ("HP:0001369",) and "Arthritis" not in red_hot.synonyms
+    assert "Redness of skin or mucous membrane" not in t.get("finding:spreading_redness").synonyms
+    seizure = t.get("finding:seizure")
+    assert "Epilepsy" not in seizure.synonyms and "Epileptic seizure" in seizure.synonyms
+    assert not any(h.concept.id == "finding:joint_red_hot" and h.score == 1.0 for h in t.search("arthritis"))
+
+
 def test_hepatitis_b_and_c_are_separate_concepts():
     t = shipped()
     b, c = t.get("condition:hepatitis_b"), t.get("condition:hepatitis_c")

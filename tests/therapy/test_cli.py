@@ -24,7 +24,9 @@ def test_interactions_contract(settings, capsys):
 
 def test_interactions_unknown_name_suggests(settings, capsys):
     rc, out, err = _run(capsys, ["interactions", "warfarin", "hydroxyz", "--json"])
-    assert rc == 2 and json.loads(out) == [] and "did you mean" in err and "hydroxyzine" in err
+    data = json.loads(out)
+    assert rc == 2 and data["unknown"] == ["hydroxyz"] and data["interactions"] == []
+    assert "did you mean" in data["error"] and "hydroxyzine" in err
 
 
 def test_interactions_combination_product_checks_each_ingredient(settings, capsys):
@@ -43,6 +45,9 @@ def test_pgx_contract(settings, capsys):
     assert data["action"] in ("standard", "adjust_dose", "use_alternative", "avoid") and data["action"] == "use_alternative"
     rc, _, err = _run(capsys, ["pgx", "--drug", "clopidogrel", "--gene", "CYP2C19", "--phenotype", "weird", "--json"])
     assert rc == 2 and "not recognised" in err
+    for argv in (["--drug", "blah", "--gene", "CYP2D6"], ["--drug", "tramadol", "--gene", "FOO1"]):
+        rc, out, _ = _run(capsys, ["pgx", *argv, "--phenotype", "PM", "--json"])
+        assert rc == 2 and json.loads(out)["error"]
 
 
 def test_calc_contract(settings, capsys):
@@ -94,3 +99,24 @@ def test_eval_cases_split(settings):
     cases = load_cases(cases_path(settings))
     held = [c for c in cases if c["split"] == "heldout"]
     assert len(cases) >= 60 and len(held) >= len(cases) / 4 - 1
+
+
+def test_eval_therapy_blind_and_coverage(settings, capsys, tmp_path):
+    """Issue 13: the blind set and the ONC coverage run from the CLI; the figures recorded in docs/evals hold."""
+    rc, out, _ = _run(capsys, ["eval", "therapy-blind"])
+    rep = json.loads(out)
+    assert rc == 0 and rep["pairs"] >= 60 and rep["patients"] >= 10
+    assert rep["false_alarms_on_non_interacting"].startswith("0/")
+    n, d = rep["major_and_contraindicated_flagged_major_or_above"].split("/")
+    assert n == d and rep["renal_cap_text_violations"] == 0
+    rc, out, _ = _run(capsys, ["eval", "therapy-blind", "--file", str(tmp_path / "missing.yaml")])
+    assert rc == 2 and "does not exist" in json.loads(out)["error"]
+    rc, out, _ = _run(capsys, ["eval", "therapy-coverage"])
+    cov = json.loads(out)
+    assert rc == 0 and cov["onc_high_priority"]["flagged_major_or_above"] == "33/33"
+    cpic = cov["cpic"]
+    if "skipped" in cpic:  # the CPIC pair list is dev data outside the repository
+        assert "not found" in cpic["skipped"]
+    else:
+        covered, total = cpic["level_A_pairs_covered"].split("/")
+        assert int(total) >= 70 and int(covered) >= 37

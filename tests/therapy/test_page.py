@@ -30,6 +30,10 @@ def _fill(at, **values):
             at.selectbox(key=k).set_value(v)
 
 
+def _handout(at):
+    return next(t for t in at.text_area if t.label == "Patient handout")
+
+
 def _submit(at):
     next(b for b in at.button if b.label == "Make plan").click()
     at.run()
@@ -76,7 +80,7 @@ def test_plan_review_versions_downloads_handout(settings, store):
     next(b for b in at.button if b.label == "Write the patient handout").click()
     at.run()
     assert not at.exception
-    assert "apixaban" in at.text_area(key="tp_handout_text").value
+    assert "apixaban" in _handout(at).value
     assert any("Template text" in c.value for c in at.caption)
     # reload restores the plan
     ws = at.query_params.get("ws")
@@ -166,5 +170,67 @@ def test_quick_interaction_check_shows_typed_names_as_text(app):
     app.text_area(key="tp_q_ix").input("![x](http://example.invalid/p.png)\nwarfarin")
     app.button(key="tp_q_ix_go").click().run()
     shown = [w.value for w in app.warning]
-    assert not app.exception and not app.error
+    assert not app.exception
     assert any("\\!\\[x\\]" in w for w in shown), shown
+    # an unresolved name: a "not checked" error, never a green "no interactions"
+    assert not app.success and any(e.value.startswith("Not checked") and "\\!\\[x\\]" in e.value for e in app.error)
+
+
+def test_override_above_the_renal_interval_warns_and_the_old_handout_is_removed(settings, store):
+    """Issue 13: levofloxacin 750 mg once daily at CrCl 26 warns with its source (on the page and in the
+    export), and a handout written before the edit is removed instead of staying under the new plan."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=75, tp_sex="male", tp_weight=65, tp_scr=2.25, tp_cond="cap")
+    _submit(at)
+    next(b for b in at.button if b.label == "Write the patient handout").click()
+    at.run()
+    assert "amoxicillin" in _handout(at).value.lower()
+    at.selectbox(key="tp_rev_item").set_value("item1")
+    at.radio(key="tp_rev_action").set_value("modify")
+    at.run()
+    at.text_input(key="tp_rev_drug").set_value("levofloxacin")
+    at.number_input(key="tp_rev_dose").set_value(750)
+    at.selectbox(key="tp_rev_freq").set_value("daily")
+    at.text_input(key="tp_rev_reason").set_value("penicillin shortage")
+    next(b for b in at.button if b.label == "Apply decision").click()
+    at.run()
+    assert not at.exception and not at.error
+    shown = " ".join(w.value for w in list(at.warning) + list(at.error))
+    assert "more often than the renal interval" in shown and "every 48 hours" in shown and "Levaquin" in shown
+    assert not [t for t in at.text_area if t.label == "Patient handout"]
+    assert any("plan changed after the patient handout was written" in i.value for i in at.info)
+    from medcore.therapy import fhir_io, render
+
+    plan = at.session_state["tp_plan"]
+    assert "more often than the renal interval" in render.plan_markdown(plan)
+    notes = [n["text"] for e in fhir_io.plan_to_bundle(plan, plan["items"])["entry"]
+             for n in e["resource"].get("note", [])]
+    assert any("renal interval" in n for n in notes)
+    # a new handout is written for the current plan
+    next(b for b in at.button if b.label == "Write the patient handout").click()
+    at.run()
+    assert "levofloxacin" in _handout(at).value.lower()
+
+
+def test_current_medicine_review_is_shown(settings, store):
+    """Issue 13: a CYP2D6 ultrarapid metaboliser on tramadol is told on the page to stop it, with the CPIC source."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=50, tp_sex="male", tp_weight=80, tp_scr=1.0, tp_medications="tramadol 50 mg",
+          tp_genotypes="CYP2D6: ultrarapid metabolizer", tp_cond="hypertension")
+    _submit(at)
+    shown = " ".join(w.value for w in list(at.warning) + list(at.error))
+    assert "Current medicine tramadol" in shown and "stop and switch" in shown and "CPIC" in shown
+
+
+def test_unrecognised_medicine_gets_a_not_checked_banner_shown_as_text(settings, store):
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=50, tp_sex="male", tp_weight=80, tp_scr=1.0, tp_medications="zzqx_unknown\n![x](http://e/i.png)",
+          tp_cond="hypertension")
+    _submit(at)
+    banner = [e.value for e in at.error if e.value.startswith("Not checked")]
+    assert banner and "zzqx\\_unknown" in banner[0] and "\\!\\[x\\]" in banner[0]  # escaped, not rendered
+    md = " ".join(m.value for m in at.markdown)
+    assert "No allergy, contraindication, interaction" not in md and "could not be checked" in md

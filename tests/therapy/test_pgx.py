@@ -42,3 +42,36 @@ def test_errors_are_clear(kb):
         lookup(kb, "clopidogrel", "CYP2C19", "sort of slow")
     with pytest.raises(PgxError, match="no CPIC level A recommendation"):
         lookup(kb, "lisinopril", "CYP2C19", "PM")
+
+
+def test_group_tables_mt_rnr1_and_malignant_hyperthermia(kb):
+    """Issue 13: CPIC states one table for all aminoglycosides (MT-RNR1) and one for the volatile anaesthetics
+    and succinylcholine (RYR1, CACNA1S); every member gets it, including drugs the planner does not dose."""
+    from medcore.therapy.pgx import lookup
+
+    for drug in ("gentamicin", "tobramycin", "amikacin"):
+        r = lookup(kb, drug, "MT-RNR1", "m.1555A>G")
+        assert r.action == "avoid" and "MT-RNR1" in r.source
+        assert lookup(kb, drug, "MT-RNR1", "normal risk").action == "standard"
+    for gene in ("RYR1", "CACNA1S"):
+        for drug in ("sevoflurane", "succinylcholine", "desflurane"):
+            assert lookup(kb, drug, gene, "malignant hyperthermia susceptible").action == "avoid"
+
+
+def test_statin_and_atazanavir_tables(kb):
+    from medcore.therapy.pgx import lookup
+
+    assert lookup(kb, "lovastatin", "SLCO1B1", "poor").action == "use_alternative"
+    assert lookup(kb, "pravastatin", "SLCO1B1", "decreased").action == "standard"
+    assert "1 mg" in lookup(kb, "pitavastatin", "SLCO1B1", "poor").recommendation
+    r = lookup(kb, "Reyataz", "UGT1A1", "*28/*28")
+    assert r.phenotype == "Poor Metabolizer" and r.action == "use_alternative"
+    assert lookup(kb, "atazanavir", "UGT1A1", "*1/*28").action == "standard"
+
+
+def test_abcg2_rosuvastatin(kb):
+    from medcore.therapy.pgx import lookup
+
+    r = lookup(kb, "Crestor", "ABCG2", "rs2231142 TT")
+    assert r.phenotype == "Poor Function" and r.action == "adjust_dose" and "20 mg" in r.recommendation
+    assert lookup(kb, "rosuvastatin", "ABCG2", "normal").action == "standard"

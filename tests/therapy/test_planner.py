@@ -230,3 +230,14 @@ def test_lexicon_drug_without_dosing_data_is_checked_and_said_so(plan_for):
                     "hypertension")
     assert any(f.severity in ("major", "contraindicated") for f in plan.interactions)
     assert any("phenelzine" in w.text and "by class only" in w.text for w in plan.warnings)
+
+
+def test_unresolved_medicine_means_the_plan_never_says_no_interaction(plan_for):
+    plan = plan_for({"age": 50, "sex": "male", "weight_kg": 80, "scr_mg_dl": 1.0, "medications": ["zzqxunknown"]},
+                    "hypertension")
+    assert plan.unchecked == ["zzqxunknown"]
+    assert not any("No allergy, contraindication, interaction" in e for e in plan.explanation)
+    assert any(i.kind == "unchecked" and i.severity == "major" for i in plan.warnings)
+    from medcore.therapy import render
+
+    assert "**NOT CHECKED:** zzqxunknown" in render.plan_markdown(plan.to_dict())

@@ -100,6 +100,6 @@ def test_vignettes_balanced_and_valid(kb):
         assert kb.condition(v["diagnosis"]).icd10 == v["icd10"]
     assert len(levels) == 4 and max(map(len, levels.values())) - min(map(len, levels.values())) <= 2
     held = [v for v in vs if v.get("held_out")]
-    # the first 102 hold out a quarter; family files added for issue 12 hold out a third (blind set)
+    # the first 102 keep a held-out quarter; issue 12's family files keep a blind third, so the pool sits between
     assert 0.2 <= len(held) / len(vs) <= 0.35
     assert {v["triage"] for v in held} == set(levels)

@@ -88,8 +88,13 @@ def finding_concepts(kb_dir: Path) -> list[Concept]:
         m = mapping.get(f["id"])
         if m:
             t = hpo.term(m["hpo"])
+            if t is not None and m.get("synonyms", True):
+                # A broader term (Arthritis for a red hot joint) lends its code, not its words: said by a
+                # patient, 'arthritis' is a known diagnosis, not this finding. `exclude` drops single words
+                # that mean something else here ('Epilepsy', a lay synonym of Seizure, is a history).
+                dropped = {x.lower() for x in m.get("exclude", ())}
+                syns += [w for w in (t["name"], *t["synonyms"], *t["lay"]) if w.lower() not in dropped]
             if t is not None:
-                syns += [t["name"], *t["synonyms"], *t["lay"]]
                 codes["hpo"] = (m["hpo"],)
                 sources.append(m["source"])
         if f["id"] in clinical:

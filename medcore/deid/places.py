@@ -1,0 +1,141 @@
+"""Places, facilities, organisations and lower-case names: PHI that real transcribed notes carry and the
+pattern rules in patterns.py did not see ("ABCD General Hospital", "Tyler, Texas", "works at Walmart",
+"seen by dr. okafor").
+
+Safe Harbor removes every geographic subdivision smaller than a state (so cities and towns), and a facility
+or employer narrows a patient down as much as a town does. Each rule needs a cue, because capitalised words
+alone are mostly clinical ("Graves disease", "Pain Management Clinic"):
+- a facility is a run of capitalised words ending in a facility word (Hospital, Medical Center, Clinic, ...)
+  with at least one word that is not clinical or generic ("Lakeside Family Clinic", not "Pain Clinic");
+- an organisation ends in a company word (Corporation, Inc., ...) or follows an employment cue ("works at");
+- a city follows a residence or travel cue ("lives in", "moved from", "born in", "near"), a facility ("Mercy
+  Hospital in Springfield"), or stands before a US state ("Tyler, Texas");
+- a lower-case name follows a title with its full stop ("dr. okafor", "ms. adeyemi": a bare "ms" is multiple
+  sclerosis) or a patient label with a known given name ("patient maria gonzalez").
+Every quantifier is bounded (the hostile-input tests time these on long runs)."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from medcore.deid.patterns import _LO, _UP
+
+_W = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}]+)?"  # one capitalised word, possibly hyphenated
+_CAPS = r"[A-Z]{2,6}"  # placeholder facility names of transcription samples: "ABCD", "XYZ"
+_LINK = r"(?:of|the|and|&|for|de|del|la|St\.?|Saint|Mount|Mt\.?)"  # not "at": "Suite at X Hospital"
+_FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:System|Cent(?:er|re))|Clinic|Infirmary|"
+                  r"Nursing Home|Nursing (?:and|&) Rehabilitation Cent(?:er|re)|Rehabilitation(?: Cent(?:er|re)| Hospital)?|"
+                  r"Surgery Cent(?:er|re)|Surgical Cent(?:er|re)|Imaging Cent(?:er|re)|Cancer Cent(?:er|re)|Hospice|"
+                  r"Medical Group|Medical Associates|Health Partners|Elementary School|Middle School|High School|"
+                  r"School|College|University|Memorial)")
+# [words] head [- Place | of Place]: "Riverside General Hospital", "University of Iowa Hospitals",
+# "Baptist Memorial Hospital-Memphis", "Children's Medical Center of Dallas".
+FACILITY = re.compile(
+    rf"\b((?:(?:St\.|Mt\.)[ \t]+)?(?:(?:{_W}|{_CAPS})[ \t]+(?:{_LINK}[ \t]+){{0,2}}){{1,5}}{_FACILITY_HEAD}"
+    rf"(?:-{_W}|[ \t]+of[ \t]+{_W}(?:[ \t]+{_W})?)?)\b")
+ORG_SUFFIX = re.compile(
+    rf"\b((?:{_W}|{_CAPS})(?:[ \t]+(?:{_W}|&)){{0,3}}[ \t]+(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|LLC|"
+    rf"Ltd\.?|Industries|Instruments|Airlines|Motors|Foods|Bank|Insurance Company|Group)(?![{_LO}]))")
+ORG_CUE = re.compile(
+    rf"\b(?i:works?(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:at|for)|worked[ \t]+(?:at|for)|"
+    rf"employed[ \t]+(?:by|at)|employer[ \t]*:|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
+_STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
+                "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
+                "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+                "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+                "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|"
+                "Mexico|Canada|England|Scotland|Wales|Ireland|India|China|Nigeria|Philippines|Vietnam|Poland")
+# Two-letter codes that are also clinical or credential abbreviations (MD, OR, IN, ME, OK, PA, DO) are left out.
+_STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|ID|IL|IA|KS|KY|LA|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
+                "RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
+CITY_STATE = re.compile(rf"\b({_W}(?:[ \t]+{_W})?),[ \t]+(?:{_STATE_NAMES}|(?:{_STATE_CODES})\b(?![ \t]*\d))")
+STATES = frozenset(n.lower() for n in _STATE_NAMES.split("|"))
+CITY_CUE = re.compile(
+    rf"\b(?i:lives?|living|resides?|residing|moved|relocated|born|raised|grew[ \t]+up|emigrated|immigrated|"
+    rf"originally|travel(?:l)?ed|visiting|returned|vacation(?:ed)?|resident|native)"
+    rf"(?:[ \t]+(?i:here|back|recently|with[ \t]+\w+(?:[ \t]+\w+)?))?[ \t]+(?i:in|to|from|of|at)[ \t]+"
+    rf"((?:{_W})(?:[ \t]+{_W})?)|\bnear[ \t]+({_W}(?:[ \t]+{_W})?)")
+# a second town after "to X from Y" / "from X to Y"
+CITY_PAIR = re.compile(rf"\b(?i:to|from)[ \t]+{_W}(?:[ \t]+{_W})?[ \t]+(?i:from|to)[ \t]+({_W}(?:[ \t]+{_W})?)")
+AFTER_FACILITY = re.compile(rf"[ \t]+(?:in|at)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
+LOWER_TITLE = re.compile(r"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.[ \t]+([a-z][a-z'’-]{2,24}(?:[ \t]+[a-z][a-z'’-]{2,24})?)\b")
+LOWER_LABEL = re.compile(r"\b(?:patient|pt|name)[ \t]*:?[ \t]+([a-z][a-z'’-]{1,24})[ \t]+([a-z][a-z'’-]{2,24})\b")
+
+# Capitalised words that start or fill a facility or place phrase without naming one.
+GENERIC = frozenset("""the a an our his her their this that general community regional county state university
+medical health family children children's women's pediatric paediatric adult memorial emergency outpatient
+inpatient day surgery surgical pain management spine sports primary care urgent walk-in rehabilitation
+rheumatology cardiology neurology oncology orthopedic orthopaedic dermatology psychiatry psychiatric behavioral
+mental wound sleep diabetes dialysis cancer eye ent women children veterans va city local school center centre
+occupational wheelchair physical therapy speech vision hearing travel student employee infusion allergy asthma
+lipid hypertension prenatal wellness weight nutrition endocrine urology podiatry vein laser skin foot hand
+headache obesity bariatric transplant trauma burn neonatal pediatrics geriatric senior infectious diseases
+internal dental oral plastic fertility genetics suite room unit ward floor wing department division service
+lower upper gi two week wait rapid access one stop fracture memory falls anticoagulation chest breast heart
+stroke vascular renal liver lung respiratory
+hospital hospitals clinic clinics he she it they we i in on at by for with from to of and or but if when
+after before since during seen followed admitted transferred discharged presented referred saw visited today
+yesterday last next then patient mother father husband wife son daughter""".split())
+NOT_PLACES = frozenset("""home work school church hospital clinic here there town the a an his her their this
+that june july may march april august january february september october november december monday tuesday
+wednesday thursday friday saturday sunday emergency er icu floor rehab""".split())
+
+
+def _words(span: str) -> list[str]:
+    words = [w.strip(".,'’").lower() for w in re.split(r"[ \t-]+", span)]
+    return [re.sub(r"['’]s$", "", w) for w in words if w]  # "Children's" is "children"
+
+
+def _names_a_place(span: str, clinical: frozenset[str]) -> bool:
+    """At least one word is neither generic nor clinical vocabulary ("Riverside", "Mayo", "ABCD")."""
+    return any(w not in GENERIC and w not in clinical for w in _words(span))
+
+
+def _is_place_name(span: str, clinical: frozenset[str], not_names: set[str]) -> bool:
+    words = _words(span)
+    return bool(words) and not any(w in NOT_PLACES or w in clinical or w.capitalize() in not_names for w in words)
+
+
+def find_places(text: str, add: Callable[[int, int, str], None], clinical: frozenset[str],
+                not_names: set[str], given_names: frozenset[str]) -> list[str]:
+    """Add facility, organisation, city and lower-case name spans; returns the lower-case names found, so
+    the caller can replace their other mentions too."""
+    for m in FACILITY.finditer(text):
+        if _names_a_place(m.group(1), clinical):
+            add(m.start(1), m.end(1), "HOSPITAL")
+            after = AFTER_FACILITY.match(text, m.end(1))
+            if after and _is_place_name(after.group(1), clinical, not_names):
+                add(after.start(1), after.end(1), "CITY")
+    for pattern in (ORG_SUFFIX, ORG_CUE):
+        for m in pattern.finditer(text):
+            if _names_a_place(m.group(1), clinical) and _is_place_name(m.group(1), clinical, not_names):
+                add(m.start(1), m.end(1), "ORGANIZATION")
+    for pattern in (CITY_STATE, CITY_CUE, CITY_PAIR):
+        for m in pattern.finditer(text):
+            g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
+            start, span = m.start(g), m.group(g)
+            first = span.split()[0]
+            if first.lower() in GENERIC and " " in span:  # "From Amarillo, Texas": the town is the rest
+                start, span = start + len(first) + 1, span[len(first) + 1:].lstrip()
+            if _is_place_name(span, clinical, not_names) and span.lower() not in STATES:
+                add(start, start + len(span), "CITY")
+    lower: list[str] = []
+    for m in LOWER_TITLE.finditer(text):
+        words = m.group(1).split()
+        # the name ends where clinical or ordinary words begin ("dr. okafor for follow-up")
+        keep = []
+        for w in words:
+            if w in GENERIC or w in clinical:
+                break
+            keep.append(w)
+        if keep:
+            end = m.start(1) + len(" ".join(keep))
+            add(m.start(1), end, "NAME")
+            lower.append(" ".join(keep))
+    for m in LOWER_LABEL.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if first.capitalize() in given_names and last not in GENERIC and last not in clinical:
+            add(m.start(1), m.end(2), "NAME")
+            lower.append(f"{first} {last}")
+    return lower

@@ -1,0 +1,90 @@
+"""Review of the patient's CURRENT medicines, the way a pharmacist reviews a drug chart: each one against the
+genotype (CPIC), kidney function (renal bands of the label), the patient's conditions and the AGS Beers
+criteria, with a concrete action (stop, switch, reduce, monitor) and its source. Interactions between current
+medicines and duplicates are found by the planner's interaction check; this module adds the rest.
+"""
+
+from __future__ import annotations
+
+from medcore.therapy import calculators as calc
+from medcore.therapy import pgx as pgxmod
+from medcore.therapy.dosing import renal_band
+from medcore.therapy.issues import Issue
+from medcore.therapy.kb import KnowledgeBase
+from medcore.therapy.patient_checks import BEERS_AGE, PatientContext, beers_for
+
+
+def review_current(ctx: PatientContext) -> list[Issue]:
+    kb, p = ctx.kb, ctx.p
+    out: list[Issue] = []
+    for drug_id in dict.fromkeys(ctx.med_ids):
+        name = kb.drug_name(drug_id)
+        head = f"Current medicine {name}"
+        out += _pgx(kb, p, drug_id, head)
+        drug = kb.drugs.get(drug_id)
+        if drug is not None:
+            out += _renal(ctx, drug, head)
+            out += _conditions(ctx, drug, head)
+        if p.age >= BEERS_AGE:
+            b = beers_for(kb, drug_id)
+            if b:
+                out.append(Issue("moderate", "beers", f"{head} (age {p.age:g}): {b[0]}. Action: deprescribe or "
+                                 "switch where possible", b[1], [drug_id]))
+    return out
+
+
+def _pgx(kb: KnowledgeBase, p, drug_id: str, head: str) -> list[Issue]:
+    results, _ = pgxmod.patient_results(kb, drug_id, p.genotypes)  # genotype problems are reported per option
+    out = []
+    for r in results:
+        alts = ", ".join(kb.drug_name(a) for a in r.alternatives)
+        if r.action in ("avoid", "use_alternative"):
+            action = "stop and switch" + (f" (for example to {alts})" if alts else "")
+            sev = "major"
+        elif r.action == "adjust_dose":
+            if r.dose_factor:
+                verb = "increase" if r.dose_factor > 1 else "reduce"
+                action = f"{verb} the dose to about {r.dose_factor * 100:.0f}% of the usual dose"
+            else:
+                action = "adjust the dose as recommended"
+            sev = "moderate"
+        else:
+            continue  # standard dosing: nothing to do
+        out.append(Issue(sev, "pgx", f"{head}, {r.gene} {r.phenotype}: {r.recommendation}. Action: {action} "
+                         f"(CPIC {r.strength})", r.source, [drug_id]))
+    return out
+
+
+def _renal(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
+    band, basis, value = renal_band(drug, ctx.crcl, ctx.egfr)
+    if not band:
+        return []
+    src = band.get("source", drug["source"])
+    label = "CrCl" if basis == "crcl" else "eGFR"
+    where = f"{label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])}"
+    if band.get("if_taking"):  # the band is about starting the drug; this patient already takes it
+        band = {**band, **band["if_taking"]}
+        src = band.get("source", src)
+    note = band.get("note", "")
+    if band["action"] == "avoid":
+        return [Issue("major", "renal", f"{head}: {where}: {note}. Action: stop or switch to a drug without this "
+                      "renal limit (review with the prescriber)", src, [drug["id"]])]
+    if band["action"] == "adjust":
+        cap = f" (at most {calc.fmt(band['max_daily'], 4)} {drug['unit']}/day)" if band.get("max_daily") else ""
+        return [Issue("moderate", "renal", f"{head}: {where}: {note}. Action: reduce the dose to the renal "
+                      f"range{cap}", src, [drug["id"]])]
+    return [Issue("moderate", "renal", f"{head}: {where}: {note}. Action: monitor kidney function and review "
+                  "the need", src, [drug["id"]])]
+
+
+def _conditions(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
+    out = []
+    for s in drug.get("contraindicated_in", []):
+        if s in ctx.states:
+            out.append(Issue("major", "contraindication", f"{head} is contraindicated in {ctx.state_names[s]}. "
+                             "Action: stop and switch", drug["source"], [drug["id"]]))
+    for s in drug.get("caution_in", []):
+        if s in ctx.states:
+            out.append(Issue("moderate", "contraindication", f"{head}: use with caution in {ctx.state_names[s]}. "
+                             "Action: monitor and review the need", drug["source"], [drug["id"]]))
+    return out

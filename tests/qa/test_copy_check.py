@@ -1,0 +1,42 @@
+"""Curated text is written in our own words: no run of 8 words in a curated passage appears in the
+MedQuAD reference answers (NIH websites, MedlinePlus among them). Reads ../shared/data at run time only."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from .conftest import KB, REPO
+
+N = 8
+
+
+def _grams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(words[i:i + N]) for i in range(len(words) - N + 1)}
+
+
+def test_no_curated_passage_shares_8_words_in_a_row_with_medquad():
+    path = REPO.parent / "shared" / "data" / "medquad" / "medquad_dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"MedQuAD dev data not found at {path} (shared data, never committed)")
+    from medcore.qa import curated
+
+    content = curated.load(KB)
+    ours: dict[tuple[str, ...], str] = {}
+    for group in (content.conditions, content.drugs):
+        for cid, secs in group.items():
+            for passages in secs.values():
+                for p in passages:
+                    for g in _grams(p.text):
+                        ours[g] = f"{cid}: {p.text}"
+    assert len(ours) > 1000
+    hits = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            answer = json.loads(line)["answer"]
+            for g in _grams(answer) & ours.keys():
+                hits[" ".join(g)] = ours[g]
+    assert not hits, hits

@@ -1,0 +1,175 @@
+"""Education pages: one for every triage condition and each listed drug, required sections filled,
+every passage sourced, a reading grade of 8 or lower, and pages that follow the KB."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from medcore.qa.model import REQUIRED
+from medcore.qa.readability import GRADE_MAX, grade
+
+from .conftest import KB
+
+
+def test_every_triage_condition_has_a_page(pages, triage_kb):
+    assert len(triage_kb.conditions) >= 179
+    missing = [c.id for c in triage_kb.conditions if f"condition:{c.id}" not in pages]
+    assert not missing
+
+
+def test_the_150_listed_drugs_have_pages_and_resolve_in_the_lexicon(pages):
+    from medcore.knowledge import drugs
+
+    doc = yaml.safe_load((KB / "qa" / "top_drugs.yaml").read_text())
+    assert "ClinCalc" in doc["source"] and len(doc["drugs"]) == 150
+    ranks = [d["rank"] for d in doc["drugs"]]
+    assert ranks == sorted(ranks) and len(set(ranks)) == 150
+    ids = set()
+    for d in doc["drugs"]:
+        r = drugs.resolve(d["name"])
+        assert r.ingredients == (d["id"],), d
+        ids.add(d["id"])
+        assert f"drug:{d['id']}" in pages
+    assert len(ids) == 150
+    assert sum(p.kind == "drug" for p in pages.values()) == 150
+
+
+def test_required_sections_are_filled_and_every_passage_has_a_source(pages):
+    for cid, page in pages.items():
+        assert page.title and isinstance(page.codes, dict), cid
+        if page.kind == "condition":
+            assert page.codes.get("icd10cm"), cid
+        for key in REQUIRED[page.kind]:
+            sec = page.section(key)
+            assert sec is not None and sec.passages, (cid, key)
+        for sec in page.sections:
+            assert sec.passages or sec.missing, (cid, sec.key)  # an empty section says so
+            for p in sec.passages:
+                assert p.text.strip() and len(p.source.strip()) >= 3, (cid, sec.key, p)
+        assert "not medical advice" in page.note and "computer program" in page.note
+
+
+def test_reading_grade_is_8_or_lower_on_every_page(pages, grade_settings):
+    grades = {cid: grade(p.text(), grade_settings) for cid, p in pages.items()}
+    too_hard = {cid: round(g, 1) for cid, g in grades.items() if g > GRADE_MAX}
+    assert not too_hard
+
+
+def test_readability_measure_can_fail(grade_settings):
+    hard = ("Pharmacological anticoagulation necessitates individualised therapeutic monitoring, "
+            "particularly regarding concomitant administration of cytochrome-modulating medications.")
+    assert grade(hard, grade_settings) > GRADE_MAX
+    assert grade("Drink water. Rest in bed. See a doctor if you feel worse.", grade_settings) < GRADE_MAX
+
+
+def test_pages_use_the_triage_and_therapy_facts(pages, triage_kb):
+    c = triage_kb.condition("pneumonia")
+    page = pages["condition:pneumonia"]
+    assert page.section("what").passages[0].text == c.education["what"]
+    assert page.section("self_care").passages[0].text == c.education["self_care"]
+    assert "cough" in page.section("symptoms").text
+    assert "amoxicillin" in page.section("treatment").text  # the planner's first-line option
+    warf = pages["drug:warfarin"]
+    assert "aspirin" in warf.section("interactions").text  # the planner's interaction rules
+    assert "pregnant" in warf.section("pregnancy_breastfeeding").text
+
+
+def _kb_copy(tmp_path):
+    kb = tmp_path / "kb"
+    for sub in ("triage", "therapy", "cases", "knowledge", "qa"):
+        shutil.copytree(KB / sub, kb / sub)
+    return kb
+
+
+def test_a_fact_changed_in_the_kb_changes_the_page(tmp_path):
+    from medcore.knowledge.graph import load_graph_dir
+    from medcore.qa.pages import build_pages_from
+
+    kb = _kb_copy(tmp_path)
+    path = kb / "triage" / "conditions_urgent.yaml"
+    text = path.read_text()
+    old = "Rest, fluids, paracetamol for fever."
+    assert old in text
+    text = text.replace(old, "Rest and sip water often.")
+    # pneumonia's red flags: acute confusion goes, a rash that does not fade (an emergency sign) comes in
+    text = text.replace("red_flags: [breathless_severe, acute_confusion, low_oxygen, blue_lips]",
+                        "red_flags: [breathless_severe, low_oxygen, blue_lips, non_blanching_rash]")
+    path.write_text(text)
+    pages = build_pages_from(kb, load_graph_dir(kb))
+    page = pages["condition:pneumonia"]
+    assert page.section("self_care").text == "Rest and sip water often."
+    help_text = page.section("when_to_get_help").text
+    assert "rash that does not fade" in help_text.lower() and "sudden confusion" not in help_text.lower()
+    # a curated passage edited in the copy shows up too
+    cur = kb / "qa" / "conditions_common.yaml"
+    if cur.exists():
+        doc = yaml.safe_load(cur.read_text())
+        cid = next(iter(doc["conditions"]))
+        key = next(iter(doc["conditions"][cid]))
+        doc["conditions"][cid][key][0]["text"] = "A changed curated sentence for the test."
+        cur.write_text(yaml.safe_dump(doc, sort_keys=False))
+        again = build_pages_from(kb, load_graph_dir(kb))
+        assert "A changed curated sentence for the test." in again[f"condition:{cid}"].section(key).text
+
+
+def test_a_therapy_fact_changed_changes_the_drug_page(tmp_path):
+    from medcore.knowledge.graph import load_graph_dir
+    from medcore.qa.pages import build_pages_from
+
+    kb = _kb_copy(tmp_path)
+    path = kb / "therapy" / "drugs" / "cardiovascular.yaml"
+    text = path.read_text()
+    start = text.index("- id: warfarin")
+    end = text.index("- id:", start + 5)
+    block = text[start:end]
+    assert "lactation: compatible" in block
+    path.write_text(text[:start] + block.replace("lactation: compatible", "lactation: avoid") + text[end:])
+    before = build_pages_from(KB, load_graph_dir(KB))["drug:warfarin"].section("pregnancy_breastfeeding").text
+    after = build_pages_from(kb, load_graph_dir(kb))["drug:warfarin"].section("pregnancy_breastfeeding").text
+    assert "safe while breastfeeding" in before
+    assert "Do not take it while breastfeeding" in after and "safe while breastfeeding" not in after
+
+
+def test_a_bad_curated_file_is_refused(tmp_path):
+    from medcore.qa import curated
+
+    kb = _kb_copy(tmp_path)
+    (kb / "qa" / "conditions_zz.yaml").write_text(
+        "version: 1\nconditions:\n  migraine:\n    outlook:\n      - {text: 'No source given here at all.'}\n")
+    with pytest.raises(curated.ContentError, match="source"):
+        curated.load(kb)
+    (kb / "qa" / "conditions_zz.yaml").write_text(
+        "version: 1\nconditions:\n  migrane:\n    outlook:\n      - {text: 'Most people get better.', source: NHS}\n")
+    with pytest.raises(curated.ContentError, match="migrane"):
+        curated.load(kb)
+    (kb / "qa" / "conditions_zz.yaml").write_text(  # a section curated twice (conditions_common.yaml has it)
+        "version: 1\nconditions:\n  migraine:\n    outlook:\n      - {text: 'Most people get better.', source: NHS}\n")
+    with pytest.raises(curated.ContentError, match="another file"):
+        curated.load(kb)
+
+
+def test_medical_terms_in_generated_lists_are_explained(pages):
+    serious = pages["drug:lisinopril"].section("side_effects_serious")
+    p = next(p for p in serious.passages if "hyperkalaemia" in p.text)
+    assert "hyperkalaemia (too much potassium in the blood)" in p.text and "plain words: MedlinePlus" in p.source
+
+
+def test_a_section_we_cannot_fill_says_so(pages):
+    from medcore.qa.handout import page_markdown
+
+    page = next(p for p in pages.values() if p.kind == "drug" and not p.section("interactions").passages)
+    md = page_markdown(page)
+    assert "We have no record of important mixes with other medicines" in md
+    assert "That does not prove there are none" in md
+
+
+def test_each_interacting_medicine_is_listed_once(pages):
+    for cid, page in pages.items():
+        if page.kind != "drug":
+            continue
+        named = [n for p in page.section("interactions").passages if p.origin == "therapy_kb"
+                 for n in p.text.split(": ", 1)[1].split(".")[0].replace(" and ", ", ").split(", ")]
+        assert len(named) == len(set(named)), (cid, named)

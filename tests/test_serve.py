@@ -1,0 +1,71 @@
+"""`python -m medcore serve` refuses, before any port opens, a network address without sign-in."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from medcore import auth, serve
+from medcore.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _config(folder: Path, address: str | None) -> Path:
+    (folder / ".streamlit").mkdir(parents=True, exist_ok=True)
+    body = "[server]\nheadless = true\n" + (f'address = "{address}"\n' if address else "")
+    (folder / ".streamlit" / "config.toml").write_text(body)
+    return folder
+
+
+def test_address_precedence_flag_env_project_home(tmp_path):
+    cwd, home = _config(tmp_path / "cwd", "127.0.0.1"), _config(tmp_path / "home", "10.0.0.5")
+    assert serve.bind_address([], {}, cwd, home) == "127.0.0.1"
+    assert serve.bind_address([], {"STREAMLIT_SERVER_ADDRESS": "0.0.0.0"}, cwd, home) == "0.0.0.0"
+    assert serve.bind_address(["--server.address", "192.168.1.4"], {"STREAMLIT_SERVER_ADDRESS": "0.0.0.0"},
+                              cwd, home) == "192.168.1.4"
+    assert serve.bind_address(["--server.address=::1"], {}, cwd, home) == "::1"
+    assert serve.bind_address([], {}, _config(tmp_path / "bare", None), home) == "10.0.0.5"
+    assert serve.bind_address([], {}, tmp_path / "none", tmp_path / "nohome") is None
+
+
+def test_check_refuses_network_without_auth(settings, tmp_path):
+    cwd = _config(tmp_path, "127.0.0.1")
+    assert serve.check(settings, [], env={}, cwd=cwd, home=tmp_path / "h") == "local"
+    with pytest.raises(auth.AuthError, match="no sign-in"):
+        serve.check(settings, ["--server.address", "0.0.0.0"], env={}, cwd=cwd, home=tmp_path / "h")
+    with pytest.raises(auth.AuthError, match="every network interface"):
+        serve.check(settings, [], env={}, cwd=tmp_path / "x", home=tmp_path / "h")
+    shared = settings.replace(auth="accounts")
+    assert serve.check(shared, ["--server.address", "0.0.0.0"], env={}, cwd=cwd, home=tmp_path / "h") == "accounts"
+
+
+def test_broken_config_is_named(settings, tmp_path):
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "config.toml").write_text("[server\naddress=")
+    with pytest.raises(auth.AuthError, match="cannot read"):
+        serve.check(settings, [], env={}, cwd=tmp_path, home=tmp_path / "h")
+
+
+def test_cli_exits_before_starting_streamlit(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("MEDCORE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("MEDCORE_AUTH", raising=False)
+    started = []
+    monkeypatch.setattr(serve.os, "execv", lambda *a: started.append(a))
+    monkeypatch.chdir(tmp_path)
+    assert main(["serve", "--server.address", "0.0.0.0"]) == 2
+    assert "not starting" in capsys.readouterr().err and not started
+    assert main(["serve", "--server.port", "8599"]) == 0  # the project's config binds 127.0.0.1
+    argv = started[0][1]
+    assert argv[1:4] == ["-m", "streamlit", "run"] and argv[4].endswith("app.py") and argv[-2:] == [
+        "--server.port", "8599"]
+
+
+def test_real_process_exits_with_reason(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "MEDCORE_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "medcore", "serve", "--server.address", "0.0.0.0"], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "MEDCORE_AUTH=accounts" in done.stderr
