@@ -26,6 +26,10 @@ def register(reg) -> None:
     p.add_argument("--tune", action="store_true", help="also grid-search triage thresholds on the tuning split")
     p.add_argument("--out", default="", help="also write the full JSON (with per-case rows) to this file")
     p.add_argument("--no-blend", action="store_true", help="Bayesian engine only, even if an MLP blend is active")
+    p.add_argument("--vignettes", default="", metavar="GLOBS",
+                   help="comma-separated file globs under assets/kb/triage (default: every vignettes*.yaml)")
+    p.add_argument("--allow-missing", action="store_true",
+                   help="score vignettes whose diagnosis the KB lacks as misses (the 'before' figure)")
     p.set_defaults(func=_eval)
 
     p = reg.train.add_parser("triage", help="train the MLP on synthetic patients and compare it with the engine")
@@ -92,7 +96,8 @@ def _eval(args, settings) -> int:
     from medcore.triage.service import TriageEngine
 
     engine = TriageEngine.from_settings(settings, use_blend=not args.no_blend)
-    vignettes = load_vignettes(settings.kb_dir, engine.kb)
+    vignettes = load_vignettes(settings.kb_dir, engine.kb, files=args.vignettes or None,
+                               allow_missing=args.allow_missing)
     modes = tuple(m.strip() for m in args.modes.split(",") if m.strip())
     result = evaluate(engine, vignettes, modes)
     if args.tune:

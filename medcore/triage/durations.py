@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from medcore.llm.grounding import DRUG_STEM  # WHO INN drug-name stems
+from medcore.triage.gestation import gestation_spans
 from medcore.triage.kb import KnowledgeBase
 from medcore.triage.tokens import NUM_WORDS, _is_number, tokens
 
@@ -92,8 +93,9 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
             out.append((m.start(), m.end(), h))
     for m in re.finditer(rf"\bsince\s+{_WOKE}\b(?!\s+(?:{keys})\b)", low):
         out.append((m.start(), m.end(), SINCE["this morning"]))
-    freq = frequency_spans(low)
-    return [d for d in out if not any(a < d[1] and d[0] < b for a, b in freq)]
+    # a frequency ('twice a day') or a gestation ('37 weeks gestation', "I'm 36 weeks") is no duration
+    skip = frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)]
+    return [d for d in out if not any(a < d[1] and d[0] < b for a, b in skip)]
 
 
 def onset_spans(low: str, durations: list[tuple[int, int, float]] | None = None) -> list[tuple[int, int, float, int]]:

@@ -20,6 +20,8 @@ from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequen
     DURATION_FINDINGS, HISTORY_CATEGORIES, ONSET_OBJECTS, _describes_history, _nearest_head, _starts_treatment, duration_evidence,
     duration_spans, extract_duration, frequency_spans, onset_spans,
 )
+from medcore.triage.drug_intake import OVERDOSE_FINDINGS, overdose_cue
+from medcore.triage.gestation import LATE_WEEKS, OTHER_BLEEDING, bare_bleeding, gestation_weeks, in_pregnancy_context
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _match_clause, _unblocked
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, stem, tokens  # noqa: F401  (public names)
 
@@ -56,6 +58,7 @@ class Extraction:
     severity: str | None = None  # mild | severe | None
     uncertain: list[str] = field(default_factory=list)
     family: list[str] = field(default_factory=list)  # findings said of a relative or someone else, not the patient
+    gestation_weeks: float | None = None  # '37 weeks gestation', 'G2P1 at 12 weeks' (gestation.py)
 
     def evidence(self) -> dict[str, bool]:
         out: dict[str, bool] = {}
@@ -126,7 +129,10 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
             for chunk in _CHUNK.split(clause):
                 ctoks = tokens(chunk)
                 content = [t for t in tokens(assertions.without_cues(chunk, rules)) if t not in _EMBED_STOP]
-                if len(content) < 2 or len(ctoks) > 25 or _match_clause(lexicon, ctoks):
+                # a chunk already read (a synonym, or a body part with a pain word: 'shoulder pain' is joint
+                # pain, not the nearest embedding 'shoulder-tip pain') is not guessed at again
+                if len(content) < 2 or len(ctoks) > 25 or _match_clause(lexicon, ctoks) \
+                        or _add_body_pain(lexicon, ctoks, []):
                     continue
                 unmatched_chunks.append((chunk.strip(), assertions.has_cue(chunk, rules)))
     if embeddings is not None and unmatched_chunks:
@@ -147,6 +153,50 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                                    ex.severity, "severity"))
     ex.age = extract_age(text)
     ex.sex = extract_sex(text)
+    # a mother's words about her baby ('breastfeeding my 5 week old') give the baby's age, not the patient's
+    maternal = any(m.present and m.finding_id in ("breastfeeding", "recently_given_birth") for m in ex.mentions)
+    if maternal and ex.age is not None and ex.age < 1:
+        ex.age = None
     if ex.age is not None and ex.age < 0.25 and "infant_under_3m" in kb.finding_index:
         ex.mentions.append(Mention("infant_under_3m", kb.finding("infant_under_3m").name, True, "age", "age"))
+    _read_pregnancy(kb, ex, low)
+    _read_drug_intake(kb, ex, low)
     return ex
+
+
+def _read_pregnancy(kb, ex: Extraction, low: str) -> None:
+    """A gestation phrase says pregnant and how far along; in pregnancy a bare 'bleeding' is vaginal."""
+    ex.gestation_weeks = gestation_weeks(low)
+    pregnant = ex.gestation_weeks is not None or any(m.present and m.finding_id in ("pregnant", "late_pregnancy")
+                                                     for m in ex.mentions)
+    if pregnant and in_pregnancy_context(low) and bare_bleeding(low):
+        # the precise reading beats an embedding guess at the same words ('some bleeding' was 'soaking a pad')
+        ex.mentions = [m for m in ex.mentions if not (m.method == "embedding" and m.finding_id in OTHER_BLEEDING
+                                                      and bare_bleeding(m.phrase))]
+    said = {m.finding_id for m in ex.mentions if m.present}
+    add = {}
+    if ex.gestation_weeks is not None:
+        late = ex.gestation_weeks >= LATE_WEEKS
+        add.update({"pregnant": True, "late_pregnancy": late, "early_pregnancy_weeks": not late})
+        if ex.sex is None:
+            ex.sex = "female"
+    if pregnant and in_pregnancy_context(low) and bare_bleeding(low) and not said & set(OTHER_BLEEDING):
+        add["vaginal_bleeding"] = True
+    for fid, present in add.items():
+        if fid in kb.finding_index and (fid not in said or not present):
+            phrase = f"{ex.gestation_weeks:g} weeks" if fid != "vaginal_bleeding" else "bleeding (pregnant)"
+            ex.mentions.append(Mention(fid, kb.finding(fid).name, present, phrase, "gestation"))
+
+
+def _read_drug_intake(kb, ex: Extraction, low: str) -> None:
+    """Taking a medicine is not an overdose; an amount, a whole pack, 'too many' or intent is (drug_intake.py)."""
+    said = [m for m in ex.mentions if m.finding_id in OVERDOSE_FINDINGS and m.present]
+    if not said:
+        return
+    if not overdose_cue(low):
+        ex.mentions = [m for m in ex.mentions if m not in said]
+        return
+    if not any(m.finding_id == "overdose_taken" for m in said) and "overdose_taken" in kb.finding_index:
+        ex.mentions.append(Mention("overdose_taken", kb.finding("overdose_taken").name, True, said[0].phrase,
+                                   "amount"))
+
