@@ -18,10 +18,10 @@ from typing import Any
 
 ROLES = ("student", "clinician", "admin")
 AUTH_MODES = ("", "accounts", "oidc")
-STUDENT_TOOLS = frozenset({"cases", "triage", "knowledge", "qa"})
+STUDENT_TOOLS = frozenset({"cases", "triage", "knowledge", "qa", "literature"})  # students read papers too
 # Which tool each kind of saved work belongs to; a user may only save or read work of tools they can use.
 WORK_TOOL = {"summary": "records", "handoff": "therapy", "plan": "therapy", "chat": "triage", "case": "cases",
-             "images": "imaging", "qa": "qa"}
+             "images": "imaging", "paper": "literature", "reading": "literature", "qa": "qa"}
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 

@@ -25,6 +25,8 @@ TOOL_COMMAND_MODULES = (
     "medcore.therapy.commands",
     "medcore.cases.commands",
     "medcore.knowledge.commands",
+    "medcore.literature.commands",
+    "medcore.literature.model_commands",
     "medcore.qa.ask_commands",
     "medcore.qa.commands",
 )

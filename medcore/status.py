@@ -55,6 +55,11 @@ TOOLS: tuple[ToolInfo, ...] = (
              "The clinical knowledge graph built from every knowledge base: search concepts with their codes, "
              "explore a concept's neighbourhood, and ask questions answered with sources.",
              "pages/knowledge.py"),
+    ToolInfo("literature", "Literature reader", "Clinical", ":material/menu_book:",
+             "Read a clinical paper (paste, PDF, PubMed export): sentence roles, design, PICO, results with their "
+             "numbers, an evidence card with every line traced to its sentence, a library, an evidence table, and "
+             "literature edges in the knowledge graph.",
+             "pages/literature_reader.py"),
     ToolInfo("cases", "Case trainer", "Learn", ":material/school:",
              "Synthetic patients for students to interview, investigate and diagnose, with scoring.",
              "pages/case_trainer.py"),

@@ -4,13 +4,13 @@ neighbourhood (click a node to move to it). Layout only; the graph lives in medc
 import pandas as pd
 import streamlit as st
 
-from medcore.knowledge import service
+from medcore.knowledge import overlay, service
 from medcore.knowledge.answer import EXAMPLES
 from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import require_tool
 from ui.knowledge_graph import clicked_concept, network_figure
-from ui.loaders import get_settings
+from ui.loaders import get_settings, get_store
 
 require_tool("knowledge")
 
@@ -20,6 +20,10 @@ with st.spinner("Loading the knowledge graph and the terminology (the very first
                 "HPO lexicon, about half a minute)"):
     service.prepare(settings)
 ss.setdefault("kg_focus", "finding:chest_pain")
+literature = []
+with error_boundary("reading the literature edges of your papers"):
+    # the user's read papers (Literature reader) add "studied for" edges beside the guideline graph
+    literature = overlay.stored_edges(get_store())
 demo = take_demo("knowledge")
 if demo:
     ss.kg_question = demo.get("question", "")
@@ -32,7 +36,7 @@ def focus(concept_id: str) -> None:
 
 
 def _detail(d: dict) -> str:
-    keep = ("likelihood", "score", "triage", "severity", "effect", "management", "line", "dose", "frequency",
+    keep = ("origin", "outcome", "effect", "direction", "design", "n", "likelihood", "score", "triage", "severity", "effect", "management", "line", "dose", "frequency",
             "duration", "phenotype", "action", "recommendation", "below", "note", "p_abnormal", "result", "reason",
             "level", "applies_only_below")
     parts = [f"{k}: {d[k]}" for k in keep if d.get(k) not in (None, "", [])]
@@ -65,7 +69,7 @@ if example and example != ss.get("kg_example_done"):
 
 if ss.get("kg_asked"):
     with error_boundary("answering the question"):
-        ans = service.ask(settings, ss.kg_asked)
+        ans = service.ask(settings, ss.kg_asked, overlay=literature)
         st.caption("Your question")
         st.text(ans.question)
         if not ans.ok:
@@ -83,6 +87,10 @@ if ss.get("kg_asked"):
                 if picked and picked != ss.get("kg_ans_pick"):  # a selection persists across reruns: act once
                     ss.kg_ans_pick = picked
                     focus(picked)
+        if ans.literature:
+            st.markdown(":material/menu_book: **From your read papers** (literature, not guidelines; each row cites "
+                        "its paper)")
+            st.dataframe(rows_table(ans.literature), hide_index=True, width="stretch", key="kg_lit_rows")
         if ans.excluded:
             st.caption("Excluded by the filter, with the reason and its source")
             st.dataframe(rows_table(ans.excluded), hide_index=True, width="stretch")
@@ -108,7 +116,7 @@ if text:
             c2.button("Open", key=f"kg_open_{h['id']}", on_click=focus, args=(h.get("graph_id") or h["id"],))
 
 with error_boundary("showing the concept"):
-    view = service.show(settings, ss.kg_focus)
+    view = service.show(settings, ss.kg_focus, overlay=literature)
     if view is None:
         st.info("Search for a concept and open it.")
     else:
@@ -129,7 +137,8 @@ with error_boundary("showing the concept"):
             default = [r for r in rels if r != "member_of"] or rels
             chosen = st.multiselect("Relations in the network", rels, default=default, key=f"kg_rels_{c['id']}")
             radius = st.radio("Hops", [1, 2], horizontal=True, key=f"kg_radius_{c['id']}")
-            net = service.neighbourhood(settings, c["id"], radius=radius, relations=set(chosen) or None, limit=60)
+            net = service.neighbourhood(settings, c["id"], radius=radius, relations=set(chosen) or None, limit=60,
+                                        overlay=literature)
             event = st.plotly_chart(network_figure(net, f"Around {c['name']} (click a node to move to it)"),
                                     on_select="rerun", selection_mode="points", key=f"kg_net_{c['id']}_{radius}")
             picked = clicked_concept(event)
@@ -138,7 +147,9 @@ with error_boundary("showing the concept"):
                 st.rerun()
             for rel in rels:
                 rows = view["relations"][rel]
-                with st.expander(f"{rel} ({len(rows)})"):
+                lit = " · literature, from your read papers" if any(
+                    r["attrs"].get("origin") == "literature" for r in rows) else ""
+                with st.expander(f"{rel} ({len(rows)}){lit}"):
                     st.dataframe(pd.DataFrame([{"direction": r["direction"], "concept": r["other_name"],
                                                 "id": r["other"], "detail": _detail(r["attrs"]),
                                                 "source": r["source"]} for r in rows]),

@@ -208,3 +208,33 @@ def test_knowledge_page_answers_and_moves_to_a_clicked_node(server, page):
     page.get_by_text(re.compile(r"^condition:\w+ · condition")).first.wait_for(timeout=60_000)
     assert page.get_by_text("Traceback").count() == 0
     _shot(page, "knowledge-clicked")
+
+
+def test_literature_reader_card_traces_a_line_and_refuses_a_fake_pdf(server, page, tmp_path):
+    """Read the invented sample: the card shows, a clicked line highlights its sentence; a .pdf that is not
+    a PDF gets a plain message, no traceback; the paper then answers on the Knowledge page as literature."""
+    page.goto(server["url"])
+    _open(page, "Literature reader")
+    page.get_by_role("tab", name="Sample").click()
+    page.get_by_role("button", name="Read the sample abstract").click()
+    page.get_by_text("Participants (N)").first.wait_for(timeout=120_000)
+    page.get_by_test_id("stRadio").get_by_text(re.compile(r"^Comparator: sitagliptin")).click()
+    mark = page.locator("mark#lit-hl")
+    mark.wait_for(timeout=30_000)
+    assert "sitagliptin 100 mg daily" in mark.inner_text()
+    _shot(page, "literature-card")
+    fake = tmp_path / "paper.pdf"
+    fake.write_bytes(b"this is plain text, not a PDF")
+    page.get_by_role("tab", name="Upload").click()
+    page.locator("input[type='file']").set_input_files(str(fake))
+    page.get_by_role("button", name="Read uploaded file").click()
+    page.get_by_test_id("stAlertContentError").first.wait_for(timeout=60_000)
+    assert page.get_by_text("Traceback").count() == 0
+    _open(page, "Knowledge")
+    box = page.get_by_role("textbox", name="Question")
+    box.wait_for(timeout=90_000)
+    box.fill("What was semaglutide studied for?")
+    page.get_by_role("button", name="Ask").click()
+    page.get_by_text("From your read papers").first.wait_for(timeout=90_000)
+    assert page.get_by_text("Traceback").count() == 0
+    _shot(page, "literature-in-knowledge")

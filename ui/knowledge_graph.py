@@ -4,6 +4,7 @@ edge's midpoint shows the relation and its source."""
 
 from __future__ import annotations
 
+import html
 import math
 from collections import deque
 
@@ -15,7 +16,7 @@ TYPE_COLOURS = {"condition": "#7e57c2", "finding": "#26a69a", "drug": "#8d6e63",
 RELATION_COLOURS = {"interacts_with": "#d62728", "has_finding": "#9e9e9e", "red_flag": "#c62828",
                     "treated_by": "#2e7d32", "pgx_action": "#ec407a", "contraindicated_in": "#6d4c41",
                     "caution_in": "#a1887f", "renal_dose": "#ffb300", "hepatic_dose": "#ff7043",
-                    "member_of": "#cfd8dc", "tested_by": "#1e88e5"}
+                    "member_of": "#cfd8dc", "tested_by": "#1e88e5", "studied_for": "#6a1b9a"}
 
 
 def group_of(node: dict) -> str:
@@ -77,10 +78,14 @@ def network_figure(view: dict, title: str = "", height: int = 560) -> go.Figure:
             ys += [y0, y1, None]
             mx.append((x0 + x1) / 2)
             my.append((y0 + y1) / 2)
-            hover.append(f"{rel}: {_detail(e)}<br>source: {e['source'][:120]}")
+            # a paper's citation is untrusted text: plotly would render tags (links) in hover text
+            hover.append(f"{rel}: {html.escape(_detail(e))}<br>source: {html.escape(e['source'][:120])}")
         colour = RELATION_COLOURS.get(rel, "#999")
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": 1.2},
-                                 hoverinfo="skip", name=rel, legendgroup=rel))
+        # edges from the user's read papers are literature, not guidelines: dashed, and named so in the legend
+        lit = any(e.get("attrs", {}).get("origin") == "literature" for e in edges)
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": 1.2,
+                                                                  "dash": "dash" if lit else "solid"},
+                                 hoverinfo="skip", name=f"{rel} (literature)" if lit else rel, legendgroup=rel))
         fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker={"size": 5, "color": colour},
                                  hovertext=hover, hoverinfo="text", showlegend=False, legendgroup=rel))
     groups: dict[str, list[dict]] = {}
@@ -106,6 +111,8 @@ def _short(name: str, n: int = 28) -> str:
 
 def _detail(e: dict) -> str:
     a = e.get("attrs", {})
+    if a.get("origin") == "literature":
+        return f"literature: {a.get('outcome', '')} {a.get('effect', '')} {a.get('direction', '')}".strip()
     for k in ("likelihood", "severity", "line", "phenotype", "action", "result", "below"):
         if k in a:
             return f"{k} {a[k]}"

@@ -39,10 +39,14 @@ class Answer:
     text: str
     ok: bool
     excluded: list[Row] = field(default_factory=list)  # what a filter removed, with the reason and its source
+    # edges laid over the graph by the caller (a user's read papers), shown beside the guideline rows and
+    # marked by detail["origin"]; never mixed into `rows`, which come from the KBs alone
+    literature: list[Row] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"question": self.question, "ok": self.ok, "understood": self.understood, "text": self.text,
-                "rows": [r.to_dict() for r in self.rows], "excluded": [r.to_dict() for r in self.excluded]}
+                "rows": [r.to_dict() for r in self.rows], "excluded": [r.to_dict() for r in self.excluded],
+                "literature": [r.to_dict() for r in self.literature]}
 
 
 def unmapped(question: str, understood: dict, why: str) -> Answer:

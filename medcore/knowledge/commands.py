@@ -12,6 +12,8 @@ def register(reg) -> None:
     a = sub.add_parser("ask", help="answer a question from the graph, with sources (rules, no language model)")
     a.add_argument("question")
     a.add_argument("--json", action="store_true", help="print the query as understood, the rows and the text as JSON")
+    a.add_argument("--no-literature", action="store_true",
+                   help="leave out the edges from your read papers (shown beside the guideline rows by default)")
     a.set_defaults(func=_ask)
     s = sub.add_parser("search", help="ranked concepts for a text: id, type, name, codes, matched synonym")
     s.add_argument("text")
@@ -43,7 +45,8 @@ def _dump(obj) -> None:
 def _ask(args, settings) -> int:
     from medcore.knowledge import service
 
-    ans = service.ask(settings, args.question)
+    overlay = [] if args.no_literature else _literature_edges(settings)
+    ans = service.ask(settings, args.question, overlay=overlay)
     if args.json:
         _dump(ans.to_dict())
     else:
@@ -52,7 +55,22 @@ def _ask(args, settings) -> int:
             print(f"- {r.concept_name} --{r.relation}--> {r.target_name}  [source: {r.source}]")
         if len(ans.rows) > 40:
             print(f"... {len(ans.rows) - 40} more rows (use --json for all)")
+        for r in ans.literature[:40]:
+            print(f"- {r.concept_name} --{r.relation}--> {r.target_name}  {r.detail.get('outcome', '')} "
+                  f"{r.detail.get('effect', '')}  [{r.detail.get('origin', 'literature')}: {r.source}]")
     return 0 if ans.ok else 1
+
+
+def _literature_edges(settings) -> list:
+    """The CLI user's read papers (store kind `paper`), as overlay edges; none when the store cannot open."""
+    from medcore.knowledge.overlay import stored_edges
+    from medcore.store import Store, StoreError
+
+    try:
+        return stored_edges(Store.open(settings), user=settings.user)
+    except StoreError as exc:
+        print(f"note: literature edges left out, the store cannot be opened: {exc}", file=sys.stderr)
+        return []
 
 
 def _search(args, settings) -> int:

@@ -11,7 +11,9 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Iterable
 
+from medcore.knowledge import overlay as _overlay
 from medcore.knowledge.answer import Answer
 from medcore.knowledge.graph import RECHECK_S, Edge, KnowledgeGraph, load_graph
 from medcore.knowledge.query import ask as _ask
@@ -96,9 +98,24 @@ def resolver(settings) -> Resolver:
     return _resolvers(settings)[0]
 
 
-def ask(settings, question: str) -> Answer:
+def ask(settings, question: str, overlay: Iterable[Edge] = ()) -> Answer:
+    """`overlay`: edges from outside the KBs (a user's read papers, see `overlay.py`); those touching the
+    concepts of the question come back in `answer.literature`, beside the graph's rows."""
     kg = load_graph(settings)
-    return _ask(kg, clean_text(question), _resolvers(settings, kg)[0])
+    answer = _ask(kg, clean_text(question), _resolvers(settings, kg)[0])
+    overlay = list(overlay)
+    if overlay:
+        ids = [c["id"] for c in answer.understood.get("concepts", [])]
+        answer.literature = _overlay.rows(kg, overlay, ids)
+        if answer.literature:
+            lines = "; ".join(_overlay.summary(r) for r in answer.literature[:5])
+            more = f" (and {len(answer.literature) - 5} more)" if len(answer.literature) > 5 else ""
+            lit = f"From your read papers (literature, not guidelines): {lines}{more}."
+            if answer.ok:
+                answer.text = f"{answer.text} {lit}"
+            else:  # a question the graph's forms cannot map ("what was metformin studied for?")
+                answer.text, answer.ok = lit, True
+    return answer
 
 
 def search(settings, text: str, limit: int = 10, types: set[str] | None = None) -> list[dict]:
@@ -133,8 +150,9 @@ def _edge_view(kg: KnowledgeGraph, node_id: str, e: Edge) -> dict:
             "attrs": dict(e.attrs)}
 
 
-def show(settings, concept_id: str) -> dict | None:
-    """A concept and its relations (both directions, grouped by relation), or None if unknown."""
+def show(settings, concept_id: str, overlay: Iterable[Edge] = ()) -> dict | None:
+    """A concept and its relations (both directions, grouped by relation), or None if unknown. Overlay
+    edges (read papers) join under their own relation, each marked by attrs["origin"]."""
     kg = load_graph(settings)
     asked = clean_text(concept_id, 200)
     gid = kg.graph_id(asked)
@@ -154,6 +172,8 @@ def show(settings, concept_id: str) -> dict | None:
     relations: dict[str, list[dict]] = {}
     for e in kg.edges(gid, direction="both"):
         relations.setdefault(e.relation, []).append(_edge_view(kg, gid, e))
+    for rel, rows in _overlay.relations_view(kg, overlay, gid).items():
+        relations.setdefault(rel, []).extend(rows)
     for rows in relations.values():
         rows.sort(key=lambda r: (r["direction"], -_weight(r["attrs"]), r["other_name"]))
     return {"concept": concept, "relations": relations, "in_graph": True,
@@ -178,10 +198,18 @@ def export(settings, fmt: str, out: str | Path) -> list[Path]:
 
 
 def neighbourhood(settings, concept_id: str, radius: int = 1, relations: set[str] | None = None,
-                  limit: int = 60) -> dict:
-    """Nodes (id, name, type, triage level) and edges around a concept, for the page's network."""
+                  limit: int = 60, overlay: Iterable[Edge] = ()) -> dict:
+    """Nodes (id, name, type, triage level) and edges around a concept, for the page's network. Overlay
+    edges between nodes in view, or from the concept to another graph node, are drawn too."""
     kg = load_graph(settings)
     nodes, edges = kg.neighbourhood(concept_id, radius=radius, relations=relations, limit=limit)
+    for e in overlay:
+        start, end = kg.graph_id(e.start), kg.graph_id(e.end)
+        if start is None or end is None or (relations and e.relation not in relations):
+            continue
+        if concept_id in (start, end) or (start in nodes and end in nodes):
+            nodes += [n for n in (start, end) if n not in nodes]
+            edges.append(Edge(start, e.relation, end, e.source, e.attrs))
     return {"center": concept_id,
             "nodes": [{"id": n, "name": kg.name(n), "type": kg.node(n)["type"],
                        "triage": kg.node(n)["attrs"].get("triage")} for n in nodes],

@@ -1,0 +1,113 @@
+"""The evidence card: question, design, population, intervention vs comparator, main results, conclusion,
+limitations and the checklist. Every line carries the sentence it came from and the exact words there that
+support it (`CardLine.evidence`), so the page can highlight them and a test can check them."""
+
+from __future__ import annotations
+
+from medcore.literature.model import CardLine, EvidenceCard, ReadResult
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return "?"
+    return f"{x:g}"
+
+
+def effect_text(e) -> str:
+    """One result in words: 'HR 0.75 (95% CI 0.61 to 0.92), P = .003'."""
+    if e.measure == "comparison":
+        rates = " vs ".join(f"{r['events']}/{r['total']} ({_fmt(r['percent'])}%)" if r.get("events") is not None
+                            else f"{_fmt(r['percent'])}%" for r in e.group_rates)
+        out = rates
+    else:
+        out = ("adjusted " if e.adjusted else "") + f"{e.measure} {_fmt(e.value)}"
+        if e.ci_low is not None:
+            out += f" ({_fmt(e.ci_level)}% CI {_fmt(e.ci_low)} to {_fmt(e.ci_high)})"
+        if len(e.group_rates) >= 2 and all(r.get("events") is not None for r in e.group_rates[:2]):
+            out += "; " + " vs ".join(f"{r['events']}/{r['total']}" for r in e.group_rates[:2])
+    if e.p_text:
+        out += f", {e.p_text}"
+    return out
+
+
+def _sentence_line(result: ReadResult, idx: int) -> CardLine:
+    s = result.paper.sentences[idx]
+    return CardLine(text=s.text, sentence_idx=idx, evidence=s.text)
+
+
+def build_card(result: ReadResult, design_label: str) -> EvidenceCard:
+    paper, design, pico = result.paper, result.design, result.pico
+    sents = paper.sentences
+    card = EvidenceCard()
+    objectives = [s.idx for s in sents if s.role == "objective"][:2]
+    if objectives:
+        card.question = [_sentence_line(result, i) for i in objectives]
+    elif paper.title:
+        card.question = [CardLine(text=paper.title, sentence_idx=-1, evidence=paper.title)]
+    if design.kind != "unknown" and design.kind_cue == "publication type":
+        card.design.append(CardLine(f"{design_label} (the export's publication type)", -1, ""))  # metadata
+    elif design.kind != "unknown":
+        card.design.append(CardLine(design_label, design.kind_sentence_idx, design.kind_cue))
+    if design.blinding:
+        card.design.append(CardLine(f"Blinding: {design.blinding}", design.blinding_sentence_idx,
+                                    _words(result, design.blinding_sentence_idx, design.blinding)))
+    if design.setting:
+        cue = design.setting.split(";")[0]
+        card.design.append(CardLine(f"Setting: {design.setting}", design.setting_sentence_idx, cue))
+    for r in design.registrations:
+        card.design.append(CardLine(f"Registered: {r['registry']} {r['id']}", r["sentence_idx"], r.get("text", "")))
+    pop = pico.population
+    if pop.n:
+        card.population.append(CardLine(f"N = {pop.n:,}", pop.n_sentence_idx,
+                                        pop.n_text or _number_words(result, pop.n_sentence_idx, pop.n)))
+    if pop.age:
+        a = pop.age
+        words = {"range": f"aged {_fmt(a.get('low'))} to {_fmt(a.get('high'))}",
+                 "min": f"aged {_fmt(a.get('low'))} or older"}.get(a["stat"], f"{a['stat']} age {_fmt(a.get('value'))}")
+        card.population.append(CardLine(words, a["sentence_idx"], a["text"]))
+    if pop.sex:
+        card.population.append(CardLine(f"{_fmt(pop.sex['female_pct'])}% women", pop.sex["sentence_idx"],
+                                        pop.sex["text"]))
+    for c in pop.conditions:
+        card.population.append(CardLine(f"Condition: {c.text}" + (f" ({c.code})" if c.code else ""),
+                                        c.sentence_idx, c.text))
+    for label, items in (("Intervention", pico.interventions), ("Comparator", pico.comparators)):
+        for it in items:
+            card.intervention_vs_comparator.append(
+                CardLine(f"{label}: {it.text}" + (f" {it.detail}" if it.detail else "") + (f" ({it.code})" if it.code else ""),
+                         it.sentence_idx, it.text))
+    for label, items in (("Primary outcome", pico.outcomes_primary), ("Secondary outcome", pico.outcomes_secondary)):
+        for it in items[:4]:
+            card.intervention_vs_comparator.append(CardLine(f"{label}: {it.text}", it.sentence_idx, it.text))
+    for e in result.effects[:12]:
+        text = effect_text(e)
+        context = "; ".join(dict.fromkeys(x for x in (e.label, e.outcome, e.comparison) if x))
+        if context:
+            text += f" ({context})"
+        if e.flags:
+            text += " [check: " + "; ".join(e.flags) + "]"
+        sent = sents[e.sentence_idx].text
+        card.main_results.append(CardLine(text, e.sentence_idx, sent[e.span[0]:e.span[1]]))
+    card.conclusion = [_sentence_line(result, i) for i in result.conclusion]
+    card.limitations = [_sentence_line(result, i) for i in result.limitations]
+    card.checklist = list(result.checklist)
+    return card
+
+
+def _source_text(result: ReadResult, idx: int) -> str:
+    return result.paper.title if idx == -1 else result.paper.sentences[idx].text
+
+
+def _words(result: ReadResult, idx: int, words: str) -> str:
+    """`words` as written in the sentence (case kept), or '' when not found there."""
+    text = _source_text(result, idx)
+    at = text.lower().find(words.lower())
+    return "" if at < 0 else text[at: at + len(words)]
+
+
+def _number_words(result: ReadResult, idx: int, n: int) -> str:
+    text = _source_text(result, idx)
+    for form in (f"{n:,}", str(n), f"{n:,}".replace(",", " ")):
+        if form in text:
+            return form
+    return ""

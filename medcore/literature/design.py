@@ -1,0 +1,90 @@
+"""Study design, blinding, randomisation, setting and trial registrations, from cue phrases (data in
+assets/kb/literature/designs.yaml) and, when an export carries them, NLM publication types."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medcore.literature import kb
+from medcore.literature.model import Design, Paper
+
+# How much a cue counts by where it is: a design named in the background is usually someone else's study.
+_ROLE_WEIGHT = {"objective": 3.0, "methods": 3.0, "results": 1.5, "conclusions": 1.0, "background": 0.4, "": 1.5}
+_NEGATED = re.compile(r"(?:non|quasi|not|pseudo)[- ]?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _compiled(kb_path: str):
+    data = kb.load(kb_path, "designs")
+    designs = [(d["kind"], d["priority"] if "priority" in d else 0, kb.cue_regex(d["cues"]),
+                {p.lower() for p in d.get("publication_types", [])}) for d in data["designs"]]
+    blinding = [(b["kind"], kb.cue_regex(b["cues"])) for b in data["blinding"]]
+    registries = [(r["registry"], re.compile(r["pattern"], re.IGNORECASE)) for r in data["registries"]]
+    setting = kb.cue_regex(data["setting"]["cues"])
+    labels = {d["kind"]: d["label"] for d in data["designs"]}
+    return designs, blinding, registries, setting, labels
+
+
+def design_label(settings, kind: str) -> str:
+    return _compiled(str(kb.kb_dir_of(settings)))[4].get(kind, kind.replace("_", " "))
+
+
+def _hits(pattern: re.Pattern, text: str) -> list[re.Match]:
+    return [m for m in pattern.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 6): m.start()])]
+
+
+def read_design(settings, paper: Paper) -> Design:
+    designs, blinding, registries, setting_re, _ = _compiled(str(kb.kb_dir_of(settings)))
+    units = [(-1, paper.title, 3.0)] if paper.title else []
+    # a role from the position rules is a guess: it does not discount a sentence as a heading or classifier does
+    units += [(s.idx, s.text, 1.5 if s.role_source == "rules" else _ROLE_WEIGHT.get(s.role, 1.0))
+              for s in paper.sentences]
+    out = Design()
+    pubtypes = {p.lower() for p in paper.publication_types}
+    best = None  # (priority, score, kind, idx, cue)
+    for kind, priority, pattern, types in designs:
+        score, where, cue = 0.0, -1, ""
+        if pubtypes & types:
+            score += 10.0
+        for idx, text, weight in units:
+            hits = _hits(pattern, text)
+            if hits:
+                score += weight
+                if not cue or weight > 1.0 and where == -1:
+                    where, cue = idx, hits[0].group(0)
+        if score >= 1.0 and (best is None or (priority, score) > (best[0], best[1])):
+            best = (priority, score, kind, where, cue or "publication type")
+    if best:
+        out.kind, out.kind_sentence_idx, out.kind_cue = best[2], best[3], best[4]
+    by_weight = sorted(units, key=lambda u: -u[2])  # stable: reading order within a weight
+    for kind, pattern in blinding:
+        for idx, text, weight in by_weight:
+            if _hits(pattern, text):
+                out.blinding, out.blinding_sentence_idx = kind, idx
+                break
+        if out.blinding:
+            break
+    out.randomised = {"rct": True, "nonrandomised_trial": False}.get(out.kind)
+    for idx, text, weight in by_weight:
+        hits = _hits(setting_re, text)
+        if hits:
+            out.setting = _setting_phrase(text, hits[0])
+            out.setting_sentence_idx = idx
+            break
+    seen = set()
+    for idx, text, _ in units:
+        for registry, pattern in registries:
+            for m in pattern.finditer(text):
+                ident = re.sub(r"\s+", "", m.group(0))
+                if ident.upper() not in seen:
+                    seen.add(ident.upper())
+                    out.registrations.append({"registry": registry, "id": ident, "sentence_idx": idx,
+                                              "text": m.group(0)})
+    return out
+
+
+def _setting_phrase(text: str, m: re.Match) -> str:
+    """The cue as written, and a place named after it in the sentence ('multicentre; in Denmark')."""
+    place = re.search(r"\b(?:in|from|across|at)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})", text[m.start():])
+    return m.group(0) + (f"; in {place.group(1)}" if place else "")

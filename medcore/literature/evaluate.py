@@ -1,0 +1,163 @@
+"""PICO and results extraction scored against our hand annotations of PubMedQA abstracts.
+
+The annotations (tests/literature/annotations/pubmedqa_extract_<split>.yaml) hold expected values per PMID only;
+the abstracts are read at run time from the shared data folder and never stored. Per field: precision (correct
+/ predicted) and recall (correct / expected). A scalar field the annotation leaves out is expected to be absent."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from medcore.config import REPO_ROOT
+from medcore.literature import numbers
+
+ANNOTATIONS = REPO_ROOT / "tests" / "literature" / "annotations"
+SCALARS = ("design", "n", "blinding", "age", "female_pct")
+LISTS = ("conditions", "interventions", "comparators", "effects", "p_values")
+
+
+class EvalDataMissing(RuntimeError):
+    """The shared PubMedQA file is not on this machine."""
+
+
+def default_data_path() -> Path:
+    for base in (REPO_ROOT.parent / "shared" / "data", Path("/work/shared/data")):
+        p = base / "pubmedqa" / "pqal_dev.json"
+        if p.is_file():
+            return p
+    raise EvalDataMissing("PubMedQA data not found (../shared/data/pubmedqa/pqal_dev.json); it is not shipped")
+
+
+def abstract_text(item: dict, headings: bool = True) -> tuple[str, str]:
+    """(title, abstract) of a PubMedQA item: the question is the paper's title; the contexts carry their section
+    labels and the long answer is the conclusion. `headings=False`: one unlabelled paragraph, as pasted text."""
+    if not headings:
+        return item["QUESTION"], " ".join(list(item["CONTEXTS"]) + [item["LONG_ANSWER"]])
+    parts = [f"{label}: {ctx}" for label, ctx in zip(item["LABELS"], item["CONTEXTS"])]
+    parts.append(f"CONCLUSIONS: {item['LONG_ANSWER']}")
+    return item["QUESTION"], "\n".join(parts)
+
+
+def _names_match(gold: str, pred: str) -> bool:
+    g, p = gold.lower().strip(), pred.lower().strip()
+    if not g or not p:
+        return False
+    if g in p or p in g:
+        return True
+    gt, pt = set(re.findall(r"[a-z0-9]+", g)), set(re.findall(r"[a-z0-9]+", p))
+    return bool(gt and pt) and len(gt & pt) / len(gt | pt) >= 0.5
+
+
+def _close(a, b, tol=1e-6) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) <= tol + 1e-9 * abs(float(a))
+
+
+def _scalar_ok(field: str, gold, pred) -> bool:
+    if field == "age":
+        if gold.get("stat") != pred.get("stat"):
+            return False
+        return all(_close(gold.get(k), pred.get(k), 0.05) for k in ("value", "low", "high") if k in gold)
+    if field == "female_pct":
+        return abs(float(gold) - float(pred)) <= 0.6
+    return gold == pred
+
+
+def _list_ok(field: str, gold, pred) -> bool:
+    if field in ("interventions", "comparators"):
+        return _names_match(gold, pred)
+    if field == "effects":
+        return gold[0] == pred[0] and all(_close(g, p, 1e-4) for g, p in zip(gold[1:], pred[1:]))
+    if field == "p_values":
+        return gold[0] == pred[0] and _close(gold[1], pred[1], 1e-9)
+    return gold == pred
+
+
+def predicted(result) -> dict:
+    """The fields of one ReadResult in the annotation's form."""
+    pop = result.pico.population
+    age = {k: v for k, v in pop.age.items() if k in ("stat", "value", "low", "high")} or None
+    pvals = []
+    for s in result.paper.sentences:
+        pvals += [[rel, val] for _, _, val, rel, _ in numbers.parse_p(s.text.translate(numbers._DASHES)) if val is not None]
+    return {
+        "design": result.design.kind if result.design.kind != "unknown" else None,
+        "n": pop.n,
+        "blinding": result.design.blinding or None,
+        "age": age,
+        "female_pct": pop.sex.get("female_pct") if pop.sex else None,
+        "conditions": sorted({c.code.split(" ")[-1][:3] for c in pop.conditions if c.code.startswith("ICD")}
+                             | {"?" + c.text for c in pop.conditions if not c.code.startswith("ICD")}),
+        "interventions": [i.text for i in result.pico.interventions],
+        "comparators": [i.text for i in result.pico.comparators],
+        "effects": [[e.measure, e.value, e.ci_low, e.ci_high] for e in result.effects if e.measure != "comparison"],
+        "p_values": pvals,
+    }
+
+
+def score(gold_papers: list[dict], preds: dict[str, dict]) -> dict:
+    tally = {f: {"gold": 0, "predicted": 0, "correct": 0} for f in SCALARS + LISTS}
+    per_paper = []
+    for g in gold_papers:
+        p = preds[g["pmid"]]
+        misses = {}
+        for f in SCALARS:
+            gv, pv = g.get(f), p.get(f)
+            t = tally[f]
+            t["gold"] += gv is not None
+            t["predicted"] += pv is not None
+            ok = gv is not None and pv is not None and _scalar_ok(f, gv, pv)
+            t["correct"] += ok
+            if not ok and (gv is not None or pv is not None):
+                misses[f] = {"gold": gv, "predicted": pv}
+        for f in LISTS:
+            if f not in g:
+                continue
+            gl, pl = list(g[f]), list(p.get(f) or [])
+            t = tally[f]
+            t["gold"] += len(gl)
+            t["predicted"] += len(pl)
+            used = set()
+            hit = 0
+            for gv in gl:
+                j = next((j for j, pv in enumerate(pl) if j not in used and _list_ok(f, gv, pv)), None)
+                if j is not None:
+                    used.add(j)
+                    hit += 1
+            t["correct"] += hit
+            if hit != len(gl) or hit != len(pl):
+                misses[f] = {"gold": gl, "predicted": pl}
+        per_paper.append({"pmid": g["pmid"], "group": g.get("group"), "misses": misses})
+    fields = {}
+    for f, t in tally.items():
+        fields[f] = dict(t, precision=round(t["correct"] / t["predicted"], 3) if t["predicted"] else 1.0,
+                         recall=round(t["correct"] / t["gold"], 3) if t["gold"] else 1.0)
+    return {"fields": fields, "per_paper": per_paper}
+
+
+def evaluate(settings, split: str = "dev", data_path: str | Path | None = None, headings: bool = True,
+             classifier=False) -> dict:
+    """`classifier`: False scores with the rule roles (headings decide them when present); None uses the
+    installed sentence-role classifier."""
+    from medcore.literature.service import read_paper
+
+    path = Path(data_path) if data_path else default_data_path()
+    if not path.is_file():
+        raise EvalDataMissing(f"{path} not found")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    ann = yaml.safe_load((ANNOTATIONS / f"pubmedqa_extract_{split}.yaml").read_text(encoding="utf-8"))
+    preds = {}
+    for g in ann["papers"]:
+        title, text = abstract_text(data[g["pmid"]], headings)
+        result = read_paper(settings, f"{title}\n{text}", classifier=classifier)[0]
+        preds[g["pmid"]] = predicted(result)
+    report = score(ann["papers"], preds)
+    report.update(split=split, papers=len(ann["papers"]), headings=headings,
+                  roles="classifier" if classifier is None else "rules",
+                  annotations=str(ANNOTATIONS.relative_to(REPO_ROOT)))
+    return report

@@ -1,0 +1,107 @@
+"""The literature reader's knowledge files (assets/kb/literature/*.yaml): schema-checked, every entry with a source.
+
+One reader for all of them (`load(settings_or_kb_dir, name)`), cached per file path and modification time."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from medcore.knowledge.validate import read_checked
+
+
+class LiteratureKBError(ValueError):
+    """A literature KB file is missing or does not fit its schema; the message names it."""
+
+
+_SOURCE = {"type": "string", "minLength": 3}
+_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+
+SCHEMAS: dict[str, dict] = {
+    "headings": {
+        "type": "object", "required": ["version", "roles", "stop_headings"],
+        "properties": {
+            "version": {"type": "integer"},
+            "roles": {"type": "array", "minItems": 5, "items": {
+                "type": "object", "required": ["role", "source", "variants"], "additionalProperties": False,
+                "properties": {"role": {"enum": ["background", "objective", "methods", "results", "conclusions"]},
+                               "source": _SOURCE, "variants": _WORDS}}},
+            "stop_headings": {"type": "object", "required": ["source", "variants"],
+                              "properties": {"source": _SOURCE, "variants": _WORDS}},
+            "neutral_headings": {"type": "object", "required": ["source", "variants"],
+                                 "properties": {"source": _SOURCE, "variants": _WORDS}},
+        },
+    },
+    "designs": {
+        "type": "object", "required": ["version", "designs", "blinding", "registries", "setting"],
+        "properties": {
+            "version": {"type": "integer"},
+            "designs": {"type": "array", "minItems": 5, "items": {
+                "type": "object", "required": ["kind", "label", "source", "cues"], "additionalProperties": False,
+                "properties": {"kind": {"type": "string"}, "label": {"type": "string"}, "source": _SOURCE,
+                               "cues": _WORDS, "publication_types": {"type": "array", "items": {"type": "string"}},
+                               "priority": {"type": "integer"}}}},
+            "blinding": {"type": "array", "items": {
+                "type": "object", "required": ["kind", "source", "cues"], "additionalProperties": False,
+                "properties": {"kind": {"type": "string"}, "source": _SOURCE, "cues": _WORDS}}},
+            "registries": {"type": "array", "items": {
+                "type": "object", "required": ["registry", "pattern", "source"], "additionalProperties": False,
+                "properties": {"registry": {"type": "string"}, "pattern": {"type": "string"}, "source": _SOURCE}}},
+            "setting": {"type": "object", "required": ["source", "cues"],
+                        "properties": {"source": _SOURCE, "cues": _WORDS}},
+        },
+    },
+    "consort_abstract": {
+        "type": "object", "required": ["version", "source", "items"],
+        "properties": {
+            "version": {"type": "integer"}, "source": _SOURCE,
+            "items": {"type": "array", "minItems": 5, "items": {
+                "type": "object", "required": ["id", "label", "check"], "additionalProperties": False,
+                "properties": {"id": {"type": "string"}, "label": {"type": "string"},
+                               "check": {"type": "string"}, "cues": {"type": "array", "items": {"type": "string"}},
+                               "note": {"type": "string"}}}},
+        },
+    },
+    "cues": {
+        "type": "object", "required": ["version", "groups"],
+        "properties": {
+            "version": {"type": "integer"},
+            "groups": {"type": "object", "additionalProperties": {
+                "type": "object", "required": ["source", "cues"], "additionalProperties": False,
+                "properties": {"source": _SOURCE, "cues": _WORDS}}},
+        },
+    },
+}
+
+
+def kb_dir_of(settings_or_dir) -> Path:
+    if isinstance(settings_or_dir, (str, Path)):
+        return Path(settings_or_dir)
+    return Path(settings_or_dir.kb_dir) / "literature"
+
+
+def load(settings_or_dir, name: str) -> dict:
+    path = kb_dir_of(settings_or_dir) / f"{name}.yaml"
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError as exc:
+        raise LiteratureKBError(f"missing literature KB file {path}") from exc
+    return _load(str(path), name, mtime)
+
+
+@lru_cache(maxsize=16)
+def _load(path: str, name: str, mtime: int) -> dict:
+    return read_checked(Path(path), SCHEMAS[name], LiteratureKBError, "literature KB file")
+
+
+def cue_regex(words: list[str] | tuple[str, ...]) -> re.Pattern:
+    """One case-insensitive pattern for a cue list: whole words, a trailing '*' makes a prefix."""
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        w = w.lower()
+        if w.endswith("*"):
+            alts.append(r"\b" + re.escape(w[:-1]))
+        else:
+            alts.append((r"\b" if w[0].isalnum() else "") + re.escape(w) + (r"\b" if w[-1].isalnum() else ""))
+    return re.compile("|".join(alts), re.IGNORECASE)

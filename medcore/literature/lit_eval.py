@@ -1,0 +1,91 @@
+"""`eval literature`: sentence roles and yes/no/maybe answers on PubMedQA abstracts the models never trained on.
+
+Roles: every abstract's sentences are given to the installed classifier in order, as plain sentences (headings
+removed); gold is the role of the heading the authors put over each sentence (role_data). Figures for the
+classifier (its own decoding, and both decodings), and for the reader's transparent rules as a baseline.
+Answers: the question with the classifier's conclusion sentences, against PubMedQA's expert answer."""
+
+from __future__ import annotations
+
+import time
+
+from medcore.literature import role_data
+from medcore.literature.model import ROLES
+from medcore.literature.role_metrics import classification_report
+
+
+def _select(settings, hmap, split: str, seed: int, data_path):
+    abstracts = role_data.load_pubmedqa(settings, hmap, data_path)
+    train, dev = role_data.split(abstracts, seed)
+    return {"dev": dev, "train": train, "all": abstracts}[split]
+
+
+def role_figures(abstracts, predict) -> dict:
+    gold, pred = [], []
+    for a in abstracts:
+        for lab, (role, _) in zip(a.labels, predict(a)):
+            if lab is not None:
+                gold.append(lab)
+                pred.append(role)
+    return classification_report(gold, pred, ROLES)
+
+
+def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, with_ask: bool = True,
+             store=None) -> dict:
+    from medcore.literature.headings import heading_map
+    from medcore.literature.role_model import classifier_dir, load_from
+    from medcore.literature.role_train import decode
+    from medcore.literature.roles import cue_pattern, rule_role
+
+    hmap = heading_map(settings)
+    abstracts = _select(settings, hmap, split, seed, data_path)
+    cues = {f"role_{r}": cue_pattern(settings, f"role_{r}") for r in ROLES}
+    report: dict = {"split": split, "seed": seed, "abstracts": len(abstracts),
+                    "input": "the abstract's sentences in order, headings removed; gold = the authors' heading "
+                             "mapped to a role (LONG_ANSWER sentences = conclusions)"}
+    n = lambda a: len(a.sentences)  # noqa: E731
+    report["roles_rules_baseline"] = role_figures(
+        abstracts, lambda a: [rule_role(s, i, n(a), cues) for i, s in enumerate(a.sentences)])
+    folder = classifier_dir(settings, store)
+    if folder is None:
+        report["roles"] = None
+        report["note"] = "no trained sentence-role classifier: train one with `python -m medcore train literature`"
+        return report
+    clf = load_from(folder)
+    t0 = time.perf_counter()
+    probs = {id(a): clf.probabilities(a.sentences) for a in abstracts}
+    secs = time.perf_counter() - t0
+    report["classifier"] = {"folder": str(folder), "decode": clf.decode_how, "steps": clf.steps}
+    report["roles"] = role_figures(abstracts, lambda a: decode(probs[id(a)], clf.cfg.roles, clf.decode_how))
+    for how in ("argmax", "monotone"):
+        r = role_figures(abstracts, lambda a: decode(probs[id(a)], clf.cfg.roles, how))
+        report[f"roles_{how}"] = {"accuracy": r["accuracy"], "macro_f1": r["macro_f1"]}
+    report["ms_per_abstract"] = round(1000 * secs / max(1, len(abstracts)), 1)
+    if with_ask:
+        report["ask"] = ask_figures(settings, abstracts, probs, clf, store)
+    return report
+
+
+def ask_figures(settings, abstracts, probs_by_id: dict, clf, store=None) -> dict:
+    from medcore.embeddings import embed
+    from medcore.literature import ask as ask_mod
+    from medcore.literature.ask_model import ANSWERS, cue_patterns, load_answer_model
+    from medcore.literature.role_train import decode
+
+    model = load_answer_model(settings, store)
+    cues = cue_patterns(settings)
+    items = [a for a in abstracts if a.question and a.answer in ANSWERS]
+    gold, pred, with_evidence = [], [], 0
+    for a in items:
+        roles = [r for r, _ in decode(probs_by_id[id(a)], clf.cfg.roles, clf.decode_how)]
+        ans = ask_mod.answer_question(a.question, a.sentences, roles, embed=embed, cues=cues, model=model)
+        gold.append(a.answer)
+        pred.append(ans.answer)
+        with_evidence += bool(ans.evidence)
+    rep = classification_report(gold, pred, ANSWERS)
+    majority = max(ANSWERS, key=gold.count) if gold else None
+    return {"items": len(items), "method": "model" if model is not None else "cues", "accuracy": rep["accuracy"],
+            "macro_f1": rep["macro_f1"], "confusion": rep["confusion"], "labels": rep["labels"],
+            "with_evidence": with_evidence,
+            "majority_baseline": round(gold.count(majority) / len(gold), 4) if gold else None,
+            "roles_from": "the classifier's predictions, headings removed"}

@@ -1,0 +1,331 @@
+"""Results with numbers: effect measures with confidence intervals, p-values and group rates, parsed to numbers,
+each tied to its outcome and comparison, then checked for internal consistency.
+
+Forms read: "HR 0.75, 95% CI 0.61-0.92", "(hazard ratio, 0.75; 95% CI, 0.61 to 0.92)", "OR = 2.1 [1.3; 3.4]",
+"95% confidence interval 0.61–0.92", "mean difference -2.3 (-4.1 to -0.5)" with unicode minus and dashes;
+"P = .03", "p<0.001", "P value 0.2", "NS", "not significant"; "12/100 (12%) vs 20/98 (20.4%)"."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.literature.model import RATIO_MEASURES, Effect, Sentence
+from medcore.literature.numwords import NUMBER_WORDS
+
+_DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‑": "-", "‐": "-", "·": ".", "≤": "≤", "\u2009": " ",
+                         "\u00a0": " ", "\u202f": " "})
+
+# Measure names -> (measure, adjusted). Longest first so "adjusted odds ratio" beats "odds ratio".
+_MEASURE_WORDS = [
+    (r"adjusted\s+odds\s+ratios?|\baORs?", "OR", True),
+    (r"adjusted\s+hazard\s+ratios?|\baHRs?", "HR", True),
+    (r"adjusted\s+(?:relative\s+risks?|risk\s+ratios?)|\baRRs?", "RR", True),
+    (r"adjusted\s+(?:incidence\s+)?rate\s+ratios?|\baIRRs?", "IRR", True),
+    (r"odds\s+ratios?|\bORs?", "OR", False),
+    (r"(?:sub)?hazard\s+ratios?|\bHRs?", "HR", False),
+    (r"relative\s+risks?|risk\s+ratios?|\bRRs?", "RR", False),
+    (r"incidence\s+rate\s+ratios?|rate\s+ratios?|\bIRRs?", "IRR", False),
+    (r"prevalence\s+ratios?|\bPRs?", "PR", False),
+    (r"standardi[sz]ed\s+mean\s+differences?|\bSMDs?|effect\s+sizes?|cohen'?s\s+d", "SMD", False),
+    (r"(?:weighted\s+)?mean\s+differences?|\bW?MDs?|(?:adjusted\s+)?differences?\s+in\s+means?", "MD", False),
+    (r"(?:absolute\s+)?risk\s+differences?|absolute\s+(?:risk\s+)?(?:reduction|difference)s?|\bARR\b|\bRD\b", "RD", False),
+    (r"numbers?\s+needed\s+to\s+treat|\bNNTB?\b", "NNT", False),
+    (r"\bdifferences?\b", "MD", False),  # a bare "difference": kept only with a CI (see extract_effects)
+    (r"numbers?\s+needed\s+to\s+harm|\bNNTH\b|\bNNH\b", "NNH", False),
+]
+_MEASURE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _, _) in enumerate(_MEASURE_WORDS)))
+_NUM = r"[-]?\s?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
+_LEVEL = (r"(?:(?:(?P<lvl>\d{2}(?:\.\d)?)\s?%\s*(?:CI|CrI|confidence\s+intervals?|credible\s+intervals?)|(?:CI|confidence\s+intervals?)\s*(?P<lvl2>\d{2})\s?%|CI)"
+          r"(?:\s*[(\[](?:CI|95\s?%\s*CI)[)\]])?(?:\s+of\s+(?:the\s+)?[A-Za-z]{2,4})?)")
+# the estimate after its measure name: "HR 0.75", "HR, 0.75", "OR = 2.1", "(HR: 0.75", "odds ratio of 2.1",
+# "hazard ratio [HR] 0.75", "HR (95% CI) 0.75 (0.6-0.9)"
+_NOT_ESTIMATE = r"(?!\s?%\s*(?:CI|conf))(?!\s*-?\s*(?:days?|weeks?|months?|years?|hours?|mg|patients|subjects)\b)"
+_AFTER_MEASURE = re.compile(
+    r"\s*(?:\[[A-Za-z]{1,4}\]|\([A-Za-z]{1,4}\))?\s*(?:\(\s*95\s?%\s*CI\s*\))?\s*"
+    r"(?:,|:|=|;|\bof\b|\bwas\b|\bwere\b|\bis\b|\bwas\s+estimated\s+at\b)?\s*(?:=\s*)?(?P<val>" + _NUM + r")(?!\d)(?!\.\d)"
+    + _NOT_ESTIMATE + r"(?P<pct>\s?%)?")
+# "The adjusted odds ratios for A versus B, with ... as endpoints, were 0.46 (95% CI ...)": the estimate comes
+# later in the clause, right before its CI
+# a unit between an estimate and its CI: "4.38 mmHg (95% CI ...)"
+_UNIT = r"(?:\s*(?:mm\s?Hg|kg/m2|kg|cm|mm|mg/dL|mmol/L|g/dL|points?|units?|days?|hours?|minutes?|weeks?|months?|years?|%)(?![\w]))?"
+_LATE_VALUE = re.compile(r"[^;]{0,160}?(?:\b(?:was|were|of|is|are)|[=:,])\s*(?P<val>" + _NUM + r")" + _UNIT + r"(?=\s*[(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
+# the next estimate of a list, "..., 0.46 (95% CI ...), and 0.52 (95% CI ...)": a number right before a CI with
+# no other measure name in between
+_NEXT_IN_LIST = re.compile(r"(?:[^\d.;]|\.(?!\d)){0,40}?(?<![\w.])(?P<val>" + _NUM + r")(?=\s*[(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
+_CI = re.compile(
+    r"\s*[,;(\[]?\s*(?:" + _LEVEL + r")?\s*[:,=]?\s*(?:of\s+|from\s+|was\s+)?[(\[]?\s*(?P<lo>" + _NUM + r")\s?%?\s*"
+    r"(?:to|,|;|-|\u2013|and)\s*(?P<hi>" + _NUM + r")\s?%?\s*[)\]]?")
+_P = re.compile(
+    r"(?<![A-Za-z])[Pp]\s*(?:[- ]?values?|\s+for\s+(?:trend|interaction|heterogeneity))?\s*"
+    r"(?P<rel><\s?or\s?=|>\s?or\s?=|<=|>=|≤|≥|=|<|>|\bof\b|\bwas\b|\bis\b)?\s*(?P<num>\d*\.\d+|\d+(?:\.\d+)?)"
+    r"(?:\s*[x×]\s*10\s*(?:\^\s*)?(?P<exp>-\s?\d+|\d+))?")
+_NS = re.compile(r"\bNS\b|\bn\.s\.|\bnot\s+(?:statistically\s+)?significant(?:ly)?\b|\bnonsignificant\b|\bnon-significant\b",
+                 re.IGNORECASE)
+_RATE = re.compile(r"(?P<ev>\d+(?:,\d{3})*)\s*(?:/|of|out\s+of)\s*(?P<tot>\d+(?:,\d{3})*)\s*(?:\(\s*(?P<pct>\d+(?:\.\d+)?)\s?%\s*\))?")
+_PCT = re.compile(r"(?<![\d.])(?P<pct>\d+(?:\.\d+)?)\s?%(?!\s*(?:CI|confidence|credible))")
+_VS = re.compile(r"\s*(?:vs\.?|versus|compared\s+(?:with|to)|and|in\s+the\s+\w+\s+group\s+(?:vs\.?|and))\s*", re.IGNORECASE)
+
+
+def _num(s: str) -> float:
+    return float(s.replace(" ", "").replace(",", ""))
+
+
+def parse_p(text: str) -> list[tuple[int, int, float | None, str, str]]:
+    """(start, end, value, relation, as written) of every p-value in `text` (already dash-normalised)."""
+    out = []
+    for m in _P.finditer(text):
+        num = m.group("num")
+        if not m.group("rel") and not re.match(r"[Pp]\s*[- ]?values?", m.group(0)):
+            continue  # "P 0.2" without a relation is too ambiguous (P can be a variable); "P value 0.2" is fine
+        val = float(num)
+        if m.group("exp"):
+            val = val * 10 ** int(m.group("exp").replace(" ", ""))
+        if val > 1 or val <= 0:
+            continue  # not a probability ("P = 1.5"), or a number cut by a typo ("p<0. 05" reads as 0)
+        rel = re.sub(r"\s*or\s*", "", (m.group("rel") or "=").strip())  # "<or =" is PubMed's spelling of <=
+        rel = {"of": "=", "was": "=", "is": "=", "≤": "<=", "≥": ">="}.get(rel, rel)
+        out.append((m.start(), m.end(), val, rel, m.group(0).strip()))
+    for m in _NS.finditer(text):
+        out.append((m.start(), m.end(), None, "", m.group(0)))
+    return sorted(out)
+
+
+def _rates(text: str, start: int, end: int) -> list[dict]:
+    rates = []
+    for m in _RATE.finditer(text, start, end):
+        ev, tot = int(m.group("ev").replace(",", "")), int(m.group("tot").replace(",", ""))
+        if tot == 0 or ev > tot:
+            continue
+        r = {"events": ev, "total": tot, "percent": float(m.group("pct")) if m.group("pct") else round(100 * ev / tot, 1)}
+        rates.append(r)
+    return rates
+
+
+def _measure_at(m: re.Match) -> tuple[str, bool]:
+    for i, (_, measure, adjusted) in enumerate(_MEASURE_WORDS):
+        if m.group(f"m{i}"):
+            return measure, adjusted or bool(re.match(r"adjusted", text_before(m), re.I))
+    raise AssertionError("a measure group always matches")
+
+
+def text_before(m: re.Match) -> str:
+    return m.string[max(0, m.start() - 9): m.start()].strip()
+
+
+def extract_effects(sentence: Sentence) -> list[Effect]:
+    """The effect estimates, and the group-rate comparisons with a p-value, reported in one sentence."""
+    text = sentence.text.translate(_DASHES)
+    effects: list[Effect] = []
+    used_until = 0
+    for m in _MEASURE.finditer(text):
+        if m.start() < used_until:
+            continue
+        measure, adjusted = _measure_at(m)
+        am = _AFTER_MEASURE.match(text, m.end())
+        if am and am.group("pct") and measure != "RD":
+            am = None
+        if not am:
+            am = _LATE_VALUE.match(text, m.end())
+            if not am or _MEASURE.search(text, m.end(), am.start("val")):
+                continue
+        bare_difference = m.group(0).lower().startswith("difference")
+        start = m.start()
+        while am:
+            eff = Effect(measure=measure, value=_num(am.group("val")), adjusted=adjusted, sentence_idx=sentence.idx)
+            end = _read_ci(text, am.end(), eff)
+            if bare_difference and eff.ci_low is None:
+                break  # "no difference of 2 points": without a CI a bare difference is not an estimate we read
+            eff.span = (start, end)
+            effects.append(eff)
+            used_until = end
+            am = _NEXT_IN_LIST.match(text, end) if eff.ci_low is not None else _AND_NEXT.match(text, end)
+            if am and _MEASURE.search(text, end, am.start("val")):
+                am = None
+            start = am.start("val") if am else start
+    # a later bracket holding "estimate; low-high" with no measure name repeats the sentence's last measure:
+    # "(OR = 0.62; 95% CI = 0.41-0.93) ... (for >=4 hours per day: 1.07; 0.58-1.97)"
+    while effects and effects[-1].ci_low is not None:
+        bm = _BARE_TRIPLE.search(text, used_until)
+        if not bm or _MEASURE.search(text, used_until, bm.start()):
+            break
+        val, lo, hi = (_num(bm.group(k)) for k in ("val", "lo", "hi"))
+        if not lo <= val <= hi:
+            break
+        prev = effects[-1]
+        effects.append(Effect(measure=prev.measure, value=val, adjusted=prev.adjusted, ci_low=lo, ci_high=hi,
+                              ci_level=prev.ci_level, sentence_idx=sentence.idx, span=(bm.start("val"), bm.end())))
+        used_until = bm.end()
+    # effects written with the CI first: "95% CI 0.61-0.92" right after a bare estimate is already handled; a
+    # group-rate comparison without a measure becomes a 'comparison' when the sentence reports a p-value for it
+    ps = parse_p(text)
+    for i, eff in enumerate(effects):
+        limit = effects[i + 1].span[0] if i + 1 < len(effects) else len(text)
+        for ps_, pe, val, rel, written in ps:
+            if eff.span[1] - 2 <= ps_ < limit and ps_ - eff.span[1] < 80:
+                eff.p_value, eff.p_relation, eff.p_text = val, rel, written
+                break
+    if not effects:
+        effects.extend(_comparisons(text, sentence.idx, ps))
+    for eff in effects:
+        if eff.measure != "comparison":
+            eff.group_rates = _rates(text, 0, eff.span[0]) or _rates(text, eff.span[1], len(text))
+        eff.outcome = outcome_of(text, eff.span[0])
+        eff.comparison = comparison_of(text)
+        eff.label = label_of(text, eff.span[0])
+        eff.flags = check(eff)
+    return effects
+
+
+def _read_ci(text: str, pos: int, eff: Effect) -> int:
+    """Read the CI after an estimate (and its unit) into `eff`; the end of what was read."""
+    cm = _CI.match(text, re.compile(_UNIT).match(text, pos).end())
+    if cm and (cm.group("lvl") or cm.group("lvl2") or re.search(r"CI|confidence|[(\[]", cm.group(0))):
+        eff.ci_low, eff.ci_high = _num(cm.group("lo")), _num(cm.group("hi"))
+        lvl = cm.group("lvl") or cm.group("lvl2")
+        eff.ci_level = float(lvl) if lvl else 95.0
+        return cm.end()
+    return pos
+
+
+_BARE_TRIPLE = re.compile(r"[(\[][^()\[\]]{0,60}?[:,]\s*(?P<val>" + _NUM + r")\s*[;,]\s*(?:\d{2}\s?%\s*CI\s*[:=]?\s*)?"
+                          r"(?P<lo>" + _NUM + r")\s*(?:-|to)\s*(?P<hi>" + _NUM + r")\s*[)\]]")
+_AND_NEXT = re.compile(r"\s+and\s+(?P<val>" + _NUM + r")(?![\d.%])(?!\s*(?:days?|weeks?|months?|years?|mg|patients))")
+
+
+def _comparisons(text: str, idx: int, ps) -> list[Effect]:
+    """Group rates compared with a p-value and no effect measure: "12/100 (12%) vs 20/98 (20.4%), P = .03" or
+    "71% vs 61% (p<0.01)"."""
+    out = []
+    for ps_, pe, val, rel, written in ps:
+        window_start = max(0, ps_ - 120)
+        seg = text[window_start:ps_]
+        rates = _rates(text, window_start, ps_)
+        if len(rates) < 2:
+            pcts = [float(m.group("pct")) for m in _PCT.finditer(seg)]
+            if len(pcts) < 2 or not _VS.search(seg):
+                continue
+            rates = [{"events": None, "total": None, "percent": p} for p in pcts[-2:]]
+        eff = Effect(measure="comparison", value=None, p_value=val, p_relation=rel, p_text=written,
+                     group_rates=rates[-2:], sentence_idx=idx, span=(window_start + _first_digit(seg), pe))
+        out.append(eff)
+    return out
+
+
+def _first_digit(seg: str) -> int:
+    m = re.search(r"\d", seg)
+    return m.start() if m else 0
+
+
+_OUTCOME_OF = re.compile(
+    r"(?:risk|rates?|incidence|odds|hazard|occurrence|likelihood|probability|risks|prevalence|duration|levels?|"
+    r"number|proportion|frequency|reduction|increase|change|improvement)s?\s+(?:of|in|for)\s+"
+    r"(?P<o>[a-z][\w\- ,']{2,60}?)(?=\s*(?:\(|,|;|was|were|with|among|in\s+(?:the|patients|those|women|men)|by|compared|than|vs|versus|$))",
+    re.IGNORECASE)
+_SUBJECT = re.compile(r"(?:^|[;,]\s*)(?P<o>[A-Za-z][\w\- ']{2,60}?)\s+(?:was|were|is|are)\s+(?:significantly\s+|not\s+|also\s+)?"
+                      r"(?:lower|higher|reduced|increased|decreased|improved|associated|similar|greater|shorter|longer|better|worse|more|less)"
+                      r"|(?:^|[;,:]\s*)(?P<o2>[A-Za-z][\w\- ']{2,40}?)\s+(?:occurred|developed|was\s+reported|were\s+reported)",
+                      re.IGNORECASE)
+
+
+def outcome_of(text: str, pos: int) -> str:
+    """The outcome an estimate at `pos` belongs to: the nearest 'risk of X' / 'X was lower' before it."""
+    head = text[:pos]
+    best = ""
+    for m in _OUTCOME_OF.finditer(head):
+        best = m.group("o")
+    if not best:
+        for m in _SUBJECT.finditer(head):
+            best = m.group("o") or m.group("o2")
+    best = re.sub(r"^(?:the|a|an|overall|all)\s+", "", best.strip(" ,;"), flags=re.IGNORECASE)
+    return best
+
+
+_COMPARISON = re.compile(
+    r"(?P<a>[A-Za-z][\w\-+/ ]{1,40}?)\s+(?:vs\.?|versus|compared\s+(?:with|to)|than(?:\s+with)?|relative\s+to)\s+"
+    r"(?P<b>[A-Za-z][\w\-+/ ]{1,40}?)(?=\s*(?:\(|,|;|\.|$|was|were|group|arm))", re.IGNORECASE)
+
+
+_LABEL_STOP = frozenset("""a an the had has have with of in for to be were was is are more less higher lower greater
+increased decreased reduced significantly likely associated only two three both also among than and or""".split())
+
+
+def label_of(text: str, pos: int) -> str:
+    """The words just before an estimate written in brackets: 'night shift work (OR 1.7, ...)' -> 'night shift work';
+    'had a higher readmission (adjusted OR 1.42 ...)' -> 'readmission'. Empty when the estimate is not bracketed."""
+    head = text[:pos].rstrip()
+    head = re.sub(r"(?:adjusted|multiple-adjusted|unadjusted)\s*$", "", head, flags=re.I).rstrip()
+    if not head.endswith(("(", "[")):
+        return ""
+    clause = re.split(r"[,;:(\[]|\band\b|\bor\b|\bvs\.?|\bversus\b", head[:-1])[-1]
+    words = re.findall(r"[A-Za-z][\w'\-]*|\d[\w\-]*", clause)[-6:]
+    while words and words[0].lower() in _LABEL_STOP:
+        words = words[1:]
+    if any(w.isdigit() for w in words) or (words and NUMBER_WORDS.fullmatch(words[0])):
+        return ""  # the tail of a group rate ("30.8% given placebo (OR ..."), not a name
+    return " ".join(words)
+
+
+def comparison_of(text: str) -> str:
+    m = _COMPARISON.search(text)
+    if not m:
+        return ""
+    a = re.sub(r"^.*\b(?:with|in|of|for|receiving|taking|the)\s+", "", m.group("a"), flags=re.IGNORECASE)
+    b = re.sub(r"^(?:the|those|patients|participants)\s+(?:receiving|taking|given|in\s+the)?\s*", "", m.group("b"),
+               flags=re.IGNORECASE)
+    if re.search(r"\d", a + b):
+        return ""
+    return f"{a.strip()} vs {b.strip()}"
+
+
+def significant(eff: Effect) -> bool | None:
+    """True / False when the p-value says so at 0.05, None when it does not say."""
+    if eff.p_text and eff.p_value is None:
+        return False  # NS
+    if eff.p_value is None:
+        return None
+    if eff.p_relation in ("<", "<="):
+        return eff.p_value <= 0.05
+    if eff.p_relation in (">", ">="):
+        return False if eff.p_value >= 0.05 else None
+    return eff.p_value < 0.05
+
+
+def check(eff: Effect) -> list[str]:
+    """Internal consistency of one result, in words (empty: consistent or nothing to check)."""
+    flags = []
+    if eff.value is None:
+        for r in eff.group_rates:
+            if r.get("events") is not None and r.get("total") and r.get("percent") is not None:
+                if abs(100 * r["events"] / r["total"] - r["percent"]) > 1.0:
+                    flags.append(f"{r['events']}/{r['total']} is {100 * r['events'] / r['total']:.1f}%, "
+                                 f"not {r['percent']}%")
+        return flags
+    lo, hi = eff.ci_low, eff.ci_high
+    if eff.measure in RATIO_MEASURES and eff.value <= 0:
+        flags.append(f"a {eff.measure} must be above 0, read {eff.value}")
+    if lo is not None and hi is not None:
+        if lo > hi:
+            flags.append(f"CI lower bound {lo} is above the upper bound {hi}")
+        elif not (lo - 1e-9 <= eff.value <= hi + 1e-9):
+            flags.append(f"the estimate {eff.value} lies outside its CI {lo} to {hi}")
+        null = 1.0 if eff.measure in RATIO_MEASURES else 0.0 if eff.measure in ("MD", "RD", "SMD") else None
+        sig = significant(eff)
+        if null is not None and lo <= hi and sig is not None:
+            crosses = lo <= null <= hi
+            if crosses and sig:
+                flags.append(f"the CI {lo} to {hi} includes {null:g} (no effect) but {eff.p_text} says significant")
+            if not crosses and not sig:
+                flags.append(f"the CI {lo} to {hi} excludes {null:g} (no effect) but {eff.p_text} says not significant")
+    for r in eff.group_rates:
+        if r.get("events") is not None and r.get("total") and abs(100 * r["events"] / r["total"] - r["percent"]) > 1.0:
+            flags.append(f"{r['events']}/{r['total']} is {100 * r['events'] / r['total']:.1f}%, not {r['percent']}%")
+    return flags
+
+
+def extract_all(sentences: list[Sentence]) -> list[Effect]:
+    """Effects of every sentence in reading order, whatever its role: a role classifier's mistake must not hide a
+    number."""
+    out = []
+    for s in sentences:
+        out.extend(extract_effects(s))
+    return out

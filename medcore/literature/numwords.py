@@ -1,0 +1,51 @@
+"""Counts written in words ("Fifty-four patients", "One thousand and twelve nurses", "Two thousand seven hundred
+and sixty-one"): find them and give their value, with their offsets in the text."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_WORD = "|".join(sorted(list(_UNITS) + list(_TENS) + list(_SCALES), key=len, reverse=True))
+NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*\b", re.IGNORECASE)
+
+
+def value(words: str) -> int | None:
+    """The number a run of number words names, or None when it is not one ("hundred hundred")."""
+    total, current = 0, 0
+    seen = False
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w == "and" or not w:
+            continue
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def digits_for_words(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """`text` with each run of number words (two or more, or one of ten and above) replaced by its digits, and
+    the (start, end, words) of each replacement in the ORIGINAL text, in order."""
+    out, spans, last = [], [], 0
+    for m in NUMBER_WORDS.finditer(text):
+        v = value(m.group(0))
+        if v is None or (v < 10 and " " not in m.group(0) and "-" not in m.group(0)):
+            continue  # "one of three groups": small single words are not counts of people
+        out.append(text[last:m.start()])
+        out.append(str(v))
+        spans.append((m.start(), m.end(), m.group(0)))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), spans

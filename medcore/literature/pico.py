@@ -1,0 +1,320 @@
+"""PICO: population (size, age, sex, conditions coded through the knowledge layer), interventions and
+comparators (drugs coded through the drug lexicon, with doses), primary and secondary outcomes."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
+from medcore.literature.numwords import digits_for_words, value
+from medcore.literature.roles import cue_pattern
+
+log = logging.getLogger(__name__)
+
+_PEOPLE = (r"(?:patients|outpatients|inpatients|participants|subjects|women|men|children|adults|adolescents|infants|individuals|persons|people|"
+           r"cases|volunteers|residents|mothers|neonates|newborns|pregnancies|pregnant\s+women|girls|boys|respondents|"
+           r"veterans|students|survivors|smokers|eyes|couples|families|nurses|physicians|doctors|users|donors|recipients)")
+_INT = r"(?<![\w.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+# between a count of people and its verb: anything but another count of people ("313 children who had a scan,
+# 130 children were studied" is about the 130)
+_GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,100}?"
+# (pattern, strength, a word the sentence must hold for it to be tried): a stronger pattern wins over a weaker
+# one anywhere in the abstract; the guard skips hopeless patterns cheaply (hostile text of digits stays fast)
+_N_PATTERNS = [
+    (re.compile(r"\ba\s+total\s+of\s+" + _INT + r"\b", re.I), 5, "total"),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + _GAP + r"\b(?:were|was)\s+(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|analy[sz]ed|evaluated|identified|assessed|examined|followed|surveyed|interviewed|treated|reviewed)", re.I), 5, ""),
+    (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|studied|analy[sz]ed|identified|surveyed|followed|reviewed)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"\b.{0,60}?\b(?:underwent|received|participated|completed|took\s+part|were\s+(?:included|enrolled|studied))", re.I), 5, ""),
+    (re.compile(_INT + r"\s+of\s+(?:them|these|those)\b.{0,20}?\b(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied)", re.I), 6, " of "),
+    (re.compile(r"\btotal\s+number\s+of\s+\w+(?:\s+\w+){0,4}?\s+(?:was|were)\s+" + _INT + r"\b", re.I), 5, "total"),
+    (re.compile(r"\b(?:sample|cohort|population|study)\s+(?:comprised|consisted\s+of|included|involved)\s+" + _INT + r"\b", re.I), 5, ""),
+    (re.compile(r"\ba\s+(?:random\s+)?sample\s+of\s+" + _INT + r"\b", re.I), 5, "sample"),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?[\w\-]+\b.{0,60}?\b(?:that|who|which)\s+were\s+(?:randomi[sz]ed|randomly)", re.I), 5, "randomi"),
+    (re.compile(r"\bthere\s+were\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 5, "there"),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,3}?\w+\s+(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied|reviewed)\b", re.I), 3, " w"),
+    (re.compile(r"\b(?:of|among|in|from|for|with)\s+(?:the\s+)?" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 2, ""),
+    (re.compile(r"(?:^|[(\[,;]\s*)[Nn]\s*=\s*" + _INT + r"\b"), 1, "="),
+    (re.compile(r"^" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, ""),
+]
+_HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
+# cases and controls of a case-control study, summed (see _pick_n)
+_CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
+_ROLE_N_WEIGHT = {"methods": 1.0, "results": 0.9, "objective": 0.5, "": 0.8, "background": 0.1, "conclusions": 0.3}
+
+_AGE = [
+    (re.compile(r"\b(?P<stat>mean|median|average)\s+(?:\(\s*(?:±\s*)?SD\s*\)\s+|\(\w+\)\s+)?age\s*(?:\(\w+\)\s*)?(?:was|of|:|,|=|was\s+about)?\s*(?P<v>\d+(?:\.\d+)?)", re.I), "value"),
+    (re.compile(r"\bage[sd]?\s*(?:\(\w+\)\s*)?(?:was\s+)?(?P<stat>mean|median)?\s*[,:=]?\s*(?P<v>\d+(?:\.\d+)?)\s*(?:±|\+/-|\(|years|y\b)", re.I), "value"),
+    (re.compile(r"\baged\s+(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)?", re.I), "range"),
+    (re.compile(r"\bage[sd]?\s+(?:range\s*)?(?:from\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)", re.I), "range"),
+    (re.compile(r"\b(?:aged\s+(?P<lo>\d+)\s*(?:years\s+)?(?:and|or)\s+(?:older|over|above)|aged\s*(?:≥|>=|>|over)\s*(?P<lo2>\d+)"
+                r"|(?:≥|>=|>\s?or\s?=|older\s+than)\s*(?P<lo3>\d+)\s*(?:years|yrs)\b)", re.I), "min"),
+]
+_SEX = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?(?:were\s+)?"
+                  r"(?P<sex>women|woman|female|females|men|male|males|girls|boys)\b", re.I)
+_SEX_COUNT = re.compile(r"\b\d+\s*\((?P<pct>\d+(?:\.\d+)?)\s?%\)\s*(?:were\s+)?(?P<sex>women|female|females|men|male|males|girls|boys)\b"
+                        r"(?=\s*(?:[,;).]|and\b|$))", re.I)
+# "19 men and 43 women"; "80 healthy subjects (40 males)"
+_SEX_PAIR = re.compile(r"\b(?P<a>\d+)\s+(?P<sa>men|males?|women|females?|boys|girls)\s+and\s+(?P<b>\d+)\s+(?P<sb>men|males?|women|females?|boys|girls)\b", re.I)
+_SEX_OF = re.compile(r"\b(?P<tot>\d+)\s+[\w\s-]{0,40}?\((?P<k>\d+)\s+(?P<sex>men|males?|women|females?|boys|girls)\b", re.I)
+_FEMALE = ("women", "woman", "female", "females", "girls", "girl")
+_DOSE = re.compile(r"\s*(?:\(\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:mg|g|µg|μg|mcg|ug|ng|iu|IU|units?|U|ml|mL|mmol|mEq)"
+                   r"(?:\s*/\s*(?:kg|m2|m²|day|d|h|dose))*(?:\s+(?:once|twice|three\s+times|four\s+times)\s+(?:daily|a\s+day|weekly|per\s+day)"
+                   r"|\s+(?:daily|per\s+day|a\s+day|weekly|monthly|bid|b\.i\.d\.|tid|qd|od|every\s+\d+\s+(?:hours|days|weeks)))?)")
+_PRIMARY = re.compile(r"\b(?:the\s+)?primary\s+(?:efficacy\s+)?(?:outcomes?|end\s?-?points?|measures?)\s+(?:was|were|included|:|is|are|,)\s*(?:the\s+)?(?P<o>[^.;]{3,160})", re.I)
+_SECONDARY = re.compile(r"\bsecondary\s+(?:efficacy\s+)?(?:outcomes?|end\s?-?points?|measures?)\s+(?:was|were|included|:|is|are|,)\s*(?:the\s+)?(?P<o>[^.;]{3,200})", re.I)
+
+
+def _pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
+    """(N, sentence index, N as written): the count the strongest pattern gives, counts in words included."""
+    best = None
+    for s in sentences:
+        w = _ROLE_N_WEIGHT.get(s.role, 0.5)
+        text, spans = digits_for_words(s.text)
+        m = _CASES_CONTROLS.search(text)
+        if m and text == s.text:
+            n = int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", ""))
+            if best is None or 5 * w > best[0]:
+                best = (5 * w, n, s.idx, m.group(0))
+        people = _HAS_PEOPLE.search(text) is not None
+        low = text.lower()
+        for pattern, strength, guard in _N_PATTERNS:
+            if guard not in low or (not people and _PEOPLE in pattern.pattern):
+                continue  # a word the pattern needs is missing: it cannot match (and would be slow to fail)
+            for m in pattern.finditer(text):
+                n = int(m.group("n").replace(",", ""))
+                if n < 2 or (1900 <= n <= 2100 and "," not in m.group("n")):
+                    continue  # a year, not a count
+                score = strength * w
+                if best is None or score > best[0]:
+                    words = next((x[2] for x in spans if value(x[2]) == n), "")
+                    best = (score, n, s.idx, words or m.group("n"))
+    return (best[1], best[2], best[3]) if best else (None, -1, "")
+
+
+def _age(sentences: list[Sentence]) -> dict:
+    for s in sentences:
+        for pattern, kind in _AGE:
+            m = pattern.search(s.text)
+            if not m:
+                continue
+            if kind == "value":
+                v = float(m.group("v"))
+                if not 0 < v < 120:
+                    continue
+                return {"stat": (m.group("stat") or "mean").lower().replace("average", "mean"), "value": v,
+                        "sentence_idx": s.idx, "text": m.group(0)}
+            if kind == "range":
+                lo, hi = float(m.group("lo")), float(m.group("hi"))
+                if 0 <= lo < hi < 120:
+                    return {"stat": "range", "low": lo, "high": hi, "sentence_idx": s.idx, "text": m.group(0)}
+            if kind == "min":
+                return {"stat": "min", "low": float(m.group("lo") or m.group("lo2") or m.group("lo3")), "sentence_idx": s.idx,
+                        "text": m.group(0)}
+    return {}
+
+
+def _sex(sentences: list[Sentence]) -> dict:
+    for s in sentences:
+        m = _SEX_PAIR.search(s.text)
+        if m and (m.group("sa").lower() in _FEMALE) != (m.group("sb").lower() in _FEMALE):
+            a, b = int(m.group("a")), int(m.group("b"))
+            f = a if m.group("sa").lower() in _FEMALE else b
+            return {"female_pct": round(100 * f / (a + b), 1), "male_pct": round(100 * (a + b - f) / (a + b), 1),
+                    "sentence_idx": s.idx, "text": m.group(0)}
+        m = _SEX_OF.search(s.text)
+        if m and 0 < int(m.group("k")) < int(m.group("tot")):
+            tot, k = int(m.group("tot")), int(m.group("k"))
+            f = k if m.group("sex").lower() in _FEMALE else tot - k
+            return {"female_pct": round(100 * f / tot, 1), "male_pct": round(100 * (tot - f) / tot, 1),
+                    "sentence_idx": s.idx, "text": m.group(0)}
+        for pattern in (_SEX_COUNT, _SEX):
+            m = pattern.search(s.text)
+            if m:
+                pct = float(m.group("pct"))
+                if pct > 100:
+                    continue
+                female = m.group("sex").lower() in ("women", "woman", "female", "females", "girls")
+                f = pct if female else round(100 - pct, 1)
+                return {"female_pct": f, "male_pct": round(100 - f, 1), "sentence_idx": s.idx, "text": m.group(0)}
+    return {}
+
+
+def _code(concept) -> str:
+    for system in ("icd10cm", "atc", "rxnorm", "snomed", "hpo"):
+        if concept is not None and concept.codes.get(system):
+            return f"{system.upper().replace('ICD10CM', 'ICD-10-CM')} {concept.codes[system][0]}"
+    return ""
+
+
+def _mentions(term, s: Sentence, types: set[str]):
+    try:
+        return term.match(s.text, types=types)
+    except (ValueError, RuntimeError) as exc:  # a matcher fault must not lose the rest of the reading
+        log.warning("concept matching failed on sentence %d: %s", s.idx, exc)
+        return []
+
+
+def _conditions(term, sentences: list[Sentence], title_sentence: Sentence | None) -> list[PicoItem]:
+    """Conditions named in the title, objective and methods, most mentioned first (at most 4)."""
+    if term is None:
+        return []
+    counts: dict[str, list] = {}
+    pool = ([title_sentence] if title_sentence else []) + [s for s in sentences if s.role in ("objective", "methods", "background", "")]
+    for s in pool:
+        weight = 3 if s.idx == -1 else 2 if s.role in ("objective", "methods") else 1
+        spans = [(m.start(), m.end()) for p in (_PRIMARY, _SECONDARY) for m in p.finditer(s.text)]
+        for m in _mentions(term, s, {"condition", "icd10cm"}):
+            if any(a <= m.start < b for a, b in spans) or m.concept_id.startswith("icd10cm:R"):
+                continue  # an outcome, or a symptom-level ICD code ("death" is R99): not the population's condition
+            entry = counts.setdefault(m.concept_id, [0, s.idx, m.text, s.idx == -1])
+            entry[0] += weight
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1] if kv[1][1] >= 0 else -1))
+    out = []
+    for rank, (cid, (weight, idx, text, in_title)) in enumerate(ranked):
+        code = _code(term.get(cid))
+        # ICD-10 chapters for external causes (V-Y) and contact with health services (Z) are not a population's
+        # condition; the most mentioned condition is kept, others only when named in the title or repeated
+        if re.search(r"ICD-10-CM [V-Z]", code):
+            continue
+        if out and not (in_title or weight >= 4):
+            continue
+        out.append(PicoItem(text=text, sentence_idx=idx, concept_id=cid, code=code))
+        if len(out) == 3:
+            break
+    specific = [c for c in out if c.code.startswith("ICD-10-CM C") and not c.code.startswith("ICD-10-CM C80")]
+    if specific:  # "cancer" (C80, unspecified site) beside a site-specific cancer adds nothing
+        out = [c for c in out if not c.code.startswith("ICD-10-CM C80")]
+    return out
+
+
+# a drug name used as something else: "ASA I-III patients" (physical status), "glucose levels", "serum insulin"
+_NOT_A_DRUG_HERE = re.compile(r"\s*(?:[IV]+\b|class\b|physical\s+status|levels?\b|concentrations?\b|<|>|=|\d+(?:\.\d+)?\s*mmol)", re.I)
+_MEASURED_BEFORE = re.compile(r"\b(?:serum|plasma|blood|fasting|urinary|urine)\s+$", re.I)
+_COMPARE = re.compile(
+    r"\b(?:compar(?:e|ed|ing))\s+(?!with\b|to\b)(?:the\s+)?(?:effects?\s+of\s+|use\s+of\s+)?(?P<a>[^,;.()]{3,70}?)\s+(?P<sep>with|to|and|versus|vs\.?)\s+"
+    r"(?:the\s+)?(?P<b>[^,;.()]{3,70}?)(?=\s*(?:[,;.()]|$|\bin\s|\bas\s|\bfor\s|\bamong\s|\bon\s|\bwith\s|\bregarding\s|\bafter\s|\bbefore\s|\bduring\s|\bat\s))"
+    r"|(?P<a2>[A-Za-z][\w\- ]{2,60}?)\s+(?:vs\.?|versus)\s+(?P<b2>[A-Za-z][\w\- ]{2,60}?)(?=\s*(?:[,;:.()?]|$|\bin\s|\bfor\s|\bamong\s|\bon\s))",
+    re.I)
+_ENUM_ARMS = re.compile(r"\(\s*[1-9a-d]\s*\)\s*(?P<arm>[^,;()]{3,60}?)\s*(?=,|;|\.|\band\b|$)", re.I)
+_TRIALS = ("rct", "nonrandomised_trial")
+
+
+def _drug_items(term, sentences: list[Sentence], title_sentence: Sentence | None) -> list[tuple[PicoItem, str]]:
+    """Drug and drug-class mentions with their dose, each with the text after it (to tell comparators)."""
+    if term is None:
+        return []
+    found: dict[str, tuple[PicoItem, str]] = {}
+    pool = ([title_sentence] if title_sentence else []) + [s for s in sentences if s.role in ("objective", "methods", "")]
+    for s in pool:
+        for m in _mentions(term, s, {"drug", "class", "product"}):
+            if _NOT_A_DRUG_HERE.match(s.text, m.end) or _MEASURED_BEFORE.search(s.text[max(0, m.start - 12): m.start]):
+                continue
+            d = _DOSE.match(s.text, m.end)
+            known = found.get(m.concept_id)
+            if known and (known[0].detail or not d) and known[0].sentence_idx >= 0:
+                continue
+            item = PicoItem(text=m.text, sentence_idx=s.idx, concept_id=m.concept_id, code=_code(term.get(m.concept_id)),
+                            detail=d.group("dose").strip() if d else "")
+            # the first mention decides intervention vs comparator; a later one with a dose gives the sentence
+            found[m.concept_id] = (item, known[1] if known else s.text[max(0, m.start - 25): m.start].lower())
+    return list(found.values())
+
+
+def _clean_arm(text: str) -> str:
+    text = re.sub(r"^(?:a|an|the|either|receive|receiving|treatment\s+with|those\s+effects\s+of\s+a)\s+", "", text.strip(), flags=re.I)
+    return text.strip(" ,:-")
+
+
+def _coded(term, text: str, idx: int) -> PicoItem:
+    """An arm as written, coded when it names a drug."""
+    item = PicoItem(text=text, sentence_idx=idx)
+    if term is not None:
+        hits = _mentions(term, Sentence(idx, text, 0, len(text)), {"drug", "class", "product"})
+        if hits:
+            item.concept_id, item.code = hits[0].concept_id, _code(term.get(hits[0].concept_id))
+    return item
+
+
+def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, term, trial: bool) -> None:
+    """Interventions and comparators. The question names them best ("to compare A with B", "A versus B" in the
+    title or objective); else enumerated arms ("(1) usual care, (2) ..."); else the drugs named in the
+    objective and methods (for a trial; an observational study's drugs are exposures named in its question)."""
+    comp_re = cue_pattern(settings, "comparator")
+    question = ([title] if title else []) + [s for s in sents if s.role == "objective"]
+    allocation = [s for s in sents if trial and re.search(r"randomi|allocat|assign", s.text, re.I)]
+    drugs = {item.concept_id: item for item, _ in _drug_items(term, sents, title)} if trial else {}
+    for s in question + allocation:
+        m = _COMPARE.search(s.text)
+        if not m:
+            continue
+        a, b = _clean_arm(m.group("a") or m.group("a2")), _clean_arm(m.group("b") or m.group("b2"))
+        if re.search(r"\d|\bgroups?\b|\bregression\b", a + " " + b) or comp_re.fullmatch(a):
+            continue
+        if m.group("sep") == "and" and len(a.split()) > 3:
+            continue  # "compare the rate of X and Y" lists outcomes; "compared the tibial and the peroneal" arms
+        for text, target in ((a, pico.interventions), (b, pico.comparators)):
+            item = _coded(term, text, s.idx)
+            known = drugs.get(item.concept_id)
+            if known is not None and known.detail:  # the dose, from where the methods give it
+                item = PicoItem(text=known.text, sentence_idx=known.sentence_idx, concept_id=known.concept_id,
+                                code=known.code, detail=known.detail)
+            target.append(item)
+        return
+    for s in (sents if trial else []):
+        arms = [_clean_arm(m.group("arm")) for m in _ENUM_ARMS.finditer(s.text)] if re.search(r"randomi|allocat|assign", s.text, re.I) else []
+        if len(arms) >= 2:
+            for arm in arms:
+                target = pico.comparators if comp_re.search(arm) else pico.interventions
+                target.append(_coded(term, arm, s.idx))
+            return
+    drug_pool = sents if trial else [s for s in sents if s.role == "objective"]
+    for item, before in _drug_items(term, drug_pool, title):
+        if re.search(r"(?:versus|vs\.?|compared\s+(?:with|to)|or|than|control(?:s|led)?\s+with)\s*$", before.strip() + " ", re.I) \
+                and pico.interventions:
+            pico.comparators.append(item)
+        else:
+            pico.interventions.append(item)
+    if not trial:
+        return
+    for s in sents:  # placebo, usual care: in a sentence that allocates or compares
+        if s.role in ("objective", "methods") and re.search(r"randomi|allocat|assign|compar|versus|\bvs\b|control", s.text, re.I):
+            m = comp_re.search(s.text)
+            if m and not any(c.text.lower() == m.group(0).lower() for c in pico.comparators):
+                pico.comparators.append(PicoItem(text=m.group(0), sentence_idx=s.idx))
+                break
+
+
+def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
+    sents = paper.sentences
+    title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
+    n, n_idx, n_text = _pick_n(sents)
+    pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=_sex(sents),
+                     conditions=_conditions(term, sents, title))
+    pico = Pico(population=pop)
+    trial = design_kind in _TRIALS or not design_kind and any(re.search(r"randomi", s.text, re.I) for s in sents)
+    _arms(settings, pico, sents, title, term, trial)
+    for s in sents:
+        for pattern, target, label in ((_PRIMARY, pico.outcomes_primary, "primary"),
+                                       (_SECONDARY, pico.outcomes_secondary, "secondary")):
+            m = pattern.search(s.text)
+            if m and not target:
+                for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("o"))[:6]:
+                    if part.strip():
+                        target.append(_outcome_item(term, part.strip(), s.idx, label))
+    if not pico.outcomes_primary:
+        for s in sents:  # a "MAIN OUTCOME MEASURES" section names them without "primary outcome was"
+            if s.section and re.search(r"outcome", s.section, re.I):
+                pico.outcomes_primary.append(_outcome_item(term, s.text.rstrip("."), s.idx, "primary"))
+                break
+    return pico
+
+
+def _outcome_item(term, text: str, idx: int, label: str) -> PicoItem:
+    item = PicoItem(text=text[:160], sentence_idx=idx, detail=label)
+    if term is not None:
+        hits = _mentions(term, Sentence(idx, text, 0, len(text)), {"condition", "finding", "icd10cm", "test", "hpo"})
+        if hits:
+            item.concept_id = hits[0].concept_id
+            item.code = _code(term.get(hits[0].concept_id))
+    return item

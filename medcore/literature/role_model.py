@@ -1,0 +1,112 @@
+"""The trained sentence-role classifier, as the reader uses it.
+
+`load_role_classifier(settings)` returns the active registered model of kind 'literature' (a `train literature`
+run), else the shipped checkpoint (assets/checkpoints/literature-roles), else None. The object's `.predict`
+takes a whole abstract's sentences in order and returns (role, probability) per sentence. Loaded once per
+process per checkpoint; prediction runs behind a lock (the model is shared between Streamlit sessions)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from pathlib import Path
+
+from medcore.literature.role_train import MODEL_KIND, decode
+
+log = logging.getLogger(__name__)
+
+SHIPPED = "literature-roles"
+WEIGHTS = "model.safetensors"
+
+
+class RoleClassifier:
+    def __init__(self, folder: str | Path):
+        from safetensors.torch import load_file
+
+        from medcore.literature import role_net
+
+        self.folder = Path(folder)
+        state = json.loads((self.folder / "state.json").read_text())
+        self.cfg = role_net.NetConfig.from_dict(state.get("net") or {})
+        self.decode_how = state.get("decode", "argmax")
+        self.tok, self.model = role_net.load_encoder(self.cfg)
+        self.head = role_net.make_head(role_net.bert_of(self.model).config.hidden_size, self.cfg)
+        role_net.unpack(load_file(str(self.folder / WEIGHTS)), self.model, self.head)
+        self.model.eval()
+        self.head.eval()
+        self.steps = state.get("step")
+        self._lock = threading.Lock()
+
+    @property
+    def label(self) -> str:
+        return f"sentence-role classifier ({self.folder.name}, {self.steps} steps)"
+
+    def probabilities(self, sentences: list[str]) -> list[list[float]]:
+        import torch
+
+        from medcore.literature import role_net
+
+        if not sentences:
+            return []
+        with self._lock, torch.no_grad():
+            vecs = []
+            for b in range(0, len(sentences), 64):
+                enc = role_net.tokenize(self.tok, sentences[b: b + 64], self.cfg.max_len)
+                vecs.append(role_net.full_forward(self.model, enc))
+            logits = role_net.head_logits(self.head, torch.cat(vecs), [len(sentences)])
+            return torch.softmax(logits, dim=-1).tolist()
+
+    def predict(self, sentences: list[str]) -> list[tuple[str, float]]:
+        """(role, probability) for each sentence of one abstract, given in order."""
+        return decode(self.probabilities(sentences), self.cfg.roles, self.decode_how)
+
+
+_cache: dict[str, RoleClassifier] = {}
+_cache_lock = threading.Lock()
+
+
+def load_from(folder: str | Path) -> RoleClassifier:
+    key = str(Path(folder).resolve())
+    with _cache_lock:
+        if key not in _cache:
+            from medcore.runtime import apply_thread_policy
+
+            apply_thread_policy()
+            _cache[key] = RoleClassifier(key)
+        return _cache[key]
+
+
+def shipped_dir(settings) -> Path:
+    return Path(settings.assets_dir) / "checkpoints" / SHIPPED
+
+
+def _usable(folder: Path | None) -> bool:
+    return folder is not None and (folder / WEIGHTS).is_file() and (folder / "state.json").is_file()
+
+
+def active_dir(settings, store=None) -> Path | None:
+    """The folder of the active registered 'literature' model, or None."""
+    try:
+        if store is None:
+            from medcore.store import Store
+
+            store = Store.open(settings)
+        rec = store.active_model(MODEL_KIND)
+    except Exception as exc:  # noqa: BLE001 - without a store the shipped checkpoint still serves
+        log.info("no model registry for the role classifier: %s", exc)
+        return None
+    return Path(rec.path) if rec is not None and _usable(Path(rec.path)) else None
+
+
+def classifier_dir(settings, store=None) -> Path | None:
+    folder = active_dir(settings, store)
+    if folder is None and _usable(shipped_dir(settings)):
+        folder = shipped_dir(settings)
+    return folder
+
+
+def load_role_classifier(settings, store=None) -> RoleClassifier | None:
+    """The active trained classifier, else the shipped one, else None."""
+    folder = classifier_dir(settings, store)
+    return load_from(folder) if folder is not None else None

@@ -1,0 +1,98 @@
+"""Sentence roles (background, objective, methods, results, conclusions).
+
+Order of trust: a section heading (role_source 'heading', score 1.0); else the trained classifier when it is
+installed (`medcore.literature.role_model`, role_source 'classifier'); else transparent rules from the
+sentence's position and cue words (role_source 'rules', cue lists in assets/kb/literature/cues.yaml)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+from medcore.literature import kb
+from medcore.literature.model import ROLES, Paper
+
+log = logging.getLogger(__name__)
+
+
+def load_classifier(settings):
+    """The trained sentence-role classifier, or None when its module or checkpoint is not there."""
+    try:
+        from medcore.literature import role_model  # noqa: PLC0415 (optional: the classifier may not be built)
+    except ImportError:
+        return None
+    try:
+        return role_model.load_role_classifier(settings)
+    except (FileNotFoundError, ValueError, RuntimeError, OSError) as exc:
+        log.warning("sentence-role classifier not available, using rules: %s", exc)
+        return None
+
+
+def assign_roles(paper: Paper, hmap, settings, classifier=None) -> Paper:
+    """Fill role, role_score and role_source of every sentence. `classifier=None` loads the installed one;
+    pass `classifier=False` to force the rules."""
+    if not paper.sentences:
+        return paper
+    for s in paper.sentences:
+        role = hmap.role_of(s.section) if s.section else None
+        if role:
+            s.role, s.role_score, s.role_source = role, 1.0, "heading"
+    todo = [s for s in paper.sentences if not s.role]
+    if not todo:
+        return paper
+    if classifier is None:
+        classifier = load_classifier(settings)
+    if classifier:
+        preds = classifier.predict([s.text for s in paper.sentences])
+        if len(preds) == len(paper.sentences):
+            for s, (role, score) in zip(paper.sentences, preds):
+                if not s.role and role in ROLES:
+                    s.role, s.role_score, s.role_source = role, float(score), "classifier"
+            todo = [s for s in paper.sentences if not s.role]
+        else:
+            log.warning("role classifier returned %d roles for %d sentences; using rules",
+                        len(preds), len(paper.sentences))
+    cues = _cue_patterns(str(kb.kb_dir_of(settings)))
+    n = len(paper.sentences)
+    for s in todo:
+        s.role, s.role_score = rule_role(s.text, s.idx, n, cues)
+        s.role_source = "rules"
+    return paper
+
+
+@lru_cache(maxsize=4)
+def _cue_patterns(kb_path: str) -> dict[str, re.Pattern]:
+    data = kb.load(kb_path, "cues")
+    return {name: kb.cue_regex(g["cues"]) for name, g in data["groups"].items()}
+
+
+def cue_pattern(settings, group: str) -> re.Pattern:
+    """A compiled cue group (e.g. 'limitations') for other modules of the reader."""
+    return _cue_patterns(str(kb.kb_dir_of(settings)))[group]
+
+
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*%|\b[pP]\s*[<=>≤]|\bCI\b|\d+/\d+")
+
+
+def rule_role(text: str, idx: int, n: int, cues: dict[str, re.Pattern]) -> tuple[str, float]:
+    """Role by position and cues: a score per role from the sentence's relative position (background first,
+    conclusions last) plus counted cue hits; the best role and its share of the total score."""
+    pos = idx / max(1, n - 1)
+    score = {
+        "background": 1.2 * max(0.0, 1 - pos * 3),
+        "objective": 0.8 * max(0.0, 1 - abs(pos - 0.2) * 4),
+        "methods": 0.8 * max(0.0, 1 - abs(pos - 0.4) * 3),
+        "results": 0.8 * max(0.0, 1 - abs(pos - 0.7) * 3),
+        "conclusions": 1.5 * max(0.0, 1 - (1 - pos) * 4),
+    }
+    for role in ROLES:
+        hits = len(cues[f"role_{role}"].findall(text))
+        score[role] += 0.6 * min(hits, 3)
+    numbers = len(_NUMBERS.findall(text))
+    score["results"] += 0.5 * min(numbers, 4)
+    if idx == n - 1:
+        score["conclusions"] += 0.5
+    best = max(ROLES, key=lambda r: score[r])
+    total = sum(score.values()) or 1.0
+    return best, round(score[best] / total, 3)

@@ -1,0 +1,69 @@
+"""The literature reader's one entry point for the page and the CLI: `read_paper`."""
+
+from __future__ import annotations
+
+import time
+
+from medcore.literature import conclusions, design, numbers, pico, roles
+from medcore.literature.card import build_card
+from medcore.literature.checklist import check_items
+from medcore.literature.errors import LiteratureInputError
+from medcore.literature.headings import heading_map
+from medcore.literature.inputs import read_input
+from medcore.literature.model import Paper, ReadResult
+from medcore.literature.segment import segment
+
+__all__ = ["read_paper", "read_one", "LiteratureInputError"]
+
+
+def _terminology(settings):
+    from medcore.knowledge import service as knowledge
+
+    return knowledge.terminology(settings)
+
+
+def read_paper(settings, text_or_bytes: str | bytes, filename: str | None = None, classifier=None,
+               term=None) -> list[ReadResult]:
+    """Read every paper in the input (pasted text, PDF bytes, or a PubMed export): one ReadResult each.
+    `classifier`: None loads the installed sentence-role classifier (rules when there is none), False forces the
+    rules. `term`: the knowledge terminology (loaded when None). Raises LiteratureInputError for bad input."""
+    hmap = heading_map(settings)
+    papers, warnings = read_input(settings, text_or_bytes, filename, known_heading=hmap.known)
+    if classifier is None:
+        classifier = roles.load_classifier(settings) or False
+    if term is None:
+        term = _terminology(settings)
+    out = []
+    for paper in papers:
+        r = read_one(settings, paper, hmap, classifier, term)
+        r.warnings = [w for w in warnings if _about(w, paper, len(papers))] + r.warnings
+        out.append(r)
+    return out
+
+
+def _about(warning: str, paper: Paper, n: int) -> bool:
+    """A warning belongs to a paper when it names it (PMID or title start), or when there is one paper."""
+    if n == 1:
+        return True
+    return bool((paper.pmid and paper.pmid in warning) or (paper.title and paper.title[:60] in warning)
+                or not ("PMID" in warning or "'" in warning))
+
+
+def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
+    t0 = time.perf_counter()
+    segment(paper, hmap)
+    roles.assign_roles(paper, hmap, settings, classifier=classifier)
+    r = ReadResult(paper=paper)
+    if not paper.sentences:
+        r.warnings.append("no text to read beyond the title")
+    if term is None:
+        r.warnings.append("the knowledge terminology is not available: conditions and drugs are not coded")
+    r.design = design.read_design(settings, paper)
+    r.pico = pico.read_pico(settings, paper, term, r.design.kind)
+    r.effects = numbers.extract_all(paper.sentences)
+    r.limitations = conclusions.limitations(settings, paper)
+    r.conclusion = conclusions.conclusion(paper, set(r.limitations) | {x['sentence_idx'] for x in r.design.registrations})
+    r.checklist = check_items(settings, paper, r.design, r.pico, r.effects)
+    r.card = build_card(r, design.design_label(settings, r.design.kind))
+    r.timing_ms = round((time.perf_counter() - t0) * 1000, 1)
+    return r
