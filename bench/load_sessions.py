@@ -134,8 +134,10 @@ async def run_session(browser, url: str, n: int, tools: list[str], timeout_s: fl
                 if not out:
                     await page.goto(url)
                 seconds = await SCENARIOS[tool](page, n)
-            except PlaywrightTimeout:
-                out.append(Interaction(n, tool, None, f"timeout after {timeout_s:.0f} s"))
+            except PlaywrightTimeout as exc:  # name the step that waited, from Playwright's call log
+                waiting = [ln.strip() for ln in str(exc).splitlines() if "waiting for" in ln]
+                out.append(Interaction(n, tool, None, f"timeout after {timeout_s:.0f} s"
+                                       + (f" ({waiting[0]})" if waiting else "")))
                 continue
             except PlaywrightError as exc:  # a crashed or closed page: the session cannot go on
                 out.append(Interaction(n, tool, None, f"page error: {str(exc).splitlines()[0]}"))
