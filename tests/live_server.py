@@ -1,0 +1,72 @@
+"""A real Streamlit server of the app on a free local port, and the headless Chromium that drives it.
+
+Shared by the browser tests (tests/test_browser.py), the load test (tests/test_load.py) and the load bench
+(bench/load_sessions.py), so that all three start the app the same way."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+NO_CHROMIUM = "Chromium not installed (scripts/setup.sh --test installs it)"
+
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage"]
+
+
+class ServerError(RuntimeError):
+    """The server did not answer its health check in time; the message ends with its log."""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(data: Path, *, start_timeout: float = 120.0, env: dict | None = None) -> Iterator[str]:
+    """Run `streamlit run app.py` with its own data dir and SQLite database under `data` and the template
+    text backend; yield its base URL once /_stcore/health answers, and stop it afterwards.
+    The server's log is data/server.log."""
+    data = Path(data)
+    data.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    run_env = dict(os.environ, MEDCORE_DATA_DIR=str(data), MEDCORE_LLM_BACKEND="template",
+                   MEDCORE_DATABASE_URL=f"sqlite:///{data / 'app.db'}", **(env or {}))
+    with open(data / "server.log", "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                                 "--server.headless", "true", "--server.fileWatcherType", "none",
+                                 "--browser.gatherUsageStats", "false"],
+                                cwd=REPO, env=run_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + start_timeout
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise ServerError("streamlit did not start:\n"
+                                      + (data / "server.log").read_text(errors="replace")[-3000:]) from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
