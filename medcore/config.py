@@ -14,6 +14,14 @@ from pathlib import Path
 from typing import Any, Mapping
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# The development data sets (MTSamples, PubMedQA, MedQuAD, CPIC) sit beside the repository and are never shipped.
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+
+
+def shared_data(*parts: str) -> Path | None:
+    """A file or folder of the development data beside the repository, or None when it is not on this machine."""
+    p = SHARED_DATA.joinpath(*parts)
+    return p if p.exists() else None
 LLM_BACKENDS = ("template", "embedded", "hf", "openai")
 DEVICES = ("auto", "cpu", "cuda", "mps")
 

@@ -8,10 +8,9 @@ from pathlib import Path
 
 
 def register(reg) -> None:
-    p = reg.top.add_parser("literature", help="the literature reader: read a paper, extract its evidence",
-                           description="Read a clinical paper (abstract, full text, PDF, PubMed export) and extract "
-                                       "sentence roles, design, PICO, results with numbers and an evidence card.")
-    sub = p.add_subparsers(dest="literature_command", metavar="ACTION")
+    sub = reg.group("literature", help="the literature reader: read a paper, extract its evidence",
+                    description="Read a clinical paper (abstract, full text, PDF, PubMed export) and extract "
+                                "sentence roles, design, PICO, results with numbers and an evidence card.")
     r = sub.add_parser("read", help="read FILE (or - for stdin): roles, design, PICO, results, card")
     r.add_argument("file", help="a text, PDF, MEDLINE, PubMed XML or RIS file; - reads stdin")
     r.add_argument("--json", action="store_true", help="print every paper's reading as JSON")
@@ -24,15 +23,6 @@ def register(reg) -> None:
     e.add_argument("--classifier", action="store_true", help="sentence roles from the installed classifier")
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=_eval)
-    p.set_defaults(func=_help(p))
-
-
-def _help(p):
-    def show(args, settings) -> int:
-        p.print_help()
-        return 2
-
-    return show
 
 
 def _read(args, settings) -> int:

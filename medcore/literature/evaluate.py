@@ -25,10 +25,11 @@ class EvalDataMissing(RuntimeError):
 
 
 def default_data_path() -> Path:
-    for base in (REPO_ROOT.parent / "shared" / "data", Path("/work/shared/data")):
-        p = base / "pubmedqa" / "pqal_dev.json"
-        if p.is_file():
-            return p
+    from medcore.config import shared_data
+
+    found = shared_data("pubmedqa", "pqal_dev.json")
+    if found is not None:
+        return found
     raise EvalDataMissing("PubMedQA data not found (../shared/data/pubmedqa/pqal_dev.json); it is not shipped")
 
 

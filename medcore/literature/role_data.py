@@ -49,11 +49,11 @@ class Abstract:
 
 def pubmedqa_path(settings=None, explicit: str | Path | None = None) -> Path | None:
     """The PubMedQA labelled file: an explicit path, else <repo>/../shared/data/pubmedqa; None when absent."""
-    cands = [Path(explicit)] if explicit else [REPO_ROOT.parent / "shared" / "data" / "pubmedqa" / PUBMEDQA_FILE]
-    for c in cands:
-        if c.is_file():
-            return c
-    return None
+    from medcore.config import shared_data
+
+    if explicit:
+        return Path(explicit) if Path(explicit).is_file() else None
+    return shared_data("pubmedqa", PUBMEDQA_FILE)
 
 
 def _split(text: str) -> list[str]:

@@ -19,7 +19,6 @@ import numpy as np
 from medcore.qa import medquad
 
 log = logging.getLogger(__name__)
-REPO = Path(__file__).resolve().parents[2]
 
 
 def gold_topic(eng, focus: str) -> str | None:
@@ -40,7 +39,7 @@ def _norm(s: str) -> str:
 
 def evaluate(settings, split: str = "dev", limit: int | None = None, uncovered_sample: int = 200,
              seed: int = 0, keep_items: bool = False) -> dict:
-    path = medquad.data_path(REPO)
+    path = medquad.data_path()
     if path is None:
         return {"skipped": "MedQuAD is not here (expected ../shared/data/medquad/medquad_dev.jsonl); "
                            "it is development data and is never committed"}

@@ -45,13 +45,11 @@ class Item:
         return QTYPE_MAP.get(self.qtype)
 
 
-def data_path(repo_root: Path) -> Path | None:
-    """`<repo>/../shared/data/medquad/medquad_dev.jsonl` (or /work/shared/...), or None when absent."""
-    for base in (repo_root.parent / "shared" / "data", Path("/work/shared/data")):
-        p = base / "medquad" / "medquad_dev.jsonl"
-        if p.exists():
-            return p
-    return None
+def data_path() -> Path | None:
+    """`<repo>/../shared/data/medquad/medquad_dev.jsonl`, or None when absent."""
+    from medcore.config import shared_data
+
+    return shared_data("medquad", "medquad_dev.jsonl")
 
 
 def focus_key(focus: str) -> str:

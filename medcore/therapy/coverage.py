@@ -14,13 +14,14 @@ from pathlib import Path
 
 import yaml
 
+from medcore.config import SHARED_DATA
 from medcore.therapy import interactions as ix
 from medcore.therapy.kb import KnowledgeBase
 from medcore.therapy.names import resolve_drug
 
 REPO = Path(__file__).resolve().parents[2]
 ONC = REPO / "docs" / "evals" / "planner-coverage" / "onc_high_priority.yaml"
-CPIC_PAIRS = REPO.parent / "shared" / "data" / "cpic" / "pairs.csv"
+CPIC_PAIRS = SHARED_DATA / "cpic" / "pairs.csv"
 
 
 def onc(kb: KnowledgeBase, path: Path = ONC) -> dict:
