@@ -9,12 +9,15 @@ embeddings are the shipped MiniLM's (medcore.embeddings), passed in as a functio
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from medcore.literature import kb
+
+log = logging.getLogger(__name__)
 
 ANSWERS = ("yes", "no", "maybe")
 CUE_GROUPS = ("negative", "hedge", "positive")
@@ -131,7 +134,8 @@ def load_answer_model(settings, store=None) -> AnswerModel | None:
         rec = store.active_model(MODEL_KIND)
         if rec is not None and (Path(rec.path) / "model.safetensors").is_file():
             folder = Path(rec.path)
-    except Exception:  # noqa: BLE001 - no registry: the shipped model still answers
+    except Exception as exc:  # noqa: BLE001 - no registry: the shipped model still answers
+        log.warning("answer-model registry not readable (%s); using the shipped model if any", exc)
         folder = None
     if folder is None and (shipped_dir(settings) / "model.safetensors").is_file():
         folder = shipped_dir(settings)
