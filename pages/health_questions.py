@@ -8,7 +8,7 @@ from medcore.qa.pages import get_page
 from ui import qa_chat
 from ui.demo import take_demo
 from ui.errors import error_boundary
-from ui.frame import require_tool
+from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, shared
 from ui.workspace import load_work, new_work, save_work
 
@@ -32,7 +32,7 @@ def ask(question: str) -> None:
             with eng_ref.lock:
                 a = service.ask(settings, question, ss.qa_state.get("context"), eng=eng_ref.obj)
         except ValueError as exc:  # an empty or unreadable question: said plainly
-            st.warning(str(exc))
+            st.warning(md_escape(str(exc)))  # it may quote the question
             return
         ss.qa_state["turns"] += [{"role": "user", "text": service.clean(question)},
                                  {"role": "assistant", "answer": a.to_dict()}]

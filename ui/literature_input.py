@@ -9,6 +9,7 @@ import streamlit as st
 
 from medcore.literature import library, service
 from medcore.literature.bounded import read_bounded
+from ui.frame import md_escape
 from ui.workspace import workspace_id
 
 log = logging.getLogger("medcore.ui")
@@ -33,7 +34,7 @@ def read_and_save(settings, store, data, filename: str | None) -> list[int] | No
             status.update(label=f"Read and saved {len(results)} paper(s).", state="complete")
     except service.LiteratureInputError as exc:  # the reader's messages (empty, corrupt, encrypted, unknown format) are for people
         log.info("input refused (%s): %s", filename or "paste", exc)
-        st.error(str(exc), icon=":material/block:")
+        st.error(md_escape(str(exc)), icon=":material/block:")  # it may quote a file name
         return None
     kind = (filename or "paste.paste").rsplit(".", 1)[-1][:16]
     store.audit("read_paper", tool="literature", count=len(ids), format=kind)
