@@ -4,7 +4,10 @@ sections (`medicine_notes`), so a patient reads the same words from both tools."
 
 from __future__ import annotations
 
+from medcore.markdown_pdf import PdfStyle, markdown_pdf
 from medcore.qa.model import EducationPage
+
+_STYLE = PdfStyle(title_size=16, body_size=10.5, body_line=5.5, italic_notes=True)
 
 NOT_ADVICE = "Not medical advice: this is general information. It does not replace a doctor, nurse or pharmacist."
 CODE_NAMES = {"icd10cm": "ICD-10-CM", "atc": "ATC", "rxnorm": "RxNorm", "snomed": "SNOMED CT"}
@@ -31,41 +34,9 @@ def page_markdown(page: EducationPage) -> str:
     return "\n".join(L)
 
 
-_LATIN1 = str.maketrans({"≥": ">=", "≤": "<=", "→": "->", "×": "x", "µ": "u", "²": "2", "−": "-", "–": "-",
-                         "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "•": "-"})
-
-
-def _latin1(text: str) -> str:
-    return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
-
-
 def page_pdf(page: EducationPage) -> bytes:
     """The Markdown handout as a PDF (core fonts, so text is transliterated to Latin-1)."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.set_title(_latin1(page.title))
-    pdf.set_creator("Medcore Studio (machine-generated)")
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    for raw in page_markdown(page).splitlines():
-        line = _latin1(raw)
-        pdf.set_x(pdf.l_margin)
-        if line.startswith("# "):
-            pdf.set_font("Helvetica", "B", 16)
-            pdf.multi_cell(width, 8, line[2:])
-        elif line.startswith("## "):
-            pdf.ln(2)
-            pdf.set_font("Helvetica", "B", 12)
-            pdf.multi_cell(width, 7, line[3:])
-        elif not line.strip():
-            pdf.ln(2)
-        else:
-            italic = line.startswith(("_", "> "))
-            pdf.set_font("Helvetica", "I" if italic else "", 10.5)
-            pdf.multi_cell(width, 5.5, line.strip("_").removeprefix("> "))
-    return bytes(pdf.output())
+    return markdown_pdf(page_markdown(page), _STYLE, title=page.title, creator="Medcore Studio (machine-generated)")
 
 
 def medicine_notes(pages: list[EducationPage], sections=PLANNER_SECTIONS) -> str:

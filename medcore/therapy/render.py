@@ -3,6 +3,7 @@ All of them take the plan dict (Plan.to_dict, possibly with reviewed `items`).""
 
 from __future__ import annotations
 
+from medcore.markdown_pdf import markdown_pdf
 from medcore.therapy import calculators as calc
 from medcore.therapy.issues import SEVERITIES
 
@@ -87,39 +88,9 @@ def plan_markdown(plan: dict) -> str:
     return "\n".join(L)
 
 
-_LATIN1 = str.maketrans({"≥": ">=", "≤": "<=", "→": "->", "×": "x", "µ": "u", "²": "2", "√": "sqrt", "−": "-",
-                         "–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "•": "-",
-                         "α": "alpha", "κ": "kappa", "✓": "ok"})
-
-
-def _latin1(text: str) -> str:
-    return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
-
-
 def plan_pdf(plan: dict) -> bytes:
     """A simple printable PDF of the Markdown plan (core fonts, so text is transliterated to Latin-1)."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    for raw in plan_markdown(plan).splitlines():
-        line = _latin1(raw)
-        pdf.set_x(pdf.l_margin)
-        if line.startswith("# "):
-            pdf.set_font("Helvetica", "B", 15)
-            pdf.multi_cell(width, 8, line[2:])
-        elif line.startswith("## "):
-            pdf.ln(2)
-            pdf.set_font("Helvetica", "B", 12)
-            pdf.multi_cell(width, 7, line[3:])
-        elif not line.strip():
-            pdf.ln(2)
-        else:
-            pdf.set_font("Helvetica", "", 9.5)
-            pdf.multi_cell(width, 5, line.replace("**", "").replace("> ", "").replace("_", ""))
-    return bytes(pdf.output())
+    return markdown_pdf(plan_markdown(plan))
 
 
 def handout_template(plan: dict) -> str:
