@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 import zlib
 from collections import Counter
@@ -200,7 +201,8 @@ def _cache_path(settings: Settings, key: str, size: int) -> Path:
 def save_npz(ds: ImageDataset, path: Path) -> None:
     meta = {"name": ds.name, "class_names": ds.class_names, "source": ds.source, "licence": ds.licence,
             "report": ds.report.to_dict()}
-    tmp = path.with_suffix(".tmp.npz")
+    # Two processes may build the same cache at once (parallel training runs): each writes its own file.
+    tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
     groups = ds.groups if ds.groups is not None else duplicate_groups(ds.images)
     np.savez_compressed(tmp, images=ds.images, labels=ds.labels, groups=groups, meta=np.asarray(json.dumps(meta)))
     tmp.replace(path)
