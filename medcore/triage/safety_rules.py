@@ -137,5 +137,12 @@ def _parse(digest: str, data: bytes) -> SafetyRules:
 
 
 def rules_for(kb: KnowledgeBase) -> SafetyRules:
-    """The safety rules next to this KB's own files."""
-    return load_safety_rules(Path(kb.source_files[0]).parent, kb)
+    """The safety rules next to this KB's own files, with rule_out_min_p scaled to the KB's size like the
+    engine's other per-condition floors (config.floor_scale)."""
+    from dataclasses import replace
+
+    from medcore.triage.config import floor_scale
+
+    d = Path(kb.source_files[0]).parent
+    rules = load_safety_rules(d, kb)
+    return replace(rules, rule_out_min_p=rules.rule_out_min_p * floor_scale(d, len(kb.conditions)))
