@@ -12,24 +12,36 @@ import yaml
 FINDING = "travel_tropics"
 
 
+def _alt(xs) -> str:
+    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted({x.lower() for x in xs}, key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=4)
-def load_travel(path: str) -> re.Pattern | None:
-    """One pattern: a cue, at most max_gap words, then a destination. None when the file is absent."""
+def load_travel(path: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    """(a cue, at most max_gap words, then a destination; 'in'/'to' then a destination; a residence word).
+    None when the file is absent."""
     p = Path(path)
     if not p.exists():
         return None
     doc = yaml.safe_load(p.read_text(encoding="utf-8"))
     if not doc.get("source") or not doc.get("cues") or not doc.get("destinations"):
         raise ValueError(f"{p.name}: needs source, cues and destinations")
-    names = sorted({n.lower() for group in doc["destinations"].values() for n in group}, key=len, reverse=True)
-    cues = sorted({c.lower() for c in doc["cues"]}, key=len, reverse=True)
+    names = _alt(n for group in doc["destinations"].values() for n in group)
     gap = int(doc.get("max_gap", 4))
-    alt = lambda xs: "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in xs)  # noqa: E731
-    return re.compile(rf"\b(?:{alt(cues)})\s+(?:[\w'-]+\s+){{0,{gap}}}?(?:{alt(names)})\b")
+    return (re.compile(rf"\b(?:{_alt(doc['cues'])})\s+(?:[\w'-]+\s+){{0,{gap}}}?(?:{names})\b"),
+            re.compile(rf"\b(?:in|to)\s+(?:the\s+)?(?:{names})\b"),
+            re.compile(rf"\b(?:{_alt(doc.get('residence') or ['live'])})\b"))
 
 
 def travel_span(low: str, kb_dir: str | Path) -> tuple[int, int] | None:
-    """Where a lower-case text says the patient travelled to a listed destination, or None."""
-    pat = load_travel(str(Path(kb_dir) / "travel.yaml"))
-    m = pat.search(low) if pat is not None else None
+    """Where a lower-case text (one clause) says the patient stayed at a listed destination, or None."""
+    pats = load_travel(str(Path(kb_dir) / "travel.yaml"))
+    if pats is None:
+        return None
+    cue, stay, residence = pats
+    m = cue.search(low)
+    if m is None:
+        m = stay.search(low)
+        if m is not None and residence.search(low, 0, m.start()):
+            m = None  # "I live in Thailand", "I was born in Ghana"
     return (m.start(), m.end()) if m else None

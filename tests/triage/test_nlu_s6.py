@@ -123,3 +123,21 @@ def test_one_home_for_travel_destinations(kb):
     doc = yaml.safe_load((Path(kb.source_files[0]).parent / "travel.yaml").read_text())
     assert doc["source"] and "nigeria" in doc["destinations"]["africa"]
     assert not any(f.id != "travel_tropics" and "thailand" in f.synonyms for f in kb.findings)
+
+
+@pytest.mark.parametrize("text", ["I was bitten by a stray dog in India two days ago", "I got ill on holiday, in Kenya"])
+def test_a_stay_at_a_tropical_destination_without_a_cue(lexical_engine, text):
+    ev, _ = _ev(lexical_engine, text)
+    assert ev.get("travel_tropics") is True
+
+
+@pytest.mark.parametrize("text", ["after a coughing fit I saw blood in my eye", "I get sneezing fits every morning",
+                                  "I am fit and well apart from a rash"])
+def test_a_coughing_fit_is_not_a_seizure(lexical_engine, text):
+    ev, _ = _ev(lexical_engine, text)
+    assert not ev.get("seizure")
+
+
+def test_bitten_by_a_stray_dog_is_an_animal_bite(lexical_engine):
+    ev, _ = _ev(lexical_engine, "a stray dog bit me on the hand, I was bitten by a stray dog yesterday")
+    assert ev.get("animal_bite") is True
