@@ -10,8 +10,8 @@ is present ("I have not had a period" for a missed period). Durations: durations
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 import re
 
@@ -199,7 +199,7 @@ def _read_travel(kb, ex: Extraction, clause: str, rules) -> None:
     """'just back from Nigeria': a named tropical destination after a travel cue (travel.py, travel.yaml)."""
     if TRAVEL_FINDING not in kb.finding_index or not kb.source_files:
         return
-    span = travel_span(clause, Path(kb.source_files[0]).parent)
+    span = travel_span(clause, os.path.dirname(kb.source_files[0]))
     if span is None:
         return
     said = assertions.assert_spans(clause, [span], rules)[0]

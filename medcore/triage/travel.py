@@ -4,6 +4,7 @@ tropics (finding travel_tropics). The destinations and cues are data: assets/kb/
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def load_travel(path: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
 
 def travel_span(low: str, kb_dir: str | Path) -> tuple[int, int] | None:
     """Where a lower-case text (one clause) says the patient stayed at a listed destination, or None."""
-    pats = load_travel(str(Path(kb_dir) / "travel.yaml"))
+    pats = load_travel(os.path.join(kb_dir, "travel.yaml"))
     if pats is None:
         return None
     cue, stay, residence = pats
