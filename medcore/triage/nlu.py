@@ -146,7 +146,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                         or _add_body_pain(lexicon, ctoks, []):
                     continue
                 unmatched_chunks.append((chunk.strip(), assertions.has_cue(chunk, rules)))
-    if relative_history and (relative_complains or not _FIRST_PERSON.search(low)):
+    if relative_history and (relative_complains or not _speaker_speaks_of_self(low, rules)):
         # "My mother is a heavy drinker. She stopped drinking ...": the relative the speaker reports on is the
         # patient, so her history is the patient's; "My mother has asthma. I have a cough" keeps it a relative's
         for ids, phrase in relative_history:
@@ -186,6 +186,14 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|im|ive|me|myself)\b")
 _SPEAKERS = re.compile(r"(?:my|our)\b")
+
+
+def _speaker_speaks_of_self(low: str, rules) -> bool:
+    """'I', 'me', or a 'my' that does not start a relative ('my chest', not 'my mother')."""
+    if _FIRST_PERSON.search(low):
+        return True
+    relatives = {m.start for m in assertions.find_modifiers(low, rules)[0] if m.category == "family"}
+    return any(m.start() not in relatives for m in re.finditer(r"\bmy\b", low))
 
 
 def _speakers_relative(clause: str, pos: int, rules) -> bool:

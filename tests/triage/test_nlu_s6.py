@@ -141,3 +141,8 @@ def test_a_coughing_fit_is_not_a_seizure(lexical_engine, text):
 def test_bitten_by_a_stray_dog_is_an_animal_bite(lexical_engine):
     ev, _ = _ev(lexical_engine, "a stray dog bit me on the hand, I was bitten by a stray dog yesterday")
     assert ev.get("animal_bite") is True
+
+
+def test_the_speakers_own_body_part_says_the_speaker_is_the_patient(lexical_engine):
+    ev, ex = _ev(lexical_engine, "My dad has diabetes. My chest is tight and my arm aches")
+    assert not ev.get("diabetes_known") and "diabetes_known" in ex.family
