@@ -53,3 +53,32 @@ def in_pregnancy_context(low: str) -> bool:
 
 def bare_bleeding(low: str) -> bool:
     return bool(BARE_BLEEDING.search(low))
+
+
+# A birth the speaker went through: "I had my baby 5 days ago", "since my baby was born", "I gave birth last week".
+# Said of a baby who is the patient ("my baby was born 3 days ago and she is yellow") it is the baby's birth: the
+# speaker must talk of herself (I, me) and not of the baby as he or she.
+BIRTH = re.compile(r"\b(?:(?:i|i've|we)\s+(?:just\s+)?(?:had|have\s+had|delivered)\s+(?:my|the|our|a)\s+baby"
+                   r"|(?:my|our|the)\s+baby\s+(?:was|got)\s+(?:born|delivered)|gave\s+birth|given\s+birth"
+                   r"|since\s+(?:the|my)\s+(?:birth|delivery|c-?section|caesarean)|days?\s+post\s*-?(?:partum|natal))\b")
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|im|ive|me)\b")
+BABY_AS_SUBJECT = re.compile(r"\b(?:she|he|she's|he's|her|his)\b")
+# heavy bleeding in words, in pregnancy or after a birth: "losing a lot of blood", "pouring with blood"
+HEAVY_BLOOD = re.compile(r"\b(?:(?:lots|loads|a\s+lot|plenty)\s+of\s+(?:\w+\s+){0,2}blood|pouring\s+(?:with\s+)?blood"
+                         r"|gushing\s+(?:\w+\s+)?blood|bleeding\s+(?:very\s+|really\s+|so\s+)?(?:heavily|a\s+lot)"
+                         r"|heavy\s+bleeding|bleeding\s+(?:is\s+)?(?:much\s+)?heavier)\b")
+LOSING_BLOOD = re.compile(r"\b(?:losing|lost|passing)\s+(?:\w+\s+){0,3}blood\b")
+
+
+def gave_birth(low: str) -> bool:
+    """Whether the speaker says she has given birth (not a parent speaking of the baby as the patient)."""
+    return bool(BIRTH.search(low)) and bool(FIRST_PERSON.search(low)) and not BABY_AS_SUBJECT.search(low)
+
+
+def heavy_blood(low: str) -> bool:
+    return bool(HEAVY_BLOOD.search(low))
+
+
+def blood_loss(low: str) -> bool:
+    """A bare 'bleeding', 'losing blood' or 'pouring with blood' with no site named."""
+    return bare_bleeding(low) or bool(LOSING_BLOOD.search(low)) or heavy_blood(low)

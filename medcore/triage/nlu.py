@@ -10,6 +10,7 @@ is present ("I have not had a period" for a missed period). Durations: durations
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 
 import re
@@ -21,8 +22,11 @@ from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequen
     duration_spans, extract_duration, frequency_spans, onset_spans,
 )
 from medcore.triage.drug_intake import OVERDOSE_FINDINGS, overdose_cue
-from medcore.triage.gestation import LATE_WEEKS, OTHER_BLEEDING, bare_bleeding, gestation_weeks, in_pregnancy_context
+from medcore.triage.gestation import (
+    LATE_WEEKS, OTHER_BLEEDING, blood_loss, gave_birth, gestation_weeks, heavy_blood, in_pregnancy_context,
+)
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _match_clause, _unblocked
+from medcore.triage.travel import FINDING as TRAVEL_FINDING, travel_span
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, stem, tokens  # noqa: F401  (public names)
 
 _CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
@@ -81,6 +85,8 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     durations: list[float] = []  # hours of the duration phrases attached to a complaint
     rules = assertions.load_rules("lay")
     low = text.lower()
+    relative_history: list[tuple[list[str], str]] = []  # a relative's own condition or risk, with its phrase
+    relative_complains = False  # the speaker's relative has symptoms: the relative is the patient
     for a, b in assertions.clauses(low, rules):
         clause = low[a:b].strip()
         toks = tokens(clause)
@@ -114,17 +120,22 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
             if said[k] == "possible":
                 ex.uncertain.extend(ids)
                 continue
-            if said[k] == "family" and all(kb.finding(i.lstrip("!")).category in HISTORY_CATEGORIES for i in ids):
-                # "my mother has asthma": a relative's condition or risk factor is not the patient's. A relative's
-                # symptoms stay: in the chat they describe the patient ("my gran fell and hit her head").
-                ex.family.extend(i.lstrip("!") for i in ids)
-                continue
+            if said[k] == "family":
+                mine = _speakers_relative(clause, words[s].start(), rules)
+                if all(kb.finding(i.lstrip("!")).category in HISTORY_CATEGORIES for i in ids):
+                    # "my mother has asthma": a relative's condition or risk factor is not the patient's, unless
+                    # the speaker's relative is the patient (decided once the whole text is read)
+                    (relative_history.append((ids, phrase)) if mine else ex.family.extend(i.lstrip("!") for i in ids))
+                    continue
+                # A relative's symptoms stay: in the chat they describe the patient ("my gran fell and hit her head").
+                relative_complains = relative_complains or mine
             negated = said[k] == "negated"
             for fid in ids:
                 if fid.startswith("!"):  # an 'absent' phrase ("I can keep fluids down"); negated, a present one
                     ex.mentions.append(Mention(fid[1:], kb.finding(fid[1:]).name, negated, phrase, "synonym"))
                 else:
                     ex.mentions.append(Mention(fid, kb.finding(fid).name, not negated, phrase, "synonym"))
+        _read_travel(kb, ex, clause, rules)
         if embeddings is not None:
             for chunk in _CHUNK.split(clause):
                 ctoks = tokens(chunk)
@@ -135,6 +146,15 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                         or _add_body_pain(lexicon, ctoks, []):
                     continue
                 unmatched_chunks.append((chunk.strip(), assertions.has_cue(chunk, rules)))
+    if relative_history and (relative_complains or not _speaker_speaks_of_self(low, rules)):
+        # "My mother is a heavy drinker. She stopped drinking ...": the relative the speaker reports on is the
+        # patient, so her history is the patient's; "My mother has asthma. I have a cough" keeps it a relative's
+        for ids, phrase in relative_history:
+            for fid in ids:
+                f = kb.finding(fid.lstrip("!"))
+                ex.mentions.append(Mention(f.id, f.name, not fid.startswith("!"), phrase, "synonym"))
+    else:
+        ex.family.extend(i.lstrip("!") for ids, _ in relative_history for i in ids)
     if embeddings is not None and unmatched_chunks:
         chunks = unmatched_chunks[:max_embed_chunks]
         for i, fid, score in embeddings.match([c for c, _ in chunks]):
@@ -164,15 +184,57 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     return ex
 
 
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|im|ive|me|myself)\b")
+_SPEAKERS = re.compile(r"(?:my|our)\b")
+
+
+def _speaker_speaks_of_self(low: str, rules) -> bool:
+    """'I', 'me', or a 'my' that does not start a relative ('my chest', not 'my mother')."""
+    if _FIRST_PERSON.search(low):
+        return True
+    relatives = {m.start for m in assertions.find_modifiers(low, rules)[0] if m.category == "family"}
+    return any(m.start() not in relatives for m in re.finditer(r"\bmy\b", low))
+
+
+def _speakers_relative(clause: str, pos: int, rules) -> bool:
+    """Whether the family cue governing the words at `pos` names the speaker's own relative ("my mother"), who
+    may be the patient, rather than someone else's ("his grandmother")."""
+    cues = [m for m in assertions.find_modifiers(clause, rules)[0] if m.category == "family" and m.end <= pos]
+    return bool(cues) and _SPEAKERS.match(clause, cues[-1].start) is not None
+
+
+def _read_travel(kb, ex: Extraction, clause: str, rules) -> None:
+    """'just back from Nigeria': a named tropical destination after a travel cue (travel.py, travel.yaml)."""
+    if TRAVEL_FINDING not in kb.finding_index or not kb.source_files:
+        return
+    span = travel_span(clause, os.path.dirname(kb.source_files[0]))
+    if span is None:
+        return
+    said = assertions.assert_spans(clause, [span], rules)[0]
+    if said == "possible":
+        ex.uncertain.append(TRAVEL_FINDING)
+    elif said == "family":
+        ex.family.append(TRAVEL_FINDING)
+    else:
+        ex.mentions.append(Mention(TRAVEL_FINDING, kb.finding(TRAVEL_FINDING).name, said != "negated",
+                                   clause[span[0]:span[1]], "travel"))
+
+
 def _read_pregnancy(kb, ex: Extraction, low: str) -> None:
-    """A gestation phrase says pregnant and how far along; in pregnancy a bare 'bleeding' is vaginal."""
+    """A gestation phrase says pregnant and how far along; 'I had my baby 5 days ago' says a recent birth. In
+    pregnancy or after a birth a bleeding with no site named is vaginal, and 'losing a lot of blood' is heavy;
+    outside them such words are not obstetric (gestation.py)."""
     ex.gestation_weeks = gestation_weeks(low)
     pregnant = ex.gestation_weeks is not None or any(m.present and m.finding_id in ("pregnant", "late_pregnancy")
                                                      for m in ex.mentions)
-    if pregnant and in_pregnancy_context(low) and bare_bleeding(low):
+    postnatal = gave_birth(low)
+    obstetric = (pregnant and in_pregnancy_context(low)) or postnatal
+    if obstetric and blood_loss(low):
         # the precise reading beats an embedding guess at the same words ('some bleeding' was 'soaking a pad')
         ex.mentions = [m for m in ex.mentions if not (m.method == "embedding" and m.finding_id in OTHER_BLEEDING
-                                                      and bare_bleeding(m.phrase))]
+                                                      and blood_loss(m.phrase))]
+    if not obstetric:  # 'my nose is bleeding heavily': heavy, but not a pad soaked in pregnancy
+        ex.mentions = [m for m in ex.mentions if not (m.finding_id == "heavy_bleeding_soaking" and heavy_blood(m.phrase))]
     said = {m.finding_id for m in ex.mentions if m.present}
     add = {}
     if ex.gestation_weeks is not None:
@@ -180,11 +242,17 @@ def _read_pregnancy(kb, ex: Extraction, low: str) -> None:
         add.update({"pregnant": True, "late_pregnancy": late, "early_pregnancy_weeks": not late})
         if ex.sex is None:
             ex.sex = "female"
-    if pregnant and in_pregnancy_context(low) and bare_bleeding(low) and not said & set(OTHER_BLEEDING):
+    if postnatal:
+        add["recently_given_birth"] = True
+    other_sites = set(OTHER_BLEEDING) - {"heavy_bleeding_soaking"}
+    if obstetric and blood_loss(low) and not said & other_sites:
         add["vaginal_bleeding"] = True
+    if obstetric and heavy_blood(low):
+        add["heavy_bleeding_soaking"] = True
     for fid, present in add.items():
         if fid in kb.finding_index and (fid not in said or not present):
-            phrase = f"{ex.gestation_weeks:g} weeks" if fid != "vaginal_bleeding" else "bleeding (pregnant)"
+            phrase = f"{ex.gestation_weeks:g} weeks" if fid in ("pregnant", "late_pregnancy", "early_pregnancy_weeks") \
+                else {"recently_given_birth": "birth"}.get(fid, "bleeding (pregnancy or after a birth)")
             ex.mentions.append(Mention(fid, kb.finding(fid).name, present, phrase, "gestation"))
 
 

@@ -137,5 +137,22 @@ def _parse(digest: str, data: bytes) -> SafetyRules:
 
 
 def rules_for(kb: KnowledgeBase) -> SafetyRules:
-    """The safety rules next to this KB's own files."""
-    return load_safety_rules(Path(kb.source_files[0]).parent, kb)
+    """The safety rules next to this KB's own files, with rule_out_min_p scaled to the KB's size like the
+    engine's other per-condition floors (config.floor_scale). Asked on every chat turn and batch line: read
+    again only when safety.yaml or engine.yaml changes."""
+    from dataclasses import replace
+
+    from medcore.triage.config import floor_scale
+
+    d = Path(kb.source_files[0]).parent
+    key = (str(d), kb.digest, *(_mtime(d / name) for name in ("safety.yaml", "engine.yaml")))
+    cache = kb.__dict__.setdefault("_safety_rules", {})
+    if key not in cache:
+        rules = load_safety_rules(d, kb)
+        cache.clear()
+        cache[key] = replace(rules, rule_out_min_p=rules.rule_out_min_p * floor_scale(d, len(kb.conditions)))
+    return cache[key]
+
+
+def _mtime(path: Path) -> int:
+    return path.stat().st_mtime_ns if path.exists() else 0
