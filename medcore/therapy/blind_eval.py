@@ -132,6 +132,46 @@ def score_renal(kb: KnowledgeBase, case: dict) -> dict:
     return out
 
 
+def score_dose_pair(kb: KnowledgeBase, case: dict) -> dict:
+    """Set C: a pair with the daily dose of one drug; the finding's severity within [expect, at_most]."""
+    res = [resolve_drug(kb, n) for n in case["drugs"]]
+    out = {"drugs": case["drugs"], "doses": case["doses"], "found": None, "avoid": False, "ok": False}
+    if not all(r.ok for r in res):
+        return out
+    doses = {resolve_drug(kb, k).id: float(v) for k, v in case["doses"].items()}
+    if "doses" in inspect.signature(ix.pair).parameters:
+        f = ix.pair(kb, res[0].id, res[1].id, None, doses=doses)
+    else:
+        f = ix.pair(kb, res[0].id, res[1].id)
+    out["found"] = f.severity if f else None
+    out["avoid"] = bool(f and (f.avoid or f.severity == "contraindicated"))
+    ok = True
+    if case.get("expect"):
+        ok = out["found"] in _CLASS[case["expect"]] and (not case.get("avoid") or out["avoid"])
+    if case.get("at_most") and out["found"] is not None:
+        ok = ok and RANK[out["found"]] >= RANK[case["at_most"]]
+    out["ok"] = ok
+    return out
+
+
+def score_planner_dose(kb: KnowledgeBase, case: dict) -> dict:
+    """Set C: every proposable option dosing the drug above the limit carries an interaction warning."""
+    p, w = parse_patient(case["patient"])
+    plan = make_plan(kb, p, case["condition"], w)
+    drug = resolve_drug(kb, case["drug"]).id
+    over, flagged = [], []
+    for o in plan.options:
+        if o.excluded:
+            continue
+        for d in o.doses:
+            if d.drug_id == drug and d.daily_total is not None and d.daily_total > case["above"] + 1e-9:
+                over.append(o.option_id)
+                if any(i.kind == "interaction" and RANK[i.severity] <= RANK[case["min"]] and drug in i.drugs
+                       for i in o.cautions + o.exclusions):
+                    flagged.append(o.option_id)
+    return {"id": case["id"], "options_over_limit": over, "flagged": flagged, "ok": over == flagged}
+
+
 def run(kb: KnowledgeBase, path: Path = DEFAULT, errors: bool = False) -> dict:
     data = load(path)
     pairs = [score_pair(kb, c) for c in data.get("pairs", [])]
@@ -149,6 +189,22 @@ def run(kb: KnowledgeBase, path: Path = DEFAULT, errors: bool = False) -> dict:
         report["override_false_alarms"] = (f"{sum(bool(o['false_alarms']) for o in overrides)}/"
                                            f"{sum(bool(o['quiet_n']) for o in overrides)}")
         report["overrides_fully_right"] = f"{sum(o['ok'] for o in overrides)}/{len(overrides)}"
+    dose_pairs = [score_dose_pair(kb, c) for c in data.get("dose_pairs", [])]
+    if dose_pairs:
+        report["dose_pairs_right"] = f"{sum(d['ok'] for d in dose_pairs)}/{len(dose_pairs)}"
+        raised = [d for d in dose_pairs if d["ok"] is not None and _case_kind(data, d) == "above"]
+        report["dose_pairs_above_limit_flagged"] = f"{sum(d['ok'] for d in raised)}/{len(raised)}"
+        # the same cases without the `avoid` criterion: flagged major or contraindicated at the dose given
+        report["dose_pairs_above_limit_major_or_above"] = (
+            f"{sum(d['found'] in _CLASS['major'] for d in raised)}/{len(raised)}")
+        report["dose_pairs_within_limit_not_overcalled"] = (
+            f"{sum(d['ok'] for d in dose_pairs if _case_kind(data, d) == 'within')}/"
+            f"{sum(_case_kind(data, d) == 'within' for d in dose_pairs)}")
+    planner_dose = [score_planner_dose(kb, c) for c in data.get("planner_dose", [])]
+    if planner_dose:
+        app = [x for x in planner_dose if x["options_over_limit"]]
+        report["plans_flagging_doses_over_the_limit"] = f"{sum(x['ok'] for x in app)}/{len(app)}"
+        report["plans_not_applicable"] = len(planner_dose) - len(app)  # no proposable dose above the limit
     renal = [score_renal(kb, c) for c in data.get("renal", [])]
     if renal:
         app = [r for r in renal if r["applicable"]]
@@ -160,7 +216,15 @@ def run(kb: KnowledgeBase, path: Path = DEFAULT, errors: bool = False) -> dict:
         report["override_errors"] = [o for o in overrides if not o["ok"]]
         report["renal_errors"] = [r for r in renal if not r["ok"]]
         report["renal_not_applicable"] = [r["id"] for r in renal if not r["applicable"]]
+        report["dose_pair_errors"] = [d for d in dose_pairs if not d["ok"]]
+        report["planner_dose_errors"] = [x for x in planner_dose if not x["ok"]]
     return report
+
+
+def _case_kind(data: dict, scored: dict) -> str:
+    """'above' for a dose_pairs case that expects a flag of major or more, else 'within'."""
+    case = next(c for c in data["dose_pairs"] if c["drugs"] == scored["drugs"] and c["doses"] == scored["doses"])
+    return "above" if case.get("expect") in ("major", "contraindicated") else "within"
 
 
 def _pair_report(pairs: list[dict]) -> dict:
