@@ -131,6 +131,9 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
     for comp in opt["components"]:
         drug = kb.drugs[comp["drug"]]
         excl, caut, results, factor = drug_issues(ctx, drug)
+        dose = compute_dose(kb, comp, p, ctx.crcl, ctx.egfr, factor)
+        if dose.daily_total and ix.dose_sensitive(kb, drug["id"], ctx.med_ids):  # a dose-dependent interaction
+            excl, caut, results, factor = drug_issues(ctx, drug, dose.daily_total)
         caut = [beers_for_course(drug, comp.get("duration"), issue, pen) for issue, pen in caut]
         res.exclusions += excl
         res.pgx += results
@@ -139,7 +142,6 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
             res.penalty += pen
             if issue.avoid:
                 res.avoid_with.append(issue)
-        dose = compute_dose(kb, comp, p, ctx.crcl, ctx.egfr, factor)
         if dose.avoid:
             kind = "renal" if dose.avoid_reason.startswith("Renal") else \
                 "hepatic" if dose.avoid_reason.startswith("Hepatic") else "dose"
@@ -176,7 +178,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     plan_issues: list[Issue] = []
     if chosen:
         plan_issues += chosen.cautions
-    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl)
+    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses)
     chosen_ids = set(chosen.drugs) if chosen else set()
     for f in findings:
         if chosen_ids & set(f.drug_ids):

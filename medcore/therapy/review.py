@@ -113,7 +113,9 @@ def check_item(kb: KnowledgeBase, patient: Patient, item: dict, others: list[dic
     ctx = build_context(kb, patient)[0]
     ctx.med_ids = ctx.med_ids + [o["drug_id"] for o in others if o.get("status") != "rejected"]
     drug = kb.drugs[item["drug_id"]]
-    excl, caut, _, factor = drug_issues(ctx, drug)
+    daily = None if item["frequency"] in ("once",) + dose_checks.NOT_COMPARED else \
+        item["dose"] * PER_DAY.get(item["frequency"], 1)
+    excl, caut, _, factor = drug_issues(ctx, drug, daily)
     out = list(excl) + [dose_checks.beers_for_course(drug, item.get("duration"), c)[0] for c, _ in caut]
     out += dose_checks.dose_limits(kb, drug, item)
     out += dose_checks.under_range(kb, patient, ctx.crcl, ctx.egfr, drug, item, condition_id, factor)
