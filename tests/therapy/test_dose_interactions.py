@@ -61,3 +61,20 @@ def test_a_dose_context_must_name_one_of_the_pair(kb, tmp_path):
     path.write_text(text)
     with pytest.raises(KBError, match="dose context names 'simvastatin'"):
         load_kb_dir(root)
+
+
+@pytest.mark.parametrize("a,b,severity,avoid", [
+    ("sildenafil", "riociguat", "contraindicated", False),
+    ("voriconazole", "rifampin", "contraindicated", False),
+    ("fluconazole", "pimozide", "contraindicated", False),
+    ("cyclosporine", "simvastatin", "contraindicated", False),
+    ("gemfibrozil", "repaglinide", "contraindicated", False),
+    ("ziprasidone", "sotalol", "contraindicated", False),
+    ("rivaroxaban", "ketoconazole", "major", True),
+    ("clopidogrel", "esomeprazole", "major", True),
+])
+def test_label_rules_found_missing_by_blind_set_d(kb, a, b, severity, avoid):
+    f = ix.pair(kb, a, b)
+    assert f.severity == severity and f.avoid == avoid and "FDA label" in f.source
+    # ziprasidone's contraindication is for the drugs its label names, not every QT drug
+    assert ix.pair(kb, "ziprasidone", "ondansetron").severity != "contraindicated"
