@@ -3,8 +3,9 @@
 - Above the drug's label maximum (single dose or daily total): major; twice the maximum or more:
   contraindicated (the amount must not be given as written, like a renal or hepatic 'avoid').
 - Below the lowest dose the planner itself gives this patient for the drug (the KB's options for the plan's
-  condition, else for any condition, each computed with the patient's kidney, liver, PGx and dose rules):
-  moderate (likely too little to work); under half of it: major.
+  condition, each computed with the patient's kidney, liver, PGx and dose rules): moderate (likely too little to
+  work); under half of it: major. A drug the plan's condition has no dose for is compared with its other
+  indications' doses, as a minor note only (another indication may rightly use less).
 - A course longer than the guideline course of the plan's condition: moderate; twice it or more: major. A
   shorter course: minor; under half of it: moderate.
 - A Beers criterion about use beyond N weeks (PPIs) is a reminder (minor) for a course of N weeks or less,
@@ -115,9 +116,13 @@ def under_range(kb: KnowledgeBase, p: Patient, crcl: float | None, egfr: float |
     if not sev:
         return []
     per = "" if once else "/day"
+    other = cond["id"] != condition_id  # the plan's condition has no dose for this drug: another indication's
+    if other:
+        sev = "minor"  # a different indication may rightly use less: a note, not a graded warning
     return [Issue(sev, "dose", f"{item['drug']}: {calc.fmt(given, 4)} {item['unit']}{per} is below the lowest dose "
                   f"the knowledge base gives this patient for it ({calc.fmt(amount, 4)} {item['unit']}{per}: "
-                  f"{d.text()}, {cond['name']}); check that it is enough to work", opt["source"], [drug["id"]])]
+                  f"{d.text()}, {cond['name']}" + ("; this plan's condition has no dose for it" if other else "")
+                  + "); check that it is enough to work", opt["source"], [drug["id"]])]
 
 
 def course_limits(kb: KnowledgeBase, drug: dict, item: dict, condition_id: str | None) -> list[Issue]:

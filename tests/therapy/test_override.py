@@ -121,3 +121,11 @@ def test_beers_course_rule_is_the_planners_in_the_recheck(kb, plan_for):
     year = review.apply(kb, plan, p, "item1", "modify", "x", new_duration="52 weeks", **kw)
     assert [w["severity"] for w in _dose_warnings(year, "beers")] == ["moderate"]
     assert [w["severity"] for w in _dose_warnings(year, "duration")] == ["major"]
+
+
+def test_a_dose_from_another_indication_is_only_a_note(kb, plan_for):
+    # prednisone is not an option for CAP: a low maintenance dose is compared with its other indications' doses
+    # and shown as a minor note, never a graded warning
+    _, after = _modify(kb, plan_for, ADULT, new_drug="prednisone", new_dose=1, new_frequency="daily")
+    notes = _dose_warnings(after)
+    assert notes and all(w["severity"] == "minor" and "has no dose for it" in w["text"] for w in notes)
