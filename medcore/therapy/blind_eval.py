@@ -6,7 +6,8 @@ contraindicated; moderate = any flag from moderate up), 'avoid' carried, false a
 pairs. Patients: each expected warning on a current medicine present, no warning a case marks `quiet`, and no
 dose line of a drug containing a text the blind set forbids (renal caps in titration text). Set B
 (docs/evals/planner-blind-b/) adds clinician overrides (the re-check's warnings on the modified item) and renal
-cases (every proposable dose of a drug within a daily cap, or the drug not proposed at all).
+cases (every proposable dose of a drug within a daily cap, or the drug not proposed at all); set C pairs with the
+daily dose of one drug (dose-dependent severity) and plans dosing a drug above a label limit; set D more pairs.
 """
 
 from __future__ import annotations
