@@ -213,11 +213,12 @@ with left:
         for it in plan["items"]:
             icon = {"accepted": ":green[:material/check_circle:]", "rejected": ":red[:material/cancel:]",
                     "modified": ":orange[:material/edit:]"}.get(it["status"], ":material/radio_button_unchecked:")
+            # the item text is built from KB names and numbers; the reason (and the steps quoting it) are typed
             st.markdown(f"{icon} **{it['text'] or it['drug']}** — _{it['status']}_"
-                        + (f" (reason: {it['reason']})" if it.get("reason") else ""))
+                        + (f" (reason: {md_escape(it['reason'])})" if it.get("reason") else ""))
             with st.expander("How the dose was calculated"):
                 for s in it["steps"]:
-                    st.markdown(f"- {s}")
+                    st.markdown(f"- {md_escape(s)}")
             for w in it.get("warnings", []):
                 # warning texts quote what was typed (drug names, reasons): shown as text, never as markdown
                 SEV_STYLE.get(w["severity"], st.caption)(f"{w['severity']}: {md_escape(w['text'])} — "
@@ -259,20 +260,22 @@ with st.container(border=True):
         item_id = st.selectbox("Item", ids, key="tp_rev_item",
                                format_func=lambda i: next(x["text"] for x in plan["items"] if x["item_id"] == i))
         action = st.radio("Decision", ["accept", "reject", "modify"], horizontal=True, key="tp_rev_action")
-        new_drug = new_dose = new_freq = None
+        new_drug = new_dose = new_freq = new_duration = None
         if action == "modify":
-            c = st.columns(3)
+            c = st.columns(4)
             new_drug = c[0].text_input("Drug (leave empty to keep)", key="tp_rev_drug") or None
             new_dose = num(c[1], "Dose (in the drug's unit)", "tp_rev_dose", min_value=0.0)
             new_freq = c[2].selectbox("Frequency", [None] + list(FREQ_TEXT), key="tp_rev_freq",
                                       format_func=lambda f: "keep" if f is None else FREQ_TEXT[f])
+            new_duration = c[3].text_input("Course (e.g. 5 days; empty keeps it)", key="tp_rev_duration") or None
         reason = st.text_input("Reason", key="tp_rev_reason")
         if st.button("Apply decision", type="primary", icon=":material/done_all:"):
             with error_boundary("applying the decision"):
                 try:
                     patient, _ = parse_patient(forms.form_to_patient(ss.tp_form))
                     updated = review.apply(kb, plan, patient, item_id, action, reason, new_drug=new_drug,
-                                           new_dose=new_dose, new_frequency=new_freq, user=settings.user)
+                                           new_dose=new_dose, new_frequency=new_freq, new_duration=new_duration,
+                                           user=settings.user)
                     ss.tp_plan = updated
                     persist(f"{action} {item_id}: {reason}")
                     work = load_work(KIND)

@@ -40,11 +40,30 @@ class InteractionRule:
     # where the label makes severity depend on kidney function: below a context's `below` mL/min CrCl
     # the rule reads with that context's severity, management and avoid flag instead (see `in_context`)
     renal: tuple[RenalContext, ...] = ()
+    # where the label makes severity depend on the daily dose of one drug (see DoseContext)
+    dose: tuple["DoseContext", ...] = ()
 
-    def in_context(self, crcl: float | None) -> "InteractionRule":
+    def in_context(self, crcl: float | None, doses: dict[str, float] | None = None) -> "InteractionRule":
         """The rule as it reads for a patient with this creatinine clearance (the lowest threshold above it
-        applies). Unknown kidney function keeps the base severity, but the management names every renal
-        threshold so the reader knows to check."""
+        applies) and these daily doses (drug id -> amount/day). Unknown kidney function or dose keeps the base
+        severity, but the management names every threshold so the reader knows to check."""
+        rule = self._in_renal_context(crcl)
+        return rule._in_dose_context(doses or {}) if self.dose else rule
+
+    def _in_dose_context(self, doses: dict[str, float]) -> "InteractionRule":
+        known = [c for c in self.dose if doses.get(c.drug) is not None]
+        hit = next((c for c in known if c.matches(doses[c.drug])), None)
+        if hit is None:
+            if known:  # every context of a known dose was checked and none applies: the base rule stands
+                return self
+            extra = "; ".join(f"{c.label()}: {c.management}" for c in self.dose)
+            return replace(self, management=f"{self.management}. Dose not known: {extra}")
+        amount = doses[hit.drug]
+        return replace(self, severity=hit.severity, avoid=hit.avoid,
+                       management=f"{hit.drug.replace('-', '/')} {amount:g} {hit.unit}/day ({hit.label()}): "
+                                  f"{hit.management}")
+
+    def _in_renal_context(self, crcl: float | None) -> "InteractionRule":
         if not self.renal:
             return self
         if crcl is None:
@@ -63,6 +82,30 @@ class RenalContext:
     severity: str
     management: str
     avoid: bool = False
+
+
+@dataclass(frozen=True)
+class DoseContext:
+    drug: str
+    severity: str
+    management: str
+    upto: float | None = None  # daily amount, inclusive, in the drug's unit
+    above: float | None = None
+    avoid: bool = False
+    unit: str = "mg"
+
+    def matches(self, amount: float) -> bool:
+        return amount <= self.upto + 1e-9 if self.upto is not None else amount > self.above + 1e-9
+
+    def label(self) -> str:
+        name = self.drug.replace("-", "/")
+        limit = f"up to {self.upto:g}" if self.upto is not None else f"above {self.above:g}"
+        return f"{name} {limit} {self.unit}/day"
+
+
+def _dose(entry: dict) -> tuple[DoseContext, ...]:
+    return tuple(DoseContext(c["drug"], c["severity"], c["management"], c.get("upto"), c.get("above"),
+                             c.get("avoid", False), c.get("unit", "mg")) for c in entry.get("dose", ()))
 
 
 def _renal(entry: dict) -> tuple[RenalContext, ...]:
@@ -109,8 +152,11 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
         if key in explicit:
             raise error(f"interactions.yaml: pair {a}+{b} listed twice")
         explicit.add(key)
+        for c in p.get("dose", ()):
+            if c["drug"] not in (a, b):
+                raise error(f"interactions.yaml: pair {a}+{b}: dose context names {c['drug']!r}, not one of the pair")
         pairs[key] = [InteractionRule((a, b), p["severity"], p["mechanism"], p["effect"], p["management"],
-                                      p["source"], "pair", p.get("avoid", False), _renal(p))]
+                                      p["source"], "pair", p.get("avoid", False), _renal(p), _dose(p))]
     for rule in data["class_rules"]:
         for side in ("a", "b"):
             m = rule[side]
@@ -131,5 +177,5 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
                 continue
             hits.append(InteractionRule(tuple(sorted((a, b))), rule["severity"], rule["mechanism"], rule["effect"],
                                         rule["management"], rule["source"], rule["id"], rule.get("avoid", False),
-                                        _renal(rule)))
+                                        _renal(rule), _dose(rule)))
     return pairs, len(explicit)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from medcore.therapy.dosing import titration_daily_max
 from medcore.therapy.kb import SEVERITY_RANK, InteractionRule, KnowledgeBase
 from medcore.therapy.names import Resolution, resolve_drug
 
@@ -72,17 +73,25 @@ def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Fin
                    [h.rule for h in hits], any(h.avoid for h in hits))
 
 
-def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None) -> Finding | None:
-    """The merged finding for two drugs; `crcl` (mL/min) selects a rule's kidney-function context."""
+def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None,
+         doses: dict[str, float] | None = None) -> Finding | None:
+    """The merged finding for two drugs; `crcl` (mL/min) selects a rule's kidney-function context and `doses`
+    (drug id -> daily amount in its unit) a rule's dose context."""
     hits = kb.pairs.get(frozenset((a, b)))
-    return merge(kb, a, b, [h.in_context(crcl) for h in hits]) if hits else None
+    return merge(kb, a, b, [h.in_context(crcl, doses) for h in hits]) if hits else None
 
 
-def check_ids(kb: KnowledgeBase, ids: list[str], crcl: float | None = None) -> list[Finding]:
+def dose_sensitive(kb: KnowledgeBase, drug_id: str, others: list[str]) -> bool:
+    """Does any rule between this drug and one of the others depend on this drug's dose?"""
+    return any(c.drug == drug_id for o in others for h in kb.pairs.get(frozenset((drug_id, o)), ()) for c in h.dose)
+
+
+def check_ids(kb: KnowledgeBase, ids: list[str], crcl: float | None = None,
+              doses: dict[str, float] | None = None) -> list[Finding]:
     out = []
     uniq = list(dict.fromkeys(ids))
     for a, b in itertools.combinations(uniq, 2):
-        f = pair(kb, a, b, crcl)
+        f = pair(kb, a, b, crcl, doses)
         if f:
             out.append(f)
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.drugs))
@@ -133,4 +142,16 @@ def check_names(kb: KnowledgeBase, names: list[str]) -> InteractionReport:
     # a combination product is checked as each of its ingredients (Percocet + another opioid is caught)
     ids = [i for r in resolved for i in r.ids]
     labels = [r.query if len(r.ids) == 1 else f"{r.query} ({kb.drug_name(i)})" for r in resolved for i in r.ids]
-    return InteractionReport(resolved, unknown, check_ids(kb, ids), duplicates(kb, ids, labels), kb)
+    doses = stated_doses(kb, [(r.query, r.ids) for r in resolved])
+    return InteractionReport(resolved, unknown, check_ids(kb, ids, doses=doses), duplicates(kb, ids, labels), kb)
+
+
+def stated_doses(kb: KnowledgeBase, named: list[tuple[str, list[str]]]) -> dict[str, float]:
+    """Daily amounts stated in typed names ("simvastatin 40 mg daily"), for single-ingredient entries."""
+    out = {}
+    for text, ids in named:
+        if len(ids) == 1:
+            daily = titration_daily_max(text, (kb.drugs.get(ids[0]) or {}).get("unit", "mg"), 1.0)
+            if daily is not None:
+                out[ids[0]] = daily
+    return out

@@ -11,7 +11,7 @@ RANK = {s: i for i, s in enumerate(SEVERITIES)}
 @dataclass
 class Issue:
     severity: str  # contraindicated | major | moderate | minor | info
-    kind: str  # interaction | allergy | contraindication | pgx | renal | hepatic | pregnancy | lactation | age | beers | duplicate | dose | input | guideline | qt | anticholinergic | unchecked
+    kind: str  # interaction | allergy | contraindication | pgx | renal | hepatic | pregnancy | lactation | age | beers | duplicate | dose | duration | input | guideline | qt | anticholinergic | unchecked
     text: str
     source: str = ""
     drugs: list[str] = field(default_factory=list)

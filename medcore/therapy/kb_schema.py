@@ -246,6 +246,18 @@ RENAL_CONTEXT = {
     "properties": {"below": {"type": "number", "exclusiveMinimum": 0}, "severity": {"enum": ["contraindicated", "major",
                    "moderate", "minor"]}, "management": {"type": "string"}, "avoid": {"type": "boolean"}},
 }
+# severity that depends on the daily dose of one of the two drugs (the label says so: "do not exceed simvastatin
+# 20 mg/day with amlodipine"): `upto` (inclusive) or `above` a daily amount of `drug`, in that drug's unit. The first
+# context that matches the known dose applies; an unknown dose keeps the base severity and names the thresholds.
+DOSE_CONTEXT = {
+    "type": "object", "required": ["drug", "severity", "management"], "additionalProperties": False,
+    "oneOf": [{"required": ["upto"]}, {"required": ["above"]}],
+    "properties": {"drug": ID, "upto": {"type": "number", "exclusiveMinimum": 0},
+                   "above": {"type": "number", "exclusiveMinimum": 0},
+                   "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
+                   "management": {"type": "string"}, "avoid": {"type": "boolean"},
+                   "unit": {"enum": ["mg", "mcg", "g", "units"]}},
+}
 INTERACTION = {
     "type": "object",
     "required": ["drugs", "severity", "mechanism", "effect", "management", "source"],
@@ -259,6 +271,7 @@ INTERACTION = {
         "source": SOURCE,
         "avoid": AVOID,
         "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
+        "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
     },
 }
 CLASS_RULE = {
@@ -276,6 +289,7 @@ CLASS_RULE = {
         "source": SOURCE,
         "avoid": AVOID,
         "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
+        "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
     },
 }
 INTERACTIONS_FILE = {

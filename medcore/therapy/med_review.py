@@ -1,5 +1,6 @@
 """Review of the patient's CURRENT medicines, the way a pharmacist reviews a drug chart: each one against the
-genotype (CPIC), kidney function (renal bands of the label), the patient's conditions and the AGS Beers
+genotype (CPIC), kidney function (renal bands of the label), liver function (the label's Child-Pugh class
+entries, as for a new drug), the patient's conditions and the AGS Beers
 criteria, with a concrete action (stop, switch, reduce, monitor) and its source. Interactions between current
 medicines and duplicates are found by the planner's interaction check; this module adds the rest.
 """
@@ -24,6 +25,7 @@ def review_current(ctx: PatientContext) -> list[Issue]:
         drug = kb.drugs.get(drug_id)
         if drug is not None:
             out += _renal(ctx, drug, head)
+            out += _hepatic(ctx, drug, head)
             out += _conditions(ctx, drug, head)
         if p.age >= BEERS_AGE:
             b = beers_for(kb, drug_id)
@@ -75,6 +77,29 @@ def _renal(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
                       f"range{cap}", src, [drug["id"]])]
     return [Issue("moderate", "renal", f"{head}: {where}: {note}. Action: monitor kidney function and review "
                   "the need", src, [drug["id"]])]
+
+
+def _hepatic(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
+    """The label's Child-Pugh entry for a medicine the patient already takes: the planner excludes a new drug the
+    label says to avoid (and caps one it says to adjust); for a current one the action is to stop or reduce."""
+    cp = ctx.p.child_pugh
+    hep = drug.get("hepatic") or {}
+    action = hep.get(cp) if cp in ("B", "C") else None
+    if not action:
+        return []
+    src = hep.get("source", drug["source"])
+    where = f"Child-Pugh {cp}: {hep.get('note', '')}".rstrip(": ")
+    if action == "avoid":
+        return [Issue("major", "hepatic", f"{head}: {where}. Action: stop or switch to a drug without this hepatic "
+                      "limit (review with the prescriber)", src, [drug["id"]])]
+    if action == "adjust":
+        caps = [f"at most {calc.fmt(hep['dose'], 4)} {drug['unit']} per dose" if hep.get("dose") else "",
+                f"at most {calc.fmt(hep['max_daily'], 4)} {drug['unit']}/day" if hep.get("max_daily") else ""]
+        cap = "; ".join(c for c in caps if c)
+        return [Issue("moderate", "hepatic", f"{head}: {where}. Action: reduce the dose to the hepatic range"
+                      + (f" ({cap})" if cap else ""), src, [drug["id"]])]
+    return [Issue("moderate", "hepatic", f"{head}: {where}. Action: monitor liver function and review the need",
+                  src, [drug["id"]])]
 
 
 def _conditions(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:

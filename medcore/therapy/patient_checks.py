@@ -5,7 +5,7 @@ medication review runs the same checks on the current medicines."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from medcore.therapy import interactions as ix
 from medcore.therapy import pgx as pgxmod
@@ -34,6 +34,9 @@ class PatientContext:
     med_ids: list[str]
     crcl: float | None
     egfr: float | None
+    # daily amount of a current medicine where its text states one ("simvastatin 40 mg daily"): read by the
+    # interaction rules whose severity depends on dose
+    med_doses: dict[str, float] = field(default_factory=dict)
 
 
 def _severe(kb: KnowledgeBase, reaction: str) -> bool | None:
@@ -63,8 +66,11 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
         states["lactation"] = "breastfeeding"
     meds = []
     med_ids = []
+    named = []
     for text in p.medications:
         r = resolve_drug(kb, text)
+        if r.ok:
+            named.append((text, r.ids))
         meds.append({"text": text, "id": r.id, "name": " + ".join(kb.drug_name(i) for i in r.ids) if r.ok else None,
                      "how": r.how, "suggestions": r.suggestions, "ids": r.ids,
                      "interaction_only": r.interaction_only, "unchecked": r.unchecked})
@@ -88,7 +94,8 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
     organ = organ_function(p)
     warnings += organ.notes
     names = {s: (kb.states.get(s) or kb.conditions.get(s) or {"name": s})["name"] for s in states}
-    ctx = PatientContext(kb, p, set(states), names, allergies, med_ids, organ.crcl, organ.egfr)
+    ctx = PatientContext(kb, p, set(states), names, allergies, med_ids, organ.crcl, organ.egfr,
+                         ix.stated_doses(kb, named))
     return ctx, warnings, meds, problems, allergies, organ.calcs
 
 
@@ -145,9 +152,10 @@ def allergy_issues(ctx: PatientContext, drug: dict) -> list[Issue]:
     return out
 
 
-def drug_issues(ctx: PatientContext, drug: dict) -> tuple[list[Issue], list[tuple[Issue, float]], list[pgxmod.PgxResult],
-                                                tuple[float, str] | None]:
-    """(exclusions, cautions with penalty, pgx results, pgx dose factor) for one drug."""
+def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None
+                ) -> tuple[list[Issue], list[tuple[Issue, float]], list[pgxmod.PgxResult], tuple[float, str] | None]:
+    """(exclusions, cautions with penalty, pgx results, pgx dose factor) for one drug; `daily`: its planned daily
+    amount, for interaction rules whose severity depends on dose."""
     kb, p = ctx.kb, ctx.p
     name = kb.drug_name(drug["id"])
     src = drug["source"]
@@ -203,7 +211,7 @@ def drug_issues(ctx: PatientContext, drug: dict) -> tuple[list[Issue], list[tupl
             caut.append((Issue("moderate", "duplicate", f"{name} duplicates {kb.drug_name(m)} "
                                f"({', '.join(sorted(k.replace('_', ' ') for k in shared))})", kb.duplicate_source,
                                [drug["id"], m]), PENALTY["duplicate_class"]))
-        f = ix.pair(kb, drug["id"], m, ctx.crcl)
+        f = ix.pair(kb, drug["id"], m, ctx.crcl, {**ctx.med_doses, **({drug["id"]: daily} if daily else {})})
         if f:
             issue = Issue(f.severity, "interaction", f"{f.drugs[0]} + {f.drugs[1]}: {f.effect} ({f.mechanism}). "
                           f"Management: {f.management}", f.source, list(f.drug_ids),

@@ -16,7 +16,6 @@ guideline lines; fractions only reorder options within a line (see `rank_key`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 from medcore.therapy import interactions as ix
 from medcore.therapy import pgx as pgxmod
 from medcore.therapy.calculators import CalcResult
+from medcore.therapy.dose_checks import beers_for_course
 from medcore.therapy.dosing import DoseResult, compute_dose
 from medcore.therapy.issues import Issue, grouped
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
@@ -110,29 +110,6 @@ class Plan:
         return d
 
 
-_COURSE = re.compile(r"^\s*(?:up to\s+)?(\d+(?:\.\d+)?)\s*(day|week|month)s?\b", re.I)
-_WEEKS = {"day": 1 / 7, "week": 1.0, "month": 52 / 12}
-
-
-def course_weeks(duration: str | None) -> float | None:
-    """The planned course length in weeks from a component's duration ('8 weeks, ...', '14 days',
-    'up to 6 weeks'); None for long-term or unstated courses."""
-    m = _COURSE.match(str(duration or ""))
-    return float(m.group(1)) * _WEEKS[m.group(2).lower()] if m else None
-
-
-def _beers_for_course(drug: dict, comp: dict, issue: Issue, pen: float) -> tuple[Issue, float]:
-    """A Beers criterion about use beyond N weeks does not apply to a planned course of N weeks
-    or less: keep it as a reminder (minor, no penalty) instead of demoting the option."""
-    limit = drug.get("beers_beyond_weeks")
-    weeks = course_weeks(comp.get("duration"))
-    if issue.kind != "beers" or limit is None or weeks is None or weeks > limit + 1e-9:
-        return issue, pen
-    return Issue("minor", "beers", f"{issue.text}. This plan is a {weeks:g}-week course, within the criterion: "
-                 f"review at the end and do not continue beyond {limit:g} weeks without an indication",
-                 issue.source, issue.drugs), 0.0
-
-
 def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
     kb, p = ctx.kb, ctx.p
     drugs = [c["drug"] for c in opt["components"]]
@@ -154,7 +131,10 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
     for comp in opt["components"]:
         drug = kb.drugs[comp["drug"]]
         excl, caut, results, factor = drug_issues(ctx, drug)
-        caut = [_beers_for_course(drug, comp, issue, pen) for issue, pen in caut]
+        dose = compute_dose(kb, comp, p, ctx.crcl, ctx.egfr, factor)
+        if dose.daily_total and ix.dose_sensitive(kb, drug["id"], ctx.med_ids):  # a dose-dependent interaction
+            excl, caut, results, factor = drug_issues(ctx, drug, dose.daily_total)
+        caut = [beers_for_course(drug, comp.get("duration"), issue, pen) for issue, pen in caut]
         res.exclusions += excl
         res.pgx += results
         for issue, pen in caut:
@@ -162,7 +142,6 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
             res.penalty += pen
             if issue.avoid:
                 res.avoid_with.append(issue)
-        dose = compute_dose(kb, comp, p, ctx.crcl, ctx.egfr, factor)
         if dose.avoid:
             kind = "renal" if dose.avoid_reason.startswith("Renal") else \
                 "hepatic" if dose.avoid_reason.startswith("Hepatic") else "dose"
@@ -199,7 +178,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     plan_issues: list[Issue] = []
     if chosen:
         plan_issues += chosen.cautions
-    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl)
+    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses)
     chosen_ids = set(chosen.drugs) if chosen else set()
     for f in findings:
         if chosen_ids & set(f.drug_ids):

@@ -1,8 +1,10 @@
 """Clinician control: accept, reject or modify each planned item, always with a reason.
 
 The plan dict (Plan.to_dict) gets an `items` list (one per planned drug) and a `review_log`.
-Modifying a drug re-runs the same patient checks the planner uses, so an override is never
-silent: its warnings are attached to the item and to the log. Every call returns a new dict;
+Modifying a drug, dose, frequency or course re-runs the same patient checks the planner uses, and checks the
+dose and course against the knowledge base's (above or below its range, longer or shorter than the guideline
+course; graded in dose_checks), so an override is never silent: its warnings are attached to the item and to
+the log. Every call returns a new dict;
 the page saves it with `save_work`, which keeps every version.
 """
 
@@ -12,6 +14,7 @@ import copy
 from datetime import datetime, timezone
 
 from medcore.therapy import calculators as calc
+from medcore.therapy import dose_checks
 from medcore.therapy.dosing import FREQ_TEXT, PER_DAY, renal_band
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
@@ -50,7 +53,7 @@ def _item_text(item: dict) -> str:
 
 def apply(kb: KnowledgeBase, plan: dict, patient: Patient, item_id: str, action: str, reason: str, *,
           new_drug: str | None = None, new_dose: float | None = None, new_frequency: str | None = None,
-          user: str = "local") -> dict:
+          new_duration: str | None = None, user: str = "local") -> dict:
     if action not in ACTIONS:
         raise ReviewError(f"action {action!r}: choose accept, reject or modify")
     if not reason or not reason.strip():
@@ -59,11 +62,16 @@ def apply(kb: KnowledgeBase, plan: dict, patient: Patient, item_id: str, action:
     item = next((i for i in plan["items"] if i["item_id"] == item_id), None)
     if item is None:
         raise ReviewError(f"no item {item_id!r} in this plan")
-    before = {k: item[k] for k in ("drug_id", "drug", "dose", "unit", "frequency", "status")}
+    before = {k: item.get(k) for k in ("drug_id", "drug", "dose", "unit", "frequency", "duration", "status")}
     warnings: list[Issue] = []
     if action == "modify":
-        if new_drug is None and new_dose is None and new_frequency is None:
-            raise ReviewError("modify needs a new drug, dose or frequency")
+        if new_drug is None and new_dose is None and new_frequency is None and not new_duration:
+            raise ReviewError("modify needs a new drug, dose, frequency or duration")
+        if new_duration:
+            try:
+                new_duration = dose_checks.parse_duration(new_duration)
+            except ValueError as exc:
+                raise ReviewError(str(exc)) from exc
         if new_frequency is not None and new_frequency not in PER_DAY:
             raise ReviewError(f"frequency {new_frequency!r}: choose one of {', '.join(PER_DAY)}")
         if new_dose is not None and not (new_dose > 0):
@@ -81,35 +89,37 @@ def apply(kb: KnowledgeBase, plan: dict, patient: Patient, item_id: str, action:
             item.update(drug_id=r.id, drug=kb.drug_name(r.id), unit=drug["unit"])
         item["dose"] = float(new_dose) if new_dose is not None else item["dose"]
         item["frequency"] = new_frequency or item["frequency"]
+        item["duration"] = new_duration or item.get("duration", "")
         item["frequency_text"] = FREQ_TEXT.get(item["frequency"], item["frequency"])
         item["text"] = _item_text(item)
         item["steps"] = [f"Set by clinician: {item['text']} (reason: {reason.strip()})"]
-        warnings = check_item(kb, patient, item, [i for i in plan["items"] if i is not item])
+        warnings = check_item(kb, patient, item, [i for i in plan["items"] if i is not item],
+                              plan.get("condition_id"))
     item["status"] = {"accept": "accepted", "reject": "rejected", "modify": "modified"}[action]
     item["reason"] = reason.strip()
     item["warnings"] = [as_jsonable(w) for w in warnings]
     plan["review_log"].append({"ts": datetime.now(timezone.utc).isoformat(timespec="seconds"), "user": user,
                                "item_id": item_id, "action": action, "reason": reason.strip(), "before": before,
-                               "after": {k: item[k] for k in ("drug_id", "drug", "dose", "unit", "frequency", "status")},
+                               "after": {k: item.get(k) for k in ("drug_id", "drug", "dose", "unit", "frequency", "duration",
+                                                          "status")},
                                "warnings": item["warnings"]})
     return plan
 
 
-def check_item(kb: KnowledgeBase, patient: Patient, item: dict, others: list[dict]) -> list[Issue]:
-    """The planner's checks for a clinician-chosen drug and dose."""
+def check_item(kb: KnowledgeBase, patient: Patient, item: dict, others: list[dict],
+               condition_id: str | None = None) -> list[Issue]:
+    """The planner's checks for a clinician-chosen drug, dose and course (`condition_id`: the plan's condition,
+    whose options give the dose range and the guideline course)."""
     ctx = build_context(kb, patient)[0]
     ctx.med_ids = ctx.med_ids + [o["drug_id"] for o in others if o.get("status") != "rejected"]
     drug = kb.drugs[item["drug_id"]]
-    excl, caut, _, _ = drug_issues(ctx, drug)
-    out = list(excl) + [c for c, _ in caut]
-    per_day = PER_DAY.get(item["frequency"], 1)
-    total = item["dose"] * per_day
-    if drug.get("max_dose") and item["dose"] > drug["max_dose"]:
-        out.append(Issue("major", "dose", f"{item['drug']}: {calc.fmt(item['dose'])} {item['unit']} is above the maximum "
-                         f"single dose {calc.fmt(drug['max_dose'])} {item['unit']}", drug["source"], [drug["id"]]))
-    if drug.get("max_daily") and total > drug["max_daily"] + 1e-9 and item["frequency"] != "once":
-        out.append(Issue("major", "dose", f"{item['drug']}: {calc.fmt(total)} {item['unit']}/day is above the label maximum "
-                         f"{calc.fmt(drug['max_daily'])} {item['unit']}/day", drug["source"], [drug["id"]]))
+    daily = None if item["frequency"] in ("once",) + dose_checks.NOT_COMPARED else \
+        item["dose"] * PER_DAY.get(item["frequency"], 1)
+    excl, caut, _, factor = drug_issues(ctx, drug, daily)
+    out = list(excl) + [dose_checks.beers_for_course(drug, item.get("duration"), c)[0] for c, _ in caut]
+    out += dose_checks.dose_limits(kb, drug, item)
+    out += dose_checks.under_range(kb, patient, ctx.crcl, ctx.egfr, drug, item, condition_id, factor)
+    out += dose_checks.course_limits(kb, drug, item, condition_id)
     out += organ_limits(drug, item, ctx.crcl, ctx.egfr, patient.child_pugh)
     return out
 

@@ -74,3 +74,23 @@ def test_a_do_not_start_band_reads_differently_for_a_patient_already_taking_the_
     [w] = [i for i in _review(plan, "metformin") if i.kind == "renal"]
     assert w.severity == "moderate" and "at most 1000 mg/day" in w.text and "stop" not in w.text
     assert "KDIGO" in w.source
+
+
+def test_current_medicines_are_checked_against_child_pugh(kb):
+    """Session 6: the label's Child-Pugh entry applies to a medicine the patient already takes, as to a new one."""
+    from medcore.therapy import med_review
+    from medcore.therapy.patient_checks import build_context
+    from medcore.therapy.profile import parse_patient
+
+    def hepatic(child_pugh, meds):
+        p, _ = parse_patient({"age": 60, "sex": "male", "weight_kg": 80, "scr_mg_dl": 1.0, "child_pugh": child_pugh,
+                              "medications": meds})
+        return [i for i in med_review.review_current(build_context(kb, p)[0]) if i.kind == "hepatic"]
+
+    [i] = hepatic("C", ["Xarelto 20 mg daily"])
+    assert i.severity == "major" and "stop or switch" in i.text and "Child-Pugh C" in i.text
+    [i] = hepatic("B", ["zolpidem 10 mg"])
+    assert i.severity == "moderate" and "at most 5 mg" in i.text
+    [i] = hepatic("B", ["apixaban"])  # the label's caution for class B
+    assert i.severity == "moderate" and "monitor" in i.text
+    assert hepatic("A", ["Xarelto"]) == [] and hepatic(None, ["Xarelto", "duloxetine"]) == []

@@ -234,3 +234,28 @@ def test_unrecognised_medicine_gets_a_not_checked_banner_shown_as_text(settings,
     assert banner and "zzqx\\_unknown" in banner[0] and "\\!\\[x\\]" in banner[0]  # escaped, not rendered
     md = " ".join(m.value for m in at.markdown)
     assert "No allergy, contraindication, interaction" not in md and "could not be checked" in md
+
+
+def test_course_override_warns_and_typed_reason_is_not_markdown(settings, store):
+    """Session 6: the clinician can change the course; a course far beyond the guideline's warns on the page, and
+    the reason typed with it is shown as text (no markdown link is rendered)."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=30, tp_sex="female", tp_weight=60, tp_scr=0.7, tp_cond="uti_cystitis")
+    _submit(at)
+    at.selectbox(key="tp_rev_item").set_value("item1")
+    at.radio(key="tp_rev_action").set_value("modify")
+    at.run()
+    at.text_input(key="tp_rev_drug").set_value("nitrofurantoin")
+    at.number_input(key="tp_rev_dose").set_value(100)
+    at.selectbox(key="tp_rev_freq").set_value("BID")
+    at.text_input(key="tp_rev_duration").set_value("30 days")
+    at.text_input(key="tp_rev_reason").set_value("[recurrent](http://example.com) infections")
+    next(b for b in at.button if b.label == "Apply decision").click()
+    at.run()
+    assert not at.exception and not at.error
+    shown = " ".join(w.value for w in list(at.warning) + list(at.error))
+    assert "course of 30 days is longer than the guideline course" in shown and "5 days" in shown
+    md = " ".join(m.value for m in at.markdown)
+    assert "nitrofurantoin 100 mg twice daily, oral, 30 days" in md
+    assert "(reason: \\[recurrent\\]\\(http" in md  # escaped: shown as typed, not as a link

@@ -204,16 +204,16 @@ def test_beers_duration_criterion_does_not_demote_a_course_within_it(plan_for):
 def test_beers_duration_criterion_still_applies_beyond_the_limit(kb):
     from medcore.therapy.issues import Issue
     from medcore.therapy.patient_checks import PENALTY
-    from medcore.therapy.planner import _beers_for_course, course_weeks
+    from medcore.therapy.dose_checks import beers_for_course, course_weeks
 
     assert course_weeks("8 weeks, before breakfast") == 8 and course_weeks("14 days") == 2
     assert course_weeks("up to 6 weeks") == 6 and course_weeks("long-term") is None
     drug = kb.drugs["omeprazole"]
     issue = Issue("moderate", "beers", "omeprazole (age 70): ...", "AGS Beers", ["omeprazole"])
     for duration in ("long-term", "12 weeks", "6 months"):
-        assert _beers_for_course(drug, {"duration": duration}, issue, PENALTY["beers"]) == (issue, PENALTY["beers"])
+        assert beers_for_course(drug, duration, issue, PENALTY["beers"]) == (issue, PENALTY["beers"])
     # a Beers entry without a duration limit is never relaxed
-    assert _beers_for_course(kb.drugs["zolpidem"], {"duration": "2 weeks"}, issue, 1.0) == (issue, 1.0)
+    assert beers_for_course(kb.drugs["zolpidem"], "2 weeks", issue, 1.0) == (issue, 1.0)
 
 
 def test_combination_product_in_current_medicines_is_checked_as_each_ingredient(plan_for):
