@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from medcore.markdown_pdf import latin1
+
 GENERATOR = "Medcore Studio symptom chat (Bayesian engine over the shipped triage knowledge base)"
 DISCLAIMER = ("Research and education use only. Not a medical device and not a diagnosis. Machine-generated; "
               "can be wrong. If you are worried or getting worse, seek medical help.")
@@ -25,14 +27,6 @@ def to_json(state: dict) -> dict:
             "result": state.get("result")}
 
 
-def _latin1(text: str) -> str:
-    """The PDF core fonts are Latin-1: swap the few typographic characters, drop the rest."""
-    table = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "°": " deg ", "≥": ">=",
-             "≤": "<=", "•": "-"}
-    text = "".join(table.get(ch, ch) for ch in text)
-    return text.encode("latin-1", "replace").decode("latin-1")
-
-
 def to_pdf(state: dict) -> bytes:
     from fpdf import FPDF
 
@@ -44,7 +38,7 @@ def to_pdf(state: dict) -> bytes:
     def para(text: str, size: int = 10, style: str = "") -> None:
         pdf.set_font("Helvetica", style, size)
         pdf.set_x(pdf.l_margin)
-        pdf.multi_cell(width, 5, _latin1(text))
+        pdf.multi_cell(width, 5, latin1(text))
 
     para("Symptom chat report", 16, "B")
     para(f"Generated {_now()} by {GENERATOR}. AI-generated content.", 8)
