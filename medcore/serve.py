@@ -81,5 +81,6 @@ def _serve(args, settings) -> int:
         return 2
     log.info("starting Streamlit in %s mode", mode)
     sys.stdout.flush()
-    os.execv(sys.executable, [sys.executable, "-m", "streamlit", "run", str(APP), *extra])
+    # ui.launch is `streamlit run` with deep links fixed on the first run (see its docstring).
+    os.execv(sys.executable, [sys.executable, "-m", "ui.launch", str(APP), *extra])
     return 0  # not reached: execv replaces this process

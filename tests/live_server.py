@@ -46,7 +46,7 @@ def streamlit_server(data: Path, *, start_timeout: float = 120.0, env: dict | No
     run_env = dict(os.environ, MEDCORE_DATA_DIR=str(data), MEDCORE_LLM_BACKEND="template",
                    MEDCORE_DATABASE_URL=f"sqlite:///{data / 'app.db'}", **(env or {}))
     with open(data / "server.log", "wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        proc = subprocess.Popen([sys.executable, "-m", "ui.launch", "app.py", "--server.port", str(port),
                                  "--server.headless", "true", "--server.fileWatcherType", "none",
                                  "--browser.gatherUsageStats", "false"],
                                 cwd=REPO, env=run_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

@@ -57,6 +57,23 @@ def test_home_shows_disclaimer_device_and_tools(server, page):
     _shot(page, "home")
 
 
+def test_deep_link_on_the_first_load_after_start_has_no_page_not_found_dialog(browser, tmp_path):
+    """A bookmarked tool URL opened first thing after the server starts (streamlit#9992: the old pages-folder
+    mode answered it with a "Page not found" dialog over the page; ui.launch turns that mode off)."""
+    try:
+        with streamlit_server(tmp_path / "data") as url:
+            ctx = browser.new_context()
+            pg = ctx.new_page()
+            pg.set_default_timeout(60_000)
+            pg.goto(f"{url}/triage")
+            pg.get_by_placeholder("Describe your symptoms, or answer the question").wait_for()
+            pg.wait_for_timeout(1500)  # the dialog, when it comes, arrives with the first run's messages
+            assert pg.get_by_text("Page not found").count() == 0
+            ctx.close()
+    except ServerError as exc:
+        pytest.fail(str(exc))
+
+
 def test_model_lab_job_runs_live_and_survives_a_reload(server, page):
     page.goto(f"{server['url']}/model_lab")
     page.get_by_text("Start the demonstration job").first.wait_for()

@@ -60,7 +60,7 @@ def test_cli_exits_before_starting_streamlit(monkeypatch, capsys, tmp_path):
     assert "not starting" in capsys.readouterr().err and not started
     assert main(["serve", "--server.port", "8599"]) == 0  # the project's config binds 127.0.0.1
     argv = started[0][1]
-    assert argv[1:4] == ["-m", "streamlit", "run"] and argv[4].endswith("app.py") and argv[-2:] == [
+    assert argv[1:3] == ["-m", "ui.launch"] and argv[3].endswith("app.py") and argv[-2:] == [
         "--server.port", "8599"]
 
 

@@ -1,0 +1,31 @@
+"""Start Streamlit on the app with its old pages-folder mode off from the very first run.
+
+Streamlit treats a folder named `pages/` beside the entry script as a version-1 multipage app until the
+first `st.navigation` call turns that off, process-wide. So the first run after the server starts looks a
+deep link such as /triage up among the version-1 pages, finds nothing and shows a "Page not found" dialog
+over the right page (streamlit#9992, #8860). Turning the flag off before the server starts removes it.
+`python -m medcore serve` and the browser tests start the app through here.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: list[str]) -> int:
+    from streamlit.runtime import pages_manager
+    from streamlit.web import cli
+
+    if hasattr(pages_manager.PagesManager, "uses_pages_directory"):
+        pages_manager.PagesManager.uses_pages_directory = False
+    else:  # a Streamlit release without the flag: the app still runs, deep links may show the dialog
+        log.warning("streamlit.runtime.pages_manager.PagesManager has no uses_pages_directory flag")
+    sys.argv = ["streamlit", "run", *argv]
+    return cli.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
