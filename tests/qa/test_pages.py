@@ -202,3 +202,13 @@ def test_a_bad_contagion_file_is_refused(tmp_path):
     path.write_text(yaml.safe_dump(doc, sort_keys=False))
     with pytest.raises(contagion.ContagionError, match="measles"):
         contagion.load(kb)
+
+
+def test_every_drug_page_carries_its_atc_code_from_the_drug_lexicon(pages):
+    from medcore.knowledge import drugs
+
+    lex = drugs.load(KB)
+    for cid, page in pages.items():
+        if page.kind == "drug":
+            atc = page.codes.get("atc")
+            assert atc and list(atc) == list(lex.ingredients[cid.split(":", 1)[1]]["atc"]), cid
