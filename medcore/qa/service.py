@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from medcore.qa import answer as A
 from medcore.qa import safety
 from medcore.qa.cues import Cues, load_cues
+from medcore.qa.model import CONDITION_SECTIONS, DRUG_SECTIONS
 from medcore.qa.retrieve import Index, build_index
 from medcore.qa.understand import (Covered, TopicFinder, TypeClassifier, Understanding, personal_cue,
                                    understand)
@@ -148,10 +149,17 @@ def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENT
     base = CONFIDENCE.get(how, 0.6) * MAPPED.get(mapped, 1.0)
     if in_wanted:
         return A.from_passages(in_wanted, limit), base
-    return _safety_fallback(eng, t.id, wanted, limit), base * FALLBACK_FACTOR
+    page = eng.pages.get(t.id)
+    if page is not None and set(wanted) & set(KIND_SECTIONS.get(page.kind, ())):
+        return _safety_fallback(eng, t.id, wanted, limit), base * FALLBACK_FACTOR
+    # the type asks for sections this kind of page never has ("what does <drug> treat" reads as treatment):
+    # the best BM25 passage, with less confidence
+    ranked = sorted(found, key=lambda s: -s.bm25)
+    return A.from_passages(ranked[:1], limit), base * (0.5 if ranked and ranked[0].bm25 > 0 else 0.3)
 
 
 FALLBACK_FACTOR = 0.75
+KIND_SECTIONS = {"condition": tuple(CONDITION_SECTIONS), "drug": tuple(DRUG_SECTIONS)}
 SAFETY_SECTION = {"condition": "when_to_get_help", "drug": "side_effects_serious"}
 PAGE_SOURCE = "Medcore education page"
 

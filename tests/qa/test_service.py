@@ -149,3 +149,9 @@ def test_an_empty_section_is_answered_with_the_pages_safety_advice(qa):
     assert b.sentences[0].text == page.section("prevention").missing
     assert b.sentences[1].section == "when_to_get_help" and b.sentences[1].text.startswith(LEVEL_TEXT["emergency"])
     assert "self_care" not in {s.section for s in b.sentences}
+
+
+def test_a_type_a_drug_page_has_no_section_for_is_answered_from_the_page_not_its_safety_lines(qa):
+    a = _ask(qa, "which illnesses does metformin treat")  # read as treatment: drug pages have no such section
+    assert not a.refused and a.topic[0]["id"] == "drug:metformin"
+    assert a.sentences[0].section == "used_for"
