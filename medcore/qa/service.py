@@ -140,7 +140,7 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
 
 def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENTENCES):
     t = u.topics[0]
-    wanted = eng.cues.sections.get(u.question_type, ())
+    wanted = u.sections or eng.cues.sections.get(u.question_type, ())
     found = eng.index.in_page(t.id, _without(q, t.matched), wanted, k=3,
                               by_words=u.question_type in eng.cues.rank_by_words)
     in_wanted = [s for s in found if s.doc.section in wanted]
@@ -237,7 +237,7 @@ def _by_search(eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer:
     from medcore.qa.understand import Topic
 
     u.topics = [Topic(c.id, c.name, c.type, c.codes, "", "embedding")]
-    u.question_type = eng.classifier.classify(q, u.topics)[0]
+    u.question_type, _, u.sections = eng.classifier.read(q, u.topics)
     sents, conf = _from_pages(eng, u, q)
     conf = min(conf, sim)
     if not sents or conf < eng.cues.thresholds["refuse_below"]:

@@ -155,3 +155,11 @@ def test_a_type_a_drug_page_has_no_section_for_is_answered_from_the_page_not_its
     a = _ask(qa, "which illnesses does metformin treat")  # read as treatment: drug pages have no such section
     assert not a.refused and a.topic[0]["id"] == "drug:metformin"
     assert a.sentences[0].section == "used_for"
+
+
+def test_a_how_to_take_wording_reads_the_how_to_take_section_first(qa):
+    for q in ("should metformin be taken with food", "what do I do if I forget a dose of amlodipine"):
+        a = _ask(qa, q)
+        assert a.question_type == "drug_use" and a.sentences[0].section == "how_to_take", (q, a.to_dict())
+    b = _ask(qa, "what is metformin used for")
+    assert b.sentences[0].section == "used_for"
