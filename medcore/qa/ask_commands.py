@@ -1,4 +1,5 @@
-"""CLI of the health questions: `ask "QUESTION" [--context JSON] --json`, `eval qa [--split dev|blind]`, `bench qa`."""
+"""CLI of the health questions: `ask "QUESTION" [--context JSON] --json`, `eval qa [--split dev|blind]`,
+`eval qa-paraphrase`, `bench qa`."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ def register(reg) -> None:
     e.add_argument("--limit", type=int, default=None, help="score a seeded sample of this many covered questions")
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=_eval)
+    p = reg.eval.add_parser("qa-paraphrase", help="health questions on our own paraphrased questions "
+                                                  "(docs/evals/qa-paraphrase): topic and section")
+    p.add_argument("--file", default=None, help="question file (default: docs/evals/qa-paraphrase/questions.yaml)")
+    p.add_argument("--items", action="store_true", help="also print each item's result")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_eval_paraphrase)
     b = reg.bench.add_parser("qa", help="answer latency p95 against a baseline in the same process")
     b.add_argument("--repeats", type=int, default=3)
     b.set_defaults(func=_bench)
@@ -61,6 +68,17 @@ def _eval(args, settings) -> int:
     from medcore.qa.evaluate import evaluate
 
     out = evaluate(settings, args.split, limit=args.limit)
+    print(json.dumps(out, indent=2) if args.json else "\n".join(f"{k}: {v}" for k, v in out.items()))
+    return 0
+
+
+def _eval_paraphrase(args, settings) -> int:
+    from pathlib import Path
+
+    from medcore.qa import paraphrase_eval
+
+    path = Path(args.file) if args.file else paraphrase_eval.DEFAULT_FILE
+    out = paraphrase_eval.evaluate(settings, path, keep_items=args.items)
     print(json.dumps(out, indent=2) if args.json else "\n".join(f"{k}: {v}" for k, v in out.items()))
     return 0
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from medcore.qa import plain
-from medcore.qa.model import CONDITION_SECTIONS, EducationPage, Passage, Section
+from medcore.qa import contagion, plain
+from medcore.qa.model import CONDITION_SECTIONS, OPTIONAL, EducationPage, Passage, Section
 from medcore.triage.kb import LEVEL_RANK, LEVELS, load_kb
 from medcore.triage.result_view import IF_SIGN, safety_line, warning_sign_rank
 from medcore.triage.rules import LEVEL_TEXT
@@ -46,11 +46,13 @@ LINES = {"first": "Medicines often tried first", "alternative": "Other choices",
 
 def build_all(kb_dir: Path, kg, content) -> dict[str, EducationPage]:
     kb = load_kb(kb_dir)
-    return {f"condition:{c.id}": build(kb, kg, c, content.conditions.get(c.id, {}), content.glossary)
+    spread = contagion.load(kb_dir, {c.id for c in kb.conditions})
+    return {f"condition:{c.id}": build(kb, kg, c, content.conditions.get(c.id, {}), content.glossary,
+                                       spread.get(c.id))
             for c in kb.conditions}
 
 
-def build(kb, kg, c, cur: dict, glossary: dict | None = None) -> EducationPage:
+def build(kb, kg, c, cur: dict, glossary: dict | None = None, spread: dict | None = None) -> EducationPage:
     glossary = glossary or {}
     cid = f"condition:{c.id}"
     node = kg.node(cid) if cid in kg else {"codes": {}}
@@ -61,6 +63,8 @@ def build(kb, kg, c, cur: dict, glossary: dict | None = None) -> EducationPage:
         sections["what"].passages.append(Passage(edu["what"], c.source, "triage_kb", (cid,)))
     sections["symptoms"].passages += _symptoms(kb, kg, cid, c, glossary)
     sections["causes"].passages += _risks(kg, cid, glossary)
+    if spread:
+        sections["contagion"].passages += contagion.passages(c.id, spread)
     sections["when_to_get_help"].passages += when_to_get_help(kb, c)
     sections["tests"].passages += _tests(kg, cid, glossary)
     treat = _treatment(kg, cid, glossary)
@@ -73,7 +77,8 @@ def build(kb, kg, c, cur: dict, glossary: dict | None = None) -> EducationPage:
         sections[key].passages += items
     if not sections["treatment"].passages:
         sections["treatment"].passages.append(Passage(TREATMENT_BY_LEVEL[c.triage], CHAT_SOURCE, "triage_kb", (cid,)))
-    return EducationPage(cid, "condition", c.name, codes, list(sections.values()), level=c.triage)
+    kept = [s for s in sections.values() if s.passages or s.key not in OPTIONAL]
+    return EducationPage(cid, "condition", c.name, codes, kept, level=c.triage)
 
 
 def _symptoms(kb, kg, cid: str, c, glossary: dict) -> list[Passage]:

@@ -29,7 +29,8 @@ SCHEMA = {
         "types": {"type": "array", "items": {
             "type": "object", "required": ["type", "rationale", "cues"], "additionalProperties": False,
             "properties": {"type": {"enum": list(QUESTION_TYPES)}, "rationale": {"type": "string"},
-                           "cues": _PATTERNS, "needs": {"enum": ["two_drugs_or_interact", "drug_topic"]}}}},
+                           "cues": _PATTERNS, "needs": {"enum": ["two_drugs_or_interact", "drug_topic"]},
+                           "sections": _PATTERNS}}},
         "default_type": {"enum": list(QUESTION_TYPES)},
         "drug_topic_overrides": {"type": "object", "additionalProperties": {"enum": list(QUESTION_TYPES)}},
         "prototypes": {"type": "object", "additionalProperties": _PATTERNS},
@@ -55,6 +56,7 @@ class TypeCue:
     type: str
     pattern: re.Pattern
     needs: str | None
+    sections: tuple[str, ...] = ()  # the page sections this wording asks for, when not the type's own
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,8 @@ def load_cues(kb_dir: str | Path) -> Cues:
     if unknown:
         raise CuesError(f"question_cues.yaml: prototypes for unknown types {sorted(unknown)}")
     cues = Cues(
-        types=tuple(TypeCue(t["type"], _join(t["cues"], t["type"]), t.get("needs")) for t in d["types"]),
+        types=tuple(TypeCue(t["type"], _join(t["cues"], t["type"]), t.get("needs"), tuple(t.get("sections", ())))
+                    for t in d["types"]),
         default_type=d["default_type"], drug_overrides=dict(d["drug_topic_overrides"]),
         prototypes={k: tuple(v) for k, v in d["prototypes"].items()},
         prototype_min_similarity=float(d["prototype_min_similarity"]),

@@ -10,6 +10,7 @@ CONDITION_SECTIONS = {
     "what": "What it is",
     "symptoms": "Symptoms",
     "causes": "Causes and risk factors",
+    "contagion": "How it spreads",  # only on pages with contagion facts (assets/kb/qa/contagion.yaml)
     "when_to_get_help": "When to get help",
     "tests": "Tests",
     "treatment": "Treatment",
@@ -25,6 +26,7 @@ DRUG_SECTIONS = {
     "interactions": "Other medicines to know about",
     "pregnancy_breastfeeding": "Pregnancy and breastfeeding",
 }
+OPTIONAL = {"contagion"}  # left off a page that has nothing to say in them
 # The sections every page must fill (tests check them); the others say plainly when we have nothing.
 REQUIRED = {"condition": ("what", "symptoms", "when_to_get_help", "treatment"),
             "drug": ("used_for", "side_effects_serious", "pregnancy_breastfeeding")}

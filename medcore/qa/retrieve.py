@@ -3,11 +3,14 @@ page's names for finding the page when the matcher names no topic.
 
 Passage embeddings were measured too slow to build within the 10 s budget on this CPU (about 50 passages/s
 with the other jobs running), so the dense part covers the pages' names and titles, and within a page the
-passage is chosen by its section (from the question type) and BM25. The index is cached under
+passage is chosen by its section (from the question type) and BM25. BM25 reads word stems (the Snowball English
+stemmer of nltk, already pinned for textstat), so "vaccinations" finds "vaccine" and "spreads" finds "spread".
+The index is cached under
 settings.path("qa", "index") as JSON and .npy, keyed by a digest of the pages; no pickle."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -19,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 log = logging.getLogger(__name__)
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: stemmed BM25
 
 
 @dataclass(frozen=True)
@@ -73,10 +76,27 @@ def digest(docs: list[Doc], cards: list[PageCard]) -> str:
     return h.hexdigest()[:16]
 
 
+@functools.lru_cache(maxsize=1)
+def _snowball():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _snowball().stem(word)
+
+
+def stem_words(words: list[str]) -> list[str]:
+    """The stemmer bm25s calls on a list of tokens (index and query alike)."""
+    return [_stem(w) for w in words]
+
+
 def _tokenize(texts: list[str]):
     import bm25s
 
-    return bm25s.tokenize(texts, stopwords="en", show_progress=False, return_ids=True)
+    return bm25s.tokenize(texts, stopwords="en", stemmer=stem_words, show_progress=False, return_ids=True)
 
 
 class Index:
@@ -99,7 +119,7 @@ class Index:
     def bm25_scores(self, query: str) -> np.ndarray:
         import bm25s
 
-        toks = bm25s.tokenize([query], stopwords="en", show_progress=False, return_ids=False)[0]
+        toks = bm25s.tokenize([query], stopwords="en", stemmer=stem_words, show_progress=False, return_ids=False)[0]
         if not self.docs or not toks:
             return np.zeros(len(self.docs), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(toks), dtype=np.float32)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from medcore.qa import answer as A
 from medcore.qa import safety
 from medcore.qa.cues import Cues, load_cues
+from medcore.qa.model import CONDITION_SECTIONS, DRUG_SECTIONS
 from medcore.qa.retrieve import Index, build_index
 from medcore.qa.understand import (Covered, TopicFinder, TypeClassifier, Understanding, personal_cue,
                                    understand)
@@ -139,7 +140,7 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
 
 def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENTENCES):
     t = u.topics[0]
-    wanted = eng.cues.sections.get(u.question_type, ())
+    wanted = u.sections or eng.cues.sections.get(u.question_type, ())
     found = eng.index.in_page(t.id, _without(q, t.matched), wanted, k=3,
                               by_words=u.question_type in eng.cues.rank_by_words)
     in_wanted = [s for s in found if s.doc.section in wanted]
@@ -148,9 +149,39 @@ def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENT
     base = CONFIDENCE.get(how, 0.6) * MAPPED.get(mapped, 1.0)
     if in_wanted:
         return A.from_passages(in_wanted, limit), base
-    # the page has nothing in the sections this type asks for: the best BM25 passage, with less confidence
+    page = eng.pages.get(t.id)
+    if page is not None and set(wanted) & set(KIND_SECTIONS.get(page.kind, ())):
+        return _safety_fallback(eng, t.id, wanted, limit), base * FALLBACK_FACTOR
+    # the type asks for sections this kind of page never has ("what does <drug> treat" reads as treatment):
+    # the best BM25 passage, with less confidence
     ranked = sorted(found, key=lambda s: -s.bm25)
     return A.from_passages(ranked[:1], limit), base * (0.5 if ranked and ranked[0].bm25 > 0 else 0.3)
+
+
+FALLBACK_FACTOR = 0.75
+KIND_SECTIONS = {"condition": tuple(CONDITION_SECTIONS), "drug": tuple(DRUG_SECTIONS)}
+SAFETY_SECTION = {"condition": "when_to_get_help", "drug": "side_effects_serious"}
+PAGE_SOURCE = "Medcore education page"
+
+
+def _safety_fallback(eng: QAEngine, page_id: str, wanted: tuple[str, ...], limit: int) -> list[A.Sentence]:
+    """The page has nothing in the sections this question asks for: say so, then give the page's own advice on
+    when to get help (a drug page: its serious side effects), never a neighbouring section that may mislead
+    (a mini-stroke's outlook is that it is an emergency, not its self-care)."""
+    page = eng.pages.get(page_id)
+    if page is None:
+        return []
+    asked = next((page.section(k) for k in wanted if page.section(k) is not None), None)
+    if asked is not None and asked.missing:
+        say = asked.missing
+    else:
+        what = wanted[0].replace("_", " ") if wanted else "this question"
+        say = f"Our page on {page.title} has no checked information on {'how it spreads' if what == 'contagion' else what}."
+    lead = A.Sentence(say, PAGE_SOURCE, page_id, asked.key if asked is not None else (wanted[0] if wanted else None),
+                      "page")
+    key = SAFETY_SECTION.get(page.kind)
+    found = eng.index.in_page(page_id, "", (key,), k=limit, by_words=False) if key else []
+    return [lead, *A.from_passages([f for f in found if f.doc.section == key], max(1, limit - 1))]
 
 
 def _without(q: str, phrase: str) -> str:
@@ -206,7 +237,7 @@ def _by_search(eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer:
     from medcore.qa.understand import Topic
 
     u.topics = [Topic(c.id, c.name, c.type, c.codes, "", "embedding")]
-    u.question_type = eng.classifier.classify(q, u.topics)[0]
+    u.question_type, _, u.sections = eng.classifier.read(q, u.topics)
     sents, conf = _from_pages(eng, u, q)
     conf = min(conf, sim)
     if not sents or conf < eng.cues.thresholds["refuse_below"]:

@@ -52,6 +52,7 @@ class Understanding:
     patient_dosing: bool
     findings: list[str] = field(default_factory=list)  # present symptoms the triage NLU read
     topic_from_context: bool = False
+    sections: tuple[str, ...] = ()  # sections the wording asks for ("how do I take it": how_to_take first)
 
     @property
     def is_drug(self) -> bool:
@@ -155,6 +156,10 @@ class TypeClassifier:
         self._proto: tuple[list[str], np.ndarray] | None = None
 
     def classify(self, question: str, topics: list[Topic]) -> tuple[str, str]:
+        return self.read(question, topics)[:2]
+
+    def read(self, question: str, topics: list[Topic]) -> tuple[str, str, tuple[str, ...]]:
+        """(question type, how it was read, the sections the matched cue asks for, or ())."""
         q = question.lower()
         drugs = [t for t in topics if t.type in DRUG_TYPES]
         is_drug = bool(topics) and topics[0].type in DRUG_TYPES
@@ -162,15 +167,15 @@ class TypeClassifier:
             if not cue.pattern.search(q):
                 continue
             if cue.needs == "two_drugs_or_interact" and not (len(drugs) >= 2 or re.search(r"\binteract", q)
-                                                             or (drugs and re.search(r"alcohol|grapefruit", q))):
+                                                             or (drugs and re.search(r"alcohol|grapefruit|\ba drink\b|\bdrinking\b|\bbeer\b|\bwine\b", q))):
                 continue
             if cue.needs == "drug_topic" and not is_drug:
                 continue
-            return self._override(cue.type, is_drug), "cue"
+            return self._override(cue.type, is_drug), "cue", cue.sections
         proto = self._nearest(q)
         if proto is not None:
-            return self._override(proto, is_drug), "prototype"
-        return self._override(self.cues.default_type, is_drug), "default"
+            return self._override(proto, is_drug), "prototype", ()
+        return self._override(self.cues.default_type, is_drug), "default", ()
 
     def _override(self, qtype: str, is_drug: bool) -> str:
         return self.cues.drug_overrides.get(qtype, qtype) if is_drug else qtype
@@ -208,11 +213,11 @@ def understand(question: str, finder: TopicFinder, classifier: TypeClassifier, *
         topics = [Topic(c.id, c.name, c.type, c.codes, "", "context")
                   for c in (finder.covered.get(i) for i in ids if isinstance(i, str)) if c is not None]
         from_context = bool(topics)
-    qtype, how = classifier.classify(question, topics)
+    qtype, how, sections = classifier.read(question, topics)
     findings: list[str] = []
     personal = personal_cue(classifier.cues, question)
     if personal and symptoms_fn is not None:
         findings = symptoms_fn(question)
         personal = bool(findings)
     dosing = patient_dosing(classifier.cues, question)
-    return Understanding(question, topics, qtype, how, personal, dosing, findings, from_context)
+    return Understanding(question, topics, qtype, how, personal, dosing, findings, from_context, sections)

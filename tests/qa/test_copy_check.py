@@ -32,6 +32,12 @@ def test_no_curated_passage_shares_8_words_in_a_row_with_medquad():
                 for p in passages:
                     for g in _grams(p.text):
                         ours[g] = f"{cid}: {p.text}"
+    from medcore.qa import contagion
+
+    for cid, fact in contagion.load(KB).items():  # the "how it spreads" facts are our words too
+        for text in (fact["spreads"], fact.get("period") or ""):
+            for g in _grams(text):
+                ours[g] = f"{cid}: {text}"
     assert len(ours) > 1000
     hits = {}
     with open(path, encoding="utf-8") as fh:

@@ -173,3 +173,42 @@ def test_each_interacting_medicine_is_listed_once(pages):
         named = [n for p in page.section("interactions").passages if p.origin == "therapy_kb"
                  for n in p.text.split(": ", 1)[1].split(".")[0].replace(" and ", ", ").split(", ")]
         assert len(named) == len(set(named)), (cid, named)
+
+
+def test_how_it_spreads_only_where_the_contagion_facts_say(pages):
+    from medcore.qa import contagion
+
+    facts = contagion.load(KB)
+    shingles = pages["condition:shingles"].section("contagion")
+    assert shingles is not None and "chickenpox" in shingles.text and all(p.source for p in shingles.passages)
+    assert pages["condition:eczema"].section("contagion").text.startswith("Eczema is not catching")
+    assert pages["condition:gout"].section("contagion") is None  # no fact, no section, no guess
+    with_section = {cid.split(":", 1)[1] for cid, p in pages.items() if p.section("contagion") is not None}
+    assert with_section == set(facts)
+
+
+def test_a_bad_contagion_file_is_refused(tmp_path):
+    from medcore.qa import contagion
+
+    kb = _kb_copy(tmp_path)
+    path = kb / "qa" / "contagion.yaml"
+    doc = yaml.safe_load(path.read_text())
+    doc["conditions"]["gouty"] = {"contagious": "no", "spreads": "Gout is not catching at all.", "source": "NHS"}
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    with pytest.raises(contagion.ContagionError, match="gouty"):
+        contagion.load(kb, {"gout", *(k for k in doc["conditions"] if k != "gouty")})
+    del doc["conditions"]["gouty"]
+    del doc["conditions"]["measles"]["period"]
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    with pytest.raises(contagion.ContagionError, match="measles"):
+        contagion.load(kb)
+
+
+def test_every_drug_page_carries_its_atc_code_from_the_drug_lexicon(pages):
+    from medcore.knowledge import drugs
+
+    lex = drugs.load(KB)
+    for cid, page in pages.items():
+        if page.kind == "drug":
+            atc = page.codes.get("atc")
+            assert atc and list(atc) == list(lex.ingredients[cid.split(":", 1)[1]]["atc"]), cid

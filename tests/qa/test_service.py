@@ -125,3 +125,41 @@ def test_prevalence_and_research_questions_are_refused_with_the_page_offered(qa)
     for q in ("How many people are affected by gout?", "What research is being done for migraine?"):
         a = _ask(qa, q)
         assert a.refused and a.answer == NO_INFO and a.links[0]["kind"] == "page"
+
+
+def test_contagion_is_answered_from_the_how_it_spreads_section(qa):
+    a = _ask(qa, "is shingles contagious")
+    assert not a.refused and a.question_type == "contagion" and a.topic[0]["id"] == "condition:shingles"
+    assert a.sentences[0].section == "contagion" and "chickenpox" in a.answer
+    assert all(s.source.startswith("NHS") for s in a.sentences)
+
+
+def test_an_empty_section_is_answered_with_the_pages_safety_advice(qa):
+    settings, eng = qa
+    a = _ask(qa, "is gout contagious")  # gout has no contagion facts: say so, then when to get help
+    assert not a.refused and a.topic[0]["id"] == "condition:gout"
+    assert "no checked information on how it spreads" in a.sentences[0].text
+    assert [s.section for s in a.sentences[1:]] and all(s.section == "when_to_get_help" for s in a.sentences[1:])
+    assert a.sentences[1].text == f"{LEVEL_TEXT[eng.pages['condition:gout'].level]}."
+    # an emergency condition whose prevention section is empty answers with its emergency advice, never self-care
+    page = eng.pages["condition:aortic_dissection"]
+    assert page.level == "emergency" and not page.section("prevention").passages
+    b = _ask(qa, "how can I prevent an aortic dissection")
+    assert b.topic[0]["id"] == "condition:aortic_dissection" and b.question_type == "prevention"
+    assert b.sentences[0].text == page.section("prevention").missing
+    assert b.sentences[1].section == "when_to_get_help" and b.sentences[1].text.startswith(LEVEL_TEXT["emergency"])
+    assert "self_care" not in {s.section for s in b.sentences}
+
+
+def test_a_type_a_drug_page_has_no_section_for_is_answered_from_the_page_not_its_safety_lines(qa):
+    a = _ask(qa, "which illnesses does metformin treat")  # read as treatment: drug pages have no such section
+    assert not a.refused and a.topic[0]["id"] == "drug:metformin"
+    assert a.sentences[0].section == "used_for"
+
+
+def test_a_how_to_take_wording_reads_the_how_to_take_section_first(qa):
+    for q in ("should metformin be taken with food", "what do I do if I forget a dose of amlodipine"):
+        a = _ask(qa, q)
+        assert a.question_type == "drug_use" and a.sentences[0].section == "how_to_take", (q, a.to_dict())
+    b = _ask(qa, "what is metformin used for")
+    assert b.sentences[0].section == "used_for"

@@ -86,3 +86,17 @@ def test_a_bad_cue_file_is_refused_with_its_name(tmp_path):
     (tmp_path / "qa" / "question_cues.yaml").write_text("version: 1\nsource: x\n", encoding="utf-8")
     with pytest.raises(CuesError, match="question_cues.yaml"):
         load_cues(tmp_path)
+
+
+@pytest.mark.parametrize("question,topic", [
+    ("what is TBI", "condition:head_injury_severe"),  # ICD-10-CM: traumatic brain injury NOS is S06.9
+    ("what is a traumatic brain injury", "condition:head_injury_severe"),
+    ("how long does a mild traumatic brain injury last", "condition:concussion"),  # a concussion is a mild TBI
+    ("what is mTBI", "condition:concussion"),
+])
+def test_brain_injury_synonyms_come_from_the_knowledge_layer(qa, question, topic):
+    _, eng = qa
+    u = understand(question, eng.finder, eng.classifier)
+    assert u.topics and u.topics[0].id == topic, [t.id for t in u.topics]
+    term = eng.finder.term
+    assert [m.concept_id for m in term.match(question)][:1] == [topic]  # one home: the shared matcher
