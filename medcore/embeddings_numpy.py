@@ -20,7 +20,7 @@ import numpy as np
 @dataclass
 class MiniLM:
     tokenizer: object  # tokenizers.Tokenizer
-    w: dict  # tensor name -> float32 array
+    w: dict  # tensor name -> float32 array (the encoder's Linear weights transposed to (in, out))
     layers: int
     heads: int
     eps: float
@@ -73,8 +73,11 @@ class MiniLM:
         return (pooled / np.maximum(norm, 1e-12)).astype(np.float32)
 
 
-def _linear(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    return x @ weight.T + bias  # PyTorch stores a Linear's weight as (out, in)
+def _linear(x: np.ndarray, weight_t: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """x @ W + b as one matrix product over every token of the batch (one GEMM, not one per sentence)."""
+    y = x.reshape(-1, x.shape[-1]) @ weight_t
+    y += bias
+    return y.reshape(*x.shape[:-1], weight_t.shape[1])
 
 
 def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
@@ -86,7 +89,11 @@ def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) 
 def _gelu(x: np.ndarray) -> np.ndarray:
     from scipy.special import erf  # BERT's exact GELU ('gelu' in config.json), not the tanh approximation
 
-    return 0.5 * x * (1.0 + erf(x / np.float32(math.sqrt(2.0))))
+    y = erf(x * np.float32(1.0 / math.sqrt(2.0)))
+    y += 1.0
+    y *= 0.5
+    y *= x
+    return y
 
 
 def load(path: Path) -> MiniLM:
@@ -105,6 +112,11 @@ def load(path: Path) -> MiniLM:
     tok = Tokenizer.from_file(str(path / "tokenizer.json"))
     tok.enable_truncation(max_length=int(max_len))
     tok.enable_padding(pad_id=int(config.get("pad_token_id", 0)))
-    weights = {k.removeprefix("bert."): v.astype(np.float32) for k, v in load_file(str(path / "model.safetensors")).items()}
+    weights = {}
+    for k, v in load_file(str(path / "model.safetensors")).items():
+        k = k.removeprefix("bert.")
+        v = v.astype(np.float32)
+        # a Linear's weight is stored (out, in), as PyTorch keeps it: transposed once here, contiguous
+        weights[k] = np.ascontiguousarray(v.T) if k.startswith("encoder.") and k.endswith(".weight") and v.ndim == 2 else v
     return MiniLM(tok, weights, int(config["num_hidden_layers"]), int(config["num_attention_heads"]),
                   float(config.get("layer_norm_eps", 1e-12)))
