@@ -67,7 +67,7 @@ def cold_cli(settings, runs: int, backend: str) -> dict:
                 raise RuntimeError(f"{' '.join(argv)} failed: {proc.stderr[-500:]}")
             return dt, proc.stdout
 
-        base = sorted(once([sys.executable, "-c", "import json"])[0] for _ in range(3))[1]
+        base = sorted(once([sys.executable, "-c", "import json"])[0] for _ in range(5))[2]  # median of 5
         walls, out = [], ""
         for _ in range(runs):
             dt, out = once(cmd)
