@@ -57,8 +57,12 @@ class ObservationCodes:
         return self.ucum.get(spelling(unit), "") if unit else ""
 
     def loinc_for(self, name: str, unit: str) -> LoincCode | None:
-        """The LOINC code of `name` measured in `unit`: the row for that unit, else a row for any unit."""
+        """The LOINC code of `name` measured in `unit`: the row for that unit, else a row for any unit. A test
+        with no unit (requested, pending, "normal") takes its only row; with rows for several units (creatinine
+        in mg/dL or umol/L) the property is unknown, so it has no code."""
         rows = self.loinc.get(name.lower(), ())
+        if not unit:
+            return rows[0] if len(rows) == 1 else next((r for r in rows if not r.unit), None)
         key = unit_key(unit)
         return next((r for r in rows if r.unit and unit_key(r.unit) == key), None) or \
             next((r for r in rows if not r.unit), None)

@@ -128,3 +128,11 @@ def test_codes_survive_the_default_redaction(kb):
     assert "Smith" not in text and "12345678" not in text
     cond = _resources(b, "Condition")[0]["code"]["coding"][0]
     assert cond["display"] == kb.terminology.get(f"icd10cm:{cond['code']}").name
+
+
+def test_a_test_with_no_unit_takes_its_only_code_and_an_ambiguous_one_none(kb):
+    assert kb.codes.loinc_for("sodium", "").code == "2951-2"  # "sodium requested": one row, one code
+    assert kb.codes.loinc_for("creatinine", "") is None  # mg/dL or umol/L: the property is unknown
+    assert kb.codes.loinc_for("creatinine", "mg/dL").code == "2160-0"
+    assert kb.codes.loinc_for("temperature", "°F").code == "8310-5"  # a row for any unit
+    assert kb.codes.loinc_for("sodium", "mg/dL") is None  # a unit the code does not measure in
