@@ -99,6 +99,8 @@ def measurements(s: str, m, taken, drug_names=()):
                 continue  # 'T', 'P' need a number right after them
             if kind == "vital" and tail[v.end(1):].lstrip().startswith("+"):
                 continue  # 'P: 2+' grades a pulse
+            if kind == "vital" and unit_key(unit) in ("c", "f") and rng.name != "temperature":
+                continue  # 'A/P: 64F with ...' is an age and sex, not a pulse in degrees
             number = _number(value)
             if number is not None and not _in(number, rng.plausible_low, rng.plausible_high):
                 continue
