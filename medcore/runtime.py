@@ -28,6 +28,13 @@ def apply_thread_policy(threads: int = 1) -> None:
     _policy_applied = True
 
 
+def apply_blas_policy(threads: int = 1) -> None:
+    """Call before heavy NumPy work that does not need torch (the NumPy MiniLM): the same BLAS limit, without
+    importing torch (seconds in a fresh process)."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    _limit_blas(threads)
+
+
 def _limit_blas(threads: int) -> None:
     """numpy's OpenBLAS starts one thread per core; on these shared 2-core machines its small matrix
     products (the symptom chat's similarity search) ran 2x slower than on one thread (batch triage

@@ -24,6 +24,7 @@ class Problem(Mention):
     section: str = ""
     concept_id: str = ""  # the knowledge layer's concept (condition:...)
     icd10cm: str = ""  # its ICD-10-CM code
+    icd10cm_display: str = ""  # the code's title in the ICD-10-CM tabular list
 
 
 @dataclass

@@ -4,15 +4,20 @@ hand-off to the treatment planner."""
 from __future__ import annotations
 
 import base64
+import logging
 import uuid
 from datetime import datetime, timezone
 
+from medcore.records.fhir_obs import observations
 from medcore.records.narrative import Narrative
 from medcore.records.pipeline import NoteAnalysis
 from medcore.records.redact import redact, redact_tree
 from medcore.records.structured import med_line
 
+log = logging.getLogger(__name__)
+
 GENERATOR = "Medcore Studio record summarizer"
+ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm"
 AIAST = {"system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code": "AIAST",
          "display": "Artificial Intelligence asserted"}
 
@@ -36,7 +41,8 @@ def _json(a: NoteAnalysis, narrative: Narrative | None, warnings: list[str] | No
         "deidentified_text": a.deid.text,
         "date_shift_days": a.deid.shift_days,
         "sections": [{"category": s.category, "header": s.header, "start": s.start, "end": s.end} for s in a.sections],
-        "problems": [{**base(p), "name": p.name, "assertion": p.assertion, "section": p.section} for p in ex.problems],
+        "problems": [{**base(p), "name": p.name, "assertion": p.assertion, "section": p.section, "icd10cm": p.icd10cm}
+                     for p in ex.problems],
         "medications": [{**base(m), "name": m.name, "mention": m.mention, "dose": f"{m.dose} {m.unit}".strip(),
                          "dose_value": m.dose, "unit": m.unit, "route": m.route, "frequency": m.frequency, "prn": m.prn,
                          "status": m.status, "class": m.drug_class} for m in ex.medications],
@@ -98,8 +104,9 @@ def _security() -> dict:
 
 def to_fhir_bundle(a: NoteAnalysis, narrative: Narrative | None = None, *, now: datetime | None = None,
                    identifiers: bool = False, corrected: str | None = None) -> dict:
-    """A FHIR R4B collection Bundle: DocumentReference (docStatus preliminary), Conditions,
-    MedicationStatements, AllergyIntolerances and a Provenance naming the generator. Every
+    """A FHIR R4B collection Bundle: DocumentReference (docStatus preliminary), Conditions coded in ICD-10-CM,
+    Observations (vitals and labs, LOINC and UCUM where known), MedicationStatements, AllergyIntolerances and a
+    Provenance naming the generator. Every
     resource carries meta.security AIAST. The patient is a placeholder with no identifiers."""
     now = now or datetime.now(timezone.utc)
     ts = now.isoformat(timespec="seconds")
@@ -133,8 +140,12 @@ def to_fhir_bundle(a: NoteAnalysis, narrative: Narrative | None = None, *, now: 
                                            "code": clinical[p.assertion]}]},
             "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status",
                                                "code": verification[p.assertion]}]},
-            "code": {"text": p.name}, "note": [{"text": f"Source: \"{p.text}\" (characters {p.start}-{p.end})"}]}})
+            "code": condition_code(p), "note": [{"text": f"Source: \"{p.text}\" (characters {p.start}-{p.end})"}]}})
         targets.append({"reference": f"urn:uuid:{rid}"})
+    measured = [("vital-signs", x) for x in a.extraction.vitals] + [("laboratory", x) for x in a.extraction.labs]
+    for res in observations(measured, a.codes, patient_ref, _security()):
+        entries.append({"fullUrl": f"urn:uuid:{res['id']}", "resource": res})
+        targets.append({"reference": f"urn:uuid:{res['id']}"})
     status_map = {"stopped": "stopped", "started": "active", "changed": "active", "continued": "active", "": "unknown"}
     for m in a.summary.medications:
         d = m.detail
@@ -168,6 +179,17 @@ def to_fhir_bundle(a: NoteAnalysis, narrative: Narrative | None = None, *, now: 
     bundle = {"resourceType": "Bundle", "id": str(uuid.uuid4()), "meta": _security(), "type": "collection",
               "timestamp": ts, "entry": entries}
     return bundle if identifiers else redact_tree(a, bundle)
+
+
+def condition_code(p) -> dict:
+    """A problem's code: its ICD-10-CM coding (from the knowledge layer) and the name as the summary shows it."""
+    if not p.icd10cm:
+        log.warning("problem %r has no ICD-10-CM code; exported with its name only", p.name)
+        return {"text": p.name}
+    coding = {"system": ICD10CM, "code": p.icd10cm}
+    if p.icd10cm_display:
+        coding["display"] = p.icd10cm_display
+    return {"coding": [coding], "text": p.name}
 
 
 def validate_bundle(bundle: dict):

@@ -215,8 +215,9 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
             if assertion == "present" and background and background[0] <= p.start < background[1]:
                 assertion = ctx.background(p.text, m.context)
             concept = term.get(p.concept_id)
+            code = icd10cm_code(concept)
             out.problems.append(Problem(p.text, base + p.start, base + p.end, sent.index, problem_name(concept),
-                                        assertion, sec, concept.id, icd10cm_code(concept)))
+                                        assertion, sec, concept.id, code, icd10cm_title(term, code)))
 
     # follow-up actions: in the plan or follow-up sections, a cue plus (usually) a time
     header_only = re.fullmatch(r"[\w /&-]+:?", s.strip()) is not None and len(s.split()) <= 4
@@ -272,6 +273,12 @@ def problem_name(concept) -> str:
 
 def icd10cm_code(concept) -> str:
     return next(iter(concept.codes.get("icd10cm", ())), "")
+
+
+def icd10cm_title(term, code: str) -> str:
+    """The code's title in the ICD-10-CM tabular list (the display a FHIR coding carries)."""
+    entry = term.get(f"icd10cm:{code}") if code else None
+    return entry.name if entry is not None else ""
 
 
 def _not_a_finding(s: str, text: str, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from medcore.knowledge import drugs as kdrugs
+from medcore.records import units
 
 class KBError(ValueError):
     """A knowledge-base file is missing or malformed; the message names the file."""
@@ -67,6 +68,7 @@ class RecordsKB:
     sources: dict[str, str] = field(default_factory=dict)  # file -> source line
     terminology: object = None  # medcore.knowledge Terminology: problem and procedure concepts
     unit_ranges: list[UnitRange] = field(default_factory=list)
+    codes: units.ObservationCodes = field(default_factory=units.ObservationCodes)  # UCUM and LOINC (FHIR export)
 
     def problem_terms(self) -> list[str]:
         """Every condition name and synonym the matcher knows (for the grounding check's vocabulary)."""
@@ -115,6 +117,10 @@ def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
     labs = _ranges(root / "lab_ranges.csv", require_source=True)
     vitals = _ranges(root / "vital_ranges.csv", require_source=True)
     unit_ranges = _unit_ranges(root / "unit_ranges.csv")
+    try:
+        codes = units.load_codes(root, [r.name for r in (*labs, *vitals)])
+    except units.CodesError as exc:
+        raise KBError(str(exc)) from exc
     rules = _yaml(root / "rules.yaml", ("source", "routes", "frequencies", "dose_units", "status"))
     drugs, drug_source = _drugs(kb_dir if kb_dir and (Path(kb_dir) / "knowledge" / "drugs").is_dir() else None,
                                 rules.get("drug_class_words") or ())
@@ -124,13 +130,14 @@ def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
     names = _words(root / "first_names.txt")
     sources = {
         "lab_ranges.csv": "per row", "vital_ranges.csv": "per row", "unit_ranges.csv": "per row",
+        "ucum.csv": "per row", "loinc.csv": "per row",
         "knowledge/drugs": drug_source,
         "sections.yaml": sections_doc["source"], "rules.yaml": rules["source"],
         "first_names.txt": _header_source(root / "first_names.txt"),
     }
     return RecordsKB(root, labs, vitals, drugs, drug_source,
                      {k: [str(x).lower() for x in v] for k, v in sections_doc["sections"].items()},
-                     rules, names, sources, unit_ranges=unit_ranges)
+                     rules, names, sources, unit_ranges=unit_ranges, codes=codes)
 
 
 def _yaml(path: Path, required: tuple[str, ...]) -> dict:

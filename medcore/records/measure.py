@@ -7,6 +7,7 @@ import re
 
 from medcore.records.entities import Measurement, overlaps
 from medcore.records.kb import Range, UnitRange
+from medcore.records.units import unit_key
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
@@ -14,17 +15,8 @@ _VALUE = re.compile(rf"^(?:\s*(?:level|count|of|was|is|:|=|on arrival|at \d+ hou
                     rf"rose|fell|from|a|baseline|in tube \d|on admission)\b\.?)*\s*(?::\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending)"
                     r"(?:\s*(?:to|->)\s*(" + NUM + r"))?\s*((?:x\s?10\^?\d+/L|[µμu]mol/L|mmol/L|g/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
                     r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|kg|C|F|°C|°F|bpm|/min|ug/mL(?: FEU)?|"
-                    r"mEq/L|mcg/dL|units/L))?", re.I)
-_UNIT_EQUIV = {"x10^9/l": "x10^9/l", "x109/l": "x10^9/l", "mmol/l": "mmol/l", "meq/l": "mmol/l", "°c": "c", "c": "c",
-               "°f": "f", "µmol/l": "umol/l", "μmol/l": "umol/l", "bpm": "beats/min", "/min": "beats/min"}
-
-
+                    r"mEq/L|mcg/dL|units/L)(?![A-Za-z]))?", re.I)  # a unit ends at a word's end: '88 fL' is not Fahrenheit
 _OTHER_UNIT = re.compile(r"[a-zµμ]{1,5}/[a-z]{1,3}\b", re.I)
-
-
-def _unit_key(unit: str) -> str:
-    u = unit.lower().replace(" ", "")
-    return _UNIT_EQUIV.get(u, u)
 
 
 def _in(number: float, low, high) -> bool:
@@ -43,7 +35,7 @@ def unit_range(rng: Range, value: str, unit: str, others) -> tuple[str, Range]:
     value with no unit the other unit whose unitless span it falls in ('T 98.6' is Fahrenheit)."""
     number = _number(value)
     for o in others or ():
-        if unit and _unit_key(o.unit) == _unit_key(unit) or not unit and number is not None and \
+        if unit and unit_key(o.unit) == unit_key(unit) or not unit and number is not None and \
                 (o.unitless_low is not None or o.unitless_high is not None) and _in(number, o.unitless_low, o.unitless_high):
             return unit or o.unit, _as_range(rng, o)
     return unit or rng.unit, rng
@@ -107,6 +99,8 @@ def measurements(s: str, m, taken, drug_names=()):
                 continue  # 'T', 'P' need a number right after them
             if kind == "vital" and tail[v.end(1):].lstrip().startswith("+"):
                 continue  # 'P: 2+' grades a pulse
+            if kind == "vital" and unit_key(unit) in ("c", "f") and rng.name != "temperature":
+                continue  # 'A/P: 64F with ...' is an age and sex, not a pulse in degrees
             number = _number(value)
             if number is not None and not _in(number, rng.plausible_low, rng.plausible_high):
                 continue
@@ -135,7 +129,7 @@ def flag(value: str, unit: str, rng: Range) -> tuple[str, str, str]:
     except ValueError:
         return "", ref, rng.source
     if unit and rng.unit:
-        if _unit_key(unit) != _unit_key(rng.unit):
+        if unit_key(unit) != unit_key(rng.unit):
             return "", ref, rng.source  # a different unit: no flag rather than a wrong one
     if rng.low is not None and number < rng.low:
         return "low", ref, rng.source

@@ -13,6 +13,7 @@ from medcore.records.extract import Extraction, extract
 from medcore.records.sections import Section, assign_sections, find_sections
 from medcore.records.structured import StructuredSummary, build
 from medcore.records.text import Sentence, split_sentences
+from medcore.records.units import ObservationCodes
 
 
 @dataclass
@@ -24,6 +25,7 @@ class NoteAnalysis:
     extraction: Extraction
     summary: StructuredSummary
     timings_ms: dict[str, float] = field(default_factory=dict)
+    codes: ObservationCodes = field(default_factory=ObservationCodes)  # UCUM and LOINC of the KB (FHIR export)
 
 
 def analyze(text: str, kb: kb_mod.RecordsKB, *, kind: str = "", shift_days: int | None = None) -> NoteAnalysis:
@@ -42,4 +44,4 @@ def analyze(text: str, kb: kb_mod.RecordsKB, *, kind: str = "", shift_days: int 
     for k, v in t.items():
         timings[k] = (v - prev) * 1000
         prev = v
-    return NoteAnalysis(text, deid, sections, sentences, ex, summary, timings)
+    return NoteAnalysis(text, deid, sections, sentences, ex, summary, timings, kb.codes)

@@ -19,7 +19,8 @@ _HOLD = "\u27e6{}\u27e7"  # a mark no note holds, which no de-identification rul
 _HELD = re.compile("\u27e6(\\d+)\u27e7")
 # Keys of a FHIR resource that carry codes, ids or binary data rather than prose.
 _NOT_PROSE = {"resourceType", "id", "fullUrl", "reference", "system", "code", "status", "docStatus", "date",
-              "recorded", "timestamp", "dateAsserted", "contentType", "data", "type", "url"}
+              "recorded", "timestamp", "dateAsserted", "contentType", "data", "type", "url",
+              "display", "unit", "comparator"}  # a code system's display and a unit come from our tables
 
 
 def redact(a: NoteAnalysis, text: str) -> str:

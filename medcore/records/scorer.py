@@ -53,20 +53,41 @@ class Scorer:
     label: str = "learned scorer"
 
     def predict(self, vecs: np.ndarray, feats: np.ndarray) -> np.ndarray:
-        import torch
+        x = np.concatenate([vecs, feats], axis=1).astype(np.float32)
+        return self.model(x)
 
-        with torch.no_grad():
-            x = torch.from_numpy(np.concatenate([vecs, feats], axis=1).astype(np.float32))
-            return torch.sigmoid(self.model(x)).squeeze(1).numpy()
+
+@dataclass
+class NumpyMLP:
+    """build_model's network in evaluation mode (Linear, ReLU, [Dropout: identity], Linear, sigmoid) as NumPy:
+    the page and the CLI score sentences without importing torch."""
+    w0: np.ndarray
+    b0: np.ndarray
+    w1: np.ndarray
+    b1: np.ndarray
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        h = np.maximum(x @ self.w0.T + self.b0, 0.0)
+        z = (h @ self.w1.T + self.b1)[:, 0]
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
 
 
 def load_scorer(ckpt_dir: str | Path, label: str = "learned scorer") -> Scorer:
-    from medcore.checkpoints import load
+    from safetensors.numpy import load_file
 
-    tensors, state, _ = load(ckpt_dir)
-    model = build_model(int(state.get("hidden", 64)))
-    model.load_state_dict(tensors)
-    model.eval()
+    from medcore.checkpoints import CheckpointError
+
+    ckpt_dir = Path(ckpt_dir)
+    try:
+        t = load_file(str(ckpt_dir / "model.safetensors"))
+    except Exception as exc:  # noqa: BLE001 - safetensors' error type is not an OSError/ValueError
+        raise CheckpointError(f"{ckpt_dir.name}: cannot be read ({exc})") from exc
+    try:
+        model = NumpyMLP(t["0.weight"], t["0.bias"], t["3.weight"], t["3.bias"])
+    except KeyError as exc:
+        raise KeyError(f"{ckpt_dir.name}: not a records scorer ({exc} missing)") from exc
+    if model.w0.shape[1] != 384 + N_FEATURES or model.w1.shape[0] != 1:
+        raise ValueError(f"{ckpt_dir.name}: weights of shape {model.w0.shape} do not fit {384 + N_FEATURES} inputs")
     return Scorer(model, label)
 
 

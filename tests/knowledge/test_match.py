@@ -89,3 +89,17 @@ def test_adversarial_text_is_linear_and_safe():
             t.match(unit * n)
             times.append(time.perf_counter() - t0)
         assert times[1] < 5 and times[1] < 40 * max(times[0], 0.002), (unit, times)
+
+
+def test_the_last_texts_tokens_are_reused_and_never_leak_into_another_text():
+    from medcore.knowledge.match import Matcher
+
+    term = shipped()
+    text = "Post PCI; chest pain and type 2 diabetes, on metformin."
+    fresh = [(m.start, m.concept_id) for m in Matcher(term).match(text, types={"condition"})]
+    warm = Matcher(term)
+    warm.match(text, types={"procedure"})  # the same sentence for another type first, as the summarizer does
+    assert [(m.start, m.concept_id) for m in warm.match(text, types={"condition"})] == fresh
+    other = "Fever and cough."
+    assert [m.text for m in warm.match(other, types={"condition"})] == ["Fever", "cough"]
+    assert [(m.start, m.concept_id) for m in warm.match(text, types={"condition"})] == fresh

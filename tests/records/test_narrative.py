@@ -96,3 +96,28 @@ def test_long_note_caps_embedding_work(settings, fast_embed, monkeypatch):
     text = "".join(f"Day {i}: the patient reports cough number {i} and walks today.\n" for i in range(600))
     chosen, _ = extractive(analyze(text, kb_mod.load(settings)))
     assert chosen and sum(seen) <= MAX_CANDIDATES
+
+
+def test_candidates_skip_sentences_with_identifiers_as_a_scan_would(settings):
+    """The binary search over identifier spans keeps exactly the sentences a scan of every span keeps."""
+    from medcore.records import kb as kb_mod
+    from medcore.records.candidates import _PHI_HEAVY, _LIST_SECTIONS, candidates
+    from medcore.records.corpus import annotated_notes
+    from medcore.records.pipeline import analyze
+
+    kb = kb_mod.load(settings)
+    texts = [n.text for n in annotated_notes(settings, "dev")[:8]]
+    texts.append("".join(f"Seen today, call 555-010{i % 10} or write to pt{i}@example.org about the cough and fever.\n"
+                         f"The patient walks well and eats normally on day {i} of the admission.\n" for i in range(40)))
+    for text in texts:
+        a = analyze(text, kb)
+        heavy = [(s.start, s.end) for s in a.deid.spans if s.type in _PHI_HEAVY]
+        got = candidates(a)
+        for s in a.sentences:
+            if s.index in got:
+                assert not any(x < s.end and s.start < y for x, y in heavy), s.text
+            elif s.section not in _LIST_SECTIONS and len(s.text.split()) >= 5 and \
+                    not any(x < s.end and s.start < y for x, y in heavy):
+                assert s.text.strip().upper() == s.text.strip(), s.text  # left out only as a header line
+    assert any(s.index not in candidates(a) for s in a.sentences if "555-" in s.text)
+    assert any(s.index in candidates(a) for s in a.sentences if "walks well" in s.text)

@@ -37,6 +37,18 @@ def test_training_learns_and_checkpoints(settings, tmp_path):
     x = tiny_data(20, seed=1)[0]
     p = s.predict(x[:, :384], x[:, 384:])
     assert p.shape == (20,) and ((p >= 0) & (p <= 1)).all()
+    # the NumPy scorer (no torch import) gives the trained torch network's own probabilities
+    import torch
+
+    from medcore.checkpoints import load
+
+    tensors, state, _ = load(res["checkpoint"])
+    net = scorer.build_model(int(state.get("hidden", 64)))
+    net.load_state_dict(tensors)
+    net.eval()
+    with torch.no_grad():
+        ref = torch.sigmoid(net(torch.from_numpy(x))).squeeze(1).numpy()
+    assert np.abs(p - ref).max() < 1e-5
 
 
 def test_cancel_saves_and_resume_continues(settings, tmp_path):

@@ -102,3 +102,15 @@ def test_unknown_lab_unit_is_kept_as_written(kb):
 def test_denied_allergy_is_neither_allergy_nor_medication(kb):
     x = analyze("The patient denied any allergy to iodine, lidocaine or codeine.", kb).extraction
     assert not x.allergies and not x.medications
+
+
+def test_a_unit_ends_at_the_end_of_a_word(kb):
+    # 'fL' once read as 'F' (Fahrenheit's letter): the unit is the whole word, here the KB's own fL
+    m = _one(analyze("MCV 88 fL, MCH normal.", kb).extraction.labs, "MCV")
+    assert (m.value, m.unit, m.flag) == ("88", "fL", "normal")
+
+
+def test_a_degree_unit_belongs_to_temperature_only(kb):
+    # 'A/P: 64F with ...' (assessment and plan: a 64-year-old woman) once gave a heart rate of 64 in F
+    a = analyze("A/P: 64F with ischemic cardiomyopathy. Pulse 88, T 99.1 F.", kb)
+    assert [(x.name, x.value) for x in a.extraction.vitals] == [("heart rate", "88"), ("temperature", "99.1")]
