@@ -22,7 +22,27 @@ def shared_data(*parts: str) -> Path | None:
     """A file or folder of the development data beside the repository, or None when it is not on this machine."""
     p = SHARED_DATA.joinpath(*parts)
     return p if p.exists() else None
-LLM_BACKENDS = ("template", "embedded", "hf", "openai")
+LLM_BACKENDS = ("auto", "template", "embedded", "hf", "openai")
+# What the app says while model text is off, and how to turn it on.
+MODEL_TEXT_OFF = ("Model text is off: this machine has no GPU and no served model, and the embedded model takes minutes "
+                  "per answer on a CPU. Every result is still computed by the engines. To turn it on, set "
+                  "MEDCORE_LLM_BACKEND=embedded (slow on a CPU), or openai with MEDCORE_LLM_BASE_URL pointing at a "
+                  "served model.")
+
+
+def accelerator_present() -> bool:
+    """An NVIDIA GPU or Apple silicon, looked up without importing torch (which costs seconds at start)."""
+    import platform
+    import sys
+
+    if sys.platform == "darwin" and platform.machine() == "arm64":
+        return True
+    return Path("/proc/driver/nvidia/version").exists() or Path("/dev/nvidia0").exists()
+
+
+def default_llm_backend() -> str:
+    """`auto`: the embedded model where it runs at a useful speed, otherwise no model text (template)."""
+    return "embedded" if accelerator_present() else "template"
 DEVICES = ("auto", "cpu", "cuda", "mps")
 
 
@@ -47,7 +67,7 @@ class Settings:
     seed: int = 0
     user: str = "local"
     # Language model
-    llm_backend: str = "embedded"
+    llm_backend: str = "auto"  # resolved in __post_init__ (default_llm_backend)
     llm_base_url: str = ""
     llm_model: str = ""
     llm_api_key: str = ""
@@ -81,6 +101,8 @@ class Settings:
             raise SettingsError(
                 f"MEDCORE_LLM_BACKEND={self.llm_backend!r}: choose one of {', '.join(LLM_BACKENDS)}"
             )
+        if self.llm_backend == "auto":
+            object.__setattr__(self, "llm_backend", default_llm_backend())
         if self.device not in DEVICES:
             raise SettingsError(f"MEDCORE_DEVICE={self.device!r}: choose one of {', '.join(DEVICES)}")
         if self.engine_workers < 0 or self.engine_timeout_s <= 0:

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from medcore.config import MODEL_TEXT_OFF
 from medcore.status import all_status, shared_components
 from ui.demo import load_all
 from ui.errors import error_boundary
@@ -23,6 +24,8 @@ c1.metric("Compute device", device_label(settings).split(":")[0])
 c1.caption(device_label(settings))
 c2.metric("Tools ready", f"{sum(s.ready for s in statuses)} of {len(statuses)}")
 c3.metric("Text backend", settings.llm_backend)
+if settings.llm_backend == "template":
+    c3.caption(MODEL_TEXT_OFF)
 
 st.subheader("Tools")
 cols = st.columns(len(statuses))

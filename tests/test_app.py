@@ -41,6 +41,8 @@ def test_home_lists_tools_components_and_loads_the_demo(settings):
     text = _texts(at)
     for title in ("Image generator", "Record summarizer", "Symptom chat", "Treatment planner", "Case trainer"):
         assert title in text
+    # the template backend (these tests' setting) is "model text off", and the page says how to turn it on
+    assert "Model text is off" in text and "MEDCORE_LLM_BACKEND=embedded" in text
     at.button[0].click().run()
     assert not at.exception
     assert at.success or at.info  # either demo data for the ready tools, or a clear "nothing ready" message

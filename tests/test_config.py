@@ -7,7 +7,7 @@ from medcore.config import Settings, SettingsError
 
 def test_defaults_work_offline_without_configuration(tmp_path):
     s = Settings.load(env={}, secrets={})
-    assert s.llm_backend == "embedded"
+    assert s.llm_backend in ("template", "embedded")
     assert s.device == "auto"
     assert s.resolved_database_url.startswith("sqlite:///")
     assert s.resolved_database_url.endswith("medcore.db")
@@ -55,3 +55,16 @@ def test_bad_values_name_the_variable(env, message):
 def test_path_creates_directories(settings):
     p = settings.path("runs", "x")
     assert p.is_dir() and p.parent.parent == settings.data_dir
+
+
+def test_model_text_is_off_by_default_without_an_accelerator(monkeypatch):
+    """DESIGN: on a CPU-only machine with no served model configured, model text is off (the embedded model
+    takes minutes per answer there); with a GPU the embedded model is the default; an explicit choice wins."""
+    import medcore.config as config
+
+    monkeypatch.setattr(config, "accelerator_present", lambda: False)
+    assert Settings.load(env={}, secrets={}).llm_backend == "template"
+    assert Settings.load(env={"MEDCORE_LLM_BACKEND": "embedded"}, secrets={}).llm_backend == "embedded"
+    monkeypatch.setattr(config, "accelerator_present", lambda: True)
+    assert Settings.load(env={}, secrets={}).llm_backend == "embedded"
+    assert Settings.load(env={"MEDCORE_LLM_BACKEND": "auto"}, secrets={}).llm_backend == "embedded"
