@@ -1,6 +1,7 @@
 """Record summarizer: paste or upload a note; see de-identification, sections, extraction, the
 structured summary with clickable provenance, and the narrative; edit, download, hand off."""
 
+import dataclasses
 import json
 
 import pandas as pd
@@ -8,6 +9,7 @@ import streamlit as st
 
 from medcore.records import corpus, export, inputs, render, service
 from medcore.records import kb as kb_mod
+from ui.background import background, poll_until_done
 from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import md_escape, require_tool
@@ -90,16 +92,36 @@ for w in ss.rec_warnings:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def run_pipeline(text: str, backend_key: str, models_key: str):  # keys: a new active model re-runs it
+def run_pipeline(text: str, models_key: str):  # key: a new active model re-runs it
+    """The engines' result with the extractive narrative: no language model, so it is on screen at once."""
     note = inputs.NoteInput(text, "paste")
-    return service.summarize_bounded(note, get_settings())  # a worker process, under the time budget
+    engines_only = dataclasses.replace(get_settings(), llm_backend="template")
+    return service.summarize_bounded(note, engines_only)  # a worker process, under the time budget
+
+
+def model_narrative(text: str, models_key: str):
+    """The language model's narrative, written in the background; it replaces the extractive one only once it
+    is done (and the narrative step has already fallen back to extractive text if it failed grounding)."""
+    note = inputs.NoteInput(text, "paste")
+    return background(("records-narrative", text, models_key, settings.llm_backend, settings.llm_model),
+                      service.summarize_bounded, note, settings)
 
 
 with error_boundary("summarizing the note"):
     active = [store.active_model(kind) for kind in ("records-scorer", "records-lora")]
     with st.spinner("De-identifying, extracting and summarizing…"):
-        result = run_pipeline(ss.rec_note, settings.llm_backend, "|".join(str(m.id) if m else "" for m in active))
+        models_key = "|".join(str(m.id) if m else "" for m in active)
+        result = run_pipeline(ss.rec_note, models_key)
     a, nar = result.analysis, result.narrative
+    writing = None  # the model's narrative while it is being written
+    if settings.llm_backend != "template":
+        task = model_narrative(ss.rec_note, models_key)
+        if not task.done():
+            writing = task
+        elif task.exception() is not None:
+            nar = dataclasses.replace(nar, note=f"the language model's text is not available ({task.exception()})")
+        else:
+            nar = task.result().narrative
     for w in result.warnings:
         if w not in ss.rec_warnings:
             st.warning(w, icon=":material/shield:")
@@ -198,6 +220,10 @@ with error_boundary("summarizing the note"):
     st.subheader(":material/notes: Narrative summary")
     with st.container(border=True):
         st.markdown(md_escape(nar.text))
+        if writing is not None:
+            poll_until_done(writing, f":material/hourglass_top: The {settings.llm_backend} language model is writing "
+                                     "its version in the background; it replaces this one only if it passes the "
+                                     "grounding check.")
         icon = ":material/smart_toy:" if nar.method == "language model" else ":material/format_quote:"
         st.caption(f"{icon} Shown: **{nar.method}** summary, written by {nar.backend}."
                    + (f" Why: {nar.note}." if nar.note else " It passed the grounding check (no drug, dose or "

@@ -124,3 +124,44 @@ def test_identifiers_in_downloads_are_an_audited_choice(app, store):
     toggle.set_value(True).run()
     assert not app.exception and not app.error
     assert [e for e in store.audit_events() if e["action"] == "export_identifiers"]
+
+
+def test_model_narrative_never_holds_back_the_structured_result(settings, fast_embed, monkeypatch):
+    """Issue 11: language-model text is written afterwards, in the background; the engines' result is on screen
+    at once, and the model's version replaces the extractive one when it is done."""
+    import dataclasses
+    import threading
+    import time
+
+    from medcore.records import service
+
+    release = threading.Event()
+    real = service.summarize_bounded
+
+    def slow_model(note, s, **kw):
+        if s.llm_backend != "template":  # the model's run: held until the test lets it go
+            assert release.wait(60)
+            s = dataclasses.replace(s, llm_backend="template")  # no real model in tests
+        return real(note, s, **kw)
+
+    monkeypatch.setattr(service, "summarize_bounded", slow_model)
+    monkeypatch.setenv("MEDCORE_LLM_BACKEND", "embedded")
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    at.text_area(key="rec_input").set_value("HPI: 71-year-old woman with atrial fibrillation and new ankle swelling.\n"
+                                            "Medications: apixaban 5 mg PO twice daily.\nPlan: echo in 2 weeks.\n")
+    next(b for b in at.button if b.label == "Summarize pasted note").click()
+    at.run()
+    assert not at.exception and not at.error
+    assert "71-year-old woman" in " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert any("apixaban" in b.label for b in at.button)  # the structured summary, while the model writes
+    assert "writing its version in the background" in " ".join(c.value for c in at.caption)
+    release.set()
+    for _ in range(60):
+        time.sleep(0.5)
+        at.run()
+        if "writing its version" not in " ".join(c.value for c in at.caption):
+            break
+    caps = " ".join(c.value for c in at.caption)
+    assert "writing its version" not in caps and "Shown:" in caps
+    assert not at.exception and not at.error
