@@ -90,12 +90,15 @@ def test_kill_9_of_the_server_loses_no_saved_work_and_fails_its_orphan_job(tmp_p
             with streamlit_server(data) as url:
                 page = browser.new_context().new_page()
                 page.set_default_timeout(90_000)
+                page.goto(url)  # Home: the app's start-up opens the store, which reconciles (the lab is not visited)
+                page.get_by_text("Research and education use only").first.wait_for()
+                store = Store(url_db)
+                _poll(lambda: jobs.get_job(store, 1).status == "failed", 30, "the start-up to fail the orphan job")
                 page.goto(f"{url}/model_lab")
                 page.get_by_text("Job 1: Demonstration").first.wait_for()
                 page.get_by_text("The job failed: worker process").first.wait_for()
                 assert page.get_by_text("Database error").count() == 0
                 assert page.get_by_text("Traceback").count() == 0
-                store = Store(url_db)
                 after = jobs.get_job(store, 1)
                 assert after.status == "failed"
                 assert "exited without reporting" in after.error
