@@ -106,7 +106,7 @@ class WorkerPool:
             if not worker.conn.poll(timeout_s):
                 worker.stop()  # the only way to stop a computation: its process goes, a new one replaces it
                 log.warning("%s stopped after %.0f s (time budget)", getattr(fn, "__name__", fn), timeout_s)
-                raise EngineTimeout(f"This took longer than the time limit of {timeout_s:.0f} s and was stopped, "
+                raise EngineTimeout(f"This took longer than the time limit of {timeout_s:g} s and was stopped, "
                                     "so the server stays responsive for everyone. Try a shorter input.")
             try:
                 status, value = worker.conn.recv()

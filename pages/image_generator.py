@@ -17,9 +17,10 @@ require_tool("imaging")
 from medcore.imaging import classifier as clf_mod  # noqa: E402  (after the readiness check: heavy imports)
 from medcore.imaging import builtin, quality, registry  # noqa: E402
 from medcore.imaging.datasets import DatasetError, import_zip, load_dataset, save_npz  # noqa: E402
+from medcore.imaging.bounded import sample_bounded  # noqa: E402
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
 from medcore.imaging.viewing import window_level, zoom  # noqa: E402
-from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, generate, load_model,  # noqa: E402
+from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, load_model,  # noqa: E402
                                     mark_synthetic, marked_pngs, privacy_label, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
 from ui import lab_imaging  # noqa: E402
@@ -56,12 +57,6 @@ def get_reference(key: str, size: int, _data_dir: str):
 @st.cache_resource(show_spinner=False, max_entries=4)
 def get_classifier(key: str, size: int, _data_dir: str):
     return clf_mod.find_classifier(settings, key, size)
-
-
-def run_generate(path: str, req: SampleRequest):
-    sh = get_model(path)
-    with sh.lock:
-        return sh.obj, generate(sh.obj, req)
 
 
 def _dataset_card(spec: str) -> None:
@@ -139,7 +134,7 @@ with tab_gen:
                 req = SampleRequest(None if cls in ("mixed", "(unconditional)") else cls, params["n"], params["seed"],
                                     params["sampler"], params["steps"], params["guidance"], params["trajectory"])
                 try:
-                    _, batch = run_generate(path, req)
+                    batch = sample_bounded(settings, path, req)  # worker pool, time budget
                     st.session_state["img_batch"] = batch
                     if go_btn or demo:
                         save_work(WORK, params, title=f"{params['n']} × {cls}, seed {params['seed']}",

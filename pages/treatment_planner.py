@@ -13,7 +13,8 @@ from medcore.therapy.names import resolve_condition, resolve_drug
 from medcore.therapy.calculators import fmt
 from medcore.therapy.dosing import FREQ_TEXT
 from medcore.therapy.kb import load_kb
-from medcore.therapy.planner import PlanError, make_plan
+from medcore.therapy.bounded import plan_bounded
+from medcore.therapy.planner import PlanError
 from medcore.therapy.profile import ProfileError, parse_patient
 from ui.demo import take_demo
 from ui.errors import error_boundary
@@ -165,7 +166,7 @@ if submitted or ss.pop("tp_autorun", False):
         ss.tp_errors = []
         try:
             patient, warnings = parse_patient(forms.form_to_patient(ss.tp_form))
-            plan = make_plan(kb, patient, ss.tp_condition_saved, warnings)
+            plan = plan_bounded(settings, patient, ss.tp_condition_saved, warnings)  # worker pool, time budget
             ss.tp_plan = review.init_items(plan.to_dict())
             new_work(KIND)
             persist("plan generated")

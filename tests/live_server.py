@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -35,22 +36,35 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class Server(str):
+    """The server's base URL (a str, so callers use it as one) that also knows its process."""
+
+    proc: subprocess.Popen
+
+    def kill9(self) -> None:
+        """SIGKILL the server's whole process group (the server and any engine workers it forked): a crash,
+        not a shutdown. Training jobs run in their own session and are not touched."""
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(10)
+
+
 @contextmanager
-def streamlit_server(data: Path, *, start_timeout: float = 120.0, env: dict | None = None) -> Iterator[str]:
+def streamlit_server(data: Path, *, start_timeout: float = 120.0, env: dict | None = None) -> Iterator[Server]:
     """Run `streamlit run app.py` with its own data dir and SQLite database under `data` and the template
     text backend; yield its base URL once /_stcore/health answers, and stop it afterwards.
-    The server's log is data/server.log."""
+    The server's log is data/server.log (appended to, so a restarted server keeps the first one's log)."""
     data = Path(data)
     data.mkdir(parents=True, exist_ok=True)
     port = free_port()
     run_env = dict(os.environ, MEDCORE_DATA_DIR=str(data), MEDCORE_LLM_BACKEND="template",
                    MEDCORE_DATABASE_URL=f"sqlite:///{data / 'app.db'}", **(env or {}))
-    with open(data / "server.log", "wb") as log:
+    with open(data / "server.log", "ab") as log:
         proc = subprocess.Popen([sys.executable, "-m", "ui.launch", "app.py", "--server.port", str(port),
                                  "--server.headless", "true", "--server.fileWatcherType", "none",
                                  "--browser.gatherUsageStats", "false"],
                                 cwd=REPO, env=run_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    url = Server(f"http://127.0.0.1:{port}")
+    url.proc = proc
     try:
         deadline = time.monotonic() + start_timeout
         while True:
@@ -64,9 +78,10 @@ def streamlit_server(data: Path, *, start_timeout: float = 120.0, env: dict | No
                 time.sleep(0.5)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(10)

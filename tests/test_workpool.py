@@ -4,6 +4,7 @@ the caller or poisoning the pool, a full pool says it is busy, a crashed worker 
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 
@@ -72,6 +73,16 @@ def test_a_full_pool_says_it_is_busy_and_the_caller_thread_stays_free(pool):
     with pytest.raises(EngineBusy, match="busy"):
         pool.call(add, 1, 1, timeout_s=60)
     t.join()
+
+
+def killed_by_sigkill():
+    os.kill(os.getpid(), signal.SIGKILL)  # kill -9 of the worker mid-request (the OOM killer does the same)
+
+
+def test_a_worker_killed_with_sigkill_is_reported_and_replaced(pool):
+    with pytest.raises(WorkerCrashed, match="stopped unexpectedly"):
+        pool.call(killed_by_sigkill, timeout_s=60)
+    assert pool.call(add, 2, 3, timeout_s=60) == 5
 
 
 def test_a_crashed_worker_is_reported_and_replaced(pool):

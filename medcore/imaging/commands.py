@@ -124,7 +124,9 @@ def _train(args, settings) -> int:
 
     def body(reporter) -> dict:
         result = train_image(cfg, settings, reporter, resume=args.resume)
-        if not args.no_register and not result["cancelled"]:
+        from medcore.imaging.distributed import is_main
+
+        if not args.no_register and not result["cancelled"] and is_main():  # one process registers the run
             result["model_id"] = register_run(settings, result, cfg.to_dict(), job_id=args.job_id)
         return result
 

@@ -153,6 +153,11 @@ class Handler:
     def load(self, tensors: dict, saved: dict, optim: Any) -> None:
         raise NotImplementedError
 
+    def prepare(self, accelerator) -> None:
+        """Multi-process training (distributed.py): pass the trained networks and their optimisers through
+        `accelerator.prepare`, keeping the unwrapped networks for checkpoints and previews."""
+        raise TrainError(f"{self.kind} models do not train on several processes yet; run them on one")
+
     def payload(self) -> tuple[dict, Any, dict]:
         """(tensors, optimizer state, extra state.json keys) for a checkpoint."""
         raise NotImplementedError
@@ -179,7 +184,11 @@ def run(cfg: TrainConfig, settings: Settings, reporter, handler: Handler, *, res
     """Train `handler`'s model to cfg.steps, resuming from the run folder's newest checkpoint if asked."""
     from medcore.runtime import seed_everything, torch_generator
 
-    device = select_train_device(settings)
+    from medcore.imaging import distributed
+
+    acc = distributed.accelerator()  # None unless started by `accelerate launch` on several processes
+    main = acc is None or acc.is_main_process
+    device = acc.device if acc is not None else select_train_device(settings)
     out_dir = cfg.resolved_out_dir(settings)
     found = checkpoints.latest(out_dir)
     if found is not None and not resume:
@@ -202,9 +211,19 @@ def run(cfg: TrainConfig, settings: Settings, reporter, handler: Handler, *, res
         reporter.log(f"resumed from step {step} in {out_dir}")
     # After loading: a resumed latent model encodes with the VAE it was trained with, not a newer one.
     x, y = handler.train_data(x.to(device), y.to(device))
-    gen = torch_generator(cfg.seed + step, device)
+    rank = 0
+    if acc is not None:
+        handler.prepare(acc)
+        rank = acc.process_index
+        if main:
+            reporter.log(f"training on {acc.num_processes} processes ({acc.distributed_type.value}, {device})")
+    gen = torch_generator(cfg.seed + step + 1_000_003 * rank, device)  # each process draws its own batches
 
-    def save(step_now: int) -> Path:
+    def save(step_now: int) -> Path | None:
+        if acc is not None:
+            acc.wait_for_everyone()
+        if not main:
+            return None  # one writer: the main process holds the same weights as every other
         metrics = handler.evaluate()
         if metrics:
             state.evals.append([step_now, metrics])
@@ -229,10 +248,10 @@ def run(cfg: TrainConfig, settings: Settings, reporter, handler: Handler, *, res
         t_last = now
         state.images_seen += cfg.batch_size
         preview = None
-        if cfg.preview_every and (step % cfg.preview_every == 0 or step == cfg.steps):
+        if main and cfg.preview_every and (step % cfg.preview_every == 0 or step == cfg.steps):
             preview = handler.preview(out_dir / "previews" / f"step-{step:08d}.png", cfg.seed)
         # float() synchronises the GPU, so read the losses only when they are reported.
-        if step % 10 == 0 or step == cfg.steps or preview:
+        if main and (step % 10 == 0 or step == cfg.steps or preview):
             vals = {k: float(v) for k, v in losses.items()}
             running = vals["loss"] if running is None else 0.9 * running + 0.1 * vals["loss"]
             if step % 50 == 0 or step == cfg.steps:
@@ -243,11 +262,12 @@ def run(cfg: TrainConfig, settings: Settings, reporter, handler: Handler, *, res
                 metrics["lr"] = handler.lr()
             reporter.progress(step, cfg.steps, running, preview_path=preview, metrics=metrics)
         by_time = cfg.checkpoint_every_s and time.perf_counter() - t_saved >= cfg.checkpoint_every_s
-        if (cfg.checkpoint_every and step % cfg.checkpoint_every == 0) or by_time or step == cfg.steps:
+        if distributed.agree(acc, (cfg.checkpoint_every and step % cfg.checkpoint_every == 0) or by_time
+                             or step == cfg.steps):
             state.finished = step == cfg.steps
             save(step)
             t_saved = t_last = time.perf_counter()  # evaluation time is not training time
-        if step < cfg.steps and (reporter.should_cancel() or _stop_requested(out_dir)):
+        if step < cfg.steps and distributed.agree(acc, main and (reporter.should_cancel() or _stop_requested(out_dir))):
             save(step)
             reporter.log(f"cancelled at step {step}; checkpoint saved in {out_dir}")
             return {**result(cfg, state, step, out_dir, cancelled=True, params=handler.params()), **handler.summary()}

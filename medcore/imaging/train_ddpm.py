@@ -50,6 +50,12 @@ class DDPMHandler(Handler):
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=self.base_lr, weight_decay=0.0)
         self.ema = EMA.of(self.model, cfg.ema_decay)
         self.sched = train_scheduler(self.mcfg)
+        self.train_model, self.backward = self.model, None  # replaced by prepare() on several processes
+
+    def prepare(self, accelerator) -> None:
+        # DDP shares the parameters of self.model, which stays unwrapped for the EMA, checkpoints and previews.
+        self.train_model, self.opt = accelerator.prepare(self.model, self.opt)
+        self.backward = accelerator.backward
 
     def model_config(self) -> dict:
         return self.mcfg.to_dict()
@@ -77,9 +83,12 @@ class DDPMHandler(Handler):
             g["lr"] = cosine_lr(step, self.cfg.steps, self.base_lr)
         self.model.train()
         with autocast(self.device, self.cfg.amp):
-            loss = ddpm_loss(self.model, self.sched, self.mcfg, xb, yb, gen)
+            loss = ddpm_loss(self.train_model, self.sched, self.mcfg, xb, yb, gen)
         self.opt.zero_grad(set_to_none=True)
-        loss.backward()
+        if self.backward is not None:
+            self.backward(loss)
+        else:
+            loss.backward()
         torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
         self.opt.step()
         self.ema.update(self.model)

@@ -104,3 +104,22 @@ def test_zip_class_names_are_shown_as_text(settings, store):
     shown = [s.value for s in at.success]
     assert shown and "Imported 6 images" in shown[0].replace("\\", "")
     assert "evil" in shown[0] and "](" not in shown[0]
+
+
+def test_sampling_over_the_time_budget_is_stopped_with_a_clear_message(settings, store, tiny_run, monkeypatch):
+    """Sampling runs in the engine worker pool: over MEDCORE_ENGINE_TIMEOUT_S the worker is stopped and the page
+    says so plainly (before, sampling ran in the server process with no budget)."""
+    _, run = tiny_run
+    store.register_model("imaging", "tiny-test", str(run), config={"model": "ddpm", "size": 16},
+                         metrics={"steps": 6}, activate=True)
+    monkeypatch.setenv("MEDCORE_ENGINE_WORKERS", "1")
+    monkeypatch.setenv("MEDCORE_ENGINE_TIMEOUT_S", "0.05")  # less than a fresh worker needs to import torch
+    at = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120).run()
+    at.number_input[0].set_value(4)
+    next(b for b in at.button if b.label == "Generate").click().run()
+    assert not at.exception, at.exception
+    err = " ".join(str(e.value) for e in at.error)
+    assert "longer than the time limit of 0.05 s and was stopped" in err
+    assert "Something went wrong" not in err
+    assert "synthetic images in" not in _texts(at)
+    assert store.list_work(kind="image_batch") == []

@@ -259,3 +259,19 @@ def test_course_override_warns_and_typed_reason_is_not_markdown(settings, store)
     md = " ".join(m.value for m in at.markdown)
     assert "nitrofurantoin 100 mg twice daily, oral, 30 days" in md
     assert "(reason: \\[recurrent\\]\\(http" in md  # escaped: shown as typed, not as a link
+
+
+def test_a_plan_over_the_time_budget_is_stopped_with_a_clear_message(settings, store, monkeypatch):
+    """The plan is made in the engine worker pool: over MEDCORE_ENGINE_TIMEOUT_S the worker is stopped and the
+    page says so plainly, keeping what was typed (before, plans ran in the server process with no budget)."""
+    monkeypatch.setenv("MEDCORE_ENGINE_WORKERS", "1")
+    monkeypatch.setenv("MEDCORE_ENGINE_TIMEOUT_S", "0.05")  # less than a fresh worker needs to load the KB
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=84, tp_weight=58, tp_scr=1.2, tp_medications="sertraline", tp_cond="af_anticoagulation")
+    _submit(at)
+    err = " ".join(e.value for e in at.error)
+    assert "longer than the time limit of 0.05 s and was stopped" in err
+    assert "Something went wrong" not in err
+    assert at.text_area(key="tp_medications").value == "sertraline"
+    assert store.list_work(kind="plan") == []

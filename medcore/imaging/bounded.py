@@ -1,0 +1,39 @@
+"""The page's way to sample images: in the engine worker pool under its time budget, so a large batch with
+many diffusion steps cannot stall the server for everyone (the CLI samples directly). Each worker loads a
+checkpoint once and keeps it while the file is unchanged; a SampleError pickles back from the worker."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from medcore.imaging.sample import LoadedModel, SampleBatch, SampleRequest, generate, load_model
+
+_models: dict[tuple[str, int], LoadedModel] = {}
+_lock = threading.Lock()
+
+
+def _model(path: str) -> LoadedModel:
+    stamp = Path(path).stat().st_mtime_ns if Path(path).exists() else 0
+    model = _models.get((path, stamp))
+    if model is None:
+        _models.clear()  # one model per worker: a switch frees the previous one
+        model = _models[(path, stamp)] = load_model(path)
+    return model
+
+
+def _sample_in_worker(settings, path: str, req: SampleRequest) -> SampleBatch:
+    from medcore.runtime import apply_thread_policy
+
+    apply_thread_policy(settings.torch_threads)
+    # A worker runs one task at a time; inline (engine_workers 0) the lock keeps sessions off one model at once.
+    with _lock:
+        return generate(_model(path), req)
+
+
+def sample_bounded(settings, path: str, req: SampleRequest) -> SampleBatch:
+    """generate() in the pool; over the budget it raises workpool.EngineTimeout with a message for the person."""
+    from medcore import workpool
+
+    req.validate()  # refuse a bad request before a worker is involved
+    return workpool.run(settings, _sample_in_worker, settings, path, req)
