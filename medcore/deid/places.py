@@ -96,6 +96,7 @@ internal dental oral plastic fertility genetics suite room unit ward floor wing 
 lower upper gi two week wait rapid access one stop fracture memory falls anticoagulation chest breast heart
 stroke vascular renal liver lung respiratory gastroenterology pulmonology pulmonary pediatrics paediatrics
 orthopedics orthopaedics dentistry optometry physiotherapy combined newborn nursery recovery well baby nicu
+associates partners group practice
 hospital hospitals clinic clinics he she it they we i in on at by for with from to of and or but if when
 after before since during seen followed admitted transferred discharged presented referred saw visited today
 yesterday last next then patient mother father husband wife son daughter""".split())

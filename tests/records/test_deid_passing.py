@@ -30,6 +30,7 @@ def test_relatives_named_in_passing(text, name):
     "Seen in the Park Lane clinic today.",
     "Wound packed with gauze soaked in Betadine, then dressed.",
     "Baby went to Newborn Nursery after delivery.",
+    "Referred back to Gastroenterology Associates for a colonoscopy.",
 ])
 def test_clinical_and_generic_text_is_kept(text):
     assert _phi(text) == set()
