@@ -28,7 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 
 
-from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RULES, _UP)
+from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
+                                   _UP)
 from medcore.deid.places import find_places
 
 
@@ -123,6 +124,9 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     names: set[str] = set()
     for pattern in _NAME_RULES:
         for m in pattern.finditer(text):
+            _name_span(text, m.start(1), m.end(1), found, names)
+    for m in _RELATIVE_RULE.finditer(text):  # "mother Diabetes" in a family history is not a name
+        if m.group(1).split()[0].strip(".").lower() not in _clinical_words():
             _name_span(text, m.start(1), m.end(1), found, names)
     for pattern in _HEADER_RULES:
         for m in pattern.finditer(text):
@@ -227,6 +231,8 @@ def _looks_like_ratio(text: str, start: int, end: int) -> bool:
     if re.fullmatch(r"\d{1,2}/\d{1,2}", span):
         dated = _TIME_BEFORE.search(text[max(0, start - 12):start]) or re.match(r"\s+(?:at|@)\b", text[end:end + 4])
         return not dated or bool(_SCORE_CONTEXT.search(text[max(0, start - 40):end + 12]))
+    if re.search(r"\d\.$", text[max(0, start - 2):start]):  # a blood gas "7.38/42/88", not a date
+        return True
     before = text[max(0, start - 12):start].lower()
     return bool(re.search(r"(bp|pressure|b/p)\s*[:]?\s*$", before))
 

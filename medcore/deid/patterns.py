@@ -38,7 +38,10 @@ _NAME_WORD = (rf"(?:(?:al|el)-)?(?:[{_UP}]'|[{_UP}][{_LO}]{{1,2}}(?=[{_UP}][{_LO
 # Initials before a surname: "K. ", "K ", "J.R. ", "J. R. " (after a title or label, or before a surname).
 _INITIALS = rf"(?:[{_UP}](?:\.[ \t]*|[ \t]+)){{1,3}}"
 # Lower-case surname particles: "van der Berg", "de la Cruz", "da Silva", "ter Haar".
-_PARTICLES = r"(?:(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ter|ten|bin|ibn|ben|af|zu)[ \t]+){0,2}"
+# Capitalised forms open a surname too ("Van der Berg", "De la Cruz"), and the Irish and Scottish "Ó", "Ní", "Mac"
+# written apart ("Siobhan Ní Bhriain").
+_PARTICLES = (r"(?:(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ter|ten|bin|ibn|ben|af|zu|"
+              r"Van|Von|De|Del|Della|Di|Da|Dos|Du|La|Le|Ter|Ten|\u00d3|O|N\u00ed|Nic|Mac|Ua|U\u00ed)[ \t]+){0,2}")
 # A person's name in context: [given name] [initials] [particles] surname, or initials + surname.
 _PERSON = rf"(?:{_NAME_WORD}\s+(?:{_INITIALS})?|{_INITIALS})?{_PARTICLES}{_NAME_WORD}"
 _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Please", "Date", "Clinic", "Hospital",
@@ -54,8 +57,9 @@ _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Plea
               "Pt", "Name", "Bed", "Today", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday",
               "Friday", "Saturday", "Sunday", "Seen", "Reported", "Signed", "Dictated", "Results", "Called",
               # instructions before a role: "Notify MD if ...", "Page RN", "Inform NP"
-              "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
-_CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW)"
+              "Fr", "Father", "Rev", "Reverend", "Pastor", "Rabbi", "Imam", "Chaplain", "Midwife", "Employee", "Assistant",
+              "Staff", "Interpreter", "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
+_CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW|RNFA|CRNA|RRT|CNA|RM|RGN)"
 
 # (type, pattern, group holding the PHI or 0)
 _RULES: list[tuple[str, re.Pattern, int]] = [
@@ -69,7 +73,7 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
                        r"unit\s+number|patient\s+id|practice\s+id|nhs\s+(?:number|no\.?)|chi\s+(?:number|no\.?)|hospital\s+id)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z]{0,4}-?\d[\d-]{3,}\d)\b", re.I), 1),
     ("ID", re.compile(r"\b(?:accession|acc\.?|account|acct\.?|insurance(?:\s+id)?|member\s+id|policy(?:\s+(?:no\.?|number))?|"
                       r"subscriber\s+id|encounter|visit\s+(?:id|number)|license|licence|npi|dea|license\s+plate|plate|vin|"
-                      r"serial(?:\s+(?:no\.?|number))?|device\s+id|health\s+plan(?:\s+(?:id|number))?|certificate(?:\s+no\.?)?)\s*(?:#|no\.?|number|id)?\s*[:#]?\s*"
+                      r"serial(?:\s+(?:no\.?|number))?|case|specimen|path(?:ology)?(?:\s+(?:case|specimen))?|staff(?:\s+id)?|employee(?:\s+id)?|medicare(?:\s+(?:id|number|no\.?))?|medicaid(?:\s+(?:id|number|no\.?))?|device\s+id|health\s+plan(?:\s+(?:id|number))?|certificate(?:\s+no\.?)?)\s*(?:#|no\.?|number|id)?\s*[:#]?\s*"
                       r"([A-Z0-9][A-Z0-9-]{4,}\d)\b", re.I), 1),
     ("FAX", re.compile(rf"\bfax(?:\s*(?:no\.?|number|#))?\s*[:#]?\s*({_PHONE})", re.I), 1),
     ("PHONE", re.compile(_PHONE), 0),
@@ -86,7 +90,7 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # a numbered street, then the town when a US state or a UK postcode follows it
     ("ADDRESS", re.compile(rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b\.?"
                            r"(?:,?\s+(?:Apt|Suite|Unit|Flat)\.?\s*\w+)?"
-                           rf"(?:,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=,\s*[A-Z]{{2}}\b|,?\s+{_UK_POSTCODE}))?"), 0),
+                           rf"(?:,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=,\s*[A-Z]{{2}}\b|,?\s+{_UK_POSTCODE}|[ \t]*(?:\n|$)))?"), 0),
     # a street without a number, when the town and a UK postcode or US state + ZIP follow: "Moor Lane, Halifax HX3 0PW"
     ("ADDRESS", re.compile(rf"\b(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?"
                            rf"(?=,?\s+{_UK_POSTCODE}|,\s*[A-Z]{{2}}\s+\d{{5}}\b)"), 0),
@@ -105,21 +109,26 @@ _NAME_RULES: list[re.Pattern] = [
     # after a title: "Dr. Priya Raman", "Mrs Doyle", "Dr K. Oyelaran", "Prof J.R. Pemberton", "Dr van der Berg",
     # "Mr O'Neill", and an upper-case surname after a title ("Mr HALLORAN")
     # (a three-part name after a title too: "Dr. Nguyen Van An", "Dr. Maria Lopez Garcia")
-    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Nurse)\.?\s+((?:{_NAME_WORD}[ \t]+)?{_PERSON}|{_CAPS_SURNAME})"),
+    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain)\.?\s+((?:{_NAME_WORD}[ \t]+)?{_PERSON}|{_CAPS_SURNAME})"),
     # after a label: "Patient: Harold Jenkins", "Re: Margaret Doyle", "Referred by Dr ..."
     re.compile(rf"\b(?i:Patient|Patient name|Name|Pt|Re|Attending|PCP|GP|Referred by|Requesting physician|Ordering provider|"
                rf"Referring physician|Reported by|Signed by|Dictated by|Seen by|Reviewed by|Examined by|Discussed with|"
                rf"Contact|Next of kin|NOK|Proxy|health care proxy|"
-               rf"Electronically signed by|Resident|Nurse|Surgeon|Physician)\s*[:,]?\s+({_PERSON})(?=[\s,.;)]|$)"),
+               rf"Electronically signed by|Signed|Resident|Nurse|Surgeon|Physician|Assistant|Midwife|Chaplain|Employee|Staff member|Social worker|Interpreter)\s*[:,]?\s+({_PERSON})(?=[\s,.;)]|$)"),
     # the patient under another label, with a colon: "Child: Oliver Reid", "Client: ..."
     re.compile(rf"\b(?i:Child|Infant|Baby|Client|Service user|Resident name)\s*:\s*({_PERSON})(?=[\s,.;)]|$)"),
     # before credentials: "Marcus Webb, MD", "T. Osei, RN"
     # (not an initial after a slash: "Strict I/O. Notify MD" is intake/output)
     re.compile(rf"\b(?<!/)({_PERSON}),?\s+{_CREDENTIALS}\b"),
-    # relatives: "wife Grace Tran", "daughter Susan Kessler", "son J. Kessler"
-    re.compile(rf"\b(?:wife|husband|partner|daughter|son|mother|father|sister|brother|niece|nephew|friend|proxy|guardian)\s+"
-               rf"((?:{_NAME_WORD}\s+(?:{_INITIALS})?|{_INITIALS}){_PARTICLES}{_NAME_WORD})\b"),
+    # relatives and others close to the patient, named in passing: "wife Grace Tran", "Wife Dorota",
+    # "her grandson Luca", "brother-in-law Radovan", "Son (Tomás Ibáñez, ...)", "partner, Jamal,"; a given name
+    # alone is enough here, so the caller drops a first word that is clinical vocabulary ("mother Diabetes")
+    re.compile(rf"(?<![\w-])(?i:(?:great-)?(?:grand|step)?(?:wife|husband|partner|spouse|daughter|son|mother|father|"
+               rf"sister|brother|niece|nephew|cousin|aunt|uncle|friend|roommate|flatmate|fianc[eé]e?|girlfriend|"
+               rf"boyfriend|neighbou?r|proxy|guardian|carer|caregiver)(?:-in-law)?)[ \t]*[(,]?[ \t]*"
+               rf"((?:{_NAME_WORD}(?:[ \t]+(?:{_INITIALS})?{_PARTICLES}{_NAME_WORD})?|{_INITIALS}{_PARTICLES}{_NAME_WORD}))(?![\w-])"),
 ]
+_RELATIVE_RULE = _NAME_RULES.pop()
 
 # A patient header line names the patient without a label: "Okonkwo, Adaeze" on its own line, or a name
 # followed on the same line by an identifier ("Desmond Achterberg  MRN 3087721", "Jane Roe (DOB ...)",
@@ -132,6 +141,8 @@ _HEADER_NAME = (rf"(?:(?:{_NAME_WORD}|{_CAPS_SURNAME}),[ \t]+{_NAME_WORD}(?:[ \t
 _HEADER_RULES: list[re.Pattern] = [
     # "Surname, Given" alone on its line (optionally after a label)
     re.compile(rf"(?m)^[ \t]*(?:(?i:patient|name|pt)\s*:\s*)?((?:{_NAME_WORD}|{_CAPS_SURNAME}),[ \t]+{_NAME_WORD}(?:[ \t]+[{_UP}]\.?)?)[ \t]*$"),
+    # all capitals after a patient label: "Patient: HOLLOWAY, DESMOND R."
+    re.compile(rf"\b(?i:patient|name|pt)[ \t]*:[ \t]*({_CAPS_SURNAME},[ \t]+{_CAPS_SURNAME}(?:[ \t]+[{_UP}](?:\.|(?!\w)))?)"),
     # a name at the start of a line, followed by an identifier on that line
     re.compile(rf"(?im)^[ \t]*(?:(?:patient|name|pt)\s*:\s*)?((?-i:{_HEADER_NAME}))[ \t]*[,;|(\[/\u2013-]?[ \t]*(?={_ID_CUE})"),
     # a name after an identifier and its value, ending the line or followed by another identifier

@@ -28,7 +28,11 @@ _FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:Syste
                   r"Nursing Home|Nursing (?:and|&) Rehabilitation Cent(?:er|re)|Rehabilitation(?: Cent(?:er|re)| Hospital)?|"
                   r"Surgery Cent(?:er|re)|Surgical Cent(?:er|re)|Imaging Cent(?:er|re)|Cancer Cent(?:er|re)|Hospice|"
                   r"Medical Group|Medical Associates|Health Partners|Elementary School|Middle School|High School|"
-                  r"School|College|University|Memorial)")
+                  r"School|College|University|Memorial|Assisted Living|Senior Living|Care Home|Retirement (?:Home|Village|Community)|"
+                  r"Institute|Birth(?:ing)? Cent(?:er|re)|Hospice House|Urgent Care|Skin and Laser|Imaging|"
+                  r"Dialysis Cent(?:er|re)|Health Centre|Pharmacy|Apothecary|Dermatology|Cardiology|Orthopa?edics|Pulmonology|"
+                  r"Pediatrics|Paediatrics|Urology|Oncology|Gastroenterology|Neurology|Podiatry|Dental|Dentistry|"
+                  r"Eye Care|Optometry|Physical Therapy|Physiotherapy)")
 # [words] head [- Place | of Place]: "Riverside General Hospital", "University of Iowa Hospitals",
 # "Baptist Memorial Hospital-Memphis", "Children's Medical Center of Dallas".
 FACILITY = re.compile(
@@ -36,7 +40,9 @@ FACILITY = re.compile(
     rf"(?:-{_W}|[ \t]+of[ \t]+{_W}(?:[ \t]+{_W})?)?)\b")
 ORG_SUFFIX = re.compile(
     rf"\b((?:{_W}|{_CAPS})(?:[ \t]+(?:{_W}|&)){{0,3}}[ \t]+(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|LLC|"
-    rf"Ltd\.?|Industries|Instruments|Airlines|Motors|Foods|Bank|Insurance Company|Group)(?![{_LO}]))")
+    rf"Ltd\.?|Industries|Instruments|Airlines|Motors|Foods|Bank|Insurance Company|Group|Associates|Partners|Logistics|"
+    rf"Lines|Freight|Haulage|Roasters|Bakery|Joinery|Daycare|Day Care|Nursery|Academy|Café|Cafe|Diner|Restaurant|Hotel|"
+    rf"Construction|Builders|Plumbing|Farms?|Dairy|Mills?|Works|Supermarkets?|Stores?|Warehouse|Distribution(?: Hub| Cent(?:er|re))?)(?![{_LO}]))")
 ORG_CUE = re.compile(
     rf"\b(?i:works?(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:at|for)|worked[ \t]+(?:at|for)|"
     rf"employed[ \t]+(?:by|at)|employer[ \t]*:|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
@@ -58,8 +64,23 @@ CITY_CUE = re.compile(
     rf"((?:{_W})(?:[ \t]+{_W})?)|\bnear[ \t]+({_W}(?:[ \t]+{_W})?)")
 # a second town after "to X from Y" / "from X to Y"
 CITY_PAIR = re.compile(rf"\b(?i:to|from)[ \t]+{_W}(?:[ \t]+{_W})?[ \t]+(?i:from|to)[ \t]+({_W}(?:[ \t]+{_W})?)")
+# a named street without a house number, after a preposition of place: "on Market Street", "off Fenwick Lane"
+STREET_CUE = re.compile(
+    rf"\b(?:on|off|in|at|near|along|of)[ \t]+(?:the[ \t]+)?({_W}(?:[ \t]+{_W})?[ \t]+(?:Street|Road|Lane|Avenue|Way|Terrace|"
+    rf"Crescent|Drive|Boulevard|Close|Gardens|Grove|Mews|Place|Row|Walk|Parade|Square))\b"
+    # the street ends a phrase; before a noun it names something else ("the Park Lane clinic")
+    rf"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:in|at|on|near|and|with|for|to|from|by|or|since|until|after|before|when|where|"
+    rf"which|who)\b)", re.M)
+# a town after "from"/"in" with nothing else to go on, when it ends a clause: "drives up from Gdańsk on",
+# "a teacher from Kettleby,", "lives with her son in Tulsa."; not "in" after a participle ("soaked in Betadine,")
+CITY_LOOSE = re.compile(rf"\b(?:from|(?<!ed )in)[ \t]+({_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:on|for|at|and|with|to|since)\b))",
+                        re.M)
 AFTER_FACILITY = re.compile(rf"[ \t]+(?:in|at)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
+AFTER_STREET = re.compile(rf"(?:[ \t]+(?:in|at)|,)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
 LOWER_TITLE = re.compile(r"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.[ \t]+([a-z][a-z'’-]{2,24}(?:[ \t]+[a-z][a-z'’-]{2,24})?)\b")
+LOWER_INITIAL = re.compile(r"\b(?i:signed(?:[ \t]+by)?|name|patient|pt|nurse|by|dr)[ \t]*[:.]?[ \t]+([a-z]\.[ \t]?[a-z][a-z'’-]{2,24})\b")
+# a lower-case name alone after a name label, ending its line or a header field: "Name: darnell whitaker    Acct"
+LOWER_NAME_LINE = re.compile(r"(?im)\bname[ \t]*:[ \t]*([a-z][a-z'’-]{1,24}[ \t]+[a-z][a-z'’-]{2,24})(?=[ \t]*$|[ \t]{2})")
 LOWER_LABEL = re.compile(r"\b(?:patient|pt|name)[ \t]*:?[ \t]+([a-z][a-z'’-]{1,24})[ \t]+([a-z][a-z'’-]{2,24})\b")
 
 # Capitalised words that start or fill a facility or place phrase without naming one.
@@ -73,13 +94,16 @@ lipid hypertension prenatal wellness weight nutrition endocrine urology podiatry
 headache obesity bariatric transplant trauma burn neonatal pediatrics geriatric senior infectious diseases
 internal dental oral plastic fertility genetics suite room unit ward floor wing department division service
 lower upper gi two week wait rapid access one stop fracture memory falls anticoagulation chest breast heart
-stroke vascular renal liver lung respiratory
+stroke vascular renal liver lung respiratory gastroenterology pulmonology pulmonary pediatrics paediatrics
+orthopedics orthopaedics dentistry optometry physiotherapy combined newborn nursery recovery well baby nicu
+associates partners group practice
 hospital hospitals clinic clinics he she it they we i in on at by for with from to of and or but if when
 after before since during seen followed admitted transferred discharged presented referred saw visited today
 yesterday last next then patient mother father husband wife son daughter""".split())
 NOT_PLACES = frozenset("""home work school church hospital clinic here there town the a an his her their this
 that june july may march april august january february september october november december monday tuesday
-wednesday thursday friday saturday sunday emergency er icu floor rehab""".split())
+wednesday thursday friday saturday sunday emergency er icu floor rehab recovery theatre theater pacu triage nursery
+english spanish french""".split())
 
 
 def _words(span: str) -> list[str]:
@@ -97,6 +121,14 @@ def _is_place_name(span: str, clinical: frozenset[str], not_names: set[str]) -> 
     return bool(words) and not any(w in NOT_PLACES or w in clinical or w.capitalize() in not_names for w in words)
 
 
+def _town_after(text: str, end: int, add: Callable[[int, int, str], None], clinical: frozenset[str],
+                not_names: set[str], pattern: re.Pattern = AFTER_FACILITY) -> None:
+    """'Mercy Hospital in Springfield', 'Brannigan Joinery in Ilkley', 'on Alder Way, Bellingham'."""
+    after = pattern.match(text, end)
+    if after and _is_place_name(after.group(1), clinical, not_names) and after.group(1).lower() not in STATES:
+        add(after.start(1), after.end(1), "CITY")
+
+
 def find_places(text: str, add: Callable[[int, int, str], None], clinical: frozenset[str],
                 not_names: set[str], given_names: frozenset[str]) -> list[str]:
     """Add facility, organisation, city and lower-case name spans; returns the lower-case names found, so
@@ -104,14 +136,20 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
     for m in FACILITY.finditer(text):
         if _names_a_place(m.group(1), clinical):
             add(m.start(1), m.end(1), "HOSPITAL")
-            after = AFTER_FACILITY.match(text, m.end(1))
-            if after and _is_place_name(after.group(1), clinical, not_names):
-                add(after.start(1), after.end(1), "CITY")
+            _town_after(text, m.end(1), add, clinical, not_names)
     for pattern in (ORG_SUFFIX, ORG_CUE):
         for m in pattern.finditer(text):
-            if _names_a_place(m.group(1), clinical) and _is_place_name(m.group(1), clinical, not_names):
+            # a company word is cue enough for clinical words inside ("Summit Pulmonary Associates")
+            if _names_a_place(m.group(1), clinical) and (
+                    pattern is ORG_SUFFIX or _is_place_name(m.group(1), clinical, not_names)):
                 add(m.start(1), m.end(1), "ORGANIZATION")
-    for pattern in (CITY_STATE, CITY_CUE, CITY_PAIR):
+                _town_after(text, m.end(1), add, clinical, not_names)
+    for m in STREET_CUE.finditer(text):
+        name = m.group(1).rsplit(None, 1)[0]
+        if _names_a_place(name, clinical) and _is_place_name(name, clinical, not_names):
+            add(m.start(1), m.end(1), "ADDRESS")
+            _town_after(text, m.end(1), add, clinical, not_names, AFTER_STREET)
+    for pattern in (CITY_STATE, CITY_CUE, CITY_PAIR, CITY_LOOSE):
         for m in pattern.finditer(text):
             g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
             start, span = m.start(g), m.group(g)
@@ -133,6 +171,12 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
             end = m.start(1) + len(" ".join(keep))
             add(m.start(1), end, "NAME")
             lower.append(" ".join(keep))
+    for pattern in (LOWER_INITIAL, LOWER_NAME_LINE):
+        for m in pattern.finditer(text):
+            words = re.split(r"[ \t.]+", m.group(1).lower())
+            if not any(w in GENERIC or w in clinical for w in words):
+                add(m.start(1), m.end(1), "NAME")
+                lower.append(m.group(1).split()[-1])
     for m in LOWER_LABEL.finditer(text):
         first, last = m.group(1), m.group(2)
         if first.capitalize() in given_names and last not in GENERIC and last not in clinical:
