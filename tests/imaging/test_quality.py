@@ -1,7 +1,6 @@
 import numpy as np
 
-from medcore.imaging.quality import (calibrate_copy_threshold, copy_check, frechet_distance, histogram_figure,
-                                     nearest)
+from medcore.imaging.quality import calibrate_copy_threshold, copy_check, histogram_figure, nearest
 
 
 def _images(n, seed):
@@ -32,14 +31,6 @@ def test_nearest_matches_brute_force():
     d, i = nearest(a, b, flips=False)
     brute = np.sqrt(((a[:, None].astype(float) - b[None].astype(float)) ** 2).mean((2, 3))) / 255
     assert np.allclose(d, brute.min(1)) and (i == brute.argmin(1)).all()
-
-
-def test_frechet_distance():
-    rng = np.random.default_rng(0)
-    a = rng.normal(size=(400, 4))
-    assert frechet_distance(a, a) < 1e-6
-    assert frechet_distance(a, rng.normal(size=(400, 4))) < 0.2
-    assert frechet_distance(a, rng.normal(2.0, 1.0, size=(400, 4))) > 10
 
 
 def test_classifier_learns_the_tiny_classes_and_scores_batches(tiny_folder, settings):
