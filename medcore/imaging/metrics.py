@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from torch import nn  # importing this module means torch is wanted: it is imported lazily by its callers
 
@@ -81,8 +83,10 @@ class FeatureMetrics:
         self.extractor = ClassifierFeatures(clf.net)
         self.fid = FrechetInceptionDistance(feature=self.extractor, reset_real_features=False)
         self.kid_subset = min(kid_subset, len(reference))
-        self.kid = KernelInceptionDistance(feature=self.extractor, subsets=kid_subsets, subset_size=self.kid_subset,
-                                           reset_real_features=False)
+        with warnings.catch_warnings():  # "will save all extracted features": a few hundred rows of 128 here
+            warnings.filterwarnings("ignore", message=".*save all extracted features.*")
+            self.kid = KernelInceptionDistance(feature=self.extractor, subsets=kid_subsets,
+                                               subset_size=self.kid_subset, reset_real_features=False)
         self.mifid = MemorizationInformedFrechetInceptionDistance(feature=self.extractor, reset_real_features=False)
         ref_t, train_t = torch.from_numpy(np.asarray(reference)), torch.from_numpy(np.asarray(train))
         self.fid.update(ref_t, real=True)
@@ -97,16 +101,19 @@ class FeatureMetrics:
         for m in (self.fid, self.kid, self.mifid):
             m.reset()  # keeps the real features
         x = torch.from_numpy(np.asarray(images))
+        n = len(images)
+        out: dict = {"n": int(n), "fid": None, "mifid": None, "kid": None, "kid_std": None, "precision": None,
+                     "recall": None, "k": k}
+        if n < 2:  # no covariance from one image
+            return out
         self.fid.update(x, real=False)
         self.mifid.update(x, real=False)
-        n = len(images)
-        out = {"n": int(n), "fid": round(float(self.fid.compute()), 4), "mifid": round(float(self.mifid.compute()), 4)}
+        out.update(fid=round(float(self.fid.compute()), 4), mifid=round(float(self.mifid.compute()), 4))
         if n >= self.kid_subset:
             self.kid.update(x, real=False)
             torch.manual_seed(self.seed)  # KID draws its subsets with torch's global generator
             kid_mean, kid_std = self.kid.compute()
             out.update(kid=round(float(kid_mean), 5), kid_std=round(float(kid_std), 5))
-        else:
-            out.update(kid=None, kid_std=None)
-        out.update(precision_recall(self.reference_features, self.extractor(x).numpy(), k))
+        if n > k and len(self.reference_features) > k:
+            out.update(precision_recall(self.reference_features, self.extractor(x).numpy(), k))
         return out
