@@ -22,7 +22,7 @@ from medcore.imaging.viewing import window_level, zoom  # noqa: E402
 from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, generate, load_model,  # noqa: E402
                                     mark_synthetic, marked_pngs, privacy_label, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
-from ui import lab_imaging  # noqa: E402
+from ui import imaging_quality, lab_imaging  # noqa: E402
 from ui.demo import take_demo  # noqa: E402
 from ui.workspace import load_work, save_work  # noqa: E402
 
@@ -253,6 +253,9 @@ with tab_quality:
                 st.caption("Training metrics, and for the shipped checkpoint the output of "
                            "`python -m medcore eval image` stored beside it.")
                 st.json(rec.metrics)
+
+    with error_boundary("showing the comparison table"):
+        imaging_quality.comparison_section(settings.assets_dir)
 
 with tab_data:
     choices = lab_imaging.dataset_choices(settings)
