@@ -170,3 +170,20 @@ def deep_copy_check(images: np.ndarray, feats: np.ndarray, train: np.ndarray, tr
     return DeepCopyReport([float(x) for x in fd], [int(x) for x in fi[:, 0]], [float(x) for x in ss],
                           [int(x) for x in si], [bool(x <= c.feature_threshold) for x in fd],
                           [bool(x >= c.ssim_threshold) for x in ss], c)
+
+
+@dataclass
+class FeatureReference:
+    """The training scans' classifier features and the calibrated feature/SSIM thresholds, computed once."""
+
+    train_features: np.ndarray
+    calibration: DeepCalibration
+
+
+def feature_reference(clf, train: np.ndarray, heldout: np.ndarray) -> FeatureReference:
+    tf = clf.features(train)
+    return FeatureReference(tf, calibrate_deep(heldout, clf.features(heldout), train, tf))
+
+
+def deep_check_batch(clf, images: np.ndarray, train: np.ndarray, fref: FeatureReference) -> DeepCopyReport:
+    return deep_copy_check(images, clf.features(images), train, fref.train_features, fref.calibration)

@@ -82,18 +82,33 @@ class BatchQuality:
     classifier_accuracy: float | None
     hist_real: list[float] = field(default_factory=list)
     hist_generated: list[float] = field(default_factory=list)
+    deep: object | None = None  # copies.DeepCopyReport: nearest by classifier features and by SSIM
+
+    @property
+    def flagged(self) -> list[bool]:
+        """Possible copy by any view: pixels, classifier features or SSIM."""
+        if self.deep is None:
+            return list(self.copy.flagged)
+        return [a or b or c for a, b, c in zip(self.copy.flagged, self.deep.by_features, self.deep.by_ssim)]
 
 
-def batch_quality(images: np.ndarray, labels: list[int] | None, ref: Reference, clf=None) -> BatchQuality:
+def batch_quality(images: np.ndarray, labels: list[int] | None, ref: Reference, clf=None,
+                  feature_ref=None) -> BatchQuality:
+    """The page's panel for one batch; `feature_ref` (copies.feature_reference) adds the feature/SSIM copy check."""
     conf, pred, agree = [], [], None
     if clf is not None and labels is not None:
         p = clf.probs(images)
         conf = [float(p[i, labels[i]]) for i in range(len(images))]
         pred = [clf.class_names[j] for j in p.argmax(1)]
         agree = float(np.mean(p.argmax(1) == np.asarray(labels)))
+    deep = None
+    if clf is not None and feature_ref is not None:
+        from medcore.imaging.copies import deep_check_batch
+
+        deep = deep_check_batch(clf, images, ref.train, feature_ref)
     return BatchQuality(conf, pred, agree, copy_check(images, ref.train, ref.calibration),
                         clf.metrics.get("heldout_accuracy") if clf is not None else None,
-                        intensity_histogram(ref.heldout).tolist(), intensity_histogram(images).tolist())
+                        intensity_histogram(ref.heldout).tolist(), intensity_histogram(images).tolist(), deep)
 
 
 # ---- the full evaluation (`python -m medcore eval image`) ------------------------------------
