@@ -94,6 +94,13 @@ class FeatureMetrics:
         self.mifid.update(train_t, real=True)
         self.reference_features = self.extractor(ref_t).numpy()
 
+    @property
+    def train_features(self) -> np.ndarray:
+        """The training scans' features, as MiFID extracted them (no second pass)."""
+        import torch
+
+        return torch.cat(list(self.mifid.real_features)).numpy()
+
     def score(self, images: np.ndarray, k: int = 3) -> dict:
         """All metrics of one set of generated (or real, for a baseline) uint8 images."""
         import torch

@@ -40,8 +40,6 @@ class _SizeContext:
 
 
 def _context(settings: Settings, key: str, size: int, n: int, seed: int) -> _SizeContext:
-    import torch
-
     from medcore.imaging.classifier import find_classifier
     from medcore.imaging.copies import calibrate_deep
     from medcore.imaging.metrics import FeatureMetrics
@@ -53,7 +51,7 @@ def _context(settings: Settings, key: str, size: int, n: int, seed: int) -> _Siz
         raise ValueError(f"no in-domain classifier for {key} at {size} px: train one first "
                          f"(python -m medcore eval image-classifier --size {size})")
     fm = FeatureMetrics(clf, ref.heldout, ref.train, kid_subset=min(100, n), seed=seed)
-    train_feats = fm.extractor(torch.from_numpy(ref.train)).numpy()
+    train_feats = fm.train_features
     cal = calibrate_deep(ref.heldout, fm.reference_features, ref.train, train_feats)
     return _SizeContext(ref, clf, fm, train_feats, cal)
 

@@ -34,7 +34,7 @@ def test_feature_metrics_rank_a_shifted_set_worse_than_real():
     clf = _clf()
     held, train = _images(60, 1), _images(80, 2)
     fm = FeatureMetrics(clf, held, train, kid_subset=30, kid_subsets=10)
-    assert fm.extractor.num_features == 16
+    assert fm.extractor.num_features == 16 and fm.train_features.shape == (80, 16)
     real = fm.score(_images(60, 3))
     dark = fm.score(_images(60, 4, 0, 60))
     assert real["fid"] < dark["fid"] and real["kid"] < dark["kid"]
