@@ -150,8 +150,8 @@ def fid_pair(clf, gen: np.ndarray, ref: Reference, seed: int = 0) -> dict:
     fm = FeatureMetrics(clf, ref.heldout, ref.train, kid_subset=min(100, n), seed=seed)
     g = fm.score(gen[rng.permutation(len(gen))[:n]])
     base = fm.score(ref.train[rng.permutation(len(ref.train))[:n]])
-    return {"fid_generated": g["fid"], "fid_real_baseline": base["fid"], "n": int(n), "generated": g,
-            "real_baseline": base, "reference": "held-out scans (FID, KID, precision/recall); training scans "
+    return {"fid_generated": g["fid"], "fid_real_baseline": base["fid"], "n": int(n), "metrics_generated": g,
+            "metrics_real_baseline": base, "reference": "held-out scans (FID, KID, precision/recall); training scans "
                                                 "(MiFID's memorisation term)"}
 
 
