@@ -92,7 +92,7 @@ def score_model(settings: Settings, path, ctxs: dict, *, n_per_class: int, seed:
     row["cas"] = round(classification_accuracy_score(gen, labels, ctx.ref, seed), 4) if cas and model.conditional \
         else None
     row.update(_copies(ctx, gen))
-    row["seconds_16"] = round(t16, 2)
+    row["seconds_16"] = round(t16, 3)
     row["sampler"] = "generator (one pass)" if model.kind in ("gan", "vae") else f"{sampler} {steps} steps"
     return row
 

@@ -32,7 +32,7 @@ def test_table_scores_every_row_and_a_real_baseline(settings, tiny_models, tmp_p
                         dp_models=(("vae", vae),), n_per_class=3, steps=2)
     row = t["rows"][0]
     assert row["model"] == "gan" and row["generated"] == 6 and row["fid"] is not None
-    assert 0 <= row["precision"] <= 1 and 0 <= row["recall"] <= 1 and row["seconds_16"] > 0
+    assert 0 <= row["precision"] <= 1 and 0 <= row["recall"] <= 1 and row["seconds_16"] >= 0
     assert 0 <= row["copies_flagged"] <= 6 and row["cas"] is not None and row["privacy"] == "not differentially private"
     assert t["rows"][1]["missing"] is True
     assert t["dp_rows"][0]["kind"] == "vae" and t["dp_rows"][0]["cas"] is None
