@@ -23,7 +23,7 @@ from medcore.imaging.viewing import window_level, zoom  # noqa: E402
 from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, load_model,  # noqa: E402
                                     mark_synthetic, marked_pngs, privacy_label, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
-from ui import lab_imaging  # noqa: E402
+from ui import imaging_quality, lab_imaging  # noqa: E402
 from ui.demo import take_demo  # noqa: E402
 from ui.workspace import load_work, save_work  # noqa: E402
 
@@ -57,6 +57,16 @@ def get_reference(key: str, size: int, _data_dir: str):
 @st.cache_resource(show_spinner=False, max_entries=4)
 def get_classifier(key: str, size: int, _data_dir: str):
     return clf_mod.find_classifier(settings, key, size)
+
+
+@st.cache_resource(show_spinner="Computing the training scans' classifier features (first time only)…",
+                   max_entries=4)
+def get_feature_reference(key: str, size: int, _data_dir: str):
+    from medcore.imaging.copies import feature_reference
+
+    clf = get_classifier(key, size, _data_dir)
+    ref = get_reference(key, size, _data_dir)
+    return feature_reference(clf, ref.train, ref.heldout) if clf is not None else None
 
 
 def _dataset_card(spec: str) -> None:
@@ -204,7 +214,9 @@ with tab_quality:
                 st.warning(f"The model's training data is not available here, so nothing can be compared: {exc}")
             if ref is not None:
                 clf = get_classifier(key, m.size, str(settings.data_dir)) if len(ref.class_names) > 1 else None
-                q = quality.batch_quality(batch.images, batch.labels, ref, clf)
+                fref = get_feature_reference(key, m.size, str(settings.data_dir)) if clf is not None else None
+                q = quality.batch_quality(batch.images, batch.labels, ref, clf, fref)
+                n_copies = sum(q.flagged)
                 c1, c2, c3, c4 = st.columns(4)
                 c1.metric("Classifier held-out accuracy",
                           f"{q.classifier_accuracy:.1%}" if q.classifier_accuracy is not None else "–",
@@ -212,14 +224,17 @@ with tab_quality:
                 c2.metric("Batch class agreement", f"{q.class_agreement:.0%}" if q.class_agreement is not None else "–",
                           help="share of generated images the classifier assigns to the requested class")
                 c3.metric("Mean class confidence", f"{np.mean(q.confidence):.2f}" if q.confidence else "–")
-                c4.metric("Possible copies", f"{q.copy.n_flagged} of {len(q.copy.flagged)}",
+                c4.metric("Possible copies", f"{n_copies} of {len(q.copy.flagged)}",
                           help=f"closer to a training image than {q.copy.calibration.quantile:.0%} of real "
-                               f"held-out scans are (RMS ≤ {q.copy.calibration.threshold:.4f})")
+                               f"held-out scans are: by pixels (RMS ≤ {q.copy.calibration.threshold:.4f})"
+                               + ("" if q.deep is None else
+                                  f", by classifier features (≤ {q.deep.calibration.feature_threshold:.3f}) "
+                                  f"or by SSIM (≥ {q.deep.calibration.ssim_threshold:.3f})"))
                 if clf is None and len(ref.class_names) > 1:
                     st.caption("No in-domain classifier for this dataset yet: "
                                "`python -m medcore eval image --retrain-classifier` trains one (about a minute).")
-                if q.copy.n_flagged:
-                    st.error(f"{q.copy.n_flagged} image(s) are as close to a training image as a copy would be. "
+                if n_copies:
+                    st.error(f"{n_copies} image(s) are as close to a training image as a copy would be. "
                              "Do not share them: memorised patient images are a privacy leak.")
                 hist = go.Figure()
                 centers = np.linspace(4, 252, len(q.hist_real))
@@ -233,21 +248,35 @@ with tab_quality:
                            f"(median distance {q.copy.calibration.heldout_median:.4f}); "
                            f"{q.copy.calibration.heldout_duplicates} of them duplicate a training scan inside the "
                            "dataset itself and were left out of the calibration.")
-                cols = st.columns(4)
+                if q.deep is not None:
+                    st.caption(f"Each row: generated | nearest by pixels | most similar by SSIM (among the nearest "
+                               f"by classifier features and by pixels, mirrors included). SSIM threshold "
+                               f"{q.deep.calibration.ssim_threshold:.3f} and feature threshold "
+                               f"{q.deep.calibration.feature_threshold:.3f}, calibrated on the same held-out scans "
+                               f"(median SSIM {q.deep.calibration.heldout_ssim_median:.3f}).")
+                cols = st.columns(2 if q.deep is not None else 4)
+                up = max(1, 128 // m.size)
                 for i in range(min(len(batch.images), 16)):
-                    real = np.kron(ref.train[q.copy.nearest_index[i]],
-                                   np.ones((128 // m.size, 128 // m.size), dtype=np.uint8))
-                    pair = np.concatenate([mark_synthetic(batch.images[i], real.shape[0]), real], 1)
-                    flag = " ⚠ possible copy" if q.copy.flagged[i] else ""
+                    real = np.kron(ref.train[q.copy.nearest_index[i]], np.ones((up, up), dtype=np.uint8))
+                    parts = [mark_synthetic(batch.images[i], real.shape[0]), real]
+                    extra = ""
+                    if q.deep is not None:
+                        parts.append(np.kron(ref.train[q.deep.ssim_nearest[i]], np.ones((up, up), dtype=np.uint8)))
+                        extra = f", SSIM {q.deep.ssim[i]:.3f}, feature d={q.deep.feature_distance[i]:.3f}"
+                    flag = " ⚠ possible copy" if q.flagged[i] else ""
                     conf = f", conf {q.confidence[i]:.2f}" if q.confidence else ""
-                    cols[i % 4].image(pair, caption=f"{i}: generated | nearest real, "
-                                                    f"d={q.copy.distances[i]:.4f}{conf}{flag}")
+                    cols[i % len(cols)].image(np.concatenate(parts, 1),
+                                              caption=f"{i}: generated | nearest real, d={q.copy.distances[i]:.4f}"
+                                                      f"{extra}{conf}{flag}")
         rec = next((m for m in store.list_models("imaging") if m.path and m.path in batch.checkpoint), None)
         if rec is not None and rec.metrics:
             with st.expander(f"Recorded metrics of this model ({rec.name})"):
                 st.caption("Training metrics, and for the shipped checkpoint the output of "
                            "`python -m medcore eval image` stored beside it.")
                 st.json(rec.metrics)
+
+    with error_boundary("showing the comparison table"):
+        imaging_quality.comparison_section(settings.assets_dir)
 
 with tab_data:
     choices = lab_imaging.dataset_choices(settings)

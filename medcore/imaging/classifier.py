@@ -151,9 +151,8 @@ def get_classifier(settings: Settings, key: str, size: int, *, retrain: bool = F
                    "heldout_accuracy": round(accuracy(clf, ds.images[ho], ds.labels[ho]), 4),
                    "train_accuracy": round(accuracy(clf, ds.images[tr], ds.labels[tr]), 4),
                    "train_seconds": round(time.perf_counter() - t0, 1),
-                   "command": f"medcore.imaging.classifier.get_classifier(settings, {key!r}, {size}, retrain=True"
-                              f"{', save_to=' + repr(str(save_to)) if save_to else ''}); the CLI's "
-                              "`eval image --retrain-classifier` does the same into the data dir",
+                   "command": f"python -m medcore eval image-classifier --dataset {key} --size {size}"
+                              f"{' --save-to ' + str(save_to) if save_to else ''}",
                    "split": "duplicate-aware 90/10 split, seed 0 (datasets.ImageDataset.split)"}
     dest = save_to or _paths(settings, key, size)[1]
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""CLI: `train image`, `generate image`, `eval image`, `bench imaging`.
+"""CLI: `train image`, `generate image`, `eval image`, `eval image-table`, `eval image-classifier`, `bench imaging`.
 
 Imports nothing heavy at module level; handlers import what they need.
 """
@@ -92,6 +92,22 @@ def register(reg) -> None:
     e.add_argument("--max-images", type=int, default=0, help="--reconstruction: at most this many held-out scans")
     e.add_argument("--out", default="", help="also write the JSON here")
     e.set_defaults(func=_eval)
+
+    t = reg.eval.add_parser("image-table", help="the comparison table of the image generators and the DP runs")
+    t.add_argument("--n", type=int, default=64, help="generated images per class and model")
+    t.add_argument("--seed", type=int, default=1)
+    t.add_argument("--model", action="append", default=[], metavar="LABEL=CHECKPOINT",
+                   help="a row (repeatable; default: the four shipped generators)")
+    t.add_argument("--dp", action="append", default=[], metavar="LABEL=CHECKPOINT",
+                   help="a DP trade-off row (repeatable; default: the shipped ε≈8, ε≈1 and no-DP VAE runs)")
+    t.add_argument("--out", default="", help="also write the JSON here (and TABLE.md beside it)")
+    t.set_defaults(func=_eval_table)
+
+    c = reg.eval.add_parser("image-classifier", help="train the in-domain classifier of a size and report it")
+    c.add_argument("--dataset", default="br35h")
+    c.add_argument("--size", type=int, default=128)
+    c.add_argument("--save-to", default="", help="folder/stem to write (default: DATA_DIR/imaging/classifiers)")
+    c.set_defaults(func=_eval_classifier)
 
     b = reg.bench.add_parser("imaging", help="sampler speed-ups and training throughput (ratios in one run)")
     b.add_argument("--checkpoint", default="")
@@ -211,6 +227,45 @@ def _eval(args, settings) -> int:
     if args.out:
         Path(args.out).write_text(text)
     print(text)
+    return 0
+
+
+def _pairs(items: list[str]) -> tuple[tuple[str, str], ...]:
+    out = []
+    for item in items:
+        label, sep, path = item.partition("=")
+        if not sep or not path:
+            raise ValueError(f"expected LABEL=CHECKPOINT, got {item!r}")
+        out.append((label, path))
+    return tuple(out)
+
+
+def _eval_table(args, settings) -> int:
+    from medcore.imaging import table as tbl
+    from medcore.imaging.sample import SampleError
+
+    try:
+        kw = {"models": _pairs(args.model) or tbl.DEFAULT_MODELS, "dp_models": _pairs(args.dp) or tbl.DEFAULT_DP}
+        report = tbl.image_table(settings, n_per_class=args.n, seed=args.seed, **kw)
+    except (SampleError, FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    text = json.dumps(report, indent=2, default=str, ensure_ascii=False)
+    if args.out:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text)
+        out.with_name("TABLE.md").write_text(tbl.markdown(report) + "\n")
+    print(tbl.markdown(report))
+    return 0
+
+
+def _eval_classifier(args, settings) -> int:
+    from medcore.imaging.classifier import get_classifier
+
+    dest = Path(args.save_to) if args.save_to else None
+    clf = get_classifier(settings, args.dataset, args.size, retrain=True, save_to=dest)
+    print(json.dumps(clf.metrics, indent=2))
     return 0
 
 

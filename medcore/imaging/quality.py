@@ -2,8 +2,9 @@
 
 - class confidence and class agreement from the in-domain classifier
 - Classification Accuracy Score (CAS): a classifier trained on generated images, tested on real held-out ones
-- in-domain FID from the classifier's features, with a real-vs-real baseline for scale
-- copy check: nearest training image per generated image, flagged under a threshold
+- FID, KID, MiFID (torchmetrics) and k-NN precision/recall on the classifier's features (metrics.py),
+  with a real-vs-real baseline for scale
+- copy check (copies.py): nearest training image per generated image, flagged under a threshold
   calibrated on real held-out images (which are, by construction, not copies)
 - pixel-intensity histograms, real against generated
 """
@@ -11,106 +12,14 @@
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from medcore.config import Settings
-
-
-# ---- FID -----------------------------------------------------------------------------
-def frechet_distance(a: np.ndarray, b: np.ndarray) -> float:
-    """Fréchet distance between Gaussians fitted to two feature sets (rows are samples)."""
-    from scipy import linalg
-
-    if len(a) < 2 or len(b) < 2:
-        return float("nan")
-    mu1, mu2 = a.mean(0), b.mean(0)
-    s1, s2 = np.cov(a, rowvar=False), np.cov(b, rowvar=False)
-    import warnings
-
-    with warnings.catch_warnings():
-        # Fewer samples than feature dimensions make the covariances singular; the estimate is still
-        # comparable with a real-vs-real baseline of the same size, which is how it is reported.
-        warnings.simplefilter("ignore", linalg.LinAlgWarning)
-        covmean, _ = linalg.sqrtm(s1 @ s2, disp=False)
-    if not np.isfinite(covmean).all():  # near-singular product: nudge both diagonals, as in the reference code
-        off = np.eye(s1.shape[0]) * 1e-6
-        covmean = linalg.sqrtm((s1 + off) @ (s2 + off))
-    covmean = covmean.real
-    return float(((mu1 - mu2) ** 2).sum() + np.trace(s1) + np.trace(s2) - 2 * np.trace(covmean))
-
-
-# ---- copy check -----------------------------------------------------------------------
-def _flat(images: np.ndarray) -> np.ndarray:
-    return images.reshape(len(images), -1).astype(np.float32) / 255.0
-
-
-def nearest(query: np.ndarray, reference: np.ndarray, *, flips: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """RMS pixel distance from each query image to its nearest reference image (mirror images count too)."""
-    q = _flat(query)
-    refs = [reference, reference[..., ::-1]] if flips else [reference]
-    best_d = np.full(len(q), np.inf, dtype=np.float64)
-    best_i = np.zeros(len(q), dtype=np.int64)
-    qq = (q ** 2).sum(1)[:, None]
-    for ref in refs:
-        r = _flat(np.ascontiguousarray(ref))
-        d2 = np.maximum(qq + (r ** 2).sum(1)[None, :] - 2 * q @ r.T, 0)
-        i = d2.argmin(1)
-        d = np.sqrt(d2[np.arange(len(q)), i] / q.shape[1])
-        better = d < best_d
-        best_d[better], best_i[better] = d[better], i[better]
-    return best_d, best_i
-
-
-@dataclass
-class CopyCalibration:
-    threshold: float
-    quantile: float
-    heldout_pairs: int
-    heldout_duplicates: int  # held-out images that (nearly) duplicate a training image in the dataset itself
-    heldout_min: float
-    heldout_median: float
-
-
-DUPLICATE_RMS = 1.5 / 255  # below this, two 8-bit images differ by rounding only
-
-
-def calibrate_copy_threshold(heldout: np.ndarray, train: np.ndarray, quantile: float = 0.01) -> CopyCalibration:
-    """The distance under which only `quantile` of genuinely new real images fall."""
-    d, _ = nearest(heldout, train)
-    dup = d < DUPLICATE_RMS
-    clean = d[~dup] if (~dup).any() else d
-    return CopyCalibration(float(np.quantile(clean, quantile)), quantile, int(len(d)), int(dup.sum()),
-                           float(clean.min()), float(np.median(clean)))
-
-
-@dataclass
-class CopyReport:
-    distances: list[float]
-    nearest_index: list[int]  # index into the training images
-    flagged: list[bool]
-    calibration: CopyCalibration
-
-    @property
-    def n_flagged(self) -> int:
-        return int(sum(self.flagged))
-
-    def to_dict(self, per_image: bool = False) -> dict:
-        d = {"threshold": round(self.calibration.threshold, 5), "flagged": self.n_flagged,
-             "checked": len(self.flagged), "min_distance": round(min(self.distances), 5) if self.distances else None,
-             "median_distance": round(float(np.median(self.distances)), 5) if self.distances else None,
-             "calibration": asdict(self.calibration)}
-        if per_image:
-            d["distances"] = [round(x, 5) for x in self.distances]
-            d["nearest_index"] = self.nearest_index
-        return d
-
-
-def copy_check(generated: np.ndarray, train: np.ndarray, calibration: CopyCalibration) -> CopyReport:
-    d, i = nearest(generated, train)
-    return CopyReport([float(x) for x in d], [int(x) for x in i],
-                      [bool(x <= calibration.threshold) for x in d], calibration)
+# the copy check's home is copies.py; its names stay importable from here for callers
+from medcore.imaging.copies import (DUPLICATE_RMS, CopyCalibration, CopyReport, calibrate_copy_threshold,  # noqa: F401
+                                    copy_check, nearest)
 
 
 # ---- histograms ------------------------------------------------------------------------
@@ -173,18 +82,33 @@ class BatchQuality:
     classifier_accuracy: float | None
     hist_real: list[float] = field(default_factory=list)
     hist_generated: list[float] = field(default_factory=list)
+    deep: object | None = None  # copies.DeepCopyReport: nearest by classifier features and by SSIM
+
+    @property
+    def flagged(self) -> list[bool]:
+        """Possible copy by any view: pixels, classifier features or SSIM."""
+        if self.deep is None:
+            return list(self.copy.flagged)
+        return [a or b or c for a, b, c in zip(self.copy.flagged, self.deep.by_features, self.deep.by_ssim)]
 
 
-def batch_quality(images: np.ndarray, labels: list[int] | None, ref: Reference, clf=None) -> BatchQuality:
+def batch_quality(images: np.ndarray, labels: list[int] | None, ref: Reference, clf=None,
+                  feature_ref=None) -> BatchQuality:
+    """The page's panel for one batch; `feature_ref` (copies.feature_reference) adds the feature/SSIM copy check."""
     conf, pred, agree = [], [], None
     if clf is not None and labels is not None:
         p = clf.probs(images)
         conf = [float(p[i, labels[i]]) for i in range(len(images))]
         pred = [clf.class_names[j] for j in p.argmax(1)]
         agree = float(np.mean(p.argmax(1) == np.asarray(labels)))
+    deep = None
+    if clf is not None and feature_ref is not None:
+        from medcore.imaging.copies import deep_check_batch
+
+        deep = deep_check_batch(clf, images, ref.train, feature_ref)
     return BatchQuality(conf, pred, agree, copy_check(images, ref.train, ref.calibration),
                         clf.metrics.get("heldout_accuracy") if clf is not None else None,
-                        intensity_histogram(ref.heldout).tolist(), intensity_histogram(images).tolist())
+                        intensity_histogram(ref.heldout).tolist(), intensity_histogram(images).tolist(), deep)
 
 
 # ---- the full evaluation (`python -m medcore eval image`) ------------------------------------
@@ -217,14 +141,18 @@ def generate_per_class(model, n_per_class: int, *, seed: int, sampler: str, step
 
 
 def fid_pair(clf, gen: np.ndarray, ref: Reference, seed: int = 0) -> dict:
-    """In-domain FID of generated vs training images, and of held-out real vs training images (same n)."""
+    """torchmetrics FID/KID/MiFID and k-NN precision/recall of generated images against the held-out scans,
+    and the same for as many real training scans (the real-vs-real baseline that gives the scale)."""
+    from medcore.imaging.metrics import FeatureMetrics
+
     n = min(len(gen), len(ref.heldout))
     rng = np.random.default_rng(seed)
-    f_train = clf.features(ref.train)
-    f_gen = clf.features(gen[rng.permutation(len(gen))[:n]])
-    f_held = clf.features(ref.heldout[rng.permutation(len(ref.heldout))[:n]])
-    return {"fid_generated": round(frechet_distance(f_gen, f_train), 4),
-            "fid_real_baseline": round(frechet_distance(f_held, f_train), 4), "n": int(n)}
+    fm = FeatureMetrics(clf, ref.heldout, ref.train, kid_subset=min(100, n), seed=seed)
+    g = fm.score(gen[rng.permutation(len(gen))[:n]])
+    base = fm.score(ref.train[rng.permutation(len(ref.train))[:n]])
+    return {"fid_generated": g["fid"], "fid_real_baseline": base["fid"], "n": int(n), "metrics_generated": g,
+            "metrics_real_baseline": base, "reference": "held-out scans (FID, KID, precision/recall); training scans "
+                                                "(MiFID's memorisation term)"}
 
 
 def _sampler_record(kind: str, sampler: str, steps: int, guidance: float, seconds_per_image: float) -> dict:

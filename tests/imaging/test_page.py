@@ -25,6 +25,9 @@ def test_generate_then_download(settings, store, tiny_run):
     assert not at.exception, at.exception
     assert "Research and education use only" in _texts(at)
     assert "not differentially private" in _texts(at)  # every model states its training privacy
+    # the Quality tab shows the shipped in-domain classifier's held-out accuracy and the comparison section
+    acc = next(m for m in at.metric if m.label == "In-domain classifier, 32 px: held-out accuracy")
+    assert acc.value.endswith("%") and "How the generators compare" in _texts(at)
     assert at.selectbox[0].value.startswith("tiny-test")
     at.number_input[0].set_value(4)
     at.slider[0].set_value(5)
@@ -123,3 +126,33 @@ def test_sampling_over_the_time_budget_is_stopped_with_a_clear_message(settings,
     assert "Something went wrong" not in err
     assert "synthetic images in" not in _texts(at)
     assert store.list_work(kind="image_batch") == []
+
+
+def test_comparison_and_dp_sections_render_a_table(tmp_path):
+    import json
+
+    rows = [{"model": "m1", "size": 32, "fid": 2.5, "kid": 0.05, "mifid": 90.0, "precision": 0.6, "recall": 0.9,
+             "class_agreement": 0.96, "cas": 0.65, "copies_flagged": 2, "generated": 128, "seconds_16": 3.6},
+            {"model": "gone", "missing": True}]
+    base = [{"model": "real vs real (32 px)", "size": 32, "fid": 0.7, "precision": 0.7, "recall": 0.93}]
+    dp = [{"model": "VAE ε≈8", "privacy": "DP-SGD epsilon=7.99 at delta=1e-05 (clip 1)", "fid": 9.0,
+           "copies_flagged": 0, "generated": 128}]
+    path = tmp_path / "table.json"
+    path.write_text(json.dumps({"rows": rows, "baselines": base, "dp_rows": dp, "settings": {"n_per_class": 64}}))
+
+    def page(p):
+        from pathlib import Path
+
+        from medcore.config import REPO_ROOT
+        from ui.imaging_quality import comparison_section
+
+        comparison_section(REPO_ROOT / "assets", Path(p))
+
+    at = AppTest.from_function(page, args=(str(path),), default_timeout=60).run()
+    assert not at.exception, at.exception
+    frames = [d.value for d in at.dataframe]
+    assert list(frames[0]["model"]) == ["m1", "real vs real (32 px)"] and frames[0]["FID"].iloc[0] == 2.5
+    assert frames[1]["training privacy"].iloc[0].startswith("DP-SGD epsilon=7.99")
+    assert "what the privacy budget costs" in _texts(at)
+    missing = AppTest.from_function(page, args=(str(tmp_path / "none.json"),), default_timeout=60).run()
+    assert "No comparison table yet" in _texts(missing)

@@ -1,7 +1,6 @@
 import numpy as np
 
-from medcore.imaging.quality import (calibrate_copy_threshold, copy_check, frechet_distance, histogram_figure,
-                                     nearest)
+from medcore.imaging.quality import calibrate_copy_threshold, copy_check, histogram_figure, nearest
 
 
 def _images(n, seed):
@@ -34,14 +33,6 @@ def test_nearest_matches_brute_force():
     assert np.allclose(d, brute.min(1)) and (i == brute.argmin(1)).all()
 
 
-def test_frechet_distance():
-    rng = np.random.default_rng(0)
-    a = rng.normal(size=(400, 4))
-    assert frechet_distance(a, a) < 1e-6
-    assert frechet_distance(a, rng.normal(size=(400, 4))) < 0.2
-    assert frechet_distance(a, rng.normal(2.0, 1.0, size=(400, 4))) > 10
-
-
 def test_classifier_learns_the_tiny_classes_and_scores_batches(tiny_folder, settings):
     from medcore.imaging.classifier import Classifier, accuracy, train_classifier
     from medcore.imaging.datasets import import_folder
@@ -57,3 +48,22 @@ def test_classifier_learns_the_tiny_classes_and_scores_batches(tiny_folder, sett
     assert q.copy.n_flagged == 3 and len(q.confidence) == 3 and q.class_agreement >= 2 / 3
     fig = histogram_figure(ds.images, ds.images[:3])
     assert len(fig.data) == 2
+
+
+def test_batch_panel_adds_feature_and_ssim_copy_check(tiny_folder, settings):
+    from medcore.imaging.classifier import Classifier, train_classifier
+    from medcore.imaging.copies import feature_reference
+    from medcore.imaging.datasets import import_folder
+    from medcore.imaging.quality import Reference, batch_quality
+
+    ds = import_folder(tiny_folder, 16, settings)
+    clf = Classifier(train_classifier(ds.images, ds.labels, 2, epochs=2, batch=8), ds.class_names, {})
+    train, held = ds.images[6:], ds.images[:6]
+    ref = Reference("tiny", ds.class_names, train, ds.labels[6:], held, ds.labels[:6],
+                    calibrate_copy_threshold(held, train))
+    fref = feature_reference(clf, train, held)
+    gen = np.concatenate([train[:2], 255 - train[2:4]])  # two memorised, two inverted (not copies)
+    q = batch_quality(gen, [int(x) for x in ds.labels[6:10]], ref, clf, fref)
+    assert q.deep is not None and q.deep.by_ssim[:2] == [True, True] and q.deep.ssim_nearest[:2] == [0, 1]
+    assert q.flagged[:2] == [True, True] and not any(q.deep.by_ssim[2:])
+    assert batch_quality(gen, None, ref, clf).deep is None

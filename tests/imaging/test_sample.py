@@ -87,3 +87,23 @@ def test_gan_samples_too(tmp_path, settings, tiny_folder):
     report = evaluate_checkpoint(settings, r["out_dir"], n_per_class=2)
     assert report["model"] == "gan" and report["sampler"]["name"] == "generator (one forward pass)"
     assert "steps" not in report["sampler"] and report["copy_check"]["checked"] == 4
+
+
+def test_dp_epsilon_reaches_png_text_and_dicom(model):
+    import dataclasses
+
+    import pydicom
+    from PIL import Image
+
+    from medcore.imaging.dicom_export import dicom_bytes
+
+    dp = {"epsilon": 7.9944, "delta": 1e-5, "max_grad_norm": 1.0}
+    priv = dataclasses.replace(model, state={**model.state, "dp": dp})
+    b = generate(priv, SampleRequest("tumour", 1, 3, "ddim", 3))
+    assert b.privacy == "DP-SGD epsilon=7.99 at delta=1e-05 (clip 1)"
+    png = Image.open(io.BytesIO(marked_pngs(b)[0][1]))
+    assert png.text["medcore:privacy"] == b.privacy
+    ds = pydicom.dcmread(io.BytesIO(dicom_bytes(b, 0, display=64)))
+    assert "epsilon=7.99 at delta=1e-05" in ds.DerivationDescription and "epsilon=7.99" in ds.ImageComments
+    plain = pydicom.dcmread(io.BytesIO(dicom_bytes(generate(model, SampleRequest("tumour", 1, 3, "ddim", 3)), 0, 64)))
+    assert "not differentially private" in plain.ImageComments
