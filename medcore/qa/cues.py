@@ -41,6 +41,8 @@ SCHEMA = {
                        "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}},
         "personal": {"type": "object", "required": ["rationale", "cues", "not_cues"],
                      "properties": {"cues": _PATTERNS, "not_cues": _PATTERNS}},
+        "serious_pages": {"type": "object", "required": ["rationale", "page_words", "question_words"],
+                          "properties": {"page_words": _PATTERNS, "question_words": _PATTERNS}},
         "narrower": {"type": "object", "required": ["rationale", "before", "after"],
                      "properties": {"before": _PATTERNS, "after": _PATTERNS}},
         "unsupported": {"type": "object", "required": ["rationale", "cues"], "properties": {"cues": _PATTERNS}},
@@ -77,6 +79,8 @@ class Cues:
     narrower_after: re.Pattern
     unsupported: re.Pattern
     rank_by_words: frozenset
+    serious_page: re.Pattern | None = None  # page names never chosen by similarity alone...
+    serious_question: re.Pattern | None = None  # ...unless the question matches this
 
 
 def _join(patterns: list[str], where: str) -> re.Pattern:
@@ -115,7 +119,10 @@ def load_cues(kb_dir: str | Path) -> Cues:
         patient=_join(d["patient_dosing"]["patient_cues"], "patient_dosing"), source=d["source"],
         sections={k: tuple(v) for k, v in d["sections"].items()}, thresholds=dict(d["thresholds"]),
         narrower_before=_join(d["narrower"]["before"], "narrower"), narrower_after=_join(d["narrower"]["after"], "narrower"),
-        unsupported=_join(d["unsupported"]["cues"], "unsupported"), rank_by_words=frozenset(d["rank_by_words"]))
+        unsupported=_join(d["unsupported"]["cues"], "unsupported"), rank_by_words=frozenset(d["rank_by_words"]),
+        serious_page=_join(d["serious_pages"]["page_words"], "serious_pages") if "serious_pages" in d else None,
+        serious_question=(_join(d["serious_pages"]["question_words"], "serious_pages")
+                          if "serious_pages" in d else None))
     with _LOCK:
         _CACHE[key] = cues
     return cues

@@ -223,13 +223,21 @@ def _symptom_causes(settings, eng: QAEngine, u: Understanding, q: str) -> A.QAAn
     return ans
 
 
+def _serious_unasked(eng: QAEngine, cid: str, q: str) -> bool:
+    """A cancer page near the question by name only, when the question itself does not raise cancer."""
+    cues = eng.cues
+    if cues.serious_page is None or not cues.serious_page.search(eng.covered[cid].name.lower()):
+        return False
+    return not cues.serious_question.search(q.lower())
+
+
 def _by_search(eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer:
     """No topic named: the nearest page by its names, answered only when it is close enough and the question
     names no other known concept (a condition we have no page on is refused, not answered from a neighbour)."""
     other = eng.finder.term.match(q)
     if other:
         return A.refuse(u, 0.2, f"we have no page on {other[0].text}")
-    best = eng.index.best_pages(q, k=1)
+    best = [(cid, sim) for cid, sim in eng.index.best_pages(q, k=3) if not _serious_unasked(eng, cid, q)]
     if not best or best[0][1] < eng.cues.thresholds["page_min_similarity"]:
         return A.refuse(u, best[0][1] if best else 0.0, "no topic we cover was recognised in the question")
     cid, sim = best[0]

@@ -163,3 +163,14 @@ def test_a_how_to_take_wording_reads_the_how_to_take_section_first(qa):
         assert a.question_type == "drug_use" and a.sentences[0].section == "how_to_take", (q, a.to_dict())
     b = _ask(qa, "what is metformin used for")
     assert b.sentences[0].section == "used_for"
+
+
+def test_a_cancer_page_is_never_chosen_by_name_similarity_alone(qa):
+    """Safety: "kidneys failing slowly" names no topic; the nearest page by name was kidney cancer. A cancer page
+    is answered from only when the question itself raises cancer; otherwise the question is refused."""
+    a = _ask(qa, "how do you find out if your kidneys are failing slowly")
+    assert "cancer" not in (a.page or "") and "cancer" not in a.answer.lower()
+    settings, eng = qa
+    cancer = next(cid for cid, c in eng.covered.items() if "cancer" in c.name.lower())
+    assert service._serious_unasked(eng, cancer, "how do you find out if your kidneys are failing slowly")
+    assert not service._serious_unasked(eng, cancer, "could this lump be a tumour")
