@@ -11,8 +11,9 @@ log = logging.getLogger(__name__)
 
 SHIPPED = "br35h-ddpm-32px"  # the default image model
 # Also shipped and registered, but never made active on their own: the DDPM is the better teaching model
-# (the trajectory view needs a diffusion model), the DCGAN is there to compare against.
-SHIPPED_EXTRA = ("br35h-gan-32px",)
+# (the trajectory view needs a diffusion model), the DCGAN is there to compare against, and the 128 px VAE and
+# latent DDPM are selectable at full size while their samples are still rougher (their cards say how much).
+SHIPPED_EXTRA = ("br35h-gan-32px", "br35h-vae-128px", "br35h-ldm-128px")
 
 
 def shipped_names() -> tuple[str, ...]:
