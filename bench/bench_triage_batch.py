@@ -18,30 +18,7 @@ import io
 import json
 import time
 
-import numpy as np
-
-
-def _direct_gain(kb, post, temper=0.85, temper_absent=None):
-    temper_absent = temper if temper_absent is None else temper_absent
-
-    def ent(p, axis=0):
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return -np.where(p > 0, p * np.log2(p), 0.0).sum(axis=axis)
-    p_yes = post @ kb.lik
-    jy = post[:, None] * kb.lik ** temper
-    jn = post[:, None] * (1 - kb.lik) ** temper_absent
-    return ent(post) - (p_yes * ent(jy / jy.sum(axis=0), axis=0) + (1 - p_yes) * ent(jn / jn.sum(axis=0), axis=0))
-
-
-def _direct_red_flags(kb, post):
-    from medcore.triage.kb import LEVEL_RANK
-
-    w = np.zeros(len(kb.findings))
-    for ci, c in enumerate(kb.conditions):
-        if LEVEL_RANK[c.triage] <= 1:
-            for fid in c.red_flags:
-                w[kb.finding_index[fid]] += post[ci]
-    return w
+from tests.triage.direct_formula import direct_gain, direct_red_flags  # the `before` arithmetic
 
 
 @contextlib.contextmanager
@@ -49,7 +26,7 @@ def _before():
     from medcore.triage import engine as bayes
 
     saved = bayes.information_gain, bayes.serious_red_flag_weight
-    bayes.information_gain, bayes.serious_red_flag_weight = _direct_gain, _direct_red_flags
+    bayes.information_gain, bayes.serious_red_flag_weight = direct_gain, direct_red_flags
     try:
         yield
     finally:

@@ -9,26 +9,7 @@ import time
 import numpy as np
 
 from medcore.triage import engine as bayes
-from medcore.triage.kb import LEVEL_RANK
-
-
-def _direct_gain(kb, post, temper, temper_absent):
-    def ent(p, axis=0):
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return -np.where(p > 0, p * np.log2(p), 0.0).sum(axis=axis)
-    p_yes = post @ kb.lik
-    jy = post[:, None] * kb.lik ** temper
-    jn = post[:, None] * (1 - kb.lik) ** temper_absent
-    return ent(post) - (p_yes * ent(jy / jy.sum(axis=0), axis=0) + (1 - p_yes) * ent(jn / jn.sum(axis=0), axis=0))
-
-
-def _direct_red_flags(kb, post):
-    w = np.zeros(len(kb.findings))
-    for ci, c in enumerate(kb.conditions):
-        if LEVEL_RANK[c.triage] <= 1:
-            for fid in c.red_flags:
-                w[kb.finding_index[fid]] += post[ci]
-    return w
+from tests.triage.direct_formula import direct_gain, direct_red_flags
 
 
 def _posteriors(kb, n=20):
@@ -45,8 +26,8 @@ def test_information_gain_matches_the_direct_formula(kb):
     for post in _posteriors(kb):
         for temper, absent in ((0.85, 0.5), (1.0, 1.0)):
             np.testing.assert_allclose(bayes.information_gain(kb, post, temper, absent),
-                                       _direct_gain(kb, post, temper, absent), rtol=1e-9, atol=1e-9)
-        np.testing.assert_allclose(bayes.serious_red_flag_weight(kb, post), _direct_red_flags(kb, post), atol=1e-12)
+                                       direct_gain(kb, post, temper, absent), rtol=1e-9, atol=1e-9)
+        np.testing.assert_allclose(bayes.serious_red_flag_weight(kb, post), direct_red_flags(kb, post), atol=1e-12)
 
 
 def test_question_arithmetic_is_at_least_twice_as_fast_as_the_direct_formula(kb):
@@ -62,6 +43,6 @@ def test_question_arithmetic_is_at_least_twice_as_fast_as_the_direct_formula(kb)
             times.append(time.perf_counter() - t)
         return min(times)
 
-    direct = best(lambda p: (_direct_gain(kb, p, 0.85, 0.5), _direct_red_flags(kb, p)))
+    direct = best(lambda p: (direct_gain(kb, p, 0.85, 0.5), direct_red_flags(kb, p)))
     ours = best(lambda p: (bayes.information_gain(kb, p, 0.85, 0.5), bayes.serious_red_flag_weight(kb, p)))
     assert ours * 2 <= direct, (ours, direct)
