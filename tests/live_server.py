@@ -85,3 +85,18 @@ def streamlit_server(data: Path, *, start_timeout: float = 120.0, env: dict | No
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(10)
+
+
+def start_demo_job(page, url: str, steps: int, pause_s: float = 0.05) -> None:
+    """Start the Model lab's demonstration job through the page, as a user does, and wait until it is listed."""
+    page.goto(f"{url}/model_lab")
+    demo = page.get_by_test_id("stExpander").filter(has_text="Start the demonstration job")
+    demo.wait_for()
+    box = demo.get_by_label("Steps")
+    box.fill(str(steps))
+    box.press("Enter")
+    delay = demo.get_by_label("Pause per step (s), to watch it")
+    delay.fill(f"{pause_s:g}")
+    delay.press("Enter")
+    demo.get_by_role("button", name="Start demonstration job").click()
+    page.get_by_text("Job 1: Demonstration").first.wait_for()

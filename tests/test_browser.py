@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.live_server import CHROMIUM, FLAGS, NO_CHROMIUM, ServerError, streamlit_server
+from tests.live_server import CHROMIUM, FLAGS, NO_CHROMIUM, ServerError, start_demo_job, streamlit_server
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 
@@ -75,17 +75,7 @@ def test_deep_link_on_the_first_load_after_start_has_no_page_not_found_dialog(br
 
 
 def test_model_lab_job_runs_live_and_survives_a_reload(server, page):
-    page.goto(f"{server['url']}/model_lab")
-    page.get_by_text("Start the demonstration job").first.wait_for()
-    demo = page.get_by_test_id("stExpander").filter(has_text="Start the demonstration job")
-    steps = demo.get_by_label("Steps")
-    steps.fill("60")
-    steps.press("Enter")
-    delay = demo.get_by_label("Pause per step (s), to watch it")
-    delay.fill("0.05")
-    delay.press("Enter")
-    demo.get_by_role("button", name="Start demonstration job").click()
-    page.get_by_text("Job 1: Demonstration").first.wait_for()
+    start_demo_job(page, server["url"], 60)
     page.locator("[data-testid='stProgress']").first.wait_for()
     page.get_by_text("running").first.wait_for(timeout=60_000)
     _shot(page, "lab-running")

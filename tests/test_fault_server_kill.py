@@ -13,7 +13,7 @@ import pytest
 
 from medcore import jobs
 from medcore.store import Store
-from tests.live_server import CHROMIUM, FLAGS, NO_CHROMIUM, ServerError, streamlit_server
+from tests.live_server import CHROMIUM, FLAGS, NO_CHROMIUM, ServerError, start_demo_job, streamlit_server
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 
@@ -35,20 +35,6 @@ def _open(page, title):
     page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
 
 
-def _start_long_demo_job(page, url):
-    page.goto(f"{url}/model_lab")
-    demo = page.get_by_test_id("stExpander").filter(has_text="Start the demonstration job")
-    demo.wait_for()
-    steps = demo.get_by_label("Steps")
-    steps.fill("20000")
-    steps.press("Enter")
-    delay = demo.get_by_label("Pause per step (s), to watch it")
-    delay.fill("0.05")
-    delay.press("Enter")
-    demo.get_by_role("button", name="Start demonstration job").click()
-    page.get_by_text("Job 1: Demonstration").first.wait_for()
-
-
 def test_kill_9_of_the_server_loses_no_saved_work_and_fails_its_orphan_job(tmp_path):
     from playwright.sync_api import sync_playwright
 
@@ -68,7 +54,7 @@ def test_kill_9_of_the_server_loses_no_saved_work_and_fails_its_orphan_job(tmp_p
                 box.fill(STORY)
                 box.press("Enter")
                 page.get_by_text("call an ambulance or go to the emergency department now").first.wait_for()
-                _start_long_demo_job(page, url)
+                start_demo_job(page, url, 20000)
                 store = Store(url_db)  # read from the test process; this never reconciles
                 chats = _poll(lambda: store.list_work(kind="chat"), what="the saved chat")
                 job = _poll(lambda: (j := jobs.get_job(store, 1)) and j.status == "running" and j.pid and j,
