@@ -79,16 +79,25 @@ def test_match_on_empty_and_odd_text():
 
 def test_adversarial_text_is_linear_and_safe():
     """Regex-bait runs finish, and ten times the text takes about ten times as long (not a hundred)."""
+    import gc
     import time
 
     t = shipped()
     for unit in ("1-", "Dr. ", "a", "\u200b", "chest pain. "):
-        times = []
-        for n in (3_000, 30_000):
-            t0 = time.perf_counter()
-            t.match(unit * n)
-            times.append(time.perf_counter() - t0)
-        assert times[1] < 5 and times[1] < 40 * max(times[0], 0.002), (unit, times)
+        # Best of three, sizes alternating (so the matcher's last-text cache never answers) and
+        # without the collector: one pause on a busy CI machine once made a linear run look 95x.
+        best = {3_000: float("inf"), 30_000: float("inf")}
+        gc.disable()
+        try:
+            for _ in range(3):
+                for n in best:
+                    t0 = time.perf_counter()
+                    t.match(unit * n)
+                    best[n] = min(best[n], time.perf_counter() - t0)
+        finally:
+            gc.enable()
+        small, large = best[3_000], best[30_000]
+        assert large < 5 and large < 40 * max(small, 0.002), (unit, best)
 
 
 def test_the_last_texts_tokens_are_reused_and_never_leak_into_another_text():
