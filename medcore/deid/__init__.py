@@ -1,8 +1,10 @@
 """De-identification for the Safe Harbor categories that occur in free text.
 
 Our own recognisers (regular expressions plus a given-name list). Presidio was not measured: it
-needs a spaCy NER model, which we no longer install, and these recognisers already reach full
-strict recall on the gold set (`python -m medcore eval records`). Categories: NAME, DATE, AGE (over 89 only),
+needs a spaCy NER model, which we no longer install. These recognisers reach full strict recall on our
+own annotated notes (`python -m medcore eval records`), which we wrote; on text nobody here wrote they
+miss more (blind sets under docs/evals/deid-*: 0.95-0.96 strict recall), so nothing downstream may
+assume every identifier is gone. Categories: NAME, DATE, AGE (over 89 only),
 MRN, ID (accession, account, insurance and other numbers), SSN, PHONE, FAX, EMAIL, URL, ADDRESS,
 ZIP, and (places.py) HOSPITAL, ORGANIZATION and CITY.
 

@@ -6,7 +6,6 @@ ICD-10-CM-coded conditions, procedures), attached by `load(settings)`."""
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +15,7 @@ import yaml
 
 from medcore.knowledge import drugs as kdrugs
 from medcore.records import units
+from medcore.records.kb_csv import kb_rows
 
 class KBError(ValueError):
     """A knowledge-base file is missing or malformed; the message names the file."""
@@ -178,41 +178,21 @@ def _num(value: str, path: Path, row: int) -> float | None:
 
 def _ranges(path: Path, require_source: bool) -> list[Range]:
     out = []
-    try:
-        fh = path.open(encoding="utf-8", newline="")
-    except FileNotFoundError as exc:
-        raise KBError(f"{path.name} is missing") from exc
-    with fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            if not row.get("name"):
-                raise KBError(f"{path.name} row {i}: name is empty")
-            if require_source and not (row.get("source") or "").strip():
-                raise KBError(f"{path.name} row {i}: source is empty")
-            low, high = _num(row.get("low", ""), path, i), _num(row.get("high", ""), path, i)
-            if low is not None and high is not None and low > high:
-                raise KBError(f"{path.name} row {i}: low {low} > high {high}")
-            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-            out.append(Range(row["name"].strip(), aliases, (row.get("unit") or "").strip(), low, high,
-                             row["source"].strip(), _num(row.get("plausible_low", ""), path, i),
-                             _num(row.get("plausible_high", ""), path, i)))
+    for i, row in kb_rows(path, ("name", "source") if require_source else ("name",), KBError):
+        low, high = _num(row.get("low", ""), path, i), _num(row.get("high", ""), path, i)
+        if low is not None and high is not None and low > high:
+            raise KBError(f"{path.name} row {i}: low {low} > high {high}")
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        out.append(Range(row["name"], aliases, row.get("unit", ""), low, high, row.get("source", ""),
+                         _num(row.get("plausible_low", ""), path, i), _num(row.get("plausible_high", ""), path, i)))
     return out
 
 
 def _unit_ranges(path: Path) -> list[UnitRange]:
-    out = []
-    try:
-        fh = path.open(encoding="utf-8", newline="")
-    except FileNotFoundError as exc:
-        raise KBError(f"{path.name} is missing") from exc
-    with fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            if not (row.get("name") or "").strip() or not (row.get("unit") or "").strip():
-                raise KBError(f"{path.name} row {i}: name and unit are required")
-            if not (row.get("source") or "").strip():
-                raise KBError(f"{path.name} row {i}: source is empty")
-            vals = [_num(row.get(k, ""), path, i) for k in ("low", "high", "unitless_low", "unitless_high")]
-            out.append(UnitRange(row["name"].strip(), row["unit"].strip(), *vals, row["source"].strip()))
-    return out
+    return [UnitRange(row["name"], row["unit"],
+                      *(_num(row.get(k, ""), path, i) for k in ("low", "high", "unitless_low", "unitless_high")),
+                      row["source"])
+            for i, row in kb_rows(path, ("name", "unit", "source"), KBError)]
 
 
 def _drugs(kb_dir: Path | None, class_words) -> tuple[list[Drug], str]:

@@ -8,10 +8,11 @@ verified at load, so a mistyped code cannot ship."""
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from medcore.records.kb_csv import kb_rows
 
 UCUM = "http://unitsofmeasure.org"
 LOINC = "http://loinc.org"
@@ -81,30 +82,17 @@ def loinc_check_digit(number: str) -> int:
 _CODE = re.compile(r"(\d{1,7})-(\d)")
 
 
-def _rows(path: Path, required: tuple[str, ...]):
-    try:
-        fh = path.open(encoding="utf-8", newline="")
-    except FileNotFoundError as exc:
-        raise CodesError(f"{path.name} is missing") from exc
-    with fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            for key in required:
-                if not (row.get(key) or "").strip():
-                    raise CodesError(f"{path.name} row {i}: {key} is empty")
-            yield i, {k: (v or "").strip() for k, v in row.items()}
-
-
 def load_codes(root: Path, measurement_names) -> ObservationCodes:
     """ucum.csv and loinc.csv under `root`. Every LOINC row names a known measurement (or a component of one:
     'blood pressure systolic'), has a valid check digit and a unit the UCUM table knows."""
     out = ObservationCodes()
-    for i, row in _rows(Path(root) / "ucum.csv", ("unit", "ucum", "source")):
+    for i, row in kb_rows(Path(root) / "ucum.csv", ("unit", "ucum", "source"), CodesError):
         key = spelling(row["unit"])
         if out.ucum.get(key, row["ucum"]) != row["ucum"]:
             raise CodesError(f"ucum.csv row {i}: {row['unit']!r} is already mapped to {out.ucum[key]!r}")
         out.ucum[key] = row["ucum"]
     known = {n.lower() for n in measurement_names}
-    for i, row in _rows(Path(root) / "loinc.csv", ("name", "loinc", "display", "source")):
+    for i, row in kb_rows(Path(root) / "loinc.csv", ("name", "loinc", "display", "source"), CodesError):
         name = row["name"]
         if name.lower() not in known and not any(name.lower().startswith(k + " ") for k in known):
             raise CodesError(f"loinc.csv row {i}: {name!r} is not a measurement of lab_ranges.csv or vital_ranges.csv")
