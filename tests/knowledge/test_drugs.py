@@ -114,6 +114,9 @@ def test_classes_are_transitive():
     qt = D.class_members("qt_prolonging")
     assert {"dofetilide", "sotalol", "amiodarone", "haloperidol", "ziprasidone", "methadone", "citalopram"} <= qt
     assert D.class_members("qt_known_risk") < qt
+    # Vaughan Williams class III: amiodarone (ATC C01BD01) and sotalol (a beta-blocker by ATC, class III by action)
+    assert {"amiodarone", "sotalol", "dofetilide", "dronedarone"} <= D.class_members("class_iii_antiarrhythmic")
+    assert D.class_members("class_iii_antiarrhythmic") <= D.class_members("antiarrhythmic")
     assert {"clarithromycin", "ketoconazole", "itraconazole", "ritonavir", "cobicistat"} <= D.class_members(
         "strong_cyp3a4_inhibitor")
     assert D.class_members("strong_cyp3a4_inhibitor") <= D.class_members("cyp3a4_inhibitor")
