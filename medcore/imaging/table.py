@@ -85,7 +85,7 @@ def score_model(settings: Settings, path, ctxs: dict, *, n_per_class: int, seed:
     t0 = time.perf_counter()
     generate(model, SampleRequest(0 if model.conditional else None, 16, seed + 7, sampler, steps, guidance))
     t16 = time.perf_counter() - t0
-    row = {"checkpoint": str(path), "kind": model.kind, "size": model.size, "step": model.state.get("step"),
+    row = {"checkpoint": _shown_path(path), "kind": model.kind, "size": model.size, "step": model.state.get("step"),
            "privacy": _privacy(model.state), "generated": int(len(gen)), **ctx.metrics.score(gen)}
     p = ctx.clf.probs(gen)
     row["class_agreement"] = round(float((p.argmax(1) == labels).mean()), 4) if model.conditional else None
@@ -95,6 +95,16 @@ def score_model(settings: Settings, path, ctxs: dict, *, n_per_class: int, seed:
     row["seconds_16"] = round(t16, 3)
     row["sampler"] = "generator (one pass)" if model.kind in ("gan", "vae") else f"{sampler} {steps} steps"
     return row
+
+
+def _shown_path(path) -> str:
+    """The checkpoint as the table shows it: relative to the working folder when inside it, so a committed
+    table names assets/checkpoints/... rather than one machine's folders."""
+    p = Path(path).resolve()
+    try:
+        return str(p.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return p.name
 
 
 def _privacy(state: dict) -> str:

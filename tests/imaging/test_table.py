@@ -41,6 +41,8 @@ def test_table_scores_every_row_and_a_real_baseline(settings, tiny_models, tmp_p
     md = tbl.markdown(t)
     assert md.count("\n") == 3 and "| gan |" in md and "gone" not in md
     json.dumps(t)  # JSON-ready
+    # a committed table never names one machine's folders: outside the working folder, only the checkpoint's name
+    assert row["checkpoint"] == tbl._shown_path(gan) and not row["checkpoint"].startswith("/")
 
 
 def test_cli_pairs_must_name_a_checkpoint():
