@@ -60,9 +60,9 @@ def real_set(tmp_path):
     src = tmp_path / "notes.csv"
     with open(src, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["", "description", "medical_specialty", "sample_name", "transcription", "keywords"])
+        w.writerow(["", "medical_specialty", "transcription"])
         for i in range(7):
-            w.writerow([i, "d", "Test", "s", NOTE if i == 5 else f"other note {i}", ""])
+            w.writerow([i, "Test", NOTE if i == 5 else f"other note {i}"])
     root = tmp_path / "real"
     (root / "blind").mkdir(parents=True)
     (root / "blind" / "mt5.json").write_text(json.dumps(gold()))
