@@ -123,6 +123,7 @@ def _eval(args, settings) -> int:
 
 
 def _eval_real(args, settings) -> int:
+    from medcore.records import kb as kb_mod
     from medcore.records import real_eval, real_notes
 
     try:
@@ -135,7 +136,8 @@ def _eval_real(args, settings) -> int:
     if not loaded.notes:
         print(f"no annotated notes in assets/notes/real/{args.set_name}/ could be scored", file=sys.stderr)
         return 2
-    report = real_eval.evaluate(loaded.notes, real_eval.service_summarizer(settings), errors=args.errors)
+    report = real_eval.evaluate(loaded.notes, real_eval.service_summarizer(settings), errors=args.errors,
+                                kb=kb_mod.load(settings))
     report = {"set": args.set_name, "skipped": [list(s) for s in loaded.skipped], **report}
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))

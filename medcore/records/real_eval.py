@@ -7,10 +7,12 @@ narrative). How gold and output are paired, one to one, greedily by the largest 
   overlap-only figures are reported beside it. Assertion accuracy is over the overlap pairs; the gold's `absent`
   is the summarizer's `negated` and `hypothetical` its `possible` (the tools report hypotheticals as possible).
 - medications: overlap of the mention; recall over gold drugs with status current/stopped/held/past. Dose and
-  frequency accuracy over pairs whose gold has a dose (frequency): "500 mg" == dose+unit with spaces, case and
-  µg/mcg folded; the gold frequency uses the summarizer's frequency names (`assets/kb/records/rules.yaml`), and
-  gold "as needed" also matches a PRN flag. Gold stopped/held/negated/allergen drugs that come out as current
-  (an overlapping medication without a stopped status) are counted as `not_current_kept_out`.
+  frequency accuracy over pairs whose gold has a dose (frequency): "500 mg" == dose+unit with spaces, case,
+  µg/mcg/micrograms and mg/milligrams folded; frequencies are compared by schedule, both sides read through the
+  summarizer's frequency vocabulary (`assets/kb/records/rules.yaml`: "every 8 hours" is "three times daily"), with
+  "as needed" set apart: a gold "as needed" without a schedule needs the output's PRN flag. Gold
+  stopped/held/negated/allergen drugs that come out as current (an overlapping medication without a stopped
+  status) are counted as `not_current_kept_out`.
 - allergies: overlap with an extracted allergy (allergy and intolerance); "nkda" is a note-level flag.
 - PHI: `evaluate.phi_scores` (strict: every letter and digit of the identifier replaced; precision: a replaced
   span overlaps a gold identifier) plus overlap recall (any part replaced).
@@ -52,9 +54,42 @@ def codes_agree(g, p) -> bool:
     return bool(g.icd10cm) and _category(g.icd10cm) == _category(getattr(p, "icd10cm", ""))
 
 
+_DOSE_WORDS = (("micrograms", "mcg"), ("microgram", "mcg"), ("milligrams", "mg"), ("milligram", "mg"),
+               ("grams", "g"), ("gram", "g"), ("µg", "mcg"), ("ug", "mcg"), ("tablets", "tablet"), ("tabs", "tablet"))
+
+
 def norm_dose(text: str) -> str:
-    t = re.sub(r"\s+", "", (text or "").lower()).replace("µg", "mcg").replace("ug", "mcg").replace(",", "")
+    t = re.sub(r"\s+", "", (text or "").lower()).replace(",", "")
+    for word, short in _DOSE_WORDS:
+        t = t.replace(word, short)
     return re.sub(r"(\d)\.0+(?=\D|$)", r"\1", t)
+
+
+def frequency_names(kb) -> dict[str, str]:
+    """Each written form of a frequency in the summarizer's vocabulary (rules.yaml) -> its name there."""
+    out = {}
+    for name, forms in (kb.rules.get("frequencies") or {}).items():
+        for form in [name, *forms]:
+            out.setdefault(str(form).lower(), name)
+    return out
+
+
+def split_frequency(text: str | None, names: dict[str, str]) -> tuple[str, bool]:
+    """(the schedule under its vocabulary name, as needed?): "every 8 hours as needed" -> ("three times daily", True)."""
+    t = re.sub(r"\s+", " ", (text or "").lower()).strip()
+    prn = bool(re.search(r"\bas needed\b|\bprn\b|\bp\.r\.n\.", t))
+    base = re.sub(r"\bas needed\b|\bprn\b|\bp\.r\.n\.", "", t).strip(" ,")
+    return names.get(base, base), prn
+
+
+def frequency_agrees(gold: str, med, names: dict[str, str]) -> bool:
+    """The gold schedule equals the output's (both under the vocabulary's names); a gold "as needed" with no
+    schedule needs the output's PRN flag. The PRN flag is not otherwise scored."""
+    g_base, g_prn = split_frequency(gold, names)
+    p_base, p_prn = split_frequency(med.frequency, names)
+    if not g_base:
+        return g_prn and (p_prn or med.prn)
+    return g_base == p_base
 
 
 def norm_unit(text: str | None) -> str:
@@ -67,8 +102,9 @@ def _number(text: str):
     return float(m.group()) if m else None
 
 
-def score_note(note: RealNote, analysis, errors: list | None = None) -> Counter:
-    """Counts for one note; `errors` (a list) collects (note, kind, gold or output label, offsets)."""
+def score_note(note: RealNote, analysis, errors: list | None = None, freq_names: dict | None = None) -> Counter:
+    """Counts for one note; `errors` (a list) collects (note, kind, gold or output label, offsets);
+    `freq_names`: `frequency_names(kb)`, so "every 8 hours" and "three times daily" are one schedule."""
     ex, c = analysis.extraction, Counter()
 
     def err(kind, label, s, e):
@@ -122,7 +158,7 @@ def score_note(note: RealNote, analysis, errors: list | None = None) -> Counter:
                 err("dose", f"{g.drug}: gold {g.dose}, output {p.med.dose} {p.med.unit}".strip(), g.start, g.end)
         if g.frequency:
             c["frequency_n"] += 1
-            ok = g.frequency == p.med.frequency or (g.frequency == "as needed" and p.med.prn)
+            ok = frequency_agrees(g.frequency, p.med, freq_names or {})
             c["frequency_ok"] += ok
             if not ok:
                 err("frequency", f"{g.drug}: gold {g.frequency}, output {p.med.frequency or '-'}", g.start, g.end)
@@ -248,14 +284,16 @@ def _remap(analysis, mapping) -> None:
         item.start, item.end = mapping[s], (mapping[e - 1] + 1 if e > s else mapping[s])
 
 
-def evaluate(notes: list[RealNote], summarize, errors: bool = False) -> dict:
-    """`summarize(text) -> (analysed text, NoteAnalysis)`; scores every note and the set."""
+def evaluate(notes: list[RealNote], summarize, errors: bool = False, kb=None) -> dict:
+    """`summarize(text) -> (analysed text, NoteAnalysis)`; scores every note and the set. `kb` (the records KB)
+    gives the frequency vocabulary; without it frequencies are compared by name only."""
+    freq_names = frequency_names(kb) if kb is not None else {}
     total, phi_rows, errs = Counter(), [], []
     for note in notes:
         clean, analysis = summarize(note.text)
         mapping = _offset_map(note.text, clean)
         _remap(analysis, mapping)
-        total += score_note(note, analysis, errs if errors else None)
+        total += score_note(note, analysis, errs if errors else None, freq_names)
         spans = [(mapping[s.start], mapping[s.end - 1] + 1, s.type) if mapping else (s.start, s.end, s.type)
                  for s in analysis.deid.spans]
         phi_rows.append((note.text, [(p.start, p.end, p.kind) for p in note.phi], spans))

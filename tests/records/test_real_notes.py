@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from medcore.records import kb as kb_mod
 from medcore.records import real_eval, real_notes
 from medcore.records.entities import Allergy, Extraction, Measurement, Medication, Problem
 
@@ -155,6 +156,30 @@ def test_scorer_arithmetic_on_hand_made_output(real_set):
     assert kinds["problem missed"] == 1 and kinds["problem extra"] == 1 and kinds["listed as current"] == 1
 
 
+@pytest.mark.parametrize("gold, output, prn, agrees", [
+    ("every 8 hours", "three times daily", False, True),  # one schedule under two names in rules.yaml
+    ("nightly", "at bedtime", False, True),
+    ("four times daily", "four times daily as needed", True, True),  # the schedule is what is scored
+    ("as needed", "", True, True),
+    ("as needed", "", False, False),
+    ("every 4 hours as needed", "every 6 hours as needed", True, False),
+    ("once daily", "once", False, False),
+    ("every 8 weeks", "", False, False),
+])
+def test_frequencies_compare_by_schedule_through_the_vocabulary(settings, gold, output, prn, agrees):
+    names = real_eval.frequency_names(kb_mod.load(settings))
+    med = Medication("x", 0, 1, 0, "x", "x", frequency=output, prn=prn)
+    assert real_eval.frequency_agrees(gold, med, names) is agrees
+
+
+@pytest.mark.parametrize("gold, output, same", [
+    ("500 micrograms", "500 mcg", True), ("6.25 mg", "6.25 mg", True), ("1 g", "1.0 g", True),
+    ("80 mg/12.5 mg", "80 mg", False), ("2 tablets", "2 tablet", True), ("10 mg", "100 mg", False),
+])
+def test_doses_compare_with_units_folded(gold, output, same):
+    assert (real_eval.norm_dose(gold) == real_eval.norm_dose(output)) is same
+
+
 def error_kinds(errors):
     from collections import Counter
 
@@ -165,7 +190,7 @@ def test_scorer_runs_the_summarizer_service_on_the_synthetic_note(real_set, sett
     monkeypatch.setenv("MEDCORE_LLM_BACKEND", "template")
     root, src = real_set
     notes = real_notes.load_set("blind", root=root, csv_path=src).notes
-    r = real_eval.evaluate(notes, real_eval.service_summarizer(settings))
+    r = real_eval.evaluate(notes, real_eval.service_summarizer(settings), kb=kb_mod.load(settings))
     h = r["headline"]
     assert r["notes"] == 1 and set(h) >= {"problem_recall", "phi_strict_recall", "unit_accuracy"}
     # plain forms the summarizer has long read: the metformin line, the penicillin allergy, the creatinine
@@ -186,7 +211,7 @@ def test_committed_real_notes_load_and_score(set_name, settings):
                     + "; ".join(f"{i}: {why}" for i, why in loaded.skipped))
     for note in loaded.notes:
         assert note.note_type in real_notes.NOTE_TYPES and note.row % 10 == (3 if set_name == "blind" else 7)
-    r = real_eval.evaluate(loaded.notes, real_eval.service_summarizer(settings))
+    r = real_eval.evaluate(loaded.notes, real_eval.service_summarizer(settings), kb=kb_mod.load(settings))
     assert r["notes"] == len(files) and r["scores"]["problems"]["gold"] > 0
 
 
