@@ -16,8 +16,9 @@ narrative). How gold and output are paired, one to one, greedily by the largest 
 - allergies: overlap with an extracted allergy (allergy and intolerance); "nkda" is a note-level flag.
 - PHI: `evaluate.phi_scores` (strict: every letter and digit of the identifier replaced; precision: a replaced
   span overlaps a gold identifier) plus overlap recall (any part replaced).
-- labs and vitals: overlap with an extracted lab or vital; value accuracy (numbers equal) and unit accuracy (the
-  unit as written, spaces and case folded, "degrees" read as "°") over pairs whose gold has a unit."""
+- labs and vitals: overlap with an extracted lab or vital; value accuracy (numbers equal) and unit accuracy over
+  pairs whose gold has a unit: the output keeps the unit the note wrote, compared by identity, not spelling
+  ("degrees Fahrenheit" == "°F", "pounds" == "lb"; µmol/L is not mg/dL, °F is not °C)."""
 
 from __future__ import annotations
 
@@ -92,9 +93,16 @@ def frequency_agrees(gold: str, med, names: dict[str, str]) -> bool:
     return g_base == p_base
 
 
+_UNIT_WORDS = (("degrees", ""), ("degree", ""), ("deg", ""), ("°", ""), ("fahrenheit", "f"), ("celsius", "c"),
+               ("centigrade", "c"), ("pounds", "lb"), ("lbs", "lb"), ("kilograms", "kg"), ("µ", "u"), ("μ", "u"))
+
+
 def norm_unit(text: str | None) -> str:
-    t = re.sub(r"\s+", "", (text or "").lower())
-    return t.replace("degrees", "°").replace("degree", "°").replace("deg", "°")
+    """The unit's identity, not its spelling: "degrees Fahrenheit" == "°F" == "F"; "pounds" == "lb"."""
+    t = re.sub(r"[\s.]+", "", (text or "").lower())
+    for word, short in _UNIT_WORDS:
+        t = t.replace(word, short)
+    return t
 
 
 def _number(text: str):

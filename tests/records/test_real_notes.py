@@ -180,6 +180,14 @@ def test_doses_compare_with_units_folded(gold, output, same):
     assert (real_eval.norm_dose(gold) == real_eval.norm_dose(output)) is same
 
 
+@pytest.mark.parametrize("gold, output, same", [
+    ("degrees Fahrenheit", "°F", True), ("F", "°F", True), ("pounds", "lb", True), ("mg/dL", "mg/dl", True),
+    ("µmol/L", "umol/L", True), ("F", "°C", False), ("µmol/L", "mg/dL", False), ("pounds", "kg", False),
+])
+def test_units_compare_by_identity_not_spelling(gold, output, same):
+    assert (real_eval.norm_unit(gold) == real_eval.norm_unit(output)) is same
+
+
 def error_kinds(errors):
     from collections import Counter
 
