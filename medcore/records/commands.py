@@ -1,5 +1,5 @@
-"""CLI: `summarize FILE --json`, `eval records`, `train records`, `train records-lora`, `bench records`.
-Imports stay inside handlers so `python -m medcore --help` is fast."""
+"""CLI: `summarize FILE --json`, `eval records`, `eval records-real`, `train records`, `train records-lora`,
+`bench records`. Imports stay inside handlers so `python -m medcore --help` is fast."""
 
 from __future__ import annotations
 
@@ -27,6 +27,14 @@ def register(reg) -> None:
     p.add_argument("--with-scorer", action="store_true",
                    help="re-rank the extractive narrative with the active learned scorer (trained on dev notes only)")
     p.set_defaults(func=_eval)
+
+    p = reg.eval.add_parser("records-real", help="problems, assertions, medications, allergies, PHI, labs on the "
+                                                 "annotated real notes (needs ../shared; see assets/notes/real)")
+    p.add_argument("--set", dest="set_name", choices=["blind", "dev"], required=True)
+    p.add_argument("--json", action="store_true", help="print the full JSON report")
+    p.add_argument("--errors", action="store_true", help="include each error with its offsets (dev set: do not "
+                                                          "study the blind set's errors)")
+    p.set_defaults(func=_eval_real)
 
     p = reg.train.add_parser("records", help="train the sentence-importance scorer (shipped pairs + clinician corrections)")
     p.add_argument("--epochs", type=int, default=60)
@@ -111,6 +119,32 @@ def _eval(args, settings) -> int:
     report = run_eval(settings, split=args.split, with_narrative=not args.no_narrative, errors=args.errors,
                       scorer=scorer)
     print(json.dumps(report, indent=2))
+    return 0
+
+
+def _eval_real(args, settings) -> int:
+    from medcore.records import kb as kb_mod
+    from medcore.records import real_eval, real_notes
+
+    try:
+        loaded = real_notes.load_set(args.set_name)
+    except real_notes.RealNotesUnavailable as exc:
+        print(f"skipped: {exc}", file=sys.stderr)
+        return 2
+    for note_id, reason in loaded.skipped:
+        print(f"warning: {note_id} skipped: {reason}", file=sys.stderr)
+    if not loaded.notes:
+        print(f"no annotated notes in assets/notes/real/{args.set_name}/ could be scored", file=sys.stderr)
+        return 2
+    report = real_eval.evaluate(loaded.notes, real_eval.service_summarizer(settings), errors=args.errors,
+                                kb=kb_mod.load(settings))
+    report = {"set": args.set_name, "skipped": [list(s) for s in loaded.skipped], **report}
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(f"{args.set_name}: {report['notes']} notes ({len(loaded.skipped)} skipped)")
+        for key, value in report["headline"].items():
+            print(f"  {key:22s} {'-' if value is None else f'{value:.3f}'}")
     return 0
 
 
