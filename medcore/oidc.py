@@ -17,11 +17,14 @@ Every sign-in and every refusal is written to the audit log.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from medcore.auth import ROLES, AuthError, User
 
 _RANK = {role: i for i, role in enumerate(ROLES)}  # student < clinician < admin
+# The e-mail becomes the user name (owner of work, audit rows, team member): an ordinary address only.
+_EMAIL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
 def parse_role_map(text: str) -> dict[str, str]:
@@ -65,6 +68,9 @@ def user_from_claims(store, claims: Mapping[str, Any], *, role_claim: str = "", 
     if not email:
         raise _refuse(store, "", "no_email", "The identity provider sent no e-mail address for this sign-in, so "
                       "Medcore cannot tell who you are. Ask your admin to release the email claim (scope 'email').")
+    if len(email) > 128 or not _EMAIL.match(email):
+        raise _refuse(store, email, "bad_email", "The e-mail address the identity provider sent cannot be used as a "
+                      "user name here (letters, digits and . _ % + - before the @). Ask your admin.")
     if not _verified(claims):
         raise _refuse(store, email, "unverified", f"The identity provider has not verified {email}, so it cannot "
                       "be used to sign in here. Verify the address with your provider, or ask your admin.")

@@ -111,6 +111,7 @@ def sign_in_form() -> None:
 
 def sign_out() -> None:
     st.session_state.pop(_KEY, None)
+    st.session_state.pop(_OIDC_KEY, None)
     for key in [k for k in st.session_state if str(k).startswith("_work_item:") or k == "_workspace"]:
         st.session_state.pop(key, None)
     if access_mode() == "oidc":
