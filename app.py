@@ -12,7 +12,7 @@ from medcore.status import TOOLS
 from medcore.store import StoreError
 from ui.auth import access_mode, current_user, sign_in_form, sign_out
 from ui.errors import error_boundary
-from ui.frame import DISCLAIMER, not_available_page
+from ui.frame import DISCLAIMER, md_escape, not_available_page
 from ui.loaders import base_store, device_label, get_settings
 
 ROOT = Path(__file__).resolve().parent
@@ -70,7 +70,8 @@ with st.sidebar:
     if mode == "local":
         st.caption(":material/computer: Local mode: only this computer can connect, so there is no sign-in.")
     else:
-        st.caption(f":material/person: Signed in as **{user.name}** ({user.role})")
+        # an OIDC user's name is the provider's e-mail claim: shown as typed, never as markdown
+        st.caption(f":material/person: Signed in as **{md_escape(user.name)}** ({user.role})")
         st.button("Sign out", on_click=sign_out, key="sign_out")
     st.caption(f"Compute: {device_label(settings)}")
     st.caption(f"Text backend: {settings.llm_backend}")

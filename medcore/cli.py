@@ -18,6 +18,7 @@ from medcore.config import Settings, SettingsError
 TOOL_COMMAND_MODULES = (
     "medcore.core_commands",
     "medcore.user_commands",
+    "medcore.team_commands",
     "medcore.serve",
     "medcore.imaging.commands",
     "medcore.records.commands",

@@ -93,6 +93,10 @@ class Settings:
     max_total_jobs_per_user: int = 200  # every job a user ever started, resumes included
     # Access: "" (local mode when bound to 127.0.0.1), "accounts" or "oidc"
     auth: str = ""
+    # OIDC (auth="oidc"): a claim listing the person's groups, and "group=role,..." (see medcore.oidc); empty: an
+    # account row of the person's e-mail gives the role
+    oidc_role_claim: str = ""
+    oidc_roles: str = ""
     # Jobs: a running job whose heartbeat is older than this is considered dead
     job_stale_after_s: float = 120.0
 

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from medcore import teams
 from medcore.auth import AccessDenied, User, may_see_owner, require_admin, require_work_kind
 from medcore.store_schema import (  # noqa: F401 - re-exported: callers import the tables from here
     MIGRATIONS,
@@ -62,7 +63,7 @@ _WRITE_FAULTS = (("readonly", "the database is read-only"), ("read-only", "the d
 _SAFE_VALUE = re.compile(r"^[\w.\-:/@+ ]{0,64}$")
 _SAFE_KEYS = frozenset(
     {"status", "model", "backend", "kind", "condition", "code", "count", "n", "steps", "version", "job_id",
-     "item_id", "seconds", "ok", "reason_code", "page", "tool", "format", "triage", "severity", "size"}
+     "item_id", "seconds", "ok", "reason_code", "page", "tool", "format", "triage", "severity", "size", "team"}
 )
 
 
@@ -138,6 +139,10 @@ class Store:
 
     def _owns(self, row_user: str) -> bool:
         return self.principal is None or may_see_owner(self.principal, row_user)
+
+    def _reads(self, s: Session, row: WorkItem) -> bool:
+        """The owner, and the members of the team the owner shared the item with (teams.py)."""
+        return teams.may_read(s, self.principal, row)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -237,7 +242,7 @@ class Store:
         """The item, or None when it does not exist or is not the principal's to see."""
         with self.session() as s:
             row = s.get(WorkItem, item_id)
-            return _work(row) if row is not None and self._owns(row.user) else None
+            return _work(row) if row is not None and self._reads(s, row) else None
 
     def list_work(self, kind: str | None = None, workspace: str | None = None, status: str | None = None,
                   limit: int = 100) -> list[WorkRecord]:
@@ -250,7 +255,7 @@ class Store:
             if status:
                 q = q.where(WorkItem.status == status)
             if self.principal is not None and not self.principal.local:
-                q = q.where(WorkItem.user == self.principal.name)
+                q = q.where(teams.visible_clause(s, self.principal))
             return [_work(r) for r in s.scalars(q)]
 
     def latest_work(self, kind: str, workspace: str) -> WorkRecord | None:
@@ -265,9 +270,10 @@ class Store:
             return [VersionRecord(v.version, dict(v.data or {}), v.reason, v.user, v.ts) for v in s.scalars(q)]
 
     def set_work_status(self, item_id: int, status: str) -> None:
+        """The owner, or a member of its team (taking a shared hand-off); only the owner edits the content."""
         with self.session() as s:
             row = s.get(WorkItem, item_id)
-            if row is None or not self._owns(row.user):
+            if row is None or not self._reads(s, row):
                 raise KeyError(item_id)
             row.status = status
             row.updated = utcnow()

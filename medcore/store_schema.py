@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, text
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def utcnow() -> datetime:
@@ -52,6 +52,8 @@ class WorkItem(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Added in schema version 4: the team (see teams.py) the owner shared the item with; None is the owner's only.
+    team: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
 
 
 class WorkVersion(Base):
@@ -142,6 +144,25 @@ class Account(Base):
     last_login: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
+class Team(Base):
+    """A group of users an admin defines; work shared with it is visible to its members (medcore.teams)."""
+
+    __tablename__ = "teams"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(128), default="local")
+
+
+class TeamMember(Base):
+    __tablename__ = "team_members"
+    __table_args__ = (UniqueConstraint("team_id", "user", name="uq_team_member"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
+    user: Mapped[str] = mapped_column(String(128), index=True)
+    added: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 # ---- migrations -------------------------------------------------------------
 # Version 1 is the first released schema, kept verbatim so tests can build an
 # old database and prove that opening it with this code keeps every row.
@@ -176,7 +197,13 @@ def _migrate_2_to_3(conn) -> None:
     # The accounts table is new in v3; create_all adds it.
 
 
-MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+def _migrate_3_to_4(conn) -> None:
+    conn.execute(text("ALTER TABLE work_items ADD COLUMN team VARCHAR(64)"))
+    conn.execute(text("CREATE INDEX ix_work_items_team ON work_items (team)"))
+    # The teams and team_members tables are new in v4; create_all adds them.
+
+
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4}
 
 
 # ---- plain records returned to callers -----------------------------------------
@@ -192,6 +219,7 @@ class WorkRecord:
     version: int
     created: datetime
     updated: datetime
+    team: str | None = None  # shared with this team's members (schema v4)
 
 
 @dataclass
@@ -218,7 +246,7 @@ class ModelRecord:
 
 def _work(row: WorkItem) -> WorkRecord:
     return WorkRecord(row.id, row.kind, row.title, row.workspace, row.user, row.status, dict(row.data or {}),
-                      row.version, row.created, row.updated)
+                      row.version, row.created, row.updated, row.team)
 
 
 def _model(row: ModelEntry) -> ModelRecord:

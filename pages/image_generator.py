@@ -144,8 +144,10 @@ with tab_gen:
                 req = SampleRequest(None if cls in ("mixed", "(unconditional)") else cls, params["n"], params["seed"],
                                     params["sampler"], params["steps"], params["guidance"], params["trajectory"])
                 try:
-                    batch = sample_bounded(settings, path, req)  # worker pool, time budget
+                    cached = get_model(path)  # inline sampling uses this one copy, not a second load
+                    batch = sample_bounded(settings, path, req, loaded=cached.obj, lock=cached.lock)  # pool, budget
                     st.session_state["img_batch"] = batch
+                    st.session_state["img_batch_path"] = path
                     if go_btn or demo:
                         save_work(WORK, params, title=f"{params['n']} × {cls}, seed {params['seed']}",
                                   reason="generate")
@@ -205,7 +207,10 @@ with tab_quality:
         st.info("Generate a batch first: its quality and privacy checks appear here.")
     else:
         with error_boundary("checking the batch"):
-            m = get_model(batch.checkpoint if Path(batch.checkpoint).exists() else options[labels[0]]).obj
+            # The model the batch came from, by the path it was loaded under: batch.checkpoint names the resolved
+            # checkpoint folder, a different cache key, and loading it again kept a second copy in the server.
+            src = st.session_state.get("img_batch_path")
+            m = get_model(src if src in options.values() else options[labels[0]]).obj
             key = quality.dataset_key(m.state)
             try:
                 ref = get_reference(key, m.size, str(settings.data_dir))

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
+from medcore import teams
 from medcore.records import corpus, export, inputs, render, service
 from medcore.records import kb as kb_mod
 from ui.background import background, poll_until_done
@@ -271,8 +272,17 @@ with error_boundary("summarizing the note"):
     export.validate_bundle(bundle)
     c3.download_button("FHIR R4 Bundle", json.dumps(bundle, indent=1), file_name="summary-fhir-bundle.json",
                        mime="application/fhir+json", icon=":material/medical_information:")
+    my_teams = teams.teams_of(store, store.principal) if store.principal is not None else []
+    send_to = c4.selectbox("Hand-off for", ["me only"] + [f"team {t}" for t in my_teams], key="rec_handoff_team",
+                           help="A team's members see the hand-off in their treatment planner; an admin defines "
+                                "teams (`python -m medcore teams`).") if my_teams else "me only"
     if c4.button("Send to treatment planner", icon=":material/send:"):
-        item = export.send_handoff(store, a, workspace=workspace_id(), user=settings.user, corrected=corrected)
-        st.success(f"Hand-off #{item} is waiting for the treatment planner (problems, medications, allergies).")
+        with error_boundary("sending the hand-off"):
+            team = None if send_to == "me only" else send_to.removeprefix("team ")
+            item = export.send_handoff(store, a, workspace=workspace_id(), user=settings.user, corrected=corrected,
+                                       team=team)
+            st.success(f"Hand-off #{item} is waiting for the treatment planner (problems, medications, allergies)"
+                       + (f", for the members of team {md_escape(team)}" if team else "")
+                       + f". Direct link: `/therapy?handoff={item}`")
     st.caption("The FHIR Bundle marks every resource as AI-generated (meta.security AIAST), the summary as "
                "DocumentReference docStatus=preliminary, and names the generator in a Provenance.")

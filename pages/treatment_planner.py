@@ -7,6 +7,8 @@ import json
 import pandas as pd
 import streamlit as st
 
+from medcore import teams
+from medcore.auth import AccessDenied
 from medcore.therapy import fhir_io, forms, graph, handout, render, review
 from medcore.therapy import interactions as ix
 from medcore.therapy.names import resolve_condition, resolve_drug
@@ -75,6 +77,21 @@ if "tp_pending" in ss:
         ss[f"tp_{k}"] = v
     ss.tp_cond = ss.tp_condition_saved if ss.tp_condition_saved in kb.conditions else COND_IDS[0]
 
+# ---- a direct link to a hand-off (?handoff=N): opened only for its owner and its team's members ------------
+linked = None
+if st.query_params.get("handoff"):
+    with error_boundary("opening the linked hand-off"):
+        raw = str(st.query_params.get("handoff"))
+        if not raw.isdigit():
+            raise AccessDenied("The link names no hand-off: its number is missing or not a number.")
+        linked = teams.open_shared(store, int(raw), "handoff", what="Hand-off")
+        if linked.status != "open":
+            st.info(f"Hand-off #{linked.id} was already taken.")
+            linked = None
+        else:
+            st.info(f"Hand-off #{linked.id} from {md_escape(linked.user)} is selected in the **From record "
+                    "summarizer** tab below.", icon=":material/move_to_inbox:")
+
 # ---- patient input -------------------------------------------------------------------------------
 with st.container(border=True):
     st.subheader(":material/person: Patient and condition")
@@ -104,12 +121,14 @@ with st.container(border=True):
             ss.tp_import_notes = ["Example bundle imported (fictional patient)."] + notes
             st.rerun()
     with tab_handoff:
-        handoffs = store.list_work(kind="handoff", status="open")
+        handoffs = store.list_work(kind="handoff", status="open")  # the user's own and their teams'
         if not handoffs:
             st.info("No open hand-offs. In the record summarizer, use **Send to treatment planner**.")
         else:
-            pick = st.selectbox("Open hand-offs", handoffs, format_func=lambda r: f"#{r.id} {r.title}",
-                                key="tp_handoff_pick")
+            at = next((i for i, r in enumerate(handoffs) if linked is not None and r.id == linked.id), 0)
+            pick = st.selectbox("Open hand-offs", handoffs, index=at, key="tp_handoff_pick",
+                                format_func=lambda r: f"#{r.id} {r.title}" + (
+                                    f" (from {r.user}, team {r.team})" if r.team else ""))
             st.caption(f"{len(pick.data.get('problems', []))} problems, {len(pick.data.get('medications', []))} "
                        f"medicines, {len(pick.data.get('allergies', []))} allergies")
             if st.button("Take this hand-off", icon=":material/move_to_inbox:"):

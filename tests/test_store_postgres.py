@@ -1,4 +1,4 @@
-"""The store, accounts, ownership, jobs and one whole page against PostgreSQL (MEDCORE_DATABASE_URL), the
+"""The store, accounts, OIDC sign-in, ownership, teams, jobs and one whole page against PostgreSQL (MEDCORE_DATABASE_URL), the
 database of a shared deployment. The same tests run on SQLite in their own modules; here the `settings`
 fixture points each test at a fresh Postgres database instead (see tests/pg.py for the server)."""
 
@@ -27,6 +27,19 @@ from tests.test_jobs import (  # noqa: F401
     test_job_runs_in_a_separate_process_and_reports_progress,
     test_reconcile_on_startup_fails_orphans_with_a_reason,
     test_throttled_progress_rows_carry_the_mean_loss,
+)
+from tests.test_oidc import (  # noqa: F401
+    test_a_verified_email_with_an_account_signs_in_with_the_accounts_role,
+    test_an_unverified_email_is_refused_even_with_an_account,
+    test_the_role_comes_from_the_configured_group_claim,
+    test_without_a_role_claim_an_account_is_required_and_a_disabled_one_refused,
+)
+from tests.test_teams import (  # noqa: F401
+    test_a_direct_link_is_refused_the_same_way_whether_or_not_the_item_exists,
+    test_a_handoff_shared_with_a_team_is_listed_to_its_members_only,
+    test_every_team_change_and_refusal_is_audited,
+    test_only_an_admin_defines_teams_and_members_need_accounts,
+    test_only_the_owner_shares_and_only_with_their_own_team,
 )
 from tests.test_workspace import test_work_survives_a_reload_through_the_url  # noqa: F401
 from tests.test_store import (  # noqa: F401

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from medcore import auth
+from medcore import auth, oidc
 from medcore.auth import User
+from ui.frame import md_escape
 from ui.loaders import base_store, get_settings
 
 _KEY = "_signed_in_user"
@@ -38,11 +39,42 @@ def current_user() -> User:
     return st.session_state.get(_KEY) or ANONYMOUS
 
 
+_OIDC_KEY = "_oidc_identity"
+
+
 def _oidc_user() -> User | None:
+    """The user for the provider identity in st.user, decided by medcore.oidc once per session (and per identity:
+    a new st.login re-decides); a refusal is kept with its reason for the sign-in panel."""
     if not getattr(st.user, "is_logged_in", False):
         return None
-    email = str(st.user.get("email") or "")
-    return auth.account_user(base_store(), email) if email else None
+    claims = st.user.to_dict()
+    key = (claims.get("iss"), claims.get("sub"), claims.get("email"))
+    seen = st.session_state.get(_OIDC_KEY)
+    if seen is None or seen[0] != key:
+        settings = get_settings()
+        try:
+            user, reason = oidc.user_from_claims(base_store(), claims, role_claim=settings.oidc_role_claim,
+                                                 role_map=settings.oidc_roles), ""
+        except auth.AuthError as exc:
+            user, reason = None, str(exc)
+        seen = st.session_state[_OIDC_KEY] = (key, user, reason)
+    return seen[1]
+
+
+def oidc_setup_problem() -> str:
+    """Why st.login cannot work on this server (Authlib missing, no usable [auth] section), or ''."""
+    from streamlit.auth_util import is_authlib_installed, validate_auth_credentials
+    from streamlit.errors import StreamlitAuthError
+
+    if not is_authlib_installed():
+        return ("MEDCORE_AUTH=oidc signs in through Streamlit's st.login, which needs Authlib 1.3.2 or newer on the "
+                "server (`pip install 'Authlib>=1.3.2'`).")
+    try:
+        validate_auth_credentials("default")
+    except StreamlitAuthError as exc:
+        return ("MEDCORE_AUTH=oidc needs an identity provider in the [auth] section of .streamlit/secrets.toml "
+                f"(see docs/deployment.md): {' '.join(str(exc).split())}")
+    return ""
 
 
 def sign_in_form() -> None:
@@ -50,11 +82,17 @@ def sign_in_form() -> None:
     st.title("Medcore Studio")
     if access_mode() == "oidc":
         if getattr(st.user, "is_logged_in", False):
-            st.error(f"There is no enabled account for {st.user.get('email') or 'this sign-in'}. "
-                     "Ask an admin to add one.")
+            seen = st.session_state.get(_OIDC_KEY)
+            st.error(md_escape(seen[2] if seen and seen[2] else "This sign-in gives no access here. Ask an admin."),
+                     icon=":material/lock:")
             st.button("Sign out", on_click=st.logout)
-        else:
-            st.button("Sign in", type="primary", on_click=st.login)
+            return
+        problem = oidc_setup_problem()
+        if problem:
+            st.error(problem, icon=":material/settings:")
+            return
+        st.caption("This server is shared: sign in with your organisation's account.")
+        st.button("Sign in", type="primary", on_click=st.login)
         return
     st.caption("This server is shared, so please sign in. Accounts are added by an admin "
                "(`python -m medcore users add NAME --role R`).")
@@ -73,6 +111,7 @@ def sign_in_form() -> None:
 
 def sign_out() -> None:
     st.session_state.pop(_KEY, None)
+    st.session_state.pop(_OIDC_KEY, None)
     for key in [k for k in st.session_state if str(k).startswith("_work_item:") or k == "_workspace"]:
         st.session_state.pop(key, None)
     if access_mode() == "oidc":

@@ -1,6 +1,8 @@
 """The page's way to sample images: in the engine worker pool under its time budget, so a large batch with
 many diffusion steps cannot stall the server for everyone (the CLI samples directly). Each worker loads a
-checkpoint once and keeps it while the file is unchanged; a SampleError pickles back from the worker."""
+checkpoint once and keeps it while the file is unchanged; a SampleError pickles back from the worker.
+Inline (engine_workers 0) the server samples with the model the page already holds (its one cached copy,
+under that copy's lock) instead of loading a second one here."""
 
 from __future__ import annotations
 
@@ -31,9 +33,19 @@ def _sample_in_worker(settings, path: str, req: SampleRequest) -> SampleBatch:
         return generate(_model(path), req)
 
 
-def sample_bounded(settings, path: str, req: SampleRequest) -> SampleBatch:
-    """generate() in the pool; over the budget it raises workpool.EngineTimeout with a message for the person."""
+def sample_bounded(settings, path: str, req: SampleRequest, *, loaded: LoadedModel | None = None,
+                   lock=None) -> SampleBatch:
+    """generate() in the pool; over the budget it raises workpool.EngineTimeout with a message for the person.
+
+    `loaded` (with its `lock`) is the caller's copy of the model at `path`; when sampling runs in this process
+    it is used as it is, so the server never holds two copies of one checkpoint."""
     from medcore import workpool
 
     req.validate()  # refuse a bad request before a worker is involved
+    if loaded is not None and settings.engine_workers <= 0:
+        from medcore.runtime import apply_thread_policy
+
+        apply_thread_policy(settings.torch_threads)
+        with lock or _lock:
+            return generate(loaded, req)
     return workpool.run(settings, _sample_in_worker, settings, path, req)

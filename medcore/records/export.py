@@ -220,11 +220,19 @@ def handoff_data(a: NoteAnalysis, corrected: str | None = None) -> dict:
 
 
 def send_handoff(store, a: NoteAnalysis, *, title: str = "", workspace: str | None = None, user: str = "local",
-                 corrected: str | None = None) -> int:
+                 corrected: str | None = None, team: str | None = None) -> int:
+    """Save the hand-off as the sender's; with `team`, also share it with that team's members (the sender must
+    belong to it: checked before anything is saved)."""
+    from medcore import teams
+
+    if team:
+        teams.check_can_share(store, team)
     data = handoff_data(a, corrected)
     item = store.save_work("handoff", data, title=title or f"Hand-off: {a.summary.one_liner[:80]}", status="open",
                            workspace=workspace, reason="sent from the record summarizer", user=user)
     store.audit("handoff", tool="records", object_type="work", object_id=item, count=len(data["problems"]))
+    if team:
+        teams.share_work(store, item, team)
     return item
 
 

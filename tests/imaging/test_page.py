@@ -156,3 +156,37 @@ def test_comparison_and_dp_sections_render_a_table(tmp_path):
     assert "what the privacy budget costs" in _texts(at)
     missing = AppTest.from_function(page, args=(str(tmp_path / "none.json"),), default_timeout=60).run()
     assert "No comparison table yet" in _texts(missing)
+
+
+def test_the_server_holds_one_copy_of_the_model(settings, store, tiny_run, monkeypatch):
+    """Generating and then the Quality tab load the checkpoint once in the server: sampling inline (no engine
+    workers) used to load a second copy in medcore.imaging.bounded, and the Quality tab a third under the
+    resolved checkpoint folder's name."""
+    import streamlit as st
+
+    from medcore.imaging import bounded, sample
+
+    _, run = tiny_run
+    store.register_model("imaging", "tiny-test", str(run), config={"model": "ddpm", "size": 16}, activate=True)
+    monkeypatch.setenv("MEDCORE_ENGINE_WORKERS", "0")  # sampling runs in this (the server's) process
+    loads: list[str] = []
+    real = sample.load_model
+
+    def counting(path, *args, **kwargs):
+        loads.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(sample, "load_model", counting)
+    monkeypatch.setattr(bounded, "load_model", counting, raising=False)
+    monkeypatch.setattr(bounded, "_models", {})
+    st.cache_resource.clear()  # another test may have cached this checkpoint in this process
+    at = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120).run()
+    assert not at.exception, at.exception
+    at.number_input[0].set_value(2)
+    at.slider[0].set_value(5)
+    next(b for b in at.button if b.label == "Generate").click().run()
+    assert not at.exception, at.exception
+    assert "2 synthetic images" in _texts(at) and "nearest training image" in _texts(at)  # the Quality tab ran
+    next(b for b in at.button if b.label == "Generate").click().run()  # a second batch: still no new load
+    assert not at.exception, at.exception
+    assert loads == [str(run)], loads

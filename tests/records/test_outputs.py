@@ -79,6 +79,24 @@ def test_handoff_waits_in_store(store, result):
     assert store.list_work(kind="handoff", status="open")[0].id == item
 
 
+def test_a_handoff_sent_to_a_team_reaches_its_members_and_a_non_member_cannot_send_one(store, result):
+    from medcore import auth, teams
+    from medcore.auth import AccessDenied, User
+
+    for name in ("alice", "bob", "carol", "ada"):
+        auth.add_user(store, name, "a long password", "admin" if name == "ada" else "clinician")
+    teams.create_team(store, "ward-3")
+    teams.add_member(store, "ward-3", "alice")
+    teams.add_member(store, "ward-3", "bob")
+    carol = store.as_user(User("carol", "clinician"))
+    with pytest.raises(AccessDenied, match="not a member"):
+        export.send_handoff(carol, result.analysis, team="ward-3")
+    assert store.list_work(kind="handoff") == []  # refused before anything was saved
+    item = export.send_handoff(store.as_user(User("alice", "clinician")), result.analysis, team="ward-3")
+    assert [r.id for r in store.as_user(User("bob", "clinician")).list_work(kind="handoff")] == [item]
+    assert carol.list_work(kind="handoff") == [] and store.get_work(item).user == "alice"
+
+
 # ---- exports are de-identified by default; clinician edits reach them and the hand-off -----------------
 _PHI_NOTE = ("Patient: Harold Jenkins  MRN: 00482913\nHPI: Mr. Jenkins, 68, admitted on 03/04/2024 with chest pain. "
              "Seen at Riverside General Hospital.\nMedications: Furosemide 40 mg PO daily.\n"

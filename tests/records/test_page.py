@@ -165,3 +165,34 @@ def test_model_narrative_never_holds_back_the_structured_result(settings, fast_e
     caps = " ".join(c.value for c in at.caption)
     assert "writing its version" not in caps and "Shown:" in caps
     assert not at.exception and not at.error
+
+
+def test_a_member_sends_a_handoff_to_their_team(settings, fast_embed, store, monkeypatch):
+    """Shared mode: alice picks her team in "Hand-off for"; bob (same team) sees it, carol (not in it) does not."""
+    from streamlit import config
+
+    from medcore import auth, teams
+    from medcore.auth import User
+
+    config.set_option("server.address", "0.0.0.0")  # reset by the autouse fixture in tests/conftest.py
+    monkeypatch.setenv("MEDCORE_AUTH", "accounts")
+    for name in ("alice", "bob", "carol"):
+        auth.add_user(store, name, "a long password", "clinician")
+    teams.create_team(store, "ward-3")
+    teams.add_member(store, "ward-3", "alice")
+    teams.add_member(store, "ward-3", "bob")
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["_signed_in_user"] = User("alice", "clinician")
+    at.run()
+    at.text_area(key="rec_input").set_value("HPI: 70-year-old woman with atrial fibrillation.\n"
+                                            "Medications: warfarin 5 mg PO daily.\n")
+    next(b for b in at.button if b.label == "Summarize pasted note").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    at.selectbox(key="rec_handoff_team").set_value("team ward-3")
+    next(b for b in at.button if b.label == "Send to treatment planner").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    done = next(s.value for s in at.success if "Hand-off #" in s.value)
+    assert "for the members of team ward" in done and "/therapy?handoff=" in done
+    shared = store.as_user(User("bob", "clinician")).list_work(kind="handoff", status="open")
+    assert len(shared) == 1 and shared[0].user == "alice" and shared[0].team == "ward-3"
+    assert store.as_user(User("carol", "clinician")).list_work(kind="handoff") == []

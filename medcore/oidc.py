@@ -1,0 +1,98 @@
+"""OIDC sign-in (MEDCORE_AUTH=oidc, Streamlit's st.login): from the identity provider's claims to a medcore user.
+
+After st.login, Streamlit exposes the ID token's claims as st.user (with is_logged_in). Who that person is
+here, and with which role, is decided in this module, without Streamlit:
+
+- The `email` claim names the person, and the provider must vouch for it (`email_verified` true): an
+  address a person merely typed at the provider could be anyone's, including an admin's.
+- Role from a group claim: with MEDCORE_OIDC_ROLE_CLAIM (say `groups`) and MEDCORE_OIDC_ROLES
+  (`medcore-admins=admin,ward-staff=clinician,students=student`), the highest role among the person's
+  groups; someone in none of the mapped groups is refused. Without a role claim, the person needs an
+  enabled account of that e-mail (`python -m medcore users add alice@example.org --role clinician`), which
+  gives the role.
+- A disabled account is refused either way: an admin can shut someone out without touching the provider.
+
+Every sign-in and every refusal is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from medcore.auth import ROLES, AuthError, User
+
+_RANK = {role: i for i, role in enumerate(ROLES)}  # student < clinician < admin
+# The e-mail becomes the user name (owner of work, audit rows, team member): an ordinary address only.
+_EMAIL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+
+def parse_role_map(text: str) -> dict[str, str]:
+    """'group=role,group=role' -> {group: role}; AuthError naming the setting when it cannot be used."""
+    out: dict[str, str] = {}
+    for part in (p.strip() for p in (text or "").split(",")):
+        if not part:
+            continue
+        group, sep, role = (x.strip() for x in part.partition("="))
+        if not sep or not group or role not in ROLES:
+            raise AuthError(f"MEDCORE_OIDC_ROLES: {part!r} is not GROUP=ROLE with ROLE one of {', '.join(ROLES)}")
+        out[group] = role
+    return out
+
+
+def _verified(claims: Mapping[str, Any]) -> bool:
+    value = claims.get("email_verified")
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+def _groups(claims: Mapping[str, Any], claim: str) -> list[str]:
+    value = claims.get(claim)
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return []
+
+
+def _refuse(store, email: str, reason: str, message: str) -> AuthError:
+    store.audit("sign_in_refused", tool="auth", object_type="user", object_id=email[:64] or "(none)",
+                reason_code=reason, kind="oidc")
+    return AuthError(message)
+
+
+def user_from_claims(store, claims: Mapping[str, Any], *, role_claim: str = "", role_map: str = "") -> User:
+    """The medcore user for a signed-in provider identity; AuthError with the reason, for the person."""
+    from medcore.store_schema import Account
+
+    email = str(claims.get("email") or "").strip()
+    if not email:
+        raise _refuse(store, "", "no_email", "The identity provider sent no e-mail address for this sign-in, so "
+                      "Medcore cannot tell who you are. Ask your admin to release the email claim (scope 'email').")
+    if len(email) > 128 or not _EMAIL.match(email):
+        raise _refuse(store, email, "bad_email", "The e-mail address the identity provider sent cannot be used as a "
+                      "user name here (letters, digits and . _ % + - before the @). Ask your admin.")
+    if not _verified(claims):
+        raise _refuse(store, email, "unverified", f"The identity provider has not verified {email}, so it cannot "
+                      "be used to sign in here. Verify the address with your provider, or ask your admin.")
+    with store.session() as s:
+        row = s.query(Account).filter_by(name=email).first()
+        account = None if row is None else (row.role, bool(row.disabled))
+    if account is not None and account[1]:
+        raise _refuse(store, email, "disabled", f"The account {email} is disabled. Ask an admin.")
+    if role_claim:
+        mapping = parse_role_map(role_map)
+        if not mapping:
+            raise AuthError("MEDCORE_OIDC_ROLE_CLAIM is set but MEDCORE_OIDC_ROLES maps no group to a role.")
+        roles = [mapping[g] for g in _groups(claims, role_claim) if g in mapping]
+        if not roles:
+            raise _refuse(store, email, "no_role", f"None of your groups at the identity provider gives a role in "
+                          f"Medcore Studio ({role_claim} claim). Ask an admin to add you to one of: "
+                          f"{', '.join(sorted(mapping))}.")
+        role = max(roles, key=_RANK.__getitem__)
+    elif account is None:
+        raise _refuse(store, email, "no_account", f"There is no account for {email}. Ask an admin to add one "
+                      "(`python -m medcore users add EMAIL --role R`).")
+    else:
+        role = account[0]
+    store.audit("sign_in", tool="auth", user=email, kind="oidc", status=role)
+    return User(email, role)
