@@ -21,7 +21,7 @@ AUTH_MODES = ("", "accounts", "oidc")
 STUDENT_TOOLS = frozenset({"cases", "triage", "knowledge", "qa", "literature"})  # students read papers too
 # Which tool each kind of saved work belongs to; a user may only save or read work of tools they can use.
 WORK_TOOL = {"summary": "records", "handoff": "therapy", "plan": "therapy", "chat": "triage", "case": "cases",
-             "images": "imaging", "paper": "literature", "reading": "literature", "qa": "qa"}
+             "image_batch": "imaging", "paper": "literature", "reading": "literature", "qa": "qa"}
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 
@@ -81,9 +81,12 @@ def require_admin(user: User, doing: str = "do that") -> None:
 
 
 def require_work_kind(user: User, kind: str) -> None:
+    """Fails closed: a kind of work no tool owns cannot be saved, so a new page cannot skip the role check
+    by naming its work differently (the image page once saved 'image_batch' while this table said 'images')."""
     tool = WORK_TOOL.get(kind)
-    if tool:
-        require_tool(user, tool)
+    if tool is None:
+        raise AccessDenied(f"{kind!r} is not a kind of work any tool saves.")
+    require_tool(user, tool)
 
 
 def may_see_owner(user: User, owner: str) -> bool:

@@ -84,7 +84,12 @@ def test_the_store_checks_the_role_on_every_action(store):
     with pytest.raises(AccessDenied):
         as_student.save_work("summary", {"note": "x"})
     as_student.save_work("case", {"step": 1})
+    with pytest.raises(AccessDenied):  # the image page's batches: students may not use the image generator
+        as_student.save_work("image_batch", {"n": 4})
+    with pytest.raises(AccessDenied, match="not a kind of work"):  # fails closed, even for an admin
+        store.as_user(ADMIN).save_work("scribbles", {"x": 1})
     as_clinician = store.as_user(ALICE)
+    as_clinician.save_work("image_batch", {"n": 4})
     model_id = store.register_model("imaging", "m", "/tmp/m")
     for action in (lambda: as_clinician.set_active_model(model_id), as_clinician.audit_events,
                    as_clinician.list_feedback):
