@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from medcore.therapy.course import course_days
 from medcore.therapy.dosing import titration_daily_max
 from medcore.therapy.kb import SEVERITY_RANK, InteractionRule, KnowledgeBase
 from medcore.therapy.names import Resolution, resolve_drug
@@ -74,11 +75,12 @@ def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Fin
 
 
 def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None,
-         doses: dict[str, float] | None = None) -> Finding | None:
-    """The merged finding for two drugs; `crcl` (mL/min) selects a rule's kidney-function context and `doses`
-    (drug id -> daily amount in its unit) a rule's dose context."""
+         doses: dict[str, float] | None = None, days: dict[str, float] | None = None) -> Finding | None:
+    """The merged finding for two drugs; `crcl` (mL/min) selects a rule's kidney-function context, `doses`
+    (drug id -> daily amount in its unit) a rule's dose context and `days` (drug id -> course in days,
+    math.inf for long-term) a rule's duration context."""
     hits = kb.pairs.get(frozenset((a, b)))
-    return merge(kb, a, b, [h.in_context(crcl, doses) for h in hits]) if hits else None
+    return merge(kb, a, b, [h.in_context(crcl, doses, days) for h in hits]) if hits else None
 
 
 def dose_sensitive(kb: KnowledgeBase, drug_id: str, others: list[str]) -> bool:
@@ -87,11 +89,11 @@ def dose_sensitive(kb: KnowledgeBase, drug_id: str, others: list[str]) -> bool:
 
 
 def check_ids(kb: KnowledgeBase, ids: list[str], crcl: float | None = None,
-              doses: dict[str, float] | None = None) -> list[Finding]:
+              doses: dict[str, float] | None = None, days: dict[str, float] | None = None) -> list[Finding]:
     out = []
     uniq = list(dict.fromkeys(ids))
     for a, b in itertools.combinations(uniq, 2):
-        f = pair(kb, a, b, crcl, doses)
+        f = pair(kb, a, b, crcl, doses, days)
         if f:
             out.append(f)
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.drugs))
@@ -142,8 +144,20 @@ def check_names(kb: KnowledgeBase, names: list[str]) -> InteractionReport:
     # a combination product is checked as each of its ingredients (Percocet + another opioid is caught)
     ids = [i for r in resolved for i in r.ids]
     labels = [r.query if len(r.ids) == 1 else f"{r.query} ({kb.drug_name(i)})" for r in resolved for i in r.ids]
-    doses = stated_doses(kb, [(r.query, r.ids) for r in resolved])
-    return InteractionReport(resolved, unknown, check_ids(kb, ids, doses=doses), duplicates(kb, ids, labels), kb)
+    named = [(r.query, r.ids) for r in resolved]
+    findings = check_ids(kb, ids, doses=stated_doses(kb, named), days=stated_courses(named))
+    return InteractionReport(resolved, unknown, findings, duplicates(kb, ids, labels), kb)
+
+
+def stated_courses(named: list[tuple[str, list[str]]]) -> dict[str, float]:
+    """Course lengths stated in typed names ("clarithromycin 500 mg bid for 7 days", "paracetamol regularly"),
+    for every ingredient of the entry."""
+    out = {}
+    for text, ids in named:
+        days = course_days(text)
+        if days is not None:
+            out.update({i: days for i in ids})
+    return out
 
 
 def stated_doses(kb: KnowledgeBase, named: list[tuple[str, list[str]]]) -> dict[str, float]:

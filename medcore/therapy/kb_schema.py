@@ -258,6 +258,26 @@ DOSE_CONTEXT = {
                    "management": {"type": "string"}, "avoid": {"type": "boolean"},
                    "unit": {"enum": ["mg", "mcg", "g", "units"]}},
 }
+# severity or management that depends on how long one drug is taken (the source says so: regular paracetamol for
+# several days raises the INR on warfarin, occasional doses do not): `upto_days` (inclusive) or `over_days` of a
+# course of `drug` (pairs) or of the drug on `side` a or b (class rules); a long-term course counts as unbounded.
+# An unknown course keeps the base severity and names the thresholds.
+_WHICH = {"drug": ID, "side": {"enum": ["a", "b"]}}
+DURATION_CONTEXT = {
+    "type": "object", "required": ["severity", "management"], "additionalProperties": False,
+    "allOf": [{"oneOf": [{"required": ["upto_days"]}, {"required": ["over_days"]}]},
+              {"oneOf": [{"required": ["drug"]}, {"required": ["side"]}]}],
+    "properties": {**_WHICH, "upto_days": {"type": "number", "exclusiveMinimum": 0},
+                   "over_days": {"type": "number", "minimum": 0},
+                   "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
+                   "management": {"type": "string"}, "avoid": {"type": "boolean"}},
+}
+# the effect goes on for about `days` after one drug is stopped (an inducer's effect wears off over weeks)
+PERSISTS = {
+    "type": "object", "required": ["days", "management"], "additionalProperties": False,
+    "oneOf": [{"required": ["drug"]}, {"required": ["side"]}],
+    "properties": {**_WHICH, "days": {"type": "number", "exclusiveMinimum": 0}, "management": {"type": "string"}},
+}
 INTERACTION = {
     "type": "object",
     "required": ["drugs", "severity", "mechanism", "effect", "management", "source"],
@@ -272,6 +292,8 @@ INTERACTION = {
         "avoid": AVOID,
         "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
         "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
+        "duration": {"type": "array", "items": DURATION_CONTEXT, "minItems": 1},
+        "persists": PERSISTS,
     },
 }
 CLASS_RULE = {
@@ -290,6 +312,8 @@ CLASS_RULE = {
         "avoid": AVOID,
         "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
         "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
+        "duration": {"type": "array", "items": DURATION_CONTEXT, "minItems": 1},
+        "persists": PERSISTS,
     },
 }
 INTERACTIONS_FILE = {

@@ -23,6 +23,7 @@ from typing import Any
 from medcore.therapy import interactions as ix
 from medcore.therapy import pgx as pgxmod
 from medcore.therapy.calculators import CalcResult
+from medcore.therapy.course import after_stop, course_days
 from medcore.therapy.dose_checks import beers_for_course
 from medcore.therapy.dosing import DoseResult, compute_dose
 from medcore.therapy.issues import Issue, grouped
@@ -130,10 +131,11 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
         res.penalty -= PREFERRED_BONUS
     for comp in opt["components"]:
         drug = kb.drugs[comp["drug"]]
-        excl, caut, results, factor = drug_issues(ctx, drug)
+        days = course_days(comp.get("duration"))  # for interactions whose severity depends on the course
+        excl, caut, results, factor = drug_issues(ctx, drug, None, days)
         dose = compute_dose(kb, comp, p, ctx.crcl, ctx.egfr, factor)
         if dose.daily_total and ix.dose_sensitive(kb, drug["id"], ctx.med_ids):  # a dose-dependent interaction
-            excl, caut, results, factor = drug_issues(ctx, drug, dose.daily_total)
+            excl, caut, results, factor = drug_issues(ctx, drug, dose.daily_total, days)
         caut = [beers_for_course(drug, comp.get("duration"), issue, pen) for issue, pen in caut]
         res.exclusions += excl
         res.pgx += results
@@ -178,13 +180,16 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     plan_issues: list[Issue] = []
     if chosen:
         plan_issues += chosen.cautions
-    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses)
+    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses,
+                            ctx.med_days)
     chosen_ids = set(chosen.drugs) if chosen else set()
     for f in findings:
         if chosen_ids & set(f.drug_ids):
             continue  # already reported through the option's cautions
         plan_issues.append(Issue(f.severity, "interaction", f"current medicines {f.drugs[0]} + {f.drugs[1]}: {f.effect} "
                                  f"({f.mechanism}). Management: {f.management}", f.source, list(f.drug_ids)))
+    for m in dict.fromkeys(ctx.med_ids):  # a recently stopped inducer still acts on current medicines
+        plan_issues += after_stop(kb, m, ctx.stopped, ctx.crcl, f"current medicine {kb.drug_name(m)}")
     burden = [(kb.drug_name(i), kb.drug_info(i).get("acb", 0)) for i in dict.fromkeys(ctx.med_ids + sorted(chosen_ids))
               if kb.drug_info(i).get("acb", 0)]
     total = sum(v for _, v in burden)
