@@ -50,13 +50,28 @@ def _gene_key(kb: KnowledgeBase, gene: str, phenotype: str) -> tuple[str, str]:
     raise PgxError(f"unknown gene {gene!r}; known: {genes}")
 
 
+INDETERMINATE = "Indeterminate"
+_LIKELY = re.compile(r"^(?:likely|possible|probable)\s+", re.I)
+_SCORE = re.compile(r"^(?:activity\s+score|as)\s*[:=]?\s*(\d+(?:\.\d+)?)$", re.I)
+
+
 def normalise_phenotype(kb: KnowledgeBase, gene: str, text: str) -> tuple[str, str]:
-    """(CPIC phenotype, how) from a phenotype name, abbreviation, diplotype or genotype."""
+    """(CPIC phenotype, how) from a phenotype name, abbreviation, diplotype, genotype or activity score.
+    'Indeterminate' is a phenotype of every gene (CPIC gives no recommendation for it); a 'Likely poor
+    metabolizer' is read as a poor metabolizer, as CPIC's tables do, and says so."""
     spec = kb.genes[gene]
     t = normalise(text).replace("metaboliser", "metabolizer")
+    if t == "indeterminate":
+        return INDETERMINATE, "phenotype"
     for ph, aliases in spec["phenotypes"].items():
         if t == normalise(ph).replace("metaboliser", "metabolizer") or t in {normalise(a) for a in aliases}:
             return ph, "phenotype"
+    if _LIKELY.match(t):
+        ph, _ = normalise_phenotype(kb, gene, _LIKELY.sub("", t))
+        return ph, f"{text.strip()} (read as {ph}, as CPIC does)"
+    m = _SCORE.match(t)
+    if m and spec.get("score_bands"):
+        return _band(spec, gene, float(m.group(1)), text.strip())
     raw = text.strip()
     compact = raw.replace(" ", "")
     for dip, ph in (spec.get("diplotypes") or {}).items():
@@ -75,10 +90,7 @@ def normalise_phenotype(kb: KnowledgeBase, gene: str, text: str) -> tuple[str, s
                 if a not in spec["allele_values"]:
                     raise PgxError(f"{gene}: allele {a!r} not in the simple translation table; give the phenotype instead")
                 total += spec["allele_values"][a] * mult
-            for band in spec["score_bands"]:
-                if band["min"] - 1e-9 <= total <= band["max"] + 1e-9:
-                    return band["phenotype"], f"activity score {total:g} from {raw}"
-            raise PgxError(f"{gene}: activity score {total:g} has no phenotype band")
+            return _band(spec, gene, total, raw)
     if spec.get("kind") == "allele_presence":
         if re.search(r"\b(neg|negative|absent|not detected|non-?carrier)\b", t):
             return "Negative", "allele presence"
@@ -86,6 +98,13 @@ def normalise_phenotype(kb: KnowledgeBase, gene: str, text: str) -> tuple[str, s
             return "Positive", "allele presence"
     known = ", ".join(spec["phenotypes"])
     raise PgxError(f"{gene}: phenotype {text!r} not recognised; use one of: {known}")
+
+
+def _band(spec: dict, gene: str, total: float, raw: str) -> tuple[str, str]:
+    for band in spec["score_bands"]:
+        if band["min"] - 1e-9 <= total <= band["max"] + 1e-9:
+            return band["phenotype"], f"activity score {total:g} from {raw}"
+    raise PgxError(f"{gene}: activity score {total:g} has no phenotype band")
 
 
 def _same_diplotype(a: str, b: str) -> bool:
@@ -109,7 +128,8 @@ def lookup(kb: KnowledgeBase, drug: str, gene: str, phenotype: str) -> PgxResult
         raise PgxError(f"no CPIC level A recommendation for {names} and {gene_name}{hint}")
     rec = rule["recommendations"].get(ph)
     if rec is None:
-        raise PgxError(f"CPIC gives no specific recommendation for {kb.drug_name(drug_id)} in {gene_name} {ph}; "
+        why = " (the genotype could not be translated to a phenotype)" if ph == INDETERMINATE else ""
+        raise PgxError(f"CPIC gives no specific recommendation for {kb.drug_name(drug_id)} in {gene_name} {ph}{why}; "
                        "use standard clinical judgement")
     return PgxResult(kb.drug_name(drug_id), gene_name, ph, rec["recommendation"], rec["action"], rec["strength"],
                      rule["source"], rec.get("dose_factor"), list(rec.get("alternatives", [])),

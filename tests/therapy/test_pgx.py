@@ -75,3 +75,17 @@ def test_abcg2_rosuvastatin(kb):
     r = lookup(kb, "Crestor", "ABCG2", "rs2231142 TT")
     assert r.phenotype == "Poor Function" and r.action == "adjust_dose" and "20 mg" in r.recommendation
     assert lookup(kb, "rosuvastatin", "ABCG2", "normal").action == "standard"
+
+
+def test_indeterminate_likely_and_activity_score_text(kb):
+    """As PharmCAT and lab reports state them (session 7): indeterminate has no CPIC recommendation (a clear
+    message, not 'not recognised'); 'likely poor' reads as poor; an activity score maps through the gene's bands."""
+    with pytest.raises(PgxError, match="no specific recommendation .* Indeterminate"):
+        lookup(kb, "codeine", "CYP2D6", "indeterminate")
+    r = lookup(kb, "clopidogrel", "CYP2C19", "Likely Poor Metabolizer")
+    assert r.phenotype == "Poor Metabolizer" and "read as Poor Metabolizer" in r.derived_from
+    assert normalise_phenotype(kb, "DPYD", "activity score 1.0")[0] == "Intermediate Metabolizer"
+    assert normalise_phenotype(kb, "CYP2D6", "AS 1.5")[0] == "Normal Metabolizer"
+    assert normalise_phenotype(kb, "CYP2D6", "AS=1")[0] == "Intermediate Metabolizer"
+    with pytest.raises(PgxError, match="not recognised"):
+        normalise_phenotype(kb, "TPMT", "activity score 1")  # TPMT has no activity score
