@@ -113,6 +113,12 @@ def test_fhir_example_import(app):
     assert app.number_input(key="tp_weight").value == 187 and app.radio(key="tp_weight_unit").value == "lb"
 
 
+def test_pharmcat_tab_is_there_and_waits_for_a_file(app):
+    """AppTest cannot upload a file; the import itself is tested in test_pharmcat.py."""
+    assert any(t.label == "Import PharmCAT report" for t in app.tabs)
+    assert next(b for b in app.button if b.label == "Import genotypes").disabled
+
+
 def test_lab_section_renders(settings, store):
     store.add_feedback("therapy", "accept", reason="ok", data={"drug": "apixaban", "condition": "af_anticoagulation"})
     at = AppTest.from_string(
