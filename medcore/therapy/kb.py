@@ -194,6 +194,8 @@ def _build(root: Path) -> KnowledgeBase:
             for alt in rec.get("alternatives", []):
                 if alt not in drugs:
                     raise KBError(f"pgx.yaml: {r['drug']}/{r['gene']}: unknown alternative {alt!r}")
+        if r.get("score_recommendations") and not genes[r["gene"]].get("score_bands"):
+            raise KBError(f"pgx.yaml: {r['drug']}/{r['gene']}: score_recommendations for a gene without activity scores")
         pgx_rules[(r["drug"], r["gene"])] = r
         for other in r.get("also", []):
             if other not in drugs and other not in interaction_only:

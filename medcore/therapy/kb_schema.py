@@ -327,6 +327,18 @@ INTERACTIONS_FILE = {
 }
 
 PGX_ACTIONS = ["standard", "adjust_dose", "use_alternative", "avoid"]
+PGX_REC = {
+    "type": "object",
+    "required": ["action", "recommendation", "strength"],
+    "additionalProperties": False,
+    "properties": {
+        "action": {"enum": PGX_ACTIONS},
+        "recommendation": {"type": "string"},
+        "strength": {"enum": ["strong", "moderate", "optional", "no recommendation"]},
+        "dose_factor": NUM,
+        "alternatives": {"type": "array", "items": ID},
+    },
+}
 PGX_RULE = {
     "type": "object",
     "required": ["drug", "gene", "level", "recommendations", "source"],
@@ -338,22 +350,11 @@ PGX_RULE = {
         "also": {"type": "array", "items": ID},
         "gene": {"type": "string"},
         "level": {"enum": ["A", "A/B"]},
-        "recommendations": {
-            "type": "object",
-            "minProperties": 2,
-            "additionalProperties": {
-                "type": "object",
-                "required": ["action", "recommendation", "strength"],
-                "additionalProperties": False,
-                "properties": {
-                    "action": {"enum": PGX_ACTIONS},
-                    "recommendation": {"type": "string"},
-                    "strength": {"enum": ["strong", "moderate", "optional", "no recommendation"]},
-                    "dose_factor": NUM,
-                    "alternatives": {"type": "array", "items": ID},
-                },
-            },
-        },
+        "recommendations": {"type": "object", "minProperties": 2, "additionalProperties": PGX_REC},
+        # where the guideline splits a phenotype by activity score (CYP2C9 intermediate: 1.0 vs 1.5), the row for
+        # one score; used when the score is known (from a genotype or a stated score), else the phenotype's row
+        "score_recommendations": {"type": "object", "propertyNames": {"pattern": "^[0-9]+(\\.[0-9]+)?$"},
+                                  "additionalProperties": PGX_REC},
         "note": {"type": "string"},
         "source": SOURCE,
     },

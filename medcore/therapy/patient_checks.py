@@ -251,7 +251,7 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
             excl.append(issue)
         elif r.action == "adjust_dose":
             caut.append((issue, PENALTY["pgx_adjust"]))
-            if r.dose_factor:
+            if r.dose_factor and (factor is None or r.dose_factor < factor[0]):  # two genes: the lower factor
                 factor = (r.dose_factor, f"{r.gene} {r.phenotype}, CPIC")
         else:
             caut.append((issue, 0.0))

@@ -127,6 +127,10 @@ def lookup(kb: KnowledgeBase, drug: str, gene: str, phenotype: str) -> PgxResult
         hint = f" (CPIC level A genes for {names}: {', '.join(pairs)})" if pairs else ""
         raise PgxError(f"no CPIC level A recommendation for {names} and {gene_name}{hint}")
     rec = rule["recommendations"].get(ph)
+    score = re.match(r"activity score (\d+(?:\.\d+)?) from", how)
+    by_score = rule.get("score_recommendations") or {}
+    if score:  # the guideline's row for this activity score, where it splits the phenotype (CYP2C9 1.0 vs 1.5)
+        rec = next((r for k, r in by_score.items() if abs(float(k) - float(score.group(1))) < 1e-9), rec)
     if rec is None:
         why = " (the genotype could not be translated to a phenotype)" if ph == INDETERMINATE else ""
         raise PgxError(f"CPIC gives no specific recommendation for {kb.drug_name(drug_id)} in {gene_name} {ph}{why}; "
@@ -151,4 +155,26 @@ def patient_results(kb: KnowledgeBase, drug_id: str, genotypes: dict[str, str]) 
             results.append(lookup(kb, drug_id, gene_name, ph_text))
         except PgxError as exc:
             problems.append(str(exc))
-    return results, problems
+    both = combined(results)
+    return results + ([both] if both else []), problems
+
+
+_STRENGTH = ["strong", "moderate", "optional", "no recommendation"]
+
+
+def combined(results: list[PgxResult]) -> PgxResult | None:
+    """Two or more genes each asking for a lower dose of one drug (TPMT and NUDT15 for a thiopurine): one result
+    naming them together, with the lowest stated factor. CPIC's tables are per gene; the text says so and that a
+    patient reduced in both may need more than either table alone."""
+    adj = [r for r in results if r.action == "adjust_dose"]
+    if len(adj) < 2 or any(r.action in ("avoid", "use_alternative") for r in results):
+        return None
+    factors = [r.dose_factor for r in adj if r.dose_factor is not None]
+    genes = " + ".join(r.gene for r in adj)
+    low = min(factors) if factors else None
+    text = (f"{genes} each call for a lower dose; the tables are per gene, so with both reduced start from the "
+            "lowest of them" + (f" (x{low:g})" if low is not None else "") +
+            ", expect that a further reduction may be needed and monitor closely")
+    return PgxResult(adj[0].drug, genes, " + ".join(f"{r.gene} {r.phenotype}" for r in adj), text, "adjust_dose",
+                     max((r.strength for r in adj), key=_STRENGTH.index), "; ".join(dict.fromkeys(r.source for r in adj)),
+                     low, [], "two genes together")
