@@ -1,7 +1,7 @@
 """CLI: `interactions`, `pgx`, `calc`, `plan`, `eval therapy`, `bench therapy`.
 
 JSON contracts (used by tests and scripts):
-  interactions A B [C ...] --json  -> [{drugs: [a, b], severity, mechanism, management, source}]
+  interactions A B [C ...] --json  -> [{drugs: [a, b] (or three, a group rule), severity, mechanism, management, source}]
      (with an unknown name: {error, unknown: [names], interactions: [...the same list...]}, exit 2)
   pgx --drug D --gene G --phenotype P --json -> {recommendation, action, strength, source} (or {error}, exit 2)
   calc crcl|egfr|bsa|ibw ... --json -> {name, value, unit, formula, inputs, steps, notes, source}
@@ -110,7 +110,7 @@ def _interactions(args, settings) -> int:
         if not report.findings:
             print("No interactions found between the recognised drugs.")
         for f in report.findings:
-            print(f"[{f.severity.upper()}] {f.drugs[0]} + {f.drugs[1]}: {f.effect}\n  mechanism: {f.mechanism}\n"
+            print(f"[{f.severity.upper()}] {' + '.join(f.drugs)}: {f.effect}\n  mechanism: {f.mechanism}\n"
                   f"  management: {f.management}\n  source: {f.source}")
     return 2 if report.unknown else 0
 

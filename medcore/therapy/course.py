@@ -27,13 +27,14 @@ _ONCE = re.compile(r"\b(single[- ]dose|one dose|once only|one[- ]off|stat|occasi
 def course_days(text: str | None) -> float | None:
     """Days of a course (math.inf for long-term or regular use, 1 for a single or occasional dose); None when
     the text does not say. Phases joined by 'then' add up ('7 days, then 5 mg twice daily for at least 3
-    months' is 7 days plus 3 months)."""
-    total, found = 0.0, False
+    months' is 7 days plus 3 months); one phase without a length makes the whole course unknown."""
+    total = 0.0
     for phase in re.split(r"\bthen\b", str(text or ""), flags=re.I):
         days = _phase_days(phase)
-        if days is not None:
-            total, found = total + days, True
-    return total if found else None
+        if days is None:  # a phase without a length ('1 week, then 60 mg daily'): the course is not known
+            return None
+        total += days
+    return total
 
 
 def _phase_days(t: str) -> float | None:

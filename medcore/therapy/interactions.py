@@ -11,21 +11,22 @@ from dataclasses import dataclass, field
 
 from medcore.therapy.course import course_days
 from medcore.therapy.dosing import titration_daily_max
+from medcore.knowledge.interaction_rules import DurationContext
 from medcore.therapy.kb import SEVERITY_RANK, InteractionRule, KnowledgeBase
 from medcore.therapy.names import Resolution, resolve_drug
 
 
 @dataclass
 class Finding:
-    drugs: tuple[str, str]  # display names
-    drug_ids: tuple[str, str]
+    drugs: tuple[str, ...]  # display names: two, or three and more for a group rule
+    drug_ids: tuple[str, ...]
     severity: str
     mechanism: str
     effect: str
     management: str
     source: str
     rules: list[str] = field(default_factory=list)
-    avoid: bool = False  # a rule's source says to avoid the combination (see kb_schema.AVOID)
+    avoid: bool = False  # a rule's source says to avoid the combination (see kb_schema_interactions.AVOID)
 
     def contract(self) -> dict:
         """The CLI JSON contract: {drugs, severity, mechanism, management, source}."""
@@ -100,6 +101,29 @@ def check_ids(kb: KnowledgeBase, ids: list[str], crcl: float | None = None,
     return out
 
 
+def group_findings(kb: KnowledgeBase, ids: list[str], days: dict[str, float] | None = None) -> list[Finding]:
+    """Interactions of three or more drugs together (interactions.yaml `group_rules`: one distinct drug from each
+    group), with the rule's duration contexts applied to the course of the drug in the named group."""
+    uniq = list(dict.fromkeys(ids))
+    out = []
+    for g in kb.group_rules:
+        picks: list[str] = []
+        for grp in g["groups"]:
+            hit = next((i for i in uniq if i not in picks and (i in grp.get("drugs", ()) or
+                        set(grp.get("classes", ())) & set(kb.drug_info(i)["classes"]))), None)
+            if hit is None:
+                break
+            picks.append(hit)
+        else:
+            ctx = tuple(DurationContext(picks[c["group"]], c["severity"], c["management"], c.get("upto_days"),
+                                        c.get("over_days"), c.get("avoid", False)) for c in g.get("duration", ()))
+            r = InteractionRule((picks[0], picks[1]), g["severity"], g["mechanism"], g["effect"], g["management"],
+                                g["source"], g["id"], g.get("avoid", False), duration=ctx).in_context(None, None, days)
+            out.append(Finding(tuple(kb.drug_name(i) for i in picks), tuple(picks), r.severity, r.mechanism, r.effect,
+                               r.management, r.source, [g["id"]], r.avoid))
+    return out
+
+
 def duplicates(kb: KnowledgeBase, ids: list[str], labels: list[str] | None = None) -> list[Duplicate]:
     out: list[Duplicate] = []
     labels = labels or ids
@@ -145,7 +169,9 @@ def check_names(kb: KnowledgeBase, names: list[str]) -> InteractionReport:
     ids = [i for r in resolved for i in r.ids]
     labels = [r.query if len(r.ids) == 1 else f"{r.query} ({kb.drug_name(i)})" for r in resolved for i in r.ids]
     named = [(r.query, r.ids) for r in resolved]
-    findings = check_ids(kb, ids, doses=stated_doses(kb, named), days=stated_courses(named))
+    days = stated_courses(named)
+    findings = group_findings(kb, ids, days) + check_ids(kb, ids, doses=stated_doses(kb, named), days=days)
+    findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
     return InteractionReport(resolved, unknown, findings, duplicates(kb, ids, labels), kb)
 
 

@@ -17,7 +17,7 @@ from medcore.therapy.profile import ProfileError, parse_patient
     ("acetaminophen 1 g qid for 10 days", 10), ("clarithromycin 500 mg bid x 7 days", 7), ("7-day course", 7),
     ("ibuprofen 400 mg tid 3 days", 3), ("paracetamol regularly", math.inf), ("single dose", 1),
     ("7 days, then 5 mg twice daily for at least 3 months", 7 + 3 * 365 / 12),
-    ("simvastatin 40 mg daily", None), ("as needed", None), ("at onset", None), ("rifampin stopped 5 days ago", None),
+    ("1 week, then 60 mg daily", None), ("simvastatin 40 mg daily", None), ("as needed", None), ("at onset", None), ("rifampin stopped 5 days ago", None),
 ])
 def test_course_days(text, days):
     got = course_days(text)
@@ -106,3 +106,38 @@ def test_duration_context_must_name_one_of_the_pair():
     data["pairs"][0]["dose"] = [{"drug": "acetaminophen", "upto": 2000, "severity": "minor", "management": "z"}]
     with pytest.raises(KBError, match="dose or duration contexts, not both"):
         expand_interactions(data, drugs, {}, error=KBError)
+
+
+def test_triple_whammy_is_one_finding_of_three(kb):
+    report = ix.check_names(kb, ["ibuprofen 400 mg tid for 5 days", "lisinopril", "furosemide"])
+    [triple] = [f for f in report.findings if len(f.drug_ids) == 3]
+    assert triple.severity == "major" and "first 30 days" in triple.management and "Lapi" in triple.source
+    assert not [f for f in ix.check_names(kb, ["ibuprofen", "lisinopril"]).findings if len(f.drug_ids) == 3]
+
+
+def test_triple_whammy_in_a_plan(plan_for):
+    patient = _vte_patient(age=58, medications=["lisinopril 20 mg daily", "hydrochlorothiazide 25 mg daily"])
+    plan = plan_for(patient, "osteoarthritis")
+    naproxen = next(o for o in plan.options if o.option_id == "oral_nsaid")
+    [w] = [i for i in naproxen.cautions if i.kind == "interaction" and len(i.drugs) == 3]
+    assert w.severity == "major" and "naproxen" in w.drugs
+    two = plan_for(_vte_patient(age=58, medications=["lisinopril 20 mg daily"]), "osteoarthritis")
+    without = next(o for o in two.options if o.option_id == "oral_nsaid")
+    assert naproxen.penalty >= without.penalty + 2  # ranked as a major interaction, not only the pair's moderate
+    on_three = plan_for(_vte_patient(medications=["lisinopril", "hydrochlorothiazide", "naproxen 500 mg bid regularly"]),
+                        "dvt_pe")
+    [w] = [i for i in on_three.warnings if i.kind == "interaction" and len(i.drugs) == 3]
+    assert w.text.startswith("current medicines") and "Regular use of the three" in w.text
+
+
+def test_group_rule_class_must_exist(kb, tmp_path):
+    import shutil
+
+    from medcore.therapy.kb import load_kb_dir
+
+    root = tmp_path / "therapy"
+    shutil.copytree(kb.root, root)
+    path = root / "interactions.yaml"
+    path.write_text(path.read_text().replace("{classes: [diuretic]}", "{classes: [no_such_class]}", 1))
+    with pytest.raises(KBError, match="group rule triple_whammy: no drug has class 'no_such_class'"):
+        load_kb_dir(root)
