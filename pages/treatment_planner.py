@@ -170,6 +170,8 @@ with st.container(border=True):
                            placeholder="lisinopril 10 mg daily\nZocor 40 mg")
             c[1].text_area("Genotypes / phenotypes, one per line", key="tp_genotypes", height=120,
                            placeholder="CYP2C19: *2/*2\nHLA-B*58:01: positive\nSLCO1B1: decreased function")
+            st.text_area("Medicines stopped recently, one per line with when (an inducer acts for weeks after)",
+                         key="tp_stopped_medications", height=68, placeholder="rifampin stopped 5 days ago")
             c = st.columns([3, 1])
             c[0].selectbox("Condition to treat", COND_IDS, key="tp_cond",
                            format_func=lambda cid: kb.conditions[cid]["name"])

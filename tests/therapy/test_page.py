@@ -230,6 +230,18 @@ def test_current_medicine_review_is_shown(settings, store):
     assert "Current medicine tramadol" in shown and "stop and switch" in shown and "CPIC" in shown
 
 
+def test_recently_stopped_inducer_is_shown(settings, store):
+    """Session 7: rifampin stopped 5 days ago still lowers warfarin's effect; the page says so."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=60, tp_sex="male", tp_weight=80, tp_scr=1.0, tp_medications="warfarin 5 mg daily",
+          tp_cond="hypertension")
+    at.text_area(key="tp_stopped_medications").set_value("rifampin stopped 5 days ago")
+    _submit(at)
+    shown = " ".join(w.value for w in list(at.warning) + list(at.error))
+    assert "rifampin stopped 5 days ago" in shown and "about 14 days" in shown
+
+
 def test_unrecognised_medicine_gets_a_not_checked_banner_shown_as_text(settings, store):
     at = AppTest.from_file(PAGE, default_timeout=120)
     at.run()
