@@ -249,7 +249,7 @@ def _text(item: Any, key: str, problems: list[str]) -> str:
     return ""
 
 
-_AGO = re.compile(r"(\d+(?:\.\d+)?)\s*(day|week|month)s?\s+ago\b", re.I)
+_AGO = re.compile(r"\b(\d+(?:\.\d+)?)\s*(day|week|month)s?\s+ago\b", re.I)
 UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 365 / 12}
 
 
@@ -259,13 +259,13 @@ def stopped_days_ago(text: str) -> float | None:
     return float(m.group(1)) * UNIT_DAYS[m.group(2).lower()] if m else None
 
 
-_STOP_TIME = re.compile(r"[\s,;(]*\b(?:(?:stopped|discontinued|ended)\s+)?\d+(?:\.\d+)?\s*(?:day|week|month)s?\s+ago\b\)?",
+_STOP_TIME = re.compile(r"\b(?:(?:stopped|discontinued|ended)\s+)?\d+(?:\.\d+)?\s*(?:day|week|month)s?\s+ago\b\)?",
                         re.I)
 
 
 def without_stop_time(text: str) -> str:
     """The medicine of a stopped-medicine entry, without its 'stopped 5 days ago'."""
-    return _STOP_TIME.sub("", str(text)).strip(" ,;")
+    return _STOP_TIME.sub("", str(text)).strip(" ,;(")
 
 
 def _r(v: float | None, nd: int = 2) -> float | None:
