@@ -9,7 +9,7 @@ import streamlit as st
 
 from medcore import teams
 from medcore.auth import AccessDenied
-from medcore.therapy import fhir_io, forms, graph, handout, render, review
+from medcore.therapy import fhir_io, forms, graph, handout, pharmcat, render, review
 from medcore.therapy import interactions as ix
 from medcore.therapy.names import resolve_condition, resolve_drug
 from medcore.therapy.calculators import fmt
@@ -95,8 +95,9 @@ if st.query_params.get("handoff"):
 # ---- patient input -------------------------------------------------------------------------------
 with st.container(border=True):
     st.subheader(":material/person: Patient and condition")
-    tab_form, tab_fhir, tab_handoff, tab_tools = st.tabs(["Profile form", "Import FHIR R4 Bundle",
-                                                          "From record summarizer", "Quick tools"])
+    tab_form, tab_fhir, tab_pgx, tab_handoff, tab_tools = st.tabs(["Profile form", "Import FHIR R4 Bundle",
+                                                                   "Import PharmCAT report", "From record summarizer",
+                                                                   "Quick tools"])
     with tab_tools:
         quick_tools(kb)
     with tab_fhir:
@@ -120,6 +121,24 @@ with st.container(border=True):
             set_form(forms.patient_to_form(data))
             ss.tp_import_notes = ["Example bundle imported (fictional patient)."] + notes
             st.rerun()
+    with tab_pgx:
+        up_pgx = st.file_uploader("PharmCAT report (.report.json, .phenotype.json or .match.json): its gene calls "
+                                  "fill the genotypes (ones already in the form are kept)", type=["json"],
+                                  key="tp_pharmcat_file")
+        if st.button("Import genotypes", icon=":material/genetics:", disabled=up_pgx is None):
+            with error_boundary("importing the PharmCAT report"):
+                try:
+                    if up_pgx.size > settings.max_upload_mb * 1024 * 1024:
+                        raise ValueError(f"file is larger than {settings.max_upload_mb} MB")
+                    imp = pharmcat.read_bytes(kb, up_pgx.getvalue())
+                    merged, notes = pharmcat.merge(forms.form_to_patient(ss.tp_form), imp)
+                    set_form(forms.patient_to_form(merged))
+                    ss.tp_import_notes = [md_escape(n) for n in notes] + [
+                        f"PharmCAT report imported: {len(imp.genotypes)} genotype entries; check the form."]
+                    store.audit("import_pharmcat", tool="therapy", count=len(imp.genotypes))
+                    st.rerun()
+                except ValueError as exc:
+                    st.error(f"Could not import: {md_escape(str(exc))}")
     with tab_handoff:
         handoffs = store.list_work(kind="handoff", status="open")  # the user's own and their teams'
         if not handoffs:
@@ -170,6 +189,8 @@ with st.container(border=True):
                            placeholder="lisinopril 10 mg daily\nZocor 40 mg")
             c[1].text_area("Genotypes / phenotypes, one per line", key="tp_genotypes", height=120,
                            placeholder="CYP2C19: *2/*2\nHLA-B*58:01: positive\nSLCO1B1: decreased function")
+            st.text_area("Medicines stopped recently, one per line with when (an inducer acts for weeks after)",
+                         key="tp_stopped_medications", height=68, placeholder="rifampin stopped 5 days ago")
             c = st.columns([3, 1])
             c[0].selectbox("Condition to treat", COND_IDS, key="tp_cond",
                            format_func=lambda cid: kb.conditions[cid]["name"])

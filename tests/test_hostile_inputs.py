@@ -148,6 +148,44 @@ def test_planner_drug_names_resolve_or_say_unknown(text):
 
 
 @given(TEXT)
+@example("7 days, then " * 5000)
+@PROPS
+def test_course_text_reads_or_says_unknown(text):
+    """Session 7: the course of a medicine from its text (duration-dependent interactions)."""
+    from medcore.therapy.course import course_days
+    from medcore.therapy.profile import stopped_days_ago, without_stop_time
+
+    with _budget(2.0):
+        days = course_days(text)
+        ago = stopped_days_ago(text)
+        without_stop_time(text)
+    assert days is None or days >= 0
+    assert ago is None or ago >= 0
+
+
+_JSON = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20)),
+                     lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                             st.dictionaries(st.sampled_from(
+                                                 ["genes", "geneReports", "results", "CPIC", "CYP2D6", "HLA-B",
+                                                  "sourceDiplotypes", "recommendationDiplotypes", "label",
+                                                  "phenotypes", "activityScore", "gene", "diplotypes", "name"]),
+                                                 inner, max_size=4)), max_leaves=25)
+
+
+@given(_JSON)
+@PROPS
+def test_pharmcat_import_reads_or_refuses(data):
+    """Session 7: any JSON as a PharmCAT report is read or refused with PharmcatError, never another exception."""
+    from medcore.therapy import pharmcat
+
+    try:
+        imp = pharmcat.parse(_therapy_kb(), data)
+    except pharmcat.PharmcatError:
+        return
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in imp.genotypes.items())
+
+
+@given(TEXT)
 @PROPS
 def test_knowledge_questions_answer_or_say_why(text):
     from medcore.knowledge import service

@@ -7,6 +7,7 @@ lexicon), so a class rule means the same pairs in the planner and in the graph."
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, replace
 
 SEVERITY_RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
@@ -42,13 +43,33 @@ class InteractionRule:
     renal: tuple[RenalContext, ...] = ()
     # where the label makes severity depend on the daily dose of one drug (see DoseContext)
     dose: tuple["DoseContext", ...] = ()
+    # where the source makes severity or management depend on how long one drug is taken (see DurationContext)
+    duration: tuple["DurationContext", ...] = ()
+    # the effect outlasts one drug: it goes on for `days` after that drug is stopped (enzyme induction wearing off)
+    persists: "Persists | None" = None
 
-    def in_context(self, crcl: float | None, doses: dict[str, float] | None = None) -> "InteractionRule":
+    def in_context(self, crcl: float | None, doses: dict[str, float] | None = None,
+                   days: dict[str, float] | None = None) -> "InteractionRule":
         """The rule as it reads for a patient with this creatinine clearance (the lowest threshold above it
-        applies) and these daily doses (drug id -> amount/day). Unknown kidney function or dose keeps the base
-        severity, but the management names every threshold so the reader knows to check."""
+        applies), these daily doses (drug id -> amount/day) and these courses (drug id -> days; math.inf for
+        long-term). Unknown kidney function, dose or course keeps the base severity, but the management names
+        every threshold so the reader knows to check."""
         rule = self._in_renal_context(crcl)
-        return rule._in_dose_context(doses or {}) if self.dose else rule
+        rule = rule._in_dose_context(doses or {}) if self.dose else rule
+        return rule._in_duration_context(days or {}) if self.duration else rule
+
+    def _in_duration_context(self, days: dict[str, float]) -> "InteractionRule":
+        known = [c for c in self.duration if days.get(c.drug) is not None]
+        hit = next((c for c in known if c.matches(days[c.drug])), None)
+        if hit is None:
+            if known:
+                return self
+            extra = "; ".join(f"{c.label()}: {c.management}" for c in self.duration)
+            return replace(self, management=f"{self.management}. Course not known: {extra}")
+        n = days[hit.drug]
+        course = "long-term" if math.isinf(n) else f"{n:g} day{'s' if n != 1 else ''}"
+        return replace(self, severity=hit.severity, avoid=hit.avoid,
+                       management=f"{hit.drug.replace('-', '/')} {course} ({hit.label()}): {hit.management}")
 
     def _in_dose_context(self, doses: dict[str, float]) -> "InteractionRule":
         known = [c for c in self.dose if doses.get(c.drug) is not None]
@@ -103,6 +124,48 @@ class DoseContext:
         return f"{name} {limit} {self.unit}/day"
 
 
+@dataclass(frozen=True)
+class DurationContext:
+    """`upto_days` (inclusive) or `over_days` of a course of `drug`; a long-term course is math.inf days."""
+    drug: str
+    severity: str
+    management: str
+    upto_days: float | None = None
+    over_days: float | None = None
+    avoid: bool = False
+
+    def matches(self, days: float) -> bool:
+        return days <= self.upto_days + 1e-9 if self.upto_days is not None else days > self.over_days + 1e-9
+
+    def label(self) -> str:
+        name = self.drug.replace("-", "/")
+        return (f"{name} for up to {self.upto_days:g} days" if self.upto_days is not None
+                else f"{name} for more than {self.over_days:g} days")
+
+
+@dataclass(frozen=True)
+class Persists:
+    """The interaction goes on for about `days` after `drug` is stopped (its effect wears off slowly)."""
+    drug: str
+    days: float
+    management: str
+
+
+def _bind(c: dict, a: str, b: str) -> str:
+    """A context names its drug directly (pairs) or by the side of a class rule it is on (`side: a|b`)."""
+    return c["drug"] if "drug" in c else {"a": a, "b": b}[c["side"]]
+
+
+def _duration(entry: dict, a: str, b: str) -> tuple[DurationContext, ...]:
+    return tuple(DurationContext(_bind(c, a, b), c["severity"], c["management"], c.get("upto_days"),
+                                 c.get("over_days"), c.get("avoid", False)) for c in entry.get("duration", ()))
+
+
+def _persists(entry: dict, a: str, b: str) -> Persists | None:
+    c = entry.get("persists")
+    return Persists(_bind(c, a, b), float(c["days"]), c["management"]) if c else None
+
+
 def _dose(entry: dict) -> tuple[DoseContext, ...]:
     return tuple(DoseContext(c["drug"], c["severity"], c["management"], c.get("upto"), c.get("above"),
                              c.get("avoid", False), c.get("unit", "mg")) for c in entry.get("dose", ()))
@@ -152,11 +215,17 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
         if key in explicit:
             raise error(f"interactions.yaml: pair {a}+{b} listed twice")
         explicit.add(key)
-        for c in p.get("dose", ()):
-            if c["drug"] not in (a, b):
-                raise error(f"interactions.yaml: pair {a}+{b}: dose context names {c['drug']!r}, not one of the pair")
+        for kind, contexts in (("dose", p.get("dose", ())), ("duration", p.get("duration", ())),
+                               ("persists", [p["persists"]] if "persists" in p else [])):
+            for c in contexts:
+                if c.get("drug") not in (a, b):
+                    raise error(f"interactions.yaml: pair {a}+{b}: {kind} context names {c.get('drug')!r}, "
+                                "not one of the pair")
+        if p.get("dose") and p.get("duration"):
+            raise error(f"interactions.yaml: pair {a}+{b}: give dose or duration contexts, not both")
         pairs[key] = [InteractionRule((a, b), p["severity"], p["mechanism"], p["effect"], p["management"],
-                                      p["source"], "pair", p.get("avoid", False), _renal(p), _dose(p))]
+                                      p["source"], "pair", p.get("avoid", False), _renal(p), _dose(p),
+                                      _duration(p, a, b), _persists(p, a, b))]
     for rule in data["class_rules"]:
         for side in ("a", "b"):
             m = rule[side]
@@ -166,6 +235,8 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
             for d in ([m["drug"]] if "drug" in m else []) + list(m.get("drugs", [])):
                 if d not in drugs:
                     raise error(f"interactions.yaml: class rule {rule['id']}: unknown drug {d!r}")
+        if rule.get("dose") and rule.get("duration"):
+            raise error(f"interactions.yaml: class rule {rule['id']}: give dose or duration contexts, not both")
         side_a = [d["id"] for d in drugs.values() if matches(d, rule["a"])]
         side_b = [d["id"] for d in drugs.values() if matches(d, rule["b"])]
         for a, b in itertools.product(side_a, side_b):
@@ -177,5 +248,5 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
                 continue
             hits.append(InteractionRule(tuple(sorted((a, b))), rule["severity"], rule["mechanism"], rule["effect"],
                                         rule["management"], rule["source"], rule["id"], rule.get("avoid", False),
-                                        _renal(rule), _dose(rule)))
+                                        _renal(rule), _dose(rule), _duration(rule, a, b), _persists(rule, a, b)))
     return pairs, len(explicit)

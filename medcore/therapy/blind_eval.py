@@ -7,7 +7,8 @@ pairs. Patients: each expected warning on a current medicine present, no warning
 dose line of a drug containing a text the blind set forbids (renal caps in titration text). Set B
 (docs/evals/planner-blind-b/) adds clinician overrides (the re-check's warnings on the modified item) and renal
 cases (every proposable dose of a drug within a daily cap, or the drug not proposed at all); set C pairs with the
-daily dose of one drug (dose-dependent severity) and plans dosing a drug above a label limit; set D more pairs.
+daily dose of one drug (dose-dependent severity) and plans dosing a drug above a label limit; set D more pairs;
+set pgx-blind-s7 gene + genotype + drug cases (`pgx:`, scored in pgx_blind.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from medcore.therapy import review
+from medcore.therapy import pgx_blind, review
 
 from medcore.therapy import interactions as ix
 from medcore.therapy.issues import RANK
@@ -211,6 +212,8 @@ def run(kb: KnowledgeBase, path: Path = DEFAULT, errors: bool = False) -> dict:
         app = [r for r in renal if r["applicable"]]
         report["renal_cases_within_cap"] = f"{sum(r['ok'] for r in app)}/{len(app)}"
         report["renal_cases_not_applicable"] = len(renal) - len(app)
+    if data.get("pgx"):
+        report.update(pgx_blind.run(kb, data["pgx"], errors))
     if errors:
         report["pair_errors"] = [p for p in pairs if not p["ok"]]
         report["patient_errors"] = [p for p in patients if not p["ok"]]

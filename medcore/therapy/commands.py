@@ -1,11 +1,11 @@
 """CLI: `interactions`, `pgx`, `calc`, `plan`, `eval therapy`, `bench therapy`.
 
 JSON contracts (used by tests and scripts):
-  interactions A B [C ...] --json  -> [{drugs: [a, b], severity, mechanism, management, source}]
+  interactions A B [C ...] --json  -> [{drugs: [a, b] (or three, a group rule), severity, mechanism, management, source}]
      (with an unknown name: {error, unknown: [names], interactions: [...the same list...]}, exit 2)
   pgx --drug D --gene G --phenotype P --json -> {recommendation, action, strength, source} (or {error}, exit 2)
   calc crcl|egfr|bsa|ibw ... --json -> {name, value, unit, formula, inputs, steps, notes, source}
-  plan PATIENT.json --condition C --json -> the plan (see planner.Plan.to_dict)
+  plan PATIENT.json --condition C [--pharmcat REPORT.json] --json -> the plan (see planner.Plan.to_dict)
 Exit codes: 0 ok, 2 bad input (message on stderr; unknown drug names get suggestions).
 Imports stay inside handlers so `python -m medcore --help` is fast.
 """
@@ -52,6 +52,8 @@ def register(reg) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--fhir", type=Path, default=None, help="also write a FHIR R4B Bundle (CarePlan + MedicationRequest)")
     p.add_argument("--markdown", type=Path, default=None, help="also write the printable plan as Markdown")
+    p.add_argument("--pharmcat", type=Path, default=None, help="a PharmCAT report (.report.json, .phenotype.json or "
+                   ".match.json): its gene calls are added to the patient's genotypes (the patient's own win)")
     p.set_defaults(func=_plan)
 
     p = reg.eval.add_parser("therapy", help="interaction P/R by severity, PGx accuracy, dose correctness, contraindicated proposals")
@@ -108,7 +110,7 @@ def _interactions(args, settings) -> int:
         if not report.findings:
             print("No interactions found between the recognised drugs.")
         for f in report.findings:
-            print(f"[{f.severity.upper()}] {f.drugs[0]} + {f.drugs[1]}: {f.effect}\n  mechanism: {f.mechanism}\n"
+            print(f"[{f.severity.upper()}] {' + '.join(f.drugs)}: {f.effect}\n  mechanism: {f.mechanism}\n"
                   f"  management: {f.management}\n  source: {f.source}")
     return 2 if report.unknown else 0
 
@@ -236,6 +238,11 @@ def _plan(args, settings) -> int:
         _check_output(args.fhir)
         _check_output(args.markdown)
         data, notes = load_patient_file(args.patient)
+        if args.pharmcat:
+            from medcore.therapy import pharmcat
+
+            data, more = pharmcat.merge(data, pharmcat.read_file(kb, args.pharmcat))
+            notes = notes + more
         patient, warnings = parse_patient(data)
         plan = make_plan(kb, patient, args.condition, notes + warnings)
     except ProfileError as exc:

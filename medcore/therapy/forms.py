@@ -10,7 +10,7 @@ FORM_DEFAULTS: dict[str, Any] = {
     "label": "", "age": None, "sex": "female", "weight": None, "weight_unit": "kg", "height": None,
     "height_unit": "cm", "scr": None, "scr_unit": "mg/dL", "egfr": None, "pregnant": False, "lactating": False,
     "child_pugh": "none", "allergies": "", "conditions": "", "medications": "", "genotypes": "",
-    "weight_rule": "auto",
+    "stopped_medications": "", "weight_rule": "auto",
 }
 _GENE = re.compile(r"^\s*(HLA-[A-Z]+\*\d{2}:\d{2}|HLA-[A-Z]+|[A-Za-z0-9]+)", re.I)
 _REACTION = re.compile(r"^(.*?)\s*[\(\[]\s*(.*?)\s*[\)\]]\s*$")
@@ -45,6 +45,7 @@ def form_to_patient(form: dict[str, Any]) -> dict[str, Any]:
         "child_pugh": None if form.get("child_pugh") in (None, "", "none") else form["child_pugh"],
         "allergies": allergies, "conditions": _lines(form.get("conditions", "")),
         "medications": _lines(form.get("medications", "")), "genotypes": genotypes,
+        "stopped_medications": _lines(form.get("stopped_medications", "")),
         "weight_rule": form.get("weight_rule") or "auto",
     }
     for key in ("weight", "height", "scr"):
@@ -79,6 +80,7 @@ def patient_to_form(d: dict[str, Any]) -> dict[str, Any]:
         for a in d.get("allergies") or [])
     form["conditions"] = "\n".join(d.get("conditions") or [])
     form["medications"] = "\n".join(d.get("medications") or [])
+    form["stopped_medications"] = "\n".join(d.get("stopped_medications") or [])
     form["genotypes"] = "\n".join(f"{k}: {v}" for k, v in (d.get("genotypes") or {}).items())
     form["weight_rule"] = d.get("weight_rule") or "auto"
     return form

@@ -9,22 +9,24 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from medcore.therapy.course import course_days
 from medcore.therapy.dosing import titration_daily_max
+from medcore.knowledge.interaction_rules import DurationContext
 from medcore.therapy.kb import SEVERITY_RANK, InteractionRule, KnowledgeBase
 from medcore.therapy.names import Resolution, resolve_drug
 
 
 @dataclass
 class Finding:
-    drugs: tuple[str, str]  # display names
-    drug_ids: tuple[str, str]
+    drugs: tuple[str, ...]  # display names: two, or three and more for a group rule
+    drug_ids: tuple[str, ...]
     severity: str
     mechanism: str
     effect: str
     management: str
     source: str
     rules: list[str] = field(default_factory=list)
-    avoid: bool = False  # a rule's source says to avoid the combination (see kb_schema.AVOID)
+    avoid: bool = False  # a rule's source says to avoid the combination (see kb_schema_interactions.AVOID)
 
     def contract(self) -> dict:
         """The CLI JSON contract: {drugs, severity, mechanism, management, source}."""
@@ -74,11 +76,12 @@ def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Fin
 
 
 def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None,
-         doses: dict[str, float] | None = None) -> Finding | None:
-    """The merged finding for two drugs; `crcl` (mL/min) selects a rule's kidney-function context and `doses`
-    (drug id -> daily amount in its unit) a rule's dose context."""
+         doses: dict[str, float] | None = None, days: dict[str, float] | None = None) -> Finding | None:
+    """The merged finding for two drugs; `crcl` (mL/min) selects a rule's kidney-function context, `doses`
+    (drug id -> daily amount in its unit) a rule's dose context and `days` (drug id -> course in days,
+    math.inf for long-term) a rule's duration context."""
     hits = kb.pairs.get(frozenset((a, b)))
-    return merge(kb, a, b, [h.in_context(crcl, doses) for h in hits]) if hits else None
+    return merge(kb, a, b, [h.in_context(crcl, doses, days) for h in hits]) if hits else None
 
 
 def dose_sensitive(kb: KnowledgeBase, drug_id: str, others: list[str]) -> bool:
@@ -87,14 +90,37 @@ def dose_sensitive(kb: KnowledgeBase, drug_id: str, others: list[str]) -> bool:
 
 
 def check_ids(kb: KnowledgeBase, ids: list[str], crcl: float | None = None,
-              doses: dict[str, float] | None = None) -> list[Finding]:
+              doses: dict[str, float] | None = None, days: dict[str, float] | None = None) -> list[Finding]:
     out = []
     uniq = list(dict.fromkeys(ids))
     for a, b in itertools.combinations(uniq, 2):
-        f = pair(kb, a, b, crcl, doses)
+        f = pair(kb, a, b, crcl, doses, days)
         if f:
             out.append(f)
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.drugs))
+    return out
+
+
+def group_findings(kb: KnowledgeBase, ids: list[str], days: dict[str, float] | None = None) -> list[Finding]:
+    """Interactions of three or more drugs together (interactions.yaml `group_rules`: one distinct drug from each
+    group), with the rule's duration contexts applied to the course of the drug in the named group."""
+    uniq = list(dict.fromkeys(ids))
+    out = []
+    for g in kb.group_rules:
+        picks: list[str] = []
+        for grp in g["groups"]:
+            hit = next((i for i in uniq if i not in picks and (i in grp.get("drugs", ()) or
+                        set(grp.get("classes", ())) & set(kb.drug_info(i)["classes"]))), None)
+            if hit is None:
+                break
+            picks.append(hit)
+        else:
+            ctx = tuple(DurationContext(picks[c["group"]], c["severity"], c["management"], c.get("upto_days"),
+                                        c.get("over_days"), c.get("avoid", False)) for c in g.get("duration", ()))
+            r = InteractionRule((picks[0], picks[1]), g["severity"], g["mechanism"], g["effect"], g["management"],
+                                g["source"], g["id"], g.get("avoid", False), duration=ctx).in_context(None, None, days)
+            out.append(Finding(tuple(kb.drug_name(i) for i in picks), tuple(picks), r.severity, r.mechanism, r.effect,
+                               r.management, r.source, [g["id"]], r.avoid))
     return out
 
 
@@ -142,8 +168,22 @@ def check_names(kb: KnowledgeBase, names: list[str]) -> InteractionReport:
     # a combination product is checked as each of its ingredients (Percocet + another opioid is caught)
     ids = [i for r in resolved for i in r.ids]
     labels = [r.query if len(r.ids) == 1 else f"{r.query} ({kb.drug_name(i)})" for r in resolved for i in r.ids]
-    doses = stated_doses(kb, [(r.query, r.ids) for r in resolved])
-    return InteractionReport(resolved, unknown, check_ids(kb, ids, doses=doses), duplicates(kb, ids, labels), kb)
+    named = [(r.query, r.ids) for r in resolved]
+    days = stated_courses(named)
+    findings = group_findings(kb, ids, days) + check_ids(kb, ids, doses=stated_doses(kb, named), days=days)
+    findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
+    return InteractionReport(resolved, unknown, findings, duplicates(kb, ids, labels), kb)
+
+
+def stated_courses(named: list[tuple[str, list[str]]]) -> dict[str, float]:
+    """Course lengths stated in typed names ("clarithromycin 500 mg bid for 7 days", "paracetamol regularly"),
+    for every ingredient of the entry."""
+    out = {}
+    for text, ids in named:
+        days = course_days(text)
+        if days is not None:
+            out.update({i: days for i in ids})
+    return out
 
 
 def stated_doses(kb: KnowledgeBase, named: list[tuple[str, list[str]]]) -> dict[str, float]:

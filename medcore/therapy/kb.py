@@ -20,7 +20,7 @@ from medcore.knowledge.interaction_rules import (  # noqa: F401 (SEVERITY_RANK, 
     SEVERITY_RANK, InteractionRule, expand_interactions, risk_profile)
 from medcore.knowledge.names import normalise
 from medcore.knowledge.validate import read_checked
-from medcore.therapy import kb_schema
+from medcore.therapy import kb_schema, kb_schema_interactions
 
 
 class KBError(ValueError):
@@ -49,6 +49,8 @@ class KnowledgeBase:
     beers_classes: dict[str, dict] = field(default_factory=dict)
     # drugs of the knowledge lexicon the planner has no dosing data for: checked for interactions by class only
     interaction_only: dict[str, dict] = field(default_factory=dict)
+    # interactions of three or more drugs together (interactions.yaml group_rules; see interactions.group_findings)
+    group_rules: list[dict] = field(default_factory=list)
     lexicon: DrugLexicon | None = None
     knowledge_dir: Path | None = None
     condition_index: dict[str, str] = field(default_factory=dict)
@@ -176,8 +178,19 @@ def _build(root: Path) -> KnowledgeBase:
             if d not in drugs and d not in interaction_only:
                 raise KBError(f"shared.yaml beers_classes {k}: unknown drug {d!r} in except")
 
-    inter = _read(root / "interactions.yaml", kb_schema.INTERACTIONS_FILE)
+    inter = _read(root / "interactions.yaml", kb_schema_interactions.INTERACTIONS_FILE)
     pairs, n_explicit = expand_interactions(inter, {**interaction_only, **drugs}, classes, error=KBError)
+    for g in inter.get("group_rules", []):
+        for grp in g["groups"]:
+            for k in grp.get("classes", []):
+                if k not in classes:
+                    raise KBError(f"interactions.yaml: group rule {g['id']}: no drug has class {k!r}")
+            for d in grp.get("drugs", []):
+                if d not in drugs and d not in interaction_only:
+                    raise KBError(f"interactions.yaml: group rule {g['id']}: unknown drug {d!r}")
+        for c in g.get("duration", []):
+            if c["group"] >= len(g["groups"]):
+                raise KBError(f"interactions.yaml: group rule {g['id']}: duration names group {c['group']}")
 
     pgx = _read(root / "pgx.yaml", kb_schema.PGX_FILE)
     genes = {g["gene"]: g for g in pgx["genes"]}
@@ -194,6 +207,8 @@ def _build(root: Path) -> KnowledgeBase:
             for alt in rec.get("alternatives", []):
                 if alt not in drugs:
                     raise KBError(f"pgx.yaml: {r['drug']}/{r['gene']}: unknown alternative {alt!r}")
+        if r.get("score_recommendations") and not genes[r["gene"]].get("score_bands"):
+            raise KBError(f"pgx.yaml: {r['drug']}/{r['gene']}: score_recommendations for a gene without activity scores")
         pgx_rules[(r["drug"], r["gene"])] = r
         for other in r.get("also", []):
             if other not in drugs and other not in interaction_only:
@@ -209,7 +224,7 @@ def _build(root: Path) -> KnowledgeBase:
         class_rule_count=len(inter["class_rules"]), pgx_rules=pgx_rules, genes=genes, classes=classes,
         duplicate_classes=frozenset(shared["duplicate_classes"]["classes"]),
         duplicate_source=shared["duplicate_classes"]["source"], beers_classes=beers_classes,
-        interaction_only=interaction_only, lexicon=lex, knowledge_dir=kdir,
+        interaction_only=interaction_only, group_rules=list(inter.get("group_rules", [])), lexicon=lex, knowledge_dir=kdir,
         condition_index=_index(conditions.values(), ("name", "synonyms", "icd10", "snomed")),
         state_index={**_index(conditions.values(), ("name", "synonyms")), **_index(states.values(), ("name", "synonyms"))},
         allergy_index=_index(allergy_classes.values(), ("name", "synonyms")),

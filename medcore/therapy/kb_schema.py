@@ -222,87 +222,19 @@ CONDITIONS_FILE = {
     "properties": {"conditions": {"type": "array", "items": CONDITION}},
 }
 
-MATCH = {
-    "type": "object",
-    "additionalProperties": False,
-    "minProperties": 1,
-    "properties": {
-        "drug": ID,
-        "drugs": {"type": "array", "items": ID, "minItems": 1},  # any of these drugs
-        "class": ID,
-        "not_class": ID,  # ... but not a drug of this class (MAO-B inhibitors for Parkinson's in an MAOI rule)
-        "qt": {"type": "array", "items": {"enum": ["known", "possible", "conditional"]}},
-        "flag": {"enum": ["serotonergic", "cns_depressant", "anticholinergic"]},
-    },
-}
-SEVERITIES = ["contraindicated", "major", "moderate", "minor"]
-# `avoid: true`: the cited source says to avoid the combination (not only to monitor or adjust);
-# the planner then ranks such an option below any guideline alternative without that problem.
-AVOID = {"type": "boolean"}
-# severity that depends on kidney function (the label says so): below `below` mL/min creatinine clearance
-# the combination reads with this severity and management
-RENAL_CONTEXT = {
-    "type": "object", "required": ["below", "severity", "management"], "additionalProperties": False,
-    "properties": {"below": {"type": "number", "exclusiveMinimum": 0}, "severity": {"enum": ["contraindicated", "major",
-                   "moderate", "minor"]}, "management": {"type": "string"}, "avoid": {"type": "boolean"}},
-}
-# severity that depends on the daily dose of one of the two drugs (the label says so: "do not exceed simvastatin
-# 20 mg/day with amlodipine"): `upto` (inclusive) or `above` a daily amount of `drug`, in that drug's unit. The first
-# context that matches the known dose applies; an unknown dose keeps the base severity and names the thresholds.
-DOSE_CONTEXT = {
-    "type": "object", "required": ["drug", "severity", "management"], "additionalProperties": False,
-    "oneOf": [{"required": ["upto"]}, {"required": ["above"]}],
-    "properties": {"drug": ID, "upto": {"type": "number", "exclusiveMinimum": 0},
-                   "above": {"type": "number", "exclusiveMinimum": 0},
-                   "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
-                   "management": {"type": "string"}, "avoid": {"type": "boolean"},
-                   "unit": {"enum": ["mg", "mcg", "g", "units"]}},
-}
-INTERACTION = {
-    "type": "object",
-    "required": ["drugs", "severity", "mechanism", "effect", "management", "source"],
-    "additionalProperties": False,
-    "properties": {
-        "drugs": {"type": "array", "items": ID, "minItems": 2, "maxItems": 2},
-        "severity": {"enum": SEVERITIES},
-        "mechanism": {"type": "string"},
-        "effect": {"type": "string"},
-        "management": {"type": "string"},
-        "source": SOURCE,
-        "avoid": AVOID,
-        "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
-        "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
-    },
-}
-CLASS_RULE = {
-    "type": "object",
-    "required": ["id", "a", "b", "severity", "mechanism", "effect", "management", "source"],
-    "additionalProperties": False,
-    "properties": {
-        "id": ID,
-        "a": MATCH,
-        "b": MATCH,
-        "severity": {"enum": SEVERITIES},
-        "mechanism": {"type": "string"},
-        "effect": {"type": "string"},
-        "management": {"type": "string"},
-        "source": SOURCE,
-        "avoid": AVOID,
-        "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
-        "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
-    },
-}
-INTERACTIONS_FILE = {
-    "type": "object",
-    "required": ["pairs", "class_rules"],
-    "additionalProperties": False,
-    "properties": {
-        "pairs": {"type": "array", "items": INTERACTION},
-        "class_rules": {"type": "array", "items": CLASS_RULE},
-    },
-}
-
 PGX_ACTIONS = ["standard", "adjust_dose", "use_alternative", "avoid"]
+PGX_REC = {
+    "type": "object",
+    "required": ["action", "recommendation", "strength"],
+    "additionalProperties": False,
+    "properties": {
+        "action": {"enum": PGX_ACTIONS},
+        "recommendation": {"type": "string"},
+        "strength": {"enum": ["strong", "moderate", "optional", "no recommendation"]},
+        "dose_factor": NUM,
+        "alternatives": {"type": "array", "items": ID},
+    },
+}
 PGX_RULE = {
     "type": "object",
     "required": ["drug", "gene", "level", "recommendations", "source"],
@@ -314,22 +246,11 @@ PGX_RULE = {
         "also": {"type": "array", "items": ID},
         "gene": {"type": "string"},
         "level": {"enum": ["A", "A/B"]},
-        "recommendations": {
-            "type": "object",
-            "minProperties": 2,
-            "additionalProperties": {
-                "type": "object",
-                "required": ["action", "recommendation", "strength"],
-                "additionalProperties": False,
-                "properties": {
-                    "action": {"enum": PGX_ACTIONS},
-                    "recommendation": {"type": "string"},
-                    "strength": {"enum": ["strong", "moderate", "optional", "no recommendation"]},
-                    "dose_factor": NUM,
-                    "alternatives": {"type": "array", "items": ID},
-                },
-            },
-        },
+        "recommendations": {"type": "object", "minProperties": 2, "additionalProperties": PGX_REC},
+        # where the guideline splits a phenotype by activity score (CYP2C9 intermediate: 1.0 vs 1.5), the row for
+        # one score; used when the score is known (from a genotype or a stated score), else the phenotype's row
+        "score_recommendations": {"type": "object", "propertyNames": {"pattern": "^[0-9]+(\\.[0-9]+)?$"},
+                                  "additionalProperties": PGX_REC},
         "note": {"type": "string"},
         "source": SOURCE,
     },

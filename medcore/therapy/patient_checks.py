@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from medcore.therapy import interactions as ix
 from medcore.therapy import pgx as pgxmod
 from medcore.therapy.calculators import CalcResult
+from medcore.therapy.course import after_stop
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase
 from medcore.therapy.names import resolve_allergen, resolve_drug, resolve_state
-from medcore.therapy.profile import Patient, organ_function
+from medcore.therapy.profile import Patient, organ_function, stopped_days_ago, without_stop_time
 
 
 # Penalty points by kind of problem (see the planner's module docstring for how they rank options).
@@ -37,6 +38,10 @@ class PatientContext:
     # daily amount of a current medicine where its text states one ("simvastatin 40 mg daily"): read by the
     # interaction rules whose severity depends on dose
     med_doses: dict[str, float] = field(default_factory=dict)
+    # course of a current medicine where its text states one ("for 5 days", "long-term"; math.inf), read by the
+    # rules whose severity depends on duration; medicines stopped recently as (text, drug id, days ago)
+    med_days: dict[str, float] = field(default_factory=dict)
+    stopped: list[tuple[str, str, float]] = field(default_factory=list)
 
 
 def _severe(kb: KnowledgeBase, reaction: str) -> bool | None:
@@ -80,6 +85,13 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
                 warnings.append(r.message(kb))
         else:
             warnings.append(r.message(kb) + " - interactions with it were not checked")
+    stopped = []
+    for text in p.stopped_medications:
+        r = resolve_drug(kb, without_stop_time(text))
+        if r.ok:
+            stopped += [(text, i, stopped_days_ago(text) or 0.0) for i in r.ids]
+        else:
+            warnings.append(r.message(kb) + " - interactions that outlast it were not checked")
     allergies = []
     for a in p.allergies:
         drug_id, klass, r = resolve_allergen(kb, a.substance)
@@ -95,7 +107,7 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
     warnings += organ.notes
     names = {s: (kb.states.get(s) or kb.conditions.get(s) or {"name": s})["name"] for s in states}
     ctx = PatientContext(kb, p, set(states), names, allergies, med_ids, organ.crcl, organ.egfr,
-                         ix.stated_doses(kb, named))
+                         ix.stated_doses(kb, named), ix.stated_courses(named), stopped)
     return ctx, warnings, meds, problems, allergies, organ.calcs
 
 
@@ -152,10 +164,11 @@ def allergy_issues(ctx: PatientContext, drug: dict) -> list[Issue]:
     return out
 
 
-def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None
+def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, days: float | None = None
                 ) -> tuple[list[Issue], list[tuple[Issue, float]], list[pgxmod.PgxResult], tuple[float, str] | None]:
     """(exclusions, cautions with penalty, pgx results, pgx dose factor) for one drug; `daily`: its planned daily
-    amount, for interaction rules whose severity depends on dose."""
+    amount, for interaction rules whose severity depends on dose; `days`: its planned course (math.inf for
+    long-term), for rules whose severity depends on duration."""
     kb, p = ctx.kb, ctx.p
     name = kb.drug_name(drug["id"])
     src = drug["source"]
@@ -211,7 +224,8 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None
             caut.append((Issue("moderate", "duplicate", f"{name} duplicates {kb.drug_name(m)} "
                                f"({', '.join(sorted(k.replace('_', ' ') for k in shared))})", kb.duplicate_source,
                                [drug["id"], m]), PENALTY["duplicate_class"]))
-        f = ix.pair(kb, drug["id"], m, ctx.crcl, {**ctx.med_doses, **({drug["id"]: daily} if daily else {})})
+        f = ix.pair(kb, drug["id"], m, ctx.crcl, {**ctx.med_doses, **({drug["id"]: daily} if daily else {})},
+                    {**ctx.med_days, **({drug["id"]: days} if days else {})})
         if f:
             issue = Issue(f.severity, "interaction", f"{f.drugs[0]} + {f.drugs[1]}: {f.effect} ({f.mechanism}). "
                           f"Management: {f.management}", f.source, list(f.drug_ids),
@@ -221,6 +235,12 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None
             else:
                 caut.append((issue, {"major": PENALTY["major_interaction"],
                                      "moderate": PENALTY["moderate_interaction"]}.get(f.severity, 0.0)))
+    for issue in after_stop(kb, drug["id"], ctx.stopped, ctx.crcl, name):
+        if issue.severity == "contraindicated":
+            excl.append(issue)
+        else:
+            caut.append((issue, {"major": PENALTY["major_interaction"],
+                                 "moderate": PENALTY["moderate_interaction"]}.get(issue.severity, 0.0)))
     results, problems = pgxmod.patient_results(kb, drug["id"], p.genotypes)
     factor = None
     for r in results:
@@ -231,7 +251,7 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None
             excl.append(issue)
         elif r.action == "adjust_dose":
             caut.append((issue, PENALTY["pgx_adjust"]))
-            if r.dose_factor:
+            if r.dose_factor and (factor is None or r.dose_factor < factor[0]):  # two genes: the lower factor
                 factor = (r.dose_factor, f"{r.gene} {r.phenotype}, CPIC")
         else:
             caut.append((issue, 0.0))

@@ -50,13 +50,28 @@ def _gene_key(kb: KnowledgeBase, gene: str, phenotype: str) -> tuple[str, str]:
     raise PgxError(f"unknown gene {gene!r}; known: {genes}")
 
 
+INDETERMINATE = "Indeterminate"
+_LIKELY = re.compile(r"^(?:likely|possible|probable)\s+", re.I)
+_SCORE = re.compile(r"^(?:activity\s+score|as)\s*[:=]?\s*(\d+(?:\.\d+)?)$", re.I)
+
+
 def normalise_phenotype(kb: KnowledgeBase, gene: str, text: str) -> tuple[str, str]:
-    """(CPIC phenotype, how) from a phenotype name, abbreviation, diplotype or genotype."""
+    """(CPIC phenotype, how) from a phenotype name, abbreviation, diplotype, genotype or activity score.
+    'Indeterminate' is a phenotype of every gene (CPIC gives no recommendation for it); a 'Likely poor
+    metabolizer' is read as a poor metabolizer, as CPIC's tables do, and says so."""
     spec = kb.genes[gene]
     t = normalise(text).replace("metaboliser", "metabolizer")
+    if t == "indeterminate":
+        return INDETERMINATE, "phenotype"
     for ph, aliases in spec["phenotypes"].items():
         if t == normalise(ph).replace("metaboliser", "metabolizer") or t in {normalise(a) for a in aliases}:
             return ph, "phenotype"
+    if _LIKELY.match(t):
+        ph, _ = normalise_phenotype(kb, gene, _LIKELY.sub("", t))
+        return ph, f"{text.strip()} (read as {ph}, as CPIC does)"
+    m = _SCORE.match(t)
+    if m and spec.get("score_bands"):
+        return _band(spec, gene, float(m.group(1)), text.strip())
     raw = text.strip()
     compact = raw.replace(" ", "")
     for dip, ph in (spec.get("diplotypes") or {}).items():
@@ -75,10 +90,7 @@ def normalise_phenotype(kb: KnowledgeBase, gene: str, text: str) -> tuple[str, s
                 if a not in spec["allele_values"]:
                     raise PgxError(f"{gene}: allele {a!r} not in the simple translation table; give the phenotype instead")
                 total += spec["allele_values"][a] * mult
-            for band in spec["score_bands"]:
-                if band["min"] - 1e-9 <= total <= band["max"] + 1e-9:
-                    return band["phenotype"], f"activity score {total:g} from {raw}"
-            raise PgxError(f"{gene}: activity score {total:g} has no phenotype band")
+            return _band(spec, gene, total, raw)
     if spec.get("kind") == "allele_presence":
         if re.search(r"\b(neg|negative|absent|not detected|non-?carrier)\b", t):
             return "Negative", "allele presence"
@@ -86,6 +98,13 @@ def normalise_phenotype(kb: KnowledgeBase, gene: str, text: str) -> tuple[str, s
             return "Positive", "allele presence"
     known = ", ".join(spec["phenotypes"])
     raise PgxError(f"{gene}: phenotype {text!r} not recognised; use one of: {known}")
+
+
+def _band(spec: dict, gene: str, total: float, raw: str) -> tuple[str, str]:
+    for band in spec["score_bands"]:
+        if band["min"] - 1e-9 <= total <= band["max"] + 1e-9:
+            return band["phenotype"], f"activity score {total:g} from {raw}"
+    raise PgxError(f"{gene}: activity score {total:g} has no phenotype band")
 
 
 def _same_diplotype(a: str, b: str) -> bool:
@@ -108,8 +127,13 @@ def lookup(kb: KnowledgeBase, drug: str, gene: str, phenotype: str) -> PgxResult
         hint = f" (CPIC level A genes for {names}: {', '.join(pairs)})" if pairs else ""
         raise PgxError(f"no CPIC level A recommendation for {names} and {gene_name}{hint}")
     rec = rule["recommendations"].get(ph)
+    score = re.match(r"activity score (\d+(?:\.\d+)?) from", how)
+    by_score = rule.get("score_recommendations") or {}
+    if score:  # the guideline's row for this activity score, where it splits the phenotype (CYP2C9 1.0 vs 1.5)
+        rec = next((r for k, r in by_score.items() if abs(float(k) - float(score.group(1))) < 1e-9), rec)
     if rec is None:
-        raise PgxError(f"CPIC gives no specific recommendation for {kb.drug_name(drug_id)} in {gene_name} {ph}; "
+        why = " (the genotype could not be translated to a phenotype)" if ph == INDETERMINATE else ""
+        raise PgxError(f"CPIC gives no specific recommendation for {kb.drug_name(drug_id)} in {gene_name} {ph}{why}; "
                        "use standard clinical judgement")
     return PgxResult(kb.drug_name(drug_id), gene_name, ph, rec["recommendation"], rec["action"], rec["strength"],
                      rule["source"], rec.get("dose_factor"), list(rec.get("alternatives", [])),
@@ -131,4 +155,26 @@ def patient_results(kb: KnowledgeBase, drug_id: str, genotypes: dict[str, str]) 
             results.append(lookup(kb, drug_id, gene_name, ph_text))
         except PgxError as exc:
             problems.append(str(exc))
-    return results, problems
+    both = combined(results)
+    return results + ([both] if both else []), problems
+
+
+_STRENGTH = ["strong", "moderate", "optional", "no recommendation"]
+
+
+def combined(results: list[PgxResult]) -> PgxResult | None:
+    """Two or more genes each asking for a lower dose of one drug (TPMT and NUDT15 for a thiopurine): one result
+    naming them together, with the lowest stated factor. CPIC's tables are per gene; the text says so and that a
+    patient reduced in both may need more than either table alone."""
+    adj = [r for r in results if r.action == "adjust_dose"]
+    if len(adj) < 2 or any(r.action in ("avoid", "use_alternative") for r in results):
+        return None
+    factors = [r.dose_factor for r in adj if r.dose_factor is not None]
+    genes = " + ".join(r.gene for r in adj)
+    low = min(factors) if factors else None
+    text = (f"{genes} each call for a lower dose; the tables are per gene, so with both reduced start from the "
+            "lowest of them" + (f" (x{low:g})" if low is not None else "") +
+            ", expect that a further reduction may be needed and monitor closely")
+    return PgxResult(adj[0].drug, genes, " + ".join(f"{r.gene} {r.phenotype}" for r in adj), text, "adjust_dose",
+                     max((r.strength for r in adj), key=_STRENGTH.index), "; ".join(dict.fromkeys(r.source for r in adj)),
+                     low, [], "two genes together")

@@ -23,6 +23,7 @@ from typing import Any
 from medcore.therapy import interactions as ix
 from medcore.therapy import pgx as pgxmod
 from medcore.therapy.calculators import CalcResult
+from medcore.therapy.course import after_stop, course_days
 from medcore.therapy.dose_checks import beers_for_course
 from medcore.therapy.dosing import DoseResult, compute_dose
 from medcore.therapy.issues import Issue, grouped
@@ -30,7 +31,7 @@ from medcore.therapy.kb import KnowledgeBase, as_jsonable
 from medcore.therapy.med_review import review_current
 from medcore.therapy.names import resolve_condition
 from medcore.therapy.profile import Patient
-from medcore.therapy.patient_checks import PatientContext, build_context, drug_issues
+from medcore.therapy.patient_checks import PENALTY, PatientContext, build_context, drug_issues
 
 PREFERRED_BONUS = 1.5
 DISCLAIMER = ("Decision support only: this draft plan was generated from the shipped knowledge base and must be "
@@ -128,12 +129,15 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
             res.preferred_because.append(ctx.state_names[s])
     if res.preferred_because:
         res.penalty -= PREFERRED_BONUS
+    planned_days: dict[str, float | None] = {}
     for comp in opt["components"]:
         drug = kb.drugs[comp["drug"]]
-        excl, caut, results, factor = drug_issues(ctx, drug)
+        days = course_days(comp.get("duration"))  # for interactions whose severity depends on the course
+        planned_days[drug["id"]] = days
+        excl, caut, results, factor = drug_issues(ctx, drug, None, days)
         dose = compute_dose(kb, comp, p, ctx.crcl, ctx.egfr, factor)
         if dose.daily_total and ix.dose_sensitive(kb, drug["id"], ctx.med_ids):  # a dose-dependent interaction
-            excl, caut, results, factor = drug_issues(ctx, drug, dose.daily_total)
+            excl, caut, results, factor = drug_issues(ctx, drug, dose.daily_total, days)
         caut = [beers_for_course(drug, comp.get("duration"), issue, pen) for issue, pen in caut]
         res.exclusions += excl
         res.pgx += results
@@ -150,6 +154,16 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
                                         [drug["id"]]))
         res.cautions += dose.issues
         res.doses.append(dose)
+    # three or more drugs together (NSAID + ACE inhibitor or ARB + diuretic) with this option's drugs
+    known = {k: v for k, v in planned_days.items() if v is not None}
+    for f in ix.group_findings(kb, ctx.med_ids + drugs, {**ctx.med_days, **known}):
+        if set(f.drug_ids) & set(drugs):
+            issue = Issue(f.severity, "interaction", f"{' + '.join(f.drugs)}: {f.effect} ({f.mechanism}). "
+                          f"Management: {f.management}", f.source, list(f.drug_ids), avoid=f.avoid and f.severity == "major")
+            (res.exclusions if f.severity == "contraindicated" else res.cautions).append(issue)
+            res.penalty += PENALTY.get(f"{f.severity}_interaction", 0.0)
+            if issue.avoid:
+                res.avoid_with.append(issue)
     # interactions inside a multi-drug regimen
     for f in ix.check_ids(kb, drugs, ctx.crcl):
         issue = Issue(f.severity, "interaction", f"within the regimen, {f.drugs[0]} + {f.drugs[1]}: {f.effect}. "
@@ -178,13 +192,19 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     plan_issues: list[Issue] = []
     if chosen:
         plan_issues += chosen.cautions
-    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses)
+    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses,
+                            ctx.med_days)
     chosen_ids = set(chosen.drugs) if chosen else set()
     for f in findings:
         if chosen_ids & set(f.drug_ids):
             continue  # already reported through the option's cautions
         plan_issues.append(Issue(f.severity, "interaction", f"current medicines {f.drugs[0]} + {f.drugs[1]}: {f.effect} "
                                  f"({f.mechanism}). Management: {f.management}", f.source, list(f.drug_ids)))
+    for f in ix.group_findings(kb, ctx.med_ids, ctx.med_days):
+        plan_issues.append(Issue(f.severity, "interaction", f"current medicines {' + '.join(f.drugs)}: {f.effect} "
+                                 f"({f.mechanism}). Management: {f.management}", f.source, list(f.drug_ids)))
+    for m in dict.fromkeys(ctx.med_ids):  # a recently stopped inducer still acts on current medicines
+        plan_issues += after_stop(kb, m, ctx.stopped, ctx.crcl, f"current medicine {kb.drug_name(m)}")
     burden = [(kb.drug_name(i), kb.drug_info(i).get("acb", 0)) for i in dict.fromkeys(ctx.med_ids + sorted(chosen_ids))
               if kb.drug_info(i).get("acb", 0)]
     total = sum(v for _, v in burden)

@@ -56,6 +56,9 @@ class Patient:
     medications: list[str] = field(default_factory=list)
     genotypes: dict[str, str] = field(default_factory=dict)
     weight_rule: str = "auto"
+    # medicines stopped recently, each with when ("rifampin stopped 5 days ago"): an inducer's interactions
+    # outlast it (rules with `persists` in interactions.yaml)
+    stopped_medications: list[str] = field(default_factory=list)
     label: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -182,6 +185,12 @@ def parse_patient(data: dict[str, Any]) -> tuple[Patient, list[str]]:
     conditions = [c for c in conditions if c]
     meds = [_text(m, "medications", problems) for m in as_list(data, "medications", problems)]
     meds = [m for m in meds if m]
+    stopped = [_text(m, "stopped_medications", problems) for m in as_list(data, "stopped_medications", problems)]
+    stopped = [m for m in stopped if m]
+    for m in stopped:
+        if stopped_days_ago(m) is None:
+            problems.append(f"stopped_medications: {m!r}: say when it was stopped, e.g. 'rifampin stopped 5 days ago' "
+                            "or an object with stopped_days_ago")
     raw_geno = data.get("genotypes") or {}
     if not isinstance(raw_geno, dict):
         problems.append("genotypes: give an object of gene to phenotype or diplotype, e.g. {\"CYP2D6\": \"*1/*4\"}")
@@ -196,6 +205,7 @@ def parse_patient(data: dict[str, Any]) -> tuple[Patient, list[str]]:
     return Patient(age=age, sex=sex, weight_kg=_r(weight), height_cm=_r(height), pregnant=pregnant,
                    lactating=lactating, scr_mg_dl=_r(scr, 3), egfr=egfr, child_pugh=cp, allergies=allergies,
                    conditions=conditions, medications=meds, genotypes=genotypes, weight_rule=rule,
+                   stopped_medications=stopped,
                    label=str(data.get("label") or "")), warnings
 
 
@@ -229,9 +239,33 @@ def _text(item: Any, key: str, problems: list[str]) -> str:
         name = next((str(item[k]).strip() for k in _NAME_KEYS if isinstance(item.get(k), str) and item[k].strip()), "")
         if name:
             extra = [str(item[k]).strip() for k in ("dose", "unit", "frequency") if item.get(k) not in (None, "")]
+            course = str(item.get("duration") or "").strip()
+            if course:  # read by the duration-dependent interaction rules (course.course_days)
+                extra.append(f"for {course}" if course[0].isdigit() else course)
+            if item.get("stopped_days_ago") not in (None, "") and not isinstance(item["stopped_days_ago"], bool):
+                extra.append(f"stopped {item['stopped_days_ago']} days ago")
             return " ".join([name] + extra)
     problems.append(f"{key}: item {item!r} has no name; give text or an object with a name")
     return ""
+
+
+_AGO = re.compile(r"\b(\d+(?:\.\d+)?)\s*(day|week|month)s?\s+ago\b", re.I)
+UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 365 / 12}
+
+
+def stopped_days_ago(text: str) -> float | None:
+    """Days since a medicine was stopped, from '... stopped 5 days ago' / '2 weeks ago'."""
+    m = _AGO.search(str(text))
+    return float(m.group(1)) * UNIT_DAYS[m.group(2).lower()] if m else None
+
+
+_STOP_TIME = re.compile(r"\b(?:(?:stopped|discontinued|ended)\s+)?\d+(?:\.\d+)?\s*(?:day|week|month)s?\s+ago\b\)?",
+                        re.I)
+
+
+def without_stop_time(text: str) -> str:
+    """The medicine of a stopped-medicine entry, without its 'stopped 5 days ago'."""
+    return _STOP_TIME.sub("", str(text)).strip(" ,;(")
 
 
 def _r(v: float | None, nd: int = 2) -> float | None:

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 from medcore.therapy import calculators as calc
 from medcore.therapy import dose_checks
+from medcore.therapy.course import course_days
 from medcore.therapy.dosing import FREQ_TEXT, PER_DAY, renal_band
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
@@ -115,7 +116,7 @@ def check_item(kb: KnowledgeBase, patient: Patient, item: dict, others: list[dic
     drug = kb.drugs[item["drug_id"]]
     daily = None if item["frequency"] in ("once",) + dose_checks.NOT_COMPARED else \
         item["dose"] * PER_DAY.get(item["frequency"], 1)
-    excl, caut, _, factor = drug_issues(ctx, drug, daily)
+    excl, caut, _, factor = drug_issues(ctx, drug, daily, course_days(item.get("duration")))
     out = list(excl) + [dose_checks.beers_for_course(drug, item.get("duration"), c)[0] for c, _ in caut]
     out += dose_checks.dose_limits(kb, drug, item)
     out += dose_checks.under_range(kb, patient, ctx.crcl, ctx.egfr, drug, item, condition_id, factor)

@@ -113,6 +113,12 @@ def test_fhir_example_import(app):
     assert app.number_input(key="tp_weight").value == 187 and app.radio(key="tp_weight_unit").value == "lb"
 
 
+def test_pharmcat_tab_is_there_and_waits_for_a_file(app):
+    """AppTest cannot upload a file; the import itself is tested in test_pharmcat.py."""
+    assert any(t.label == "Import PharmCAT report" for t in app.tabs)
+    assert next(b for b in app.button if b.label == "Import genotypes").disabled
+
+
 def test_lab_section_renders(settings, store):
     store.add_feedback("therapy", "accept", reason="ok", data={"drug": "apixaban", "condition": "af_anticoagulation"})
     at = AppTest.from_string(
@@ -222,6 +228,18 @@ def test_current_medicine_review_is_shown(settings, store):
     _submit(at)
     shown = " ".join(w.value for w in list(at.warning) + list(at.error))
     assert "Current medicine tramadol" in shown and "stop and switch" in shown and "CPIC" in shown
+
+
+def test_recently_stopped_inducer_is_shown(settings, store):
+    """Session 7: rifampin stopped 5 days ago still lowers warfarin's effect; the page says so."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=60, tp_sex="male", tp_weight=80, tp_scr=1.0, tp_medications="warfarin 5 mg daily",
+          tp_cond="hypertension")
+    at.text_area(key="tp_stopped_medications").set_value("rifampin stopped 5 days ago")
+    _submit(at)
+    shown = " ".join(w.value for w in list(at.warning) + list(at.error))
+    assert "rifampin stopped 5 days ago" in shown and "about 14 days" in shown
 
 
 def test_unrecognised_medicine_gets_a_not_checked_banner_shown_as_text(settings, store):

@@ -75,3 +75,38 @@ def test_abcg2_rosuvastatin(kb):
     r = lookup(kb, "Crestor", "ABCG2", "rs2231142 TT")
     assert r.phenotype == "Poor Function" and r.action == "adjust_dose" and "20 mg" in r.recommendation
     assert lookup(kb, "rosuvastatin", "ABCG2", "normal").action == "standard"
+
+
+def test_indeterminate_likely_and_activity_score_text(kb):
+    """As PharmCAT and lab reports state them (session 7): indeterminate has no CPIC recommendation (a clear
+    message, not 'not recognised'); 'likely poor' reads as poor; an activity score maps through the gene's bands."""
+    with pytest.raises(PgxError, match="no specific recommendation .* Indeterminate"):
+        lookup(kb, "codeine", "CYP2D6", "indeterminate")
+    r = lookup(kb, "clopidogrel", "CYP2C19", "Likely Poor Metabolizer")
+    assert r.phenotype == "Poor Metabolizer" and "read as Poor Metabolizer" in r.derived_from
+    assert normalise_phenotype(kb, "DPYD", "activity score 1.0")[0] == "Intermediate Metabolizer"
+    assert normalise_phenotype(kb, "CYP2D6", "AS 1.5")[0] == "Normal Metabolizer"
+    assert normalise_phenotype(kb, "CYP2D6", "AS=1")[0] == "Intermediate Metabolizer"
+    with pytest.raises(PgxError, match="not recognised"):
+        normalise_phenotype(kb, "TPMT", "activity score 1")  # TPMT has no activity score
+
+
+def test_activity_score_rows_split_cyp2c9_intermediate(kb):
+    """CPIC's NSAID and phenytoin tables treat CYP2C9 activity score 1.5 as usual dosing and 1.0 as reduced."""
+    assert lookup(kb, "celecoxib", "CYP2C9", "*1/*2").action == "standard"
+    assert lookup(kb, "celecoxib", "CYP2C9", "*1/*3").action == "adjust_dose"
+    assert lookup(kb, "celecoxib", "CYP2C9", "intermediate metabolizer").action == "adjust_dose"  # score unknown
+    assert lookup(kb, "phenytoin", "CYP2C9", "activity score 1.5").action == "standard"
+    assert lookup(kb, "phenytoin", "CYP2C9", "*1/*3").dose_factor == 0.75
+
+
+def test_two_genes_reducing_one_drug_are_stated_together(kb, plan_for):
+    from medcore.therapy.pgx import patient_results
+
+    results, _ = patient_results(kb, "azathioprine", {"TPMT": "*1/*3A", "NUDT15": "*1/*3"})
+    both = [r for r in results if r.gene == "TPMT + NUDT15"]
+    assert len(both) == 1 and both[0].action == "adjust_dose" and "further reduction" in both[0].recommendation
+    singles = [r.dose_factor for r in results if r.gene in ("TPMT", "NUDT15") and r.dose_factor]
+    assert both[0].dose_factor == (min(singles) if singles else None)
+    one, _ = patient_results(kb, "azathioprine", {"TPMT": "*1/*3A"})
+    assert [r.gene for r in one] == ["TPMT"]

@@ -1,0 +1,130 @@
+"""JSON schema of assets/kb/therapy/interactions.yaml (pairs, class rules, group rules and their kidney, dose and
+duration contexts); the other KB files' schemas are in kb_schema.py."""
+
+from medcore.therapy.kb_schema import ID, SOURCE
+
+MATCH = {
+    "type": "object",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "properties": {
+        "drug": ID,
+        "drugs": {"type": "array", "items": ID, "minItems": 1},  # any of these drugs
+        "class": ID,
+        "not_class": ID,  # ... but not a drug of this class (MAO-B inhibitors for Parkinson's in an MAOI rule)
+        "qt": {"type": "array", "items": {"enum": ["known", "possible", "conditional"]}},
+        "flag": {"enum": ["serotonergic", "cns_depressant", "anticholinergic"]},
+    },
+}
+SEVERITIES = ["contraindicated", "major", "moderate", "minor"]
+# `avoid: true`: the cited source says to avoid the combination (not only to monitor or adjust);
+# the planner then ranks such an option below any guideline alternative without that problem.
+AVOID = {"type": "boolean"}
+# severity that depends on kidney function (the label says so): below `below` mL/min creatinine clearance
+# the combination reads with this severity and management
+RENAL_CONTEXT = {
+    "type": "object", "required": ["below", "severity", "management"], "additionalProperties": False,
+    "properties": {"below": {"type": "number", "exclusiveMinimum": 0}, "severity": {"enum": ["contraindicated", "major",
+                   "moderate", "minor"]}, "management": {"type": "string"}, "avoid": {"type": "boolean"}},
+}
+# severity that depends on the daily dose of one of the two drugs (the label says so: "do not exceed simvastatin
+# 20 mg/day with amlodipine"): `upto` (inclusive) or `above` a daily amount of `drug`, in that drug's unit. The first
+# context that matches the known dose applies; an unknown dose keeps the base severity and names the thresholds.
+DOSE_CONTEXT = {
+    "type": "object", "required": ["drug", "severity", "management"], "additionalProperties": False,
+    "oneOf": [{"required": ["upto"]}, {"required": ["above"]}],
+    "properties": {"drug": ID, "upto": {"type": "number", "exclusiveMinimum": 0},
+                   "above": {"type": "number", "exclusiveMinimum": 0},
+                   "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
+                   "management": {"type": "string"}, "avoid": {"type": "boolean"},
+                   "unit": {"enum": ["mg", "mcg", "g", "units"]}},
+}
+# severity or management that depends on how long one drug is taken (the source says so: regular paracetamol for
+# several days raises the INR on warfarin, occasional doses do not): `upto_days` (inclusive) or `over_days` of a
+# course of `drug` (pairs) or of the drug on `side` a or b (class rules); a long-term course counts as unbounded.
+# An unknown course keeps the base severity and names the thresholds.
+_WHICH = {"drug": ID, "side": {"enum": ["a", "b"]}}
+DURATION_CONTEXT = {
+    "type": "object", "required": ["severity", "management"], "additionalProperties": False,
+    "allOf": [{"oneOf": [{"required": ["upto_days"]}, {"required": ["over_days"]}]},
+              {"oneOf": [{"required": ["drug"]}, {"required": ["side"]}]}],
+    "properties": {**_WHICH, "upto_days": {"type": "number", "exclusiveMinimum": 0},
+                   "over_days": {"type": "number", "minimum": 0},
+                   "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
+                   "management": {"type": "string"}, "avoid": {"type": "boolean"}},
+}
+# the effect goes on for about `days` after one drug is stopped (an inducer's effect wears off over weeks)
+PERSISTS = {
+    "type": "object", "required": ["days", "management"], "additionalProperties": False,
+    "oneOf": [{"required": ["drug"]}, {"required": ["side"]}],
+    "properties": {**_WHICH, "days": {"type": "number", "exclusiveMinimum": 0}, "management": {"type": "string"}},
+}
+INTERACTION = {
+    "type": "object",
+    "required": ["drugs", "severity", "mechanism", "effect", "management", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "drugs": {"type": "array", "items": ID, "minItems": 2, "maxItems": 2},
+        "severity": {"enum": SEVERITIES},
+        "mechanism": {"type": "string"},
+        "effect": {"type": "string"},
+        "management": {"type": "string"},
+        "source": SOURCE,
+        "avoid": AVOID,
+        "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
+        "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
+        "duration": {"type": "array", "items": DURATION_CONTEXT, "minItems": 1},
+        "persists": PERSISTS,
+    },
+}
+CLASS_RULE = {
+    "type": "object",
+    "required": ["id", "a", "b", "severity", "mechanism", "effect", "management", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "id": ID,
+        "a": MATCH,
+        "b": MATCH,
+        "severity": {"enum": SEVERITIES},
+        "mechanism": {"type": "string"},
+        "effect": {"type": "string"},
+        "management": {"type": "string"},
+        "source": SOURCE,
+        "avoid": AVOID,
+        "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
+        "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
+        "duration": {"type": "array", "items": DURATION_CONTEXT, "minItems": 1},
+        "persists": PERSISTS,
+    },
+}
+# an interaction of three or more drugs together (NSAID + ACE inhibitor or ARB + diuretic): one drug from each
+# group (classes or drug ids); `duration` contexts name a group by its index
+GROUP_RULE = {
+    "type": "object",
+    "required": ["id", "groups", "severity", "mechanism", "effect", "management", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "id": ID,
+        "groups": {"type": "array", "minItems": 3, "items": {"type": "object", "additionalProperties": False,
+                   "minProperties": 1, "properties": {"classes": {"type": "array", "items": ID, "minItems": 1},
+                                                      "drugs": {"type": "array", "items": ID, "minItems": 1}}}},
+        "severity": {"enum": SEVERITIES}, "mechanism": {"type": "string"}, "effect": {"type": "string"},
+        "management": {"type": "string"}, "source": SOURCE, "avoid": AVOID,
+        "duration": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "required": ["group", "severity", "management"], "additionalProperties": False,
+            "oneOf": [{"required": ["upto_days"]}, {"required": ["over_days"]}],
+            "properties": {"group": {"type": "integer", "minimum": 0}, "upto_days": {"type": "number", "exclusiveMinimum": 0},
+                           "over_days": {"type": "number", "minimum": 0}, "severity": {"enum": SEVERITIES},
+                           "management": {"type": "string"}, "avoid": {"type": "boolean"}}}},
+    },
+}
+INTERACTIONS_FILE = {
+    "type": "object",
+    "required": ["pairs", "class_rules"],
+    "additionalProperties": False,
+    "properties": {
+        "pairs": {"type": "array", "items": INTERACTION},
+        "class_rules": {"type": "array", "items": CLASS_RULE},
+        "group_rules": {"type": "array", "items": GROUP_RULE},
+    },
+}

@@ -1,0 +1,143 @@
+"""PharmCAT import: small reports built in code following PharmCAT's JSON (Reporter .report.json in the
+PharmCAT 2 shape `genes -> CPIC -> gene` and the PharmCAT 3 shape `genes -> gene`, Phenotyper .phenotype.json
+`geneReports`, Named Allele Matcher .match.json `results`)."""
+
+import json
+
+import pytest
+
+from medcore.therapy import pharmcat
+from medcore.therapy.pgx import lookup
+
+
+def allele(gene, name, function="", value="n/a"):
+    return {"gene": gene, "name": name, "function": function, "reference": name in ("*1", "Reference"),
+            "activityValue": value}
+
+
+def dip(gene, a1, a2, phenotypes, score=None):
+    return {"allele1": allele(gene, a1), "allele2": allele(gene, a2), "gene": gene, "phenotypes": phenotypes,
+            "outsidePhenotype": False, "activityScore": score, "outsideActivityScore": False,
+            "lookupKey": phenotypes, "label": f"{a1}/{a2}", "inferred": False, "combination": False,
+            "phenotypeDataSource": "CPIC"}
+
+
+def gene_report(gene, dips, source="MATCHER", rec=None):
+    return {"geneSymbol": gene, "chr": "chr10", "phased": False, "effectivelyPhased": True, "callSource": source,
+            "uncalledHaplotypes": [], "messages": [], "relatedDrugs": [], "sourceDiplotypes": dips,
+            "recommendationDiplotypes": dips if rec is None else rec, "variants": [], "variantsOfInterest": []}
+
+
+NO_CALL = {"label": "Unknown/Unknown", "phenotypes": ["No Result"], "activityScore": None,
+           "allele1": None, "allele2": None}
+
+
+def report_v2(genes, dpwg=None):
+    return {"title": "t", "pharmcatVersion": "v2.7.1", "genes": {"CPIC": genes, "DPWG": dpwg or {}}, "drugs": {}}
+
+
+def report_v3(genes):
+    return {"title": "t", "pharmcatVersion": "3.0.0", "genes": genes, "drugs": {}}
+
+
+def test_v2_report_calls_become_genotypes(kb):
+    rep = report_v2({
+        "CYP2C19": gene_report("CYP2C19", [dip("CYP2C19", "*2", "*2", ["Poor Metabolizer"])]),
+        "CYP2D6": gene_report("CYP2D6", [dip("CYP2D6", "*1", "*41", ["Normal Metabolizer"], "1.5")], "OUTSIDE"),
+        "SLCO1B1": gene_report("SLCO1B1", [dip("SLCO1B1", "*1", "*5", ["Decreased Function"])]),
+    }, dpwg={"NAT2": gene_report("NAT2", [dip("NAT2", "*4", "*5", ["Intermediate Acetylator"])])})
+    imp = pharmcat.parse(kb, rep)
+    assert imp.genotypes == {"CYP2C19": "Poor Metabolizer", "CYP2D6": "activity score 1.5",
+                             "SLCO1B1": "Decreased Function"}
+    assert any("NAT2" in m and "not used" in m for m in imp.messages)
+    assert imp.version == "v2.7.1"
+    assert lookup(kb, "clopidogrel", "CYP2C19", imp.genotypes["CYP2C19"]).action == "use_alternative"
+    assert lookup(kb, "tamoxifen", "CYP2D6", imp.genotypes["CYP2D6"]).phenotype == "Normal Metabolizer"
+
+
+def test_v3_flat_report_and_phenotyper_output(kb):
+    genes = {"TPMT": gene_report("TPMT", [dip("TPMT", "*1", "*3A", ["Intermediate Metabolizer"])])}
+    assert pharmcat.parse(kb, report_v3(genes)).genotypes == {"TPMT": "Intermediate Metabolizer"}
+    assert pharmcat.parse(kb, {"geneReports": {"CPIC": genes}}).genotypes == {"TPMT": "Intermediate Metabolizer"}
+
+
+def test_no_call_is_not_read_as_normal(kb):
+    imp = pharmcat.parse(kb, report_v3({"CYP2D6": gene_report("CYP2D6", [NO_CALL], "NONE")}))
+    assert imp.genotypes == {}
+    [m] = imp.messages
+    assert m.startswith("CYP2D6: no call") and "not used" in m
+
+
+def test_unknown_gene_is_named(kb):
+    imp = pharmcat.parse(kb, report_v3({"NAT2": gene_report("NAT2", [dip("NAT2", "*5", "*6", ["Slow Acetylator"])])}))
+    assert imp.genotypes == {}
+    assert imp.messages == ["NAT2 *5/*6 (Slow Acetylator): the planner has no CPIC table for this gene; not used"]
+
+
+def test_several_diplotypes(kb):
+    same = [dip("CYP2C19", "*1", "*2", ["Intermediate Metabolizer"]), dip("CYP2C19", "*1", "*3", ["Intermediate Metabolizer"])]
+    imp = pharmcat.parse(kb, report_v3({"CYP2C19": gene_report("CYP2C19", same)}))
+    assert imp.genotypes == {"CYP2C19": "Intermediate Metabolizer"}
+    assert "2 possible diplotypes" in imp.messages[0] and "used" in imp.messages[0]
+    differ = [dip("CYP2C19", "*1", "*17", ["Rapid Metabolizer"]), dip("CYP2C19", "*2", "*17", ["Intermediate Metabolizer"])]
+    imp = pharmcat.parse(kb, report_v3({"CYP2C19": gene_report("CYP2C19", differ)}))
+    assert imp.genotypes == {}
+    assert "different phenotypes" in imp.messages[0] and "*1/*17 (Rapid Metabolizer)" in imp.messages[0]
+
+
+def test_indeterminate_and_likely_phenotypes(kb):
+    imp = pharmcat.parse(kb, report_v3({
+        "CYP2C19": gene_report("CYP2C19", [dip("CYP2C19", "*2", "*9", ["Likely Poor Metabolizer"])]),
+        "CYP2C9": gene_report("CYP2C9", [dip("CYP2C9", "*1", "*99", ["Indeterminate"])]),
+    }))
+    assert imp.genotypes == {"CYP2C19": "Likely Poor Metabolizer", "CYP2C9": "Indeterminate"}
+    assert lookup(kb, "clopidogrel", "CYP2C19", "Likely Poor Metabolizer").phenotype == "Poor Metabolizer"
+
+
+def test_hla_diplotype_becomes_allele_presence(kb):
+    hla = gene_report("HLA-B", [{"label": "*15:02/*57:01", "phenotypes": ["*57:01 positive", "*15:02 positive"],
+                                 "activityScore": None}], "OUTSIDE")
+    imp = pharmcat.parse(kb, report_v3({"HLA-B": hla}))
+    assert imp.genotypes["HLA-B*57:01"] == "positive" and imp.genotypes["HLA-B*15:02"] == "positive"
+    assert imp.genotypes["HLA-B*58:01"] == "negative"
+
+
+def test_match_json(kb):
+    data = {"metadata": {"pharmcatVersion": "3.0.0"},
+            "results": [{"gene": "DPYD", "diplotypes": [{"name": "c.1236G>A/HapB3"}]}]}
+    imp = pharmcat.parse(kb, data)
+    assert imp.genotypes == {"DPYD": "c.1236G>A/HapB3"}
+    assert lookup(kb, "capecitabine", "DPYD", imp.genotypes["DPYD"]).phenotype == "Intermediate Metabolizer"
+
+
+@pytest.mark.parametrize("raw,msg", [(b"[]", "not a JSON object"), (b"{", "not valid JSON"),
+                                     (b'{"title": "x"}', "not a PharmCAT report")])
+def test_refused_with_a_message(kb, raw, msg):
+    with pytest.raises(pharmcat.PharmcatError, match=msg):
+        pharmcat.read_bytes(kb, raw)
+
+
+def test_merge_keeps_the_patients_own_genotype(kb):
+    imp = pharmcat.PharmcatImport(genotypes={"CYP2C19": "Poor Metabolizer", "TPMT": "Normal Metabolizer"},
+                                  messages=["NAT2 ... not used"])
+    patient, notes = pharmcat.merge({"age": 50, "genotypes": {"cyp2c19": "*1/*1"}}, imp)
+    assert patient["genotypes"] == {"cyp2c19": "*1/*1", "TPMT": "Normal Metabolizer"}
+    assert notes[0] == "PharmCAT: NAT2 ... not used" and "'*1/*1' was kept" in notes[1]
+
+
+def test_cli_plan_with_pharmcat(tmp_path, kb, capsys):
+    from medcore.cli import main
+
+    rep = tmp_path / "s.report.json"
+    rep.write_text(json.dumps(report_v3({
+        "CYP2C19": gene_report("CYP2C19", [dip("CYP2C19", "*2", "*2", ["Poor Metabolizer"])]),
+        "CYP2D6": gene_report("CYP2D6", [NO_CALL], "NONE")})))
+    patient = tmp_path / "p.json"
+    patient.write_text(json.dumps({"age": 60, "sex": "male", "weight_kg": 80, "scr_mg_dl": 1.0}))
+    assert main(["plan", str(patient), "--condition", "acs", "--pharmcat", str(rep), "--json"]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    texts = [w["text"] for w in plan["warnings"]]
+    assert any("CYP2D6: no call" in t for t in texts)
+    assert plan["patient"]["genotypes"] == {"CYP2C19": "Poor Metabolizer"}
+    assert main(["plan", str(patient), "--condition", "acs", "--pharmcat", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
