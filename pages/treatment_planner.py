@@ -115,7 +115,7 @@ with st.container(border=True):
                     store.audit("import_fhir", tool="therapy", count=len(data.get("medications", [])))
                     st.rerun()
                 except (ValueError, UnicodeDecodeError) as exc:
-                    st.error(f"Could not import: {exc}")
+                    st.error(f"Could not import: {md_escape(str(exc))}")
         if c2.button("Load example bundle", icon=":material/science:"):
             data, notes = fhir_io.patient_from_bundle(fhir_io.example_bundle())
             set_form(forms.patient_to_form(data))
@@ -221,7 +221,7 @@ if submitted or ss.pop("tp_autorun", False):
             ss.tp_plan = None
 
 if ss.tp_errors:
-    st.error("Please correct the profile (nothing you typed was lost):\n\n" + "\n".join(f"- {e}" for e in ss.tp_errors))
+    st.error("Please correct the profile (nothing you typed was lost):\n\n" + "\n".join(f"- {md_escape(e)}" for e in ss.tp_errors))
 
 plan = ss.get("tp_plan")
 if not plan:
@@ -328,7 +328,7 @@ with st.container(border=True):
                                 object_id=work.id if work else None, condition=plan["condition_id"])
                     st.rerun()
                 except (review.ReviewError, ProfileError) as exc:
-                    st.error(str(exc))
+                    st.error(md_escape(str(exc)))
     work = load_work(KIND)
     if work:
         versions = store.work_versions(work.id)

@@ -22,7 +22,7 @@ def _fill(at, **values):
                   "tp_height": at.number_input}.get(k)
         if widget is not None:
             widget(key=k).set_value(v)
-        elif k in ("tp_allergies", "tp_medications", "tp_conditions", "tp_genotypes"):
+        elif k in ("tp_allergies", "tp_medications", "tp_conditions", "tp_genotypes", "tp_stopped_medications"):
             at.text_area(key=k).set_value(v)
         elif k in ("tp_weight_unit", "tp_scr_unit"):
             at.radio(key=k).set_value(v)
@@ -47,10 +47,19 @@ def test_empty_page_explains(app):
 def test_bad_input_refused_and_kept(app):
     _fill(app, tp_age=200, tp_weight=700, tp_medications="warfarin")
     _submit(app)
-    err = " ".join(e.value for e in app.error)
+    err = " ".join(e.value for e in app.error).replace("\\", "")  # messages are markdown-escaped
     assert "valid range is 0-120" in err and "valid range is 0.5-350 kg" in err
     assert app.number_input(key="tp_age").value == 200  # nothing typed is lost
     assert app.text_area(key="tp_medications").value == "warfarin"
+
+
+def test_typed_text_in_a_profile_error_shows_as_typed(app):
+    _fill(app, tp_age=50, tp_weight=70, tp_medications="warfarin", tp_stopped_medications="![x](http://198.51.100.7/p.png) **rifampin**")
+    _submit(app)
+    err = " ".join(e.value for e in app.error)
+    assert "stopped\\_medications" in err
+    assert "![x](" not in err and "**rifampin**" not in err  # no image fetched, no emphasis: shown as text
+    assert "\\!\\[x\\]" in err and "\\*\\*rifampin\\*\\*" in err
 
 
 def test_plan_review_versions_downloads_handout(settings, store):
