@@ -2,8 +2,8 @@
 
 Order of decisions: an emergency (the triage engine's red flags or a self-harm statement) is answered first;
 a dose for a particular person goes to the planner; a description of one's own symptoms goes to the symptom
-chat; an interaction question is answered from the planner's rules in the graph; everything else from the
-education pages. Nothing we cannot source is said: below the calibrated confidence we refuse."""
+chat; a "does X cause Y" question from the knowledge base's link between the two (relation.py); an interaction
+question is answered from the planner's rules in the graph; everything else from the education pages. Nothing we cannot source is said: below the calibrated confidence we refuse."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from medcore.qa import answer as A
-from medcore.qa import safety
+from medcore.qa import relation, safety
 from medcore.qa.cues import Cues, load_cues
 from medcore.qa.model import CONDITION_SECTIONS, DRUG_SECTIONS
 from medcore.qa.retrieve import Index, build_index
@@ -112,6 +112,11 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
                 A.Sentence(EMERGENCY_LINE, "Medcore symptom chat", None, "routing", "triage")]
         info = _from_pages(eng, u, q, limit=2)[0] if page else []
         return A.compose(u, info, route="symptom_chat", confidence=0.9, page=page, lead=lead)
+    rel = relation.read(eng.cues, q)
+    if rel is not None:  # "does X cause Y": the knowledge base's own link, or a plain "no record"
+        got = relation.answer(settings, eng, u, rel)
+        if got is not None:
+            return got
     if u.question_type == "interaction":
         got = _interactions(settings, u)
         if got:
