@@ -26,8 +26,8 @@ COMMON_P = 0.6
 X_SECTIONS = {"drug": ("side_effects_common", "side_effects_serious"),
               "condition": ("symptoms", "causes", "outlook", "when_to_get_help")}
 Y_SECTIONS = ("causes",)
-STOP = frozenset("a an the of in on to you your my me people someone person up it be get have has feel with and "
-                 "or for at from very really bad".split())
+STOP = frozenset("a an the of in on to you your my me people someone person up it be being been get have has feel "
+                 "with and or for at from very really bad".split())
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,12 @@ def read(cues, question: str) -> Relation | None:
 
 
 def _tidy(s: str) -> str:
-    return re.sub(r"^(a|an|the|your|my)\s+", "", " ".join(s.split()).strip(" ?.!,"))
+    return " ".join(s.split()).strip(" ?.!,")
+
+
+def _shown(s: str) -> str:
+    """As said back in an answer: without a leading article ("the runs" is matched whole, shown as asked)."""
+    return re.sub(r"^(a|an|the|your|my)\s+", "", s)
 
 
 @dataclass
@@ -84,7 +89,7 @@ def answer(settings, eng, u, rel: Relation) -> A.QAAnswer | None:
     xpage = next((t for t in x.pages if t.id in eng.pages), None)
     ypage = next((t for t in y.pages if t.id in eng.pages and (xpage is None or t.id != xpage.id)), None)
     if xpage is None and ypage is None:
-        return A.refuse(u, 0.2, f"we have no page on {rel.x} or {rel.y} to hold a link between them")
+        return A.refuse(u, 0.2, f"we have no page on {_shown(rel.x)} or {_shown(rel.y)} to hold a link between them")
     found = None
     if xpage is not None and xpage.type == "condition":
         found = _finding_edge(kg, xpage, y)
@@ -155,7 +160,8 @@ def _in_page(eng, topic, other: _Side, sections: tuple[str, ...]):
 
 def _no_link(eng, first, xpage, ypage, rel: Relation) -> list[A.Sentence]:
     """No link found: say so plainly (not "no"), then what the page says in the section the question is about."""
-    say = (f"Our knowledge base has no record linking {rel.x} to {rel.y}. That does not mean there is no link: "
+    say = (f"Our knowledge base has no record linking {_shown(rel.x)} to {_shown(rel.y)}. "
+           "That does not mean there is no link: "
            f"{'a pharmacist' if first.type in ('drug', 'product') else 'a doctor'} can tell you more.")
     out = [A.Sentence(say, KB_SOURCE, first.id, "no_link", "page")]
     page = eng.pages.get(first.id)
