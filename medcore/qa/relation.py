@@ -79,7 +79,7 @@ def _concepts(eng, text: str) -> set[str]:
     return {m.concept_id for m in term.match(text)} | {m.concept_id for m in term.match(text, types=("finding",))}
 
 
-def answer(settings, eng, u, rel: Relation) -> A.QAAnswer | None:
+def answer(settings, eng, u, rel: Relation) -> A.QAAnswer:
     """The answer; a refusal when neither X nor Y is a page we have (the ordinary flow's symptom lists would
     answer another question)."""
     from medcore.knowledge.graph import load_graph
@@ -94,7 +94,7 @@ def answer(settings, eng, u, rel: Relation) -> A.QAAnswer | None:
     if xpage is not None and xpage.type == "condition":
         found = _finding_edge(kg, xpage, y)
     if found is None and ypage is not None and ypage.type == "condition":
-        found = _risk_edge(kg, ypage, x, rel.x)
+        found = _risk_edge(kg, ypage, x)
     if found is None and xpage is not None:
         found = _in_page(eng, xpage, y, X_SECTIONS.get(xpage.type, ()))
     if found is None and ypage is not None:
@@ -124,7 +124,7 @@ def _finding_edge(kg, page, y: _Side):
     return None
 
 
-def _risk_edge(kg, page, x: _Side, asked: str):
+def _risk_edge(kg, page, x: _Side):
     cid = kg.graph_id(page.id) or page.id
     if cid not in kg:
         return None

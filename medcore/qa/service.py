@@ -114,9 +114,7 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
         return A.compose(u, info, route="symptom_chat", confidence=0.9, page=page, lead=lead)
     rel = relation.read(eng.cues, q)
     if rel is not None:  # "does X cause Y": the knowledge base's own link, or a plain "no record"
-        got = relation.answer(settings, eng, u, rel)
-        if got is not None:
-            return got
+        return relation.answer(settings, eng, u, rel)
     if u.question_type == "interaction":
         got = _interactions(settings, u)
         if got:
