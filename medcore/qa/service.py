@@ -214,6 +214,17 @@ def _symptom_causes(settings, eng: QAEngine, u: Understanding, q: str) -> A.QAAn
     order = {"emergency": 0, "urgent": 1, "routine": 2, "self_care": 3}
     rows = sorted(res.rows[:12], key=lambda r: (order.get(r.detail.get("triage"), 4), -r.detail.get("likelihood", 0)))
     name = res.rows[0].target_name.lower()
+    from medcore.knowledge.graph import load_graph
+
+    target = load_graph(settings).node(res.rows[0].target) if res.rows[0].target else {}
+    if target.get("attrs", {}).get("category") == "risk":  # a risk factor ("smoker") is not a sign of anything
+        sents = [A.Sentence(f"Our knowledge base lists {name} as a risk factor for {r.concept_name} "
+                            f"({LEVEL_WORDS.get(r.detail.get('triage'), 'see a doctor')}).", r.source, r.concept,
+                            "causes", "graph") for r in rows[:4]]
+        lead = [A.Sentence(f"Our knowledge base lists {name} as a risk factor for these conditions, among others; "
+                           "the most urgent first.", ROUTING_SOURCE, None, "routing", "routing")]
+        u.question_type = "causes"
+        return A.compose(u, sents, route=None, confidence=0.8, page=None, lead=lead)
     sents = [A.Sentence(f"{name.capitalize()} can be a sign of {r.concept_name} "
                         f"({LEVEL_WORDS.get(r.detail.get('triage'), 'see a doctor')}).", r.source, r.concept,
                         "causes", "graph") for r in rows[:4]]
