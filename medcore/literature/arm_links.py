@@ -17,8 +17,8 @@ import re
 from medcore.literature.model import Arm, Effect, Sentence
 
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_STOP = frozenset("a an the of to in with for on or and plus alone group groups arm arms patients participants "
-                  "subjects daily dose".split())
+_STOP = frozenset("a an the of to in with for on or and group groups arm arms patients participants subjects daily "
+                  "dose".split())  # 'plus' and 'alone' tell "A plus B" from "A alone": not stop words
 _MARK = re.compile(r"(?:\bthan|\bcompared\s+(?:with|to)|\brelative\s+to|\bversus|\bvs\.?|\bagainst|\bover)\s+"
                    r"(?:(?:with|in|to|for|on)\s+)?(?:(?:the|a|an|those|patients)\s+)?(?:(?:given|receiving|on|in)\s+(?:the\s+)?)?$",
                    re.I)
@@ -60,14 +60,17 @@ def mentions(text: str, arms: list[Arm]) -> list[tuple[int, int, int, bool]]:
             i += 1
             continue
         run = [t[2] for t in tokens[i:j]]
-        best, best_score = -1, 0.0
+        scored = []
         for k, ws in enumerate(words):
             hit = [w for w in ws if any(_same(w, r) for r in run)]
-            # a word no other arm has: the mention tells this arm from the others
+            # it names this arm when it holds a word no other arm has, or all of the arm's words ("patch alone"
+            # beside "patch plus coaching" and "coaching alone"), and fits no other arm as well
             own = [w for w in hit if not any(_same(w, o) for kk, other in enumerate(words) if kk != k for o in other)]
             score = len(hit) / max(1, len(set(ws) | set(run)))
-            if own and score > best_score:
-                best, best_score = k, score
+            scored.append((score, k, bool(hit) and (bool(own) or len(set(hit)) == len(set(ws)))))
+        scored.sort(reverse=True)
+        top = scored[0]
+        best = top[1] if top[2] and top[0] > 0 and (len(scored) == 1 or top[0] > scored[1][0]) else -1
         if best >= 0:
             start, end = tokens[i][0], tokens[j - 1][1]
             before = text[max(0, start - 60): start]
@@ -104,6 +107,15 @@ def link(arms: list[Arm], sentences: list[Sentence], effects: list[Effect], tria
             before = [m for m in found if prev_end <= m[0] < e.span[1]]
             after = [m for m in found if e.span[1] <= m[0] < min(next_start, e.span[1] + _NEAR_AFTER)]
             arm = next((m[2] for m in reversed(before) if not m[3]), -1)
+            named = list(dict.fromkeys(m[2] for m in before if not m[3]))
+            if len(named) >= 2 and not any(m[3] for m in before):
+                # both named in parallel with no "than / versus" ("6 of 120 given A and 15 of 120 given B (RR ..)"):
+                # the comparator is the control-like one, else the one named second
+                a, b = named[0], named[1]
+                if arms[a].kind == "comparator" and arms[b].kind != "comparator":
+                    a, b = b, a
+                arm = a
+                found = [m if m[2] != b else (m[0], m[1], m[2], True) for m in found]
             if arm < 0:
                 arm = next((m[2] for m in after if not m[3]), -1)
             comp = next((m[2] for m in reversed([m for m in found if m[0] < e.span[1]]) if m[3] and m[2] != arm), -1)

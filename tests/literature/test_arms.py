@@ -67,6 +67,21 @@ def test_estimates_linked_to_the_arms_they_compare(read):
                          ("MD", -1.2, "lomitrex", "placebo", "two-arm trial")]
 
 
+def test_arms_named_in_parallel_without_than_or_versus(read):
+    r = read("METHODS: We randomly assigned 300 adults (150 to lomitrex, 150 to placebo). RESULTS: Relapse occurred "
+             "in 10 of 150 patients given placebo and 4 of 150 given lomitrex (RR 0.4, 95% CI 0.13 to 1.25).")[0]
+    assert _links(r) == [("RR", 0.4, "lomitrex", "placebo", "named")]  # the control-like arm is the comparator
+    r = read("In this randomized trial, 97 were assigned to splinting and 95 to surgery. Healing occurred in 80 of 97 "
+             "after splinting and 70 of 95 after surgery (RR 1.1, 95% CI 0.95 to 1.3).")[0]
+    assert _links(r) == [("RR", 1.1, "splinting", "surgery", "named")]  # two active arms: the first named
+
+
+def test_alone_and_plus_tell_arms_apart(read):
+    r = read("Smokers were randomised to patch plus coaching, patch alone, or coaching alone (70 per group). "
+             "Quitting was likelier with patch alone than with coaching alone (OR 1.9, 95% CI 1.1 to 3.3).")[0]
+    assert _links(r) == [("OR", 1.9, "patch alone", "coaching alone", "named")]
+
+
 def test_three_arms_each_estimate_against_the_comparator_named_once(read):
     r = read("Patients were randomised to low-dose aspirin, high-dose aspirin or placebo (50 per group). "
              "Compared with placebo, the odds of response were higher with low-dose aspirin (OR 1.8, 95% CI 1.1 to 2.9)"
