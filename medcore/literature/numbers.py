@@ -52,7 +52,9 @@ _UNIT = (r"(?:\s*(?:mm\s?Hg|kg/m2|[A-Za-zµμ]{1,6}/(?:[A-Za-z]{1,5}|1\.73\s?m2)
 _LATE_VALUE = re.compile(r"[^;]{0,160}?(?:\b(?:was|were|of|is|are)|[=:,])\s*(?P<val>" + _NUM + r")" + _UNIT + r"(?=\s*[(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
 # the next estimate of a list, "..., 0.46 (95% CI ...), and 0.52 (95% CI ...)": a number right before a CI with
 # no other measure name in between
-_NEXT_IN_LIST = re.compile(r"(?:[^\d.;]|\.(?!\d)){0,40}?(?<![\w.])(?P<val>" + _NUM + r")(?=" + _UNIT
+# (a dose between two estimates does not end the list: "-6.2 (95% CI ...) with 40 mg and -8.9 (95% CI ...)")
+_DOSE_IN_GAP = r"\d+(?:\.\d+)?\s?(?:mg|g|µg|μg|mcg|IU|units?|mL|ml)\b"
+_NEXT_IN_LIST = re.compile(r"(?:[^\d.;]|\.(?!\d)|" + _DOSE_IN_GAP + r"){0,40}?(?<![\w.])(?P<val>" + _NUM + r")(?=" + _UNIT
                            + r"\s*[(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
 _CI = re.compile(
     r"\s*[,;(\[]?\s*(?:" + _LEVEL + r")?\s*[:,=]?\s*(?:of\s+|from\s+|was\s+)?[(\[]?\s*(?P<lo>" + _NUM + r")\s?%?\s*"

@@ -169,3 +169,16 @@ def test_no_classifier_without_checkpoint(settings, tmp_path):
     from medcore.literature.role_model import load_role_classifier
 
     assert load_role_classifier(replace(settings, assets_dir=tmp_path)) is None
+
+
+def test_aim_statements_called_background_become_objective():
+    from medcore.config import Settings
+    from medcore.literature.roles import cue_pattern, settle_aims
+
+    aim = cue_pattern(Settings(), "aim_statement")
+    texts = ["Falls are common in old age.", "The aim of this study was to test a home exercise plan.",
+             "We sought to compare two splints.", "To assess balance, we timed a one-leg stand.",
+             "Our aim was to help; it failed."]
+    preds = [("background", 0.9), ("background", 0.6), ("methods", 0.5), ("methods", 0.8), ("conclusions", 0.7)]
+    assert [r for r, _ in settle_aims(texts, preds, aim)] == ["background", "objective", "objective", "methods",
+                                                               "conclusions"]
