@@ -44,7 +44,8 @@ _LIST_END = re.compile(r"\s+(?:for|during|over|in\s+(?:a|an|this|the|each|their)
                        re.I)
 _PER_GROUP = re.compile(r"(?<![\w.,])(?P<n>\d+)\s+(?:" + PEOPLE + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm)", re.I)
 _TRAIL = re.compile(r"\s+(?:groups?|arms?|patients|participants)$", re.I)
-_LEAD = re.compile(r"^(?:a|an|the|either|both|to|receive|receiving|treatment\s+with|with\s+the|that|which|those)\s+", re.I)
+_LEAD = re.compile(r"^(?:a|an|the|either|both|to|receive|receiving|treatment\s+with|with\s+the|that|which|those|in|"
+                   r"during|at|after|before)\s+", re.I)
 _NOT_A_NAME = re.compile(r"\b(?:sub)?groups\b|\barms\b|^\W*$", re.I)  # "four subgroups": a count of groups, not one
 
 
@@ -53,6 +54,7 @@ def _num(s: str) -> int:
 
 
 def _clean(name: str) -> str:
+    name = re.split(r"\s{2,}|\t|\n", name.strip())[-1]  # a table's columns: "Characteristic   Drug A (n = 120)"
     name = _CUT.sub("", name.strip())
     for _ in range(3):
         name = _LEAD.sub("", name.strip())
@@ -80,7 +82,8 @@ def _counted(text: str) -> list[tuple[str, int, str]]:
     if len([f for f in found if f[0]]) < 2:
         found = [(_clean(m.group("name")), _num(m.group("n")), m.group("n")) for m in _BEFORE.finditer(text)
                  if allocation] + found
-    found = [f for f in found if f[0] and not _NOT_A_GROUP.match(f[0]) and not _NOT_A_NAME.search(f[0])]
+    found = [f for f in found if re.search(r"[A-Za-z]{2}", f[0]) and not _NOT_A_GROUP.match(f[0])
+             and not _NOT_A_NAME.search(f[0])]
     found = _drop_totals(found, text)
     if len(found) < 2:
         found = []
@@ -138,6 +141,7 @@ def read_arms(settings, sentences: list[Sentence], pico: Pico, trial: bool = Tru
     for a in arms:
         if a.name.lower() not in seen:
             seen.add(a.name.lower())
-            a.kind = "comparator" if comp.search(a.name) else "intervention"
+            # "control (n = 33)": the name as written lost its "group", which the cue "control group" needs
+            a.kind = "comparator" if comp.search(a.name) or comp.search(a.name + " group") else "intervention"
             out.append(a)
     return out if len(out) >= 2 else []

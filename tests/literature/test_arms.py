@@ -45,9 +45,28 @@ def _links(result):
      [("splinting", 97), ("surgery", 95)]),
     ("Adults were randomised to a walking plan or to usual advice for six months.",
      [("walking plan", None), ("usual advice", None)]),
+    ("Patients were randomized into the experimental group (n = 34) or the control group (n = 33).",
+     [("experimental", 34), ("control", 33)]),
 ])
 def test_arms_and_their_n(read, text, arms):
     assert _arms(read(text)[0]) == arms
+
+
+def test_arm_kinds():
+    from medcore.config import Settings
+    from medcore.literature.arms import read_arms
+    from medcore.literature.model import Pico, Sentence
+
+    text = "Patients were randomized into the experimental group (n = 34) or the control group (n = 33)."
+    arms = read_arms(Settings(), [Sentence(0, text, 0, len(text), role="methods")], Pico())
+    assert [(a.name, a.kind) for a in arms] == [("experimental", "intervention"), ("control", "comparator")]
+
+
+def test_arms_from_a_table_header(read):
+    r = read("Zinc for colds: a randomised trial\nMETHODS: Adults with a cold were randomised to zinc lozenges or "
+             "placebo lozenges.\nTable 1. Baseline characteristics\nCharacteristic   Zinc lozenges (n = 120)   "
+             "Placebo lozenges (n = 118)\nAge, years   34 (9)   35 (10)\nRESULTS: Colds were shorter.")[0]
+    assert _arms(r) == [("Zinc lozenges", 120), ("Placebo lozenges", 118)]
 
 
 @pytest.mark.parametrize("text", [
