@@ -1,6 +1,8 @@
 """Score arms, N per arm and effect-to-arm links on blind set s7 (docs/evals/lit-arms-blind-s7/set.yaml).
 
-    MEDCORE_LLM_BACKEND=template python scripts/score_lit_arms.py [--out FILE]
+    MEDCORE_LLM_BACKEND=template python scripts/score_lit_arms.py [--set SET.yaml] [--out FILE]
+
+Sets: docs/evals/lit-arms-blind-s7/set.yaml (default), docs/evals/lit-arms-blind-s7b/set.yaml.
 
 Reads each text with `read_paper` (rule roles: the blind texts are short and the figure must not depend on the
 shared CPU's classifier). Arms: `ReadResult.arms` when the reader has them, else the interventions and
@@ -102,7 +104,7 @@ def score(path: Path = SET) -> dict:
 
 
 if __name__ == "__main__":
-    out = score()
+    out = score(Path(sys.argv[sys.argv.index("--set") + 1]).resolve() if "--set" in sys.argv else SET)
     text = json.dumps(out, indent=2, ensure_ascii=False)
     if "--out" in sys.argv:
         Path(sys.argv[sys.argv.index("--out") + 1]).write_text(text + "\n", encoding="utf-8")
