@@ -41,7 +41,11 @@ def _same(a: str, b: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+    """An arm's words; a hyphenated word also gives its parts ("iron-fortified": "fortified" names it too)."""
+    out = []
+    for w in _WORD.findall(text.lower()):
+        out += [w] + ([p for p in w.split("-") if len(p) >= 4] if "-" in w else [])
+    return [w for w in out if w not in _STOP]
 
 
 def mentions(text: str, arms: list[Arm]) -> list[tuple[int, int, int, bool]]:

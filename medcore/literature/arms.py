@@ -22,20 +22,29 @@ _COUNT = r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\w.%]|,\d)"
 _ALLOCATION = re.compile(r"randomi[sz]|allocat|assign|divided|enrol|\breceived\b|\bwere\s+in\b|\bgroups?\b|\barms?\b", re.I)
 # a name: words, digits inside ("tarvesartan 20 mg"), no brackets or clause punctuation
 _NAME = r"(?P<name>[A-Za-z][\w\-+/' ]{0,60}?)"
-_CUT = re.compile(r"^.*\b(?:to|or|and|versus|vs\.?|received|receive|receiving|either|into|were|was)\s+", re.I)
+_CUT = re.compile(r"^.*\b(?:to|or|and|versus|vs\.?|received|receive|receiving|either|into|were|was|compared\s+with|"
+                  r"" + PEOPLE + r"\s+(?:in|on|at|from))\s+", re.I)
 # A (n = 58); A (58 patients); A (48) [the bare form only in an allocation sentence]
 _BRACKET = re.compile(r"(?<![\w\-])" + _NAME + r"\s*\(\s*(?P<eq>[nN]\s*=\s*)?" + _COUNT + r"(?P<who>\s+" + PEOPLE + r")?\s*\)")
 # 120 to A; 150 received A; 501 were assigned to A; 255 were in the A arm
+# ... and "160 entered the A arm and 158 the B arm" (no verb: only before "arm" / "group")
 _BEFORE = re.compile(
-    _COUNT + r"\s+(?:" + PEOPLE + r"\s+)?(?:were\s+|was\s+)?(?:(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|"
-    r"allocated)\s+to|received|to|in)\s+(?:the\s+|a\s+|an\s+)?(?P<name>[A-Za-z][\w\-+/' ]{0,50}?)"
-    r"(?=\s*(?:,|;|\.(?!\d)|\)|$|\band\b|\bor\b|\bgroups?\b|\barms?\b))", re.I)
+    _COUNT + r"\s+(?:" + PEOPLE + r"\s+)?(?:were\s+|was\s+)?(?:(?:(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|"
+    r"allocated)\s+to|received|to|in|entered|joined)\s+(?:the\s+|a\s+|an\s+)?(?P<name>[A-Za-z][\w\-+/' ]{0,50}?)"
+    r"(?=\s*(?:,|;|\.(?!\d)|\)|$|\band\b|\bor\b|\bgroups?\b|\barms?\b))"
+    r"|the\s+(?P<name2>[A-Za-z][\w\-+/' ]{0,50}?)(?=\s+(?:groups?|arms?)\b))", re.I)
+# A: n = 210 (a list in brackets: "(staples: n = 210; sutures: n = 205)")
+_COLON = re.compile(r"(?<![\w\-])" + _NAME + r"\s*:\s*[nN]\s*=\s*" + _COUNT)
+# compared 812 A with 1,624 B
+_COMPARED = re.compile(r"\bcompar(?:ed|ing)\s+(?P<n1>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<a>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
+                       r"\s+(?:with|to|and|versus|vs\.?)\s+(?P<n2>\d{1,3}(?:,\d{3})+|\d+)\s+"
+                       r"(?P<b>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)(?=\s*(?:[,;.)]|$|\b(?:who|for|in|over|during|at|after|since|from)\b))", re.I)
 # 1,140 regular walkers and 2,280 inactive adults (kept only when the two add up to a stated total)
 _PAIR = re.compile(r"(?P<n1>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<a>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)\s+and\s+"
                    r"(?P<n2>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<b>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
                    r"(?=\s*(?:[,;.)]|$|\bwere\b|\bwho\b))", re.I)
 _NOT_A_GROUP = re.compile(r"^(?:men|women|males?|females?|boys|girls|years?|months?|weeks?|days?|hours?|times|"
-                          r"centres|centers|sites|hospitals|countries|studies|trials)\b", re.I)
+                          r"centres|centers|sites|hospitals|countries|studies|trials)(?![\w-])", re.I)  # not "day-shift"
 _LIST = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned|divided)\b[^.;]{0,40}?\b(?:to|into)\s+"
     r"(?:receive\s+|one\s+of\s+\w+\s+(?:groups|arms)\s*:?\s*|(?:\w+\s+)?groups?\s*:?\s*)?(?P<list>[^.;()]{3,200})"
@@ -80,17 +89,20 @@ def _counted(text: str) -> list[tuple[str, int, str]]:
             continue
         found.append((_clean(m.group("name")), _num(m.group("n")), m.group(0)[m.group(0).rfind("(") + 1:-1].strip()))
     if len([f for f in found if f[0]]) < 2:
-        found = [(_clean(m.group("name")), _num(m.group("n")), m.group("n")) for m in _BEFORE.finditer(text)
-                 if allocation] + found
+        found += [(_clean(m.group("name")), _num(m.group("n")), m.group(0)[m.group(0).find(":") + 1:].strip())
+                  for m in _COLON.finditer(text)]
+    if len([f for f in found if f[0]]) < 2:
+        found = [(_clean(m.group("name") or m.group("name2")), _num(m.group("n")), m.group("n"))
+                 for m in _BEFORE.finditer(text) if allocation] + found
     found = [f for f in found if re.search(r"[A-Za-z]{2}", f[0]) and not _NOT_A_GROUP.match(f[0])
              and not _NOT_A_NAME.search(f[0])]
     found = _drop_totals(found, text)
     if len(found) < 2:
         found = []
         totals = {_num(x) for x in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", text)}
-        for m in _PAIR.finditer(text):
+        for m in [*_COMPARED.finditer(text), *_PAIR.finditer(text)]:
             a, b = _num(m.group("n1")), _num(m.group("n2"))
-            if a + b in totals and not (_NOT_A_GROUP.match(m.group("a")) or _NOT_A_GROUP.match(m.group("b"))):
+            if (a + b in totals or m.re is _COMPARED) and not (_NOT_A_GROUP.match(m.group("a")) or _NOT_A_GROUP.match(m.group("b"))):
                 found = [(_clean(m.group("a")), a, m.group("n1")), (_clean(m.group("b")), b, m.group("n2"))]
                 break
     return found if len({f[0].lower() for f in found}) >= 2 else []

@@ -47,6 +47,15 @@ def _links(result):
      [("walking plan", None), ("usual advice", None)]),
     ("Patients were randomized into the experimental group (n = 34) or the control group (n = 33).",
      [("experimental", 34), ("control", 33)]),
+    ("After randomisation, 61 joined the dance class group and 59 the stretching group.",
+     [("dance class", 61), ("stretching", 59)]),
+    ("Knees were randomised to two dressings (foam: n = 88; gauze: n = 90).", [("foam", 88), ("gauze", 90)]),
+    ("This registry study compared 2,010 statin users with 4,020 non-users over ten years.",
+     [("statin users", 2010), ("non-users", 4020)]),
+    ("We compared 150 day-care children with 300 home-care children.",  # 'day-care' is no count of days
+     [("day-care children", 150), ("home-care children", 300)]),
+    ("Children attending clinics offering text reminders (n = 300) were compared with children in usual clinics "
+     "(n = 310).", [("Children attending clinics offering text reminders", 300), ("usual clinics", 310)]),
 ])
 def test_arms_and_their_n(read, text, arms):
     assert _arms(read(text)[0]) == arms
@@ -128,6 +137,12 @@ def test_an_observational_estimate_naming_no_group_is_not_linked(read):
     r = read("We studied 5,000 adults: 1,200 coffee drinkers and 3,800 non-drinkers. "
              "Liver disease was rarer with age (HR 0.9, 95% CI 0.8 to 1.0).")[0]
     assert _links(r) == [("HR", 0.9, "", "", "")]
+
+
+def test_a_part_of_a_hyphenated_arm_name_names_it():
+    arms = [Arm("salt-reduced bread"), Arm("whole-grain bread"), Arm("white bread", kind="comparator")]
+    found = mentions("Pressure fell with reduced bread and with grain bread more than with white bread.", arms)
+    assert [(i, marked) for _, _, i, marked in found] == [(0, False), (1, False), (2, True)]
 
 
 def test_mentions_need_a_word_that_tells_the_arm_apart():
