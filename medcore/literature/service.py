@@ -66,7 +66,7 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     arm_links.link(r.arms, paper.sentences, r.effects, trial)
     r.limitations = conclusions.limitations(settings, paper)
     r.conclusion = conclusions.conclusion(paper, set(r.limitations) | {x['sentence_idx'] for x in r.design.registrations})
-    r.checklist = check_items(settings, paper, r.design, r.pico, r.effects)
+    r.checklist = check_items(settings, paper, r.design, r.pico, r.effects, r.arms)
     r.card = build_card(r, design.design_label(settings, r.design.kind))
     r.timing_ms = round((time.perf_counter() - t0) * 1000, 1)
     return r

@@ -163,6 +163,8 @@ def test_arms_in_card_table_and_json(read, lit_settings, tmp_path):
     assert evidence_table.arms_cell(d) == "lomitrex (n = 150); placebo (n = 150)"
     assert evidence_table.effect_arms(d["effects"][0]) == "lomitrex vs placebo"
     assert "arms" in evidence_table.COLUMNS and "effect_arms" in evidence_table.COLUMNS
+    numbers = next(c for c in r.checklist if c.id == "numbers_randomised")
+    assert numbers.reported and numbers.sentence_idx == r.arms[0].sentence_idx  # points at N per arm
     f = tmp_path / "paper.txt"
     f.write_text(text, encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "medcore", "literature", "read", str(f), "--json", "--rules"],
