@@ -22,8 +22,11 @@ _COUNT = r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\w.%]|,\d)"
 _ALLOCATION = re.compile(r"randomi[sz]|allocat|assign|divided|enrol|\breceived\b|\bwere\s+in\b|\bgroups?\b|\barms?\b", re.I)
 # a name: words, digits inside ("tarvesartan 20 mg"), no brackets or clause punctuation
 _NAME = r"(?P<name>[A-Za-z][\w\-+/' ]{0,60}?)"
+# the words before an arm's name in its clause: everything up to the last of them is cut ("thresholds differed
+# between cases (n = 38)" -> "cases")
 _CUT = re.compile(r"^.*\b(?:to|or|and|versus|vs\.?|received|receive|receiving|either|into|were|was|compared\s+with|"
-                  r"" + PEOPLE + r"\s+(?:in|on|at|from))\s+", re.I)
+                  r"" + PEOPLE + r"\s+(?:in|on|at|from)|between|among|than|showed|used|using|based\s+on|compared?|"
+                  r"included|of\s+the|differ(?:ed)?|by)\s+", re.I)
 # A (n = 58); A (58 patients); A (48) [the bare form only in an allocation sentence]
 _BRACKET = re.compile(r"(?<![\w\-])" + _NAME + r"\s*\(\s*(?P<eq>[nN]\s*=\s*)?" + _COUNT + r"(?P<who>\s+" + PEOPLE + r")?\s*\)")
 # 120 to A; 150 received A; 501 were assigned to A; 255 were in the A arm
@@ -54,7 +57,7 @@ _LIST_END = re.compile(r"\s+(?:for|during|over|in\s+(?:a|an|this|the|each|their)
 _PER_GROUP = re.compile(r"(?<![\w.,])(?P<n>\d+)\s+(?:" + PEOPLE + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm)", re.I)
 _TRAIL = re.compile(r"\s+(?:groups?|arms?|patients|participants)$", re.I)
 _LEAD = re.compile(r"^(?:a|an|the|either|both|to|receive|receiving|treatment\s+with|with\s+the|that|which|those|in|"
-                   r"during|at|after|before)\s+", re.I)
+                   r"during|at|after|before|with)\s+", re.I)
 _NOT_A_NAME = re.compile(r"\b(?:sub)?groups\b|\barms\b|^\W*$", re.I)  # "four subgroups": a count of groups, not one
 
 
@@ -120,8 +123,9 @@ def _listed(text: str) -> list[str]:
     names = [_clean(p) for p in parts]
     # an item without a word ("placebo or 200, 500 or 1500 mg of X": the doses share a unit written once) or a
     # clause rather than a name: not a list of arms read this way
+    # ... nor are ranges and thresholds ("age <30 years", "24-37 weeks"), a label before a colon, a cut number
     if len(names) < 2 or any(not re.search(r"[A-Za-z]{2}", n) or len(n.split()) > 6 or re.search(r"\d+\s*%|\bCI\b", n)
-                             or _NOT_A_NAME.search(n) for n in names):
+                             or _NOT_A_NAME.search(n) or re.search(r"[<>≤≥:]|^\d|\d-\d", n) for n in names):
         return []
     return names
 

@@ -50,6 +50,7 @@ def _links(result):
     ("After randomisation, 61 joined the dance class group and 59 the stretching group.",
      [("dance class", 61), ("stretching", 59)]),
     ("Knees were randomised to two dressings (foam: n = 88; gauze: n = 90).", [("foam", 88), ("gauze", 90)]),
+    ("Pain thresholds differed between smokers (n = 41) and non-smokers (n = 39).", [("smokers", 41), ("non-smokers", 39)]),
     ("This registry study compared 2,010 statin users with 4,020 non-users over ten years.",
      [("statin users", 2010), ("non-users", 4020)]),
     ("We compared 150 day-care children with 300 home-care children.",  # 'day-care' is no count of days
@@ -82,6 +83,8 @@ def test_arms_from_a_table_header(read):
     "The study included 62 patients (19 men and 43 women). Mortality was 12 of 100 in the control group.",
     "We reviewed 400 charts from 3 hospitals (120, 130 and 150 charts).",
     "Patients were randomised to placebo or 200, 500 or 1000 mg of drug Z daily.",  # doses sharing one unit
+    "Mothers were divided into age <25 years, 25-34 years and 35 years or more.",  # thresholds, not arm names
+    "Thresholds did not differ between cases and controls.",
 ])
 def test_no_arms_where_none_are_stated(read, text):
     assert read(text)[0].arms == []
