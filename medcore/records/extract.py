@@ -15,7 +15,7 @@ from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement
                                       Procedure, overlaps)
 from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
 from medcore.records.measure import measurements
-from medcore.records.meds import allergies_in, inline_allergies, medication
+from medcore.records.meds import allergies_in, allergy_kind, inline_allergies, medication, share_status
 from medcore.records.text import Sentence
 
 __all__ = ["Allergy", "Extraction", "FollowUp", "Measurement", "Medication", "Mention", "Problem", "Procedure",
@@ -36,6 +36,7 @@ class Matchers:
     allergen: re.Pattern
     reaction: re.Pattern
     no_allergy: re.Pattern
+    intolerance: re.Pattern
     route: list[tuple[str, re.Pattern]]
     frequency: list[tuple[str, re.Pattern]]
     status: list[tuple[str, re.Pattern]]
@@ -81,6 +82,7 @@ def _build(kb: RecordsKB) -> Matchers:
         allergen=phrase_regex(list(drug_lookup) + list(rules.get("allergens", []))),
         reaction=phrase_regex(rules.get("reactions", [])),
         no_allergy=phrase_regex(rules.get("no_allergy", [])),
+        intolerance=phrase_regex(rules.get("intolerance", [])),
         route=[(k, phrase_regex(v)) for k, v in rules["routes"].items()],
         frequency=[(k, phrase_regex(v)) for k, v in rules["frequencies"].items()],
         status=[(k, phrase_regex(v)) for k, v in rules["status"].items()],
@@ -136,6 +138,9 @@ _WHEN = re.compile(r"\b(?:in|within|after)\s+(?:\d+|one|two|three|four|six|eight
 _ALLERGY_LINE = re.compile(r"\s*(?:allerg(?:y|ies)|adverse reactions)\b|\s*(?:[A-Za-z/]+\s+){1,3}(?:allerg(?:y|ies)|adverse "
                            r"(?:drug\s+)?reactions)\s*:", re.I)
 
+# an allergy section that says only "None" (after its header, when the header is run into the line)
+_NONE = re.compile(r"\s*(?:[A-Za-z ]{0,20}allerg(?:y|ies)\s*:)?[\s,:]*(?:none|nil)\s*\.?\s*$", re.I)
+
 # ---- the extractor ----------------------------------------------------------------------------
 def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     m = matchers(kb)
@@ -154,10 +159,11 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     # allergies first: a drug named in the allergy section is an allergen, not a medication
     allergy_sentence = sec == "allergies" or _ALLERGY_LINE.match(s)
     if allergy_sentence:
-        if m.no_allergy.search(s):
+        if m.no_allergy.search(s) or (sec == "allergies" and _NONE.match(s)):
             out.no_known_allergies = True
         for a in allergies_in(s, m):
-            out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3]))
+            out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3],
+                                         allergy_kind(s, a[0], a[1], a[3], m)))
             taken.append((a[0], a[1]))
         if sec == "allergies" or allergy_sentence:
             return
@@ -165,7 +171,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         if not a[2]:
             taken.append((a[0], a[1]))
             continue
-        out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3]))
+        out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3],
+                                     allergy_kind(s, a[0], a[1], a[3], m)))
         taken.append((a[0], a[1]))
         if a[4]:
             taken.append(a[4])  # "allergic to penicillin (rash)": the reaction is not a current problem
@@ -180,14 +187,17 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
 
     # medications
     drug_hits = [x for x in m.drug.finditer(s) if not overlaps(taken, x.start(), x.end())]
+    sentence_meds = []
     for i, d in enumerate(drug_hits):
         nxt = drug_hits[i + 1].start() if i + 1 < len(drug_hits) else len(s)
-        med = medication(s, d, nxt, m, sec)
+        sentence_meds.append(medication(s, d, nxt, m, sec))
+        taken.append((d.start(), d.end()))
+    share_status(s, drug_hits, sentence_meds)
+    for med in sentence_meds:
         med.sentence = sent.index
         med.start += base
         med.end += base
         out.medications.append(med)
-        taken.append((d.start(), d.end()))
     med_spans = [(d.start(), d.end()) for d in drug_hits]
 
     # procedures, then problems (a procedure wins an overlap: 'post PCI' is the procedure PCI), both from the
