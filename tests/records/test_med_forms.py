@@ -14,9 +14,9 @@ def meds(kb, text):
 @pytest.mark.parametrize("text,drug,dose,unit,frequency", [
     ("Furosemide 20 mg p.o. b.i.d.", "furosemide", "20", "mg", "twice daily"),
     ("Gabapentin 100 mg q.8h.", "gabapentin", "100", "mg", "three times daily"),
-    ("Trazodone 50 mg p.o. q.h.s.", "trazodone", "50", "mg", "at bedtime"),
+    ("Trazodone 100 mg p.o. q.h.s.", "trazodone", "100", "mg", "at bedtime"),
     ("Ondansetron 4 mg IV q.6h. p.r.n. nausea", "ondansetron", "4", "mg", "every 6 hours as needed"),
-    ("Lisinopril 10 mg once daily.", "lisinopril", "10", "mg", "once daily"),  # not "once"
+    ("Lisinopril 20 mg once daily.", "lisinopril", "20", "mg", "once daily"),  # not "once"
     ("Amlodipine 5 mg by mouth once daily, and digoxin 125 mcg once a day.", "digoxin", "125", "mcg", "once daily"),
     ("Sertraline 50 mg p.o. q. day.", "sertraline", "50", "mg", "once daily"),
     ("Spironolactone 25 mg a day.", "spironolactone", "25", "mg", "once daily"),
