@@ -60,8 +60,8 @@ def _fake_embedder(keyword: str, unless: tuple[str, ...], dim: int = 512):
 
 
 def test_embedding_read_operation_time_is_not_a_duration(kb, tmp_path):
-    """With embeddings on, 'two weeks after the operation' (no synonym) is read by the embedding index as recent
-    surgery; its 'two weeks' must still not become the complaint's duration."""
+    """With embeddings on (a fake index that reads any chunk about an operation as recent surgery, as MiniLM does),
+    'two weeks after my operation' is still recent surgery and its 'two weeks' not the complaint's duration."""
     from medcore.config import Settings
     from medcore.triage.config import load_configs
     from medcore.triage.service import TriageEngine
@@ -71,12 +71,14 @@ def test_embedding_read_operation_time_is_not_a_duration(kb, tmp_path):
     assert operation == ["immobility_surgery"]  # the fake index needs one finding owning the word
     ecfg, tcfg = load_configs(Settings.load(secrets={}).kb_dir)
     eng = TriageEngine(kb, embed_fn=_fake_embedder("operation", unless), cache_dir=tmp_path, engine_cfg=ecfg, triage_cfg=tcfg)
-    ev = _ev(eng, "Two weeks after the operation, my calf became swollen and painful")
+    assert eng.embeddings is not None
+    ev = _ev(eng, "I got short of breath two weeks after my operation, my calf became swollen and painful")
     assert ev.get("immobility_surgery") is True
     assert not any(ev.get(d) for d in DURATIONS)
 
 
 @pytest.mark.parametrize("text", ["two weeks after the operation",
+                                  "I got short of breath two weeks after my operation",
                                   "Two weeks after the operation, my calf became swollen and painful"])
 def test_minilm_operation_time_is_not_a_duration(engine, text):
     ev = _ev(engine, text)
@@ -128,3 +130,8 @@ def test_one_home_for_long_haul_destinations(kb):
     assert long_haul["finding"] == "immobility_surgery" and long_haul["source"]
     assert "australia" in long_haul["destinations"]
     assert not any("australia" in s for f in kb.findings for s in f.synonyms)
+
+
+def test_a_stay_abroad_is_not_itself_a_long_journey(lexical_engine):
+    ev = _ev(lexical_engine, "On holiday in Mexico, since yesterday I've had loose watery stools")
+    assert ev.get("travel_tropics") is True and not ev.get("immobility_surgery")
