@@ -22,6 +22,8 @@ DURATION_PATTERNS = [
     re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
     re.compile(rf"\b{_NUM}\s+{_UNIT}\b(?!\s+(?:old|pregnant|of age))(?![- ]old)"),
     re.compile(r"\bfor\s+(?:a\s+)?(minute|hour|day|week|fortnight|month|year)s?\b"),
+    # 'for the last hour', 'over the past week': one unit
+    re.compile(r"\b(?:for|over|in|during)\s+the\s+(?:last|past)\s+(minute|hour|day|week|fortnight|month|year)\b"),
 ]
 SINCE = {"yesterday": 30, "last night": 14, "this morning": 6, "today": 6, "tonight": 2, "this afternoon": 3,
          "this evening": 2, "last week": 24 * 7, "last month": 730, "the weekend": 24 * 3, "monday": 24 * 4,
@@ -34,6 +36,7 @@ FREQUENCY_PATTERNS = [
                rf"\s+(?:a|an|per|each|every|in\s+an?)\s+{_UNIT}\b"),
     re.compile(rf"\b(?:every|each|per)\s+(?:other\s+|single\s+|{_NUM}\s+(?:of\s+)?)?{_UNIT}\b"),
     re.compile(rf"\b(?:\d+(?:\.\d+)?|{_UNIT})\s+(?:a|an|per)\s+{_UNIT}\b(?!\s+ago)"),
+    re.compile(rf"\b(?:beats?|breaths?|bpm)\s+(?:a|an|per|every)\s+{_UNIT}\b"),  # a rate: '180 beats a minute'
 ]
 # A time counted from a risk event ('two weeks after my operation', 'ten days following my hip replacement', 'two
 # weeks post op') says when the event was, not how long the complaint has lasted: it belongs to the event even when
@@ -94,8 +97,9 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
     for pat in DURATION_PATTERNS[:3]:
         for m in pat.finditer(low):
             out.append((m.start(), m.end(), _num(m.group(1)) * UNIT_HOURS[m.group(2)]))
-    for m in DURATION_PATTERNS[3].finditer(low):
-        out.append((m.start(), m.end(), UNIT_HOURS[m.group(1)]))
+    for pat in DURATION_PATTERNS[3:]:
+        for m in pat.finditer(low):
+            out.append((m.start(), m.end(), UNIT_HOURS[m.group(1)]))
     keys = "|".join(SINCE)
     for key, h in SINCE.items():
         for m in re.finditer(rf"\bsince\s+(?:{_WOKE}\s+)?{key}\b", low):

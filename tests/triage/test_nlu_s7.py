@@ -135,3 +135,22 @@ def test_one_home_for_long_haul_destinations(kb):
 def test_a_stay_abroad_is_not_itself_a_long_journey(lexical_engine):
     ev = _ev(lexical_engine, "On holiday in Mexico, since yesterday I've had loose watery stools")
     assert ev.get("travel_tropics") is True and not ev.get("immobility_surgery")
+
+
+@pytest.mark.parametrize("text, duration", [("For the last hour my heart has been pounding", "duration_under_1_day"),
+                                            ("I've been coughing over the past week", "duration_1_to_14_days"),
+                                            ("My heart is going at 180 beats a minute since this morning",
+                                             "duration_under_1_day")])
+def test_last_hour_is_a_duration_and_a_heart_rate_is_not(lexical_engine, text, duration):
+    _, ex = lexical_engine.read_text(text)
+    assert ex.evidence().get(duration) is True
+    assert ex.duration_hours is not None and ex.duration_hours > 0.5
+
+
+def test_cramp_in_the_calf_is_a_muscle_cramp(lexical_engine):
+    assert _ev(lexical_engine, "I'm woken at night by a cramp in my calf").get("muscle_cramps") is True
+
+
+def test_back_passage_is_not_the_back(lexical_engine):
+    ev = _ev(lexical_engine, "I have a throbbing pain next to my back passage")
+    assert ev.get("perineal_pain") is True and not ev.get("back_pain")
