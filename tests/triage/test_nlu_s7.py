@@ -70,7 +70,8 @@ def test_embedding_read_operation_time_is_not_a_duration(kb, tmp_path):
     operation = [f.id for f in kb.findings if any(_about(s, "operation", unless) for s in f.synonyms)]
     assert operation == ["immobility_surgery"]  # the fake index needs one finding owning the word
     ecfg, tcfg = load_configs(Settings.load(secrets={}).kb_dir)
-    eng = TriageEngine(kb, embed_fn=_fake_embedder("operation", unless), cache_dir=tmp_path, engine_cfg=ecfg, triage_cfg=tcfg)
+    eng = TriageEngine(kb, embed_fn=_fake_embedder("operation", unless), cache_dir=tmp_path, engine_cfg=ecfg,
+                       triage_cfg=tcfg)
     assert eng.embeddings is not None
     ev = _ev(eng, "I got short of breath two weeks after my operation, my calf became swollen and painful")
     assert ev.get("immobility_surgery") is True
