@@ -155,3 +155,8 @@ def test_cramp_in_the_calf_is_a_muscle_cramp(lexical_engine):
 def test_back_passage_is_not_the_back(lexical_engine):
     ev = _ev(lexical_engine, "I have a throbbing pain next to my back passage")
     assert ev.get("perineal_pain") is True and not ev.get("back_pain")
+
+
+def test_the_bottom_of_the_heel_is_heel_pain_not_the_bottom(lexical_engine):
+    ev = _ev(lexical_engine, "For two months the bottom of my heel has hurt when I get out of bed")
+    assert ev.get("heel_pain") is True and not ev.get("rectal_pain")
