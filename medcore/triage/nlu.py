@@ -26,7 +26,7 @@ from medcore.triage.gestation import (
     LATE_WEEKS, OTHER_BLEEDING, blood_loss, gave_birth, gestation_weeks, heavy_blood, in_pregnancy_context,
 )
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _match_clause, _unblocked
-from medcore.triage.travel import FINDING as TRAVEL_FINDING, travel_span
+from medcore.triage.travel import travel_findings
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, stem, tokens  # noqa: F401  (public names)
 
 _CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
@@ -204,20 +204,21 @@ def _speakers_relative(clause: str, pos: int, rules) -> bool:
 
 
 def _read_travel(kb, ex: Extraction, clause: str, rules) -> None:
-    """'just back from Nigeria': a named tropical destination after a travel cue (travel.py, travel.yaml)."""
-    if TRAVEL_FINDING not in kb.finding_index or not kb.source_files:
+    """'just back from Nigeria': a named tropical destination after a travel cue; 'flew back from Australia': a
+    long-haul journey (travel.py, travel.yaml)."""
+    if not kb.source_files:
         return
-    span = travel_span(clause, os.path.dirname(kb.source_files[0]))
-    if span is None:
-        return
-    said = assertions.assert_spans(clause, [span], rules)[0]
-    if said == "possible":
-        ex.uncertain.append(TRAVEL_FINDING)
-    elif said == "family":
-        ex.family.append(TRAVEL_FINDING)
-    else:
-        ex.mentions.append(Mention(TRAVEL_FINDING, kb.finding(TRAVEL_FINDING).name, said != "negated",
-                                   clause[span[0]:span[1]], "travel"))
+    for fid, span in travel_findings(clause, os.path.dirname(kb.source_files[0])):
+        if fid not in kb.finding_index:
+            continue
+        said = assertions.assert_spans(clause, [span], rules)[0]
+        if said == "possible":
+            ex.uncertain.append(fid)
+        elif said == "family":
+            ex.family.append(fid)
+        else:
+            ex.mentions.append(Mention(fid, kb.finding(fid).name, said != "negated", clause[span[0]:span[1]],
+                                       "travel"))
 
 
 def _read_pregnancy(kb, ex: Extraction, low: str) -> None:
