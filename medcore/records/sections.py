@@ -29,16 +29,21 @@ def _header_regex(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pa
         for p in phrases:
             lookup.setdefault(p.lower(), cat)
     alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lookup, key=len, reverse=True))
-    # a header: start of line, optional numbering, the phrase, then ':' (or '-') or end of line
+    # a header: start of line (or a line break flattened into a comma after '.', ':' or ';'), optional
+    # numbering, the phrase, then ':' (or '-') or end of line
     # possessive blanks: a phrase never starts with one, and backtracking into a long run of blanks
     # retried every phrase at every position of the run
-    pattern = re.compile(rf"(?im)^[ \t]*+(?:\d+[.)]\s*+)?({alts})[ \t]*(?::|-\s|$)")
+    pattern = re.compile(rf"(?im)(?:^|(?<=[.!?:;],))[ \t]*+(?:\d+[.)]\s*+)?({alts})[ \t]*(?::|-\s|$)")
     return pattern, lookup
 
 
 # An unknown header ("Meds on discharge:") alone on its line still ends the previous section; its
 # category comes from a keyword, so list content never runs on under the wrong header.
 _GENERIC = re.compile(r"(?m)^[ \t]*+([A-Z][A-Za-z/&' -]{2,40}):[ \t]*$")
+# The same unknown header inside a line flattened with commas ("... normal.,SOCIAL HX: , ..."): written in
+# capitals, and only when a keyword other than the bare "history" gives its category (an exam's "LUNGS:"
+# stays in the examination; "SINUSITIS HISTORY:" is the present illness, not the past history).
+_GENERIC_FLAT = re.compile(r"(?<=[.!?:;],)[ \t]*+([A-Z][A-Z/&' -]{2,40}):")
 _KEYWORDS = (("present", "history_of_present_illness"), ("allerg", "allergies"), ("med", "medications"), ("drug", "medications"), ("vital", "vitals"),
              ("lab", "labs"), ("result", "labs"), ("plan", "assessment_and_plan"), ("assessment", "assessment_and_plan"),
              ("impression", "assessment_and_plan"), ("recommend", "assessment_and_plan"), ("family", "family_history"),
@@ -62,6 +67,11 @@ def find_sections(text: str, rules: dict[str, list[str]]) -> list[Section]:
     for m in _GENERIC.finditer(text):
         if m.start(1) not in starts and not any(f[0] <= m.start(1) < f[1] for f in found):
             found.append((m.start(1), m.end(), _keyword_category(m.group(1)), m.group(1)))
+    starts = {f[0] for f in found}
+    for m in _GENERIC_FLAT.finditer(text):
+        cat = _keyword_category(m.group(1))
+        if cat not in ("other", "past_medical_history") and m.start(1) not in starts:
+            found.append((m.start(1), m.end(), cat, m.group(1)))
     found.sort()
     sections = []
     for i, (start, hend, cat, header) in enumerate(found):

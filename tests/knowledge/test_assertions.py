@@ -157,7 +157,7 @@ def test_words_that_are_not_findings(kb):
     # an exclusion after the problem
     ("Ureteric colic ruled out on CT.", "ureteric colic", "negated"),
     # a negation does not run over ", with"
-    ("Chronic migraine without aura, with medication overuse headache.", "headache", "present"),
+    ("Chronic migraine without aura, with medication overuse headache.", "medication overuse headache", "present"),
     # a hypothetical governs its whole conditional clause, whatever terminators it contains
     ("If she develops worsening headache on waking or vomiting, she should attend the ED.", "vomiting", "possible"),
     ("If symptoms persist despite PPI or any dysphagia or weight loss, refer for OGD.", "dysphagia", "possible"),
@@ -252,7 +252,7 @@ def test_more_words_that_are_not_findings(kb):
 # ---- the one engine (2026-12): errors found on real notes (issue 11), each a general rule in the rules file ----
 @pytest.mark.parametrize("sentence,target,assertion", [
     # a bare "ruled out" looks back only: the next list items are present
-    ("Impression: acute myocardial infarction ruled out, urinary tract infection, fever.", "myocardial infarction",
+    ("Impression: acute myocardial infarction ruled out, urinary tract infection, fever.", "acute myocardial infarction",
      "negated"),
     ("Impression: acute myocardial infarction ruled out, urinary tract infection, fever.", "urinary tract infection",
      "present"),
@@ -347,3 +347,16 @@ def test_shipped_rules_have_both_profiles_with_sources():
 ])
 def test_checklists_and_other_people(kb, sentence, target, assertion):
     assert assertion_of(kb, sentence, target) == assertion
+
+
+@pytest.mark.parametrize("words,chronic", [
+    ("chronic low back pain", True),  # a lasting word before any condition
+    ("longstanding neck pain", True),
+    ("cataracts", True),  # listed
+    ("pneumonia", False),
+    ("chronic", False),  # the word alone names nothing
+])
+def test_lasting_words_make_a_condition_chronic(words, chronic):
+    from medcore.knowledge.assertions import is_chronic
+
+    assert is_chronic(words) is chronic
