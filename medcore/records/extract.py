@@ -270,6 +270,12 @@ _ROOM_AIR = re.compile(r"%\s*(?:on\s+)?$")
 _NOT_SMOKING = re.compile(r"\b(?:quit|stopped|gave up|never|ex|former|non)[- ]?\s*$", re.I)
 _SERVICE = re.compile(r"(?:\s+and\s+[A-Za-z]+)?\s+(?:education|educator|nurse|team|service|specialist|clinic|unit|"
                       r"diary|diaries)\b", re.I)
+# a condition's name used for an operation, a device, a scale or a protocol ('cataract extraction',
+# 'renal stone protocol', 'Glasgow coma scale'), or a state of a disease, not of the patient ('unresponsive to medical
+# therapy'): not a finding of this note
+_NAMES_SOMETHING_ELSE = re.compile(r"\s+(?:extraction|surgery|surgeries|removal|removed|implant|excision|"
+                                   r"resection|protocol|scale|score)\b|\s+to\s+(?:\w+\s+)?(?:therapy|treatment|"
+                                   r"management|medications?)\b", re.I)
 
 
 def problem_name(concept) -> str:
@@ -290,12 +296,13 @@ def icd10cm_title(term, code: str) -> str:
 def _not_a_finding(s: str, text: str, start: int, end: int) -> bool:
     """Words from the problem vocabulary that do not report a problem here: 'RA' after a saturation
     ('SpO2 97% RA' is room air), a condition naming a service, clinic or diary ('diabetes educator', 'heart
-    failure clinic', 'Headache and Epilepsy Service', 'headache diary') and tobacco that is not current."""
+    failure clinic', 'Headache and Epilepsy Service', 'headache diary'), an operation, scale or protocol ('cataract
+    extraction', 'Glasgow coma scale') and tobacco that is not current."""
     if text == "RA" and _ROOM_AIR.search(s[max(0, start - 6):start]):
         return True
     if text.lower() in ("smoking", "smoker") and _NOT_SMOKING.search(s[max(0, start - 12):start]):
         return True
-    return bool(_SERVICE.match(s, end))
+    return bool(_SERVICE.match(s, end) or _NAMES_SOMETHING_ELSE.match(s, end))
 
 
 _WORD = re.compile(r"[A-Za-z][\w'-]*")

@@ -263,7 +263,7 @@ def test_more_words_that_are_not_findings(kb):
     ("Cirrhosis could not be excluded.", "cirrhosis", "possible"),
     ("We cannot rule out pulmonary embolism.", "pulmonary embolism", "possible"),
     # prevention speaks of a problem the patient does not have (hypothetical, reported as possible)
-    ("Started propranolol for primary prophylaxis of GI bleeding.", "bleeding", "possible"),
+    ("Started propranolol for primary prophylaxis of GI bleeding.", "GI bleeding", "possible"),
     ("Aspirin for the prevention of stroke.", "stroke", "possible"),
     # a "versus" list is uncertain both ways, but reaches back only over its own phrase
     ("Pulmonary embolism versus pneumonia.", "pulmonary embolism", "possible"),

@@ -63,3 +63,27 @@ def test_shipped_hpo_map_codes_exist(kb):
     doc = load_data(kb.root)
     assert doc["hpo_icd10cm"] and all(icd.is_valid_item(e["icd10cm"]) for e in doc["hpo_icd10cm"])
     assert all(kb.terminology.get(f"hpo:{e['hpo']}") is not None for e in doc["hpo_icd10cm"])
+
+
+@pytest.mark.parametrize("note,text,code", [
+    ("Echo: trace tricuspid regurgitation and mild aortic insufficiency.", "tricuspid regurgitation", "I07"),
+    ("Echo: trace tricuspid regurgitation and mild aortic insufficiency.", "aortic insufficiency", "I35"),
+    ("Admitted with a GI bleed last spring.", "GI bleed", "K92"),
+    ("Known peptic ulcer disease.", "peptic ulcer disease", "K27"),
+    ("ECG: complete heart block.", "complete heart block", "I44"),
+])
+def test_split_problem_list_entries_keep_their_own_codes(kb, note, text, code):
+    assert problem(analyze(note, kb), text).icd10cm.startswith(code)
+
+
+@pytest.mark.parametrize("note,word", [
+    ("She asks about cataract extraction on the left.", "cataract"),  # the operation, not a finding here
+    ("Neuro: Glasgow coma scale 15.", "coma"),
+    ("Menorrhagia unresponsive to medical therapy.", "unresponsive"),
+])
+def test_a_condition_name_naming_an_operation_or_scale_is_not_a_problem(kb, note, word):
+    assert word not in {p.text.lower() for p in analyze(note, kb).extraction.problems}
+
+
+def test_a_hernia_being_repaired_is_still_the_diagnosis(kb):
+    assert problem(analyze("Procedure: left inguinal hernia repair.", kb), "inguinal hernia").icd10cm.startswith("K40")
