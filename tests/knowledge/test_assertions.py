@@ -360,3 +360,14 @@ def test_lasting_words_make_a_condition_chronic(words, chronic):
     from medcore.knowledge.assertions import is_chronic
 
     assert is_chronic(words) is chronic
+
+
+@pytest.mark.parametrize("sentence,target,assertion", [
+    ("Plan: heparin for DVT prophylaxis.", "DVT", "possible"),  # prevention named after its target
+    ("Pneumonia on antibiotics and DVT prophylaxis.", "pneumonia", "present"),  # the cue reaches back only to a terminator
+    ("She was told to call for any fever, chest pain or calf pain.", "calf pain", "possible"),  # return precautions
+    ("Nurses to monitor for bleeding overnight.", "bleeding", "possible"),
+    ("He has chest pain; call for worsening.", "chest pain", "present"),
+])
+def test_prophylaxis_after_its_target_and_call_for_precautions(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion
