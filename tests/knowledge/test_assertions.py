@@ -371,3 +371,7 @@ def test_lasting_words_make_a_condition_chronic(words, chronic):
 ])
 def test_prophylaxis_after_its_target_and_call_for_precautions(kb, sentence, target, assertion):
     assert assertion_of(kb, sentence, target) == assertion
+
+
+def test_prophylaxis_does_not_reach_back_over_a_heading(kb):
+    assert assertion_of(kb, "Thrombocytopenia: hold enoxaparin prophylaxis for now.", "thrombocytopenia") == "present"
