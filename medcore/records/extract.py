@@ -208,6 +208,12 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     hits = [r for c in term.match(s, types=PROBLEM_TYPES, section=sec, only=m.concepts)
             if not overlaps(taken, c.start, c.end) for r in m.problems.reported(s, c)]
 
+    # a word that denies a problem by itself ('afebrile')
+    for start, end, concept, code in m.problems.negated_mentions(s):
+        if not overlaps(taken, start, end) and not any(p.start < end and start < p.end for p, _, _ in hits):
+            out.problems.append(Problem(s[start:end], base + start, base + end, sent.index, problem_name(concept),
+                                        "negated", sec, concept.id, code, icd10cm_title(term, code)))
+
     # problems with ConText assertion
     if hits:
         modifiers, terminators = ctx.find_modifiers(s, m.context)

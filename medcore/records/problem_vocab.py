@@ -9,12 +9,14 @@ problem carries an ICD-10-CM code:
   at most), else the curated HPO -> ICD-10-CM map in `assets/kb/records/problem_vocabulary.yaml`; a term with no code is not reported;
 - a curated condition matched through one of its broader synonyms gives way to the ICD-10-CM concept those
   words name when its code sits in another category ('inguinal hernia' is K40, not hernia NOS K46.9).
-Words that never report a problem on their own (generic HPO terms such as 'pain' or 'ordering') are listed in
+A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
+report a problem on their own (generic HPO terms such as 'pain' or 'ordering') are listed in
 the same data file, with the ICD-10-CM chapters that are not problems (external causes)."""
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -43,6 +45,19 @@ class ProblemVocab:
     stop_keys: frozenset[str]  # matched lexicon keys that are never a problem on their own
     hpo_icd10cm: dict[str, str]  # HPO id -> ICD-10-CM code (curated, for terms no ICD-10-CM entry names)
     curated: frozenset[str] = frozenset()  # the problem-list conditions (read inside a term that has no code)
+    negated_forms: dict[str, str] = field(default_factory=dict)  # 'afebrile' -> condition:fever (a word that denies it)
+    negated_regex: re.Pattern | None = None
+
+    def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
+        """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
+        if self.negated_regex is None:
+            return []
+        out = []
+        for m in self.negated_regex.finditer(sentence):
+            concept = self.term.get(self.negated_forms[m.group().lower()])
+            if concept is not None and _code(concept):
+                out.append((m.start(), m.end(), concept, _code(concept)))
+        return out
     _own_keys: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def reported(self, sentence: str, mention) -> list[tuple[object, object, str]]:
@@ -139,7 +154,7 @@ def load_data(records_root: Path) -> dict:
         raise ProblemVocabError(f"{path}: {exc}") from exc
     if not isinstance(doc, dict) or not doc.get("source"):
         raise ProblemVocabError(f"{path}: needs a top-level source")
-    for key in ("types", "exclude_icd10cm_prefixes", "stop_terms", "hpo_icd10cm"):
+    for key in ("types", "exclude_icd10cm_prefixes", "stop_terms", "hpo_icd10cm", "negated_forms"):
         if key not in doc:
             raise ProblemVocabError(f"{path}: missing '{key}'")
     for entry in doc["hpo_icd10cm"]:
@@ -156,4 +171,7 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     extra = {cid for cid, ty in zip(lex.ids, lex.types) if ty in types and not cid.startswith(excluded)}
     stop = frozenset(k for t in doc["stop_terms"] for k in term_keys(str(t), term.variants))
     hpo = {str(e["hpo"]): str(e["icd10cm"]) for e in doc["hpo_icd10cm"]}
-    return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids))
+    negated = {str(k).lower(): str(v) for k, v in (doc["negated_forms"] or {}).items()}
+    regex = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(negated, key=len, reverse=True))) + r")\b", re.I) \
+        if negated else None
+    return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex)

@@ -51,7 +51,7 @@ def test_problem_vocabulary_file_needs_sources(tmp_path):
     from medcore.records.problem_vocab import ProblemVocabError, load_data
 
     (tmp_path / "problem_vocabulary.yaml").write_text(
-        "source: x\ntypes: [hpo]\nexclude_icd10cm_prefixes: []\nstop_terms: []\nhpo_icd10cm:\n- {hpo: 'HP:1', icd10cm: R52}\n")
+        "source: x\ntypes: [hpo]\nexclude_icd10cm_prefixes: []\nstop_terms: []\nnegated_forms: {}\nhpo_icd10cm:\n- {hpo: 'HP:1', icd10cm: R52}\n")
     with pytest.raises(ProblemVocabError, match="source"):
         load_data(tmp_path)
 
@@ -87,3 +87,18 @@ def test_a_condition_name_naming_an_operation_or_scale_is_not_a_problem(kb, note
 
 def test_a_hernia_being_repaired_is_still_the_diagnosis(kb):
     assert problem(analyze("Procedure: left inguinal hernia repair.", kb), "inguinal hernia").icd10cm.startswith("K40")
+
+
+@pytest.mark.parametrize("note,text,name,assertion", [
+    ("On the ward she stayed afebrile.", "afebrile", "fever", "negated"),  # a word that denies a problem itself
+    ("Sclerae anicteric.", "anicteric", "jaundice", "negated"),
+    ("Neck: no adenopathy or thyromegaly.", "adenopathy", "lymphadenopathy", "negated"),
+    ("Neck: no adenopathy or thyromegaly.", "thyromegaly", "goiter", "negated"),
+    ("Heart: regular, no gallops.", "gallops", "gallop rhythm", "negated"),
+    ("Chest: scattered wheezes.", "wheezes", "wheeze", "present"),  # plural
+    ("On arrival he was tachycardic and diaphoretic.", "tachycardic", "tachycardia", "present"),  # adjective forms
+    ("On arrival he was tachycardic and diaphoretic.", "diaphoretic", "diaphoresis", "present"),
+])
+def test_adjective_plural_and_privative_forms(kb, note, text, name, assertion):
+    p = problem(analyze(note, kb), text)
+    assert (p.name, p.assertion) == (name, assertion) and p.icd10cm
