@@ -19,7 +19,7 @@ MAX_SENT = 600
 _ABBREV = {"dr", "mr", "mrs", "ms", "st", "vs", "no", "e.g", "i.e", "p.o", "b.i.d", "t.i.d", "q.i.d", "approx",
            "pt", "hx", "dx", "fig", "inc", "jr", "sr", "prof", "ave", "mt", "i.v", "i.m", "s.c", "e", "i", "a.m",
            "p.m", "mg", "co", "u.s", "etc"}
-_END = re.compile(r"[.!?](?=\s+[\"'(]?[A-Z0-9])")
+_END = re.compile(r"[.!?][\"')]?(?=\s+[\"'(]?[A-Z0-9])")  # a closing quote may follow: 'said "no."  Mood'"
 _FLAT_BREAK = re.compile(r"[.!?:;][ \t]*,")  # a line break flattened into a comma
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _WORD_WINDOW = 40  # longer than any abbreviation, so a cut word is never mistaken for one
@@ -77,7 +77,8 @@ def split_sentences(text: str) -> list[Sentence]:
             if end not in flat:
                 # Only the last few characters: a longer word is no abbreviation, and searching the whole
                 # segment made a line of skipped initials ("A. A. A. ...") quadratic.
-                word = _LAST_WORD.search(text, max(seg_start, end - 1 - _WORD_WINDOW), end - 1)
+                stop = end - 1 if text[end - 1] in ".!?" else end - 2  # the stop before a closing quote
+                word = _LAST_WORD.search(text, max(seg_start, stop - _WORD_WINDOW), stop)
                 if word and word.group(1).lower().rstrip(".") in _ABBREV:
                     continue
                 if word and len(word.group(1)) == 1 and word.group(1).isupper():  # initials: "J. Smith"

@@ -44,3 +44,15 @@ def test_a_lasting_word_makes_a_past_history_condition_present(kb):
     assert problem(a, "low back pain").assertion == "present"
     assert problem(a, "neck pain").assertion == "present"
     assert problem(a, "appendicitis").assertion == "historical"
+
+
+def test_a_closing_quote_after_a_full_stop_ends_the_sentence():
+    got = [s.text for s in split_sentences('He answers "I do not know."  Mood "low" today. Dr. Ode agrees.')]
+    assert got == ['He answers "I do not know."', 'Mood "low" today.', "Dr. Ode agrees."]
+
+
+def test_negation_stops_at_other_than_and_at_a_new_subject(kb):
+    a = analyze("He has no complaints other than mild xerostomia. She had no fever and her cough was dry.", kb)
+    assert problem(a, "xerostomia").assertion == "present"
+    assert problem(a, "fever").assertion == "negated"
+    assert problem(a, "cough").assertion == "present"
