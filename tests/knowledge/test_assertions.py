@@ -375,3 +375,13 @@ def test_prophylaxis_after_its_target_and_call_for_precautions(kb, sentence, tar
 
 def test_prophylaxis_does_not_reach_back_over_a_heading(kb):
     assert assertion_of(kb, "Thrombocytopenia: hold enoxaparin prophylaxis for now.", "thrombocytopenia") == "present"
+
+
+@pytest.mark.parametrize("sentence,target,assertion", [
+    ("I suspect a mild contact dermatitis.", "contact dermatitis", "possible"),
+    ("Echogenic kidneys suggesting chronic kidney disease.", "chronic kidney disease", "possible"),
+    ("We are concerned that bradycardia adds to his dizziness.", "bradycardia", "possible"),
+    ("Sleep study booked to evaluate obstructive sleep apnea.", "obstructive sleep apnea", "possible"),
+])
+def test_suspicion_and_suggestion_hedge(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion
