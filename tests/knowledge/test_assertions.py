@@ -385,3 +385,8 @@ def test_prophylaxis_does_not_reach_back_over_a_heading(kb):
 ])
 def test_suspicion_and_suggestion_hedge(kb, sentence, target, assertion):
     assert assertion_of(kb, sentence, target) == assertion
+
+
+def test_a_hedge_stops_at_as_well_as(kb):
+    sentence = "Thick bladder wall suggesting outlet obstruction as well as bilateral hydronephrosis."
+    assert assertion_of(kb, sentence, "hydronephrosis") == "present"
