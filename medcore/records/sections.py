@@ -30,10 +30,11 @@ def _header_regex(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pa
         for p in phrases:
             lookup.setdefault(p.lower(), cat)
     alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lookup, key=len, reverse=True))
-    # a header: start of line, optional numbering, the phrase, then ':' (or '-') or end of line
+    # a header: start of line (or a line break flattened into a comma after '.', ':' or ';'), optional
+    # numbering, the phrase, then ':' (or '-') or end of line
     # possessive blanks: a phrase never starts with one, and backtracking into a long run of blanks
     # retried every phrase at every position of the run
-    pattern = re.compile(rf"(?im)^[ \t]*+(?:\d+[.)]\s*+)?({alts})[ \t]*(?::|-\s|$)")
+    pattern = re.compile(rf"(?im)(?:^|(?<=[.!?:;],))[ \t]*+(?:\d+[.)]\s*+)?({alts})[ \t]*(?::|-\s|$)")
     return pattern, lookup
 
 
@@ -59,7 +60,9 @@ def _inline_category(header: str, lookup: dict[str, str]) -> str | None:
     if phrase in lookup:
         return lookup[phrase]
     cat = _keyword_category(header)
-    return None if cat == "other" else cat
+    # only a keyword other than the bare "history" names a section: "SINUSITIS HISTORY:" run into a note is
+    # the present illness going on, not the past history
+    return None if cat in ("other", "past_medical_history") else cat
 
 
 def _keyword_category(header: str) -> str:
