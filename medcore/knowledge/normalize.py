@@ -186,6 +186,8 @@ def singular(token: str, variants: Variants) -> str:
         return token
     if token.endswith("ies") and len(token) > 4:
         return token[:-3] + "y"
+    if token.endswith("aches") or (token.endswith("zes") and not token.endswith("zzes")):
+        return token[:-1]  # ache, headache, moustache; sneeze, wheeze, size (but buzzes, fizzes)
     if token.endswith(("ches", "shes", "sses", "xes", "zes")):
         return token[:-2]
     if token.endswith("ae") and len(token) > 4:
