@@ -104,6 +104,7 @@ class Matcher:
         if not n:
             return
         keys = [t.key for t in toks]
+        terms, abbreviations = lex.terms, lex.abbreviations
         for i in range(n):
             longest = lex.first_max.get(keys[i])
             if not longest or not toks[i].starts_word:
@@ -112,6 +113,8 @@ class Matcher:
                 if not toks[i + length - 1].ends_word:
                     continue
                 key = keys[i] if length == 1 else " ".join(keys[i:i + length])
+                if key not in terms and key not in abbreviations:
+                    continue  # most n-grams name nothing: skip them before any other work
                 start, end = toks[i].start, toks[i + length - 1].end
                 if key in lex.upper_only and not _capitals(text[start:end]):
                     continue

@@ -156,6 +156,10 @@ def tokenize(text: str, variants: Variants) -> tuple[list[Token], list[Token]]:
         word = m.group()
         s = m.start()
         end_orig = offsets[m.end() - 1] + 1 if m.end() - 1 < len(offsets) else n
+        if "-" not in word and "'" not in word:  # the common case, without building parts
+            joined.append(Token(variants.key(word), offsets[s], end_orig))
+            split.append(joined[-1])
+            continue
         whole, parts = _raw_parts(word)
         joined.append(Token(variants.key(whole), offsets[s], end_orig))
         if len(parts) == 1:

@@ -144,8 +144,12 @@ def normal_form(toks: list[str]) -> list[tuple[str, int, int]]:
 def normal_stream(split: list[Token]) -> list[tuple[Token, int, int]]:
     """`normal_form` as a token stream for the knowledge matcher (knowledge.phrase_table.Stream): over the
     matcher's word keys, each normal token with the original tokens it covers."""
+    keys = [t.key for t in split]
+    norm = normal_form(keys)
+    if len(norm) == len(keys) and all(k == keys[i] for k, i, _ in norm):
+        return []  # the same tokens as the plain stream: nothing more to find
     out = []
-    for key, i, j in normal_form([t.key for t in split]):
+    for key, i, j in norm:
         a, b = split[i], split[j - 1]
         out.append((Token(key, a.start, b.end, a.word_start, b.word_end), i, j))
     return out
