@@ -156,6 +156,10 @@ def tokenize(text: str, variants: Variants) -> tuple[list[Token], list[Token]]:
         word = m.group()
         s = m.start()
         end_orig = offsets[m.end() - 1] + 1 if m.end() - 1 < len(offsets) else n
+        if "-" not in word and "'" not in word:  # the common case, without building parts
+            joined.append(Token(variants.key(word), offsets[s], end_orig))
+            split.append(joined[-1])
+            continue
         whole, parts = _raw_parts(word)
         joined.append(Token(variants.key(whole), offsets[s], end_orig))
         if len(parts) == 1:
@@ -186,6 +190,8 @@ def singular(token: str, variants: Variants) -> str:
         return token
     if token.endswith("ies") and len(token) > 4:
         return token[:-3] + "y"
+    if token.endswith("aches") or (token.endswith("zes") and not token.endswith("zzes")):
+        return token[:-1]  # ache, headache, moustache; sneeze, wheeze, size (but buzzes, fizzes)
     if token.endswith(("ches", "shes", "sses", "xes", "zes")):
         return token[:-2]
     if token.endswith("ae") and len(token) > 4:

@@ -68,7 +68,9 @@ def test_no_icd10cm_title_word_is_respelt():
 
 @pytest.mark.parametrize("plural,one", [("arrhythmias", "arrhythmia"), ("arteries", "artery"), ("stenoses", "stenosis"),
                                         ("calculi", "calculus"), ("vertebrae", "vertebra"), ("diverticula", "diverticulum"),
-                                        ("abscesses", "abscess"), ("ribs", "rib"), ("varices", "varix")])
+                                        ("abscesses", "abscess"), ("ribs", "rib"), ("varices", "varix"),
+                                        ("headaches", "headache"), ("aches", "ache"), ("sneezes", "sneeze"),
+                                        ("sizes", "size"), ("stitches", "stitch"), ("rashes", "rash")])
 def test_plurals_fold_to_singular(plural, one):
     assert singular(plural, variants()) == one
 
