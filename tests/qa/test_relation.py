@@ -169,3 +169,12 @@ def test_lay_phrases_find_the_link_the_kb_holds(qa, q, page):
 def test_a_scan_is_not_a_brain_tumour_word(qa):
     a = _ask(qa, "does a child who falls off a bed need a scan")
     assert "condition:brain_tumour" not in [t["id"] for t in a.topic], a.to_dict()
+
+
+def test_an_abbreviation_keeps_its_capitals_in_a_link_question(qa):
+    """'COPD' is matched as an abbreviation only in capitals; the link question once lower-cased it and refused."""
+    rel = relation.read(load_cues(KB), "is smoking a cause of COPD?")
+    assert rel == relation.Relation("smoking", "COPD")
+    a = _ask(qa, "is smoking a cause of COPD?")
+    assert not a.refused and a.topic[0]["id"] == "condition:chronic_obstructive_pulmonary_disease", a.to_dict()
+    assert a.sentences[0].section == "causes" and "smok" in a.answer.lower()
