@@ -136,7 +136,7 @@ def test_a_general_page_for_an_unknown_condition_or_a_triage_one_is_refused(tmp_
     ("what is COPD", "condition:chronic_obstructive_pulmonary_disease", "what"),
     ("how do you stop COPD getting worse", "condition:chronic_obstructive_pulmonary_disease", None),
     ("how long does a cold usually last", "condition:common_cold", "outlook"),
-    ("are colds contagious", "condition:common_cold", "contagion"),
+    ("is a cold contagious", "condition:common_cold", "contagion"),
     ("what helps a cold sore heal", "condition:cold_sores", None),
 ])
 def test_copd_and_a_cold_are_named_topics(qa, q, page, section):
@@ -178,3 +178,10 @@ def test_an_abbreviation_keeps_its_capitals_in_a_link_question(qa):
     a = _ask(qa, "is smoking a cause of COPD?")
     assert not a.refused and a.topic[0]["id"] == "condition:chronic_obstructive_pulmonary_disease", a.to_dict()
     assert a.sentences[0].section == "causes" and "smok" in a.answer.lower()
+
+
+def test_feeling_cold_is_not_the_common_cold(qa):
+    """'colds' once folded to the bare word 'cold' ("just a bad cold" went to the common-cold page, not flu)."""
+    _, eng = qa
+    for q in ("why do my hands feel cold", "how would you tell flu from feeling a bit cold"):
+        assert "condition:common_cold" not in [t.id for t in eng.finder.find(q)], q
