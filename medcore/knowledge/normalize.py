@@ -243,10 +243,18 @@ def clean_title(title: str) -> str:
     return t
 
 
+# An aside that says what to do or how it goes is not a name of the condition: 'Possible brain tumour (needs a
+# scan)' once made every question about a scan a brain-tumour question, 'Heart failure (gradually worsening)'
+# made "gradually" a heart-failure word.
+_NOT_A_NAME = re.compile(r"^(needs?|needing|urgent|not|gradually|getting|worse|better)\b", re.I)
+
+
 def parenthetical_forms(title: str, inner: bool = True) -> list[str]:
     """'Blood clot in the lung (pulmonary embolism)' -> ['Blood clot in the lung', 'pulmonary embolism'].
     A one-word aside is a qualifier, not a name ('Giant cell (temporal) arteritis', 'COPD (stable)',
-    'Seizure (fit)'), and is never a form of its own."""
+    'Seizure (fit)'), and is never a form of its own; nor is an aside that says what to do or how it goes
+    ('needs a scan', 'urgent blood test', 'gradually worsening')."""
     outer = re.sub(r"\s+,", ",", _PAREN.sub("", title)).strip()
     inside = [x.strip() for x in re.findall(r"\(([^()]*)\)", title)] if inner else []
-    return [x for x in [outer, *inside] if x and (x is outer or len(x.split()) >= 2)]
+    return [x for x in [outer, *inside]
+            if x and (x is outer or (len(x.split()) >= 2 and not _NOT_A_NAME.match(x)))]

@@ -10,7 +10,7 @@ from pathlib import Path
 from medcore.knowledge.validate import read_checked
 
 QUESTION_TYPES = ("definition", "symptoms", "causes", "diagnosis", "treatment", "drug_use", "interaction",
-                  "side_effect", "prevention", "prognosis", "contagion", "pregnancy")
+                  "side_effect", "prevention", "prognosis", "contagion", "pregnancy", "when_to_get_help")
 
 
 class CuesError(ValueError):

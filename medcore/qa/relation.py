@@ -38,10 +38,12 @@ class Relation:
 
 def read(cues, question: str) -> Relation | None:
     q = question.lower()
-    for pat in cues.relation:
+    same = len(q) == len(question)  # the sides are cut from the question as asked: "COPD" is an abbreviation only
+    for pat in cues.relation:       # in capitals
         m = pat.search(q)
         if m and m.group("x").strip() and m.group("y").strip():
-            return Relation(_tidy(m.group("x")), _tidy(m.group("y")))
+            x, y = ((question[m.start(g):m.end(g)] for g in ("x", "y")) if same else (m.group("x"), m.group("y")))
+            return Relation(_tidy(x), _tidy(y))
     return None
 
 

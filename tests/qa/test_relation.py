@@ -128,3 +128,60 @@ def test_a_general_page_for_an_unknown_condition_or_a_triage_one_is_refused(tmp_
     path.write_text(yaml.safe_dump(doc))
     with pytest.raises(ContentError, match="own triage page"):
         overview_pages.build_all(kb)
+
+
+# Session 7 follow-up: everyday names and lay phrases the knowledge layer now holds (each with its source), written
+# for these tests in our own words.
+@pytest.mark.parametrize("q, page, section", [
+    ("what is COPD", "condition:chronic_obstructive_pulmonary_disease", "what"),
+    ("how do you stop COPD getting worse", "condition:chronic_obstructive_pulmonary_disease", None),
+    ("how long does a cold usually last", "condition:common_cold", "outlook"),
+    ("is a cold contagious", "condition:common_cold", "contagion"),
+    ("what helps a cold sore heal", "condition:cold_sores", None),
+])
+def test_copd_and_a_cold_are_named_topics(qa, q, page, section):
+    a = _ask(qa, q)
+    assert a.topic and a.topic[0]["id"] == page and not a.refused, (q, a.to_dict())
+    if section:
+        assert a.sentences[0].section == section, (q, a.to_dict())
+
+
+def test_the_copd_page_is_a_general_page_with_the_flare_up_warning_signs(pages):
+    page = pages["condition:chronic_obstructive_pulmonary_disease"]
+    help_ = page.section("when_to_get_help").passages
+    assert help_[0].origin == "triage_kb" and any(p.origin == "curated" for p in help_)
+    assert all(p.source for s in page.sections for p in s.passages)
+
+
+@pytest.mark.parametrize("q, page", [
+    ("does amlodipine make the ankles swell", "drug:amlodipine"),
+    ("is blurry eyesight a sign of type 2 diabetes", "condition:type2_diabetes"),
+    ("can a bang on the head lead to memory problems", "condition:head_injury"),
+    ("is being very overweight a risk factor for sleep apnoea", "condition:osa"),
+])
+def test_lay_phrases_find_the_link_the_kb_holds(qa, q, page):
+    a = _ask(qa, q)
+    ids = [t["id"] for t in a.topic]
+    assert page in ids, (q, a.to_dict())
+    assert a.sentences and a.sentences[0].section != "no_link", (q, a.to_dict())
+
+
+def test_a_scan_is_not_a_brain_tumour_word(qa):
+    a = _ask(qa, "does a child who falls off a bed need a scan")
+    assert "condition:brain_tumour" not in [t["id"] for t in a.topic], a.to_dict()
+
+
+def test_an_abbreviation_keeps_its_capitals_in_a_link_question(qa):
+    """'COPD' is matched as an abbreviation only in capitals; the link question once lower-cased it and refused."""
+    rel = relation.read(load_cues(KB), "is smoking a cause of COPD?")
+    assert rel == relation.Relation("smoking", "COPD")
+    a = _ask(qa, "is smoking a cause of COPD?")
+    assert not a.refused and a.topic[0]["id"] == "condition:chronic_obstructive_pulmonary_disease", a.to_dict()
+    assert a.sentences[0].section == "causes" and "smok" in a.answer.lower()
+
+
+def test_feeling_cold_is_not_the_common_cold(qa):
+    """'colds' once folded to the bare word 'cold' ("just a bad cold" went to the common-cold page, not flu)."""
+    _, eng = qa
+    for q in ("why do my hands feel cold", "how would you tell flu from feeling a bit cold"):
+        assert "condition:common_cold" not in [t.id for t in eng.finder.find(q)], q
