@@ -20,7 +20,7 @@ from medcore.imaging.datasets import DatasetError, import_zip, load_dataset, sav
 from medcore.imaging.bounded import sample_bounded  # noqa: E402
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
 from medcore.imaging.viewing import window_level, zoom  # noqa: E402
-from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, load_model,  # noqa: E402
+from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, load_model, recommended_sampling,  # noqa: E402
                                     mark_synthetic, marked_pngs, privacy_label, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
 from ui import imaging_quality, lab_imaging  # noqa: E402
@@ -126,8 +126,13 @@ with tab_gen:
             s_label = c4.selectbox("Sampler", list(samplers), disabled=not is_ddpm,
                                    index=list(samplers.values()).index(prev.get("sampler", "dpm++"))
                                    if prev.get("sampler", "dpm++") in samplers.values() else 1)
-            steps = c5.slider("Steps", 5, 100, int(prev.get("steps", 20)), disabled=not is_ddpm)
-            guidance = c6.slider("Guidance scale", 1.0, 5.0, float(prev.get("guidance", 2.5)), 0.25,
+            # the card's measured recommendation, unless this user's last batch was from this same model
+            rec_steps, rec_guidance = recommended_sampling(model.state)
+            same = prev.get("checkpoint") == path
+            steps = c5.slider("Steps", 5, 100, int(prev.get("steps", rec_steps) if same else rec_steps),
+                              disabled=not is_ddpm)
+            guidance = c6.slider("Guidance scale", 1.0, 8.0,
+                                 float(prev.get("guidance", rec_guidance) if same else rec_guidance), 0.25,
                                  disabled=not (is_ddpm and model.conditional),
                                  help="classifier-free guidance: higher is more class-typical, less varied "
                                       "(above 1 it costs a second network pass per step)")

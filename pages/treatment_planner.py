@@ -9,13 +9,12 @@ import streamlit as st
 
 from medcore import teams
 from medcore.auth import AccessDenied
-from medcore.therapy import fhir_io, forms, graph, handout, pharmcat, render, review
+from medcore.therapy import fhir_io, forms, graph, handout, pharmcat, render, review, service
 from medcore.therapy import interactions as ix
 from medcore.therapy.names import resolve_condition, resolve_drug
 from medcore.therapy.calculators import fmt
 from medcore.therapy.dosing import FREQ_TEXT
 from medcore.therapy.kb import load_kb
-from medcore.therapy.bounded import plan_bounded
 from medcore.therapy.planner import PlanError
 from medcore.therapy.profile import ProfileError, parse_patient
 from ui.demo import take_demo
@@ -205,13 +204,12 @@ if submitted or ss.pop("tp_autorun", False):
         ss.tp_condition_saved = ss.get("tp_cond", ss.tp_condition_saved)
         ss.tp_errors = []
         try:
-            patient, warnings = parse_patient(forms.form_to_patient(ss.tp_form))
-            plan = plan_bounded(settings, patient, ss.tp_condition_saved, warnings)  # worker pool, time budget
-            ss.tp_plan = review.init_items(plan.to_dict())
+            # the tool's one entry point (as the CLI); in the worker pool under its time budget; audited there
+            res = service.make(settings, forms.form_to_patient(ss.tp_form), ss.tp_condition_saved, bounded=True,
+                               store=store)
+            ss.tp_plan = review.init_items(res.plan.to_dict())
             new_work(KIND)
             persist("plan generated")
-            store.audit("plan", tool="therapy", condition=ss.tp_condition_saved, count=len(patient.medications),
-                        status="ok" if plan.chosen else "no_option")
         except ProfileError as exc:
             ss.tp_errors = exc.problems
             ss.tp_plan = None

@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 LEVEL_COLOURS = {"emergency": "#c62828", "urgent": "#ef6c00", "routine": "#1565c0", "self_care": "#2e7d32"}
 TYPE_COLOURS = {"condition": "#7e57c2", "finding": "#26a69a", "drug": "#8d6e63", "product": "#a1887f",
                 "class": "#bdbdbd", "gene": "#ec407a", "test": "#ffb300", "procedure": "#5c6bc0"}
-RELATION_COLOURS = {"interacts_with": "#d62728", "has_finding": "#9e9e9e", "red_flag": "#c62828",
+RELATION_COLOURS = {"interacts_with": "#d62728", "interacts_in_group": "#880e4f", "has_finding": "#9e9e9e",
+                    "red_flag": "#c62828",
                     "treated_by": "#2e7d32", "pgx_action": "#ec407a", "contraindicated_in": "#6d4c41",
                     "caution_in": "#a1887f", "renal_dose": "#ffb300", "hepatic_dose": "#ff7043",
                     "member_of": "#cfd8dc", "tested_by": "#1e88e5", "studied_for": "#6a1b9a"}

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from medcore.literature.evidence_table import effect_arms
 from medcore.literature.graph_edges import RATIO, effect_text
 from ui.frame import md_escape
 
@@ -143,7 +144,8 @@ def forest_figure(effects: list[dict], labels: list[str] | None = None, title: s
 
 
 def effects_table(result: dict) -> pd.DataFrame:
-    return pd.DataFrame([{"outcome": e.get("outcome", ""), "comparison": e.get("comparison", ""),
+    return pd.DataFrame([{"outcome": e.get("outcome", ""),
+                          "comparison": effect_arms(e) or e.get("comparison", ""),
                           "estimate": effect_text(e), "sentence": int(e.get("sentence_idx", -1)) + 1,
                           "check": "; ".join(e.get("flags") or []) or "consistent"}
                          for e in result.get("effects") or []])

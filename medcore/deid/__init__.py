@@ -230,6 +230,8 @@ def _looks_like_ratio(text: str, start: int, end: int) -> bool:
     """'128/76' is a blood pressure, not a date; '7/10' pain score neither. A month/day after a preposition
     of time ('resume on 11/18') or before 'at' ('11/18 at 16:10') is a date, unless a score is being talked about."""
     span = text[start:end]
+    if (m := re.fullmatch(r"\d{1,2}/(\d{2})", span)) and int(m[1]) > 12:  # month/year or month/day
+        return bool(_SCORE_CONTEXT.search(text[max(0, start - 40):end + 12]))
     if re.fullmatch(r"\d{1,2}/\d{1,2}", span):
         dated = _TIME_BEFORE.search(text[max(0, start - 12):start]) or re.match(r"\s+(?:at|@)\b", text[end:end + 4])
         return not dated or bool(_SCORE_CONTEXT.search(text[max(0, start - 40):end + 12]))
@@ -247,6 +249,8 @@ def _name_span(text, start, end, found, names) -> None:
         words = words[:-1]
     if not words:
         return
+    if re.fullmatch(r"\w\.", words[-1][2]) and len(words) == 1:  # "Dr. Q." ends a sentence: the stop stays
+        words[-1] = (words[-1][0], words[-1][1] - 1, words[-1][2][:-1])
     names.add(" ".join(w for _, _, w in words))
     _add(found, words[0][0], words[-1][1], "NAME")
 
@@ -295,6 +299,10 @@ def shift_date(span: str, days: int) -> str:
         if m := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?", s):
             d = date(2000, _month(m[1]), int(m[2])) + timedelta(days)  # leap year: Feb 29 stays valid
             return f"{_month_name(d.month, m[1])} {d.day}"
+        if re.fullmatch(r"(?:19|20)\d{2}", s):  # a year alone: from mid-year
+            return str((date(int(s), 7, 1) + timedelta(days)).year)
+        if re.fullmatch(r"[A-Z][a-z]+", s):  # a month alone: from mid-month
+            return _month_name((date(2001, _month(s), 15) + timedelta(days)).month, s)
     except (ValueError, KeyError):
         pass
     return "[DATE]"

@@ -12,6 +12,13 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
            "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
+# A year of an event (1900-2039), the words that date one, seasons, and units that make a number an amount.
+_YEAR = r"(?:19\d{2}|20[0-3]\d)"
+_YEAR_CUE = r"in|since|until|till|from|during|circa|before|after|quit|stopped|early|late|mid|year[ \t]+of"
+_SEASON = r"spring|summer|fall|autumn|winter"
+_AMOUNT_UNIT = r"mg|mcg|g\b|grams?|kg|ml|mL|cc|l\b|units?|iu|patients|people|cases|births|calories|kcal|feet|ft|meters|miles|steps"
+# Full month names, capitalised (a bare "May" or "March" after "in" still dates something: "in May")
+_MONTH_NAME = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # US (NANP), international with a country code, and UK national numbers: 10 or 11 digits opening with a
 # trunk 0 ("01423 555 781", "07700 900461", "(0113) 243 3144", "020 7946 0958"), or +44 without the 0.
 _UK_PHONE = r"(?:\+44\s?(?:\(0\)\s?)?|\(0|\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b"
@@ -58,7 +65,7 @@ _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Plea
               "Friday", "Saturday", "Sunday", "Seen", "Reported", "Signed", "Dictated", "Results", "Called",
               # instructions before a role: "Notify MD if ...", "Page RN", "Inform NP"
               "Fr", "Father", "Rev", "Reverend", "Pastor", "Rabbi", "Imam", "Chaplain", "Midwife", "Employee", "Assistant",
-              "Staff", "Interpreter", "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
+              "Staff", "Interpreter", "Anesthesia", "Anesthesiology", "Anaesthesia", "Anaesthetics", "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
 _CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW|RNFA|CRNA|RRT|CNA|RM|RGN)"
 
 # (type, pattern, group holding the PHI or 0)
@@ -97,6 +104,25 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # a month/day without a year after a preposition of time: "resume on 11/18", "held until 3/4"
     ("DATE", re.compile(r"\b(?:on|from|until|till|since|starting|dated|due|before|after)\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
                         r"\b(?![/\d])(?!\s*(?:to|->|-)\s*\d)"), 1),
+    # transcription templates' own date placeholders: "MM/DD/YYYY", "Month DD, YYYY"
+    ("DATE", re.compile(r"\b(?:MM|DD)/(?:DD|MM)/(?:YYYY|YY)\b|\bMM/(?:YYYY|YY)\b|\bMonth\s+DD,?\s+YYYY\b"), 0),
+    # a year alone, or a range of years, after a word that dates an event: "in 1987", "stopped in 2011", "since 2015",
+    # "winter of 2019", "2009-2012"; not a count ("1 in 2000 births") nor a quantity ("in 2000 mL")
+    ("DATE", re.compile(rf"(?<!\b\d[ \t])(?<!\b\d\d[ \t])(?<!\b\d\d\d[ \t])\b(?:{_YEAR_CUE})[ \t]+((?:{_SEASON})[ \t]+(?:of[ \t]+)?)?({_YEAR}(?:[ \t]*-[ \t]*{_YEAR})?)"
+                        rf"\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I), 2),
+    ("DATE", re.compile(rf"\b(?:{_SEASON})[ \t]+(?:of[ \t]+)?{_YEAR}\b|\b{_YEAR}[ \t]*-[ \t]*{_YEAR}\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I), 0),
+    # a year closing an item of a history list: "tonsillectomy,1972." "knee arthroscopy, 1990."
+    ("DATE", re.compile(rf"(?<=[A-Za-z)],)[ \t]?({_YEAR})(?=[ \t]*(?:[.;]|,(?![ \t]*\d)|$))", re.M), 1),
+    # a two-digit year after an apostrophe: "(stopped '98)"
+    ("DATE", re.compile(r"(?<=[\s(])'\d{2}\b(?!')"), 0),
+    # month/year with a two-digit year, as history lists date operations: "tonsils out 4/86", "arthroscopy 11/93"
+    # (the caller drops scores and ratios: "7/10 pain", "4/5 strength")
+    # (not "/52", the UK count of weeks: "seen 3/52 ago")
+    ("DATE", re.compile(r"(?<![\d/.])\b((?:0?[1-9]|1[0-2])/(?!52\b)(?:[3-9]\d|[12][3-9]|[2][0-9]))\b(?![/\d]|\.\d)"
+                        r"(?![ \t]*(?:nodes?|lymph|cores?|positive|negative|of|strength|specimens?|biops|vessels?|ago|mg|mcg|ml|units?|tabs?))"), 1),
+    # a month named alone after a word that dates it: "in April", "last September", "at the end of November"
+    ("DATE", re.compile(rf"\b(?i:in|since|until|till|during|last|next|this|early|late|mid|of|by|through|from|before|after)"
+                        rf"[ \t]+({_MONTH_NAME})\b(?![ \t]*\d)"), 1),
     ("ZIP", re.compile(rf"(?<=\b(?:{'|'.join(_STATES)})\s)\d{{5}}(?:-\d{{4}})?\b|\bzip(?:\s*code)?\s*[:#]?\s*(\d{{5}}(?:-\d{{4}})?)\b", re.I), -1),
     # case-sensitive on purpose: lower-case "m1 1ae" is not how postcodes are written in letters
     ("ZIP", re.compile(_UK_POSTCODE), 0),
@@ -109,7 +135,7 @@ _NAME_RULES: list[re.Pattern] = [
     # after a title: "Dr. Priya Raman", "Mrs Doyle", "Dr K. Oyelaran", "Prof J.R. Pemberton", "Dr van der Berg",
     # "Mr O'Neill", and an upper-case surname after a title ("Mr HALLORAN")
     # (a three-part name after a title too: "Dr. Nguyen Van An", "Dr. Maria Lopez Garcia")
-    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain)\.?\s+((?:{_NAME_WORD}[ \t]+)?{_PERSON}|{_CAPS_SURNAME})"),
+    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain)\.?\s+((?:{_NAME_WORD}[ \t]+)?{_PERSON}|{_CAPS_SURNAME}|[{_UP}](?![\w-]))"),
     # after a label: "Patient: Harold Jenkins", "Re: Margaret Doyle", "Referred by Dr ..."
     re.compile(rf"\b(?i:Patient|Patient name|Name|Pt|Re|Attending|PCP|GP|Referred by|Requesting physician|Ordering provider|"
                rf"Referring physician|Reported by|Signed by|Dictated by|Seen by|Reviewed by|Examined by|Discussed with|"
@@ -120,6 +146,11 @@ _NAME_RULES: list[re.Pattern] = [
     # before credentials: "Marcus Webb, MD", "T. Osei, RN"
     # (not an initial after a slash: "Strict I/O. Notify MD" is intake/output)
     re.compile(rf"\b(?<!/)({_PERSON}),?\s+{_CREDENTIALS}\b"),
+    # an upper-case name or placeholder before a comma and a doctor's credential: "LMN, MD" (not "CXR, PA")
+    re.compile(rf"(?m)(?:^|(?<=[\n,]))[ \t]*({_CAPS_SURNAME}),[ \t]*(?:MD|M\.D\.|RN|PhD)\b"),
+    # transcription placeholders for a redacted name: "patient xxx xxxx"
+    # (after a patient cue only: "the XXX eye" holds a side, not a name)
+    re.compile(r"\b(?i:patient|pt|name)[ \t]*:?[ \t]+((?:[xX]{3,8})(?:[ \t]+[xX]{3,8})?)(?![\w/])"),
     # relatives and others close to the patient, named in passing: "wife Grace Tran", "Wife Dorota",
     # "her grandson Luca", "brother-in-law Radovan", "Son (Tomás Ibáñez, ...)", "partner, Jamal,"; a given name
     # alone is enough here, so the caller drops a first word that is clinical vocabulary ("mother Diabetes")

@@ -75,6 +75,16 @@ STREET_CUE = re.compile(
 # "a teacher from Kettleby,", "lives with her son in Tulsa."; not "in" after a participle ("soaked in Betadine,")
 CITY_LOOSE = re.compile(rf"\b(?:from|(?<!ed )in)[ \t]+({_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:on|for|at|and|with|to|since)\b))",
                         re.M)
+# a place the patient was moved to or came from, named by a single capitalised word or an acronym: "transferred to
+# Brightwater", "came to QVMC for a second opinion" (units and services are not places: "taken to OR", "admitted to
+# Medicine")
+MOVED_TO = re.compile(rf"\b(?i:transferred|transfer|came|admitted|discharged|sent|taken|brought|referred|went)"
+                      rf"[ \t]+(?i:back[ \t]+)?(?i:to|from)[ \t]+((?:{_W}|[A-Z]{{3,6}})(?:[ \t]+{_W})?)(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:for|on|in|at|and|with|where|after|by)\b))",
+                      re.M)
+UNITS = frozenset("""or er ed ct mri ir icu ccu micu sicu nicu picu pacu tcu cvicu snf ltac ltach cath ob pt ot us xr ekg ecg
+eeg emg pet medicine hospitalist hospice home floor ward unit rehab surgery pathology histology cytology radiology
+lab laboratory labs pharmacy anesthesia anaesthesia endoscopy recovery triage labor delivery nursery dialysis
+microbiology""".split())
 AFTER_FACILITY = re.compile(rf"[ \t]+(?:in|at)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
 AFTER_STREET = re.compile(rf"(?:[ \t]+(?:in|at)|,)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
 LOWER_TITLE = re.compile(r"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.[ \t]+([a-z][a-z'’-]{2,24}(?:[ \t]+[a-z][a-z'’-]{2,24})?)\b")
@@ -144,6 +154,11 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
                     pattern is ORG_SUFFIX or _is_place_name(m.group(1), clinical, not_names)):
                 add(m.start(1), m.end(1), "ORGANIZATION")
                 _town_after(text, m.end(1), add, clinical, not_names)
+    for m in MOVED_TO.finditer(text):
+        words = _words(m.group(1))
+        if not any(w in UNITS or w in GENERIC or w in NOT_PLACES or w in clinical or w.capitalize() in not_names
+                   or w in STATES for w in words):
+            add(m.start(1), m.end(1), "HOSPITAL")
     for m in STREET_CUE.finditer(text):
         name = m.group(1).rsplit(None, 1)[0]
         if _names_a_place(name, clinical) and _is_place_name(name, clinical, not_names):

@@ -72,8 +72,9 @@ def register(reg) -> None:
     g.add_argument("--n", type=int, default=16)
     g.add_argument("--seed", type=int, default=0)
     g.add_argument("--sampler", choices=("ddim", "dpm++", "ddpm"), default="dpm++")
-    g.add_argument("--steps", type=int, default=20)
-    g.add_argument("--guidance", type=float, default=2.5)
+    g.add_argument("--steps", type=int, default=None, help="default: what the checkpoint's card recommends (else 20)")
+    g.add_argument("--guidance", type=float, default=None,
+                   help="default: what the checkpoint's card recommends (else 2.5)")
     g.add_argument("--out", required=True, help="output folder")
     g.add_argument("--dicom", action="store_true", help="also write DICOM Secondary Capture files")
     g.add_argument("--zip", action="store_true", help="also write one ZIP of the batch")
@@ -172,7 +173,7 @@ def _generate(args, settings) -> int:
     from medcore.imaging.dicom_export import dicom_bytes
     from medcore.imaging.registry import resolve_model_of_kind, resolve_model_path
     from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, generate, load_model,
-                                        marked_pngs, zip_bytes)
+                                        marked_pngs, recommended_sampling, zip_bytes)
     from medcore.runtime import apply_thread_policy
 
     apply_thread_policy(settings.torch_threads)
@@ -182,7 +183,10 @@ def _generate(args, settings) -> int:
         else:
             path = resolve_model_path(settings, args.checkpoint)
         model = load_model(path)
-        batch = generate(model, SampleRequest(args.cls, args.n, args.seed, args.sampler, args.steps, args.guidance))
+        steps, guidance = recommended_sampling(model.state)
+        steps = args.steps if args.steps is not None else steps
+        guidance = args.guidance if args.guidance is not None else guidance
+        batch = generate(model, SampleRequest(args.cls, args.n, args.seed, args.sampler, steps, guidance))
     except (SampleError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,8 @@ import numpy as np
 from medcore import checkpoints
 from medcore.imaging.ddpm import SAMPLERS, ddpm_sample_tensor  # noqa: F401 - callers sample through here
 from medcore.imaging.gan import gan_sample_tensor  # noqa: F401
+
+log = logging.getLogger(__name__)
 
 MARK = "SYNTHETIC"
 
@@ -164,6 +167,17 @@ class SampleRequest:
             raise SampleError("steps must be between 1 and 1000")
         if not 0.0 <= self.guidance <= 20.0:
             raise SampleError("guidance scale must be between 0 and 20")
+
+
+def recommended_sampling(state: dict) -> tuple[int, float]:
+    """(steps, guidance) a checkpoint's card recommends (state.json 'sampling', written from a measured sweep:
+    bench/image_guidance_sweep.py), else the SampleRequest defaults measured on the 32 px DDPM."""
+    rec = state.get("sampling") or {}
+    try:
+        return int(rec.get("steps", SampleRequest.steps)), float(rec.get("guidance", SampleRequest.guidance))
+    except (TypeError, ValueError):
+        log.warning("checkpoint card has an unreadable 'sampling' entry %r; using the defaults", rec)
+        return SampleRequest.steps, SampleRequest.guidance
 
 
 @dataclass

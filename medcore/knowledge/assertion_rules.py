@@ -71,7 +71,7 @@ SCHEMA = {
         "version": {"type": "integer"},
         "profiles": {"type": "object", "minProperties": 1, "additionalProperties": PROFILE_SCHEMA},
         "chronic_conditions": {"type": "object", "required": ["source", "terms"], "additionalProperties": False,
-                               "properties": {"source": _SOURCE, "terms": _STRINGS}},
+                               "properties": {"source": _SOURCE, "terms": _STRINGS, "modifiers": _STRINGS}},
     },
 }
 
@@ -202,15 +202,19 @@ def compile_profile(name: str, prof: dict, chronic: dict | None = None) -> Rules
         report=tuple(sorted((prof.get("report") or {}).items())),
         section_defaults=tuple(sorted((prof.get("section_defaults") or {}).items())),
         clause_break=_alternation(prof["clause_breaks"]) if prof.get("clause_breaks") else None,
-        chronic=_chronic(chronic["terms"]) if chronic else None,
+        chronic=_chronic(chronic["terms"], chronic.get("modifiers") or ()) if chronic else None,
         chronic_source=chronic["source"] if chronic else "",
         mask_in_targets=bool(prof.get("targets_mask_triggers")),
     )
 
 
-def _chronic(terms) -> re.Pattern:
-    """A whole mention naming a chronic condition, with an optional stage or class ("CKD stage 3a")."""
-    return re.compile(rf"{phrase_regex(terms).pattern}(?:\s+(?:stage|grade|class|type)\s*[0-9ivx]+[a-d]?)?", re.I)
+def _chronic(terms, modifiers=()) -> re.Pattern:
+    """A whole mention naming a chronic condition, with an optional stage or class ("CKD stage 3a"), or any
+    condition under a word that says it lasts ("chronic low back pain", "longstanding leg pain")."""
+    named = rf"{phrase_regex(terms).pattern}(?:\s+(?:stage|grade|class|type)\s*[0-9ivx]+[a-d]?)?"
+    if modifiers:
+        named = rf"(?:{named}|{phrase_regex(modifiers).pattern}\s+\S.*)"
+    return re.compile(named, re.I)
 
 
 def _alternation(regexes) -> re.Pattern:

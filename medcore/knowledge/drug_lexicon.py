@@ -92,7 +92,7 @@ def _build(root: Path) -> DrugLexicon:
                 raise DrugKBError(f"products.yaml: {e['id']}: unknown ingredient {i!r}")
         products[e["id"]] = e
     doc = _read(root / "name_rules.yaml", drug_schema.RULES_FILE)
-    rules = NameRules.build(doc["dose_tail"], doc["form_words"], doc["salt_words"])
+    rules = NameRules.build(doc["dose_tail"], doc["form_words"], doc["salt_words"], doc.get("trailing_words", ()))
 
     forms: dict[str, list[str]] = {}
     for e in ingredients.values():

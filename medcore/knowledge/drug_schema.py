@@ -86,5 +86,6 @@ RULES_FILE = {
         "form_words": {"type": "array", "items": {"type": "string"}},
         "dose_tail": {"type": "string"},  # regex: where a dose, route or frequency tail starts
         "ambiguous_in_text": {"type": "array", "items": {"type": "string"}},
+        "trailing_words": {"type": "array", "items": {"type": "string"}},
     },
 }

@@ -58,6 +58,9 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     cands = lex.rules.candidates(query)
     if not cands:  # nothing left once control characters and punctuation are cut ('\x08')
         return DrugResolution(query, (), None, "unknown")
+    lead = lex.rules.leading_name(cands[-1], lex.index)  # 'acetaminophen single dose'
+    if lead:
+        return _resolution(lex, query, lex.index[lead], lead)
     best, ranked = closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
         kind, i = best.split(":", 1)

@@ -23,10 +23,11 @@ from medcore.knowledge.kbfiles import digest_files, graph_input_files
 
 log = logging.getLogger(__name__)
 
-RELATIONS = ("has_finding", "red_flag", "treated_by", "interacts_with", "pgx_action", "contraindicated_in",
-             "caution_in", "renal_dose", "hepatic_dose", "member_of", "tested_by", "has_ingredient", "subclass_of")
+RELATIONS = ("has_finding", "red_flag", "treated_by", "interacts_with", "interacts_in_group", "pgx_action",
+             "contraindicated_in", "caution_in", "renal_dose", "hepatic_dose", "member_of", "tested_by",
+             "has_ingredient", "subclass_of")
 # Relations that hold between two drugs either way round: a query from either end finds them.
-SYMMETRIC = frozenset({"interacts_with"})
+SYMMETRIC = frozenset({"interacts_with", "interacts_in_group"})
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ Relations (all directed):
   condition -red_flag-> finding        the warning signs of the condition     triage conditions
   condition -treated_by-> drug         line of therapy, option, guideline     therapy conditions.yaml
   drug -interacts_with-> drug          severity, mechanism, management        therapy interactions.yaml
+  class|drug -interacts_in_group-> class|drug  three or more drugs together    therapy interactions.yaml group_rules
+                                       (one edge between the members of every two groups, each with the whole rule)
   gene -pgx_action-> drug              one edge per phenotype (CPIC action)   therapy pgx.yaml
   drug -contraindicated_in/caution_in-> condition (patient state)             therapy drugs
   drug -renal_dose-> test:crcl|test:egfr, drug -hepatic_dose-> condition:hepatic_impairment
@@ -17,6 +19,7 @@ Relations (all directed):
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 
@@ -188,15 +191,35 @@ def _therapy(g: nx.MultiDiGraph, root: Path, side: dict, lex) -> None:
                       preferred_if=[state_ids.get(s, s) for s in o.get("preferred_if", [])],
                       dose=comp.get("dose_label") or _dose(comp, drugs[comp["drug"]]), frequency=comp.get("frequency"),
                       route=comp.get("route"), duration=comp.get("duration"), combination=len(o["components"]) > 1)
-    pairs, _ = expand_interactions(read_mapping(root / "interactions.yaml"), {**interaction_only, **drugs}, classes,
-                                   error=KnowledgeKBError)
+    inter = read_mapping(root / "interactions.yaml")
+    pairs, _ = expand_interactions(inter, {**interaction_only, **drugs}, classes, error=KnowledgeKBError)
     for key in sorted(pairs, key=sorted):
         for r in pairs[key]:
             r = r.in_context(None)  # a kidney-dependent rule names its CrCl thresholds in the management
             a, b = r.drugs
             _edge(g, concept_id("drug", a), concept_id("drug", b), "interacts_with", r.source, severity=r.severity,
                   mechanism=r.mechanism, effect=r.effect, management=r.management, rule=r.rule, avoid=r.avoid)
+    _group_rules(g, inter.get("group_rules", []))
     _pgx(g, read_mapping(root / "pgx.yaml"))
+
+
+def _group_rules(g: nx.MultiDiGraph, rules: list[dict]) -> None:
+    """Interactions of three or more drugs together (the 'triple whammy'): an `interacts_in_group` edge between
+    the members (a class or a drug) of every two of a rule's groups, each carrying the whole rule (`groups`: the
+    groups by name, so an edge says which third drug completes it; `start_group`, `end_group`: the groups of its
+    two ends)."""
+    for r in rules:
+        require(r, ("id", "groups", "severity", "effect", "management", "source"), "interactions.yaml group_rules")
+        members = [[concept_id("class", k) for k in grp.get("classes", [])] +
+                   [concept_id("drug", d) for d in grp.get("drugs", [])] for grp in r["groups"]]
+        names = [" or ".join(g.nodes[m]["name"] if m in g else m for m in ms) for ms in members]
+        for i, j in itertools.combinations(range(len(members)), 2):
+            for a in members[i]:
+                for b in members[j]:
+                    _edge(g, a, b, "interacts_in_group", r["source"], rule=r["id"], severity=r["severity"],
+                          mechanism=r.get("mechanism", ""), effect=r["effect"], management=r["management"],
+                          groups=names, start_group=i, end_group=j, avoid=bool(r.get("avoid", False)),
+                          duration=[c["management"] for c in r.get("duration", [])])
 
 
 def _dose(comp: dict, drug: dict) -> str | None:

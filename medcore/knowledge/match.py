@@ -4,7 +4,11 @@ Exact lexicon matching over normalised tokens, longest match first (the lexicon 
 table: at each token, keys from the longest possible length down to one). Both token streams are
 tried (hyphenated words joined and split) and the longest non-overlapping matches win. An
 abbreviation with several senses ('PE', 'MS', 'RA') is resolved by the note's section and the words
-around it. Optionally (`fallback=True`), phrases left unmatched go to the embedding fallback."""
+around it. Optionally (`fallback=True`), phrases left unmatched go to the embedding fallback.
+
+The matcher reads the terminology or a tool's own phrase table (knowledge.phrase_table): anything with a
+`.lexicon` and `.variants`; a phrase table may add a token stream of its own (`.stream`), scanned like the
+other two, whose matches must span `.stream_min` of its tokens and lose ties to a plain match."""
 
 from __future__ import annotations
 
@@ -38,6 +42,8 @@ class Matcher:
         self.t = terminology
         self.lex = terminology.lexicon
         self.v = terminology.variants
+        self.stream = getattr(terminology, "stream", None)
+        self.stream_min = getattr(terminology, "stream_min", 1)
         self._pos: dict[str, int] | None = None
         self._only_cache: dict[int, tuple] = {}
         # the last text's token streams and their reach: a tool matches one sentence for several concept types
@@ -45,67 +51,93 @@ class Matcher:
         self._last: tuple | None = None
 
     def match(self, text: str, types=None, section: str | None = None, fallback: bool = False,
-              only: frozenset[str] | None = None) -> list[Mention]:
+              only: frozenset[str] | None = None, every: bool = False) -> list[Mention]:
         """`types`: concept types to report; `only`: if given, the concept ids a caller accepts (a tool that
-        reads a narrower vocabulary); a key whose concepts are all refused does not match at all."""
+        reads a narrower vocabulary); a key whose concepts are all refused does not match at all. `every`:
+        one mention per concept of a matched key (same span, in the key's order), not just the first."""
         types = frozenset(types) if types else None
         allowed = None if only is None else self._indexes(only)
         last = self._last
         if last is None or last[0] != text:
             joined, split = tokenize(text, self.v)
-            streams = tuple((t, _reach(text, t)) for t in ((joined,) if joined == split else (joined, split)))
-            last = self._last = (text, joined, streams)
+            streams = [(t, _reach(text, t), 1) for t in ((joined,) if joined == split else (joined, split))]
+            if self.stream is not None:
+                streams.append(self._extra_stream(text, split))
+            last = self._last = (text, joined, tuple(streams))
         joined, streams = last[1], last[2]
-        cands: list[tuple[int, int, str, int, str]] = []
-        for stream, reach in streams:
-            self._scan(text, stream, reach, types, allowed, section, cands)
-        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        cands: list[tuple[int, int, str, list[int], str]] = []
+        for stream, reach, least in streams:
+            self._scan(text, stream, reach, types, allowed, section, cands, least, every)
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))  # stable: a plain stream's match wins a tie
         out: list[Mention] = []
         last = -1
-        for start, end, key, idx, how in cands:
+        for start, end, key, idxs, how in cands:
             if start < last:
                 continue
             last = end
-            out.append(Mention(start, end, text[start:end], self.lex.ids[idx], self.lex.types[idx], key, 1.0, how))
+            out.extend(Mention(start, end, text[start:end], self.lex.ids[i], self.lex.types[i], key, 1.0, how)
+                       for i in idxs)
         if fallback:
             from medcore.knowledge.fallback import fallback_mentions
 
             out = sorted(out + fallback_mentions(self.t, text, joined, out, types), key=lambda m: m.start)
         return out
 
-    def _scan(self, text: str, toks: list[Token], reach: list[int], types, allowed, section, cands) -> None:
+    def _extra_stream(self, text: str, split: list[Token]) -> tuple[list[Token], list[int], int]:
+        """The phrase table's own stream over the split tokens; a stream token may reach as far as the split
+        tokens it stands on may (a left-out word between two stream tokens does not break a match)."""
+        got = self.stream(split)
+        base = _reach(text, split)
+        ends = [j for _, _, j in got]
+        reach, k = [0] * len(got), len(got) - 1
+        for s in range(len(got) - 1, -1, -1):  # earlier tokens reach no further: k only moves down
+            limit = base[got[s][1]]
+            while k > s and ends[k] - 1 > limit:
+                k -= 1
+            reach[s] = max(k, s)
+        return [t for t, _, _ in got], reach, self.stream_min
+
+    def _scan(self, text: str, toks: list[Token], reach: list[int], types, allowed, section, cands,
+              least: int = 1, every: bool = False) -> None:
         lex = self.lex
         n = len(toks)
         if not n:
             return
         keys = [t.key for t in toks]
+        terms, abbreviations = lex.terms, lex.abbreviations
         for i in range(n):
             longest = lex.first_max.get(keys[i])
             if not longest or not toks[i].starts_word:
                 continue  # a match never starts inside a hyphenated word ('post-transfusion')
-            for length in range(min(longest, reach[i] - i + 1), 0, -1):
+            for length in range(min(longest, reach[i] - i + 1), least - 1, -1):
                 if not toks[i + length - 1].ends_word:
                     continue
                 key = keys[i] if length == 1 else " ".join(keys[i:i + length])
+                if key not in terms and key not in abbreviations:
+                    continue  # most n-grams name nothing: skip them before any other work
                 start, end = toks[i].start, toks[i + length - 1].end
                 if key in lex.upper_only and not _capitals(text[start:end]):
                     continue
-                idx = self._resolve(text, toks, i, length, key, types, allowed, section)
-                if idx is None:
+                idxs = self._resolve(text, toks, i, length, key, types, allowed, section)
+                if not idxs:
                     continue
-                cands.append((start, end, key, idx, self._how(text[start:end], key)))
+                if every:  # a tool's phrase table: every entry of the key, and no need to say how it matched
+                    cands.append((start, end, key, idxs, "exact"))
+                else:
+                    cands.append((start, end, key, idxs[:1], self._how(text[start:end], key)))
                 break
 
-    def _resolve(self, text, toks, i, length, key, types, allowed, section) -> int | None:
+    def _resolve(self, text, toks, i, length, key, types, allowed, section) -> list[int]:
+        """The key's concepts (an abbreviation's by its sense here) that the caller accepts, preferred first."""
         senses = self.lex.abbreviations.get(key)
         if senses is not None:
             concepts = self._sense(text, toks, i, length, senses, section)
         else:
             concepts = self.lex.concepts_of(key)
-        if not concepts:
-            return None
-        return next((c for c in concepts if (types is None or self.lex.types[c] in types)
-                     and (allowed is None or c in allowed)), None)
+        if types is None and allowed is None:
+            return concepts
+        return [c for c in concepts if (types is None or self.lex.types[c] in types)
+                and (allowed is None or c in allowed)]
 
     def _indexes(self, ids: frozenset[str]) -> frozenset[int]:
         """Concept ids as lexicon indexes (remembered per set object: a tool passes the same set every call)."""

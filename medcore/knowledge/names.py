@@ -33,11 +33,25 @@ class NameRules:
     dose_tail: re.Pattern
     form_words: tuple[str, ...]  # normalised, longest first
     salt_words: frozenset[str]
+    trailing_words: frozenset[str] = frozenset()  # a phrase of only these after a name is cut (see leading_name)
 
     @classmethod
-    def build(cls, dose_tail: str, form_words, salt_words) -> "NameRules":
+    def build(cls, dose_tail: str, form_words, salt_words, trailing_words=()) -> "NameRules":
         forms = sorted({normalise(w) for w in form_words if normalise(w)}, key=lambda w: (-len(w), w))
-        return cls(re.compile(f"(?:{dose_tail}).*$", re.I), tuple(forms), frozenset(normalise(w) for w in salt_words))
+        return cls(re.compile(f"(?:{dose_tail}).*$", re.I), tuple(forms), frozenset(normalise(w) for w in salt_words),
+                   frozenset(normalise(w) for w in trailing_words))
+
+    def leading_name(self, text: str, index) -> str | None:
+        """The longest run of leading words of normalised `text` that is a key of `index`, when every word after
+        it is a trailing word or a number ('acetaminophen single dose', 'naproxen with food'); else None."""
+        words = text.split()
+        for n in range(len(words) - 1, 0, -1):
+            key = " ".join(words[:n])
+            if key in index:
+                rest = words[n:]
+                ok = all(w in self.trailing_words or re.fullmatch(r"[\d.]+|x?\d+", w) for w in rest)
+                return key if ok else None
+        return None
 
     def candidates(self, query: str) -> list[str]:
         """The full text first, then without a dose tail, then without trailing form and salt words."""

@@ -156,6 +156,10 @@ def tokenize(text: str, variants: Variants) -> tuple[list[Token], list[Token]]:
         word = m.group()
         s = m.start()
         end_orig = offsets[m.end() - 1] + 1 if m.end() - 1 < len(offsets) else n
+        if "-" not in word and "'" not in word:  # the common case, without building parts
+            joined.append(Token(variants.key(word), offsets[s], end_orig))
+            split.append(joined[-1])
+            continue
         whole, parts = _raw_parts(word)
         joined.append(Token(variants.key(whole), offsets[s], end_orig))
         if len(parts) == 1:
@@ -186,6 +190,8 @@ def singular(token: str, variants: Variants) -> str:
         return token
     if token.endswith("ies") and len(token) > 4:
         return token[:-3] + "y"
+    if token.endswith("aches") or (token.endswith("zes") and not token.endswith("zzes")):
+        return token[:-1]  # ache, headache, moustache; sneeze, wheeze, size (but buzzes, fizzes)
     if token.endswith(("ches", "shes", "sses", "xes", "zes")):
         return token[:-2]
     if token.endswith("ae") and len(token) > 4:
@@ -237,10 +243,18 @@ def clean_title(title: str) -> str:
     return t
 
 
+# An aside that says what to do or how it goes is not a name of the condition: 'Possible brain tumour (needs a
+# scan)' once made every question about a scan a brain-tumour question, 'Heart failure (gradually worsening)'
+# made "gradually" a heart-failure word.
+_NOT_A_NAME = re.compile(r"^(needs?|needing|urgent|not|gradually|getting|worse|better)\b", re.I)
+
+
 def parenthetical_forms(title: str, inner: bool = True) -> list[str]:
     """'Blood clot in the lung (pulmonary embolism)' -> ['Blood clot in the lung', 'pulmonary embolism'].
     A one-word aside is a qualifier, not a name ('Giant cell (temporal) arteritis', 'COPD (stable)',
-    'Seizure (fit)'), and is never a form of its own."""
+    'Seizure (fit)'), and is never a form of its own; nor is an aside that says what to do or how it goes
+    ('needs a scan', 'urgent blood test', 'gradually worsening')."""
     outer = re.sub(r"\s+,", ",", _PAREN.sub("", title)).strip()
     inside = [x.strip() for x in re.findall(r"\(([^()]*)\)", title)] if inner else []
-    return [x for x in [outer, *inside] if x and (x is outer or len(x.split()) >= 2)]
+    return [x for x in [outer, *inside]
+            if x and (x is outer or (len(x.split()) >= 2 and not _NOT_A_NAME.match(x)))]

@@ -5,6 +5,7 @@ Every row is one graph edge and carries that edge's source; nothing here adds a 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from medcore.knowledge.answer import Answer, Row, unmapped
 from medcore.knowledge.graph import Edge, KnowledgeGraph
@@ -81,18 +82,66 @@ def interactions(kg, question, hits, understood) -> Answer:
     rows = list({(frozenset((r.concept, r.target)), r.detail.get("rule")): r for r in rows}.values())
     rows.sort(key=lambda r: (-SEVERITY_RANK.get(r.detail.get("severity"), 0), r.target_name))
     names = " and ".join(kg.name(d) for d in drugs)
-    if not rows:
+    groups_text, group_rows = _group_interactions(kg, sets)
+    if not rows and not group_rows:
         return Answer(question, understood, [], f"No interaction of {names} is in the knowledge base.", True)
     if len(sets) > 1:
         text = " ".join(f"{r.concept_name} + {r.target_name}: {r.detail.get('severity')}. {r.detail.get('effect', '')}"
                         f" ({r.detail.get('mechanism', '')}). Management: {r.detail.get('management', '')}."
                         for r in rows)
-        return Answer(question, understood, rows, text, True)
+        return Answer(question, understood, group_rows + rows, " ".join(t for t in (text, groups_text) if t), True)
     sev = {s: sum(r.detail.get("severity") == s for r in rows) for s in SEVERITY_RANK}
     counts = ", ".join(f"{n} {s}" for s, n in sev.items() if n)
     text = (f"{names}: {len(rows)} interactions in the knowledge base ({counts}). Most severe: "
-            + _names(rows, extra=lambda r: r.detail.get("severity")) + ".")
-    return Answer(question, understood, rows, text, True)
+            + _names(rows, extra=lambda r: r.detail.get("severity")) + "." if rows else "")
+    return Answer(question, understood, group_rows + rows, " ".join(t for t in (text, groups_text) if t), True)
+
+
+def _classes_of(kg, drug: str) -> list[str]:
+    """The drug's class nodes with their ancestors (member_of, then subclass_of)."""
+    todo, seen = [e.end for e in kg.edges(drug, "member_of")], []
+    while todo:
+        c = todo.pop()
+        if c not in seen:
+            seen.append(c)
+            todo += [e.end for e in kg.edges(c, "subclass_of")]
+    return seen
+
+
+def _group_interactions(kg, sets: list[list[str]]) -> tuple[str, list[Row]]:
+    """Interactions of three or more drugs together (`interacts_in_group`, from interactions.yaml group_rules) that
+    the asked drugs are part of: one row per rule and drug. With several drugs asked, only rules that two or more
+    of them fall into (in different groups); the text names the groups still missing."""
+    found: dict[tuple[str, str], tuple[Row, set[int]]] = {}
+    for d in dict.fromkeys(x for g in sets for x in g):
+        for node in [d, *_classes_of(kg, d)]:
+            for e in kg.edges(node, "interacts_in_group"):
+                mine = {e.attrs["start_group"] if node == e.start else e.attrs["end_group"]}
+                key = (e.attrs.get("rule", ""), d)
+                if key in found:
+                    found[key][1].update(mine)
+                    continue
+                r = Row(d, "interacts_in_group", e.other(node), e.source, kg.name(d), "", dict(e.attrs))
+                found[key] = (r, set(mine))
+    rows, parts = [], []
+    for rule in dict.fromkeys(k[0] for k in found):
+        per_drug = {d: v for (rid, d), v in found.items() if rid == rule}
+        covered = set().union(*(v[1] for v in per_drug.values()))
+        if len(sets) > 1 and len(per_drug) < 2:
+            continue
+        for d, (r, mine) in per_drug.items():
+            groups = r.detail.get("groups") or []
+            rows.append(replace(r, target_name=" + ".join(g for i, g in enumerate(groups) if i not in mine)))
+        r0 = next(iter(per_drug.values()))[0]
+        groups = r0.detail.get("groups") or []
+        missing = [gname for i, gname in enumerate(groups) if i not in covered]
+        asked = " and ".join(kg.name(d) for d in per_drug)
+        lead = f"Together with {' and '.join(missing)}, {asked} {'is' if len(per_drug) == 1 else 'are'} part of" \
+            if missing else f"{asked} together make"
+        parts.append(f"{lead} a {len(groups)}-drug interaction "
+                     f"({' + '.join(groups)}): {r0.detail.get('severity')}. {r0.detail.get('effect', '')}. "
+                     f"Management: {r0.detail.get('management', '')} [source: {r0.source}]")
+    return " ".join(parts), rows
 
 
 # ---------- which drugs need a dose change when CrCl is below N ----------

@@ -4,6 +4,8 @@ support it (`CardLine.evidence`), so the page can highlight them and a test can 
 
 from __future__ import annotations
 
+import re
+
 from medcore.literature.model import CardLine, EvidenceCard, ReadResult
 
 
@@ -28,6 +30,14 @@ def effect_text(e) -> str:
     if e.p_text:
         out += f", {e.p_text}"
     return out
+
+
+def arms_text(e) -> str:
+    """'rivoxin vs placebo', marked when the sentence named neither arm; '' when the estimate is not linked."""
+    if not (e.arm and e.comparator):
+        return ""
+    return f"{e.arm} vs {e.comparator}" + (" (the trial's two arms; the sentence names neither)"
+                                           if e.arm_basis == "two-arm trial" else "")
 
 
 def _sentence_line(result: ReadResult, idx: int) -> CardLine:
@@ -68,6 +78,10 @@ def build_card(result: ReadResult, design_label: str) -> EvidenceCard:
     if pop.sex:
         card.population.append(CardLine(f"{_fmt(pop.sex['female_pct'])}% women", pop.sex["sentence_idx"],
                                         pop.sex["text"]))
+    for a in result.arms:
+        size = f", n = {a.n:,}" if a.n is not None else ", n not stated"
+        card.population.append(CardLine(f"Arm{' (comparator)' if a.kind == 'comparator' else ''}: {a.name}{size}",
+                                        a.sentence_idx, _loose_words(result, a.sentence_idx, a.name)))
     for c in pop.conditions:
         card.population.append(CardLine(f"Condition: {c.text}" + (f" ({c.code})" if c.code else ""),
                                         c.sentence_idx, c.text))
@@ -81,7 +95,7 @@ def build_card(result: ReadResult, design_label: str) -> EvidenceCard:
             card.intervention_vs_comparator.append(CardLine(f"{label}: {it.text}", it.sentence_idx, it.text))
     for e in result.effects[:12]:
         text = effect_text(e)
-        context = "; ".join(dict.fromkeys(x for x in (e.label, e.outcome, e.comparison) if x))
+        context = "; ".join(dict.fromkeys(x for x in (e.label, e.outcome, arms_text(e) or e.comparison) if x))
         if context:
             text += f" ({context})"
         if e.flags:
@@ -103,6 +117,12 @@ def _words(result: ReadResult, idx: int, words: str) -> str:
     text = _source_text(result, idx)
     at = text.lower().find(words.lower())
     return "" if at < 0 else text[at: at + len(words)]
+
+
+def _loose_words(result: ReadResult, idx: int, words: str) -> str:
+    """`words` as written in the sentence, whatever whitespace (a line break from a PDF) separates them there."""
+    m = re.search(r"\s+".join(re.escape(w) for w in words.split()), _source_text(result, idx), re.I)
+    return m.group(0) if m else ""
 
 
 def _number_words(result: ReadResult, idx: int, n: int) -> str:

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from medcore.literature import kb
-from medcore.literature.model import ChecklistItem, Design, Effect, Paper, Pico
+from medcore.literature.model import Arm, ChecklistItem, Design, Effect, Paper, Pico
 
 
 @lru_cache(maxsize=4)
@@ -22,7 +22,8 @@ def _first_role(paper: Paper, role: str) -> int | None:
     return next((s.idx for s in paper.sentences if s.role == role), None)
 
 
-def check_items(settings, paper: Paper, design: Design, pico: Pico, effects: list[Effect]) -> list[ChecklistItem]:
+def check_items(settings, paper: Paper, design: Design, pico: Pico, effects: list[Effect],
+                arms: list[Arm] | None = None) -> list[ChecklistItem]:
     source, items = _items(str(kb.kb_dir_of(settings)))
     out = []
     for it, cues in items:
@@ -38,8 +39,9 @@ def check_items(settings, paper: Paper, design: Design, pico: Pico, effects: lis
             where = pico.outcomes_primary[0].sentence_idx if pico.outcomes_primary else None
         elif check == "blinding":
             where = design.blinding_sentence_idx if design.blinding else None
-        elif check == "population_n":
-            where = pico.population.n_sentence_idx if pico.population.n else None
+        elif check == "population_n":  # the sentence giving N per arm when there is one, else the total N
+            per_arm = next((a.sentence_idx for a in arms or [] if a.n is not None), None)
+            where = per_arm if per_arm is not None else pico.population.n_sentence_idx if pico.population.n else None
         elif check == "effect":
             hit = next((e for e in effects if e.ci_low is not None or len(e.group_rates) >= 2), None)
             where = hit.sentence_idx if hit else None

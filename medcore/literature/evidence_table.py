@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 from medcore.literature import library
 from medcore.literature.graph_edges import direction, effect_text
 
-COLUMNS = ("citation", "year", "design", "n", "population", "intervention", "comparator", "outcome",
-           "main_effect", "direction", "conclusion", "pmid", "doi")
+COLUMNS = ("citation", "year", "design", "n", "arms", "population", "intervention", "comparator", "outcome",
+           "main_effect", "effect_arms", "direction", "conclusion", "pmid", "doi")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -25,11 +25,13 @@ class TableRow:
     year: int | None
     design: str
     n: int | None
+    arms: str  # "rivoxin (n = 120); placebo (n = 120)"
     population: str
     intervention: str
     comparator: str
     outcome: str
     main_effect: str
+    effect_arms: str  # which arm vs which the main effect compares: "rivoxin vs placebo"
     direction: str
     conclusion: str
     pmid: str
@@ -64,10 +66,23 @@ def row_for(entry: library.PaperEntry, result: dict) -> TableRow:
     population = "; ".join(x for x in (_texts(pop.get("conditions")), _age(pop.get("age") or {})) if x)
     conclusion = " ".join(str(c.get("text", "")) for c in card.get("conclusion") or [])
     primary = _texts(pico.get("outcomes_primary"))
-    return TableRow(entry.id, entry.citation, entry.year, entry.design, entry.n, population,
+    return TableRow(entry.id, entry.citation, entry.year, entry.design, entry.n, arms_cell(result), population,
                     _texts(pico.get("interventions")), _texts(pico.get("comparators")),
                     e.get("outcome") or primary if e else primary, effect_text(e) if e else "",
-                    direction(e) if e else "", conclusion, entry.pmid, entry.doi, dict(e))
+                    effect_arms(e) if e else "", direction(e) if e else "", conclusion, entry.pmid, entry.doi, dict(e))
+
+
+def arms_cell(result: dict) -> str:
+    """The arms with their N: 'rivoxin (n = 120); placebo (n = 120)' ('' for a reading saved before arms)."""
+    return "; ".join(f"{a.get('name')} (n = {a['n']:,})" if isinstance(a.get("n"), int) else str(a.get("name"))
+                     for a in result.get("arms") or [] if a.get("name"))
+
+
+def effect_arms(e: dict) -> str:
+    """'rivoxin vs placebo' for a linked estimate, with '(assumed)' when the sentence named neither arm."""
+    if not (e.get("arm") and e.get("comparator")):
+        return ""
+    return f"{e['arm']} vs {e['comparator']}" + (" (assumed)" if e.get("arm_basis") == "two-arm trial" else "")
 
 
 def _age(age: dict) -> str:

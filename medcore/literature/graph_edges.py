@@ -89,6 +89,7 @@ def paper_edges(result: dict) -> list[dict]:
             "pmid": paper.get("pmid", ""), "doi": paper.get("doi", ""), "title": paper.get("title", "")}
     effects = [e for e in result.get("effects") or [] if e.get("measure") and e.get("value") is not None]
     sentences = paper.get("sentences") or []
+    arm_names = [str(a.get("name", "")).lower() for a in result.get("arms") or []]
     out = []
     for d in drugs:
         for c in conditions:
@@ -97,11 +98,20 @@ def paper_edges(result: dict) -> list[dict]:
                 out.append({"start": d["concept_id"], "relation": RELATION_STUDIED_FOR, "end": c["concept_id"],
                             "source": cite, "attrs": {**common, "outcome": "; ".join(primary)}})
             for e in effects:
+                if _other_arms(e, str(d.get("text", "")).lower(), arm_names):
+                    continue
+                common_e = {**common, "arm": e.get("arm", ""), "vs": e.get("comparator", "")}
                 out.append({"start": d["concept_id"], "relation": RELATION_STUDIED_FOR, "end": c["concept_id"],
                             "source": cite, "attrs": {
-                                **common, "outcome": e.get("outcome") or "",
+                                **common_e, "outcome": e.get("outcome") or "",
                                 "sentence": _sentence(sentences, e.get("sentence_idx", -1)),
                                 "effect": effect_text(e), "direction": direction(e), "measure": e["measure"],
                                 "value": e["value"], "ci_low": e.get("ci_low"), "ci_high": e.get("ci_high"),
                                 "p": e.get("p_text") or e.get("p_value"), "sentence_idx": e.get("sentence_idx", -1)}})
     return out
+
+
+def _other_arms(e: dict, drug: str, arm_names: list[str]) -> bool:
+    """The estimate compares two arms neither of which is this drug's (a drug named in one arm of three)."""
+    arm, comp = str(e.get("arm") or "").lower(), str(e.get("comparator") or "").lower()
+    return bool(drug and arm and comp and any(drug in n for n in arm_names) and drug not in arm and drug not in comp)

@@ -35,7 +35,7 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
     from medcore.literature.headings import heading_map
     from medcore.literature.role_model import classifier_dir, load_from
     from medcore.literature.role_train import decode
-    from medcore.literature.roles import cue_pattern, rule_role
+    from medcore.literature.roles import cue_pattern, rule_role, settle_aims
 
     hmap = heading_map(settings)
     abstracts = _select(settings, hmap, split, seed, data_path)
@@ -55,29 +55,32 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
     t0 = time.perf_counter()
     probs = {id(a): clf.probabilities(a.sentences) for a in abstracts}
     secs = time.perf_counter() - t0
-    report["classifier"] = {"folder": str(folder), "decode": clf.decode_how, "steps": clf.steps}
-    report["roles"] = role_figures(abstracts, lambda a: decode(probs[id(a)], clf.cfg.roles, clf.decode_how))
-    for how in ("argmax", "monotone"):
+    report["classifier"] = {"folder": str(folder), "decode": clf.decode_how, "steps": clf.steps,
+                            "then": "aim statements called background or methods become objective (roles.settle_aims)"}
+    aim = cue_pattern(settings, "aim_statement")
+    roles_of = {id(a): settle_aims(a.sentences, decode(probs[id(a)], clf.cfg.roles, clf.decode_how), aim)
+                for a in abstracts}  # what the reader assigns
+    report["roles"] = role_figures(abstracts, lambda a: roles_of[id(a)])
+    for how in ("argmax", "monotone"):  # the classifier alone, each decoding
         r = role_figures(abstracts, lambda a: decode(probs[id(a)], clf.cfg.roles, how))
         report[f"roles_{how}"] = {"accuracy": r["accuracy"], "macro_f1": r["macro_f1"]}
     report["ms_per_abstract"] = round(1000 * secs / max(1, len(abstracts)), 1)
     if with_ask:
-        report["ask"] = ask_figures(settings, abstracts, probs, clf, store)
+        report["ask"] = ask_figures(settings, abstracts, roles_of, store)
     return report
 
 
-def ask_figures(settings, abstracts, probs_by_id: dict, clf, store=None) -> dict:
+def ask_figures(settings, abstracts, roles_by_id: dict, store=None) -> dict:
     from medcore.embeddings import embed
     from medcore.literature import ask as ask_mod
     from medcore.literature.ask_model import ANSWERS, cue_patterns, load_answer_model
-    from medcore.literature.role_train import decode
 
     model = load_answer_model(settings, store)
     cues = cue_patterns(settings)
     items = [a for a in abstracts if a.question and a.answer in ANSWERS]
     gold, pred, with_evidence = [], [], 0
     for a in items:
-        roles = [r for r, _ in decode(probs_by_id[id(a)], clf.cfg.roles, clf.decode_how)]
+        roles = [r for r, _ in roles_by_id[id(a)]]
         ans = ask_mod.answer_question(a.question, a.sentences, roles, embed=embed, cues=cues, model=model)
         gold.append(a.answer)
         pred.append(ans.answer)

@@ -83,6 +83,9 @@ class Effect:
     comparison: str = ""
     label: str = ""  # what the estimate is given for, as written just before it ("teeth grinding", "neck pain")
     group_rates: list[dict] = field(default_factory=list)  # {"events": 12, "total": 100, "percent": 12.0}
+    arm: str = ""  # the arm (or exposed group) the estimate is for, an `Arm.name` of the paper
+    comparator: str = ""  # the arm it is compared against
+    arm_basis: str = ""  # how the arms were linked: 'named' (both in the sentence), 'one named', 'two-arm trial'
     sentence_idx: int = -1
     span: tuple[int, int] = (0, 0)  # offsets of the estimate inside the sentence
     flags: list[str] = field(default_factory=list)  # consistency problems, in words
@@ -119,6 +122,24 @@ class PicoItem:
 
     @classmethod
     def from_dict(cls, d: dict) -> PicoItem:
+        return _build(cls, d)
+
+
+@dataclass
+class Arm:
+    """One group a study compares: a trial arm, or an exposure group of an observational study."""
+
+    name: str  # as written, short ("rivoxin 10 mg daily", "usual care")
+    n: int | None = None  # allocated to it (as first stated), None when the text gives no number
+    kind: str = "intervention"  # 'intervention' | 'comparator'
+    sentence_idx: int = -1  # where the arm (and its N) is stated
+    n_text: str = ""  # the N as written ("n = 58", "Forty-eight")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Arm:
         return _build(cls, d)
 
 
@@ -254,10 +275,12 @@ class ReadResult:
     card: EvidenceCard = field(default_factory=EvidenceCard)
     warnings: list[str] = field(default_factory=list)
     timing_ms: float = 0.0
+    arms: list[Arm] = field(default_factory=list)  # last, so positional construction of older code still fits
 
     def to_dict(self) -> dict:
         return {"paper": self.paper.to_dict(), "design": self.design.to_dict(), "pico": self.pico.to_dict(),
-                "effects": [e.to_dict() for e in self.effects], "conclusion": list(self.conclusion),
+                "effects": [e.to_dict() for e in self.effects], "arms": [a.to_dict() for a in self.arms],
+                "conclusion": list(self.conclusion),
                 "limitations": list(self.limitations), "checklist": [c.to_dict() for c in self.checklist],
                 "card": self.card.to_dict(), "warnings": list(self.warnings), "timing_ms": self.timing_ms}
 
@@ -266,6 +289,7 @@ class ReadResult:
         return cls(paper=Paper.from_dict(d["paper"]), design=Design.from_dict(d.get("design", {})),
                    pico=Pico.from_dict(d.get("pico", {})),
                    effects=[Effect.from_dict(e) for e in d.get("effects", [])],
+                   arms=[Arm.from_dict(a) for a in d.get("arms", [])],
                    conclusion=list(d.get("conclusion", [])), limitations=list(d.get("limitations", [])),
                    checklist=[ChecklistItem.from_dict(c) for c in d.get("checklist", [])],
                    card=EvidenceCard.from_dict(d.get("card", {})), warnings=list(d.get("warnings", [])),

@@ -47,11 +47,15 @@ _AFTER_MEASURE = re.compile(
 # "The adjusted odds ratios for A versus B, with ... as endpoints, were 0.46 (95% CI ...)": the estimate comes
 # later in the clause, right before its CI
 # a unit between an estimate and its CI: "4.38 mmHg (95% CI ...)"
-_UNIT = r"(?:\s*(?:mm\s?Hg|kg/m2|kg|cm|mm|mg/dL|mmol/L|g/dL|points?|units?|days?|hours?|minutes?|weeks?|months?|years?|%)(?![\w]))?"
+_UNIT = (r"(?:\s*(?:mm\s?Hg|kg/m2|[A-Za-zµμ]{1,6}/(?:[A-Za-z]{1,5}|1\.73\s?m2)|kg|cm|mm|mL|ml|percentage\s+points?|points?|"
+         r"units?|days?|hours?|minutes?|weeks?|months?|years?|%)(?![\w]))?")
 _LATE_VALUE = re.compile(r"[^;]{0,160}?(?:\b(?:was|were|of|is|are)|[=:,])\s*(?P<val>" + _NUM + r")" + _UNIT + r"(?=\s*[(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
 # the next estimate of a list, "..., 0.46 (95% CI ...), and 0.52 (95% CI ...)": a number right before a CI with
 # no other measure name in between
-_NEXT_IN_LIST = re.compile(r"(?:[^\d.;]|\.(?!\d)){0,40}?(?<![\w.])(?P<val>" + _NUM + r")(?=\s*[(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
+# (a dose between two estimates does not end the list: "-6.2 (95% CI ...) with 40 mg and -8.9 (95% CI ...)")
+_DOSE_IN_GAP = r"\d+(?:\.\d+)?\s?(?:mg|g|µg|μg|mcg|IU|units?|mL|ml)\b"
+_NEXT_IN_LIST = re.compile(r"(?:[^\d.;]|\.(?!\d)|" + _DOSE_IN_GAP + r"){0,40}?(?<![\w.])(?P<val>" + _NUM + r")(?=" + _UNIT
+                           + r"\s*[(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
 _CI = re.compile(
     r"\s*[,;(\[]?\s*(?:" + _LEVEL + r")?\s*[:,=]?\s*(?:of\s+|from\s+|was\s+)?[(\[]?\s*(?P<lo>" + _NUM + r")\s?%?\s*"
     r"(?:to|,|;|-|\u2013|and)\s*(?P<hi>" + _NUM + r")\s?%?\s*[)\]]?")
@@ -122,8 +126,8 @@ def extract_effects(sentence: Sentence) -> list[Effect]:
             continue
         measure, adjusted = _measure_at(m)
         am = _AFTER_MEASURE.match(text, m.end())
-        if am and am.group("pct") and measure != "RD":
-            am = None
+        if am and am.group("pct") and measure != "RD" and (measure != "MD" or not _CI_NEXT.match(text, am.end())):
+            am = None  # "OR 12%" is no estimate; a difference in % is one when its CI follows ("-0.42%, 95% CI ...")
         if not am:
             am = _LATE_VALUE.match(text, m.end())
             if not am or _MEASURE.search(text, m.end(), am.start("val")):
@@ -187,6 +191,7 @@ def _read_ci(text: str, pos: int, eff: Effect) -> int:
     return pos
 
 
+_CI_NEXT = re.compile(r"\s*[,;(\[]?\s*(?:\d{2}\s?%\s*)?(?:CI|conf)", re.I)
 _BARE_TRIPLE = re.compile(r"[(\[][^()\[\]]{0,60}?[:,]\s*(?P<val>" + _NUM + r")\s*[;,]\s*(?:\d{2}\s?%\s*CI\s*[:=]?\s*)?"
                           r"(?P<lo>" + _NUM + r")\s*(?:-|to)\s*(?P<hi>" + _NUM + r")\s*[)\]]")
 _AND_NEXT = re.compile(r"\s+and\s+(?P<val>" + _NUM + r")(?![\d.%])(?!\s*(?:days?|weeks?|months?|years?|mg|patients))")

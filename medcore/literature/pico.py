@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 _PEOPLE = (r"(?:patients|outpatients|inpatients|participants|subjects|women|men|children|adults|adolescents|infants|individuals|persons|people|"
            r"cases|volunteers|residents|mothers|neonates|newborns|pregnancies|pregnant\s+women|girls|boys|respondents|"
            r"veterans|students|survivors|smokers|eyes|couples|families|nurses|physicians|doctors|users|donors|recipients)")
+PEOPLE = _PEOPLE  # the words for people counted in a study (arms.py reads them too)
 _INT = r"(?<![\w.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 # between a count of people and its verb: anything but another count of people ("313 children who had a scan,
 # 130 children were studied" is about the 130)
@@ -285,6 +286,11 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
                 break
 
 
+def is_trial(sents: list[Sentence], design_kind: str) -> bool:
+    """A trial by its design, or (design not read) by a sentence that randomises."""
+    return design_kind in _TRIALS or not design_kind and any(re.search(r"randomi", s.text, re.I) for s in sents)
+
+
 def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     sents = paper.sentences
     title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
@@ -292,7 +298,7 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=_sex(sents),
                      conditions=_conditions(term, sents, title))
     pico = Pico(population=pop)
-    trial = design_kind in _TRIALS or not design_kind and any(re.search(r"randomi", s.text, re.I) for s in sents)
+    trial = is_trial(sents, design_kind)
     _arms(settings, pico, sents, title, term, trial)
     for s in sents:
         for pattern, target, label in ((_PRIMARY, pico.outcomes_primary, "primary"),

@@ -56,7 +56,7 @@ class RoleClassifier:
             vecs = []
             for b in range(0, len(sentences), 64):
                 enc = role_net.tokenize(self.tok, sentences[b: b + 64], self.cfg.max_len)
-                vecs.append(role_net.full_forward(self.model, enc))
+                vecs.append(role_net.packed_forward(self.model, enc))  # no compute spent on padding
             logits = role_net.head_logits(self.head, torch.cat(vecs), [len(sentences)])
             return torch.softmax(logits, dim=-1).tolist()
 

@@ -98,6 +98,46 @@ def full_forward(model, batch):
     return _mean_pool(out.last_hidden_state, batch["attention_mask"])
 
 
+PACK_TOKENS = 512  # the most tokens one packed sequence holds (its attention mask is PACK_TOKENS squared)
+
+
+def packed_forward(model, batch, max_tokens: int = PACK_TOKENS):
+    """The same sentence vectors as `full_forward`, without computing padding: the sentences' real tokens are
+    laid end to end in one sequence (at most `max_tokens`, more sequences when they do not fit), each sentence
+    with its own positions from 0 and attending only to itself (a block-diagonal mask). A padded batch of an
+    abstract is mostly padding (14 sentences of 7-56 tokens: 784 padded, 314 real), and the encoder's cost is
+    linear in tokens, so this is about twice as fast on a CPU. Same function as `full_forward` (a test checks
+    it to 1e-5)."""
+    import torch
+
+    bert = bert_of(model)
+    mask = batch["attention_mask"].bool()
+    lens = mask.sum(1).tolist()
+    ids = batch["input_ids"]
+    types = batch.get("token_type_ids")
+    vecs = []
+    i = 0
+    while i < len(lens):
+        j, total = i, 0
+        while j < len(lens) and (j == i or total + lens[j] <= max_tokens):
+            total += lens[j]
+            j += 1
+        rows = range(i, j)
+        tok = torch.cat([ids[r, : lens[r]] for r in rows])[None]
+        pos = torch.cat([torch.arange(lens[r]) for r in rows])[None]
+        tt = torch.cat([types[r, : lens[r]] for r in rows])[None] if types is not None else torch.zeros_like(tok)
+        seg = torch.repeat_interleave(torch.arange(j - i), torch.tensor(lens[i:j]))
+        h = bert.embeddings(input_ids=tok, position_ids=pos, token_type_ids=tt)
+        ext = (seg[:, None] != seg[None, :]).to(h.dtype)[None, None] * torch.finfo(h.dtype).min
+        for layer in bert.encoder.layer:
+            out = layer(h, attention_mask=ext)
+            h = out[0] if isinstance(out, tuple) else out
+        sums = h.new_zeros((j - i, h.shape[-1])).index_add_(0, seg, h[0])
+        vecs.append(sums / torch.tensor(lens[i:j], dtype=h.dtype)[:, None].clamp(min=1.0))
+        i = j
+    return torch.cat(vecs) if vecs else ids.new_zeros((0, bert.config.hidden_size), dtype=torch.float32)
+
+
 def frozen_states(model, cfg: NetConfig, batch) -> list:
     """The hidden states entering the first adapted layer, one (tokens, dim) tensor per sentence, unpadded."""
     import torch

@@ -44,7 +44,8 @@ def assign_roles(paper: Paper, hmap, settings, classifier=None) -> Paper:
     if classifier is None:
         classifier = load_classifier(settings)
     if classifier:
-        preds = classifier.predict([s.text for s in paper.sentences])
+        preds = settle_aims([s.text for s in paper.sentences], classifier.predict([s.text for s in paper.sentences]),
+                            cue_pattern(settings, "aim_statement"))
         if len(preds) == len(paper.sentences):
             for s, (role, score) in zip(paper.sentences, preds):
                 if not s.role and role in ROLES:
@@ -70,6 +71,14 @@ def _cue_patterns(kb_path: str) -> dict[str, re.Pattern]:
 def cue_pattern(settings, group: str) -> re.Pattern:
     """A compiled cue group (e.g. 'limitations') for other modules of the reader."""
     return _cue_patterns(str(kb.kb_dir_of(settings)))[group]
+
+
+def settle_aims(texts: list[str], preds: list[tuple[str, float]], aim: re.Pattern) -> list[tuple[str, float]]:
+    """An aim statement ("the aim of this study was to ...", "we sought to ...") is the study's objective by
+    definition (CONSORT for abstracts); the classifier, which leans on position and was trained on headings that
+    sometimes put the aim under BACKGROUND, calls some of them background or methods. Those become objective."""
+    return [("objective", p) if r in ("background", "methods") and aim.search(t) else (r, p)
+            for t, (r, p) in zip(texts, preds)]
 
 
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*%|\b[pP]\s*[<=>≤]|\bCI\b|\d+/\d+")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from medcore.literature import conclusions, design, numbers, pico, roles
+from medcore.literature import arm_links, arms, conclusions, design, numbers, pico, roles
 from medcore.literature.card import build_card
 from medcore.literature.checklist import check_items
 from medcore.literature.errors import LiteratureInputError
@@ -61,9 +61,12 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     r.design = design.read_design(settings, paper)
     r.pico = pico.read_pico(settings, paper, term, r.design.kind)
     r.effects = numbers.extract_all(paper.sentences)
+    trial = pico.is_trial(paper.sentences, r.design.kind)  # as read_pico decides it
+    r.arms = arms.read_arms(settings, paper.sentences, r.pico, trial)
+    arm_links.link(r.arms, paper.sentences, r.effects, trial)
     r.limitations = conclusions.limitations(settings, paper)
     r.conclusion = conclusions.conclusion(paper, set(r.limitations) | {x['sentence_idx'] for x in r.design.registrations})
-    r.checklist = check_items(settings, paper, r.design, r.pico, r.effects)
+    r.checklist = check_items(settings, paper, r.design, r.pico, r.effects, r.arms)
     r.card = build_card(r, design.design_label(settings, r.design.kind))
     r.timing_ms = round((time.perf_counter() - t0) * 1000, 1)
     return r

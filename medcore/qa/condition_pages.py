@@ -123,15 +123,26 @@ def when_to_get_help(kb, c) -> list[Passage]:
     out = [Passage(f"{LEVEL_TEXT[c.triage]}.", CHAT_SOURCE, "triage_kb", (cid,))]
     if c.education.get("seek_help"):
         out.append(Passage(c.education["seek_help"], c.source, "triage_kb", (cid,)))
+    return out + warning_signs(kb, [c])
+
+
+def warning_signs(kb, conditions) -> list[Passage]:
+    """The warning signs of these conditions (each once), grouped by the level each would set, in the chat's
+    words, most urgent first."""
     by_level: dict[str, list[str]] = {}
     ranks = _sign_ranks(kb)
-    for f in c.red_flags:
-        by_level.setdefault(LEVELS[ranks[f]], []).append(f)
+    for c in conditions:
+        for f in c.red_flags:
+            fids = by_level.setdefault(LEVELS[ranks[f]], [])
+            if f not in fids:
+                fids.append(f)
+    out = []
     for lvl in sorted(by_level, key=LEVEL_RANK.get):
         fids = by_level[lvl]
         signs = [kb.finding(f).name.lower() for f in fids]
         rules = [r for r in kb.rules if any(r.fires({f}) for f in fids)]
-        src = "; ".join(dict.fromkeys([c.source, *(r.source for r in rules)]))
+        src = "; ".join(dict.fromkeys([*(c.source for c in conditions if set(c.red_flags) & set(fids)),
+                                       *(r.source for r in rules)]))
         for chunk in plain.chunks(signs, LIST_MAX):
             out.append(Passage(sign_line(lvl, chunk), src, "triage_kb", tuple(f"finding:{f}" for f in fids)))
     return out

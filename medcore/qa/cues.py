@@ -10,7 +10,7 @@ from pathlib import Path
 from medcore.knowledge.validate import read_checked
 
 QUESTION_TYPES = ("definition", "symptoms", "causes", "diagnosis", "treatment", "drug_use", "interaction",
-                  "side_effect", "prevention", "prognosis", "contagion", "pregnancy")
+                  "side_effect", "prevention", "prognosis", "contagion", "pregnancy", "when_to_get_help")
 
 
 class CuesError(ValueError):
@@ -47,6 +47,8 @@ SCHEMA = {
                      "properties": {"before": _PATTERNS, "after": _PATTERNS}},
         "unsupported": {"type": "object", "required": ["rationale", "cues"], "properties": {"cues": _PATTERNS}},
         "rank_by_words": {"type": "array", "items": {"enum": list(QUESTION_TYPES)}},
+        "relation": {"type": "object", "required": ["rationale", "cues"],
+                     "properties": {"cues": _PATTERNS, "rationale": {"type": "string"}}},
         "patient_dosing": {"type": "object", "required": ["rationale", "dose_cues", "patient_cues"],
                            "properties": {"dose_cues": _PATTERNS, "patient_cues": _PATTERNS}},
     },
@@ -81,6 +83,7 @@ class Cues:
     rank_by_words: frozenset
     serious_page: re.Pattern | None = None  # page names never chosen by similarity alone...
     serious_question: re.Pattern | None = None  # ...unless the question matches this
+    relation: tuple[re.Pattern, ...] = ()  # "does X cause Y": each with named groups x (the cause) and y
 
 
 def _join(patterns: list[str], where: str) -> re.Pattern:
@@ -88,6 +91,16 @@ def _join(patterns: list[str], where: str) -> re.Pattern:
         return re.compile("|".join(f"(?:{p})" for p in patterns))
     except re.error as exc:
         raise CuesError(f"question_cues.yaml: bad pattern in {where}: {exc}") from exc
+
+
+def _relation(patterns) -> tuple[re.Pattern, ...]:
+    out = []
+    for p in patterns:
+        pat = _join([p], "relation")
+        if not {"x", "y"} <= set(pat.groupindex):
+            raise CuesError(f"question_cues.yaml: a relation cue needs the named groups x and y: {p}")
+        out.append(pat)
+    return tuple(out)
 
 
 _CACHE: dict[tuple, Cues] = {}
@@ -122,7 +135,8 @@ def load_cues(kb_dir: str | Path) -> Cues:
         unsupported=_join(d["unsupported"]["cues"], "unsupported"), rank_by_words=frozenset(d["rank_by_words"]),
         serious_page=_join(d["serious_pages"]["page_words"], "serious_pages") if "serious_pages" in d else None,
         serious_question=(_join(d["serious_pages"]["question_words"], "serious_pages")
-                          if "serious_pages" in d else None))
+                          if "serious_pages" in d else None),
+        relation=_relation(d.get("relation", {}).get("cues", ())))
     with _LOCK:
         _CACHE[key] = cues
     return cues

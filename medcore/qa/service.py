@@ -2,8 +2,8 @@
 
 Order of decisions: an emergency (the triage engine's red flags or a self-harm statement) is answered first;
 a dose for a particular person goes to the planner; a description of one's own symptoms goes to the symptom
-chat; an interaction question is answered from the planner's rules in the graph; everything else from the
-education pages. Nothing we cannot source is said: below the calibrated confidence we refuse."""
+chat; a "does X cause Y" question from the knowledge base's link between the two (relation.py); an interaction
+question is answered from the planner's rules in the graph; everything else from the education pages. Nothing we cannot source is said: below the calibrated confidence we refuse."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from medcore.qa import answer as A
-from medcore.qa import safety
+from medcore.qa import relation, safety
 from medcore.qa.cues import Cues, load_cues
 from medcore.qa.model import CONDITION_SECTIONS, DRUG_SECTIONS
 from medcore.qa.retrieve import Index, build_index
@@ -112,6 +112,9 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
                 A.Sentence(EMERGENCY_LINE, "Medcore symptom chat", None, "routing", "triage")]
         info = _from_pages(eng, u, q, limit=2)[0] if page else []
         return A.compose(u, info, route="symptom_chat", confidence=0.9, page=page, lead=lead)
+    rel = relation.read(eng.cues, q)
+    if rel is not None:  # "does X cause Y": the knowledge base's own link, or a plain "no record"
+        return relation.answer(settings, eng, u, rel)
     if u.question_type == "interaction":
         got = _interactions(settings, u)
         if got:
@@ -211,6 +214,17 @@ def _symptom_causes(settings, eng: QAEngine, u: Understanding, q: str) -> A.QAAn
     order = {"emergency": 0, "urgent": 1, "routine": 2, "self_care": 3}
     rows = sorted(res.rows[:12], key=lambda r: (order.get(r.detail.get("triage"), 4), -r.detail.get("likelihood", 0)))
     name = res.rows[0].target_name.lower()
+    from medcore.knowledge.graph import load_graph
+
+    target = load_graph(settings).node(res.rows[0].target) if res.rows[0].target else {}
+    if target.get("attrs", {}).get("category") == "risk":  # a risk factor ("smoker") is not a sign of anything
+        sents = [A.Sentence(f"Our knowledge base lists {name} as a risk factor for {r.concept_name} "
+                            f"({LEVEL_WORDS.get(r.detail.get('triage'), 'see a doctor')}).", r.source, r.concept,
+                            "causes", "graph") for r in rows[:4]]
+        lead = [A.Sentence(f"Our knowledge base lists {name} as a risk factor for these conditions, among others; "
+                           "the most urgent first.", ROUTING_SOURCE, None, "routing", "routing")]
+        u.question_type = "causes"
+        return A.compose(u, sents, route=None, confidence=0.8, page=None, lead=lead)
     sents = [A.Sentence(f"{name.capitalize()} can be a sign of {r.concept_name} "
                         f"({LEVEL_WORDS.get(r.detail.get('triage'), 'see a doctor')}).", r.source, r.concept,
                         "causes", "graph") for r in rows[:4]]

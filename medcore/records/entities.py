@@ -45,6 +45,7 @@ class Medication(Mention):
 class Allergy(Mention):
     substance: str = ""
     reaction: str = ""
+    kind: str = "allergy"  # allergy | intolerance (a side effect the patient does not tolerate)
 
 
 @dataclass

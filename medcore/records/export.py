@@ -46,7 +46,7 @@ def _json(a: NoteAnalysis, narrative: Narrative | None, warnings: list[str] | No
         "medications": [{**base(m), "name": m.name, "mention": m.mention, "dose": f"{m.dose} {m.unit}".strip(),
                          "dose_value": m.dose, "unit": m.unit, "route": m.route, "frequency": m.frequency, "prn": m.prn,
                          "status": m.status, "class": m.drug_class} for m in ex.medications],
-        "allergies": [{**base(x), "substance": x.substance, "reaction": x.reaction} for x in ex.allergies],
+        "allergies": [{**base(x), "substance": x.substance, "reaction": x.reaction, "kind": x.kind} for x in ex.allergies],
         "no_known_allergies": ex.no_known_allergies,
         "labs": [{**base(x), "name": x.name, "value": x.value, "unit": x.unit, "flag": x.flag, "reference": x.reference,
                   "source": x.source} for x in ex.labs],
@@ -163,7 +163,7 @@ def to_fhir_bundle(a: NoteAnalysis, narrative: Narrative | None = None, *, now: 
                                               "code": "active"}]},
                "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
                                                   "code": "unconfirmed"}]},
-               "code": {"text": al.substance}}
+               "type": al.kind, "code": {"text": al.substance}}
         if al.reaction:
             res["reaction"] = [{"manifestation": [{"text": al.reaction}]}]
         entries.append({"fullUrl": f"urn:uuid:{rid}", "resource": res})
@@ -211,7 +211,7 @@ def handoff_data(a: NoteAnalysis, corrected: str | None = None) -> dict:
     meds = [{"name": m.detail.get("name"), "dose": m.detail.get("dose", ""), "unit": m.detail.get("unit", ""),
              "route": m.detail.get("route", ""), "frequency": m.detail.get("frequency", ""),
              "status": m.detail.get("status", ""), "text": m.text} for m in a.summary.medications]
-    allergies = [{"substance": x.substance, "reaction": x.reaction} for x in ex.allergies]
+    allergies = [{"substance": x.substance, "reaction": x.reaction, "kind": x.kind} for x in ex.allergies]
     out = {"problems": problems, "medications": meds, "allergies": allergies,
            "no_known_allergies": ex.no_known_allergies, "one_liner": a.summary.one_liner}
     if corrected and corrected.strip():

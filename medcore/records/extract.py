@@ -15,14 +15,15 @@ from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement
                                       Procedure, overlaps)
 from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
 from medcore.records.measure import measurements
-from medcore.records.meds import allergies_in, inline_allergies, medication
+from medcore.records.meds import allergies_in, allergy_kind, inline_allergies, medication, share_status
+from medcore.records import problem_vocab
 from medcore.records.text import Sentence
 
 __all__ = ["Allergy", "Extraction", "FollowUp", "Measurement", "Medication", "Mention", "Problem", "Procedure",
            "extract", "matchers"]
 
-# concept types the summarizer reads as problems / procedures
-PROBLEM_TYPES = frozenset({"condition"})
+# concept types the summarizer reads as problems / procedures (which of them: records/problem_vocab.py)
+PROBLEM_TYPES = frozenset({"condition", "finding", "hpo", "icd10cm"})
 PROCEDURE_TYPES = frozenset({"procedure"})
 
 
@@ -36,6 +37,7 @@ class Matchers:
     allergen: re.Pattern
     reaction: re.Pattern
     no_allergy: re.Pattern
+    intolerance: re.Pattern
     route: list[tuple[str, re.Pattern]]
     frequency: list[tuple[str, re.Pattern]]
     status: list[tuple[str, re.Pattern]]
@@ -47,6 +49,7 @@ class Matchers:
     context: ctx.Rules
     unit_ranges: dict[str, list] = None  # measurement name (lower) -> its ranges in other units (kb.UnitRange)
     dose_unit: re.Pattern | None = None  # a dose unit after a lab name's number: a medication, not a lab
+    problems: problem_vocab.ProblemVocab | None = None  # which concepts are problems, and their ICD-10-CM codes
 
 
 _matchers: dict[int, Matchers] = {}
@@ -73,14 +76,20 @@ def _build(kb: RecordsKB) -> Matchers:
     lab_forms = {k for r in kb.labs for k in (r.name, *r.aliases)}
     lab_long = [k for k in lab_forms if len(k) > 2]
     lab_short = [k for k in lab_forms if len(k) <= 2]
+    try:
+        vocab = problem_vocab.build(kb.terminology, record_concepts(kb.terminology), problem_vocab.load_data(kb.root))
+    except problem_vocab.ProblemVocabError as exc:
+        raise KBError(str(exc)) from exc
     return Matchers(
         terminology=kb.terminology,
-        concepts=record_concepts(kb.terminology),
+        concepts=vocab.only,
+        problems=vocab,
         drug=phrase_regex(drug_lookup),
         drug_lookup=drug_lookup,
         allergen=phrase_regex(list(drug_lookup) + list(rules.get("allergens", []))),
         reaction=phrase_regex(rules.get("reactions", [])),
         no_allergy=phrase_regex(rules.get("no_allergy", [])),
+        intolerance=phrase_regex(rules.get("intolerance", [])),
         route=[(k, phrase_regex(v)) for k, v in rules["routes"].items()],
         frequency=[(k, phrase_regex(v)) for k, v in rules["frequencies"].items()],
         status=[(k, phrase_regex(v)) for k, v in rules["status"].items()],
@@ -136,6 +145,9 @@ _WHEN = re.compile(r"\b(?:in|within|after)\s+(?:\d+|one|two|three|four|six|eight
 _ALLERGY_LINE = re.compile(r"\s*(?:allerg(?:y|ies)|adverse reactions)\b|\s*(?:[A-Za-z/]+\s+){1,3}(?:allerg(?:y|ies)|adverse "
                            r"(?:drug\s+)?reactions)\s*:", re.I)
 
+# an allergy section that says only "None" (after its header, when the header is run into the line)
+_NONE = re.compile(r"\s*(?:[A-Za-z ]{0,20}allerg(?:y|ies)\s*:)?[\s,:]*(?:none|nil)\s*\.?[\s,]*$", re.I)
+
 # ---- the extractor ----------------------------------------------------------------------------
 def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     m = matchers(kb)
@@ -154,10 +166,11 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     # allergies first: a drug named in the allergy section is an allergen, not a medication
     allergy_sentence = sec == "allergies" or _ALLERGY_LINE.match(s)
     if allergy_sentence:
-        if m.no_allergy.search(s):
+        if m.no_allergy.search(s) or (sec == "allergies" and _NONE.match(s)):
             out.no_known_allergies = True
         for a in allergies_in(s, m):
-            out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3]))
+            out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3],
+                                         allergy_kind(s, a[0], a[1], a[3], m)))
             taken.append((a[0], a[1]))
         if sec == "allergies" or allergy_sentence:
             return
@@ -165,7 +178,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         if not a[2]:
             taken.append((a[0], a[1]))
             continue
-        out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3]))
+        out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3],
+                                     allergy_kind(s, a[0], a[1], a[3], m)))
         taken.append((a[0], a[1]))
         if a[4]:
             taken.append(a[4])  # "allergic to penicillin (rash)": the reaction is not a current problem
@@ -180,14 +194,17 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
 
     # medications
     drug_hits = [x for x in m.drug.finditer(s) if not overlaps(taken, x.start(), x.end())]
+    sentence_meds = []
     for i, d in enumerate(drug_hits):
         nxt = drug_hits[i + 1].start() if i + 1 < len(drug_hits) else len(s)
-        med = medication(s, d, nxt, m, sec)
+        sentence_meds.append(medication(s, d, nxt, m, sec))
+        taken.append((d.start(), d.end()))
+    share_status(s, drug_hits, sentence_meds)
+    for med in sentence_meds:
         med.sentence = sent.index
         med.start += base
         med.end += base
         out.medications.append(med)
-        taken.append((d.start(), d.end()))
     med_spans = [(d.start(), d.end()) for d in drug_hits]
 
     # procedures, then problems (a procedure wins an overlap: 'post PCI' is the procedure PCI), both from the
@@ -198,24 +215,29 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
             out.procedures.append(Procedure(c.text, base + c.start, base + c.end, sent.index,
                                             term.get(c.concept_id).name, c.concept_id))
             taken.append((c.start, c.end))
-    hits = [c for c in term.match(s, types=PROBLEM_TYPES, section=sec, only=m.concepts)
-            if not overlaps(taken, c.start, c.end)]
+    hits = [r for c in term.match(s, types=PROBLEM_TYPES, section=sec, only=m.concepts)
+            if not overlaps(taken, c.start, c.end) for r in m.problems.reported(s, c)]
+
+    # a word that denies a problem by itself ('afebrile')
+    for start, end, concept, code in m.problems.negated_mentions(s):
+        if not overlaps(taken, start, end) and not any(p.start < end and start < p.end for p, _, _ in hits):
+            out.problems.append(Problem(s[start:end], base + start, base + end, sent.index, problem_name(concept),
+                                        "negated", sec, concept.id, code, icd10cm_title(term, code)))
 
     # problems with ConText assertion
     if hits:
         modifiers, terminators = ctx.find_modifiers(s, m.context)
         background = _background_window(s)
-        for p in hits:
+        for p, concept, code in hits:
             if med_spans and _indication_of_drug(s, p.start, med_spans):
                 continue  # "as needed for nausea": an indication, not a finding of this note
             if _not_a_finding(s, p.text, p.start, p.end):
                 continue
+            words = _with_lasting_word(s, p.start, p.text, m.context)
             assertion = ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context,
-                                          text=p.text)
+                                          text=words)
             if assertion == "present" and background and background[0] <= p.start < background[1]:
-                assertion = ctx.background(p.text, m.context)
-            concept = term.get(p.concept_id)
-            code = icd10cm_code(concept)
+                assertion = ctx.background(words, m.context)
             out.problems.append(Problem(p.text, base + p.start, base + p.end, sent.index, problem_name(concept),
                                         assertion, sec, concept.id, code, icd10cm_title(term, code)))
 
@@ -264,6 +286,12 @@ _ROOM_AIR = re.compile(r"%\s*(?:on\s+)?$")
 _NOT_SMOKING = re.compile(r"\b(?:quit|stopped|gave up|never|ex|former|non)[- ]?\s*$", re.I)
 _SERVICE = re.compile(r"(?:\s+and\s+[A-Za-z]+)?\s+(?:education|educator|nurse|team|service|specialist|clinic|unit|"
                       r"diary|diaries)\b", re.I)
+# a condition's name used for an operation, a device, a scale or a protocol ('cataract extraction',
+# 'renal stone protocol', 'Glasgow coma scale'), or a state of a disease, not of the patient ('unresponsive to medical
+# therapy'): not a finding of this note
+_NAMES_SOMETHING_ELSE = re.compile(r"\s+(?:extraction|surgery|surgeries|removal|removed|implant|excision|"
+                                   r"resection|protocol|scale|score)\b|\s+to\s+(?:\w+\s+)?(?:therapy|treatment|"
+                                   r"management|medications?)\b", re.I)
 
 
 def problem_name(concept) -> str:
@@ -284,12 +312,29 @@ def icd10cm_title(term, code: str) -> str:
 def _not_a_finding(s: str, text: str, start: int, end: int) -> bool:
     """Words from the problem vocabulary that do not report a problem here: 'RA' after a saturation
     ('SpO2 97% RA' is room air), a condition naming a service, clinic or diary ('diabetes educator', 'heart
-    failure clinic', 'Headache and Epilepsy Service', 'headache diary') and tobacco that is not current."""
+    failure clinic', 'Headache and Epilepsy Service', 'headache diary'), an operation, scale or protocol ('cataract
+    extraction', 'Glasgow coma scale') and tobacco that is not current."""
     if text == "RA" and _ROOM_AIR.search(s[max(0, start - 6):start]):
         return True
     if text.lower() in ("smoking", "smoker") and _NOT_SMOKING.search(s[max(0, start - 12):start]):
         return True
-    return bool(_SERVICE.match(s, end))
+    return bool(_SERVICE.match(s, end) or _NAMES_SOMETHING_ELSE.match(s, end))
+
+
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _with_lasting_word(s: str, start: int, text: str, rules) -> str:
+    """The mention with the words just before it when they make it chronic ('chronic low back pain', 'persistent
+    bouts of otitis media'): the chronic check of a past-history mention reads them (rules: chronic modifiers)."""
+    words = [w.group() for w in _WORD.finditer(s, max(0, start - 40), start)][-3:]
+    if start > 0 and s[start - 1].isalnum():
+        return text
+    for i in range(len(words)):
+        longer = " ".join(words[i:] + [text])
+        if ctx.is_chronic(longer, rules):
+            return longer
+    return text
 
 
 def _indication_of_drug(s: str, start: int, med_spans) -> bool:

@@ -8,8 +8,26 @@ import re
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
 
-_DOSE = re.compile(rf"(?<![\w.])({_NUM}(?:\s*(?:-|to)\s*{_NUM})?)\s*(mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|"
-                   r"mg|mcg|µg|ug|g|grams?|units?|iu|meq|mmol|ml|l|puffs?|tablets?|tabs?|drops?)(?![\w/])", re.I)
+_UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
+          r"mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
+# a range ("1-2 tablets") or the strengths of a combination product ("37.5/25 mg")
+_DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*({_UNITS})(?![\w/])", re.I)
+# a count of tablets in words, and half tablets: "one tablet", "two tabs", "1/2 tablet", "one-half tablet", "half a tab"
+_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "1/2": "0.5", "½": "0.5", "one-half": "0.5", "one half": "0.5", "half a": "0.5",
+                 "half": "0.5"}
+_COUNT_DOSE = re.compile(r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                         r"(tablets?|tabs?|capsules?|caps?|puffs?|drops?)\b", re.I)
+# a dose written before the drug: "40 mg of famotidine", "10 units of oxytocin", "20 mL of 0.25% bupivacaine", "2% lidocaine"
+_DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NUM}\s*%\s+)?(?:of\s+)?$|"
+                          rf"(?<![\w.])({_NUM})\s*(%)\s+(?:of\s+)?$|"
+                          r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four)\s+(tablets?|tabs?|capsules?|caps?)\s+of\s+$",
+                          re.I)
+# a dose without a unit right after the name, before a route, a schedule or the end of the item: "allopurinol 300
+# daily", "labetalol 200 q.8", "nifedipine XL 60 daily"
+_BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM})(?=\s*(?:[,;]|$|\.(?!\d)|p\.?\s?o\b|i\.?v\b|"
+                        r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n))", re.I)
+_NEXT_DRUG_DOSE = re.compile(rf"\s*(?:of\s+)?(?:{_NUM}\s*%\s*)?(?:of\s+)?$", re.I)
 _PAREN_STATUS = re.compile(r"\((new|continued|changed|stopped|started|increased|decreased|reduced|held|unchanged)\b",
                            re.I)
 _STATUS_MAP = {"new": "started", "increased": "changed", "decreased": "changed", "reduced": "changed",
@@ -27,23 +45,21 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
     window = s[d.end():window_end]
     med = Medication(d.group(), d.start(), d.end(), 0, drug.name if not drug.is_class else drug.name, d.group(),
                      drug_class=drug.drug_class, section=section)
-    last = d.end()
-    dose = _DOSE.search(window)
-    if dose and dose.start() < 40:
-        med.dose, med.unit = dose.group(1), dose.group(2)
-        last = max(last, d.end() + dose.end())
+    _dose(s, d, window, stop, med)
+    last = max(d.end(), med.end)
+    plain, where = _dotless(window)
     for name, pat in m.route:
-        r = pat.search(window)
-        if r and r.start() < 60:
+        r = pat.search(plain)
+        if r and where[r.start()] < 60:
             med.route = name
-            last = max(last, d.end() + r.end())
+            last = max(last, d.end() + where[r.end() - 1] + 1)
             break
     freqs = []
     for name, pat in m.frequency:
-        f = pat.search(window)
-        if f and f.start() < 80:
-            freqs.append((f.start(), name, f.end()))
-    for _, name, end in sorted(freqs):
+        f = pat.search(plain)
+        if f and where[f.start()] < 80:
+            freqs.append((where[f.start()], -(f.end() - f.start()), name, where[f.end() - 1] + 1))
+    for _, _, name, end in sorted(freqs):  # at one place the longest form wins ("once daily", not "once")
         if name == "as needed":
             med.prn = True
         if name == "once" and med.frequency:
@@ -59,6 +75,63 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
     return med
 
 
+def _dotless(window: str) -> tuple[str, list[int]]:
+    """The window without full stops, so dotted abbreviations read as written plain ("q.8h." is "q8h", "q.h.s." is
+    "qhs", "p.r.n." is "prn"), and where each character of it stands in the window."""
+    keep = [i for i, ch in enumerate(window) if ch != "."]
+    return "".join(window[i] for i in keep), keep
+
+
+def _count(word: str) -> str:
+    return _WORD_NUMBERS[re.sub(r"[- ]+", " ", word.lower()).replace("one half", "one-half")]
+
+
+def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
+    """Dose and unit: written after the name (not one that belongs to the next drug: "heparin, then 100 mg of
+    aminophylline"), a count of tablets in words, a dose before the name, or a number without a unit."""
+    before = _DOSE_BEFORE.search(s[max(0, d.start() - 30):d.start()])
+    if before:
+        if before.group(1):
+            med.dose, med.unit = before.group(1), before.group(2)
+        elif before.group(3):
+            med.dose, med.unit = before.group(3), "%"
+        else:
+            med.dose, med.unit = _count(before.group(5)), before.group(6)
+        return
+    dose = _DOSE.search(window)
+    if dose and dose.start() < 40 and not (stop < len(s) and _NEXT_DRUG_DOSE.fullmatch(window[dose.end():])):
+        med.dose, med.unit = dose.group(1), dose.group(2)
+        med.end = d.end() + dose.end()
+        return
+    count = _COUNT_DOSE.search(window)
+    if count and count.start() < 30:
+        med.dose, med.unit = _count(count.group(1)), count.group(2)
+        med.end = d.end() + count.end()
+        return
+    bare = _BARE_DOSE.match(window)
+    if bare:
+        med.dose = bare.group(1)
+        med.end = d.end() + bare.end()
+
+
+_TURN = re.compile(r"\b(?:but|later|subsequently)\b", re.I)
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|,|/)\s*", re.I)
+
+
+def share_status(s: str, hits: list, meds: list[Medication]) -> None:
+    """Drugs joined in one phrase share its status: "metoprolol and lisinopril were stopped" (a bare name before
+    'and' takes the status of the drug after it)."""
+    for i in range(len(meds) - 2, -1, -1):
+        if not meds[i].status and not meds[i].dose and _JOINED.fullmatch(s[hits[i].end():hits[i + 1].start()]):
+            meds[i].status = meds[i + 1].status
+
+
+# status words that speak of the drug only right before it ("since coming off tamsulosin", "quit aspirin")
+_ADJACENT_ONLY = {"quit", "off", "failed"}
+_ADJACENT_GAP = re.compile(r"\s*(?:(?:the|his|her|their|all|of|taking)\s+)?", re.I)
+_AUX = re.compile(r"^[\s,;]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them)\s+){0,4}", re.I)
+
+
 def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
     p = _PAREN_STATUS.search(window)
     if p:
@@ -67,16 +140,23 @@ def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
     # a status verb shortly before the drug ("Stop amlodipine", "increase atorvastatin to 40 mg"),
     # or right after it ("Ibuprofen discontinued")
     before = s[max(0, d.start() - 30):d.start()]
-    after = window[:25]
+    # after it, past a comma and auxiliaries: "apixaban has been on hold", "enalapril has now been discontinued"
+    after = _AUX.sub("", window[:45], count=1)
     best = None
     for name, pat in m.status:
         for hit in pat.finditer(before):
             dist = len(before) - hit.end()
+            if hit.group().lower() in _ADJACENT_ONLY and not _ADJACENT_GAP.fullmatch(before[hit.end():]):
+                continue  # "quit smoking and takes aspirin": aspirin goes on
             if best is None or dist < best[0]:
                 best = (dist, name)
-        hit = pat.match(after.lstrip())
+        hit = pat.match(after)
         if hit and (best is None or best[0] > 0):
             best = (0, name)
+    stopped = dict(m.status).get("stopped")
+    turn = _TURN.search(window)
+    if stopped is not None and turn and stopped.search(window[turn.end():turn.end() + 40]):
+        return "stopped"  # "were begun on admission but were discontinued"
     if best:
         return best[1]
     if re.search(r"\b(?:to|from)\s+" + _NUM + r"\s*\w+", window[:40]) and re.search(r"\b(increase|decrease|reduce|change)",
@@ -116,11 +196,19 @@ _INLINE_ALLERGY = re.compile(r"\ballergic to\s+|\bknown\s+(?=\w+\s+allergy)|\b(?
 
 # the allergen right after "allergic to" / "allergy:", or a later item of that list ("allergic to penicillin
 # (rash) and sulfa"): each is an allergy, never a current medication
-_ALLERGY_LIST = re.compile(r"(?:allergic\s+to|allerg(?:y|ies)\s*(?:to|:|-))\s+"
+_ALLERGY_LIST = re.compile(r"(?:allergic\s+to|allerg(?:y|ies)\s*(?:to|:|-)|intoleran(?:t|ce)\s+(?:of|to)|"
+                           r"(?:did|could|does|can)\s*(?:not|n't)\s+tolerate)\s+"
                            r"(?:[\w-]+(?:\s+[\w-]+)?(?:\s*\([^)]{0,40}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*$", re.I)
 
 
 _DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,2}\s*$", re.I)
+
+
+def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
+    """'intolerance' when the note says so near the substance ("intolerant of statins", "lactose intolerance",
+    "nausea with codeine (side effect)"), else 'allergy'. A reaction alone does not decide it."""
+    near = s[max(0, start - 40):min(len(s), end + 40)]
+    return "intolerance" if m.intolerance.search(near) or (reaction or "").lower() == "intolerance" else "allergy"
 
 
 def inline_allergies(s: str, m):

@@ -6,6 +6,7 @@ line-anchored regex is about a millisecond per note."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,10 +30,11 @@ def _header_regex(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pa
         for p in phrases:
             lookup.setdefault(p.lower(), cat)
     alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lookup, key=len, reverse=True))
-    # a header: start of line, optional numbering, the phrase, then ':' (or '-') or end of line
+    # a header: start of line (or a line break flattened into a comma after '.', ':' or ';'), optional
+    # numbering, the phrase, then ':' (or '-') or end of line
     # possessive blanks: a phrase never starts with one, and backtracking into a long run of blanks
     # retried every phrase at every position of the run
-    pattern = re.compile(rf"(?im)^[ \t]*+(?:\d+[.)]\s*+)?({alts})[ \t]*(?::|-\s|$)")
+    pattern = re.compile(rf"(?im)(?:^|(?<=[.!?:;],))[ \t]*+(?:\d+[.)]\s*+)?({alts})[ \t]*(?::|-\s|$)")
     return pattern, lookup
 
 
@@ -45,6 +47,22 @@ _KEYWORDS = (("present", "history_of_present_illness"), ("allerg", "allergies"),
              ("social", "social_history"), ("exam", "physical_exam"), ("course", "hospital_course"),
              ("follow", "follow_up"), ("procedure", "procedures"), ("imaging", "imaging"), ("finding", "imaging"),
              ("history", "past_medical_history"), ("complaint", "chief_complaint"), ("diagnos", "chief_complaint"))
+
+
+# A header run into the text, as notes flattened to one line write them ("...knee.,ALLERGIES:, Nil.,MEDS:, ..."):
+# an upper-case phrase after a stop or comma, then a colon. A known phrase or keyword names the section; an
+# unknown one ("HEENT:", "NECK:") is a sub-heading of the section it stands in.
+_INLINE = re.compile(r"(?:(?<=[.,;])|^)[ \t]{0,3}([A-Z][A-Z/&' -]{2,48}[A-Z])[ \t]{0,3}:")
+
+
+def _inline_category(header: str, lookup: dict[str, str]) -> str | None:
+    phrase = re.sub(r"\s+", " ", header.lower())
+    if phrase in lookup:
+        return lookup[phrase]
+    cat = _keyword_category(header)
+    # only a keyword other than the bare "history" names a section: "SINUSITIS HISTORY:" run into a note is
+    # the present illness going on, not the past history
+    return None if cat in ("other", "past_medical_history") else cat
 
 
 def _keyword_category(header: str) -> str:
@@ -62,20 +80,36 @@ def find_sections(text: str, rules: dict[str, list[str]]) -> list[Section]:
     for m in _GENERIC.finditer(text):
         if m.start(1) not in starts and not any(f[0] <= m.start(1) < f[1] for f in found):
             found.append((m.start(1), m.end(), _keyword_category(m.group(1)), m.group(1)))
+    starts = {f[0] for f in found}
+    for m in _INLINE.finditer(text):
+        if m.start(1) not in starts and not any(f[0] <= m.start(1) < f[1] for f in found):
+            found.append((m.start(1), m.end(), _inline_category(m.group(1), lookup), m.group(1)))
     found.sort()
-    sections = []
+    sections, previous = [], "other"
     for i, (start, hend, cat, header) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(text)
+        cat = previous = cat or previous  # a sub-heading stays in its section
         sections.append(Section(cat, header, start, hend, end))
     return sections
 
 
 def assign_sections(sentences: list[Sentence], sections: list[Section]) -> list[Sentence]:
-    """Each sentence gets the category of the last header at or before its start."""
-    out, j, current = [], 0, ""
+    """Each sentence gets the category of the last header at or before its start; a sentence with a header inside
+    it (a header run into the text) is cut there, so what follows the header is in its section."""
+    pieces = []
+    cuts = sorted(sec.start for sec in sections)
     for s in sentences:
-        while j < len(sections) and sections[j].start <= s.start:
+        start = s.start
+        for c in cuts[bisect.bisect_right(cuts, s.start):bisect.bisect_left(cuts, s.end)]:
+            piece = s.text[start - s.start:c - s.start]
+            if piece.strip(" \t,;."):
+                pieces.append((start, start + len(piece.rstrip(" \t,")), piece.rstrip(" \t,")))
+            start = c
+        pieces.append((start, s.end, s.text[start - s.start:]))
+    out, j, current = [], 0, ""
+    for start, end, text in pieces:
+        while j < len(sections) and sections[j].start <= start:
             current = sections[j].category
             j += 1
-        out.append(Sentence(s.index, s.start, s.end, s.text, current))
+        out.append(Sentence(len(out), start, end, text, current))
     return out

@@ -107,9 +107,11 @@ def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") 
     allergies = []
     for a in ex.allergies:
         line = f"{a.substance} ({a.reaction})" if a.reaction else a.substance
+        if a.kind == "intolerance" and a.reaction.lower() != "intolerance":
+            line += " (intolerance)"
         if all(x.text.lower() != line.lower() for x in allergies):
             allergies.append(_item(line, by_index[a.sentence], "allergy", substance=a.substance, reaction=a.reaction,
-                                   mention=[a.start, a.end]))
+                                   category=a.kind, mention=[a.start, a.end]))
     if not allergies and ex.no_known_allergies:
         allergies.append(Item("No known drug allergies", -1, 0, 0, "allergy", {"substance": "", "reaction": ""}))
 

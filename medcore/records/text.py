@@ -4,7 +4,11 @@ Clinical notes are half prose, half lists: a line break ends a sentence unless t
 starts in lower case (a wrapped line). Inside a line, '.', '!' or '?' followed by a space and an
 upper-case letter or digit ends a sentence, except after common abbreviations. Very long
 sentences (pasted tables, lines thousands of characters long) are cut at about MAX_SENT chars so
-that no later step works on an unbounded string."""
+that no later step works on an unbounded string.
+
+Notes exported with their line breaks flattened into commas (the MTSamples transcriptions: "... no edema.,PAST
+MEDICAL HISTORY: , Hypertension") keep a trace of each break: a comma right after a full stop, colon or
+semicolon, which ordinary prose never writes. That comma ends a sentence like a line break."""
 
 from __future__ import annotations
 
@@ -15,7 +19,8 @@ MAX_SENT = 600
 _ABBREV = {"dr", "mr", "mrs", "ms", "st", "vs", "no", "e.g", "i.e", "p.o", "b.i.d", "t.i.d", "q.i.d", "approx",
            "pt", "hx", "dx", "fig", "inc", "jr", "sr", "prof", "ave", "mt", "i.v", "i.m", "s.c", "e", "i", "a.m",
            "p.m", "mg", "co", "u.s", "etc"}
-_END = re.compile(r"[.!?](?=\s+[\"'(]?[A-Z0-9])")
+_END = re.compile(r"[.!?][\"')]?(?=\s+[\"'(]?[A-Z0-9])")  # a closing quote may follow: 'said "no."  Mood'"
+_FLAT_BREAK = re.compile(r"[.!?:;][ \t]*,")  # a line break flattened into a comma
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _WORD_WINDOW = 40  # longer than any abbreviation, so a cut word is never mistaken for one
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
@@ -64,16 +69,22 @@ def split_sentences(text: str) -> list[Sentence]:
     pieces: list[tuple[int, int]] = []
     for ls, le in _line_spans(text):
         seg_start = ls
-        for m in _END.finditer(text, ls, le):
-            # Only the last few characters: a longer word is no abbreviation, and searching the whole
-            # segment made a line of skipped initials ("A. A. A. ...") quadratic.
-            word = _LAST_WORD.search(text, max(seg_start, m.start() - _WORD_WINDOW), m.start())
-            if word and word.group(1).lower().rstrip(".") in _ABBREV:
+        flat = {m.end() for m in _FLAT_BREAK.finditer(text, ls, le)}
+        ends = sorted({m.end() for m in _END.finditer(text, ls, le)} | flat)
+        for end in ends:
+            if end <= seg_start:
                 continue
-            if word and len(word.group(1)) == 1 and word.group(1).isupper():  # initials: "J. Smith"
-                continue
-            pieces.append((seg_start, m.end()))
-            seg_start = m.end()
+            if end not in flat:
+                # Only the last few characters: a longer word is no abbreviation, and searching the whole
+                # segment made a line of skipped initials ("A. A. A. ...") quadratic.
+                stop = end - 1 if text[end - 1] in ".!?" else end - 2  # the stop before a closing quote
+                word = _LAST_WORD.search(text, max(seg_start, stop - _WORD_WINDOW), stop)
+                if word and word.group(1).lower().rstrip(".") in _ABBREV:
+                    continue
+                if word and len(word.group(1)) == 1 and word.group(1).isupper():  # initials: "J. Smith"
+                    continue
+            pieces.append((seg_start, end))
+            seg_start = end
         pieces.append((seg_start, le))
     out: list[Sentence] = []
     for s, e in pieces:

@@ -1,6 +1,7 @@
-"""The page's way to make a plan: in the engine worker pool under its time budget, so one slow plan (a long
-medication list, a large interaction graph) cannot stall the server for everyone (the CLI calls the planner
-directly). The worker loads the knowledge base itself (cached per process); a PlanError pickles back."""
+"""How the page's plans run (service.make with bounded=True): in the engine worker pool under its time budget, so
+one slow plan (a long medication list, a large interaction graph) cannot stall the server for everyone (the CLI,
+one plan in its own process, runs the planner directly). The worker loads the knowledge base itself (cached per
+process); a PlanError pickles back."""
 
 from __future__ import annotations
 

@@ -13,8 +13,11 @@ Imports stay inside handlers so `python -m medcore --help` is fast.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 def register(reg) -> None:
@@ -229,22 +232,18 @@ def load_patient_file(path: Path) -> tuple[dict, list[str]]:
 
 
 def _plan(args, settings) -> int:
-    from medcore.therapy import fhir_io, render
-    from medcore.therapy.planner import PlanError, make_plan
-    from medcore.therapy.profile import ProfileError, parse_patient
+    from medcore.therapy import fhir_io, render, service
+    from medcore.therapy.planner import PlanError
+    from medcore.therapy.profile import ProfileError
 
     kb = _kb(settings)
     try:
         _check_output(args.fhir)
         _check_output(args.markdown)
         data, notes = load_patient_file(args.patient)
-        if args.pharmcat:
-            from medcore.therapy import pharmcat
-
-            data, more = pharmcat.merge(data, pharmcat.read_file(kb, args.pharmcat))
-            notes = notes + more
-        patient, warnings = parse_patient(data)
-        plan = make_plan(kb, patient, args.condition, notes + warnings)
+        # the tool's one entry point, as the page: same checks, same audit row
+        plan = service.make(settings, data, args.condition, notes=notes, pharmcat_report=args.pharmcat, kb=kb,
+                            store=_audit_store(settings)).plan
     except ProfileError as exc:
         for p in exc.problems:
             print(f"error: {p}", file=sys.stderr)
@@ -264,6 +263,17 @@ def _plan(args, settings) -> int:
     else:
         print(render.plan_markdown(d))
     return 0
+
+
+def _audit_store(settings):
+    """The store for the plan's audit row; a plan is still made (and says so in the log) when it cannot open."""
+    from medcore.store import Store
+
+    try:
+        return Store.open(settings)
+    except Exception as exc:  # noqa: BLE001 - any database failure; the plan does not depend on the store
+        log.warning("plan not audited: the store could not be opened (%s)", exc)
+        return None
 
 
 def _eval(args, settings) -> int:

@@ -26,6 +26,14 @@ INACTIVE = {"inactive", "resolved", "remission", "refuted", "entered-in-error", 
             "cancelled", "not-taken"}
 
 
+# A MedicationStatement with one of these statuses is a stopped medicine: it goes into stopped_medications with
+# the days since it ended (effectivePeriod.end), so interactions that outlast a drug (`persists` rules, e.g. an
+# inducer's two to four weeks) are still checked. One that ended longer ago than STOPPED_WINDOW_DAYS is left out:
+# the window is longer than any `persists` in assets/kb/therapy/interactions.yaml (a test keeps it so).
+STOPPED = {"stopped", "completed"}
+STOPPED_WINDOW_DAYS = 90
+
+
 class FhirError(ValueError):
     pass
 
@@ -93,11 +101,15 @@ def patient_from_bundle(bundle: dict, today: date | None = None) -> tuple[dict, 
             if t:
                 out["conditions"].append(t)
         elif rt in ("MedicationStatement", "MedicationRequest"):
-            if str(r.get("status", "")) in INACTIVE:
-                continue
             t = _text(r.get("medicationCodeableConcept"))
             if not t and r.get("medicationReference"):
                 t = str(r["medicationReference"].get("display") or "")
+            status = str(r.get("status", ""))
+            if rt == "MedicationStatement" and status in STOPPED and t:
+                _stopped(r, t, status, today, out, notes)
+                continue
+            if status in INACTIVE:
+                continue
             if t:
                 out["medications"].append(t)
         elif rt == "AllergyIntolerance":
@@ -156,6 +168,23 @@ def patient_from_bundle(bundle: dict, today: date | None = None) -> tuple[dict, 
     if "age" not in out:
         notes.append("no Patient.birthDate in the bundle: enter the age")
     return out, notes
+
+
+def _stopped(r: dict, name: str, status: str, today: date | None, out: dict, notes: list[str]) -> None:
+    """A stopped or completed MedicationStatement: 'NAME stopped N days ago' when its end date is known."""
+    end = str((r.get("effectivePeriod") or {}).get("end") or "")
+    try:
+        ended = date.fromisoformat(end[:10])
+    except ValueError:
+        notes.append(f"{name}: MedicationStatement {status} without an end date (effectivePeriod.end); interactions "
+                     "that last after it stops were not checked - add it to the stopped medicines with when it stopped")
+        return
+    ago = ((today or date.today()) - ended).days
+    if ago < 0:
+        notes.append(f"{name}: MedicationStatement {status} but its end date {ended.isoformat()} is in the future; "
+                     "not used - check whether it is still taken")
+    elif ago <= STOPPED_WINDOW_DAYS:
+        out.setdefault("stopped_medications", []).append(f"{name} stopped {ago} days ago")
 
 
 def _meta() -> dict:

@@ -22,6 +22,8 @@ DURATION_PATTERNS = [
     re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
     re.compile(rf"\b{_NUM}\s+{_UNIT}\b(?!\s+(?:old|pregnant|of age))(?![- ]old)"),
     re.compile(r"\bfor\s+(?:a\s+)?(minute|hour|day|week|fortnight|month|year)s?\b"),
+    # 'for the last hour', 'over the past week': one unit
+    re.compile(r"\b(?:for|over|in|during)\s+the\s+(?:last|past)\s+(minute|hour|day|week|fortnight|month|year)\b"),
 ]
 SINCE = {"yesterday": 30, "last night": 14, "this morning": 6, "today": 6, "tonight": 2, "this afternoon": 3,
          "this evening": 2, "last week": 24 * 7, "last month": 730, "the weekend": 24 * 3, "monday": 24 * 4,
@@ -34,7 +36,17 @@ FREQUENCY_PATTERNS = [
                rf"\s+(?:a|an|per|each|every|in\s+an?)\s+{_UNIT}\b"),
     re.compile(rf"\b(?:every|each|per)\s+(?:other\s+|single\s+|{_NUM}\s+(?:of\s+)?)?{_UNIT}\b"),
     re.compile(rf"\b(?:\d+(?:\.\d+)?|{_UNIT})\s+(?:a|an|per)\s+{_UNIT}\b(?!\s+ago)"),
+    re.compile(rf"\b(?:beats?|breaths?|bpm)\s+(?:a|an|per|every)\s+{_UNIT}\b"),  # a rate: '180 beats a minute'
 ]
+# A time counted from a risk event ('two weeks after my operation', 'ten days following my hip replacement', 'two
+# weeks post op') says when the event was, not how long the complaint has lasted: it belongs to the event even when
+# a symptom comes first ('short of breath two weeks after my operation'); 'for three days after ...' still says how
+# long (a phrase starting with one of LASTING).
+EVENT_AFTER = {"after", "following", "post"}
+LASTING = {"for", "past", "last", "over"}
+# Words between 'since' and a SINCE time that name the event ('since I flew back from Australia last week'): no
+# clause break and no second 'since'.
+_SINCE_EVENT = r"(?:\s+(?!(?:since|and|but|because)\b)[a-z0-9'-]+)"
 # "since I woke up (yesterday)": the SINCE table's time, or this morning's with no time named.
 _WOKE = r"(?:(?:i|he|she|we|they|you)\s+)?(?:woke|woken|got)\s+up"
 # Onset without 'since': an onset verb and a SINCE time in one chunk, either order ('it started this
@@ -85,14 +97,18 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
     for pat in DURATION_PATTERNS[:3]:
         for m in pat.finditer(low):
             out.append((m.start(), m.end(), _num(m.group(1)) * UNIT_HOURS[m.group(2)]))
-    for m in DURATION_PATTERNS[3].finditer(low):
-        out.append((m.start(), m.end(), UNIT_HOURS[m.group(1)]))
+    for pat in DURATION_PATTERNS[3:]:
+        for m in pat.finditer(low):
+            out.append((m.start(), m.end(), UNIT_HOURS[m.group(1)]))
     keys = "|".join(SINCE)
     for key, h in SINCE.items():
         for m in re.finditer(rf"\bsince\s+(?:{_WOKE}\s+)?{key}\b", low):
             out.append((m.start(), m.end(), h))
     for m in re.finditer(rf"\bsince\s+{_WOKE}\b(?!\s+(?:{keys})\b)", low):
         out.append((m.start(), m.end(), SINCE["this morning"]))
+    # 'since I flew back from Australia last week', 'since my operation on Monday': the event's time
+    for m in re.finditer(rf"\bsince{_SINCE_EVENT}{{1,6}}?\s+(?:on\s+)?(?P<k>{keys})\b", low):
+        out.append((m.start(), m.end(), SINCE[m.group("k")]))
     # a frequency ('twice a day') or a gestation ('37 weeks gestation', "I'm 36 weeks") is no duration
     skip = frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)]
     return [d for d in out if not any(a < d[1] and d[0] < b for a, b in skip)]
@@ -163,10 +179,30 @@ def _nearest_head(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
     return None
 
 
+def _counted_from_risk_event(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
+                             matches: list[tuple[int, int, list[str]]], s: int, e: int) -> bool:
+    """Whether the time at tokens [s, e) is followed by 'after'/'following'/'post' and then, past function words
+    only, a risk factor ('two weeks after my operation', 'two weeks post op')."""
+    if e >= len(toks) or toks[s] in LASTING or toks[e] not in EVENT_AFTER:
+        return False
+    starts = {ms: ids for ms, _, ids in matches}
+    k = e  # the event word may start the risk phrase itself ('post op', 'after my operation')
+    while k < len(toks) and chunk_of[k] == chunk_of[s]:
+        if k in starts:
+            return all(kb.finding(i.lstrip("!")).category in HISTORY_CATEGORIES for i in starts[k])
+        if toks[k] not in EVENT_AFTER and toks[k] not in FUNCTION_WORDS:
+            return False
+        k += 1
+    return False
+
+
 def _describes_history(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
                        matches: list[tuple[int, int, list[str]]], s: int, e: int) -> bool:
     """Whether the duration at tokens [s, e) is attached to a risk factor or life history ('smoked for
-    35 years') rather than to a symptom: its nearest head in the same chunk, preceding first."""
+    35 years') rather than to a symptom: a time counted from a risk event, else its nearest head in the same
+    chunk, preceding first."""
+    if _counted_from_risk_event(kb, toks, chunk_of, matches, s, e):
+        return True
     head = _nearest_head(kb, toks, chunk_of, matches, s, e)
     if head is None:
         return False

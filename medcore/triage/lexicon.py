@@ -1,5 +1,14 @@
-"""The symptom chat's phrase index: every finding synonym as token n-grams (exact and normal form), the
-longest-first matcher over a clause, and MiniLM embeddings for lay phrasings the synonym list misses.
+"""The symptom chat's phrases as data for the one matcher (medcore.knowledge.match over a
+knowledge.phrase_table), plus MiniLM embeddings for lay phrasings the synonym list misses.
+
+Every finding's synonyms and name (kind 'term'), its absent_synonyms ('absent': "I can keep fluids down"
+says the finding is absent) and its not_synonyms ('block': 'cut down on' is matched whole so that the
+shorter synonym 'cut' is not, then dropped) go into one phrase table. The knowledge layer's normalisation
+applies to them and to the text alike (NFKC, confusable letters, UK/US spellings, plurals, anatomical
+adjectives, hyphenated words joined or split); the chat adds its own configuration: a parent's 'her' and
+'his' read as 'my' (tokens.PERSPECTIVE), and the normal form (tokens.normal_stream: no verb 'be',
+quantities collapsed) as a second way to meet a phrase, taken only when it matches more of the text.
+A body part plus a pain word ('my knee is killing me') is composed after matching (`_add_body_pain`).
 
 Speed: phrase matching is a dictionary lookup over token n-grams (no model). Only the few text chunks with
 no phrase match are embedded, in one batch, against synonym embeddings computed once per knowledge base
@@ -7,68 +16,77 @@ no phrase match are embedded, in one batch, against synonym embeddings computed 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
 
+from medcore.config import REPO_ROOT
+from medcore.knowledge import phrase_table
+from medcore.knowledge.normalize import load_variants
 from medcore.triage.kb import KnowledgeBase
-from medcore.triage.tokens import normal_form, stem, tokens
+from medcore.triage.tokens import _TOKEN, PERSPECTIVE, normal_stream, stem, tokens
 
-BLOCK = "~"  # id prefix of a not_synonyms phrase in the lexicon
+BLOCK = "~"  # id prefix of a not_synonyms phrase in a match
+ABSENT = "!"  # id prefix of an absent_synonyms phrase in a match
+_PREFIX = {"term": "", "absent": ABSENT, "block": BLOCK}
 
 
 class Lexicon:
-    """Token n-gram index of every synonym and finding name."""
+    """The chat's phrase table (every synonym, absent phrase, blocker and finding name) and how to read it."""
 
-    def __init__(self, kb: KnowledgeBase, extra: dict[str, Iterable[str]] | None = None):
+    def __init__(self, kb: KnowledgeBase, extra: dict[str, Iterable[str]] | None = None,
+                 kb_dir: Path | None = None):
         """`extra`: more exact phrases per finding id (the shared terminology's clinical words, see
-        `terminology_phrases`); they are matched like synonyms but stay out of the embedding index."""
+        `terminology_phrases`); they are matched like synonyms where their key is new, but stay out of the
+        embedding index."""
         self.kb = kb
-        self.phrases: dict[tuple[str, ...], list[str]] = {}
         self.rows: list[tuple[str, str]] = []  # (finding id, phrase) for the embedding index
-        self.absent: set[tuple[str, ...]] = set()  # phrases that say a finding is absent
-        self.normal: dict[tuple[str, ...], list[str]] = {}  # the same phrases in normal form (fallback)
+        table_rows: list[tuple[str, str, str]] = []
         for f in kb.findings:
-            for phrase in f.absent_synonyms:
-                toks = tuple(tokens(phrase))
-                self.phrases.setdefault(toks, []).append("!" + f.id)
-                self.absent.add(toks)
-                self._add_normal(toks, "!" + f.id)
-            for phrase in f.not_synonyms:  # 'cut down on': matched (so it wins over 'cut'), then dropped
-                toks = tuple(tokens(phrase))
-                self.phrases.setdefault(toks, []).append(BLOCK + f.id)
-                self._add_normal(toks, BLOCK + f.id)
+            table_rows += [(f.id, p, "absent") for p in f.absent_synonyms]
+            table_rows += [(f.id, p, "block") for p in f.not_synonyms]
             for phrase in dict.fromkeys((*f.synonyms, f.name)):
-                toks = tuple(tokens(phrase))
-                if not toks:
-                    continue
-                ids = self.phrases.setdefault(toks, [])
-                if f.id not in ids:
-                    ids.append(f.id)
-                self._add_normal(toks, f.id)
-                self.rows.append((f.id, phrase))
-        for fid, phrases in (extra or {}).items():
-            for phrase in phrases:
-                toks = tuple(tokens(phrase))
-                if toks and toks not in self.phrases:
-                    self.phrases[toks] = [fid]
-                    self._add_normal(toks, fid)
-        self.max_len = max(len(k) for k in self.phrases)
-        self.max_normal_len = max(len(k) for k in self.normal)
+                if tokens(phrase):
+                    table_rows.append((f.id, phrase, "term"))
+                    self.rows.append((f.id, phrase))
+        extra_rows = [(fid, p, "term") for fid, phrases in (extra or {}).items() for p in phrases]
+        variants = load_variants(kb_dir or REPO_ROOT / "assets" / "kb")
+        self.table = phrase_table.build(table_rows, variants, words=PERSPECTIVE, stream=normal_stream,
+                                        extra=extra_rows)
         self.pain_words = {stem(w) for w in kb.body_pain.get("pain_words", [])}
         self.body_parts = {stem(k): v for k, v in kb.body_pain.get("parts", {}).items()}
-        self.vocabulary = {t for k in self.phrases for t in k}
+        self.key = self.table.variants.key
+        self.part_keys = {self.key(k): v for k, v in self.body_parts.items()}  # by the matcher's word key
+        self.vocabulary = {t for _, p, _ in (*table_rows, *extra_rows) for t in tokens(p)}
 
-    def _add_normal(self, toks: tuple[str, ...], fid: str) -> None:
-        norm = normal_form(list(toks))
-        # A phrase that starts or ends with a left-out word ('being sick') keeps its exact form only: its
-        # bare normal form ('sick') would say something else. A single word has no other form to find.
-        if len(norm) < 2 or norm[0][1] != 0 or norm[-1][2] != len(toks):
-            return
-        ids = self.normal.setdefault(tuple(t for t, _, _ in norm), [])
-        if fid not in ids:
-            ids.append(fid)
+    def ids_of(self, phrase: str) -> list[str]:
+        """What a phrase says when matched whole: finding ids, '!id' for an absent one, '~id' for a blocker."""
+        lex = self.table.lexicon
+        keys = self.table.keys(phrase)
+        return [_PREFIX[lex.types[i]] + lex.ids[i] for i in (lex.concepts_of(keys[0]) if keys else [])]
+
+    def find(self, clause: str) -> list[tuple[int, int, list[str]]]:
+        """The phrase matches in a lower-cased clause as (first token, end token, ids) over its chat tokens
+        (tokens.tokens), longest first, blockers included (see `_unblocked`)."""
+        words = list(_TOKEN.finditer(clause))
+        if not words:
+            return []
+        starts = [w.start() for w in words]
+        ends = [w.end() for w in words]
+        out: list[tuple[int, int, list[str]]] = []
+        at: tuple[int, int] | None = None
+        for m in self.table.matcher.match(clause, every=True):
+            if (m.start, m.end) != at:
+                at = (m.start, m.end)
+                s, e = bisect_right(ends, m.start), bisect_left(starts, m.end)
+                if s >= e:  # nothing the chat's tokens can point at (a word of another script)
+                    at = None
+                    continue
+                out.append((s, e, []))
+            out[-1][2].append(_PREFIX[m.type] + m.concept_id)
+        return out
 
 
 def terminology_phrases(kb: KnowledgeBase, terminology) -> dict[str, list[str]]:
@@ -79,25 +97,26 @@ def terminology_phrases(kb: KnowledgeBase, terminology) -> dict[str, list[str]]:
     or a single word that is already part of a triage phrase ('tearing' in 'tearing chest pain'), since on
     its own it would add a finding inside a description of another."""
     own = Lexicon(kb)
-    words_in_phrases = {t for k in own.phrases if len(k) > 1 for t in k}
-    claimed: dict[tuple[str, ...], set[str]] = {}
-    found: dict[str, dict[tuple[str, ...], str]] = {}
+    terms = own.table.lexicon.terms
+    words_in_phrases = {t for k in terms if " " in k for t in k.split(" ")}
+    claimed: dict[str, set[str]] = {}
+    found: dict[str, dict[str, str]] = {}
     for c in terminology.concepts("finding"):
         fid = c.id.split(":", 1)[1]
         if fid not in kb.finding_index:
             continue
         for phrase in (c.name, *c.synonyms):
-            toks = tuple(tokens(phrase))
-            if not toks:
+            keys = own.table.keys(phrase)
+            if not keys or not tokens(phrase):
                 continue
-            claimed.setdefault(toks, set()).add(fid)
-            found.setdefault(fid, {}).setdefault(toks, phrase)
+            claimed.setdefault(keys[0], set()).add(fid)
+            found.setdefault(fid, {}).setdefault(keys[0], phrase)
     out: dict[str, list[str]] = {}
     for fid, keys in found.items():
-        for toks, phrase in keys.items():
-            if toks in own.phrases or len(claimed[toks]) > 1:
+        for key, phrase in keys.items():
+            if key in terms or len(claimed[key]) > 1:
                 continue
-            if len(toks) == 1 and toks[0] in words_in_phrases:
+            if " " not in key and key in words_in_phrases:
                 continue
             out.setdefault(fid, []).append(phrase)
     return out
@@ -159,43 +178,18 @@ class EmbeddingIndex:
         return out
 
 
-def _match_clause(lex: Lexicon, toks: list[str]) -> list[tuple[int, int, list[str]]]:
-    """Greedy longest-first phrase matches: (start, end, finding ids). At each token the exact n-gram
-    index is tried first; the normal form (no 'be', quantities) wins only with a longer match."""
-    norm = normal_form(toks)
-    norm_at = {s: p for p, (_, s, _) in enumerate(norm)}
-    out, i, n = [], 0, len(toks)
-    while i < n:
-        best = None
-        for L in range(min(lex.max_len, n - i), 0, -1):
-            ids = lex.phrases.get(tuple(toks[i:i + L]))
-            if ids:
-                best = (i + L, ids)
-                break
-        p = norm_at.get(i)
-        if p is not None:
-            for M in range(min(lex.max_normal_len, len(norm) - p), 0, -1):
-                ids = lex.normal.get(tuple(t for t, _, _ in norm[p:p + M]))
-                if ids:
-                    end = norm[p + M - 1][2]
-                    if best is None or end > best[0]:
-                        best = (end, ids)
-                    break
-        if best is None:
-            i += 1
-        else:
-            out.append((i, best[0], best[1]))
-            i = best[0]
-    return out
+_COORD = {"and", "or"}
+_DETERMINERS = {"my", "the", "both"}
 
 
 def _add_body_pain(lex: Lexicon, toks: list[str], matches: list) -> list:
-    """'my knee is killing me': a body part plus a pain word, when no pain finding matched there."""
+    """'my knee is killing me': a body part plus a pain word, when no pain finding matched there. A body part
+    joined to a located pain phrase by 'and'/'or' shares its pain ('pain in my legs and tummy')."""
     kb = lex.kb
     located = [m for m in matches if any(not fid.startswith("!") and fid != "severe_pain"
                                          and kb.finding(fid).category == "pain" for fid in m[2])]
     if located:
-        return matches
+        return _coordinated_parts(lex, toks, matches, located)
     covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)}
     parts = [i for i, t in enumerate(toks) if t in lex.body_parts and i not in covered]
     pains = [i for i, t in enumerate(toks) if t in lex.pain_words and i not in covered]
@@ -210,3 +204,23 @@ def _add_body_pain(lex: Lexicon, toks: list[str], matches: list) -> list:
     if any(ms < s < me or ms < e - 1 < me for (ms, me, ids) in matches if ids != ["severe_pain"]):
         return matches
     return sorted([*matches, (b, b + 1, [lex.body_parts[toks[b]]])])
+
+
+def _coordinated_parts(lex: Lexicon, toks: list[str], matches: list, located: list) -> list:
+    """'pain in my legs and tummy', 'chest pain and my arm': the part after 'and'/'or' right at the end of a
+    located pain phrase (no other match there) has the same pain."""
+    toks = [lex.key(t) for t in toks]  # the matcher's word keys: 'legs' is a leg here
+    covered = {t for s, e, _ in matches for t in range(s, e)}
+    added = []
+    for s, e, ids in located:
+        # parts joined to parts: the pain phrase names one ('chest pain', 'pain in my legs'), not 'a headache'
+        if e >= len(toks) or toks[e] not in _COORD or not any(t in lex.part_keys for t in toks[s:e]):
+            continue
+        j = e + 1
+        while j < len(toks) and toks[j] in _DETERMINERS:
+            j += 1
+        part = lex.part_keys.get(toks[j]) if j < len(toks) and j not in covered else None
+        # the part ends the list ('... and tummy.'), it does not start a sentence of its own ('and my neck is stiff')
+        if part is not None and part not in ids and (j + 1 == len(toks) or toks[j + 1] in _COORD):
+            added.append((j, j + 1, [part]))
+    return sorted([*matches, *added]) if added else matches

@@ -1,9 +1,11 @@
 """Free text to findings: synonym phrases with their assertion (negated, uncertain, a relative's),
 duration, severity, age and sex, plus MiniLM embeddings for lay phrasings the synonym list misses.
 
-Phrases match exactly or, failing that, in a normal form (no verb 'be', quantities collapsed; tokens.py,
-lexicon.py); a finding's not_synonyms ('cut down on') keep a shorter synonym ('cut') from matching inside
-them. Whether a phrase is negated, uncertain or about someone else is decided by the one assertion engine
+Phrases are matched by the one matcher (medcore.knowledge.match) over the chat's phrase table (lexicon.py):
+the knowledge layer's normalisation (full-width and look-alike letters, UK/US spellings, plurals) and, for a
+longer match, a normal form (no verb 'be', quantities collapsed; tokens.py); a finding's not_synonyms ('cut
+down on') keep a shorter synonym ('cut') from matching inside them.
+Whether a phrase is negated, uncertain or about someone else is decided by the one assertion engine
 (medcore.knowledge.assertions, profile `lay`), which also holds every cue word; this module keeps none.
 An absent_synonyms phrase says a finding is absent ("I can keep fluids down"); negated, it says the finding
 is present ("I have not had a period" for a missed period). Durations: durations.py."""
@@ -25,8 +27,9 @@ from medcore.triage.drug_intake import OVERDOSE_FINDINGS, overdose_cue
 from medcore.triage.gestation import (
     LATE_WEEKS, OTHER_BLEEDING, blood_loss, gave_birth, gestation_weeks, heavy_blood, in_pregnancy_context,
 )
-from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _match_clause, _unblocked
-from medcore.triage.travel import FINDING as TRAVEL_FINDING, travel_span
+from medcore.triage.input_guard import normalize_text
+from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _unblocked
+from medcore.triage.travel import travel_findings
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, stem, tokens  # noqa: F401  (public names)
 
 _CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
@@ -80,6 +83,8 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
             max_embed_chunks: int = 6) -> Extraction:
     kb = lexicon.kb
     ex = Extraction()
+    if not text.isascii():  # full-width and look-alike letters as the chat's tokens can read them
+        text = normalize_text(text)
     text = text.replace("’", "'")
     unmatched_chunks: list[tuple[str, bool]] = []
     durations: list[float] = []  # hours of the duration phrases attached to a complaint
@@ -90,7 +95,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     for a, b in assertions.clauses(low, rules):
         clause = low[a:b].strip()
         toks = tokens(clause)
-        matches = _unblocked(_match_clause(lexicon, toks))
+        matches = _unblocked(lexicon.find(clause))
         matches = _add_body_pain(lexicon, toks, matches)
         words = list(_TOKEN.finditer(clause))
         starts = [m.start() for m in words]
@@ -142,7 +147,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 content = [t for t in tokens(assertions.without_cues(chunk, rules)) if t not in _EMBED_STOP]
                 # a chunk already read (a synonym, or a body part with a pain word: 'shoulder pain' is joint
                 # pain, not the nearest embedding 'shoulder-tip pain') is not guessed at again
-                if len(content) < 2 or len(ctoks) > 25 or _match_clause(lexicon, ctoks) \
+                if len(content) < 2 or len(ctoks) > 25 or lexicon.find(chunk.lower()) \
                         or _add_body_pain(lexicon, ctoks, []):
                     continue
                 unmatched_chunks.append((chunk.strip(), assertions.has_cue(chunk, rules)))
@@ -204,20 +209,21 @@ def _speakers_relative(clause: str, pos: int, rules) -> bool:
 
 
 def _read_travel(kb, ex: Extraction, clause: str, rules) -> None:
-    """'just back from Nigeria': a named tropical destination after a travel cue (travel.py, travel.yaml)."""
-    if TRAVEL_FINDING not in kb.finding_index or not kb.source_files:
+    """'just back from Nigeria': a named tropical destination after a travel cue; 'flew back from Australia': a
+    long-haul journey (travel.py, travel.yaml)."""
+    if not kb.source_files:
         return
-    span = travel_span(clause, os.path.dirname(kb.source_files[0]))
-    if span is None:
-        return
-    said = assertions.assert_spans(clause, [span], rules)[0]
-    if said == "possible":
-        ex.uncertain.append(TRAVEL_FINDING)
-    elif said == "family":
-        ex.family.append(TRAVEL_FINDING)
-    else:
-        ex.mentions.append(Mention(TRAVEL_FINDING, kb.finding(TRAVEL_FINDING).name, said != "negated",
-                                   clause[span[0]:span[1]], "travel"))
+    for fid, span in travel_findings(clause, os.path.dirname(kb.source_files[0])):
+        if fid not in kb.finding_index:
+            continue
+        said = assertions.assert_spans(clause, [span], rules)[0]
+        if said == "possible":
+            ex.uncertain.append(fid)
+        elif said == "family":
+            ex.family.append(fid)
+        else:
+            ex.mentions.append(Mention(fid, kb.finding(fid).name, said != "negated", clause[span[0]:span[1]],
+                                       "travel"))
 
 
 def _read_pregnancy(kb, ex: Extraction, low: str) -> None:

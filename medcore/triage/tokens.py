@@ -1,5 +1,10 @@
 """Lay text to tokens, and their normal form, for the symptom chat's phrase matching.
 
+The matching itself is the knowledge layer's (triage/lexicon.py feeds it the chat's phrase table); this module
+gives it the chat's configuration: `PERSPECTIVE` (a parent's 'her' reads as 'my') and `normal_stream` (the
+normal form below as a token stream). The chat's own tokens (`tokens`) index matches for durations and
+history.
+
 Phrase matching falls back to a normal form without the verb 'be', so that 'the room is spinning' /
 'the room has been spinning' find the synonym 'room spinning', and with each quantity collapsed to its
 kind, so that 'lost 6 kg' / 'lost half a stone' find 'lost a stone' and 'dropped two dress sizes' finds
@@ -9,6 +14,8 @@ many different words meet: 'deep breathing' is not 'a deep breath', 'teething' i
 from __future__ import annotations
 
 import re
+
+from medcore.knowledge.normalize import Token
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 BE_FORMS = {"am", "is", "are", "was", "were", "be", "been", "being"}
@@ -28,6 +35,10 @@ NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
 
 PRONOUNS = {"his": "my", "her": "my", "their": "my", "your": "my", "our": "my", "he's": "i'm", "she's": "i'm",
             "they're": "i'm", "him": "me", "them": "me", "himself": "myself", "herself": "myself"}
+
+
+# The same map for the knowledge matcher's word keys ('he's' has no key of its own there: its 's is dropped).
+PERSPECTIVE = {k: v for k, v in PRONOUNS.items() if "'" not in k}
 
 
 def stem(tok: str) -> str:
@@ -128,3 +139,17 @@ def normal_form(toks: list[str]) -> list[tuple[str, int, int]]:
         i += 1
     return out
 
+
+
+def normal_stream(split: list[Token]) -> list[tuple[Token, int, int]]:
+    """`normal_form` as a token stream for the knowledge matcher (knowledge.phrase_table.Stream): over the
+    matcher's word keys, each normal token with the original tokens it covers."""
+    keys = [t.key for t in split]
+    norm = normal_form(keys)
+    if len(norm) == len(keys) and all(k == keys[i] for k, i, _ in norm):
+        return []  # the same tokens as the plain stream: nothing more to find
+    out = []
+    for key, i, j in norm:
+        a, b = split[i], split[j - 1]
+        out.append((Token(key, a.start, b.end, a.word_start, b.word_end), i, j))
+    return out

@@ -1,5 +1,7 @@
 """A named destination after a travel cue ("just back from Nigeria", "a trip to Thailand") is recent travel to the
-tropics (finding travel_tropics). The destinations and cues are data: assets/kb/triage/travel.yaml (one home)."""
+tropics (finding travel_tropics); a long-haul destination after a travel cue ("since I flew back from Australia")
+is a long journey (the long_haul section's finding, immobility_surgery). The destinations and cues are data:
+assets/kb/triage/travel.yaml (one home)."""
 
 from __future__ import annotations
 
@@ -18,8 +20,9 @@ def _alt(xs) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def load_travel(path: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
-    """(a cue, at most max_gap words, then a destination; 'in'/'to' then a destination; a residence word).
+def _load(path: str) -> dict | None:
+    """The compiled patterns: tropics (a cue, at most max_gap words, then a destination; 'in'/'to' then a
+    destination; a residence word) and long_haul ((finding, a journey cue then a long-haul destination) or None).
     None when the file is absent."""
     p = Path(path)
     if not p.exists():
@@ -27,11 +30,27 @@ def load_travel(path: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
     doc = yaml.safe_load(p.read_text(encoding="utf-8"))
     if not doc.get("source") or not doc.get("cues") or not doc.get("destinations"):
         raise ValueError(f"{p.name}: needs source, cues and destinations")
-    names = _alt(n for group in doc["destinations"].values() for n in group)
+    tropical = [n for group in doc["destinations"].values() for n in group]
     gap = int(doc.get("max_gap", 4))
-    return (re.compile(rf"\b(?:{_alt(doc['cues'])})\s+(?:[\w'-]+\s+){{0,{gap}}}?(?:{names})\b"),
-            re.compile(rf"\b(?:in|to)\s+(?:the\s+)?(?:{names})\b"),
-            re.compile(rf"\b(?:{_alt(doc.get('residence') or ['live'])})\b"))
+    cue = rf"\b(?:{_alt(doc['cues'])})\s+(?:[\w'-]+\s+){{0,{gap}}}?"
+    out = {"tropics": (re.compile(rf"{cue}(?:{_alt(tropical)})\b"),
+                       re.compile(rf"\b(?:in|to)\s+(?:the\s+)?(?:{_alt(tropical)})\b"),
+                       re.compile(rf"\b(?:{_alt(doc.get('residence') or ['live'])})\b")),
+           "long_haul": None}
+    lh = doc.get("long_haul")
+    if lh:
+        if not lh.get("source") or not lh.get("finding") or not lh.get("destinations"):
+            raise ValueError(f"{p.name}: long_haul needs source, finding and destinations")
+        names = list(lh["destinations"]) + (tropical if lh.get("include_destinations") else [])
+        journey = rf"\b(?:{_alt(lh.get('cues') or doc['cues'])})\s+(?:[\w'-]+\s+){{0,{gap}}}?"
+        out["long_haul"] = (lh["finding"], re.compile(rf"{journey}(?:{_alt(names)})\b"))
+    return out
+
+
+def load_travel(path: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    """(a cue, at most max_gap words, then a tropical destination; 'in'/'to' then one; a residence word)."""
+    pats = _load(path)
+    return None if pats is None else pats["tropics"]
 
 
 def travel_span(low: str, kb_dir: str | Path) -> tuple[int, int] | None:
@@ -46,3 +65,19 @@ def travel_span(low: str, kb_dir: str | Path) -> tuple[int, int] | None:
         if m is not None and residence.search(low, 0, m.start()):
             m = None  # "I live in Thailand", "I was born in Ghana"
     return (m.start(), m.end()) if m else None
+
+
+def travel_findings(low: str, kb_dir: str | Path) -> list[tuple[str, tuple[int, int]]]:
+    """The travel findings a lower-case clause states, each with its span: travel to the tropics, and a long-haul
+    journey (only after a travel cue: 'I live in Australia' is none)."""
+    out = []
+    span = travel_span(low, kb_dir)
+    if span is not None:
+        out.append((FINDING, span))
+    pats = _load(os.path.join(kb_dir, "travel.yaml"))
+    if pats is not None and pats["long_haul"] is not None:
+        finding, cue = pats["long_haul"]
+        m = cue.search(low)
+        if m is not None:
+            out.append((finding, (m.start(), m.end())))
+    return out

@@ -107,3 +107,31 @@ def test_dp_epsilon_reaches_png_text_and_dicom(model):
     assert "epsilon=7.99 at delta=1e-05" in ds.DerivationDescription and "epsilon=7.99" in ds.ImageComments
     plain = pydicom.dcmread(io.BytesIO(dicom_bytes(generate(model, SampleRequest("tumour", 1, 3, "ddim", 3)), 0, 64)))
     assert "not differentially private" in plain.ImageComments
+
+
+def test_a_checkpoint_card_recommends_its_sampling_and_the_cli_uses_it(model, tmp_path, settings, monkeypatch):
+    import json
+    import shutil
+
+    from medcore.imaging import sample as sample_mod
+    from medcore.imaging.registry import shipped_checkpoint
+    from medcore.imaging.sample import recommended_sampling
+
+    assert recommended_sampling({}) == (SampleRequest.steps, SampleRequest.guidance)
+    assert recommended_sampling({"sampling": {"steps": "x"}}) == (SampleRequest.steps, SampleRequest.guidance)
+    # the shipped latent DDPM's card carries the measured recommendation (bench/image_guidance_sweep.py)
+    card = json.loads((shipped_checkpoint(settings, "br35h-ldm-128px") / "state.json").read_text())
+    assert recommended_sampling(card) == (40, 4.0)
+
+    ckpt = tmp_path / "ckpt"
+    shutil.copytree(model.path, ckpt)
+    state = json.loads((ckpt / "state.json").read_text())
+    (ckpt / "state.json").write_text(json.dumps({**state, "sampling": {"steps": 3, "guidance": 1.5}}))
+    seen = []
+    real = sample_mod.generate
+    monkeypatch.setattr(sample_mod, "generate", lambda m, req, **kw: seen.append((req.steps, req.guidance)) or real(m, req, **kw))
+    from medcore.cli import main
+
+    for extra, want in (([], (3, 1.5)), (["--steps", "4", "--guidance", "2"], (4, 2.0))):
+        assert main(["generate", "image", "--checkpoint", str(ckpt), "--n", "2", "--out", str(tmp_path / "o"), *extra]) == 0
+        assert seen[-1] == want

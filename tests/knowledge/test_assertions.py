@@ -157,7 +157,7 @@ def test_words_that_are_not_findings(kb):
     # an exclusion after the problem
     ("Ureteric colic ruled out on CT.", "ureteric colic", "negated"),
     # a negation does not run over ", with"
-    ("Chronic migraine without aura, with medication overuse headache.", "headache", "present"),
+    ("Chronic migraine without aura, with medication overuse headache.", "medication overuse headache", "present"),
     # a hypothetical governs its whole conditional clause, whatever terminators it contains
     ("If she develops worsening headache on waking or vomiting, she should attend the ED.", "vomiting", "possible"),
     ("If symptoms persist despite PPI or any dysphagia or weight loss, refer for OGD.", "dysphagia", "possible"),
@@ -252,7 +252,7 @@ def test_more_words_that_are_not_findings(kb):
 # ---- the one engine (2026-12): errors found on real notes (issue 11), each a general rule in the rules file ----
 @pytest.mark.parametrize("sentence,target,assertion", [
     # a bare "ruled out" looks back only: the next list items are present
-    ("Impression: acute myocardial infarction ruled out, urinary tract infection, fever.", "myocardial infarction",
+    ("Impression: acute myocardial infarction ruled out, urinary tract infection, fever.", "acute myocardial infarction",
      "negated"),
     ("Impression: acute myocardial infarction ruled out, urinary tract infection, fever.", "urinary tract infection",
      "present"),
@@ -263,7 +263,7 @@ def test_more_words_that_are_not_findings(kb):
     ("Cirrhosis could not be excluded.", "cirrhosis", "possible"),
     ("We cannot rule out pulmonary embolism.", "pulmonary embolism", "possible"),
     # prevention speaks of a problem the patient does not have (hypothetical, reported as possible)
-    ("Started propranolol for primary prophylaxis of GI bleeding.", "bleeding", "possible"),
+    ("Started propranolol for primary prophylaxis of GI bleeding.", "GI bleeding", "possible"),
     ("Aspirin for the prevention of stroke.", "stroke", "possible"),
     # a "versus" list is uncertain both ways, but reaches back only over its own phrase
     ("Pulmonary embolism versus pneumonia.", "pulmonary embolism", "possible"),
@@ -347,3 +347,46 @@ def test_shipped_rules_have_both_profiles_with_sources():
 ])
 def test_checklists_and_other_people(kb, sentence, target, assertion):
     assert assertion_of(kb, sentence, target) == assertion
+
+
+@pytest.mark.parametrize("words,chronic", [
+    ("chronic low back pain", True),  # a lasting word before any condition
+    ("longstanding neck pain", True),
+    ("cataracts", True),  # listed
+    ("pneumonia", False),
+    ("chronic", False),  # the word alone names nothing
+])
+def test_lasting_words_make_a_condition_chronic(words, chronic):
+    from medcore.knowledge.assertions import is_chronic
+
+    assert is_chronic(words) is chronic
+
+
+@pytest.mark.parametrize("sentence,target,assertion", [
+    ("Plan: heparin for DVT prophylaxis.", "DVT", "possible"),  # prevention named after its target
+    ("Pneumonia on antibiotics and DVT prophylaxis.", "pneumonia", "present"),  # the cue reaches back only to a terminator
+    ("She was told to call for any fever, chest pain or calf pain.", "calf pain", "possible"),  # return precautions
+    ("Nurses to monitor for bleeding overnight.", "bleeding", "possible"),
+    ("He has chest pain; call for worsening.", "chest pain", "present"),
+])
+def test_prophylaxis_after_its_target_and_call_for_precautions(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion
+
+
+def test_prophylaxis_does_not_reach_back_over_a_heading(kb):
+    assert assertion_of(kb, "Thrombocytopenia: hold enoxaparin prophylaxis for now.", "thrombocytopenia") == "present"
+
+
+@pytest.mark.parametrize("sentence,target,assertion", [
+    ("I suspect a mild contact dermatitis.", "contact dermatitis", "possible"),
+    ("Echogenic kidneys suggesting chronic kidney disease.", "chronic kidney disease", "possible"),
+    ("We are concerned that bradycardia adds to his dizziness.", "bradycardia", "possible"),
+    ("Sleep study booked to evaluate obstructive sleep apnea.", "obstructive sleep apnea", "possible"),
+])
+def test_suspicion_and_suggestion_hedge(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion
+
+
+def test_a_hedge_stops_at_as_well_as(kb):
+    sentence = "Bladder wall thickened, suggesting outflow obstruction as well as hydronephrosis on both sides."
+    assert assertion_of(kb, sentence, "hydronephrosis") == "present"

@@ -240,3 +240,18 @@ def test_a_class_word_is_not_a_drug():
     assert not D.resolve("penicillin").ok and D.resolve_class("penicillin") == "penicillin"
     assert D.resolve("penicillin VK 250 mg").ingredients == ("penicillin-v",)
     assert D.resolve_class("combined oral contraceptive pill") == "combined_oral_contraceptive"
+
+
+@pytest.mark.parametrize("text, drug", [
+    ("acetaminophen single dose", "acetaminophen"), ("acetaminophen 1 g single dose", "acetaminophen"),
+    ("ibuprofen long-term", "ibuprofen"), ("naproxen with food", "naproxen"),
+    ("sertraline in the morning", "sertraline"), ("paracetamol when required", "acetaminophen"),
+    ("Tylenol extra strength", "acetaminophen"), ("ibuprofen one-off", "ibuprofen")])
+def test_a_trailing_phrase_about_how_it_is_taken_is_cut(text, drug):
+    assert D.resolve(text).ingredients == (drug,)
+
+
+@pytest.mark.parametrize("text", ["vitamin k antagonist", "warfarin with aspirin", "iron deficiency",
+                                  "potassium sparing diuretic"])
+def test_a_trailing_word_that_is_not_about_taking_it_is_not_cut(text):
+    assert not D.resolve(text).ok

@@ -152,3 +152,22 @@ def test_the_graph_holds_the_same_interaction_pairs_as_the_planner(kg, settings)
     graph = {(frozenset((e.start.split(":", 1)[1], e.end.split(":", 1)[1])), e.attrs["rule"], e.attrs["severity"])
              for e in kg.all_edges("interacts_with")}
     assert graph == planner and len(graph) > 1000
+
+
+def test_group_rules_are_relations_with_their_source(kg, settings):
+    """interactions.yaml group_rules (three drugs together) become interacts_in_group edges between the members of
+    every two groups, each with the rule's source; the same rules as the planner's."""
+    from medcore.therapy.kb import load_kb
+
+    kb = load_kb(settings)
+    edges = kg.all_edges("interacts_in_group")
+    assert {e.attrs["rule"] for e in edges} == {g["id"] for g in kb.group_rules}
+    whammy = [e for e in edges if e.attrs["rule"] == "triple_whammy"]
+    assert {frozenset((e.start, e.end)) for e in whammy} == {
+        frozenset(p) for p in [("class:nsaid", "class:ace_inhibitor"), ("class:nsaid", "class:arb"),
+                               ("class:nsaid", "class:diuretic"), ("class:ace_inhibitor", "class:diuretic"),
+                               ("class:arb", "class:diuretic")]}
+    for e in whammy:
+        assert e.attrs["severity"] == "major" and "Lapi" in e.source and len(e.attrs["groups"]) == 3
+    # found from either end (symmetric)
+    assert any(e.attrs["rule"] == "triple_whammy" for e in kg.edges("class:diuretic", "interacts_in_group"))

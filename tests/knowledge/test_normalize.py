@@ -68,7 +68,9 @@ def test_no_icd10cm_title_word_is_respelt():
 
 @pytest.mark.parametrize("plural,one", [("arrhythmias", "arrhythmia"), ("arteries", "artery"), ("stenoses", "stenosis"),
                                         ("calculi", "calculus"), ("vertebrae", "vertebra"), ("diverticula", "diverticulum"),
-                                        ("abscesses", "abscess"), ("ribs", "rib"), ("varices", "varix")])
+                                        ("abscesses", "abscess"), ("ribs", "rib"), ("varices", "varix"),
+                                        ("headaches", "headache"), ("aches", "ache"), ("sneezes", "sneeze"),
+                                        ("sizes", "size"), ("stitches", "stitch"), ("rashes", "rash")])
 def test_plurals_fold_to_singular(plural, one):
     assert singular(plural, variants()) == one
 
@@ -98,3 +100,14 @@ def test_parenthetical_forms_keep_names_not_qualifiers():
     assert parenthetical_forms("Blood clot in the lung (pulmonary embolism)") == ["Blood clot in the lung", "pulmonary embolism"]
     assert parenthetical_forms("Giant cell (temporal) arteritis") == ["Giant cell arteritis"]
     assert parenthetical_forms("COPD (stable)", inner=False) == ["COPD"]
+
+
+def test_an_aside_that_says_what_to_do_is_not_a_name():
+    # "needs a scan" once matched any question about a scan to the brain-tumour page
+    from medcore.knowledge.normalize import parenthetical_forms
+
+    assert parenthetical_forms("Possible brain tumour (needs a scan)") == ["Possible brain tumour"]
+    assert parenthetical_forms("Possible myeloma (needs a blood test)") == ["Possible myeloma"]
+    assert parenthetical_forms("Heart failure (gradually worsening)") == ["Heart failure"]
+    assert parenthetical_forms("Kidney stone (renal colic)") == ["Kidney stone", "renal colic"]
+    assert parenthetical_forms("Memory problems (possible dementia)") == ["Memory problems", "possible dementia"]

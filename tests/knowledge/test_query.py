@@ -145,3 +145,22 @@ def test_other_phrasings_of_the_forms(settings, q, intent, expect):
 def test_safe_to_take_one_drug_is_not_an_interaction_question(settings):
     ans = service.ask(settings, "Is it safe to take amoxicillin in pregnancy?")
     assert ans.understood["intent"] is None and not ans.ok
+
+
+def test_what_interacts_with_names_the_three_drug_rule(settings):
+    ans = _ask(settings, "what interacts with ibuprofen")
+    [g] = [r for r in ans.rows if r.relation == "interacts_in_group"]
+    assert g.concept == "drug:ibuprofen" and "Diuretics" in g.target_name and "Lapi" in g.source
+    assert "3-drug interaction" in ans.text and "triple whammy" in ans.text
+    assert ans.rows[0] is g  # shown before the pair rows (the CLI prints the first 40)
+
+
+def test_three_drug_rule_with_two_or_three_of_its_drugs_asked(settings):
+    two = _ask(settings, "does ibuprofen interact with lisinopril")
+    assert {r.concept for r in two.rows if r.relation == "interacts_in_group"} == {"drug:ibuprofen", "drug:lisinopril"}
+    assert "Together with Diuretics" in two.text
+    three = _ask(settings, "can I take ibuprofen with lisinopril and furosemide")
+    assert len([r for r in three.rows if r.relation == "interacts_in_group"]) == 3
+    assert "together make a 3-drug interaction" in three.text
+    none = _ask(settings, "does ibuprofen interact with acetaminophen")
+    assert not [r for r in none.rows if r.relation == "interacts_in_group"]

@@ -2,7 +2,7 @@
 
 from medcore.config import Settings
 from medcore.literature.headings import find_sections, heading_map
-from medcore.literature.model import (CardLine, ChecklistItem, Design, Effect, EvidenceCard, Paper, Pico, PicoItem,
+from medcore.literature.model import (Arm, CardLine, ChecklistItem, Design, Effect, EvidenceCard, Paper, Pico, PicoItem,
                                       Population, ReadResult, Sentence)
 from medcore.literature.roles import assign_roles
 from medcore.literature.segment import segment
@@ -36,8 +36,15 @@ def test_roundtrip_of_every_dataclass():
                            [PicoItem("asthma", 0, "condition:asthma", "ICD-10 J45")]),
                 [PicoItem("metformin", 1, "drug:metformin", "", "500 mg")])
     card = EvidenceCard(question=[CardLine("q", 0, "x")], checklist=[ChecklistItem("objective", "O", True, 0, "s")])
-    rr = ReadResult(paper, Design("rct", 0, "randomized", "double-blind", 0, True), pico, [eff], [1], [], [], card)
+    eff.arm, eff.comparator, eff.arm_basis = "metformin", "placebo", "named"
+    rr = ReadResult(paper, Design("rct", 0, "randomized", "double-blind", 0, True), pico, [eff], [1], [], [], card,
+                    arms=[Arm("metformin", 60, "intervention", 0, "n = 60"), Arm("placebo", None, "comparator", 0)])
     assert ReadResult.from_dict(rr.to_dict()).to_dict() == rr.to_dict()
+    assert ReadResult.from_dict(rr.to_dict()).arms[0].n == 60
+    assert ReadResult.from_dict(rr.to_dict()).effects[0].comparator == "placebo"
+    older = rr.to_dict()
+    del older["arms"]  # a reading saved before arms existed still loads
+    assert ReadResult.from_dict(older).arms == []
     assert ReadResult.from_dict(rr.to_dict()).effects[0].span == (3, 7)
 
 

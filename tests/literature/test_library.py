@@ -120,6 +120,16 @@ def test_paper_edges_are_coded_cited_and_marked_literature():
     assert bare["attrs"]["outcome"] == "HbA1c" and "effect" not in bare["attrs"]
 
 
+def test_paper_edges_carry_the_arms_and_skip_estimates_between_other_arms():
+    p = paper()
+    p["arms"] = [{"name": "metformin", "n": 100, "kind": "intervention"}, {"name": "diet", "n": 50},
+                 {"name": "placebo", "n": 50, "kind": "comparator"}]
+    p["effects"][0].update(arm="metformin", comparator="placebo", arm_basis="named")
+    p["effects"].append(dict(p["effects"][0], value=-0.2, ci_low=-0.5, ci_high=0.1, arm="diet", comparator="placebo"))
+    [e] = paper_edges(p)  # the diet vs placebo estimate says nothing about metformin
+    assert (e["attrs"]["arm"], e["attrs"]["vs"], e["attrs"]["value"]) == ("metformin", "placebo", -0.9)
+
+
 def test_direction_of_ratios_and_differences():
     assert direction({"measure": "HR", "value": 1.3, "ci_low": 0.9, "ci_high": 1.8}).startswith("higher, not significant")
     assert direction({"measure": "OR", "value": 0.5, "ci_low": 0.3, "ci_high": 0.8}).startswith("lower, significant")

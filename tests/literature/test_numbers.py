@@ -98,6 +98,15 @@ def test_lists_of_estimates_after_one_measure():
     assert all(e.adjusted for e in found)
 
 
+def test_units_and_doses_between_estimates():
+    text = ("Clearance rose by a mean difference of 5.1 mL/min (95% CI 1.0 to 9.2) with 10 mg and 7.7 mL/min "
+            "(95% CI 3.5 to 11.9) with 20 mg; the absolute risk difference was 4.2 percentage points (95% CI 0.9 to 7.5).")
+    assert [(e.measure, e.value, e.ci_low, e.ci_high) for e in effects(text)] == [
+        ("MD", 5.1, 1.0, 9.2), ("MD", 7.7, 3.5, 11.9), ("RD", 4.2, 0.9, 7.5)]
+    assert first("Body fat fell more with diet (difference -2.1%, 95% CI -3.0 to -1.2).") == ("MD", -2.1, -3.0, -1.2)
+    assert effects("Weight was 12% lower (OR 12%).") == []  # a ratio in % is no estimate
+
+
 def test_outcome_and_comparison():
     e = effects("The risk of stroke was lower with apixaban than with warfarin (HR 0.79, 95% CI 0.66-0.95).")[0]
     assert e.outcome == "stroke" and e.comparison == "apixaban vs warfarin"

@@ -56,6 +56,24 @@ def test_cached_top_layers_equal_the_full_forward(encoder):
     assert torch.allclose(full, cached, atol=1e-5)
 
 
+def test_packed_forward_equals_the_padded_forward(encoder):
+    """Prediction lays sentences end to end with a block-diagonal mask; the vectors must be the padded ones,
+    also when the sentences do not fit one packed sequence."""
+    cfg = _cfg(encoder)
+    tok, model = role_net.load_encoder(cfg)
+    model.eval()
+    sents = ["we aim assess .", "we randomized patients enrolled measured cohort and more words here .", "ok .",
+             "we conclude suggest that this works ."]
+    batch = role_net.tokenize(tok, sents, 16)
+    assert int(batch["attention_mask"].sum()) < batch["attention_mask"].numel()  # there is padding to skip
+    with torch.no_grad():
+        full = role_net.full_forward(model, batch)
+        for max_tokens in (512, 12, 1):
+            packed = role_net.packed_forward(model, batch, max_tokens)
+            assert packed.shape == full.shape
+            assert torch.allclose(full, packed, atol=1e-5), max_tokens
+
+
 def test_train_checkpoint_predict(settings, encoder, tmp_path):
     res = _train(settings, encoder, tmp_path / "run", 6)
     assert res["steps"] == 6 and res["train_abstracts"] == 9
@@ -151,3 +169,16 @@ def test_no_classifier_without_checkpoint(settings, tmp_path):
     from medcore.literature.role_model import load_role_classifier
 
     assert load_role_classifier(replace(settings, assets_dir=tmp_path)) is None
+
+
+def test_aim_statements_called_background_become_objective():
+    from medcore.config import Settings
+    from medcore.literature.roles import cue_pattern, settle_aims
+
+    aim = cue_pattern(Settings(), "aim_statement")
+    texts = ["Falls are common in old age.", "The aim of this study was to test a home exercise plan.",
+             "We sought to compare two splints.", "To assess balance, we timed a one-leg stand.",
+             "Our aim was to help; it failed."]
+    preds = [("background", 0.9), ("background", 0.6), ("methods", 0.5), ("methods", 0.8), ("conclusions", 0.7)]
+    assert [r for r, _ in settle_aims(texts, preds, aim)] == ["background", "objective", "objective", "methods",
+                                                               "conclusions"]

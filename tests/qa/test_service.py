@@ -174,3 +174,13 @@ def test_a_cancer_page_is_never_chosen_by_name_similarity_alone(qa):
     cancer = next(cid for cid, c in eng.covered.items() if "cancer" in c.name.lower())
     assert service._serious_unasked(eng, cancer, "how do you find out if your kidneys are failing slowly")
     assert not service._serious_unasked(eng, cancer, "could this lump be a tumour")
+
+
+def test_a_risk_factor_is_not_called_a_sign_of_the_conditions_it_is_listed_for(qa):
+    """'what does smoking lead to' once read 'Smoker can be a sign of a leaking aortic aneurysm'."""
+    a = _ask(qa, "what does smoking lead to")
+    content = [s for s in a.sentences if s.section != "routing"]
+    assert content and all("risk factor" in s.text and "sign of" not in s.text for s in content), a.to_dict()
+    assert all(s.source and s.origin == "graph" for s in content)
+    b = _ask(qa, "what causes chest pain")  # a symptom still lists what it can be a sign of
+    assert any("can be a sign of" in s.text for s in b.sentences)

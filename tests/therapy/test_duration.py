@@ -141,3 +141,16 @@ def test_group_rule_class_must_exist(kb, tmp_path):
     path.write_text(path.read_text().replace("{classes: [diuretic]}", "{classes: [no_such_class]}", 1))
     with pytest.raises(KBError, match="group rule triple_whammy: no drug has class 'no_such_class'"):
         load_kb_dir(root)
+
+
+def test_a_medicine_with_a_course_phrase_and_no_dose_is_recognised(kb):
+    """'acetaminophen single dose' was unknown while 'acetaminophen 1 g single dose' was recognised."""
+    from medcore.therapy.course import course_days
+    from medcore.therapy.names import resolve_drug
+
+    for text in ("acetaminophen single dose", "acetaminophen 1 g single dose"):
+        r = resolve_drug(kb, text)
+        assert r.ok and r.ids == ["acetaminophen"] and r.how == "exact", text
+        assert course_days(text) == 1.0
+    r = resolve_drug(kb, "ibuprofen regular")
+    assert r.ids == ["ibuprofen"] and course_days("ibuprofen regular") == math.inf

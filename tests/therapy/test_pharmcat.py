@@ -141,3 +141,19 @@ def test_cli_plan_with_pharmcat(tmp_path, kb, capsys):
     assert plan["patient"]["genotypes"] == {"CYP2C19": "Poor Metabolizer"}
     assert main(["plan", str(patient), "--condition", "acs", "--pharmcat", str(tmp_path)]) == 2
     assert "is a directory" in capsys.readouterr().err
+
+
+def test_real_pharmcat_example_phenotyper_output(kb):
+    """PharmCAT's own example Phenotyper output (trimmed; tests/therapy/data/PHARMCAT_EXAMPLE_SOURCE.md). Its
+    CFTR call, 'ivacaftor non-responsive in CF patients', was not understood before the KB took PharmCAT's wording."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "pharmcat.example.phenotype.trimmed.json"
+    imp = pharmcat.read_file(kb, path)
+    assert [c.gene for c in imp.calls] == ["ABCG2", "CACNA1S", "CFTR", "CYP2B6", "CYP2C19"]
+    assert [c.diplotypes for c in imp.calls][-1] == ["*38/*38"]
+    assert imp.messages == []  # every call understood
+    assert lookup(kb, "clopidogrel", "CYP2C19", imp.genotypes["CYP2C19"]).phenotype == "Normal Metabolizer"
+    assert lookup(kb, "efavirenz", "CYP2B6", imp.genotypes["CYP2B6"]).phenotype == "Normal Metabolizer"
+    assert lookup(kb, "ivacaftor", "CFTR", imp.genotypes["CFTR"]).action == "avoid"
+    assert lookup(kb, "rosuvastatin", "ABCG2", imp.genotypes["ABCG2"]).phenotype == "Normal Function"

@@ -1,0 +1,177 @@
+"""Which knowledge-layer concepts the record summarizer reads as problems, and the ICD-10-CM code each carries.
+
+Problems come from the whole terminology, not only our curated problem list: ICD-10-CM titles and inclusion
+terms, HPO phenotype terms (examination signs, imaging findings) and the symptom chat's findings. Every
+problem carries an ICD-10-CM code:
+- a concept's own code (our conditions, findings with a code, ICD-10-CM concepts);
+- for an HPO term or finding without one, the ICD-10-CM concept that the same matched words name (the lexicon
+  key they share: 'hepatosplenomegaly' is both an HPO term and an ICD-10-CM inclusion term), else its nearest coded HPO ancestor (two levels up
+  at most), else the curated HPO -> ICD-10-CM map in `assets/kb/records/problem_vocabulary.yaml`; a term with no code is not reported;
+- a curated condition matched through one of its broader synonyms gives way to the ICD-10-CM concept those
+  words name when its code sits in another category ('inguinal hernia' is K40, not hernia NOS K46.9).
+A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
+report a problem on their own (generic HPO terms such as 'pain' or 'ordering') are listed in
+the same data file, with the ICD-10-CM chapters that are not problems (external causes)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from medcore.knowledge.normalize import term_keys
+
+log = logging.getLogger(__name__)
+
+DATA_FILE = "problem_vocabulary.yaml"
+# an HPO term no ICD-10-CM entry names takes the code of its nearest coded ancestor, this many levels up at most
+# ('exertional dyspnea' -> 'dyspnea'); higher up the terms are organ-system classes, too broad for a code
+ANCESTOR_LEVELS = 2
+SHORT_KEY = 3
+_TOO_BROAD = frozenset({"HP:0000118", "HP:0000001"})
+
+
+class ProblemVocabError(ValueError):
+    pass
+
+
+@dataclass
+class ProblemVocab:
+    term: object
+    only: frozenset[str]  # concept ids the matcher may report as problems or procedures
+    stop_keys: frozenset[str]  # matched lexicon keys that are never a problem on their own
+    hpo_icd10cm: dict[str, str]  # HPO id -> ICD-10-CM code (curated, for terms no ICD-10-CM entry names)
+    curated: frozenset[str] = frozenset()  # the problem-list conditions (read inside a term that has no code)
+    negated_forms: dict[str, str] = field(default_factory=dict)  # 'afebrile' -> condition:fever (a word that denies it)
+    negated_regex: re.Pattern | None = None
+
+    def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
+        """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
+        if self.negated_regex is None:
+            return []
+        out = []
+        for m in self.negated_regex.finditer(sentence):
+            concept = self.term.get(self.negated_forms[m.group().lower()])
+            if concept is not None and _code(concept):
+                out.append((m.start(), m.end(), concept, _code(concept)))
+        return out
+    _own_keys: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def reported(self, sentence: str, mention) -> list[tuple[object, object, str]]:
+        """(mention, concept, ICD-10-CM code) for each problem a matched term reports: the term itself, or, when it
+        has no code ('renal abscess' as an HPO term), the problem-list conditions inside it ('abscess')."""
+        got = self.resolve(mention)
+        if got is not None:
+            return [(mention, *got)]
+        out = []
+        inner = sentence[mention.start:mention.end]
+        for sub in self.term.match(inner, types=("condition",), only=self.curated):
+            if sub.end - sub.start == len(inner):
+                continue
+            sub = replace(sub, start=sub.start + mention.start, end=sub.end + mention.start)
+            got = self.resolve(sub)
+            if got is not None:
+                out.append((sub, *got))
+        return out
+
+    def resolve(self, mention) -> tuple[object, str] | None:
+        """(the concept to report, its ICD-10-CM code) for a problem mention, or None when it is not reported."""
+        key = mention.synonym
+        if key in self.stop_keys:
+            return None
+        term = self.term
+        concept = term.get(mention.concept_id)
+        if concept is None:
+            return None
+        if concept.type != "condition" and mention.how != "abbreviation" and len(key.replace(" ", "")) <= SHORT_KEY:
+            return None  # 'SSN', 'FIT', 'PR': short words of the wide vocabularies are not read without our abbreviation table
+        code = _code(concept)
+        if concept.type == "icd10cm":
+            return concept, code
+        named = self._icd_named(key)
+        if concept.type == "condition":
+            if named is not None and _category(_code(named)) != _category(code) and \
+                    key not in self._keys_of_name(concept):
+                return named, _code(named)
+            return (concept, code) if code else None
+        if not code:
+            code = self._code_by_name(concept, named)
+        return (concept, code) if code else None
+
+    def _code_by_name(self, concept, named) -> str:
+        """An HPO term or finding without its own code: the ICD-10-CM concept its matched words, its name or its
+        HPO term's name names, else the curated map."""
+        if named is not None:
+            return _code(named)
+        hpo_ids = list(concept.codes.get("hpo", ()))
+        names = [concept.name]
+        for _ in range(ANCESTOR_LEVELS + 1):  # the term itself, then its parents, then theirs
+            terms = [h for h in (self.term.get(f"hpo:{i}") for i in hpo_ids) if h is not None]
+            for name in names + [h.name for h in terms]:
+                for key in term_keys(name, self.term.variants):
+                    got = self._icd_named(key)
+                    if got is not None:
+                        return _code(got)
+            code = next((self.hpo_icd10cm[h] for h in hpo_ids if h in self.hpo_icd10cm), "")
+            if code:
+                return code
+            names = []
+            hpo_ids = [p for h in terms for p in h.attrs.get("parents", ()) if p not in _TOO_BROAD]
+        return ""
+
+    def _icd_named(self, key: str):
+        """The most specific ICD-10-CM concept these matched words name (K40.90 before the category K40)."""
+        lex = self.term.lexicon
+        ids = [lex.ids[i] for i in lex.concepts_of(key) if lex.types[i] == "icd10cm" and lex.ids[i] in self.only]
+        if not ids:
+            return None
+        best = max(ids, key=lambda cid: len(cid))
+        return self.term.get(best)
+
+    def _keys_of_name(self, concept) -> frozenset[str]:
+        got = self._own_keys.get(concept.id)
+        if got is None:
+            got = self._own_keys[concept.id] = frozenset(term_keys(concept.name, self.term.variants))
+        return got
+
+
+def _code(concept) -> str:
+    return next(iter(concept.codes.get("icd10cm", ())), "")
+
+
+def _category(code: str) -> str:
+    return code.replace(".", "")[:3].upper()
+
+
+def load_data(records_root: Path) -> dict:
+    path = Path(records_root) / DATA_FILE
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ProblemVocabError(f"{path}: {exc}") from exc
+    if not isinstance(doc, dict) or not doc.get("source"):
+        raise ProblemVocabError(f"{path}: needs a top-level source")
+    for key in ("types", "exclude_icd10cm_prefixes", "stop_terms", "hpo_icd10cm", "negated_forms"):
+        if key not in doc:
+            raise ProblemVocabError(f"{path}: missing '{key}'")
+    for entry in doc["hpo_icd10cm"]:
+        if not (isinstance(entry, dict) and entry.get("hpo") and entry.get("icd10cm") and entry.get("source")):
+            raise ProblemVocabError(f"{path}: each hpo_icd10cm entry needs hpo, icd10cm and source: {entry!r}")
+    return doc
+
+
+def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
+    """`base_ids`: the curated problem-list conditions and procedures; `doc`: the data file."""
+    lex = term.lexicon
+    types = frozenset(doc["types"])
+    excluded = tuple(f"icd10cm:{p}" for p in doc["exclude_icd10cm_prefixes"])
+    extra = {cid for cid, ty in zip(lex.ids, lex.types) if ty in types and not cid.startswith(excluded)}
+    stop = frozenset(k for t in doc["stop_terms"] for k in term_keys(str(t), term.variants))
+    hpo = {str(e["hpo"]): str(e["icd10cm"]) for e in doc["hpo_icd10cm"]}
+    negated = {str(k).lower(): str(v) for k, v in (doc["negated_forms"] or {}).items()}
+    regex = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(negated, key=len, reverse=True))) + r")\b", re.I) \
+        if negated else None
+    return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex)
