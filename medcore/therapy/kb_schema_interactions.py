@@ -59,43 +59,31 @@ PERSISTS = {
     "oneOf": [{"required": ["drug"]}, {"required": ["side"]}],
     "properties": {**_WHICH, "days": {"type": "number", "exclusiveMinimum": 0}, "management": {"type": "string"}},
 }
+# what every pair and class rule says, whatever names its drugs
+_RULE_BODY = {
+    "severity": {"enum": SEVERITIES},
+    "mechanism": {"type": "string"},
+    "effect": {"type": "string"},
+    "management": {"type": "string"},
+    "source": SOURCE,
+    "avoid": AVOID,
+    "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
+    "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
+    "duration": {"type": "array", "items": DURATION_CONTEXT, "minItems": 1},
+    "persists": PERSISTS,
+}
+_REQUIRED_BODY = ["severity", "mechanism", "effect", "management", "source"]
 INTERACTION = {
     "type": "object",
-    "required": ["drugs", "severity", "mechanism", "effect", "management", "source"],
+    "required": ["drugs", *_REQUIRED_BODY],
     "additionalProperties": False,
-    "properties": {
-        "drugs": {"type": "array", "items": ID, "minItems": 2, "maxItems": 2},
-        "severity": {"enum": SEVERITIES},
-        "mechanism": {"type": "string"},
-        "effect": {"type": "string"},
-        "management": {"type": "string"},
-        "source": SOURCE,
-        "avoid": AVOID,
-        "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
-        "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
-        "duration": {"type": "array", "items": DURATION_CONTEXT, "minItems": 1},
-        "persists": PERSISTS,
-    },
+    "properties": {"drugs": {"type": "array", "items": ID, "minItems": 2, "maxItems": 2}, **_RULE_BODY},
 }
 CLASS_RULE = {
     "type": "object",
-    "required": ["id", "a", "b", "severity", "mechanism", "effect", "management", "source"],
+    "required": ["id", "a", "b", *_REQUIRED_BODY],
     "additionalProperties": False,
-    "properties": {
-        "id": ID,
-        "a": MATCH,
-        "b": MATCH,
-        "severity": {"enum": SEVERITIES},
-        "mechanism": {"type": "string"},
-        "effect": {"type": "string"},
-        "management": {"type": "string"},
-        "source": SOURCE,
-        "avoid": AVOID,
-        "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
-        "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
-        "duration": {"type": "array", "items": DURATION_CONTEXT, "minItems": 1},
-        "persists": PERSISTS,
-    },
+    "properties": {"id": ID, "a": MATCH, "b": MATCH, **_RULE_BODY},
 }
 # an interaction of three or more drugs together (NSAID + ACE inhibitor or ARB + diuretic): one drug from each
 # group (classes or drug ids); `duration` contexts name a group by its index
