@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from medcore.knowledge import kbfiles
 from medcore.knowledge.validate import read_checked
 from medcore.qa import contagion, plain
 from medcore.qa.condition_pages import CHAT_SOURCE, MISSING, warning_signs
@@ -48,7 +47,7 @@ def load(kb_dir: Path) -> dict:
 
 def _concept_codes(kb_dir: Path) -> dict[str, dict]:
     """{condition:<id>: {"icd10cm": [...]}} from the knowledge layer's condition list (validated where it loads)."""
-    doc = yaml.safe_load((Path(kb_dir) / "knowledge" / "conditions.yaml").read_text(encoding="utf-8"))
+    doc = kbfiles.load(kb_dir, "conditions.yaml")  # the knowledge layer's cached, validated copy
     return {f"condition:{c['id']}": {"icd10cm": [c["icd10cm"]]} for c in doc["conditions"] if c.get("icd10cm")}
 
 
