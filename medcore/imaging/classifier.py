@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -17,11 +17,31 @@ import numpy as np
 from medcore.config import Settings
 
 
-def build_classifier(num_classes: int, width: int = 32):
+@dataclass(frozen=True)
+class ClassifierRecipe:
+    """How the classifier is trained. DP-SGD swaps BatchNorm for GroupNorm: BatchNorm mixes the scans of
+    a batch, so one scan's gradient would depend on the others and could not be clipped on its own."""
+
+    epochs: int = 12
+    width: int = 32
+    batch: int = 64
+    lr: float = 2e-3
+    seed: int = 0
+    dp_epsilon: float = 0.0
+    dp_delta: float = 1e-5
+    dp_max_grad_norm: float = 1.0
+
+    @property
+    def norm(self) -> str:
+        return "group" if self.dp_epsilon > 0 else "batch"
+
+
+def build_classifier(num_classes: int, width: int = 32, norm: str = "batch"):
     from torch import nn
 
     def block(i, o):
-        return [nn.Conv2d(i, o, 3, padding=1, bias=False), nn.BatchNorm2d(o), nn.ReLU(True)]
+        layer = nn.BatchNorm2d(o) if norm == "batch" else nn.GroupNorm(min(8, o), o)
+        return [nn.Conv2d(i, o, 3, padding=1, bias=False), layer, nn.ReLU()]
 
     class SmallCNN(nn.Module):
         def __init__(self):
@@ -70,36 +90,50 @@ class Classifier:
 
 
 def train_classifier(images: np.ndarray, labels: np.ndarray, num_classes: int, *, epochs: int = 12,
-                     batch: int = 64, lr: float = 2e-3, seed: int = 0, width: int = 32):
-    """Returns the trained network. Augmentation: flips and small shifts."""
+                     batch: int = 64, lr: float = 2e-3, seed: int = 0, width: int = 32,
+                     recipe: ClassifierRecipe | None = None):
+    """Returns (trained network, DP summary or None). Augmentation: flips and small shifts."""
     import torch
     import torch.nn.functional as F
 
     from medcore.runtime import torch_generator
 
-    torch.manual_seed(seed)
-    net = build_classifier(num_classes, width)
+    r = recipe or ClassifierRecipe(epochs=epochs, width=width, batch=batch, lr=lr, seed=seed)
+    torch.manual_seed(r.seed)
+    net = build_classifier(num_classes, r.width, r.norm)
     x = torch.from_numpy(images).float().div(127.5).sub(1).unsqueeze(1)
     y = torch.from_numpy(labels).long()
-    gen = torch_generator(seed)
-    steps = max(1, epochs * len(x) // batch)
-    opt = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps)
+    gen = torch_generator(r.seed)
+    steps = max(1, r.epochs * len(x) // r.batch)
+    opt = torch.optim.AdamW(net.parameters(), lr=r.lr, weight_decay=1e-4)
+    private, model = None, net
+    if r.dp_epsilon > 0:
+        from medcore.imaging.privacy import DPRun
+
+        private = DPRun(net, opt, target_epsilon=r.dp_epsilon, delta=r.dp_delta, max_grad_norm=r.dp_max_grad_norm,
+                        batch_size=min(r.batch, len(x)), n_train=len(x), steps=steps)
+        model, opt = private.module, private.optimizer
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=r.lr, total_steps=steps)
     net.train()
-    for _ in range(steps):
-        idx = torch.randint(0, len(x), (min(batch, len(x)),), generator=gen)
-        xb, yb = x[idx], y[idx]
-        if torch.rand(1, generator=gen).item() < 0.5:
-            xb = xb.flip(-1)
-        shift = torch.randint(-2, 3, (2,), generator=gen)
-        xb = torch.roll(xb, shifts=(int(shift[0]), int(shift[1])), dims=(2, 3))
-        loss = F.cross_entropy(net(xb), yb)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
+    for step in range(steps):
+        if private is None:
+            idx = torch.randint(0, len(x), (min(r.batch, len(x)),), generator=gen)
+            xb, yb = x[idx], y[idx]
+        else:
+            private.steps_done = step + 1
+            xb, yb = private.batch(x, y, gen, flip=False)
+        if xb.shape[0]:
+            if torch.rand(1, generator=gen).item() < 0.5:
+                xb = xb.flip(-1)
+            shift = torch.randint(-2, 3, (2,), generator=gen)
+            xb = torch.roll(xb, shifts=(int(shift[0]), int(shift[1])), dims=(2, 3))
+            loss = F.cross_entropy(model(xb), yb)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
         sched.step()
     net.eval()
-    return net
+    return net, (private.spent() if private else None)
 
 
 def accuracy(clf: Classifier, images: np.ndarray, labels: np.ndarray) -> float:
@@ -119,14 +153,14 @@ def _load(path: Path) -> Classifier | None:
     from safetensors.torch import load_file
 
     meta = json.loads(path.with_suffix(".json").read_text())
-    net = build_classifier(len(meta["class_names"]), meta.get("width", 32))
+    net = build_classifier(len(meta["class_names"]), meta.get("width", 32), meta.get("norm", "batch"))
     net.load_state_dict(load_file(str(path.with_suffix(".safetensors"))))
     net.eval()
     return Classifier(net, meta["class_names"], meta)
 
 
 def get_classifier(settings: Settings, key: str, size: int, *, retrain: bool = False,
-                   save_to: Path | None = None) -> Classifier:
+                   save_to: Path | None = None, recipe: ClassifierRecipe | None = None) -> Classifier:
     """The classifier for a dataset: shipped (assets) or cached (data dir), else trained now and cached."""
     from safetensors.torch import save_file
 
@@ -143,15 +177,19 @@ def get_classifier(settings: Settings, key: str, size: int, *, retrain: bool = F
     if ds.num_classes < 2:
         raise ValueError("the in-domain classifier needs at least two classes")
     tr, ho = ds.split(0.1, seed=0)  # the same split the generators are trained on
+    recipe = recipe or ClassifierRecipe()
     t0 = time.perf_counter()
-    net = train_classifier(ds.images[tr], ds.labels[tr], ds.num_classes)
+    net, dp = train_classifier(ds.images[tr], ds.labels[tr], ds.num_classes, recipe=recipe)
     clf = Classifier(net, ds.class_names, {})
-    clf.metrics = {"class_names": ds.class_names, "width": 32, "dataset": ds.name, "size": size,
+    clf.metrics = {"class_names": ds.class_names, "width": recipe.width, "norm": recipe.norm,
+                   "recipe": asdict(recipe), "dp": dp, "dataset": ds.name, "size": size,
                    "train_images": int(len(tr)), "heldout_images": int(len(ho)),
                    "heldout_accuracy": round(accuracy(clf, ds.images[ho], ds.labels[ho]), 4),
                    "train_accuracy": round(accuracy(clf, ds.images[tr], ds.labels[tr]), 4),
                    "train_seconds": round(time.perf_counter() - t0, 1),
-                   "command": f"python -m medcore eval image-classifier --dataset {key} --size {size}"
+                   "command": f"python -m medcore eval image-classifier --dataset {key} --size {size} "
+                              f"--epochs {recipe.epochs} --width {recipe.width}"
+                              f"{f' --dp-epsilon {recipe.dp_epsilon:g}' if dp else ''}"
                               f"{' --save-to ' + str(save_to) if save_to else ''}",
                    "split": "duplicate-aware 90/10 split, seed 0 (datasets.ImageDataset.split)"}
     dest = save_to or _paths(settings, key, size)[1]

@@ -47,7 +47,8 @@ def register(reg) -> None:
     p.add_argument("--disc-start", type=int, default=2000)
     p.add_argument("--vae", default="", help="ldm: the VAE run or checkpoint folder")
     p.add_argument("--dp-epsilon", type=float, default=0.0,
-                   help="VAE: differentially private training (DP-SGD) spending at most this ε over --steps")
+                   help="VAE or DCGAN: differentially private training (DP-SGD; for the DCGAN, of the "
+                        "discriminator, the only part that sees real scans) spending at most this ε over --steps")
     p.add_argument("--dp-delta", type=float, default=1e-5)
     p.add_argument("--dp-max-grad-norm", type=float, default=1.0, help="per-scan gradient clipping bound")
     p.add_argument("--checkpoint-every", type=int, default=500)
@@ -108,6 +109,11 @@ def register(reg) -> None:
     c.add_argument("--dataset", default="br35h")
     c.add_argument("--size", type=int, default=128)
     c.add_argument("--save-to", default="", help="folder/stem to write (default: DATA_DIR/imaging/classifiers)")
+    c.add_argument("--epochs", type=int, default=12)
+    c.add_argument("--width", type=int, default=32, help="channels of the first layer (4x at the last)")
+    c.add_argument("--dp-epsilon", type=float, default=0.0,
+                   help="DP-SGD (GroupNorm in place of BatchNorm) spending at most this ε; 0: off")
+    c.add_argument("--dp-delta", type=float, default=1e-5)
     c.set_defaults(func=_eval_classifier)
 
     b = reg.bench.add_parser("imaging", help="sampler speed-ups and training throughput (ratios in one run)")
@@ -265,10 +271,17 @@ def _eval_table(args, settings) -> int:
 
 
 def _eval_classifier(args, settings) -> int:
-    from medcore.imaging.classifier import get_classifier
+    from medcore.imaging.classifier import ClassifierRecipe, get_classifier
+    from medcore.imaging.train_config import TrainError
 
     dest = Path(args.save_to) if args.save_to else None
-    clf = get_classifier(settings, args.dataset, args.size, retrain=True, save_to=dest)
+    try:
+        recipe = ClassifierRecipe(epochs=args.epochs, width=args.width, dp_epsilon=args.dp_epsilon,
+                                  dp_delta=args.dp_delta)
+        clf = get_classifier(settings, args.dataset, args.size, retrain=True, save_to=dest, recipe=recipe)
+    except TrainError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(json.dumps(clf.metrics, indent=2))
     return 0
 

@@ -15,6 +15,8 @@ class GANConfig:
     z_dim: int = 64
     width: int = 64  # channels of the widest generator layer / base of the discriminator
     num_classes: int = 2
+    # Off for DP-SGD: Opacus has no per-sample gradients for spectral norm's buffers; clipping bounds them.
+    spectral_norm: bool = True
 
     @property
     def conditional(self) -> bool:
@@ -72,7 +74,10 @@ def build_generator(cfg: GANConfig):
 
 def build_discriminator(cfg: GANConfig):
     from torch import nn
-    from torch.nn.utils import spectral_norm
+    from torch.nn.utils import spectral_norm as sn
+
+    def spectral_norm(module):
+        return sn(module) if cfg.spectral_norm else module
 
     n = _n_ups(cfg.size)
     chans = [max(cfg.width // 2**(n - 1 - i), 8) for i in range(n)]
@@ -82,7 +87,7 @@ def build_discriminator(cfg: GANConfig):
             super().__init__()
             layers, c_in = [], 1
             for c in chans:
-                layers += [spectral_norm(nn.Conv2d(c_in, c, 4, 2, 1)), nn.LeakyReLU(0.2, True)]
+                layers += [spectral_norm(nn.Conv2d(c_in, c, 4, 2, 1)), nn.LeakyReLU(0.2)]  # not in place: Opacus' hooks forbid it
                 c_in = c
             self.body = nn.Sequential(*layers, nn.Flatten())
             feat = c_in * 16

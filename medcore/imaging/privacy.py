@@ -5,14 +5,23 @@ scan's gradient to `max_grad_norm`, and adds Gaussian noise whose scale is chose
 `steps` such steps spend at most the target ε at δ (RDP accountant). The ε actually spent so far is
 recomputed from (noise, q, steps done), so it survives a resume exactly.
 
-Supported: the VAE (without its patch discriminator, which would see real scans unprotected).
-Not done: the DCGAN discriminator and the in-domain classifier; the UNet of the DDPM would also
-need per-sample gradients for diffusers' attention, which Opacus has no hook for.
+Supported:
+- the VAE (without its patch discriminator, which would see real scans unprotected);
+- the DCGAN: only its discriminator sees real scans, so DP-SGD on the discriminator makes the
+  generator private too (it learns only through the discriminator: post-processing). The private
+  discriminator drops spectral norm, whose power-iteration buffers Opacus cannot handle per sample;
+  per-scan clipping bounds its gradients instead;
+- the in-domain classifier, with GroupNorm in place of BatchNorm (BatchNorm mixes scans of a batch).
+Not done: the UNet of the (latent) DDPM would need per-sample gradients for diffusers' attention
+processors, which Opacus has no hook for; it would take a UNet built from Opacus-supported layers
+(its DPMultiheadAttention) or functorch per-sample gradients (`opacus` grad_sample_mode="functorch").
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+
+from medcore.imaging.train_config import TrainError
 
 
 class PrivacyError(ValueError):
@@ -82,3 +91,40 @@ def poisson_batch(x, y, sample_rate: float, gen):
 
     keep = torch.rand(x.shape[0], generator=gen, device=x.device) < sample_rate
     return x[keep], y[keep]
+
+
+class DPRun:
+    """One privately trained network of a run: its plan, its per-sample-gradient wrapper and DP optimizer,
+    the Poisson batches it draws and the ε spent so far. The VAE, DCGAN and classifier share it."""
+
+    def __init__(self, module, optimizer, *, target_epsilon: float, delta: float, max_grad_norm: float,
+                 batch_size: int, n_train: int, steps: int):
+        try:
+            self.state = plan(target_epsilon, delta, max_grad_norm, batch_size, n_train, steps)
+            self.module, self.optimizer = make_private(module, optimizer, self.state, batch_size)
+        except PrivacyError as exc:
+            raise TrainError(str(exc)) from exc
+        self.steps_done = 0
+
+    def batch(self, x, y, gen, flip: bool = True):
+        from medcore.imaging.loop import batch_of
+
+        xb, yb = poisson_batch(x, y, self.state.sample_rate, gen)
+        # flips are a per-scan transform, so they leave the privacy analysis as it is
+        return batch_of(xb, yb, xb.shape[0], gen, flip=flip) if xb.shape[0] else (xb, yb)
+
+    def spent(self) -> dict:
+        self.state.epsilon = spent_epsilon(self.state, self.steps_done)
+        return self.state.to_dict()
+
+    def restore(self, saved: dict) -> None:
+        self.state = DPState(**saved["dp"])  # the noise planned at the start holds for the whole run
+        self.optimizer.noise_multiplier = self.state.noise_multiplier
+        self.steps_done = int(saved["step"])
+
+
+def check_resume(private: DPRun | None, saved: dict) -> None:
+    if (private is None) != (saved.get("dp") is None):
+        raise TrainError("a run cannot switch differential privacy on or off when it resumes")
+    if private is not None:
+        private.restore(saved)

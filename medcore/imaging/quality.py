@@ -116,7 +116,7 @@ def classification_accuracy_score(gen: np.ndarray, gen_labels: np.ndarray, ref: 
     """CAS (Ravuri & Vinyals 2019): train on generated, test on real held-out."""
     from medcore.imaging.classifier import Classifier, accuracy, train_classifier
 
-    net = train_classifier(gen, gen_labels, len(ref.class_names), seed=seed)
+    net, _ = train_classifier(gen, gen_labels, len(ref.class_names), seed=seed)
     return accuracy(Classifier(net, ref.class_names, {}), ref.heldout, ref.heldout_labels)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from medcore.config import Settings
 
 MODELS = ("ddpm", "gan", "vae", "ldm")
+DP_MODELS = ("vae", "gan")
 
 
 class TrainError(ValueError):
@@ -42,7 +43,7 @@ class TrainConfig:
     ssim_weight: float = 0.5
     disc_weight: float = 0.0  # 0: no patch discriminator
     disc_start: int = 2000
-    dp_epsilon: float = 0.0  # > 0: DP-SGD to this ε over `steps` (VAE only)
+    dp_epsilon: float = 0.0  # > 0: DP-SGD to this ε over `steps` (VAE, or the DCGAN's discriminator)
     dp_delta: float = 1e-5
     dp_max_grad_norm: float = 1.0
     vae: str = ""  # ldm: the VAE run or checkpoint folder whose latents it diffuses
@@ -62,8 +63,10 @@ class TrainConfig:
             raise TrainError(f"--model {self.model!r}: choose one of {', '.join(MODELS)}")
         if self.steps <= 0 or self.batch_size <= 0:
             raise TrainError("steps and batch size must be positive")
-        if self.dp_epsilon > 0 and self.model != "vae":
-            raise TrainError(f"differentially private training is implemented for the VAE only, not --model {self.model}")
+        if self.dp_epsilon > 0 and self.model not in DP_MODELS:
+            raise TrainError(f"differentially private training is implemented for the VAE and the DCGAN, not "
+                             f"--model {self.model}: Opacus has no per-sample gradients for the diffusion UNet's "
+                             "attention")
         if self.model == "ldm" and not self.vae:
             raise TrainError("--model ldm needs --vae: the VAE run or checkpoint folder to diffuse the latents of")
         if not self.prediction:

@@ -33,6 +33,43 @@ def gan_step(G, D, opt_g, opt_d, gcfg, xb, yb, gen):
     return d_loss.detach(), g_loss.detach()
 
 
+def private_gan_step(G, D, private, opt_g, gcfg, xb, yb, gen):
+    """gan_step with a DP-SGD discriminator. Real and generated scans go through the discriminator in one
+    batch, so each real scan's gradient is clipped on its own before the noise; the generator's update
+    then runs with the per-sample hooks off (it reads no real scan, so it spends no privacy)."""
+    import torch
+    import torch.nn.functional as F
+
+    n = xb.shape[0]
+    labels = yb if gcfg.conditional else None
+    if n < 2:  # a Poisson draw can hold one scan; the generator's BatchNorm needs two rows to train
+        pad = torch.randint(0, gcfg.num_classes, (2 - n,), generator=gen, device=xb.device)
+        fake_labels = torch.cat([labels, pad]) if labels is not None else None
+    else:
+        fake_labels = labels
+    m = max(n, 2)
+    z = torch.randn(m, gcfg.z_dim, generator=gen, device=xb.device)
+    fake = G(z, fake_labels)
+    both = torch.cat([xb, fake.detach()])
+    logit = private.module(both, torch.cat([labels, fake_labels]) if labels is not None else None)
+    target = torch.cat([torch.full((n,), 0.9, device=xb.device), torch.zeros(m, device=xb.device)])
+    d_loss = 2 * F.binary_cross_entropy_with_logits(logit, target)  # the scale of gan_step's two means
+    private.optimizer.zero_grad(set_to_none=True)
+    d_loss.backward()
+    private.optimizer.step()
+    private.module.disable_hooks()
+    try:
+        g_logit = D(fake, fake_labels)
+        g_loss = F.binary_cross_entropy_with_logits(g_logit, torch.ones_like(g_logit))
+        opt_g.zero_grad(set_to_none=True)
+        g_loss.backward()
+        opt_g.step()
+    finally:
+        private.module.enable_hooks()
+    private.optimizer.zero_grad(set_to_none=True)  # drop the generator pass's gradients on D
+    return d_loss.detach(), g_loss.detach()
+
+
 class GANHandler(Handler):
     kind = "gan"
 
@@ -42,16 +79,36 @@ class GANHandler(Handler):
         from medcore.imaging.gan import GANConfig, build_discriminator, build_generator
 
         self.device = device
-        self.gcfg = GANConfig(size=cfg.size, width=cfg.gan_width, num_classes=ds.num_classes)
+        self.gcfg = GANConfig(size=cfg.size, width=cfg.gan_width, num_classes=ds.num_classes,
+                              spectral_norm=cfg.dp_epsilon <= 0)
         self.G, self.D = build_generator(self.gcfg).to(device), build_discriminator(self.gcfg).to(device)
         lr = cfg.lr or 2e-4
         self.opt_g = torch.optim.Adam(self.G.parameters(), lr=lr, betas=(0.5, 0.999))
         self.opt_d = torch.optim.Adam(self.D.parameters(), lr=lr, betas=(0.5, 0.999))
+        self.private = None
+        if cfg.dp_epsilon > 0:
+            from medcore.imaging.privacy import DPRun
+
+            self.private = DPRun(self.D, self.opt_d, target_epsilon=cfg.dp_epsilon, delta=cfg.dp_delta,
+                                 max_grad_norm=cfg.dp_max_grad_norm, batch_size=cfg.batch_size,
+                                 n_train=int(data[0].shape[0]), steps=cfg.steps)
+            self.opt_d = self.private.optimizer
+
+    def batch(self, x, y, batch_size: int, gen):
+        if self.private is None:
+            return super().batch(x, y, batch_size, gen)
+        return self.private.batch(x, y, gen)
+
+    def summary(self) -> dict:
+        return {"dp": self.private.spent()} if self.private else {}
 
     def model_config(self) -> dict:
         return self.gcfg.to_dict()
 
     def load(self, tensors, saved, optim) -> None:
+        from medcore.imaging.privacy import check_resume
+
+        check_resume(self.private, saved)
         self.G.load_state_dict(unprefixed("g", tensors))
         self.D.load_state_dict(unprefixed("d", tensors))
         if optim:
@@ -60,12 +117,20 @@ class GANHandler(Handler):
 
     def payload(self):
         tensors = {**prefixed("g", self.G.state_dict()), **prefixed("d", self.D.state_dict())}
-        return tensors, {"g": self.opt_g.state_dict(), "d": self.opt_d.state_dict()}, {}
+        return tensors, {"g": self.opt_g.state_dict(), "d": self.opt_d.state_dict()}, self.summary()
 
     def step(self, step: int, xb, yb, gen) -> dict:
+        import torch
+
         self.G.train()
         self.D.train()
-        d_loss, g_loss = gan_step(self.G, self.D, self.opt_g, self.opt_d, self.gcfg, xb, yb, gen)
+        if self.private is None:
+            d_loss, g_loss = gan_step(self.G, self.D, self.opt_g, self.opt_d, self.gcfg, xb, yb, gen)
+        else:
+            self.private.steps_done = step + 1
+            if xb.shape[0] == 0:  # an empty Poisson draw (about e^-batch): nothing to learn from this step
+                return {"loss": torch.zeros(()), "d_loss": torch.zeros(()), "g_loss": torch.zeros(())}
+            d_loss, g_loss = private_gan_step(self.G, self.D, self.private, self.opt_g, self.gcfg, xb, yb, gen)
         # The generator's loss is the curve users follow; the critic's goes with it as a metric.
         return {"loss": g_loss, "d_loss": d_loss, "g_loss": g_loss}
 

@@ -37,56 +37,33 @@ class VAEHandler(Handler):
             self.opt_d = torch.optim.AdamW(self.disc.parameters(), lr=self.base_lr, betas=(0.5, 0.9))
         xh, yh = data[2]
         self.x_eval, self.y_eval = xh[:EVAL_IMAGES], yh[:EVAL_IMAGES]
-        self.train_module, self.dp, self.steps_done = self.vae, None, 0
+        self.train_module, self.private = self.vae, None
         if cfg.dp_epsilon > 0:
-            self._make_private(cfg, int(data[0].shape[0]))
+            if self.disc is not None:
+                raise TrainError("DP training with the patch discriminator is not supported: the discriminator "
+                                 "sees real scans without protection (use --disc-weight 0)")
+            from medcore.imaging.privacy import DPRun
 
-    def _make_private(self, cfg: TrainConfig, n_train: int) -> None:
-        from medcore.imaging.privacy import PrivacyError, make_private, plan
-
-        if self.disc is not None:
-            raise TrainError("DP training with the patch discriminator is not supported: the discriminator "
-                             "sees real scans without protection (use --disc-weight 0)")
-        try:
-            self.dp = plan(cfg.dp_epsilon, cfg.dp_delta, cfg.dp_max_grad_norm, cfg.batch_size, n_train, cfg.steps)
-            self.train_module, self.opt = make_private(self.vae, self.opt, self.dp, cfg.batch_size)
-        except PrivacyError as exc:
-            raise TrainError(str(exc)) from exc
+            self.private = DPRun(self.vae, self.opt, target_epsilon=cfg.dp_epsilon, delta=cfg.dp_delta,
+                                 max_grad_norm=cfg.dp_max_grad_norm, batch_size=cfg.batch_size,
+                                 n_train=int(data[0].shape[0]), steps=cfg.steps)
+            self.train_module, self.opt = self.private.module, self.private.optimizer
 
     def batch(self, x, y, batch_size: int, gen):
-        if self.dp is None:
+        if self.private is None:
             return super().batch(x, y, batch_size, gen)
-        from medcore.imaging.loop import batch_of
-        from medcore.imaging.privacy import poisson_batch
-
-        xb, yb = poisson_batch(x, y, self.dp.sample_rate, gen)
-        # flips are a per-scan transform, so they leave the privacy analysis as it is
-        return batch_of(xb, yb, xb.shape[0], gen) if xb.shape[0] else (xb, yb)
-
-    def dp_summary(self) -> dict | None:
-        if self.dp is None:
-            return None
-        from medcore.imaging.privacy import spent_epsilon
-
-        self.dp.epsilon = spent_epsilon(self.dp, self.steps_done)
-        return self.dp.to_dict()
+        return self.private.batch(x, y, gen)
 
     def summary(self) -> dict:
-        dp = self.dp_summary()
-        return {"dp": dp} if dp else {}
+        return {"dp": self.private.spent()} if self.private else {}
 
     def model_config(self) -> dict:
         return self.vcfg.to_dict()
 
     def load(self, tensors, saved, optim) -> None:
-        from medcore.imaging.privacy import DPState
+        from medcore.imaging.privacy import check_resume
 
-        if (self.dp is None) != (saved.get("dp") is None):
-            raise TrainError("a run cannot switch differential privacy on or off when it resumes")
-        if self.dp is not None:
-            self.dp = DPState(**saved["dp"])  # the noise planned at the start holds for the whole run
-            self.opt.noise_multiplier = self.dp.noise_multiplier
-        self.steps_done = int(saved["step"])
+        check_resume(self.private, saved)
         self.vae.load_state_dict(unprefixed("vae", tensors))
         if self.disc is not None and any(k.startswith("disc.") for k in tensors):
             self.disc.load_state_dict(unprefixed("disc", tensors))
@@ -101,8 +78,7 @@ class VAEHandler(Handler):
         if self.disc is not None:
             tensors.update(prefixed("disc", self.disc.state_dict()))
             optim["disc"] = self.opt_d.state_dict()
-        dp = self.dp_summary()
-        return tensors, optim, {"dp": dp} if dp else {}
+        return tensors, optim, self.summary()
 
     def lr(self) -> float:
         return self.opt.param_groups[0]["lr"]
@@ -116,7 +92,8 @@ class VAEHandler(Handler):
 
         for g in self.opt.param_groups:
             g["lr"] = cosine_lr(step, self.cfg.steps, self.base_lr)
-        self.steps_done = step + 1
+        if self.private is not None:
+            self.private.steps_done = step + 1
         if xb.shape[0] == 0:  # an empty Poisson draw (about e^-batch): nothing to learn from this step
             return {"loss": torch.zeros(()), "rec": torch.zeros(()), "kl": torch.zeros(())}
         self.vae.train()
@@ -133,7 +110,7 @@ class VAEHandler(Handler):
             out["g_adv"] = g_adv.detach()
         self.opt.zero_grad(set_to_none=True)
         loss.backward()
-        if self.dp is None:  # DP-SGD clips each scan's gradient itself
+        if self.private is None:  # DP-SGD clips each scan's gradient itself
             torch.nn.utils.clip_grad_norm_(self.vae.parameters(), 1.0)
         self.opt.step()
         if adversarial:

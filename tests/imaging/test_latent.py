@@ -195,5 +195,5 @@ def test_vae_trains_with_dp_sgd_and_every_image_states_its_epsilon(settings, tin
     with pytest.raises(TrainError, match="discriminator"):
         train_image(TrainConfig(model="vae", dataset=str(tiny_folder), steps=1, name="dpd", dp_epsilon=8.0,
                                 dp_delta=1e-3, disc_weight=0.1, **TINY_VAE), settings, _quiet())
-    with pytest.raises(TrainError, match="VAE only"):
-        TrainConfig(model="gan", dp_epsilon=1.0)
+    with pytest.raises(TrainError, match="not --model ldm"):
+        TrainConfig(model="ldm", vae="x", dp_epsilon=1.0)

@@ -39,7 +39,7 @@ def test_classifier_learns_the_tiny_classes_and_scores_batches(tiny_folder, sett
     from medcore.imaging.quality import Reference, batch_quality
 
     ds = import_folder(tiny_folder, 16, settings)
-    net = train_classifier(ds.images, ds.labels, 2, epochs=30, batch=8)
+    net, _ = train_classifier(ds.images, ds.labels, 2, epochs=30, batch=8)
     clf = Classifier(net, ds.class_names, {"heldout_accuracy": 1.0})
     assert accuracy(clf, ds.images, ds.labels) >= 0.9
     ref = Reference("tiny", ds.class_names, ds.images, ds.labels, ds.images[:4], ds.labels[:4],
@@ -57,7 +57,7 @@ def test_batch_panel_adds_feature_and_ssim_copy_check(tiny_folder, settings):
     from medcore.imaging.quality import Reference, batch_quality
 
     ds = import_folder(tiny_folder, 16, settings)
-    clf = Classifier(train_classifier(ds.images, ds.labels, 2, epochs=2, batch=8), ds.class_names, {})
+    clf = Classifier(train_classifier(ds.images, ds.labels, 2, epochs=2, batch=8)[0], ds.class_names, {})
     train, held = ds.images[6:], ds.images[:6]
     ref = Reference("tiny", ds.class_names, train, ds.labels[6:], held, ds.labels[:6],
                     calibrate_copy_threshold(held, train))
