@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from medcore.therapy import pharmcat
+from medcore.therapy import pgx, pharmcat
 from medcore.therapy.pgx import lookup
 
 
@@ -69,9 +69,15 @@ def test_no_call_is_not_read_as_normal(kb):
 
 
 def test_unknown_gene_is_named(kb):
-    imp = pharmcat.parse(kb, report_v3({"NAT2": gene_report("NAT2", [dip("NAT2", "*5", "*6", ["Slow Acetylator"])])}))
+    imp = pharmcat.parse(kb, report_v3({"CYP3A4": gene_report("CYP3A4", [dip("CYP3A4", "*1", "*22", ["Decreased Function"])])}))
     assert imp.genotypes == {}
-    assert imp.messages == ["NAT2 *5/*6 (Slow Acetylator): the planner has no CPIC table for this gene; not used"]
+    assert imp.messages == ["CYP3A4 *1/*22 (Decreased Function): the planner has no CPIC table for this gene; not used"]
+
+
+def test_nat2_call_is_used_since_the_kb_knows_the_gene(kb):
+    imp = pharmcat.parse(kb, report_v3({"NAT2": gene_report("NAT2", [dip("NAT2", "*5", "*6", ["Slow Acetylator"])])}))
+    assert imp.genotypes == {"NAT2": "Slow Acetylator"}
+    assert pgx.normalise_phenotype(kb, "NAT2", imp.genotypes["NAT2"])[0] == "Poor Metabolizer"
 
 
 def test_several_diplotypes(kb):
