@@ -7,7 +7,8 @@ pairs. Patients: each expected warning on a current medicine present, no warning
 dose line of a drug containing a text the blind set forbids (renal caps in titration text). Set B
 (docs/evals/planner-blind-b/) adds clinician overrides (the re-check's warnings on the modified item) and renal
 cases (every proposable dose of a drug within a daily cap, or the drug not proposed at all); set C pairs with the
-daily dose of one drug (dose-dependent severity) and plans dosing a drug above a label limit; set D more pairs;
+daily dose of one drug (dose-dependent severity) and plans dosing a drug above a label limit; set D more pairs; set E
+plans that must (or must not) say avoid for one option (`choices:`);
 set pgx-blind-s7 gene + genotype + drug cases (`pgx:`, scored in pgx_blind.py).
 """
 
@@ -174,6 +175,37 @@ def score_planner_dose(kb: KnowledgeBase, case: dict) -> dict:
     return {"id": case["id"], "options_over_limit": over, "flagged": flagged, "ok": over == flagged}
 
 
+def score_choice(kb: KnowledgeBase, case: dict) -> dict:
+    """Set E: the option giving `avoid_option` carries avoid (or is excluded) and is not recommended while an option
+    without that problem is left; the option giving `no_avoid_option` is neither excluded nor marked avoid; `warn`
+    as for patients."""
+    p, w = parse_patient(case["patient"])
+    plan = make_plan(kb, p, case["condition"], w)
+    want = case.get("avoid_option") or case.get("no_avoid_option")
+    drug = resolve_drug(kb, want).id
+    opts = [o for o in plan.options if drug in o.drugs]
+    out = {"id": case["id"], "applicable": bool(opts), "chosen": plan.chosen, "misses": [], "ok": False}
+    if case.get("avoid_option"):
+        for o in opts:
+            if not (o.excluded or any(drug in i.drugs for i in o.avoid_with)):
+                out["misses"].append(f"{o.option_id}: not marked avoid")
+        clean = [o for o in plan.options if not o.excluded and not o.avoid_with]
+        if clean and plan.chosen in {o.option_id for o in opts}:
+            out["misses"].append(f"{plan.chosen} recommended while {clean[0].option_id} has no such problem")
+    else:
+        for o in opts:
+            if o.excluded or o.avoid_with:
+                out["misses"].append(f"{o.option_id}: excluded or marked avoid")
+    shown = plan.warnings + [i for o in opts for i in o.cautions + o.exclusions]  # the plan's and this option's
+    for wnt in case.get("warn", []):
+        name = wnt["drug"].lower()
+        if not any(i.kind in wnt["kinds"] and RANK[i.severity] <= RANK[wnt["min"]] and
+                   (name in i.text.lower() or name in [d.lower() for d in i.drugs]) for i in shown):
+            out["misses"].append(f"no {'/'.join(wnt['kinds'])} warning >= {wnt['min']} on {wnt['drug']}")
+    out["ok"] = bool(opts) and not out["misses"]
+    return out
+
+
 def run(kb: KnowledgeBase, path: Path = DEFAULT, errors: bool = False) -> dict:
     data = load(path)
     pairs = [score_pair(kb, c) for c in data.get("pairs", [])]
@@ -207,6 +239,9 @@ def run(kb: KnowledgeBase, path: Path = DEFAULT, errors: bool = False) -> dict:
         app = [x for x in planner_dose if x["options_over_limit"]]
         report["plans_flagging_doses_over_the_limit"] = f"{sum(x['ok'] for x in app)}/{len(app)}"
         report["plans_not_applicable"] = len(planner_dose) - len(app)  # no proposable dose above the limit
+    choices = [score_choice(kb, c) for c in data.get("choices", [])]
+    if choices:
+        report["choices_right"] = f"{sum(c['ok'] for c in choices)}/{len(choices)}"
     renal = [score_renal(kb, c) for c in data.get("renal", [])]
     if renal:
         app = [r for r in renal if r["applicable"]]
@@ -222,6 +257,7 @@ def run(kb: KnowledgeBase, path: Path = DEFAULT, errors: bool = False) -> dict:
         report["renal_not_applicable"] = [r["id"] for r in renal if not r["applicable"]]
         report["dose_pair_errors"] = [d for d in dose_pairs if not d["ok"]]
         report["planner_dose_errors"] = [x for x in planner_dose if not x["ok"]]
+        report["choice_errors"] = [c for c in choices if not c["ok"]]
     return report
 
 

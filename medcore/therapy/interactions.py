@@ -89,6 +89,14 @@ def dose_sensitive(kb: KnowledgeBase, drug_id: str, others: list[str]) -> bool:
     return any(c.drug == drug_id for o in others for h in kb.pairs.get(frozenset((drug_id, o)), ()) for c in h.dose)
 
 
+def avoid_dose_of(kb: KnowledgeBase, a: str, b: str, doses: dict[str, float] | None) -> set[str]:
+    """The drugs (of a, b) whose known daily dose meets a dose context that says avoid: the combination is forbidden
+    at that drug's dose, so the remedy is to lower or change that drug (see interactions.yaml, `avoid`)."""
+    doses = doses or {}
+    return {c.drug for h in kb.pairs.get(frozenset((a, b)), ()) for c in h.dose
+            if c.avoid and doses.get(c.drug) is not None and c.matches(doses[c.drug])}
+
+
 def check_ids(kb: KnowledgeBase, ids: list[str], crcl: float | None = None,
               doses: dict[str, float] | None = None, days: dict[str, float] | None = None) -> list[Finding]:
     out = []

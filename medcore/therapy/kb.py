@@ -42,6 +42,8 @@ class KnowledgeBase:
     class_rule_count: int
     pgx_rules: dict[tuple[str, str], dict]
     genes: dict[str, dict]
+    # CPIC pairs whose table is not encoded yet (pgx.yaml `pending`): (drug, gene) -> entry
+    pgx_pending: dict[tuple[str, str], dict] = field(default_factory=dict)
     classes: dict[str, set[str]] = field(default_factory=dict)
     duplicate_classes: frozenset = frozenset()
     duplicate_source: str = ""
@@ -217,11 +219,21 @@ def _build(root: Path) -> KnowledgeBase:
                 raise KBError(f"pgx.yaml: {other}/{r['gene']} has two tables")
             pgx_rules[(other, r["gene"])] = {**r, "drug": other}
 
+    pgx_pending: dict[tuple[str, str], dict] = {}
+    for r in pgx.get("pending", []):
+        if r["drug"] not in drugs and r["drug"] not in interaction_only:
+            raise KBError(f"pgx.yaml: pending: unknown drug {r['drug']!r}")
+        if r["gene"] not in genes or (r["drug"], r["gene"]) in pgx_rules:
+            raise KBError(f"pgx.yaml: pending {r['drug']}/{r['gene']}: gene not described, or the pair has a table")
+        if set(r["implications"]) - set(genes[r["gene"]]["phenotypes"]):
+            raise KBError(f"pgx.yaml: pending {r['drug']}/{r['gene']}: phenotype not listed for the gene")
+        pgx_pending[(r["drug"], r["gene"])] = r
+
     return KnowledgeBase(
         root=root, drugs=drugs, conditions=conditions, states=states, allergy_classes=allergy_classes,
         cross_reactivity=shared["cross_reactivity"], severe_reaction_terms=[t.lower() for t in shared["severe_reaction_terms"]],
         flag_sources=shared["flag_sources"], pairs=pairs, explicit_pair_count=n_explicit,
-        class_rule_count=len(inter["class_rules"]), pgx_rules=pgx_rules, genes=genes, classes=classes,
+        class_rule_count=len(inter["class_rules"]), pgx_rules=pgx_rules, genes=genes, pgx_pending=pgx_pending, classes=classes,
         duplicate_classes=frozenset(shared["duplicate_classes"]["classes"]),
         duplicate_source=shared["duplicate_classes"]["source"], beers_classes=beers_classes,
         interaction_only=interaction_only, group_rules=list(inter.get("group_rules", [])), lexicon=lex, knowledge_dir=kdir,

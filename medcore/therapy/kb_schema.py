@@ -271,9 +271,23 @@ GENE = {
         "source": SOURCE,
     },
 }
+# a CPIC pair whose recommendation table the KB does not encode yet (the facts could not be checked): what the
+# guideline says each phenotype implies, and what is missing; the planner names it and never reads it as "no action"
+PGX_PENDING = {
+    "type": "object",
+    "required": ["drug", "gene", "level", "implications", "missing", "source"],
+    "additionalProperties": False,
+    "properties": {
+        "drug": ID, "gene": {"type": "string"}, "level": {"enum": ["A", "A/B"]},
+        "implications": {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string"}},
+        "missing": {"type": "string"},
+        "source": SOURCE,
+    },
+}
 PGX_FILE = {
     "type": "object",
     "required": ["genes", "rules"],
     "additionalProperties": False,
-    "properties": {"genes": {"type": "array", "items": GENE}, "rules": {"type": "array", "items": PGX_RULE}},
+    "properties": {"genes": {"type": "array", "items": GENE}, "rules": {"type": "array", "items": PGX_RULE},
+                   "pending": {"type": "array", "items": PGX_PENDING}},
 }

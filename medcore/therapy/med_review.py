@@ -54,6 +54,9 @@ def _pgx(kb: KnowledgeBase, p, drug_id: str, head: str) -> list[Issue]:
             continue  # standard dosing: nothing to do
         out.append(Issue(sev, "pgx", f"{head}, {r.gene} {r.phenotype}: {r.recommendation}. Action: {action} "
                          f"(CPIC {r.strength})", r.source, [drug_id]))
+    for text in pgxmod.pending_for(kb, drug_id, p.genotypes):  # a CPIC pair whose table the KB lacks: named
+        out.append(Issue("moderate", "pgx", f"{head}: {text} Action: check the dose against the guideline's table",
+                         "CPIC", [drug_id]))
     return out
 
 

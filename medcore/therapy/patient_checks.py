@@ -224,12 +224,15 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
             caut.append((Issue("moderate", "duplicate", f"{name} duplicates {kb.drug_name(m)} "
                                f"({', '.join(sorted(k.replace('_', ' ') for k in shared))})", kb.duplicate_source,
                                [drug["id"], m]), PENALTY["duplicate_class"]))
-        f = ix.pair(kb, drug["id"], m, ctx.crcl, {**ctx.med_doses, **({drug["id"]: daily} if daily else {})},
-                    {**ctx.med_days, **({drug["id"]: days} if days else {})})
+        doses = {**ctx.med_doses, **({drug["id"]: daily} if daily else {})}
+        f = ix.pair(kb, drug["id"], m, ctx.crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})})
         if f:
+            # a dose limit broken by the CURRENT medicine's dose (aspirin 325 mg with new ticagrelor): the remedy is
+            # to lower that medicine, which the management says; the new option is not ranked as one to avoid
+            current_over = m in ix.avoid_dose_of(kb, drug["id"], m, doses)
             issue = Issue(f.severity, "interaction", f"{f.drugs[0]} + {f.drugs[1]}: {f.effect} ({f.mechanism}). "
                           f"Management: {f.management}", f.source, list(f.drug_ids),
-                          avoid=f.avoid and f.severity == "major")
+                          avoid=f.avoid and f.severity == "major" and not current_over)
             if f.severity == "contraindicated":
                 excl.append(issue)
             else:

@@ -121,6 +121,8 @@ def lookup(kb: KnowledgeBase, drug: str, gene: str, phenotype: str) -> PgxResult
     # a combination product: the ingredient with a rule for this gene (Tylenol #3 and CYP2D6 -> codeine)
     drug_id = next((i for i in r.ids if (i, gene_name) in kb.pgx_rules), r.id)
     rule = kb.pgx_rules.get((drug_id, gene_name))
+    if rule is None and (r.id, gene_name) in kb.pgx_pending:
+        raise PgxError(pending_text(kb, kb.pgx_pending[(r.id, gene_name)], ph))
     if rule is None:
         pairs = sorted(g for (d, g) in kb.pgx_rules if d in r.ids)
         names = " + ".join(kb.drug_name(i) for i in r.ids)
@@ -156,7 +158,32 @@ def patient_results(kb: KnowledgeBase, drug_id: str, genotypes: dict[str, str]) 
         except PgxError as exc:
             problems.append(str(exc))
     both = combined(results)
-    return results + ([both] if both else []), problems
+    return results + ([both] if both else []), problems + pending_for(kb, drug_id, genotypes)
+
+
+def pending_for(kb: KnowledgeBase, drug_id: str, genotypes: dict[str, str]) -> list[str]:
+    """For each gene of the patient that forms a `pending` CPIC pair with this drug, the implication and the note
+    that the dosing table is not encoded (or why the genotype could not be read)."""
+    out = []
+    for gene_text, value in genotypes.items():
+        try:
+            gene_name, ph_text = _gene_key(kb, gene_text, value)
+            entry = kb.pgx_pending.get((drug_id, gene_name))
+            if entry is not None:
+                out.append(pending_text(kb, entry, normalise_phenotype(kb, gene_name, ph_text)[0]))
+        except PgxError as exc:
+            if (drug_id, gene_text.strip().upper()) in kb.pgx_pending:
+                out.append(str(exc))
+    return out
+
+
+def pending_text(kb: KnowledgeBase, entry: dict, phenotype: str) -> str:
+    """A CPIC pair the KB knows but whose recommendation table it does not encode: the phenotype's implication and
+    a plain statement that the dosing recommendation must be read in the guideline."""
+    drug = kb.drug_name(entry["drug"])
+    implication = entry["implications"].get(phenotype)
+    head = f"{drug}, {entry['gene']} {phenotype}: " + (f"{implication} " if implication else "")
+    return head + f"{entry['missing']} [source: {entry['source']}]"
 
 
 _STRENGTH = ["strong", "moderate", "optional", "no recommendation"]

@@ -1,17 +1,27 @@
 """Import a PharmCAT report into the planner's genotype input.
 
-Reads the JSON PharmCAT writes (https://pharmcat.org): the Reporter's `*.report.json` (`genes`, keyed by gene in
-PharmCAT 3, or by source then gene - `CPIC`, `DPWG` - in PharmCAT 2), the Phenotyper's `*.phenotype.json`
-(`geneReports`, the same two shapes) and the Named Allele Matcher's `*.match.json` (`results`, diplotype names
-only). Each gene call becomes a `genotypes` entry the planner understands (a CPIC phenotype, or an activity score
-for genes CPIC scores), with a message for everything not used:
+Reads the JSON PharmCAT writes (https://pharmcat.org). The shapes follow PharmCAT's own serialised classes
+(PharmGKB/PharmCAT, MPL-2.0; field names only, checked against the stored source and examples):
+
+- Reporter `*.report.json` (`reporter.ReportContext`): PharmCAT 3 has `genes` keyed by gene symbol, plus
+  `unannotatedGeneCalls` (a list of gene reports for called genes no guideline annotates), `matcherMetadata` and
+  `dataVersion`; PharmCAT 2 has `genes` keyed by source (`CPIC`, `DPWG`) then gene, and `cpicVersion`.
+- Phenotyper `*.phenotype.json` (`phenotype.Phenotyper`): `geneReports` in the same two shapes, and in PharmCAT 3
+  `unannotatedGeneCalls` and `matcherMetadata`.
+- Named Allele Matcher `*.match.json` (`haplotype.model.Result`): `metadata` (`namedAlleleMatcherVersion`...) and
+  `results`, one per gene (`gene`, `source`, `diplotypes` each with a `name` such as `*1/*4`): diplotype names only.
+
+A gene report (`reporter.model.result.GeneReport`) names its gene in `geneSymbol` and its calls in
+`recommendationDiplotypes` / `sourceDiplotypes`, each diplotype with `label`, `phenotypes` and `activityScore`.
+Each gene call becomes a `genotypes` entry the planner understands (a CPIC phenotype, or an activity score for
+genes CPIC scores), with a message for everything not used:
 
 - a gene the planner has no CPIC table for (named, with its call, not used);
 - a no-call (`Unknown/Unknown`, `No Result`, `Not called`): not used, so the plan does not read it as normal;
 - several possible diplotypes: used only when they all mean the same phenotype, otherwise not used and named;
 - HLA-A / HLA-B diplotypes become the allele-presence entries the KB has (HLA-B*57:01 positive or negative...).
 
-Only CPIC calls are used (the KB's tables are CPIC's); DPWG-only genes are named.
+In the PharmCAT 2 shape only CPIC calls are used (the KB's tables are CPIC's); DPWG-only genes are named.
 """
 
 from __future__ import annotations
@@ -75,8 +85,7 @@ def read_bytes(kb: KnowledgeBase, raw: bytes) -> PharmcatImport:
 def parse(kb: KnowledgeBase, data: object) -> PharmcatImport:
     if not isinstance(data, dict):
         raise PharmcatError("not a PharmCAT report: the file is not a JSON object")
-    out = PharmcatImport(version=str(data.get("pharmcatVersion") or (data.get("metadata") or {}).get(
-        "pharmcatVersion") or ""))
+    out = PharmcatImport(version=_version(data))
     for gene, diplotypes in _gene_calls(data, out.messages):
         call = _translate(kb, gene, diplotypes)
         out.calls.append(call)
@@ -113,11 +122,24 @@ def merge(patient: dict, imp: PharmcatImport) -> tuple[dict, list[str]]:
 
 # ---- reading the JSON shapes ---------------------------------------------------------------------------------
 
+def _version(data: dict) -> str:
+    """PharmCAT's version (report), else the Named Allele Matcher's (match.json `metadata`, PharmCAT 3's
+    `matcherMetadata`)."""
+    if data.get("pharmcatVersion"):
+        return str(data["pharmcatVersion"])
+    for key in ("metadata", "matcherMetadata"):
+        meta = data.get(key)
+        if isinstance(meta, dict) and meta.get("namedAlleleMatcherVersion"):
+            return f"Named Allele Matcher {meta['namedAlleleMatcherVersion']}"
+    return ""
+
+
 def _gene_calls(data: dict, messages: list[str]) -> list[tuple[str, list[dict]]]:
     for key in ("genes", "geneReports"):
         block = data.get(key)
         if isinstance(block, dict):
-            return _from_gene_block(block, messages)
+            calls = _from_gene_block(block, messages)
+            return calls + _unannotated(data.get("unannotatedGeneCalls"), {g for g, _ in calls})
     if isinstance(data.get("results"), list):  # the Named Allele Matcher
         return [(str(r.get("gene") or ""), [{"label": d.get("name", "")} for d in r.get("diplotypes") or []
                                             if isinstance(d, dict)])
@@ -141,6 +163,16 @@ def _from_gene_block(block: dict, messages: list[str]) -> list[tuple[str, list[d
         dips = _informative(rep.get("recommendationDiplotypes")) or _informative(rep.get("sourceDiplotypes")) \
             or rep.get("sourceDiplotypes") or rep.get("recommendationDiplotypes") or []
         out.append((str(rep.get("geneSymbol") or gene), [d for d in dips if isinstance(d, dict)]))
+    return out
+
+
+def _unannotated(reports, seen: set[str]) -> list[tuple[str, list[dict]]]:
+    """PharmCAT 3's `unannotatedGeneCalls`: called genes no guideline in PharmCAT annotates (a list of gene
+    reports); used like any other call when the KB knows the gene."""
+    out = []
+    for rep in reports if isinstance(reports, list) else []:
+        if isinstance(rep, dict) and rep.get("geneSymbol") and rep["geneSymbol"] not in seen:
+            out += _from_gene_block({rep["geneSymbol"]: rep}, [])
     return out
 
 

@@ -78,3 +78,45 @@ def test_label_rules_found_missing_by_blind_set_d(kb, a, b, severity, avoid):
     assert f.severity == severity and f.avoid == avoid and "FDA label" in f.source
     # ziprasidone's contraindication is for the drugs its label names, not every QT drug
     assert ix.pair(kb, "ziprasidone", "ondansetron").severity != "contraindicated"
+
+
+def test_above_a_statin_limit_the_label_forbids_the_dose(kb):
+    """Set C/E (session 8): 'do not exceed simvastatin 10 mg/day with diltiazem' forbids the combination at a higher
+    dose, so the finding carries avoid there and only there."""
+    over = ix.pair(kb, "simvastatin", "diltiazem", doses={"simvastatin": 20})
+    assert over.severity == "major" and over.avoid and "lower simvastatin to 10 mg/day" in over.management
+    assert not ix.pair(kb, "simvastatin", "diltiazem", doses={"simvastatin": 10}).avoid
+    assert not ix.pair(kb, "simvastatin", "diltiazem").avoid  # dose unknown: no avoid claimed
+    assert ix.pair(kb, "ticagrelor", "lovastatin", doses={"lovastatin": 80}).avoid
+    assert ix.avoid_dose_of(kb, "diltiazem", "simvastatin", {"simvastatin": 20}) == {"simvastatin"}
+    assert ix.avoid_dose_of(kb, "diltiazem", "simvastatin", {"simvastatin": 10, "diltiazem": 240}) == set()
+
+
+def _option(plan, option_id):
+    return next(o for o in plan.options if o.option_id == option_id)
+
+
+def test_a_new_drug_given_above_the_limit_is_ranked_as_avoid(plan_for):
+    plan = plan_for({"age": 62, "sex": "female", "weight_kg": 70, "scr_mg_dl": 0.9,
+                     "medications": ["diltiazem ER 240 mg daily"]}, "hyperlipidemia")
+    simva = _option(plan, "simvastatin")
+    assert [i.drugs for i in simva.avoid_with] == [["diltiazem", "simvastatin"]]
+    assert plan.chosen != "simvastatin"
+    # within the limit with amiodarone (20 mg/day): a caution, not an avoid
+    plan = plan_for({"age": 66, "sex": "female", "weight_kg": 65, "scr_mg_dl": 0.9,
+                     "medications": ["amiodarone 200 mg daily"]}, "hyperlipidemia")
+    assert not _option(plan, "simvastatin").avoid_with
+
+
+def test_a_current_medicine_above_the_limit_is_to_be_lowered_not_the_new_drug_avoided(plan_for):
+    """Aspirin 325 mg with new ticagrelor: the boxed warning asks to lower aspirin; ticagrelor is not an 'avoid'."""
+    plan = plan_for({"age": 60, "sex": "male", "weight_kg": 85, "scr_mg_dl": 1.0,
+                     "medications": ["aspirin 325 mg daily"]}, "acs_p2y12")
+    tica = _option(plan, "ticagrelor")
+    assert not tica.excluded and not tica.avoid_with
+    [w] = [i for i in tica.cautions if i.kind == "interaction" and "aspirin" in i.drugs]
+    assert w.severity == "major" and "lower aspirin to 75-100 mg/day" in w.text
+    plan = plan_for({"age": 72, "sex": "male", "weight_kg": 82, "scr_mg_dl": 1.0,
+                     "medications": ["simvastatin 40 mg daily"]}, "af_rate_control")
+    dil = _option(plan, "diltiazem")
+    assert not dil.avoid_with and any("lower simvastatin to 10 mg/day" in i.text for i in dil.cautions)

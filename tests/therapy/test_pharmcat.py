@@ -1,12 +1,21 @@
-"""PharmCAT import: small reports built in code following PharmCAT's JSON (Reporter .report.json in the
-PharmCAT 2 shape `genes -> CPIC -> gene` and the PharmCAT 3 shape `genes -> gene`, Phenotyper .phenotype.json
-`geneReports`, Named Allele Matcher .match.json `results`)."""
+"""PharmCAT import: small reports built in code with the field names of PharmCAT's serialised classes (PharmGKB/
+PharmCAT, MPL-2.0; checked against its stored source: reporter.ReportContext, phenotype.Phenotyper,
+reporter.model.result.GeneReport and Diplotype, haplotype.model.Metadata, and docs/examples/*.json):
+
+- Reporter .report.json: PharmCAT 2 `genes -> CPIC|DPWG -> gene`; PharmCAT 3 `genes -> gene` plus
+  `unannotatedGeneCalls`, `matcherMetadata`, `dataVersion`;
+- Phenotyper .phenotype.json: `geneReports` in the same two shapes (PharmCAT 3 adds `unannotatedGeneCalls`);
+- Named Allele Matcher .match.json: `metadata` (`namedAlleleMatcherVersion`) and `results`, each with `gene`,
+  `source` and `diplotypes` [{name, haplotype1, haplotype2, score}].
+
+Only field names and structure are taken; the values are made up here (no PharmCAT data is copied), except the
+trimmed real example in tests/therapy/data (its own licence note)."""
 
 import json
 
 import pytest
 
-from medcore.therapy import pharmcat
+from medcore.therapy import pgx, pharmcat
 from medcore.therapy.pgx import lookup
 
 
@@ -36,8 +45,15 @@ def report_v2(genes, dpwg=None):
     return {"title": "t", "pharmcatVersion": "v2.7.1", "genes": {"CPIC": genes, "DPWG": dpwg or {}}, "drugs": {}}
 
 
-def report_v3(genes):
-    return {"title": "t", "pharmcatVersion": "3.0.0", "genes": genes, "drugs": {}}
+MATCHER_META = {"namedAlleleMatcherVersion": "3.0.0", "genomeBuild": "GRCh38.p13", "inputFilename": "s.vcf",
+                "timestamp": "2025-05-01T10:00:00.000Z", "topCandidatesOnly": False, "findCombinations": False,
+                "callCyp2d": False, "sampleId": "S1", "sampleProps": {}}
+
+
+def report_v3(genes, unannotated=None):
+    return {"title": "t", "timestamp": "2025-05-01T10:00:01.000Z", "pharmcatVersion": "3.0.0",
+            "dataVersion": "2025-04-30", "genes": genes, "drugs": {"CPIC": {}, "DPWG": {}, "FDA": {}},
+            "messages": [], "matcherMetadata": MATCHER_META, "unannotatedGeneCalls": unannotated or []}
 
 
 def test_v2_report_calls_become_genotypes(kb):
@@ -69,9 +85,15 @@ def test_no_call_is_not_read_as_normal(kb):
 
 
 def test_unknown_gene_is_named(kb):
-    imp = pharmcat.parse(kb, report_v3({"NAT2": gene_report("NAT2", [dip("NAT2", "*5", "*6", ["Slow Acetylator"])])}))
+    imp = pharmcat.parse(kb, report_v3({"CYP3A4": gene_report("CYP3A4", [dip("CYP3A4", "*1", "*22", ["Decreased Function"])])}))
     assert imp.genotypes == {}
-    assert imp.messages == ["NAT2 *5/*6 (Slow Acetylator): the planner has no CPIC table for this gene; not used"]
+    assert imp.messages == ["CYP3A4 *1/*22 (Decreased Function): the planner has no CPIC table for this gene; not used"]
+
+
+def test_nat2_call_is_used_since_the_kb_knows_the_gene(kb):
+    imp = pharmcat.parse(kb, report_v3({"NAT2": gene_report("NAT2", [dip("NAT2", "*5", "*6", ["Slow Acetylator"])])}))
+    assert imp.genotypes == {"NAT2": "Slow Acetylator"}
+    assert pgx.normalise_phenotype(kb, "NAT2", imp.genotypes["NAT2"])[0] == "Poor Metabolizer"
 
 
 def test_several_diplotypes(kb):
@@ -102,12 +124,51 @@ def test_hla_diplotype_becomes_allele_presence(kb):
     assert imp.genotypes["HLA-B*58:01"] == "negative"
 
 
+def _hap(name):
+    return {"name": name, "haplotype": {"name": name, "id": "1", "alleles": ["C"], "cpicAlleles": ["C"],
+                                        "populationFrequency": None, "reference": name == "*1",
+                                        "numCombinations": 0, "numPartials": 0}, "sequences": ["1:C;"]}
+
+
+def _result(gene, names, source="CPIC"):
+    return {"source": source, "version": "v1.40", "chromosome": "chr1", "gene": gene,
+            "diplotypes": [{"name": n, "haplotype1": _hap(n.split("/")[0]), "haplotype2": _hap(n.split("/")[1]),
+                            "score": 4} for n in names],
+            "haplotypes": [], "haplotypeMatches": [], "phased": False, "variants": [], "variantsOfInterest": [],
+            "matchData": {"missingPositions": [], "positionsWithUndocumentedVariations": [],
+                          "treatUndocumentedVariationsAsReference": False, "phased": False, "homozygous": False,
+                          "effectivelyPhased": False},
+            "uncallableHaplotypes": [], "ignoredHaplotypes": [], "warnings": None}
+
+
 def test_match_json(kb):
-    data = {"metadata": {"pharmcatVersion": "3.0.0"},
-            "results": [{"gene": "DPYD", "diplotypes": [{"name": "c.1236G>A/HapB3"}]}]}
+    data = {"metadata": MATCHER_META,
+            "results": [_result("DPYD", ["c.1236G>A/HapB3"]), _result("NUDT15", []),
+                        _result("NAT2", ["*4/*5"])]}
     imp = pharmcat.parse(kb, data)
-    assert imp.genotypes == {"DPYD": "c.1236G>A/HapB3"}
+    assert imp.genotypes == {"DPYD": "c.1236G>A/HapB3", "NAT2": "*4/*5"}
+    assert imp.version == "Named Allele Matcher 3.0.0"
     assert lookup(kb, "capecitabine", "DPYD", imp.genotypes["DPYD"]).phenotype == "Intermediate Metabolizer"
+    assert pgx.normalise_phenotype(kb, "NAT2", imp.genotypes["NAT2"])[0] == "Intermediate Metabolizer"
+    [m] = imp.messages
+    assert m.startswith("NUDT15: no call") and "not used" in m
+
+
+def test_v3_unannotated_gene_calls(kb):
+    """PharmCAT 3 lists called genes that no guideline it carries annotates under `unannotatedGeneCalls`: a gene
+    the KB knows (NAT2) is used, another is named; a gene in both places is read once, from `genes`."""
+    rep = report_v3({"TPMT": gene_report("TPMT", [dip("TPMT", "*1", "*1", ["Normal Metabolizer"])])},
+                    [gene_report("NAT2", [dip("NAT2", "*5", "*6", ["Poor Metabolizer"])]),
+                     gene_report("CYP3A4", [dip("CYP3A4", "*1", "*22", ["Decreased Function"])]),
+                     gene_report("TPMT", [dip("TPMT", "*1", "*3A", ["Intermediate Metabolizer"])])])
+    imp = pharmcat.parse(kb, rep)
+    assert imp.genotypes == {"TPMT": "Normal Metabolizer", "NAT2": "Poor Metabolizer"}
+    assert [c.gene for c in imp.calls] == ["TPMT", "NAT2", "CYP3A4"]
+    assert imp.messages == ["CYP3A4 *1/*22 (Decreased Function): the planner has no CPIC table for this gene; not used"]
+    assert imp.version == "3.0.0"
+    phen = {"matcherMetadata": MATCHER_META, "geneReports": rep["genes"], "unannotatedGeneCalls": rep["unannotatedGeneCalls"]}
+    assert pharmcat.parse(kb, phen).genotypes == imp.genotypes
+    assert pharmcat.parse(kb, phen).version == "Named Allele Matcher 3.0.0"
 
 
 @pytest.mark.parametrize("raw,msg", [(b"[]", "not a JSON object"), (b"{", "not valid JSON"),
