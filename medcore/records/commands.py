@@ -30,10 +30,12 @@ def register(reg) -> None:
 
     p = reg.eval.add_parser("records-real", help="problems, assertions, medications, allergies, PHI, labs on the "
                                                  "annotated real notes (needs ../shared; see assets/notes/real)")
-    p.add_argument("--set", dest="set_name", choices=["blind", "dev"], required=True)
+    from medcore.records.real_notes import SETS as real_sets  # light: csv/json/hashlib only
+
+    p.add_argument("--set", dest="set_name", choices=list(real_sets), required=True)
     p.add_argument("--json", action="store_true", help="print the full JSON report")
-    p.add_argument("--errors", action="store_true", help="include each error with its offsets (dev set: do not "
-                                                          "study the blind set's errors)")
+    p.add_argument("--errors", action="store_true", help="include each error with its offsets (dev set only: do not "
+                                                          "study the blind sets' errors)")
     p.set_defaults(func=_eval_real)
 
     p = reg.train.add_parser("records", help="train the sentence-importance scorer (shipped pairs + clinician corrections)")

@@ -21,7 +21,9 @@ from medcore.config import REPO_ROOT
 
 log = logging.getLogger(__name__)
 
-SETS = ("blind", "dev")
+SETS = ("blind", "dev", "blind_s8")
+# Row pool of each set (data row index % 10): the sets never share a row; blind_s8 is the second blind set (session 8).
+ROW_POOL = {"blind": 3, "dev": 7, "blind_s8": 1}
 REAL_DIR = REPO_ROOT / "assets" / "notes" / "real"
 SOURCE = ("mtsamples", "mtsamples_dev.csv")
 NOTE_TYPES = ("discharge", "history_physical", "consult", "ed", "progress", "operative", "radiology", "letter",

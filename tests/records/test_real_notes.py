@@ -218,7 +218,7 @@ def test_committed_real_notes_load_and_score(set_name, settings):
         pytest.skip("annotations that no longer match ../shared (sha256 or row): "
                     + "; ".join(f"{i}: {why}" for i, why in loaded.skipped))
     for note in loaded.notes:
-        assert note.note_type in real_notes.NOTE_TYPES and note.row % 10 == (3 if set_name == "blind" else 7)
+        assert note.note_type in real_notes.NOTE_TYPES and note.row % 10 == real_notes.ROW_POOL[set_name]
     r = real_eval.evaluate(loaded.notes, real_eval.service_summarizer(settings), kb=kb_mod.load(settings))
     assert r["notes"] == len(files) and r["scores"]["problems"]["gold"] > 0
 
