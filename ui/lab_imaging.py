@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from medcore import jobs
+from medcore.imaging.train_config import DP_MODELS
 from ui.errors import error_boundary
 from ui.jobs_panel import job_panel
 
@@ -49,10 +50,12 @@ def vae_choices(settings, store) -> dict[str, str]:
 
 
 def train_argv(model: str, dataset: str, size: int, steps: int, batch: int, channels: str, name: str,
-               preview_every: int, vae: str = "") -> list[str]:
+               preview_every: int, vae: str = "", dp_epsilon: float = 0.0) -> list[str]:
     argv = ["train", "image", "--model", model, "--dataset", dataset, "--size", str(size), "--steps", str(steps),
             "--batch-size", str(batch), "--channels", channels, "--name", name,
             "--preview-every", str(preview_every), "--checkpoint-every", str(max(50, min(500, steps // 4)))]
+    if dp_epsilon > 0:
+        argv += ["--dp-epsilon", f"{dp_epsilon:g}"]
     return argv + (["--vae", vae] if model == "ldm" else [])
 
 
@@ -74,6 +77,12 @@ def train_form(settings, store, key: str = "imglab") -> int | None:
         preset = c6.selectbox("UNet widths (DDPM)", list(PRESETS))
         preview_every = st.slider("Preview grid every N steps", 0, 2000, 250, 50,
                                   help="0 turns previews off; each preview costs a short sampling run")
+        dp_epsilon = st.number_input(
+            "Differential privacy: budget ε (0 = off; VAE and DCGAN only)", min_value=0.0, max_value=50.0,
+            value=0.0, step=1.0, key=f"{key}-dp",
+            help="DP-SGD through Opacus at δ=1e-5: each scan's gradient is clipped and noised so the run spends "
+                 "at most this ε over its steps. Smaller ε is more private and blurrier. The ε spent goes in the "
+                 "checkpoint card and in every generated image's metadata.")
         submitted = st.form_submit_button("Start training", type="primary", icon=":material/play_arrow:")
     if not submitted:
         return None
@@ -83,10 +92,15 @@ def train_form(settings, store, key: str = "imglab") -> int | None:
         if model == "ldm" and vae_label not in vaes:
             st.error("Latent diffusion needs a trained VAE: train a VAE first.")
             return None
+        if dp_epsilon > 0 and model not in DP_MODELS:
+            st.error(f"Differential privacy is available for the VAE and the DCGAN, not for {MODEL_LABELS[model]}: "
+                     "Opacus cannot compute per-scan gradients through the diffusion UNet's attention. "
+                     "Set ε to 0 or choose another model.")
+            return None
         argv = train_argv(model, choices[ds_label], int(size), int(steps), int(batch), PRESETS[preset], name,
-                          int(preview_every), vaes.get(vae_label, ""))
+                          int(preview_every), vaes.get(vae_label, ""), float(dp_epsilon))
         config = {"model": model, "dataset": choices[ds_label], "size": int(size), "steps": int(steps),
-                  "batch_size": int(batch), "channels": PRESETS[preset]}
+                  "batch_size": int(batch), "channels": PRESETS[preset], "dp_epsilon": float(dp_epsilon)}
         job_id = jobs.start_job(store, settings, "imaging", f"Image {model} on {ds_label}", argv, config=config,
                                 out_dir=out)
         store.audit("start_job", tool="imaging", object_type="job", object_id=job_id, model=model)

@@ -91,8 +91,9 @@ class Classifier:
 
 def train_classifier(images: np.ndarray, labels: np.ndarray, num_classes: int, *, epochs: int = 12,
                      batch: int = 64, lr: float = 2e-3, seed: int = 0, width: int = 32,
-                     recipe: ClassifierRecipe | None = None):
-    """Returns (trained network, DP summary or None). Augmentation: flips and small shifts."""
+                     recipe: ClassifierRecipe | None = None, device=None):
+    """Returns (trained network on the CPU, DP summary or None). Augmentation: flips and small shifts.
+    The scans stay on the CPU (where the batch draws happen); each batch moves to `device`."""
     import torch
     import torch.nn.functional as F
 
@@ -100,7 +101,7 @@ def train_classifier(images: np.ndarray, labels: np.ndarray, num_classes: int, *
 
     r = recipe or ClassifierRecipe(epochs=epochs, width=width, batch=batch, lr=lr, seed=seed)
     torch.manual_seed(r.seed)
-    net = build_classifier(num_classes, r.width, r.norm)
+    net = build_classifier(num_classes, r.width, r.norm).to(device or "cpu")
     x = torch.from_numpy(images).float().div(127.5).sub(1).unsqueeze(1)
     y = torch.from_numpy(labels).long()
     gen = torch_generator(r.seed)
@@ -127,13 +128,17 @@ def train_classifier(images: np.ndarray, labels: np.ndarray, num_classes: int, *
                 xb = xb.flip(-1)
             shift = torch.randint(-2, 3, (2,), generator=gen)
             xb = torch.roll(xb, shifts=(int(shift[0]), int(shift[1])), dims=(2, 3))
-            loss = F.cross_entropy(model(xb), yb)
+            loss = F.cross_entropy(model(xb.to(net_device(net))), yb.to(net_device(net)))
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
         sched.step()
     net.eval()
-    return net, (private.spent() if private else None)
+    return net.cpu(), (private.spent() if private else None)
+
+
+def net_device(net):
+    return next(net.parameters()).device
 
 
 def accuracy(clf: Classifier, images: np.ndarray, labels: np.ndarray) -> float:
@@ -165,6 +170,7 @@ def get_classifier(settings: Settings, key: str, size: int, *, retrain: bool = F
     from safetensors.torch import save_file
 
     from medcore.imaging.datasets import load_dataset
+    from medcore.imaging.loop import select_train_device
     from medcore.runtime import apply_thread_policy
 
     apply_thread_policy(settings.torch_threads)
@@ -179,14 +185,15 @@ def get_classifier(settings: Settings, key: str, size: int, *, retrain: bool = F
     tr, ho = ds.split(0.1, seed=0)  # the same split the generators are trained on
     recipe = recipe or ClassifierRecipe()
     t0 = time.perf_counter()
-    net, dp = train_classifier(ds.images[tr], ds.labels[tr], ds.num_classes, recipe=recipe)
+    device = select_train_device(settings)  # a GPU when there is one
+    net, dp = train_classifier(ds.images[tr], ds.labels[tr], ds.num_classes, recipe=recipe, device=device)
     clf = Classifier(net, ds.class_names, {})
     clf.metrics = {"class_names": ds.class_names, "width": recipe.width, "norm": recipe.norm,
                    "recipe": asdict(recipe), "dp": dp, "dataset": ds.name, "size": size,
                    "train_images": int(len(tr)), "heldout_images": int(len(ho)),
                    "heldout_accuracy": round(accuracy(clf, ds.images[ho], ds.labels[ho]), 4),
                    "train_accuracy": round(accuracy(clf, ds.images[tr], ds.labels[tr]), 4),
-                   "train_seconds": round(time.perf_counter() - t0, 1),
+                   "train_seconds": round(time.perf_counter() - t0, 1), "device": str(device),
                    "command": f"python -m medcore eval image-classifier --dataset {key} --size {size} "
                               f"--epochs {recipe.epochs} --width {recipe.width}"
                               f"{f' --dp-epsilon {recipe.dp_epsilon:g}' if dp else ''}"

@@ -84,3 +84,23 @@ def test_lab_offers_vae_and_latent_diffusion_and_asks_for_a_vae_first(settings, 
     run = train_image(cfg, settings, ConsoleReporter(every_s=999))
     store.register_model("imaging", "labvae", run["checkpoint"], config=cfg.to_dict())
     assert list(vae_choices(settings, store).values()) == [run["checkpoint"]]
+
+
+def test_train_form_offers_dp_for_vae_and_gan_only(settings, store, monkeypatch):
+    from ui import lab_imaging
+
+    started = []
+    monkeypatch.setattr(lab_imaging.jobs, "start_job", lambda *a, **k: started.append((a, k)) or 7)
+    at = AppTest.from_function(_lab_script, default_timeout=60).run()
+    at.number_input(key="imglab-dp").set_value(8.0)
+    [x for x in at.selectbox if x.label == "Model"][-1].set_value("ddpm")
+    next(x for x in at.button if x.label == "Start training").click().run()
+    assert any("available for the VAE and the DCGAN" in e.value for e in at.error) and not started
+    [x for x in at.selectbox if x.label == "Model"][-1].set_value("gan")
+    next(x for x in at.button if x.label == "Start training").click().run()
+    assert not at.error and not at.exception
+    argv = next(a for a in started[0][0] if isinstance(a, list))
+    assert argv[argv.index("--dp-epsilon") + 1] == "8" and argv[argv.index("--model") + 1] == "gan"
+    assert lab_imaging.train_argv("vae", "d", 32, 10, 2, "8,16", "n", 0) == [
+        "train", "image", "--model", "vae", "--dataset", "d", "--size", "32", "--steps", "10", "--batch-size", "2",
+        "--channels", "8,16", "--name", "n", "--preview-every", "0", "--checkpoint-every", "50"]
