@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from medcore.imaging.loop import Handler, nparams, prefixed, preview_labels, save_preview, to_uint8, unprefixed
-from medcore.imaging.train_config import TrainConfig
+from medcore.imaging.train_config import TrainConfig, TrainError
 
 
 def gan_step(G, D, opt_g, opt_d, gcfg, xb, yb, gen):
-    """One discriminator and one generator update; returns (d_loss, g_loss) as detached tensors."""
+    """One discriminator and one generator update; returns (d_loss, g_loss) as detached tensors.
+    Real and generated scans share one discriminator pass, so a DistributedDataParallel discriminator
+    sees one forward per backward."""
     import torch
     import torch.nn.functional as F
 
@@ -17,8 +19,8 @@ def gan_step(G, D, opt_g, opt_d, gcfg, xb, yb, gen):
     labels = yb if gcfg.conditional else None
     z = torch.randn(n, gcfg.z_dim, generator=gen, device=xb.device)
     fake = G(z, labels)
-    real_logit = D(xb, labels)
-    fake_logit = D(fake.detach(), labels)
+    logit = D(torch.cat([xb, fake.detach()]), torch.cat([labels, labels]) if labels is not None else None)
+    real_logit, fake_logit = logit[:n], logit[n:]
     # One-sided label smoothing: real targets 0.9, fake 0.
     d_loss = (F.binary_cross_entropy_with_logits(real_logit, torch.full_like(real_logit, 0.9))
               + F.binary_cross_entropy_with_logits(fake_logit, torch.zeros_like(fake_logit)))
@@ -85,6 +87,7 @@ class GANHandler(Handler):
         lr = cfg.lr or 2e-4
         self.opt_g = torch.optim.Adam(self.G.parameters(), lr=lr, betas=(0.5, 0.999))
         self.opt_d = torch.optim.Adam(self.D.parameters(), lr=lr, betas=(0.5, 0.999))
+        self.train_G, self.train_D = self.G, self.D  # DistributedDataParallel wrappers when prepared
         self.private = None
         if cfg.dp_epsilon > 0:
             from medcore.imaging.privacy import DPRun
@@ -101,6 +104,12 @@ class GANHandler(Handler):
 
     def summary(self) -> dict:
         return {"dp": self.private.spent()} if self.private else {}
+
+    def prepare(self, accelerator) -> None:
+        if self.private is not None:
+            raise TrainError("DP training runs on one process: Opacus would need its own DistributedDataParallel")
+        self.train_G, self.train_D, self.opt_g, self.opt_d = accelerator.prepare(self.G, self.D, self.opt_g,
+                                                                                self.opt_d)
 
     def model_config(self) -> dict:
         return self.gcfg.to_dict()
@@ -125,7 +134,7 @@ class GANHandler(Handler):
         self.G.train()
         self.D.train()
         if self.private is None:
-            d_loss, g_loss = gan_step(self.G, self.D, self.opt_g, self.opt_d, self.gcfg, xb, yb, gen)
+            d_loss, g_loss = gan_step(self.train_G, self.train_D, self.opt_g, self.opt_d, self.gcfg, xb, yb, gen)
         else:
             self.private.steps_done = step + 1
             if xb.shape[0] == 0:  # an empty Poisson draw (about e^-batch): nothing to learn from this step

@@ -37,7 +37,7 @@ class VAEHandler(Handler):
             self.opt_d = torch.optim.AdamW(self.disc.parameters(), lr=self.base_lr, betas=(0.5, 0.9))
         xh, yh = data[2]
         self.x_eval, self.y_eval = xh[:EVAL_IMAGES], yh[:EVAL_IMAGES]
-        self.train_module, self.private = self.vae, None
+        self.train_module, self.train_disc, self.private = self.vae, self.disc, None
         if cfg.dp_epsilon > 0:
             if self.disc is not None:
                 raise TrainError("DP training with the patch discriminator is not supported: the discriminator "
@@ -56,6 +56,13 @@ class VAEHandler(Handler):
 
     def summary(self) -> dict:
         return {"dp": self.private.spent()} if self.private else {}
+
+    def prepare(self, accelerator) -> None:
+        if self.private is not None:
+            raise TrainError("DP training runs on one process: Opacus would need its own DistributedDataParallel")
+        self.train_module, self.opt = accelerator.prepare(self.vae, self.opt)
+        if self.disc is not None:
+            self.train_disc, self.opt_d = accelerator.prepare(self.disc, self.opt_d)
 
     def model_config(self) -> dict:
         return self.vcfg.to_dict()
@@ -114,7 +121,10 @@ class VAEHandler(Handler):
             torch.nn.utils.clip_grad_norm_(self.vae.parameters(), 1.0)
         self.opt.step()
         if adversarial:
-            d_loss = F.relu(1 - self.disc(xb)).mean() + F.relu(1 + self.disc(recon.detach())).mean()
+            # one pass over real and reconstructed scans: one forward per backward for a wrapped discriminator
+            logit = self.train_disc(torch.cat([xb, recon.detach()]))
+            n = xb.shape[0]
+            d_loss = F.relu(1 - logit[:n]).mean() + F.relu(1 + logit[n:]).mean()
             self.opt_d.zero_grad(set_to_none=True)
             d_loss.backward()
             self.opt_d.step()

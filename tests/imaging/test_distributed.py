@@ -41,3 +41,23 @@ def test_two_cpu_processes_train_in_step_and_only_the_main_one_saves(tmp_path, t
     state = json.loads((out / ckpts[-1] / "state.json").read_text())
     assert state["step"] == 6 and state["finished"]
     assert log.count('"model_id": 1') == 1 and '"model_id": 2' not in log  # registered once, by the main one
+
+
+@pytest.mark.parametrize("model,extra", [
+    ("gan", ("--gan-width", "16")),
+    ("vae", ("--vae-channels", "4,8,8", "--latent-channels", "2", "--disc-weight", "0.1", "--disc-start", "1")),
+])
+def test_gan_and_vae_train_on_two_processes(tmp_path, tiny_folder, model, extra):
+    out = tmp_path / "run"
+    proc = _launch(tmp_path, tiny_folder, out, 3, "--model", model, "--no-register", *extra)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, log[-4000:]
+    assert "training on 2 processes (MULTI_CPU" in log
+    state = json.loads((out / "ckpt-00000003" / "state.json").read_text())
+    assert state["kind"] == model and state["step"] == 3 and state["finished"]
+
+
+def test_dp_training_refuses_several_processes(tmp_path, tiny_folder):
+    proc = _launch(tmp_path, tiny_folder, tmp_path / "run", 2, "--model", "gan", "--gan-width", "16",
+                   "--dp-epsilon", "8", "--dp-delta", "0.001", "--no-register")
+    assert proc.returncode != 0 and "DP training runs on one process" in proc.stdout + proc.stderr
