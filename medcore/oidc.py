@@ -22,9 +22,28 @@ from typing import Any, Mapping
 
 from medcore.auth import ROLES, AuthError, User
 
+AUTHLIB_MIN = (1, 3, 2)  # what Streamlit's st.login needs
 _RANK = {role: i for i, role in enumerate(ROLES)}  # student < clinician < admin
 # The e-mail becomes the user name (owner of work, audit rows, team member): an ordinary address only.
 _EMAIL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+
+def authlib_problem() -> str:
+    """Why st.login cannot work in this Python (Authlib missing or too old), or ''. The launcher refuses to
+    start an oidc server on it, so nobody meets the problem only at the sign-in button."""
+    try:
+        import authlib
+    except ImportError:
+        return ("MEDCORE_AUTH=oidc signs in through Streamlit's st.login, which needs Authlib "
+                f"{'.'.join(map(str, AUTHLIB_MIN))} or newer on the server, and Authlib cannot be imported here. "
+                "Install it (`pip install 'Authlib>=1.3.2'`) or choose MEDCORE_AUTH=accounts.")
+    version = str(getattr(authlib, "__version__", "0"))
+    parts = tuple(int(x) if x.isdigit() else 0 for x in version.split(".")[:3])
+    if parts < AUTHLIB_MIN:
+        return (f"MEDCORE_AUTH=oidc signs in through Streamlit's st.login, which needs Authlib "
+                f"{'.'.join(map(str, AUTHLIB_MIN))} or newer; this server has {version}. "
+                "Upgrade it (`pip install -U 'Authlib>=1.3.2'`).")
+    return ""
 
 
 def parse_role_map(text: str) -> dict[str, str]:

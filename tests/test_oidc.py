@@ -6,6 +6,8 @@ Authlib's, and is not exercised here."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
@@ -149,10 +151,10 @@ def test_app_says_what_is_missing_before_offering_st_login(oidc_mode, monkeypatc
     import streamlit.auth_util as au
     from streamlit.errors import StreamlitAuthError
 
-    monkeypatch.setattr(au, "is_authlib_installed", lambda: False)
-    at = _app({})
-    assert "needs Authlib" in _error(at) and not at.button
-    monkeypatch.setattr(au, "is_authlib_installed", lambda: True)
+    with monkeypatch.context() as m:
+        m.setitem(sys.modules, "authlib", None)  # `import authlib` now raises ImportError, as when not installed
+        at = _app({})
+    assert "needs Authlib" in _error(at) and "cannot be imported" in _error(at) and not at.button
 
     def no_section(provider):
         raise StreamlitAuthError("configure credentials for at least one authentication provider")

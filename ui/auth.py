@@ -63,12 +63,12 @@ def _oidc_user() -> User | None:
 
 def oidc_setup_problem() -> str:
     """Why st.login cannot work on this server (Authlib missing, no usable [auth] section), or ''."""
-    from streamlit.auth_util import is_authlib_installed, validate_auth_credentials
+    from streamlit.auth_util import validate_auth_credentials
     from streamlit.errors import StreamlitAuthError
 
-    if not is_authlib_installed():
-        return ("MEDCORE_AUTH=oidc signs in through Streamlit's st.login, which needs Authlib 1.3.2 or newer on the "
-                "server (`pip install 'Authlib>=1.3.2'`).")
+    problem = oidc.authlib_problem()  # the launcher refuses to start on this; a server started otherwise says so here
+    if problem:
+        return problem
     try:
         validate_auth_credentials("default")
     except StreamlitAuthError as exc:
