@@ -97,6 +97,10 @@ class Settings:
     # account row of the person's e-mail gives the role
     oidc_role_claim: str = ""
     oidc_roles: str = ""
+    # OIDC providers that send no email_verified (Microsoft Entra ID): "ISSUER=CLAIM,..." names, for sign-ins whose
+    # `iss` is exactly ISSUER, the claim that identifies the person (e.g. preferred_username). Empty: every provider
+    # must send email with email_verified true, and others are refused (medcore.oidc)
+    oidc_trusted_claims: str = ""
     # Jobs: a running job whose heartbeat is older than this is considered dead
     job_stale_after_s: float = 120.0
 

@@ -62,11 +62,13 @@ def check(settings, argv: list[str], env: dict[str, str] | None = None, cwd: Pat
     address = bind_address(argv, env, cwd or Path.cwd(), home or Path.home())
     mode = auth.access_mode(settings.auth, address)
     if mode == "oidc":
-        from medcore.oidc import authlib_problem
+        from medcore.oidc import authlib_problem, parse_role_map, parse_trusted_claims
 
         problem = authlib_problem()
         if problem:
             raise auth.AuthError(problem)
+        parse_role_map(settings.oidc_roles)  # a setting that cannot be used stops the start, naming it
+        parse_trusted_claims(settings.oidc_trusted_claims)
     return mode
 
 

@@ -105,3 +105,12 @@ def test_cli_serve_in_oidc_mode_without_authlib_exits_with_the_reason(monkeypatc
     err = capsys.readouterr().err
     assert err.startswith("not starting: MEDCORE_AUTH=oidc") and "pip install 'Authlib>=1.3.2'" in err
     assert not started  # Streamlit was never started
+
+
+def test_oidc_settings_that_cannot_be_used_stop_the_start(settings, tmp_path):
+    cwd = _config(tmp_path, "127.0.0.1")
+    bad = settings.replace(auth="oidc", oidc_trusted_claims="https://login.microsoftonline.com/common/v2.0=upn")
+    with pytest.raises(auth.AuthError, match="MEDCORE_OIDC_TRUSTED_CLAIMS.*shared by every tenant"):
+        serve.check(bad, [], env={}, cwd=cwd, home=tmp_path)
+    with pytest.raises(auth.AuthError, match="MEDCORE_OIDC_ROLES"):
+        serve.check(settings.replace(auth="oidc", oidc_roles="admins=root"), [], env={}, cwd=cwd, home=tmp_path)

@@ -54,7 +54,8 @@ def _oidc_user() -> User | None:
         settings = get_settings()
         try:
             user, reason = oidc.user_from_claims(base_store(), claims, role_claim=settings.oidc_role_claim,
-                                                 role_map=settings.oidc_roles), ""
+                                                 role_map=settings.oidc_roles,
+                                                 trusted_claims=settings.oidc_trusted_claims), ""
         except auth.AuthError as exc:
             user, reason = None, str(exc)
         seen = st.session_state[_OIDC_KEY] = (key, user, reason)
