@@ -131,3 +131,19 @@ def test_the_apps_shared_helper_uses_the_settings_limits(settings, monkeypatch):
     loaders.shared("page-model:a", load("a"))
     assert load.calls == ["a", "b", "a"] and loaders.model_cache().max_items == 1
     loaders._model_cache.clear()
+
+
+def test_the_model_lab_shows_the_cache_and_its_limits(settings, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import REPO
+    from ui import loaders
+
+    monkeypatch.setenv("MEDCORE_MODEL_CACHE_MAX_ITEMS", "3")
+    monkeypatch.setenv("MEDCORE_MODEL_CACHE_MAX_MB", "1.5")
+    loaders._model_cache.clear()
+    loaders.shared("page-model:a", lambda: bytes(2**19))
+    at = AppTest.from_file(str(REPO / "pages" / "model_lab.py"), default_timeout=60).run()
+    assert not at.exception and not at.error
+    assert any("Shared model cache on this server: 1 of 3 models loaded, 0.5 of 1.5 MB" in c.value for c in at.caption)
+    loaders._model_cache.clear()

@@ -161,3 +161,21 @@ def test_may_read_and_the_sql_clauses_agree(store, user):
     assert listed == {r.id for r in work if view.get_work(r.id) is not None}
     assert {j.id for j in jobs.list_jobs(view, limit=10_000)} == {
         j.id for j in all_jobs if jobs.get_job(view, j.id) is not None}
+
+
+def test_teams_cli_shares_a_job(settings, store, capsys):
+    from medcore.cli import main
+
+    _teams(store)
+    job_id = _job(store, "ward job")
+    assert main(["teams", "share-job", str(job_id), "ward-3"]) == 0
+    assert f"job {job_id} visible to team ward-3" in capsys.readouterr().out
+    assert jobs.get_job(store.as_user(ALICE), job_id).team == "ward-3"
+    assert main(["teams", "share-job", str(job_id), "--none"]) == 0
+    assert jobs.get_job(store.as_user(ALICE), job_id) is None
+    assert main(["teams", "share-job", str(job_id), "ward-9"]) == 2
+    assert "no team 'ward-9'" in capsys.readouterr().err
+    assert main(["teams", "share-job", str(job_id + 50), "ward-3"]) == 2
+    assert f"no job {job_id + 50}" in capsys.readouterr().err
+    assert main(["teams", "share-job", str(job_id)]) == 2
+    assert "name a team, or --none" in capsys.readouterr().err
