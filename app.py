@@ -63,6 +63,9 @@ for tool in TOOLS:
 if can_use_tool(user, "lab"):
     by_section["Admin"] = [st.Page("pages/model_lab.py", title="Model lab", icon=":material/science:",
                                    url_path="model_lab")]
+# Everyone sees their teams and the jobs shared with them; an admin also manages them there.
+by_section.setdefault("Admin" if user.is_admin else "Account", []).append(
+    st.Page("pages/teams.py", title="Teams", icon=":material/groups:", url_path="teams"))
 
 nav = st.navigation(by_section)
 

@@ -62,6 +62,11 @@ def access_mode(auth: str, bind_address: str | None) -> str:
                     "users with `python -m medcore users add NAME --role R`), or bind it to 127.0.0.1.")
 
 
+def is_user_name(name: str) -> bool:
+    """A name an account (or a trusted provider claim) may carry: it owns work and appears in the audit log."""
+    return bool(_NAME.match(name or ""))
+
+
 # ---- permissions ------------------------------------------------------------------------------------
 def can_use_tool(user: User, tool: str) -> bool:
     if tool == "lab":

@@ -97,8 +97,16 @@ class Settings:
     # account row of the person's e-mail gives the role
     oidc_role_claim: str = ""
     oidc_roles: str = ""
+    # OIDC providers that send no email_verified (Microsoft Entra ID): "ISSUER=CLAIM,..." names, for sign-ins whose
+    # `iss` is exactly ISSUER, the claim that identifies the person (e.g. preferred_username). Empty: every provider
+    # must send email with email_verified true, and others are refused (medcore.oidc)
+    oidc_trusted_claims: str = ""
     # Jobs: a running job whose heartbeat is older than this is considered dead
     job_stale_after_s: float = 120.0
+    # The shared model cache (medcore.model_cache): at most this many loaded models and engines per server process,
+    # and about this much memory; the least recently used goes first
+    model_cache_max_items: int = 8
+    model_cache_max_mb: float = 4096.0
 
     def __post_init__(self) -> None:
         if self.llm_backend not in LLM_BACKENDS:
@@ -117,7 +125,7 @@ class Settings:
             raise SettingsError("MEDCORE_LLM_BACKEND=hf needs MEDCORE_LLM_MODEL (a local model directory or GGUF file)")
         for name in ("torch_threads", "max_upload_mb", "max_note_chars", "max_archive_files", "max_archive_uncompressed_mb",
                      "max_file_mb", "max_image_pixels", "max_jobs_per_user",
-                     "max_total_jobs_per_user"):
+                     "max_total_jobs_per_user", "model_cache_max_items", "model_cache_max_mb"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"{name} must be positive, got {getattr(self, name)}")
 

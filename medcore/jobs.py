@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from medcore import job_queue
+from medcore import job_queue, teams
 from medcore.auth import AccessDenied, require_admin
 from medcore.config import REPO_ROOT, Settings
 from medcore.job_worker import (  # noqa: F401 - re-exported: workers import these from medcore.jobs
@@ -62,6 +62,7 @@ class JobRecord:
     finished: datetime | None
     heartbeat: datetime | None
     owner: str = "local"
+    team: str | None = None  # members of this team see the job too (schema v5)
 
     @property
     def active(self) -> bool:
@@ -90,7 +91,7 @@ def _job(row: Job) -> JobRecord:
     return JobRecord(row.id, row.kind, row.name, row.status, list(row.argv or []), dict(row.config or {}),
                      dict(row.result or {}), row.error or "", row.out_dir or "", row.log_path or "", row.pid,
                      row.host or "", bool(row.cancel_requested), row.resumed_from, row.created, row.started,
-                     row.finished, row.heartbeat, row.owner or "local")
+                     row.finished, row.heartbeat, row.owner or "local", row.team)
 
 
 class JobLimitError(AccessDenied):
@@ -102,9 +103,15 @@ def _owner(store: Store) -> str:
     return store.principal.name if store.principal is not None else "local"
 
 
-def _visible(store: Store, row: Job | None) -> bool:
+def _visible(store: Store, s, row: Job | None) -> bool:
+    """Admins, the owner, and the members of the team the job was made visible to (teams.may_read_job)."""
+    return row is not None and teams.may_read_job(s, store.principal, row)
+
+
+def _controls(store: Store, row: Job | None) -> bool:
+    """Cancel and resume: the owner or an admin, never a team member who only watches."""
     p = store.principal
-    return row is not None and (p is None or p.is_admin or (row.owner or "local") == p.name)
+    return row is not None and (p is None or p.local or p.is_admin or row.owner == p.name)
 
 
 def jobs_of(store: Store, owner: str, *, active_only: bool = True) -> int:
@@ -133,20 +140,24 @@ def check_can_start(store: Store, settings: Settings) -> None:
 
 # ---- starting and controlling jobs (the app side) ----------------------------
 def create_job(store: Store, kind: str, name: str, argv: list[str], *, config: dict | None = None,
-               out_dir: str | Path = "", resumed_from: int | None = None) -> int:
+               out_dir: str | Path = "", resumed_from: int | None = None, team: str | None = None) -> int:
+    if team:
+        teams.check_team_exists(store, team)
     with store.session() as s:
         row = Job(kind=kind, name=name, argv=[str(a) for a in argv], config=config or {}, out_dir=str(out_dir),
-                  resumed_from=resumed_from, status="queued", host=hostname(), owner=_owner(store))
+                  resumed_from=resumed_from, status="queued", host=hostname(), owner=_owner(store), team=team or None)
         s.add(row)
         s.flush()
         return row.id
 
 
 def start_job(store: Store, settings: Settings, kind: str, name: str, argv: list[str], *,
-              config: dict | None = None, out_dir: str | Path = "", resumed_from: int | None = None) -> int:
-    """Record a job and launch its worker process; returns at once with the job id."""
+              config: dict | None = None, out_dir: str | Path = "", resumed_from: int | None = None,
+              team: str | None = None) -> int:
+    """Record a job and launch its worker process; returns at once with the job id. `team`: its members see it."""
     check_can_start(store, settings)
-    job_id = create_job(store, kind, name, argv, config=config, out_dir=out_dir, resumed_from=resumed_from)
+    job_id = create_job(store, kind, name, argv, config=config, out_dir=out_dir, resumed_from=resumed_from,
+                        team=team)
     if job_queue.uses_queue(store.url):
         # Postgres: a worker on any machine takes it (python -m medcore worker); the row waits as queued.
         with store.session() as s:
@@ -176,8 +187,10 @@ def start_job(store: Store, settings: Settings, kind: str, name: str, argv: list
 def request_cancel(store: Store, job_id: int) -> None:
     with store.session() as s:
         row = s.get(Job, job_id)
-        if not _visible(store, row):
+        if not _visible(store, s, row):
             raise KeyError(job_id)
+        if not _controls(store, row):
+            raise AccessDenied(f"Only the job's owner or an admin may cancel job {job_id}.")
         if row.status in ACTIVE:
             row.cancel_requested = True
 
@@ -193,14 +206,29 @@ def resume_job(store: Store, settings: Settings, job_id: int) -> int:
     if "--resume" not in argv:
         argv.append("--resume")
     return start_job(store, settings, old.kind, old.name, argv, config=old.config, out_dir=old.out_dir,
-                     resumed_from=old.id)
+                     resumed_from=old.id, team=old.team)
+
+
+def share_job(store: Store, job_id: int, team: str | None) -> None:
+    """An admin makes a job (its status, progress and checkpoint files) visible to a team, or None: to no team."""
+    if store.principal is not None:
+        require_admin(store.principal, "choose which team sees a training job")
+    if team:
+        teams.check_team_exists(store, team)
+    with store.session() as s:
+        row = s.get(Job, job_id)
+        if not _visible(store, s, row):
+            raise KeyError(job_id)
+        row.team = team or None
+    store.audit("share_job" if team else "unshare_job", tool="lab", object_type="job", object_id=job_id,
+                team=team or "")
 
 
 def get_job(store: Store, job_id: int) -> JobRecord | None:
     """The job, or None when it does not exist or is another user's."""
     with store.session() as s:
         row = s.get(Job, job_id)
-        return _job(row) if _visible(store, row) else None
+        return _job(row) if _visible(store, s, row) else None
 
 
 def list_jobs(store: Store, kind: str | None = None, limit: int = 100) -> list[JobRecord]:
@@ -208,9 +236,45 @@ def list_jobs(store: Store, kind: str | None = None, limit: int = 100) -> list[J
         q = select(Job).order_by(Job.id.desc()).limit(limit)
         if kind:
             q = q.where(Job.kind == kind)
-        if store.principal is not None and not store.principal.is_admin:
-            q = q.where(Job.owner == store.principal.name)
+        if store.principal is not None:
+            q = q.where(teams.job_visible_clause(s, store.principal))
         return [_job(r) for r in s.scalars(q)]
+
+
+def job_files(store: Store, job_id: int, limit: int = 200) -> list[dict]:
+    """The files of a job's run folder (checkpoints, previews, metrics) for whoever may see the job: path inside
+    the folder, bytes, modified. Links are not followed, so a planted link cannot list another folder."""
+    job = get_job(store, job_id)
+    root = Path(job.out_dir) if job is not None and job.out_dir else None
+    if root is None or root.is_symlink() or not root.is_dir():
+        return []
+    out: list[dict] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder) / name
+            if path.is_symlink() or not path.is_file():
+                continue
+            info = path.stat()
+            out.append({"file": str(path.relative_to(root)), "bytes": info.st_size,
+                        "modified": datetime.fromtimestamp(info.st_mtime)})
+            if len(out) >= limit:
+                return out
+    return out
+
+
+def job_log(store: Store, job_id: int, tail_chars: int = 4000) -> str:
+    """The end of the worker's log: admins only, since it can hold tracebacks, paths and note text (everyone who
+    sees the job sees its one-line error)."""
+    if store.principal is not None:
+        require_admin(store.principal, "read a training job's full log")
+    job = get_job(store, job_id)
+    if job is None:
+        raise KeyError(job_id)
+    path = Path(job.log_path) if job.log_path else None
+    if path is None or not path.is_file():
+        return ""
+    return path.read_text(errors="replace")[-tail_chars:]
 
 
 def progress(store: Store, job_id: int, since_id: int = 0) -> list[ProgressRecord]:

@@ -60,7 +60,16 @@ def check(settings, argv: list[str], env: dict[str, str] | None = None, cwd: Pat
     """The access mode this server would run in; AuthError with the reason when it must not start."""
     env = dict(os.environ) if env is None else env
     address = bind_address(argv, env, cwd or Path.cwd(), home or Path.home())
-    return auth.access_mode(settings.auth, address)
+    mode = auth.access_mode(settings.auth, address)
+    if mode == "oidc":
+        from medcore.oidc import authlib_problem, parse_role_map, parse_trusted_claims
+
+        problem = authlib_problem()
+        if problem:
+            raise auth.AuthError(problem)
+        parse_role_map(settings.oidc_roles)  # a setting that cannot be used stops the start, naming it
+        parse_trusted_claims(settings.oidc_trusted_claims)
+    return mode
 
 
 def register(reg) -> None:

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def utcnow() -> datetime:
@@ -90,6 +90,8 @@ class Job(Base):
     heartbeat: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     # Added in schema version 3: who started it (quotas, and who may cancel, resume or read it).
     owner: Mapped[str] = mapped_column(String(128), default="local", index=True)
+    # Added in schema version 5: the team (teams.py) an admin made the job visible to; None is owner and admins only.
+    team: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
 
 
 class JobProgress(Base):
@@ -203,7 +205,12 @@ def _migrate_3_to_4(conn) -> None:
     # The teams and team_members tables are new in v4; create_all adds them.
 
 
-MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4}
+def _migrate_4_to_5(conn) -> None:
+    conn.execute(text("ALTER TABLE jobs ADD COLUMN team VARCHAR(64)"))
+    conn.execute(text("CREATE INDEX ix_jobs_team ON jobs (team)"))
+
+
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5}
 
 
 # ---- plain records returned to callers -----------------------------------------

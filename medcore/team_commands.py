@@ -1,4 +1,5 @@
-"""`python -m medcore teams ...`: teams for sharing hand-offs (medcore.teams); run by an admin on the server."""
+"""`python -m medcore teams ...`: teams for sharing hand-offs and training jobs (medcore.teams, medcore.jobs); run by
+an admin on the server."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import sys
 
 
 def register(reg) -> None:
-    sub = reg.group("teams", help="teams that hand-offs can be shared with: add, list, add-member, remove-member")
+    sub = reg.group("teams", help="teams that hand-offs and training jobs can be shared with: add, list, add-member, "
+                                  "remove-member, share-job")
     a = sub.add_parser("add", help="define a team")
     a.add_argument("name")
     a.set_defaults(func=_add)
@@ -19,6 +21,11 @@ def register(reg) -> None:
     r.add_argument("team")
     r.add_argument("user")
     r.set_defaults(func=_remove_member)
+    j = sub.add_parser("share-job", help="make a training job visible to a team's members (--none: to no team)")
+    j.add_argument("job", type=int)
+    j.add_argument("team", nargs="?")
+    j.add_argument("--none", action="store_true", help="visible to its owner and admins only again")
+    j.set_defaults(func=_share_job)
 
 
 def _run(fn) -> int:
@@ -30,6 +37,9 @@ def _run(fn) -> int:
         fn()
     except (TeamError, AccessDenied, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyError as exc:
+        print(f"error: no job {exc.args[0]}", file=sys.stderr)
         return 2
     return 0
 
@@ -71,3 +81,15 @@ def _remove_member(args, settings) -> int:
 
     return _run(lambda: (teams.remove_member(_store(settings), args.team, args.user),
                          print(f"{args.user} removed from {args.team}")))
+
+
+def _share_job(args, settings) -> int:
+    from medcore import jobs
+
+    if bool(args.team) == bool(args.none):
+        print("error: name a team, or --none", file=sys.stderr)
+        return 2
+    team = None if args.none else args.team
+    return _run(lambda: (jobs.share_job(_store(settings), args.job, team),
+                         print(f"job {args.job} visible to team {team}" if team else
+                               f"job {args.job} visible to its owner and admins only")))

@@ -1,9 +1,11 @@
-"""Teams: groups of users an admin defines, so that a piece of work (a hand-off) can reach colleagues.
+"""Teams: groups of users an admin defines, so that a piece of work (a hand-off) or a training job can reach colleagues.
 
 Work belongs to its owner. The owner may share an item with one team they belong to; the team's members
 then see it in their lists and may open and take it, while only the owner edits it. Whether a member may
 see an item also depends on their role (a student member does not see a clinician tool's hand-off). The
-checks are here and in the store, so a page cannot show a shared item to a non-member. Defining teams and
+checks are here and in the store, so a page cannot show a shared item to a non-member. A training job an admin
+makes visible to a team is seen (status, progress, error summary, checkpoint files) by its members whatever their
+role: a job carries no patient text, and its full log, which can, stays with admins (medcore.jobs). Defining teams and
 their members is an admin's job (`python -m medcore teams ...`); every change is written to the audit log.
 """
 
@@ -12,10 +14,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, true
 
 from medcore.auth import WORK_TOOL, AccessDenied, User, can_use_tool, may_see_owner, require_admin
-from medcore.store_schema import Account, Team, TeamMember, WorkItem
+from medcore.store_schema import Account, Job, Team, TeamMember, WorkItem
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
@@ -104,6 +106,8 @@ def _readable_kinds(user: User) -> list[str]:
 
 def visible_clause(s, user: User):
     """SQL condition: the user's own items, and items shared with one of their teams in a tool they may use."""
+    if user.local:
+        return true()  # the one user of local mode owns everything (auth.may_see_owner)
     teams = _teams_of(s, user.name)
     own = WorkItem.user == user.name
     if not teams:
@@ -119,6 +123,27 @@ def may_read(s, user: User | None, row: WorkItem) -> bool:
         return False
     tool = WORK_TOOL.get(row.kind)
     return tool is None or can_use_tool(user, tool)
+
+
+# The same rule twice, as SQL for lists and in Python for one row; tests/test_teams.py checks they agree.
+def job_visible_clause(s, user: User):
+    """SQL condition on jobs: everything for an admin (or local mode); else the user's own, and their teams' jobs."""
+    if user.local or user.is_admin:
+        return true()
+    own = Job.owner == user.name
+    teams = _teams_of(s, user.name)
+    return or_(own, Job.team.in_(teams)) if teams else own
+
+
+def may_read_job(s, user: User | None, row: Job) -> bool:
+    if user is None or user.local or user.is_admin or row.owner == user.name:
+        return True
+    return bool(row.team) and row.team in _teams_of(s, user.name)
+
+
+def check_team_exists(store, team: str) -> None:
+    with store.session() as s:
+        _team(s, team)
 
 
 # ---- sharing ---------------------------------------------------------------------------------------------------

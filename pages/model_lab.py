@@ -14,7 +14,7 @@ from ui.errors import error_boundary
 from ui.frame import disclaimer
 from ui.jobs_panel import fmt_seconds, job_panel
 from ui.auth import require_page
-from ui.loaders import get_settings, get_store
+from ui.loaders import get_settings, get_store, model_cache
 
 require_page("lab")  # admins only; the store and the job launcher check the role again
 st.title("Model lab")
@@ -81,6 +81,10 @@ with tab_jobs:
         job_panel(chosen, key="lab", on_resume=show_job)
 
 with tab_models:
+    cache = model_cache().stats()
+    st.caption(f"Shared model cache on this server: {cache['items']} of {cache['max_items']} models loaded, "
+               f"{cache['bytes'] / 2**20:.1f} of {cache['max_bytes'] / 2**20:g} MB; the least recently used "
+               "leaves first (MEDCORE_MODEL_CACHE_MAX_ITEMS, MEDCORE_MODEL_CACHE_MAX_MB).")
     models = store.list_models()
     if not models:
         st.info("No checkpoints registered yet. Finished training runs register theirs here.")

@@ -6,6 +6,8 @@ Authlib's, and is not exercised here."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
@@ -95,6 +97,79 @@ def test_a_bad_role_map_names_the_setting(store):
     assert oidc.parse_role_map(ROLES) == {"medcore-admins": "admin", "ward-staff": "clinician", "students": "student"}
 
 
+# ---- providers without email_verified (Microsoft Entra ID) ---------------------------------------------------------
+TENANT = "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0"
+OTHER_TENANT = "https://login.microsoftonline.com/99999999-2222-3333-4444-555555555555/v2.0"
+TRUSTED = f"{TENANT}=preferred_username"
+
+
+def _entra(**over):
+    """What Entra ID puts in an ID token: no email_verified; the e-mail is whatever the account's mail field says."""
+    base = {"iss": TENANT, "sub": "x-1", "oid": "0f0f0f0f-aaaa-bbbb-cccc-0123456789ab",
+            "preferred_username": "alice@contoso.example", "email": "alice@contoso.example", "name": "Alice"}
+    return {k: v for k, v in {**base, **over}.items() if v is not None}
+
+
+def test_a_provider_without_email_verified_is_refused_by_default_with_the_setting_named(store):
+    auth.add_user(store, "alice@contoso.example", "a long password", "clinician")
+    with pytest.raises(AuthError, match="has not verified alice@contoso.example") as refused:
+        oidc.user_from_claims(store, _entra())
+    assert "no email_verified claim" in str(refused.value) and "MEDCORE_OIDC_TRUSTED_CLAIMS" in str(refused.value)
+    with pytest.raises(AuthError) as flagged_false:  # a provider that says "not verified" gets no hint to bypass it
+        oidc.user_from_claims(store, _claims(email_verified=False))
+    assert "MEDCORE_OIDC_TRUSTED_CLAIMS" not in str(flagged_false.value)
+    assert [r[1] for r in _refusals(store)] == ["unverified", "unverified"]
+
+
+def test_a_trusted_claim_of_the_exact_issuer_names_the_person_and_the_email_is_ignored(store):
+    auth.add_user(store, "alice@contoso.example", "a long password", "clinician")
+    auth.add_user(store, "ada@contoso.example", "a long password", "admin")
+    user = oidc.user_from_claims(store, _entra(email="ada@contoso.example"), trusted_claims=TRUSTED)
+    assert user == User("alice@contoso.example", "clinician")  # not the admin the e-mail claim names
+    signed = [e for e in store.audit_events() if e["action"] == "sign_in"][0]
+    assert signed["detail"]["reason_code"] == "claim:preferred_username"
+    assert oidc.user_from_claims(store, _entra(iss=TENANT + "/"), trusted_claims=TRUSTED).name == "alice@contoso.example"
+    # another tenant (whose admins control their own names) is not trusted: it needs a verified e-mail
+    with pytest.raises(AuthError, match="has not verified"):
+        oidc.user_from_claims(store, _entra(iss=OTHER_TENANT), trusted_claims=TRUSTED)
+    # the provider's own users still go through roles and accounts: no account, no entry
+    with pytest.raises(AuthError, match="no account for bob@contoso.example"):
+        oidc.user_from_claims(store, _entra(preferred_username="bob@contoso.example"), trusted_claims=TRUSTED)
+
+
+def test_a_trusted_claim_that_is_missing_or_unusable_is_refused(store):
+    with pytest.raises(AuthError, match="sent no preferred_username claim"):
+        oidc.user_from_claims(store, _entra(preferred_username=None), trusted_claims=TRUSTED)
+    with pytest.raises(AuthError, match="cannot be used as a user name"):
+        oidc.user_from_claims(store, _entra(preferred_username="[x](http://t.example)"), trusted_claims=TRUSTED)
+    # the immutable object id as the name, and the role from Entra's app roles: no account needed
+    guid = oidc.user_from_claims(store, _entra(roles=["Medcore.Staff"]), trusted_claims=f"{TENANT}=oid",
+                                 role_claim="roles", role_map="Medcore.Admin=admin,Medcore.Staff=clinician")
+    assert guid == User("0f0f0f0f-aaaa-bbbb-cccc-0123456789ab", "clinician")
+
+
+@pytest.mark.parametrize("setting, problem", [
+    ("https://login.microsoftonline.com/common/v2.0=preferred_username", "shared by every tenant"),
+    ("https://login.microsoftonline.com/organizations/v2.0=upn", "shared by every tenant"),
+    ("https://login.microsoftonline.com/{tenantid}/v2.0=upn", "shared by every tenant"),
+    ("https://*.example.org=email", "no wildcards"),
+    ("preferred_username", "not ISSUER=CLAIM"),
+    (f"{TENANT}=", "not ISSUER=CLAIM"),
+    (f"{TENANT}=bad claim", "not ISSUER=CLAIM"),
+])
+def test_a_trusted_claims_setting_that_cannot_be_safe_names_the_setting(problem, setting):
+    with pytest.raises(AuthError, match="MEDCORE_OIDC_TRUSTED_CLAIMS"):
+        oidc.parse_trusted_claims(setting)
+    with pytest.raises(AuthError, match=problem.replace("(", r"\(")):
+        oidc.parse_trusted_claims(setting)
+
+
+def test_trusted_claims_parse_several_providers():
+    assert oidc.parse_trusted_claims(f" {TRUSTED} , https://idp.example.org/=email ,") == {
+        TENANT: "preferred_username", "https://idp.example.org": "email"}
+    assert oidc.parse_trusted_claims("") == {}
+
+
 # ---- the app in oidc mode, with st.user seeded as st.login leaves it -------------------------------------------
 @pytest.fixture
 def oidc_mode(settings, monkeypatch):
@@ -149,10 +224,10 @@ def test_app_says_what_is_missing_before_offering_st_login(oidc_mode, monkeypatc
     import streamlit.auth_util as au
     from streamlit.errors import StreamlitAuthError
 
-    monkeypatch.setattr(au, "is_authlib_installed", lambda: False)
-    at = _app({})
-    assert "needs Authlib" in _error(at) and not at.button
-    monkeypatch.setattr(au, "is_authlib_installed", lambda: True)
+    with monkeypatch.context() as m:
+        m.setitem(sys.modules, "authlib", None)  # `import authlib` now raises ImportError, as when not installed
+        at = _app({})
+    assert "needs Authlib" in _error(at) and "cannot be imported" in _error(at) and not at.button
 
     def no_section(provider):
         raise StreamlitAuthError("configure credentials for at least one authentication provider")
@@ -163,3 +238,13 @@ def test_app_says_what_is_missing_before_offering_st_login(oidc_mode, monkeypatc
     monkeypatch.setattr(au, "validate_auth_credentials", lambda provider: None)  # a configured provider
     at = _app({})
     assert not at.error and [b.label for b in at.button] == ["Sign in"]
+
+
+def test_app_signs_in_an_entra_identity_only_once_the_admin_trusts_its_claim(oidc_mode, store, monkeypatch):
+    auth.add_user(store, "alice@contoso.example", "a long password", "clinician")
+    refused = _app({"is_logged_in": True, **_entra()})
+    assert "has not verified alice@contoso.example" in _error(refused) and "Signed in as" not in _texts(refused)
+    monkeypatch.setenv("MEDCORE_OIDC_TRUSTED_CLAIMS", TRUSTED)
+    at = _app({"is_logged_in": True, **_entra()})
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Signed in as **alice@contoso.example** (clinician)" in _texts(at)

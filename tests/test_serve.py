@@ -69,3 +69,48 @@ def test_real_process_exits_with_reason(tmp_path):
     done = subprocess.run([sys.executable, "-m", "medcore", "serve", "--server.address", "0.0.0.0"], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "MEDCORE_AUTH=accounts" in done.stderr
+
+
+def _no_authlib(monkeypatch):
+    monkeypatch.setitem(sys.modules, "authlib", None)  # `import authlib` raises ImportError, as when not installed
+
+
+def test_oidc_mode_is_refused_without_authlib(settings, tmp_path, monkeypatch):
+    cwd = _config(tmp_path, "127.0.0.1")
+    oidc_settings = settings.replace(auth="oidc")
+    assert serve.check(oidc_settings, ["--server.address", "0.0.0.0"], env={}, cwd=cwd, home=tmp_path) == "oidc"
+    _no_authlib(monkeypatch)
+    with pytest.raises(auth.AuthError, match=r"needs Authlib 1\.3\.2 or newer.*cannot be imported"):
+        serve.check(oidc_settings, ["--server.address", "0.0.0.0"], env={}, cwd=cwd, home=tmp_path)
+    # accounts mode does not need Authlib at all
+    assert serve.check(settings.replace(auth="accounts"), [], env={}, cwd=cwd, home=tmp_path) == "accounts"
+
+
+def test_oidc_mode_is_refused_with_an_authlib_too_old(settings, tmp_path, monkeypatch):
+    import types
+
+    monkeypatch.setitem(sys.modules, "authlib", types.SimpleNamespace(__version__="1.2.9"))
+    with pytest.raises(auth.AuthError, match="this server has 1.2.9"):
+        serve.check(settings.replace(auth="oidc"), [], env={}, cwd=_config(tmp_path, None), home=tmp_path)
+
+
+def test_cli_serve_in_oidc_mode_without_authlib_exits_with_the_reason(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("MEDCORE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("MEDCORE_AUTH", "oidc")
+    started = []
+    monkeypatch.setattr(serve.os, "execv", lambda *a: started.append(a))
+    monkeypatch.chdir(tmp_path)
+    _no_authlib(monkeypatch)
+    assert main(["serve", "--server.address", "0.0.0.0"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("not starting: MEDCORE_AUTH=oidc") and "pip install 'Authlib>=1.3.2'" in err
+    assert not started  # Streamlit was never started
+
+
+def test_oidc_settings_that_cannot_be_used_stop_the_start(settings, tmp_path):
+    cwd = _config(tmp_path, "127.0.0.1")
+    bad = settings.replace(auth="oidc", oidc_trusted_claims="https://login.microsoftonline.com/common/v2.0=upn")
+    with pytest.raises(auth.AuthError, match="MEDCORE_OIDC_TRUSTED_CLAIMS.*shared by every tenant"):
+        serve.check(bad, [], env={}, cwd=cwd, home=tmp_path)
+    with pytest.raises(auth.AuthError, match="MEDCORE_OIDC_ROLES"):
+        serve.check(settings.replace(auth="oidc", oidc_roles="admins=root"), [], env={}, cwd=cwd, home=tmp_path)

@@ -57,6 +57,7 @@ def test_migrates_a_version_1_database_without_losing_rows(tmp_path):
 
     old = jobs.get_job(store, 1)
     assert old.name == "old job" and old.heartbeat is None  # the v2 column exists, empty
+    assert old.team is None  # the v5 column exists, empty: the old job stays with its owner and admins
     assert store.get_work(1).team is None  # the v4 column exists, empty: the old chat stays its owner's only
     store.register_model("image", "m", "/x")  # a v2 table works
     assert store.list_models()[0].name == "m"

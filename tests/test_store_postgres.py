@@ -41,6 +41,11 @@ from tests.test_teams import (  # noqa: F401
     test_only_an_admin_defines_teams_and_members_need_accounts,
     test_only_the_owner_shares_and_only_with_their_own_team,
 )
+from tests.test_team_jobs import (  # noqa: F401
+    _cheap_hashes,
+    test_a_team_job_is_seen_by_its_members_and_admins_only,
+    test_may_read_and_the_sql_clauses_agree,
+)
 from tests.test_workspace import test_work_survives_a_reload_through_the_url  # noqa: F401
 from tests.test_store import (  # noqa: F401
     test_audit_rows_never_contain_note_text,

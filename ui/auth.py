@@ -54,7 +54,8 @@ def _oidc_user() -> User | None:
         settings = get_settings()
         try:
             user, reason = oidc.user_from_claims(base_store(), claims, role_claim=settings.oidc_role_claim,
-                                                 role_map=settings.oidc_roles), ""
+                                                 role_map=settings.oidc_roles,
+                                                 trusted_claims=settings.oidc_trusted_claims), ""
         except auth.AuthError as exc:
             user, reason = None, str(exc)
         seen = st.session_state[_OIDC_KEY] = (key, user, reason)
@@ -63,12 +64,12 @@ def _oidc_user() -> User | None:
 
 def oidc_setup_problem() -> str:
     """Why st.login cannot work on this server (Authlib missing, no usable [auth] section), or ''."""
-    from streamlit.auth_util import is_authlib_installed, validate_auth_credentials
+    from streamlit.auth_util import validate_auth_credentials
     from streamlit.errors import StreamlitAuthError
 
-    if not is_authlib_installed():
-        return ("MEDCORE_AUTH=oidc signs in through Streamlit's st.login, which needs Authlib 1.3.2 or newer on the "
-                "server (`pip install 'Authlib>=1.3.2'`).")
+    problem = oidc.authlib_problem()  # the launcher refuses to start on this; a server started otherwise says so here
+    if problem:
+        return problem
     try:
         validate_auth_credentials("default")
     except StreamlitAuthError as exc:

@@ -86,7 +86,7 @@ def _render(job_id: int, key: str, on_resume: Callable[[int], None] | None) -> s
     # The full log can hold tracebacks and paths: admins only (everyone else sees the one-line error above).
     if job.log_path and Path(job.log_path).exists() and store.principal is not None and store.principal.is_admin:
         with b3.popover("Log"):
-            st.code(Path(job.log_path).read_text(errors="replace")[-4000:] or "(empty)")
+            st.code(jobs.job_log(store, job_id) or "(empty)")
     return job.status
 
 

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import streamlit as st
 
 from medcore.config import Settings
+from medcore.model_cache import ModelCache, Shared  # noqa: F401 - Shared re-exported for pages
 from medcore.store import Store
-
-
-@dataclass
-class Shared:
-    obj: Any
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 def get_settings() -> Settings:
@@ -50,13 +43,20 @@ def get_store() -> Store:
 
 
 @st.cache_resource(show_spinner=False)
-def _shared(key: str, _factory: Callable[[], Any]) -> Shared:
-    return Shared(_factory())
+def _model_cache(max_items: int, max_mb: float) -> ModelCache:
+    return ModelCache.from_limits(max_items, max_mb)
+
+
+def model_cache() -> ModelCache:
+    """The server's one model cache, bounded by the settings (MEDCORE_MODEL_CACHE_MAX_ITEMS / _MAX_MB)."""
+    settings = get_settings()
+    return _model_cache(settings.model_cache_max_items, settings.model_cache_max_mb)
 
 
 def shared(key: str, factory: Callable[[], Any]) -> Shared:
-    """One object per key for the whole server (e.g. a model); use `with s.lock:` around calls."""
-    return _shared(key, factory)
+    """One object per key for the whole server (e.g. a model); use `with s.lock:` around calls. The least
+    recently used object leaves the cache when it is over its limits (medcore.model_cache)."""
+    return model_cache().get(key, factory)
 
 
 @st.cache_resource(show_spinner=False, ttl=30)
