@@ -1,0 +1,149 @@
+"""Which kind of clinical note this is (discharge summary, ED note, consult, progress note, radiology report,
+operative note, H&P, letter, or other), from its section headings and a few cue phrases. The weights are data
+(assets/kb/records/note_types.yaml, with their source); this module only scores them. The result names its
+evidence, so the page can say why a note was read as a discharge summary."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from medcore.config import REPO_ROOT
+from medcore.records.sections import Section
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PATH = REPO_ROOT / "assets" / "kb" / "records" / "note_types.yaml"
+OTHER = "other"
+OTHER_LABEL = "Clinical note (type not recognised)"
+
+
+class NoteTypeKBError(ValueError):
+    """note_types.yaml is missing or malformed; the message names the field."""
+
+
+@dataclass(frozen=True)
+class TypeRules:
+    name: str
+    label: str
+    headings: tuple[tuple[str, int, re.Pattern], ...]  # (phrase, weight, whole-word pattern)
+    cues: tuple[tuple[str, int, re.Pattern], ...]  # (regex as written, weight, compiled), in the opening lines
+    body_cues: tuple[tuple[str, int, re.Pattern], ...] = ()  # the same, anywhere in the first body_window chars
+
+
+@dataclass(frozen=True)
+class NoteTypeKB:
+    types: tuple[TypeRules, ...]
+    min_score: int
+    min_margin: int
+    cue_window: int
+    source: str
+    body_window: int = 20000
+
+    def label(self, name: str) -> str:
+        return next((t.label for t in self.types if t.name == name), OTHER_LABEL)
+
+
+@dataclass
+class NoteType:
+    name: str  # a key of note_types.yaml, or "other"
+    label: str
+    score: int
+    runner_up: str = ""
+    runner_up_score: int = 0
+    evidence: list[str] = field(default_factory=list)  # the headings and cues that counted for the winner
+    scores: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def confident(self) -> bool:
+        return self.name != OTHER
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "label": self.label, "score": self.score, "runner_up": self.runner_up,
+                "runner_up_score": self.runner_up_score, "evidence": list(self.evidence), "scores": dict(self.scores)}
+
+
+def normalise_header(header: str) -> str:
+    """'DISCHARGE  DIAGNOSES:' -> 'discharge diagnoses' (lower case, punctuation other than & and / dropped)."""
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9&/ ]+", " ", header.lower())).strip()
+
+
+def phrase_pattern(phrase: str) -> re.Pattern:
+    """A heading phrase as whole words inside a normalised header; '= phrase' must be the whole header."""
+    body = re.escape(normalise_header(phrase.lstrip("= "))).replace(r"\ ", r"\s+")
+    if phrase.startswith("="):
+        return re.compile(rf"^{body}$")
+    return re.compile(rf"(?:^|(?<=[\s/])){body}(?=$|[\s/])")
+
+
+def _weights(raw, where: str) -> dict[str, int]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise NoteTypeKBError(f"{where}: expected a mapping of phrase -> weight")
+    out = {}
+    for k, v in raw.items():
+        if not isinstance(k, str) or not k.strip() or not isinstance(v, int) or isinstance(v, bool) or v <= 0:
+            raise NoteTypeKBError(f"{where}: {k!r}: {v!r} must be a phrase with a positive integer weight")
+        out[k] = v
+    return out
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = DEFAULT_PATH) -> NoteTypeKB:
+    try:
+        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise NoteTypeKBError(f"{path}: {exc}") from exc
+    if not isinstance(doc, dict) or not str(doc.get("source", "")).strip() or not isinstance(doc.get("types"), dict):
+        raise NoteTypeKBError(f"{path}: needs 'source' and a 'types' mapping")
+    types = []
+    for name, spec in doc["types"].items():
+        if name == OTHER or not isinstance(spec, dict) or not str(spec.get("label", "")).strip():
+            raise NoteTypeKBError(f"{path}: type {name!r} needs a label (and 'other' is reserved)")
+        heads = _weights(spec.get("headings"), f"{path}: {name}.headings")
+        compiled = [_compile(_weights(spec.get(k), f"{path}: {name}.{k}"), f"{path}: {name}.{k}")
+                    for k in ("cues", "body_cues")]
+        types.append(TypeRules(name, str(spec["label"]), tuple((h, w, phrase_pattern(h)) for h, w in heads.items()),
+                               *compiled))
+    return NoteTypeKB(tuple(types), int(doc.get("min_score", 3)), int(doc.get("min_margin", 1)),
+                      int(doc.get("cue_window", 600)), str(doc["source"]), int(doc.get("body_window", 20000)))
+
+
+def _compile(cues: dict[str, int], where: str) -> tuple[tuple[str, int, re.Pattern], ...]:
+    try:
+        return tuple((c, w, re.compile(c, re.I | re.M)) for c, w in cues.items())
+    except re.error as exc:
+        raise NoteTypeKBError(f"{where}: {exc}") from exc
+
+
+def detect(text: str, sections: list[Section], kb: NoteTypeKB | None = None) -> NoteType:
+    """The note's type: the type with the highest score (distinct headings and cues, each counted once), if it
+    reaches min_score and leads the runner-up by min_margin; otherwise 'other'."""
+    kb = kb or load()
+    headers = [normalise_header(s.header) for s in sections]
+    head, body = text[:kb.cue_window], text[:kb.body_window]
+    scores, evidence = {}, {}
+    for t in kb.types:
+        score, why = 0, []
+        for phrase, weight, pat in t.headings:
+            if any(pat.search(h) for h in headers):
+                score += weight
+                why.append(f"heading '{phrase}'")
+        for (cue, weight, pat), where in [(c, head) for c in t.cues] + [(c, body) for c in t.body_cues]:
+            m = pat.search(where)
+            if m:
+                score += weight
+                why.append(f"'{m.group(0).strip()[:40]}'")
+        scores[t.name], evidence[t.name] = score, why
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    (best, top), (second, runner) = ranked[0], ranked[1] if len(ranked) > 1 else ("", 0)
+    if top < kb.min_score or top - runner < kb.min_margin:
+        log.debug("note type not decided: %s", ranked[:3])
+        return NoteType(OTHER, OTHER_LABEL, top, best, top, evidence.get(best, []), scores)
+    return NoteType(best, kb.label(best), top, second, runner, evidence[best], scores)
