@@ -18,7 +18,7 @@ from types import SimpleNamespace
 import yaml
 
 from medcore.config import REPO_ROOT
-from medcore.records.note_types import NoteType, normalise_header, phrase_pattern
+from medcore.records.note_types import NoteType, ngrams, normalise_header, phrase_key
 from medcore.records.sections import Section
 from medcore.records.structured import Item, StructuredSummary, med_line
 from medcore.records.text import Sentence
@@ -40,7 +40,7 @@ class LayoutKBError(ValueError):
 class SlotSpec:
     key: str
     title: str
-    headings: tuple[tuple[str, re.Pattern], ...] = ()
+    headings: tuple[tuple[bool, str], ...] = ()  # phrase_key of each heading phrase
     sections: tuple[str, ...] = ()
     cue: re.Pattern | None = None
     source: str = ""
@@ -101,7 +101,7 @@ def _slot(raw, where: str) -> SlotSpec:
     heads = raw.get("headings") or []
     if not isinstance(heads, list) or not all(isinstance(h, str) and h.strip() for h in heads):
         raise LayoutKBError(f"{where}: headings must be a list of phrases")
-    return SlotSpec(str(raw["key"]), str(raw["title"]), tuple((h, phrase_pattern(h)) for h in heads),
+    return SlotSpec(str(raw["key"]), str(raw["title"]), tuple(phrase_key(h) for h in heads),
                     tuple(raw.get("sections") or ()), cue, source, tuple(raw.get("first_of") or ()),
                     int(raw.get("max_lines") or 0), str(raw.get("overflow_to") or ""),
                     str(raw.get("empty") or "none found"))
@@ -165,29 +165,36 @@ def _engine_items(source: str, summary: StructuredSummary, extraction, by_index:
     return list(getattr(summary, source))
 
 
-def _section_slots(spec: LayoutSpec, sections: list[Section]) -> list[str]:
-    """The slot key each section belongs to ('' for none): by heading (longest phrase wins), a sub-heading of the
-    same category stays in the slot of the section above it, the rest by category."""
-    memo: dict[str, tuple[int, str]] = {}
-    out, previous = [], ("", "")  # (slot, category) of the section above
-    for sec in sections:
+def _section_slots(spec: LayoutSpec, sections: list[Section]) -> tuple[list[str], set[int]]:
+    """The slot key each section belongs to ('' for none), and the sections whose own header chose it. By heading
+    (the longest phrase wins; a phrase is looked up among the header's word runs, so the cost does not grow with
+    the number of phrases); a sub-heading of the same category stays in the slot of the section above it; the
+    rest by category."""
+    exact, inside = {}, {}
+    for slot in spec.slots:
+        for is_exact, norm in slot.headings:
+            (exact if is_exact else inside).setdefault(norm, slot.key)
+    order = {s.key: n for n, s in enumerate(spec.slots)}
+    memo: dict[str, str] = {}
+    out, headed, previous = [], set(), ("", "")  # (slot, category) of the section above
+    for i, sec in enumerate(sections):
         h = normalise_header(sec.header)
         if h not in memo:
-            best = (0, "")
-            for slot in spec.slots:
-                for phrase, pat in slot.headings:
-                    n = len(phrase.lstrip("= "))
-                    if n > best[0] and pat.search(h):
-                        best = (n, slot.key)
-            memo[h] = best
-        key = memo[h][1]
-        if not key and previous[0] and sec.category == previous[1]:
+            hits = [(len(g), inside[g]) for g in ngrams(h) if g in inside]
+            if h in exact:
+                hits.append((len(h), exact[h]))
+            # longest phrase; on a tie, the earlier slot
+            memo[h] = min(hits, key=lambda x: (-x[0], order[x[1]]))[1] if hits else ""
+        key = memo[h]
+        if key:
+            headed.add(i)
+        elif previous[0] and sec.category == previous[1]:
             key = previous[0]
-        if not key:
+        else:
             key = next((s.key for s in spec.slots if sec.category in s.sections), "")
         out.append(key)
         previous = (key, sec.category)
-    return out
+    return out, headed
 
 
 def _sentence_item(sent: Sentence, sec: Section | None, label: str = "") -> Item | None:
@@ -221,10 +228,7 @@ def lay_out(note_type: NoteType, sections: list[Section], sentences: list[Senten
         return _generic(note_type, kb, summary, extraction, by_index, "")
     starts = [s.start for s in sections]
     header_spans = [(s.start, s.header_end) for s in sections]
-    slot_of = _section_slots(spec, sections)
-    headed = {i for i, sec in enumerate(sections) if slot_of[i]
-              and any(p.search(normalise_header(sec.header)) for s in spec.slots if s.key == slot_of[i]
-                      for _, p in s.headings)}
+    slot_of, headed = _section_slots(spec, sections)
     lines: dict[str, list[Item]] = {s.key: [] for s in spec.slots}
     first_by_category: dict[str, Item] = {}
     labelled = set()  # sections whose header has been put in front of their first line

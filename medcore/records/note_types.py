@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 DEFAULT_PATH = REPO_ROOT / "assets" / "kb" / "records" / "note_types.yaml"
 OTHER = "other"
 OTHER_LABEL = "Clinical note (type not recognised)"
+MAX_HEADERS = 200
 
 
 class NoteTypeKBError(ValueError):
@@ -31,7 +32,7 @@ class NoteTypeKBError(ValueError):
 class TypeRules:
     name: str
     label: str
-    headings: tuple[tuple[str, int, re.Pattern], ...]  # (phrase, weight, whole-word pattern)
+    headings: tuple[tuple[str, int, tuple[bool, str]], ...]  # (phrase, weight, phrase_key)
     cues: tuple[tuple[str, int, re.Pattern], ...]  # (regex as written, weight, compiled), in the opening lines
     body_cues: tuple[tuple[str, int, re.Pattern], ...] = ()  # the same, anywhere in the first body_window chars
 
@@ -73,12 +74,27 @@ def normalise_header(header: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9&/ ]+", " ", header.lower())).strip()
 
 
-def phrase_pattern(phrase: str) -> re.Pattern:
-    """A heading phrase as whole words inside a normalised header; '= phrase' must be the whole header."""
-    body = re.escape(normalise_header(phrase.lstrip("= "))).replace(r"\ ", r"\s+")
-    if phrase.startswith("="):
-        return re.compile(rf"^{body}$")
-    return re.compile(rf"(?:^|(?<=[\s/])){body}(?=$|[\s/])")
+def ngrams(header: str) -> set[str]:
+    """Every run of whole words of a normalised header (words split at blanks, and also at '/'), so a phrase is
+    found in a header by set lookup, whatever the number of phrases: 'brief hospital course' holds 'hospital
+    course'. A header is short (the section finder caps it), so this is a few dozen strings."""
+    out = set()
+    for words in (header.split(), re.split(r"[\s/]+", header)):
+        words = [w for w in words if w][:12]
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                out.add(" ".join(words[i:j]))
+    return out
+
+
+def phrase_key(phrase: str) -> tuple[bool, str]:
+    """(exact, normalised phrase): '= exam' must be the whole header; 'hospital course' may stand inside one."""
+    return phrase.startswith("="), normalise_header(phrase.lstrip("= "))
+
+
+def header_has(header: str, grams: set[str], key: tuple[bool, str]) -> bool:
+    exact, norm = key
+    return header == norm if exact else norm in grams
 
 
 def _weights(raw, where: str) -> dict[str, int]:
@@ -109,7 +125,7 @@ def load(path: Path = DEFAULT_PATH) -> NoteTypeKB:
         heads = _weights(spec.get("headings"), f"{path}: {name}.headings")
         compiled = [_compile(_weights(spec.get(k), f"{path}: {name}.{k}"), f"{path}: {name}.{k}")
                     for k in ("cues", "body_cues")]
-        types.append(TypeRules(name, str(spec["label"]), tuple((h, w, phrase_pattern(h)) for h, w in heads.items()),
+        types.append(TypeRules(name, str(spec["label"]), tuple((h, w, phrase_key(h)) for h, w in heads.items()),
                                *compiled))
     return NoteTypeKB(tuple(types), int(doc.get("min_score", 3)), int(doc.get("min_margin", 1)),
                       int(doc.get("cue_window", 600)), str(doc["source"]), int(doc.get("body_window", 20000)))
@@ -126,13 +142,19 @@ def detect(text: str, sections: list[Section], kb: NoteTypeKB | None = None) -> 
     """The note's type: the type with the highest score (distinct headings and cues, each counted once), if it
     reaches min_score and leads the runner-up by min_margin; otherwise 'other'."""
     kb = kb or load()
-    headers = [normalise_header(s.header) for s in sections]
+    headers = {}  # distinct headers (at most MAX_HEADERS: a note shows its kind in its first headings)
+    for sec in sections:
+        h = normalise_header(sec.header)
+        if h not in headers:
+            headers[h] = ngrams(h)
+            if len(headers) >= MAX_HEADERS:
+                break
     head, body = text[:kb.cue_window], text[:kb.body_window]
     scores, evidence = {}, {}
     for t in kb.types:
         score, why = 0, []
-        for phrase, weight, pat in t.headings:
-            if any(pat.search(h) for h in headers):
+        for phrase, weight, key in t.headings:
+            if any(header_has(h, grams, key) for h, grams in headers.items()):
                 score += weight
                 why.append(f"heading '{phrase}'")
         for (cue, weight, pat), where in [(c, head) for c in t.cues] + [(c, body) for c in t.body_cues]:
