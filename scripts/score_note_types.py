@@ -5,7 +5,8 @@ Two figures:
 - type accuracy: the detected type equals the gold type (9 labels: discharge, history_physical, consult, ed,
   progress, operative, radiology, letter, other);
 - layout accuracy: the layout the page picks is the right one (a type without a layout of its own, i.e.
-  history_physical, letter and other, counts as the generic layout).
+  history_physical, letter and other, counts as the generic layout);
+- precision when decided: of the notes the detector gave a type (not "other"), the share with the right type.
 
 Run: MEDCORE_LLM_BACKEND=template PYTHONPATH=. python scripts/score_note_types.py [--errors] [--out FILE.json]
 Needs ../shared/data/mtsamples/mtsamples_dev.csv (development data, never committed); exits 2 with the reason
@@ -53,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     report = {"set": "dev", "notes": total, "skipped": len(loaded.skipped),
               "type_accuracy": round(sum(r["ok"] for r in rows) / total, 4) if total else None,
               "layout_accuracy": round(sum(r["layout_ok"] for r in rows) / total, 4) if total else None,
+              # of the notes given a type's own layout, how many have the right one (a wrong layout misleads more
+              # than the generic one)
+              "decided": sum(r["detected"] != "other" for r in rows),
+              "precision_when_decided": round(sum(r["ok"] for r in rows if r["detected"] != "other")
+                                              / max(1, sum(r["detected"] != "other" for r in rows)), 4),
               "per_type": per_type,
               "confusion": {f"{g} -> {d}": c for (g, d), c in sorted(confusion.items()) if g != d}}
     if args.errors:

@@ -133,7 +133,12 @@ def load(path: Path = DEFAULT_PATH) -> NoteTypeKB:
 
 def _compile(cues: dict[str, int], where: str) -> tuple[tuple[str, int, re.Pattern], ...]:
     try:
-        return tuple((c, w, re.compile(c, re.I | re.M)) for c, w in cues.items())
+        # matched against the lower-cased note (much faster than re.I): a cue with a capital letter outside an
+        # escape could never match, so it is refused
+        for c in cues:
+            if re.search(r"(?<!\\)[A-Z]", c):
+                raise NoteTypeKBError(f"{where}: cue {c!r} must be written in lower case")
+        return tuple((c, w, re.compile(c, re.M)) for c, w in cues.items())
     except re.error as exc:
         raise NoteTypeKBError(f"{where}: {exc}") from exc
 
@@ -149,7 +154,8 @@ def detect(text: str, sections: list[Section], kb: NoteTypeKB | None = None) -> 
             headers[h] = ngrams(h)
             if len(headers) >= MAX_HEADERS:
                 break
-    head, body = text[:kb.cue_window], text[:kb.body_window]
+    body = text[:kb.body_window].lower()
+    head = body[:kb.cue_window]
     scores, evidence = {}, {}
     for t in kb.types:
         score, why = 0, []
