@@ -156,3 +156,19 @@ def test_layout_kb_is_validated(tmp_path):
         layout.load(bad)
     kb = layout.load()
     assert kb.source and layout.layout_name("letter", kb) == "generic" and layout.layout_name("ed", kb) == "ed"
+
+
+def test_cli_json_has_note_type_and_layout(tmp_path, settings, capsys):
+    import json
+
+    from medcore.cli import main
+
+    p = tmp_path / "note.txt"
+    p.write_text(N.CONSULT)
+    assert main(["summarize", str(p), "--json", "--no-narrative"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["note_type"]["name"] == "consult" and out["note_type"]["evidence"]
+    slots = {s["key"]: s for s in out["layout"]["slots"]}
+    assert [s["title"] for s in out["layout"]["slots"]][:3] == ["Question asked", "Assessment", "Recommendations"]
+    rec = slots["recommendations"]["items"][0]
+    assert rec["sentence"] >= 0 and rec["start"] < rec["end"]  # provenance: the source sentence's offsets
