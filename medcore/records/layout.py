@@ -208,7 +208,8 @@ def _sentence_item(sent: Sentence, sec: Section | None, label: str = "") -> Item
     text = text.strip(" \t\r\n:,;-")
     if not re.search(r"[A-Za-z]{2}", text):
         return None
-    shown = f"{label.strip().capitalize()}: {text}" if label else text
+    label = " ".join(label.split())  # the header as written, blanks folded
+    shown = f"{label}: {text}" if label else text
     return Item(shown, sent.index, sent.start, sent.end, "line", {"mention": [start + lead, start + lead + len(text)]})
 
 
@@ -262,7 +263,7 @@ def lay_out(note_type: NoteType, sections: list[Section], sentences: list[Senten
         if s.cue is not None:
             used = {i.sentence for i in items}
             items += [it for sent in sentences if sent.index not in used and s.cue.search(sent.text)
-                      for it in [_sentence_item(sent, None, False)] if it is not None]
+                      for it in [_sentence_item(sent, None)] if it is not None]
         if s.source:
             have = {i.sentence for i in items}
             engine = [i for i in _engine_items(s.source, summary, extraction, by_index, header_spans)

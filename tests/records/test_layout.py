@@ -61,6 +61,7 @@ def test_ed_layout(kb):
     assert texts(s["Complaint"]) == ["Right ankle pain after a fall."]
     assert any("no fracture" in t for t in texts(s["Findings"]))
     assert any("Discharged home with crutches" in t for t in texts(s["Disposition"]))
+    assert any(t.startswith("ED course: Given ibuprofen") for t in texts(s["Findings"]))  # header as written
     assert_provenance(a)
 
 
@@ -172,3 +173,14 @@ def test_cli_json_has_note_type_and_layout(tmp_path, settings, capsys):
     assert [s["title"] for s in out["layout"]["slots"]][:3] == ["Question asked", "Assessment", "Recommendations"]
     rec = slots["recommendations"]["items"][0]
     assert rec["sentence"] >= 0 and rec["start"] < rec["end"]  # provenance: the source sentence's offsets
+
+
+def test_fhir_document_carries_the_laid_out_summary(kb):
+    import base64
+
+    a = analyze(N.RADIOLOGY, kb)
+    bundle = export.to_fhir_bundle(a, identifiers=True)
+    export.validate_bundle(bundle)
+    doc = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "DocumentReference")
+    md = base64.b64decode(doc["content"][0]["attachment"]["data"]).decode("utf-8")
+    assert "**Note type:** Radiology" in md and md.index("## Findings") < md.index("## Impression")
