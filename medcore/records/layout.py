@@ -62,6 +62,7 @@ class LayoutKB:
     layouts: dict[str, LayoutSpec]
     generic_types: tuple[str, ...]
     source: str
+    section_words: frozenset[str] = frozenset()  # a header with one of these is a section, not a sub-heading
 
 
 @dataclass
@@ -130,7 +131,8 @@ def load(path: Path = DEFAULT_PATH) -> LayoutKB:
     layouts = {GENERIC: _layout(GENERIC, doc["generic"], str(path))}
     for name, raw in doc["layouts"].items():
         layouts[name] = _layout(name, raw, str(path))
-    return LayoutKB(layouts, tuple(doc.get("generic_types") or ()), str(doc["source"]))
+    return LayoutKB(layouts, tuple(doc.get("generic_types") or ()), str(doc["source"]),
+                    frozenset(str(w).lower() for w in doc.get("section_words") or ()))
 
 
 def layout_name(note_type: str, kb: LayoutKB | None = None) -> str:
@@ -165,7 +167,8 @@ def _engine_items(source: str, summary: StructuredSummary, extraction, by_index:
     return list(getattr(summary, source))
 
 
-def _section_slots(spec: LayoutSpec, sections: list[Section]) -> tuple[list[str], set[int]]:
+def _section_slots(spec: LayoutSpec, sections: list[Section], section_words: frozenset[str] = frozenset()
+                   ) -> tuple[list[str], set[int]]:
     """The slot key each section belongs to ('' for none), and the sections whose own header chose it. By heading
     (the longest phrase wins; a phrase is looked up among the header's word runs, so the cost does not grow with
     the number of phrases); a sub-heading of the same category stays in the slot of the section above it; the
@@ -188,7 +191,7 @@ def _section_slots(spec: LayoutSpec, sections: list[Section]) -> tuple[list[str]
         key = memo[h]
         if key:
             headed.add(i)
-        elif previous[0] and sec.category == previous[1]:
+        elif previous[0] and sec.category == previous[1] and not section_words.intersection(h.split()):
             key = previous[0]
         else:
             key = next((s.key for s in spec.slots if sec.category in s.sections), "")
@@ -229,7 +232,7 @@ def lay_out(note_type: NoteType, sections: list[Section], sentences: list[Senten
         return _generic(note_type, kb, summary, extraction, by_index, "")
     starts = [s.start for s in sections]
     header_spans = [(s.start, s.header_end) for s in sections]
-    slot_of, headed = _section_slots(spec, sections)
+    slot_of, headed = _section_slots(spec, sections, kb.section_words)
     lines: dict[str, list[Item]] = {s.key: [] for s in spec.slots}
     first_by_category: dict[str, Item] = {}
     labelled = set()  # sections whose header has been put in front of their first line

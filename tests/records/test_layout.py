@@ -184,3 +184,10 @@ def test_fhir_document_carries_the_laid_out_summary(kb):
     doc = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "DocumentReference")
     md = base64.b64decode(doc["content"][0]["attachment"]["data"]).decode("utf-8")
     assert "**Note type:** Radiology" in md and md.index("## Findings") < md.index("## Impression")
+
+
+def test_an_unknown_section_run_into_the_text_is_not_a_sub_heading_of_the_one_above(kb):
+    note = ("DISCHARGE SUMMARY.,PRINCIPAL DIAGNOSIS:, Pneumonia.,SECONDARY DIAGNOSES:, Anemia.,"
+            "HISTORY AND PHYSICAL:, The patient had a cough for a week.,HOSPITAL COURSE:, Treated with antibiotics.\n")
+    s = slots(analyze(note, kb))
+    assert not any("cough" in t for t in texts(s["Secondary diagnoses"]))
