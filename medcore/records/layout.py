@@ -167,37 +167,50 @@ def _engine_items(source: str, summary: StructuredSummary, extraction, by_index:
     return list(getattr(summary, source))
 
 
-def _section_slots(spec: LayoutSpec, sections: list[Section], section_words: frozenset[str] = frozenset()
-                   ) -> tuple[list[str], set[int]]:
-    """The slot key each section belongs to ('' for none), and the sections whose own header chose it. By heading
-    (the longest phrase wins; a phrase is looked up among the header's word runs, so the cost does not grow with
-    the number of phrases); a sub-heading of the same category stays in the slot of the section above it; the
-    rest by category."""
-    exact, inside = {}, {}
-    for slot in spec.slots:
-        for is_exact, norm in slot.headings:
-            (exact if is_exact else inside).setdefault(norm, slot.key)
-    order = {s.key: n for n, s in enumerate(spec.slots)}
-    memo: dict[str, str] = {}
+class _HeadingIndex:
+    """A layout's heading phrases, looked up among a header's word runs (so the cost does not grow with the number of
+    phrases); the longest phrase wins, and on a tie the earlier slot."""
+
+    def __init__(self, spec: LayoutSpec):
+        self.exact, self.inside = {}, {}
+        for slot in spec.slots:
+            for is_exact, norm in slot.headings:
+                (self.exact if is_exact else self.inside).setdefault(norm, slot.key)
+        self.order = {s.key: n for n, s in enumerate(spec.slots)}
+        self.memo: dict[str, str] = {}
+
+    def slot(self, header: str) -> str:
+        h = normalise_header(header)
+        if h not in self.memo:
+            hits = [(len(g), self.inside[g]) for g in ngrams(h) if g in self.inside]
+            if h in self.exact:
+                hits.append((len(h), self.exact[h]))
+            self.memo[h] = min(hits, key=lambda x: (-x[0], self.order[x[1]]))[1] if hits else ""
+        return self.memo[h]
+
+
+def _section_slots(spec: LayoutSpec, index: _HeadingIndex, sections: list[Section],
+                   section_words: frozenset[str] = frozenset()) -> tuple[list[str], set[int]]:
+    """The slot key each section belongs to ('' for none), and the sections whose own header chose it: by heading;
+    a sub-heading of the same category stays in the slot of the section above it; the rest by category."""
     out, headed, previous = [], set(), ("", "")  # (slot, category) of the section above
     for i, sec in enumerate(sections):
-        h = normalise_header(sec.header)
-        if h not in memo:
-            hits = [(len(g), inside[g]) for g in ngrams(h) if g in inside]
-            if h in exact:
-                hits.append((len(h), exact[h]))
-            # longest phrase; on a tie, the earlier slot
-            memo[h] = min(hits, key=lambda x: (-x[0], order[x[1]]))[1] if hits else ""
-        key = memo[h]
+        key = index.slot(sec.header)
         if key:
             headed.add(i)
-        elif previous[0] and sec.category == previous[1] and not section_words.intersection(h.split()):
+        elif (previous[0] and sec.category == previous[1]
+              and not section_words.intersection(normalise_header(sec.header).split())):
             key = previous[0]
         else:
             key = next((s.key for s in spec.slots if sec.category in s.sections), "")
         out.append(key)
         previous = (key, sec.category)
     return out, headed
+
+
+# A label the section finder does not know, opening a sentence in a mixed-case note ("Pending results: ..."); when
+# it is one of the layout's headings, it moves its sentence, and the rest of its section, to that slot.
+_LEAD_LABEL = re.compile(r"[ \t]{0,3}([A-Za-z][A-Za-z /&-]{2,40}):[ \t]")
 
 
 def _sentence_item(sent: Sentence, sec: Section | None, label: str = "") -> Item | None:
@@ -232,21 +245,36 @@ def lay_out(note_type: NoteType, sections: list[Section], sentences: list[Senten
         return _generic(note_type, kb, summary, extraction, by_index, "")
     starts = [s.start for s in sections]
     header_spans = [(s.start, s.header_end) for s in sections]
-    slot_of, headed = _section_slots(spec, sections, kb.section_words)
+    index = _HeadingIndex(spec)
+    slot_of, headed = _section_slots(spec, index, sections, kb.section_words)
     lines: dict[str, list[Item]] = {s.key: [] for s in spec.slots}
     first_by_category: dict[str, Item] = {}
     labelled = set()  # sections whose header has been put in front of their first line
     titles = {s.key: s.title for s in spec.slots}
+    moved: tuple[int, str] = (-2, "")  # (section index, slot) set by a leading label
     for sent in sentences:
         k = bisect.bisect_right(starts, sent.start) - 1
         sec = sections[k] if k >= 0 else None
         key = slot_of[k] if k >= 0 else ""
+        lead = _LEAD_LABEL.match(sent.text)
+        lead_key = index.slot(lead.group(1)) if lead and not (sec and sent.start <= sec.start < sent.end) else ""
+        if lead_key:
+            moved = (k, lead_key)
+        if moved[0] == k:
+            key = moved[1]
         if not (key or sent.section):
             continue
         label = ""
-        if sec is not None and k not in labelled and not (k in headed and _names_slot(sec.header, titles.get(key, ""))):
-            label = sec.header
-        item = _sentence_item(sent, sec, label)
+        if lead_key:
+            item = _sentence_item(sent, None)
+            if item is not None and _names_slot(lead.group(1), titles[key]):
+                cut = lead.end()
+                item.text = sent.text[cut:].strip(" \t\r\n:,;-")
+                item.detail["mention"] = [sent.start + cut, sent.end]
+        else:
+            if sec is not None and k not in labelled and not (k in headed and _names_slot(sec.header, titles.get(key, ""))):
+                label = sec.header
+            item = _sentence_item(sent, sec, label)
         if item is None:
             continue
         if label:
