@@ -190,21 +190,36 @@ with error_boundary("summarizing the note"):
     s = a.summary
     st.subheader(":material/list_alt: Structured summary")
     st.markdown(f"**{md_escape(s.one_liner)}**")  # note text: never markdown
+    lo = a.layout  # the summary laid out for the note's type (medcore.records.layout)
+    nt = lo.note_type
+    why = f" (from {', '.join(nt.evidence[:4])})" if nt.evidence else ""
+    st.caption(f":material/description: Note type: **{md_escape(nt.label)}**{md_escape(why)}"
+               + (f" · {md_escape(lo.note)}" if lo.note else ""))
     col_items, col_source = st.columns([5, 6])
-    groups = [("Active problems", s.problems), ("Medications", s.medications), ("Allergies", s.allergies),
-              ("Key abnormal results", s.abnormal_results), ("Plan", s.plan), ("Follow-up", s.follow_ups)]
+    generic = [("Active problems", s.problems), ("Medications", s.medications), ("Allergies", s.allergies),
+               ("Key abnormal results", s.abnormal_results), ("Plan", s.plan), ("Follow-up", s.follow_ups)]
+
+    def show(title: str, items, key: str, empty: str = "none found", more: int = 0) -> None:
+        st.markdown(f"**{md_escape(title)}**")
+        if not items:
+            st.caption(md_escape(empty))
+        for i, item in enumerate(items):
+            label = md_escape(item.text if len(item.text) < 160 else item.text[:157] + "…")
+            if item.sentence < 0:
+                st.markdown(f"- {label}")
+            elif st.button(label, key=f"rec_item_{key}_{i}", type="tertiary", icon=":material/link:"):
+                ss.rec_highlight = (item.sentence, tuple(item.detail.get("mention") or ()))
+        if more:
+            st.caption(f"… {more} more in the note")
+
     with col_items:
         st.caption("Click an item to highlight its source sentence.")
-        for title, items in groups:
-            st.markdown(f"**{title}**")
-            if not items:
-                st.caption("none found")
-            for i, item in enumerate(items):
-                label = md_escape(item.text if len(item.text) < 160 else item.text[:157] + "…")
-                if item.sentence < 0:
-                    st.markdown(f"- {label}")
-                elif st.button(label, key=f"rec_item_{title}_{i}", type="tertiary", icon=":material/link:"):
-                    ss.rec_highlight = (item.sentence, tuple(item.detail.get("mention") or ()))
+        for slot in lo.slots:
+            show(slot.title, slot.items, slot.key, slot.empty, slot.more)
+        if lo.layout != "generic":
+            with st.expander("Everything extracted (problems, medications, allergies, results, plan)"):
+                for title, items in generic:
+                    show(title, items, "all_" + title)
     with col_source:
         hl = ss.get("rec_highlight")
         sent = a.sentences[hl[0]] if hl and 0 <= hl[0] < len(a.sentences) else None

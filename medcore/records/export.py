@@ -61,6 +61,8 @@ def _json(a: NoteAnalysis, narrative: Narrative | None, warnings: list[str] | No
             "narrative_backend": narrative.backend if narrative else "",
             "narrative_note": narrative.note if narrative else "",
         },
+        "note_type": a.note_type.to_dict() if a.note_type else None,
+        "layout": a.layout.to_dict() if a.layout else None,
         "timings_ms": {k: round(v, 2) for k, v in a.timings_ms.items()},
         "warnings": list(warnings or []),
     }
@@ -76,12 +78,20 @@ def to_markdown(a: NoteAnalysis, narrative: Narrative | None = None, *, identifi
     s = a.summary
     lines = ["# Note summary (AI-generated, preliminary)", "", f"**One-liner:** {s.one_liner}", ""]
 
-    def block(title, items):
-        lines.append(f"## {title}")
+    def block(title, items, empty="none found", more=0, level="##"):
+        lines.append(f"{level} {title}")
         lines.extend([f"- {i.text}  _(sentence {i.sentence + 1})_" if i.sentence >= 0 else f"- {i.text}" for i in items]
-                     or ["- none found"])
+                     or [f"- {empty}"])
+        if more:
+            lines.append(f"- _… {more} more in the note_")
         lines.append("")
 
+    lo = a.layout
+    if lo is not None and lo.layout != "generic":  # the note's own layout first, then every extracted list
+        lines += [f"**Note type:** {lo.note_type.label} (layout: {lo.title})", ""]
+        for slot in lo.slots:
+            block(slot.title, slot.items, slot.empty, slot.more)
+        lines += ["## All extracted items", ""]
     block("Active problems", s.problems)
     block("Medications", s.medications)
     block("Allergies", s.allergies)

@@ -1,5 +1,5 @@
 """The deterministic pipeline, one function per visible step:
-de-identify -> sentences and sections -> extraction -> structured summary.
+de-identify -> sentences and sections -> extraction -> structured summary -> note type and layout.
 The narrative (language model or extractive) is a separate, slower step (narrative.py)."""
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from medcore.records import kb as kb_mod
 from medcore.deid import DeidResult, deidentify
 from medcore.records.extract import Extraction, extract
+from medcore.records.layout import LaidOut, lay_out
+from medcore.records.note_types import NoteType, detect
 from medcore.records.sections import Section, assign_sections, find_sections
 from medcore.records.structured import StructuredSummary, build
 from medcore.records.text import Sentence, split_sentences
@@ -26,6 +28,8 @@ class NoteAnalysis:
     summary: StructuredSummary
     timings_ms: dict[str, float] = field(default_factory=dict)
     codes: ObservationCodes = field(default_factory=ObservationCodes)  # UCUM and LOINC of the KB (FHIR export)
+    note_type: NoteType | None = None  # discharge, ED, consult, progress, radiology, ... (note_types.py)
+    layout: LaidOut | None = None  # the summary laid out for that note type (layout.py)
 
 
 def analyze(text: str, kb: kb_mod.RecordsKB, *, kind: str = "", shift_days: int | None = None) -> NoteAnalysis:
@@ -40,8 +44,11 @@ def analyze(text: str, kb: kb_mod.RecordsKB, *, kind: str = "", shift_days: int 
     t["extract"] = time.perf_counter()
     summary = build(text, sentences, ex, kind)
     t["summary"] = time.perf_counter()
+    note_type = detect(text, sections)
+    laid = lay_out(note_type, sections, sentences, summary, ex)
+    t["layout"] = time.perf_counter()
     timings, prev = {}, t0
     for k, v in t.items():
         timings[k] = (v - prev) * 1000
         prev = v
-    return NoteAnalysis(text, deid, sections, sentences, ex, summary, timings, kb.codes)
+    return NoteAnalysis(text, deid, sections, sentences, ex, summary, timings, kb.codes, note_type, laid)

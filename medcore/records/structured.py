@@ -140,17 +140,29 @@ def _chronic_background(p) -> bool:
     return p.assertion == "present" and p.section not in _MAIN_SECTIONS and is_chronic(p.text)
 
 
+# Sections whose present problems are too weak to drive the one-liner: a review-of-systems positive is a symptom
+# asked about, not the reason for the encounter; family history belongs to a relative.
+_UNSURE_SECTIONS = ("review_of_systems", "family_history")
+
+
+def confident(p) -> bool:
+    """A problem sure enough to drive the one-liner: coded by the knowledge layer (a concept or an ICD-10-CM code)
+    and not from a review of systems or the family history."""
+    return bool(p.concept_id or p.icd10cm) and p.section not in _UNSURE_SECTIONS
+
+
 def one_liner(text: str, ex: Extraction, kind: str = "") -> str:
+    """Only confident problems appear: present ones drive it ("seen for"), past and chronic ones are background."""
     who = age_sex(text) or "Patient"
     hist, seen_hist = [], set()
     # background: past events, and chronic conditions named outside the note's main sections (present, but
     # not what this encounter is for: "with hypertension and type 2 diabetes, seen for chest pain")
     for p in ex.problems:
-        if (p.assertion == "historical" or _chronic_background(p)) and p.name.lower() not in seen_hist:
+        if (p.assertion == "historical" or _chronic_background(p)) and confident(p) and p.name.lower() not in seen_hist:
             seen_hist.add(p.name.lower())
             hist.append(p.text)
     main, seen_main = [], set()
-    for p in sorted((p for p in ex.problems if p.assertion == "present"),
+    for p in sorted((p for p in ex.problems if p.assertion == "present" and confident(p)),
                     key=lambda p: (p.section not in _MAIN_SECTIONS, p.start)):
         if p.name.lower() not in seen_main and p.name.lower() not in seen_hist:
             seen_main.add(p.name.lower())

@@ -196,3 +196,32 @@ def test_a_member_sends_a_handoff_to_their_team(settings, fast_embed, store, mon
     shared = store.as_user(User("bob", "clinician")).list_work(kind="handoff", status="open")
     assert len(shared) == 1 and shared[0].user == "alice" and shared[0].team == "ward-3"
     assert store.as_user(User("carol", "clinician")).list_work(kind="handoff") == []
+
+
+@pytest.mark.parametrize("note, label, headings", [
+    ("DISCHARGE", "Discharge summary", ["Reason for admission", "Principal diagnosis", "Hospital course",
+                                        "Medication changes", "Pending results", "Follow-up"]),
+    ("ED", "Emergency department note", ["Complaint", "Findings", "Disposition"]),
+    ("CONSULT", "Consultation", ["Question asked", "Assessment", "Recommendations"]),
+    ("PROGRESS", "Progress note", ["Subjective", "Objective", "Assessment", "Plan"]),
+    ("RADIOLOGY", "Radiology / diagnostic report", ["Findings", "Impression"]),
+    ("PLAIN", "type not recognised", ["Active problems", "Medications", "Allergies", "Plan"]),
+])
+def test_summary_is_laid_out_by_note_type(app, note, label, headings):
+    from tests.records import layout_notes
+
+    app.text_area(key="rec_input").set_value(getattr(layout_notes, note))
+    next(b for b in app.button if b.label == "Summarize pasted note").click()
+    app.run()
+    assert not app.exception and not app.error
+    caps = " ".join(c.value for c in app.caption).replace("\\", "")
+    assert f"Note type: **{label}" in caps or (label in caps and "Note type" in caps)
+    shown = [m.value.replace("\\", "") for m in app.markdown]
+    for h in headings:
+        assert f"**{h}**" in shown, f"{h} not shown for {note}"
+    # every line is a provenance link: clicking the first one shows its source sentence
+    links = [b for b in app.button if b.key and b.key.startswith("rec_item_")]
+    assert links
+    links[0].click()
+    app.run()
+    assert not app.exception and any("Source:" in m for m in (x.value for x in app.markdown))
