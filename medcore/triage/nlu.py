@@ -96,7 +96,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         clause = low[a:b].strip()
         toks = tokens(clause)
         matches = _unblocked(lexicon.find(clause))
-        matches = _add_body_pain(lexicon, toks, matches)
+        matches = _add_body_pain(lexicon, lexicon.word_keys(clause), matches)
         words = list(_TOKEN.finditer(clause))
         starts = [m.start() for m in words]
         said = assertions.assert_spans(clause, [(words[s].start(), words[e - 1].end()) for s, e, _ in matches], rules)
@@ -148,7 +148,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 # a chunk already read (a synonym, or a body part with a pain word: 'shoulder pain' is joint
                 # pain, not the nearest embedding 'shoulder-tip pain') is not guessed at again
                 if len(content) < 2 or len(ctoks) > 25 or lexicon.find(chunk.lower()) \
-                        or _add_body_pain(lexicon, ctoks, []):
+                        or _add_body_pain(lexicon, lexicon.word_keys(chunk.lower()), []):
                     continue
                 unmatched_chunks.append((chunk.strip(), assertions.has_cue(chunk, rules)))
     if relative_history and (relative_complains or not _speaker_speaks_of_self(low, rules)):
