@@ -20,7 +20,7 @@ _EPS = 1e-6
 _COMPARATORS = {"over": 1, "above": 1, "more than": 1, "greater than": 1, "higher than": 1, ">": 1,
                 "under": -1, "below": -1, "less than": -1, "lower than": -1, "<": -1}
 _OPS = {">=", ">", "<=", "<"}
-_NUMBER = r"(?P<a>\d{1,3}(?:\.\d{1,2})?)(?![\d])"
+_NUMBER = r"(?P<a>\d{1,3}(?:[.,]\d{1,2})?)(?![\d])"
 _PAIR = r"\s{0,3}(?:/|over)\s{0,3}(?P<b>\d{2,3})(?![\d])"
 
 _RANGE = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
@@ -111,7 +111,7 @@ def load(kb_dir: str | Path) -> tuple[Vital, ...]:
 def _value(v: Vital, m: re.Match) -> dict | None:
     """The reading's components as intervals, or None when a number is not plausible."""
     direction = _COMPARATORS.get(re.sub(r"\s+", " ", m.group("cmp") or "")) if "cmp" in m.re.groupindex else None
-    a = float(m.group("a"))
+    a = float(m.group("a").replace(",", "."))
     b = m.group("b") if "b" in m.re.groupindex else None
     if v.scales:  # temperature: the unit's scale, else the plausible range the number falls in
         unit = m.group("unit") if "unit" in m.re.groupindex else None

@@ -101,3 +101,11 @@ def test_lookalike_and_full_width_letters_are_read(lexical_engine):
     # Cyrillic 'с' and 'е' inside Latin words, full-width digits and letters: NFKC and confusables first
     assert _ev(lexical_engine, "sudden сhеst pain").get("chest_pain") is True
     assert _ev(lexical_engine, "ＢＰ １９０/１２０").get("very_high_bp") is True
+
+
+def test_a_decimal_comma_is_a_decimal():
+    table = vitals.load(REPO_ROOT / "assets" / "kb" / "triage")
+    r = vitals.readings("temperatur reading: temp 39,6 tonight", table)[0]
+    assert vitals.findings(r, table)["high_fever"] is True
+    assert [x.vital for x in vitals.readings("temp 38, 5 days of cough", table)] == ["temperature"]
+    assert vitals.findings(vitals.readings("temp 38, 5 days of cough", table)[0], table)["high_fever"] is False
