@@ -65,6 +65,22 @@ SCHEMAS: dict[str, dict] = {
                                      "dev_precision": {"type": "number"}, "dev_recall": {"type": "number"}}},
 }
 
+_WORDS = {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9'#]+$"}}
+SCHEMAS["normal_form.yaml"] = {
+    "type": "object", "additionalProperties": False,
+    "required": ["version", "source", "be_forms", "perfect_aux", "aspectual", "infinitive_stop", "hedges",
+                 "number_words", "quantities"],
+    "properties": {
+        "version": {"type": "integer"}, "source": _STR, "be_forms": _WORDS, "perfect_aux": _WORDS,
+        "aspectual": _WORDS, "infinitive_stop": _WORDS, "hedges": _WORDS,
+        "number_words": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+        "quantities": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "additionalProperties": False, "required": ["kind", "units"],
+            "properties": {"kind": {"type": "string", "pattern": "^#[a-z]+$"}, "units": {**_WORDS, "minItems": 1},
+                           "qualifiers": _WORDS, "glued": _WORDS}}},
+    },
+}
+
 SCHEMAS["finding_hpo.yaml"]["properties"]["clinical_terms"] = {"type": "array", "items": {
     "type": "object", "required": ["finding", "terms", "source"], "additionalProperties": False,
     "properties": {"finding": {"type": "string", "pattern": r"^[a-z0-9_]+$"}, "terms": {**_STRS, "minItems": 1},

@@ -6,8 +6,8 @@ says the finding is absent) and its not_synonyms ('block': 'cut down on' is matc
 shorter synonym 'cut' is not, then dropped) go into one phrase table. The knowledge layer's normalisation
 applies to them and to the text alike (NFKC, confusable letters, UK/US spellings, plurals, anatomical
 adjectives, hyphenated words joined or split); the chat adds its own configuration: a parent's 'her' and
-'his' read as 'my' (tokens.PERSPECTIVE), and the normal form (tokens.normal_stream: no verb 'be',
-quantities collapsed) as a second way to meet a phrase, taken only when it matches more of the text.
+'his' read as 'my' (tokens.PERSPECTIVE), and the knowledge layer's normal form (knowledge.normal_form: no verb
+'be', quantities collapsed) as a second way to meet a phrase, taken only when it matches more of the text.
 A body part plus a pain word ('my knee is killing me') is composed after matching (`_add_body_pain`).
 
 Speed: phrase matching is a dictionary lookup over token n-grams (no model). Only the few text chunks with
@@ -16,6 +16,7 @@ no phrase match are embedded, in one batch, against synonym embeddings computed 
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Callable, Iterable
@@ -23,10 +24,10 @@ from typing import Callable, Iterable
 import numpy as np
 
 from medcore.config import REPO_ROOT
-from medcore.knowledge import phrase_table
+from medcore.knowledge import normal_form, phrase_table
 from medcore.knowledge.normalize import load_variants
 from medcore.triage.kb import KnowledgeBase
-from medcore.triage.tokens import _TOKEN, PERSPECTIVE, normal_stream, stem, tokens
+from medcore.triage.tokens import _TOKEN, PERSPECTIVE, tokens
 
 BLOCK = "~"  # id prefix of a not_synonyms phrase in a match
 ABSENT = "!"  # id prefix of an absent_synonyms phrase in a match
@@ -52,13 +53,16 @@ class Lexicon:
                     table_rows.append((f.id, phrase, "term"))
                     self.rows.append((f.id, phrase))
         extra_rows = [(fid, p, "term") for fid, phrases in (extra or {}).items() for p in phrases]
-        variants = load_variants(kb_dir or REPO_ROOT / "assets" / "kb")
-        self.table = phrase_table.build(table_rows, variants, words=PERSPECTIVE, stream=normal_stream,
+        kb_dir = kb_dir or REPO_ROOT / "assets" / "kb"
+        variants = load_variants(kb_dir)
+        self.table = phrase_table.build(table_rows, variants, words=PERSPECTIVE,
+                                        stream=functools.partial(normal_form.stream,
+                                                                 rules=normal_form.load_rules(kb_dir)),
                                         extra=extra_rows)
-        self.pain_words = {stem(w) for w in kb.body_pain.get("pain_words", [])}
-        self.body_parts = {stem(k): v for k, v in kb.body_pain.get("parts", {}).items()}
         self.key = self.table.variants.key
-        self.part_keys = {self.key(k): v for k, v in self.body_parts.items()}  # by the matcher's word key
+        # body parts and pain words by the matcher's word key (its folding: plurals, UK/US, 'her' read as 'my')
+        self.pain_words = {self.key(w.lower()) for w in kb.body_pain.get("pain_words", [])}
+        self.part_keys = {self.key(k.lower()): v for k, v in kb.body_pain.get("parts", {}).items()}
         self.vocabulary = {t for _, p, _ in (*table_rows, *extra_rows) for t in tokens(p)}
 
     def ids_of(self, phrase: str) -> list[str]:
@@ -66,6 +70,11 @@ class Lexicon:
         lex = self.table.lexicon
         keys = self.table.keys(phrase)
         return [_PREFIX[lex.types[i]] + lex.ids[i] for i in (lex.concepts_of(keys[0]) if keys else [])]
+
+    def word_keys(self, text: str) -> list[str]:
+        """The matcher's word key of each of the chat's tokens of a lower-cased text (tokens.tokens, one for
+        one): its folding, where the chat's own stemmer only strips a plural."""
+        return [self.key(w[:-2] if w.endswith("'s") else w) for w in _TOKEN.findall(text.replace("’", "'"))]
 
     def find(self, clause: str) -> list[tuple[int, int, list[str]]]:
         """The phrase matches in a lower-cased clause as (first token, end token, ids) over its chat tokens
@@ -182,17 +191,19 @@ _COORD = {"and", "or"}
 _DETERMINERS = {"my", "the", "both"}
 
 
-def _add_body_pain(lex: Lexicon, toks: list[str], matches: list) -> list:
+def _add_body_pain(lex: Lexicon, keys: list[str], matches: list) -> list:
     """'my knee is killing me': a body part plus a pain word, when no pain finding matched there. A body part
-    joined to a located pain phrase by 'and'/'or' shares its pain ('pain in my legs and tummy')."""
+    joined to a located pain phrase by 'and'/'or' shares its pain ('pain in my legs and tummy'). `keys`: the
+    matcher's word keys of the chat's tokens (Lexicon.word_keys), so parts and pain words are read with the
+    knowledge layer's folding."""
     kb = lex.kb
     located = [m for m in matches if any(not fid.startswith("!") and fid != "severe_pain"
                                          and kb.finding(fid).category == "pain" for fid in m[2])]
     if located:
-        return _coordinated_parts(lex, toks, matches, located)
+        return _coordinated_parts(lex, keys, matches, located)
     covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)}
-    parts = [i for i, t in enumerate(toks) if t in lex.body_parts and i not in covered]
-    pains = [i for i, t in enumerate(toks) if t in lex.pain_words and i not in covered]
+    parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered]
+    pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in covered]
     if not parts or not pains:
         return matches
     b = parts[0]
@@ -203,13 +214,12 @@ def _add_body_pain(lex: Lexicon, toks: list[str], matches: list) -> list:
     # the composite may span a 'severe pain' match; other matches inside it stay as they are
     if any(ms < s < me or ms < e - 1 < me for (ms, me, ids) in matches if ids != ["severe_pain"]):
         return matches
-    return sorted([*matches, (b, b + 1, [lex.body_parts[toks[b]]])])
+    return sorted([*matches, (b, b + 1, [lex.part_keys[keys[b]]])])
 
 
 def _coordinated_parts(lex: Lexicon, toks: list[str], matches: list, located: list) -> list:
     """'pain in my legs and tummy', 'chest pain and my arm': the part after 'and'/'or' right at the end of a
-    located pain phrase (no other match there) has the same pain."""
-    toks = [lex.key(t) for t in toks]  # the matcher's word keys: 'legs' is a leg here
+    located pain phrase (no other match there) has the same pain. `toks`: the matcher's word keys."""
     covered = {t for s, e, _ in matches for t in range(s, e)}
     added = []
     for s, e, ids in located:

@@ -30,6 +30,7 @@ from medcore.triage.gestation import (
 from medcore.triage.input_guard import normalize_text
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _unblocked
 from medcore.triage.travel import travel_findings
+from medcore.triage import vitals
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, stem, tokens  # noqa: F401  (public names)
 
 _CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
@@ -96,7 +97,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         clause = low[a:b].strip()
         toks = tokens(clause)
         matches = _unblocked(lexicon.find(clause))
-        matches = _add_body_pain(lexicon, toks, matches)
+        matches = _add_body_pain(lexicon, lexicon.word_keys(clause), matches)
         words = list(_TOKEN.finditer(clause))
         starts = [m.start() for m in words]
         said = assertions.assert_spans(clause, [(words[s].start(), words[e - 1].end()) for s, e, _ in matches], rules)
@@ -148,7 +149,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 # a chunk already read (a synonym, or a body part with a pain word: 'shoulder pain' is joint
                 # pain, not the nearest embedding 'shoulder-tip pain') is not guessed at again
                 if len(content) < 2 or len(ctoks) > 25 or lexicon.find(chunk.lower()) \
-                        or _add_body_pain(lexicon, ctoks, []):
+                        or _add_body_pain(lexicon, lexicon.word_keys(chunk.lower()), []):
                     continue
                 unmatched_chunks.append((chunk.strip(), assertions.has_cue(chunk, rules)))
     if relative_history and (relative_complains or not _speaker_speaks_of_self(low, rules)):
@@ -184,9 +185,39 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         ex.age = None
     if ex.age is not None and ex.age < 0.25 and "infant_under_3m" in kb.finding_index:
         ex.mentions.append(Mention("infant_under_3m", kb.finding("infant_under_3m").name, True, "age", "age"))
+    _read_vitals(kb, ex, low, rules)
     _read_pregnancy(kb, ex, low)
     _read_drug_intake(kb, ex, low)
     return ex
+
+
+def _read_vitals(kb, ex: Extraction, low: str, rules) -> None:
+    """'my blood pressure is 230 over 130', 'temp 39.2', 'sats 88%': each reading's findings by the bands of
+    vitals.yaml (vitals.py), with its assertion ('I think', 'not'); a relative's reading ('my dad's pulse is 35')
+    describes the patient, as a relative's symptoms do. The reading
+    replaces a synonym matched inside its own words ('temperature' in 'temperature 36.8' is no fever)."""
+    table = vitals.load(os.path.dirname(kb.source_files[0])) if kb.source_files else ()
+    if not table:
+        return
+    spans = assertions.clauses(low, rules)
+    for r in vitals.readings(low, table):
+        decided = {f: p for f, p in vitals.findings(r, table, ex.age).items() if f in kb.finding_index}
+        if not decided:
+            continue
+        a, b = next(((ca, cb) for ca, cb in spans if ca <= r.start < cb), (r.start, r.end))
+        said = assertions.assert_spans(low[a:b], [(r.start - a, min(r.end, b) - a)], rules)[0]
+        if said == "negated":
+            continue  # 'my blood pressure is not 180/120' says no value
+        words = set(tokens(low[r.start:r.end]))
+        own = next(v.findings for v in table if v.name == r.vital)
+        ex.mentions = [m for m in ex.mentions if not (m.finding_id in own and m.method in ("synonym", "embedding")
+                                                      and set(m.phrase.split()) <= words)]
+        phrase = low[r.start:r.end]
+        for fid, present in decided.items():
+            if said == "possible" and present:
+                ex.uncertain.append(fid)
+            elif said != "possible":  # a relative's reading stays, like a relative's symptoms: the chat's patient
+                ex.mentions.append(Mention(fid, kb.finding(fid).name, present, phrase, "vital"))
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|im|ive|me|myself)\b")

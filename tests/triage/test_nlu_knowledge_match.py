@@ -71,3 +71,10 @@ def test_coordinated_parts_share_a_located_pain(lex):
     assert _ev(lex, "pain in her legs and tummy").get("abdominal_pain") is True
     assert _ev(lex, "chest pain and my arm").get("limb_pain") is True
     assert "neck_pain" not in _ev(lex, "I have a headache and my neck is stiff")
+
+
+def test_body_pain_reads_parts_with_the_matchers_folding(lex):
+    # the chat's old stemmer left four-letter plurals alone ('legs', 'ears'); the matcher's word keys fold them
+    assert _ev(lex, "both my legs are aching at night").get("limb_pain") is True
+    assert _ev(lex, "my ears are really sore").get("ear_pain") is True
+    assert "ear_pain" not in _ev(lex, "my ears are fine, I just feel tired")

@@ -1,0 +1,177 @@
+"""Measured vital signs written as numbers: "my blood pressure is 230 over 130", "BP 190/120", "temp 39.2",
+"102F", "pulse 130", "sats 88%". Each reading is read against the bands of assets/kb/triage/vitals.yaml (the one
+home of these thresholds, each with its source): a value inside a band says its finding is present, one outside
+says it is absent, and a bound ("pulse over 100") says only what it decides.
+
+Patterns are built from the data and stay linear: a cue, a bounded gap with no digit or sentence end, an optional
+comparator and the number."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+_EPS = 1e-6
+_COMPARATORS = {"over": 1, "above": 1, "more than": 1, "greater than": 1, "higher than": 1, ">": 1,
+                "under": -1, "below": -1, "less than": -1, "lower than": -1, "<": -1}
+_OPS = {">=", ">", "<=", "<"}
+_NUMBER = r"(?P<a>\d{1,3}(?:[.,]\d{1,2})?)(?![\d])"
+_PAIR = r"\s{0,3}(?:/|over)\s{0,3}(?P<b>\d{2,3})(?![\d])"
+
+_RANGE = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+SCHEMA = {
+    "type": "object", "required": ["source", "vitals"],
+    "properties": {
+        "version": {"type": "integer"}, "source": {"type": "string", "minLength": 3},
+        "max_gap": {"type": "integer", "minimum": 0, "maximum": 60},
+        "vitals": {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": False, "required": ["cues", "plausible", "bands"],
+            "properties": {
+                "cues": {**_WORDS, "minItems": 1}, "units_alone": _WORDS,
+                "pair": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2},
+                "scales": {"type": "object", "additionalProperties": _WORDS},
+                "plausible": {"type": "object", "additionalProperties": _RANGE},
+                "age_min": {"type": "number", "minimum": 0},
+                "bands": {"type": "array", "minItems": 1, "items": {
+                    "type": "object", "additionalProperties": False, "required": ["finding", "any", "source"],
+                    "properties": {"finding": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+                                   "source": {"type": "string", "minLength": 3},
+                                   "any": {"type": "array", "minItems": 1, "items": {
+                                       "type": "array", "minItems": 3, "maxItems": 3,
+                                       "prefixItems": [{"type": "string"}, {"enum": sorted(_OPS)}, {"type": "number"}]}}}}},
+            }}},
+    },
+}
+
+
+@dataclass(frozen=True)
+class Vital:
+    name: str
+    patterns: tuple[re.Pattern, ...]  # each with groups a (and b for a pair), cmp, unit
+    pair: tuple[str, ...]  # component names of a and b ('systolic', 'diastolic'); one name for a single value
+    scales: dict  # unit word -> scale (temperature); empty: one scale, 'value' or the pair's components
+    plausible: dict
+    age_min: float | None
+    bands: tuple[tuple[str, tuple[tuple[str, str, float], ...]], ...]  # (finding, conditions)
+
+    @property
+    def findings(self) -> frozenset[str]:
+        return frozenset(f for f, _ in self.bands)
+
+
+@dataclass(frozen=True)
+class Reading:
+    vital: str
+    start: int  # the cue (or the number, when a unit alone made the reading)
+    end: int
+    values: dict  # component -> (low, high)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(set(words), key=len, reverse=True))
+
+
+def _compile(name: str, spec: dict, gap: int) -> Vital:
+    pair = tuple(spec.get("pair") or ())
+    scales = {u.lower(): scale for scale, units in (spec.get("scales") or {}).items() for u in units}
+    number = _NUMBER + (f"(?:{_PAIR})?" if pair else "")
+    unit = rf"(?:\s{{0,3}}(?P<unit>{_alt(scales)})(?![a-z]))?" if scales else ""
+    cmp = rf"(?:(?P<cmp>{_alt(_COMPARATORS)})\s{{0,3}})?"
+    cue = rf"(?<![a-z0-9])(?P<cue>{_alt(w.lower() for w in spec['cues'])})(?![a-z0-9])"
+    patterns = [re.compile(rf"{cue}[^\d.;!?\n]{{0,{gap}}}?{cmp}{number}{unit}")]
+    if spec.get("units_alone"):
+        alone = rf"(?<![\d.])(?P<a>\d{{2,3}})" + (_PAIR if pair else "") + \
+            rf"\s{{0,3}}(?:{_alt(u.lower() for u in spec['units_alone'])})(?![a-z])"
+        patterns.append(re.compile(alone))
+    bands = tuple((b["finding"], tuple((c, op, float(t)) for c, op, t in b["any"])) for b in spec["bands"])
+    return Vital(name, tuple(patterns), pair or (("value",) if not scales else ()), scales,
+                 {k: tuple(v) for k, v in spec["plausible"].items()}, spec.get("age_min"), bands)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str, mtime_ns: int) -> tuple[Vital, ...]:
+    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    jsonschema.validate(doc, SCHEMA)
+    gap = int(doc.get("max_gap", 30))
+    return tuple(_compile(name, spec, gap) for name, spec in doc["vitals"].items())
+
+
+def load(kb_dir: str | Path) -> tuple[Vital, ...]:
+    """The vitals of a triage KB folder (none when it has no vitals.yaml)."""
+    p = Path(kb_dir) / "vitals.yaml"
+    return _load(str(p), p.stat().st_mtime_ns) if p.is_file() else ()
+
+
+def _value(v: Vital, m: re.Match) -> dict | None:
+    """The reading's components as intervals, or None when a number is not plausible."""
+    direction = _COMPARATORS.get(re.sub(r"\s+", " ", m.group("cmp") or "")) if "cmp" in m.re.groupindex else None
+    a = float(m.group("a").replace(",", "."))
+    b = m.group("b") if "b" in m.re.groupindex else None
+    if v.scales:  # temperature: the unit's scale, else the plausible range the number falls in
+        unit = m.group("unit") if "unit" in m.re.groupindex else None
+        scale = v.scales.get(re.sub(r"\s+", " ", unit)) if unit else None
+        scale = scale or next((s for s, (lo, hi) in v.plausible.items() if lo <= a <= hi), None)
+        if scale is None or not v.plausible[scale][0] <= a <= v.plausible[scale][1]:
+            return None
+        comps = {"celsius": (a - 32) * 5 / 9 if scale == "fahrenheit" else a}
+    else:
+        comps = {v.pair[0]: a}
+        if b is not None and len(v.pair) > 1:
+            comps[v.pair[1]] = float(b)
+        if any(not v.plausible.get(c, (-1e9, 1e9))[0] <= x <= v.plausible.get(c, (-1e9, 1e9))[1]
+               for c, x in comps.items()):
+            return None
+        if b is not None and comps[v.pair[0]] <= comps[v.pair[1]]:  # systolic above diastolic, or no reading
+            return None
+    if direction == 1:
+        return {c: (x + _EPS, float("inf")) for c, x in comps.items()}
+    if direction == -1:
+        return {c: (float("-inf"), x - _EPS) for c, x in comps.items()}
+    return {c: (x, x) for c, x in comps.items()}
+
+
+def readings(text: str, vitals: tuple[Vital, ...]) -> list[Reading]:
+    """The vital-sign readings in a lower-cased text, in order; a number claimed by two cues ('pulse ox 88%')
+    belongs to the nearer one."""
+    best: dict[int, tuple[int, Reading]] = {}
+    for v in vitals:
+        for pat in v.patterns:
+            for m in pat.finditer(text):
+                values = _value(v, m)
+                if values is None:
+                    continue
+                # characters between the cue and the number; a reading made by its unit alone loses to a cue's
+                closeness = m.start("a") - m.end("cue") if "cue" in pat.groupindex else 10**6
+                got = best.get(m.start("a"))
+                if got is None or closeness < got[0]:
+                    best[m.start("a")] = (closeness, Reading(v.name, m.start(), m.end(), values))
+    return [r for _, (_, r) in sorted(best.items())]
+
+
+def _holds(interval: tuple[float, float], op: str, t: float) -> bool | None:
+    lo, hi = interval
+    yes = {">=": lo >= t, ">": lo > t, "<=": hi <= t, "<": hi < t}[op]
+    no = {">=": hi < t, ">": hi <= t, "<=": lo > t, "<": lo >= t}[op]
+    return True if yes else False if no else None
+
+
+def findings(reading: Reading, vitals: tuple[Vital, ...], age: float | None = None) -> dict[str, bool]:
+    """What a reading decides: finding id -> present (True) or absent (False); undecided bands are left out,
+    and a vital with adult thresholds says nothing for a younger child."""
+    v = next(x for x in vitals if x.name == reading.vital)
+    if v.age_min is not None and age is not None and age < v.age_min:
+        return {}
+    out: dict[str, bool] = {}
+    for fid, conds in v.bands:
+        said = [_holds(reading.values[c], op, t) if c in reading.values else None for c, op, t in conds]
+        if any(s is True for s in said):
+            out[fid] = True
+        elif all(s is False for s in said):
+            out[fid] = False
+    return out

@@ -1,0 +1,111 @@
+"""Session 8 (nlu12): vital signs written as numbers read through the bands of vitals.yaml, the red-flag rules
+on them and on a blocked bowel, and Unicode look-alikes before reading. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from medcore.config import REPO_ROOT
+from medcore.triage import vitals
+
+
+def _ev(engine, text):
+    _, ex = engine.read_text(text)
+    return ex.evidence()
+
+
+@pytest.mark.parametrize("text, want", [
+    ("my blood pressure is 230 over 130", {"very_high_bp": True, "high_bp": True, "low_bp": False}),
+    ("BP 190/120 this morning", {"very_high_bp": True, "high_bp": True}),
+    ("the nurse said my bp of 85/50 was low", {"low_bp": True, "high_bp": False}),
+    ("blood pressure 172/96", {"high_bp": True, "very_high_bp": False}),
+    ("BP 118/76 mmHg", {"high_bp": False, "low_bp": False}),
+    ("took my temperature and it was 39.9", {"high_fever": True, "fever": True}),
+    ("temp 101.5F since lunch", {"fever": True, "high_fever": False}),
+    ("my temperature is 36.9 so no fever I guess", {"fever": False}),
+    ("my pulse is 134 at rest", {"fast_heart_rate": True}),
+    ("heart rate of 36", {"slow_pulse": True, "fast_heart_rate": False}),
+    ("my oxygen sats are 89%", {"low_oxygen": True}),
+    ("the oximeter reads 98 percent", {"low_oxygen": False}),
+])
+def test_numbers_become_findings(lexical_engine, text, want):
+    ev = _ev(lexical_engine, text)
+    assert {k: ev.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("I've had a fever for 3 days", ["fever"]),  # a duration is no temperature: the fever stays present
+    ("it's 39 degrees outside and I feel faint", ["fever", "high_fever"]),  # the weather, no cue
+    ("my 3 year old's pulse is 130", ["fast_heart_rate"]),  # adult thresholds, not for a young child
+])
+def test_numbers_that_are_not_readings(lexical_engine, text, absent):
+    ev = _ev(lexical_engine, text)
+    assert all(ev.get(f) is not False for f in absent)
+    assert "fever" not in text or ev.get("fever") is not False
+
+
+def test_a_bound_decides_only_what_it_can():
+    table = vitals.load(REPO_ROOT / "assets" / "kb" / "triage")
+    r = vitals.readings("pulse over 100", table)[0]
+    assert vitals.findings(r, table) == {"fast_heart_rate": True, "slow_pulse": False}
+    r = vitals.readings("temperature above 38.2", table)[0]
+    assert vitals.findings(r, table) == {"fever": True, "low_temperature": False}  # high fever undecided
+
+
+def test_a_number_claimed_by_two_cues_goes_to_the_nearer():
+    table = vitals.load(REPO_ROOT / "assets" / "kb" / "triage")
+    assert [r.vital for r in vitals.readings("pulse ox 90%", table)] == ["oxygen"]
+    assert [r.vital for r in vitals.readings("12/03 bp 150/95 pulse 88", table)] == ["blood_pressure", "heart_rate"]
+
+
+def test_reader_stays_linear_on_long_runs():
+    table = vitals.load(REPO_ROOT / "assets" / "kb" / "triage")
+    for text in ("bp " * 20000, "temperature " + "x" * 50000, "1/" * 20000, "pulse over " * 5000):
+        t0 = time.perf_counter()
+        vitals.readings(text, table)
+        assert time.perf_counter() - t0 < 2.0
+
+
+@pytest.mark.parametrize("text, level", [
+    ("My blood pressure is 220/125 and I have a crushing pain in my chest", "emergency"),
+    ("BP 200 over 130 with blurred vision", "emergency"),
+    ("My home blood pressure machine says 186/112, I feel fine", "urgent"),
+    ("I have a fever and my bp is 82/48, feel very dizzy", "emergency"),
+])
+def test_red_flag_rules_on_readings(lexical_engine, text, level):
+    from medcore.triage.kb import LEVEL_RANK
+
+    res, _ = lexical_engine.one_shot(text, age=60, sex="male")
+    assert LEVEL_RANK[res.triage] <= LEVEL_RANK[level]
+
+
+@pytest.mark.parametrize("text", [
+    "I keep being sick, my belly is distended and I haven't passed any wind since Tuesday",
+    "Vomiting all night, bad cramping tummy pains and I cannot pass wind at all",
+])
+def test_blocked_bowel_signs_are_an_emergency(lexical_engine, text):
+    res, _ = lexical_engine.one_shot(text, age=70, sex="female")
+    assert res.triage == "emergency"
+    assert any(r["id"] == "bowel_obstruction_signs" for r in res.fired_rules)
+
+
+def test_passing_wind_is_not_belching_and_not_an_obstruction(lexical_engine):
+    ev = _ev(lexical_engine, "Hard stools for a week but I'm still passing wind")
+    assert ev.get("no_flatus") is False and "hiccups_belch" not in ev
+    assert _ev(lexical_engine, "I have not passed wind today").get("no_flatus") is True
+
+
+def test_lookalike_and_full_width_letters_are_read(lexical_engine):
+    # Cyrillic 'с' and 'е' inside Latin words, full-width digits and letters: NFKC and confusables first
+    assert _ev(lexical_engine, "sudden сhеst pain").get("chest_pain") is True
+    assert _ev(lexical_engine, "ＢＰ １９０/１２０").get("very_high_bp") is True
+
+
+def test_a_decimal_comma_is_a_decimal():
+    table = vitals.load(REPO_ROOT / "assets" / "kb" / "triage")
+    r = vitals.readings("temperatur reading: temp 39,6 tonight", table)[0]
+    assert vitals.findings(r, table)["high_fever"] is True
+    assert [x.vital for x in vitals.readings("temp 38, 5 days of cough", table)] == ["temperature"]
+    assert vitals.findings(vitals.readings("temp 38, 5 days of cough", table)[0], table)["high_fever"] is False
