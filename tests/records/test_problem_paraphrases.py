@@ -1,0 +1,65 @@
+"""Real-note paraphrases, examination signs, imaging findings and knee injuries added to the problem list
+(assets/kb/knowledge/conditions.yaml, issue 11 session 8): each is read and carries its ICD-10-CM code.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcore.records.pipeline import analyze
+from tests.records.conftest import problem
+
+
+@pytest.mark.parametrize("note,text,code", [
+    ("Social history: illicit drug use in his twenties.", "illicit drug use", "F19.90"),
+    ("He reports nitrous oxide use at parties.", "nitrous oxide use", "F18.10"),
+    ("Known MGUS, followed by haematology.", "MGUS", "D47.2"),
+    ("Exam: dystrophic toenails on both feet.", "dystrophic toenails", "L60.3"),
+    ("Left great toe onychocryptosis with drainage.", "onychocryptosis", "L60.0"),
+    ("Stress test showed reversible ischemia of the apex.", "reversible ischemia", "I25.9"),
+    ("ECG: nonspecific ST-T changes in V4-V6.", "nonspecific ST-T changes", "R94.31"),
+    ("Holter: ventricular trigeminy at night.", "ventricular trigeminy", "I49.3"),
+    ("Known tachy-brady syndrome, pacer in place.", "tachy-brady syndrome", "I49.5"),
+    ("CT: small bilateral intrarenal stones.", "intrarenal stones", "N20.0"),
+    ("MRI: bilateral pars defects at L5.", "pars defects", "M43.06"),
+    ("Echo: apical LV thrombus seen.", "LV thrombus", "I51.3"),
+    ("Echo: concentric hypertrophy with normal function.", "concentric hypertrophy", "I51.7"),
+    ("Chest film: right lower lobe airspace consolidation.", "airspace consolidation", "R91.8"),
+    ("MRI: tear of the medial meniscus posterior horn.", "tear of the medial meniscus", "S83.24"),
+    ("MRI: partial ACL tear, no bone bruise.", "ACL tear", "S83.51"),
+    ("Positive pronator drift on the left.", "pronator drift", "R29.818"),
+    ("She reports a sore throat for two days.", "sore throat", "R07.0"),  # the symptom, not pharyngitis
+    ("Past history: raised cholesterol on two panels.", "raised cholesterol", "E78"),
+    ("Pelvic ultrasound: free fluid in the pelvis.", "free fluid in the pelvis", "R18.8"),
+    ("Delivery: thick meconium noted at rupture.", "thick meconium", "O77.0"),
+    ("He is unemployed since the plant closed.", "unemployed", "Z56.0"),
+    ("History: seasonal allergies in spring.", "seasonal allergies", "J30"),
+    ("Chronic coccydynia since a fall on ice.", "coccydynia", "M53.3"),
+    ("Complains of visual changes when reading.", "visual changes", "H53.9"),
+])
+def test_paraphrase_is_read_and_coded(kb, note, text, code):
+    p = problem(analyze(note, kb), text)
+    assert p.icd10cm.startswith(code), (p.concept_id, p.icd10cm)
+
+
+@pytest.mark.parametrize("note,word", [
+    ("Skin prepped with alcohol and draped.", "alcohol"),  # an antiseptic, not alcohol use
+    ("Urinalysis frequency of testing was weekly.", "frequency"),
+    ("Lidocaine was used to infiltrate the skin.", "infiltrate"),
+])
+def test_bare_words_are_not_problems(kb, note, word):
+    assert word not in {p.text.lower() for p in analyze(note, kb).extraction.problems}
+
+
+@pytest.mark.parametrize("note,text,code", [
+    ("Social history: cocaine abuse in the past.", "cocaine abuse", "F14.10"),  # holds a drug name
+    ("He has high cholesterol, diet controlled.", "high cholesterol", "E78"),  # holds a lab name
+])
+def test_a_problem_that_holds_a_drug_or_lab_name_is_read(kb, note, text, code):
+    p = problem(analyze(note, kb), text)
+    assert p.icd10cm.startswith(code), (p.concept_id, p.icd10cm)
+
+
+def test_a_drug_with_its_dose_is_still_not_a_problem(kb):
+    a = analyze("Takes aspirin 81 mg daily for prevention.", kb)
+    assert not a.extraction.problems and a.extraction.medications
