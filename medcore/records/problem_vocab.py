@@ -7,6 +7,8 @@ problem carries an ICD-10-CM code:
 - for an HPO term or finding without one, the ICD-10-CM concept that the same matched words name (the lexicon
   key they share: 'hepatosplenomegaly' is both an HPO term and an ICD-10-CM inclusion term), else its nearest coded HPO ancestor (two levels up
   at most), else the curated HPO -> ICD-10-CM map in `assets/kb/records/problem_vocabulary.yaml`; a term with no code is not reported;
+- an injury word coded to an unspecified body region ('laceration', T14.8) takes the code of the body site named
+  nearest to it in the sentence (records/injury_site.py: 'penile laceration' S31.2-);
 - a curated condition matched through one of its broader synonyms gives way to the ICD-10-CM concept those
   words name when its code sits in another category ('inguinal hernia' is K40, not hernia NOS K46.9).
 A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
@@ -23,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from medcore.knowledge.normalize import term_keys
+from medcore.records import injury_site
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,7 @@ class ProblemVocab:
     curated: frozenset[str] = frozenset()  # the problem-list conditions (read inside a term that has no code)
     negated_forms: dict[str, str] = field(default_factory=dict)  # 'afebrile' -> condition:fever (a word that denies it)
     negated_regex: re.Pattern | None = None
+    injuries: injury_site.InjurySites | None = None  # 'laceration' of the penis: the site's code, not T14.8
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -65,7 +69,7 @@ class ProblemVocab:
         has no code ('renal abscess' as an HPO term), the problem-list conditions inside it ('abscess')."""
         got = self.resolve(mention)
         if got is not None:
-            return [(mention, *got)]
+            return [(mention, *self._by_site(sentence, mention, *got))]
         out = []
         inner = sentence[mention.start:mention.end]
         for sub in self.term.match(inner, types=("condition",), only=self.curated):
@@ -76,6 +80,11 @@ class ProblemVocab:
             if got is not None:
                 out.append((sub, *got))
         return out
+
+    def _by_site(self, sentence: str, mention, concept, code: str) -> tuple[object, str]:
+        site_code = self.injuries.code(sentence, mention.start, mention.end, code) if self.injuries else None
+        site_concept = self.term.get(f"icd10cm:{site_code}") if site_code else None
+        return (site_concept, site_code) if site_concept is not None else (concept, code)
 
     def resolve(self, mention) -> tuple[object, str] | None:
         """(the concept to report, its ICD-10-CM code) for a problem mention, or None when it is not reported."""
@@ -174,4 +183,9 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     negated = {str(k).lower(): str(v) for k, v in (doc["negated_forms"] or {}).items()}
     regex = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(negated, key=len, reverse=True))) + r")\b", re.I) \
         if negated else None
-    return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex)
+    try:
+        injuries = injury_site.build(doc.get("injury_by_site"))
+    except injury_site.InjurySiteError as exc:
+        raise ProblemVocabError(str(exc)) from exc
+    return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
+                        injuries=injuries)
