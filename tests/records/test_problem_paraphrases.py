@@ -36,7 +36,15 @@ from tests.records.conftest import problem
     ("History: seasonal allergies in spring.", "seasonal allergies", "J30"),
     ("Chronic coccydynia since a fall on ice.", "coccydynia", "M53.3"),
     ("Complains of visual changes when reading.", "visual changes", "H53.9"),
+    ("Labs: elevated TSH, free T4 pending.", "elevated TSH", "R94.6"),
+    ("CT: multiple lytic lesions in the pelvis.", "lytic lesions", "M89.9"),
+    ("Exam: decreased sensation to light touch over the left foot.", "decreased sensation to light touch", "R20.8"),
+    ("Newborn exam: mild subcostal retractions.", "subcostal retractions", "R06.89"),
+    ("Chest film: bibasilar atelectasis.", "bibasilar atelectasis", "J98.11"),
+    ("Abdomen: bowel sounds are absent.", "bowel sounds are absent", "R19.11"),
+    ("Social history: chewing tobacco daily.", "chewing tobacco", "Z72.0"),
 ])
+
 def test_paraphrase_is_read_and_coded(kb, note, text, code):
     p = problem(analyze(note, kb), text)
     assert p.icd10cm.startswith(code), (p.concept_id, p.icd10cm)
@@ -63,3 +71,13 @@ def test_a_problem_that_holds_a_drug_or_lab_name_is_read(kb, note, text, code):
 def test_a_drug_with_its_dose_is_still_not_a_problem(kb):
     a = analyze("Takes aspirin 81 mg daily for prevention.", kb)
     assert not a.extraction.problems and a.extraction.medications
+
+
+@pytest.mark.parametrize("note,text,code", [
+    ("Complains of joint pain in the hands.", "joint pain", "M25.50"),
+    ("Right shoulder pain after lifting.", "shoulder pain", "M25.51"),
+    ("Hip pain on walking.", "Hip pain", "M25.55"),
+])
+def test_joint_pains_keep_their_own_joint(kb, note, text, code):  # no longer all coded as knee pain (M25.56-)
+    p = problem(analyze(note, kb), text)
+    assert p.icd10cm.startswith(code), (p.concept_id, p.icd10cm)
