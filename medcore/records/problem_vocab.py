@@ -11,7 +11,8 @@ problem carries an ICD-10-CM code:
   nearest to it in the sentence (records/injury_site.py: 'penile laceration' S31.2-);
 - a curated condition matched through one of its broader synonyms gives way to the ICD-10-CM concept those
   words name when its code sits in another category ('inguinal hernia' is K40, not hernia NOS K46.9).
-A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
+A goal term after a word that sets it as a goal ('encouraged weight loss', 'attempts at weight loss') is advice, not
+a problem. A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
 report a problem on their own (generic HPO terms such as 'pain' or 'ordering') are listed in
 the same data file, with the ICD-10-CM chapters that are not problems (external causes)."""
 
@@ -34,6 +35,7 @@ DATA_FILE = "problem_vocabulary.yaml"
 # ('exertional dyspnea' -> 'dyspnea'); higher up the terms are organ-system classes, too broad for a code
 ANCESTOR_LEVELS = 2
 SHORT_KEY = 3
+GOAL_WINDOW = 40  # characters before a goal term in which its cue ('encouraged', 'attempts at') must stand
 _TOO_BROAD = frozenset({"HP:0000118", "HP:0000001"})
 
 
@@ -51,6 +53,8 @@ class ProblemVocab:
     negated_forms: dict[str, str] = field(default_factory=dict)  # 'afebrile' -> condition:fever (a word that denies it)
     negated_regex: re.Pattern | None = None
     injuries: injury_site.InjurySites | None = None  # 'laceration' of the penis: the site's code, not T14.8
+    goal_keys: frozenset[str] = frozenset()  # 'weight loss': a goal after 'encouraged', 'attempts at', not a problem
+    goal_cue: re.Pattern | None = None
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -67,6 +71,9 @@ class ProblemVocab:
     def reported(self, sentence: str, mention) -> list[tuple[object, object, str]]:
         """(mention, concept, ICD-10-CM code) for each problem a matched term reports: the term itself, or, when it
         has no code ('renal abscess' as an HPO term), the problem-list conditions inside it ('abscess')."""
+        if self.goal_cue is not None and mention.synonym in self.goal_keys and \
+                self.goal_cue.search(sentence, max(0, mention.start - GOAL_WINDOW), mention.start):
+            return []
         got = self.resolve(mention)
         if got is not None:
             return [(mention, *self._by_site(sentence, mention, *got))]
@@ -187,5 +194,9 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
         injuries = injury_site.build(doc.get("injury_by_site"))
     except injury_site.InjurySiteError as exc:
         raise ProblemVocabError(str(exc)) from exc
+    goals = doc.get("goals") or {}
+    goal_keys = frozenset(k for t in goals.get("terms", ()) for k in term_keys(str(t), term.variants))
+    goal_cue = re.compile(r"\b(?:" + "|".join(map(re.escape, goals["cues"])) + r")\b[^.;:]*$", re.I) \
+        if goals.get("cues") else None
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
-                        injuries=injuries)
+                        injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue)

@@ -81,3 +81,20 @@ def test_a_drug_with_its_dose_is_still_not_a_problem(kb):
 def test_joint_pains_keep_their_own_joint(kb, note, text, code):  # no longer all coded as knee pain (M25.56-)
     p = problem(analyze(note, kb), text)
     assert p.icd10cm.startswith(code), (p.concept_id, p.icd10cm)
+
+
+@pytest.mark.parametrize("note", ["Encouraged weight loss and exercise.",
+                                  "Multiple attempts at nonsurgical weight loss without success."])
+def test_weight_loss_as_a_goal_is_not_a_problem(kb, note):
+    assert not [p for p in analyze(note, kb).extraction.problems if "weight" in p.text.lower()]
+
+
+def test_weight_loss_as_a_symptom_is_a_problem(kb):
+    p = problem(analyze("Fatigue and weight loss. Encouraged fluids.", kb), "weight loss")
+    assert p.icd10cm.startswith("R63.4")
+
+
+@pytest.mark.parametrize("note", ["Bilateral myringotomy and insertion of PE tubes.",
+                                  "Recurrent otitis; PE tubes placed at age 2."])
+def test_pe_beside_ear_words_is_not_pulmonary_embolism(kb, note):
+    assert not [p for p in analyze(note, kb).extraction.problems if p.icd10cm.startswith("I26")]
