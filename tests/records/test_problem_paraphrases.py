@@ -98,3 +98,11 @@ def test_weight_loss_as_a_symptom_is_a_problem(kb):
                                   "Recurrent otitis; PE tubes placed at age 2."])
 def test_pe_beside_ear_words_is_not_pulmonary_embolism(kb, note):
     assert not [p for p in analyze(note, kb).extraction.problems if p.icd10cm.startswith("I26")]
+
+
+@pytest.mark.parametrize("note,text", [
+    ("PAST MEDICAL HISTORY: Diabetes, high cholesterol, glaucoma.", "high cholesterol"),
+    ("PMH: 1) HTN. 2) DJD.", "DJD"),
+])
+def test_chronic_conditions_added_here_stay_present_in_the_past_history(kb, note, text):
+    assert problem(analyze(note, kb), text).assertion == "present"
