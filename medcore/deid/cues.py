@@ -27,10 +27,6 @@ SETTING_PLACE = re.compile(
     rf"((?:{_W}|{_CAPS})(?:[ \t]+{_W})?){_CLAUSE_END}", re.M)
 # a place closing a clause after "at": "prenatal care was at ABC Valley.", "born at Woman's weighing 3 kg"
 AT_PLACE = re.compile(rf"(?<![\w-])at[ \t]+((?:(?:St|Mt|Saint)\.?[ \t]+)?(?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,2}}){_CLAUSE_END}", re.M)
-# Holidays and other capitalised words that close an "at" clause without naming a place.
-_NOT_AT_PLACES = frozenset("""christmas easter thanksgiving halloween noon midnight night baseline rest birth
-discharge admission presentation that this which first last times time least most all conference conferences
-rounds meeting board committee""".split())
 # the subject of an opening age sentence: "Sample Patient is a pleasant, 61-year-old ..."
 SUBJECT_NAME = re.compile(
     rf"(?m)(?:^|(?<=[.:;,]))[ \t]*((?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD})[ \t]+(?:is|was)[ \t]+an?[ \t]+"
@@ -59,7 +55,7 @@ ORDINAL_DAY = re.compile(
 def _place_ok(span: str, clinical: frozenset[str], not_names: set[str]) -> bool:
     words = _words(span)
     return (_is_place_name(span, clinical, not_names)
-            and not any(w in UNITS or w in _NOT_AT_PLACES for w in words)
+            and not any(w in UNITS for w in words)
             and any(w not in GENERIC for w in words))
 
 
