@@ -11,7 +11,8 @@ problem carries an ICD-10-CM code:
   nearest to it in the sentence (records/injury_site.py: 'penile laceration' S31.2-);
 - a curated condition matched through one of its broader synonyms gives way to the ICD-10-CM concept those
   words name when its code sits in another category ('inguinal hernia' is K40, not hernia NOS K46.9).
-A goal term after a word that sets it as a goal ('encouraged weight loss', 'attempts at weight loss') is advice, not
+A bare word that names a problem only beside its cue words ('frequency' beside dysuria) is read there
+(records/context_words.py). A goal term after a word that sets it as a goal ('encouraged weight loss', 'attempts at weight loss') is advice, not
 a problem. A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
 report a problem on their own (generic HPO terms such as 'pain' or 'ordering') are listed in
 the same data file, with the ICD-10-CM chapters that are not problems (external causes)."""
@@ -26,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from medcore.knowledge.normalize import term_keys
-from medcore.records import injury_site
+from medcore.records import context_words, injury_site
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class ProblemVocab:
     injuries: injury_site.InjurySites | None = None  # 'laceration' of the penis: the site's code, not T14.8
     goal_keys: frozenset[str] = frozenset()  # 'weight loss': a goal after 'encouraged', 'attempts at', not a problem
     goal_cue: re.Pattern | None = None
+    context: context_words.ContextWords | None = None  # 'frequency' beside dysuria: urinary frequency
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -86,6 +88,17 @@ class ProblemVocab:
             got = self.resolve(sub)
             if got is not None:
                 out.append((sub, *got))
+        return out
+
+    def contextual(self, sentence: str) -> list[tuple[object, object, str]]:
+        """(mention, concept, ICD-10-CM code) for each bare word that names a problem beside its cue words."""
+        if self.context is None:
+            return []
+        out = []
+        for mention in self.context.find(sentence):
+            concept = self.term.get(mention.concept_id)
+            if concept is not None and _code(concept):
+                out.append((mention, concept, _code(concept)))
         return out
 
     def _by_site(self, sentence: str, mention, concept, code: str) -> tuple[object, str]:
@@ -192,11 +205,12 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
         if negated else None
     try:
         injuries = injury_site.build(doc.get("injury_by_site"))
-    except injury_site.InjurySiteError as exc:
+        context = context_words.build(doc.get("context_words"))
+    except (injury_site.InjurySiteError, context_words.ContextWordsError) as exc:
         raise ProblemVocabError(str(exc)) from exc
     goals = doc.get("goals") or {}
     goal_keys = frozenset(k for t in goals.get("terms", ()) for k in term_keys(str(t), term.variants))
     goal_cue = re.compile(r"\b(?:" + "|".join(map(re.escape, goals["cues"])) + r")\b[^.;:]*$", re.I) \
         if goals.get("cues") else None
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
-                        injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue)
+                        injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context)
