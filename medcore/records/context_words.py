@@ -1,8 +1,8 @@
 """Bare words that name a problem only beside the right neighbours (issue 11): "frequency" beside dysuria and
 urgency is urinary frequency, "congestion" beside rhinorrhea is nasal congestion, "stones" beside the kidney are
-kidney stones, "mass" in the temporal lobe is an intracranial mass. Alone, or beside words of another organ
-("chest congestion", "gallbladder stones", "liver lesions"), they are not read. The words, their cues and the
-problem-list condition each names are data: `context_words` in assets/kb/records/problem_vocabulary.yaml."""
+kidney stones, "mass" in the temporal lobe is an intracranial mass; "alcohol" in a social history is alcohol use.
+Alone, or beside words of another organ ("chest congestion", "gallbladder stones", "liver lesions"), they are not
+read. The words, their cues and the problem-list condition each names are data: `context_words` in assets/kb/records/problem_vocabulary.yaml."""
 
 from __future__ import annotations
 
@@ -29,19 +29,21 @@ class _Rule:
     cue: re.Pattern
     not_near: re.Pattern | None
     concept_id: str
+    sections: frozenset[str] = frozenset()  # sections where the word needs no cue ('alcohol' in a social history)
 
 
 @dataclass(frozen=True)
 class ContextWords:
     rules: tuple[_Rule, ...]
 
-    def find(self, sentence: str) -> list[Mention]:
-        """A mention of the condition for each bare word with a cue and no other organ's word near it."""
+    def find(self, sentence: str, section: str = "") -> list[Mention]:
+        """A mention of the condition for each bare word with a cue (or in one of its sections) and no other
+        organ's word near it."""
         out = []
         for r in self.rules:
             for m in r.word.finditer(sentence):
                 lo, hi = max(0, m.start() - WINDOW), min(len(sentence), m.end() + WINDOW)
-                if not r.cue.search(sentence, lo, hi):
+                if section not in r.sections and not r.cue.search(sentence, lo, hi):
                     continue
                 if r.not_near is not None and r.not_near.search(sentence, lo, hi):
                     continue
@@ -63,7 +65,7 @@ def build(entries) -> ContextWords | None:
             rules.append(_Rule(re.compile(rf"\b(?:{_alternation(e['words'])})\b", re.I),
                                re.compile(rf"\b(?:{_alternation(e['cues'])})", re.I),
                                re.compile(rf"\b(?:{_alternation(not_near)})", re.I) if not_near else None,
-                               f"condition:{e['condition']}"))
+                               f"condition:{e['condition']}", frozenset(e.get("sections") or ())))
     except (TypeError, AttributeError) as exc:
         raise ContextWordsError(f"context_words: {exc}") from exc
     return ContextWords(tuple(rules))

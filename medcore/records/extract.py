@@ -228,7 +228,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     hits = [r for c in term.match(s, types=PROBLEM_TYPES, section=sec, only=m.concepts)
             if not overlaps(hard, c.start, c.end) and _holds(soft, c.start, c.end) for r in m.problems.reported(s, c)]
     # a bare word that names a problem beside its cue words ('frequency' beside dysuria), where nothing else was read
-    hits += [r for r in m.problems.contextual(s) if not overlaps(taken, r[0].start, r[0].end)
+    hits += [r for r in m.problems.contextual(s, sec) if not overlaps(taken, r[0].start, r[0].end)
              and not any(p.start < r[0].end and r[0].start < p.end for p, _, _ in hits)]
 
     # a word that denies a problem by itself ('afebrile')

@@ -90,12 +90,12 @@ class ProblemVocab:
                 out.append((sub, *got))
         return out
 
-    def contextual(self, sentence: str) -> list[tuple[object, object, str]]:
+    def contextual(self, sentence: str, section: str = "") -> list[tuple[object, object, str]]:
         """(mention, concept, ICD-10-CM code) for each bare word that names a problem beside its cue words."""
         if self.context is None:
             return []
         out = []
-        for mention in self.context.find(sentence):
+        for mention in self.context.find(sentence, section):
             concept = self.term.get(mention.concept_id)
             if concept is not None and _code(concept):
                 out.append((mention, concept, _code(concept)))

@@ -18,6 +18,8 @@ from tests.records.conftest import problem
     ("Redness and warmth over the left shin.", "Redness", "L53.9", "present"),
     ("Stress perfusion study: mild ischemia of the septum.", "ischemia", "I25.9", "present"),
     ("Holter: frequent PVCs with couplets.", "couplets", "I49.3", "present"),
+    ("Social history: denies tobacco, alcohol or drugs.", "alcohol", "F10.90", "negated"),
+    ("SOCIAL HISTORY:\nMarried, two children.\nNo alcohol.", "alcohol", "F10.90", "negated"),  # the section is cue enough
 ])
 def test_bare_word_beside_its_cue_is_the_problem(kb, note, text, code, assertion):
     p = problem(analyze(note, kb), text)
@@ -30,6 +32,7 @@ def test_bare_word_beside_its_cue_is_the_problem(kb, note, text, code, assertion
     ("Dosing frequency was reduced to weekly.", "frequency"),  # no urinary cue
     ("CT: multiple liver lesions, the largest 2 cm, and skin tags.", "lesions"),  # another organ beside it
     ("Abdomen: no mass, soft, nontender.", "mass"),  # no brain cue
+    ("The skin was prepped with alcohol and chlorhexidine.", "alcohol"),  # an antiseptic
 ])
 def test_bare_word_without_its_cue_or_beside_another_organ_is_not_read(kb, note, word):
     assert word not in {p.text.lower() for p in analyze(note, kb).extraction.problems}
