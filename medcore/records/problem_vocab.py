@@ -36,6 +36,7 @@ DATA_FILE = "problem_vocabulary.yaml"
 # ('exertional dyspnea' -> 'dyspnea'); higher up the terms are organ-system classes, too broad for a code
 ANCESTOR_LEVELS = 2
 SHORT_KEY = 3
+_JOINED = re.compile(r"\b(?:and|or)\b", re.I)  # words that join two problems into one term
 GOAL_WINDOW = 40  # characters before a goal term in which its cue ('encouraged', 'attempts at') must stand
 _TOO_BROAD = frozenset({"HP:0000118", "HP:0000001"})
 
@@ -76,18 +77,31 @@ class ProblemVocab:
         if self.goal_cue is not None and mention.synonym in self.goal_keys and \
                 self.goal_cue.search(sentence, max(0, mention.start - GOAL_WINDOW), mention.start):
             return []
+        inner = sentence[mention.start:mention.end]
         got = self.resolve(mention)
         if got is not None:
-            return [(mention, *self._by_site(sentence, mention, *got))]
-        out = []
-        inner = sentence[mention.start:mention.end]
+            parts = self._parts(inner, mention) if _JOINED.search(inner) else []
+            return parts or [(mention, *self._by_site(sentence, mention, *got))]
+        return self._parts(inner, mention, whole=False)
+
+    def _parts(self, inner: str, mention, whole: bool = True) -> list[tuple[object, object, str]]:
+        """The problem-list conditions inside a matched term. `whole`: only when they and the words that join them
+        ('and', 'or', a comma) make up the whole term ('nausea and vomiting' is nausea and vomiting, two problems)."""
+        out, covered = [], []
         for sub in self.term.match(inner, types=("condition",), only=self.curated):
             if sub.end - sub.start == len(inner):
                 continue
+            covered.append((sub.start, sub.end))
             sub = replace(sub, start=sub.start + mention.start, end=sub.end + mention.start)
             got = self.resolve(sub)
             if got is not None:
                 out.append((sub, *got))
+        if whole:
+            rest = inner
+            for s, e in sorted(covered, reverse=True):
+                rest = rest[:s] + rest[e:]
+            if len(out) < 2 or _JOINED.sub("", rest).strip(" ,/"):
+                return []
         return out
 
     def contextual(self, sentence: str, section: str = "") -> list[tuple[object, object, str]]:

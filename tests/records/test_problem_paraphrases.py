@@ -106,3 +106,13 @@ def test_pe_beside_ear_words_is_not_pulmonary_embolism(kb, note):
 ])
 def test_chronic_conditions_added_here_stay_present_in_the_past_history(kb, note, text):
     assert problem(analyze(note, kb), text).assertion == "present"
+
+
+def test_two_problems_joined_in_one_term_are_two_problems(kb):
+    a = analyze("Chronic nausea and vomiting for a month.", kb)
+    assert {p.text for p in a.extraction.problems} >= {"nausea", "vomiting"}
+
+
+def test_a_named_disease_with_and_in_it_stays_one_problem(kb):
+    a = analyze("Hand, foot and mouth disease in the nursery.", kb)
+    assert [p.icd10cm for p in a.extraction.problems] == ["B08.4"]
