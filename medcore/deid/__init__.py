@@ -32,6 +32,7 @@ from pathlib import Path
 
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
                                    _UP)
+from medcore.deid.cues import find_cued
 from medcore.deid.places import find_places
 
 
@@ -139,6 +140,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
         if m.group(1) in firsts and m.group(2) not in _NOT_NAMES:
             _name_span(text, m.start(), m.end(), found, names)
     lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
+    names.update(find_cued(text, found.add, _clinical_words(), _HEADER_NOT_NAMES))
     # propagate: every other capitalised mention of a known name part in this note, and any mention of a
     # name first seen in lower case ("dr. okafor" ... "Okafor")
     parts = {p.strip(".,;") for n in names for p in n.split()}

@@ -113,7 +113,9 @@ yesterday last next then patient mother father husband wife son daughter""".spli
 NOT_PLACES = frozenset("""home work school church hospital clinic here there town the a an his her their this
 that june july may march april august january february september october november december monday tuesday
 wednesday thursday friday saturday sunday emergency er icu floor rehab recovery theatre theater pacu triage nursery
-english spanish french""".split())
+english spanish french christmas easter thanksgiving halloween noon midnight night baseline rest birth discharge
+admission presentation first last time times least most all which conference conferences rounds meeting board
+committee""".split())
 
 
 def _words(span: str) -> list[str]:

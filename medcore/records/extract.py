@@ -157,6 +157,11 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     return out
 
 
+def _holds(spans, start: int, end: int) -> bool:
+    """Every span that overlaps [start, end) lies inside it and is shorter."""
+    return all(start <= s and e <= end and e - s < end - start for s, e in spans if s < end and start < e)
+
+
 def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -> None:
     s = sent.text
     base = sent.start
@@ -184,6 +189,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         if a[4]:
             taken.append(a[4])  # "allergic to penicillin (rash)": the reaction is not a current problem
 
+    n_hard = len(taken)  # allergies and their reactions: nothing else reads these words
     # vitals and labs
     drug_names = [(d.start(), d.end()) for d in m.drug.finditer(s)]
     for meas, kind in measurements(s, m, taken, drug_names):
@@ -206,6 +212,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         med.end += base
         out.medications.append(med)
     med_spans = [(d.start(), d.end()) for d in drug_hits]
+    n_soft = len(taken)
 
     # procedures, then problems (a procedure wins an overlap: 'post PCI' is the procedure PCI), both from the
     # knowledge layer's matcher
@@ -215,8 +222,14 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
             out.procedures.append(Procedure(c.text, base + c.start, base + c.end, sent.index,
                                             term.get(c.concept_id).name, c.concept_id))
             taken.append((c.start, c.end))
+    # a problem term that holds a drug or a lab name and says more ('cocaine abuse', 'elevated cholesterol') is the
+    # problem; one inside a drug, lab, allergy or procedure span is not
+    hard, soft = taken[:n_hard] + taken[n_soft:], taken[n_hard:n_soft]
     hits = [r for c in term.match(s, types=PROBLEM_TYPES, section=sec, only=m.concepts)
-            if not overlaps(taken, c.start, c.end) for r in m.problems.reported(s, c)]
+            if not overlaps(hard, c.start, c.end) and _holds(soft, c.start, c.end) for r in m.problems.reported(s, c)]
+    # a bare word that names a problem beside its cue words ('frequency' beside dysuria), where nothing else was read
+    hits += [r for r in m.problems.contextual(s, sec) if not overlaps(taken, r[0].start, r[0].end)
+             and not any(p.start < r[0].end and r[0].start < p.end for p, _, _ in hits)]
 
     # a word that denies a problem by itself ('afebrile')
     for start, end, concept, code in m.problems.negated_mentions(s):

@@ -7,9 +7,13 @@ problem carries an ICD-10-CM code:
 - for an HPO term or finding without one, the ICD-10-CM concept that the same matched words name (the lexicon
   key they share: 'hepatosplenomegaly' is both an HPO term and an ICD-10-CM inclusion term), else its nearest coded HPO ancestor (two levels up
   at most), else the curated HPO -> ICD-10-CM map in `assets/kb/records/problem_vocabulary.yaml`; a term with no code is not reported;
+- an injury word coded to an unspecified body region ('laceration', T14.8) takes the code of the body site named
+  nearest to it in the sentence (records/injury_site.py: 'penile laceration' S31.2-);
 - a curated condition matched through one of its broader synonyms gives way to the ICD-10-CM concept those
   words name when its code sits in another category ('inguinal hernia' is K40, not hernia NOS K46.9).
-A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
+A bare word that names a problem only beside its cue words ('frequency' beside dysuria) is read there
+(records/context_words.py). A goal term after a word that sets it as a goal ('encouraged weight loss', 'attempts at weight loss') is advice, not
+a problem. A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
 report a problem on their own (generic HPO terms such as 'pain' or 'ordering') are listed in
 the same data file, with the ICD-10-CM chapters that are not problems (external causes)."""
 
@@ -23,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from medcore.knowledge.normalize import term_keys
+from medcore.records import context_words, injury_site
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +36,8 @@ DATA_FILE = "problem_vocabulary.yaml"
 # ('exertional dyspnea' -> 'dyspnea'); higher up the terms are organ-system classes, too broad for a code
 ANCESTOR_LEVELS = 2
 SHORT_KEY = 3
+_JOINED = re.compile(r"\b(?:and|or)\b", re.I)  # words that join two problems into one term
+GOAL_WINDOW = 40  # characters before a goal term in which its cue ('encouraged', 'attempts at') must stand
 _TOO_BROAD = frozenset({"HP:0000118", "HP:0000001"})
 
 
@@ -47,6 +54,10 @@ class ProblemVocab:
     curated: frozenset[str] = frozenset()  # the problem-list conditions (read inside a term that has no code)
     negated_forms: dict[str, str] = field(default_factory=dict)  # 'afebrile' -> condition:fever (a word that denies it)
     negated_regex: re.Pattern | None = None
+    injuries: injury_site.InjurySites | None = None  # 'laceration' of the penis: the site's code, not T14.8
+    goal_keys: frozenset[str] = frozenset()  # 'weight loss': a goal after 'encouraged', 'attempts at', not a problem
+    goal_cue: re.Pattern | None = None
+    context: context_words.ContextWords | None = None  # 'frequency' beside dysuria: urinary frequency
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -63,19 +74,51 @@ class ProblemVocab:
     def reported(self, sentence: str, mention) -> list[tuple[object, object, str]]:
         """(mention, concept, ICD-10-CM code) for each problem a matched term reports: the term itself, or, when it
         has no code ('renal abscess' as an HPO term), the problem-list conditions inside it ('abscess')."""
+        if self.goal_cue is not None and mention.synonym in self.goal_keys and \
+                self.goal_cue.search(sentence, max(0, mention.start - GOAL_WINDOW), mention.start):
+            return []
+        inner = sentence[mention.start:mention.end]
         got = self.resolve(mention)
         if got is not None:
-            return [(mention, *got)]
-        out = []
-        inner = sentence[mention.start:mention.end]
+            parts = self._parts(inner, mention) if _JOINED.search(inner) else []
+            return parts or [(mention, *self._by_site(sentence, mention, *got))]
+        return self._parts(inner, mention, whole=False)
+
+    def _parts(self, inner: str, mention, whole: bool = True) -> list[tuple[object, object, str]]:
+        """The problem-list conditions inside a matched term. `whole`: only when they and the words that join them
+        ('and', 'or', a comma) make up the whole term ('nausea and vomiting' is nausea and vomiting, two problems)."""
+        out, covered = [], []
         for sub in self.term.match(inner, types=("condition",), only=self.curated):
             if sub.end - sub.start == len(inner):
                 continue
+            covered.append((sub.start, sub.end))
             sub = replace(sub, start=sub.start + mention.start, end=sub.end + mention.start)
             got = self.resolve(sub)
             if got is not None:
                 out.append((sub, *got))
+        if whole:
+            rest = inner
+            for s, e in sorted(covered, reverse=True):
+                rest = rest[:s] + rest[e:]
+            if len(out) < 2 or _JOINED.sub("", rest).strip(" ,/"):
+                return []
         return out
+
+    def contextual(self, sentence: str, section: str = "") -> list[tuple[object, object, str]]:
+        """(mention, concept, ICD-10-CM code) for each bare word that names a problem beside its cue words."""
+        if self.context is None:
+            return []
+        out = []
+        for mention in self.context.find(sentence, section):
+            concept = self.term.get(mention.concept_id)
+            if concept is not None and _code(concept):
+                out.append((mention, concept, _code(concept)))
+        return out
+
+    def _by_site(self, sentence: str, mention, concept, code: str) -> tuple[object, str]:
+        site_code = self.injuries.code(sentence, mention.start, mention.end, code) if self.injuries else None
+        site_concept = self.term.get(f"icd10cm:{site_code}") if site_code else None
+        return (site_concept, site_code) if site_concept is not None else (concept, code)
 
     def resolve(self, mention) -> tuple[object, str] | None:
         """(the concept to report, its ICD-10-CM code) for a problem mention, or None when it is not reported."""
@@ -174,4 +217,14 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     negated = {str(k).lower(): str(v) for k, v in (doc["negated_forms"] or {}).items()}
     regex = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(negated, key=len, reverse=True))) + r")\b", re.I) \
         if negated else None
-    return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex)
+    try:
+        injuries = injury_site.build(doc.get("injury_by_site"))
+        context = context_words.build(doc.get("context_words"))
+    except (injury_site.InjurySiteError, context_words.ContextWordsError) as exc:
+        raise ProblemVocabError(str(exc)) from exc
+    goals = doc.get("goals") or {}
+    goal_keys = frozenset(k for t in goals.get("terms", ()) for k in term_keys(str(t), term.variants))
+    goal_cue = re.compile(r"\b(?:" + "|".join(map(re.escape, goals["cues"])) + r")\b[^.;:]*$", re.I) \
+        if goals.get("cues") else None
+    return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
+                        injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context)

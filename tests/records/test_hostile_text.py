@@ -37,6 +37,8 @@ SHAPES = {
     "slashes": "1/",
     "at-signs": "x@",
     "title-names": "Dr Ab ",
+    "at-places": "at Ab ",  # deid/cues.py: a place after "at", the subject of an age sentence
+    "subject-names": "Ab Ab is a ",
 }
 
 

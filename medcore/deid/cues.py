@@ -1,0 +1,86 @@
+"""Identifiers that only their sentence gives away: a place after "at" or after the emergency room,, a patient named as the subject of the opening sentence or in apposition, a device's serial number, a
+day of the month said as an ordinal (issue 11, real transcribed notes).
+
+Each rule needs a cue in the words around it, and a place candidate must not be clinical or ordinary vocabulary:
+- "the ER in Tulsa", "the clinic at Brightwater": a place after a care setting and "in"/"at";
+- "prenatal care was at ABC Valley.", "delivered at Woman's weighing ...": a capitalised place (or an acronym)
+  after "at" that closes the clause, possessive forms included ("St. Luke's");
+- "Maria Lopez is a pleasant 61-year-old": the subject of an age sentence; "my patient, A, who": a name between
+  commas after "my patient";
+- "DRRS, 4471 pacemaker", "serial no. AB12345": a device identifier (not a model number: "lens model SN60WF");
+- "came in on the first.", "until the 3rd of March": a day of the month.
+Every quantifier is bounded (tests/records/test_hostile_text.py times these on long runs)."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from medcore.deid.patterns import _MONTH_NAME, _NAME_WORD, _NOT_NAMES, _UP
+from medcore.deid.places import _CAPS, _W, GENERIC, UNITS, _is_place_name, _words
+
+_CLAUSE_END = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:on|for|by|and|with|since|until|where|in|under|from|to|after|before)\b|[ \t]+[a-z]{2,20}ing\b)"
+# a place after a care setting: "the ER in ABCD", "the emergency department at Mercy", "a nursing home in Leeds"
+SETTING_PLACE = re.compile(
+    rf"\b(?:ER|ED|A&E|(?i:emergency[ \t]+(?:room|department)|hospital|clinic|urgent[ \t]+care|nursing[ \t]+home|"
+    rf"medical[ \t]+cent(?:er|re)|rehab(?:ilitation)?[ \t]+(?:center|centre|facility|unit)))[ \t]+(in|at)[ \t]+"
+    rf"((?:{_W}|{_CAPS})(?:[ \t]+{_W})?){_CLAUSE_END}", re.M)
+# a place closing a clause after "at": "prenatal care was at ABC Valley.", "born at Woman's weighing 3 kg"
+AT_PLACE = re.compile(rf"(?<![\w-])at[ \t]+((?:(?:St|Mt|Saint)\.?[ \t]+)?(?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,2}}){_CLAUSE_END}", re.M)
+# the subject of an opening age sentence: "Sample Patient is a pleasant, 61-year-old ..."
+SUBJECT_NAME = re.compile(
+    rf"(?m)(?:^|(?<=[.:;,]))[ \t]*((?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD})[ \t]+(?:is|was)[ \t]+an?[ \t]+"
+    rf"(?:(?:very[ \t]+)?(?:pleasant|nice|delightful|well-known)[ \t]*,?[ \t]+)?(?=\d{{1,3}}[ -](?:year|yr|month|week))")
+_NOT_SUBJECTS = frozenset("""baby infant child toddler gentleman lady veteran client resident mom dad twin
+it there which what who""".split())
+# a name in apposition: "my patient, A, who ...", "our patient, Jo Reid, is ..."
+APPOSITION = re.compile(
+    rf"\b(?i:my|our|this|the)[ \t]+(?i:patient|client)[ \t]*,[ \t]*((?:{_NAME_WORD}[ \t]+){{0,2}}(?:{_NAME_WORD}|[{_UP}]))"
+    rf"[ \t]*,[ \t]*(?=(?i:who|whom|a|an|is|was|has|aged|age)\b|\d)")
+# a device identifier: a serial or lot number (a model number names a product, not a patient), or a number before
+# the device it names
+DEVICE_ID = re.compile(
+    r"\b(?i:serial|lot)[ \t]+(?i:no\.?|number|#)?[ \t]*[:#]?[ \t]*((?=[A-Z\d-]{0,12}\d)[A-Z0-9][A-Z0-9-]{3,15})\b|"
+    r"\b(\d{4,10}|[A-Z]{1,4}-?\d{3,10})(?=[ \t]+(?i:pacemaker|defibrillator|AICD|ICD|generator|stent|implant|prosthesis|"
+    r"pump|neurostimulator)\b)")
+_ORDINALS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+             "fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
+             "twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirty-first")
+# a day of the month: "on the first.", "since the 3rd,", "until the twelfth of March"
+ORDINAL_DAY = re.compile(
+    rf"\b(?:on|since|until|till)[ \t]+(the[ \t]+(?:{_ORDINALS}|(?:[12]?\d|3[01])(?:st|nd|rd|th)))"
+    rf"(?=[ \t]*[,.;)]|[ \t]+of[ \t]+(?:the[ \t]+month|this[ \t]+month|{_MONTH_NAME})\b)")
+
+
+def _place_ok(span: str, clinical: frozenset[str], not_names: set[str]) -> bool:
+    words = _words(span)
+    return (_is_place_name(span, clinical, not_names)
+            and not any(w in UNITS for w in words)
+            and any(w not in GENERIC for w in words))
+
+
+def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozenset[str],
+              header_words: set[str]) -> list[str]:
+    """Add the spans these rules find; returns the names found, so the caller propagates them."""
+    for m in SETTING_PLACE.finditer(text):
+        if _place_ok(m.group(2), clinical, _NOT_NAMES):
+            add(m.start(2), m.end(2), "CITY" if m.group(1).lower() == "in" else "HOSPITAL")
+    for m in AT_PLACE.finditer(text):
+        if _place_ok(m.group(1), clinical, _NOT_NAMES):
+            add(m.start(1), m.end(1), "HOSPITAL")
+    names: list[str] = []
+    for pattern in (SUBJECT_NAME, APPOSITION):
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            first = words[0]
+            if (first in _NOT_NAMES or first.lower() in header_words or first.lower() in _NOT_SUBJECTS
+                    or all(len(w) > 1 and (w.lower() in clinical or w.lower() in GENERIC) for w in words)):
+                continue
+            add(m.start(1), m.end(1), "NAME")
+            names.append(m.group(1))
+    for m in DEVICE_ID.finditer(text):
+        g = 1 if m.group(1) else 2
+        add(m.start(g), m.end(g), "ID")
+    for m in ORDINAL_DAY.finditer(text):
+        add(m.start(1), m.end(1), "DATE")
+    return names

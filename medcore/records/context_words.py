@@ -1,0 +1,71 @@
+"""Bare words that name a problem only beside the right neighbours (issue 11): "frequency" beside dysuria and
+urgency is urinary frequency, "congestion" beside rhinorrhea is nasal congestion, "stones" beside the kidney are
+kidney stones, "mass" in the temporal lobe is an intracranial mass; "alcohol" in a social history is alcohol use.
+Alone, or beside words of another organ ("chest congestion", "gallbladder stones", "liver lesions"), they are not
+read. The words, their cues and the problem-list condition each names are data: `context_words` in assets/kb/records/problem_vocabulary.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medcore.knowledge.concepts import Mention
+
+# how far from the word its cue (or a word of another organ) may stand, in characters, on either side
+WINDOW = 80
+
+
+class ContextWordsError(ValueError):
+    pass
+
+
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted({str(w).lower() for w in words}, key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class _Rule:
+    word: re.Pattern
+    cue: re.Pattern
+    not_near: re.Pattern | None
+    concept_id: str
+    sections: frozenset[str] = frozenset()  # sections where the word needs no cue ('alcohol' in a social history)
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    rules: tuple[_Rule, ...]
+
+    def find(self, sentence: str, section: str = "") -> list[Mention]:
+        """A mention of the condition for each bare word with a cue (or in one of its sections) and no other
+        organ's word near it."""
+        out = []
+        for r in self.rules:
+            for m in r.word.finditer(sentence):
+                lo, hi = max(0, m.start() - WINDOW), min(len(sentence), m.end() + WINDOW)
+                if section not in r.sections and not r.cue.search(sentence, lo, hi):
+                    continue
+                if r.not_near is not None and r.not_near.search(sentence, lo, hi):
+                    continue
+                out.append(Mention(m.start(), m.end(), m.group(), r.concept_id, "condition", m.group().lower(),
+                                   how="context"))
+        return out
+
+
+def build(entries) -> ContextWords | None:
+    """From the data file's `context_words` list (None when the file has none)."""
+    if not entries:
+        return None
+    rules = []
+    try:
+        for e in entries:
+            if not (e.get("words") and e.get("cues") and e.get("condition") and e.get("source")):
+                raise ContextWordsError(f"context_words: each entry needs words, cues, condition and source: {e!r}")
+            not_near = e.get("not_near") or ()
+            rules.append(_Rule(re.compile(rf"\b(?:{_alternation(e['words'])})\b", re.I),
+                               re.compile(rf"\b(?:{_alternation(e['cues'])})", re.I),
+                               re.compile(rf"\b(?:{_alternation(not_near)})", re.I) if not_near else None,
+                               f"condition:{e['condition']}", frozenset(e.get("sections") or ())))
+    except (TypeError, AttributeError) as exc:
+        raise ContextWordsError(f"context_words: {exc}") from exc
+    return ContextWords(tuple(rules))

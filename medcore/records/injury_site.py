@@ -1,0 +1,66 @@
+"""Injuries coded by body site (issue 11): 'laceration', 'fracture', 'contusion' or 'injury' alone name an
+unspecified body region in ICD-10-CM (T14.8, T14.90); notes name the site in the same sentence ('two lacerations
+of the penile shaft', 'contusion over the right forearm', 'fractured her ankle'). The site named nearest to the
+injury word gives the code, from `injury_by_site` in assets/kb/records/problem_vocabulary.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# how far from the injury word a site may be named, in characters, on either side
+WINDOW = 80
+
+
+class InjurySiteError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class InjurySites:
+    generic: frozenset[str]  # codes of an unspecified body region
+    kinds: tuple[tuple[str, re.Pattern], ...]  # (kind, words of that kind), most specific kind first
+    site_words: re.Pattern  # any site word, longest first
+    site_of: dict[str, str]  # site word (lower case) -> site
+    codes: dict[str, dict[str, str]]  # site -> kind -> ICD-10-CM code
+
+    def code(self, sentence: str, start: int, end: int, generic_code: str) -> str | None:
+        """The site's code for the injury mention at [start, end) of `sentence`, or None (not a generic injury
+        code, no kind word in the mention, or no site named near it)."""
+        if generic_code not in self.generic:
+            return None
+        mention = sentence[start:end].lower()
+        kind = next((k for k, words in self.kinds if words.search(mention)), None)
+        if kind is None:
+            return None
+        lo, hi = max(0, start - WINDOW), min(len(sentence), end + WINDOW)
+        best = None
+        for m in self.site_words.finditer(sentence, lo, hi):
+            distance = 0 if (m.start() < end and start < m.end()) else min(abs(m.start() - end), abs(start - m.end()))
+            if best is None or distance < best[0]:
+                best = (distance, m.group().lower())
+        if best is None:
+            return None
+        codes = self.codes[self.site_of[best[1]]]
+        return codes.get(kind) or codes.get("injury")
+
+
+def build(doc: dict | None) -> InjurySites | None:
+    """From the data file's `injury_by_site` mapping (None when the file has none)."""
+    if not doc:
+        return None
+    try:
+        kinds = tuple((k, re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) + r")\b"))
+                      for k, ws in doc["kinds"].items())
+        site_of, codes = {}, {}
+        for entry in doc["sites"]:
+            if not entry.get("source"):
+                raise InjurySiteError(f"injury_by_site: {entry.get('site')!r} needs a source")
+            codes[entry["site"]] = {str(k): str(v) for k, v in entry["codes"].items()}
+            for w in entry["words"]:
+                site_of.setdefault(str(w).lower(), entry["site"])
+        words = sorted(site_of, key=len, reverse=True)
+        site_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+        return InjurySites(frozenset(map(str, doc["generic_codes"])), kinds, site_words, site_of, codes)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise InjurySiteError(f"injury_by_site: {exc}") from exc

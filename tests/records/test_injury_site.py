@@ -1,0 +1,41 @@
+"""Injuries coded by the body site named near them (records/injury_site.py). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcore.records.injury_site import InjurySiteError, build
+from medcore.records.pipeline import analyze
+from tests.records.conftest import problem
+
+
+@pytest.mark.parametrize("note,text,category", [
+    ("Two lacerations of the penile shaft were closed.", "lacerations", "S31"),
+    ("Contusion over the right forearm after the fall.", "Contusion", "S50"),
+    ("Abrasion to the left knee, cleaned.", "Abrasion", "S80"),
+    ("X-ray: fracture of the distal fibula.", "fracture", "S82"),
+    ("Scalp laceration, 3 cm, stapled.", "laceration", "S01"),
+])
+def test_injury_takes_the_code_of_the_site_named_near_it(kb, note, text, category):
+    p = problem(analyze(note, kb), text)
+    assert p.icd10cm.startswith(category), (p.concept_id, p.icd10cm)
+
+
+def test_without_a_site_the_injury_stays_unspecified(kb):
+    p = problem(analyze("No fracture was seen.", kb), "fracture")
+    assert p.icd10cm.startswith("T14")
+
+
+def test_the_nearest_site_wins():
+    sites = build({"generic_codes": ["T14.8"], "kinds": {"laceration": ["laceration"]},
+                   "sites": [{"site": "hand", "words": ["hand"], "codes": {"laceration": "S61.419A"}, "source": "x"},
+                             {"site": "foot", "words": ["foot"], "codes": {"injury": "S99.929A"}, "source": "x"}]})
+    s = "Hand intact; laceration of the foot."
+    i = s.index("laceration")
+    assert sites.code(s, i, i + len("laceration"), "T14.8") == "S99.929A"  # foot has no laceration code: its injury
+    assert sites.code(s, i, i + len("laceration"), "S61.419A") is None  # already site-specific
+
+
+def test_every_site_needs_a_source():
+    with pytest.raises(InjurySiteError):
+        build({"generic_codes": [], "kinds": {}, "sites": [{"site": "hand", "words": ["hand"], "codes": {}}]})
