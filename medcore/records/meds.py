@@ -8,7 +8,7 @@ import re
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
 
-_UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
+_UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
           r"mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
 # a range ("1-2 tablets") or the strengths of a combination product ("37.5/25 mg")
 _DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*({_UNITS})(?![\w/])", re.I)
@@ -67,12 +67,28 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
         if not med.frequency or (med.frequency == "as needed" and name != "as needed"):
             med.frequency = name if name != "as needed" or not med.frequency else med.frequency
         last = max(last, d.end() + end)
+    split = _SPLIT_DOSE.search(plain[:80])
+    if split and med.frequency in ("", "once daily"):  # "morning and evening", "25 mg am and 25 mg pm"
+        med.frequency = "twice daily"
+        last = max(last, d.end() + where[split.end() - 1] + 1)
+    before = _FREQ_BEFORE.search(s, max(0, d.start() - 25), d.start()) if not med.frequency else None
+    if before:  # "tapered prednisone", "a tapering dose of prednisone", "a daily aspirin", "nightly melatonin"
+        med.frequency = _FREQ_BEFORE_NAMES[before.group(1).lower()[:5]]
     if med.prn and med.frequency and med.frequency != "as needed":
         med.frequency += " as needed"
     med.status = med_status(s, d, window, m, section)
     med.end = last
     med.text = s[med.start:med.end]
     return med
+
+
+# a dose split over the day: twice daily
+_SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|pm|p\s?m)\b", re.I)
+# a schedule written before the name
+_FREQ_BEFORE = re.compile(r"\b(taper(?:ed|ing)?|daily|nightly|weekly|monthly)\s+(?:(?:dose|doses|course)\s+of\s+)?"
+                          r"(?:oral\s+|iv\s+|low[- ]dose\s+)?$", re.I)
+_FREQ_BEFORE_NAMES = {"taper": "taper", "daily": "once daily", "night": "at bedtime", "weekl": "weekly",
+                      "month": "monthly"}
 
 
 def _dotless(window: str) -> tuple[str, list[int]]:
@@ -112,6 +128,52 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
     if bare:
         med.dose = bare.group(1)
         med.end = d.end() + bare.end()
+
+
+# where a name that is also a lab analyte or an everyday word ("potassium", "iron", "Soma", "vitamins", "oxygen")
+# or a broad class word ("antibiotics") means a medicine: a dose with a dose unit right after it (not a lab unit:
+# "potassium 20 mEq", never "potassium 4.1 mEq/L"), a schedule or supplement word right after it, or a verb of
+# taking right before it; anywhere in a medication list section
+_LISTED_AFTER = re.compile(rf"\s*(?:{_NUM}\s*(?:mg|mcg|µg|g|meq|units?|iu|tablets?|tabs?|capsules?|caps?)(?![\w/])|"
+                           r"(?:,\s*)?(?:p\.?r\.?n\b\.?|as needed|daily|nightly|at bedtime|q\.?\s?d\b\.?|b\.?i\.?d\b\.?|"
+                           r"t\.?i\.?d\b\.?|twice a day|once a day|supplements?\b|supplementation\b|tablets?\b|pills\b|"
+                           r"via nasal cannula|by nasal cannula|per nasal cannula))", re.I)
+# ... but not a lab result read in a medication section ("her potassium had risen to 5.5", "calcium level 9.1")
+_LAB_AFTER = re.compile(r"\s+(?:levels?|had|has|have|was|were|is|are|of\s+\d|rose|risen|fell|dropped|remains?|\d)", re.I)
+_LISTED_BEFORE = re.compile(r"\b(?:taking|takes|take|started on|start|restarted on|continue|continued on|resume|"
+                            r"prescribed|on daily|over-the-counter|otc)\s+$", re.I)
+
+
+def drug_hits_in(s: str, m, section: str) -> list:
+    """Drug names in a sentence: every plain name, and each in-lists-only name where the context says a medicine
+    is meant (see _LISTED_AFTER), in order."""
+    hits = list(m.drug.finditer(s))
+    spans = [(h.start(), h.end()) for h in hits]
+    extra = [x for x in m.drug_in_lists.finditer(s)
+             if not any(a < x.end() and x.start() < b for a, b in spans)
+             and (_LISTED_AFTER.match(s, x.end()) or not _LAB_AFTER.match(s, x.end()) and (
+                 section == "medications" or _LISTED_BEFORE.search(s, max(0, x.start() - 25), x.start())))]
+    return sorted(hits + extra, key=lambda h: h.start()) if extra else hits
+
+
+# a drug the patient is not taking: "no aspirin or NSAIDs", "not on any anticoagulants", "denies taking ibuprofen"
+_NEGATED_BEFORE = re.compile(r"(?:^|[^\w-])(?:no|not\s+on|not\s+taking|not\s+currently\s+on|never\s+(?:took|taken|been\s+on|on)|"
+                             r"denies|denied|denying|without)\s+(?:(?:any|taking|using|the|prior|other)\s+){0,2}$", re.I)
+_NEGATED_JOIN = re.compile(r"\s*(?:,\s*(?:or\s+|nor\s+)?|or\s+|nor\s+)", re.I)
+
+
+def not_taken(s: str, hits: list, meds: list[Medication]) -> set[int]:
+    """Indices of the drugs a sentence says the patient does not take ("No aspirin or NSAIDs", "She is not on any
+    anticoagulant"): neither a current nor a stopped medication, so they are left out, like a denied allergy. A
+    drug with a status word of its own ("no longer on", "avoid") keeps it."""
+    out: set[int] = set()
+    for i, h in enumerate(hits):
+        negated = _NEGATED_BEFORE.search(s[max(0, h.start() - 40):h.start()]) is not None
+        if not negated and i - 1 in out:  # a later item of the same negated list ("no aspirin or NSAIDs")
+            negated = _NEGATED_JOIN.fullmatch(s[hits[i - 1].end():h.start()]) is not None
+        if negated and not meds[i].status and not meds[i].dose:
+            out.add(i)
+    return out
 
 
 _TURN = re.compile(r"\b(?:but|later|subsequently)\b", re.I)
