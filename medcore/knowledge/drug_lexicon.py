@@ -96,7 +96,8 @@ def _build(root: Path) -> DrugLexicon:
     unlisted = {normalise(w) for w in doc.get("listed_in_text", [])} - {normalise(w) for w in doc.get("ambiguous_in_text", [])}
     if unlisted:
         raise DrugKBError(f"name_rules.yaml: listed_in_text names not in ambiguous_in_text: {sorted(unlisted)}")
-    rules = NameRules.build(doc["dose_tail"], doc["form_words"], doc["salt_words"], doc.get("trailing_words", ()))
+    rules = NameRules.build(doc["dose_tail"], doc["form_words"], doc["salt_words"], doc.get("trailing_words", ()),
+                            doc.get("leading_words", ()))
 
     forms: dict[str, list[str]] = {}
     for e in ingredients.values():

@@ -89,5 +89,6 @@ RULES_FILE = {
         # the ambiguous names a medication list, a dose or a verb of taking makes a medicine ("Calcium." in a list)
         "listed_in_text": {"type": "array", "items": {"type": "string"}},
         "trailing_words": {"type": "array", "items": {"type": "string"}},
+        "leading_words": {"type": "array", "items": {"type": "string"}},  # route/manner words cut before a name
     },
 }
