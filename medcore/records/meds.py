@@ -140,6 +140,9 @@ _LISTED_AFTER = re.compile(rf"\s*(?:{_NUM}\s*(?:mg|mcg|µg|g|meq|units?|iu|table
                            r"via nasal cannula|by nasal cannula|per nasal cannula))", re.I)
 # ... but not a lab result read in a medication section ("her potassium had risen to 5.5", "calcium level 9.1")
 _LAB_AFTER = re.compile(r"\s+(?:levels?|had|has|have|was|were|is|are|of\s+\d|rose|risen|fell|dropped|remains?|\d)", re.I)
+# ... or a (numbered) list item, split off as its own sentence, that is the name alone ("6.  Centrum.")
+_ITEM_START = re.compile(r"[\s,;:]*(?:\d{1,2}[.)]\s*)?")
+_ITEM_END = re.compile(r"[\s.,;]*")
 _LISTED_BEFORE = re.compile(r"\b(?:taking|takes|take|started on|start|restarted on|continue|continued on|resume|"
                             r"prescribed|on daily|over-the-counter|otc)\s+$", re.I)
 
@@ -152,7 +155,8 @@ def drug_hits_in(s: str, m, section: str) -> list:
     extra = [x for x in m.drug_in_lists.finditer(s)
              if not any(a < x.end() and x.start() < b for a, b in spans)
              and (_LISTED_AFTER.match(s, x.end()) or not _LAB_AFTER.match(s, x.end()) and (
-                 section == "medications" or _LISTED_BEFORE.search(s, max(0, x.start() - 25), x.start())))]
+                 section == "medications" or _LISTED_BEFORE.search(s, max(0, x.start() - 25), x.start())
+                 or _ITEM_START.fullmatch(s, 0, x.start()) and _ITEM_END.fullmatch(s, x.end())))]
     return sorted(hits + extra, key=lambda h: h.start()) if extra else hits
 
 

@@ -40,6 +40,9 @@ def test_brands_supplements_fluids_and_products_are_medications(kb, text, names)
     "Iron studies were normal.",
     "She has had a cough for two weeks.",
     "She was treated with IV antibiotics for three days.",
+    "Small vessel ischemic changes in the centrum semiovale.",
+    "The urine culture grew lactobacillus.",
+    "The fragments were reduced to align the joint surface.",
 ])
 def test_lab_analytes_and_everyday_words_are_not_medications(kb, text):
     assert meds(kb, text) == {}
@@ -49,6 +52,11 @@ def test_ambiguous_names_count_in_a_medication_list(kb):
     m = meds(kb, "MEDICATIONS:\nSoma, Calcium, iron and vitamins. Antibiotics as needed.\n")
     assert {"carisoprodol", "calcium carbonate", "ferrous sulfate", "multivitamin"} <= set(m)
     assert m["antibiotic"].prn
+
+
+def test_an_ambiguous_name_alone_in_a_numbered_item_is_a_medication(kb):
+    m = meds(kb, "Her list, read out: 1. Toprol XL. 2. Centrum. 3. Calcium.")
+    assert {"metoprolol", "multivitamin", "calcium carbonate"} <= set(m)
 
 
 def test_an_ambiguous_name_before_a_dose_is_a_medication_but_a_lab_value_is_not(kb):
