@@ -273,8 +273,20 @@ _DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b
 def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
     """'intolerance' when the note says so near the substance ("intolerant of statins", "lactose intolerance",
     "nausea with codeine (side effect)"), else 'allergy'. A reaction alone does not decide it."""
-    near = s[max(0, start - 40):min(len(s), end + 40)]
-    return "intolerance" if m.intolerance.search(near) or (reaction or "").lower() == "intolerance" else "allergy"
+    if (reaction or "").lower() == "intolerance":
+        return "intolerance"
+    # after the substance up to the next item ("allergic to Keflex and intolerant of Vicodin": Keflex stays an allergy)
+    after = _NEXT_ITEM.split(s[end:min(len(s), end + 40)], maxsplit=1)[0]
+    if m.intolerance.search(after):
+        return "intolerance"
+    before = re.split(r"[);]", s[max(0, start - 70):start])[-1]  # back to the previous item's "(reaction)"
+    said = [w.start() for w in m.intolerance.finditer(before)]
+    allergic = [a.start() for a in _ALLERGY_WORD.finditer(before)]
+    return "intolerance" if said and (not allergic or allergic[-1] < said[-1]) else "allergy"
+
+
+_NEXT_ITEM = re.compile(r"\band\b|;|\.\s", re.I)
+_ALLERGY_WORD = re.compile(r"\ballerg(?:ic|y|ies)\b|\banaphyla", re.I)
 
 
 def inline_allergies(s: str, m):

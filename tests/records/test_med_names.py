@@ -110,3 +110,17 @@ def test_an_allergen_is_never_a_current_medication(kb):
     ex = analyze("ALLERGIES:\nBetadine (rash) and Soma.\n\nShe is allergic to iron.\n", kb).extraction
     assert {a.substance for a in ex.allergies} >= {"povidone-iodine", "carisoprodol"}
     assert ex.medications == []
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("She is allergic to Keflex and intolerant of Vicodin (itching).",
+     {"cephalexin": "allergy", "hydrocodone/acetaminophen": "intolerance"}),
+    ("Allergies: codeine (intolerance), penicillin (hives).", {"codeine": "intolerance", "penicillin": "allergy"}),
+    ("She is intolerant of atorvastatin, simvastatin and niacin.",
+     {"atorvastatin": "intolerance", "simvastatin": "intolerance", "niacin": "intolerance"}),
+    ("She did not tolerate metformin and is allergic to sulfa.", {"metformin": "intolerance", "sulfa": "allergy"}),
+])
+def test_intolerances_are_kept_apart_item_by_item(kb, text, kinds):
+    ex = analyze(text, kb).extraction
+    assert {a.substance: a.kind for a in ex.allergies} == kinds
+    assert ex.medications == []
