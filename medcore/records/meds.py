@@ -138,8 +138,9 @@ _LISTED_AFTER = re.compile(rf"\s*(?:{_NUM}\s*(?:mg|mcg|µg|g|meq|units?|iu|table
                            r"(?:,\s*)?(?:p\.?r\.?n\b\.?|as needed|daily|nightly|at bedtime|q\.?\s?d\b\.?|b\.?i\.?d\b\.?|"
                            r"t\.?i\.?d\b\.?|twice a day|once a day|supplements?\b|supplementation\b|tablets?\b|pills\b|"
                            r"via nasal cannula|by nasal cannula|per nasal cannula))", re.I)
-# ... but not a lab result read in a medication section ("her potassium had risen to 5.5", "calcium level 9.1")
-_LAB_AFTER = re.compile(r"\s+(?:levels?|had|has|have|was|were|is|are|of\s+\d|rose|risen|fell|dropped|remains?|\d)", re.I)
+# ... and otherwise only where the item ends right after the name, so a lab result or a longer phrase read in a
+# medication section stays what it is ("her potassium had risen to 5.5", "iron deficiency anemia", "oxygen saturation")
+_ITEM_BOUNDARY = re.compile(r"\s*(?:[,.;:()]|$|(?:and|or|with|plus|as|p\.?o\.?|by|per|over-the-counter|otc)\b)", re.I)
 # ... or a (numbered) list item, split off as its own sentence, that is the name alone ("6.  Centrum.")
 _ITEM_START = re.compile(r"[\s,;:]*(?:\d{1,2}[.)]\s*)?")
 _ITEM_END = re.compile(r"[\s.,;]*")
@@ -154,7 +155,7 @@ def drug_hits_in(s: str, m, section: str) -> list:
     spans = [(h.start(), h.end()) for h in hits]
     extra = [x for x in m.drug_in_lists.finditer(s)
              if not any(a < x.end() and x.start() < b for a, b in spans)
-             and (_LISTED_AFTER.match(s, x.end()) or not _LAB_AFTER.match(s, x.end()) and (
+             and (_LISTED_AFTER.match(s, x.end()) or _ITEM_BOUNDARY.match(s, x.end()) and (
                  section == "medications" or _LISTED_BEFORE.search(s, max(0, x.start() - 25), x.start())
                  or _ITEM_START.fullmatch(s, 0, x.start()) and _ITEM_END.fullmatch(s, x.end())))]
     return sorted(hits + extra, key=lambda h: h.start()) if extra else hits
