@@ -15,8 +15,8 @@ from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement
                                       Procedure, overlaps)
 from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
 from medcore.records.measure import measurements
-from medcore.records.meds import (allergies_in, allergy_kind, drug_hits_in, inline_allergies, medication, not_taken,
-                                  share_status)
+from medcore.records.meds import (allergies_in, allergy_kind, dose_in_next_sentence, drug_hits_in, inline_allergies,
+                                  medication, not_taken, share_status)
 from medcore.records import problem_vocab
 from medcore.records.text import Sentence
 
@@ -159,6 +159,8 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     out = Extraction()
     for sent in sentences:
         _extract_sentence(text, sent, m, out)
+    for med in out.medications:
+        dose_in_next_sentence(text, med, m)  # "Augmentin. 875 mg bid."
     return out
 
 

@@ -91,6 +91,33 @@ _FREQ_BEFORE_NAMES = {"taper": "taper", "daily": "once daily", "night": "at bedt
                       "month": "monthly"}
 
 
+# a name that ends its sentence, then a sentence that starts with the dose ("Augmentin. 875 mg bid.")
+_NAME_THEN_DOSE = re.compile(rf"\.[ \t]+(?=(?:{_NUM})\s*(?:mg|mcg|g|units?|ml|meq|tablets?|tabs?|capsules?|puffs?)\b)", re.I)
+
+
+def dose_in_next_sentence(text: str, med: Medication, m) -> None:
+    """A medication without dose whose name ends its sentence takes the dose, route and schedule that open the next
+    one, when that sentence names no drug of its own (a transcription that put a full stop after the name)."""
+    name = med.mention
+    if med.dose or med.frequency or med.end != med.start + len(name) or name.lower() not in m.drug_lookup:
+        return
+    gap = _NAME_THEN_DOSE.match(text, med.end)
+    if not gap:
+        return
+    nxt = gap.end()
+    stop = text.find(".", nxt + 1)
+    while stop != -1 and stop + 1 < len(text) and text[stop + 1].isdigit():  # a decimal point
+        stop = text.find(".", stop + 1)
+    stop = len(text) if stop == -1 else stop + 1
+    sentence = text[nxt:stop]
+    if m.drug.search(sentence) or "\n" in sentence:
+        return
+    joined = f"{name} {sentence}"
+    probe = medication(joined, re.match(re.escape(name), joined), len(joined), m, med.section)
+    med.dose, med.unit, med.route = probe.dose, probe.unit, med.route or probe.route
+    med.frequency, med.prn = probe.frequency, med.prn or probe.prn
+
+
 def _dotless(window: str) -> tuple[str, list[int]]:
     """The window without full stops, so dotted abbreviations read as written plain ("q.8h." is "q8h", "q.h.s." is
     "qhs", "p.r.n." is "prn"), and where each character of it stands in the window."""

@@ -124,3 +124,16 @@ def test_intolerances_are_kept_apart_item_by_item(kb, text, kinds):
     ex = analyze(text, kb).extraction
     assert {a.substance: a.kind for a in ex.allergies} == kinds
     assert ex.medications == []
+
+
+def test_a_dose_cut_off_by_a_full_stop_after_the_name_is_kept(kb):
+    m = meds(kb, "MEDICATION: Augmentin. 875 mg bid. Mucinex 600 mg bid.")
+    a = m["amoxicillin/clavulanate"]
+    assert (a.dose, a.unit, a.frequency) == ("875", "mg", "twice daily")
+    assert meds(kb, "We discussed metformin. 500 patients were in the trial.")["metformin"].dose == ""
+
+
+def test_a_problem_that_starts_with_an_ambiguous_name_stays_a_problem(kb):
+    ex = analyze("MEDICATIONS:\nShe has iron deficiency anemia, and I have started ferrous sulfate.\n", kb).extraction
+    assert [m.name for m in ex.medications] == ["ferrous sulfate"]
+    assert any("iron deficiency" in p.text.lower() for p in ex.problems)
