@@ -39,6 +39,7 @@ class DrugLexicon:
     class_index: dict[str, str] = field(default_factory=dict)  # normalised class name/synonym -> class id
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ingredient -> its form entries
     ambiguous: frozenset[str] = frozenset()  # normalised names a free-text matcher must not take alone
+    listed: frozenset[str] = frozenset()  # of those, the ones it takes where the context says a medicine is meant
     fuzzy: FuzzyKeys | None = None  # every index key -> "kind:id", for the close-misspelling rule
 
     def name(self, drug_id: str) -> str:
@@ -92,7 +93,11 @@ def _build(root: Path) -> DrugLexicon:
                 raise DrugKBError(f"products.yaml: {e['id']}: unknown ingredient {i!r}")
         products[e["id"]] = e
     doc = _read(root / "name_rules.yaml", drug_schema.RULES_FILE)
-    rules = NameRules.build(doc["dose_tail"], doc["form_words"], doc["salt_words"], doc.get("trailing_words", ()))
+    unlisted = {normalise(w) for w in doc.get("listed_in_text", [])} - {normalise(w) for w in doc.get("ambiguous_in_text", [])}
+    if unlisted:
+        raise DrugKBError(f"name_rules.yaml: listed_in_text names not in ambiguous_in_text: {sorted(unlisted)}")
+    rules = NameRules.build(doc["dose_tail"], doc["form_words"], doc["salt_words"], doc.get("trailing_words", ()),
+                            doc.get("leading_words", ()))
 
     forms: dict[str, list[str]] = {}
     for e in ingredients.values():
@@ -124,7 +129,8 @@ def _build(root: Path) -> DrugLexicon:
     return DrugLexicon(root, ingredients, products, classes, rules, index,
                        ancestors, drug_classes, {k: frozenset(v) for k, v in members.items()}, class_index,
                        {k: tuple(v) for k, v in forms.items()},
-                       frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])), fuzzy)
+                       frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])),
+                       frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy)
 
 
 def _ancestors(classes: dict[str, dict]) -> dict[str, frozenset[str]]:

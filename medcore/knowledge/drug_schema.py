@@ -86,6 +86,9 @@ RULES_FILE = {
         "form_words": {"type": "array", "items": {"type": "string"}},
         "dose_tail": {"type": "string"},  # regex: where a dose, route or frequency tail starts
         "ambiguous_in_text": {"type": "array", "items": {"type": "string"}},
+        # the ambiguous names a medication list, a dose or a verb of taking makes a medicine ("Calcium." in a list)
+        "listed_in_text": {"type": "array", "items": {"type": "string"}},
         "trailing_words": {"type": "array", "items": {"type": "string"}},
+        "leading_words": {"type": "array", "items": {"type": "string"}},  # route/manner words cut before a name
     },
 }

@@ -138,17 +138,19 @@ def drug_concepts(kb_dir: Path | str | None = None) -> list[Concept]:
     return out
 
 
-def text_forms(kb_dir: Path | str | None = None, classes=True) -> dict[str, tuple[str, str]]:
+def text_forms(kb_dir: Path | str | None = None, classes=True, ambiguous: bool = False) -> dict[str, tuple[str, str]]:
     """Surface forms for a free-text matcher: {form as written (lower case): (kind, id)}, kind drug | product |
     class. Leaves out names that are also everyday words, lab analytes or other abbreviations (name_rules.yaml
     `ambiguous_in_text`) and forms shorter than 3 characters. `classes`: True for the synonyms of every
-    pharmacological class, False for none, or the class ids whose words count."""
+    pharmacological class, False for none, or the class ids whose words count. `ambiguous`: only the forms left
+    out as ambiguous that a medication list may still use alone (name_rules.yaml `listed_in_text`: "potassium",
+    "iron", "Soma"), for a matcher that takes them where the context says a medicine is meant."""
     lex = load(kb_dir)
     out: dict[str, tuple[str, str]] = {}
 
     def add(form: str, kind: str, i: str) -> None:
         key = normalise(form)
-        if len(key) < 3 or key in lex.ambiguous:
+        if len(key) < 3 or (key in lex.ambiguous) != ambiguous or (ambiguous and key not in lex.listed):
             return
         if kind != "class" and lex.index.get(key, (kind, i))[:2] != (kind, i):
             return  # the name belongs to another entry (the lexicon's ranking decides)

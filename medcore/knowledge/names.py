@@ -34,12 +34,14 @@ class NameRules:
     form_words: tuple[str, ...]  # normalised, longest first
     salt_words: frozenset[str]
     trailing_words: frozenset[str] = frozenset()  # a phrase of only these after a name is cut (see leading_name)
+    leading_words: tuple[str, ...] = ()  # route and manner words cut before a name ("IV", "oral", "generic"), longest first
 
     @classmethod
-    def build(cls, dose_tail: str, form_words, salt_words, trailing_words=()) -> "NameRules":
+    def build(cls, dose_tail: str, form_words, salt_words, trailing_words=(), leading_words=()) -> "NameRules":
         forms = sorted({normalise(w) for w in form_words if normalise(w)}, key=lambda w: (-len(w), w))
+        leading = sorted({normalise(w) for w in leading_words if normalise(w)}, key=lambda w: (-len(w), w))
         return cls(re.compile(f"(?:{dose_tail}).*$", re.I), tuple(forms), frozenset(normalise(w) for w in salt_words),
-                   frozenset(normalise(w) for w in trailing_words))
+                   frozenset(normalise(w) for w in trailing_words), tuple(leading))
 
     def leading_name(self, text: str, index) -> str | None:
         """The longest run of leading words of normalised `text` that is a key of `index`, when every word after
@@ -54,10 +56,19 @@ class NameRules:
         return None
 
     def candidates(self, query: str) -> list[str]:
-        """The full text first, then without a dose tail, then without trailing form and salt words."""
+        """The full text first, then without leading route words and a dose tail, then without trailing form and
+        salt words."""
         out = [normalise(query)]
         short = normalise(self.dose_tail.sub("", str(query).strip()))
         out.append(short)
+        cut = True
+        while cut:  # "IV Rocephin", "oral Orapred", "generic Maxzide"
+            cut = False
+            for w in self.leading_words:
+                if short.startswith(w + " ") and len(short) > len(w) + 1:
+                    short, cut = short[len(w) + 1:], True
+                    out.append(short)
+                    break
         words = short.split()
         changed = True
         while changed and len(words) > 1:

@@ -15,7 +15,8 @@ from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement
                                       Procedure, overlaps)
 from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
 from medcore.records.measure import measurements
-from medcore.records.meds import allergies_in, allergy_kind, inline_allergies, medication, share_status
+from medcore.records.meds import (allergies_in, allergy_kind, dose_in_next_sentence, drug_hits_in, inline_allergies,
+                                  medication, not_taken, share_status)
 from medcore.records import problem_vocab
 from medcore.records.text import Sentence
 
@@ -34,6 +35,7 @@ class Matchers:
     concepts: frozenset[str]  # the concept ids read as problems and procedures
     drug: re.Pattern
     drug_lookup: dict[str, Drug]
+    drug_in_lists: re.Pattern  # names taken only in a medication list or before a dose (meds.listed_drug)
     allergen: re.Pattern
     reaction: re.Pattern
     no_allergy: re.Pattern
@@ -66,10 +68,12 @@ def _build(kb: RecordsKB) -> Matchers:
     if kb.terminology is None:
         raise KBError("the records knowledge base was loaded without the knowledge layer's terminology; "
                       "use medcore.records.kb.load(settings)")
-    drug_lookup = {}
-    for d in kb.drugs:
-        for form in (d.name, *d.aliases):
+    drug_lookup, in_lists = {}, []
+    for d in sorted(kb.drugs, key=lambda d: d.in_lists_only):  # a name a plain entry claims stays with it
+        for form in ((d.name,) if d.name_in_text else ()) + d.aliases:
             drug_lookup.setdefault(form.lower(), d)
+            if d.in_lists_only:
+                in_lists.append(form.lower())
     rules = kb.rules
     lab_lookup = {k.lower(): r for r in kb.labs for k in (r.name, *r.aliases)}
     vital_lookup = {k.lower(): r for r in kb.vitals for k in (r.name, *r.aliases)}
@@ -84,7 +88,8 @@ def _build(kb: RecordsKB) -> Matchers:
         terminology=kb.terminology,
         concepts=vocab.only,
         problems=vocab,
-        drug=phrase_regex(drug_lookup),
+        drug=phrase_regex([f for f, d in drug_lookup.items() if not d.in_lists_only]),
+        drug_in_lists=phrase_regex(in_lists),
         drug_lookup=drug_lookup,
         allergen=phrase_regex(list(drug_lookup) + list(rules.get("allergens", []))),
         reaction=phrase_regex(rules.get("reactions", [])),
@@ -154,6 +159,8 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     out = Extraction()
     for sent in sentences:
         _extract_sentence(text, sent, m, out)
+    for med in out.medications:
+        dose_in_next_sentence(text, med, m)  # "Augmentin. 875 mg bid."
     return out
 
 
@@ -191,7 +198,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
 
     n_hard = len(taken)  # allergies and their reactions: nothing else reads these words
     # vitals and labs
-    drug_names = [(d.start(), d.end()) for d in m.drug.finditer(s)]
+    all_drug_hits = drug_hits_in(s, m, sec)
+    drug_names = [(d.start(), d.end()) for d in all_drug_hits]
     for meas, kind in measurements(s, m, taken, drug_names):
         meas.sentence = sent.index
         meas.start += base
@@ -199,13 +207,15 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         (out.vitals if kind == "vital" else out.labs).append(meas)
 
     # medications
-    drug_hits = [x for x in m.drug.finditer(s) if not overlaps(taken, x.start(), x.end())]
+    drug_hits = [x for x in all_drug_hits if not overlaps(taken, x.start(), x.end())]
     sentence_meds = []
     for i, d in enumerate(drug_hits):
         nxt = drug_hits[i + 1].start() if i + 1 < len(drug_hits) else len(s)
         sentence_meds.append(medication(s, d, nxt, m, sec))
         taken.append((d.start(), d.end()))
     share_status(s, drug_hits, sentence_meds)
+    gone = not_taken(s, drug_hits, sentence_meds)
+    sentence_meds = [med for i, med in enumerate(sentence_meds) if i not in gone]
     for med in sentence_meds:
         med.sentence = sent.index
         med.start += base

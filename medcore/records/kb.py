@@ -53,6 +53,11 @@ class Drug:
     aliases: tuple[str, ...]
     drug_class: str = ""
     is_class: bool = False
+    # names a free-text matcher takes only where the context says a medicine is meant (a medication list, a dose
+    # right after): words that are also lab analytes or everyday words ("potassium", "iron", "Soma", "vitamins")
+    # and broad class words ("antibiotics")
+    in_lists_only: bool = False
+    name_in_text: bool = True  # False where the name itself is such a word ("oxygen"): only its aliases are matched
 
 
 @dataclass
@@ -123,7 +128,7 @@ def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
         raise KBError(str(exc)) from exc
     rules = _yaml(root / "rules.yaml", ("source", "routes", "frequencies", "dose_units", "status"))
     drugs, drug_source = _drugs(kb_dir if kb_dir and (Path(kb_dir) / "knowledge" / "drugs").is_dir() else None,
-                                rules.get("drug_class_words") or ())
+                                rules.get("drug_class_words") or (), rules.get("drug_class_words_in_lists") or ())
     sections_doc = _yaml(root / "sections.yaml", ("source", "sections"))
     _all_strings(rules, "rules.yaml")
     _all_strings(sections_doc, "sections.yaml")
@@ -195,15 +200,26 @@ def _unit_ranges(path: Path) -> list[UnitRange]:
             for i, row in kb_rows(path, ("name", "unit", "source"), KBError)]
 
 
-def _drugs(kb_dir: Path | None, class_words) -> tuple[list[Drug], str]:
+def _drugs(kb_dir: Path | None, class_words, list_class_words=()) -> tuple[list[Drug], str]:
     """Drug names from the knowledge layer's drug lexicon (one home for every tool): each ingredient and
     combination product with every way a note writes it, and the class words notes use as if they were
-    drugs ("avoid NSAIDs"). Names that are also lab analytes or everyday words are left out there."""
+    drugs ("avoid NSAIDs"). Names that are also lab analytes or everyday words (the lexicon's ambiguous ones) and
+    the class words of `list_class_words` come after them as `in_lists_only` entries."""
     try:
         lex = kdrugs.load(kb_dir)
         forms = kdrugs.text_forms(kb_dir, classes=list(class_words))
+        listed = kdrugs.text_forms(kb_dir, classes=list(class_words) + list(list_class_words), ambiguous=True)
+        listed.update({f: k for f, k in kdrugs.text_forms(kb_dir, classes=list(list_class_words)).items()
+                       if k[0] == "class" and f not in forms})
     except kdrugs.DrugKBError as exc:
         raise KBError(f"drug lexicon: {exc}") from exc
+    drugs = _drug_entries(lex, forms, False) + _drug_entries(lex, listed, True)
+    source = ("knowledge drug lexicon (assets/kb/knowledge/drugs): US labels (DailyMed/Drugs@FDA), BNF, "
+              "WHO ATC/DDD Index")
+    return drugs, source
+
+
+def _drug_entries(lex, forms: dict, in_lists_only: bool) -> list[Drug]:
     by_entry: dict[tuple[str, str], list[str]] = {}
     for form, key in forms.items():
         by_entry.setdefault(key, []).append(form)
@@ -213,13 +229,14 @@ def _drugs(kb_dir: Path | None, class_words) -> tuple[list[Drug], str]:
             c = lex.classes[i]
             short = (c.get("synonyms") or [c["name"]])[0]
             short = short[:-1] if short.endswith("s") and not short.endswith("ss") else short
-            drugs.append(Drug(short, tuple(n for n in names if n != short), c["name"], True))
+            drugs.append(Drug(short, tuple(n for n in names if n != short), c["name"], True, in_lists_only,
+                              short in names))
             continue
         entry = lex.ingredients.get(i) or lex.products[i]
-        drugs.append(Drug(entry["name"], tuple(n for n in names if n != entry["name"].lower()), _class_name(lex, entry)))
-    source = ("knowledge drug lexicon (assets/kb/knowledge/drugs): US labels (DailyMed/Drugs@FDA), BNF, "
-              "WHO ATC/DDD Index")
-    return drugs, source
+        name = entry["name"].lower()
+        drugs.append(Drug(entry["name"], tuple(n for n in names if n != name), _class_name(lex, entry), False,
+                          in_lists_only, name in names))
+    return drugs
 
 
 def _class_name(lex, entry: dict) -> str:

@@ -8,7 +8,7 @@ import re
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
 
-_UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
+_UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
           r"mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
 # a range ("1-2 tablets") or the strengths of a combination product ("37.5/25 mg")
 _DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*({_UNITS})(?![\w/])", re.I)
@@ -67,12 +67,55 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
         if not med.frequency or (med.frequency == "as needed" and name != "as needed"):
             med.frequency = name if name != "as needed" or not med.frequency else med.frequency
         last = max(last, d.end() + end)
+    split = _SPLIT_DOSE.search(plain[:80])
+    if split and med.frequency in ("", "once daily"):  # "morning and evening", "25 mg am and 25 mg pm"
+        med.frequency = "twice daily"
+        last = max(last, d.end() + where[split.end() - 1] + 1)
+    before = _FREQ_BEFORE.search(s, max(0, d.start() - 25), d.start()) if not med.frequency else None
+    if before:  # "tapered prednisone", "a tapering dose of prednisone", "a daily aspirin", "nightly melatonin"
+        med.frequency = _FREQ_BEFORE_NAMES[before.group(1).lower()[:5]]
     if med.prn and med.frequency and med.frequency != "as needed":
         med.frequency += " as needed"
     med.status = med_status(s, d, window, m, section)
     med.end = last
     med.text = s[med.start:med.end]
     return med
+
+
+# a dose split over the day: twice daily
+_SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|pm|p\s?m)\b", re.I)
+# a schedule written before the name
+_FREQ_BEFORE = re.compile(r"\b(taper(?:ed|ing)?|daily|nightly|weekly|monthly)\s+(?:(?:dose|doses|course)\s+of\s+)?"
+                          r"(?:oral\s+|iv\s+|low[- ]dose\s+)?$", re.I)
+_FREQ_BEFORE_NAMES = {"taper": "taper", "daily": "once daily", "night": "at bedtime", "weekl": "weekly",
+                      "month": "monthly"}
+
+
+# a name that ends its sentence, then a sentence that starts with the dose ("Augmentin. 875 mg bid.")
+_NAME_THEN_DOSE = re.compile(rf"\.[ \t]+(?=(?:{_NUM})\s*(?:mg|mcg|g|units?|ml|meq|tablets?|tabs?|capsules?|puffs?)\b)", re.I)
+
+
+def dose_in_next_sentence(text: str, med: Medication, m) -> None:
+    """A medication without dose whose name ends its sentence takes the dose, route and schedule that open the next
+    one, when that sentence names no drug of its own (a transcription that put a full stop after the name)."""
+    name = med.mention
+    if med.dose or med.frequency or med.end != med.start + len(name) or name.lower() not in m.drug_lookup:
+        return
+    gap = _NAME_THEN_DOSE.match(text, med.end)
+    if not gap:
+        return
+    nxt = gap.end()
+    stop = text.find(".", nxt + 1)
+    while stop != -1 and stop + 1 < len(text) and text[stop + 1].isdigit():  # a decimal point
+        stop = text.find(".", stop + 1)
+    stop = len(text) if stop == -1 else stop + 1
+    sentence = text[nxt:stop]
+    if m.drug.search(sentence) or "\n" in sentence:
+        return
+    joined = f"{name} {sentence}"
+    probe = medication(joined, re.match(re.escape(name), joined), len(joined), m, med.section)
+    med.dose, med.unit, med.route = probe.dose, probe.unit, med.route or probe.route
+    med.frequency, med.prn = probe.frequency, med.prn or probe.prn
 
 
 def _dotless(window: str) -> tuple[str, list[int]]:
@@ -112,6 +155,57 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
     if bare:
         med.dose = bare.group(1)
         med.end = d.end() + bare.end()
+
+
+# where a name that is also a lab analyte or an everyday word ("potassium", "iron", "Soma", "vitamins", "oxygen")
+# or a broad class word ("antibiotics") means a medicine: a dose with a dose unit right after it (not a lab unit:
+# "potassium 20 mEq", never "potassium 4.1 mEq/L"), a schedule or supplement word right after it, or a verb of
+# taking right before it; anywhere in a medication list section
+_LISTED_AFTER = re.compile(rf"\s*(?:{_NUM}\s*(?:mg|mcg|µg|g|meq|units?|iu|tablets?|tabs?|capsules?|caps?)(?![\w/])|"
+                           r"(?:,\s*)?(?:p\.?r\.?n\b\.?|as needed|daily|nightly|at bedtime|q\.?\s?d\b\.?|b\.?i\.?d\b\.?|"
+                           r"t\.?i\.?d\b\.?|twice a day|once a day|supplements?\b|supplementation\b|tablets?\b|pills\b|"
+                           r"via nasal cannula|by nasal cannula|per nasal cannula))", re.I)
+# ... and otherwise only where the item ends right after the name, so a lab result or a longer phrase read in a
+# medication section stays what it is ("her potassium had risen to 5.5", "iron deficiency anemia", "oxygen saturation")
+_ITEM_BOUNDARY = re.compile(r"\s*(?:[,.;:()]|$|(?:and|or|with|plus|as|p\.?o\.?|by|per|over-the-counter|otc)\b)", re.I)
+# ... or a (numbered) list item, split off as its own sentence, that is the name alone ("6.  Centrum.")
+_ITEM_START = re.compile(r"[\s,;:]*(?:\d{1,2}[.)]\s*)?")
+_ITEM_END = re.compile(r"[\s.,;]*")
+_LISTED_BEFORE = re.compile(r"\b(?:taking|takes|take|started on|start|restarted on|continue|continued on|resume|"
+                            r"prescribed|on daily|over-the-counter|otc)\s+$", re.I)
+
+
+def drug_hits_in(s: str, m, section: str) -> list:
+    """Drug names in a sentence: every plain name, and each in-lists-only name where the context says a medicine
+    is meant (see _LISTED_AFTER), in order."""
+    hits = list(m.drug.finditer(s))
+    spans = [(h.start(), h.end()) for h in hits]
+    extra = [x for x in m.drug_in_lists.finditer(s)
+             if not any(a < x.end() and x.start() < b for a, b in spans)
+             and (_LISTED_AFTER.match(s, x.end()) or _ITEM_BOUNDARY.match(s, x.end()) and (
+                 section == "medications" or _LISTED_BEFORE.search(s, max(0, x.start() - 25), x.start())
+                 or _ITEM_START.fullmatch(s, 0, x.start()) and _ITEM_END.fullmatch(s, x.end())))]
+    return sorted(hits + extra, key=lambda h: h.start()) if extra else hits
+
+
+# a drug the patient is not taking: "no aspirin or NSAIDs", "not on any anticoagulants", "denies taking ibuprofen"
+_NEGATED_BEFORE = re.compile(r"(?:^|[^\w-])(?:no|not\s+on|not\s+taking|not\s+currently\s+on|never\s+(?:took|taken|been\s+on|on)|"
+                             r"denies|denied|denying|without)\s+(?:(?:any|taking|using|the|prior|other)\s+){0,2}$", re.I)
+_NEGATED_JOIN = re.compile(r"\s*(?:,\s*(?:or\s+|nor\s+)?|or\s+|nor\s+)", re.I)
+
+
+def not_taken(s: str, hits: list, meds: list[Medication]) -> set[int]:
+    """Indices of the drugs a sentence says the patient does not take ("No aspirin or NSAIDs", "She is not on any
+    anticoagulant"): neither a current nor a stopped medication, so they are left out, like a denied allergy. A
+    drug with a status word of its own ("no longer on", "avoid") keeps it."""
+    out: set[int] = set()
+    for i, h in enumerate(hits):
+        negated = _NEGATED_BEFORE.search(s[max(0, h.start() - 40):h.start()]) is not None
+        if not negated and i - 1 in out:  # a later item of the same negated list ("no aspirin or NSAIDs")
+            negated = _NEGATED_JOIN.fullmatch(s[hits[i - 1].end():h.start()]) is not None
+        if negated and not meds[i].status and not meds[i].dose:
+            out.add(i)
+    return out
 
 
 _TURN = re.compile(r"\b(?:but|later|subsequently)\b", re.I)
@@ -207,8 +301,20 @@ _DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b
 def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
     """'intolerance' when the note says so near the substance ("intolerant of statins", "lactose intolerance",
     "nausea with codeine (side effect)"), else 'allergy'. A reaction alone does not decide it."""
-    near = s[max(0, start - 40):min(len(s), end + 40)]
-    return "intolerance" if m.intolerance.search(near) or (reaction or "").lower() == "intolerance" else "allergy"
+    if (reaction or "").lower() == "intolerance":
+        return "intolerance"
+    # after the substance up to the next item ("allergic to Keflex and intolerant of Vicodin": Keflex stays an allergy)
+    after = _NEXT_ITEM.split(s[end:min(len(s), end + 40)], maxsplit=1)[0]
+    if m.intolerance.search(after):
+        return "intolerance"
+    before = re.split(r"[);]", s[max(0, start - 70):start])[-1]  # back to the previous item's "(reaction)"
+    said = [w.start() for w in m.intolerance.finditer(before)]
+    allergic = [a.start() for a in _ALLERGY_WORD.finditer(before)]
+    return "intolerance" if said and (not allergic or allergic[-1] < said[-1]) else "allergy"
+
+
+_NEXT_ITEM = re.compile(r"\band\b|;|\.\s", re.I)
+_ALLERGY_WORD = re.compile(r"\ballerg(?:ic|y|ies)\b|\banaphyla", re.I)
 
 
 def inline_allergies(s: str, m):

@@ -255,3 +255,41 @@ def test_a_trailing_phrase_about_how_it_is_taken_is_cut(text, drug):
                                   "potassium sparing diuretic"])
 def test_a_trailing_word_that_is_not_about_taking_it_is_not_cut(text):
     assert not D.resolve(text).ok
+
+
+@pytest.mark.parametrize("text,ingredients", [
+    ("Micronase 5 mg", {"glyburide"}), ("Levothroid", {"levothyroxine"}), ("Duricef 1 g daily", {"cefadroxil"}),
+    ("Lupron", {"leuprolide"}), ("baby aspirin", {"aspirin"}), ("Omnipaque 300", {"iohexol"}),
+    ("Isovue-300", {"iopamidol"}), ("Gadavist", {"gadobutrol"}), ("Betadine", {"povidone-iodine"}),
+    ("Pneumovax 23", {"pneumococcal-vaccine"}), ("flu shot", {"influenza-vaccine"}), ("Tdap", {"tetanus-toxoid-vaccine"}),
+    ("fish oil", {"omega-3-fatty-acids"}), ("vitamin C", {"ascorbic-acid"}), ("Centrum Silver", {"multivitamin"}),
+    ("IV fluids", {"intravenous-fluids"}), ("PRBCs", {"packed-red-blood-cells"}), ("FFP", {"fresh-frozen-plasma"}),
+    ("D5 1/2 NS", {"dextrose", "sodium-chloride"}), ("Humulin 70/30", {"insulin-nph", "insulin-regular"}),
+    ("Cetacaine spray", {"benzocaine", "butamben", "tetracaine"}), ("Neosporin", {"neomycin", "polymyxin-b", "bacitracin"}),
+    ("lidocaine with epinephrine", {"lidocaine", "epinephrine"}), ("Cosopt", {"dorzolamide", "timolol"}),
+    ("betahistine 24 mg twice a day", {"betahistine"}), ("Systane", {"artificial-tears"}),
+])
+def test_names_real_notes_use_resolve(text, ingredients):
+    assert set(D.resolve(text).ingredients) == ingredients
+
+
+@pytest.mark.parametrize("text,drug", [
+    ("IV Rocephin", "ceftriaxone"), ("oral Orapred", "prednisolone"), ("high dose cisplatin", "cisplatin"),
+    ("Canasa suppositories", "mesalamine"), ("Brimonidine ophthalmic once daily", "brimonidine"),
+])
+def test_route_words_before_and_form_words_after_a_name_are_cut(text, drug):
+    assert D.resolve(text).ingredients == (drug,)
+
+
+def test_listed_names_are_the_ambiguous_ones_a_medication_list_may_use_alone(tmp_path):
+    listed = D.text_forms(ambiguous=True, classes=False)
+    assert listed["potassium"] == ("drug", "potassium-chloride") and listed["soma"] == ("drug", "carisoprodol")
+    assert listed["vitamins"] == ("drug", "multivitamin") and listed["oxygen"] == ("drug", "oxygen")
+    for word in ("has", "prep", "contrast", "art", "pen"):  # everyday words and "contrast" stay out even there
+        assert word not in listed, word
+    assert not set(listed) & set(D.text_forms(classes=False))
+    kb = _copy_kb(tmp_path)
+    rules = kb / "knowledge" / "drugs" / "name_rules.yaml"
+    rules.write_text(rules.read_text().replace("listed_in_text: [potassium,", "listed_in_text: [lisinopril, potassium,"))
+    with pytest.raises(DrugKBError, match="listed_in_text"):
+        D.load(kb)

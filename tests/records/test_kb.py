@@ -52,11 +52,16 @@ def test_drug_names_come_from_the_knowledge_lexicon(tmp_path):
     kb = kb_mod.load_from(kb_mod.Path(__file__).resolve().parents[2] / "assets" / "kb" / "records")
     names = [d.name for d in kb.drugs]
     assert "semaglutide" in names and names.count("furosemide") == 1
-    forms = {f: d for d in kb.drugs for f in (d.name, *d.aliases)}
+    forms = {f: d for d in kb.drugs if not d.in_lists_only for f in ((d.name,) * d.name_in_text + d.aliases)}
     assert forms["percocet"].name == "oxycodone/acetaminophen" and forms["frusemide"].name == "furosemide"
     assert forms["nsaids"].is_class and "steroids" not in forms  # only the class words notes use as drugs
     # lab analytes and everyday words are not drug mentions in free text
-    assert "potassium" not in forms and "iron" not in forms and "contrast" not in forms
+    assert "potassium" not in forms and "iron" not in forms and "contrast" not in forms and "oxygen" not in forms
+    # ... a medication list may still use some alone ("Calcium.", "Soma."), never an everyday word or "contrast"
+    listed = {f: d for d in kb.drugs if d.in_lists_only for f in ((d.name,) * d.name_in_text + d.aliases)}
+    assert listed["potassium"].name == "potassium chloride" and listed["soma"].name == "carisoprodol"
+    assert listed["antibiotics"].is_class and "antibiotics" not in forms
+    assert "contrast" not in listed and "has" not in listed and "prep" not in listed
     assert not (kb_mod.Path(__file__).resolve().parents[2] / "assets" / "kb" / "records" / "drugs.yaml").exists()
 
 
