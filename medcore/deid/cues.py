@@ -5,7 +5,7 @@ Each rule needs a cue in the words around it, and a place candidate must not be 
 - "the ER in Tulsa", "the clinic at Brightwater": a place after a care setting and "in"/"at";
 - "prenatal care was at ABC Valley.", "delivered at Woman's weighing ...": a capitalised place (or an acronym)
   after "at" that closes the clause, possessive forms included ("St. Luke's");
-- "Maria Lopez is a pleasant 61-year-old": the subject of an age sentence; "my patient, A, who": a name between
+- "Maria Lopez is a 61-year-old": the subject of an age sentence; "my patient, A, who": a name between
   commas after "my patient";
 - "DRRS, 4471 pacemaker", "serial no. AB12345": a device identifier (not a model number: "lens model SN60WF");
 - "came in on the first.", "until the 3rd of March": a day of the month.

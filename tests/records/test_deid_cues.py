@@ -35,7 +35,7 @@ def test_subject_name_is_replaced_in_the_rest_of_the_note():
 
 
 @pytest.mark.parametrize("text", [
-    "The patient is a pleasant 61-year-old woman.",
+    "The patient is a 61-year-old woman, well known to us.",
     "Baby is a 3-week-old infant born at term.",
     "This is a 45-year-old man with chest pain.",
     "We will discuss at Tumor Board on Friday.",
