@@ -25,7 +25,9 @@ DEFAULT_MODELS = (("32 px DDPM", "br35h-ddpm-32px"), ("DCGAN (32 px)", "br35h-ga
                   ("VAE alone, prior samples (128 px)", "br35h-vae-128px"),
                   ("128 px latent DDPM", "br35h-ldm-128px"))
 DEFAULT_DP = (("VAE, DP-SGD ε≈8", "br35h-vae-128px-dp8"), ("VAE, DP-SGD ε≈1", "br35h-vae-128px-dp1"),
-              ("VAE, no DP (same run config)", "br35h-vae-128px-nodp"))
+              ("VAE, no DP (same run config)", "br35h-vae-128px-nodp"),
+              ("DCGAN, DP-SGD ε≈8", "br35h-gan-32px-dp8"), ("DCGAN, DP-SGD ε≈1", "br35h-gan-32px-dp1"),
+              ("DCGAN, no DP (same run config)", "br35h-gan-32px-nodp"))
 
 
 @dataclass
