@@ -18,6 +18,8 @@ from medcore.records.measure import measurements
 from medcore.records.meds import (allergies_in, allergy_kind, dose_in_next_sentence, drug_hits_in, inline_allergies,
                                   medication, not_taken, share_status)
 from medcore.records import problem_vocab
+from medcore.records.med_course import settle_course
+from medcore.records.not_meds import not_a_medication
 from medcore.records.text import Sentence
 
 __all__ = ["Allergy", "Extraction", "FollowUp", "Measurement", "Medication", "Mention", "Problem", "Procedure",
@@ -52,6 +54,8 @@ class Matchers:
     unit_ranges: dict[str, list] = None  # measurement name (lower) -> its ranges in other units (kb.UnitRange)
     dose_unit: re.Pattern | None = None  # a dose unit after a lab name's number: a medication, not a lab
     problems: problem_vocab.ProblemVocab | None = None  # which concepts are problems, and their ICD-10-CM codes
+    rules: dict | None = None  # rules.yaml as loaded (medication cue data: not_meds.py, med_course.py)
+    lexicon_dir: object = None  # where the knowledge drug lexicon lives (None: the shipped one)
 
 
 _matchers: dict[int, Matchers] = {}
@@ -106,6 +110,8 @@ def _build(kb: RecordsKB) -> Matchers:
         context=ctx.load_rules("clinical"),
         unit_ranges=_by_name(kb.unit_ranges),
         # one-letter units ('l' reads as a lab's low flag), '%' and activity units are lab units too
+        rules=rules,
+        lexicon_dir=kb.root.parent if (kb.root.parent / "knowledge" / "drugs").is_dir() else None,
         dose_unit=phrase_regex([u for u in rules["dose_units"] if len(u) > 1 and u.lower() not in ("units", "unit", "iu")]),
     )
 
@@ -161,6 +167,7 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
         _extract_sentence(text, sent, m, out)
     for med in out.medications:
         dose_in_next_sentence(text, med, m)  # "Augmentin. 875 mg bid."
+    settle_course(text, sentences, out.medications, m)  # "... Ampicillin was stopped": earlier mentions too
     return out
 
 
@@ -207,7 +214,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         (out.vitals if kind == "vital" else out.labs).append(meas)
 
     # medications
-    drug_hits = [x for x in all_drug_hits if not overlaps(taken, x.start(), x.end())]
+    drug_hits = [x for x in all_drug_hits if not overlaps(taken, x.start(), x.end()) and not not_a_medication(
+        s, x.start(), x.end(), m.drug_lookup[x.group().lower()].name, sec, m.rules)]
     sentence_meds = []
     for i, d in enumerate(drug_hits):
         nxt = drug_hits[i + 1].start() if i + 1 < len(drug_hits) else len(s)

@@ -1,0 +1,97 @@
+"""A drug's course over the whole note: the latest explicit status of a drug wins over what an earlier sentence
+said of it. "Ampicillin and gentamicin were started." ... "Ampicillin and gentamicin were discontinued when the
+cultures came back negative." makes the first mentions stopped too; "intravenous Solu-Medrol" ... "The steroids were
+tapered" ends the methylprednisolone course through its class (the drug lexicon's classes); "cyclosporine toxicity
+and therefore that was held" ends the drug named last. Cue words are data: `medication_course` in
+assets/kb/records/rules.yaml."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from medcore.knowledge import drugs as kdrugs
+from medcore.records.entities import Medication
+from medcore.records.kb import phrase_regex
+
+log = logging.getLogger(__name__)
+
+# the verb group between the subject and the word that ends the course: "was", "were slowly", "has now been"
+_VERB = r"(?:was|were|is|are|has|have|had|been|being|got|then|now|therefore|subsequently|eventually|later|\w+ly)"
+_LIST_SECTIONS = ("medications",)  # a medication list says what the patient takes; the narrative does not undo it
+_NOT_CURRENT = ("", "started", "continued")  # statuses a later end of the course overrides
+_BACK = 250  # how far back (characters) a pronoun looks for the drug it points to
+
+
+def settle_course(text: str, sentences, meds: list[Medication], m) -> None:
+    """Give the earlier narrative mentions of a drug the status of its latest explicit event (in place)."""
+    course = (m.rules or {}).get("medication_course") or {}
+    if not meds or not course.get("ended"):
+        return
+    try:
+        lex = kdrugs.load(m.lexicon_dir)
+    except kdrugs.DrugKBError as exc:
+        log.warning("drug lexicon not loaded, medication course not settled: %s", exc)
+        return
+    keys: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def key(name: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(ingredient ids, class ids with their ancestors) of a drug or class name."""
+        if name not in keys:
+            ingr = frozenset(kdrugs.resolve(name, lex=lex).ingredients)
+            if ingr:
+                keys[name] = (ingr, frozenset(c for i in ingr for c in kdrugs.classes_of(i, lex=lex)))
+            else:
+                cls = kdrugs.resolve_class(name, lex=lex)
+                keys[name] = (frozenset(), frozenset((cls,)) if cls else frozenset())
+        return keys[name]
+
+    # events: (position, "stop" | "current", ingredient ids, class id or "")
+    events = []
+    for med in meds:
+        ingr, classes = key(med.name)
+        scope_class = next(iter(classes)) if not ingr and classes else ""
+        if med.status == "stopped":
+            events.append((med.start, "stop", ingr, scope_class))
+        elif med.status in ("started", "continued", "changed") or med.section in _LIST_SECTIONS:
+            events.append((med.start, "current", ingr, scope_class))
+    events += _ended_phrases(text, sentences, m, course, key, lex)
+    if not any(kind == "stop" for _, kind, _, _ in events):
+        return
+    for med in meds:
+        if med.status not in _NOT_CURRENT or med.section in _LIST_SECTIONS:
+            continue
+        ingr, classes = key(med.name)
+        later = [(pos, kind) for pos, kind, e_ingr, e_cls in events if pos > med.end
+                 and ((ingr and ingr & e_ingr) or (e_cls and e_cls in classes))]
+        if later and max(later)[1] == "stop":
+            med.status = "stopped"
+
+
+def _ended_phrases(text: str, sentences, m, course: dict, key, lex) -> list:
+    """Stop events said of a class word ("the steroids were tapered") or a pronoun ("therefore that was held")."""
+    ended = phrase_regex(course["ended"])
+    pronoun = re.compile(phrase_regex(course.get("pronouns") or ["\x00"]).pattern + r"$", re.I)
+    verb = re.compile(rf"(?:\s+{_VERB})+\s+$|\s+$", re.I)
+    out = []
+    for sent in sentences:
+        s = sent.text
+        for e in ended.finditer(s):
+            v = verb.search(s, 0, e.start())
+            if not v or not v.group().strip():
+                continue  # "was held", never a bare "held" that opens a phrase
+            subject = s[max(0, v.start() - 40):v.start()]
+            pos = sent.start + e.start()
+            if pronoun.search(subject):
+                before = [d for d in m.drug.finditer(text, max(0, sent.start + v.start() - _BACK), sent.start + v.start())]
+                if before:
+                    drug = m.drug_lookup[before[-1].group().lower()]
+                    ingr, classes = key(drug.name)
+                    out.append((pos, "stop", ingr, "" if ingr else next(iter(classes), "")))
+                continue
+            words = re.findall(r"[\w-]+", subject)[-2:]
+            for phrase in (" ".join(words), words[-1] if words else ""):
+                if phrase and not m.drug.fullmatch(phrase) and (cls := kdrugs.resolve_class(phrase, lex=lex)):
+                    out.append((pos, "stop", frozenset(), cls))
+                    break
+    return out

@@ -1,0 +1,64 @@
+"""Drug names that do not speak of a medicine the patient takes: a drug level ("cyclosporine level was 555"), a
+test named after the drug that makes it ("Persantine stress test"), wound irrigation with a solution, a medicine
+the patient may need in future ("need for thyroid medication") and recreational use of a substance that is also a
+drug ("cocaine and nitrous oxide use"). Cue words are data: `not_medication` in assets/kb/records/rules.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medcore.records.kb import phrase_regex
+
+
+@dataclass(frozen=True)
+class NotMedRules:
+    after: re.Pattern  # right after the name
+    before: re.Pattern  # right before the name
+    irrigation: re.Pattern  # an irrigation verb earlier in the clause
+    irrigants: frozenset[str]  # normalised drug names used as irrigation solutions
+    recreational: frozenset[str]  # normalised names of substances also used recreationally
+    use_after: re.Pattern
+    use_before: re.Pattern
+
+
+_CACHE: dict[int, NotMedRules] = {}
+
+
+def rules_of(rules: dict) -> NotMedRules:
+    key = id(rules)
+    if key not in _CACHE:
+        r = rules.get("not_medication") or {}
+
+        def tail(words):  # the cue words ending right before the name, past articles and other names
+            return re.compile(phrase_regex(words).pattern + r"[\s,]*(?:(?:the|a|an|some|of|copious|amounts?|"
+                              r"[\w-]+\s+and)\s+){0,4}$", re.I)
+
+        _CACHE[key] = NotMedRules(
+            after=re.compile(r"\s*" + phrase_regex(r.get("after") or ["\x00"]).pattern, re.I),
+            before=tail(r.get("before") or ["\x00"]),
+            irrigation=phrase_regex(r.get("irrigation_verbs") or ["\x00"]),
+            irrigants=frozenset(w.lower() for w in r.get("irrigants") or ()),
+            recreational=frozenset(w.lower() for w in r.get("recreational") or ()),
+            use_after=re.compile(r"\s*(?:(?:and|or|,)\s+[\w-]+(?:\s+[\w-]+)?\s+)?" +
+                                 phrase_regex(r.get("use_after") or ["\x00"]).pattern, re.I),
+            use_before=phrase_regex(r.get("use_before") or ["\x00"]))
+    return _CACHE[key]
+
+
+def not_a_medication(s: str, start: int, end: int, name: str, section: str, rules: dict) -> bool:
+    """True where the drug name at s[start:end] (normalised `name`) is not a medicine the patient takes."""
+    r = rules_of(rules)
+    if r.after.match(s, end) or r.before.search(s[max(0, start - 60):start]):
+        return True
+    clause = re.split(r"[;:]|,\s*(?:and|but)\b", s[max(0, start - 90):start])[-1]
+    low = name.lower()
+    verbs = list(r.irrigation.finditer(clause)) if low in r.irrigants else []
+    if verbs and re.search(r"\bwith\b", clause[verbs[-1].end():], re.I):
+        return True  # "after irrigating the wound with copious amounts of saline"
+    if low in r.recreational:
+        if section == "social_history" or r.use_after.match(s, end):
+            return True
+        if r.use_before.search(s[max(0, start - 45):start]):
+            return True
+    return False

@@ -1,0 +1,63 @@
+"""Medication status across sentences, and drug names that are not medications (issue 11). Sentences written
+here, in our own words."""
+
+import pytest
+
+from medcore.records.pipeline import analyze
+
+
+def meds(kb, text):
+    return [(m.name, m.status) for m in analyze(text, kb).extraction.medications]
+
+
+def test_a_later_stop_of_the_same_drug_ends_the_earlier_start(kb):
+    out = meds(kb, "Cefazolin and vancomycin were started on arrival. Cultures stayed negative at 48 hours, so "
+                   "cefazolin and vancomycin were stopped.")
+    assert out == [("cefazolin", "stopped"), ("vancomycin", "stopped")] * 2
+
+
+def test_a_class_word_ends_the_course_of_a_drug_of_that_class(kb):
+    out = meds(kb, "He was given IV Solu-Medrol and nebulizers. His breathing improved over two days. "
+                   "The cortisone was then tapered. Discharge plan: prednisone 10 mg daily.")
+    assert ("methylprednisolone", "stopped") in out
+    assert ("prednisone", "") in out  # named after the taper: the discharge drug stays current
+
+
+def test_a_pronoun_points_to_the_drug_named_last(kb):
+    out = dict(meds(kb, "She began tacrolimus and prednisone in March. Her kidney function worsened, thought to be "
+                        "tacrolimus toxicity, and therefore it was held."))
+    assert out == {"tacrolimus": "stopped", "prednisone": "started"}
+
+
+def test_a_restart_after_the_stop_wins(kb):
+    out = meds(kb, "Lisinopril was started in clinic. It was held for low blood pressure on admission. "
+                   "Lisinopril was restarted before discharge.")
+    assert out[-1] == ("lisinopril", "continued")
+    assert out[0] == ("lisinopril", "started")  # the latest explicit status is a restart, not the hold
+
+
+def test_another_drug_of_the_same_class_is_not_stopped(kb):
+    out = dict(meds(kb, "Metoprolol was started for rate control. Atenolol was stopped."))
+    assert out["metoprolol"] == "started"
+
+
+@pytest.mark.parametrize("text", [
+    "Her tacrolimus level was 14 today.",
+    "A dipyridamole stress test showed no ischemia.",
+    "The wound was irrigated with copious amounts of normal saline and closed.",
+    "After irrigating the joint with plenty of sterile saline, the capsule was closed.",
+    "There is a future need for thyroid hormone replacement.",
+    "He came in after cocaine and nitrous oxide use last night.",
+    "He had used alcohol and nitrous oxide at a party.",
+])
+def test_not_a_medication(kb, text):
+    assert meds(kb, text) == []
+
+
+@pytest.mark.parametrize("text,drug", [
+    ("Nitrous oxide was used for anesthesia.", "nitrous oxide"),
+    ("Continue tacrolimus 2 mg twice daily.", "tacrolimus"),
+    ("Normal saline at 100 mL/hr.", "sodium chloride"),
+])
+def test_still_a_medication(kb, text, drug):
+    assert drug in [n for n, _ in meds(kb, text)]
