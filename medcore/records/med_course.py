@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 # the verb group between the subject and the word that ends the course: "was", "were slowly", "has now been"
 _VERB = r"(?:was|were|is|are|has|have|had|been|being|got|then|now|therefore|subsequently|eventually|later|\w+ly)"
-_LIST_SECTIONS = ("medications",)  # a medication list says what the patient takes; the narrative does not undo it
+LIST_SECTIONS = ("medications",)  # a medication list says what the patient takes; the narrative does not undo it
 _NOT_CURRENT = ("", "started", "continued")  # statuses a later end of the course overrides
 _BACK = 250  # how far back (characters) a pronoun looks for the drug it points to
 
@@ -53,13 +53,13 @@ def settle_course(text: str, sentences, meds: list[Medication], m) -> None:
         scope_class = next(iter(classes)) if not ingr and classes else ""
         if med.status == "stopped":
             events.append((med.start, "stop", ingr, scope_class))
-        elif med.status in ("started", "continued", "changed") or med.section in _LIST_SECTIONS:
+        elif med.status in ("started", "continued", "changed") or med.section in LIST_SECTIONS:
             events.append((med.start, "current", ingr, scope_class))
     events += _ended_phrases(text, sentences, m, course, key, lex)
     if not any(kind == "stop" for _, kind, _, _ in events):
         return
     for med in meds:
-        if med.status not in _NOT_CURRENT or med.section in _LIST_SECTIONS:
+        if med.status not in _NOT_CURRENT or med.section in LIST_SECTIONS:
             continue
         ingr, classes = key(med.name)
         later = [(pos, kind) for pos, kind, e_ingr, e_cls in events if pos > med.end

@@ -8,7 +8,8 @@ import re
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
 
-_UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
+_UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
+          r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
           r"mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
 # a range ("1-2 tablets") or the strengths of a combination product ("37.5/25 mg")
 _DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*({_UNITS})(?![\w/])", re.I)
@@ -74,12 +75,38 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
     before = _FREQ_BEFORE.search(s, max(0, d.start() - 25), d.start()) if not med.frequency else None
     if before:  # "tapered prednisone", "a tapering dose of prednisone", "a daily aspirin", "nightly melatonin"
         med.frequency = _FREQ_BEFORE_NAMES[before.group(1).lower()[:5]]
+    cycle = _CYCLE.search(plain[:80])
+    if cycle:  # "for 5 days every 4 weeks": a few days of each cycle
+        every = f"{_count_word(cycle.group(2))} {cycle.group(3).lower()}s" if cycle.group(2) else cycle.group(3).lower()
+        med.frequency = f"{_count_word(cycle.group(1))} days every {every}"
+        last = max(last, d.end() + where[cycle.end() - 1] + 1)
+    days = _WEEKDAYS.search(plain[:100])
+    if days and med.frequency and not med.prn:  # "b.i.d. on Mondays, Wednesdays and Fridays"
+        n = len(set(_DAY.findall(days.group().lower())))
+        if 0 < n < 7:
+            med.frequency += f" {_NUMBER_WORDS[n]} day{'s' if n > 1 else ''} a week"
+            last = max(last, d.end() + where[days.end() - 1] + 1)
     if med.prn and med.frequency and med.frequency != "as needed":
         med.frequency += " as needed"
     med.status = med_status(s, d, window, m, section)
     med.end = last
     med.text = s[med.start:med.end]
     return med
+
+
+# a few days of each cycle: "for 5 days every 4 weeks", "for five days each month"
+_CYCLE = re.compile(r"\bfor\s+(\d{1,2}|one|two|three|four|five|six|seven|ten)\s+days?\s+(?:(?:out\s+)?of\s+)?"
+                    r"(?:every|each)\s+(\d{1,2}|one|two|three|four|six|eight)?\s*(week|month)s?\b", re.I)
+# days of the week a schedule is kept to: "on Mondays, Wednesdays and Fridays", "on Mon/Wed/Fri"
+_DAY_NAMES = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?s?"
+_DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)", re.I)
+_WEEKDAYS = re.compile(rf"\bon\s+{_DAY_NAMES}\b(?:\s*(?:,|/|and|&|,\s*and)\s*{_DAY_NAMES}\b)*", re.I)
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def _count_word(word: str) -> str:
+    """'5' or 'five' as a digit."""
+    return word if word.isdigit() else _WORD_NUMBERS.get(word.lower(), word)
 
 
 # a dose split over the day: twice daily

@@ -4,10 +4,11 @@ sentence it came from, so the page can highlight the source of each line."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from medcore.knowledge.assertions import is_chronic
 from medcore.records.extract import Extraction
+from medcore.records.med_course import LIST_SECTIONS
 from medcore.records.text import Sentence
 
 
@@ -91,9 +92,11 @@ def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") 
         key = med.name.lower()
         prev = meds.get(key)
         status = med.status or (prev.detail.get("status") if prev else "")
+        if not med.status and status == "stopped" and med.section in LIST_SECTIONS:
+            status = ""  # listed again after a stop (a discharge list): taken, as records/med_course.py reads it
         if prev and not (med.dose or med.status) and prev.detail.get("dose"):
             continue  # a bare later mention ("continue metformin") keeps the fuller line
-        merged = med
+        merged = replace(med)  # a copy: the extraction keeps its own status
         if prev and not med.dose:
             merged = type(med)(**{**med.__dict__, "dose": prev.detail.get("dose", ""), "unit": prev.detail.get("unit", ""),
                                   "route": med.route or prev.detail.get("route", ""),

@@ -61,3 +61,41 @@ def test_not_a_medication(kb, text):
 ])
 def test_still_a_medication(kb, text, drug):
     assert drug in [n for n, _ in meds(kb, text)]
+
+
+@pytest.mark.parametrize("text,drug,dose,unit,frequency", [
+    ("Dexamethasone 20 mg for 4 days every 3 weeks.", "dexamethasone", "20", "mg", "4 days every 3 weeks"),
+    ("Prednisone for five days each month.", "prednisone", "", "", "5 days every month"),
+    ("Bactrim DS 1 tablet b.i.d. on Mondays, Wednesdays and Fridays.", "trimethoprim/sulfamethoxazole", "1", "tablet",
+     "twice daily three days a week"),
+    ("Methotrexate 2.5 mg twice daily on Sat/Sun.", "methotrexate", "2.5", "mg", "twice daily two days a week"),
+    ("Heparin infusion at 8 mL an hour.", "heparin", "8", "ml an hour", "continuous"),
+])
+def test_cycles_weekdays_and_rates(kb, text, drug, dose, unit, frequency):
+    m = next(x for x in analyze(text, kb).extraction.medications if x.name == drug)
+    assert (m.dose, m.unit.lower(), m.frequency) == (dose, unit, frequency)
+
+
+_DISCHARGE = """DISCHARGE SUMMARY
+
+ADMISSION DIAGNOSIS: Community-acquired pneumonia.
+
+HOSPITAL COURSE: Ceftriaxone was started on the ward. Lisinopril was held for low blood pressure. IV \
+methylprednisolone was given for wheezing. The steroids were tapered before discharge.
+
+DISCHARGE MEDICATIONS: Lisinopril 10 mg daily. Prednisone 20 mg daily.
+
+FOLLOW UP: Primary care clinic in 1 week.
+"""
+
+
+def test_medication_changes_heading_and_lists_agree(kb):
+    a = analyze(_DISCHARGE, kb)
+    changes = next(s for s in a.layout.slots if s.title == "Medication changes")
+    lines = [i.text for i in changes.items]
+    assert "Stopped: methylprednisolone" in lines  # ended by a later sentence, through its class
+    assert not any("lisinopril" in t for t in lines)  # held on the ward, listed again at discharge: taken
+    listed = {i.detail["name"]: i.detail["status"] for i in a.summary.medications}
+    assert listed["lisinopril"] == "" and listed["methylprednisolone"] == "stopped"
+    held = [m for m in a.extraction.medications if m.name == "lisinopril"]
+    assert [m.status for m in held] == ["stopped", ""]  # the summary does not rewrite the extraction
