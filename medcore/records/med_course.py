@@ -21,6 +21,7 @@ _VERB = r"(?:was|were|is|are|has|have|had|been|being|got|then|now|therefore|subs
 LIST_SECTIONS = ("medications",)  # a medication list says what the patient takes; the narrative does not undo it
 _NOT_CURRENT = ("", "started", "continued")  # statuses a later end of the course overrides
 _BACK = 250  # how far back (characters) a pronoun looks for the drug it points to
+_TO_A_DOSE = re.compile(r"\s+(?:down\s+)?to\s+(?:a\s+|an\s+)?(?:\d|one|two|half|lower|low|smaller|maintenance)", re.I)
 
 
 def settle_course(text: str, sentences, meds: list[Medication], m) -> None:
@@ -78,8 +79,8 @@ def _ended_phrases(text: str, sentences, m, course: dict, key, lex) -> list:
         s = sent.text
         for e in ended.finditer(s):
             v = verb.search(s, 0, e.start())
-            if not v or not v.group().strip():
-                continue  # "was held", never a bare "held" that opens a phrase
+            if not v or not v.group().strip() or _TO_A_DOSE.match(s, e.end()):
+                continue  # "was held", never a bare "held"; "tapered to 10 mg" goes on at a lower dose
             subject = s[max(0, v.start() - 40):v.start()]
             pos = sent.start + e.start()
             if pronoun.search(subject):

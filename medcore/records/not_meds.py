@@ -1,7 +1,7 @@
 """Drug names that do not speak of a medicine the patient takes: a drug level ("cyclosporine level was 555"), a
 test named after the drug that makes it ("Persantine stress test"), wound irrigation with a solution, a medicine
 the patient may need in future ("need for thyroid medication") and recreational use of a substance that is also a
-drug ("cocaine and nitrous oxide use"). Cue words are data: `not_medication` in assets/kb/records/rules.yaml."""
+drug ("cocaine and nitrous oxide use"), and a medicine another person took ("Mother received ampicillin"). Cue words are data: `not_medication` in assets/kb/records/rules.yaml."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ class NotMedRules:
     recreational: frozenset[str]  # normalised names of substances also used recreationally
     use_after: re.Pattern
     use_before: re.Pattern
+    other_person: re.Pattern  # a sentence that opens on another person
+    given: re.Pattern  # ... who gives the medicine to the patient
 
 
 _CACHE: dict[int, NotMedRules] = {}
@@ -42,7 +44,10 @@ def rules_of(rules: dict) -> NotMedRules:
             recreational=frozenset(w.lower() for w in r.get("recreational") or ()),
             use_after=re.compile(r"\s*(?:(?:and|or|,)\s+[\w-]+(?:\s+[\w-]+)?\s+)?" +
                                  phrase_regex(r.get("use_after") or ["\x00"]).pattern, re.I),
-            use_before=phrase_regex(r.get("use_before") or ["\x00"]))
+            use_before=phrase_regex(r.get("use_before") or ["\x00"]),
+            other_person=re.compile(r"\s*(?:[A-Z][A-Za-z /]{2,30}:\s*)?(?:(?:the|her|his|their|the\s+patient's|patient's)\s+)?" +
+                                    phrase_regex(r.get("other_person") or ["\x00"]).pattern, re.I),
+            given=phrase_regex(r.get("given_to_patient") or ["\x00"]))
     return _CACHE[key]
 
 
@@ -51,6 +56,9 @@ def not_a_medication(s: str, start: int, end: int, name: str, section: str, rule
     r = rules_of(rules)
     if r.after.match(s, end) or r.before.search(s[max(0, start - 60):start]):
         return True
+    person = r.other_person.match(s)
+    if person and person.end() <= start and not r.given.search(s, person.end(), start):
+        return True  # "Mother received ampicillin 2 g before delivery"
     clause = re.split(r"[;:]|,\s*(?:and|but)\b", s[max(0, start - 90):start])[-1]
     low = name.lower()
     verbs = list(r.irrigation.finditer(clause)) if low in r.irrigants else []

@@ -47,6 +47,8 @@ def test_another_drug_of_the_same_class_is_not_stopped(kb):
     "The wound was irrigated with copious amounts of normal saline and closed.",
     "After irrigating the joint with plenty of sterile saline, the capsule was closed.",
     "There is a future need for thyroid hormone replacement.",
+    "We talked about the chance of a need for thyroid medication in future.",
+    "A Persantine stress test was normal last year.",
     "He came in after cocaine and nitrous oxide use last night.",
     "He had used alcohol and nitrous oxide at a party.",
 ])
@@ -99,3 +101,22 @@ def test_medication_changes_heading_and_lists_agree(kb):
     assert listed["lisinopril"] == "" and listed["methylprednisolone"] == "stopped"
     held = [m for m in a.extraction.medications if m.name == "lisinopril"]
     assert [m.status for m in held] == ["stopped", ""]  # the summary does not rewrite the extraction
+
+
+def test_a_taper_to_a_lower_dose_does_not_end_the_course(kb):
+    out = dict(meds(kb, "Prednisone was started for the flare. The steroids were tapered to 10 mg daily."))
+    assert out["prednisone"] == "started"
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Mother received cefazolin 2 g an hour before the delivery.", False),
+    ("Her father takes insulin for diabetes.", False),
+    ("Mother gives him amoxicillin twice daily.", True),
+    ("She gave her mother aspirin.", True),
+])
+def test_a_medicine_of_another_person(kb, text, kept):
+    assert bool(meds(kb, text)) is kept
+
+
+def test_a_parent_speaking_for_the_patient(kb):
+    assert meds(kb, "Mom reports he has been taking ibuprofen for the pain.")
