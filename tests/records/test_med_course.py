@@ -60,6 +60,7 @@ def test_not_a_medication(kb, text):
     ("Nitrous oxide was used for anesthesia.", "nitrous oxide"),
     ("Continue tacrolimus 2 mg twice daily.", "tacrolimus"),
     ("Normal saline at 100 mL/hr.", "sodium chloride"),
+    ("Give hydrocortisone stress dose before the operation.", "hydrocortisone"),
 ])
 def test_still_a_medication(kb, text, drug):
     assert drug in [n for n, _ in meds(kb, text)]
