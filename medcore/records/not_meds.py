@@ -63,7 +63,7 @@ def not_a_medication(s: str, start: int, end: int, name: str, section: str, rule
     low = name.lower()
     verbs = list(r.irrigation.finditer(clause)) if low in r.irrigants else []
     if verbs and re.search(r"\bwith\b", clause[verbs[-1].end():], re.I):
-        return True  # "after irrigating the wound with copious amounts of saline"
+        return True  # "after we irrigated the wound with plenty of saline"
     if low in r.recreational:
         if section == "social_history" or r.use_after.match(s, end):
             return True

@@ -44,7 +44,7 @@ def test_another_drug_of_the_same_class_is_not_stopped(kb):
 @pytest.mark.parametrize("text", [
     "Her tacrolimus level was 14 today.",
     "A dipyridamole stress test showed no ischemia.",
-    "The wound was irrigated with copious amounts of normal saline and closed.",
+    "We irrigated the wound with copious normal saline, then closed it.",
     "After irrigating the joint with plenty of sterile saline, the capsule was closed.",
     "There is a future need for thyroid hormone replacement.",
     "We talked about the chance of a need for thyroid medication in future.",
