@@ -1,7 +1,6 @@
 """The Teams page as people see it in shared mode: an admin creates a team, adds and removes members and picks
-which team sees a training job; a member sees their team and that job (its live panel read-only, its files) but no
-admin control, an outsider following a link to the job is refused; mistakes
-and refusals show as errors on the page."""
+which team sees a training job; a member sees their team and that job (its live panel read-only, its files) but
+no admin control; an outsider following a link to the job is refused; mistakes and refusals show as errors."""
 
 from __future__ import annotations
 
