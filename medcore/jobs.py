@@ -1,10 +1,9 @@
 """Background training jobs that outlive the page that started them.
 
-A job is a row in the store plus a separate OS process running
-`python -m medcore <argv> --job-id N`. The worker writes progress rows and a
-heartbeat and polls a cancel flag; the UI (any number of browser sessions, or
-a reloaded one) only reads rows. Jobs whose process died without reporting are
-marked failed by `reconcile`, which the app calls on start-up.
+A job is a row in the store plus a separate OS process running `python -m medcore <argv> --job-id N`. The worker
+writes progress rows and a heartbeat and polls a cancel flag; the UI (any number of browser sessions, or a reloaded
+one) only reads rows. Jobs whose process died without reporting are marked failed by `reconcile`, which the app
+calls on start-up. Who sees a job (owner, admins, the team it is shared with) and who controls it: `job_access`.
 """
 
 from __future__ import annotations
@@ -94,24 +93,63 @@ def _job(row: Job) -> JobRecord:
                      row.finished, row.heartbeat, row.owner or "local", row.team)
 
 
+def _progress(p: JobProgress) -> ProgressRecord:
+    return ProgressRecord(p.id, p.ts, p.step, p.total, p.loss, p.eta_s, p.preview_path, dict(p.metrics or {}))
+
+
 class JobLimitError(AccessDenied):
     """The user already runs as many training jobs as they may."""
 
 
 # ---- access: training is an admin's action, and each job belongs to whoever started it ---------------
-def _owner(store: Store) -> str:
-    return store.principal.name if store.principal is not None else "local"
-
-
 def _visible(store: Store, s, row: Job | None) -> bool:
     """Admins, the owner, and the members of the team the job was made visible to (teams.may_read_job)."""
     return row is not None and teams.may_read_job(s, store.principal, row)
 
 
-def _controls(store: Store, row: Job | None) -> bool:
+def _controls(store: Store, row: Job | JobRecord | None) -> bool:
     """Cancel and resume: the owner or an admin, never a team member who only watches."""
     p = store.principal
     return row is not None and (p is None or p.local or p.is_admin or row.owner == p.name)
+
+
+class JobUnavailable(AccessDenied):
+    """No such job for this user. `refused`: it may exist but is not theirs to see (one message either way, so an
+    id cannot probe for other people's jobs); False: an admin asked for a job that is gone."""
+
+    def __init__(self, message: str, *, refused: bool):
+        super().__init__(message)
+        self.refused = refused
+
+
+@dataclass(frozen=True)
+class JobAccess:
+    """A job and the principal's rights on it. A team member only watches (status, progress, previews, one-line
+    error, run files); cancel and resume are the owner's and admins', the full log (tracebacks, paths) admins'."""
+
+    job: JobRecord
+    control: bool  # cancel and resume
+    full_log: bool
+
+
+def job_access(store: Store, job_id: int) -> JobAccess:
+    """The job with the principal's rights on it, or JobUnavailable (a refusal is audited)."""
+    p = store.principal
+    with store.session() as s:
+        row = s.get(Job, job_id)
+        if _visible(store, s, row):
+            return JobAccess(_job(row), _controls(store, row), full_log=p is None or p.local or p.is_admin)
+    if p is None or p.local or p.is_admin:
+        raise JobUnavailable(f"Job {job_id} no longer exists.", refused=False)
+    store.audit("open_refused", tool="lab", object_type="job", object_id=job_id)
+    raise JobUnavailable(f"Job {job_id} is not available to you: it is not shared with a team you belong to, or it "
+                         "no longer exists. An admin chooses which team sees a training job.", refused=True)
+
+
+def error_summary(job: JobRecord, max_chars: int = 300) -> str:
+    """The one line of a failed job's error that everyone who sees the job may read (the full log is admins')."""
+    line = next((ln.strip() for ln in (job.error or "").splitlines() if ln.strip()), "")
+    return line if len(line) <= max_chars else line[:max_chars - 1] + "…"
 
 
 def jobs_of(store: Store, owner: str, *, active_only: bool = True) -> int:
@@ -145,7 +183,8 @@ def create_job(store: Store, kind: str, name: str, argv: list[str], *, config: d
         teams.check_team_exists(store, team)
     with store.session() as s:
         row = Job(kind=kind, name=name, argv=[str(a) for a in argv], config=config or {}, out_dir=str(out_dir),
-                  resumed_from=resumed_from, status="queued", host=hostname(), owner=_owner(store), team=team or None)
+                  resumed_from=resumed_from, status="queued", host=hostname(), team=team or None,
+                  owner=store.principal.name if store.principal is not None else "local")
         s.add(row)
         s.flush()
         return row.id
@@ -200,6 +239,8 @@ def resume_job(store: Store, settings: Settings, job_id: int) -> int:
     old = get_job(store, job_id)
     if old is None:
         raise KeyError(job_id)
+    if not _controls(store, old):  # a JobRecord has the row's owner
+        raise AccessDenied(f"Only the job's owner or an admin may resume job {job_id}.")
     if old.active:
         raise ValueError(f"job {job_id} is still {old.status}")
     argv = list(old.argv)
@@ -282,8 +323,7 @@ def progress(store: Store, job_id: int, since_id: int = 0) -> list[ProgressRecor
         return []
     with store.session() as s:
         q = select(JobProgress).where(JobProgress.job_id == job_id, JobProgress.id > since_id).order_by(JobProgress.id)
-        return [ProgressRecord(p.id, p.ts, p.step, p.total, p.loss, p.eta_s, p.preview_path, dict(p.metrics or {}))
-                for p in s.scalars(q)]
+        return [_progress(p) for p in s.scalars(q)]
 
 
 def last_progress(store: Store, job_id: int) -> ProgressRecord | None:
@@ -291,7 +331,7 @@ def last_progress(store: Store, job_id: int) -> ProgressRecord | None:
         return None
     with store.session() as s:
         p = s.scalars(select(JobProgress).where(JobProgress.job_id == job_id).order_by(JobProgress.id.desc())).first()
-        return ProgressRecord(p.id, p.ts, p.step, p.total, p.loss, p.eta_s, p.preview_path, dict(p.metrics or {})) if p else None
+        return _progress(p) if p else None
 
 
 def pid_alive(pid: int | None) -> bool:

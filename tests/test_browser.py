@@ -211,3 +211,96 @@ def test_literature_reader_card_traces_a_line_and_refuses_a_fake_pdf(server, pag
     page.get_by_text("From your read papers").first.wait_for(timeout=90_000)
     assert page.get_by_text("Traceback").count() == 0
     _shot(page, "literature-in-knowledge")
+
+
+def _sign_in(browser, url: str, name: str):
+    """A fresh browser (its own session) signs in with the accounts form and opens the Teams page."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = ctx.new_page()
+    pg.set_default_timeout(90_000)
+    pg.goto(url)
+    pg.get_by_role("textbox", name="User name").fill(name)
+    pg.get_by_role("textbox", name="Password").fill("a long password")
+    pg.get_by_role("button", name="Sign in").click()
+    pg.get_by_text(f"Signed in as {name}").first.wait_for()
+    _open(pg, "Teams")
+    pg.get_by_role("heading", name="Teams").first.wait_for()
+    return ctx, pg
+
+
+def _choose(page, label: str, option: str) -> None:
+    """Pick an option of a selectbox. A rerun still drawing the page can close a list that has just opened (seen
+    once the team was created and the options changed), so the list is opened again when its option is not shown."""
+    box = page.get_by_test_id("stSelectbox").filter(has_text=label)
+    for attempt in range(3):
+        box.click()
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=5_000)
+            return
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: try again, then fail with the last one
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+
+
+def _click(page, name: str) -> None:
+    """Click a button once the page has settled: while a rerun draws, Streamlit keeps the previous run's elements
+    beside the new ones, so a button can briefly be on the page twice (seen after a selectbox choice)."""
+    from playwright.sync_api import expect
+
+    button = page.get_by_role("button", name=name)
+    expect(button).to_have_count(1, timeout=60_000)
+    button.click()
+
+
+def test_teams_admin_shares_a_job_and_the_member_watches_it(browser, tmp_path):
+    """Shared mode (MEDCORE_AUTH=accounts): an admin creates a team, adds a member and makes a stopped job visible
+    to the team; the member signs in and sees the job's panel, without the resume and log the admin has."""
+    from medcore import auth, jobs
+    from medcore.store import Job, JobProgress, Store
+
+    data = tmp_path / "data"
+    data.mkdir()
+    store = Store(f"sqlite:///{data / 'app.db'}")
+    auth.add_user(store, "ada", "a long password", "admin")
+    auth.add_user(store, "alice", "a long password", "clinician")
+    job_id = jobs.create_job(store, "demo", "ward model", ["train", "demo"])
+    log = data / "job-log.txt"
+    log.write_text("worker log: admins only\n")
+    with store.session() as s:
+        row = s.get(Job, job_id)
+        row.status, row.log_path = "cancelled", str(log)  # stopped: its owner or an admin may resume it
+        s.add(JobProgress(job_id=job_id, step=5, total=10, loss=0.5))
+        s.add(JobProgress(job_id=job_id, step=6, total=10, loss=0.25))
+    try:
+        with streamlit_server(data, env={"MEDCORE_AUTH": "accounts"}) as url:
+            ctx, pg = _sign_in(browser, url, "ada")
+            box = pg.get_by_role("textbox", name="New team name")
+            box.fill("ward-3")
+            box.press("Enter")  # commits the value before the button's click runs the page
+            _click(pg, "Create team")
+            pg.get_by_text("Team ward-3 created.").wait_for()
+            _choose(pg, "Add a user", "alice")
+            _click(pg, "Add member")
+            pg.get_by_text("alice added to ward-3.").wait_for()
+            _choose(pg, "Visible to", "ward-3")
+            _click(pg, "Save who sees this job")
+            pg.get_by_text(f"Job {job_id} is now visible to team ward-3.").wait_for()
+            for control in ("Resume from checkpoint", "Log"):  # the admin's panel has the controls
+                assert pg.get_by_role("button", name=control).count() == 1, control
+            assert pg.get_by_text("Traceback").count() == 0
+            _shot(pg, "teams-admin")
+            ctx.close()
+
+            ctx, pg = _sign_in(browser, url, "alice")
+            pg.get_by_text("Training jobs shared with your teams").wait_for()
+            pg.get_by_text(f"Job {job_id}: ward model").first.wait_for()
+            pg.get_by_text("step 6 of 10").first.wait_for()
+            pg.get_by_text("you can follow this job").first.wait_for()
+            for control in ("Cancel", "Resume from checkpoint", "Log", "Create team"):
+                assert pg.get_by_role("button", name=control).count() == 0, control
+            assert pg.get_by_text("Traceback").count() == 0
+            _shot(pg, "teams-member")
+            ctx.close()
+    except ServerError as exc:
+        pytest.fail(str(exc))

@@ -34,6 +34,21 @@ def test_get_backend_returns_one_shared_backend_per_configuration(settings, tmp_
     assert other is not got[0] and other.max_new_tokens == 7
 
 
+def test_backends_live_in_a_bounded_model_cache_and_the_key_hides_the_api_key(settings, tmp_path, caplog):
+    from medcore.llm import factory
+
+    first = settings.replace(llm_backend="openai", llm_base_url="http://127.0.0.1:9/v1", llm_api_key="sk-SECRET")
+    kept = get_backend(first)
+    with caplog.at_level(logging.INFO, logger="medcore.model_cache"):
+        for n in range(factory._MAX_BACKENDS):  # as many other configurations as the cache holds
+            get_backend(first.replace(llm_max_new_tokens=10 + n))
+    stats = factory._backends.stats()
+    assert stats["items"] == factory._MAX_BACKENDS and stats["evictions"] == 1
+    assert get_backend(first) is not kept  # the least recently used left and is built again on demand
+    assert all("sk-SECRET" not in k for k in factory._backends.keys())
+    assert caplog.records and all("sk-SECRET" not in r.getMessage() for r in caplog.records)
+
+
 class _CountingLoads(HFBackend):
     """An HF backend whose 'load' is slow and detects a second load running at the same time,
     which is what broke transformers when each request built its own backend."""

@@ -104,6 +104,37 @@ def test_members_watch_but_do_not_cancel_resume_or_read_the_log(store, settings,
         jobs.request_cancel(store.as_user(NEMO), job_id)
 
 
+def test_job_access_gives_watchers_no_control_and_refuses_outsiders_the_same_way(store):
+    _teams(store)
+    job_id = _job(store, "ward job", team="ward-3")
+    seen = {u.name: jobs.job_access(store.as_user(u), job_id) for u in (ALICE, SAM, ADA, LOCAL)}
+    assert {n: (a.control, a.full_log) for n, a in seen.items()} == {
+        "alice": (False, False), "sam": (False, False), "ada": (True, True), "local": (True, True)}
+    assert seen["alice"].job.name == "ward job"
+    with pytest.raises(jobs.JobUnavailable) as hidden:
+        jobs.job_access(store.as_user(NEMO), job_id)
+    with pytest.raises(jobs.JobUnavailable) as missing:
+        jobs.job_access(store.as_user(NEMO), job_id + 99)
+    assert hidden.value.refused and str(hidden.value) == str(missing.value).replace(str(job_id + 99), str(job_id))
+    assert isinstance(hidden.value, AccessDenied)
+    with pytest.raises(jobs.JobUnavailable, match="no longer exists") as gone:  # an admin is told plainly
+        jobs.job_access(store.as_user(ADA), job_id + 99)
+    assert not gone.value.refused
+    refused = [e for e in store.audit_events() if e["action"] == "open_refused" and e["object_type"] == "job"]
+    assert {e["object_id"] for e in refused} == {str(job_id), str(job_id + 99)}
+
+
+def test_the_error_summary_is_the_first_line_and_bounded(store):
+    _teams(store)
+    job = jobs.get_job(store, _job(store, "x"))
+    job.error = "\n  ValueError: boom  \nTraceback (most recent call last):\n  File \"/srv/x.py\""
+    assert jobs.error_summary(job) == "ValueError: boom"
+    job.error = "E" * 500
+    assert len(jobs.error_summary(job)) == 300 and jobs.error_summary(job).endswith("…")
+    job.error = ""
+    assert jobs.error_summary(job) == ""
+
+
 def test_the_checkpoint_listing_follows_the_job_and_no_links(store, tmp_path):
     _teams(store)
     run = tmp_path / "run"

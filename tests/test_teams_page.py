@@ -1,6 +1,6 @@
 """The Teams page as people see it in shared mode: an admin creates a team, adds and removes members and picks
-which team sees a training job; a member sees their team and that job's files but no admin control; mistakes
-and refusals show as errors on the page."""
+which team sees a training job; a member sees their team and that job (its live panel read-only, its files) but
+no admin control; an outsider following a link to the job is refused; mistakes and refusals show as errors."""
 
 from __future__ import annotations
 
@@ -128,3 +128,84 @@ def test_signed_out_sees_only_the_sign_in_message(shared):
     at = AppTest.from_file(str(REPO / "pages" / "teams.py"), default_timeout=60).run()
     assert not at.exception and "Please sign in first." in _read(at.error)
     assert not at.button and not at.dataframe
+
+
+# ---- the job panel on the Teams page: a member watches read-only, an admin controls, an outsider is refused ----
+SECRET_PATH = "/srv/medcore/secret_note_path.py"
+
+
+def _failed_team_job(store, tmp_path) -> int:
+    """A ward-3 job (alice is the member) that failed at step 3 of 10, with a multi-line error and a log."""
+    from medcore.store import Job, JobProgress
+
+    admin = store.as_user(ADA)
+    teams.create_team(admin, "ward-3")
+    teams.add_member(admin, "ward-3", "alice")
+    log = tmp_path / "log.txt"
+    log.write_text(f"Traceback (most recent call last):\n  File \"{SECRET_PATH}\"\nRuntimeError: out of memory\n")
+    job_id = jobs.create_job(admin, "demo", "ward model", ["train", "demo"], team="ward-3")
+    with store.session() as s:
+        row = s.get(Job, job_id)
+        row.status, row.log_path = "failed", str(log)
+        row.error = f"RuntimeError: out of memory\nTraceback (most recent call last):\n  File \"{SECRET_PATH}\""
+        s.add(JobProgress(job_id=job_id, step=3, total=10, loss=0.5))
+    return job_id
+
+
+def _panel(at) -> dict:
+    return {"title": _read(at.markdown), "progress": [p.text for p in at.get("progress")],
+            "errors": _read(at.error), "captions": _read(at.caption), "code": _read(at.code),
+            "buttons": {b.label for b in at.button}}
+
+
+def test_a_member_watches_the_team_job_in_the_job_panel_read_only(shared, tmp_path):
+    job_id = _failed_team_job(shared, tmp_path)
+    at = _page(ALICE)
+    assert not at.exception
+    seen = _panel(at)
+    assert f"Job {job_id}: ward model" in seen["title"] and seen["progress"] == ["step 3 of 10"]
+    assert "The job failed: RuntimeError: out of memory" in seen["errors"]  # the one-line summary, and only it
+    assert "Traceback" not in seen["errors"] and SECRET_PATH not in str(at.main)  # neither the error's tail nor the log
+    assert "Shared with team ward-3: you can follow this job" in seen["captions"]
+    assert not seen["buttons"] & {"Cancel", "Resume from checkpoint"} and not at.code
+
+
+def test_an_admin_sees_the_same_panel_with_resume_and_the_full_log(shared, tmp_path):
+    job_id = _failed_team_job(shared, tmp_path)
+    at = _page(ADA)
+    assert not at.exception
+    seen = _panel(at)
+    assert f"Job {job_id}: ward model" in seen["title"] and seen["progress"] == ["step 3 of 10"]
+    assert "The job failed: RuntimeError: out of memory" in seen["errors"]
+    assert "Resume from checkpoint" in seen["buttons"] and SECRET_PATH in seen["code"]  # the log, in its popover
+    assert "you can follow this job" not in seen["captions"]
+
+
+def test_a_running_team_job_has_cancel_for_the_admin_only(shared):
+    admin = shared.as_user(ADA)
+    teams.create_team(admin, "ward-3")
+    teams.add_member(admin, "ward-3", "alice")
+    jobs.create_job(admin, "demo", "ward model", ["train", "demo"], team="ward-3")  # queued: active
+    member, boss = _page(ALICE), _page(ADA)
+    assert not member.exception and not boss.exception and not member.error
+    assert "Cancel" in {b.label for b in boss.button} and "Cancel" not in {b.label for b in member.button}
+    assert [p.text for p in member.get("progress")] == ["starting…"]
+
+
+def test_an_outsider_following_a_link_to_the_job_is_refused_and_it_is_audited(shared, tmp_path):
+    job_id = _failed_team_job(shared, tmp_path)
+    at = AppTest.from_file(str(REPO / "pages" / "teams.py"), default_timeout=60)
+    at.session_state["_signed_in_user"] = SAM  # in no team
+    at.query_params["job"] = str(job_id)
+    at.run()
+    assert not at.exception
+    assert f"Job {job_id} is not available to you" in _read(at.error)
+    assert "ward model" not in str(at.main) and not at.get("progress") and not at.dataframe
+    member = AppTest.from_file(str(REPO / "pages" / "teams.py"), default_timeout=60)
+    member.session_state["_signed_in_user"] = ALICE  # the same link, for a member: the job, picked
+    member.query_params["job"] = str(job_id)
+    member.run()
+    assert not member.exception and "is not available" not in _read(member.error)
+    assert member.selectbox(key="team_job_pick").value == job_id
+    refused = [e for e in shared.audit_events() if e["action"] == "open_refused"]
+    assert [(e["user"], e["object_type"], e["object_id"]) for e in refused] == [("sam", "job", str(job_id))]

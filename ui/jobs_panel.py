@@ -1,7 +1,8 @@
 """A live view of one background job: progress bar, loss curve, ETA, preview, cancel and resume.
 
-The panel only reads rows the worker writes, so any session (or a reloaded
-one) can attach to a job at any time.
+The panel only reads rows the worker writes, so any session (or a reloaded one) can attach to a job at any time.
+What it offers follows medcore.jobs.job_access: the owner and admins get cancel and resume, admins the full log;
+a member of the team the job is shared with watches it read-only (progress, preview, the one-line error).
 """
 
 from __future__ import annotations
@@ -43,14 +44,19 @@ def loss_figure(rows: list[jobs.ProgressRecord]) -> go.Figure | None:
 def _render(job_id: int, key: str, on_resume: Callable[[int], None] | None) -> str:
     store = get_store()
     jobs.reconcile(store, get_settings().job_stale_after_s)
-    job = jobs.get_job(store, job_id)
-    if job is None:
-        st.info(f"Job {job_id} no longer exists.")
+    try:
+        access = jobs.job_access(store, job_id)
+    except jobs.JobUnavailable as exc:
+        (st.error if exc.refused else st.info)(str(exc), icon=":material/lock:" if exc.refused else None)
         return "missing"
+    job = access.job
     rows = jobs.progress(store, job_id)
     last = rows[-1] if rows else None
     st.markdown(f"{_ICON.get(job.status, '')} **Job {job.id}: {md_escape(job.name or job.kind)}**, {job.status}"
                 + (" (cancel requested)" if job.cancel_requested and job.active else ""))
+    if not access.control:
+        st.caption(f"Shared with team {md_escape(job.team or '')}: you can follow this job; its owner "
+                   f"({md_escape(job.owner)}) or an admin cancels or resumes it.")
     if last:
         st.progress(min(1.0, last.step / max(1, last.total)), text=f"step {last.step} of {last.total}")
     elif job.active:
@@ -68,26 +74,31 @@ def _render(job_id: int, key: str, on_resume: Callable[[int], None] | None) -> s
     if last and last.metrics:
         st.caption(" · ".join(f"{k}: {v:.4g}" if isinstance(v, float) else f"{k}: {v}" for k, v in last.metrics.items()))
     if job.status == "failed" and job.error:
-        st.error(f"The job failed: {job.error.splitlines()[0]}")
+        st.error(f"The job failed: {md_escape(jobs.error_summary(job))}")
     if job.status == "done" and job.result:
         with st.expander("Result"):
             st.json(job.result)
-    b1, b2, b3 = st.columns(3)
-    if job.active and b1.button("Cancel", key=f"{key}-cancel-{job_id}", icon=":material/stop:",
+    if access.control:
+        _controls(store, job, key, on_resume)
+    # The full log can hold tracebacks and paths: admins only (everyone else sees the one-line error above).
+    if access.full_log and job.log_path and Path(job.log_path).exists():
+        with st.popover("Log"):
+            st.code(jobs.job_log(store, job_id) or "(empty)")
+    return job.status
+
+
+def _controls(store, job: jobs.JobRecord, key: str, on_resume: Callable[[int], None] | None) -> None:
+    b1, b2 = st.columns(2)
+    if job.active and b1.button("Cancel", key=f"{key}-cancel-{job.id}", icon=":material/stop:",
                                 disabled=job.cancel_requested):
-        jobs.request_cancel(store, job_id)
-        st.toast(f"Cancel requested for job {job_id}; it stops at the next safe point.")
-    if job.status in ("cancelled", "failed") and b2.button("Resume from checkpoint", key=f"{key}-resume-{job_id}",
+        jobs.request_cancel(store, job.id)
+        st.toast(f"Cancel requested for job {job.id}; it stops at the next safe point.")
+    if job.status in ("cancelled", "failed") and b2.button("Resume from checkpoint", key=f"{key}-resume-{job.id}",
                                                             icon=":material/play_arrow:"):
-        new_id = jobs.resume_job(store, get_settings(), job_id)
+        new_id = jobs.resume_job(store, get_settings(), job.id)
         if on_resume:
             on_resume(new_id)
         st.rerun()
-    # The full log can hold tracebacks and paths: admins only (everyone else sees the one-line error above).
-    if job.log_path and Path(job.log_path).exists() and store.principal is not None and store.principal.is_admin:
-        with b3.popover("Log"):
-            st.code(jobs.job_log(store, job_id) or "(empty)")
-    return job.status
 
 
 @st.fragment(run_every=1.0)
@@ -98,7 +109,7 @@ def _live(job_id: int, key: str, on_resume) -> None:
 
 
 def job_panel(job_id: int, *, key: str = "job", on_resume: Callable[[int], None] | None = None) -> None:
-    job = jobs.get_job(get_store(), job_id)
+    job = jobs.get_job(get_store(), job_id)  # None when it is gone or not this user's: _render says which
     with st.container(border=True):
         if job is not None and job.active:
             _live(job_id, key, on_resume)

@@ -11,7 +11,7 @@ from medcore import auth, jobs, teams
 from medcore.auth import AccessDenied, User
 from medcore.teams import TeamError
 from ui.frame import md_escape
-from ui.jobs_panel import fmt_seconds
+from ui.jobs_panel import fmt_seconds, job_panel
 
 _FLASH = "_teams_flash"
 _NO_TEAM = "(no team: owner and admins only)"
@@ -90,14 +90,19 @@ def _job_rows(store, shown: list[jobs.JobRecord]) -> pd.DataFrame:
                     "team": j.team or "", "owner": j.owner,
                     "progress": (last.step / max(1, last.total)) if last else 0.0,
                     "duration": fmt_seconds(j.duration_s),
-                    "error": (j.error.splitlines() or [""])[0] if j.error else ""})
+                    "error": jobs.error_summary(j)})
     return pd.DataFrame(out)
 
 
 def team_jobs(store, user: User) -> None:
-    """The training jobs this user may see (an admin: all, with the control that picks each one's team)."""
+    """The training jobs this user may see (an admin: all, with the control that picks each one's team), and the
+    live panel of one of them (`?job=N` picks it): read-only for a member, whose rights medcore.jobs decides."""
     st.subheader("Training jobs and their teams" if user.is_admin else "Training jobs shared with your teams")
     shown = jobs.list_jobs(store, limit=200)
+    ids = [j.id for j in shown]
+    wanted = st.query_params.get("job", "")
+    if wanted.isdigit() and int(wanted) not in ids:  # a link to a job this user may not see (or that is gone)
+        job_panel(int(wanted), key="teams")
     if not shown:
         st.info("No training jobs." if user.is_admin else
                 "No training job is shared with your teams yet. An admin chooses which team sees a job.")
@@ -105,11 +110,12 @@ def team_jobs(store, user: User) -> None:
     st.dataframe(_job_rows(store, shown), hide_index=True, width="stretch",
                  column_config={"progress": st.column_config.ProgressColumn("progress", min_value=0.0,
                                                                             max_value=1.0)})
-    ids = [j.id for j in shown]
-    chosen = st.selectbox("Job", ids, key="team_job_pick",
+    default = ids.index(int(wanted)) if wanted.isdigit() and int(wanted) in ids else 0
+    chosen = st.selectbox("Job", ids, index=default, key="team_job_pick",
                           format_func=lambda i: next(f"{j.id}: {j.name or j.kind} ({j.status})"
                                                      for j in shown if j.id == i))
     job = next(j for j in shown if j.id == chosen)
+    job_panel(chosen, key="teams")
     files = jobs.job_files(store, chosen)
     st.caption(f"Files of job {chosen}'s run (checkpoints, previews, metrics)")
     if files:

@@ -2,21 +2,25 @@
 
 A model backend holds a loaded model, so building one per request reloaded the model every time, and
 two requests loading at once broke transformers ("Cannot copy out of meta tensor"). Backends are
-therefore built once, behind a lock, and shared; each backend serialises its own load and generation.
-Loading stays lazy: building a backend never loads a model.
+therefore built once and shared; each backend serialises its own load and generation. Loading stays lazy:
+building a backend never loads a model.
+
+The shared backends live in a bounded cache of their own (medcore.model_cache, the one home of that idea), kept
+apart from the app's image and engine cache so that the language model is never evicted by a page opening a
+checkpoint. The bound is a count only: a backend is built before its model loads, so its size is not known when
+it enters the cache.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import hashlib
 
 from medcore.config import Settings
 from medcore.llm.template import TemplateBackend
+from medcore.model_cache import ModelCache
 
-_MAX_BACKENDS = 4  # distinct configurations kept loaded in one process (tests and the Model lab switch)
-_backends: OrderedDict[tuple, object] = OrderedDict()
-_backends_lock = threading.Lock()
+_MAX_BACKENDS = 4  # distinct configurations kept in one process (tests and the Model lab switch)
+_backends = ModelCache(_MAX_BACKENDS, 2**62, sizer=lambda _backend: 0)
 
 
 def _key(settings: Settings) -> tuple:
@@ -46,25 +50,20 @@ def _build(settings: Settings):
     raise ValueError(kind)
 
 
+def _cache_key(settings: Settings) -> str:
+    """Readable enough for the cache's log lines, with the configuration (API key included) only as a digest."""
+    digest = hashlib.sha256(repr(_key(settings)).encode()).hexdigest()[:16]
+    return f"llm:{settings.llm_backend}:{digest}"
+
+
 def get_backend(settings: Settings):
-    """The process-wide backend for these settings (the same object on every call)."""
-    key = _key(settings)
-    with _backends_lock:
-        backend = _backends.get(key)
-        if backend is None:
-            backend = _build(settings)
-            _backends[key] = backend
-            while len(_backends) > _MAX_BACKENDS:
-                _backends.popitem(last=False)
-        else:
-            _backends.move_to_end(key)
-        return backend
+    """The process-wide backend for these settings (the same object on every call while it stays cached)."""
+    return _backends.get(_cache_key(settings), lambda: _build(settings)).obj
 
 
 def reset_backends() -> None:
     """Forget every shared backend (tests; a settings change in a long-lived process)."""
-    with _backends_lock:
-        _backends.clear()
+    _backends.clear()
 
 
 def backend_label(settings: Settings) -> str:
