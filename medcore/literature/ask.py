@@ -55,7 +55,7 @@ def answer_question(question: str, sentences: list[str], roles: list[str], *, em
     conc = conclusion_indices(roles)
     vecs = embed([question] + sentences)
     q, s = vecs[0], vecs[1:]
-    cue_vals = cue_counts([sentences[i] for i in conc], cues)
+    cue_vals = cue_counts([sentences[i] for i in conc], cues, question)
     if model is not None:
         p = model.probabilities(features(q, s[conc], cue_vals))
         probs = {a: round(float(v), 4) for a, v in zip(ANSWERS, p)}
@@ -101,6 +101,6 @@ def training_rows(abstracts, embed, cues, roles_of=None):
         roles = roles_of(a) if roles_of else [lab or "" for lab in a.labels]
         conc = conclusion_indices(roles)
         vecs = embed([a.question] + [a.sentences[i] for i in conc])
-        xs.append(features(vecs[0], vecs[1:], cue_counts([a.sentences[i] for i in conc], cues)))
+        xs.append(features(vecs[0], vecs[1:], cue_counts([a.sentences[i] for i in conc], cues, a.question)))
         ys.append(a.answer)
     return (np.stack(xs) if xs else np.zeros((0, 0), dtype=np.float32)), ys

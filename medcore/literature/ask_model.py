@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 ANSWERS = ("yes", "no", "maybe")
 CUE_GROUPS = ("negative", "hedge", "positive")
+EXTRA_GROUPS = ("negation_exceptions", "question_doubt")  # optional groups: absent in an older KB, no effect
 MODEL_KIND = "literature-ask"
 SHIPPED = "literature-ask"
 
@@ -31,7 +32,9 @@ def _cues(kb_path: str, mtime: int) -> dict[str, re.Pattern]:
 
     data = read_checked(Path(kb_path), kb.SCHEMAS["cues"], kb.LiteratureKBError, "literature KB file")
     out = {}
-    for name in CUE_GROUPS:
+    for name in CUE_GROUPS + EXTRA_GROUPS:
+        if name not in data["groups"]:
+            continue
         alts = []
         for w in data["groups"][name]["cues"]:
             w = w.lower()
@@ -49,9 +52,21 @@ def cue_patterns(settings) -> dict[str, re.Pattern]:
     return _cues(str(path), mtime)
 
 
-def cue_counts(texts: list[str], cues: dict[str, re.Pattern]) -> list[float]:
-    joined = " ".join(texts)
-    return [min(len(cues[g].findall(joined)), 4) / 4.0 for g in CUE_GROUPS]
+def raw_cue_counts(texts: list[str], cues: dict[str, re.Pattern], question: str = "") -> list[int]:
+    """[negative, hedge, positive] cue hits in `texts`. A negator inside a pseudo-negation ('not only', 'no
+    longer') does not count; each doubt word of the question ('really', 'always', ...) counts as one negative."""
+    joined = " ".join(texts).replace("\u2019", "'")
+    counts = [len(cues[g].findall(joined)) for g in CUE_GROUPS]
+    if "negation_exceptions" in cues:
+        counts[0] = max(0, counts[0] - len(cues["negation_exceptions"].findall(joined)))
+    if question and "question_doubt" in cues:
+        counts[0] += len(cues["question_doubt"].findall(question))
+    return counts
+
+
+def cue_counts(texts: list[str], cues: dict[str, re.Pattern], question: str = "") -> list[float]:
+    """raw_cue_counts, each capped at 4 and scaled to 0..1 (the model's features and the cue rule's input)."""
+    return [min(c, 4) / 4.0 for c in raw_cue_counts(texts, cues, question)]
 
 
 def features(q_vec, c_vecs, cue_vals: list[float]):

@@ -36,6 +36,17 @@ class HeadingMap:
             return self.roles[parts[0]]
         return None
 
+    def roles_named(self, heading: str) -> set[str]:
+        """Every role a heading names: one for a plain heading, each part's for a compound ("background and
+        purpose" -> background and objective); empty when unknown. A heading naming two roles labels its paragraph
+        for the reader, but says nothing about which of its sentences is which."""
+        h = _norm(heading)
+        parts = [p.strip() for p in re.split(r",|\band\b|/|;", h) if p.strip()]
+        if len(parts) > 1 and all(p in self.roles for p in parts):
+            return {self.roles[p] for p in parts}
+        role = self.role_of(heading)
+        return {role} if role else set()
+
     def is_stop(self, heading: str) -> bool:
         return _norm(heading) in self.stops
 

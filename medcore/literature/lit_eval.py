@@ -17,7 +17,8 @@ from medcore.literature.role_metrics import classification_report
 def _select(settings, hmap, split: str, seed: int, data_path):
     abstracts = role_data.load_pubmedqa(settings, hmap, data_path)
     train, dev = role_data.split(abstracts, seed)
-    return {"dev": dev, "train": train, "all": abstracts}[split]
+    dev_tune, holdout = role_data.split_dev(dev)
+    return {"dev": dev, "train": train, "all": abstracts, "dev-tune": dev_tune, "holdout": holdout}[split]
 
 
 def role_figures(abstracts, predict) -> dict:

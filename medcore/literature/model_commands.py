@@ -40,7 +40,8 @@ def register(reg) -> None:
 
     p = reg.eval.add_parser("literature", help="sentence roles on dev abstracts with headings removed (accuracy, "
                                                "macro-F1, confusion matrix) and yes/no/maybe answers")
-    p.add_argument("--split", choices=["dev", "train", "all"], default="dev")
+    p.add_argument("--split", choices=["dev", "train", "all", "dev-tune", "holdout"], default="dev",
+                   help="dev = dev-tune + holdout (dev halved by a PMID hash, docs/evals/literature-s8)")
     p.add_argument("--seed", type=int, default=0, help="the train/dev split seed")
     p.add_argument("--data", type=Path, default=None)
     p.add_argument("--json", action="store_true", help="print JSON (the default output is JSON too)")

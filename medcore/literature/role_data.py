@@ -4,8 +4,8 @@
   CONTEXTS paragraphs carry their heading (LABELS), mapped to a role by the heading map
   (assets/kb/literature/headings.yaml); the LONG_ANSWER is the authors' conclusion paragraph. Each paragraph is
   split into sentences by the reader's own splitter and every sentence takes its paragraph's role. Headings
-  the map does not know ('UNLABELLED') leave their sentences unlabelled: they stay in the abstract as context
-  but are neither trained on nor scored.
+  the map does not know ('UNLABELLED'), and compound headings naming two roles ('BACKGROUND AND PURPOSE'),
+  leave their sentences unlabelled: they stay in the abstract as context but are neither trained on nor scored.
 - The user's library (store kind `paper`): sentences whose role came from a heading (role_source 'heading').
 - Role corrections: feedback rows tool 'literature', kind 'role', data {"paper": item id, "idx": sentence
   index, "role": role}; a correction replaces that sentence's label.
@@ -60,6 +60,16 @@ def _split(text: str) -> list[str]:
     return [text[s:e] for s, e in split_sentences(text)]
 
 
+def sentence_label(hmap, heading: str | None) -> str | None:
+    """The weak label a heading gives each sentence under it: its role, or None (context only) when the heading is
+    unknown or names two roles ("BACKGROUND AND PURPOSE", "METHODS AND RESULTS": NLM gives each structured-abstract
+    label one category, and such a paragraph holds sentences of both; session 8, docs/evals/literature-s8)."""
+    if not heading:
+        return None
+    named = hmap.roles_named(heading)
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def from_pubmedqa(items: dict, hmap) -> list[Abstract]:
     out = []
     for pmid, item in items.items():
@@ -67,7 +77,7 @@ def from_pubmedqa(items: dict, hmap) -> list[Abstract]:
         labels = item.get("LABELS") or [None] * len(contexts)
         sents, roles = [], []
         for para, heading in zip(contexts, labels):
-            role = hmap.role_of(heading) if heading else None
+            role = sentence_label(hmap, heading)
             for s in _split(para or ""):
                 sents.append(s)
                 roles.append(role)
@@ -100,6 +110,18 @@ def split(abstracts: list[Abstract], seed: int = 0) -> tuple[list[Abstract], lis
     for a in abstracts:
         (dev if a.origin == "pubmedqa" and is_dev(a.id, seed) else train).append(a)
     return train, dev
+
+
+HOLDOUT_SEED = 1  # session 8: dev halved by a second hash; "holdout" is scored, never tuned on
+
+
+def split_dev(dev: list[Abstract]) -> tuple[list[Abstract], list[Abstract]]:
+    """(dev-tune, holdout): the dev abstracts halved by a hash of the PMID with seed HOLDOUT_SEED. Session 8 tuned
+    its decisions on dev-tune (and train) only and scored holdout before and after; see docs/evals/literature-s8."""
+    tune, hold = [], []
+    for a in dev:
+        (hold if is_dev(a.id, HOLDOUT_SEED, 0.5) else tune).append(a)
+    return tune, hold
 
 
 # ---- the user's library -----------------------------------------------------------------------
