@@ -65,3 +65,14 @@ def test_neighbouring_wordings_keep_their_type(qa, question, qtype):
     _, eng = qa
     u = understand(question, eng.finder, eng.classifier)
     assert u.question_type == qtype, u.to_dict()
+
+
+@pytest.mark.parametrize("question", [
+    "should I put a cold compress on a sprained ankle",
+    "is it worth applying a warm compress to a stye",
+    "can I use a hot water bottle for period pain",
+])
+def test_putting_a_remedy_on_it_asks_for_self_care(qa, question):
+    _, eng = qa
+    u = understand(question, eng.finder, eng.classifier)
+    assert u.question_type == "treatment" and u.sections[:1] == ("self_care",), u.to_dict()
