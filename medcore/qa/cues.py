@@ -47,6 +47,8 @@ SCHEMA = {
                      "properties": {"before": _PATTERNS, "after": _PATTERNS}},
         "unsupported": {"type": "object", "required": ["rationale", "cues"], "properties": {"cues": _PATTERNS}},
         "rank_by_words": {"type": "array", "items": {"enum": list(QUESTION_TYPES)}},
+        "not_a_mention": {"type": "object", "required": ["rationale", "words", "objects"],
+                          "properties": {"words": _PATTERNS, "objects": _PATTERNS, "rationale": {"type": "string"}}},
         "relation": {"type": "object", "required": ["rationale", "cues"],
                      "properties": {"cues": _PATTERNS, "rationale": {"type": "string"}}},
         "patient_dosing": {"type": "object", "required": ["rationale", "dose_cues", "patient_cues"],
@@ -84,6 +86,8 @@ class Cues:
     serious_page: re.Pattern | None = None  # page names never chosen by similarity alone...
     serious_question: re.Pattern | None = None  # ...unless the question matches this
     relation: tuple[re.Pattern, ...] = ()  # "does X cause Y": each with named groups x (the cause) and y
+    adjective_names: frozenset = frozenset()  # a mention that is only this word ("cold")...
+    object_after: re.Pattern | None = None  # ...followed by an object or remedy ("compress") is no mention
 
 
 def _join(patterns: list[str], where: str) -> re.Pattern:
@@ -136,7 +140,10 @@ def load_cues(kb_dir: str | Path) -> Cues:
         serious_page=_join(d["serious_pages"]["page_words"], "serious_pages") if "serious_pages" in d else None,
         serious_question=(_join(d["serious_pages"]["question_words"], "serious_pages")
                           if "serious_pages" in d else None),
-        relation=_relation(d.get("relation", {}).get("cues", ())))
+        relation=_relation(d.get("relation", {}).get("cues", ())),
+        adjective_names=frozenset(w.lower() for w in d.get("not_a_mention", {}).get("words", ())),
+        object_after=(re.compile(r"^[\s-]+(?:" + _join(d["not_a_mention"]["objects"], "not_a_mention").pattern + r")\b")
+                      if "not_a_mention" in d else None))
     with _LOCK:
         _CACHE[key] = cues
     return cues

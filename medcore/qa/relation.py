@@ -77,8 +77,8 @@ def _side(eng, text: str, graph_id) -> _Side:
 def _concepts(eng, text: str) -> set[str]:
     """Every concept the matcher reads, and the triage findings among them (a problem-list "headache" is also
     the finding the graph links conditions to)."""
-    term = eng.finder.term
-    return {m.concept_id for m in term.match(text)} | {m.concept_id for m in term.match(text, types=("finding",))}
+    finder = eng.finder
+    return {m.concept_id for m in finder.match(text)} | {m.concept_id for m in finder.match(text, types=("finding",))}
 
 
 def answer(settings, eng, u, rel: Relation) -> A.QAAnswer:

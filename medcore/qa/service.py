@@ -203,7 +203,7 @@ def _symptom_causes(settings, eng: QAEngine, u: Understanding, q: str) -> A.QAAn
     most urgent first, each with its source, and the symptom chat for one's own symptoms."""
     if u.question_type not in ("causes", "definition", "symptoms", "diagnosis"):
         return None
-    found = [m for m in eng.finder.term.match(q) if m.concept_id not in eng.covered]
+    found = [m for m in eng.finder.match(q) if m.concept_id not in eng.covered]
     if not found:
         return None
     from medcore.knowledge.service import ask as kg_ask
@@ -248,7 +248,7 @@ def _serious_unasked(eng: QAEngine, cid: str, q: str) -> bool:
 def _by_search(eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer:
     """No topic named: the nearest page by its names, answered only when it is close enough and the question
     names no other known concept (a condition we have no page on is refused, not answered from a neighbour)."""
-    other = eng.finder.term.match(q)
+    other = eng.finder.match(q)
     if other:
         return A.refuse(u, 0.2, f"we have no page on {other[0].text}")
     best = [(cid, sim) for cid, sim in eng.index.best_pages(q, k=3) if not _serious_unasked(eng, cid, q)]

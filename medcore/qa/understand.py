@@ -82,9 +82,21 @@ class TopicFinder:
                     self.by_code.setdefault((system, code), []).append(c.id)
             self.by_name.setdefault(_norm(c.name), []).append(c.id)
 
+    def match(self, text: str, **kw) -> list:
+        """The terminology's mentions, less an everyday adjective used before an object or remedy ("a cold
+        compress", "cold water": cues, not_a_mention)."""
+        return [m for m in self.term.match(text, **kw) if not self._object_word(text, m)]
+
+    def _object_word(self, text: str, m) -> bool:
+        c = self.cues
+        if c is None or c.object_after is None:
+            return False
+        word = re.sub(r"^(a|an|the)\s+", "", m.text.lower().strip())
+        return word in c.adjective_names and bool(c.object_after.match(text[m.end:].lower()))
+
     def find(self, question: str) -> list[Topic]:
-        mentions = self.term.match(question, only=self.only)
-        wide = self.term.match(question)
+        mentions = self.match(question, only=self.only)
+        wide = self.match(question)
         topics = []
         for m in mentions:
             how = m.how + ("+narrower" if self._narrower(question, m, wide) else "")
