@@ -136,7 +136,9 @@ def test_comparison_and_dp_sections_render_a_table(tmp_path):
             {"model": "gone", "missing": True}]
     base = [{"model": "real vs real (32 px)", "size": 32, "fid": 0.7, "precision": 0.7, "recall": 0.93}]
     dp = [{"model": "VAE ε≈8", "privacy": "DP-SGD epsilon=7.99 at delta=1e-05 (clip 1)", "fid": 9.0,
-           "copies_flagged": 0, "generated": 128}]
+           "copies_flagged": 0, "generated": 128, "size": 128},
+          {"model": "DCGAN ε≈1", "privacy": "DP-SGD epsilon=0.99 at delta=1e-05 (clip 1)", "fid": 30.0,
+           "copies_flagged": 0, "generated": 128, "size": 32}]
     path = tmp_path / "table.json"
     path.write_text(json.dumps({"rows": rows, "baselines": base, "dp_rows": dp, "settings": {"n_per_class": 64}}))
 
@@ -154,6 +156,8 @@ def test_comparison_and_dp_sections_render_a_table(tmp_path):
     assert list(frames[0]["model"]) == ["m1", "real vs real (32 px)"] and frames[0]["FID"].iloc[0] == 2.5
     assert frames[1]["training privacy"].iloc[0].startswith("DP-SGD epsilon=7.99")
     assert "what the privacy budget costs" in _texts(at)
+    assert list(frames[1]["run"]) == ["VAE ε≈8", "DCGAN ε≈1"] and list(frames[1]["px"]) == [128, 32]
+    assert any("only the discriminator sees real scans" in c.value for c in at.caption)
     missing = AppTest.from_function(page, args=(str(tmp_path / "none.json"),), default_timeout=60).run()
     assert "No comparison table yet" in _texts(missing)
 
