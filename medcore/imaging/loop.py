@@ -135,13 +135,22 @@ class Handler:
         """Networks and optimisers; `data` is (x, y, (x_held, y_held)) as prepared by the loop."""
         raise NotImplementedError
 
+    private = None  # a privacy.DPRun when the handler trains a network with DP-SGD
+
     def batch(self, x, y, batch_size: int, gen):
         """This step's batch (DP training draws a Poisson sample instead)."""
+        if self.private is not None:
+            return self.private.batch(x, y, gen, flip=self.flip)
         return batch_of(x, y, batch_size, gen, flip=self.flip)
 
     def summary(self) -> dict:
         """Extra keys for the run's result (the DP budget spent, for example)."""
-        return {}
+        return {"dp": self.private.spent()} if self.private is not None else {}
+
+    def check_processes(self) -> None:
+        """Called by `prepare`: DP-SGD runs on one process (Opacus would need its own DistributedDataParallel)."""
+        if self.private is not None:
+            raise TrainError("DP training runs on one process: Opacus would need its own DistributedDataParallel")
 
     def train_data(self, x, y):
         """What the loop draws batches from (the latent DDPM swaps images for latents)."""

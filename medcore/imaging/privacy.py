@@ -106,6 +106,12 @@ class DPRun:
             raise TrainError(str(exc)) from exc
         self.steps_done = 0
 
+    @classmethod
+    def for_run(cls, module, optimizer, cfg, n_train: int) -> "DPRun":
+        """The DP-SGD of a training run (`TrainConfig`): its ε, δ, clipping bound, batch size and steps."""
+        return cls(module, optimizer, target_epsilon=cfg.dp_epsilon, delta=cfg.dp_delta,
+                   max_grad_norm=cfg.dp_max_grad_norm, batch_size=cfg.batch_size, n_train=n_train, steps=cfg.steps)
+
     def batch(self, x, y, gen, flip: bool = True):
         from medcore.imaging.loop import batch_of
 

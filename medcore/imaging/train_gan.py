@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from medcore.imaging.loop import Handler, nparams, prefixed, preview_labels, save_preview, to_uint8, unprefixed
-from medcore.imaging.train_config import TrainConfig, TrainError
+from medcore.imaging.train_config import TrainConfig
 
 
 def gan_step(G, D, opt_g, opt_d, gcfg, xb, yb, gen):
@@ -92,22 +92,11 @@ class GANHandler(Handler):
         if cfg.dp_epsilon > 0:
             from medcore.imaging.privacy import DPRun
 
-            self.private = DPRun(self.D, self.opt_d, target_epsilon=cfg.dp_epsilon, delta=cfg.dp_delta,
-                                 max_grad_norm=cfg.dp_max_grad_norm, batch_size=cfg.batch_size,
-                                 n_train=int(data[0].shape[0]), steps=cfg.steps)
+            self.private = DPRun.for_run(self.D, self.opt_d, cfg, int(data[0].shape[0]))
             self.opt_d = self.private.optimizer
 
-    def batch(self, x, y, batch_size: int, gen):
-        if self.private is None:
-            return super().batch(x, y, batch_size, gen)
-        return self.private.batch(x, y, gen)
-
-    def summary(self) -> dict:
-        return {"dp": self.private.spent()} if self.private else {}
-
     def prepare(self, accelerator) -> None:
-        if self.private is not None:
-            raise TrainError("DP training runs on one process: Opacus would need its own DistributedDataParallel")
+        self.check_processes()
         self.train_G, self.train_D, self.opt_g, self.opt_d = accelerator.prepare(self.G, self.D, self.opt_g,
                                                                                 self.opt_d)
 

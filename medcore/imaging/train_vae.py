@@ -44,22 +44,11 @@ class VAEHandler(Handler):
                                  "sees real scans without protection (use --disc-weight 0)")
             from medcore.imaging.privacy import DPRun
 
-            self.private = DPRun(self.vae, self.opt, target_epsilon=cfg.dp_epsilon, delta=cfg.dp_delta,
-                                 max_grad_norm=cfg.dp_max_grad_norm, batch_size=cfg.batch_size,
-                                 n_train=int(data[0].shape[0]), steps=cfg.steps)
+            self.private = DPRun.for_run(self.vae, self.opt, cfg, int(data[0].shape[0]))
             self.train_module, self.opt = self.private.module, self.private.optimizer
 
-    def batch(self, x, y, batch_size: int, gen):
-        if self.private is None:
-            return super().batch(x, y, batch_size, gen)
-        return self.private.batch(x, y, gen)
-
-    def summary(self) -> dict:
-        return {"dp": self.private.spent()} if self.private else {}
-
     def prepare(self, accelerator) -> None:
-        if self.private is not None:
-            raise TrainError("DP training runs on one process: Opacus would need its own DistributedDataParallel")
+        self.check_processes()
         self.train_module, self.opt = accelerator.prepare(self.vae, self.opt)
         if self.disc is not None:
             self.train_disc, self.opt_d = accelerator.prepare(self.disc, self.opt_d)
