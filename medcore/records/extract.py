@@ -257,8 +257,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
             if _not_a_finding(s, p.text, p.start, p.end):
                 continue
             words = _with_lasting_word(s, p.start, p.text, m.context)
-            assertion = ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context,
-                                          text=words)
+            assertion = _tobacco_not_current(s, p.text, p.start) or \
+                ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context, text=words)
             if assertion == "present" and background and background[0] <= p.start < background[1]:
                 assertion = ctx.background(words, m.context)
             out.problems.append(Problem(p.text, base + p.start, base + p.end, sent.index, problem_name(concept),
@@ -304,9 +304,9 @@ def _background_window(s: str) -> tuple[int, int] | None:
 
 
 _ROOM_AIR = re.compile(r"%\s*(?:on\s+)?$")
-# tobacco named with a word that says it is not current ("quit smoking", "never smoker", "ex-smoker") is social
-# history, not a problem of this note
-_NOT_SMOKING = re.compile(r"\b(?:quit|stopped|gave up|never|ex|former|non)[- ]?\s*$", re.I)
+# tobacco named with a word that says it is not current: given up ("quit smoking", "ex-smoker") is past tobacco use,
+# never ("never smoker", "non-smoker") is none
+_NOT_SMOKING = re.compile(r"\b(?:(?P<past>quit|stopped|gave up|ex|former)|never|non)[- ]?\s*$", re.I)
 _SERVICE = re.compile(r"(?:\s+and\s+[A-Za-z]+)?\s+(?:education|educator|nurse|team|service|specialist|clinic|unit|"
                       r"diary|diaries)\b", re.I)
 # a condition's name used for an operation, a device, a scale or a protocol ('cataract extraction',
@@ -336,12 +336,20 @@ def _not_a_finding(s: str, text: str, start: int, end: int) -> bool:
     """Words from the problem vocabulary that do not report a problem here: 'RA' after a saturation
     ('SpO2 97% RA' is room air), a condition naming a service, clinic or diary ('diabetes educator', 'heart
     failure clinic', 'Headache and Epilepsy Service', 'headache diary'), an operation, scale or protocol ('cataract
-    extraction', 'Glasgow coma scale') and tobacco that is not current."""
+    extraction', 'Glasgow coma scale')."""
     if text == "RA" and _ROOM_AIR.search(s[max(0, start - 6):start]):
         return True
-    if text.lower() in ("smoking", "smoker") and _NOT_SMOKING.search(s[max(0, start - 12):start]):
-        return True
     return bool(_SERVICE.match(s, end) or _NAMES_SOMETHING_ELSE.match(s, end))
+
+
+def _tobacco_not_current(s: str, text: str, start: int) -> str | None:
+    """'historical' for tobacco given up ('ex-smoker', 'quit smoking'), 'negated' for none ('never smoker')."""
+    if text.lower().startswith("ex-"):
+        return "historical"
+    if text.lower() not in ("smoking", "smoker", "cigarettes", "tobacco"):
+        return None
+    m = _NOT_SMOKING.search(s[max(0, start - 12):start])
+    return None if m is None else "historical" if m.group("past") else "negated"
 
 
 _WORD = re.compile(r"[A-Za-z][\w'-]*")

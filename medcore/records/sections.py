@@ -46,7 +46,8 @@ _KEYWORDS = (("present", "history_of_present_illness"), ("allerg", "allergies"),
              ("impression", "assessment_and_plan"), ("recommend", "assessment_and_plan"), ("family", "family_history"),
              ("social", "social_history"), ("exam", "physical_exam"), ("course", "hospital_course"),
              ("follow", "follow_up"), ("procedure", "procedures"), ("imaging", "imaging"), ("finding", "imaging"),
-             ("history", "past_medical_history"), ("complaint", "chief_complaint"), ("diagnos", "chief_complaint"))
+             ("history", "past_medical_history"), ("complaint", "chief_complaint"), ("diagnos", "chief_complaint"),
+             ("shx", "social_history"))
 
 
 # A header run into the text, as notes flattened to one line write them ("...knee.,ALLERGIES:, Nil.,MEDS:, ..."):

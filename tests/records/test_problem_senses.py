@@ -54,3 +54,14 @@ def test_a_symptom_before_no_known_site_is_not_read(kb):
 def test_each_other_sense_needs_a_source():
     with pytest.raises(ContextWordsError, match="source"):
         build_other_senses([{"terms": ["reflux"], "near": ["vein"]}], lambda t: {t})
+
+
+@pytest.mark.parametrize("note,text,code,assertion", [
+    ("Social history: smokes 20 cigarettes a day.", "cigarettes", "F17.210", "present"),
+    ("Social history: married, ex-smoker.", "ex-smoker", "Z72.0", "historical"),
+    ("ECG: sinus rhythm with LBBB.", "LBBB", "I44.7", "present"),
+    ("ECG: sinus rhythm with RBBB.", "RBBB", "I45.10", "present"),
+])
+def test_tobacco_and_bundle_branch_blocks(kb, note, text, code, assertion):
+    p = problem(analyze(note, kb), text)
+    assert (p.icd10cm, p.assertion) == (code, assertion)
