@@ -8,7 +8,7 @@ vocabulary is data under assets/kb/, and every flag cites the reference range's 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from medcore.knowledge import assertions as ctx
 from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement, Medication, Mention, Problem,
@@ -235,7 +235,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     # a problem term that holds a drug or a lab name and says more ('cocaine abuse', 'elevated cholesterol') is the
     # problem; one inside a drug, lab, allergy or procedure span is not
     hard, soft = taken[:n_hard] + taken[n_soft:], taken[n_hard:n_soft]
-    hits = [r for c in term.match(s, types=PROBLEM_TYPES, section=sec, only=m.concepts)
+    hits = [r for c in _match_quotes_folded(term, s, PROBLEM_TYPES, sec, m.concepts)
             if not overlaps(hard, c.start, c.end) and _holds(soft, c.start, c.end) for r in m.problems.reported(s, c)]
     # a bare word that names a problem beside its cue words ('frequency' beside dysuria), where nothing else was read
     hits += [r for r in m.problems.contextual(s, sec) if not overlaps(taken, r[0].start, r[0].end)
@@ -340,6 +340,14 @@ def _not_a_finding(s: str, text: str, start: int, end: int) -> bool:
     if text == "RA" and _ROOM_AIR.search(s[max(0, start - 6):start]):
         return True
     return bool(_SERVICE.match(s, end) or _NAMES_SOMETHING_ELSE.match(s, end))
+
+
+def _match_quotes_folded(term, s: str, types, section: str, only) -> list:
+    """The matcher's mentions with a typographic apostrophe read as a plain one ("Down’s syndrome"), same offsets."""
+    if "\u2019" not in s:
+        return term.match(s, types=types, section=section, only=only)
+    folded = s.replace("\u2019", "'")
+    return [replace(c, text=s[c.start:c.end]) for c in term.match(folded, types=types, section=section, only=only)]
 
 
 def _tobacco_not_current(s: str, text: str, start: int) -> str | None:

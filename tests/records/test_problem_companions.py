@@ -21,3 +21,11 @@ from tests.records.conftest import problem
 ])
 def test_companions_and_unseen_findings(kb, note, text, assertion):
     assert problem(analyze(note, kb), text).assertion == assertion
+
+
+@pytest.mark.parametrize("note,text", [
+    ("She doesn't have asthma.", "asthma"),
+    ("He hasn’t had chest pain since the stent.", "chest pain"),  # a typographic apostrophe
+])
+def test_contracted_negations(kb, note, text):
+    assert problem(analyze(note, kb), text).assertion == "negated"

@@ -65,3 +65,21 @@ def test_each_other_sense_needs_a_source():
 def test_tobacco_and_bundle_branch_blocks(kb, note, text, code, assertion):
     p = problem(analyze(note, kb), text)
     assert (p.icd10cm, p.assertion) == (code, assertion)
+
+
+@pytest.mark.parametrize("note,text,code,assertion", [
+    ("Heart: regular, no murmurs, rubs or gallops.", "rubs", "R01.2", "negated"),
+    ("Feet: the toenails are thickened and yellow.", "thickened", "L60.3", "present"),
+    ("A young man with Down\u2019s syndrome, here for review.", "Down\u2019s syndrome", "Q90.9", "present"),
+])
+def test_heart_sound_lists_nails_and_typographic_apostrophes(kb, note, text, code, assertion):
+    p = problem(analyze(note, kb), text)
+    assert (p.icd10cm, p.assertion) == (code, assertion)
+
+
+@pytest.mark.parametrize("note,word", [
+    ("Hands cleaned with alcohol rub before the exam.", "rub"),
+    ("Thick mucoid secretions in the nose; nails normal.", "thick"),
+])
+def test_rub_and_thick_elsewhere_are_not_problems(kb, note, word):
+    assert word not in {p.text.lower() for p in analyze(note, kb).extraction.problems}
