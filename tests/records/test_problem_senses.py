@@ -83,3 +83,11 @@ def test_heart_sound_lists_nails_and_typographic_apostrophes(kb, note, text, cod
 ])
 def test_rub_and_thick_elsewhere_are_not_problems(kb, note, word):
     assert word not in {p.text.lower() for p in analyze(note, kb).extraction.problems}
+
+
+@pytest.mark.parametrize("note,text,code", [
+    ("Problems: 4. Chronic renal insufficiency, stable.", "Chronic renal insufficiency", "N18.9"),  # index: chronic
+    ("Past history: pericarditis after a viral illness.", "pericarditis", "I31.9"),  # index: Pericarditis NOS I31.9
+])
+def test_index_codes(kb, note, text, code):
+    assert problem(analyze(note, kb), text).icd10cm == code
