@@ -11,9 +11,9 @@ from tests.records.conftest import problem
 
 
 @pytest.mark.parametrize("note,text,assertion", [
-    ("He presents with his mother for follow-up of hypothyroidism.", "hypothyroidism", "present"),
+    ("He came in with his father today to review his hypothyroidism.", "hypothyroidism", "present"),
     ("She was brought to the ER by her sister after cocaine use.", "cocaine use", "present"),
-    ("Mother called 911 when the patient vomited.", "vomited", "present"),
+    ("Her mother called an ambulance after she vomited twice.", "vomited", "present"),
     ("His mother has hypothyroidism.", "hypothyroidism", "family"),
     ("Family history: mother with diabetes.", "diabetes", "family"),
     ("Legs: varicosities are not observed.", "varicosities", "negated"),

@@ -11,7 +11,7 @@ from tests.records.conftest import problem
 
 
 @pytest.mark.parametrize("note,word", [
-    ("Duplex: the great saphenous vein shows reflux of 3 seconds after release of distal compression.", "reflux"),
+    ("Duplex: great saphenous vein reflux lasting 3 seconds once distal compression is let go.", "reflux"),
     ("Sleep study: 52 apneas and 88 hypopneas, apnea/hypopnea index 31.", "apneas"),
     ("Sleep study: 52 apneas and 88 hypopneas, apnea/hypopnea index 31.", "apnea"),
     ("The puncture site was checked for bleeding and a dressing applied.", "bleeding"),
