@@ -2,7 +2,11 @@
 urgency is urinary frequency, "congestion" beside rhinorrhea is nasal congestion, "stones" beside the kidney are
 kidney stones, "mass" in the temporal lobe is an intracranial mass; "alcohol" in a social history is alcohol use.
 Alone, or beside words of another organ ("chest congestion", "gallbladder stones", "liver lesions"), they are not
-read. The words, their cues and the problem-list condition each names are data: `context_words` in assets/kb/records/problem_vocabulary.yaml."""
+read. The words, their cues and the problem-list condition each names are data: `context_words` in assets/kb/records/problem_vocabulary.yaml.
+
+The other way round, `other_senses`: a problem term beside words that give it another sense is not a problem
+('reflux' beside a saphenous vein is venous valve reflux on a duplex scan, not GERD; 'apneas' beside 'hypopneas'
+or an index are counted events of a sleep study; 'HF 4+/5' is hip flexion strength)."""
 
 from __future__ import annotations
 
@@ -69,3 +73,40 @@ def build(entries) -> ContextWords | None:
     except (TypeError, AttributeError) as exc:
         raise ContextWordsError(f"context_words: {exc}") from exc
     return ContextWords(tuple(rules))
+
+
+@dataclass(frozen=True)
+class _Sense:
+    keys: frozenset[str]  # the matcher's lexicon keys of the problem terms
+    near: re.Pattern
+    window: int
+
+
+@dataclass(frozen=True)
+class OtherSenses:
+    senses: tuple[_Sense, ...]
+
+    def elsewhere(self, sentence: str, key: str, start: int, end: int) -> bool:
+        """True when the term matched by `key` at start:end stands beside a word that gives it another sense."""
+        for s in self.senses:
+            if key in s.keys and s.near.search(sentence[max(0, start - s.window):start] + " \n " +
+                                               sentence[end:end + s.window]):
+                return True
+        return False
+
+
+def build_other_senses(entries, keys_of) -> OtherSenses | None:
+    """From the data file's `other_senses` list; `keys_of(term)`: the matcher's lexicon keys of a term."""
+    if not entries:
+        return None
+    senses = []
+    try:
+        for e in entries:
+            if not (e.get("terms") and e.get("near") and e.get("source")):
+                raise ContextWordsError(f"other_senses: each entry needs terms, near and source: {e!r}")
+            senses.append(_Sense(frozenset(k for t in e["terms"] for k in keys_of(str(t))),
+                                 re.compile(rf"(?<!\w)(?:{_alternation(e['near'])})", re.I),
+                                 int(e.get("window", WINDOW // 2))))
+    except (TypeError, AttributeError, ValueError) as exc:
+        raise ContextWordsError(f"other_senses: {exc}") from exc
+    return OtherSenses(tuple(senses))

@@ -8,7 +8,7 @@ vocabulary is data under assets/kb/, and every flag cites the reference range's 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from medcore.knowledge import assertions as ctx
 from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement, Medication, Mention, Problem,
@@ -243,7 +243,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     # a problem term that holds a drug or a lab name and says more ('cocaine abuse', 'elevated cholesterol') is the
     # problem; one inside a drug, lab, allergy or procedure span is not
     hard, soft = taken[:n_hard] + taken[n_soft:], taken[n_hard:n_soft]
-    hits = [r for c in term.match(s, types=PROBLEM_TYPES, section=sec, only=m.concepts)
+    hits = [r for c in _match_quotes_folded(term, s, PROBLEM_TYPES, sec, m.concepts)
             if not overlaps(hard, c.start, c.end) and _holds(soft, c.start, c.end) for r in m.problems.reported(s, c)]
     # a bare word that names a problem beside its cue words ('frequency' beside dysuria), where nothing else was read
     hits += [r for r in m.problems.contextual(s, sec) if not overlaps(taken, r[0].start, r[0].end)
@@ -265,8 +265,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
             if _not_a_finding(s, p.text, p.start, p.end):
                 continue
             words = _with_lasting_word(s, p.start, p.text, m.context)
-            assertion = ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context,
-                                          text=words)
+            assertion = _tobacco_not_current(s, p.text, p.start) or \
+                ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context, text=words)
             if assertion == "present" and background and background[0] <= p.start < background[1]:
                 assertion = ctx.background(words, m.context)
             out.problems.append(Problem(p.text, base + p.start, base + p.end, sent.index, problem_name(concept),
@@ -312,9 +312,9 @@ def _background_window(s: str) -> tuple[int, int] | None:
 
 
 _ROOM_AIR = re.compile(r"%\s*(?:on\s+)?$")
-# tobacco named with a word that says it is not current ("quit smoking", "never smoker", "ex-smoker") is social
-# history, not a problem of this note
-_NOT_SMOKING = re.compile(r"\b(?:quit|stopped|gave up|never|ex|former|non)[- ]?\s*$", re.I)
+# tobacco named with a word that says it is not current: given up ("quit smoking", "ex-smoker") is past tobacco use,
+# never ("never smoker", "non-smoker") is none
+_NOT_SMOKING = re.compile(r"\b(?:(?P<past>quit|stopped|gave up|ex|former)|never|non)[- ]?\s*$", re.I)
 _SERVICE = re.compile(r"(?:\s+and\s+[A-Za-z]+)?\s+(?:education|educator|nurse|team|service|specialist|clinic|unit|"
                       r"diary|diaries)\b", re.I)
 # a condition's name used for an operation, a device, a scale or a protocol ('cataract extraction',
@@ -344,12 +344,28 @@ def _not_a_finding(s: str, text: str, start: int, end: int) -> bool:
     """Words from the problem vocabulary that do not report a problem here: 'RA' after a saturation
     ('SpO2 97% RA' is room air), a condition naming a service, clinic or diary ('diabetes educator', 'heart
     failure clinic', 'Headache and Epilepsy Service', 'headache diary'), an operation, scale or protocol ('cataract
-    extraction', 'Glasgow coma scale') and tobacco that is not current."""
+    extraction', 'Glasgow coma scale')."""
     if text == "RA" and _ROOM_AIR.search(s[max(0, start - 6):start]):
         return True
-    if text.lower() in ("smoking", "smoker") and _NOT_SMOKING.search(s[max(0, start - 12):start]):
-        return True
     return bool(_SERVICE.match(s, end) or _NAMES_SOMETHING_ELSE.match(s, end))
+
+
+def _match_quotes_folded(term, s: str, types, section: str, only) -> list:
+    """The matcher's mentions with a typographic apostrophe read as a plain one ("Down’s syndrome"), same offsets."""
+    if "\u2019" not in s:
+        return term.match(s, types=types, section=section, only=only)
+    folded = s.replace("\u2019", "'")
+    return [replace(c, text=s[c.start:c.end]) for c in term.match(folded, types=types, section=section, only=only)]
+
+
+def _tobacco_not_current(s: str, text: str, start: int) -> str | None:
+    """'historical' for tobacco given up ('ex-smoker', 'quit smoking'), 'negated' for none ('never smoker')."""
+    if text.lower().startswith("ex-"):
+        return "historical"
+    if text.lower() not in ("smoking", "smoker", "cigarettes", "tobacco"):
+        return None
+    m = _NOT_SMOKING.search(s[max(0, start - 12):start])
+    return None if m is None else "historical" if m.group("past") else "negated"
 
 
 _WORD = re.compile(r"[A-Za-z][\w'-]*")

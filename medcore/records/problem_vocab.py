@@ -12,8 +12,9 @@ problem carries an ICD-10-CM code:
 - a curated condition matched through one of its broader synonyms gives way to the ICD-10-CM concept those
   words name when its code sits in another category ('inguinal hernia' is K40, not hernia NOS K46.9).
 A bare word that names a problem only beside its cue words ('frequency' beside dysuria) is read there
-(records/context_words.py). A goal term after a word that sets it as a goal ('encouraged weight loss', 'attempts at weight loss') is advice, not
-a problem. A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
+(records/context_words.py). A goal term after a word that sets it as a goal ('encouraged weight loss', 'attempts at
+weight loss') is advice, not a problem; so is a term beside words that give it another sense ('reflux' of a saphenous
+vein, `other_senses`). A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
 report a problem on their own (generic HPO terms such as 'pain' or 'ordering') are listed in
 the same data file, with the ICD-10-CM chapters that are not problems (external causes)."""
 
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from medcore.knowledge.concepts import Mention
 from medcore.knowledge.normalize import term_keys
 from medcore.records import context_words, injury_site
 
@@ -38,6 +40,12 @@ ANCESTOR_LEVELS = 2
 SHORT_KEY = 3
 _JOINED = re.compile(r"\b(?:and|or)\b", re.I)  # words that join two problems into one term
 GOAL_WINDOW = 40  # characters before a goal term in which its cue ('encouraged', 'attempts at') must stand
+# a symptom, then its site: 'pain in her back', 'tenderness over the right flank' (the site: one or two words, a
+# trailing 'region' or 'area' left out)
+_SITE_AFTER = re.compile(r"\b(?P<head>pain|tenderness|swelling|numbness)\s+(?:in|of|over|at)\s+"
+                         r"(?:(?:the|her|his|their|my|both)\s+)?(?:(?P<side>right|left|bilateral)\s+)?"
+                         r"(?P<site>[a-z]+(?:\s+(?!region\b|area\b|and\b|or\b|with\b)[a-z]+)?)"
+                         r"(?:\s+(?:region|area))?(?![\w-])", re.I)
 _TOO_BROAD = frozenset({"HP:0000118", "HP:0000001"})
 
 
@@ -58,6 +66,7 @@ class ProblemVocab:
     goal_keys: frozenset[str] = frozenset()  # 'weight loss': a goal after 'encouraged', 'attempts at', not a problem
     goal_cue: re.Pattern | None = None
     context: context_words.ContextWords | None = None  # 'frequency' beside dysuria: urinary frequency
+    senses: context_words.OtherSenses | None = None  # 'reflux' beside a saphenous vein: not GERD
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -76,6 +85,8 @@ class ProblemVocab:
         has no code ('renal abscess' as an HPO term), the problem-list conditions inside it ('abscess')."""
         if self.goal_cue is not None and mention.synonym in self.goal_keys and \
                 self.goal_cue.search(sentence, max(0, mention.start - GOAL_WINDOW), mention.start):
+            return []
+        if self.senses is not None and self.senses.elsewhere(sentence, mention.synonym, mention.start, mention.end):
             return []
         inner = sentence[mention.start:mention.end]
         got = self.resolve(mention)
@@ -113,6 +124,28 @@ class ProblemVocab:
             concept = self.term.get(mention.concept_id)
             if concept is not None and _code(concept):
                 out.append((mention, concept, _code(concept)))
+        return out + self.turned_round(sentence)
+
+    def turned_round(self, sentence: str) -> list[tuple[object, object, str]]:
+        """A symptom written with its site after it ('pain in her back', 'tenderness in the suprapubic region'):
+        the problem the site-first term names ('back pain', 'suprapubic tenderness'), over the whole phrase."""
+        out = []
+        for m in _SITE_AFTER.finditer(sentence):
+            site = m.group("site").split()
+            for n in range(len(site), 0, -1):  # the longest site first, with its side, then without
+                for words in dict.fromkeys((" ".join((m.group("side") or "").split() + site[:n]), " ".join(site[:n]))):
+                    named = f"{words} {m.group('head')}"
+                    whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
+                    got = next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
+                    if got is not None:
+                        end = m.end() if n == len(site) else m.start("site") + len(" ".join(site[:n]))
+                        mention = Mention(m.start(), end, sentence[m.start():end], got[0].id, "condition",
+                                          whole[0].synonym, how="variant")
+                        out.append((mention, *got))
+                        break
+                else:
+                    continue
+                break
         return out
 
     def _by_site(self, sentence: str, mention, concept, code: str) -> tuple[object, str]:
@@ -220,6 +253,7 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     try:
         injuries = injury_site.build(doc.get("injury_by_site"))
         context = context_words.build(doc.get("context_words"))
+        senses = context_words.build_other_senses(doc.get("other_senses"), lambda t: term_keys(t, term.variants))
     except (injury_site.InjurySiteError, context_words.ContextWordsError) as exc:
         raise ProblemVocabError(str(exc)) from exc
     goals = doc.get("goals") or {}
@@ -227,4 +261,5 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     goal_cue = re.compile(r"\b(?:" + "|".join(map(re.escape, goals["cues"])) + r")\b[^.;:]*$", re.I) \
         if goals.get("cues") else None
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
-                        injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context)
+                        injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context,
+                        senses=senses)

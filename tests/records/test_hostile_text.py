@@ -111,3 +111,26 @@ def test_seeded_random_text_never_raises_and_stays_fast(section_rules):
         assert time.perf_counter() - t0 < BUDGET_S
         for span in out.spans:
             assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("unit", ["XXXX:\n", "Ab cd:\n", "AB CD:, ", "Plan:\nQQ:\n"])
+def test_many_unknown_headers_stay_linear(unit, section_rules):
+    """Notes made of unknown 'XXXX:' lines: each header was checked against every header found so far
+    (8 s at 50k characters, 32 s at 100k). Best of three, sizes alternating, without the collector
+    (as in tests/knowledge/test_match.py): ten times the text must take about ten times as long."""
+    import gc
+
+    best = {4_000: float("inf"), 40_000: float("inf")}
+    gc.disable()
+    try:
+        for _ in range(3):
+            for n in best:
+                text = unit * (n // len(unit))
+                t0 = time.perf_counter()
+                sections = find_sections(text, section_rules)
+                best[n] = min(best[n], time.perf_counter() - t0)
+    finally:
+        gc.enable()
+    assert len(sections) >= 40_000 // len(unit) // 2  # the headers are still found
+    small, large = best[4_000], best[40_000]
+    assert large < BUDGET_S and large < 40 * max(small, 0.002), (unit, best)
