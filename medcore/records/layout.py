@@ -15,9 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
-import yaml
 
 from medcore.config import REPO_ROOT
+from medcore.knowledge import kbfiles
+from medcore.knowledge.kbfiles import KnowledgeKBError
 from medcore.records.note_types import NoteType, ngrams, normalise_header, phrase_key
 from medcore.records.sections import Section
 from medcore.records.structured import Item, StructuredSummary, med_line
@@ -122,8 +123,8 @@ def _layout(name: str, raw, where: str) -> LayoutSpec:
 @lru_cache(maxsize=4)
 def load(path: Path = DEFAULT_PATH) -> LayoutKB:
     try:
-        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        doc = kbfiles.read_yaml(path)  # the knowledge layer's YAML reader: safe loader, one error wording
+    except KnowledgeKBError as exc:
         raise LayoutKBError(f"{path}: {exc}") from exc
     if (not isinstance(doc, dict) or not str(doc.get("source", "")).strip() or not isinstance(doc.get("layouts"), dict)
             or not isinstance(doc.get("generic"), dict)):

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from medcore.config import REPO_ROOT
+from medcore.knowledge import kbfiles
+from medcore.knowledge.kbfiles import KnowledgeKBError
 from medcore.records.sections import Section
 
 log = logging.getLogger(__name__)
@@ -113,8 +114,8 @@ def _weights(raw, where: str) -> dict[str, int]:
 @lru_cache(maxsize=4)
 def load(path: Path = DEFAULT_PATH) -> NoteTypeKB:
     try:
-        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        doc = kbfiles.read_yaml(path)  # the knowledge layer's YAML reader: safe loader, one error wording
+    except KnowledgeKBError as exc:
         raise NoteTypeKBError(f"{path}: {exc}") from exc
     if not isinstance(doc, dict) or not str(doc.get("source", "")).strip() or not isinstance(doc.get("types"), dict):
         raise NoteTypeKBError(f"{path}: needs 'source' and a 'types' mapping")
