@@ -9,7 +9,8 @@ dose line of a drug containing a text the blind set forbids (renal caps in titra
 cases (every proposable dose of a drug within a daily cap, or the drug not proposed at all); set C pairs with the
 daily dose of one drug (dose-dependent severity) and plans dosing a drug above a label limit; set D more pairs; set E
 plans that must (or must not) say avoid for one option (`choices:`);
-set pgx-blind-s7 gene + genotype + drug cases (`pgx:`, scored in pgx_blind.py).
+set pgx-blind-s7 gene + genotype + drug cases (`pgx:`, scored in pgx_blind.py); set F typed names with their
+expected ingredients (`names:`, scored in names_blind.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from medcore.therapy import pgx_blind, review
+from medcore.therapy import names_blind, pgx_blind, review
 
 from medcore.therapy import interactions as ix
 from medcore.therapy.issues import RANK
@@ -249,6 +250,8 @@ def run(kb: KnowledgeBase, path: Path = DEFAULT, errors: bool = False) -> dict:
         report["renal_cases_not_applicable"] = len(renal) - len(app)
     if data.get("pgx"):
         report.update(pgx_blind.run(kb, data["pgx"], errors))
+    if data.get("names"):
+        report.update(names_blind.run(kb, data["names"], errors))
     if errors:
         report["pair_errors"] = [p for p in pairs if not p["ok"]]
         report["patient_errors"] = [p for p in patients if not p["ok"]]
