@@ -53,8 +53,6 @@ class KnowledgeBase:
     interaction_only: dict[str, dict] = field(default_factory=dict)
     # interactions of three or more drugs together (interactions.yaml group_rules; see interactions.group_findings)
     group_rules: list[dict] = field(default_factory=list)
-    # (pair, drug) of dose contexts marked `avoid_new`: a new option is avoided while the current drug is at that dose
-    avoid_new: frozenset = frozenset()
     lexicon: DrugLexicon | None = None
     knowledge_dir: Path | None = None
     condition_index: dict[str, str] = field(default_factory=dict)
@@ -239,8 +237,6 @@ def _build(root: Path) -> KnowledgeBase:
         duplicate_classes=frozenset(shared["duplicate_classes"]["classes"]),
         duplicate_source=shared["duplicate_classes"]["source"], beers_classes=beers_classes,
         interaction_only=interaction_only, group_rules=list(inter.get("group_rules", [])), lexicon=lex, knowledge_dir=kdir,
-        avoid_new=frozenset((frozenset(r["drugs"]), c["drug"]) for r in inter["pairs"] for c in r.get("dose", ())
-                            if c.get("avoid_new")),
         condition_index=_index(conditions.values(), ("name", "synonyms", "icd10", "snomed")),
         state_index={**_index(conditions.values(), ("name", "synonyms")), **_index(states.values(), ("name", "synonyms"))},
         allergy_index=_index(allergy_classes.values(), ("name", "synonyms")),

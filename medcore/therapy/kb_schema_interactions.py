@@ -37,11 +37,6 @@ DOSE_CONTEXT = {
                    "above": {"type": "number", "exclusiveMinimum": 0},
                    "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
                    "management": {"type": "string"}, "avoid": {"type": "boolean"},
-                   # `avoid_new`: the source's avoid falls on STARTING the other drug while this dose goes on (the
-                   # Brilinta boxed warning: aspirin above 100 mg/day makes ticagrelor less effective), so a new
-                   # option of the other drug is ranked as one to avoid even though the dose over the limit is a
-                   # current medicine (by default that case only says to lower the current medicine)
-                   "avoid_new": {"type": "boolean"},
                    "unit": {"enum": ["mg", "mcg", "g", "units"]}},
 }
 # severity or management that depends on how long one drug is taken (the source says so: regular paracetamol for

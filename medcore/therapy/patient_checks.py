@@ -227,12 +227,9 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
         doses = {**ctx.med_doses, **({drug["id"]: daily} if daily else {})}
         f = ix.pair(kb, drug["id"], m, ctx.crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})})
         if f:
-            # a dose limit broken by the CURRENT medicine's dose (simvastatin 40 mg with new diltiazem): the remedy is
-            # to lower that medicine, which the management says; the new option is not ranked as one to avoid,
-            # unless the context says the source's avoid falls on the new drug (`avoid_new`: aspirin above 100 mg/day
-            # with new ticagrelor, the Brilinta boxed warning)
-            current_over = (m in ix.avoid_dose_of(kb, drug["id"], m, doses)
-                            and (frozenset((drug["id"], m)), m) not in kb.avoid_new)
+            # a dose limit broken by the CURRENT medicine's dose (aspirin 325 mg with new ticagrelor): the remedy is
+            # to lower that medicine, which the management says; the new option is not ranked as one to avoid
+            current_over = m in ix.avoid_dose_of(kb, drug["id"], m, doses)
             issue = Issue(f.severity, "interaction", f"{f.drugs[0]} + {f.drugs[1]}: {f.effect} ({f.mechanism}). "
                           f"Management: {f.management}", f.source, list(f.drug_ids),
                           avoid=f.avoid and f.severity == "major" and not current_over)

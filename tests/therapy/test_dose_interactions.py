@@ -108,22 +108,14 @@ def test_a_new_drug_given_above_the_limit_is_ranked_as_avoid(plan_for):
     assert not _option(plan, "simvastatin").avoid_with
 
 
-def test_ticagrelor_is_avoided_while_current_aspirin_is_above_100_mg(plan_for):
-    """The Brilinta boxed warning: aspirin above 100 mg/day is to be avoided with ticagrelor (`avoid_new`), so a new
-    ticagrelor is ranked as an avoid, named with the label, while aspirin stays there; at 81 mg it is first line."""
+def test_a_current_medicine_above_the_limit_is_to_be_lowered_not_the_new_drug_avoided(plan_for):
+    """Aspirin 325 mg with new ticagrelor: the boxed warning asks to lower aspirin; ticagrelor is not an 'avoid'."""
     plan = plan_for({"age": 60, "sex": "male", "weight_kg": 85, "scr_mg_dl": 1.0,
                      "medications": ["aspirin 325 mg daily"]}, "acs_p2y12")
     tica = _option(plan, "ticagrelor")
-    assert not tica.excluded and [i.drugs for i in tica.avoid_with] == [["aspirin", "ticagrelor"]]
-    assert "Brilinta" in tica.avoid_with[0].source and "lower aspirin to 75-100 mg/day" in tica.avoid_with[0].text
-    assert plan.chosen != "ticagrelor" and any("Not ticagrelor" in t for t in plan.explanation)
-    plan = plan_for({"age": 60, "sex": "male", "weight_kg": 85, "scr_mg_dl": 1.0,
-                     "medications": ["aspirin 81 mg daily"]}, "acs_p2y12")
-    assert plan.chosen == "ticagrelor" and not _option(plan, "ticagrelor").avoid_with
-
-
-def test_a_current_medicine_above_the_limit_is_to_be_lowered_not_the_new_drug_avoided(plan_for):
-    """Simvastatin 40 mg with new diltiazem: the label limits the statin; diltiazem is not an 'avoid'."""
+    assert not tica.excluded and not tica.avoid_with
+    [w] = [i for i in tica.cautions if i.kind == "interaction" and "aspirin" in i.drugs]
+    assert w.severity == "major" and "lower aspirin to 75-100 mg/day" in w.text
     plan = plan_for({"age": 72, "sex": "male", "weight_kg": 82, "scr_mg_dl": 1.0,
                      "medications": ["simvastatin 40 mg daily"]}, "af_rate_control")
     dil = _option(plan, "diltiazem")
