@@ -103,6 +103,16 @@ def opening_statement(kb: KnowledgeBase, case: Case) -> str:
     return f"I'm here because {'I ' if event else 'of '}{name}. {onset_text(case)}"
 
 
+def opening_findings(case: Case) -> dict[str, str]:
+    """What the opening statement tells: the complaint, how long ago it started (one duration yes, the others no)
+    and, when it says so, how it came on."""
+    told = {case.complaint: "yes"}
+    told.update({f: "yes" if case.findings.get(f) else "no" for f in DURATION_HOURS})
+    if any(case.findings.get(f) for f in ONSET):
+        told.update({f: "yes" if case.findings.get(f) else "no" for f in ONSET})
+    return told
+
+
 def truth(kb: KnowledgeBase, case: Case, fid: str) -> str:
     """yes | no | unknown for one finding, from the case (a patient cannot know a measurement)."""
     if case.findings.get(fid):
@@ -143,7 +153,7 @@ def _intent_answer(kb: KnowledgeBase, case: Case, intent: str) -> tuple[str, dic
         return ("It's really bad, about 8 out of 10." if severe else "It's there, but bearable: about 4 out of 10."), \
             {"severe_pain": "yes" if severe else "no"}
     if intent == "complaint":
-        return opening_statement(kb, case), {case.complaint: "yes"}
+        return opening_statement(kb, case), opening_findings(case)
     raise ValueError(intent)
 
 

@@ -37,7 +37,11 @@ def test_intents_age_duration_complaint(trainer, mi, ckb):
     r = ask(trainer.matcher, mi, "How long has this been going on?")
     assert r.text.startswith("It started") and sum(v == "yes" for v in r.findings.values()) == 1
     r = ask(trainer.matcher, mi, "What brings you in today?")
-    assert r.text == opening_statement(ckb.triage, mi) and r.findings == {mi.complaint: "yes"}
+    assert r.text == opening_statement(ckb.triage, mi) and r.findings[mi.complaint] == "yes"
+    # the opening says how long ago it started: one duration yes, the others no
+    durations = {f: v for f, v in r.findings.items() if f.startswith("duration_")}
+    assert len(durations) == 3 and list(durations.values()).count("yes") == 1
+    assert all(mi.findings[f] == (v == "yes") for f, v in durations.items())
 
 
 def test_not_understood_and_bad_input(trainer, mi):
