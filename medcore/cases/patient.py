@@ -88,15 +88,20 @@ def onset_text(case: Case) -> str:
     return f"It started {when}.{how}"
 
 
-PAST_VERBS = {"took", "drank", "gave", "fell", "ate", "had", "was", "got"}  # KB names that are events, not symptoms
+# KB names that are events, not symptoms ('Swallowed a battery'). A listed verb, not any word ending in -ed:
+# 'Blurred vision', 'Muffled hearing' and 'High-speed object ...' are things one comes in *because of*.
+PAST_VERBS = {"took", "drank", "gave", "fell", "ate", "had", "was", "got", "swallowed", "breathed", "stopped",
+              "passed"}
+ARTICLES = {"a", "an", "the"}  # 'Missed a meal' is an event, 'Missed period' a symptom
 
 
 def opening_statement(kb: KnowledgeBase, case: Case) -> str:
     """The presenting complaint in the KB's own words (its names are noun phrases or, for exposures,
     past-tense events: 'Took too much of a medicine')."""
     name = _lower_first(kb.finding(case.complaint).name)
-    first = name.split()[0]
-    event = first in PAST_VERBS or (first.endswith("ed") and len(first) > 4)
+    words = name.split()
+    first = words[0]
+    event = first in PAST_VERBS or (first == "missed" and len(words) > 1 and words[1] in ARTICLES)
     if _speaker(case) in PROXY:
         reason = f"because they {name}" if event else f"because of {name}"
         return f"{PROXY[_speaker(case)][0]} {reason}. {onset_text(case)}"

@@ -85,3 +85,17 @@ def test_a_patient_who_cannot_speak_is_answered_by_a_companion(ckb, trainer):
     assert ask(trainer.matcher, case, "Any fever?").text.startswith("(The person with them answers)")
     who = "She" if case.sex == "female" else "He"
     assert ask(trainer.matcher, case, "How old are you?").text.endswith(f"{who} is {int(case.age)}.")
+
+
+def test_opening_reads_as_a_sentence_for_events_and_symptoms(ckb):
+    """Only real events take 'I' ('I swallowed ...'); a symptom whose name starts with an -ed word does not."""
+    from dataclasses import replace
+
+    base = new_case(ckb, 7, condition="myocardial_infarction")
+    for fid, want in (("hearing_loss", "because of muffled hearing"), ("blurred_vision", "because of blurred vision"),
+                      ("eye_penetrating_injury", "because of high-speed object"),
+                      ("missed_period", "because of missed period"),
+                      ("swallowed_battery", "because I swallowed a button battery"),
+                      ("missed_meal_insulin", "because I missed a meal"),
+                      ("overdose_taken", "because I took too much")):
+        assert want in opening_statement(ckb.triage, replace(base, complaint=fid)), fid
