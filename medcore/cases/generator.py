@@ -21,6 +21,15 @@ DURATION_HOURS = {"duration_under_1_day": (1, 20), "duration_1_to_14_days": (26,
 ONSET = ("sudden_onset", "gradual_onset")
 # modifiers and age markers: true of the complaint, but nobody comes in with "severe" alone
 NOT_A_COMPLAINT = {"severe_pain", "infant_under_3m"}
+# states and modifiers that frame a complaint: chosen only when the case has no other symptom to present with
+# ("I'm here because I'm pregnant" hides the bleeding or the cord that brought her in)
+CONTEXT_NOT_COMPLAINT = {"pregnant", "late_pregnancy", "early_pregnancy_weeks", "recently_given_birth",
+                         "breastfeeding", "one_eye_affected"}
+
+
+# An emergency-level case is drawn again until its findings carry an emergency feature (below); the cap only
+# matters for a condition whose red flags are all rare, and then its most likely red flag is set.
+MAX_EMERGENCY_DRAWS = 50
 
 
 class CaseRequestError(ValueError):
@@ -142,6 +151,39 @@ def _sample_findings(ckb: CaseKB, c, age: float, sex: str, exponent: float, rng)
     return out
 
 
+def emergency_features(kb, c, findings: dict) -> list[str]:
+    """What makes this presentation an emergency by the KB: the condition's own red flags that are present (each
+    condition lists them with its source) and the emergency-level red-flag rules (red_flags.yaml) that fire."""
+    present = {f for f, v in findings.items() if v}
+    return [f for f in c.red_flags if f in present] + [r.id for r in kb.rules if r.level == "emergency"
+                                                       and r.fires(present)]
+
+
+def _closed(ckb: CaseKB, findings: dict) -> dict:
+    out = dict(findings)
+    _close(ckb, out)
+    return out
+
+
+def _faithful_findings(ckb: CaseKB, c, age: float, sex: str, exponent: float, rng) -> dict[str, bool]:
+    """The findings, drawn from the likelihoods; for an emergency-level condition, conditioned on carrying at
+    least one emergency feature (rejection sampling), so an 'emergency' case is one a clinician could tell
+    is an emergency from its history, examination and measurements. Other levels draw once, as before."""
+    findings = _sample_findings(ckb, c, age, sex, exponent, rng)
+    if c.triage != "emergency":
+        return findings
+    for _ in range(MAX_EMERGENCY_DRAWS - 1):
+        if emergency_features(ckb.triage, c, _closed(ckb, findings)):
+            return findings
+        findings = _sample_findings(ckb, c, age, sex, exponent, rng)
+    if not emergency_features(ckb.triage, c, _closed(ckb, findings)):
+        flags = [f for f in c.red_flags if allowed(ckb, f, age, sex)]
+        if not flags:
+            raise KBError(f"emergency condition {c.id} has no red flag this patient could have")
+        findings[max(flags, key=lambda f: (c.likelihoods.get(f, (0.0, ""))[0], f))] = True
+    return findings
+
+
 def _distractors(ckb: CaseKB, c, findings: dict, age: float, sex: str, rng, n: int) -> list[str]:
     """Incidental risk factors the condition does not list (hard cases): drawn by their leak rate."""
     kb = ckb.triage
@@ -181,7 +223,7 @@ def _complaint(ckb: CaseKB, c, findings: dict, age: float, sex: str) -> str:
 
     present = [f for f, v in findings.items() if v and symptom(f)]
     if present:
-        return max(present, key=lambda f: (lik(f), f))
+        return max(present, key=lambda f: (f not in CONTEXT_NOT_COMPLAINT, lik(f), f))
     # guarantee a presenting complaint: the condition's most typical symptom that fits this patient
     listed = [f for f in c.likelihoods if symptom(f) and allowed(ckb, f, age, sex)]
     if not listed:
@@ -235,7 +277,7 @@ def new_case(ckb: CaseKB, seed: int, *, condition: str | None = None, level: str
     rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0xCA5E])
     c = kb.conditions[pool[int(rng.integers(len(pool)))]]  # uniform: every condition is worth teaching
     age, sex = _demographics(ckb, c, rng)
-    findings = _sample_findings(ckb, c, age, sex, DIFFICULTY_EXPONENT[difficulty], rng)
+    findings = _faithful_findings(ckb, c, age, sex, DIFFICULTY_EXPONENT[difficulty], rng)
     distractors = _distractors(ckb, c, findings, age, sex, rng, 1 if difficulty == "hard" else 0)
     _close(ckb, findings)
     complaint = _complaint(ckb, c, findings, age, sex)

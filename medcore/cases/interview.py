@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from medcore.cases.generator import Case
-from medcore.cases.patient import truth
+from medcore.cases.patient import ask_finding, opening_findings
 from medcore.triage.service import TriageEngine
 
 
@@ -26,8 +26,10 @@ class EngineRun:
 
 
 def start_answers(case: Case) -> tuple[dict, dict]:
-    """The presenting complaint, as the patient said it (origin 'text' makes it a complaint for the engine)."""
-    return {case.complaint: "yes"}, {case.complaint: "text"}
+    """What the opening statement told: the presenting complaint as the patient said it (origin 'text' makes it a
+    complaint for the engine), and how long ago and how it started (origin 'answer')."""
+    answers = opening_findings(case)
+    return answers, {f: ("text" if f == case.complaint else "answer") for f in answers}
 
 
 def p_true(engine: TriageEngine, case: Case, answers: dict, origin: dict) -> float:
@@ -57,8 +59,10 @@ def engine_interview(engine: TriageEngine, case: Case, max_questions: int | None
             break
         fid = q["id"]
         asked.append(fid)
-        answers[fid] = truth(kb, case, fid)
-        origin[fid] = "answer"
+        for f, value in ask_finding(kb, case, fid).findings.items():  # what the patient's answer tells
+            if origin.get(f) != "text":
+                answers[f] = value
+                origin[f] = "answer"
         curve.append(p_true(engine, case, answers, origin))
     post, rank = ranking(engine, case, answers, origin)
     top = [kb.conditions[int(ci)].id for ci in np.argsort(-post, kind="stable")[:5]]

@@ -88,19 +88,34 @@ def onset_text(case: Case) -> str:
     return f"It started {when}.{how}"
 
 
-PAST_VERBS = {"took", "drank", "gave", "fell", "ate", "had", "was", "got"}  # KB names that are events, not symptoms
+# KB names that are events, not symptoms ('Swallowed a battery'). A listed verb, not any word ending in -ed:
+# 'Blurred vision', 'Muffled hearing' and 'High-speed object ...' are things one comes in *because of*.
+PAST_VERBS = {"took", "drank", "gave", "fell", "ate", "had", "was", "got", "swallowed", "breathed", "stopped",
+              "passed"}
+ARTICLES = {"a", "an", "the"}  # 'Missed a meal' is an event, 'Missed period' a symptom
 
 
 def opening_statement(kb: KnowledgeBase, case: Case) -> str:
     """The presenting complaint in the KB's own words (its names are noun phrases or, for exposures,
     past-tense events: 'Took too much of a medicine')."""
     name = _lower_first(kb.finding(case.complaint).name)
-    first = name.split()[0]
-    event = first in PAST_VERBS or (first.endswith("ed") and len(first) > 4)
+    words = name.split()
+    first = words[0]
+    event = first in PAST_VERBS or (first == "missed" and len(words) > 1 and words[1] in ARTICLES)
     if _speaker(case) in PROXY:
         reason = f"because they {name}" if event else f"because of {name}"
         return f"{PROXY[_speaker(case)][0]} {reason}. {onset_text(case)}"
     return f"I'm here because {'I ' if event else 'of '}{name}. {onset_text(case)}"
+
+
+def opening_findings(case: Case) -> dict[str, str]:
+    """What the opening statement tells: the complaint, how long ago it started (one duration yes, the others no)
+    and, when it says so, how it came on."""
+    told = {case.complaint: "yes"}
+    told.update({f: "yes" if case.findings.get(f) else "no" for f in DURATION_HOURS})
+    if any(case.findings.get(f) for f in ONSET):
+        told.update({f: "yes" if case.findings.get(f) else "no" for f in ONSET})
+    return told
 
 
 def truth(kb: KnowledgeBase, case: Case, fid: str) -> str:
@@ -143,7 +158,7 @@ def _intent_answer(kb: KnowledgeBase, case: Case, intent: str) -> tuple[str, dic
         return ("It's really bad, about 8 out of 10." if severe else "It's there, but bearable: about 4 out of 10."), \
             {"severe_pain": "yes" if severe else "no"}
     if intent == "complaint":
-        return opening_statement(kb, case), {case.complaint: "yes"}
+        return opening_statement(kb, case), opening_findings(case)
     raise ValueError(intent)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from medcore.cases.generator import CaseRequestError, allowed, new_case, regenerate
+from medcore.cases.generator import (CONTEXT_NOT_COMPLAINT, CaseRequestError, allowed, emergency_features, new_case,
+                                     regenerate)
 from medcore.triage.kb import LEVELS
 
 
@@ -83,3 +84,28 @@ def test_student_view_hides_the_truth_and_regenerates_the_case(ckb):
     assert regenerate(ckb, view).to_dict() == case.to_dict()
     with pytest.raises(CaseRequestError, match="different version"):
         regenerate(ckb, {**view, "kb_digest": "0" * 64})
+
+
+def test_an_emergency_case_carries_what_makes_it_an_emergency(ckb):
+    """Every emergency-level case has one of its condition's red flags, or fires an emergency red-flag rule."""
+    kb = ckb.triage
+    # the check itself: an electric shock with nothing else is not an emergency picture; with a burn it is
+    shock = kb.condition("electrical_injury")
+    assert emergency_features(kb, shock, {"electric_shock": True, "burn_injury": False}) == []
+    assert emergency_features(kb, shock, {"electric_shock": True, "burn_injury": True}) == ["burn_injury"]
+    for seed in range(40):
+        case = new_case(ckb, seed, level="emergency", difficulty="hard" if seed % 2 else "standard")
+        assert emergency_features(kb, kb.condition(case.condition_id), case.findings), (seed, case.condition_id)
+    # conditions whose defining signs the old independent draws left out in 10-40% of cases
+    for cid in ("cord_prolapse", "strangulated_hernia", "electrical_injury", "hypertensive_emergency"):
+        for seed in range(15):
+            case = new_case(ckb, seed, condition=cid)
+            assert emergency_features(kb, kb.condition(cid), case.findings), (cid, seed)
+
+
+def test_a_state_is_the_complaint_only_when_there_is_no_symptom(ckb):
+    """'I'm here because I'm pregnant' hides what brought her in (waters, cord, bleeding)."""
+    for cid in ("cord_prolapse", "postpartum_psychosis", "placental_abruption"):
+        for seed in range(10):
+            case = new_case(ckb, seed, condition=cid)
+            assert case.complaint not in CONTEXT_NOT_COMPLAINT, (cid, seed, case.complaint)

@@ -37,7 +37,11 @@ def test_intents_age_duration_complaint(trainer, mi, ckb):
     r = ask(trainer.matcher, mi, "How long has this been going on?")
     assert r.text.startswith("It started") and sum(v == "yes" for v in r.findings.values()) == 1
     r = ask(trainer.matcher, mi, "What brings you in today?")
-    assert r.text == opening_statement(ckb.triage, mi) and r.findings == {mi.complaint: "yes"}
+    assert r.text == opening_statement(ckb.triage, mi) and r.findings[mi.complaint] == "yes"
+    # the opening says how long ago it started: one duration yes, the others no
+    durations = {f: v for f, v in r.findings.items() if f.startswith("duration_")}
+    assert len(durations) == 3 and list(durations.values()).count("yes") == 1
+    assert all(mi.findings[f] == (v == "yes") for f, v in durations.items())
 
 
 def test_not_understood_and_bad_input(trainer, mi):
@@ -81,3 +85,17 @@ def test_a_patient_who_cannot_speak_is_answered_by_a_companion(ckb, trainer):
     assert ask(trainer.matcher, case, "Any fever?").text.startswith("(The person with them answers)")
     who = "She" if case.sex == "female" else "He"
     assert ask(trainer.matcher, case, "How old are you?").text.endswith(f"{who} is {int(case.age)}.")
+
+
+def test_opening_reads_as_a_sentence_for_events_and_symptoms(ckb):
+    """Only real events take 'I' ('I swallowed ...'); a symptom whose name starts with an -ed word does not."""
+    from dataclasses import replace
+
+    base = new_case(ckb, 7, condition="myocardial_infarction")
+    for fid, want in (("hearing_loss", "because of muffled hearing"), ("blurred_vision", "because of blurred vision"),
+                      ("eye_penetrating_injury", "because of high-speed object"),
+                      ("missed_period", "because of missed period"),
+                      ("swallowed_battery", "because I swallowed a button battery"),
+                      ("missed_meal_insulin", "because I missed a meal"),
+                      ("overdose_taken", "because I took too much")):
+        assert want in opening_statement(ckb.triage, replace(base, complaint=fid)), fid
