@@ -6,7 +6,7 @@ own annotated notes (`python -m medcore eval records`), which we wrote; on text 
 miss more (blind sets under docs/evals/deid-*: 0.95-0.96 strict recall), so nothing downstream may
 assume every identifier is gone. Categories: NAME, DATE, AGE (over 89 only),
 MRN, ID (accession, account, insurance and other numbers), SSN, PHONE, FAX, EMAIL, URL, ADDRESS,
-ZIP, and (places.py) HOSPITAL, ORGANIZATION and CITY.
+ZIP, and (places.py, gazetteer.py) HOSPITAL, ORGANIZATION and CITY (towns, counties, states and countries).
 
 Replacements keep notes readable and analysable: dates are shifted by one offset per note (so
 intervals between dates are kept) and written in their original format; ages over 89 become
@@ -33,6 +33,7 @@ from pathlib import Path
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
                                    _UP)
 from medcore.deid.cues import find_cued
+from medcore.deid.gazetteer import find_gazetteer_places
 from medcore.deid.places import find_places
 
 
@@ -140,6 +141,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
         if m.group(1) in firsts and m.group(2) not in _NOT_NAMES:
             _name_span(text, m.start(), m.end(), found, names)
     lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
+    find_gazetteer_places(text, found.add, _clinical_words(), _NOT_NAMES)
     names.update(find_cued(text, found.add, _clinical_words(), _HEADER_NOT_NAMES))
     # propagate: every other capitalised mention of a known name part in this note, and any mention of a
     # name first seen in lower case ("dr. okafor" ... "Okafor")
