@@ -23,10 +23,14 @@ from medcore.deid.places import _W, GENERIC, NOT_PLACES, _words
 
 _FILE = Path(__file__).resolve().parents[2] / "assets" / "kb" / "deid" / "places.tsv"
 
-# a run of one to three capitalised words after a preposition of place
+# a run of one to three capitalised words after a preposition of place (group 1), perhaps after "the" (group 2):
+# "in Utah", "from Sugar Land ER", "a cruise to the Bahamas", "the city of Wichita", "central portion of Mexico"
 _PLACE_PREP = re.compile(
-    rf"(?<![\w-])(?i:in|from|to|near|at|visiting|outside|around|towards?|via|throughout|across)[ \t]+"
-    rf"((?:{_W})(?:[ \t]+{_W}){{0,2}})")
+    rf"(?<![\w-])((?i:in|from|to|near|at|visiting|outside|around|towards?|via|throughout|across|of))[ \t]+"
+    rf"((?i:the)[ \t]+)?((?:{_W})(?:[ \t]+{_W}){{0,2}})")
+_CITY_OF = re.compile(r"(?i:city|town|village|state|county|province|republic|university)[ \t]+$")
+# a known place before "area": "in the general Bremerton area", "the Houston area"
+_AREA = re.compile(rf"\b((?:{_W})(?:[ \t]+{_W}){{0,2}})[ \t]+(?:area|region|suburbs|metro(?:politan)?[ \t]+area)\b")
 # a place, a comma and a state or country: "Mazatlan, Mexico", "Brooklyn, New York"
 _PLACE_COMMA = re.compile(rf"\b{_W}(?:[ \t]+{_W})?,[ \t]+((?:{_W})(?:[ \t]+{_W}){{0,2}})")
 # a county, parish or borough of any name: "Pierce County", "Orleans Parish"
@@ -38,6 +42,9 @@ _EPONYM_AFTER = re.compile(
     r"position|test|catheter|tube|splint|brace|operation|repair|fracture|ulcer|encephalitis|flu|influenza|stirrups?|"
     r"retractors?|forceps|clamps?|needles?|frame|boots?|drapes?|table|incision|approach|valve|shunt|pouch|stitch|suture)\b)")
 _MORE_CAPS = re.compile(r"[ \t]+[A-Z]")
+# a care setting named after its town may follow it: "transferred from Sugar Land ER", "at High Point Regional"
+_SETTING_AFTER = re.compile(r"[ \t]+(?:ER|ED|ICU|Regional|Hospital|Medical|Memorial|General|Community|Clinic|Health|"
+                            r"Emergency|Urgent|Surgery[ \t]+Cent(?:er|re))\b")
 
 
 @lru_cache(maxsize=1)
@@ -62,9 +69,12 @@ def _ordinary(words: list[str], clinical: frozenset[str], not_names: set[str]) -
     return any(w in clinical or w in GENERIC or w in NOT_PLACES or w.capitalize() in not_names for w in words)
 
 
+_TYPES = {"city": "CITY", "county": "CITY", "state": "STATE", "country": "COUNTRY"}
+
+
 def _longest_place(text: str, start: int, span: str, places: dict[str, str], clinical: frozenset[str],
-                   not_names: set[str], kinds: tuple[str, ...] | None = None) -> tuple[int, int] | None:
-    """The longest leading run of `span`'s words that is a known place, as (start, end) in `text`."""
+                   not_names: set[str], kinds: tuple[str, ...] | None = None) -> tuple[int, int, str] | None:
+    """The longest leading run of `span`'s words that is a known place, as (start, end, PHI type) in `text`."""
     words = span.split()
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
@@ -72,30 +82,44 @@ def _longest_place(text: str, start: int, span: str, places: dict[str, str], cli
         if kind is None or (kinds and kind not in kinds):
             continue
         end = start + len(re.match(r"\S+(?:[ \t]+\S+){%d}" % (n - 1), span).group())
-        words = _words(name)
-        ordinary = _ordinary(words, clinical, not_names) if n == 1 else all(
-            _ordinary([w], clinical, not_names) for w in words)
-        # the place must end the capitalised run: "sent back to Same Day Surgery" names a unit, not a town
-        if ordinary or _EPONYM_AFTER.match(text, end) or _MORE_CAPS.match(text, end):
+        parts = _words(name)
+        ordinary = _ordinary(parts, clinical, not_names) if n == 1 else all(
+            _ordinary([w], clinical, not_names) for w in parts)
+        # the place must end the capitalised run ("sent back to Same Day Surgery" names a unit, not a town), unless
+        # a care setting named after the town follows
+        more = _MORE_CAPS.match(text, end) and not _SETTING_AFTER.match(text, end)
+        if ordinary or _EPONYM_AFTER.match(text, end) or more:
             return None
-        return start, end
+        return start, end, _TYPES[kind]
     return None
 
 
 def find_gazetteer_places(text: str, add: Callable[[int, int, str], None], clinical: frozenset[str],
                           not_names: set[str]) -> None:
-    """Add CITY spans for known places in a place context."""
+    """Add CITY (towns and counties), STATE and COUNTRY spans for known places in a place context."""
     places = gazetteer()
     if not places:
         return
     for m in _PLACE_PREP.finditer(text):
-        hit = _longest_place(text, m.start(1), m.group(1), places, clinical, not_names)
+        prep, the, run = m.group(1).lower(), m.group(2), m.group(3)
+        named = prep == "of" and _CITY_OF.search(text, max(0, m.start() - 12), m.start())  # "the city of Wichita"
+        # after "of" or "the" only a state or a country ("portion of Mexico", "to the Bahamas"), unless named so
+        kinds = None if named or not (prep == "of" or the) else ("state", "country")
+        hit = _longest_place(text, m.start(3), run, places, clinical, not_names, kinds)
         if hit:
-            add(*hit, "CITY")
+            add(*hit)
+    for m in _AREA.finditer(text):
+        words = m.group(1).split()
+        for i in range(len(words)):  # the place ends the run: "the general Bremerton area"
+            start = m.end(1) - len(" ".join(words[i:]))
+            if (" ".join(words[i:]) in places and not _ordinary(_words(" ".join(words[i:])), clinical, not_names)
+                    and m.group(1)[start - m.start(1):] == " ".join(words[i:])):
+                add(start, m.end(1), _TYPES[places[" ".join(words[i:])]])
+                break
     for m in _PLACE_COMMA.finditer(text):
         hit = _longest_place(text, m.start(1), m.group(1), places, clinical, not_names, ("state", "country"))
         if hit:
-            add(*hit, "CITY")
+            add(*hit)
     for m in _COUNTY.finditer(text):
         words = _words(m.group(1))[:-1]
         if not _ordinary(words, clinical, not_names):

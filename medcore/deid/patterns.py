@@ -14,9 +14,10 @@ _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN
            "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
 # A year of an event (1900-2039), the words that date one, seasons, and units that make a number an amount.
 _YEAR = r"(?:19\d{2}|20[0-3]\d)"
-_YEAR_CUE = r"in|since|until|till|from|during|circa|before|after|quit|stopped|early|late|mid|year[ \t]+of"
+_YEAR_CUE = (r"in|since|until|till|from|during|circa|before|after|quit|stopped|early|late|mid|year[ \t]+of|about|around|"
+             r"approximately|back[ \t]+to|as[ \t]+of")
 _SEASON = r"spring|summer|fall|autumn|winter"
-_AMOUNT_UNIT = r"mg|mcg|g\b|grams?|kg|ml|mL|cc|l\b|units?|iu|patients|people|cases|births|calories|kcal|feet|ft|meters|miles|steps"
+_AMOUNT_UNIT = r"hours|hrs|h\b|mg|mcg|g\b|grams?|kg|ml|mL|cc|l\b|units?|iu|patients|people|cases|births|calories|kcal|feet|ft|meters|miles|steps"
 # Full month names, capitalised (a bare "May" or "March" after "in" still dates something: "in May")
 _MONTH_NAME = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # US (NANP), international with a country code, and UK national numbers: 10 or 11 digits opening with a
@@ -72,6 +73,10 @@ RELATIVE = (r"(?:great-)?(?:grand|step)?(?:wife|husband|partner|spouse|daughter|
             r"boyfriend|neighbou?r|proxy|guardian|carer|caregiver)(?:-in-law)?")
 _CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW|RNFA|CRNA|RRT|CNA|RM|RGN)"
 
+# the next year of a list of years: "in 1991 and 1998", "in 2005/2006", "in 1981, 1982, and 1984"
+YEAR_LIST = re.compile(rf"(?:(?<=(?:19|20)\d\d and )|(?<=(?:19|20)\d\d, )|(?<=(?:19|20)\d\d & )|(?<=(?:19|20)\d\d/)|"
+                       rf"(?<=(?:19|20)\d\d or )|(?<=(?:19|20)\d\d, and ))({_YEAR})\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I)
+
 # (type, pattern, group holding the PHI or 0)
 _RULES: list[tuple[str, re.Pattern, int]] = [
     # The local part starts at the first word character of its run of [\w.+-]: the same leftmost match as
@@ -120,6 +125,10 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("DATE", re.compile(rf"(?<!\b\d[ \t])(?<!\b\d\d[ \t])(?<!\b\d\d\d[ \t])\b(?:{_YEAR_CUE})[ \t]+((?:{_SEASON})[ \t]+(?:of[ \t]+)?)?({_YEAR}(?:[ \t]*-[ \t]*{_YEAR})?)"
                         rf"\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I), 2),
     ("DATE", re.compile(rf"\b(?:{_SEASON})[ \t]+(?:of[ \t]+)?{_YEAR}\b|\b{_YEAR}[ \t]*-[ \t]*{_YEAR}\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I), 0),
+    # a month and a four-digit year: "in 06/2006", "(3/1991)"
+    ("DATE", re.compile(r"(?<![\d/.])\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b(?![/\d])"), 0),
+    # the next year of a list of years whose first is a date (find_phi checks the year before it was found)
+    ("DATE", YEAR_LIST, 1),
     # a year closing an item of a history list: "tonsillectomy,1972." "knee arthroscopy, 1990."
     ("DATE", re.compile(rf"(?<=[A-Za-z)],)[ \t]?({_YEAR})(?=[ \t]*(?:[.;]|,(?![ \t]*\d)|$))", re.M), 1),
     # a two-digit year after an apostrophe: "(stopped '98)"
@@ -157,7 +166,7 @@ _NAME_RULES: list[re.Pattern] = [
     re.compile(rf"\b(?<!/)({_PERSON}),?\s+{_CREDENTIALS}\b"),
     # an upper-case name or placeholder before a comma and a doctor's credential: "LMN, MD" (not "CXR, PA")
     # (placeholders of initials too: "AB CD, M.D.", "X Y, M.D.", "a referral from ABC, D.O.")
-    re.compile(rf"(?m)(?:^|(?<=[\n,])|(?<=\bfrom )|(?<=\bby )|(?<=\bto ))[ \t]*"
+    re.compile(rf"(?m)(?:^|(?<=[\n,:])|(?<=\bfrom )|(?<=\bby )|(?<=\bto ))[ \t]*"
                rf"((?:{_CAPS_SURNAME}|[{_UP}])(?:[ \t]+(?:{_CAPS_SURNAME}|[{_UP}])){{0,2}}),[ \t]*(?:MD|M\.D\.|D\.O\.|RN|PhD)(?![\w])"),
     # transcription placeholders for a redacted name: "patient xxx xxxx"
     # (after a patient cue only: "the XXX eye" holds a side, not a name)

@@ -55,7 +55,8 @@ _STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut
 # Two-letter codes that are also clinical or credential abbreviations (MD, OR, IN, ME, OK, PA, DO) are left out.
 _STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|ID|IL|IA|KS|KY|LA|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
                 "RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
-CITY_STATE = re.compile(rf"\b({_W}(?:[ \t]+{_W})?),[ \t]+(?:{_STATE_NAMES}|(?:{_STATE_CODES})\b(?![ \t]*\d))")
+# (a state code before a number is a lab or a credential, "CA 125", unless the number is a ZIP: "East Orange, NJ  07018")
+CITY_STATE = re.compile(rf"\b({_W}(?:[ \t]+{_W})?),[ \t]+(?:{_STATE_NAMES}|(?:{_STATE_CODES})\b(?:(?![ \t]*\d)|(?=[ \t]+\d{{5}}\b)))")
 STATES = frozenset(n.lower() for n in _STATE_NAMES.split("|"))
 CITY_CUE = re.compile(
     rf"\b(?i:lives?|living|resides?|residing|moved|relocated|born|raised|grew[ \t]+up|emigrated|immigrated|"

@@ -45,6 +45,10 @@ SHAPES = {
     "initials-credential": "from A B, ",  # deid/patterns.py: "AB CD, M.D." placeholders
     "relative-lower": "daughter, ab ",  # deid/places.py: a lower-case given name after a relative
     "caps-after-label": "Pt: AB AB ",
+    "place-after-the": "of the Ab ",
+    "place-area": "Ab Ab area ",
+    "years-in-brackets": "(1999 and ",  # deid/patterns.py: lists of years, month/year
+    "month-year": "1/2000 ",
 }
 
 
