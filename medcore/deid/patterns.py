@@ -15,7 +15,7 @@ _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN
 # A year of an event (1900-2039), the words that date one, seasons, and units that make a number an amount.
 _YEAR = r"(?:19\d{2}|20[0-3]\d)"
 _YEAR_CUE = (r"in|since|until|till|from|during|circa|before|after|quit|stopped|early|late|mid|year[ \t]+of|about|around|"
-             r"approximately|back[ \t]+to|as[ \t]+of")
+             r"approximately|back[ \t]+to|as[ \t]+of|between")
 _SEASON = r"spring|summer|fall|autumn|winter"
 _AMOUNT_UNIT = r"hours|hrs|h\b|mg|mcg|g\b|grams?|kg|ml|mL|cc|l\b|units?|iu|patients|people|cases|births|calories|kcal|feet|ft|meters|miles|steps"
 # Full month names, capitalised (a bare "May" or "March" after "in" still dates something: "in May")
@@ -123,7 +123,7 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # a year alone, or a range of years, after a word that dates an event: "in 1987", "stopped in 2011", "since 2015",
     # "winter of 2019", "2009-2012"; not a count ("1 in 2000 births") nor a quantity ("in 2000 mL")
     ("DATE", re.compile(rf"(?<!\b\d[ \t])(?<!\b\d\d[ \t])(?<!\b\d\d\d[ \t])\b(?:{_YEAR_CUE})[ \t]+((?:{_SEASON})[ \t]+(?:of[ \t]+)?)?({_YEAR}(?:[ \t]*-[ \t]*{_YEAR})?)"
-                        rf"\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I), 2),
+                        rf"\b(?![ \t]*(?:(?:and|to|or|-)[ \t]*\d{{1,5}}[ \t]*)?(?:{_AMOUNT_UNIT}))", re.I), 2),
     ("DATE", re.compile(rf"\b(?:{_SEASON})[ \t]+(?:of[ \t]+)?{_YEAR}\b|\b{_YEAR}[ \t]*-[ \t]*{_YEAR}\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I), 0),
     # a month and a four-digit year: "in 06/2006", "(3/1991)"
     ("DATE", re.compile(r"(?<![\d/.])\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b(?![/\d])"), 0),
