@@ -6,7 +6,7 @@ own annotated notes (`python -m medcore eval records`), which we wrote; on text 
 miss more (blind sets under docs/evals/deid-*: 0.95-0.96 strict recall), so nothing downstream may
 assume every identifier is gone. Categories: NAME, DATE, AGE (over 89 only),
 MRN, ID (accession, account, insurance and other numbers), SSN, PHONE, FAX, EMAIL, URL, ADDRESS,
-ZIP, and (places.py) HOSPITAL, ORGANIZATION and CITY.
+ZIP, and (places.py, gazetteer.py) HOSPITAL, ORGANIZATION, CITY (towns and counties), STATE and COUNTRY.
 
 Replacements keep notes readable and analysable: dates are shifted by one offset per note (so
 intervals between dates are kept) and written in their original format; ages over 89 become
@@ -31,8 +31,9 @@ from pathlib import Path
 
 
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
-                                   _UP)
+                                   _UP, YEAR_LIST)
 from medcore.deid.cues import find_cued
+from medcore.deid.gazetteer import find_gazetteer_places
 from medcore.deid.places import find_places
 
 
@@ -104,8 +105,20 @@ class _Spans:
         self.starts.insert(i, start)
         self.spans.insert(i, (start, end, kind))
 
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
     def __iter__(self):
         return iter(self.spans)
+
+
+def _last_digit_before(text: str, pos: int) -> int:
+    """Where the last digit before `pos` is, within the few characters a list of years puts between two years."""
+    for j in range(pos - 1, max(-1, pos - 10), -1):
+        if text[j].isdigit():
+            return j
+    return -1
 
 
 def _add(found: "_Spans", start: int, end: int, kind: str) -> None:
@@ -122,6 +135,8 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
                 g = group
             start, end = m.span(g) if g and m.group(g) else m.span()
             if kind == "DATE" and _looks_like_ratio(text, start, end):
+                continue
+            if pattern is YEAR_LIST and not found.covers(_last_digit_before(text, start)):
                 continue
             _add(found, start, end, kind)
     names: set[str] = set()
@@ -140,6 +155,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
         if m.group(1) in firsts and m.group(2) not in _NOT_NAMES:
             _name_span(text, m.start(), m.end(), found, names)
     lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
+    find_gazetteer_places(text, found.add, _clinical_words(), _NOT_NAMES)
     names.update(find_cued(text, found.add, _clinical_words(), _HEADER_NOT_NAMES))
     # propagate: every other capitalised mention of a known name part in this note, and any mention of a
     # name first seen in lower case ("dr. okafor" ... "Okafor")
@@ -225,6 +241,7 @@ def _plausible_header_name(candidate: str) -> bool:
 
 
 _TIME_BEFORE = re.compile(r"\b(?:on|from|until|till|since|starting|dated|due|before|after)\s+$", re.I)
+_DILUTION_CONTEXT = re.compile(r"\b(?:dilut\w*|tit(?:er|re)s?|ratio|concentration|ANA|antibod\w*)\b", re.I)
 _SCORE_CONTEXT = re.compile(r"\b(?:pain|score|severity|scale|power|murmur|grade|vas|nrs)\b", re.I)
 
 
@@ -232,6 +249,8 @@ def _looks_like_ratio(text: str, start: int, end: int) -> bool:
     """'128/76' is a blood pressure, not a date; '7/10' pain score neither. A month/day after a preposition
     of time ('resume on 11/18') or before 'at' ('11/18 at 16:10') is a date, unless a score is being talked about."""
     span = text[start:end]
+    if re.fullmatch(r"\d{1,2}/\d{4}", span):  # month/year, unless a dilution or titre: "1/2000 dilution"
+        return bool(_DILUTION_CONTEXT.search(text[max(0, start - 24):end + 14]))
     if (m := re.fullmatch(r"\d{1,2}/(\d{2})", span)) and int(m[1]) > 12:  # month/year or month/day
         return bool(_SCORE_CONTEXT.search(text[max(0, start - 40):end + 12]))
     if re.fullmatch(r"\d{1,2}/\d{1,2}", span):
@@ -301,6 +320,9 @@ def shift_date(span: str, days: int) -> str:
         if m := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?", s):
             d = date(2000, _month(m[1]), int(m[2])) + timedelta(days)  # leap year: Feb 29 stays valid
             return f"{_month_name(d.month, m[1])} {d.day}"
+        if m := re.fullmatch(r"(\d{1,2})/(\d{4})", s):  # month/year: from mid-month
+            d = date(int(m[2]), int(m[1]), 15) + timedelta(days)
+            return f"{d.month:0{len(m[1])}d}/{d.year}"
         if re.fullmatch(r"(?:19|20)\d{2}", s):  # a year alone: from mid-year
             return str((date(int(s), 7, 1) + timedelta(days)).year)
         if re.fullmatch(r"[A-Z][a-z]+", s):  # a month alone: from mid-month

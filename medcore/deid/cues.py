@@ -52,6 +52,10 @@ ORDINAL_DAY = re.compile(
     rf"(?=[ \t]*[,.;)]|[ \t]+of[ \t]+(?:the[ \t]+month|this[ \t]+month|{_MONTH_NAME})\b)")
 
 
+_AFTER_TIME = re.compile(r"(?:\d|\b(?i:yy|yyyy|dd|today|tomorrow|tonight|noon|night))[ \t]+$")
+_FIRM = re.compile(r"[ \t](?:Associates|Partners|Group)$")
+
+
 def _place_ok(span: str, clinical: frozenset[str], not_names: set[str]) -> bool:
     words = _words(span)
     return (_is_place_name(span, clinical, not_names)
@@ -66,7 +70,12 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
         if _place_ok(m.group(2), clinical, _NOT_NAMES):
             add(m.start(2), m.end(2), "CITY" if m.group(1).lower() == "in" else "HOSPITAL")
     for m in AT_PLACE.finditer(text):
-        if _place_ok(m.group(1), clinical, _NOT_NAMES):
+        if _AFTER_TIME.search(text, max(0, m.start() - 12), m.start()):  # "on 3/4 at XXX": a time, not a place
+            continue
+        span = m.group(1)
+        # a practice named only by its specialty is still a firm's name: "seen at Orthopedic Associates"
+        firm = _FIRM.search(span) and _is_place_name(span.rsplit(None, 1)[0], clinical, _NOT_NAMES)
+        if firm or _place_ok(span, clinical, _NOT_NAMES):
             add(m.start(1), m.end(1), "HOSPITAL")
     names: list[str] = []
     for pattern in (SUBJECT_NAME, APPOSITION):

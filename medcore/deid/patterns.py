@@ -14,9 +14,10 @@ _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN
            "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
 # A year of an event (1900-2039), the words that date one, seasons, and units that make a number an amount.
 _YEAR = r"(?:19\d{2}|20[0-3]\d)"
-_YEAR_CUE = r"in|since|until|till|from|during|circa|before|after|quit|stopped|early|late|mid|year[ \t]+of"
+_YEAR_CUE = (r"in|since|until|till|from|during|circa|before|after|quit|stopped|early|late|mid|year[ \t]+of|about|around|"
+             r"approximately|back[ \t]+to|as[ \t]+of|between")
 _SEASON = r"spring|summer|fall|autumn|winter"
-_AMOUNT_UNIT = r"mg|mcg|g\b|grams?|kg|ml|mL|cc|l\b|units?|iu|patients|people|cases|births|calories|kcal|feet|ft|meters|miles|steps"
+_AMOUNT_UNIT = r"hours|hrs|h\b|mg|mcg|g\b|grams?|kg|ml|mL|cc|l\b|units?|iu|patients|people|cases|births|calories|kcal|feet|ft|meters|miles|steps"
 # Full month names, capitalised (a bare "May" or "March" after "in" still dates something: "in May")
 _MONTH_NAME = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # US (NANP), international with a country code, and UK national numbers: 10 or 11 digits opening with a
@@ -66,14 +67,22 @@ _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Plea
               # instructions before a role: "Notify MD if ...", "Page RN", "Inform NP"
               "Fr", "Father", "Rev", "Reverend", "Pastor", "Rabbi", "Imam", "Chaplain", "Midwife", "Employee", "Assistant",
               "Staff", "Interpreter", "Anesthesia", "Anesthesiology", "Anaesthesia", "Anaesthetics", "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
+# A relative or someone close to the patient, who may be named next ("wife Grace", "her daughter, josefina")
+RELATIVE = (r"(?:great-)?(?:grand|step)?(?:wife|husband|partner|spouse|daughter|son|mother|father|"
+            r"sister|brother|niece|nephew|cousin|aunt|uncle|friend|roommate|flatmate|fianc[eé]e?|girlfriend|"
+            r"boyfriend|neighbou?r|proxy|guardian|carer|caregiver)(?:-in-law)?")
 _CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW|RNFA|CRNA|RRT|CNA|RM|RGN)"
+
+# the next year of a list of years: "in 1991 and 1998", "in 2005/2006", "in 1981, 1982, and 1984"
+YEAR_LIST = re.compile(rf"(?:(?<=(?:19|20)\d\d and )|(?<=(?:19|20)\d\d, )|(?<=(?:19|20)\d\d & )|(?<=(?:19|20)\d\d/)|"
+                       rf"(?<=(?:19|20)\d\d or )|(?<=(?:19|20)\d\d, and ))({_YEAR})\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I)
 
 # (type, pattern, group holding the PHI or 0)
 _RULES: list[tuple[str, re.Pattern, int]] = [
     # The local part starts at the first word character of its run of [\w.+-]: the same leftmost match as
     # "\b[\w.+-]+@...", but tried once per run rather than at every word boundary inside it, which was
     # quadratic on a long run such as "1-1-1-..." with no "@" after it.
-    ("EMAIL", re.compile(r"(?<![\w.+-])[.+-]*+(\w[\w.+-]*+@[\w-]+(?:\.[\w-]+)+\b)"), 1),
+    ("EMAIL", re.compile(r"(?<![\w.+'-])[.+'-]*+(\w[\w.+'-]*+@[\w-]+(?:\.[\w-]+)+\b)"), 1),
     ("URL", re.compile(r"\bhttps?://[^\s<>\"')]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"')]*)?", re.I), 0),
     ("SSN", re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"), 0),
     ("MRN", re.compile(r"\b(?:MRN|MR\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|hosp(?:ital)?\.?\s+(?:number|no\.?)|record\s+(?:no\.?|number|#)|"
@@ -105,12 +114,21 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("DATE", re.compile(r"\b(?:on|from|until|till|since|starting|dated|due|before|after)\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
                         r"\b(?![/\d])(?!\s*(?:to|->|-)\s*\d)"), 1),
     # transcription templates' own date placeholders: "MM/DD/YYYY", "Month DD, YYYY"
-    ("DATE", re.compile(r"\b(?:MM|DD)/(?:DD|MM)/(?:YYYY|YY)\b|\bMM/(?:YYYY|YY)\b|\bMonth\s+DD,?\s+YYYY\b"), 0),
+    ("DATE", re.compile(r"\b(?i:(?:MM|DD)/(?:DD|MM)/(?:YYYY|YY)|MM/(?:YYYY|YY))\b|\bMonth\s+DD,?\s+YYYY\b"), 0),
+    # the samples' own placeholders for a person, an address or a facility: "Mrs. Sample Patient", "Sample
+    # Address", "Doctor's Address" (a letter's heading), "Sample Hospital"
+    ("NAME", re.compile(r"\bSample[ \t]+(?:Patient|Doctor|Physician|Surgeon|Name)\b"), 0),
+    ("ADDRESS", re.compile(r"\b(?:Sample|Patient's|Doctor's|Physician's)[ \t]+Address\b"), 0),
+    ("HOSPITAL", re.compile(r"\bSample[ \t]+(?:Hospital|Clinic|Facility|Medical[ \t]+Cent(?:er|re))\b"), 0),
     # a year alone, or a range of years, after a word that dates an event: "in 1987", "stopped in 2011", "since 2015",
     # "winter of 2019", "2009-2012"; not a count ("1 in 2000 births") nor a quantity ("in 2000 mL")
     ("DATE", re.compile(rf"(?<!\b\d[ \t])(?<!\b\d\d[ \t])(?<!\b\d\d\d[ \t])\b(?:{_YEAR_CUE})[ \t]+((?:{_SEASON})[ \t]+(?:of[ \t]+)?)?({_YEAR}(?:[ \t]*-[ \t]*{_YEAR})?)"
-                        rf"\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I), 2),
+                        rf"\b(?![ \t]*(?:(?:and|to|or|-)[ \t]*\d{{1,5}}[ \t]*)?(?:{_AMOUNT_UNIT}))", re.I), 2),
     ("DATE", re.compile(rf"\b(?:{_SEASON})[ \t]+(?:of[ \t]+)?{_YEAR}\b|\b{_YEAR}[ \t]*-[ \t]*{_YEAR}\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I), 0),
+    # a month and a four-digit year: "in 06/2006", "(3/1991)"
+    ("DATE", re.compile(r"(?<![\d/.])\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b(?![/\d])"), 0),
+    # the next year of a list of years whose first is a date (find_phi checks the year before it was found)
+    ("DATE", YEAR_LIST, 1),
     # a year closing an item of a history list: "tonsillectomy,1972." "knee arthroscopy, 1990."
     ("DATE", re.compile(rf"(?<=[A-Za-z)],)[ \t]?({_YEAR})(?=[ \t]*(?:[.;]|,(?![ \t]*\d)|$))", re.M), 1),
     # a two-digit year after an apostrophe: "(stopped '98)"
@@ -147,16 +165,16 @@ _NAME_RULES: list[re.Pattern] = [
     # (not an initial after a slash: "Strict I/O. Notify MD" is intake/output)
     re.compile(rf"\b(?<!/)({_PERSON}),?\s+{_CREDENTIALS}\b"),
     # an upper-case name or placeholder before a comma and a doctor's credential: "LMN, MD" (not "CXR, PA")
-    re.compile(rf"(?m)(?:^|(?<=[\n,]))[ \t]*({_CAPS_SURNAME}),[ \t]*(?:MD|M\.D\.|RN|PhD)\b"),
+    # (placeholders of initials too: "AB CD, M.D.", "X Y, M.D.", "a referral from ABC, D.O.")
+    re.compile(rf"(?m)(?:^|(?<=[\n,:])|(?<=\bfrom )|(?<=\bby )|(?<=\bto ))[ \t]*"
+               rf"((?:{_CAPS_SURNAME}|[{_UP}])(?:[ \t]+(?:{_CAPS_SURNAME}|[{_UP}])){{0,2}}),[ \t]*(?:MD|M\.D\.|D\.O\.|RN|PhD)(?![\w])"),
     # transcription placeholders for a redacted name: "patient xxx xxxx"
     # (after a patient cue only: "the XXX eye" holds a side, not a name)
     re.compile(r"\b(?i:patient|pt|name)[ \t]*:?[ \t]+((?:[xX]{3,8})(?:[ \t]+[xX]{3,8})?)(?![\w/])"),
     # relatives and others close to the patient, named in passing: "wife Grace Tran", "Wife Dorota",
     # "her grandson Luca", "brother-in-law Radovan", "Son (Tomás Ibáñez, ...)", "partner, Jamal,"; a given name
     # alone is enough here, so the caller drops a first word that is clinical vocabulary ("mother Diabetes")
-    re.compile(rf"(?<![\w-])(?i:(?:great-)?(?:grand|step)?(?:wife|husband|partner|spouse|daughter|son|mother|father|"
-               rf"sister|brother|niece|nephew|cousin|aunt|uncle|friend|roommate|flatmate|fianc[eé]e?|girlfriend|"
-               rf"boyfriend|neighbou?r|proxy|guardian|carer|caregiver)(?:-in-law)?)[ \t]*[(,]?[ \t]*"
+    re.compile(rf"(?<![\w-])(?i:{RELATIVE})[ \t]*[(,]?[ \t]*"
                rf"((?:{_NAME_WORD}(?:[ \t]+(?:{_INITIALS})?{_PARTICLES}{_NAME_WORD})?|{_INITIALS}{_PARTICLES}{_NAME_WORD}))(?![\w-])"),
 ]
 _RELATIVE_RULE = _NAME_RULES.pop()
@@ -174,6 +192,9 @@ _HEADER_RULES: list[re.Pattern] = [
     re.compile(rf"(?m)^[ \t]*(?:(?i:patient|name|pt)\s*:\s*)?((?:{_NAME_WORD}|{_CAPS_SURNAME}),[ \t]+{_NAME_WORD}(?:[ \t]+[{_UP}]\.?)?)[ \t]*$"),
     # all capitals after a patient label: "Patient: HOLLOWAY, DESMOND R."
     re.compile(rf"\b(?i:patient|name|pt)[ \t]*:[ \t]*({_CAPS_SURNAME},[ \t]+{_CAPS_SURNAME}(?:[ \t]+[{_UP}](?:\.|(?!\w)))?)"),
+    # all capitals without a comma after a patient label: "Pt: HANS MÜLLER  DOB ...", "Name: ANA DE SOUSA"
+    re.compile(rf"\b(?i:patient|patient[ \t]+name|name|pt)[ \t]*:[ \t]*({_CAPS_SURNAME}[ \t]+(?:[{_UP}]\.?[ \t]+)?"
+               rf"(?:(?:DE|DA|DEL|VAN|VON|LE|LA|DI)[ \t]+)?{_CAPS_SURNAME})(?=[ \t]*(?:$|[,;|(]|[ \t]{{2}})|[ \t]+{_ID_CUE})", re.M),
     # a name at the start of a line, followed by an identifier on that line
     re.compile(rf"(?im)^[ \t]*(?:(?:patient|name|pt)\s*:\s*)?((?-i:{_HEADER_NAME}))[ \t]*[,;|(\[/\u2013-]?[ \t]*(?={_ID_CUE})"),
     # a name after an identifier and its value, ending the line or followed by another identifier

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from medcore.deid.patterns import _LO, _UP
+from medcore.deid.patterns import _LO, _UP, RELATIVE
 
 _W = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}]+)?"  # one capitalised word, possibly hyphenated
 _CAPS = r"[A-Z]{2,6}"  # placeholder facility names of transcription samples: "ABCD", "XYZ"
@@ -55,7 +55,8 @@ _STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut
 # Two-letter codes that are also clinical or credential abbreviations (MD, OR, IN, ME, OK, PA, DO) are left out.
 _STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|ID|IL|IA|KS|KY|LA|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
                 "RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
-CITY_STATE = re.compile(rf"\b({_W}(?:[ \t]+{_W})?),[ \t]+(?:{_STATE_NAMES}|(?:{_STATE_CODES})\b(?![ \t]*\d))")
+# (a state code before a number is a lab or a credential, "CA 125", unless the number is a ZIP: "East Orange, NJ  07018")
+CITY_STATE = re.compile(rf"\b({_W}(?:[ \t]+{_W})?),[ \t]+(?:{_STATE_NAMES}|(?:{_STATE_CODES})\b(?:(?![ \t]*\d)|(?=[ \t]+\d{{5}}\b)))")
 STATES = frozenset(n.lower() for n in _STATE_NAMES.split("|"))
 CITY_CUE = re.compile(
     rf"\b(?i:lives?|living|resides?|residing|moved|relocated|born|raised|grew[ \t]+up|emigrated|immigrated|"
@@ -91,6 +92,10 @@ LOWER_TITLE = re.compile(r"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.[ \t]+([a-z][a-z'’-]{2,2
 LOWER_INITIAL = re.compile(r"\b(?i:signed(?:[ \t]+by)?|name|patient|pt|nurse|by|dr)[ \t]*[:.]?[ \t]+([a-z]\.[ \t]?[a-z][a-z'’-]{2,24})\b")
 # a lower-case name alone after a name label, ending its line or a header field: "Name: darnell whitaker    Acct"
 LOWER_NAME_LINE = re.compile(r"(?im)\bname[ \t]*:[ \t]*([a-z][a-z'’-]{1,24}[ \t]+[a-z][a-z'’-]{2,24})(?=[ \t]*$|[ \t]{2})")
+# a lower-case given name (a known one) after a relative, and the word after it when it closes the phrase:
+# "her daughter, josefina ramírez, visits", "husband rahul"
+LOWER_RELATIVE = re.compile(rf"(?<![\w-])(?i:{RELATIVE})[ \t]*[(,]?[ \t]*([a-z][{_LO}'’-]{{1,24}})"
+                            rf"(?:[ \t]+([a-z][{_LO}'’-]{{2,24}})(?=[ \t]*(?:[,.;)]|$)))?(?![{_LO}'’-])", re.M)
 LOWER_LABEL = re.compile(r"\b(?:patient|pt|name)[ \t]*:?[ \t]+([a-z][a-z'’-]{1,24})[ \t]+([a-z][a-z'’-]{2,24})\b")
 
 # Capitalised words that start or fill a facility or place phrase without naming one.
@@ -107,6 +112,8 @@ lower upper gi two week wait rapid access one stop fracture memory falls anticoa
 stroke vascular renal liver lung respiratory gastroenterology pulmonology pulmonary pediatrics paediatrics
 orthopedics orthopaedics dentistry optometry physiotherapy combined newborn nursery recovery well baby nicu
 associates partners group practice
+hematology haematology nephrology endocrinology gynecology gynaecology obstetrics ophthalmology otolaryngology
+immunology hepatology audiology anesthesiology anaesthesiology radiology pathology psychology neurosurgery
 hospital hospitals clinic clinics he she it they we i in on at by for with from to of and or but if when
 after before since during seen followed admitted transferred discharged presented referred saw visited today
 yesterday last next then patient mother father husband wife son daughter""".split())
@@ -194,6 +201,12 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
             if not any(w in GENERIC or w in clinical for w in words):
                 add(m.start(1), m.end(1), "NAME")
                 lower.append(m.group(1).split()[-1])
+    for m in LOWER_RELATIVE.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if first.capitalize() in given_names and first not in GENERIC and first not in clinical:
+            end = m.end(2) if last and last not in GENERIC and last not in clinical else m.end(1)
+            add(m.start(1), end, "NAME")
+            lower.append(text[m.start(1):end])
     for m in LOWER_LABEL.finditer(text):
         first, last = m.group(1), m.group(2)
         if first.capitalize() in given_names and last not in GENERIC and last not in clinical:

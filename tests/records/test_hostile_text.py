@@ -39,6 +39,16 @@ SHAPES = {
     "title-names": "Dr Ab ",
     "at-places": "at Ab ",  # deid/cues.py: a place after "at", the subject of an age sentence
     "subject-names": "Ab Ab is a ",
+    "place-after-preposition": "in Ab Ab ",  # deid/gazetteer.py: known places after a preposition, a comma, a county
+    "place-comma": "Ab, Ab Ab, ",
+    "county": "Ab County ",
+    "initials-credential": "from A B, ",  # deid/patterns.py: "AB CD, M.D." placeholders
+    "relative-lower": "daughter, ab ",  # deid/places.py: a lower-case given name after a relative
+    "caps-after-label": "Pt: AB AB ",
+    "place-after-the": "of the Ab ",
+    "place-area": "Ab Ab area ",
+    "years-in-brackets": "(1999 and ",  # deid/patterns.py: lists of years, month/year
+    "month-year": "1/2000 ",
 }
 
 
