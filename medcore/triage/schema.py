@@ -20,6 +20,8 @@ FINDINGS = {
         # merged into each finding's list at load
         "more_synonyms": {"type": "object", "additionalProperties": {
             "type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2}}},
+        "more_absent_synonyms": {"type": "object", "additionalProperties": {
+            "type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2}}},
         "findings": {
             "type": "array",
             "minItems": 1,

@@ -23,6 +23,8 @@ def _ev(engine, text):
     ("The red area is spreading by the hour", "spreading_redness"),
     ("Now she doesn't know where she is", "acute_confusion"),
     ("He is sweating and hallucinating", "hallucinations"),
+    ("For three days my left calf has ached", "calf_pain"),
+    ("I woke with my big toe joint red and swollen", "big_toe_pain"),
 ])
 def test_red_flag_phrasing_is_read(lexical_engine, text, finding):
     assert _ev(lexical_engine, text).get(finding) is True
@@ -38,6 +40,13 @@ def test_negation_stays_in_its_phrase(lexical_engine):
     # 'doesn't know where she is' is read as confusion, so its "doesn't" no longer negates what follows
     ev = _ev(lexical_engine, "Now she doesn't know where she is, is agitated, sweating and hallucinating.")
     assert ev.get("acute_confusion") is True and ev.get("sweating") is True
+
+
+def test_still_walking_is_weight_bearing(engine):
+    # with MiniLM on: the embedding fallback had read "I can still walk on it" as cannot bear weight
+    ev = _ev(engine, "I twisted my ankle. It's swollen but I can still walk on it with a limp.")
+    assert ev.get("cannot_bear_weight") is False
+    assert _ev(engine, "I twisted my ankle and now I can't walk on it").get("cannot_bear_weight") is True
 
 
 def test_near_misses(lexical_engine):
