@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-SEVERE = re.compile(r"\b(severe|severely|terrible|excruciating|unbearable|agoni[sz]ing|agony|horrendous|horrible"
+SEVERE = re.compile(r"\b(severe|severely|terrible|excruciating|unbearable|agoni[sz]ing(?:ly)?|agony|horrendous|horrible"
                     r"|worst|killing me|intense|crippling|really bad|very bad|extreme)\b")
 MILD = re.compile(r"\b(mild|mildly|slight|slightly|a bit of|a little|minor|niggl\w*)\b")
 SCALE = re.compile(r"\b(\d{1,2})\s*(?:/|out of)\s*10\b")

@@ -166,9 +166,14 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     d = Path(kb_dir)
     fdoc = _read(d / "findings.yaml")
     validate_doc(fdoc, schema.FINDINGS, "findings.yaml")
+    more, more_absent = fdoc.get("more_synonyms") or {}, fdoc.get("more_absent_synonyms") or {}
+    unknown = sorted((set(more) | set(more_absent)) - {f["id"] for f in fdoc["findings"]})
+    if unknown:
+        raise KBError(f"findings.yaml: more_synonyms for unknown findings {unknown}")
     findings = [Finding(f["id"], f["name"], f["category"], float(f["leak"]), f["question"],
-                        tuple(s.strip() for s in f["synonyms"]),
-                        tuple(s.strip() for s in f.get("absent_synonyms", [])),
+                        tuple(dict.fromkeys(s.strip() for s in (*f["synonyms"], *more.get(f["id"], ())))),
+                        tuple(dict.fromkeys(s.strip() for s in (*f.get("absent_synonyms", []),
+                                                                *more_absent.get(f["id"], ())))),
                         tuple(s.strip() for s in f.get("not_synonyms", []))) for f in fdoc["findings"]]
     f_index = {f.id: i for i, f in enumerate(findings)}
     if len(f_index) != len(findings):

@@ -30,7 +30,8 @@ from medcore.triage.gestation import (
 from medcore.triage.input_guard import normalize_text
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _unblocked
 from medcore.triage.travel import travel_findings
-from medcore.triage import vitals
+from medcore.triage import mild_readings, vitals
+from medcore.triage.mild_readings import is_mild
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, stem, tokens  # noqa: F401  (public names)
 
 _CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
@@ -90,6 +91,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     unmatched_chunks: list[tuple[str, bool]] = []
     durations: list[float] = []  # hours of the duration phrases attached to a complaint
     rules = assertions.load_rules("lay")
+    mild = mild_readings.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
     low = text.lower()
     relative_history: list[tuple[list[str], str]] = []  # a relative's own condition or risk, with its phrase
     relative_complains = False  # the speaker's relative has symptoms: the relative is the patient
@@ -137,6 +139,9 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 relative_complains = relative_complains or mine
             negated = said[k] == "negated"
             for fid in ids:
+                if not negated and is_mild(mild, fid, clause, words[s].start(), words[e - 1].end(),
+                                           [(words[s2].start(), words[e2 - 1].end()) for s2, e2, _ in matches]):
+                    continue  # 'my eye is a bit sore': mild discomfort, not the red-flag pain (mild_readings.yaml)
                 if fid.startswith("!"):  # an 'absent' phrase ("I can keep fluids down"); negated, a present one
                     ex.mentions.append(Mention(fid[1:], kb.finding(fid[1:]).name, negated, phrase, "synonym"))
                 else:
@@ -164,6 +169,8 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     if embeddings is not None and unmatched_chunks:
         chunks = unmatched_chunks[:max_embed_chunks]
         for i, fid, score in embeddings.match([c for c, _ in chunks]):
+            if not chunks[i][1] and is_mild(mild, fid, chunks[i][0].lower(), 0, len(chunks[i][0])):
+                continue
             ex.mentions.append(Mention(fid, kb.finding(fid).name, not chunks[i][1], chunks[i][0], "embedding",
                                        round(score, 3)))
     # Duration from numbers beats the duration phrases in the synonym list.

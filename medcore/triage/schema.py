@@ -16,6 +16,12 @@ FINDINGS = {
                       "properties": {"pain_words": {"type": "array", "items": {"type": "string"}},
                                      "parts": {"type": "object", "additionalProperties": {"type": "string"}}}},
         "implies": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        # synonyms appended at the end of the file (shared file: helpers append, never edit rows in the middle);
+        # merged into each finding's list at load
+        "more_synonyms": {"type": "object", "additionalProperties": {
+            "type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2}}},
+        "more_absent_synonyms": {"type": "object", "additionalProperties": {
+            "type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2}}},
         "findings": {
             "type": "array",
             "minItems": 1,
