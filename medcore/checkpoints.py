@@ -136,6 +136,15 @@ def save(out_dir: str | Path, step: int, tensors: dict[str, Any], state: dict[st
     return final
 
 
+def record_file(ckpt_dir: str | Path, path: str | Path) -> None:
+    """Add a file written into a finished checkpoint later (a VAE's latent prior) to its manifest, if it has one."""
+    manifest = Path(ckpt_dir) / MANIFEST
+    if manifest.exists():
+        entries = json.loads(manifest.read_text())
+        entries[Path(path).name] = _sha256(Path(path))
+        manifest.write_text(json.dumps(entries))
+
+
 def list_checkpoints(out_dir: str | Path) -> list[Path]:
     """Every complete-looking checkpoint folder, oldest first (not validated)."""
     out_dir = Path(out_dir)

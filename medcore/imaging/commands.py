@@ -1,4 +1,4 @@
-"""CLI: `train image`, `generate image`, `eval image`, `eval image-table`, `eval image-classifier`, `bench imaging`.
+"""CLI: `train image`, `train image-prior`, `generate image`, `eval image`, `eval image-table`, `eval image-classifier`, `bench imaging`.
 
 Imports nothing heavy at module level; handlers import what they need.
 """
@@ -64,6 +64,14 @@ def register(reg) -> None:
     p.add_argument("--no-register", action="store_true", help="do not add the finished run to the model registry")
     jobs.add_job_args(p)
     p.set_defaults(func=_train)
+
+    q = reg.train.add_parser("image-prior", help="fit a VAE's learned latent prior (PCA + Gaussian mixture per class) "
+                             "on its own training scans, so it samples anatomy, not texture")
+    q.add_argument("checkpoint", help="the VAE's run or checkpoint folder")
+    q.add_argument("--dims", type=int, default=64, help="PCA components per class (default 64)")
+    q.add_argument("--components", type=int, default=10, help="mixture components per class (default 10)")
+    q.add_argument("--seed", type=int, default=0)
+    q.set_defaults(func=_train_prior)
 
     g = reg.generate.add_parser("image", help="sample synthetic images (PNG, optionally DICOM)")
     g.add_argument("--checkpoint", default="", help="run or checkpoint folder (default: the active model)")
@@ -158,6 +166,24 @@ def _train(args, settings) -> int:
     except (TrainError, DatasetError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+
+
+def _train_prior(args, settings) -> int:
+    from medcore.imaging.datasets import DatasetError
+    from medcore.imaging.latent_prior import PriorError, fit_for_checkpoint
+    from medcore.imaging.sample import SampleError
+
+    if args.dims < 1 or args.components < 1:
+        print("error: --dims and --components must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        report = fit_for_checkpoint(settings, args.checkpoint, dims=args.dims, components=args.components,
+                                    seed=args.seed)
+    except (PriorError, SampleError, DatasetError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(report, indent=2))
+    return 0
 
 
 def register_run(settings, result: dict, config: dict, job_id=None) -> int | None:

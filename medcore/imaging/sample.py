@@ -41,6 +41,7 @@ class LoadedModel:
     import_s: float = 0.0  # importing the model libraries first (once per process; 0 when already imported)
     vae: Any = None  # ldm: the VAE that decodes the UNet's latents
     vae_config: Any = None
+    prior: Any = None  # vae: its learned latent prior (latent_prior.LatentPrior), when the checkpoint has one
 
     @property
     def conditional(self) -> bool:
@@ -109,9 +110,14 @@ def load_model(path: str | Path, device=None, name: str = "") -> LoadedModel:
         from medcore.imaging.latent import vae_from_tensors
 
         vae, vcfg = vae_from_tensors(tensors, state["vae_config"], device)
+    prior = None
+    if state["kind"] == "vae":
+        from medcore.imaging.latent_prior import load_prior
+
+        prior = load_prior(ckpt)
     return LoadedModel(state["kind"], net, cfg, list(state["class_names"]), str(ckpt),
                        name or state.get("name") or _run_name(state) or Path(ckpt).parent.name, state, device,
-                       time.perf_counter() - t0, import_s, vae, vcfg)
+                       time.perf_counter() - t0, import_s, vae, vcfg, prior)
 
 
 def _run_name(state: dict) -> str:
@@ -242,7 +248,8 @@ def generate(model: LoadedModel, req: SampleRequest) -> SampleBatch:
     elif model.kind == "vae":
         from medcore.imaging.vae import sample_prior
 
-        x = sample_prior(model.net, model.config, req.n, labels=labels, seed=req.seed, device=model.device)
+        x = sample_prior(model.net, model.config, req.n, labels=labels, seed=req.seed, device=model.device,
+                         prior=model.prior)
     else:
         x = gan_sample_tensor(model.net, model.config, n=req.n, labels=labels, seed=req.seed, device=model.device)
     return SampleBatch(_u8(x), labels, model.class_names, req, model.kind, model.name, model.path,

@@ -222,17 +222,25 @@ def reconstruction_loss(cfg: VAEConfig, recon, x):
 
 
 # ---- use ----------------------------------------------------------------------------------
-def sample_prior(vae, cfg: VAEConfig, n: int, labels=None, seed: int = 0, device="cpu", temperature: float = 1.0):
-    """Decode latents drawn from N(0, T^2 I): the VAE as a generator on its own. -> (n, 1, s, s) in [-1, 1]."""
+def sample_prior(vae, cfg: VAEConfig, n: int, labels=None, seed: int = 0, device="cpu", temperature: float = 1.0,
+                 prior=None):
+    """The VAE as a generator on its own -> (n, 1, s, s) in [-1, 1]. Latents come from the learned prior
+    (`latent_prior.LatentPrior`) when the checkpoint has one, else from N(0, T^2 I)."""
     import torch
 
     from medcore.runtime import torch_generator
 
-    gen = torch_generator(seed, device)
-    z = torch.randn((n, cfg.latent_channels, cfg.latent_size, cfg.latent_size), generator=gen, device=device)
+    if prior is not None:
+        from medcore.imaging.latent_prior import sample_latents
+
+        z = torch.from_numpy(sample_latents(prior, n, labels, seed)).to(device)
+    else:
+        gen = torch_generator(seed, device)
+        z = torch.randn((n, cfg.latent_channels, cfg.latent_size, cfg.latent_size), generator=gen, device=device)
+        z = z * temperature
     y = torch.as_tensor(labels, device=device).long() if labels is not None and cfg.conditional else None
     with torch.no_grad():
-        return vae.decode(z * temperature, y).clamp(-1, 1)
+        return vae.decode(z, y).clamp(-1, 1)
 
 
 def evaluate_reconstruction(vae, x, y, batch: int = 32) -> dict:
@@ -253,15 +261,20 @@ def evaluate_reconstruction(vae, x, y, batch: int = 32) -> dict:
     return {"psnr_db": round(float(p.mean()), 3), "ssim": round(float(s.mean()), 4), "n": int(x.shape[0])}
 
 
-def measure_latent_scale(vae, x, y, batch: int = 32) -> float:
-    """1 / std of the posterior means over `x`, so latent diffusion sees unit-variance inputs."""
+def posterior_means(vae, x, y, batch: int = 32):
+    """The encoder's posterior means of `x` (N, 1, s, s) in [-1, 1] -> (N, C, s/f, s/f), in eval mode."""
     import torch
 
-    vals = []
+    out = []
     vae.eval()
     with torch.no_grad():
         for i in range(0, x.shape[0], batch):
             mean, _ = vae.encode(x[i:i + batch], y[i:i + batch] if y is not None else None)
-            vals.append(mean.flatten())
-    std = float(torch.cat(vals).std())
+            out.append(mean)
+    return torch.cat(out)
+
+
+def measure_latent_scale(vae, x, y, batch: int = 32) -> float:
+    """1 / std of the posterior means over `x`, so latent diffusion sees unit-variance inputs."""
+    std = float(posterior_means(vae, x, y, batch).std())
     return 1.0 / max(std, 1e-6)

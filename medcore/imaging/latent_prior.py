@@ -1,0 +1,171 @@
+"""A learned prior for the VAE as a generator on its own: ex-post density estimation on its latents.
+
+A VAE trained for latent diffusion keeps a small KL weight so its reconstructions stay sharp; its aggregate
+posterior then sits far from N(0, I), and decoding prior noise gives texture, not anatomy. Fitting a density to the
+posterior means of the training scans after training (Ghosh et al., "From variational to deterministic
+autoencoders", ICLR 2020: a Gaussian mixture on the latent codes) and sampling from it instead fixes that without
+retraining. Per class: PCA of the flattened latents to `dims` components, then a full-covariance Gaussian mixture
+of `components` components in that space. Stored as safetensors beside the VAE's weights (no pickle); numpy only at
+sampling time, so sklearn is needed only to fit.
+
+A prior fitted on real latents without DP is not differentially private, so a DP checkpoint refuses one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+FILE = "latent_prior.safetensors"
+
+
+class PriorError(ValueError):
+    """A prior that cannot be fitted, saved or used, with a message for the user."""
+
+
+@dataclass
+class ClassPrior:
+    mean: np.ndarray  # (D,) mean of the flattened latents
+    basis: np.ndarray  # (k, D) PCA components
+    weights: np.ndarray  # (m,) mixture weights
+    centres: np.ndarray  # (m, k) mixture means in PCA space
+    chol: np.ndarray  # (m, k, k) Cholesky factors of the mixture covariances
+    n_fit: int = 0
+    explained: float = 0.0  # share of latent variance the k components keep
+
+
+@dataclass
+class LatentPrior:
+    shape: tuple[int, int, int]  # (C, H, W) of one latent
+    classes: list[ClassPrior]  # one per class (one entry for an unconditional VAE)
+    dims: int
+    components: int
+
+    def describe(self) -> dict:
+        return {"method": "ex-post density estimation (PCA + full-covariance Gaussian mixture per class)",
+                "dims": self.dims, "components": self.components, "latent_shape": list(self.shape),
+                "fitted_on": [c.n_fit for c in self.classes],
+                "explained_variance": [round(c.explained, 4) for c in self.classes]}
+
+
+def fit_latent_prior(latents: np.ndarray, labels: np.ndarray | None, *, dims: int = 64, components: int = 10,
+                     seed: int = 0) -> LatentPrior:
+    """`latents`: (N, C, H, W) posterior means of training scans; `labels`: (N,) class ids, or None."""
+    from sklearn.decomposition import PCA
+    from sklearn.mixture import GaussianMixture
+
+    z = np.asarray(latents, dtype=np.float64)
+    if z.ndim != 4 or len(z) == 0:
+        raise PriorError(f"latents must be (N, C, H, W) with N > 0, got shape {z.shape}")
+    y = np.zeros(len(z), dtype=int) if labels is None else np.asarray(labels).astype(int)
+    flat = z.reshape(len(z), -1)
+    out = []
+    for c in range(int(y.max()) + 1):
+        fc = flat[y == c]
+        k = min(dims, len(fc) - 1, flat.shape[1])
+        m = min(components, max(1, len(fc) // (2 * k)))  # enough points per full covariance
+        if k < 1 or len(fc) < 2:
+            raise PriorError(f"class {c} has {len(fc)} training latents: too few to fit a prior")
+        pca = PCA(k, random_state=seed).fit(fc)
+        p = pca.transform(fc)
+        gmm = GaussianMixture(m, covariance_type="full", random_state=seed, reg_covar=1e-3).fit(p)
+        out.append(ClassPrior(pca.mean_, pca.components_, gmm.weights_, gmm.means_,
+                              np.linalg.cholesky(gmm.covariances_), len(fc),
+                              float(pca.explained_variance_ratio_.sum())))
+        log.info("latent prior class %d: %d latents, %d dims (%.2f of variance), %d components",
+                 c, len(fc), k, out[-1].explained, m)
+    return LatentPrior(tuple(int(s) for s in z.shape[1:]), out, dims, components)
+
+
+def sample_latents(prior: LatentPrior, n: int, labels=None, seed: int = 0) -> np.ndarray:
+    """(n, C, H, W) float32 latents drawn from the prior of each requested class (class 0 when unconditional)."""
+    rng = np.random.default_rng(seed)
+    ys = np.zeros(n, dtype=int) if labels is None else np.asarray(labels, dtype=int).reshape(-1)
+    if len(ys) != n:
+        raise PriorError(f"{len(ys)} labels for {n} samples")
+    if len(prior.classes) == 1:
+        ys = np.zeros(n, dtype=int)
+    if ys.min(initial=0) < 0 or ys.max(initial=0) >= len(prior.classes):
+        raise PriorError(f"class out of range for a prior of {len(prior.classes)} classes")
+    flat = np.empty((n, int(np.prod(prior.shape))))
+    for i, c in enumerate(ys):
+        cp = prior.classes[c]
+        j = rng.choice(len(cp.weights), p=cp.weights / cp.weights.sum())
+        p = cp.centres[j] + cp.chol[j] @ rng.standard_normal(cp.centres.shape[1])
+        flat[i] = cp.mean + p @ cp.basis
+    return flat.reshape((n, *prior.shape)).astype(np.float32)
+
+
+def save_prior(prior: LatentPrior, folder: str | Path) -> Path:
+    import torch
+    from safetensors.torch import save_file
+
+    tensors = {}
+    for c, cp in enumerate(prior.classes):
+        for name in ("mean", "basis", "weights", "centres", "chol"):
+            tensors[f"c{c}.{name}"] = torch.from_numpy(np.ascontiguousarray(getattr(cp, name), dtype=np.float32))
+    meta = {"shape": json.dumps(list(prior.shape)), "dims": str(prior.dims), "components": str(prior.components),
+            "n_fit": json.dumps([cp.n_fit for cp in prior.classes]),
+            "explained": json.dumps([cp.explained for cp in prior.classes])}
+    path = Path(folder) / FILE
+    save_file(tensors, str(path), metadata=meta)
+    return path
+
+
+def load_prior(folder: str | Path) -> LatentPrior | None:
+    """The prior saved beside a VAE's weights, or None when there is none."""
+    from safetensors import safe_open
+
+    path = Path(folder) / FILE
+    if not path.is_file():
+        return None
+    with safe_open(str(path), framework="np") as f:
+        meta = f.metadata() or {}
+        n_cls = len({k.split(".")[0] for k in f.keys()})
+        n_fit = json.loads(meta.get("n_fit") or "[]") or [0] * n_cls
+        explained = json.loads(meta.get("explained") or "[]") or [0.0] * n_cls
+        classes = [ClassPrior(**{name: f.get_tensor(f"c{c}.{name}").astype(np.float64)
+                                 for name in ("mean", "basis", "weights", "centres", "chol")},
+                              n_fit=int(n_fit[c]), explained=float(explained[c])) for c in range(n_cls)]
+    return LatentPrior(tuple(json.loads(meta["shape"])), classes, int(meta.get("dims", 0)),
+                       int(meta.get("components", 0)))
+
+
+def fit_for_checkpoint(settings, path, *, dims: int = 64, components: int = 10, seed: int = 0) -> dict:
+    """Fit the prior of a VAE checkpoint on the posterior means of its own training split and save it beside the
+    weights. -> what was fitted (for the CLI and the checkpoint card)."""
+    import time
+
+    import torch
+
+    from medcore import checkpoints
+    from medcore.imaging.datasets import load_dataset
+    from medcore.imaging.quality import dataset_key
+    from medcore.imaging.sample import load_model
+    from medcore.imaging.vae import posterior_means
+
+    t0 = time.perf_counter()
+    model = load_model(path)
+    if model.kind != "vae":
+        raise PriorError(f"{model.name} is a {model.kind} checkpoint: a latent prior is fitted for a VAE")
+    if model.state.get("dp"):
+        raise PriorError(f"{model.name} was trained with DP-SGD; a prior fitted on its latents of real scans "
+                         "without DP would not be differentially private, so none is fitted")
+    tc = model.state.get("train_config") or {}
+    ds = load_dataset(dataset_key(model.state), model.config.size, settings)
+    tr, _ = ds.split(float(tc.get("holdout", 0.1)), seed=0)  # the split the VAE was trained on (loop.py)
+    x = torch.from_numpy(ds.images[tr]).float().div(127.5).sub(1).unsqueeze(1)
+    y = torch.from_numpy(ds.labels[tr]).long() if model.config.conditional else None
+    z = posterior_means(model.net, x, y, batch=64).numpy()
+    prior = fit_latent_prior(z, None if y is None else y.numpy(), dims=dims, components=components, seed=seed)
+    ckpt = Path(model.path)
+    saved = save_prior(prior, ckpt)
+    checkpoints.record_file(ckpt, saved)
+    return {"checkpoint": str(ckpt), "file": str(saved), "seconds": round(time.perf_counter() - t0, 1),
+            "train_scans": int(len(tr)), **prior.describe()}
