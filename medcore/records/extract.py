@@ -229,7 +229,6 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         med.start += base
         med.end += base
         out.medications.append(med)
-    med_spans = [(d.start(), d.end()) for d in drug_hits]
     n_soft = len(taken)
 
     # procedures, then problems (a procedure wins an overlap: 'post PCI' is the procedure PCI), both from the
@@ -260,8 +259,6 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         modifiers, terminators = ctx.find_modifiers(s, m.context)
         background = _background_window(s)
         for p, concept, code in hits:
-            if med_spans and _indication_of_drug(s, p.start, med_spans):
-                continue  # "as needed for nausea": an indication, not a finding of this note
             if _not_a_finding(s, p.text, p.start, p.end):
                 continue
             words = _with_lasting_word(s, p.start, p.text, m.context)
@@ -382,11 +379,3 @@ def _with_lasting_word(s: str, start: int, text: str, rules) -> str:
         if ctx.is_chronic(longer, rules):
             return longer
     return text
-
-
-def _indication_of_drug(s: str, start: int, med_spans) -> bool:
-    before = s[max(0, start - 22):start].lower()
-    return bool(re.search(r"(?:as needed|prn|if needed)\s+for\s+(?:\w+\s+)?(?:or\s+)?$", before)) and \
-        any(e <= start for _, e in med_spans)
-
-
