@@ -317,12 +317,15 @@ _INLINE_ALLERGY = re.compile(r"\ballergic to\s+|\bknown\s+(?=\w+\s+allergy)|\b(?
 
 # the allergen right after "allergic to" / "allergy:", or a later item of that list ("allergic to penicillin
 # (rash) and sulfa"): each is an allergy, never a current medication
-_ALLERGY_LIST = re.compile(r"(?:allergic\s+to|allerg(?:y|ies)\s*(?:to|:|-)|intoleran(?:t|ce)\s+(?:of|to)|"
+_ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\s*(?:to|:|-)|allergies\s+(?:including|include|includes|such as|"
+                           r"to include)|intoleran(?:t|ce)\s+(?:of|to)|"
                            r"(?:did|could|does|can)\s*(?:not|n't)\s+tolerate)\s+"
                            r"(?:[\w-]+(?:\s+[\w-]+)?(?:\s*\([^)]{0,40}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*$", re.I)
 
 
-_DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,2}\s*$", re.I)
+# an adverse effect the note puts on the substance: "codeine caused her to be excitable", "X gave him a rash"
+_CAUSED = re.compile(r"\s+(?:caused|causes|gave|gives|made|makes)\s+(?:her|him|them|me|the patient)\b", re.I)
+_DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,3}\s*$", re.I)
 
 
 def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
@@ -330,6 +333,9 @@ def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
     "nausea with codeine (side effect)"), else 'allergy'. A reaction alone does not decide it."""
     if (reaction or "").lower() == "intolerance":
         return "intolerance"
+    caused = _CAUSED.match(s, end)
+    if caused:  # "codeine caused her to be excitable" is a side effect; "... gave him hives" an allergic reaction
+        return "allergy" if _ALLERGIC_SIGN.search(s, caused.end(), min(len(s), caused.end() + 40)) else "intolerance"
     # after the substance up to the next item ("allergic to Keflex and intolerant of Vicodin": Keflex stays an allergy)
     after = _NEXT_ITEM.split(s[end:min(len(s), end + 40)], maxsplit=1)[0]
     if m.intolerance.search(after):
@@ -340,6 +346,7 @@ def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
     return "intolerance" if said and (not allergic or allergic[-1] < said[-1]) else "allergy"
 
 
+_ALLERGIC_SIGN = re.compile(r"\b(?:hives|urticaria|rash|anaphyla\w*|angioedema|swell\w*|wheez\w*|itch\w*|allergic)\b", re.I)
 _NEXT_ITEM = re.compile(r"\band\b|;|\.\s", re.I)
 _ALLERGY_WORD = re.compile(r"\ballerg(?:ic|y|ies)\b|\banaphyla", re.I)
 
@@ -354,7 +361,7 @@ def inline_allergies(s: str, m):
         cue = _ALLERGY_LIST.search(s[w0:a.start()])
         if cue and _DENIED.search(s[max(0, w0 + cue.start() - 40):w0 + cue.start()]):
             out.append((a.start(), a.end(), "", "", None))  # "denied any allergy to codeine": neither allergy nor drug
-        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after):
+        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()):
             r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
             name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
             out.append((a.start(), a.end(), name, r.group() if r else "", (r.start(), r.end()) if r and _bare_reaction(s, r) else None))
