@@ -313,7 +313,9 @@ _ROOM_AIR = re.compile(r"%\s*(?:on\s+)?$")
 # never ("never smoker", "non-smoker") is none
 _NOT_SMOKING = re.compile(r"\b(?:(?P<past>quit|stopped|gave up|ex|former)|never|non)[- ]?\s*$", re.I)
 _SERVICE = re.compile(r"(?:\s+and\s+[A-Za-z]+)?\s+(?:education|educator|nurse|team|service|specialist|clinic|unit|"
-                      r"diary|diaries)\b", re.I)
+                      r"diary|diaries|foot\s+care|diet|shoes|footwear|supplies|teaching|medications?|meds)\b", re.I)
+# the general-appearance line of an examination ("in no apparent respiratory distress"): boilerplate, not a finding
+_NO_APPARENT = re.compile(r"\bin\s+no\s+(?:apparent|acute|obvious)\s+$", re.I)
 # a condition's name used for an operation, a device, a scale or a protocol ('cataract extraction',
 # 'renal stone protocol', 'Glasgow coma scale'), or a state of a disease, not of the patient ('unresponsive to medical
 # therapy'): not a finding of this note
@@ -343,6 +345,8 @@ def _not_a_finding(s: str, text: str, start: int, end: int) -> bool:
     failure clinic', 'Headache and Epilepsy Service', 'headache diary'), an operation, scale or protocol ('cataract
     extraction', 'Glasgow coma scale')."""
     if text == "RA" and _ROOM_AIR.search(s[max(0, start - 6):start]):
+        return True
+    if _NO_APPARENT.search(s[max(0, start - 30):start]):
         return True
     return bool(_SERVICE.match(s, end) or _NAMES_SOMETHING_ELSE.match(s, end))
 

@@ -34,3 +34,30 @@ def test_denied_allergic_reaction_is_neither_allergy_nor_medication(kb):
 
 def test_dust_exposure_is_not_an_allergy(kb):  # guard: an allergen word needs an allergy cue
     assert not analyze("He works with house dust and mold at the warehouse.", kb).extraction.allergies
+
+
+@pytest.mark.parametrize("note,text,code", [
+    ("ROS: Did not have claudication.", "claudication", "I73.9"),
+    ("Colonoscopy to rule out colon polyps.", "colon polyps", "K63.5"),
+    ("He was stung by a wasp on the wrist.", "stung by a wasp", "T63.461A"),
+    ("CXR: patchy air-space opacities in the left lower lobe.", "air-space opacities", "R91.8"),
+    ("Known gastric outlet obstruction.", "gastric outlet obstruction", "K31.1"),
+    ("EGD showed a Schatzki ring.", "Schatzki ring", "K22.2"),
+    ("She has a history of Ewing sarcoma of the femur.", "Ewing sarcoma", "C41.9"),
+    ("Eyes: bilateral arcus senilis.", "arcus senilis", "H18.419"),
+    ("He does have sickle cell and sees haematology.", "sickle cell", "D57.1"),
+    ("Renal insufficiency, possibly diabetic nephropathy.", "diabetic nephropathy", "E11.21"),
+    ("Brought in for mental status changes since this morning.", "mental status changes", "R41.82"),
+])
+def test_added_problems_carry_their_codes(kb, note, text, code):
+    from tests.records.conftest import problem
+
+    assert problem(analyze(note, kb), text).icd10cm == code
+
+
+@pytest.mark.parametrize("note,word", [
+    ("She would like diabetic foot care today.", "diabetic"),  # an attribute of the care, not a problem
+    ("Well-appearing man in no apparent respiratory distress.", "respiratory distress"),  # appearance boilerplate
+])
+def test_words_that_are_not_problems_here(kb, note, word):
+    assert not [p for p in analyze(note, kb).extraction.problems if p.text.lower() == word]
