@@ -185,13 +185,17 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     # allergies first: a drug named in the allergy section is an allergen, not a medication
     allergy_sentence = sec == "allergies" or _ALLERGY_LINE.match(s)
     if allergy_sentence:
-        if m.no_allergy.search(s) or (sec == "allergies" and _NONE.match(s)):
+        said_none = m.no_allergy.search(s) or (sec == "allergies" and _NONE.match(s))
+        if said_none:
             out.no_known_allergies = True
-        for a in allergies_in(s, m):
+        found = allergies_in(s, m)
+        for a in found:
             out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3],
                                          allergy_kind(s, a[0], a[1], a[3], m)))
             taken.append((a[0], a[1]))
-        if sec == "allergies" or allergy_sentence:
+        # a sentence of the allergy section that names no substance and no "no known allergies" says something
+        # else (a combined "Family, social and allergy history: she has asthma, ..."): read it as any other sentence
+        if found or said_none:
             return
     for a in inline_allergies(s, m):
         if not a[2]:

@@ -12,7 +12,8 @@ _UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/
           r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
           r"mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
 # a range ("1-2 tablets") or the strengths of a combination product ("37.5/25 mg")
-_DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*({_UNITS})(?![\w/])", re.I)
+_DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*-?\s*({_UNITS})(?![\w/])",
+                   re.I)  # "240 mg", "240-mg"
 # a count of tablets in words, and half tablets: "one tablet", "two tabs", "1/2 tablet", "one-half tablet", "half a tab"
 _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "1/2": "0.5", "½": "0.5", "one-half": "0.5", "one half": "0.5", "half a": "0.5",
@@ -20,7 +21,8 @@ _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
 _COUNT_DOSE = re.compile(r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(tablets?|tabs?|capsules?|caps?|puffs?|drops?)\b", re.I)
 # a dose written before the drug: "40 mg of famotidine", "10 units of oxytocin", "20 mL of 0.25% bupivacaine", "2% lidocaine"
-_DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NUM}\s*%\s+)?(?:of\s+)?$|"
+_DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NUM}\s*%\s+)?(?:of\s+)?"
+                          r"(?:(?:iv|i\.v\.|intravenous|po|p\.o\.|oral|im|i\.m\.|subcutaneous|sc)\s+)?$|"
                           rf"(?<![\w.])({_NUM})\s*(%)\s+(?:of\s+)?$|"
                           r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four)\s+(tablets?|tabs?|capsules?|caps?)\s+of\s+$",
                           re.I)
@@ -240,11 +242,13 @@ _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|,|/)\s*", re.I)
 
 
 def share_status(s: str, hits: list, meds: list[Medication]) -> None:
-    """Drugs joined in one phrase share its status: "metoprolol and lisinopril were stopped" (a bare name before
-    'and' takes the status of the drug after it)."""
+    """Drugs joined in one phrase share its status and schedule: "metoprolol and lisinopril were stopped",
+    "Claritin and Zyrtec p.r.n." (a bare name before 'and' takes the status and schedule of the drug after it)."""
     for i in range(len(meds) - 2, -1, -1):
         if not meds[i].status and not meds[i].dose and _JOINED.fullmatch(s[hits[i].end():hits[i + 1].start()]):
             meds[i].status = meds[i + 1].status
+            if not meds[i].frequency and not meds[i + 1].dose:
+                meds[i].frequency, meds[i].prn = meds[i + 1].frequency, meds[i + 1].prn
 
 
 # status words that speak of the drug only right before it ("since coming off tamsulosin", "quit aspirin")

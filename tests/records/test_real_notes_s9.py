@@ -61,3 +61,16 @@ def test_added_problems_carry_their_codes(kb, note, text, code):
 ])
 def test_words_that_are_not_problems_here(kb, note, word):
     assert not [p for p in analyze(note, kb).extraction.problems if p.text.lower() == word]
+
+
+@pytest.mark.parametrize("note,name,dose,frequency", [
+    ("Sedation: 100 mcg of IV fentanyl was given.", "fentanyl", "100 mcg", ""),  # dose and route before the name
+    ("Medications: diltiazem CD 240-mg daily.", "diltiazem", "240 mg", "once daily"),  # a hyphenated dose
+    ("Current medications: Claritin and Zyrtec p.r.n.", "loratadine", "", "as needed"),  # a schedule shared by both
+    ("Promethazine if needed for nausea.", "promethazine", "", "as needed"),
+    ("Metoprolol and lisinopril 10 mg daily.", "metoprolol", "", ""),  # guard: a dose of the next drug is its own
+])
+def test_medication_forms(kb, note, name, dose, frequency):
+    med = next(m for m in analyze(note, kb).extraction.medications if m.name == name)
+    assert f"{med.dose} {med.unit}".strip() == dose
+    assert med.frequency == frequency
