@@ -48,6 +48,9 @@ def test_dust_exposure_is_not_an_allergy(kb):  # guard: an allergen word needs a
     ("He does have sickle cell and sees haematology.", "sickle cell", "D57.1"),
     ("Renal insufficiency, possibly diabetic nephropathy.", "diabetic nephropathy", "E11.21"),
     ("Brought in for mental status changes since this morning.", "mental status changes", "R41.82"),
+    ("Lungs: no pleural friction rub.", "pleural friction rub", "R09.1"),  # not the pericardial rub R01.2
+    ("Admitted for respiratory depression after opioids.", "respiratory depression", "R06.89"),  # not F32
+    ("She endorsed paranoid delusions.", "paranoid delusions", "F22"),
 ])
 def test_added_problems_carry_their_codes(kb, note, text, code):
     from tests.records.conftest import problem
