@@ -72,6 +72,12 @@ SCHEMA = {
         "profiles": {"type": "object", "minProperties": 1, "additionalProperties": PROFILE_SCHEMA},
         "chronic_conditions": {"type": "object", "required": ["source", "terms"], "additionalProperties": False,
                                "properties": {"source": _SOURCE, "terms": _STRINGS, "modifiers": _STRINGS}},
+        # later additions, kept at the end of the file: each list is appended to the same list above
+        "additions": {"type": "object", "additionalProperties": False, "properties": {
+            "profiles": {"type": "object", "additionalProperties": {
+                **PROFILE_SCHEMA, "required": ["source"]}},
+            "chronic_conditions": {"type": "object", "required": ["source"], "additionalProperties": False,
+                                   "properties": {"source": _SOURCE, "terms": _STRINGS, "modifiers": _STRINGS}}}},
     },
 }
 
@@ -116,7 +122,40 @@ def read_doc(path: Path | None = None) -> dict:
     except yaml.YAMLError as e:
         raise RulesError(f"{path.name}: not valid YAML: {e}") from e
     validate(doc, path.name)
-    return doc
+    return merge_additions(doc)
+
+
+def merge_additions(doc: dict) -> dict:
+    """The rules with the `additions` section folded in: every list there is appended to the list of the same
+    place (profile, category, direction) above; a profile there that the file does not define is an error."""
+    extra = doc.get("additions")
+    if not extra:
+        return doc
+    out = {k: v for k, v in doc.items() if k != "additions"}
+    out["profiles"] = {name: _merged(prof, (extra.get("profiles") or {}).get(name) or {})
+                       for name, prof in doc["profiles"].items()}
+    unknown = set(extra.get("profiles") or {}) - set(doc["profiles"])
+    if unknown:
+        raise RulesError(f"assertion rules: additions name unknown profiles {sorted(unknown)}")
+    chronic = dict(doc["chronic_conditions"])
+    for key in ("terms", "modifiers"):
+        chronic[key] = list(chronic.get(key) or []) + list((extra.get("chronic_conditions") or {}).get(key) or [])
+    out["chronic_conditions"] = chronic
+    return out
+
+
+def _merged(base, more):
+    """`more` appended into `base`: lists are concatenated, mappings merged key by key, anything else kept."""
+    if isinstance(base, dict) and isinstance(more, dict):
+        out = dict(base)
+        for key, value in more.items():
+            if key == "source":
+                continue
+            out[key] = _merged(base.get(key), value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(more, list):
+        return list(base) + list(more)
+    return base if more is None else more
 
 
 def validate(doc, name: str = "assertion_rules.yaml") -> None:
@@ -126,14 +165,15 @@ def validate(doc, name: str = "assertion_rules.yaml") -> None:
     except jsonschema.ValidationError as e:
         where = ".".join(str(p) for p in e.absolute_path) or "(top)"
         raise RulesError(f"{name}: {where}: {e.message}") from e
-    for pname, prof in doc["profiles"].items():
+    added = ((doc.get("additions") or {}).get("profiles") or {}).items()
+    for pname, prof in [*doc["profiles"].items(), *((f"additions.{n}", p) for n, p in added)]:
         for key in ("modifier_patterns", "scope_end_patterns", "backward_scope_end_patterns"):
             for cat, items in (prof.get(key) or {}).items():
                 regexes = [r for v in items.values() for r in (v or [])] if isinstance(items, dict) else items
                 _check_regexes(regexes, f"{name}: profiles.{pname}.{key}.{cat}")
         for key in ("terminator_patterns", "pseudo_patterns", "clause_breaks"):
             _check_regexes(prof.get(key) or [], f"{name}: profiles.{pname}.{key}")
-        if not any((prof["modifiers"].get(c) or {}) for c in prof["modifiers"]):
+        if not pname.startswith("additions.") and not any((prof["modifiers"].get(c) or {}) for c in prof["modifiers"]):
             raise RulesError(f"{name}: profiles.{pname}.modifiers: no trigger at all")
 
 

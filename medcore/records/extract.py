@@ -185,13 +185,17 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     # allergies first: a drug named in the allergy section is an allergen, not a medication
     allergy_sentence = sec == "allergies" or _ALLERGY_LINE.match(s)
     if allergy_sentence:
-        if m.no_allergy.search(s) or (sec == "allergies" and _NONE.match(s)):
+        said_none = m.no_allergy.search(s) or (sec == "allergies" and _NONE.match(s))
+        if said_none:
             out.no_known_allergies = True
-        for a in allergies_in(s, m):
+        found = allergies_in(s, m)
+        for a in found:
             out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3],
                                          allergy_kind(s, a[0], a[1], a[3], m)))
             taken.append((a[0], a[1]))
-        if sec == "allergies" or allergy_sentence:
+        # a sentence of the allergy section that names no substance and no "no known allergies" says something
+        # else (a combined "Family, social and allergy history: she has asthma, ..."): read it as any other sentence
+        if found or said_none:
             return
     for a in inline_allergies(s, m):
         if not a[2]:
@@ -229,7 +233,6 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         med.start += base
         med.end += base
         out.medications.append(med)
-    med_spans = [(d.start(), d.end()) for d in drug_hits]
     n_soft = len(taken)
 
     # procedures, then problems (a procedure wins an overlap: 'post PCI' is the procedure PCI), both from the
@@ -260,8 +263,6 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
         modifiers, terminators = ctx.find_modifiers(s, m.context)
         background = _background_window(s)
         for p, concept, code in hits:
-            if med_spans and _indication_of_drug(s, p.start, med_spans):
-                continue  # "as needed for nausea": an indication, not a finding of this note
             if _not_a_finding(s, p.text, p.start, p.end):
                 continue
             words = _with_lasting_word(s, p.start, p.text, m.context)
@@ -316,7 +317,9 @@ _ROOM_AIR = re.compile(r"%\s*(?:on\s+)?$")
 # never ("never smoker", "non-smoker") is none
 _NOT_SMOKING = re.compile(r"\b(?:(?P<past>quit|stopped|gave up|ex|former)|never|non)[- ]?\s*$", re.I)
 _SERVICE = re.compile(r"(?:\s+and\s+[A-Za-z]+)?\s+(?:education|educator|nurse|team|service|specialist|clinic|unit|"
-                      r"diary|diaries)\b", re.I)
+                      r"diary|diaries|foot\s+care|diet|shoes|footwear|supplies|teaching|medications?|meds)\b", re.I)
+# the general-appearance line of an examination ("in no apparent respiratory distress"): boilerplate, not a finding
+_NO_APPARENT = re.compile(r"\bin\s+no\s+(?:apparent|acute|obvious)\s+$", re.I)
 # a condition's name used for an operation, a device, a scale or a protocol ('cataract extraction',
 # 'renal stone protocol', 'Glasgow coma scale'), or a state of a disease, not of the patient ('unresponsive to medical
 # therapy'): not a finding of this note
@@ -346,6 +349,8 @@ def _not_a_finding(s: str, text: str, start: int, end: int) -> bool:
     failure clinic', 'Headache and Epilepsy Service', 'headache diary'), an operation, scale or protocol ('cataract
     extraction', 'Glasgow coma scale')."""
     if text == "RA" and _ROOM_AIR.search(s[max(0, start - 6):start]):
+        return True
+    if _NO_APPARENT.search(s[max(0, start - 30):start]):
         return True
     return bool(_SERVICE.match(s, end) or _NAMES_SOMETHING_ELSE.match(s, end))
 
@@ -382,11 +387,3 @@ def _with_lasting_word(s: str, start: int, text: str, rules) -> str:
         if ctx.is_chronic(longer, rules):
             return longer
     return text
-
-
-def _indication_of_drug(s: str, start: int, med_spans) -> bool:
-    before = s[max(0, start - 22):start].lower()
-    return bool(re.search(r"(?:as needed|prn|if needed)\s+for\s+(?:\w+\s+)?(?:or\s+)?$", before)) and \
-        any(e <= start for _, e in med_spans)
-
-

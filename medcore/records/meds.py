@@ -12,7 +12,8 @@ _UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/
           r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
           r"mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
 # a range ("1-2 tablets") or the strengths of a combination product ("37.5/25 mg")
-_DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*({_UNITS})(?![\w/])", re.I)
+_DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*-?\s*({_UNITS})(?![\w/])",
+                   re.I)  # "240 mg", "240-mg"
 # a count of tablets in words, and half tablets: "one tablet", "two tabs", "1/2 tablet", "one-half tablet", "half a tab"
 _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "1/2": "0.5", "½": "0.5", "one-half": "0.5", "one half": "0.5", "half a": "0.5",
@@ -20,7 +21,8 @@ _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
 _COUNT_DOSE = re.compile(r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(tablets?|tabs?|capsules?|caps?|puffs?|drops?)\b", re.I)
 # a dose written before the drug: "40 mg of famotidine", "10 units of oxytocin", "20 mL of 0.25% bupivacaine", "2% lidocaine"
-_DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NUM}\s*%\s+)?(?:of\s+)?$|"
+_DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NUM}\s*%\s+)?(?:of\s+)?"
+                          r"(?:(?:iv|i\.v\.|intravenous|po|p\.o\.|oral|im|i\.m\.|subcutaneous|sc)\s+)?$|"
                           rf"(?<![\w.])({_NUM})\s*(%)\s+(?:of\s+)?$|"
                           r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four)\s+(tablets?|tabs?|capsules?|caps?)\s+of\s+$",
                           re.I)
@@ -240,11 +242,13 @@ _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|,|/)\s*", re.I)
 
 
 def share_status(s: str, hits: list, meds: list[Medication]) -> None:
-    """Drugs joined in one phrase share its status: "metoprolol and lisinopril were stopped" (a bare name before
-    'and' takes the status of the drug after it)."""
+    """Drugs joined in one phrase share its status and schedule: "metoprolol and lisinopril were stopped",
+    "Claritin and Zyrtec p.r.n." (a bare name before 'and' takes the status and schedule of the drug after it)."""
     for i in range(len(meds) - 2, -1, -1):
         if not meds[i].status and not meds[i].dose and _JOINED.fullmatch(s[hits[i].end():hits[i + 1].start()]):
             meds[i].status = meds[i + 1].status
+            if not meds[i].frequency and not meds[i + 1].dose:
+                meds[i].frequency, meds[i].prn = meds[i + 1].frequency, meds[i + 1].prn
 
 
 # status words that speak of the drug only right before it ("since coming off tamsulosin", "quit aspirin")
@@ -317,12 +321,15 @@ _INLINE_ALLERGY = re.compile(r"\ballergic to\s+|\bknown\s+(?=\w+\s+allergy)|\b(?
 
 # the allergen right after "allergic to" / "allergy:", or a later item of that list ("allergic to penicillin
 # (rash) and sulfa"): each is an allergy, never a current medication
-_ALLERGY_LIST = re.compile(r"(?:allergic\s+to|allerg(?:y|ies)\s*(?:to|:|-)|intoleran(?:t|ce)\s+(?:of|to)|"
+_ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\s*(?:to|:|-)|allergies\s+(?:including|include|includes|such as|"
+                           r"to include)|intoleran(?:t|ce)\s+(?:of|to)|"
                            r"(?:did|could|does|can)\s*(?:not|n't)\s+tolerate)\s+"
                            r"(?:[\w-]+(?:\s+[\w-]+)?(?:\s*\([^)]{0,40}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*$", re.I)
 
 
-_DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,2}\s*$", re.I)
+# an adverse effect the note puts on the substance: "codeine caused her to be excitable", "X gave him a rash"
+_CAUSED = re.compile(r"\s+(?:caused|causes|gave|gives|made|makes)\s+(?:her|him|them|me|the patient)\b", re.I)
+_DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,3}\s*$", re.I)
 
 
 def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
@@ -330,6 +337,9 @@ def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
     "nausea with codeine (side effect)"), else 'allergy'. A reaction alone does not decide it."""
     if (reaction or "").lower() == "intolerance":
         return "intolerance"
+    caused = _CAUSED.match(s, end)
+    if caused:  # "codeine caused her to be excitable" is a side effect; "... gave him hives" an allergic reaction
+        return "allergy" if _ALLERGIC_SIGN.search(s, caused.end(), min(len(s), caused.end() + 40)) else "intolerance"
     # after the substance up to the next item ("allergic to Keflex and intolerant of Vicodin": Keflex stays an allergy)
     after = _NEXT_ITEM.split(s[end:min(len(s), end + 40)], maxsplit=1)[0]
     if m.intolerance.search(after):
@@ -340,6 +350,7 @@ def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
     return "intolerance" if said and (not allergic or allergic[-1] < said[-1]) else "allergy"
 
 
+_ALLERGIC_SIGN = re.compile(r"\b(?:hives|urticaria|rash|anaphyla\w*|angioedema|swell\w*|wheez\w*|itch\w*|allergic)\b", re.I)
 _NEXT_ITEM = re.compile(r"\band\b|;|\.\s", re.I)
 _ALLERGY_WORD = re.compile(r"\ballerg(?:ic|y|ies)\b|\banaphyla", re.I)
 
@@ -354,7 +365,7 @@ def inline_allergies(s: str, m):
         cue = _ALLERGY_LIST.search(s[w0:a.start()])
         if cue and _DENIED.search(s[max(0, w0 + cue.start() - 40):w0 + cue.start()]):
             out.append((a.start(), a.end(), "", "", None))  # "denied any allergy to codeine": neither allergy nor drug
-        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after):
+        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()):
             r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
             name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
             out.append((a.start(), a.end(), name, r.group() if r else "", (r.start(), r.end()) if r and _bare_reaction(s, r) else None))

@@ -58,7 +58,7 @@ class ProblemVocab:
     term: object
     only: frozenset[str]  # concept ids the matcher may report as problems or procedures
     stop_keys: frozenset[str]  # matched lexicon keys that are never a problem on their own
-    hpo_icd10cm: dict[str, str]  # HPO id -> ICD-10-CM code (curated, for terms no ICD-10-CM entry names)
+    hpo_icd10cm: dict[str, str]  # HPO id or finding concept id -> ICD-10-CM code (curated, for terms no ICD-10-CM entry names)
     curated: frozenset[str] = frozenset()  # the problem-list conditions (read inside a term that has no code)
     negated_forms: dict[str, str] = field(default_factory=dict)  # 'afebrile' -> condition:fever (a word that denies it)
     negated_regex: re.Pattern | None = None
@@ -182,6 +182,8 @@ class ProblemVocab:
         HPO term's name names, else the curated map."""
         if named is not None:
             return _code(named)
+        if concept.id in self.hpo_icd10cm:  # a symptom-chat finding with its curated code
+            return self.hpo_icd10cm[concept.id]
         hpo_ids = list(concept.codes.get("hpo", ()))
         names = [concept.name]
         for _ in range(ANCESTOR_LEVELS + 1):  # the term itself, then its parents, then theirs
@@ -234,8 +236,10 @@ def load_data(records_root: Path) -> dict:
         if key not in doc:
             raise ProblemVocabError(f"{path}: missing '{key}'")
     for entry in doc["hpo_icd10cm"]:
-        if not (isinstance(entry, dict) and entry.get("hpo") and entry.get("icd10cm") and entry.get("source")):
-            raise ProblemVocabError(f"{path}: each hpo_icd10cm entry needs hpo, icd10cm and source: {entry!r}")
+        if not (isinstance(entry, dict) and (entry.get("hpo") or entry.get("finding")) and entry.get("icd10cm")
+                and entry.get("source")):
+            raise ProblemVocabError(f"{path}: each hpo_icd10cm entry needs hpo (or finding), icd10cm and source: "
+                                    f"{entry!r}")
     return doc
 
 
@@ -246,7 +250,7 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     excluded = tuple(f"icd10cm:{p}" for p in doc["exclude_icd10cm_prefixes"])
     extra = {cid for cid, ty in zip(lex.ids, lex.types) if ty in types and not cid.startswith(excluded)}
     stop = frozenset(k for t in doc["stop_terms"] for k in term_keys(str(t), term.variants))
-    hpo = {str(e["hpo"]): str(e["icd10cm"]) for e in doc["hpo_icd10cm"]}
+    hpo = {str(e["hpo"]) if e.get("hpo") else f"finding:{e['finding']}": str(e["icd10cm"]) for e in doc["hpo_icd10cm"]}
     negated = {str(k).lower(): str(v) for k, v in (doc["negated_forms"] or {}).items()}
     regex = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(negated, key=len, reverse=True))) + r")\b", re.I) \
         if negated else None

@@ -394,3 +394,60 @@ def test_suspicion_and_suggestion_hedge(kb, sentence, target, assertion):
 def test_a_hedge_stops_at_as_well_as(kb):
     sentence = "Bladder wall thickened, suggesting outflow obstruction as well as hydronephrosis on both sides."
     assert assertion_of(kb, sentence, "hydronephrosis") == "present"
+
+
+def test_additions_are_appended_to_their_profile_and_checked(tmp_path):
+    from medcore.knowledge.assertion_rules import RulesError, load_rules
+    from medcore.knowledge.assertions import assert_target, find_modifiers, is_chronic
+
+    base = "source: x y\n" + _PROFILE.format(cue='"no"') + _CHRONIC
+    added = ("additions:\n  profiles:\n    p:\n      source: x y\n      modifiers:\n        negated:\n"
+             "          forward: [rather than]\n  chronic_conditions: {source: x y, terms: [gout]}\n")
+    path = tmp_path / "rules.yaml"
+    path.write_text(base + added)
+    rules = load_rules("p", str(path))
+    s = "gout rather than asthma"
+    mods, terms = find_modifiers(s, rules)
+    assert assert_target(s.index("asthma"), len(s), mods, terms, rules=rules) == "negated"
+    assert is_chronic("gout", rules) and is_chronic("asthma", rules)  # both lists kept
+    other = tmp_path / "other.yaml"  # load_rules caches by path
+    other.write_text(base + added.replace("    p:\n", "    q:\n"))
+    with pytest.raises(RulesError, match="unknown profiles"):
+        load_rules("p", str(other))
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(base + added.replace("forward: [rather than]", "forward: [rather than]\n      modifier_patterns:"
+                                           "\n        negated:\n          forward: ['(open']"))
+    with pytest.raises(RulesError, match="bad pattern"):
+        load_rules("p", str(broken))
+
+
+@pytest.mark.parametrize("sentence,target,assertion", [
+    # negation verbs before their object, and an alternative set aside
+    ("Did not suffer from asthma, bronchitis or wheeze.", "bronchitis", "negated"),
+    ("The kidneys fail to demonstrate hydronephrosis or calculus.", "hydronephrosis", "negated"),
+    ("He is unaware of any kidney disease in himself.", "kidney disease", "negated"),
+    ("I think this is allergic rhinitis rather than sinusitis.", "sinusitis", "negated"),
+    ("I think this is allergic rhinitis rather than sinusitis.", "allergic rhinitis", "present"),  # guard
+    # an as-needed indication and a consent form's risks are hypothetical (reported possible)
+    ("Senna 2 tablets at night p.r.n. constipation.", "constipation", "possible"),
+    ("Ondansetron 8 mg orally twice a day as needed for nausea.", "nausea", "possible"),
+    ("Promethazine if needed for vomiting.", "vomiting", "possible"),
+    ("We discussed the risks of the procedure including stroke, bleeding and infection.", "bleeding", "possible"),
+    ("He has bleeding from the wound.", "bleeding", "present"),  # guard
+    # a spoken differential after "may be ..., or"
+    ("Renal insufficiency, may be dehydration, or urinary retention.", "urinary retention", "possible"),
+    # a low-dose aspirin is not a time of life; a carer is not a family history
+    ("Takes amlodipine for hypertension, as well as a low-dose aspirin.", "hypertension", "present"),
+    ("Sent home in the care of his mother; diagnosis: foot contusions.", "contusions", "present"),
+    ("He had been previously a smoker.", "smoker", "historical"),
+])
+def test_session9_rules(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion
+
+
+@pytest.mark.parametrize("words", ["iron deficiency anemia", "pernicious anaemia", "attention deficit hyperactivity "
+                                   "disorder", "bipolar affective disorder", "hepatitis C", "pneumoconiosis"])
+def test_added_chronic_conditions(words):
+    from medcore.knowledge.assertions import is_chronic
+
+    assert is_chronic(words)
