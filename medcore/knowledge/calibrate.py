@@ -35,7 +35,7 @@ def main(argv=None) -> int:
     best = calibrate(term, examples, MIN_PRECISION)
     path = kbfiles.knowledge_dir(settings.kb_dir) / "fallback.yaml"
     doc = {"version": 1, "source": "Calibrated on assets/kb/knowledge/match_dev.yaml by python -m medcore.knowledge.calibrate "
-           f"(lowest threshold with dev precision >= {MIN_PRECISION})",
+           f"(best recall with dev precision >= {MIN_PRECISION}; of the thresholds with that recall, the highest)",
            "threshold": best["threshold"], "dev_precision": best["precision"], "dev_recall": best["recall"]}
     path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
     print(json.dumps({"chosen": best, "at_0.6": evaluate(term, examples, 0.6), "at_0.8": evaluate(term, examples, 0.8)},

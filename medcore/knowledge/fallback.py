@@ -156,10 +156,15 @@ def evaluate(term, examples: list[dict], cut: float, preds=None) -> dict:
             "tp": tp, "fp": fp, "positives": positives}
 
 
-def calibrate(term, examples: list[dict], min_precision: float = 0.9) -> dict:
-    """The lowest threshold (best recall) whose precision on the dev set reaches `min_precision`."""
+def calibrate(term, examples: list[dict], min_precision: float = 0.9, preds=None) -> dict:
+    """The threshold with the best recall whose precision on the dev set reaches `min_precision`; among those
+    with that recall, the highest (the fewest false matches). Lowering the threshold below the last right
+    answer only lets wrong ones in: the lowest such threshold sat just above the best-scoring negative."""
     grid = [round(float(x), 3) for x in np.arange(0.40, 0.951, 0.01)]
-    preds = best_matches(term, [e["phrase"] for e in examples])
+    preds = preds if preds is not None else best_matches(term, [e["phrase"] for e in examples])
     results = [evaluate(term, examples, t, preds) for t in grid]
     ok = [r for r in results if r["precision"] >= min_precision and r["tp"]]
-    return min(ok, key=lambda r: r["threshold"]) if ok else max(results, key=lambda r: r["precision"])
+    if not ok:
+        return max(results, key=lambda r: r["precision"])
+    best = max(r["tp"] for r in ok)
+    return max((r for r in ok if r["tp"] == best), key=lambda r: r["threshold"])

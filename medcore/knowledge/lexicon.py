@@ -114,6 +114,8 @@ def _add_abbreviations(lex: Lexicon, variants: Variants, kb_dir: Path) -> None:
         lex.abbr_keys.add(key)
         if entry.get("case_sensitive", True):
             lex.upper_only.add(key)
+        else:  # a short word read by its context ('rub' beside heart sounds), not only in capitals
+            lex.upper_only.discard(key)
         if len(senses) == 1 and not (senses[0]["header"] or senses[0]["sections"] or senses[0]["cues"]):
             lst = lex.terms.setdefault(key, [])
             for i in senses[0]["concepts"]:

@@ -71,6 +71,12 @@ class Lexicon:
         keys = self.table.keys(phrase)
         return [_PREFIX[lex.types[i]] + lex.ids[i] for i in (lex.concepts_of(keys[0]) if keys else [])]
 
+    def term_of(self, key: str) -> str | None:
+        """The finding a phrase key (word keys joined by spaces) names as a synonym or name, if any."""
+        lex = self.table.lexicon
+        return next((lex.ids[i] for i in lex.concepts_of(key) if lex.types[i] == "term"), None) \
+            if key in lex.terms else None
+
     def word_keys(self, text: str) -> list[str]:
         """The matcher's word key of each of the chat's tokens of a lower-cased text (tokens.tokens, one for
         one): its folding, where the chat's own stemmer only strips a plural."""
@@ -214,7 +220,14 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list) -> list:
     # the composite may span a 'severe pain' match; other matches inside it stay as they are
     if any(ms < s < me or ms < e - 1 < me for (ms, me, ids) in matches if ids != ["severe_pain"]):
         return matches
-    return sorted([*matches, (b, b + 1, [lex.part_keys[keys[b]]])])
+    finding = lex.part_keys[keys[b]]
+    # 'terrible pain behind my eyes': a longer match ('terrible pain', severity) took the pain word of a phrase the
+    # KB names as a finding of its own ('pain behind my eye' is pain around the eye, a headache feature, not eye
+    # pain); read the pain word to the part as that phrase before composing the part's own pain
+    before = [i for i in pains if b - 8 <= i < b]
+    if before:
+        finding = lex.term_of(" ".join(keys[before[-1]:b + 1])) or finding
+    return sorted([*matches, (b, b + 1, [finding])])
 
 
 def _coordinated_parts(lex: Lexicon, toks: list[str], matches: list, located: list) -> list:

@@ -112,3 +112,24 @@ def test_the_last_texts_tokens_are_reused_and_never_leak_into_another_text():
     other = "Fever and cough."
     assert [m.text for m in warm.match(other, types={"condition"})] == ["Fever", "cough"]
     assert [(m.start, m.concept_id) for m in warm.match(text, types={"condition"})] == fresh
+
+
+def test_a_typographic_apostrophe_is_an_apostrophe():
+    # 'Crohn’s disease' (U+2019) was three tokens ('crohn', 's', 'disease') and never met "Crohn's disease"
+    plain = shipped().match("Known Crohn's disease.", types={"condition"})
+    curly = shipped().match("Known Crohn\u2019s disease.", types={"condition"})
+    assert plain and [m.concept_id for m in curly] == [m.concept_id for m in plain]
+    assert curly[0].text == "Crohn\u2019s disease"
+
+
+def test_ages_is_a_long_time_not_the_plural_of_age():
+    dur = "finding:duration_over_2_weeks"
+    assert dur in ids("I have had this cough for ages")
+    assert dur not in ids("the pains usually ease off with age")
+
+
+def test_a_rub_is_read_beside_heart_sounds_only():
+    assert "condition:pericardial_rub" in ids("Heart: S1 S2 normal, no murmurs, rubs or gallops.")
+    assert "condition:pericardial_rub" in ids("A pericardial rub was heard.")
+    assert "condition:pericardial_rub" not in ids("Rub the cream in twice a day.")
+    assert "condition:pericardial_rub" not in ids("rub it on the skin")

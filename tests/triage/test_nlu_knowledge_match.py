@@ -78,3 +78,13 @@ def test_body_pain_reads_parts_with_the_matchers_folding(lex):
     assert _ev(lex, "both my legs are aching at night").get("limb_pain") is True
     assert _ev(lex, "my ears are really sore").get("ear_pain") is True
     assert "ear_pain" not in _ev(lex, "my ears are fine, I just feel tired")
+
+
+def test_a_located_pain_phrase_is_read_whole_when_a_severity_match_took_its_pain_word(lex):
+    # 'terrible pain' (severity) takes the word 'pain'; 'pain behind my eyes' is still the KB's phrase for pain
+    # around the eye (retro-orbital, a headache feature), not the eyes' own pain
+    ev = _ev(lex, "high fever, terrible pain behind my eyes")
+    assert "eye_pain" not in ev and ev.get("headache_around_eye") is True and ev.get("severe_pain") is True
+    # a part that is the place of the pain is still composed as its own pain
+    assert _ev(lex, "terrible pain in my eyes").get("eye_pain") is True
+    assert _ev(lex, "a sore bony lump just below his kneecap").get("joint_pain") is True
