@@ -38,7 +38,7 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
     from medcore.literature.headings import heading_map
     from medcore.literature.role_model import classifier_dir, load_from
     from medcore.literature.role_train import decode
-    from medcore.literature.roles import cue_pattern, rule_role, settle_aims
+    from medcore.literature.roles import cue_pattern, rule_role, settle
 
     hmap = heading_map(settings)
     abstracts = _select(settings, hmap, split, seed, data_path)
@@ -59,9 +59,10 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
     probs = {id(a): clf.probabilities(a.sentences) for a in abstracts}
     secs = time.perf_counter() - t0
     report["classifier"] = {"folder": str(folder), "decode": clf.decode_how, "steps": clf.steps,
-                            "then": "aim statements called background or methods become objective (roles.settle_aims)"}
-    aim = cue_pattern(settings, "aim_statement")
-    roles_of = {id(a): settle_aims(a.sentences, decode(probs[id(a)], clf.cfg.roles, clf.decode_how), aim)
+                            "then": "aim statements called background or methods become objective "
+                                    "(roles.settle_aims), then background vs objective inside the introduction "
+                                    "(roles.settle_intro, session 9)"}
+    roles_of = {id(a): settle(settings, a.sentences, decode(probs[id(a)], clf.cfg.roles, clf.decode_how))
                 for a in abstracts}  # what the reader assigns
     report["roles"] = role_figures(abstracts, lambda a: roles_of[id(a)])
     if gold:

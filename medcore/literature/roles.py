@@ -44,8 +44,8 @@ def assign_roles(paper: Paper, hmap, settings, classifier=None) -> Paper:
     if classifier is None:
         classifier = load_classifier(settings)
     if classifier:
-        preds = settle_aims([s.text for s in paper.sentences], classifier.predict([s.text for s in paper.sentences]),
-                            cue_pattern(settings, "aim_statement"))
+        texts = [s.text for s in paper.sentences]
+        preds = settle(settings, texts, classifier.predict(texts))
         if len(preds) == len(paper.sentences):
             for s, (role, score) in zip(paper.sentences, preds):
                 if not s.role and role in ROLES:
@@ -79,6 +79,54 @@ def settle_aims(texts: list[str], preds: list[tuple[str, float]], aim: re.Patter
     sometimes put the aim under BACKGROUND, calls some of them background or methods. Those become objective."""
     return [("objective", p) if r in ("background", "methods") and aim.search(t) else (r, p)
             for t, (r, p) in zip(texts, preds)]
+
+
+_TO_AIM = re.compile(r"^\s*(?:\(?[ivx0-9]+\)\s*)?to [a-z]+", re.IGNORECASE)  # "To determine whether ...", "(i) To ..."
+
+
+def states_aim(text: str, aim: re.Pattern, study_aim: re.Pattern) -> bool:
+    """Does an introduction sentence say what this study does? An aim statement (cue group aim_statement), a
+    sentence opening with an infinitive of purpose ("To determine whether ..."), or one of the study_aim cues
+    ("we investigated", "this study examines")."""
+    return bool(aim.search(text) or _TO_AIM.search(text) or study_aim.search(text))
+
+
+def split_intro(texts: list[str], roles: list, aim: re.Pattern, study_aim: re.Pattern) -> list:
+    """Background vs objective inside each run of consecutive sentences that share a role (session 9, convention
+    in docs/evals/literature-s9): in a background run, a sentence that states the aim is objective; in an
+    objective run that holds at least one aim-stating sentence, the sentences that do not state it are context,
+    i.e. background. Other roles, and objective runs with no aim-stating sentence, are left as they are. Used on
+    the weak training labels (role_data) and on the classifier's output (settle_intro)."""
+    out = list(roles)
+    i, n = 0, len(roles)
+    while i < n:
+        j = i
+        while j < n and roles[j] == roles[i]:
+            j += 1
+        if roles[i] in ("background", "objective"):
+            flags = [states_aim(texts[k], aim, study_aim) for k in range(i, j)]
+            for k, f in zip(range(i, j), flags):
+                if roles[i] == "background" and f:
+                    out[k] = "objective"
+                elif roles[i] == "objective" and not f and any(flags):
+                    out[k] = "background"
+        i = j
+    return out
+
+
+def settle_intro(texts: list[str], preds: list[tuple[str, float]], aim: re.Pattern,
+                 study_aim: re.Pattern) -> list[tuple[str, float]]:
+    """split_intro applied to the classifier's (role, score) output; scores are kept."""
+    roles = split_intro(texts, [r for r, _ in preds], aim, study_aim)
+    return [(r, p) for r, (_, p) in zip(roles, preds)]
+
+
+def settle(settings, texts: list[str], preds: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """What the reader does after the classifier (and what `eval literature` scores): aim statements become
+    objective (settle_aims, session 7), then background vs objective is split inside the introduction
+    (settle_intro, session 9)."""
+    aim = cue_pattern(settings, "aim_statement")
+    return settle_intro(texts, settle_aims(texts, preds, aim), aim, cue_pattern(settings, "study_aim"))
 
 
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*%|\b[pP]\s*[<=>≤]|\bCI\b|\d+/\d+")

@@ -56,3 +56,40 @@ def test_gold_figures_score_all_sentences_and_the_weak_set(tmp_path, monkeypatch
     assert rep["roles_gold"]["n"] == 4 and rep["roles_gold"]["accuracy"] == 0.75
     assert rep["roles_gold_on_weak_sentences"]["n"] == 3 and rep["roles_gold_on_weak_sentences"]["accuracy"] == 1.0
     assert rep["weak_labels_changed_by_gold"] == 1
+
+
+def _pats():
+    from medcore.config import Settings
+    from medcore.literature.roles import cue_pattern
+
+    s = Settings()
+    return s, cue_pattern(s, "aim_statement"), cue_pattern(s, "study_aim")
+
+
+def test_split_intro_moves_the_aim_out_of_background_and_the_context_out_of_objective():
+    from medcore.literature.roles import split_intro
+
+    _, aim, sa = _pats()
+    texts = ["Falls are frequent in old age.", "We aimed to test a balance class.",
+             "Hip fractures follow many falls.", "Few trials exist.", "To compare two classes.",
+             "Forty people took part.", "Context one.", "Context two.", "Results came late."]
+    roles = ["background", "background", "objective", "objective", "objective", "methods",
+             "objective", "objective", "results"]
+    assert split_intro(texts, roles, aim, sa) == [
+        "background", "objective", "background", "background", "objective", "methods",
+        "objective", "objective", "results"]  # an objective run with no aim sentence is left alone
+    assert split_intro(["We investigated whether naps help.", "Unlabelled."],
+                       ["background", None], aim, sa) == ["objective", None]
+
+
+def test_settle_keeps_scores_and_refined_training_labels_keep_unlabelled_sentences():
+    from medcore.literature.roles import settle
+
+    s, _, _ = _pats()
+    texts = ["Sepsis kills many.", "Early fluids are debated.", "This study examines early fluids.", "We counted."]
+    preds = [("background", 0.9), ("objective", 0.6), ("objective", 0.8), ("methods", 0.7)]
+    assert settle(s, texts, preds) == [("background", 0.9), ("background", 0.6), ("objective", 0.8), ("methods", 0.7)]
+    a = _abs("9", ["Sepsis kills many.", "The aim of this study was to test fluids.", "Mixed.", "We counted."],
+             ["background", "background", None, "methods"])
+    (r,) = role_data.refine_intro_labels(s, [a])
+    assert r.labels == ["background", "objective", None, "methods"] and a.labels[1] == "background"
