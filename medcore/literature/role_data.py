@@ -198,9 +198,11 @@ def refine_intro_labels(settings, abstracts: list[Abstract]) -> list[Abstract]:
     and the context under OBJECTIVE as objective; roles.split_intro relabels those sentences sentence by sentence
     (docs/evals/literature-s9). Unlabelled sentences stay unlabelled; dev and holdout labels are never changed
     here (they are scored against the weak labels and, separately, the hand-written gold)."""
-    from medcore.literature.roles import cue_pattern, split_intro
+    from medcore.literature import kb
+    from medcore.literature.intro_roles import split_intro
 
-    aim, study_aim = cue_pattern(settings, "aim_statement"), cue_pattern(settings, "study_aim")
+    groups = kb.load(str(kb.kb_dir_of(settings)), "cues")["groups"]
+    aim, study_aim = kb.cue_regex(groups["aim_statement"]["cues"]), kb.cue_regex(groups["study_aim"]["cues"])
     out, changed = [], 0
     for a in abstracts:
         labels = split_intro(a.sentences, a.labels, aim, study_aim)

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from medcore.literature import kb
+from medcore.literature.intro_roles import settle_intro, split_intro, states_aim
 from medcore.literature.model import ROLES, Paper
 
 log = logging.getLogger(__name__)
@@ -81,52 +82,16 @@ def settle_aims(texts: list[str], preds: list[tuple[str, float]], aim: re.Patter
             for t, (r, p) in zip(texts, preds)]
 
 
-_TO_AIM = re.compile(r"^\s*(?:\(?[ivx0-9]+\)\s*)?to [a-z]+", re.IGNORECASE)  # "To determine whether ...", "(i) To ..."
-
-
-def states_aim(text: str, aim: re.Pattern, study_aim: re.Pattern) -> bool:
-    """Does an introduction sentence say what this study does? An aim statement (cue group aim_statement), a
-    sentence opening with an infinitive of purpose ("To determine whether ..."), or one of the study_aim cues
-    ("we investigated", "this study examines")."""
-    return bool(aim.search(text) or _TO_AIM.search(text) or study_aim.search(text))
-
-
-def split_intro(texts: list[str], roles: list, aim: re.Pattern, study_aim: re.Pattern) -> list:
-    """Background vs objective inside each run of consecutive sentences that share a role (session 9, convention
-    in docs/evals/literature-s9): in a background run, a sentence that states the aim is objective; in an
-    objective run that holds at least one aim-stating sentence, the sentences that do not state it are context,
-    i.e. background. Other roles, and objective runs with no aim-stating sentence, are left as they are. Used on
-    the weak training labels (role_data) and on the classifier's output (settle_intro)."""
-    out = list(roles)
-    i, n = 0, len(roles)
-    while i < n:
-        j = i
-        while j < n and roles[j] == roles[i]:
-            j += 1
-        if roles[i] in ("background", "objective"):
-            flags = [states_aim(texts[k], aim, study_aim) for k in range(i, j)]
-            for k, f in zip(range(i, j), flags):
-                if roles[i] == "background" and f:
-                    out[k] = "objective"
-                elif roles[i] == "objective" and not f and any(flags):
-                    out[k] = "background"
-        i = j
-    return out
-
-
-def settle_intro(texts: list[str], preds: list[tuple[str, float]], aim: re.Pattern,
-                 study_aim: re.Pattern) -> list[tuple[str, float]]:
-    """split_intro applied to the classifier's (role, score) output; scores are kept."""
-    roles = split_intro(texts, [r for r, _ in preds], aim, study_aim)
-    return [(r, p) for r, (_, p) in zip(roles, preds)]
-
-
 def settle(settings, texts: list[str], preds: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """What the reader does after the classifier (and what `eval literature` scores): aim statements become
     objective (settle_aims, session 7), then background vs objective is split inside the introduction
     (settle_intro, session 9)."""
     aim = cue_pattern(settings, "aim_statement")
     return settle_intro(texts, settle_aims(texts, preds, aim), aim, cue_pattern(settings, "study_aim"))
+
+
+__all__ = ["assign_roles", "cue_pattern", "rule_role", "settle", "settle_aims", "settle_intro", "split_intro",
+           "states_aim"]
 
 
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*%|\b[pP]\s*[<=>≤]|\bCI\b|\d+/\d+")
