@@ -32,11 +32,13 @@ def role_figures(abstracts, predict) -> dict:
 
 
 def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, with_ask: bool = True,
-             store=None) -> dict:
+             store=None, gold: bool = False) -> dict:
+    """`gold`: score roles against the hand-written sentence-level gold of the split (role_gold; session 9)
+    instead of the weak heading labels; `roles` stays the weak-label figure, `roles_gold` is added."""
     from medcore.literature.headings import heading_map
     from medcore.literature.role_model import classifier_dir, load_from
     from medcore.literature.role_train import decode
-    from medcore.literature.roles import cue_pattern, rule_role, settle_aims
+    from medcore.literature.roles import cue_pattern, rule_role, settle
 
     hmap = heading_map(settings)
     abstracts = _select(settings, hmap, split, seed, data_path)
@@ -57,11 +59,14 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
     probs = {id(a): clf.probabilities(a.sentences) for a in abstracts}
     secs = time.perf_counter() - t0
     report["classifier"] = {"folder": str(folder), "decode": clf.decode_how, "steps": clf.steps,
-                            "then": "aim statements called background or methods become objective (roles.settle_aims)"}
-    aim = cue_pattern(settings, "aim_statement")
-    roles_of = {id(a): settle_aims(a.sentences, decode(probs[id(a)], clf.cfg.roles, clf.decode_how), aim)
+                            "then": "aim statements called background or methods become objective "
+                                    "(roles.settle_aims), then background vs objective inside the introduction "
+                                    "(roles.settle_intro, session 9)"}
+    roles_of = {id(a): settle(settings, a.sentences, decode(probs[id(a)], clf.cfg.roles, clf.decode_how))
                 for a in abstracts}  # what the reader assigns
     report["roles"] = role_figures(abstracts, lambda a: roles_of[id(a)])
+    if gold:
+        report.update(_gold_figures(abstracts, split, lambda a: roles_of[id(a)]))
     for how in ("argmax", "monotone"):  # the classifier alone, each decoding
         r = role_figures(abstracts, lambda a: decode(probs[id(a)], clf.cfg.roles, how))
         report[f"roles_{how}"] = {"accuracy": r["accuracy"], "macro_f1": r["macro_f1"]}
@@ -69,6 +74,27 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
     if with_ask:
         report["ask"] = ask_figures(settings, abstracts, roles_of, store)
     return report
+
+
+def _gold_figures(abstracts, split: str, predict) -> dict:
+    """Roles against the sentence-level gold: on every gold sentence, and on the sentences the weak labels score
+    (the same set as `roles`, so the two differ only in the labels)."""
+    from medcore.literature import role_gold
+
+    path = role_gold.gold_path(split)
+    if not path.is_file():
+        raise FileNotFoundError(f"no sentence-level gold for split {split!r} ({path})")
+    gold_abs = role_gold.apply_gold(abstracts, role_gold.load_gold(path))
+    weak_set = [type(a)(a.id, a.sentences, [g if w is not None else None for g, w in zip(ga.labels, a.labels)])
+                for a, ga in zip(abstracts, gold_abs)]
+    changed = sum(1 for a, ga in zip(abstracts, gold_abs) for w, g in zip(a.labels, ga.labels)
+                  if w is not None and w != g)
+    by_id = {a.id: predict(a) for a in abstracts}
+    pred = lambda a: by_id[a.id]  # noqa: E731
+    return {"gold": str(path.relative_to(role_gold.REPO_ROOT)),
+            "roles_gold": role_figures(gold_abs, pred),
+            "roles_gold_on_weak_sentences": role_figures(weak_set, pred),
+            "weak_labels_changed_by_gold": changed}
 
 
 def ask_figures(settings, abstracts, roles_by_id: dict, store=None) -> dict:

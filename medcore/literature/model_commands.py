@@ -46,6 +46,8 @@ def register(reg) -> None:
     p.add_argument("--data", type=Path, default=None)
     p.add_argument("--json", action="store_true", help="print JSON (the default output is JSON too)")
     p.add_argument("--no-ask", action="store_true", help="sentence roles only")
+    p.add_argument("--gold", action="store_true", help="also score roles against the hand-written sentence-level "
+                                                      "gold of the split (docs/evals/literature-s9)")
     p.set_defaults(func=_eval)
 
     lit = _literature_parser(reg)
@@ -127,7 +129,7 @@ def _train_ask(args, settings) -> int:
 
 
 def _eval(args, settings) -> int:
-    from medcore.literature import lit_eval, role_data
+    from medcore.literature import lit_eval, role_data, role_gold
 
     if role_data.pubmedqa_path(settings, args.data) is None:
         print("error: PubMedQA data not found: expected ../shared/data/pubmedqa/pqal_dev.json beside the "
@@ -135,8 +137,8 @@ def _eval(args, settings) -> int:
         return 2
     try:
         report = lit_eval.run_eval(settings, split=args.split, seed=args.seed, data_path=args.data,
-                                   with_ask=not args.no_ask)
-    except FileNotFoundError as exc:
+                                   with_ask=not args.no_ask, gold=args.gold)
+    except (FileNotFoundError, role_gold.GoldMismatch) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(json.dumps(report, indent=2))

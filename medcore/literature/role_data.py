@@ -190,4 +190,23 @@ def gather(settings, hmap, store=None, *, data_path: str | Path | None = None,
     """(train, dev): PubMedQA split by PMID, plus the user's library in train."""
     abstracts = load_pubmedqa(settings, hmap, data_path)
     train, dev = split(abstracts, seed)
-    return train + from_library(store), dev
+    return refine_intro_labels(settings, train) + from_library(store), dev
+
+
+def refine_intro_labels(settings, abstracts: list[Abstract]) -> list[Abstract]:
+    """Training labels only (session 9): a paragraph heading labels the aim stated under BACKGROUND as background
+    and the context under OBJECTIVE as objective; roles.split_intro relabels those sentences sentence by sentence
+    (docs/evals/literature-s9). Unlabelled sentences stay unlabelled; dev and holdout labels are never changed
+    here (they are scored against the weak labels and, separately, the hand-written gold)."""
+    from medcore.literature import kb
+    from medcore.literature.intro_roles import split_intro
+
+    groups = kb.load(str(kb.kb_dir_of(settings)), "cues")["groups"]
+    aim, study_aim = kb.cue_regex(groups["aim_statement"]["cues"]), kb.cue_regex(groups["study_aim"]["cues"])
+    out, changed = [], 0
+    for a in abstracts:
+        labels = split_intro(a.sentences, a.labels, aim, study_aim)
+        changed += sum(x != y for x, y in zip(labels, a.labels))
+        out.append(Abstract(a.id, a.sentences, labels, a.question, a.answer, a.origin))
+    log.info("intro labels refined: %d sentences", changed)
+    return out

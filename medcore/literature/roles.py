@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from medcore.literature import kb
+from medcore.literature.intro_roles import settle_intro, split_intro, states_aim
 from medcore.literature.model import ROLES, Paper
 
 log = logging.getLogger(__name__)
@@ -44,8 +45,8 @@ def assign_roles(paper: Paper, hmap, settings, classifier=None) -> Paper:
     if classifier is None:
         classifier = load_classifier(settings)
     if classifier:
-        preds = settle_aims([s.text for s in paper.sentences], classifier.predict([s.text for s in paper.sentences]),
-                            cue_pattern(settings, "aim_statement"))
+        texts = [s.text for s in paper.sentences]
+        preds = settle(settings, texts, classifier.predict(texts))
         if len(preds) == len(paper.sentences):
             for s, (role, score) in zip(paper.sentences, preds):
                 if not s.role and role in ROLES:
@@ -79,6 +80,18 @@ def settle_aims(texts: list[str], preds: list[tuple[str, float]], aim: re.Patter
     sometimes put the aim under BACKGROUND, calls some of them background or methods. Those become objective."""
     return [("objective", p) if r in ("background", "methods") and aim.search(t) else (r, p)
             for t, (r, p) in zip(texts, preds)]
+
+
+def settle(settings, texts: list[str], preds: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """What the reader does after the classifier (and what `eval literature` scores): aim statements become
+    objective (settle_aims, session 7), then background vs objective is split inside the introduction
+    (settle_intro, session 9)."""
+    aim = cue_pattern(settings, "aim_statement")
+    return settle_intro(texts, settle_aims(texts, preds, aim), aim, cue_pattern(settings, "study_aim"))
+
+
+__all__ = ["assign_roles", "cue_pattern", "rule_role", "settle", "settle_aims", "settle_intro", "split_intro",
+           "states_aim"]
 
 
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*%|\b[pP]\s*[<=>≤]|\bCI\b|\d+/\d+")
