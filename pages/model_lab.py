@@ -65,7 +65,7 @@ with tab_jobs:
                                               for k, v in {**(last.metrics if last else {}),
                                                            **{k: v for k, v in j.result.items()
                                                               if isinstance(v, (int, float))}}.items()),
-                         "started": j.started, "error": (j.error.splitlines() or [""])[0] if j.error else ""})
+                         "started": j.started, "error": jobs.error_summary(j)})
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
                      column_config={"progress": st.column_config.ProgressColumn("progress", min_value=0.0,
                                                                                 max_value=1.0)})
