@@ -34,7 +34,9 @@ def loss_figure(rows: list[jobs.ProgressRecord]) -> go.Figure | None:
     pts = [(r.step, r.loss) for r in rows if r.loss is not None]
     if not pts:
         return None
-    fig = go.Figure(go.Scatter(x=[p[0] for p in pts], y=[p[1] for p in pts], mode="lines", name="loss"))
+    # A line through one point draws nothing (on a log scale nor a linear one): the first row shows as a marker.
+    fig = go.Figure(go.Scatter(x=[p[0] for p in pts], y=[p[1] for p in pts], name="loss",
+                               mode="lines" if len(pts) > 1 else "markers"))
     positive = all(p[1] > 0 for p in pts)
     fig.update_layout(height=260, margin=dict(l=10, r=10, t=30, b=10), title="Training loss",
                       xaxis_title="step", yaxis_title="loss", yaxis_type="log" if positive else "linear")
