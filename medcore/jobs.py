@@ -132,8 +132,9 @@ class JobAccess:
     full_log: bool
 
 
-def job_access(store: Store, job_id: int) -> JobAccess:
-    """The job with the principal's rights on it, or JobUnavailable (a refusal is audited)."""
+def job_access(store: Store, job_id: int, *, audit_refusal: bool = True) -> JobAccess:
+    """The job with the principal's rights on it, or JobUnavailable. A refusal is audited unless the caller has
+    already audited this same attempt (`audit_refusal=False`: a page's rerun, ui.jobs_panel)."""
     p = store.principal
     with store.session() as s:
         row = s.get(Job, job_id)
@@ -141,7 +142,8 @@ def job_access(store: Store, job_id: int) -> JobAccess:
             return JobAccess(_job(row), _controls(store, row), full_log=p is None or p.local or p.is_admin)
     if p is None or p.local or p.is_admin:
         raise JobUnavailable(f"Job {job_id} no longer exists.", refused=False)
-    store.audit("open_refused", tool="lab", object_type="job", object_id=job_id)
+    if audit_refusal:
+        store.audit("open_refused", tool="lab", object_type="job", object_id=job_id)
     raise JobUnavailable(f"Job {job_id} is not available to you: it is not shared with a team you belong to, or it "
                          "no longer exists. An admin chooses which team sees a training job.", refused=True)
 

@@ -21,6 +21,25 @@ _ICON = {"queued": ":material/schedule:", "running": ":material/autorenew:", "do
          "failed": ":material/error:", "cancelled": ":material/cancel:"}
 
 
+# Job ids whose refusal this session has audited: a page reruns on every widget change and clock tick, and
+# drawing the same refusal again is the same attempt, not a new one.
+_REFUSALS_AUDITED = "_jobs_refusals_audited"
+
+
+def _job_access(store, job_id: int) -> jobs.JobAccess:
+    """jobs.job_access, with a refusal audited once per session and job. Still audited: another job, another
+    session (the link opened again), and the same job again once this session could see it in between."""
+    audited: set = st.session_state.setdefault(_REFUSALS_AUDITED, set())
+    try:
+        access = jobs.job_access(store, job_id, audit_refusal=job_id not in audited)
+    except jobs.JobUnavailable as exc:
+        if exc.refused:
+            audited.add(job_id)
+        raise
+    audited.discard(job_id)
+    return access
+
+
 def fmt_seconds(s: float | None) -> str:
     if s is None:
         return "–"
@@ -47,7 +66,7 @@ def _render(job_id: int, key: str, on_resume: Callable[[int], None] | None) -> s
     store = get_store()
     jobs.reconcile(store, get_settings().job_stale_after_s)
     try:
-        access = jobs.job_access(store, job_id)
+        access = _job_access(store, job_id)
     except jobs.JobUnavailable as exc:
         (st.error if exc.refused else st.info)(str(exc), icon=":material/lock:" if exc.refused else None)
         return "missing"
