@@ -5,6 +5,7 @@ app calls on start-up). Who may do each of these: medcore.job_access.
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -19,7 +20,9 @@ from medcore.auth import AccessDenied
 from medcore.config import REPO_ROOT, Settings
 from medcore.job_access import check_can_start, get_job, may_control, may_see
 from medcore.job_records import ACTIVE, FINAL, JobRecord
-from medcore.store import Job, Store, hostname, utcnow
+from medcore.store import Job, Store, StoreError, hostname, utcnow
+
+log = logging.getLogger(__name__)
 
 # Popen handles of workers started by this process: polling them reaps zombies,
 # which os.kill(pid, 0) would otherwise report as alive.
@@ -143,6 +146,17 @@ def reconcile(store: Store, stale_after_s: float = 120.0) -> list[int]:
                 row.finished = now
                 failed.append(row.id)
     return failed
+
+
+def reconcile_for_reading(store: Store, stale_after_s: float = 120.0) -> str:
+    """`reconcile` before showing jobs (a page, `jobs list`). It writes, so on a store that cannot be written
+    (read-only, disk full) the jobs are still shown: returns what to tell the person then, else ""."""
+    try:
+        reconcile(store, stale_after_s)
+    except StoreError as exc:
+        log.warning("jobs not reconciled: %s", exc)
+        return f"{exc}: a job whose worker has died may still show as active."
+    return ""
 
 
 def wait(store: Store, job_id: int, timeout_s: float = 60.0, poll_s: float = 0.1) -> JobRecord:

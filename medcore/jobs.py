@@ -31,6 +31,7 @@ from medcore.job_launch import (  # noqa: F401 - the public API
     create_job,
     pid_alive,
     reconcile,
+    reconcile_for_reading,
     request_cancel,
     resume_job,
     start_job,

@@ -40,6 +40,14 @@ def _job_access(store, job_id: int) -> jobs.JobAccess:
     return access
 
 
+def reconcile(store, *, say: bool = True) -> None:
+    """Mark jobs whose worker died as failed before showing jobs; on a read-only database they are shown anyway,
+    and (`say`) the page says why one may still show as active (jobs.reconcile_for_reading)."""
+    note = jobs.reconcile_for_reading(store, get_settings().job_stale_after_s)
+    if note and say:
+        st.warning(note, icon=":material/database:")
+
+
 def fmt_seconds(s: float | None) -> str:
     if s is None:
         return "–"
@@ -64,7 +72,7 @@ def loss_figure(rows: list[jobs.ProgressRecord]) -> go.Figure | None:
 
 def _render(job_id: int, key: str, on_resume: Callable[[int], None] | None) -> str:
     store = get_store()
-    jobs.reconcile(store, get_settings().job_stale_after_s)
+    reconcile(store, say=False)  # the page says it once
     try:
         access = _job_access(store, job_id)
     except jobs.JobUnavailable as exc:
