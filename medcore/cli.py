@@ -13,7 +13,9 @@ import re
 import sys
 from dataclasses import dataclass
 
+from medcore.auth import AccessDenied
 from medcore.config import Settings, SettingsError
+from medcore.store import StoreError
 
 TOOL_COMMAND_MODULES = (
     "medcore.core_commands",
@@ -107,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("stopped", file=sys.stderr)
             return 130
+        except (StoreError, AccessDenied) as exc:  # not a fault of the code: not saved, or not allowed, said plainly
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
         except Exception as exc:  # noqa: BLE001 - one line for the person, the traceback to a log file
             where = _log_traceback(settings)
             print(f"error: {type(exc).__name__}: {exc}" + (f" (details in {where})" if where else ""),

@@ -79,7 +79,9 @@ def _jobs(args, settings) -> int:
     from medcore.store import Store
 
     store = Store.open(settings)
-    jobs.reconcile(store, settings.job_stale_after_s)
+    note = jobs.reconcile_for_reading(store, settings.job_stale_after_s)
+    if note:
+        print(f"note: {note}", file=sys.stderr)
     if args.action == "list":
         for j in jobs.list_jobs(store):
             last = jobs.last_progress(store, j.id)

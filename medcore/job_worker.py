@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 
 from medcore.config import Settings
-from medcore.store import Job, JobProgress, Store, hostname, utcnow
+from medcore.store import Job, JobProgress, Store, StoreError, hostname, utcnow
 
 
 class JobCancelled(Exception):
@@ -188,6 +188,9 @@ def run_cli(args, settings: Settings, body: Callable[[Reporter], dict | None]) -
     try:
         with job_run(store, job_id) as rep:
             rep.result = body(rep) or {}
+    except StoreError as exc:  # the job's row could not be written (read-only database, full disk): said plainly
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except Exception:  # noqa: BLE001 - already recorded on the job row
         traceback.print_exc()
         return 1

@@ -12,7 +12,7 @@ from medcore import jobs
 from medcore.status import TOOLS
 from ui.errors import error_boundary
 from ui.frame import disclaimer
-from ui.jobs_panel import fmt_seconds, job_panel
+from ui.jobs_panel import fmt_seconds, job_panel, reconcile
 from ui.auth import require_page
 from ui.loaders import get_settings, get_store, model_cache
 
@@ -23,7 +23,7 @@ disclaimer()
 
 settings = get_settings()
 store = get_store()
-jobs.reconcile(store, settings.job_stale_after_s)
+reconcile(store)
 
 
 def show_job(job_id: int) -> None:
@@ -65,7 +65,7 @@ with tab_jobs:
                                               for k, v in {**(last.metrics if last else {}),
                                                            **{k: v for k, v in j.result.items()
                                                               if isinstance(v, (int, float))}}.items()),
-                         "started": j.started, "error": (j.error.splitlines() or [""])[0] if j.error else ""})
+                         "started": j.started, "error": jobs.error_summary(j)})
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
                      column_config={"progress": st.column_config.ProgressColumn("progress", min_value=0.0,
                                                                                 max_value=1.0)})

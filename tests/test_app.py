@@ -78,3 +78,18 @@ def test_model_lab_starts_a_demo_job_and_reattaches_after_reload(settings):
     text = _texts(again)
     assert f"Job {job.id}" in text and "done" in text
     assert any(m.label == "Last loss" and m.value != "–" for m in again.metric)
+
+
+def test_model_lab_lists_a_failed_job_with_its_one_line_error_summary(settings):
+    from medcore.store import Job
+
+    store = Store.open(settings)
+    job_id = jobs.create_job(store, "demo", "broken", ["train", "demo"])
+    with store.session() as s:
+        row = s.get(Job, job_id)
+        row.status = "failed"
+        row.error = "\n" + "E" * 500 + "\nTraceback (most recent call last):\n  File \"/srv/x.py\""
+    at = AppTest.from_file(str(REPO / "pages" / "model_lab.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    listed = next(d.value for d in at.dataframe if "error" in d.value.columns)
+    assert listed["error"].tolist() == ["E" * 299 + "…"]  # jobs.error_summary: first non-blank line, bounded

@@ -82,3 +82,75 @@ def test_app_with_a_damaged_database_shows_why(settings, monkeypatch, tmp_path):
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
     assert not at.exception
     assert at.error and "database cannot be opened" in at.error[0].value
+
+
+# ---- the command line on a read-only database: a plain message, never a traceback, and reads still work ----
+@pytest.fixture
+def read_only_cli(settings, monkeypatch, tmp_path):
+    """A database with an account, a team and a job whose worker never started (reconcile would write), opened
+    read-only by every command below; cheap password hashes for the account commands."""
+    from datetime import timedelta
+
+    from argon2 import PasswordHasher
+
+    from medcore import auth, jobs, teams
+    from medcore.store import Job, utcnow
+
+    monkeypatch.setattr(auth, "_hasher", lambda: PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    path = tmp_path / "cli.db"
+    s = Store(f"sqlite:///{path}")
+    auth.add_user(s, "alice", "a long password", "clinician")
+    teams.create_team(s, "ward-3")
+    job_id = jobs.create_job(s, "demo", "orphan", ["train", "demo"])
+    with s.session() as ss:
+        ss.get(Job, job_id).created = utcnow() - timedelta(hours=1)
+    s.engine.dispose()
+    monkeypatch.setenv("MEDCORE_DATABASE_URL", f"sqlite:///file:{path}?mode=ro&uri=true")
+    return job_id
+
+
+READ_ONLY_WRITES = [
+    "users add bob --role clinician --password-stdin", "users set-role alice admin",
+    "users passwd alice --password-stdin", "users disable alice", "teams add ward-9",
+    "teams add-member ward-3 alice", "teams share-job {job} ward-3", "jobs cancel {job}",
+    "train demo --steps 3 --out {tmp}/run --job-id {job}",
+]
+
+
+@pytest.mark.parametrize("command", READ_ONLY_WRITES)
+def test_a_cli_write_on_a_read_only_database_is_one_line_not_saved(read_only_cli, command, tmp_path, monkeypatch,
+                                                                   capsys):
+    import io
+
+    from medcore.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("another long password\n"))
+    rc = main(command.format(job=read_only_cli, tmp=tmp_path).split())
+    out, err = capsys.readouterr()
+    assert rc != 0 and "Traceback" not in out + err and "NotSaved" not in err, err
+    assert err.strip().splitlines()[-1] == "error: Not saved: the database is read-only", err
+
+
+@pytest.mark.parametrize("command,shown", [("users list", "alice"), ("teams list", "ward-3"),
+                                           ("jobs list", "orphan"), ("jobs show {job}", '"name": "orphan"')])
+def test_a_cli_read_on_a_read_only_database_still_answers(read_only_cli, command, shown, capsys):
+    from medcore.cli import main
+
+    rc = main(command.format(job=read_only_cli).split())
+    out, err = capsys.readouterr()
+    assert rc == 0 and shown in out and "Traceback" not in out + err, out + err
+    if command.startswith("jobs"):  # reconcile could not mark the dead job failed: said, once, on stderr
+        assert "Not saved: the database is read-only" in err and "still show as active" in err
+
+
+def test_the_model_lab_on_a_read_only_database_still_lists_the_jobs(read_only_cli):
+    """The page marks dead workers' jobs failed (a write) before it lists them: read-only, it lists them anyway
+    and says why such a job may still show as active, instead of replacing the page with the store error."""
+    from tests.conftest import REPO
+
+    at = AppTest.from_file(str(REPO / "pages" / "model_lab.py"), default_timeout=120).run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    listed = next(d.value for d in at.dataframe if "status" in d.value.columns)
+    assert listed["name"].tolist() == ["orphan"]
+    assert any("Not saved: the database is read-only" in w.value and "still show as active" in w.value
+               for w in at.warning)

@@ -122,6 +122,10 @@ def test_job_access_gives_watchers_no_control_and_refuses_outsiders_the_same_way
     assert not gone.value.refused
     refused = [e for e in store.audit_events() if e["action"] == "open_refused" and e["object_type"] == "job"]
     assert {e["object_id"] for e in refused} == {str(job_id), str(job_id + 99)}
+    with pytest.raises(jobs.JobUnavailable) as again:  # a page's rerun of an attempt it has audited: refused, once
+        jobs.job_access(store.as_user(NEMO), job_id, audit_refusal=False)
+    assert again.value.refused
+    assert len([e for e in store.audit_events() if e["action"] == "open_refused"]) == len(refused) == 2
 
 
 def test_the_error_summary_is_the_first_line_and_bounded(store):

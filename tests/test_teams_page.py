@@ -209,3 +209,28 @@ def test_an_outsider_following_a_link_to_the_job_is_refused_and_it_is_audited(sh
     assert member.selectbox(key="team_job_pick").value == job_id
     refused = [e for e in shared.audit_events() if e["action"] == "open_refused"]
     assert [(e["user"], e["object_type"], e["object_id"]) for e in refused] == [("sam", "job", str(job_id))]
+
+
+def test_a_refused_link_is_audited_once_per_session_and_job_not_on_every_rerun(shared, tmp_path):
+    job_id = _failed_team_job(shared, tmp_path)
+
+    def refused() -> list[str]:
+        return [e["object_id"] for e in shared.audit_events() if e["action"] == "open_refused"]
+
+    at = AppTest.from_file(str(REPO / "pages" / "teams.py"), default_timeout=60)
+    at.session_state["_signed_in_user"] = SAM
+    at.query_params["job"] = str(job_id)
+    at.run()
+    at.run()  # reruns of the same page (any widget, the clock): the same attempt
+    at.run()
+    assert f"Job {job_id} is not available to you" in _read(at.error)  # still said on every run
+    assert refused() == [str(job_id)]
+    at.query_params["job"] = str(job_id + 99)  # another job in the same session: a new attempt
+    at.run()
+    assert f"Job {job_id + 99} is not available to you" in _read(at.error)
+    assert sorted(refused()) == sorted([str(job_id), str(job_id + 99)])
+    again = AppTest.from_file(str(REPO / "pages" / "teams.py"), default_timeout=60)  # the link opened again
+    again.session_state["_signed_in_user"] = SAM
+    again.query_params["job"] = str(job_id)
+    again.run()
+    assert refused().count(str(job_id)) == 2

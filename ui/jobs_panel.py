@@ -21,6 +21,33 @@ _ICON = {"queued": ":material/schedule:", "running": ":material/autorenew:", "do
          "failed": ":material/error:", "cancelled": ":material/cancel:"}
 
 
+# Job ids whose refusal this session has audited: a page reruns on every widget change and clock tick, and
+# drawing the same refusal again is the same attempt, not a new one.
+_REFUSALS_AUDITED = "_jobs_refusals_audited"
+
+
+def _job_access(store, job_id: int) -> jobs.JobAccess:
+    """jobs.job_access, with a refusal audited once per session and job. Still audited: another job, another
+    session (the link opened again), and the same job again once this session could see it in between."""
+    audited: set = st.session_state.setdefault(_REFUSALS_AUDITED, set())
+    try:
+        access = jobs.job_access(store, job_id, audit_refusal=job_id not in audited)
+    except jobs.JobUnavailable as exc:
+        if exc.refused:
+            audited.add(job_id)
+        raise
+    audited.discard(job_id)
+    return access
+
+
+def reconcile(store, *, say: bool = True) -> None:
+    """Mark jobs whose worker died as failed before showing jobs; on a read-only database they are shown anyway,
+    and (`say`) the page says why one may still show as active (jobs.reconcile_for_reading)."""
+    note = jobs.reconcile_for_reading(store, get_settings().job_stale_after_s)
+    if note and say:
+        st.warning(note, icon=":material/database:")
+
+
 def fmt_seconds(s: float | None) -> str:
     if s is None:
         return "–"
@@ -34,7 +61,9 @@ def loss_figure(rows: list[jobs.ProgressRecord]) -> go.Figure | None:
     pts = [(r.step, r.loss) for r in rows if r.loss is not None]
     if not pts:
         return None
-    fig = go.Figure(go.Scatter(x=[p[0] for p in pts], y=[p[1] for p in pts], mode="lines", name="loss"))
+    # A line through one point draws nothing (on a log scale nor a linear one): the first row shows as a marker.
+    fig = go.Figure(go.Scatter(x=[p[0] for p in pts], y=[p[1] for p in pts], name="loss",
+                               mode="lines" if len(pts) > 1 else "markers"))
     positive = all(p[1] > 0 for p in pts)
     fig.update_layout(height=260, margin=dict(l=10, r=10, t=30, b=10), title="Training loss",
                       xaxis_title="step", yaxis_title="loss", yaxis_type="log" if positive else "linear")
@@ -43,9 +72,9 @@ def loss_figure(rows: list[jobs.ProgressRecord]) -> go.Figure | None:
 
 def _render(job_id: int, key: str, on_resume: Callable[[int], None] | None) -> str:
     store = get_store()
-    jobs.reconcile(store, get_settings().job_stale_after_s)
+    reconcile(store, say=False)  # the page says it once
     try:
-        access = jobs.job_access(store, job_id)
+        access = _job_access(store, job_id)
     except jobs.JobUnavailable as exc:
         (st.error if exc.refused else st.info)(str(exc), icon=":material/lock:" if exc.refused else None)
         return "missing"

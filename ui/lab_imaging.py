@@ -10,6 +10,7 @@ import streamlit as st
 
 from medcore import jobs
 from medcore.imaging.train_config import DP_MODELS
+from medcore.store import StoreError
 from ui.errors import error_boundary
 from ui.jobs_panel import job_panel
 
@@ -124,7 +125,11 @@ def render(settings, store) -> None:
     from medcore.imaging.registry import ensure_shipped_registered, shipped_available, shipped_names
 
     st.subheader("Image models")
-    ensure_shipped_registered(settings, store)
+    try:
+        ensure_shipped_registered(settings, store)
+    except StoreError as exc:  # a read-only database: the models registered before are still listed
+        st.warning(f"{exc}: the shipped checkpoints are listed only once they are registered.",
+                   icon=":material/database:")
     shipped = [n for n in shipped_names() if shipped_available(settings, n)]
     if shipped:
         st.caption("Shipped checkpoints: " + ", ".join(f"`assets/checkpoints/{n}/`" for n in shipped)

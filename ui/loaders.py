@@ -21,8 +21,9 @@ def _store(url: str) -> Store:
     from medcore import jobs
 
     store = Store(url)
-    # Jobs left 'running' by a previous app process that crashed are failed now, with the reason.
-    jobs.reconcile(store)
+    # Jobs left 'running' by a previous app process that crashed are failed now, with the reason (a read-only
+    # database cannot be changed: the Model lab says so, ui.jobs_panel.reconcile).
+    jobs.reconcile_for_reading(store)
     settings = get_settings()
     if settings.llm_backend == "openai" and settings.llm_trusted:
         # Sending PHI as it is to an endpoint is a decision someone made; the audit log keeps it.

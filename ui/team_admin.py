@@ -4,6 +4,8 @@ medcore.jobs, which check the admin role themselves: this file only decides what
 
 from __future__ import annotations
 
+from typing import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -55,20 +57,30 @@ def manage(store) -> None:
     members = next(t["members"] for t in existing if t["name"] == team)
     candidates = [u["name"] for u in auth.list_users(store) if not u["disabled"] and u["name"] not in members]
     c1, c2 = st.columns(2)
-    who = c1.selectbox("Add a user", candidates, index=None, key="team_add_user",
-                       placeholder="choose an account" if candidates else "every account is a member")
-    if c1.button("Add member", key="team_add", icon=":material/person_add:", disabled=not candidates):
+    with c1:
+        _member_action("Add a user", candidates, key="team_add", button="Add member", icon=":material/person_add:",
+                       placeholder="choose an account", none_left="every account is a member",
+                       nobody="Choose the account to add first.",
+                       act=lambda who: teams.add_member(store, team, who), said=lambda who: f"{who} added to {team}.")
+    with c2:
+        _member_action("Remove a member", members, key="team_remove", button="Remove member",
+                       icon=":material/person_remove:", placeholder="choose a member", none_left="no members yet",
+                       nobody="Choose the member to remove first.",
+                       act=lambda who: teams.remove_member(store, team, who),
+                       said=lambda who: f"{who} removed from {team}.")
+
+
+def _member_action(label: str, names: list[str], *, key: str, button: str, icon: str, placeholder: str,
+                   none_left: str, nobody: str, act: Callable[[str], object], said: Callable[[str], str]) -> None:
+    """Adding and removing a member have one shape: pick one of `names` (widget `{key}_user`), press the button
+    (`key`; disabled, saying `none_left`, when there is nobody to pick); pressed with nobody picked, it says
+    `nobody` and does nothing. What it does (`act`) goes through medcore.teams, which checks the admin role."""
+    who = st.selectbox(label, names, index=None, key=f"{key}_user", placeholder=placeholder if names else none_left)
+    if st.button(button, key=key, icon=icon, disabled=not names):
         if who is None:
-            st.error("Choose the account to add first.")
+            st.error(nobody)
         else:
-            _attempt(lambda: teams.add_member(store, team, who), f"{who} added to {team}.")
-    gone = c2.selectbox("Remove a member", members, index=None, key="team_remove_user",
-                        placeholder="choose a member" if members else "no members yet")
-    if c2.button("Remove member", key="team_remove", icon=":material/person_remove:", disabled=not members):
-        if gone is None:
-            st.error("Choose the member to remove first.")
-        else:
-            _attempt(lambda: teams.remove_member(store, team, gone), f"{gone} removed from {team}.")
+            _attempt(lambda: act(who), said(who))
 
 
 def team_list(store, user: User) -> None:
