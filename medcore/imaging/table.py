@@ -22,7 +22,7 @@ from medcore.config import Settings
 log = logging.getLogger(__name__)
 
 DEFAULT_MODELS = (("32 px DDPM", "br35h-ddpm-32px"), ("DCGAN (32 px)", "br35h-gan-32px"),
-                  ("VAE alone, prior samples (128 px)", "br35h-vae-128px"),
+                  ("VAE alone, learned prior (128 px)", "br35h-vae-128px"),
                   ("128 px latent DDPM", "br35h-ldm-128px"))
 DEFAULT_DP = (("VAE, DP-SGD ε≈8", "br35h-vae-128px-dp8"), ("VAE, DP-SGD ε≈1", "br35h-vae-128px-dp1"),
               ("VAE, no DP (same run config)", "br35h-vae-128px-nodp"),
