@@ -92,3 +92,16 @@ def test_more_synonyms_must_name_known_findings(tmp_path):
     (d / "findings.yaml").write_text(yaml.safe_dump(doc))
     with pytest.raises(KBError, match="made_up_finding"):
         load_kb(d)
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # a bare "dribbling" was a weak-urine-stream synonym, so teething babies and sore throats got a urinary finding
+    ("My 1 year old is dribbling a lot and chewing everything", "weak_stream", "teething_signs"),
+    ("My throat is so sore I'm dribbling", "weak_stream", "sore_throat"),
+    ("My stream is weak and I keep dribbling urine afterwards", None, "weak_stream"),
+])
+def test_dribbling_is_urinary_only_with_a_urine_word(lexical_engine, text, absent, present):
+    ev = _ev(lexical_engine, text)
+    assert ev.get(present) is True
+    if absent:
+        assert ev.get(absent) is not True
