@@ -52,6 +52,12 @@ ORDINAL_DAY = re.compile(
     rf"(?=[ \t]*[,.;)]|[ \t]+of[ \t]+(?:the[ \t]+month|this[ \t]+month|{_MONTH_NAME})\b)")
 
 
+# the transcription samples' letter placeholders for a redacted place, after a preposition of place: "living in ABC
+# with his son", "a nephrologist at ABCDE were she worked", "admitted in ABCD in 1998" (letters in alphabet order, so
+# not an abbreviation; "XXX" is left out, as it also stands for a time: "at XXX")
+PLACEHOLDER_PLACE = re.compile(r"\b(in|near|at|to|from)[ \t]+(ABC(?:DE?)?|XYZ)\b(?![ \t]*(?:plate|[A-Z][a-z]))")
+
+
 _AFTER_TIME = re.compile(r"(?:\d|\b(?i:yy|yyyy|dd|today|tomorrow|tonight|noon|night))[ \t]+$")
 _FIRM = re.compile(r"[ \t](?:Associates|Partners|Group)$")
 
@@ -77,6 +83,8 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
         firm = _FIRM.search(span) and _is_place_name(span.rsplit(None, 1)[0], clinical, _NOT_NAMES)
         if firm or _place_ok(span, clinical, _NOT_NAMES):
             add(m.start(1), m.end(1), "HOSPITAL")
+    for m in PLACEHOLDER_PLACE.finditer(text):
+        add(m.start(2), m.end(2), "CITY" if m.group(1) in ("in", "near") else "HOSPITAL")
     names: list[str] = []
     for pattern in (SUBJECT_NAME, APPOSITION):
         for m in pattern.finditer(text):
