@@ -31,7 +31,7 @@ from pathlib import Path
 
 
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
-                                   _UP, YEAR_LIST)
+                                   _UP, MONTH_LIST, YEAR_LIST)
 from medcore.deid.cues import find_cued
 from medcore.deid.gazetteer import find_gazetteer_places
 from medcore.deid.places import find_places
@@ -157,7 +157,10 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
             _name_span(text, m.start(), m.end(), found, names)
     lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
     find_gazetteer_places(text, found.add, _clinical_words(), _NOT_NAMES)
-    names.update(find_cued(text, found.add, _clinical_words(), _HEADER_NOT_NAMES))
+    names.update(find_cued(text, found.add, _clinical_words(), _HEADER_NOT_NAMES, firsts))
+    for m in MONTH_LIST.finditer(text):  # "in November and December": the next month of a list whose first is a date
+        if found.covers(m.start()):
+            _add(found, m.start(1), m.end(1), "DATE")
     # propagate: every other capitalised mention of a known name part in this note, and any mention of a
     # name first seen in lower case ("dr. okafor" ... "Okafor")
     parts = {p.strip(".,;") for n in names for p in n.split()}

@@ -78,6 +78,9 @@ YEAR_LIST = re.compile(rf"(?:(?<=(?:19|20)\d\d and )|(?<=(?:19|20)\d\d, )|(?<=(?
                        rf"(?<=(?:19|20)\d\d or )|(?<=(?:19|20)\d\d, and )|(?<=(?:19|20)\d\d to )|(?<=(?:19|20)\d\d through )|"
                        rf"(?<=(?:19|20)\d\d until ))({_YEAR})\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I)
 
+# the next month of a list ("November and December", "March, April"): find_phi keeps it when the first is a date
+MONTH_LIST = re.compile(rf"\b(?:{_MONTH_NAME})[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|or|to|through)[ \t]+|-|/)[ \t]*({_MONTH_NAME})\b")
+
 # (type, pattern, group holding the PHI or 0)
 _RULES: list[tuple[str, re.Pattern, int]] = [
     # The local part starts at the first word character of its run of [\w.+-]: the same leftmost match as

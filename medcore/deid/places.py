@@ -43,7 +43,8 @@ ORG_SUFFIX = re.compile(
     rf"\b((?:{_W}|{_CAPS})(?:[ \t]+(?:{_W}|&)){{0,3}}[ \t]+(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|LLC|"
     rf"Ltd\.?|Industries|Instruments|Airlines|Motors|Foods|Bank|Insurance Company|Group|Associates|Partners|Logistics|"
     rf"Lines|Freight|Haulage|Roasters|Bakery|Joinery|Daycare|Day Care|Nursery|Academy|Café|Cafe|Diner|Restaurant|Hotel|"
-    rf"Construction|Builders|Plumbing|Farms?|Dairy|Mills?|Works|Supermarkets?|Stores?|Warehouse|Distribution(?: Hub| Cent(?:er|re))?)(?![{_LO}]))")
+    rf"Construction|Builders|Plumbing|Farms?|Dairy|Mills?|Works|Supermarkets?|Stores?|Warehouse|Distribution(?: Hub| Cent(?:er|re))?|"
+    rf"Police(?: Department)?|Fire Department|Sheriff's Office|School District)(?![{_LO}]))")
 ORG_CUE = re.compile(
     rf"\b(?i:works?(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:at|for)|worked[ \t]+(?:at|for)|"
     rf"employed[ \t]+(?:by|at)|employer[ \t]*:|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
@@ -186,6 +187,8 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
                 add(m.start(1), m.end(1), "ORGANIZATION")
                 _town_after(text, m.end(1), add, clinical, not_names)
     for m in MOVED_TO.finditer(text):
+        if m.group(1).isupper() and m.group(0)[:5].lower() == "refer":  # "refer to CBT": a service, not a place
+            continue
         words = _words(m.group(1))
         if not any(w in UNITS or w in GENERIC or w in NOT_PLACES or w in clinical or w.capitalize() in not_names
                    or w in STATES for w in words):

@@ -33,6 +33,11 @@ def _found(text: str) -> set[tuple[str, str]]:
     ("Two stents, the most recent in the calendar year 2012.", "2012", "DATE"),
     ("Warfarin since her 1979 surgery.", "1979", "DATE"),
     ("PMH: 1. Gout. 2. Hepatitis B - 1996. 3. Asthma.", "1996", "DATE"),
+    ("Her closest friend, whose name is Philippa, visits.", "Philippa", "NAME"),
+    ("Over the years she saw Chris.", "Chris", "NAME"),
+    ("REASON: Patient JT is a 71-year-old retired pilot.", "JT", "NAME"),
+    ("Brought in by Fairview Police Department after a fall.", "Fairview Police Department", "ORGANIZATION"),
+    ("Flares in October and November each year.", "November", "DATE"),
 ])
 def test_identifiers_of_unseen_notes_are_found(text, phi, kind):
     assert (kind, phi) in _found(text), _found(text)
@@ -49,6 +54,10 @@ def test_identifiers_of_unseen_notes_are_found(text, phi, kind):
     ("Fluids: 2000 mL from 1990 hours to 2100 hours.", "2000"),
     ("Secured with a titanium ABC plate; airway, breathing, circulation (ABCs) intact.", "ABC"),
     ("Clinic follow-up on mm/dd/yy at XXX.", "XXX"),
+    ("Clamped with a Kelly clamp; closed with Steven scissors.", "Kelly"),
+    ("She was seen by Cardiology, and we told Neurology.", "Neurology"),
+    ("Walks daily. May need a cane and a review in the spring.", "May"),
+    ("Plan: refer to DBT, and review in clinic.", "DBT"),
 ])
 def test_departments_units_and_ordinary_words_stay(text, kept):
     assert all(kept not in phi for _, phi in _found(text)), _found(text)

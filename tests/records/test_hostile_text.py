@@ -58,6 +58,9 @@ SHAPES = {
     "year-after-dash": "Ab - 1999 ",
     "year-range-to": "1990 to ",
     "placeholder-place": "in ABC ",  # deid/cues.py: letter placeholders after a preposition of place
+    "named": "name is Ab saw Ab ",  # deid/cues.py: names given as such, initials after "patient"
+    "patient-initials": "Patient AB is a ",
+    "month-list": "June and July and ",  # deid/patterns.py: months listed after a month
 }
 
 
