@@ -178,7 +178,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     return _merge_names(text, spans)
 
 
-# the next name of a list after a relative: "his daughters, Ruby and Camilla", "sons Ali, Omar and Reza"
+# the next name of a list after a relative: "her sons, Tomas and Bertrand", "sons Ali, Omar and Reza"
 _NEXT_NAME = re.compile(rf"([ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)({_NAME_WORD})(?![\w-])")
 _LIST_GOES_ON = re.compile(r"[ \t]*(?:,|and\b|&)")
 

@@ -52,19 +52,18 @@ ORDINAL_DAY = re.compile(
     rf"(?=[ \t]*[,.;)]|[ \t]+of[ \t]+(?:the[ \t]+month|this[ \t]+month|{_MONTH_NAME})\b)")
 
 
-# the transcription samples' letter placeholders for a redacted place, after a preposition of place: "living in ABC
-# with his son", "a nephrologist at ABCDE were she worked", "admitted in ABCD in 1998" (letters in alphabet order, so
-# not an abbreviation; "XXX" is left out, as it also stands for a time: "at XXX")
+# the transcription samples' letter placeholders for a redacted place, after a preposition of place: "has lived in ABC
+# since", "bloods taken at ABCD", "moved to XYZ" (letters in alphabet order, so not an abbreviation; "XXX" is left out, as it also stands for a time: "at XXX")
 PLACEHOLDER_PLACE = re.compile(r"\b(in|near|at|to|from)[ \t]+(ABC(?:DE?)?|XYZ)\b(?![ \t]*(?:plate|[A-Z][a-z]))")
 
 
-# a name given as such: "whose name is Carmen", "a friend named Odile", "her nurse, called Bea"; or a known given name
-# as the object that closes a clause after a verb of meeting or telling ("she saw Chris.", "I told Omar,"); not an
+# a name given as such: "a friend whose name is Philippa", "a friend named Odile", "her nurse, called Bea"; or a known
+# given name as the object that closes a clause after a verb of meeting or telling ("he met Omar.", "I told Omar,"); not an
 # eponym, which a noun follows ("a Kelly clamp", "Steven scissors")
 NAMED = re.compile(rf"\b(?:(?i:name[ \t]+(?:is|was)|named|called)[ \t]+({_NAME_WORD})|"
                    rf"(?i:saw|sees|met|meets|told|tells|asked|asks|visited|visits)[ \t]+({_NAME_WORD}))(?=[ \t]*(?:[,.;:)]|$))",
                    re.M)
-# initials or a letter placeholder as the subject of an age sentence after "patient": "Patient AF is a 50-year-old"
+# initials or a letter placeholder as the subject of an age sentence after "patient": "Patient JT is a 71-year-old"
 PATIENT_INITIALS = re.compile(rf"\b(?i:patient|pt)[ \t]+([{_UP}]{{1,3}}|[{_UP}]\.(?:[ \t]?[{_UP}]\.){{0,2}})[ \t]+(?:is|was)"
                               rf"[ \t]+an?[ \t]+(?=\d{{1,3}}[ -](?:year|yr|month|week))")
 

@@ -70,7 +70,7 @@ _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Plea
 # A relative or someone close to the patient, who may be named next ("wife Grace", "her daughter, josefina")
 RELATIVE = (r"(?:great-)?(?:grand|step)?(?:wife|husband|partner|spouse|daughter|son|mother|father|"
             r"sister|brother|niece|nephew|cousin|aunt|uncle|friend|roommate|flatmate|fianc[eé]e?|girlfriend|"
-            r"boyfriend|neighbou?r|proxy|guardian|carer|caregiver)(?:-in-law)?s?")  # "his daughters, Ruby and ..."
+            r"boyfriend|neighbou?r|proxy|guardian|carer|caregiver)(?:-in-law)?s?")  # "her sons, Tomas and ..."
 _CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW|RNFA|CRNA|RRT|CNA|RM|RGN)"
 
 # the next year of a list of years: "in 1991 and 1998", "in 2005/2006", "in 1981, 1982, and 1984"

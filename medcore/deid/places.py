@@ -21,7 +21,7 @@ from typing import Callable
 
 from medcore.deid.patterns import _LO, _UP, RELATIVE
 
-# one capitalised word, possibly hyphenated or in camel case ("HealthSouth", "MedStar")
+# one capitalised word, possibly hyphenated or in camel case ("MedStar", "PeaceValley")
 _W = rf"[{_UP}][{_LO}'’]+(?:[{_UP}][{_LO}]{{2,}})?(?:-[{_UP}][{_LO}]+)?"
 _CAPS = r"[A-Z]{2,6}"  # placeholder facility names of transcription samples: "ABCD", "XYZ"
 _LINK = r"(?:of|the|and|&|for|de|del|la|St\.?|Saint|Mount|Mt\.?)"  # not "at": "Suite at X Hospital"
@@ -81,8 +81,8 @@ CITY_LOOSE = re.compile(rf"\b(?:from|(?<!ed )in)[ \t]+({_W}(?:[ \t]+{_W})?)(?=[ 
 # a place the patient was moved to or came from, named by a single capitalised word or an acronym: "transferred to
 # Brightwater", "came to QVMC for a second opinion" (units and services are not places: "taken to OR", "admitted to
 # Medicine")
-# (the verb may take an object or an adverb first: "transfer the patient to ABC", "drove here to X", "return to Sinai
-# for an x-ray"; an acronym needs no clause end after it: "to ABC furthermore")
+# (the verb may take an object or an adverb first: "transfer the patient to DEF", "flown directly to X", "will return to
+# Bellhaven for a scan"; an acronym needs no clause end after it, as typing slips follow it)
 MOVED_TO = re.compile(rf"\b(?i:transfer(?:red|ring|s)?|c[ao]me|admit(?:ted)?|discharge[ds]?|sen[dt]|take[ns]?|brought|"
                       rf"bring|refer(?:red|s)?|went|go|return(?:ed|s|ing)?|transport(?:ed)?|drove|driven|flown|airlifted)"
                       rf"(?:[ \t]+(?i:the[ \t]+)?(?i:patient|child|baby|infant|him|her|them|back|here|over|directly|"
@@ -131,7 +131,7 @@ that june july may march april august january february september october novembe
 wednesday thursday friday saturday sunday emergency er icu floor rehab recovery theatre theater pacu triage nursery
 english spanish french christmas easter thanksgiving halloween noon midnight night baseline rest birth discharge
 admission presentation first last time times least most all which conference conferences rounds meeting board
-committee anonymous""".split())  # "return to Alcoholics Anonymous": a support group
+committee anonymous""".split())  # "go back to Narcotics Anonymous": a support group
 
 
 def _words(span: str) -> list[str]:
@@ -144,9 +144,9 @@ def _names_a_place(span: str, clinical: frozenset[str]) -> bool:
     return any(w not in GENERIC and w not in clinical for w in _words(span))
 
 
-# An institution named only by generic words is still a proper name when no determiner comes before it: "referred to
-# the wound care center at General Hospital", "drove here to Children's Hospital" ("the general hospital", "a
-# university hospital", "the Pain Clinic" and other clinics and departments are not).
+# An institution named only by generic words is still a proper name when no determiner comes before it: "treated at
+# Regional Hospital", "sent him to University Hospital" ("the general hospital", "a university hospital", "the Pain
+# Clinic" and other clinics and departments are not).
 _INSTITUTION_HEAD = re.compile(r"(?:Hospitals?|Medical Cent(?:er|re)|Infirmary|Institute|University|College|"
                                r"Health(?:care)? System)$")
 _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|our|his|her|their|its|this|that|same|outside|another|other|local|"

@@ -34,7 +34,7 @@ def _found(text: str) -> set[tuple[str, str]]:
     ("Warfarin since her 1979 surgery.", "1979", "DATE"),
     ("PMH: 1. Gout. 2. Hepatitis B - 1996. 3. Asthma.", "1996", "DATE"),
     ("Her closest friend, whose name is Philippa, visits.", "Philippa", "NAME"),
-    ("Over the years she saw Chris.", "Chris", "NAME"),
+    ("Last spring he met Omar.", "Omar", "NAME"),
     ("REASON: Patient JT is a 71-year-old retired pilot.", "JT", "NAME"),
     ("Brought in by Fairview Police Department after a fall.", "Fairview Police Department", "ORGANIZATION"),
     ("Flares in October and November each year.", "November", "DATE"),
@@ -44,13 +44,13 @@ def test_identifiers_of_unseen_notes_are_found(text, phi, kind):
 
 
 @pytest.mark.parametrize("text, kept", [
-    ("Dr. Q of Radiation Oncology reviewed the plan.", "Radiation Oncology"),
+    ("Plan agreed with Dr. Q from Radiation Oncology.", "Radiation Oncology"),
     ("Seen in the General Hospital clinic last year.", "General Hospital"),
     ("Plan: transferred to ICU overnight, then referred to GYN for a smear.", "GYN"),
     ("He says he will go back to Narcotics Anonymous.", "Narcotics Anonymous"),
     ("Wife Mary, Denies tobacco.", "Denies"),
     ("Metoprolol 25 mg twice daily, BP 128/76, creatinine 1.1 mg/dL.", "128/76"),
-    ("Vitamin B12 was greater than 2000 and ferritin 1987.", "2000"),
+    ("Vitamin B12 level above 2000, folate normal.", "2000"),
     ("Fluids: 2000 mL from 1990 hours to 2100 hours.", "2000"),
     ("Secured with a titanium ABC plate; airway, breathing, circulation (ABCs) intact.", "ABC"),
     ("Clinic follow-up on mm/dd/yy at XXX.", "XXX"),
