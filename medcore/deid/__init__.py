@@ -31,7 +31,7 @@ from pathlib import Path
 
 
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
-                                   _UP, YEAR_LIST)
+                                   _UP, MONTH_LIST, YEAR_LIST)
 from medcore.deid.cues import find_cued
 from medcore.deid.gazetteer import find_gazetteer_places
 from medcore.deid.places import find_places
@@ -146,6 +146,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     for m in _RELATIVE_RULE.finditer(text):  # "mother Diabetes" in a family history is not a name
         if m.group(1).split()[0].strip(".").lower() not in _clinical_words():
             _name_span(text, m.start(1), m.end(1), found, names)
+            _name_list(text, m.end(1), found, names)
     for pattern in _HEADER_RULES:
         for m in pattern.finditer(text):
             if _plausible_header_name(m.group(1)):
@@ -156,7 +157,10 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
             _name_span(text, m.start(), m.end(), found, names)
     lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
     find_gazetteer_places(text, found.add, _clinical_words(), _NOT_NAMES)
-    names.update(find_cued(text, found.add, _clinical_words(), _HEADER_NOT_NAMES))
+    names.update(find_cued(text, found.add, _clinical_words(), _HEADER_NOT_NAMES, firsts))
+    for m in MONTH_LIST.finditer(text):  # "in November and December": the next month of a list whose first is a date
+        if found.covers(m.start()):
+            _add(found, m.start(1), m.end(1), "DATE")
     # propagate: every other capitalised mention of a known name part in this note, and any mention of a
     # name first seen in lower case ("dr. okafor" ... "Okafor")
     parts = {p.strip(".,;") for n in names for p in n.split()}
@@ -172,6 +176,27 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     spans = _extend_names(text, list(found), firsts)
     spans.sort()
     return _merge_names(text, spans)
+
+
+# the next name of a list after a relative: "her sons, Tomas and Bertrand", "sons Ali, Omar and Reza"
+_NEXT_NAME = re.compile(rf"([ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)({_NAME_WORD})(?![\w-])")
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:,|and\b|&)")
+
+
+def _name_list(text: str, pos: int, found: "_Spans", names: set[str]) -> None:
+    """Up to three more given names listed after a relative's name; a comma alone links them only when the list
+    goes on ("Ali, Omar and Reza"), so "wife Mary, Denies ..." stays as it is."""
+    for _ in range(3):
+        m = _NEXT_NAME.match(text, pos)
+        if not m:
+            return
+        word = m.group(2)
+        if word in _NOT_NAMES or word.lower() in _clinical_words() or word.lower() in _HEADER_NOT_NAMES:
+            return
+        if not re.search(r"and|&", m.group(1)) and not _LIST_GOES_ON.match(text, m.end()):
+            return
+        _name_span(text, m.start(2), m.end(2), found, names)
+        pos = m.end()
 
 
 _PREV_WORD = re.compile(rf"(?:(?<=\s)|^)({_NAME_WORD}|[{_UP}]\.)[ \t]+$")

@@ -52,6 +52,22 @@ ORDINAL_DAY = re.compile(
     rf"(?=[ \t]*[,.;)]|[ \t]+of[ \t]+(?:the[ \t]+month|this[ \t]+month|{_MONTH_NAME})\b)")
 
 
+# the transcription samples' letter placeholders for a redacted place, after a preposition of place: "has lived in ABC
+# since", "bloods taken at ABCD", "moved to XYZ" (letters in alphabet order, so not an abbreviation; "XXX" is left out, as it also stands for a time: "at XXX")
+PLACEHOLDER_PLACE = re.compile(r"\b(in|near|at|to|from)[ \t]+(ABC(?:DE?)?|XYZ)\b(?![ \t]*(?:plate|[A-Z][a-z]))")
+
+
+# a name given as such: "a friend whose name is Philippa", "a friend named Odile", "her nurse, called Bea"; or a known
+# given name as the object that closes a clause after a verb of meeting or telling ("he met Omar.", "I told Omar,"); not an
+# eponym, which a noun follows ("a Kelly clamp", "Steven scissors")
+NAMED = re.compile(rf"\b(?:(?i:name[ \t]+(?:is|was)|named|called)[ \t]+({_NAME_WORD})|"
+                   rf"(?i:saw|sees|met|meets|told|tells|asked|asks|visited|visits)[ \t]+({_NAME_WORD}))(?=[ \t]*(?:[,.;:)]|$))",
+                   re.M)
+# initials or a letter placeholder as the subject of an age sentence after "patient": "Patient JT is a 71-year-old"
+PATIENT_INITIALS = re.compile(rf"\b(?i:patient|pt)[ \t]+([{_UP}]{{1,3}}|[{_UP}]\.(?:[ \t]?[{_UP}]\.){{0,2}})[ \t]+(?:is|was)"
+                              rf"[ \t]+an?[ \t]+(?=\d{{1,3}}[ -](?:year|yr|month|week))")
+
+
 _AFTER_TIME = re.compile(r"(?:\d|\b(?i:yy|yyyy|dd|today|tomorrow|tonight|noon|night))[ \t]+$")
 _FIRM = re.compile(r"[ \t](?:Associates|Partners|Group)$")
 
@@ -64,7 +80,7 @@ def _place_ok(span: str, clinical: frozenset[str], not_names: set[str]) -> bool:
 
 
 def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozenset[str],
-              header_words: set[str]) -> list[str]:
+              header_words: set[str], given_names: frozenset[str] = frozenset()) -> list[str]:
     """Add the spans these rules find; returns the names found, so the caller propagates them."""
     for m in SETTING_PLACE.finditer(text):
         if _place_ok(m.group(2), clinical, _NOT_NAMES):
@@ -77,6 +93,8 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
         firm = _FIRM.search(span) and _is_place_name(span.rsplit(None, 1)[0], clinical, _NOT_NAMES)
         if firm or _place_ok(span, clinical, _NOT_NAMES):
             add(m.start(1), m.end(1), "HOSPITAL")
+    for m in PLACEHOLDER_PLACE.finditer(text):
+        add(m.start(2), m.end(2), "CITY" if m.group(1) in ("in", "near") else "HOSPITAL")
     names: list[str] = []
     for pattern in (SUBJECT_NAME, APPOSITION):
         for m in pattern.finditer(text):
@@ -87,6 +105,17 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
                 continue
             add(m.start(1), m.end(1), "NAME")
             names.append(m.group(1))
+    for m in NAMED.finditer(text):
+        word = m.group(1) or m.group(2)
+        if m.group(2) and word not in given_names:  # after a verb, only a known given name
+            continue
+        if word in _NOT_NAMES or word.lower() in clinical or word.lower() in GENERIC or word.lower() in header_words:
+            continue
+        g = 1 if m.group(1) else 2
+        add(m.start(g), m.end(g), "NAME")
+        names.append(word)
+    for m in PATIENT_INITIALS.finditer(text):
+        add(m.start(1), m.end(1), "NAME")
     for m in DEVICE_ID.finditer(text):
         g = 1 if m.group(1) else 2
         add(m.start(g), m.end(g), "ID")

@@ -14,6 +14,7 @@ Every regex matches a bounded run of capitalised words, then the words are looke
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,10 @@ from typing import Callable
 
 from medcore.deid.places import _W, GENERIC, NOT_PLACES, _words
 
+log = logging.getLogger(__name__)
+
 _FILE = Path(__file__).resolve().parents[2] / "assets" / "kb" / "deid" / "places.tsv"
+_ALIASES = _FILE.with_name("place_aliases.tsv")  # hand-written: other spellings and former names ("Korea", "Burma")
 
 # a run of one to three capitalised words after a preposition of place (group 1), perhaps after "the" (group 2):
 # "in Utah", "from Sugar Land ER", "a cruise to the Bahamas", "the city of Wichita", "central portion of Mexico"
@@ -54,6 +58,10 @@ def gazetteer() -> dict[str, str]:
         lines = _FILE.read_text(encoding="utf-8").splitlines()
     except OSError:
         return {}
+    try:
+        lines += _ALIASES.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        log.warning("place aliases not read: %s is missing", _ALIASES)
     out: dict[str, str] = {}
     order = {"city": 0, "county": 1, "country": 2, "state": 3}
     for line in lines:

@@ -21,7 +21,8 @@ from typing import Callable
 
 from medcore.deid.patterns import _LO, _UP, RELATIVE
 
-_W = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}]+)?"  # one capitalised word, possibly hyphenated
+# one capitalised word, possibly hyphenated or in camel case ("MedStar", "PeaceValley")
+_W = rf"[{_UP}][{_LO}'’]+(?:[{_UP}][{_LO}]{{2,}})?(?:-[{_UP}][{_LO}]+)?"
 _CAPS = r"[A-Z]{2,6}"  # placeholder facility names of transcription samples: "ABCD", "XYZ"
 _LINK = r"(?:of|the|and|&|for|de|del|la|St\.?|Saint|Mount|Mt\.?)"  # not "at": "Suite at X Hospital"
 _FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:System|Cent(?:er|re))|Clinic|Infirmary|"
@@ -42,7 +43,8 @@ ORG_SUFFIX = re.compile(
     rf"\b((?:{_W}|{_CAPS})(?:[ \t]+(?:{_W}|&)){{0,3}}[ \t]+(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|LLC|"
     rf"Ltd\.?|Industries|Instruments|Airlines|Motors|Foods|Bank|Insurance Company|Group|Associates|Partners|Logistics|"
     rf"Lines|Freight|Haulage|Roasters|Bakery|Joinery|Daycare|Day Care|Nursery|Academy|Café|Cafe|Diner|Restaurant|Hotel|"
-    rf"Construction|Builders|Plumbing|Farms?|Dairy|Mills?|Works|Supermarkets?|Stores?|Warehouse|Distribution(?: Hub| Cent(?:er|re))?)(?![{_LO}]))")
+    rf"Construction|Builders|Plumbing|Farms?|Dairy|Mills?|Works|Supermarkets?|Stores?|Warehouse|Distribution(?: Hub| Cent(?:er|re))?|"
+    rf"Police(?: Department)?|Fire Department|Sheriff's Office|School District)(?![{_LO}]))")
 ORG_CUE = re.compile(
     rf"\b(?i:works?(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:at|for)|worked[ \t]+(?:at|for)|"
     rf"employed[ \t]+(?:by|at)|employer[ \t]*:|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
@@ -79,13 +81,19 @@ CITY_LOOSE = re.compile(rf"\b(?:from|(?<!ed )in)[ \t]+({_W}(?:[ \t]+{_W})?)(?=[ 
 # a place the patient was moved to or came from, named by a single capitalised word or an acronym: "transferred to
 # Brightwater", "came to QVMC for a second opinion" (units and services are not places: "taken to OR", "admitted to
 # Medicine")
-MOVED_TO = re.compile(rf"\b(?i:transferred|transfer|came|admitted|discharged|sent|taken|brought|referred|went)"
-                      rf"[ \t]+(?i:back[ \t]+)?(?i:to|from)[ \t]+((?:{_W}|[A-Z]{{3,6}})(?:[ \t]+{_W})?)(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:for|on|in|at|and|with|where|after|by)\b))",
-                      re.M)
+# (the verb may take an object or an adverb first: "transfer the patient to DEF", "flown directly to X", "will return to
+# Bellhaven for a scan"; an acronym needs no clause end after it, as typing slips follow it)
+MOVED_TO = re.compile(rf"\b(?i:transfer(?:red|ring|s)?|c[ao]me|admit(?:ted)?|discharge[ds]?|sen[dt]|take[ns]?|brought|"
+                      rf"bring|refer(?:red|s)?|went|go|return(?:ed|s|ing)?|transport(?:ed)?|drove|driven|flown|airlifted)"
+                      rf"(?:[ \t]+(?i:the[ \t]+)?(?i:patient|child|baby|infant|him|her|them|back|here|over|directly|"
+                      rf"immediately|urgently|emergently|subsequently|eventually|then)){{0,2}}"
+                      rf"[ \t]+(?i:to|from)[ \t]+({_W}(?:[ \t]+{_W})?(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:for|on|in|at|and|with|where|after|by)\b))|"
+                      rf"[A-Z]{{3,6}}\b(?![ \t]+[A-Z]))", re.M)
 UNITS = frozenset("""or er ed ct mri ir icu ccu micu sicu nicu picu pacu tcu cvicu snf ltac ltach cath ob pt ot us xr ekg ecg
 eeg emg pet medicine hospitalist hospice home floor ward unit rehab surgery pathology histology cytology radiology
 lab laboratory labs pharmacy anesthesia anaesthesia endoscopy recovery triage labor delivery nursery dialysis
-microbiology""".split())
+microbiology gyn onc ortho neuro psych peds cards pulm renal tele telemetry step stepdown bed room clinic office
+baseline normal""".split())
 AFTER_FACILITY = re.compile(rf"[ \t]+(?:in|at)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
 AFTER_STREET = re.compile(rf"(?:[ \t]+(?:in|at)|,)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
 LOWER_TITLE = re.compile(r"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.[ \t]+([a-z][a-z'’-]{2,24}(?:[ \t]+[a-z][a-z'’-]{2,24})?)\b")
@@ -114,6 +122,7 @@ orthopedics orthopaedics dentistry optometry physiotherapy combined newborn nurs
 associates partners group practice
 hematology haematology nephrology endocrinology gynecology gynaecology obstetrics ophthalmology otolaryngology
 immunology hepatology audiology anesthesiology anaesthesiology radiology pathology psychology neurosurgery
+radiation interventional nuclear critical palliative thoracic cardiothoracic colorectal reproductive clinical
 hospital hospitals clinic clinics he she it they we i in on at by for with from to of and or but if when
 after before since during seen followed admitted transferred discharged presented referred saw visited today
 yesterday last next then patient mother father husband wife son daughter""".split())
@@ -122,7 +131,7 @@ that june july may march april august january february september october novembe
 wednesday thursday friday saturday sunday emergency er icu floor rehab recovery theatre theater pacu triage nursery
 english spanish french christmas easter thanksgiving halloween noon midnight night baseline rest birth discharge
 admission presentation first last time times least most all which conference conferences rounds meeting board
-committee""".split())
+committee anonymous""".split())  # "go back to Narcotics Anonymous": a support group
 
 
 def _words(span: str) -> list[str]:
@@ -133,6 +142,20 @@ def _words(span: str) -> list[str]:
 def _names_a_place(span: str, clinical: frozenset[str]) -> bool:
     """At least one word is neither generic nor clinical vocabulary ("Riverside", "Mayo", "ABCD")."""
     return any(w not in GENERIC and w not in clinical for w in _words(span))
+
+
+# An institution named only by generic words is still a proper name when no determiner comes before it: "treated at
+# Regional Hospital", "sent him to University Hospital" ("the general hospital", "a university hospital", "the Pain
+# Clinic" and other clinics and departments are not).
+_INSTITUTION_HEAD = re.compile(r"(?:Hospitals?|Medical Cent(?:er|re)|Infirmary|Institute|University|College|"
+                               r"Health(?:care)? System)$")
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|our|his|her|their|its|this|that|same|outside|another|other|local|"
+                                r"any|each|which|whose|nearest|nearby)[ \t]+$")
+
+
+def _named_institution(text: str, start: int, span: str) -> bool:
+    return (" " in span and bool(_INSTITUTION_HEAD.search(span))
+            and not _DETERMINER_BEFORE.search(text, max(0, start - 12), start))
 
 
 def _is_place_name(span: str, clinical: frozenset[str], not_names: set[str]) -> bool:
@@ -153,7 +176,7 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
     """Add facility, organisation, city and lower-case name spans; returns the lower-case names found, so
     the caller can replace their other mentions too."""
     for m in FACILITY.finditer(text):
-        if _names_a_place(m.group(1), clinical):
+        if _names_a_place(m.group(1), clinical) or _named_institution(text, m.start(1), m.group(1)):
             add(m.start(1), m.end(1), "HOSPITAL")
             _town_after(text, m.end(1), add, clinical, not_names)
     for pattern in (ORG_SUFFIX, ORG_CUE):
@@ -164,6 +187,8 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
                 add(m.start(1), m.end(1), "ORGANIZATION")
                 _town_after(text, m.end(1), add, clinical, not_names)
     for m in MOVED_TO.finditer(text):
+        if m.group(1).isupper() and m.group(0)[:5].lower() == "refer":  # "refer to CBT": a service, not a place
+            continue
         words = _words(m.group(1))
         if not any(w in UNITS or w in GENERIC or w in NOT_PLACES or w in clinical or w.capitalize() in not_names
                    or w in STATES for w in words):

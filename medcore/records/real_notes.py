@@ -21,10 +21,12 @@ from medcore.config import REPO_ROOT
 
 log = logging.getLogger(__name__)
 
-SETS = ("blind", "dev", "blind_s8", "blind_s9")
+SETS = ("blind", "dev", "blind_s8", "blind_s9", "dev_phi_s9")
 # Row pool of each set (data row index % 10): the sets never share a row; blind_s8 and blind_s9 are the second and
-# third blind sets (sessions 8 and 9).
-ROW_POOL = {"blind": 3, "dev": 7, "blind_s8": 1, "blind_s9": 9}
+# third blind sets (sessions 8 and 9); dev_phi_s9 is a PHI-only development sample (session 9, de-identification).
+ROW_POOL = {"blind": 3, "dev": 7, "blind_s8": 1, "blind_s9": 9, "dev_phi_s9": 5}
+# Sets annotated for PHI only (problems, medications, allergies and labs left empty: score their PHI figures only).
+PHI_ONLY_SETS = ("dev_phi_s9",)
 REAL_DIR = REPO_ROOT / "assets" / "notes" / "real"
 SOURCE = ("mtsamples", "mtsamples_dev.csv")
 NOTE_TYPES = ("discharge", "history_physical", "consult", "ed", "progress", "operative", "radiology", "letter",

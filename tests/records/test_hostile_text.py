@@ -49,6 +49,18 @@ SHAPES = {
     "place-area": "Ab Ab area ",
     "years-in-brackets": "(1999 and ",  # deid/patterns.py: lists of years, month/year
     "month-year": "1/2000 ",
+    "moved-to-object": "transfer the patient here to Ab ",  # deid/places.py (session 9, phi11b): MOVED_TO, camel case
+    "moved-to-acronym": "sent to ABC ",
+    "camel-case": "AbAb ",
+    "generic-institution": "General Hospital ",
+    "relative-list": "daughters Ab, Ab and ",  # deid/__init__.py: names listed after a relative
+    "year-before-event": "her 1990 ",  # deid/patterns.py: years before an event, after a dash, in a range
+    "year-after-dash": "Ab - 1999 ",
+    "year-range-to": "1990 to ",
+    "placeholder-place": "in ABC ",  # deid/cues.py: letter placeholders after a preposition of place
+    "named": "name is Ab saw Ab ",  # deid/cues.py: names given as such, initials after "patient"
+    "patient-initials": "Patient AB is a ",
+    "month-list": "June and July and ",  # deid/patterns.py: months listed after a month
 }
 
 
