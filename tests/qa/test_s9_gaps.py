@@ -54,3 +54,14 @@ def test_the_high_blood_pressure_page_has_an_outlook_tests_and_prevention(pages)
         sec = page.section(key)
         assert sec is not None and sec.passages, key
         assert all(p.source for p in sec.passages)
+
+
+@pytest.mark.parametrize("question,narrower", [
+    ("can whooping cough be prevented with a jab", False),
+    ("is it ok to treat gout with tablets from the chemist", False),
+    ("what is migraine with aura", True),
+])
+def test_with_a_remedy_is_not_a_subtype(qa, question, narrower):
+    _, eng = qa
+    u = understand(question, eng.finder, eng.classifier)
+    assert u.topics and ("+narrower" in u.topics[0].how) is narrower, u.to_dict()
