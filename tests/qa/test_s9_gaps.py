@@ -65,3 +65,19 @@ def test_with_a_remedy_is_not_a_subtype(qa, question, narrower):
     _, eng = qa
     u = understand(question, eng.finder, eng.classifier)
     assert u.topics and ("+narrower" in u.topics[0].how) is narrower, u.to_dict()
+
+
+def test_every_way_of_mapping_a_concept_onto_a_page_lowers_the_confidence(qa):
+    """A topic reached through another concept (its code, name, parent code or category) is less sure than a
+    direct mention; a mapping label with no factor would count as sure as a direct mention."""
+    import inspect
+
+    from medcore.qa import service, understand as und
+
+    labels = set(__import__("re").findall(r'\(i, "(\w+)"\)|\(gid, "(\w+)"\)', inspect.getsource(und.TopicFinder)))
+    labels = {a or b for a, b in labels}
+    assert {"alias", "code", "name", "category", "parent"} <= labels | {"alias"}
+    assert all(0 < service.MAPPED[x] < 1 for x in labels), labels
+    _, eng = qa
+    u = understand("why do people get tension headaches", eng.finder, eng.classifier)
+    assert u.topics[0].how.split("+")[1] in service.MAPPED
