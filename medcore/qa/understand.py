@@ -194,7 +194,7 @@ class TypeClassifier:
         for cue in self.cues.types:
             if not cue.pattern.search(q):
                 continue
-            if cue.needs == "two_drugs_or_interact" and not (len(drugs) >= 2 or re.search(r"\binteract", q)
+            if cue.needs == "two_drugs_or_interact" and not (len(drugs) >= 2 or re.search(r"\binteract|\bclash", q)
                                                              or (drugs and re.search(r"alcohol|grapefruit|\ba drink\b|\bdrinking\b|\bbeer\b|\bwine\b", q))):
                 continue
             if cue.needs == "drug_topic" and not is_drug:

@@ -81,3 +81,26 @@ def test_every_way_of_mapping_a_concept_onto_a_page_lowers_the_confidence(qa):
     _, eng = qa
     u = understand("why do people get tension headaches", eng.finder, eng.classifier)
     assert u.topics[0].how.split("+")[1] in service.MAPPED
+
+
+@pytest.mark.parametrize("question,qtype", [
+    ("can I have naproxen while on warfarin", "interaction"),
+    ("does amoxicillin clash with the pill", "interaction"),
+])
+def test_interaction_wordings(qa, question, qtype):
+    _, eng = qa
+    u = understand(question, eng.finder, eng.classifier)
+    assert u.question_type == qtype, u.to_dict()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I'm 79, how much paracetamol can I take in a day", True),
+    ("she is 90 now, what dose of ramipril should she have", True),
+    ("I'm 30 weeks pregnant, what is a normal dose of paracetamol", False),
+    ("how much ibuprofen can an adult take", False),
+])
+def test_an_age_said_in_words_is_a_particular_person(settings, text, expected):
+    from medcore.qa.cues import load_cues
+    from medcore.qa.understand import patient_dosing
+
+    assert patient_dosing(load_cues(settings.kb_dir), text) is expected
