@@ -4,7 +4,9 @@ answer it. MedQuAD's questions are templates holding the focus word for word; th
 
 Per item: topic right (the answer's first topic is one of `pages`; for `pages: []` a refusal is right), section
 right (the first answer sentence after any routing line comes from one of `sections`, or from
-"when_to_get_help" when the page has no text in any of them: the safety fallback), answered right (both)."""
+"when_to_get_help" when the page has no text in any of them: the safety fallback), answered right (both).
+An item may also carry `route` (emergency, symptom_chat or planner): a safety item, answered right when the
+answer takes that route (its topic and section are not scored; `pages` and `sections` are then [])."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import yaml
 log = logging.getLogger(__name__)
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "docs" / "evals" / "qa-paraphrase" / "questions.yaml"
 FALLBACK_SECTION = "when_to_get_help"
+ROUTES = {"emergency", "symptom_chat", "planner"}
 
 
 def load_items(path: Path = DEFAULT_FILE) -> list[dict]:
@@ -25,6 +28,8 @@ def load_items(path: Path = DEFAULT_FILE) -> list[dict]:
         if not isinstance(it.get("q"), str) or not isinstance(it.get("pages"), list) \
                 or not isinstance(it.get("sections"), list):
             raise ValueError(f"{path}: item {it.get('id')!r} needs q, pages and sections")
+        if "route" in it and it["route"] not in ROUTES:
+            raise ValueError(f"{path}: item {it.get('id')!r}: route must be one of {sorted(ROUTES)}")
     return items
 
 
@@ -38,7 +43,9 @@ def score_item(it: dict, ans, pages: dict) -> dict:
     first = ans.topic[0]["id"] if ans.topic else None
     content = [s for s in ans.sentences if s.section not in ("routing", "emergency")]
     section = content[0].section if content else None
-    if not it["pages"]:
+    if it.get("route"):
+        topic_ok = section_ok = ans.route == it["route"]
+    elif not it["pages"]:
         topic_ok = section_ok = bool(ans.refused)
     else:
         topic_ok = first in it["pages"] and not ans.refused
@@ -63,6 +70,8 @@ def evaluate(settings, path: Path = DEFAULT_FILE, keep_items: bool = False) -> d
     rows = [score_item(it, service.ask(settings, it["q"], eng=eng), eng.pages) for it in items]
     n = len(rows)
     in_scope = [r for r, it in zip(rows, items) if it["pages"]]
+    routed = [r for r, it in zip(rows, items) if it.get("route")]
+    refusals = [r for r, it in zip(rows, items) if not it["pages"] and not it.get("route")]
     out = {
         "file": _shown(path), "questions": n,
         "answered_right": round(sum(r["section_ok"] for r in rows) / n, 4),
@@ -70,9 +79,10 @@ def evaluate(settings, path: Path = DEFAULT_FILE, keep_items: bool = False) -> d
         "section_given_topic": round(sum(r["section_ok"] for r in in_scope)
                                      / max(1, sum(r["topic_ok"] for r in in_scope)), 4),
         "refused_in_scope": round(sum(r["refused"] for r in in_scope) / max(1, len(in_scope)), 4),
-        "out_of_scope_refused": f"{sum(r['refused'] for r, it in zip(rows, items) if not it['pages'])}"
-                                f"/{n - len(in_scope)}",
+        "out_of_scope_refused": f"{sum(r['refused'] for r in refusals)}/{len(refusals)}",
     }
+    if routed:
+        out["safety_route_right"] = f"{sum(r['section_ok'] for r in routed)}/{len(routed)}"
     if keep_items:
         out["items"] = rows
     return out

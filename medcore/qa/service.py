@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 500
 ROUTING_SOURCE = "Medcore health questions: routing rules (assets/kb/qa/question_cues.yaml)"
 CONFIDENCE = {"exact": 0.95, "variant": 0.9, "abbreviation": 0.8, "embedding": 0.6, "context": 0.8}
-MAPPED = {"alias": 0.95, "code": 0.85, "name": 0.85, "category": 0.75}  # a concept mapped onto a covered one
+MAPPED = {"alias": 0.95, "code": 0.85, "name": 0.85, "category": 0.75, "parent": 0.75}  # a concept mapped onto a covered one
 
 
 @dataclass

@@ -17,6 +17,7 @@ from medcore.qa.cues import Cues
 log = logging.getLogger(__name__)
 DRUG_TYPES = ("drug", "product")
 NON_COMPLAINT = {"course", "risk", "measured"}  # triage finding categories that are not a symptom
+ASIDE = re.compile(r"\s*\([^()]*\)\s*$")  # a trailing bracketed aside in a page name
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,9 @@ class TopicFinder:
                 for code in c.codes.get(system, ()):
                     self.by_code.setdefault((system, code), []).append(c.id)
             self.by_name.setdefault(_norm(c.name), []).append(c.id)
+            base = _norm(ASIDE.sub("", c.name))  # "Insect bite or sting (local reaction)" -> its core name
+            if base and base != _norm(c.name) and c.id not in self.by_name.get(base, []):
+                self.by_name.setdefault(base, []).append(c.id)
 
     def match(self, text: str, **kw) -> list:
         """The terminology's mentions, less an everyday adjective used before an object or remedy ("a cold
@@ -128,10 +132,23 @@ class TopicFinder:
         c = self.covered[cid]
         return Topic(c.id, c.name, c.type, c.codes, text, how), length, start
 
+    def _code_above(self, code: str) -> list[tuple[str, str]]:
+        """Covered pages whose ICD-10-CM code holds this one: a parent code (G44.209 in the page's G44.2),
+        nearest first, then the unspecified category (G20.A1 in G20 or G20.9). Never a sibling (G44.0)."""
+        out = []
+        for n in range(len(code) - 1, 3, -1):
+            parent = code[:n].rstrip(".")
+            if len(parent) > 3:
+                out += [(i, "parent") for i in self.by_code.get(("icd10cm", parent), [])]
+        cat = code[:3]
+        out += [(i, "category") for i in self.by_code.get(("icd10cm", cat), []) + self.by_code.get(("icd10cm", cat + ".9"), [])]
+        return out
+
     def _mapped(self, concept_id: str, text: str) -> list[tuple[str, str]]:
-        """Covered concepts for a terminology concept: the graph's merge, the same code or name, or an ICD-10-CM
-        code inside a covered page's unspecified category code (G20.A1 in G20) when the names share a word.
-        (Any shared category was too loose: it answered Sjogren syndrome, M35.0, from the polymyalgia page.)"""
+        """Covered concepts for a terminology concept: the graph's merge, the same code or name (a page's name
+        less a trailing aside counts), or an ICD-10-CM code inside a covered page's code (G44.209 in G44.2) or
+        unspecified category code (G20.A1 in G20) when the names share a word. (Any shared category was too
+        loose: it answered Sjogren syndrome, M35.0, from the polymyalgia page.)"""
         out: list[tuple[str, str]] = []
         if self.alias_fn is not None:
             gid = self.alias_fn(concept_id)
@@ -147,10 +164,9 @@ class TopicFinder:
         if not out and c is not None:
             words = {w[:6] for w in _norm(f"{text} {c.name}").split() if len(w) >= 5}
             for code in c.codes.get("icd10cm", ()):
-                cat = code[:3]
-                for i in self.by_code.get(("icd10cm", cat), []) + self.by_code.get(("icd10cm", cat + ".9"), []):
+                for i, how in self._code_above(code):
                     if words & {w[:6] for w in _norm(self.covered[i].name).split() if len(w) >= 5}:
-                        out.append((i, "category"))
+                        out.append((i, how))
         seen: dict[str, str] = {}
         for cid, how in out:
             seen.setdefault(cid, how)
@@ -178,7 +194,7 @@ class TypeClassifier:
         for cue in self.cues.types:
             if not cue.pattern.search(q):
                 continue
-            if cue.needs == "two_drugs_or_interact" and not (len(drugs) >= 2 or re.search(r"\binteract", q)
+            if cue.needs == "two_drugs_or_interact" and not (len(drugs) >= 2 or re.search(r"\binteract|\bclash", q)
                                                              or (drugs and re.search(r"alcohol|grapefruit|\ba drink\b|\bdrinking\b|\bbeer\b|\bwine\b", q))):
                 continue
             if cue.needs == "drug_topic" and not is_drug:
