@@ -170,7 +170,8 @@ def _train(args, settings) -> int:
 
 def _train_prior(args, settings) -> int:
     from medcore.imaging.datasets import DatasetError
-    from medcore.imaging.latent_prior import PriorError, fit_for_checkpoint
+    from medcore.imaging.latent_prior import PriorError
+    from medcore.imaging.latent_prior_fit import fit_for_checkpoint
     from medcore.imaging.sample import SampleError
 
     if args.dims < 1 or args.components < 1:

@@ -8,7 +8,8 @@ retraining. Per class: PCA of the flattened latents to `dims` components, then a
 of `components` components in that space. Stored as safetensors beside the VAE's weights (no pickle); numpy only at
 sampling time, so sklearn is needed only to fit.
 
-A prior fitted on real latents without DP is not differentially private, so a DP checkpoint refuses one.
+A prior fitted on real latents without DP is not differentially private, so a DP checkpoint refuses one
+(`latent_prior_fit.fit_for_checkpoint`, the `train image-prior` command).
 """
 
 from __future__ import annotations
@@ -136,36 +137,3 @@ def load_prior(folder: str | Path) -> LatentPrior | None:
     return LatentPrior(tuple(json.loads(meta["shape"])), classes, int(meta.get("dims", 0)),
                        int(meta.get("components", 0)))
 
-
-def fit_for_checkpoint(settings, path, *, dims: int = 64, components: int = 10, seed: int = 0) -> dict:
-    """Fit the prior of a VAE checkpoint on the posterior means of its own training split and save it beside the
-    weights. -> what was fitted (for the CLI and the checkpoint card)."""
-    import time
-
-    import torch
-
-    from medcore import checkpoints
-    from medcore.imaging.datasets import load_dataset
-    from medcore.imaging.quality import dataset_key
-    from medcore.imaging.sample import load_model
-    from medcore.imaging.vae import posterior_means
-
-    t0 = time.perf_counter()
-    model = load_model(path)
-    if model.kind != "vae":
-        raise PriorError(f"{model.name} is a {model.kind} checkpoint: a latent prior is fitted for a VAE")
-    if model.state.get("dp"):
-        raise PriorError(f"{model.name} was trained with DP-SGD; a prior fitted on its latents of real scans "
-                         "without DP would not be differentially private, so none is fitted")
-    tc = model.state.get("train_config") or {}
-    ds = load_dataset(dataset_key(model.state), model.config.size, settings)
-    tr, _ = ds.split(float(tc.get("holdout", 0.1)), seed=0)  # the split the VAE was trained on (loop.py)
-    x = torch.from_numpy(ds.images[tr]).float().div(127.5).sub(1).unsqueeze(1)
-    y = torch.from_numpy(ds.labels[tr]).long() if model.config.conditional else None
-    z = posterior_means(model.net, x, y, batch=64).numpy()
-    prior = fit_latent_prior(z, None if y is None else y.numpy(), dims=dims, components=components, seed=seed)
-    ckpt = Path(model.path)
-    saved = save_prior(prior, ckpt)
-    checkpoints.record_file(ckpt, saved)
-    return {"checkpoint": str(ckpt), "file": str(saved), "seconds": round(time.perf_counter() - t0, 1),
-            "train_scans": int(len(tr)), **prior.describe()}

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from medcore import checkpoints
-from medcore.imaging.latent_prior import (PriorError, fit_for_checkpoint, fit_latent_prior, load_prior,
-                                          sample_latents, save_prior)
+from medcore.imaging.latent_prior import PriorError, fit_latent_prior, load_prior, sample_latents, save_prior
+from medcore.imaging.latent_prior_fit import fit_for_checkpoint
 from medcore.imaging.train import TrainConfig, train_image
 from medcore.jobs import ConsoleReporter
 from tests.imaging.test_latent import TINY_VAE
