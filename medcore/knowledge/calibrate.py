@@ -20,6 +20,19 @@ def dev_examples(kb_dir) -> list[dict]:
     return list(kbfiles.load(kb_dir, "match_dev.yaml")["examples"])
 
 
+def write_settings(kb_dir, best: dict) -> None:
+    """fallback.yaml with the chosen threshold and its dev figures; the other embedding indexes' settings
+    (`indexes`, e.g. the symptom chat's) are not this calibration's and are kept as they are."""
+    path = kbfiles.knowledge_dir(kb_dir) / "fallback.yaml"
+    doc = {"version": 1, "source": "Calibrated on assets/kb/knowledge/match_dev.yaml by python -m medcore.knowledge.calibrate "
+           f"(best recall with dev precision >= {MIN_PRECISION}; of the thresholds with that recall, the highest)",
+           "threshold": best["threshold"], "dev_precision": best["precision"], "dev_recall": best["recall"]}
+    indexes = kbfiles.load(kb_dir, "fallback.yaml").get("indexes") if path.is_file() else None
+    if indexes:
+        doc["indexes"] = indexes
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+
+
 def main(argv=None) -> int:
     from medcore.config import Settings
     from medcore.knowledge import load_terminology
@@ -33,11 +46,7 @@ def main(argv=None) -> int:
         print(f"match_dev.yaml names concepts that do not exist: {unknown}", file=sys.stderr)
         return 1
     best = calibrate(term, examples, MIN_PRECISION)
-    path = kbfiles.knowledge_dir(settings.kb_dir) / "fallback.yaml"
-    doc = {"version": 1, "source": "Calibrated on assets/kb/knowledge/match_dev.yaml by python -m medcore.knowledge.calibrate "
-           f"(best recall with dev precision >= {MIN_PRECISION}; of the thresholds with that recall, the highest)",
-           "threshold": best["threshold"], "dev_precision": best["precision"], "dev_recall": best["recall"]}
-    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    write_settings(settings.kb_dir, best)
     print(json.dumps({"chosen": best, "at_0.6": evaluate(term, examples, 0.6), "at_0.8": evaluate(term, examples, 0.8)},
                      indent=1))
     return 0

@@ -3,20 +3,19 @@ synonyms of our own concepts (conditions, findings, procedures, tests) in MiniLM
 (`medcore.embeddings.embed`). A phrase becomes a mention when its best cosine reaches the threshold
 calibrated on a labelled dev set (assets/kb/knowledge/match_dev.yaml -> fallback.yaml; `calibrate`).
 
-The concept-term vectors are computed once per lexicon and stored beside it as .npy (no pickle)."""
+The index is the shared one (`knowledge.embedding_index`, also under the symptom chat): the concept-term
+vectors are computed once per lexicon and stored beside it as .npy (no pickle)."""
 
 from __future__ import annotations
 
 import json
 import logging
 import re
-import time
-from dataclasses import dataclass
 
 import numpy as np
 
-from medcore.knowledge import kbfiles
 from medcore.knowledge.concepts import Mention
+from medcore.knowledge.embedding_index import EmbeddingIndex, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -35,42 +34,41 @@ denies denied history complains complaining""".split())
 JOINERS = frozenset({"of", "for", "in", "on", "with", "to", "the", "a", "an", "and", "at", "all"})
 
 
-@dataclass
-class _Index:
-    terms: list[str]
-    concepts: list[str]  # concept id per term
-    types: list[str]
-    vecs: np.ndarray  # (n, 384) float32, L2-normalised
-
-
-_indexes: dict[str, _Index] = {}
+_indexes: dict[str, EmbeddingIndex] = {}
 
 
 def threshold(kb_dir) -> float:
-    return float(kbfiles.load(kb_dir, "fallback.yaml")["threshold"])
+    return load_settings(kb_dir).threshold
 
 
-def _index(term) -> _Index:
+def _embed(texts: list[str]) -> np.ndarray:
+    from medcore.embeddings import embed  # looked up at call time (tests replace it)
+
+    return embed(texts)
+
+
+def _index(term) -> EmbeddingIndex:
+    """The terminology's concept terms in one shared embedding index (knowledge.embedding_index), the rows kept
+    beside the lexicon as JSON, their vectors as .npy."""
     key = str(term.folder)
     idx = _indexes.get(key)
     if idx is not None:
         return idx
-    meta, vec_file = term.folder / "fallback_terms.json", term.folder / "fallback_vecs.npy"
-    if meta.is_file() and vec_file.is_file():
+    meta = term.folder / "fallback_terms.json"
+    if meta.is_file():
         doc = json.loads(meta.read_text(encoding="utf-8"))
-        idx = _Index(doc["terms"], doc["concepts"], doc["types"], np.load(vec_file))
+        terms, concepts, types = doc["terms"], doc["concepts"], doc["types"]
     else:
-        idx = _build(term)
-        np.save(vec_file, idx.vecs)
-        meta.write_text(json.dumps({"terms": idx.terms, "concepts": idx.concepts, "types": idx.types}), encoding="utf-8")
+        terms, concepts, types = _rows(term)
+        meta.write_text(json.dumps({"terms": terms, "concepts": concepts, "types": types}), encoding="utf-8")
+    idx = EmbeddingIndex.build(concepts, terms, _embed, load_settings(term.kb_dir),
+                               cache=term.folder / "fallback_vecs.npy", kinds=types)
     _indexes[key] = idx
     return idx
 
 
-def _build(term) -> _Index:
-    from medcore.embeddings import embed
-
-    t0 = time.perf_counter()
+def _rows(term) -> tuple[list[str], list[str], list[str]]:
+    """(terms, concept ids, types): every name and synonym of the fallback's concept types, lower-cased, once."""
     seen: set[str] = set()
     terms, concepts, types = [], [], []
     for kind in FALLBACK_TYPES:
@@ -83,9 +81,7 @@ def _build(term) -> _Index:
                 terms.append(low)
                 concepts.append(c.id)
                 types.append(kind)
-    vecs = embed(terms) if terms else np.zeros((0, 384), dtype=np.float32)
-    log.info("knowledge fallback: embedded %d concept terms in %.1f s", len(terms), time.perf_counter() - t0)
-    return _Index(terms, concepts, types, vecs)
+    return terms, concepts, types
 
 
 def candidate_phrases(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -111,17 +107,10 @@ def candidate_phrases(text: str, covered: list[tuple[int, int]]) -> list[tuple[i
 
 def best_matches(term, phrases: list[str], types=None) -> list[tuple[str, str, float]]:
     """(concept id, matched term, cosine) of the nearest concept term for each phrase."""
-    from medcore.embeddings import embed
-
     if not phrases:
         return []
     idx = _index(term)
-    sims = embed(phrases) @ idx.vecs.T
-    if types:
-        mask = np.array([t in types for t in idx.types])
-        sims = np.where(mask[None, :], sims, -1.0)
-    best = sims.argmax(axis=1)
-    return [(idx.concepts[j], idx.terms[j], float(sims[i, j])) for i, j in enumerate(best)]
+    return [(idx.ids[j], idx.phrases[j], score) for j, score in idx.nearest(phrases, types)]
 
 
 def fallback_mentions(term, text: str, tokens, exact: list[Mention], types=None,
@@ -129,15 +118,13 @@ def fallback_mentions(term, text: str, tokens, exact: list[Mention], types=None,
     spans = candidate_phrases(text, [(m.start, m.end) for m in exact])
     if not spans:
         return []
-    cut = threshold(term.kb_dir) if min_score is None else min_score
     allowed = set(types) & set(FALLBACK_TYPES) if types else None
     if allowed is not None and not allowed:
         return []
-    out = []
-    for (s, e), (cid, syn, score) in zip(spans, best_matches(term, [text[s:e] for s, e in spans], allowed)):
-        if score >= cut:
-            out.append(Mention(s, e, text[s:e], cid, cid.split(":", 1)[0], syn, score, "embedding"))
-    return out
+    cut = threshold(term.kb_dir) if min_score is None else min_score  # read each time: a re-calibration applies
+    hits = _index(term).hits([text[s:e] for s, e in spans], allowed, cut)
+    return [Mention(spans[h.query][0], spans[h.query][1], text[slice(*spans[h.query])], h.id, h.id.split(":", 1)[0],
+                    h.phrase, h.score, "embedding") for h in hits]
 
 
 def evaluate(term, examples: list[dict], cut: float, preds=None) -> dict:

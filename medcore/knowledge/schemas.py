@@ -62,7 +62,14 @@ SCHEMAS: dict[str, dict] = {
     "fallback.yaml": {"type": "object", "required": ["version", "source", "threshold"],
                       "properties": {"version": {"type": "integer"}, "source": _STR,
                                      "threshold": {"type": "number", "minimum": 0, "maximum": 1},
-                                     "dev_precision": {"type": "number"}, "dev_recall": {"type": "number"}}},
+                                     "dev_precision": {"type": "number"}, "dev_recall": {"type": "number"},
+                                     # other users of the shared embedding index (knowledge.embedding_index)
+                                     "indexes": {"type": "object", "additionalProperties": {
+                                         "type": "object", "additionalProperties": False,
+                                         "required": ["source", "threshold"],
+                                         "properties": {"source": _STR,
+                                                        "threshold": {"type": "number", "minimum": 0, "maximum": 1},
+                                                        "margin": {"type": "number", "minimum": 0, "maximum": 1}}}}}},
 }
 
 _WORDS = {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9'#]+$"}}

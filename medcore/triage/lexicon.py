@@ -12,7 +12,7 @@ A body part plus a pain word ('my knee is killing me') is composed after matchin
 
 Speed: phrase matching is a dictionary lookup over token n-grams (no model). Only the few text chunks with
 no phrase match are embedded, in one batch, against synonym embeddings computed once per knowledge base
-(and cached on disk)."""
+(and cached on disk) in the knowledge layer's one embedding index (`embedding_index`)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ import numpy as np
 
 from medcore.config import REPO_ROOT
 from medcore.knowledge import normal_form, phrase_table
+from medcore.knowledge.embedding_index import EmbeddingIndex, load_settings
 from medcore.knowledge.normalize import load_variants
 from medcore.triage.kb import KnowledgeBase
 from medcore.triage.tokens import _TOKEN, PERSPECTIVE, tokens
@@ -53,7 +54,7 @@ class Lexicon:
                     table_rows.append((f.id, phrase, "term"))
                     self.rows.append((f.id, phrase))
         extra_rows = [(fid, p, "term") for fid, phrases in (extra or {}).items() for p in phrases]
-        kb_dir = kb_dir or REPO_ROOT / "assets" / "kb"
+        kb_dir = self.kb_dir = kb_dir or REPO_ROOT / "assets" / "kb"
         variants = load_variants(kb_dir)
         self.table = phrase_table.build(table_rows, variants, words=PERSPECTIVE,
                                         stream=functools.partial(normal_form.stream,
@@ -144,53 +145,20 @@ def _unblocked(matches: list[tuple[int, int, list[str]]]) -> list[tuple[int, int
     return [m for m in out if m[2]]
 
 
-_MATRICES: dict[tuple, np.ndarray] = {}
+TRIAGE_INDEX = "triage_findings"  # this chat's settings in assets/kb/knowledge/fallback.yaml (threshold, margin)
 
 
-class EmbeddingIndex:
-    """Synonym embeddings (computed once, cached as .npy next to the data dir) for lay matching."""
-
-    def __init__(self, lexicon: Lexicon, embed_fn: Callable[[list[str]], np.ndarray], cache_dir: Path | None = None,
-                 threshold: float = 0.74, margin: float = 0.04):
-        self.lexicon = lexicon
-        self.embed_fn = embed_fn
-        self.threshold = threshold
-        self.margin = margin
-        self.ids = [fid for fid, _ in lexicon.rows]
-        self.phrases = [p for _, p in lexicon.rows]
-        mem_key = (lexicon.kb.digest, len(self.phrases), getattr(embed_fn, "__qualname__", repr(embed_fn)))
-        if mem_key in _MATRICES:  # one computation per process, whatever the data dir
-            self.matrix = _MATRICES[mem_key]
-            return
-        cache = None
-        if cache_dir is not None:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            cache = cache_dir / f"synonyms-{lexicon.kb.digest[:16]}-{len(self.phrases)}.npy"
-        if cache is not None and cache.is_file():
-            self.matrix = np.load(cache)
-        else:
-            self.matrix = np.asarray(embed_fn(self.phrases), dtype=np.float32)
-            if cache is not None:
-                tmp = cache.with_suffix(".tmp.npy")
-                np.save(tmp, self.matrix)
-                tmp.replace(cache)
-        _MATRICES[mem_key] = self.matrix
-
-    def match(self, chunks: list[str]) -> list[tuple[int, str, float]]:
-        """For each chunk, its best finding if the cosine similarity clears the threshold."""
-        if not chunks:
-            return []
-        q = np.asarray(self.embed_fn(chunks), dtype=np.float32)
-        sims = q @ self.matrix.T
-        out = []
-        for i in range(len(chunks)):
-            order = np.argsort(-sims[i])
-            j = int(order[0])
-            runner_up = next((float(sims[i, k]) for k in order[1:50] if self.ids[k] != self.ids[j]), 0.0)
-            # A clear winner only: near-ties between findings are where embeddings guess.
-            if sims[i, j] >= self.threshold and sims[i, j] - runner_up >= self.margin:
-                out.append((i, self.ids[j], float(sims[i, j])))
-        return out
+def embedding_index(lexicon: Lexicon, embed_fn: Callable[[list[str]], np.ndarray],
+                    cache_dir: Path | None = None) -> EmbeddingIndex:
+    """The findings' synonyms and names (`Lexicon.rows`) in the knowledge layer's one embedding index, with this
+    chat's threshold and clear-winner margin. The matrix is computed once per process and knowledge base (whatever
+    the data dir) and cached as .npy in `cache_dir`."""
+    ids = [fid for fid, _ in lexicon.rows]
+    phrases = [p for _, p in lexicon.rows]
+    memo_key = ("triage", lexicon.kb.digest, len(phrases), getattr(embed_fn, "__qualname__", repr(embed_fn)))
+    cache = cache_dir / f"synonyms-{lexicon.kb.digest[:16]}-{len(phrases)}.npy" if cache_dir is not None else None
+    return EmbeddingIndex.build(ids, phrases, embed_fn, load_settings(lexicon.kb_dir, TRIAGE_INDEX), cache=cache,
+                                memo_key=memo_key)
 
 
 _COORD = {"and", "or"}

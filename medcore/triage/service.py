@@ -16,7 +16,7 @@ from medcore.knowledge import load_terminology
 from medcore.triage import engine as bayes
 from medcore.triage import input_checks, input_guard, nlu
 from medcore.triage.kb import KnowledgeBase, load_kb
-from medcore.triage.lexicon import terminology_phrases
+from medcore.triage.lexicon import embedding_index, terminology_phrases
 from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide
 
 _lock = threading.Lock()
@@ -71,7 +71,8 @@ class TriageEngine:
         # The shared terminology adds its clinical words for our findings ('dyspnea'); our KB stays the source
         # of every other field.
         self.lexicon = nlu.Lexicon(kb, terminology_phrases(kb, terminology) if terminology is not None else None)
-        self.embeddings = nlu.EmbeddingIndex(self.lexicon, embed_fn, cache_dir) if embed_fn else None
+        # lay phrasings the synonyms miss: the knowledge layer's one embedding index over our findings' phrases
+        self.embeddings = embedding_index(self.lexicon, embed_fn, cache_dir) if embed_fn else None
         self.engine_cfg = engine_cfg or bayes.EngineConfig()
         self.triage_cfg = triage_cfg or TriageConfig()
         self.blender = blender  # optional MLP blend (only set when it measured better)
