@@ -35,6 +35,10 @@ from medcore.triage.mild_readings import is_mild
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, stem, tokens  # noqa: F401  (public names)
 
 _CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
+# "worst with the first steps", "worst at night", "worst when I bend": when the complaint is at its worst, not how
+# bad it is (a sentence's "worst headache of my life" or "the worst pain" still reads as severe)
+_WORST_WHEN = re.compile(r"\bworst\s+(?=(?:with|at|when|whenever|on|after|before|during|first)\b"
+                         r"|in\s+the\s+(?:morning|evening|night|day|afternoon)\b)")
 _EMBED_STOP = {"i", "my", "a", "the", "have", "am", "i'm", "been", "is", "it"}
 
 
@@ -179,7 +183,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         ex.mentions = [m for m in ex.mentions if m.finding_id not in DURATION_FINDINGS]
         for fid, present in duration_evidence(ex.duration_hours).items():
             ex.mentions.append(Mention(fid, kb.finding(fid).name, present, f"{ex.duration_hours:g} h", "duration"))
-    ex.severity = extract_severity(text)
+    ex.severity = extract_severity(_WORST_WHEN.sub("at its peak ", text.lower()))
     has_pain = any(m.present and kb.finding(m.finding_id).category == "pain" for m in ex.mentions)
     if has_pain and ex.severity in ("severe", "mild") and not any(m.finding_id == "severe_pain" for m in ex.mentions):
         ex.mentions.append(Mention("severe_pain", kb.finding("severe_pain").name, ex.severity == "severe",
