@@ -1,0 +1,51 @@
+"""Adjectives said of the patient ('she is very hypertensive'), the assertion-dependent smoking code and numbness
+(issue 11, session 9, records11b). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcore.records.pipeline import analyze
+
+
+def _problems(kb, text):
+    return [(p.text.lower(), p.icd10cm, p.assertion) for p in analyze(text, kb).extraction.problems]
+
+
+@pytest.mark.parametrize("text,word,code,assertion", [
+    ("On arrival she was found to be tachycardic and hypertensive.", "hypertensive", "I10", "present"),
+    ("He is obviously very hypertensive this morning.", "hypertensive", "I10", "present"),
+    ("She is not diabetic.", "diabetic", "E11.9", "negated"),
+    ("A 70-year-old diabetic man came in with a cough.", "diabetic", "E11.9", "present"),
+    ("Overnight he became hypoxemic, saturating 85%.", "hypoxemic", "R09.02", "present"),
+    ("On the ward she remained labile and disorganized.", "labile", "R45.86", "present"),
+    ("On the ward she remained labile and disorganized.", "disorganized", "R46.89", "present"),
+    ("His thinking was tangential throughout the interview.", "tangential", "R41.89", "present"),
+])
+def test_predicate_adjective_is_a_problem(kb, text, word, code, assertion):
+    assert (word, code, assertion) in _problems(kb, text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Admitted with a hypertensive emergency.", "hypertensive"),
+    ("We reviewed diabetic foot care today.", "diabetic"),
+    ("The knee was aspirated for a possible septic joint.", "septic"),
+    ("She is a diabetic educator at the clinic.", "diabetic"),
+])
+def test_adjective_before_another_noun_is_not_read_alone(kb, text, word):
+    assert all(w != word for w, _, _ in _problems(kb, text))
+
+
+@pytest.mark.parametrize("text,word,code,assertion", [
+    ("Social history: she is a smoker and drinks wine.", "smoker", "F17.210", "present"),
+    ("The patient smokes about half a pack a day.", "smokes", "F17.210", "present"),
+    ("Social history: no smoking, no alcohol.", "smoking", "Z72.0", "negated"),
+    ("He was previously a smoker.", "smoker", "Z72.0", "historical"),
+])
+def test_smoking_code_follows_the_assertion(kb, text, word, code, assertion):
+    assert (word, code, assertion) in _problems(kb, text)
+
+
+def test_numbness_is_coded_as_numbness_not_neuropathy(kb):
+    got = _problems(kb, "She reports numbness in the fingers of her left hand.")
+    assert any(w.startswith("numbness") and c == "R20.0" for w, c, _ in got), got
