@@ -49,3 +49,24 @@ def test_smoking_code_follows_the_assertion(kb, text, word, code, assertion):
 def test_numbness_is_coded_as_numbness_not_neuropathy(kb):
     got = _problems(kb, "She reports numbness in the fingers of her left hand.")
     assert any(w.startswith("numbness") and c == "R20.0" for w, c, _ in got), got
+
+
+@pytest.mark.parametrize("text,code", [
+    ("He has a lot of swelling in his right hand and forearm.", "R22.30"),  # localized swelling, upper limb
+    ("There is swelling of the left knee.", "M25.469"),  # joint swelling is an effusion
+    ("There is no swelling.", "R60"),  # no site: oedema
+    ("He denies chest pain, cough, or swelling.", "R60"),  # a site of another symptom further along the list
+    ("Bilateral ankle swelling for a month.", "R60"),  # a compound term stays oedema
+])
+def test_swelling_takes_its_site_code(kb, text, code):
+    got = [c for w, c, _ in _problems(kb, text) if "swell" in w]
+    assert got == [code], _problems(kb, text)
+
+
+def test_smoke_from_a_fire_is_not_tobacco_use(kb):
+    assert not any(c == "Z72.0" for _, c, _ in _problems(kb, "A fire alarm went off; he breathed in smoke from the fire."))
+    assert ("smoke", "Z72.0", "negated") in _problems(kb, "She does not smoke.")
+
+
+def test_a_relative_who_smokes_is_not_the_patients_tobacco_use(kb):
+    assert not any(w.startswith("smok") for w, _, _ in _problems(kb, "Social history: lives with her mum; her dad smokes."))
