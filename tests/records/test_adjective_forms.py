@@ -70,3 +70,17 @@ def test_smoke_from_a_fire_is_not_tobacco_use(kb):
 
 def test_a_relative_who_smokes_is_not_the_patients_tobacco_use(kb):
     assert not any(w.startswith("smok") for w, _, _ in _problems(kb, "Social history: lives with her mum; her dad smokes."))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("She stopped the aspirin because she was tired of taking it.", "tired"),
+    ("There is an area of faint erythema over the shoulder.", "faint"),
+    ("A single 150 joule synchronized biphasic shock restored sinus rhythm.", "shock"),
+    ("Lidocaine 1% was injected to raise a skin wheal.", "wheal"),
+])
+def test_words_in_another_sense_are_not_problems(kb, text, word):
+    assert all(w != word for w, _, _ in _problems(kb, text)), _problems(kb, text)
+
+
+def test_restlessness_is_a_problem(kb):
+    assert ("restlessness", "R45.1", "present") in _problems(kb, "On the ward she showed marked restlessness.")
