@@ -84,3 +84,13 @@ def test_words_in_another_sense_are_not_problems(kb, text, word):
 
 def test_restlessness_is_a_problem(kb):
     assert ("restlessness", "R45.1", "present") in _problems(kb, "On the ward she showed marked restlessness.")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("History: renal failure and a neurogenic bladder.", "N19"),  # index: Failure, renal N19
+    ("Admitted with acute on chronic renal failure.", "N17.9"),
+    ("A small aneurysm arises from the left middle cerebral artery.", "I67.1"),
+    ("Known aneurysm of the abdominal aorta, 4 cm.", "I71.40"),
+])
+def test_kidney_failure_and_aneurysm_codes(kb, text, code):
+    assert code in [c for _, c, _ in _problems(kb, text)], _problems(kb, text)
