@@ -94,3 +94,20 @@ def test_restlessness_is_a_problem(kb):
 ])
 def test_kidney_failure_and_aneurysm_codes(kb, text, code):
     assert code in [c for _, c, _ in _problems(kb, text)], _problems(kb, text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("He admits he used cocaine at a party last night.", "F14.10"),
+    ("Toxicology screen was positive for cocaine.", "F14.10"),
+    ("He had been using nitrous oxide and alcohol at weekends.", "F18.10"),
+])
+def test_drugs_taken_by_the_patient_are_substance_use(kb, text, code):
+    assert code in [c for _, c, _ in _problems(kb, text)], _problems(kb, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Topical cocaine 4% on pledgets was placed in each nostril.",
+    "General anesthesia was induced with nitrous oxide and sevoflurane by mask.",
+])
+def test_anaesthetic_cocaine_and_nitrous_oxide_are_not_substance_use(kb, text):
+    assert not _problems(kb, text)
