@@ -270,6 +270,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
                 ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context, text=words)
             if assertion == "present" and background and background[0] <= p.start < background[1]:
                 assertion = ctx.background(words, m.context)
+            concept, code = m.problems.when_present(concept, code, p.text, assertion)
             out.problems.append(Problem(p.text, base + p.start, base + p.end, sent.index, problem_name(concept),
                                         assertion, sec, concept.id, code, icd10cm_title(term, code)))
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# how far from the injury word a site may be named, in characters, on either side
+# how far from the injury word a site may be named, in characters, on either side; a bare kind ('swelling') needs
+# its site just after it ('swelling of the right hand') or right before it ('orbital swelling'), not the site of
+# another symptom earlier in a list ('chest pain, cough or swelling')
 WINDOW = 80
+BARE_AFTER, BARE_BEFORE = 30, 12
 
 
 class InjurySiteError(ValueError):
@@ -23,6 +26,7 @@ class InjurySites:
     site_words: re.Pattern  # any site word, longest first
     site_of: dict[str, str]  # site word (lower case) -> site
     codes: dict[str, dict[str, str]]  # site -> kind -> ICD-10-CM code
+    bare: frozenset[str] = frozenset()  # kinds read only from the bare word ('swelling', not 'leg swelling')
 
     def code(self, sentence: str, start: int, end: int, generic_code: str) -> str | None:
         """The site's code for the injury mention at [start, end) of `sentence`, or None (not a generic injury
@@ -31,9 +35,10 @@ class InjurySites:
             return None
         mention = sentence[start:end].lower()
         kind = next((k for k, words in self.kinds if words.search(mention)), None)
-        if kind is None:
+        if kind is None or (kind in self.bare and not dict(self.kinds)[kind].fullmatch(mention)):
             return None
-        lo, hi = max(0, start - WINDOW), min(len(sentence), end + WINDOW)
+        before, after = (BARE_BEFORE, BARE_AFTER) if kind in self.bare else (WINDOW, WINDOW)
+        lo, hi = max(0, start - before), min(len(sentence), end + after)
         best = None
         for m in self.site_words.finditer(sentence, lo, hi):
             distance = 0 if (m.start() < end and start < m.end()) else min(abs(m.start() - end), abs(start - m.end()))
@@ -42,7 +47,8 @@ class InjurySites:
         if best is None:
             return None
         codes = self.codes[self.site_of[best[1]]]
-        return codes.get(kind) or codes.get("injury")
+        # a site without a code of this kind: an injury kind takes the site's unspecified injury, a bare kind none
+        return codes.get(kind) or (None if kind in self.bare else codes.get("injury"))
 
 
 def build(doc: dict | None) -> InjurySites | None:
@@ -61,6 +67,7 @@ def build(doc: dict | None) -> InjurySites | None:
                 site_of.setdefault(str(w).lower(), entry["site"])
         words = sorted(site_of, key=len, reverse=True)
         site_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
-        return InjurySites(frozenset(map(str, doc["generic_codes"])), kinds, site_words, site_of, codes)
+        return InjurySites(frozenset(map(str, doc["generic_codes"])), kinds, site_words, site_of, codes,
+                           frozenset(map(str, doc.get("bare_kinds") or ())))
     except (KeyError, TypeError, AttributeError) as exc:
         raise InjurySiteError(f"injury_by_site: {exc}") from exc

@@ -29,7 +29,7 @@ import yaml
 
 from medcore.knowledge.concepts import Mention
 from medcore.knowledge.normalize import term_keys
-from medcore.records import context_words, injury_site
+from medcore.records import adjective_forms, context_words, injury_site
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,8 @@ class ProblemVocab:
     goal_cue: re.Pattern | None = None
     context: context_words.ContextWords | None = None  # 'frequency' beside dysuria: urinary frequency
     senses: context_words.OtherSenses | None = None  # 'reflux' beside a saphenous vein: not GERD
+    adjectives: adjective_forms.AdjectiveForms | None = None  # 'she is very hypertensive': hypertension
+    present_as: dict[tuple[str, str], str] = field(default_factory=dict)  # (concept id, word) -> concept when present
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -117,14 +119,21 @@ class ProblemVocab:
 
     def contextual(self, sentence: str, section: str = "") -> list[tuple[object, object, str]]:
         """(mention, concept, ICD-10-CM code) for each bare word that names a problem beside its cue words."""
-        if self.context is None:
-            return []
         out = []
-        for mention in self.context.find(sentence, section):
+        found = (self.context.find(sentence, section) if self.context else []) + \
+            (self.adjectives.find(sentence) if self.adjectives else [])
+        for mention in found:
             concept = self.term.get(mention.concept_id)
             if concept is not None and _code(concept):
                 out.append((mention, concept, _code(concept)))
         return out + self.turned_round(sentence)
+
+    def when_present(self, concept, code: str, text: str, assertion: str) -> tuple[object, str]:
+        """The concept and code a mention asserted present takes (`present_as`: a current 'smoker' is nicotine
+        dependence, F17.210; a denied or former one stays tobacco use, Z72.0)."""
+        other = self.present_as.get((concept.id, text.lower())) if assertion == "present" else None
+        new = self.term.get(other) if other else None
+        return (new, _code(new)) if new is not None and _code(new) else (concept, code)
 
     def turned_round(self, sentence: str) -> list[tuple[object, object, str]]:
         """A symptom written with its site after it ('pain in her back', 'tenderness in the suprapubic region'):
@@ -258,7 +267,9 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
         injuries = injury_site.build(doc.get("injury_by_site"))
         context = context_words.build(doc.get("context_words"))
         senses = context_words.build_other_senses(doc.get("other_senses"), lambda t: term_keys(t, term.variants))
-    except (injury_site.InjurySiteError, context_words.ContextWordsError) as exc:
+        adjectives = adjective_forms.build(doc.get("adjective_forms"))
+        present_as = _present_as(doc.get("present_as"))
+    except (injury_site.InjurySiteError, context_words.ContextWordsError, adjective_forms.AdjectiveFormsError) as exc:
         raise ProblemVocabError(str(exc)) from exc
     goals = doc.get("goals") or {}
     goal_keys = frozenset(k for t in goals.get("terms", ()) for k in term_keys(str(t), term.variants))
@@ -266,4 +277,14 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
         if goals.get("cues") else None
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
                         injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context,
-                        senses=senses)
+                        senses=senses, adjectives=adjectives, present_as=present_as)
+
+
+def _present_as(entries) -> dict[tuple[str, str], str]:
+    out = {}
+    for e in entries or ():
+        if not (isinstance(e, dict) and e.get("concept") and e.get("as") and e.get("words") and e.get("source")):
+            raise ProblemVocabError(f"present_as: each entry needs concept, words, as and source: {e!r}")
+        for w in e["words"]:
+            out[(f"condition:{e['concept']}", str(w).lower())] = f"condition:{e['as']}"
+    return out

@@ -1,0 +1,68 @@
+"""Adjectives that name a condition as a state of the patient (issue 11): "she is very hypertensive", "he remained
+labile and disorganized", "she is not diabetic", "an 83-year-old diabetic woman". The same words also qualify
+other things ("hypertensive emergency", "diabetic foot care", "a septic joint", "disorganized thoughts"), so they are
+read only in two places: as the predicate of a linking verb (is, was, remained, appeared, found to be ...), with
+nothing but degree words or other adjectives between, and not followed by a noun; or right before a word for the
+patient (woman, male, patient ...). Which word names which problem-list condition is data: `adjective_forms` in
+assets/kb/records/problem_vocabulary.yaml. Negation and the other assertions come from ConText afterwards, as for
+any problem mention."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medcore.knowledge.concepts import Mention
+
+# how far back from the adjective the linking verb may stand, in characters
+WINDOW = 45
+_LINKING = re.compile(r"\b(?:is|was|were|are|be|been|being|remains|remained|remain|became|become|becomes|appears|"
+                      r"appeared|appear|seems|seemed|looks|looked|feels|felt|found to be|noted to be)\b", re.I)
+# what may stand between the linking verb and the adjective: degree words, 'not', other adjectives and their joins
+_BETWEEN = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|\bnot\b|\bvery\b|\bquite\b|\bstill\b|\bnow\b|\balso\b|\bmore\b|"
+                      r"\bless\b|\bso\b|\btoo\b|\bsomewhat\b|\ba bit\b|\bno longer\b|\bmildly\b|\bagain\b|"
+                      r"\b[a-z]+ly\b|\b[a-z]+(?:ic|ive|ed|al|ent|ant|ous|ile|ial)\b))*\s*", re.I)
+# after a predicate adjective: the end of the clause or a word that starts a new phrase, not a noun it qualifies
+_AFTER = re.compile(r"\s*(?:$|[.,;:)!?/-]|(?:and|or|but|with|this|today|tonight|on|at|in|during|again|since|for|"
+                    r"throughout|when|while|after|before|upon|than|now|yesterday|overnight|secondary|due|as|from|to|"
+                    r"until|without|despite|both|then|here|there|[a-z]+ly)\b)", re.I)
+_PERSON = re.compile(r"\s+(?:female|male|man|woman|patient|gentleman|lady|boy|girl|child|adult)\b", re.I)
+
+
+class AdjectiveFormsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class AdjectiveForms:
+    words: re.Pattern
+    concept_of: dict[str, str]  # adjective (lower case) -> condition concept id
+
+    def find(self, sentence: str) -> list[Mention]:
+        """A mention of the condition for each adjective said of the patient."""
+        out = []
+        for m in self.words.finditer(sentence):
+            if _PERSON.match(sentence, m.end()) or (_AFTER.match(sentence, m.end()) and self._linked(sentence, m.start())):
+                word = m.group().lower()
+                out.append(Mention(m.start(), m.end(), m.group(), self.concept_of[word], "condition", word,
+                                   how="context"))
+        return out
+
+    @staticmethod
+    def _linked(sentence: str, start: int) -> bool:
+        lo = max(0, start - WINDOW)
+        for v in _LINKING.finditer(sentence, lo, start):
+            if _BETWEEN.fullmatch(sentence, v.end(), start):
+                return True
+        return False
+
+
+def build(doc) -> AdjectiveForms | None:
+    """From the data file's `adjective_forms` mapping {forms: {adjective: condition id}, source} (None without)."""
+    if not doc:
+        return None
+    if not isinstance(doc, dict) or not doc.get("source") or not isinstance(doc.get("forms"), dict):
+        raise AdjectiveFormsError("adjective_forms needs forms (adjective -> condition id) and a source")
+    concept_of = {str(k).lower(): f"condition:{v}" for k, v in doc["forms"].items()}
+    alternation = "|".join(map(re.escape, sorted(concept_of, key=len, reverse=True)))
+    return AdjectiveForms(re.compile(rf"\b(?:{alternation})\b", re.I), concept_of)
