@@ -57,6 +57,8 @@ def gazetteer() -> dict[str, str]:
     try:
         lines = _FILE.read_text(encoding="utf-8").splitlines()
     except OSError:
+        # de-identification still runs on its cue rules, but known places without a cue are then missed: say so
+        log.warning("place gazetteer not read: %s is missing; place names are found by context cues only", _FILE)
         return {}
     try:
         lines += _ALIASES.read_text(encoding="utf-8").splitlines()
