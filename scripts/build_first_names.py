@@ -10,7 +10,9 @@ Both packages are build-time sources only (the app never imports them):
     PYTHONPATH=. python scripts/build_first_names.py /tmp/nm/names-0.3.0/names /tmp/nm/ew/english_words/data
 
 Kept: every name of the earlier hand-curated list (its first line of names, read from the file itself, so
-a rebuild keeps it as it is), plus each Census given name of four letters or more (three-letter ones are too
+a rebuild keeps it as it is) less EVERYDAY, the curated names that are everyday English words and were read as
+words in clinical text ("her mother rose from the chair", "pays the bill"; web2 cannot be used on the curated
+names, as it also lists "mary", "peter", "steven" as words), plus each Census given name of four letters or more (three-letter ones are too
 often abbreviations: "Jan", "Thu", "Max", "Dia") that is not an English word (its lower-case form is not a
 lower-case web2 entry: "will", "mark", "grant", "hope", "dawn" go), not a word of the clinical vocabulary
 the de-identifier already refuses as a name (conditions, procedures, drugs, section headers), and not a US
@@ -24,6 +26,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "assets" / "kb" / "records" / "first_names.txt"
 PLACES = OUT.parents[1] / "deid" / "places.tsv"
+EVERYDAY = frozenset("Amber Bill Carol Crystal Daisy Dale Dean Earl Frank Grace Heather Jack Mark Robin Rose Ruby".split())
 HEADER = """# Given names used by the de-identifier (medcore/deid) to recognise person names: next to a capitalised
 # surname, in lower case after a relative, after a verb. One line of names after this header, space-separated.
 # Source: the earlier curated list (US SSA popular baby names 1940-2000, public domain, plus common international
@@ -43,7 +46,7 @@ def _census(folder: Path) -> list[str]:
 
 
 def _curated() -> list[str]:
-    """The hand-curated names already in the file: its first line of names."""
+    """The hand-curated names already in the file: its first line of names (EVERYDAY already left out)."""
     body = [ln for ln in OUT.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     return body[0].split() if body else []
 
@@ -62,9 +65,9 @@ def main(argv: list[str]) -> int:
     places = PLACES
     regions = {ln.split("\t")[1].strip() for ln in places.read_text(encoding="utf-8").splitlines()
                if ln.split("\t")[0] in ("state", "country", "county")}
-    curated = _curated()
+    curated = [n for n in _curated() if n not in EVERYDAY]
     kept = list(curated)
-    seen = set(curated)
+    seen = set(curated) | EVERYDAY
     dropped = 0
     for name in _census(names_dir):
         low = name.lower()

@@ -28,15 +28,24 @@ def test_list_is_the_census_list_less_english_words():
     ("Lives with her daughter, latoya jenkins, who drives her.", "latoya jenkins"),
     ("At the visit he met Latisha.", "Latisha"),
     ("Support group each week with Lynnette Holmquist in town.", "Lynnette Holmquist"),
+    ("Her neighbour Anna Mills drove her in.", "Anna Mills"),
+
 ])
 def test_census_given_names_are_found(text, name):
     assert name in _found(text)
+
+
+def test_a_school_after_a_given_name_stays_one_place():
+    text = "She attends Lincoln Elementary School in the third grade."
+    assert _found(text) == ["Lincoln Elementary School"]
 
 
 @pytest.mark.parametrize("text", [
     "He will mark the site. May start june dosing in the summer. Grant hope and faith.",
     "Gene therapy was discussed; iris and ivy dermatitis noted at dawn.",
     "The patient is well known to the Stanford Plastic Surgery Service.",
+    "Her mother rose from the chair; her son, bill, pays the bill.",
+    "History of a Bill Roth procedure.",
 ])
 def test_words_and_services_stay(text):
     assert _found(text) == []
