@@ -31,7 +31,7 @@ from pathlib import Path
 
 
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
-                                   _UP, MONTH_LIST, YEAR_LIST)
+                                   _UP, MONTH_LIST, SERVICE_AFTER, YEAR_LIST)
 from medcore.deid.cues import find_cued
 from medcore.deid.gazetteer import find_gazetteer_places
 from medcore.deid.places import find_places
@@ -154,7 +154,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     firsts = _first_names()
     for m in re.finditer(rf"\b({_NAME_WORD})\s+({_NAME_WORD})\b", text):
         if m.group(1) in firsts and m.group(2) not in _NOT_NAMES and m.group(2).lower() not in _clinical_words() \
-                and not _SERVICE_AFTER.match(text, m.end(1)) and not _SERVICE_AFTER.match(text, m.end()):
+                and not SERVICE_AFTER.match(text, m.end(1)) and not SERVICE_AFTER.match(text, m.end()):
             _name_span(text, m.start(), m.end(), found, names)
     lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
     find_gazetteer_places(text, found.add, _clinical_words(), _NOT_NAMES)
@@ -177,15 +177,6 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     spans = _extend_names(text, list(found), firsts)
     spans.sort()
     return _merge_names(text, spans)
-
-
-# a given name before (or a given name and a capitalised word before) the head word of a service, an institution,
-# a business or a street names that, not a person: "the Stanford Plastic Surgery Service", "Lincoln Elementary
-# School", "Harlan Foods" (the facility, organisation and place rules judge them)
-_SERVICE_AFTER = re.compile(r"[ \t]+(?:Surgery|Surgical|Services?|Clinics?|Department|Unit|Cent(?:er|re)|Hospitals?|"
-                            r"Associates|Group|Institute|Program|Team|School|College|University|Academy|Church|"
-                            r"Library|Memorial|Medical|Street|Avenue|Road|Boulevard|Corporation|Corp|Inc|"
-                            r"Company|LLC|Ltd|Industries|Foods|Partners|Farms|Stores|Hotel|Restaurant)\b")
 
 
 # the next name of a list after a relative: "her sons, Tomas and Bertrand", "sons Ali, Omar and Reza"

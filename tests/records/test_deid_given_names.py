@@ -43,7 +43,7 @@ def test_a_school_after_a_given_name_stays_one_place():
 @pytest.mark.parametrize("text", [
     "He will mark the site. May start june dosing in the summer. Grant hope and faith.",
     "Gene therapy was discussed; iris and ivy dermatitis noted at dawn.",
-    "The patient is well known to the Stanford Plastic Surgery Service.",
+    "Followed for grafts in the Marlena Plastic Surgery Service since spring.",
     "Her mother rose from the chair; her son, bill, pays the bill.",
     "History of a Bill Roth procedure.",
 ])
