@@ -31,7 +31,7 @@ from pathlib import Path
 
 
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
-                                   _UP, MONTH_LIST, YEAR_LIST)
+                                   _UP, MONTH_LIST, SERVICE_AFTER, YEAR_LIST)
 from medcore.deid.cues import find_cued
 from medcore.deid.gazetteer import find_gazetteer_places
 from medcore.deid.places import find_places
@@ -153,7 +153,8 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
                 _name_span(text, m.start(1), m.end(1), found, names)
     firsts = _first_names()
     for m in re.finditer(rf"\b({_NAME_WORD})\s+({_NAME_WORD})\b", text):
-        if m.group(1) in firsts and m.group(2) not in _NOT_NAMES:
+        if m.group(1) in firsts and m.group(2) not in _NOT_NAMES and m.group(2).lower() not in _clinical_words() \
+                and not SERVICE_AFTER.match(text, m.end(1)) and not SERVICE_AFTER.match(text, m.end()):
             _name_span(text, m.start(), m.end(), found, names)
     lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
     find_gazetteer_places(text, found.add, _clinical_words(), _NOT_NAMES)
