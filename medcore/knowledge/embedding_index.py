@@ -136,6 +136,14 @@ class EmbeddingIndex:
         best = sims.argmax(axis=1)
         return [(int(j), float(sims[i, j])) for i, j in enumerate(best)]
 
+    def scored(self, queries: list[str], kinds=None) -> list[tuple[int, float, float]]:
+        """(row, cosine, runner-up cosine) of the nearest phrase of each query, whatever its score: what `hits`
+        tests against the threshold and margin (calibration needs them all)."""
+        if not queries:
+            return []
+        sims = self._sims(queries, kinds)
+        return [(int(j), float(sims[i, j]), self._runner_up(sims[i], int(j))) for i, j in enumerate(sims.argmax(axis=1))]
+
     def _runner_up(self, row: np.ndarray, winner: int) -> float:
         """The best cosine of a phrase of another id among the top RUNNER_UP_WINDOW rows (0.0 when none)."""
         order = np.argsort(-row)[:RUNNER_UP_WINDOW]

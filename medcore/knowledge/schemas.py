@@ -69,7 +69,16 @@ SCHEMAS: dict[str, dict] = {
                                          "required": ["source", "threshold"],
                                          "properties": {"source": _STR,
                                                         "threshold": {"type": "number", "minimum": 0, "maximum": 1},
-                                                        "margin": {"type": "number", "minimum": 0, "maximum": 1}}}}}},
+                                                        "margin": {"type": "number", "minimum": 0, "maximum": 1},
+                                                        # the last calibration on a labelled dev set, adopted or not
+                                                        "calibration": {"type": "object", "additionalProperties": False,
+                                                                        "required": ["dev_set", "threshold", "margin", "adopted"],
+                                                                        "properties": {
+                                                            "dev_set": _STR, "min_precision": {"type": "number"},
+                                                            "threshold": {"type": "number"}, "margin": {"type": "number"},
+                                                            "dev_precision": {"type": "number"},
+                                                            "dev_recall": {"type": "number"},
+                                                            "adopted": {"type": "boolean"}}}}}}}},
 }
 
 _WORDS = {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9'#]+$"}}
