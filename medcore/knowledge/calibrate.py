@@ -33,7 +33,7 @@ def write_settings(kb_dir, best: dict) -> None:
     indexes = kbfiles.load(kb_dir, "fallback.yaml").get("indexes") if path.is_file() else None
     if indexes:
         doc["indexes"] = indexes
-    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, width=118), encoding="utf-8")
 
 
 # ---- a named embedding index (fallback.yaml `indexes`): threshold AND clear-winner margin ------------------
