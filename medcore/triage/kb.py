@@ -94,6 +94,8 @@ class KnowledgeBase:
     level_idx: np.ndarray = None  # (C,) index into LEVELS
     listed: np.ndarray = None  # (C, F) True where the condition lists the finding (not just the leak)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # {"window": n, "swelling_words": [...], "parts": {word: finding id}, "source": ...}: 'my ankle has swollen up'
+    body_swelling: dict = field(default_factory=lambda: {"window": 1, "swelling_words": [], "parts": {}})
 
     def implied_by(self, fid: str) -> tuple[str, ...]:
         """Specific findings that imply `fid` (so 'no chest pain' rules them out too)."""
@@ -206,6 +208,10 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     for fid in body_pain["parts"].values():
         if fid not in f_index:
             raise KBError(f"findings.yaml: body_pain maps to unknown finding {fid!r}")
+    body_swelling = fdoc.get("body_swelling") or {"window": 1, "swelling_words": [], "parts": {}}
+    for fid in body_swelling["parts"].values():
+        if fid not in f_index:
+            raise KBError(f"findings.yaml: body_swelling maps to unknown finding {fid!r}")
     c_index = {c.id: i for i, c in enumerate(conditions)}
     if len(c_index) != len(conditions):
         raise KBError("duplicate condition ids across conditions_*.yaml")
@@ -236,7 +242,8 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     level_idx = np.array([LEVEL_RANK[c.triage] for c in conditions], dtype=np.int64)
     return KnowledgeBase(findings, conditions, rules, dict(rdoc["crisis_resources"]), implies, body_pain,
                          [str(p) for p in [d / "findings.yaml", d / "red_flags.yaml", *cond_files]], digest,
-                         f_index, c_index, lik, prior_band, sex_mult, level_idx, listed=listed)
+                         f_index, c_index, lik, prior_band, sex_mult, level_idx, listed=listed,
+                         body_swelling=body_swelling)
 
 
 def kb_stats(kb: KnowledgeBase) -> dict:

@@ -8,7 +8,8 @@ applies to them and to the text alike (NFKC, confusable letters, UK/US spellings
 adjectives, hyphenated words joined or split); the chat adds its own configuration: a parent's 'her' and
 'his' read as 'my' (tokens.PERSPECTIVE), and the knowledge layer's normal form (knowledge.normal_form: no verb
 'be', quantities collapsed) as a second way to meet a phrase, taken only when it matches more of the text.
-A body part plus a pain word ('my knee is killing me') is composed after matching (`_add_body_pain`).
+A body part plus a pain word ('my knee is killing me') is composed after matching (`_add_body_pain`), and so is
+a body part plus a swelling word with words between them (`_add_body_swelling`).
 
 Speed: phrase matching is a dictionary lookup over token n-grams (no model). Only the few text chunks with
 no phrase match are embedded, in one batch, against synonym embeddings computed once per knowledge base
@@ -64,6 +65,10 @@ class Lexicon:
         # body parts and pain words by the matcher's word key (its folding: plurals, UK/US, 'her' read as 'my')
         self.pain_words = {self.key(w.lower()) for w in kb.body_pain.get("pain_words", [])}
         self.part_keys = {self.key(k.lower()): v for k, v in kb.body_pain.get("parts", {}).items()}
+        swelling = kb.body_swelling
+        self.swelling_words = {self.key(w.lower()) for w in swelling.get("swelling_words", [])}
+        self.swelling_parts = {self.key(k.lower()): v for k, v in swelling.get("parts", {}).items()}
+        self.swelling_window = int(swelling.get("window", 1))
         self.vocabulary = {t for _, p, _ in (*table_rows, *extra_rows) for t in tokens(p)}
 
     def ids_of(self, phrase: str) -> list[str]:
@@ -214,4 +219,28 @@ def _coordinated_parts(lex: Lexicon, toks: list[str], matches: list, located: li
         # the part ends the list ('... and tummy.'), it does not start a sentence of its own ('and my neck is stiff')
         if part is not None and part not in ids and (j + 1 == len(toks) or toks[j + 1] in _COORD):
             added.append((j, j + 1, [part]))
+    return sorted([*matches, *added]) if added else matches
+
+
+def _add_body_swelling(lex: Lexicon, keys: list[str], matches: list) -> list:
+    """'my scrotum and the skin behind it have become hugely swollen', 'my knee has swollen right up': a swelling word
+    not read by a phrase, and the nearest body part within the KB's window (findings.yaml body_swelling) whose
+    swelling is one finding. The match is the swelling word, so the assertion rules read a negation or a hedge of it
+    ('my ankle is not swollen', 'no swelling in my feet'). `keys`: the matcher's word keys (Lexicon.word_keys)."""
+    covered = {t for s, e, _ in matches for t in range(s, e)}
+    found = {fid for _, _, ids in matches for fid in ids}
+    added = []
+    for w, key in enumerate(keys):
+        if key not in lex.swelling_words or w in covered:
+            continue
+        parts = [i for i, t in enumerate(keys)
+                 if t in lex.swelling_parts and i not in covered and 0 < abs(i - w) <= lex.swelling_window]
+        if not parts:
+            continue
+        b = min(parts, key=lambda i: (abs(i - w), i > w))  # the nearest part; the one before on a tie
+        fid = lex.swelling_parts[keys[b]]
+        if fid in found:
+            continue
+        found.add(fid)
+        added.append((w, w + 1, [fid]))
     return sorted([*matches, *added]) if added else matches

@@ -28,7 +28,7 @@ from medcore.triage.gestation import (
     LATE_WEEKS, OTHER_BLEEDING, blood_loss, gave_birth, gestation_weeks, heavy_blood, in_pregnancy_context,
 )
 from medcore.triage.input_guard import normalize_text
-from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _unblocked
+from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _add_body_swelling, _unblocked
 from medcore.triage.travel import travel_findings
 from medcore.triage import mild_readings, vitals
 from medcore.triage.mild_readings import is_mild
@@ -104,6 +104,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         toks = tokens(clause)
         matches = _unblocked(lexicon.find(clause))
         matches = _add_body_pain(lexicon, lexicon.word_keys(clause), matches)
+        matches = _add_body_swelling(lexicon, lexicon.word_keys(clause), matches)
         words = list(_TOKEN.finditer(clause))
         starts = [m.start() for m in words]
         said = assertions.assert_spans(clause, [(words[s].start(), words[e - 1].end()) for s, e, _ in matches], rules)

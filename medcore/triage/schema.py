@@ -15,6 +15,12 @@ FINDINGS = {
         "body_pain": {"type": "object", "required": ["pain_words", "parts"],
                       "properties": {"pain_words": {"type": "array", "items": {"type": "string"}},
                                      "parts": {"type": "object", "additionalProperties": {"type": "string"}}}},
+        "body_swelling": {"type": "object", "required": ["source", "window", "swelling_words", "parts"],
+                          "additionalProperties": False,
+                          "properties": {"source": SOURCE, "window": {"type": "integer", "minimum": 1, "maximum": 12},
+                                         "swelling_words": {"type": "array", "items": {"type": "string"}},
+                                         "parts": {"type": "object",
+                                                   "additionalProperties": {"type": "string"}}}},
         "implies": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         # synonyms appended at the end of the file (shared file: helpers append, never edit rows in the middle);
         # merged into each finding's list at load
