@@ -16,6 +16,7 @@ def register(reg) -> None:
     h.set_defaults(func=_handout)
     e = reg.eval.add_parser("qa-pages", help="education pages: counts, sections with text, passages by origin, "
                                              "reading grade of every page")
+    e.add_argument("--missing", action="store_true", help="also list the pages of each section that has no text")
     e.set_defaults(func=_eval_pages)
 
 
@@ -24,7 +25,7 @@ def _eval_pages(args, settings) -> int:
 
     from medcore.qa.stats import page_stats
 
-    out = page_stats(settings)
+    out = page_stats(settings, missing=args.missing)
     print(json.dumps(out, indent=2))
     return 0 if out["reading_grade"]["over_max"] == 0 else 1
 

@@ -10,7 +10,8 @@ from medcore.qa.pages import build_pages
 from medcore.qa.readability import GRADE_MAX, grade
 
 
-def page_stats(settings) -> dict:
+def page_stats(settings, missing: bool = False) -> dict:
+    """`missing`: also list, per kind and section, the pages whose section has no text (for whoever fills them)."""
     pages = build_pages(settings)
     by_kind = Counter(p.kind for p in pages.values())
     origins = Counter(x.origin for p in pages.values() for x in p.passages())
@@ -22,7 +23,7 @@ def page_stats(settings) -> dict:
     values = sorted(grades.values())
     bands = Counter(min(int(g), 12) for g in values)
     curated_pages = Counter(p.kind for p in pages.values() if any(x.origin == "curated" for x in p.passages()))
-    return {
+    out = {
         "pages": dict(by_kind), "pages_total": len(pages),
         "pages_with_curated_text": dict(curated_pages),
         "passages_by_origin": dict(origins), "curated_passages": origins.get("curated", 0),
@@ -32,3 +33,16 @@ def page_stats(settings) -> dict:
                           "distribution": {f"{b}-{b + 1}": bands[b] for b in sorted(bands)},
                           "hardest": sorted(grades, key=grades.get)[-5:][::-1]},
     }
+    if missing:
+        out["missing_sections"] = missing_sections(pages)
+    return out
+
+
+def missing_sections(pages: dict) -> dict[str, dict[str, list[str]]]:
+    """kind -> section -> the page ids whose section has no text, sorted."""
+    gaps: dict[str, dict[str, list[str]]] = {}
+    for cid, p in sorted(pages.items()):
+        for sec in p.sections:
+            if not sec.passages:
+                gaps.setdefault(p.kind, {}).setdefault(sec.key, []).append(cid)
+    return gaps

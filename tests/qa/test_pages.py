@@ -216,3 +216,16 @@ def test_every_drug_page_carries_its_atc_code_from_the_drug_lexicon(pages):
         if page.kind == "drug":
             atc = page.codes.get("atc")
             assert atc and list(atc) == list(lex.ingredients[cid.split(":", 1)[1]]["atc"]), cid
+
+
+def test_missing_sections_lists_exactly_the_empty_ones(pages):
+    from medcore.qa.stats import missing_sections
+
+    gaps = missing_sections(pages)
+    listed = {(cid, key) for kind in gaps.values() for key, ids in kind.items() for cid in ids}
+    empty = {(cid, s.key) for cid, p in pages.items() for s in p.sections if not s.passages}
+    assert listed == empty
+    assert all(k in ("condition", "drug") for k in gaps)
+    # the curated hypertension page has every section since session 9
+    assert "condition:hypertension" in pages
+    assert not any("condition:hypertension" in ids for ids in gaps.get("condition", {}).values())
