@@ -7,22 +7,17 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
 from medcore.records import real_notes
+
+from . import _real_set
 
 SET = "blind_s8"
 HEX64 = re.compile(r"[0-9a-f]{64}")
-
-
-def _files(set_name: str):
-    return real_notes.annotation_files(set_name)
+_files = _real_set.files
 
 
 def test_blind_s8_is_registered_with_its_own_row_pool():
-    assert SET in real_notes.SETS
-    pools = [real_notes.ROW_POOL[s] for s in real_notes.SETS]
-    assert len(set(pools)) == len(pools), "two sets draw from the same rows"
+    _real_set.check_registered_with_its_own_row_pool(SET)
 
 
 def test_blind_s8_files_hold_offsets_hashes_and_labels_only():
@@ -43,26 +38,8 @@ def test_blind_s8_files_hold_offsets_hashes_and_labels_only():
 
 
 def test_blind_s8_shares_no_note_with_the_other_sets():
-    def hashes(set_name):
-        return {json.loads(f.read_text(encoding="utf-8"))["sha256"]: f.stem for f in _files(set_name)}
-
-    mine = hashes(SET)
-    assert len(mine) == len(_files(SET)), "two blind_s8 files annotate the same text"
-    for other in real_notes.SETS:
-        if other != SET:
-            shared = set(mine) & set(hashes(other))
-            assert not shared, f"{other} annotates the same text as blind_s8: {[mine[h] for h in shared]}"
+    _real_set.check_shares_no_note_with_the_other_sets(SET)
 
 
 def test_blind_s8_loads_and_every_hash_matches_the_shared_text():
-    try:
-        loaded = real_notes.load_set(SET)
-    except real_notes.RealNotesUnavailable as exc:
-        pytest.skip(f"blind_s8 not checked against the note text: {exc}")
-    assert not loaded.skipped, "; ".join(f"{i}: {why}" for i, why in loaded.skipped)
-    assert len(loaded.notes) == len(_files(SET))
-    for note in loaded.notes:
-        assert real_notes.sha256(note.text) == note.sha256
-        for item in [*note.problems, *note.medications, *note.allergies, *note.phi, *note.labs]:
-            span = note.text[item.start:item.end]
-            assert span.strip() == span and span, f"{note.id}: span {item.start}-{item.end} is blank or padded"
+    _real_set.check_loads_and_every_hash_matches_the_shared_text(SET)
