@@ -32,9 +32,11 @@ def role_figures(abstracts, predict) -> dict:
 
 
 def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, with_ask: bool = True,
-             store=None, gold: bool = False) -> dict:
+             store=None, gold: bool = False, agreement: bool = False) -> dict:
     """`gold`: score roles against the hand-written sentence-level gold of the split (role_gold; session 9)
-    instead of the weak heading labels; `roles` stays the weak-label figure, `roles_gold` is added."""
+    instead of the weak heading labels; `roles` stays the weak-label figure, `roles_gold` is added.
+    `agreement`: the two annotators' agreement (kappa, raw, per role) and the reader against each of them and on
+    the sentences they agree on (role_agreement; session 10)."""
     from medcore.literature.headings import heading_map
     from medcore.literature.role_model import classifier_dir, load_from
     from medcore.literature.role_train import decode
@@ -49,6 +51,8 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
     n = lambda a: len(a.sentences)  # noqa: E731
     report["roles_rules_baseline"] = role_figures(
         abstracts, lambda a: [rule_role(s, i, n(a), cues) for i, s in enumerate(a.sentences)])
+    if agreement:
+        report["agreement"] = agreement_figures(abstracts, split)
     folder = classifier_dir(settings, store)
     if folder is None:
         report["roles"] = None
@@ -67,6 +71,8 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
     report["roles"] = role_figures(abstracts, lambda a: roles_of[id(a)])
     if gold:
         report.update(_gold_figures(abstracts, split, lambda a: roles_of[id(a)]))
+    if agreement:
+        report["agreement"] = agreement_figures(abstracts, split, lambda a: roles_of[id(a)])
     for how in ("argmax", "monotone"):  # the classifier alone, each decoding
         r = role_figures(abstracts, lambda a: decode(probs[id(a)], clf.cfg.roles, how))
         report[f"roles_{how}"] = {"accuracy": r["accuracy"], "macro_f1": r["macro_f1"]}
@@ -95,6 +101,27 @@ def _gold_figures(abstracts, split: str, predict) -> dict:
             "roles_gold": role_figures(gold_abs, pred),
             "roles_gold_on_weak_sentences": role_figures(weak_set, pred),
             "weak_labels_changed_by_gold": changed}
+
+
+def agreement_figures(abstracts, split: str, predict=None) -> dict:
+    """Annotator A (role_gold.gold_path) against annotator B (role_gold.second_gold_path) on every sentence of
+    the split, both checked against the sentences by fingerprint; with `predict`, the reader against each."""
+    from medcore.literature import role_agreement, role_gold
+
+    paths = {"a": role_gold.gold_path(split), "b": role_gold.second_gold_path(split)}
+    for who, path in paths.items():
+        if not path.is_file():
+            raise FileNotFoundError(f"no annotation {who.upper()} for split {split!r} ({path})")
+    a_abs, b_abs = (role_gold.apply_gold(abstracts, role_gold.load_gold(p)) for p in paths.values())
+    la = [lab for x in a_abs for lab in x.labels]
+    lb = [lab for x in b_abs for lab in x.labels]
+    out = {"annotation_a": str(paths["a"].relative_to(role_gold.REPO_ROOT)),
+           "annotation_b": str(paths["b"].relative_to(role_gold.REPO_ROOT)),
+           "annotators": role_agreement.annotator_agreement(la, lb, ROLES)}
+    if predict is not None:
+        pred = [role for x in abstracts for role, _ in predict(x)]
+        out["reader"] = role_agreement.model_against_annotators(pred, la, lb, ROLES)
+    return out
 
 
 def ask_figures(settings, abstracts, roles_by_id: dict, store=None) -> dict:

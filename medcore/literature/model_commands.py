@@ -48,6 +48,9 @@ def register(reg) -> None:
     p.add_argument("--no-ask", action="store_true", help="sentence roles only")
     p.add_argument("--gold", action="store_true", help="also score roles against the hand-written sentence-level "
                                                       "gold of the split (docs/evals/literature-s9)")
+    p.add_argument("--agreement", action="store_true",
+                   help="the two annotators' agreement (Cohen's kappa, raw, per role) and the reader against each "
+                        "annotator and on the sentences both agree on (docs/evals/literature-s10)")
     p.set_defaults(func=_eval)
 
     lit = _literature_parser(reg)
@@ -137,7 +140,8 @@ def _eval(args, settings) -> int:
         return 2
     try:
         report = lit_eval.run_eval(settings, split=args.split, seed=args.seed, data_path=args.data,
-                                   with_ask=not args.no_ask, gold=args.gold)
+                                   with_ask=not args.no_ask, gold=args.gold,
+                                   agreement=args.agreement)
     except (FileNotFoundError, role_gold.GoldMismatch) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

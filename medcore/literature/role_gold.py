@@ -32,6 +32,11 @@ def gold_path(split: str) -> Path:
     return GOLD_DIR / f"pubmedqa_roles_{split}.yaml"
 
 
+def second_gold_path(split: str) -> Path:
+    """The second annotator's file for a split (session 10), written blind to the first: role_agreement."""
+    return GOLD_DIR / f"pubmedqa_roles_{split}_b.yaml"
+
+
 def load_gold(path: str | Path) -> dict[str, dict]:
     """{pmid: {"n", "fp", "roles"}} from a gold file; letters are checked."""
     doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
