@@ -154,3 +154,19 @@ def test_the_model_lab_on_a_read_only_database_still_lists_the_jobs(read_only_cl
     assert listed["name"].tolist() == ["orphan"]
     assert any("Not saved: the database is read-only" in w.value and "still show as active" in w.value
                for w in at.warning)
+
+
+def test_a_refused_job_link_on_a_read_only_database_still_says_refused(read_only_cli):
+    """The refusal's audit row cannot be written: the person is still told the job is not theirs to see (and that
+    the refusal went unrecorded), never a bare 'Not saved' that hides the refusal."""
+    from medcore import jobs
+    from medcore.auth import User
+
+    import os
+
+    outsider = Store(os.environ["MEDCORE_DATABASE_URL"]).as_user(User("alice", "clinician"))  # not the owner, not an admin, in no team with the job
+    with pytest.raises(jobs.JobUnavailable) as refused:
+        jobs.job_access(outsider, read_only_cli)
+    msg = str(refused.value)
+    assert refused.value.refused and "is not available to you" in msg
+    assert "could not be recorded in the audit log" in msg and "the database is read-only" in msg
