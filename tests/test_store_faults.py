@@ -170,3 +170,43 @@ def test_a_refused_job_link_on_a_read_only_database_still_says_refused(read_only
     msg = str(refused.value)
     assert refused.value.refused and "is not available to you" in msg
     assert "could not be recorded in the audit log" in msg and "the database is read-only" in msg
+
+
+def test_check_writable_refuses_a_read_only_database_and_leaves_a_writable_one_unchanged(read_only, tmp_path):
+    with pytest.raises(NotSaved, match="Not saved: the database is read-only"):
+        Store(read_only).check_writable()
+    rw = Store(f"sqlite:///{tmp_path / 'rw.db'}")
+    before = rw.schema_version()
+    rw.check_writable()
+    assert rw.schema_version() == before
+
+
+# Commands that end by adding their model to the registry: refused before any training on a read-only database
+# (the train body would otherwise run for minutes to hours and then fail to register).
+READ_ONLY_TRAINING = [
+    "train image --model vae --size 8 --steps 1 --out-dir {tmp}/img", "train records --epochs 1 --out {tmp}/sc",
+    "train triage --samples 10 --epochs 1 --out {tmp}/mlp", "train literature --steps 1 --out {tmp}/lit",
+    "train literature-ask --out {tmp}/ask",
+]
+
+
+@pytest.mark.parametrize("command", READ_ONLY_TRAINING)
+def test_training_that_registers_is_refused_before_it_starts_on_a_read_only_database(read_only_cli, command,
+                                                                                      tmp_path, capsys):
+    from medcore.cli import main
+
+    rc = main(command.format(tmp=tmp_path).split())
+    out, err = capsys.readouterr()
+    if "PubMedQA data not found" in err:
+        pytest.skip("needs ../shared/data/pubmedqa (the command refuses before the store check without it)")
+    assert rc == 1 and "Traceback" not in out + err, err
+    assert err.strip().splitlines()[-1] == ("error: Not saved: the database is read-only. Nothing was run: this "
+                                            "command ends by adding its model to the registry.")
+    assert not any(tmp_path.rglob("*.safetensors")), "nothing may have been trained"
+
+
+def test_training_without_registering_still_runs_on_a_read_only_database(read_only_cli, tmp_path, capsys):
+    from medcore.cli import main
+
+    rc = main(f"train demo --steps 3 --out {tmp_path}/demo".split())
+    assert rc == 0, capsys.readouterr().err
