@@ -210,3 +210,17 @@ def test_training_without_registering_still_runs_on_a_read_only_database(read_on
 
     rc = main(f"train demo --steps 3 --out {tmp_path}/demo".split())
     assert rc == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command,shown", [(["summarize", "{tmp}/n.txt", "--json", "--no-narrative"], '"problems"'),
+                                           (["triage", "chest pain since this morning"], "Differential"),
+                                           (["kg", "stats", "--json"], '"nodes"')])
+def test_tools_that_only_read_still_answer_on_a_read_only_database(read_only_cli, command, shown, tmp_path, capsys):
+    """Probed by hand on a read-only database as well (session 10): generate image, eval therapy/records/case,
+    bench kg/records, ask, literature read; all answered. These three cheap ones keep it tested."""
+    from medcore.cli import main
+
+    (tmp_path / "n.txt").write_text("Chest pain since this morning. Denies fever. Takes aspirin 81 mg daily.")
+    rc = main([part.format(tmp=tmp_path) for part in command])
+    out, err = capsys.readouterr()
+    assert rc == 0 and shown in out and "Traceback" not in out + err and "Not saved" not in err, out + err
