@@ -170,9 +170,28 @@ def add_job_args(parser) -> None:
     parser.add_argument("--job-id", type=int, default=None, help="report progress to this job row (set by the app)")
 
 
-def run_cli(args, settings: Settings, body: Callable[[Reporter], dict | None]) -> int:
-    """Run a CLI command's body as a job (when --job-id is given) or on the console."""
+def refuse_unwritable(settings: Settings) -> bool:
+    """For a command that ends by adding its model to the registry: True, with the reason on stderr, when the
+    database cannot be written, so hours of training are not spent on a model that cannot be registered."""
+    try:
+        probe = Store.open(settings)
+        try:
+            probe.check_writable()
+        finally:
+            probe.engine.dispose()
+    except StoreError as exc:
+        print(f"error: {exc}. Nothing was run: this command ends by adding its model to the registry.",
+              file=sys.stderr)
+        return True
+    return False
+
+
+def run_cli(args, settings: Settings, body: Callable[[Reporter], dict | None], *, registers: bool = False) -> int:
+    """Run a CLI command's body as a job (when --job-id is given) or on the console. `registers`: the body ends by
+    adding its model to the registry, so a database that cannot be written refuses the run before it starts."""
     job_id = getattr(args, "job_id", None)
+    if registers and job_id is None and refuse_unwritable(settings):  # with a job id, the job's row fails first
+        return 1
     if job_id is None:
         try:
             result = body(ConsoleReporter()) or {}

@@ -45,6 +45,7 @@ from medcore.job_worker import (  # noqa: F401 - re-exported: workers import the
     StoreReporter,
     add_job_args,
     job_run,
+    refuse_unwritable,
     run_cli,
 )
 from medcore.store import hostname  # noqa: F401 - tests and callers compare a job's host with it

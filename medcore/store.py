@@ -59,6 +59,12 @@ _WRITE_FAULTS = (("readonly", "the database is read-only"), ("read-only", "the d
                  ("database is locked", "the database is busy (locked by another process)"))
 
 
+def _not_saved(exc: OperationalError) -> NotSaved | None:
+    msg = str(exc.orig).lower()
+    reason = next((why for key, why in _WRITE_FAULTS if key in msg), None)
+    return NotSaved(f"Not saved: {reason}") if reason else None
+
+
 # ---- audit scrubbing ----------------------------------------------------------
 _SAFE_VALUE = re.compile(r"^[\w.\-:/@+ ]{0,64}$")
 _SAFE_KEYS = frozenset(
@@ -152,14 +158,27 @@ class Store:
                 s.commit()
             except OperationalError as exc:
                 s.rollback()
-                msg = str(exc.orig).lower()
-                reason = next((why for key, why in _WRITE_FAULTS if key in msg), None)
-                if reason:
-                    raise NotSaved(f"Not saved: {reason}") from exc
+                fault = _not_saved(exc)
+                if fault:
+                    raise fault from exc
                 raise
             except BaseException:
                 s.rollback()
                 raise
+
+    def check_writable(self) -> None:
+        """NotSaved now when the database cannot take a write (read-only, full, locked): a long run that ends by
+        saving is refused before it starts, not after its work is done. The probe write is rolled back."""
+        with self._sessions() as s:
+            try:
+                s.execute(text("UPDATE meta SET value = value WHERE key = 'schema_version'"))
+            except OperationalError as exc:
+                fault = _not_saved(exc)
+                if fault:
+                    raise fault from exc
+                raise
+            finally:
+                s.rollback()
 
     # -- schema --
     def schema_version(self) -> int:

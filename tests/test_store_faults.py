@@ -154,3 +154,73 @@ def test_the_model_lab_on_a_read_only_database_still_lists_the_jobs(read_only_cl
     assert listed["name"].tolist() == ["orphan"]
     assert any("Not saved: the database is read-only" in w.value and "still show as active" in w.value
                for w in at.warning)
+
+
+def test_a_refused_job_link_on_a_read_only_database_still_says_refused(read_only_cli):
+    """The refusal's audit row cannot be written: the person is still told the job is not theirs to see (and that
+    the refusal went unrecorded), never a bare 'Not saved' that hides the refusal."""
+    from medcore import jobs
+    from medcore.auth import User
+
+    import os
+
+    outsider = Store(os.environ["MEDCORE_DATABASE_URL"]).as_user(User("alice", "clinician"))  # not the owner, not an admin, in no team with the job
+    with pytest.raises(jobs.JobUnavailable) as refused:
+        jobs.job_access(outsider, read_only_cli)
+    msg = str(refused.value)
+    assert refused.value.refused and "is not available to you" in msg
+    assert "could not be recorded in the audit log" in msg and "the database is read-only" in msg
+
+
+def test_check_writable_refuses_a_read_only_database_and_leaves_a_writable_one_unchanged(read_only, tmp_path):
+    with pytest.raises(NotSaved, match="Not saved: the database is read-only"):
+        Store(read_only).check_writable()
+    rw = Store(f"sqlite:///{tmp_path / 'rw.db'}")
+    before = rw.schema_version()
+    rw.check_writable()
+    assert rw.schema_version() == before
+
+
+# Commands that end by adding their model to the registry: refused before any training on a read-only database
+# (the train body would otherwise run for minutes to hours and then fail to register).
+READ_ONLY_TRAINING = [
+    "train image --model vae --size 8 --steps 1 --out-dir {tmp}/img", "train records --epochs 1 --out {tmp}/sc",
+    "train triage --samples 10 --epochs 1 --out {tmp}/mlp", "train literature --steps 1 --out {tmp}/lit",
+    "train literature-ask --out {tmp}/ask",
+]
+
+
+@pytest.mark.parametrize("command", READ_ONLY_TRAINING)
+def test_training_that_registers_is_refused_before_it_starts_on_a_read_only_database(read_only_cli, command,
+                                                                                      tmp_path, capsys):
+    from medcore.cli import main
+
+    rc = main(command.format(tmp=tmp_path).split())
+    out, err = capsys.readouterr()
+    if "PubMedQA data not found" in err:
+        pytest.skip("needs ../shared/data/pubmedqa (the command refuses before the store check without it)")
+    assert rc == 1 and "Traceback" not in out + err, err
+    assert err.strip().splitlines()[-1] == ("error: Not saved: the database is read-only. Nothing was run: this "
+                                            "command ends by adding its model to the registry.")
+    assert not any(tmp_path.rglob("*.safetensors")), "nothing may have been trained"
+
+
+def test_training_without_registering_still_runs_on_a_read_only_database(read_only_cli, tmp_path, capsys):
+    from medcore.cli import main
+
+    rc = main(f"train demo --steps 3 --out {tmp_path}/demo".split())
+    assert rc == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command,shown", [(["summarize", "{tmp}/n.txt", "--json", "--no-narrative"], '"problems"'),
+                                           (["triage", "chest pain since this morning"], "Differential"),
+                                           (["kg", "stats", "--json"], '"nodes"')])
+def test_tools_that_only_read_still_answer_on_a_read_only_database(read_only_cli, command, shown, tmp_path, capsys):
+    """Probed by hand on a read-only database as well (session 10): generate image, eval therapy/records/case,
+    bench kg/records, ask, literature read; all answered. These three cheap ones keep it tested."""
+    from medcore.cli import main
+
+    (tmp_path / "n.txt").write_text("Chest pain since this morning. Denies fever. Takes aspirin 81 mg daily.")
+    rc = main([part.format(tmp=tmp_path) for part in command])
+    out, err = capsys.readouterr()
+    assert rc == 0 and shown in out and "Traceback" not in out + err and "Not saved" not in err, out + err

@@ -162,7 +162,7 @@ def _train(args, settings) -> int:
         return result
 
     try:
-        return jobs.run_cli(args, settings, body)
+        return jobs.run_cli(args, settings, body, registers=not args.no_register)
     except (TrainError, DatasetError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

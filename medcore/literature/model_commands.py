@@ -108,7 +108,7 @@ def _train(args, settings) -> int:
                                         job_id=getattr(args, "job_id", None), activate=not args.no_activate)
         return {**result, "model_id": model_id}
 
-    return jobs.run_cli(args, settings, body)
+    return jobs.run_cli(args, settings, body, registers=True)
 
 
 def _train_ask(args, settings) -> int:
@@ -120,6 +120,8 @@ def _train_ask(args, settings) -> int:
         return 2
     from medcore.store import Store
 
+    if jobs.refuse_unwritable(settings):
+        return 1
     result = ask_train.train(settings, args.out or settings.path("runs", "literature-ask"), seed=args.seed,
                              l2=args.l2, data_path=args.data)
     store = Store.open(settings)

@@ -170,7 +170,7 @@ def _train(args, settings) -> int:
                                         job_id=getattr(args, "job_id", None), activate=not args.no_activate)
         return {**result, "model_id": model_id}
 
-    return jobs.run_cli(args, settings, body)
+    return jobs.run_cli(args, settings, body, registers=True)
 
 
 def _train_lora(args, settings) -> int:
@@ -211,7 +211,7 @@ def _train_lora(args, settings) -> int:
                                         job_id=getattr(args, "job_id", None), activate=not args.no_activate)
         return {**result, "model_id": model_id}
 
-    return jobs.run_cli(args, settings, body)
+    return jobs.run_cli(args, settings, body, registers=True)
 
 
 def _bench(args, settings) -> int:

@@ -146,7 +146,7 @@ def _train(args, settings) -> int:
                                         job_id=args.job_id, activate=True)
         return {"model_id": model_id, "model_dir": info["model_dir"], **metrics}
 
-    return jobs.run_cli(args, settings, body)
+    return jobs.run_cli(args, settings, body, registers=True)
 
 
 def _bench(args, settings) -> int:
