@@ -9,6 +9,7 @@ import streamlit as st
 
 from medcore import teams
 from medcore.auth import AccessDenied
+from medcore.store import NotSaved
 from medcore.therapy import fhir_io, forms, graph, handout, pharmcat, render, review, service
 from medcore.therapy import interactions as ix
 from medcore.therapy.names import resolve_condition, resolve_drug
@@ -202,14 +203,18 @@ if submitted or ss.pop("tp_autorun", False):
     with error_boundary("making the plan"):
         ss.tp_form = {k: ss.get(f"tp_{k}", v) for k, v in forms.FORM_DEFAULTS.items()}
         ss.tp_condition_saved = ss.get("tp_cond", ss.tp_condition_saved)
-        ss.tp_errors = []
+        ss.tp_errors, ss.tp_not_saved = [], None
         try:
             # the tool's one entry point (as the CLI); in the worker pool under its time budget; audited there
             res = service.make(settings, forms.form_to_patient(ss.tp_form), ss.tp_condition_saved, bounded=True,
                                store=store)
             ss.tp_plan = review.init_items(res.plan.to_dict())
+            ss.tp_not_saved = res.not_saved  # the audit row was refused: the plan is shown, never said saved
             new_work(KIND)
-            persist("plan generated")
+            try:
+                persist("plan generated")
+            except NotSaved as exc:
+                ss.tp_not_saved = ss.tp_not_saved or str(exc)
         except ProfileError as exc:
             ss.tp_errors = exc.problems
             ss.tp_plan = None
@@ -228,6 +233,9 @@ if not plan:
 
 # ---- the plan -------------------------------------------------------------------------------------
 st.subheader(f":material/assignment: {plan['condition_name']}")
+if ss.get("tp_not_saved"):
+    st.error(f"{md_escape(ss.tp_not_saved)}. This plan was made and is shown below, but neither it nor its audit record "
+             "is in the database; export or copy it before you leave.", icon=":material/database:")
 st.caption(f"Guideline: {plan['guideline']} · generated {plan.get('created', '')}")
 st.warning(plan["disclaimer"], icon=":material/gavel:")
 if plan.get("unchecked"):

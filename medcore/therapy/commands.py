@@ -242,8 +242,11 @@ def _plan(args, settings) -> int:
         _check_output(args.markdown)
         data, notes = load_patient_file(args.patient)
         # the tool's one entry point, as the page: same checks, same audit row
-        plan = service.make(settings, data, args.condition, notes=notes, pharmcat_report=args.pharmcat, kb=kb,
-                            store=_audit_store(settings)).plan
+        store = _audit_store(settings)
+        res = service.make(settings, data, args.condition, notes=notes, pharmcat_report=args.pharmcat, kb=kb,
+                           store=store)
+        if store is None:
+            res.not_saved = "Not saved: the database could not be opened"
     except ProfileError as exc:
         for p in exc.problems:
             print(f"error: {p}", file=sys.stderr)
@@ -251,7 +254,10 @@ def _plan(args, settings) -> int:
     except (ValueError, PlanError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    d = plan.to_dict()
+    d = res.plan.to_dict()
+    if res.not_saved:  # the plan is shown all the same, and never said to be saved
+        print(f"warning: {res.not_saved}; the plan below was made but its audit record was not written",
+              file=sys.stderr)
     if args.fhir:
         bundle = fhir_io.plan_to_bundle(d)
         fhir_io.validate_bundle(bundle)
@@ -259,7 +265,8 @@ def _plan(args, settings) -> int:
     if args.markdown:
         args.markdown.write_text(render.plan_markdown(d), encoding="utf-8")
     if args.json:
-        print(json.dumps(d, ensure_ascii=False, indent=1, default=str))
+        print(json.dumps({**d, "not_saved": res.not_saved} if res.not_saved else d, ensure_ascii=False, indent=1,
+                         default=str))
     else:
         print(render.plan_markdown(d))
     return 0

@@ -7,6 +7,7 @@ pairs), so a check of n drugs is n*(n-1)/2 dictionary lookups.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from medcore.therapy.course import course_days
@@ -194,12 +195,23 @@ def stated_courses(named: list[tuple[str, list[str]]]) -> dict[str, float]:
     return out
 
 
+# one amount taken once a week ("methotrexate 15 mg weekly", "20 mg once a week", "15 mg/week"): its amount on the
+# day taken is the amount itself, which is what a dose context compares (methotrexate's bands are per dose-day)
+_WEEKLY = re.compile(r"(\d+(?:\.\d+)?)\s*(mg|mcg|g|units?)\s*(?:once\s+)?(?:weekly|a week|per week|every week|/\s*week)\b",
+                     re.I)
+
+
 def stated_doses(kb: KnowledgeBase, named: list[tuple[str, list[str]]]) -> dict[str, float]:
-    """Daily amounts stated in typed names ("simvastatin 40 mg daily"), for single-ingredient entries."""
+    """Daily amounts stated in typed names ("simvastatin 40 mg daily"; a once-weekly dose counts on its day), for
+    single-ingredient entries."""
     out = {}
     for text, ids in named:
         if len(ids) == 1:
-            daily = titration_daily_max(text, (kb.drugs.get(ids[0]) or {}).get("unit", "mg"), 1.0)
+            unit = (kb.drugs.get(ids[0]) or {}).get("unit", "mg")
+            daily = titration_daily_max(text, unit, 1.0)
+            weekly = [m for m in _WEEKLY.finditer(text) if m.group(2).lower().rstrip("s") == unit.lower().rstrip("s")]
+            if daily is None and len(weekly) == 1:
+                daily = float(weekly[0].group(1))
             if daily is not None:
                 out[ids[0]] = daily
     return out

@@ -268,6 +268,11 @@ GENE = {
             "type": "object", "required": ["min", "max", "phenotype"], "additionalProperties": False,
             "properties": {"min": {"type": "number"}, "max": {"type": "number"}, "phenotype": {"type": "string"}}}},
         "diplotypes": {"type": "object", "additionalProperties": {"type": "string"}},
+        # an allele -> function table and the phenotype of each pair of functions ("decreased/increased", sorted);
+        # any other pair (an allele of uncertain or unknown function) reads Indeterminate, as CPIC's tables do
+        "allele_functions": {"type": "object", "additionalProperties": {"enum": ["increased", "normal", "decreased",
+                                                                                 "no", "uncertain", "unknown"]}},
+        "function_pairs": {"type": "object", "additionalProperties": {"type": "string"}},
         "source": SOURCE,
     },
 }

@@ -77,6 +77,14 @@ def normalise_phenotype(kb: KnowledgeBase, gene: str, text: str) -> tuple[str, s
     for dip, ph in (spec.get("diplotypes") or {}).items():
         if compact.upper() == dip.replace(" ", "").upper() or _same_diplotype(compact, dip):
             return ph, f"diplotype {dip}"
+    if spec.get("allele_functions"):
+        alleles = [a for a in compact.split("/") if a]
+        if len(alleles) == 2:
+            unknown = [a for a in alleles if a not in spec["allele_functions"]]
+            if unknown:
+                raise PgxError(f"{gene}: allele {unknown[0]!r} not in CPIC's allele table; give the phenotype instead")
+            pair = "/".join(sorted(spec["allele_functions"][a] for a in alleles))
+            return spec["function_pairs"].get(pair, INDETERMINATE), f"diplotype {raw} ({pair} function)"
     if spec.get("allele_values"):
         alleles = [a for a in re.split(r"/", compact) if a]
         if len(alleles) == 2:

@@ -8,6 +8,7 @@ Reads the JSON PharmCAT writes (https://pharmcat.org). The shapes follow PharmCA
   `dataVersion`; PharmCAT 2 has `genes` keyed by source (`CPIC`, `DPWG`) then gene, and `cpicVersion`.
 - Phenotyper `*.phenotype.json` (`phenotype.Phenotyper`): `geneReports` in the same two shapes, and in PharmCAT 3
   `unannotatedGeneCalls` and `matcherMetadata`.
+- Reporter `*.report.tsv` (PharmCAT 3's tab-separated summary): one row per gene call, read by column name.
 - Named Allele Matcher `*.match.json` (`haplotype.model.Result`): `metadata` (`namedAlleleMatcherVersion`...) and
   `results`, one per gene (`gene`, `source`, `diplotypes` each with a `name` such as `*1/*4`): diplotype names only.
 
@@ -64,7 +65,7 @@ class PharmcatImport:
 def read_file(kb: KnowledgeBase, path: Path) -> PharmcatImport:
     path = Path(path)
     if path.is_dir():
-        raise PharmcatError(f"{path} is a directory: give PharmCAT's .report.json or .phenotype.json file")
+        raise PharmcatError(f"{path} is a directory: give PharmCAT's .report.json, .report.tsv or .phenotype.json file")
     if not path.is_file():
         raise PharmcatError(f"no such file: {path}")
     if path.stat().st_size > MAX_BYTES:
@@ -74,7 +75,13 @@ def read_file(kb: KnowledgeBase, path: Path) -> PharmcatImport:
 
 def read_bytes(kb: KnowledgeBase, raw: bytes) -> PharmcatImport:
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PharmcatError(f"not valid UTF-8: {exc}") from exc
+    if _TSV_HEADER.search(text[:4096]):
+        return _parse_tsv(kb, text)
+    try:
+        data = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PharmcatError(f"not valid JSON: {exc}") from exc
     except RecursionError as exc:
@@ -86,7 +93,11 @@ def parse(kb: KnowledgeBase, data: object) -> PharmcatImport:
     if not isinstance(data, dict):
         raise PharmcatError("not a PharmCAT report: the file is not a JSON object")
     out = PharmcatImport(version=_version(data))
-    for gene, diplotypes in _gene_calls(data, out.messages):
+    return _use_calls(kb, out, _gene_calls(data, out.messages))
+
+
+def _use_calls(kb: KnowledgeBase, out: PharmcatImport, calls: list[tuple[str, list[dict]]]) -> PharmcatImport:
+    for gene, diplotypes in calls:
         call = _translate(kb, gene, diplotypes)
         out.calls.append(call)
         if call.value is None:
@@ -118,6 +129,35 @@ def merge(patient: dict, imp: PharmcatImport) -> tuple[dict, list[str]]:
             continue
         current[gene] = value
     return {**patient, "genotypes": current}, [f"PharmCAT: {m}" for m in imp.messages] + notes
+
+
+# ---- the Reporter's tab-separated summary (PharmCAT 3 `*.report.tsv`) -----------------------------------------
+# A first line with PharmCAT's version, a header row, then one row per gene call (a gene with several possible
+# diplotypes has several rows). The "Recommendation Lookup" columns are the call PharmCAT's recommendations use;
+# the "Source" columns are the matcher's call, used when the lookup columns are empty.
+_TSV_HEADER = re.compile(r"^Gene\tSource Diplotype\tPhenotype\t", re.M)
+
+
+def _parse_tsv(kb: KnowledgeBase, text: str) -> PharmcatImport:
+    lines = text.splitlines()
+    first = lines[0].strip() if lines else ""
+    out = PharmcatImport(version=first if first.lower().startswith("pharmcat") else "")
+    start = next(i for i, line in enumerate(lines) if _TSV_HEADER.match(line))
+    header = lines[start].split("\t")
+    calls: dict[str, list[dict]] = {}
+    for line in lines[start + 1:]:
+        if not line.strip():
+            continue
+        row = dict(zip(header, (c.strip() for c in line.split("\t"))))
+        gene = row.get("Gene", "")
+        if not gene:
+            continue
+        label = row.get("Recommendation Lookup Diplotype") or row.get("Source Diplotype", "")
+        phenotype = row.get("Recommendation Lookup Phenotype") or row.get("Phenotype", "")
+        score = row.get("Recommendation Lookup Activity Score") or row.get("Activity Score") or None
+        calls.setdefault(gene, []).append({"label": label, "phenotypes": [phenotype] if phenotype else [],
+                                           "activityScore": score})
+    return _use_calls(kb, out, list(calls.items()))
 
 
 # ---- reading the JSON shapes ---------------------------------------------------------------------------------

@@ -20,6 +20,9 @@ class PlanResult:
     plan: Plan
     patient: Patient
     notes: list[str] = field(default_factory=list)  # import notes (FHIR, PharmCAT) passed on to the plan
+    # why the plan's audit row could not be written (a read-only or full database), None when it was or no store
+    # was given. The plan is still returned: it is computed without the store, and hiding it would help no one.
+    not_saved: str | None = None
 
 
 def with_pharmcat(kb, data: dict, report: bytes | str | Path) -> tuple[dict, list[str]]:
@@ -35,7 +38,8 @@ def make(settings, data: dict, condition: str, *, notes: list[str] | None = None
          bounded: bool = False, store=None) -> PlanResult:
     """A plan for a patient dict (the JSON/form shape of profile.parse_patient). Raises ProfileError (the
     profile's problems, all of them), PharmcatError, PlanError, or workpool.EngineTimeout when bounded. With a
-    store, the plan is written to the audit log (action 'plan', tool 'therapy')."""
+    store, the plan is written to the audit log (action 'plan', tool 'therapy'); when the database refuses that
+    write (store.NotSaved), the plan is still returned and `not_saved` says why, for the caller to show."""
     notes = list(notes or [])
     if pharmcat_report is not None:
         from medcore.therapy.kb import load_kb
@@ -51,8 +55,15 @@ def make(settings, data: dict, condition: str, *, notes: list[str] | None = None
         from medcore.therapy.kb import load_kb
 
         plan = make_plan(kb or load_kb(settings), patient, condition, notes + warnings)
+    not_saved = None
     if store is not None:
-        store.audit("plan", tool="therapy", condition=condition, count=len(patient.medications),
-                    status="ok" if plan.chosen else "no_option")
+        from medcore.store import NotSaved
+
+        try:
+            store.audit("plan", tool="therapy", condition=condition, count=len(patient.medications),
+                        status="ok" if plan.chosen else "no_option")
+        except NotSaved as exc:  # only a refused write; any other store fault still propagates
+            not_saved = str(exc)
+            log.warning("plan for %s made but not audited: %s", condition, exc)
     log.info("plan for %s: %s", condition, plan.chosen or "no option")
-    return PlanResult(plan, patient, notes)
+    return PlanResult(plan, patient, notes, not_saved)

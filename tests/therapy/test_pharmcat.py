@@ -16,7 +16,7 @@ import json
 import pytest
 
 from medcore.therapy import pgx, pharmcat
-from medcore.therapy.pgx import lookup
+from medcore.therapy.pgx import lookup, normalise_phenotype
 
 
 def allele(gene, name, function="", value="n/a"):
@@ -218,3 +218,29 @@ def test_real_pharmcat_example_phenotyper_output(kb):
     assert lookup(kb, "efavirenz", "CYP2B6", imp.genotypes["CYP2B6"]).phenotype == "Normal Metabolizer"
     assert lookup(kb, "ivacaftor", "CFTR", imp.genotypes["CFTR"]).action == "avoid"
     assert lookup(kb, "rosuvastatin", "ABCG2", imp.genotypes["ABCG2"]).phenotype == "Normal Function"
+
+
+def test_real_pharmcat_3_report_tsv(kb):
+    """A real PharmCAT 3 output file (v3.0.1, the Reporter's .report.tsv; tests/therapy/data/PHARMCAT_EXAMPLE_SOURCE.md):
+    every call the KB has a table for is used, the rest are named, and its NAT2 call agrees with CPIC's allele table."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "pharmcat.example2.report.tsv"
+    imp = pharmcat.read_file(kb, path)
+    assert imp.version == "PharmCAT v3.0.1-78-gc45aacb3" and len(imp.calls) == 19
+    g = imp.genotypes
+    assert g["CYP2C19"] == "Poor Metabolizer" and g["CYP2B6"] == "Intermediate Metabolizer" and g["NAT2"] == "Rapid Metabolizer"
+    assert g["CYP2C9"] == "activity score 2" and g["DPYD"] == "activity score 2"
+    assert lookup(kb, "clopidogrel", "CYP2C19", g["CYP2C19"]).action == "use_alternative"
+    assert lookup(kb, "efavirenz", "CYP2B6", g["CYP2B6"]).phenotype == "Intermediate Metabolizer"
+    # the call is *1/*1, two increased-function alleles in CPIC's table: the diplotype alone reads the same
+    assert normalise_phenotype(kb, "NAT2", "*1/*1")[0] == "Rapid Metabolizer"
+    assert any(m.startswith("CYP3A4 ") and "not used" in m for m in imp.messages)  # no CPIC table in the KB: named
+    assert any(m.startswith("IFNL3") and "not used" in m for m in imp.messages)  # a blank phenotype: named, not used
+
+
+def test_report_tsv_bytes_and_a_two_row_gene(kb):
+    head = "PharmCAT 3.1.0\nGene\tSource Diplotype\tPhenotype\tActivity Score\n"
+    imp = pharmcat.read_bytes(kb, (head + "CYP2C19\t*1/*2\tIntermediate Metabolizer\t\n"
+                                   "CYP2C19\t*2/*17\tIntermediate Metabolizer\t\n").encode())
+    assert imp.genotypes == {"CYP2C19": "Intermediate Metabolizer"} and "2 possible diplotypes" in imp.messages[0]
