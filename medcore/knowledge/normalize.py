@@ -249,6 +249,11 @@ def clean_title(title: str) -> str:
 _NOT_A_NAME = re.compile(r"^(needs?|needing|urgent|not|gradually|getting|worse|better)\b", re.I)
 
 
+def says_what_to_do(aside: str) -> bool:
+    """'needs a scan', 'urgent blood test', 'gradually worsening': an aside that is not a name."""
+    return bool(_NOT_A_NAME.match(aside.strip()))
+
+
 def parenthetical_forms(title: str, inner: bool = True) -> list[str]:
     """'Blood clot in the lung (pulmonary embolism)' -> ['Blood clot in the lung', 'pulmonary embolism'].
     A one-word aside is a qualifier, not a name ('Giant cell (temporal) arteritis', 'COPD (stable)',
@@ -257,4 +262,4 @@ def parenthetical_forms(title: str, inner: bool = True) -> list[str]:
     outer = re.sub(r"\s+,", ",", _PAREN.sub("", title)).strip()
     inside = [x.strip() for x in re.findall(r"\(([^()]*)\)", title)] if inner else []
     return [x for x in [outer, *inside]
-            if x and (x is outer or (len(x.split()) >= 2 and not _NOT_A_NAME.match(x)))]
+            if x and (x is outer or (len(x.split()) >= 2 and not says_what_to_do(x)))]

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from medcore.knowledge.normalize import says_what_to_do
 from medcore.qa.cues import Cues
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,14 @@ class TopicFinder:
             base = _norm(ASIDE.sub("", c.name))  # "Insect bite or sting (local reaction)" -> its core name
             if base and base != _norm(c.name) and c.id not in self.by_name.get(base, []):
                 self.by_name.setdefault(base, []).append(c.id)
+        cores = {c.id: _norm(ASIDE.sub("", c.name)) for c in covered.values()}
+        for c in covered.values():
+            for name in aside_names(c.name):
+                # a page of its own wins: "button battery" in "(chemical, plant, button battery)" is in the
+                # "Swallowed button battery" page's name, so it does not name the poisoning page
+                word = re.compile(rf"\b{re.escape(name)}\b")
+                if name not in self.by_name and not any(word.search(n) for i, n in cores.items() if i != c.id):
+                    self.by_name[name] = [c.id]
 
     def match(self, text: str, **kw) -> list:
         """The terminology's mentions, less an everyday adjective used before an object or remedy ("a cold
@@ -171,6 +180,29 @@ class TopicFinder:
         for cid, how in out:
             seen.setdefault(cid, how)
         return list(seen.items())
+
+
+def aside_names(title: str) -> list[str]:
+    """The names in a page title's trailing bracketed aside, for the one name index (`TopicFinder.by_name`):
+    "Inflamed eyelid margins (blepharitis)" -> blepharitis; "Fungal skin infection (ringworm, athlete's foot)"
+    -> ringworm, athlete's foot; "(Crohn's or colitis)" -> Crohn's, Crohn's disease, colitis. Not an aside that
+    says what to do ("needs a scan"). A name here only maps a mention the matcher read whole (its text or its
+    concept's name equals it), so "chemical" in "(chemical, plant, button battery)" names nothing by itself."""
+    m = ASIDE.search(title)
+    if not m:
+        return []
+    aside = m.group(0).strip()[1:-1]
+    if says_what_to_do(aside):
+        return []
+    out = []
+    for part in re.split(r",\s*|\s+or\s+", aside):
+        part = part.strip()
+        if not part or says_what_to_do(part):
+            continue
+        out.append(_norm(part))
+        if re.search(r"\w's$", part):  # an eponym: "Crohn's" is "Crohn's disease"
+            out.append(_norm(part + " disease"))
+    return out
 
 
 def _norm(s: str) -> str:

@@ -1,5 +1,6 @@
-"""Curated text is written in our own words: no run of 8 words in a curated passage appears in the
-MedQuAD reference answers (NIH websites, MedlinePlus among them). Reads ../shared/data at run time only."""
+"""Curated text is written in our own words: no run of 7 words in a curated passage appears in the
+MedQuAD reference answers (NIH websites, MedlinePlus among them), the same run length as the coordinator's
+overlap check before a merge (8 until session 10). Reads ../shared/data at run time only."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from .conftest import KB, REPO
 
-N = 8
+N = 7
 
 
 def _grams(text: str) -> set[tuple[str, ...]]:
@@ -18,7 +19,7 @@ def _grams(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + N]) for i in range(len(words) - N + 1)}
 
 
-def test_no_curated_passage_shares_8_words_in_a_row_with_medquad():
+def test_no_curated_passage_shares_7_words_in_a_row_with_medquad():
     path = REPO.parent / "shared" / "data" / "medquad" / "medquad_dev.jsonl"
     if not path.exists():
         pytest.skip(f"MedQuAD dev data not found at {path} (shared data, never committed)")

@@ -11,7 +11,7 @@ def _pages():
                                                          "NHS", "curated")]),
             Section("contagion", "How it spreads", [Passage("Flu spreads through coughs and sneezes.", "CDC",
                                                             "curated")]),
-            Section("outlook", "Outlook", [Passage("Most people feel better within a week.", "NHS", "curated")])]
+            Section("outlook", "Outlook", [Passage("Most people recover within about a week.", "NHS", "curated")])]
     return {"condition:flu_test": EducationPage("condition:flu_test", "condition", "Flu test page", {}, secs)}
 
 
