@@ -98,7 +98,10 @@ def test_vignettes_balanced_and_valid(kb):
     for v in vs:
         levels.setdefault(v["triage"], []).append(v)
         assert kb.condition(v["diagnosis"]).icd10 == v["icd10"]
-    assert len(levels) == 4 and max(map(len, levels.values())) - min(map(len, levels.values())) <= 2
+    # written balanced across the four levels; a later level change that follows a condition's cited guideline
+    # relabels its vignettes (session 10 moved six conditions from urgent to emergency, docs/evals/triage-levels-s10),
+    # so each level keeps a near-even share rather than counts within 2 of each other
+    assert len(levels) == 4 and all(0.22 <= len(x) / len(vs) <= 0.28 for x in levels.values())
     held = [v for v in vs if v.get("held_out")]
     # the first 102 keep a held-out quarter; issue 12's family files keep a blind third, so the pool sits between
     assert 0.2 <= len(held) / len(vs) <= 0.35
