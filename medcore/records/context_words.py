@@ -40,20 +40,42 @@ class _Rule:
 class ContextWords:
     rules: tuple[_Rule, ...]
 
-    def find(self, sentence: str, section: str = "") -> list[Mention]:
-        """A mention of the condition for each bare word with a cue (or in one of its sections) and no other
-        organ's word near it."""
+    def find(self, sentence: str, section: str = "", heading: str = "") -> list[Mention]:
+        """A mention of the condition for each bare word with a cue (or in one of its sections, or under an
+        examination heading that is a cue: `heading` as `headings` gives it) and no other organ's word near it."""
         out = []
         for r in self.rules:
             for m in r.word.finditer(sentence):
+                if _LABEL_END.match(sentence, m.end()):
+                    continue  # the heading word itself ("Lymph nodes: no lymphadenopathy") is a label, not a finding
                 lo, hi = max(0, m.start() - WINDOW), min(len(sentence), m.end() + WINDOW)
-                if section not in r.sections and not r.cue.search(sentence, lo, hi):
+                if section not in r.sections and not r.cue.search(sentence, lo, hi) and \
+                        not (heading and r.cue.match(heading)):
                     continue
                 if r.not_near is not None and r.not_near.search(sentence, lo, hi):
                     continue
                 out.append(Mention(m.start(), m.end(), m.group(), r.concept_id, "condition", m.group().lower(),
                                    how="context"))
         return out
+
+
+# an examination or review-of-systems line opens with the organ it is about: "ABDOMEN:  Soft. No masses." The
+# heading governs the sentences after it until the next heading or section ("No masses" is the abdomen's)
+_LABEL_END = re.compile(r"\s*:")
+_HEADING = re.compile(r"^\W*([A-Za-z][A-Za-z /&-]{1,30}?)\s*:")
+
+
+def headings(sentences) -> list[str]:
+    """For each sentence, the examination heading it stands under ('abdomen:'), or '' (none, or a new section)."""
+    out, current, section = [], "", None
+    for sent in sentences:
+        if sent.section != section:
+            current, section = "", sent.section
+        m = _HEADING.match(sent.text)
+        if m:
+            current = m.group(1).lower() + ":"
+        out.append(current)
+    return out
 
 
 def build(entries) -> ContextWords | None:

@@ -17,7 +17,7 @@ from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
 from medcore.records.measure import measurements
 from medcore.records.meds import (allergies_in, allergy_kind, dose_in_next_sentence, drug_hits_in, inline_allergies,
                                   medication, not_taken, share_status)
-from medcore.records import problem_vocab
+from medcore.records import context_words, problem_vocab
 from medcore.records.med_course import settle_course
 from medcore.records.not_meds import not_a_medication
 from medcore.records.text import Sentence
@@ -163,8 +163,8 @@ _NONE = re.compile(r"\s*(?:[A-Za-z ]{0,20}allerg(?:y|ies)\s*:)?[\s,:]*(?:none|ni
 def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     m = matchers(kb)
     out = Extraction()
-    for sent in sentences:
-        _extract_sentence(text, sent, m, out)
+    for sent, heading in zip(sentences, context_words.headings(sentences)):
+        _extract_sentence(text, sent, m, out, heading)
     for med in out.medications:
         dose_in_next_sentence(text, med, m)  # "Augmentin. 875 mg bid."
     settle_course(text, sentences, out.medications, m)  # "... Ampicillin was stopped": earlier mentions too
@@ -176,7 +176,7 @@ def _holds(spans, start: int, end: int) -> bool:
     return all(start <= s and e <= end and e - s < end - start for s, e in spans if s < end and start < e)
 
 
-def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -> None:
+def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, heading: str = "") -> None:
     s = sent.text
     base = sent.start
     sec = sent.section
@@ -249,7 +249,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction) -
     hits = [r for c in _match_quotes_folded(term, s, PROBLEM_TYPES, sec, m.concepts)
             if not overlaps(hard, c.start, c.end) and _holds(soft, c.start, c.end) for r in m.problems.reported(s, c)]
     # a bare word that names a problem beside its cue words ('frequency' beside dysuria), where nothing else was read
-    hits += [r for r in m.problems.contextual(s, sec) if not overlaps(taken, r[0].start, r[0].end)
+    hits += [r for r in m.problems.contextual(s, sec, heading) if not overlaps(taken, r[0].start, r[0].end)
              and not any(p.start < r[0].end and r[0].start < p.end for p, _, _ in hits)]
 
     # a word that denies a problem by itself ('afebrile')

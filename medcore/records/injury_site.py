@@ -13,6 +13,7 @@ from dataclasses import dataclass
 # another symptom earlier in a list ('chest pain, cough or swelling')
 WINDOW = 80
 BARE_AFTER, BARE_BEFORE = 30, 12
+_CLAUSE_BREAK = re.compile(r"[,;.:]")
 
 
 class InjurySiteError(ValueError):
@@ -41,6 +42,8 @@ class InjurySites:
         lo, hi = max(0, start - before), min(len(sentence), end + after)
         best = None
         for m in self.site_words.finditer(sentence, lo, hi):
+            if kind in self.bare and _CLAUSE_BREAK.search(sentence, min(end, m.start()), max(m.start(), end)):
+                continue  # a bare kind's site is in its own phrase ('cancer of the colon'), not past a comma or stop
             distance = 0 if (m.start() < end and start < m.end()) else min(abs(m.start() - end), abs(start - m.end()))
             if best is None or distance < best[0]:
                 best = (distance, m.group().lower())

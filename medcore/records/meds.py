@@ -30,6 +30,9 @@ _DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NU
 # daily", "labetalol 200 q.8", "nifedipine XL 60 daily"
 _BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM})(?=\s*(?:[,;]|$|\.(?!\d)|p\.?\s?o\b|i\.?v\b|"
                         r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n))", re.I)
+# a count of units written right before the name ("one aspirin a day"); a tablet form after combination strengths
+_COUNT_BEFORE = re.compile(r"(?<![\w/-])(one|two|three|four|half a)\s+$", re.I)
+_FORM_UNIT = re.compile(r"tablets?|tabs?|capsules?|caps?", re.I)
 _NEXT_DRUG_DOSE = re.compile(rf"\s*(?:of\s+)?(?:{_NUM}\s*%\s*)?(?:of\s+)?$", re.I)
 _PAREN_STATUS = re.compile(r"\((new|continued|changed|stopped|started|increased|decreased|reduced|held|unchanged)\b",
                            re.I)
@@ -83,11 +86,13 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
         med.frequency = f"{_count_word(cycle.group(1))} days every {every}"
         last = max(last, d.end() + where[cycle.end() - 1] + 1)
     days = _WEEKDAYS.search(plain[:100])
-    if days and med.frequency and not med.prn:  # "b.i.d. on Mondays, Wednesdays and Fridays"
-        n = len(set(_DAY.findall(days.group().lower())))
-        if 0 < n < 7:
-            med.frequency += f" {_NUMBER_WORDS[n]} day{'s' if n > 1 else ''} a week"
-            last = max(last, d.end() + where[days.end() - 1] + 1)
+    n = len(set(_DAY.findall(days.group().lower()))) if days else 0
+    if 0 < n < 7 and med.frequency and not med.prn:  # "b.i.d. on Mon/Wed/Fri"
+        med.frequency += f" {_NUMBER_WORDS[n]} day{'s' if n > 1 else ''} a week"
+        last = max(last, d.end() + where[days.end() - 1] + 1)
+    elif 0 < n < 4 and not med.frequency:  # a dose on the days named: "every Tuesday, Thursday and Saturday"
+        med.frequency = _TIMES_WEEKLY[n]
+        last = max(last, d.end() + where[days.end() - 1] + 1)
     if med.prn and med.frequency and med.frequency != "as needed":
         med.frequency += " as needed"
     med.status = med_status(s, d, window, m, section)
@@ -102,8 +107,9 @@ _CYCLE = re.compile(r"\bfor\s+(\d{1,2}|one|two|three|four|five|six|seven|ten)\s+
 # days of the week a schedule is kept to: "on Mondays, Wednesdays and Fridays", "on Mon/Wed/Fri"
 _DAY_NAMES = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?s?"
 _DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)", re.I)
-_WEEKDAYS = re.compile(rf"\bon\s+{_DAY_NAMES}\b(?:\s*(?:,|/|and|&|,\s*and)\s*{_DAY_NAMES}\b)*", re.I)
+_WEEKDAYS = re.compile(rf"\b(?:on|every)\s+{_DAY_NAMES}\b(?:\s*(?:,|/|and|&|,\s*and)\s*{_DAY_NAMES}\b)*", re.I)
 _NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+_TIMES_WEEKLY = {1: "weekly", 2: "twice weekly", 3: "three times weekly"}  # names in rules.yaml frequencies
 
 
 def _count_word(word: str) -> str:
@@ -120,8 +126,12 @@ _FREQ_BEFORE_NAMES = {"taper": "taper", "daily": "once daily", "night": "at bedt
                       "month": "monthly"}
 
 
-# a name that ends its sentence, then a sentence that starts with the dose ("Augmentin. 875 mg bid.")
-_NAME_THEN_DOSE = re.compile(rf"\.[ \t]+(?=(?:{_NUM})\s*(?:mg|mcg|g|units?|ml|meq|tablets?|tabs?|capsules?|puffs?)\b)", re.I)
+# a name that ends its sentence, then a sentence that starts with the dose ("Augmentin. 875 mg bid."), also after a
+# dotted release-form suffix that the sentence splitter took for a full stop ("Humibid L.A.  1200 mg b.i.d.")
+_NAME_THEN_DOSE = re.compile(rf"(?:\s+(?:L\.?A|X\.?L|X\.?R|S\.?R|E\.?R|C\.?R|D\.?R))?\.[ \t]+(?=(?:{_NUM})\s*(?:mg|mcg|g|units?|ml|meq|tablets?|tabs?|capsules?|puffs?)\b)", re.I)
+
+
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 
 
 def dose_in_next_sentence(text: str, med: Medication, m) -> None:
@@ -134,10 +144,9 @@ def dose_in_next_sentence(text: str, med: Medication, m) -> None:
     if not gap:
         return
     nxt = gap.end()
-    stop = text.find(".", nxt + 1)
-    while stop != -1 and stop + 1 < len(text) and text[stop + 1].isdigit():  # a decimal point
-        stop = text.find(".", stop + 1)
-    stop = len(text) if stop == -1 else stop + 1
+    # the sentence ends at a full stop before a capital or the end, not inside "b.i.d." or a decimal point
+    end = _SENTENCE_END.search(text, nxt + 1)
+    stop = end.start() + 1 if end else len(text)
     sentence = text[nxt:stop]
     if m.drug.search(sentence) or "\n" in sentence:
         return
@@ -173,12 +182,18 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
     dose = _DOSE.search(window)
     if dose and dose.start() < 40 and not (stop < len(s) and _NEXT_DRUG_DOSE.fullmatch(window[dose.end():])):
         med.dose, med.unit = dose.group(1), dose.group(2)
+        if "/" in med.dose and _FORM_UNIT.fullmatch(med.unit):  # "Bactrim 400/80 Tab": the strengths, then the form
+            med.unit = ""
         med.end = d.end() + dose.end()
         return
     count = _COUNT_DOSE.search(window)
     if count and count.start() < 30:
         med.dose, med.unit = _count(count.group(1)), count.group(2)
         med.end = d.end() + count.end()
+        return
+    counted = _COUNT_BEFORE.search(s, max(0, d.start() - 12), d.start())
+    if counted:  # "one aspirin a day", "two Tylenol at bedtime"
+        med.dose = _count(counted.group(1))
         return
     bare = _BARE_DOSE.match(window)
     if bare:

@@ -95,7 +95,10 @@ class ProblemVocab:
         if got is not None:
             parts = self._parts(inner, mention) if _JOINED.search(inner) else []
             return parts or [(mention, *self._by_site(sentence, mention, *got))]
-        return self._parts(inner, mention, whole=False)
+        # a condition inside an uncoded term takes its site's code too ('facial bone fracture': the HPO term 'bone
+        # fracture' has no code, the fracture inside it is read, coded by the facial site beside it)
+        return [(sub, *self._by_site(sentence, sub, concept, code))
+                for sub, concept, code in self._parts(inner, mention, whole=False)]
 
     def _parts(self, inner: str, mention, whole: bool = True) -> list[tuple[object, object, str]]:
         """The problem-list conditions inside a matched term. `whole`: only when they and the words that join them
@@ -117,10 +120,11 @@ class ProblemVocab:
                 return []
         return out
 
-    def contextual(self, sentence: str, section: str = "") -> list[tuple[object, object, str]]:
-        """(mention, concept, ICD-10-CM code) for each bare word that names a problem beside its cue words."""
+    def contextual(self, sentence: str, section: str = "", heading: str = "") -> list[tuple[object, object, str]]:
+        """(mention, concept, ICD-10-CM code) for each bare word that names a problem beside its cue words (or
+        under an examination heading that is one: 'Abdomen:')."""
         out = []
-        found = (self.context.find(sentence, section) if self.context else []) + \
+        found = (self.context.find(sentence, section, heading) if self.context else []) + \
             (self.adjectives.find(sentence) if self.adjectives else [])
         for mention in found:
             concept = self.term.get(mention.concept_id)

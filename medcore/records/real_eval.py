@@ -8,7 +8,7 @@ narrative). How gold and output are paired, one to one, greedily by the largest 
   is the summarizer's `negated` and `hypothetical` its `possible` (the tools report hypotheticals as possible).
 - medications: overlap of the mention; recall over gold drugs with status current/stopped/held/past. Dose and
   frequency accuracy over pairs whose gold has a dose (frequency): "500 mg" == dose+unit with spaces, case,
-  µg/mcg/micrograms and mg/milligrams folded; frequencies are compared by schedule, both sides read through the
+  µg/mcg/micrograms, mg/milligrams and cap/capsule folded; frequencies are compared by schedule, both sides read through the
   summarizer's frequency vocabulary (`assets/kb/records/rules.yaml`: "every 8 hours" is "three times daily"), with
   "as needed" set apart: a gold "as needed" without a schedule needs the output's PRN flag. Gold
   stopped/held/negated/allergen drugs that come out as current (an overlapping medication without a stopped
@@ -63,6 +63,7 @@ def norm_dose(text: str) -> str:
     t = re.sub(r"\s+", "", (text or "").lower()).replace(",", "")
     for word, short in _DOSE_WORDS:
         t = t.replace(word, short)
+    t = re.sub(r"capsules?|(?<![a-z])caps?(?![a-z])", "capsule", t)  # "1 cap" == "1 capsule"
     return re.sub(r"(\d)\.0+(?=\D|$)", r"\1", t)
 
 

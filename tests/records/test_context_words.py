@@ -31,7 +31,7 @@ def test_bare_word_beside_its_cue_is_the_problem(kb, note, text, code, assertion
     ("Ultrasound: several stones in the gallbladder.", "stones"),  # not the kidney
     ("Dosing frequency was reduced to weekly.", "frequency"),  # no urinary cue
     ("CT: multiple liver lesions, the largest 2 cm, and skin tags.", "lesions"),  # another organ beside it
-    ("Abdomen: no mass, soft, nontender.", "mass"),  # no brain cue
+    ("Breast: no mass, no skin change.", "mass"),  # no brain cue (an "Abdomen:" line is the abdominal mass since session 10)
     ("The skin was prepped with alcohol and chlorhexidine.", "alcohol"),  # an antiseptic
 ])
 def test_bare_word_without_its_cue_or_beside_another_organ_is_not_read(kb, note, word):
