@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from medcore.config import REPO_ROOT
-from medcore.knowledge import normal_form, phrase_table
+from medcore.knowledge import assertions, normal_form, phrase_table
 from medcore.knowledge.embedding_index import EmbeddingIndex, load_settings
 from medcore.knowledge.normalize import load_variants
 from medcore.triage.kb import KnowledgeBase
@@ -34,6 +34,16 @@ from medcore.triage.tokens import _TOKEN, PERSPECTIVE, tokens
 BLOCK = "~"  # id prefix of a not_synonyms phrase in a match
 ABSENT = "!"  # id prefix of an absent_synonyms phrase in a match
 _PREFIX = {"term": "", "absent": ABSENT, "block": BLOCK}
+
+
+def polarity_free(text: str) -> bool:
+    """Whether a text may meet the embedding index: it holds no negation cue of the assertion engine (profile
+    'lay'). A sentence embedding does not keep polarity ('no trouble passing water' sits next to 'not been able to
+    pass any water'), and a cue may belong to the symptom itself ('cannot keep a sip down') or deny it, which only
+    the words can tell. So a phrase with a cue is matched exactly or not at all: a synonym holding one ('not been
+    able to pass any water') stays out of the index, and a text chunk holding one is not sent to it (nlu.extract);
+    the assertion engine, not the index, decides the polarity of what is read."""
+    return not assertions.has_cue(text, assertions.load_rules("lay"))
 
 
 class Lexicon:
@@ -53,7 +63,8 @@ class Lexicon:
             for phrase in dict.fromkeys((*f.synonyms, f.name)):
                 if tokens(phrase):
                     table_rows.append((f.id, phrase, "term"))
-                    self.rows.append((f.id, phrase))
+                    if polarity_free(phrase):
+                        self.rows.append((f.id, phrase))
         extra_rows = [(fid, p, "term") for fid, phrases in (extra or {}).items() for p in phrases]
         kb_dir = self.kb_dir = kb_dir or REPO_ROOT / "assets" / "kb"
         variants = load_variants(kb_dir)
