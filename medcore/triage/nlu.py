@@ -186,7 +186,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         ex.mentions = [m for m in ex.mentions if m.finding_id not in DURATION_FINDINGS]
         for fid, present in duration_evidence(ex.duration_hours).items():
             ex.mentions.append(Mention(fid, kb.finding(fid).name, present, f"{ex.duration_hours:g} h", "duration"))
-    ex.severity = extract_severity(_WORST_WHEN.sub("at its peak ", text.lower()))
+    ex.severity = extract_severity(_WORST_WHEN.sub("at its peak ", text.lower()), lambda piece: _speaks_of_pain(lexicon, piece))
     has_pain = any(m.present and kb.finding(m.finding_id).category == "pain" for m in ex.mentions)
     if has_pain and ex.severity in ("severe", "mild") and not any(m.finding_id == "severe_pain" for m in ex.mentions):
         ex.mentions.append(Mention("severe_pain", kb.finding("severe_pain").name, ex.severity == "severe",
@@ -203,6 +203,15 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     _read_pregnancy(kb, ex, low)
     _read_drug_intake(kb, ex, low)
     return ex
+
+
+def _speaks_of_pain(lexicon: Lexicon, piece: str) -> bool:
+    """Whether a piece of text names a pain: a pain word of findings.yaml body_pain, or a pain finding's phrase."""
+    if any(k in lexicon.pain_words for k in lexicon.word_keys(piece)):
+        return True
+    kb = lexicon.kb
+    return any(kb.finding(i.lstrip("!")).category == "pain" for _, _, ids in _unblocked(lexicon.find(piece))
+               for i in ids)
 
 
 def _read_vitals(kb, ex: Extraction, low: str, rules) -> None:
