@@ -197,8 +197,25 @@ def safety_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: E
     return Question(f.id, f.question, float(gain[j]), float(rf[j]), separates, True)
 
 
+def rule_completing_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], present: set[str],
+                             cfg: EngineConfig) -> Question | None:
+    """An unasked finding that, with what is already present, would fire an emergency rule of red_flags.yaml: a
+    pregnant woman is asked about pelvic pain (ectopic pregnancy) whatever her complaint, because a rule needs only
+    that answer. Only rules already started: at least one of their own findings is present (a one-finding rule is
+    no reason to ask everyone). None when no such finding is left."""
+    for rule in kb.rules:
+        if rule.level != "emergency" or not any(f in present for f in (*rule.all, *rule.any)):
+            continue
+        for fid in (*rule.all, *rule.any):
+            if fid not in known and fid in kb.finding_index and rule.fires(present | {fid}):
+                j = kb.finding_index[fid]
+                gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
+                return Question(fid, kb.findings[j].question, float(gain[j]), 1.0, [], True)
+    return None
+
+
 def safety_net_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: EngineConfig,
-                        complaints: set[str] = frozenset()) -> Question | None:
+                        complaints: set[str] = frozenset(), present: set[str] | None = None) -> Question | None:
     """An unasked red flag of an emergency/urgent condition, asked before the interview ends.
 
     Two tiers, as complaint-based triage protocols work: first the warning signs of serious
@@ -206,7 +223,8 @@ def safety_net_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cf
     safety_net_anchor_lik: back pain -> cauda equina, however unlikely it now is), then those of
     any serious condition still at least `safety_net_min_p` likely. Within a tier, the sign most
     likely to be present because of those conditions goes first. None when every such sign has been
-    checked."""
+    checked. After both, a finding that would complete an emergency rule (`rule_completing_question`): last, so
+    that the serious conditions' own signs keep their place in the safety net's few questions."""
     cidx = [kb.finding_index[f] for f in complaints if f in kb.finding_index]
     w: dict[str, tuple[int, float]] = {}
     listed: dict[str, list[int]] = {}
@@ -226,7 +244,7 @@ def safety_net_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cf
             w[fid] = (max(tier, int(anchored)), mass + float(post[ci] * kb.lik[ci, kb.finding_index[fid]]))
             listed.setdefault(fid, []).append(ci)
     if not w:
-        return None
+        return rule_completing_question(kb, post, known, present, cfg) if present is not None else None
     fid = max(sorted(w), key=w.get)
     j = kb.finding_index[fid]
     gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
