@@ -20,7 +20,7 @@ def test_a_muffled_voice_is_its_own_sign_not_one_sided_swelling(lexical_engine):
 
 
 def test_muffled_voice_with_drooling_and_fever_puts_epiglottitis_first(lexical_engine):
-    res, _ = lexical_engine.one_shot("Since this morning my throat is agonising, my voice has gone muffled, I'm "
+    res, _ = lexical_engine.one_shot("Since this morning my throat is agonising, I have a muffled voice, I'm "
                                      "drooling and I have a high temperature", age=45, sex="M")
     assert [d.id for d in res.differential][:1] == ["epiglottitis"]
     assert res.triage == "emergency"
