@@ -190,7 +190,7 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list) -> list:
     located = [m for m in matches if any(not fid.startswith("!") and fid != "severe_pain"
                                          and kb.finding(fid).category == "pain" for fid in m[2])]
     if located:
-        return _coordinated_parts(lex, keys, matches, located)
+        return _second_part_pain(lex, keys, _coordinated_parts(lex, keys, matches, located))
     covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)}
     parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered]
     pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in covered]
@@ -212,6 +212,28 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list) -> list:
     if before:
         finding = lex.term_of(" ".join(keys[before[-1]:b + 1])) or finding
     return sorted([*matches, (b, b + 1, [finding])])
+
+
+_BREAKS = {"and", "but", "while", "whereas", "plus", "also"}
+
+
+def _second_part_pain(lex: Lexicon, keys: list[str], matches: list) -> list:
+    """'a mild headache and my chest is really painful': a body part and a pain word close together (at most 3
+    words apart, nothing matched between them), after a break word ('and', 'but') that follows every match, is a
+    second located pain; the part's own pain finding is added. `keys`: the matcher's word keys."""
+    last = max((e for _, e, _ in matches), default=0)
+    brk = next((i for i in range(last, len(keys)) if keys[i] in _BREAKS), None)
+    if brk is None:
+        return matches
+    parts = [i for i in range(brk + 1, len(keys)) if keys[i] in lex.part_keys]
+    pains = [i for i in range(brk + 1, len(keys)) if keys[i] in lex.pain_words]
+    pair = next(((b, p) for b in parts for p in pains if 0 < abs(p - b) <= 3), None)
+    if pair is None:
+        return matches
+    finding = lex.part_keys[keys[pair[0]]]
+    if any(finding in ids for _, _, ids in matches):
+        return matches
+    return sorted([*matches, (pair[0], pair[0] + 1, [finding])])
 
 
 def _coordinated_parts(lex: Lexicon, toks: list[str], matches: list, located: list) -> list:

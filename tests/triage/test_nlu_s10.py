@@ -68,3 +68,15 @@ def test_how_long_an_episode_lasts_is_not_the_complaints_duration(text):
                                         ("sick for the last 2 days", 48)])
 def test_the_complaints_own_duration_still_reads(text, hours):
     assert max(h for _, _, h in duration_spans(text.lower())) == hours
+
+
+@pytest.mark.parametrize("text,part_pain", [("I have a headache and my neck hurts", "neck_pain"),
+                                            ("a mild headache but my chest is really painful", "chest_pain")])
+def test_a_second_body_part_pain_after_a_break_is_read(lexical_engine, text, part_pain):
+    ev = _ev(lexical_engine, text)
+    assert ev.get("headache") is True and ev.get(part_pain) is True
+
+
+def test_no_second_pain_without_a_pain_word_near_the_part(lexical_engine):
+    ev = _ev(lexical_engine, "I have a headache and my chest feels fine after a sleep")
+    assert not ev.get("chest_pain")
