@@ -197,17 +197,29 @@ def safety_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: E
     return Question(f.id, f.question, float(gain[j]), float(rf[j]), separates, True)
 
 
+_NO_ANCHOR = {"course", "measured"}  # rule_completing_question: findings that start no rule
+_CONTEXTS = {"pregnancy", "risk"}  # ... an `any` finding of these categories starts one
+_NOT_ASKED = {"measured", "child"}  # ... and these are measured or read from the age, not asked
+
+
 def rule_completing_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], present: set[str],
                              cfg: EngineConfig) -> Question | None:
     """An unasked finding that, with what is already present, would fire an emergency rule of red_flags.yaml: a
     pregnant woman is asked about pelvic pain (ectopic pregnancy) whatever her complaint, because a rule needs only
-    that answer. Only rules already started: at least one of their own findings is present (a one-finding rule is
-    no reason to ask everyone). None when no such finding is left."""
+    that answer. Only rules already started: a finding the rule requires (`all`: fever for meningism) is present,
+    or one of its contexts (`any` of category pregnancy or risk: pregnant, a known disease). A course or measured
+    finding starts none ('under a day' is no reason to ask about orthopnoea), and what the patient cannot tell (a
+    measured blood pressure) or the age says is not asked. None when no such finding is left."""
+    cat = lambda f: kb.finding(f).category if f in kb.finding_index else ""  # noqa: E731
     for rule in kb.rules:
-        if rule.level != "emergency" or not any(f in present for f in (*rule.all, *rule.any)):
+        if rule.level != "emergency":
+            continue
+        started = any(f in present and cat(f) not in _NO_ANCHOR for f in rule.all) or any(
+            f in present and cat(f) in _CONTEXTS for f in rule.any)
+        if not started:
             continue
         for fid in (*rule.all, *rule.any):
-            if fid not in known and fid in kb.finding_index and rule.fires(present | {fid}):
+            if fid not in known and cat(fid) not in _NOT_ASKED and rule.fires(present | {fid}):
                 j = kb.finding_index[fid]
                 gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
                 return Question(fid, kb.findings[j].question, float(gain[j]), 1.0, [], True)
