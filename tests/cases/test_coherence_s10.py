@@ -74,3 +74,24 @@ def test_the_interview_asks_what_an_emergency_rule_still_needs(trainer):
         asked.add(q["id"])
         answers[q["id"]] = "no"
     assert q is not None and q["id"] in missing
+
+
+def test_rule_completion_skips_measured_and_course_findings(trainer):
+    import numpy as np
+
+    from medcore.triage import engine as bayes
+
+    kb = trainer.engine.kb
+    cfg = bayes.EngineConfig()
+    post = np.full(len(kb.conditions), 1.0 / len(kb.conditions))
+    # 'under a day' is a course finding: it starts no rule (orthopnoea would be asked otherwise)
+    assert bayes.rule_completing_question(kb, post, set(), {"duration_under_1_day"}, cfg) is None
+    # a present symptom never leads to asking a measured value (blood pressure) the patient cannot tell
+    asked = set()
+    for _ in range(40):
+        q = bayes.rule_completing_question(kb, post, asked, {"fever", "chest_pain", "breathless"}, cfg)
+        if q is None:
+            break
+        assert kb.finding(q.finding_id).category not in ("measured", "child")
+        asked.add(q.finding_id)
+    assert "stiff_neck" in asked  # meningism: fever is required, its warning signs are asked
