@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from medcore.cases.kb import CaseKB
-from medcore.triage.kb import AGE_BANDS, LEVELS, KBError
+from medcore.triage.kb import AGE_BANDS, LEVEL_RANK, LEVELS, KBError
 
 DIFFICULTY_EXPONENT = {"easy": 0.6, "standard": 1.0, "hard": 1.6}  # p ** e: lower e = a more typical picture
 NON_COMPLAINT = {"course", "risk", "measured"}  # as the triage service: these are not what people come in with
@@ -27,8 +27,9 @@ CONTEXT_NOT_COMPLAINT = {"pregnant", "late_pregnancy", "early_pregnancy_weeks", 
                          "breastfeeding", "one_eye_affected"}
 
 
-# An emergency-level case is drawn again until its findings carry an emergency feature (below); the cap only
-# matters for a condition whose red flags are all rare, and then its most likely red flag is set.
+# An emergency-level case is drawn again until its findings carry an emergency feature (below), and a case of a
+# condition defined by its cause until it carries the cause; the cap only matters for rare features, and then the
+# most likely one is set.
 MAX_EMERGENCY_DRAWS = 50
 
 
@@ -55,6 +56,8 @@ class Case:
     results: dict  # test id -> {"abnormal", "text", "source"}
     kb_digest: str
     distractors: list = field(default_factory=list)
+    # the red-flag rules (red_flags.yaml ids) that raise this presentation above its condition's own level
+    raised_by: list = field(default_factory=list)
 
     @property
     def present(self) -> set[str]:
@@ -159,24 +162,45 @@ def emergency_features(kb, c, findings: dict) -> list[str]:
                                                        and r.fires(present)]
 
 
+def presentation_level(kb, c, findings: dict) -> tuple[str, list]:
+    """The level this patient needs and the rules that set it: the condition's own level, raised by any red-flag
+    rule of red_flags.yaml (each with its reason and source) that the patient's findings fire. A hypercalcaemia
+    with sudden confusion, or a serious burn that is large, is an emergency whatever the condition's usual level:
+    the rule says so of every patient, so the case (and the student's feedback) does too."""
+    present = {f for f, v in findings.items() if v}
+    fired = sorted((r for r in kb.rules if r.fires(present) and LEVEL_RANK[r.level] < LEVEL_RANK[c.triage]),
+                   key=lambda r: (LEVEL_RANK[r.level], r.id))
+    return (fired[0].level if fired else c.triage), [r.id for r in fired if r.level == fired[0].level]
+
+
 def _closed(ckb: CaseKB, findings: dict) -> dict:
     out = dict(findings)
     _close(ckb, out)
     return out
 
 
+def missing_causes(ckb: CaseKB, c, findings: dict) -> list[tuple[str, ...]]:
+    """The groups of the condition's causes (patients.yaml `causes`) of which no finding is present: a serotonin
+    syndrome with neither a new medicine nor an overdose is no serotonin syndrome."""
+    return [g for g in ckb.causes.get(c.id, ()) if not any(findings.get(f) for f in g)]
+
+
 def _faithful_findings(ckb: CaseKB, c, age: float, sex: str, exponent: float, rng) -> dict[str, bool]:
-    """The findings, drawn from the likelihoods; for an emergency-level condition, conditioned on carrying at
-    least one emergency feature (rejection sampling), so an 'emergency' case is one a clinician could tell
-    is an emergency from its history, examination and measurements. Other levels draw once, as before."""
+    """The findings, drawn from the likelihoods, conditioned (rejection sampling) on carrying the condition's
+    cause where patients.yaml names one, and for an emergency-level condition on at least one emergency feature,
+    so an 'emergency' case is one a clinician could tell is an emergency from its history, examination and
+    measurements. A condition with neither draws once, as before."""
     findings = _sample_findings(ckb, c, age, sex, exponent, rng)
-    if c.triage != "emergency":
+    if c.triage != "emergency" and c.id not in ckb.causes:
         return findings
     for _ in range(MAX_EMERGENCY_DRAWS - 1):
-        if emergency_features(ckb.triage, c, _closed(ckb, findings)):
+        if not missing_causes(ckb, c, findings) and (
+                c.triage != "emergency" or emergency_features(ckb.triage, c, _closed(ckb, findings))):
             return findings
         findings = _sample_findings(ckb, c, age, sex, exponent, rng)
-    if not emergency_features(ckb.triage, c, _closed(ckb, findings)):
+    for group in missing_causes(ckb, c, findings):  # only when every draw lacked it: its likeliest finding
+        findings[max(group, key=lambda f: (c.likelihoods[f][0], f))] = True
+    if c.triage == "emergency" and not emergency_features(ckb.triage, c, _closed(ckb, findings)):
         flags = [f for f in c.red_flags if allowed(ckb, f, age, sex)]
         if not flags:
             raise KBError(f"emergency condition {c.id} has no red flag this patient could have")
@@ -288,8 +312,9 @@ def new_case(ckb: CaseKB, seed: int, *, condition: str | None = None, level: str
     exam = {s: bool(findings.get(s, False)) for s in ckb.exam_signs}
     results = _results(ckb, c, sex, findings, rng)
     params = {"condition": condition, "level": level, "system": system, "difficulty": difficulty}
-    return Case(int(seed), params, c.id, c.name, c.icd10, c.system, c.triage, age, sex, complaint, findings,
-                onset_hours, vitals, exam, results, ckb.digest, distractors)
+    triage, raised_by = presentation_level(kb, c, findings)
+    return Case(int(seed), params, c.id, c.name, c.icd10, c.system, triage, age, sex, complaint, findings,
+                onset_hours, vitals, exam, results, ckb.digest, distractors, raised_by)
 
 
 def regenerate(ckb: CaseKB, view: dict) -> Case:

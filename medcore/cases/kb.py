@@ -8,7 +8,7 @@ examinable signs, and age/sex plausibility rules. Every id here must exist in th
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,6 +70,8 @@ class CaseKB:
     exam_signs: tuple[str, ...]
     sources: dict  # section -> source text (cited in feedback)
     digest: str
+    # condition id -> groups of findings; a case of it has at least one finding of each group (its cause)
+    causes: dict = field(default_factory=dict)
 
     def test(self, test_id: str) -> LabTest:
         for t in self.tests:
@@ -162,13 +164,21 @@ def _load_cached(d: str, digest: str) -> CaseKB:
         rules[fid] = {"sign": rule["sign"], **{k: _pair(rule[k]) for k in ("present", "absent") if k in rule}}
     for fid in pdoc["exam"]["signs"]:
         need_finding(fid, "patients.yaml: exam.signs")
+    causes = {}
+    for cid, groups in (pdoc.get("causes") or {}).get("conditions", {}).items():
+        need_condition(cid, "patients.yaml: causes")
+        for fid in (f for g in groups for f in g):
+            if fid not in tkb.conditions[tkb.condition_index[cid]].likelihoods:
+                raise KBError(f"patients.yaml: causes of {cid}: {fid!r} is not one of its findings in the triage KB")
+        causes[cid] = tuple(tuple(g) for g in groups)
     bands = {b: _pair(pdoc["age_bands"][b]) for b in ("child", "adult", "older")}
     baseline = {b: {k: _pair(v) for k, v in signs.items()} for b, signs in vit["baseline"].items()}
     sources = {"tests": tdoc["source"], "patients": pdoc["source"], "age_ranges": pdoc["age_ranges"]["source"],
-               "constraints": cons["source"], "vitals": vit["source"], "exam": pdoc["exam"]["source"]}
+               "constraints": cons["source"], "vitals": vit["source"], "exam": pdoc["exam"]["source"],
+               "causes": (pdoc.get("causes") or {}).get("source", "")}
     return CaseKB(tkb, tests, bands, ranges, frozenset(cons["female_only"]), frozenset(cons["male_only"]),
                   {k: float(v) for k, v in cons["min_age"].items()}, {k: float(v) for k, v in cons["max_age"].items()},
-                  baseline, families, rules, tuple(pdoc["exam"]["signs"]), sources, digest)
+                  baseline, families, rules, tuple(pdoc["exam"]["signs"]), sources, digest, causes)
 
 
 def case_kb_stats(ckb: CaseKB) -> dict:

@@ -89,6 +89,9 @@ PATIENTS = {
         },
         "exam": {"type": "object", "required": ["signs", "source"],
                  "properties": {"source": SOURCE, "signs": IDS}},
+        "causes": {"type": "object", "required": ["source", "conditions"], "additionalProperties": False,
+                   "properties": {"source": SOURCE, "conditions": {"type": "object", "additionalProperties": {
+                       "type": "array", "minItems": 1, "items": {**IDS, "minItems": 1}}}}},
     },
 }
 

@@ -108,21 +108,27 @@ def _triage(kb, case: Case, sub: Submission) -> list[ScoreItem]:
     c = kb.condition(case.condition_id)
     true_r, their_r = LEVEL_RANK[case.triage], LEVEL_RANK[sub.triage]
     name = lambda lvl: lvl.replace("_", "-")  # noqa: E731
+    # a presentation raised above its condition's level by a red-flag rule (generator.presentation_level) says why
+    rules = [r for r in kb.rules if r.id in getattr(case, "raised_by", [])]
+    why = "".join(f" {r.reason}" for r in rules)
+    sources = [c.source, *(r.source for r in rules)]
+    needs = f"this patient needs {name(case.triage)} care" if rules else f"the condition needs {name(case.triage)} care"
     if their_r == true_r:
-        return [ScoreItem("triage", "Triage level", 20, 20, "good", f"Correct: {name(case.triage)}.", [c.source])]
+        return [ScoreItem("triage", "Triage level", 20, 20, "good", f"Correct: {name(case.triage)}.{why}", sources)]
     if their_r < true_r:
         pts = 12 if true_r - their_r == 1 else 6
         return [ScoreItem("triage", "Triage level", pts, 20, "partial",
-                          f"Over-triage: you chose {name(sub.triage)}, the condition needs {name(case.triage)} care. "
-                          "Safe, but it uses scarce urgent capacity.", [c.source])]
+                          f"Over-triage: you chose {name(sub.triage)}, {needs}. "
+                          "Safe, but it uses scarce urgent capacity.", sources)]
     pts = 6 if their_r - true_r == 1 and true_r != 0 else 0
     items = [ScoreItem("triage", "Triage level", pts, 20, "missed",
-                       f"Under-triage: you chose {name(sub.triage)}, the condition needs {name(case.triage)} care.",
-                       [c.source])]
+                       f"Under-triage: you chose {name(sub.triage)}, {needs}.{why}", sources)]
     if true_r == 0:
+        what = f"This presentation is an emergency:{why}" if rules else \
+            f"{c.name} is an emergency: {c.education['seek_help']}"
         items.append(ScoreItem("safety", "Emergency under-triaged", -SAFETY_PENALTY, 0, "penalty",
-                               f"{c.name} is an emergency: {c.education['seek_help']} Sending it to a lower level of "
-                               "care is the most dangerous error a triage can make.", [c.source]))
+                               f"{what} Sending it to a lower level of "
+                               "care is the most dangerous error a triage can make.", sources))
     return items
 
 
@@ -226,7 +232,7 @@ def score(ckb: CaseKB, engine: TriageEngine, case: Case, steps: list[dict], orde
              *_history(kb, case, asked, run, curve[-1]), *_tests(ckb, case, ordered, post)]
     total = max(0.0, round(sum(i.points for i in items), 1))
     c = kb.condition(case.condition_id)
-    truth = {"condition": c.id, "name": c.name, "icd10": c.icd10, "triage": c.triage, "source": c.source,
+    truth = {"condition": c.id, "name": c.name, "icd10": c.icd10, "triage": case.triage, "source": c.source,
              "what": c.education["what"], "present": sorted(case.present)}
     eq = [{"id": f, "question": kb.finding(f).question} for f in run.questions]
     return Score(total, 100.0, items, curve, run.curve, eq, rank, run.rank, truth)

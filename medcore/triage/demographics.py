@@ -7,6 +7,8 @@ import re
 SEVERE = re.compile(r"\b(severe|severely|terrible|excruciating|unbearable|agoni[sz]ing(?:ly)?|agony|horrendous|horrible"
                     r"|worst|killing me|intense|crippling|really bad|very bad|extreme)\b")
 MILD = re.compile(r"\b(mild|mildly|slight|slightly|a bit of|a little|minor|niggl\w*)\b")
+# a pain said with an intensifier: not called severe on its own ('a really sore throat'), but never mild
+INTENSE_PAIN = re.compile(r"\b(?:really|very|so|extremely|incredibly|terribly|awfully)\s+(?:painful|sore|hurts?|achy)\b")
 SCALE = re.compile(r"\b(\d{1,2})\s*(?:/|out of)\s*10\b")
 
 AGE_PATTERNS = [
@@ -60,7 +62,14 @@ def extract_sex(text: str) -> str | None:
     return None
 
 
-def extract_severity(text: str) -> str | None:
+# where a mild word's reach ends: 'mildly swollen but really painful' says nothing mild of the pain
+_MILD_REACH = re.compile(r",|;|\.|\b(?:and|but|with|plus|also|although|though|whereas|while)\b")
+
+
+def extract_severity(text: str, is_pain=None) -> str | None:
+    """How bad the pain is: a 0-10 score, else a severe word anywhere (the safer reading), else a mild word.
+    `is_pain(piece)`: whether a piece of text speaks of pain; given, a mild word counts only in a piece (between
+    commas, 'and', 'but', ...) that does ('a mild rash and my chest is sore' says nothing mild of the chest)."""
     low = text.lower()
     m = SCALE.search(low)
     if m:
@@ -68,6 +77,10 @@ def extract_severity(text: str) -> str | None:
         return "severe" if v >= 7 else ("mild" if v <= 3 else "moderate")
     if SEVERE.search(low):
         return "severe"
-    if MILD.search(low):
-        return "mild"
-    return None
+    if is_pain is None:
+        return "mild" if MILD.search(low) else None
+    bounds = [0, *(x for m in _MILD_REACH.finditer(low) for x in (m.start(), m.end())), len(low)]
+    pieces = [low[a:b] for a, b in zip(bounds[::2], bounds[1::2])]
+    if any(INTENSE_PAIN.search(p) for p in pieces):
+        return None  # 'a mild headache and my chest is really painful': two pains, two severities; neither is all
+    return "mild" if any(MILD.search(p) and is_pain(p) for p in pieces) else None

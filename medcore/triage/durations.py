@@ -67,6 +67,16 @@ MEDICINE_WORDS = {"tablet", "pill", "medication", "medicine", "med", "drug", "an
 ON_TIME_WORDS = {"the", "a", "this", "that", "my", "his", "her"}  # skipped before a SINCE time after 'on'
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "christmas",
               "holiday", "morning", "afternoon", "evening", "night", "day", "birthday", "way", "flight"}
+# How long one episode lasts is not how long the complaint has gone on: 'the pain lasts an hour afterwards', 'each
+# attack lasting 20 minutes', 'for a few minutes at a time'. Present tense only: 'it lasted three days' may be the
+# complaint's whole course.
+EPISODE_PATTERNS = [
+    re.compile(rf"(?<!the )(?<!these )(?<!for )\b(?:lasts?|lasting|goes\s+on|go\s+on|going\s+on)\s+(?:for\s+)?(?:about\s+|around\s+|roughly\s+"
+               rf"|up\s+to\s+|nearly\s+|almost\s+|over\s+|under\s+|less\s+than\s+|more\s+than\s+)?(?:a\s+)?{_NUM}\s+"
+               rf"(?:of\s+)?{_UNIT}\b"),
+    re.compile(rf"\b(?:for\s+)?(?:about\s+|around\s+|up\s+to\s+)?(?:a\s+)?{_NUM}\s+{_UNIT}\s+"
+               rf"(?:afterwards|after\s+that|at\s+a\s+time|each\s+time|every\s+time|each\s+go)\b"),
+]
 DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_over_2_weeks")
 # A duration says how long the complaint has lasted only if it is attached to a symptom. One attached to a
 # risk factor or a life-history verb ("smoked for 35 years", "diabetic for 15 years", "worked in a mine
@@ -91,8 +101,14 @@ def frequency_spans(low: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for pat in FREQUENCY_PATTERNS for m in pat.finditer(low)]
 
 
+def episode_spans(low: str) -> list[tuple[int, int]]:
+    """Every phrase saying how long one episode lasts ('lasts an hour afterwards'): (start, end)."""
+    return [(m.start(), m.end()) for pat in EPISODE_PATTERNS for m in pat.finditer(low)]
+
+
 def duration_spans(low: str) -> list[tuple[int, int, float]]:
-    """Every duration phrase in lower-case text, none inside a frequency: (start, end, hours)."""
+    """Every duration phrase in lower-case text, none inside a frequency or an episode's length: (start, end,
+    hours)."""
     out = []
     for pat in DURATION_PATTERNS[:3]:
         for m in pat.finditer(low):
@@ -110,7 +126,7 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
     for m in re.finditer(rf"\bsince{_SINCE_EVENT}{{1,6}}?\s+(?:on\s+)?(?P<k>{keys})\b", low):
         out.append((m.start(), m.end(), SINCE[m.group("k")]))
     # a frequency ('twice a day') or a gestation ('37 weeks gestation', "I'm 36 weeks") is no duration
-    skip = frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)]
+    skip = frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)] + episode_spans(low)
     return [d for d in out if not any(a < d[1] and d[0] < b for a, b in skip)]
 
 

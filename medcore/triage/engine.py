@@ -197,8 +197,37 @@ def safety_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: E
     return Question(f.id, f.question, float(gain[j]), float(rf[j]), separates, True)
 
 
+_NO_ANCHOR = {"course", "measured"}  # rule_completing_question: findings that start no rule
+_CONTEXTS = {"pregnancy", "risk"}  # ... an `any` finding of these categories starts one
+_NOT_ASKED = {"measured", "child"}  # ... and these are measured or read from the age, not asked
+
+
+def rule_completing_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], present: set[str],
+                             cfg: EngineConfig) -> Question | None:
+    """An unasked finding that, with what is already present, would fire an emergency rule of red_flags.yaml: a
+    pregnant woman is asked about pelvic pain (ectopic pregnancy) whatever her complaint, because a rule needs only
+    that answer. Only rules already started: a finding the rule requires (`all`: fever for meningism) is present,
+    or one of its contexts (`any` of category pregnancy or risk: pregnant, a known disease). A course or measured
+    finding starts none ('under a day' is no reason to ask about orthopnoea), and what the patient cannot tell (a
+    measured blood pressure) or the age says is not asked. None when no such finding is left."""
+    cat = lambda f: kb.finding(f).category if f in kb.finding_index else ""  # noqa: E731
+    for rule in kb.rules:
+        if rule.level != "emergency":
+            continue
+        started = any(f in present and cat(f) not in _NO_ANCHOR for f in rule.all) or any(
+            f in present and cat(f) in _CONTEXTS for f in rule.any)
+        if not started:
+            continue
+        for fid in (*rule.all, *rule.any):
+            if fid not in known and cat(fid) not in _NOT_ASKED and rule.fires(present | {fid}):
+                j = kb.finding_index[fid]
+                gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
+                return Question(fid, kb.findings[j].question, float(gain[j]), 1.0, [], True)
+    return None
+
+
 def safety_net_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: EngineConfig,
-                        complaints: set[str] = frozenset()) -> Question | None:
+                        complaints: set[str] = frozenset(), present: set[str] | None = None) -> Question | None:
     """An unasked red flag of an emergency/urgent condition, asked before the interview ends.
 
     Two tiers, as complaint-based triage protocols work: first the warning signs of serious
@@ -206,7 +235,8 @@ def safety_net_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cf
     safety_net_anchor_lik: back pain -> cauda equina, however unlikely it now is), then those of
     any serious condition still at least `safety_net_min_p` likely. Within a tier, the sign most
     likely to be present because of those conditions goes first. None when every such sign has been
-    checked."""
+    checked. After both, a finding that would complete an emergency rule (`rule_completing_question`): last, so
+    that the serious conditions' own signs keep their place in the safety net's few questions."""
     cidx = [kb.finding_index[f] for f in complaints if f in kb.finding_index]
     w: dict[str, tuple[int, float]] = {}
     listed: dict[str, list[int]] = {}
@@ -226,7 +256,7 @@ def safety_net_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cf
             w[fid] = (max(tier, int(anchored)), mass + float(post[ci] * kb.lik[ci, kb.finding_index[fid]]))
             listed.setdefault(fid, []).append(ci)
     if not w:
-        return None
+        return rule_completing_question(kb, post, known, present, cfg) if present is not None else None
     fid = max(sorted(w), key=w.get)
     j = kb.finding_index[fid]
     gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)

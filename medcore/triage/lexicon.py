@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from medcore.config import REPO_ROOT
-from medcore.knowledge import normal_form, phrase_table
+from medcore.knowledge import assertions, normal_form, phrase_table
 from medcore.knowledge.embedding_index import EmbeddingIndex, load_settings
 from medcore.knowledge.normalize import load_variants
 from medcore.triage.kb import KnowledgeBase
@@ -34,6 +34,16 @@ from medcore.triage.tokens import _TOKEN, PERSPECTIVE, tokens
 BLOCK = "~"  # id prefix of a not_synonyms phrase in a match
 ABSENT = "!"  # id prefix of an absent_synonyms phrase in a match
 _PREFIX = {"term": "", "absent": ABSENT, "block": BLOCK}
+
+
+def polarity_free(text: str) -> bool:
+    """Whether a text may meet the embedding index: it holds no negation cue of the assertion engine (profile
+    'lay'). A sentence embedding does not keep polarity ('no trouble passing water' sits next to 'not been able to
+    pass any water'), and a cue may belong to the symptom itself ('cannot keep a sip down') or deny it, which only
+    the words can tell. So a phrase with a cue is matched exactly or not at all: a synonym holding one ('not been
+    able to pass any water') stays out of the index, and a text chunk holding one is not sent to it (nlu.extract);
+    the assertion engine, not the index, decides the polarity of what is read."""
+    return not assertions.has_cue(text, assertions.load_rules("lay"))
 
 
 class Lexicon:
@@ -53,7 +63,8 @@ class Lexicon:
             for phrase in dict.fromkeys((*f.synonyms, f.name)):
                 if tokens(phrase):
                     table_rows.append((f.id, phrase, "term"))
-                    self.rows.append((f.id, phrase))
+                    if polarity_free(phrase):
+                        self.rows.append((f.id, phrase))
         extra_rows = [(fid, p, "term") for fid, phrases in (extra or {}).items() for p in phrases]
         kb_dir = self.kb_dir = kb_dir or REPO_ROOT / "assets" / "kb"
         variants = load_variants(kb_dir)
@@ -179,7 +190,7 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list) -> list:
     located = [m for m in matches if any(not fid.startswith("!") and fid != "severe_pain"
                                          and kb.finding(fid).category == "pain" for fid in m[2])]
     if located:
-        return _coordinated_parts(lex, keys, matches, located)
+        return _second_part_pain(lex, keys, _coordinated_parts(lex, keys, matches, located))
     covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)}
     parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered]
     pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in covered]
@@ -201,6 +212,28 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list) -> list:
     if before:
         finding = lex.term_of(" ".join(keys[before[-1]:b + 1])) or finding
     return sorted([*matches, (b, b + 1, [finding])])
+
+
+_BREAKS = {"and", "but", "while", "whereas", "plus", "also"}
+
+
+def _second_part_pain(lex: Lexicon, keys: list[str], matches: list) -> list:
+    """'a mild headache and my chest is really painful': a body part and a pain word close together (at most 3
+    words apart, nothing matched between them), after a break word ('and', 'but') that follows every match, is a
+    second located pain; the part's own pain finding is added. `keys`: the matcher's word keys."""
+    last = max((e for _, e, _ in matches), default=0)
+    brk = next((i for i in range(last, len(keys)) if keys[i] in _BREAKS), None)
+    if brk is None:
+        return matches
+    parts = [i for i in range(brk + 1, len(keys)) if keys[i] in lex.part_keys]
+    pains = [i for i in range(brk + 1, len(keys)) if keys[i] in lex.pain_words]
+    pair = next(((b, p) for b in parts for p in pains if 0 < abs(p - b) <= 3), None)
+    if pair is None:
+        return matches
+    finding = lex.part_keys[keys[pair[0]]]
+    if any(finding in ids for _, _, ids in matches):
+        return matches
+    return sorted([*matches, (pair[0], pair[0] + 1, [finding])])
 
 
 def _coordinated_parts(lex: Lexicon, toks: list[str], matches: list, located: list) -> list:

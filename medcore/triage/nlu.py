@@ -28,7 +28,7 @@ from medcore.triage.gestation import (
     LATE_WEEKS, OTHER_BLEEDING, blood_loss, gave_birth, gestation_weeks, heavy_blood, in_pregnancy_context,
 )
 from medcore.triage.input_guard import normalize_text
-from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _add_body_swelling, _unblocked
+from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _add_body_swelling, _unblocked, polarity_free
 from medcore.triage.travel import travel_findings
 from medcore.triage import mild_readings, vitals
 from medcore.triage.mild_readings import is_mild
@@ -92,7 +92,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     if not text.isascii():  # full-width and look-alike letters as the chat's tokens can read them
         text = normalize_text(text)
     text = text.replace("’", "'")
-    unmatched_chunks: list[tuple[str, bool]] = []
+    unmatched_chunks: list[str] = []  # affirmed chunks no phrase read, for the embedding index
     durations: list[float] = []  # hours of the duration phrases attached to a complaint
     rules = assertions.load_rules("lay")
     mild = mild_readings.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
@@ -161,7 +161,10 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 if len(content) < 2 or len(ctoks) > 25 or lexicon.find(chunk.lower()) \
                         or _add_body_pain(lexicon, lexicon.word_keys(chunk.lower()), []):
                     continue
-                unmatched_chunks.append((chunk.strip(), assertions.has_cue(chunk, rules)))
+                # a negated or denied chunk is not guessed at: the index cannot tell its polarity (polarity_free)
+                if not polarity_free(chunk):
+                    continue
+                unmatched_chunks.append(chunk.strip())
     if relative_history and (relative_complains or not _speaker_speaks_of_self(low, rules)):
         # "My mother is a heavy drinker. She stopped drinking ...": the relative the speaker reports on is the
         # patient, so her history is the patient's; "My mother has asthma. I have a cough" keeps it a relative's
@@ -173,18 +176,17 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         ex.family.extend(i.lstrip("!") for ids, _ in relative_history for i in ids)
     if embeddings is not None and unmatched_chunks:
         chunks = unmatched_chunks[:max_embed_chunks]
-        for i, fid, score in embeddings.match([c for c, _ in chunks]):
-            if not chunks[i][1] and is_mild(mild, fid, chunks[i][0].lower(), 0, len(chunks[i][0])):
+        for i, fid, score in embeddings.match(chunks):
+            if is_mild(mild, fid, chunks[i].lower(), 0, len(chunks[i])):
                 continue
-            ex.mentions.append(Mention(fid, kb.finding(fid).name, not chunks[i][1], chunks[i][0], "embedding",
-                                       round(score, 3)))
+            ex.mentions.append(Mention(fid, kb.finding(fid).name, True, chunks[i], "embedding", round(score, 3)))
     # Duration from numbers beats the duration phrases in the synonym list.
     ex.duration_hours = max(durations) if durations else None
     if ex.duration_hours is not None:
         ex.mentions = [m for m in ex.mentions if m.finding_id not in DURATION_FINDINGS]
         for fid, present in duration_evidence(ex.duration_hours).items():
             ex.mentions.append(Mention(fid, kb.finding(fid).name, present, f"{ex.duration_hours:g} h", "duration"))
-    ex.severity = extract_severity(_WORST_WHEN.sub("at its peak ", text.lower()))
+    ex.severity = extract_severity(_WORST_WHEN.sub("at its peak ", text.lower()), lambda piece: _speaks_of_pain(lexicon, piece))
     has_pain = any(m.present and kb.finding(m.finding_id).category == "pain" for m in ex.mentions)
     if has_pain and ex.severity in ("severe", "mild") and not any(m.finding_id == "severe_pain" for m in ex.mentions):
         ex.mentions.append(Mention("severe_pain", kb.finding("severe_pain").name, ex.severity == "severe",
@@ -201,6 +203,15 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     _read_pregnancy(kb, ex, low)
     _read_drug_intake(kb, ex, low)
     return ex
+
+
+def _speaks_of_pain(lexicon: Lexicon, piece: str) -> bool:
+    """Whether a piece of text names a pain: a pain word of findings.yaml body_pain, or a pain finding's phrase."""
+    if any(k in lexicon.pain_words for k in lexicon.word_keys(piece)):
+        return True
+    kb = lexicon.kb
+    return any(kb.finding(i.lstrip("!")).category == "pain" for _, _, ids in _unblocked(lexicon.find(piece))
+               for i in ids)
 
 
 def _read_vitals(kb, ex: Extraction, low: str, rules) -> None:

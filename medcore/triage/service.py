@@ -175,7 +175,7 @@ class TriageEngine:
         if (nq is None and not finished and dec.level != "emergency"
                 and questions_asked < ec.max_questions + ec.safety_net_max):
             q = bayes.safety_net_question(self.kb, post, set(ev) | set(asked) | set(answers), ec,
-                                          self.complaints(answers, origin))
+                                          self.complaints(answers, origin), present)
             if q is not None:
                 nq = _question_dict(q)
         findings = [{"id": f, "name": kb.finding(f).name, "present": v,

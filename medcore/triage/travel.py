@@ -1,6 +1,7 @@
 """A named destination after a travel cue ("just back from Nigeria", "a trip to Thailand") is recent travel to the
 tropics (finding travel_tropics); a long-haul destination after a travel cue ("since I flew back from Australia")
-is a long journey (the long_haul section's finding, immobility_surgery). The destinations and cues are data:
+is a long journey (the long_haul section's finding, immobility_surgery), and one several time zones away a flight
+across time zones (time_zones: time_zone_travel; 'flew back from Spain' is neither). The destinations and cues are data:
 assets/kb/triage/travel.yaml (one home)."""
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from pathlib import Path
 import yaml
 
 FINDING = "travel_tropics"
+# journey sections of travel.yaml: a journey cue then one of the section's destinations states its finding
+# (long_haul: a long journey, a clot risk; time_zones: a flight across several time zones, jet lag's cause)
+JOURNEYS = ("long_haul", "time_zones")
 
 
 def _alt(xs) -> str:
@@ -22,7 +26,8 @@ def _alt(xs) -> str:
 @functools.lru_cache(maxsize=4)
 def _load(path: str) -> dict | None:
     """The compiled patterns: tropics (a cue, at most max_gap words, then a destination; 'in'/'to' then a
-    destination; a residence word) and long_haul ((finding, a journey cue then a long-haul destination) or None).
+    destination; a residence word) and journeys ((finding, a journey cue then one of its destinations) per JOURNEYS
+    section present).
     None when the file is absent."""
     p = Path(path)
     if not p.exists():
@@ -36,14 +41,24 @@ def _load(path: str) -> dict | None:
     out = {"tropics": (re.compile(rf"{cue}(?:{_alt(tropical)})\b"),
                        re.compile(rf"\b(?:in|to)\s+(?:the\s+)?(?:{_alt(tropical)})\b"),
                        re.compile(rf"\b(?:{_alt(doc.get('residence') or ['live'])})\b")),
-           "long_haul": None}
-    lh = doc.get("long_haul")
-    if lh:
+           "journeys": []}
+    for section in JOURNEYS:
+        lh = doc.get(section)
+        if not lh:
+            continue
+        if lh.get("same_as"):  # another section's cues and destinations, less `except`
+            base, drop = doc[lh["same_as"]], set(lh.get("except") or [])
+            lh = {**base, **{k: v for k, v in lh.items() if k not in ("same_as", "except")}}
+            lh["destinations"] = [d for d in base["destinations"] if d not in drop]
+            lh["include_groups"] = [g for g in doc["destinations"] if g not in drop] if base.get("include_destinations") \
+                else []
+            lh["include_destinations"] = False
         if not lh.get("source") or not lh.get("finding") or not lh.get("destinations"):
-            raise ValueError(f"{p.name}: long_haul needs source, finding and destinations")
-        names = list(lh["destinations"]) + (tropical if lh.get("include_destinations") else [])
+            raise ValueError(f"{p.name}: {section} needs source, finding and destinations")
+        names = list(lh["destinations"]) + (tropical if lh.get("include_destinations") else []) \
+            + [n for g in lh.get("include_groups") or [] for n in doc["destinations"][g]]
         journey = rf"\b(?:{_alt(lh.get('cues') or doc['cues'])})\s+(?:[\w'-]+\s+){{0,{gap}}}?"
-        out["long_haul"] = (lh["finding"], re.compile(rf"{journey}(?:{_alt(names)})\b"))
+        out["journeys"].append((lh["finding"], re.compile(rf"{journey}(?:{_alt(names)})\b")))
     return out
 
 
@@ -75,8 +90,7 @@ def travel_findings(low: str, kb_dir: str | Path) -> list[tuple[str, tuple[int, 
     if span is not None:
         out.append((FINDING, span))
     pats = _load(os.path.join(kb_dir, "travel.yaml"))
-    if pats is not None and pats["long_haul"] is not None:
-        finding, cue = pats["long_haul"]
+    for finding, cue in pats["journeys"] if pats is not None else ():
         m = cue.search(low)
         if m is not None:
             out.append((finding, (m.start(), m.end())))

@@ -3,6 +3,8 @@ emergency is 'go to an emergency department now')."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_acute_urinary_retention_is_an_emergency_as_its_source_says(kb):
     # NHS.uk 'Urinary retention': cannot pee at all -> A&E; EAU: drain the bladder by catheter at once
@@ -17,3 +19,15 @@ def test_cannot_pass_urine_is_triaged_emergency(lexical_engine):
                                      "my lower tummy is tight and sore", age=82, sex="M")
     assert res.triage == "emergency"
     assert res.differential[0].id == "acute_urinary_retention"
+
+
+@pytest.mark.parametrize("text", ["I have not been able to pass any water since this morning",
+                                  "He can't pass water and his bladder feels full"])
+def test_not_passing_water_is_retention(lexical_engine, text):
+    _, ex = lexical_engine.read_text(text)
+    assert ex.evidence().get("urinary_retention") is True
+
+
+def test_passing_water_normally_is_not_retention(lexical_engine):
+    _, ex = lexical_engine.read_text("I pass water normally, it just stings a bit")
+    assert ex.evidence().get("urinary_retention") is not True

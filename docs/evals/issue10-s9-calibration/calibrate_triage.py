@@ -13,16 +13,18 @@ import json
 
 from medcore.config import Settings
 from medcore.knowledge import calibrate
-from medcore.triage.lexicon import TRIAGE_INDEX
+from medcore.triage.lexicon import TRIAGE_INDEX, polarity_free
 from medcore.triage.service import TriageEngine
 
 
 def report(settings) -> dict:
+    """Skipped: the phrases the chat never sends to the index (read by its lexicon first, or holding a negation
+    cue: triage.lexicon.polarity_free)."""
     eng = TriageEngine.from_settings(settings, use_blend=False)
     if eng.embeddings is None:
         raise SystemExit("MiniLM is not installed: the chat has no embedding index to calibrate")
     return calibrate.index_report(settings.kb_dir, TRIAGE_INDEX, eng.embeddings,
-                                  skip=lambda p: bool(eng.lexicon.find(p.lower())))
+                                  skip=lambda p: bool(eng.lexicon.find(p.lower())) or not polarity_free(p))
 
 
 def main() -> int:
