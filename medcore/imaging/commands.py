@@ -5,6 +5,7 @@ Imports nothing heavy at module level; handlers import what they need.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -68,8 +69,10 @@ def register(reg) -> None:
     q = reg.train.add_parser("image-prior", help="fit a VAE's learned latent prior (PCA + Gaussian mixture per class) "
                              "on its own training scans, so it samples anatomy, not texture")
     q.add_argument("checkpoint", help="the VAE's run or checkpoint folder")
-    q.add_argument("--dims", type=int, default=64, help="PCA components per class (default 64)")
-    q.add_argument("--components", type=int, default=10, help="mixture components per class (default 10)")
+    q.add_argument("--dims", type=_int_list, default=[64],
+                   help="PCA components: one for every class or one per class, e.g. 128,256 (default 64)")
+    q.add_argument("--components", type=_int_list, default=[10],
+                   help="mixture components: one for every class or one per class (default 10)")
     q.add_argument("--seed", type=int, default=0)
     q.set_defaults(func=_train_prior)
 
@@ -168,18 +171,26 @@ def _train(args, settings) -> int:
         return 2
 
 
+def _int_list(text: str) -> list[int]:
+    try:
+        return [int(v) for v in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected integers separated by commas, got {text!r}") from None
+
+
 def _train_prior(args, settings) -> int:
     from medcore.imaging.datasets import DatasetError
     from medcore.imaging.latent_prior import PriorError
     from medcore.imaging.latent_prior_fit import fit_for_checkpoint
     from medcore.imaging.sample import SampleError
 
-    if args.dims < 1 or args.components < 1:
+    if min(args.dims) < 1 or min(args.components) < 1:
         print("error: --dims and --components must be at least 1", file=sys.stderr)
         return 2
-    try:
-        report = fit_for_checkpoint(settings, args.checkpoint, dims=args.dims, components=args.components,
-                                    seed=args.seed)
+    try:  # a single value applies to every class
+        report = fit_for_checkpoint(settings, args.checkpoint, seed=args.seed,
+                                    dims=args.dims[0] if len(args.dims) == 1 else args.dims,
+                                    components=args.components[0] if len(args.components) == 1 else args.components)
     except (PriorError, SampleError, DatasetError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -45,19 +45,30 @@ class ClassPrior:
 class LatentPrior:
     shape: tuple[int, int, int]  # (C, H, W) of one latent
     classes: list[ClassPrior]  # one per class (one entry for an unconditional VAE)
-    dims: int
-    components: int
+    dims: int | list[int]  # as requested: one value for every class, or one per class
+    components: int | list[int]
 
     def describe(self) -> dict:
         return {"method": "ex-post density estimation (PCA + full-covariance Gaussian mixture per class)",
-                "dims": self.dims, "components": self.components, "latent_shape": list(self.shape),
+                "dims": self.dims, "components": self.components,
+                "used": [{"dims": int(c.basis.shape[0]), "components": int(len(c.weights))} for c in self.classes],
+                "latent_shape": list(self.shape),
                 "fitted_on": [c.n_fit for c in self.classes],
                 "explained_variance": [round(c.explained, 4) for c in self.classes]}
 
 
-def fit_latent_prior(latents: np.ndarray, labels: np.ndarray | None, *, dims: int = 64, components: int = 10,
-                     seed: int = 0) -> LatentPrior:
-    """`latents`: (N, C, H, W) posterior means of training scans; `labels`: (N,) class ids, or None."""
+def _per_class(value, n_cls: int, name: str) -> list[int]:
+    vals = [int(value)] * n_cls if np.isscalar(value) else [int(v) for v in value]
+    if len(vals) != n_cls or min(vals) < 1:
+        raise PriorError(f"{name} must be one value >= 1 or one per class ({n_cls}), got {value}")
+    return vals
+
+
+def fit_latent_prior(latents: np.ndarray, labels: np.ndarray | None, *, dims=64, components=10,
+                     seed: int = 0, cap_components: bool = True) -> LatentPrior:
+    """`latents`: (N, C, H, W) posterior means of training scans; `labels`: (N,) class ids, or None.
+    `dims` / `components`: one value for every class, or a list with one per class (`latent_prior_select`).
+    `cap_components`: at most one component per 2 x dims latents, so each full covariance has enough points."""
     from sklearn.decomposition import PCA
     from sklearn.mixture import GaussianMixture
 
@@ -66,11 +77,13 @@ def fit_latent_prior(latents: np.ndarray, labels: np.ndarray | None, *, dims: in
         raise PriorError(f"latents must be (N, C, H, W) with N > 0, got shape {z.shape}")
     y = np.zeros(len(z), dtype=int) if labels is None else np.asarray(labels).astype(int)
     flat = z.reshape(len(z), -1)
+    n_cls = int(y.max()) + 1
+    dims_c, comps_c = _per_class(dims, n_cls, "dims"), _per_class(components, n_cls, "components")
     out = []
-    for c in range(int(y.max()) + 1):
+    for c in range(n_cls):
         fc = flat[y == c]
-        k = min(dims, len(fc) - 1, flat.shape[1])
-        m = min(components, max(1, len(fc) // (2 * k)))  # enough points per full covariance
+        k = min(dims_c[c], len(fc) - 1, flat.shape[1])
+        m = min(comps_c[c], max(1, len(fc) // (2 * max(k, 1)))) if cap_components else min(comps_c[c], len(fc))
         if k < 1 or len(fc) < 2:
             raise PriorError(f"class {c} has {len(fc)} training latents: too few to fit a prior")
         pca = PCA(k, random_state=seed).fit(fc)
@@ -111,7 +124,8 @@ def save_prior(prior: LatentPrior, folder: str | Path) -> Path:
     for c, cp in enumerate(prior.classes):
         for name in ("mean", "basis", "weights", "centres", "chol"):
             tensors[f"c{c}.{name}"] = torch.from_numpy(np.ascontiguousarray(getattr(cp, name), dtype=np.float32))
-    meta = {"shape": json.dumps(list(prior.shape)), "dims": str(prior.dims), "components": str(prior.components),
+    meta = {"shape": json.dumps(list(prior.shape)), "dims": json.dumps(prior.dims),
+            "components": json.dumps(prior.components),
             "n_fit": json.dumps([cp.n_fit for cp in prior.classes]),
             "explained": json.dumps([cp.explained for cp in prior.classes])}
     path = Path(folder) / FILE
@@ -134,6 +148,7 @@ def load_prior(folder: str | Path) -> LatentPrior | None:
         classes = [ClassPrior(**{name: f.get_tensor(f"c{c}.{name}").astype(np.float64)
                                  for name in ("mean", "basis", "weights", "centres", "chol")},
                               n_fit=int(n_fit[c]), explained=float(explained[c])) for c in range(n_cls)]
-    return LatentPrior(tuple(json.loads(meta["shape"])), classes, int(meta.get("dims", 0)),
-                       int(meta.get("components", 0)))
+    # an int (one setting for all classes, as session 9 saved it) or a list of one per class
+    return LatentPrior(tuple(json.loads(meta["shape"])), classes, json.loads(meta.get("dims") or "0"),
+                       json.loads(meta.get("components") or "0"))
 

@@ -97,3 +97,79 @@ def test_cli_fits_and_reports(settings, tiny_vae_run, capsys):
     assert out["dims"] == 3 and out["file"].endswith("latent_prior.safetensors")
     assert main(["train", "image-prior", str(tiny_vae_run), "--dims", "0"]) == 2
     assert "at least 1" in capsys.readouterr().err
+    assert main(["train", "image-prior", str(tiny_vae_run), "--dims", "2,3", "--components", "1"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["dims"] == [2, 3] and [u["dims"] for u in out["used"]] == [2, 3]
+
+
+def _structured(n=400, seed=0):
+    """Class 0: two clusters in a 3-dim subspace; class 1: one Gaussian spread over a 6-dim subspace; both with a
+    little isotropic noise in all 32 latent dimensions."""
+    rng = np.random.default_rng(seed)
+    basis = np.linalg.qr(rng.standard_normal((32, 32)))[0].T  # orthonormal rows
+    half = n // 2
+    sign = np.where(rng.random(half) < 0.5, -4.0, 4.0)
+    a = np.stack([sign, np.zeros(half), np.zeros(half)], 1) + 0.5 * rng.standard_normal((half, 3))
+    z0 = a @ basis[:3] + 0.05 * rng.standard_normal((half, 32))
+    z1 = (2.0 * rng.standard_normal((half, 6))) @ basis[3:9] + 0.05 * rng.standard_normal((half, 32))
+    return np.concatenate([z0, z1]).reshape(n, 2, 4, 4), np.repeat([0, 1], half)
+
+
+def test_full_space_likelihood_is_the_probabilistic_pca_density():
+    from scipy.stats import multivariate_normal
+
+    from medcore.imaging.latent_prior_select import full_space_loglik, residual_variance
+
+    z, y = _structured()
+    flat = z.reshape(len(z), -1)[y == 1]
+    cp = fit_latent_prior(z[y == 1], None, dims=4, components=1).classes[0]
+    var = residual_variance(cp, flat)
+    cov_k = cp.chol[0] @ cp.chol[0].T
+    b = cp.basis
+    cov = b.T @ cov_k @ b + var * (np.eye(32) - b.T @ b)
+    want = multivariate_normal(cp.mean + cp.centres[0] @ b, cov).logpdf(flat[:5])
+    np.testing.assert_allclose(full_space_loglik(cp, var, flat[:5]), want, rtol=1e-6)
+
+
+def test_selection_finds_each_class_structure_on_held_out_latents():
+    from medcore.imaging.latent_prior_select import select_prior_settings, validation_split
+
+    z, y = _structured()
+    fit, val = validation_split(y, 0.25, seed=3)
+    assert not set(fit) & set(val) and len(val) == 100 and (y[val] == 0).sum() == 50
+    assert np.array_equal(validation_split(y, 0.25, seed=3)[1], val)
+    out = select_prior_settings(z, y, dims_grid=(1, 3, 6), components_grid=(1, 2), val_frac=0.25)
+    chosen = out["chosen"]
+    # two clusters need two components and at least their 3 dims; the 6-dim Gaussian needs all 6 dims
+    assert chosen["components"][0] == 2 and chosen["dims"][0] >= 3
+    assert chosen["dims"][1] == 6
+    assert len(out["candidates"]) <= 12 and out["fitted_on"] == [200, 200]
+
+
+def test_per_class_settings_fit_save_and_load(tmp_path):
+    z, y = _structured()
+    prior = fit_latent_prior(z, y, dims=[3, 6], components=[2, 1])
+    assert [c.basis.shape[0] for c in prior.classes] == [3, 6] and [len(c.weights) for c in prior.classes] == [2, 1]
+    save_prior(prior, tmp_path)
+    back = load_prior(tmp_path)
+    assert back.dims == [3, 6] and back.components == [2, 1]
+    assert sample_latents(back, 4, [1, 0, 1, 0], seed=0).shape == (4, 2, 4, 4)
+    with pytest.raises(PriorError, match="one per class"):
+        fit_latent_prior(z, y, dims=[3, 6, 9])
+
+
+def test_bench_selection_script_runs_on_cached_latents(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    z, y = _structured()
+    np.savez(tmp_path / "latents.npz", z=z, y=y)
+    path = Path(__file__).resolve().parents[2] / "bench" / "latent_prior_select.py"
+    spec = importlib.util.spec_from_file_location("latent_prior_select_bench", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    out = tmp_path / "sel.json"
+    assert bench.main(["unused-ckpt", "--cache", str(tmp_path / "latents.npz"), "--dims", "1,3,6",
+                       "--components", "1,2", "--val-frac", "0.25", "--split-seeds", "0,1", "--out", str(out)]) == 0
+    report = json.loads(out.read_text())
+    assert report["chosen"]["dims"][1] == 6 and report["split_seeds"] == [0, 1]
