@@ -33,7 +33,7 @@ _FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:Syste
                   r"Institute|Birth(?:ing)? Cent(?:er|re)|Hospice House|Urgent Care|Skin and Laser|Imaging|"
                   r"Dialysis Cent(?:er|re)|Health Centre|Pharmacy|Apothecary|Dermatology|Cardiology|Orthopa?edics|Pulmonology|"
                   r"Pediatrics|Paediatrics|Urology|Oncology|Gastroenterology|Neurology|Podiatry|Dental|Dentistry|"
-                  r"Eye Care|Optometry|Physical Therapy|Physiotherapy)")
+                  r"Eye Care|Optometry|Physical Therapy|Physiotherapy|Building|Pavilion)")
 # [words] head [- Place | of Place]: "Riverside General Hospital", "University of Iowa Hospitals",
 # "Baptist Memorial Hospital-Memphis", "Children's Medical Center of Dallas".
 FACILITY = re.compile(
@@ -58,7 +58,12 @@ _STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut
 _STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|ID|IL|IA|KS|KY|LA|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
                 "RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 # (a state code before a number is a lab or a credential, "CA 125", unless the number is a ZIP: "East Orange, NJ  07018")
-CITY_STATE = re.compile(rf"\b({_W}(?:[ \t]+{_W})?),[ \t]+(?:{_STATE_NAMES}|(?:{_STATE_CODES})\b(?:(?![ \t]*\d)|(?=[ \t]+\d{{5}}\b)))")
+CITY_STATE = re.compile(rf"\b({_W}(?:[ \t]+{_W})?),[ \t]+(?:{_STATE_NAMES}|STATE(?=[ \t]+\d{{5}}\b)|(?:{_STATE_CODES})\b(?:(?![ \t]*\d)|(?=[ \t]+\d{{5}}\b)))")
+# a hospital system named by its church, before a word of its services: "the Baptist lab system", "Methodist ER"
+CHURCH_HOSPITAL = re.compile(r"\b((?:Baptist|Methodist|Presbyterian|Lutheran|Adventist|Episcopal|Mercy))(?=[ \t]+"
+                             r"(?i:labs?|laboratory|systems?|records?|ER|ED|emergency|clinics?|charts?|database|radiology)\b)")
+# a ZIP code after a state written out, or after a letter template's "STATE" placeholder: "Ohio 43215", "City, STATE 12345"
+ZIP_AFTER_STATE = re.compile(rf"\b(?:{_STATE_NAMES}|(STATE))[ \t]+(\d{{5}}(?:-\d{{4}})?)\b(?![.,]\d)")
 STATES = frozenset(n.lower() for n in _STATE_NAMES.split("|"))
 CITY_CUE = re.compile(
     rf"\b(?i:lives?|living|resides?|residing|moved|relocated|born|raised|grew[ \t]+up|emigrated|immigrated|"
@@ -83,11 +88,11 @@ CITY_LOOSE = re.compile(rf"\b(?:from|(?<!ed )in)[ \t]+({_W}(?:[ \t]+{_W})?)(?=[ 
 # Medicine")
 # (the verb may take an object or an adverb first: "transfer the patient to DEF", "flown directly to X", "will return to
 # Bellhaven for a scan"; an acronym needs no clause end after it, as typing slips follow it)
-MOVED_TO = re.compile(rf"\b(?i:transfer(?:red|ring|s)?|c[ao]me|admit(?:ted)?|discharge[ds]?|sen[dt]|take[ns]?|brought|"
+MOVED_TO = re.compile(rf"\b(?i:transfer(?:red|ring|s)?|c[ao]mes?|coming|admit(?:ted)?|discharge[ds]?|sen[dt]|take[ns]?|brought|"
                       rf"bring|refer(?:red|s)?|went|go|return(?:ed|s|ing)?|transport(?:ed)?|drove|driven|flown|airlifted)"
                       rf"(?:[ \t]+(?i:the[ \t]+)?(?i:patient|child|baby|infant|him|her|them|back|here|over|directly|"
                       rf"immediately|urgently|emergently|subsequently|eventually|then)){{0,2}}"
-                      rf"[ \t]+(?i:to|from)[ \t]+({_W}(?:[ \t]+{_W})?(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:for|on|in|at|and|with|where|after|by)\b))|"
+                      rf"[ \t]+(?i:to|from)[ \t]+({_W}(?:[ \t]+{_W})?(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:for|on|in|at|and|with|where|after|by|from|to)\b))|"
                       rf"[A-Z]{{3,6}}\b(?![ \t]+[A-Z]))", re.M)
 UNITS = frozenset("""or er ed ct mri ir icu ccu micu sicu nicu picu pacu tcu cvicu snf ltac ltach cath ob pt ot us xr ekg ecg
 eeg emg pet medicine hospitalist hospice home floor ward unit rehab surgery pathology histology cytology radiology
@@ -119,7 +124,7 @@ internal dental oral plastic fertility genetics suite room unit ward floor wing 
 lower upper gi two week wait rapid access one stop fracture memory falls anticoagulation chest breast heart
 stroke vascular renal liver lung respiratory gastroenterology pulmonology pulmonary pediatrics paediatrics
 orthopedics orthopaedics dentistry optometry physiotherapy combined newborn nursery recovery well baby nicu
-associates partners group practice
+associates partners group practice office professional building pavilion main annex
 hematology haematology nephrology endocrinology gynecology gynaecology obstetrics ophthalmology otolaryngology
 immunology hepatology audiology anesthesiology anaesthesiology radiology pathology psychology neurosurgery
 radiation interventional nuclear critical palliative thoracic cardiothoracic colorectal reproductive clinical
@@ -131,7 +136,7 @@ that june july may march april august january february september october novembe
 wednesday thursday friday saturday sunday emergency er icu floor rehab recovery theatre theater pacu triage nursery
 english spanish french christmas easter thanksgiving halloween noon midnight night baseline rest birth discharge
 admission presentation first last time times least most all which conference conferences rounds meeting board
-committee anonymous""".split())  # "go back to Narcotics Anonymous": a support group
+committee anonymous operating""".split())  # "go back to Narcotics Anonymous": a support group
 
 
 def _words(span: str) -> list[str]:
@@ -207,6 +212,12 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
                 start, span = start + len(first) + 1, span[len(first) + 1:].lstrip()
             if _is_place_name(span, clinical, not_names) and span.lower() not in STATES:
                 add(start, start + len(span), "CITY")
+    for m in CHURCH_HOSPITAL.finditer(text):
+        add(m.start(1), m.end(1), "HOSPITAL")
+    for m in ZIP_AFTER_STATE.finditer(text):
+        if m.group(1):
+            add(m.start(1), m.end(1), "STATE")
+        add(m.start(2), m.end(2), "ZIP")
     lower: list[str] = []
     for m in LOWER_TITLE.finditer(text):
         words = m.group(1).split()
