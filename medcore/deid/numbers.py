@@ -53,7 +53,7 @@ _EVENT_ENDING = re.compile(r"(?:ectom|otom|ostom|plast|scop|graph|pex|rrhaph|lys
 _EVENT_VERBS = frozenset("""diagnosed done performed treated repaired removed excised resected placed inserted started
 stopped quit discontinued admitted hospitalized hospitalised operated found noted detected confirmed implanted replaced
 fixed fused grafted transplanted amputated delivered born died passed married divorced retired moved immigrated
-emigrated injured hurt broken fractured had since repair repairs removal transplant bypass graft stent stents
+emigrated injured hurt broken fractured had since dx repair repairs removal transplant bypass graft stent stents
 accident injury injuries attack attacks episode episodes""".split())
 # words that take a measurement or a count, not an event: "loss 1950", "glucose 2010", "platelets 1999"
 _MEASURES = frozenset("""loss output intake glucose sugar platelets platelet plt weight wt count counts volume level levels
@@ -64,16 +64,18 @@ steps feet meters miles room bed suite ext extension pager code model lot serial
 and the with for from was were has had have his her their this that who which than then type stage grade class size
 age aged year years old ago about over under per above below greater less exceeding beyond within around nearly
 almost only least most up ldh ck cpk ast alt alp ggt bnp troponin ammonia esr crp d-dimer fibrinogen lipids
-bilirubin magnesium phosphorus osmolality""".split())  # and the words of the vocabulary that date nothing
+bilirubin magnesium phosphorus osmolality afp cea hcg ige igg iga igm lh fsh inr ptt esr anc cd4 ef fio2 peep""".split())  # and the words of the vocabulary that date nothing
 
 
 def _event_word(word: str, clinical: frozenset[str]) -> bool:
     w = word.lower()
-    if w in _MEASURES or len(w) < 3:
+    if w in _MEASURES:
         return False
+    if word.isupper() and 2 <= len(word) <= 6:  # an operation or a diagnosis by its acronym: "CABG 1998", "NQWMI 1994"
+        return True
     last = w.rsplit("-", 1)[-1]  # "C-section", "re-implantation": the head word is the last part
     return any(x in _EVENT_VERBS or _EVENT_ENDING.search(x) or (x in clinical and x not in _MEASURES)
-               for x in {w, last} if len(x) > 2)
+               for x in {w, last} if len(x) > 1)
 
 
 def find_event_years(text: str, add: Callable[[int, int, str], None], clinical: frozenset[str]) -> None:

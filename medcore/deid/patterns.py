@@ -16,7 +16,7 @@ _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN
 _YEAR = r"(?:19\d{2}|20[0-3]\d)"
 _YEAR_CUE = (r"in|since|until|till|from|during|circa|before|after|quit|stopped|early|late|mid|year[ \t]+of|about|around|"
              r"approximately|back[ \t]+to|as[ \t]+of|between|beginning|starting|(?:calendar[ \t]+)?year|"
-             r"as[ \t]+(?:recently|late|early|long[ \t]+ago)[ \t]+as")
+             r"as[ \t]+(?:recently|late|early|long[ \t]+ago)[ \t]+as|(?:end|start|middle)[ \t]+of")
 _SEASON = r"spring|summer|fall|autumn|winter"
 _AMOUNT_UNIT = r"hours|hrs|h\b|mg|mcg|g\b|grams?|kg|ml|mL|cc|l\b|units?|iu|patients|people|cases|births|calories|kcal|feet|ft|meters|miles|steps"
 # Full month names, capitalised (a bare "May" or "March" after "in" still dates something: "in May")
@@ -83,7 +83,7 @@ _HOLIDAY = (r"(?:(?:Thanksgiving|Christmas|Easter)(?:[ \t]+(?:Day|Eve))?|Xmas|Ha
             r"Boxing|Martin[ \t]+Luther[ \t]+King(?:[ \t]+Jr\.?)?|Columbus)[ \t]+Day)(?:[ \t]+(?:Weekend|weekend))?")
 
 # the next year of a list of years: "in 1991 and 1998", "in 2005/2006", "in 1981, 1982, and 1984"
-YEAR_LIST = re.compile(rf"(?:(?<=(?:19|20)\d\d and )|(?<=(?:19|20)\d\d, )|(?<=(?:19|20)\d\d & )|(?<=(?:19|20)\d\d/)|"
+YEAR_LIST = re.compile(rf"(?:(?<=(?:19|20)\d\d and )|(?<=(?:19|20)\d\d, )|(?<=(?:19|20)\d\d; )|(?<=(?:19|20)\d\d & )|(?<=(?:19|20)\d\d/)|"
                        rf"(?<=(?:19|20)\d\d or )|(?<=(?:19|20)\d\d, and )|(?<=(?:19|20)\d\d to )|(?<=(?:19|20)\d\d through )|"
                        rf"(?<=(?:19|20)\d\d until ))({_YEAR})\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I)
 
@@ -148,7 +148,7 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # a month and a four-digit year: "in 06/2006", "(3/1991)"
     ("DATE", re.compile(r"(?<![\d/.])\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b(?![/\d])"), 0),
     # a year opening brackets, alone or in a list: "MI x 2 (1978 and 1979)", "hypothyroidism (2012)"
-    ("DATE", re.compile(rf"(?<=\()({_YEAR})\b(?![ \t]*(?:(?:and|&|to|-|/)[ \t]*\d{{1,5}}[ \t]*)?(?:{_AMOUNT_UNIT}))(?=[ \t]*(?:\)|,[ \t]*{_YEAR}|(?:and|&|to|-|/)[ \t]*{_YEAR}))"), 1),
+    ("DATE", re.compile(rf"(?<=\()({_YEAR})\b(?![ \t]*(?:(?:and|&|to|-|/)[ \t]*\d{{1,5}}[ \t]*)?(?:{_AMOUNT_UNIT}))(?=[ \t]*(?:\)|[,;][ \t]*{_YEAR}|(?:and|&|to|-|/)[ \t]*{_YEAR}))"), 1),
     # the next year of a list of years whose first is a date (find_phi checks the year before it was found)
     ("DATE", YEAR_LIST, 1),
     # a year closing an item of a history list: "tonsillectomy,1972." "knee arthroscopy, 1990."

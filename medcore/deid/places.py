@@ -33,7 +33,8 @@ _FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:Syste
                   r"Institute|Birth(?:ing)? Cent(?:er|re)|Hospice House|Urgent Care|Skin and Laser|Imaging|"
                   r"Dialysis Cent(?:er|re)|Health Centre|Pharmacy|Apothecary|Dermatology|Cardiology|Orthopa?edics|Pulmonology|"
                   r"Pediatrics|Paediatrics|Urology|Oncology|Gastroenterology|Neurology|Podiatry|Dental|Dentistry|"
-                  r"Eye Care|Optometry|Physical Therapy|Physiotherapy|Building|Pavilion)")
+                  r"Eye Care|Optometry|Physical Therapy|Physiotherapy|Building|Pavilion|"
+                  r"(?:Breast|Heart|Women['’]s|Vein|Spine|Wellness|Eye|Sleep|Wound|Kidney|Behavio(?:u)?r(?:al)?) Cent(?:er|re))")
 # [words] head [- Place | of Place]: "Riverside General Hospital", "University of Iowa Hospitals",
 # "Baptist Memorial Hospital-Memphis", "Children's Medical Center of Dallas".
 FACILITY = re.compile(
@@ -59,6 +60,9 @@ _STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|ID|IL|IA|KS|KY|LA|MA|MI|MN|MS|MO|
                 "RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 # (a state code before a number is a lab or a credential, "CA 125", unless the number is a ZIP: "East Orange, NJ  07018")
 CITY_STATE = re.compile(rf"\b({_W}(?:[ \t]+{_W})?),[ \t]+(?:{_STATE_NAMES}|STATE(?=[ \t]+\d{{5}}\b)|(?:{_STATE_CODES})\b(?:(?![ \t]*\d)|(?=[ \t]+\d{{5}}\b)))")
+# a transcription sample's placeholder for a facility's name: "taken to X Hospital", "transferred from ABCD Home"
+PLACEHOLDER_FACILITY = re.compile(r"\b((?:ABC(?:DE?)?|XYZ|X{1,4}|[XYZ])[ \t]+(?:Hospital|Medical[ \t]+Cent(?:er|re)|Clinic|"
+                                  r"Cent(?:er|re)|Home|Nursing[ \t]+Home|Health(?:care)?|Rehab(?:ilitation)?))\b")
 # a hospital system named by its church, before a word of its services: "the Baptist lab system", "Methodist ER"
 CHURCH_HOSPITAL = re.compile(r"\b((?:Baptist|Methodist|Presbyterian|Lutheran|Adventist|Episcopal|Mercy))(?=[ \t]+"
                              r"(?i:labs?|laboratory|systems?|records?|ER|ED|emergency|clinics?|charts?|database|radiology)\b)")
@@ -212,6 +216,8 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
                 start, span = start + len(first) + 1, span[len(first) + 1:].lstrip()
             if _is_place_name(span, clinical, not_names) and span.lower() not in STATES:
                 add(start, start + len(span), "CITY")
+    for m in PLACEHOLDER_FACILITY.finditer(text):
+        add(m.start(1), m.end(1), "HOSPITAL")
     for m in CHURCH_HOSPITAL.finditer(text):
         add(m.start(1), m.end(1), "HOSPITAL")
     for m in ZIP_AFTER_STATE.finditer(text):

@@ -22,6 +22,8 @@ def _found(text: str) -> list[tuple[str, str]]:
     ("Surgical history: C-section 2015. Hernia repair 2012 (open).", ["2015", "2012"]),
     ("Positive drug screens, as recently as 2009 with cocaine.", ["2009"]),
     ("PMH: two heart attacks (1991 and 1994); thyroid cancer (2001).", ["1991", "1994", "2001"]),
+    ("PMH: 1) CABG 1997, 2) asthma dx 1980. 3) gout.", ["1997", "1980"]),
+    ("Her knee was rebuilt at the end of 2011; adhesions freed twice (1995; 1999).", ["2011", "1995", "1999"]),
 ])
 def test_a_year_after_its_event_is_a_date(text, years):
     assert [t for k, t in _found(text) if k == "DATE"] == years
@@ -76,7 +78,8 @@ def test_an_ultrasound_view_is_not_a_street():
 
 
 @pytest.mark.parametrize("shape", ["surgery 1999 ", "(1999 and ", "around Thanksgiving ", "the 1990s ",
-                                   "in the '90s ", "Ab-Ab-Ab 2000 ", "Wand on 7/3 "])
+                                   "in the '90s ", "Ab-Ab-Ab 2000 ", "Wand on 7/3 ",
+                                   "CABG 1999 ", "(1999; ", "end of 1999 "])
 def test_new_date_rules_are_linear(shape):
     text = shape * (40_000 // len(shape))
     start = time.perf_counter()

@@ -44,6 +44,9 @@ def test_placeholders_that_are_not_people_and_rooms_stay(text):
     ("Her scans were done at the Farrow Building last spring.", "Farrow Building"),
     ("A review of the Methodist lab system showed two admissions.", "Methodist"),
     ("Her neurologist comes to Brantwick from the city once a month.", "Brantwick"),
+    ("She was first seen at the Pellham Breast Center for a lump.", "Pellham Breast Center"),
+    ("He was brought to X Hospital and cleared.", "X Hospital"),
+    ("Transferred from ABCD Home with a fever.", "ABCD Home"),
 ])
 def test_facilities_and_towns_without_a_residence_cue(text, place):
     assert place in [t for _, t in _found(text)]
@@ -53,13 +56,15 @@ def test_facilities_and_towns_without_a_residence_cue(text, place):
     "He was seen in the Medical Office Building lobby.",
     "She comes to clinic from work; he is coming to Radiology from the ward.",
     "Her family are Baptist and go to church.",
+    "Referred to the Breast Center; eye drops in the X eye.",
 ])
 def test_generic_buildings_units_and_faith_stay(text):
     assert _found(text) == []
 
 
 @pytest.mark.parametrize("shape", ["Suite 1, AB Road ", "City, STATE 1 ", "following XXXX ", "XXXX was ",
-                                   "the Ab Building ", "Baptist lab ", "comes to Ab "])
+                                   "the Ab Building ", "Baptist lab ", "comes to Ab ",
+                                   "X Hospital ", "Ab Breast Center "])
 def test_new_placeholder_and_place_rules_are_linear(shape):
     text = shape * (40_000 // len(shape))
     start = time.perf_counter()
