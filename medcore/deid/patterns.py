@@ -206,6 +206,8 @@ _NAME_RULES: list[re.Pattern] = [
     # transcription placeholders for a redacted name: "patient xxx xxxx", "RE: XXXX, XXXX", "Dear XXXX"
     # (after a patient cue only: "the XXX eye" holds a side, not a name; "at XXX" a time)
     re.compile(r"\b(?i:patient|pt|name|re|dear)[ \t]*:?[ \t]+((?:[xX]{3,8})(?:,?[ \t]+[xX]{3,8})?)(?![\w/])"),
+    # a title-case placeholder for a name, never an English word: "Xxxxx's condition", "Mr. Xxxx"
+    re.compile(r"\b(X(?:xxx|xxxx|xxxxx|xxxxxx|xxxxxxx))\b"),
     # an upper-case placeholder as the subject of a sentence, or the patient a doctor follows or sees: "XXXX was seen
     # in clinic", "thank you for following XXXX"
     re.compile(r"(?m)(?:^|(?<=[.,;:]))[ \t]*(X{3,8})[ \t]+(?=(?:is|was|has|had|returns|returned|presents|presented|"

@@ -48,7 +48,7 @@ ORG_SUFFIX = re.compile(
     rf"Police(?: Department)?|Fire Department|Sheriff's Office|School District)(?![{_LO}]))")
 ORG_CUE = re.compile(
     rf"\b(?i:works?(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:at|for)|worked[ \t]+(?:at|for)|"
-    rf"employed[ \t]+(?:by|at)|employer[ \t]*:|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
+    rf"employed[ \t]+(?:by|at)|employer[ \t]*:[ \t]*,?|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
 _STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
                 "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
                 "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"

@@ -25,6 +25,9 @@ def test_a_letter_heading_with_placeholders_is_removed():
     ("Thank you for following XXXX with us.", ["XXXX"]),
     ("XXXX is a 9-year-old boy seen today.", ["XXXX"]),
     ("Send results to 8 Oak Road, Dayton, Ohio 45402.", ["45402"]),
+    ("Could the earlier sprain have added to Xxxx's present limp?", ["Xxxx"]),
+    ("JOB: forklift driver.\nEMPLOYER:, LMNO.\nI saw him today.", ["LMNO"]),
+    ("Her sodium was checked at Pemberly that was low.", ["Pemberly"]),
 ])
 def test_placeholders_and_zip_codes(text, phi):
     found = [t for _, t in _found(text)]
@@ -57,6 +60,7 @@ def test_facilities_and_towns_without_a_residence_cue(text, place):
     "She comes to clinic from work; he is coming to Radiology from the ward.",
     "Her family are Baptist and go to church.",
     "Referred to the Breast Center; eye drops in the X eye.",
+    "Employer:, none. She was seen at Cardiology that morning.",
 ])
 def test_generic_buildings_units_and_faith_stay(text):
     assert _found(text) == []
@@ -64,7 +68,8 @@ def test_generic_buildings_units_and_faith_stay(text):
 
 @pytest.mark.parametrize("shape", ["Suite 1, AB Road ", "City, STATE 1 ", "following XXXX ", "XXXX was ",
                                    "the Ab Building ", "Baptist lab ", "comes to Ab ",
-                                   "X Hospital ", "Ab Breast Center "])
+                                   "X Hospital ", "Ab Breast Center ",
+                                   "Xxxx's ", "employer:, AB ", "at Ab that "])
 def test_new_placeholder_and_place_rules_are_linear(shape):
     text = shape * (40_000 // len(shape))
     start = time.perf_counter()
