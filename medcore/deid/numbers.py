@@ -15,6 +15,7 @@ from typing import Callable
 from medcore.deid.patterns import _AMOUNT_UNIT, _YEAR
 
 _TIME_BEFORE = re.compile(r"\b(?:on|from|until|till|since|starting|dated|due|before|after)\s+$", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|late|early|mid|until|by|(?:beginning|end|middle)\s+of)\s+$", re.I)  # "in 09/06": month and year
 _DILUTION_CONTEXT = re.compile(r"\b(?:dilut\w*|tit(?:er|re)s?|ratio|concentration|ANA|antibod\w*)\b", re.I)
 _SCORE_CONTEXT = re.compile(r"\b(?:pain|score|severity|scale|power|murmur|grade|vas|nrs)\b", re.I)
 # an energy device's setting said as "on 7/3" (ablation/coagulation levels): not a day
@@ -32,7 +33,8 @@ def looks_like_ratio(text: str, start: int, end: int) -> bool:
     if (m := re.fullmatch(r"\d{1,2}/(\d{2})", span)) and int(m[1]) > 12:  # month/year or month/day
         return bool(_SCORE_CONTEXT.search(text[max(0, start - 40):end + 12]))
     if re.fullmatch(r"\d{1,2}/\d{1,2}", span):
-        dated = _TIME_BEFORE.search(text[max(0, start - 12):start]) or re.match(r"\s+(?:at|@)\b", text[end:end + 4])
+        dated = (_TIME_BEFORE.search(text[max(0, start - 12):start]) or re.match(r"\s+(?:at|@)\b", text[end:end + 4])
+                 or (re.fullmatch(r"\d{1,2}/\d{2}", span) and _YEAR_BEFORE.search(text[max(0, start - 16):start])))
         around = text[max(0, start - 40):end + 12]
         before = re.split(r"[.;]\s", text[max(0, start - 40):start])[-1]  # a setting is named in the same sentence
         return not dated or bool(_SCORE_CONTEXT.search(around) or _SETTING_CONTEXT.search(before))

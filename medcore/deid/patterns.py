@@ -130,6 +130,13 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # a street without a number, when the town and a UK postcode or US state + ZIP follow: "Moor Lane, Halifax HX3 0PW"
     ("ADDRESS", re.compile(rf"\b(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?"
                            rf"(?=,?\s+{_UK_POSTCODE}|,\s*[A-Z]{{2}}\s+\d{{5}}\b)"), 0),
+    # a local seven-digit number after a word for a phone: "call the office at 555-0142", "his fax number is 555-0178"
+    ("PHONE", re.compile(r"\b(?i:call|calls|called|phone|telephone|tel|fax|pager|cell|mobile|number|reached|contact)\b"
+                         r"[^.\n\d]{0,25}?\b(\d{3}[-.]\d{4})\b(?![-.]?\d)"), 1),
+    # a month and a two-digit year after a word of time: "cataract surgery in 09/06", "done in late 12/09"
+    ("DATE", re.compile(r"\b(?i:in|since|late|early|mid|until|by|(?:beginning|end|middle)[ \t]+of)[ \t]+((?:0?[1-9]|1[0-2])/\d{2})\b(?![/\d]|\.\d)"
+                        r"(?![ \t]*(?:nodes?|lymph|cores?|positive|negative|of|strength|specimens?|patients|cases|mm|cm|ml|mg|"
+                        r"units?|vessels?|biops))"), 1),
     # a month/day without a year after a preposition of time: "resume on 11/18", "held until 3/4"
     ("DATE", re.compile(r"\b(?:on|from|until|till|since|starting|dated|due|before|after)\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
                         r"\b(?![/\d])(?!\s*(?:to|->|-)\s*\d)"), 1),

@@ -68,6 +68,28 @@ def test_device_settings_are_not_dates(text):
     assert _found(text) == []
 
 
+@pytest.mark.parametrize("text, dates", [
+    ("Her hip was replaced in 03/04 and revised in late 11/09.", ["03/04", "11/09"]),
+    ("Scans from the beginning of 02/08 and the end of 06/08 were clear.", ["02/08", "06/08"]),
+])
+def test_a_month_and_two_digit_year_after_a_word_of_time(text, dates):
+    assert [t for k, t in _found(text) if k == "DATE"] == dates
+
+
+@pytest.mark.parametrize("text", [
+    "Tumour in 8/12 cores; pain in 4/10 range; strength in 10/10 muscles tested.",
+    "Response seen in 10/12 patients of the trial.",
+])
+def test_fractions_after_in_stay(text):
+    assert [k for k, _ in _found(text) if k == "DATE"] == []
+
+
+def test_a_local_phone_number_after_a_phone_word():
+    found = _found("Call the office at 555-0142 with questions; her fax number is 555-0178.")
+    assert [t for k, t in found if k == "PHONE"] == ["555-0142", "555-0178"]
+    assert _found("Glucose 110-1200 over the day; call 911 if worse.") == []
+
+
 def test_a_date_after_a_setting_in_another_sentence_is_still_a_date():
     assert ("DATE", "7/3") in _found("The wand was used. Stitches out on 7/3.")
 
@@ -79,7 +101,8 @@ def test_an_ultrasound_view_is_not_a_street():
 
 @pytest.mark.parametrize("shape", ["surgery 1999 ", "(1999 and ", "around Thanksgiving ", "the 1990s ",
                                    "in the '90s ", "Ab-Ab-Ab 2000 ", "Wand on 7/3 ",
-                                   "CABG 1999 ", "(1999; ", "end of 1999 "])
+                                   "CABG 1999 ", "(1999; ", "end of 1999 ",
+                                   "in 10/10 ", "call at 555-", "phone " + "a" * 30])
 def test_new_date_rules_are_linear(shape):
     text = shape * (40_000 // len(shape))
     start = time.perf_counter()
