@@ -34,6 +34,25 @@ def test_placeholders_and_zip_codes(text, phi):
     assert all(p in found for p in phi), found
 
 
+@pytest.mark.parametrize("text, phi", [
+    ("XYZ is a keen runner with heel pain.", [("NAME", "XYZ")]),
+    ("She will see her counsellor again; she has talked with ABC about it.", [("NAME", "ABC")]),
+    ("ABCD brought him home and reported no falls.", [("NAME", "ABCD")]),
+    ("He came to ABCD General Emergency Room with flank pain.", [("HOSPITAL", "ABCD General")]),
+    ("Referred on to ABCD Rheumatology for review.", [("HOSPITAL", "ABCD Rheumatology")]),
+])
+def test_alphabet_placeholders_as_people_and_facilities(text, phi):
+    assert _found(text) == phi
+
+
+@pytest.mark.parametrize("text", [
+    "ABCs were intact on arrival; ABC 7.4/40/90 on room air.",
+    "A titanium ABC plate was fixed with four screws.",
+])
+def test_alphabet_letters_that_are_not_placeholders_of_people_stay(text):
+    assert _found(text) == []
+
+
 @pytest.mark.parametrize("text", [
     "Drops in the XXX eye twice a day.",
     "Call the clinic at XXX if worse.",
@@ -69,7 +88,8 @@ def test_generic_buildings_units_and_faith_stay(text):
 @pytest.mark.parametrize("shape", ["Suite 1, AB Road ", "City, STATE 1 ", "following XXXX ", "XXXX was ",
                                    "the Ab Building ", "Baptist lab ", "comes to Ab ",
                                    "X Hospital ", "Ab Breast Center ",
-                                   "Xxxx's ", "employer:, AB ", "at Ab that "])
+                                   "Xxxx's ", "employer:, AB ", "at Ab that ",
+                                   "ABCD Ab Ab ", "with ABC ", ". XYZ is "])
 def test_new_placeholder_and_place_rules_are_linear(shape):
     text = shape * (40_000 // len(shape))
     start = time.perf_counter()
