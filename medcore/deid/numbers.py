@@ -34,7 +34,7 @@ def looks_like_ratio(text: str, start: int, end: int) -> bool:
         return bool(_SCORE_CONTEXT.search(text[max(0, start - 40):end + 12]))
     if re.fullmatch(r"\d{1,2}/\d{1,2}", span):
         dated = (_TIME_BEFORE.search(text[max(0, start - 12):start]) or re.match(r"\s+(?:at|@)\b", text[end:end + 4])
-                 or (re.fullmatch(r"\d{1,2}/\d{2}", span) and _YEAR_BEFORE.search(text[max(0, start - 16):start])))
+                 or (re.fullmatch(r"\d{1,2}/(?!12$|52$)\d{2}", span) and _YEAR_BEFORE.search(text[max(0, start - 16):start])))
         around = text[max(0, start - 40):end + 12]
         before = re.split(r"[.;]\s", text[max(0, start - 40):start])[-1]  # a setting is named in the same sentence
         return not dated or bool(_SCORE_CONTEXT.search(around) or _SETTING_CONTEXT.search(before))

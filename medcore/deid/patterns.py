@@ -123,7 +123,7 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
                            r"(?:,?\s+(?:Apt|Suite|Unit|Flat)\.?\s*\w+)?"
                            rf"(?:,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=,\s*[A-Z]{{2}}\b|,?\s+{_UK_POSTCODE}|[ \t]*(?:\n|$)))?"), 0),
     # a suite number of an address, with the street after it (a letter template's too): "Suite 210, Alder Avenue",
-    # "Suite 123, ABC Avenue"
+    # "Suite 410, LMN Boulevard"
     # (a suite ends an address line with a comma; "Operating Suite 1." is a room)
     ("ADDRESS", re.compile(rf"\bSuite[ \t]+\d{{1,5}}[A-Z]?\b(?=[ \t]*,)(?:[ \t]*,[ \t]*(?:[A-Z]{{2,6}}|[A-Z][a-z]+)"
                            rf"(?:[ \t]+[A-Z][a-z]+)?[ \t]+{_STREET}\b)?"), 0),
@@ -133,8 +133,9 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # a local seven-digit number after a word for a phone: "call the office at 555-0142", "his fax number is 555-0178"
     ("PHONE", re.compile(r"\b(?i:call|calls|called|phone|telephone|tel|fax|pager|cell|mobile|number|reached|contact)\b"
                          r"[^.\n\d]{0,25}?\b(\d{3}[-.]\d{4})\b(?![-.]?\d)"), 1),
-    # a month and a two-digit year after a word of time: "cataract surgery in 09/06", "done in late 12/09"
-    ("DATE", re.compile(r"\b(?i:in|since|late|early|mid|until|by|(?:beginning|end|middle)[ \t]+of)[ \t]+((?:0?[1-9]|1[0-2])/\d{2})\b(?![/\d]|\.\d)"
+    # a month and a two-digit year after a word of time: "cataract surgery in 09/06", "done in late 12/09" (not the UK
+    # counts of months and weeks: "review in 6/12", "in 3/52")
+    ("DATE", re.compile(r"\b(?i:in|since|late|early|mid|until|by|(?:beginning|end|middle)[ \t]+of)[ \t]+((?:0?[1-9]|1[0-2])/(?!12\b|52\b)\d{2})\b(?![/\d]|\.\d)"
                         r"(?![ \t]*(?:nodes?|lymph|cores?|positive|negative|of|strength|specimens?|patients|cases|mm|cm|ml|mg|"
                         r"units?|vessels?|biops))"), 1),
     # a month/day without a year after a preposition of time: "resume on 11/18", "held until 3/4"

@@ -66,7 +66,7 @@ PLACEHOLDER_FACILITY = re.compile(r"\b((?:ABC(?:DE?)?|XYZ|X{1,4}|[XYZ])[ \t]+(?:
 # a hospital system named by its church, before a word of its services: "the Baptist lab system", "Methodist ER"
 CHURCH_HOSPITAL = re.compile(r"\b((?:Baptist|Methodist|Presbyterian|Lutheran|Adventist|Episcopal|Mercy))(?=[ \t]+"
                              r"(?i:labs?|laboratory|systems?|records?|ER|ED|emergency|clinics?|charts?|database|radiology)\b)")
-# a ZIP code after a state written out, or after a letter template's "STATE" placeholder: "Ohio 43215", "City, STATE 12345"
+# a ZIP code after a state written out, or after a letter template's "STATE" placeholder: "Ohio 43215", "City, STATE 54321"
 ZIP_AFTER_STATE = re.compile(rf"\b(?:{_STATE_NAMES}|(STATE))[ \t]+(\d{{5}}(?:-\d{{4}})?)\b(?![.,]\d)")
 STATES = frozenset(n.lower() for n in _STATE_NAMES.split("|"))
 CITY_CUE = re.compile(

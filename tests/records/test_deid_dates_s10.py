@@ -79,6 +79,7 @@ def test_a_month_and_two_digit_year_after_a_word_of_time(text, dates):
 @pytest.mark.parametrize("text", [
     "Tumour in 8/12 cores; pain in 4/10 range; strength in 10/10 muscles tested.",
     "Response seen in 10/12 patients of the trial.",
+    "Clinic review in 6/12; scan again in 3/52.",
 ])
 def test_fractions_after_in_stay(text):
     assert [k for k, _ in _found(text) if k == "DATE"] == []

@@ -1,4 +1,4 @@
-"""De-identification, session 10 (issue 11): letter placeholders ("XXXX", "City, STATE 12345", "Suite 123"),
+"""De-identification, session 10 (issue 11): letter placeholders ("XXXX", "City, STATE 54321", "Suite 410"),
 a facility named by a building or a church, a town someone comes to. Sentences written here, in our own words."""
 
 from __future__ import annotations
