@@ -85,7 +85,7 @@ STREET_CUE = re.compile(
     rf"which|who)\b)", re.M)
 # a town after "from"/"in" with nothing else to go on, when it ends a clause: "drives up from Gdańsk on",
 # "a teacher from Kettleby,", "lives with her son in Tulsa."; not "in" after a participle ("soaked in Betadine,")
-CITY_LOOSE = re.compile(rf"\b(?:from|(?<!ed )in)[ \t]+({_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:on|for|at|and|with|to|since)\b))",
+CITY_LOOSE = re.compile(rf"\b(?:from|(?<!ed )in)[ \t]+({_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:on|for|at|and|with|to|since|in)\b))",
                         re.M)
 # a place the patient was moved to or came from, named by a single capitalised word or an acronym: "transferred to
 # Brightwater", "came to QVMC for a second opinion" (units and services are not places: "taken to OR", "admitted to
@@ -140,7 +140,7 @@ that june july may march april august january february september october novembe
 wednesday thursday friday saturday sunday emergency er icu floor rehab recovery theatre theater pacu triage nursery
 english spanish french christmas easter thanksgiving halloween noon midnight night baseline rest birth discharge
 admission presentation first last time times least most all which conference conferences rounds meeting board
-committee anonymous operating""".split())  # "go back to Narcotics Anonymous": a support group
+committee anonymous operating trendelenburg fowler fowlers""".split())  # "go back to Narcotics Anonymous": a support group
 
 
 def _words(span: str) -> list[str]:

@@ -68,6 +68,7 @@ def test_placeholders_that_are_not_people_and_rooms_stay(text):
     ("Her neurologist comes to Brantwick from the city once a month.", "Brantwick"),
     ("She was first seen at the Pellham Breast Center for a lump.", "Pellham Breast Center"),
     ("He was brought to X Hospital and cleared.", "X Hospital"),
+    ("She went to school in Ardleigh in the autumn term.", "Ardleigh"),
     ("Transferred from ABCD Home with a fever.", "ABCD Home"),
 ])
 def test_facilities_and_towns_without_a_residence_cue(text, place):
@@ -80,6 +81,7 @@ def test_facilities_and_towns_without_a_residence_cue(text, place):
     "Her family are Baptist and go to church.",
     "Referred to the Breast Center; eye drops in the X eye.",
     "Employer:, none. She was seen at Cardiology that morning.",
+    "He lay in Trendelenburg in theatre, then in Fowler's in bed.",
 ])
 def test_generic_buildings_units_and_faith_stay(text):
     assert _found(text) == []
@@ -89,7 +91,8 @@ def test_generic_buildings_units_and_faith_stay(text):
                                    "the Ab Building ", "Baptist lab ", "comes to Ab ",
                                    "X Hospital ", "Ab Breast Center ",
                                    "Xxxx's ", "employer:, AB ", "at Ab that ",
-                                   "ABCD Ab Ab ", "with ABC ", ". XYZ is "])
+                                   "ABCD Ab Ab ", "with ABC ", ". XYZ is ",
+                                   "in Ab in "])
 def test_new_placeholder_and_place_rules_are_linear(shape):
     text = shape * (40_000 // len(shape))
     start = time.perf_counter()
