@@ -180,6 +180,12 @@ def _town_after(text: str, end: int, add: Callable[[int, int, str], None], clini
         add(after.start(1), after.end(1), "CITY")
 
 
+def _gazetteer_kind(name: str) -> str | None:
+    from medcore.deid.gazetteer import gazetteer  # here: gazetteer.py imports this module
+
+    return gazetteer().get(name)
+
+
 def find_places(text: str, add: Callable[[int, int, str], None], clinical: frozenset[str],
                 not_names: set[str], given_names: frozenset[str]) -> list[str]:
     """Add facility, organisation, city and lower-case name spans; returns the lower-case names found, so
@@ -214,6 +220,8 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
             first = span.split()[0]
             if first.lower() in GENERIC and " " in span:  # "From Amarillo, Texas": the town is the rest
                 start, span = start + len(first) + 1, span[len(first) + 1:].lstrip()
+            if pattern is CITY_LOOSE and _gazetteer_kind(span) in ("state", "country"):
+                continue  # the gazetteer rule gives it its type: "a long stay in Burma in her twenties" (COUNTRY)
             if _is_place_name(span, clinical, not_names) and span.lower() not in STATES:
                 add(start, start + len(span), "CITY")
     for m in PLACEHOLDER_FACILITY.finditer(text):
