@@ -34,6 +34,7 @@ from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WO
                                    _UP, MONTH_LIST, SERVICE_AFTER, YEAR_LIST)
 from medcore.deid.cues import find_cued
 from medcore.deid.gazetteer import find_gazetteer_places
+from medcore.deid.numbers import find_event_years, looks_like_ratio
 from medcore.deid.places import find_places
 
 
@@ -134,7 +135,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
             else:
                 g = group
             start, end = m.span(g) if g and m.group(g) else m.span()
-            if kind == "DATE" and _looks_like_ratio(text, start, end):
+            if kind == "DATE" and looks_like_ratio(text, start, end):
                 continue
             if pattern is YEAR_LIST and not found.covers(_last_digit_before(text, start)):
                 continue
@@ -159,6 +160,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
     find_gazetteer_places(text, found.add, _clinical_words(), _NOT_NAMES)
     names.update(find_cued(text, found.add, _clinical_words(), _HEADER_NOT_NAMES, firsts))
+    find_event_years(text, found.add, _clinical_words())
     for m in MONTH_LIST.finditer(text):  # "in November and December": the next month of a list whose first is a date
         if found.covers(m.start()):
             _add(found, m.start(1), m.end(1), "DATE")
@@ -264,28 +266,6 @@ def _plausible_header_name(candidate: str) -> bool:
         return False
     clinical = _clinical_words()
     return not all(w.lower() in clinical for w in words)
-
-
-_TIME_BEFORE = re.compile(r"\b(?:on|from|until|till|since|starting|dated|due|before|after)\s+$", re.I)
-_DILUTION_CONTEXT = re.compile(r"\b(?:dilut\w*|tit(?:er|re)s?|ratio|concentration|ANA|antibod\w*)\b", re.I)
-_SCORE_CONTEXT = re.compile(r"\b(?:pain|score|severity|scale|power|murmur|grade|vas|nrs)\b", re.I)
-
-
-def _looks_like_ratio(text: str, start: int, end: int) -> bool:
-    """'128/76' is a blood pressure, not a date; '7/10' pain score neither. A month/day after a preposition
-    of time ('resume on 11/18') or before 'at' ('11/18 at 16:10') is a date, unless a score is being talked about."""
-    span = text[start:end]
-    if re.fullmatch(r"\d{1,2}/\d{4}", span):  # month/year, unless a dilution or titre: "1/2000 dilution"
-        return bool(_DILUTION_CONTEXT.search(text[max(0, start - 24):end + 14]))
-    if (m := re.fullmatch(r"\d{1,2}/(\d{2})", span)) and int(m[1]) > 12:  # month/year or month/day
-        return bool(_SCORE_CONTEXT.search(text[max(0, start - 40):end + 12]))
-    if re.fullmatch(r"\d{1,2}/\d{1,2}", span):
-        dated = _TIME_BEFORE.search(text[max(0, start - 12):start]) or re.match(r"\s+(?:at|@)\b", text[end:end + 4])
-        return not dated or bool(_SCORE_CONTEXT.search(text[max(0, start - 40):end + 12]))
-    if re.search(r"\d\.$", text[max(0, start - 2):start]):  # a blood gas "7.38/42/88", not a date
-        return True
-    before = text[max(0, start - 12):start].lower()
-    return bool(re.search(r"(bp|pressure|b/p)\s*[:]?\s*$", before))
 
 
 def _name_span(text, start, end, found, names) -> None:

@@ -19,7 +19,7 @@ from typing import Callable
 from medcore.deid.patterns import _MONTH_NAME, _NAME_WORD, _NOT_NAMES, _UP
 from medcore.deid.places import _CAPS, _W, GENERIC, UNITS, _is_place_name, _words
 
-_CLAUSE_END = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:on|for|by|and|with|since|until|where|in|under|from|to|after|before)\b|[ \t]+[a-z]{2,20}ing\b)"
+_CLAUSE_END = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:on|for|by|and|with|since|until|where|in|under|from|to|after|before|that|which|when)\b|[ \t]+[a-z]{2,20}ing\b)"
 # a place after a care setting: "the ER in ABCD", "the emergency department at Mercy", "a nursing home in Leeds"
 SETTING_PLACE = re.compile(
     rf"\b(?:ER|ED|A&E|(?i:emergency[ \t]+(?:room|department)|hospital|clinic|urgent[ \t]+care|nursing[ \t]+home|"
@@ -55,6 +55,21 @@ ORDINAL_DAY = re.compile(
 # the transcription samples' letter placeholders for a redacted place, after a preposition of place: "has lived in ABC
 # since", "bloods taken at ABCD", "moved to XYZ" (letters in alphabet order, so not an abbreviation; "XXX" is left out, as it also stands for a time: "at XXX")
 PLACEHOLDER_PLACE = re.compile(r"\b(in|near|at|to|from)[ \t]+(ABC(?:DE?)?|XYZ)\b(?![ \t]*(?:plate|[A-Z][a-z]))")
+
+
+# the samples' alphabet placeholders (never a real acronym in these forms, unlike "ABC" for airway, which stays
+# unless a person's verb or a facility's name makes it one): as a person, "XYZ is a 20-year-old", "follow up with ABC.",
+# "ABCD brought her in"; as a facility's name before capitalised words, "ABCD General Emergency Room", "to ABCD Nephrology"
+_PH = r"(?:ABC(?:DE?)?|XYZ)"
+PLACEHOLDER_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.,:;])|(?<=\band )|(?<=\bbut ))[ \t]*({_PH})[ \t]+(?=(?:is|was|has|had|will|would|brought|reported|"
+    rf"reports|states|stated|initially|says|said|feels|felt|told|called|returns|returned|presents|presented)\b)", re.M)
+PLACEHOLDER_OBJECT = re.compile(
+    rf"\b(?i:with|by|seeing|see|saw|seen|access|referring|being|told|asked|called)[ \t]+({_PH})"
+    rf"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:today|for|and|but|about|again|in|at|on)\b)", re.M)
+_ROOM_WORDS = UNITS | {"emergency", "operating", "department", "holding", "area", "preoperative", "postoperative",
+                      "inpatient", "outpatient", "suite", "theatre", "theater"}
+PLACEHOLDER_NAMED = re.compile(rf"\b({_PH}(?:[ \t]+[A-Z][a-z]+){{1,3}})\b")
 
 
 # a name given as such: "a friend whose name is Philippa", "a friend named Odile", "her nurse, called Bea"; or a known
@@ -114,6 +129,14 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
         g = 1 if m.group(1) else 2
         add(m.start(g), m.end(g), "NAME")
         names.append(word)
+    for pattern in (PLACEHOLDER_SUBJECT, PLACEHOLDER_OBJECT):
+        for m in pattern.finditer(text):
+            add(m.start(1), m.end(1), "NAME")
+    for m in PLACEHOLDER_NAMED.finditer(text):
+        words = m.group(1).split()
+        while len(words) > 1 and words[-1].lower() in _ROOM_WORDS:  # "ABCD General [Emergency Room]": a room of it
+            words.pop()
+        add(m.start(1), m.start(1) + len(" ".join(words)), "HOSPITAL")
     for m in PATIENT_INITIALS.finditer(text):
         add(m.start(1), m.end(1), "NAME")
     for m in DEVICE_ID.finditer(text):

@@ -15,7 +15,8 @@ _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN
 # A year of an event (1900-2039), the words that date one, seasons, and units that make a number an amount.
 _YEAR = r"(?:19\d{2}|20[0-3]\d)"
 _YEAR_CUE = (r"in|since|until|till|from|during|circa|before|after|quit|stopped|early|late|mid|year[ \t]+of|about|around|"
-             r"approximately|back[ \t]+to|as[ \t]+of|between|beginning|starting|(?:calendar[ \t]+)?year")
+             r"approximately|back[ \t]+to|as[ \t]+of|between|beginning|starting|(?:calendar[ \t]+)?year|"
+             r"as[ \t]+(?:recently|late|early|long[ \t]+ago)[ \t]+as|(?:end|start|middle)[ \t]+of")
 _SEASON = r"spring|summer|fall|autumn|winter"
 _AMOUNT_UNIT = r"hours|hrs|h\b|mg|mcg|g\b|grams?|kg|ml|mL|cc|l\b|units?|iu|patients|people|cases|births|calories|kcal|feet|ft|meters|miles|steps"
 # Full month names, capitalised (a bare "May" or "March" after "in" still dates something: "in May")
@@ -73,8 +74,16 @@ RELATIVE = (r"(?:great-)?(?:grand|step)?(?:wife|husband|partner|spouse|daughter|
             r"boyfriend|neighbou?r|proxy|guardian|carer|caregiver)(?:-in-law)?s?")  # "her sons, Tomas and ..."
 _CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW|RNFA|CRNA|RRT|CNA|RM|RGN)"
 
+# holidays, as the i2b2 annotations date events by them ("Fourth of July", "New Year's Eve")
+_HOLIDAY = (r"(?:(?:Thanksgiving|Christmas|Easter)(?:[ \t]+(?:Day|Eve))?|Xmas|Halloween|Hanukkah|Chanukah|Ramadan|Eid|"
+            r"Passover|Diwali|Kwanzaa|New[ \t]+Year['’]?s(?:[ \t]+(?:Day|Eve))?|St\.?[ \t]+Patrick['’]?s[ \t]+Day|"
+            r"(?:Fourth|4th)[ \t]+of[ \t]+July|"
+            # these name a day only with "Day" after them ("Memorial Medical Center", "Labor and Delivery")
+            r"(?:Memorial|Labou?r|Independence|Veterans['’]?|Presidents['’]?|Valentine['’]?s|Mother['’]?s|Father['’]?s|"
+            r"Boxing|Martin[ \t]+Luther[ \t]+King(?:[ \t]+Jr\.?)?|Columbus)[ \t]+Day)(?:[ \t]+(?:Weekend|weekend))?")
+
 # the next year of a list of years: "in 1991 and 1998", "in 2005/2006", "in 1981, 1982, and 1984"
-YEAR_LIST = re.compile(rf"(?:(?<=(?:19|20)\d\d and )|(?<=(?:19|20)\d\d, )|(?<=(?:19|20)\d\d & )|(?<=(?:19|20)\d\d/)|"
+YEAR_LIST = re.compile(rf"(?:(?<=(?:19|20)\d\d and )|(?<=(?:19|20)\d\d, )|(?<=(?:19|20)\d\d; )|(?<=(?:19|20)\d\d & )|(?<=(?:19|20)\d\d/)|"
                        rf"(?<=(?:19|20)\d\d or )|(?<=(?:19|20)\d\d, and )|(?<=(?:19|20)\d\d to )|(?<=(?:19|20)\d\d through )|"
                        rf"(?<=(?:19|20)\d\d until ))({_YEAR})\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I)
 
@@ -108,12 +117,27 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
                        r"\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:[- ]and[- ]\w+)?)"
                        r"(?=[- ]years?[- ]old)", re.I), -1),
     # a numbered street, then the town when a US state or a UK postcode follows it
-    ("ADDRESS", re.compile(rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b\.?"
+    # (not an ultrasound view or a heading: "Fetal Heart (4 Chamber View): normal", "3 Vessel View:")
+    ("ADDRESS", re.compile(rf"\b\d{{1,5}}\s+(?!(?:Chamber|Vessel|Axis|Outflow)\b)(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b\.?"
+                           r"(?![ \t]*\)?[ \t]*:)"
                            r"(?:,?\s+(?:Apt|Suite|Unit|Flat)\.?\s*\w+)?"
                            rf"(?:,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=,\s*[A-Z]{{2}}\b|,?\s+{_UK_POSTCODE}|[ \t]*(?:\n|$)))?"), 0),
+    # a suite number of an address, with the street after it (a letter template's too): "Suite 210, Alder Avenue",
+    # "Suite 410, LMN Boulevard"
+    # (a suite ends an address line with a comma; "Operating Suite 1." is a room)
+    ("ADDRESS", re.compile(rf"\bSuite[ \t]+\d{{1,5}}[A-Z]?\b(?=[ \t]*,)(?:[ \t]*,[ \t]*(?:[A-Z]{{2,6}}|[A-Z][a-z]+)"
+                           rf"(?:[ \t]+[A-Z][a-z]+)?[ \t]+{_STREET}\b)?"), 0),
     # a street without a number, when the town and a UK postcode or US state + ZIP follow: "Moor Lane, Halifax HX3 0PW"
     ("ADDRESS", re.compile(rf"\b(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b,\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?"
                            rf"(?=,?\s+{_UK_POSTCODE}|,\s*[A-Z]{{2}}\s+\d{{5}}\b)"), 0),
+    # a local seven-digit number after a word for a phone: "call the office at 555-0142", "his fax number is 555-0178"
+    ("PHONE", re.compile(r"\b(?i:call|calls|called|phone|telephone|tel|fax|pager|cell|mobile|number|reached|contact)\b"
+                         r"[^.\n\d]{0,25}?\b(\d{3}[-.]\d{4})\b(?![-.]?\d)"), 1),
+    # a month and a two-digit year after a word of time: "cataract surgery in 09/06", "done in late 12/09" (not the UK
+    # counts of months and weeks: "review in 6/12", "in 3/52")
+    ("DATE", re.compile(r"\b(?i:in|since|late|early|mid|until|by|(?:beginning|end|middle)[ \t]+of)[ \t]+((?:0?[1-9]|1[0-2])/(?!12\b|52\b)\d{2})\b(?![/\d]|\.\d)"
+                        r"(?![ \t]*(?:nodes?|lymph|cores?|positive|negative|of|strength|specimens?|patients|cases|mm|cm|ml|mg|"
+                        r"units?|vessels?|biops))"), 1),
     # a month/day without a year after a preposition of time: "resume on 11/18", "held until 3/4"
     ("DATE", re.compile(r"\b(?:on|from|until|till|since|starting|dated|due|before|after)\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
                         r"\b(?![/\d])(?!\s*(?:to|->|-)\s*\d)"), 1),
@@ -131,17 +155,25 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("DATE", re.compile(rf"\b(?:{_SEASON})[ \t]+(?:of[ \t]+)?{_YEAR}\b|\b{_YEAR}[ \t]*-[ \t]*{_YEAR}\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I), 0),
     # a month and a four-digit year: "in 06/2006", "(3/1991)"
     ("DATE", re.compile(r"(?<![\d/.])\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b(?![/\d])"), 0),
+    # a year opening brackets, alone or in a list: "MI x 2 (1978 and 1979)", "hypothyroidism (2012)"
+    ("DATE", re.compile(rf"(?<=\()({_YEAR})\b(?![ \t]*(?:(?:and|&|to|-|/)[ \t]*\d{{1,5}}[ \t]*)?(?:{_AMOUNT_UNIT}))(?=[ \t]*(?:\)|[,;][ \t]*{_YEAR}|(?:and|&|to|-|/)[ \t]*{_YEAR}))"), 1),
     # the next year of a list of years whose first is a date (find_phi checks the year before it was found)
     ("DATE", YEAR_LIST, 1),
     # a year closing an item of a history list: "tonsillectomy,1972." "knee arthroscopy, 1990."
     ("DATE", re.compile(rf"(?<=[A-Za-z)],)[ \t]?({_YEAR})(?=[ \t]*(?:[.;]|,(?![ \t]*\d)|$))", re.M), 1),
-    # a year closing a list item after a dash: "hepatitis C - 2001." (a year straight after an event, "mastectomy
-    # 2008,", is left alone: our own annotated notes do not mark it, see docs/evals/real-notes-dev-s9-phi-b/)
+    # a year closing a list item after a dash: "hepatitis C - 2001." (a year straight after its event, "mastectomy
+    # 2008,", is found by deid/numbers.py, which needs the clinical vocabulary)
     ("DATE", re.compile(rf"(?<=[A-Za-z)][ \t]-[ \t])({_YEAR})(?=[ \t]*(?:[.;]|,(?![ \t]*\d)|$))", re.M), 1),
     # a year before the event it dates: "since her 2011 surgery", "the 2004 MRI"
     ("DATE", re.compile(rf"\b(?i:his|her|their|the|a|an)[ \t]+({_YEAR})(?=[ \t]+(?i:surgery|operation|admission|"
                         rf"hospitali[sz]ation|MRI|CT|scan|study|exam|examination|evaluation|visit|accident|MVA|MVC|fall|"
                         rf"fracture|diagnosis|injury|stroke|biopsy|colonoscopy|echocardiogram|x-ray|films?|mammogram)\b)"), 1),
+    # a holiday dates an event ("an episode around Thanksgiving", "since New Year's Day"), after a word of time;
+    # not Christmas disease (haemophilia B) nor a Christmas factor
+    ("DATE", re.compile(rf"\b(?i:around|at|over|on|since|until|till|before|after|during|for|by|last|this|next|past|"
+                        rf"through|from|near|about)[ \t]+(?:(?i:the)[ \t]+)?({_HOLIDAY})(?![ \t]+(?i:disease|factor)\b)"), 1),
+    # a decade: "in the 1980s", "the mid-1990s", "since the late '70s" (not "in her 60s", an age)
+    ("DATE", re.compile(r"\b(?:19|20)\d0['’]?s\b|(?:(?<=\bthe )|(?<=\bearly )|(?<=\blate )|(?<=\bmid-))['’]\d0s\b", re.I), 0),
     # a two-digit year after an apostrophe: "(stopped '98)"
     ("DATE", re.compile(r"(?<=[\s(])'\d{2}\b(?!')"), 0),
     # month/year with a two-digit year, as history lists date operations: "tonsils out 4/86", "arthroscopy 11/93"
@@ -179,9 +211,17 @@ _NAME_RULES: list[re.Pattern] = [
     # (placeholders of initials too: "AB CD, M.D.", "X Y, M.D.", "a referral from ABC, D.O.")
     re.compile(rf"(?m)(?:^|(?<=[\n,:])|(?<=\bfrom )|(?<=\bby )|(?<=\bto ))[ \t]*"
                rf"((?:{_CAPS_SURNAME}|[{_UP}])(?:[ \t]+(?:{_CAPS_SURNAME}|[{_UP}])){{0,2}}),[ \t]*(?:MD|M\.D\.|D\.O\.|RN|PhD)(?![\w])"),
-    # transcription placeholders for a redacted name: "patient xxx xxxx"
-    # (after a patient cue only: "the XXX eye" holds a side, not a name)
-    re.compile(r"\b(?i:patient|pt|name)[ \t]*:?[ \t]+((?:[xX]{3,8})(?:[ \t]+[xX]{3,8})?)(?![\w/])"),
+    # transcription placeholders for a redacted name: "patient xxx xxxx", "RE: XXXX, XXXX", "Dear XXXX"
+    # (after a patient cue only: "the XXX eye" holds a side, not a name; "at XXX" a time)
+    re.compile(r"\b(?i:patient|pt|name|re|dear)[ \t]*:?[ \t]+((?:[xX]{3,8})(?:,?[ \t]+[xX]{3,8})?)(?![\w/])"),
+    # a title-case placeholder for a name, never an English word: "Xxxxx's condition", "Mr. Xxxx"
+    re.compile(r"\b(X(?:xxx|xxxx|xxxxx|xxxxxx|xxxxxxx))\b"),
+    # an upper-case placeholder as the subject of a sentence, or the patient a doctor follows or sees: "XXXX was seen
+    # in clinic", "thank you for following XXXX"
+    re.compile(r"(?m)(?:^|(?<=[.,;:]))[ \t]*(X{3,8})[ \t]+(?=(?:is|was|has|had|returns|returned|presents|presented|"
+               r"comes|came|states|stated|reports|reported|denies|denied)\b)"),
+    re.compile(r"\b(?i:following|follow|see|seeing|seen|saw|refer|referring|referred|evaluate|evaluating|examined|"
+               r"examine)[ \t]+(X{3,8})(?![\w/])"),
     # relatives and others close to the patient, named in passing: "wife Grace Tran", "Wife Dorota",
     # "her grandson Luca", "brother-in-law Radovan", "Son (Tomás Ibáñez, ...)", "partner, Jamal,"; a given name
     # alone is enough here, so the caller drops a first word that is clinical vocabulary ("mother Diabetes")

@@ -33,7 +33,8 @@ _FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:Syste
                   r"Institute|Birth(?:ing)? Cent(?:er|re)|Hospice House|Urgent Care|Skin and Laser|Imaging|"
                   r"Dialysis Cent(?:er|re)|Health Centre|Pharmacy|Apothecary|Dermatology|Cardiology|Orthopa?edics|Pulmonology|"
                   r"Pediatrics|Paediatrics|Urology|Oncology|Gastroenterology|Neurology|Podiatry|Dental|Dentistry|"
-                  r"Eye Care|Optometry|Physical Therapy|Physiotherapy)")
+                  r"Eye Care|Optometry|Physical Therapy|Physiotherapy|Building|Pavilion|"
+                  r"(?:Breast|Heart|Women['’]s|Vein|Spine|Wellness|Eye|Sleep|Wound|Kidney|Behavio(?:u)?r(?:al)?) Cent(?:er|re))")
 # [words] head [- Place | of Place]: "Riverside General Hospital", "University of Iowa Hospitals",
 # "Baptist Memorial Hospital-Memphis", "Children's Medical Center of Dallas".
 FACILITY = re.compile(
@@ -47,7 +48,7 @@ ORG_SUFFIX = re.compile(
     rf"Police(?: Department)?|Fire Department|Sheriff's Office|School District)(?![{_LO}]))")
 ORG_CUE = re.compile(
     rf"\b(?i:works?(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:at|for)|worked[ \t]+(?:at|for)|"
-    rf"employed[ \t]+(?:by|at)|employer[ \t]*:|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
+    rf"employed[ \t]+(?:by|at)|employer[ \t]*:[ \t]*,?|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
 _STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
                 "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
                 "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
@@ -58,7 +59,15 @@ _STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut
 _STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|ID|IL|IA|KS|KY|LA|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
                 "RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 # (a state code before a number is a lab or a credential, "CA 125", unless the number is a ZIP: "East Orange, NJ  07018")
-CITY_STATE = re.compile(rf"\b({_W}(?:[ \t]+{_W})?),[ \t]+(?:{_STATE_NAMES}|(?:{_STATE_CODES})\b(?:(?![ \t]*\d)|(?=[ \t]+\d{{5}}\b)))")
+CITY_STATE = re.compile(rf"\b({_W}(?:[ \t]+{_W})?),[ \t]+(?:{_STATE_NAMES}|STATE(?=[ \t]+\d{{5}}\b)|(?:{_STATE_CODES})\b(?:(?![ \t]*\d)|(?=[ \t]+\d{{5}}\b)))")
+# a transcription sample's placeholder for a facility's name: "taken to X Hospital", "transferred from ABCD Home"
+PLACEHOLDER_FACILITY = re.compile(r"\b((?:ABC(?:DE?)?|XYZ|X{1,4}|[XYZ])[ \t]+(?:Hospital|Medical[ \t]+Cent(?:er|re)|Clinic|"
+                                  r"Cent(?:er|re)|Home|Nursing[ \t]+Home|Health(?:care)?|Rehab(?:ilitation)?))\b")
+# a hospital system named by its church, before a word of its services: "the Baptist lab system", "Methodist ER"
+CHURCH_HOSPITAL = re.compile(r"\b((?:Baptist|Methodist|Presbyterian|Lutheran|Adventist|Episcopal|Mercy))(?=[ \t]+"
+                             r"(?i:labs?|laboratory|systems?|records?|ER|ED|emergency|clinics?|charts?|database|radiology)\b)")
+# a ZIP code after a state written out, or after a letter template's "STATE" placeholder: "Ohio 43215", "City, STATE 54321"
+ZIP_AFTER_STATE = re.compile(rf"\b(?:{_STATE_NAMES}|(STATE))[ \t]+(\d{{5}}(?:-\d{{4}})?)\b(?![.,]\d)")
 STATES = frozenset(n.lower() for n in _STATE_NAMES.split("|"))
 CITY_CUE = re.compile(
     rf"\b(?i:lives?|living|resides?|residing|moved|relocated|born|raised|grew[ \t]+up|emigrated|immigrated|"
@@ -76,18 +85,18 @@ STREET_CUE = re.compile(
     rf"which|who)\b)", re.M)
 # a town after "from"/"in" with nothing else to go on, when it ends a clause: "drives up from Gdańsk on",
 # "a teacher from Kettleby,", "lives with her son in Tulsa."; not "in" after a participle ("soaked in Betadine,")
-CITY_LOOSE = re.compile(rf"\b(?:from|(?<!ed )in)[ \t]+({_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:on|for|at|and|with|to|since)\b))",
+CITY_LOOSE = re.compile(rf"\b(?:from|(?<!ed )in)[ \t]+({_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:on|for|at|and|with|to|since|in)\b))",
                         re.M)
 # a place the patient was moved to or came from, named by a single capitalised word or an acronym: "transferred to
 # Brightwater", "came to QVMC for a second opinion" (units and services are not places: "taken to OR", "admitted to
 # Medicine")
 # (the verb may take an object or an adverb first: "transfer the patient to DEF", "flown directly to X", "will return to
 # Bellhaven for a scan"; an acronym needs no clause end after it, as typing slips follow it)
-MOVED_TO = re.compile(rf"\b(?i:transfer(?:red|ring|s)?|c[ao]me|admit(?:ted)?|discharge[ds]?|sen[dt]|take[ns]?|brought|"
+MOVED_TO = re.compile(rf"\b(?i:transfer(?:red|ring|s)?|c[ao]mes?|coming|admit(?:ted)?|discharge[ds]?|sen[dt]|take[ns]?|brought|"
                       rf"bring|refer(?:red|s)?|went|go|return(?:ed|s|ing)?|transport(?:ed)?|drove|driven|flown|airlifted)"
                       rf"(?:[ \t]+(?i:the[ \t]+)?(?i:patient|child|baby|infant|him|her|them|back|here|over|directly|"
                       rf"immediately|urgently|emergently|subsequently|eventually|then)){{0,2}}"
-                      rf"[ \t]+(?i:to|from)[ \t]+({_W}(?:[ \t]+{_W})?(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:for|on|in|at|and|with|where|after|by)\b))|"
+                      rf"[ \t]+(?i:to|from)[ \t]+({_W}(?:[ \t]+{_W})?(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:for|on|in|at|and|with|where|after|by|from|to)\b))|"
                       rf"[A-Z]{{3,6}}\b(?![ \t]+[A-Z]))", re.M)
 UNITS = frozenset("""or er ed ct mri ir icu ccu micu sicu nicu picu pacu tcu cvicu snf ltac ltach cath ob pt ot us xr ekg ecg
 eeg emg pet medicine hospitalist hospice home floor ward unit rehab surgery pathology histology cytology radiology
@@ -119,7 +128,7 @@ internal dental oral plastic fertility genetics suite room unit ward floor wing 
 lower upper gi two week wait rapid access one stop fracture memory falls anticoagulation chest breast heart
 stroke vascular renal liver lung respiratory gastroenterology pulmonology pulmonary pediatrics paediatrics
 orthopedics orthopaedics dentistry optometry physiotherapy combined newborn nursery recovery well baby nicu
-associates partners group practice
+associates partners group practice office professional building pavilion main annex
 hematology haematology nephrology endocrinology gynecology gynaecology obstetrics ophthalmology otolaryngology
 immunology hepatology audiology anesthesiology anaesthesiology radiology pathology psychology neurosurgery
 radiation interventional nuclear critical palliative thoracic cardiothoracic colorectal reproductive clinical
@@ -131,7 +140,7 @@ that june july may march april august january february september october novembe
 wednesday thursday friday saturday sunday emergency er icu floor rehab recovery theatre theater pacu triage nursery
 english spanish french christmas easter thanksgiving halloween noon midnight night baseline rest birth discharge
 admission presentation first last time times least most all which conference conferences rounds meeting board
-committee anonymous""".split())  # "go back to Narcotics Anonymous": a support group
+committee anonymous operating trendelenburg fowler fowlers""".split())  # "go back to Narcotics Anonymous": a support group
 
 
 def _words(span: str) -> list[str]:
@@ -171,6 +180,12 @@ def _town_after(text: str, end: int, add: Callable[[int, int, str], None], clini
         add(after.start(1), after.end(1), "CITY")
 
 
+def _gazetteer_kind(name: str) -> str | None:
+    from medcore.deid.gazetteer import gazetteer  # here: gazetteer.py imports this module
+
+    return gazetteer().get(name)
+
+
 def find_places(text: str, add: Callable[[int, int, str], None], clinical: frozenset[str],
                 not_names: set[str], given_names: frozenset[str]) -> list[str]:
     """Add facility, organisation, city and lower-case name spans; returns the lower-case names found, so
@@ -205,8 +220,18 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
             first = span.split()[0]
             if first.lower() in GENERIC and " " in span:  # "From Amarillo, Texas": the town is the rest
                 start, span = start + len(first) + 1, span[len(first) + 1:].lstrip()
+            if pattern is CITY_LOOSE and _gazetteer_kind(span) in ("state", "country"):
+                continue  # the gazetteer rule gives it its type: "a long stay in Burma in her twenties" (COUNTRY)
             if _is_place_name(span, clinical, not_names) and span.lower() not in STATES:
                 add(start, start + len(span), "CITY")
+    for m in PLACEHOLDER_FACILITY.finditer(text):
+        add(m.start(1), m.end(1), "HOSPITAL")
+    for m in CHURCH_HOSPITAL.finditer(text):
+        add(m.start(1), m.end(1), "HOSPITAL")
+    for m in ZIP_AFTER_STATE.finditer(text):
+        if m.group(1):
+            add(m.start(1), m.end(1), "STATE")
+        add(m.start(2), m.end(2), "ZIP")
     lower: list[str] = []
     for m in LOWER_TITLE.finditer(text):
         words = m.group(1).split()
