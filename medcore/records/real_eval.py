@@ -18,7 +18,8 @@ narrative). How gold and output are paired, one to one, greedily by the largest 
   span overlaps a gold identifier) plus overlap recall (any part replaced).
 - labs and vitals: overlap with an extracted lab or vital; value accuracy (numbers equal) and unit accuracy over
   pairs whose gold has a unit: the output keeps the unit the note wrote, compared by identity, not spelling
-  ("degrees Fahrenheit" == "°F", "pounds" == "lb"; µmol/L is not mg/dL, °F is not °C)."""
+  ("degrees Fahrenheit" == "°F", "pounds" == "lb", "per minute" == "beats/min"; µmol/L is not mg/dL, °F is not
+  °C; a scale-less "degrees" agrees with the scale its value allows)."""
 
 from __future__ import annotations
 
@@ -94,15 +95,31 @@ def frequency_agrees(gold: str, med, names: dict[str, str]) -> bool:
 
 
 _UNIT_WORDS = (("degrees", ""), ("degree", ""), ("deg", ""), ("°", ""), ("fahrenheit", "f"), ("celsius", "c"),
-               ("centigrade", "c"), ("pounds", "lb"), ("lbs", "lb"), ("kilograms", "kg"), ("µ", "u"), ("μ", "u"))
+               ("centigrade", "c"), ("pounds", "lb"), ("pound", "lb"), ("lbs", "lb"), ("kilograms", "kg"),
+               ("inches", "in"), ("inch", "in"), ("µ", "u"), ("μ", "u"))
+# a rate per minute, however written: "per minute", "beats per minute", "BPMs", "bpm", "breaths/min", "/min"
+_PER_MINUTE = re.compile(r"(?:beats|breaths)?(?:perminute|/min)|bpms?")
 
 
 def norm_unit(text: str | None) -> str:
-    """The unit's identity, not its spelling: "degrees Fahrenheit" == "°F" == "F"; "pounds" == "lb"."""
+    """The unit's identity, not its spelling: "degrees Fahrenheit" == "°F" == "F"; "pounds" == "lb"; "beats per
+    minute" == "beats/min" == "/min" (a pulse or a breathing rate, both counts per minute)."""
     t = re.sub(r"[\s.]+", "", (text or "").lower())
+    if _PER_MINUTE.fullmatch(t):
+        return "/min"
     for word, short in _UNIT_WORDS:
         t = t.replace(word, short)
     return t
+
+
+def units_agree(gold_unit: str | None, gold_value: str, out_unit: str | None) -> bool:
+    """Same unit identity; a temperature the note wrote in "degrees" with no scale is read on the scale its value
+    allows (a body temperature above 50 can only be Fahrenheit), so "37 degrees" agrees with C, never F."""
+    g, p = norm_unit(gold_unit), norm_unit(out_unit)
+    if not g and gold_unit and re.fullmatch(r"\s*(?:degrees?|deg|°)\s*", gold_unit, re.I):
+        number = _number(gold_value)
+        return number is not None and p == ("f" if number > 50 else "c")
+    return g == p
 
 
 def _number(text: str):
@@ -208,7 +225,7 @@ def score_note(note: RealNote, analysis, errors: list | None = None, freq_names:
         c["lab_value_ok"] += _number(g.value) is not None and _number(g.value) == _number(p.value)
         if g.unit:
             c["unit_n"] += 1
-            ok = norm_unit(g.unit) == norm_unit(p.unit)
+            ok = units_agree(g.unit, g.value, p.unit)
             c["unit_ok"] += ok
             if not ok:
                 err("unit", f"{g.name}: gold {g.unit}, output {p.unit or '-'}", g.start, g.end)
