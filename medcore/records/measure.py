@@ -16,7 +16,7 @@ _FILLER = (r"level|count|of|was|is|were|are|has|had|been|being|on arrival|at \d+
            r"rose to|fell to|peaked at|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
            r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
-# never the kg of a range ('Weight =184 lbs'); "18 per minute" is a rate per minute
+# never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
 _WORD_UNITS = (r"pounds?|lbs?|kilograms?|kgs|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
                r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|"
                r"degrees?\s+(?:fahrenheit|celsius|centigrade|F|C)\b|degrees?|°(?![CF])")
