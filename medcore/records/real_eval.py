@@ -16,7 +16,8 @@ narrative). How gold and output are paired, one to one, greedily by the largest 
 - allergies: overlap with an extracted allergy (allergy and intolerance); "nkda" is a note-level flag.
 - PHI: `evaluate.phi_scores` (strict: every letter and digit of the identifier replaced; precision: a replaced
   span overlaps a gold identifier) plus overlap recall (any part replaced).
-- labs and vitals: overlap with an extracted lab or vital; value accuracy (numbers equal) and unit accuracy over
+- labs and vitals: overlap with an extracted lab or vital, pairs whose numbers agree first; value accuracy
+  (numbers equal) and unit accuracy over
   pairs whose gold has a unit: the output keeps the unit the note wrote, compared by identity, not spelling
   ("degrees Fahrenheit" == "°F", "pounds" == "lb", "per minute" == "beats/min"; µmol/L is not mg/dL, °F is not
   °C; a scale-less "degrees" agrees with the scale its value allows)."""
@@ -44,6 +45,17 @@ def _pairs(gold, pred, agree=lambda g, p: True):
     return _match([(g.start, g.end, g) for g in gold], [(p.start, p.end, p) for p in pred], agree)
 
 
+def _pairs_same_value_first(gold, pred):
+    """Labs and vitals: overlapping pairs whose numbers agree first, then the rest by overlap. A reading's span can
+    hold an earlier value too ("the white count fell from 16,000 to 9.4" reports 9.4): it pairs with the gold
+    reading it reports, not with the one it overlaps most."""
+    first = _pairs(gold, pred, lambda g, p: _number(g.value) is not None and _number(g.value) == _number(p.value))
+    g_left = [i for i in range(len(gold)) if i not in {gi for gi, _ in first}]
+    p_left = [i for i in range(len(pred)) if i not in {pi for _, pi in first}]
+    rest = _pairs([gold[i] for i in g_left], [pred[i] for i in p_left])
+    return first + [(g_left[gi], p_left[pi]) for gi, pi in rest]
+
+
 def _category(code: str | None) -> str:
     return (code or "").upper().replace(".", "")[:3]
 
@@ -64,6 +76,9 @@ def norm_dose(text: str) -> str:
     t = re.sub(r"\s+", "", (text or "").lower()).replace(",", "")
     for word, short in _DOSE_WORDS:
         t = t.replace(word, short)
+    # a dose form and its abbreviation are one unit: "1 cap" == "1 capsule", "1 tab" == "1 tablet"
+    t = re.sub(r"capsules|caps(?!ule)|cap(?!s)", "capsule", t)
+    t = re.sub(r"tab(?!let)", "tablet", t)
     return re.sub(r"(\d)\.0+(?=\D|$)", r"\1", t)
 
 
@@ -211,7 +226,7 @@ def score_note(note: RealNote, analysis, errors: list | None = None, freq_names:
 
     # labs and vitals
     measures = list(ex.labs) + list(ex.vitals)
-    pairs = _pairs(note.labs, measures)
+    pairs = _pairs_same_value_first(note.labs, measures)
     c["lab_gold"] += len(note.labs)
     c["lab_pred"] += len(measures)
     c["lab_tp"] += len(pairs)

@@ -3,7 +3,8 @@ allergies" variants, and vital/lab units kept as written. Sentences are written 
 
 import pytest
 
-from medcore.records import real_eval
+from medcore.records import real_eval, real_notes
+from medcore.records.entities import Measurement
 from medcore.records.pipeline import analyze
 
 
@@ -144,3 +145,22 @@ def test_no_known_allergy_variants(kb, text):
 def test_a_refusal_of_something_else_leaves_the_drug_current(kb):
     assert _meds(kb, "She refused surgery and takes aspirin daily.")["aspirin"].status != "stopped"
     assert _meds(kb, "She refused warfarin.")["warfarin"].status == "stopped"
+
+
+def test_scorer_pairs_a_reading_with_the_gold_value_it_reports():
+    # gold marks both numbers of "count fell from 15,000 to 8.2"; the output reports the latest over the whole span
+    text = "The count fell from 15,000 to 8.2 today."
+    a, b = text.index("15,000"), text.index("8.2")
+    gold = [real_notes.Lab(a, a + 6, "white cell count", "15,000", None),
+            real_notes.Lab(b, b + 3, "white cell count", "8.2", None)]
+    out = [Measurement(text[4:b + 3], 4, b + 3, 0, "WBC", "8.2", "x10^9/L")]
+    pairs = real_eval._pairs_same_value_first(gold, out)
+    assert pairs == [(1, 0)]  # by overlap alone it paired with 15,000 and was scored a wrong value
+
+
+@pytest.mark.parametrize("gold,output,same", [
+    ("1 capsule", "1 cap", True), ("2 capsules", "2 caps", True), ("1 tablet", "1 tab", True),
+    ("1 capsule", "1 tablet", False), ("2 caps", "1 cap", False),
+])
+def test_scorer_folds_dose_form_abbreviations(gold, output, same):
+    assert (real_eval.norm_dose(gold) == real_eval.norm_dose(output)) is same
