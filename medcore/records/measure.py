@@ -13,7 +13,7 @@ NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 # words between a name and its value: "was", "is down from", "recorded at", "of about", "increased from 70 to 72"
 _FILLER = (r"level|count|of|was|is|were|are|has|had|been|being|on arrival|at \d+ hours|today|yesterday|now|currently|"
-           r"rose to|fell to|peaked at|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
+           r"rose to|fell to|peaked at|elevated at|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
            r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
@@ -162,8 +162,33 @@ def measurements(s: str, m, taken, drug_names=()):
             meas.flag, meas.reference, meas.source = flag(value, unit, judged)
             found.append((meas, kind))
             used.append((hit.start(), end))
+    found += _unnamed(s, m, taken + used, used)
     taken.extend(used)
     return found
+
+
+# a reading whose unit says what it is, with no name before it: "98% on room air" is a pulse oximetry saturation,
+# "96 degrees Fahrenheit" a body temperature ("Blood pressure 139/82, pulse 89, 98% on room air")
+_UNNAMED = ((re.compile(rf"(?<![\w./%-])({NUM})\s*%\s+(?:on|at)\s+(?:room air|RA\b|\d+(?:\.\d+)?\s*(?:L|liters?|lpm)\b)", re.I),
+             "oxygen saturation", lambda g: "%"),
+            (re.compile(rf"(?<![\w./%-])({NUM})\s*(?:degrees?\s+(fahrenheit|celsius|centigrade)\b|°\s*([CF])\b)", re.I),
+             "temperature", lambda g: "F" if (g(2) or g(3) or "").lower().startswith("f") else "C"))
+
+
+def _unnamed(s: str, m, busy, used) -> list:
+    out = []
+    for pat, name, unit_of in _UNNAMED:
+        rng = m.vital_lookup.get(name)
+        for r in pat.finditer(s) if rng is not None else ():
+            number = _number(r.group(1))
+            if overlaps(busy, r.start(), r.end()) or number is None or not _in(number, rng.plausible_low, rng.plausible_high):
+                continue
+            unit, judged = unit_range(rng, r.group(1), unit_of(r.group), (m.unit_ranges or {}).get(name))
+            meas = Measurement(r.group(), r.start(), r.end(), 0, rng.name, r.group(1), unit)
+            meas.flag, meas.reference, meas.source = flag(r.group(1), unit, judged)
+            out.append((meas, "vital"))
+            used.append((r.start(), r.end()))
+    return out
 
 
 def flag(value: str, unit: str, rng: Range) -> tuple[str, str, str]:

@@ -164,3 +164,13 @@ def test_scorer_pairs_a_reading_with_the_gold_value_it_reports():
 ])
 def test_scorer_folds_dose_form_abbreviations(gold, output, same):
     assert (real_eval.norm_dose(gold) == real_eval.norm_dose(output)) is same
+
+
+def test_a_reading_named_by_its_unit_alone(kb):
+    got = _measures(kb, "Vitals: pulse 70, respirations 14, 96% on room air, 98.1 degrees Fahrenheit.")
+    assert ("oxygen saturation", "96", "%") in got and ("temperature", "98.1", "F") in got
+    assert not [g for g in _measures(kb, "She has used 40% of her inhaler; 30% at rest.") if g[0] == "oxygen saturation"]
+
+
+def test_a_lab_elevated_at_a_value(kb):
+    assert ("ammonia", "88", "umol/L") in _measures(kb, "Her ammonia level was elevated at 88.")
