@@ -17,7 +17,7 @@ narrative). How gold and output are paired, one to one, greedily by the largest 
 - PHI: `evaluate.phi_scores` (strict: every letter and digit of the identifier replaced; precision: a replaced
   span overlaps a gold identifier) plus overlap recall (any part replaced).
 - labs and vitals: overlap with an extracted lab or vital, pairs whose numbers agree first; value accuracy
-  (numbers equal) and unit accuracy over
+  (numbers equal, or the same result word: "negative") and unit accuracy over
   pairs whose gold has a unit: the output keeps the unit the note wrote, compared by identity, not spelling
   ("degrees Fahrenheit" == "°F", "pounds" == "lb", "per minute" == "beats/min"; µmol/L is not mg/dL, °F is not
   °C; a scale-less "degrees" agrees with the scale its value allows)."""
@@ -45,11 +45,19 @@ def _pairs(gold, pred, agree=lambda g, p: True):
     return _match([(g.start, g.end, g) for g in gold], [(p.start, p.end, p) for p in pred], agree)
 
 
+def values_agree(gold: str | None, out: str | None) -> bool:
+    """Equal numbers ("12,500" == "12500"); a result in words ("negative", "positive") equals the same word."""
+    g, p = _number(gold or ""), _number(out or "")
+    if g is not None:
+        return g == p
+    return bool((gold or "").strip()) and (gold or "").strip().lower() == (out or "").strip().lower()
+
+
 def _pairs_same_value_first(gold, pred):
     """Labs and vitals: overlapping pairs whose numbers agree first, then the rest by overlap. A reading's span can
     hold an earlier value too ("the white count fell from 16,000 to 9.4" reports 9.4): it pairs with the gold
     reading it reports, not with the one it overlaps most."""
-    first = _pairs(gold, pred, lambda g, p: _number(g.value) is not None and _number(g.value) == _number(p.value))
+    first = _pairs(gold, pred, lambda g, p: values_agree(g.value, p.value))
     g_left = [i for i in range(len(gold)) if i not in {gi for gi, _ in first}]
     p_left = [i for i in range(len(pred)) if i not in {pi for _, pi in first}]
     rest = _pairs([gold[i] for i in g_left], [pred[i] for i in p_left])
@@ -237,7 +245,7 @@ def score_note(note: RealNote, analysis, errors: list | None = None, freq_names:
     for gi, pi in pairs:
         g, p = note.labs[gi], measures[pi]
         c["lab_value_n"] += 1
-        c["lab_value_ok"] += _number(g.value) is not None and _number(g.value) == _number(p.value)
+        c["lab_value_ok"] += values_agree(g.value, p.value)
         if g.unit:
             c["unit_n"] += 1
             ok = units_agree(g.unit, g.value, p.unit)

@@ -174,3 +174,11 @@ def test_a_reading_named_by_its_unit_alone(kb):
 
 def test_a_lab_elevated_at_a_value(kb):
     assert ("ammonia", "88", "umol/L") in _measures(kb, "Her ammonia level was elevated at 88.")
+
+
+@pytest.mark.parametrize("gold,out,same", [
+    ("12,500", "12500", True), ("negative", "Negative", True), ("negative", "positive", False), ("7.1", "7.10", True),
+    ("", "", False), ("pending", "4.2", False),
+])
+def test_scorer_values_agree_in_numbers_or_words(gold, out, same):
+    assert real_eval.values_agree(gold, out) is same
