@@ -37,7 +37,8 @@ def written_unit(unit: str, rng: Range) -> str:
     "degrees" stays to be read from the value (see unit_range). Other units are kept as written."""
     for pattern, spelled in _WORD_UNIT_SPELLING:
         if re.fullmatch(pattern, unit, re.I):
-            return spelled
+            # a bare "in" is inches only after a length ("pulse 80 in clinic." is no length)
+            return "" if unit.lower() == "in" and rng.unit != "cm" else spelled
     if _PER_MINUTE.fullmatch(unit) and rng.unit.endswith("/min"):
         return rng.unit
     return unit

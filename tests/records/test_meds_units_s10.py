@@ -182,3 +182,8 @@ def test_a_lab_elevated_at_a_value(kb):
 ])
 def test_scorer_values_agree_in_numbers_or_words(gold, out, same):
     assert real_eval.values_agree(gold, out) is same
+
+
+def test_in_is_inches_only_for_a_height(kb):
+    assert ("height", "68", "in") in _measures(kb, "Height 68 in.")
+    assert ("heart rate", "76", "beats/min") in _measures(kb, "Pulse 76 in.")
