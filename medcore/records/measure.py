@@ -11,11 +11,39 @@ from medcore.records.units import unit_key
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
-_VALUE = re.compile(rf"^(?:\s*(?:level|count|of|was|is|:|=|on arrival|at \d+ hours|today|now|rose to|fell to|peaked at|"
-                    rf"rose|fell|from|a|baseline|in tube \d|on admission)\b\.?)*\s*(?::\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending)"
-                    r"(?:\s*(?:to|->)\s*(" + NUM + r"))?\s*((?:x\s?10\^?\d+/L|[µμu]mol/L|mmol/L|g/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
-                    r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|kg|C|F|°C|°F|bpm|/min|ug/mL(?: FEU)?|"
+# words between a name and its value: "was", "is down from", "recorded at", "of about", "increased from 70 to 72"
+_FILLER = (r"level|count|of|was|is|were|are|has|had|been|being|on arrival|at \d+ hours|today|yesterday|now|currently|"
+           r"rose to|fell to|peaked at|elevated at|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
+           r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be")
+# units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
+# never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
+_WORD_UNITS = (r"pounds?|lbs?|kilograms?|kgs|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
+               r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|"
+               r"degrees?\s+(?:fahrenheit|celsius|centigrade|F|C)\b|degrees?|°(?![CF])")
+_VALUE = re.compile(rf"^(?:\s*(?:{_FILLER})\b\.?)*\s*(?:[:=;]\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending)"
+                    r"(?:\s*(?:to|->)\s*(" + NUM + r"(?:/\d{2,3})?))?\s*((?:x\s?10\^?\d+/L|[µμu]mol/L|mmol/L|g/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
+                    r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|" + _WORD_UNITS + r"|kg|cm|C|F|°C|°F|/min|ug/mL(?: FEU)?|"
                     r"mEq/L|mcg/dL|units/L)(?![A-Za-z]))?", re.I)  # a unit ends at a word's end: '88 fL' is not Fahrenheit
+_WORD_UNIT_SPELLING = ((r"pounds?|lbs?", "lb"), (r"kilograms?|kgs", "kg"), (r"inch(?:es)?|in", "in"),
+                       (r"centimet(?:er|re)s", "cm"), (r"degrees?\s+(?:fahrenheit|f)", "F"),
+                       (r"degrees?\s+(?:celsius|centigrade|c)", "C"))
+_PER_MINUTE = re.compile(r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|/min", re.I)
+_BARE_DEGREE = re.compile(r"degrees?|°", re.I)
+
+
+def written_unit(unit: str, rng: Range) -> str:
+    """The table spelling of a unit written as a word ("pounds" -> "lb", "degrees Fahrenheit" -> "F"); a rate
+    "per minute" takes the vital's own rate unit (beats/min for a pulse, breaths/min for respirations); a bare
+    "degrees" stays to be read from the value (see unit_range). Other units are kept as written."""
+    for pattern, spelled in _WORD_UNIT_SPELLING:
+        if re.fullmatch(pattern, unit, re.I):
+            # a bare "in" is inches only after a length ("pulse 80 in clinic." is no length)
+            return "" if unit.lower() == "in" and rng.unit != "cm" else spelled
+    if _PER_MINUTE.fullmatch(unit) and rng.unit.endswith("/min"):
+        return rng.unit
+    return unit
+
+
 _OTHER_UNIT = re.compile(r"[a-zµμ]{1,5}/[a-z]{1,3}\b", re.I)
 
 
@@ -32,8 +60,14 @@ def _number(value: str) -> float | None:
 
 def unit_range(rng: Range, value: str, unit: str, others) -> tuple[str, Range]:
     """The unit the value is in and the range to judge it by: the written unit (never relabelled), or for a
-    value with no unit the other unit whose unitless span it falls in ('T 98.6' is Fahrenheit)."""
+    value with no unit, or a temperature in "degrees" with no scale, the other unit whose unitless span it falls
+    in ('T 98.6' and '97.5 degrees' are Fahrenheit). A measurement with no range to judge by (weight, height)
+    is given no unit the note did not write: 'weight 150' may be pounds or kilograms."""
     number = _number(value)
+    if _BARE_DEGREE.fullmatch(unit or ""):
+        unit = ""
+    if not unit and rng.low is None and rng.high is None and not others:
+        return "", rng
     for o in others or ():
         if unit and unit_key(o.unit) == unit_key(unit) or not unit and number is not None and \
                 (o.unitless_low is not None or o.unitless_high is not None) and _in(number, o.unitless_low, o.unitless_high):
@@ -70,11 +104,24 @@ def _bare_lab(s: str, hit: re.Match) -> str:
     return {"raised": "high", "elevated": "high", "unremarkable": "normal", "awaited": "pending"}.get(word, word)
 
 
+_GLUED: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _glued(lookup: dict) -> re.Pattern:
+    """A capitalised abbreviation of two to four letters run into its number, as terse exam lines write vitals
+    and labs ("BP164/82 HR64 RR18", "WBC14.3K"): the abbreviation in capitals, a digit right after it."""
+    names = tuple(sorted((k.upper() for k in lookup if 2 <= len(k) <= 4 and k.isalpha()), key=len, reverse=True))
+    if names not in _GLUED:
+        alternatives = "|".join(map(re.escape, names)) or "\x00"
+        _GLUED[names] = re.compile(rf"(?<![\w-])(?:{alternatives})(?=\d)")
+    return _GLUED[names]
+
+
 def measurements(s: str, m, taken, drug_names=()):
     found = []
     used: list[tuple[int, int]] = []
     for kind, pat, lookup in (("vital", m.vital, m.vital_lookup), ("lab", m.lab, m.lab_lookup)):
-        for hit in pat.finditer(s):
+        for hit in sorted([*pat.finditer(s), *_glued(lookup).finditer(s)], key=lambda h: h.start()):
             if overlaps(taken, hit.start(), hit.end()) or overlaps(used, hit.start(), hit.end()):
                 continue
             rng = lookup.get(hit.group().lower())
@@ -94,8 +141,8 @@ def measurements(s: str, m, taken, drug_names=()):
                     used.append((hit.start(), hit.end()))
                 continue
             value = v.group(2) or v.group(1)
-            unit = v.group(3) or ""
-            if kind == "vital" and len(hit.group()) <= 2 and not re.match(r"\s*:?\s*\d", tail):
+            unit = written_unit(v.group(3) or "", rng)
+            if kind == "vital" and len(hit.group()) <= 2 and not re.match(r"\s*[:=;]?\s*\d", tail):
                 continue  # 'T', 'P' need a number right after them
             if kind == "vital" and tail[v.end(1):].lstrip().startswith("+"):
                 continue  # 'P: 2+' grades a pulse
@@ -116,8 +163,33 @@ def measurements(s: str, m, taken, drug_names=()):
             meas.flag, meas.reference, meas.source = flag(value, unit, judged)
             found.append((meas, kind))
             used.append((hit.start(), end))
+    found += _unnamed(s, m, taken + used, used)
     taken.extend(used)
     return found
+
+
+# a reading whose unit says what it is, with no name before it: "98% on room air" is a pulse oximetry saturation,
+# "96 degrees Fahrenheit" a body temperature ("Blood pressure 139/82, pulse 89, 98% on room air")
+_UNNAMED = ((re.compile(rf"(?<![\w./%-])({NUM})\s*%\s+(?:on|at)\s+(?:room air|RA\b|\d+(?:\.\d+)?\s*(?:L|liters?|lpm)\b)", re.I),
+             "oxygen saturation", lambda g: "%"),
+            (re.compile(rf"(?<![\w./%-])({NUM})\s*(?:degrees?\s+(fahrenheit|celsius|centigrade)\b|°\s*([CF])\b)", re.I),
+             "temperature", lambda g: "F" if (g(2) or g(3) or "").lower().startswith("f") else "C"))
+
+
+def _unnamed(s: str, m, busy, used) -> list:
+    out = []
+    for pat, name, unit_of in _UNNAMED:
+        rng = m.vital_lookup.get(name)
+        for r in pat.finditer(s) if rng is not None else ():
+            number = _number(r.group(1))
+            if overlaps(busy, r.start(), r.end()) or number is None or not _in(number, rng.plausible_low, rng.plausible_high):
+                continue
+            unit, judged = unit_range(rng, r.group(1), unit_of(r.group), (m.unit_ranges or {}).get(name))
+            meas = Measurement(r.group(), r.start(), r.end(), 0, rng.name, r.group(1), unit)
+            meas.flag, meas.reference, meas.source = flag(r.group(1), unit, judged)
+            out.append((meas, "vital"))
+            used.append((r.start(), r.end()))
+    return out
 
 
 def flag(value: str, unit: str, rng: Range) -> tuple[str, str, str]:

@@ -13,6 +13,7 @@ import re
 from medcore.knowledge import drugs as kdrugs
 from medcore.records.entities import Medication
 from medcore.records.kb import phrase_regex
+from medcore.records.med_switch import SWITCHED_TO
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,9 @@ def _ended_phrases(text: str, sentences, m, course: dict, key, lex) -> list:
     out = []
     for sent in sentences:
         s = sent.text
-        for e in ended.finditer(s):
+        # "this was changed to Zyprexa": a course given up for a named drug ends too
+        swaps = [x for x in SWITCHED_TO.finditer(s) if m.drug.match(s, x.end())]
+        for e in sorted([*ended.finditer(s), *swaps], key=lambda x: x.start()):
             v = verb.search(s, 0, e.start())
             if not v or not v.group().strip() or _TO_A_DOSE.match(s, e.end()):
                 continue  # "was held", never a bare "held"; "tapered to 10 mg" goes on at a lower dose

@@ -7,6 +7,7 @@ import re
 
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
+from medcore.records.med_switch import replaced
 
 _UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
           r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
@@ -18,17 +19,20 @@ _DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_N
 _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "1/2": "0.5", "½": "0.5", "one-half": "0.5", "one half": "0.5", "half a": "0.5",
                  "half": "0.5"}
-_COUNT_DOSE = re.compile(r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                         r"(tablets?|tabs?|capsules?|caps?|puffs?|drops?)\b", re.I)
+_COUNT = r"one[- ]half|half a|half|1/2|½|one|two|three|four|five|six|seven|eight|nine|ten"
+# ... or a range of counts: "one to two tablets", "two to three pills", "1-2 tabs" (the dose is "1-2")
+_COUNT_DOSE = re.compile(rf"(?<![\w/])({_COUNT}|\d{{1,2}})(?:\s*(?:-|to|or)\s*(two|three|four|five|six|\d{{1,2}}))?\s+"
+                         r"(tablets?|tabs?|capsules?|caps?|pills?|puffs?|drops?)\b", re.I)
 # a dose written before the drug: "40 mg of famotidine", "10 units of oxytocin", "20 mL of 0.25% bupivacaine", "2% lidocaine"
 _DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NUM}\s*%\s+)?(?:of\s+)?"
                           r"(?:(?:iv|i\.v\.|intravenous|po|p\.o\.|oral|im|i\.m\.|subcutaneous|sc)\s+)?$|"
                           rf"(?<![\w.])({_NUM})\s*(%)\s+(?:of\s+)?$|"
-                          r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four)\s+(tablets?|tabs?|capsules?|caps?)\s+of\s+$",
+                          r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four)\s+(tablets?|tabs?|capsules?|caps?)\s+of\s+$|"
+                          r"(?<![\w/-])(one|two|three|four)\s+$",  # "one aspirin a day": a count of the drug's units
                           re.I)
 # a dose without a unit right after the name, before a route, a schedule or the end of the item: "allopurinol 300
 # daily", "labetalol 200 q.8", "nifedipine XL 60 daily"
-_BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM})(?=\s*(?:[,;]|$|\.(?!\d)|p\.?\s?o\b|i\.?v\b|"
+_BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|p\.?\s?o\b|i\.?v\b|"
                         r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n))", re.I)
 # a count of units written right before the name ("one aspirin a day"); a tablet form after combination strengths
 _COUNT_BEFORE = re.compile(r"(?<![\w/-])(one|two|three|four|half a)\s+$", re.I)
@@ -90,8 +94,8 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
     if 0 < n < 7 and med.frequency and not med.prn:  # "b.i.d. on Mon/Wed/Fri"
         med.frequency += f" {_NUMBER_WORDS[n]} day{'s' if n > 1 else ''} a week"
         last = max(last, d.end() + where[days.end() - 1] + 1)
-    elif 0 < n < 4 and not med.frequency:  # a dose on the days named: "every Tuesday, Thursday and Saturday"
-        med.frequency = _TIMES_WEEKLY[n]
+    elif 0 < n < 7 and not med.frequency:  # a dose on the days named: "every Tuesday, Thursday and Saturday"
+        med.frequency = _TIMES_WEEKLY.get(n) or f"{_NUMBER_WORDS[n]} times weekly"
         last = max(last, d.end() + where[days.end() - 1] + 1)
     if med.prn and med.frequency and med.frequency != "as needed":
         med.frequency += " as needed"
@@ -104,7 +108,7 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
 # a few days of each cycle: "for 5 days every 4 weeks", "for five days each month"
 _CYCLE = re.compile(r"\bfor\s+(\d{1,2}|one|two|three|four|five|six|seven|ten)\s+days?\s+(?:(?:out\s+)?of\s+)?"
                     r"(?:every|each)\s+(\d{1,2}|one|two|three|four|six|eight)?\s*(week|month)s?\b", re.I)
-# days of the week a schedule is kept to: "on Mondays, Wednesdays and Fridays", "on Mon/Wed/Fri"
+# days of the week a schedule is kept to: "on Mondays, Wednesdays and Fridays", "on Mon/Wed/Fri", "every Tuesday"
 _DAY_NAMES = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?s?"
 _DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)", re.I)
 _WEEKDAYS = re.compile(rf"\b(?:on|every)\s+{_DAY_NAMES}\b(?:\s*(?:,|/|and|&|,\s*and)\s*{_DAY_NAMES}\b)*", re.I)
@@ -164,7 +168,8 @@ def _dotless(window: str) -> tuple[str, list[int]]:
 
 
 def _count(word: str) -> str:
-    return _WORD_NUMBERS[re.sub(r"[- ]+", " ", word.lower()).replace("one half", "one-half")]
+    """A count in words or digits as digits: "one" -> "1", "one-half" -> "0.5", "2" -> "2"."""
+    return word if word.isdigit() else _WORD_NUMBERS[re.sub(r"[- ]+", " ", word.lower()).replace("one half", "one-half")]
 
 
 def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
@@ -176,19 +181,23 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
             med.dose, med.unit = before.group(1), before.group(2)
         elif before.group(3):
             med.dose, med.unit = before.group(3), "%"
-        else:
+        elif before.group(5):
             med.dose, med.unit = _count(before.group(5)), before.group(6)
+        else:
+            med.dose = _count(before.group(7))
         return
     dose = _DOSE.search(window)
     if dose and dose.start() < 40 and not (stop < len(s) and _NEXT_DRUG_DOSE.fullmatch(window[dose.end():])):
         med.dose, med.unit = dose.group(1), dose.group(2)
-        if "/" in med.dose and _FORM_UNIT.fullmatch(med.unit):  # "Bactrim 400/80 Tab": the strengths, then the form
-            med.unit = ""
+        if "/" in med.dose and _FORM_UNIT.fullmatch(med.unit):
+            med.unit = ""  # "Bactrim 400/80 Tab": the strengths of one tablet, not 400/80 tablets
         med.end = d.end() + dose.end()
         return
     count = _COUNT_DOSE.search(window)
     if count and count.start() < 30:
-        med.dose, med.unit = _count(count.group(1)), count.group(2)
+        low = _count(count.group(1))
+        med.dose = f"{low}-{_count(count.group(2))}" if count.group(2) else low
+        med.unit = count.group(3)
         med.end = d.end() + count.end()
         return
     counted = _COUNT_BEFORE.search(s, max(0, d.start() - 12), d.start())
@@ -196,8 +205,8 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
         med.dose = _count(counted.group(1))
         return
     bare = _BARE_DOSE.match(window)
-    if bare:
-        med.dose = bare.group(1)
+    if bare:  # "allopurinol 300 daily"; "multivitamins one daily" is one tablet
+        med.dose = _count(bare.group(1)) if bare.group(1).isalpha() else bare.group(1)
         med.end = d.end() + bare.end()
 
 
@@ -266,8 +275,11 @@ def share_status(s: str, hits: list, meds: list[Medication]) -> None:
                 meds[i].frequency, meds[i].prn = meds[i + 1].frequency, meds[i + 1].prn
 
 
-# status words that speak of the drug only right before it ("since coming off tamsulosin", "quit aspirin")
-_ADJACENT_ONLY = {"quit", "off", "failed"}
+# status words that speak of the drug only right before it ("since coming off tamsulosin", "quit aspirin"; "refused
+# surgery and takes aspirin" leaves aspirin current)
+_ADJACENT_ONLY = {"quit", "off", "failed", "refused", "refuses", "ran out of", "run out of", "not getting",
+                  "not been getting", "not been taking", "not been given", "not to take", "not to use", "not want to take",
+                  "not want to use", "declined to take", "declined to start"}
 _ADJACENT_GAP = re.compile(r"\s*(?:(?:the|his|her|their|all|of|taking)\s+)?", re.I)
 _AUX = re.compile(r"^[\s,;]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them)\s+){0,4}", re.I)
 
@@ -277,6 +289,8 @@ def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
     if p:
         word = p.group(1).lower()
         return _STATUS_MAP.get(word, word)
+    if replaced(s, d.start(), d.end(), m):
+        return "stopped"
     # a status verb shortly before the drug ("Stop amlodipine", "increase atorvastatin to 40 mg"),
     # or right after it ("Ibuprofen discontinued")
     before = s[max(0, d.start() - 30):d.start()]
@@ -286,7 +300,7 @@ def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
     for name, pat in m.status:
         for hit in pat.finditer(before):
             dist = len(before) - hit.end()
-            if hit.group().lower() in _ADJACENT_ONLY and not _ADJACENT_GAP.fullmatch(before[hit.end():]):
+            if re.sub(r"\s+", " ", hit.group().lower()) in _ADJACENT_ONLY and not _ADJACENT_GAP.fullmatch(before[hit.end():]):
                 continue  # "quit smoking and takes aspirin": aspirin goes on
             if best is None or dist < best[0]:
                 best = (dist, name)

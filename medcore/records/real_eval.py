@@ -16,9 +16,11 @@ narrative). How gold and output are paired, one to one, greedily by the largest 
 - allergies: overlap with an extracted allergy (allergy and intolerance); "nkda" is a note-level flag.
 - PHI: `evaluate.phi_scores` (strict: every letter and digit of the identifier replaced; precision: a replaced
   span overlaps a gold identifier) plus overlap recall (any part replaced).
-- labs and vitals: overlap with an extracted lab or vital; value accuracy (numbers equal) and unit accuracy over
+- labs and vitals: overlap with an extracted lab or vital, pairs whose numbers agree first; value accuracy
+  (numbers equal, or the same result word: "negative") and unit accuracy over
   pairs whose gold has a unit: the output keeps the unit the note wrote, compared by identity, not spelling
-  ("degrees Fahrenheit" == "°F", "pounds" == "lb"; µmol/L is not mg/dL, °F is not °C)."""
+  ("degrees Fahrenheit" == "°F", "pounds" == "lb", "per minute" == "beats/min"; µmol/L is not mg/dL, °F is not
+  °C; a scale-less "degrees" agrees with the scale its value allows)."""
 
 from __future__ import annotations
 
@@ -43,6 +45,25 @@ def _pairs(gold, pred, agree=lambda g, p: True):
     return _match([(g.start, g.end, g) for g in gold], [(p.start, p.end, p) for p in pred], agree)
 
 
+def values_agree(gold: str | None, out: str | None) -> bool:
+    """Equal numbers ("12,500" == "12500"); a result in words ("negative", "positive") equals the same word."""
+    g, p = _number(gold or ""), _number(out or "")
+    if g is not None:
+        return g == p
+    return bool((gold or "").strip()) and (gold or "").strip().lower() == (out or "").strip().lower()
+
+
+def _pairs_same_value_first(gold, pred):
+    """Labs and vitals: overlapping pairs whose numbers agree first, then the rest by overlap. A reading's span can
+    hold an earlier value too ("the white count fell from 16,000 to 9.4" reports 9.4): it pairs with the gold
+    reading it reports, not with the one it overlaps most."""
+    first = _pairs(gold, pred, lambda g, p: values_agree(g.value, p.value))
+    g_left = [i for i in range(len(gold)) if i not in {gi for gi, _ in first}]
+    p_left = [i for i in range(len(pred)) if i not in {pi for _, pi in first}]
+    rest = _pairs([gold[i] for i in g_left], [pred[i] for i in p_left])
+    return first + [(g_left[gi], p_left[pi]) for gi, pi in rest]
+
+
 def _category(code: str | None) -> str:
     return (code or "").upper().replace(".", "")[:3]
 
@@ -63,7 +84,9 @@ def norm_dose(text: str) -> str:
     t = re.sub(r"\s+", "", (text or "").lower()).replace(",", "")
     for word, short in _DOSE_WORDS:
         t = t.replace(word, short)
-    t = re.sub(r"capsules?|(?<![a-z])caps?(?![a-z])", "capsule", t)  # "1 cap" == "1 capsule"
+    # a dose form and its abbreviation are one unit: "1 cap" == "1 capsule", "2 tabs" == "2 tablets"
+    t = re.sub(r"(?<![a-z])(?:capsules?|caps?)(?![a-z])", "capsule", t)
+    t = re.sub(r"(?<![a-z])(?:tablets?|tabs?)(?![a-z])", "tablet", t)
     return re.sub(r"(\d)\.0+(?=\D|$)", r"\1", t)
 
 
@@ -95,15 +118,31 @@ def frequency_agrees(gold: str, med, names: dict[str, str]) -> bool:
 
 
 _UNIT_WORDS = (("degrees", ""), ("degree", ""), ("deg", ""), ("°", ""), ("fahrenheit", "f"), ("celsius", "c"),
-               ("centigrade", "c"), ("pounds", "lb"), ("lbs", "lb"), ("kilograms", "kg"), ("µ", "u"), ("μ", "u"))
+               ("centigrade", "c"), ("pounds", "lb"), ("pound", "lb"), ("lbs", "lb"), ("kilograms", "kg"),
+               ("inches", "in"), ("inch", "in"), ("µ", "u"), ("μ", "u"))
+# a rate per minute, however written: "per minute", "beats per minute", "BPMs", "bpm", "breaths/min", "/min"
+_PER_MINUTE = re.compile(r"(?:beats|breaths)?(?:perminute|/min)|bpms?")
 
 
 def norm_unit(text: str | None) -> str:
-    """The unit's identity, not its spelling: "degrees Fahrenheit" == "°F" == "F"; "pounds" == "lb"."""
+    """The unit's identity, not its spelling: "degrees Fahrenheit" == "°F" == "F"; "pounds" == "lb"; "beats per
+    minute" == "beats/min" == "/min" (a pulse or a breathing rate, both counts per minute)."""
     t = re.sub(r"[\s.]+", "", (text or "").lower())
+    if _PER_MINUTE.fullmatch(t):
+        return "/min"
     for word, short in _UNIT_WORDS:
         t = t.replace(word, short)
     return t
+
+
+def units_agree(gold_unit: str | None, gold_value: str, out_unit: str | None) -> bool:
+    """Same unit identity; a temperature the note wrote in "degrees" with no scale is read on the scale its value
+    allows (a body temperature above 50 can only be Fahrenheit), so "37 degrees" agrees with C, never F."""
+    g, p = norm_unit(gold_unit), norm_unit(out_unit)
+    if not g and gold_unit and re.fullmatch(r"\s*(?:degrees?|deg|°)\s*", gold_unit, re.I):
+        number = _number(gold_value)
+        return number is not None and p == ("f" if number > 50 else "c")
+    return g == p
 
 
 def _number(text: str):
@@ -195,7 +234,7 @@ def score_note(note: RealNote, analysis, errors: list | None = None, freq_names:
 
     # labs and vitals
     measures = list(ex.labs) + list(ex.vitals)
-    pairs = _pairs(note.labs, measures)
+    pairs = _pairs_same_value_first(note.labs, measures)
     c["lab_gold"] += len(note.labs)
     c["lab_pred"] += len(measures)
     c["lab_tp"] += len(pairs)
@@ -206,10 +245,10 @@ def score_note(note: RealNote, analysis, errors: list | None = None, freq_names:
     for gi, pi in pairs:
         g, p = note.labs[gi], measures[pi]
         c["lab_value_n"] += 1
-        c["lab_value_ok"] += _number(g.value) is not None and _number(g.value) == _number(p.value)
+        c["lab_value_ok"] += values_agree(g.value, p.value)
         if g.unit:
             c["unit_n"] += 1
-            ok = norm_unit(g.unit) == norm_unit(p.unit)
+            ok = units_agree(g.unit, g.value, p.unit)
             c["unit_ok"] += ok
             if not ok:
                 err("unit", f"{g.name}: gold {g.unit}, output {p.unit or '-'}", g.start, g.end)

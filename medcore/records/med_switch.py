@@ -1,0 +1,24 @@
+"""A drug given up for another: "Risperdal was changed to Zyprexa", "we switched her from Norco to Percocet". The
+first drug's course ends (it is not a current medicine); the drug it was changed to is the current one. A change to
+a dose or a schedule ("metoprolol was changed to 50 mg") is not a switch: the words must lead to a drug name."""
+
+from __future__ import annotations
+
+import re
+
+# the words that give a drug up for another: "changed to", "switched over to", "converted to oral"
+_SWITCH_TO = r"(?:changed|switched|converted|transitioned)\s+(?:over\s+)?to\s+(?:(?:oral|iv|po|the)\s+)?"
+SWITCHED_TO = re.compile(r"\b" + _SWITCH_TO, re.I)  # also used by med_course ("this was changed to Zyprexa")
+# ... right after the drug ("Risperdal was changed to Zyprexa") or before it ("switched from Norco to Percocet")
+_REPLACED_BY = re.compile(r"[\s,]*(?:(?:is|was|were|has|have|had|been|then|now|later|subsequently)\s+){0,3}" + _SWITCH_TO,
+                          re.I)
+_REPLACED_FROM = re.compile(r"\b(?:changed|switched|converted|transitioned)\s+(?:(?:him|her|them|the\s+patient)\s+)?"
+                            r"(?:over\s+)?from\s+(?:(?:the|his|her|iv|oral)\s+)?$", re.I)
+
+
+def replaced(s: str, start: int, end: int, m) -> bool:
+    """The drug at s[start:end] is given up for another drug the sentence names."""
+    to = _REPLACED_BY.match(s, end)
+    if to and m.drug.match(s, to.end()):
+        return True
+    return bool(_REPLACED_FROM.search(s[max(0, start - 40):start])) and re.match(r"[^.;]{0,40}?\bto\s+", s[end:]) is not None
