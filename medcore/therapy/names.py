@@ -64,7 +64,10 @@ def _planner_id(kb: KnowledgeBase, ingredient: str) -> str | None:
     "fentanyl"), or the interaction-only entry."""
     if ingredient in kb.drugs:
         return ingredient
-    forms = [f for f in (kb.lexicon.forms.get(ingredient, ()) if kb.lexicon else ()) if f in kb.drugs]
+    # a topical form is never the reading of the bare ingredient name: "diclofenac" or "Voltarol" typed in a
+    # medicine list is the systemic drug, whose interactions (warfarin, lithium, methotrexate) a gel does not carry
+    forms = [f for f in (kb.lexicon.forms.get(ingredient, ()) if kb.lexicon else ())
+             if f in kb.drugs and kb.lexicon.ingredients.get(f, {}).get("route") != "topical"]
     if len(forms) == 1:
         return forms[0]
     return ingredient if ingredient in kb.interaction_only else None

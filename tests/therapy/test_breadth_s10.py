@@ -89,3 +89,13 @@ def test_no_new_alarm_between_unrelated_drugs(kb):
 def test_uk_and_us_brands(kb, brand, ingredients):
     r = kdrugs.resolve(brand, lex=kb.lexicon)
     assert r.ok and set(r.ingredients) == ingredients
+
+
+def test_bare_ingredient_name_is_not_read_as_its_topical_form(kb):
+    from medcore.therapy.names import resolve_drug
+
+    for typed in ("diclofenac", "Voltarol", "diclofenac potassium"):
+        assert resolve_drug(kb, typed).ids == ["diclofenac"], typed
+    assert resolve_drug(kb, "diclofenac gel").ids == ["diclofenac-topical"]
+    assert score_pair(kb, {"drugs": ["lithium", "diclofenac"], "expect": "major"})["ok"]
+    assert score_pair(kb, {"drugs": ["warfarin", "Voltarol"], "expect": "major"})["ok"]
