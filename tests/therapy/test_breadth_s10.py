@@ -99,3 +99,17 @@ def test_bare_ingredient_name_is_not_read_as_its_topical_form(kb):
     assert resolve_drug(kb, "diclofenac gel").ids == ["diclofenac-topical"]
     assert score_pair(kb, {"drugs": ["lithium", "diclofenac"], "expect": "major"})["ok"]
     assert score_pair(kb, {"drugs": ["warfarin", "Voltarol"], "expect": "major"})["ok"]
+
+
+def test_brand_of_the_ingredient_is_not_read_as_the_planners_dosed_form(kb):
+    from medcore.therapy.names import resolve_drug
+
+    # a brand or synonym of the base ingredient names that product, not the planner's one dosed form of it
+    assert resolve_drug(kb, "IV vancomycin").ids == ["vancomycin"]
+    assert resolve_drug(kb, "Sublimaze").ids == ["fentanyl"]
+    assert resolve_drug(kb, "Sinequan").ids == ["doxepin"]
+    # the bare name and the form's own brands keep the dosed form
+    assert resolve_drug(kb, "fentanyl").ids == ["fentanyl-transdermal"]
+    assert resolve_drug(kb, "Duragesic").ids == ["fentanyl-transdermal"]
+    assert resolve_drug(kb, "Silenor").ids == ["doxepin-low-dose"]
+    assert score_pair(kb, {"drugs": ["IV vancomycin", "gentamicin"], "expect": "major"})["ok"]
