@@ -59,12 +59,19 @@ class Resolution:
         return self.how in ("fuzzy", "brand_or_synonym") or bool(self.interaction_only or self.unchecked)
 
 
-def _planner_id(kb: KnowledgeBase, ingredient: str) -> str | None:
+def _planner_id(kb: KnowledgeBase, ingredient: str, named: bool = False) -> str | None:
     """The planner entry for a lexicon ingredient: itself, its only dosed form (the fentanyl patch for
-    "fentanyl"), or the interaction-only entry."""
+    "fentanyl"), or the interaction-only entry. `named`: the text was a brand or synonym of the ingredient
+    itself (Sublimaze, Vancocin CP, "IV vancomycin", Sinequan, Nicorette), which names that product, not the
+    planner's one dosed form of it (patch, oral vancomycin, low-dose doxepin, nicotine patch)."""
     if ingredient in kb.drugs:
         return ingredient
-    forms = [f for f in (kb.lexicon.forms.get(ingredient, ()) if kb.lexicon else ()) if f in kb.drugs]
+    if named:
+        return ingredient if ingredient in kb.interaction_only else None
+    # a topical form is never the reading of the bare ingredient name: "diclofenac" or "Voltarol" typed in a
+    # medicine list is the systemic drug, whose interactions (warfarin, lithium, methotrexate) a gel does not carry
+    forms = [f for f in (kb.lexicon.forms.get(ingredient, ()) if kb.lexicon else ())
+             if f in kb.drugs and kb.lexicon.ingredients.get(f, {}).get("route") != "topical"]
     if len(forms) == 1:
         return forms[0]
     return ingredient if ingredient in kb.interaction_only else None
@@ -77,7 +84,8 @@ def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
     if r.product and r.product in kb.drugs:  # a combination the planner doses as one (Paxlovid, Augmentin)
         ids, unchecked = [r.product], []
     else:
-        mapped = [(i, _planner_id(kb, i)) for i in r.ingredients]
+        named = r.how in ("brand", "synonym") and not r.product
+        mapped = [(i, _planner_id(kb, i, named)) for i in r.ingredients]
         ids = list(dict.fromkeys(p for _, p in mapped if p))
         unchecked = [kdrugs.drug_name(i, lex=kb.lexicon) for i, p in mapped if p is None]
     if r.how == "fuzzy":
