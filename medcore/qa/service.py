@@ -115,6 +115,9 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
     rel = relation.read(eng.cues, q)
     if rel is not None:  # "does X cause Y": the knowledge base's own link, or a plain "no record"
         return relation.answer(settings, eng, u, rel)
+    drink = _with_alcohol(eng, u, q)  # whatever the type read ("a beer or two when I'm on metronidazole")
+    if drink:
+        return A.compose(u, drink, route=None, confidence=0.9, page=page)
     if u.question_type == "interaction":
         got = _interactions(settings, u)
         if got:
@@ -265,6 +268,23 @@ def _by_search(eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer:
     if not sents or conf < eng.cues.thresholds["refuse_below"]:
         return A.refuse(u, conf, "the nearest page is not close enough to the question")
     return A.compose(u, sents, route=None, confidence=conf, page=cid)
+
+
+def _with_alcohol(eng: QAEngine, u: Understanding, q: str) -> list[A.Sentence]:
+    """Drinking with one medicine: the drug page's own sentences on alcohol, or a plain "nothing on it" (the
+    planner's rules pair two medicines, so its list for the drug would answer another question)."""
+    drugs = [t for t in u.topics if t.type in ("drug", "product")]
+    if eng.cues.alcohol is None or len(drugs) != 1 or not eng.cues.alcohol.search(q.lower()):
+        return []
+    page = eng.pages.get(drugs[0].id)
+    if page is None:
+        return []
+    out = [A.Sentence(s, p.source, page.concept_id, sec.key, p.origin) for sec in page.sections for p in sec.passages
+           for s in A.split_sentences(p.text) if eng.cues.alcohol.search(s.lower())]
+    if out:
+        return out[:A.MAX_SENTENCES]
+    return [A.Sentence(f"Our page on {page.title} has no checked information on drinking alcohol with it. "
+                       "Ask a pharmacist before you drink.", PAGE_SOURCE, page.concept_id, "interactions", "page")]
 
 
 def _interactions(settings, u: Understanding) -> list[A.Sentence]:
