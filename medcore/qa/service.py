@@ -93,7 +93,8 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
         raise ValueError("Please type a question.")
     reading = safety.read(eng.triage, q) if eng.triage is not None else None
     u = understand(q, eng.finder, eng.classifier, context=context if isinstance(context, dict) else None,
-                   symptoms_fn=(lambda _t: reading.symptoms) if reading is not None else None)
+                   symptoms_fn=(lambda _t: [f for f in reading.symptoms if f not in eng.cues.states])
+                   if reading is not None else None)
     em = safety.emergency(reading, personal_cue(eng.cues, q)) if reading is not None else None
     page = u.topics[0].id if u.topics else None
     if em is not None:

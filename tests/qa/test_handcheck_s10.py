@@ -27,7 +27,7 @@ def _text(ans) -> str:
 def test_a_self_harm_statement_gets_the_crisis_help(qa, q):
     ans = _ask(qa, q)
     assert ans.route == "emergency" and not ans.refused
-    assert ans.emergency is not None and ans.emergency.kind == "crisis"
+    assert ans.emergency is not None and ans.emergency["kind"] == "crisis"
 
 
 def test_an_emergency_rated_by_the_differential_is_answered_as_one(qa):
@@ -99,3 +99,15 @@ def test_an_emergency_condition_treatment_starts_in_hospital(qa):
 def test_none_specific_self_care_is_not_read_out(pages):
     sc = pages["condition:ibd"].section("self_care")
     assert sc is None or not any(p.text.lower().startswith("none specific") for p in sc.passages)
+
+
+def test_being_pregnant_is_a_state_not_a_symptom_to_check(qa):
+    """A medicine question from someone pregnant is answered, not sent to the symptom chat."""
+    ans = _ask(qa, "I'm expecting a baby in the spring, can I still use paracetamol?")
+    assert ans.route is None and ans.question_type == "pregnancy"
+    assert "pregnan" in _text(ans)
+
+
+def test_a_pregnancy_symptom_still_goes_to_the_chat(qa):
+    ans = _ask(qa, "I'm pregnant and have had a headache all day")
+    assert ans.route in ("symptom_chat", "emergency")
