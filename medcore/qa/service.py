@@ -271,6 +271,9 @@ def _by_search(eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer:
     return A.compose(u, sents, route=None, confidence=conf, page=cid)
 
 
+ALCOHOL_PASSAGES = 2
+
+
 def _with_alcohol(eng: QAEngine, u: Understanding, q: str) -> list[A.Sentence]:
     """Drinking with one medicine: the drug page's own sentences on alcohol, or a plain "nothing on it" (the
     planner's rules pair two medicines, so its list for the drug would answer another question)."""
@@ -280,10 +283,13 @@ def _with_alcohol(eng: QAEngine, u: Understanding, q: str) -> list[A.Sentence]:
     page = eng.pages.get(drugs[0].id)
     if page is None:
         return []
-    out = [A.Sentence(s, p.source, page.concept_id, sec.key, p.origin) for sec in page.sections for p in sec.passages
-           for s in A.split_sentences(p.text) if eng.cues.alcohol.search(s.lower())]
+    order = sorted(page.sections, key=lambda sec: sec.key != "interactions")  # the page's interactions first
+    # whole passages, so "Alcohol makes this worse" keeps the sentence it refers to
+    hits = [(sec.key, p) for sec in order for p in sec.passages if eng.cues.alcohol.search(p.text.lower())]
+    out = [A.Sentence(s, p.source, page.concept_id, key, p.origin) for key, p in hits[:ALCOHOL_PASSAGES]
+           for s in A.split_sentences(p.text)]
     if out:
-        return out[:A.MAX_SENTENCES]
+        return out
     return [A.Sentence(f"Our page on {page.title} has no checked information on drinking alcohol with it. "
                        "Ask a pharmacist before you drink.", PAGE_SOURCE, page.concept_id, "interactions", "page")]
 

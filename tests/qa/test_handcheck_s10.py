@@ -44,6 +44,15 @@ def test_alcohol_with_a_medicine_reads_the_drug_page(qa):
     t = _text(ans)
     assert "alcohol" in t and "disulfiram" not in t and "warfarin" not in t
     assert ans.sentences[0].source.startswith("NHS Medicines A-Z")
+    assert ans.sentences[0].section == "interactions"  # the page keeps its alcohol advice with the interactions
+
+
+def test_alcohol_answers_keep_whole_passages(qa):
+    """A sentence such as 'Alcohol makes this worse' comes with the sentence it refers to."""
+    ans = _ask(qa, "is a glass of wine alright with gabapentin")
+    texts = [s.text for s in ans.sentences]
+    i = next(i for i, t in enumerate(texts) if t.lower().startswith("alcohol makes this worse"))
+    assert i > 0 and "sleepy" in texts[i - 1].lower()
 
 
 def test_alcohol_with_a_medicine_whose_page_says_nothing_says_so(qa):
