@@ -40,19 +40,32 @@ TREATMENT_BY_LEVEL = {
     "routine": "A GP or pharmacist can talk with you about the best treatment.",
     "self_care": "Most people get better with care at home. See the self-care advice below.",
 }
+# A "possible cancer" page without graph treatment: the first step is the tests, and treatment, if it is cancer,
+# is planned by a specialist team (never "a GP or pharmacist"; hand check s10). Which pages: the one cancer-word
+# rule, question_cues.yaml serious_pages.
+SERIOUS_TREATMENT = ("First come the tests to find out whether it is cancer. If it is, a specialist cancer team "
+                     "plans the treatment with you.")
+SERIOUS_SOURCE = "NICE NG12 Suspected cancer: recognition and referral"
+# A self-care entry that only says there is none specific ("None specific until diagnosed") is no advice: the
+# section keeps its "not yet checked" line rather than being read out as the treatment answer.
+NOT_ADVICE = ("none specific",)
 LINES = {"first": "Medicines often tried first", "alternative": "Other choices",
          "if_first_line_contraindicated": "Choices when the first ones are not suitable"}
 
 
 def build_all(kb_dir: Path, kg, content) -> dict[str, EducationPage]:
+    from medcore.qa.cues import load_cues
+
     kb = load_kb(kb_dir)
     spread = contagion.load(kb_dir, {c.id for c in kb.conditions})
+    serious = load_cues(kb_dir).serious_page
     return {f"condition:{c.id}": build(kb, kg, c, content.conditions.get(c.id, {}), content.glossary,
-                                       spread.get(c.id))
+                                       spread.get(c.id), bool(serious and serious.search(c.name.lower())))
             for c in kb.conditions}
 
 
-def build(kb, kg, c, cur: dict, glossary: dict | None = None, spread: dict | None = None) -> EducationPage:
+def build(kb, kg, c, cur: dict, glossary: dict | None = None, spread: dict | None = None,
+          serious: bool = False) -> EducationPage:
     glossary = glossary or {}
     cid = f"condition:{c.id}"
     node = kg.node(cid) if cid in kg else {"codes": {}}
@@ -68,13 +81,17 @@ def build(kb, kg, c, cur: dict, glossary: dict | None = None, spread: dict | Non
     sections["when_to_get_help"].passages += when_to_get_help(kb, c)
     sections["tests"].passages += _tests(kg, cid, glossary)
     treat = _treatment(kg, cid, glossary)
+    if treat and c.triage == "emergency":  # hospital first, then the medicines (a heart attack's antiplatelets)
+        treat.insert(0, Passage(TREATMENT_BY_LEVEL["emergency"], CHAT_SOURCE, "triage_kb", (cid,)))
     sections["treatment"].passages += treat
     if (edu.get("self_care") or "").strip().lower() in NO_SELF_CARE:
         sections["self_care"].missing = "There is no safe home treatment for this. Get help as described above."
-    else:
+    elif not edu["self_care"].strip().lower().startswith(NOT_ADVICE):
         sections["self_care"].passages.append(Passage(edu["self_care"], c.source, "triage_kb", (cid,)))
     for key, items in cur.items():  # curated passages follow the generated ones of their section
         sections[key].passages += items
+    if not sections["treatment"].passages and serious and c.triage != "emergency":
+        sections["treatment"].passages.append(Passage(SERIOUS_TREATMENT, SERIOUS_SOURCE, "curated", (cid,)))
     if not sections["treatment"].passages:
         sections["treatment"].passages.append(Passage(TREATMENT_BY_LEVEL[c.triage], CHAT_SOURCE, "triage_kb", (cid,)))
     kept = [s for s in sections.values() if s.passages or s.key not in OPTIONAL]

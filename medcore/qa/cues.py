@@ -46,6 +46,9 @@ SCHEMA = {
         "narrower": {"type": "object", "required": ["rationale", "before", "after"],
                      "properties": {"before": _PATTERNS, "after": _PATTERNS}},
         "unsupported": {"type": "object", "required": ["rationale", "cues"], "properties": {"cues": _PATTERNS}},
+        "alcohol": {"type": "object", "required": ["rationale", "cues"], "properties": {"cues": _PATTERNS}},
+        "states": {"type": "object", "required": ["rationale", "findings"],
+                   "properties": {"findings": {"type": "array", "items": {"type": "string"}}}},
         "rank_by_words": {"type": "array", "items": {"enum": list(QUESTION_TYPES)}},
         "not_a_mention": {"type": "object", "required": ["rationale", "words", "objects"],
                           "properties": {"words": _PATTERNS, "objects": _PATTERNS, "rationale": {"type": "string"}}},
@@ -88,6 +91,8 @@ class Cues:
     relation: tuple[re.Pattern, ...] = ()  # "does X cause Y": each with named groups x (the cause) and y
     adjective_names: frozenset = frozenset()  # a mention that is only this word ("cold")...
     object_after: re.Pattern | None = None  # ...followed by an object or remedy ("compress") is no mention
+    alcohol: re.Pattern | None = None  # an interaction question about drinking, read from the drug page
+    states: frozenset = frozenset()  # triage findings that are a state (pregnant), not a symptom to check
 
 
 def _join(patterns: list[str], where: str) -> re.Pattern:
@@ -143,7 +148,9 @@ def load_cues(kb_dir: str | Path) -> Cues:
         relation=_relation(d.get("relation", {}).get("cues", ())),
         adjective_names=frozenset(w.lower() for w in d.get("not_a_mention", {}).get("words", ())),
         object_after=(re.compile(r"^[\s-]+(?:" + _join(d["not_a_mention"]["objects"], "not_a_mention").pattern + r")\b")
-                      if "not_a_mention" in d else None))
+                      if "not_a_mention" in d else None),
+        alcohol=_join(d["alcohol"]["cues"], "alcohol") if "alcohol" in d else None,
+        states=frozenset(d.get("states", {}).get("findings", ())))
     with _LOCK:
         _CACHE[key] = cues
     return cues

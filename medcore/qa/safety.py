@@ -41,8 +41,22 @@ def read(engine, question: str) -> Reading:
     reasons = [{"text": r["reason"], "source": r["source"]} for r in res.fired_rules if r["level"] == "emergency"]
     reasons += [{"text": f"{rf['name']} is a warning sign of {rf['condition']}.", "source": rf["source"]}
                 for rf in res.red_flags if rf.get("condition") and rf["level"] == "emergency"]
+    if res.triage == "emergency" and not reasons:
+        # the chat's level came from the weight of its differential, not from one rule ("a crushing pain in my
+        # chest going down my left arm"): name the most likely emergency condition, with its own source
+        reasons = _likely_emergency(engine, res)
     guard = input_guard.check(question)
     return Reading(res.triage, symptoms, reasons, res.crisis, bool(guard.self_harm_mention))
+
+
+def _likely_emergency(engine, res) -> list[dict]:
+    for d in res.differential:
+        if d.triage == "emergency":
+            c = next((c for c in engine.kb.conditions if c.id == d.id), None)
+            if c is not None:
+                return [{"text": f"These symptoms can be a sign of {c.name}, which needs emergency care.",
+                         "source": c.source}]
+    return []
 
 
 def emergency(reading: Reading, personal: bool, crisis_source: str = "") -> Emergency | None:

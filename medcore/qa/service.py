@@ -93,7 +93,8 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
         raise ValueError("Please type a question.")
     reading = safety.read(eng.triage, q) if eng.triage is not None else None
     u = understand(q, eng.finder, eng.classifier, context=context if isinstance(context, dict) else None,
-                   symptoms_fn=(lambda _t: reading.symptoms) if reading is not None else None)
+                   symptoms_fn=(lambda _t: [f for f in reading.symptoms if f not in eng.cues.states])
+                   if reading is not None else None)
     em = safety.emergency(reading, personal_cue(eng.cues, q)) if reading is not None else None
     page = u.topics[0].id if u.topics else None
     if em is not None:
@@ -115,6 +116,9 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
     rel = relation.read(eng.cues, q)
     if rel is not None:  # "does X cause Y": the knowledge base's own link, or a plain "no record"
         return relation.answer(settings, eng, u, rel)
+    drink = _with_alcohol(eng, u, q)  # whatever the type read ("a beer or two when I'm on metronidazole")
+    if drink:
+        return A.compose(u, drink, route=None, confidence=0.9, page=page)
     if u.question_type == "interaction":
         got = _interactions(settings, u)
         if got:
@@ -265,6 +269,29 @@ def _by_search(eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer:
     if not sents or conf < eng.cues.thresholds["refuse_below"]:
         return A.refuse(u, conf, "the nearest page is not close enough to the question")
     return A.compose(u, sents, route=None, confidence=conf, page=cid)
+
+
+ALCOHOL_PASSAGES = 2
+
+
+def _with_alcohol(eng: QAEngine, u: Understanding, q: str) -> list[A.Sentence]:
+    """Drinking with one medicine: the drug page's own sentences on alcohol, or a plain "nothing on it" (the
+    planner's rules pair two medicines, so its list for the drug would answer another question)."""
+    drugs = [t for t in u.topics if t.type in ("drug", "product")]
+    if eng.cues.alcohol is None or len(drugs) != 1 or not eng.cues.alcohol.search(q.lower()):
+        return []
+    page = eng.pages.get(drugs[0].id)
+    if page is None:
+        return []
+    order = sorted(page.sections, key=lambda sec: sec.key != "interactions")  # the page's interactions first
+    # whole passages, so "Alcohol makes this worse" keeps the sentence it refers to
+    hits = [(sec.key, p) for sec in order for p in sec.passages if eng.cues.alcohol.search(p.text.lower())]
+    out = [A.Sentence(s, p.source, page.concept_id, key, p.origin) for key, p in hits[:ALCOHOL_PASSAGES]
+           for s in A.split_sentences(p.text)]
+    if out:
+        return out
+    return [A.Sentence(f"Our page on {page.title} has no checked information on drinking alcohol with it. "
+                       "Ask a pharmacist before you drink.", PAGE_SOURCE, page.concept_id, "interactions", "page")]
 
 
 def _interactions(settings, u: Understanding) -> list[A.Sentence]:

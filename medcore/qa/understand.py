@@ -87,6 +87,12 @@ class TopicFinder:
             if base and base != _norm(c.name) and c.id not in self.by_name.get(base, []):
                 self.by_name.setdefault(base, []).append(c.id)
         cores = {c.id: _norm(ASIDE.sub("", c.name)) for c in covered.values()}
+        # an abbreviation in capitals in a title's aside ("(immune thrombocytopenia, ITP)", "(PMS)") names its
+        # page when the question writes it in capitals too; the terminology does not know every such short form
+        self.by_abbreviation: dict[str, list[str]] = {}
+        for c in covered.values():
+            for abbr in aside_abbreviations(c.name):
+                self.by_abbreviation.setdefault(abbr, []).append(c.id)
         for c in covered.values():
             for name in aside_names(c.name):
                 # a page of its own wins: "button battery" in "(chemical, plant, button battery)" is in the
@@ -119,6 +125,12 @@ class TopicFinder:
                 narrower = "+narrower" if self._narrower(question, m, wide) else ""
                 for cid, how in self._mapped(m.concept_id, m.text):
                     topics.append(self._topic(cid, m.text, f"{m.how}+{how}{narrower}", m.end - m.start, m.start))
+        if not topics and not question.isupper():  # a shouted question makes every word look like a short form
+            for abbr, ids in self.by_abbreviation.items():
+                m = re.search(rf"\b{abbr}s?\b", question)
+                if m:
+                    topics += [self._topic(cid, m.group(0), "abbreviation", m.end() - m.start(), m.start())
+                               for cid in ids]
         ranked = sorted(topics, key=lambda t: (-t[1], t[2]))  # longest mention first, then the earliest
         out: dict[str, Topic] = {}
         for t, _, _ in ranked:
@@ -203,6 +215,15 @@ def aside_names(title: str) -> list[str]:
         if re.search(r"\w's$", part):  # an eponym: "Crohn's" is "Crohn's disease"
             out.append(_norm(part + " disease"))
     return out
+
+
+def aside_abbreviations(title: str) -> list[str]:
+    """The short forms written in capitals in a title's trailing aside: "(immune thrombocytopenia, ITP)" -> ITP."""
+    m = ASIDE.search(title)
+    if not m:
+        return []
+    return [p.strip() for p in re.split(r",\s*|\s+or\s+", m.group(0).strip()[1:-1])
+            if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", p.strip())]
 
 
 def _norm(s: str) -> str:

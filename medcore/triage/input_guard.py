@@ -48,7 +48,8 @@ INJECTION = re.compile(
 SELF_HARM = re.compile(
     r"\b(kill(ing)? my ?self|suicid\w*|end (it all|my life)|take my (own )?life|want(ed)? to die|wish i was dead"
     r"|better off dead|self[- ]?harm\w*|hurt(ing)? my ?self|cut(ting)? my ?self|no reason to live"
-    r"|don'?t want to (live|be here|wake up)|overdose on purpose)\b",
+    r"|(don'?t|do not) want to (live|be here|be alive|wake up)|overdose on purpose"
+    r"|(take|taking|swallow|swallowing) all (of )?my (tablets|pills|medicines?))\b",
     re.IGNORECASE)
 
 
