@@ -77,10 +77,15 @@ class Lexicon:
         self.pain_words = {self.key(w.lower()) for w in kb.body_pain.get("pain_words", [])}
         self.part_keys = {self.key(k.lower()): v for k, v in kb.body_pain.get("parts", {}).items()}
         swelling = kb.body_swelling
-        self.swelling_words = {self.key(w.lower()) for w in swelling.get("swelling_words", [])}
-        self.swelling_parts = {self.key(k.lower()): v for k, v in swelling.get("parts", {}).items()}
+        # a swelling word or a part may be several words ('puff up', 'behind my ear'): tuples of word keys
+        self.swelling_words = {self.phrase_keys(w) for w in swelling.get("swelling_words", [])}
+        self.swelling_parts = {self.phrase_keys(k): v for k, v in swelling.get("parts", {}).items()}
         self.swelling_window = int(swelling.get("window", 1))
         self.vocabulary = {t for _, p, _ in (*table_rows, *extra_rows) for t in tokens(p)}
+
+    def phrase_keys(self, phrase: str) -> tuple[str, ...]:
+        """The word keys of a short data phrase ('behind his ear' -> ('behind', 'my', 'ear'))."""
+        return tuple(self.word_keys(phrase.lower()))
 
     def ids_of(self, phrase: str) -> list[str]:
         """What a phrase says when matched whole: finding ids, '!id' for an absent one, '~id' for a blocker."""
@@ -255,25 +260,60 @@ def _coordinated_parts(lex: Lexicon, toks: list[str], matches: list, located: li
     return sorted([*matches, *added]) if added else matches
 
 
+_PHRASE_GAP = 3  # words allowed inside a part or swelling phrase: 'behind my son's left ear', 'puff right up'
+
+
+def _occurrences(keys: list[str], phrases) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, phrase) of each phrase (a tuple of word keys) in a clause's word keys, its words in order with at
+    most _PHRASE_GAP other words between two of them; the longest phrase first at a start."""
+    out = []
+    for i in range(len(keys)):
+        best = None
+        for p in phrases:
+            if keys[i] != p[0]:
+                continue
+            j, ok = i, True
+            for w in p[1:]:
+                nxt = next((k for k in range(j + 1, min(len(keys), j + 2 + _PHRASE_GAP)) if keys[k] == w), None)
+                if nxt is None:
+                    ok = False
+                    break
+                j = nxt
+            if ok and (best is None or len(p) > len(best[2])):
+                best = (i, j + 1, p)
+        if best:
+            out.append(best)
+    return out
+
+
 def _add_body_swelling(lex: Lexicon, keys: list[str], matches: list) -> list:
-    """'my scrotum and the skin behind it have become hugely swollen', 'my knee has swollen right up': a swelling word
-    not read by a phrase, and the nearest body part within the KB's window (findings.yaml body_swelling) whose
-    swelling is one finding. The match is the swelling word, so the assertion rules read a negation or a hedge of it
-    ('my ankle is not swollen', 'no swelling in my feet'). `keys`: the matcher's word keys (Lexicon.word_keys)."""
+    """'my scrotum and the skin behind it have become hugely swollen', 'the skin around my eye has started to puff
+    up', 'the area behind his ear is swollen': a swelling word (or words) not read by a phrase, and the nearest body
+    part (a word or a phrase) within the KB's window (findings.yaml body_swelling) whose swelling is one finding. The
+    match is the swelling word, so the assertion rules read a negation or a hedge of it ('my ankle is not swollen',
+    'no swelling in my feet'). `keys`: the matcher's word keys (Lexicon.word_keys)."""
     covered = {t for s, e, _ in matches for t in range(s, e)}
     found = {fid for _, _, ids in matches for fid in ids}
+    # a part already read is closed ('my calf is painful and swelling' is the calf's pain), but a part phrase stays
+    # open: 'a tender swelling behind the ear' is the swelling behind it whatever the pain rule made of 'tender ... ear'
+    parts = [(s, e, p) for s, e, p in _occurrences(keys, lex.swelling_parts)
+             if len(p) > 1 or not covered & set(range(s, e))]
     added = []
-    for w, key in enumerate(keys):
-        if key not in lex.swelling_words or w in covered:
+    for ws, we, _ in _occurrences(keys, lex.swelling_words):
+        if covered & set(range(ws, we)):
             continue
-        parts = [i for i, t in enumerate(keys)
-                 if t in lex.swelling_parts and i not in covered and 0 < abs(i - w) <= lex.swelling_window]
-        if not parts:
+
+        def gap(span):  # words from the swelling word to the part (0: touching)
+            s, e, _ = span
+            return ws - e + 1 if e <= ws else s - we + 1
+
+        near = [sp for sp in parts if 0 < gap(sp) <= lex.swelling_window]
+        if not near:
             continue
-        b = min(parts, key=lambda i: (abs(i - w), i > w))  # the nearest part; the one before on a tie
-        fid = lex.swelling_parts[keys[b]]
+        b = min(near, key=lambda sp: (gap(sp), sp[0] > ws))  # the nearest part; the one before on a tie
+        fid = lex.swelling_parts[b[2]]
         if fid in found:
             continue
         found.add(fid)
-        added.append((w, w + 1, [fid]))
+        added.append((ws, we, [fid]))
     return sorted([*matches, *added]) if added else matches

@@ -41,7 +41,9 @@ def _load(path: str) -> dict | None:
     out = {"tropics": (re.compile(rf"{cue}(?:{_alt(tropical)})\b"),
                        re.compile(rf"\b(?:in|to)\s+(?:the\s+)?(?:{_alt(tropical)})\b"),
                        re.compile(rf"\b(?:{_alt(doc.get('residence') or ['live'])})\b")),
-           "journeys": []}
+           "journeys": [],
+           # 'south africa' is not 'africa' (travel.yaml not_destinations): masked before the tropics patterns run
+           "not_here": re.compile(rf"\b(?:{_alt(doc['not_destinations'])})\b") if doc.get("not_destinations") else None}
     for section in JOURNEYS:
         lh = doc.get(section)
         if not lh:
@@ -74,6 +76,9 @@ def travel_span(low: str, kb_dir: str | Path) -> tuple[int, int] | None:
     if pats is None:
         return None
     cue, stay, residence = pats
+    not_here = _load(os.path.join(kb_dir, "travel.yaml"))["not_here"]
+    if not_here is not None:  # same length, so the spans stay offsets of the clause
+        low = not_here.sub(lambda m: " " * len(m.group(0)), low)
     m = cue.search(low)
     if m is None:
         m = stay.search(low)
