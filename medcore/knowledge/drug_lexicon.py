@@ -18,6 +18,8 @@ from medcore.knowledge.validate import read_checked
 
 DEFAULT_KB_DIR = Path(__file__).resolve().parents[2] / "assets" / "kb"
 # rank of a name kind in the index: a lower rank wins a shared key (an ingredient's own name beats a brand)
+# generated brand/synonym table (scripts/build_drug_names.py); read after the lexicon's own names
+EXTERNAL = "external_names.tsv"
 RANK = {"id": 0, "name": 0, "inn": 1, "salt": 2, "brand": 3, "synonym": 4}
 
 
@@ -41,6 +43,7 @@ class DrugLexicon:
     ambiguous: frozenset[str] = frozenset()  # normalised names a free-text matcher must not take alone
     listed: frozenset[str] = frozenset()  # of those, the ones it takes where the context says a medicine is meant
     fuzzy: FuzzyKeys | None = None  # every index key -> "kind:id", for the close-misspelling rule
+    external: frozenset[str] = frozenset()  # index keys from external_names.tsv (exact match only, not fuzzy)
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -56,7 +59,7 @@ def load(kb_dir: Path | str | None = None) -> DrugLexicon:
     files = sorted(root.rglob("*.yaml"))
     if not files:
         raise DrugKBError(f"drug lexicon not found under {root}")
-    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in [*files, *sorted(root.glob("*.tsv"))])
     return _load_cached(str(root), stamp)
 
 
@@ -126,11 +129,12 @@ def _build(root: Path) -> DrugLexicon:
             class_index.setdefault(normalise(n), c["id"])
     index = _index(ingredients, products)
     fuzzy = FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()})
+    external = _add_external(index, root / EXTERNAL, ingredients, products)
     return DrugLexicon(root, ingredients, products, classes, rules, index,
                        ancestors, drug_classes, {k: frozenset(v) for k, v in members.items()}, class_index,
                        {k: tuple(v) for k, v in forms.items()},
                        frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])),
-                       frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy)
+                       frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy, external)
 
 
 def _ancestors(classes: dict[str, dict]) -> dict[str, frozenset[str]]:
@@ -186,3 +190,25 @@ def _index(ingredients: dict[str, dict], products: dict[str, dict]) -> dict[str,
                 index[key] = (kind, e["id"], "exact" if how in ("id", "name") else how)
                 rank[key] = r
     return index
+
+
+def _add_external(index: dict[str, tuple[str, str, str]], path: Path, ingredients: dict, products: dict) -> frozenset[str]:
+    """Names from the generated table, each only where the lexicon's own entries do not already claim it (they
+    always win). Kept out of the fuzzy keys: a misspelling is never guessed towards a bulk-imported name."""
+    if not path.exists():
+        return frozenset()
+    added = set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 4 or cols[2] not in ("brand", "synonym") or len(cols[3]) < 6:
+            raise DrugKBError(f"{path.name}:{n}: expected name, target, brand|synonym, source")
+        key, target, how = normalise(cols[0]), cols[1], cols[2]
+        kind = "drug" if target in ingredients else "product" if target in products else None
+        if kind is None:
+            raise DrugKBError(f"{path.name}:{n}: unknown target {target!r}")
+        if key and key not in index:
+            index[key] = (kind, target, how)
+            added.add(key)
+    return frozenset(added)
