@@ -1,0 +1,56 @@
+"""Coordinator decisions of session 10 (issue 11, records11b) and the long tail after them: a problem that has
+resolved is historical (it happened), diverticulosis is not diverticulitis. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcore.records.pipeline import analyze
+
+
+def _problems(kb, text):
+    return [(p.text.lower(), p.icd10cm, p.assertion) for p in analyze(text, kb).extraction.problems]
+
+
+def _assertion(kb, text, word):
+    found = [a for w, _c, a in _problems(kb, text) if w == word]
+    assert found, (word, _problems(kb, text))
+    return found[0]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("His cough resolved by the second week.", "cough"),
+    ("Her headache has resolved with rest and fluids.", "headache"),
+    ("Her stay was complicated by delirium, which has since resolved.", "delirium"),
+    ("Vomiting, which resolved overnight, did not recur.", "vomiting"),
+    ("The wheeze has now completely resolved.", "wheeze"),
+])
+def test_a_resolved_problem_is_historical(kb, text, word):
+    assert _assertion(kb, text, word) == "historical"
+
+
+@pytest.mark.parametrize("text,word,assertion", [
+    ("His cough resolved but the fever persists.", "fever", "present"),   # "but" ends the scope
+    ("No fever; the rash resolved last week.", "fever", "negated"),       # the denial stays a denial
+    ("Rash resolved. Now has a new headache.", "headache", "present"),    # the next sentence is not touched
+])
+def test_resolved_does_not_reach_other_problems(kb, text, word, assertion):
+    assert _assertion(kb, text, word) == assertion
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("Colonoscopy last year showed extensive diverticulosis.", "diverticulosis", "K57.90"),
+    ("CT: acute diverticulitis with pericolic stranding.", "diverticulitis", "K57.92"),
+])
+def test_diverticulosis_is_not_diverticulitis(kb, text, word, code):
+    assert [c for w, c, _a in _problems(kb, text) if w == word] == [code]
+
+
+def test_diverticulosis_is_its_own_concept():
+    import yaml
+    from pathlib import Path
+
+    rows = yaml.safe_load((Path(__file__).resolve().parents[2] / "assets/kb/knowledge/conditions.yaml").read_text())
+    by_id = {r["id"]: r for r in rows["conditions"]}
+    assert "diverticulosis" not in by_id["diverticulitis"].get("synonyms", [])
+    assert by_id["diverticulosis"]["icd10cm"] == "K57.90"
