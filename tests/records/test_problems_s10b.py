@@ -54,3 +54,20 @@ def test_diverticulosis_is_its_own_concept():
     by_id = {r["id"]: r for r in rows["conditions"]}
     assert "diverticulosis" not in by_id["diverticulitis"].get("synonyms", [])
     assert by_id["diverticulosis"]["icd10cm"] == "K57.90"
+
+
+@pytest.mark.parametrize("text,word,assertion", [
+    # "did resolve" is "resolved"
+    ("Her cough and wheeze did resolve during the stay.", "wheeze", "historical"),
+    # a sentence that opens with its year tells a past episode; a chronic condition stays the patient's
+    ("In 2015, an ultrasound showed gallstones.", "gallstones", "historical"),
+    ("In March 2011, he was found to have diabetes.", "diabetes", "present"),
+    ("She says that in 2015, she had a rash.", "rash", "present"),     # not the opening of the sentence
+    # "previously had" an episode is the past; the current complaint is not
+    ("She previously had an episode of syncope at church.", "syncope", "historical"),
+    ("He has chest pain today and previously had a similar episode.", "chest pain", "present"),
+    # a comparison with a past episode leaves the current problem present
+    ("She still has nausea similar to her migraine attacks in the past.", "nausea", "present"),
+])
+def test_past_episodes_told_in_the_story(kb, text, word, assertion):
+    assert _assertion(kb, text, word) == assertion
