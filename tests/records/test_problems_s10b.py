@@ -71,3 +71,21 @@ def test_diverticulosis_is_its_own_concept():
 ])
 def test_past_episodes_told_in_the_story(kb, text, word, assertion):
     assert _assertion(kb, text, word) == assertion
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("CHEST: Air entry is reduced at both bases.", "air entry is reduced", "R09.89"),
+    ("Abdomen soft; bowel sounds were diminished.", "bowel sounds were diminished", "R19.12"),
+    ("On palpation her liver is mildly enlarged.", "liver is mildly enlarged", "R16.0"),
+])
+def test_a_finding_told_as_a_predicate(kb, text, word, code):
+    assert (word, code, "present") in _problems(kb, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The heart is not enlarged on this film.",        # a negated predicate is not read as the finding
+    "His blood pressure was high at triage.",         # one high reading is not hypertension
+    "The risk of bleeding is low.",                   # not a finding at all
+])
+def test_predicates_that_name_no_problem(kb, text):
+    assert not any(a == "present" for _w, _c, a in _problems(kb, text)), _problems(kb, text)
