@@ -63,6 +63,7 @@ def test_diverticulosis_is_its_own_concept():
     ("In 2015, an ultrasound showed gallstones.", "gallstones", "historical"),
     ("In March 2011, he was found to have diabetes.", "diabetes", "present"),
     ("She says that in 2015, she had a rash.", "rash", "present"),     # not the opening of the sentence
+    ("In 4/03 she fractured her left wrist in a fall.", "fractured", "historical"),
     # "previously had" an episode is the past; the current complaint is not
     ("She previously had an episode of syncope at church.", "syncope", "historical"),
     ("He has chest pain today and previously had a similar episode.", "chest pain", "present"),
@@ -89,3 +90,11 @@ def test_a_finding_told_as_a_predicate(kb, text, word, code):
 ])
 def test_predicates_that_name_no_problem(kb, text):
     assert not any(a == "present" for _w, _c, a in _problems(kb, text)), _problems(kb, text)
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("X-ray today confirms a fractured right humerus.", "fractured", "S42.309A"),   # the site beside it codes it
+    ("He lacerated his scalp on a cupboard door.", "lacerated", "S01.01XA"),
+])
+def test_injury_participles_name_the_injury(kb, text, word, code):
+    assert (word, code, "present") in _problems(kb, text)
