@@ -58,6 +58,13 @@ _PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-
                         re.I)
 _DETERMINERS = frozenset({"the", "his", "her", "their", "a", "an", "its", "both", "and", "or", "patient's"})
 _NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", "likelihood", "dose", "pain"})
+# a head noun shared by a list of sites ("no eye or ear pain", "back and chest pain", "drug or alcohol abuse"): the
+# first site with the head is a problem too, read over the first site. ("No change in bowel or bladder habits" is
+# left: "no change" is a pseudo-negation, so the habit change would read as present.)
+_SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
+                          r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?[a-z]+\s+"
+                          r"(?P<head>pain|habits?|incontinence|abuse|tenderness|swelling|discharge|bleeding|infections?|"
+                          r"weakness|numbness|disease)\b", re.I)
 _TOO_BROAD = frozenset({"HP:0000118", "HP:0000001"})
 
 
@@ -142,7 +149,7 @@ class ProblemVocab:
             concept = self.term.get(mention.concept_id)
             if concept is not None and _code(concept):
                 out.append((mention, concept, _code(concept)))
-        return out + self.turned_round(sentence) + self.predicated(sentence)
+        return out + self.turned_round(sentence) + self.predicated(sentence) + self.shared_head(sentence)
 
     def when_present(self, concept, code: str, text: str, assertion: str) -> tuple[object, str]:
         """The concept and code a mention asserted present takes (`present_as`: a current 'smoker' is nicotine
@@ -193,6 +200,20 @@ class ProblemVocab:
                                       whole[0].synonym, how="variant")
                     out.append((mention, *got))
                     break
+        return out
+
+    def shared_head(self, sentence: str) -> list[tuple[object, object, str]]:
+        """The first site of a list that shares its head noun ('eye or ear pain': eye pain), over that site."""
+        out = []
+        for m in _SHARED_HEAD.finditer(sentence):
+            named = f"{m.group('first').lower()} {m.group('head').lower()}"
+            whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
+            got = next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
+            if got is not None:
+                start = m.start("first")
+                mention = Mention(start, m.end("first"), m.group("first"), got[0].id, "condition",
+                                  whole[0].synonym, how="variant")
+                out.append((mention, *got))
         return out
 
     def _by_site(self, sentence: str, mention, concept, code: str) -> tuple[object, str]:

@@ -98,3 +98,18 @@ def test_predicates_that_name_no_problem(kb, text):
 ])
 def test_injury_participles_name_the_injury(kb, text, word, code):
     assert (word, code, "present") in _problems(kb, text)
+
+
+@pytest.mark.parametrize("text,word,code,assertion", [
+    ("Review of systems: no eye or ear pain.", "eye", "H57.1", "negated"),
+    ("Social: no history of drug or alcohol abuse.", "drug", "F19.10", "negated"),
+    ("She reports back and chest pain since the fall.", "back", "M54.9", "present"),
+])
+def test_a_head_noun_shared_by_a_list_of_sites(kb, text, word, code, assertion):
+    assert (word, code, assertion) in _problems(kb, text)
+
+
+def test_a_shared_head_needs_a_known_term(kb):
+    # "fever pain" and "nausea pain" are no terms: only the named pain is read
+    found = _problems(kb, "Denies fever, nausea or chest pain.")
+    assert [w for w, _c, _a in found] == ["fever", "nausea", "chest pain"]
