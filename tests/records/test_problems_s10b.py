@@ -113,3 +113,16 @@ def test_a_shared_head_needs_a_known_term(kb):
     # "fever pain" and "nausea pain" are no terms: only the named pain is read
     found = _problems(kb, "Denies fever, nausea or chest pain.")
     assert [w for w, _c, _a in found] == ["fever", "nausea", "chest pain"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Renal ultrasound: left kidney stone without obstruction.", ("obstruction", "N13.9", "negated")),
+    ("Nuclear renal scan shows no evidence of obstruction.", ("obstruction", "N13.9", "negated")),
+])
+def test_a_bare_obstruction_beside_kidney_words(kb, text, found):
+    assert found in _problems(kb, text)
+
+
+def test_a_bare_obstruction_elsewhere_is_not_urinary(kb):
+    found = _problems(kb, "CT: dilated bowel loops beside the kidney, no obstruction.")
+    assert not any(c == "N13.9" for _w, c, _a in found), found
