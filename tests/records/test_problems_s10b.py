@@ -126,3 +126,15 @@ def test_a_bare_obstruction_beside_kidney_words(kb, text, found):
 def test_a_bare_obstruction_elsewhere_is_not_urinary(kb):
     found = _problems(kb, "CT: dilated bowel loops beside the kidney, no obstruction.")
     assert not any(c == "N13.9" for _w, c, _a in found), found
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("Rectal exam: soft brown stool, guaiac positive.", "guaiac positive", "R19.5"),
+    ("Echocardiogram: normal LV function and left atrial enlargement.", "left atrial enlargement", "I51.7"),
+])
+def test_stool_blood_and_atrial_enlargement(kb, text, word, code):
+    assert (word, code, "present") in _problems(kb, text)
+
+
+def test_the_stool_blood_test_is_no_problem(kb):
+    assert _problems(kb, "A fecal occult blood test was sent.") == []
