@@ -129,7 +129,7 @@ def test_a_bare_obstruction_elsewhere_is_not_urinary(kb):
 
 
 @pytest.mark.parametrize("text,word,code", [
-    ("Rectal exam: soft brown stool, guaiac positive.", "guaiac positive", "R19.5"),
+    ("Rectal exam: soft brown stool that is guaiac positive.", "guaiac positive", "R19.5"),
     ("Echocardiogram: normal LV function and left atrial enlargement.", "left atrial enlargement", "I51.7"),
 ])
 def test_stool_blood_and_atrial_enlargement(kb, text, word, code):
