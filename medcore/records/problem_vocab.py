@@ -48,9 +48,11 @@ _SITE_AFTER = re.compile(r"\b(?P<head>pain|tenderness|swelling|numbness)\s+(?:in
                          r"(?:\s+(?:region|area))?(?![\w-])", re.I)
 # an examination or result told as a predicate, with no problem word: "air entry is bilaterally decreased",
 # "bowel sounds are decreased", "the heart is enlarged": the problem the adjective-first term names ("decreased air
-# entry", "enlarged heart"), over the whole predicate. Only when the whole term is a known problem; a negated
-# predicate ("is not enlarged") is not read, and a blood pressure "high" once is a reading, not hypertension.
+# entry", "enlarged heart"), over the whole predicate. Only when the whole term is a known problem. A negated
+# predicate ("the knee is not swollen") is read over the adjective alone, so that the "not" before it negates it;
+# a blood pressure "high" once is a reading, not hypertension.
 _PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+(?:is|are|was|were)\s+"
+                        r"(?P<neg>not\s+)?"
                         r"(?:(?:bilaterally|slightly|mildly|somewhat|markedly|moderately|significantly|minimally|"
                         r"only|also|very|quite|now|still|grossly|diffusely)\s+){0,3}"
                         r"(?P<adj>decreased|diminished|reduced|increased|elevated|enlarged|displaced|distended|"
@@ -195,7 +197,7 @@ class ProblemVocab:
                 whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
                 got = next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
                 if got is not None:
-                    start = m.start("subject") + m.group("subject").rfind(subject)
+                    start = m.start("adj") if m.group("neg") else m.start("subject") + m.group("subject").rfind(subject)
                     mention = Mention(start, m.end(), sentence[start:m.end()], got[0].id, "condition",
                                       whole[0].synonym, how="variant")
                     out.append((mention, *got))

@@ -84,7 +84,6 @@ def test_a_finding_told_as_a_predicate(kb, text, word, code):
 
 
 @pytest.mark.parametrize("text", [
-    "The heart is not enlarged on this film.",        # a negated predicate is not read as the finding
     "His blood pressure was high at triage.",         # one high reading is not hypertension
     "The risk of bleeding is low.",                   # not a finding at all
 ])
@@ -138,3 +137,7 @@ def test_stool_blood_and_atrial_enlargement(kb, text, word, code):
 
 def test_the_stool_blood_test_is_no_problem(kb):
     assert _problems(kb, "A fecal occult blood test was sent.") == []
+
+
+def test_a_negated_predicate_is_read_over_its_adjective_and_negated(kb):
+    assert ("enlarged", "I51.7", "negated") in _problems(kb, "The heart is not enlarged on this film.")
