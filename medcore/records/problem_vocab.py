@@ -61,7 +61,7 @@ _PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-
 _DETERMINERS = frozenset({"the", "his", "her", "their", "a", "an", "its", "both", "and", "or", "patient's"})
 _NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", "likelihood", "dose", "pain"})
 # a head noun shared by a list of sites ("no eye or ear pain", "back and chest pain", "drug or alcohol abuse"): the
-# first site with the head is a problem too, read over the first site. ("No change in bowel or bladder habits" is
+# first site with the head is a problem too, read over the first site. ("No change in urinary or bowel habits" is
 # left: "no change" is a pseudo-negation, so the habit change would read as present.)
 _SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
                           r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?[a-z]+\s+"

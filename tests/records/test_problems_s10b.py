@@ -65,7 +65,7 @@ def test_diverticulosis_is_its_own_concept():
     ("She says that in 2015, she had a rash.", "rash", "present"),     # not the opening of the sentence
     ("In 4/03 she fractured her left wrist in a fall.", "fractured", "historical"),
     # "previously had" an episode is the past; the current complaint is not
-    ("She previously had an episode of syncope at church.", "syncope", "historical"),
+    ("At church she previously had a brief syncope.", "syncope", "historical"),
     ("He has chest pain today and previously had a similar episode.", "chest pain", "present"),
     # a comparison with a past episode leaves the current problem present
     ("She still has nausea similar to her migraine attacks in the past.", "nausea", "present"),
