@@ -46,6 +46,27 @@ _SITE_AFTER = re.compile(r"\b(?P<head>pain|tenderness|swelling|numbness)\s+(?:in
                          r"(?:(?:the|her|his|their|my|both)\s+)?(?:(?P<side>right|left|bilateral)\s+)?"
                          r"(?P<site>[a-z]+(?:\s+(?!region\b|area\b|and\b|or\b|with\b)[a-z]+)?)"
                          r"(?:\s+(?:region|area))?(?![\w-])", re.I)
+# an examination or result told as a predicate, with no problem word: "air entry is bilaterally decreased",
+# "bowel sounds are decreased", "the heart is enlarged": the problem the adjective-first term names ("decreased air
+# entry", "enlarged heart"), over the whole predicate. Only when the whole term is a known problem. A negated
+# predicate ("the knee is not swollen") is read over the adjective alone, so that the "not" before it negates it;
+# a blood pressure "high" once is a reading, not hypertension.
+_PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+(?:is|are|was|were)\s+"
+                        r"(?P<neg>not\s+)?"
+                        r"(?:(?:bilaterally|slightly|mildly|somewhat|markedly|moderately|significantly|minimally|"
+                        r"only|also|very|quite|now|still|grossly|diffusely)\s+){0,3}"
+                        r"(?P<adj>decreased|diminished|reduced|increased|elevated|enlarged|displaced|distended|"
+                        r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender)\b(?!-)",
+                        re.I)
+_DETERMINERS = frozenset({"the", "his", "her", "their", "a", "an", "its", "both", "and", "or", "patient's"})
+_NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", "likelihood", "dose", "pain"})
+# a head noun shared by a list of sites ("no eye or ear pain", "back and chest pain", "drug or alcohol abuse"): the
+# first site with the head is a problem too, read over the first site. ("No change in urinary or bowel habits" is
+# left: "no change" is a pseudo-negation, so the habit change would read as present.)
+_SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
+                          r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?[a-z]+\s+"
+                          r"(?P<head>pain|habits?|incontinence|abuse|tenderness|swelling|discharge|bleeding|infections?|"
+                          r"weakness|numbness|disease)\b", re.I)
 _TOO_BROAD = frozenset({"HP:0000118", "HP:0000001"})
 
 
@@ -130,7 +151,7 @@ class ProblemVocab:
             concept = self.term.get(mention.concept_id)
             if concept is not None and _code(concept):
                 out.append((mention, concept, _code(concept)))
-        return out + self.turned_round(sentence)
+        return out + self.turned_round(sentence) + self.predicated(sentence) + self.shared_head(sentence)
 
     def when_present(self, concept, code: str, text: str, assertion: str) -> tuple[object, str]:
         """The concept and code a mention asserted present takes (`present_as`: a current 'smoker' is nicotine
@@ -159,6 +180,42 @@ class ProblemVocab:
                 else:
                     continue
                 break
+        return out
+
+    def predicated(self, sentence: str) -> list[tuple[object, object, str]]:
+        """A finding said as a predicate ('air entry is decreased'): the adjective-first term's problem."""
+        out = []
+        for m in _PREDICATE.finditer(sentence):
+            words = m.group("subject").split()
+            while words and words[0].lower() in _DETERMINERS:
+                words = words[1:]
+            for n in range(len(words), 0, -1):  # the longest subject first ('ammonia level', then 'level')
+                subject = " ".join(words[-n:])
+                if subject.lower() in _NOT_SUBJECT:
+                    break
+                named = f"{m.group('adj').lower()} {subject}"
+                whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
+                got = next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
+                if got is not None:
+                    start = m.start("adj") if m.group("neg") else m.start("subject") + m.group("subject").rfind(subject)
+                    mention = Mention(start, m.end(), sentence[start:m.end()], got[0].id, "condition",
+                                      whole[0].synonym, how="variant")
+                    out.append((mention, *got))
+                    break
+        return out
+
+    def shared_head(self, sentence: str) -> list[tuple[object, object, str]]:
+        """The first site of a list that shares its head noun ('eye or ear pain': eye pain), over that site."""
+        out = []
+        for m in _SHARED_HEAD.finditer(sentence):
+            named = f"{m.group('first').lower()} {m.group('head').lower()}"
+            whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
+            got = next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
+            if got is not None:
+                start = m.start("first")
+                mention = Mention(start, m.end("first"), m.group("first"), got[0].id, "condition",
+                                  whole[0].synonym, how="variant")
+                out.append((mention, *got))
         return out
 
     def _by_site(self, sentence: str, mention, concept, code: str) -> tuple[object, str]:
