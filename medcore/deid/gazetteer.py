@@ -14,18 +14,11 @@ Every regex matches a bounded run of capitalised words, then the words are looke
 
 from __future__ import annotations
 
-import logging
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
+from medcore.deid.place_table import gazetteer
 from medcore.deid.places import _W, GENERIC, NOT_PLACES, _words
-
-log = logging.getLogger(__name__)
-
-_FILE = Path(__file__).resolve().parents[2] / "assets" / "kb" / "deid" / "places.tsv"
-_ALIASES = _FILE.with_name("place_aliases.tsv")  # hand-written: other spellings and former names ("Korea", "Burma")
 
 # a run of one to three capitalised words after a preposition of place (group 1), perhaps after "the" (group 2):
 # "in Utah", "from Sugar Land ER", "a cruise to the Bahamas", "the city of Wichita", "central portion of Mexico"
@@ -51,28 +44,6 @@ _SETTING_AFTER = re.compile(r"[ \t]+(?:ER|ED|ICU|Regional|Hospital|Medical|Memor
                             r"Emergency|Urgent|Surgery[ \t]+Cent(?:er|re))\b")
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, str]:
-    """Place name (as written) -> kind (city, county, state, country); empty when the file is missing."""
-    try:
-        lines = _FILE.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        # de-identification still runs on its cue rules, but known places without a cue are then missed: say so
-        log.warning("place gazetteer not read: %s is missing; place names are found by context cues only", _FILE)
-        return {}
-    try:
-        lines += _ALIASES.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        log.warning("place aliases not read: %s is missing", _ALIASES)
-    out: dict[str, str] = {}
-    order = {"city": 0, "county": 1, "country": 2, "state": 3}
-    for line in lines:
-        if line.startswith("#") or "\t" not in line:
-            continue
-        kind, name = line.split("\t", 1)
-        if order.get(kind, -1) >= order.get(out.get(name, ""), -1):
-            out[name] = kind
-    return out
 
 
 def _ordinary(words: list[str], clinical: frozenset[str], not_names: set[str]) -> bool:

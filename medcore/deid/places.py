@@ -20,6 +20,7 @@ import re
 from typing import Callable
 
 from medcore.deid.patterns import _LO, _UP, RELATIVE
+from medcore.deid.place_table import gazetteer
 
 # one capitalised word, possibly hyphenated or in camel case ("MedStar", "PeaceValley")
 _W = rf"[{_UP}][{_LO}'’]+(?:[{_UP}][{_LO}]{{2,}})?(?:-[{_UP}][{_LO}]+)?"
@@ -181,8 +182,6 @@ def _town_after(text: str, end: int, add: Callable[[int, int, str], None], clini
 
 
 def _gazetteer_kind(name: str) -> str | None:
-    from medcore.deid.gazetteer import gazetteer  # here: gazetteer.py imports this module
-
     return gazetteer().get(name)
 
 

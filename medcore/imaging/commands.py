@@ -165,7 +165,10 @@ def _train(args, settings) -> int:
         return result
 
     try:
-        return jobs.run_cli(args, settings, body, registers=not args.no_register)
+        from medcore.imaging.distributed import is_main
+
+        # one process registers the run, so one probes the database: two ranks opening a new database at once race
+        return jobs.run_cli(args, settings, body, registers=not args.no_register and is_main())
     except (TrainError, DatasetError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
