@@ -246,11 +246,17 @@ def _choose(page, label: str, option: str) -> None:
 def _click(page, name: str) -> None:
     """Click a button once the page has settled: while a rerun draws, Streamlit keeps the previous run's elements
     beside the new ones, so a button can briefly be on the page twice (seen after a selectbox choice)."""
-    from playwright.sync_api import expect
+    from playwright.sync_api import Error, expect
 
     button = page.get_by_role("button", name=name)
-    expect(button).to_have_count(1, timeout=60_000)
-    button.click()
+    for attempt in range(5):
+        expect(button).to_have_count(1, timeout=60_000)
+        try:
+            button.click(timeout=10_000)
+            return
+        except Error as exc:  # a rerun began between the count and the click (strict mode refuses: nothing clicked)
+            if "strict mode violation" not in str(exc) or attempt == 4:
+                raise
 
 
 def test_teams_admin_shares_a_job_and_the_member_watches_it(browser, tmp_path):
