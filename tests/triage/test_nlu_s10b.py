@@ -38,7 +38,6 @@ def test_swelling_words_by_the_eye_keep_their_polarity_and_fluid_puffiness(lex):
 
 
 @pytest.mark.parametrize("text, finding", [
-    ("my dad has not opened his bowels for four days", "constipation"),
     ("she hasn't passed any urine since lunchtime", "low_urine_output"),
     ("I've put on a stone in three months", "weight_gain"),
     ("our baby is not interested in feeding today", "not_feeding"),
@@ -66,3 +65,9 @@ def test_a_serious_burn_is_an_emergency_as_its_red_flag_rule_says(kb):
     assert burn.triage == "emergency" and rules and all(r.level == "emergency" for r in rules)
     assert "A&E" in burn.education["seek_help"] and "NHS.uk Burns and scalds" in burn.source
     assert kb.condition("minor_burn").triage == "self_care"
+
+
+def test_not_opening_the_bowels_or_passing_wind_is_read_as_obstruction_not_as_wind_passed(lex):
+    """A synonym that holds the negation would take the cue with it and leave 'passed wind' affirmed."""
+    ev = _ev(lex, "my husband hasn't opened his bowels or even passed any wind for two days and his tummy is swollen")
+    assert ev.get("no_flatus") is True
