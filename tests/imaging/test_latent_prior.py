@@ -173,3 +173,42 @@ def test_bench_selection_script_runs_on_cached_latents(tmp_path):
                        "--components", "1,2", "--val-frac", "0.25", "--split-seeds", "0,1", "--out", str(out)]) == 0
     report = json.loads(out.read_text())
     assert report["chosen"]["dims"][1] == 6 and report["split_seeds"] == [0, 1]
+
+
+def _mass_in_one_class(n=300, seed=0):
+    """Two classes sharing a background; only class 1 varies along one extra direction (its 'mass'), weakly enough
+    that a per-class PCA of class 0 would never see it and a pooled PCA with few dims may miss it."""
+    rng = np.random.default_rng(seed)
+    d = 2 * 4 * 4
+    y = np.repeat([0, 1], n // 2)
+    z = rng.standard_normal((n, d)) * np.linspace(2.0, 0.5, d)
+    mass = np.zeros(d)
+    mass[-1] = 1.0  # the least varying coordinate of the background
+    z[y == 1] += np.outer(rng.standard_normal((y == 1).sum()) * 0.4 + 1.5, mass)
+    return z.reshape(n, 2, 4, 4), y, mass
+
+
+def test_a_pooled_basis_is_shared_and_keeps_the_class_difference(tmp_path):
+    z, y, mass = _mass_in_one_class()
+    pooled = fit_latent_prior(z, y, dims=4, components=1, basis="pooled")
+    assert np.array_equal(pooled.classes[0].basis, pooled.classes[1].basis)  # one PCA for both classes
+    # 4 pooled dims miss the weak mass direction; the class-mean direction appended to them keeps it
+    assert np.abs(pooled.classes[0].basis @ mass).max() < 0.5
+    both = fit_latent_prior(z, y, dims=4, components=1, basis="pooled+class")
+    assert both.classes[0].basis.shape == (5, z[0].size)
+    np.testing.assert_allclose(both.classes[0].basis @ both.classes[0].basis.T, np.eye(5), atol=1e-8)
+    a = sample_latents(both, 400, [0] * 400, seed=1).reshape(400, -1) @ mass
+    b = sample_latents(both, 400, [1] * 400, seed=1).reshape(400, -1) @ mass
+    assert b.mean() - a.mean() == pytest.approx(1.5, abs=0.2)  # the class difference survives sampling
+    save_prior(both, tmp_path)
+    back = load_prior(tmp_path)
+    assert back.basis_kind == "pooled+class" and back.describe()["basis"] == "pooled+class"
+    assert fit_latent_prior(z, y, dims=4, components=1).basis_kind == "per-class"
+
+
+def test_a_pooled_basis_refuses_one_dims_per_class_and_unknown_kinds():
+    z, y, _ = _mass_in_one_class()
+    with pytest.raises(PriorError, match="one number of dims"):
+        fit_latent_prior(z, y, dims=[4, 8], components=1, basis="pooled")
+    with pytest.raises(PriorError, match="basis must be"):
+        fit_latent_prior(z, y, dims=4, basis="lda")
