@@ -34,6 +34,8 @@ def _ev(lex, text):
     ("a scaly pink patch came up on my back last week", "scaly_plaques"),
     ("she has come over all shivery this evening", "chills"),
     ("he has metastatic disease in his spine", "cancer_history"),
+    ("my wife is having chemo for lymphoma", "chemo_recent"),
+    ("my wife is having chemo for lymphoma", "cancer_history"),
     ("the lump in my groin reduces when lying down", "lump_goes_back"),
     ("running for the bus it felt as if I'd been kicked in the back of the heel", "achilles_snap"),
     ("the pain is at the back of the heel", "achilles_pain"),
