@@ -30,8 +30,7 @@ _DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NU
                           r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four)\s+(tablets?|tabs?|capsules?|caps?)\s+of\s+$|"
                           r"(?<![\w/-])(one|two|three|four)\s+$",  # "one aspirin a day": a count of the drug's units
                           re.I)
-# a dose without a unit right after the name, before a route, a schedule or the end of the item: "allopurinol 300
-# daily", "labetalol 200 q.8", "nifedipine XL 60 daily"
+# a dose without a unit after the name, before a route, a schedule or the item's end: "allopurinol 300 daily"
 _BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|p\.?\s?o\b|i\.?v\b|"
                         r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n))", re.I)
 # a count of units written right before the name ("one aspirin a day"); a tablet form after combination strengths
@@ -130,8 +129,7 @@ _FREQ_BEFORE_NAMES = {"taper": "taper", "daily": "once daily", "night": "at bedt
                       "month": "monthly"}
 
 
-# a name that ends its sentence, then a sentence that starts with the dose ("Augmentin. 875 mg bid."), also after a
-# dotted release-form suffix that the sentence splitter took for a full stop ("Humibid L.A.  1200 mg b.i.d.")
+# a name that ends its sentence, then one that starts with the dose ("Augmentin. 875 mg bid."; also "Humibid L.A.")
 _NAME_THEN_DOSE = re.compile(rf"(?:\s+(?:L\.?A|X\.?L|X\.?R|S\.?R|E\.?R|C\.?R|D\.?R))?\.[ \t]+(?=(?:{_NUM})\s*(?:mg|mcg|g|units?|ml|meq|tablets?|tabs?|capsules?|puffs?)\b)", re.I)
 
 
@@ -348,8 +346,7 @@ def _bare_reaction(s: str, r: re.Match) -> bool:
 _INLINE_ALLERGY = re.compile(r"\ballergic to\s+|\bknown\s+(?=\w+\s+allergy)|\b(?=\w+\s+allergy\b)", re.I)
 
 
-# the allergen right after "allergic to" / "allergy:", or a later item of that list ("allergic to penicillin
-# (rash) and sulfa"): each is an allergy, never a current medication
+# the allergen after "allergic to" / "allergy:", or a later item of that list: an allergy, never a current medication
 _ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\s*(?:to|:|-)|allergies\s+(?:including|include|includes|such as|"
                            r"to include)|intoleran(?:t|ce)\s+(?:of|to)|"
                            r"(?:did|could|does|can)\s*(?:not|n't)\s+tolerate)\s+"
