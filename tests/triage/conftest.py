@@ -14,6 +14,14 @@ def kb():
 
 
 @pytest.fixture(scope="session")
+def lex(kb):
+    """The chat's lexicon over the session's KB (the reading tests share one)."""
+    from medcore.triage.lexicon import Lexicon
+
+    return Lexicon(kb)
+
+
+@pytest.fixture(scope="session")
 def lexical_engine(kb):
     """Synonym matching only (the KB's and the shared terminology's words, as in the app): fast and
     independent of MiniLM."""

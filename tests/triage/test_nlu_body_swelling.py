@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from medcore.triage import nlu
-from medcore.triage.lexicon import Lexicon
-
-
-@pytest.fixture(scope="module")
-def lex(kb):
-    return Lexicon(kb)
-
-
-def _ev(lex, text):
-    return nlu.extract(text, lex).evidence()
+from tests.triage.nlu_reading import evidence as _ev
 
 
 @pytest.mark.parametrize("text, finding", [

@@ -8,17 +8,7 @@ from __future__ import annotations
 import pytest
 
 from medcore.knowledge.match import Matcher
-from medcore.triage import nlu
-from medcore.triage.lexicon import Lexicon
-
-
-@pytest.fixture(scope="module")
-def lex(kb):
-    return Lexicon(kb)
-
-
-def _ev(lex, text):
-    return nlu.extract(text, lex).evidence()
+from tests.triage.nlu_reading import evidence as _ev
 
 
 def test_the_chat_reads_through_the_one_matcher(lex):
