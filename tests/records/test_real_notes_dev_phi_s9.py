@@ -6,16 +6,11 @@ matching (skipped with the reason when ../shared is absent). Scored by `eval rec
 
 from __future__ import annotations
 
-import json
-import re
-
 from medcore.records import real_notes
 
 from . import _real_set
 
 SET = "dev_phi_s9"
-HEX64 = re.compile(r"[0-9a-f]{64}")
-_files = _real_set.files
 
 
 def test_dev_phi_s9_is_registered_with_its_own_row_pool():
@@ -24,18 +19,12 @@ def test_dev_phi_s9_is_registered_with_its_own_row_pool():
 
 
 def test_dev_phi_s9_files_hold_offsets_hashes_and_phi_labels_only():
-    files = _files(SET)
-    assert len(files) == 15
+    parsed = _real_set.parsed_files(SET)
+    assert len(parsed) == 15
     kinds = set()
-    for f in files:
-        data = json.loads(f.read_text(encoding="utf-8"))
-        note = real_notes.parse(data, where=f.name)  # schema, enums and spans (no text needed)
-        assert f.stem == note.id and note.row % 10 == real_notes.ROW_POOL[SET]
-        assert HEX64.fullmatch(note.sha256)
-        assert set(data) <= {"row", "sha256", "specialty", "note_type", "annotated", "problems", "medications",
-                             "allergies", "phi", "labs"}
-        assert note.phi, f"{f.name}: chosen for its identifiers, yet none annotated"
-        assert not (note.problems or note.medications or note.allergies or note.labs), f"{f.name}: PHI only"
+    for name, note in parsed:
+        assert note.phi, f"{name}: chosen for its identifiers, yet none annotated"
+        assert not (note.problems or note.medications or note.allergies or note.labs), f"{name}: PHI only"
         kinds |= {p.kind for p in note.phi}
     assert {"NAME", "DATE", "PLACE", "FACILITY"} <= kinds
 
