@@ -200,16 +200,12 @@ def aside_names(title: str) -> list[str]:
     -> ringworm, athlete's foot; "(Crohn's or colitis)" -> Crohn's, Crohn's disease, colitis. Not an aside that
     says what to do ("needs a scan"). A name here only maps a mention the matcher read whole (its text or its
     concept's name equals it), so "chemical" in "(chemical, plant, button battery)" names nothing by itself."""
-    m = ASIDE.search(title)
-    if not m:
-        return []
-    aside = m.group(0).strip()[1:-1]
-    if says_what_to_do(aside):
+    aside = _aside(title)
+    if not aside or says_what_to_do(aside):
         return []
     out = []
-    for part in re.split(r",\s*|\s+or\s+", aside):
-        part = part.strip()
-        if not part or says_what_to_do(part):
+    for part in _aside_parts(aside):
+        if says_what_to_do(part):
             continue
         out.append(_norm(part))
         if re.search(r"\w's$", part):  # an eponym: "Crohn's" is "Crohn's disease"
@@ -219,11 +215,18 @@ def aside_names(title: str) -> list[str]:
 
 def aside_abbreviations(title: str) -> list[str]:
     """The short forms written in capitals in a title's trailing aside: "(immune thrombocytopenia, ITP)" -> ITP."""
+    return [p for p in _aside_parts(_aside(title)) if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", p)]
+
+
+def _aside(title: str) -> str:
+    """The text inside a title's trailing bracketed aside ("" when it has none)."""
     m = ASIDE.search(title)
-    if not m:
-        return []
-    return [p.strip() for p in re.split(r",\s*|\s+or\s+", m.group(0).strip()[1:-1])
-            if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", p.strip())]
+    return m.group(0).strip()[1:-1] if m else ""
+
+
+def _aside_parts(aside: str) -> list[str]:
+    """The items of an aside: "ringworm, athlete's foot" and "Crohn's or colitis" are two each."""
+    return [p.strip() for p in re.split(r",\s*|\s+or\s+", aside) if p.strip()]
 
 
 def _norm(s: str) -> str:
