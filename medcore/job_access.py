@@ -7,7 +7,6 @@ admins cancel or resume it; only admins read its full log. Starting and reaping 
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,9 +18,7 @@ from medcore import teams
 from medcore.auth import AccessDenied, require_admin
 from medcore.config import Settings
 from medcore.job_records import ACTIVE, JobRecord, ProgressRecord, job_record, progress_record
-from medcore.store import Job, JobProgress, NotSaved, Store
-
-log = logging.getLogger(__name__)
+from medcore.store import Job, JobProgress, Store
 
 
 class JobLimitError(AccessDenied):
@@ -68,15 +65,12 @@ def job_access(store: Store, job_id: int, *, audit_refusal: bool = True) -> JobA
             return JobAccess(job_record(row), may_control(store, row), full_log=p is None or p.local or p.is_admin)
     if p is None or p.local or p.is_admin:
         raise JobUnavailable(f"Job {job_id} no longer exists.", refused=False)
-    unrecorded = ""
+    # The refusal stands either way; a read-only or full database must not turn it into a storage error that
+    # hides why the job is not shown.
+    why = None
     if audit_refusal:
-        try:
-            store.audit("open_refused", tool="lab", object_type="job", object_id=job_id)
-        except NotSaved as exc:
-            # The refusal stands either way; a read-only or full database must not turn it into a storage error
-            # that hides why the job is not shown.
-            log.warning("refused job %s could not be audited: %s", job_id, exc)
-            unrecorded = f" (This refusal could not be recorded in the audit log. {exc})"
+        why = store.audit_unless_refused("open_refused", tool="lab", object_type="job", object_id=job_id)
+    unrecorded = f" (This refusal could not be recorded in the audit log. {why})" if why else ""
     raise JobUnavailable(f"Job {job_id} is not available to you: it is not shared with a team you belong to, or it "
                          "no longer exists. An admin chooses which team sees a training job." + unrecorded,
                          refused=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import logging
 import re
 import socket
 from contextlib import contextmanager
@@ -44,6 +45,8 @@ from medcore.store_schema import (  # noqa: F401 - re-exported: callers import t
     _work,
     utcnow,
 )
+
+log = logging.getLogger(__name__)
 
 
 class StoreError(RuntimeError):
@@ -215,6 +218,16 @@ class Store:
             s.add(AuditEvent(user=self._actor(user), tool=tool, action=action, object_type=object_type,
                              object_id=None if object_id is None else str(object_id)[:64],
                              detail=scrub_detail(detail)))
+
+    def audit_unless_refused(self, action: str, *, tool: str, **kw: Any) -> str | None:
+        """`audit`, for a result that stands whether or not it is recorded (a plan, a refusal): a write the
+        database refuses (read-only, full) comes back as its reason, for the caller to say; None when written."""
+        try:
+            self.audit(action, tool=tool, **kw)
+        except NotSaved as exc:
+            log.warning("audit %s/%s not written: %s", tool, action, exc)
+            return str(exc)
+        return None
 
     def audit_events(self, limit: int = 200, tool: str | None = None) -> list[dict]:
         self._admin("read the audit log")

@@ -55,15 +55,9 @@ def make(settings, data: dict, condition: str, *, notes: list[str] | None = None
         from medcore.therapy.kb import load_kb
 
         plan = make_plan(kb or load_kb(settings), patient, condition, notes + warnings)
-    not_saved = None
-    if store is not None:
-        from medcore.store import NotSaved
-
-        try:
-            store.audit("plan", tool="therapy", condition=condition, count=len(patient.medications),
-                        status="ok" if plan.chosen else "no_option")
-        except NotSaved as exc:  # only a refused write; any other store fault still propagates
-            not_saved = str(exc)
-            log.warning("plan for %s made but not audited: %s", condition, exc)
+    # only a refused write comes back as a reason; any other store fault still propagates
+    not_saved = store.audit_unless_refused("plan", tool="therapy", condition=condition,
+                                           count=len(patient.medications),
+                                           status="ok" if plan.chosen else "no_option") if store is not None else None
     log.info("plan for %s: %s", condition, plan.chosen or "no option")
     return PlanResult(plan, patient, notes, not_saved)
