@@ -14,7 +14,7 @@ from medcore.knowledge import assertions as ctx
 from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement, Medication, Mention, Problem,
                                       Procedure, overlaps)
 from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
-from medcore.records.measure import measurements
+from medcore.records.measure import glued_pattern, measurements
 from medcore.records.meds import (allergies_in, allergy_kind, dose_in_next_sentence, drug_hits_in, inline_allergies,
                                   medication, not_taken, share_status)
 from medcore.records import context_words, problem_vocab
@@ -52,6 +52,8 @@ class Matchers:
     follow: re.Pattern
     context: ctx.Rules
     unit_ranges: dict[str, list] = None  # measurement name (lower) -> its ranges in other units (kb.UnitRange)
+    lab_glued: re.Pattern | None = None  # a lab's / a vital's abbreviation run into its number (measure.glued_pattern)
+    vital_glued: re.Pattern | None = None
     dose_unit: re.Pattern | None = None  # a dose unit after a lab name's number: a medication, not a lab
     problems: problem_vocab.ProblemVocab | None = None  # which concepts are problems, and their ICD-10-CM codes
     rules: dict | None = None  # rules.yaml as loaded (medication cue data: not_meds.py, med_course.py)
@@ -106,6 +108,8 @@ def _build(kb: RecordsKB) -> Matchers:
         lab_lookup=lab_lookup,
         vital=_case_mixed([k for k in vital_lookup if len(k) > 3], [k for k in vital_lookup if len(k) <= 3]),
         vital_lookup=vital_lookup,
+        lab_glued=glued_pattern(lab_lookup),
+        vital_glued=glued_pattern(vital_lookup),
         follow=phrase_regex(rules.get("follow_up_cues", [])),
         context=ctx.load_rules("clinical"),
         unit_ranges=_by_name(kb.unit_ranges),

@@ -104,24 +104,21 @@ def _bare_lab(s: str, hit: re.Match) -> str:
     return {"raised": "high", "elevated": "high", "unremarkable": "normal", "awaited": "pending"}.get(word, word)
 
 
-_GLUED: dict[tuple[str, ...], re.Pattern] = {}
-
-
-def _glued(lookup: dict) -> re.Pattern:
+def glued_pattern(lookup: dict) -> re.Pattern:
     """A capitalised abbreviation of two to four letters run into its number, as terse exam lines write vitals
-    and labs ("BP164/82 HR64 RR18", "WBC14.3K"): the abbreviation in capitals, a digit right after it."""
-    names = tuple(sorted((k.upper() for k in lookup if 2 <= len(k) <= 4 and k.isalpha()), key=len, reverse=True))
-    if names not in _GLUED:
-        alternatives = "|".join(map(re.escape, names)) or "\x00"
-        _GLUED[names] = re.compile(rf"(?<![\w-])(?:{alternatives})(?=\d)")
-    return _GLUED[names]
+    and labs ("BP164/82 HR64 RR18", "WBC14.3K"): the abbreviation in capitals, a digit right after it. Built once
+    per lookup with the matchers (extract.Matchers)."""
+    names = sorted((k.upper() for k in lookup if 2 <= len(k) <= 4 and k.isalpha()), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, names)) or "\x00"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?=\d)")
 
 
 def measurements(s: str, m, taken, drug_names=()):
     found = []
     used: list[tuple[int, int]] = []
-    for kind, pat, lookup in (("vital", m.vital, m.vital_lookup), ("lab", m.lab, m.lab_lookup)):
-        for hit in sorted([*pat.finditer(s), *_glued(lookup).finditer(s)], key=lambda h: h.start()):
+    for kind, pat, glued, lookup in (("vital", m.vital, m.vital_glued, m.vital_lookup),
+                                     ("lab", m.lab, m.lab_glued, m.lab_lookup)):
+        for hit in sorted([*pat.finditer(s), *glued.finditer(s)], key=lambda h: h.start()):
             if overlaps(taken, hit.start(), hit.end()) or overlaps(used, hit.start(), hit.end()):
                 continue
             rng = lookup.get(hit.group().lower())
