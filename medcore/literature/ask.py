@@ -2,7 +2,8 @@
 
 The paper's sentences get their roles as the reader gives them (headings, else the trained classifier, else rules);
 the answer is read from the conclusion sentences (the last two sentences when none is marked a conclusion) by the
-small answer model (ask_model), or, when no model is installed, by counted cues alone. The evidence shown is the
+small answer model (ask_model), or, when no model is installed, by the cue answer model (ask_polarity, session 11:
+counted cues read against the question, weighed by a shipped logistic regression), else by counted cues alone. The evidence shown is the
 conclusion sentences plus the results sentences closest in meaning to the question."""
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ class Answer:
     confidence: float
     evidence: list[dict] = field(default_factory=list)  # {idx, text, role, why}
     probabilities: dict = field(default_factory=dict)
-    method: str = "model"  # model | cues
+    method: str = "model"  # model | cue-model | cues
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -48,8 +49,10 @@ def cue_answer(cue_vals: list[float]) -> tuple[str, dict]:
 
 
 def answer_question(question: str, sentences: list[str], roles: list[str], *, embed, cues,
-                    model: AnswerModel | None = None) -> Answer:
-    """The answer from sentences with their roles. `embed(texts)` returns L2-normalised vectors (numpy)."""
+                    model: AnswerModel | None = None, cue_model=None) -> Answer:
+    """The answer from sentences with their roles. `embed(texts)` returns L2-normalised vectors (numpy).
+    Without an embedding answer `model`, the cue answer model (`cue_model`, ask_polarity) answers when given,
+    else the fixed cue rule."""
     if not sentences:
         return Answer(question, "maybe", 0.0, [], {}, "cues")
     conc = conclusion_indices(roles)
@@ -60,6 +63,12 @@ def answer_question(question: str, sentences: list[str], roles: list[str], *, em
         p = model.probabilities(features(q, s[conc], cue_vals))
         probs = {a: round(float(v), 4) for a, v in zip(ANSWERS, p)}
         method = "model"
+    elif cue_model is not None:
+        from medcore.literature.ask_polarity import features as polarity_features
+
+        p = cue_model.probabilities(polarity_features(question, [sentences[i] for i in conc], cues))
+        probs = {a: round(float(v), 4) for a, v in zip(ANSWERS, p)}
+        method = "cue-model"
     else:
         _, probs = cue_answer(cue_vals)
         method = "cues"
@@ -86,8 +95,10 @@ def ask_text(settings, text: str, question: str, *, store=None) -> Answer:
     paper = assign_roles(segment(Paper(text=text), hmap), hmap, settings)
     sentences = [s.text for s in paper.sentences]
     roles = [s.role for s in paper.sentences]
+    from medcore.literature.ask_polarity import load_cue_model
+
     return answer_question(question, sentences, roles, embed=embed, cues=cue_patterns(settings),
-                           model=load_answer_model(settings, store))
+                           model=load_answer_model(settings, store), cue_model=load_cue_model(settings))
 
 
 def training_rows(abstracts, embed, cues, roles_of=None):

@@ -56,6 +56,9 @@ def build_card(result: ReadResult, design_label: str) -> EvidenceCard:
         card.question = [CardLine(text=paper.title, sentence_idx=-1, evidence=paper.title)]
     if design.kind != "unknown" and design.kind_cue == "publication type":
         card.design.append(CardLine(f"{design_label} (the export's publication type)", -1, ""))  # metadata
+    elif design.kind != "unknown" and design.kind_inferred:
+        card.design.append(CardLine(f"{design_label} (not named by the authors; inferred: {design.kind_inferred})",
+                                    design.kind_sentence_idx, design.kind_cue))
     elif design.kind != "unknown":
         card.design.append(CardLine(design_label, design.kind_sentence_idx, design.kind_cue))
     if design.blinding:

@@ -23,7 +23,9 @@ def _compiled(kb_path: str):
     registries = [(r["registry"], re.compile(r["pattern"], re.IGNORECASE)) for r in data["registries"]]
     setting = kb.cue_regex(data["setting"]["cues"])
     labels = {d["kind"]: d["label"] for d in data["designs"]}
-    return designs, blinding, registries, setting, labels
+    unnamed = [(u["kind"], u["why"], [re.compile(p, re.IGNORECASE) for p in u["patterns"]])
+               for u in data.get("unnamed_design", [])]
+    return designs, blinding, registries, setting, labels, unnamed
 
 
 def design_label(settings, kind: str) -> str:
@@ -35,7 +37,7 @@ def _hits(pattern: re.Pattern, text: str) -> list[re.Match]:
 
 
 def read_design(settings, paper: Paper) -> Design:
-    designs, blinding, registries, setting_re, _ = _compiled(str(kb.kb_dir_of(settings)))
+    designs, blinding, registries, setting_re, _, unnamed = _compiled(str(kb.kb_dir_of(settings)))
     units = [(-1, paper.title, 3.0)] if paper.title else []
     # a role from the position rules is a guess: it does not discount a sentence as a heading or classifier does
     units += [(s.idx, s.text, 1.5 if s.role_source == "rules" else _ROLE_WEIGHT.get(s.role, 1.0))
@@ -57,6 +59,8 @@ def read_design(settings, paper: Paper) -> Design:
             best = (priority, score, kind, where, cue or "publication type")
     if best:
         out.kind, out.kind_sentence_idx, out.kind_cue = best[2], best[3], best[4]
+    else:
+        _infer_unnamed(out, paper, unnamed)
     by_weight = sorted(units, key=lambda u: -u[2])  # stable: reading order within a weight
     for kind, pattern in blinding:
         for idx, text, weight in by_weight:
@@ -82,6 +86,18 @@ def read_design(settings, paper: Paper) -> Design:
                     out.registrations.append({"registry": registry, "id": ident, "sentence_idx": idx,
                                               "text": m.group(0)})
     return out
+
+
+def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:
+    """No design named: the first kind whose pattern a methods (or unlabelled) sentence shows. Only the methods
+    say how this study's people were studied; dates in the background or results are about something else."""
+    methods = [s for s in paper.sentences if s.role in ("methods", "")]
+    for kind, why, patterns in unnamed:
+        for s in methods:
+            m = next((m for p in patterns for m in [p.search(s.text)] if m), None)
+            if m:
+                out.kind, out.kind_sentence_idx, out.kind_cue, out.kind_inferred = kind, s.idx, m.group(0), why
+                return
 
 
 def _setting_phrase(text: str, m: re.Match) -> str:

@@ -66,6 +66,8 @@ def _scalar_ok(field: str, gold, pred) -> bool:
         return all(_close(gold.get(k), pred.get(k), 0.05) for k in ("value", "low", "high") if k in gold)
     if field == "female_pct":
         return abs(float(gold) - float(pred)) <= 0.6
+    if field == "setting":
+        return _names_match(gold, pred)
     return gold == pred
 
 
@@ -88,6 +90,7 @@ def predicted(result) -> dict:
         pvals += [[rel, val] for _, _, val, rel, _ in numbers.parse_p(s.text.translate(numbers._DASHES)) if val is not None]
     return {
         "design": result.design.kind if result.design.kind != "unknown" else None,
+        "setting": result.design.setting or None,
         "n": pop.n,
         "blinding": result.design.blinding or None,
         "age": age,
@@ -101,13 +104,16 @@ def predicted(result) -> dict:
     }
 
 
-def score(gold_papers: list[dict], preds: dict[str, dict]) -> dict:
-    tally = {f: {"gold": 0, "predicted": 0, "correct": 0} for f in SCALARS + LISTS}
+def score(gold_papers: list[dict], preds: dict[str, dict], extra_scalars: tuple[str, ...] = ()) -> dict:
+    """`extra_scalars`: scalar fields a set annotates beyond SCALARS (e.g. `setting` in blind_s11); only scored
+    for sets that declare them, since the older sets left them out rather than marking them absent."""
+    scalars = SCALARS + tuple(extra_scalars)
+    tally = {f: {"gold": 0, "predicted": 0, "correct": 0} for f in scalars + LISTS}
     per_paper = []
     for g in gold_papers:
         p = preds[g["pmid"]]
         misses = {}
-        for f in SCALARS:
+        for f in scalars:
             gv, pv = g.get(f), p.get(f)
             t = tally[f]
             t["gold"] += gv is not None
@@ -157,7 +163,7 @@ def evaluate(settings, split: str = "dev", data_path: str | Path | None = None, 
         title, text = abstract_text(data[g["pmid"]], headings)
         result = read_paper(settings, f"{title}\n{text}", classifier=classifier)[0]
         preds[g["pmid"]] = predicted(result)
-    report = score(ann["papers"], preds)
+    report = score(ann["papers"], preds, tuple(ann.get("extra_scalars", ())))
     report.update(split=split, papers=len(ann["papers"]), headings=headings,
                   roles="classifier" if classifier is None else "rules",
                   annotations=str(ANNOTATIONS.relative_to(REPO_ROOT)))

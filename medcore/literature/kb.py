@@ -50,6 +50,10 @@ SCHEMAS: dict[str, dict] = {
                 "properties": {"registry": {"type": "string"}, "pattern": {"type": "string"}, "source": _SOURCE}}},
             "setting": {"type": "object", "required": ["source", "cues"],
                         "properties": {"source": _SOURCE, "cues": _WORDS}},
+            "unnamed_design": {"type": "array", "items": {
+                "type": "object", "required": ["kind", "source", "patterns", "why"], "additionalProperties": False,
+                "properties": {"kind": {"type": "string"}, "source": _SOURCE, "why": {"type": "string"},
+                               "patterns": {"type": "array", "minItems": 1, "items": {"type": "string"}}}}},
         },
     },
     "consort_abstract": {

@@ -129,19 +129,25 @@ def ask_figures(settings, abstracts, roles_by_id: dict, store=None) -> dict:
     from medcore.literature import ask as ask_mod
     from medcore.literature.ask_model import ANSWERS, cue_patterns, load_answer_model
 
+    from medcore.literature.ask_polarity import load_cue_model
+
     model = load_answer_model(settings, store)
+    cue_model = load_cue_model(settings) if model is None else None
     cues = cue_patterns(settings)
     items = [a for a in abstracts if a.question and a.answer in ANSWERS]
     gold, pred, with_evidence = [], [], 0
     for a in items:
         roles = [r for r, _ in roles_by_id[id(a)]]
-        ans = ask_mod.answer_question(a.question, a.sentences, roles, embed=embed, cues=cues, model=model)
+        ans = ask_mod.answer_question(a.question, a.sentences, roles, embed=embed, cues=cues, model=model,
+                                      cue_model=cue_model)
         gold.append(a.answer)
         pred.append(ans.answer)
         with_evidence += bool(ans.evidence)
     rep = classification_report(gold, pred, ANSWERS)
     majority = max(ANSWERS, key=gold.count) if gold else None
-    return {"items": len(items), "method": "model" if model is not None else "cues", "accuracy": rep["accuracy"],
+    return {"items": len(items),
+            "method": "model" if model is not None else "cue-model" if cue_model is not None else "cues",
+            "accuracy": rep["accuracy"],
             "macro_f1": rep["macro_f1"], "confusion": rep["confusion"], "labels": rep["labels"],
             "with_evidence": with_evidence,
             "majority_baseline": round(gold.count(majority) / len(gold), 4) if gold else None,

@@ -187,6 +187,7 @@ class Design:
     kind: str = "unknown"  # rct cohort case_control cross_sectional systematic_review meta_analysis case_report guideline ...
     kind_sentence_idx: int = -1
     kind_cue: str = ""  # the words that decided it
+    kind_inferred: str = ""  # set when no design is named: why the kind was inferred (designs.yaml unnamed_design)
     blinding: str = ""  # double-blind, single-blind, open-label, triple-blind
     blinding_sentence_idx: int = -1
     randomised: bool | None = None

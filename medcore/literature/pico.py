@@ -41,6 +41,13 @@ _N_PATTERNS = [
 _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 # cases and controls of a case-control study, summed (see _pick_n)
 _CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
+# two groups counted side by side make up the study: "compared between 1,200 rural and 3,400 urban infants",
+# "started drug A (n = 80) or drug B (n = 95)"; their sum is N (exactly two counts, joined by and / or / versus)
+_GROUP_PAIR = re.compile(r"\b(?:between|of|in|among|comparing)\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?"
+                         r"(?:and|or|vs\.?|versus)\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\b",
+                         re.I)
+_N_EQ = re.compile(r"[(\[]\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[)\]]", re.I)
+_PAIR_JOIN = re.compile(r"^[^()\[\]]{0,60}?\b(?:and|or|vs\.?|versus)\b[^()\[\]]{0,60}$", re.I)
 _ROLE_N_WEIGHT = {"methods": 1.0, "results": 0.9, "objective": 0.5, "": 0.8, "background": 0.1, "conclusions": 0.3}
 
 _AGE = [
@@ -77,6 +84,9 @@ def _pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
             n = int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", ""))
             if best is None or 5 * w > best[0]:
                 best = (5 * w, n, s.idx, m.group(0))
+        pair = _group_pair(text)
+        if pair and text == s.text and (best is None or 5 * w > best[0]):
+            best = (5 * w, pair[0], s.idx, pair[1])
         people = _HAS_PEOPLE.search(text) is not None
         low = text.lower()
         for pattern, strength, guard in _N_PATTERNS:
@@ -91,6 +101,17 @@ def _pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
                     words = next((x[2] for x in spans if value(x[2]) == n), "")
                     best = (score, n, s.idx, words or m.group("n"))
     return (best[1], best[2], best[3]) if best else (None, -1, "")
+
+
+def _group_pair(text: str) -> tuple[int, str] | None:
+    """(sum, words) when the sentence counts two groups side by side, else None."""
+    m = _GROUP_PAIR.search(text)
+    if m:
+        return int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", "")), m.group(0)
+    eq = list(_N_EQ.finditer(text))
+    if len(eq) == 2 and _PAIR_JOIN.match(text[eq[0].end():eq[1].start()]):
+        return sum(int(e.group("n").replace(",", "")) for e in eq), text[eq[0].start():eq[1].end()]
+    return None
 
 
 def _age(sentences: list[Sentence]) -> dict:
@@ -197,6 +218,12 @@ _COMPARE = re.compile(
     r"(?:the\s+)?(?P<b>[^,;.()]{3,70}?)(?=\s*(?:[,;.()]|$|\bin\s|\bas\s|\bfor\s|\bamong\s|\bon\s|\bwith\s|\bregarding\s|\bafter\s|\bbefore\s|\bduring\s|\bat\s))"
     r"|(?P<a2>[A-Za-z][\w\- ]{2,60}?)\s+(?:vs\.?|versus)\s+(?P<b2>[A-Za-z][\w\- ]{2,60}?)(?=\s*(?:[,;:.()?]|$|\bin\s|\bfor\s|\bamong\s|\bon\s))",
     re.I)
+# "Does X influence Y?": the question's subject X is the intervention (or exposure) studied when it names a
+# treatment (cue group `treatment`); used only when no compared arms and no drugs were found
+_QUESTION_SUBJECT = re.compile(
+    r"^(?:does|do|did|is|are|can|could|should|will|may|would)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?"
+    r"(?P<x>[^,;:?()]{3,70}?)\s+(?:influence|affect|improve|reduce|increase|decrease|prevent|alter|change|lower|"
+    r"raise|impair|worsen|cause|induce|protect|benefit|shorten|prolong|enhance|modify|make)\b", re.I)
 _ENUM_ARMS = re.compile(r"\(\s*[1-9a-d]\s*\)\s*(?P<arm>[^,;()]{3,60}?)\s*(?=,|;|\.|\band\b|$)", re.I)
 _TRIALS = ("rct", "nonrandomised_trial")
 
@@ -242,6 +269,7 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
     title or objective); else enumerated arms ("(1) usual care, (2) ..."); else the drugs named in the
     objective and methods (for a trial; an observational study's drugs are exposures named in its question)."""
     comp_re = cue_pattern(settings, "comparator")
+    treat_re = cue_pattern(settings, "treatment")
     question = ([title] if title else []) + [s for s in sents if s.role == "objective"]
     allocation = [s for s in sents if trial and re.search(r"randomi|allocat|assign", s.text, re.I)]
     drugs = {item.concept_id: item for item, _ in _drug_items(term, sents, title)} if trial else {}
@@ -252,6 +280,8 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         a, b = _clean_arm(m.group("a") or m.group("a2")), _clean_arm(m.group("b") or m.group("b2"))
         if re.search(r"\d|\bgroups?\b|\bregression\b", a + " " + b) or comp_re.fullmatch(a):
             continue
+        if not trial and not any(treat_re.search(x) or _coded(term, x, s.idx).concept_id for x in (a, b)):
+            continue  # an observational study compares groups of people or measures; arms must name a treatment
         if m.group("sep") == "and" and len(a.split()) > 3:
             continue  # "compare the rate of X and Y" lists outcomes; "compared the tibial and the peroneal" arms
         for text, target in ((a, pico.interventions), (b, pico.comparators)):
@@ -276,6 +306,12 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             pico.comparators.append(item)
         else:
             pico.interventions.append(item)
+    if not pico.interventions and title is not None:
+        m = _QUESTION_SUBJECT.match(title.text.strip())
+        if m and treat_re.search(m.group("x")) and not comp_re.search(m.group("x")):
+            x = m.group("x")
+            head = re.split(r"\s+(?:before|after|during|in|among|at)\s+", x, maxsplit=1)[0]
+            pico.interventions.append(_coded(term, _clean_arm(head if treat_re.search(head) else x), -1))
     if not trial:
         return
     for s in sents:  # placebo, usual care: in a sentence that allocates or compares

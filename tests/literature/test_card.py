@@ -97,7 +97,7 @@ def test_score_counts_precision_and_recall():
     assert (f["conditions"]["gold"], f["conditions"]["recall"]) == (1, 0.0)
 
 
-@pytest.mark.parametrize("split, size", [("dev", 40), ("blind", 15), ("blind2", 15)])
+@pytest.mark.parametrize("split, size", [("dev", 40), ("blind", 15), ("blind2", 15), ("blind_s11", 15)])
 def test_annotations_hold_values_not_text(split, size):
     doc = yaml.safe_load((ANNOTATIONS / f"pubmedqa_extract_{split}.yaml").read_text(encoding="utf-8"))
     papers = doc["papers"]
@@ -106,7 +106,8 @@ def test_annotations_hold_values_not_text(split, size):
         for value in p.get("interventions", []) + p.get("comparators", []):
             assert len(value.split()) <= 5, value  # names, never copied sentences
     groups = {p["group"] for p in papers}
-    assert groups <= {"drug_trial", "nondrug_trial", "observational"} and len(groups) >= 2
+    assert groups <= {"drug_trial", "nondrug_trial", "observational"}
+    assert len(groups) >= 2 or split == "blind_s11"  # s11 was drawn by a hash rule, not by group
 
 
 def test_dev_extraction_quality_holds():
@@ -120,6 +121,8 @@ def test_dev_extraction_quality_holds():
     f = report["fields"]
     assert f["effects"]["recall"] >= 0.9 and f["effects"]["precision"] >= 0.9
     assert f["p_values"]["recall"] >= 0.9 and f["n"]["recall"] >= 0.75 and f["design"]["precision"] >= 0.8
+    # session 11: designs inferred when unnamed, interventions from the question's subject (dev, tuned on)
+    assert f["design"]["recall"] >= 0.78 and f["interventions"]["recall"] >= 0.7 and f["n"]["recall"] >= 0.86
 
 
 def test_design_from_publication_type_only_is_marked_as_metadata(read):
