@@ -73,16 +73,25 @@ PLACEHOLDER_NAMED = re.compile(rf"\b({_PH}(?:[ \t]+[A-Z][a-z]+){{1,3}})\b")
 
 
 # a name given as such: "a friend whose name is Philippa", "a friend named Odile", "her nurse, called Bea"; or a known
-# given name as the object that closes a clause after a verb of meeting or telling ("he met Omar.", "I told Omar,"); not an
+# given name as the object that closes a clause (or comes before "at", "about", "who" ...) after a verb of meeting,
+# telling or speaking ("he met Omar.", "I told Omar,", "spoke with Ruthanne at the desk"); not an
 # eponym, which a noun follows ("a Kelly clamp", "Steven scissors")
-NAMED = re.compile(rf"\b(?:(?i:name[ \t]+(?:is|was)|named|called)[ \t]+({_NAME_WORD})|"
-                   rf"(?i:saw|sees|met|meets|told|tells|asked|asks|visited|visits)[ \t]+({_NAME_WORD}))(?=[ \t]*(?:[,.;:)]|$))",
+NAMED = re.compile(rf"\b(?:(?i:name[ \t]+(?:is|was)|named|called)[ \t]+({_NAME_WORD})(?=[ \t]*(?:[,.;:)]|$))|"
+                   rf"(?i:saw|sees|met|meets|told|tells|asked|asks|visited|visits|(?:spoke|spoken|speaking|talked|talking)[ \t]+(?:with|to))"
+                   rf"[ \t]+({_NAME_WORD})(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|about|who|regarding|on|today|this|and)\b))",
                    re.M)
 # initials or a letter placeholder as the subject of an age sentence after "patient": "Patient JT is a 71-year-old"
 PATIENT_INITIALS = re.compile(rf"\b(?i:patient|pt)[ \t]+([{_UP}]{{1,3}}|[{_UP}]\.(?:[ \t]?[{_UP}]\.){{0,2}})[ \t]+(?:is|was)"
                               rf"[ \t]+an?[ \t]+(?=\d{{1,3}}[ -](?:year|yr|month|week))")
 
 
+# "the pacing mode was set at VVIR", "kept at NPO": a setting or a state after "at", not a place
+_SETTING_BEFORE = re.compile(r"\b(?i:set|sets|reset|paced|pacing|programmed|kept|maintained|held|titrated|mode)[ \t]+$")
+# a letter standing for the patient as the subject that opens a sentence: "A is a 23-month-old girl", "A has been
+# doing well" (an article never comes before "is"; "I" is the writer, and P, T and R are vital signs: "P was 89")
+LETTER_SUBJECT = re.compile(r"(?:^|(?<=[.:;!?]))[ \t]*(?:,[ \t]*)?([A-HJ-NQSU-Z])[ \t]+(?=(?:is|was|has|had|presents|"
+                            r"presented|returns|returned|comes|came|reports|reported|states|stated|denies|denied|feels|"
+                            r"felt|continues|lives|will)\b)", re.M)
 _AFTER_TIME = re.compile(r"(?:\d|\b(?i:yy|yyyy|dd|today|tomorrow|tonight|noon|night))[ \t]+$")
 _FIRM = re.compile(r"[ \t](?:Associates|Partners|Group)$")
 
@@ -102,6 +111,8 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
             add(m.start(2), m.end(2), "CITY" if m.group(1).lower() == "in" else "HOSPITAL")
     for m in AT_PLACE.finditer(text):
         if _AFTER_TIME.search(text, max(0, m.start() - 12), m.start()):  # "on 3/4 at XXX": a time, not a place
+            continue
+        if _SETTING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         span = m.group(1)
         # a practice named only by its specialty is still a firm's name: "seen at Orthopedic Associates"
@@ -137,6 +148,8 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
         while len(words) > 1 and words[-1].lower() in _ROOM_WORDS:  # "ABCD General [Emergency Room]": a room of it
             words.pop()
         add(m.start(1), m.start(1) + len(" ".join(words)), "HOSPITAL")
+    for m in LETTER_SUBJECT.finditer(text):
+        add(m.start(1), m.end(1), "NAME")
     for m in PATIENT_INITIALS.finditer(text):
         add(m.start(1), m.end(1), "NAME")
     for m in DEVICE_ID.finditer(text):

@@ -35,7 +35,9 @@ _FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:Syste
                   r"Dialysis Cent(?:er|re)|Health Centre|Pharmacy|Apothecary|Dermatology|Cardiology|Orthopa?edics|Pulmonology|"
                   r"Pediatrics|Paediatrics|Urology|Oncology|Gastroenterology|Neurology|Podiatry|Dental|Dentistry|"
                   r"Eye Care|Optometry|Physical Therapy|Physiotherapy|Building|Pavilion|"
-                  r"(?:Breast|Heart|Women['’]s|Vein|Spine|Wellness|Eye|Sleep|Wound|Kidney|Behavio(?:u)?r(?:al)?) Cent(?:er|re))")
+                  r"(?:Breast|Heart|Women['’]s|Vein|Spine|Wellness|Eye|Sleep|Wound|Kidney|Behavio(?:u)?r(?:al)?) Cent(?:er|re)|"
+                  # a system or a unit named by its own word and a bare head: "Kessington Health", "Harrowgate Regional"
+                  r"(?:Care|Living|Convalescent|Nursing) Cent(?:er|re)|Health(?:care)?|Rehab|Regional)")
 # [words] head [- Place | of Place]: "Riverside General Hospital", "University of Iowa Hospitals",
 # "Baptist Memorial Hospital-Memphis", "Children's Medical Center of Dallas".
 FACILITY = re.compile(
@@ -129,7 +131,7 @@ internal dental oral plastic fertility genetics suite room unit ward floor wing 
 lower upper gi two week wait rapid access one stop fracture memory falls anticoagulation chest breast heart
 stroke vascular renal liver lung respiratory gastroenterology pulmonology pulmonary pediatrics paediatrics
 orthopedics orthopaedics dentistry optometry physiotherapy combined newborn nursery recovery well baby nicu
-associates partners group practice office professional building pavilion main annex
+associates partners group practice office professional building pavilion main annex public global rehab healthcare cardiopulmonary vestibular subacute
 hematology haematology nephrology endocrinology gynecology gynaecology obstetrics ophthalmology otolaryngology
 immunology hepatology audiology anesthesiology anaesthesiology radiology pathology psychology neurosurgery
 radiation interventional nuclear critical palliative thoracic cardiothoracic colorectal reproductive clinical
@@ -159,6 +161,7 @@ def _names_a_place(span: str, clinical: frozenset[str]) -> bool:
 # Clinic" and other clinics and departments are not).
 _INSTITUTION_HEAD = re.compile(r"(?:Hospitals?|Medical Cent(?:er|re)|Infirmary|Institute|University|College|"
                                r"Health(?:care)? System)$")
+_INSTITUTION_WORDS = frozenset("general regional memorial community county medical university children women veterans".split())
 _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|our|his|her|their|its|this|that|same|outside|another|other|local|"
                                 r"any|each|which|whose|nearest|nearby)[ \t]+$")
 
@@ -204,8 +207,10 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
         if m.group(1).isupper() and m.group(0)[:5].lower() == "refer":  # "refer to CBT": a service, not a place
             continue
         words = _words(m.group(1))
-        if not any(w in UNITS or w in GENERIC or w in NOT_PLACES or w in clinical or w.capitalize() in not_names
-                   or w in STATES for w in words):
+        # an institution's word beside a name of its own is still a facility: "transferred to Mercy General"
+        own = [w for w in words if w not in _INSTITUTION_WORDS]
+        if own and not any(w in UNITS or w in GENERIC or w in NOT_PLACES or w in clinical or w.capitalize() in not_names
+                           or w in STATES for w in own):
             add(m.start(1), m.end(1), "HOSPITAL")
     for m in STREET_CUE.finditer(text):
         name = m.group(1).rsplit(None, 1)[0]
