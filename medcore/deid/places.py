@@ -108,7 +108,11 @@ microbiology gyn onc ortho neuro psych peds cards pulm renal tele telemetry step
 baseline normal""".split())
 AFTER_FACILITY = re.compile(rf"[ \t]+(?:in|at)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
 AFTER_STREET = re.compile(rf"(?:[ \t]+(?:in|at)|,)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
-LOWER_TITLE = re.compile(r"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.[ \t]+([a-z][a-z'’-]{2,24}(?:[ \t]+[a-z][a-z'’-]{2,24})?)\b")
+# (any Latin lower-case letter: "dr. ødegård", "mrs. núñez")
+LOWER_TITLE = re.compile(rf"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.[ \t]+([{_LO}][{_LO}'’-]{{2,24}}(?:[ \t]+[{_LO}][{_LO}'’-]{{2,24}})?)(?![{_LO}'’-])")
+# verbs that follow a lower-case name and end it: "mrs. núñez called", "mr. smith was well"
+_VERBS_AFTER_NAME = frozenset("""was were is are has had have called calls phoned said says came comes went goes will would
+did does saw sees agreed feels felt reports reported states stated""".split())
 LOWER_INITIAL = re.compile(r"\b(?i:signed(?:[ \t]+by)?|name|patient|pt|nurse|by|dr)[ \t]*[:.]?[ \t]+([a-z]\.[ \t]?[a-z][a-z'’-]{2,24})\b")
 # a lower-case name alone after a name label, ending its line or a header field: "Name: darnell whitaker    Acct"
 LOWER_NAME_LINE = re.compile(r"(?im)\bname[ \t]*:[ \t]*([a-z][a-z'’-]{1,24}[ \t]+[a-z][a-z'’-]{2,24})(?=[ \t]*$|[ \t]{2})")
@@ -242,7 +246,7 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
         # the name ends where clinical or ordinary words begin ("dr. okafor for follow-up")
         keep = []
         for w in words:
-            if w in GENERIC or w in clinical:
+            if w in GENERIC or w in clinical or w in _VERBS_AFTER_NAME:
                 break
             keep.append(w)
         if keep:
