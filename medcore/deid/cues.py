@@ -86,10 +86,10 @@ PATIENT_INITIALS = re.compile(rf"\b(?i:patient|pt)[ \t]+([{_UP}]{{1,3}}|[{_UP}]\
                               rf"[ \t]+an?[ \t]+(?=\d{{1,3}}[ -](?:year|yr|month|week))")
 
 
-# "the pacing mode was set at VVIR", "kept at NPO": a setting or a state after "at", not a place
+# "a pacemaker programmed at DDDR", "kept at NPO": a setting or a state after "at", not a place
 _SETTING_BEFORE = re.compile(r"\b(?i:set|sets|reset|paced|pacing|programmed|kept|maintained|held|titrated|mode)[ \t]+$")
-# a letter standing for the patient as the subject that opens a sentence: "A is a 23-month-old girl", "A has been
-# doing well" (an article never comes before "is"; "I" is the writer, and P, T and R are vital signs: "P was 89")
+# a letter standing for the patient as the subject that opens a sentence: "A is a toddler of 20 months", "A has been
+# doing well" (an article never comes before "is"; "I" is the writer, and P, T and R are vital signs: "P was 72")
 LETTER_SUBJECT = re.compile(r"(?:^|(?<=[.:;!?]))[ \t]*(?:,[ \t]*)?([A-HJ-NQSU-Z])[ \t]+(?=(?:is|was|has|had|presents|"
                             r"presented|returns|returned|comes|came|reports|reported|states|stated|denies|denied|feels|"
                             r"felt|continues|lives|will)\b)", re.M)

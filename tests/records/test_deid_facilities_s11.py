@@ -48,7 +48,7 @@ def test_facilities_in_more_shapes(text, phi):
     "He attends Cardiac Rehab and Pulmonary Rehab; Mental Health and Behavioral Health follow him.",
     "He was transferred to General Surgery and then to Internal Medicine.",
     "BRIEF SUMMARY OF HOSPITAL COURSE:, She did well after the operation.",
-    "The pacing mode was set at VVIR, lower rate 60.",
+    "Her device was programmed at DDDR with a lower limit of 55.",
     "He was seen at outside hospital, then at general hospital, then in another hospital.",
     "We spoke with Cardiology about it and talked to Radiology, who agreed.",
 ])
@@ -80,7 +80,7 @@ def test_a_town_found_once_is_removed_where_repeated():
     ("Dictated by: ORSOLYA VANTERPOOL", ["ORSOLYA VANTERPOOL"]),
     ("SURGEON:, HALLAM PRYCE, MD", ["HALLAM PRYCE"]),
     ("Both Dr. Page and Dr. Call saw her.", ["Page", "Call"]),
-    ("HISTORY:,  A is here for a check-up. A has been well.", ["A", "A"]),
+    ("HISTORY:,  A is in clinic for a check-up. A has been well.", ["A", "A"]),
     ("I spoke with Ruthanne at the front desk about the bill.", ["Ruthanne"]),
     ("Thanks again for the referral.\nSincerely,\nImogen Fairweather\n", ["Imogen Fairweather"]),
     ("Kind regards, ANNELISE MORITZ", ["ANNELISE MORITZ"]),
@@ -108,7 +108,7 @@ def test_a_name_is_removed_in_another_case_too():
 @pytest.mark.parametrize("text", [
     "CC:, CHEST PAIN.",
     "CC: Chest pain for two days.",
-    "VITAL SIGNS:  BP was 137/60, P was 89, T was 37. I was asked to see her.",
+    "Observations: P was 72 and T was 36.8; I was asked to review her.",
     "Plan A. Option B is preferred.",
     "Page RN if the pain returns. Notify MD.",
     "CC: Med Refill today.",
