@@ -31,11 +31,13 @@ from pathlib import Path
 
 
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
-                                   _UP, MONTH_LIST, SERVICE_AFTER, YEAR_LIST)
+                                   _UP, CAPS_LABEL_NAME, DOCTORS, DOCTORS_ONE, MONTH_LIST, SERVICE_AFTER, YEAR_LIST)
 from medcore.deid.cues import find_cued
+from medcore.deid.facilities import find_facilities, repeat_facilities
 from medcore.deid.gazetteer import find_gazetteer_places
 from medcore.deid.numbers import find_event_years, looks_like_ratio
 from medcore.deid.places import find_places
+from medcore.deid.words import word_hits
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,10 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     names: set[str] = set()
     for pattern in _NAME_RULES:
         for m in pattern.finditer(text):
+            if pattern is _NAME_RULES[0] and m.group(1) in _SURNAMES_TOO:  # "Dr. Page": after a title, a surname
+                _add(found, m.start(1), m.end(1), "NAME")
+                names.add(m.group(1))
+                continue
             _name_span(text, m.start(1), m.end(1), found, names)
     for m in _RELATIVE_RULE.finditer(text):  # "mother Diabetes" in a family history is not a name
         if m.group(1).split()[0].strip(".").lower() not in _clinical_words():
@@ -152,6 +158,14 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
         for m in pattern.finditer(text):
             if _plausible_header_name(m.group(1)):
                 _name_span(text, m.start(1), m.end(1), found, names)
+    for m in DOCTORS.finditer(text):  # "Drs. Halvorsen and Quint": every name of the list
+        for one in DOCTORS_ONE.finditer(text, m.start(1), m.end(1)):
+            if one.group() not in ("and", "And") and one.group() not in _NOT_NAMES:
+                _name_span(text, one.start(), one.end(), found, names)
+    for m in CAPS_LABEL_NAME.finditer(text):  # a name in capitals after a label: no word of it may be clinical
+        if _plausible_header_name(m.group(1)) and not any(
+                w.lower() in _clinical_words() for w in re.findall(r"[^\W\d_]{2,}", m.group(1))):
+            _name_span(text, m.start(1), m.end(1), found, names)
     firsts = _first_names()
     for m in re.finditer(rf"\b({_NAME_WORD})\s+({_NAME_WORD})\b", text):
         if m.group(1) in firsts and m.group(2) not in _NOT_NAMES and m.group(2).lower() not in _clinical_words() \
@@ -160,6 +174,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
     find_gazetteer_places(text, found.add, _clinical_words(), _NOT_NAMES)
     names.update(find_cued(text, found.add, _clinical_words(), _HEADER_NOT_NAMES, firsts))
+    find_facilities(text, found.add, _clinical_words(), _NOT_NAMES)
     find_event_years(text, found.add, _clinical_words())
     for m in MONTH_LIST.finditer(text):  # "in November and December": the next month of a list whose first is a date
         if found.covers(m.start()):
@@ -168,18 +183,25 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     # name first seen in lower case ("dr. okafor" ... "Okafor")
     parts = {p.strip(".,;") for n in names for p in n.split()}
     parts = {p for p in parts if len(p) > 2 and p[0].isupper() and p not in _NOT_NAMES}
-    if parts:
-        for m in re.finditer(r"\b(" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b", text):
-            _add(found, m.start(), m.end(), "NAME")
+    # across case: a name found in capitals is the same name in title case and the reverse ("QUILL" ... "Mr. Quill"),
+    # unless that form is an ordinary word of the note's vocabulary
+    parts |= {v for p in parts for v in (p.upper(), p[0] + p[1:].lower())
+              if v.capitalize() not in _NOT_NAMES and v.lower() not in _clinical_words() and v.lower() not in _HEADER_NOT_NAMES}
+    for start, end, _ in word_hits(text, parts):
+        _add(found, start, end, "NAME")
     low_parts = {p for n in lower for p in n.split() if len(p) > 2}
     if low_parts:
         alternatives = "|".join(re.escape(p) for p in sorted(low_parts, key=len, reverse=True))
         for m in re.finditer(rf"\b(?i:{alternatives})\b", text):
             _add(found, m.start(), m.end(), "NAME")
+    repeat_facilities(text, list(found), found.add, _clinical_words(), _NOT_NAMES, firsts)
     spans = _extend_names(text, list(found), firsts)
     spans.sort()
     return _merge_names(text, spans)
 
+
+# words kept out of names elsewhere ("Page RN", "Call MD", "per Cardiology") that are surnames right after a title
+_SURNAMES_TOO = frozenset("Page Call Ask Tell Fellow Partner Kind Staff Per Via".split())
 
 # the next name of a list after a relative: "her sons, Tomas and Bertrand", "sons Ali, Omar and Reza"
 _NEXT_NAME = re.compile(rf"([ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)({_NAME_WORD})(?![\w-])")

@@ -7,6 +7,7 @@ Each rule needs a cue in the words around it, and a place candidate must not be 
   after "at" that closes the clause, possessive forms included ("St. Luke's");
 - "Maria Lopez is a 61-year-old": the subject of an age sentence; "my patient, A, who": a name between
   commas after "my patient";
+- "Sincerely,, Imogen Fairweather", "cc: Ottoline Brackwater": the writer of a letter and the doctors copied in;
 - "DRRS, 4471 pacemaker", "serial no. AB12345": a device identifier (not a model number: "lens model SN60WF");
 - "came in on the first.", "until the 3rd of March": a day of the month.
 Every quantifier is bounded (tests/records/test_hostile_text.py times these on long runs)."""
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from medcore.deid.patterns import _MONTH_NAME, _NAME_WORD, _NOT_NAMES, _UP
+from medcore.deid.patterns import _CAPS_SURNAME, _MONTH_NAME, _NAME_WORD, _NOT_NAMES, _PERSON, _UP
 from medcore.deid.places import _CAPS, _W, GENERIC, UNITS, _is_place_name, _words
 
 _CLAUSE_END = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:on|for|by|and|with|since|until|where|in|under|from|to|after|before|that|which|when)\b|[ \t]+[a-z]{2,20}ing\b)"
@@ -73,16 +74,32 @@ PLACEHOLDER_NAMED = re.compile(rf"\b({_PH}(?:[ \t]+[A-Z][a-z]+){{1,3}})\b")
 
 
 # a name given as such: "a friend whose name is Philippa", "a friend named Odile", "her nurse, called Bea"; or a known
-# given name as the object that closes a clause after a verb of meeting or telling ("he met Omar.", "I told Omar,"); not an
+# given name as the object that closes a clause (or comes before "at", "about", "who" ...) after a verb of meeting,
+# telling or speaking ("he met Omar.", "I told Omar,", "spoke with Ruthanne at the desk"); not an
 # eponym, which a noun follows ("a Kelly clamp", "Steven scissors")
-NAMED = re.compile(rf"\b(?:(?i:name[ \t]+(?:is|was)|named|called)[ \t]+({_NAME_WORD})|"
-                   rf"(?i:saw|sees|met|meets|told|tells|asked|asks|visited|visits)[ \t]+({_NAME_WORD}))(?=[ \t]*(?:[,.;:)]|$))",
+NAMED = re.compile(rf"\b(?:(?i:name[ \t]+(?:is|was)|named|called)[ \t]+({_NAME_WORD})(?=[ \t]*(?:[,.;:)]|$))|"
+                   rf"(?i:saw|sees|met|meets|told|tells|asked|asks|visited|visits|(?:spoke|spoken|speaking|talked|talking)[ \t]+(?:with|to))"
+                   rf"[ \t]+({_NAME_WORD})(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|about|who|regarding|on|today|this|and)\b))",
                    re.M)
 # initials or a letter placeholder as the subject of an age sentence after "patient": "Patient JT is a 71-year-old"
 PATIENT_INITIALS = re.compile(rf"\b(?i:patient|pt)[ \t]+([{_UP}]{{1,3}}|[{_UP}]\.(?:[ \t]?[{_UP}]\.){{0,2}})[ \t]+(?:is|was)"
                               rf"[ \t]+an?[ \t]+(?=\d{{1,3}}[ -](?:year|yr|month|week))")
 
 
+# "a pacemaker programmed at DDDR", "kept at NPO": a setting or a state after "at", not a place
+_SETTING_BEFORE = re.compile(r"\b(?i:set|sets|reset|paced|pacing|programmed|kept|maintained|held|titrated|mode)[ \t]+$")
+# a letter standing for the patient as the subject that opens a sentence: "A is a toddler of 20 months", "A has been
+# doing well" (an article never comes before "is"; "I" is the writer, and P, T and R are vital signs: "P was 72")
+LETTER_SUBJECT = re.compile(r"(?:^|(?<=[.:;!?]))[ \t]*(?:,[ \t]*)?([A-HJ-NQSU-Z])[ \t]+(?=(?:is|was|has|had|presents|"
+                            r"presented|returns|returned|comes|came|reports|reported|states|stated|denies|denied|feels|"
+                            r"felt|continues|lives|will)\b)", re.M)
+# the writer under a letter's closing, or the doctors a copy goes to: "Sincerely,, Imogen Fairweather", "Regards,
+# ANNELISE MORITZ", "cc: Ottoline Brackwater; Severin Mauleverer" (a "CC:" line is also the chief complaint, so a copy's
+# names must open with a known given name)
+SIGN_OFF = re.compile(rf"\b(?i:sincerely|regards|respectfully|yours[ \t]+(?:truly|sincerely|faithfully))[ \t]*,{{0,2}}[ \t\n]*"
+                      rf"((?:{_NAME_WORD}[ \t]+){{1,2}}{_NAME_WORD}|{_CAPS_SURNAME}(?:[ \t]+{_CAPS_SURNAME}){{1,2}})(?=[ \t]*(?:$|[,\n]))", re.M)
+COPY_TO = re.compile(rf"\b(?i:cc|copy[ \t]+to|copies[ \t]+to)[ \t]*:[ \t]*((?:{_PERSON})(?:[ \t]*[;,][ \t]*(?:and[ \t]+)?(?:{_PERSON})){{0,4}})")
+_ONE_PERSON = re.compile(_PERSON)
 _AFTER_TIME = re.compile(r"(?:\d|\b(?i:yy|yyyy|dd|today|tomorrow|tonight|noon|night))[ \t]+$")
 _FIRM = re.compile(r"[ \t](?:Associates|Partners|Group)$")
 
@@ -102,6 +119,8 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
             add(m.start(2), m.end(2), "CITY" if m.group(1).lower() == "in" else "HOSPITAL")
     for m in AT_PLACE.finditer(text):
         if _AFTER_TIME.search(text, max(0, m.start() - 12), m.start()):  # "on 3/4 at XXX": a time, not a place
+            continue
+        if _SETTING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         span = m.group(1)
         # a practice named only by its specialty is still a firm's name: "seen at Orthopedic Associates"
@@ -137,6 +156,20 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
         while len(words) > 1 and words[-1].lower() in _ROOM_WORDS:  # "ABCD General [Emergency Room]": a room of it
             words.pop()
         add(m.start(1), m.start(1) + len(" ".join(words)), "HOSPITAL")
+    for m in SIGN_OFF.finditer(text):
+        words = m.group(1).split()
+        if not any(w.capitalize() in _NOT_NAMES or w.lower() in clinical or w.lower() in header_words for w in words):
+            add(m.start(1), m.end(1), "NAME")
+            names.append(m.group(1))
+    for m in COPY_TO.finditer(text):
+        for one in _ONE_PERSON.finditer(text, m.start(1), m.end(1)):
+            words = one.group().split()
+            if len(words) > 1 and words[0] in given_names and not any(
+                    w in _NOT_NAMES or w.lower() in clinical or w.lower() in header_words for w in words):
+                add(one.start(), one.end(), "NAME")
+                names.append(one.group())
+    for m in LETTER_SUBJECT.finditer(text):
+        add(m.start(1), m.end(1), "NAME")
     for m in PATIENT_INITIALS.finditer(text):
         add(m.start(1), m.end(1), "NAME")
     for m in DEVICE_ID.finditer(text):

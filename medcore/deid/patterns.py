@@ -67,7 +67,7 @@ _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Plea
               "Friday", "Saturday", "Sunday", "Seen", "Reported", "Signed", "Dictated", "Results", "Called",
               # instructions before a role: "Notify MD if ...", "Page RN", "Inform NP"
               "Fr", "Father", "Rev", "Reverend", "Pastor", "Rabbi", "Imam", "Chaplain", "Midwife", "Employee", "Assistant",
-              "Staff", "Interpreter", "Anesthesia", "Anesthesiology", "Anaesthesia", "Anaesthetics", "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
+              "Drs", "Doctors", "Staff", "Interpreter", "Anesthesia", "Anesthesiology", "Anaesthesia", "Anaesthetics", "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
 # A relative or someone close to the patient, who may be named next ("wife Grace", "her daughter, josefina")
 RELATIVE = (r"(?:great-)?(?:grand|step)?(?:wife|husband|partner|spouse|daughter|son|mother|father|"
             r"sister|brother|niece|nephew|cousin|aunt|uncle|friend|roommate|flatmate|fianc[eé]e?|girlfriend|"
@@ -253,6 +253,20 @@ _HEADER_RULES: list[re.Pattern] = [
                rf"[ \t]*[:#]?[ \t]*[\w/.-]*\d[\w/.-]*[ \t]*[,;|]?[ \t]+((?-i:{_HEADER_NAME}))"
                rf"(?=[ \t]*(?:$|[,;|(]|[ \t]{{2}}|{_ID_CUE}))"),
 ]
+
+# a name in capitals after a provider's or the patient's label: "Dictated by: ORSOLYA VANTERPOOL", "SURGEON:,
+# HALLAM PRYCE", "PATIENT NAME: BARNABY QUILL." (find_phi drops clinical words and headings)
+CAPS_LABEL_NAME = re.compile(rf"\b(?i:patient(?:[ \t]+name)?|name|attending(?:[ \t]+physician)?|surgeon|assistant|anesthesiologist|"
+               rf"anaesthetist|referring(?:[ \t]+physician|[ \t]+doctor)?|primary[ \t]+care(?:[ \t]+physician)?|pcp|"
+               rf"provider|physician|consultant|resident|dictated[ \t]+by|signed[ \t]+by|transcribed[ \t]+by|"
+               rf"electronically[ \t]+signed[ \t]+by|cc|copy[ \t]+to|seen[ \t]+by)[ \t]*[:,]{{1,2}}[ \t]*"
+               rf"(?:(?i:dr)\.?[ \t]+)?({_CAPS_SURNAME}(?:[ \t]+(?:[{_UP}]\.?[ \t]+)?{_CAPS_SURNAME}){{1,2}})"
+               rf"(?=[ \t]*(?:$|[,;|(.]|[ \t]{{2}}|(?:MD|M\.D\.|DO|RN|NP|PA)\b))", re.M)
+
+# several doctors after one title: "Drs. Halvorsen and Quint", "Drs A, B and C" (each name is taken by find_phi)
+DOCTORS = re.compile(rf"\b(?:Drs|DRS|Doctors)\.?[ \t]+((?:{_PERSON}|[{_UP}](?![\w-]))(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
+                     rf"(?:{_PERSON}|[{_UP}](?![\w-]))){{0,4}})")
+DOCTORS_ONE = re.compile(rf"{_PERSON}|[{_UP}](?![\w-])")
 
 # a given name before (or a given name and a capitalised word before) the head word of a service, an institution,
 # a business or a street names that, not a person: "the Marlena Plastic Surgery Service", "Lincoln Elementary

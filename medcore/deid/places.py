@@ -35,7 +35,9 @@ _FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:Syste
                   r"Dialysis Cent(?:er|re)|Health Centre|Pharmacy|Apothecary|Dermatology|Cardiology|Orthopa?edics|Pulmonology|"
                   r"Pediatrics|Paediatrics|Urology|Oncology|Gastroenterology|Neurology|Podiatry|Dental|Dentistry|"
                   r"Eye Care|Optometry|Physical Therapy|Physiotherapy|Building|Pavilion|"
-                  r"(?:Breast|Heart|Women['’]s|Vein|Spine|Wellness|Eye|Sleep|Wound|Kidney|Behavio(?:u)?r(?:al)?) Cent(?:er|re))")
+                  r"(?:Breast|Heart|Women['’]s|Vein|Spine|Wellness|Eye|Sleep|Wound|Kidney|Behavio(?:u)?r(?:al)?) Cent(?:er|re)|"
+                  # a system or a unit named by its own word and a bare head: "Kessington Health", "Harrowgate Regional"
+                  r"(?:Care|Living|Convalescent|Nursing) Cent(?:er|re)|Health(?:care)?|Rehab|Regional)")
 # [words] head [- Place | of Place]: "Riverside General Hospital", "University of Iowa Hospitals",
 # "Baptist Memorial Hospital-Memphis", "Children's Medical Center of Dallas".
 FACILITY = re.compile(
@@ -106,7 +108,11 @@ microbiology gyn onc ortho neuro psych peds cards pulm renal tele telemetry step
 baseline normal""".split())
 AFTER_FACILITY = re.compile(rf"[ \t]+(?:in|at)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
 AFTER_STREET = re.compile(rf"(?:[ \t]+(?:in|at)|,)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
-LOWER_TITLE = re.compile(r"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.[ \t]+([a-z][a-z'’-]{2,24}(?:[ \t]+[a-z][a-z'’-]{2,24})?)\b")
+# (any Latin lower-case letter: "dr. ødegård", "mrs. núñez")
+LOWER_TITLE = re.compile(rf"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.[ \t]+([{_LO}][{_LO}'’-]{{2,24}}(?:[ \t]+[{_LO}][{_LO}'’-]{{2,24}})?)(?![{_LO}'’-])")
+# verbs that follow a lower-case name and end it: "mrs. núñez called", "mr. smith was well"
+_VERBS_AFTER_NAME = frozenset("""was were is are has had have called calls phoned said says came comes went goes will would
+did does saw sees agreed feels felt reports reported states stated""".split())
 LOWER_INITIAL = re.compile(r"\b(?i:signed(?:[ \t]+by)?|name|patient|pt|nurse|by|dr)[ \t]*[:.]?[ \t]+([a-z]\.[ \t]?[a-z][a-z'’-]{2,24})\b")
 # a lower-case name alone after a name label, ending its line or a header field: "Name: darnell whitaker    Acct"
 LOWER_NAME_LINE = re.compile(r"(?im)\bname[ \t]*:[ \t]*([a-z][a-z'’-]{1,24}[ \t]+[a-z][a-z'’-]{2,24})(?=[ \t]*$|[ \t]{2})")
@@ -129,7 +135,7 @@ internal dental oral plastic fertility genetics suite room unit ward floor wing 
 lower upper gi two week wait rapid access one stop fracture memory falls anticoagulation chest breast heart
 stroke vascular renal liver lung respiratory gastroenterology pulmonology pulmonary pediatrics paediatrics
 orthopedics orthopaedics dentistry optometry physiotherapy combined newborn nursery recovery well baby nicu
-associates partners group practice office professional building pavilion main annex
+associates partners group practice office professional building pavilion main annex public global rehab healthcare cardiopulmonary vestibular subacute
 hematology haematology nephrology endocrinology gynecology gynaecology obstetrics ophthalmology otolaryngology
 immunology hepatology audiology anesthesiology anaesthesiology radiology pathology psychology neurosurgery
 radiation interventional nuclear critical palliative thoracic cardiothoracic colorectal reproductive clinical
@@ -159,6 +165,7 @@ def _names_a_place(span: str, clinical: frozenset[str]) -> bool:
 # Clinic" and other clinics and departments are not).
 _INSTITUTION_HEAD = re.compile(r"(?:Hospitals?|Medical Cent(?:er|re)|Infirmary|Institute|University|College|"
                                r"Health(?:care)? System)$")
+_INSTITUTION_WORDS = frozenset("general regional memorial community county medical university children women veterans".split())
 _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|our|his|her|their|its|this|that|same|outside|another|other|local|"
                                 r"any|each|which|whose|nearest|nearby)[ \t]+$")
 
@@ -204,8 +211,10 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
         if m.group(1).isupper() and m.group(0)[:5].lower() == "refer":  # "refer to CBT": a service, not a place
             continue
         words = _words(m.group(1))
-        if not any(w in UNITS or w in GENERIC or w in NOT_PLACES or w in clinical or w.capitalize() in not_names
-                   or w in STATES for w in words):
+        # an institution's word beside a name of its own is still a facility: "transferred to Mercy General"
+        own = [w for w in words if w not in _INSTITUTION_WORDS]
+        if own and not any(w in UNITS or w in GENERIC or w in NOT_PLACES or w in clinical or w.capitalize() in not_names
+                           or w in STATES for w in own):
             add(m.start(1), m.end(1), "HOSPITAL")
     for m in STREET_CUE.finditer(text):
         name = m.group(1).rsplit(None, 1)[0]
@@ -237,7 +246,7 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
         # the name ends where clinical or ordinary words begin ("dr. okafor for follow-up")
         keep = []
         for w in words:
-            if w in GENERIC or w in clinical:
+            if w in GENERIC or w in clinical or w in _VERBS_AFTER_NAME:
                 break
             keep.append(w)
         if keep:
