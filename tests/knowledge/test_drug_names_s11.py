@@ -119,7 +119,7 @@ def test_brands_once_read_as_one_ingredient_now_give_all(text, want):
 
 def test_brands_that_are_given_names_or_words_stay_out_of_free_text():
     forms = D.text_forms()
-    for word in ("heather", "hana", "camila", "epi", "dig", "mom", "nph", "pht", "ltg", "csa"):
+    for word in ("heather", "hana", "camila", "epi", "dig", "mom", "nph", "pht", "ltg", "csa", "night nurse", "plan b"):
         assert word not in forms, word
     assert _ingredients("Heather") == {"norethindrone"}  # in a medication field it is the pill
 
