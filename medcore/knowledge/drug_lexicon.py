@@ -44,6 +44,7 @@ class DrugLexicon:
     listed: frozenset[str] = frozenset()  # of those, the ones it takes where the context says a medicine is meant
     fuzzy: FuzzyKeys | None = None  # every index key -> "kind:id", for the close-misspelling rule
     external: frozenset[str] = frozenset()  # index keys from external_names.tsv (exact match only, not fuzzy)
+    refused: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ambiguous abbreviation -> its readings
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -128,13 +129,26 @@ def _build(root: Path) -> DrugLexicon:
         for n in (c["id"], c["name"], *c.get("synonyms", [])):
             class_index.setdefault(normalise(n), c["id"])
     index = _index(ingredients, products)
+    refused = _refused(doc, index)
     fuzzy = FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()})
-    external = _add_external(index, root / EXTERNAL, ingredients, products)
+    external = _add_external(index, root / EXTERNAL, ingredients, products, refused)
     return DrugLexicon(root, ingredients, products, classes, rules, index,
                        ancestors, drug_classes, {k: frozenset(v) for k, v in members.items()}, class_index,
                        {k: tuple(v) for k, v in forms.items()},
                        frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])),
-                       frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy, external)
+                       frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy, external, refused)
+
+
+def _refused(doc: dict, index: dict[str, tuple[str, str, str]]) -> dict[str, tuple[str, ...]]:
+    """Abbreviations with more than one reading (name_rules.yaml). No entry may claim one as its name: the data
+    would then say two things about the same letters."""
+    out: dict[str, tuple[str, ...]] = {}
+    for r in doc.get("refused_abbreviations", []):
+        key = normalise(r["name"])
+        if key in index:
+            raise DrugKBError(f"name_rules.yaml: refused abbreviation {r['name']!r} is also a name of {index[key][1]}")
+        out[key] = tuple(r["readings"])
+    return out
 
 
 def _ancestors(classes: dict[str, dict]) -> dict[str, frozenset[str]]:
@@ -192,9 +206,11 @@ def _index(ingredients: dict[str, dict], products: dict[str, dict]) -> dict[str,
     return index
 
 
-def _add_external(index: dict[str, tuple[str, str, str]], path: Path, ingredients: dict, products: dict) -> frozenset[str]:
+def _add_external(index: dict[str, tuple[str, str, str]], path: Path, ingredients: dict, products: dict,
+                  refused: dict[str, tuple[str, ...]] | None = None) -> frozenset[str]:
     """Names from the generated table, each only where the lexicon's own entries do not already claim it (they
-    always win). Kept out of the fuzzy keys: a misspelling is never guessed towards a bulk-imported name."""
+    always win) and it is not a refused abbreviation. Kept out of the fuzzy keys: a misspelling is never guessed
+    towards a bulk-imported name."""
     if not path.exists():
         return frozenset()
     added = set()
@@ -208,7 +224,7 @@ def _add_external(index: dict[str, tuple[str, str, str]], path: Path, ingredient
         kind = "drug" if target in ingredients else "product" if target in products else None
         if kind is None:
             raise DrugKBError(f"{path.name}:{n}: unknown target {target!r}")
-        if key and key not in index:
+        if key and key not in index and key not in (refused or {}):
             index[key] = (kind, target, how)
             added.add(key)
     return frozenset(added)

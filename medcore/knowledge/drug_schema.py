@@ -90,5 +90,12 @@ RULES_FILE = {
         "listed_in_text": {"type": "array", "items": {"type": "string"}},
         "trailing_words": {"type": "array", "items": {"type": "string"}},
         "leading_words": {"type": "array", "items": {"type": "string"}},  # route/manner words cut before a name
+        # abbreviations with more than one reading (MS, AZT): never resolved, never guessed; shown with their readings
+        "refused_source": SOURCE,
+        "refused_abbreviations": {"type": "array", "items": {
+            "type": "object", "required": ["name", "readings"], "additionalProperties": False,
+            "properties": {"name": {"type": "string", "minLength": 2},
+                           "readings": {"type": "array", "items": {"type": "string", "minLength": 2}, "minItems": 2}}}},
     },
+    "dependentRequired": {"refused_abbreviations": ["refused_source"]},
 }

@@ -26,8 +26,8 @@ class DrugResolution:
     query: str
     ingredients: tuple[str, ...]  # ingredient ids; all of a combination product's
     product: str | None  # the combination product when one was named
-    how: str  # exact | inn | salt | brand | synonym | fuzzy | unknown
-    suggestions: tuple[str, ...] = ()  # display names, when nothing was resolved
+    how: str  # exact | inn | salt | brand | synonym | fuzzy | ambiguous | unknown
+    suggestions: tuple[str, ...] = ()  # display names, when nothing was resolved (the readings, when ambiguous)
     matched: str = ""  # the lexicon key that matched
 
     @property
@@ -45,17 +45,21 @@ def _bare(drug_id: str) -> str:
 
 def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None = None) -> DrugResolution:
     """A typed drug name to its ingredients: exact id/name/INN/salt/brand/synonym (after a dose tail, form and
-    salt words are cut), then a close misspelling only when one drug is clearly nearest. `lex`: an already
-    loaded lexicon (a caller resolving many names skips the file check of `load`)."""
+    salt words are cut), then a close misspelling only when one drug is clearly nearest. An abbreviation with
+    more than one reading ("MS": morphine or magnesium sulfate) resolves to nothing, `how` "ambiguous" and its
+    readings as suggestions, and is never guessed at by spelling. `lex`: an already loaded lexicon (a caller
+    resolving many names skips the file check of `load`)."""
     lex = lex or load(kb_dir)
     query = str(text) if text is not None else ""
     if not query.strip():
         return DrugResolution(query, (), None, "unknown")
-    for cand in lex.rules.candidates(query):
+    cands = lex.rules.candidates(query)
+    for cand in cands:
         hit = lex.index.get(cand)
         if hit:
             return _resolution(lex, query, hit, cand)
-    cands = lex.rules.candidates(query)
+        if cand in lex.refused:
+            return DrugResolution(query, (), None, "ambiguous", lex.refused[cand], cand)
     if not cands:  # nothing left once control characters and punctuation are cut ('\x08')
         return DrugResolution(query, (), None, "unknown")
     lead = lex.rules.leading_name(cands[-1], lex.index)  # 'acetaminophen single dose'

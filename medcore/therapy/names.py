@@ -21,7 +21,7 @@ from medcore.therapy.kb import KnowledgeBase
 class Resolution:
     query: str
     id: str | None  # the first planner id (the only one unless a combination product was named)
-    how: str  # exact | brand_or_synonym | fuzzy | unknown
+    how: str  # exact | brand_or_synonym | fuzzy | ambiguous | unknown
     suggestions: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)  # every planner id to check: each ingredient of a combination
     product: str | None = None  # the combination product named, when the planner has no entry for it as one
@@ -35,6 +35,9 @@ class Resolution:
     def message(self, kb: KnowledgeBase | None = None, what: str = "drug") -> str:
         name = kb.drug_name(self.id) if (kb and self.id and what == "drug") else self.id
         if self.id is None:
+            if self.how == "ambiguous":
+                return (f"'{self.query}' is an abbreviation with more than one reading ({' or '.join(self.suggestions)}); "
+                        f"type the full {what} name (not checked)")
             if self.unchecked:
                 return f"'{self.query}' ({', '.join(self.unchecked)}) has no interaction data in the planner; not checked"
             if self.suggestions:
@@ -79,6 +82,8 @@ def _planner_id(kb: KnowledgeBase, ingredient: str, named: bool = False) -> str 
 
 def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
     r = kdrugs.resolve(name, lex=kb.lexicon)
+    if r.how == "ambiguous":  # "MS", "AZT": never read as one of its drugs, never as a class
+        return Resolution(str(name), None, "ambiguous", list(r.suggestions))
     if not r.ok:
         return _class_named(kb, name) or Resolution(str(name), None, "unknown", list(r.suggestions))
     if r.product and r.product in kb.drugs:  # a combination the planner doses as one (Paxlovid, Augmentin)

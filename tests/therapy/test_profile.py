@@ -45,8 +45,8 @@ def test_male_pregnant_refused():
 
 def test_unknown_medicine_gets_suggestion_and_duplicates_flagged(plan_for):
     plan = plan_for({"age": 60, "sex": "female", "weight_kg": 70,
-                     "medications": ["metforman", "lisinoprill", "Zestril", "xyzzyzine"]}, "gerd")
+                     "medications": ["metfornin", "lisinoprill", "Zestril", "xyzzyzine"]}, "gerd")
     text = " ".join(plan.input_warnings)
-    assert "'metforman' read as metformin" in text
+    assert "'metfornin' read as metformin" in text  # an unlisted misspelling: a guess the user must check
     assert "unknown drug 'xyzzyzine'" in text
     assert any(w.kind == "duplicate" for w in plan.warnings)
