@@ -451,3 +451,10 @@ def test_added_chronic_conditions(words):
     from medcore.knowledge.assertions import is_chronic
 
     assert is_chronic(words)
+
+
+def test_a_comma_before_a_new_subject_ends_a_clinical_negation(kb):
+    # session 11: the distension is a new statement, not part of what was denied
+    sentence = "Denies nausea, his abdomen is distended and tender."
+    assert assertion_of(kb, sentence, "nausea") == "negated"
+    assert assertion_of(kb, sentence, "distended") == "present"
