@@ -458,3 +458,13 @@ def test_a_comma_before_a_new_subject_ends_a_clinical_negation(kb):
     sentence = "Denies nausea, his abdomen is distended and tender."
     assert assertion_of(kb, sentence, "nausea") == "negated"
     assert assertion_of(kb, sentence, "distended") == "present"
+
+
+def test_a_resolved_line_after_a_problem_makes_it_historical(kb):
+    # session 11: "Resolved." on its own, on the same list line, speaks of the problem before it
+    note = "PROBLEMS:\n1. Community-acquired pneumonia.  Resolved.\n2. Type 2 diabetes."
+    assert assertion_of(kb, note, "community-acquired pneumonia") == "historical"
+    assert assertion_of(kb, note, "type 2 diabetes") == "present"
+    # on the next line it is not joined to the problem above
+    assert assertion_of(kb, "Community-acquired pneumonia.\nResolved with oral antibiotics at home.",
+                        "community-acquired pneumonia") == "present"
