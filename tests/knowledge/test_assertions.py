@@ -468,3 +468,13 @@ def test_a_resolved_line_after_a_problem_makes_it_historical(kb):
     # on the next line it is not joined to the problem above
     assert assertion_of(kb, "Community-acquired pneumonia.\nResolved with oral antibiotics at home.",
                         "community-acquired pneumonia") == "present"
+
+
+@pytest.mark.parametrize("sentence,target,assertion", [
+    # guards for rules of the issue that had no test of their own (they passed before session 11's changes)
+    ("She is at risk for osteoporosis on long-term steroids.", "osteoporosis", "possible"),  # risk: hypothetical
+    ("No fever; however, she has a productive cough.", "productive cough", "present"),  # a terminator ends the negation
+    ("Renal colic, though he denies any haematuria.", "renal colic", "present"),
+])
+def test_risk_and_terminator_guards(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion
