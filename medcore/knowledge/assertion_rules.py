@@ -60,6 +60,9 @@ PROFILE_SCHEMA = {
         "section_defaults": {"type": "object", "additionalProperties": {"enum": list(CATEGORIES)}},
         "clause_breaks": _STRINGS,
         "targets_mask_triggers": {"type": "boolean"},
+        # with targets_mask_triggers: the words between a target that opens with its own cue and a later target
+        # (fully matched) through which that cue still reaches the later one ("hasn't opened her bowels or passed wind")
+        "own_cue_carries_over": _CAT_STRINGS,
     },
 }
 SCHEMA = {
@@ -102,6 +105,7 @@ class Rules:
     chronic: re.Pattern | None = None
     chronic_source: str = ""
     mask_in_targets: bool = False  # a trigger or terminator overlapping a target is part of the target's words
+    own_carry: tuple[tuple[str, re.Pattern], ...] = ()  # per category: the gap a target's own cue reaches across
 
 
 def phrase_regex(phrases, flags=re.I) -> re.Pattern:
@@ -245,6 +249,7 @@ def compile_profile(name: str, prof: dict, chronic: dict | None = None) -> Rules
         chronic=_chronic(chronic["terms"], chronic.get("modifiers") or ()) if chronic else None,
         chronic_source=chronic["source"] if chronic else "",
         mask_in_targets=bool(prof.get("targets_mask_triggers")),
+        own_carry=tuple((c, _alternation(p)) for c, p in sorted((prof.get("own_cue_carries_over") or {}).items()) if p),
     )
 
 

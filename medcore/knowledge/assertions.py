@@ -175,6 +175,7 @@ def assert_spans(sentence: str, spans: list[tuple[int, int]], rules: Rules, sect
             for k, (s, e) in enumerate(spans):
                 if m.start < e and s < m.end:
                     own[k].add(m.category)
+    carried = _own_carry(sentence, spans, every, terminators, rules)
     gaps = dict(rules.max_gap)
     if not gaps:
         return [_resolve(_hits(s, e, modifiers, terminators, rules, len(sentence)), section, rules,
@@ -188,7 +189,36 @@ def assert_spans(sentence: str, spans: list[tuple[int, int]], rules: Rules, sect
         # a phrase that carries its own cue keeps its own reading: "no cough, no temperature" is not a double
         # negation of "no temperature"
         hits = [h for h in hits if h[2] not in own[k]]
+        hits += [(_PRIORITY[c], 0, c) for c in carried.get(k, ())]
         out.append(_resolve(hits, section, rules, sentence[s:e]))
+    return out
+
+
+def _own_carry(sentence: str, spans: list[tuple[int, int]], every: list[Modifier], terminators: list[int],
+               rules: Rules) -> dict[int, set[str]]:
+    """Categories a target's own opening cue carries to the targets coordinated after it: in "hasn't opened her
+    bowels or even passed wind" the "hasn't" belongs to the first phrase (masked) and still negates the wind. Only
+    across a gap the profile's own_cue_carries_over matches in full (a disjunction: "or", "nor"), with no
+    terminator in it; "and" or a comma may start a positive statement, so they do not carry."""
+    carries = dict(rules.own_carry)
+    if not carries or not rules.mask_in_targets:
+        return {}
+    out: dict[int, set[str]] = {}
+    order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+    for cat, gap in carries.items():
+        for i, k in enumerate(order):
+            s, e = spans[k]
+            if not any(m.category == cat and m.start == s and m.end < e for m in every):
+                continue
+            last = e
+            for j in order[i + 1:]:
+                js, je = spans[j]
+                if js < last:
+                    continue
+                if gap.fullmatch(sentence, last, js) is None or any(last <= t < js for t in terminators):
+                    break
+                out.setdefault(j, set()).add(cat)
+                last = je
     return out
 
 

@@ -1,7 +1,8 @@
 """Injuries coded by body site (issue 11): 'laceration', 'fracture', 'contusion' or 'injury' alone name an
 unspecified body region in ICD-10-CM (T14.8, T14.90); notes name the site in the same sentence ('two lacerations
 of the penile shaft', 'contusion over the right forearm', 'fractured her ankle'). The site named nearest to the
-injury word gives the code, from `injury_by_site` in assets/kb/records/problem_vocabulary.yaml."""
+injury word gives the code, from `injury_by_site` in assets/kb/records/problem_vocabulary.yaml. The same holds for
+other words coded without a site (swelling R60, bleeding R58, infection B99.9): 'bleeding from the rectum' is K62.5."""
 
 from __future__ import annotations
 
@@ -36,9 +37,13 @@ class InjurySites:
             return None
         mention = sentence[start:end].lower()
         kind = next((k for k, words in self.kinds if words.search(mention)), None)
-        if kind is None or (kind in self.bare and not dict(self.kinds)[kind].fullmatch(mention)):
+        if kind is None:
             return None
         before, after = (BARE_BEFORE, BARE_AFTER) if kind in self.bare else (WINDOW, WINDOW)
+        if kind in self.bare and not dict(self.kinds)[kind].fullmatch(mention):
+            # a bare kind inside a longer mention is coded only by a site the mention itself names ('facial swelling',
+            # 'rectal bleeding'), never by one nearby ('leg swelling' stays oedema: the leg has no swelling code)
+            before = after = 0
         lo, hi = max(0, start - before), min(len(sentence), end + after)
         best = None
         for m in self.site_words.finditer(sentence, lo, hi):

@@ -211,12 +211,29 @@ def _drugs(kb_dir: Path | None, class_words, list_class_words=()) -> tuple[list[
         listed = kdrugs.text_forms(kb_dir, classes=list(class_words) + list(list_class_words), ambiguous=True)
         listed.update({f: k for f, k in kdrugs.text_forms(kb_dir, classes=list(list_class_words)).items()
                        if k[0] == "class" and f not in forms})
+        listed.update({f: k for f, k in _external_forms(lex).items() if f not in forms and f not in listed})
     except kdrugs.DrugKBError as exc:
         raise KBError(f"drug lexicon: {exc}") from exc
     drugs = _drug_entries(lex, forms, False) + _drug_entries(lex, listed, True)
     source = ("knowledge drug lexicon (assets/kb/knowledge/drugs): US labels (DailyMed/Drugs@FDA), BNF, "
               "WHO ATC/DDD Index")
     return drugs, source
+
+
+# a bulk-imported brand or synonym is read only where the context says a medicine is meant (a medication list or
+# before a dose), and only when it is long enough not to be an abbreviation of something else
+EXTERNAL_MIN_CHARS = 5
+
+
+def _external_forms(lex) -> dict[str, tuple[str, str]]:
+    """The drug lexicon's generated brand and synonym names (external_names.tsv: 'Zamadol' is tramadol) as
+    in-lists-only forms; names the lexicon marks ambiguous in free text are left out."""
+    out = {}
+    for key in lex.external:
+        if len(key) >= EXTERNAL_MIN_CHARS and key not in lex.ambiguous and key.replace(" ", "").isalpha():
+            kind, target, _how = lex.index[key]
+            out[key] = (kind, target)
+    return out
 
 
 def _drug_entries(lex, forms: dict, in_lists_only: bool) -> list[Drug]:

@@ -42,8 +42,12 @@ _JOINED = re.compile(r"\b(?:and|or)\b", re.I)  # words that join two problems in
 GOAL_WINDOW = 40  # characters before a goal term in which its cue ('encouraged', 'attempts at') must stand
 # a symptom, then its site: 'pain in her back', 'tenderness over the right flank' (the site: one or two words, a
 # trailing 'region' or 'area' left out)
-_SITE_AFTER = re.compile(r"\b(?P<head>pain|tenderness|swelling|numbness)\s+(?:in|of|over|at)\s+"
-                         r"(?:(?:the|her|his|their|my|both)\s+)?(?:(?P<side>right|left|bilateral)\s+)?"
+# A site named with "this"/"that" or in the plural ('pain in this knee', 'pain in his toes') is the same site; the
+# adjective 'tender' or 'swollen' before it names the sign ('tender over the left flank': flank tenderness).
+_SITE_AFTER = re.compile(r"\b(?P<head>pain|tenderness|swelling|numbness|tender|swollen)\s+"
+                         r"(?:(?:to\s+)?palpation\s+)?(?:in|of|over|at)\s+"
+                         r"(?:(?:the|her|his|their|my|both|this|that|these|those|your|its)\s+)?"
+                         r"(?:(?P<side>right|left|bilateral)\s+)?"
                          r"(?P<site>[a-z]+(?:\s+(?!region\b|area\b|and\b|or\b|with\b)[a-z]+)?)"
                          r"(?:\s+(?:region|area))?(?![\w-])", re.I)
 # an examination or result told as a predicate, with no problem word: "air entry is bilaterally decreased",
@@ -58,6 +62,18 @@ _PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-
                         r"(?P<adj>decreased|diminished|reduced|increased|elevated|enlarged|displaced|distended|"
                         r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender)\b(?!-)",
                         re.I)
+_SIGN_OF = {"tender": "tenderness", "swollen": "swelling"}
+_PLURAL_SITE = {"feet": "foot", "teeth": "tooth"}
+
+
+def _singular(words: str) -> str:
+    """The site with its last word in the singular ('toes' -> 'toe', 'feet' -> 'foot'); unchanged otherwise."""
+    *first, last = words.split() or [""]
+    low = last.lower()
+    one = _PLURAL_SITE.get(low) or (last[:-1] if low.endswith("s") and not low.endswith(("ss", "us", "is")) else last)
+    return " ".join(first + [one])
+
+
 _DETERMINERS = frozenset({"the", "his", "her", "their", "a", "an", "its", "both", "and", "or", "patient's"})
 _NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", "likelihood", "dose", "pain"})
 # a head noun shared by a list of sites ("no eye or ear pain", "back and chest pain", "drug or alcohol abuse"): the
@@ -166,9 +182,11 @@ class ProblemVocab:
         out = []
         for m in _SITE_AFTER.finditer(sentence):
             site = m.group("site").split()
+            head = _SIGN_OF.get(m.group("head").lower(), m.group("head"))
             for n in range(len(site), 0, -1):  # the longest site first, with its side, then without
-                for words in dict.fromkeys((" ".join((m.group("side") or "").split() + site[:n]), " ".join(site[:n]))):
-                    named = f"{words} {m.group('head')}"
+                sides = (" ".join((m.group("side") or "").split() + site[:n]), " ".join(site[:n]))
+                for words in dict.fromkeys(w for side in sides for w in (side, _singular(side))):
+                    named = f"{words} {head}"
                     whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
                     got = next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
                     if got is not None:

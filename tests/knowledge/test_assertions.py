@@ -451,3 +451,30 @@ def test_added_chronic_conditions(words):
     from medcore.knowledge.assertions import is_chronic
 
     assert is_chronic(words)
+
+
+def test_a_comma_before_a_new_subject_ends_a_clinical_negation(kb):
+    # session 11: the distension is a new statement, not part of what was denied
+    sentence = "Denies nausea, his abdomen is distended and tender."
+    assert assertion_of(kb, sentence, "nausea") == "negated"
+    assert assertion_of(kb, sentence, "distended") == "present"
+
+
+def test_a_resolved_line_after_a_problem_makes_it_historical(kb):
+    # session 11: "Resolved." on its own, on the same list line, speaks of the problem before it
+    note = "PROBLEMS:\n1. Community-acquired pneumonia.  Resolved.\n2. Type 2 diabetes."
+    assert assertion_of(kb, note, "community-acquired pneumonia") == "historical"
+    assert assertion_of(kb, note, "type 2 diabetes") == "present"
+    # on the next line it is not joined to the problem above
+    assert assertion_of(kb, "Community-acquired pneumonia.\nResolved with oral antibiotics at home.",
+                        "community-acquired pneumonia") == "present"
+
+
+@pytest.mark.parametrize("sentence,target,assertion", [
+    # guards for rules of the issue that had no test of their own (they passed before session 11's changes)
+    ("She is at risk for osteoporosis on long-term steroids.", "osteoporosis", "possible"),  # risk: hypothetical
+    ("No fever; however, she has a productive cough.", "productive cough", "present"),  # a terminator ends the negation
+    ("Renal colic, though he denies any haematuria.", "renal colic", "present"),
+])
+def test_risk_and_terminator_guards(kb, sentence, target, assertion):
+    assert assertion_of(kb, sentence, target) == assertion

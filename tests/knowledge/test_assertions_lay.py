@@ -60,3 +60,51 @@ def test_engine_on_lay_spans_directly():
     s = "no headache but my mum has migraine and i've got a rash"
     spans = [(s.index(w), s.index(w) + len(w)) for w in ("headache", "migraine", "rash")]
     assert assert_spans(s, spans, lay) == ["negated", "family", "present"]
+
+
+# ---- session 11: negation scope of a cue inside a matched phrase, and a new clause after a comma -------------
+def _lay_spans(sentence, words):
+    from medcore.knowledge.assertions import assert_spans, load_rules
+
+    spans = [(sentence.index(w), sentence.index(w) + len(w)) for w in words]
+    return assert_spans(sentence, spans, load_rules("lay"))
+
+
+@pytest.mark.parametrize("sentence,words,expected", [
+    # the phrase's own "hasn't" is masked for the phrase itself but still negates what "or" joins to it
+    ("my son hasn't opened his bowels or even passed wind", ["hasn't opened his bowels", "passed wind"],
+     ["present", "negated"]),
+    ("she hasn't slept nor eaten", ["hasn't slept", "eaten"], ["present", "negated"]),
+    ("not passed any urine or had a poo or passed wind today", ["not passed any urine", "had a poo", "passed wind"],
+     ["present", "negated", "negated"]),
+])
+def test_a_cue_inside_a_phrase_still_negates_what_or_joins_to_it(sentence, words, expected):
+    assert _lay_spans(sentence, words) == expected
+
+
+@pytest.mark.parametrize("sentence,words,expected", [
+    # "and" or a comma may start a positive statement: the phrase's own cue stays its own
+    ("she hasn't slept and has a rash", ["hasn't slept", "rash"], ["present", "present"]),
+    ("he hasn't slept, coughing all night", ["hasn't slept", "coughing"], ["present", "present"]),
+    # a cue inside the phrase that does not open it carries nothing
+    ("the bleeding has not stopped or the rash", ["bleeding has not stopped", "rash"], ["present", "present"]),
+])
+def test_a_phrase_cue_does_not_cross_and_or_a_comma(sentence, words, expected):
+    assert _lay_spans(sentence, words) == expected
+
+
+@pytest.mark.parametrize("sentence,words,expected", [
+    # a comma before a new subject and its verb starts a new statement
+    ("he has not passed wind since monday, his belly is really swollen", ["passed wind", "belly is really swollen"],
+     ["negated", "present"]),
+    ("no temperature, her neck feels stiff", ["temperature", "neck feels stiff"], ["negated", "present"]),
+    # a list after the comma is still negated as a whole
+    ("no cough, runny nose or earache", ["cough", "runny nose", "earache"], ["negated", "negated", "negated"]),
+])
+def test_a_comma_before_a_new_subject_ends_the_negation(sentence, words, expected):
+    assert _lay_spans(sentence, words) == expected
+
+
+def test_chat_reads_swelling_after_a_negated_clause(lexicon):
+    ev, _ = _read(lexicon, "she hasn't passed wind since noon, her tummy is bloated")
+    assert ev.get("no_flatus") is True and ev.get("bloating") is True, ev

@@ -39,3 +39,26 @@ def test_the_nearest_site_wins():
 def test_every_site_needs_a_source():
     with pytest.raises(InjurySiteError):
         build({"generic_codes": [], "kinds": {}, "sites": [{"site": "hand", "words": ["hand"], "codes": {}}]})
+
+
+# ---- session 11: bleeding, infection and swelling coded by the site they name --------------------------------
+@pytest.mark.parametrize("note,text,code", [
+    ("He has had some bleeding from the rectum since Friday.", "bleeding", "K62.5"),
+    ("Endoscopy showed gastric bleeding from an ulcer.", "bleeding", "K92.2"),
+    ("There is no urethral bleeding after the catheter change.", "bleeding", "N36.8"),
+    ("The left great toe is red and there is infection of the toe.", "infection", "L08.9"),
+    ("She reports some facial swelling since the dental work.", "facial swelling", "R22.0"),
+    ("He denies any tongue swelling after the sting.", "swelling", "K14.8"),
+])
+def test_bleeding_infection_and_swelling_take_their_sites_code(kb, note, text, code):
+    p = problem(analyze(note, kb), text)
+    assert p.icd10cm == code, (p.concept_id, p.icd10cm)
+
+
+@pytest.mark.parametrize("note,text,category", [
+    ("Leg swelling is worse in the evenings.", "Leg swelling", "R60"),  # the leg has no swelling code: oedema
+    ("She had chest pain, cough and some bleeding.", "bleeding", "R58"),  # no site beside the bleeding
+])
+def test_no_site_of_its_own_keeps_the_general_code(kb, note, text, category):
+    p = problem(analyze(note, kb), text)
+    assert p.icd10cm.startswith(category), (p.concept_id, p.icd10cm)

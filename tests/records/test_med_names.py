@@ -137,3 +137,11 @@ def test_a_problem_that_starts_with_an_ambiguous_name_stays_a_problem(kb):
     ex = analyze("MEDICATIONS:\nShe has iron deficiency anemia, and I have started ferrous sulfate.\n", kb).extraction
     assert [m.name for m in ex.medications] == ["ferrous sulfate"]
     assert any("iron deficiency" in p.text.lower() for p in ex.problems)
+
+
+def test_a_generated_brand_name_is_read_in_a_list_or_before_a_dose_only(kb):
+    # session 11: the drug lexicon's generated brand table (external_names.tsv) reaches the summarizer, but a
+    # bulk-imported name is taken only where a medicine is plainly meant
+    meds = analyze("MEDICATIONS:\n1. Coracten 10 mg daily.\n2. Curatil 200 mg twice daily.", kb).extraction.medications
+    assert {m.name for m in meds} == {"nifedipine", "carbamazepine"}
+    assert not analyze("She mentioned Coracten when we spoke.", kb).extraction.medications

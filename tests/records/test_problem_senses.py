@@ -91,3 +91,13 @@ def test_rub_and_thick_elsewhere_are_not_problems(kb, note, word):
 ])
 def test_index_codes(kb, note, text, code):
     assert problem(analyze(note, kb), text).icd10cm == code
+
+
+@pytest.mark.parametrize("note,text,code", [
+    # session 11: "this" before the site, and the adjective 'tender' with 'to palpation' before it
+    ("She has pain in this knee when climbing.", "pain in this knee", "M25.56"),
+    ("Tender to palpation over the right flank.", "Tender to palpation over the right flank", "R10.8"),
+])
+def test_a_site_after_this_or_after_tender(kb, note, text, code):
+    p = problem(analyze(note, kb), text)
+    assert p.icd10cm.startswith(code), (p.concept_id, p.icd10cm)
