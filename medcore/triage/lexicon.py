@@ -126,6 +126,35 @@ class Lexicon:
         return out
 
 
+SIDES = {"left", "right"}
+
+
+def find_sideless(lex: Lexicon, clause: str) -> list[tuple[int, int, list[str]]]:
+    """Lexicon.find, plus what the clause says once a side word before a body part is set aside: 'a sharp pain in
+    my right eye' is 'pain in my eye', 'the hearing in my left ear has gone' is 'hearing in my ear has gone'. The
+    phrases naming a side themselves ('pain in my lower right tummy', 'right eye') are matched as before; the
+    matches of the shortened clause are added where they find something new, mapped back to the clause's tokens.
+    'side' is no body part here ('my right side' is a flank phrase of its own)."""
+    matches = lex.find(clause)
+    words = _TOKEN.findall(clause.replace("’", "'"))
+    keys = lex.word_keys(clause)
+    parts = set(lex.part_keys) | {p[0] for p in lex.swelling_parts if len(p) == 1}
+    drop = {i for i, k in enumerate(keys[:-1]) if k in SIDES and keys[i + 1] in parts and keys[i + 1] != "side"}
+    if not drop:
+        return matches
+    kept = [i for i in range(len(words)) if i not in drop]
+    have = {(s, e, tuple(ids)) for s, e, ids in matches}
+    found = {i for _, _, ids in matches for i in ids}
+    out = list(matches)
+    for s, e, ids in lex.find(" ".join(words[i] for i in kept)):
+        new = [i for i in ids if i not in found]
+        span = (kept[s], kept[e - 1] + 1)
+        if new and (*span, tuple(ids)) not in have:
+            out.append((*span, new))
+            found.update(new)
+    return sorted(out)
+
+
 def terminology_phrases(kb: KnowledgeBase, terminology) -> dict[str, list[str]]:
     """The shared terminology's words for each triage finding (concept `finding:<id>`: HPO names and
     synonyms, clinical terms) that the triage KB's own synonyms lack: 'dyspnea', 'hematemesis', 'polyuria'.
