@@ -5,9 +5,10 @@ orders; this reads the rest without a phrase for each order.
 
 A qualifier belongs to the nearest symptom it can qualify: at most `before` words ahead of the symptom's words or
 `after` words behind them, in the same clause, with no body part between them that is not the symptom's own
-('my chest hurts and my legs feel heavy' is no crushing chest pain; a rash's own site does not count). A qualifier inside another phrase ('heavy
-periods', 'blood pressure') is that phrase's. The match is the qualifier's own words, so the assertion engine reads
-its negation ('coughing but no blood in it'). Matches are (first token, end token, ids) as Lexicon.find gives."""
+('my chest hurts and my legs feel heavy' is no crushing chest pain; a rash's own site does not count). A qualifier
+inside another phrase ('heavy periods', 'blood pressure') is that phrase's. The match is the qualifier's own words,
+so the assertion engine reads its negation ('coughing but no blood in it'). Matches are (first token, end token, ids)
+as Lexicon.find gives."""
 
 from __future__ import annotations
 
@@ -65,8 +66,8 @@ def load(kb_dir: str) -> QualifierTable | None:
     jsonschema.validate(doc, SCHEMA)
     rules = tuple(Qualifier(q["finding"], frozenset(q["base"]), tuple(w.lower() for w in q["words"]))
                   for q in doc["qualifiers"])
-    return QualifierTable(int(doc["before"]), int(doc["after"]), frozenset(w.lower() for w in doc.get("not_before", [])),
-                          rules)
+    not_before = frozenset(w.lower() for w in doc.get("not_before", []))
+    return QualifierTable(int(doc["before"]), int(doc["after"]), not_before, rules)
 
 
 def add(table: QualifierTable | None, lex, keys: list[str], matches: list, known: set[str],
