@@ -82,3 +82,12 @@ def test_earwax_lists_blocked_ears(kb):
     """NHS.uk 'Earwax build-up': a feeling that the ears are blocked is one of its symptoms."""
     p, source = kb.condition("earwax").likelihoods["ear_fullness"]
     assert p >= 0.5 and "Earwax" in source
+
+
+def test_pain_on_pressing_the_chest_wall(lex):
+    ev = _ev(lex, "my chest has hurt since Friday and it is sore to touch")
+    assert ev.get("chest_pain") is True and ev.get("chest_wall_tender") is True
+
+
+def test_cramp_is_a_pain_word_with_a_part(lex):
+    assert _ev(lex, "my thighs cramp up at night").get("limb_pain") is True
