@@ -96,6 +96,7 @@ class KnowledgeBase:
     lock: threading.Lock = field(default_factory=threading.Lock)
     # {"window": n, "swelling_words": [...], "parts": {word: finding id}, "source": ...}: 'my ankle has swollen up'
     body_swelling: dict = field(default_factory=lambda: {"window": 1, "swelling_words": [], "parts": {}})
+    body_states: tuple = ()  # findings.yaml body_states: more part-and-state readings like body_swelling
 
     def implied_by(self, fid: str) -> tuple[str, ...]:
         """Specific findings that imply `fid` (so 'no chest pain' rules them out too)."""
@@ -209,6 +210,10 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
         if fid not in f_index:
             raise KBError(f"findings.yaml: body_pain maps to unknown finding {fid!r}")
     body_swelling = fdoc.get("body_swelling") or {"window": 1, "swelling_words": [], "parts": {}}
+    body_states = tuple(fdoc.get("body_states") or ())
+    for fid in [f for st in body_states for f in st["parts"].values()]:
+        if fid not in f_index:
+            raise KBError(f"findings.yaml: body_states maps to unknown finding {fid!r}")
     for fid in body_swelling["parts"].values():
         if fid not in f_index:
             raise KBError(f"findings.yaml: body_swelling maps to unknown finding {fid!r}")
@@ -243,7 +248,7 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     return KnowledgeBase(findings, conditions, rules, dict(rdoc["crisis_resources"]), implies, body_pain,
                          [str(p) for p in [d / "findings.yaml", d / "red_flags.yaml", *cond_files]], digest,
                          f_index, c_index, lik, prior_band, sex_mult, level_idx, listed=listed,
-                         body_swelling=body_swelling)
+                         body_swelling=body_swelling, body_states=body_states)
 
 
 def kb_stats(kb: KnowledgeBase) -> dict:

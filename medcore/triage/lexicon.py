@@ -81,6 +81,11 @@ class Lexicon:
         self.swelling_words = {self.phrase_keys(w) for w in swelling.get("swelling_words", [])}
         self.swelling_parts = {self.phrase_keys(k): v for k, v in swelling.get("parts", {}).items()}
         self.swelling_window = int(swelling.get("window", 1))
+        # (state words, parts, window, closed) per part-and-state table: swelling first, then findings.yaml body_states
+        # (the last item: whether a part read by another phrase is closed to the state, as it is to swelling)
+        self.state_tables = [(self.swelling_words, self.swelling_parts, self.swelling_window, True)] + [
+            ({self.phrase_keys(w) for w in st["words"]}, {self.phrase_keys(k): v for k, v in st["parts"].items()},
+             int(st["window"]), False) for st in kb.body_states]
         self.vocabulary = {t for _, p, _ in (*table_rows, *extra_rows) for t in tokens(p)}
 
     def phrase_keys(self, phrase: str) -> tuple[str, ...]:
@@ -124,6 +129,35 @@ class Lexicon:
                 out.append((s, e, []))
             out[-1][2].append(_PREFIX[m.type] + m.concept_id)
         return out
+
+
+SIDES = {"left", "right"}
+
+
+def find_sideless(lex: Lexicon, clause: str) -> list[tuple[int, int, list[str]]]:
+    """Lexicon.find, plus what the clause says once a side word before a body part is set aside: 'a sharp pain in
+    my right eye' is 'pain in my eye', 'the hearing in my left ear has gone' is 'hearing in my ear has gone'. The
+    phrases naming a side themselves ('pain in my lower right tummy', 'right eye') are matched as before; the
+    matches of the shortened clause are added where they find something new, mapped back to the clause's tokens.
+    'side' is no body part here ('my right side' is a flank phrase of its own)."""
+    matches = lex.find(clause)
+    words = _TOKEN.findall(clause.replace("’", "'"))
+    keys = lex.word_keys(clause)
+    parts = set(lex.part_keys) | {p[0] for p in lex.swelling_parts if len(p) == 1}
+    drop = {i for i, k in enumerate(keys[:-1]) if k in SIDES and keys[i + 1] in parts and keys[i + 1] != "side"}
+    if not drop:
+        return matches
+    kept = [i for i in range(len(words)) if i not in drop]
+    have = {(s, e, tuple(ids)) for s, e, ids in matches}
+    found = {i for _, _, ids in matches for i in ids}
+    out = list(matches)
+    for s, e, ids in lex.find(" ".join(words[i] for i in kept)):
+        new = [i for i in ids if i not in found]
+        span = (kept[s], kept[e - 1] + 1)
+        if new and (*span, tuple(ids)) not in have:
+            out.append((*span, new))
+            found.update(new)
+    return sorted(out)
 
 
 def terminology_phrases(kb: KnowledgeBase, terminology) -> dict[str, list[str]]:
@@ -294,26 +328,30 @@ def _add_body_swelling(lex: Lexicon, keys: list[str], matches: list) -> list:
     'no swelling in my feet'). `keys`: the matcher's word keys (Lexicon.word_keys)."""
     covered = {t for s, e, _ in matches for t in range(s, e)}
     found = {fid for _, _, ids in matches for fid in ids}
-    # a part already read is closed ('my calf is painful and swelling' is the calf's pain), but a part phrase stays
-    # open: 'a tender swelling behind the ear' is the swelling behind it whatever the pain rule made of 'tender ... ear'
-    parts = [(s, e, p) for s, e, p in _occurrences(keys, lex.swelling_parts)
-             if len(p) > 1 or not covered & set(range(s, e))]
     added = []
-    for ws, we, _ in _occurrences(keys, lex.swelling_words):
-        if covered & set(range(ws, we)):
-            continue
+    # the same reading for each other state of findings.yaml body_states ('both my legs feel heavy and weak', 'my
+    # knee is hot and red')
+    for state_words, state_parts, window, closed in lex.state_tables:
+        # a part already read is closed to swelling ('my calf is painful and swelling' is the calf's pain), but a part
+        # phrase stays open: 'a tender swelling behind the ear' is the swelling behind it whatever the pain rule made
+        # of it; the other states stay open ('my ankle blew up and it is red and hot')
+        parts = [(s, e, p) for s, e, p in _occurrences(keys, state_parts)
+                 if not closed or len(p) > 1 or not covered & set(range(s, e))]
+        for ws, we, _ in _occurrences(keys, state_words):
+            if covered & set(range(ws, we)):
+                continue
 
-        def gap(span):  # words from the swelling word to the part (0: touching)
-            s, e, _ = span
-            return ws - e + 1 if e <= ws else s - we + 1
+            def gap(span):  # words from the state word to the part (0: touching)
+                s, e, _ = span
+                return ws - e + 1 if e <= ws else s - we + 1
 
-        near = [sp for sp in parts if 0 < gap(sp) <= lex.swelling_window]
-        if not near:
-            continue
-        b = min(near, key=lambda sp: (gap(sp), sp[0] > ws))  # the nearest part; the one before on a tie
-        fid = lex.swelling_parts[b[2]]
-        if fid in found:
-            continue
-        found.add(fid)
-        added.append((ws, we, [fid]))
+            near = [sp for sp in parts if 0 < gap(sp) <= window]
+            if not near:
+                continue
+            b = min(near, key=lambda sp: (gap(sp), sp[0] > ws))  # the nearest part; the one before on a tie
+            fid = state_parts[b[2]]
+            if fid in found:
+                continue
+            found.add(fid)
+            added.append((ws, we, [fid]))
     return sorted([*matches, *added]) if added else matches

@@ -28,9 +28,11 @@ from medcore.triage.gestation import (
     LATE_WEEKS, OTHER_BLEEDING, blood_loss, gave_birth, gestation_weeks, heavy_blood, in_pregnancy_context,
 )
 from medcore.triage.input_guard import normalize_text
-from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _add_body_pain, _add_body_swelling, _unblocked, polarity_free
+from medcore.triage.lexicon import (
+    EmbeddingIndex, Lexicon, _add_body_pain, _add_body_swelling, _unblocked, find_sideless, polarity_free,
+)
 from medcore.triage.travel import travel_findings
-from medcore.triage import mild_readings, vitals
+from medcore.triage import mild_readings, qualifiers, vitals
 from medcore.triage.mild_readings import is_mild
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, stem, tokens  # noqa: F401  (public names)
 
@@ -39,6 +41,8 @@ _CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
 # bad it is (a sentence's "worst headache of my life" or "the worst pain" still reads as severe)
 _WORST_WHEN = re.compile(r"\bworst\s+(?=(?:with|at|when|whenever|on|after|before|during|first)\b"
                          r"|in\s+the\s+(?:morning|evening|night|day|afternoon)\b)")
+# a clause that starts by pointing back at the one before ('It is bright green.', 'There was blood in it.')
+_POINTS_BACK = re.compile(r"\s*(?:it|it's|its|this|that|they|they're|there's|there\s+is|there\s+was)\b")
 _EMBED_STOP = {"i", "my", "a", "the", "have", "am", "i'm", "been", "is", "it"}
 
 
@@ -99,12 +103,18 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     low = text.lower()
     relative_history: list[tuple[list[str], str]] = []  # a relative's own condition or risk, with its phrase
     relative_complains = False  # the speaker's relative has symptoms: the relative is the patient
+    qtable = qualifiers.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
+    before: frozenset[str] = frozenset()  # what the clause before read, for a clause that points back at it
     for a, b in assertions.clauses(low, rules):
         clause = low[a:b].strip()
         toks = tokens(clause)
-        matches = _unblocked(lexicon.find(clause))
-        matches = _add_body_pain(lexicon, lexicon.word_keys(clause), matches)
-        matches = _add_body_swelling(lexicon, lexicon.word_keys(clause), matches)
+        keys = lexicon.word_keys(clause)
+        matches = _unblocked(find_sideless(lexicon, clause))
+        matches = _add_body_pain(lexicon, keys, matches)
+        matches = _add_body_swelling(lexicon, keys, matches)
+        matches = qualifiers.add(qtable, lexicon, keys, matches, kb.finding_index,
+                                 before if _POINTS_BACK.match(clause) else frozenset())
+        before = frozenset(i for _, _, ids in matches for i in ids)
         words = list(_TOKEN.finditer(clause))
         starts = [m.start() for m in words]
         said = assertions.assert_spans(clause, [(words[s].start(), words[e - 1].end()) for s, e, _ in matches], rules)

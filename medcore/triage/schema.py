@@ -21,6 +21,13 @@ FINDINGS = {
                                          "swelling_words": {"type": "array", "items": {"type": "string"}},
                                          "parts": {"type": "object",
                                                    "additionalProperties": {"type": "string"}}}},
+        # other states of a body part read like body_swelling: a state word near the part (kb.body_states)
+        "body_states": {"type": "array", "items": {
+            "type": "object", "required": ["name", "source", "window", "words", "parts"], "additionalProperties": False,
+            "properties": {"name": {"type": "string"}, "source": SOURCE,
+                           "window": {"type": "integer", "minimum": 1, "maximum": 12},
+                           "words": {"type": "array", "items": {"type": "string"}},
+                           "parts": {"type": "object", "additionalProperties": {"type": "string"}}}}},
         "implies": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         # synonyms appended at the end of the file (shared file: helpers append, never edit rows in the middle);
         # merged into each finding's list at load
