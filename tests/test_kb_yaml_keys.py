@@ -1,12 +1,15 @@
-"""A curated QA file names each condition, drug and section once: YAML keeps only the last of two equal keys,
-so a page's second block would silently drop the first (session 10 found one while writing)."""
+"""Every YAML file under assets/ names each key once per mapping: YAML keeps only the last of two equal keys, so
+a second block silently drops the first (session 10 lost a QA page's sections this way). One check for every KB
+file, since each tool loads its YAML with its own safe_load."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from .conftest import KB
+from pathlib import Path
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
 def _duplicate_keys(text: str) -> list[str]:
@@ -25,8 +28,8 @@ def _duplicate_keys(text: str) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("path", sorted((KB / "qa").glob("*.yaml")), ids=lambda p: p.name)
-def test_no_key_twice_in_a_curated_file(path):
+@pytest.mark.parametrize("path", sorted(ASSETS.rglob("*.yaml")), ids=lambda p: str(p.relative_to(ASSETS)))
+def test_no_key_twice_in_a_kb_file(path):
     assert _duplicate_keys(path.read_text(encoding="utf-8")) == []
 
 
