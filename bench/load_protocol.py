@@ -21,7 +21,7 @@ also start at a uniform random moment within the first `b` seconds, like a spawn
 baseline (median of --baseline-runs sessions, after one unmeasured warm-up session) runs first, in the same
 process, against the same server. Target (issue 14): zero errors and p95 within 2x the single-user time.
 
-Run: python bench/load_protocol.py [--sessions 20] [--mode burst|paced] [--think 5,15] [--url URL]
+Run: python bench/load_protocol.py [--sessions 20] [--mode burst|paced|both] [--think 5,15] [--url URL]
      (starts its own server with a temporary database unless --url names a running one)"""
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ import resource
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -99,7 +100,8 @@ async def user(url: str, n: int, tools: list[str], timeout_s: float, think: tupl
     opens: list[Interaction] = []
     try:
         async with Session(url, timeout_s=timeout_s) as s:
-            await s.open()
+            home = await s.open()
+            opens.append(Interaction(n, "home", home.seconds, "; ".join(home.page.errors())))
             for i, tool in enumerate(tools):
                 if think and i:
                     await asyncio.sleep(rng.uniform(*think))
@@ -114,7 +116,7 @@ async def user(url: str, n: int, tools: list[str], timeout_s: float, think: tupl
                     actions.append(Interaction(n, tool, None, f"timeout after {timeout_s:.0f} s"))
                     return actions, opens  # the stream is mid-run: this session cannot go on
     except (OSError, ProtocolError, asyncio.TimeoutError) as exc:  # could not connect, or the stream closed
-        actions.append(Interaction(n, "connect", None, f"{type(exc).__name__}: {exc}"))
+        actions.append(Interaction(n, "connect or home", None, f"{type(exc).__name__}: {exc}"))
     except Exception as exc:  # noqa: BLE001 - websockets' ConnectionClosed and friends: one session's failure
         actions.append(Interaction(n, "stream", None, f"{type(exc).__name__}: {exc}"))
     return actions, opens
@@ -154,17 +156,26 @@ def _open_stats(opens: list[Interaction]) -> dict:
     return out
 
 
-async def run_load(url: str, sessions: int, tools: list[str], *, mode: str = "burst",
-                   think: tuple[float, float] = (5.0, 15.0), baseline_runs: int = 3, timeout_s: float = 120.0,
-                   server_pid: int | None = None, seed: int = 14) -> dict:
-    await user(url, 0, tools, timeout_s)  # warm-up, not counted: first imports and knowledge-base builds
+async def single_user(url: str, tools: list[str], runs: int, timeout_s: float):
+    """The baseline: one unmeasured warm-up session (first imports and knowledge-base builds), then `runs`
+    sessions one after another. Returns (timed actions, page opens)."""
+    await user(url, 0, tools, timeout_s)
     baseline: list[Interaction] = []
-    base_opens: list[Interaction] = []
-    for r in range(baseline_runs):
+    opens: list[Interaction] = []
+    for r in range(runs):
         a, o = await user(url, 1 + r, tools, timeout_s)
         baseline += a
-        base_opens += o
-    first = 1 + baseline_runs
+        opens += o
+    return baseline, opens
+
+
+async def run_load(url: str, sessions: int, tools: list[str], *, mode: str = "burst",
+                   think: tuple[float, float] = (5.0, 15.0), baseline_runs: int = 3, timeout_s: float = 120.0,
+                   server_pid: int | None = None, seed: int = 14, baseline=None, first: int = 0) -> dict:
+    """One concurrent phase of `sessions` users; `baseline` (from single_user) is measured first when not given.
+    `first` numbers the users (their text) after those of earlier phases."""
+    baseline, base_opens = baseline or await single_user(url, tools, baseline_runs, timeout_s)
+    first = max(first, 1 + baseline_runs)
     rng = random.Random(seed)
     paced = mode == "paced"
 
@@ -180,12 +191,17 @@ async def run_load(url: str, sessions: int, tools: list[str], *, mode: str = "bu
     concurrent = [i for a, _ in results for i in a]
     finished = sum(len(a) == len(tools) and all(i.seconds is not None for i in a) for a, _ in results)
     report = summarize_runs(tools, baseline, concurrent, sessions, finished, wall)
+    opens = [i for _, o in results for i in o]
+    # an error shown on opening a page counts too (summarize_runs sees only the timed actions)
+    report["errors"] += [{**asdict(i), "tool": f"open {i.tool}"} for i in base_opens + opens if i.error]
+    report["error_count"] = len(report["errors"])
+    report["target"]["zero_errors"] = not report["errors"]
     report["client"] = "protocol (websocket, no browser)"
     report["mode"] = mode
     if paced:
         report["think_s"] = list(think)
     report["open_page"] = {"single_user": _open_stats(base_opens),
-                           "concurrent": _open_stats([i for _, o in results for i in o])}
+                           "concurrent": _open_stats(opens)}
     report["cpu_s_concurrent_phase"] = {
         "server": None if cpu0 is None or cpu1 is None else round(cpu1 - cpu0, 2),
         "client": round(client1 - client0, 2)}
@@ -196,8 +212,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sessions", type=int, default=20, help="concurrent sessions (default 20)")
     ap.add_argument("--tools", default="chat,summarizer,planner", help="comma-separated: " + ",".join(TOOLS))
-    ap.add_argument("--mode", choices=["burst", "paced"], default="burst",
-                    help="burst: every session at once, back to back; paced: think time between actions")
+    ap.add_argument("--mode", choices=["burst", "paced", "both"], default="burst",
+                    help="burst: every session at once, back to back; paced: think time between actions; "
+                         "both: burst then paced against the same server, after one baseline")
     ap.add_argument("--think", default="5,15", help="paced mode: think time range in seconds, MIN,MAX")
     ap.add_argument("--baseline-runs", type=int, default=3, help="single-user runs; the median is the baseline")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds one request may take")
@@ -209,19 +226,29 @@ def main(argv=None) -> int:
     think = tuple(float(x) for x in args.think.split(","))
     if unknown or not tools or args.sessions < 1 or args.baseline_runs < 1 or len(think) != 2 or think[0] > think[1]:
         ap.error(f"unknown tools {unknown}" if unknown else "need a tool, a session, a baseline run and --think MIN,MAX")
-    kw = dict(mode=args.mode, think=think, baseline_runs=args.baseline_runs, timeout_s=args.timeout)
+    modes = ["burst", "paced"] if args.mode == "both" else [args.mode]
+
+    async def phases(url: str, pid: int | None) -> dict:
+        base = await single_user(url, tools, args.baseline_runs, args.timeout)
+        out = {}
+        for i, mode in enumerate(modes):
+            out[mode] = await run_load(url, args.sessions, tools, mode=mode, think=think, timeout_s=args.timeout,
+                                       server_pid=pid, baseline=base, first=1 + args.baseline_runs + i * args.sessions)
+        return out
+
     if args.url:
-        report = asyncio.run(run_load(args.url.rstrip("/"), args.sessions, tools, **kw))
+        reports = asyncio.run(phases(args.url.rstrip("/"), None))
     else:
         from tests.live_server import streamlit_server
 
         with tempfile.TemporaryDirectory(prefix="medcore-load-") as tmp, streamlit_server(Path(tmp)) as url:
-            report = asyncio.run(run_load(url, args.sessions, tools, server_pid=url.proc.pid, **kw))
+            reports = asyncio.run(phases(url, url.proc.pid))
+    report = reports[modes[0]] if len(modes) == 1 else reports
     text = json.dumps(report, indent=1)
     print(text)
     if args.out:
         Path(args.out).write_text(text + "\n")
-    return 0 if report["error_count"] == 0 else 1
+    return 0 if all(r["error_count"] == 0 for r in reports.values()) else 1
 
 
 if __name__ == "__main__":
