@@ -108,3 +108,12 @@ def test_the_summary_json_is_made_when_clicked(settings, monkeypatch):
     assert not at.exception and not at.error
     button = _download(at, "JSON")
     assert button.deferred_file_id and not button.url and made == []
+
+
+def test_the_server_skips_the_full_garbage_collection_after_each_run():
+    """Streamlit's runner.postScriptGC ran gc.collect() after every script run: about 0.4 s of CPU per rerun
+    with the app's knowledge bases in memory, where the pages themselves take 0.02-0.3 s."""
+    import tomllib
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["postScriptGC"] is False
