@@ -219,6 +219,7 @@ def main(argv=None) -> int:
     ap.add_argument("--baseline-runs", type=int, default=3, help="single-user runs; the median is the baseline")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds one request may take")
     ap.add_argument("--url", help="a running server to load instead of starting one")
+    ap.add_argument("--server-pid", type=int, help="with --url: the server's process id, to report its CPU time")
     ap.add_argument("--out", help="also write the JSON report to this file")
     args = ap.parse_args(argv)
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
@@ -237,7 +238,7 @@ def main(argv=None) -> int:
         return out
 
     if args.url:
-        reports = asyncio.run(phases(args.url.rstrip("/"), None))
+        reports = asyncio.run(phases(args.url.rstrip("/"), args.server_pid))
     else:
         from tests.live_server import streamlit_server
 
