@@ -226,7 +226,8 @@ def main(argv=None) -> int:
     unknown = [t for t in tools if t not in TOOLS]
     think = tuple(float(x) for x in args.think.split(","))
     if unknown or not tools or args.sessions < 1 or args.baseline_runs < 1 or len(think) != 2 or think[0] > think[1]:
-        ap.error(f"unknown tools {unknown}" if unknown else "need a tool, a session, a baseline run and --think MIN,MAX")
+        ap.error(f"unknown tools {unknown}" if unknown
+                 else "need a tool, a session, a baseline run and --think MIN,MAX")
     modes = ["burst", "paced"] if args.mode == "both" else [args.mode]
 
     async def phases(url: str, pid: int | None) -> dict:

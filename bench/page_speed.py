@@ -3,9 +3,11 @@ network or a browser. Runs the app under Streamlit's AppTest (the same script ru
 template text backend and a temporary database.
 
 For each of --sessions sessions (the first is a warm-up, not counted: cold imports and knowledge-base builds):
-Home (first run of a session; page scripts are compiled once per process, as in the server), then for Symptom chat, Record summarizer and Treatment planner: open the page,
-do the user's action (send a story; summarize a note; load the example bundle and make a plan) and one more
-rerun of the answered page (what any widget change costs afterwards). Reports the median per step.
+Home (first run of a session; page scripts are compiled once per process, as in the server), then for
+Symptom chat, Record summarizer and Treatment planner: open the page, do the user's action (send a story;
+summarize a note; load the example bundle and make a plan) and one more rerun of the answered page (what any
+widget change costs afterwards). Reports the median per step. AppTest does not run Streamlit's post-run
+garbage collection, so this measures the pages' own work (docs/measurements/load_test.md, session 11).
 
 --base PATH measures another checkout too (e.g. `git worktree add /tmp/base HEAD~3`), alternating the two in
 fresh processes (base, head, base, head, ...) so that machine load drifts hit both alike, and prints the
