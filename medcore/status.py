@@ -101,6 +101,21 @@ def tool_status(tool: ToolInfo, settings: Settings) -> ToolStatus:
         return ToolStatus(tool, False, [], f"{type(exc).__name__}: {exc}")
 
 
+def tool_ready(tool: ToolInfo, settings: Settings) -> ToolStatus:
+    """What a tool's own page needs: whether it is ready. The component list (for Home, or for the page's
+    "not available yet" panel) is read only when it is not: a full check can parse datasets (the triage
+    vignettes take about 2 s), and every tool page runs this."""
+    try:
+        module = _status_module(tool.key)
+        if module is None:
+            return ToolStatus(tool, False, [], "engine not built yet")
+        if module.engine_ready(settings):
+            return ToolStatus(tool, True)
+        return ToolStatus(tool, False, list(module.check(settings)))
+    except Exception as exc:  # noqa: BLE001 - a broken tool must not take down its page's frame
+        return ToolStatus(tool, False, [], f"{type(exc).__name__}: {exc}")
+
+
 def shared_components(settings: Settings) -> list[Component]:
     """Models several tools use, all shipped by PyPI packages (nothing comes from a hub)."""
     from medcore.embeddings import minilm_path

@@ -17,7 +17,14 @@ st.caption("An offline clinical AI workbench: synthetic images, note summaries, 
 disclaimer()
 
 settings = get_settings()
-statuses = all_status(settings)
+
+
+@st.cache_data(ttl=20, show_spinner=False)  # every visit opens Home; the tool pages' status has the same ttl
+def _statuses(_settings_key: str):
+    return all_status(get_settings())
+
+
+statuses = _statuses(f"{settings.data_dir}|{settings.kb_dir}|{settings.llm_backend}")
 
 c1, c2, c3 = st.columns(3)
 c1.metric("Compute device", device_label(settings).split(":")[0])

@@ -2,6 +2,7 @@
 structured summary with clickable provenance, and the narrative; edit, download, hand off."""
 
 import dataclasses
+import functools
 import json
 
 import pandas as pd
@@ -98,6 +99,10 @@ def run_pipeline(text: str, models_key: str):  # key: a new active model re-runs
     note = inputs.NoteInput(text, "paste")
     engines_only = dataclasses.replace(get_settings(), llm_backend="template")
     return service.summarize_bounded(note, engines_only)  # a worker process, under the time budget
+
+
+def _json_download(a, nar, warnings, identifiers: bool) -> str:
+    return json.dumps(export.to_json(a, nar, warnings, identifiers=identifiers), indent=1, ensure_ascii=False)
 
 
 def model_narrative(text: str, models_key: str):
@@ -280,8 +285,8 @@ with error_boundary("summarizing the note"):
     c1, c2, c3, c4 = st.columns(4)
     c1.download_button("Markdown", export.to_markdown(a, nar, identifiers=ident, corrected=corrected),
                        file_name="summary.md", mime="text/markdown", icon=":material/article:")
-    c2.download_button("JSON", json.dumps(export.to_json(a, nar, result.warnings, identifiers=ident), indent=1,
-                                          ensure_ascii=False),
+    # made when clicked (a deferred download): the JSON redacts the whole analysis, work no rerun needs
+    c2.download_button("JSON", functools.partial(_json_download, a, nar, result.warnings, ident),
                        file_name="summary.json", mime="application/json", icon=":material/data_object:")
     bundle = export.to_fhir_bundle(a, nar, identifiers=ident, corrected=corrected)
     export.validate_bundle(bundle)

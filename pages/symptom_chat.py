@@ -1,6 +1,7 @@
 """Symptom chat: free-text interview, quick replies, live differential (clinician mode), triage,
 corrections of recognised findings, exports. Layout only; the interview lives in medcore.triage."""
 
+import functools
 import json
 
 import plotly.graph_objects as go
@@ -279,8 +280,9 @@ with right:
             with error_boundary("preparing the exports"):
                 st.download_button("Transcript and result (JSON)", json.dumps(export.to_json(state), indent=2),
                                    file_name="symptom_chat.json", mime="application/json", key="tri_dl_json")
-                st.download_button("Report (PDF)", export.to_pdf(state), file_name="symptom_chat.pdf",
-                                   mime="application/pdf", key="tri_dl_pdf")
+                # made when clicked (a deferred download), not on every rerun: the PDF is most of a rerun's time
+                st.download_button("Report (PDF)", functools.partial(export.to_pdf, state),
+                                   file_name="symptom_chat.pdf", mime="application/pdf", key="tri_dl_pdf")
                 bundle = export.to_fhir(state)
                 st.download_button("Differential as FHIR R4B Conditions (JSON)", json.dumps(bundle, indent=2),
                                    file_name="symptom_chat_fhir.json", mime="application/fhir+json",

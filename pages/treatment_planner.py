@@ -2,6 +2,7 @@
 condition -> a guideline-based plan with doses, warnings and explanations; the clinician accepts,
 rejects or modifies each item (every save is a version); downloads and a patient handout."""
 
+import functools
 import json
 
 import pandas as pd
@@ -360,8 +361,9 @@ with st.container(border=True):
     with error_boundary("preparing the downloads"):
         c[0].download_button("Plan (Markdown)", render.plan_markdown(plan), file_name="treatment_plan.md",
                              mime="text/markdown", icon=":material/description:")
-        c[1].download_button("Plan (PDF)", render.plan_pdf(plan), file_name="treatment_plan.pdf",
-                             mime="application/pdf", icon=":material/picture_as_pdf:")
+        # made when clicked (a deferred download), not on every rerun: the PDF is a third of a rerun's time
+        c[1].download_button("Plan (PDF)", functools.partial(render.plan_pdf, plan),
+                             file_name="treatment_plan.pdf", mime="application/pdf", icon=":material/picture_as_pdf:")
         bundle = fhir_io.plan_to_bundle(plan, plan.get("items"))
         fhir_io.validate_bundle(bundle)
         c[2].download_button("FHIR R4 (CarePlan + MedicationRequest)", json.dumps(bundle, indent=1),

@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from medcore.status import ToolStatus, tool, tool_status
+from medcore.status import ToolStatus, tool, tool_ready
 from ui.loaders import get_settings
 
 DISCLAIMER = (
@@ -30,7 +30,8 @@ def disclaimer(where=st) -> None:
 
 @st.cache_data(ttl=20, show_spinner=False)
 def _status(key: str, _settings_key: str) -> ToolStatus:
-    return tool_status(tool(key), get_settings())
+    # readiness only: the full component check is Home's (pages/home.py), not every page's
+    return tool_ready(tool(key), get_settings())
 
 
 def page_setup(key: str) -> ToolStatus:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from medcore.status import Component
 
 
@@ -18,11 +21,11 @@ def check(settings) -> list[Component]:
     except (KBError, OSError) as exc:
         return [Component("triage knowledge base", "knowledge base", False, str(exc))]
     try:
-        from medcore.triage.evaluate import load_vignettes
+        from medcore.triage.evaluate import vignette_files
 
-        vs = load_vignettes(settings.kb_dir, kb)
-        out.append(Component("triage vignettes", "dataset", True,
-                             f"{len(vs)} vignettes, {sum(1 for v in vs if v.get('held_out'))} held out"))
+        files = vignette_files(_triage_dir(settings.kb_dir))
+        n, held_out = _vignette_counts(settings.kb_dir, tuple((str(p), *_stamp(p)) for p in files))
+        out.append(Component("triage vignettes", "dataset", True, f"{n} vignettes, {held_out} held out"))
     except Exception as exc:  # noqa: BLE001
         out.append(Component("triage vignettes", "dataset", False, str(exc)))
     from medcore.embeddings import minilm_path
@@ -43,6 +46,27 @@ def check(settings) -> list[Component]:
     except Exception as exc:  # noqa: BLE001 - the MLP is optional
         out.append(Component("triage MLP", "checkpoint", True, f"unavailable ({type(exc).__name__})"))
     return out
+
+
+def _triage_dir(kb_dir) -> Path:
+    d = Path(kb_dir)
+    return d if d.name == "triage" else d / "triage"
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+@lru_cache(maxsize=4)
+def _vignette_counts(kb_dir: str, _files: tuple) -> tuple[int, int]:
+    """(vignettes, held out), validated as the evaluation loads them. Parsing every vignette file takes about
+    2 s and Home shows this on every visit, so it is kept until a file changes (`_files`: paths, mtimes, sizes)."""
+    from medcore.triage.evaluate import load_vignettes
+    from medcore.triage.kb import load_kb
+
+    vs = load_vignettes(kb_dir, load_kb(kb_dir))
+    return len(vs), sum(1 for v in vs if v.get("held_out"))
 
 
 def engine_ready(settings) -> bool:

@@ -1,0 +1,119 @@
+"""Per-rerun work the pages no longer do (issue 14, speed; bench/page_speed.py measures it): a tool page reads
+only whether its tool is ready, Home reads the full status once per cache period, the triage vignettes are
+parsed once until a file changes, and PDFs are made when their download button is clicked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from medcore import status as status_mod
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class FakeTool:
+    def __init__(self, ready: bool):
+        self.ready, self.checks = ready, 0
+
+    def engine_ready(self, settings) -> bool:
+        return self.ready
+
+    def check(self, settings):
+        self.checks += 1
+        return [status_mod.Component("thing", "model", False, "missing")]
+
+
+@pytest.mark.parametrize("ready", [True, False])
+def test_a_tool_page_reads_its_components_only_when_the_tool_is_not_ready(settings, monkeypatch, ready):
+    fake = FakeTool(ready)
+    monkeypatch.setattr(status_mod, "_status_module", lambda key: fake)
+    got = status_mod.tool_ready(status_mod.tool("triage"), settings)
+    assert got.ready is ready
+    assert fake.checks == (0 if ready else 1)  # the not-available panel still lists what is missing
+    assert [c.name for c in got.components] == ([] if ready else ["thing"])
+
+
+def test_triage_vignettes_are_parsed_once_until_a_file_changes(settings, monkeypatch):
+    from medcore.triage import evaluate
+    from medcore.triage import status as tstatus
+
+    calls = []
+    real = evaluate.load_vignettes
+    monkeypatch.setattr(evaluate, "load_vignettes", lambda *a, **k: calls.append(1) or real(*a, **k))
+    tstatus._vignette_counts.cache_clear()
+    first = tstatus.check(settings)
+    assert tstatus.check(settings) == first and len(calls) == 1
+    vignettes = next(c for c in first if c.name == "triage vignettes")
+    assert vignettes.ok and "vignettes" in vignettes.detail
+    real_stamp = tstatus._stamp
+    monkeypatch.setattr(tstatus, "_stamp", lambda p: (real_stamp(p)[0] + 1, real_stamp(p)[1]))  # a file changed
+    assert tstatus.check(settings) == first and len(calls) == 2
+
+
+def test_home_reads_the_full_status_once_per_cache_period(settings, monkeypatch):
+    calls = []
+    real = status_mod.all_status
+    monkeypatch.setattr(status_mod, "all_status", lambda s: calls.append(1) or real(s))
+    at = AppTest.from_file(str(REPO / "pages" / "home.py"), default_timeout=300).run()
+    assert not at.exception and any("Tools ready" in m.label for m in at.metric)
+    at.run()
+    AppTest.from_file(str(REPO / "pages" / "home.py"), default_timeout=300).run()  # another session
+    assert len(calls) == 1
+
+
+def _download(at, label):
+    return next(d for d in at.get("download_button") if d.proto.label == label).proto
+
+
+def test_the_chat_report_pdf_is_made_when_clicked(settings, monkeypatch):
+    from medcore.triage import export
+
+    made = []
+    monkeypatch.setattr(export, "to_pdf", lambda state: made.append(1) or b"%PDF")
+    at = AppTest.from_file(str(REPO / "pages" / "symptom_chat.py"), default_timeout=300).run()
+    at.chat_input(key="tri_input").set_value("I am 30 and I have had a sore throat and a runny nose for two days").run()
+    at.run()
+    assert not at.exception and not at.error
+    pdf = _download(at, "Report (PDF)")
+    assert pdf.deferred_file_id and not pdf.url and made == []
+
+
+def test_the_plan_pdf_is_made_when_clicked(settings, monkeypatch):
+    from medcore.therapy import render
+
+    made = []
+    monkeypatch.setattr(render, "plan_pdf", lambda plan: made.append(1) or b"%PDF")
+    at = AppTest.from_file(str(REPO / "pages" / "treatment_planner.py"), default_timeout=300).run()
+    next(b for b in at.button if b.label == "Load example bundle").click().run()
+    next(b for b in at.button if b.label == "Make plan").click().run()
+    at.run()
+    assert not at.exception and not at.error
+    assert any("Review: accept, reject or modify" in s.value for s in at.subheader)
+    pdf = _download(at, "Plan (PDF)")
+    assert pdf.deferred_file_id and not pdf.url and made == []
+
+
+def test_the_summary_json_is_made_when_clicked(settings, monkeypatch):
+    from medcore.records import export
+
+    made = []
+    real = export.to_json
+    monkeypatch.setattr(export, "to_json", lambda *a, **k: made.append(1) or real(*a, **k))
+    at = AppTest.from_file(str(REPO / "pages" / "record_summarizer.py"), default_timeout=300).run()
+    at.text_area(key="rec_input").set_value("HPI: 61-year-old man with cough for 3 days.\nPlan: chest X-ray.\n")
+    next(b for b in at.button if b.label == "Summarize pasted note").click().run()
+    assert not at.exception and not at.error
+    button = _download(at, "JSON")
+    assert button.deferred_file_id and not button.url and made == []
+
+
+def test_the_server_skips_the_full_garbage_collection_after_each_run():
+    """Streamlit's runner.postScriptGC ran gc.collect() after every script run: about 0.4 s of CPU per rerun
+    with the app's knowledge bases in memory, where the pages themselves take 0.02-0.3 s."""
+    import tomllib
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["postScriptGC"] is False
