@@ -51,6 +51,8 @@ def score_pair(kb: KnowledgeBase, case: dict) -> dict:
     findings = [f for f in ix.check_ids(kb, a_ids + b_ids, case.get("crcl"))
                 if (f.drug_ids[0] in a_ids) != (f.drug_ids[1] in a_ids) or
                 (f.drug_ids[0] in b_ids) != (f.drug_ids[1] in b_ids)]
+    if hasattr(ix, "by_route"):  # graded by the routes typed ("hydrocortisone cream"), as the checker shows them
+        findings = ix.by_route(kb, findings, ix.typed_routes(res))[0]
     top = min(findings, key=lambda f: RANK[f.severity]) if findings else None
     out["found"] = top.severity if top else None
     out["avoid"] = bool(top and (top.avoid or top.severity == "contraindicated"))

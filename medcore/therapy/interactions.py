@@ -14,6 +14,7 @@ from medcore.therapy.course import course_days
 from medcore.therapy.dosing import titration_daily_max
 from medcore.knowledge.interaction_rules import DurationContext
 from medcore.therapy.kb import SEVERITY_RANK, InteractionRule, KnowledgeBase
+from medcore.therapy import routes as kroutes
 from medcore.therapy.names import Resolution, resolve_drug
 
 
@@ -51,10 +52,12 @@ class InteractionReport:
     findings: list[Finding]
     duplicates: list[Duplicate]
     kb: KnowledgeBase | None = field(default=None, repr=False, compare=False)
+    route_notes: list[str] = field(default_factory=list)  # rules not raised or regraded for a local form, and why
 
     @property
     def notes(self) -> list[str]:
-        return [r.message(self.kb) for r in self.resolved if r.notable] + [r.message() for r in self.unknown]
+        return ([r.message(self.kb) for r in self.resolved if r.notable] + [r.message() for r in self.unknown]
+                + self.route_notes)
 
 
 def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Finding:
@@ -180,8 +183,44 @@ def check_names(kb: KnowledgeBase, names: list[str]) -> InteractionReport:
     named = [(r.query, r.ids) for r in resolved]
     days = stated_courses(named)
     findings = group_findings(kb, ids, days) + check_ids(kb, ids, doses=stated_doses(kb, named), days=days)
+    findings, route_notes = by_route(kb, findings, typed_routes(resolved))
     findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
-    return InteractionReport(resolved, unknown, findings, duplicates(kb, ids, labels), kb)
+    dups = [d for d in duplicates(kb, ids, labels) if not local_duplicate(kb, d, typed_routes(resolved))]
+    return InteractionReport(resolved, unknown, findings, dups, kb, route_notes)
+
+
+def typed_routes(resolved: list[Resolution]) -> dict[str, str]:
+    """drug id -> the route its typed name named ("hydrocortisone cream": topical), base ingredients only."""
+    return {i: r.route for r in resolved if r.route for i in r.ids}
+
+
+def by_route(kb: KnowledgeBase, findings: list[Finding], routes: dict[str, str]) -> tuple[list[Finding], list[str]]:
+    """Findings graded by the routes typed (see medcore.therapy.routes): a systemic-only rule is not raised for
+    a skin, eye or ear form unless its label states it for that form; the notes say why, with sources."""
+    if not routes:
+        return findings, []
+    kept, notes = [], []
+    for f in findings:
+        s = kroutes.screen(kb, f, routes)
+        if s.kept is not None:
+            kept.append(s.kept)
+        if s.note:
+            notes.append(s.note)
+    return kept, notes
+
+
+def local_form(kb: KnowledgeBase, drug_id: str, routes: dict[str, str]) -> bool:
+    """Was the drug typed as a skin, eye or ear form whose label keeps none of its systemic rules?"""
+    data = kroutes.load(kroutes.routes_file(kb))
+    route = routes.get(drug_id)
+    return kroutes.is_local(route, data) and not any(
+        k["route"] == route and "rules" not in k and drug_id in k.get("drugs", ()) for k in data.keeps)
+
+
+def local_duplicate(kb: KnowledgeBase, d: Duplicate, routes: dict[str, str]) -> bool:
+    """A same-class duplicate one of whose drugs is such a local form (hydrocortisone cream with prednisolone
+    tablets is not two systemic steroids)."""
+    return d.kind == "same_class" and any(kb.drug_name(i) in d.drugs and local_form(kb, i, routes) for i in routes)
 
 
 def stated_courses(named: list[tuple[str, list[str]]]) -> dict[str, float]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from medcore.knowledge import drugs as kdrugs
 from medcore.knowledge.names import lookup, normalise
+from medcore.therapy import routes as kroutes
 from medcore.therapy.kb import KnowledgeBase
 
 
@@ -27,6 +28,7 @@ class Resolution:
     product: str | None = None  # the combination product named, when the planner has no entry for it as one
     interaction_only: list[str] = field(default_factory=list)  # ids checked for interactions by class only
     unchecked: list[str] = field(default_factory=list)  # ingredient names the planner cannot check at all
+    route: str = ""  # the route a route word in the text names ("cream": topical), for the base-ingredient id(s)
 
     @property
     def ok(self) -> bool:
@@ -86,11 +88,12 @@ def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
         return Resolution(str(name), None, "ambiguous", list(r.suggestions))
     if not r.ok:
         return _class_named(kb, name) or Resolution(str(name), None, "unknown", list(r.suggestions))
+    route = kroutes.route_in(name, kroutes.load(kroutes.routes_file(kb))) or ""
     if r.product and r.product in kb.drugs:  # a combination the planner doses as one (Paxlovid, Augmentin)
         ids, unchecked = [r.product], []
     else:
         named = r.how in ("brand", "synonym") and not r.product
-        mapped = [(i, _planner_id(kb, i, named)) for i in r.ingredients]
+        mapped = [(i, _route_form(kb, i, route) or _planner_id(kb, i, named)) for i in r.ingredients]
         ids = list(dict.fromkeys(p for _, p in mapped if p))
         unchecked = [kdrugs.drug_name(i, lex=kb.lexicon) for i, p in mapped if p is None]
     if r.how == "fuzzy":
@@ -99,9 +102,23 @@ def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
         how = "exact"
     else:
         how = "brand_or_synonym"
+    # the route is kept only for a base ingredient: a form entry (the fentanyl patch) carries its route's classes
+    if any(kb.lexicon and kb.lexicon.ingredients.get(i, {}).get("route") for i in ids):
+        route = ""
     return Resolution(str(name), ids[0] if ids else None, how if ids else "unknown", [], ids,
                       r.product if r.product not in kb.drugs else None,
-                      [i for i in ids if i in kb.interaction_only], unchecked)
+                      [i for i in ids if i in kb.interaction_only], unchecked, route)
+
+
+def _route_form(kb: KnowledgeBase, ingredient: str, route: str | None) -> str | None:
+    """The planner's form entry of the ingredient for the route typed ("diclofenac cream" is the topical form,
+    "fluticasone inhaler" the inhaled one), when there is exactly one."""
+    if not route or route == "oral" or not kb.lexicon:  # oral forms are told apart by dose, not by the word
+        return None
+    forms = [f for f in kb.lexicon.forms.get(ingredient, ()) if kb.lexicon.ingredients.get(f, {}).get("route") == route]
+    dosed = [f for f in forms if f in kb.drugs]  # the planner's dosed form first ("diclofenac cream": the gel)
+    pick = dosed if len(dosed) == 1 else [f for f in forms if f in kb.interaction_only]
+    return pick[0] if len(pick) == 1 else None
 
 
 def _class_named(kb: KnowledgeBase, name: str) -> Resolution | None:

@@ -42,6 +42,8 @@ class PatientContext:
     # rules whose severity depends on duration; medicines stopped recently as (text, drug id, days ago)
     med_days: dict[str, float] = field(default_factory=dict)
     stopped: list[tuple[str, str, float]] = field(default_factory=list)
+    # route a current medicine's text names ("hydrocortisone cream": topical), read by interactions.by_route
+    med_routes: dict[str, str] = field(default_factory=dict)
 
 
 def _severe(kb: KnowledgeBase, reaction: str) -> bool | None:
@@ -72,10 +74,12 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
     meds = []
     med_ids = []
     named = []
+    resolved = []
     for text in p.medications:
         r = resolve_drug(kb, text)
         if r.ok:
             named.append((text, r.ids))
+            resolved.append(r)
         meds.append({"text": text, "id": r.id, "name": " + ".join(kb.drug_name(i) for i in r.ids) if r.ok else None,
                      "how": r.how, "suggestions": r.suggestions, "ids": r.ids,
                      "interaction_only": r.interaction_only, "unchecked": r.unchecked})
@@ -107,7 +111,7 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
     warnings += organ.notes
     names = {s: (kb.states.get(s) or kb.conditions.get(s) or {"name": s})["name"] for s in states}
     ctx = PatientContext(kb, p, set(states), names, allergies, med_ids, organ.crcl, organ.egfr,
-                         ix.stated_doses(kb, named), ix.stated_courses(named), stopped)
+                         ix.stated_doses(kb, named), ix.stated_courses(named), stopped, ix.typed_routes(resolved))
     return ctx, warnings, meds, problems, allergies, organ.calcs
 
 
@@ -220,12 +224,15 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
             excl.append(Issue("info", "duplicate", f"patient already takes {name}", "medication list", [drug["id"]]))
             continue
         shared = set(kb.drug_info(m)["classes"]) & set(drug["classes"]) & kb.duplicate_classes
-        if shared:
+        if shared and not ix.local_form(kb, m, ctx.med_routes):  # a steroid cream is not a second systemic steroid
             caut.append((Issue("moderate", "duplicate", f"{name} duplicates {kb.drug_name(m)} "
                                f"({', '.join(sorted(k.replace('_', ' ') for k in shared))})", kb.duplicate_source,
                                [drug["id"], m]), PENALTY["duplicate_class"]))
         doses = {**ctx.med_doses, **({drug["id"]: daily} if daily else {})}
         f = ix.pair(kb, drug["id"], m, ctx.crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})})
+        if f and ctx.med_routes:  # a skin, eye or ear form: systemic-only rules are not raised (routes.yaml)
+            kept = ix.by_route(kb, [f], ctx.med_routes)[0]
+            f = kept[0] if kept else None
         if f:
             # a dose limit broken by the CURRENT medicine's dose (aspirin 325 mg with new ticagrelor): the remedy is
             # to lower that medicine, which the management says; the new option is not ranked as one to avoid

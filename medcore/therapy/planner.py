@@ -194,6 +194,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         plan_issues += chosen.cautions
     findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses,
                             ctx.med_days)
+    findings = ix.by_route(kb, findings, ctx.med_routes)[0]  # a cream or eye drop: systemic-only rules not raised
     chosen_ids = set(chosen.drugs) if chosen else set()
     for f in findings:
         if chosen_ids & set(f.drug_ids):
@@ -215,6 +216,8 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
                                  kb.flag_sources["acb"], [n for n, _ in burden]))
     labels = [m["text"] if len(m["ids"]) == 1 else f"{m['text']} ({kb.drug_name(i)})" for m in meds for i in m["ids"]]
     for d in ix.duplicates(kb, ctx.med_ids, labels):
+        if ix.local_duplicate(kb, d, ctx.med_routes):
+            continue
         plan_issues.append(Issue("moderate", "duplicate", "current medicines: " + d.text, d.source, d.drugs))
     plan_issues += review_current(ctx)  # each current medicine against genotype, kidneys, conditions, Beers
     for w in warnings:

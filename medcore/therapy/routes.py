@@ -1,0 +1,101 @@
+"""The route a typed medicine name names ("hydrocortisone cream", "timolol eye drops") and what it means for
+interaction rules written for the systemic drug.
+
+Data: `assets/kb/knowledge/drugs/routes.yaml` (route words, systemic exposure by route, and the rules a label
+states for a local form). A pair rule is screened out when one of its drugs was typed with a route whose
+exposure is negligible (skin, eye, ear) and no `keeps` entry covers that drug, route and rule; a `keeps` entry
+may set a lower severity (the label's own). Every decision carries the data's reason and source.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RouteData:
+    words: tuple[tuple[str, str], ...]  # (phrase, route), longest phrase first
+    exposure: dict
+    keeps: tuple[dict, ...]
+    source: str
+
+
+def routes_file(kb=None) -> Path:
+    """The routes file next to the lexicon the KB was built from (the shipped one otherwise)."""
+    lex_dir = getattr(getattr(kb, "lexicon", None), "root", None)
+    p = Path(lex_dir) / "routes.yaml" if lex_dir else None
+    return p if p and p.is_file() else Path(DEFAULT_KB_DIR) / "knowledge" / "drugs" / "routes.yaml"
+
+
+def load(path: Path | None = None) -> RouteData:
+    path = Path(path or routes_file())
+    return _load(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, _stamp: int) -> RouteData:
+    d = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    words = [(w.lower(), r) for r, ws in d["route_words"].items() for w in ws]
+    for _, r in words:
+        if r not in d["exposure"]:
+            raise ValueError(f"{path}: route {r} has no exposure entry")
+    words.sort(key=lambda x: -len(x[0]))
+    return RouteData(tuple(words), d["exposure"], tuple(d.get("keeps", ())), d["source"])
+
+
+def route_in(text: str, data: RouteData | None = None) -> str | None:
+    """The route a typed name names by a route word, or None. The longest phrase wins ("oral gel" is oral)."""
+    data = data or load()
+    low = str(text).lower()
+    for phrase, route in data.words:
+        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", low):
+            return route
+    return None
+
+
+def is_local(route: str | None, data: RouteData | None = None) -> bool:
+    """A route with negligible systemic exposure (skin, eye, ear)."""
+    data = data or load()
+    return bool(route) and not data.exposure.get(route, {"systemic": True})["systemic"]
+
+
+@dataclass(frozen=True)
+class Screen:
+    kept: object | None  # the finding to show (possibly at a lower severity), or None when screened out
+    note: str  # why, with the source; "" when the route changed nothing
+
+
+def screen(kb, finding, routes: dict[str, str], data: RouteData | None = None) -> Screen:
+    """Grade one pair finding by the routes its drugs were typed with (`routes`: drug id -> route)."""
+    data = data or load(routes_file(kb))
+    local = [i for i in finding.drug_ids if is_local(routes.get(i), data)]
+    if not local:
+        return Screen(finding, "")
+    notes, severity = [], None
+    for i in local:
+        route = routes[i]
+        classes = set(kb.drug_info(i).get("classes", ()))
+        keep = next((k for k in data.keeps if k["route"] == route
+                     and (i in k.get("drugs", ()) or classes & set(k.get("classes", ())))
+                     and ("rules" not in k or set(k["rules"]) & set(finding.rules))), None)
+        if keep is None:
+            ex = data.exposure[route]
+            return Screen(None, f"{' + '.join(finding.drugs)}: not raised for {kb.drug_name(i)} ({route}): "
+                                f"{ex['why']} ({ex['source']}); the rule is for the systemic drug ({finding.source})")
+        notes.append(f"{kb.drug_name(i)} ({route}) still checked: {keep['why']} ({keep['source']})")
+        if keep.get("severity"):
+            severity = keep["severity"]
+    if severity and severity != finding.severity:
+        finding = replace(finding, severity=severity, avoid=False,
+                          management=f"{finding.management} | {notes[-1]}")
+    return Screen(finding, "; ".join(notes))
