@@ -83,3 +83,9 @@ def test_a_patients_cream_is_not_read_as_the_systemic_drug_in_a_plan(plan_for):
 
     assert steroid_warfarin(["betamethasone 1 mg daily", "warfarin 5 mg daily"])
     assert steroid_warfarin(["betamethasone cream", "warfarin 5 mg daily"]) == []
+
+
+def test_a_fluticasone_nasal_spray_still_meets_strong_cyp3a4_inhibitors(kb):
+    # nasal is a screened-in route: the Flonase label warns about ritonavir and ketoconazole
+    assert _severities(kb, "Flonase", "ritonavir") == ["moderate"]
+    assert _severities(kb, "fluticasone nasal spray", "ketoconazole") == ["moderate"]
