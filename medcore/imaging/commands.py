@@ -87,6 +87,8 @@ def register(reg) -> None:
     g.add_argument("--steps", type=int, default=None, help="default: what the checkpoint's card recommends (else 20)")
     g.add_argument("--guidance", type=float, default=None,
                    help="default: what the checkpoint's card recommends (else 2.5)")
+    g.add_argument("--guidance-min-t", type=int, default=0,
+                   help="diffusion: guide only at timesteps from this one up (0-999; 0: every step)")
     g.add_argument("--out", required=True, help="output folder")
     g.add_argument("--dicom", action="store_true", help="also write DICOM Secondary Capture files")
     g.add_argument("--zip", action="store_true", help="also write one ZIP of the batch")
@@ -233,7 +235,8 @@ def _generate(args, settings) -> int:
         steps, guidance = recommended_sampling(model.state)
         steps = args.steps if args.steps is not None else steps
         guidance = args.guidance if args.guidance is not None else guidance
-        batch = generate(model, SampleRequest(args.cls, args.n, args.seed, args.sampler, steps, guidance))
+        batch = generate(model, SampleRequest(args.cls, args.n, args.seed, args.sampler, steps, guidance,
+                                              guidance_min_t=args.guidance_min_t))
     except (SampleError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

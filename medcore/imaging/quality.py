@@ -121,7 +121,7 @@ def classification_accuracy_score(gen: np.ndarray, gen_labels: np.ndarray, ref: 
 
 
 def generate_per_class(model, n_per_class: int, *, seed: int, sampler: str, steps: int, guidance: float,
-                       batch: int = 64) -> tuple[np.ndarray, np.ndarray, float]:
+                       batch: int = 64, guidance_min_t: int = 0) -> tuple[np.ndarray, np.ndarray, float]:
     """n images per class (or n in all for an unconditional model); returns images, labels, seconds."""
     from medcore.imaging.sample import SampleRequest, generate
 
@@ -131,7 +131,8 @@ def generate_per_class(model, n_per_class: int, *, seed: int, sampler: str, step
         left, k = n_per_class, 0
         while left > 0:
             m = min(batch, left)
-            b = generate(model, SampleRequest(c, m, seed + 1000 * (c or 0) + k, sampler, steps, guidance))
+            b = generate(model, SampleRequest(c, m, seed + 1000 * (c or 0) + k, sampler, steps, guidance,
+                                              guidance_min_t=guidance_min_t))
             imgs.append(b.images)
             labs.append(np.full(m, c or 0))
             secs += b.seconds

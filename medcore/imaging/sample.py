@@ -165,6 +165,7 @@ class SampleRequest:
     steps: int = 20
     guidance: float = 2.5
     trajectory: bool = False
+    guidance_min_t: int = 0  # diffusion: guide only at timesteps >= this (0: every step); see ddpm_sample_tensor
 
     def validate(self) -> None:
         if not 1 <= self.n <= 256:
@@ -173,6 +174,8 @@ class SampleRequest:
             raise SampleError("steps must be between 1 and 1000")
         if not 0.0 <= self.guidance <= 20.0:
             raise SampleError("guidance scale must be between 0 and 20")
+        if not 0 <= self.guidance_min_t < 1000:
+            raise SampleError("guidance_min_t must be a timestep from 0 to 999")
 
 
 def recommended_sampling(state: dict) -> tuple[int, float]:
@@ -234,7 +237,8 @@ def generate(model: LoadedModel, req: SampleRequest) -> SampleBatch:
             raise SampleError(f"unknown sampler {req.sampler!r}: choose one of {', '.join(SAMPLERS)}")
         x, raw = ddpm_sample_tensor(model.net, model.config, n=req.n, labels=labels, seed=req.seed,
                                     sampler=req.sampler, steps=req.steps, guidance=req.guidance,
-                                    device=model.device, trajectory=req.trajectory)
+                                    device=model.device, trajectory=req.trajectory,
+                                    guidance_min_t=req.guidance_min_t)
         traj = [(t, _u8(v)) for t, v in raw]
     elif model.kind == "ldm":
         if req.sampler not in SAMPLERS:
@@ -243,7 +247,8 @@ def generate(model: LoadedModel, req: SampleRequest) -> SampleBatch:
 
         x, raw = ldm_sample_tensor(model.net, model.config, model.vae, model.vae_config, n=req.n, labels=labels,
                                    seed=req.seed, sampler=req.sampler, steps=req.steps, guidance=req.guidance,
-                                   device=model.device, trajectory=req.trajectory)
+                                   device=model.device, trajectory=req.trajectory,
+                                   guidance_min_t=req.guidance_min_t)
         traj = [(t, _u8(v)) for t, v in raw]
     elif model.kind == "vae":
         from medcore.imaging.vae import sample_prior

@@ -135,3 +135,19 @@ def test_a_checkpoint_card_recommends_its_sampling_and_the_cli_uses_it(model, tm
     for extra, want in (([], (3, 1.5)), (["--steps", "4", "--guidance", "2"], (4, 2.0))):
         assert main(["generate", "image", "--checkpoint", str(ckpt), "--n", "2", "--out", str(tmp_path / "o"), *extra]) == 0
         assert seen[-1] == want
+
+
+def test_guidance_can_be_limited_to_the_noisier_timesteps(model):
+    """guidance_min_t: guidance only at timesteps >= it; below, the conditional prediction alone."""
+    def images(guidance, min_t):
+        return generate(model, SampleRequest("tumour", 3, 5, "dpm++", 4, guidance, guidance_min_t=min_t)).images
+
+    full, unguided = images(3.0, 0), images(1.0, 0)
+    assert not np.array_equal(full, unguided)
+    assert np.array_equal(full, generate(model, SampleRequest("tumour", 3, 5, "dpm++", 4, 3.0)).images)  # default
+    # dpm++ with 4 steps visits t = 751, 501, 251, 1: a threshold above them all means no guidance at all
+    assert np.array_equal(images(3.0, 999), unguided)
+    partial = images(3.0, 400)
+    assert not np.array_equal(partial, full) and not np.array_equal(partial, unguided)
+    with pytest.raises(SampleError, match="guidance_min_t"):
+        generate(model, SampleRequest("tumour", 2, guidance_min_t=1000))
