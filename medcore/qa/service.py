@@ -227,6 +227,13 @@ def _without(q: str, phrase: str) -> str:
 LEVEL_WORDS = {"emergency": "an emergency", "urgent": "urgent", "routine": "routine", "self_care": "self-care"}
 
 
+def _same_thing(asked: str, found: str) -> bool:
+    """The last word of what was asked (its head: "pain" of "chest pain", "nephropathy" of "diabetic
+    nephropathy") begins like a word of the graph's finding ("smoking" ~ "smoker", "headaches" ~ "headache")."""
+    head = (re.findall(r"[a-z0-9]+", asked.lower()) or [""])[-1][:4]
+    return bool(head) and any(w.startswith(head) for w in re.findall(r"[a-z0-9]+", found.lower()))
+
+
 def _symptom_causes(settings, eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer | None:
     """A symptom rather than a condition ("what causes chest pain"): the conditions the graph lists for it,
     most urgent first, each with its source, and the symptom chat for one's own symptoms."""
@@ -239,6 +246,10 @@ def _symptom_causes(settings, eng: QAEngine, u: Understanding, q: str) -> A.QAAn
 
     res = kg_ask(settings, f"what can cause {found[0].text}")
     if not res.ok or not res.rows or any(r.relation != "has_finding" for r in res.rows):
+        return None
+    if not _same_thing(found[0].text, res.rows[0].target_name):
+        # the graph read something else in the words: "diabetic nephropathy" (a condition with no page) came
+        # back as the risk factor "known diabetes" and listed the emergencies of diabetes (hand check s11)
         return None
     order = {"emergency": 0, "urgent": 1, "routine": 2, "self_care": 3}
     rows = sorted(res.rows[:12], key=lambda r: (order.get(r.detail.get("triage"), 4), -r.detail.get("likelihood", 0)))

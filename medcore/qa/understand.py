@@ -205,20 +205,23 @@ class TopicFinder:
             out += [(i, "name") for i in self.by_name.get(_norm(c.name), [])]
         out += [(i, "name") for i in self.by_name.get(_norm(text), [])]
         if not out and c is not None:
-            words = {w[:6] for w in _norm(f"{text} {c.name}").split() if len(w) >= 5}
-            head = (_norm(text).split() or [""])[-1][:6]
+            # the names must share a whole word (a plural counts): "tension headache" is the tension-type
+            # headache page, but "diabetic kidney disease" (E11.22) shares only a word stem with "type 2
+            # diabetes", whose page says nothing on kidneys (hand check s11; a 6-letter stem matched it)
+            words = _name_words(f"{text} {c.name}")
             for code in c.codes.get("icd10cm", ()):
                 for i, how in self._code_above(code):
-                    page_words = {w[:6] for w in _norm(self.covered[i].name).split()}
-                    # the shared word must include the mention's head noun: "tension headache" is the
-                    # headache page, but "diabetic kidney disease" (E11.22) is not the type 2 diabetes page,
-                    # which says nothing on kidneys (hand check s11)
-                    if words & {w for w in page_words if len(w) >= 5} and head in page_words:
+                    if words & _name_words(self.covered[i].name):
                         out.append((i, how))
         seen: dict[str, str] = {}
         for cid, how in out:
             seen.setdefault(cid, how)
         return list(seen.items())
+
+
+def _name_words(name: str) -> set[str]:
+    """The longer words of a name, a plural read as its singular ("cataracts" = "cataract")."""
+    return {w[:-1] if w.endswith("s") and len(w) > 5 else w for w in _norm(name).split() if len(w) >= 5}
 
 
 def _inside_finding(m, wide) -> bool:

@@ -47,6 +47,13 @@ def test_a_complication_under_a_condition_code_is_not_that_page(qa):
     ans = _ask(qa, "what are the early signs of diabetic nephropathy?")
     assert "condition:type2_diabetes" not in [t["id"] for t in ans.topic]
     assert "thirst" not in _text(ans)
+    # nor a list of the conditions diabetes is a risk for: the graph read "known diabetes" in the words
+    assert ans.refused and "risk factor" not in _text(ans)
+
+
+def test_a_symptom_question_still_lists_its_causes(qa):
+    ans = _ask(qa, "what can cause dizziness?")
+    assert not ans.refused and "dizz" in _text(ans)
 
 
 def test_a_subcode_with_the_same_head_word_still_finds_its_page(qa):
