@@ -48,6 +48,10 @@ def _ask(args, settings) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    unknown = service.unknown_context_topics(settings, context)
+    if unknown:
+        print(f"note: --context topic(s) {', '.join(unknown)} name no education page and were ignored "
+              "(ids look like condition:asthma_exacerbation or drug:metformin)", file=sys.stderr)
     if args.json:
         d = ans.to_dict()
         d["context"] = ans.context()

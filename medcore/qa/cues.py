@@ -47,6 +47,10 @@ SCHEMA = {
                      "properties": {"before": _PATTERNS, "after": _PATTERNS}},
         "unsupported": {"type": "object", "required": ["rationale", "cues"], "properties": {"cues": _PATTERNS}},
         "alcohol": {"type": "object", "required": ["rationale", "cues"], "properties": {"cues": _PATTERNS}},
+        "foods": {"type": "object", "required": ["rationale", "items"],
+                  "properties": {"items": {"type": "array", "items": {
+                      "type": "object", "required": ["name", "cues"], "additionalProperties": False,
+                      "properties": {"name": {"type": "string"}, "cues": _PATTERNS}}}}},
         "states": {"type": "object", "required": ["rationale", "findings"],
                    "properties": {"findings": {"type": "array", "items": {"type": "string"}}}},
         "rank_by_words": {"type": "array", "items": {"enum": list(QUESTION_TYPES)}},
@@ -92,6 +96,7 @@ class Cues:
     adjective_names: frozenset = frozenset()  # a mention that is only this word ("cold")...
     object_after: re.Pattern | None = None  # ...followed by an object or remedy ("compress") is no mention
     alcohol: re.Pattern | None = None  # an interaction question about drinking, read from the drug page
+    foods: tuple = ()  # (name, pattern): a food asked about with one medicine, read from the drug page too
     states: frozenset = frozenset()  # triage findings that are a state (pregnant), not a symptom to check
 
 
@@ -150,6 +155,7 @@ def load_cues(kb_dir: str | Path) -> Cues:
         object_after=(re.compile(r"^[\s-]+(?:" + _join(d["not_a_mention"]["objects"], "not_a_mention").pattern + r")\b")
                       if "not_a_mention" in d else None),
         alcohol=_join(d["alcohol"]["cues"], "alcohol") if "alcohol" in d else None,
+        foods=tuple((f["name"], _join(f["cues"], "foods")) for f in d.get("foods", {}).get("items", ())),
         states=frozenset(d.get("states", {}).get("findings", ())))
     with _LOCK:
         _CACHE[key] = cues

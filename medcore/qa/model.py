@@ -27,9 +27,10 @@ DRUG_SECTIONS = {
     "pregnancy_breastfeeding": "Pregnancy and breastfeeding",
 }
 OPTIONAL = {"contagion"}  # left off a page that has nothing to say in them
-# The sections every page must fill (tests check them); the others say plainly when we have nothing.
-REQUIRED = {"condition": ("what", "symptoms", "when_to_get_help", "treatment"),
-            "drug": ("used_for", "side_effects_serious", "pregnancy_breastfeeding")}
+# The sections every page must fill (tests check them): all that issue 16 lists for a condition or a drug page.
+# Only the optional sections may be left off; a section left empty on a new page says plainly that we have nothing.
+REQUIRED = {"condition": tuple(k for k in CONDITION_SECTIONS if k not in OPTIONAL),
+            "drug": tuple(DRUG_SECTIONS)}
 MACHINE_NOTE = ("This page was made by a computer program from Medcore's knowledge base. "
                 "It is general health information, not medical advice. "
                 "Ask a doctor, nurse or pharmacist about your own health.")

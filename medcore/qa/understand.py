@@ -87,6 +87,12 @@ class TopicFinder:
             if base and base != _norm(c.name) and c.id not in self.by_name.get(base, []):
                 self.by_name.setdefault(base, []).append(c.id)
         cores = {c.id: _norm(ASIDE.sub("", c.name)) for c in covered.values()}
+        # a page's own core name ("Flu" of "Flu (influenza)") as a whole word, for words the terminology does not
+        # read at all (hand check s11: "how can I avoid getting flu" was refused); one page per name only
+        by_core: dict[str, list[str]] = {}
+        for i, n in cores.items():
+            by_core.setdefault(n, []).append(i)
+        self.core_names = {n: ids[0] for n, ids in by_core.items() if len(ids) == 1 and len(n) >= 3}
         # an abbreviation in capitals in a title's aside ("(immune thrombocytopenia, ITP)", "(PMS)") names its
         # page when the question writes it in capitals too; the terminology does not know every such short form
         self.by_abbreviation: dict[str, list[str]] = {}
@@ -114,8 +120,10 @@ class TopicFinder:
         return word in c.adjective_names and bool(c.object_after.match(text[m.end:].lower()))
 
     def find(self, question: str) -> list[Topic]:
-        mentions = self.match(question, only=self.only)
         wide = self.match(question)
+        # a covered mention inside a longer symptom mention is part of that symptom, not the topic: "burns" in
+        # "it burns when I pee" is painful urination, not the minor burn page (hand check s11)
+        mentions = [m for m in self.match(question, only=self.only) if not _inside_finding(m, wide)]
         topics = []
         for m in mentions:
             how = m.how + ("+narrower" if self._narrower(question, m, wide) else "")
@@ -131,11 +139,25 @@ class TopicFinder:
                 if m:
                     topics += [self._topic(cid, m.group(0), "abbreviation", m.end() - m.start(), m.start())
                                for cid in ids]
+        if not topics:
+            topics = self._core_name(question, wide)
         ranked = sorted(topics, key=lambda t: (-t[1], t[2]))  # longest mention first, then the earliest
         out: dict[str, Topic] = {}
         for t, _, _ in ranked:
             out.setdefault(t.id, t)
         return list(out.values())
+
+    def _core_name(self, question: str, wide) -> list:
+        """A page's core name written as a whole word where the terminology read nothing at all (so a symptom
+        or another concept the matcher knows is never taken over)."""
+        text = question.lower()
+        out = []
+        for name, cid in self.core_names.items():
+            pattern = r"\b" + r"\W+".join(re.escape(w) for w in name.split()) + r"\b"
+            for m in re.finditer(pattern, text):
+                if not any(w.start < m.end() and m.start() < w.end for w in wide):
+                    out.append(self._topic(cid, m.group(0), "exact", m.end() - m.start(), m.start()))
+        return out
 
     def _narrower(self, question: str, m, wide) -> bool:
         """The question names a subtype of the concept: a longer terminology mention around it that is not
@@ -183,15 +205,29 @@ class TopicFinder:
             out += [(i, "name") for i in self.by_name.get(_norm(c.name), [])]
         out += [(i, "name") for i in self.by_name.get(_norm(text), [])]
         if not out and c is not None:
-            words = {w[:6] for w in _norm(f"{text} {c.name}").split() if len(w) >= 5}
+            # the names must share a whole word (a plural counts): "tension headache" is the tension-type
+            # headache page, but "diabetic kidney disease" (E11.22) shares only a word stem with "type 2
+            # diabetes", whose page says nothing on kidneys (hand check s11; a 6-letter stem matched it)
+            words = _name_words(f"{text} {c.name}")
             for code in c.codes.get("icd10cm", ()):
                 for i, how in self._code_above(code):
-                    if words & {w[:6] for w in _norm(self.covered[i].name).split() if len(w) >= 5}:
+                    if words & _name_words(self.covered[i].name):
                         out.append((i, how))
         seen: dict[str, str] = {}
         for cid, how in out:
             seen.setdefault(cid, how)
         return list(seen.items())
+
+
+def _name_words(name: str) -> set[str]:
+    """The longer words of a name, a plural read as its singular ("cataracts" = "cataract")."""
+    return {w[:-1] if w.endswith("s") and len(w) > 5 else w for w in _norm(name).split() if len(w) >= 5}
+
+
+def _inside_finding(m, wide) -> bool:
+    """The mention lies inside a strictly longer terminology mention of a finding (a symptom phrase)."""
+    return any(w.concept_id.startswith("finding:") and w.start <= m.start and w.end >= m.end
+               and (w.end - w.start) > (m.end - m.start) for w in wide)
 
 
 def aside_names(title: str) -> list[str]:

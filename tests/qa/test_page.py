@@ -57,3 +57,22 @@ def test_markdown_in_a_question_is_shown_as_typed(settings):
     q = "what is **gout** [x](http://evil.example)"
     at = _ask(AppTest.from_file(PAGE, default_timeout=300).run(), q)
     assert not at.exception and q in [t.value for t in at.text]
+
+
+def test_full_page_sections_and_a_follow_up_that_keeps_the_topic(settings):
+    """The page's 'full page' shows every section the issue lists, each passage with its source, and the
+    machine-generated note; a follow-up with no topic of its own ('and can you catch it?') stays on gout."""
+    at = _ask(AppTest.from_file(PAGE, default_timeout=300).run(), "How is gout treated?")
+    at = _ask(at, "and can you catch it from someone?")
+    assert not at.exception and not at.error
+    captions = [c.value for c in at.caption]
+    assert any("Question type: contagion" in c and "gout" in c.replace("\\", "") for c in captions), captions
+    full = next(e for e in at.expander if e.label == "The full page")
+    titles = [m.value for m in full.markdown]
+    for title in ("What it is", "Symptoms", "Causes and risk factors", "When to get help", "Tests", "Treatment",
+                  "Looking after yourself", "Prevention", "Outlook"):
+        assert f"**{title}**" in titles, title
+    inside = [c.value for c in full.caption]
+    assert any(c.startswith("Source: ") for c in inside)
+    assert any("made by a computer program" in c for c in inside)
+    assert any(b.label == "PDF handout" for b in at.get("download_button"))
