@@ -240,7 +240,7 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int
     pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in covered]
     if not parts or not pains:
         return matches
-    b = parts[0]
+    b = _located_part(lex, keys, parts[0])
     p = min(pains, key=lambda i: abs(i - b))
     if abs(p - b) > 8:
         return matches
@@ -256,6 +256,15 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int
     if before:
         finding = lex.term_of(" ".join(keys[before[-1]:b + 1])) or finding
     return sorted([*matches, (b, b + 1, [finding])])
+
+
+def _located_part(lex: Lexicon, keys: list[str], b: int) -> int:
+    """'the back of my head', 'one side of my tummy', 'the bottom of my back': a part word followed by 'of my/the'
+    and another part names a place on that second part, whose pain it is (not back pain, loin pain or a sore
+    bottom)."""
+    while b + 3 < len(keys) and keys[b + 1] == "of" and keys[b + 2] in _DETERMINERS and keys[b + 3] in lex.part_keys:
+        b += 3
+    return b
 
 
 _BREAKS = {"and", "but", "while", "whereas", "plus", "also"}

@@ -57,3 +57,14 @@ def test_a_blocked_phrase_is_not_read_as_its_word(lex, text, finding):
 ])
 def test_the_word_itself_is_still_read(lex, text, finding):
     assert _ev(lex, text).get(finding) is True
+
+
+@pytest.mark.parametrize("text, finding, wrong", [
+    ("there is a dull ache on the left side of my belly", "abdominal_pain", "flank_pain"),
+    ("a throbbing pain at the back of my head since lunch", "headache", "back_pain"),
+    ("it aches right at the bottom of my back", "back_pain", "rectal_pain"),
+    ("the back of my knee is sore after the run", "joint_pain", "back_pain"),
+])
+def test_a_place_on_a_part_is_that_parts_pain(lex, text, finding, wrong):
+    ev = _ev(lex, text)
+    assert ev.get(finding) is True and ev.get(wrong) is not True
