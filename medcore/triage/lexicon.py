@@ -193,6 +193,11 @@ def terminology_phrases(kb: KnowledgeBase, terminology) -> dict[str, list[str]]:
     return out
 
 
+def blocked_tokens(matches: list[tuple[int, int, list[str]]]) -> set[int]:
+    """The tokens of the not_synonyms phrases among matches (what `_unblocked` drops)."""
+    return {t for s, e, ids in matches if any(i.startswith(BLOCK) for i in ids) for t in range(s, e)}
+
+
 def _unblocked(matches: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
     """Matches without the not_synonyms phrases: those say nothing, they only keep a shorter synonym out
     ('cut down on smoking' is matched whole, so 'cut' is not)."""
@@ -220,22 +225,22 @@ _COORD = {"and", "or"}
 _DETERMINERS = {"my", "the", "both"}
 
 
-def _add_body_pain(lex: Lexicon, keys: list[str], matches: list) -> list:
+def _add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int] = frozenset()) -> list:
     """'my knee is killing me': a body part plus a pain word, when no pain finding matched there. A body part
     joined to a located pain phrase by 'and'/'or' shares its pain ('pain in my legs and tummy'). `keys`: the
     matcher's word keys of the chat's tokens (Lexicon.word_keys), so parts and pain words are read with the
-    knowledge layer's folding."""
+    knowledge layer's folding. `closed`: tokens of a not_synonyms phrase, no part or pain word there."""
     kb = lex.kb
     located = [m for m in matches if any(not fid.startswith("!") and fid != "severe_pain"
                                          and kb.finding(fid).category == "pain" for fid in m[2])]
     if located:
         return _second_part_pain(lex, keys, _coordinated_parts(lex, keys, matches, located))
-    covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)}
+    covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)} | set(closed)
     parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered]
     pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in covered]
     if not parts or not pains:
         return matches
-    b = parts[0]
+    b = _located_part(lex, keys, parts[0])
     p = min(pains, key=lambda i: abs(i - b))
     if abs(p - b) > 8:
         return matches
@@ -251,6 +256,15 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list) -> list:
     if before:
         finding = lex.term_of(" ".join(keys[before[-1]:b + 1])) or finding
     return sorted([*matches, (b, b + 1, [finding])])
+
+
+def _located_part(lex: Lexicon, keys: list[str], b: int) -> int:
+    """'the back of my head', 'one side of my tummy', 'the bottom of my back': a part word followed by 'of my/the'
+    and another part names a place on that second part, whose pain it is (not back pain, loin pain or a sore
+    bottom)."""
+    while b + 3 < len(keys) and keys[b + 1] == "of" and keys[b + 2] in _DETERMINERS and keys[b + 3] in lex.part_keys:
+        b += 3
+    return b
 
 
 _BREAKS = {"and", "but", "while", "whereas", "plus", "also"}

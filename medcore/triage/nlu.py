@@ -29,7 +29,8 @@ from medcore.triage.gestation import (
 )
 from medcore.triage.input_guard import normalize_text
 from medcore.triage.lexicon import (
-    EmbeddingIndex, Lexicon, _add_body_pain, _add_body_swelling, _unblocked, find_sideless, polarity_free,
+    EmbeddingIndex, Lexicon, _add_body_pain, _add_body_swelling, _unblocked, blocked_tokens, find_sideless,
+    polarity_free,
 )
 from medcore.triage.travel import travel_findings
 from medcore.triage import mild_readings, qualifiers, vitals
@@ -109,8 +110,10 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         clause = low[a:b].strip()
         toks = tokens(clause)
         keys = lexicon.word_keys(clause)
-        matches = _unblocked(find_sideless(lexicon, clause))
-        matches = _add_body_pain(lexicon, keys, matches)
+        found = find_sideless(lexicon, clause)
+        matches = _unblocked(found)
+        # a not_synonyms phrase also keeps its words from the part-and-pain rule ('a sore on the ball of my foot')
+        matches = _add_body_pain(lexicon, keys, matches, closed=blocked_tokens(found))
         matches = _add_body_swelling(lexicon, keys, matches)
         matches = qualifiers.add(qtable, lexicon, keys, matches, kb.finding_index,
                                  before if _POINTS_BACK.match(clause) else frozenset())
