@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from medcore.auth import AuthError, can_use_tool
+from medcore.heap import SERVER_HEAP
 from medcore.status import TOOLS
 from medcore.store import StoreError
 from ui.auth import access_mode, current_user, sign_in_form, sign_out
@@ -83,3 +84,5 @@ with st.sidebar:
 # Pages guard their own actions; this catches anything they missed, so no traceback reaches the browser.
 with error_boundary(f"showing {nav.title}"):
     nav.run()
+# After a tool's first use has loaded its knowledge base: keep those objects out of later full collections.
+SERVER_HEAP.after_run()

@@ -1,0 +1,19 @@
+"""The server freezes its long-lived objects after a big load, and only then."""
+
+import gc
+
+from medcore.heap import HeapFreezer
+
+
+def test_a_large_load_is_frozen_and_an_ordinary_run_is_not():
+    freezer = HeapFreezer(growth_blocks=50_000)
+    freezer.after_run()  # whatever the test process holds now
+    try:
+        assert freezer.after_run() is False  # nothing new: no collection, no freeze
+        before = gc.get_freeze_count()
+        kept = [[i] for i in range(100_000)]  # a knowledge base's worth of small objects
+        assert freezer.after_run() is True
+        assert gc.get_freeze_count() >= before + len(kept)
+        assert freezer.after_run() is False
+    finally:
+        gc.unfreeze()
