@@ -19,7 +19,8 @@ from medcore.imaging import builtin, quality, registry  # noqa: E402
 from medcore.imaging.datasets import DatasetError, import_zip, load_dataset, save_npz  # noqa: E402
 from medcore.imaging.bounded import sample_bounded  # noqa: E402
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
-from medcore.imaging.viewing import window_level, zoom  # noqa: E402
+from medcore.imaging.viewing import (default_zoom, read_dicom_view, render_dicom, window_level,  # noqa: E402
+                                     window_limits, zoom)
 from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, load_model, recommended_sampling,  # noqa: E402
                                     mark_synthetic, marked_pngs, privacy_label, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
@@ -205,6 +206,31 @@ with tab_gen:
                 strip = np.concatenate([mark_synthetic(f[which], 128)
                                         for _, f in batch.trajectory[::max(1, len(batch.trajectory) // 8)]], 1)
                 t2.image(strip, caption="every few steps", width="stretch")
+
+    with st.expander("View a DICOM file (zoom, window / level)"):
+        up = st.file_uploader("DICOM file", type=["dcm", "dicom"], key="dicom-view-upload",
+                              help="One file; the first frame of a multi-frame file is shown. Nothing is stored.")
+        if up is not None:
+            with error_boundary("showing the DICOM file"):  # anything unforeseen: a message, no traceback
+                try:
+                    dv = read_dicom_view(up.getvalue(), settings)
+                except DatasetError as exc:
+                    st.error(f"This file cannot be shown: {exc}")
+                    dv = None
+                if dv is not None:
+                    lo, hi, widest = window_limits(dv)
+                    k = up.file_id  # new file, new sliders: each starts at that file's own window
+                    w1, w2, w3 = st.columns(3)
+                    center = w1.slider("Level (window centre)", lo, hi, int(round(dv.center)), key=f"dcm-level-{k}")
+                    width = w2.slider("Window width", 1, widest, max(1, int(round(dv.width))), key=f"dcm-width-{k}")
+                    factor = w3.select_slider("Zoom", [1, 2, 4, 8], value=default_zoom(dv.pixels.shape),
+                                              key=f"dcm-zoom-{k}")
+                    shown = render_dicom(dv, center, width, factor)
+                    st.image(shown)
+                    st.caption(f"{shown.shape[1]}×{shown.shape[0]} px shown, window {center}±{width // 2} "
+                               f"({'from the file' if dv.from_tags else 'its full value range'})")
+                    # header values come from the file: shown as plain text, never as markdown
+                    st.text("\n".join(f"{name}: {value}" for name, value in dv.fields.items()))
 
 with tab_quality:
     batch = st.session_state.get("img_batch")

@@ -194,3 +194,32 @@ def test_the_server_holds_one_copy_of_the_model(settings, store, tiny_run, monke
     next(b for b in at.button if b.label == "Generate").click().run()  # a second batch: still no new load
     assert not at.exception, at.exception
     assert loads == [str(run)], loads
+
+
+def test_view_an_imported_dicom_file(settings, store):
+    """The DICOM viewer: the file's own window as the default, header facts as text, no patient name; a bad file
+    gets a message, not a traceback."""
+    import numpy as np
+
+    from tests.imaging.test_viewing import dicom_bytes
+
+    px = np.arange(64, dtype=np.uint16).reshape(8, 8) * 30
+    data = dicom_bytes(px, RescaleIntercept="-1024", RescaleSlope="1", WindowCenter="40", WindowWidth="400",
+                       PatientName="Testperson^Alvina", PixelSpacing=["0.5", "0.5"])
+    at = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120).run()
+    assert not at.exception, at.exception
+    images_before = len(at.get("image"))
+    at.file_uploader(key="dicom-view-upload").set_value(("scan.dcm", data, "application/dicom")).run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    level = next(s for s in at.slider if s.label == "Level (window centre)")
+    width = next(s for s in at.slider if s.label == "Window width")
+    assert (level.value, width.value) == (40, 400)  # the file's own window tags
+    assert "64×64 px shown, window 40±200 (from the file)" in _texts(at)  # 8 px zoomed 8x by default
+    header = "\n".join(str(t.value) for t in at.text)
+    assert "Modality: CT" in header and "Pixel spacing: 0.5 × 0.5 mm" in header
+    assert "Testperson" not in _texts(at) + header
+    assert len(at.get("image")) == images_before + 1  # the scan itself
+    at.file_uploader(key="dicom-view-upload").set_value(("notes.dcm", b"just some text, not a scan",
+                                                         "application/dicom")).run()
+    assert not at.exception, at.exception
+    assert any("not a DICOM file" in str(e.value) for e in at.error)
