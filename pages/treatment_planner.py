@@ -285,6 +285,11 @@ with right:
                 text = f"**{sev}** ({w['kind']}): {md_escape(w['text'])}" + (
                     f"  \n_source: {md_escape(w['source'])}_" if w.get("source") else "")
                 SEV_STYLE.get(sev, st.caption)(text)
+        if plan.get("route_notes"):
+            # pairs checked and not raised for a skin, eye or ear form (or regraded by its label), with why
+            st.markdown("##### Considered, not raised (route)")
+            for n in plan["route_notes"]:
+                st.text(n)  # built from KB names and sources; shown as text all the same
 
 with st.expander("All options in guideline order", icon=":material/format_list_numbered:"):
     rows = []

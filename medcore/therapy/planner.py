@@ -93,6 +93,10 @@ class Plan:
     kb: dict = field(default_factory=dict)
     # current medicines (as typed) that could not be checked at all: the plan never says "no interaction"
     unchecked: list[str] = field(default_factory=list)
+    # pairs among the current medicines and the proposal that were considered and not raised (or regraded)
+    # because a drug was typed as a skin, eye or ear form, with the reason and sources (routes.yaml): a
+    # pharmacist sees the pair was checked, as the interaction check (`check_names`) shows it
+    route_notes: list[str] = field(default_factory=list)
 
     def chosen_option(self) -> OptionResult | None:
         return next((o for o in self.options if o.option_id == self.chosen), None)
@@ -194,7 +198,8 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         plan_issues += chosen.cautions
     findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses,
                             ctx.med_days)
-    findings = ix.by_route(kb, findings, ctx.med_routes)[0]  # a cream or eye drop: systemic-only rules not raised
+    # a cream or eye drop: systemic-only rules not raised; the notes say which pairs and why
+    findings, route_notes = ix.by_route(kb, findings, ctx.med_routes)
     chosen_ids = set(chosen.drugs) if chosen else set()
     for f in findings:
         if chosen_ids & set(f.drug_ids):
@@ -235,7 +240,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         medications=meds, problems=problems, allergies=allergies, options=results,
         chosen=chosen.option_id if chosen else None, explanation=explanation, warnings=plan_issues,
         interactions=findings, non_drug=list(cond["non_drug"]), monitoring=list(cond["monitoring"]),
-        follow_up=cond["follow_up"], crcl=ctx.crcl, egfr=ctx.egfr, unchecked=unchecked,
+        follow_up=cond["follow_up"], crcl=ctx.crcl, egfr=ctx.egfr, unchecked=unchecked, route_notes=route_notes,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"), kb=kb.counts(),
     )
 

@@ -71,6 +71,8 @@ def plan_markdown(plan: dict) -> str:
         for sev in SEVERITIES:
             for w in wbs.get(sev, []):
                 L.append(f"- **{sev}** ({w['kind']}): {w['text']}" + (f" [source: {w['source']}]" if w.get("source") else ""))
+    if plan.get("route_notes"):  # pairs considered and not raised for a skin, eye or ear form
+        L += ["", "## Considered, not raised (route)", ""] + [f"- {n}" for n in plan["route_notes"]]
     L += ["", "## Non-drug measures", ""] + [f"- {m}" for m in plan.get("non_drug", [])]
     L += ["", "## Monitoring", ""] + [f"- {m}" for m in plan.get("monitoring", [])]
     L += ["", "## Follow-up", "", plan.get("follow_up", "")]

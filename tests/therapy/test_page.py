@@ -302,3 +302,14 @@ def test_a_plan_over_the_time_budget_is_stopped_with_a_clear_message(settings, s
     assert "Something went wrong" not in err
     assert at.text_area(key="tp_medications").value == "sertraline"
     assert store.list_work(kind="plan") == []
+
+
+def test_a_pair_not_raised_for_a_skin_form_is_shown_with_its_reason(settings, store):
+    """Session 11 wave 2: the plan names the pair it did not raise for a cream, with the reason and source."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=60, tp_sex="male", tp_weight=80, tp_scr=1.0,
+          tp_medications="betamethasone valerate cream\nwarfarin 5 mg daily", tp_cond="hypertension")
+    _submit(at)
+    shown = [t.value for t in at.text]
+    assert any("warfarin" in t and "not raised" in t and "applied to the skin" in t and "BNF" in t for t in shown)
