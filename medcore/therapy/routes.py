@@ -28,6 +28,8 @@ class RouteData:
     exposure: dict
     keeps: tuple[dict, ...]
     source: str
+    # (brand, route, source): brands sold under that name only as a skin, eye or ear form ("Xalatan")
+    brands: tuple[tuple[str, str, str], ...] = ()
 
 
 def routes_file(kb=None) -> Path:
@@ -50,17 +52,27 @@ def _load(path: str, _stamp: int) -> RouteData:
         if r not in d["exposure"]:
             raise ValueError(f"{path}: route {r} has no exposure entry")
     words.sort(key=lambda x: -len(x[0]))
-    return RouteData(tuple(words), d["exposure"], tuple(d.get("keeps", ())), d["source"])
+    brands = [(n.lower(), b["route"], b["source"]) for b in d.get("brand_routes", ()) for n in b["names"]]
+    for n, r, _ in brands:
+        if r not in d["exposure"]:
+            raise ValueError(f"{path}: brand {n}: route {r} has no exposure entry")
+    brands.sort(key=lambda x: -len(x[0]))
+    return RouteData(tuple(words), d["exposure"], tuple(d.get("keeps", ())), d["source"], tuple(brands))
 
 
 def route_in(text: str, data: RouteData | None = None) -> str | None:
-    """The route a typed name names by a route word, or None. The longest phrase wins ("oral gel" is oral)."""
+    """The route a typed name names by a route word, or else by a brand sold only in that form ("Xalatan"), or
+    None. The longest phrase wins ("oral gel" is oral); a typed route word wins over the brand's."""
     data = data or load()
     low = str(text).lower()
     for phrase, route in data.words:
-        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", low):
+        if _has(low, phrase):
             return route
-    return None
+    return next((route for brand, route, _ in data.brands if _has(low, brand)), None)
+
+
+def _has(low: str, phrase: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", low) is not None
 
 
 def is_local(route: str | None, data: RouteData | None = None) -> bool:
