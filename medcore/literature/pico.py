@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 
+from medcore.knowledge import body_site
+from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.numwords import digits_for_words, value
 from medcore.literature.roles import cue_pattern
@@ -177,8 +180,34 @@ def _mentions(term, s: Sentence, types: set[str]):
         return []
 
 
-def _conditions(term, sentences: list[Sentence], title_sentence: Sentence | None) -> list[PicoItem]:
-    """Conditions named in the title, objective and methods, most mentioned first (at most 4)."""
+def _body_sites(settings) -> body_site.InjurySites | None:
+    """The knowledge layer's body-site coder (the settings' KB, else the shipped one); None if it cannot be read."""
+    kb_dir = Path(getattr(settings, "kb_dir", None) or DEFAULT_KB_DIR)
+    if not (kb_dir / "knowledge" / body_site.DATA_FILE).is_file():
+        kb_dir = DEFAULT_KB_DIR
+    try:
+        return body_site.load(kb_dir)
+    except body_site.InjurySiteError as exc:
+        log.warning("body sites not available, cancers and injuries keep their unspecified codes: %s", exc)
+        return None
+
+
+def _site_concept(term, sites, s: Sentence, m) -> str | None:
+    """The concept of the organ- or site-specific code for a condition coded without a site ('cancer of the
+    bladder', C80.1 -> C67.9; 'forearm fracture', T14.8 -> S52.9-): ours first, else the ICD-10-CM entry."""
+    concept = term.get(m.concept_id) if sites is not None else None
+    generic = next(iter(concept.codes.get("icd10cm", ())), "") if concept is not None else ""
+    code = sites.code(s.text, m.start, m.end, generic) if generic else None
+    if not code:
+        return None
+    found = term.by_code("icd10cm", code)
+    return found[0].id if found else None
+
+
+def _conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
+                sites: body_site.InjurySites | None = None) -> list[PicoItem]:
+    """Conditions named in the title, objective and methods, most mentioned first (at most 4); a cancer or an
+    injury named with its organ or body site (`sites`) takes that site's code."""
     if term is None:
         return []
     counts: dict[str, list] = {}
@@ -189,7 +218,8 @@ def _conditions(term, sentences: list[Sentence], title_sentence: Sentence | None
         for m in _mentions(term, s, {"condition", "icd10cm"}):
             if any(a <= m.start < b for a, b in spans) or m.concept_id.startswith("icd10cm:R"):
                 continue  # an outcome, or a symptom-level ICD code ("death" is R99): not the population's condition
-            entry = counts.setdefault(m.concept_id, [0, s.idx, m.text, s.idx == -1])
+            cid = _site_concept(term, sites, s, m) or m.concept_id
+            entry = counts.setdefault(cid, [0, s.idx, m.text, s.idx == -1])
             entry[0] += weight
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1] if kv[1][1] >= 0 else -1))
     out = []
@@ -332,7 +362,7 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
     n, n_idx, n_text = _pick_n(sents)
     pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=_sex(sents),
-                     conditions=_conditions(term, sents, title))
+                     conditions=_conditions(term, sents, title, _body_sites(settings) if term is not None else None))
     pico = Pico(population=pop)
     trial = is_trial(sents, design_kind)
     _arms(settings, pico, sents, title, term, trial)

@@ -8,7 +8,7 @@ problem carries an ICD-10-CM code:
   key they share: 'hepatosplenomegaly' is both an HPO term and an ICD-10-CM inclusion term), else its nearest coded HPO ancestor (two levels up
   at most), else the curated HPO -> ICD-10-CM map in `assets/kb/records/problem_vocabulary.yaml`; a term with no code is not reported;
 - an injury word coded to an unspecified body region ('laceration', T14.8) takes the code of the body site named
-  nearest to it in the sentence (records/injury_site.py: 'penile laceration' S31.2-);
+  nearest to it in the sentence (knowledge/body_site.py: 'penile laceration' S31.2-);
 - a curated condition matched through one of its broader synonyms gives way to the ICD-10-CM concept those
   words name when its code sits in another category ('inguinal hernia' is K40, not hernia NOS K46.9).
 A bare word that names a problem only beside its cue words ('frequency' beside dysuria) is read there
@@ -27,9 +27,11 @@ from pathlib import Path
 
 import yaml
 
+from medcore.knowledge import body_site
 from medcore.knowledge.concepts import Mention
+from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
 from medcore.knowledge.normalize import term_keys
-from medcore.records import adjective_forms, context_words, injury_site
+from medcore.records import adjective_forms, context_words
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +101,7 @@ class ProblemVocab:
     curated: frozenset[str] = frozenset()  # the problem-list conditions (read inside a term that has no code)
     negated_forms: dict[str, str] = field(default_factory=dict)  # 'afebrile' -> condition:fever (a word that denies it)
     negated_regex: re.Pattern | None = None
-    injuries: injury_site.InjurySites | None = None  # 'laceration' of the penis: the site's code, not T14.8
+    injuries: body_site.InjurySites | None = None  # 'laceration' of the penis: the site's code, not T14.8
     goal_keys: frozenset[str] = frozenset()  # 'weight loss': a goal after 'encouraged', 'attempts at', not a problem
     goal_cue: re.Pattern | None = None
     context: context_words.ContextWords | None = None  # 'frequency' beside dysuria: urinary frequency
@@ -320,6 +322,16 @@ def load_data(records_root: Path) -> dict:
         raise ProblemVocabError(f"{path}: {exc}") from exc
     if not isinstance(doc, dict) or not doc.get("source"):
         raise ProblemVocabError(f"{path}: needs a top-level source")
+    if "injury_by_site" not in doc:
+        # the body-site table is the knowledge layer's (assets/kb/knowledge/body_sites.yaml), shared with the
+        # literature reader; a KB folder without one uses the shipped table
+        kb_dir = Path(records_root).parent
+        if not (kb_dir / "knowledge" / body_site.DATA_FILE).is_file():
+            kb_dir = DEFAULT_KB_DIR
+        try:
+            doc["injury_by_site"] = body_site.read_doc(kb_dir)
+        except body_site.InjurySiteError as exc:
+            raise ProblemVocabError(str(exc)) from exc
     for key in ("types", "exclude_icd10cm_prefixes", "stop_terms", "hpo_icd10cm", "negated_forms"):
         if key not in doc:
             raise ProblemVocabError(f"{path}: missing '{key}'")
@@ -343,12 +355,12 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     regex = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(negated, key=len, reverse=True))) + r")\b", re.I) \
         if negated else None
     try:
-        injuries = injury_site.build(doc.get("injury_by_site"))
+        injuries = body_site.build(doc.get("injury_by_site"))
         context = context_words.build(doc.get("context_words"))
         senses = context_words.build_other_senses(doc.get("other_senses"), lambda t: term_keys(t, term.variants))
         adjectives = adjective_forms.build(doc.get("adjective_forms"))
         present_as = _present_as(doc.get("present_as"))
-    except (injury_site.InjurySiteError, context_words.ContextWordsError, adjective_forms.AdjectiveFormsError) as exc:
+    except (body_site.InjurySiteError, context_words.ContextWordsError, adjective_forms.AdjectiveFormsError) as exc:
         raise ProblemVocabError(str(exc)) from exc
     goals = doc.get("goals") or {}
     goal_keys = frozenset(k for t in goals.get("terms", ()) for k in term_keys(str(t), term.variants))

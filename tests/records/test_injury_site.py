@@ -1,10 +1,10 @@
-"""Injuries coded by the body site named near them (records/injury_site.py). Sentences written for these tests."""
+"""Injuries coded by the body site named near them (knowledge/body_site.py). Sentences written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from medcore.records.injury_site import InjurySiteError, build
+from medcore.knowledge.body_site import InjurySiteError, build
 from medcore.records.pipeline import analyze
 from tests.records.conftest import problem
 

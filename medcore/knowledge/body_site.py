@@ -1,13 +1,24 @@
-"""Injuries coded by body site (issue 11): 'laceration', 'fracture', 'contusion' or 'injury' alone name an
+"""Body sites (knowledge layer; the records summarizer and the literature reader both code with it).
+
+Injuries coded by body site (issue 11): 'laceration', 'fracture', 'contusion' or 'injury' alone name an
 unspecified body region in ICD-10-CM (T14.8, T14.90); notes name the site in the same sentence ('two lacerations
 of the penile shaft', 'contusion over the right forearm', 'fractured her ankle'). The site named nearest to the
-injury word gives the code, from `injury_by_site` in assets/kb/records/problem_vocabulary.yaml. The same holds for
+injury word gives the code, from assets/kb/knowledge/body_sites.yaml. The same holds for
 other words coded without a site (swelling R60, bleeding R58, infection B99.9): 'bleeding from the rectum' is K62.5."""
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+log = logging.getLogger(__name__)
+
+DATA_FILE = "body_sites.yaml"  # under the KB's knowledge/ folder
 
 # how far from the injury word a site may be named, in characters, on either side; a bare kind ('swelling') needs
 # its site just after it ('swelling of the right hand') or right before it ('orbital swelling'), not the site of
@@ -60,7 +71,7 @@ class InjurySites:
 
 
 def build(doc: dict | None) -> InjurySites | None:
-    """From the data file's `injury_by_site` mapping (None when the file has none)."""
+    """From the body-site mapping (generic_codes, bare_kinds, kinds, sites); None when there is none."""
     if not doc:
         return None
     try:
@@ -69,7 +80,7 @@ def build(doc: dict | None) -> InjurySites | None:
         site_of, codes = {}, {}
         for entry in doc["sites"]:
             if not entry.get("source"):
-                raise InjurySiteError(f"injury_by_site: {entry.get('site')!r} needs a source")
+                raise InjurySiteError(f"body_sites: {entry.get('site')!r} needs a source")
             codes[entry["site"]] = {str(k): str(v) for k, v in entry["codes"].items()}
             for w in entry["words"]:
                 site_of.setdefault(str(w).lower(), entry["site"])
@@ -78,4 +89,31 @@ def build(doc: dict | None) -> InjurySites | None:
         return InjurySites(frozenset(map(str, doc["generic_codes"])), kinds, site_words, site_of, codes,
                            frozenset(map(str, doc.get("bare_kinds") or ())))
     except (KeyError, TypeError, AttributeError) as exc:
-        raise InjurySiteError(f"injury_by_site: {exc}") from exc
+        raise InjurySiteError(f"body_sites: {exc}") from exc
+
+
+def read_doc(kb_dir: Path) -> dict:
+    """The body-site table of the KB at `kb_dir` (assets/kb), checked for a top-level source."""
+    path = Path(kb_dir) / "knowledge" / DATA_FILE
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InjurySiteError(f"{path}: {exc}") from exc
+    if not isinstance(doc, dict) or not str(doc.get("source") or "").strip():
+        raise InjurySiteError(f"{path}: needs a top-level source")
+    return {k: v for k, v in doc.items() if k != "source"}
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime: float) -> InjurySites | None:
+    return build(read_doc(Path(path)))
+
+
+def load(kb_dir: Path) -> InjurySites | None:
+    """The compiled body-site coder of the KB at `kb_dir`, cached per KB and file modification time."""
+    path = Path(kb_dir) / "knowledge" / DATA_FILE
+    try:
+        mtime = path.stat().st_mtime
+    except OSError as exc:
+        raise InjurySiteError(f"{path}: {exc}") from exc
+    return _load(str(Path(kb_dir)), mtime)
