@@ -89,3 +89,9 @@ def test_a_fluticasone_nasal_spray_still_meets_strong_cyp3a4_inhibitors(kb):
     # nasal is a screened-in route: the Flonase label warns about ritonavir and ketoconazole
     assert _severities(kb, "Flonase", "ritonavir") == ["moderate"]
     assert _severities(kb, "fluticasone nasal spray", "ketoconazole") == ["moderate"]
+
+
+def test_miconazole_on_the_skin_still_meets_warfarin(kb):
+    # MHRA 2016: INR rises and bleeding with topical miconazole too; the cream is kept at moderate, the gel major
+    assert _severities(kb, "miconazole cream", "warfarin") == ["moderate"]
+    assert _severities(kb, "miconazole oral gel", "warfarin") == ["major"]
