@@ -106,3 +106,14 @@ def test_the_page_shows_the_while_you_wait_lines_under_the_emergency_advice(sett
     cpr = next(i for i, t in enumerate(texts) if "call handler will tell you how to do CPR" in t)
     assert texts.index(NOT_BREATHING) < emergency_line < cpr
     assert f"Source: {BLS_SOURCE}" in [c.value.replace("\\", "") for c in at.caption]  # md_escape'd
+
+
+def test_the_cli_text_labels_the_while_you_wait_lines(settings, capsys):
+    from medcore.cli import main
+
+    assert main(["ask", NOT_BREATHING]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "EMERGENCY" and out[1].startswith(f"- {LEVEL_TEXT['emergency']}")
+    label = out.index("While you wait for help:")
+    assert "call handler" in out[label + 1] and out[label + 1].endswith(f"[{BLS_SOURCE}]")
+    assert all(line.startswith("- ") for line in out[1:label])  # the emergency advice, all of it, before
