@@ -40,8 +40,13 @@ def answer(a: dict) -> None:
             st.text(s["text"])
         for c in em.get("contacts", []):
             st.text(c)
+        if em.get("while_waiting"):  # what to do until help comes, under the emergency advice (hand check s11own01)
+            st.warning(em.get("waiting_heading") or "While you wait for help", icon=":material/medical_services:")
+            for w in em["while_waiting"]:
+                st.text(w["text"])
+                st.caption(f"Source: {md_escape(w['source'])}")
         tool_link("symptom_chat", "Check these symptoms")
-    sents = [s for s in a["sentences"] if s.get("section") != "emergency"]
+    sents = [s for s in a["sentences"] if s.get("section") not in ("emergency", "while_you_wait")]
     if a.get("refused"):
         st.text(a["answer"])
         if a.get("note"):

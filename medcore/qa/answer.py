@@ -106,6 +106,7 @@ def compose(u: Understanding, sentences: list[Sentence], *, route: str | None, c
         sents += [Sentence(s["text"], s["source"], None, "emergency", "triage") for s in emergency.sentences]
         sents += [Sentence(c, emergency.sentences[0]["source"], None, "emergency", "triage")
                   for c in emergency.contacts]
+        sents += [Sentence(w["text"], w["source"], None, "while_you_wait", "curated") for w in emergency.while_waiting]
     sents += list(lead) + list(sentences)
     refused = not sents
     text = " ".join(s.text for s in sents) if sents else NO_INFO

@@ -59,7 +59,10 @@ def _ask(args, settings) -> int:
         return 0
     if ans.emergency:
         print("EMERGENCY")
-    for s in ans.sentences:
+    heading = (ans.emergency or {}).get("waiting_heading")
+    for i, s in enumerate(ans.sentences):
+        if heading and s.section == "while_you_wait" and ans.sentences[i - 1].section != "while_you_wait":
+            print(f"{heading}:")
         print(f"- {s.text}  [{s.source}]")
     if not ans.sentences:
         print(ans.answer)

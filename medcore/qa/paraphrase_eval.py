@@ -41,7 +41,7 @@ def accepted_sections(page, sections: list[str]) -> set[str]:
 
 def score_item(it: dict, ans, pages: dict) -> dict:
     first = ans.topic[0]["id"] if ans.topic else None
-    content = [s for s in ans.sentences if s.section not in ("routing", "emergency")]
+    content = [s for s in ans.sentences if s.section not in ("routing", "emergency", "while_you_wait")]
     section = content[0].section if content else None
     if it.get("route"):
         topic_ok = section_ok = ans.route == it["route"]

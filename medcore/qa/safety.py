@@ -21,6 +21,7 @@ class Reading:
     reasons: list[dict] = field(default_factory=list)  # {text, source} of each emergency rule or red flag
     crisis: dict | None = None
     self_harm_statement: bool = False
+    condition: str | None = None  # the emergency condition the chat's assessment puts first (triage id)
 
 
 @dataclass
@@ -29,9 +30,12 @@ class Emergency:
     heading: str
     sentences: list[dict]  # {text, source}
     contacts: list[str] = field(default_factory=list)
+    waiting_heading: str = ""
+    while_waiting: list[dict] = field(default_factory=list)  # {text, source}: what to do until help comes
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "heading": self.heading, "sentences": self.sentences, "contacts": self.contacts}
+        return {"kind": self.kind, "heading": self.heading, "sentences": self.sentences, "contacts": self.contacts,
+                "waiting_heading": self.waiting_heading, "while_waiting": self.while_waiting}
 
 
 def read(engine, question: str) -> Reading:
@@ -46,7 +50,17 @@ def read(engine, question: str) -> Reading:
         # chest going down my left arm"): name the most likely emergency condition, with its own source
         reasons = _likely_emergency(engine, res)
     guard = input_guard.check(question)
-    return Reading(res.triage, symptoms, reasons, res.crisis, bool(guard.self_harm_mention))
+    return Reading(res.triage, symptoms, reasons, res.crisis, bool(guard.self_harm_mention),
+                   _first_condition(engine, res))
+
+
+def _first_condition(engine, res) -> str | None:
+    """The emergency condition the chat's assessment puts first: of those its red flags name, the highest in its
+    differential; with no named one, its most likely emergency condition (as _likely_emergency names it)."""
+    named = {rf["condition"] for rf in res.red_flags if rf.get("condition") and rf["level"] == "emergency"}
+    ids = {c.id for c in engine.kb.conditions if c.name in named}
+    emergencies = [d.id for d in res.differential if d.triage == "emergency"]
+    return next((i for i in emergencies if i in ids), None) or (emergencies[0] if emergencies and not ids else None)
 
 
 def _likely_emergency(engine, res) -> list[dict]:

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from medcore.qa import answer as A
-from medcore.qa import relation, safety
+from medcore.qa import relation, safety, waiting
 from medcore.qa.cues import Cues, load_cues
 from medcore.qa.model import CONDITION_SECTIONS, DRUG_SECTIONS
 from medcore.qa.retrieve import Index, build_index
@@ -109,6 +109,9 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
     em = safety.emergency(reading, personal_cue(eng.cues, q)) if reading is not None else None
     page = u.topics[0].id if u.topics else None
     if em is not None:
+        if em.kind == "red_flag":  # after the emergency advice, what to do until help comes (hand check s11own01)
+            em.waiting_heading, em.while_waiting = waiting.lines(settings.kb_dir, eng.pages, reading.symptoms,
+                                                                 reading.condition)
         return A.compose(u, [], route="emergency", confidence=1.0, page=page, emergency=em)
     if u.patient_dosing and any(t.type in ("drug", "product") for t in u.topics):
         lead = [A.Sentence("A dose for a particular person depends on their age, weight, kidney function and "
