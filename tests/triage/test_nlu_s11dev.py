@@ -68,3 +68,18 @@ def test_the_word_itself_is_still_read(lex, text, finding):
 def test_a_place_on_a_part_is_that_parts_pain(lex, text, finding, wrong):
     ev = _ev(lex, text)
     assert ev.get(finding) is True and ev.get(wrong) is not True
+
+
+@pytest.mark.parametrize("text", [
+    "my grandad went down in the garden and he isn't breathing right",
+    "she has gone grey and is not breathing properly",
+    "he stopped breathing for a moment after he fainted",
+])
+def test_not_breathing_properly_is_severe_breathlessness(lex, text):
+    # a person not breathing normally needs 999 and CPR guidance (Resuscitation Council UK); found by the QA hand
+    # check (s11, wave 2), where such a question never reached the emergency route
+    assert _ev(lex, text).get("breathless_severe") is True
+
+
+def test_breathing_normally_is_still_a_denial(lex):
+    assert _ev(lex, "a cough for two days, but I am breathing normally").get("breathless") is False
