@@ -117,3 +117,10 @@ def test_the_cli_text_labels_the_while_you_wait_lines(settings, capsys):
     label = out.index("While you wait for help:")
     assert "call handler" in out[label + 1] and out[label + 1].endswith(f"[{BLS_SOURCE}]")
     assert all(line.startswith("- ") for line in out[1:label])  # the emergency advice, all of it, before
+
+
+def test_a_third_person_emergency_description_is_answered_as_an_emergency(qa):
+    # 'she has' describes someone now, like 'my daughter has' (found in session 11, wave 2: the meningitis signs
+    # below were answered from the wry-neck page)
+    assert _ask(qa, "she has a terrible headache, a stiff neck and a rash that won't fade").route == "emergency"
+    assert _ask(qa, "can she take ibuprofen for a headache").route != "emergency"
