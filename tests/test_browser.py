@@ -164,7 +164,7 @@ def test_image_generator_samples_marked_images_with_downloads(server, page):
 def test_knowledge_page_answers_and_moves_to_a_clicked_node(server, page):
     page.goto(server["url"])
     _open(page, "Knowledge")
-    box = page.get_by_label("Question")
+    box = page.get_by_role("textbox", name="Question")  # a heading labelled "...questions" can match get_by_label while the page changes
     box.wait_for(timeout=90_000)
     box.fill("What can cause chest pain?")
     page.get_by_role("button", name="Ask").click()
