@@ -1,5 +1,5 @@
-"""Checks every annotated real-note set shares (blind_s8, blind_s9, dev_phi_s9, blind_s10): registered with its
-own row pool, no note annotated twice or shared with another set, and every hash and span right against ../shared
+"""Checks every annotated real-note set shares (blind_s8, blind_s9, dev_phi_s9, blind_s10, blind_s12): registered with
+its own row pool, no note annotated twice or shared with another set, and every hash and span right against ../shared
 (skipped with the reason when ../shared is absent)."""
 
 from __future__ import annotations
