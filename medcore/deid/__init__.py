@@ -31,9 +31,9 @@ from pathlib import Path
 
 
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
-                                   _UP, CAPS_LABEL_NAME, DOCTORS, DOCTORS_ONE, MONTH_LIST, SERVICE_AFTER, YEAR_LIST)
+                                   _UP, CAPS_LABEL_NAME, DOCTORS, DOCTORS_ONE, MONTH_LIST, SERVICE_AFTER, YEAR_LIST, not_name)
 from medcore.deid.cues import find_cued
-from medcore.deid.facilities import find_facilities, repeat_facilities
+from medcore.deid.facilities import find_facilities, find_letterheads, repeat_facilities
 from medcore.deid.gazetteer import find_gazetteer_places
 from medcore.deid.numbers import find_event_years, looks_like_ratio
 from medcore.deid.places import find_places
@@ -194,6 +194,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
         alternatives = "|".join(re.escape(p) for p in sorted(low_parts, key=len, reverse=True))
         for m in re.finditer(rf"\b(?i:{alternatives})\b", text):
             _add(found, m.start(), m.end(), "NAME")
+    find_letterheads(text, list(found), found.add, _clinical_words())
     repeat_facilities(text, list(found), found.add, _clinical_words(), _NOT_NAMES, firsts)
     spans = _extend_names(text, list(found), firsts)
     spans.sort()
@@ -292,9 +293,9 @@ def _plausible_header_name(candidate: str) -> bool:
 
 def _name_span(text, start, end, found, names) -> None:
     words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
-    while words and words[0][2] in _NOT_NAMES:
+    while words and not_name(words[0][2]):
         words = words[1:]
-    while words and words[-1][2] in _NOT_NAMES:
+    while words and not_name(words[-1][2]):
         words = words[:-1]
     if not words:
         return

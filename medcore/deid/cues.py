@@ -35,9 +35,10 @@ SUBJECT_NAME = re.compile(
 _NOT_SUBJECTS = frozenset("""baby infant child toddler gentleman lady veteran client resident mom dad twin
 it there which what who""".split())
 # a name in apposition: "my patient, A, who ...", "our patient, Jo Reid, is ..."
+# ("your patient, ABC, today": a letter to the referring doctor, with the samples' placeholder for the name)
 APPOSITION = re.compile(
-    rf"\b(?i:my|our|this|the)[ \t]+(?i:patient|client)[ \t]*,[ \t]*((?:{_NAME_WORD}[ \t]+){{0,2}}(?:{_NAME_WORD}|[{_UP}]))"
-    rf"[ \t]*,[ \t]*(?=(?i:who|whom|a|an|is|was|has|aged|age)\b|\d)")
+    rf"\b(?i:my|our|your|this|the)[ \t]+(?i:patient|client)[ \t]*,[ \t]*((?:{_NAME_WORD}[ \t]+){{0,2}}(?:{_NAME_WORD}|[{_UP}])|"
+    rf"ABC(?:DE?)?|XYZ)[ \t]*,[ \t]*(?=(?i:who|whom|a|an|is|was|has|aged|age|today)\b|\d)")
 # a device identifier: a serial or lot number (a model number names a product, not a patient), or a number before
 # the device it names
 DEVICE_ID = re.compile(
@@ -62,6 +63,7 @@ PLACEHOLDER_PLACE = re.compile(r"\b(in|near|at|to|from)[ \t]+(ABC(?:DE?)?|XYZ)\b
 # unless a person's verb or a facility's name makes it one): as a person, "XYZ is a 20-year-old", "follow up with ABC.",
 # "ABCD brought her in"; as a facility's name before capitalised words, "ABCD General Emergency Room", "to ABCD Nephrology"
 _PH = r"(?:ABC(?:DE?)?|XYZ)"
+_PLACEHOLDER_WORD = re.compile(_PH)
 PLACEHOLDER_SUBJECT = re.compile(
     rf"(?:^|(?<=[.,:;])|(?<=\band )|(?<=\bbut ))[ \t]*({_PH})[ \t]+(?=(?:is|was|has|had|will|would|brought|reported|"
     rf"reports|states|stated|initially|says|said|feels|felt|told|called|returns|returned|presents|presented)\b)", re.M)
@@ -134,6 +136,10 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
         for m in pattern.finditer(text):
             words = m.group(1).split()
             first = words[0]
+            if _PLACEHOLDER_WORD.fullmatch(m.group(1)):  # "ABC" is also clinical vocabulary (the airway check)
+                add(m.start(1), m.end(1), "NAME")
+                names.append(m.group(1))
+                continue
             if (first in _NOT_NAMES or first.lower() in header_words or first.lower() in _NOT_SUBJECTS
                     or all(len(w) > 1 and (w.lower() in clinical or w.lower() in GENERIC) for w in words)):
                 continue

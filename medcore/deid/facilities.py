@@ -13,10 +13,17 @@ session 11: facilities were the weakest PHI type on unseen real notes).
 - a facility's abbreviation given in brackets after it ("Northgate Medical Center (NMC)"), its initials (three
   letters or more) and its own distinctive words ("Quarrybank" of "Quarrybank Memorial"), and a found town's words,
   are PHI wherever the note repeats them, in their written case or in capitals.
+Session 12 (shapes the spent blind set blind_s10 showed, and our own notes' letterheads):
+- a facility word left alone where transcription took the name out ("taken to Hospital, where", "at Clinic.");
+- a scheme's or an insurer's name before "insurance" ("her Lantern Bridge insurance"), and any facility or firm name of
+  several words wherever the note repeats it whole;
+- a letterhead or addressee line ending in a practice's, a hospital's or a firm's word ("Hollybank Surgery" over an
+  address, "Glebe House Practice" under "Dr Oona Firth").
 Every quantifier is bounded (tests/records/test_hostile_text.py times the module on long runs)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Callable, Iterable
 
@@ -52,6 +59,27 @@ LOWER_FACILITY = re.compile(r"\b(?:at|to|from|in)[ \t]+([a-z]{3,20}(?:[ \t]+[a-z
 # a run of two or more words in capitals, not a heading (a colon closes a heading)
 CAPS_RUN = re.compile(r"(?<![\w'’.])((?:[A-Z][A-Z'’.&-]{0,20}[ \t]+){1,6}[A-Z][A-Z'’&-]{1,20})(?![\w'’])(?![ \t]*[A-Z:])")
 _ABBREV_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z]{2,6})[ \t]*\)")
+# a facility word standing alone, capitalised, straight after "to", "at" or "from" in the middle of a sentence, as
+# transcription leaves a facility whose own name was taken out: "the crew drove him to Hospital, where", "home from
+# Hospital on day 3", "sent on to Children's for", "her cast was changed at Clinic." ("to the hospital", "at clinic"
+# and a sentence's first word stay)
+BARE_HEAD = re.compile(r"(?<=[a-z,] )(?:to|at|from)[ \t]+(Hospital|Clinic|Infirmary|Hospice|Children['’]s|"
+                       r"Medical[ \t]+Cent(?:er|re)(?:['’]s)?)(?![ \t]*(?:[A-Z]|of\b|-))")
+# the name of a scheme or an insurer before "insurance": "her Project Access insurance", "their Harbourside Mutual
+# coverage" (public schemes and kinds of cover are not names: "his Medicare insurance", "her Private insurance")
+INSURER = re.compile(rf"\b(?i:his|her|their|my|your|the)[ \t]+({_W}(?:[ \t]+{_W}){{0,2}})[ \t]+"
+                     rf"(?i:insurance|coverage|health[ \t]+plan)\b")
+_NOT_INSURERS = frozenset("""medicare medicaid medi-cal medical tricare champva va social security ssi ssdi cobra private
+public commercial state federal government dental vision travel life auto car home health disability supplemental
+secondary primary new old employer work""".split())
+# a line that is only a name in capitals or title case and ends in a facility's or a firm's word, on a letter's
+# heading: the line over an address ("Hollybank Surgery" over "14 Church Lane, ..."), or under the doctor a letter
+# goes to ("Dr ..." over "Kirkgate Medical Practice")
+LETTERHEAD_LINE = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z][A-Za-z'’.&-]{1,24}[ \t]+(?:(?:of|and|&|the|for|on|upon)[ \t]+)?){1,5}"
+    r"(?i:Surgery|Practice|Hospital|Clinic|Cent(?:er|re)|Trust|Health(?:care)?|Imaging|Radiology|Associates|Group|"
+    r"Partners|Institute|Infirmary|Hospice|Laboratories|Pharmacy))[ \t]*$")
+_TITLE_LINE = re.compile(r"(?m)^[ \t]*(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+[A-Z][^\n]{0,60}$")
 
 
 def _title(run: str) -> str:
@@ -68,6 +96,7 @@ def _saint_ok(text: str, m: re.Match, clinical: frozenset[str]) -> bool:
 def find_facilities(text: str, add: Callable[[int, int, str], None], clinical: frozenset[str],
                     not_names: set[str]) -> None:
     """Add HOSPITAL spans for the shapes above (not the propagation: see `repeat_facilities`)."""
+    find_bare_heads_and_insurers(text, add, clinical)
     for m in SAINT.finditer(text):
         g = 1 if m.group(1) else 2
         if _saint_ok(text, m, clinical):
@@ -103,6 +132,47 @@ def find_facilities(text: str, add: Callable[[int, int, str], None], clinical: f
                 add(base + m.start(1), base + m.end(1), "HOSPITAL")
 
 
+def find_letterheads(text: str, found: Iterable[tuple[int, int, str]], add: Callable[[int, int, str], None],
+                     clinical: frozenset[str]) -> None:
+    """A letterhead or addressee line naming a practice, a hospital or a firm (LETTERHEAD_LINE): it counts only when
+    the same block of lines (no blank line between, at most three lines away) holds a found street address, postcode
+    or phone number, or a doctor's name line just above it; and one of its words must be its own (not generic, not
+    clinical): "Hollybank Surgery" over an address, not "Cardiology Clinic" or "General Surgery".
+    Lines are numbered once (bisect), so each candidate costs a few look-ups, whatever the note's length."""
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    # a block is a run of lines without a blank line: number them, so "same block" is one comparison
+    block, blocks = 0, []
+    for i, ls in enumerate(line_starts):
+        le = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else len(text)
+        if not text[ls:le].strip():
+            block += 1
+        blocks.append(block)
+    anchors = {bisect.bisect_right(line_starts, s) - 1 for s, _, kind in found if kind in ("ADDRESS", "ZIP", "PHONE", "FAX")}
+    for m in LETTERHEAD_LINE.finditer(text):
+        words = [w for w in _words(m.group(1)) if w not in ("of", "and", "&", "the", "for", "on", "upon")]
+        if not _names_a_place(" ".join(words[:-1]), clinical):
+            continue
+        line = bisect.bisect_right(line_starts, m.start(1)) - 1
+        near = any(j in anchors and blocks[j] == blocks[line] for j in range(line - 3, line + 4) if 0 <= j < len(blocks))
+        under_doctor = line > 0 and _TITLE_LINE.match(text, line_starts[line - 1], line_starts[line] - 1) is not None
+        if near or under_doctor:
+            kind = "ORGANIZATION" if words[-1] in ("associates", "group", "partners") else "HOSPITAL"
+            add(m.start(1), m.end(1), kind)
+
+
+def find_bare_heads_and_insurers(text: str, add: Callable[[int, int, str], None], clinical: frozenset[str]) -> None:
+    """BARE_HEAD and INSURER spans (see the patterns)."""
+    for m in BARE_HEAD.finditer(text):
+        add(m.start(1), m.end(1), "HOSPITAL")
+    for m in INSURER.finditer(text):
+        words = _words(m.group(1))
+        if not any(w in _NOT_INSURERS for w in words) and _names_a_place(m.group(1), clinical):
+            add(m.start(1), m.end(1), "ORGANIZATION")
+
+
+_MAX_PHRASES = 40
+
+
 def _initials(span: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", span) if w[0].isupper())
 
@@ -131,6 +201,12 @@ def repeat_facilities(text: str, found: Iterable[tuple[int, int, str]], add: Cal
             if (len(w) >= 4 and w[0].isupper() and low not in GENERIC and low not in NOT_PLACES and low not in clinical
                     and w.capitalize() not in not_names and w.capitalize() not in given_names):
                 forms.update(dict.fromkeys((w, w.upper(), w.capitalize()), kind))
+    # a name of several words whose single words are ordinary ("Project Access"): its repeats as a whole phrase, in the
+    # same letters (distinct phrases only, and a bounded number of them, so a note made of repeats stays linear)
+    phrases = {text[s:e]: kind for s, e, kind in found if kind in ("HOSPITAL", "ORGANIZATION") and " " in text[s:e].strip()}
+    for phrase, kind in list(phrases.items())[:_MAX_PHRASES]:
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(phrase)}(?![\w'’-])", text):
+            add(m.start(), m.end(), kind)
     if not forms:
         return
     for start, end, form in word_hits(text, forms):

@@ -52,7 +52,8 @@ _INITIALS = rf"(?:[{_UP}](?:\.[ \t]*|[ \t]+)){{1,3}}"
 _PARTICLES = (r"(?:(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ter|ten|bin|ibn|ben|af|zu|"
               r"Van|Von|De|Del|Della|Di|Da|Dos|Du|La|Le|Ter|Ten|\u00d3|O|N\u00ed|Nic|Mac|Ua|U\u00ed)[ \t]+){0,2}")
 # A person's name in context: [given name] [initials] [particles] surname, or initials + surname.
-_PERSON = rf"(?:{_NAME_WORD}\s+(?:{_INITIALS})?|{_INITIALS})?{_PARTICLES}{_NAME_WORD}"
+# (the words of a name stay on one line: "Dr Rupert Ashdown\nKirkgate Medical Practice" is a name, then a practice)
+_PERSON = rf"(?:{_NAME_WORD}[ \t]+(?:{_INITIALS})?|{_INITIALS})?{_PARTICLES}{_NAME_WORD}"
 _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Please", "Date", "Clinic", "Hospital",
               "Department", "Emergency", "Cardiology", "Nephrology", "Neurology", "Oncology", "Surgery", "Medicine",
               "Primary", "Care", "Consultant", "Outpatient", "Inpatient", "Yours", "Dear", "Kind", "Regards", "Thank",
@@ -68,6 +69,13 @@ _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Plea
               # instructions before a role: "Notify MD if ...", "Page RN", "Inform NP"
               "Fr", "Father", "Rev", "Reverend", "Pastor", "Rabbi", "Imam", "Chaplain", "Midwife", "Employee", "Assistant",
               "Drs", "Doctors", "Staff", "Interpreter", "Anesthesia", "Anesthesiology", "Anaesthesia", "Anaesthetics", "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
+
+
+def not_name(word: str) -> bool:
+    """A word kept out of names, or its plural ("seen by Hospitalists Service": a service, not a person)."""
+    return word in _NOT_NAMES or (len(word) > 4 and word.endswith("s") and word[:-1] in _NOT_NAMES)
+
+
 # A relative or someone close to the patient, who may be named next ("wife Grace", "her daughter, josefina")
 RELATIVE = (r"(?:great-)?(?:grand|step)?(?:wife|husband|partner|spouse|daughter|son|mother|father|"
             r"sister|brother|niece|nephew|cousin|aunt|uncle|friend|roommate|flatmate|fianc[eé]e?|girlfriend|"
@@ -182,8 +190,9 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("DATE", re.compile(r"(?<![\d/.])\b((?:0?[1-9]|1[0-2])/(?!52\b)(?:[3-9]\d|[12][3-9]|[2][0-9]))\b(?![/\d]|\.\d)"
                         r"(?![ \t]*(?:nodes?|lymph|cores?|positive|negative|of|strength|specimens?|biops|vessels?|ago|mg|mcg|ml|units?|tabs?))"), 1),
     # a month named alone after a word that dates it: "in April", "last September", "at the end of November"
+    # (an article may come between: "late in the March before last")
     ("DATE", re.compile(rf"\b(?i:in|since|until|till|during|last|next|this|early|late|mid|of|by|through|from|before|after)"
-                        rf"[ \t]+({_MONTH_NAME})\b(?![ \t]*\d)"), 1),
+                        rf"[ \t]+(?:(?i:the)[ \t]+)?({_MONTH_NAME})\b(?![ \t]*\d)"), 1),
     ("ZIP", re.compile(rf"(?<=\b(?:{'|'.join(_STATES)})\s)\d{{5}}(?:-\d{{4}})?\b|\bzip(?:\s*code)?\s*[:#]?\s*(\d{{5}}(?:-\d{{4}})?)\b", re.I), -1),
     # case-sensitive on purpose: lower-case "m1 1ae" is not how postcodes are written in letters
     ("ZIP", re.compile(_UK_POSTCODE), 0),
@@ -210,10 +219,13 @@ _NAME_RULES: list[re.Pattern] = [
     # an upper-case name or placeholder before a comma and a doctor's credential: "LMN, MD" (not "CXR, PA")
     # (placeholders of initials too: "AB CD, M.D.", "X Y, M.D.", "a referral from ABC, D.O.")
     re.compile(rf"(?m)(?:^|(?<=[\n,:])|(?<=\bfrom )|(?<=\bby )|(?<=\bto ))[ \t]*"
-               rf"((?:{_CAPS_SURNAME}|[{_UP}])(?:[ \t]+(?:{_CAPS_SURNAME}|[{_UP}])){{0,2}}),[ \t]*(?:MD|M\.D\.|D\.O\.|RN|PhD)(?![\w])"),
+               rf"((?:{_CAPS_SURNAME}|[{_UP}])(?:[ \t]+(?:{_CAPS_SURNAME}|[{_UP}])){{0,2}}),[ \t]*(?:MD|M\.D\.|D\.O\.|RN|PhD|"
+               # an optometrist's, a chiropractor's or a podiatrist's degree, with its stops ("OD" alone is the right eye)
+               r"O\.D\.|D\.C\.|D\.P\.M\.|D\.D\.S\.)(?![\w])"),
     # transcription placeholders for a redacted name: "patient xxx xxxx", "RE: XXXX, XXXX", "Dear XXXX"
     # (after a patient cue only: "the XXX eye" holds a side, not a name; "at XXX" a time)
-    re.compile(r"\b(?i:patient|pt|name|re|dear)[ \t]*:?[ \t]+((?:[xX]{3,8})(?:,?[ \t]+[xX]{3,8})?)(?![\w/])"),
+    # (the samples' alphabet placeholders too, in capitals only: "RE:  ABC", "Dear XYZ:")
+    re.compile(r"\b(?i:patient|pt|name|re|dear)[ \t]*:?[ \t]+((?:[xX]{3,8}|ABC(?:DE?)?|XYZ)(?:,?[ \t]+[xX]{3,8})?)(?![\w/])"),
     # a title-case placeholder for a name, never an English word: "Xxxxx's condition", "Mr. Xxxx"
     re.compile(r"\b(X(?:xxx|xxxx|xxxxx|xxxxxx|xxxxxxx))\b"),
     # an upper-case placeholder as the subject of a sentence, or the patient a doctor follows or sees: "XXXX was seen

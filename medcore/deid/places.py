@@ -37,12 +37,16 @@ _FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:Syste
                   r"Eye Care|Optometry|Physical Therapy|Physiotherapy|Building|Pavilion|"
                   r"(?:Breast|Heart|Women['’]s|Vein|Spine|Wellness|Eye|Sleep|Wound|Kidney|Behavio(?:u)?r(?:al)?) Cent(?:er|re)|"
                   # a system or a unit named by its own word and a bare head: "Kessington Health", "Harrowgate Regional"
-                  r"(?:Care|Living|Convalescent|Nursing) Cent(?:er|re)|Health(?:care)?|Rehab|Regional)")
+                  r"(?:Care|Living|Convalescent|Nursing) Cent(?:er|re)|Health(?:care)?|Rehab|Regional|"
+                  # a general practice named by its own word: "Kirkgate Medical Practice", "Elm Row Family Practice"
+                  r"(?:Medical|Family|Group|Dental) Practice)")
 # [words] head [- Place | of Place]: "Riverside General Hospital", "University of Iowa Hospitals",
 # "Baptist Memorial Hospital-Memphis", "Children's Medical Center of Dallas".
 FACILITY = re.compile(
     rf"\b((?:(?:St\.|Mt\.)[ \t]+)?(?:(?:{_W}|{_CAPS})[ \t]+(?:{_LINK}[ \t]+){{0,2}}){{1,5}}{_FACILITY_HEAD}"
-    rf"(?:-{_W}|[ \t]+of[ \t]+{_W}(?:[ \t]+{_W})?)?)\b")
+    rf"(?:-{_W}|[ \t]+of[ \t]+{_W}(?:[ \t]+{_W})?)?"
+    # the trust that runs it, part of its name: "St Aidan's Hospital NHS Trust" (also "Nhs", in a title-cased copy)
+    rf"(?:[ \t]+(?:(?i:nhs)[ \t]+)?(?:Foundation[ \t]+)?Trust)?)\b")
 ORG_SUFFIX = re.compile(
     rf"\b((?:{_W}|{_CAPS})(?:[ \t]+(?:{_W}|&)){{0,3}}[ \t]+(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|LLC|"
     rf"Ltd\.?|Industries|Instruments|Airlines|Motors|Foods|Bank|Insurance Company|Group|Associates|Partners|Logistics|"
@@ -64,8 +68,11 @@ _STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|ID|IL|IA|KS|KY|LA|MA|MI|MN|MS|MO|
 # (a state code before a number is a lab or a credential, "CA 125", unless the number is a ZIP: "East Orange, NJ  07018")
 CITY_STATE = re.compile(rf"\b({_W}(?:[ \t]+{_W})?),[ \t]+(?:{_STATE_NAMES}|STATE(?=[ \t]+\d{{5}}\b)|(?:{_STATE_CODES})\b(?:(?![ \t]*\d)|(?=[ \t]+\d{{5}}\b)))")
 # a transcription sample's placeholder for a facility's name: "taken to X Hospital", "transferred from ABCD Home"
-PLACEHOLDER_FACILITY = re.compile(r"\b((?:ABC(?:DE?)?|XYZ|X{1,4}|[XYZ])[ \t]+(?:Hospital|Medical[ \t]+Cent(?:er|re)|Clinic|"
+# (in title case too, "classes at Abc Clinic": "abc" is also clinical vocabulary, so the facility rule passes it by)
+PLACEHOLDER_FACILITY = re.compile(r"\b((?:ABC(?:DE?)?|Abcd?|XYZ|Xyz|X{1,4}|[XYZ])[ \t]+(?:Hospital|Medical[ \t]+Cent(?:er|re)|Clinic|"
                                   r"Cent(?:er|re)|Home|Nursing[ \t]+Home|Health(?:care)?|Rehab(?:ilitation)?))\b")
+# a letter template's placeholder for the town and the state of an address: "Suite 1, ABC Avenue, City, State,"
+PLACEHOLDER_TOWN = re.compile(r"\b(City|CITY),[ \t]*(State|STATE)\b(?=[ \t]*(?:[,.]|\d{5}\b|$))", re.M)
 # a hospital system named by its church, before a word of its services: "the Baptist lab system", "Methodist ER"
 CHURCH_HOSPITAL = re.compile(r"\b((?:Baptist|Methodist|Presbyterian|Lutheran|Adventist|Episcopal|Mercy))(?=[ \t]+"
                              r"(?i:labs?|laboratory|systems?|records?|ER|ED|emergency|clinics?|charts?|database|radiology)\b)")
@@ -234,6 +241,9 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
                 add(start, start + len(span), "CITY")
     for m in PLACEHOLDER_FACILITY.finditer(text):
         add(m.start(1), m.end(1), "HOSPITAL")
+    for m in PLACEHOLDER_TOWN.finditer(text):
+        add(m.start(1), m.end(1), "CITY")
+        add(m.start(2), m.end(2), "STATE")
     for m in CHURCH_HOSPITAL.finditer(text):
         add(m.start(1), m.end(1), "HOSPITAL")
     for m in ZIP_AFTER_STATE.finditer(text):
