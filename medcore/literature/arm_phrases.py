@@ -83,15 +83,31 @@ _GIVEN_VS = re.compile(
     + _GIVEN + r")\s+(?P<b>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$|\b(?:for|in|during|at|after)\b))", re.I)
 
 
-def given_versus(sentences: list[Sentence]) -> tuple[str, str, int] | None:
+# "patients who did or did not receive A", "with or without A": A against no A
+_OR_NOT = re.compile(r"\b(?:(?:who\s+)?(?:did|had)\s+or\s+(?:did|had)\s+not\s+(?:receive|undergo|take|have|get)|"
+                     r"(?:treated|managed)\s+with\s+or\s+without|with\s+or\s+without)\s+(?:an?\s+|the\s+)?"
+                     r"(?P<a>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$|\b(?:were|was|and|in|for|during|at|after|to)\b))", re.I)
+# "those who received A and those who received B"
+_THOSE_AND_THOSE = re.compile(
+    r"\b(?:those|patients|people|participants)\s+(?:who\s+)?" + _GIVEN + r"\s+(?P<a>[^,;.()]{2,50}?)\s+(?:and|with|versus|vs\.?)\s+"
+    r"(?:those|patients|people|participants)\s+(?:who\s+)?(?P<neg>(?:did|had)\s+not\s+(?:receive|take|undergo|have)|"
+    + _GIVEN + r")\s+(?P<b>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$|\b(?:were|was|for|in|during|at|after)\b))", re.I)
+
+
+def given_versus(sentences: list[Sentence], treat: re.Pattern | None = None) -> tuple[str, str, int] | None:
     """(intervention, comparator, sentence index) from "people given A were compared with people not given
-    A / given B"; the comparator of a negated form is "no A"."""
+    A / given B", "those who received A and those who received B", or "people who did or did not receive A" /
+    "with or without A" (the latter only when A names a treatment, `treat`); a negated side is "no A"."""
     for s in sentences:
-        m = _GIVEN_VS.search(s.text)
+        m = _GIVEN_VS.search(s.text) or _THOSE_AND_THOSE.search(s.text)
         if m:
             a, b = trim_arm(m.group("a")), trim_arm(m.group("b"))
             neg = not re.match(_GIVEN, m.group("neg"), re.I)
             return a, (f"no {b}" if neg else b), s.idx
+        m = _OR_NOT.search(s.text)
+        if m and treat is not None and treat.search(m.group("a")):
+            a = trim_arm(m.group("a"))
+            return a, f"no {a}", s.idx
     return None
 
 
@@ -102,6 +118,36 @@ _EXPOSURE = re.compile(
     r"(?:really\s+|still\s+|always\s+)?(?:safe|effective|feasible|beneficial|useful|necessary|justified|worthwhile|"
     r"indicated|superior|inferior|equivalent|helpful|harmful|efficacious)\b|be\s+(?:used|performed|offered|given|"
     r"recommended|considered|avoided|omitted|abandoned|continued|stopped|done))", re.I)
+
+
+# "the control group received X", "the intervention group was given Y": what each group was given
+_GROUP_GOT = re.compile(
+    r"\b(?:the|a)\s+(?P<g>control|comparison|placebo|usual[\s-]care|intervention|experimental|treatment|study)\s+"
+    r"(?:group|arm)s?\s+(?:received|was\s+given|were\s+given|got|underwent|was\s+treated\s+with|were\s+treated\s+with|"
+    r"was\s+offered|were\s+offered|had)\s+(?:only\s+)?(?P<x>[^,;.()]{2,60}?)"
+    r"(?=\s*(?:[,;.()]|$|\b(?:and|while|whereas|during|in|at|after|before|from|by|with)\b))", re.I)
+
+
+# "twelve adults who had knee arthroscopy served as controls": what the control people were given
+_AS_CONTROLS = re.compile(r"\b(?:who\s+)?(?:underwent|received|had|were\s+given|were\s+treated\s+with)\s+"
+                          r"(?P<x>[^,;.()]{2,60}?)\s*(?:,[^.;]{0,60}?,)?\s+(?:served|acted|were\s+used|were\s+included)\s+"
+                          r"as\s+(?:the\s+)?controls?\b", re.I)
+
+
+def group_receives(sentences: list[Sentence]) -> list[tuple[str, str, int]]:
+    """(side 'i' or 'c', what the group was given, sentence index) for each group the methods say was given
+    something ("the control group received X", "people who had X served as controls"); the first for each side."""
+    out: dict[str, tuple[str, str, int]] = {}
+    for s in sentences:
+        for m in _GROUP_GOT.finditer(s.text):
+            side = "c" if re.match(r"control|comparison|placebo|usual", m.group("g"), re.I) else "i"
+            x = trim_arm(re.sub(r"^(?:a|an|the)\s+", "", m.group("x").strip(), flags=re.I))
+            if x and not re.search(r"\d", x):
+                out.setdefault(side, (side, x, s.idx))
+        m = _AS_CONTROLS.search(s.text)
+        if m and "c" not in out:
+            out["c"] = ("c", trim_arm(m.group("x")), s.idx)
+    return list(out.values())
 
 
 # a measured quantity is a finding, not a treatment, even when it names a drug ("glucose levels")

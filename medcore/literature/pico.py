@@ -247,7 +247,8 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
                                 code=known.code, detail=known.detail)
             target.append(item)
         return
-    given = arm_phrases.given_versus([s for s in sents if s.role in ("objective", "methods", "")])
+    given = arm_phrases.given_versus(([title] if title else []) + [s for s in sents if s.role in ("objective", "methods", "")],
+                                     treat_re)
     if given:
         pico.interventions.append(_coded(term, given[0], given[2]))
         pico.comparators.append(_coded(term, given[1], given[2]))
@@ -281,7 +282,13 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             pico.interventions.append(_coded(term, groups[0][0], groups[0][1]))
             if not pico.comparators:
                 pico.comparators.append(_coded(term, groups[1][0], groups[1][1]))
-    if not trial:
+    said = False  # what "the control group received" names, rather than the words "control group"
+    for side, text, idx in arm_phrases.group_receives([s for s in sents if s.role in ("methods", "")]):
+        target = pico.comparators if side == "c" else pico.interventions
+        if not target:
+            target.append(_coded(term, text, idx))
+            said = said or side == "c"
+    if not trial or said:
         return
     for s in sents:  # placebo, usual care: in a sentence that allocates or compares
         if s.role in ("objective", "methods") and re.search(r"randomi|allocat|assign|compar|versus|\bvs\b|control", s.text, re.I):

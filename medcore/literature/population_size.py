@@ -35,6 +35,8 @@ _N_PATTERNS = [
     (re.compile(r"\b(?:of|among|in|from|for|with)\s+(?:the\s+)?" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 2, ""),
     (re.compile(r"(?:^|[(\[,;]\s*)[Nn]\s*=\s*" + _INT + r"\b"), 1, "="),
     (re.compile(r"^" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, ""),
+    # "data from 212 consecutive adults undergoing ...": a series' size, stated without a verb (session 12)
+    (re.compile(_INT + r"\s+consecutive\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, "consecutive"),
 ]
 _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 # cases and controls of a case-control study, summed (see _pick_n)

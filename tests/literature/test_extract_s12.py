@@ -93,6 +93,9 @@ def test_arm_names_are_trimmed_and_share_a_head():
     ("METHODS: Two hundred and twelve children were randomised. RESULTS: Cough fell.", 212),
     # a count with a word that is not on the people list, before "were randomised"
     ("METHODS: 64 runners were randomised to two kinds of shoe. RESULTS: Injuries were rare.", 64),
+    # a consecutive series stated without a verb, beside a smaller count after "of"
+    ("METHODS: Data on 212 consecutive adults undergoing hernia repair were read; of 30 smokers, 9 had a "
+     "recurrence.", 212),
     # groups counted in their own clauses, summed
     ("METHODS: The drug group included 45 patients and the placebo group included 47 patients. RESULTS: Fever "
      "fell.", 92),
@@ -153,3 +156,33 @@ def test_an_arm_that_names_a_known_intervention_is_not_its_comparator(read):
     r = read("METHODS: Adults with gout were randomized to a six-week course of colchicine or a low-purine diet "
              "plan given with colchicine. RESULTS: Flares fell.")[0]
     assert not any("colchicine" in c.text for c in r.pico.comparators)
+
+
+@pytest.mark.parametrize("text, interventions, comparators", [
+    ("METHODS: We compared those who received early surgery and those who received a cast for wrist fractures. "
+     "RESULTS: Grip was better.", ["early surgery"], ["a cast"]),
+    ("METHODS: We reviewed 300 adults who did or did not receive physiotherapy after a stroke. RESULTS: Walking "
+     "was better.", ["physiotherapy"], ["no physiotherapy"]),
+    ("Does outcome differ with or without drain placement after thyroid surgery?\nMETHODS: We reviewed 180 "
+     "operations. RESULTS: No difference.", ["drain placement"], ["no drain placement"]),
+])
+def test_observational_exposure_against_its_absence_or_another_treatment(read, text, interventions, comparators):
+    assert _pico(read(text)[0]) == (interventions, comparators)
+
+
+def test_with_or_without_a_non_treatment_is_not_an_arm(read):
+    r = read("METHODS: We reviewed 300 adults with or without diabetes admitted with a fall. RESULTS: Fractures "
+             "were commoner.")[0]
+    assert r.pico.comparators == []
+
+
+def test_what_the_control_group_was_given_is_the_comparator(read):
+    r = read("METHODS: Ninety nurses were randomised. The intervention group received a sleep hygiene course, and "
+             "the control group received a leaflet on shift work. RESULTS: Sleep improved.")[0]
+    assert _pico(r) == (["sleep hygiene course"], ["leaflet on shift work"])
+
+
+def test_people_given_something_else_who_served_as_controls(read):
+    r = read("METHODS: We measured a liver enzyme in 40 adults after keyhole gallbladder removal. Twelve adults who "
+             "had knee arthroscopy, a procedure away from the liver, served as controls. RESULTS: Levels rose.")[0]
+    assert [c.text for c in r.pico.comparators] == ["knee arthroscopy"]
