@@ -163,4 +163,9 @@ def read_arms(settings, sentences: list[Sentence], pico: Pico, trial: bool = Tru
             # "control (n = 33)": the name as written lost its "group", which the cue "control group" needs
             a.kind = "comparator" if arm_phrases.is_control(comp, a.name) else "intervention"
             out.append(a)
+    if not any(a.kind == "comparator" for a in out):
+        # "A plus B or B alone", "insulin monotherapy": the arm that withholds the added treatment is the control
+        for a in out:
+            if re.search(r"\b(?:alone|monotherapy|only)$", a.name, re.I):
+                a.kind = "comparator"
     return out if len(out) >= 2 else []

@@ -48,11 +48,12 @@ _GROUP_PAIR = re.compile(r"\b(?:between|of|in|among|comparing)\s+(?P<a>\d{1,3}(?
                          re.I)
 # each group counted in its own clause: "the drug group had 45 patients and the placebo group 47", "45 (patients)
 # (were) in the drug group and 47 in the placebo group"; summed over two or more named groups when the sentence
-# allocates or enrols, or a word for people follows each count (else it may count events: "12 in group A died")
+# allocates or enrols, or says the first count "were in" its group (else it may count events: "12 patients in
+# the A group had nausea")
 _GROUP_HAS = re.compile(r"\b(?:the|an?)\s+(?P<g>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:group|arm)\s+"
                         r"(?:had|included|comprised|consisted\s+of|contained|of|with|:|=|numbered)?\s*"
                         r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>\s+" + _PEOPLE + r")?\b", re.I)
-_IN_GROUP = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>\s+" + _PEOPLE + r")?\s+(?:were\s+|was\s+)?"
+_IN_GROUP = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>\s+" + _PEOPLE + r")?\s+(?P<verb>were\s+|was\s+)?"
                        r"(?:in|into|to)\s+the\s+(?P<g>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:group|arm)\b", re.I)
 # "compared 80 patients with the disease with 160 matched controls": the two compared groups make the study
 _COMPARED_PAIR = re.compile(r"\bcompar(?:ed|ing)\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,6}?(?:with|to|and|versus)\s+"
@@ -101,7 +102,9 @@ def _group_pair(text: str) -> tuple[int, str] | None:
     groups: dict[str, tuple[int, re.Match]] = {}
     for m in [*_GROUP_HAS.finditer(text), *_IN_GROUP.finditer(text)]:
         groups.setdefault(m.group("g").lower(), (int(m.group("n").replace(",", "")), m))
-    if len(groups) >= 2 and (_ENROLS.search(text) or all(m.group("who") for _, m in groups.values())):
+    first = min((m for _, m in groups.values()), key=lambda m: m.start(), default=None)
+    placed = first is not None and "verb" in first.re.groupindex and bool(first.group("verb"))  # "30 were in the A group"
+    if len(groups) >= 2 and (_ENROLS.search(text) or placed):
         spans = sorted(m.span() for _, m in groups.values())
         return sum(n for n, _ in groups.values()), text[spans[0][0]:spans[-1][1]]
     eq = list(_N_EQ.finditer(text))

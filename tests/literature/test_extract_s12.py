@@ -186,3 +186,18 @@ def test_people_given_something_else_who_served_as_controls(read):
     r = read("METHODS: We measured a liver enzyme in 40 adults after keyhole gallbladder removal. Twelve adults who "
              "had knee arthroscopy, a procedure away from the liver, served as controls. RESULTS: Levels rose.")[0]
     assert [c.text for c in r.pico.comparators] == ["knee arthroscopy"]
+
+
+def test_people_placed_in_two_groups_are_summed_but_events_are_not(read):
+    placed = read("METHODS: Adults with eczema were treated for a month; 30 were in the cream group and 31 in the "
+                  "usual care group. RESULTS: Itch fell.")[0]
+    assert placed.pico.population.n == 61
+    events = read("RESULTS: 12 patients in the cream group and 20 patients in the usual care group had a rash.")[0]
+    assert events.pico.population.n != 32
+
+
+def test_the_arm_given_one_treatment_alone_is_the_comparator(read):
+    r = read("METHODS: Adults with knee pain were randomized to exercise plus weight loss advice (n = 40) or "
+             "exercise alone (n = 41). RESULTS: Pain fell in both.")[0]
+    assert [(a.name, a.kind) for a in r.arms] == [("exercise plus weight loss advice", "intervention"),
+                                                  ("exercise alone", "comparator")]
