@@ -122,9 +122,9 @@ _EXPOSURE = re.compile(
 
 # "the control group received X", "the intervention group was given Y": what each group was given
 _GROUP_GOT = re.compile(
-    r"\b(?:the|a)\s+(?P<g>control|comparison|placebo|usual[\s-]care|intervention|experimental|treatment|study)\s+"
+    r"\b(?:the|a)\s+(?P<g>control|comparison|placebo|usual[\s-]care|intervention|experimental|treatment)\s+"
     r"(?:group|arm)s?\s+(?:received|was\s+given|were\s+given|got|underwent|was\s+treated\s+with|were\s+treated\s+with|"
-    r"was\s+offered|were\s+offered|had)\s+(?:only\s+)?(?P<x>[^,;.()]{2,60}?)"
+    r"was\s+offered|were\s+offered)\s+(?:only\s+)?(?P<x>[^,;.()]{2,60}?)"
     r"(?=\s*(?:[,;.()]|$|\b(?:and|while|whereas|during|in|at|after|before|from|by|with)\b))", re.I)
 
 

@@ -126,9 +126,10 @@ def _listed(text: str) -> list[str]:
     names = [_clean(p) for p in parts]
     # an item without a word ("placebo or 200, 500 or 1500 mg of X": the doses share a unit written once) or a
     # clause rather than a name: not a list of arms read this way
-    # ... nor are ranges and thresholds ("age <30 years", "24-37 weeks"), a label before a colon, a cut number
+    # ... nor are ranges and thresholds ("age <30 years", "24-37 weeks"), a label before a colon, a cut number,
+    # "A or not" (a choice made case by case, not a list of arms)
     if len(names) < 2 or any(not re.search(r"[A-Za-z]{2}", n) or len(n.split()) > 6 or re.search(r"\d+\s*%|\bCI\b", n)
-                             or _NOT_A_NAME.search(n) or re.search(r"[<>≤≥:]|^\d|\d-\d", n) for n in names):
+                             or _NOT_A_NAME.search(n) or re.search(r"[<>≤≥:]|^\d|\d-\d|^not\b", n) for n in names):
         return []
     return names
 

@@ -249,6 +249,8 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         return
     given = arm_phrases.given_versus(([title] if title else []) + [s for s in sents if s.role in ("objective", "methods", "")],
                                      treat_re)
+    if given and not trial and not (treat_re.search(given[0]) or _coded(term, given[0], given[2]).concept_id):
+        given = None  # "patients who had diabetes and those who did not" compares people, not treatments
     if given:
         pico.interventions.append(_coded(term, given[0], given[2]))
         pico.comparators.append(_coded(term, given[1], given[2]))

@@ -75,7 +75,7 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
             n = int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", ""))
             if best is None or 5 * w > best[0]:
                 best = (5 * w, n, s.idx, m.group(0))
-        pair = _group_pair(text)
+        pair = _group_pair(text, s.role in ("methods", ""))
         if pair and text == s.text and (best is None or 5 * w > best[0]):
             best = (5 * w, pair[0], s.idx, pair[1])
         people = _HAS_PEOPLE.search(text) is not None
@@ -94,13 +94,14 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
     return (best[1], best[2], best[3]) if best else (None, -1, "")
 
 
-def _group_pair(text: str) -> tuple[int, str] | None:
-    """(sum, words) when the sentence counts two groups side by side, else None."""
+def _group_pair(text: str, methods: bool = True) -> tuple[int, str] | None:
+    """(sum, words) when the sentence counts two groups side by side, else None. Groups counted clause by clause
+    are read only in the methods: a results sentence counts who was where at some point, not who was studied."""
     m = _GROUP_PAIR.search(text) or _COMPARED_PAIR.search(text)
     if m:
         return int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", "")), m.group(0)
     groups: dict[str, tuple[int, re.Match]] = {}
-    for m in [*_GROUP_HAS.finditer(text), *_IN_GROUP.finditer(text)]:
+    for m in [*_GROUP_HAS.finditer(text), *_IN_GROUP.finditer(text)] if methods else []:
         groups.setdefault(m.group("g").lower(), (int(m.group("n").replace(",", "")), m))
     first = min((m for _, m in groups.values()), key=lambda m: m.start(), default=None)
     placed = first is not None and "verb" in first.re.groupindex and bool(first.group("verb"))  # "30 were in the A group"

@@ -201,3 +201,28 @@ def test_the_arm_given_one_treatment_alone_is_the_comparator(read):
              "exercise alone (n = 41). RESULTS: Pain fell in both.")[0]
     assert [(a.name, a.kind) for a in r.arms] == [("exercise plus weight loss advice", "intervention"),
                                                   ("exercise alone", "comparator")]
+
+
+@pytest.mark.parametrize("text", [
+    "METHODS: We compared adults who had diabetes and those who had no diabetes at one clinic. RESULTS: Falls were "
+    "commoner.",
+    "METHODS: The control group had similar baseline characteristics. RESULTS: Nothing differed.",
+    "METHODS: The study group received a questionnaire by post. RESULTS: Most replied.",
+])
+def test_groups_of_people_or_their_traits_are_not_arms(read, text):
+    assert _pico(read(text)[0]) == ([], [])
+
+
+def test_people_counted_in_two_places_in_the_results_are_not_the_population(read):
+    r = read("METHODS: We enrolled 200 adults. RESULTS: 15 patients were in the ICU group and 20 in the ward group "
+             "at day 3.")[0]
+    assert r.pico.population.n == 200
+
+
+def test_people_asked_again_later_are_a_cohort_and_a_case_by_case_choice_is_no_arm(read):
+    r = read("METHODS: Mothers were interviewed at birth and again when the child was 2 years old. RESULTS: Most "
+             "breastfed.")[0]
+    assert r.design.kind == "cohort"
+    r = read("METHODS: Patients received antibiotics or not depending on the surgeon. RESULTS: Infections were "
+             "rare.")[0]
+    assert not any(a.name.startswith("not") for a in r.arms)
