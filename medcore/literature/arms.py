@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from medcore.literature import arm_phrases
 from medcore.literature.model import Arm, Pico, Sentence
 from medcore.literature.numwords import digits_for_words
 from medcore.literature.pico import PEOPLE
@@ -51,7 +52,9 @@ _NOT_A_GROUP = re.compile(r"^(?:men|women|males?|females?|boys|girls|years?|mont
 _LIST = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned|divided)\b[^.;]{0,40}?\b(?:to|into)\s+"
     r"(?:receive\s+|one\s+of\s+\w+\s+(?:groups|arms)\s*:?\s*|(?:\w+\s+)?groups?\s*:?\s*)?(?P<list>[^.;()]{3,200})"
-    r"|\breceived\s+either\s+(?P<list2>[^.;()]{3,200})", re.I)
+    r"|\breceived\s+either\s+(?P<list2>[^.;()]{3,200})"
+    # "received A or B", "were given A or B" (the "or" says these are alternatives, not one regimen)
+    r"|\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<list3>[^.;(),]{2,80}?\s+or\s+[^.;(),]{2,80})", re.I)
 _LIST_END = re.compile(r"\s+(?:for|during|over|in\s+(?:a|an|this|the|each|their)|at|with\s+a|using|after|before|until|from)\s+.*$",
                        re.I)
 _PER_GROUP = re.compile(r"(?<![\w.,])(?P<n>\d+)\s+(?:" + PEOPLE + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm)", re.I)
@@ -116,16 +119,17 @@ def _listed(text: str) -> list[str]:
     m = _LIST.search(text)
     if not m:
         return []
-    body = _LIST_END.sub("", m.group("list") or m.group("list2"))
+    body = _LIST_END.sub("", m.group("list") or m.group("list2") or m.group("list3"))
     parts = [p for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+(?:to\s+)?", body) if p.strip()]
     if len(parts) == 1:
         parts = re.split(r"\s+and\s+", body)
     names = [_clean(p) for p in parts]
     # an item without a word ("placebo or 200, 500 or 1500 mg of X": the doses share a unit written once) or a
     # clause rather than a name: not a list of arms read this way
-    # ... nor are ranges and thresholds ("age <30 years", "24-37 weeks"), a label before a colon, a cut number
+    # ... nor are ranges and thresholds ("age <30 years", "24-37 weeks"), a label before a colon, a cut number,
+    # "A or not" (a choice made case by case, not a list of arms)
     if len(names) < 2 or any(not re.search(r"[A-Za-z]{2}", n) or len(n.split()) > 6 or re.search(r"\d+\s*%|\bCI\b", n)
-                             or _NOT_A_NAME.search(n) or re.search(r"[<>≤≥:]|^\d|\d-\d", n) for n in names):
+                             or _NOT_A_NAME.search(n) or re.search(r"[<>≤≥:]|^\d|\d-\d|^not\b", n) for n in names):
         return []
     return names
 
@@ -158,6 +162,11 @@ def read_arms(settings, sentences: list[Sentence], pico: Pico, trial: bool = Tru
         if a.name.lower() not in seen:
             seen.add(a.name.lower())
             # "control (n = 33)": the name as written lost its "group", which the cue "control group" needs
-            a.kind = "comparator" if comp.search(a.name) or comp.search(a.name + " group") else "intervention"
+            a.kind = "comparator" if arm_phrases.is_control(comp, a.name) else "intervention"
             out.append(a)
+    if not any(a.kind == "comparator" for a in out):
+        # "A plus B or B alone", "insulin monotherapy": the arm that withholds the added treatment is the control
+        for a in out:
+            if re.search(r"\b(?:alone|monotherapy|only)$", a.name, re.I):
+                a.kind = "comparator"
     return out if len(out) >= 2 else []

@@ -9,49 +9,13 @@ from pathlib import Path
 
 from medcore.knowledge import body_site
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
+from medcore.literature import arm_phrases
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
-from medcore.literature.numwords import digits_for_words, value
+from medcore.literature.population_size import PEOPLE, pick_n
 from medcore.literature.roles import cue_pattern
 
 log = logging.getLogger(__name__)
-
-_PEOPLE = (r"(?:patients|outpatients|inpatients|participants|subjects|women|men|children|adults|adolescents|infants|individuals|persons|people|"
-           r"cases|volunteers|residents|mothers|neonates|newborns|pregnancies|pregnant\s+women|girls|boys|respondents|"
-           r"veterans|students|survivors|smokers|eyes|couples|families|nurses|physicians|doctors|users|donors|recipients)")
-PEOPLE = _PEOPLE  # the words for people counted in a study (arms.py reads them too)
-_INT = r"(?<![\w.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
-# between a count of people and its verb: anything but another count of people ("313 children who had a scan,
-# 130 children were studied" is about the 130)
-_GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,100}?"
-# (pattern, strength, a word the sentence must hold for it to be tried): a stronger pattern wins over a weaker
-# one anywhere in the abstract; the guard skips hopeless patterns cheaply (hostile text of digits stays fast)
-_N_PATTERNS = [
-    (re.compile(r"\ba\s+total\s+of\s+" + _INT + r"\b", re.I), 5, "total"),
-    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + _GAP + r"\b(?:were|was)\s+(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|analy[sz]ed|evaluated|identified|assessed|examined|followed|surveyed|interviewed|treated|reviewed)", re.I), 5, ""),
-    (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|studied|analy[sz]ed|identified|surveyed|followed|reviewed)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
-    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"\b.{0,60}?\b(?:underwent|received|participated|completed|took\s+part|were\s+(?:included|enrolled|studied))", re.I), 5, ""),
-    (re.compile(_INT + r"\s+of\s+(?:them|these|those)\b.{0,20}?\b(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied)", re.I), 6, " of "),
-    (re.compile(r"\btotal\s+number\s+of\s+\w+(?:\s+\w+){0,4}?\s+(?:was|were)\s+" + _INT + r"\b", re.I), 5, "total"),
-    (re.compile(r"\b(?:sample|cohort|population|study)\s+(?:comprised|consisted\s+of|included|involved)\s+" + _INT + r"\b", re.I), 5, ""),
-    (re.compile(r"\ba\s+(?:random\s+)?sample\s+of\s+" + _INT + r"\b", re.I), 5, "sample"),
-    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?[\w\-]+\b.{0,60}?\b(?:that|who|which)\s+were\s+(?:randomi[sz]ed|randomly)", re.I), 5, "randomi"),
-    (re.compile(r"\bthere\s+were\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 5, "there"),
-    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,3}?\w+\s+(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied|reviewed)\b", re.I), 3, " w"),
-    (re.compile(r"\b(?:of|among|in|from|for|with)\s+(?:the\s+)?" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 2, ""),
-    (re.compile(r"(?:^|[(\[,;]\s*)[Nn]\s*=\s*" + _INT + r"\b"), 1, "="),
-    (re.compile(r"^" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, ""),
-]
-_HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
-# cases and controls of a case-control study, summed (see _pick_n)
-_CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
-# two groups counted side by side make up the study: "compared between 1,200 rural and 3,400 urban infants",
-# "started drug A (n = 80) or drug B (n = 95)"; their sum is N (exactly two counts, joined by and / or / versus)
-_GROUP_PAIR = re.compile(r"\b(?:between|of|in|among|comparing)\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?"
-                         r"(?:and|or|vs\.?|versus)\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\b",
-                         re.I)
-_N_EQ = re.compile(r"[(\[]\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[)\]]", re.I)
-_PAIR_JOIN = re.compile(r"^[^()\[\]]{0,60}?\b(?:and|or|vs\.?|versus)\b[^()\[\]]{0,60}$", re.I)
-_ROLE_N_WEIGHT = {"methods": 1.0, "results": 0.9, "objective": 0.5, "": 0.8, "background": 0.1, "conclusions": 0.3}
+__all__ = ["PEOPLE", "read_pico", "is_trial"]
 
 _AGE = [
     (re.compile(r"\b(?P<stat>mean|median|average)\s+(?:\(\s*(?:±\s*)?SD\s*\)\s+|\(\w+\)\s+)?age\s*(?:\(\w+\)\s*)?(?:was|of|:|,|=|was\s+about)?\s*(?P<v>\d+(?:\.\d+)?)", re.I), "value"),
@@ -74,47 +38,6 @@ _DOSE = re.compile(r"\s*(?:\(\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\
                    r"|\s+(?:daily|per\s+day|a\s+day|weekly|monthly|bid|b\.i\.d\.|tid|qd|od|every\s+\d+\s+(?:hours|days|weeks)))?)")
 _PRIMARY = re.compile(r"\b(?:the\s+)?primary\s+(?:efficacy\s+)?(?:outcomes?|end\s?-?points?|measures?)\s+(?:was|were|included|:|is|are|,)\s*(?:the\s+)?(?P<o>[^.;]{3,160})", re.I)
 _SECONDARY = re.compile(r"\bsecondary\s+(?:efficacy\s+)?(?:outcomes?|end\s?-?points?|measures?)\s+(?:was|were|included|:|is|are|,)\s*(?:the\s+)?(?P<o>[^.;]{3,200})", re.I)
-
-
-def _pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
-    """(N, sentence index, N as written): the count the strongest pattern gives, counts in words included."""
-    best = None
-    for s in sentences:
-        w = _ROLE_N_WEIGHT.get(s.role, 0.5)
-        text, spans = digits_for_words(s.text)
-        m = _CASES_CONTROLS.search(text)
-        if m and text == s.text:
-            n = int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", ""))
-            if best is None or 5 * w > best[0]:
-                best = (5 * w, n, s.idx, m.group(0))
-        pair = _group_pair(text)
-        if pair and text == s.text and (best is None or 5 * w > best[0]):
-            best = (5 * w, pair[0], s.idx, pair[1])
-        people = _HAS_PEOPLE.search(text) is not None
-        low = text.lower()
-        for pattern, strength, guard in _N_PATTERNS:
-            if guard not in low or (not people and _PEOPLE in pattern.pattern):
-                continue  # a word the pattern needs is missing: it cannot match (and would be slow to fail)
-            for m in pattern.finditer(text):
-                n = int(m.group("n").replace(",", ""))
-                if n < 2 or (1900 <= n <= 2100 and "," not in m.group("n")):
-                    continue  # a year, not a count
-                score = strength * w
-                if best is None or score > best[0]:
-                    words = next((x[2] for x in spans if value(x[2]) == n), "")
-                    best = (score, n, s.idx, words or m.group("n"))
-    return (best[1], best[2], best[3]) if best else (None, -1, "")
-
-
-def _group_pair(text: str) -> tuple[int, str] | None:
-    """(sum, words) when the sentence counts two groups side by side, else None."""
-    m = _GROUP_PAIR.search(text)
-    if m:
-        return int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", "")), m.group(0)
-    eq = list(_N_EQ.finditer(text))
-    if len(eq) == 2 and _PAIR_JOIN.match(text[eq[0].end():eq[1].start()]):
-        return sum(int(e.group("n").replace(",", "")) for e in eq), text[eq[0].start():eq[1].end()]
-    return None
 
 
 def _age(sentences: list[Sentence]) -> dict:
@@ -307,20 +230,30 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         m = _COMPARE.search(s.text)
         if not m:
             continue
-        a, b = _clean_arm(m.group("a") or m.group("a2")), _clean_arm(m.group("b") or m.group("b2"))
+        a, b = (arm_phrases.trim_arm(_clean_arm(x)) for x in (m.group("a") or m.group("a2"), m.group("b") or m.group("b2")))
+        if not a or not b:
+            continue
         if re.search(r"\d|\bgroups?\b|\bregression\b", a + " " + b) or comp_re.fullmatch(a):
             continue
         if not trial and not any(treat_re.search(x) or _coded(term, x, s.idx).concept_id for x in (a, b)):
             continue  # an observational study compares groups of people or measures; arms must name a treatment
         if m.group("sep") == "and" and len(a.split()) > 3:
             continue  # "compare the rate of X and Y" lists outcomes; "compared the tibial and the peroneal" arms
-        for text, target in ((a, pico.interventions), (b, pico.comparators)):
+        for text, target in ((arm_phrases.share_head(a, b), pico.interventions), (b, pico.comparators)):
             item = _coded(term, text, s.idx)
             known = drugs.get(item.concept_id)
             if known is not None and known.detail:  # the dose, from where the methods give it
                 item = PicoItem(text=known.text, sentence_idx=known.sentence_idx, concept_id=known.concept_id,
                                 code=known.code, detail=known.detail)
             target.append(item)
+        return
+    given = arm_phrases.given_versus(([title] if title else []) + [s for s in sents if s.role in ("objective", "methods", "")],
+                                     treat_re)
+    if given and not trial and not (treat_re.search(given[0]) or _coded(term, given[0], given[2]).concept_id):
+        given = None  # "patients who had diabetes and those who did not" compares people, not treatments
+    if given:
+        pico.interventions.append(_coded(term, given[0], given[2]))
+        pico.comparators.append(_coded(term, given[1], given[2]))
         return
     for s in (sents if trial else []):
         arms = [_clean_arm(m.group("arm")) for m in _ENUM_ARMS.finditer(s.text)] if re.search(r"randomi|allocat|assign", s.text, re.I) else []
@@ -342,7 +275,22 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             x = m.group("x")
             head = re.split(r"\s+(?:before|after|during|in|among|at)\s+", x, maxsplit=1)[0]
             pico.interventions.append(_coded(term, _clean_arm(head if treat_re.search(head) else x), -1))
-    if not trial:
+        x = arm_phrases.question_exposure(title.text) if not pico.interventions else ""
+        if x and (treat_re.search(x) or _coded(term, x, -1).concept_id) and not comp_re.search(x):
+            pico.interventions.append(_coded(term, x, -1))
+    if not pico.interventions:  # "in the yoga group ... in the stretching group"
+        groups = arm_phrases.named_groups(comp_re, sents)
+        if groups and (trial or treat_re.search(groups[0][0]) or _coded(term, groups[0][0], -1).concept_id):
+            pico.interventions.append(_coded(term, groups[0][0], groups[0][1]))
+            if not pico.comparators:
+                pico.comparators.append(_coded(term, groups[1][0], groups[1][1]))
+    said = False  # what "the control group received" names, rather than the words "control group"
+    for side, text, idx in arm_phrases.group_receives([s for s in sents if s.role in ("methods", "")]):
+        target = pico.comparators if side == "c" else pico.interventions
+        if not target:
+            target.append(_coded(term, text, idx))
+            said = said or side == "c"
+    if not trial or said:
         return
     for s in sents:  # placebo, usual care: in a sentence that allocates or compares
         if s.role in ("objective", "methods") and re.search(r"randomi|allocat|assign|compar|versus|\bvs\b|control", s.text, re.I):
@@ -354,13 +302,15 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
 
 def is_trial(sents: list[Sentence], design_kind: str) -> bool:
     """A trial by its design, or (design not read) by a sentence that randomises."""
-    return design_kind in _TRIALS or not design_kind and any(re.search(r"randomi", s.text, re.I) for s in sents)
+    # a placebo or sham arm is given by the investigators: an experiment even when the design is not named
+    return design_kind in _TRIALS or design_kind in ("", "unknown") and any(
+        re.search(r"randomi|\bplacebo\b|\bsham\b", s.text, re.I) for s in sents if s.role in ("methods", ""))
 
 
 def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     sents = paper.sentences
     title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
-    n, n_idx, n_text = _pick_n(sents)
+    n, n_idx, n_text = pick_n(sents)
     pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=_sex(sents),
                      conditions=_conditions(term, sents, title, _body_sites(settings) if term is not None else None))
     pico = Pico(population=pop)

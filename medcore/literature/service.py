@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from medcore.literature import arm_links, arms, conclusions, design, numbers, pico, roles
+from medcore.literature import arm_links, arm_phrases, arms, conclusions, design, numbers, pico, roles
+from medcore.literature.roles import cue_pattern
 from medcore.literature.card import build_card
 from medcore.literature.checklist import check_items
 from medcore.literature.errors import LiteratureInputError
@@ -63,6 +64,8 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     r.effects = numbers.extract_all(paper.sentences)
     trial = pico.is_trial(paper.sentences, r.design.kind)  # as read_pico decides it
     r.arms = arms.read_arms(settings, paper.sentences, r.pico, trial)
+    if trial or any(cue_pattern(settings, "treatment").search(a.name) for a in r.arms):
+        arm_phrases.fill_from_arms(r.pico, r.arms, trial)
     arm_links.link(r.arms, paper.sentences, r.effects, trial)
     r.limitations = conclusions.limitations(settings, paper)
     r.conclusion = conclusions.conclusion(paper, set(r.limitations) | {x['sentence_idx'] for x in r.design.registrations})

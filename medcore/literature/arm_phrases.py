@@ -1,0 +1,184 @@
+"""Phrasings of compared arms that the PICO reader (`pico._arms`) and the arm reader (`arms.read_arms`) share
+(session 12, issue 15: interventions and comparators were weak on unseen abstracts):
+- a compared name trimmed to the treatment: "To compare outcomes of laparoscopic" -> "laparoscopic appendectomy"
+  (the head noun the second arm names), "frames after knee surgery" -> "frames";
+- whether an arm's name is a control: the comparator cue opens it ("sham acupuncture", "standard care alone"),
+  not merely sits inside it ("text messages plus standard care" is the intervention);
+- two named groups of one methods passage: "in the yoga group ... in the stretching group";
+- people given A compared with people not given it (observational exposures);
+- the question's exposure: "Is X associated with Y?", "Is X safe in Y?", "Should X be offered ...?".
+Arms found by the arm reader fill an empty PICO (`fill_from_arms`)."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.literature.model import Arm, Pico, PicoItem, Sentence
+
+# how a question announces its comparison: cut from the front of the first arm
+_LEAD_IN = re.compile(r"^.*?\b(?:to\s+)?compar(?:e|ed|ing)\s+(?:the\s+)?(?:(?:\w+\s+){0,3}?(?:of|between|after|with)\s+)?",
+                      re.I)
+# a phrase after the arm's name that says when, where or in whom, not what was given
+# ("for" and "on" are kept: "screening for X", "education on Y" name the treatment)
+_TAIL = re.compile(r"\s+(?:after|before|following|during|in|among|at|within|prior\s+to)\s+.*$", re.I)
+# an adjective that shares the second arm's head noun: "laparoscopic versus open appendectomy"
+_ADJECTIVE = re.compile(r"^[a-z\-]+(?:ic|al|ive|ous|ary|ar|ed|ial)$|^(?:open|early|late|short|long|high|low|single|"
+                        r"double|once|twice|daily|weekly|immediate|delayed|fixed)$", re.I)
+
+
+def trim_arm(text: str) -> str:
+    """An arm's name without the question's lead-in or a trailing when/where/whom phrase."""
+    text = _LEAD_IN.sub("", text.strip()) if re.search(r"\bcompar", text, re.I) else text.strip()
+    return _TAIL.sub("", text).strip(" ,:-")
+
+
+def share_head(a: str, b: str) -> str:
+    """'laparoscopic' beside 'open appendectomy' -> 'laparoscopic appendectomy'; other names as they are."""
+    words = b.split()
+    if len(a.split()) == 1 and len(words) >= 2 and _ADJECTIVE.match(a) and _ADJECTIVE.match(words[0]):
+        return f"{a} {' '.join(words[1:])}"
+    return a
+
+
+def is_control(comp: re.Pattern, name: str) -> bool:
+    """A control arm: the comparator cue opens its name ("placebo", "sham acupuncture", "usual care alone",
+    "control (n = 33)" which lost its "group"), not one that adds the active part to it ("A plus usual care")."""
+    name = re.sub(r"^(?:the|a|an|matching|matched)\s+", "", name.strip(), flags=re.I)
+    m = comp.search(name) or comp.search(name + " group")
+    return bool(m) and m.start() == 0
+
+
+# "in the yoga group ..., the stretching group ..."; not a group of people by age, sex or risk
+_GROUP = re.compile(r"\b(?:the|a|an)\s+(?P<name>[a-z][\w\-+]*(?:\s+[a-z][\w\-+]*){0,2}?)\s+(?:group|arm)\b", re.I)
+_NOT_ARM = re.compile(r"\b(?:age|same|other|each|study|whole|entire|first|second|third|two|three|treatment|"
+                      r"intervention|experimental|older|younger|risk|total|this|that|one|either|both|former|latter)$",
+                      re.I)
+
+
+def named_groups(comp: re.Pattern, sentences: list[Sentence]) -> list[tuple[str, int]]:
+    """(name, sentence index) of two named groups in the methods, the comparator-like one last; else []."""
+    found: dict[str, tuple[str, int]] = {}
+    for s in sentences:
+        if s.role not in ("methods", ""):
+            continue
+        for m in _GROUP.finditer(s.text):
+            name = m.group("name")
+            if _NOT_ARM.search(name) or re.search(r"\d", name):
+                continue
+            found.setdefault(name.lower(), (name, s.idx))
+    if len(found) != 2:
+        return []
+    out = list(found.values())
+    if is_control(comp, out[0][0]) and not is_control(comp, out[1][0]):
+        out.reverse()
+    return out
+
+
+_PEOPLE_GIVEN = (r"(?:patients|participants|subjects|people|adults|children|women|men|those|individuals|infants)\s+"
+                 r"(?:who\s+)?")
+_GIVEN = r"(?:received|receiving|given|treated\s+with|taking|on|undergoing|underwent|who\s+had|having)"
+_GIVEN_VS = re.compile(
+    _PEOPLE_GIVEN + _GIVEN + r"\s+(?P<a>[^,;.()]{2,50}?)\s+(?:were|was)\s+compared\s+(?:with|to)\s+" + _PEOPLE_GIVEN +
+    r"(?P<neg>not\s+given|not\s+receiving|without|(?:did|had)\s+not\s+(?:receive|take|undergo|have)|"
+    + _GIVEN + r")\s+(?P<b>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$|\b(?:for|in|during|at|after)\b))", re.I)
+
+
+# "patients who did or did not receive A", "with or without A": A against no A
+_OR_NOT = re.compile(r"\b(?:(?:who\s+)?(?:did|had)\s+or\s+(?:did|had)\s+not\s+(?:receive|undergo|take|have|get)|"
+                     r"(?:treated|managed)\s+with\s+or\s+without|with\s+or\s+without)\s+(?:an?\s+|the\s+)?"
+                     r"(?P<a>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$|\b(?:were|was|and|in|for|during|at|after|to)\b))", re.I)
+# "those who received A and those who received B"
+_THOSE_AND_THOSE = re.compile(
+    r"\b(?:those|patients|people|participants)\s+(?:who\s+)?" + _GIVEN + r"\s+(?P<a>[^,;.()]{2,50}?)\s+(?:and|with|versus|vs\.?)\s+"
+    r"(?:those|patients|people|participants)\s+(?:who\s+)?(?P<neg>(?:did|had)\s+not\s+(?:receive|take|undergo|have)|"
+    + _GIVEN + r")\s+(?P<b>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$|\b(?:were|was|for|in|during|at|after)\b))", re.I)
+
+
+def given_versus(sentences: list[Sentence], treat: re.Pattern | None = None) -> tuple[str, str, int] | None:
+    """(intervention, comparator, sentence index) from "people given A were compared with people not given
+    A / given B", "those who received A and those who received B", or "people who did or did not receive A" /
+    "with or without A" (the latter only when A names a treatment, `treat`); a negated side is "no A"."""
+    for s in sentences:
+        m = _GIVEN_VS.search(s.text) or _THOSE_AND_THOSE.search(s.text)
+        if m:
+            a, b = trim_arm(m.group("a")), trim_arm(m.group("b"))
+            neg = not re.match(_GIVEN, m.group("neg"), re.I)
+            return a, (f"no {b}" if neg else b), s.idx
+        m = _OR_NOT.search(s.text)
+        if m and treat is not None and treat.search(m.group("a")):
+            a = trim_arm(m.group("a"))
+            return a, f"no {a}", s.idx
+    return None
+
+
+# the subject of a question about an exposure: "Is X associated with ...", "Is X safe ...", "Should X be ..."
+_EXPOSURE = re.compile(
+    r"^(?:is|are|was|were|does|do|can|could|should|must)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?"
+    r"(?P<x>[^,;:?()]{3,70}?)\s+(?:(?:still\s+)?(?:associated|related|linked|correlated)\s+(?:with|to)|a\s+risk\s+factor|"
+    r"(?:really\s+|still\s+|always\s+)?(?:safe|effective|feasible|beneficial|useful|necessary|justified|worthwhile|"
+    r"indicated|superior|inferior|equivalent|helpful|harmful|efficacious)\b|be\s+(?:used|performed|offered|given|"
+    r"recommended|considered|avoided|omitted|abandoned|continued|stopped|done))", re.I)
+
+
+# "the control group received X", "the intervention group was given Y": what each group was given
+_GROUP_GOT = re.compile(
+    r"\b(?:the|a)\s+(?P<g>control|comparison|placebo|usual[\s-]care|intervention|experimental|treatment)\s+"
+    r"(?:group|arm)s?\s+(?:received|was\s+given|were\s+given|got|underwent|was\s+treated\s+with|were\s+treated\s+with|"
+    r"was\s+offered|were\s+offered)\s+(?:only\s+)?(?P<x>[^,;.()]{2,60}?)"
+    r"(?=\s*(?:[,;.()]|$|\b(?:and|while|whereas|during|in|at|after|before|from|by|with)\b))", re.I)
+
+
+# "twelve adults who had knee arthroscopy served as controls": what the control people were given
+_AS_CONTROLS = re.compile(r"\b(?:who\s+)?(?:underwent|received|had|were\s+given|were\s+treated\s+with)\s+"
+                          r"(?P<x>[^,;.()]{2,60}?)\s*(?:,[^.;]{0,60}?,)?\s+(?:served|acted|were\s+used|were\s+included)\s+"
+                          r"as\s+(?:the\s+)?controls?\b", re.I)
+
+
+def group_receives(sentences: list[Sentence]) -> list[tuple[str, str, int]]:
+    """(side 'i' or 'c', what the group was given, sentence index) for each group the methods say was given
+    something ("the control group received X", "people who had X served as controls"); the first for each side."""
+    out: dict[str, tuple[str, str, int]] = {}
+    for s in sentences:
+        for m in _GROUP_GOT.finditer(s.text):
+            side = "c" if re.match(r"control|comparison|placebo|usual", m.group("g"), re.I) else "i"
+            x = trim_arm(re.sub(r"^(?:a|an|the)\s+", "", m.group("x").strip(), flags=re.I))
+            if x and not re.search(r"\d", x):
+                out.setdefault(side, (side, x, s.idx))
+        m = _AS_CONTROLS.search(s.text)
+        if m and "c" not in out:
+            out["c"] = ("c", trim_arm(m.group("x")), s.idx)
+    return list(out.values())
+
+
+# a measured quantity is a finding, not a treatment, even when it names a drug ("glucose levels")
+_MEASURED = re.compile(r"\b(?:levels?|concentrations?|values?|status|counts?|scores?|index|ratio|measurements?)\b", re.I)
+
+
+def question_exposure(title: str) -> str:
+    """The treatment a yes/no question is about, as written; '' when it asks about something else."""
+    m = _EXPOSURE.match(title.strip())
+    if not m or _MEASURED.search(m.group("x")):
+        return ""
+    return trim_arm(m.group("x"))
+
+
+def fill_from_arms(pico: Pico, arms: list[Arm], trial: bool = True) -> None:
+    """An empty side of the PICO takes the arms the arm reader found: controls are comparators; in a trial, of two
+    arms with no control the one named second is ("A or B"). An observational study's groups without a control
+    are all exposures (people who had surgery or radiotherapy: neither is the other's comparator)."""
+    if len(arms) < 2 or (pico.interventions and pico.comparators):
+        return
+    have = [(i.text.lower(), "i") for i in pico.interventions] + [(c.text.lower(), "c") for c in pico.comparators]
+    controls = [a for a in arms if a.kind == "comparator"]
+    if not controls and len(arms) == 2 and trial:
+        controls = [arms[1]]
+    empty = {"i": not pico.interventions, "c": not pico.comparators}  # a side already read is left as it is
+    for a in arms:
+        side = "c" if a in controls else "i"
+        name = a.name.lower()
+        # already read: the same arm, one the PICO names more fully, or an arm that names a known intervention;
+        # only an arm that adds to a control ("A plus usual care") is new beside that control
+        if any(name in h or h in name and not (hs == "c" and side == "i") for h, hs in have):
+            continue
+        if empty[side]:
+            (pico.comparators if side == "c" else pico.interventions).append(PicoItem(text=a.name, sentence_idx=a.sentence_idx))

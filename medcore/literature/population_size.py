@@ -1,0 +1,114 @@
+"""Population size N: the count of people a study enrolled, randomised or analysed, from the strongest of the
+count patterns below (counts in words included), or two or more groups counted side by side and summed. Moved
+from pico.py in session 12; `PEOPLE` (the words for people counted) is shared with arms.py."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.literature.model import Sentence
+from medcore.literature.numwords import digits_for_words, value
+
+_PEOPLE = (r"(?:patients|outpatients|inpatients|participants|subjects|women|men|children|adults|adolescents|infants|individuals|persons|people|"
+           r"cases|volunteers|residents|mothers|neonates|newborns|pregnancies|pregnant\s+women|girls|boys|respondents|"
+           r"veterans|students|survivors|smokers|eyes|couples|families|nurses|physicians|doctors|users|donors|recipients)")
+PEOPLE = _PEOPLE  # the words for people counted in a study (arms.py reads them too)
+_INT = r"(?<![\w.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+# between a count of people and its verb: anything but another count of people ("313 children who had a scan,
+# 130 children were studied" is about the 130)
+_GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,100}?"
+# (pattern, strength, a word the sentence must hold for it to be tried): a stronger pattern wins over a weaker
+# one anywhere in the abstract; the guard skips hopeless patterns cheaply (hostile text of digits stays fast)
+_N_PATTERNS = [
+    (re.compile(r"\ba\s+total\s+of\s+" + _INT + r"\b", re.I), 5, "total"),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + _GAP + r"\b(?:were|was)\s+(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|analy[sz]ed|evaluated|identified|assessed|examined|followed|surveyed|interviewed|treated|reviewed)", re.I), 5, ""),
+    (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|studied|analy[sz]ed|identified|surveyed|followed|reviewed)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"\b.{0,60}?\b(?:underwent|received|participated|completed|took\s+part|were\s+(?:included|enrolled|studied))", re.I), 5, ""),
+    (re.compile(_INT + r"\s+of\s+(?:them|these|those)\b.{0,20}?\b(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied)", re.I), 6, " of "),
+    (re.compile(r"\btotal\s+number\s+of\s+\w+(?:\s+\w+){0,4}?\s+(?:was|were)\s+" + _INT + r"\b", re.I), 5, "total"),
+    (re.compile(r"\b(?:sample|cohort|population|study)\s+(?:comprised|consisted\s+of|included|involved)\s+" + _INT + r"\b", re.I), 5, ""),
+    (re.compile(r"\ba\s+(?:random\s+)?sample\s+of\s+" + _INT + r"\b", re.I), 5, "sample"),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?[\w\-]+\b.{0,60}?\b(?:that|who|which)\s+were\s+(?:randomi[sz]ed|randomly)", re.I), 5, "randomi"),
+    (re.compile(r"\bthere\s+were\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 5, "there"),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,3}?\w+\s+(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied|reviewed|"
+                r"randomi[sz]ed|randomly|allocated|assigned|recruited)\b", re.I), 3, " w"),
+    (re.compile(r"\b(?:of|among|in|from|for|with)\s+(?:the\s+)?" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 2, ""),
+    (re.compile(r"(?:^|[(\[,;]\s*)[Nn]\s*=\s*" + _INT + r"\b"), 1, "="),
+    (re.compile(r"^" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, ""),
+    # "data from 212 consecutive adults undergoing ...": a series' size, stated without a verb (session 12)
+    (re.compile(_INT + r"\s+consecutive\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, "consecutive"),
+]
+_HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
+# cases and controls of a case-control study, summed (see _pick_n)
+_CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
+# two groups counted side by side make up the study: "compared between 1,200 rural and 3,400 urban infants",
+# "started drug A (n = 80) or drug B (n = 95)"; their sum is N (exactly two counts, joined by and / or / versus)
+_GROUP_PAIR = re.compile(r"\b(?:between|of|in|among|comparing)\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?"
+                         r"(?:and|or|vs\.?|versus)\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\b",
+                         re.I)
+# each group counted in its own clause: "the drug group had 45 patients and the placebo group 47", "45 (patients)
+# (were) in the drug group and 47 in the placebo group"; summed over two or more named groups when the sentence
+# allocates or enrols, or says the first count "were in" its group (else it may count events: "12 patients in
+# the A group had nausea")
+_GROUP_HAS = re.compile(r"\b(?:the|an?)\s+(?P<g>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:group|arm)\s+"
+                        r"(?:had|included|comprised|consisted\s+of|contained|of|with|:|=|numbered)?\s*"
+                        r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>\s+" + _PEOPLE + r")?\b", re.I)
+_IN_GROUP = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>\s+" + _PEOPLE + r")?\s+(?P<verb>were\s+|was\s+)?"
+                       r"(?:in|into|to)\s+the\s+(?P<g>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:group|arm)\b", re.I)
+# "compared 80 patients with the disease with 160 matched controls": the two compared groups make the study
+_COMPARED_PAIR = re.compile(r"\bcompar(?:ed|ing)\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,6}?(?:with|to|and|versus)\s+"
+                            r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?(?:controls|" + _PEOPLE + r")\b", re.I)
+_ENROLS = re.compile(r"randomi[sz]|allocat|assign|enrol|includ|recruit|divided|compris|consist", re.I)
+_N_EQ = re.compile(r"[(\[]\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[)\]]", re.I)
+_PAIR_JOIN = re.compile(r"^[^()\[\]]{0,60}?\b(?:and|or|vs\.?|versus)\b[^()\[\]]{0,60}$", re.I)
+_ROLE_N_WEIGHT = {"methods": 1.0, "results": 0.9, "objective": 0.5, "": 0.8, "background": 0.1, "conclusions": 0.3}
+
+
+def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
+    """(N, sentence index, N as written): the count the strongest pattern gives, counts in words included."""
+    best = None
+    for s in sentences:
+        w = _ROLE_N_WEIGHT.get(s.role, 0.5)
+        text, spans = digits_for_words(s.text)
+        m = _CASES_CONTROLS.search(text)
+        if m and text == s.text:
+            n = int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", ""))
+            if best is None or 5 * w > best[0]:
+                best = (5 * w, n, s.idx, m.group(0))
+        pair = _group_pair(text, s.role in ("methods", ""))
+        if pair and text == s.text and (best is None or 5 * w > best[0]):
+            best = (5 * w, pair[0], s.idx, pair[1])
+        people = _HAS_PEOPLE.search(text) is not None
+        low = text.lower()
+        for pattern, strength, guard in _N_PATTERNS:
+            if guard not in low or (not people and _PEOPLE in pattern.pattern):
+                continue  # a word the pattern needs is missing: it cannot match (and would be slow to fail)
+            for m in pattern.finditer(text):
+                n = int(m.group("n").replace(",", ""))
+                if n < 2 or (1900 <= n <= 2100 and "," not in m.group("n")):
+                    continue  # a year, not a count
+                score = strength * w
+                if best is None or score > best[0]:
+                    words = next((x[2] for x in spans if value(x[2]) == n), "")
+                    best = (score, n, s.idx, words or m.group("n"))
+    return (best[1], best[2], best[3]) if best else (None, -1, "")
+
+
+def _group_pair(text: str, methods: bool = True) -> tuple[int, str] | None:
+    """(sum, words) when the sentence counts two groups side by side, else None. Groups counted clause by clause
+    are read only in the methods: a results sentence counts who was where at some point, not who was studied."""
+    m = _GROUP_PAIR.search(text) or _COMPARED_PAIR.search(text)
+    if m:
+        return int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", "")), m.group(0)
+    groups: dict[str, tuple[int, re.Match]] = {}
+    for m in [*_GROUP_HAS.finditer(text), *_IN_GROUP.finditer(text)] if methods else []:
+        groups.setdefault(m.group("g").lower(), (int(m.group("n").replace(",", "")), m))
+    first = min((m for _, m in groups.values()), key=lambda m: m.start(), default=None)
+    placed = first is not None and "verb" in first.re.groupindex and bool(first.group("verb"))  # "30 were in the A group"
+    if len(groups) >= 2 and (_ENROLS.search(text) or placed):
+        spans = sorted(m.span() for _, m in groups.values())
+        return sum(n for n, _ in groups.values()), text[spans[0][0]:spans[-1][1]]
+    eq = list(_N_EQ.finditer(text))
+    if len(eq) == 2 and _PAIR_JOIN.match(text[eq[0].end():eq[1].start()]):
+        return sum(int(e.group("n").replace(",", "")) for e in eq), text[eq[0].start():eq[1].end()]
+    return None
