@@ -85,9 +85,8 @@ def _one_slip(lex: DrugLexicon, key: str) -> str | None:
     """`kind:id` of the one entry whose name `key` is a single typing slip from (names.one_edit), compared with
     every name the lexicon reads, the generated table's too, so a slip is never read as a hand entry when a listed
     brand is just as close."""
-    pool = lex.fuzzy.pool(key) | {k for k in lex.external if abs(len(k) - len(key)) <= ONE_EDIT_MARGIN}
-    keys = {k: f"{lex.index[k][0]}:{lex.index[k][1]}" for k in pool if k in lex.index}
-    return one_edit(key, keys, pool)
+    pool = lex.every_key.near(key, ONE_EDIT_MARGIN)
+    return one_edit(key, lex.every_key.keys, pool)
 
 
 _COMBO_SPLIT = re.compile(r"\s*[/+]\s*")

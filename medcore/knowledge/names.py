@@ -114,6 +114,17 @@ class FuzzyKeys:
             out |= self.grams.get(g, set())
         return out
 
+    def near(self, query: str, edits: int) -> set[str]:
+        """The keys that can be within `edits` slips of `query`: one slip changes at most three of its padded
+        trigrams, so such a key shares all but 3 * edits of them (a count filter; the caller measures)."""
+        grams = _grams(query)
+        need = max(1, len(grams) - 3 * edits)
+        count: dict[str, int] = {}
+        for g in grams:
+            for k in self.grams.get(g, ()):
+                count[k] = count.get(k, 0) + 1
+        return {k for k, c in count.items() if c >= need and abs(len(k) - len(query)) <= edits}
+
 
 def _grams(s: str) -> set[str]:
     p = f"  {s} "
