@@ -115,10 +115,11 @@ class FuzzyKeys:
         return out
 
     def near(self, query: str, edits: int) -> set[str]:
-        """The keys that can be within `edits` slips of `query`: one slip changes at most three of its padded
-        trigrams, so such a key shares all but 3 * edits of them (a count filter; the caller measures)."""
+        """The keys that can be within `edits` slips of `query`: one slip changes at most four of its padded
+        trigrams (three for a letter added, lost or changed; four for two neighbours swapped), so such a key shares
+        all but 4 * edits of them (a count filter; the caller measures)."""
         grams = _grams(query)
-        need = max(1, len(grams) - 3 * edits)
+        need = max(1, len(grams) - 4 * edits)
         count: dict[str, int] = {}
         for g in grams:
             for k in self.grams.get(g, ()):

@@ -108,3 +108,12 @@ def test_an_extra_strength_brand_with_an_added_ingredient_is_its_own_product():
     assert _ingredients("Panadol Extra") == {"acetaminophen", "caffeine"}
     assert _ingredients("Hedex Extra") == {"acetaminophen", "caffeine"}
     assert _ingredients("Panadol") == {"acetaminophen"}
+
+
+def test_the_trigram_count_filter_keeps_every_name_within_two_slips():
+    from medcore.knowledge.names import FuzzyKeys
+    names = ["lisinopril", "lisinoprill", "lsinoprl", "losartan", "sulindac", "lisnopril", "lisinoril"]
+    fk = FuzzyKeys({n: n for n in names})
+    near = fk.near("lisnopril", 2)
+    within = {n for n in names if edit_distance("lisnopril", n) <= 2}
+    assert within <= near and "losartan" not in near and "sulindac" not in near
