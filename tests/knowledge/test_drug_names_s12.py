@@ -97,6 +97,12 @@ def test_device_and_release_words_are_cut(text, want):
     ("Blephamide", {"sulfacetamide", "prednisolone"}),
     ("Epidiolex", {"cannabidiol"}),
     ("Micralax", {"sodium-citrate-micro-enema"}),  # was a one-slip reading of MiraLAX before it was listed
+    # round 2 (hospital, MS, oncology, women's health)
+    ("Azstarys", {"serdexmethylphenidate", "dexmethylphenidate"}),
+    ("Phesgo", {"pertuzumab", "trastuzumab", "hyaluronidase"}),
+    ("Myfembree", {"relugolix", "estradiol", "norethindrone"}),
+    ("Zeposia", {"ozanimod"}),
+    ("Fampyra", {"dalfampridine"}),
 ])
 def test_products_of_us_and_uk_practice_read_with_all_their_ingredients(text, want):
     assert _ingredients(text) == want
