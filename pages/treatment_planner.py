@@ -271,6 +271,8 @@ with left:
                 # warning texts quote what was typed (drug names, reasons): shown as text, never as markdown
                 SEV_STYLE.get(w["severity"], st.caption)(f"{w['severity']}: {md_escape(w['text'])} — "
                                                          f"{md_escape(w.get('source', ''))}")
+            for n in it.get("route_notes", []):  # the override re-check's pairs not raised for a local form
+                st.text(f"Considered, not raised (route): {n}")
         st.markdown("##### Why this option")
         for line in plan["explanation"]:
             st.markdown(f"- {md_escape(line.lstrip('- '))}")

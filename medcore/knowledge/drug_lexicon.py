@@ -45,6 +45,7 @@ class DrugLexicon:
     fuzzy: FuzzyKeys | None = None  # every index key -> "kind:id", for the close-misspelling rule
     external: frozenset[str] = frozenset()  # index keys from external_names.tsv (exact match only, not fuzzy)
     refused: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ambiguous abbreviation -> its readings
+    every_key: FuzzyKeys | None = None  # every index key, generated names too: what a one-slip reading is compared with
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -136,7 +137,8 @@ def _build(root: Path) -> DrugLexicon:
                        ancestors, drug_classes, {k: frozenset(v) for k, v in members.items()}, class_index,
                        {k: tuple(v) for k, v in forms.items()},
                        frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])),
-                       frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy, external, refused)
+                       frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy, external, refused,
+                       FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()}))
 
 
 def _refused(doc: dict, index: dict[str, tuple[str, str, str]]) -> dict[str, tuple[str, ...]]:

@@ -10,12 +10,14 @@ Ids are bare keys (the therapy KB drug id where one exists); concepts carry them
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import permutations
 from pathlib import Path
 
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
-from medcore.knowledge.names import closest, normalise
+from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, normalise, one_edit
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
            "classes_of", "ingredients_of", "drug_name", "text_forms", "load"]
@@ -26,7 +28,7 @@ class DrugResolution:
     query: str
     ingredients: tuple[str, ...]  # ingredient ids; all of a combination product's
     product: str | None  # the combination product when one was named
-    how: str  # exact | inn | salt | brand | synonym | fuzzy | ambiguous | unknown
+    how: str  # exact | inn | salt | brand | synonym | combination | spelling | fuzzy | ambiguous | unknown
     suggestions: tuple[str, ...] = ()  # display names, when nothing was resolved (the readings, when ambiguous)
     matched: str = ""  # the lexicon key that matched
 
@@ -65,11 +67,65 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     lead = lex.rules.leading_name(cands[-1], lex.index)  # 'acetaminophen single dose'
     if lead:
         return _resolution(lex, query, lex.index[lead], lead)
+    combo = _combination_typed(lex, query)  # 'amp/sulbactam', 'pip/tazo'
+    if combo:
+        return DrugResolution(query, tuple(lex.products[combo]["ingredients"]), combo, "combination", (), cands[-1])
+    slip = _one_slip(lex, cands[-1])  # 'lisnopril': one letter missing
+    if slip:
+        kind, i = slip.split(":", 1)
+        return _resolution(lex, query, (kind, i, "spelling"), cands[-1])
     best, ranked = closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
         kind, i = best.split(":", 1)
         return _resolution(lex, query, (kind, i, "fuzzy"), cands[-1])
     return DrugResolution(query, (), None, "unknown", tuple(lex.name(t.split(":", 1)[1]) for t, _ in ranked[:3]))
+
+
+def _one_slip(lex: DrugLexicon, key: str) -> str | None:
+    """`kind:id` of the one entry whose name `key` is a single typing slip from (names.one_edit), compared with
+    every name the lexicon reads, the generated table's too, so a slip is never read as a hand entry when a listed
+    brand is just as close."""
+    pool = lex.every_key.near(key, ONE_EDIT_MARGIN)
+    return one_edit(key, lex.every_key.keys, pool)
+
+
+_COMBO_SPLIT = re.compile(r"\s*[/+]\s*")
+MIN_PREFIX = 3
+
+
+def _combination_typed(lex: DrugLexicon, query: str) -> str | None:
+    """A combination typed as its parts joined by '/' or '+' ('amp/sulbactam', 'pip/tazo', 'bup + nal'): the one
+    combination product with exactly as many ingredients, each named by one part, where a part names an ingredient
+    when it resolves to it exactly or is the start (3 letters or more) of one of its names. Only a whole product
+    is read, and only when no other product fits: the partner is what makes 'amp' mean ampicillin here (alone it
+    is not read at all)."""
+    text = lex.rules.dose_tail.sub("", query.strip())
+    parts = [normalise(p) for p in _COMBO_SPLIT.split(text)]
+    if len(parts) < 2 or any(len(p) < MIN_PREFIX or p in lex.refused for p in parts):
+        return None
+    exact = [lex.index.get(p) for p in parts]
+    fits = []
+    for pid, e in lex.products.items():
+        ingr = e["ingredients"]
+        if len(ingr) == len(parts) and _matches(lex, parts, exact, ingr):
+            fits.append(pid)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _matches(lex: DrugLexicon, parts: list[str], exact: list, ingredients: list[str]) -> bool:
+    """Each part names a different ingredient of the list (tried in every order; lists are 2-4 long)."""
+    for order in permutations(ingredients):
+        if all(_names_ingredient(lex, p, hit, i) for p, hit, i in zip(parts, exact, order)):
+            return True
+    return False
+
+
+def _names_ingredient(lex: DrugLexicon, part: str, hit, ingredient: str) -> bool:
+    if hit is not None:
+        return hit[0] == "drug" and hit[1] == ingredient
+    e = lex.ingredients[ingredient]
+    names = (e["id"], e["name"], *e.get("inn", []))
+    return any(normalise(n).startswith(part) for n in names)
 
 
 def _resolution(lex: DrugLexicon, query: str, hit: tuple[str, str, str], key: str) -> DrugResolution:

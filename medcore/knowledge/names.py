@@ -17,6 +17,12 @@ AUTO_RESOLVE_RATIO = 0.88  # at least this close to one name...
 RUNNER_UP_GAP = 0.08  # ...and clearly closer than any other target's names
 SUGGEST_RATIO = 0.6
 MIN_FUZZY_LEN = 5  # shorter queries are too easy to confuse to guess at
+# A typo one letter from a name (one letter missing, added, changed, or two neighbours swapped: the four slips that
+# make up most typing errors, Damerau 1964) is read as that name when the typed word is long enough and no other
+# entry's name is within two such edits: the same margin the listed misspellings were checked with. Shorter words
+# stay closest-spelling guesses.
+ONE_EDIT_MIN_LEN = 7
+ONE_EDIT_MARGIN = 2
 
 
 def normalise(text: str) -> str:
@@ -108,6 +114,18 @@ class FuzzyKeys:
             out |= self.grams.get(g, set())
         return out
 
+    def near(self, query: str, edits: int) -> set[str]:
+        """The keys that can be within `edits` slips of `query`: one slip changes at most four of its padded
+        trigrams (three for a letter added, lost or changed; four for two neighbours swapped), so such a key shares
+        all but 4 * edits of them (a count filter; the caller measures)."""
+        grams = _grams(query)
+        need = max(1, len(grams) - 4 * edits)
+        count: dict[str, int] = {}
+        for g in grams:
+            for k in self.grams.get(g, ()):
+                count[k] = count.get(k, 0) + 1
+        return {k for k, c in count.items() if c >= need and abs(len(k) - len(query)) <= edits}
+
 
 def _grams(s: str) -> set[str]:
     p = f"  {s} "
@@ -129,6 +147,45 @@ def closest(query: str, keys: dict[str, str], fuzzy: FuzzyKeys | None = None) ->
         if r1 >= AUTO_RESOLVE_RATIO and r1 - r2 >= RUNNER_UP_GAP:
             return best, ranked
     return None, ranked
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment: one insertion, deletion, substitution or swap of
+    neighbours per edit), capped at `limit` (any larger distance is returned as `limit`)."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) >= limit:
+            return limit
+        prev2, prev = prev, cur
+    return min(prev[-1], limit)
+
+
+def one_edit(query: str, keys: dict[str, str], pool) -> str | None:
+    """The target of the one name `query` is a single typing slip away from, when the query has at least
+    ONE_EDIT_MIN_LEN letters and every name of any other target in `pool` (the candidates to compare with: the
+    names sharing a trigram, plus any others the caller adds) is more than ONE_EDIT_MARGIN edits away; else None.
+    `keys`: name -> target; a pool name not in `keys` counts as another target."""
+    if len(query.replace(" ", "")) < ONE_EDIT_MIN_LEN or query in keys:
+        return None
+    near: dict[str, int] = {}
+    for key in pool:
+        d = edit_distance(query, key, ONE_EDIT_MARGIN + 1)
+        if d <= ONE_EDIT_MARGIN:
+            t = keys.get(key, f"?{key}")
+            near[t] = min(near.get(t, d), d)
+    if len(near) == 1:
+        (target, d), = near.items()
+        return target if d == 1 and not target.startswith("?") else None
+    return None
 
 
 def lookup(index: dict[str, str], query: str, rules: NameRules = PLAIN) -> tuple[str | None, str, str, list[str]]:

@@ -22,7 +22,7 @@ from medcore.therapy.kb import KnowledgeBase
 class Resolution:
     query: str
     id: str | None  # the first planner id (the only one unless a combination product was named)
-    how: str  # exact | brand_or_synonym | fuzzy | ambiguous | unknown
+    how: str  # exact | brand_or_synonym | spelling | fuzzy | ambiguous | unknown
     suggestions: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)  # every planner id to check: each ingredient of a combination
     product: str | None = None  # the combination product named, when the planner has no entry for it as one
@@ -38,7 +38,7 @@ class Resolution:
         name = kb.drug_name(self.id) if (kb and self.id and what == "drug") else self.id
         if self.id is None:
             if self.how == "ambiguous":
-                return (f"'{self.query}' is an abbreviation with more than one reading ({' or '.join(self.suggestions)}); "
+                return (f"'{self.query}' has more than one reading ({' or '.join(self.suggestions)}); "
                         f"type the full {what} name (not checked)")
             if self.unchecked:
                 return f"'{self.query}' ({', '.join(self.unchecked)}) has no interaction data in the planner; not checked"
@@ -49,6 +49,8 @@ class Resolution:
         parts = []
         if self.how == "fuzzy":
             parts.append(f"'{self.query}' read as {names} (closest spelling); check this is right")
+        elif self.how == "spelling":
+            parts.append(f"'{self.query}' read as {names} (one letter from its name, and no other drug name is close); check this is right")
         elif self.how == "brand_or_synonym" and what == "drug":
             parts.append(f"'{self.query}' is {names}" + (" (each ingredient checked)" if len(self.ids) > 1 else ""))
         if kb and self.interaction_only:
@@ -61,7 +63,7 @@ class Resolution:
     @property
     def notable(self) -> bool:
         """Worth telling the user: a brand, a combination, a guess, or a part checked only partly."""
-        return self.how in ("fuzzy", "brand_or_synonym") or bool(self.interaction_only or self.unchecked)
+        return self.how in ("fuzzy", "spelling", "brand_or_synonym") or bool(self.interaction_only or self.unchecked)
 
 
 def _planner_id(kb: KnowledgeBase, ingredient: str, named: bool = False) -> str | None:
@@ -96,8 +98,8 @@ def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
         mapped = [(i, _route_form(kb, i, route) or _planner_id(kb, i, named)) for i in r.ingredients]
         ids = list(dict.fromkeys(p for _, p in mapped if p))
         unchecked = [kdrugs.drug_name(i, lex=kb.lexicon) for i, p in mapped if p is None]
-    if r.how == "fuzzy":
-        how = "fuzzy"
+    if r.how in ("fuzzy", "spelling"):
+        how = r.how
     elif r.how == "exact" and len(ids) == 1 and ids[0] in (r.product, r.ingredients[0]):
         how = "exact"
     else:

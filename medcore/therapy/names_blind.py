@@ -5,6 +5,9 @@ Each case is `{name, ingredients: [generic names]}`. The name is resolved throug
 generic the lexicon lacks counts against the case. `recognised`: the name resolves exactly or as a known brand, synonym or salt (a closest-spelling guess
 does not count); `right`: it resolves to
 exactly the expected set of ingredients (a brand read as one ingredient of a two-ingredient product is wrong).
+Ingredients are compared as active ingredients: a lexicon form entry (the nicotine patch, inhaled fluticasone) is its
+base ingredient (`form_of`), since the set names what is in the product, not its dose form. A one-slip spelling
+(`how` spelling) counts as recognised, like a listed misspelling; a closest-spelling guess does not.
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ from medcore.therapy.kb import KnowledgeBase
 
 
 def _ingredients(kb: KnowledgeBase, text: str) -> set[str] | None:
-    r = kdrugs.resolve(text, lex=kb.lexicon)
-    return set(r.ingredients) if r.ok and r.how != "fuzzy" else None
+    lex = kb.lexicon or kdrugs.load()
+    r = kdrugs.resolve(text, lex=lex)
+    if not r.ok or r.how == "fuzzy":
+        return None
+    return {lex.ingredients.get(i, {}).get("form_of") or i for i in r.ingredients}
 
 
 def score_name(kb: KnowledgeBase, case: dict) -> dict:

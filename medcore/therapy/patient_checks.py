@@ -85,7 +85,7 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
                      "interaction_only": r.interaction_only, "unchecked": r.unchecked})
         if r.ok:
             med_ids.extend(r.ids)  # a combination product: each ingredient is checked
-            if r.how == "fuzzy" or r.interaction_only or r.unchecked:
+            if r.how in ("fuzzy", "spelling") or r.interaction_only or r.unchecked:
                 warnings.append(r.message(kb))
         else:
             warnings.append(r.message(kb) + " - interactions with it were not checked")
@@ -168,11 +168,14 @@ def allergy_issues(ctx: PatientContext, drug: dict) -> list[Issue]:
     return out
 
 
-def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, days: float | None = None
+def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, days: float | None = None,
+                route_notes: list[str] | None = None
                 ) -> tuple[list[Issue], list[tuple[Issue, float]], list[pgxmod.PgxResult], tuple[float, str] | None]:
     """(exclusions, cautions with penalty, pgx results, pgx dose factor) for one drug; `daily`: its planned daily
     amount, for interaction rules whose severity depends on dose; `days`: its planned course (math.inf for
-    long-term), for rules whose severity depends on duration."""
+    long-term), for rules whose severity depends on duration. `route_notes`: when given, gets the note of each
+    pair with a current medicine that was not raised, or was regraded, because that medicine was typed as a skin,
+    eye or ear form (the same notes the plan and the interaction check show)."""
     kb, p = ctx.kb, ctx.p
     name = kb.drug_name(drug["id"])
     src = drug["source"]
@@ -231,8 +234,10 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
         doses = {**ctx.med_doses, **({drug["id"]: daily} if daily else {})}
         f = ix.pair(kb, drug["id"], m, ctx.crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})})
         if f and ctx.med_routes:  # a skin, eye or ear form: systemic-only rules are not raised (routes.yaml)
-            kept = ix.by_route(kb, [f], ctx.med_routes)[0]
+            kept, notes = ix.by_route(kb, [f], ctx.med_routes)
             f = kept[0] if kept else None
+            if route_notes is not None:
+                route_notes += [n for n in notes if n not in route_notes]
         if f:
             # a dose limit broken by the CURRENT medicine's dose (aspirin 325 mg with new ticagrelor): the remedy is
             # to lower that medicine, which the management says; the new option is not ranked as one to avoid

@@ -62,6 +62,8 @@ def plan_markdown(plan: dict) -> str:
             L.append(f"  - {s}")
         for w in it.get("warnings", []):
             L.append(f"  - warning ({w['severity']}): {w['text']} [{w.get('source', '')}]")
+        for n in it.get("route_notes", []):  # a clinician's override: pairs not raised for a local form, and why
+            L.append(f"  - considered, not raised (route): {n}")
     L += ["", "## Why this option", ""] + [f"- {e.lstrip('- ')}" for e in plan.get("explanation", [])]
     wbs = plan.get("warnings_by_severity") or {}
     L += ["", "## Warnings by severity", ""]

@@ -94,8 +94,10 @@ def apply(kb: KnowledgeBase, plan: dict, patient: Patient, item_id: str, action:
         item["frequency_text"] = FREQ_TEXT.get(item["frequency"], item["frequency"])
         item["text"] = _item_text(item)
         item["steps"] = [f"Set by clinician: {item['text']} (reason: {reason.strip()})"]
+        route_notes: list[str] = []
         warnings = check_item(kb, patient, item, [i for i in plan["items"] if i is not item],
-                              plan.get("condition_id"))
+                              plan.get("condition_id"), route_notes)
+        item["route_notes"] = route_notes
     item["status"] = {"accept": "accepted", "reject": "rejected", "modify": "modified"}[action]
     item["reason"] = reason.strip()
     item["warnings"] = [as_jsonable(w) for w in warnings]
@@ -103,20 +105,21 @@ def apply(kb: KnowledgeBase, plan: dict, patient: Patient, item_id: str, action:
                                "item_id": item_id, "action": action, "reason": reason.strip(), "before": before,
                                "after": {k: item.get(k) for k in ("drug_id", "drug", "dose", "unit", "frequency", "duration",
                                                           "status")},
-                               "warnings": item["warnings"]})
+                               "warnings": item["warnings"], "route_notes": list(item.get("route_notes", []))})
     return plan
 
 
 def check_item(kb: KnowledgeBase, patient: Patient, item: dict, others: list[dict],
-               condition_id: str | None = None) -> list[Issue]:
+               condition_id: str | None = None, route_notes: list[str] | None = None) -> list[Issue]:
     """The planner's checks for a clinician-chosen drug, dose and course (`condition_id`: the plan's condition,
-    whose options give the dose range and the guideline course)."""
+    whose options give the dose range and the guideline course). `route_notes`: gets the pairs with a current
+    medicine typed as a skin, eye or ear form that were not raised or were regraded, and why (as the plan shows)."""
     ctx = build_context(kb, patient)[0]
     ctx.med_ids = ctx.med_ids + [o["drug_id"] for o in others if o.get("status") != "rejected"]
     drug = kb.drugs[item["drug_id"]]
     daily = None if item["frequency"] in ("once",) + dose_checks.NOT_COMPARED else \
         item["dose"] * PER_DAY.get(item["frequency"], 1)
-    excl, caut, _, factor = drug_issues(ctx, drug, daily, course_days(item.get("duration")))
+    excl, caut, _, factor = drug_issues(ctx, drug, daily, course_days(item.get("duration")), route_notes)
     out = list(excl) + [dose_checks.beers_for_course(drug, item.get("duration"), c)[0] for c, _ in caut]
     out += dose_checks.dose_limits(kb, drug, item)
     out += dose_checks.under_range(kb, patient, ctx.crcl, ctx.egfr, drug, item, condition_id, factor)

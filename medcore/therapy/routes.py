@@ -72,7 +72,14 @@ def route_in(text: str, data: RouteData | None = None) -> str | None:
 
 
 def _has(low: str, phrase: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", low) is not None
+    # a plain substring test first: most of the ~200 phrases and brands are absent, and the regex only confirms
+    # word boundaries (the brand list grew in session 12, which made this scan most of a 20-drug check)
+    return phrase in low and _bounded(phrase).search(low) is not None
+
+
+@lru_cache(maxsize=1024)
+def _bounded(phrase: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
 
 
 def is_local(route: str | None, data: RouteData | None = None) -> bool:

@@ -86,8 +86,10 @@ def test_route_forms_are_their_own_entries():
 
 
 def test_close_misspelling_resolves_only_to_a_clear_winner():
-    r = D.resolve("lisnopril")
+    r = D.resolve("lisnoprl")  # two slips: a closest-spelling guess
     assert r.ingredients == ("lisinopril",) and r.how == "fuzzy"
+    r = D.resolve("lisnopril")  # one slip, nothing else close (session 12)
+    assert r.ingredients == ("lisinopril",) and r.how == "spelling"
     assert D.resolve("atorvastatinn").ingredients == ("atorvastatin",)
     # "hydroxyzine" and "hydralazine" are both drugs: an exact name never drifts to the other
     assert D.resolve("hydroxyzine").ingredients == ("hydroxyzine",)

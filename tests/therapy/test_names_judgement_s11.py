@@ -60,5 +60,5 @@ def test_a_listed_misspelling_is_named_with_its_reading_and_a_guess_asks_to_chec
     listed = resolve_drug(kb, "paracetemol")
     assert listed.how == "brand_or_synonym" and listed.notable
     assert "'paracetemol' is acetaminophen" in listed.message(kb)
-    guess = resolve_drug(kb, "paracetamoll")
+    guess = resolve_drug(kb, "paracetamolll")
     assert guess.how == "fuzzy" and "closest spelling" in guess.message(kb) and "check" in guess.message(kb)

@@ -129,3 +129,34 @@ def test_a_dose_from_another_indication_is_only_a_note(kb, plan_for):
     _, after = _modify(kb, plan_for, ADULT, new_drug="prednisone", new_dose=1, new_frequency="daily")
     notes = _dose_warnings(after)
     assert notes and all(w["severity"] == "minor" and "has no dose for it" in w["text"] for w in notes)
+
+
+# --- session 12: the override re-check names the pairs it did not raise for a skin, eye or ear form ----------------
+
+def test_an_override_names_a_pair_not_raised_for_a_cream_with_its_reason_and_source(kb, plan_for):
+    patient = {**ADULT, "medications": ["betamethasone valerate cream"]}
+    _, after = _modify(kb, plan_for, patient, new_drug="levofloxacin", new_dose=750, new_frequency="daily")
+    item = after["items"][0]
+    [note] = item["route_notes"]
+    assert note.startswith("betamethasone + levofloxacin: not raised") and "applied to the skin" in note
+    assert "BNF" in note
+    assert not [w for w in item["warnings"] if w["kind"] == "interaction"]  # not raised
+    assert after["review_log"][-1]["route_notes"] == [note]  # the log keeps what the clinician was shown
+    from medcore.therapy import render
+    assert f"considered, not raised (route): {note}" in render.plan_markdown(after)
+
+
+def test_an_override_keeps_a_label_rule_for_eye_drops_and_says_so(kb, plan_for):
+    patient = {**ADULT, "medications": ["timolol eye drops"]}
+    _, after = _modify(kb, plan_for, patient, new_drug="verapamil", new_dose=80, new_frequency="TID")
+    item = after["items"][0]
+    assert any("timolol (ophthalmic) still checked" in n and "Timoptic" in n for n in item["route_notes"])
+    assert any(w["kind"] == "interaction" and "timolol" in w["text"] for w in item["warnings"])
+
+
+def test_an_override_with_systemic_current_medicines_has_no_route_notes(kb, plan_for):
+    patient = {**ADULT, "medications": ["betamethasone 1 mg daily"]}
+    _, after = _modify(kb, plan_for, patient, new_drug="levofloxacin", new_dose=750, new_frequency="daily")
+    item = after["items"][0]
+    assert item["route_notes"] == []
+    assert any(w["kind"] == "interaction" and "betamethasone" in w["text"] for w in item["warnings"])

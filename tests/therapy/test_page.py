@@ -313,3 +313,31 @@ def test_a_pair_not_raised_for_a_skin_form_is_shown_with_its_reason(settings, st
     _submit(at)
     shown = [t.value for t in at.text]
     assert any("warfarin" in t and "not raised" in t and "applied to the skin" in t and "BNF" in t for t in shown)
+
+
+def test_override_recheck_shows_the_pairs_not_raised_for_a_cream(settings, store):
+    """Issue 13 (session 12): the override re-check names, on the page, the pair it did not raise because a current
+    medicine is a skin form, with the reason and source, as the plan does."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    _fill(at, tp_age=60, tp_sex="male", tp_weight=80, tp_scr=1.0, tp_cond="cap",
+          tp_medications="betamethasone valerate cream")
+    _submit(at)
+    assert not [t for t in at.text if "Considered, not raised" in t.value]
+    at.selectbox(key="tp_rev_item").set_value("item1")
+    at.radio(key="tp_rev_action").set_value("modify")
+    at.run()
+    at.text_input(key="tp_rev_drug").set_value("levofloxacin")
+    at.number_input(key="tp_rev_dose").set_value(750)
+    at.selectbox(key="tp_rev_freq").set_value("daily")
+    at.text_input(key="tp_rev_reason").set_value("penicillin allergy found later")
+    next(b for b in at.button if b.label == "Apply decision").click()
+    at.run()
+    assert not at.exception and not at.error
+    shown = [t.value for t in at.text if t.value.startswith("Considered, not raised (route): ")]
+    assert len(shown) == 1
+    assert "betamethasone + levofloxacin: not raised" in shown[0] and "applied to the skin" in shown[0]
+    assert "BNF" in shown[0]
+    # and the pair is not shown as an interaction warning
+    warned = " ".join(w.value for w in list(at.warning) + list(at.error) + list(at.info))
+    assert "betamethasone + levofloxacin" not in warned
