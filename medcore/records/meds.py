@@ -279,7 +279,9 @@ _ADJACENT_ONLY = {"quit", "off", "failed", "refused", "refuses", "ran out of", "
                   "not been getting", "not been taking", "not been given", "not to take", "not to use", "not want to take",
                   "not want to use", "declined to take", "declined to start"}
 _ADJACENT_GAP = re.compile(r"\s*(?:(?:the|his|her|their|all|of|taking)\s+)?", re.I)
-_AUX = re.compile(r"^[\s,;]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them)\s+){0,4}", re.I)
+# the auxiliaries and modals between a drug and its status word: "has now been", "needs to be", "should be"
+_AUX = re.compile(r"^[\s,;]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them|"
+                  r"needs?|should|must|would|can|may)\s+){0,4}", re.I)
 
 
 def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
