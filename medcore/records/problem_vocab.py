@@ -79,12 +79,14 @@ def _singular(words: str) -> str:
 _DETERMINERS = frozenset({"the", "his", "her", "their", "a", "an", "its", "both", "and", "or", "patient's"})
 _NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", "likelihood", "dose", "pain"})
 # a head noun shared by a list of sites ("no eye or ear pain", "back and chest pain", "drug or alcohol abuse"): the
-# first site with the head is a problem too, read over the first site. ("No change in urinary or bowel habits" is
-# left: "no change" is a pseudo-negation, so the habit change would read as present.)
+# first site with the head is a problem too, read over the first site ("pancreatic and left adrenal lesions").
+# ("No change in urinary or bowel habits" is left: "no change" is a pseudo-negation, so the habit change would read
+# as present.)
 _SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
-                          r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?[a-z]+\s+"
+                          r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?"
+                          r"(?:(?:left|right|bilateral)\s+)?[a-z]+\s+"
                           r"(?P<head>pain|habits?|incontinence|abuse|tenderness|swelling|discharge|bleeding|infections?|"
-                          r"weakness|numbness|disease)\b", re.I)
+                          r"weakness|numbness|disease|lesions|masses|nodules)\b", re.I)
 _TOO_BROAD = frozenset({"HP:0000118", "HP:0000001"})
 
 
@@ -107,7 +109,8 @@ class ProblemVocab:
     context: context_words.ContextWords | None = None  # 'frequency' beside dysuria: urinary frequency
     senses: context_words.OtherSenses | None = None  # 'reflux' beside a saphenous vein: not GERD
     adjectives: adjective_forms.AdjectiveForms | None = None  # 'she is very hypertensive': hypertension
-    present_as: dict[tuple[str, str], str] = field(default_factory=dict)  # (concept id, word) -> concept when present
+    # (concept id, word) -> (concept, the assertions it applies to: 'present' unless the entry names others)
+    present_as: dict[tuple[str, str], tuple[str, frozenset[str]]] = field(default_factory=dict)
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -173,8 +176,10 @@ class ProblemVocab:
 
     def when_present(self, concept, code: str, text: str, assertion: str) -> tuple[object, str]:
         """The concept and code a mention asserted present takes (`present_as`: a current 'smoker' is nicotine
-        dependence, F17.210; a denied or former one stays tobacco use, Z72.0)."""
-        other = self.present_as.get((concept.id, text.lower())) if assertion == "present" else None
+        dependence, F17.210; a denied or former one stays tobacco use, Z72.0); an entry may name other assertions
+        ('falls' are repeated falls, R29.6, whatever their assertion)."""
+        other, when = self.present_as.get((concept.id, text.lower()), ("", frozenset()))
+        other = other if assertion in when else None
         new = self.term.get(other) if other else None
         return (new, _code(new)) if new is not None and _code(new) else (concept, code)
 
@@ -371,11 +376,12 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
                         senses=senses, adjectives=adjectives, present_as=present_as)
 
 
-def _present_as(entries) -> dict[tuple[str, str], str]:
+def _present_as(entries) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
     out = {}
     for e in entries or ():
         if not (isinstance(e, dict) and e.get("concept") and e.get("as") and e.get("words") and e.get("source")):
             raise ProblemVocabError(f"present_as: each entry needs concept, words, as and source: {e!r}")
         for w in e["words"]:
-            out[(f"condition:{e['concept']}", str(w).lower())] = f"condition:{e['as']}"
+            out[(f"condition:{e['concept']}", str(w).lower())] = (f"condition:{e['as']}",
+                                                                   frozenset(e.get("assertions") or ("present",)))
     return out

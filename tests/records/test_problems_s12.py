@@ -1,0 +1,77 @@
+"""Issue 11, session 12 (records12): problem words with their organ named beside them, on the examination line or in
+the sentence, and matched terms that no ICD-10-CM title names. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcore.records.pipeline import analyze
+
+
+def _problems(kb, text):
+    return [(p.text.lower(), p.icd10cm, p.assertion) for p in analyze(text, kb).extraction.problems]
+
+
+def _code_of(kb, text, word):
+    found = [c for w, c, _a in _problems(kb, text) if w == word]
+    assert found, (word, _problems(kb, text))
+    return found[0]
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("Since Tuesday she has had tingling in both hands.", "tingling", "R20.2"),
+    ("He describes paresthesias along the outer thigh.", "paresthesias", "R20.2"),
+    ("Her fingertips go numb when she types.", "numb", "R20.2"),
+    ("The scan showed a brain tumor near the midline.", "brain tumor", "D49.6"),
+    ("Clumsiness and incoordination of the left hand.", "incoordination", "R27.8"),
+    ("Walking is slow with a gait disturbance.", "gait disturbance", "R26.9"),
+    ("Wasting with muscle atrophy of the calves.", "muscle atrophy", "M62.50"),
+    ("A known coagulopathy complicates surgery.", "coagulopathy", "D68.9"),
+])
+def test_matched_terms_without_an_icd_title_take_the_curated_code(kb, text, word, code):
+    assert _code_of(kb, text, word) == code
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("The abdominal CT found a small pancreatic lesion.", "pancreatic lesion", "K86.9"),
+    ("Imaging found a 2 cm lesion of the right adrenal gland.", "lesion", "E27.9"),
+    ("There is also a left adrenal nodule.", "adrenal nodule", "E27.9"),
+    ("An MRI of the brain shows an infiltrating neoplasm of the left temporal lobe.", "neoplasm", "D49.6"),
+    ("At the tail of the pancreas a neoplasm cannot be excluded.", "neoplasm", "D49.0"),
+])
+def test_a_lesion_or_neoplasm_takes_the_code_of_the_organ_beside_it(kb, text, word, code):
+    assert _code_of(kb, text, word) == code
+
+
+def test_the_first_organ_of_a_list_shares_the_lesion_head(kb):
+    found = {w: c for w, c, _a in _problems(kb, "Both pancreatic and left adrenal lesions were seen on CT.")}
+    assert found.get("pancreatic") == "K86.9"
+    assert found.get("adrenal lesions") == "E27.9"
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("HEAD: Atraumatic. No masses.", "masses", "R22.0"),
+    ("HEAD: Atraumatic. No lesions.", "lesions", "L98.9"),
+    ("SKIN: Warm and dry, no masses.", "masses", "R22.9"),
+])
+def test_a_mass_sought_on_an_examination_line_takes_the_line_organ(kb, text, word, code):
+    found = [(c, a) for w, c, a in _problems(kb, text) if w == word]
+    assert found == [(code, "negated")], _problems(kb, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The lesion in the liver and the pancreatic duct were both reviewed.",  # another organ beside it
+    "A skin lesion was removed; the pancreas was normal.",
+])
+def test_an_organ_lesion_needs_its_own_organ_alone(kb, text):
+    assert not any(c in ("K86.9", "E27.9") for _w, c, _a in _problems(kb, text)), _problems(kb, text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("She came in after several falls at home.", "R29.6"),
+    ("No falls since the last visit.", "R29.6"),
+    ("She had a fall on the ice yesterday.", "W19.XXXA"),
+])
+def test_falls_in_the_plural_are_repeated_falls(kb, text, code):
+    codes = [c for w, c, _a in _problems(kb, text) if "fall" in w]
+    assert codes == [code], _problems(kb, text)
