@@ -75,3 +75,24 @@ def test_an_organ_lesion_needs_its_own_organ_alone(kb, text):
 def test_falls_in_the_plural_are_repeated_falls(kb, text, code):
     codes = [c for w, c, _a in _problems(kb, text) if "fall" in w]
     assert codes == [code], _problems(kb, text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("He has had pain in his big toes for a week.", "M79.676"),
+    ("Since the fall she has pain in her left thumb.", "M79.646"),
+    ("There is pain in both knees on stairs.", "M25.569"),
+])
+def test_a_bare_pain_takes_the_code_of_the_site_beside_it(kb, text, code):
+    assert [c for w, c, _a in _problems(kb, text) if w.startswith("pain")] == [code], _problems(kb, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Her pain is much better today.",                  # no site beside it
+    "Paracetamol as needed for pain, and rest.",
+])
+def test_a_bare_pain_without_a_site_stays_unread(kb, text):
+    assert not [w for w, _c, _a in _problems(kb, text) if w == "pain"], _problems(kb, text)
+
+
+def test_a_site_named_after_pain_keeps_its_own_term(kb):
+    assert ("pain in the chest", "R07.9") in [(w, c) for w, c, _a in _problems(kb, "Pain in the chest on exertion.")]
