@@ -96,3 +96,16 @@ def test_a_bare_pain_without_a_site_stays_unread(kb, text):
 
 def test_a_site_named_after_pain_keeps_its_own_term(kb):
     assert ("pain in the chest", "R07.9") in [(w, c) for w, c, _a in _problems(kb, "Pain in the chest on exertion.")]
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("Two days of scrotal swelling and fever.", "swelling", "N50.89"),
+    ("Exploration found a testicular abscess on the left.", "abscess", "N45.4"),
+    ("Ultrasound showed an abscess of the liver, 4 cm across.", "abscess", "K75.0"),
+])
+def test_an_abscess_or_swelling_of_a_named_organ_takes_the_organ_code(kb, text, word, code):
+    assert _code_of(kb, text, word) == code
+
+
+def test_an_abscess_of_no_named_organ_stays_cutaneous(kb):
+    assert _code_of(kb, "The abscess was drained and packed.", "abscess") == "L02.91"
