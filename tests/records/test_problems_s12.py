@@ -109,3 +109,17 @@ def test_an_abscess_or_swelling_of_a_named_organ_takes_the_organ_code(kb, text, 
 
 def test_an_abscess_of_no_named_organ_stays_cutaneous(kb):
     assert _code_of(kb, "The abscess was drained and packed.", "abscess") == "L02.91"
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("Endoscopy showed a small hiatal hernia.", "hiatal hernia", "K44.9"),     # not hernia NOS, K46.9
+    ("Background of Alzheimer's dementia.", "alzheimer's dementia", "G30.9"),  # not dementia NOS, F03.90
+    ("A healing fracture of the fourth metatarsal head.", "fracture", "S92.909A"),  # the bone's head is not the head
+])
+def test_a_specific_kind_is_not_coded_to_its_general_entry(kb, text, word, code):
+    assert _code_of(kb, text, word) == code
+
+
+def test_alzheimer_dementia_in_a_past_history_is_a_present_chronic_problem(kb):
+    got = [(c, a) for w, c, a in _problems(kb, "Past history of Alzheimer's dementia.") if "alzheimer" in w]
+    assert got == [("G30.9", "present")]
