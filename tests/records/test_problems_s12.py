@@ -123,3 +123,14 @@ def test_a_specific_kind_is_not_coded_to_its_general_entry(kb, text, word, code)
 def test_alzheimer_dementia_in_a_past_history_is_a_present_chronic_problem(kb):
     got = [(c, a) for w, c, a in _problems(kb, "Past history of Alzheimer's dementia.") if "alzheimer" in w]
     assert got == [("G30.9", "present")]
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("The scan shows a disc protrusion at the L4-L5 level.", "disc protrusion", "M51.26"),
+    ("There is a small disc bulge at C5-C6 without cord contact.", "disc bulge", "M50.20"),
+    ("An old herniated disc, level not recorded.", "herniated disc", "M51.9"),
+    ("Some neuroforaminal narrowing on the left.", "neuroforaminal narrowing", "M48.00"),
+    ("A disk-osteophyte complex indents the thecal sac.", "disk-osteophyte complex", "M47.819"),
+])
+def test_spine_imaging_words_take_the_region_of_the_level_beside_them(kb, text, word, code):
+    assert _code_of(kb, text, word) == code
