@@ -130,7 +130,7 @@ def test_a_stop_said_with_a_modal_after_the_drug_is_a_stop(kb):
 
 
 def test_a_later_stop_ends_a_drug_of_the_medication_list(kb):
-    out = meds(kb, "MEDICATIONS: 1. Metoprolol 25 mg daily. 2. Aspirin 81 mg daily. "
+    out = meds(kb, "MEDICATIONS: 1. Metoprolol 25 mg once a day. 2. Aspirin 75 mg each morning. "
                    "PLAN: We will discontinue aspirin for now and keep metoprolol going.")
     assert ("aspirin", "stopped") == out[1]
     assert out[0] == ("metoprolol", "")

@@ -44,7 +44,7 @@ def test_a_lesion_or_neoplasm_takes_the_code_of_the_organ_beside_it(kb, text, wo
 
 
 def test_the_first_organ_of_a_list_shares_the_lesion_head(kb):
-    found = {w: c for w, c, _a in _problems(kb, "Both pancreatic and left adrenal lesions were seen on CT.")}
+    found = {w: c for w, c, _a in _problems(kb, "The CT found pancreatic and left adrenal lesions.")}
     assert found.get("pancreatic") == "K86.9"
     assert found.get("adrenal lesions") == "E27.9"
 
