@@ -216,11 +216,12 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
 # where a name that is also a lab analyte or an everyday word ("potassium", "iron", "Soma", "vitamins", "oxygen")
 # or a broad class word ("antibiotics") means a medicine: a dose with a dose unit right after it (not a lab unit:
 # "potassium 20 mEq", never "potassium 4.1 mEq/L"), a schedule or supplement word right after it, or a verb of
-# taking right before it; anywhere in a medication list section
+# taking right before it, a spray form after it ("saline nasal spray"), a plain drug name joined to it by a slash;
+# anywhere in a medication list section
 _LISTED_AFTER = re.compile(rf"\s*(?:{_NUM}\s*(?:mg|mcg|µg|g|meq|units?|iu|tablets?|tabs?|capsules?|caps?)(?![\w/])|"
                            r"(?:,\s*)?(?:p\.?r\.?n\b\.?|as needed|daily|nightly|at bedtime|q\.?\s?d\b\.?|b\.?i\.?d\b\.?|"
                            r"t\.?i\.?d\b\.?|twice a day|once a day|supplements?\b|supplementation\b|tablets?\b|pills\b|"
-                           r"via nasal cannula|by nasal cannula|per nasal cannula))", re.I)
+                           r"via nasal cannula|by nasal cannula|per nasal cannula|(?:nasal\s+)?sprays?\b|nose drops\b))", re.I)
 # ... and otherwise only where the item ends right after the name, so a lab result or a longer phrase read in a
 # medication section stays what it is ("her potassium had risen to 5.5", "iron deficiency anemia", "oxygen saturation")
 _ITEM_BOUNDARY = re.compile(r"\s*(?:[,.;:()]|$|(?:and|or|with|plus|as|p\.?o\.?|by|per|over-the-counter|otc)\b)", re.I)
@@ -236,9 +237,12 @@ def drug_hits_in(s: str, m, section: str) -> list:
     is meant (see _LISTED_AFTER), in order."""
     hits = list(m.drug.finditer(s))
     spans = [(h.start(), h.end()) for h in hits]
+    # a name joined by a slash to a plain drug name is a medicine too ("estradiol/Prometrium": two drugs taken together)
+    slashed = {b + 1 for a, b in spans if s[b:b + 1] == "/"} | {a - 1 for a, b in spans if a and s[a - 1] == "/"}
     extra = [x for x in m.drug_in_lists.finditer(s)
              if not any(a < x.end() and x.start() < b for a, b in spans)
-             and (_LISTED_AFTER.match(s, x.end()) or _ITEM_BOUNDARY.match(s, x.end()) and (
+             and (x.start() in slashed or x.end() in slashed or _LISTED_AFTER.match(s, x.end()) or
+                  _ITEM_BOUNDARY.match(s, x.end()) and (
                  section == "medications" or _LISTED_BEFORE.search(s, max(0, x.start() - 25), x.start())
                  or _ITEM_START.fullmatch(s, 0, x.start()) and _ITEM_END.fullmatch(s, x.end())))]
     return sorted(hits + extra, key=lambda h: h.start()) if extra else hits
