@@ -134,3 +134,11 @@ def test_alzheimer_dementia_in_a_past_history_is_a_present_chronic_problem(kb):
 ])
 def test_spine_imaging_words_take_the_region_of_the_level_beside_them(kb, text, word, code):
     assert _code_of(kb, text, word) == code
+
+
+def test_a_consent_list_opened_by_risks_of_is_hypothetical(kb):
+    text = "The risks of sedation, bleeding, infection and stroke were explained and she agreed."
+    got = {w: a for w, _c, a in _problems(kb, text)}
+    assert got.get("bleeding") == "possible" and got.get("stroke") == "possible", got
+    assert {w: a for w, _c, a in _problems(kb, "Her course was marked by bleeding, infection and stroke.")}.get(
+        "bleeding") == "present"
