@@ -19,7 +19,10 @@ log = logging.getLogger(__name__)
 
 # the verb group between the subject and the word that ends the course: "was", "were slowly", "has now been"
 _VERB = r"(?:was|were|is|are|has|have|had|been|being|got|then|now|therefore|subsequently|eventually|later|\w+ly)"
-LIST_SECTIONS = ("medications",)  # a medication list says what the patient takes; the narrative does not undo it
+# a medication list says what the patient takes when the list was written: it is a "current" event of the course, and
+# a later stop ("we will discontinue aspirin for now", "his warfarin needs to be stopped") ends a listed drug too;
+# a list after the stop (a discharge list) is a later "current" event and wins
+LIST_SECTIONS = ("medications",)
 _NOT_CURRENT = ("", "started", "continued")  # statuses a later end of the course overrides
 _BACK = 250  # how far back (characters) a pronoun looks for the drug it points to
 _TO_A_DOSE = re.compile(r"\s+(?:down\s+)?to\s+(?:a\s+|an\s+)?(?:\d|one|two|half|lower|low|smaller|maintenance)", re.I)
@@ -61,7 +64,7 @@ def settle_course(text: str, sentences, meds: list[Medication], m) -> None:
     if not any(kind == "stop" for _, kind, _, _ in events):
         return
     for med in meds:
-        if med.status not in _NOT_CURRENT or med.section in LIST_SECTIONS:
+        if med.status not in _NOT_CURRENT:
             continue
         ingr, classes = key(med.name)
         later = [(pos, kind) for pos, kind, e_ingr, e_cls in events if pos > med.end

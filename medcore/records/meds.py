@@ -7,7 +7,7 @@ import re
 
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
-from medcore.records.med_switch import replaced
+from medcore.records.med_status import med_status
 
 _UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
           r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
@@ -32,15 +32,15 @@ _DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NU
                           re.I)
 # a dose without a unit after the name, before a route, a schedule or the item's end: "allopurinol 300 daily"
 _BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|p\.?\s?o\b|i\.?v\b|"
-                        r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n))", re.I)
+                        r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n|to take\b))", re.I)
 # a count of units written right before the name ("one aspirin a day"); a tablet form after combination strengths
 _COUNT_BEFORE = re.compile(r"(?<![\w/-])(one|two|three|four|half a)\s+$", re.I)
 _FORM_UNIT = re.compile(r"tablets?|tabs?|capsules?|caps?", re.I)
+# the strengths of a combination product right after its name, without a unit: "Advair 250/50 one puff" (the count
+# after it is the number of puffs, not the dose)
+_COMBO_DOSE = re.compile(rf"\s*(?!1/2\b)({_NUM}/{_NUM}(?:/{_NUM})?)(?![\w/.])(?!\s*(?:tablets?|tabs?|capsules?|caps?)\b)",
+                         re.I)
 _NEXT_DRUG_DOSE = re.compile(rf"\s*(?:of\s+)?(?:{_NUM}\s*%\s*)?(?:of\s+)?$", re.I)
-_PAREN_STATUS = re.compile(r"\((new|continued|changed|stopped|started|increased|decreased|reduced|held|unchanged)\b",
-                           re.I)
-_STATUS_MAP = {"new": "started", "increased": "changed", "decreased": "changed", "reduced": "changed",
-               "held": "stopped", "unchanged": "continued"}
 
 
 def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
@@ -191,6 +191,11 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
             med.unit = ""  # "Bactrim 400/80 Tab": the strengths of one tablet, not 400/80 tablets
         med.end = d.end() + dose.end()
         return
+    combo = _COMBO_DOSE.match(window)
+    if combo:
+        med.dose = combo.group(1)
+        med.end = d.end() + combo.end()
+        return
     count = _COUNT_DOSE.search(window)
     if count and count.start() < 30:
         low = _count(count.group(1))
@@ -211,11 +216,12 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
 # where a name that is also a lab analyte or an everyday word ("potassium", "iron", "Soma", "vitamins", "oxygen")
 # or a broad class word ("antibiotics") means a medicine: a dose with a dose unit right after it (not a lab unit:
 # "potassium 20 mEq", never "potassium 4.1 mEq/L"), a schedule or supplement word right after it, or a verb of
-# taking right before it; anywhere in a medication list section
+# taking right before it, a spray form after it ("saline nasal spray"), a plain drug name joined to it by a slash;
+# anywhere in a medication list section
 _LISTED_AFTER = re.compile(rf"\s*(?:{_NUM}\s*(?:mg|mcg|µg|g|meq|units?|iu|tablets?|tabs?|capsules?|caps?)(?![\w/])|"
                            r"(?:,\s*)?(?:p\.?r\.?n\b\.?|as needed|daily|nightly|at bedtime|q\.?\s?d\b\.?|b\.?i\.?d\b\.?|"
                            r"t\.?i\.?d\b\.?|twice a day|once a day|supplements?\b|supplementation\b|tablets?\b|pills\b|"
-                           r"via nasal cannula|by nasal cannula|per nasal cannula))", re.I)
+                           r"via nasal cannula|by nasal cannula|per nasal cannula|(?:nasal\s+)?sprays?\b|nose drops\b))", re.I)
 # ... and otherwise only where the item ends right after the name, so a lab result or a longer phrase read in a
 # medication section stays what it is ("her potassium had risen to 5.5", "iron deficiency anemia", "oxygen saturation")
 _ITEM_BOUNDARY = re.compile(r"\s*(?:[,.;:()]|$|(?:and|or|with|plus|as|p\.?o\.?|by|per|over-the-counter|otc)\b)", re.I)
@@ -231,9 +237,12 @@ def drug_hits_in(s: str, m, section: str) -> list:
     is meant (see _LISTED_AFTER), in order."""
     hits = list(m.drug.finditer(s))
     spans = [(h.start(), h.end()) for h in hits]
+    # a name joined by a slash to a plain drug name is a medicine too ("estradiol/Prometrium": two drugs taken together)
+    slashed = {b + 1 for a, b in spans if s[b:b + 1] == "/"} | {a - 1 for a, b in spans if a and s[a - 1] == "/"}
     extra = [x for x in m.drug_in_lists.finditer(s)
              if not any(a < x.end() and x.start() < b for a, b in spans)
-             and (_LISTED_AFTER.match(s, x.end()) or _ITEM_BOUNDARY.match(s, x.end()) and (
+             and (x.start() in slashed or x.end() in slashed or _LISTED_AFTER.match(s, x.end()) or
+                  _ITEM_BOUNDARY.match(s, x.end()) and (
                  section == "medications" or _LISTED_BEFORE.search(s, max(0, x.start() - 25), x.start())
                  or _ITEM_START.fullmatch(s, 0, x.start()) and _ITEM_END.fullmatch(s, x.end())))]
     return sorted(hits + extra, key=lambda h: h.start()) if extra else hits
@@ -259,7 +268,6 @@ def not_taken(s: str, hits: list, meds: list[Medication]) -> set[int]:
     return out
 
 
-_TURN = re.compile(r"\b(?:but|later|subsequently)\b", re.I)
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|,|/)\s*", re.I)
 
 
@@ -271,50 +279,6 @@ def share_status(s: str, hits: list, meds: list[Medication]) -> None:
             meds[i].status = meds[i + 1].status
             if not meds[i].frequency and not meds[i + 1].dose:
                 meds[i].frequency, meds[i].prn = meds[i + 1].frequency, meds[i + 1].prn
-
-
-# status words that speak of the drug only right before it ("since coming off tamsulosin", "quit aspirin"; "refused
-# surgery and takes aspirin" leaves aspirin current)
-_ADJACENT_ONLY = {"quit", "off", "failed", "refused", "refuses", "ran out of", "run out of", "not getting",
-                  "not been getting", "not been taking", "not been given", "not to take", "not to use", "not want to take",
-                  "not want to use", "declined to take", "declined to start"}
-_ADJACENT_GAP = re.compile(r"\s*(?:(?:the|his|her|their|all|of|taking)\s+)?", re.I)
-_AUX = re.compile(r"^[\s,;]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them)\s+){0,4}", re.I)
-
-
-def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
-    p = _PAREN_STATUS.search(window)
-    if p:
-        word = p.group(1).lower()
-        return _STATUS_MAP.get(word, word)
-    if replaced(s, d.start(), d.end(), m):
-        return "stopped"
-    # a status verb shortly before the drug ("Stop amlodipine", "increase atorvastatin to 40 mg"),
-    # or right after it ("Ibuprofen discontinued")
-    before = s[max(0, d.start() - 30):d.start()]
-    # after it, past a comma and auxiliaries: "apixaban has been on hold", "enalapril has now been discontinued"
-    after = _AUX.sub("", window[:45], count=1)
-    best = None
-    for name, pat in m.status:
-        for hit in pat.finditer(before):
-            dist = len(before) - hit.end()
-            if re.sub(r"\s+", " ", hit.group().lower()) in _ADJACENT_ONLY and not _ADJACENT_GAP.fullmatch(before[hit.end():]):
-                continue  # "quit smoking and takes aspirin": aspirin goes on
-            if best is None or dist < best[0]:
-                best = (dist, name)
-        hit = pat.match(after)
-        if hit and (best is None or best[0] > 0):
-            best = (0, name)
-    stopped = dict(m.status).get("stopped")
-    turn = _TURN.search(window)
-    if stopped is not None and turn and stopped.search(window[turn.end():turn.end() + 40]):
-        return "stopped"  # "were begun on admission but were discontinued"
-    if best:
-        return best[1]
-    if re.search(r"\b(?:to|from)\s+" + _NUM + r"\s*\w+", window[:40]) and re.search(r"\b(increase|decrease|reduce|change)",
-                                                                                      s, re.I):
-        return "changed"
-    return ""
 
 
 def allergies_in(s: str, m):

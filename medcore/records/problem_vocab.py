@@ -12,9 +12,9 @@ problem carries an ICD-10-CM code:
 - a curated condition matched through one of its broader synonyms gives way to the ICD-10-CM concept those
   words name when its code sits in another category ('inguinal hernia' is K40, not hernia NOS K46.9).
 A bare word that names a problem only beside its cue words ('frequency' beside dysuria) is read there
-(records/context_words.py). A goal term after a word that sets it as a goal ('encouraged weight loss', 'attempts at
-weight loss') is advice, not a problem; so is a term beside words that give it another sense ('reflux' of a saphenous
-vein, `other_senses`). A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
+(records/context_words.py); a stop word such as 'pain' only beside its body site. A goal term after a word that sets
+it as a goal ('encouraged weight loss', 'attempts at weight loss') is advice, not a problem; so is a term beside words
+that give it another sense ('reflux' of a saphenous vein, `other_senses`). A word that itself denies a problem ('afebrile': no fever) reports that problem as negated. Words that never
 report a problem on their own (generic HPO terms such as 'pain' or 'ordering') are listed in
 the same data file, with the ICD-10-CM chapters that are not problems (external causes)."""
 
@@ -79,12 +79,14 @@ def _singular(words: str) -> str:
 _DETERMINERS = frozenset({"the", "his", "her", "their", "a", "an", "its", "both", "and", "or", "patient's"})
 _NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", "likelihood", "dose", "pain"})
 # a head noun shared by a list of sites ("no eye or ear pain", "back and chest pain", "drug or alcohol abuse"): the
-# first site with the head is a problem too, read over the first site. ("No change in urinary or bowel habits" is
-# left: "no change" is a pseudo-negation, so the habit change would read as present.)
+# first site with the head is a problem too, read over the first site ("pancreatic and left adrenal lesions").
+# ("No change in urinary or bowel habits" is left: "no change" is a pseudo-negation, so the habit change would read
+# as present.)
 _SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
-                          r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?[a-z]+\s+"
+                          r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?"
+                          r"(?:(?:left|right|bilateral)\s+)?[a-z]+\s+"
                           r"(?P<head>pain|habits?|incontinence|abuse|tenderness|swelling|discharge|bleeding|infections?|"
-                          r"weakness|numbness|disease)\b", re.I)
+                          r"weakness|numbness|disease|lesions|masses|nodules)\b", re.I)
 _TOO_BROAD = frozenset({"HP:0000118", "HP:0000001"})
 
 
@@ -107,7 +109,9 @@ class ProblemVocab:
     context: context_words.ContextWords | None = None  # 'frequency' beside dysuria: urinary frequency
     senses: context_words.OtherSenses | None = None  # 'reflux' beside a saphenous vein: not GERD
     adjectives: adjective_forms.AdjectiveForms | None = None  # 'she is very hypertensive': hypertension
-    present_as: dict[tuple[str, str], str] = field(default_factory=dict)  # (concept id, word) -> concept when present
+    # (concept id, word) -> (concept, the assertions it applies to: 'present' unless the entry names others)
+    present_as: dict[tuple[str, str], tuple[str, frozenset[str]]] = field(default_factory=dict)
+    site_only: dict[str, str] = field(default_factory=dict)  # stop key -> generic code: read only with its site
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -129,6 +133,8 @@ class ProblemVocab:
             return []
         if self.senses is not None and self.senses.elsewhere(sentence, mention.synonym, mention.start, mention.end):
             return []
+        if mention.synonym in self.site_only:
+            return self._site_only(sentence, mention)
         inner = sentence[mention.start:mention.end]
         got = self.resolve(mention)
         if got is not None:
@@ -138,6 +144,15 @@ class ProblemVocab:
         # fracture' has no code, the fracture inside it is read, coded by the facial site beside it)
         return [(sub, *self._by_site(sentence, sub, concept, code))
                 for sub, concept, code in self._parts(inner, mention, whole=False)]
+
+    def _site_only(self, sentence: str, mention) -> list[tuple[object, object, str]]:
+        """A stop term read only with the body site beside it ('pain in his toes': toe pain); the named term of a
+        site told after it ('pain in the chest': chest pain) first."""
+        turned = [r for r in self.turned_round(sentence) if r[0].start == mention.start]
+        code = self.injuries.code(sentence, mention.start, mention.end, self.site_only[mention.synonym]) \
+            if self.injuries and not turned else None
+        concept = self.term.get(f"icd10cm:{code}") if code else None
+        return turned[:1] or ([(mention, concept, code)] if concept is not None else [])
 
     def _parts(self, inner: str, mention, whole: bool = True) -> list[tuple[object, object, str]]:
         """The problem-list conditions inside a matched term. `whole`: only when they and the words that join them
@@ -173,8 +188,10 @@ class ProblemVocab:
 
     def when_present(self, concept, code: str, text: str, assertion: str) -> tuple[object, str]:
         """The concept and code a mention asserted present takes (`present_as`: a current 'smoker' is nicotine
-        dependence, F17.210; a denied or former one stays tobacco use, Z72.0)."""
-        other = self.present_as.get((concept.id, text.lower())) if assertion == "present" else None
+        dependence, F17.210; a denied or former one stays tobacco use, Z72.0); an entry may name other assertions
+        ('falls' are repeated falls, R29.6, whatever their assertion)."""
+        other, when = self.present_as.get((concept.id, text.lower()), ("", frozenset()))
+        other = other if assertion in when else None
         new = self.term.get(other) if other else None
         return (new, _code(new)) if new is not None and _code(new) else (concept, code)
 
@@ -362,20 +379,22 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
         present_as = _present_as(doc.get("present_as"))
     except (body_site.InjurySiteError, context_words.ContextWordsError, adjective_forms.AdjectiveFormsError) as exc:
         raise ProblemVocabError(str(exc)) from exc
+    site_only = {k: str(v) for t, v in (doc.get("site_only_terms") or {}).items() for k in term_keys(str(t), term.variants)}
     goals = doc.get("goals") or {}
     goal_keys = frozenset(k for t in goals.get("terms", ()) for k in term_keys(str(t), term.variants))
     goal_cue = re.compile(r"\b(?:" + "|".join(map(re.escape, goals["cues"])) + r")\b[^.;:]*$", re.I) \
         if goals.get("cues") else None
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
                         injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context,
-                        senses=senses, adjectives=adjectives, present_as=present_as)
+                        senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only)
 
 
-def _present_as(entries) -> dict[tuple[str, str], str]:
+def _present_as(entries) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
     out = {}
     for e in entries or ():
         if not (isinstance(e, dict) and e.get("concept") and e.get("as") and e.get("words") and e.get("source")):
             raise ProblemVocabError(f"present_as: each entry needs concept, words, as and source: {e!r}")
         for w in e["words"]:
-            out[(f"condition:{e['concept']}", str(w).lower())] = f"condition:{e['as']}"
+            out[(f"condition:{e['concept']}", str(w).lower())] = (f"condition:{e['as']}",
+                                                                   frozenset(e.get("assertions") or ("present",)))
     return out

@@ -121,3 +121,22 @@ def test_a_medicine_of_another_person(kb, text, kept):
 
 def test_a_parent_speaking_for_the_patient(kb):
     assert meds(kb, "Mom reports he has been taking ibuprofen for the pain.")
+
+
+def test_a_stop_said_with_a_modal_after_the_drug_is_a_stop(kb):
+    out = meds(kb, "He takes warfarin for his heart rhythm. Plan: the warfarin needs to be stopped until the "
+                   "bleeding has been looked into.")
+    assert out == [("warfarin", "stopped"), ("warfarin", "stopped")]
+
+
+def test_a_later_stop_ends_a_drug_of_the_medication_list(kb):
+    out = meds(kb, "MEDICATIONS: 1. Metoprolol 25 mg once a day. 2. Aspirin 75 mg each morning. "
+                   "PLAN: We will discontinue aspirin for now and keep metoprolol going.")
+    assert ("aspirin", "stopped") == out[1]
+    assert out[0] == ("metoprolol", "")
+
+
+def test_a_discharge_list_after_the_stop_keeps_the_drug(kb):
+    out = meds(kb, "Aspirin was held before the procedure. DISCHARGE MEDICATIONS: 1. Aspirin 81 mg daily.")
+    assert out[0] == ("aspirin", "stopped")
+    assert out[-1][1] != "stopped"

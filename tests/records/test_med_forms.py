@@ -65,3 +65,13 @@ def test_drugs_joined_in_one_phrase_share_its_status(kb):
     # a drug with its own dose keeps its own status
     m = meds(kb, "Aspirin 81 mg daily and clopidogrel, stopped last week.")
     assert m["aspirin"].status == ""
+
+
+def test_combination_strengths_without_a_unit_are_the_dose_s12(kb):
+    got = [(m.name, m.dose) for m in analyze("Symbicort 160/4.5 two puffs twice a day.", kb).extraction.medications]
+    assert got and got[0][1] == "160/4.5"
+
+
+def test_a_bare_strength_before_to_take_is_the_dose_s12(kb):
+    got = [m.dose for m in analyze("She was given Lortab 7.5 to take at night.", kb).extraction.medications]
+    assert got == ["7.5"]

@@ -145,3 +145,16 @@ def test_a_generated_brand_name_is_read_in_a_list_or_before_a_dose_only(kb):
     meds = analyze("MEDICATIONS:\n1. Coracten 10 mg daily.\n2. Curatil 200 mg twice daily.", kb).extraction.medications
     assert {m.name for m in meds} == {"nifedipine", "carbamazepine"}
     assert not analyze("She mentioned Coracten when we spoke.", kb).extraction.medications
+
+
+@pytest.mark.parametrize("text,name", [
+    ("She takes estradiol/Prometrium each evening.", "estradiol"),   # a lab-named drug joined to a drug by a slash
+    ("For the stuffy nose, saline nasal spray as he likes.", "sodium chloride"),
+    ("He would like a nasal saline spray for dryness.", "sodium chloride"),
+])
+def test_lab_named_drugs_read_beside_a_slash_partner_or_a_spray_s12(kb, text, name):
+    assert name in [m.name for m in analyze(text, kb).extraction.medications]
+
+
+def test_a_lab_value_is_still_not_a_drug_s12(kb):
+    assert not analyze("Her estradiol level was 40 and falling.", kb).extraction.medications
