@@ -4,7 +4,8 @@ interaction rules written for the systemic drug.
 Data: `assets/kb/knowledge/drugs/routes.yaml` (route words, systemic exposure by route, and the rules a label
 states for a local form). A pair rule is screened out when one of its drugs was typed with a route whose
 exposure is negligible (skin, eye, ear) and no `keeps` entry covers that drug, route and rule; a `keeps` entry
-may set a lower severity (the label's own). Every decision carries the data's reason and source.
+may set the label's own severity, for any typed route (clotrimazole pessary +
+tacrolimus: moderate). Every decision carries the data's reason and source.
 """
 
 from __future__ import annotations
@@ -95,18 +96,21 @@ class Screen:
 
 
 def screen(kb, finding, routes: dict[str, str], data: RouteData | None = None) -> Screen:
-    """Grade one pair finding by the routes its drugs were typed with (`routes`: drug id -> route)."""
+    """Grade one pair finding by the routes its drugs were typed with (`routes`: drug id -> route). A skin, eye
+    or ear form drops the rule unless a `keeps` entry covers it; any typed form (a pessary too) takes the
+    severity a `keeps` entry gives for it, since labels grade some rules by product."""
     data = data or load(routes_file(kb))
-    local = [i for i in finding.drug_ids if is_local(routes.get(i), data)]
-    if not local:
-        return Screen(finding, "")
+    typed = [i for i in finding.drug_ids if routes.get(i)]
     notes, severity = [], None
-    for i in local:
+    for i in typed:
         route = routes[i]
-        classes = set(kb.drug_info(i).get("classes", ()))
-        keep = next((k for k in data.keeps if k["route"] == route
-                     and (i in k.get("drugs", ()) or classes & set(k.get("classes", ())))
-                     and ("rules" not in k or set(k["rules"]) & set(finding.rules))), None)
+        keep = _keep(kb, data, i, route, finding)
+        if not is_local(route, data):
+            # absorbed forms (nasal, inhaled, transdermal, vaginal, ...) keep every rule; only a label grade applies
+            if keep is not None and keep.get("severity"):
+                notes.append(f"{kb.drug_name(i)} ({route}) graded {keep['severity']}: {keep['why']} ({keep['source']})")
+                severity = keep["severity"]
+            continue
         if keep is None:
             ex = data.exposure[route]
             return Screen(None, f"{' + '.join(finding.drugs)}: not raised for {kb.drug_name(i)} ({route}): "
@@ -118,3 +122,11 @@ def screen(kb, finding, routes: dict[str, str], data: RouteData | None = None) -
         finding = replace(finding, severity=severity, avoid=False,
                           management=f"{finding.management} | {notes[-1]}")
     return Screen(finding, "; ".join(notes))
+
+
+def _keep(kb, data: RouteData, drug_id: str, route: str, finding) -> dict | None:
+    """The `keeps` entry for this drug (or one of its classes), route and one of the finding's rules, if any."""
+    classes = set(kb.drug_info(drug_id).get("classes", ()))
+    return next((k for k in data.keeps if k["route"] == route
+                 and (drug_id in k.get("drugs", ()) or classes & set(k.get("classes", ())))
+                 and ("rules" not in k or set(k["rules"]) & set(finding.rules))), None)

@@ -86,8 +86,9 @@ def test_a_patients_cream_is_not_read_as_the_systemic_drug_in_a_plan(plan_for):
 
 
 def test_a_fluticasone_nasal_spray_still_meets_strong_cyp3a4_inhibitors(kb):
-    # nasal is a screened-in route: the Flonase label warns about ritonavir and ketoconazole
-    assert _severities(kb, "Flonase", "ritonavir") == ["moderate"]
+    # nasal is a screened-in route: the Flonase label warns about ritonavir (not recommended: major, session 12)
+    # and ketoconazole (use caution)
+    assert _severities(kb, "Flonase", "ritonavir") == ["major"]
     assert _severities(kb, "fluticasone nasal spray", "ketoconazole") == ["moderate"]
 
 
