@@ -36,6 +36,8 @@ _BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|th
 # a count of units written right before the name ("one aspirin a day"); a tablet form after combination strengths
 _COUNT_BEFORE = re.compile(r"(?<![\w/-])(one|two|three|four|half a)\s+$", re.I)
 _FORM_UNIT = re.compile(r"tablets?|tabs?|capsules?|caps?", re.I)
+# the strengths of a combination product written without a unit right after its name ("Advair 250/50")
+_STRENGTHS = re.compile(rf"\s+({_NUM}/{_NUM}(?:/{_NUM})?)(?![\w/%]|\.\d|\s*-?\s*(?:{_UNITS})(?![\w/]))", re.I)
 _NEXT_DRUG_DOSE = re.compile(rf"\s*(?:of\s+)?(?:{_NUM}\s*%\s*)?(?:of\s+)?$", re.I)
 _PAREN_STATUS = re.compile(r"\((new|continued|changed|stopped|started|increased|decreased|reduced|held|unchanged)\b",
                            re.I)
@@ -66,6 +68,8 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
     freqs = []
     for name, pat in m.frequency:
         f = pat.search(plain)
+        if f and name == "once" and _FOR_NOW.search(plain, 0, f.start()) and f.group().lower() == "now":
+            f = None  # "start insulin for now": for the time being, not a single dose
         if f and where[f.start()] < 80:
             freqs.append((where[f.start()], -(f.end() - f.start()), name, where[f.end() - 1] + 1))
     for _, _, name, end in sorted(freqs):  # at one place the longest form wins ("once daily", not "once")
@@ -120,13 +124,14 @@ def _count_word(word: str) -> str:
     return word if word.isdigit() else _WORD_NUMBERS.get(word.lower(), word)
 
 
+_FOR_NOW = re.compile(r"\b(?:for|until|by|as\s+of|right)\s+$", re.I)
 # a dose split over the day: twice daily
 _SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|pm|p\s?m)\b", re.I)
 # a schedule written before the name
-_FREQ_BEFORE = re.compile(r"\b(taper(?:ed|ing)?|daily|nightly|weekly|monthly)\s+(?:(?:dose|doses|course)\s+of\s+)?"
+_FREQ_BEFORE = re.compile(r"\b(taper(?:ed|ing)?|daily|nightly|weekly|monthly|sliding[- ]scale)\s+(?:(?:dose|doses|course)\s+of\s+)?"
                           r"(?:oral\s+|iv\s+|low[- ]dose\s+)?$", re.I)
 _FREQ_BEFORE_NAMES = {"taper": "taper", "daily": "once daily", "night": "at bedtime", "weekl": "weekly",
-                      "month": "monthly"}
+                      "month": "monthly", "slidi": "sliding scale"}
 
 
 # a name that ends its sentence, then one that starts with the dose ("Augmentin. 875 mg bid."; also "Humibid L.A.")
@@ -184,6 +189,11 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
         else:
             med.dose = _count(before.group(7))
         return
+    strengths = _STRENGTHS.match(window)
+    if strengths:  # "Advair 250/50 one puff": the product's strengths, not the count of puffs
+        med.dose = strengths.group(1)
+        med.end = d.end() + strengths.end()
+        return
     dose = _DOSE.search(window)
     if dose and dose.start() < 40 and not (stop < len(s) and _NEXT_DRUG_DOSE.fullmatch(window[dose.end():])):
         med.dose, med.unit = dose.group(1), dose.group(2)
@@ -222,6 +232,13 @@ _ITEM_BOUNDARY = re.compile(r"\s*(?:[,.;:()]|$|(?:and|or|with|plus|as|p\.?o\.?|b
 # ... or a (numbered) list item, split off as its own sentence, that is the name alone ("6.  Centrum.")
 _ITEM_START = re.compile(r"[\s,;:]*(?:\d{1,2}[.)]\s*)?")
 _ITEM_END = re.compile(r"[\s.,;]*")
+
+
+def _before_slashed_drug(s: str, end: int, m) -> bool:
+    """The name is the first of two drugs written with a slash ("estradiol/Prometrium"): it ends its item too."""
+    return s.startswith("/", end) and m.drug.match(s, end + 1) is not None
+
+
 _LISTED_BEFORE = re.compile(r"\b(?:taking|takes|take|started on|start|restarted on|continue|continued on|resume|"
                             r"prescribed|on daily|over-the-counter|otc)\s+$", re.I)
 
@@ -233,7 +250,7 @@ def drug_hits_in(s: str, m, section: str) -> list:
     spans = [(h.start(), h.end()) for h in hits]
     extra = [x for x in m.drug_in_lists.finditer(s)
              if not any(a < x.end() and x.start() < b for a, b in spans)
-             and (_LISTED_AFTER.match(s, x.end()) or _ITEM_BOUNDARY.match(s, x.end()) and (
+             and (_LISTED_AFTER.match(s, x.end()) or (_ITEM_BOUNDARY.match(s, x.end()) or _before_slashed_drug(s, x.end(), m)) and (
                  section == "medications" or _LISTED_BEFORE.search(s, max(0, x.start() - 25), x.start())
                  or _ITEM_START.fullmatch(s, 0, x.start()) and _ITEM_END.fullmatch(s, x.end())))]
     return sorted(hits + extra, key=lambda h: h.start()) if extra else hits
@@ -279,7 +296,11 @@ _ADJACENT_ONLY = {"quit", "off", "failed", "refused", "refuses", "ran out of", "
                   "not been getting", "not been taking", "not been given", "not to take", "not to use", "not want to take",
                   "not want to use", "declined to take", "declined to start"}
 _ADJACENT_GAP = re.compile(r"\s*(?:(?:the|his|her|their|all|of|taking)\s+)?", re.I)
-_AUX = re.compile(r"^[\s,;]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them)\s+){0,4}", re.I)
+# ... and modal verbs of the plan: "Coumadin needs to be stopped", "metformin should be held"
+_AUX = re.compile(r"^[\s,;]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them|needs|need|should|"
+                  r"must|would)\s+){0,4}", re.I)
+# an adverse effect the drug had, in the past tense ("because Percocet was causing nausea"): a course given up
+_HAD_EFFECT = re.compile(r"[\s,]*(?:was|were|had\s+been)\s+(?:causing|giving\s+(?:her|him|them))\s+|[\s,]*caused\s+", re.I)
 
 
 def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
@@ -305,6 +326,9 @@ def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
         hit = pat.match(after)
         if hit and (best is None or best[0] > 0):
             best = (0, name)
+    effect = _HAD_EFFECT.match(window)
+    if effect and m.reaction.search(window, effect.end(), effect.end() + 25):  # "was causing severe nausea"
+        return "stopped"
     stopped = dict(m.status).get("stopped")
     turn = _TURN.search(window)
     if stopped is not None and turn and stopped.search(window[turn.end():turn.end() + 40]):
