@@ -288,6 +288,11 @@ def share_status(s: str, hits: list, meds: list[Medication]) -> None:
             meds[i].status = meds[i + 1].status
             if not meds[i].frequency and not meds[i + 1].dose:
                 meds[i].frequency, meds[i].prn = meds[i + 1].frequency, meds[i + 1].prn
+    for i in range(1, len(meds)):  # ... and a stop said before the first reaches the bare names joined after it:
+        # "held metoprolol and lisinopril", "prior medications included Topamax and Depakote"
+        if meds[i - 1].status == "stopped" and not meds[i].status and not meds[i].dose \
+                and _JOINED.fullmatch(s[hits[i - 1].end():hits[i].start()]):
+            meds[i].status = "stopped"
 
 
 # status words that speak of the drug only right before it ("since coming off tamsulosin", "quit aspirin"; "refused
@@ -295,10 +300,18 @@ def share_status(s: str, hits: list, meds: list[Medication]) -> None:
 _ADJACENT_ONLY = {"quit", "off", "failed", "refused", "refuses", "ran out of", "run out of", "not getting",
                   "not been getting", "not been taking", "not been given", "not to take", "not to use", "not want to take",
                   "not want to use", "declined to take", "declined to start"}
-_ADJACENT_GAP = re.compile(r"\s*(?:(?:the|his|her|their|all|of|taking)\s+)?", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?$", re.I)  # a status said after its drug
+_ADJACENT_GAP = re.compile(r"\s*(?:(?:the|his|her|their|all|of|taking)\s+){0,2}", re.I)  # "quit taking her Paxil"
 # ... and modal verbs of the plan: "Coumadin needs to be stopped", "metformin should be held"
-_AUX = re.compile(r"^[\s,;]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them|needs|need|should|"
-                  r"must|would)\s+){0,4}", re.I)
+# and a relative pronoun or a dash before them: "Coumadin, which was discontinued", "Metformin - not taking"
+_AUX = re.compile(r"^[\s,;-]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them|needs|need|should|"
+                  r"must|would|which|that|currently)\s+){0,4}", re.I)
+# not taken, said after the name only ("Metformin - not taking"; before it, "not taking aspirin" denies the drug)
+_NOT_TAKING_AFTER = re.compile(r"not\s+(?:taking|using|taken)\b|no\s+longer\s+(?:taking|using|on)\b", re.I)
+# taken once, in the past: "was on metoprolol in the past", "tried nortriptyline years ago"
+_ONCE_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:on|tried\s+on|given)\s+$|\b(?:took|tried)\s+$", re.I)
+_ONCE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in\s+the\s+(?:remote\s+)?past|previously|years\s+ago|at\s+one\s+time|long\s+ago|"
+                         r"as\s+a\s+child)\b", re.I)
 # an adverse effect the drug had, in the past tense ("because Percocet was causing nausea"): a course given up
 _HAD_EFFECT = re.compile(r"[\s,]*(?:was|were|had\s+been)\s+(?:causing|giving\s+(?:her|him|them))\s+|[\s,]*caused\s+", re.I)
 
@@ -315,17 +328,26 @@ def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
     before = s[max(0, d.start() - 30):d.start()]
     # after it, past a comma and auxiliaries: "apixaban has been on hold", "enalapril has now been discontinued"
     after = _AUX.sub("", window[:45], count=1)
+    onward = _AUX.sub("", s[d.end():d.end() + 60], count=1)  # the same, past the window's end at the next drug
     best = None
     for name, pat in m.status:
         for hit in pat.finditer(before):
             dist = len(before) - hit.end()
             if re.sub(r"\s+", " ", hit.group().lower()) in _ADJACENT_ONLY and not _ADJACENT_GAP.fullmatch(before[hit.end():]):
                 continue  # "quit smoking and takes aspirin": aspirin goes on
+            if _PASSIVE.search(before, 0, hit.start()) and m.drug.search(before, 0, hit.start()):
+                continue  # "Aspirin was stopped and Plavix given": the stop is said of aspirin
             if best is None or dist < best[0]:
                 best = (dist, name)
         hit = pat.match(after)
+        if hit and m.drug.match(onward, _ADJACENT_GAP.match(onward, hit.end()).end()):
+            hit = None  # "Continue aspirin, stop metoprolol": the verb after the comma is said of the next drug
         if hit and (best is None or best[0] > 0):
             best = (0, name)
+    if _NOT_TAKING_AFTER.match(after):
+        return "stopped"
+    if _ONCE_BEFORE.search(s, max(0, d.start() - 20), d.start()) and _ONCE_AFTER.match(window):
+        return "stopped"
     effect = _HAD_EFFECT.match(window)
     if effect and m.reaction.search(window, effect.end(), effect.end() + 25):  # "was causing severe nausea"
         return "stopped"

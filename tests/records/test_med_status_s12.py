@@ -58,3 +58,38 @@ def test_an_allergen_is_never_a_current_medication(kb):
 def test_an_intolerance_leaves_the_drug_as_written(kb):
     out = meds(kb, "She is intolerant of codeine. She takes codeine linctus at night.")
     assert [(n, s) for n, s, _ in out] == [("codeine", "")]
+
+
+def status(kb, text):
+    return [(n, s) for n, s, _ in meds(kb, text)]
+
+
+def test_taken_once_in_the_past_is_not_current(kb):
+    assert status(kb, "He was on sotalol in the past.") == [("sotalol", "stopped")]
+    assert status(kb, "He was on sotalol when he came in.") == [("sotalol", "")]
+
+
+def test_no_longer_takes_and_used_to_take(kb):
+    assert status(kb, "She no longer takes naproxen.") == [("naproxen", "stopped")]
+    assert status(kb, "He used to take propranolol.") == [("propranolol", "stopped")]
+    assert status(kb, "She quit taking her sertraline.") == [("sertraline", "stopped")]
+
+
+def test_not_taking_after_the_name(kb):
+    assert status(kb, "Allopurinol - not taking.") == [("allopurinol", "stopped")]
+    assert status(kb, "Allopurinol, which was discontinued last spring.") == [("allopurinol", "stopped")]
+
+
+def test_a_failed_drug_is_not_current(kb):
+    assert status(kb, "Pregabalin was ineffective.") == [("pregabalin", "stopped")]
+    assert status(kb, "Rosuvastatin caused myalgias.") == [("rosuvastatin", "stopped")]
+
+
+def test_earlier_medicines_listed_after_an_intro(kb):
+    assert status(kb, "Prior medications included lamotrigine and levetiracetam.") == [
+        ("lamotrigine", "stopped"), ("levetiracetam", "stopped")]
+
+
+def test_a_status_said_after_one_drug_is_not_the_next_ones(kb):
+    assert status(kb, "Naproxen was stopped and omeprazole was given.") == [("naproxen", "stopped"), ("omeprazole", "")]
+    assert status(kb, "Continue naproxen, stop omeprazole.") == [("naproxen", "continued"), ("omeprazole", "stopped")]
