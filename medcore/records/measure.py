@@ -13,7 +13,7 @@ NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 # words between a name and its value: "was", "is down from", "recorded at", "of about", "increased from 70 to 72"
 _FILLER = (r"level|count|of|was|is|were|are|has|had|been|being|on arrival|at \d+ hours|today|yesterday|now|currently|"
-           r"rose to|fell to|peaked at|elevated at|stable at|stayed at|low at|high at|(?:came|coming|went|gone|going) (?:down|up)(?: to)?|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
+           r"rose to|fell to|peaked at|elevated at|stable at|stable|stayed at|low at|high at|normal at|at that time|in the|(?:came|coming|went|gone|going) (?:down|up)(?: to)?|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
            r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
@@ -125,6 +125,9 @@ def _hemoglobin_pairs(s: str, m, taken, busy) -> list:
         if overlaps(taken, p.start(), p.end()) or overlaps(busy, p.start(), p.end()):
             continue
         spans = sorted(((p.start(i), p.end(i)) for i in (1, 2)), key=lambda ab: _number(s[ab[0]:ab[1]]))
+        low, high = (_number(s[a:b]) for a, b in spans)
+        if not low or not 2 <= high / low <= 4.5:
+            continue  # the hematocrit is about three times the hemoglobin: "30 and 39" is not such a pair
         for (a, b), name in zip(spans, ("hemoglobin", "hematocrit")):
             rng = m.lab_lookup.get(name)
             if rng is None:

@@ -82,3 +82,13 @@ def test_a_repeated_value_shows_its_trend_in_time_order(kb):
     lines = [i.text for i in analyze("Troponin is 1.1 from 0.8 yesterday. Sodium 128.", kb).summary.abnormal_results]
     assert lines[0].endswith("trend 0.8 ng/mL -> 1.1 ng/mL)")
     assert "trend" not in lines[-1]  # read once: no trend
+
+
+def test_a_pair_that_cannot_be_hemoglobin_and_hematocrit_is_not_split(kb):
+    assert ("hemoglobin", "30", "g/dL") not in readings(kb, "H&H stable 30 and 39.")
+
+
+def test_more_words_between_a_name_and_its_value(kb):
+    assert readings(kb, "Her pulse at that time was 137.") == [("heart rate", "137", "beats/min")]
+    assert readings(kb, "Glucose was in the 175 range.") == [("glucose", "175", "mg/dL")]
+    assert [v for _, v, _ in readings(kb, "Serial hematocrits 42.4, and 40.4.")] == ["40.4", "42.4"]
