@@ -202,11 +202,11 @@ def measurements(s: str, m, taken, drug_names=()):
     return found
 
 
-# the other readings of one measurement, for its trend: "down from 20,000 to 12.5" (v's first number), "189.5 from
-# 185.2", "serial values 42.4, and 40.4", "144/74 and 129/76" (a number of the same shape right after the value),
-# "from 138 mmol/L to 129" (a later reading after the unit)
+# the other readings of one measurement, for its trend: "fell from 21,500 to 11.8" (v's first number), "176.5 from
+# 181.0", "serial values 39.1, and 36.8", "150/82 and 138/79" (a number of the same shape right after the value),
+# "from 136 mmol/L to 128" (a later reading after the unit)
 _FROM_AFTER = re.compile(rf"\s*(?:[a-zA-Z/%]+\s+)?from\s+(?:a\s+baseline\s+of\s+)?({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
-_TO_AFTER = re.compile(rf"\s*(?:to|->)\s*({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)  # "from 138 mmol/L to 129"
+_TO_AFTER = re.compile(rf"\s*(?:to|->)\s*({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)  # "from 136 mmol/L to 128"
 _AND_AFTER = re.compile(rf"\s*,?\s*and\s+({NUM}(?:/\d{{2,3}})?)(?=\s*(?:[.,;)]|$|respectively\b|(?:on|at|in)\s))", re.I)
 
 
@@ -233,12 +233,12 @@ _UNNAMED = ((re.compile(rf"(?<![\w./%-])({NUM})\s*%\s+(?:on|at)\s+(?:room air|RA
             # a body temperature run into its scale letter, with one decimal ("36.9C", "98.4F"), in the scale's span
             (re.compile(r"(?<![\w./%-])((?:3[4-9]|4[0-2])\.\d)\s?C\b"), "temperature", lambda g: "C"),
             (re.compile(r"(?<![\w./%-])((?:9[3-9]|10[0-7])\.\d)\s?F\b"), "temperature", lambda g: "F"),
-            # a rate in beats per minute is a heart rate ("sinus rhythm at 71 beats per minute", "highest 116 BPMs")
+            # a rate in beats per minute is a heart rate ("a regular rhythm at 68 beats per minute", "highest 116 BPMs")
             (re.compile(rf"(?<![\w./%-])({NUM})\s*(?:beats\s+per\s+minute|beats/min|bpms?)\b", re.I), "heart rate",
              lambda g: "beats/min"))
 
 
-# a rate a device is set to, not the patient's: "max tracking rate of 110 beats per minute", "VT1 at 139 bpm"
+# a rate a device is set to, not the patient's: "an upper tracking rate of 115 beats per minute", "VT1 at 139 bpm"
 _DEVICE_RATE = re.compile(r"\b(?:tracking|base|detection|criteria|programmed|pacing|paced|lower|upper|VT\d?|VF|set)\b"
                           r"[^.;,]{0,25}$", re.I)
 
