@@ -2,7 +2,7 @@
 
 Problems (with ConText assertion) and procedures come from the knowledge layer's matcher
 (`medcore.knowledge`: ICD-10-CM-coded conditions, procedures), medications and allergies from
-records/meds.py, vitals and labs from records/measure.py, follow-up actions from here. Every
+records/meds.py and records/allergies.py, vitals and labs from records/measure.py, follow-up actions from here. Every
 vocabulary is data under assets/kb/, and every flag cites the reference range's source."""
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement
                                       Procedure, overlaps)
 from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
 from medcore.records.measure import glued_pattern, measurements
-from medcore.records.meds import (allergies_in, allergy_kind, dose_in_next_sentence, drug_hits_in, inline_allergies,
-                                  medication, not_taken, share_status)
+from medcore.records.allergies import allergies_in, allergy_kind, inline_allergies
+from medcore.records.meds import dose_in_next_sentence, drug_hits_in, medication, not_taken, share_status
 from medcore.records import context_words, problem_vocab, resolved_line
-from medcore.records.med_course import settle_course
+from medcore.records.med_course import allergens_not_current, settle_course
 from medcore.records.not_meds import not_a_medication
 from medcore.records.text import Sentence
 
@@ -173,6 +173,7 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     for med in out.medications:
         dose_in_next_sentence(text, med, m)  # "Augmentin. 875 mg bid."
     settle_course(text, sentences, out.medications, m)  # "... Ampicillin was stopped": earlier mentions too
+    allergens_not_current(out.medications, out.allergies, m)  # "allergic to penicillin" ... "took penicillin"
     return out
 
 

@@ -13,7 +13,7 @@ NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 # words between a name and its value: "was", "is down from", "recorded at", "of about", "increased from 70 to 72"
 _FILLER = (r"level|count|of|was|is|were|are|has|had|been|being|on arrival|at \d+ hours|today|yesterday|now|currently|"
-           r"rose to|fell to|peaked at|elevated at|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
+           r"rose to|fell to|peaked at|elevated at|stable at|stable|stayed at|low at|high at|normal at|at that time|in the|(?:came|coming|went|gone|going) (?:down|up)(?: to)?|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
            r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
@@ -113,9 +113,36 @@ def glued_pattern(lookup: dict) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?=\d)")
 
 
+# hemoglobin and hematocrit written as a pair: "H&H 13 and 40", "hemoglobin and hematocrit were 10.5 and 32.8",
+# "H/H 37.4/12.1" (either order: the hematocrit, about three times the hemoglobin, is the larger number)
+_PAIR = re.compile(rf"\b(?:H\s*&\s*H|H\s+and\s+H|H/H|(?i:hemoglobin\s+and\s+hematocrit|hgb\s*(?:and|/|&)\s*hct))\b"
+                   rf"(?:\s+(?:{_FILLER}))*\s*(?:[:=]\s*)?({NUM})\s*(?:,?\s*and\s*|/|,\s*)({NUM})(?![\w/])", re.I)
+
+
+def _hemoglobin_pairs(s: str, m, taken, busy) -> list:
+    out = []
+    for p in _PAIR.finditer(s):
+        if overlaps(taken, p.start(), p.end()) or overlaps(busy, p.start(), p.end()):
+            continue
+        spans = sorted(((p.start(i), p.end(i)) for i in (1, 2)), key=lambda ab: _number(s[ab[0]:ab[1]]))
+        low, high = (_number(s[a:b]) for a, b in spans)
+        if not low or not 2 <= high / low <= 4.5:
+            continue  # the hematocrit is about three times the hemoglobin: "30 and 39" is not such a pair
+        for (a, b), name in zip(spans, ("hemoglobin", "hematocrit")):
+            rng = m.lab_lookup.get(name)
+            if rng is None:
+                continue
+            unit, judged = unit_range(rng, s[a:b], "", (m.unit_ranges or {}).get(name))
+            meas = Measurement(s[a:b], a, b, 0, rng.name, s[a:b], unit)
+            meas.flag, meas.reference, meas.source = flag(s[a:b], unit, judged)
+            out.append((meas, "lab"))
+        busy.append((p.start(), p.end()))
+    return out
+
+
 def measurements(s: str, m, taken, drug_names=()):
-    found = []
     used: list[tuple[int, int]] = []
+    found = _hemoglobin_pairs(s, m, taken, used)
     for kind, pat, glued, lookup in (("vital", m.vital, m.vital_glued, m.vital_lookup),
                                      ("lab", m.lab, m.lab_glued, m.lab_lookup)):
         for hit in sorted([*pat.finditer(s), *glued.finditer(s)], key=lambda h: h.start()):
@@ -139,6 +166,7 @@ def measurements(s: str, m, taken, drug_names=()):
                 continue
             value = v.group(2) or v.group(1)
             unit = written_unit(v.group(3) or "", rng)
+            earlier = _earlier_values(s, hit.end(), v)
             if kind == "vital" and len(hit.group()) <= 2 and not re.match(r"\s*[:=;]?\s*\d", tail):
                 continue  # 'T', 'P' need a number right after them
             if kind == "vital" and tail[v.end(1):].lstrip().startswith("+"):
@@ -160,9 +188,40 @@ def measurements(s: str, m, taken, drug_names=()):
             meas.flag, meas.reference, meas.source = flag(value, unit, judged)
             found.append((meas, kind))
             used.append((hit.start(), end))
+            for a, b, before in earlier:  # the same measurement again: its other readings, in the unit written after the
+                # last one, or else each in the unit its own number says ("from 18,000 to 9.6": per µL, then x10^9/L)
+                if _in(_number(s[a:b]), rng.plausible_low, rng.plausible_high):
+                    a_unit, a_judged = unit_range(rng, s[a:b], unit if v.group(3) else "",
+                                                  (m.unit_ranges or {}).get(rng.name.lower()))
+                    again = Measurement(s[a:b], a, b, 0, rng.name, s[a:b], a_unit)
+                    again.flag, again.reference, again.source = flag(s[a:b], a_unit, a_judged)
+                    found.insert(len(found) - 1 if before else len(found), (again, kind))  # in time order
+                    used.append((a, b))
     found += _unnamed(s, m, taken + used, used)
     taken.extend(used)
     return found
+
+
+# the other readings of one measurement, for its trend: "fell from 21,500 to 11.8" (v's first number), "176.5 from
+# 181.0", "serial values 39.1, and 36.8", "150/82 and 138/79" (a number of the same shape right after the value),
+# "from 136 mmol/L to 128" (a later reading after the unit)
+_FROM_AFTER = re.compile(rf"\s*(?:[a-zA-Z/%]+\s+)?from\s+(?:a\s+baseline\s+of\s+)?({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
+_TO_AFTER = re.compile(rf"\s*(?:to|->)\s*({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)  # "from 136 mmol/L to 128"
+_AND_AFTER = re.compile(rf"\s*,?\s*and\s+({NUM}(?:/\d{{2,3}})?)(?=\s*(?:[.,;)]|$|respectively\b|(?:on|at|in)\s))", re.I)
+
+
+def _earlier_values(s: str, base: int, v: re.Match) -> list[tuple[int, int, bool]]:
+    """Spans (in s) of the other readings written with a measurement's value (see _FROM_AFTER, _AND_AFTER), each
+    with whether it was taken before that value (so the readings can be listed in time order)."""
+    trend = re.search(r"\bfrom\b", v.group()[:v.start(1)], re.I)  # "60 to 65" alone is a range, not two readings
+    if v.group(2):
+        return [(base + v.start(1), base + v.end(1), True)] if trend else []
+    end = base + v.end()
+    earlier = _FROM_AFTER.match(s, base + v.end(1))
+    nxt = earlier or _AND_AFTER.match(s, end) or (_TO_AFTER.match(s, end) if v.group(3) and trend else None)
+    if nxt and ("/" in nxt.group(1)) == ("/" in v.group(1)):
+        return [(nxt.start(1), nxt.end(1), earlier is not None)]
+    return []
 
 
 # a reading whose unit says what it is, with no name before it: "98% on room air" is a pulse oximetry saturation,
@@ -170,7 +229,18 @@ def measurements(s: str, m, taken, drug_names=()):
 _UNNAMED = ((re.compile(rf"(?<![\w./%-])({NUM})\s*%\s+(?:on|at)\s+(?:room air|RA\b|\d+(?:\.\d+)?\s*(?:L|liters?|lpm)\b)", re.I),
              "oxygen saturation", lambda g: "%"),
             (re.compile(rf"(?<![\w./%-])({NUM})\s*(?:degrees?\s+(fahrenheit|celsius|centigrade)\b|°\s*([CF])\b)", re.I),
-             "temperature", lambda g: "F" if (g(2) or g(3) or "").lower().startswith("f") else "C"))
+             "temperature", lambda g: "F" if (g(2) or g(3) or "").lower().startswith("f") else "C"),
+            # a body temperature run into its scale letter, with one decimal ("36.9C", "98.4F"), in the scale's span
+            (re.compile(r"(?<![\w./%-])((?:3[4-9]|4[0-2])\.\d)\s?C\b"), "temperature", lambda g: "C"),
+            (re.compile(r"(?<![\w./%-])((?:9[3-9]|10[0-7])\.\d)\s?F\b"), "temperature", lambda g: "F"),
+            # a rate in beats per minute is a heart rate ("a regular rhythm at 68 beats per minute", "highest 116 BPMs")
+            (re.compile(rf"(?<![\w./%-])({NUM})\s*(?:beats\s+per\s+minute|beats/min|bpms?)\b", re.I), "heart rate",
+             lambda g: "beats/min"))
+
+
+# a rate a device is set to, not the patient's: "an upper tracking rate of 115 beats per minute", "VT1 at 139 bpm"
+_DEVICE_RATE = re.compile(r"\b(?:tracking|base|detection|criteria|programmed|pacing|paced|lower|upper|VT\d?|VF|set)\b"
+                          r"[^.;,]{0,25}$", re.I)
 
 
 def _unnamed(s: str, m, busy, used) -> list:
@@ -181,12 +251,23 @@ def _unnamed(s: str, m, busy, used) -> list:
             number = _number(r.group(1))
             if overlaps(busy, r.start(), r.end()) or number is None or not _in(number, rng.plausible_low, rng.plausible_high):
                 continue
+            if name == "heart rate" and _DEVICE_RATE.search(s, max(0, r.start() - 40), r.start()):
+                continue
             unit, judged = unit_range(rng, r.group(1), unit_of(r.group), (m.unit_ranges or {}).get(name))
             meas = Measurement(r.group(), r.start(), r.end(), 0, rng.name, r.group(1), unit)
             meas.flag, meas.reference, meas.source = flag(r.group(1), unit, judged)
             out.append((meas, "vital"))
             used.append((r.start(), r.end()))
     return out
+
+
+def trends(readings) -> dict[str, str]:
+    """Each measurement read more than once, with its readings in the order the extraction lists them (time order:
+    "WBC": "18,000 cells/uL -> 9.6 x10^9/L"): where a value repeats, the summary shows how it went."""
+    by_name: dict[str, list] = {}
+    for r in readings:
+        by_name.setdefault(r.name, []).append(f"{r.value} {r.unit}".strip())
+    return {name: " -> ".join(values) for name, values in by_name.items() if len(values) > 1}
 
 
 def flag(value: str, unit: str, rng: Range) -> tuple[str, str, str]:

@@ -19,10 +19,10 @@ log = logging.getLogger(__name__)
 
 # the verb group between the subject and the word that ends the course: "was", "were slowly", "has now been"
 _VERB = r"(?:was|were|is|are|has|have|had|been|being|got|then|now|therefore|subsequently|eventually|later|\w+ly)"
-# a medication list says what the patient takes when the list was written: it is a "current" event of the course, and
-# a later stop ("we will discontinue aspirin for now", "his warfarin needs to be stopped") ends a listed drug too;
-# a list after the stop (a discharge list) is a later "current" event and wins
-LIST_SECTIONS = ("medications",)
+LIST_SECTIONS = ("medications",)  # a medication list says what the patient takes; the narrative does not undo it ...
+# ... except the plan written after it: "MEDICATIONS: 1. Baby aspirin" then "Plan: we will discontinue aspirin" leaves
+# aspirin out of what the patient takes from now on
+PLAN_SECTIONS = ("assessment_and_plan", "follow_up")
 _NOT_CURRENT = ("", "started", "continued")  # statuses a later end of the course overrides
 _BACK = 250  # how far back (characters) a pronoun looks for the drug it points to
 _TO_A_DOSE = re.compile(r"\s+(?:down\s+)?to\s+(?:a\s+|an\s+)?(?:\d|one|two|half|lower|low|smaller|maintenance)", re.I)
@@ -51,30 +51,33 @@ def settle_course(text: str, sentences, meds: list[Medication], m) -> None:
                 keys[name] = (frozenset(), frozenset((cls,)) if cls else frozenset())
         return keys[name]
 
-    # events: (position, "stop" | "current", ingredient ids, class id or "")
+    # events: (position, "stop" | "current", ingredient ids, class id or "", section)
     events = []
     for med in meds:
         ingr, classes = key(med.name)
         scope_class = next(iter(classes)) if not ingr and classes else ""
         if med.status == "stopped":
-            events.append((med.start, "stop", ingr, scope_class))
+            events.append((med.start, "stop", ingr, scope_class, med.section))
         elif med.status in ("started", "continued", "changed") or med.section in LIST_SECTIONS:
-            events.append((med.start, "current", ingr, scope_class))
-    events += _ended_phrases(text, sentences, m, course, key, lex)
-    if not any(kind == "stop" for _, kind, _, _ in events):
+            events.append((med.start, "current", ingr, scope_class, med.section))
+    events += _ended_phrases(text, sentences, m, course, key, lex, meds)
+    if not any(e[1] == "stop" for e in events):
         return
     for med in meds:
+        listed = med.section in LIST_SECTIONS
         if med.status not in _NOT_CURRENT:
             continue
         ingr, classes = key(med.name)
-        later = [(pos, kind) for pos, kind, e_ingr, e_cls in events if pos > med.end
-                 and ((ingr and ingr & e_ingr) or (e_cls and e_cls in classes))]
+        later = [(pos, kind) for pos, kind, e_ingr, e_cls, sec in events if pos > med.end
+                 and ((ingr and ingr & e_ingr) or (e_cls and e_cls in classes))
+                 and (not listed or sec in PLAN_SECTIONS)]
         if later and max(later)[1] == "stop":
             med.status = "stopped"
 
 
-def _ended_phrases(text: str, sentences, m, course: dict, key, lex) -> list:
-    """Stop events said of a class word ("the steroids were tapered") or a pronoun ("therefore that was held")."""
+def _ended_phrases(text: str, sentences, m, course: dict, key, lex, meds=()) -> list:
+    """Stop events said of a class word ("the steroids were tapered"), a pronoun ("therefore that was held") or the
+    head word of a drug named before ("placed on IV fluids" ... "the fluids were discontinued")."""
     ended = phrase_regex(course["ended"])
     pronoun = re.compile(phrase_regex(course.get("pronouns") or ["\x00"]).pattern + r"$", re.I)
     verb = re.compile(rf"(?:\s+{_VERB})+\s+$|\s+$", re.I)
@@ -94,11 +97,46 @@ def _ended_phrases(text: str, sentences, m, course: dict, key, lex) -> list:
                 if before:
                     drug = m.drug_lookup[before[-1].group().lower()]
                     ingr, classes = key(drug.name)
-                    out.append((pos, "stop", ingr, "" if ingr else next(iter(classes), "")))
+                    out.append((pos, "stop", ingr, "" if ingr else next(iter(classes), ""), sent.section))
                 continue
             words = re.findall(r"[\w-]+", subject)[-2:]
             for phrase in (" ".join(words), words[-1] if words else ""):
                 if phrase and not m.drug.fullmatch(phrase) and (cls := kdrugs.resolve_class(phrase, lex=lex)):
-                    out.append((pos, "stop", frozenset(), cls))
+                    out.append((pos, "stop", frozenset(), cls, sent.section))
                     break
+            else:
+                head = _head_of_earlier(words[-1] if words else "", meds, pos, m)
+                if head is not None:
+                    ingr, classes = key(head.name)
+                    out.append((pos, "stop", ingr, "" if ingr else next(iter(classes), ""), sent.section))
     return out
+
+
+def _head_of_earlier(word: str, meds, pos: int, m):
+    """The latest drug named before `pos` whose written name ends in `word` (a head noun of four letters or more
+    that is not itself a drug name): "fluids" points back to "IV fluids", "drip" to "heparin drip"."""
+    low = word.lower()
+    if len(low) < 4 or low in m.drug_lookup:
+        return None
+    named = [d for d in meds if d.start < pos and len(d.mention.split()) > 1 and d.mention.lower().split()[-1] == low]
+    return named[-1] if named else None
+
+
+def allergens_not_current(meds: list[Medication], allergies, m) -> None:
+    """An allergen is never a current medication: a drug the note also records as an allergy (not an intolerance),
+    named elsewhere with no status of its own ("allergic to penicillin" ... "took penicillin last year and broke
+    out in hives"), is not current (in place). The same ingredient only: a drug of the allergen's class stays as
+    written, so a conflict is shown rather than hidden."""
+    named = {a.substance for a in allergies if a.substance and a.kind != "intolerance"}
+    if not meds or not named:
+        return
+    try:
+        lex = kdrugs.load(m.lexicon_dir)
+    except kdrugs.DrugKBError as exc:
+        log.warning("drug lexicon not loaded, allergens not checked against medications: %s", exc)
+        return
+    allergens = {i for name in named for i in kdrugs.resolve(name, lex=lex).ingredients}
+    lowered = {name.lower() for name in named}
+    for med in meds:
+        if not med.status and (med.name.lower() in lowered or allergens & set(kdrugs.resolve(med.name, lex=lex).ingredients)):
+            med.status = "stopped"

@@ -1,5 +1,5 @@
-"""Medications (dose, unit, route, frequency, status) and allergies with their reactions, found around
-the drug names the records matchers located in a sentence."""
+"""Medications (dose, unit, route, frequency, status), found around the drug names the records matchers located in
+a sentence. Allergies are read in records/allergies.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
-from medcore.records.med_status import med_status
+from medcore.records.med_switch import replaced
 
 _UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
           r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
@@ -36,11 +36,13 @@ _BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|th
 # a count of units written right before the name ("one aspirin a day"); a tablet form after combination strengths
 _COUNT_BEFORE = re.compile(r"(?<![\w/-])(one|two|three|four|half a)\s+$", re.I)
 _FORM_UNIT = re.compile(r"tablets?|tabs?|capsules?|caps?", re.I)
-# the strengths of a combination product right after its name, without a unit: "Advair 250/50 one puff" (the count
-# after it is the number of puffs, not the dose)
-_COMBO_DOSE = re.compile(rf"\s*(?!1/2\b)({_NUM}/{_NUM}(?:/{_NUM})?)(?![\w/.])(?!\s*(?:tablets?|tabs?|capsules?|caps?)\b)",
-                         re.I)
+# the strengths of a combination product written without a unit right after its name ("Advair 250/50")
+_STRENGTHS = re.compile(rf"\s+({_NUM}/{_NUM}(?:/{_NUM})?)(?![\w/%]|\.\d|\s*-?\s*(?:{_UNITS})(?![\w/]))", re.I)
 _NEXT_DRUG_DOSE = re.compile(rf"\s*(?:of\s+)?(?:{_NUM}\s*%\s*)?(?:of\s+)?$", re.I)
+_PAREN_STATUS = re.compile(r"\((new|continued|changed|stopped|started|increased|decreased|reduced|held|unchanged)\b",
+                           re.I)
+_STATUS_MAP = {"new": "started", "increased": "changed", "decreased": "changed", "reduced": "changed",
+               "held": "stopped", "unchanged": "continued"}
 
 
 def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
@@ -66,6 +68,8 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
     freqs = []
     for name, pat in m.frequency:
         f = pat.search(plain)
+        if f and name == "once" and _FOR_NOW.search(plain, 0, f.start()) and f.group().lower() == "now":
+            f = None  # "start insulin for now": for the time being, not a single dose
         if f and where[f.start()] < 80:
             freqs.append((where[f.start()], -(f.end() - f.start()), name, where[f.end() - 1] + 1))
     for _, _, name, end in sorted(freqs):  # at one place the longest form wins ("once daily", not "once")
@@ -120,13 +124,14 @@ def _count_word(word: str) -> str:
     return word if word.isdigit() else _WORD_NUMBERS.get(word.lower(), word)
 
 
+_FOR_NOW = re.compile(r"\b(?:for|until|by|as\s+of|right)\s+$", re.I)
 # a dose split over the day: twice daily
 _SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|pm|p\s?m)\b", re.I)
 # a schedule written before the name
-_FREQ_BEFORE = re.compile(r"\b(taper(?:ed|ing)?|daily|nightly|weekly|monthly)\s+(?:(?:dose|doses|course)\s+of\s+)?"
+_FREQ_BEFORE = re.compile(r"\b(taper(?:ed|ing)?|daily|nightly|weekly|monthly|sliding[- ]scale)\s+(?:(?:dose|doses|course)\s+of\s+)?"
                           r"(?:oral\s+|iv\s+|low[- ]dose\s+)?$", re.I)
 _FREQ_BEFORE_NAMES = {"taper": "taper", "daily": "once daily", "night": "at bedtime", "weekl": "weekly",
-                      "month": "monthly"}
+                      "month": "monthly", "slidi": "sliding scale"}
 
 
 # a name that ends its sentence, then one that starts with the dose ("Augmentin. 875 mg bid."; also "Humibid L.A.")
@@ -184,17 +189,17 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
         else:
             med.dose = _count(before.group(7))
         return
+    strengths = _STRENGTHS.match(window)
+    if strengths:  # "Advair 250/50 one puff": the product's strengths, not the count of puffs
+        med.dose = strengths.group(1)
+        med.end = d.end() + strengths.end()
+        return
     dose = _DOSE.search(window)
     if dose and dose.start() < 40 and not (stop < len(s) and _NEXT_DRUG_DOSE.fullmatch(window[dose.end():])):
         med.dose, med.unit = dose.group(1), dose.group(2)
         if "/" in med.dose and _FORM_UNIT.fullmatch(med.unit):
             med.unit = ""  # "Bactrim 400/80 Tab": the strengths of one tablet, not 400/80 tablets
         med.end = d.end() + dose.end()
-        return
-    combo = _COMBO_DOSE.match(window)
-    if combo:
-        med.dose = combo.group(1)
-        med.end = d.end() + combo.end()
         return
     count = _COUNT_DOSE.search(window)
     if count and count.start() < 30:
@@ -216,8 +221,7 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
 # where a name that is also a lab analyte or an everyday word ("potassium", "iron", "Soma", "vitamins", "oxygen")
 # or a broad class word ("antibiotics") means a medicine: a dose with a dose unit right after it (not a lab unit:
 # "potassium 20 mEq", never "potassium 4.1 mEq/L"), a schedule or supplement word right after it, or a verb of
-# taking right before it, a spray form after it ("saline nasal spray"), a plain drug name joined to it by a slash;
-# anywhere in a medication list section
+# taking right before it, a spray form after it ("saline nasal spray"); anywhere in a medication list section
 _LISTED_AFTER = re.compile(rf"\s*(?:{_NUM}\s*(?:mg|mcg|µg|g|meq|units?|iu|tablets?|tabs?|capsules?|caps?)(?![\w/])|"
                            r"(?:,\s*)?(?:p\.?r\.?n\b\.?|as needed|daily|nightly|at bedtime|q\.?\s?d\b\.?|b\.?i\.?d\b\.?|"
                            r"t\.?i\.?d\b\.?|twice a day|once a day|supplements?\b|supplementation\b|tablets?\b|pills\b|"
@@ -228,6 +232,13 @@ _ITEM_BOUNDARY = re.compile(r"\s*(?:[,.;:()]|$|(?:and|or|with|plus|as|p\.?o\.?|b
 # ... or a (numbered) list item, split off as its own sentence, that is the name alone ("6.  Centrum.")
 _ITEM_START = re.compile(r"[\s,;:]*(?:\d{1,2}[.)]\s*)?")
 _ITEM_END = re.compile(r"[\s.,;]*")
+
+
+def _before_slashed_drug(s: str, end: int, m) -> bool:
+    """The name is the first of two drugs written with a slash ("estradiol/Prometrium"): it ends its item too."""
+    return s.startswith("/", end) and m.drug.match(s, end + 1) is not None
+
+
 _LISTED_BEFORE = re.compile(r"\b(?:taking|takes|take|started on|start|restarted on|continue|continued on|resume|"
                             r"prescribed|on daily|over-the-counter|otc)\s+$", re.I)
 
@@ -237,12 +248,9 @@ def drug_hits_in(s: str, m, section: str) -> list:
     is meant (see _LISTED_AFTER), in order."""
     hits = list(m.drug.finditer(s))
     spans = [(h.start(), h.end()) for h in hits]
-    # a name joined by a slash to a plain drug name is a medicine too ("estradiol/Prometrium": two drugs taken together)
-    slashed = {b + 1 for a, b in spans if s[b:b + 1] == "/"} | {a - 1 for a, b in spans if a and s[a - 1] == "/"}
     extra = [x for x in m.drug_in_lists.finditer(s)
              if not any(a < x.end() and x.start() < b for a, b in spans)
-             and (x.start() in slashed or x.end() in slashed or _LISTED_AFTER.match(s, x.end()) or
-                  _ITEM_BOUNDARY.match(s, x.end()) and (
+             and (_LISTED_AFTER.match(s, x.end()) or (_ITEM_BOUNDARY.match(s, x.end()) or _before_slashed_drug(s, x.end(), m)) and (
                  section == "medications" or _LISTED_BEFORE.search(s, max(0, x.start() - 25), x.start())
                  or _ITEM_START.fullmatch(s, 0, x.start()) and _ITEM_END.fullmatch(s, x.end())))]
     return sorted(hits + extra, key=lambda h: h.start()) if extra else hits
@@ -268,6 +276,7 @@ def not_taken(s: str, hits: list, meds: list[Medication]) -> set[int]:
     return out
 
 
+_TURN = re.compile(r"\b(?:but|later|subsequently)\b", re.I)
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|,|/)\s*", re.I)
 
 
@@ -279,86 +288,76 @@ def share_status(s: str, hits: list, meds: list[Medication]) -> None:
             meds[i].status = meds[i + 1].status
             if not meds[i].frequency and not meds[i + 1].dose:
                 meds[i].frequency, meds[i].prn = meds[i + 1].frequency, meds[i + 1].prn
+    for i in range(1, len(meds)):  # ... and a stop said before the first reaches the bare names joined after it:
+        # "held metoprolol and lisinopril", "prior medications included Topamax and Depakote"
+        if meds[i - 1].status == "stopped" and not meds[i].status and not meds[i].dose \
+                and _JOINED.fullmatch(s[hits[i - 1].end():hits[i].start()]):
+            meds[i].status = "stopped"
 
 
-def allergies_in(s: str, m):
-    """Allergy-section sentence: every allergen with the reaction that follows it."""
-    hits = [a for a in m.allergen.finditer(s)]
-    # a capitalised unknown word before '(' in an allergy list is an allergen too ("Sulfasalazine (rash)")
-    for u in re.finditer(r"\b([A-Z][a-z]{3,})\b(?=\s*(?:\(|-|caused|causes))", s):
-        if not any(h.start() <= u.start() < h.end() for h in hits) and not m.reaction.fullmatch(u.group(1).lower()) \
-                and u.group(1).lower() not in ("allergy", "allergies", "known"):
-            hits.append(u)
-    hits.sort(key=lambda x: x.start())
-    out = []
-    for i, a in enumerate(hits):
-        if m.reaction.fullmatch(a.group()):
-            continue
-        nxt = hits[i + 1].start() if i + 1 < len(hits) else len(s)
-        r = m.reaction.search(s, a.end(), nxt)
-        reaction = r.group() if r else ""
-        name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
-        out.append((a.start(), a.end(), name, reaction))
-    return out
+# status words that speak of the drug only right before it ("since coming off tamsulosin", "quit aspirin"; "refused
+# surgery and takes aspirin" leaves aspirin current)
+_ADJACENT_ONLY = {"quit", "off", "failed", "refused", "refuses", "ran out of", "run out of", "not getting",
+                  "not been getting", "not been taking", "not been given", "not to take", "not to use", "not want to take",
+                  "not want to use", "declined to take", "declined to start"}
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?$", re.I)  # a status said after its drug
+_ADJACENT_GAP = re.compile(r"\s*(?:(?:the|his|her|their|all|of|taking)\s+){0,2}", re.I)  # "quit taking her Paxil"
+# ... and modal verbs of the plan: "Coumadin needs to be stopped", "metformin should be held"
+# and a relative pronoun or a dash before them: "Coumadin, which was discontinued", "Metformin - not taking"
+_AUX = re.compile(r"^[\s,;-]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them|needs|need|should|"
+                  r"must|would|can|may|which|that|currently)\s+){0,4}", re.I)
+# not taken, said after the name only ("Metformin - not taking"; before it, "not taking aspirin" denies the drug)
+_NOT_TAKING_AFTER = re.compile(r"not\s+(?:taking|using|taken)\b|no\s+longer\s+(?:taking|using|on)\b", re.I)
+# taken once, in the past: "was on metoprolol in the past", "tried nortriptyline years ago"
+_ONCE_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:on|tried\s+on|given)\s+$|\b(?:took|tried)\s+$", re.I)
+_ONCE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in\s+the\s+(?:remote\s+)?past|previously|years\s+ago|at\s+one\s+time|long\s+ago|"
+                         r"as\s+a\s+child)\b", re.I)
+# an adverse effect the drug had, in the past tense ("because Percocet was causing nausea"): a course given up
+_HAD_EFFECT = re.compile(r"[\s,]*(?:was|were|had\s+been)\s+(?:causing|giving\s+(?:her|him|them))\s+|[\s,]*caused\s+", re.I)
 
 
-def _bare_reaction(s: str, r: re.Match) -> bool:
-    """'allergic to penicillin (rash)' names only the reaction; '(anaphylaxis as a child)' tells its story too."""
-    return bool(re.match(r"\s*(?:\)|[.;,]|$)", s[r.end():])) and bool(re.search(r"(?:\(|-|:|,)\s*$", s[:r.start()]))
-
-
-_INLINE_ALLERGY = re.compile(r"\ballergic to\s+|\bknown\s+(?=\w+\s+allergy)|\b(?=\w+\s+allergy\b)", re.I)
-
-
-# the allergen after "allergic to" / "allergy:", or a later item of that list: an allergy, never a current medication
-_ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\s*(?:to|:|-)|allergies\s+(?:including|include|includes|such as|"
-                           r"to include)|intoleran(?:t|ce)\s+(?:of|to)|"
-                           r"(?:did|could|does|can)\s*(?:not|n't)\s+tolerate)\s+"
-                           r"(?:[\w-]+(?:\s+[\w-]+)?(?:\s*\([^)]{0,40}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*$", re.I)
-
-
-# an adverse effect the note puts on the substance: "codeine caused her to be excitable", "X gave him a rash"
-_CAUSED = re.compile(r"\s+(?:caused|causes|gave|gives|made|makes)\s+(?:her|him|them|me|the patient)\b", re.I)
-_DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,3}\s*$", re.I)
-
-
-def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
-    """'intolerance' when the note says so near the substance ("intolerant of statins", "lactose intolerance",
-    "nausea with codeine (side effect)"), else 'allergy'. A reaction alone does not decide it."""
-    if (reaction or "").lower() == "intolerance":
-        return "intolerance"
-    caused = _CAUSED.match(s, end)
-    if caused:  # "codeine caused her to be excitable" is a side effect; "... gave him hives" an allergic reaction
-        return "allergy" if _ALLERGIC_SIGN.search(s, caused.end(), min(len(s), caused.end() + 40)) else "intolerance"
-    # after the substance up to the next item ("allergic to Keflex and intolerant of Vicodin": Keflex stays an allergy)
-    after = _NEXT_ITEM.split(s[end:min(len(s), end + 40)], maxsplit=1)[0]
-    if m.intolerance.search(after):
-        return "intolerance"
-    before = re.split(r"[);]", s[max(0, start - 70):start])[-1]  # back to the previous item's "(reaction)"
-    said = [w.start() for w in m.intolerance.finditer(before)]
-    allergic = [a.start() for a in _ALLERGY_WORD.finditer(before)]
-    return "intolerance" if said and (not allergic or allergic[-1] < said[-1]) else "allergy"
-
-
-_ALLERGIC_SIGN = re.compile(r"\b(?:hives|urticaria|rash|anaphyla\w*|angioedema|swell\w*|wheez\w*|itch\w*|allergic)\b", re.I)
-_NEXT_ITEM = re.compile(r"\band\b|;|\.\s", re.I)
-_ALLERGY_WORD = re.compile(r"\ballerg(?:ic|y|ies)\b|\banaphyla", re.I)
-
-
-def inline_allergies(s: str, m):
-    """(start, end, substance, reaction, reaction span to keep off the problem list); substance '' for an
-    allergy the note denies."""
-    out = []
-    for a in m.allergen.finditer(s):
-        after = s[a.end():a.end() + 10].lower()
-        w0 = max(0, a.start() - 90)
-        cue = _ALLERGY_LIST.search(s[w0:a.start()])
-        if cue and _DENIED.search(s[max(0, w0 + cue.start() - 40):w0 + cue.start()]):
-            out.append((a.start(), a.end(), "", "", None))  # "denied any allergy to codeine": neither allergy nor drug
-        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()):
-            r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
-            name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
-            out.append((a.start(), a.end(), name, r.group() if r else "", (r.start(), r.end()) if r and _bare_reaction(s, r) else None))
-    return out
-
-
+def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
+    p = _PAREN_STATUS.search(window)
+    if p:
+        word = p.group(1).lower()
+        return _STATUS_MAP.get(word, word)
+    if replaced(s, d.start(), d.end(), m):
+        return "stopped"
+    # a status verb shortly before the drug ("Stop amlodipine", "increase atorvastatin to 40 mg"),
+    # or right after it ("Ibuprofen discontinued")
+    before = s[max(0, d.start() - 30):d.start()]
+    # after it, past a comma and auxiliaries: "apixaban has been on hold", "enalapril has now been discontinued"
+    after = _AUX.sub("", window[:45], count=1)
+    onward = _AUX.sub("", s[d.end():d.end() + 60], count=1)  # the same, past the window's end at the next drug
+    best = None
+    for name, pat in m.status:
+        for hit in pat.finditer(before):
+            dist = len(before) - hit.end()
+            if re.sub(r"\s+", " ", hit.group().lower()) in _ADJACENT_ONLY and not _ADJACENT_GAP.fullmatch(before[hit.end():]):
+                continue  # "quit smoking and takes aspirin": aspirin goes on
+            if _PASSIVE.search(before, 0, hit.start()) and m.drug.search(before, 0, hit.start()):
+                continue  # "Aspirin was stopped and Plavix given": the stop is said of aspirin
+            if best is None or dist < best[0]:
+                best = (dist, name)
+        hit = pat.match(after)
+        if hit and m.drug.match(onward, _ADJACENT_GAP.match(onward, hit.end()).end()):
+            hit = None  # "Continue aspirin, stop metoprolol": the verb after the comma is said of the next drug
+        if hit and (best is None or best[0] > 0):
+            best = (0, name)
+    if _NOT_TAKING_AFTER.match(after):
+        return "stopped"
+    if _ONCE_BEFORE.search(s, max(0, d.start() - 20), d.start()) and _ONCE_AFTER.match(window):
+        return "stopped"
+    effect = _HAD_EFFECT.match(window)
+    if effect and m.reaction.search(window, effect.end(), effect.end() + 25):  # "was causing severe nausea"
+        return "stopped"
+    stopped = dict(m.status).get("stopped")
+    turn = _TURN.search(window)
+    if stopped is not None and turn and stopped.search(window[turn.end():turn.end() + 40]):
+        return "stopped"  # "were begun on admission but were discontinued"
+    if best:
+        return best[1]
+    if re.search(r"\b(?:to|from)\s+" + _NUM + r"\s*\w+", window[:40]) and re.search(r"\b(increase|decrease|reduce|change)",
+                                                                                      s, re.I):
+        return "changed"
+    return ""

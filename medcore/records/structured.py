@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from medcore.knowledge.assertions import is_chronic
 from medcore.records.extract import Extraction
+from medcore.records.measure import trends
 from medcore.records.med_course import LIST_SECTIONS
 from medcore.records.text import Sentence
 
@@ -119,13 +120,16 @@ def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") 
         allergies.append(Item("No known drug allergies", -1, 0, 0, "allergy", {"substance": "", "reaction": ""}))
 
     abnormal, seen_results = [], set()
+    trend = trends(ex.labs + ex.vitals)  # a value read more than once shows its course (records/measure.py)
     for meas in ex.labs + ex.vitals:
         if meas.flag in ("high", "low") and (meas.name, meas.value) not in seen_results:
             seen_results.add((meas.name, meas.value))
-            abnormal.append(_item(f"{meas.name} {meas.value} {meas.unit}".strip() + f" ({meas.flag}; ref {meas.reference})",
+            course = f"; trend {trend[meas.name]}" if meas.name in trend else ""
+            line = f"{meas.name} {meas.value} {meas.unit}".strip() + f" ({meas.flag}; ref {meas.reference}{course})"
+            abnormal.append(_item(line,
                                   by_index[meas.sentence], "lab" if meas in ex.labs else "vital", name=meas.name,
                                   value=meas.value, unit=meas.unit, flag=meas.flag, source=meas.source,
-                                  mention=[meas.start, meas.end]))
+                                  trend=trend.get(meas.name, ""), mention=[meas.start, meas.end]))
     abnormal.sort(key=lambda i: i.start)
 
     follow_idx = {f.sentence for f in ex.follow_ups}

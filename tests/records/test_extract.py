@@ -95,8 +95,10 @@ def test_labs_flags_against_reference_ranges(kb):
 
 
 def test_lab_trend_takes_the_latest_value(kb):
-    lab = run(kb, "Creatinine rose from 1.1 to 1.4 mg/dL.").extraction.labs[0]
+    labs = run(kb, "Creatinine rose from 1.1 to 1.4 mg/dL.").extraction.labs
+    lab = labs[-1]  # the readings in time order: the earlier one is kept too (a trend)
     assert lab.value == "1.4" and lab.flag == "high"
+    assert [x.value for x in labs] == ["1.1", "1.4"]
 
 
 def test_vitals(kb):
