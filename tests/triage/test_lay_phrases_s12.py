@@ -1,7 +1,8 @@
 """Lay vocabulary breadth (issue 12, session 12): every phrasing of tests/triage/data/lay_phrases_s12.yaml, one chat
 turn each, reads the findings it names (with what they imply, as the engine sees them) and none of its `not` ones.
-The phrasings were written for this test in NHS.uk symptom-page style; before session 12 the chat's exact reading
-(synonyms and the shared terminology, no embeddings) got 85 of 164 right."""
+The phrasings were written for this test in NHS.uk symptom-page style; at the session's base (eb539af) the chat's
+exact reading (synonyms and the shared terminology, no embeddings) got 138 of these 241 right. It is a dev list: its
+misses were fixed, so it measures nothing about unseen wording; it keeps the fixes from regressing."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ _ITEMS = _DATA["phrases"]
 
 
 def test_the_list_is_broad():
-    assert len(_ITEMS) >= 150
-    assert len({f for it in _ITEMS for f in it["expect"]}) >= 120  # distinct findings
+    assert len(_ITEMS) >= 240
+    assert len({f for it in _ITEMS for f in it["expect"]}) >= 180  # distinct findings
 
 
 @pytest.mark.parametrize("item", _ITEMS, ids=[it["text"][:40] for it in _ITEMS])
