@@ -34,6 +34,11 @@ class EngineConfig:
     safety_net_anchor_lik: float = 0.5
     safety_net_anchor_min_p: float = 0.002
     safety_net_max: int = 6
+    # After the safety net, one red flag of each serious condition the complaint typically presents with that still
+    # has none of its red flags asked (up to red_flag_cover_max more questions): the net asks by expected yield, so a
+    # rarer condition's warning signs could go unasked behind the commoner ones' (see red_flag_cover_question).
+    red_flag_cover_max: int = 4
+    red_flag_cover_min_p: float = 1e-4
 
 
 def evidence_vectors(kb: KnowledgeBase, evidence: dict[str, bool]) -> tuple[np.ndarray, np.ndarray]:
@@ -264,6 +269,44 @@ def safety_net_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cf
                   "p_finding": float(kb.lik[ci, j]), "side": "yes"}
                  for ci in sorted(listed[fid], key=lambda ci: -post[ci])[:3]]
     return Question(fid, kb.findings[j].question, float(gain[j]), w[fid][1], separates, True)
+
+
+def red_flag_cover_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: EngineConfig,
+                            complaints: set[str] = frozenset()) -> Question | None:
+    """A red flag of a serious condition of the differential that none of its red flags has tested yet.
+
+    The conditions: emergency or urgent, typically presenting with the person's own complaint (P(complaint) >=
+    safety_net_anchor_lik) and still at least safety_net_anchor_min_p likely: bowel obstruction or mesenteric
+    ischaemia for tummy pain, mastoiditis for earache. Such a condition counts while it is at least red_flag_cover_min_p
+    likely, below the net's anchor floor: a string of 'no' answers to its common features lowers it, but only its red
+    flag rules it out; the age and sex rule out one they exclude (an ectopic pregnancy in a man). Emergencies first; then the sign
+    that tests the most such conditions at once; then the one most likely to be present because of them. None once
+    each has had a red flag asked (or said)."""
+    cidx = [kb.finding_index[f] for f in complaints if f in kb.finding_index]
+    if not cidx:
+        return None
+    cover: dict[str, list[int]] = {}
+    for ci, c in enumerate(kb.conditions):
+        if LEVEL_RANK[c.triage] > 1 or not c.red_flags or any(f in known for f in c.red_flags):
+            continue
+        if float(kb.lik[ci, cidx].max()) < cfg.safety_net_anchor_lik or post[ci] < cfg.red_flag_cover_min_p:
+            continue
+        for fid in c.red_flags:
+            cover.setdefault(fid, []).append(ci)
+    if not cover:
+        return None
+
+    def key(fid: str) -> tuple:
+        cis, j = cover[fid], kb.finding_index[fid]
+        return (sum(kb.conditions[ci].triage == "emergency" for ci in cis) > 0, len(cis),
+                sum(float(post[ci] * kb.lik[ci, j]) for ci in cis))
+    fid = max(sorted(cover), key=key)
+    j = kb.finding_index[fid]
+    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
+    separates = [{"condition": kb.conditions[ci].name, "id": kb.conditions[ci].id, "probability": float(post[ci]),
+                  "p_finding": float(kb.lik[ci, j]), "side": "yes"}
+                 for ci in sorted(cover[fid], key=lambda ci: -post[ci])[:3]]
+    return Question(fid, kb.findings[j].question, float(gain[j]), key(fid)[2], separates, True)
 
 
 def separating_conditions(kb: KnowledgeBase, post: np.ndarray, j: int, k: int = 3) -> list[dict]:

@@ -229,14 +229,16 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int
     """'my knee is killing me': a body part plus a pain word, when no pain finding matched there. A body part
     joined to a located pain phrase by 'and'/'or' shares its pain ('pain in my legs and tummy'). `keys`: the
     matcher's word keys of the chat's tokens (Lexicon.word_keys), so parts and pain words are read with the
-    knowledge layer's folding. `closed`: tokens of a not_synonyms phrase, no part or pain word there."""
+    knowledge layer's folding. `closed`: tokens of a not_synonyms phrase, no part word there."""
     kb = lex.kb
     located = [m for m in matches if any(not fid.startswith("!") and fid != "severe_pain"
                                          and kb.finding(fid).category == "pain" for fid in m[2])]
     if located:
         return _second_part_pain(lex, keys, _coordinated_parts(lex, keys, matches, located))
-    covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)} | set(closed)
-    parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered]
+    covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)}
+    # a not_synonyms phrase closes its part words ('the ball of my foot' names no testicle) but not its pain word: 'a
+    # sore spot on my shin' is no rash ('sore spot' is blocked), and its pain is still the shin's
+    parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered | set(closed)]
     pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in covered]
     if not parts or not pains:
         return matches

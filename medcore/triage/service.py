@@ -178,6 +178,13 @@ class TriageEngine:
                                           self.complaints(answers, origin), present)
             if q is not None:
                 nq = _question_dict(q)
+        # then the rarer serious causes of the complaint that none of their red flags has tested yet
+        if (nq is None and not finished and dec.level != "emergency"
+                and questions_asked < ec.max_questions + ec.safety_net_max + ec.red_flag_cover_max):
+            q = bayes.red_flag_cover_question(self.kb, post, set(ev) | set(asked) | set(answers), ec,
+                                              self.complaints(answers, origin))
+            if q is not None:
+                nq = _question_dict(q)
         findings = [{"id": f, "name": kb.finding(f).name, "present": v,
                      "origin": origin.get(f, "implied" if f not in answers else "text")} for f, v in ev.items()]
         crisis = dict(kb.crisis) if dec.self_harm else None
