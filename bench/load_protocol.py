@@ -19,7 +19,8 @@ Modes: burst (every session starts at once and runs its actions back to back: th
 (each user waits a uniform random think time between actions, Locust's `wait_time = between(a, b)`; users
 also start at a uniform random moment within the first `b` seconds, like a spawn ramp). The single-user
 baseline (median of --baseline-runs sessions, after one unmeasured warm-up session and a wait until the server
-and its engine workers are idle) runs first, in the same process, against the same server. Target (issue 14): zero errors and p95 within 2x the single-user time.
+and its engine workers are idle) runs first, in the same process, against the same server. Target (issue 14):
+zero errors and p95 within 2x the single-user time.
 
 Run: python bench/load_protocol.py [--sessions 20] [--mode burst|paced|both] [--think 5,15] [--url URL]
      (starts its own server with a temporary database unless --url names a running one)"""
@@ -48,6 +49,9 @@ from bench.st_protocol import ProtocolError, Session  # noqa: E402
 from medcore.benchtime import percentile  # noqa: E402
 
 TOOLS = {"chat": "Symptom chat", "summarizer": "Record summarizer", "planner": "Treatment planner"}
+# The server as `python -m medcore serve` runs it: engine workers started and warmed at start (tests/live_server.py
+# leaves that off for tests); the baseline waits until they are idle (wait_until_quiet)
+SERVER_ENV = {"MEDCORE_ENGINE_WARM": "1"}
 
 
 class MissingAnswer(RuntimeError):
@@ -261,7 +265,8 @@ def main(argv=None) -> int:
     else:
         from tests.live_server import streamlit_server
 
-        with tempfile.TemporaryDirectory(prefix="medcore-load-") as tmp, streamlit_server(Path(tmp)) as url:
+        with tempfile.TemporaryDirectory(prefix="medcore-load-") as tmp, \
+                streamlit_server(Path(tmp), env=SERVER_ENV) as url:
             reports = asyncio.run(phases(url, url.proc.pid))
     report = reports[modes[0]] if len(modes) == 1 else reports
     text = json.dumps(report, indent=1)

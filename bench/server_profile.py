@@ -65,7 +65,8 @@ def _serve(argv: list[str]) -> int:
                 prof.dump_stats(str(Path(prof_dir) / f"run{n:04d}.prof"))
             with open(log_path, "a") as fh:
                 fh.write(json.dumps({"n": n, "page": rerun_data.page_script_hash[:8],
-                                     "widgets": len(rerun_data.widget_states.widgets) if rerun_data.widget_states else 0,
+                                     "widgets": len(rerun_data.widget_states.widgets)
+                                     if rerun_data.widget_states else 0,
                                      "wall_s": round(wall, 4),
                                      "cpu_s": round(cpu, 4)}) + "\n")
 
@@ -140,7 +141,7 @@ def main(argv=None) -> int:
         urls, logs = {}, {}
         for name, repo in sides.items():
             logs[name] = Path(tmp) / f"runs-{name}.jsonl"
-            env = {RUN_LOG: str(logs[name])}
+            env = {RUN_LOG: str(logs[name]), "MEDCORE_ENGINE_WARM": "1"}  # as `medcore serve` (a base may ignore it)
             if args.profile and name == "head":
                 Path(args.profile).mkdir(parents=True, exist_ok=True)
                 env[PROFILE_DIR] = str(Path(args.profile).resolve())

@@ -60,8 +60,10 @@ def streamlit_server(data: Path, *, start_timeout: float = 120.0, env: dict | No
     data = Path(data)
     data.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    run_env = dict(os.environ, MEDCORE_DATA_DIR=str(data), MEDCORE_LLM_BACKEND="template",
-                   MEDCORE_DATABASE_URL=f"sqlite:///{data / 'app.db'}", **(env or {}))
+    # Engine workers are not warmed at start unless asked for (the load benches do): in tests each server would
+    # spend ~25 s of CPU loading both tools in two workers, which most tests never use.
+    run_env = {"MEDCORE_ENGINE_WARM": "0", **os.environ, "MEDCORE_DATA_DIR": str(data),
+               "MEDCORE_LLM_BACKEND": "template", "MEDCORE_DATABASE_URL": f"sqlite:///{data / 'app.db'}", **(env or {})}
     with open(data / "server.log", "ab") as log:
         proc = subprocess.Popen([sys.executable, "-m", *module, "app.py", "--server.port", str(port),
                                  "--server.headless", "true", "--server.fileWatcherType", "none",
