@@ -18,8 +18,9 @@ closed stream.
 Modes: burst (every session starts at once and runs its actions back to back: the worst case), and paced
 (each user waits a uniform random think time between actions, Locust's `wait_time = between(a, b)`; users
 also start at a uniform random moment within the first `b` seconds, like a spawn ramp). The single-user
-baseline (median of --baseline-runs sessions, after one unmeasured warm-up session) runs first, in the same
-process, against the same server. Target (issue 14): zero errors and p95 within 2x the single-user time.
+baseline (median of --baseline-runs sessions, after one unmeasured warm-up session and a wait until the server
+and its engine workers are idle) runs first, in the same process, against the same server. Target (issue 14):
+zero errors and p95 within 2x the single-user time.
 
 Run: python bench/load_protocol.py [--sessions 20] [--mode burst|paced|both] [--think 5,15] [--url URL]
      (starts its own server with a temporary database unless --url names a running one)"""
@@ -48,6 +49,9 @@ from bench.st_protocol import ProtocolError, Session  # noqa: E402
 from medcore.benchtime import percentile  # noqa: E402
 
 TOOLS = {"chat": "Symptom chat", "summarizer": "Record summarizer", "planner": "Treatment planner"}
+# The server as `python -m medcore serve` runs it: engine workers started and warmed at start (tests/live_server.py
+# leaves that off for tests); the baseline waits until they are idle (wait_until_quiet)
+SERVER_ENV = {"MEDCORE_ENGINE_WARM": "1"}
 
 
 class MissingAnswer(RuntimeError):
@@ -156,10 +160,28 @@ def _open_stats(opens: list[Interaction]) -> dict:
     return out
 
 
-async def single_user(url: str, tools: list[str], runs: int, timeout_s: float):
-    """The baseline: one unmeasured warm-up session (first imports and knowledge-base builds), then `runs`
-    sessions one after another. Returns (timed actions, page opens)."""
+async def wait_until_quiet(pid: int | None, *, quiet_cpu_s: float = 0.05, timeout_s: float = 300.0) -> float:
+    """Wait until the server and its engine workers use less than `quiet_cpu_s` of CPU in each of two seconds in a
+    row (the workers warm up in the background after a start: a baseline measured meanwhile would be slower, and
+    the ratios flattered). Returns the seconds waited; gives up after `timeout_s`."""
+    if pid is None:
+        return 0.0
+    t0 = time.perf_counter()
+    last, calm = _cpu_s(pid), 0
+    while calm < 2 and time.perf_counter() - t0 < timeout_s:
+        await asyncio.sleep(1.0)
+        now = _cpu_s(pid)
+        calm = calm + 1 if last is not None and now is not None and now - last < quiet_cpu_s else 0
+        last = now
+    return time.perf_counter() - t0
+
+
+async def single_user(url: str, tools: list[str], runs: int, timeout_s: float, server_pid: int | None = None):
+    """The baseline: one unmeasured warm-up session (first imports and knowledge-base builds), a wait until the
+    server is quiet (its engine workers warmed), then `runs` sessions one after another. Returns (timed actions,
+    page opens)."""
     await user(url, 0, tools, timeout_s)
+    await wait_until_quiet(server_pid)
     baseline: list[Interaction] = []
     opens: list[Interaction] = []
     for r in range(runs):
@@ -174,7 +196,7 @@ async def run_load(url: str, sessions: int, tools: list[str], *, mode: str = "bu
                    server_pid: int | None = None, seed: int = 14, baseline=None, first: int = 0) -> dict:
     """One concurrent phase of `sessions` users; `baseline` (from single_user) is measured first when not given.
     `first` numbers the users (their text) after those of earlier phases."""
-    baseline, base_opens = baseline or await single_user(url, tools, baseline_runs, timeout_s)
+    baseline, base_opens = baseline or await single_user(url, tools, baseline_runs, timeout_s, server_pid)
     first = max(first, 1 + baseline_runs)
     rng = random.Random(seed)
     paced = mode == "paced"
@@ -231,7 +253,7 @@ def main(argv=None) -> int:
     modes = ["burst", "paced"] if args.mode == "both" else [args.mode]
 
     async def phases(url: str, pid: int | None) -> dict:
-        base = await single_user(url, tools, args.baseline_runs, args.timeout)
+        base = await single_user(url, tools, args.baseline_runs, args.timeout, pid)
         out = {}
         for i, mode in enumerate(modes):
             out[mode] = await run_load(url, args.sessions, tools, mode=mode, think=think, timeout_s=args.timeout,
@@ -243,7 +265,8 @@ def main(argv=None) -> int:
     else:
         from tests.live_server import streamlit_server
 
-        with tempfile.TemporaryDirectory(prefix="medcore-load-") as tmp, streamlit_server(Path(tmp)) as url:
+        with tempfile.TemporaryDirectory(prefix="medcore-load-") as tmp, \
+                streamlit_server(Path(tmp), env=SERVER_ENV) as url:
             reports = asyncio.run(phases(url, url.proc.pid))
     report = reports[modes[0]] if len(modes) == 1 else reports
     text = json.dumps(report, indent=1)

@@ -88,6 +88,9 @@ class Settings:
     # request stopped after engine_timeout_s
     engine_workers: int = 2
     engine_timeout_s: float = 300.0
+    # The server starts its engine workers at start and loads the tools' knowledge bases in them (workpool.warm),
+    # so the first summary or plan does not wait seconds for a worker (issue 14)
+    engine_warm: bool = True
     # Jobs: training jobs one user may run at once
     max_jobs_per_user: int = 2
     max_total_jobs_per_user: int = 200  # every job a user ever started, resumes included

@@ -13,6 +13,7 @@ processes (never from a file or a user).
 from __future__ import annotations
 
 import logging
+import importlib
 import multiprocessing as mp
 import sys
 import threading
@@ -55,6 +56,12 @@ def _serve(conn) -> None:
                 conn.send(("err", exc))
             except Exception:  # noqa: BLE001 - an exception that does not pickle travels as text
                 conn.send(("err", RuntimeError(f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}")))
+
+
+def _call_named(name: str, *args: Any) -> Any:
+    """Call "package.module:function" (imported here, in the worker: the server need not import a tool to warm it)."""
+    module, _, attr = name.partition(":")
+    return getattr(importlib.import_module(module), attr)(*args)
 
 
 # "spawn" re-runs the parent's __main__ module in the child. In a Streamlit server that is the page script
@@ -114,14 +121,54 @@ class WorkerPool:
                 worker.stop()
                 raise WorkerCrashed("The worker process stopped unexpectedly (out of memory?). "
                                     "Nothing was saved from this request; please try again.") from exc
-            with self._lock:
-                self._idle.append(worker)
+            self._keep(worker)
             log.debug("%s took %.2f s in a worker", getattr(fn, "__name__", fn), time.monotonic() - t0)
             if status == "err":
                 raise value
             return value
         finally:
             self._slots.release()
+
+    def _keep(self, worker: _Worker) -> None:
+        """Back to the idle list; a worker over the pool's size (one a request started while warm() was starting
+        another) is stopped instead."""
+        with self._lock:
+            if len(self._idle) < self.size:
+                self._idle.append(worker)
+                return
+        worker.stop()
+
+    def warm(self, warmers: list[str], *args: Any, timeout_s: float = 600.0) -> int:
+        """Start the pool's missing workers now, one after another (one core stays free for the server), and call
+        each warmer ("module:function") with *args in each (a tool's knowledge base and lazy indexes), so no request
+        pays for a worker's start: seconds of imports and loads, which under load also took a core from everyone
+        else (issue 14). Workers wait idle afterwards. A warmer that fails or runs over `timeout_s` is logged; its
+        worker stays (or is replaced on use). Returns the number of workers started."""
+        started = 0
+        while True:
+            with self._lock:
+                if len(self._idle) >= self.size:
+                    return started
+            worker = _Worker(self._ctx)
+            started += 1
+            for name in warmers:
+                t0 = time.monotonic()
+                worker.conn.send((_call_named, (name, *args), {}))
+                if not worker.conn.poll(timeout_s):
+                    log.warning("warming %s: over %.0f s, worker stopped", name, timeout_s)
+                    worker.stop()
+                    return started
+                try:
+                    status, value = worker.conn.recv()
+                except (EOFError, OSError):
+                    log.warning("warming %s: the worker stopped", name)
+                    worker.stop()
+                    return started
+                if status == "err":  # e.g. a tool not installed here; its requests will say so themselves
+                    log.warning("warming %s failed: %s", name, value)
+                else:
+                    log.info("engine worker %d: %s in %.1f s", worker.proc.pid, name, time.monotonic() - t0)
+            self._keep(worker)
 
     def close(self) -> None:
         with self._lock:
@@ -134,12 +181,29 @@ _pools: dict[int, WorkerPool] = {}
 _pools_lock = threading.Lock()
 
 
-def run(settings, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run fn(*args, **kwargs) under the settings' pool and time budget (inline when engine_workers is 0)."""
-    if settings.engine_workers <= 0:
-        return fn(*args, **kwargs)
+def _pool(settings) -> WorkerPool:
     with _pools_lock:
         pool = _pools.get(settings.engine_workers)
         if pool is None:
             pool = _pools[settings.engine_workers] = WorkerPool(settings.engine_workers)
-    return pool.call(fn, *args, timeout_s=settings.engine_timeout_s, **kwargs)
+    return pool
+
+
+def run(settings, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run fn(*args, **kwargs) under the settings' pool and time budget (inline when engine_workers is 0)."""
+    if settings.engine_workers <= 0:
+        return fn(*args, **kwargs)
+    return _pool(settings).call(fn, *args, timeout_s=settings.engine_timeout_s, **kwargs)
+
+
+def warm_in_background(settings, warmers: list[str]) -> threading.Thread | None:
+    """Start and warm the settings' pool in a daemon thread (the server calls this once, at start); None when
+    engine work runs inline (engine_workers 0) or warming is off (engine_warm). Each warmer ("module:function")
+    is called as function(settings) in every worker."""
+    if settings.engine_workers <= 0 or not settings.engine_warm:
+        return None
+    pool = _pool(settings)
+    t = threading.Thread(target=pool.warm, args=(warmers, settings), kwargs={"timeout_s": settings.engine_timeout_s},
+                         name="medcore-engine-warm", daemon=True)
+    t.start()
+    return t

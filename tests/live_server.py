@@ -50,21 +50,25 @@ class Server(str):
 
 @contextmanager
 def streamlit_server(data: Path, *, start_timeout: float = 120.0, env: dict | None = None,
-                     args: tuple[str, ...] = ()) -> Iterator[Server]:
+                     args: tuple[str, ...] = (), module: tuple[str, ...] = ("ui.launch",),
+                     repo: Path = REPO) -> Iterator[Server]:
     """Run `streamlit run app.py` with its own data dir and SQLite database under `data` and the template
     text backend; yield its base URL once /_stcore/health answers, and stop it afterwards. `args` go to
-    `streamlit run` (e.g. `--secrets.files PATH`).
+    `streamlit run` (e.g. `--secrets.files PATH`); `module` is what `python -m` starts (a bench may wrap ui.launch),
+    `repo` the checkout it runs (a bench may compare two).
     The server's log is data/server.log (appended to, so a restarted server keeps the first one's log)."""
     data = Path(data)
     data.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    run_env = dict(os.environ, MEDCORE_DATA_DIR=str(data), MEDCORE_LLM_BACKEND="template",
-                   MEDCORE_DATABASE_URL=f"sqlite:///{data / 'app.db'}", **(env or {}))
+    # Engine workers are not warmed at start unless asked for (the load benches do): in tests each server would
+    # spend ~25 s of CPU loading both tools in two workers, which most tests never use.
+    run_env = {"MEDCORE_ENGINE_WARM": "0", **os.environ, "MEDCORE_DATA_DIR": str(data),
+               "MEDCORE_LLM_BACKEND": "template", "MEDCORE_DATABASE_URL": f"sqlite:///{data / 'app.db'}", **(env or {})}
     with open(data / "server.log", "ab") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "ui.launch", "app.py", "--server.port", str(port),
+        proc = subprocess.Popen([sys.executable, "-m", *module, "app.py", "--server.port", str(port),
                                  "--server.headless", "true", "--server.fileWatcherType", "none",
                                  "--browser.gatherUsageStats", "false", *args],
-                                cwd=REPO, env=run_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                                cwd=repo, env=run_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = Server(f"http://127.0.0.1:{port}")
     url.proc = proc
     try:

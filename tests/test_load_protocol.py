@@ -47,3 +47,27 @@ def test_widgets_are_found_by_type_and_label():
     assert p.count_blocks("chat_message") == 1
     with pytest.raises(ProtocolError):
         p.widget_id("button", "Load example bundle")
+
+
+def test_the_baseline_waits_while_the_server_works_and_not_once_it_is_idle():
+    """bench/load_protocol.py measures the single-user baseline only once the server and its engine workers are
+    idle (they warm up in the background after a start): a busy process is waited for, an idle one is not."""
+    import asyncio
+    import subprocess
+    import sys
+
+    from bench.load_protocol import wait_until_quiet
+
+    assert asyncio.run(wait_until_quiet(None)) == 0.0
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        assert asyncio.run(wait_until_quiet(busy.pid, timeout_s=4)) >= 4  # never quiet: gives up at the limit
+    finally:
+        busy.kill()
+        busy.wait()
+    idle = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert asyncio.run(wait_until_quiet(idle.pid, timeout_s=30)) < 10
+    finally:
+        idle.kill()
+        idle.wait()

@@ -121,3 +121,67 @@ def test_workers_never_run_the_page_script_that_streamlit_installed_as_main(tmp_
         p.close()
     assert not marker.exists()
     assert sys.modules["__main__"] is fake_main
+
+
+# ---- warming (issue 14): the server starts its workers and loads the tools in them before any request ----------
+
+_WARMED: list[str] = []  # in a worker: the warmers it ran
+
+
+def note_warm(tag):
+    _WARMED.append(tag)
+
+
+def warm_and_pid():
+    return list(_WARMED), os.getpid()
+
+
+def failing_warmer(tag):
+    raise RuntimeError(f"tool {tag} not installed")
+
+
+def test_warm_starts_every_worker_and_runs_the_warmers_in_each_before_requests():
+    p = WorkerPool(2)
+    try:
+        assert p.warm(["tests.test_workpool:note_warm", "tests.test_workpool:failing_warmer"], "kb") == 2
+        warm_pids = {w.proc.pid for w in p._idle}
+        assert len(warm_pids) == 2
+        assert p.warm(["tests.test_workpool:note_warm"], "kb") == 0  # already full: nothing more is started
+        done, pid = p.call(warm_and_pid, timeout_s=60)
+        assert done == ["kb"] and pid in warm_pids  # a request is served by a warmed worker, not a new one
+        # two requests at once: both warmed workers, no third process
+        out = []
+        ts = [threading.Thread(target=lambda: out.append(p.call(warm_and_pid, timeout_s=60))) for _ in range(2)]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
+        assert {pid for _, pid in out} <= warm_pids and all(done == ["kb"] for done, _ in out)
+    finally:
+        p.close()
+
+
+def test_warming_is_skipped_inline_or_when_turned_off(settings):
+    from medcore.workpool import warm_in_background
+
+    assert warm_in_background(settings.replace(engine_workers=0), ["tests.test_workpool:note_warm"]) is None
+    assert warm_in_background(settings.replace(engine_warm=False), ["tests.test_workpool:note_warm"]) is None
+
+
+def test_the_tools_warmers_load_without_storing_anything(settings, store, caplog):
+    """The warmers the server runs (ui.launch.WARMERS) succeed in a fresh process and write nothing to the database."""
+    import logging
+
+    from ui.launch import WARMERS
+
+    before = store.audit_events(limit=1000)
+    p = WorkerPool(1)
+    try:
+        with caplog.at_level(logging.INFO, logger="medcore.workpool"):
+            assert p.warm(WARMERS, settings, timeout_s=300) == 1
+        assert p.call(add, 1, 1, timeout_s=60) == 2
+    finally:
+        p.close()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    assert len([r for r in caplog.records if "warm_worker in" in r.getMessage()]) == len(WARMERS)
+    assert store.audit_events(limit=1000) == before

@@ -4,7 +4,8 @@ Streamlit treats a folder named `pages/` beside the entry script as a version-1 
 first `st.navigation` call turns that off, process-wide. So the first run after the server starts looks a
 deep link such as /triage up among the version-1 pages, finds nothing and shows a "Page not found" dialog
 over the right page (streamlit#9992, #8860). Turning the flag off before the server starts removes it.
-`python -m medcore serve` and the browser tests start the app through here.
+`python -m medcore serve` and the browser tests start the app through here. It also starts and warms the engine
+worker pool in the background (warm_engines), which a bare `streamlit run app.py` does not.
 """
 
 from __future__ import annotations
@@ -13,6 +14,23 @@ import logging
 import sys
 
 log = logging.getLogger(__name__)
+
+# Run in each engine worker at start (medcore.workpool.warm), by name: the server process imports neither tool
+# for this. The planner's first (its knowledge base, about 1 s), then the summarizer's (about 10 s).
+WARMERS = ["medcore.therapy.bounded:warm_worker", "medcore.records.service:warm_worker"]
+
+
+def warm_engines() -> None:
+    """Start the engine workers in the background while the server starts, so that neither the first summary or
+    plan nor the first one that finds a worker busy under load waits seconds for a new worker (issue 14)."""
+    from medcore import workpool
+    from medcore.config import Settings, SettingsError
+
+    try:
+        settings = Settings.load()
+    except SettingsError:  # the app shows the reason on every page; nothing to warm
+        return
+    workpool.warm_in_background(settings, WARMERS)
 
 
 def main(argv: list[str]) -> int:
@@ -24,6 +42,7 @@ def main(argv: list[str]) -> int:
     else:  # a Streamlit release without the flag: the app still runs, deep links may show the dialog
         log.warning("streamlit.runtime.pages_manager.PagesManager has no uses_pages_directory flag")
     sys.argv = ["streamlit", "run", *argv]
+    warm_engines()
     return cli.main()
 
 

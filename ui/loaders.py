@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, Callable
 
 import streamlit as st
 
-from medcore.config import Settings
+from medcore.config import REPO_ROOT, Settings
 from medcore.model_cache import ModelCache, Shared  # noqa: F401 - Shared re-exported for pages
 from medcore.store import Store
 
 
+_SECRETS = REPO_ROOT / ".streamlit" / "secrets.toml"  # where Settings.load() reads them
+_settings: tuple[tuple, Settings] | None = None
+
+
+def _settings_inputs() -> tuple:
+    """What Settings.load() reads: the MEDCORE_* variables and the secrets file (its stamp, not its text)."""
+    try:
+        st_ = _SECRETS.stat()
+        stamp = (st_.st_mtime_ns, st_.st_size)
+    except OSError:
+        stamp = None
+    return tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("MEDCORE_"))), stamp
+
+
 def get_settings() -> Settings:
-    # Not cached: cheap, and tests change env vars between runs in one process.
-    return Settings.load()
+    # Loaded again only when its inputs change (tests change env vars between runs in one process): a planner run
+    # asked for them 18 times, and each load tried to open the secrets file (about 5 ms a run; issue 14).
+    # Settings is frozen, so one object can serve every session.
+    global _settings
+    key = _settings_inputs()
+    hit = _settings
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    settings = Settings.load()
+    _settings = (key, settings)
+    return settings
 
 
 @st.cache_resource(show_spinner=False)

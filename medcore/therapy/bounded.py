@@ -19,3 +19,9 @@ def plan_bounded(settings, patient: Patient, condition: str, input_warnings: lis
     from medcore import workpool
 
     return workpool.run(settings, _plan_in_worker, settings, patient, condition, list(input_warnings or []))
+
+
+def warm_worker(settings) -> None:
+    """Called once in each engine worker when the server starts (workpool.warm): the knowledge base is loaded
+    before the first plan asks for it."""
+    load_kb(settings)
