@@ -9,6 +9,7 @@ from pathlib import Path
 
 from medcore.knowledge import body_site
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
+from medcore.literature import control_arms
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.numwords import digits_for_words, value
 from medcore.literature.roles import cue_pattern
@@ -366,6 +367,10 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     pico = Pico(population=pop)
     trial = is_trial(sents, design_kind)
     _arms(settings, pico, sents, title, term, trial)
+    named = control_arms.named_control(sents)  # what "the control group received", when said (session 12)
+    comp_re = cue_pattern(settings, "comparator")
+    if named and not any(not comp_re.fullmatch(c.text) for c in pico.comparators):  # none, or generic cues only
+        pico.comparators = [_coded(term, *named)]
     for s in sents:
         for pattern, target, label in ((_PRIMARY, pico.outcomes_primary, "primary"),
                                        (_SECONDARY, pico.outcomes_secondary, "secondary")):
