@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from medcore.literature import control_arms
 from medcore.literature.model import Arm, Pico, PicoItem, Sentence
 
 # how a question announces its comparison: cut from the front of the first arm
@@ -128,25 +129,20 @@ _GROUP_GOT = re.compile(
     r"(?=\s*(?:[,;.()]|$|\b(?:and|while|whereas|during|in|at|after|before|from|by|with)\b))", re.I)
 
 
-# "twelve adults who had knee arthroscopy served as controls": what the control people were given
-_AS_CONTROLS = re.compile(r"\b(?:who\s+)?(?:underwent|received|had|were\s+given|were\s+treated\s+with)\s+"
-                          r"(?P<x>[^,;.()]{2,60}?)\s*(?:,[^.;]{0,60}?,)?\s+(?:served|acted|were\s+used|were\s+included)\s+"
-                          r"as\s+(?:the\s+)?controls?\b", re.I)
-
-
 def group_receives(sentences: list[Sentence]) -> list[tuple[str, str, int]]:
     """(side 'i' or 'c', what the group was given, sentence index) for each group the methods say was given
-    something ("the control group received X", "people who had X served as controls"); the first for each side."""
+    something ("the intervention group received X"); the first for each side. The control side is read by
+    control_arms.named_control, the one home of "the control group received X" / "... served as controls"."""
     out: dict[str, tuple[str, str, int]] = {}
+    named = control_arms.named_control(sentences)
+    if named:
+        out["c"] = ("c", trim_arm(named[0]), named[1])
     for s in sentences:
         for m in _GROUP_GOT.finditer(s.text):
             side = "c" if re.match(r"control|comparison|placebo|usual", m.group("g"), re.I) else "i"
             x = trim_arm(re.sub(r"^(?:a|an|the)\s+", "", m.group("x").strip(), flags=re.I))
             if x and not re.search(r"\d", x):
                 out.setdefault(side, (side, x, s.idx))
-        m = _AS_CONTROLS.search(s.text)
-        if m and "c" not in out:
-            out["c"] = ("c", trim_arm(m.group("x")), s.idx)
     return list(out.values())
 
 

@@ -66,15 +66,17 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
                             "then": "aim statements called background or methods become objective "
                                     "(roles.settle_aims), then background vs objective inside the introduction "
                                     "(roles.settle_intro, session 9)"}
-    roles_of = {id(a): settle(settings, a.sentences, decode(probs[id(a)], clf.cfg.roles, clf.decode_how))
+    roles_of = {id(a): settle(settings, a.sentences, decode(probs[id(a)], clf.cfg.roles, clf.decode_how,
+                                                            clf.transitions))
                 for a in abstracts}  # what the reader assigns
     report["roles"] = role_figures(abstracts, lambda a: roles_of[id(a)])
     if gold:
         report.update(_gold_figures(abstracts, split, lambda a: roles_of[id(a)]))
     if agreement:
         report["agreement"] = agreement_figures(abstracts, split, lambda a: roles_of[id(a)])
-    for how in ("argmax", "monotone"):  # the classifier alone, each decoding
-        r = role_figures(abstracts, lambda a: decode(probs[id(a)], clf.cfg.roles, how))
+    for how in ("argmax", "monotone") + (("viterbi",) if clf.transitions is not None else ()):
+        # the classifier alone, each decoding
+        r = role_figures(abstracts, lambda a: decode(probs[id(a)], clf.cfg.roles, how, clf.transitions))
         report[f"roles_{how}"] = {"accuracy": r["accuracy"], "macro_f1": r["macro_f1"]}
     report["ms_per_abstract"] = round(1000 * secs / max(1, len(abstracts)), 1)
     if with_ask:

@@ -21,6 +21,8 @@ def register(reg) -> None:
     p.add_argument("--rank", type=int, default=8)
     p.add_argument("--lora-layers", type=int, default=2, help="top encoder layers that carry the adapter")
     p.add_argument("--max-len", type=int, default=64, help="tokens per sentence")
+    p.add_argument("--positions", choices=["basic", "edges"], default="edges",
+                   help="position features of each sentence (edges: also its place from either end; session 12)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--data", type=Path, default=None, help="PubMedQA pqal_dev.json (default: ../shared/data)")
     p.add_argument("--out", type=Path, default=None, help="run folder (default: DATA_DIR/runs/literature-roles)")
@@ -94,10 +96,16 @@ def _train(args, settings) -> int:
         store = Store.open(settings)
         train_set, dev_set = role_data.gather(settings, heading_map(settings), store, data_path=args.data,
                                               seed=args.seed)
-        cfg = NetConfig(rank=args.rank, lora_layers=args.lora_layers, max_len=args.max_len)
+        # the transition model is counted from the authors' own labels (before refine_intro_labels): the order
+        # in which abstracts are written, not the sentence-level convention (session 12)
+        author_train, _ = role_data.gather(settings, heading_map(settings), store, data_path=args.data,
+                                           seed=args.seed, refine=False)
+        cfg = NetConfig(rank=args.rank, lora_layers=args.lora_layers, max_len=args.max_len,
+                        positions=args.positions)
         result = role_train.train(settings, rep, out_dir=out, train_set=train_set, dev_set=dev_set, cfg=cfg,
                                   steps=args.steps, batch_abstracts=args.batch_abstracts, lr=args.lr,
-                                  head_lr=args.head_lr, resume=args.resume, seed=args.seed)
+                                  head_lr=args.head_lr, resume=args.resume, seed=args.seed,
+                                  transition_labels=[a.labels for a in author_train])
         report = result.pop("dev_report", {})
         rep.log(json.dumps({"dev_confusion": report.get("argmax", {}).get("confusion")}))
         model_id = store.register_model(role_train.MODEL_KIND,

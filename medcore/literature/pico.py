@@ -9,7 +9,7 @@ from pathlib import Path
 
 from medcore.knowledge import body_site
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
-from medcore.literature import arm_phrases
+from medcore.literature import arm_phrases, control_arms
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.population_size import PEOPLE, pick_n
 from medcore.literature.roles import cue_pattern
@@ -316,6 +316,11 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     pico = Pico(population=pop)
     trial = is_trial(sents, design_kind)
     _arms(settings, pico, sents, title, term, trial)
+    named = control_arms.named_control(sents)  # what "the control group received", when said (session 12)
+    comp_re = cue_pattern(settings, "comparator")
+    generic = re.compile(r"(?:the\s+)?(?:control|comparison)(?:\s+(?:group|arm)s?)?|controls", re.I)  # an arm's label only
+    if named and not any(not (comp_re.fullmatch(c.text) or generic.fullmatch(c.text.strip())) for c in pico.comparators):
+        pico.comparators = [_coded(term, *named)]
     for s in sents:
         for pattern, target, label in ((_PRIMARY, pico.outcomes_primary, "primary"),
                                        (_SECONDARY, pico.outcomes_secondary, "secondary")):

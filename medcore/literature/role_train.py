@@ -4,7 +4,8 @@ Each step takes a few whole abstracts (their sentences in order), runs the LoRA-
 the cached output of the frozen layers below, pools a vector per sentence, and the context head classifies every
 sentence with its neighbours in view; cross-entropy on the labelled sentences only. AdamW, the adapter and the
 head at their own learning rates, linear warm-up and decay computed from the step (so a resumed run continues the
-same schedule), gradients clipped at 1. Progress, ETA and cancel through the jobs reporter; checkpoints with
+same schedule), gradients clipped at 1. The role transition model (role_sequence) is counted from the training
+labels and stored with the weights. Progress, ETA and cancel through the jobs reporter; checkpoints with
 medcore.checkpoints (weights and optimizer state in safetensors, no pickle), the abstract order drawn from the
 seed so a resumed run sees the same batches as an uninterrupted one."""
 
@@ -63,27 +64,35 @@ def predict_cached(model, head, cfg: NetConfig, states: list[list]) -> list[list
     return out
 
 
-def decode(probs: list[list[float]], roles: list[str], how: str = "argmax") -> list[tuple[str, float]]:
-    """(role, probability of that role) per sentence; 'monotone' keeps the role order of a structured abstract."""
+def decode(probs: list[list[float]], roles: list[str], how: str = "argmax",
+           transitions=None) -> list[tuple[str, float]]:
+    """(role, probability of that role) per sentence; 'monotone' keeps the role order of a structured abstract;
+    'viterbi' weighs the classifier against the transition model (role_sequence.Transitions) counted in training,
+    and is argmax when there is none."""
     import math
 
     from medcore.literature.role_net import monotone_decode
+    from medcore.literature.role_sequence import viterbi
 
     if how == "monotone":
         path = monotone_decode([[math.log(max(p, 1e-9)) for p in row] for row in probs])
+    elif how == "viterbi" and transitions is not None:
+        if list(transitions.roles) != list(roles):
+            raise ValueError("the transition model's roles differ from the classifier's")
+        path = viterbi([[math.log(max(p, 1e-9)) for p in row] for row in probs], transitions)
     else:
         path = [max(range(len(row)), key=row.__getitem__) for row in probs]
     return [(roles[j], round(float(row[j]), 4)) for j, row in zip(path, probs)]
 
 
-def evaluate_probs(abstracts: list[Abstract], probs: list[list], roles: list[str]) -> dict:
+def evaluate_probs(abstracts: list[Abstract], probs: list[list], roles: list[str], transitions=None) -> dict:
     from medcore.literature.role_metrics import classification_report
 
     out = {}
-    for how in ("argmax", "monotone"):
+    for how in ("argmax", "monotone") + (("viterbi",) if transitions is not None else ()):
         gold, pred = [], []
         for a, p in zip(abstracts, probs):
-            for lab, (role, _) in zip(a.labels, decode(p, roles, how)):
+            for lab, (role, _) in zip(a.labels, decode(p, roles, how, transitions)):
                 if lab is not None:
                     gold.append(lab)
                     pred.append(role)
@@ -93,7 +102,11 @@ def evaluate_probs(abstracts: list[Abstract], probs: list[list], roles: list[str
 
 def train(settings, reporter, *, out_dir: str | Path, train_set: list[Abstract], dev_set: list[Abstract],
           cfg: NetConfig | None = None, steps: int = 500, batch_abstracts: int = 4, lr: float = 1e-3,
-          head_lr: float = 2e-3, resume: bool = False, seed: int = 0, save_every: int = 100) -> dict:
+          head_lr: float = 2e-3, resume: bool = False, seed: int = 0, save_every: int = 100,
+          transition_labels: list | None = None) -> dict:
+    """`transition_labels`: the label sequences the role transition model is counted from (role_sequence; the
+    command passes the training abstracts' author labels before refine_intro_labels); default the training
+    labels. The checkpoint then decodes with it ('viterbi')."""
     import torch
 
     from medcore import checkpoints
@@ -137,7 +150,11 @@ def train(settings, reporter, *, out_dir: str | Path, train_set: list[Abstract],
     order: list[int] = []
     while len(order) < steps * batch_abstracts:
         order += torch.randperm(len(train_set), generator=gen).tolist()
-    meta = {"net": cfg.to_dict(), "steps": steps, "batch_abstracts": batch_abstracts, "lr": lr, "head_lr": head_lr,
+    from medcore.literature import role_sequence
+
+    seqs = transition_labels if transition_labels is not None else [a.labels for a in train_set]
+    transitions = role_sequence.count(seqs, cfg.roles)
+    meta = {"net": cfg.to_dict(), "decode": "viterbi", "transitions": transitions.to_dict(), "steps": steps, "batch_abstracts": batch_abstracts, "lr": lr, "head_lr": head_lr,
             "seed": seed, "train_abstracts": len(train_set), "dev_abstracts": len(dev_set),
             "origins": sorted({a.origin for a in train_set})}
     losses: list[float] = list(state.get("losses", []))
@@ -170,7 +187,8 @@ def train(settings, reporter, *, out_dir: str | Path, train_set: list[Abstract],
             checkpoints.save(out_dir, step + 1, role_net.pack(model, head),
                              {**meta, "losses": losses, "train_wall_s": now_wall}, optimizer_state=opt.state_dict())
     wall += time.monotonic() - t_loop
-    dev = evaluate_probs(dev_set, predict_cached(model, head, cfg, dev_states), cfg.roles) if dev_set else {}
+    dev = (evaluate_probs(dev_set, predict_cached(model, head, cfg, dev_states), cfg.roles, transitions)
+           if dev_set else {})
     metrics = {f"dev_{how}_{k}": v[k] for how, v in dev.items() for k in ("accuracy", "macro_f1")}
     final = checkpoints.save(out_dir, steps, role_net.pack(model, head),
                              {**meta, "losses": losses, "train_wall_s": round(wall, 1), "metrics": metrics,

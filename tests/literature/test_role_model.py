@@ -78,7 +78,7 @@ def test_train_checkpoint_predict(settings, encoder, tmp_path):
     res = _train(settings, encoder, tmp_path / "run", 6)
     assert res["steps"] == 6 and res["train_abstracts"] == 9
     assert res["train_loss_last"] < res["train_loss_first"]
-    assert set(res["dev_report"]) == {"argmax", "monotone"}
+    assert set(res["dev_report"]) == {"argmax", "monotone", "viterbi"}
     assert 0.0 <= res["dev_argmax_accuracy"] <= 1.0
     ck = tmp_path / "run" / "ckpt-00000006"
     assert (ck / "model.safetensors").is_file() and (ck / "optim.safetensors").is_file()

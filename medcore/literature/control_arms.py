@@ -1,0 +1,43 @@
+"""The control arm named by what it received (session 12). Abstracts often call the comparator only "the control
+group" where they allocate, and say what that group got in a sentence of its own: "The control group received
+written advice only", "Controls were given a sham device", "Patients who underwent other procedures served as
+controls". CONSORT 2010 item 5 asks for the interventions of each group "including the control"; this reads the
+control's own intervention from those forms, so the card names it instead of the generic cue.
+
+Pure functions over sentences; pico._arms calls `named_control` when its comparators are missing or generic."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.literature.model import Sentence
+
+# what a group received, up to the clause's end or a word that starts a time or a circumstance
+_WHAT = r"(?P<x>[A-Za-z][^,;:.()]{2,80}?)"
+_STOP = r"(?=\s*(?:[,;:.()]|$|\b(?:for|during|over|at|from|until|after|before|while|whereas|instead|daily|each|every|once|twice|thrice)\b))"
+_FORMS = [
+    # "the control group received X", "patients in the control arm were given X", "controls underwent X"
+    re.compile(r"\b(?:(?:the\s+)?(?:control|comparison)\s+(?:group|arm|patients|participants|subjects)|controls?|"
+               r"(?:patients|participants|subjects)\s+in\s+the\s+(?:control|comparison)\s+(?:group|arm))\s+"
+               r"(?:received|receive|were\s+given|was\s+given|got|underwent|were\s+offered|was\s+offered|"
+               r"were\s+treated\s+with|was\s+treated\s+with)\s+(?:only\s+)?" + _WHAT + _STOP, re.I),
+    # "people who underwent X(, a clause,) served as controls"
+    re.compile(r"\b(?:who|that)\s+(?:underwent|received|had|were\s+given)\s+" + _WHAT +
+               r"(?:\s*,[^,;.()]{0,60})?,?\s+(?:served|acted)\s+as\s+(?:the\s+)?controls?\b", re.I),
+]
+# a generic answer is no name: "the control group received no intervention" keeps the cue ("no intervention")
+_EMPTY = re.compile(r"^(?:the\s+)?(?:same|similar|nothing|none)\b", re.I)
+
+
+def named_control(sentences: list[Sentence]) -> tuple[str, int] | None:
+    """(what the control group received, sentence idx) from the first methods (or unlabelled) sentence that says
+    it; None when no sentence does."""
+    order = [s for s in sentences if s.role == "methods"] + [s for s in sentences if s.role in (None, "", "objective")]
+    for s in order:
+        for form in _FORMS:
+            m = form.search(s.text)
+            if m and not _EMPTY.match(m.group("x")):
+                x = re.sub(r"^(?:a|an|the)\s+", "", m.group("x").strip(), flags=re.I)
+                x = re.sub(r"\s+(?:only|alone)$", "", x, flags=re.I)  # "a booklet only": the arm is the booklet
+                return " ".join(x.split()), s.idx
+    return None
