@@ -1,0 +1,84 @@
+"""Where a sentence names the people studied: "patients with X", "children undergoing X", "X patients", and a
+title question's "... in X?". A condition inside such a phrase is the population's condition; other disease
+words (outcomes, complications, predictors, background) are not. Plain text spans; the coding is pico's."""
+
+from __future__ import annotations
+
+import re
+
+# the people a study enrols (head nouns of a population phrase)
+_HEAD = (r"(?:patients?|subjects?|participants?|children|infants?|neonates?|newborns?|adults?|adolescents?|"
+         r"women|men|girls|boys|people|persons?|individuals?|cases|survivors?|outpatients?|inpatients?|"
+         r"mothers?|volunteers?|veterans?|recipients?|smokers?|users?)")
+# what ties the people to their condition
+_LINK = (r"(?:with|having|undergoing|suffering\s+from|diagnosed\s+with|presenting\s+with|admitted\s+(?:with|for)|"
+         r"treated\s+for|hospitali[sz]ed\s+(?:with|for)|operated\s+(?:on\s+)?for|at\s+(?:high\s+)?risk\s+(?:of|for)|"
+         r"who\s+(?:had|have|underwent|developed|presented\s+with))")
+# "patients (19 men; mean age 54) with X ...": the phrase runs to a clause end or a verb of the study
+_WITH_PHRASE = re.compile(
+    rf"\b{_HEAD}\s*(?:\([^()]{{0,120}}\)\s*)?(?:,\s*)?{_LINK}\s+(?P<x>.{{3,120}}?)"
+    r"(?=\s*(?:[.;:?()]|,\s*(?:who|were|was|and\s+\d)|\b(?:who|were|was|are|is|had|received|underwent|"
+    r"completed|participated|randomi[sz]ed|enrolled|included|treated\s+with|instead\s+of|rather\s+than|versus|vs|"
+    r"compared|but\s+not|without|and\s+(?:in|those|controls?))\b|$))", re.I)
+_BEFORE_HEAD = re.compile(rf"[\s-]+(?:(?:adult|adolescent|elderly|older|young|pediatric|paediatric|female|male|"
+                          rf"consecutive|hospitali[sz]ed)\s+)?{_HEAD}\b", re.I)
+# the title question's population: "Does salt raise blood pressure in chronic kidney disease?", "... after
+# concussion?"; not "for" ("account for poor outcome")
+_TITLE_IN = re.compile(r"\b(?:in|among|after|following)\s+(?P<x>[^,;:?()]{3,80})\?\s*$", re.I)
+
+
+def spans(text: str, is_title: bool = False) -> list[tuple[int, int]]:
+    """Character spans of `text` that name the population's condition."""
+    out = [(m.start("x"), m.end("x")) for m in _WITH_PHRASE.finditer(text)]
+    if is_title:
+        m = _TITLE_IN.search(text)
+        if m:
+            out.append((m.start("x"), m.end("x")))
+    return out
+
+
+def in_population(text: str, start: int, end: int, phrase_spans: list[tuple[int, int]]) -> bool:
+    """A mention at [start, end) names the people studied: inside a population phrase, or the modifier of a
+    people noun ("cancer outpatients", "trauma patients")."""
+    return any(a <= start and end <= b for a, b in phrase_spans) or bool(_BEFORE_HEAD.match(text, end))
+
+
+def modifiers(mentions: list, text: str) -> set[int]:
+    """Indexes of mentions that only modify the next one ("ventricular fibrillation cardiac arrest", "cancer
+    pain"): the compound's head is the condition, its modifier is not one of its own."""
+    ordered = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    out = set()
+    for a, b in zip(ordered, ordered[1:]):
+        if mentions[a].end <= mentions[b].start and re.fullmatch(r"[\s-]{1,2}", text[mentions[a].end:mentions[b].start]):
+            out.add(a)
+    return out
+
+
+# what a study measures or prevents, not whom it enrols: "the risk of X", "incidence of X", "does Y prevent X",
+# "complications such as X", "X as an outcome"
+_OUTCOME_BEFORE = re.compile(
+    r"\b(?:risks?|incidence|rates?|prevalence|occurrence|development|onset|recurrence|prevention|predictors?|"
+    r"predict(?:s|ed|ing)?|prevent(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|complications?|(?:side|adverse)\s+effects?|"
+    r"such\s+as|including|episodes?|frequency|severity|probability|odds)\s+(?:of\s+|for\s+|in\s+)?"
+    r"(?:(?:the|a|an|new|postoperative|subsequent|later|early|late)\s+)?$", re.I)
+
+
+def is_outcome(text: str, start: int) -> bool:
+    """The mention starting at `start` is named as a measured or prevented event (an outcome), not the people's
+    condition."""
+    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 60):start]))
+
+
+def outcomes(mentions: list, text: str) -> set[int]:
+    """Indexes of mentions named as outcomes, with those coordinated right after one ("the occurrence of
+    pneumonia and deep vein thrombosis")."""
+    ordered = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    out: set[int] = set()
+    prev = None
+    for i in ordered:
+        m = mentions[i]
+        if is_outcome(text, m.start) or (prev in out and re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", text[mentions[prev].end:m.start])):
+            out.add(i)
+        prev = i
+    return out
