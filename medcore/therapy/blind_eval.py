@@ -31,7 +31,8 @@ from medcore.therapy.profile import parse_patient
 
 DEFAULT = Path(__file__).resolve().parents[2] / "docs" / "evals" / "planner-blind" / "blind.yaml"
 _CLASS = {"contraindicated": {"contraindicated"}, "major": {"contraindicated", "major"},
-          "moderate": {"contraindicated", "major", "moderate"}}
+          "moderate": {"contraindicated", "major", "moderate"},
+          "minor": {"contraindicated", "major", "moderate", "minor"}}
 
 
 def load(path: Path = DEFAULT) -> dict:
@@ -41,6 +42,8 @@ def load(path: Path = DEFAULT) -> dict:
 
 
 def score_pair(kb: KnowledgeBase, case: dict) -> dict:
+    if case["expect"] != "none" and case["expect"] not in _CLASS:
+        raise ValueError(f"pair {case['drugs']}: expect {case['expect']!r} is not none or one of {', '.join(_CLASS)}")
     res = [resolve_drug(kb, n) for n in case["drugs"]]
     out = {"drugs": case["drugs"], "expect": case["expect"], "known": [r.ok for r in res], "found": None,
            "avoid": False, "ok": False}
@@ -140,6 +143,8 @@ def score_renal(kb: KnowledgeBase, case: dict) -> dict:
 
 def score_dose_pair(kb: KnowledgeBase, case: dict) -> dict:
     """Set C: a pair with the daily dose of one drug; the finding's severity within [expect, at_most]."""
+    if case["expect"] != "none" and case["expect"] not in _CLASS:
+        raise ValueError(f"pair {case['drugs']}: expect {case['expect']!r} is not none or one of {', '.join(_CLASS)}")
     res = [resolve_drug(kb, n) for n in case["drugs"]]
     out = {"drugs": case["drugs"], "doses": case["doses"], "found": None, "avoid": False, "ok": False}
     if not all(r.ok for r in res):
