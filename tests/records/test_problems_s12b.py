@@ -41,3 +41,43 @@ def test_toxicities_that_happened_stay_present(kb):
 ])
 def test_a_finding_the_report_calls_not_evident_is_negated(kb, text, word):
     assert _assertion_of(kb, text, word) == "negated"
+
+
+def _found(kb, text, word):
+    found = [(c, a) for w, c, a in _problems(kb, text) if w == word]
+    assert found, (word, _problems(kb, text))
+    return found[0]
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("SKIN: Negative rashes, negative ulcers. No scars.", "ulcers", "L98.499"),
+    ("EXTREMITIES: Negative inflammation, negative tenderness, negative deformity.", "tenderness", "M79.609"),
+    ("EXTREMITIES: Negative inflammation, negative tenderness, negative deformity.", "inflammation", "M79.89"),
+    ("EXTREMITIES: Negative inflammation, negative tenderness, negative deformity.", "deformity", "M21.90"),
+    ("ENT: Negative ear obstructions, negative exudates.", "exudates", "H92.10"),
+    ("ENT: Clear. Negative throat inflammation or masses.", "masses", "R22.1"),
+    ("ENT: Clear. Negative throat inflammation or masses.", "throat inflammation", "J02.9"),
+])
+def test_a_bare_finding_under_its_site_heading_is_coded_to_that_site_and_negated(kb, text, word, code):
+    assert _found(kb, text, word) == (code, "negated")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The ulcer in her mouth is healing.", "ulcer"),
+    ("ABDOMEN: Soft. Negative tenderness.", "tenderness"),  # the abdomen's, not a limb's
+])
+def test_the_bare_finding_is_not_given_a_site_it_does_not_stand_under(kb, text, word):
+    codes = [c for w, c, _a in _problems(kb, text) if w == word]
+    assert not any(c in ("L98.499", "M79.609") for c in codes), codes
+
+
+@pytest.mark.parametrize("text,word", [
+    ("SKIN: negative rashes, negative ulcers.", "rashes"),
+    ("ENT: Negative nasal obstructions.", "nasal obstructions"),
+])
+def test_negative_straight_after_a_heading_negates_the_finding_after_it(kb, text, word):
+    assert _assertion_of(kb, text, word) == "negated"
+
+
+def test_a_checklist_answer_after_its_item_still_negates_it(kb):
+    assert _assertion_of(kb, "Rash: negative. Cough: present.", "rash") == "negated"
