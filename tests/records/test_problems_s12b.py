@@ -81,3 +81,19 @@ def test_negative_straight_after_a_heading_negates_the_finding_after_it(kb, text
 
 def test_a_checklist_answer_after_its_item_still_negates_it(kb):
     assert _assertion_of(kb, "Rash: negative. Cough: present.", "rash") == "negated"
+
+
+@pytest.mark.parametrize("text,word", [
+    # the age or time a relative had it does not make it the patient's history
+    ("FAMILY HISTORY: His mother died young. She had breast cancer at age 45.", "breast cancer"),
+    ("FAMILY HISTORY: Uncle had a stroke 10 years ago.", "stroke"),
+    # the relative named after the condition
+    ("HISTORY OF PRESENT ILLNESS: There is a history of gallstone pancreatitis in the patient's brother.",
+     "gallstone pancreatitis"),
+])
+def test_a_relatives_dated_condition_is_family(kb, text, word):
+    assert _assertion_of(kb, text, word) == "family"
+
+
+def test_the_patients_own_dated_condition_stays_historical(kb):
+    assert _assertion_of(kb, "PAST MEDICAL HISTORY: Breast cancer at age 45.", "breast cancer") == "historical"
