@@ -23,18 +23,21 @@ _PAST_DATE = re.compile(
 # the sentence speaks of now, or of something lasting from then until now
 # ("has intermittent problems with bleeding" after "colitis 10 years ago" goes on)
 _NOW = re.compile(r"\b(?:now|currently|presently|still|since|continues|continuing|ongoing|today|presents|"
-                  r"presenting|is\s+here|comes?\s+in|intermittent|intermittently|persistent|recurrent|chronic)\b"
+                  r"presenting|presented\s+with|is\s+here|(?:comes?|came|brought)\s+in|arrived|intermittent|intermittently|persistent|recurrent|chronic)\b"
                   # a dated test's result is the work-up of what is there ("the ultrasound of 07/24/2008 revealed a stone")
                   r"|\b(?:revealed|reveals|showed|shows|demonstrated|demonstrates)\b", re.I)
 # an admission dated without an end is this admission ("admitted from the emergency room 04/18/2009 with ..."); one
 # with its end date ("admitted from 07/11/10 to 07/14/10 with ...") is an earlier stay
 _ADMITTED = re.compile(r"\badmi(?:tted|ssion)\b", re.I)
 _DATE_RANGE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\s*(?:to|through|until|-)\s*\d{1,2}/\d{1,2}/\d{2,4}")
+_BRACKETS = re.compile(r"\([^()]*\)")
 SECTIONS = frozenset({"history_of_present_illness"})
 
 
 def told_as_past(sentence: str, section: str) -> bool:
     """Whether a sentence of the present-illness history tells a dated earlier episode."""
+    # a date in brackets dates a test of a named condition ("COPD (FEV1 42% in 2024)"), not the story
+    sentence = _BRACKETS.sub(" ", sentence)
     if section not in SECTIONS or _PAST_DATE.search(sentence) is None or _NOW.search(sentence):
         return False
     return not _ADMITTED.search(sentence) or _DATE_RANGE.search(sentence) is not None

@@ -117,6 +117,9 @@ def test_a_dated_earlier_episode_in_the_story_is_historical(kb, text, word):
     ("HISTORY OF PRESENT ILLNESS: A CT scan on 04/02/2019 showed a gallstone.", "gallstone"),
     # a cancer found then is still followed
     ("HISTORY OF PRESENT ILLNESS: A biopsy on 04/02/2019 found follicular lymphoma.", "follicular lymphoma"),
+    # the date dates a test in brackets, and the patient came in with the problem now
+    ("HISTORY OF PRESENT ILLNESS: A man with asthma (peak flow 300 on 02/01/2023) who came in with two days of "
+     "wheezing.", "wheezing"),
     # the date is not in the story of the illness
     ("HOSPITAL COURSE: On 05/06/2020 she had vomiting.", "vomiting"),
 ])
