@@ -1,5 +1,5 @@
 """Earlier episodes told in the story of the illness (issue 11, session 12b): "she was seen in September 2001 for
-abdominal pain", "he was admitted from 07/11/10 to 07/14/10 with acute kidney injury", "a colonoscopy in
+abdominal pain", "she was admitted from 02/03/11 to 02/08/11 with pneumonia", "a colonoscopy in
 September of last year found three polyps". A sentence of the present-illness history that carries an explicit
 past date tells an earlier episode: its problems are the patient's background (historical; a chronic condition stays
 present, `assertions.background`). Not when the sentence also speaks of now ("now", "currently", "since 2005",
@@ -26,8 +26,8 @@ _NOW = re.compile(r"\b(?:now|currently|presently|still|since|continues|continuin
                   r"presenting|presented\s+with|is\s+here|(?:comes?|came|brought)\s+in|arrived|intermittent|intermittently|persistent|recurrent|chronic)\b"
                   # a dated test's result is the work-up of what is there ("the ultrasound of 07/24/2008 revealed a stone")
                   r"|\b(?:revealed|reveals|showed|shows|demonstrated|demonstrates)\b", re.I)
-# an admission dated without an end is this admission ("admitted from the emergency room 04/18/2009 with ..."); one
-# with its end date ("admitted from 07/11/10 to 07/14/10 with ...") is an earlier stay
+# an admission dated without an end is this admission ("admitted through the emergency department 09/23/2012 with ..."); one
+# with its end date ("admitted from 02/03/11 to 02/08/11 with ...") is an earlier stay
 _ADMITTED = re.compile(r"\badmi(?:tted|ssion)\b", re.I)
 _DATE_RANGE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\s*(?:to|through|until|-)\s*\d{1,2}/\d{1,2}/\d{2,4}")
 _BRACKETS = re.compile(r"\([^()]*\)")

@@ -20,9 +20,9 @@ def _assertion_of(kb, text, word):
 
 
 @pytest.mark.parametrize("text,word", [
-    ("Toxicities were gone over with him, and reviewed with his wife, including hair loss, the small chance of "
-     "heart toxicity, neuropathy, constipation, etc.", "neuropathy"),
-    ("Side effects were explained to her in detail, including mouth sores and constipation.", "constipation"),
+    ("The toxicities were reviewed with her and her son, including alopecia, a rare risk of "
+     "cardiac damage, neuropathy, diarrhea, and so on.", "neuropathy"),
+    ("The side effects were described to him at length, including mouth sores and constipation.", "constipation"),
     ("We discussed the expected side effects such as fatigue and neuropathy.", "neuropathy"),
 ])
 def test_toxicities_told_before_a_treatment_are_hypothetical(kb, text, word):
@@ -87,7 +87,7 @@ def test_a_checklist_answer_after_its_item_still_negates_it(kb):
     # the age or time a relative had it does not make it the patient's history
     ("FAMILY HISTORY: His mother died young. She had breast cancer at age 45.", "breast cancer"),
     # the relative named after the condition
-    ("HISTORY OF PRESENT ILLNESS: There is a history of gallstone pancreatitis in the patient's brother.",
+    ("HISTORY OF PRESENT ILLNESS: Gallstone pancreatitis is known in the patient's brother.",
      "gallstone pancreatitis"),
 ])
 def test_a_relatives_dated_condition_is_family(kb, text, word):
