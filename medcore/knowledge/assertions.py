@@ -129,6 +129,7 @@ def _resolve(hits: list[tuple[int, int, str]], section: str, rules: Rules, text:
     """The reported assertion: negation first, then family, then the nearest other modifier; else the
     section's default; background is present for a chronic condition and historical otherwise."""
     report = dict(rules.report)
+    default = dict(rules.section_defaults).get(section, "present")
     if hits:
         cats = {h[2] for h in hits}
         if "negated" in cats:
@@ -136,8 +137,12 @@ def _resolve(hits: list[tuple[int, int, str]], section: str, rules: Rules, text:
         if "family" in cats:
             return "family"
         cat = min(hits, key=lambda h: h[1])[2]  # the nearest of possible / hypothetical / historical / background
+        if default == "family" and cat in ("historical", "background"):
+            # when a relative had it ("he had colon cancer at age 68", under the family history) dates it; it is
+            # still the relative's, not the patient's past
+            return "family"
     else:
-        cat = dict(rules.section_defaults).get(section, "present")
+        cat = default
     if cat == "background" and text and is_chronic(text, rules):
         return "present"
     return report.get(cat, cat)

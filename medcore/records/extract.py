@@ -17,7 +17,7 @@ from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
 from medcore.records.measure import glued_pattern, measurements
 from medcore.records.allergies import allergies_in, allergy_kind, inline_allergies
 from medcore.records.meds import dose_in_next_sentence, drug_hits_in, medication, not_taken, share_status
-from medcore.records import context_words, problem_vocab, resolved_line
+from medcore.records import context_words, past_episode, problem_vocab, resolved_line
 from medcore.records.med_course import allergens_not_current, settle_course
 from medcore.records.not_meds import not_a_medication
 from medcore.records.text import Sentence
@@ -274,7 +274,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
             words = _with_lasting_word(s, p.start, p.text, m.context)
             assertion = _tobacco_not_current(s, p.text, p.start) or \
                 ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context, text=words)
-            if assertion == "present" and background and background[0] <= p.start < background[1]:
+            if assertion == "present" and (background and background[0] <= p.start < background[1]
+                                           or past_episode.told_as_past(s, sec) and not past_episode.lasting(code)):
                 assertion = ctx.background(words, m.context)
             concept, code = m.problems.when_present(concept, code, p.text, assertion)
             out.problems.append(Problem(p.text, base + p.start, base + p.end, sent.index, problem_name(concept),
