@@ -42,7 +42,8 @@ def load(path: Path = DEFAULT) -> dict:
 
 
 def score_pair(kb: KnowledgeBase, case: dict) -> dict:
-    if case["expect"] != "none" and case["expect"] not in _CLASS:
+    # a case may carry only `at_most` (a dose the label allows must not read like one it forbids): no `expect`
+    if case.get("expect") and case["expect"] != "none" and case["expect"] not in _CLASS:
         raise ValueError(f"pair {case['drugs']}: expect {case['expect']!r} is not none or one of {', '.join(_CLASS)}")
     res = [resolve_drug(kb, n) for n in case["drugs"]]
     out = {"drugs": case["drugs"], "expect": case["expect"], "known": [r.ok for r in res], "found": None,
@@ -143,7 +144,8 @@ def score_renal(kb: KnowledgeBase, case: dict) -> dict:
 
 def score_dose_pair(kb: KnowledgeBase, case: dict) -> dict:
     """Set C: a pair with the daily dose of one drug; the finding's severity within [expect, at_most]."""
-    if case["expect"] != "none" and case["expect"] not in _CLASS:
+    # a case may carry only `at_most` (a dose the label allows must not read like one it forbids): no `expect`
+    if case.get("expect") and case["expect"] != "none" and case["expect"] not in _CLASS:
         raise ValueError(f"pair {case['drugs']}: expect {case['expect']!r} is not none or one of {', '.join(_CLASS)}")
     res = [resolve_drug(kb, n) for n in case["drugs"]]
     out = {"drugs": case["drugs"], "doses": case["doses"], "found": None, "avoid": False, "ok": False}
