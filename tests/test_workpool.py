@@ -7,6 +7,7 @@ import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -281,3 +282,56 @@ def test_warming_in_the_background_happens_once_per_pool(settings):
         workpool._pools.pop(7).close()  # a closed pool starts no more workers: the thread ends after one
     first.join(60)
     assert not first.is_alive()
+
+
+# ---- a plain `streamlit run app.py` warms too: the app's first script run asks, once per process ----------------
+
+def test_warm_engines_asks_once_per_process(monkeypatch, settings):
+    from medcore import workpool
+    from ui import launch
+
+    calls = []
+    monkeypatch.setattr(launch, "_warm_asked", False)
+    monkeypatch.setattr(workpool, "warm_in_background", lambda s, warmers: calls.append(warmers))
+    launch.warm_engines()
+    launch.warm_engines()  # the app's later script runs (and its first one under `medcore serve`)
+    assert calls == [launch.WARMERS]
+
+
+def test_the_app_under_apptest_does_not_warm(monkeypatch, settings):
+    from streamlit.testing.v1 import AppTest
+
+    from ui import launch
+
+    monkeypatch.setattr(launch, "_warm_asked", False)
+    monkeypatch.setenv("MEDCORE_ENGINE_WARM", "1")
+    asked = []
+    monkeypatch.setattr(launch, "warm_engines", lambda: asked.append(1))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120).run()
+    assert not at.exception
+    assert asked == []  # no Streamlit runtime: a test of the page starts no engine workers
+
+
+@pytest.mark.load
+def test_a_plain_streamlit_run_warms_the_engine_workers_at_its_first_script_run(tmp_path):
+    """`streamlit run app.py` (not `medcore serve`): the first session's run starts the warm-up, later runs do not."""
+    import asyncio
+
+    from bench.st_protocol import Session
+    from tests.live_server import streamlit_server
+
+    async def two_sessions(url):
+        for _ in range(2):
+            async with Session(url, timeout_s=120) as s:
+                await s.open()
+
+    env = {"MEDCORE_ENGINE_WARM": "1", "MEDCORE_ENGINE_WORKERS": "1"}
+    log = tmp_path / "data" / "server.log"
+    with streamlit_server(tmp_path / "data", module=("streamlit", "run"), env=env) as url:
+        asyncio.run(two_sessions(url))
+        deadline = time.monotonic() + 120  # the planner's warmer (~1-3 s) ran in the worker: it is warm, not just started
+        while "medcore.therapy.bounded:warm_worker in" not in log.read_text(errors="replace"):
+            assert time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]
+            time.sleep(0.5)
+    text = log.read_text(errors="replace")
+    assert text.count("warming 1 engine worker(s) in the background") == 1, text[-3000:]
