@@ -113,8 +113,8 @@ class WorkerPool:
             with self._lock:
                 worker = self._idle.pop() if self._idle else None
             if worker is not None and not worker.proc.is_alive():  # killed while idle (kill -9, OOM killer)
-                log.warning("engine worker %d was found dead (exit code %s)", worker.proc.pid, worker.proc.exitcode)
                 worker.stop()
+                log.warning("engine worker %d was found dead (exit code %s)", worker.proc.pid, worker.proc.exitcode)
                 self._replace_in_background("found dead")
                 worker = None
             if worker is None:  # this request cannot wait for warmers: it takes a cold worker now
@@ -130,9 +130,9 @@ class WorkerPool:
             try:
                 status, value = worker.conn.recv()
             except (EOFError, OSError) as exc:
+                worker.stop()  # joins it: its exit code (-9 after kill -9) is known for the log
                 log.warning("engine worker %d stopped unexpectedly (exit code %s) running %s", worker.proc.pid,
                             worker.proc.exitcode, getattr(fn, "__name__", fn))
-                worker.stop()
                 self._replace_in_background("crashed")
                 raise WorkerCrashed("The worker process stopped unexpectedly (out of memory?). "
                                     "Nothing was saved from this request; please try again.") from exc
