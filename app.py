@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime import Runtime
 
 from medcore.auth import AuthError, can_use_tool
 from medcore.heap import SERVER_HEAP
@@ -14,6 +15,7 @@ from medcore.store import StoreError
 from ui.auth import access_mode, current_user, sign_in_form, sign_out
 from ui.errors import error_boundary
 from ui.frame import DISCLAIMER, md_escape, not_available_page
+from ui.launch import warm_engines
 from ui.loaders import base_store, device_label, get_settings
 
 ROOT = Path(__file__).resolve().parent
@@ -36,6 +38,10 @@ def only(page_fn, title: str) -> None:
 
 
 settings = get_settings()
+# Served (`streamlit run app.py` too): start and warm the engine workers, once per process. Not under AppTest, whose
+# Runtime is a mock: a page test would start worker processes it never uses.
+if Runtime.exists() and type(Runtime.instance()) is Runtime:
+    warm_engines()
 try:
     mode = access_mode()
 except AuthError as exc:

@@ -7,6 +7,7 @@ import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -185,3 +186,152 @@ def test_the_tools_warmers_load_without_storing_anything(settings, store, caplog
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
     assert len([r for r in caplog.records if "warm_worker in" in r.getMessage()]) == len(WARMERS)
     assert store.audit_events(limit=1000) == before
+
+
+# ---- a lost worker's replacement is warmed in the background (issue 14): no cold start after a crash -------------
+
+def warm_slow_when(tag, flag):
+    """A fake tool's warmer: notes that it ran; slow (2 s) once the test has created `flag`."""
+    from pathlib import Path
+
+    _WARMED.append(tag)
+    if Path(flag).exists():
+        time.sleep(2)
+
+
+def _warmed_pool(tmp_path):
+    p = WorkerPool(1, queue_wait_s=30)
+    flag = tmp_path / "slow"
+    assert p.warm(["tests.test_workpool:warm_slow_when"], "kb", str(flag), timeout_s=60) == 1
+    flag.touch()  # from now on a warm-up takes 2 s: a request that waited for one would show it
+    return p
+
+
+def _join_replacements(p):
+    for t in list(p._replacing):
+        t.join(30)
+        assert not t.is_alive()
+
+
+def test_a_worker_killed_with_sigkill_is_replaced_by_a_warmed_one_in_the_background(tmp_path, caplog):
+    import logging
+
+    p = _warmed_pool(tmp_path)
+    try:
+        _, old_pid = p.call(warm_and_pid, timeout_s=60)
+        t0 = time.monotonic()
+        with caplog.at_level(logging.INFO, logger="medcore.workpool"):
+            with pytest.raises(WorkerCrashed, match="stopped unexpectedly"):
+                p.call(killed_by_sigkill, timeout_s=60)
+            assert time.monotonic() - t0 < 1.5  # the crashed request did not wait for the replacement's warm-up
+            assert len(p._replacing) == 1
+            _join_replacements(p)
+        assert "crashed: warming a replacement in the background" in caplog.text
+        assert "replaced a worker that crashed: warmed in" in caplog.text
+        assert len(p._idle) == 1 and p._idle[0].warm
+        done, pid = p.call(warm_and_pid, timeout_s=60)
+        assert done == ["kb"] and pid != old_pid  # the next request meets the warmed replacement
+    finally:
+        p.close()
+
+
+def test_a_worker_killed_while_idle_is_replaced_by_a_warmed_one_and_the_request_still_succeeds(tmp_path):
+    p = _warmed_pool(tmp_path)
+    try:
+        old = p._idle[0]
+        os.kill(old.proc.pid, signal.SIGKILL)  # kill -9 from outside while it waits for work
+        old.proc.join(10)
+        done, pid = p.call(warm_and_pid, timeout_s=60)  # served at once by a cold worker, not after a warm-up
+        assert done == [] and pid != old.proc.pid
+        _join_replacements(p)
+        assert len(p._idle) == 1 and p._idle[0].warm  # the warmed replacement is kept, the cold one stopped
+        done, _ = p.call(warm_and_pid, timeout_s=60)
+        assert done == ["kb"]
+    finally:
+        p.close()
+
+
+def test_a_worker_stopped_at_its_time_budget_is_replaced_by_a_warmed_one(tmp_path):
+    p = _warmed_pool(tmp_path)
+    try:
+        with pytest.raises(EngineTimeout):
+            p.call(spin, 60, timeout_s=0.5)
+        _join_replacements(p)
+        done, _ = p.call(warm_and_pid, timeout_s=60)
+        assert done == ["kb"]
+    finally:
+        p.close()
+
+
+def test_without_warming_a_lost_worker_is_not_replaced_in_the_background(pool):
+    with pytest.raises(WorkerCrashed):
+        pool.call(killed_by_sigkill, timeout_s=60)
+    assert pool._replacing == []
+    assert pool.call(warm_and_pid, timeout_s=60)[0] == []  # started cold on the next call, as before
+
+
+def test_warming_in_the_background_happens_once_per_pool(settings):
+    from medcore import workpool
+
+    s = settings.replace(engine_workers=7, engine_warm=True, engine_timeout_s=60)  # a pool of its own
+    try:
+        first = workpool.warm_in_background(s, ["tests.test_workpool:note_warm"])
+        assert first is not None
+        assert workpool.warm_in_background(s, ["tests.test_workpool:note_warm"]) is None  # the app's first run
+    finally:
+        workpool._pools.pop(7).close()  # a closed pool starts no more workers: the thread ends after one
+    first.join(60)
+    assert not first.is_alive()
+
+
+# ---- a plain `streamlit run app.py` warms too: the app's first script run asks, once per process ----------------
+
+def test_warm_engines_asks_once_per_process(monkeypatch, settings):
+    from medcore import workpool
+    from ui import launch
+
+    calls = []
+    monkeypatch.setattr(launch, "_warm_asked", False)
+    monkeypatch.setattr(workpool, "warm_in_background", lambda s, warmers: calls.append(warmers))
+    launch.warm_engines()
+    launch.warm_engines()  # the app's later script runs (and its first one under `medcore serve`)
+    assert calls == [launch.WARMERS]
+
+
+def test_the_app_under_apptest_does_not_warm(monkeypatch, settings):
+    from streamlit.testing.v1 import AppTest
+
+    from ui import launch
+
+    monkeypatch.setattr(launch, "_warm_asked", False)
+    monkeypatch.setenv("MEDCORE_ENGINE_WARM", "1")
+    asked = []
+    monkeypatch.setattr(launch, "warm_engines", lambda: asked.append(1))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120).run()
+    assert not at.exception
+    assert asked == []  # no Streamlit runtime: a test of the page starts no engine workers
+
+
+@pytest.mark.load
+def test_a_plain_streamlit_run_warms_the_engine_workers_at_its_first_script_run(tmp_path):
+    """`streamlit run app.py` (not `medcore serve`): the first session's run starts the warm-up, later runs do not."""
+    import asyncio
+
+    from bench.st_protocol import Session
+    from tests.live_server import streamlit_server
+
+    async def two_sessions(url):
+        for _ in range(2):
+            async with Session(url, timeout_s=120) as s:
+                await s.open()
+
+    env = {"MEDCORE_ENGINE_WARM": "1", "MEDCORE_ENGINE_WORKERS": "1"}
+    log = tmp_path / "data" / "server.log"
+    with streamlit_server(tmp_path / "data", module=("streamlit", "run"), env=env) as url:
+        asyncio.run(two_sessions(url))
+        deadline = time.monotonic() + 120  # the planner's warmer (~1-3 s) ran in the worker: it is warm, not just started
+        while "medcore.therapy.bounded:warm_worker in" not in log.read_text(errors="replace"):
+            assert time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]
+            time.sleep(0.5)
+    text = log.read_text(errors="replace")
+    assert text.count("warming 1 engine worker(s) in the background") == 1, text[-3000:]

@@ -5,13 +5,15 @@ first `st.navigation` call turns that off, process-wide. So the first run after 
 deep link such as /triage up among the version-1 pages, finds nothing and shows a "Page not found" dialog
 over the right page (streamlit#9992, #8860). Turning the flag off before the server starts removes it.
 `python -m medcore serve` and the browser tests start the app through here. It also starts and warms the engine
-worker pool in the background (warm_engines), which a bare `streamlit run app.py` does not.
+worker pool in the background (warm_engines); under a bare `streamlit run app.py` the app's first script run asks
+for the same (once per process; not under AppTest, which has no Streamlit runtime).
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import threading
 
 log = logging.getLogger(__name__)
 
@@ -19,10 +21,20 @@ log = logging.getLogger(__name__)
 # for this. The planner's first (its knowledge base, about 1 s), then the summarizer's (about 10 s).
 WARMERS = ["medcore.therapy.bounded:warm_worker", "medcore.records.service:warm_worker"]
 
+_warm_lock = threading.Lock()
+_warm_asked = False  # once per process: app.py asks on every script run, the launcher before the server starts
+
 
 def warm_engines() -> None:
     """Start the engine workers in the background while the server starts, so that neither the first summary or
-    plan nor the first one that finds a worker busy under load waits seconds for a new worker (issue 14)."""
+    plan nor the first one that finds a worker busy under load waits seconds for a new worker (issue 14). Only the
+    first call in a process does anything (and workpool warms a pool once), so a script run pays one flag check;
+    MEDCORE_ENGINE_WARM=0 (engine_warm) turns it off."""
+    global _warm_asked
+    with _warm_lock:
+        if _warm_asked:
+            return
+        _warm_asked = True
     from medcore import workpool
     from medcore.config import Settings, SettingsError
 
@@ -30,7 +42,8 @@ def warm_engines() -> None:
         settings = Settings.load()
     except SettingsError:  # the app shows the reason on every page; nothing to warm
         return
-    workpool.warm_in_background(settings, WARMERS)
+    if workpool.warm_in_background(settings, WARMERS) is not None:
+        log.info("warming %d engine worker(s) in the background", settings.engine_workers)
 
 
 def main(argv: list[str]) -> int:
