@@ -41,3 +41,26 @@ def test_these_emergencies_are_triaged_emergency_one_shot(lexical_engine, text, 
     # came back routine or self-care
     res, _ = lexical_engine.one_shot(text, age, sex)
     assert res.triage == "emergency"
+
+
+# Level decisions from the guideline (the s12 writer flagged four disagreements between guideline and KB; each is
+# recorded in the condition's entry and in docs/evals/triage-s12s/README.md)
+@pytest.mark.parametrize("text, age, sex, level", [
+    # NHS.uk "Glaucoma": a painful eye with rings around lights goes to eye casualty or A&E immediately
+    ("since this evening my right eye aches badly and I see coloured rings around lights, I feel sick", 68, "female",
+     "emergency"),
+    # NHS.uk "Scarlet fever": an urgent GP appointment or NHS 111
+    ("my 5 year old has a temperature, a sore throat and a rough rash like sandpaper on his tummy and chest", 5,
+     "male", "urgent"),
+])
+def test_levels_follow_the_guideline(lexical_engine, text, age, sex, level):
+    res, _ = lexical_engine.one_shot(text, age, sex)
+    assert res.triage == level
+
+
+def test_dental_abscess_and_scarlet_fever_are_same_day_and_labyrinthitis_stays_same_day(kb):
+    # NHS.uk "Dental abscess" (urgent dental appointment within 24 h), NHS.uk "Scarlet fever" (urgent GP appointment),
+    # NICE NG98 (sudden hearing loss: seen within 24 hours, the KB's labyrinthitis is the form with hearing loss)
+    assert {c: kb.condition(c).triage for c in ("dental_abscess", "scarlet_fever", "labyrinthitis")} == \
+        {"dental_abscess": "urgent", "scarlet_fever": "urgent", "labyrinthitis": "urgent"}
+    assert kb.condition("angle_closure_glaucoma").triage == "emergency"
