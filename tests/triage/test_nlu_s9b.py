@@ -58,10 +58,11 @@ def test_worst_when_is_not_severity(lexical_engine, text, severity):
     assert ex.severity == severity
 
 
-def test_painful_red_eye_with_misty_vision_is_same_day_not_999(lexical_engine):
-    # acute angle closure: same-day eye casualty (urgent in docs/triage_levels.md), not the sudden-vision-loss rule
+def test_painful_red_eye_with_misty_vision_is_angle_closure_not_the_vision_loss_rule(lexical_engine):
+    # acute angle closure: eye casualty or A&E now (emergency since session 12: NHS.uk "Glaucoma", NICE CKS admit
+    # immediately), by the condition's own level, not by the sudden-vision-loss rule
     res, _ = lexical_engine.one_shot("Tonight my left eye became very painful and red, my vision went misty with "
                                      "rainbow rings around lights, and I feel sick with a headache.", age=70,
                                      sex="female")
     assert "sudden_vision_loss" not in {r["id"] for r in res.fired_rules}
-    assert res.triage == "urgent" and res.differential[0].id == "angle_closure_glaucoma"
+    assert res.triage == "emergency" and res.differential[0].id == "angle_closure_glaucoma"
