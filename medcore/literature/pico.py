@@ -15,6 +15,8 @@ from medcore.literature.population_size import PEOPLE, pick_n
 from medcore.literature.roles import cue_pattern
 
 log = logging.getLogger(__name__)
+# an arm named only by its label ("control group"): the named control replaces it
+_ARM_LABEL = re.compile(r"(?:the\s+)?(?:control|comparison)(?:\s+(?:group|arm)s?)?|controls", re.I)
 __all__ = ["PEOPLE", "read_pico", "is_trial"]
 
 _AGE = [
@@ -336,8 +338,7 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     _arms(settings, pico, sents, title, term, trial)
     named = control_arms.named_control(sents)  # what "the control group received", when said (session 12)
     comp_re = cue_pattern(settings, "comparator")
-    generic = re.compile(r"(?:the\s+)?(?:control|comparison)(?:\s+(?:group|arm)s?)?|controls", re.I)  # an arm's label only
-    if named and not any(not (comp_re.fullmatch(c.text) or generic.fullmatch(c.text.strip())) for c in pico.comparators):
+    if named and not any(not (comp_re.fullmatch(c.text) or _ARM_LABEL.fullmatch(c.text.strip())) for c in pico.comparators):
         pico.comparators = [_coded(term, *named)]
     for s in sents:
         for pattern, target, label in ((_PRIMARY, pico.outcomes_primary, "primary"),

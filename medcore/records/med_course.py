@@ -28,15 +28,22 @@ _BACK = 250  # how far back (characters) a pronoun looks for the drug it points 
 _TO_A_DOSE = re.compile(r"\s+(?:down\s+)?to\s+(?:a\s+|an\s+)?(?:\d|one|two|half|lower|low|smaller|maintenance)", re.I)
 
 
+def _lexicon(m, skipped: str):
+    """The drug lexicon, or None with a warning saying what is `skipped` without it."""
+    try:
+        return kdrugs.load(m.lexicon_dir)
+    except kdrugs.DrugKBError as exc:
+        log.warning("drug lexicon not loaded, %s: %s", skipped, exc)
+        return None
+
+
 def settle_course(text: str, sentences, meds: list[Medication], m) -> None:
     """Give the earlier narrative mentions of a drug the status of its latest explicit event (in place)."""
     course = (m.rules or {}).get("medication_course") or {}
     if not meds or not course.get("ended"):
         return
-    try:
-        lex = kdrugs.load(m.lexicon_dir)
-    except kdrugs.DrugKBError as exc:
-        log.warning("drug lexicon not loaded, medication course not settled: %s", exc)
+    lex = _lexicon(m, "medication course not settled")
+    if lex is None:
         return
     keys: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
@@ -130,10 +137,8 @@ def allergens_not_current(meds: list[Medication], allergies, m) -> None:
     named = {a.substance for a in allergies if a.substance and a.kind != "intolerance"}
     if not meds or not named:
         return
-    try:
-        lex = kdrugs.load(m.lexicon_dir)
-    except kdrugs.DrugKBError as exc:
-        log.warning("drug lexicon not loaded, allergens not checked against medications: %s", exc)
+    lex = _lexicon(m, "allergens not checked against medications")
+    if lex is None:
         return
     allergens = {i for name in named for i in kdrugs.resolve(name, lex=lex).ingredients}
     lowered = {name.lower() for name in named}
