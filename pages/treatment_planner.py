@@ -23,7 +23,7 @@ from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, get_store
-from ui.therapy_tools import num, quick_tools
+from ui.therapy_tools import handoff_picker, num, quick_tools
 from ui.workspace import load_work, new_work, save_work
 
 require_tool("therapy")
@@ -35,6 +35,7 @@ ss = st.session_state
 KIND = "plan"
 COND_IDS = sorted(kb.conditions, key=lambda c: kb.conditions[c]["name"])
 SEV_STYLE = {"contraindicated": st.error, "major": st.warning, "moderate": st.info}
+HANDOFF_TAB = "From record summarizer"
 
 
 def set_form(values: dict) -> None:
@@ -96,11 +97,18 @@ if st.query_params.get("handoff"):
 # ---- patient input -------------------------------------------------------------------------------
 with st.container(border=True):
     st.subheader(":material/person: Patient and condition")
-    tab_form, tab_fhir, tab_pgx, tab_handoff, tab_tools = st.tabs(["Profile form", "Import FHIR R4 Bundle",
-                                                                   "Import PharmCAT report", "From record summarizer",
-                                                                   "Quick tools"])
-    with tab_tools:
-        quick_tools(kb)
+    link = st.query_params.get("handoff")
+    if link and ss.get("tp_link_tab_opened") != link:
+        ss.tp_input_tab, ss.tp_link_tab_opened = HANDOFF_TAB, link  # a link opens the hand-off tab, once per link
+    # Tabs track which one is open so that the hand-off list and the quick tools run only when shown: every run of
+    # this page pays for each widget drawn, and under load those runs queue for the GIL (issue 14).
+    # The form and the imports are always drawn: the form's values must outlive a switch, and imports are cheap.
+    tab_form, tab_fhir, tab_pgx, tab_handoff, tab_tools = st.tabs(
+        ["Profile form", "Import FHIR R4 Bundle", "Import PharmCAT report", HANDOFF_TAB, "Quick tools"],
+        key="tp_input_tab", on_change="rerun")
+    if tab_tools.open:
+        with tab_tools:
+            quick_tools(kb)
     with tab_fhir:
         up = st.file_uploader("FHIR R4 Bundle (.json) with Patient, Condition, MedicationStatement, "
                               "AllergyIntolerance, Observation", type=["json"], key="tp_fhir_file")
@@ -140,26 +148,10 @@ with st.container(border=True):
                     st.rerun()
                 except ValueError as exc:
                     st.error(f"Could not import: {md_escape(str(exc))}")
-    with tab_handoff:
-        handoffs = store.list_work(kind="handoff", status="open")  # the user's own and their teams'
-        if not handoffs:
-            st.info("No open hand-offs. In the record summarizer, use **Send to treatment planner**.")
-        else:
-            at = next((i for i, r in enumerate(handoffs) if linked is not None and r.id == linked.id), 0)
-            pick = st.selectbox("Open hand-offs", handoffs, index=at, key="tp_handoff_pick",
-                                format_func=lambda r: f"#{r.id} {r.title}" + (
-                                    f" (from {r.user}, team {r.team})" if r.team else ""))
-            st.caption(f"{len(pick.data.get('problems', []))} problems, {len(pick.data.get('medications', []))} "
-                       f"medicines, {len(pick.data.get('allergies', []))} allergies")
-            if st.button("Take this hand-off", icon=":material/move_to_inbox:"):
-                with error_boundary("taking the hand-off"):
-                    part = forms.handoff_to_patient(pick.data)
-                    current = forms.form_to_patient(ss.tp_form)
-                    set_form(forms.patient_to_form({**current, **part}))
-                    store.set_work_status(pick.id, "taken")
-                    store.audit("take_handoff", tool="therapy", object_type="work", object_id=pick.id)
-                    ss.tp_import_notes = ["Hand-off imported: add age, sex, weight and creatinine, then make the plan."]
-                    st.rerun()
+    if tab_handoff.open:
+        with tab_handoff:
+            handoff_picker(store, linked, lambda part: set_form(forms.patient_to_form(
+                {**forms.form_to_patient(ss.tp_form), **part})))
     for note in ss.pop("tp_import_notes", []):
         st.info(note)
     with tab_form:

@@ -4,7 +4,7 @@ lookup) and its empty-able number box: Streamlit widgets over medcore.therapy, k
 import pandas as pd
 import streamlit as st
 
-from medcore.therapy import graph
+from medcore.therapy import forms, graph
 from medcore.therapy import interactions as ix
 from medcore.therapy.calculators import fmt
 from ui.errors import error_boundary
@@ -113,3 +113,26 @@ def quick_tools(kb) -> None:
                                f"{r.recommendation}  \n_source: {r.source}_")
                 except PgxError as exc:
                     st.error(md_escape(str(exc)))
+
+
+def handoff_picker(store, linked, take) -> None:
+    """The open hand-offs this user may see (their own and their teams'); taking one passes its patient part to
+    `take` (which queues it for the form), marks it taken and reruns. `linked`: a hand-off opened by its link."""
+    handoffs = store.list_work(kind="handoff", status="open")
+    if not handoffs:
+        st.info("No open hand-offs. In the record summarizer, use **Send to treatment planner**.")
+        return
+    at = next((i for i, r in enumerate(handoffs) if linked is not None and r.id == linked.id), 0)
+    pick = st.selectbox("Open hand-offs", handoffs, index=at, key="tp_handoff_pick",
+                        format_func=lambda r: f"#{r.id} {r.title}" + (f" (from {r.user}, team {r.team})" if r.team
+                                                                      else ""))
+    st.caption(f"{len(pick.data.get('problems', []))} problems, {len(pick.data.get('medications', []))} "
+               f"medicines, {len(pick.data.get('allergies', []))} allergies")
+    if st.button("Take this hand-off", icon=":material/move_to_inbox:"):
+        with error_boundary("taking the hand-off"):
+            take(forms.handoff_to_patient(pick.data))
+            store.set_work_status(pick.id, "taken")
+            store.audit("take_handoff", tool="therapy", object_type="work", object_id=pick.id)
+            st.session_state.tp_import_notes = [
+                "Hand-off imported: add age, sex, weight and creatinine, then make the plan."]
+            st.rerun()

@@ -16,6 +16,13 @@ def app(settings):
     return at
 
 
+@pytest.fixture
+def quick(app):
+    """The page with its Quick tools tab open (hidden tabs are not drawn)."""
+    app.session_state["tp_input_tab"] = "Quick tools"
+    return app.run()
+
+
 def _fill(at, **values):
     for k, v in values.items():
         widget = {"tp_age": at.number_input, "tp_weight": at.number_input, "tp_scr": at.number_input,
@@ -108,11 +115,23 @@ def test_handoff_import(settings, store):
                     title="Hand-off: test", status="open")
     at = AppTest.from_file(PAGE, default_timeout=120)
     at.run()
+    assert not any(b.label == "Take this hand-off" for b in at.button)  # drawn only in its open tab
+    at.session_state["tp_input_tab"] = "From record summarizer"
+    at.run()
     next(b for b in at.button if b.label == "Take this hand-off").click()
     at.run()
     assert not at.exception
     assert "furosemide 40 mg daily" in at.text_area(key="tp_medications").value
     assert store.list_work(kind="handoff", status="open") == []
+
+
+def test_quick_tools_run_only_in_their_open_tab(app):
+    assert not any(s.key == "tp_q_calc" for s in app.selectbox)
+    app.session_state["tp_input_tab"] = "Quick tools"
+    app.run()
+    assert not app.exception and not app.error
+    assert any(s.key == "tp_q_calc" for s in app.selectbox)
+    assert app.number_input(key="tp_age") is not None  # the form is still drawn, so its values survive the switch
 
 
 def test_fhir_example_import(app):
@@ -142,7 +161,8 @@ def test_lab_section_renders(settings, store):
     assert any(m.label == "Clinician decisions" and m.value == "1" for m in at.metric)
 
 
-def test_quick_tools(app):
+def test_quick_tools(quick):
+    app = quick
     app.selectbox(key="tp_q_calc").set_value("CrCl (Cockcroft-Gault)")
     app.number_input(key="tp_q_age").set_value(60)
     app.selectbox(key="tp_q_sex").set_value("male")
@@ -180,7 +200,8 @@ def test_home_demo_payload_runs(settings):
     assert at.selectbox(key="tp_cond").value == "af_anticoagulation"
 
 
-def test_quick_interaction_check_shows_typed_names_as_text(app):
+def test_quick_interaction_check_shows_typed_names_as_text(quick):
+    app = quick
     """A typed name is untrusted: markdown in it (an image, a link) must show as typed, not render."""
     app.text_area(key="tp_q_ix").input("![x](http://example.invalid/p.png)\nwarfarin")
     app.button(key="tp_q_ix_go").click().run()
