@@ -1,0 +1,74 @@
+"""Draw blind set s13 (20 PubMedQA PQA-L items: 7 drug trials, 7 non-drug trials, 6 observational), printing PMIDs only.
+
+Rule (fixed before reading any abstract):
+1. Exclude every PMID named in any file tracked at base commit 7135e42 (the existing annotation files, docs, tests;
+   all earlier sets). Frozen at that commit so the draw gives the same answer after this set is committed.
+2. Rank the rest by sha256("20261213:" + pmid) (seed 20261213).
+3. Screen in rank order. Each screened abstract is judged by hand (from the abstract) as drug_trial, nondrug_trial,
+   observational or none (not a clinical study of people: review, lab or animal work); the judgements are in
+   screening.yaml (PMID and group only). An item is taken while its group is below its quota. Once the
+   observational group is full (6), an item whose text has no trial cue (`random` or `trial`) is passed over unread,
+   since it cannot fill a trial group; such items are listed as `skipped_no_trial_cue`.
+Run from the repository root: `python docs/evals/literature-blind-s13/draw.py` (without screening.yaml judged
+for the next items, it prints the next ranked PMIDs to screen)."""
+
+import hashlib
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import yaml
+
+BASE, SEED = "7135e42", "20261213"
+QUOTA = {"drug_trial": 7, "nondrug_trial": 7, "observational": 6}
+GROUPS = ("drug_trial", "nondrug_trial", "observational")
+ROOT = Path(__file__).resolve().parents[3]
+HERE = Path(__file__).resolve().parent
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True).stdout
+
+
+data = json.loads((ROOT.parent / "shared/data/pubmedqa/pqal_dev.json").read_text(encoding="utf-8"))
+used: set[str] = set()
+for name in _git("ls-tree", "-r", "--name-only", BASE).splitlines():
+    if name.endswith((".yaml", ".yml", ".json", ".md", ".txt", ".csv", ".py")):
+        used |= set(re.findall(r"(?<!\d)\d{7,8}(?!\d)", _git("show", f"{BASE}:{name}"))) & set(data)
+free = [p for p in data if p not in used]
+ranked = sorted(free, key=lambda p: hashlib.sha256(f"{SEED}:{p}".encode()).hexdigest())
+judged = {}
+screening = HERE / "screening.yaml"
+if screening.is_file():
+    judged = {str(k): v for k, v in (yaml.safe_load(screening.read_text(encoding="utf-8")) or {}).get("judged", {}).items()}
+
+
+def trial_cue(pmid: str) -> bool:
+    item = data[pmid]
+    text = " ".join([item["QUESTION"], *item["CONTEXTS"], item["LONG_ANSWER"]]).lower()
+    return "random" in text or "trial" in text
+
+
+taken = {g: [] for g in GROUPS}
+to_screen, skipped = [], []
+for pmid in ranked:
+    if all(len(taken[g]) >= QUOTA[g] for g in GROUPS):
+        break
+    if len(taken["observational"]) >= QUOTA["observational"] and not trial_cue(pmid):
+        skipped.append(pmid)
+        continue
+    if pmid not in judged:
+        to_screen.append(pmid)
+        if len(to_screen) >= 10:
+            break
+        continue
+    group = judged[pmid]
+    if group in taken and len(taken[group]) < QUOTA[group]:
+        taken[group].append(pmid)
+print(f"{len(data)} items, {len(used)} excluded, {len(free)} free")
+for g in GROUPS:
+    print(f"{g}: {' '.join(taken[g])}")
+print(f"skipped_no_trial_cue: {len(skipped)}")
+if to_screen:
+    print(f"to screen next: {' '.join(to_screen)}")
