@@ -9,6 +9,12 @@ Rule (fixed before reading any abstract):
    screening.yaml (PMID and group only). An item is taken while its group is below its quota. Once the
    observational group is full (6), an item whose text has no trial cue (`random` or `trial`) is passed over unread,
    since it cannot fill a trial group; such items are listed as `skipped_no_trial_cue`.
+Amended after screening 13 (second commit, before any abstract was annotated): the free pool holds only one
+trial (every other free item lacks the trial cue; the earlier sets took the rest), so the 7/7 trial quotas cannot be
+met. Third group added: `comparative` = a non-randomised study comparing two or more treatments or management
+strategies (abstracts with arms). Quotas: trials (drug or non-drug) up to 7, observational 6, comparative fills the
+rest to 20. Screening goes on in the same rank order; the no-trial-cue skip is dropped (a comparative study carries
+no such cue), and observational items met after that group is full are judged and passed over.
 Run from the repository root: `python docs/evals/literature-blind-s13/draw.py` (without screening.yaml judged
 for the next items, it prints the next ranked PMIDs to screen)."""
 
@@ -21,8 +27,8 @@ from pathlib import Path
 import yaml
 
 BASE, SEED = "7135e42", "20261213"
-QUOTA = {"drug_trial": 7, "nondrug_trial": 7, "observational": 6}
-GROUPS = ("drug_trial", "nondrug_trial", "observational")
+TOTAL, TRIALS, OBSERVATIONAL = 20, 7, 6
+GROUPS = ("drug_trial", "nondrug_trial", "comparative", "observational")
 ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
 
@@ -51,24 +57,35 @@ def trial_cue(pmid: str) -> bool:
 
 
 taken = {g: [] for g in GROUPS}
-to_screen, skipped = [], []
+to_screen = []
+
+
+def room(group: str) -> bool:
+    if sum(map(len, taken.values())) >= TOTAL:
+        return False
+    if group in ("drug_trial", "nondrug_trial"):
+        return len(taken["drug_trial"]) + len(taken["nondrug_trial"]) < TRIALS
+    if group == "observational":
+        return len(taken["observational"]) < OBSERVATIONAL
+    if group == "comparative":  # comparative fills what the trials leave: trials first, wherever they rank
+        trials_left = [p for p in ranked if judged.get(p) in ("drug_trial", "nondrug_trial") or
+                       (p not in judged and trial_cue(p))]
+        return len(taken["comparative"]) < TOTAL - OBSERVATIONAL - min(TRIALS, len(trials_left))
+    return False
+
+
 for pmid in ranked:
-    if all(len(taken[g]) >= QUOTA[g] for g in GROUPS):
+    if sum(map(len, taken.values())) >= TOTAL:
         break
-    if len(taken["observational"]) >= QUOTA["observational"] and not trial_cue(pmid):
-        skipped.append(pmid)
-        continue
     if pmid not in judged:
         to_screen.append(pmid)
         if len(to_screen) >= 10:
             break
         continue
-    group = judged[pmid]
-    if group in taken and len(taken[group]) < QUOTA[group]:
-        taken[group].append(pmid)
+    if room(judged[pmid]):
+        taken[judged[pmid]].append(pmid)
 print(f"{len(data)} items, {len(used)} excluded, {len(free)} free")
 for g in GROUPS:
     print(f"{g}: {' '.join(taken[g])}")
-print(f"skipped_no_trial_cue: {len(skipped)}")
 if to_screen:
     print(f"to screen next: {' '.join(to_screen)}")
