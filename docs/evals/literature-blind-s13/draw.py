@@ -14,7 +14,9 @@ trial (every other free item lacks the trial cue; the earlier sets took the rest
 met. Third group added: `comparative` = a non-randomised study comparing two or more treatments or management
 strategies (abstracts with arms). Quotas: trials (drug or non-drug) up to 7, observational 6, comparative fills the
 rest to 20. Screening goes on in the same rank order; the no-trial-cue skip is dropped (a comparative study carries
-no such cue), and observational items met after that group is full are judged and passed over.
+no such cue), and observational items met after that group is full are judged and passed over. Trials count from
+the screened prefix plus the trial-cue items (all screened in stage 1), so the draw ends when the three groups
+reach 20 among the screened items.
 Run from the repository root: `python docs/evals/literature-blind-s13/draw.py` (without screening.yaml judged
 for the next items, it prints the next ranked PMIDs to screen)."""
 
@@ -77,15 +79,14 @@ def room(group: str) -> bool:
 for pmid in ranked:
     if sum(map(len, taken.values())) >= TOTAL:
         break
-    if pmid not in judged:
-        to_screen.append(pmid)
-        if len(to_screen) >= 10:
-            break
+    if pmid not in judged:  # screened in rank order, so an unjudged item lies past the screened prefix (or the
+        if len(to_screen) < 25:  # trial-cue tail, screened first); it is listed to screen next, not waited for
+            to_screen.append(pmid)
         continue
     if room(judged[pmid]):
         taken[judged[pmid]].append(pmid)
 print(f"{len(data)} items, {len(used)} excluded, {len(free)} free")
 for g in GROUPS:
     print(f"{g}: {' '.join(taken[g])}")
-if to_screen:
+if to_screen and sum(map(len, taken.values())) < TOTAL:
     print(f"to screen next: {' '.join(to_screen)}")
