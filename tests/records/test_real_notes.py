@@ -13,6 +13,8 @@ from medcore.records import kb as kb_mod
 from medcore.records import real_eval, real_notes
 from medcore.records.entities import Allergy, Extraction, Measurement, Medication, Problem
 
+from . import _real_set
+
 NOTE = ("HISTORY: Mr. Quill Varnado is a 64-year-old man seen at Brightwater Clinic on 03/14/2025. He has type 2 "
         "diabetes and hypertension. He denies chest pain. Father had colon cancer. MEDICATIONS: Metformin 500 mg "
         "twice daily, lisinopril 10 mg daily. Aspirin was stopped. ALLERGIES: Penicillin (rash). VITALS: "
@@ -218,7 +220,7 @@ def test_committed_real_notes_load_and_score(set_name, settings):
         pytest.skip("annotations that no longer match ../shared (sha256 or row): "
                     + "; ".join(f"{i}: {why}" for i, why in loaded.skipped))
     for note in loaded.notes:
-        assert note.note_type in real_notes.NOTE_TYPES and note.row % 10 == real_notes.ROW_POOL[set_name]
+        assert note.note_type in real_notes.NOTE_TYPES and note.row % 10 in _real_set.residues(set_name)
     r = real_eval.evaluate(loaded.notes, real_eval.service_summarizer(settings), kb=kb_mod.load(settings))
     assert r["notes"] == len(files)
     if set_name in real_notes.PHI_ONLY_SETS:
