@@ -114,8 +114,9 @@ def _counted(text: str) -> list[tuple[str, int, str]]:
     return found if len({f[0].lower() for f in found}) >= 2 else []
 
 
-def _listed(text: str) -> list[str]:
-    """Arm names of an allocation list: "randomised to A, B, or C for 12 weeks" -> [A, B, C]."""
+def listed(text: str, tidy=None) -> list[str]:
+    """Arm names of an allocation list: "randomised to A, B, or C for 12 weeks" -> [A, B, C]. `tidy`: applied to
+    each item before it is cleaned (allocation_arms strips doses: the arm reader keeps them, dose arms differ)."""
     m = _LIST.search(text)
     if not m:
         return []
@@ -123,7 +124,7 @@ def _listed(text: str) -> list[str]:
     parts = [p for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+(?:to\s+)?", body) if p.strip()]
     if len(parts) == 1:
         parts = re.split(r"\s+and\s+", body)
-    names = [_clean(p) for p in parts]
+    names = [_clean(tidy(p) if tidy else p) for p in parts]
     # an item without a word ("placebo or 200, 500 or 1500 mg of X": the doses share a unit written once) or a
     # clause rather than a name: not a list of arms read this way
     # ... nor are ranges and thresholds ("age <30 years", "24-37 weeks"), a label before a colon, a cut number,
@@ -149,7 +150,7 @@ def read_arms(settings, sentences: list[Sentence], pico: Pico, trial: bool = Tru
     if not arms:
         for s in order:
             text, _ = digits_for_words(s.text)
-            names = _listed(text)
+            names = listed(text)
             if names:
                 per = _PER_GROUP.search(text)
                 arms = [Arm(name=name, n=_num(per.group("n")) if per else None, sentence_idx=s.idx,
