@@ -27,9 +27,14 @@ _DOSE_TAIL = re.compile(
     r"|\s+(?:once|twice|three\s+times|four\s+times|daily|weekly|monthly|every\s+\d+\s+\w+|for\s+\d+\s+\w+)\b.*$", re.I)
 
 
+_DOSE_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:%|mg|g|µg|μg|mcg|ml|mL|IU)\s+(?:of\s+)?", re.I)
+_ASIDE = re.compile(r"\s*\([^()]*\)")  # "(gum group)", "(n = 50)": not part of the list's words
+
+
 def strip_dose(name: str) -> str:
-    """'ferrous sulfate 200 mg three times daily' -> 'ferrous sulfate'; a name that is only a dose stays."""
-    out = _DOSE_TAIL.sub("", name).strip(" ,;:-(")
+    """'ferrous sulfate 200 mg three times daily' -> 'ferrous sulfate', '24% oral sucrose' -> 'oral sucrose'; a
+    name that is only a dose stays."""
+    out = _DOSE_TAIL.sub("", _DOSE_HEAD.sub("", name)).strip(" ,;:-(")
     return out if re.search(r"[A-Za-z]{2}", out) else name
 
 
@@ -53,7 +58,7 @@ def allocated(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[s
     for s in sentences:
         if s.role not in ("methods", "") or not _ALLOCATES.search(s.text):
             continue
-        names = listed(s.text, tidy=strip_dose)
+        names = listed(_ASIDE.sub("", s.text), tidy=strip_dose)
         if len(names) < 2 or len({n.lower() for n in names}) < len(names):
             continue
         controls = [n for n in names if arm_phrases.is_control(comp, n)]
@@ -63,3 +68,28 @@ def allocated(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[s
             continue  # three active arms, or only controls: which is compared with which is not said here
         return ([(n, s.idx) for n in names if n not in controls], [(n, s.idx) for n in controls])
     return [], []
+
+
+# "whether A is superior to B", "A was as effective as B", "A is non-inferior to B": the question states both arms
+_STATED = re.compile(
+    r"\b(?:whether|that|if)\s+(?:the\s+|a\s+|an\s+)?(?P<a>[^,;:.()]{3,60}?)\s+(?:is|was|are|were|would\s+be|could\s+be)\s+"
+    r"(?:(?:superior|inferior|non-?inferior|equivalent|comparable|similar)\s+to|as\s+(?:effective|safe|good|accurate)\s+as|"
+    r"(?:more|less)\s+(?:effective|efficacious|accurate)\s+than|better\s+than)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<b>[^,;:.()]{3,60}?)(?=\s*(?:[,;:.()?]|$|\b(?:in|for|among|at|after|during|on|with|to|when)\b))", re.I)
+# a title question that names two treatments: "Honey or dextromethorphan for cough in children?"
+_TITLE_OR = re.compile(r"^(?:(?:is|are|should\s+we\s+use)\s+)?(?P<a>[A-Za-z][\w\- ]{2,40}?)\s+or\s+(?P<b>[A-Za-z][\w\- ]{2,40}?)"
+                       r"\s+(?:for|in|after|before|during|to\s+treat|to\s+prevent)\b[^?]*\?\s*$", re.I)
+
+
+def stated_pair(question: list[Sentence], is_treatment) -> tuple[str, str, int] | None:
+    """(intervention, comparator, sentence index) from a question that states both arms: "whether A is superior
+    to B" (objective or title), or a title "A or B for Z?" when both name a treatment (`is_treatment(name)`)."""
+    for s in question:
+        m = _STATED.search(s.text)
+        if m:
+            return m.group("a").strip(), m.group("b").strip(), s.idx
+        m = _TITLE_OR.match(s.text.strip()) if s.idx == -1 else None
+        if m and is_treatment(m.group("a")) and is_treatment(m.group("b")):
+            return m.group("a").strip(), m.group("b").strip(), s.idx
+    return None
+

@@ -24,7 +24,8 @@ _LEAD_IN = re.compile(r"^.*?\b(?:to\s+)?compar(?:e|ed|ing)\s+(?:the\s+)?(?:(?:\w
 _TAIL = re.compile(r"\s+(?:after|before|following|during|in|among|at|within|prior\s+to)\s+.*$", re.I)
 # an adjective that shares the second arm's head noun: "laparoscopic versus open appendectomy"
 _ADJECTIVE = re.compile(r"^[a-z\-]+(?:ic|al|ive|ous|ary|ar|ed|ial)$|^(?:open|early|late|short|long|high|low|single|"
-                        r"double|once|twice|daily|weekly|immediate|delayed|fixed)$", re.I)
+                        r"double|once|twice|daily|weekly|immediate|delayed|fixed|standard|usual|routine|liberal|"
+                        r"strict|tight|lenient)$", re.I)
 
 
 def trim_arm(text: str) -> str:

@@ -120,8 +120,13 @@ def listed(text: str, tidy=None) -> list[str]:
     m = _LIST.search(text)
     if not m:
         return []
-    body = _LIST_END.sub("", m.group("list") or m.group("list2") or m.group("list3"))
-    parts = [p for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+(?:to\s+)?", body) if p.strip()]
+    raw = m.group("list") or m.group("list2") or m.group("list3")
+    # the list ends at a when/where phrase after its last "or"; a phrase inside an earlier item ("A after surgery or
+    # B") ends that item only (session 13)
+    last_or = raw.lower().rfind(" or ")
+    body = raw[:last_or] + _LIST_END.sub("", raw[last_or:]) if last_or > 0 else _LIST_END.sub("", raw)
+    parts = [_LIST_END.sub("", p) for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+(?:to\s+)?", body) if p.strip()]
+    parts = [p for p in parts if p.strip()]
     if len(parts) == 1:
         parts = re.split(r"\s+and\s+", body)
     names = [_clean(tidy(p) if tidy else p) for p in parts]

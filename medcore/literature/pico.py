@@ -267,6 +267,11 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
                                 code=known.code, detail=known.detail)
             target.append(item)
         return
+    pair = allocation_arms.stated_pair(question, lambda x: bool(treat_re.search(x) or _coded(term, x, -1).concept_id))
+    if pair:  # "whether A is superior to B", a title "A or B for Z?"
+        pico.interventions.append(_coded(term, pair[0], pair[2]))
+        pico.comparators.append(_coded(term, pair[1], pair[2]))
+        return
     given = arm_phrases.given_versus(([title] if title else []) + [s for s in sents if s.role in ("objective", "methods", "")],
                                      treat_re)
     if given and not trial and not (treat_re.search(given[0]) or _coded(term, given[0], given[2]).concept_id):
@@ -317,7 +322,7 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             said = said or side == "c"
     if not trial or said:
         return
-    for s in sents:  # placebo, usual care: in a sentence that allocates or compares
+    for s in ([title] if title else []) + sents:  # placebo, usual care: where it allocates or compares ("placebo-controlled")
         if s.role in ("objective", "methods") and re.search(r"randomi|allocat|assign|compar|versus|\bvs\b|control", s.text, re.I):
             m = comp_re.search(s.text)
             if m and not any(c.text.lower() == m.group(0).lower() for c in pico.comparators):

@@ -92,3 +92,35 @@ def test_a_dose_from_the_methods_stays_with_the_arm_that_names_that_drug(read):
     r = read(IRON)[0]
     assert [i.text for i in r.pico.interventions] == ["Oral iron"]
     assert [c.text for c in r.pico.comparators] == ["intravenous iron"]
+
+
+def test_leading_dose_and_asides_do_not_hide_an_arm():
+    assert strip_dose("24% oral sucrose") == "oral sucrose"
+    comp = cue_pattern(Settings(), "comparator")
+    i, c = allocated(comp, _sents("Patients were randomised to walk twice daily after surgery (walking group) or to "
+                                  "receive routine ward care (control group)."))
+    assert [n for n, _ in i] == ["walk"] and [n for n, _ in c] == ["routine ward care"]
+
+
+def test_a_question_that_states_both_arms():
+    from medcore.literature.allocation_arms import stated_pair
+
+    q = _sents("To determine whether a heat wrap is superior to oral naproxen for neck pain.", role="objective")
+    assert stated_pair(q, lambda x: True) == ("heat wrap", "oral naproxen", 0)
+    q = _sents("We asked if splinting was as effective as taping in runners.", role="objective")
+    assert stated_pair(q, lambda x: True)[:2] == ("splinting", "taping")
+    title = [Sentence(-1, "Zinc or vitamin C for colds in teachers?", 0, 0, None, "objective")]
+    assert stated_pair(title, lambda x: True)[:2] == ("Zinc", "vitamin C")
+    assert stated_pair(title, lambda x: x == "Zinc") is None  # both must name a treatment
+    assert stated_pair(_sents("Smoking or obesity in teachers?", role="objective"), lambda x: True) is None
+
+
+PLACEBO_TITLE = """Ginger for nausea in early pregnancy: a randomized, placebo-controlled trial
+METHODS: We enrolled 120 pregnant women with nausea.
+RESULTS: Nausea scores fell more with ginger.
+CONCLUSIONS: Ginger eased nausea."""
+
+
+def test_placebo_controlled_in_the_title_names_the_comparator(read):
+    r = read(PLACEBO_TITLE)[0]
+    assert [c.text for c in r.pico.comparators] == ["placebo"]
