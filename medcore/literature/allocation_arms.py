@@ -28,6 +28,10 @@ _DOSE_TAIL = re.compile(
 
 
 _DOSE_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:%|mg|g|µg|μg|mcg|ml|mL|IU)\s+(?:of\s+)?", re.I)
+# an arm named by its label only: what the group got is said elsewhere (control_arms, arm_phrases.group_receives)
+_LABEL = re.compile(r"^(?:experimental|intervention|treatment|study|active|index|test|case|control|comparison)"
+                    r"(?:\s+(?:group|arm))?$|^(?:group|arm)\s+\w+$", re.I)
+_ADD_ON = re.compile(r"\b(?:in\s+addition\s+to|plus|combined\s+with|together\s+with|added\s+to|with\s+or\s+without)\b", re.I)
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "(gum group)", "(n = 50)": not part of the list's words
 
 
@@ -58,10 +62,12 @@ def allocated(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[s
     for s in sentences:
         if s.role not in ("methods", "") or not _ALLOCATES.search(s.text):
             continue
-        names = listed(_ASIDE.sub("", s.text), tidy=strip_dose)
-        if len(names) < 2 or len({n.lower() for n in names}) < len(names):
-            continue
-        controls = [n for n in names if arm_phrases.is_control(comp, n)]
+        names = listed(_ASIDE.sub("", s.text), tidy=strip_dose, cut=False)
+        if len(names) < 2 or len({n.lower() for n in names}) < len(names) or any(_LABEL.match(n) for n in names):
+            continue  # dose arms of one drug, or arms named only by their label ("the experimental or control group")
+        if any(_ADD_ON.search(n) for n in names):
+            continue  # "A in addition to B or A alone": the card lists the drugs of such an arm (pico's drug reading)
+        controls = [n for n in names if arm_phrases.is_control(comp, n)] or [n for n in names if arm_phrases.withholds(n)]
         if not controls and len(names) == 2 and not _shares_a_word(*names):
             controls = names[-1:]
         if not controls or len(controls) == len(names):

@@ -50,6 +50,12 @@ def is_control(comp: re.Pattern, name: str) -> bool:
     return bool(m) and m.start() == 0
 
 
+def withholds(name: str) -> bool:
+    """"B alone", "insulin monotherapy", "exercise only": the arm that withholds the treatment the other adds is
+    the control when no control cue names one ("A plus B or B alone")."""
+    return bool(re.search(r"\b(?:alone|monotherapy|only)$", name.strip(), re.I))
+
+
 # "in the yoga group ..., the stretching group ..."; not a group of people by age, sex or risk
 _GROUP = re.compile(r"\b(?:the|a|an)\s+(?P<name>[a-z][\w\-+]*(?:\s+[a-z][\w\-+]*){0,2}?)\s+(?:group|arm)\b", re.I)
 _NOT_ARM = re.compile(r"\b(?:age|same|other|each|study|whole|entire|first|second|third|two|three|treatment|"

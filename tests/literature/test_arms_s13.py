@@ -45,6 +45,15 @@ def test_no_arms_from_lists_that_do_not_allocate_or_say_no_side():
     assert allocated(comp, _sents("Outcomes were pain or swelling.")) == ([], [])  # no allocation
     assert allocated(comp, _sents("Patients were randomized to placebo or sham.")) == ([], [])  # only controls
     assert allocated(comp, _sents("Adults were randomly assigned to zinc or placebo.", role="results")) == ([], [])
+    # arms named by their label only, and an arm that adds to the other: left to the other rules
+    assert allocated(comp, _sents("Clinics were randomized to the experimental or control group.")) == ([], [])
+    assert allocated(comp, _sents("Adults were randomized to zinc in addition to rest or rest alone.")) == ([], [])
+
+
+def test_an_arm_that_withholds_is_the_control_when_no_cue_names_one():
+    comp = cue_pattern(Settings(), "comparator")
+    i, c = allocated(comp, _sents("Adults were randomly assigned to insulin monotherapy or twice-daily premixed insulin."))
+    assert [n for n, _ in c] == ["insulin monotherapy"] and [n for n, _ in i] == ["twice-daily premixed insulin"]
 
 
 def test_we_compared_in_the_methods_only():

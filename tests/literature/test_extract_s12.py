@@ -34,7 +34,7 @@ def _pico(r):
      "fell.", ["nurse-led phone follow-up"], ["usual care"]),
     # "A plus standard care or standard care alone": the arm that adds to standard care is the intervention
     ("METHODS: We randomly assigned 150 smokers to text message support plus standard care or standard care alone. "
-     "RESULTS: Quit rates rose.", ["text message support plus standard care"], ["standard care alone"]),
+     "RESULTS: Quit rates rose.", ["text message support plus standard care"], ["standard care"]),
     # no treatment
     ("METHODS: Infants with colic were randomized to probiotic drops or no treatment. RESULTS: Crying time was "
      "shorter.", ["probiotic drops"], ["no treatment"]),
