@@ -9,7 +9,7 @@ import re
 
 _TO_AIM = re.compile(r"^\s*(?:\(?[ivx0-9]+\)\s*)?to [a-z]+", re.IGNORECASE)  # "To determine whether ...", "(i) To ..."
 # aim statements in the forms the fixed cue phrases miss (session 13): "the study objective was to", "the aim of
-# this retrospective study was to", "we set out to", "was undertaken to", "... to see whether" inside a sentence
+# our cohort review was to", "we set out to", "was undertaken to", "... to see whether" inside a sentence
 _AIM_FORMS = re.compile(
     r"\b(?:(?:aims?|purposes?|objectives?|goals?)\s+(?:of\s+(?:this|the|our|the\s+present|the\s+current)\s+(?:\w+\s+)?"
     r"(?:study|work|trial|investigation|analysis|research|paper|article|report|review|survey)\s+)?(?:was|were|is|are)\s+to"

@@ -52,7 +52,7 @@ def test_no_arms_from_lists_that_do_not_allocate_or_say_no_side():
 
 def test_an_arm_that_withholds_is_the_control_when_no_cue_names_one():
     comp = cue_pattern(Settings(), "comparator")
-    i, c = allocated(comp, _sents("Adults were randomly assigned to insulin monotherapy or twice-daily premixed insulin."))
+    i, c = allocated(comp, _sents("Adults were allocated to insulin monotherapy or twice-daily premixed insulin."))
     assert [n for n, _ in c] == ["insulin monotherapy"] and [n for n, _ in i] == ["twice-daily premixed insulin"]
 
 

@@ -21,7 +21,7 @@ def _pats():
 def test_aim_forms_beyond_the_fixed_phrases():
     _, aim, sa = _pats()
     for text in ("The study objective was to compare two dressings.",
-                 "The aim of this retrospective study was to describe late relapse.",
+                 "The aim of our cohort review was to describe late relapse.",
                  "We set out to measure sleep in night nurses.",
                  "This audit was undertaken to check hand hygiene.",
                  "We reviewed our charts to see whether early feeding helps."):
