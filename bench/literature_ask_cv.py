@@ -50,12 +50,11 @@ def roles_for(settings, abstracts, cache: Path | None) -> dict[str, list[str]]:
     if cache and cache.is_file():
         return json.loads(cache.read_text())
     from medcore.literature.role_model import classifier_dir, load_from
-    from medcore.literature.role_train import decode
-    from medcore.literature.roles import settle
+    from medcore.literature.roles import decode_roles
 
     clf = load_from(classifier_dir(settings))
-    out = {a.id: [r for r, _ in settle(settings, a.sentences,
-                                       decode(clf.probabilities(a.sentences), clf.cfg.roles, clf.decode_how))]
+    # the reader's roles (session 13: with the transitions; before, this decode was argmax without them)
+    out = {a.id: [r for r, _ in decode_roles(settings, a.sentences, clf.probabilities(a.sentences), clf)]
            for a in abstracts}
     if cache:
         cache.write_text(json.dumps(out))

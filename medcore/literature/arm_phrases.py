@@ -24,7 +24,8 @@ _LEAD_IN = re.compile(r"^.*?\b(?:to\s+)?compar(?:e|ed|ing)\s+(?:the\s+)?(?:(?:\w
 _TAIL = re.compile(r"\s+(?:after|before|following|during|in|among|at|within|prior\s+to)\s+.*$", re.I)
 # an adjective that shares the second arm's head noun: "laparoscopic versus open appendectomy"
 _ADJECTIVE = re.compile(r"^[a-z\-]+(?:ic|al|ive|ous|ary|ar|ed|ial)$|^(?:open|early|late|short|long|high|low|single|"
-                        r"double|once|twice|daily|weekly|immediate|delayed|fixed)$", re.I)
+                        r"double|once|twice|daily|weekly|immediate|delayed|fixed|standard|usual|routine|liberal|"
+                        r"strict|tight|lenient)$", re.I)
 
 
 def trim_arm(text: str) -> str:
@@ -47,6 +48,12 @@ def is_control(comp: re.Pattern, name: str) -> bool:
     name = re.sub(r"^(?:the|a|an|matching|matched)\s+", "", name.strip(), flags=re.I)
     m = comp.search(name) or comp.search(name + " group")
     return bool(m) and m.start() == 0
+
+
+def withholds(name: str) -> bool:
+    """"B alone", "insulin monotherapy", "exercise only": the arm that withholds the treatment the other adds is
+    the control when no control cue names one ("A plus B or B alone")."""
+    return bool(re.search(r"\b(?:alone|monotherapy|only)$", name.strip(), re.I))
 
 
 # "in the yoga group ..., the stretching group ..."; not a group of people by age, sex or risk

@@ -68,13 +68,15 @@ def _num(s: str) -> int:
     return int(s.replace(",", ""))
 
 
-def _clean(name: str) -> str:
+def _clean(name: str, cut: bool = True) -> str:
+    """`cut=False`: the name is already an item of an allocation list, so a "to" or "and" inside it is part of
+    the treatment ("insulin in addition to metformin"), not a lead-in to cut."""
     name = re.split(r"\s{2,}|\t|\n", name.strip())[-1]  # a table's columns: "Characteristic   Drug A (n = 120)"
-    name = _CUT.sub("", name.strip())
+    name = _CUT.sub("", name.strip()) if cut else name.strip()
     for _ in range(3):
         name = _LEAD.sub("", name.strip())
     name = _TRAIL.sub("", name.strip(" ,:-'"))
-    return " ".join(name.split()[-6:])
+    return " ".join(name.split()[-6:] if cut else name.split()[:8])
 
 
 def _drop_totals(found: list[tuple[str, int, str]], text: str) -> list[tuple[str, int, str]]:
@@ -114,21 +116,27 @@ def _counted(text: str) -> list[tuple[str, int, str]]:
     return found if len({f[0].lower() for f in found}) >= 2 else []
 
 
-def _listed(text: str) -> list[str]:
-    """Arm names of an allocation list: "randomised to A, B, or C for 12 weeks" -> [A, B, C]."""
+def listed(text: str, tidy=None, cut: bool = True) -> list[str]:
+    """Arm names of an allocation list: "randomised to A, B, or C for 12 weeks" -> [A, B, C]. `tidy`: applied to
+    each item before it is cleaned (allocation_arms strips doses: the arm reader keeps them, dose arms differ)."""
     m = _LIST.search(text)
     if not m:
         return []
-    body = _LIST_END.sub("", m.group("list") or m.group("list2") or m.group("list3"))
-    parts = [p for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+(?:to\s+)?", body) if p.strip()]
+    raw = m.group("list") or m.group("list2") or m.group("list3")
+    # the list ends at a when/where phrase after its last "or"; a phrase inside an earlier item ("A after surgery or
+    # B") ends that item only (session 13)
+    last_or = raw.lower().rfind(" or ")
+    body = raw[:last_or] + _LIST_END.sub("", raw[last_or:]) if last_or > 0 else _LIST_END.sub("", raw)
+    parts = [_LIST_END.sub("", p) for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+(?:to\s+)?", body) if p.strip()]
+    parts = [p for p in parts if p.strip()]
     if len(parts) == 1:
         parts = re.split(r"\s+and\s+", body)
-    names = [_clean(p) for p in parts]
+    names = [_clean(tidy(p) if tidy else p, cut) for p in parts]
     # an item without a word ("placebo or 200, 500 or 1500 mg of X": the doses share a unit written once) or a
     # clause rather than a name: not a list of arms read this way
     # ... nor are ranges and thresholds ("age <30 years", "24-37 weeks"), a label before a colon, a cut number,
     # "A or not" (a choice made case by case, not a list of arms)
-    if len(names) < 2 or any(not re.search(r"[A-Za-z]{2}", n) or len(n.split()) > 6 or re.search(r"\d+\s*%|\bCI\b", n)
+    if len(names) < 2 or any(not re.search(r"[A-Za-z]{2}", n) or len(n.split()) > (6 if cut else 8) or re.search(r"\d+\s*%|\bCI\b", n)
                              or _NOT_A_NAME.search(n) or re.search(r"[<>≤≥:]|^\d|\d-\d|^not\b", n) for n in names):
         return []
     return names
@@ -149,7 +157,7 @@ def read_arms(settings, sentences: list[Sentence], pico: Pico, trial: bool = Tru
     if not arms:
         for s in order:
             text, _ = digits_for_words(s.text)
-            names = _listed(text)
+            names = listed(text)
             if names:
                 per = _PER_GROUP.search(text)
                 arms = [Arm(name=name, n=_num(per.group("n")) if per else None, sentence_idx=s.idx,
@@ -167,6 +175,6 @@ def read_arms(settings, sentences: list[Sentence], pico: Pico, trial: bool = Tru
     if not any(a.kind == "comparator" for a in out):
         # "A plus B or B alone", "insulin monotherapy": the arm that withholds the added treatment is the control
         for a in out:
-            if re.search(r"\b(?:alone|monotherapy|only)$", a.name, re.I):
+            if arm_phrases.withholds(a.name):
                 a.kind = "comparator"
     return out if len(out) >= 2 else []

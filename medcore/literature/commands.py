@@ -1,4 +1,5 @@
-"""CLI: `literature read FILE|- [--json]`, `literature eval-extract [--split dev|blind] [--json]`."""
+"""CLI: `literature read FILE|- [--json] [--rules]`, `literature eval-extract [--split SPLIT] [--no-headings]
+[--classifier] [--json]` (SPLIT: dev, or one of the registered blind sets; `--help` lists them)."""
 
 from __future__ import annotations
 

@@ -40,7 +40,7 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
     from medcore.literature.headings import heading_map
     from medcore.literature.role_model import classifier_dir, load_from
     from medcore.literature.role_train import decode
-    from medcore.literature.roles import cue_pattern, rule_role, settle
+    from medcore.literature.roles import cue_pattern, decode_roles, rule_role
 
     hmap = heading_map(settings)
     abstracts = _select(settings, hmap, split, seed, data_path)
@@ -63,12 +63,10 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
     probs = {id(a): clf.probabilities(a.sentences) for a in abstracts}
     secs = time.perf_counter() - t0
     report["classifier"] = {"folder": str(folder), "decode": clf.decode_how, "steps": clf.steps,
-                            "then": "aim statements called background or methods become objective "
-                                    "(roles.settle_aims), then background vs objective inside the introduction "
+                            "then": "aim statements weigh toward objective inside the decode (intro_roles.aim_bias, "
+                                    "session 13), then background vs objective inside the introduction "
                                     "(roles.settle_intro, session 9)"}
-    roles_of = {id(a): settle(settings, a.sentences, decode(probs[id(a)], clf.cfg.roles, clf.decode_how,
-                                                            clf.transitions))
-                for a in abstracts}  # what the reader assigns
+    roles_of = {id(a): decode_roles(settings, a.sentences, probs[id(a)], clf) for a in abstracts}  # the reader's
     report["roles"] = role_figures(abstracts, lambda a: roles_of[id(a)])
     if gold:
         report.update(_gold_figures(abstracts, split, lambda a: roles_of[id(a)]))

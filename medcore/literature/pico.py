@@ -9,7 +9,7 @@ from pathlib import Path
 
 from medcore.knowledge import body_site
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
-from medcore.literature import arm_phrases, control_arms, population_phrases
+from medcore.literature import allocation_arms, arm_phrases, control_arms, population_phrases
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.population_size import PEOPLE, pick_n
 from medcore.literature.roles import cue_pattern
@@ -246,7 +246,7 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
     question = ([title] if title else []) + [s for s in sents if s.role == "objective"]
     allocation = [s for s in sents if trial and re.search(r"randomi|allocat|assign", s.text, re.I)]
     drugs = {item.concept_id: item for item, _ in _drug_items(term, sents, title)} if trial else {}
-    for s in question + allocation:
+    for s in question + allocation + allocation_arms.compared_in_methods(sents):
         m = _COMPARE.search(s.text)
         if not m:
             continue
@@ -262,10 +262,15 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         for text, target in ((arm_phrases.share_head(a, b), pico.interventions), (b, pico.comparators)):
             item = _coded(term, text, s.idx)
             known = drugs.get(item.concept_id)
-            if known is not None and known.detail:  # the dose, from where the methods give it
+            if known is not None and known.detail and known.text.lower() in text.lower():  # its dose, from the methods
                 item = PicoItem(text=known.text, sentence_idx=known.sentence_idx, concept_id=known.concept_id,
                                 code=known.code, detail=known.detail)
             target.append(item)
+        return
+    pair = allocation_arms.stated_pair(question, lambda x: bool(treat_re.search(x) or _coded(term, x, -1).concept_id))
+    if pair:  # "whether A is superior to B", a title "A or B for Z?"
+        pico.interventions.append(_coded(term, pair[0], pair[2]))
+        pico.comparators.append(_coded(term, pair[1], pair[2]))
         return
     given = arm_phrases.given_versus(([title] if title else []) + [s for s in sents if s.role in ("objective", "methods", "")],
                                      treat_re)
@@ -274,6 +279,11 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
     if given:
         pico.interventions.append(_coded(term, given[0], given[2]))
         pico.comparators.append(_coded(term, given[1], given[2]))
+        return
+    listed = allocation_arms.allocated(comp_re, sents) if trial else ([], [])
+    for (text, idx), target in [(x, pico.interventions) for x in listed[0]] + [(x, pico.comparators) for x in listed[1]]:
+        target.append(_coded(term, text, idx))
+    if listed[0]:
         return
     for s in (sents if trial else []):
         arms = [_clean_arm(m.group("arm")) for m in _ENUM_ARMS.finditer(s.text)] if re.search(r"randomi|allocat|assign", s.text, re.I) else []
@@ -312,7 +322,7 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             said = said or side == "c"
     if not trial or said:
         return
-    for s in sents:  # placebo, usual care: in a sentence that allocates or compares
+    for s in ([title] if title else []) + sents:  # placebo, usual care: where it allocates or compares ("placebo-controlled")
         if s.role in ("objective", "methods") and re.search(r"randomi|allocat|assign|compar|versus|\bvs\b|control", s.text, re.I):
             m = comp_re.search(s.text)
             if m and not any(c.text.lower() == m.group(0).lower() for c in pico.comparators):

@@ -65,23 +65,27 @@ def predict_cached(model, head, cfg: NetConfig, states: list[list]) -> list[list
 
 
 def decode(probs: list[list[float]], roles: list[str], how: str = "argmax",
-           transitions=None) -> list[tuple[str, float]]:
+           transitions=None, bias: list[list[float]] | None = None) -> list[tuple[str, float]]:
     """(role, probability of that role) per sentence; 'monotone' keeps the role order of a structured abstract;
     'viterbi' weighs the classifier against the transition model (role_sequence.Transitions) counted in training,
-    and is argmax when there is none."""
+    and is argmax when there is none. `bias`: log-odds added to each sentence's log-probabilities before decoding
+    (intro_roles.aim_bias); the probabilities reported stay the classifier's."""
     import math
 
     from medcore.literature.role_net import monotone_decode
     from medcore.literature.role_sequence import viterbi
 
+    logp = [[math.log(max(p, 1e-9)) for p in row] for row in probs]
+    if bias is not None:
+        logp = [[x + b for x, b in zip(row, brow)] for row, brow in zip(logp, bias)]
     if how == "monotone":
-        path = monotone_decode([[math.log(max(p, 1e-9)) for p in row] for row in probs])
+        path = monotone_decode(logp)
     elif how == "viterbi" and transitions is not None:
         if list(transitions.roles) != list(roles):
             raise ValueError("the transition model's roles differ from the classifier's")
-        path = viterbi([[math.log(max(p, 1e-9)) for p in row] for row in probs], transitions)
+        path = viterbi(logp, transitions)
     else:
-        path = [max(range(len(row)), key=row.__getitem__) for row in probs]
+        path = [max(range(len(row)), key=row.__getitem__) for row in logp]
     return [(roles[j], round(float(row[j]), 4)) for j, row in zip(path, probs)]
 
 

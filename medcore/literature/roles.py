@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from medcore.literature import kb
-from medcore.literature.intro_roles import settle_intro, split_intro, states_aim
+from medcore.literature.intro_roles import aim_bias, settle_intro, split_intro, states_aim
 from medcore.literature.model import ROLES, Paper
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def assign_roles(paper: Paper, hmap, settings, classifier=None) -> Paper:
         classifier = load_classifier(settings)
     if classifier:
         texts = [s.text for s in paper.sentences]
-        preds = settle(settings, texts, classifier.predict(texts))
+        preds = classify(settings, classifier, texts)
         if len(preds) == len(paper.sentences):
             for s, (role, score) in zip(paper.sentences, preds):
                 if not s.role and role in ROLES:
@@ -83,15 +83,36 @@ def settle_aims(texts: list[str], preds: list[tuple[str, float]], aim: re.Patter
 
 
 def settle(settings, texts: list[str], preds: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """What the reader does after the classifier (and what `eval literature` scores): aim statements become
-    objective (settle_aims, session 7), then background vs objective is split inside the introduction
-    (settle_intro, session 9)."""
+    """For a classifier that gives roles only (no probabilities to decode): aim statements become objective
+    (settle_aims, session 7), then background vs objective is split inside the introduction (settle_intro,
+    session 9). The trained classifier goes through decode_roles instead."""
     aim = cue_pattern(settings, "aim_statement")
     return settle_intro(texts, settle_aims(texts, preds, aim), aim, cue_pattern(settings, "study_aim"))
 
 
-__all__ = ["assign_roles", "cue_pattern", "rule_role", "settle", "settle_aims", "settle_intro", "split_intro",
-           "states_aim"]
+def decode_roles(settings, texts: list[str], probs: list[list[float]], clf) -> list[tuple[str, float]]:
+    """What the reader does with the trained classifier's probabilities (and what `eval literature` scores,
+    session 13): an aim statement in the first half weighs toward objective inside the sequence decode
+    (intro_roles.aim_bias, an emission adjustment instead of the session-7 override settle_aims), then background
+    vs objective is split inside the introduction (settle_intro)."""
+    from medcore.literature.role_train import decode
+
+    aim, study_aim = cue_pattern(settings, "aim_statement"), cue_pattern(settings, "study_aim")
+    bias = aim_bias(texts, aim, study_aim, list(clf.cfg.roles))
+    preds = decode(probs, clf.cfg.roles, clf.decode_how, clf.transitions, bias=bias)
+    return settle_intro(texts, preds, aim, study_aim)
+
+
+def classify(settings, classifier, texts: list[str]) -> list[tuple[str, float]]:
+    """Roles of one abstract's sentences from a classifier: decode_roles when it gives probabilities (the trained
+    one), else its own predictions settled by the cue rules (settle)."""
+    if hasattr(classifier, "probabilities") and hasattr(classifier, "cfg"):
+        return decode_roles(settings, texts, classifier.probabilities(texts), classifier)
+    return settle(settings, texts, classifier.predict(texts))
+
+
+__all__ = ["assign_roles", "classify", "cue_pattern", "decode_roles", "rule_role", "settle", "settle_aims",
+           "settle_intro", "split_intro", "states_aim"]
 
 
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*%|\b[pP]\s*[<=>≤]|\bCI\b|\d+/\d+")

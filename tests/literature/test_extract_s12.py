@@ -28,7 +28,7 @@ def _pico(r):
      ["magnesium"], ["placebo"]),
     # sham
     ("METHODS: Patients with neck pain were allocated to acupuncture or sham acupuncture. RESULTS: No difference "
-     "was seen.", ["acupuncture"], ["sham"]),
+     "was seen.", ["acupuncture"], ["sham acupuncture"]),  # session 13: named as allocated
     # usual care: the other arm is the intervention
     ("METHODS: Clinics were randomly assigned to a nurse-led phone follow-up or usual care. RESULTS: Readmissions "
      "fell.", ["nurse-led phone follow-up"], ["usual care"]),
@@ -37,7 +37,7 @@ def _pico(r):
      "RESULTS: Quit rates rose.", ["text message support plus standard care"], ["standard care"]),
     # no treatment
     ("METHODS: Infants with colic were randomized to probiotic drops or no treatment. RESULTS: Crying time was "
-     "shorter.", ["probiotic"], ["no treatment"]),
+     "shorter.", ["probiotic drops"], ["no treatment"]),
     # "the A group ... the B group" in a randomised study
     ("METHODS: Sixty office workers were randomised. In the standing desk group, desks were raised for half the "
      "day; in the seated desk group, nothing changed. RESULTS: Back pain fell.", ["standing desk"], ["seated desk"]),

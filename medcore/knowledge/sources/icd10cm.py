@@ -103,7 +103,15 @@ def match_terms(concept: Concept) -> list[str]:
         if not t or low.startswith(("other ", "unspecified ")) or "elsewhere" in low or "not classified" in low:
             continue
         out.append(t)
+        m = _TYPE_NUMERAL.search(t)
+        if m:  # 'Complex regional pain syndrome I' is written 'complex regional pain syndrome type I' as often
+            out.append(f"{t[:m.start()]} type {m.group(1)}")
     return out
+
+
+# a title that ends in a bare type numeral, with no 'type', 'grade', 'stage' or 'class' word before it
+_TYPE_NUMERAL = re.compile(r"(?<!\btype)(?<!\bgrade)(?<!\bstage)(?<!\bclass)(?<!\blevel)(?<!\bcategory)"
+                           r"(?<!,)\s+(I|II|III|IV)$", re.IGNORECASE)
 
 
 def icd10cm_concepts(kb_dir: Path) -> list[Concept]:

@@ -1,0 +1,101 @@
+"""Interventions and comparators from the sentence that allocates them (session 13, issue 15: arms were weak on
+unseen abstracts). A trial's methods usually say what each group got where they randomise: "randomised to A or
+B", "randomly assigned to receive A or a matching placebo", "received either A or B", "allocated to A, B or C".
+CONSORT 2010 item 5 asks for exactly that sentence. The list is read by the arm reader's `arms.listed` (one home
+for allocation lists); here each name loses its dose and schedule ("ferrous sulfate 200 mg three times daily" ->
+"ferrous sulfate"; the dose is the drug's detail, not its name) and is put on its side: a control cue opening the
+name (placebo, sham, usual care: `arm_phrases.is_control`) makes a comparator; with no control named, "A or B"
+makes B the comparator, as the question "A versus B" would, unless one arm adds to the other ("A or B with A").
+
+Also "we compared A with B" in a methods sentence: the authors' own statement of the comparison, read by the
+same pattern as the question's (`pico._COMPARE`), so it is offered here only as the sentences to read."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.literature import arm_phrases
+from medcore.literature.model import Sentence
+
+_ALLOCATES = re.compile(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated|assigned|"
+                        r"received\s+either)\b", re.I)
+# "we compared A with B", "this trial compared ...": the authors state the comparison in their methods
+_WE_COMPARED = re.compile(r"\b(?:we|this\s+(?:study|trial|randomi[sz]ed\s+trial))\s+compared\b", re.I)
+# a dose, a route given after the name, or a schedule: not part of an arm's name
+_DOSE_TAIL = re.compile(
+    r"\s*(?:\(\s*)?\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:mg|g|µg|μg|mcg|ug|ng|iu|IU|units?|U|ml|mL|mmol|mEq|%)(?!\w).*$"
+    r"|\s+(?:once|twice|three\s+times|four\s+times|daily|weekly|monthly|every\s+\d+\s+\w+|for\s+\d+\s+\w+)\b.*$", re.I)
+
+
+_DOSE_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:%|mg|g|µg|μg|mcg|ml|mL|IU)\s+(?:of\s+)?", re.I)
+# an arm named by its label only: what the group got is said elsewhere (control_arms, arm_phrases.group_receives)
+_LABEL = re.compile(r"^(?:experimental|intervention|treatment|study|active|index|test|case|control|comparison)"
+                    r"(?:\s+(?:group|arm))?$|^(?:group|arm)\s+\w+$", re.I)
+_ADD_ON = re.compile(r"\b(?:in\s+addition\s+to|plus|combined\s+with|together\s+with|added\s+to|with\s+or\s+without)\b", re.I)
+_ASIDE = re.compile(r"\s*\([^()]*\)")  # "(gum group)", "(n = 50)": not part of the list's words
+
+
+def strip_dose(name: str) -> str:
+    """'ferrous sulfate 200 mg three times daily' -> 'ferrous sulfate', '24% oral sucrose' -> 'oral sucrose'; a
+    name that is only a dose stays."""
+    out = _DOSE_TAIL.sub("", _DOSE_HEAD.sub("", name)).strip(" ,;:-(")
+    return out if re.search(r"[A-Za-z]{2}", out) else name
+
+
+def _shares_a_word(a: str, b: str) -> bool:
+    """"colchicine or a diet plan given with colchicine": one arm adds to the other, so the order of the list does
+    not say which is the control (the PICO reader's other rules decide)."""
+    words = lambda x: {w for w in re.findall(r"[a-z]{4,}", x.lower())}  # noqa: E731
+    return bool(words(a) & words(b))
+
+
+def compared_in_methods(sentences: list[Sentence]) -> list[Sentence]:
+    """Methods sentences in which the authors say what they compared ("We compared A with B in 80 adults")."""
+    return [s for s in sentences if s.role in ("methods", "") and _WE_COMPARED.search(s.text)]
+
+
+def allocated(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """(interventions, comparators), each (name, sentence index), from the first methods sentence that allocates
+    to a list of two or more arms; ([], []) when none does."""
+    from medcore.literature.arms import listed  # arms imports pico, which calls this: import at use
+
+    for s in sentences:
+        if s.role not in ("methods", "") or not _ALLOCATES.search(s.text):
+            continue
+        names = listed(_ASIDE.sub("", s.text), tidy=strip_dose, cut=False)
+        if len(names) < 2 or len({n.lower() for n in names}) < len(names) or any(_LABEL.match(n) for n in names):
+            continue  # dose arms of one drug, or arms named only by their label ("the experimental or control group")
+        if any(_ADD_ON.search(n) for n in names):
+            continue  # "A in addition to B or A alone": the card lists the drugs of such an arm (pico's drug reading)
+        controls = [n for n in names if arm_phrases.is_control(comp, n)] or [n for n in names if arm_phrases.withholds(n)]
+        if not controls and len(names) == 2 and not _shares_a_word(*names):
+            controls = names[-1:]
+        if not controls or len(controls) == len(names):
+            continue  # three active arms, or only controls: which is compared with which is not said here
+        return ([(n, s.idx) for n in names if n not in controls], [(n, s.idx) for n in controls])
+    return [], []
+
+
+# "whether A is superior to B", "A was as effective as B", "A is non-inferior to B": the question states both arms
+_STATED = re.compile(
+    r"\b(?:whether|that|if)\s+(?:the\s+|a\s+|an\s+)?(?P<a>[^,;:.()]{3,60}?)\s+(?:is|was|are|were|would\s+be|could\s+be)\s+"
+    r"(?:(?:superior|inferior|non-?inferior|equivalent|comparable|similar)\s+to|as\s+(?:effective|safe|good|accurate)\s+as|"
+    r"(?:more|less)\s+(?:effective|efficacious|accurate)\s+than|better\s+than)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<b>[^,;:.()]{3,60}?)(?=\s*(?:[,;:.()?]|$|\b(?:in|for|among|at|after|during|on|with|to|when)\b))", re.I)
+# a title question that names two treatments: "Honey or dextromethorphan for cough in children?"
+_TITLE_OR = re.compile(r"^(?:(?:is|are|should\s+we\s+use)\s+)?(?P<a>[A-Za-z][\w\- ]{2,40}?)\s+or\s+(?P<b>[A-Za-z][\w\- ]{2,40}?)"
+                       r"\s+(?:for|in|after|before|during|to\s+treat|to\s+prevent)\b[^?]*\?\s*$", re.I)
+
+
+def stated_pair(question: list[Sentence], is_treatment) -> tuple[str, str, int] | None:
+    """(intervention, comparator, sentence index) from a question that states both arms: "whether A is superior
+    to B" (objective or title), or a title "A or B for Z?" when both name a treatment (`is_treatment(name)`)."""
+    for s in question:
+        m = _STATED.search(s.text)
+        if m:
+            return m.group("a").strip(), m.group("b").strip(), s.idx
+        m = _TITLE_OR.match(s.text.strip()) if s.idx == -1 else None
+        if m and is_treatment(m.group("a")) and is_treatment(m.group("b")):
+            return m.group("a").strip(), m.group("b").strip(), s.idx
+    return None
+
