@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from medcore.auth import AccessDenied
 from medcore.config import Settings, SettingsError
+from medcore.outputs import OutputPathError
 from medcore.store import StoreError
 
 TOOL_COMMAND_MODULES = (
@@ -112,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         except (StoreError, AccessDenied) as exc:  # not a fault of the code: not saved, or not allowed, said plainly
             print(f"error: {exc}", file=sys.stderr)
             return 1
+        except OutputPathError as exc:  # an --out the person gave that cannot be written: said plainly
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         except Exception as exc:  # noqa: BLE001 - one line for the person, the traceback to a log file
             where = _log_traceback(settings)
             print(f"error: {type(exc).__name__}: {exc}" + (f" (details in {where})" if where else ""),

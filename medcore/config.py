@@ -110,6 +110,9 @@ class Settings:
     # and about this much memory; the least recently used goes first
     model_cache_max_items: int = 8
     model_cache_max_mb: float = 4096.0
+    # Tests only (tests/conftest.py turns it on): the pages' error boundary re-raises an unexpected error after
+    # showing its message, so a page test sees it as an exception; the app itself never sets it
+    raise_ui_errors: bool = False
 
     def __post_init__(self) -> None:
         if self.llm_backend not in LLM_BACKENDS:

@@ -49,7 +49,9 @@ def _train_demo(args, settings) -> int:
         return 2
     cfg = DemoConfig(steps=args.steps, seed=args.seed, ckpt_every=max(1, args.ckpt_every),
                      step_delay_s=max(0.0, args.step_delay))
-    out = args.out or settings.path("runs", "demo")
+    from medcore.outputs import check_output_folder
+
+    out = check_output_folder(args.out) or settings.path("runs", "demo")
     return jobs.run_cli(args, settings, lambda rep: train_demo(cfg, out, rep, resume=args.resume))
 
 

@@ -7,7 +7,7 @@ import json
 import plotly.graph_objects as go
 import streamlit as st
 
-from medcore.triage import chat, export, result_view
+from medcore.triage import chat, chat_state, export, result_view
 from medcore.triage.service import TriageEngine
 from ui.demo import take_demo
 from ui.errors import error_boundary
@@ -58,10 +58,16 @@ if "tri_state" not in ss:
     else:
         with error_boundary("restoring your last chat"):
             rec = load_work("chat")
-            if rec and isinstance(rec.data, dict) and rec.data.get("turns"):
-                ss.tri_state = rec.data
+            if rec and rec.data:
+                try:
+                    ss.tri_state = chat.restore(engine, rec.data)
+                except chat_state.ChatStateError as exc:  # damaged: start afresh, the saved item is left as it is
+                    new_work("chat")
+                    ss.tri_restore_failed = chat_state.restore_failed_message(exc)
 
 state = ss.tri_state
+if ss.get("tri_restore_failed"):
+    st.warning(ss.tri_restore_failed, icon=":material/history:")
 
 
 # ---- callbacks (run before the page is drawn) --------------------------------------------------
@@ -77,6 +83,7 @@ def on_restart() -> None:
     new_work("chat")
     ss.tri_state = chat.new_state(ss.tri_state.get("mode", "patient"))
     ss.pop("tri_why", None)
+    ss.pop("tri_restore_failed", None)
     persist("restart")
 
 

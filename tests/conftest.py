@@ -57,3 +57,17 @@ def _local_mode():
     yield
     config.set_option("server.address", before)
 
+
+
+@pytest.fixture(autouse=True)
+def _ui_errors_raise(monkeypatch):
+    """The pages' error boundary re-raises an unexpected error in tests (after showing the same message), so a
+    page test that checks `not at.exception` sees a broken page. A test that triggers one on purpose, to check
+    what the person sees, takes the `ui_errors_shown` fixture instead."""
+    monkeypatch.setenv("MEDCORE_RAISE_UI_ERRORS", "1")
+
+
+@pytest.fixture
+def ui_errors_shown(monkeypatch):
+    """The boundary as in the app: the friendly message only, no exception."""
+    monkeypatch.delenv("MEDCORE_RAISE_UI_ERRORS", raising=False)

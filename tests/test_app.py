@@ -33,6 +33,8 @@ def test_app_shell_renders_home_with_disclaimer_and_device(settings):
 def test_every_page_renders_without_exception(settings, page):
     at = AppTest.from_file(str(REPO / "pages" / page), default_timeout=TIMEOUT).run()
     assert not at.exception, at.exception
+    # what the person sees: no error message of any kind (a caught error also re-raises in tests, conftest.py)
+    assert not at.error, [e.value for e in at.error]
     assert "Research and education use only" in _texts(at)
 
 

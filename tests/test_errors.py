@@ -23,7 +23,7 @@ def _stopping_script():
     st.write("never shown")
 
 
-def test_error_boundary_shows_a_friendly_message_with_an_id_and_no_traceback(settings, caplog):
+def test_error_boundary_shows_a_friendly_message_with_an_id_and_no_traceback(settings, ui_errors_shown, caplog):
     at = AppTest.from_function(_script, default_timeout=60)
     at.run()
     at.text_input[0].input("typed text").run()
@@ -41,3 +41,27 @@ def test_error_boundary_lets_st_stop_through(settings):
     assert not at.exception and not at.error
     texts = [m.value for m in at.markdown]
     assert "before stop" in texts and "never shown" not in texts
+
+
+def test_in_tests_the_boundary_shows_the_same_message_and_re_raises(settings):
+    """tests/conftest.py turns MEDCORE_RAISE_UI_ERRORS on: a page test that checks `not at.exception` now sees
+    an error the boundary caught; the person sees the same message as in the app."""
+    at = AppTest.from_function(_script, default_timeout=60).run()
+    assert at.exception  # its text is redacted by Streamlit's showErrorDetails setting; the log has it
+    assert len(at.error) == 1 and "Something went wrong while summarizing the note" in at.error[0].value
+
+
+def test_a_page_whose_engine_raises_fails_its_page_test(settings, monkeypatch):
+    """The audit's case: the Knowledge page with service.show broken passed test_every_page_renders_..."""
+    from pathlib import Path
+
+    from medcore.knowledge import service
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("graph unavailable")
+
+    monkeypatch.setattr(service, "show", broken)
+    page = Path(__file__).resolve().parent.parent / "pages" / "knowledge.py"
+    at = AppTest.from_file(str(page), default_timeout=180).run()
+    assert at.exception
+    assert any("Something went wrong" in e.value for e in at.error)

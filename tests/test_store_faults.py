@@ -224,3 +224,90 @@ def test_tools_that_only_read_still_answer_on_a_read_only_database(read_only_cli
     rc = main([part.format(tmp=tmp_path) for part in command])
     out, err = capsys.readouterr()
     assert rc == 0 and shown in out and "Traceback" not in out + err and "Not saved" not in err, out + err
+
+
+# ---- a full disk: said as "not saved", never "nothing was lost" (issue 14) ----
+def _fill(store: Store) -> None:
+    """Save until the database refuses, big items then small ones, so that even a short save fails next."""
+    import os
+
+    for size in (20000, 2000, 200):
+        with pytest.raises(NotSaved):
+            for i in range(10_000):
+                store.save_work("chat", {"turns": [os.urandom(size // 2).hex()]}, title=f"filler {size} {i}")
+
+
+def _page_says_not_saved(monkeypatch, url: str) -> None:
+    monkeypatch.setenv("MEDCORE_DATABASE_URL", url)
+    at = AppTest.from_function(_saving_page, default_timeout=60).run()
+    at.text_area[0].input("cough since Tuesday " * 200).run()
+    assert not at.exception and not at.success
+    msg = at.error[0].value
+    assert "Not saved: the disk is full" in msg and "still on this page" in msg
+    assert "Nothing you entered was lost" not in msg and "was lost" not in msg
+    assert at.text_area[0].value.startswith("cough since Tuesday")
+
+
+def test_sqlite_full_on_the_write_path_is_not_saved(tmp_path, monkeypatch, settings):
+    """SQLITE_FULL for real, on any machine: SQLite's own page cap (max_page_count) makes every write that needs a
+    new page fail with 'database or disk is full', through the store's usual write path."""
+    import sqlite3
+
+    from medcore import store as store_mod
+
+    plain, cap = store_mod._sqlite_pragmas, {}
+
+    def capped(dbapi_conn, record):  # one cap for every connection, the page's included: 120 pages past the start
+        plain(dbapi_conn, record)
+        cur = dbapi_conn.cursor()
+        cap.setdefault("pages", cur.execute("PRAGMA page_count").fetchone()[0] + 120)
+        cur.execute(f"PRAGMA max_page_count = {cap['pages']}")
+        cur.close()
+
+    monkeypatch.setattr(store_mod, "_sqlite_pragmas", capped)
+    url = f"sqlite:///{tmp_path / 'capped.db'}"
+    s = Store(url)
+    _fill(s)
+    with pytest.raises(NotSaved, match="^Not saved: the disk is full$") as refused:
+        s.save_work("chat", {"turns": ["x" * 5000]})
+    cause = refused.value.__cause__.orig
+    assert isinstance(cause, sqlite3.OperationalError) and "database or disk is full" in str(cause)
+    assert s.list_work(kind="chat", limit=1)  # what was saved before is still there to read
+    s.engine.dispose()
+    _page_says_not_saved(monkeypatch, url)
+
+
+def _mount_small_tmpfs(where) -> bool:
+    import os
+    import shutil
+    import subprocess
+
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    where.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(where)], capture_output=True)
+    return done.returncode == 0
+
+
+def test_a_full_disk_for_real_on_a_small_tmpfs(tmp_path, monkeypatch, settings):
+    """The database on a 1 MB tmpfs, filled until the file system refuses (ENOSPC): the store and a page say it was
+    not saved. Needs root and a working `mount` (a container without CAP_SYS_ADMIN cannot mount)."""
+    import subprocess
+
+    disk = tmp_path / "disk"
+    if not _mount_small_tmpfs(disk):
+        pytest.skip("a full-disk test needs root and a working `mount -t tmpfs`; the SQLITE_FULL test above covers "
+                    "the same path portably")
+    try:
+        url = f"sqlite:///{disk / 'm.db'}"
+        s = Store(url)
+        _fill(s)
+        with pytest.raises(NotSaved, match="^Not saved: the disk is full$"):
+            s.save_work("chat", {"turns": ["z" * 50_000]})
+        s.engine.dispose()
+        _page_says_not_saved(monkeypatch, url)
+    finally:
+        from ui.loaders import _store
+
+        _store.clear()  # the page's cached store holds the database open; the unmount needs it closed
+        subprocess.run(["umount", "-l", str(disk)], check=False)

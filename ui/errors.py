@@ -48,3 +48,15 @@ def error_boundary(doing: str = "doing that") -> Iterator[None]:
             f"If it happens again, quote error id `{error_id}`.",
             icon=":material/error:",
         )
+        if _tests_see_errors():  # the person sees the same message; a page test also gets the exception
+            raise
+
+
+def _tests_see_errors() -> bool:
+    from medcore.config import SettingsError
+    from ui.loaders import get_settings
+
+    try:
+        return get_settings().raise_ui_errors
+    except SettingsError:  # a bad setting is reported by the page that loads them, not here
+        return False

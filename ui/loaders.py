@@ -50,8 +50,11 @@ def _store(url: str) -> Store:
     jobs.reconcile_for_reading(store)
     settings = get_settings()
     if settings.llm_backend == "openai" and settings.llm_trusted:
-        # Sending PHI as it is to an endpoint is a decision someone made; the audit log keeps it.
-        store.audit("llm_endpoint_trusted", tool="llm", backend="openai", model=settings.llm_model[:64])
+        # Sending PHI as it is to an endpoint is a decision someone made; the audit log keeps it (medcore.llm.trust;
+        # a backend the app builds writes its own row before any text goes out, or de-identifies).
+        from medcore.llm.trust import audit_trust
+
+        audit_trust(store, settings, via="app")
     return store
 
 

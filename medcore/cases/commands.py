@@ -75,8 +75,8 @@ def _ask(args, settings) -> int:
     tr = _trainer(settings)
     try:
         case = regenerate(tr.ckb, view)
-    except (CaseRequestError, KeyError, TypeError) as exc:
-        print(f"error: not a case file ({exc})", file=sys.stderr)
+    except CaseRequestError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     reply = ask(tr.matcher, case, args.question)
     print(json.dumps(reply.to_dict(), indent=2, ensure_ascii=False))
@@ -85,11 +85,12 @@ def _ask(args, settings) -> int:
 
 def _eval(args, settings) -> int:
     from medcore.cases.evaluate import evaluate
+    from medcore.outputs import check_output_file, write_output
 
+    check_output_file(args.out)  # before minutes of work, not after
     result = evaluate(_trainer(settings), settings.kb_dir, args.n, seed0=args.seed0, difficulty=args.difficulty)
     if args.out:
-        with open(args.out, "w") as fh:
-            fh.write(json.dumps(result, indent=2))
+        write_output(args.out, json.dumps(result, indent=2))
     slim = {"solvability": {k: v for k, v in result["solvability"].items() if k != "cases"},
             "understanding": {k: v for k, v in result["understanding"].items() if k != "rows"},
             "settings": result["settings"], "seconds": result["seconds"]}

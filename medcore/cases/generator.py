@@ -318,11 +318,25 @@ def new_case(ckb: CaseKB, seed: int, *, condition: str | None = None, level: str
 
 
 def regenerate(ckb: CaseKB, view: dict) -> Case:
-    """The case behind a student view (or a full case dict): same seed, same filters, same KB."""
-    p = view.get("params") or {}
-    case = new_case(ckb, int(view["seed"]), condition=p.get("condition"), level=p.get("level"),
-                    system=p.get("system"), difficulty=p.get("difficulty", "standard"))
+    """The case behind a student view (or a full case dict): same seed, same filters, same KB.
+    CaseRequestError, with what is wrong, for anything that is not what `case new` writes."""
+    if not isinstance(view, dict):
+        raise CaseRequestError(f"not a case file: it holds a JSON {_json_kind(view)}, not the object `case new` "
+                               "writes")
+    seed, p = view.get("seed"), view.get("params") or {}
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise CaseRequestError("not a case file: it has no whole-number 'seed'")
+    if not isinstance(p, dict) or not all(isinstance(p.get(k), (str, type(None)))
+                                          for k in ("condition", "level", "system", "difficulty")):
+        raise CaseRequestError("not a case file: its 'params' are not the filters `case new` writes")
+    case = new_case(ckb, seed, condition=p.get("condition"), level=p.get("level"),
+                    system=p.get("system"), difficulty=p.get("difficulty") or "standard")
     if view.get("kb_digest") and view["kb_digest"] != case.kb_digest:
         raise CaseRequestError("this case was made with a different version of the knowledge base; "
                                "start a new case")
     return case
+
+
+def _json_kind(value) -> str:
+    return {list: "list", str: "string", int: "number", float: "number", bool: "true/false",
+            type(None): "null"}.get(type(value), type(value).__name__)

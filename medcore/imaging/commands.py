@@ -10,6 +10,8 @@ import json
 import sys
 from pathlib import Path
 
+from medcore.outputs import check_output_file, check_output_folder, write_output
+
 
 def _channels(text: str) -> tuple[int, ...]:
     try:
@@ -141,6 +143,7 @@ def _train(args, settings) -> int:
     from medcore.imaging.datasets import DatasetError
     from medcore.imaging.train import TrainConfig, TrainError, train_image
 
+    check_output_folder(args.out_dir)
     try:
         cfg = TrainConfig(model=args.model, dataset=args.dataset, size=args.size, steps=args.steps,
                           batch_size=args.batch_size, lr=args.lr, channels=_channels(args.channels),
@@ -226,6 +229,7 @@ def _generate(args, settings) -> int:
     from medcore.runtime import apply_thread_policy
 
     apply_thread_policy(settings.torch_threads)
+    check_output_folder(args.out)
     try:
         if args.model:
             path = resolve_model_of_kind(settings, args.model, args.checkpoint)
@@ -266,6 +270,7 @@ def _eval(args, settings) -> int:
     from medcore.imaging.registry import resolve_model_path
     from medcore.imaging.sample import SampleError
 
+    check_output_file(args.out)
     try:
         path = resolve_model_path(settings, args.checkpoint)
         if args.reconstruction:
@@ -279,7 +284,7 @@ def _eval(args, settings) -> int:
         return 2
     text = json.dumps(report, indent=2, default=str)
     if args.out:
-        Path(args.out).write_text(text)
+        write_output(args.out, text)
     print(text)
     return 0
 
@@ -298,6 +303,7 @@ def _eval_table(args, settings) -> int:
     from medcore.imaging import table as tbl
     from medcore.imaging.sample import SampleError
 
+    check_output_file(args.out, make_parent=True)
     try:
         kw = {"models": _pairs(args.model) or tbl.DEFAULT_MODELS, "dp_models": _pairs(args.dp) or tbl.DEFAULT_DP}
         report = tbl.image_table(settings, n_per_class=args.n, seed=args.seed, **kw)
@@ -308,8 +314,8 @@ def _eval_table(args, settings) -> int:
     if args.out:
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text)
-        out.with_name("TABLE.md").write_text(tbl.markdown(report) + "\n")
+        write_output(out, text)
+        write_output(out.with_name("TABLE.md"), tbl.markdown(report) + "\n")
     print(tbl.markdown(report))
     return 0
 
@@ -319,6 +325,7 @@ def _eval_classifier(args, settings) -> int:
     from medcore.imaging.train_config import TrainError
 
     dest = Path(args.save_to) if args.save_to else None
+    check_output_folder(dest.parent if dest else None)  # a folder/stem: the folder must be one
     try:
         recipe = ClassifierRecipe(epochs=args.epochs, width=args.width, dp_epsilon=args.dp_epsilon,
                                   dp_delta=args.dp_delta)

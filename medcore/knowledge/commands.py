@@ -127,8 +127,15 @@ def _stats(args, settings) -> int:
 
 
 def _export(args, settings) -> int:
-    from medcore.knowledge import service
+    from pathlib import Path
 
+    from medcore.knowledge import service
+    from medcore.outputs import check_output_file, check_output_folder
+
+    if args.format == "graphml" and Path(args.out).suffix.lower() == ".graphml":
+        check_output_file(args.out, make_parent=True)
+    else:
+        check_output_folder(args.out)
     for path in service.export(settings, args.format, args.out):
         print(path)
     return 0

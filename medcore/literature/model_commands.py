@@ -85,7 +85,9 @@ def _train(args, settings) -> int:
         print("error: PubMedQA data not found: expected ../shared/data/pubmedqa/pqal_dev.json beside the "
               "repository (or pass --data PATH)", file=sys.stderr)
         return 2
-    out = args.out or settings.path("runs", "literature-roles")
+    from medcore.outputs import check_output_folder
+
+    out = check_output_folder(args.out) or settings.path("runs", "literature-roles")
 
     def body(rep):
         from medcore.literature import role_train
@@ -128,9 +130,12 @@ def _train_ask(args, settings) -> int:
         return 2
     from medcore.store import Store
 
+    from medcore.outputs import check_output_folder
+
     if jobs.refuse_unwritable(settings):
         return 1
-    result = ask_train.train(settings, args.out or settings.path("runs", "literature-ask"), seed=args.seed,
+    out = check_output_folder(args.out) or settings.path("runs", "literature-ask")
+    result = ask_train.train(settings, out, seed=args.seed,
                              l2=args.l2, data_path=args.data)
     store = Store.open(settings)
     result["model_id"] = store.register_model(ask_model.MODEL_KIND, f"answer model ({result['items']} items)",

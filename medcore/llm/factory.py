@@ -34,9 +34,11 @@ def _build(settings: Settings):
         return TemplateBackend()
     if kind == "openai":
         from medcore.llm.openai_backend import OpenAIBackend
+        from medcore.llm.trust import trust_recorded
 
+        # trusted only once that choice is in the audit log (the CLI and workers too, not only the app)
         return OpenAIBackend(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
-                             settings.llm_timeout_s, settings.llm_max_new_tokens, trusted=settings.llm_trusted)
+                             settings.llm_timeout_s, settings.llm_max_new_tokens, trusted=trust_recorded(settings))
     if kind == "hf":
         from medcore.llm.hf_backend import HFBackend
 

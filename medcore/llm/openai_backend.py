@@ -2,7 +2,7 @@
 
 Text for any endpoint is de-identified first, even one on this machine (another user's process may serve
 it, and its logs keep prompts): the engines' facts can carry note text. Only an endpoint an admin marked
-trusted (MEDCORE_LLM_TRUSTED, audited at start) gets the text as it is.
+trusted (MEDCORE_LLM_TRUSTED, audited: medcore.llm.trust) gets the text as it is.
 """
 
 from __future__ import annotations

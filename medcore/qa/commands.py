@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 
 def register(reg) -> None:
@@ -31,9 +30,11 @@ def _eval_pages(args, settings) -> int:
 
 
 def _handout(args, settings) -> int:
+    from medcore.outputs import check_output_file, write_output
     from medcore.qa import handout
     from medcore.qa.pages import find_page
 
+    check_output_file(args.out)
     page = find_page(settings, args.concept_id)
     if page is None:
         print(f"no education page for {args.concept_id!r}: try a triage condition id (condition:migraine) "
@@ -43,9 +44,9 @@ def _handout(args, settings) -> int:
         if not args.out:
             print("--format pdf needs --out FILE", file=sys.stderr)
             return 2
-        Path(args.out).write_bytes(handout.page_pdf(page))
+        write_output(args.out, handout.page_pdf(page))
     elif args.out:
-        Path(args.out).write_text(handout.page_markdown(page), encoding="utf-8")
+        write_output(args.out, handout.page_markdown(page))
     else:
         sys.stdout.write(handout.page_markdown(page))
     if args.out:

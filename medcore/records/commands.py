@@ -73,9 +73,11 @@ def register(reg) -> None:
 
 
 def _summarize(args, settings) -> int:
+    from medcore.outputs import check_output_file, write_output
     from medcore.records import export, inputs, service
     from medcore.store import Store
 
+    check_output_file(args.fhir)  # before the work, not after it
     try:
         if args.file == "-":
             data = sys.stdin.buffer.read()
@@ -98,7 +100,7 @@ def _summarize(args, settings) -> int:
     if args.fhir:
         bundle = export.to_fhir_bundle(result.analysis, result.narrative, identifiers=ident)
         export.validate_bundle(bundle)
-        args.fhir.write_text(json.dumps(bundle, indent=1))
+        write_output(args.fhir, json.dumps(bundle, indent=1))
     if args.json:
         print(json.dumps(export.to_json(result.analysis, result.narrative, result.warnings), ensure_ascii=False))
     else:
@@ -154,7 +156,9 @@ def _train(args, settings) -> int:
     if args.epochs <= 0:
         print("--epochs must be positive", file=sys.stderr)
         return 2
-    out = args.out or settings.path("runs", "records-scorer")
+    from medcore.outputs import check_output_folder
+
+    out = check_output_folder(args.out) or settings.path("runs", "records-scorer")
 
     def body(rep):
         from medcore.records import scorer
@@ -186,7 +190,9 @@ def _train_lora(args, settings) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    out = args.out or settings.path("runs", "records-lora")
+    from medcore.outputs import check_output_folder
+
+    out = check_output_folder(args.out) or settings.path("runs", "records-lora")
 
     def body(rep):
         from medcore.store import Store

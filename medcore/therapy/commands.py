@@ -201,13 +201,6 @@ def _depth(obj) -> int:
     return best
 
 
-def _check_output(path: Path | None) -> None:
-    if path is not None and not path.parent.is_dir():
-        raise ValueError(f"cannot write {path}: the folder {path.parent} does not exist")
-    if path is not None and path.is_dir():
-        raise ValueError(f"cannot write {path}: it is a directory; give a file name")
-
-
 def load_patient_file(path: Path) -> tuple[dict, list[str]]:
     """A patient JSON, or a FHIR Bundle converted to one. Raises ValueError with a clear message."""
     from medcore.therapy import fhir_io
@@ -232,14 +225,15 @@ def load_patient_file(path: Path) -> tuple[dict, list[str]]:
 
 
 def _plan(args, settings) -> int:
+    from medcore.outputs import check_output_file, write_output
     from medcore.therapy import fhir_io, render, service
     from medcore.therapy.planner import PlanError
     from medcore.therapy.profile import ProfileError
 
     kb = _kb(settings)
     try:
-        _check_output(args.fhir)
-        _check_output(args.markdown)
+        check_output_file(args.fhir)  # one home for output paths: medcore.outputs
+        check_output_file(args.markdown)
         data, notes = load_patient_file(args.patient)
         # the tool's one entry point, as the page: same checks, same audit row
         store = _audit_store(settings)
@@ -261,9 +255,9 @@ def _plan(args, settings) -> int:
     if args.fhir:
         bundle = fhir_io.plan_to_bundle(d)
         fhir_io.validate_bundle(bundle)
-        args.fhir.write_text(json.dumps(bundle, indent=1))
+        write_output(args.fhir, json.dumps(bundle, indent=1))
     if args.markdown:
-        args.markdown.write_text(render.plan_markdown(d), encoding="utf-8")
+        write_output(args.markdown, render.plan_markdown(d))
     if args.json:
         print(json.dumps({**d, "not_saved": res.not_saved} if res.not_saved else d, ensure_ascii=False, indent=1,
                          default=str))

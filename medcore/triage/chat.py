@@ -8,6 +8,7 @@ import re
 import time
 
 from medcore.triage import input_checks, interview_checks, result_view
+from medcore.triage.chat_state import ChatStateError, check_answer, check_state
 from medcore.triage.service import TriageEngine, TriageResult, no_findings_message, not_english_message
 
 YES = re.compile(r"^\s*(y|yes|yeah|yep|yup|correct|i do|i have|it is|true|sure|definitely|afraid so)\b[\s.!]*",
@@ -92,8 +93,20 @@ def finish(engine: TriageEngine, state: dict) -> dict:
     return state
 
 
+def restore(engine: TriageEngine, data) -> dict:
+    """A saved chat, checked (ChatStateError when damaged), with its result worked out again by this engine."""
+    state = copy.deepcopy(check_state(data))
+    state.setdefault("mode", "patient")
+    if state.get("result") is not None:
+        try:
+            state["result"] = _result(engine, state).to_dict()
+        except (KeyError, IndexError, TypeError, ValueError) as exc:  # e.g. a finding this knowledge base lacks
+            raise ChatStateError(f"the saved chat does not fit this knowledge base ({type(exc).__name__})") from exc
+    return state
+
+
 def user_message(engine: TriageEngine, state: dict, text: str) -> dict:
-    state = copy.deepcopy(state)
+    state = copy.deepcopy(check_state(state))
     raw = text or ""
     state["turns"].append({"role": "user", "kind": "text", "text": raw[:2000] + ("…" if len(raw) > 2000 else ""),
                            "ts": time.time()})
@@ -147,7 +160,8 @@ def user_message(engine: TriageEngine, state: dict, text: str) -> dict:
 
 def answer(engine: TriageEngine, state: dict, value: str, *, echo: bool = True) -> dict:
     """A quick-reply answer (yes / no / unknown) to the pending question."""
-    state = copy.deepcopy(state)
+    check_answer(value)
+    state = copy.deepcopy(check_state(state))
     pending = state.get("pending")
     if not pending:
         return state
@@ -172,7 +186,11 @@ def answer(engine: TriageEngine, state: dict, value: str, *, echo: bool = True) 
 
 def correct(engine: TriageEngine, state: dict, finding_id: str, value: str | None) -> dict:
     """The user corrects a recognised finding (value None removes it)."""
-    state = copy.deepcopy(state)
+    if finding_id not in engine.kb.finding_index:
+        raise input_checks.InputError(f"{str(finding_id)[:60]!r} is not a finding this knowledge base knows")
+    if value is not None and value not in ("yes", "no"):
+        raise input_checks.InputError(f"{str(value)[:40]!r} is not a correction: use yes, no, or None to remove it")
+    state = copy.deepcopy(check_state(state))
     if value is None:
         state["answers"].pop(finding_id, None)
         state["origin"].pop(finding_id, None)
@@ -191,7 +209,7 @@ def correct(engine: TriageEngine, state: dict, finding_id: str, value: str | Non
 
 def set_demographics(engine: TriageEngine, state: dict, age: float | None, sex: str | None) -> dict:
     """Age and sex from the form (they change the priors, so the result is recomputed)."""
-    state = copy.deepcopy(state)
+    state = copy.deepcopy(check_state(state))
     try:
         age, sex = input_checks.check_age(age), input_checks.check_sex(sex)
     except input_checks.InputError as exc:
@@ -210,7 +228,7 @@ def set_demographics(engine: TriageEngine, state: dict, age: float | None, sex: 
 
 def finish_now(engine: TriageEngine, state: dict) -> dict:
     """The result now, after any question that must come first (pregnancy, when it can change the advice)."""
-    state = copy.deepcopy(state)
+    state = copy.deepcopy(check_state(state))
     q = interview_checks.required_question(engine, state, _result(engine, state).triage, before_result=True)
     if q is not None:
         state["finish_requested"] = True

@@ -92,9 +92,11 @@ def _triage(args, settings) -> int:
 
 
 def _eval(args, settings) -> int:
+    from medcore.outputs import check_output_file, write_output
     from medcore.triage.evaluate import evaluate, load_vignettes, tune_thresholds
     from medcore.triage.service import TriageEngine
 
+    check_output_file(args.out)  # before the evaluation, not after it
     engine = TriageEngine.from_settings(settings, use_blend=not args.no_blend)
     vignettes = load_vignettes(settings.kb_dir, engine.kb, files=args.vignettes or None,
                                allow_missing=args.allow_missing)
@@ -106,8 +108,7 @@ def _eval(args, settings) -> int:
                         "embeddings": engine.embeddings is not None}
     full = json.dumps(result, indent=2, default=str)
     if args.out:
-        with open(args.out, "w") as fh:
-            fh.write(full)
+        write_output(args.out, full)
     slim = {k: v for k, v in result.items() if k != "cases"}
     print(json.dumps(slim, indent=2, default=str))
     return 0
@@ -118,6 +119,9 @@ def _train(args, settings) -> int:
     from pathlib import Path
 
     from medcore import jobs
+    from medcore.outputs import check_output_folder
+
+    check_output_folder(args.out)  # a file in the way is said now, not after the training
 
     def body(reporter) -> dict:
         from medcore.store import Store
