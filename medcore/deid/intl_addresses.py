@@ -155,7 +155,7 @@ def find_intl_addresses(text: str, add: Add, covers: Covers, clinical: frozenset
         before, after, name = m.group(1), m.group(4), m.group(3)
         if not _street_words_ok(name, clinical):
             continue
-        town = _TOWN_AFTER.match(text, m.end())
+        town = _TOWN_AFTER.match(text, m.end(3) if before and after else m.end())
         town_ok = bool(town) and not _ordinary(town.group(3), clinical)
         cue = bool(_CUE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
         if word in numbered_only:
@@ -164,9 +164,11 @@ def find_intl_addresses(text: str, add: Add, covers: Covers, clinical: frozenset
             ok = bool(before or after) or town_ok or cue
         if not ok:
             continue
-        if _free(covers, m.start(), m.end()):
-            add(m.start(), m.end(), "ADDRESS")
-        _town_after(text, m.end(), add, covers, clinical)
+        # one house number: after "5 rue de la Paix", a number after the comma is the postcode of the town
+        end = m.end(3) if before and after else m.end()
+        if _free(covers, m.start(), end):
+            add(m.start(), end, "ADDRESS")
+        _town_after(text, end, add, covers, clinical)
     endings = ordered("addresses", "street_suffixes")
     for m in suffix.finditer(text):
         word = m.group(1).lower()

@@ -167,6 +167,8 @@ def test_clinical_text_in_other_scripts_is_kept(text):
     ("Addr: Piazza Navona 3, Roma", ["Navona"]),
     ("Адрес: ул. Тверская 7, Москва", ["Тверская", "Москва"]),
     ("Lives at Váci utca 5, Budapest.", ["Váci", "Budapest"]),
+    ("Lives at 5 rue de la Paix, 75002 Paris.", ["Paix", "75002", "Paris"]),  # the number after a comma is a postcode
+    ("Patient lives in Jalan Sudirman 5, Jakarta.", ["Sudirman", "Jakarta"]),
 ])
 def test_international_addresses(text, gone):
     out = _out(text)
@@ -215,3 +217,17 @@ def test_many_distinct_names_in_other_scripts_stay_linear():
     t0 = time.perf_counter()
     deidentify(text)
     assert time.perf_counter() - t0 < 6.0
+
+
+def test_a_word_list_of_the_wrong_shape_is_refused(tmp_path, monkeypatch):
+    from medcore.deid import intl_lists
+
+    bad = tmp_path / "international.yaml"
+    bad.write_text("names:\n  cyrillic_not_names: пациент\n", encoding="utf-8")
+    monkeypatch.setattr(intl_lists, "_FILE", bad)
+    intl_lists._doc.cache_clear()
+    try:
+        with pytest.raises(intl_lists.IntlListError, match="cyrillic_not_names must be a list of words"):
+            intl_lists.words("names", "cyrillic_not_names")
+    finally:
+        intl_lists._doc.cache_clear()
