@@ -46,7 +46,7 @@ _TOWN_AFTER = re.compile(rf"[ \t]*(?:,[ \t]*(?:({_POSTCODE})[ \t]+)?|[ \t]+({_PO
 _CUE_BEFORE = re.compile(r"(?i:\b(?:at|on|lives|living|resides|residing|address(?:[ \t]+is)?|addr\.?|moved[ \t]+to)[ \t]*:?[ \t]*)$")
 
 
-def _alternatives(ws: list[str]) -> str:
+def _alternatives(ws: tuple[str, ...]) -> str:
     """Each word as written in lower case, capitalised, or (a word, not an abbreviation) in capitals."""
     forms = []
     for w in ws:

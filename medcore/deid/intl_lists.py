@@ -40,6 +40,7 @@ def _doc() -> dict:
     return doc
 
 
+@lru_cache(maxsize=64)
 def words(section: str, key: str) -> frozenset[str]:
     """One list, in lower case (the scripts without case are unchanged by lower())."""
     value = _doc().get(section, {}).get(key, [])
@@ -48,6 +49,13 @@ def words(section: str, key: str) -> frozenset[str]:
     return frozenset(v.lower() for v in value)
 
 
-def ordered(section: str, key: str) -> list[str]:
+@lru_cache(maxsize=64)
+def ordered(section: str, key: str) -> tuple[str, ...]:
     """One list, longest first (for an alternation that must try "home address" before "address")."""
-    return sorted(words(section, key), key=lambda w: (-len(w), w))
+    return tuple(sorted(words(section, key), key=lambda w: (-len(w), w)))
+
+
+def clear_cache() -> None:
+    """Read the file again at the next use (tests that point _FILE elsewhere)."""
+    for cached in (_doc, words, ordered):
+        cached.cache_clear()

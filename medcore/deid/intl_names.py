@@ -139,7 +139,7 @@ def _cap_runs(text: str, add: Add, names: list[str]) -> None:
             continue
         if len(ws) > 1 and ws[1].lower() in stop:
             ws = ws[:1]
-        add(m.start(1), m.start(1) + len(" ".join(ws)) if len(ws) == 1 else m.end(1), "NAME")
+        add(m.start(1), m.start(1) + len(ws[0]) if len(ws) == 1 else m.end(1), "NAME")
         names.extend(ws)
 
 

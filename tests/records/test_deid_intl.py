@@ -225,9 +225,9 @@ def test_a_word_list_of_the_wrong_shape_is_refused(tmp_path, monkeypatch):
     bad = tmp_path / "international.yaml"
     bad.write_text("names:\n  cyrillic_not_names: пациент\n", encoding="utf-8")
     monkeypatch.setattr(intl_lists, "_FILE", bad)
-    intl_lists._doc.cache_clear()
+    intl_lists.clear_cache()
     try:
         with pytest.raises(intl_lists.IntlListError, match="cyrillic_not_names must be a list of words"):
             intl_lists.words("names", "cyrillic_not_names")
     finally:
-        intl_lists._doc.cache_clear()
+        intl_lists.clear_cache()
