@@ -29,12 +29,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
                                    _UP, CAPS_LABEL_NAME, DOCTORS, DOCTORS_ONE, MONTH_LIST, SERVICE_AFTER, YEAR_LIST, not_name)
 from medcore.deid.cues import find_cued
 from medcore.deid.facilities import find_facilities, find_letterheads, repeat_facilities
 from medcore.deid.gazetteer import find_gazetteer_places
+from medcore.deid.intl import find_intl, fold, folded_name_mentions  # issue 14: other scripts, look-alikes, addresses
 from medcore.deid.numbers import find_event_years, looks_like_ratio
 from medcore.deid.places import find_places
 from medcore.deid.words import word_hits
@@ -129,6 +129,7 @@ def _add(found: "_Spans", start: int, end: int, kind: str) -> None:
 
 
 def find_phi(text: str) -> list[tuple[int, int, str]]:
+    original, text = text, fold(text)  # the rules read look-alike letters as Latin; same length, same offsets
     found = _Spans()
     for kind, pattern, group in _RULES:
         for m in pattern.finditer(text):
@@ -142,6 +143,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
             if pattern is YEAR_LIST and not found.covers(_last_digit_before(text, start)):
                 continue
             _add(found, start, end, kind)
+    find_intl(original, text, found.add, found.covers, _clinical_words())  # before the places take "Calle" as a town
     names: set[str] = set()
     for pattern in _NAME_RULES:
         for m in pattern.finditer(text):
@@ -187,7 +189,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     # unless that form is an ordinary word of the note's vocabulary
     parts |= {v for p in parts for v in (p.upper(), p[0] + p[1:].lower())
               if v.capitalize() not in _NOT_NAMES and v.lower() not in _clinical_words() and v.lower() not in _HEADER_NOT_NAMES}
-    for start, end, _ in word_hits(text, parts):
+    for start, end, *_ in (*word_hits(text, parts), *folded_name_mentions(original, text, parts)):  # and "mаria"
         _add(found, start, end, "NAME")
     low_parts = {p for n in lower for p in n.split() if len(p) > 2}
     if low_parts:
