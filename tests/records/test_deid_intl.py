@@ -182,7 +182,7 @@ def test_international_addresses(text, gone):
     "Beta Blockade 2 weeks ago was stopped.",
     "Cervical os. Grade 2 changes on colposcopy.",
     "Smith et al. Nature 2019 found a smaller effect.",
-    "Accessed via the right femoral artery with a 6 Fr sheath.",
+    "The catheter went in via the left femoral artery through a 6 Fr sheath.",
     "Address: unknown (patient declined to give it).",
     "Address: no fixed abode.",
     "Please address the wound care plan with district nurses.",
