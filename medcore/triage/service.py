@@ -14,7 +14,7 @@ import numpy as np
 
 from medcore.knowledge import load_terminology
 from medcore.triage import engine as bayes
-from medcore.triage import input_checks, input_guard, nlu
+from medcore.triage import input_checks, input_guard, nlu, safety_rules
 from medcore.triage.kb import KnowledgeBase, load_kb
 from medcore.triage.lexicon import embedding_index, terminology_phrases
 from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide
@@ -154,7 +154,7 @@ class TriageEngine:
         origin = origin or {}
         post = self.posterior(ev, age, sex, self.complaints(answers, origin))
         present = {f for f, v in ev.items() if v}
-        dec = decide(kb, post, present, self.triage_cfg)
+        dec = decide(kb, post, present, self.triage_cfg, {f for f, v in ev.items() if not v})
         order = np.argsort(-post)[:top_k]
         diff = []
         for ci in order:
@@ -201,6 +201,10 @@ class TriageEngine:
         if bad_age:
             ex.age = None
             guard.notes.append(bad_age)
+        suspected = safety_rules.rules_for(self.kb).suspicion_enough if self.kb.source_files else frozenset()
+        for fid in dict.fromkeys(f for f in ex.uncertain if f in suspected):
+            if not any(m.finding_id == fid for m in ex.mentions):  # the suspicion is the red flag (safety.yaml)
+                ex.mentions.append(nlu.Mention(fid, self.kb.finding(fid).name, True, "suspected", "suspected"))
         if guard.self_harm_mention and not any(m.finding_id == "suicidal_thoughts" for m in ex.mentions):
             ex.mentions.append(nlu.Mention("suicidal_thoughts", self.kb.finding("suicidal_thoughts").name, True,
                                            "self-harm statement", "safety"))
