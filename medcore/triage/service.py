@@ -164,7 +164,12 @@ class TriageEngine:
         nq = None
         ec = self.engine_cfg
         confident = float(post.max()) >= ec.stop_probability
-        if not finished and questions_asked < ec.max_questions and (not confident or questions_asked < ec.min_questions):
+        # the engine's own questions: up to max_questions, fewer when every answer so far was 'no' (all_no_stop);
+        # the safety net and the red-flag cover then have their own budgets after them
+        said = [answers[f] for f in answers if origin.get(f) == "question"]
+        all_no = len(said) >= min(ec.all_no_stop, ec.max_questions) and all(a != "yes" for a in said)
+        own = min(ec.all_no_stop, ec.max_questions) if all_no else ec.max_questions
+        if not finished and questions_asked < own and (not confident or questions_asked < ec.min_questions):
             known = set(asked) | set(answers)
             q = self.next_question(post, ev, known)
             if (q is None or q.gain_bits < 0.05) and questions_asked < self.engine_cfg.min_questions:
@@ -173,14 +178,14 @@ class TriageEngine:
                 nq = _question_dict(q)
         # the safety net guards against under-triage, so it has nothing to add once the level is emergency
         if (nq is None and not finished and dec.level != "emergency"
-                and questions_asked < ec.max_questions + ec.safety_net_max):
+                and questions_asked < own + ec.safety_net_max):
             q = bayes.safety_net_question(self.kb, post, set(ev) | set(asked) | set(answers), ec,
                                           self.complaints(answers, origin), present)
             if q is not None:
                 nq = _question_dict(q)
         # then the rarer serious causes of the complaint that none of their red flags has tested yet
         if (nq is None and not finished and dec.level != "emergency"
-                and questions_asked < ec.max_questions + ec.safety_net_max + ec.red_flag_cover_max):
+                and questions_asked < own + ec.safety_net_max + ec.red_flag_cover_max):
             q = bayes.red_flag_cover_question(self.kb, post, set(ev) | set(asked) | set(answers), ec,
                                               self.complaints(answers, origin))
             if q is not None:

@@ -142,3 +142,16 @@ def test_child_thresholds_by_age(text, age, want):
     assert {k: got.get(k) for k in want} == want
     if not want:
         assert "fast_heart_rate" not in got
+
+
+def test_a_count_or_time_after_the_number_is_no_reading_but_units_are():
+    table = vitals.load(REPO_ROOT / "assets" / "kb" / "triage")
+    assert vitals.readings("checked my pulse 3 times", table) == []
+    assert vitals.readings("heart rate 72 kg", table) == []
+    [bp] = vitals.readings("bp 150/90 mm hg", table)
+    assert bp.values == {"systolic": (150.0, 150.0), "diastolic": (90.0, 90.0)}
+
+
+def test_a_rate_of_150_or_more_is_its_own_finding(lexical_engine):
+    assert _ev(lexical_engine, "my pulse is 170")["very_fast_heart_rate"] is True
+    assert _ev(lexical_engine, "my pulse is 120").get("very_fast_heart_rate") is False
