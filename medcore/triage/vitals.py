@@ -24,7 +24,7 @@ _NUMBER = r"(?P<a>\d{1,3}(?:[.,]\d{1,2})?)(?![\d])"
 _PAIR = r"\s{0,3}(?:/|over)\s{0,3}(?P<b>\d{2,3})(?![\d])"
 # a number followed by a count or a time unit is no measurement ("my heart has been going 20 minutes", "pulse
 # checked 3 times"); the vitals' own unit words are not in this list
-_NOT_A_READING = r"(?!\s{0,3}(?:times?|x\b|minutes?|mins?\b|seconds?|secs?\b|hours?|hrs?\b|days?|weeks?|months?|years?|yrs?\b|am\b|pm\b|o'clock|kg|mg|lbs?\b|stone|miles?|km|litres?|liters?))"
+_NOT_A_READING = r"(?!\s{0,3}(?:times?|x\b|minutes?|mins?\b|seconds?|secs?\b|hours?|hrs?\b|days?|weeks?|months?|years?|yrs?\b|am\b|pm\b|o'clock|kg|mg\b|g\b|grams?|lbs?\b|stone|miles?|km|litres?|liters?|units?))"
 
 _RANGE = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -40,6 +40,10 @@ SCHEMA = {
                 "weak_cues": _WORDS, "context": _WORDS, "context_window": {"type": "integer", "minimum": 1, "maximum": 120},
                 "pair": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2},
                 "scales": {"type": "object", "additionalProperties": _WORDS},
+                # the scale the bands are written in, and how each other scale converts to it: [factor, offset]
+                "base": {"type": "string"},
+                "convert": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "number"},
+                                                                       "minItems": 2, "maxItems": 2}},
                 "plausible": {"type": "object", "additionalProperties": _RANGE},
                 "age_min": {"type": "number", "minimum": 0},
                 "bands": {"type": "array", "minItems": 1, "items": {
@@ -65,6 +69,8 @@ class Vital:
     age_min: float | None
     bands: tuple[tuple[str, tuple[tuple[str, str, float], ...]], ...]  # (finding, conditions)
     band_ages: tuple[tuple[float, float] | None, ...] = ()  # per band: [low, high) years it applies to, or None
+    base: str = "celsius"  # the scale the bands use, when there are scales
+    convert: dict = None  # scale -> (factor, offset) into the base scale
     weak_patterns: tuple[re.Pattern, ...] = ()  # a weak cue ('going 180'), read only after a context word
     context: re.Pattern | None = None  # the context words ('heart', 'pulse')
     context_window: int = 60  # how many characters before the weak cue, within its sentence, may hold the context
@@ -109,6 +115,7 @@ def _compile(name: str, spec: dict, gap: int) -> Vital:
         if spec.get("context") else None
     return Vital(name, tuple(patterns), pair or (("value",) if not scales else ()), scales,
                  {k: tuple(v) for k, v in spec["plausible"].items()}, spec.get("age_min"), bands, ages,
+                 spec.get("base", "celsius"), {k: (float(f), float(o)) for k, (f, o) in (spec.get("convert") or {}).items()},
                  tuple(weak_patterns), context, int(spec.get("context_window", 60)))
 
 
@@ -137,7 +144,8 @@ def _value(v: Vital, m: re.Match) -> dict | None:
         scale = scale or next((s for s, (lo, hi) in v.plausible.items() if lo <= a <= hi), None)
         if scale is None or not v.plausible[scale][0] <= a <= v.plausible[scale][1]:
             return None
-        comps = {"celsius": (a - 32) * 5 / 9 if scale == "fahrenheit" else a}
+        factor, offset = (v.convert or {}).get(scale, (1.0, 0.0))
+        comps = {v.base: a * factor + offset}
     else:
         comps = {v.pair[0]: a}
         if b is not None and len(v.pair) > 1:

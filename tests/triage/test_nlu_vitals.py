@@ -155,3 +155,22 @@ def test_a_count_or_time_after_the_number_is_no_reading_but_units_are():
 def test_a_rate_of_150_or_more_is_its_own_finding(lexical_engine):
     assert _ev(lexical_engine, "my pulse is 170")["very_fast_heart_rate"] is True
     assert _ev(lexical_engine, "my pulse is 120").get("very_fast_heart_rate") is False
+
+
+@pytest.mark.parametrize("text, want", [
+    ("my blood sugar is 2.1 and I'm shaky", {"low_blood_sugar_reading": True, "high_blood_sugar_reading": False}),
+    ("his sugar reading is 28 and he's drowsy", {"high_blood_sugar_reading": True, "low_blood_sugar_reading": False}),
+    ("glucose 45 mg/dl", {"low_blood_sugar_reading": True}),
+    ("glucose 450", {"high_blood_sugar_reading": True}),           # a bare number of 36 or more is mg/dL
+    ("BM 6.4 this morning", {"low_blood_sugar_reading": False, "high_blood_sugar_reading": False}),
+    ("the meter reads HI", {"high_blood_sugar_reading": True}),
+    ("temp 100.4F", {"fever": True}),                               # 38.0 C exactly: the conversion keeps the bound
+])
+def test_glucose_and_converted_units(lexical_engine, text, want):
+    ev = _ev(lexical_engine, text)
+    assert {k: ev.get(k) for k in want} == want
+
+
+def test_sugar_in_food_is_no_reading():
+    table = vitals.load(REPO_ROOT / "assets" / "kb" / "triage")
+    assert vitals.readings("cut my sugar intake 30 grams a day", table) == []
