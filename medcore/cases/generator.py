@@ -158,8 +158,9 @@ def emergency_features(kb, c, findings: dict) -> list[str]:
     """What makes this presentation an emergency by the KB: the condition's own red flags that are present (each
     condition lists them with its source) and the emergency-level red-flag rules (red_flags.yaml) that fire."""
     present = {f for f, v in findings.items() if v}
+    denied = {f for f, v in findings.items() if v is False}
     return [f for f in c.red_flags if f in present] + [r.id for r in kb.rules if r.level == "emergency"
-                                                       and r.fires(present)]
+                                                       and r.fires(present, denied)]
 
 
 def presentation_level(kb, c, findings: dict) -> tuple[str, list]:
@@ -168,7 +169,8 @@ def presentation_level(kb, c, findings: dict) -> tuple[str, list]:
     with sudden confusion, or a serious burn that is large, is an emergency whatever the condition's usual level:
     the rule says so of every patient, so the case (and the student's feedback) does too."""
     present = {f for f, v in findings.items() if v}
-    fired = sorted((r for r in kb.rules if r.fires(present) and LEVEL_RANK[r.level] < LEVEL_RANK[c.triage]),
+    denied = {f for f, v in findings.items() if v is False}  # a rule held back by a denied finding stays back
+    fired = sorted((r for r in kb.rules if r.fires(present, denied) and LEVEL_RANK[r.level] < LEVEL_RANK[c.triage]),
                    key=lambda r: (LEVEL_RANK[r.level], r.id))
     return (fired[0].level if fired else c.triage), [r.id for r in fired if r.level == fired[0].level]
 

@@ -48,7 +48,7 @@ def load_configs(kb_dir: str | Path, n_conditions: int | None = None) -> tuple[E
                                                "min_questions", "stop_probability", "min_gain_bits", "red_flag_bonus",
                                                "safety_net_min_p", "safety_net_anchor_lik", "safety_net_anchor_min_p",
                                                "safety_net_max", "red_flag_cover_max",
-                                               "red_flag_cover_min_p") if k in doc})
+                                               "red_flag_cover_min_p", "all_no_stop") if k in doc})
     thr = doc.get("triage_thresholds", {})
     tcfg = TriageConfig(**{k: float(v) for k, v in thr.items() if k in ("emergency", "urgent", "routine")},
                         **({"condition_red_flag_min_p": float(doc["condition_red_flag_min_p"])}

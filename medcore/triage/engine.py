@@ -39,6 +39,10 @@ class EngineConfig:
     # rarer condition's warning signs could go unasked behind the commoner ones' (see red_flag_cover_question).
     red_flag_cover_max: int = 4
     red_flag_cover_min_p: float = 1e-4
+    # When every question so far was answered 'no' (or 'don't know'), the engine's own questions stop after this
+    # many: they are learning nothing, and the safety net and the red-flag cover still follow with their own
+    # budgets (the interview ends by all_no_stop + safety_net_max + red_flag_cover_max, not the full 22)
+    all_no_stop: int = 12
 
 
 def evidence_vectors(kb: KnowledgeBase, evidence: dict[str, bool]) -> tuple[np.ndarray, np.ndarray]:

@@ -210,11 +210,11 @@ def tune_thresholds(engine: TriageEngine, vignettes: list[dict]) -> dict:
                 answers, origin = state["answers"], state["origin"]
             ev = engine.closure(answers)
             posts.append((engine.posterior(ev, v["age"], v["sex"], engine.complaints(answers, origin)),
-                          {f for f, x in ev.items() if x}, v["triage"]))
+                          {f for f, x in ev.items() if x}, v["triage"], {f for f, x in ev.items() if not x}))
     def score(cfg):
         ok = under_e = n_e = 0
-        for post, present, ref in posts:
-            lvl = decide(engine.kb, post, present, cfg).level
+        for post, present, ref, denied in posts:
+            lvl = decide(engine.kb, post, present, cfg, denied).level
             ok += lvl == ref
             if ref == "emergency":
                 n_e += 1
@@ -278,7 +278,8 @@ def compare_on_vignettes(engine, scorer, vignettes: list[dict], weights=(0.0, 0.
                 rank = order.index(engine.kb.condition_index[v["diagnosis"]]) + 1
                 top1 += rank <= 1
                 top3 += rank <= 3
-                lvl = decide(engine.kb, p, {f for f, x in ev.items() if x}, engine.triage_cfg).level
+                lvl = decide(engine.kb, p, {f for f, x in ev.items() if x}, engine.triage_cfg,
+                             {f for f, x in ev.items() if not x}).level
                 tri += LEVEL_RANK[lvl] == LEVEL_RANK[v["triage"]]
             n = max(len(sel), 1)
             res[split] = {"n": len(sel), "top1": top1 / n, "top3": top3 / n, "triage_accuracy": tri / n}

@@ -54,6 +54,7 @@ class Condition:
     source: str
     likelihoods: dict  # finding id -> (p, source)
     education: dict
+    typical_ages: tuple[float, float, float] | None = None  # (lo, hi, prior factor outside [lo, hi))
 
 
 @dataclass(frozen=True)
@@ -65,13 +66,17 @@ class RedFlagRule:
     none: tuple[str, ...]
     reason: str
     source: str
+    # the rule holds back only when every one of these is said to be absent ('not feverish'); unknown keeps it
+    unless_denied: tuple[str, ...] = ()
 
-    def fires(self, present: set[str]) -> bool:
+    def fires(self, present: set[str], denied: set[str] = frozenset()) -> bool:
         if self.all and not all(f in present for f in self.all):
             return False
         if self.any and not any(f in present for f in self.any):
             return False
         if any(f in present for f in self.none):
+            return False
+        if self.unless_denied and all(f in denied for f in self.unless_denied):
             return False
         return bool(self.all or self.any)
 
@@ -97,6 +102,7 @@ class KnowledgeBase:
     # {"window": n, "swelling_words": [...], "parts": {word: finding id}, "source": ...}: 'my ankle has swollen up'
     body_swelling: dict = field(default_factory=lambda: {"window": 1, "swelling_words": [], "parts": {}})
     body_states: tuple = ()  # findings.yaml body_states: more part-and-state readings like body_swelling
+    age_windows: tuple = ()  # (condition index, (lo, hi, outside)) for conditions with typical_ages
 
     def implied_by(self, fid: str) -> tuple[str, ...]:
         """Specific findings that imply `fid` (so 'no chest pain' rules them out too)."""
@@ -114,6 +120,9 @@ class KnowledgeBase:
             p = self.prior_band.mean(axis=1)
         else:
             p = self.prior_band[:, AGE_BANDS.index(age_band(age))].copy()
+            for ci, (lo, hi, outside) in self.age_windows:  # 'Perthes at 4-10, a slipped hip at 9-15'
+                if not lo <= age < hi:
+                    p[ci] *= outside
         if sex in ("female", "male"):
             p = p * self.sex_mult[:, 0 if sex == "female" else 1]
         else:
@@ -123,6 +132,16 @@ class KnowledgeBase:
             p = self.prior_band.mean(axis=1)
             total = p.sum()
         return p / total
+
+
+def _typical_ages(c: dict) -> tuple[float, float, float] | None:
+    t = c.get("typical_ages")
+    if t is None:
+        return None
+    lo, hi = (float(x) for x in t["range"])
+    if lo >= hi:
+        raise KBError(f"condition {c['id']}: typical_ages range must rise")
+    return lo, hi, float(t["outside"])
 
 
 def age_band(age: float) -> str:
@@ -199,7 +218,7 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
                     raise KBError(f"{path.name}: condition {c['id']} red flag {fid!r} is not a finding")
             conditions.append(Condition(c["id"], c["name"], c["icd10"], c["system"], c["triage"], dict(c["prior"]),
                                         dict(c["sex"]), tuple(c["red_flags"]), c["source"], liks,
-                                        dict(c["education"])))
+                                        dict(c["education"]), _typical_ages(c)))
     implies = {k: tuple(v) for k, v in (fdoc.get("implies") or {}).items()}
     for k, vs in implies.items():
         for fid in (k, *vs):
@@ -225,11 +244,12 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     validate_doc(rdoc, schema.RULES, "red_flags.yaml")
     rules = []
     for r in rdoc["rules"]:
-        for fid in (*r.get("all", []), *r.get("any", []), *r.get("none", [])):
+        for fid in (*r.get("all", []), *r.get("any", []), *r.get("none", []), *r.get("unless_denied", [])):
             if fid not in f_index:
                 raise KBError(f"red_flags.yaml: rule {r['id']} uses unknown finding {fid!r}")
         rules.append(RedFlagRule(r["id"], r["level"], tuple(r.get("all", [])), tuple(r.get("any", [])),
-                                 tuple(r.get("none", [])), r["reason"], r["source"]))
+                                 tuple(r.get("none", [])), r["reason"], r["source"],
+                                 tuple(r.get("unless_denied", []))))
 
     C, F = len(conditions), len(findings)
     leak = np.array([f.leak for f in findings], dtype=np.float64)
@@ -248,7 +268,8 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     return KnowledgeBase(findings, conditions, rules, dict(rdoc["crisis_resources"]), implies, body_pain,
                          [str(p) for p in [d / "findings.yaml", d / "red_flags.yaml", *cond_files]], digest,
                          f_index, c_index, lik, prior_band, sex_mult, level_idx, listed=listed,
-                         body_swelling=body_swelling, body_states=body_states)
+                         body_swelling=body_swelling, body_states=body_states,
+                         age_windows=tuple((ci, c.typical_ages) for ci, c in enumerate(conditions) if c.typical_ages))
 
 
 def kb_stats(kb: KnowledgeBase) -> dict:

@@ -50,7 +50,10 @@ def level_from_mass(mass: dict, cfg: TriageConfig) -> str:
     return "self_care"
 
 
-def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageConfig) -> TriageDecision:
+def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageConfig,
+           denied: set[str] = frozenset()) -> TriageDecision:
+    """The level: posterior mass by level, raised by the red-flag rules on the present findings (a rule with
+    `unless_denied` holds back when those findings are all said to be absent)."""
     mass = mass_by_level(kb, post)
     level = level_from_mass(mass, cfg)
     # the most likely condition is named by result_view, only when it is shown as the most likely
@@ -58,7 +61,7 @@ def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageCo
     reason = f"Most of the probability lies with conditions needing {care}."
     fired = []
     for rule in kb.rules:
-        if rule.fires(present):
+        if rule.fires(present, denied):
             fired.append({"id": rule.id, "level": rule.level, "reason": rule.reason, "source": rule.source})
     red_flags = []
     for ci, c in enumerate(kb.conditions):

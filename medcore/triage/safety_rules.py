@@ -48,6 +48,10 @@ SCHEMA = {
                            "terms": {"type": "array", "items": {"type": "string"}},
                            "clear": {"enum": ["sex", "age"]}, "message": {"type": "string", "minLength": 5},
                            "source": _SOURCE}}},
+        # findings whose mere suspicion is the red flag ('she might have swallowed a battery'): a hedged mention
+        # counts as present, where other hedged findings are dropped as uncertain
+        "suspicion_enough": {"type": "object", "additionalProperties": False, "required": ["findings", "source"],
+                             "properties": {"findings": {**_IDS, "minItems": 1}, "source": _SOURCE}},
     },
 }
 
@@ -101,6 +105,7 @@ class SafetyRules:
     required: tuple[RequiredQuestions, ...]
     contradictions: tuple[Contradiction, ...]
     semigran: dict  # our level -> emergent | non_emergent | self_care
+    suspicion_enough: frozenset[str] = frozenset()
 
 
 def load_safety_rules(kb_dir: str | Path, kb: KnowledgeBase) -> SafetyRules:
@@ -116,6 +121,9 @@ def load_safety_rules(kb_dir: str | Path, kb: KnowledgeBase) -> SafetyRules:
         bad = [f for f in (*rule.any_present, *getattr(rule, "ask", ())) if f not in kb.finding_index]
         if bad:
             raise KBError(f"safety.yaml: rule {rule.id} uses unknown findings {bad}")
+    bad = sorted(f for f in rules.suspicion_enough if f not in kb.finding_index)
+    if bad:
+        raise KBError(f"safety.yaml: suspicion_enough uses unknown findings {bad}")
     return rules
 
 
@@ -133,7 +141,8 @@ def _parse(digest: str, data: bytes) -> SafetyRules:
                                          c["message"], c["source"]) for c in doc["contradictions"])
     return SafetyRules(float(res["rank_min_p"]), float(res["rule_out_min_p"]), int(res["rule_out_max"]),
                        required, contradictions,
-                       {k: v for k, v in doc["semigran_levels"].items() if k != "source"})
+                       {k: v for k, v in doc["semigran_levels"].items() if k != "source"},
+                       frozenset((doc.get("suspicion_enough") or {}).get("findings", ())))
 
 
 def rules_for(kb: KnowledgeBase) -> SafetyRules:

@@ -94,6 +94,14 @@ CONDITIONS = {
                         "properties": {k: {"type": "number", "minimum": 0} for k in ("female", "male")},
                     },
                     "red_flags": {"type": "array", "items": {"type": "string"}},
+                    # the ages (years) the condition typically presents at, narrower than its prior's band
+                    # ('child' is 0-16): at a known age outside [lo, hi) the prior is multiplied by `outside`
+                    "typical_ages": {"type": "object", "required": ["range", "outside", "source"],
+                                     "additionalProperties": False,
+                                     "properties": {"range": {"type": "array", "items": {"type": "number", "minimum": 0},
+                                                              "minItems": 2, "maxItems": 2},
+                                                    "outside": {"type": "number", "minimum": 0, "maximum": 1},
+                                                    "source": SOURCE}},
                     "source": SOURCE,
                     "findings": {"type": "object", "minProperties": 3, "additionalProperties": _LIKELIHOOD},
                     "education": {
@@ -125,6 +133,7 @@ RULES = {
                     "all": {"type": "array", "items": {"type": "string"}},
                     "any": {"type": "array", "items": {"type": "string"}},
                     "none": {"type": "array", "items": {"type": "string"}},
+                    "unless_denied": {"type": "array", "items": {"type": "string"}, "minItems": 1},
                     "reason": {"type": "string"},
                     "source": SOURCE,
                 },

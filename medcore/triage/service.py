@@ -14,7 +14,7 @@ import numpy as np
 
 from medcore.knowledge import load_terminology
 from medcore.triage import engine as bayes
-from medcore.triage import input_checks, input_guard, nlu
+from medcore.triage import input_checks, input_guard, nlu, safety_rules
 from medcore.triage.kb import KnowledgeBase, load_kb
 from medcore.triage.lexicon import embedding_index, terminology_phrases
 from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide
@@ -154,7 +154,7 @@ class TriageEngine:
         origin = origin or {}
         post = self.posterior(ev, age, sex, self.complaints(answers, origin))
         present = {f for f, v in ev.items() if v}
-        dec = decide(kb, post, present, self.triage_cfg)
+        dec = decide(kb, post, present, self.triage_cfg, {f for f, v in ev.items() if not v})
         order = np.argsort(-post)[:top_k]
         diff = []
         for ci in order:
@@ -164,7 +164,12 @@ class TriageEngine:
         nq = None
         ec = self.engine_cfg
         confident = float(post.max()) >= ec.stop_probability
-        if not finished and questions_asked < ec.max_questions and (not confident or questions_asked < ec.min_questions):
+        # the engine's own questions: up to max_questions, fewer when every answer so far was 'no' (all_no_stop);
+        # the safety net and the red-flag cover then have their own budgets after them
+        said = [answers[f] for f in answers if origin.get(f) == "question"]
+        all_no = len(said) >= min(ec.all_no_stop, ec.max_questions) and all(a != "yes" for a in said)
+        own = min(ec.all_no_stop, ec.max_questions) if all_no else ec.max_questions
+        if not finished and questions_asked < own and (not confident or questions_asked < ec.min_questions):
             known = set(asked) | set(answers)
             q = self.next_question(post, ev, known)
             if (q is None or q.gain_bits < 0.05) and questions_asked < self.engine_cfg.min_questions:
@@ -173,14 +178,14 @@ class TriageEngine:
                 nq = _question_dict(q)
         # the safety net guards against under-triage, so it has nothing to add once the level is emergency
         if (nq is None and not finished and dec.level != "emergency"
-                and questions_asked < ec.max_questions + ec.safety_net_max):
+                and questions_asked < own + ec.safety_net_max):
             q = bayes.safety_net_question(self.kb, post, set(ev) | set(asked) | set(answers), ec,
                                           self.complaints(answers, origin), present)
             if q is not None:
                 nq = _question_dict(q)
         # then the rarer serious causes of the complaint that none of their red flags has tested yet
         if (nq is None and not finished and dec.level != "emergency"
-                and questions_asked < ec.max_questions + ec.safety_net_max + ec.red_flag_cover_max):
+                and questions_asked < own + ec.safety_net_max + ec.red_flag_cover_max):
             q = bayes.red_flag_cover_question(self.kb, post, set(ev) | set(asked) | set(answers), ec,
                                               self.complaints(answers, origin))
             if q is not None:
@@ -201,6 +206,10 @@ class TriageEngine:
         if bad_age:
             ex.age = None
             guard.notes.append(bad_age)
+        suspected = safety_rules.rules_for(self.kb).suspicion_enough if self.kb.source_files else frozenset()
+        for fid in dict.fromkeys(f for f in ex.uncertain if f in suspected):
+            if not any(m.finding_id == fid for m in ex.mentions):  # the suspicion is the red flag (safety.yaml)
+                ex.mentions.append(nlu.Mention(fid, self.kb.finding(fid).name, True, "suspected", "suspected"))
         if guard.self_harm_mention and not any(m.finding_id == "suicidal_thoughts" for m in ex.mentions):
             ex.mentions.append(nlu.Mention("suicidal_thoughts", self.kb.finding("suicidal_thoughts").name, True,
                                            "self-harm statement", "safety"))

@@ -22,6 +22,9 @@ _COMPARATORS = {"over": 1, "above": 1, "more than": 1, "greater than": 1, "highe
 _OPS = {">=", ">", "<=", "<"}
 _NUMBER = r"(?P<a>\d{1,3}(?:[.,]\d{1,2})?)(?![\d])"
 _PAIR = r"\s{0,3}(?:/|over)\s{0,3}(?P<b>\d{2,3})(?![\d])"
+# a number followed by a count or a time unit is no measurement ("my heart has been going 20 minutes", "pulse
+# checked 3 times"); the vitals' own unit words are not in this list
+_NOT_A_READING = r"(?!\s{0,3}(?:times?|x\b|minutes?|mins?\b|seconds?|secs?\b|hours?|hrs?\b|days?|weeks?|months?|years?|yrs?\b|am\b|pm\b|o'clock|kg|mg\b|g\b|grams?|lbs?\b|stone|miles?|km|litres?|liters?|units?))"
 
 _RANGE = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -34,13 +37,19 @@ SCHEMA = {
             "type": "object", "additionalProperties": False, "required": ["cues", "plausible", "bands"],
             "properties": {
                 "cues": {**_WORDS, "minItems": 1}, "units_alone": _WORDS,
+                "weak_cues": _WORDS, "context": _WORDS, "context_window": {"type": "integer", "minimum": 1, "maximum": 120},
                 "pair": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2},
                 "scales": {"type": "object", "additionalProperties": _WORDS},
+                # the scale the bands are written in, and how each other scale converts to it: [factor, offset]
+                "base": {"type": "string"},
+                "convert": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "number"},
+                                                                       "minItems": 2, "maxItems": 2}},
                 "plausible": {"type": "object", "additionalProperties": _RANGE},
                 "age_min": {"type": "number", "minimum": 0},
                 "bands": {"type": "array", "minItems": 1, "items": {
                     "type": "object", "additionalProperties": False, "required": ["finding", "any", "source"],
                     "properties": {"finding": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+                                   "ages": {**_RANGE},
                                    "source": {"type": "string", "minLength": 3},
                                    "any": {"type": "array", "minItems": 1, "items": {
                                        "type": "array", "minItems": 3, "maxItems": 3,
@@ -59,6 +68,12 @@ class Vital:
     plausible: dict
     age_min: float | None
     bands: tuple[tuple[str, tuple[tuple[str, str, float], ...]], ...]  # (finding, conditions)
+    band_ages: tuple[tuple[float, float] | None, ...] = ()  # per band: [low, high) years it applies to, or None
+    base: str = "celsius"  # the scale the bands use, when there are scales
+    convert: dict = None  # scale -> (factor, offset) into the base scale
+    weak_patterns: tuple[re.Pattern, ...] = ()  # a weak cue ('going 180'), read only after a context word
+    context: re.Pattern | None = None  # the context words ('heart', 'pulse')
+    context_window: int = 60  # how many characters before the weak cue, within its sentence, may hold the context
 
     @property
     def findings(self) -> frozenset[str]:
@@ -84,14 +99,24 @@ def _compile(name: str, spec: dict, gap: int) -> Vital:
     unit = rf"(?:\s{{0,3}}(?P<unit>{_alt(scales)})(?![a-z]))?" if scales else ""
     cmp = rf"(?:(?P<cmp>{_alt(_COMPARATORS)})\s{{0,3}})?"
     cue = rf"(?<![a-z0-9])(?P<cue>{_alt(w.lower() for w in spec['cues'])})(?![a-z0-9])"
-    patterns = [re.compile(rf"{cue}[^\d.;!?\n]{{0,{gap}}}?{cmp}{number}{unit}")]
+    patterns = [re.compile(rf"{cue}[^\d.;!?\n]{{0,{gap}}}?{cmp}{number}{unit}{_NOT_A_READING}")]
+    weak_patterns = []
+    if spec.get("weak_cues"):  # 'going 180' is a heart rate only after a context word ('my heart ... going 180')
+        weak = rf"(?<![a-z0-9])(?P<cue>{_alt(w.lower() for w in spec['weak_cues'])})(?![a-z0-9])"
+        weak_patterns.append(re.compile(rf"{weak}\s{{0,3}}(?:(?:at|about|around|like|over)\s{{1,3}})?"
+                                        rf"{number}{_NOT_A_READING}"))
     if spec.get("units_alone"):
         alone = rf"(?<![\d.])(?P<a>\d{{2,3}})" + (_PAIR if pair else "") + \
             rf"\s{{0,3}}(?:{_alt(u.lower() for u in spec['units_alone'])})(?![a-z])"
         patterns.append(re.compile(alone))
     bands = tuple((b["finding"], tuple((c, op, float(t)) for c, op, t in b["any"])) for b in spec["bands"])
+    ages = tuple(tuple(float(x) for x in b["ages"]) if "ages" in b else None for b in spec["bands"])
+    context = re.compile(rf"(?<![a-z0-9])(?:{_alt(w.lower() for w in spec['context'])})(?![a-z0-9])") \
+        if spec.get("context") else None
     return Vital(name, tuple(patterns), pair or (("value",) if not scales else ()), scales,
-                 {k: tuple(v) for k, v in spec["plausible"].items()}, spec.get("age_min"), bands)
+                 {k: tuple(v) for k, v in spec["plausible"].items()}, spec.get("age_min"), bands, ages,
+                 spec.get("base", "celsius"), {k: (float(f), float(o)) for k, (f, o) in (spec.get("convert") or {}).items()},
+                 tuple(weak_patterns), context, int(spec.get("context_window", 60)))
 
 
 @functools.lru_cache(maxsize=4)
@@ -119,7 +144,8 @@ def _value(v: Vital, m: re.Match) -> dict | None:
         scale = scale or next((s for s, (lo, hi) in v.plausible.items() if lo <= a <= hi), None)
         if scale is None or not v.plausible[scale][0] <= a <= v.plausible[scale][1]:
             return None
-        comps = {"celsius": (a - 32) * 5 / 9 if scale == "fahrenheit" else a}
+        factor, offset = (v.convert or {}).get(scale, (1.0, 0.0))
+        comps = {v.base: a * factor + offset}
     else:
         comps = {v.pair[0]: a}
         if b is not None and len(v.pair) > 1:
@@ -141,8 +167,10 @@ def readings(text: str, vitals: tuple[Vital, ...]) -> list[Reading]:
     belongs to the nearer one."""
     best: dict[int, tuple[int, Reading]] = {}
     for v in vitals:
-        for pat in v.patterns:
+        for pat, weak in [(p, False) for p in v.patterns] + [(p, True) for p in v.weak_patterns]:
             for m in pat.finditer(text):
+                if weak and not _in_context(v, text, m.start()):
+                    continue
                 values = _value(v, m)
                 if values is None:
                     continue
@@ -152,6 +180,13 @@ def readings(text: str, vitals: tuple[Vital, ...]) -> list[Reading]:
                 if got is None or closeness < got[0]:
                     best[m.start("a")] = (closeness, Reading(v.name, m.start(), m.end(), values))
     return [r for _, (_, r) in sorted(best.items())]
+
+
+def _in_context(v: Vital, text: str, at: int) -> bool:
+    """Whether a context word ('heart') stands before position `at` in the same sentence, within the window."""
+    before = text[max(0, at - v.context_window):at]
+    before = re.split(r"[.;!?\n]", before)[-1]
+    return v.context is not None and v.context.search(before) is not None
 
 
 def _holds(interval: tuple[float, float], op: str, t: float) -> bool | None:
@@ -165,10 +200,14 @@ def findings(reading: Reading, vitals: tuple[Vital, ...], age: float | None = No
     """What a reading decides: finding id -> present (True) or absent (False); undecided bands are left out,
     and a vital with adult thresholds says nothing for a younger child."""
     v = next(x for x in vitals if x.name == reading.vital)
-    if v.age_min is not None and age is not None and age < v.age_min:
-        return {}
     out: dict[str, bool] = {}
-    for fid, conds in v.bands:
+    for i, (fid, conds) in enumerate(v.bands):
+        ages = v.band_ages[i] if i < len(v.band_ages) else None
+        if ages is not None:  # a band for an age group (a child's own thresholds) needs the age to be known
+            if age is None or not ages[0] <= age < ages[1]:
+                continue
+        elif v.age_min is not None and age is not None and age < v.age_min:
+            continue  # adult thresholds, not for a younger child
         said = [_holds(reading.values[c], op, t) if c in reading.values else None for c, op, t in conds]
         if any(s is True for s in said):
             out[fid] = True

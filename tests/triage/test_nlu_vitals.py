@@ -38,7 +38,9 @@ def test_numbers_become_findings(lexical_engine, text, want):
 @pytest.mark.parametrize("text, absent", [
     ("I've had a fever for 3 days", ["fever"]),  # a duration is no temperature: the fever stays present
     ("it's 39 degrees outside and I feel faint", ["fever", "high_fever"]),  # the weather, no cue
-    ("my 3 year old's pulse is 130", ["fast_heart_rate"]),  # adult thresholds, not for a young child
+    ("my 8 year old's pulse is 130", ["fast_heart_rate"]),  # adult thresholds, not for a school-age child
+    ("my heart has been going 20 minutes", ["fast_heart_rate", "slow_pulse"]),  # a duration after a weak cue
+    ("I keep going 20 miles on my bike", ["slow_pulse", "fast_heart_rate"]),  # a weak cue with no heart word
 ])
 def test_numbers_that_are_not_readings(lexical_engine, text, absent):
     ev = _ev(lexical_engine, text)
@@ -109,3 +111,66 @@ def test_a_decimal_comma_is_a_decimal():
     assert vitals.findings(r, table)["high_fever"] is True
     assert [x.vital for x in vitals.readings("temp 38, 5 days of cough", table)] == ["temperature"]
     assert vitals.findings(vitals.readings("temp 38, 5 days of cough", table)[0], table)["high_fever"] is False
+
+
+# Session 13 (triage13): rates told in lay words, a young child's own thresholds, and the breathing rate.
+@pytest.mark.parametrize("text, want", [
+    ("my heart is going 180 and won't slow down", {"fast_heart_rate": True}),
+    ("out of nowhere my heart races, like it's going 190, then stops", {"fast_heart_rate": True}),
+    ("my watch says my heart hit 172 while I was sitting down", {"fast_heart_rate": True}),
+    ("pulse 150 and I feel shaky", {"fast_heart_rate": True}),
+    ("resp rate 28 and sats 93%", {"fast_breathing": True, "low_oxygen": False}),
+    ("he is breathing at 6 breaths a minute", {"slow_breathing": True, "fast_breathing": False}),
+])
+def test_lay_rates_become_findings(lexical_engine, text, want):
+    ev = _ev(lexical_engine, text)
+    assert {k: ev.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("text, age, want", [
+    ("his pulse is 130", 3, {"fast_heart_rate": False}),   # NICE NG143: over 140 at 2-5 years
+    ("his pulse is 150", 3, {"fast_heart_rate": True}),
+    ("her pulse is 150", 0.5, {"fast_heart_rate": False}),  # over 160 under 12 months
+    ("breathing rate 46", 3, {"fast_breathing": True}),     # over 40 after 12 months
+    ("breathing rate 46", 0.3, {"fast_breathing": False}),  # over 60 in a young baby
+    ("his pulse is 130", 8, {}),                             # no band decides a normal-range school-age rate
+])
+def test_child_thresholds_by_age(text, age, want):
+    table = vitals.load(REPO_ROOT / "assets" / "kb" / "triage")
+    [r] = vitals.readings(text, table)
+    got = vitals.findings(r, table, age)
+    assert {k: got.get(k) for k in want} == want
+    if not want:
+        assert "fast_heart_rate" not in got
+
+
+def test_a_count_or_time_after_the_number_is_no_reading_but_units_are():
+    table = vitals.load(REPO_ROOT / "assets" / "kb" / "triage")
+    assert vitals.readings("checked my pulse 3 times", table) == []
+    assert vitals.readings("heart rate 72 kg", table) == []
+    [bp] = vitals.readings("bp 150/90 mm hg", table)
+    assert bp.values == {"systolic": (150.0, 150.0), "diastolic": (90.0, 90.0)}
+
+
+def test_a_rate_of_150_or_more_is_its_own_finding(lexical_engine):
+    assert _ev(lexical_engine, "my pulse is 170")["very_fast_heart_rate"] is True
+    assert _ev(lexical_engine, "my pulse is 120").get("very_fast_heart_rate") is False
+
+
+@pytest.mark.parametrize("text, want", [
+    ("my blood sugar is 2.1 and I'm shaky", {"low_blood_sugar_reading": True, "high_blood_sugar_reading": False}),
+    ("his sugar reading is 28 and he's drowsy", {"high_blood_sugar_reading": True, "low_blood_sugar_reading": False}),
+    ("glucose 45 mg/dl", {"low_blood_sugar_reading": True}),
+    ("glucose 450", {"high_blood_sugar_reading": True}),           # a bare number of 36 or more is mg/dL
+    ("BM 6.4 this morning", {"low_blood_sugar_reading": False, "high_blood_sugar_reading": False}),
+    ("the meter reads HI", {"high_blood_sugar_reading": True}),
+    ("temp 100.4F", {"fever": True}),                               # 38.0 C exactly: the conversion keeps the bound
+])
+def test_glucose_and_converted_units(lexical_engine, text, want):
+    ev = _ev(lexical_engine, text)
+    assert {k: ev.get(k) for k in want} == want
+
+
+def test_sugar_in_food_is_no_reading():
+    table = vitals.load(REPO_ROOT / "assets" / "kb" / "triage")
+    assert vitals.readings("cut my sugar intake 30 grams a day", table) == []
