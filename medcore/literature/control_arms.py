@@ -17,7 +17,9 @@ _WHAT = r"(?P<x>[A-Za-z][^,;:.()]{2,80}?)"
 _STOP = r"(?=\s*(?:[,;:.()]|$|\b(?:for|during|over|at|from|until|after|before|while|whereas|instead|daily|each|every|once|twice|thrice)\b))"
 _FORMS = [
     # "the control group received X", "patients in the control arm were given X", "controls underwent X"
-    re.compile(r"\b(?:(?:the\s+)?(?:control|comparison)\s+(?:group|arm|patients|participants|subjects)|controls?|"
+    # ... "control women received X" (the people named by who they are: women, mothers, infants; session 13)
+    re.compile(r"\b(?:(?:the\s+)?(?:control|comparison)\s+(?:group|arm|patients|participants|subjects|women|men|mothers|"
+               r"infants|children|adults|students)|controls?|"
                r"(?:patients|participants|subjects)\s+in\s+the\s+(?:control|comparison)\s+(?:group|arm))\s+"
                r"(?:received|receive|were\s+given|was\s+given|got|underwent|were\s+offered|was\s+offered|"
                r"were\s+treated\s+with|was\s+treated\s+with)\s+(?:only\s+)?" + _WHAT + _STOP, re.I),

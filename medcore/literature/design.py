@@ -59,6 +59,8 @@ def read_design(settings, paper: Paper) -> Design:
             best = (priority, score, kind, where, cue or "publication type")
     if best:
         out.kind, out.kind_sentence_idx, out.kind_cue = best[2], best[3], best[4]
+        if out.kind == "case_series" and _compares_groups(paper):
+            out.kind, out.kind_inferred = "cohort", _SPLIT_SERIES
     else:
         _infer_unnamed(out, paper, unnamed)
     by_weight = sorted(units, key=lambda u: -u[2])  # stable: reading order within a weight
@@ -86,6 +88,17 @@ def read_design(settings, paper: Paper) -> Design:
                     out.registrations.append({"registry": registry, "id": ident, "sentence_idx": idx,
                                               "text": m.group(0)})
     return out
+
+
+# a consecutive series split into groups whose outcomes are compared is a cohort study (STROBE: a cohort compares
+# outcomes by exposure or treatment; a case series describes one group), session 13
+_SPLIT_SERIES = "a series of patients split into groups whose outcomes are compared"
+_COMPARED_GROUPS = re.compile(r"\bcompar(?:e|ed|ing)\b|\bbetween\s+(?:the\s+)?(?:two|2|three|3|both)\s+groups\b", re.I)
+
+
+def _compares_groups(paper: Paper) -> bool:
+    units = [paper.title] + [s.text for s in paper.sentences if s.role in ("objective", "methods", "results", "")]
+    return any(_COMPARED_GROUPS.search(t or "") for t in units)
 
 
 def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:

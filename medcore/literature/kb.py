@@ -100,11 +100,14 @@ def _load(path: str, name: str, mtime: int) -> dict:
 
 
 def cue_regex(words: list[str] | tuple[str, ...]) -> re.Pattern:
-    """One case-insensitive pattern for a cue list: whole words, a trailing '*' makes a prefix."""
+    """One case-insensitive pattern for a cue list: whole words, a trailing '*' makes a prefix, a leading '*' a
+    suffix ('*ectomy': any word ending so)."""
     alts = []
     for w in sorted(words, key=len, reverse=True):
         w = w.lower()
-        if w.endswith("*"):
+        if w.startswith("*"):
+            alts.append(r"\b\w+" + re.escape(w[1:]) + r"\b")
+        elif w.endswith("*"):
             alts.append(r"\b" + re.escape(w[:-1]))
         else:
             alts.append((r"\b" if w[0].isalnum() else "") + re.escape(w) + (r"\b" if w[-1].isalnum() else ""))

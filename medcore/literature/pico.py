@@ -9,7 +9,7 @@ from pathlib import Path
 
 from medcore.knowledge import body_site
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
-from medcore.literature import allocation_arms, arm_phrases, control_arms, population_phrases
+from medcore.literature import allocation_arms, arm_phrases, control_arms, population_phrases, population_sex
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.population_size import PEOPLE, pick_n
 from medcore.literature.roles import cue_pattern
@@ -20,21 +20,13 @@ _ARM_LABEL = re.compile(r"(?:the\s+)?(?:control|comparison)(?:\s+(?:group|arm)s?
 __all__ = ["PEOPLE", "read_pico", "is_trial"]
 
 _AGE = [
-    (re.compile(r"\b(?P<stat>mean|median|average)\s+(?:\(\s*(?:±\s*)?SD\s*\)\s+|\(\w+\)\s+)?age\s*(?:\(\w+\)\s*)?(?:was|of|:|,|=|was\s+about)?\s*(?P<v>\d+(?:\.\d+)?)", re.I), "value"),
-    (re.compile(r"\bage[sd]?\s*(?:\(\w+\)\s*)?(?:was\s+)?(?P<stat>mean|median)?\s*[,:=]?\s*(?P<v>\d+(?:\.\d+)?)\s*(?:±|\+/-|\(|years|y\b)", re.I), "value"),
+    (re.compile(r"\b(?P<stat>mean|median|average)\s+(?:\(\s*(?:±\s*)?SD\s*\)\s+|\(\w+\)\s+)?age\s*(?:\(\w+\)\s*)?(?:of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:was|were)\s+|was|of|:|,|=|was\s+about)?\s*(?P<v>\d+(?:\.\d+)?)", re.I), "value"),
+    (re.compile(r"\bage[sd]?\s*(?:\(\w+\)\s*)?(?:was\s+)?(?P<stat>mean|median)?\s*[,:=]?\s*(?P<v>\d+(?:\.\d+)?)(?!\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|above))\s*(?:±|\+/-|\(|years|y\b)", re.I), "value"),
     (re.compile(r"\baged\s+(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)?", re.I), "range"),
     (re.compile(r"\bage[sd]?\s+(?:range\s*)?(?:from\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)", re.I), "range"),
     (re.compile(r"\b(?:aged\s+(?P<lo>\d+)\s*(?:years\s+)?(?:and|or)\s+(?:older|over|above)|aged\s*(?:≥|>=|>|over)\s*(?P<lo2>\d+)"
                 r"|(?:≥|>=|>\s?or\s?=|older\s+than)\s*(?P<lo3>\d+)\s*(?:years|yrs)\b)", re.I), "min"),
 ]
-_SEX = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?(?:were\s+)?"
-                  r"(?P<sex>women|woman|female|females|men|male|males|girls|boys)\b", re.I)
-_SEX_COUNT = re.compile(r"\b\d+\s*\((?P<pct>\d+(?:\.\d+)?)\s?%\)\s*(?:were\s+)?(?P<sex>women|female|females|men|male|males|girls|boys)\b"
-                        r"(?=\s*(?:[,;).]|and\b|$))", re.I)
-# "19 men and 43 women"; "80 healthy subjects (40 males)"
-_SEX_PAIR = re.compile(r"\b(?P<a>\d+)\s+(?P<sa>men|males?|women|females?|boys|girls)\s+and\s+(?P<b>\d+)\s+(?P<sb>men|males?|women|females?|boys|girls)\b", re.I)
-_SEX_OF = re.compile(r"\b(?P<tot>\d+)\s+[\w\s-]{0,40}?\((?P<k>\d+)\s+(?P<sex>men|males?|women|females?|boys|girls)\b", re.I)
-_FEMALE = ("women", "woman", "female", "females", "girls", "girl")
 _DOSE = re.compile(r"\s*(?:\(\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:mg|g|µg|μg|mcg|ug|ng|iu|IU|units?|U|ml|mL|mmol|mEq)"
                    r"(?:\s*/\s*(?:kg|m2|m²|day|d|h|dose))*(?:\s+(?:once|twice|three\s+times|four\s+times)\s+(?:daily|a\s+day|weekly|per\s+day)"
                    r"|\s+(?:daily|per\s+day|a\s+day|weekly|monthly|bid|b\.i\.d\.|tid|qd|od|every\s+\d+\s+(?:hours|days|weeks)))?)")
@@ -61,32 +53,6 @@ def _age(sentences: list[Sentence]) -> dict:
             if kind == "min":
                 return {"stat": "min", "low": float(m.group("lo") or m.group("lo2") or m.group("lo3")), "sentence_idx": s.idx,
                         "text": m.group(0)}
-    return {}
-
-
-def _sex(sentences: list[Sentence]) -> dict:
-    for s in sentences:
-        m = _SEX_PAIR.search(s.text)
-        if m and (m.group("sa").lower() in _FEMALE) != (m.group("sb").lower() in _FEMALE):
-            a, b = int(m.group("a")), int(m.group("b"))
-            f = a if m.group("sa").lower() in _FEMALE else b
-            return {"female_pct": round(100 * f / (a + b), 1), "male_pct": round(100 * (a + b - f) / (a + b), 1),
-                    "sentence_idx": s.idx, "text": m.group(0)}
-        m = _SEX_OF.search(s.text)
-        if m and 0 < int(m.group("k")) < int(m.group("tot")):
-            tot, k = int(m.group("tot")), int(m.group("k"))
-            f = k if m.group("sex").lower() in _FEMALE else tot - k
-            return {"female_pct": round(100 * f / tot, 1), "male_pct": round(100 * (tot - f) / tot, 1),
-                    "sentence_idx": s.idx, "text": m.group(0)}
-        for pattern in (_SEX_COUNT, _SEX):
-            m = pattern.search(s.text)
-            if m:
-                pct = float(m.group("pct"))
-                if pct > 100:
-                    continue
-                female = m.group("sex").lower() in ("women", "woman", "female", "females", "girls")
-                f = pct if female else round(100 - pct, 1)
-                return {"female_pct": f, "male_pct": round(100 - f, 1), "sentence_idx": s.idx, "text": m.group(0)}
     return {}
 
 
@@ -208,6 +174,8 @@ def _drug_items(term, sentences: list[Sentence], title_sentence: Sentence | None
     found: dict[str, tuple[PicoItem, str]] = {}
     pool = ([title_sentence] if title_sentence else []) + [s for s in sentences if s.role in ("objective", "methods", "")]
     for s in pool:
+        if s.section and re.search(r"outcome", s.section, re.I):
+            continue  # drugs under "MAIN OUTCOME MEASURES" are what was counted, not what was given (session 13)
         for m in _mentions(term, s, {"drug", "class", "product"}):
             if _NOT_A_DRUG_HERE.match(s.text, m.end) or _MEASURED_BEFORE.search(s.text[max(0, m.start - 12): m.start]):
                 continue
@@ -235,6 +203,9 @@ def _coded(term, text: str, idx: int) -> PicoItem:
         if hits:
             item.concept_id, item.code = hits[0].concept_id, _code(term.get(hits[0].concept_id))
     return item
+
+
+coded = _coded  # for the other arm readers (treated_groups via service)
 
 
 def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, term, trial: bool) -> None:
@@ -341,7 +312,7 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     sents = paper.sentences
     title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
     n, n_idx, n_text = pick_n(sents)
-    pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=_sex(sents),
+    pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(sents, n_idx),
                      conditions=_conditions(term, sents, title, _body_sites(settings) if term is not None else None))
     pico = Pico(population=pop)
     trial = is_trial(sents, design_kind)

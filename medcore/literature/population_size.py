@@ -11,7 +11,8 @@ from medcore.literature.numwords import digits_for_words, value
 
 _PEOPLE = (r"(?:patients|outpatients|inpatients|participants|subjects|women|men|children|adults|adolescents|infants|individuals|persons|people|"
            r"cases|volunteers|residents|mothers|neonates|newborns|pregnancies|pregnant\s+women|girls|boys|respondents|"
-           r"veterans|students|survivors|smokers|eyes|couples|families|nurses|physicians|doctors|users|donors|recipients)")
+           r"veterans|students|survivors|smokers|eyes|couples|families|nurses|physicians|doctors|users|donors|recipients|"
+           r"providers|drivers|workers|athletes|employees)")
 PEOPLE = _PEOPLE  # the words for people counted in a study (arms.py reads them too)
 _INT = r"(?<![\w.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 # between a count of people and its verb: anything but another count of people ("313 children who had a scan,
@@ -35,6 +36,9 @@ _N_PATTERNS = [
     (re.compile(r"\b(?:of|among|in|from|for|with)\s+(?:the\s+)?" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 2, ""),
     (re.compile(r"(?:^|[(\[,;]\s*)[Nn]\s*=\s*" + _INT + r"\b"), 1, "="),
     (re.compile(r"^" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, ""),
+    # "36 procedures in 34 children", "286 performed in 256 patients": the people, not the procedures (session 13)
+    (re.compile(r"(?<![\w.])\d[\d,]*\s+(?:[a-z][\w\-]*\s+)?(?:(?:were\s+)?performed\s+)?in\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,2}?"
+                + _PEOPLE + r"\b", re.I), 6, " in "),
     # "data from 212 consecutive adults undergoing ...": a series' size, stated without a verb (session 12)
     (re.compile(_INT + r"\s+consecutive\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, "consecutive"),
 ]
@@ -43,7 +47,7 @@ _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 _CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
 # two groups counted side by side make up the study: "compared between 1,200 rural and 3,400 urban infants",
 # "started drug A (n = 80) or drug B (n = 95)"; their sum is N (exactly two counts, joined by and / or / versus)
-_GROUP_PAIR = re.compile(r"\b(?:between|of|in|among|comparing)\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?"
+_GROUP_PAIR = re.compile(r"(?:\b(?:between|of|in|among|comparing)\s+|^(?:[^,;]{0,60},\s+)?)(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?"
                          r"(?:and|or|vs\.?|versus)\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\b",
                          re.I)
 # each group counted in its own clause: "the drug group had 45 patients and the placebo group 47", "45 (patients)
@@ -76,8 +80,9 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
             if best is None or 5 * w > best[0]:
                 best = (5 * w, n, s.idx, m.group(0))
         pair = _group_pair(text, s.role in ("methods", ""))
-        if pair and text == s.text and (best is None or 5 * w > best[0]):
-            best = (5 * w, pair[0], s.idx, pair[1])
+        if pair and (text == s.text or _listed_groups(text)) and (best is None or 5 * w > best[0]):
+            # counts in words: the words as written are the first count's (the text read has digits)
+            best = (5 * w, pair[0], s.idx, pair[1] if text == s.text else spans[0][2])
         people = _HAS_PEOPLE.search(text) is not None
         low = text.lower()
         for pattern, strength, guard in _N_PATTERNS:
@@ -94,12 +99,39 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
     return (best[1], best[2], best[3]) if best else (None, -1, "")
 
 
+# the groups of a study listed as the subject of one verb: "In total, 31 A (aside) and 32 B were assessed",
+# "40 A, 30 B and 70 C were tested" (session 13): their sum is N
+_LISTED = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+|\([^()]{1,15}\)\s+){0,4}?" + _PEOPLE + r"\b")
+_LISTED_VERB = re.compile(r"^[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?(?:assessed|tested|included|enrolled|studied|recruited|"
+                          r"examined|compared|evaluated|analy[sz]ed|interviewed)\b", re.I)
+
+
+def _listed_groups(text: str) -> tuple[int, str] | None:
+    """(sum, words) of two or more counted groups of people that open the sentence (or follow "In total,") and
+    share one verb; None otherwise."""
+    found = list(_LISTED.finditer(text))
+    if len(found) < 2 or not re.match(r"^(?:in\s+total|overall|altogether)?[\s,]*$", text[:found[0].start()], re.I):
+        return None
+    run = [found[0]]
+    for m in found[1:]:
+        gap = text[run[-1].end():m.start()]
+        if not re.search(r"(?:,|\band)\s*$", gap) or re.search(r"\b(?:were|was|had|of|with)\b", re.sub(r"\([^()]*\)", "", gap)):
+            break
+        run.append(m)
+    if len(run) < 2 or not _LISTED_VERB.match(text[run[-1].end():]):
+        return None
+    return sum(int(m.group("n").replace(",", "")) for m in run), text[run[0].start():run[-1].end()]
+
+
 def _group_pair(text: str, methods: bool = True) -> tuple[int, str] | None:
     """(sum, words) when the sentence counts two groups side by side, else None. Groups counted clause by clause
     are read only in the methods: a results sentence counts who was where at some point, not who was studied."""
     m = _GROUP_PAIR.search(text) or _COMPARED_PAIR.search(text)
     if m:
         return int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", "")), m.group(0)
+    listed = _listed_groups(text)
+    if listed:
+        return listed
     groups: dict[str, tuple[int, re.Match]] = {}
     for m in [*_GROUP_HAS.finditer(text), *_IN_GROUP.finditer(text)] if methods else []:
         groups.setdefault(m.group("g").lower(), (int(m.group("n").replace(",", "")), m))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from medcore.literature import arm_links, arm_phrases, arms, conclusions, design, numbers, pico, roles
+from medcore.literature import arm_links, arm_phrases, arms, conclusions, design, numbers, pico, roles, treated_groups
 from medcore.literature.roles import cue_pattern
 from medcore.literature.card import build_card
 from medcore.literature.checklist import check_items
@@ -50,6 +50,14 @@ def _about(warning: str, paper: Paper, n: int) -> bool:
                 or not ("PMID" in warning or "'" in warning))
 
 
+def _treated_groups(settings, p, paper: Paper, term) -> None:
+    """Groups of a non-randomised comparison named by what each underwent, when no other reader found an arm."""
+    treat, comp = cue_pattern(settings, "treatment"), cue_pattern(settings, "comparator")
+    treated_groups.fill(p, paper.sentences, paper.title or "",
+                        lambda x: bool(treat.search(x) or pico.coded(term, x, -1).concept_id),
+                        lambda x: arm_phrases.is_control(comp, x), lambda x, i: pico.coded(term, x, i))
+
+
 def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     t0 = time.perf_counter()
     segment(paper, hmap)
@@ -66,6 +74,7 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     r.arms = arms.read_arms(settings, paper.sentences, r.pico, trial)
     if trial or any(cue_pattern(settings, "treatment").search(a.name) for a in r.arms):
         arm_phrases.fill_from_arms(r.pico, r.arms, trial)
+    _treated_groups(settings, r.pico, paper, term)
     arm_links.link(r.arms, paper.sentences, r.effects, trial)
     r.limitations = conclusions.limitations(settings, paper)
     r.conclusion = conclusions.conclusion(paper, set(r.limitations) | {x['sentence_idx'] for x in r.design.registrations})

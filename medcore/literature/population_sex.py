@@ -1,0 +1,87 @@
+"""Sex of the population: the share of women, from counts or percentages ("19 men and 43 women", "62% were women",
+"80 subjects (40 males)"), moved from pico.py in session 13 (lit13s), which added:
+- counts in words ("ten males and two females") and a ratio ("male:female = 9:60");
+- a population of one sex: the sentence that gives N counts only women ("21 female patients", "855 pregnant
+  women") and no sentence names men, boys or fathers: 100% women (or 0% for men only)."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.literature.model import Sentence
+from medcore.literature.numwords import digits_for_words
+
+_SEX = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?(?:were\s+)?"
+                  r"(?P<sex>women|woman|female|females|men|male|males|girls|boys)\b", re.I)
+_SEX_COUNT = re.compile(r"\b\d+\s*\((?P<pct>\d+(?:\.\d+)?)\s?%\)\s*(?:were\s+)?(?P<sex>women|female|females|men|male|males|girls|boys)\b"
+                        r"(?=\s*(?:[,;).]|and\b|$))", re.I)
+# "19 men and 43 women"; "80 healthy subjects (40 males)"
+_SEX_PAIR = re.compile(r"\b(?P<a>\d+)\s+(?P<sa>men|males?|women|females?|boys|girls)\s+and\s+(?P<b>\d+)\s+(?P<sb>men|males?|women|females?|boys|girls)\b", re.I)
+_SEX_OF = re.compile(r"\b(?P<tot>\d+)\s+[\w\s-]{0,40}?\((?P<k>\d+)\s+(?P<sex>men|males?|women|females?|boys|girls)\b", re.I)
+_FEMALE = ("women", "woman", "female", "females", "girls", "girl")
+# "male:female = 9:60", "female/male ratio 3:1"
+_SEX_RATIO = re.compile(r"\b(?P<sa>male|female|men|women)s?\s*[:/]\s*(?P<sb>male|female|men|women)s?\s*(?:ratio\s*)?(?:=|:|of|was|,)?\s*"
+                        r"(?P<a>\d+)\s*:\s*(?P<b>\d+)\b", re.I)
+# the people of the sentence that gives N, when they are of one sex
+_ONE_SEX = re.compile(r"\b\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?(?P<sex>female|male|pregnant\s+women|women|men|girls|boys|mothers|fathers)"
+                      r"(?:\s+(?:patients|participants|subjects|volunteers|adults|children|athletes|students))?\b", re.I)
+# "ten males and two females": small counts in words before a sex word (digits_for_words leaves one to nine)
+_SMALL_WORDS = "one two three four five six seven eight nine".split()
+_SMALL = re.compile(r"\b(" + "|".join(_SMALL_WORDS) + r")\s+(?=(?:men|males?|women|females?|boys|girls)\b)", re.I)
+_MALE_WORDS = re.compile(r"\b(?:men|males?|boys|fathers|man)\b", re.I)
+_FEMALE_WORDS = re.compile(r"\b(?:women|females?|girls|mothers|woman|pregnan\w*)\b", re.I)
+
+
+def _shares(f: float, total: float, idx: int, text: str) -> dict:
+    return {"female_pct": round(100 * f / total, 1), "male_pct": round(100 * (total - f) / total, 1),
+            "sentence_idx": idx, "text": text}
+
+
+def _one_sex(sentences: list[Sentence], n_idx: int) -> dict:
+    """100 (or 0) when the N sentence counts people of one sex and no sentence names the other."""
+    s = next((s for s in sentences if s.idx == n_idx), None)
+    m = _ONE_SEX.search(digits_for_words(s.text)[0]) if s is not None else None
+    if not m:
+        return {}
+    female = bool(_FEMALE_WORDS.fullmatch(m.group("sex").split()[-1])) or m.group("sex").lower() == "female"
+    other = _MALE_WORDS if female else _FEMALE_WORDS
+    if any(other.search(x.text) for x in sentences):
+        return {}
+    return _shares(100.0 if female else 0.0, 100.0, s.idx, m.group(0))
+
+
+
+
+def sex(sentences: list[Sentence], n_idx: int = -2) -> dict:
+    """Female and male shares with the sentence they come from; {} when the abstract does not say."""
+    for s in sentences:
+        text = _SMALL.sub(lambda m: str(_SMALL_WORDS.index(m.group(1).lower()) + 1) + " ", digits_for_words(s.text)[0])
+        m = _SEX_RATIO.search(text)
+        if m and (m.group("sa").lower().startswith("f") or m.group("sa").lower() == "women") != \
+                (m.group("sb").lower().startswith("f") or m.group("sb").lower() == "women") and int(m.group("a")) + int(m.group("b")):
+            a, b = int(m.group("a")), int(m.group("b"))
+            f = a if m.group("sa").lower() in ("female", "women") else b
+            return _shares(f, a + b, s.idx, m.group(0))
+        m = _SEX_PAIR.search(text)
+        if m and (m.group("sa").lower() in _FEMALE) != (m.group("sb").lower() in _FEMALE):
+            a, b = int(m.group("a")), int(m.group("b"))
+            f = a if m.group("sa").lower() in _FEMALE else b
+            return _shares(f, a + b, s.idx, m.group(0))
+        m = _SEX_OF.search(s.text)
+        if m and 0 < int(m.group("k")) < int(m.group("tot")):
+            tot, k = int(m.group("tot")), int(m.group("k"))
+            f = k if m.group("sex").lower() in _FEMALE else tot - k
+            return {"female_pct": round(100 * f / tot, 1), "male_pct": round(100 * (tot - f) / tot, 1),
+                    "sentence_idx": s.idx, "text": m.group(0)}
+        for pattern in (_SEX_COUNT, _SEX):
+            m = pattern.search(s.text)
+            if m:
+                pct = float(m.group("pct"))
+                if pct > 100:
+                    continue
+                female = m.group("sex").lower() in ("women", "woman", "female", "females", "girls")
+                f = pct if female else round(100 - pct, 1)
+                return {"female_pct": f, "male_pct": round(100 - f, 1), "sentence_idx": s.idx, "text": m.group(0)}
+    return _one_sex(sentences, n_idx)
+
+

@@ -1,0 +1,180 @@
+"""Arms of non-randomised comparisons and observational studies (session 13, issue 15: interventions and
+comparators were near zero on abstracts that compare treatments without randomising). Such abstracts seldom say
+"randomised to A or B"; they name the groups by what each was given:
+- counted groups: "27 patients underwent A, and the other 28 underwent B", "17 had A and 19 had B",
+  "23 cases received A, 20 cases B and 26 cases treated conservatively" (the last verb may be left out);
+- labelled groups: "were subjected to A (arm A) and ... kept on B (arm B)", "A (group 1) or B (group 2)";
+- two forms of one treatment, told apart by a modifier: "early extubation ... compared with delayed extubation",
+  "whether A, compared with B, ..." in an objective.
+An abbreviation the abstract defines ("long name (LN)") is given its long name, which is what a reader of the card
+(and the gold) calls the arm. The first group(s) are the interventions; the comparator is the group a comparator cue
+names, else the last. Used only when the other readers found no intervention (`fill`)."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.literature.arm_phrases import trim_arm
+from medcore.literature.model import Pico, Sentence
+from medcore.literature.numwords import NUMBER_WORDS, digits_for_words
+from medcore.literature.population_size import PEOPLE
+
+# a count in digits, or in words that digits_for_words leaves ("and nine had B")
+_COUNT = r"(?:(?<![\w.,])\d{1,3}(?:,\d{3})*(?![\w.%,])|" + NUMBER_WORDS.pattern + ")"
+_GIVEN = (r"(?:underwent|had|received|were\s+given|were\s+subjected\s+to|were\s+treated\s+with|treated\s+with|"
+          r"were\s+managed\s+with|were\s+managed|were\s+treated|treated|managed)")
+# one counted group: "27 patients underwent A", "the other 28 patients underwent B", "20 cases B"
+_GROUP = re.compile(r"(?:the\s+(?:other|remaining)\s+)?(?P<n>" + _COUNT + r")\s+(?:(?:[\w\-]+\s+){0,2}?" + PEOPLE +
+                    r"\s+)?(?:\([^()]{0,20}\)\s+)?(?P<verb>" + _GIVEN + r"\s+)?(?P<x>[A-Za-z][^,;:.()]{1,60}?)"
+                    r"(?=\s*(?:[,;:.()]|$|\band\s+(?:the\s+(?:other|remaining)\s+)?(?:\d|" + NUMBER_WORDS.pattern + r")|\b(?:and|while|whereas|but)\b))", re.I)
+# an adverb of manner names the treatment: "treated conservatively" -> "conservative treatment"
+_MANNER = re.compile(r"^(?P<adj>conservative|surgical|operative|non-?operative|medical|expectant|endoscopic)ly$", re.I)
+# labelled arms: "subjected to A (arm A)", "A (group 1)"
+_LABELLED = re.compile(r"(?:" + _GIVEN + r"|subjected\s+to|kept\s+on)\s+(?P<x>[A-Za-z][^,;:.()]{1,60}?)\s*"
+                       r"\(\s*(?:arm|group)\s+(?P<label>[A-D1-4]|I{1,3}|IV)\s*\)", re.I)
+# one treatment in two forms: "<mod1> <head> ... compared with / versus / than <mod2> <head>"
+_TWO_FORMS = re.compile(r"\b(?P<m1>[A-Za-z][\w\-]+)\s+(?P<h>[a-z][\w\-]{3,})\b(?:[^.;]|\.(?=\d)){0,160}?\b(?:compared\s+(?:with|to)|"
+                        r"versus|vs\.?|rather\s+than)\s+(?:the\s+|a\s+|an\s+|those\s+with\s+)?(?P<m2>[A-Za-z][\w\-]+)\s+(?P=h)\b",
+                        re.I)
+# "patients treated with A versus B", "managed with A or B": the two treatments a cohort was split by
+_TREATED_VS = re.compile(r"\b(?:treated|managed|operated\s+on)\s+(?:with|by)\s+(?:either\s+)?(?P<a>[A-Za-z][^,;:.()]{1,60}?)\s+"
+                         r"(?:versus|vs\.?|or)\s+(?P<b>[A-Za-z][^,;:.()]{1,60}?)(?=\s*(?:[,;:.()]|$|\b(?:for|in|at|during|between|from|after|and)\b))",
+                         re.I)
+_NOT_MODIFIER = re.compile(r"^(?:the|a|an|of|with|and|or|in|on|for|to|was|were|is|are|had|have|this|that|these|those|"
+                           r"their|its|our|both|each|all|no|not|than|by|as|at|from)$", re.I)
+_ABBR = re.compile(r"\b[A-Z][A-Za-z]{0,2}[A-Z]{1,5}s?\b")
+
+
+def expand(name: str, text: str) -> str:
+    """A name that is an abbreviation defined in `text` ("long form (LF)") -> the long form; else the name."""
+    if not _ABBR.fullmatch(name.strip()):
+        return name
+    abbr = name.strip().rstrip("s") if name.strip().endswith("s") and name.strip()[-2].isupper() else name.strip()
+    m = re.search(r"([^,;:.()]{2,120}?)\s*\(\s*" + re.escape(abbr) + r"\s*\)", text)
+    if not m:
+        return name
+    words = m.group(1).split()
+    first = abbr[0].lower()
+    # the shortest run of the words before the bracket that starts with the abbreviation's first letter and is no
+    # longer than the abbreviation has letters + 2 (Schwartz and Hearst 2003, simplified)
+    for k in range(1, min(len(words), len(abbr) + 2) + 1):
+        if words[-k][0].lower() == first:
+            return " ".join(words[-k:])
+    return name
+
+
+# a group that refused what the others underwent is the comparator "no <that treatment>"
+_REFUSED = re.compile(r"^(?:refused|declined|did\s+not\s+(?:undergo|receive|have))\b", re.I)
+# a verb that is not a giving verb: the clause says what happened to the group, not what it was given
+_OTHER_VERB = re.compile(r"^(?:were|was|did|had|died|developed|survived|remained|showed|presented|experienced)\b|"
+                         r"^\w+ed\s+(?:the|a|an|to|with|in|from|by)\b", re.I)
+
+
+def _name(x: str, verb: str | None) -> str:
+    x = re.sub(r"^(?:a|an|the)\s+", "", trim_arm(x.strip()), flags=re.I)
+    m = _MANNER.match(x)
+    if m and verb:
+        return f"{m.group('adj').lower()} treatment"
+    return x
+
+
+def counted(text: str, is_treatment, whole: str = "") -> list[str]:
+    """Names of the groups a sentence counts by what each underwent: two or more, the first with its verb, each
+    named by a treatment (`is_treatment`) so that "12 had nausea and 5 had vomiting" is not read as arms."""
+    text, _ = digits_for_words(text)
+    groups = list(_GROUP.finditer(text))
+    for start in range(len(groups)):
+        if not groups[start].group("verb"):
+            continue
+        run, end = [groups[start]], groups[start].end()
+        for g in groups[start + 1:]:
+            gap = text[end:g.start()]
+            if not re.fullmatch(r"\s*(?:,|;)?\s*(?:and|while|whereas|but)?\s*", gap):
+                break
+            run.append(g)
+            end = g.end()
+        names = []
+        for g in run:
+            x = g.group("x").strip()
+            if not g.group("verb") and _REFUSED.match(x) and names:
+                names.append(f"no {names[0]}")
+                continue
+            if not g.group("verb") and _OTHER_VERB.match(x):
+                break
+            names.append(expand(_name(x, g.group("verb") or run[0].group("verb")), whole or text))
+        if len(names) >= 2 and len({n.lower() for n in names}) == len(names) and all(is_treatment(n) for n in names if not n.startswith("no ")):
+            return names
+    return []
+
+
+def labelled(text: str) -> list[str]:
+    """Names of groups labelled in brackets: "A (arm A) and B (arm B)"; two or more, in label order."""
+    found = {m.group("label").upper(): _name(m.group("x"), None) for m in _LABELLED.finditer(text)}
+    return [found[k] for k in sorted(found)] if len(found) >= 2 else []
+
+
+def two_forms(text: str, is_treatment, question: bool) -> list[str]:
+    """["early extubation", "delayed extubation"] from one treatment's two forms compared in a sentence; the head
+    must name a treatment, or the sentence be the question ("whether A, compared with B, ...")."""
+    m = _TWO_FORMS.search(text)
+    if not m or m.group("m1").lower() == m.group("m2").lower():
+        return []
+    if _NOT_MODIFIER.match(m.group("m1")) or _NOT_MODIFIER.match(m.group("m2")):
+        return []
+    a, b = f"{m.group('m1')} {m.group('h')}", f"{m.group('m2')} {m.group('h')}"
+    if not (is_treatment(m.group("h")) or question and re.search(r"\bwhether\b", text, re.I)):
+        return []
+    return [a, b]
+
+
+def treated_versus(text: str, is_treatment) -> list[str]:
+    """["A", "B"] from "treated with A versus B", both names treatments."""
+    m = _TREATED_VS.search(text)
+    if not m:
+        return []
+    names = [_name(m.group("a"), None), _name(m.group("b"), None)]
+    return names if all(is_treatment(n) for n in names) and names[0].lower() != names[1].lower() else []
+
+
+def _title_first(names: list[str], title: str) -> list[str]:
+    """The arm the title names (and the other not) is the one the study is about: it goes first."""
+    low = title.lower()
+    if re.search(r"\b(?:necessary|required|needed|mandatory|indispensable|obsolete)\b", low):
+        return names  # "is X necessary?" questions the usual treatment: X is the comparator, not the arm studied
+    named = [n for n in names if n.lower() in low]
+    return named + [n for n in names if n not in named] if len(named) == 1 and len(names) == 2 else names
+
+
+def fill(pico: Pico, sentences: list[Sentence], title: str, is_treatment, is_control, coded) -> bool:
+    """Give an empty PICO the groups of a non-randomised comparison; True when it did. `coded(text, idx)` makes the
+    PicoItem (coding drugs); `is_control(name)` tells a comparator cue."""
+    if pico.comparators and pico.interventions or any(i.sentence_idx >= 0 for i in pico.interventions):
+        return False  # read already from the abstract; only a question's exposure (the title's) may be refined
+    whole = " ".join([title] + [s.text for s in sentences])
+    question = [s for s in sentences if s.role == "objective"]
+    methods = [s for s in sentences if s.role in ("methods", "")]
+    results = [s for s in sentences if s.role == "results"]
+    found: tuple[list[str], int] | None = None
+    for s in methods + results:
+        names = counted(s.text, is_treatment, whole) or labelled(s.text)
+        if names:
+            found = (names, s.idx)
+            break
+    if found is None:
+        for s in question + methods + results:
+            names = two_forms(s.text, is_treatment, s.role == "objective") or treated_versus(s.text, is_treatment)
+            if names:
+                found = (names, s.idx)
+                break
+    if found is None:
+        return False
+    names = _title_first([expand(n, whole) for n in found[0]], title)
+    pico.interventions = []  # a title's exposure ("Is X justified?") gives way to the groups the abstract names
+    control = next((i for i, n in enumerate(names) if is_control(n)), len(names) - 1)
+    had_comparator = bool(pico.comparators)  # a comparator read already (a cue in the methods) is kept
+    for i, n in enumerate(names):
+        if i != control:
+            pico.interventions.append(coded(n, found[1]))
+        elif not had_comparator:
+            pico.comparators.append(coded(n, found[1]))
+    return True
