@@ -34,9 +34,29 @@ def _base(text: str) -> set[str]:
     ("Rhinocort Aqua", {"budesonide"}), ("Beconase Aqueous", {"beclomethasone"}), ("EpiPen Jr", {"epinephrine"}),
     ("GTN sublingual", {"nitroglycerin"}), ("midazolam buccal", {"midazolam"}), ("buccal midazolam", {"midazolam"}),
     ("Glucagon Emergency Kit", {"glucagon"}),
+    # round 2 and 3: UK OTC and US pack words, contraceptives, vaccines, supplements
+    ("Calpol sugar free", {"acetaminophen"}), ("Laxido Orange", {"polyethylene-glycol"}),
+    ("Hailey Fe", {"ethinyl-estradiol", "norethindrone"}), ("Blisovi 24 Fe", {"ethinyl-estradiol", "norethindrone"}),
+    ("Cryselle", {"ethinyl-estradiol", "norgestrel"}), ("Deltacortril Enteric", {"prednisolone"}),
+    ("Imitrex nasal", {"sumatriptan"}), ("Cleocin vaginal", {"clindamycin"}), ("Nicotinell TTS", {"nicotine"}),
+    ("Nurofen Cold and Flu", {"ibuprofen", "pseudoephedrine"}), ("Semprex-D", {"acrivastine", "pseudoephedrine"}),
+    ("Twinrix", {"hepatitis-a-vaccine", "hepatitis-b-vaccine"}), ("Arexvy", {"rsv-vaccine"}),
+    ("Filspari", {"sparsentan"}), ("curcumin", {"turmeric"}), ("asprin", {"aspirin"}), ("xanex", {"alprazolam"}),
 ])
 def test_long_tail_names(text, want):
     assert _base(text) == want
+
+
+def test_canesten_oral_is_fluconazole_while_canesten_stays_clotrimazole():
+    # "oral" is a form word: before, "Canesten Oral" was cut to "Canesten" and read as clotrimazole
+    assert _base("Canesten Oral") == {"fluconazole"}
+    assert _base("Canesten") == {"clotrimazole"}
+
+
+def test_pack_words_do_not_swallow_a_name():
+    assert _base("Slow Fe") == {"ferrous-sulfate"}  # the full text is read before any word is cut
+    for word in ("orange", "ring", "insert", "nasal", "vaginal", "modified"):
+        assert not D.resolve(word).ok, word
 
 
 def test_zantac_360_is_famotidine_while_zantac_stays_ranitidine():

@@ -70,6 +70,10 @@ def test_budesonide_split_by_product(kb):
     ("Jesduvroq", "gemfibrozil", "contraindicated"), ("Leqselvi", "fluconazole", "contraindicated"),
     ("Promacta", "calcium carbonate", "moderate"), ("Alunbrig", "clarithromycin", "major"),
     ("Cotellic", "rifampin", "major"), ("Trikafta", "itraconazole", "major"), ("Trikafta", "rifampicin", "major"),
+    ("Exxua", "clarithromycin", "contraindicated"), ("Voranigo", "ciprofloxacin", "major"),
+    ("Rezdiffra", "gemfibrozil", "major"), ("Filspari", "losartan", "contraindicated"),
+    ("Filspari", "bosentan", "contraindicated"), ("Filspari", "aliskiren", "contraindicated"),
+    ("Skyclarys", "rifampin", "major"),
 ])
 def test_label_rules_of_class_only_and_new_drugs(kb, a, b, want):
     assert _top(kb, a, b)[0] == want
@@ -79,6 +83,7 @@ def test_label_rules_of_class_only_and_new_drugs(kb, a, b, want):
     ("Veozah", "sertraline"), ("Veozah", "amoxicillin"), ("Jaypirca", "amoxicillin"), ("Zykadia", "metformin"),
     ("Vyleesi", "lisinopril"), ("Promacta", "amlodipine"), ("Entocort", "amoxicillin"), ("Rhinocort", "sertraline"),
     ("GTN sublingual", "amlodipine"), ("buccal midazolam", "paracetamol"),
+    ("Exxua", "amoxicillin"), ("Filspari", "amlodipine"), ("Brenzavvy", "metformin"), ("Beyfortus", "amoxicillin"),
 ])
 def test_no_false_alarms_on_non_interacting_pairs(kb, a, b):
     assert _top(kb, a, b)[0] is None
