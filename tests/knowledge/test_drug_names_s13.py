@@ -42,6 +42,9 @@ def _base(text: str) -> set[str]:
     ("Nurofen Cold and Flu", {"ibuprofen", "pseudoephedrine"}), ("Semprex-D", {"acrivastine", "pseudoephedrine"}),
     ("Twinrix", {"hepatitis-a-vaccine", "hepatitis-b-vaccine"}), ("Arexvy", {"rsv-vaccine"}),
     ("Filspari", {"sparsentan"}), ("curcumin", {"turmeric"}), ("asprin", {"aspirin"}), ("xanex", {"alprazolam"}),
+    ("Clopixol Depot", {"zuclopenthixol"}), ("Septrin Paediatric", {"sulfamethoxazole", "trimethoprim"}),
+    ("Mirena coil", {"levonorgestrel"}), ("Betagan", {"levobunolol"}), ("Haelan", {"fludroxycortide"}),
+    ("Isotrexin", {"isotretinoin", "erythromycin"}),
 ])
 def test_long_tail_names(text, want):
     assert _base(text) == want

@@ -87,3 +87,22 @@ def test_label_rules_of_class_only_and_new_drugs(kb, a, b, want):
 ])
 def test_no_false_alarms_on_non_interacting_pairs(kb, a, b):
     assert _top(kb, a, b)[0] is None
+
+
+def test_other_beta_blocker_eye_drops_keep_their_rules_like_timolol(kb):
+    # Betagan and Ocupress labels: absorbed into the blood, additive with oral beta-blockers and calcium antagonists
+    assert _top(kb, "levobunolol eye drops", "verapamil")[0] == "moderate"
+    assert _top(kb, "carteolol eye drops", "verapamil")[0] == "moderate"
+    # an eye drop without such a label fact stays screened
+    assert _top(kb, "latanoprost eye drops", "verapamil")[0] is None
+
+
+
+def test_a_typed_mouth_route_is_not_read_as_the_planners_patch(kb):
+    # the planner doses fentanyl and nicotine as patches; a lozenge or buccal tablet typed is the base drug
+    assert resolve_drug(kb, "fentanyl lozenge").ids == ["fentanyl"]
+    assert resolve_drug(kb, "fentanyl buccal").ids == ["fentanyl"]
+    assert resolve_drug(kb, "nicotine lozenge").ids == ["nicotine"]
+    # untouched: the bare name (the dosed patch) and oral forms told apart by the word
+    assert resolve_drug(kb, "fentanyl").ids == ["fentanyl-transdermal"]
+    assert resolve_drug(kb, "vancomycin oral").ids == ["vancomycin-oral"]
