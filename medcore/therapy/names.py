@@ -95,7 +95,8 @@ def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
         ids, unchecked = [r.product], []
     else:
         named = r.how in ("brand", "synonym") and not r.product
-        mapped = [(i, _route_form(kb, i, route) or _planner_id(kb, i, named)) for i in r.ingredients]
+        mapped = [(i, _route_form(kb, i, route) or _typed_route_base(kb, i, route, _planner_id(kb, i, named)))
+                  for i in r.ingredients]
         ids = list(dict.fromkeys(p for _, p in mapped if p))
         unchecked = [kdrugs.drug_name(i, lex=kb.lexicon) for i, p in mapped if p is None]
     if r.how in ("fuzzy", "spelling"):
@@ -110,6 +111,18 @@ def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
     return Resolution(str(name), ids[0] if ids else None, how if ids else "unknown", [], ids,
                       r.product if r.product not in kb.drugs else None,
                       [i for i in ids if i in kb.interaction_only], unchecked, route)
+
+
+def _typed_route_base(kb: KnowledgeBase, ingredient: str, route: str, pick: str | None) -> str | None:
+    """The base ingredient instead of the planner's one dosed form when the name typed another route that the form
+    does not have ("fentanyl lozenge" is not the fentanyl patch; "nicotine lozenge" is not the nicotine patch).
+    Oral is left alone: oral forms are told apart by dose, not by the word (oral vancomycin)."""
+    if not route or route == "oral" or not pick or pick == ingredient or not kb.lexicon:
+        return pick
+    form_route = kb.lexicon.ingredients.get(pick, {}).get("route")
+    if form_route and form_route != route and ingredient in kb.interaction_only:
+        return ingredient
+    return pick
 
 
 def _route_form(kb: KnowledgeBase, ingredient: str, route: str | None) -> str | None:

@@ -69,7 +69,7 @@ def test_a_combination_typed_as_parts_is_refused_when_two_products_fit_or_a_part
 
 @pytest.mark.parametrize("text, want", [
     ("Zomig Rapimelt", {"zolmitriptan"}),
-    ("Pulmicort Flexhaler", {"budesonide"}),
+    ("Pulmicort Flexhaler", {"budesonide-inhaled"}),  # session 13: budesonide's inhaled form entry
     ("Asmanex Twisthaler", {"mometasone"}),
     ("Zyprexa Velotab", {"olanzapine"}),
     ("oxycodone IR 5 mg", {"oxycodone"}),
