@@ -1,0 +1,126 @@
+"""Issue 11, session 13 (records13): codes of site-named pains, a bare finding coded by the note's topic site,
+bracketed repeats, other senses (basal ganglia, a vaccine's infection), negation through "on exertion" / "from the",
+and chronic conditions written with their type. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcore.knowledge import assertions as ctx
+from medcore.records import note_site, same_problem
+from medcore.records.entities import Problem
+from medcore.records.pipeline import analyze
+
+
+def _problems(kb, text):
+    return [(p.text.lower(), p.icd10cm, p.assertion) for p in analyze(text, kb).extraction.problems]
+
+
+def _found(kb, text, word):
+    found = [(c, a) for w, c, a in _problems(kb, text) if w == word]
+    assert found, (word, _problems(kb, text))
+    return found[0]
+
+
+@pytest.mark.parametrize("text,word,category", [
+    # walking up from these terms reached the HPO term "Pain" and gave G89
+    ("She describes a dull stomach pain after meals.", "stomach pain", "R10"),
+    ("He has had arm pain since the weekend.", "arm pain", "M79"),
+    ("Speculum exam done. No cervical motion tenderness.", "cervical motion tenderness", "R10"),
+])
+def test_site_named_pains_take_their_sites_code_not_g89(kb, text, word, category):
+    code, _ = _found(kb, text, word)
+    assert code.replace(".", "")[:3] == category
+
+
+def test_renal_artery_stenosis_is_coded(kb):
+    code, assertion = _found(kb, "The duplex scan suggested renal artery stenosis on the right.", "renal artery stenosis")
+    assert code == "I70.1"
+
+
+def test_organomegaly_of_the_abdomen_is_hepatosplenomegaly(kb):
+    code, assertion = _found(kb, "Abdomen soft, no organomegaly.", "organomegaly")
+    assert (code, assertion) == ("R16.2", "negated")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The scan shows a small infarct in the left basal ganglia.", "ganglia"),
+    ("Her second hepatitis B injection is due next month.", "hepatitis b"),
+    ("Admitted with an exacerbation of COPD overnight.", "exacerbation"),
+    ("A rounded low density focus sits in the sinus.", "low density"),
+    ("She was referred for psychiatric counseling.", "counseling"),
+])
+def test_words_in_another_sense_are_not_problems(kb, text, word):
+    assert word not in [w for w, _c, _a in _problems(kb, text)], _problems(kb, text)
+
+
+def test_the_disease_of_an_exacerbation_is_still_read(kb):
+    code, _ = _found(kb, "Admitted with an exacerbation of COPD overnight.", "copd")
+    assert code.startswith("J44")
+
+
+def test_a_bracketed_abbreviation_is_the_same_problem(kb):
+    words = [w for w, _c, _a in _problems(kb, "1. Cerebrovascular accident (CVA) with arm weakness.")]
+    assert "cva" not in words and "cerebrovascular accident" in words
+
+
+def _p(text, start, word, code, concept="c"):
+    return Problem(word, start, start + len(word), 0, word, "present", "", concept, code, "")
+
+
+def test_bracketed_repeat_needs_the_same_category_and_the_closing_bracket():
+    text = "Asthma (COPD) and reflux (GERD"
+    kept = same_problem.drop_bracketed_repeats(text, [_p(text, 0, "Asthma", "J45.909", "a"),
+                                                      _p(text, 8, "COPD", "J44.9", "b"),
+                                                      _p(text, 18, "reflux", "K21.9", "r"),
+                                                      _p(text, 26, "GERD", "K21.9", "r")])
+    assert [p.text for p in kept] == ["Asthma", "COPD", "reflux", "GERD"]
+
+
+# ---- the note's topic site -------------------------------------------------------------------
+_KNEE_REPORT = ("EXAM: MRI of the left knee.\nHISTORY: Twisting injury of the knee while skiing.\n"
+                "FINDINGS: The medial meniscus of the knee shows a tear. There is a joint effusion.\n"
+                "IMPRESSION: Meniscal tear of the knee.")
+
+
+def test_a_bare_effusion_takes_the_code_of_the_notes_topic_site(kb):
+    codes = [c for w, c, _a in _problems(kb, _KNEE_REPORT) if "effusion" in w]
+    assert codes and all(c.startswith("M25.46") for c in codes), _problems(kb, _KNEE_REPORT)
+
+
+def test_no_topic_site_when_the_note_names_several_sites_alike(kb):
+    from medcore.records.extract import matchers
+    injuries = matchers(kb).problems.injuries
+    assert note_site.topic_site(_KNEE_REPORT, injuries) == "knee"
+    assert note_site.topic_site("Knee pain and knee stiffness; hip pain, hip clicking. Knee. Hip.", injuries) is None
+    assert note_site.topic_site("Left knee swelling.", injuries) is None  # named once: not the note's topic
+
+
+# ---- assertions ------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,word", [
+    ("She reports no cough, breathlessness on exertion, wheeze or ankle swelling.", "wheeze"),
+    ("He denies any discharge from the penis, kidney stones or rash.", "kidney stones"),
+])
+def test_on_and_from_inside_a_symptom_do_not_end_a_negated_list(sentence, word):
+    rules = ctx.load_rules("clinical")
+    mods, terms = ctx.find_modifiers(sentence, rules)
+    i = sentence.index(word)
+    assert ctx.assert_target(i, i + len(word), mods, terms, "", len(sentence), rules=rules, text=word) == "negated"
+
+
+def test_on_still_ends_a_negation_elsewhere():
+    sentence = "No chest pain on Tuesday but on Friday had syncope."
+    rules = ctx.load_rules("clinical")
+    mods, terms = ctx.find_modifiers(sentence, rules)
+    i = sentence.index("syncope")
+    assert ctx.assert_target(i, i + 7, mods, terms, "", len(sentence), rules=rules, text="syncope") == "present"
+
+
+@pytest.mark.parametrize("words", ["type 2 diabetes mellitus", "Migraines", "AV block"])
+def test_chronic_conditions_written_with_type_or_plural(words):
+    assert ctx.is_chronic(words)
+
+
+def test_type_2_diabetes_mellitus_in_the_past_history_is_present(kb):
+    text = "PAST MEDICAL HISTORY:\nSignificant for type 2 diabetes mellitus and asthma.\n"
+    assert [a for w, _c, a in _problems(kb, text) if "diabetes" in w] == ["present"]
