@@ -81,7 +81,7 @@ _NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", 
 # as present.)
 _SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
                           r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?"
-                          r"(?:(?:left|right|bilateral)\s+)?[a-z]+\s+"
+                          r"(?:(?:left|right|bilateral)\s+)?(?:[a-z]+\s+){1,2}"  # 'neck and lower back pain'
                           r"(?P<head>pain|habits?|incontinence|abuse|tenderness|swelling|discharge|bleeding|infections?|"
                           r"weakness|numbness|disease|lesions|masses|nodules)\b", re.I)
 
@@ -108,6 +108,7 @@ class ProblemVocab:
     # (concept id, word) -> (concept, the assertions it applies to: 'present' unless the entry names others)
     present_as: dict[tuple[str, str], tuple[str, frozenset[str]]] = field(default_factory=dict)
     site_only: dict[str, str] = field(default_factory=dict)  # stop key -> generic code: read only with its site
+    past_events: frozenset[str] = frozenset()  # concept ids of events over before the note (records/past_events.py)
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -356,7 +357,8 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
         if goals.get("cues") else None
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
                         injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context,
-                        senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only)
+                        senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only,
+                        past_events=frozenset(f"condition:{c}" for c in (doc.get("past_events") or {}).get("concepts", ())))
 
 
 def _present_as(entries) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:

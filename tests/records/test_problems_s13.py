@@ -124,3 +124,82 @@ def test_chronic_conditions_written_with_type_or_plural(words):
 def test_type_2_diabetes_mellitus_in_the_past_history_is_present(kb):
     text = "PAST MEDICAL HISTORY:\nSignificant for type 2 diabetes mellitus and asthma.\n"
     assert [a for w, _c, a in _problems(kb, text) if "diabetes" in w] == ["present"]
+
+
+def test_a_bare_word_takes_the_code_of_the_problem_named_in_full(kb):
+    text = "Diagnosis: mantle cell lymphoma.\nThe bone marrow biopsy shows lymphoma."
+    codes = {w: c for w, c, _a in _problems(kb, text)}
+    assert codes["lymphoma"].startswith("C83"), codes
+
+
+def test_two_kinds_of_the_same_head_leave_the_bare_word_alone():
+    from medcore.records.note_site import named_in_full
+
+    class _Term:
+        def get(self, cid):
+            raise AssertionError("no concept should be looked up")
+
+    probs = [_p("x", 0, "ovarian cyst", "N83.209"), _p("x", 20, "renal cyst", "N28.1"), _p("x", 40, "cyst", "L72.9")]
+    assert [p.icd10cm for p in named_in_full(probs, frozenset({"L72.9"}), _Term(), str)] == ["N83.209", "N28.1", "L72.9"]
+
+
+def test_hemiparesis_is_hemiplegia_not_generalised_weakness(kb):
+    code, assertion = _found(kb, "History of stroke with no residual hemiparesis.", "residual hemiparesis")
+    assert (code, assertion) == ("G81.90", "negated")
+
+
+def test_a_bare_oedema_is_not_the_organ_oedema_named_elsewhere(kb):
+    text = "Admitted with acute pulmonary edema last year.\nEXTREMITIES: Mild edema of both ankles."
+    codes = [c for w, c, _a in _problems(kb, text) if w == "edema"]
+    assert codes and not any(c.startswith("J81") for c in codes), _problems(kb, text)
+
+
+@pytest.mark.parametrize("sentence,word,want", [
+    ("CT of the head with and without contrast: 1) a small infarct in the pons.", "infarct", "present"),
+    ("MRI brain without gadolinium showed a mass in the left temporal lobe.", "mass", "present"),
+    ("The digital exam found no nodules, and an enlarged prostate.", "enlarged prostate", "present"),
+    ("The digital exam found no nodules, and no tenderness.", "tenderness", "negated"),
+])
+def test_imaging_technique_and_a_new_finding_after_a_denied_one(sentence, word, want):
+    rules = ctx.load_rules("clinical")
+    mods, terms = ctx.find_modifiers(sentence, rules)
+    i = sentence.index(word)
+    assert ctx.assert_target(i, i + len(word), mods, terms, "", len(sentence), rules=rules, text=word) == want
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Seen in clinic after an MVA two weeks ago.", "mva"),
+    ("REASON FOR EXAM: Motor vehicle collision.", "motor vehicle collision"),
+])
+def test_a_motor_vehicle_accident_is_reported_as_the_event(kb, text, word):
+    code, _ = _found(kb, text, word)
+    assert code.startswith("V89")
+
+
+def test_a_vehicle_accident_is_not_incontinence(kb):
+    assert not [c for _w, c, _a in _problems(kb, "He was injured in a work accident.") if c.startswith("R32")]
+
+
+def test_a_shared_head_after_a_two_word_site(kb):
+    code, _ = _found(kb, "Complains of neck and lower back pain.", "neck")
+    assert code == "M54.2"
+
+
+def test_a_placeholder_date_dates_an_earlier_episode():
+    from medcore.records import past_episode
+    assert past_episode.told_as_past("She broke her wrist in a fall on MM/DD/YYYY at work.", "history_of_present_illness")
+    assert not past_episode.told_as_past("She presents today after a fall on MM/DD/YYYY.", "history_of_present_illness")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("He was injured in a motor vehicle accident, and his neck has hurt since.", "motor vehicle accident"),
+    ("She was admitted after a fall at home with a fractured hip.", "fall"),
+])
+def test_an_event_that_happened_is_historical(kb, text, word):
+    _code, assertion = _found(kb, text, word)
+    assert assertion == "historical"
+
+
+def test_a_hypothetical_fall_stays_hypothetical(kb):
+    _code, assertion = _found(kb, "Return if she has a fall or new confusion.", "fall")
+    assert assertion == "possible"
