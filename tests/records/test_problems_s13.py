@@ -181,7 +181,7 @@ def test_a_vehicle_accident_is_not_incontinence(kb):
 
 
 def test_a_shared_head_after_a_two_word_site(kb):
-    code, _ = _found(kb, "Complains of neck and lower back pain.", "neck")
+    code, _ = _found(kb, "Says her neck and lower back pain began in May.", "neck")
     assert code == "M54.2"
 
 
@@ -192,7 +192,7 @@ def test_a_placeholder_date_dates_an_earlier_episode():
 
 
 @pytest.mark.parametrize("text,word", [
-    ("He was injured in a motor vehicle accident, and his neck has hurt since.", "motor vehicle accident"),
+    ("He hurt his neck in a motor vehicle accident last spring.", "motor vehicle accident"),
     ("She was admitted after a fall at home with a fractured hip.", "fall"),
 ])
 def test_an_event_that_happened_is_historical(kb, text, word):
@@ -203,3 +203,11 @@ def test_an_event_that_happened_is_historical(kb, text, word):
 def test_a_hypothetical_fall_stays_hypothetical(kb):
     _code, assertion = _found(kb, "Return if she has a fall or new confusion.", "fall")
     assert assertion == "possible"
+
+
+def test_a_consent_list_that_consisted_of_risks_is_hypothetical():
+    sentence = "The risks of the operation were explained to him and consisted of bleeding, infection and perforation."
+    rules = ctx.load_rules("clinical")
+    mods, terms = ctx.find_modifiers(sentence, rules)
+    i = sentence.index("perforation")
+    assert ctx.assert_target(i, i + 11, mods, terms, "", len(sentence), rules=rules, text="perforation") == "possible"
