@@ -17,7 +17,7 @@ from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
 from medcore.records.measure import glued_pattern, measurements
 from medcore.records.allergies import allergies_in, allergy_kind, inline_allergies
 from medcore.records.meds import dose_in_next_sentence, drug_hits_in, medication, not_taken, share_status
-from medcore.records import context_words, past_episode, problem_vocab, resolved_line
+from medcore.records import context_words, note_site, past_episode, past_events, problem_vocab, resolved_line, same_problem
 from medcore.records.med_course import allergens_not_current, settle_course
 from medcore.records.not_meds import not_a_medication
 from medcore.records.text import Sentence
@@ -170,6 +170,8 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     for sent, heading in zip(sentences, context_words.headings(sentences)):
         _extract_sentence(text, sent, m, out, heading)
     out.problems = resolved_line.apply(text, sentences, out.problems)  # "1. UTI.  Resolved."
+    out.problems = past_events.settle(same_problem.drop_bracketed_repeats(text, note_site.apply(  # knee MRI "effusion"
+        text, out.problems, m.problems.injuries, m.terminology, problem_name)), m.problems.past_events)  # "COPD (COPD)"
     for med in out.medications:
         dose_in_next_sentence(text, med, m)  # "Augmentin. 875 mg bid."
     settle_course(text, sentences, out.medications, m)  # "... Ampicillin was stopped": earlier mentions too

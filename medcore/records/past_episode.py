@@ -16,6 +16,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _PAST_DATE = re.compile(
     rf"\b(?:in|on|back in|during|from|of|by)\s+(?:(?:early|late|mid)\s+)?(?:{_MONTH}\s+(?:of\s+)?)?(?:19|20)\d\d\b"
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|\b(?:mm|xx)/(?:dd|xx)/(?:yyyy|yy|xxxx)\b"  # a date the de-identification left as a placeholder (session 13)
     r"|\bin\s+\d{1,2}/\d{2,4}\b"
     rf"|\b(?:in\s+)?{_MONTH}\s+of\s+last\s+year\b"
     r"|\blast\s+(?:year|month|spring|summer|fall|autumn|winter)\b"

@@ -31,14 +31,11 @@ from medcore.knowledge import body_site
 from medcore.knowledge.concepts import Mention
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
 from medcore.knowledge.normalize import term_keys
-from medcore.records import adjective_forms, context_words
+from medcore.records import adjective_forms, context_words, problem_codes
 
 log = logging.getLogger(__name__)
 
 DATA_FILE = "problem_vocabulary.yaml"
-# an HPO term no ICD-10-CM entry names takes the code of its nearest coded ancestor, this many levels up at most
-# ('exertional dyspnea' -> 'dyspnea'); higher up the terms are organ-system classes, too broad for a code
-ANCESTOR_LEVELS = 2
 SHORT_KEY = 3
 _JOINED = re.compile(r"\b(?:and|or)\b", re.I)  # words that join two problems into one term
 GOAL_WINDOW = 40  # characters before a goal term in which its cue ('encouraged', 'attempts at') must stand
@@ -84,10 +81,9 @@ _NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", 
 # as present.)
 _SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
                           r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?"
-                          r"(?:(?:left|right|bilateral)\s+)?[a-z]+\s+"
+                          r"(?:(?:left|right|bilateral)\s+)?(?:[a-z]+\s+){1,2}"  # 'neck and lower back pain'
                           r"(?P<head>pain|habits?|incontinence|abuse|tenderness|swelling|discharge|bleeding|infections?|"
                           r"weakness|numbness|disease|lesions|masses|nodules)\b", re.I)
-_TOO_BROAD = frozenset({"HP:0000118", "HP:0000001"})
 
 
 class ProblemVocabError(ValueError):
@@ -112,6 +108,7 @@ class ProblemVocab:
     # (concept id, word) -> (concept, the assertions it applies to: 'present' unless the entry names others)
     present_as: dict[tuple[str, str], tuple[str, frozenset[str]]] = field(default_factory=dict)
     site_only: dict[str, str] = field(default_factory=dict)  # stop key -> generic code: read only with its site
+    past_events: frozenset[str] = frozenset()  # concept ids of events over before the note (records/past_events.py)
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -285,36 +282,10 @@ class ProblemVocab:
         return (concept, code) if code else None
 
     def _code_by_name(self, concept, named) -> str:
-        """An HPO term or finding without its own code: the ICD-10-CM concept its matched words, its name or its
-        HPO term's name names, else the curated map."""
-        if named is not None:
-            return _code(named)
-        if concept.id in self.hpo_icd10cm:  # a symptom-chat finding with its curated code
-            return self.hpo_icd10cm[concept.id]
-        hpo_ids = list(concept.codes.get("hpo", ()))
-        names = [concept.name]
-        for _ in range(ANCESTOR_LEVELS + 1):  # the term itself, then its parents, then theirs
-            terms = [h for h in (self.term.get(f"hpo:{i}") for i in hpo_ids) if h is not None]
-            for name in names + [h.name for h in terms]:
-                for key in term_keys(name, self.term.variants):
-                    got = self._icd_named(key)
-                    if got is not None:
-                        return _code(got)
-            code = next((self.hpo_icd10cm[h] for h in hpo_ids if h in self.hpo_icd10cm), "")
-            if code:
-                return code
-            names = []
-            hpo_ids = [p for h in terms for p in h.attrs.get("parents", ()) if p not in _TOO_BROAD]
-        return ""
+        return problem_codes.code_by_name(self, concept, named)
 
     def _icd_named(self, key: str):
-        """The most specific ICD-10-CM concept these matched words name (K40.90 before the category K40)."""
-        lex = self.term.lexicon
-        ids = [lex.ids[i] for i in lex.concepts_of(key) if lex.types[i] == "icd10cm" and lex.ids[i] in self.only]
-        if not ids:
-            return None
-        best = max(ids, key=lambda cid: len(cid))
-        return self.term.get(best)
+        return problem_codes.icd_named(self.term, self.only, key)
 
     def _keys_of_name(self, concept) -> frozenset[str]:
         got = self._own_keys.get(concept.id)
@@ -386,7 +357,8 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
         if goals.get("cues") else None
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
                         injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context,
-                        senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only)
+                        senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only,
+                        past_events=frozenset(f"condition:{c}" for c in (doc.get("past_events") or {}).get("concepts", ())))
 
 
 def _present_as(entries) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
