@@ -60,6 +60,40 @@ class Matchers:
     lexicon_dir: object = None  # where the knowledge drug lexicon lives (None: the shipped one)
 
 
+class NameLookup(dict):
+    """Drug names (lower case) to their entries; a name written with a hyphen or several spaces where the lexicon has
+    one space, or the reverse ("proton-pump inhibitor", "ortho-tri-cyclen"; the drug patterns' `hyphens`), finds the
+    same entry. Built whole before it is read (the plain-form index is made on the first miss)."""
+
+    _index: dict | None = None
+
+    @staticmethod
+    def _plain(key: str) -> str:
+        return re.sub(r"(?:\s|-)+", " ", key)
+
+    def __missing__(self, key):
+        if self._index is None:
+            self._index = {}
+            for k in self.keys():
+                self._index.setdefault(self._plain(k), k)
+        found = self._index.get(self._plain(key)) if isinstance(key, str) else None
+        if found is None:
+            raise KeyError(key)
+        return dict.__getitem__(self, found)
+
+    def __contains__(self, key) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+
 _matchers: dict[int, Matchers] = {}
 
 
@@ -74,7 +108,7 @@ def _build(kb: RecordsKB) -> Matchers:
     if kb.terminology is None:
         raise KBError("the records knowledge base was loaded without the knowledge layer's terminology; "
                       "use medcore.records.kb.load(settings)")
-    drug_lookup, in_lists = {}, []
+    drug_lookup, in_lists = NameLookup(), []
     for d in sorted(kb.drugs, key=lambda d: d.in_lists_only):  # a name a plain entry claims stays with it
         for form in ((d.name,) if d.name_in_text else ()) + d.aliases:
             drug_lookup.setdefault(form.lower(), d)
@@ -94,8 +128,8 @@ def _build(kb: RecordsKB) -> Matchers:
         terminology=kb.terminology,
         concepts=vocab.only,
         problems=vocab,
-        drug=phrase_regex([f for f, d in drug_lookup.items() if not d.in_lists_only]),
-        drug_in_lists=phrase_regex(in_lists),
+        drug=phrase_regex([f for f, d in drug_lookup.items() if not d.in_lists_only], hyphens=True),
+        drug_in_lists=phrase_regex(in_lists, hyphens=True),
         drug_lookup=drug_lookup,
         allergen=phrase_regex(list(drug_lookup) + list(rules.get("allergens", []))),
         reaction=phrase_regex(rules.get("reactions", [])),

@@ -14,13 +14,15 @@ NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # words between a name and its value: "was", "is down from", "recorded at", "of about", "increased from 70 to 72"
 _FILLER = (r"level|count|of|was|is|were|are|has|had|been|being|on arrival|at \d+ hours|today|yesterday|now|currently|"
            r"rose to|fell to|peaked at|elevated at|stable at|stable|stayed at|low at|high at|normal at|at that time|in the|(?:came|coming|went|gone|going) (?:down|up)(?: to)?|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
-           r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be")
+           r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be|"
+           # "of between 2.1 and 2.3", "had risen slightly to", "levels were", "x1 done, which was", "score is"
+           r"risen|dropped|to|obtained|drawn|checked|this morning|between|slightly|levels|values|score|scores|total|equal to|equals|which|done|reported|x\s?\d|initially|again")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
 _WORD_UNITS = (r"pounds?|lbs?|kilograms?|kgs|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
                r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|"
                r"degrees?\s+(?:fahrenheit|celsius|centigrade|F|C)\b|degrees?|°(?![CF])")
-_VALUE = re.compile(rf"^(?:\s*(?:{_FILLER})\b\.?)*\s*(?:[:=;]\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending)"
+_VALUE = re.compile(rf"^(?:\s*(?:{_FILLER})\b\.?)*\s*(?:[:=;]\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending|non-?reactive|undetectable|indeterminate)"
                     r"(?:\s*(?:to|->)\s*(" + NUM + r"(?:/\d{2,3})?))?\s*((?:x\s?10\^?\d+/L|[µμu]mol/L|mmol/L|g/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
                     r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|" + _WORD_UNITS + r"|kg|cm|C|F|°C|°F|/min|ug/mL(?: FEU)?|"
                     r"mEq/L|mcg/dL|units/L)(?![A-Za-z]))?", re.I)  # a unit ends at a word's end: '88 fL' is not Fahrenheit
@@ -207,7 +209,7 @@ def measurements(s: str, m, taken, drug_names=()):
 # "from 136 mmol/L to 128" (a later reading after the unit)
 _FROM_AFTER = re.compile(rf"\s*(?:[a-zA-Z/%]+\s+)?from\s+(?:a\s+baseline\s+of\s+)?({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
 _TO_AFTER = re.compile(rf"\s*(?:to|->)\s*({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)  # "from 136 mmol/L to 128"
-_AND_AFTER = re.compile(rf"\s*,?\s*and\s+({NUM}(?:/\d{{2,3}})?)(?=\s*(?:[.,;)]|$|respectively\b|(?:on|at|in)\s))", re.I)
+_AND_AFTER = re.compile(rf"\s*,?\s*and\s+({NUM}(?:/\d{{2,3}})?)(?!\.?\d)(?=\s*(?:[.,;)]|$|respectively\b|(?:on|at|in)\s))", re.I)
 
 
 def _earlier_values(s: str, base: int, v: re.Match) -> list[tuple[int, int, bool]]:

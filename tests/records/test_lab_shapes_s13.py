@@ -1,0 +1,43 @@
+"""Lab and vital shapes, session 13 (issue 11): therapeutic drug levels, scores (Apgar, Glasgow, ECOG, apnea-hypopnea
+index), the percentages of a white-cell differential, cultures and the cardiac enzymes as negative or positive, a
+qualitative result ("undetectable"), and the words real notes put between a name and its value ("of between X and
+Y", "had risen slightly to", "levels were"). Sentences in our own words."""
+
+from medcore.records.pipeline import analyze
+
+
+def readings(kb, text):
+    ex = analyze(text, kb).extraction
+    return sorted((x.name, x.value, x.unit) for x in [*ex.labs, *ex.vitals])
+
+
+def test_a_range_of_two_readings_after_between(kb):
+    assert readings(kb, "This week her creatinine has been between 1.8 and 2.0.") == [
+        ("creatinine", "1.8", "mg/dL"), ("creatinine", "2.0", "mg/dL")]
+
+
+def test_risen_slightly_to(kb):
+    assert readings(kb, "By the morning his potassium had risen slightly to 5.4.") == [("potassium", "5.4", "mmol/L")]
+
+
+def test_drug_levels(kb):
+    assert readings(kb, "The valproic acid level drawn this morning was 72.") == [("valproic acid level", "72", "mcg/mL")]
+    assert readings(kb, "Dilantin level 14.") == [("phenytoin level", "14", "mcg/mL")]
+
+
+def test_scores(kb):
+    assert readings(kb, "The baby had Apgars of 7 and 9.") == [("Apgar score", "7", ""), ("Apgar score", "9", "")]
+    assert readings(kb, "On arrival his Glasgow coma scale was 13.") == [("Glasgow Coma Scale", "13", "")]
+    assert readings(kb, "She remains active with an ECOG performance status of 1.") == [
+        ("ECOG performance status", "1", "")]
+
+
+def test_differential_percentages(kb):
+    assert readings(kb, "Differential: segs 71, lymphs 20, monos 6.") == [
+        ("lymphocytes %", "20", "%"), ("monocytes %", "6", "%"), ("neutrophils %", "71", "%")]
+
+
+def test_qualitative_results(kb):
+    assert readings(kb, "Blood cultures x2 were negative and the urine culture was negative.") == [
+        ("blood culture", "negative", ""), ("urine culture", "negative", "")]
+    assert readings(kb, "Cardiac enzymes are negative so far.") == [("cardiac enzymes", "negative", "")]
