@@ -42,3 +42,11 @@ def test_an_acronym_found_once_is_found_again():
 ])
 def test_clinical_words_kept(text):
     assert _texts(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Overnight he was seen by Hospitalists Service for the fever.",
+    "By the time the Hospice could visit, she had settled.",
+])
+def test_a_service_or_a_common_word_kept(text):
+    assert _texts(text) == []

@@ -35,3 +35,15 @@ def test_a_lab_value_is_not_a_medicine(kb):
 
 def test_a_class_word_in_running_text_stays_a_course(kb):
     assert names(kb, "In the emergency room she was given IV antibiotics.") == []
+
+
+def test_as_needed_written_before_the_name(kb):
+    out = [(m.name, m.frequency) for m in analyze("Overnight give p.r.n. hydralazine for a pressure over 180.",
+                                                  kb).extraction.medications]
+    assert out == [("hydralazine", "as needed")]
+
+
+def test_a_bare_strength_before_the_count_dispensed(kb):
+    out = [(m.name, m.dose) for m in analyze("DISCHARGE MEDICATIONS: Norco 10 #20, one every 6 hours if needed.",
+                                             kb).extraction.medications]
+    assert out == [("hydrocodone/acetaminophen", "10")]
