@@ -106,6 +106,32 @@ def _bare_lab(s: str, hit: re.Match) -> str:
     return {"raised": "high", "elevated": "high", "unremarkable": "normal", "awaited": "pending"}.get(word, word)
 
 
+def _value_word_end(s: str, hit: re.Match, names: re.Pattern) -> int:
+    """Where a lab named without a number ends: after the result word that follows it when no other lab is named
+    between them ("urine culture and sensitivity were negative" reaches "negative"; the real-note gold marks that
+    word), else at its name ("LFTs and U&Es normal": each name is its own mention)."""
+    after = _LAB_AFTER.match(s, hit.end())
+    if after is None or names.search(s, hit.end(), after.start(1)) is not None:
+        return hit.end()
+    return after.end(1)
+
+
+# a few words of circumstance between a name and the verb before its value ("blood pressure sitting down was 180/80",
+# "INR at the office was 12", "the highest CPK I find recorded is 1500"): words only, within the clause, none that
+# makes the name something else ("weight loss was 10 pounds", "sodium restriction is 2 g")
+_GAP = re.compile(r"(?:[ \t]*,?[ \t]+(?!(?:and|but|or|with|then|while|after|before|loss|gain|change|drop|rise|increase|"
+                  r"decrease|clearance|intake|output|goal|target|restriction|medications?|dose|doses|level|levels)\b)"
+                  r"[A-Za-z][a-z'-]*){1,5}?[ \t]+(?=(?:was|is|were|are|remained|remains)\b)")
+
+
+def _loose_gap(tail: str, names: re.Pattern) -> int:
+    """Where the verb after such words starts in `tail` (0: no such gap, or another measurement is named in it)."""
+    gap = _GAP.match(tail)
+    if gap is None or names.search(tail, 0, gap.end()) is not None:
+        return 0
+    return gap.end()
+
+
 def glued_pattern(lookup: dict) -> re.Pattern:
     """A capitalised abbreviation of two to four letters run into its number, as terse exam lines write vitals
     and labs ("BP164/82 HR64 RR18", "WBC14.3K"): the abbreviation in capitals, a digit right after it. Built once
@@ -157,18 +183,23 @@ def measurements(s: str, m, taken, drug_names=()):
                 continue  # 'chloride' inside 'potassium chloride' is the drug, not a lab
             tail = s[hit.end():hit.end() + 70]
             # "Creatinine rose from a baseline of 1.3 to 2.8": skip to the value
-            v = _VALUE.match(tail)
+            v, base = _VALUE.match(tail), hit.end()
+            if not v and len(hit.group()) > 2 and (gap := _loose_gap(tail, pat)):
+                v = _VALUE.match(tail[gap:])  # "blood pressure sitting down was 180/80"
+                if v:
+                    tail, base = tail[gap:], base + gap
             if not v:
                 if kind == "lab" and re.match(r"\s+(?:has been sent|sent|pending|ordered)", tail, re.I):
                     found.append((Measurement(hit.group(), hit.start(), hit.end(), 0, rng.name, "pending"), kind))
                     used.append((hit.start(), hit.end()))
                 elif kind == "lab" and len(hit.group()) > 2 and (word := _bare_lab(s, hit)):
-                    found.append((Measurement(hit.group(), hit.start(), hit.end(), 0, rng.name, word), kind))
-                    used.append((hit.start(), hit.end()))
+                    end = _value_word_end(s, hit, pat)
+                    found.append((Measurement(s[hit.start():end], hit.start(), end, 0, rng.name, word), kind))
+                    used.append((hit.start(), end))
                 continue
             value = v.group(2) or v.group(1)
             unit = written_unit(v.group(3) or "", rng)
-            earlier = _earlier_values(s, hit.end(), v)
+            earlier = _earlier_values(s, base, v)
             if kind == "vital" and len(hit.group()) <= 2 and not re.match(r"\s*[:=;]?\s*\d", tail):
                 continue  # 'T', 'P' need a number right after them
             if kind == "vital" and tail[v.end(1):].lstrip().startswith("+"):
@@ -185,7 +216,7 @@ def measurements(s: str, m, taken, drug_names=()):
             if not unit and (other := _OTHER_UNIT.match(rest)):
                 unit = other.group()  # a unit this reader does not know ('mg/ml') is kept as written, never relabelled
             unit, judged = unit_range(rng, value, unit, (m.unit_ranges or {}).get(rng.name.lower()))
-            end = hit.end() + v.end()
+            end = base + v.end()
             meas = Measurement(s[hit.start():end], hit.start(), end, 0, rng.name, value, unit)
             meas.flag, meas.reference, meas.source = flag(value, unit, judged)
             found.append((meas, kind))

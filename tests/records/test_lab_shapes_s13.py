@@ -41,3 +41,17 @@ def test_qualitative_results(kb):
     assert readings(kb, "Blood cultures x2 were negative and the urine culture was negative.") == [
         ("blood culture", "negative", ""), ("urine culture", "negative", "")]
     assert readings(kb, "Cardiac enzymes are negative so far.") == [("cardiac enzymes", "negative", "")]
+
+
+def test_a_few_words_between_the_name_and_its_verb(kb):
+    assert readings(kb, "Her blood pressure lying flat was 150/70.") == [("blood pressure", "150/70", "mmHg")]
+    assert readings(kb, "His INR in clinic was 4.2.") == [("INR", "4.2", "")]
+
+
+def test_words_that_make_the_name_something_else_keep_it_apart(kb):
+    assert readings(kb, "Her weight loss was 6 kg over the winter.") == []
+
+
+def test_a_result_word_after_its_test_is_part_of_the_mention(kb):
+    ex = analyze("Urine culture and sensitivity were negative.", kb).extraction
+    assert [(x.name, x.value, x.text.endswith("negative")) for x in ex.labs] == [("urine culture", "negative", True)]
