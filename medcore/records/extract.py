@@ -16,6 +16,7 @@ from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement
 from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
 from medcore.records.measure import glued_pattern, measurements
 from medcore.records.allergies import allergies_in, allergy_kind, inline_allergies
+from medcore.records.drug_lookup import NameLookup
 from medcore.records.meds import dose_in_next_sentence, drug_hits_in, medication, not_taken, share_status
 from medcore.records import context_words, past_episode, problem_vocab, resolved_line
 from medcore.records.med_course import allergens_not_current, settle_course
@@ -58,40 +59,6 @@ class Matchers:
     problems: problem_vocab.ProblemVocab | None = None  # which concepts are problems, and their ICD-10-CM codes
     rules: dict | None = None  # rules.yaml as loaded (medication cue data: not_meds.py, med_course.py)
     lexicon_dir: object = None  # where the knowledge drug lexicon lives (None: the shipped one)
-
-
-class NameLookup(dict):
-    """Drug names (lower case) to their entries; a name written with a hyphen or several spaces where the lexicon has
-    one space, or the reverse ("proton-pump inhibitor", "ortho-tri-cyclen"; the drug patterns' `hyphens`), finds the
-    same entry. Built whole before it is read (the plain-form index is made on the first miss)."""
-
-    _index: dict | None = None
-
-    @staticmethod
-    def _plain(key: str) -> str:
-        return re.sub(r"(?:\s|-)+", " ", key)
-
-    def __missing__(self, key):
-        if self._index is None:
-            self._index = {}
-            for k in self.keys():
-                self._index.setdefault(self._plain(k), k)
-        found = self._index.get(self._plain(key)) if isinstance(key, str) else None
-        if found is None:
-            raise KeyError(key)
-        return dict.__getitem__(self, found)
-
-    def __contains__(self, key) -> bool:
-        if dict.__contains__(self, key):
-            return True
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
-
-    def get(self, key, default=None):
-        return self[key] if key in self else default
 
 
 _matchers: dict[int, Matchers] = {}
