@@ -38,7 +38,9 @@ _INLINE_ALLERGY = re.compile(r"\ballergic to\s+|\bknown\s+(?=\w+\s+allergy)|\b(?
 
 # the allergen after "allergic to" / "allergy:", or a later item of that list: an allergy, never a current medication
 _ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\s*(?:to|:|-)|allergies\s+(?:including|include|includes|such as|"
-                           r"to include)|intoleran(?:t|ce)\s+(?:of|to)|sensitiv(?:e|ity)\s+to|(?:adverse\s+|bad\s+)?reactions?\s+to|"
+                           r"to include)|intoleran(?:t|ce)\s+(?:of|to)|"
+                           # a person's sensitivity, not an organism's ("E. coli sensitive to ceftriaxone")
+                           r"\b(?:she|he|they|patient|i)\s+(?:is|was|are|were|am)\s+sensitive\s+to|(?:adverse\s+|bad\s+)?reactions?\s+to|"
                            r"(?:did|could|does|can)\s*(?:not|n't)\s+tolerate)\s+"
                            r"(?:[\w-]+(?:\s+[\w-]+)?(?:\s*\([^)]{0,40}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*$", re.I)
 

@@ -33,3 +33,7 @@ def test_an_allergen_said_so_is_no_current_medication(kb):
 ])
 def test_a_treatment_is_no_allergy(kb, text):
     assert allergies(kb, text) == []
+
+
+def test_an_organisms_sensitivity_is_no_allergy(kb):
+    assert allergies(kb, "The urine grew Klebsiella sensitive to cefalexin.") == []
