@@ -47,3 +47,9 @@ def test_a_bare_strength_before_the_count_dispensed(kb):
     out = [(m.name, m.dose) for m in analyze("DISCHARGE MEDICATIONS: Norco 10 #20, one every 6 hours if needed.",
                                              kb).extraction.medications]
     assert out == [("hydrocodone/acetaminophen", "10")]
+
+
+def test_a_switch_from_one_drug_said_with_the_verbs_plain_form(kb):
+    out = [(m.name, m.status) for m in analyze("She asks to switch from Yaz to a progestin-only pill.",
+                                               kb).extraction.medications]
+    assert out == [("ethinyl estradiol/drospirenone", "stopped")]
