@@ -15,7 +15,7 @@ NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _FILLER = (r"level|count|of|was|is|were|are|has|had|been|being|on arrival|at \d+ hours|today|yesterday|now|currently|"
            r"rose to|fell to|peaked at|elevated at|stable at|stable|stayed at|low at|high at|normal at|at that time|in the|(?:came|coming|went|gone|going) (?:down|up)(?: to)?|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
            r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be|"
-           # "of between 2.1 and 2.3", "had risen slightly to", "levels were", "x1 done, which was", "score is"
+           # "of between 1.8 and 1.9", "had risen slightly to", "levels were", "x2 done, which was", "score is"
            r"risen|dropped|to|obtained|drawn|checked|this morning|between|slightly|levels|values|score|scores|total|equal to|equals|which|done|reported|x\s?\d|initially|again")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
@@ -119,8 +119,8 @@ def _value_word_end(s: str, hit: re.Match, names: re.Pattern) -> int:
     return after.end(1)
 
 
-# a few words of circumstance between a name and the verb before its value ("blood pressure sitting down was 180/80",
-# "INR at the office was 12", "the highest CPK I find recorded is 1500"): words only, within the clause, none that
+# a few words of circumstance between a name and the verb before its value ("blood pressure standing up was 150/95",
+# "INR in clinic was 3.9", "the top CK value I can find charted is 1200"): words only, within the clause, none that
 # makes the name something else ("weight loss was 10 pounds", "sodium restriction is 2 g")
 _GAP = re.compile(r"(?:[ \t]*,?[ \t]+(?!(?:and|but|or|with|then|while|after|before|loss|gain|change|drop|rise|increase|"
                   r"decrease|clearance|intake|output|goal|target|restriction|medications?|dose|doses|level|levels)\b)"
@@ -188,7 +188,7 @@ def measurements(s: str, m, taken, drug_names=()):
             # "Creatinine rose from a baseline of 1.3 to 2.8": skip to the value
             v, base = _VALUE.match(tail), hit.end()
             if not v and len(hit.group()) > 2 and (gap := _loose_gap(tail, pat)):
-                v = _VALUE.match(tail[gap:])  # "blood pressure sitting down was 180/80"
+                v = _VALUE.match(tail[gap:])  # "blood pressure standing up was 150/95"
                 if v:
                     tail, base = tail[gap:], base + gap
             if not v:

@@ -46,7 +46,7 @@ _GIVEN_BEFORE = re.compile(r"\b(?:treated with|treatment with|receiving|received
                             # a route word right before the name: "IV steroids", "p.o. steroids"
                             r"iv|i\.v\.|intravenous|p\.o\.|oral|inhaled|topical)\s+$", re.I)
 # a dose right before the name says a medicine is meant, wherever the item goes on: "20 mg of X at home",
-# "a liter of NS over an hour" (not a diluent: "10 mg in 100 mL of D5W")
+# "one liter of NS fast" (not a diluent: "5 mg in 50 mL of D5W")
 _DOSE_BEFORE = re.compile(rf"(?:(?<!\bin )\b{_NUM}\s*(?:mg|mcg|g|units?|ml|cc|meq|l|liters?)|\b(?:a|one)\s+liter)\s+(?:of\s+)?$",
                           re.I)
 

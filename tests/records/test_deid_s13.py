@@ -23,7 +23,7 @@ def _texts(text: str) -> list[str]:
     ("The echo dated 2019 was read as normal.", "2019"),
     ("If the rash spreads she may call the Clinic for an early visit.", "Clinic"),
     ("He was brought in by Rescue Squad after the crash.", "Rescue Squad"),
-    ("She has been under the care of the NWRH seizure program for years.", "NWRH"),
+    ("She remains in the care of the NWRH seizure program.", "NWRH"),
 ])
 def test_shapes_found(text, phi):
     assert phi in _texts(text)
