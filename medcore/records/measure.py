@@ -271,7 +271,20 @@ _UNNAMED = ((re.compile(rf"(?<![\w./%-])({NUM})\s*%\s+(?:on|at)\s+(?:room air|RA
             (re.compile(r"(?<![\w./%-])((?:9[3-9]|10[0-7])\.\d)\s?F\b"), "temperature", lambda g: "F"),
             # a rate in beats per minute is a heart rate ("a regular rhythm at 68 beats per minute", "highest 116 BPMs")
             (re.compile(rf"(?<![\w./%-])({NUM})\s*(?:beats\s+per\s+minute|beats/min|bpms?)\b", re.I), "heart rate",
-             lambda g: "beats/min"))
+             lambda g: "beats/min"),
+            # a reading after the word for its abnormal state (session 13): "tachycardic, 105", "bradycardic at 48",
+            # "hypertension at 170/95", "febrile to 101.8", "hypoxic to 86%", "tachypneic at 28"
+            (re.compile(r"\b(?:tachycardi[ac]|bradycardi[ac])[ \t,]+(?:(?:at|to|of|around|with\s+a\s+(?:heart\s+)?rate\s+of)"
+                        r"\s+)?(\d{2,3})\b(?!\.\d|[/%]|\s*(?:mg|mcg|s\b|to\b|-))", re.I), "heart rate", lambda g: "beats/min"),
+            (re.compile(r"\b(?:hypertensi(?:ve|on)|hypotensi(?:ve|on))[ \t,]+(?:(?:at|to|of|with\s+(?:a\s+)?(?:blood\s+)?"
+                        r"pressures?\s+of)\s+)?(\d{2,3}/\d{2,3})\b", re.I), "blood pressure", lambda g: "mmHg"),
+            (re.compile(r"\b(?:febrile|fever|spiked)[ \t,]+(?:(?:at|to|of|up\s+to|with\s+a\s+temperature\s+of)\s+)?"
+                        r"((?:3[5-9]|4[0-2]|9[5-9]|10[0-7])(?:\.\d)?)\b(?!\s*(?:%|mg|days?|hours?|weeks?))", re.I),
+             "temperature", lambda g: ""),
+            (re.compile(r"\b(?:hypoxi[ac]|desaturat(?:ed|ing|ion))[ \t,]+(?:(?:at|to|of|into|down\s+to)\s+)?(\d{2,3})\s*%",
+                        re.I), "oxygen saturation", lambda g: "%"),
+            (re.compile(r"\btachypn(?:eic|oeic|ea|oea)[ \t,]+(?:(?:at|to|of|with\s+a\s+rate\s+of)\s+)?(\d{2})\b(?!\.\d|[/%])",
+                        re.I), "respiratory rate", lambda g: "breaths/min"))
 
 
 # a rate a device is set to, not the patient's: "an upper tracking rate of 115 beats per minute", "VT1 at 139 bpm"
@@ -285,7 +298,7 @@ def _unnamed(s: str, m, busy, used) -> list:
         rng = m.vital_lookup.get(name)
         for r in pat.finditer(s) if rng is not None else ():
             number = _number(r.group(1))
-            if overlaps(busy, r.start(), r.end()) or number is None or not _in(number, rng.plausible_low, rng.plausible_high):
+            if overlaps(busy, r.start(), r.end()) or overlaps(used, r.start(), r.end()) or number is None or not _in(number, rng.plausible_low, rng.plausible_high):
                 continue
             if name == "heart rate" and _DEVICE_RATE.search(s, max(0, r.start() - 40), r.start()):
                 continue

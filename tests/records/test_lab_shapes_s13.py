@@ -55,3 +55,15 @@ def test_words_that_make_the_name_something_else_keep_it_apart(kb):
 def test_a_result_word_after_its_test_is_part_of_the_mention(kb):
     ex = analyze("Urine culture and sensitivity were negative.", kb).extraction
     assert [(x.name, x.value, x.text.endswith("negative")) for x in ex.labs] == [("urine culture", "negative", True)]
+
+
+def test_a_reading_after_the_word_for_its_abnormal_state(kb):
+    assert readings(kb, "On arrival he was tachycardic at 118.") == [("heart rate", "118", "beats/min")]
+    assert readings(kb, "Known hypertension at 162/94 today.") == [("blood pressure", "162/94", "mmHg")]
+    assert readings(kb, "She was febrile to 101.6 overnight.") == [("temperature", "101.6", "F")]
+    assert readings(kb, "Tachypneic at 30 on the ward.") == [("respiratory rate", "30", "breaths/min")]
+
+
+def test_an_abnormal_state_without_a_reading_has_none(kb):
+    assert readings(kb, "He had a fever for 3 days and hypertension for 10 years.") == []
+    assert readings(kb, "She was hypoxic to 88% on room air.") == [("oxygen saturation", "88", "%")]
