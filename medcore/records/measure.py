@@ -19,14 +19,14 @@ _FILLER = (r"level|count|of|was|is|were|are|has|had|been|being|on arrival|at \d+
            r"risen|dropped|to|obtained|drawn|checked|this morning|between|slightly|levels|values|score|scores|total|equal to|equals|which|done|reported|x\s?\d|initially|again")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
-_WORD_UNITS = (r"pounds?|lbs?|kilograms?|kgs|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
+_WORD_UNITS = (r"pounds?|lbs?|kilograms?|kgs|grams?|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
                r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|"
                r"degrees?\s+(?:fahrenheit|celsius|centigrade|F|C)\b|degrees?|°(?![CF])")
 _VALUE = re.compile(rf"^(?:\s*(?:{_FILLER})\b\.?)*\s*(?:[:=;]\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending|non-?reactive|undetectable|indeterminate)"
                     r"(?:\s*(?:to|->)\s*(" + NUM + r"(?:/\d{2,3})?))?\s*((?:x\s?10\^?\d+/L|[µμu]mol/L|mmol/L|g/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
                     r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|" + _WORD_UNITS + r"|kg|cm|C|F|°C|°F|/min|ug/mL(?: FEU)?|"
                     r"mEq/L|mcg/dL|units/L)(?![A-Za-z]))?", re.I)  # a unit ends at a word's end: '88 fL' is not Fahrenheit
-_WORD_UNIT_SPELLING = ((r"pounds?|lbs?", "lb"), (r"kilograms?|kgs", "kg"), (r"inch(?:es)?|in", "in"),
+_WORD_UNIT_SPELLING = ((r"pounds?|lbs?", "lb"), (r"kilograms?|kgs", "kg"), (r"grams?", "g"), (r"inch(?:es)?|in", "in"),
                        (r"centimet(?:er|re)s", "cm"), (r"degrees?\s+(?:fahrenheit|f)", "F"),
                        (r"degrees?\s+(?:celsius|centigrade|c)", "C"))
 _PER_MINUTE = re.compile(r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|/min", re.I)

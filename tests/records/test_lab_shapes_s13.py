@@ -67,3 +67,12 @@ def test_a_reading_after_the_word_for_its_abnormal_state(kb):
 def test_an_abnormal_state_without_a_reading_has_none(kb):
     assert readings(kb, "He had a fever for 3 days and hypertension for 10 years.") == []
     assert readings(kb, "She was hypoxic to 88% on room air.") == [("oxygen saturation", "88", "%")]
+
+
+def test_a_weight_in_grams_keeps_its_unit(kb):
+    assert readings(kb, "Birth weight 2950 grams.") == [("weight", "2950", "g")]
+
+
+def test_the_scorer_reads_grams_and_g_as_one_unit():
+    from medcore.records.real_eval import units_agree
+    assert units_agree("grams", "2950", "g")
