@@ -303,10 +303,12 @@ def _unnamed(s: str, m, busy, used) -> list:
             if name == "heart rate" and _DEVICE_RATE.search(s, max(0, r.start() - 40), r.start()):
                 continue
             unit, judged = unit_range(rng, r.group(1), unit_of(r.group), (m.unit_ranges or {}).get(name))
-            meas = Measurement(r.group(), r.start(), r.end(), 0, rng.name, r.group(1), unit)
+            # the reading starts at its number: the state word before it ("fever to 38.6") stays a problem
+            start = r.start(1)
+            meas = Measurement(s[start:r.end()], start, r.end(), 0, rng.name, r.group(1), unit)
             meas.flag, meas.reference, meas.source = flag(r.group(1), unit, judged)
             out.append((meas, "vital"))
-            used.append((r.start(), r.end()))
+            used.append((start, r.end()))
     return out
 
 

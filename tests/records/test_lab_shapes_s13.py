@@ -76,3 +76,9 @@ def test_a_weight_in_grams_keeps_its_unit(kb):
 def test_the_scorer_reads_grams_and_g_as_one_unit():
     from medcore.records.real_eval import units_agree
     assert units_agree("grams", "2950", "g")
+
+
+def test_the_state_word_before_a_reading_stays_a_problem(kb):
+    ex = analyze("She had a fever to 38.7 overnight.", kb).extraction
+    assert [(x.name, x.text) for x in ex.vitals] == [("temperature", "38.7")]
+    assert "fever" in [p.text.lower() for p in ex.problems]
