@@ -29,7 +29,7 @@ from typing import Callable, Iterable
 
 from medcore.deid.place_table import gazetteer
 from medcore.deid.words import word_hits
-from medcore.deid.places import _W, FACILITY, GENERIC, NOT_PLACES, ORG_SUFFIX, _named_institution, _names_a_place, _words
+from medcore.deid.places import _W, FACILITY, GENERIC, NOT_PLACES, ORG_SUFFIX, UNITS, _named_institution, _names_a_place, _words
 
 _HEAD_WORDS = (r"(?:hospitals?|medical[ \t]+cent(?:er|re)|nursing[ \t]+home|infirmary|hospice|home|"
                r"rehab(?:ilitation)?(?:[ \t]+cent(?:er|re))?|clinic|health(?:care)?(?:[ \t]+(?:system|cent(?:er|re)))?)")
@@ -63,8 +63,14 @@ _ABBREV_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z]{2,6})[ \t]*\)")
 # transcription leaves a facility whose own name was taken out: "the crew drove him to Hospital, where", "home from
 # Hospital on day 3", "sent on to Children's for", "her cast was changed at Clinic." ("to the hospital", "at clinic"
 # and a sentence's first word stay)
-BARE_HEAD = re.compile(r"(?<=[a-z,] )(?:to|at|from)[ \t]+(Hospital|Clinic|Infirmary|Hospice|Children['’]s|"
-                       r"Medical[ \t]+Cent(?:er|re)(?:['’]s)?)(?![ \t]*(?:[A-Z]|of\b|-))")
+# (session 13: also after "by" or "via", "transported by Rescue Squad", and "the Clinic" in running text, "call the
+# Clinic"; not "the Hospice" nor "by Hospitalists", a service)
+BARE_HEAD = re.compile(r"(?<=[a-z,] )(?:to|at|from|by|via|the(?=[ \t]+Clinic\b))[ \t]+(Hospital|Clinic|Infirmary|Hospice|"
+                       r"Children['’]s|Medical[ \t]+Cent(?:er|re)(?:['’]s)?|Rescue[ \t]+Squad)(?![\w'’])(?![ \t]*(?:[A-Z]|of\b|-))")
+# a facility written as its initials in capitals after words of care or referral (session 13): "under the care of the
+# ABCH epilepsy program", "followed at NRMC", "referred to KMC" (not a unit or a service: "care of the ICU team", "ENT")
+ACRONYM_CUED = re.compile(r"\b(?i:care[ \t]+of|followed[ \t]+(?:by|at|in)|seen[ \t]+(?:by|at|in)|referred[ \t]+(?:to|by)|"
+                          r"transferred[ \t]+(?:to|from)|evaluated[ \t]+at|treated[ \t]+at)[ \t]+(?:the[ \t]+)?([A-Z]{3,6})\b(?![-/]?\d)")
 # the name of a scheme or an insurer before "insurance": "her Project Access insurance", "their Harbourside Mutual
 # coverage" (public schemes and kinds of cover are not names: "his Medicare insurance", "her Private insurance")
 INSURER = re.compile(rf"\b(?i:his|her|their|my|your|the)[ \t]+({_W}(?:[ \t]+{_W}){{0,2}})[ \t]+"
@@ -109,6 +115,10 @@ def find_facilities(text: str, add: Callable[[int, int, str], None], clinical: f
     for m in NAMED_SETTING.finditer(text):
         words = _words(m.group(1))
         if not any(w in GENERIC or w in NOT_PLACES or w in clinical or w.capitalize() in not_names for w in words):
+            add(m.start(1), m.end(1), "HOSPITAL")
+    for m in ACRONYM_CUED.finditer(text):
+        low = m.group(1).lower()
+        if low not in UNITS and low not in clinical and low not in GENERIC and low not in NOT_PLACES:
             add(m.start(1), m.end(1), "HOSPITAL")
     places = gazetteer()
     for m in LOWER_FACILITY.finditer(text):
@@ -198,7 +208,11 @@ def repeat_facilities(text: str, found: Iterable[tuple[int, int, str]], add: Cal
         for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", span):
             w = re.sub(r"['’]s$", "", w, flags=re.I)
             low = w.lower()
-            if (len(w) >= 4 and w[0].isupper() and low not in GENERIC and low not in NOT_PLACES and low not in clinical
+            ordinary = low in GENERIC or low in NOT_PLACES or low in clinical or low in UNITS
+            if len(w) == 3 and w.isupper() and span.strip() == w and not ordinary:
+                forms[w] = kind  # an acronym of three capitals that is the whole facility: "at NRH ... NRH staff"
+                continue
+            if (len(w) >= 4 and w[0].isupper() and not ordinary
                     and w.capitalize() not in not_names and w.capitalize() not in given_names):
                 forms.update(dict.fromkeys((w, w.upper(), w.capitalize()), kind))
     # a name of several words whose single words are ordinary ("Project Access"): its repeats as a whole phrase, in the

@@ -14,11 +14,11 @@ _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN
            "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
 # A year of an event (1900-2039), the words that date one, seasons, and units that make a number an amount.
 _YEAR = r"(?:19\d{2}|20[0-3]\d)"
-_YEAR_CUE = (r"in|since|until|till|from|during|circa|before|after|quit|stopped|early|late|mid|year[ \t]+of|about|around|"
+_YEAR_CUE = (r"in|on|dated|since|until|till|from|during|circa|before|after|quit|stopped|early|late|mid|year[ \t]+of|about|around|"
              r"approximately|back[ \t]+to|as[ \t]+of|between|beginning|starting|(?:calendar[ \t]+)?year|"
              r"as[ \t]+(?:recently|late|early|long[ \t]+ago)[ \t]+as|(?:end|start|middle)[ \t]+of")
 _SEASON = r"spring|summer|fall|autumn|winter"
-_AMOUNT_UNIT = r"hours|hrs|h\b|mg|mcg|g\b|grams?|kg|ml|mL|cc|l\b|units?|iu|patients|people|cases|births|calories|kcal|feet|ft|meters|miles|steps"
+_AMOUNT_UNIT = r"hours|hrs|h\b|mg|mcg|g\b|grams?|kg|ml|mL|cc|l\b|units?|iu|patients|people|cases|births|calories?|kcal|feet|ft|meters|miles|steps"
 # Full month names, capitalised (a bare "May" or "March" after "in" still dates something: "in May")
 _MONTH_NAME = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # US (NANP), international with a country code, and UK national numbers: 10 or 11 digits opening with a
@@ -193,6 +193,10 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # (an article may come between: "late in the March before last")
     ("DATE", re.compile(rf"\b(?i:in|since|until|till|during|last|next|this|early|late|mid|of|by|through|from|before|after)"
                         rf"[ \t]+(?:(?i:the)[ \t]+)?({_MONTH_NAME})\b(?![ \t]*\d)"), 1),
+    # a part of a month, whole: "early December", "mid-March" (the real-note gold marks the modifier with the month)
+    ("DATE", re.compile(rf"\b(?i:early|late|mid)[ \t-]+(?:{_MONTH_NAME})\b(?![ \t]*\d)"), 0),
+    # a holiday that can only be a day, without a word of time before it ("admission, Thanksgiving and then")
+    ("DATE", re.compile(r"\b(?:Thanksgiving|Halloween|New[ \t]+Year['’]s[ \t]+(?:Day|Eve))\b"), 0),
     ("ZIP", re.compile(rf"(?<=\b(?:{'|'.join(_STATES)})\s)\d{{5}}(?:-\d{{4}})?\b|\bzip(?:\s*code)?\s*[:#]?\s*(\d{{5}}(?:-\d{{4}})?)\b", re.I), -1),
     # case-sensitive on purpose: lower-case "m1 1ae" is not how postcodes are written in letters
     ("ZIP", re.compile(_UK_POSTCODE), 0),

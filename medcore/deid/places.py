@@ -108,7 +108,7 @@ MOVED_TO = re.compile(rf"\b(?i:transfer(?:red|ring|s)?|c[ao]mes?|coming|admit(?:
                       rf"immediately|urgently|emergently|subsequently|eventually|then)){{0,2}}"
                       rf"[ \t]+(?i:to|from)[ \t]+({_W}(?:[ \t]+{_W})?(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:for|on|in|at|and|with|where|after|by|from|to)\b))|"
                       rf"[A-Z]{{3,6}}\b(?![ \t]+[A-Z]))", re.M)
-UNITS = frozenset("""or er ed ct mri ir icu ccu micu sicu nicu picu pacu tcu cvicu snf ltac ltach cath ob pt ot us xr ekg ecg
+UNITS = frozenset("""or er ed ent ems ct mri ir icu ccu micu sicu nicu picu pacu tcu cvicu snf ltac ltach cath ob pt ot us xr ekg ecg
 eeg emg pet medicine hospitalist hospice home floor ward unit rehab surgery pathology histology cytology radiology
 lab laboratory labs pharmacy anesthesia anaesthesia endoscopy recovery triage labor delivery nursery dialysis
 microbiology gyn onc ortho neuro psych peds cards pulm renal tele telemetry step stepdown bed room clinic office

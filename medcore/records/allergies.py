@@ -39,6 +39,8 @@ _INLINE_ALLERGY = re.compile(r"\ballergic to\s+|\bknown\s+(?=\w+\s+allergy)|\b(?
 # the allergen after "allergic to" / "allergy:", or a later item of that list: an allergy, never a current medication
 _ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\s*(?:to|:|-)|allergies\s+(?:including|include|includes|such as|"
                            r"to include)|intoleran(?:t|ce)\s+(?:of|to)|"
+                           # a person's sensitivity, not an organism's ("E. coli sensitive to ceftriaxone")
+                           r"\b(?:she|he|they|patient|i)\s+(?:is|was|are|were|am)\s+sensitive\s+to|(?:adverse\s+|bad\s+)?reactions?\s+to|"
                            r"(?:did|could|does|can)\s*(?:not|n't)\s+tolerate)\s+"
                            r"(?:[\w-]+(?:\s+[\w-]+)?(?:\s*\([^)]{0,40}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*$", re.I)
 
@@ -66,6 +68,13 @@ def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
     return "intolerance" if said and (not allergic or allergic[-1] < said[-1]) else "allergy"
 
 
+# an allergic sign said before the substance (session 13): "broke out in hives after taking amoxicillin", "a rash
+# from sulfa", "had hives with penicillin" ("with" only after a verb of having it: "rash treated with" is a treatment)
+_SIGNS = r"(?:hives|urticaria|(?:a\s+)?rash|anaphyla\w*|angioedema|(?:lip\s+|facial\s+|tongue\s+)?swelling|wheezing)"
+_SIGN_BEFORE = re.compile(rf"\b{_SIGNS}\s+(?:to|from|after(?:\s+(?:taking|receiving|using|being\s+given))?)\s+"
+                          rf"(?:(?:the|her|his|a|an)\s+)?$|"
+                          rf"\b(?:had|has|have|got|gets|developed|develops|reports?|reported|experienced)\s+(?:an?\s+)?"
+                          rf"{_SIGNS}\s+with\s+(?:(?:the|her|his)\s+)?$", re.I)
 _ALLERGIC_SIGN = re.compile(r"\b(?:hives|urticaria|rash|anaphyla\w*|angioedema|swell\w*|wheez\w*|itch\w*|allergic)\b", re.I)
 _NEXT_ITEM = re.compile(r"\band\b|;|\.\s", re.I)
 _ALLERGY_WORD = re.compile(r"\ballerg(?:ic|y|ies)\b|\banaphyla", re.I)
@@ -76,15 +85,19 @@ def inline_allergies(s: str, m):
     allergy the note denies."""
     out = []
     for a in m.allergen.finditer(s):
+        sign = None
         after = s[a.end():a.end() + 10].lower()
         w0 = max(0, a.start() - 90)
         cue = _ALLERGY_LIST.search(s[w0:a.start()])
         if cue and _DENIED.search(s[max(0, w0 + cue.start() - 40):w0 + cue.start()]):
             out.append((a.start(), a.end(), "", "", None))  # "denied any allergy to codeine": neither allergy nor drug
-        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()):
+        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()) or (
+                sign := _SIGN_BEFORE.search(s, max(0, a.start() - 60), a.start())):
             r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
             name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
-            out.append((a.start(), a.end(), name, r.group() if r else "", (r.start(), r.end()) if r and _bare_reaction(s, r) else None))
+            said = m.reaction.search(sign.group()) if not r and sign else None  # the sign said before it
+            out.append((a.start(), a.end(), name, r.group() if r else said.group() if said else "",
+                        (r.start(), r.end()) if r and _bare_reaction(s, r) else None))
     return out
 
 

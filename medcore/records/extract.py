@@ -16,6 +16,7 @@ from medcore.records.entities import (Allergy, Extraction, FollowUp, Measurement
 from medcore.records.kb import Drug, KBError, Range, RecordsKB, phrase_regex
 from medcore.records.measure import glued_pattern, measurements
 from medcore.records.allergies import allergies_in, allergy_kind, inline_allergies
+from medcore.records.drug_lookup import NameLookup
 from medcore.records.meds import dose_in_next_sentence, drug_hits_in, medication, not_taken, share_status
 from medcore.records import context_words, note_site, past_episode, past_events, problem_vocab, resolved_line, same_problem
 from medcore.records.med_course import allergens_not_current, settle_course
@@ -74,7 +75,7 @@ def _build(kb: RecordsKB) -> Matchers:
     if kb.terminology is None:
         raise KBError("the records knowledge base was loaded without the knowledge layer's terminology; "
                       "use medcore.records.kb.load(settings)")
-    drug_lookup, in_lists = {}, []
+    drug_lookup, in_lists = NameLookup(), []
     for d in sorted(kb.drugs, key=lambda d: d.in_lists_only):  # a name a plain entry claims stays with it
         for form in ((d.name,) if d.name_in_text else ()) + d.aliases:
             drug_lookup.setdefault(form.lower(), d)
@@ -94,8 +95,8 @@ def _build(kb: RecordsKB) -> Matchers:
         terminology=kb.terminology,
         concepts=vocab.only,
         problems=vocab,
-        drug=phrase_regex([f for f, d in drug_lookup.items() if not d.in_lists_only]),
-        drug_in_lists=phrase_regex(in_lists),
+        drug=phrase_regex([f for f, d in drug_lookup.items() if not d.in_lists_only], hyphens=True),
+        drug_in_lists=phrase_regex(in_lists, hyphens=True),
         drug_lookup=drug_lookup,
         allergen=phrase_regex(list(drug_lookup) + list(rules.get("allergens", []))),
         reaction=phrase_regex(rules.get("reactions", [])),

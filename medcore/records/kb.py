@@ -280,15 +280,17 @@ def _words(path: Path) -> frozenset[str]:
     return frozenset(words)
 
 
-def phrase_regex(phrases, flags=re.I) -> re.Pattern:
+def phrase_regex(phrases, flags=re.I, hyphens: bool = False) -> re.Pattern:
     """One pattern over phrases, the longest match first, with word boundaries that also work around
     punctuation inside a phrase ('s/p', 'a/p'). The phrases share prefixes in a trie, so a few thousand
-    drug names cost about what a few hundred did as a flat alternation."""
+    drug names cost about what a few hundred did as a flat alternation. `hyphens`: a space of a phrase also
+    matches a hyphen, as notes join the words of a drug name ("proton-pump inhibitor", "half-normal saline")."""
     trie: dict = {}
+    space = r"(?:\s+|-)" if hyphens else r"\s+"
     for p in {p for p in phrases if p}:
         node = trie
         for ch in p:
-            node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
+            node = node.setdefault(space if ch == " " else re.escape(ch), {})
         node[""] = {}
     return re.compile(rf"(?<![\w-])(?:{_trie_pattern(trie)})(?![\w-])", flags)
 

@@ -14,17 +14,19 @@ NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # words between a name and its value: "was", "is down from", "recorded at", "of about", "increased from 70 to 72"
 _FILLER = (r"level|count|of|was|is|were|are|has|had|been|being|on arrival|at \d+ hours|today|yesterday|now|currently|"
            r"rose to|fell to|peaked at|elevated at|stable at|stable|stayed at|low at|high at|normal at|at that time|in the|(?:came|coming|went|gone|going) (?:down|up)(?: to)?|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
-           r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be")
+           r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be|"
+           # "of between 1.8 and 1.9", "had risen slightly to", "levels were", "x2 done, which was", "score is"
+           r"risen|dropped|to|obtained|drawn|checked|this morning|between|slightly|levels|values|score|scores|total|equal to|equals|which|done|reported|x\s?\d|initially|again")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
-_WORD_UNITS = (r"pounds?|lbs?|kilograms?|kgs|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
+_WORD_UNITS = (r"pounds?|lbs?|kilograms?|kgs|grams?|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
                r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|"
                r"degrees?\s+(?:fahrenheit|celsius|centigrade|F|C)\b|degrees?|°(?![CF])")
-_VALUE = re.compile(rf"^(?:\s*(?:{_FILLER})\b\.?)*\s*(?:[:=;]\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending)"
+_VALUE = re.compile(rf"^(?:\s*(?:{_FILLER})\b\.?)*\s*(?:[:=;]\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending|non-?reactive|undetectable|indeterminate)"
                     r"(?:\s*(?:to|->)\s*(" + NUM + r"(?:/\d{2,3})?))?\s*((?:x\s?10\^?\d+/L|[µμu]mol/L|mmol/L|g/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
                     r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|" + _WORD_UNITS + r"|kg|cm|C|F|°C|°F|/min|ug/mL(?: FEU)?|"
                     r"mEq/L|mcg/dL|units/L)(?![A-Za-z]))?", re.I)  # a unit ends at a word's end: '88 fL' is not Fahrenheit
-_WORD_UNIT_SPELLING = ((r"pounds?|lbs?", "lb"), (r"kilograms?|kgs", "kg"), (r"inch(?:es)?|in", "in"),
+_WORD_UNIT_SPELLING = ((r"pounds?|lbs?", "lb"), (r"kilograms?|kgs", "kg"), (r"grams?", "g"), (r"inch(?:es)?|in", "in"),
                        (r"centimet(?:er|re)s", "cm"), (r"degrees?\s+(?:fahrenheit|f)", "F"),
                        (r"degrees?\s+(?:celsius|centigrade|c)", "C"))
 _PER_MINUTE = re.compile(r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|/min", re.I)
@@ -104,6 +106,35 @@ def _bare_lab(s: str, hit: re.Match) -> str:
     return {"raised": "high", "elevated": "high", "unremarkable": "normal", "awaited": "pending"}.get(word, word)
 
 
+def _value_word_end(s: str, hit: re.Match, names: re.Pattern) -> int:
+    """Where a lab named without a number ends: after the result word that follows it when no other lab is named
+    between them ("urine culture and sensitivity were negative" reaches "negative"; the real-note gold marks that
+    word), else at its name ("LFTs and U&Es normal": each name is its own mention)."""
+    after = _LAB_AFTER.match(s, hit.end())
+    if after is None or names.search(s, hit.end(), after.start(1)) is not None:
+        return hit.end()
+    word = after.group(1).lower()
+    if word in _REQUEST or word in ("pending", "awaited") or word.startswith("in "):
+        return hit.end()  # a test asked for has no result word to mark ("BMP tomorrow", "cultures pending")
+    return after.end(1)
+
+
+# a few words of circumstance between a name and the verb before its value ("blood pressure standing up was 150/95",
+# "INR in clinic was 3.9", "the top CK value I can find charted is 1200"): words only, within the clause, none that
+# makes the name something else ("weight loss was 10 pounds", "sodium restriction is 2 g")
+_GAP = re.compile(r"(?:[ \t]*,?[ \t]+(?!(?:and|but|or|with|then|while|after|before|loss|gain|change|drop|rise|increase|"
+                  r"decrease|clearance|intake|output|goal|target|restriction|medications?|dose|doses|level|levels)\b)"
+                  r"[A-Za-z][a-z'-]*){1,5}?[ \t]+(?=(?:was|is|were|are|remained|remains)\b)")
+
+
+def _loose_gap(tail: str, names: re.Pattern) -> int:
+    """Where the verb after such words starts in `tail` (0: no such gap, or another measurement is named in it)."""
+    gap = _GAP.match(tail)
+    if gap is None or names.search(tail, 0, gap.end()) is not None:
+        return 0
+    return gap.end()
+
+
 def glued_pattern(lookup: dict) -> re.Pattern:
     """A capitalised abbreviation of two to four letters run into its number, as terse exam lines write vitals
     and labs ("BP164/82 HR64 RR18", "WBC14.3K"): the abbreviation in capitals, a digit right after it. Built once
@@ -155,18 +186,23 @@ def measurements(s: str, m, taken, drug_names=()):
                 continue  # 'chloride' inside 'potassium chloride' is the drug, not a lab
             tail = s[hit.end():hit.end() + 70]
             # "Creatinine rose from a baseline of 1.3 to 2.8": skip to the value
-            v = _VALUE.match(tail)
+            v, base = _VALUE.match(tail), hit.end()
+            if not v and len(hit.group()) > 2 and (gap := _loose_gap(tail, pat)):
+                v = _VALUE.match(tail[gap:])  # "blood pressure standing up was 150/95"
+                if v:
+                    tail, base = tail[gap:], base + gap
             if not v:
                 if kind == "lab" and re.match(r"\s+(?:has been sent|sent|pending|ordered)", tail, re.I):
                     found.append((Measurement(hit.group(), hit.start(), hit.end(), 0, rng.name, "pending"), kind))
                     used.append((hit.start(), hit.end()))
                 elif kind == "lab" and len(hit.group()) > 2 and (word := _bare_lab(s, hit)):
-                    found.append((Measurement(hit.group(), hit.start(), hit.end(), 0, rng.name, word), kind))
-                    used.append((hit.start(), hit.end()))
+                    end = _value_word_end(s, hit, pat)
+                    found.append((Measurement(s[hit.start():end], hit.start(), end, 0, rng.name, word), kind))
+                    used.append((hit.start(), end))
                 continue
             value = v.group(2) or v.group(1)
             unit = written_unit(v.group(3) or "", rng)
-            earlier = _earlier_values(s, hit.end(), v)
+            earlier = _earlier_values(s, base, v)
             if kind == "vital" and len(hit.group()) <= 2 and not re.match(r"\s*[:=;]?\s*\d", tail):
                 continue  # 'T', 'P' need a number right after them
             if kind == "vital" and tail[v.end(1):].lstrip().startswith("+"):
@@ -183,7 +219,7 @@ def measurements(s: str, m, taken, drug_names=()):
             if not unit and (other := _OTHER_UNIT.match(rest)):
                 unit = other.group()  # a unit this reader does not know ('mg/ml') is kept as written, never relabelled
             unit, judged = unit_range(rng, value, unit, (m.unit_ranges or {}).get(rng.name.lower()))
-            end = hit.end() + v.end()
+            end = base + v.end()
             meas = Measurement(s[hit.start():end], hit.start(), end, 0, rng.name, value, unit)
             meas.flag, meas.reference, meas.source = flag(value, unit, judged)
             found.append((meas, kind))
@@ -207,7 +243,7 @@ def measurements(s: str, m, taken, drug_names=()):
 # "from 136 mmol/L to 128" (a later reading after the unit)
 _FROM_AFTER = re.compile(rf"\s*(?:[a-zA-Z/%]+\s+)?from\s+(?:a\s+baseline\s+of\s+)?({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
 _TO_AFTER = re.compile(rf"\s*(?:to|->)\s*({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)  # "from 136 mmol/L to 128"
-_AND_AFTER = re.compile(rf"\s*,?\s*and\s+({NUM}(?:/\d{{2,3}})?)(?=\s*(?:[.,;)]|$|respectively\b|(?:on|at|in)\s))", re.I)
+_AND_AFTER = re.compile(rf"\s*,?\s*and\s+({NUM}(?:/\d{{2,3}})?)(?!\.?\d)(?=\s*(?:[.,;)]|$|respectively\b|(?:on|at|in)\s))", re.I)
 
 
 def _earlier_values(s: str, base: int, v: re.Match) -> list[tuple[int, int, bool]]:
@@ -235,7 +271,20 @@ _UNNAMED = ((re.compile(rf"(?<![\w./%-])({NUM})\s*%\s+(?:on|at)\s+(?:room air|RA
             (re.compile(r"(?<![\w./%-])((?:9[3-9]|10[0-7])\.\d)\s?F\b"), "temperature", lambda g: "F"),
             # a rate in beats per minute is a heart rate ("a regular rhythm at 68 beats per minute", "highest 116 BPMs")
             (re.compile(rf"(?<![\w./%-])({NUM})\s*(?:beats\s+per\s+minute|beats/min|bpms?)\b", re.I), "heart rate",
-             lambda g: "beats/min"))
+             lambda g: "beats/min"),
+            # a reading after the word for its abnormal state (session 13): "tachycardic, 105", "bradycardic at 48",
+            # "hypertension at 170/95", "febrile to 101.8", "hypoxic to 86%", "tachypneic at 28"
+            (re.compile(r"\b(?:tachycardi[ac]|bradycardi[ac])[ \t,]+(?:(?:at|to|of|around|with\s+a\s+(?:heart\s+)?rate\s+of)"
+                        r"\s+)?(\d{2,3})\b(?!\.\d|[/%]|\s*(?:mg|mcg|s\b|to\b|-))", re.I), "heart rate", lambda g: "beats/min"),
+            (re.compile(r"\b(?:hypertensi(?:ve|on)|hypotensi(?:ve|on))[ \t,]+(?:(?:at|to|of|with\s+(?:a\s+)?(?:blood\s+)?"
+                        r"pressures?\s+of)\s+)?(\d{2,3}/\d{2,3})\b", re.I), "blood pressure", lambda g: "mmHg"),
+            (re.compile(r"\b(?:febrile|fever|spiked)[ \t,]+(?:(?:at|to|of|up\s+to|with\s+a\s+temperature\s+of)\s+)?"
+                        r"((?:3[5-9]|4[0-2]|9[5-9]|10[0-7])(?:\.\d)?)\b(?!\s*(?:%|mg|days?|hours?|weeks?))", re.I),
+             "temperature", lambda g: ""),
+            (re.compile(r"\b(?:hypoxi[ac]|desaturat(?:ed|ing|ion))[ \t,]+(?:(?:at|to|of|into|down\s+to)\s+)?(\d{2,3})\s*%",
+                        re.I), "oxygen saturation", lambda g: "%"),
+            (re.compile(r"\btachypn(?:eic|oeic|ea|oea)[ \t,]+(?:(?:at|to|of|with\s+a\s+rate\s+of)\s+)?(\d{2})\b(?!\.\d|[/%])",
+                        re.I), "respiratory rate", lambda g: "breaths/min"))
 
 
 # a rate a device is set to, not the patient's: "an upper tracking rate of 115 beats per minute", "VT1 at 139 bpm"
@@ -249,15 +298,17 @@ def _unnamed(s: str, m, busy, used) -> list:
         rng = m.vital_lookup.get(name)
         for r in pat.finditer(s) if rng is not None else ():
             number = _number(r.group(1))
-            if overlaps(busy, r.start(), r.end()) or number is None or not _in(number, rng.plausible_low, rng.plausible_high):
+            if overlaps(busy, r.start(), r.end()) or overlaps(used, r.start(), r.end()) or number is None or not _in(number, rng.plausible_low, rng.plausible_high):
                 continue
             if name == "heart rate" and _DEVICE_RATE.search(s, max(0, r.start() - 40), r.start()):
                 continue
             unit, judged = unit_range(rng, r.group(1), unit_of(r.group), (m.unit_ranges or {}).get(name))
-            meas = Measurement(r.group(), r.start(), r.end(), 0, rng.name, r.group(1), unit)
+            # the reading starts at its number: the state word before it ("fever to 38.6") stays a problem
+            start = r.start(1)
+            meas = Measurement(s[start:r.end()], start, r.end(), 0, rng.name, r.group(1), unit)
             meas.flag, meas.reference, meas.source = flag(r.group(1), unit, judged)
             out.append((meas, "vital"))
-            used.append((r.start(), r.end()))
+            used.append((start, r.end()))
     return out
 
 

@@ -12,7 +12,8 @@ SWITCHED_TO = re.compile(r"\b" + _SWITCH_TO, re.I)  # also used by med_course ("
 # ... right after the drug ("Risperdal was changed to Zyprexa") or before it ("switched from Norco to Percocet")
 _REPLACED_BY = re.compile(r"[\s,]*(?:(?:is|was|were|has|have|had|been|then|now|later|subsequently)\s+){0,3}" + _SWITCH_TO,
                           re.I)
-_REPLACED_FROM = re.compile(r"\b(?:changed|switched|converted|transitioned)\s+(?:(?:him|her|them|the\s+patient)\s+)?"
+# (any form of the verb: "wants to switch from Norco to Percocet", "changing from metoprolol to carvedilol")
+_REPLACED_FROM = re.compile(r"\b(?:chang(?:e|ed|es|ing)|switch(?:ed|es|ing)?|convert(?:ed|s|ing)?|transition(?:ed|s|ing)?)\s+(?:(?:him|her|them|the\s+patient)\s+)?"
                             r"(?:over\s+)?from\s+(?:(?:the|his|her|iv|oral)\s+)?$", re.I)
 
 

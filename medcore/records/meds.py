@@ -7,6 +7,7 @@ import re
 
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
+from medcore.records.med_listed import drug_hits_in  # noqa: F401 (extract.py reads it from here)
 from medcore.records.med_switch import replaced
 
 _UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
@@ -31,7 +32,7 @@ _DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NU
                           r"(?<![\w/-])(one|two|three|four)\s+$",  # "one aspirin a day": a count of the drug's units
                           re.I)
 # a dose without a unit after the name, before a route, a schedule or the item's end: "allopurinol 300 daily"
-_BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|p\.?\s?o\b|i\.?v\b|"
+_BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|#\d|p\.?\s?o\b|i\.?v\b|"
                         r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n|to take\b))", re.I)
 # a count of units written right before the name ("one aspirin a day"); a tablet form after combination strengths
 _COUNT_BEFORE = re.compile(r"(?<![\w/-])(one|two|three|four|half a)\s+$", re.I)
@@ -128,10 +129,10 @@ _FOR_NOW = re.compile(r"\b(?:for|until|by|as\s+of|right)\s+$", re.I)
 # a dose split over the day: twice daily
 _SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|pm|p\s?m)\b", re.I)
 # a schedule written before the name
-_FREQ_BEFORE = re.compile(r"\b(taper(?:ed|ing)?|daily|nightly|weekly|monthly|sliding[- ]scale)\s+(?:(?:dose|doses|course)\s+of\s+)?"
+_FREQ_BEFORE = re.compile(r"(?<![\w.])(taper(?:ed|ing)?|daily|nightly|weekly|monthly|sliding[- ]scale|p\.r\.n\.|prn)\s+(?:(?:dose|doses|course)\s+of\s+)?"
                           r"(?:oral\s+|iv\s+|low[- ]dose\s+)?$", re.I)
 _FREQ_BEFORE_NAMES = {"taper": "taper", "daily": "once daily", "night": "at bedtime", "weekl": "weekly",
-                      "month": "monthly", "slidi": "sliding scale"}
+                      "month": "monthly", "slidi": "sliding scale", "p.r.n": "as needed", "prn": "as needed"}
 
 
 # a name that ends its sentence, then one that starts with the dose ("Augmentin. 875 mg bid."; also "Humibid L.A.")
@@ -216,44 +217,6 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
     if bare:  # "allopurinol 300 daily"; "multivitamins one daily" is one tablet
         med.dose = _count(bare.group(1)) if bare.group(1).isalpha() else bare.group(1)
         med.end = d.end() + bare.end()
-
-
-# where a name that is also a lab analyte or an everyday word ("potassium", "iron", "Soma", "vitamins", "oxygen")
-# or a broad class word ("antibiotics") means a medicine: a dose with a dose unit right after it (not a lab unit:
-# "potassium 20 mEq", never "potassium 4.1 mEq/L"), a schedule or supplement word right after it, or a verb of
-# taking right before it, a spray form after it ("saline nasal spray"); anywhere in a medication list section
-_LISTED_AFTER = re.compile(rf"\s*(?:{_NUM}\s*(?:mg|mcg|µg|g|meq|units?|iu|tablets?|tabs?|capsules?|caps?)(?![\w/])|"
-                           r"(?:,\s*)?(?:p\.?r\.?n\b\.?|as needed|daily|nightly|at bedtime|q\.?\s?d\b\.?|b\.?i\.?d\b\.?|"
-                           r"t\.?i\.?d\b\.?|twice a day|once a day|supplements?\b|supplementation\b|tablets?\b|pills\b|"
-                           r"via nasal cannula|by nasal cannula|per nasal cannula|(?:nasal\s+)?sprays?\b|nose drops\b))", re.I)
-# ... and otherwise only where the item ends right after the name, so a lab result or a longer phrase read in a
-# medication section stays what it is ("her potassium had risen to 5.5", "iron deficiency anemia", "oxygen saturation")
-_ITEM_BOUNDARY = re.compile(r"\s*(?:[,.;:()]|$|(?:and|or|with|plus|as|p\.?o\.?|by|per|over-the-counter|otc)\b)", re.I)
-# ... or a (numbered) list item, split off as its own sentence, that is the name alone ("6.  Centrum.")
-_ITEM_START = re.compile(r"[\s,;:]*(?:\d{1,2}[.)]\s*)?")
-_ITEM_END = re.compile(r"[\s.,;]*")
-
-
-def _before_slashed_drug(s: str, end: int, m) -> bool:
-    """The name is the first of two drugs written with a slash ("estradiol/Prometrium"): it ends its item too."""
-    return s.startswith("/", end) and m.drug.match(s, end + 1) is not None
-
-
-_LISTED_BEFORE = re.compile(r"\b(?:taking|takes|take|started on|start|restarted on|continue|continued on|resume|"
-                            r"prescribed|on daily|over-the-counter|otc)\s+$", re.I)
-
-
-def drug_hits_in(s: str, m, section: str) -> list:
-    """Drug names in a sentence: every plain name, and each in-lists-only name where the context says a medicine
-    is meant (see _LISTED_AFTER), in order."""
-    hits = list(m.drug.finditer(s))
-    spans = [(h.start(), h.end()) for h in hits]
-    extra = [x for x in m.drug_in_lists.finditer(s)
-             if not any(a < x.end() and x.start() < b for a, b in spans)
-             and (_LISTED_AFTER.match(s, x.end()) or (_ITEM_BOUNDARY.match(s, x.end()) or _before_slashed_drug(s, x.end(), m)) and (
-                 section == "medications" or _LISTED_BEFORE.search(s, max(0, x.start() - 25), x.start())
-                 or _ITEM_START.fullmatch(s, 0, x.start()) and _ITEM_END.fullmatch(s, x.end())))]
-    return sorted(hits + extra, key=lambda h: h.start()) if extra else hits
 
 
 # a drug the patient is not taking: "no aspirin or NSAIDs", "not on any anticoagulants", "denies taking ibuprofen"
