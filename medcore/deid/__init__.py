@@ -31,6 +31,7 @@ from pathlib import Path
 
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
                                    _UP, CAPS_LABEL_NAME, DOCTORS, DOCTORS_ONE, MONTH_LIST, SERVICE_AFTER, YEAR_LIST, not_name)
+from medcore.deid.clinical_vocab import clinical_words as _clinical_words
 from medcore.deid.cues import find_cued
 from medcore.deid.facilities import find_facilities, find_letterheads, repeat_facilities
 from medcore.deid.gazetteer import find_gazetteer_places
@@ -258,26 +259,6 @@ _HEADER_NOT_NAMES = {
     "name", "date", "age", "sex", "gender", "born", "dob", "mrn", "nhs", "id", "number", "no", "years", "year",
     "main", "north", "south", "east", "west", "central", "st", "saint", "street", "road",
 }
-
-
-@lru_cache(maxsize=1)
-def _clinical_words() -> frozenset[str]:
-    """Single words of the knowledge layer's problem, procedure and drug vocabularies and of the section
-    headers ("chest", "pain", "knee", "imuran"): a header 'name' made only of these is a heading, not a person,
-    and none of them is a town or a facility's own name."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the drug files take seconds in pure Python
-    lines = list(_kb_lines("sections.yaml"))
-    for fname, key in (("conditions.yaml", "conditions"), ("procedures.yaml", "procedures")):
-        doc = yaml.load("\n".join(_kb_lines(f"../knowledge/{fname}")), Loader=loader) or {}
-        lines += [f for e in doc.get(key, ()) for f in (e.get("name", ""), *e.get("synonyms", ()))]
-    # drug names and brands: "moved to Imuran" is a change of drug, not of town
-    for path in sorted((_KB_DIR.parent / "knowledge" / "drugs").rglob("*.yaml")):
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
-        for e in (*doc.get("ingredients", ()), *doc.get("products", ())):
-            lines += [str(e.get("name", "")), *map(str, e.get("brands", ()) or ()), *map(str, e.get("synonyms", ()) or ())]
-    return frozenset(w for line in lines for w in re.findall(r"[a-z]+", str(line).lower()) if len(w) > 2)
 
 
 def _plausible_header_name(candidate: str) -> bool:
