@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from medcore.literature import arm_phrases
+from medcore.literature.arms import listed
 from medcore.literature.model import Sentence
 
 _ALLOCATES = re.compile(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated|assigned|"
@@ -57,8 +58,6 @@ def compared_in_methods(sentences: list[Sentence]) -> list[Sentence]:
 def allocated(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """(interventions, comparators), each (name, sentence index), from the first methods sentence that allocates
     to a list of two or more arms; ([], []) when none does."""
-    from medcore.literature.arms import listed  # arms imports pico, which calls this: import at use
-
     for s in sentences:
         if s.role not in ("methods", "") or not _ALLOCATES.search(s.text):
             continue

@@ -16,7 +16,7 @@ import re
 from medcore.literature import arm_phrases
 from medcore.literature.model import Arm, Pico, Sentence
 from medcore.literature.numwords import digits_for_words
-from medcore.literature.pico import PEOPLE
+from medcore.literature.population_size import PEOPLE
 from medcore.literature.roles import cue_pattern
 
 _COUNT = r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\w.%]|,\d)"
