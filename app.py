@@ -30,10 +30,17 @@ def tool_page(tool) -> st.Page:
     return st.Page(not_available_page(tool.key), title=tool.title, icon=tool.icon, url_path=tool.key)
 
 
+LAB_PATH, TEAMS_PATH = "model_lab", "teams"
+
+
 def only(page_fn, title: str) -> None:
     """Serve this one page and nothing else: without st.navigation, Streamlit would fall back to listing
-    every file in pages/."""
-    st.navigation([st.Page(page_fn, title=title, default=True)], position="hidden").run()
+    every file in pages/. It answers at every page's URL path as well: a bookmarked tool or workspace URL opened
+    before sign-in would otherwise get a "Page not found" dialog over the sign-in form (which leaves the form
+    unusable until it is closed) and lose its path, so the page it named would not open once signed in."""
+    paths = [t.key for t in TOOLS] + [LAB_PATH, TEAMS_PATH]
+    st.navigation([st.Page(page_fn, title=title, default=True)]
+                  + [st.Page(page_fn, title=title, url_path=p) for p in paths], position="hidden").run()
     st.stop()
 
 
@@ -69,10 +76,10 @@ for tool in TOOLS:
         by_section.setdefault(tool.section, []).append(tool_page(tool))
 if can_use_tool(user, "lab"):
     by_section["Admin"] = [st.Page("pages/model_lab.py", title="Model lab", icon=":material/science:",
-                                   url_path="model_lab")]
+                                   url_path=LAB_PATH)]
 # Everyone sees their teams and the jobs shared with them; an admin also manages them there.
 by_section.setdefault("Admin" if user.is_admin else "Account", []).append(
-    st.Page("pages/teams.py", title="Teams", icon=":material/groups:", url_path="teams"))
+    st.Page("pages/teams.py", title="Teams", icon=":material/groups:", url_path=TEAMS_PATH))
 
 nav = st.navigation(by_section)
 

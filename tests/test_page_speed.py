@@ -54,6 +54,38 @@ def test_triage_vignettes_are_parsed_once_until_a_file_changes(settings, monkeyp
     assert tstatus.check(settings) == first and len(calls) == 2
 
 
+def test_the_case_question_set_is_parsed_once_until_it_changes(settings, monkeypatch):
+    """Home's status read parsed the 0.1 s question file every time (profile of Home, session 13)."""
+    from medcore.cases import evaluate
+    from medcore.cases import status as cstatus
+
+    calls = []
+    real = evaluate.load_questions
+    monkeypatch.setattr(evaluate, "load_questions", lambda *a, **k: calls.append(1) or real(*a, **k))
+    cstatus._question_counts.cache_clear()
+    first = cstatus.check(settings)
+    assert cstatus.check(settings) == first and len(calls) == 1
+    questions = next(c for c in first if c.name == "student question set")
+    assert questions.ok and "labelled questions" in questions.detail
+    real_stamp = cstatus._stamp
+    monkeypatch.setattr(cstatus, "_stamp", lambda p: (real_stamp(p)[0] + 1, real_stamp(p)[1]))  # the file changed
+    assert cstatus.check(settings) == first and len(calls) == 2
+
+
+def test_the_knowledge_graph_is_counted_once_per_build(settings, monkeypatch):
+    """Counting the graph's 31,000 edges took 0.16 s of every Home status read (profile of Home, session 13)."""
+    from medcore.knowledge import graph as kgraph
+    from medcore.knowledge import status as kstatus
+
+    calls = []
+    real = kgraph.KnowledgeGraph.stats
+    monkeypatch.setattr(kgraph.KnowledgeGraph, "stats", lambda self: calls.append(1) or real(self))
+    kstatus._STATS.clear()
+    first = kstatus.check(settings)
+    assert first[0].ok and "relations with sources" in first[0].detail
+    assert kstatus.check(settings) == first and len(calls) == 1
+
+
 def test_home_reads_the_full_status_once_per_cache_period(settings, monkeypatch):
     calls = []
     real = status_mod.all_status

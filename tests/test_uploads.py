@@ -141,6 +141,48 @@ def test_dicom_header_pixel_count_is_checked_before_pixel_array(small):
     assert ds.report.loaded == 1 and "4000 x 4000" in str(dict(ds.report.skipped))
 
 
+def _gif(width: int, height: int, frames: int) -> bytes:
+    # distinct frames: PIL merges identical consecutive frames when it writes a GIF
+    imgs = [Image.fromarray(np.full((height, width), 30 * i, np.uint8)) for i in range(frames)]
+    buf = io.BytesIO()
+    imgs[0].save(buf, "GIF", save_all=True, append_images=imgs[1:])
+    return buf.getvalue()
+
+
+def test_frames_count_towards_the_pixel_cap(small):
+    """500 x 400 is 200,000 pixels, under the 1,000,000 cap; six frames of it are 1,200,000: refused, where
+    counting one frame would have let it through. Four frames pass."""
+    assert Image.open(io.BytesIO(_gif(500, 400, 6))).n_frames == 6
+    with pytest.raises(UploadError, match="500 x 400 x 6 frames = 1,200,000 pixels"):
+        uploads.open_image(_gif(500, 400, 6), small.max_image_pixels)
+    assert uploads.open_image(_gif(500, 400, 4), small.max_image_pixels).n_frames == 4
+    with pytest.raises(UploadError, match="x 3 frames"):
+        uploads.check_pixels(1000, 500, 3, small.max_image_pixels)
+    uploads.check_pixels(1000, 500, 2, small.max_image_pixels)  # exactly the cap
+
+
+def test_dicom_frames_count_towards_the_pixel_cap(small):
+    """A multi-frame DICOM whose header promises 5 frames of 500 x 500 (1,250,000 pixels): the viewer refuses it
+    before pixel_array decodes anything; the same header with 3 frames is within the cap."""
+    from pydicom.uid import ExplicitVRLittleEndian
+
+    from medcore.imaging.viewing import read_dicom_view
+
+    def multi(frames: int) -> bytes:
+        import pydicom
+
+        ds = pydicom.dcmread(io.BytesIO(_dicom(500, 500, b"\0" * (500 * 500 * frames), ExplicitVRLittleEndian)))
+        ds.NumberOfFrames = frames
+        buf = io.BytesIO()
+        ds.save_as(buf, enforce_file_format=True)
+        return buf.getvalue()
+
+    with pytest.raises(DatasetError, match="500 x 500 x 5 frames = 1,250,000 pixels"):
+        read_dicom_view(multi(5), small.replace(max_file_mb=4))
+    view = read_dicom_view(multi(3), small.replace(max_file_mb=4))
+    assert view.pixels.shape == (500, 500) and view.fields["Frames"].startswith("3")
+
+
 def test_folder_import_does_not_follow_symbolic_links(tmp_path, settings):
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from medcore.status import Component
 
 
@@ -19,14 +21,30 @@ def check(settings) -> list[Component]:
                      f"results), {st['vital_families']} vital-sign patterns, {st['exam_signs']} examinable signs; "
                      f"built on the triage KB's {st['conditions']} conditions")]
     try:
-        from medcore.cases.evaluate import load_questions
+        from medcore.cases.kb import case_dir
 
-        qs = load_questions(settings.kb_dir, ckb.triage)
-        out.append(Component("student question set", "dataset", True,
-                             f"{len(qs)} labelled questions, {sum(1 for q in qs if q.get('held_out'))} held out"))
+        n, held = _question_counts(str(settings.kb_dir), ckb.digest,
+                                   *_stamp(case_dir(settings.kb_dir) / "questions_eval.yaml"))
+        out.append(Component("student question set", "dataset", True, f"{n} labelled questions, {held} held out"))
     except Exception as exc:  # noqa: BLE001 - the evaluation set is optional for the page
         out.append(Component("student question set", "dataset", False, str(exc)))
     return out
+
+
+def _stamp(path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+@lru_cache(maxsize=4)
+def _question_counts(kb_dir: str, _kb_digest: str, _mtime_ns: int, _size: int) -> tuple[int, int]:
+    """(questions, held out), validated as the evaluation loads them. Parsing the file took 0.1 s of every Home
+    status read (issue 14, speed), so it is kept until the file or the case KB changes."""
+    from medcore.cases.evaluate import load_questions
+    from medcore.cases.kb import load_case_kb
+
+    qs = load_questions(kb_dir, load_case_kb(kb_dir).triage)
+    return len(qs), sum(1 for q in qs if q.get("held_out"))
 
 
 def engine_ready(settings) -> bool:

@@ -162,7 +162,7 @@ def load_terminology(settings, rebuild: bool = False) -> Terminology:
     with _lock:
         if not rebuild and key in _loaded:
             return _loaded[key]
-        root = Path(getattr(settings, "knowledge_cache_dir", "") or Path(settings.data_dir) / "knowledge")
+        root = _cache_root(settings)
         folder = root / f"lexicon-{digest}"
         variants = load_variants(kb_dir)
         build_s = None
@@ -180,6 +180,35 @@ def load_terminology(settings, rebuild: bool = False) -> Terminology:
         term = Terminology(folder, kb_dir, lex, variants, build_s, time.perf_counter() - t0)
         _loaded[key] = term
         return term
+
+
+def _cache_root(settings) -> Path:
+    return Path(getattr(settings, "knowledge_cache_dir", "") or Path(settings.data_dir) / "knowledge")
+
+
+def cached_term_count(settings, type: str) -> int | None:
+    """How many names and synonyms the concepts of `type` have (what `concepts(type)` would list), read from the
+    built cache with one query, without loading the lexicon; None while the terminology is not built yet.
+    For the Home page's status, which must not load or build the terminology (issue 14, speed)."""
+    db = _cache_root(settings) / f"lexicon-{cache_digest(Path(settings.kb_dir))}" / "concepts.sqlite"
+    if not db.is_file():
+        return None
+    sep = f"char({ord(lexmod._SEP)})"
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    except sqlite3.Error as exc:  # replaced or pruned between the check and the open: counted next time
+        log.info("knowledge: term count unavailable (%s)", exc)
+        return None
+    try:
+        row = con.execute(f"SELECT COUNT(*) + COALESCE(SUM(CASE WHEN synonyms <> '' THEN LENGTH(synonyms) - "
+                          f"LENGTH(REPLACE(synonyms, {sep}, '')) + 1 ELSE 0 END), 0) FROM concepts WHERE type=?",
+                          (type,)).fetchone()
+    except sqlite3.Error as exc:
+        log.info("knowledge: term count unavailable (%s)", exc)
+        return None
+    finally:
+        con.close()
+    return int(row[0])
 
 
 STALE_CACHE_S = 24 * 3600

@@ -1,0 +1,135 @@
+"""First render of each page from a cold start (issue 14, speed: at most 5 s): one fresh process per page.
+
+Each page is opened the way a bookmarked URL opens it on a server that has just started: a new Python process
+imports Streamlit, then runs the app (app.py and the page, by its URL path, as st.navigation resolves it) once under
+AppTest, the script runner the server uses, with the template text backend. `first_run_s` is that first run: the
+app's imports, knowledge bases and caches loaded on the way, and the page drawn. `process_s` adds the child's
+imports of Streamlit and AppTest before it (not Python's own start-up). The `_cpu_s` twins are the CPU seconds the
+process spent in the same spans (every thread): on a machine shared with other work, wall time grows with the load
+and CPU time much less, so compare those when the machine is busy (`process_cpu_s` counts from the process start).
+
+The data folder is the server's: kept between starts, so caches built on disk (the terminology, the knowledge graph,
+status counts) are there, as after any earlier start. One warm-up process per checkout fills it first and is not
+counted. --fresh-data gives every process an empty data folder instead (the very first start after an install:
+the terminology alone takes about 20 s to build).
+
+--base PATH measures another checkout too (e.g. `git worktree add /tmp/base HEAD~3`): every page runs in base, then
+head, in turn, round after round, so that load on a shared machine falls on both alike; it prints the medians and
+the ratios head/base. Figures are kept in docs/measurements/ (page_speed_cold_*.json).
+
+Run: python bench/page_speed_cold.py [--rounds 3] [--pages home,triage] [--base PATH] [--out FILE]"""
+
+from __future__ import annotations
+
+import time
+
+_T0 = time.perf_counter()  # before the child's imports: process_s counts them
+
+import argparse  # noqa: E402 - after the clock starts
+import json  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+HERE = Path(__file__).resolve().parent.parent
+# URL paths as app.py registers them ("" is Home, the default page)
+PAGES = ["home", "imaging", "records", "triage", "therapy", "knowledge", "literature", "cases", "qa", "model_lab",
+         "teams"]
+TARGET_S = 5.0
+METRICS = ("first_run_s", "process_s", "first_run_cpu_s", "process_cpu_s")
+
+
+def _env(data: Path) -> dict:
+    return {**os.environ, "MEDCORE_DATA_DIR": str(data), "MEDCORE_LLM_BACKEND": "template", "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1", "MEDCORE_DATABASE_URL": f"sqlite:///{data / 'app.db'}",
+            "MEDCORE_ENGINE_WARM": "0"}
+
+
+def _first_render(repo: Path, page: str) -> dict:
+    """In this (fresh) process: open `page` of the app at `repo` once; seconds, and what the page showed."""
+    sys.path[:0] = [str(repo)]
+    os.chdir(repo)
+    from streamlit import config
+    from streamlit.testing.v1 import AppTest
+    from streamlit.util import calc_hash
+
+    config.set_option("server.address", "127.0.0.1")  # local mode, as the README's app (no sign-in)
+    at = AppTest.from_file(str(repo / "app.py"), default_timeout=600)
+    if page != "home":
+        # what a deep link does: the session asks for the page by its URL path's hash before anything ran
+        # (AppTest.switch_page can only resolve a page st.navigation has registered, after a first run)
+        at._page_hash = calc_hash(page)
+    t1, c1 = time.perf_counter(), time.process_time()
+    at.run()
+    t2, c2 = time.perf_counter(), time.process_time()
+    if at.exception:
+        raise RuntimeError(f"{page}: {[e.value for e in at.exception]}")
+    titles = [t.value for t in at.title] + [h.value for h in at.header] + [s.value for s in at.subheader]
+    return {"first_run_s": round(t2 - t1, 3), "process_s": round(t2 - _T0, 3), "first_run_cpu_s": round(c2 - c1, 3),
+            "process_cpu_s": round(c2, 3), "shown": titles[:2],
+            "errors": [e.value[:200] for e in at.error]}
+
+
+def _child(repo: Path, page: str, data: Path) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(repo), "--page", page]
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=repo, env=_env(data))
+    if res.returncode:
+        raise RuntimeError(f"{page} at {repo} failed:\n{res.stderr[-3000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=3, help="fresh processes per page and checkout")
+    ap.add_argument("--pages", default=",".join(PAGES), help="comma-separated URL paths (home for Home)")
+    ap.add_argument("--base", help="another checkout to compare with (ratios head/base)")
+    ap.add_argument("--fresh-data", action="store_true", help="an empty data folder for every process")
+    ap.add_argument("--out", help="also write the JSON report here")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--page", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        print(json.dumps(_first_render(Path(args.child).resolve(), args.page)))
+        return 0
+    pages = [p.strip() for p in args.pages.split(",") if p.strip()]
+    unknown = sorted(set(pages) - set(PAGES))
+    if unknown:
+        ap.error(f"unknown pages {unknown}; known: {PAGES}")
+    repos = {"head": HERE} | ({"base": Path(args.base).resolve()} if args.base else {})
+    tmp = Path(tempfile.mkdtemp(prefix="medcore-cold-"))
+    data = {name: tmp / name for name in repos}
+    try:
+        if not args.fresh_data:
+            for name, repo in repos.items():  # fill each checkout's data folder once, as an earlier start did
+                _child(repo, "home", data[name])
+        times: dict[str, dict[str, list[dict]]] = {k: {p: [] for p in pages} for k in repos}
+        for r in range(args.rounds):
+            for page in pages:
+                for name in reversed(list(repos)):  # base first, then head
+                    folder = data[name] if not args.fresh_data else tmp / f"{name}-{page}-{r}"
+                    times[name][page].append(_child(repos[name], page, folder))
+                    print(f"round {r + 1} {name} {page}: {times[name][page][-1]['first_run_s']} s", file=sys.stderr)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    med = {k: {p: {m: round(statistics.median(x[m] for x in xs), 3) for m in METRICS}
+               for p, xs in v.items()} for k, v in times.items()}
+    report = {"rounds": args.rounds, "fresh_data": args.fresh_data, "target_s": TARGET_S, "median": med,
+              "over_target_head": [p for p in pages if med["head"][p]["first_run_s"] > TARGET_S],
+              "errors_shown_head": {p: xs[0]["errors"] for p, xs in times["head"].items() if xs[0]["errors"]},
+              "shown_head": {p: xs[0]["shown"] for p, xs in times["head"].items()}}
+    if args.base:
+        report["head_over_base"] = {p: {m: round(med["head"][p][m] / med["base"][p][m], 2) for m in METRICS[::2]}
+                                    for p in pages}
+    text = json.dumps(report, indent=1, ensure_ascii=False)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
