@@ -1,0 +1,57 @@
+"""Session 13 (triage13s): red flags said in everyday words, after the emergencies that dev set s13 missed (lay
+phrasings of a cord prolapse, meningism and compartment syndrome, and the compartment rules of BOAST 10). Sentences
+written for these tests, not taken from any vignette."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _one(engine, text, age, sex):
+    res, _ = engine.one_shot(text, age=age, sex=sex)
+    return res
+
+
+def _read(engine, text):
+    _, ex = engine.read_text(text)
+    return {m.finding_id for m in ex.mentions if m.present}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'm 37 weeks with my first and the waters have gone", {"pregnant", "late_pregnancy", "waters_broken"}),
+    ("32 weeks gone, waters burst in the bath", {"pregnant", "late_pregnancy", "waters_broken"}),
+    ("there's a loop of cord hanging down between my legs", {"cord_seen"}),
+    ("he won't let us put his chin onto his chest and we can hardly keep him awake", {"stiff_neck"}),
+    ("it is hard to wake him this afternoon", {"drowsy"}),
+    ("she can't bear the light in the room", {"photophobia"}),
+    ("my arm is broken and it's agony when I move my fingers", {"fracture_recent"}),
+    ("I'm in a back slab and it hurts to move my toes", {"fracture_recent", "limb_tight_swollen"}),
+])
+def test_lay_red_flag_words_are_read(lexical_engine, text, expected):
+    assert expected <= _read(lexical_engine, text)
+
+
+def test_weeks_with_a_child_is_not_a_symptom_duration(lexical_engine):
+    got = _read(lexical_engine, "35 weeks with my second baby and a headache")
+    assert "duration_over_2_weeks" not in got and "late_pregnancy" in got
+
+
+@pytest.mark.parametrize("text, age, sex", [
+    ("About 36 weeks with our second. Waters burst ten minutes ago and there's a loop of cord hanging down.", 30,
+     "female"),
+    ("Temperature of 38.6, awful headache, he can't get his chin down to his chest and is hard to wake.", 20, "male"),
+    ("Broke my forearm two days ago, now in a back slab. The pain is terrible, worse every hour, and my fingers "
+     "have gone numb.", 30, "male"),
+    ("Ankle is broken and in plaster; it hurts to move my toes and the pain is far beyond what it was.", 40, "female"),
+])
+def test_lay_red_flags_are_emergencies(lexical_engine, text, age, sex):
+    assert _one(lexical_engine, text, age, sex).triage == "emergency"
+
+
+def test_compartment_rules_need_a_recent_fracture(kb):
+    rising = next(r for r in kb.rules if r.id == "compartment_pain_rising")
+    assert rising.fires({"fracture_recent", "severe_pain", "numbness_tingling"})
+    assert not rising.fires({"severe_pain", "numbness_tingling"})  # sciatica-like pain alone is not this rule
+    signs = next(r for r in kb.rules if r.id == "compartment_signs")
+    assert signs.fires({"fracture_recent", "limb_tight_swollen"})
+    assert not signs.fires({"limb_tight_swollen"})
