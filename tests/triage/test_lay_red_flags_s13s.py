@@ -55,3 +55,30 @@ def test_compartment_rules_need_a_recent_fracture(kb):
     signs = next(r for r in kb.rules if r.id == "compartment_signs")
     assert signs.fires({"fracture_recent", "limb_tight_swollen"})
     assert not signs.fires({"limb_tight_swollen"})
+
+
+def _interview(engine, text, replies):
+    from medcore.triage import chat
+
+    st = chat.new_state()
+    st = chat.set_demographics(engine, st, 30, "female")
+    st = chat.user_message(engine, st, text)
+    n = 0
+    while st["pending"] and not st["finished"]:
+        st = chat.answer(engine, st, replies(n))
+        n += 1
+        assert n < 40
+    return n
+
+
+def test_dont_know_answers_do_not_use_up_the_all_no_budget(lexical_engine):
+    # a "don't know" tells the engine nothing: four of them at the start leave the all-'no' budget whole
+    import copy
+    import dataclasses
+
+    own_only = copy.copy(lexical_engine)  # the engine's own questions only: no safety net, no red-flag cover
+    own_only.engine_cfg = dataclasses.replace(lexical_engine.engine_cfg, safety_net_max=0, red_flag_cover_max=0)
+    text = "I have a headache"
+    all_no = _interview(own_only, text, lambda i: "no")
+    mixed = _interview(own_only, text, lambda i: "unknown" if i < 4 else "no")
+    assert mixed > all_no
