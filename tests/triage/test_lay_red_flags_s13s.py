@@ -82,3 +82,34 @@ def test_dont_know_answers_do_not_use_up_the_all_no_budget(lexical_engine):
     all_no = _interview(own_only, text, lambda i: "no")
     mixed = _interview(own_only, text, lambda i: "unknown" if i < 4 else "no")
     assert mixed > all_no
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("out of nowhere he went stiff and shook for a minute or so", {"seizure"}),
+    ("since lunch everything went blurry", {"blurred_vision"}),
+    ("my left hand trembles when I sit still", {"tremor"}),
+    ("I am wide awake in the night and exhausted by day", {"poor_sleep"}),
+    ("in summer my eyes go itchy", {"itchy_eyes"}),
+    ("a sore lump on my gum beside a back tooth", {"gum_swelling", "tooth_pain"}),
+    ("after two months backpacking around Thailand I have a fever", {"travel_tropics", "fever"}),
+    ("I took all my tablets at once an hour ago", {"overdose_taken"}),
+])
+def test_everyday_words_for_findings(lexical_engine, text, expected):
+    assert expected <= _read(lexical_engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I've carried on taking all my tablets through this diarrhoea bug and now I feel faint",
+    "she kept taking all her usual pills while she was vomiting",  # 'her pills' is no cue at all: a control
+    "I'm still on all my medication and I keep being sick",
+])
+def test_carrying_on_with_usual_medicines_is_not_an_overdose(lexical_engine, text):
+    guard, ex = lexical_engine.read_text(text)
+    present = {m.finding_id for m in ex.mentions if m.present}
+    assert not guard.self_harm_mention
+    assert not present & {"overdose_taken", "suicidal_thoughts"}
+
+
+def test_saying_you_can_swallow_denies_difficulty_swallowing(lexical_engine):
+    _, ex = lexical_engine.read_text("My jaw is swollen but I can swallow and talk normally")
+    assert ("difficulty_swallowing", False) in {(m.finding_id, m.present) for m in ex.mentions}
