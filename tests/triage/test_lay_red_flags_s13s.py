@@ -93,6 +93,7 @@ def test_dont_know_answers_do_not_use_up_the_all_no_budget(lexical_engine):
     ("a sore lump on my gum beside a back tooth", {"gum_swelling", "tooth_pain"}),
     ("after two months backpacking around Thailand I have a fever", {"travel_tropics", "fever"}),
     ("I took all my tablets at once an hour ago", {"overdose_taken"}),
+    ("sore throat and the glands in his neck are swollen", {"swollen_glands"}),
 ])
 def test_everyday_words_for_findings(lexical_engine, text, expected):
     assert expected <= _read(lexical_engine, text)
@@ -113,3 +114,8 @@ def test_carrying_on_with_usual_medicines_is_not_an_overdose(lexical_engine, tex
 def test_saying_you_can_swallow_denies_difficulty_swallowing(lexical_engine):
     _, ex = lexical_engine.read_text("My jaw is swollen but I can swallow and talk normally")
     assert ("difficulty_swallowing", False) in {(m.finding_id, m.present) for m in ex.mentions}
+
+
+def test_swollen_neck_glands_are_not_a_neck_swelling(lexical_engine):
+    # lymph glands up with a sore throat are tonsillitis-like, not the neck swelling of a deep neck abscess
+    assert "neck_swelling" not in _read(lexical_engine, "my throat is sore and the neck glands are swollen")
