@@ -22,9 +22,28 @@ _CUES = re.compile(
 )
 
 
+# "kept taking all my pills", "still taking all my tablets": the usual medicines carried on with (a reason for a kidney
+# injury in a stomach bug, NICE NG148 sick-day rules), not all the tablets at once
+ONGOING_USE = re.compile(r"\b(?:kept|keep|keeps|kept\s+on|carried\s+on|carry\s+on|carrying\s+on|still|been|continued?"
+                         r"|continuing|remember(?:ed)?\s+to|forgot\s+to|stopped|stop)(?:\s+(?:taking|take|on))?\s*$")
+ALL_MY = re.compile(r"(?:(?:take|taking|took)\s+)?all\s+(?:my|of\s+my|the)\s+(?:tablets|pills|paracetamol|medication|medicines?)")
+
+
+def ongoing_use_before(low: str, start: int) -> bool:
+    """Whether the words just before `start` say ordinary, ongoing use ('kept taking', 'still on')."""
+    return bool(ONGOING_USE.search(low[max(0, start - 40):start]))
+
+
+def all_my_is_ordinary(low: str, start: int) -> bool:
+    """'(taking) all my pills' at `start` after words of ongoing use: the usual medicines, not an overdose."""
+    return bool(ALL_MY.match(low, start)) and ongoing_use_before(low, start)
+
+
 def overdose_cue(low: str) -> bool:
     """Whether lower-case text says more than ordinary use of a medicine."""
-    if _CUES.search(low):
+    for m in _CUES.finditer(low):
+        if all_my_is_ordinary(low, m.start()):
+            continue
         return True
     for m in _AMOUNT.finditer(low):
         n = _COUNT_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)

@@ -15,6 +15,9 @@ EXPLICIT = [
     re.compile(rf"\b{_N}{_PLUS}{_WEEKS}\s+(?:pregnant|gestation(?:al)?|along|of\s+pregnancy|into\s+(?:my|the|her)\s+pregnancy)\b"),
     re.compile(rf"\b{_N}{_PLUS}\s*/\s*40\b"),
     re.compile(rf"\bgestation(?:al\s+age)?\s+(?:of\s+)?{_N}{_PLUS}{_WEEKS}\b"),
+    # "38 weeks with my second", "30 weeks gone", "12 weeks with twins": lay ways of saying how far along
+    re.compile(rf"\b{_N}{_PLUS}{_WEEKS}\s+(?:gone|with\s+(?:my|our|her|the)\s+(?:first|second|third|fourth|fifth|"
+               r"baby|twins|bump|little\s+one)|with\s+twins)\b"),
 ]
 MONTHS = re.compile(r"\b(\d|one|two|three|four|five|six|seven|eight|nine)\s+months?\s+(?:pregnant|gone|along)\b")
 # "I'm 36 weeks" / "she is 28 weeks" (no 'old', 'ago', 'post-op', ...): people state gestation this way

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from medcore.config import REPO_ROOT
 from medcore.knowledge.normalize import latin_lookalikes, load_variants
+from medcore.triage import drug_intake
 
 MAX_CHARS = 4000  # a chat message; longer pastes are cut here, and the user is told
 
@@ -117,7 +118,8 @@ def check(text: str | None, max_chars: int = MAX_CHARS) -> GuardResult:
         res.text, _ = strip_instructions(res.text)
         res.notes.append("I can only use what you tell me about symptoms; instructions to change how I work are "
                          "ignored.")
-    if SELF_HARM.search(res.text):
+    low = res.text.lower()
+    if any(not drug_intake.all_my_is_ordinary(low, m.start()) for m in SELF_HARM.finditer(low)):
         res.self_harm_mention = True
     if not res.text.strip():
         return res

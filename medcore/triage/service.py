@@ -166,9 +166,13 @@ class TriageEngine:
         confident = float(post.max()) >= ec.stop_probability
         # the engine's own questions: up to max_questions, fewer when every answer so far was 'no' (all_no_stop);
         # the safety net and the red-flag cover then have their own budgets after them
+        # only a 'yes' or 'no' counts towards all_no_stop: a "don't know" (history, a measurement) tells the
+        # engine nothing, so it does not use up the all-'no' budget (s13 dev: the cap cut interviews short there)
         said = [answers[f] for f in answers if origin.get(f) == "question"]
-        all_no = len(said) >= min(ec.all_no_stop, ec.max_questions) and all(a != "yes" for a in said)
-        own = min(ec.all_no_stop, ec.max_questions) if all_no else ec.max_questions
+        told = [a for a in said if a in ("yes", "no")]
+        cap = min(ec.all_no_stop + len(said) - len(told), ec.max_questions)
+        all_no = len(told) >= min(ec.all_no_stop, ec.max_questions) and "yes" not in told
+        own = cap if all_no else ec.max_questions
         if not finished and questions_asked < own and (not confident or questions_asked < ec.min_questions):
             known = set(asked) | set(answers)
             q = self.next_question(post, ev, known)
