@@ -183,8 +183,9 @@ def test_knowledge_and_qa_entry_points_refuse_wrong_shapes():
 
 
 def test_imaging_and_upload_entry_points_refuse_wrong_shapes():
+    from medcore.imaging.datasets import DatasetError, decode_image
     from medcore.imaging.sample import SampleError, SampleRequest, resolve_class
-    from medcore.uploads import UploadError, check_pixels, check_zip, open_image, pdf_pages_text
+    from medcore.uploads import UploadError, check_pixels, check_zip, pdf_pages_text
 
     names = ["glioma", "no tumour"]
     calls = {
@@ -194,9 +195,58 @@ def test_imaging_and_upload_entry_points_refuse_wrong_shapes():
         "SampleRequest.guidance": lambda g: SampleRequest(guidance=g).validate(),
         "SampleRequest.sampler": lambda g: SampleRequest(sampler=g).validate(),
         "check_pixels": lambda g: check_pixels(g, 10, 1, 1000),
-        "open_image": lambda g: open_image(g, 10_000),
+        "decode_image": lambda g: decode_image("x.png", g),
         "check_zip": lambda g: check_zip(g, 1000, 1000),
         "pdf_pages_text": lambda g: pdf_pages_text(g, max_file_bytes=1000, max_chars=1000),
     }
-    leaks = _sweep(calls, (SampleError, UploadError))
+    leaks = _sweep(calls, (SampleError, UploadError, DatasetError))
     assert not leaks, "\n".join(leaks)
+
+
+# --- the CLI: a bad file is one plain line on stderr and exit code 2, never a traceback -------------------------
+
+BAD_FILES = {
+    "missing": None,
+    "directory": "DIR",
+    "empty": b"",
+    "binary": bytes(range(256)) * 8,
+    "json list": b'[1, 2, {"age": null}]',
+    "json string": b'"just a string"',
+    "json nested": b'{"age": {"years": [40]}, "sex": ["f"], "seed": {"x": 1}, "params": [1]}',
+    "bad json": b'{"age": 40,',
+}
+# commands whose file is any text: a JSON file is a text they read, not a wrong shape
+READS_ANY_TEXT = {"literature read"}
+COMMANDS = {
+    "summarize": ["summarize", "FILE", "--no-narrative"],
+    "literature read": ["literature", "read", "FILE", "--rules"],
+    "plan": ["plan", "FILE", "--condition", "hypertension"],
+    "case ask": ["case", "ask", "does it hurt?", "--case", "FILE"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_cli_commands_refuse_bad_files_in_one_line(command, settings, tmp_path, capsys):
+    from medcore.cli import main
+
+    wrong = []
+    for kind, content in BAD_FILES.items():
+        path = tmp_path / f"bad-{kind.replace(' ', '-')}.json"
+        if content == "DIR":
+            path.mkdir()
+        elif content is not None:
+            path.write_bytes(content)
+        argv = [str(path) if a == "FILE" else a for a in COMMANDS[command]]
+        try:
+            rc = main(argv)
+        except SystemExit as exc:  # argparse refusing an argument is also one line and exit 2
+            rc = exc.code
+        out, err = capsys.readouterr()
+        err = err.strip()
+        if rc == 0 and command in READS_ANY_TEXT and "json" in kind and out.strip():
+            continue
+        lines = [line for line in err.splitlines() if line.strip()]
+        if rc != 2 or not lines or "Traceback" in err or any(w in err for w in TYPE_WORDS) \
+                or any(f"{n}:" in err for n in ("TypeError", "AttributeError", "KeyError", "IndexError")):
+            wrong.append(f"{kind}: exit {rc}, {err[:160]!r}")
+    assert not wrong, "\n".join(wrong)
