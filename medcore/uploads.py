@@ -23,6 +23,14 @@ class UploadError(ValueError):
     """An upload refused for its size or shape; the message is for the person who uploaded it."""
 
 
+def _need_bytes(data, what: str) -> None:
+    """Every checker takes a file's bytes; anything else is refused in words (issue 14: one error format)."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        from medcore.kinds import kind_of
+
+        raise UploadError(f"{what} must be a file's bytes; this is {kind_of(data)}")
+
+
 def read_capped(fh: BinaryIO, cap: int, what: str) -> bytes:
     """Read a stream to its end, refusing it as soon as it passes `cap` bytes."""
     chunks, total = [], 0
@@ -57,6 +65,8 @@ def walk_files(root: Path) -> Iterator[Path]:
 
 
 def check_pixels(width: int, height: int, frames: int, max_pixels: int, what: str = "the image") -> None:
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (width, height, frames)):
+        raise UploadError(f"{what} has no readable size (width, height and frames must be whole numbers)")
     n = int(width) * int(height) * max(1, int(frames))
     if width <= 0 or height <= 0:
         raise UploadError(f"{what} has no pixels ({width} x {height})")
@@ -67,6 +77,7 @@ def check_pixels(width: int, height: int, frames: int, max_pixels: int, what: st
 
 def open_image(data: bytes, max_pixels: int):
     """A PIL image, decoded only after its header's size passed the pixel cap."""
+    _need_bytes(data, "the image")
     import warnings
 
     from PIL import Image
@@ -118,6 +129,7 @@ def check_dicom_pixels(ds, max_pixels: int) -> None:
 def check_zip(data: bytes, per_file: int, total: int, what: str = "the archive") -> None:
     """Stream every member of a ZIP (a .docx is one) under its caps, before a library that reads members
     whole is given it. Raises UploadError for a bomb; a damaged archive is left to that library."""
+    _need_bytes(data, what)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError):
@@ -145,6 +157,7 @@ def pdf_pages_text(data: bytes, *, max_file_bytes: int, max_chars: int, what: st
     """The text layer of each page of an untrusted PDF, under caps on pages, inflated bytes per stream,
     extracted characters and time. UploadError with a message for the person otherwise: encrypted, corrupt,
     too large, or no text layer at all (a scan)."""
+    _need_bytes(data, what)
     import time
 
     import pypdf

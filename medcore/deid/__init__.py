@@ -208,7 +208,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
 _SURNAMES_TOO = frozenset("Page Call Ask Tell Fellow Partner Kind Staff Per Via".split())
 
 # the next name of a list after a relative: "her sons, Tomas and Bertrand", "sons Ali, Omar and Reza"
-_NEXT_NAME = re.compile(rf"([ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)({_NAME_WORD})(?![\w-])")
+_NEXT_NAME = re.compile(rf"(?<![ \t])([ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)({_NAME_WORD})(?![\w-])")
 _LIST_GOES_ON = re.compile(r"[ \t]*(?:,|and\b|&)")
 
 

@@ -38,7 +38,7 @@ SAINT = re.compile(
     rf"\b((?:St|ST|Saint|SAINT|Mt|MT|Mount|MOUNT)\.?[ \t]+[A-Z][A-Za-z]{{2,20}}['’][sS](?:[ \t]+(?i:{_HEAD_WORDS}))?)"
     rf"(?![\w'’])|\b((?:st|saint)\.?[ \t]+[a-z]{{3,20}}['’]s[ \t]+{_HEAD_WORDS})\b")
 # eponyms and products that a saint's name opens
-_SAINT_EPONYM = re.compile(r"[ \t]+(?i:wort|dance|fire|oil|cross|day|eve|church|cathedral|chapel)\b")
+_SAINT_EPONYM = re.compile(r"(?<![ \t])[ \t]+(?i:wort|dance|fire|oil|cross|day|eve|church|cathedral|chapel)\b")
 # "University of Wexborough", "the College of Ardrossan", "Infirmary of Leith" (+ "Hospitals and Clinics" after it)
 OF_PLACE = re.compile(
     rf"\b((?:University|College|Institute|Hospitals?|Infirmary|Academy|School)[ \t]+of[ \t]+(?:the[ \t]+)?"

@@ -34,13 +34,13 @@ _PLACE_COMMA = re.compile(rf"\b{_W}(?:[ \t]+{_W})?,[ \t]+((?:{_W})(?:[ \t]+{_W})
 _COUNTY = re.compile(rf"\b((?:{_W}[ \t]+){{1,2}}(?:County|Parish|Borough))\b(?![ \t]+(?:Hospital|Medical|Health|Clinic|General))")
 # words after a place name that make it an eponym or a named thing, not where someone is
 _EPONYM_AFTER = re.compile(
-    r"(?:['’]s\b|[ \t]+(?i:disease|syndrome|sign|criteria|class(?:ification)?|heart[ \t]+association|ink|virus|"
+    r"(?:['’]s\b|(?<![ \t])[ \t]+(?i:disease|syndrome|sign|criteria|class(?:ification)?|heart[ \t]+association|ink|virus|"
     r"fever|strain|agar|scale|score|type|stage|regimen|protocol|method|technique|procedure|maneuver|manoeuvre|"
     r"position|test|catheter|tube|splint|brace|operation|repair|fracture|ulcer|encephalitis|flu|influenza|stirrups?|"
     r"retractors?|forceps|clamps?|needles?|frame|boots?|drapes?|table|incision|approach|valve|shunt|pouch|stitch|suture)\b)")
-_MORE_CAPS = re.compile(r"[ \t]+[A-Z]")
+_MORE_CAPS = re.compile(r"(?<![ \t])[ \t]+[A-Z]")
 # a care setting named after its town may follow it: "transferred from Sugar Land ER", "at High Point Regional"
-_SETTING_AFTER = re.compile(r"[ \t]+(?:ER|ED|ICU|Regional|Hospital|Medical|Memorial|General|Community|Clinic|Health|"
+_SETTING_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:ER|ED|ICU|Regional|Hospital|Medical|Memorial|General|Community|Clinic|Health|"
                             r"Emergency|Urgent|Surgery[ \t]+Cent(?:er|re))\b")
 
 

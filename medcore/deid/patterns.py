@@ -287,7 +287,7 @@ DOCTORS_ONE = re.compile(rf"{_PERSON}|[{_UP}](?![\w-])")
 # a given name before (or a given name and a capitalised word before) the head word of a service, an institution,
 # a business or a street names that, not a person: "the Marlena Plastic Surgery Service", "Lincoln Elementary
 # School", "Harlan Foods" (the facility, organisation and place rules judge them)
-SERVICE_AFTER = re.compile(r"[ \t]+(?:Surgery|Surgical|Services?|Clinics?|Department|Unit|Cent(?:er|re)|Hospitals?|"
+SERVICE_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:Surgery|Surgical|Services?|Clinics?|Department|Unit|Cent(?:er|re)|Hospitals?|"
                            r"Associates|Group|Institute|Program|Team|School|College|University|Academy|Church|"
                            r"Library|Memorial|Medical|Street|Avenue|Road|Boulevard|Corporation|Corp|Inc|"
                            r"Company|LLC|Ltd|Industries|Foods|Partners|Farms|Stores|Hotel|Restaurant)\b")

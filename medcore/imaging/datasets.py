@@ -72,6 +72,8 @@ def decode_image(name: str, data: bytes, limits: Settings | None = None):
     from PIL import UnidentifiedImageError
 
     limits = limits or Settings(data_dir=Path("."))
+    if not isinstance(data, (bytes, bytearray)):  # a caller's wrong shape, said as DatasetError (issue 14)
+        raise DatasetError("not a readable image: no file bytes were given")
     if _is_dicom(name, data):
         return _dicom_to_pil(data, limits)
     try:

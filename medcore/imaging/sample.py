@@ -168,6 +168,15 @@ class SampleRequest:
     guidance_min_t: int = 0  # diffusion: guide only at timesteps >= this (0: every step); see ddpm_sample_tensor
 
     def validate(self) -> None:
+        for name in ("n", "steps", "guidance_min_t"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)):
+                raise SampleError(f"{name} must be a whole number")
+        if isinstance(self.guidance, bool) or not isinstance(self.guidance, (int, float)) \
+                or self.guidance != self.guidance:
+            raise SampleError("guidance scale must be a number from 0 to 20")
+        if not isinstance(self.sampler, str):
+            raise SampleError("sampler must be a sampler name")
         if not 1 <= self.n <= 256:
             raise SampleError("number of images must be between 1 and 256")
         if not 1 <= self.steps <= 1000:

@@ -121,6 +121,8 @@ def ask(settings, question: str, overlay: Iterable[Edge] = ()) -> Answer:
 def search(settings, text: str, limit: int = 10, types: set[str] | None = None) -> list[dict]:
     """Ranked concepts: the terminology's (every ICD-10-CM code, HPO term, drug, problem) and the graph's
     own (genes, patient states), each once, with `graph_id` where the graph holds relations for it."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 1000:
+        raise ValueError("limit must be a whole number from 1 to 1000")
     kg = load_graph(settings)
     text = clean_text(text, 200)
     out: dict[str, dict] = {}

@@ -24,8 +24,8 @@ _ALLOCATES = re.compile(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|di
 _WE_COMPARED = re.compile(r"\b(?:we|this\s+(?:study|trial|randomi[sz]ed\s+trial))\s+compared\b", re.I)
 # a dose, a route given after the name, or a schedule: not part of an arm's name
 _DOSE_TAIL = re.compile(
-    r"\s*(?:\(\s*)?\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:mg|g|µg|μg|mcg|ug|ng|iu|IU|units?|U|ml|mL|mmol|mEq|%)(?!\w).*$"
-    r"|\s+(?:once|twice|three\s+times|four\s+times|daily|weekly|monthly|every\s+\d+\s+\w+|for\s+\d+\s+\w+)\b.*$", re.I)
+    r"(?<!\s)\s*(?:\(\s*)?(?<!\d)\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:mg|g|µg|μg|mcg|ug|ng|iu|IU|units?|U|ml|mL|mmol|mEq|%)(?!\w).*$"
+    r"|(?<!\s)\s+(?:once|twice|three\s+times|four\s+times|daily|weekly|monthly|every\s+\d+\s+\w+|for\s+\d+\s+\w+)\b.*$", re.I)
 
 
 _DOSE_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:%|mg|g|µg|μg|mcg|ml|mL|IU)\s+(?:of\s+)?", re.I)

@@ -21,7 +21,7 @@ _LEAD_IN = re.compile(r"^.*?\b(?:to\s+)?compar(?:e|ed|ing)\s+(?:the\s+)?(?:(?:\w
                       re.I)
 # a phrase after the arm's name that says when, where or in whom, not what was given
 # ("for" and "on" are kept: "screening for X", "education on Y" name the treatment)
-_TAIL = re.compile(r"\s+(?:after|before|following|during|in|among|at|within|prior\s+to)\s+.*$", re.I)
+_TAIL = re.compile(r"(?<!\s)\s+(?:after|before|following|during|in|among|at|within|prior\s+to)\s+.*$", re.I)
 # an adjective that shares the second arm's head noun: "laparoscopic versus open appendectomy"
 _ADJECTIVE = re.compile(r"^[a-z\-]+(?:ic|al|ive|ous|ary|ar|ed|ial)$|^(?:open|early|late|short|long|high|low|single|"
                         r"double|once|twice|daily|weekly|immediate|delayed|fixed|standard|usual|routine|liberal|"

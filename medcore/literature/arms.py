@@ -55,10 +55,10 @@ _LIST = re.compile(
     r"|\breceived\s+either\s+(?P<list2>[^.;()]{3,200})"
     # "received A or B", "were given A or B" (the "or" says these are alternatives, not one regimen)
     r"|\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<list3>[^.;(),]{2,80}?\s+or\s+[^.;(),]{2,80})", re.I)
-_LIST_END = re.compile(r"\s+(?:for|during|over|in\s+(?:a|an|this|the|each|their)|at|with\s+a|using|after|before|until|from)\s+.*$",
+_LIST_END = re.compile(r"(?<!\s)\s+(?:for|during|over|in\s+(?:a|an|this|the|each|their)|at|with\s+a|using|after|before|until|from)\s+.*$",
                        re.I)
 _PER_GROUP = re.compile(r"(?<![\w.,])(?P<n>\d+)\s+(?:" + PEOPLE + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm)", re.I)
-_TRAIL = re.compile(r"\s+(?:groups?|arms?|patients|participants)$", re.I)
+_TRAIL = re.compile(r"(?<!\s)\s+(?:groups?|arms?|patients|participants)$", re.I)
 _LEAD = re.compile(r"^(?:a|an|the|either|both|to|receive|receiving|treatment\s+with|with\s+the|that|which|those|in|"
                    r"during|at|after|before|with)\s+", re.I)
 _NOT_A_NAME = re.compile(r"\b(?:sub)?groups\b|\barms\b|^\W*$", re.I)  # "four subgroups": a count of groups, not one

@@ -37,6 +37,13 @@ def read_input(settings, data: str | bytes, filename: str | None = None, known_h
     """Papers in `data` and warnings about what was not read. `known_heading`: the heading map's test, so an
     XML label we do not map falls back to NLM's category."""
     max_bytes, max_chars = _limits(settings)
+    if data is not None and not isinstance(data, (str, bytes, bytearray)):
+        from medcore.kinds import kind_of
+
+        raise LiteratureInputError(f"Nothing to read: the input must be text or a file's bytes; this is "
+                                   f"{kind_of(data)}.")
+    if filename is not None and not isinstance(filename, str):
+        raise LiteratureInputError("The file name must be text.")
     if data is None or (isinstance(data, (bytes, bytearray)) and not data) or (isinstance(data, str) and not data.strip()):
         raise LiteratureInputError("Nothing to read: the input is empty. Paste an abstract or upload a PDF or a "
                                    "PubMed export (MEDLINE, XML or RIS).")

@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from medcore.kinds import kind_of
 
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown", "")
 ALL_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".json")
@@ -59,6 +60,8 @@ def looks_binary(data: bytes) -> bool:
 
 def check_text(text: str, max_chars: int, source: str, name: str = "", warnings=None) -> NoteInput:
     warnings = list(warnings or [])
+    if text is not None and not isinstance(text, str):
+        raise InputError(f"The note must be text; this is {kind_of(text)}.")
     if text is None or not text.strip():
         raise InputError("The note is empty. Paste a note or upload a file with text in it.")
     if len(text) > max_chars:
@@ -77,6 +80,10 @@ def from_paste(text: str, settings) -> NoteInput:
 
 
 def from_upload(name: str, data: bytes, settings) -> NoteInput:
+    if name is not None and not isinstance(name, str):
+        raise InputError(f"The file name must be text; this is {kind_of(name)}.")
+    if not isinstance(data, (bytes, bytearray)):
+        raise InputError(f"{name or 'The file'}: the upload must be the file's bytes; this is {kind_of(data)}.")
     suffix = Path(name or "").suffix.lower()
     limit = settings.max_upload_mb * 1024 * 1024
     if len(data) > limit:

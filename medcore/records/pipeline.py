@@ -33,6 +33,11 @@ class NoteAnalysis:
 
 
 def analyze(text: str, kb: kb_mod.RecordsKB, *, kind: str = "", shift_days: int | None = None) -> NoteAnalysis:
+    if not isinstance(text, str):  # checked before the engines (issue 14: one error format)
+        from medcore.kinds import kind_of
+        from medcore.records.inputs import InputError
+
+        raise InputError(f"The note must be text; this is {kind_of(text)}.")
     t = {}
     t0 = time.perf_counter()
     deid = deidentify(text, shift_days=shift_days)

@@ -23,6 +23,9 @@ def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bo
                     scorer=None) -> RecordResult:
     # Checked here too, not only where the input was read: a NoteInput can be built directly, and the
     # engines' cost grows with the text, so an oversized note must never reach them.
+    if not isinstance(note, NoteInput) or not isinstance(note.text, str):
+        raise InputError("summarize needs a note read by medcore.records.inputs (from_paste, from_upload or "
+                         "from_path)")
     if len(note.text) > settings.max_note_chars:
         raise InputError(f"The note has {len(note.text):,} characters, more than the limit of "
                          f"{settings.max_note_chars:,} (MEDCORE_MAX_NOTE_CHARS). Split the record into separate notes.")

@@ -9,6 +9,7 @@ import time
 
 from medcore.triage import input_checks, interview_checks, result_view
 from medcore.triage.chat_state import ChatStateError, check_answer, check_state
+from medcore.triage.input_checks import check_text
 from medcore.triage.service import TriageEngine, TriageResult, no_findings_message, not_english_message
 
 YES = re.compile(r"^\s*(y|yes|yeah|yep|yup|correct|i do|i have|it is|true|sure|definitely|afraid so)\b[\s.!]*",
@@ -107,7 +108,7 @@ def restore(engine: TriageEngine, data) -> dict:
 
 def user_message(engine: TriageEngine, state: dict, text: str) -> dict:
     state = copy.deepcopy(check_state(state))
-    raw = text or ""
+    raw = check_text(text)
     state["turns"].append({"role": "user", "kind": "text", "text": raw[:2000] + ("…" if len(raw) > 2000 else ""),
                            "ts": time.time()})
     pending = state.get("pending")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from numbers import Real
 
 from medcore.triage.input_checks import InputError
+from medcore.kinds import kind_of
 
 ANSWERS = ("yes", "no", "unknown")
 MODES = ("patient", "clinician")
@@ -34,7 +35,7 @@ def _number_or_none(v) -> bool:
 
 def check_state(state) -> dict:
     """The state itself when every field the interview and the page read has the type they expect."""
-    _need(isinstance(state, dict), f"it is a {type(state).__name__}, not a chat")
+    _need(isinstance(state, dict), f"it is {kind_of(state)}, not a chat")
     _need(state.get("mode", "patient") in MODES, "'mode' is not patient or clinician")
     _need(_number_or_none(state.get("age")), "'age' is not a number")
     _need(state.get("sex") is None or isinstance(state["sex"], str), "'sex' is not text")

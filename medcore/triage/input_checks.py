@@ -22,6 +22,25 @@ class InputError(ValueError):
     """An input the engine must not use; the message says why, for the person who typed it."""
 
 
+def check_text(text) -> str:
+    """The typed description as text ("" for none); InputError for anything else (a list, a number, bytes)."""
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        from medcore.kinds import kind_of
+
+        raise InputError(f"Please describe the symptoms in words; this is {kind_of(text)}, not text.")
+    return text
+
+
+def check_answers(answers) -> dict:
+    """Answers by finding id: an object of yes/no/unknown strings; InputError otherwise."""
+    if not isinstance(answers, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                for k, v in answers.items()):
+        raise InputError("answers must map each finding id to 'yes', 'no' or 'unknown'")
+    return answers
+
+
 def age_message(value) -> str:
     return (f"An age of {value} is not possible. Please give the age in years, from {MIN_AGE:.0f} to "
             f"{MAX_AGE:.0f} (for a baby, in months or weeks: '6 months old').")

@@ -150,6 +150,7 @@ class TriageEngine:
                top_k: int = 5) -> TriageResult:
         kb = self.kb
         age, sex = input_checks.check_age(age), input_checks.check_sex(sex)  # InputError: refused, with why
+        answers = input_checks.check_answers(answers)
         ev = self.closure(answers)
         origin = origin or {}
         post = self.posterior(ev, age, sex, self.complaints(answers, origin))
@@ -202,7 +203,7 @@ class TriageEngine:
                             blend="bayes+mlp" if self.blender is not None else "bayes")
 
     def read_text(self, text: str) -> tuple[input_guard.GuardResult, nlu.Extraction | None]:
-        guard = input_guard.check(text)
+        guard = input_guard.check(input_checks.check_text(text))
         if guard.kind in ("empty", "other_language"):
             return guard, None
         ex = nlu.extract(guard.text, self.lexicon, self.embeddings)
