@@ -90,7 +90,7 @@ def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
         return Resolution(str(name), None, "ambiguous", list(r.suggestions))
     if not r.ok:
         return _class_named(kb, name) or Resolution(str(name), None, "unknown", list(r.suggestions))
-    route = kroutes.route_in(name, kroutes.load(kroutes.routes_file(kb))) or ""
+    route = kroutes.route_in(name, kroutes.load(kroutes.routes_file(kb)), r.ingredients) or ""
     if r.product and r.product in kb.drugs:  # a combination the planner doses as one (Paxlovid, Augmentin)
         ids, unchecked = [r.product], []
     else:

@@ -31,6 +31,9 @@ class RouteData:
     source: str
     # (brand, route, source): brands sold under that name only as a skin, eye or ear form ("Xalatan")
     brands: tuple[tuple[str, str, str], ...] = ()
+    # (word, route, drug ids, source): a dose-form word that names a route only for these drugs ("terbinafine
+    # spray" is a skin spray; "sumatriptan spray" is nasal), so it cannot be a route word for every drug
+    drug_words: tuple[tuple[str, str, frozenset, str], ...] = ()
 
 
 def routes_file(kb=None) -> Path:
@@ -58,18 +61,29 @@ def _load(path: str, _stamp: int) -> RouteData:
         if r not in d["exposure"]:
             raise ValueError(f"{path}: brand {n}: route {r} has no exposure entry")
     brands.sort(key=lambda x: -len(x[0]))
-    return RouteData(tuple(words), d["exposure"], tuple(d.get("keeps", ())), d["source"], tuple(brands))
+    drug_words = [(w.lower(), e["route"], frozenset(e["drugs"]), e["source"]) for e in d.get("drug_words", ())
+                  for w in e["words"]]
+    for w, r, _, _ in drug_words:
+        if r not in d["exposure"]:
+            raise ValueError(f"{path}: drug word {w}: route {r} has no exposure entry")
+    return RouteData(tuple(words), d["exposure"], tuple(d.get("keeps", ())), d["source"], tuple(brands),
+                     tuple(drug_words))
 
 
-def route_in(text: str, data: RouteData | None = None) -> str | None:
+def route_in(text: str, data: RouteData | None = None, drug_ids=()) -> str | None:
     """The route a typed name names by a route word, or else by a brand sold only in that form ("Xalatan"), or
-    None. The longest phrase wins ("oral gel" is oral); a typed route word wins over the brand's."""
+    else by a form word that names a route for this drug only ("terbinafine spray"), or None. The longest phrase
+    wins ("oral gel" is oral); a typed route word wins over the brand's."""
     data = data or load()
     low = str(text).lower()
     for phrase, route in data.words:
         if _has(low, phrase):
             return route
-    return next((route for brand, route, _ in data.brands if _has(low, brand)), None)
+    brand = next((route for brand, route, _ in data.brands if _has(low, brand)), None)
+    if brand or not drug_ids:
+        return brand
+    return next((route for word, route, drugs, _ in data.drug_words
+                 if set(drug_ids) & drugs and _has(low, word)), None)
 
 
 def _has(low: str, phrase: str) -> bool:

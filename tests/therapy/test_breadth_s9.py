@@ -18,7 +18,7 @@ from medcore.therapy import interactions as ix
     ("cyclosporine", "pitavastatin", "contraindicated"),
     ("ketoconazole", "ibrutinib", "major"),
     ("paroxetine", "tamoxifen", "major"),
-    ("furosemide", "gentamicin", "moderate"),
+    ("furosemide", "gentamicin", "major"),  # aminoglycoside boxed warning: avoid potent diuretics (planner13s)
 ])
 def test_label_rules(kb, a, b, severity):
     f = ix.pair(kb, a, b)
