@@ -1,0 +1,20 @@
+"""ICD-10-CM codes the index gives for common phrasings (issue 11, session 13, records13s). Sentences are our own."""
+import pytest
+
+from medcore.records.pipeline import analyze
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The child was seen with a sore throat for two days.", "J02.9"),
+    ("He reports throat pain when swallowing.", "R07.0"),
+    ("She had appendicitis as a teenager.", "K37"),
+    ("Imaging showed acute appendicitis.", "K35.80"),
+    ("He describes blurred vision in the mornings.", "H53.8"),
+    ("She notes vision changes over the past month.", "H53.9"),
+    ("He was treated for CMV infection last year.", "B25.9"),
+    ("Cultures grew a fungal infection of the line.", "B49"),
+    ("She developed an urticarial rash on the arms.", "L50.9"),
+])
+def test_index_codes(kb, text, code):
+    probs = analyze(text, kb).extraction.problems
+    assert code in {p.icd10cm for p in probs}, [(p.name, p.icd10cm) for p in probs]
