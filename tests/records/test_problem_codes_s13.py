@@ -18,3 +18,20 @@ from medcore.records.pipeline import analyze
 def test_index_codes(kb, text, code):
     probs = analyze(text, kb).extraction.problems
     assert code in {p.icd10cm for p in probs}, [(p.name, p.icd10cm) for p in probs]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Elevated blood pressure was noted at triage without a history of hypertension.", "R03.0"),
+    ("Ultrasound shows gallbladder sludge.", "K82.8"),
+    ("CT incidentally found an adrenal adenoma.", "D35.00"),
+    ("ERCP confirmed a biliary stricture.", "K83.1"),
+    ("She asked to be screened for STD.", "A64"),
+    ("He was treated for pneumocystis pneumonia in the past.", "B59"),
+    ("The biopsy suggested CMV pneumonitis.", "B25.0"),
+    ("He reports daily marijuana use.", "F12.90"),
+    ("Labs showed an elevated creatinine.", "R79.89"),
+    ("She reports wt loss of ten pounds.", "R63.4"),
+])
+def test_vocabulary_gaps(kb, text, code):
+    probs = analyze(text, kb).extraction.problems
+    assert code in {p.icd10cm for p in probs}, [(p.name, p.icd10cm) for p in probs]
