@@ -35,3 +35,8 @@ def test_index_codes(kb, text, code):
 def test_vocabulary_gaps(kb, text, code):
     probs = analyze(text, kb).extraction.problems
     assert code in {p.icd10cm for p in probs}, [(p.name, p.icd10cm) for p in probs]
+
+
+def test_tooth_fracture_has_its_site_code(kb):
+    probs = analyze("Exam shows a dental fracture of the upper incisor.", kb).extraction.problems
+    assert "S02.5XXA" in {p.icd10cm for p in probs}, [(p.name, p.icd10cm) for p in probs]
