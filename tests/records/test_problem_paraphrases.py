@@ -28,7 +28,8 @@ from tests.records.conftest import problem
     ("MRI: tear of the medial meniscus posterior horn.", "tear of the medial meniscus", "S83.24"),
     ("MRI: partial ACL tear, no bone bruise.", "ACL tear", "S83.51"),
     ("Positive pronator drift on the left.", "pronator drift", "R29.818"),
-    ("She reports a sore throat for two days.", "sore throat", "R07.0"),  # the symptom, not pharyngitis
+    ("She reports a sore throat for two days.", "sore throat", "J02.9"),  # ICD-10-CM index: sore throat (acute) J02.9
+    ("She reports throat pain for two days.", "throat pain", "R07.0"),  # the symptom: pain, throat R07.0
     ("Past history: raised cholesterol on two panels.", "raised cholesterol", "E78"),
     ("Pelvic ultrasound: free fluid in the pelvis.", "free fluid in the pelvis", "R18.8"),
     ("Delivery: thick meconium noted at rupture.", "thick meconium", "O77.0"),
