@@ -93,6 +93,19 @@ def streamlit_server(data: Path, *, start_timeout: float = 120.0, env: dict | No
                 proc.wait(10)
 
 
+@contextmanager
+def chromium_browser():
+    """Headless Chromium from the machine's install (CHROMIUM), with the flags every browser test uses."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def start_demo_job(page, url: str, steps: int, pause_s: float = 0.05) -> None:
     """Start the Model lab's demonstration job through the page, as a user does, and wait until it is listed."""
     page.goto(f"{url}/model_lab")

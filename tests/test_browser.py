@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.live_server import CHROMIUM, FLAGS, NO_CHROMIUM, ServerError, start_demo_job, streamlit_server
+from tests.live_server import CHROMIUM, NO_CHROMIUM, ServerError, chromium_browser, start_demo_job, streamlit_server
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 
@@ -23,12 +23,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    with chromium_browser() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import threading
 
 import pytest
 
-from tests.live_server import CHROMIUM, FLAGS, NO_CHROMIUM, ServerError, streamlit_server
+from tests.live_server import CHROMIUM, NO_CHROMIUM, ServerError, chromium_browser, streamlit_server
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 
@@ -63,12 +63,8 @@ def tracker():
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    with chromium_browser() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
