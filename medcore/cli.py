@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from medcore.auth import AccessDenied
 from medcore.config import Settings, SettingsError
-from medcore.outputs import OutputPathError
 from medcore.store import StoreError
 
 TOOL_COMMAND_MODULES = (
@@ -113,16 +112,28 @@ def main(argv: list[str] | None = None) -> int:
         except (StoreError, AccessDenied) as exc:  # not a fault of the code: not saved, or not allowed, said plainly
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        except OutputPathError as exc:  # an --out the person gave that cannot be written: said plainly
+        except ValueError as exc:
+            if not _is_domain_error(exc):
+                return _unexpected(exc, settings)
+            # A tool's domain error names a problem with the person's input in words: no type name, no log file.
             print(f"error: {exc}", file=sys.stderr)
             return 2
         except Exception as exc:  # noqa: BLE001 - one line for the person, the traceback to a log file
-            where = _log_traceback(settings)
-            print(f"error: {type(exc).__name__}: {exc}" + (f" (details in {where})" if where else ""),
-                  file=sys.stderr)
-            return 1
+            return _unexpected(exc, settings)
     finally:
         sys.stdout, sys.stderr = out, err
+
+
+def _is_domain_error(exc: ValueError) -> bool:
+    """A medcore tool's own ValueError subclass (the one error format of issue 14), not a bare ValueError that a
+    library or a bug raised."""
+    return type(exc) is not ValueError and type(exc).__module__.split(".")[0] == "medcore"
+
+
+def _unexpected(exc: BaseException, settings) -> int:
+    where = _log_traceback(settings)
+    print(f"error: {type(exc).__name__}: {exc}" + (f" (details in {where})" if where else ""), file=sys.stderr)
+    return 1
 
 
 # C0 and C1 control characters except tab and newline (ESC, BEL, backspace, carriage return, CSI ...)

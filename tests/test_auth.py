@@ -198,3 +198,26 @@ def test_repeated_wrong_passwords_pause_sign_in_for_that_name(store):
     with pytest.raises(AuthError, match="Too many failed sign-ins"):
         auth.authenticate(store, "alice", "correct horse")  # even the right password waits
     assert auth.authenticate(store, "bob", "battery staple").name == "bob"  # others are not affected
+
+
+def test_cli_prints_a_domain_error_as_its_sentence_and_a_bare_value_error_as_a_fault(settings, store, monkeypatch,
+                                                                                   capsys):
+    from medcore.cli import main
+
+    def wrong_input(store):
+        raise auth.AuthError("that user name is not allowed")
+
+    monkeypatch.setattr(auth, "list_users", wrong_input)
+    assert main(["users", "list"]) == 2
+    err = capsys.readouterr().err
+    # the person's problem in words: no Python type name, nothing written to the fault log
+    assert err.strip() == "error: that user name is not allowed"
+    assert not (settings.data_dir / "logs" / "cli-errors.log").exists()
+
+    def bug(store):
+        raise ValueError("invalid literal for int() with base 10: 'x'")
+
+    monkeypatch.setattr(auth, "list_users", bug)
+    assert main(["users", "list"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ValueError: invalid literal") and "details in" in err
