@@ -27,9 +27,20 @@ _TERMS: dict[str, tuple] = {}
 _LOCK = threading.Lock()
 
 
-def clean_text(text: str, limit: int = MAX_QUESTION_CHARS) -> str:
-    """Untrusted text from a user: control and bidi characters out, whitespace collapsed, length capped."""
-    return " ".join(_CONTROL.sub(" ", str(text)).split())[:limit]
+class QueryError(ValueError):
+    """A question, search text or concept id that is not text (the knowledge tool's domain error)."""
+
+
+def clean_text(text: str | None, limit: int = MAX_QUESTION_CHARS) -> str:
+    """Untrusted text from a user: control and bidi characters out, whitespace collapsed, length capped.
+    Nothing asked (None) is empty text; a number or a list is refused rather than searched for as "7" or "None"."""
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        from medcore.kinds import kind_of
+
+        raise QueryError(f"a question or search must be text, not {kind_of(text)}")
+    return " ".join(_CONTROL.sub(" ", text).split())[:limit]
 
 
 def graph(settings) -> KnowledgeGraph:
