@@ -12,6 +12,7 @@ so a page that forgets one still cannot act beyond the user's role.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +31,7 @@ class AccessDenied(PermissionError):
     """The signed-in user may not do this; the message says why, for the person."""
 
 
-class AuthError(ValueError):
+class AuthError(DomainError):
     """Sign-in or account management failed; the message is for the person."""
 
 

@@ -14,6 +14,7 @@ weights_only=True only.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import hashlib
 import json
 import logging
@@ -29,7 +30,7 @@ LEGACY_OPTIM = "optim.pt"
 MANIFEST = "manifest.json"
 
 
-class CheckpointError(ValueError):
+class CheckpointError(DomainError):
     """A checkpoint that cannot be used; the message says which file and why."""
 
 

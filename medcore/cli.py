@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from medcore.auth import AccessDenied
 from medcore.config import Settings, SettingsError
+from medcore.errors import DomainError
 from medcore.store import StoreError
 
 TOOL_COMMAND_MODULES = (
@@ -125,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _is_domain_error(exc: ValueError) -> bool:
-    """A medcore tool's own ValueError subclass (the one error format of issue 14), not a bare ValueError that a
-    library or a bug raised."""
-    return type(exc) is not ValueError and type(exc).__module__.split(".")[0] == "medcore"
+    """A medcore tool's own error (the one error format of issue 14), not a bare ValueError that a library or a
+    bug raised."""
+    return isinstance(exc, DomainError)
 
 
 def _unexpected(exc: BaseException, settings) -> int:

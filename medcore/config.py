@@ -6,6 +6,7 @@ with no configuration at all.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import dataclasses
 import os
 import tomllib
@@ -46,7 +47,7 @@ def default_llm_backend() -> str:
 DEVICES = ("auto", "cpu", "cuda", "mps")
 
 
-class SettingsError(ValueError):
+class SettingsError(DomainError):
     """A setting has a value we cannot use; the message names the variable."""
 
 

@@ -4,11 +4,12 @@ IsADirectoryError after minutes of work; the write itself reports the same way (
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import os
 from pathlib import Path
 
 
-class OutputPathError(ValueError):
+class OutputPathError(DomainError):
     """An output path the command cannot write; the message says why and what to give instead."""
 
 

@@ -11,6 +11,7 @@ their members is an admin's job (`python -m medcore teams ...`); every change is
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import re
 from typing import Any
 
@@ -22,7 +23,7 @@ from medcore.store_schema import Account, Job, Team, TeamMember, WorkItem
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
-class TeamError(ValueError):
+class TeamError(DomainError):
     """A team cannot be changed as asked; the message is for the person."""
 
 

@@ -9,6 +9,7 @@ to 3-4 GB.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import io
 import os
 import zipfile
@@ -19,7 +20,7 @@ from typing import BinaryIO, Iterator
 MB = 2**20
 
 
-class UploadError(ValueError):
+class UploadError(DomainError):
     """An upload refused for its size or shape; the message is for the person who uploaded it."""
 
 

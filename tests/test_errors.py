@@ -65,3 +65,45 @@ def test_a_page_whose_engine_raises_fails_its_page_test(settings, monkeypatch):
     at = AppTest.from_file(str(page), default_timeout=180).run()
     assert at.exception
     assert any("Something went wrong" in e.value for e in at.error)
+
+
+def _refusing_script():
+    import streamlit as st
+
+    from medcore.therapy.planner import PlanError
+    from ui.errors import error_boundary
+
+    st.text_input("Allergies", key="allergies")
+    with error_boundary("planning"):
+        raise PlanError("allergies must be a list of substances, like ![x](http://evil.example/p.png)")
+    st.write("after")
+
+
+def test_a_domain_error_shows_its_own_sentence_as_text_and_is_not_a_fault(settings):
+    """Issue 14 (one error format): a tool's refusal of the person's input is its message, not "Something went
+    wrong" with an error id, and it is not re-raised in tests (it is no fault of the code)."""
+    at = AppTest.from_function(_refusing_script, default_timeout=60).run()
+    at.text_input[0].input("penicillin").run()
+    assert not at.exception
+    assert len(at.error) == 1
+    msg = at.error[0].value
+    assert msg.startswith("allergies must be a list of substances") and "Something went wrong" not in msg
+    assert "![x](http" not in msg  # shown as text: the image markdown is escaped, nothing is fetched
+    assert at.text_input[0].value == "penicillin"
+    assert any(m.value == "after" for m in at.markdown)
+
+
+def test_every_value_error_a_tool_defines_is_the_one_domain_error():
+    """A new tool error that subclasses ValueError directly would print as a fault with a type name: it must
+    subclass medcore.errors.DomainError."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "medcore"
+    stray = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(getattr(b, "id", None) == "ValueError" for b in node.bases):
+                if node.name != "DomainError":
+                    stray.append(f"{path.relative_to(root.parent)}:{node.lineno} {node.name}")
+    assert not stray, "subclass medcore.errors.DomainError instead of ValueError: " + ", ".join(stray)

@@ -41,6 +41,14 @@ def error_boundary(doing: str = "doing that") -> Iterator[None]:
             log.info("refused while %s: %s", doing, exc)
             st.error(str(exc), icon=":material/lock:" if isinstance(exc, AccessDenied) else ":material/timer:")
             return
+        from medcore.errors import DomainError
+
+        if isinstance(exc, DomainError):  # the person's input refused, in the tool's own words: not a fault
+            from ui.frame import md_escape
+
+            log.info("input refused while %s: %s", doing, exc)
+            st.error(md_escape(str(exc)), icon=":material/edit_note:")
+            return
         error_id = uuid.uuid4().hex[:8]
         log.exception("error %s while %s", error_id, doing)
         st.error(

@@ -7,6 +7,7 @@ give the same case; the case records the KB digest so a stale case file is detec
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -33,7 +34,7 @@ CONTEXT_NOT_COMPLAINT = {"pregnant", "late_pregnancy", "early_pregnancy_weeks", 
 MAX_EMERGENCY_DRAWS = 50
 
 
-class CaseRequestError(ValueError):
+class CaseRequestError(DomainError):
     """No condition matches the requested filters (or an unknown id or level was named)."""
 
 

@@ -11,6 +11,7 @@ abnormal in a condition that was plausible on the student's own evidence.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -28,7 +29,7 @@ PLAUSIBLE_TOP_K = 5  # the differential a test may legitimately be ordered for
 ENGINE_KEY_QUESTIONS = 6  # the engine's first questions are the ones a student is compared with
 
 
-class SubmissionError(ValueError):
+class SubmissionError(DomainError):
     """The answer form was incomplete or named something the KB does not know."""
 
 

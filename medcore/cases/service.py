@@ -4,6 +4,7 @@ exactly the same code and the page can save the state to the store after every s
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import copy
 import threading
 
@@ -19,7 +20,7 @@ EXAM_MINUTES = 10
 MAX_TRANSCRIPT_CHARS = patient.MAX_QUESTION_CHARS
 
 
-class SessionError(ValueError):
+class SessionError(DomainError):
     """An action that does not fit the session (the case is already answered, an unknown test...)."""
 
 

@@ -4,6 +4,7 @@ of the scripts without spaces). A leaf module, so the two rule modules share one
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import logging
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +15,7 @@ _FILE = Path(__file__).resolve().parents[2] / "assets" / "kb" / "deid" / "intern
 _CHARACTER_KEYS = ("han_surnames", "han_clinical_characters", "hangul_surnames")
 
 
-class IntlListError(ValueError):
+class IntlListError(DomainError):
     """international.yaml has a key of the wrong shape (the message names it)."""
 
 

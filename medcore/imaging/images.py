@@ -7,13 +7,14 @@ module sits below both and imports neither.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 
 
-class DatasetError(ValueError):
+class DatasetError(DomainError):
     """The dataset cannot be used; the message says why in plain words."""
 
 

@@ -14,6 +14,7 @@ A prior fitted on real latents without DP is not differentially private, so a DP
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import json
 import logging
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 FILE = "latent_prior.safetensors"
 
 
-class PriorError(ValueError):
+class PriorError(DomainError):
     """A prior that cannot be fitted, saved or used, with a message for the user."""
 
 

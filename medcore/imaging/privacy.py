@@ -19,12 +19,13 @@ processors, which Opacus has no hook for; it would take a UNet built from Opacus
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 from dataclasses import asdict, dataclass
 
 from medcore.imaging.train_config import TrainError
 
 
-class PrivacyError(ValueError):
+class PrivacyError(DomainError):
     """DP training cannot be set up as asked; the message says why."""
 
 

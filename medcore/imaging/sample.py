@@ -4,6 +4,7 @@ optionally keep the denoising trajectory, and mark every image as synthetic.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import io
 import json
 import logging
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 MARK = "SYNTHETIC"
 
 
-class SampleError(ValueError):
+class SampleError(DomainError):
     """A sampling request cannot be met; the message says why."""
 
 

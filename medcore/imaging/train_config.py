@@ -5,6 +5,7 @@ Shared by the one training loop (`loop.py`), its per-model handlers and the CLI 
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ MODELS = ("ddpm", "gan", "vae", "ldm")
 DP_MODELS = ("vae", "gan")
 
 
-class TrainError(ValueError):
+class TrainError(DomainError):
     """A run cannot start as asked; the message says what to change."""
 
 

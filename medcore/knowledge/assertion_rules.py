@@ -6,6 +6,7 @@ expression at load; a broken file raises `RulesError` naming the place."""
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +24,7 @@ DIRECTIONS = ("forward", "backward", "bidirectional", "list")
 ASSERTIONS = ("present", "negated", "possible", "historical", "family")  # what the tools report
 
 
-class RulesError(ValueError):
+class RulesError(DomainError):
     """The assertion rules file is missing or does not follow the schema."""
 
 

@@ -8,6 +8,7 @@ other words coded without a site (swelling R60, bleeding R58, infection B99.9): 
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import logging
 import re
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ BARE_AFTER, BARE_BEFORE = 30, 12
 _CLAUSE_BREAK = re.compile(r"[,;.:]")
 
 
-class InjurySiteError(ValueError):
+class InjurySiteError(DomainError):
     pass
 
 

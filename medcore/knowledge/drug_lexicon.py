@@ -8,6 +8,7 @@ the data fails here and not in front of a clinician.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ EXTERNAL = "external_names.tsv"
 RANK = {"id": 0, "name": 0, "inn": 1, "salt": 2, "brand": 3, "synonym": 4}
 
 
-class DrugKBError(ValueError):
+class DrugKBError(DomainError):
     """The drug lexicon is invalid; the message names the file and the entry."""
 
 

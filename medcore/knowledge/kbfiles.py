@@ -7,6 +7,7 @@ them in full at their own load, and the graph checks what it relies on (`require
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import hashlib
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,7 @@ import yaml
 from medcore.knowledge import schemas
 
 
-class KnowledgeKBError(ValueError):
+class KnowledgeKBError(DomainError):
     """A knowledge file is missing, malformed, or has an entry without a source; the message names it."""
 
 

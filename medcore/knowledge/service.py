@@ -5,6 +5,7 @@ page runs the same code and gives the same rows."""
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import logging
 import re
 import threading
@@ -27,7 +28,7 @@ _TERMS: dict[str, tuple] = {}
 _LOCK = threading.Lock()
 
 
-class QueryError(ValueError):
+class QueryError(DomainError):
     """A question, search text or concept id that is not text (the knowledge tool's domain error)."""
 
 

@@ -4,6 +4,7 @@ One reader for all of them (`load(settings_or_kb_dir, name)`), cached per file p
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from medcore.knowledge.validate import read_checked
 
 
-class LiteratureKBError(ValueError):
+class LiteratureKBError(DomainError):
     """A literature KB file is missing or does not fit its schema; the message names it."""
 
 

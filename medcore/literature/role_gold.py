@@ -8,6 +8,7 @@ R results, C conclusions)."""
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import hashlib
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +21,7 @@ GOLD_DIR = REPO_ROOT / "tests" / "literature" / "annotations"
 LETTERS = {"B": "background", "O": "objective", "M": "methods", "R": "results", "C": "conclusions"}
 
 
-class GoldMismatch(ValueError):
+class GoldMismatch(DomainError):
     """The gold file does not fit the abstracts it is applied to (other sentence split or data)."""
 
 

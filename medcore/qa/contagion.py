@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 from pathlib import Path
 
 from medcore.knowledge.validate import read_checked
@@ -11,7 +12,7 @@ from medcore.qa.model import Passage
 CONTAGIOUS = ("yes", "partly", "no")
 
 
-class ContagionError(ValueError):
+class ContagionError(DomainError):
     pass
 
 

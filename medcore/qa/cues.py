@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import re
 import threading
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ QUESTION_TYPES = ("definition", "symptoms", "causes", "diagnosis", "treatment", 
                   "side_effect", "prevention", "prognosis", "contagion", "pregnancy", "when_to_get_help")
 
 
-class CuesError(ValueError):
+class CuesError(DomainError):
     pass
 
 

@@ -8,6 +8,7 @@ Ids must exist (a triage condition, a drug lexicon ingredient or product): a typ
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from medcore.knowledge.validate import read_checked
 from medcore.qa.model import CONDITION_SECTIONS, DRUG_SECTIONS, Passage
 
 
-class ContentError(ValueError):
+class ContentError(DomainError):
     """A curated QA file failed its schema or id checks."""
 
 

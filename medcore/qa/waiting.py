@@ -6,6 +6,7 @@ the emergency condition the chat's assessment puts first."""
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import logging
 import threading
 from pathlib import Path
@@ -17,7 +18,7 @@ log = logging.getLogger(__name__)
 SECTION = "while_you_wait"
 
 
-class WaitingError(ValueError):
+class WaitingError(DomainError):
     pass
 
 

@@ -9,6 +9,7 @@ any problem mention."""
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ _AFTER = re.compile(r"\s*(?:$|[.,;:)!?/-]|(?:and|or|but|with|this|today|tonight|
 _PERSON = re.compile(r"\s+(?:female|male|man|woman|patient|gentleman|lady|boy|girl|child|adult)\b", re.I)
 
 
-class AdjectiveFormsError(ValueError):
+class AdjectiveFormsError(DomainError):
     pass
 
 

@@ -10,6 +10,7 @@ or an index are counted events of a sleep study; 'HF 4+/5' is hip flexion streng
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from medcore.knowledge.concepts import Mention
 WINDOW = 80
 
 
-class ContextWordsError(ValueError):
+class ContextWordsError(DomainError):
     pass
 
 

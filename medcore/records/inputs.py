@@ -7,6 +7,7 @@ what to do. Nothing here interprets the note: text that looks like instructions 
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import base64
 import io
 import json
@@ -19,7 +20,7 @@ TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown", "")
 ALL_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".json")
 
 
-class InputError(ValueError):
+class InputError(DomainError):
     """The input cannot be used; the message is meant for the user."""
 
 

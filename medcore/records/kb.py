@@ -6,6 +6,7 @@ ICD-10-CM-coded conditions, procedures), attached by `load(settings)`."""
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +18,7 @@ from medcore.knowledge import drugs as kdrugs
 from medcore.records import units
 from medcore.records.kb_csv import kb_rows
 
-class KBError(ValueError):
+class KBError(DomainError):
     """A knowledge-base file is missing or malformed; the message names the file."""
 
 

@@ -7,6 +7,7 @@ line is a structured.Item, so it keeps the sentence it came from (the page's pro
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import bisect
 import logging
 import re
@@ -33,7 +34,7 @@ SOURCES = ("problems", "medications", "medication_changes", "allergies", "abnorm
 _CHANGE_STATUSES = ("started", "stopped", "changed")
 
 
-class LayoutKBError(ValueError):
+class LayoutKBError(DomainError):
     """layouts.yaml is missing or malformed; the message names the layout and slot."""
 
 

@@ -5,6 +5,7 @@ evidence, so the page can say why a note was read as a discharge summary."""
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import logging
 import re
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ OTHER_LABEL = "Clinical note (type not recognised)"
 MAX_HEADERS = 200
 
 
-class NoteTypeKBError(ValueError):
+class NoteTypeKBError(DomainError):
     """note_types.yaml is missing or malformed; the message names the field."""
 
 

@@ -20,6 +20,7 @@ the same data file, with the ICD-10-CM chapters that are not problems (external 
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import logging
 import re
 from dataclasses import dataclass, field, replace
@@ -86,7 +87,7 @@ _SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
                           r"weakness|numbness|disease|lesions|masses|nodules)\b", re.I)
 
 
-class ProblemVocabError(ValueError):
+class ProblemVocabError(DomainError):
     pass
 
 

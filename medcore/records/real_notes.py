@@ -9,6 +9,7 @@ reason; when the shared file is absent, `load_set` raises `RealNotesUnavailable`
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import csv
 import hashlib
 import json
@@ -46,7 +47,7 @@ class RealNotesUnavailable(RuntimeError):
     """The shared development data is not on this machine (the message says where it was looked for)."""
 
 
-class AnnotationError(ValueError):
+class AnnotationError(DomainError):
     """An annotation file does not follow the format (the message names the file and the field)."""
 
 

@@ -8,6 +8,7 @@ verified at load, so a mistyped code cannot ship."""
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ def spelling(unit: str) -> str:
     return "x10^9/l" if u == "x109/l" else u
 
 
-class CodesError(ValueError):
+class CodesError(DomainError):
     """ucum.csv or loinc.csv is missing or malformed; the message names the file and row."""
 
 

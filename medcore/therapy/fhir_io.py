@@ -9,6 +9,7 @@ Provenance naming the generator.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import uuid
 from datetime import date, datetime, timezone
 from typing import Any
@@ -34,7 +35,7 @@ STOPPED = {"stopped", "completed"}
 STOPPED_WINDOW_DAYS = 90
 
 
-class FhirError(ValueError):
+class FhirError(DomainError):
     pass
 
 

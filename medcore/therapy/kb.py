@@ -9,6 +9,7 @@ typo in the data fails at load, not in front of a clinician.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from medcore.knowledge.validate import read_checked
 from medcore.therapy import kb_schema, kb_schema_interactions
 
 
-class KBError(ValueError):
+class KBError(DomainError):
     """The knowledge base is invalid; the message names the file and the entry."""
 
 

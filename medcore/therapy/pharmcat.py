@@ -27,6 +27,7 @@ In the PharmCAT 2 shape only CPIC calls are used (the KB's tables are CPIC's); D
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import json
 import logging
 import re
@@ -41,7 +42,7 @@ NO_RESULT = {"", "n/a", "no result", "not called", "unknown", "unknown/unknown",
 MAX_BYTES = 50 * 1024 * 1024
 
 
-class PharmcatError(ValueError):
+class PharmcatError(DomainError):
     pass
 
 

@@ -16,6 +16,7 @@ guideline lines; fractions only reorder options within a line (see `rank_key`).
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -40,7 +41,7 @@ LINE_TEXT = {"first": "first-line", "alternative": "alternative", "if_first_line
              "for use when first-line options are unsuitable"}
 
 
-class PlanError(ValueError):
+class PlanError(DomainError):
     pass
 
 

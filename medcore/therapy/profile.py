@@ -7,6 +7,7 @@ lb, a creatinine with mg/dL or µmol/L, and is converted once here.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -26,7 +27,7 @@ FIELD_LABELS = {"age": "Age", "weight_kg": "Weight", "height_cm": "Height", "scr
 CHILD_PUGH = ("A", "B", "C")
 
 
-class ProfileError(ValueError):
+class ProfileError(DomainError):
     """Input that cannot be used; `problems` lists every field with what is allowed."""
 
     def __init__(self, problems: list[str]):

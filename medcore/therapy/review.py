@@ -10,6 +10,7 @@ the page saves it with `save_work`, which keeps every version.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import copy
 from datetime import datetime, timezone
 
@@ -26,7 +27,7 @@ from medcore.therapy.profile import Patient
 ACTIONS = ("accept", "reject", "modify")
 
 
-class ReviewError(ValueError):
+class ReviewError(DomainError):
     pass
 
 

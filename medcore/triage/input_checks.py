@@ -3,6 +3,7 @@ a message (never silently clamped or guessed), sex is read from the forms people
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import math
 import re
 
@@ -18,7 +19,7 @@ _AGE_NUMBER = re.compile(r"(?<![\w.])(-\s*)?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs
                          r"months?|%|kg|lb|cm|/))", re.IGNORECASE)
 
 
-class InputError(ValueError):
+class InputError(DomainError):
     """An input the engine must not use; the message says why, for the person who typed it."""
 
 

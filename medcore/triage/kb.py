@@ -8,6 +8,7 @@ which is what the differential ranks.
 
 from __future__ import annotations
 
+from medcore.errors import DomainError
 import hashlib
 import threading
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}  # 0 = emergency
 AGE_BANDS = ("child", "adult", "older")
 
 
-class KBError(ValueError):
+class KBError(DomainError):
     """The knowledge base failed its schema or cross-reference checks."""
 
 
