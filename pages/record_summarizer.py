@@ -89,8 +89,8 @@ if not ss.rec_note:
     st.info("Paste a note, upload a file or pick a sample note to begin. All sample notes are fictional.")
     st.stop()
 
-for w in ss.rec_warnings:
-    st.warning(w, icon=":material/warning:")
+for w in ss.rec_warnings:  # they may quote the file (an attachment's URL or type): shown as typed
+    st.warning(md_escape(w), icon=":material/warning:")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

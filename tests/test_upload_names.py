@@ -64,6 +64,25 @@ def test_record_summarizer_shows_an_upload_name_as_text(settings, store):
         assert_shown_as_text(m, name)
 
 
+def test_record_summarizer_shows_text_quoted_from_an_upload_as_text(settings, store):
+    """A FHIR DocumentReference's warnings quote the file's own fields (an attachment's URL and type)."""
+    import base64
+
+    doc = {"resourceType": "DocumentReference", "status": "current", "content": [
+        {"attachment": {"contentType": "text/plain",
+                        "data": base64.b64encode(b"HPI: cough for three days. Plan: rest and fluids.").decode()}},
+        {"attachment": {"url": _CORE.strip()}},
+        {"attachment": {"contentType": "image/" + _CORE.strip().replace(";", ","), "data": "aGVsbG8="}}]}
+    at = AppTest.from_file(str(REPO / "pages" / "record_summarizer.py"), default_timeout=120).run()
+    at.file_uploader[0].set_value((hostile(".json"), json.dumps(doc).encode(), "application/json")).run()
+    next(b for b in at.button if b.label == "Summarize uploaded file").click().run()
+    assert not at.exception, at.exception
+    quoting = _showing(at, "evil")
+    assert len([m for m in quoting if "An attachment" in m]) == 2, _messages(at)
+    for m in quoting:
+        assert_shown_as_text(m, "[click](http://evil.example/c) **loud** _em_")
+
+
 def _literature_upload():
     """The page's upload path with a name the uploader itself would refuse (Streamlit only lets through the page's
     types, none of which the reader's messages quote): what read_and_save shows for a name it does quote."""
