@@ -24,7 +24,8 @@ STUDENT_TOOLS = frozenset({"cases", "triage", "knowledge", "qa", "literature"}) 
 WORK_TOOL = {"summary": "records", "handoff": "therapy", "plan": "therapy", "chat": "triage", "case": "cases",
              "image_batch": "imaging", "paper": "literature", "reading": "literature", "qa": "qa"}
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+# \Z, not $: "$" also matches before a final newline, so "alice\n" was a second, look-alike account
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}\Z")
 
 
 class AccessDenied(PermissionError):

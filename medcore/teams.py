@@ -20,7 +20,7 @@ from sqlalchemy import and_, or_, select, true
 from medcore.auth import WORK_TOOL, AccessDenied, User, can_use_tool, may_see_owner, require_admin
 from medcore.store_schema import Account, Job, Team, TeamMember, WorkItem
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")  # \Z: "$" would accept a final newline
 
 
 class TeamError(DomainError):

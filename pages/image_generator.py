@@ -306,7 +306,8 @@ with tab_quality:
                                                       f"{extra}{conf}{flag}")
         rec = next((m for m in store.list_models("imaging") if m.path and m.path in batch.checkpoint), None)
         if rec is not None and rec.metrics:
-            with st.expander(f"Recorded metrics of this model ({rec.name})"):
+            # a run's name is chosen by whoever trained it: in a label it shows as typed, never as markdown
+            with st.expander(f"Recorded metrics of this model ({md_escape(rec.name)})"):
                 st.caption("Training metrics, and for the shipped checkpoint the output of "
                            "`python -m medcore eval image` stored beside it.")
                 st.json(rec.metrics)
@@ -342,8 +343,8 @@ with tab_data:
                     st.warning(md_escape(f"Skipped {rep['skipped_total']} files: {rep['skipped']} "
                                          f"(e.g. {rep['examples']})"))
                 store.audit("import_images", tool="imaging", n=rep["loaded"], skipped=rep["skipped_total"])
-            except DatasetError as exc:
-                st.error(str(exc))
+            except DatasetError as exc:  # it quotes the archive's name: shown as typed, never as markdown
+                st.error(md_escape(str(exc)))
 
 with tab_train:
     st.write("Training runs as a background job (`python -m medcore train image …`): leave or reload the page and "

@@ -82,15 +82,15 @@ with error_boundary("reading the note"):
             accept(inputs.from_paste(samples[pick], settings))
             ss.rec_pending_input = samples[pick]
             st.rerun()
-    except inputs.InputError as exc:
-        st.error(str(exc), icon=":material/block:")
+    except inputs.InputError as exc:  # it may quote the upload's file name: shown as typed, never as markdown
+        st.error(md_escape(str(exc)), icon=":material/block:")
 
 if not ss.rec_note:
     st.info("Paste a note, upload a file or pick a sample note to begin. All sample notes are fictional.")
     st.stop()
 
-for w in ss.rec_warnings:
-    st.warning(w, icon=":material/warning:")
+for w in ss.rec_warnings:  # they may quote the file (an attachment's URL or type): shown as typed
+    st.warning(md_escape(w), icon=":material/warning:")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -120,7 +120,9 @@ with st.container(border=True):
                         raise ValueError(f"file is larger than {settings.max_upload_mb} MB")
                     data, notes = fhir_io.patient_from_bundle(json.loads(up.getvalue().decode("utf-8")))
                     set_form(forms.patient_to_form(data))
-                    ss.tp_import_notes = notes or ["Imported; check the form and choose the condition."]
+                    # the notes quote names from the file (a medicine's text): shown as typed, never as markdown
+                    ss.tp_import_notes = [md_escape(n) for n in notes] or [
+                        "Imported; check the form and choose the condition."]
                     store.audit("import_fhir", tool="therapy", count=len(data.get("medications", [])))
                     st.rerun()
                 except (ValueError, UnicodeDecodeError) as exc:
@@ -128,7 +130,7 @@ with st.container(border=True):
         if c2.button("Load example bundle", icon=":material/science:"):
             data, notes = fhir_io.patient_from_bundle(fhir_io.example_bundle())
             set_form(forms.patient_to_form(data))
-            ss.tp_import_notes = ["Example bundle imported (fictional patient)."] + notes
+            ss.tp_import_notes = ["Example bundle imported (fictional patient)."] + [md_escape(n) for n in notes]
             st.rerun()
     with tab_pgx:
         up_pgx = st.file_uploader("PharmCAT report (.report.json, .phenotype.json or .match.json): its gene calls "

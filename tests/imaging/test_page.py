@@ -18,8 +18,9 @@ def test_generate_then_download(settings, store, tiny_run):
     _, run = tiny_run
     from medcore.imaging.registry import resolve_model_path
 
-    model_id = store.register_model("imaging", "tiny-test", str(run), config={"model": "ddpm", "size": 16},
-                                    metrics={"steps": 6}, activate=True)
+    # the run's name is the trainer's choice: markdown in it must show as typed (no image fetched, no emphasis)
+    model_id = store.register_model("imaging", "tiny-test ![x](http://evil.example/?n=1) **loud**", str(run),
+                                    config={"model": "ddpm", "size": 16}, metrics={"steps": 6}, activate=True)
     assert resolve_model_path(settings, store=store) == run
     at = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120).run()
     assert not at.exception, at.exception
@@ -34,6 +35,8 @@ def test_generate_then_download(settings, store, tiny_run):
     next(b for b in at.button if b.label == "Generate").click().run()
     assert not at.exception, at.exception
     assert "4 synthetic images" in _texts(at)
+    label = next(e.label for e in at.expander if e.label.startswith("Recorded metrics of this model"))
+    assert "![x](" not in label and "**loud**" not in label and "evil.example" in label.replace("\\", "")
     labels = [d.label for d in at.get("download_button")]
     assert labels == ["PNG", "ZIP of the batch (PNG + manifest)", "DICOM Secondary Capture (ZIP)"]
     # the full-size viewer: 16 px model pixels zoomed 8x to 128 px, window at its default
