@@ -30,9 +30,9 @@ from medcore.auth import ROLES, AuthError, User, is_user_name
 AUTHLIB_MIN = (1, 3, 2)  # what Streamlit's st.login needs
 _RANK = {role: i for i, role in enumerate(ROLES)}  # student < clinician < admin
 # The e-mail becomes the user name (owner of work, audit rows, team member): an ordinary address only.
-_EMAIL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-_CLAIM = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$")
-_ISSUER = re.compile(r"^https?://[^\s*,=]+$")
+_EMAIL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+\Z")
+_CLAIM = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:-]{0,63}\Z")
+_ISSUER = re.compile(r"^https?://[^\s*,=]+\Z")
 # Issuers shared by every tenant: their claims are not vouched for by one organisation, so never trusted.
 _SHARED_ISSUERS = ("/common/", "/organizations/", "/consumers/", "{tenantid}")
 

@@ -69,7 +69,7 @@ def _not_saved(exc: OperationalError) -> NotSaved | None:
 
 
 # ---- audit scrubbing ----------------------------------------------------------
-_SAFE_VALUE = re.compile(r"^[\w.\-:/@+ ]{0,64}$")
+_SAFE_VALUE = re.compile(r"^[\w.\-:/@+ ]{0,64}\Z")
 _SAFE_KEYS = frozenset(
     {"status", "model", "backend", "kind", "condition", "code", "count", "n", "steps", "version", "job_id",
      "item_id", "seconds", "ok", "reason_code", "page", "tool", "format", "triage", "severity", "size", "team"}
