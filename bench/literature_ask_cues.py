@@ -38,10 +38,9 @@ def run(split: str = "train", cues_path: str | None = None) -> dict:
         return {"skipped": "PubMedQA data not found (../shared/data/pubmedqa/pqal_dev.json); it is not shipped"}
     train, dev = role_data.split(role_data.load_pubmedqa(settings, heading_map(settings)), 0)
     tune, hold = role_data.split_dev(dev)
-    items = [a for a in {"train": train, "dev-tune": tune, "holdout": hold}[split] if a.answer]
+    items = role_data.answered_conclusions({"train": train, "dev-tune": tune, "holdout": hold}[split])
     gold, pred = [], []
-    for a in items:
-        conc = [s for s, lab in zip(a.sentences, a.labels) if lab == "conclusions"]
+    for a, conc in items:
         gold.append(a.answer)
         pred.append(ask.cue_answer(ask_model.cue_counts(conc, cues, a.question))[0])
     rep = classification_report(gold, pred, list(ask_model.ANSWERS))

@@ -36,6 +36,9 @@ SETS = {
     "counts+first": ("neg", "hedge", "pos", "doubt", "first_neg", "first_hedge"),
     "counts+topic": ("neg", "hedge", "pos", "doubt", "neg_near_topic", "topic_overlap"),
     "counts+qneg": ("neg", "hedge", "pos", "doubt", "question_negated", "qneg_x_neg"),
+    "counts+conditional": ("neg", "hedge", "pos", "doubt", "conditional"),  # session 14
+    "session 11 (all but conditional)": ("neg", "hedge", "pos", "doubt", "first_neg", "first_hedge",
+                                         "neg_near_topic", "topic_overlap", "question_negated", "qneg_x_neg"),
     "all": None,
 }
 L2S = (0.01, 0.1, 1.0)

@@ -40,13 +40,14 @@ def main() -> int:
     from medcore.literature.headings import heading_map
 
     settings = Settings.load()
-    abstracts = [a for a in role_data.load_pubmedqa(settings, heading_map(settings)) if a.answer in ANSWERS]
-    train, dev = role_data.split(abstracts)
+    train, dev = role_data.split(role_data.load_pubmedqa(settings, heading_map(settings)))
     any_cue = "|".join(f"(?:{p})" for k, p in CANDIDATES.items() if k != "may_might")
     pats = {**CANDIDATES, "any_but_may": any_cue}
     out: dict = {}
-    for name, items in (("train_408", train), ("dev_92", dev)):
-        conc = {a.id: " ".join(t for t, lab in zip(a.sentences, a.labels) if lab == "conclusions") for a in items}
+    for name, abstracts in (("train_408", train), ("dev_92", dev)):
+        pairs = role_data.answered_conclusions(abstracts)
+        items = [a for a, _ in pairs]
+        conc = {a.id: " ".join(sents) for a, sents in pairs}
         out[name] = {"items_per_answer": dict(Counter(a.answer for a in items)),
                      "items_with_cue_per_answer": {k: dict(Counter(a.answer for a in items
                                                                    if re.search(p, conc[a.id], re.I)))

@@ -4,8 +4,9 @@ authors' own conclusion sentences (LONG_ANSWER). The holdout is never loaded her
 (no text): the cue rule's confusion; per answer class, the mean cue counts and how often the conclusions carry a
 contrast, a condition or a partial negation; a fixed rule (partial negation -> maybe); the out-of-fold P(maybe) of
 the answer model's logistic regression (ask_model.fit) with and without those flags (AUC, calibration by
-quintile); and a calibrated "maybe" threshold chosen by nested cross-validation (inner folds pick the feature set,
-L2 and threshold; the outer fold is scored), over the cue rule's yes/no.
+quintile); a calibrated "maybe" threshold chosen by nested cross-validation (inner folds pick the feature set,
+L2 and threshold; the outer fold is scored), over the cue rule's yes/no; and (session 14) the shipped cue answer
+model's out-of-fold P(maybe), without and with the `conditional` feature (cue_model_decision).
 
 The three flag patterns below are a study instrument written after reading dev "maybe" conclusions, not a shipped
 word list: nothing in medcore uses them (no candidate met the keep rule; see the README).
@@ -69,6 +70,32 @@ def _oof(x, gold, folds, cols, l2):
     return p
 
 
+def cue_model_decision(settings, pairs, gold, folds) -> dict:
+    """Why the shipped cue answer model (ask_polarity) never says "maybe" (session 14): its out-of-fold P(maybe)
+    on these items, with the session-11 features and with the `conditional` feature added; how often P(maybe) is
+    the largest; how well it ranks maybe items (AUC); and how many items of each answer carry a conditional cue."""
+    import numpy as np
+
+    from medcore.literature import ask_model, ask_polarity as ap
+
+    cues = ask_model.cue_patterns(settings)
+    rows = [ap.features(a.question, conc, cues) for a, conc in pairs]
+    is_maybe = [g == "maybe" for g in gold]
+    out = {"conditional_cue_items": {c: sum(1 for r, g in zip(rows, gold) if g == c and r[-1])
+                                     for c in ask_model.ANSWERS}}
+    for name, use in (("session 11 features", ap.FEATURES[:10]), ("with conditional", ap.FEATURES)):
+        p = np.zeros((len(gold), 3))
+        for k in sorted(set(folds)):
+            tr = folds != k
+            m = ap.fit([r for r, t in zip(rows, tr) if t], [g for g, t in zip(gold, tr) if t], use=use, l2=0.1)
+            p[~tr] = [m.probabilities(rows[i]) for i in np.where(~tr)[0]]
+        pred = [ask_model.ANSWERS[int(i)] for i in p.argmax(axis=1)]
+        out[name] = {"max_p_maybe": round(float(p[:, 2].max()), 3), "auc_p_maybe": round(auc(p[:, 2], is_maybe), 3),
+                     "called_maybe": pred.count("maybe"), "maybe_right": sum(a == g == "maybe" for a, g in zip(pred, gold)),
+                     "accuracy": round(sum(a == g for a, g in zip(pred, gold)) / len(gold), 4)}
+    return out
+
+
 def run() -> dict:
     import numpy as np
 
@@ -84,10 +111,10 @@ def run() -> dict:
     cues = ask_model.cue_patterns(settings)
     train, dev = role_data.split(role_data.load_pubmedqa(settings, heading_map(settings)), 0)
     tune, _holdout = role_data.split_dev(dev)  # the holdout is dropped here, unread
-    items = [a for a in train + tune if a.answer]
+    pairs = role_data.answered_conclusions(train + tune)
+    items = [a for a, _ in pairs]
     gold, base, raw, flg, rows = [], [], [], [], []
-    for a in items:
-        conc = [s for s, lab in zip(a.sentences, a.labels) if lab == "conclusions"]
+    for a, conc in pairs:
         raw.append(ask_model.raw_cue_counts(conc, cues, a.question))
         base.append(ask.cue_answer(ask_model.cue_counts(conc, cues, a.question))[0])
         gold.append(a.answer)
@@ -142,6 +169,7 @@ def run() -> dict:
         "chosen": chosen, "accuracy": round(sum(p == g for p, g in zip(final, gold)) / n, 4),
         "flagged": final.count("maybe"), "maybe_right": sum(p == g == "maybe" for p, g in zip(final, gold)),
         "yes_no_lost": yes_no_lost(final, base, gold)}
+    rep["cue_model_decision"] = cue_model_decision(settings, pairs, gold, folds)
     return rep
 
 

@@ -29,9 +29,7 @@ _DOSE_TAIL = re.compile(
 
 
 _DOSE_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:%|mg|g|µg|μg|mcg|ml|mL|IU)\s+(?:of\s+)?", re.I)
-# an arm named by its label only: what the group got is said elsewhere (control_arms, arm_phrases.group_receives)
-_LABEL = re.compile(r"^(?:experimental|intervention|treatment|study|active|index|test|case|control|comparison)"
-                    r"(?:\s+(?:group|arm))?$|^(?:group|arm)\s+\w+$", re.I)
+_LABEL = arm_phrases.LABEL_ONLY
 _ADD_ON = re.compile(r"\b(?:in\s+addition\s+to|plus|combined\s+with|together\s+with|added\s+to|with\s+or\s+without)\b", re.I)
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "(gum group)", "(n = 50)": not part of the list's words
 

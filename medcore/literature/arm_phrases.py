@@ -92,9 +92,31 @@ _GIVEN_VS = re.compile(
 
 
 # "patients who did or did not receive A", "with or without A": A against no A
+# an arm label may stand after each side: "with (arm A) or without (arm B) A" (session 14)
+_LABEL = r"(?:\s*\(\s*(?:group|arm|cohort)?\s*[A-D1-4I]{1,3}\s*\))?"
 _OR_NOT = re.compile(r"\b(?:(?:who\s+)?(?:did|had)\s+or\s+(?:did|had)\s+not\s+(?:receive|undergo|take|have|get)|"
-                     r"(?:treated|managed)\s+with\s+or\s+without|with\s+or\s+without)\s+(?:an?\s+|the\s+)?"
+                     r"(?:(?:treated|managed)\s+)?with" + _LABEL + r"\s+or\s+without" + _LABEL + r")\s+(?:an?\s+|the\s+)?"
                      r"(?P<a>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$|\b(?:were|was|and|in|for|during|at|after|to)\b))", re.I)
+# "A and non-A groups", "the A group versus the non-A group", "A users and non-users" (session 14): A against no A
+_NON_A = re.compile(r"\b(?P<a>[a-z][\w\-]{2,})(?:\s+(?P<h>groups?|arms?|cohorts?|patients))?\s+(?:(?:was|were)\s+)?(?:and|or|with|versus|vs\.?|"
+                    r"compared\s+(?:with|to))\s+(?:the\s+|a\s+|an\s+)?(?P<non>non-?\s?(?P=a))\b"
+                    r"|\b(?P<u>[a-z][\w\-]{2,}(?:\s+[a-z][\w\-]{2,})?)\s+users\s+(?:and|or|versus|vs\.?)\s+non-?\s?users\b", re.I)
+
+
+def non_groups(text: str) -> tuple[str, str] | None:
+    """(A, not A) from groups named by A and its negation: "statin and non-statin groups" -> (statin, non-statin),
+    "the surgery group and the non-surgery group", "aspirin users and non-users" -> (aspirin, no aspirin). The
+    negated side is named as written where the text writes it. Whether A is a treatment is the caller's test."""
+    m = _NON_A.search(text)
+    if not m:
+        return None
+    if m.group("u"):
+        return m.group("u"), f"no {m.group('u')}"
+    if m.group("a").lower() in ("the", "and", "with", "were", "was", "group", "groups"):
+        return None
+    return m.group("a"), m.group("non")
+
+
 # "those who received A and those who received B"
 _THOSE_AND_THOSE = re.compile(
     r"\b(?:those|patients|people|participants)\s+(?:who\s+)?" + _GIVEN + r"\s+(?P<a>[^,;.()]{2,50}?)\s+(?:and|with|versus|vs\.?)\s+"
@@ -102,18 +124,23 @@ _THOSE_AND_THOSE = re.compile(
     + _GIVEN + r")\s+(?P<b>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$|\b(?:were|was|for|in|during|at|after)\b))", re.I)
 
 
-def given_versus(sentences: list[Sentence], treat: re.Pattern | None = None) -> tuple[str, str, int] | None:
+def given_versus(sentences: list[Sentence], treat=None) -> tuple[str, str, int] | None:
     """(intervention, comparator, sentence index) from "people given A were compared with people not given
     A / given B", "those who received A and those who received B", or "people who did or did not receive A" /
-    "with or without A" (the latter only when A names a treatment, `treat`); a negated side is "no A"."""
+    "with or without A" / "A and non-A groups" (the latter only when A names a treatment: `treat`, a cue pattern or
+    a test of a name); a negated side is "no A"."""
+    is_treat = treat.search if isinstance(treat, re.Pattern) else treat
     for s in sentences:
         m = _GIVEN_VS.search(s.text) or _THOSE_AND_THOSE.search(s.text)
         if m:
             a, b = trim_arm(m.group("a")), trim_arm(m.group("b"))
             neg = not re.match(_GIVEN, m.group("neg"), re.I)
             return a, (f"no {b}" if neg else b), s.idx
+        pair = non_groups(s.text)
+        if pair and is_treat is not None and is_treat(pair[0]):
+            return pair[0], pair[1], s.idx
         m = _OR_NOT.search(s.text)
-        if m and treat is not None and treat.search(m.group("a")):
+        if m and is_treat is not None and is_treat(m.group("a")):
             a = trim_arm(m.group("a"))
             return a, f"no {a}", s.idx
     return None
@@ -165,6 +192,12 @@ def question_exposure(title: str) -> str:
     return trim_arm(m.group("x"))
 
 
+# an arm named by its label only: what the group got is said elsewhere (control_arms, group_receives); such a name
+# is no intervention of the PICO (allocation_arms and fill_from_arms)
+LABEL_ONLY = re.compile(r"^(?:experimental|intervention|treatment|study|active|index|test|case|control|comparison)"
+                        r"(?:\s+(?:group|arm))?$|^(?:group|arm)\s+\w+$", re.I)
+
+
 def fill_from_arms(pico: Pico, arms: list[Arm], trial: bool = True) -> None:
     """An empty side of the PICO takes the arms the arm reader found: controls are comparators; in a trial, of two
     arms with no control the one named second is ("A or B"). An observational study's groups without a control
@@ -179,6 +212,8 @@ def fill_from_arms(pico: Pico, arms: list[Arm], trial: bool = True) -> None:
     for a in arms:
         side = "c" if a in controls else "i"
         name = a.name.lower()
+        if side == "i" and LABEL_ONLY.match(name):
+            continue  # "the study group": its treatment is named elsewhere or not at all (session 14)
         # already read: the same arm, one the PICO names more fully, or an arm that names a known intervention;
         # only an arm that adds to a control ("A plus usual care") is new beside that control
         if any(name in h or h in name and not (hs == "c" and side == "i") for h, hs in have):

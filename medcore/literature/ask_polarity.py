@@ -25,7 +25,7 @@ from medcore.literature.ask_model import ANSWERS, raw_cue_counts
 log = logging.getLogger(__name__)
 
 FEATURES = ("neg", "hedge", "pos", "doubt", "first_neg", "first_hedge", "neg_near_topic", "topic_overlap",
-            "question_negated", "qneg_x_neg")
+            "question_negated", "qneg_x_neg", "conditional")
 WINDOW = 6  # tokens either side of a question word within which a negator is taken to be about it
 CHECKPOINT = "literature-ask-cues.json"
 _TOKEN = re.compile(r"[a-z][a-z'\-]*")
@@ -58,9 +58,11 @@ def features(question: str, conclusions: list[str], cues: dict[str, re.Pattern])
             near += any(abs(i - j) <= WINDOW for j in topic_at)
     q_negated = 1.0 if cues["negative"].search(question.replace("\u2019", "'")) else 0.0
     negv = min(neg, 4) / 4.0
+    # a finding for part of the population only ("only in", "but not in"): PubMedQA's "maybe" (session 14)
+    cond = 1.0 if "conditional" in cues and any(cues["conditional"].search(t) for t in conclusions) else 0.0
     return [negv, min(hedge, 4) / 4.0, min(pos, 4) / 4.0, min(doubt, 2) / 2.0, min(f_neg, 2) / 2.0,
             min(f_hedge, 2) / 2.0, min(near, 3) / 3.0, len(seen) / len(topic) if topic else 0.0,
-            q_negated, q_negated * negv]
+            q_negated, q_negated * negv, cond]
 
 
 @dataclass

@@ -2,7 +2,12 @@
 
 The annotations (tests/literature/annotations/pubmedqa_extract_<split>.yaml) hold expected values per PMID only;
 the abstracts are read at run time from the shared data folder and never stored. Per field: precision (correct
-/ predicted) and recall (correct / expected). A scalar field the annotation leaves out is expected to be absent."""
+/ predicted) and recall (correct / expected). A scalar field the annotation leaves out is expected to be absent;
+a list field it leaves out is not scored.
+
+% women (`female_pct`, session 14): the share of women in the population studied, so a population of one sex is
+100 (only women, e.g. pregnant women or mothers) or 0 (only men). Every annotation set follows this: dev, blind2
+and blind_s11 had left one-sex populations out and were completed in session 14 (docs/evals/literature-s14)."""
 
 from __future__ import annotations
 

@@ -244,7 +244,7 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         pico.comparators.append(_coded(term, pair[1], pair[2]))
         return
     given = arm_phrases.given_versus(([title] if title else []) + [s for s in sents if s.role in ("objective", "methods", "")],
-                                     treat_re)
+                                     lambda x: bool(treat_re.search(x) or _coded(term, x, -1).concept_id))
     if given and not trial and not (treat_re.search(given[0]) or _coded(term, given[0], given[2]).concept_id):
         given = None  # "patients who had diabetes and those who did not" compares people, not treatments
     if given:

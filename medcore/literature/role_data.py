@@ -40,6 +40,9 @@ class Abstract:
     question: str = ""
     answer: str = ""  # yes / no / maybe (PubMedQA's expert answer), "" when none
     origin: str = "pubmedqa"
+    # per sentence, the roles its compound heading names ("BACKGROUND AND PURPOSE" -> background, objective), else
+    # None; only refine_intro_labels reads it (training labels), so dev stays scored on single-role headings only
+    compound: list | None = None
 
     @property
     def text(self) -> str:
@@ -75,19 +78,22 @@ def from_pubmedqa(items: dict, hmap) -> list[Abstract]:
     for pmid, item in items.items():
         contexts = item.get("CONTEXTS") or []
         labels = item.get("LABELS") or [None] * len(contexts)
-        sents, roles = [], []
+        sents, roles, compound = [], [], []
         for para, heading in zip(contexts, labels):
             role = sentence_label(hmap, heading)
+            named = hmap.roles_named(heading) if heading and role is None else set()
             for s in _split(para or ""):
                 sents.append(s)
                 roles.append(role)
+                compound.append(frozenset(named) if len(named) > 1 else None)
         for s in _split(item.get("LONG_ANSWER") or ""):
             sents.append(s)
             roles.append("conclusions")
+            compound.append(None)
         if sents:
             ans = str(item.get("final_decision") or "").lower()
             out.append(Abstract(str(pmid), sents, roles, str(item.get("QUESTION") or ""),
-                                ans if ans in ANSWERS else "", "pubmedqa"))
+                                ans if ans in ANSWERS else "", "pubmedqa", compound))
     return out
 
 
@@ -110,6 +116,14 @@ def split(abstracts: list[Abstract], seed: int = 0) -> tuple[list[Abstract], lis
     for a in abstracts:
         (dev if a.origin == "pubmedqa" and is_dev(a.id, seed) else train).append(a)
     return train, dev
+
+
+def answered_conclusions(abstracts: list[Abstract]) -> list[tuple[Abstract, list[str]]]:
+    """The items with a question and an expert answer, each with its authors' own conclusion sentences (the
+    LONG_ANSWER, labelled conclusions): the one loop the answer studies (bench/literature_maybe.py,
+    literature_hedges.py, literature_ask_cues.py) share."""
+    return [(a, [s for s, lab in zip(a.sentences, a.labels) if lab == "conclusions"])
+            for a in abstracts if a.question and a.answer in ANSWERS]
 
 
 HOLDOUT_SEED = 1  # session 8: dev halved by a second hash; "holdout" is scored, never tuned on
@@ -194,11 +208,27 @@ def gather(settings, hmap, store=None, *, data_path: str | Path | None = None,
     return (refine_intro_labels(settings, train) if refine else train) + from_library(store), dev
 
 
+INTRO_PAIR = frozenset({"background", "objective"})
+
+
+def compound_intro_labels(abstract: Abstract, aim, study_aim) -> list:
+    """Labels with the sentences under a compound introduction heading ("BACKGROUND AND PURPOSE", "RATIONALE AND
+    OBJECTIVES") labelled by the reader's convention (session 14): a sentence stating the aim is objective, any
+    other is background. Such a paragraph holds both kinds, so the weak labels leave it out; with the convention
+    it is training data like any other introduction (docs/evals/literature-s14)."""
+    from medcore.literature.intro_roles import states_aim
+
+    comp = abstract.compound or [None] * len(abstract.labels)
+    return [("objective" if states_aim(s, aim, study_aim) else "background") if lab is None and c == INTRO_PAIR
+            else lab for s, lab, c in zip(abstract.sentences, abstract.labels, comp)]
+
+
 def refine_intro_labels(settings, abstracts: list[Abstract]) -> list[Abstract]:
     """Training labels only (session 9): a paragraph heading labels the aim stated under BACKGROUND as background
     and the context under OBJECTIVE as objective; roles.split_intro relabels those sentences sentence by sentence
-    (docs/evals/literature-s9). Unlabelled sentences stay unlabelled; dev and holdout labels are never changed
-    here (they are scored against the weak labels and, separately, the hand-written gold)."""
+    (docs/evals/literature-s9). Sentences under a compound introduction heading are labelled the same way
+    (compound_intro_labels, session 14). Other unlabelled sentences stay unlabelled; dev and holdout labels are
+    never changed here (they are scored against the weak labels and, separately, the hand-written gold)."""
     from medcore.literature import kb
     from medcore.literature.intro_roles import split_intro
 
@@ -206,8 +236,8 @@ def refine_intro_labels(settings, abstracts: list[Abstract]) -> list[Abstract]:
     aim, study_aim = kb.cue_regex(groups["aim_statement"]["cues"]), kb.cue_regex(groups["study_aim"]["cues"])
     out, changed = [], 0
     for a in abstracts:
-        labels = split_intro(a.sentences, a.labels, aim, study_aim)
+        labels = split_intro(a.sentences, compound_intro_labels(a, aim, study_aim), aim, study_aim)
         changed += sum(x != y for x, y in zip(labels, a.labels))
-        out.append(Abstract(a.id, a.sentences, labels, a.question, a.answer, a.origin))
+        out.append(Abstract(a.id, a.sentences, labels, a.question, a.answer, a.origin, a.compound))
     log.info("intro labels refined: %d sentences", changed)
     return out

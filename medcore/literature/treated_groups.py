@@ -5,7 +5,8 @@ comparators were near zero on abstracts that compare treatments without randomis
   "23 cases received A, 20 cases B and 26 cases treated conservatively" (the last verb may be left out);
 - labelled groups: "were subjected to A (arm A) and ... kept on B (arm B)", "A (group 1) or B (group 2)";
 - two forms of one treatment, told apart by a modifier: "early extubation ... compared with delayed extubation",
-  "whether A, compared with B, ..." in an objective.
+  "whether A, compared with B, ..." in an objective;
+- one treated group (session 14): "505 women underwent A" when the title names A too (`single_group`).
 An abbreviation the abstract defines ("long name (LN)") is given its long name, which is what a reader of the card
 (and the gold) calls the arm. The first group(s) are the interventions; the comparator is the group a comparator cue
 names, else the last. Used only when the other readers found no intervention (`fill`)."""
@@ -136,6 +137,35 @@ def treated_versus(text: str, is_treatment) -> list[str]:
     return names if all(is_treatment(n) for n in names) and names[0].lower() != names[1].lower() else []
 
 
+# one treated group (session 14): "505 women underwent A", "A was performed in 36 patients"
+_SINGLE = re.compile(r"(?P<n>" + _COUNT + r")\s+(?:[\w\-]+\s+){0,3}?" + PEOPLE + r"\s+(?:\([^()]{0,30}\)\s+)?"
+                     r"(?:with\s+[^,;:.()\d]{1,40}?\s+)?(?:who\s+)?"
+                     r"(?:underwent|received|were\s+treated\s+with|were\s+given|were\s+managed\s+with)\s+(?:an?\s+|the\s+)?"
+                     r"(?P<x>[A-Za-z][^,;:.()\d]{1,60}?)(?=\s*(?:[,;:.()\d]|$|\b(?:at|in|between|from|during|for|after|before|by|"
+                     r"and|with|was|were|because|due)\b))"
+                     r"|(?:^|\.\s+)(?P<y>[A-Z][\w\-]*(?:\s+[\w\-]+){0,4}?)\s+(?:was|were)\s+performed\s+(?:in|on)\s+" + _COUNT,
+                     re.I)
+def single_group(sentences: list[Sentence], about: str, is_treatment) -> tuple[str, int] | None:
+    """(A, sentence index) when the methods give one treatment to the people counted ("505 women underwent A") and
+    the paper's title (`about`) names A's head word as a whole word: a single treated group,
+    whose intervention is A with no comparator. Without the question naming it, a treatment given to everyone is
+    usually how the cases were found ("83 patients underwent appendectomy" in a study of a blood test), not what
+    was studied (why session 13 dropped a rule without that test); a near word ("laparoscopy" for "laparotomy",
+    "cystoscopist") is not the same treatment. Results sentences are not read: a treatment counted there is an
+    outcome ("six later underwent hysterectomy"). The objective is not read either: it names the procedures the
+    cases came from as well as the one studied (one false arm each on dev and blind_s12, session 14)."""
+    for s in sentences:
+        if s.role not in ("methods", ""):
+            continue
+        text, _ = digits_for_words(s.text)
+        for m in _SINGLE.finditer(text):
+            x = _name(m.group("x") or m.group("y"), "treated")
+            head = x.split()[-1] if x.split() else ""
+            if is_treatment(x) and re.search(r"\b" + re.escape(head) + r"\b", about, re.I):
+                return x, s.idx
+    return None
+
+
 def _title_first(names: list[str], title: str) -> list[str]:
     """The arm the title names (and the other not) is the one the study is about: it goes first."""
     low = title.lower()
@@ -167,7 +197,11 @@ def fill(pico: Pico, sentences: list[Sentence], title: str, is_treatment, is_con
                 found = (names, s.idx)
                 break
     if found is None:
-        return False
+        single = single_group(methods, title, is_treatment)
+        if single is None or pico.interventions:
+            return False
+        pico.interventions.append(coded(expand(single[0], whole), single[1]))
+        return True
     names = _title_first([expand(n, whole) for n in found[0]], title)
     pico.interventions = []  # a title's exposure ("Is X justified?") gives way to the groups the abstract names
     control = next((i for i, n in enumerate(names) if is_control(n)), len(names) - 1)
