@@ -17,7 +17,7 @@ from pathlib import Path
 
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
-from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, normalise, one_edit
+from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
            "classes_of", "ingredients_of", "drug_name", "text_forms", "load"]
@@ -71,13 +71,13 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     if combo:
         return DrugResolution(query, tuple(lex.products[combo]["ingredients"]), combo, "combination", (), cands[-1])
     slip = _one_slip(lex, cands[-1])  # 'lisnopril': one letter missing
-    if slip:
-        kind, i = slip.split(":", 1)
-        return _resolution(lex, query, (kind, i, "spelling"), cands[-1])
-    best, ranked = closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
+    best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
         kind, i = best.split(":", 1)
-        return _resolution(lex, query, (kind, i, "fuzzy"), cands[-1])
+        alike = _look_alike(lex, cands[-1], best)
+        if alike:  # 'Celebrx': Celebrex, or its ISMP look-alike Cerebyx? ask, check neither
+            return DrugResolution(query, (), None, "ambiguous", (lex.name(i), *alike), cands[-1])
+        return _resolution(lex, query, (kind, i, "spelling" if slip else "fuzzy"), cands[-1])
     return DrugResolution(query, (), None, "unknown", tuple(lex.name(t.split(":", 1)[1]) for t, _ in ranked[:3]))
 
 
@@ -87,6 +87,18 @@ def _one_slip(lex: DrugLexicon, key: str) -> str | None:
     brand is just as close."""
     pool = lex.every_key.near(key, ONE_EDIT_MARGIN)
     return one_edit(key, lex.every_key.keys, pool)
+
+
+def _look_alike(lex: DrugLexicon, key: str, target: str) -> tuple[str, ...]:
+    """Display names of the ISMP look-alike partners of a guessed reading `target` ("kind:id") that the typed `key`
+    is nearly as close to: within one edit more than its nearest name of the target. Empty when none is."""
+    partners = lex.confused.get(target, ())
+    if not partners:
+        return ()
+    own = [k for k in lex.fuzzy.pool(key) | lex.every_key.near(key, ONE_EDIT_MARGIN) if lex.every_key.keys.get(k) == target]
+    d_own = min((edit_distance(key, k, 9) for k in own), default=9)
+    return tuple(dict.fromkeys(lex.name(p.split(":", 1)[1]) for p, name in partners
+                               if edit_distance(key, name, d_own + 2) <= d_own + 1))
 
 
 _COMBO_SPLIT = re.compile(r"\s*[/+]\s*")

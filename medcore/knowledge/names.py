@@ -23,6 +23,13 @@ MIN_FUZZY_LEN = 5  # shorter queries are too easy to confuse to guess at
 # stay closest-spelling guesses.
 ONE_EDIT_MIN_LEN = 7
 ONE_EDIT_MARGIN = 2
+# Short names (5-6 letters) sit in a crowded neighbourhood: most have another drug's name two edits away (Zocor, Zorac,
+# Zymar), so the two-edit margin would never let one through. A short slip is read only when it keeps the first letter
+# (first-letter slips are rare in typed text: Pollock & Zamora, CACM 1984) and no other entry's name is a single slip
+# away; the look-alike pairs of the ISMP List of Confused Drug Names (name_rules.yaml `confused_names`) are then asked
+# about, never read (drugs.resolve). Four letters and fewer are never guessed at.
+SHORT_SLIP_MIN_LEN = 5
+SHORT_SLIP_MARGIN = 1
 
 
 def normalise(text: str) -> str:
@@ -170,22 +177,32 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
 
 
 def one_edit(query: str, keys: dict[str, str], pool) -> str | None:
-    """The target of the one name `query` is a single typing slip away from, when the query has at least
-    ONE_EDIT_MIN_LEN letters and every name of any other target in `pool` (the candidates to compare with: the
-    names sharing a trigram, plus any others the caller adds) is more than ONE_EDIT_MARGIN edits away; else None.
+    """The target of the one name `query` is a single typing slip away from, else None. A query of at least
+    ONE_EDIT_MIN_LEN letters needs every name of any other target in `pool` (the candidates to compare with: the
+    names sharing a trigram, plus any others the caller adds) more than ONE_EDIT_MARGIN edits away. A short query
+    (SHORT_SLIP_MIN_LEN letters or more) needs its first letter kept and no other target within SHORT_SLIP_MARGIN.
     `keys`: name -> target; a pool name not in `keys` counts as another target."""
-    if len(query.replace(" ", "")) < ONE_EDIT_MIN_LEN or query in keys:
+    letters = len(query.replace(" ", ""))
+    if letters < SHORT_SLIP_MIN_LEN or query in keys:
         return None
+    margin = ONE_EDIT_MARGIN if letters >= ONE_EDIT_MIN_LEN else SHORT_SLIP_MARGIN
     near: dict[str, int] = {}
+    firsts: set[str] = set()  # first letters of the single-slip names
     for key in pool:
-        d = edit_distance(query, key, ONE_EDIT_MARGIN + 1)
-        if d <= ONE_EDIT_MARGIN:
+        d = edit_distance(query, key, margin + 1)
+        if d <= margin:
             t = keys.get(key, f"?{key}")
             near[t] = min(near.get(t, d), d)
-    if len(near) == 1:
-        (target, d), = near.items()
-        return target if d == 1 and not target.startswith("?") else None
-    return None
+            if d == 1:
+                firsts.add(key[:1])
+    if len(near) != 1:
+        return None
+    (target, d), = near.items()
+    if d != 1 or target.startswith("?"):
+        return None
+    if letters < ONE_EDIT_MIN_LEN and firsts != {query[:1]}:
+        return None
+    return target
 
 
 def lookup(index: dict[str, str], query: str, rules: NameRules = PLAIN) -> tuple[str | None, str, str, list[str]]:

@@ -32,7 +32,7 @@ def test_one_edit_needs_a_long_word_and_no_other_name_within_two_slips():
     assert one_edit("qrstuvwxy", keys, keys) == "drug:c"
     assert one_edit("abcdefgx", keys, keys) is None  # one slip from a, one from b
     assert one_edit("qrstuvwx", keys, keys) is None  # two slips: not one
-    assert one_edit("abcdeh", {"abcdeg": "drug:d"}, {"abcdeg"}) is None  # too short to read by rule
+    assert one_edit("abch", {"abcg": "drug:d"}, {"abcg"}) is None  # too short to read by rule (session 14: < 5)
     # a name of the pool that is not in keys counts as another entry
     assert one_edit("qrstuvwxy", {"qrstuvwxyz": "drug:c"}, {"qrstuvwxyz", "qrstuvwxya"}) is None
 

@@ -1,0 +1,48 @@
+"""Session 14 (planner14): short misspellings by rule, and ISMP look-alike names asked about, never read."""
+
+import pytest
+
+from medcore.knowledge import drugs as D
+from medcore.knowledge.drug_lexicon import DrugKBError, _confused
+from medcore.knowledge.names import one_edit
+
+
+def test_a_short_slip_is_read_only_when_one_entry_is_a_single_slip_away_and_the_first_letter_is_kept():
+    keys = {"zocor": "drug:s", "zorac": "drug:t", "lasix": "drug:f"}
+    assert one_edit("zocar", keys, keys) == "drug:s"  # zorac is two slips away: a short word's margin is one
+    assert one_edit("xocor", keys, keys) is None  # the first letter changed
+    two = {"abcde": "drug:a", "abcdf": "drug:b"}
+    assert one_edit("abcdx", two, two) is None  # one slip from two entries
+    assert one_edit("lasi", keys, keys) is None  # four letters: never by rule
+
+
+@pytest.mark.parametrize("typed, ingredient", [("Zocar", "simvastatin"), ("Ativen", "lorazepam"),
+                                                ("Corag", "carvedilol"), ("Eliqus", "apixaban")])
+def test_short_brand_misspellings_read_as_their_drug_and_say_so(typed, ingredient):
+    r = D.resolve(typed)
+    assert r.ingredients == (ingredient,) and r.how == "spelling"
+
+
+def test_a_slip_between_two_ismp_look_alikes_is_asked_about_and_checks_neither():
+    r = D.resolve("Celebrx")  # one slip from Celebrex, two from Cerebyx (ISMP pair)
+    assert not r.ok and r.how == "ambiguous"
+    assert set(r.suggestions) == {"celecoxib", "fosphenytoin"}
+    r = D.resolve("hydrazine")  # between hydralazine and hydroxyzine
+    assert not r.ok and r.how == "ambiguous" and set(r.suggestions) == {"hydralazine", "hydroxyzine"}
+
+
+def test_a_slip_far_from_the_look_alike_partner_is_still_read():
+    assert D.resolve("hydralazne").ingredients == ("hydralazine",)
+    assert D.resolve("hydroxyzne").ingredients == ("hydroxyzine",)
+    assert D.resolve("Cozar").ingredients == ("losartan",)  # Zocor (its ISMP partner) is three edits away
+    assert D.resolve("Celebrex").ingredients == ("celecoxib",)  # exact names are never asked about
+
+
+def test_a_confused_pair_must_name_two_lexicon_entries():
+    index = {"celebrex": ("drug", "celecoxib", "brand"), "celebrex 200": ("drug", "celecoxib", "brand"),
+             "cerebyx": ("drug", "fosphenytoin", "brand")}
+    assert _confused({"confused_names": [["Celebrex", "Cerebyx"]]}, index)["drug:celecoxib"] == (("drug:fosphenytoin", "cerebyx"),)
+    with pytest.raises(DrugKBError):
+        _confused({"confused_names": [["Celebrex", "Celebrax"]]}, index)
+    with pytest.raises(DrugKBError):
+        _confused({"confused_names": [["Celebrex", "Celebrex 200"]]}, index)
