@@ -46,3 +46,17 @@ def test_a_confused_pair_must_name_two_lexicon_entries():
         _confused({"confused_names": [["Celebrex", "Celebrax"]]}, index)
     with pytest.raises(DrugKBError):
         _confused({"confused_names": [["Celebrex", "Celebrex 200"]]}, index)
+
+
+@pytest.mark.parametrize("typed, ingredients", [
+    ("DRV/c", ("darunavir", "cobicistat")), ("RPV", ("rilpivirine",)), ("MVC 300 mg bd", ("maraviroc",)),
+    ("LEF 20 mg", ("leflunomide",)), ("LNG-IUS", ("levonorgestrel",)), ("Mirena IUS", ("levonorgestrel",)),
+    ("SSZ EN-tabs", ("sulfasalazine",)), ("IR morphine 10mg", ("morphine",)),
+    ("Triumeq PD", ("abacavir", "dolutegravir", "lamivudine"))])
+def test_dhhs_and_chart_abbreviations_and_pack_words_read_as_their_drug(typed, ingredients):
+    assert set(D.resolve(typed).ingredients) == set(ingredients)
+
+
+def test_antiretroviral_abbreviations_are_not_read_in_running_text():
+    forms = D.text_forms()
+    assert "mvc" not in forms and "cab" not in forms and "atv" not in forms
