@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medcore.knowledge import drug_schema
-from medcore.knowledge.names import FuzzyKeys, NameRules, normalise
+from medcore.knowledge.names import FuzzyKeys, NameRules, normalise, sound_fold
 from medcore.knowledge.validate import read_checked
 
 DEFAULT_KB_DIR = Path(__file__).resolve().parents[2] / "assets" / "kb"
@@ -48,6 +48,8 @@ class DrugLexicon:
     every_key: FuzzyKeys | None = None  # every index key, generated names too: what a one-slip reading is compared with
     # "kind:id" -> ((partner "kind:id", partner's listed name, normalised), ...): ISMP look-alike pairs
     confused: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # sound-alike fold of every key (names.sound_fold) -> the "kind:id" targets with that fold
+    folds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -140,7 +142,16 @@ def _build(root: Path) -> DrugLexicon:
                        {k: tuple(v) for k, v in forms.items()},
                        frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])),
                        frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy, external, refused,
-                       FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()}), _confused(doc, index))
+                       FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()}), _confused(doc, index),
+                       _folds(index))
+
+
+def _folds(index: dict[str, tuple[str, str, str]]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for k, (kind, i, _) in index.items():
+        if len(k) >= 5 and not any(ch.isdigit() for ch in k):
+            out.setdefault(sound_fold(k), set()).add(f"{kind}:{i}")
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _confused(doc: dict, index: dict[str, tuple[str, str, str]]) -> dict[str, tuple[tuple[str, str], ...]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
-from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit
+from medcore.knowledge.names import ONE_EDIT_MARGIN, SLIP_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
            "classes_of", "ingredients_of", "drug_name", "text_forms", "load"]
@@ -70,7 +70,7 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     combo = _combination_typed(lex, query)  # 'amp/sulbactam', 'pip/tazo'
     if combo:
         return DrugResolution(query, tuple(lex.products[combo]["ingredients"]), combo, "combination", (), cands[-1])
-    slip = _one_slip(lex, cands[-1])  # 'lisnopril': one letter missing
+    slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
     best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
         kind, i = best.split(":", 1)
@@ -85,8 +85,17 @@ def _one_slip(lex: DrugLexicon, key: str) -> str | None:
     """`kind:id` of the one entry whose name `key` is a single typing slip from (names.one_edit), compared with
     every name the lexicon reads, the generated table's too, so a slip is never read as a hand entry when a listed
     brand is just as close."""
-    pool = lex.every_key.near(key, ONE_EDIT_MARGIN)
+    pool = lex.every_key.near(key, SLIP_MARGIN)
     return one_edit(key, lex.every_key.keys, pool)
+
+
+def _sounds_like(lex: DrugLexicon, key: str) -> str | None:
+    """`kind:id` of the one entry with a name spelled the same way as `key` sounds (names.sound_fold), when no
+    other entry shares that fold; names of under five letters are never read this way."""
+    if len(key) < 5 or any(ch.isdigit() for ch in key):
+        return None
+    hits = lex.folds.get(sound_fold(key), frozenset())
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def _look_alike(lex: DrugLexicon, key: str, target: str) -> tuple[str, ...]:
@@ -102,6 +111,7 @@ def _look_alike(lex: DrugLexicon, key: str, target: str) -> tuple[str, ...]:
 
 
 _COMBO_SPLIT = re.compile(r"\s*[/+]\s*")
+_BOOSTER_LETTER = {"c": "cobicistat", "r": "ritonavir"}  # DHHS antiretroviral guidelines: '/c' and '/r' boosting
 MIN_PREFIX = 3
 
 
@@ -112,7 +122,9 @@ def _combination_typed(lex: DrugLexicon, query: str) -> str | None:
     is read, and only when no other product fits: the partner is what makes 'amp' mean ampicillin here (alone it
     is not read at all)."""
     text = lex.rules.dose_tail.sub("", query.strip())
-    parts = [normalise(p) for p in _COMBO_SPLIT.split(text)]
+    parts = [lex.rules.candidates(p)[-1] if normalise(p) else "" for p in _COMBO_SPLIT.split(text)]  # 'RPV LA'
+    # DHHS writes a boosted drug as 'DRV/c' or 'LPV/r': after the first part, a lone c is cobicistat and r ritonavir
+    parts = [parts[0], *(_BOOSTER_LETTER.get(p, p) for p in parts[1:])] if parts else parts
     if len(parts) < 2 or any(len(p) < MIN_PREFIX or p in lex.refused for p in parts):
         return None
     exact = [lex.index.get(p) for p in parts]

@@ -18,18 +18,17 @@ RUNNER_UP_GAP = 0.08  # ...and clearly closer than any other target's names
 SUGGEST_RATIO = 0.6
 MIN_FUZZY_LEN = 5  # shorter queries are too easy to confuse to guess at
 # A typo one letter from a name (one letter missing, added, changed, or two neighbours swapped: the four slips that
-# make up most typing errors, Damerau 1964) is read as that name when the typed word is long enough and no other
-# entry's name is within two such edits: the same margin the listed misspellings were checked with. Shorter words
-# stay closest-spelling guesses.
-ONE_EDIT_MIN_LEN = 7
-ONE_EDIT_MARGIN = 2
-# Short names (5-6 letters) sit in a crowded neighbourhood: most have another drug's name two edits away (Zocor, Zorac,
-# Zymar), so the two-edit margin would never let one through. A short slip is read only when it keeps the first letter
-# (first-letter slips are rare in typed text: Pollock & Zamora, CACM 1984) and no other entry's name is a single slip
-# away; the look-alike pairs of the ISMP List of Confused Drug Names (name_rules.yaml `confused_names`) are then asked
-# about, never read (drugs.resolve). Four letters and fewer are never guessed at.
-SHORT_SLIP_MIN_LEN = 5
-SHORT_SLIP_MARGIN = 1
+# make up most typing errors, Damerau 1964) is read as that name when the typed word has at least five letters, keeps
+# the first letter (first-letter slips are rare in typed text: Pollock & Zamora, CACM 1984), and no other entry's name
+# is also a single slip away. Session 14 (planner14): the margin was two slips for words of 7+ letters and short words
+# were never read; drug names sit in a crowded neighbourhood (Zocor, Zorac, Zymar are two slips apart), so the two-slip
+# margin turned away most real typos (Topomax, Ventilin) while a one-slip reading is far likelier than a two-slip one.
+# The dangerous look-alikes are handled by name instead: a reading whose ISMP look-alike partner (name_rules.yaml
+# `confused_names`) is nearly as close is asked about, never read (drugs.resolve). Four letters and fewer are never
+# guessed at.
+ONE_EDIT_MIN_LEN = 5
+ONE_EDIT_MARGIN = 2  # the neighbourhood searched (drugs._one_slip pool; look-alike distances)
+SLIP_MARGIN = 1  # no other entry within this many slips
 
 
 def normalise(text: str) -> str:
@@ -97,7 +96,24 @@ class NameRules:
                 words = words[:-1]
                 out.append(" ".join(words))
                 changed = True
+        if _GLUED.search(str(query)):  # "Prednisone10", "Januvia100mg": a dose typed without its space, tried last
+            out += self.candidates(_GLUED.sub(r"\1 \2", str(query)))
         return [c for c in dict.fromkeys(out) if c]
+
+
+# a name of four or more letters run into a number: names with a glued number ("FeSO4", "MgSO4 2 g") match whole first
+_GLUED = re.compile(r"([A-Za-z]{4,})(\d)")
+
+
+def sound_fold(key: str) -> str:
+    """A normalised name spelled as it sounds, for sound-alike typing ("Flomacks" for Flomax, "Humalogue" for
+    Humalog, "Tylenoll"): ph -> f, ck -> k, c before e/i/y -> s, other c -> k, x -> ks, y -> i, a final "ue" or "e"
+    dropped, doubled letters made single. Only an exact match of folds counts (drugs.resolve), and only when one entry
+    has that fold."""
+    t = key.replace("ph", "f").replace("ck", "k")
+    t = re.sub(r"c(?=[eiy])", "s", t).replace("c", "k").replace("x", "ks").replace("y", "i")
+    t = re.sub(r"(?:ue|e)\b", "", t)
+    return re.sub(r"([a-z])\1+", r"\1", t)
 
 
 PLAIN = NameRules.build(r"\s+(\d|x\d|po\b|iv\b|im\b|sc\b|tab|cap|daily|bid|tid|qid|prn|once|twice)", (), ())
@@ -177,15 +193,14 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
 
 
 def one_edit(query: str, keys: dict[str, str], pool) -> str | None:
-    """The target of the one name `query` is a single typing slip away from, else None. A query of at least
-    ONE_EDIT_MIN_LEN letters needs every name of any other target in `pool` (the candidates to compare with: the
-    names sharing a trigram, plus any others the caller adds) more than ONE_EDIT_MARGIN edits away. A short query
-    (SHORT_SLIP_MIN_LEN letters or more) needs its first letter kept and no other target within SHORT_SLIP_MARGIN.
-    `keys`: name -> target; a pool name not in `keys` counts as another target."""
+    """The target of the one name `query` is a single typing slip away from, else None: the query has at least
+    ONE_EDIT_MIN_LEN letters, keeps the first letter of that name, and every name of any other target in `pool` (the
+    candidates to compare with: the names sharing a trigram, plus any others the caller adds) is more than
+    SLIP_MARGIN slips away. `keys`: name -> target; a pool name not in `keys` counts as another target."""
     letters = len(query.replace(" ", ""))
-    if letters < SHORT_SLIP_MIN_LEN or query in keys:
+    if letters < ONE_EDIT_MIN_LEN or query in keys:
         return None
-    margin = ONE_EDIT_MARGIN if letters >= ONE_EDIT_MIN_LEN else SHORT_SLIP_MARGIN
+    margin = SLIP_MARGIN
     near: dict[str, int] = {}
     firsts: set[str] = set()  # first letters of the single-slip names
     for key in pool:
@@ -200,7 +215,7 @@ def one_edit(query: str, keys: dict[str, str], pool) -> str | None:
     (target, d), = near.items()
     if d != 1 or target.startswith("?"):
         return None
-    if letters < ONE_EDIT_MIN_LEN and firsts != {query[:1]}:
+    if firsts != {query[:1]}:
         return None
     return target
 
