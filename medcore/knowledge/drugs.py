@@ -17,7 +17,7 @@ from pathlib import Path
 
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
-from medcore.knowledge.names import ONE_EDIT_MARGIN, SLIP_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
+from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
            "classes_of", "ingredients_of", "drug_name", "text_forms", "load"]
@@ -85,8 +85,8 @@ def _one_slip(lex: DrugLexicon, key: str) -> str | None:
     """`kind:id` of the one entry whose name `key` is a single typing slip from (names.one_edit), compared with
     every name the lexicon reads, the generated table's too, so a slip is never read as a hand entry when a listed
     brand is just as close."""
-    pool = lex.every_key.near(key, SLIP_MARGIN)
-    return one_edit(key, lex.every_key.keys, pool)
+    pool = lex.every_key.near(key, ONE_EDIT_MARGIN)
+    return one_edit(key, lex.every_key.keys, pool, lex.external)
 
 
 def _sounds_like(lex: DrugLexicon, key: str) -> str | None:

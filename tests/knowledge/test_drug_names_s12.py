@@ -31,8 +31,10 @@ def test_one_edit_needs_a_long_word_and_no_other_name_within_two_slips():
     keys = {"abcdefgh": "drug:a", "abcdefxy": "drug:b", "qrstuvwxyz": "drug:c"}
     assert one_edit("qrstuvwxy", keys, keys) == "drug:c"
     assert one_edit("abcdefgy", keys, keys) is None  # one slip from a, one from b
-    # session 14: one slip from a and two from b reads as a (the margin is one slip; look-alikes are asked by name)
-    assert one_edit("abcdefgx", keys, keys) == "drug:a"
+    # session 14: one slip from a and two from b reads as a when it is a typing slip (h and j are keyboard neighbours),
+    # not when it is any other letter (x for h)
+    assert one_edit("abcdefgj", keys, keys) == "drug:a"
+    assert one_edit("abcdefgx", keys, keys) is None
     assert one_edit("qrstuvwx", keys, keys) is None  # two slips: not one
     assert one_edit("abch", {"abcg": "drug:d"}, {"abcg"}) is None  # too short to read by rule (session 14: < 5)
     # a name of the pool that is not in keys counts as another entry

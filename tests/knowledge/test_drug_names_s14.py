@@ -10,7 +10,8 @@ from medcore.knowledge.names import one_edit
 def test_a_short_slip_is_read_only_when_one_entry_is_a_single_slip_away_and_the_first_letter_is_kept():
     keys = {"zocor": "drug:s", "zorac": "drug:t", "lasix": "drug:f"}
     assert one_edit("zocar", keys, keys) == "drug:s"  # zorac is two slips away: a short word's margin is one
-    assert one_edit("xocor", keys, keys) is None  # the first letter changed
+    crowded = {**keys, "xorar": "drug:u"}  # two slips from "xocor"
+    assert one_edit("xocor", crowded, crowded) is None  # the first letter changed, in a crowded neighbourhood
     two = {"abcde": "drug:a", "abcdf": "drug:b"}
     assert one_edit("abcdx", two, two) is None  # one slip from two entries
     assert one_edit("lasi", keys, keys) is None  # four letters: never by rule
@@ -105,3 +106,12 @@ def test_a_name_cut_short_is_not_guessed_at():
 def test_dhhs_booster_letters_in_a_typed_combination():
     assert set(D.resolve("EVG/c/FTC/TAF").ingredients) == {"elvitegravir", "cobicistat", "emtricitabine", "tenofovir"}
     assert set(D.resolve("CAB/RPV LA").ingredients) == {"cabotegravir", "rilpivirine"}
+
+
+def test_in_a_crowded_neighbourhood_only_a_typing_slip_of_a_hand_written_name_reads():
+    from medcore.knowledge.names import typing_slip
+    assert not D.resolve("Emetrol").ok  # a US OTC product one slip (m for z) from Ezetrol, two from Demerol
+    assert not D.resolve("Dermol").ok  # a UK emollient one slip from a generated brand name only
+    assert typing_slip("zocar", "zocor") and typing_slip("lasixx", "lasix") and typing_slip("synthriod", "synthroid")
+    assert typing_slip("xanaz", "xanax")  # z and x are keyboard neighbours
+    assert not typing_slip("emetrol", "ezetrol")
