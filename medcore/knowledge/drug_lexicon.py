@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medcore.knowledge import drug_schema
-from medcore.knowledge.names import FuzzyKeys, NameRules, normalise
+from medcore.knowledge.names import FuzzyKeys, NameRules, normalise, sound_fold
 from medcore.knowledge.validate import read_checked
 
 DEFAULT_KB_DIR = Path(__file__).resolve().parents[2] / "assets" / "kb"
@@ -47,6 +47,10 @@ class DrugLexicon:
     external: frozenset[str] = frozenset()  # index keys from external_names.tsv (exact match only, not fuzzy)
     refused: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ambiguous abbreviation -> its readings
     every_key: FuzzyKeys | None = None  # every index key, generated names too: what a one-slip reading is compared with
+    # "kind:id" -> ((partner "kind:id", partner's listed name, normalised), ...): ISMP look-alike pairs
+    confused: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # sound-alike fold of every key (names.sound_fold) -> the "kind:id" targets with that fold
+    folds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -139,7 +143,34 @@ def _build(root: Path) -> DrugLexicon:
                        {k: tuple(v) for k, v in forms.items()},
                        frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])),
                        frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy, external, refused,
-                       FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()}))
+                       FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()}), _confused(doc, index),
+                       _folds(index))
+
+
+def _folds(index: dict[str, tuple[str, str, str]]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for k, (kind, i, _) in index.items():
+        if len(k) >= 5 and not any(ch.isdigit() for ch in k):
+            out.setdefault(sound_fold(k), set()).add(f"{kind}:{i}")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _confused(doc: dict, index: dict[str, tuple[str, str, str]]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Look-alike pairs (name_rules.yaml `confused_names`): each name must be a lexicon name, and the two must name
+    different entries (a pair within one drug is no danger)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for pair in doc.get("confused_names", []):
+        keys = [normalise(n) for n in pair]
+        hits = [index.get(k) for k in keys]
+        if not all(hits):
+            raise DrugKBError(f"name_rules.yaml: confused name pair {pair}: "
+                              f"{[n for n, h in zip(pair, hits) if not h]} not a lexicon name")
+        targets = [f"{h[0]}:{h[1]}" for h in hits]
+        if targets[0] == targets[1]:
+            raise DrugKBError(f"name_rules.yaml: confused name pair {pair} names one entry")
+        out.setdefault(targets[0], []).append((targets[1], keys[1]))
+        out.setdefault(targets[1], []).append((targets[0], keys[0]))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _refused(doc: dict, index: dict[str, tuple[str, str, str]]) -> dict[str, tuple[str, ...]]:

@@ -96,6 +96,10 @@ RULES_FILE = {
             "type": "object", "required": ["name", "readings"], "additionalProperties": False,
             "properties": {"name": {"type": "string", "minLength": 2},
                            "readings": {"type": "array", "items": {"type": "string", "minLength": 2}, "minItems": 2}}}},
+        # look-alike pairs (ISMP confused names): a slip between the two is asked about, never read as either
+        "confused_source": SOURCE,
+        "confused_names": {"type": "array", "items": {
+            "type": "array", "items": {"type": "string", "minLength": 2}, "minItems": 2, "maxItems": 2}},
     },
-    "dependentRequired": {"refused_abbreviations": ["refused_source"]},
+    "dependentRequired": {"refused_abbreviations": ["refused_source"], "confused_names": ["confused_source"]},
 }

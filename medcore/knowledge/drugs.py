@@ -17,7 +17,7 @@ from pathlib import Path
 
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
-from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, normalise, one_edit
+from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
            "classes_of", "ingredients_of", "drug_name", "text_forms", "load"]
@@ -70,14 +70,14 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     combo = _combination_typed(lex, query)  # 'amp/sulbactam', 'pip/tazo'
     if combo:
         return DrugResolution(query, tuple(lex.products[combo]["ingredients"]), combo, "combination", (), cands[-1])
-    slip = _one_slip(lex, cands[-1])  # 'lisnopril': one letter missing
-    if slip:
-        kind, i = slip.split(":", 1)
-        return _resolution(lex, query, (kind, i, "spelling"), cands[-1])
-    best, ranked = closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
+    slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
+    best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
         kind, i = best.split(":", 1)
-        return _resolution(lex, query, (kind, i, "fuzzy"), cands[-1])
+        alike = _look_alike(lex, cands[-1], best)
+        if alike:  # 'Celebrx': Celebrex, or its ISMP look-alike Cerebyx? ask, check neither
+            return DrugResolution(query, (), None, "ambiguous", (lex.name(i), *alike), cands[-1])
+        return _resolution(lex, query, (kind, i, "spelling" if slip else "fuzzy"), cands[-1])
     return DrugResolution(query, (), None, "unknown", tuple(lex.name(t.split(":", 1)[1]) for t, _ in ranked[:3]))
 
 
@@ -86,10 +86,32 @@ def _one_slip(lex: DrugLexicon, key: str) -> str | None:
     every name the lexicon reads, the generated table's too, so a slip is never read as a hand entry when a listed
     brand is just as close."""
     pool = lex.every_key.near(key, ONE_EDIT_MARGIN)
-    return one_edit(key, lex.every_key.keys, pool)
+    return one_edit(key, lex.every_key.keys, pool, lex.external)
+
+
+def _sounds_like(lex: DrugLexicon, key: str) -> str | None:
+    """`kind:id` of the one entry with a name spelled the same way as `key` sounds (names.sound_fold), when no
+    other entry shares that fold; names of under five letters are never read this way."""
+    if len(key) < 5 or any(ch.isdigit() for ch in key):
+        return None
+    hits = lex.folds.get(sound_fold(key), frozenset())
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+def _look_alike(lex: DrugLexicon, key: str, target: str) -> tuple[str, ...]:
+    """Display names of the ISMP look-alike partners of a guessed reading `target` ("kind:id") that the typed `key`
+    is nearly as close to: within one edit more than its nearest name of the target. Empty when none is."""
+    partners = lex.confused.get(target, ())
+    if not partners:
+        return ()
+    own = [k for k in lex.fuzzy.pool(key) | lex.every_key.near(key, ONE_EDIT_MARGIN) if lex.every_key.keys.get(k) == target]
+    d_own = min((edit_distance(key, k, 9) for k in own), default=9)
+    return tuple(dict.fromkeys(lex.name(p.split(":", 1)[1]) for p, name in partners
+                               if edit_distance(key, name, d_own + 2) <= d_own + 1))
 
 
 _COMBO_SPLIT = re.compile(r"\s*[/+]\s*")
+_BOOSTER_LETTER = {"c": "cobicistat", "r": "ritonavir"}  # DHHS antiretroviral guidelines: '/c' and '/r' boosting
 MIN_PREFIX = 3
 
 
@@ -100,7 +122,9 @@ def _combination_typed(lex: DrugLexicon, query: str) -> str | None:
     is read, and only when no other product fits: the partner is what makes 'amp' mean ampicillin here (alone it
     is not read at all)."""
     text = lex.rules.dose_tail.sub("", query.strip())
-    parts = [normalise(p) for p in _COMBO_SPLIT.split(text)]
+    parts = [lex.rules.candidates(p)[-1] if normalise(p) else "" for p in _COMBO_SPLIT.split(text)]  # 'RPV LA'
+    # DHHS writes a boosted drug as 'DRV/c' or 'LPV/r': after the first part, a lone c is cobicistat and r ritonavir
+    parts = [parts[0], *(_BOOSTER_LETTER.get(p, p) for p in parts[1:])] if parts else parts
     if len(parts) < 2 or any(len(p) < MIN_PREFIX or p in lex.refused for p in parts):
         return None
     exact = [lex.index.get(p) for p in parts]

@@ -186,6 +186,8 @@ def matches(drug: dict, m: dict) -> bool:
         return False
     if "not_class" in m and m["not_class"] in drug["classes"]:
         return False
+    if drug["id"] in m.get("not_drugs", ()):
+        return False
     if "qt" in m and drug.get("qt") not in m["qt"]:
         return False
     if "flag" in m:
@@ -232,7 +234,7 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
             for k in (m.get("class"), m.get("not_class")):
                 if k is not None and k not in classes:
                     raise error(f"interactions.yaml: class rule {rule['id']}: no drug has class {k!r}")
-            for d in ([m["drug"]] if "drug" in m else []) + list(m.get("drugs", [])):
+            for d in ([m["drug"]] if "drug" in m else []) + list(m.get("drugs", [])) + list(m.get("not_drugs", [])):
                 if d not in drugs:
                     raise error(f"interactions.yaml: class rule {rule['id']}: unknown drug {d!r}")
         if rule.get("dose") and rule.get("duration"):

@@ -18,11 +18,16 @@ RUNNER_UP_GAP = 0.08  # ...and clearly closer than any other target's names
 SUGGEST_RATIO = 0.6
 MIN_FUZZY_LEN = 5  # shorter queries are too easy to confuse to guess at
 # A typo one letter from a name (one letter missing, added, changed, or two neighbours swapped: the four slips that
-# make up most typing errors, Damerau 1964) is read as that name when the typed word is long enough and no other
-# entry's name is within two such edits: the same margin the listed misspellings were checked with. Shorter words
-# stay closest-spelling guesses.
-ONE_EDIT_MIN_LEN = 7
-ONE_EDIT_MARGIN = 2
+# make up most typing errors, Damerau 1964) is read as that name when the typed word has at least five letters and no
+# other entry's name is also a single slip away (one_edit). Session 14 (planner14): the margin was two slips for words
+# of 7+ letters and shorter words were never read; drug names sit in a crowded neighbourhood (Zocor, Zorac, Zymar are
+# two slips apart), so that margin turned away most real typos (Zocar, Topomax, Ventilin). Where another entry is two
+# slips away, the slip must now look like a typing slip of a hand-written name (first letter kept; a vowel for a vowel
+# or a keyboard neighbour: Pollock & Zamora, CACM 1984, on where typing and spelling errors fall), and the dangerous
+# look-alikes are handled by name: a reading whose ISMP look-alike partner (name_rules.yaml `confused_names`) is nearly
+# as close is asked about, never read (drugs.resolve). Four letters and fewer are never guessed at.
+ONE_EDIT_MIN_LEN = 5
+ONE_EDIT_MARGIN = 2  # the neighbourhood searched: within it, another entry makes the stricter test apply  # no other entry within this many slips
 
 
 def normalise(text: str) -> str:
@@ -90,7 +95,24 @@ class NameRules:
                 words = words[:-1]
                 out.append(" ".join(words))
                 changed = True
+        if _GLUED.search(str(query)):  # "Prednisone10", "Januvia100mg": a dose typed without its space, tried last
+            out += self.candidates(_GLUED.sub(r"\1 \2", str(query)))
         return [c for c in dict.fromkeys(out) if c]
+
+
+# a name of four or more letters run into a number: names with a glued number ("FeSO4", "MgSO4 2 g") match whole first
+_GLUED = re.compile(r"([A-Za-z]{4,})(\d)")
+
+
+def sound_fold(key: str) -> str:
+    """A normalised name spelled as it sounds, for sound-alike typing ("Flomacks" for Flomax, "Humalogue" for
+    Humalog, "Tylenoll"): ph -> f, ck -> k, c before e/i/y -> s, other c -> k, x -> ks, y -> i, a final "ue" or "e"
+    dropped, doubled letters made single. Only an exact match of folds counts (drugs.resolve), and only when one entry
+    has that fold."""
+    t = key.replace("ph", "f").replace("ck", "k")
+    t = re.sub(r"c(?=[eiy])", "s", t).replace("c", "k").replace("x", "ks").replace("y", "i")
+    t = re.sub(r"(?:ue|e)\b", "", t)
+    return re.sub(r"([a-z])\1+", r"\1", t)
 
 
 PLAIN = NameRules.build(r"\s+(\d|x\d|po\b|iv\b|im\b|sc\b|tab|cap|daily|bid|tid|qid|prn|once|twice)", (), ())
@@ -169,23 +191,68 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(prev[-1], limit)
 
 
-def one_edit(query: str, keys: dict[str, str], pool) -> str | None:
-    """The target of the one name `query` is a single typing slip away from, when the query has at least
-    ONE_EDIT_MIN_LEN letters and every name of any other target in `pool` (the candidates to compare with: the
-    names sharing a trigram, plus any others the caller adds) is more than ONE_EDIT_MARGIN edits away; else None.
-    `keys`: name -> target; a pool name not in `keys` counts as another target."""
-    if len(query.replace(" ", "")) < ONE_EDIT_MIN_LEN or query in keys:
+def one_edit(query: str, keys: dict[str, str], pool, generated=frozenset()) -> str | None:
+    """The target of the one name `query` is a single typing slip away from, else None. The query has at least
+    ONE_EDIT_MIN_LEN letters and no other target in `pool` (the candidates to compare with: the names sharing a
+    trigram, plus any others the caller adds) is also a single slip away. When every other target is more than
+    ONE_EDIT_MARGIN slips away, any single slip reads (the rule of session 12). When one is two slips away (a
+    crowded neighbourhood), the slip must also look like a typing slip of a hand-written name: the first letter kept,
+    a letter added, lost or swapped with its neighbour, or one vowel for another or a key for its keyboard neighbour
+    (`typing_slip`), and the name not from the generated table (`generated`): "Emetrol" is not read as Ezetrol (m and z
+    are far apart), "Dermol" not as a generated brand. `keys`: name -> target; a pool name not in `keys` counts as
+    another target."""
+    letters = len(query.replace(" ", ""))
+    if letters < ONE_EDIT_MIN_LEN or query in keys:
         return None
     near: dict[str, int] = {}
+    hits: list[str] = []  # the single-slip names
     for key in pool:
         d = edit_distance(query, key, ONE_EDIT_MARGIN + 1)
         if d <= ONE_EDIT_MARGIN:
             t = keys.get(key, f"?{key}")
             near[t] = min(near.get(t, d), d)
+            if d == 1:
+                hits.append(key)
+    ones = {t for t, d in near.items() if d == 1}
+    if len(ones) != 1:
+        return None
+    target = next(iter(ones))
+    if target.startswith("?"):
+        return None
     if len(near) == 1:
-        (target, d), = near.items()
-        return target if d == 1 and not target.startswith("?") else None
-    return None
+        return target
+    if any(h[:1] != query[:1] or h in generated or not typing_slip(query, h) for h in hits):
+        return None
+    return target
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS: dict[str, set[str]] = {}
+for _r, _row in enumerate(_ROWS):
+    for _c, _ch in enumerate(_row):
+        _n = {_row[k] for k in (_c - 1, _c + 1) if 0 <= k < len(_row)}
+        if _r > 0:  # the row above sits half a key to the left (staggered keyboard)
+            _n |= {_ROWS[_r - 1][k] for k in (_c, _c + 1) if k < len(_ROWS[_r - 1])}
+        if _r < 2:
+            _n |= {_ROWS[_r + 1][k] for k in (_c - 1, _c) if 0 <= k < len(_ROWS[_r + 1])}
+        _NEIGHBOURS[_ch] = _n
+VOWELS = frozenset("aeiouy")
+
+
+def typing_slip(a: str, b: str) -> bool:
+    """Is `a` one typing slip from `b`: a letter added or lost, two neighbours swapped, one vowel typed for another,
+    or a letter typed for its QWERTY neighbour (the slips of Damerau 1964, substitutions limited to the ones typing
+    and spelling produce)? Assumes the two are one edit apart."""
+    if len(a) != len(b):
+        return True
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(diff) == 2:
+        i, k = diff
+        return k == i + 1 and a[i] == b[k] and a[k] == b[i]
+    if len(diff) != 1:
+        return False
+    x, y = a[diff[0]], b[diff[0]]
+    return (x in VOWELS and y in VOWELS) or y in _NEIGHBOURS.get(x, ())
 
 
 def lookup(index: dict[str, str], query: str, rules: NameRules = PLAIN) -> tuple[str | None, str, str, list[str]]:

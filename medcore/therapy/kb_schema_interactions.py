@@ -12,6 +12,7 @@ MATCH = {
         "drugs": {"type": "array", "items": ID, "minItems": 1},  # any of these drugs
         "class": ID,
         "not_class": ID,  # ... but not a drug of this class (MAO-B inhibitors for Parkinson's in an MAOI rule)
+        "not_drugs": {"type": "array", "items": ID, "minItems": 1},  # ... but not these (beclometasone in a CYP3A4 rule)
         "qt": {"type": "array", "items": {"enum": ["known", "possible", "conditional"]}},
         "flag": {"enum": ["serotonergic", "cns_depressant", "anticholinergic"]},
     },

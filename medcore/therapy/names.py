@@ -50,7 +50,7 @@ class Resolution:
         if self.how == "fuzzy":
             parts.append(f"'{self.query}' read as {names} (closest spelling); check this is right")
         elif self.how == "spelling":
-            parts.append(f"'{self.query}' read as {names} (one letter from its name, and no other drug name is close); check this is right")
+            parts.append(f"'{self.query}' read as {names} (a close spelling of its name: one slip or the same sound, and no other drug name fits); check this is right")
         elif self.how == "brand_or_synonym" and what == "drug":
             parts.append(f"'{self.query}' is {names}" + (" (each ingredient checked)" if len(self.ids) > 1 else ""))
         if kb and self.interaction_only:

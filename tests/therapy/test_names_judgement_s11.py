@@ -60,5 +60,11 @@ def test_a_listed_misspelling_is_named_with_its_reading_and_a_guess_asks_to_chec
     listed = resolve_drug(kb, "paracetemol")
     assert listed.how == "brand_or_synonym" and listed.notable
     assert "'paracetemol' is acetaminophen" in listed.message(kb)
+    # session 14: a doubled letter reads by the sound-alike rule ("spelling"), still with a check
     guess = resolve_drug(kb, "paracetamolll")
-    assert guess.how == "fuzzy" and "closest spelling" in guess.message(kb) and "check" in guess.message(kb)
+    assert guess.how == "spelling" and "close spelling" in guess.message(kb) and "check" in guess.message(kb)
+
+
+def test_a_two_slip_guess_is_still_only_a_closest_spelling_to_check(kb):
+    far = resolve_drug(kb, "Singulare")  # two slips from Singulair: a guess, never read as "spelling"
+    assert far.how == "fuzzy" and "closest spelling" in far.message(kb) and "check" in far.message(kb)
