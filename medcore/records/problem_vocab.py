@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 DATA_FILE = "problem_vocabulary.yaml"
 SHORT_KEY = 3
+ANY_WORDS = "*"  # a present_as entry whose words are ["*"] applies to every wording of its concept
 _JOINED = re.compile(r"\b(?:and|or)\b", re.I)  # words that join two problems into one term
 GOAL_WINDOW = 40  # characters before a goal term in which its cue ('encouraged', 'attempts at') must stand
 # a symptom, then its site: 'pain in her back', 'tenderness over the right flank' (the site: one or two words, a
@@ -62,6 +63,10 @@ _PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-
                         r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender)\b(?!-)",
                         re.I)
 _SIGN_OF = {"tender": "tenderness", "swollen": "swelling"}
+# an as-needed order's indication right before a bare stop term ('1-2 tablets q.6h. p.r.n. pain', 'as needed for
+# severe pain'): the symptom the drug is for is named there without its site, and ConText reads it as hypothetical
+_AS_NEEDED = re.compile(r"(?:\bp\.?\s?r\.?\s?n\.?|\bas\s+needed|\bif\s+needed|\bas\s+required)\s*(?:for\s+)?"
+                        r"(?:(?:any|severe|moderate|mild|breakthrough|uncontrolled|increased|more|or)\s+){0,3}$", re.I)
 _PLURAL_SITE = {"feet": "foot", "teeth": "tooth"}
 
 
@@ -148,6 +153,8 @@ class ProblemVocab:
         turned = [r for r in self.turned_round(sentence) if r[0].start == mention.start]
         code = self.injuries.code(sentence, mention.start, mention.end, self.site_only[mention.synonym]) \
             if self.injuries and not turned else None
+        if not turned and code is None and _AS_NEEDED.search(sentence, max(0, mention.start - 30), mention.start):
+            code = self.site_only[mention.synonym]  # 'p.r.n. pain': the drug's indication, its generic code (R52)
         concept = self.term.get(f"icd10cm:{code}") if code else None
         return turned[:1] or ([(mention, concept, code)] if concept is not None else [])
 
@@ -186,8 +193,10 @@ class ProblemVocab:
     def when_present(self, concept, code: str, text: str, assertion: str) -> tuple[object, str]:
         """The concept and code a mention asserted present takes (`present_as`: a current 'smoker' is nicotine
         dependence, F17.210; a denied or former one stays tobacco use, Z72.0); an entry may name other assertions
-        ('falls' are repeated falls, R29.6, whatever their assertion)."""
-        other, when = self.present_as.get((concept.id, text.lower()), ("", frozenset()))
+        ('falls' are repeated falls, R29.6, whatever their assertion); words ["*"]: any wording of the concept (a
+        myocardial infarction told as past is an old one, I25.2)."""
+        other, when = self.present_as.get((concept.id, text.lower())) or \
+            self.present_as.get((concept.id, ANY_WORDS), ("", frozenset()))
         other = other if assertion in when else None
         new = self.term.get(other) if other else None
         return (new, _code(new)) if new is not None and _code(new) else (concept, code)
@@ -366,7 +375,9 @@ def _present_as(entries) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
     for e in entries or ():
         if not (isinstance(e, dict) and e.get("concept") and e.get("as") and e.get("words") and e.get("source")):
             raise ProblemVocabError(f"present_as: each entry needs concept, words, as and source: {e!r}")
+        # a bare id is a problem-list condition; 'icd10cm:I25.2' names an ICD-10-CM concept
+        target, source = (str(e[k]) if ":" in str(e[k]) else f"condition:{e[k]}" for k in ("as", "concept"))
         for w in e["words"]:
-            out[(f"condition:{e['concept']}", str(w).lower())] = (f"condition:{e['as']}",
+            out[(source, str(w).lower())] = (target,
                                                                    frozenset(e.get("assertions") or ("present",)))
     return out
