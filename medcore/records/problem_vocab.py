@@ -31,7 +31,7 @@ from medcore.knowledge import body_site
 from medcore.knowledge.concepts import Mention
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
 from medcore.knowledge.normalize import term_keys
-from medcore.records import adjective_forms, context_words, problem_codes
+from medcore.records import adjective_forms, context_words, problem_codes, site_signs
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +114,7 @@ class ProblemVocab:
     present_as: dict[tuple[str, str], tuple[str, frozenset[str]]] = field(default_factory=dict)
     site_only: dict[str, str] = field(default_factory=dict)  # stop key -> generic code: read only with its site
     past_events: frozenset[str] = frozenset()  # concept ids of events over before the note (records/past_events.py)
+    site_signs: site_signs.SiteSigns | None = None  # 'liver ... no masses': the sign with the site named before it
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -188,7 +189,15 @@ class ProblemVocab:
             concept = self.term.get(mention.concept_id)
             if concept is not None and _code(concept):
                 out.append((mention, concept, _code(concept)))
-        return out + self.turned_round(sentence) + self.predicated(sentence) + self.shared_head(sentence)
+        out += self.turned_round(sentence) + self.predicated(sentence) + self.shared_head(sentence)
+        signs = self.site_signs.find(sentence, heading, self.named_whole) if self.site_signs else []
+        # a sign another reading already took ('Ears: no drainage' by its cue words) is read once
+        return out + [r for r in signs if not any(o[0].start < r[0].end and r[0].start < o[0].end for o in out)]
+
+    def named_whole(self, named: str) -> tuple[object, str] | None:
+        """(concept, code) when the whole of `named` is a coded problem term, else None."""
+        whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
+        return next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
 
     def when_present(self, concept, code: str, text: str, assertion: str) -> tuple[object, str]:
         """The concept and code a mention asserted present takes (`present_as`: a current 'smoker' is nicotine
@@ -357,7 +366,9 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
         senses = context_words.build_other_senses(doc.get("other_senses"), lambda t: term_keys(t, term.variants))
         adjectives = adjective_forms.build(doc.get("adjective_forms"))
         present_as = _present_as(doc.get("present_as"))
-    except (body_site.InjurySiteError, context_words.ContextWordsError, adjective_forms.AdjectiveFormsError) as exc:
+        signs = site_signs.build(doc.get("site_signs"))
+    except (body_site.InjurySiteError, context_words.ContextWordsError, adjective_forms.AdjectiveFormsError,
+            site_signs.SiteSignsError) as exc:
         raise ProblemVocabError(str(exc)) from exc
     site_only = {k: str(v) for t, v in (doc.get("site_only_terms") or {}).items() for k in term_keys(str(t), term.variants)}
     goals = doc.get("goals") or {}
@@ -367,7 +378,8 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
                         injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context,
                         senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only,
-                        past_events=frozenset(f"condition:{c}" for c in (doc.get("past_events") or {}).get("concepts", ())))
+                        past_events=frozenset(f"condition:{c}" for c in (doc.get("past_events") or {}).get("concepts", ())),
+                        site_signs=signs)
 
 
 def _present_as(entries) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:

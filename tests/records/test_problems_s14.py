@@ -87,3 +87,33 @@ def test_the_indication_of_an_as_needed_order_is_hypothetical_pain(kb, text):
 
 def test_a_bare_pain_without_a_site_or_order_stays_unread(kb):
     assert "pain" not in [w for w, _c, _a in _problems(kb, "His pain is better controlled today.")]
+
+
+@pytest.mark.parametrize("text,word,code", [
+    # the site is the clause's subject, several words before the sign
+    ("On palpation the liver edge is smooth, with no tenderness or masses.", "masses", "K76.89"),
+    ("The kidneys are of normal size and show no mass or hydronephrosis.", "mass", "N28.89"),
+])
+def test_a_bare_sign_takes_the_site_named_before_it(kb, text, word, code):
+    assert _found(kb, text, word) == (code, "negated")
+
+
+def test_a_bare_sign_with_no_site_is_not_read(kb):
+    assert "masses" not in [w for w, _c, _a in _problems(kb, "No masses were felt today.")]
+
+
+def test_mass_effect_is_not_a_mass(kb):
+    text = "A large liver cyst is causing mass effect on the stomach."
+    assert "mass" not in [w for w, _c, _a in _problems(kb, text)], _problems(kb, text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Anaemia, probably due to iron deficiency and menorrhagia.", "menorrhagia"),
+    ("The fever was likely secondary to a urinary tract infection.", "urinary tract infection"),
+    ("The plain film shows presumed gallstones.", "gallstones"),
+    ("There is a suggestion of early osteoarthritis at the hip.", "osteoarthritis"),
+    ("Last winter she could have had pneumonia, by her account.", "pneumonia"),
+])
+def test_a_hedge_of_belief_or_cause_makes_the_problem_possible(kb, text, word):
+    found = [a for w, _c, a in _problems(kb, text) if word in w]
+    assert found and found[0] == "possible", _problems(kb, text)
