@@ -117,3 +117,28 @@ def test_mass_effect_is_not_a_mass(kb):
 def test_a_hedge_of_belief_or_cause_makes_the_problem_possible(kb, text, word):
     found = [a for w, _c, a in _problems(kb, text) if word in w]
     assert found and found[0] == "possible", _problems(kb, text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("HOSPITAL COURSE: After the operation she had a short spell of dyspnea, which appears to have resolved.", "dyspnea"),
+    ("HISTORY OF PRESENT ILLNESS: He had a chest infection in the spring that got better with antibiotics.",
+     "chest infection"),
+])
+def test_a_problem_told_as_over_is_historical(kb, text, word):
+    found = [a for w, _c, a in _problems(kb, text) if w == word]
+    assert found == ["historical"], _problems(kb, text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("HISTORY OF PRESENT ILLNESS: She describes a 3 wk history of cough at night.", "cough"),
+    ("HISTORY OF PRESENT ILLNESS: He has a long history of reflux on most days.", "reflux"),
+])
+def test_a_history_with_its_duration_is_the_current_complaint(kb, text, word):
+    found = [a for w, _c, a in _problems(kb, text) if w == word]
+    assert found == ["present"], _problems(kb, text)
+
+
+def test_the_present_illness_heading_on_the_same_line_is_not_a_past_history(kb):
+    text = "CHIEF COMPLAINT: Cough.\nHISTORY OF PRESENT ILLNESS: He has had a cough for a week.\nEXAM: Normal."
+    found = [a for w, _c, a in _problems(kb, text) if w == "cough"]
+    assert found == ["present", "present"], _problems(kb, text)
