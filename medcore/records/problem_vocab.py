@@ -55,16 +55,16 @@ _SITE_AFTER = re.compile(r"\b(?P<head>pain|tenderness|swelling|numbness|tender|s
 # entry", "enlarged heart"), over the whole predicate. Only when the whole term is a known problem. A negated
 # predicate ("the knee is not swollen") is read over the adjective alone, so that the "not" before it negates it;
 # a blood pressure "high" once is a reading, not hypertension.
-_PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+(?:is|are|was|were)\s+"
+_PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+(?:(?:that|which)\s+)?"
+                        r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains|remained)\s+"
                         r"(?P<neg>not\s+)?"
                         r"(?:(?:bilaterally|slightly|mildly|somewhat|markedly|moderately|significantly|minimally|"
                         r"only|also|very|quite|now|still|grossly|diffusely)\s+){0,3}"
                         r"(?P<adj>decreased|diminished|reduced|increased|elevated|enlarged|displaced|distended|"
-                        r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender)\b(?!-)",
+                        r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender|up)\b(?!-)",
                         re.I)
 _SIGN_OF = {"tender": "tenderness", "swollen": "swelling"}
-# an as-needed order's indication right before a bare stop term ('1-2 tablets q.6h. p.r.n. pain', 'as needed for
-# severe pain'): the symptom the drug is for is named there without its site, and ConText reads it as hypothetical
+# an as-needed order's indication right before a bare stop term ('q.6h. p.r.n. pain'): ConText reads it hypothetical
 _AS_NEEDED = re.compile(r"(?:\bp\.?\s?r\.?\s?n\.?|\bas\s+needed|\bif\s+needed|\bas\s+required)\s*(?:for\s+)?"
                         r"(?:(?:any|severe|moderate|mild|breakthrough|uncontrolled|increased|more|or)\s+){0,3}$", re.I)
 _PLURAL_SITE = {"feet": "foot", "teeth": "tooth"}
@@ -80,6 +80,7 @@ def _singular(words: str) -> str:
 
 _DETERMINERS = frozenset({"the", "his", "her", "their", "a", "an", "its", "both", "and", "or", "patient's"})
 _NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", "likelihood", "dose", "pain"})
+_READING, _RAISED = frozenset({"blood pressure", "bp"}), frozenset({"elevated", "high", "raised", "increased", "up"})
 # a head noun shared by a list of sites ("no eye or ear pain", "back and chest pain", "drug or alcohol abuse"): the
 # first site with the head is a problem too, read over the first site ("pancreatic and left adrenal lesions").
 # ("No change in urinary or bowel habits" is left: "no change" is a pseudo-negation, so the habit change would read
@@ -243,9 +244,13 @@ class ProblemVocab:
                 words = words[1:]
             for n in range(len(words), 0, -1):  # the longest subject first ('ammonia level', then 'level')
                 subject = " ".join(words[-n:])
-                if subject.lower() in _NOT_SUBJECT:
+                adj = m.group("adj").lower()
+                if subject.lower() in _READING and adj in _RAISED:
+                    # a blood pressure said to be high is a raised reading (R03.0), not a diagnosis of hypertension
+                    subject, adj = "blood pressure", "elevated"
+                elif subject.lower() in _NOT_SUBJECT:
                     break
-                named = f"{m.group('adj').lower()} {subject}"
+                named = f"{adj} {subject}"
                 whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
                 got = next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
                 if got is not None:

@@ -142,3 +142,19 @@ def test_the_present_illness_heading_on_the_same_line_is_not_a_past_history(kb):
     text = "CHIEF COMPLAINT: Cough.\nHISTORY OF PRESENT ILLNESS: He has had a cough for a week.\nEXAM: Normal."
     found = [a for w, _c, a in _problems(kb, text) if w == "cough"]
     assert found == ["present", "present"], _problems(kb, text)
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("On review her blood pressure is elevated again.", "blood pressure is elevated", "R03.0"),
+    ("His blood pressure has been up this month.", "blood pressure has been up", "R03.0"),
+    ("Ultrasound found a spleen that was enlarged to 17 cm.", "spleen that was enlarged", "R16.1"),
+    ("On palpation the liver is enlarged.", "liver is enlarged", "R16.0"),
+    ("The labs came back with an elevated white count.", "elevated white count", "D72.829"),
+])
+def test_a_raised_reading_or_an_enlarged_organ_said_as_a_predicate(kb, text, word, code):
+    assert _found(kb, text, word) == (code, "present")
+
+
+def test_a_high_blood_pressure_reading_is_not_hypertension(kb):
+    codes = [c for _w, c, _a in _problems(kb, "Her blood pressure was high at the visit.")]
+    assert codes == ["R03.0"], codes
