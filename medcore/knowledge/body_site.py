@@ -27,6 +27,7 @@ DATA_FILE = "body_sites.yaml"  # under the KB's knowledge/ folder
 WINDOW = 80
 BARE_AFTER, BARE_BEFORE = 30, 12
 _CLAUSE_BREAK = re.compile(r"[,;.:]")
+_JOIN = re.compile(r"\b(?:and|or)\b", re.I)
 
 
 class InjurySiteError(DomainError):
@@ -61,6 +62,8 @@ class InjurySites:
         for m in self.site_words.finditer(sentence, lo, hi):
             if kind in self.bare and _CLAUSE_BREAK.search(sentence, min(end, m.start()), max(m.start(), end)):
                 continue  # a bare kind's site is in its own phrase ('cancer of the colon'), not past a comma or stop
+            if kind in self.bare and m.end() <= start and _JOIN.search(sentence, m.end(), start):
+                continue  # a site before 'and' belongs to the phrase before ('pain to the arm and pain to the jaw')
             distance = 0 if (m.start() < end and start < m.end()) else min(abs(m.start() - end), abs(start - m.end()))
             if best is None or distance < best[0]:
                 best = (distance, m.group().lower())

@@ -21,7 +21,7 @@ _LINKING = re.compile(r"\b(?:is|was|were|are|be|been|being|remains|remained|rema
                       r"appeared|appear|seems|seemed|looks|looked|feels|felt|found to be|noted to be)\b", re.I)
 # what may stand between the linking verb and the adjective: degree words, 'not', other adjectives and their joins
 _BETWEEN = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|\bnot\b|\bvery\b|\bquite\b|\bstill\b|\bnow\b|\balso\b|\bmore\b|"
-                      r"\bless\b|\bso\b|\btoo\b|\bsomewhat\b|\ba bit\b|\bno longer\b|\bmildly\b|\bagain\b|"
+                      r"\bless\b|\bso\b|\btoo\b|\bsomewhat\b|\ba bit\b|\ba little\b|\brather\b|\bno longer\b|\bmildly\b|\bagain\b|"
                       r"\b[a-z]+ly\b|\b[a-z]+(?:ic|ive|ed|al|ent|ant|ous|ile|ial)\b))*\s*", re.I)
 # after a predicate adjective: the end of the clause or a word that starts a new phrase, not a noun it qualifies
 _AFTER = re.compile(r"\s*(?:$|[.,;:)!?/-]|(?:and|or|but|with|this|today|tonight|on|at|in|during|again|since|for|"
@@ -64,6 +64,8 @@ def build(doc) -> AdjectiveForms | None:
         return None
     if not isinstance(doc, dict) or not doc.get("source") or not isinstance(doc.get("forms"), dict):
         raise AdjectiveFormsError("adjective_forms needs forms (adjective -> condition id) and a source")
-    concept_of = {str(k).lower(): f"condition:{v}" for k, v in doc["forms"].items()}
+    # a bare id is a problem-list condition; 'icd10cm:R49.0' names an ICD-10-CM concept directly (a sign that has no
+    # problem-list entry: 'hoarse' is hoarseness, R49.0)
+    concept_of = {str(k).lower(): str(v) if ":" in str(v) else f"condition:{v}" for k, v in doc["forms"].items()}
     alternation = "|".join(map(re.escape, sorted(concept_of, key=len, reverse=True)))
     return AdjectiveForms(re.compile(rf"\b(?:{alternation})\b", re.I), concept_of)

@@ -32,12 +32,13 @@ from medcore.knowledge import body_site
 from medcore.knowledge.concepts import Mention
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
 from medcore.knowledge.normalize import term_keys
-from medcore.records import adjective_forms, context_words, problem_codes
+from medcore.records import adjective_forms, context_words, problem_codes, site_signs
 
 log = logging.getLogger(__name__)
 
 DATA_FILE = "problem_vocabulary.yaml"
 SHORT_KEY = 3
+ANY_WORDS = "*"  # a present_as entry whose words are ["*"] applies to every wording of its concept
 _JOINED = re.compile(r"\b(?:and|or)\b", re.I)  # words that join two problems into one term
 GOAL_WINDOW = 40  # characters before a goal term in which its cue ('encouraged', 'attempts at') must stand
 # a symptom, then its site: 'pain in her back', 'tenderness over the right flank' (the site: one or two words, a
@@ -55,14 +56,18 @@ _SITE_AFTER = re.compile(r"\b(?P<head>pain|tenderness|swelling|numbness|tender|s
 # entry", "enlarged heart"), over the whole predicate. Only when the whole term is a known problem. A negated
 # predicate ("the knee is not swollen") is read over the adjective alone, so that the "not" before it negates it;
 # a blood pressure "high" once is a reading, not hypertension.
-_PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+(?:is|are|was|were)\s+"
+_PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+(?:(?:that|which)\s+)?"
+                        r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains|remained)\s+"
                         r"(?P<neg>not\s+)?"
                         r"(?:(?:bilaterally|slightly|mildly|somewhat|markedly|moderately|significantly|minimally|"
                         r"only|also|very|quite|now|still|grossly|diffusely)\s+){0,3}"
                         r"(?P<adj>decreased|diminished|reduced|increased|elevated|enlarged|displaced|distended|"
-                        r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender)\b(?!-)",
+                        r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender|up)\b(?!-)",
                         re.I)
 _SIGN_OF = {"tender": "tenderness", "swollen": "swelling"}
+# an as-needed order's indication right before a bare stop term ('q.6h. p.r.n. pain'): ConText reads it hypothetical
+_AS_NEEDED = re.compile(r"(?:\bp\.?\s?r\.?\s?n\.?|\bas\s+needed|\bif\s+needed|\bas\s+required)\s*(?:for\s+)?"
+                        r"(?:(?:any|severe|moderate|mild|breakthrough|uncontrolled|increased|more|or)\s+){0,3}$", re.I)
 _PLURAL_SITE = {"feet": "foot", "teeth": "tooth"}
 
 
@@ -76,6 +81,7 @@ def _singular(words: str) -> str:
 
 _DETERMINERS = frozenset({"the", "his", "her", "their", "a", "an", "its", "both", "and", "or", "patient's"})
 _NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", "likelihood", "dose", "pain"})
+_READING, _RAISED = frozenset({"blood pressure", "bp"}), frozenset({"elevated", "high", "raised", "increased", "up"})
 # a head noun shared by a list of sites ("no eye or ear pain", "back and chest pain", "drug or alcohol abuse"): the
 # first site with the head is a problem too, read over the first site ("pancreatic and left adrenal lesions").
 # ("No change in urinary or bowel habits" is left: "no change" is a pseudo-negation, so the habit change would read
@@ -110,6 +116,7 @@ class ProblemVocab:
     present_as: dict[tuple[str, str], tuple[str, frozenset[str]]] = field(default_factory=dict)
     site_only: dict[str, str] = field(default_factory=dict)  # stop key -> generic code: read only with its site
     past_events: frozenset[str] = frozenset()  # concept ids of events over before the note (records/past_events.py)
+    site_signs: site_signs.SiteSigns | None = None  # 'liver ... no masses': the sign with the site named before it
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -149,6 +156,8 @@ class ProblemVocab:
         turned = [r for r in self.turned_round(sentence) if r[0].start == mention.start]
         code = self.injuries.code(sentence, mention.start, mention.end, self.site_only[mention.synonym]) \
             if self.injuries and not turned else None
+        if not turned and code is None and _AS_NEEDED.search(sentence, max(0, mention.start - 30), mention.start):
+            code = self.site_only[mention.synonym]  # 'p.r.n. pain': the drug's indication, its generic code (R52)
         concept = self.term.get(f"icd10cm:{code}") if code else None
         return turned[:1] or ([(mention, concept, code)] if concept is not None else [])
 
@@ -182,13 +191,23 @@ class ProblemVocab:
             concept = self.term.get(mention.concept_id)
             if concept is not None and _code(concept):
                 out.append((mention, concept, _code(concept)))
-        return out + self.turned_round(sentence) + self.predicated(sentence) + self.shared_head(sentence)
+        out += self.turned_round(sentence) + self.predicated(sentence) + self.shared_head(sentence)
+        signs = self.site_signs.find(sentence, heading, self.named_whole) if self.site_signs else []
+        # a sign another reading already took ('Ears: no drainage' by its cue words) is read once
+        return out + [r for r in signs if not any(o[0].start < r[0].end and r[0].start < o[0].end for o in out)]
+
+    def named_whole(self, named: str) -> tuple[object, str] | None:
+        """(concept, code) when the whole of `named` is a coded problem term, else None."""
+        whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
+        return next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
 
     def when_present(self, concept, code: str, text: str, assertion: str) -> tuple[object, str]:
         """The concept and code a mention asserted present takes (`present_as`: a current 'smoker' is nicotine
         dependence, F17.210; a denied or former one stays tobacco use, Z72.0); an entry may name other assertions
-        ('falls' are repeated falls, R29.6, whatever their assertion)."""
-        other, when = self.present_as.get((concept.id, text.lower()), ("", frozenset()))
+        ('falls' are repeated falls, R29.6, whatever their assertion); words ["*"]: any wording of the concept (a
+        myocardial infarction told as past is an old one, I25.2)."""
+        other, when = self.present_as.get((concept.id, text.lower())) or \
+            self.present_as.get((concept.id, ANY_WORDS), ("", frozenset()))
         other = other if assertion in when else None
         new = self.term.get(other) if other else None
         return (new, _code(new)) if new is not None and _code(new) else (concept, code)
@@ -226,9 +245,13 @@ class ProblemVocab:
                 words = words[1:]
             for n in range(len(words), 0, -1):  # the longest subject first ('ammonia level', then 'level')
                 subject = " ".join(words[-n:])
-                if subject.lower() in _NOT_SUBJECT:
+                adj = m.group("adj").lower()
+                if subject.lower() in _READING and adj in _RAISED:
+                    # a blood pressure said to be high is a raised reading (R03.0), not a diagnosis of hypertension
+                    subject, adj = "blood pressure", "elevated"
+                elif subject.lower() in _NOT_SUBJECT:
                     break
-                named = f"{m.group('adj').lower()} {subject}"
+                named = f"{adj} {subject}"
                 whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
                 got = next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
                 if got is not None:
@@ -349,7 +372,9 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
         senses = context_words.build_other_senses(doc.get("other_senses"), lambda t: term_keys(t, term.variants))
         adjectives = adjective_forms.build(doc.get("adjective_forms"))
         present_as = _present_as(doc.get("present_as"))
-    except (body_site.InjurySiteError, context_words.ContextWordsError, adjective_forms.AdjectiveFormsError) as exc:
+        signs = site_signs.build(doc.get("site_signs"))
+    except (body_site.InjurySiteError, context_words.ContextWordsError, adjective_forms.AdjectiveFormsError,
+            site_signs.SiteSignsError) as exc:
         raise ProblemVocabError(str(exc)) from exc
     site_only = {k: str(v) for t, v in (doc.get("site_only_terms") or {}).items() for k in term_keys(str(t), term.variants)}
     goals = doc.get("goals") or {}
@@ -359,7 +384,8 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
                         injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context,
                         senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only,
-                        past_events=frozenset(f"condition:{c}" for c in (doc.get("past_events") or {}).get("concepts", ())))
+                        past_events=frozenset(f"condition:{c}" for c in (doc.get("past_events") or {}).get("concepts", ())),
+                        site_signs=signs)
 
 
 def _present_as(entries) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
@@ -367,7 +393,9 @@ def _present_as(entries) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
     for e in entries or ():
         if not (isinstance(e, dict) and e.get("concept") and e.get("as") and e.get("words") and e.get("source")):
             raise ProblemVocabError(f"present_as: each entry needs concept, words, as and source: {e!r}")
+        # a bare id is a problem-list condition; 'icd10cm:I25.2' names an ICD-10-CM concept
+        target, source = (str(e[k]) if ":" in str(e[k]) else f"condition:{e[k]}" for k in ("as", "concept"))
         for w in e["words"]:
-            out[(f"condition:{e['concept']}", str(w).lower())] = (f"condition:{e['as']}",
+            out[(source, str(w).lower())] = (target,
                                                                    frozenset(e.get("assertions") or ("present",)))
     return out

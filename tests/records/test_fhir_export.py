@@ -47,7 +47,8 @@ def test_every_condition_is_coded_in_icd10cm_from_the_knowledge_layer(bundle, kb
     # chronic past-history conditions stay active; a dated past event is inactive, never resolved
     assert status["congestive heart failure"] == "active"
     assert all(v == "active" for k, v in status.items() if "diabetes" in k or "kidney" in k), status
-    assert status["myocardial infarction"] == "inactive"
+    # a past myocardial infarction is an old one (I25.2, session 14): named by that code's title
+    assert status["old myocardial infarction"] == "inactive"
     assert "resolved" not in status.values()
 
 

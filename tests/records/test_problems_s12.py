@@ -88,7 +88,8 @@ def test_a_bare_pain_takes_the_code_of_the_site_beside_it(kb, text, code):
 
 @pytest.mark.parametrize("text", [
     "Her pain is much better today.",                  # no site beside it
-    "Paracetamol as needed for pain, and rest.",
+    # (session 14: an as-needed order's indication, "as needed for pain", is read as hypothetical pain, R52:
+    # tests/records/test_problems_s14.py)
 ])
 def test_a_bare_pain_without_a_site_stays_unread(kb, text):
     assert not [w for w, _c, _a in _problems(kb, text) if w == "pain"], _problems(kb, text)
