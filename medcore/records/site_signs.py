@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medcore.errors import DomainError
 from medcore.knowledge.concepts import Mention
 
 WORDS_BACK = 12  # how many words before the sign may name its site (the clause subject: "palpation of the liver reveals ...")
@@ -26,7 +27,7 @@ _NOT_SITE = frozenset({"no", "not", "without", "any", "or", "and", "the", "a", "
                        "obvious", "her", "his", "their", "to", "in", "on", "for", "has", "had", "have", "mild", "some"})
 
 
-class SiteSignsError(ValueError):
+class SiteSignsError(DomainError):
     pass
 
 
