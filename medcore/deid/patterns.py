@@ -115,8 +115,11 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("FAX", re.compile(rf"\bfax(?:\s*(?:no\.?|number|#))?\s*[:#]?\s*({_PHONE})", re.I), 1),
     ("PHONE", re.compile(_PHONE), 0),
     ("IP", re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b"), 0),
-    ("DATE", re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|"
-                        r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|"
+    # (year first with any separator, "2008/03/05"; a day-month-year with the month's short name, "05-Mar-2009";
+    # an ISO year-month, "2009-03"; a day with its ordinal before the month, "5th March 2009")
+    ("DATE", re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}([-/.])\d{1,2}\1\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|"
+                        r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b(?![-/.]?\d)|"
+                        rf"\b\d{{1,2}}-{_MON}-(?:\d{{4}}|\d{{2}})\b|\b\d{{1,2}}(?:st|nd|rd|th)\s+{_MON}\.?,?\s+\d{{4}}\b|"
                         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+{_MON}\.?,?\s+\d{{4}}\b|\b{_MON}\.?,?\s+(?:of\s+)?(?:19|20)\d{{2}}\b|"
                         rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MON}\.?,?\s+\d{{4}}\b|"
                         rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:mg|mcg|units|%|mm))|\b\d{{1,2}}/\d{{1,2}}\b(?=\s+(?:at|@)\b)"), 0),
