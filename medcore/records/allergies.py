@@ -16,6 +16,10 @@ def allergies_in(s: str, m):
                 and u.group(1).lower() not in ("allergy", "allergies", "known"):
             hits.append(u)
     hits.sort(key=lambda x: x.start())
+    # what the patient takes without trouble is not an allergen ("codeine, but he can take morphine")
+    tolerated = _TOLERATED.search(s)
+    if tolerated:
+        hits = [h for h in hits if h.start() < tolerated.start()]
     out = []
     for i, a in enumerate(hits):
         if m.reaction.fullmatch(a.group()):
@@ -26,6 +30,15 @@ def allergies_in(s: str, m):
         name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
         out.append((a.start(), a.end(), name, reaction))
     return out
+
+
+# a clause of what is tolerated, from its first word on ("but she can take", "tolerates", "has had X with no problem")
+_TOLERATED = re.compile(r"\b(?:but|however|although|though)\b[^.;]{0,60}?\b(?:can|could|is able to|was able to|does|did)\s+"
+                        r"(?:get|take|have|use|tolerate)\b|\btolerat(?:es|ed|ing)\b", re.I)
+# a denial whose list runs up to the substance ("denies asthma, eczema or latex allergy"); a contrast or "except"
+# ends its reach
+_DENIED_LIST = re.compile(r"\b(?:no|denies|denied|denying|without|negative\s+for)\b(?:(?!\b(?:but|however|except|"
+                          r"although|though)\b)[^.;:]){0,100}$", re.I)
 
 
 def _bare_reaction(s: str, r: re.Match) -> bool:
@@ -89,7 +102,10 @@ def inline_allergies(s: str, m):
         after = s[a.end():a.end() + 10].lower()
         w0 = max(0, a.start() - 90)
         cue = _ALLERGY_LIST.search(s[w0:a.start()])
-        if cue and _DENIED.search(s[max(0, w0 + cue.start() - 40):w0 + cue.start()]):
+        denied = cue and _DENIED.search(s[max(0, w0 + cue.start() - 40):w0 + cue.start()])
+        if not cue and re.match(r"\s+allerg(?:y|ies)\b", after):  # "denies eczema or latex allergy"
+            denied = _DENIED_LIST.search(s, max(0, a.start() - 100), a.start())
+        if denied:
             out.append((a.start(), a.end(), "", "", None))  # "denied any allergy to codeine": neither allergy nor drug
         elif cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()) or (
                 sign := _SIGN_BEFORE.search(s, max(0, a.start() - 60), a.start())):

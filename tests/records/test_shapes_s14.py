@@ -1,0 +1,55 @@
+"""Medication, allergy and vital shapes, session 14 (issue 11): what a patient tolerates is no allergen, a denied
+"X allergy" at the end of a denied list is no allergy, the drugs of a culture's susceptibility report are not
+medicines given, a vital labelled with the position it was taken in, and "have been" before a value. Sentences in
+our own words."""
+
+import pytest
+
+from medcore.records.pipeline import analyze
+
+
+def allergies(kb, text):
+    return [a.substance for a in analyze(text, kb).extraction.allergies]
+
+
+def meds(kb, text):
+    return [m.name for m in analyze(text, kb).extraction.medications]
+
+
+def readings(kb, text):
+    ex = analyze(text, kb).extraction
+    return sorted((x.name, x.value) for x in [*ex.labs, *ex.vitals])
+
+
+def test_what_is_tolerated_is_no_allergen(kb):
+    assert allergies(kb, "ALLERGIES: Aspirin, but she says she can take ibuprofen and naproxen.") == ["aspirin"]
+    assert allergies(kb, "ALLERGIES: Codeine; tolerates tramadol.") == ["codeine"]
+
+
+def test_a_denied_list_that_ends_in_an_allergy(kb):
+    assert allergies(kb, "He denies hay fever, eczema, or latex allergy.") == []
+    assert allergies(kb, "She has a latex allergy.") == ["latex"]
+    assert allergies(kb, "No allergies except a penicillin allergy.") == ["penicillin"]
+
+
+@pytest.mark.parametrize("text", [
+    "The urine culture grew E. coli sensitive to ciprofloxacin and ceftriaxone.",
+    "Culture showed Klebsiella, susceptible to cefazolin, gentamicin and ciprofloxacin.",
+])
+def test_a_susceptibility_report_names_no_medicine(kb, text):
+    assert meds(kb, text) == []
+
+
+def test_a_drug_started_is_still_read(kb):
+    assert meds(kb, "He was started on ciprofloxacin for the infection.") == ["ciprofloxacin"]
+
+
+def test_a_vital_labelled_with_its_position(kb):
+    assert readings(kb, "Vital Signs: BP Sitting: 128/76 Resp: 16") == [
+        ("blood pressure", "128/76"), ("respiratory rate", "16")]
+    assert readings(kb, "Pulse resting 64.") == [("heart rate", "64")]
+    assert readings(kb, "P: 2+ bilaterally") == []
+
+
+def test_have_been_before_a_value(kb):
+    assert readings(kb, "Blood sugars have been in the 200 range.") == [("glucose", "200")]
