@@ -234,6 +234,8 @@ def _extend_names(text: str, found: list[tuple[int, int, str]], firsts: frozense
                 sentence_start = not before or before[-1] in ".!?\n:"
                 if word.rstrip(".") not in _NOT_NAMES and (word in firsts or len(word) == 2 or not sentence_start):
                     s = m.start(1)
+            if digits := re.match(r"\d{1,3}\b", text[e:e + 4]):  # a numbered placeholder name: "Sample Doctor4"
+                e += digits.end()
         out.append((s, e, k))
     return out
 

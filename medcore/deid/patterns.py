@@ -158,6 +158,9 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # Address", "Doctor's Address" (a letter's heading), "Sample Hospital"
     ("NAME", re.compile(r"\bSample[ \t]+(?:Patient|Doctor|Physician|Surgeon|Name)\b"), 0),
     ("ADDRESS", re.compile(r"\b(?:Sample|Patient's|Doctor's|Physician's)[ \t]+Address\b"), 0),
+    # a numbered road: "on Highway 12", "off Route 9", "the I-80" (capitalised: "route" alone is a way of giving)
+    ("ADDRESS", re.compile(r"\b(?:Highway|Hwy\.?|Route|Interstate|State[ \t]+Road|County[ \t]+Road|Freeway)[ \t]+\d{1,4}\b|"
+                           r"\bI-\d{1,3}\b"), 0),
     ("HOSPITAL", re.compile(r"\bSample[ \t]+(?:Hospital|Clinic|Facility|Medical[ \t]+Cent(?:er|re))\b"), 0),
     # a year alone, or a range of years, after a word that dates an event: "in 1987", "stopped in 2011", "since 2015",
     # "winter of 2019", "2009-2012"; not a count ("1 in 2000 births") nor a quantity ("in 2000 mL")
@@ -176,8 +179,9 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # 2008,", is found by deid/numbers.py, which needs the clinical vocabulary)
     ("DATE", re.compile(rf"(?<=[A-Za-z)][ \t]-[ \t])({_YEAR})(?=[ \t]*(?:[.;]|,(?![ \t]*\d)|$))", re.M), 1),
     # a year before the event it dates: "since her 2011 surgery", "the 2004 MRI"
-    ("DATE", re.compile(rf"\b(?i:his|her|their|the|a|an)[ \t]+({_YEAR})(?=[ \t]+(?i:surgery|operation|admission|"
+    ("DATE", re.compile(rf"\b(?i:his|her|their|the|a|an|your|my|our)[ \t]+({_YEAR})(?=[ \t]+(?i:surgery|operation|admission|"
                         rf"hospitali[sz]ation|MRI|CT|scan|study|exam|examination|evaluation|visit|accident|MVA|MVC|fall|"
+                        rf"note|letter|report|consultation|consult|EEG|EKG|ECG|"
                         rf"fracture|diagnosis|injury|stroke|biopsy|colonoscopy|echocardiogram|x-ray|films?|mammogram)\b)"), 1),
     # a holiday dates an event ("an episode around Thanksgiving", "since New Year's Day"), after a word of time;
     # not Christmas disease (haemophilia B) nor a Christmas factor

@@ -184,6 +184,8 @@ def _named_institution(text: str, start: int, span: str) -> bool:
 
 def _is_place_name(span: str, clinical: frozenset[str], not_names: set[str]) -> bool:
     words = _words(span)
+    if len(words) == 1 and words[0] in GENERIC:  # "follow-up in Urology in 2 weeks": a service alone is no town
+        return False
     return bool(words) and not any(w in NOT_PLACES or w in clinical or w.capitalize() in not_names for w in words)
 
 

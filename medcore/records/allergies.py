@@ -20,21 +20,33 @@ def allergies_in(s: str, m):
     tolerated = _TOLERATED.search(s)
     if tolerated:
         hits = [h for h in hits if h.start() < tolerated.start()]
+    # a drug the sentence says the patient takes is a medicine ("She takes ibuprofen for pain", "; uses Claritin")
+    hits = [h for h in hits if not _TAKEN.search(re.split(r"[;,]|\bbut\b", s[max(0, h.start() - 60):h.start()])[-1])]
+    # one allergen written in two known words ("contrast dye") is one allergy
+    joined = []
+    for h in hits:
+        if joined and not s[joined[-1][1]:h.start()].strip():
+            joined[-1] = (joined[-1][0], h.end(), joined[-1][2])
+        else:
+            joined.append((h.start(), h.end(), h))
     out = []
-    for i, a in enumerate(hits):
+    for i, (start, end, a) in enumerate(joined):
         if m.reaction.fullmatch(a.group()):
             continue
-        nxt = hits[i + 1].start() if i + 1 < len(hits) else len(s)
-        r = m.reaction.search(s, a.end(), nxt)
+        nxt = joined[i + 1][0] if i + 1 < len(joined) else len(s)
+        r = m.reaction.search(s, end, nxt)
         reaction = r.group() if r else ""
         name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
-        out.append((a.start(), a.end(), name, reaction))
+        out.append((start, end, name, reaction))
     return out
 
 
 # a clause of what is tolerated, from its first word on ("but she can take", "tolerates", "has had X with no problem")
 _TOLERATED = re.compile(r"\b(?:but|however|although|though)\b[^.;]{0,60}?\b(?:can|could|is able to|was able to|does|did)\s+"
                         r"(?:get|take|have|use|tolerate)\b|\btolerat(?:es|ed|ing)\b", re.I)
+# a verb of taking right before the drug, with no word of allergy between ("takes ibuprofen", "is on aspirin")
+_TAKEN = re.compile(r"\b(?:takes|taking|took|uses|using|is\s+on|was\s+on|prescribed|started\s+on|given)\b"
+                    r"(?:(?!allerg|reaction|intoleran|sensitiv)[^.;])*$", re.I)
 # a denial whose list runs up to the substance ("denies asthma, eczema or latex allergy"); a contrast or "except"
 # ends its reach
 _DENIED_LIST = re.compile(r"\b(?:no|denies|denied|denying|without|negative\s+for)\b(?:(?!\b(?:but|however|except|"
@@ -60,6 +72,10 @@ _ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\
 
 # an adverse effect the note puts on the substance: "codeine caused her to be excitable", "X gave him a rash"
 _CAUSED = re.compile(r"\s+(?:caused|causes|gave|gives|made|makes)\s+(?:her|him|them|me|the patient)\b", re.I)
+# a reaction said right after the drug: "stopped X due to hives", "started on X, but had a reaction"
+_REACTION_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:but[ \t]+(?:had|developed|got)[ \t]+(?:an?[ \t]+)?(?:\w+[ \t]+)?reaction\b|"
+                             r"(?:due[ \t]+to|because[ \t]+of|secondary[ \t]+to)[ \t]+(?:an?[ \t]+)?(?:hives|urticaria|rash|"
+                             r"anaphyla\w*|angioedema|allergic[ \t]+reaction|allergy)\b)", re.I)
 _DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,3}\s*$", re.I)
 
 
@@ -107,7 +123,8 @@ def inline_allergies(s: str, m):
             denied = _DENIED_LIST.search(s, max(0, a.start() - 100), a.start())
         if denied:
             out.append((a.start(), a.end(), "", "", None))  # "denied any allergy to codeine": neither allergy nor drug
-        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()) or (
+        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()) or _REACTION_AFTER.match(
+                s, a.end()) or (
                 sign := _SIGN_BEFORE.search(s, max(0, a.start() - 60), a.start())):
             r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
             name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()

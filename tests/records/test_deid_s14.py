@@ -101,3 +101,17 @@ def test_spans_never_overlap_on_random_input():
         assert spans == sorted(spans)
         assert all(e1 <= s2 for (_, e1, _), (s2, _, _) in zip(spans, spans[1:]))
         assert s.starts == [a for a, _, _ in spans]
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    ("the echo was read in the office of Dr. Sample Doctor7 last year", "Sample Doctor7", "NAME"),
+    ("please book the scan through Health Center.", "Health Center", "HOSPITAL"),
+    ("on going over your 2019 letter we saw", "2019", "DATE"),
+    ("she was found walking on Highway 12 at night", "Highway 12", "ADDRESS"),
+])
+def test_more_identifier_shapes(text, span, kind):
+    assert (span, kind) in phi(text)
+
+
+def test_a_service_alone_is_no_town():
+    assert phi("follow-up in Urology in 2 weeks") == []

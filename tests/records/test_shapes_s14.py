@@ -53,3 +53,18 @@ def test_a_vital_labelled_with_its_position(kb):
 
 def test_have_been_before_a_value(kb):
     assert readings(kb, "Blood sugars have been in the 200 range.") == [("glucose", "200")]
+
+
+def test_a_drug_the_allergy_section_says_is_taken_is_no_allergen(kb):
+    assert allergies(kb, "ALLERGIES: She is allergic to sulfa.  She takes naproxen now and then.") == ["sulfa"]
+
+
+def test_two_known_words_of_one_allergen_are_one_allergy(kb):
+    assert len(allergies(kb, "ALLERGIES: IV contrast dye and shellfish.")) == 2
+
+
+def test_a_reaction_said_after_the_drug(kb):
+    assert allergies(kb, "She stopped the nitrofurantoin due to hives, which settled.") == ["nitrofurantoin"]
+    assert allergies(kb, "He was first given moxifloxacin, but had a reaction, and was moved to doxycycline.") == [
+        "moxifloxacin"]
+    assert allergies(kb, "Lisinopril was stopped due to cough.") == []
