@@ -68,3 +68,24 @@ def test_a_reaction_said_after_the_drug(kb):
     assert allergies(kb, "He was first given moxifloxacin, but had a reaction, and was moved to doxycycline.") == [
         "moxifloxacin"]
     assert allergies(kb, "Lisinopril was stopped due to cough.") == []
+
+
+def frequencies(kb, text):
+    return [(m.name, m.frequency) for m in analyze(text, kb).extraction.medications]
+
+
+def test_frequency_said_before_the_drug(kb):
+    assert frequencies(kb, "She was given a dose of ceftriaxone in the office.") == [("ceftriaxone", "once")]
+    assert frequencies(kb, "He may use ibuprofen or Tylenol for the ache.") == [
+        ("ibuprofen", "as needed"), ("acetaminophen", "as needed")]
+    assert frequencies(kb, "Two days ago she was started on daily 1 g ceftriaxone.") == [("ceftriaxone", "once daily")]
+
+
+def test_frequency_words_after_the_drug(kb):
+    assert frequencies(kb, "She has infliximab every eight weeks.") == [("infliximab", "every 8 weeks")]
+    assert frequencies(kb, "He will stay on cephalexin nighttime prophylaxis.") == [("cephalexin", "at bedtime")]
+
+
+def test_a_drug_held_in_a_relative_clause(kb):
+    ex = analyze("We will ask whether to continue her methotrexate, which we held this past Friday.", kb).extraction
+    assert [(m.name, m.status) for m in ex.medications] == [("methotrexate", "stopped")]
