@@ -184,8 +184,6 @@ def _named_institution(text: str, start: int, span: str) -> bool:
 
 def _is_place_name(span: str, clinical: frozenset[str], not_names: set[str]) -> bool:
     words = _words(span)
-    if len(words) == 1 and words[0] in GENERIC:  # "follow-up in Urology in 2 weeks": a service alone is no town
-        return False
     return bool(words) and not any(w in NOT_PLACES or w in clinical or w.capitalize() in not_names for w in words)
 
 
@@ -239,6 +237,8 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
                 start, span = start + len(first) + 1, span[len(first) + 1:].lstrip()
             if pattern is CITY_LOOSE and _gazetteer_kind(span) in ("state", "country"):
                 continue  # the gazetteer rule gives it its type: "a long stay in Burma in her twenties" (COUNTRY)
+            if pattern is CITY_LOOSE and span.lower() in GENERIC:
+                continue  # "follow-up in Urology in 2 weeks": a service named alone is no town
             if _is_place_name(span, clinical, not_names) and span.lower() not in STATES:
                 add(start, start + len(span), "CITY")
     for m in PLACEHOLDER_FACILITY.finditer(text):

@@ -115,3 +115,7 @@ def test_more_identifier_shapes(text, span, kind):
 
 def test_a_service_alone_is_no_town():
     assert phi("follow-up in Urology in 2 weeks") == []
+
+
+def test_a_practice_named_by_its_specialty_stays_a_facility():
+    assert ("Orthopaedic Associates", "HOSPITAL") in phi("She was reviewed at Orthopaedic Associates last month.")
