@@ -118,4 +118,4 @@ def test_a_service_alone_is_no_town():
 
 
 def test_a_practice_named_by_its_specialty_stays_a_facility():
-    assert ("Orthopaedic Associates", "HOSPITAL") in phi("She was reviewed at Orthopaedic Associates last month.")
+    assert ("Orthopaedic Associates", "HOSPITAL") in phi("She was reviewed at Orthopaedic Associates for her knee.")
