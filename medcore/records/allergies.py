@@ -110,8 +110,9 @@ _ALLERGY_WORD = re.compile(r"\ballerg(?:ic|y|ies)\b|\banaphyla", re.I)
 
 
 def inline_allergies(s: str, m):
-    """(start, end, substance, reaction, reaction span to keep off the problem list); substance '' for an
-    allergy the note denies."""
+    """(start, end, substance, reaction, reaction span to keep off the problem list, taken): substance '' for an
+    allergy the note denies; `taken` when the sentence tells of a course stopped for the reaction ("stopped X due to
+    hives"), so the drug is also a medicine of the record (with its status), not only an allergen."""
     out = []
     for a in m.allergen.finditer(s):
         sign = None
@@ -122,15 +123,17 @@ def inline_allergies(s: str, m):
         if not cue and re.match(r"\s+allerg(?:y|ies)\b", after):  # "denies eczema or latex allergy"
             denied = _DENIED_LIST.search(s, max(0, a.start() - 100), a.start())
         if denied:
-            out.append((a.start(), a.end(), "", "", None))  # "denied any allergy to codeine": neither allergy nor drug
-        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()) or _REACTION_AFTER.match(
-                s, a.end()) or (
-                sign := _SIGN_BEFORE.search(s, max(0, a.start() - 60), a.start())):
+            out.append((a.start(), a.end(), "", "", None, False))  # "denied any allergy to codeine": neither
+            continue
+        said_so = cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()) or (
+            sign := _SIGN_BEFORE.search(s, max(0, a.start() - 60), a.start()))
+        course = not said_so and _REACTION_AFTER.match(s, a.end())
+        if said_so or course:
             r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
             name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
             said = m.reaction.search(sign.group()) if not r and sign else None  # the sign said before it
             out.append((a.start(), a.end(), name, r.group() if r else said.group() if said else "",
-                        (r.start(), r.end()) if r and _bare_reaction(s, r) else None))
+                        (r.start(), r.end()) if r and _bare_reaction(s, r) else None, bool(course)))
     return out
 
 

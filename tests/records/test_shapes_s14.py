@@ -89,3 +89,9 @@ def test_frequency_words_after_the_drug(kb):
 def test_a_drug_held_in_a_relative_clause(kb):
     ex = analyze("We will ask whether to continue her methotrexate, which we held this past Friday.", kb).extraction
     assert [(m.name, m.status) for m in ex.medications] == [("methotrexate", "stopped")]
+
+
+def test_a_course_stopped_for_its_reaction_is_also_a_stopped_medicine(kb):
+    ex = analyze("She stopped the nitrofurantoin due to hives, which settled.", kb).extraction
+    assert [(m.name, m.status) for m in ex.medications] == [("nitrofurantoin", "stopped")]
+    assert [a.substance for a in ex.allergies] == ["nitrofurantoin"]
