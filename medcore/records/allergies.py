@@ -20,6 +20,9 @@ def allergies_in(s: str, m):
     tolerated = _TOLERATED.search(s)
     if tolerated:
         hits = [h for h in hits if h.start() < tolerated.start()]
+    # a denied list ("denies eczema or latex allergy") names no allergy, in the allergy section too
+    hits = [h for h in hits if not (re.match(r"\s+allerg(?:y|ies)\b", s[h.end():h.end() + 12], re.I)
+                                    and _DENIED_LIST.search(s, max(0, h.start() - 100), h.start()))]
     # a drug the sentence says the patient takes is a medicine ("She takes ibuprofen for pain", "; uses Claritin")
     hits = [h for h in hits if not _TAKEN.search(re.split(r"[;,]|\bbut\b", s[max(0, h.start() - 60):h.start()])[-1])]
     # one allergen written in two known words ("contrast dye") is one allergy

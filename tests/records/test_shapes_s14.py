@@ -95,3 +95,8 @@ def test_a_course_stopped_for_its_reaction_is_also_a_stopped_medicine(kb):
     ex = analyze("She stopped the nitrofurantoin due to hives, which settled.", kb).extraction
     assert [(m.name, m.status) for m in ex.medications] == [("nitrofurantoin", "stopped")]
     assert [a.substance for a in ex.allergies] == ["nitrofurantoin"]
+
+
+def test_a_denied_list_in_the_allergy_section(kb):
+    assert allergies(kb, "ALLERGIES: She denies hay fever, eczema, or latex allergies.") == []
+    assert allergies(kb, "ALLERGIES: No known drug allergies. Latex allergy.") == ["Latex"]
