@@ -273,7 +273,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?$", re.I)  
 _ADJACENT_GAP = re.compile(r"\s*(?:(?:the|his|her|their|all|of|taking)\s+){0,2}", re.I)  # "quit taking her Paxil"
 # ... and modal verbs of the plan: "Coumadin needs to be stopped", "metformin should be held"
 # and a relative pronoun or a dash before them: "Coumadin, which was discontinued", "Metformin - not taking"
-# (session 14: a person between, "methotrexate, which we held")
+# (session 14: a person between, "azathioprine, which we held")
 _AUX = re.compile(r"^[\s,;-]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them|needs|need|should|"
                   r"must|would|can|may|which|that|currently|we|i|they|he|she)\s+){0,4}", re.I)
 # not taken, said after the name only ("Metformin - not taking"; before it, "not taking aspirin" denies the drug)
