@@ -26,8 +26,6 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
 
 from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WORD, _NOT_NAMES, _RELATIVE_RULE, _RULES,
                                    _UP, CAPS_LABEL_NAME, DOCTORS, DOCTORS_ONE, MONTH_LIST, SERVICE_AFTER, YEAR_LIST, not_name)
@@ -35,6 +33,8 @@ from medcore.deid.clinical_vocab import clinical_words as _clinical_words
 from medcore.deid.cues import find_cued
 from medcore.deid.facilities import find_facilities, find_letterheads, repeat_facilities
 from medcore.deid.gazetteer import find_gazetteer_places
+from medcore.deid.kb_files import given_names
+from medcore.deid.lower_names import find_lower_names
 from medcore.deid.intl import find_intl, fold, folded_name_mentions  # issue 14: other scripts, look-alikes, addresses
 from medcore.deid.numbers import find_event_years, looks_like_ratio
 from medcore.deid.places import find_places
@@ -57,22 +57,7 @@ class DeidResult:
     shift_days: int = 0
 
 
-_KB_DIR = Path(__file__).resolve().parents[2] / "assets" / "kb" / "records"
-
-
-def _kb_lines(fname: str) -> list[str]:
-    """The non-comment lines of a records KB file, or none: the KB is optional for the API (titles,
-    labels and header lines still find names without it)."""
-    try:
-        body = (_KB_DIR / fname).read_text(encoding="utf-8")
-    except OSError:
-        return []
-    return [line for line in body.splitlines() if not line.lstrip().startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    return frozenset(w for line in _kb_lines("first_names.txt") for w in line.split())
+_first_names = given_names  # the given-name list; its one reader is kb_files
 
 
 def _note_shift(text: str, salt: str) -> int:
@@ -91,23 +76,26 @@ class _Spans:
         self.spans: list[tuple[int, int, str]] = []
 
     def add(self, start: int, end: int, kind: str) -> None:
+        """Keep [start, end) unless it overlaps an accepted span. A longer span of the same kind takes the place of
+        every span it overlaps (their union), so long as all of them are of its kind and shorter; otherwise the
+        first accepted wins. The kept spans never overlap: deidentify() replaces them left to right."""
         if end <= start:
             return
         i = bisect.bisect_left(self.starts, start)
-        for j in (i - 1, i):
-            if 0 <= j < len(self.spans):
-                s, e, k = self.spans[j]
-                if s < end and start < e:
-                    if (end - start) > (e - s) and kind == k:  # a longer span of the same kind wins
-                        merged = (min(s, start), max(e, end), k)
-                        self.spans[j] = merged
-                        self.starts[j] = merged[0]
-                    return
-        # a span starting inside the new one, further right, also conflicts
-        if i < len(self.spans) and self.spans[i][0] < end:
+        lo = i - 1 if i > 0 and self.spans[i - 1][1] > start else i
+        hi = i
+        while hi < len(self.spans) and self.spans[hi][0] < end:
+            hi += 1
+        if lo == hi:
+            self.starts.insert(i, start)
+            self.spans.insert(i, (start, end, kind))
             return
-        self.starts.insert(i, start)
-        self.spans.insert(i, (start, end, kind))
+        hit = self.spans[lo:hi]
+        if any(k != kind or e - s >= end - start for s, e, k in hit):
+            return
+        merged = (min(start, hit[0][0]), max(end, hit[-1][1]), kind)
+        self.spans[lo:hi] = [merged]
+        self.starts[lo:hi] = [merged[0]]
 
     def covers(self, pos: int) -> bool:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -175,6 +163,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
                 and not SERVICE_AFTER.match(text, m.end(1)) and not SERVICE_AFTER.match(text, m.end()):
             _name_span(text, m.start(), m.end(), found, names)
     lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
+    lower += find_lower_names(text, found.add, _clinical_words(), firsts, _HEADER_NOT_NAMES)  # "pt john c/o ..."
     find_gazetteer_places(text, found.add, _clinical_words(), _NOT_NAMES)
     names.update(find_cued(text, found.add, _clinical_words(), _HEADER_NOT_NAMES, firsts))
     find_facilities(text, found.add, _clinical_words(), _NOT_NAMES)
@@ -245,6 +234,8 @@ def _extend_names(text: str, found: list[tuple[int, int, str]], firsts: frozense
                 sentence_start = not before or before[-1] in ".!?\n:"
                 if word.rstrip(".") not in _NOT_NAMES and (word in firsts or len(word) == 2 or not sentence_start):
                     s = m.start(1)
+            if digits := re.match(r"\d{1,3}\b", text[e:e + 4]):  # a numbered placeholder name: "Sample Doctor4"
+                e += digits.end()
         out.append((s, e, k))
     return out
 
@@ -317,9 +308,12 @@ def shift_date(span: str, days: int) -> str:
             mi = _month(m[1])
             d = date(int(m[4]), mi, int(m[2])) + timedelta(days)
             return f"{_month_name(d.month, m[1])} {d.day}{m[3]} {d.year}"
-        if m := re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?(,?)\s+(\d{4})", s):
-            d = date(int(m[4]), _month(m[2]), int(m[1])) + timedelta(days)
-            return f"{d.day} {_month_name(d.month, m[2])}{m[3]} {d.year}"
+        if m := re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?\s+([A-Za-z]+)\.?(,?)\s+(\d{4})", s):
+            d = date(int(m[5]), _month(m[3]), int(m[1])) + timedelta(days)
+            return f"{d.day}{_ordinal(d.day) if m[2] else ''} {_month_name(d.month, m[3])}{m[4]} {d.year}"
+        if m := re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", s):  # ISO year-month: from mid-month
+            d = date(int(m[1]), int(m[2]), 15) + timedelta(days)
+            return f"{d.year}-{d.month:02d}"
         if m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", s):  # day.month.year
             d = date(int(m[3]), int(m[2]), int(m[1])) + timedelta(days)
             return f"{d.day:0{len(m[1])}d}.{d.month:0{len(m[2])}d}.{d.year}"
@@ -342,6 +336,10 @@ def shift_date(span: str, days: int) -> str:
     except (ValueError, KeyError):
         pass
     return "[DATE]"
+
+
+def _ordinal(day: int) -> str:
+    return "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def _month(word: str) -> int:

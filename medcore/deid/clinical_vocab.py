@@ -4,51 +4,36 @@ knowledge layer's problem, procedure and drug vocabularies and of the section he
 
 A brand's pack, flavour and device words (the drug name rules' form and trailing words: "Ispagel Orange",
 "Rhinocort Aqua") are left out, or they would shield "East Orange" or "Aqua Street"; so is a brand the drug rules
-keep out of free text because it is also a given name or an everyday word (Kirsty, Heather, MUSE)."""
+keep out of free text because it is also a given name or an everyday word (Kirsty, Heather, MUSE), and a given name
+that is one word of a longer name (the "John" of "St John's wort"): the phrase is clinical, the name alone is not."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-_KB = Path(__file__).resolve().parents[2] / "assets" / "kb"
-
-
-def _text(path: Path) -> str:
-    """A KB file's text, or none: the KB is optional for the API (titles, labels and header lines still find names
-    without it)."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return ""
-
-
-def _yaml(path: Path) -> dict:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the drug files take seconds in pure Python
-    return yaml.load(_text(path), Loader=loader) or {}
+from medcore.deid.kb_files import given_names, kb_lines, kb_paths, kb_yaml
 
 
 def _words(line: object) -> list[str]:
-    return [w for w in re.findall(r"[a-z]+", str(line).lower()) if len(w) > 2]
+    words = [w for w in re.findall(r"[a-z]+", str(line).lower()) if len(w) > 2]
+    if len(words) > 1:  # a given name inside a longer name is an eponym ("St John's wort", "Hailey-Hailey disease")
+        words = [w for w in words if w.capitalize() not in given_names()]
+    return words
 
 
 @lru_cache(maxsize=1)
 def clinical_words() -> frozenset[str]:
-    sections = _text(_KB / "records" / "sections.yaml").splitlines()
-    words = {w for line in sections if not line.lstrip().startswith("#") for w in _words(line)}
+    words = {w for line in kb_lines("records/sections.yaml") for w in _words(line)}
     for fname, key in (("conditions.yaml", "conditions"), ("procedures.yaml", "procedures")):
-        for e in _yaml(_KB / "knowledge" / fname).get(key, ()):
+        for e in kb_yaml(f"knowledge/{fname}").get(key, ()):
             for form in (e.get("name", ""), *e.get("synonyms", ())):
                 words.update(_words(form))
-    drugs = _KB / "knowledge" / "drugs"
-    rules = _yaml(drugs / "name_rules.yaml")
+    rules = kb_yaml("knowledge/drugs/name_rules.yaml")
     not_brands = {str(w).lower() for w in rules.get("ambiguous_in_text", ())}
     pack = {w for key in ("form_words", "trailing_words") for phrase in rules.get(key, ()) for w in _words(phrase)}
-    for path in sorted(drugs.rglob("*.yaml")):
-        doc = _yaml(path)
+    for path in kb_paths("knowledge/drugs", "*.yaml"):
+        doc = kb_yaml(path)
         for e in (*doc.get("ingredients", ()), *doc.get("products", ())):
             for form in (e.get("name", ""), *(e.get("synonyms", ()) or ())):
                 words.update(_words(form))

@@ -63,10 +63,10 @@ _ABBREV_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z]{2,6})[ \t]*\)")
 # transcription leaves a facility whose own name was taken out: "the crew drove him to Hospital, where", "home from
 # Hospital on day 3", "sent on to Children's for", "her cast was changed at Clinic." ("to the hospital", "at clinic"
 # and a sentence's first word stay)
-# (session 13: also after "by" or "via", "transported by Rescue Squad", and "the Clinic" in running text, "call the
+# (session 14: "through", and a bare "Health Center"; session 13: also after "by" or "via", "transported by Rescue Squad", and "the Clinic" in running text, "call the
 # Clinic"; not "the Hospice" nor "by Hospitalists", a service)
-BARE_HEAD = re.compile(r"(?<=[a-z,] )(?:to|at|from|by|via|the(?=[ \t]+Clinic\b))[ \t]+(Hospital|Clinic|Infirmary|Hospice|"
-                       r"Children['’]s|Medical[ \t]+Cent(?:er|re)(?:['’]s)?|Rescue[ \t]+Squad)(?![\w'’])(?![ \t]*(?:[A-Z]|of\b|-))")
+BARE_HEAD = re.compile(r"(?<=[a-z,] )(?:to|at|from|by|via|through|the(?=[ \t]+Clinic\b))[ \t]+(Hospital|Clinic|Infirmary|Hospice|"
+                       r"Children['’]s|(?:Medical|Health)[ \t]+Cent(?:er|re)(?:['’]s)?|Rescue[ \t]+Squad)(?![\w'’])(?![ \t]*(?:[A-Z]|of\b|-))")
 # a facility written as its initials in capitals after words of care or referral (session 13): "under the care of the
 # ABCH epilepsy program", "followed at NRMC", "referred to KMC" (not a unit or a service: "care of the ICU team", "ENT")
 ACRONYM_CUED = re.compile(r"\b(?i:care[ \t]+of|followed[ \t]+(?:by|at|in)|seen[ \t]+(?:by|at|in)|referred[ \t]+(?:to|by)|"

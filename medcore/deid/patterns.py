@@ -115,8 +115,11 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("FAX", re.compile(rf"\bfax(?:\s*(?:no\.?|number|#))?\s*[:#]?\s*({_PHONE})", re.I), 1),
     ("PHONE", re.compile(_PHONE), 0),
     ("IP", re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b"), 0),
-    ("DATE", re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|"
-                        r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|"
+    # (year first with any separator, "2008/03/05"; a day-month-year with the month's short name, "05-Mar-2009";
+    # an ISO year-month, "2009-03"; a day with its ordinal before the month, "5th March 2009")
+    ("DATE", re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}([-/.])\d{1,2}\1\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|"
+                        r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b(?![-/.]?\d)|"
+                        rf"\b\d{{1,2}}-{_MON}-(?:\d{{4}}|\d{{2}})\b|\b\d{{1,2}}(?:st|nd|rd|th)\s+{_MON}\.?,?\s+\d{{4}}\b|"
                         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+{_MON}\.?,?\s+\d{{4}}\b|\b{_MON}\.?,?\s+(?:of\s+)?(?:19|20)\d{{2}}\b|"
                         rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MON}\.?,?\s+\d{{4}}\b|"
                         rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:mg|mcg|units|%|mm))|\b\d{{1,2}}/\d{{1,2}}\b(?=\s+(?:at|@)\b)"), 0),
@@ -155,6 +158,9 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # Address", "Doctor's Address" (a letter's heading), "Sample Hospital"
     ("NAME", re.compile(r"\bSample[ \t]+(?:Patient|Doctor|Physician|Surgeon|Name)\b"), 0),
     ("ADDRESS", re.compile(r"\b(?:Sample|Patient's|Doctor's|Physician's)[ \t]+Address\b"), 0),
+    # a numbered road: "on Highway 12", "off Route 9", "the I-80" (capitalised: "route" alone is a way of giving)
+    ("ADDRESS", re.compile(r"\b(?:Highway|Hwy\.?|Route|Interstate|State[ \t]+Road|County[ \t]+Road|Freeway)[ \t]+\d{1,4}\b|"
+                           r"\bI-\d{1,3}\b"), 0),
     ("HOSPITAL", re.compile(r"\bSample[ \t]+(?:Hospital|Clinic|Facility|Medical[ \t]+Cent(?:er|re))\b"), 0),
     # a year alone, or a range of years, after a word that dates an event: "in 1987", "stopped in 2011", "since 2015",
     # "winter of 2019", "2009-2012"; not a count ("1 in 2000 births") nor a quantity ("in 2000 mL")
@@ -173,8 +179,9 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # 2008,", is found by deid/numbers.py, which needs the clinical vocabulary)
     ("DATE", re.compile(rf"(?<=[A-Za-z)][ \t]-[ \t])({_YEAR})(?=[ \t]*(?:[.;]|,(?![ \t]*\d)|$))", re.M), 1),
     # a year before the event it dates: "since her 2011 surgery", "the 2004 MRI"
-    ("DATE", re.compile(rf"\b(?i:his|her|their|the|a|an)[ \t]+({_YEAR})(?=[ \t]+(?i:surgery|operation|admission|"
+    ("DATE", re.compile(rf"\b(?i:his|her|their|the|a|an|your|my|our)[ \t]+({_YEAR})(?=[ \t]+(?i:surgery|operation|admission|"
                         rf"hospitali[sz]ation|MRI|CT|scan|study|exam|examination|evaluation|visit|accident|MVA|MVC|fall|"
+                        rf"note|letter|report|consultation|consult|EEG|EKG|ECG|"
                         rf"fracture|diagnosis|injury|stroke|biopsy|colonoscopy|echocardiogram|x-ray|films?|mammogram)\b)"), 1),
     # a holiday dates an event ("an episode around Thanksgiving", "since New Year's Day"), after a word of time;
     # not Christmas disease (haemophilia B) nor a Christmas factor

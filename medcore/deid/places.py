@@ -237,6 +237,8 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
                 start, span = start + len(first) + 1, span[len(first) + 1:].lstrip()
             if pattern is CITY_LOOSE and _gazetteer_kind(span) in ("state", "country"):
                 continue  # the gazetteer rule gives it its type: "a long stay in Burma in her twenties" (COUNTRY)
+            if pattern is CITY_LOOSE and span.lower() in GENERIC:
+                continue  # "follow-up in Urology in 2 weeks": a service named alone is no town
             if _is_place_name(span, clinical, not_names) and span.lower() not in STATES:
                 add(start, start + len(span), "CITY")
     for m in PLACEHOLDER_FACILITY.finditer(text):

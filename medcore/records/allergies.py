@@ -16,16 +16,44 @@ def allergies_in(s: str, m):
                 and u.group(1).lower() not in ("allergy", "allergies", "known"):
             hits.append(u)
     hits.sort(key=lambda x: x.start())
+    # what the patient takes without trouble is not an allergen ("codeine, but he can take morphine")
+    tolerated = _TOLERATED.search(s)
+    if tolerated:
+        hits = [h for h in hits if h.start() < tolerated.start()]
+    # a denied list ("denies eczema or latex allergy") names no allergy, in the allergy section too
+    hits = [h for h in hits if not (re.match(r"\s+allerg(?:y|ies)\b", s[h.end():h.end() + 12], re.I)
+                                    and _DENIED_LIST.search(s, max(0, h.start() - 100), h.start()))]
+    # a drug the sentence says the patient takes is a medicine ("She takes ibuprofen for pain", "; uses Claritin")
+    hits = [h for h in hits if not _TAKEN.search(re.split(r"[;,]|\bbut\b", s[max(0, h.start() - 60):h.start()])[-1])]
+    # one allergen written in two known words ("contrast dye") is one allergy
+    joined = []
+    for h in hits:
+        if joined and not s[joined[-1][1]:h.start()].strip():
+            joined[-1] = (joined[-1][0], h.end(), joined[-1][2])
+        else:
+            joined.append((h.start(), h.end(), h))
     out = []
-    for i, a in enumerate(hits):
+    for i, (start, end, a) in enumerate(joined):
         if m.reaction.fullmatch(a.group()):
             continue
-        nxt = hits[i + 1].start() if i + 1 < len(hits) else len(s)
-        r = m.reaction.search(s, a.end(), nxt)
+        nxt = joined[i + 1][0] if i + 1 < len(joined) else len(s)
+        r = m.reaction.search(s, end, nxt)
         reaction = r.group() if r else ""
         name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
-        out.append((a.start(), a.end(), name, reaction))
+        out.append((start, end, name, reaction))
     return out
+
+
+# a clause of what is tolerated, from its first word on ("but she can take", "tolerates", "has had X with no problem")
+_TOLERATED = re.compile(r"\b(?:but|however|although|though)\b[^.;]{0,60}?\b(?:can|could|is able to|was able to|does|did)\s+"
+                        r"(?:get|take|have|use|tolerate)\b|\btolerat(?:es|ed|ing)\b", re.I)
+# a verb of taking right before the drug, with no word of allergy between ("takes ibuprofen", "is on aspirin")
+_TAKEN = re.compile(r"\b(?:takes|taking|took|uses|using|is\s+on|was\s+on|prescribed|started\s+on|given)\b"
+                    r"(?:(?!allerg|reaction|intoleran|sensitiv)[^.;])*$", re.I)
+# a denial whose list runs up to the substance ("denies asthma, eczema or latex allergy"); a contrast or "except"
+# ends its reach
+_DENIED_LIST = re.compile(r"\b(?:no|denies|denied|denying|without|negative\s+for)\b(?:(?!\b(?:but|however|except|"
+                          r"although|though)\b)[^.;:]){0,100}$", re.I)
 
 
 def _bare_reaction(s: str, r: re.Match) -> bool:
@@ -47,6 +75,10 @@ _ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\
 
 # an adverse effect the note puts on the substance: "codeine caused her to be excitable", "X gave him a rash"
 _CAUSED = re.compile(r"\s+(?:caused|causes|gave|gives|made|makes)\s+(?:her|him|them|me|the patient)\b", re.I)
+# a reaction said right after the drug: "stopped X due to hives", "started on X, but had a reaction"
+_REACTION_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:but[ \t]+(?:had|developed|got)[ \t]+(?:an?[ \t]+)?(?:\w+[ \t]+)?reaction\b|"
+                             r"(?:due[ \t]+to|because[ \t]+of|secondary[ \t]+to)[ \t]+(?:an?[ \t]+)?(?:hives|urticaria|rash|"
+                             r"anaphyla\w*|angioedema|allergic[ \t]+reaction|allergy)\b)", re.I)
 _DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,3}\s*$", re.I)
 
 
@@ -81,23 +113,30 @@ _ALLERGY_WORD = re.compile(r"\ballerg(?:ic|y|ies)\b|\banaphyla", re.I)
 
 
 def inline_allergies(s: str, m):
-    """(start, end, substance, reaction, reaction span to keep off the problem list); substance '' for an
-    allergy the note denies."""
+    """(start, end, substance, reaction, reaction span to keep off the problem list, taken): substance '' for an
+    allergy the note denies; `taken` when the sentence tells of a course stopped for the reaction ("stopped X due to
+    hives"), so the drug is also a medicine of the record (with its status), not only an allergen."""
     out = []
     for a in m.allergen.finditer(s):
         sign = None
         after = s[a.end():a.end() + 10].lower()
         w0 = max(0, a.start() - 90)
         cue = _ALLERGY_LIST.search(s[w0:a.start()])
-        if cue and _DENIED.search(s[max(0, w0 + cue.start() - 40):w0 + cue.start()]):
-            out.append((a.start(), a.end(), "", "", None))  # "denied any allergy to codeine": neither allergy nor drug
-        elif cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()) or (
-                sign := _SIGN_BEFORE.search(s, max(0, a.start() - 60), a.start())):
+        denied = cue and _DENIED.search(s[max(0, w0 + cue.start() - 40):w0 + cue.start()])
+        if not cue and re.match(r"\s+allerg(?:y|ies)\b", after):  # "denies eczema or latex allergy"
+            denied = _DENIED_LIST.search(s, max(0, a.start() - 100), a.start())
+        if denied:
+            out.append((a.start(), a.end(), "", "", None, False))  # "denied any allergy to codeine": neither
+            continue
+        said_so = cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()) or (
+            sign := _SIGN_BEFORE.search(s, max(0, a.start() - 60), a.start()))
+        course = not said_so and _REACTION_AFTER.match(s, a.end())
+        if said_so or course:
             r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
             name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
             said = m.reaction.search(sign.group()) if not r and sign else None  # the sign said before it
             out.append((a.start(), a.end(), name, r.group() if r else said.group() if said else "",
-                        (r.start(), r.end()) if r and _bare_reaction(s, r) else None))
+                        (r.start(), r.end()) if r and _bare_reaction(s, r) else None, bool(course)))
     return out
 
 

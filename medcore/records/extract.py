@@ -212,7 +212,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
             continue
         out.allergies.append(Allergy(s[a[0]:a[1]], base + a[0], base + a[1], sent.index, a[2], a[3],
                                      allergy_kind(s, a[0], a[1], a[3], m)))
-        taken.append((a[0], a[1]))
+        taken.extend([] if a[5] else [(a[0], a[1])])  # a course stopped for its reaction is also a medicine
         if a[4]:
             taken.append(a[4])  # "allergic to penicillin (rash)": the reaction is not a current problem
 

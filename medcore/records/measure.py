@@ -12,11 +12,13 @@ from medcore.records.units import unit_key
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 # words between a name and its value: "was", "is down from", "recorded at", "of about", "increased from 70 to 72"
-_FILLER = (r"level|count|of|was|is|were|are|has|had|been|being|on arrival|at \d+ hours|today|yesterday|now|currently|"
+_FILLER = (r"level|count|of|was|is|were|are|has|had|have|been|being|on arrival|at \d+ hours|today|yesterday|now|currently|"
            r"rose to|fell to|peaked at|elevated at|stable at|stable|stayed at|low at|high at|normal at|at that time|in the|(?:came|coming|went|gone|going) (?:down|up)(?: to)?|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
            r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be|"
            # "of between 1.8 and 1.9", "had risen slightly to", "levels were", "x2 done, which was", "score is"
-           r"risen|dropped|to|obtained|drawn|checked|this morning|between|slightly|levels|values|score|scores|total|equal to|equals|which|done|reported|x\s?\d|initially|again")
+           r"risen|dropped|to|obtained|drawn|checked|this morning|between|slightly|levels|values|score|scores|total|equal to|equals|which|done|reported|x\s?\d|initially|again|"
+           # the position a vital was taken in, as exam templates label it: "BP Sitting: 128/76", "pulse supine 64"
+           r"sitting|seated|standing|supine|lying(?: down)?|upright|resting|at rest")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
 _WORD_UNITS = (r"pounds?|lbs?|kilograms?|kgs|grams?|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
@@ -171,6 +173,9 @@ def _hemoglobin_pairs(s: str, m, taken, busy) -> list:
     return out
 
 
+_SHORT_VITAL_VALUE = re.compile(r"\s*(?:(?i:sitting|seated|standing|supine|lying|upright|resting)\s*)?[:=;]?\s*\d")
+
+
 def measurements(s: str, m, taken, drug_names=()):
     used: list[tuple[int, int]] = []
     found = _hemoglobin_pairs(s, m, taken, used)
@@ -203,8 +208,8 @@ def measurements(s: str, m, taken, drug_names=()):
             value = v.group(2) or v.group(1)
             unit = written_unit(v.group(3) or "", rng)
             earlier = _earlier_values(s, base, v)
-            if kind == "vital" and len(hit.group()) <= 2 and not re.match(r"\s*[:=;]?\s*\d", tail):
-                continue  # 'T', 'P' need a number right after them
+            if kind == "vital" and len(hit.group()) <= 2 and not _SHORT_VITAL_VALUE.match(tail):
+                continue  # 'T', 'P' need a number right after them (or after the position: 'BP Sitting: 128/76')
             if kind == "vital" and tail[v.end(1):].lstrip().startswith("+"):
                 continue  # 'P: 2+' grades a pulse
             if kind == "vital" and unit_key(unit) in ("c", "f") and rng.name != "temperature":

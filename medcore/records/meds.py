@@ -129,10 +129,16 @@ _FOR_NOW = re.compile(r"\b(?:for|until|by|as\s+of|right)\s+$", re.I)
 # a dose split over the day: twice daily
 _SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|pm|p\s?m)\b", re.I)
 # a schedule written before the name
-_FREQ_BEFORE = re.compile(r"(?<![\w.])(taper(?:ed|ing)?|daily|nightly|weekly|monthly|sliding[- ]scale|p\.r\.n\.|prn)\s+(?:(?:dose|doses|course)\s+of\s+)?"
-                          r"(?:oral\s+|iv\s+|low[- ]dose\s+)?$", re.I)
+# (session 14: a dose between them, "given daily 1 g ceftriaxone"; a single dose, "a dose of ceftriaxone"; a
+# permission, "may use ibuprofen or paracetamol", which is as needed)
+_FREQ_BEFORE = re.compile(r"(?<![\w.])(taper(?:ed|ing)?|daily|nightly|weekly|monthly|sliding[- ]scale|p\.r\.n\.|prn|"
+                          r"(?:a|one|a\s+single|single)\s+dose\s+of|(?:may|can)\s+(?:use|take))\s+"
+                          r"(?:(?:dose|doses|course)\s+of\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?)\s+(?:of\s+)?)?"
+                          r"(?:oral\s+|iv\s+|low[- ]dose\s+)?(?:[\w-]+\s+or\s+)?$", re.I)
 _FREQ_BEFORE_NAMES = {"taper": "taper", "daily": "once daily", "night": "at bedtime", "weekl": "weekly",
-                      "month": "monthly", "slidi": "sliding scale", "p.r.n": "as needed", "prn": "as needed"}
+                      "month": "monthly", "slidi": "sliding scale", "p.r.n": "as needed", "prn": "as needed",
+                      "a dos": "once", "one d": "once", "a sin": "once", "singl": "once", "may u": "as needed",
+                      "can u": "as needed", "may t": "as needed", "can t": "as needed"}
 
 
 # a name that ends its sentence, then one that starts with the dose ("Augmentin. 875 mg bid."; also "Humibid L.A.")
@@ -267,8 +273,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?$", re.I)  
 _ADJACENT_GAP = re.compile(r"\s*(?:(?:the|his|her|their|all|of|taking)\s+){0,2}", re.I)  # "quit taking her Paxil"
 # ... and modal verbs of the plan: "Coumadin needs to be stopped", "metformin should be held"
 # and a relative pronoun or a dash before them: "Coumadin, which was discontinued", "Metformin - not taking"
+# (session 14: a person between, "azathioprine, which we held")
 _AUX = re.compile(r"^[\s,;-]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them|needs|need|should|"
-                  r"must|would|can|may|which|that|currently)\s+){0,4}", re.I)
+                  r"must|would|can|may|which|that|currently|we|i|they|he|she)\s+){0,4}", re.I)
 # not taken, said after the name only ("Metformin - not taking"; before it, "not taking aspirin" denies the drug)
 _NOT_TAKING_AFTER = re.compile(r"not\s+(?:taking|using|taken)\b|no\s+longer\s+(?:taking|using|on)\b", re.I)
 # taken once, in the past: "was on metoprolol in the past", "tried nortriptyline years ago"

@@ -32,9 +32,10 @@ def rules_of(rules: dict) -> NotMedRules:
     if key not in _CACHE:
         r = rules.get("not_medication") or {}
 
-        def tail(words):  # the cue words ending right before the name, past articles and other names
+        def tail(words):  # the cue words ending right before the name, past articles and other names (a list's
+            # earlier items too: "sensitive to cefazolin, gentamicin and ciprofloxacin")
             return re.compile(phrase_regex(words).pattern + r"[\s,]*(?:(?:the|a|an|some|of|copious|amounts?|"
-                              r"[\w-]+\s+and)\s+){0,4}$", re.I)
+                              r"[\w-]+\s+and|[\w-]+,(?:\s+and)?)\s+){0,4}$", re.I)
 
         _CACHE[key] = NotMedRules(
             after=re.compile(r"\s*" + phrase_regex(r.get("after") or ["\x00"]).pattern, re.I),
