@@ -82,27 +82,28 @@ def load_model(path: str | Path, device=None, name: str = "") -> LoadedModel:
     device = device or torch.device("cpu")
     # Built on the meta device: random initialisation of weights about to be overwritten was most of the load time.
     vae = vcfg = None
+    from medcore.imaging.model_card import config_of
+
+    try:
+        cfg = config_of(state)  # the same config the Generate form reads (model_card.read_card)
+    except ValueError as exc:
+        raise SampleError(f"{exc} in {ckpt}") from None
     with torch.device("meta"):
         if state["kind"] in ("ddpm", "ldm"):
-            from medcore.imaging.ddpm import DDPMConfig, build_unet
+            from medcore.imaging.ddpm import build_unet
 
-            cfg = DDPMConfig.from_dict(state["model_config"])
             net = build_unet(cfg)
             prefix = "ema." if any(k.startswith("ema.") for k in tensors) else "model."
         elif state["kind"] == "gan":
-            from medcore.imaging.gan import GANConfig, build_generator
+            from medcore.imaging.gan import build_generator
 
-            cfg = GANConfig.from_dict(state["model_config"])
             net = build_generator(cfg)
             prefix = "g."
-        elif state["kind"] == "vae":
-            from medcore.imaging.vae import VAEConfig, build_vae
+        else:
+            from medcore.imaging.vae import build_vae
 
-            cfg = VAEConfig.from_dict(state["model_config"])
             net = build_vae(cfg)
             prefix = "vae."
-        else:
-            raise SampleError(f"unknown model kind {state.get('kind')!r} in {ckpt}")
     sd = {k[len(prefix):]: v.float() for k, v in tensors.items() if k.startswith(prefix)}
     net.load_state_dict(sd, assign=True)
     net.to(device).eval()
