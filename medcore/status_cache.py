@@ -12,6 +12,7 @@ JSON only (never pickle): a damaged or foreign file is ignored and counted again
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import logging
@@ -26,22 +27,30 @@ _memo: dict[tuple[str, str, str], dict] = {}
 _lock = threading.Lock()
 
 
-def files_under(*roots: Path, pattern: str = "*") -> list[Path]:
-    """Every file under `roots` (recursively) that matches `pattern`; a missing root adds nothing."""
-    return [p for r in roots for p in sorted(Path(r).rglob(pattern)) if p.is_file()]
+def files_under(*roots, pattern: str = "*") -> list[str]:
+    """Every file under `roots` (recursively, in a stable order) whose name matches `pattern`; a missing root adds
+    nothing. Plain strings from os.walk: Home reads a few thousand of these every status period, and sorting
+    Path objects was most of that time."""
+    out: list[str] = []
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            out += [os.path.join(dirpath, f) for f in sorted(filenames) if fnmatch.fnmatch(f, pattern)]
+    return out
 
 
-def code_files(*packages: str) -> list[Path]:
+def code_files(*packages: str) -> list[str]:
     """The .py files of medcore subpackages ("triage", "knowledge"): a change in the code that reads a KB may
     change what it counts."""
-    return [p for pkg in packages for p in sorted((MEDCORE / pkg).glob("*.py"))]
+    return [os.path.join(MEDCORE, pkg, f) for pkg in packages
+            for f in sorted(os.listdir(MEDCORE / pkg)) if f.endswith(".py")]
 
 
-def version(files: Iterable[Path]) -> str:
+def version(files: Iterable) -> str:
     h = hashlib.sha256()
     for p in files:
         try:
-            st = p.stat()
+            st = os.stat(p)
             h.update(f"{p}|{st.st_mtime_ns}|{st.st_size}\n".encode())
         except OSError:
             h.update(f"{p}|missing\n".encode())

@@ -19,11 +19,10 @@ from medcore.imaging import builtin, quality, registry  # noqa: E402
 from medcore.imaging.datasets import DatasetError, import_zip, load_dataset, save_npz  # noqa: E402
 from medcore.imaging.bounded import sample_bounded  # noqa: E402
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
-from medcore.imaging.model_card import read_card  # noqa: E402
 from medcore.imaging.viewing import (default_zoom, read_dicom_view, render_dicom, window_level,  # noqa: E402
                                      window_limits, zoom)
-from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, load_model, recommended_sampling,  # noqa: E402
-                                    mark_synthetic, marked_pngs, privacy_label, zip_bytes)
+from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, load_model, read_card,  # noqa: E402
+                                    recommended_sampling, mark_synthetic, marked_pngs, privacy_label, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
 from ui import imaging_quality, lab_imaging  # noqa: E402
 from ui.demo import take_demo  # noqa: E402

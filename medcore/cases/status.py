@@ -5,13 +5,11 @@ disk): Home and the case trainer's frame do not load the KBs (issue 14, speed)."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from medcore import status_cache
 from medcore.status import Component
 
 
-def _files(kb_dir) -> list[Path]:
+def _files(kb_dir) -> list[str]:
     from medcore.cases.kb import case_dir
 
     d = case_dir(kb_dir)

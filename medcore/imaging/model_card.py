@@ -1,12 +1,10 @@
 """What the Generate form shows about a checkpoint and needs to draw its fields, read from its state.json: no
 weights, no torch, no diffusers (seconds to import in a fresh process). The weights load on the first Generate
-(issue 14, speed: the page's first render loads no model)."""
+(issue 14, speed: the page's first render loads no model). `sample.read_card(path)` reads one."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 DIFFUSION = ("ddpm", "ldm")
@@ -48,21 +46,3 @@ class ModelCard:
     def size(self) -> int:
         """The image side in pixels (for ldm, the VAE's, as LoadedModel.size)."""
         return self.vae_size or self.config.size
-
-
-def read_card(path: str | Path) -> ModelCard:
-    """The card of a run folder (its newest checkpoint) or a checkpoint folder; SampleError when there is none."""
-    from medcore.imaging.sample import SampleError, resolve_checkpoint
-
-    ckpt = resolve_checkpoint(path)
-    try:
-        state = json.loads((ckpt / "state.json").read_text(encoding="utf-8"))
-        cfg = config_of(state)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise SampleError(f"unreadable checkpoint state in {ckpt}: {exc}") from exc
-    vae_size = None
-    if state.get("kind") == "ldm" and state.get("vae_config"):
-        from medcore.imaging.vae import VAEConfig
-
-        vae_size = VAEConfig.from_dict(state["vae_config"]).size
-    return ModelCard(state["kind"], list(state.get("class_names") or []), str(ckpt), state, cfg, vae_size)

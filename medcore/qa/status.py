@@ -14,7 +14,7 @@ from medcore import status_cache
 from medcore.status import Component
 
 
-def _files(kb_dir) -> list[Path]:
+def _files(kb_dir) -> list[str]:
     # the pages come from the graph (every tool's KB) and the curated qa/ texts
     return status_cache.files_under(Path(kb_dir)) + status_cache.code_files("qa", "knowledge", "triage", "therapy")
 

@@ -16,7 +16,7 @@ from medcore.status import Component
 COUNTS = ("labs", "drugs", "sections")
 
 
-def _inputs(kb_dir: Path) -> list[Path]:
+def _inputs(kb_dir: Path) -> list[str]:
     """Every file the counts depend on: the records KB, the drug lexicon it takes names from, and the code of the
     records and knowledge packages (a change anywhere there only costs one recount)."""
     return (status_cache.files_under(kb_dir / "records", kb_dir / "knowledge" / "drugs")

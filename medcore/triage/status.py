@@ -11,7 +11,7 @@ from medcore import status_cache
 from medcore.status import Component
 
 
-def _files(kb_dir) -> list[Path]:
+def _files(kb_dir) -> list[str]:
     return status_cache.files_under(_triage_dir(kb_dir)) + status_cache.code_files("triage")
 
 
