@@ -6,7 +6,8 @@ For each of --sessions sessions (the first is a warm-up, not counted: cold impor
 Home (first run of a session; page scripts are compiled once per process, as in the server), then for
 Symptom chat, Record summarizer and Treatment planner: open the page, do the user's action (send a story;
 summarize a note; load the example bundle and make a plan) and one more rerun of the answered page (what any
-widget change costs afterwards). Reports the median per step. AppTest does not run Streamlit's post-run
+widget change costs afterwards); then open Health questions, Image generator, Case trainer, Knowledge and
+Literature reader (each page's warm first render: at most 1 s, issue 14). Reports the median per step. AppTest does not run Streamlit's post-run
 garbage collection, so this measures the pages' own work (docs/measurements/load_test.md, session 11).
 
 --base PATH measures another checkout too (e.g. `git worktree add /tmp/base HEAD~3`), alternating the two in
@@ -29,7 +30,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
 STEPS = ["home", "chat_open", "chat_send", "chat_rerun", "summarizer_open", "summarizer_summarize",
-         "summarizer_rerun", "planner_open", "planner_load_example", "planner_make_plan", "planner_rerun"]
+         "summarizer_rerun", "planner_open", "planner_load_example", "planner_make_plan", "planner_rerun",
+         "qa_open", "imaging_open", "cases_open", "knowledge_open", "literature_open"]
+# opening these in a later session is each page's warm first render (issue 14: at most 1 s)
+OPEN_ONLY = {"qa_open": "pages/health_questions.py", "imaging_open": "pages/image_generator.py",
+             "cases_open": "pages/case_trainer.py", "knowledge_open": "pages/knowledge.py",
+             "literature_open": "pages/literature_reader.py"}
 
 
 def _measure(repo: Path, sessions: int, profile_dir: str | None) -> dict[str, list[float]]:
@@ -110,6 +116,9 @@ def _measure(repo: Path, sessions: int, profile_dir: str | None) -> dict[str, li
         step("planner_load_example", button(at, "Load example bundle").click().run)
         step("planner_make_plan", button(at, "Make plan").click().run)
         step("planner_rerun", at.run)
+        for name, page in OPEN_ONLY.items():
+            at.switch_page(page)
+            step(name, at.run)
     return out
 
 

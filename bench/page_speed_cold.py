@@ -17,7 +17,11 @@ the terminology alone takes about 20 s to build).
 head, in turn, round after round, so that load on a shared machine falls on both alike; it prints the medians and
 the ratios head/base. Figures are kept in docs/measurements/ (page_speed_cold_*.json).
 
-Run: python bench/page_speed_cold.py [--rounds 3] [--pages home,triage] [--base PATH] [--out FILE]"""
+--profile DIR writes a cProfile of head's last round of each page (what the first render spent its CPU on: imports,
+KB loads, index builds); open it with `python -m pstats DIR/triage.prof`. Profiled runs are slower: take the figures
+from a run without it.
+
+Run: python bench/page_speed_cold.py [--rounds 3] [--pages home,triage] [--base PATH] [--out FILE] [--profile DIR]"""
 
 from __future__ import annotations
 
@@ -49,13 +53,32 @@ def _env(data: Path) -> dict:
             "MEDCORE_ENGINE_WARM": "0"}
 
 
-def _first_render(repo: Path, page: str) -> dict:
-    """In this (fresh) process: open `page` of the app at `repo` once; seconds, and what the page showed."""
+def _first_render(repo: Path, page: str, profile_dir: str | None = None) -> dict:
+    """In this (fresh) process: open `page` of the app at `repo` once; seconds, and what the page showed.
+    With `profile_dir`, a cProfile (CPU time) of the script run is written there as <page>.prof."""
     sys.path[:0] = [str(repo)]
     os.chdir(repo)
     from streamlit import config
     from streamlit.testing.v1 import AppTest
     from streamlit.util import calc_hash
+
+    if profile_dir:  # the script runs in its own thread: profile it there
+        import cProfile
+
+        from streamlit.runtime.scriptrunner import script_runner
+
+        run_script = script_runner.ScriptRunner._run_script
+
+        def profiled(self, *a, **k):
+            prof = cProfile.Profile(time.process_time)
+            prof.enable()
+            try:
+                return run_script(self, *a, **k)
+            finally:
+                prof.disable()
+                prof.dump_stats(str(Path(profile_dir) / f"{page}.prof"))
+
+        script_runner.ScriptRunner._run_script = profiled
 
     config.set_option("server.address", "127.0.0.1")  # local mode, as the README's app (no sign-in)
     at = AppTest.from_file(str(repo / "app.py"), default_timeout=600)
@@ -74,8 +97,9 @@ def _first_render(repo: Path, page: str) -> dict:
             "errors": [e.value[:200] for e in at.error]}
 
 
-def _child(repo: Path, page: str, data: Path) -> dict:
+def _child(repo: Path, page: str, data: Path, profile_dir: str | None = None) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(repo), "--page", page]
+    cmd += ["--profile", profile_dir] if profile_dir else []
     res = subprocess.run(cmd, capture_output=True, text=True, cwd=repo, env=_env(data))
     if res.returncode:
         raise RuntimeError(f"{page} at {repo} failed:\n{res.stderr[-3000:]}")
@@ -89,11 +113,13 @@ def main(argv=None) -> int:
     ap.add_argument("--base", help="another checkout to compare with (ratios head/base)")
     ap.add_argument("--fresh-data", action="store_true", help="an empty data folder for every process")
     ap.add_argument("--out", help="also write the JSON report here")
+    ap.add_argument("--profile", help="write a cProfile of head's last first render of each page here "
+                                      "(<page>.prof; profiling slows the run: its times are not the figures)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--page", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        print(json.dumps(_first_render(Path(args.child).resolve(), args.page)))
+        print(json.dumps(_first_render(Path(args.child).resolve(), args.page, args.profile)))
         return 0
     pages = [p.strip() for p in args.pages.split(",") if p.strip()]
     unknown = sorted(set(pages) - set(PAGES))
@@ -111,7 +137,8 @@ def main(argv=None) -> int:
             for page in pages:
                 for name in reversed(list(repos)):  # base first, then head
                     folder = data[name] if not args.fresh_data else tmp / f"{name}-{page}-{r}"
-                    times[name][page].append(_child(repos[name], page, folder))
+                    prof = args.profile if name == "head" and r == args.rounds - 1 else None
+                    times[name][page].append(_child(repos[name], page, folder, prof))
                     print(f"round {r + 1} {name} {page}: {times[name][page][-1]['first_run_s']} s", file=sys.stderr)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

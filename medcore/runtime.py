@@ -88,9 +88,38 @@ class DeviceInfo:
         return f"{self.kind.upper()}: {self.name}{mem}"
 
 
-def device_info(override: str = "auto") -> DeviceInfo:
+def _torch_is_cpu_only() -> bool:
+    """True when the installed torch can only ever select the CPU, known without importing it (about 1.2 s of
+    CPU in a fresh process): the CPU wheels carry the "+cpu" local version, and on Linux or Windows (no Metal)
+    they have neither CUDA nor MPS."""
+    import importlib.metadata
+    import sys
+
+    try:
+        version = importlib.metadata.version("torch")
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return version.endswith("+cpu") and sys.platform != "darwin"
+
+
+def device_label(override: str = "auto") -> str:
+    """`device_info(override).label`, without importing torch where the answer cannot depend on it (the sidebar
+    and Home show it on every page's first render; issue 14, speed)."""
+    import sys
+
+    if "torch" not in sys.modules and (override == "cpu" or _torch_is_cpu_only()):
+        return DeviceInfo("cpu", _cpu_name(), "", 0).label
+    return device_info(override).label
+
+
+def _cpu_name() -> str:
     import platform
 
+    cpu = platform.processor() or platform.machine() or "CPU"
+    return f"{cpu}, {os.cpu_count()} cores"
+
+
+def device_info(override: str = "auto") -> DeviceInfo:
     import torch
 
     device = select_device(override)
@@ -99,8 +128,7 @@ def device_info(override: str = "auto") -> DeviceInfo:
         return DeviceInfo("cuda", props.name, torch.__version__, torch.get_num_threads(), props.total_memory / 2**30)
     if device.type == "mps":
         return DeviceInfo("mps", "Apple GPU (Metal)", torch.__version__, torch.get_num_threads())
-    cpu = platform.processor() or platform.machine() or "CPU"
-    return DeviceInfo("cpu", f"{cpu}, {os.cpu_count()} cores", torch.__version__, torch.get_num_threads())
+    return DeviceInfo("cpu", _cpu_name(), torch.__version__, torch.get_num_threads())
 
 
 def seed_everything(seed: int) -> None:

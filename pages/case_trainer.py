@@ -9,13 +9,14 @@ import streamlit as st
 
 from medcore.cases import service
 from medcore.cases.generator import DIFFICULTY_EXPONENT, CaseRequestError, age_text, describe
+from medcore.cases.kb import load_case_kb
 from medcore.cases.patient import question_menu
 from medcore.cases.scoring import MAX_DIFFERENTIAL, SubmissionError
 from medcore.triage.kb import LEVELS
 from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import md_escape, require_tool
-from ui.loaders import get_settings, shared
+from ui.loaders import Shared, get_settings, shared
 from ui.workspace import load_work, new_work, save_work
 
 require_tool("cases")
@@ -24,9 +25,15 @@ st.info("Every patient here is **synthetic**, generated from the knowledge base 
 
 settings = get_settings()
 ss = st.session_state
-tr_ref = shared(f"case_trainer:{settings.kb_dir}", lambda: service.CaseTrainer.from_settings(settings))
-tr: service.CaseTrainer = tr_ref.obj
-kb = tr.kb
+ckb = load_case_kb(settings.kb_dir)  # the KBs alone: the form's lists; the trainer's engine is built on first use
+kb = ckb.triage
+
+
+def trainer() -> Shared:
+    """The case trainer (the triage engine's lexicon and the terminology), built when a case starts or is
+    worked on, not for the page's first render (issue 14, speed)."""
+    with st.spinner("Loading the case trainer (a few seconds the first time after a start)"):
+        return shared(f"case_trainer:{settings.kb_dir}", lambda: service.CaseTrainer.from_settings(settings))
 LEVEL_NAMES = {lvl: lvl.replace("_", "-").capitalize() for lvl in LEVELS}
 EXPECTED = (service.SessionError, SubmissionError, CaseRequestError)  # told to the student, not logged as errors
 
@@ -43,8 +50,9 @@ def run(fn, *args, reason: str) -> None:
     """Apply one session step under the trainer lock, then save it (so a reload keeps it)."""
     with error_boundary("working on the case"):
         try:
+            tr_ref = trainer()
             with tr_ref.lock:
-                ss.case_state = fn(tr, ss.case_state, *args)
+                ss.case_state = fn(tr_ref.obj, ss.case_state, *args)
         except EXPECTED as exc:
             ss.case_notice = str(exc)
             return
@@ -54,8 +62,9 @@ def run(fn, *args, reason: str) -> None:
 def start(seed: int, condition, level, system, difficulty) -> None:
     with error_boundary("making the case"):
         try:
+            tr_ref = trainer()
             with tr_ref.lock:
-                state = service.new_session(tr, int(seed), condition=condition, level=level, system=system,
+                state = service.new_session(tr_ref.obj, int(seed), condition=condition, level=level, system=system,
                                             difficulty=difficulty)
         except EXPECTED as exc:
             ss.case_notice = str(exc)
@@ -158,7 +167,7 @@ with left:
 with right:
     st.markdown("#### Examination")
     if state["examined"]:
-        rep = service.exam_report(tr, state)
+        rep = service.exam_report(trainer().obj, state)
         v = rep["vitals"]
         a, b, c = st.columns(3)
         # units in the labels: a narrow column truncates "100/min" to "100/…"
@@ -176,7 +185,7 @@ with right:
             st.rerun()
 
     st.markdown("#### Investigations")
-    tests = {t.id: t for t in tr.ckb.tests}
+    tests = {t.id: t for t in ckb.tests}
     done = {o["id"] for o in state["orders"]}
     if not finished:
         pick = st.multiselect("Order tests", [t for t in tests if t not in done], key="case_tests",
@@ -248,7 +257,7 @@ if finished:
     with st.expander("The whole case"):
         st.markdown("**Findings present:** " + ", ".join(kb.finding(f).name for f in truth["present"]))
         for tid, res in case.results.items():
-            st.markdown(f"- **{tr.ckb.test(tid).name}**: {res['text']}")
+            st.markdown(f"- **{ckb.test(tid).name}**: {res['text']}")
     if st.button("New case", type="primary", icon=":material/refresh:", key="case_new"):
         new_work("case")
         ss.case_state = None

@@ -9,15 +9,20 @@ from ui import qa_chat
 from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import md_escape, require_tool
-from ui.loaders import get_settings, shared
+from ui.loaders import Shared, get_settings, shared
 from ui.workspace import load_work, new_work, save_work
 
 require_tool("qa")
 
 settings = get_settings()
 ss = st.session_state
-with st.spinner("Loading the education pages and the question index (the first time takes about a minute)"):
-    eng_ref = shared(f"qa_engine:{settings.kb_dir}:{settings.data_dir}", lambda: service.engine(settings))
+
+
+def engine_ref() -> Shared:
+    """The education pages and the question index, built on the first question (or a restored answer), not for
+    the page's first render: seconds after a server start, about a minute the first time (issue 14, speed)."""
+    with st.spinner("Loading the education pages and the question index (the first time takes about a minute)"):
+        return shared(f"qa_engine:{settings.kb_dir}:{settings.data_dir}", lambda: service.engine(settings))
 
 
 def persist(reason: str) -> None:
@@ -29,6 +34,7 @@ def persist(reason: str) -> None:
 def ask(question: str) -> None:
     with error_boundary("answering the question"):
         try:
+            eng_ref = engine_ref()
             with eng_ref.lock:
                 a = service.ask(settings, question, ss.qa_state.get("context"), eng=eng_ref.obj)
         except ValueError as exc:  # an empty or unreadable question: said plainly
@@ -58,7 +64,7 @@ def reword() -> None:
     """The template answer is already shown; a model's wording is added only if it passes the grounding check."""
     last = ss.qa_state["turns"][-1]["answer"]
     with error_boundary("rewording the answer"):
-        vocab = [p.title for p in eng_ref.obj.pages.values()]
+        vocab = [p.title for p in engine_ref().obj.pages.values()]
         out = phrasing.phrase_answer(settings, last, vocab)
         if out.source == "model":
             last["phrased"], last["phrased_by"] = out.text, out.backend
@@ -101,7 +107,8 @@ with page_col:
         st.info("The education page for your question's topic appears here.", icon=":material/menu_book:")
     else:
         with error_boundary("showing the education page"):
-            page = get_page(settings, last["page"])
+            with st.spinner("Loading the education pages"):
+                page = get_page(settings, last["page"])
             if page is not None:
                 qa_chat.topic_card(page)
                 c1, c2 = st.columns(2)

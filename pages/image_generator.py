@@ -21,8 +21,8 @@ from medcore.imaging.bounded import sample_bounded  # noqa: E402
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
 from medcore.imaging.viewing import (default_zoom, read_dicom_view, render_dicom, window_level,  # noqa: E402
                                      window_limits, zoom)
-from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, load_model, recommended_sampling,  # noqa: E402
-                                    mark_synthetic, marked_pngs, privacy_label, zip_bytes)
+from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, load_model, read_card,  # noqa: E402
+                                    recommended_sampling, mark_synthetic, marked_pngs, privacy_label, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
 from ui import imaging_quality, lab_imaging  # noqa: E402
 from ui.demo import take_demo  # noqa: E402
@@ -30,7 +30,6 @@ from ui.workspace import load_work, save_work  # noqa: E402
 
 settings = get_settings()
 store = get_store()
-apply_thread_policy(settings.torch_threads)
 WORK = "image_batch"
 
 
@@ -46,6 +45,7 @@ def model_options() -> dict[str, str]:
 
 
 def get_model(path: str):
+    apply_thread_policy(settings.torch_threads)  # imports torch: here, before its first use, not on every render
     stamp = Path(path).stat().st_mtime_ns if Path(path).exists() else 0
     return shared(f"imaging-model:{path}:{stamp}", lambda: load_model(path))
 
@@ -57,6 +57,7 @@ def get_reference(key: str, size: int, _data_dir: str):
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def get_classifier(key: str, size: int, _data_dir: str):
+    apply_thread_policy(settings.torch_threads)
     return clf_mod.find_classifier(settings, key, size)
 
 
@@ -103,14 +104,13 @@ with tab_gen:
         prev = (demo or (saved.data if saved else {})) or {}
         labels = list(options)
         default_label = next((k for k, v in options.items() if v == prev.get("checkpoint")), labels[0])
-        with error_boundary("loading the model"):
+        with error_boundary("reading the model"):
             model_label = st.selectbox("Model", labels, index=labels.index(default_label))
             path = options[model_label]
-            model = get_model(path).obj
+            # the form needs only the checkpoint's card; its weights (and torch, diffusers) load on Generate
+            model = read_card(path)
             st.caption(f"{model.kind.upper()} · {model.size}×{model.size} px · classes: "
-                       f"{', '.join(model.class_names)} · {privacy_label(model.state)} · loaded in {model.load_s:.2f} s"
-                       + (f" (first use: {model.import_s:.1f} s more to import the libraries)"
-                          if model.import_s > 0.5 else ""))
+                       f"{', '.join(model.class_names)} · {privacy_label(model.state)}")
         with st.form("generate"):
             c1, c2, c3 = st.columns(3)
             classes = ["mixed"] + model.class_names if model.conditional else ["(unconditional)"]

@@ -8,11 +8,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from medcore.triage import chat, chat_state, export, result_view
+from medcore.triage.kb import load_kb
 from medcore.triage.service import TriageEngine
 from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import md_escape, require_tool
-from ui.loaders import get_settings, get_store, shared
+from ui.loaders import Shared, get_settings, get_store, shared
 from ui.workspace import load_work, new_work, save_work
 
 require_tool("triage")
@@ -26,9 +27,16 @@ LEVEL_ICONS = {"emergency": ":material/emergency:", "urgent": ":material/schedul
                "routine": ":material/event:", "self_care": ":material/home_health:"}
 
 _active = store.active_model("triage_mlp")
-eng_ref = shared(f"triage_engine:{settings.kb_dir}:{settings.data_dir}:{_active.id if _active else 0}",
-                 lambda: TriageEngine.from_settings(settings))
-engine: TriageEngine = eng_ref.obj
+ENGINE_KEY = f"triage_engine:{settings.kb_dir}:{settings.data_dir}:{_active.id if _active else 0}"
+kb = load_kb(settings.kb_dir)  # the KB alone (under half a second): the finding and condition lists below
+
+
+def engine_ref() -> Shared:
+    """The interview engine, built on first use (a message, an answer, a restored chat), not for the page's first
+    render: its lexicon, terminology and embedding index take seconds after a server start, and the index's first
+    build takes a minute (issue 14, speed). The chat box is drawn without it."""
+    with st.spinner("Loading the symptom interview (it takes a few seconds the first time after a start)"):
+        return shared(ENGINE_KEY, lambda: TriageEngine.from_settings(settings))
 
 
 def persist(reason: str) -> None:
@@ -42,8 +50,9 @@ def persist(reason: str) -> None:
 def run(fn, *args, reason: str = "chat turn") -> None:
     """Apply one state transition under the engine lock, then save (so a reload keeps it)."""
     with error_boundary("working out the reply"):
-        with eng_ref.lock:
-            ss.tri_state = fn(engine, ss.tri_state, *args)
+        ref = engine_ref()
+        with ref.lock:
+            ss.tri_state = fn(ref.obj, ss.tri_state, *args)
         persist(reason)
 
 
@@ -60,7 +69,7 @@ if "tri_state" not in ss:
             rec = load_work("chat")
             if rec and rec.data:
                 try:
-                    ss.tri_state = chat.restore(engine, rec.data)
+                    ss.tri_state = chat.restore(engine_ref().obj, rec.data)
                 except chat_state.ChatStateError as exc:  # damaged: start afresh, the saved item is left as it is
                     new_work("chat")
                     ss.tri_restore_failed = chat_state.restore_failed_message(exc)
@@ -128,7 +137,7 @@ with st.container(border=True):
 
 clinician = state.get("mode") == "clinician"
 res = state.get("result")
-view = result_view.view_for(engine, res) if res else None
+view = result_view.view_for(engine_ref().obj, res) if res else None
 left, right = st.columns([3, 2]) if clinician else (st.container(), st.container())
 
 # ---- the chat ------------------------------------------------------------------------------------
@@ -150,7 +159,7 @@ with left:
                             from medcore.llm import get_backend
                             from medcore.triage.phrasing import phrase_advice
 
-                            p = phrase_advice(get_backend(settings), engine.kb, res, text, view)
+                            p = phrase_advice(get_backend(settings), kb, res, text, view)
                             turn["phrased"] = {"text": p.text, "source": p.source, "backend": p.backend,
                                                "note": p.note}
                             persist("phrased")
@@ -169,7 +178,7 @@ with left:
                             from medcore.llm import get_backend
                             from medcore.triage.phrasing import phrase_question
 
-                            p = phrase_question(get_backend(settings), engine.kb, {"text": turn["text"]})
+                            p = phrase_question(get_backend(settings), kb, {"text": turn["text"]})
                             turn["phrased"] = {"text": p.text, "source": p.source, "backend": p.backend,
                                                "note": p.note}
                             persist("phrased")
@@ -231,14 +240,16 @@ with right:
 
     if clinician and res and res.get("differential"):
         with error_boundary("drawing the differential"):
+            eng_ref = engine_ref()
+            engine: TriageEngine = eng_ref.obj
             with eng_ref.lock:
                 post = engine.posterior(engine.closure(state["answers"]), state.get("age"), state.get("sex"),
                                         engine.complaints(state["answers"], state.get("origin", {})))
             import numpy as np
 
             order = np.argsort(-post)[:10][::-1]
-            names = [engine.kb.conditions[i].name for i in order]
-            colours = [LEVEL_COLOURS[engine.kb.conditions[i].triage] for i in order]
+            names = [kb.conditions[i].name for i in order]
+            colours = [LEVEL_COLOURS[kb.conditions[i].triage] for i in order]
             fig = go.Figure(go.Bar(x=[float(post[i]) for i in order], y=names, orientation="h",
                                    marker_color=colours, text=[f"{post[i]:.0%}" for i in order],
                                    textposition="auto"))
@@ -273,7 +284,7 @@ with right:
                             f"<span style='color:gray'>({f.get('origin', '')})</span>", unsafe_allow_html=True)
         else:
             st.caption("Nothing recognised yet.")
-        names = {f.name: f.id for f in engine.kb.findings}
+        names = {f.name: f.id for f in kb.findings}
         fsel = st.selectbox("Finding", sorted(names), key="tri_fix_finding", index=None,
                             placeholder="Choose a finding to add or correct")
         fval = st.radio("It is", ["present", "absent", "remove"], key="tri_fix_value", horizontal=True)
@@ -299,7 +310,7 @@ with right:
 
     if clinician and res and state.get("finished"):
         with st.expander("Confirm the diagnosis (for training)", icon=":material/verified:"):
-            cond_names = {c.name: c.id for c in engine.kb.conditions}
+            cond_names = {c.name: c.id for c in kb.conditions}
             top_name = res["differential"][0]["condition"] if res.get("differential") else None
             pick = st.selectbox("Confirmed diagnosis", sorted(cond_names), key="tri_confirm_pick",
                                 index=sorted(cond_names).index(top_name) if top_name in cond_names else None)

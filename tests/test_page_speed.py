@@ -1,6 +1,7 @@
 """Per-rerun work the pages no longer do (issue 14, speed; bench/page_speed.py measures it): a tool page reads
-only whether its tool is ready, Home reads the full status once per cache period, the triage vignettes are
-parsed once until a file changes, and PDFs are made when their download button is clicked."""
+only whether its tool is ready, Home reads the full status once per cache period (what each tool's KB holds is
+kept on disk per file version: tests/test_status_cache.py), and PDFs are made when their download button is
+clicked."""
 
 from __future__ import annotations
 
@@ -35,55 +36,6 @@ def test_a_tool_page_reads_its_components_only_when_the_tool_is_not_ready(settin
     assert got.ready is ready
     assert fake.checks == (0 if ready else 1)  # the not-available panel still lists what is missing
     assert [c.name for c in got.components] == ([] if ready else ["thing"])
-
-
-def test_triage_vignettes_are_parsed_once_until_a_file_changes(settings, monkeypatch):
-    from medcore.triage import evaluate
-    from medcore.triage import status as tstatus
-
-    calls = []
-    real = evaluate.load_vignettes
-    monkeypatch.setattr(evaluate, "load_vignettes", lambda *a, **k: calls.append(1) or real(*a, **k))
-    tstatus._vignette_counts.cache_clear()
-    first = tstatus.check(settings)
-    assert tstatus.check(settings) == first and len(calls) == 1
-    vignettes = next(c for c in first if c.name == "triage vignettes")
-    assert vignettes.ok and "vignettes" in vignettes.detail
-    real_stamp = tstatus._stamp
-    monkeypatch.setattr(tstatus, "_stamp", lambda p: (real_stamp(p)[0] + 1, real_stamp(p)[1]))  # a file changed
-    assert tstatus.check(settings) == first and len(calls) == 2
-
-
-def test_the_case_question_set_is_parsed_once_until_it_changes(settings, monkeypatch):
-    """Home's status read parsed the 0.1 s question file every time (profile of Home, session 13)."""
-    from medcore.cases import evaluate
-    from medcore.cases import status as cstatus
-
-    calls = []
-    real = evaluate.load_questions
-    monkeypatch.setattr(evaluate, "load_questions", lambda *a, **k: calls.append(1) or real(*a, **k))
-    cstatus._question_counts.cache_clear()
-    first = cstatus.check(settings)
-    assert cstatus.check(settings) == first and len(calls) == 1
-    questions = next(c for c in first if c.name == "student question set")
-    assert questions.ok and "labelled questions" in questions.detail
-    real_stamp = cstatus._stamp
-    monkeypatch.setattr(cstatus, "_stamp", lambda p: (real_stamp(p)[0] + 1, real_stamp(p)[1]))  # the file changed
-    assert cstatus.check(settings) == first and len(calls) == 2
-
-
-def test_the_knowledge_graph_is_counted_once_per_build(settings, monkeypatch):
-    """Counting the graph's 31,000 edges took 0.16 s of every Home status read (profile of Home, session 13)."""
-    from medcore.knowledge import graph as kgraph
-    from medcore.knowledge import status as kstatus
-
-    calls = []
-    real = kgraph.KnowledgeGraph.stats
-    monkeypatch.setattr(kgraph.KnowledgeGraph, "stats", lambda self: calls.append(1) or real(self))
-    kstatus._STATS.clear()
-    first = kstatus.check(settings)
-    assert first[0].ok and "relations with sources" in first[0].detail
-    assert kstatus.check(settings) == first and len(calls) == 1
 
 
 def test_home_reads_the_full_status_once_per_cache_period(settings, monkeypatch):

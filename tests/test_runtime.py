@@ -35,3 +35,20 @@ def test_seeding_is_reproducible():
     assert torch.equal(a, torch.randn(4))
     g1, g2 = runtime.torch_generator(5), runtime.torch_generator(5)
     assert torch.equal(torch.rand(3, generator=g1), torch.rand(3, generator=g2))
+
+
+def test_the_device_label_of_a_cpu_only_torch_needs_no_torch_import(monkeypatch):
+    """The sidebar and Home show the device on every first render; importing torch for it cost about 1.2 s of
+    CPU in a fresh process (issue 14, speed). A CPU-only torch build can only ever select the CPU."""
+    import sys
+
+    expected = runtime.device_info("cpu").label
+    if runtime._torch_is_cpu_only():  # what the wheel says agrees with what torch finds
+        assert not torch.cuda.is_available() and runtime.select_device("auto").type == "cpu"
+    monkeypatch.setattr(runtime, "_torch_is_cpu_only", lambda: True)
+    monkeypatch.delitem(sys.modules, "torch")  # a fresh process (restored after the test)
+    assert runtime.device_label("auto") == expected
+    assert "torch" not in sys.modules
+    monkeypatch.setattr(runtime, "_torch_is_cpu_only", lambda: False)
+    monkeypatch.setitem(sys.modules, "torch", torch)
+    assert runtime.device_label("auto") == runtime.device_info("auto").label

@@ -89,9 +89,9 @@ def shared(key: str, factory: Callable[[], Any]) -> Shared:
 
 @st.cache_resource(show_spinner=False, ttl=30)
 def _device_label(override: str) -> str:
-    from medcore.runtime import device_info
+    from medcore.runtime import device_label as label  # imports torch only where it could find a GPU
 
-    return device_info(override).label
+    return label(override)
 
 
 def device_label(settings: Settings) -> str:

@@ -1,45 +1,56 @@
-"""Tool status for Home: the case KB (and the triage KB it builds on), and the question set."""
+"""Tool status for Home: the case KB (and the triage KB it builds on), and the question set.
+
+Both are read from `medcore.status_cache` (once per version of the case and triage KB files and code, kept on
+disk): Home and the case trainer's frame do not load the KBs (issue 14, speed)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from medcore import status_cache
 from medcore.status import Component
 
 
+def _files(kb_dir) -> list[str]:
+    from medcore.cases.kb import case_dir
+
+    d = case_dir(kb_dir)
+    return (status_cache.files_under(d, d.parent / "triage")
+            + status_cache.code_files("cases", "triage"))
+
+
+def kb_counts(settings) -> dict:
+    """case_kb_stats of the case KB; raises KBError (or OSError) when it does not load."""
+
+    def count() -> dict:
+        from medcore.cases.kb import case_kb_stats, load_case_kb
+
+        return dict(case_kb_stats(load_case_kb(settings.kb_dir)))
+
+    return status_cache.cached("cases-kb", settings.data_dir, _files(settings.kb_dir), count)
+
+
 def check(settings) -> list[Component]:
-    from medcore.cases.kb import case_kb_stats, load_case_kb
     from medcore.triage.kb import KBError
 
     try:
-        ckb = load_case_kb(settings.kb_dir)
+        st = kb_counts(settings)
     except (KBError, OSError) as exc:
         return [Component("case knowledge base", "knowledge base", False, str(exc))]
-    st = case_kb_stats(ckb)
     out = [Component("case knowledge base", "knowledge base", True,
                      f"{st['tests']} tests ({st['conditions_with_abnormal_tests']} conditions with characteristic "
                      f"results), {st['vital_families']} vital-sign patterns, {st['exam_signs']} examinable signs; "
                      f"built on the triage KB's {st['conditions']} conditions")]
     try:
-        from medcore.cases.kb import case_dir
-
-        n, held = _question_counts(str(settings.kb_dir), ckb.digest,
-                                   *_stamp(case_dir(settings.kb_dir) / "questions_eval.yaml"))
-        out.append(Component("student question set", "dataset", True, f"{n} labelled questions, {held} held out"))
+        got = status_cache.cached("cases-questions", settings.data_dir, _files(settings.kb_dir),
+                                  lambda: dict(zip(("n", "held_out"), _question_counts_now(settings.kb_dir))))
+        out.append(Component("student question set", "dataset", True,
+                             f"{got['n']} labelled questions, {got['held_out']} held out"))
     except Exception as exc:  # noqa: BLE001 - the evaluation set is optional for the page
         out.append(Component("student question set", "dataset", False, str(exc)))
     return out
 
 
-def _stamp(path) -> tuple[int, int]:
-    st = path.stat()
-    return st.st_mtime_ns, st.st_size
-
-
-@lru_cache(maxsize=4)
-def _question_counts(kb_dir: str, _kb_digest: str, _mtime_ns: int, _size: int) -> tuple[int, int]:
-    """(questions, held out), validated as the evaluation loads them. Parsing the file took 0.1 s of every Home
-    status read (issue 14, speed), so it is kept until the file or the case KB changes."""
+def _question_counts_now(kb_dir) -> tuple[int, int]:
+    """(questions, held out), validated as the evaluation loads them."""
     from medcore.cases.evaluate import load_questions
     from medcore.cases.kb import load_case_kb
 
@@ -48,11 +59,10 @@ def _question_counts(kb_dir: str, _kb_digest: str, _mtime_ns: int, _size: int) -
 
 
 def engine_ready(settings) -> bool:
-    from medcore.cases.kb import load_case_kb
     from medcore.triage.kb import KBError
 
     try:
-        load_case_kb(settings.kb_dir)
+        kb_counts(settings)
         return True
     except (KBError, OSError):
         return False

@@ -18,6 +18,7 @@ import numpy as np
 from medcore import checkpoints
 from medcore.imaging.ddpm import SAMPLERS, ddpm_sample_tensor  # noqa: F401 - callers sample through here
 from medcore.imaging.gan import gan_sample_tensor  # noqa: F401
+from medcore.imaging.model_card import ModelCard, config_of
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,23 @@ def resolve_checkpoint(path: str | Path) -> Path:
     return found
 
 
+def read_card(path: str | Path) -> ModelCard:
+    """What the Generate form needs of a run folder (its newest checkpoint) or a checkpoint folder, from its
+    state.json alone: no weights, no torch (issue 14, speed). SampleError when there is none or it is unreadable."""
+    ckpt = resolve_checkpoint(path)
+    try:
+        state = json.loads((ckpt / "state.json").read_text(encoding="utf-8"))
+        cfg = config_of(state)
+        vae_size = None
+        if state.get("kind") == "ldm" and state.get("vae_config"):
+            from medcore.imaging.vae import VAEConfig
+
+            vae_size = VAEConfig.from_dict(state["vae_config"]).size
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise SampleError(f"unreadable checkpoint state in {ckpt}: {exc}") from exc
+    return ModelCard(state["kind"], list(state.get("class_names") or []), str(ckpt), state, cfg, vae_size)
+
+
 def load_model(path: str | Path, device=None, name: str = "") -> LoadedModel:
     """Weights for sampling: the EMA of a (latent) DDPM with its VAE, the generator of a GAN, a VAE."""
     import torch
@@ -83,27 +101,26 @@ def load_model(path: str | Path, device=None, name: str = "") -> LoadedModel:
     device = device or torch.device("cpu")
     # Built on the meta device: random initialisation of weights about to be overwritten was most of the load time.
     vae = vcfg = None
+    try:
+        cfg = config_of(state)  # the same config the Generate form reads (model_card.read_card)
+    except ValueError as exc:
+        raise SampleError(f"{exc} in {ckpt}") from None
     with torch.device("meta"):
         if state["kind"] in ("ddpm", "ldm"):
-            from medcore.imaging.ddpm import DDPMConfig, build_unet
+            from medcore.imaging.ddpm import build_unet
 
-            cfg = DDPMConfig.from_dict(state["model_config"])
             net = build_unet(cfg)
             prefix = "ema." if any(k.startswith("ema.") for k in tensors) else "model."
         elif state["kind"] == "gan":
-            from medcore.imaging.gan import GANConfig, build_generator
+            from medcore.imaging.gan import build_generator
 
-            cfg = GANConfig.from_dict(state["model_config"])
             net = build_generator(cfg)
             prefix = "g."
-        elif state["kind"] == "vae":
-            from medcore.imaging.vae import VAEConfig, build_vae
+        else:
+            from medcore.imaging.vae import build_vae
 
-            cfg = VAEConfig.from_dict(state["model_config"])
             net = build_vae(cfg)
             prefix = "vae."
-        else:
-            raise SampleError(f"unknown model kind {state.get('kind')!r} in {ckpt}")
     sd = {k[len(prefix):]: v.float() for k, v in tensors.items() if k.startswith(prefix)}
     net.load_state_dict(sd, assign=True)
     net.to(device).eval()

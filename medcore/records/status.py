@@ -8,67 +8,32 @@ fresh server reads them in milliseconds; the problem-term count is one query on 
 
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
-import os
-from functools import lru_cache
 from pathlib import Path
 
+from medcore import status_cache
 from medcore.status import Component
 
-log = logging.getLogger(__name__)
-_MEDCORE = Path(__file__).resolve().parent.parent
 COUNTS = ("labs", "drugs", "sections")
 
 
-def _inputs(kb_dir: Path) -> list[Path]:
+def _inputs(kb_dir: Path) -> list[str]:
     """Every file the counts depend on: the records KB, the drug lexicon it takes names from, and the code of the
     records and knowledge packages (a change anywhere there only costs one recount)."""
-    dirs = (kb_dir / "records", kb_dir / "knowledge" / "drugs")
-    files = [p for d in dirs for p in sorted(d.rglob("*"))]
-    files += sorted((_MEDCORE / "records").glob("*.py")) + sorted((_MEDCORE / "knowledge").glob("*.py"))
-    return [p for p in files if p.is_file()]
-
-
-def _version(kb_dir: Path) -> str:
-    h = hashlib.sha256()
-    for p in _inputs(kb_dir):
-        st = p.stat()
-        h.update(f"{p}|{st.st_mtime_ns}|{st.st_size}\n".encode())
-    return h.hexdigest()[:16]
+    return (status_cache.files_under(kb_dir / "records", kb_dir / "knowledge" / "drugs")
+            + status_cache.code_files("records", "knowledge"))
 
 
 def kb_counts(settings) -> dict[str, int]:
     """{'labs', 'drugs', 'sections'}: what the records KB holds. Raises KBError when it does not load."""
-    return dict(_counts(str(settings.kb_dir), str(settings.data_dir), _version(Path(settings.kb_dir))))
+    kb_dir = Path(settings.kb_dir)
 
+    def count() -> dict[str, int]:
+        from medcore.records import kb as kb_mod
 
-@lru_cache(maxsize=8)
-def _counts(kb_dir: str, data_dir: str, version: str) -> dict[str, int]:
-    folder = Path(data_dir) / "status"
-    path = folder / f"records-kb-{version}.json"
-    try:
-        got = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(got, dict) and all(isinstance(got.get(k), int) for k in COUNTS):
-            return got
-    except (OSError, ValueError):
-        pass  # not counted yet for this version (or a damaged file): count now
-    from medcore.records import kb as kb_mod
+        kb = kb_mod.load_from(kb_dir / "records", kb_dir)  # the same cached load the pipeline uses
+        return {"labs": len(kb.labs), "drugs": len(kb.drugs), "sections": len(kb.sections)}
 
-    kb = kb_mod.load_from(Path(kb_dir) / "records", Path(kb_dir))  # the same cached load the pipeline uses
-    got = {"labs": len(kb.labs), "drugs": len(kb.drugs), "sections": len(kb.sections)}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(got), encoding="utf-8")
-        tmp.replace(path)
-        for old in folder.glob("records-kb-*.json"):  # counts of earlier versions are never read again
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError as exc:  # a read-only data folder: counted again by the next process
-        log.warning("records status: counts not kept (%s)", exc)
-    return got
+    return dict(status_cache.cached("records-kb", settings.data_dir, _inputs(kb_dir), count))
 
 
 def check(settings) -> list[Component]:

@@ -1,19 +1,38 @@
-"""Tool status for Home: is the knowledge base there and valid, and a demo patient."""
+"""Tool status for Home: is the knowledge base there and valid, and a demo patient.
+
+Its counts come from `medcore.status_cache` (once per version of the therapy and knowledge KB files and code, kept
+on disk): Home and the planner's first render do not load the KB (1.5 s in a fresh process; issue 14, speed)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from medcore import status_cache
 from medcore.status import Component
+
+
+def kb_counts(settings) -> dict:
+    """KnowledgeBase.counts() of the therapy KB. Raises KBError (or OSError) when it does not load."""
+    kb_dir = Path(settings.kb_dir)
+    files = (status_cache.files_under(kb_dir / "therapy", kb_dir / "knowledge")
+             + status_cache.code_files("therapy", "knowledge"))
+
+    def count() -> dict:
+        from medcore.therapy.kb import load_kb
+
+        return dict(load_kb(settings).counts())
+
+    return status_cache.cached("therapy-kb", settings.data_dir, files, count)
 
 
 def check(settings) -> list[Component]:
     from medcore.therapy.evaluate import cases_path
-    from medcore.therapy.kb import KBError, load_kb
+    from medcore.therapy.kb import KBError
 
     try:
-        kb = load_kb(settings)
+        c = kb_counts(settings)
     except (KBError, OSError) as exc:
         return [Component("therapy knowledge base", "knowledge base", False, str(exc))]
-    c = kb.counts()
     comps = [
         Component("drugs", "knowledge base", c["drugs"] >= 150, f"{c['drugs']} drugs with dosing, renal/hepatic bands, flags"),
         Component("conditions", "knowledge base", c["conditions"] >= 50, f"{c['conditions']} conditions with guideline-ordered options"),
@@ -27,10 +46,10 @@ def check(settings) -> list[Component]:
 
 
 def engine_ready(settings) -> bool:
-    from medcore.therapy.kb import KBError, load_kb
+    from medcore.therapy.kb import KBError
 
     try:
-        load_kb(settings)
+        kb_counts(settings)
         return True
     except (KBError, OSError):
         return False

@@ -156,6 +156,10 @@ def age_band(age: float) -> str:
 def validate_doc(doc, sch, name: str) -> None:
     import jsonschema
 
+    from medcore.knowledge.validate import first_error
+
+    if first_error(doc, sch) is None:  # one pass of a cached validator; the ranked error below only for a bad file
+        return
     try:
         jsonschema.validate(doc, sch)
     except jsonschema.ValidationError as exc:
@@ -163,9 +167,12 @@ def validate_doc(doc, sch, name: str) -> None:
         raise KBError(f"{name}: {exc.message} at {where or 'top level'}") from None
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same safe data, 3x faster here
+
+
 def _read(path: Path):
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_LOADER)  # noqa: S506 (a safe loader)
 
 
 def load_kb(kb_dir: str | Path) -> KnowledgeBase:

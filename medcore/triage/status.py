@@ -1,31 +1,46 @@
-"""Tool status for Home: the KB, the vignettes, MiniLM, the optional MLP."""
+"""Tool status for Home: the KB, the vignettes, MiniLM, the optional MLP.
+
+What the KB holds and whether it loads is read from `medcore.status_cache` (worked out once per version of the
+triage KB files and code, kept on disk): Home and the symptom chat's first render load no KB (issue 14, speed)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
+from medcore import status_cache
 from medcore.status import Component
 
 
+def _files(kb_dir) -> list[str]:
+    return status_cache.files_under(_triage_dir(kb_dir)) + status_cache.code_files("triage")
+
+
+def kb_counts(settings) -> dict:
+    """kb_stats of the triage KB, as it loads now. Raises KBError (or OSError) when it does not load."""
+
+    def count() -> dict:
+        from medcore.triage.kb import kb_stats, load_kb
+
+        return kb_stats(load_kb(settings.kb_dir))
+
+    return status_cache.cached("triage-kb", settings.data_dir, _files(settings.kb_dir), count)
+
+
 def check(settings) -> list[Component]:
-    from medcore.triage.kb import KBError, kb_stats, load_kb
+    from medcore.triage.kb import KBError
 
     out = []
     try:
-        kb = load_kb(settings.kb_dir)
-        st = kb_stats(kb)
+        st = kb_counts(settings)
         out.append(Component("triage knowledge base", "knowledge base", True,
                              f"{st['conditions']} conditions, {st['findings']} findings, "
                              f"{st['likelihood_pairs']} likelihoods, {st['red_flag_rules']} red-flag rules"))
     except (KBError, OSError) as exc:
         return [Component("triage knowledge base", "knowledge base", False, str(exc))]
     try:
-        from medcore.triage.evaluate import vignette_files
-
-        files = vignette_files(_triage_dir(settings.kb_dir))
-        n, held_out = _vignette_counts(settings.kb_dir, tuple((str(p), *_stamp(p)) for p in files))
-        out.append(Component("triage vignettes", "dataset", True, f"{n} vignettes, {held_out} held out"))
+        got = status_cache.cached("triage-vignettes", settings.data_dir, _files(settings.kb_dir),
+                                  lambda: dict(zip(("n", "held_out"), _vignette_counts_now(settings.kb_dir))))
+        out.append(Component("triage vignettes", "dataset", True, f"{got['n']} vignettes, {got['held_out']} held out"))
     except Exception as exc:  # noqa: BLE001
         out.append(Component("triage vignettes", "dataset", False, str(exc)))
     from medcore.embeddings import minilm_path
@@ -53,15 +68,9 @@ def _triage_dir(kb_dir) -> Path:
     return d if d.name == "triage" else d / "triage"
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    st = path.stat()
-    return st.st_mtime_ns, st.st_size
-
-
-@lru_cache(maxsize=4)
-def _vignette_counts(kb_dir: str, _files: tuple) -> tuple[int, int]:
-    """(vignettes, held out), validated as the evaluation loads them. Parsing every vignette file takes about
-    2 s and Home shows this on every visit, so it is kept until a file changes (`_files`: paths, mtimes, sizes)."""
+def _vignette_counts_now(kb_dir) -> tuple[int, int]:
+    """(vignettes, held out), validated as the evaluation loads them (about 1-2 s: kept by status_cache until a
+    file changes)."""
     from medcore.triage.evaluate import load_vignettes
     from medcore.triage.kb import load_kb
 
@@ -70,10 +79,11 @@ def _vignette_counts(kb_dir: str, _files: tuple) -> tuple[int, int]:
 
 
 def engine_ready(settings) -> bool:
-    from medcore.triage.kb import KBError, load_kb
+    """Whether the KB loads, read as the counts above: every symptom-chat run asks this."""
+    from medcore.triage.kb import KBError
 
     try:
-        load_kb(settings.kb_dir)
+        kb_counts(settings)
         return True
     except (KBError, OSError):
         return False

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from medcore import status_cache
 from medcore.records import kb as kb_mod
 from medcore.records import status
 
 
 @pytest.fixture
 def fresh(settings):
-    status._counts.cache_clear()
+    status_cache.clear_memory()
     yield settings
-    status._counts.cache_clear()
+    status_cache.clear_memory()
 
 
 def _refuse_loading(monkeypatch):
@@ -41,7 +42,7 @@ def test_a_fresh_process_reads_the_counts_without_loading_anything(fresh, monkey
 
     load_terminology(fresh)  # built once (the test cache), as a server's first summary does
     first = status.check(fresh)
-    status._counts.cache_clear()  # a new process: only the data folder remembers
+    status_cache.clear_memory()  # a new process: only the data folder remembers
     _refuse_loading(monkeypatch)
     assert status.check(fresh) == first
     assert status.engine_ready(fresh)
