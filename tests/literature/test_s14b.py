@@ -1,0 +1,52 @@
+"""Session 14 (lit14s): a raised decimal point in ages, "age range: A-B", sex counts written in words or listed
+with a comma, and an odds ratio's CI after the scale of its estimate ("per 5 kg"). Every sentence here is written
+for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcore.literature.model import Sentence
+from medcore.literature.numbers import extract_effects
+from medcore.literature.pico import _age
+from medcore.literature.population_sex import sex
+
+
+def _sents(*texts):
+    return [Sentence(i, t, 0, len(t)) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("We followed the cohort, whose mean age was 41·7 years, for a decade.", {"stat": "mean", "value": 41.7}),
+    ("Volunteers (age range: 22-58 years) slept in the unit.", {"stat": "range", "low": 22.0, "high": 58.0}),
+    ("Patients with an age range of 30 to 45 years joined.", {"stat": "range", "low": 30.0, "high": 45.0}),
+])
+def test_age_forms(text, want):
+    got = _age(_sents(text))
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("text, female", [
+    ("Eighteen (45%) boys and 22 (55%) girls took part in the survey.", 55.0),
+    ("We recorded nine patients (6 women, 3 men; mean age 50 years) at home.", 66.7),
+    ("The clinic saw 30 men; 10 women over the year.", 25.0),
+])
+def test_sex_counts(text, female):
+    assert sex(_sents(text)).get("female_pct") == female
+
+
+def test_sex_list_with_comma_needs_two_sexes():
+    assert sex(_sents("We saw 12 women, 4 girls at the clinic.")).get("female_pct") is None
+
+
+@pytest.mark.parametrize("text, ci", [
+    ("Each gain raised the odds (odds ratio 1.15 per 5 kg gained, 95% confidence interval (CI) 1.03-1.29).",
+     (1.03, 1.29)),
+    ("The hazard ratio was 0.80 per SD of intake (95% CI 0.70-0.91).", (0.70, 0.91)),
+    ("The odds ratio was 1.3 per decade of age.", (None, None)),
+    ("The odds ratio was 1.3 per decade of age, and 40 of 90 patients died.", (None, None)),
+])
+def test_ci_after_the_scale_of_the_estimate(text, ci):
+    effs = [e for e in extract_effects(Sentence(0, text, 0, len(text))) if e.measure != "comparison"]
+    assert len(effs) == 1
+    assert (effs[0].ci_low, effs[0].ci_high) == ci
