@@ -250,6 +250,8 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
                                      lambda x: bool(treat_re.search(x) or _coded(term, x, -1).concept_id))
     if given and not trial and not (treat_re.search(given[0]) or _coded(term, given[0], given[2]).concept_id):
         given = None  # "patients who had diabetes and those who did not" compares people, not treatments
+    if given and title is not None and arm_phrases.title_names_second(title.text, given[0], given[1]):
+        given = (given[1], given[0], given[2])
     if given:
         pico.interventions.append(_coded(term, given[0], given[2]))
         pico.comparators.append(_coded(term, given[1], given[2]))

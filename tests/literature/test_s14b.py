@@ -4,8 +4,11 @@ for the test."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from medcore.literature.arm_phrases import given_versus, title_names_second
 from medcore.literature.model import Sentence
 from medcore.literature.numbers import extract_effects
 from medcore.literature.pico import _age
@@ -50,3 +53,39 @@ def test_ci_after_the_scale_of_the_estimate(text, ci):
     effs = [e for e in extract_effects(Sentence(0, text, 0, len(text))) if e.measure != "comparison"]
     assert len(effs) == 1
     assert (effs[0].ci_low, effs[0].ci_high) == ci
+
+
+def _treat(x):
+    return bool(re.search(r"statin|ablation|stent|steroid|graft|surgery", x, re.I))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("We split the cohort into those with prior statin therapy (group S, n = 40) and those without it (n = 60).",
+     ("prior statin therapy", "no prior statin therapy")),
+    ("We assessed catheter ablation with and without a second pass for flutter.",
+     ("catheter ablation with a second pass", "catheter ablation without a second pass")),
+    ("Of 70 adults, 41 underwent bypass surgery and 29 underwent stent placement.",
+     ("bypass surgery", "stent placement")),
+    ("Patients were split between those treated by a cast (group 1; n = 20) and those treated by a brace (group 2).",
+     ("a cast", "a brace")),
+])
+def test_paired_arm_phrasings(text, want):
+    assert given_versus(_sents(text), _treat)[:2] == want
+
+
+@pytest.mark.parametrize("text", [
+    "We split the cohort into those with diabetes (n = 40) and those without it (n = 60).",
+    "Of 70 adults, 41 had asthma and 29 had eczema.",
+])
+def test_paired_phrasings_need_a_treatment(text):
+    assert given_versus(_sents(text), _treat) is None
+
+
+@pytest.mark.parametrize("title, a, b, swap", [
+    ("Does an elastic brace help after a wrist fracture?", "plaster cast", "elastic brace", True),
+    ("Plaster cast or elastic brace after a wrist fracture?", "plaster cast", "elastic brace", False),
+    ("Is a plaster cast better after a wrist fracture?", "plaster cast", "elastic brace", False),
+    ("Does withholding statins help?", "statins", "no statins", False),
+])
+def test_title_names_second(title, a, b, swap):
+    assert title_names_second(title, a, b) is swap
