@@ -89,3 +89,19 @@ def test_paired_phrasings_need_a_treatment(text):
 ])
 def test_title_names_second(title, a, b, swap):
     assert title_names_second(title, a, b) is swap
+
+
+@pytest.mark.parametrize("methods, want", [
+    ("METHODS: Forty adults admitted to a regional trauma center after a fall were studied.", "trauma center"),
+    ("METHODS: We enrolled 30 adults from our hospital who snored and slept badly.", "our hospital"),
+    ("METHODS: Twelve adults spent two nights in a sleep laboratory and were recorded.", "sleep laboratory"),
+])
+def test_setting_kinds_of_place(read, methods, want):
+    text = f"Sleep and falls in adults\nOBJECTIVE: To describe a small group.\n{methods}\nRESULTS: Most slept well."
+    assert read(text)[0].design.setting.lower().startswith(want)
+
+
+def test_our_institution_names_no_kind_of_place(read):
+    text = ("Sleep and falls in adults\nOBJECTIVE: To describe a small group.\n"
+            "METHODS: We reviewed 30 adults seen at our institution who snored.\nRESULTS: Most slept well.")
+    assert not read(text)[0].design.setting
