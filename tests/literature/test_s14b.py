@@ -13,6 +13,7 @@ from medcore.literature.model import Sentence
 from medcore.literature.numbers import extract_effects
 from medcore.literature.pico import _age
 from medcore.literature.population_sex import sex
+from medcore.literature.population_size import pick_n
 
 
 def _sents(*texts):
@@ -105,3 +106,12 @@ def test_our_institution_names_no_kind_of_place(read):
     text = ("Sleep and falls in adults\nOBJECTIVE: To describe a small group.\n"
             "METHODS: We reviewed 30 adults seen at our institution who snored.\nRESULTS: Most slept well.")
     assert not read(text)[0].design.setting
+
+
+@pytest.mark.parametrize("text, n", [
+    ("We assessed 52 adults with shin pain over one running season.", 52),
+    ("In all, 120 pregnant women, past 30 weeks, were allocated to one of two diets.", 120),
+    ("We evaluated 75 children with asthma (group 1, n = 40) or croup (group 2, n = 35).", 75),
+])
+def test_n_verbs(text, n):
+    assert pick_n(_sents(text))[0] == n
