@@ -115,3 +115,14 @@ def test_our_institution_names_no_kind_of_place(read):
 ])
 def test_n_verbs(text, n):
     assert pick_n(_sents(text))[0] == n
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("cervical cancer", "C53"), ("sleep bruxism", "G47"), ("cervical disk herniation", "M50"),
+    ("a thoracic spinal deformity", "M43"),
+])
+def test_condition_vocabulary_s14(read, phrase, code):
+    text = (f"Care of adults with {phrase}\nOBJECTIVE: To describe adults with {phrase}.\n"
+            f"METHODS: We enrolled 40 adults with {phrase} at two clinics.\nRESULTS: Most did well.")
+    codes = {c.code.split(" ")[-1][:3] for c in read(text)[0].pico.population.conditions}
+    assert code in codes
