@@ -126,3 +126,11 @@ def test_condition_vocabulary_s14(read, phrase, code):
             f"METHODS: We enrolled 40 adults with {phrase} at two clinics.\nRESULTS: Most did well.")
     codes = {c.code.split(" ")[-1][:3] for c in read(text)[0].pico.population.conditions}
     assert code in codes
+
+
+def test_counted_groups_lose_their_verb(read):
+    text = ("Hernia repair outcomes\nOBJECTIVE: To compare two repairs.\nMETHODS: We reviewed 75 adults treated "
+            "for a groin hernia.\nRESULTS: There were 75 adults: 40 underwent mesh repair and 35 underwent suture "
+            "repair. Pain was rare.")
+    names = [a.name.lower() for a in read(text)[0].arms]
+    assert "mesh repair" in names and "suture repair" in names
