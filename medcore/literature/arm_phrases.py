@@ -84,7 +84,7 @@ def named_groups(comp: re.Pattern, sentences: list[Sentence]) -> list[tuple[str,
 
 _PEOPLE_GIVEN = (r"(?:patients|participants|subjects|people|adults|children|women|men|those|individuals|infants)\s+"
                  r"(?:who\s+)?")
-_GIVEN = r"(?:received|receiving|given|treated\s+with|taking|on|undergoing|underwent|who\s+had|having)"
+_GIVEN = r"(?:received|receiving|given|treated\s+(?:with|by)|taking|on|undergoing|underwent|who\s+had|having)"
 _GIVEN_VS = re.compile(
     _PEOPLE_GIVEN + _GIVEN + r"\s+(?P<a>[^,;.()]{2,50}?)\s+(?:were|was)\s+compared\s+(?:with|to)\s+" + _PEOPLE_GIVEN +
     r"(?P<neg>not\s+given|not\s+receiving|without|(?:did|had)\s+not\s+(?:receive|take|undergo|have)|"
@@ -119,9 +119,55 @@ def non_groups(text: str) -> tuple[str, str] | None:
 
 # "those who received A and those who received B"
 _THOSE_AND_THOSE = re.compile(
-    r"\b(?:those|patients|people|participants)\s+(?:who\s+)?" + _GIVEN + r"\s+(?P<a>[^,;.()]{2,50}?)\s+(?:and|with|versus|vs\.?)\s+"
+    r"\b(?:those|patients|people|participants)\s+(?:who\s+)?" + _GIVEN + r"\s+(?P<a>[^,;.()]{2,50}?)"
+    r"(?:\s*\([^()]{0,40}\))?,?\s+(?:and|with|versus|vs\.?)\s+"  # an aside may name the first group: "(group 1)"
     r"(?:those|patients|people|participants)\s+(?:who\s+)?(?P<neg>(?:did|had)\s+not\s+(?:receive|take|undergo|have)|"
     + _GIVEN + r")\s+(?P<b>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$|\b(?:were|was|for|in|during|at|after)\b))", re.I)
+
+
+# "those with A (A group) and those without it": A against no A, as "with or without A"
+_THOSE_WITHOUT = re.compile(r"\bthose\s+with\s+(?P<a>[^,;.()]{2,50}?)(?:\s*\([^()]{0,40}\))?,?\s+and\s+those\s+without\b", re.I)
+# "A with and without B": the same treatment given with B and without it
+_WITH_AND_WITHOUT = re.compile(r"(?P<a>(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)\s+with\s+and\s+without\s+(?P<b>[^,;.()]{2,50}?)"
+                               r"(?=\s*(?:[,;.()]|$|\b(?:for|in|during|at|after|were|was)\b))", re.I)
+# words that open a phrase rather than name a treatment: cut from the front of "between drug X with and without B"
+_OPENER = re.compile(r"^.*\b(?:between|of|the|a|an|in|on|using|by|for|to|compared|comparing|evaluated|assessed)\s+", re.I)
+# "49 had A and 37 had B": counts of the people each treatment was given to
+_COUNTS_GOT = re.compile(r"\b\d+\s+(?:patients\s+|participants\s+)?(?P<v>had|underwent|received)\s+(?P<a>[^,;.()]{2,50}?),?\s+and\s+"
+                         r"\d+\s+(?:patients\s+|participants\s+)?(?P=v)\s+(?P<b>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$))", re.I)
+
+
+def _paired(s: Sentence, is_treat) -> tuple[str, str, int] | None:
+    """The arms of the session-14b phrasings: "those with A and those without it", "A with and without B", "49
+    had A and 37 had B" (the latter two only when a side names a treatment; "12 had diabetes and 9 had gout" list
+    the people's conditions)."""
+    m = _THOSE_WITHOUT.search(s.text)
+    if m and is_treat is not None and is_treat(m.group("a")):
+        a = trim_arm(m.group("a"))
+        return a, f"no {a}", s.idx
+    m = _WITH_AND_WITHOUT.search(s.text)
+    if m:
+        a, b = _OPENER.sub("", m.group("a")), trim_arm(m.group("b"))
+        if is_treat is not None and is_treat(a):
+            return f"{a} with {b}", f"{a} without {b}", s.idx
+    m = _COUNTS_GOT.search(s.text)
+    if m and is_treat is not None and (is_treat(m.group("a")) or is_treat(m.group("b"))):
+        return trim_arm(m.group("a")), trim_arm(m.group("b")), s.idx
+    return None
+
+
+_TITLE_COMPARES = re.compile(r"\b(?:than|versus|vs\.?|or|compared|comparison|between)\b", re.I)
+
+
+def title_names_second(title: str, a: str, b: str) -> bool:
+    """True when a title that compares nothing itself names only the second of two treated groups ("Is there an
+    advantage to B?" over "those treated by A and those treated by B"): the question's subject is what the study
+    tests, so B is the intervention. A negated side ("no A") is never the intervention."""
+    if not title or _TITLE_COMPARES.search(title) or b.lower().startswith("no "):
+        return False
+    words = lambda x: set(re.findall(r"[a-z]{5,}", x.lower()))  # noqa: E731
+    t = words(title)
+    return bool(words(b) & t) and not words(a) & t
 
 
 def given_versus(sentences: list[Sentence], treat=None) -> tuple[str, str, int] | None:
@@ -143,6 +189,9 @@ def given_versus(sentences: list[Sentence], treat=None) -> tuple[str, str, int] 
         if m and is_treat is not None and is_treat(m.group("a")):
             a = trim_arm(m.group("a"))
             return a, f"no {a}", s.idx
+        pair = _paired(s, is_treat)
+        if pair:
+            return pair
     return None
 
 

@@ -181,8 +181,12 @@ def extract_effects(sentence: Sentence) -> list[Effect]:
 
 
 def _read_ci(text: str, pos: int, eff: Effect) -> int:
-    """Read the CI after an estimate (and its unit) into `eff`; the end of what was read."""
+    """Read the CI after an estimate (and its unit) into `eff`; the end of what was read. The estimate's scale
+    may stand between it and a CI named as such: "OR 0.9 per 5 kg gained, 95% CI 0.8-0.99"."""
     cm = _CI.match(text, re.compile(_UNIT).match(text, pos).end())
+    per = _PER_SCALE.match(text, pos)
+    if per and not (cm and (cm.group("lvl") or cm.group("lvl2") or re.search(r"CI|confidence|[(\[]", cm.group(0)))):
+        cm = _CI.match(text, per.end())
     if cm and (cm.group("lvl") or cm.group("lvl2") or re.search(r"CI|confidence|[(\[]", cm.group(0))):
         eff.ci_low, eff.ci_high = _num(cm.group("lo")), _num(cm.group("hi"))
         lvl = cm.group("lvl") or cm.group("lvl2")
@@ -191,6 +195,9 @@ def _read_ci(text: str, pos: int, eff: Effect) -> int:
     return pos
 
 
+# "per 10 mm Hg increase in X", "per SD": at most 60 characters without a digit other than the step, up to a
+# comma or bracket that opens a CI with its level or name
+_PER_SCALE = re.compile(r"\s+per\s+(?:\d+(?:\.\d+)?\s*)?[A-Za-z][^,;()\[\]\d]{0,60}?(?=\s*[,;(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
 _CI_NEXT = re.compile(r"\s*[,;(\[]?\s*(?:\d{2}\s?%\s*)?(?:CI|conf)", re.I)
 _BARE_TRIPLE = re.compile(r"[(\[][^()\[\]]{0,60}?[:,]\s*(?P<val>" + _NUM + r")\s*[;,]\s*(?:\d{2}\s?%\s*CI\s*[:=]?\s*)?"
                           r"(?P<lo>" + _NUM + r")\s*(?:-|to)\s*(?P<hi>" + _NUM + r")\s*[)\]]")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from medcore.knowledge import body_site
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
-from medcore.literature import allocation_arms, arm_phrases, control_arms, population_phrases, population_sex
+from medcore.literature import allocation_arms, arm_phrases, control_arms, numbers, population_phrases, population_sex
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.population_size import PEOPLE, pick_n
 from medcore.literature.roles import cue_pattern
@@ -23,7 +23,7 @@ _AGE = [
     (re.compile(r"\b(?P<stat>mean|median|average)\s+(?:\(\s*(?:±\s*)?SD\s*\)\s+|\(\w+\)\s+)?age\s*(?:\(\w+\)\s*)?(?:of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:was|were)\s+|was|of|:|,|=|was\s+about)?\s*(?P<v>\d+(?:\.\d+)?)", re.I), "value"),
     (re.compile(r"\bage[sd]?\s*(?:\(\w+\)\s*)?(?:was\s+)?(?P<stat>mean|median)?\s*[,:=]?\s*(?P<v>\d+(?:\.\d+)?)(?!\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|above))\s*(?:±|\+/-|\(|years|y\b)", re.I), "value"),
     (re.compile(r"\baged\s+(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)?", re.I), "range"),
-    (re.compile(r"\bage[sd]?\s+(?:range\s*)?(?:from\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)", re.I), "range"),
+    (re.compile(r"\bage[sd]?\s+(?:range\s*[:=]?\s*)?(?:from\s+|of\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)", re.I), "range"),
     (re.compile(r"\b(?:aged\s+(?P<lo>\d+)\s*(?:years\s+)?(?:and|or)\s+(?:older|over|above)|aged\s*(?:≥|>=|>|over)\s*(?P<lo2>\d+)"
                 r"|(?:≥|>=|>\s?or\s?=|older\s+than)\s*(?P<lo3>\d+)\s*(?:years|yrs)\b)", re.I), "min"),
 ]
@@ -36,8 +36,11 @@ _SECONDARY = re.compile(r"\bsecondary\s+(?:efficacy\s+)?(?:outcomes?|end\s?-?poi
 
 def _age(sentences: list[Sentence]) -> dict:
     for s in sentences:
+        # the number forms of numbers.py (a raised decimal point "13·4" is 13.4; one character for one, so the
+        # matched text keeps its offsets)
+        text = s.text.translate(numbers._DASHES)
         for pattern, kind in _AGE:
-            m = pattern.search(s.text)
+            m = pattern.search(text)
             if not m:
                 continue
             if kind == "value":
@@ -247,6 +250,8 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
                                      lambda x: bool(treat_re.search(x) or _coded(term, x, -1).concept_id))
     if given and not trial and not (treat_re.search(given[0]) or _coded(term, given[0], given[2]).concept_id):
         given = None  # "patients who had diabetes and those who did not" compares people, not treatments
+    if given and title is not None and arm_phrases.title_names_second(title.text, given[0], given[1]):
+        given = (given[1], given[0], given[2])
     if given:
         pico.interventions.append(_coded(term, given[0], given[2]))
         pico.comparators.append(_coded(term, given[1], given[2]))

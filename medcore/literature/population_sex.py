@@ -15,8 +15,8 @@ _SEX = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:patients|
                   r"(?P<sex>women|woman|female|females|men|male|males|girls|boys)\b", re.I)
 _SEX_COUNT = re.compile(r"\b\d+\s*\((?P<pct>\d+(?:\.\d+)?)\s?%\)\s*(?:were\s+)?(?P<sex>women|female|females|men|male|males|girls|boys)\b"
                         r"(?=\s*(?:[,;).]|and\b|$))", re.I)
-# "19 men and 43 women"; "80 healthy subjects (40 males)"
-_SEX_PAIR = re.compile(r"\b(?P<a>\d+)\s+(?P<sa>men|males?|women|females?|boys|girls)\s+and\s+(?P<b>\d+)\s+(?P<sb>men|males?|women|females?|boys|girls)\b", re.I)
+# "19 men and 43 women", "12 women, 5 men"; "80 healthy subjects (40 males)"
+_SEX_PAIR = re.compile(r"\b(?P<a>\d+)\s+(?P<sa>men|males?|women|females?|boys|girls)(?:\s+and\s+|\s*[,;]\s*)(?P<b>\d+)\s+(?P<sb>men|males?|women|females?|boys|girls)\b", re.I)
 _SEX_OF = re.compile(r"\b(?P<tot>\d+)\s+[\w\s-]{0,40}?\((?P<k>\d+)\s+(?P<sex>men|males?|women|females?|boys|girls)\b", re.I)
 _FEMALE = ("women", "woman", "female", "females", "girls", "girl")
 # "male:female = 9:60", "female/male ratio 3:1"
@@ -74,7 +74,7 @@ def sex(sentences: list[Sentence], n_idx: int = -2) -> dict:
             return {"female_pct": round(100 * f / tot, 1), "male_pct": round(100 * (tot - f) / tot, 1),
                     "sentence_idx": s.idx, "text": m.group(0)}
         for pattern in (_SEX_COUNT, _SEX):
-            m = pattern.search(s.text)
+            m = pattern.search(text)  # counts in words too: "Thirty (40%) women and ..."
             if m:
                 pct = float(m.group("pct"))
                 if pct > 100:

@@ -22,8 +22,8 @@ _GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,100}?"
 # one anywhere in the abstract; the guard skips hopeless patterns cheaply (hostile text of digits stays fast)
 _N_PATTERNS = [
     (re.compile(r"\ba\s+total\s+of\s+" + _INT + r"\b", re.I), 5, "total"),
-    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + _GAP + r"\b(?:were|was)\s+(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|analy[sz]ed|evaluated|identified|assessed|examined|followed|surveyed|interviewed|treated|reviewed)", re.I), 5, ""),
-    (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|studied|analy[sz]ed|identified|surveyed|followed|reviewed)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + _GAP + r"\b(?:were|was)\s+(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|analy[sz]ed|evaluated|identified|assessed|examined|followed|surveyed|interviewed|treated|reviewed|allocated|assigned)", re.I), 5, ""),
+    (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|studied|analy[sz]ed|identified|surveyed|followed|reviewed|examined|evaluated|assessed|investigated)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"\b.{0,60}?\b(?:underwent|received|participated|completed|took\s+part|were\s+(?:included|enrolled|studied))", re.I), 5, ""),
     (re.compile(_INT + r"\s+of\s+(?:them|these|those)\b.{0,20}?\b(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied)", re.I), 6, " of "),
     (re.compile(r"\btotal\s+number\s+of\s+\w+(?:\s+\w+){0,4}?\s+(?:was|were)\s+" + _INT + r"\b", re.I), 5, "total"),
