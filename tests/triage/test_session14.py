@@ -135,3 +135,29 @@ def test_stridor_only_when_crying_is_urgent_and_stridor_at_rest_an_emergency(lex
 def test_the_milder_form_is_never_guessed_by_the_embedding_index(engine):
     got = _said(engine, "a harsh noise when he breathes in all the time, even asleep")
     assert "stridor_when_upset" not in got
+
+
+@pytest.mark.parametrize("text, fid", [
+    ("tiny spots on his legs that don't fade when I roll a glass over them", "non_blanching_rash"),
+    ("a rash that doesn't go away when I press a glass on it", "non_blanching_rash"),
+    ("a heavy feeling in my chest since lunch", "chest_pain_crushing"),
+    ("coughing up yellow gunk for days", "productive_cough"),
+])
+def test_red_flag_and_common_words_found_by_probing(lexical_engine, text, fid):
+    assert _said(lexical_engine, text).get(fid) is True
+
+
+@pytest.mark.parametrize("text, fid, said", [
+    ("my little girl is feeding well and smiling", "not_feeding", False),
+    ("I get sneezing fits every morning", "sneezing", True),
+])
+def test_readings_guarded_after_the_dev_sweep(lexical_engine, text, fid, said):
+    assert _said(lexical_engine, text).get(fid) is said
+
+
+@pytest.mark.parametrize("text, fid", [
+    ("my feet are always cold in winter", "shock_signs"),  # chronic cold feet are no sign of shock
+    ("my knee joint went red, hot and swollen overnight", "spreading_redness"),  # a hot joint is no spreading skin
+])
+def test_no_false_reading(engine, text, fid):
+    assert _said(engine, text).get(fid) is not True
