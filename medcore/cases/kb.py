@@ -143,10 +143,8 @@ def _load_cached(d: str, digest: str) -> CaseKB:
         tests.append(LabTest(t["id"], t["name"], t["category"], float(t["cost"]), float(t["turnaround_min"]),
                              t["source"], t["normal"], tuple(triggers), t.get("sex")))
 
-    ranges = {}
-    for cid, r in pdoc["age_ranges"]["ranges"].items():
-        need_condition(cid, "patients.yaml: age_ranges")
-        ranges[cid] = _pair(r)
+    # a condition's typical age has one home, the triage KB's `typical_ages` (checked to rise when it loads)
+    ranges = {c.id: c.typical_ages[:2] for c in tkb.conditions if c.typical_ages}
     cons = pdoc["constraints"]
     for key in ("female_only", "male_only", "min_age", "max_age"):
         for fid in cons[key]:
@@ -173,7 +171,7 @@ def _load_cached(d: str, digest: str) -> CaseKB:
         causes[cid] = tuple(tuple(g) for g in groups)
     bands = {b: _pair(pdoc["age_bands"][b]) for b in ("child", "adult", "older")}
     baseline = {b: {k: _pair(v) for k, v in signs.items()} for b, signs in vit["baseline"].items()}
-    sources = {"tests": tdoc["source"], "patients": pdoc["source"], "age_ranges": pdoc["age_ranges"]["source"],
+    sources = {"tests": tdoc["source"], "patients": pdoc["source"], "age_ranges": "each condition's typical_ages in the triage KB, with its own source",
                "constraints": cons["source"], "vitals": vit["source"], "exam": pdoc["exam"]["source"],
                "causes": (pdoc.get("causes") or {}).get("source", "")}
     return CaseKB(tkb, tests, bands, ranges, frozenset(cons["female_only"]), frozenset(cons["male_only"]),

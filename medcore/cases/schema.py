@@ -54,15 +54,13 @@ TESTS = {
 
 PATIENTS = {
     "type": "object",
-    "required": ["age_bands", "age_ranges", "constraints", "vitals", "exam", "source"],
+    # a condition's typical age lives in the triage KB (`typical_ages`), not here
+    "required": ["age_bands", "constraints", "vitals", "exam", "source"],
     "properties": {
         "version": {"type": "integer"},
         "source": SOURCE,
         "age_bands": {"type": "object", "required": ["child", "adult", "older", "source"],
                       "properties": {"source": SOURCE, "child": RANGE, "adult": RANGE, "older": RANGE}},
-        "age_ranges": {"type": "object", "required": ["ranges", "source"],
-                       "properties": {"source": SOURCE,
-                                      "ranges": {"type": "object", "additionalProperties": RANGE}}},
         "constraints": {
             "type": "object",
             "required": ["female_only", "male_only", "min_age", "max_age", "source"],

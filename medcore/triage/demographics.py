@@ -22,6 +22,22 @@ AGE_PATTERNS = [
     (re.compile(r"\b(\d{1,3})\s*(?:m|f)\b"), 1.0),
     (re.compile(r"\b(?:in my|in his|in her)\s+(\d)0s\b"), 10.0),
 ]
+# An age said with 'is' after a child word, no 'old': 'my baby girl is 5 months', "my son's 3 years". Not 'is 5
+# months pregnant', '2 weeks post-op', '3 weeks into', '6 days late' or '2 weeks ago'; and not an age at all in a
+# text about a pregnancy ('my daughter is 8 weeks and bleeding' is a gestation: PREGNANCY_TALK).
+PERSON_AGE = re.compile(r"\b(?:baby|son|daughter|girl|boy|child|kid|toddler|grandson|granddaughter|twins?)"
+                        r"(?:\s+is|'s|\s+was|\s+just\s+turned|\s+turned)\s+(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+)?"
+                        r"(\d{1,2})\s+(week|month|year)s?\b(?!\s*(?:pregnant|post|into|late|overdue|ago|since|after|of\b|"
+                        r"gestation|-?\s*old))")
+PREGNANCY_TALK = re.compile(r"\b(?:pregnan\w*|expecting|weeks gone|months gone|scan|midwife)\b")
+_PERSON_AGE_SCALE = {"week": 1 / 52, "month": 1 / 12, "year": 1.0}
+
+
+def age_spans(low: str) -> list[tuple[int, int]]:
+    """Spans of lower-case text that state an age without 'old' (PERSON_AGE): not a duration."""
+    return [(m.start(), m.end()) for m in PERSON_AGE.finditer(low)]
+
+
 AGE_WORDS = [(re.compile(r"\b(newborn|new born|neonate)\b"), 0.05), (re.compile(r"\b(baby|infant)\b"), 0.6),
              (re.compile(r"\btoddler\b"), 2.0), (re.compile(r"\b(teenager|teen)\b"), 15.0),
              (re.compile(r"\b(pensioner|elderly)\b"), 78.0)]
@@ -39,6 +55,11 @@ def extract_age(text: str) -> float | None:
             val = float(m.group(1)) * scale
             if 0 <= val <= 110:
                 return round(val, 3)
+    m = None if PREGNANCY_TALK.search(low) else PERSON_AGE.search(low)
+    if m:
+        val = float(m.group(1)) * _PERSON_AGE_SCALE[m.group(2)]
+        if 0 <= val <= 110:
+            return round(val, 3)
     for pat, val in AGE_WORDS:
         if pat.search(low):
             return val

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from medcore.llm.grounding import DRUG_STEM  # WHO INN drug-name stems
+from medcore.triage.demographics import age_spans
 from medcore.triage.gestation import gestation_spans
 from medcore.triage.kb import KnowledgeBase
 from medcore.triage.tokens import NUM_WORDS, _is_number, tokens
@@ -77,6 +78,7 @@ EPISODE_PATTERNS = [
     re.compile(rf"\b(?:for\s+)?(?:about\s+|around\s+|up\s+to\s+)?(?:a\s+)?{_NUM}\s+{_UNIT}\s+"
                rf"(?:afterwards|after\s+that|at\s+a\s+time|each\s+time|every\s+time|each\s+go)\b"),
 ]
+LATE = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+(?:late|overdue)\b")
 DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_over_2_weeks")
 # A duration says how long the complaint has lasted only if it is attached to a symptom. One attached to a
 # risk factor or a life-history verb ("smoked for 35 years", "diabetic for 15 years", "worked in a mine
@@ -125,8 +127,11 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
     # 'since I flew back from Australia last week', 'since my operation on Monday': the event's time
     for m in re.finditer(rf"\bsince{_SINCE_EVENT}{{1,6}}?\s+(?:on\s+)?(?P<k>{keys})\b", low):
         out.append((m.start(), m.end(), SINCE[m.group("k")]))
-    # a frequency ('twice a day') or a gestation ('37 weeks gestation', "I'm 36 weeks") is no duration
-    skip = frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)] + episode_spans(low)
+    # a frequency ('twice a day'), a gestation ('37 weeks gestation', "I'm 36 weeks"), an age ('my baby is 5
+    # months') or how late a period is ('my period is 6 weeks late': a missed period, not how long the complaint
+    # has lasted) is no duration
+    skip = (frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)] + episode_spans(low)
+            + age_spans(low) + [(m.start(), m.end()) for m in LATE.finditer(low)])
     return [d for d in out if not any(a < d[1] and d[0] < b for a, b in skip)]
 
 

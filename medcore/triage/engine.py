@@ -218,10 +218,13 @@ def rule_completing_question(kb: KnowledgeBase, post: np.ndarray, known: set[str
     that answer. Only rules already started: a finding the rule requires (`all`: fever for meningism) is present,
     or one of its contexts (`any` of category pregnancy or risk: pregnant, a known disease). A course or measured
     finding starts none ('under a day' is no reason to ask about orthopnoea), and what the patient cannot tell (a
-    measured blood pressure) or the age says is not asked. None when no such finding is left."""
+    measured blood pressure) or the age says is not asked. None when no such finding is left. An urgent rule that a
+    pregnancy starts counts too: since session 14 pain in early pregnancy is urgent (NICE NG126: immediate early
+    pregnancy assessment) and only severe pain or fainting make it an emergency, and a pregnant woman is still asked."""
     cat = lambda f: kb.finding(f).category if f in kb.finding_index else ""  # noqa: E731
     for rule in kb.rules:
-        if rule.level != "emergency":
+        by_pregnancy = rule.level == "urgent" and any(f in present and cat(f) == "pregnancy" for f in rule.any)
+        if rule.level != "emergency" and not by_pregnancy:
             continue
         started = any(f in present and cat(f) not in _NO_ANCHOR for f in rule.all) or any(
             f in present and cat(f) in _CONTEXTS for f in rule.any)

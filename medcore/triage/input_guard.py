@@ -93,12 +93,35 @@ def _script_share(text: str) -> float:
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
+# Negative contractions typed without the apostrophe ('he cant breathe', 'she hasnt had a wee since last night'):
+# the synonyms and the negation cues are written with it, so 'cant breathe' was not read at all. Only spellings
+# that are no other English word: 'wont' and 'ill' stay as typed; 'cant' only before a verb (below).
+_CONTRACTIONS = {"dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't",
+                 "wasnt": "wasn't", "werent": "weren't", "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't",
+                 "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+                 "ive": "i've", "youre": "you're", "theyre": "they're"}
+_CONTRACTION = re.compile(r"\b(" + "|".join(k for k in _CONTRACTIONS) + r")\b", re.IGNORECASE)
+# 'cant' is also a noun, but before a verb of the chat ('cant breathe', 'cant move my arm') it is always "can't"
+_CANT = re.compile(r"\bcant(?=\s+(?:breathe|breath|move|walk|stand|see|hear|speak|talk|swallow|sleep|eat|drink|feel"
+                   r"|lift|bend|keep|stop|wee|pee|poo|open|close|get|put|bear|remember|think|focus|wake|stay))",
+                   re.IGNORECASE)
+
+
+def restore_apostrophes(text: str) -> str:
+    """'hasnt' -> "hasn't", 'cant breathe' -> "can't breathe" (case kept for the first letter)."""
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        full = _CONTRACTIONS.get(word.lower(), "can't")
+        return full[0].upper() + full[1:] if word[0].isupper() else full
+    return _CANT.sub(fix, _CONTRACTION.sub(fix, text))
+
+
 def normalize_text(text: str) -> str:
     """NFKC (full-width letters, ligatures, odd spaces), invisible characters removed, and look-alike
     letters of other scripts mapped to Latin inside words that also hold Latin letters (the knowledge layer's
-    confusables table, one home)."""
+    confusables table, one home); negative contractions typed without their apostrophe restored."""
     out = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-    return latin_lookalikes(out, load_variants(REPO_ROOT / "assets" / "kb"))
+    return restore_apostrophes(latin_lookalikes(out, load_variants(REPO_ROOT / "assets" / "kb")))
 
 
 def check(text: str | None, max_chars: int = MAX_CHARS) -> GuardResult:

@@ -104,6 +104,9 @@ class KnowledgeBase:
     body_swelling: dict = field(default_factory=lambda: {"window": 1, "swelling_words": [], "parts": {}})
     body_states: tuple = ()  # findings.yaml body_states: more part-and-state readings like body_swelling
     age_windows: tuple = ()  # (condition index, (lo, hi, outside)) for conditions with typical_ages
+    # red_flags.yaml milder_forms: {milder finding: red flags it holds back} ('stridor only when upset': no
+    # airway emergency, rules.decide)
+    milder_forms: dict = field(default_factory=dict)
 
     def implied_by(self, fid: str) -> tuple[str, ...]:
         """Specific findings that imply `fid` (so 'no chest pain' rules them out too)."""
@@ -142,7 +145,7 @@ def _typical_ages(c: dict) -> tuple[float, float, float] | None:
     lo, hi = (float(x) for x in t["range"])
     if lo >= hi:
         raise KBError(f"condition {c['id']}: typical_ages range must rise")
-    return lo, hi, float(t["outside"])
+    return lo, hi, float(t.get("outside", 1.0))
 
 
 def age_band(age: float) -> str:
@@ -259,6 +262,10 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
                                  tuple(r.get("none", [])), r["reason"], r["source"],
                                  tuple(r.get("unless_denied", []))))
 
+    milder = {k: tuple(v) for k, v in (rdoc.get("milder_forms") or {}).get("forms", {}).items()}
+    for fid in (*milder, *(f for v in milder.values() for f in v)):
+        if fid not in f_index:
+            raise KBError(f"red_flags.yaml: milder_forms uses unknown finding {fid!r}")
     C, F = len(conditions), len(findings)
     leak = np.array([f.leak for f in findings], dtype=np.float64)
     lik = np.tile(leak, (C, 1))
@@ -276,8 +283,9 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     return KnowledgeBase(findings, conditions, rules, dict(rdoc["crisis_resources"]), implies, body_pain,
                          [str(p) for p in [d / "findings.yaml", d / "red_flags.yaml", *cond_files]], digest,
                          f_index, c_index, lik, prior_band, sex_mult, level_idx, listed=listed,
-                         body_swelling=body_swelling, body_states=body_states,
-                         age_windows=tuple((ci, c.typical_ages) for ci, c in enumerate(conditions) if c.typical_ages))
+                         body_swelling=body_swelling, body_states=body_states, milder_forms=milder,
+                         age_windows=tuple((ci, c.typical_ages) for ci, c in enumerate(conditions)
+                                           if c.typical_ages and c.typical_ages[2] != 1.0))
 
 
 def kb_stats(kb: KnowledgeBase) -> dict:

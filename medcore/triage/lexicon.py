@@ -57,13 +57,16 @@ class Lexicon:
         self.kb = kb
         self.rows: list[tuple[str, str]] = []  # (finding id, phrase) for the embedding index
         table_rows: list[tuple[str, str, str]] = []
+        # a finding that holds back a red flag (red_flags.yaml milder_forms) is read from its exact words only: a
+        # near embedding ('a harsh noise when he breathes in all the time') must never lower the level
+        exact_only = set(kb.milder_forms)
         for f in kb.findings:
             table_rows += [(f.id, p, "absent") for p in f.absent_synonyms]
             table_rows += [(f.id, p, "block") for p in f.not_synonyms]
             for phrase in dict.fromkeys((*f.synonyms, f.name)):
                 if tokens(phrase):
                     table_rows.append((f.id, phrase, "term"))
-                    if polarity_free(phrase):
+                    if polarity_free(phrase) and f.id not in exact_only:
                         self.rows.append((f.id, phrase))
         extra_rows = [(fid, p, "term") for fid, phrases in (extra or {}).items() for p in phrases]
         kb_dir = self.kb_dir = kb_dir or REPO_ROOT / "assets" / "kb"
@@ -258,6 +261,27 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int
     if before:
         finding = lex.term_of(" ".join(keys[before[-1]:b + 1])) or finding
     return sorted([*matches, (b, b + 1, [finding])])
+
+
+# 'my chest doesn't hurt', 'my shoulder tips don't hurt', 'my tummy does not ache': the denial comes after the part,
+# where the assertion engine's cues (which look forward from 'no', "don't have") do not reach; read before session 14
+# as chest pain and shoulder-tip pain present.
+_POST_NEGATION = {"don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "not", "never", "no"}
+_POST_FILLER = {"do", "does", "did", "is", "are", "was", "were", "really", "actually", "even"}
+
+
+def deny_after(lex: Lexicon, toks: list[str], keys: list[str], matches: list) -> list:
+    """A match naming a body part or a pain ('my chest', 'shoulder tips') followed by a denial and a pain word
+    ("doesn't hurt", 'does not ache') is read absent ('!' id). `toks`: the chat's tokens; `keys`: word keys."""
+    out = []
+    for s, e, ids in matches:
+        names_pain = any(k in lex.part_keys for k in keys[s:e]) or any(
+            not i.startswith(("!", "~")) and lex.kb.finding(i).category == "pain" for i in ids)
+        after = [(t, k) for t, k in zip(toks[e:e + 5], keys[e:e + 5]) if t not in _POST_FILLER]
+        if names_pain and len(after) >= 2 and after[0][0] in _POST_NEGATION and after[1][1] in lex.pain_words:
+            ids = ["!" + i if not i.startswith(("!", "~")) else i for i in ids]
+        out.append((s, e, ids))
+    return out
 
 
 def _located_part(lex: Lexicon, keys: list[str], b: int) -> int:

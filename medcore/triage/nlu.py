@@ -29,7 +29,7 @@ from medcore.triage.gestation import (
 )
 from medcore.triage.input_guard import normalize_text
 from medcore.triage.lexicon import (
-    EmbeddingIndex, Lexicon, _add_body_pain, _add_body_swelling, _unblocked, blocked_tokens, find_sideless,
+    EmbeddingIndex, Lexicon, _add_body_pain, _add_body_swelling, _unblocked, blocked_tokens, deny_after, find_sideless,
     polarity_free,
 )
 from medcore.triage.travel import travel_findings
@@ -115,6 +115,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         # a not_synonyms phrase also keeps its words from the part-and-pain rule ('a sore on the ball of my foot')
         matches = _add_body_pain(lexicon, keys, matches, closed=blocked_tokens(found))
         matches = _add_body_swelling(lexicon, keys, matches)
+        matches = deny_after(lexicon, toks, keys, matches)
         matches = qualifiers.add(qtable, lexicon, keys, matches, kb.finding_index,
                                  before if _POINTS_BACK.match(clause) else frozenset())
         before = frozenset(i for _, _, ids in matches for i in ids)

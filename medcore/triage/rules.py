@@ -56,6 +56,8 @@ def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageCo
     `unless_denied` holds back when those findings are all said to be absent)."""
     mass = mass_by_level(kb, post)
     level = level_from_mass(mass, cfg)
+    # a red flag said only in its milder form ('noisy breathing only when she cries') raises nothing
+    present = set(present) - {f for m, flags in kb.milder_forms.items() if m in present for f in flags}
     # the most likely condition is named by result_view, only when it is shown as the most likely
     care = "self-care" if level == "self_care" else f"{level} care"
     reason = f"Most of the probability lies with conditions needing {care}."

@@ -96,7 +96,9 @@ CONDITIONS = {
                     "red_flags": {"type": "array", "items": {"type": "string"}},
                     # the ages (years) the condition typically presents at, narrower than its prior's band
                     # ('child' is 0-16): at a known age outside [lo, hi) the prior is multiplied by `outside`
-                    "typical_ages": {"type": "object", "required": ["range", "outside", "source"],
+                    # (absent: 1, the prior is left alone). The one home of a condition's typical age: the case
+                    # generator draws its patients' ages from `range` too (cases/kb.py).
+                    "typical_ages": {"type": "object", "required": ["range", "source"],
                                      "additionalProperties": False,
                                      "properties": {"range": {"type": "array", "items": {"type": "number", "minimum": 0},
                                                               "minItems": 2, "maxItems": 2},
@@ -121,6 +123,12 @@ RULES = {
     "required": ["rules", "crisis_resources"],
     "properties": {
         "version": {"type": "integer"},
+        # a finding that says a red flag is there only in its milder form: {milder: [red flags], source}
+        "milder_forms": {"type": "object", "required": ["forms", "source"], "additionalProperties": False,
+                         "properties": {"source": SOURCE,
+                                        "forms": {"type": "object",
+                                                  "additionalProperties": {"type": "array",
+                                                                           "items": {"type": "string"}}}}},
         "rules": {
             "type": "array",
             "items": {

@@ -75,6 +75,22 @@ def test_missing_file_and_duplicate_ids_are_errors(kb_copy, tmp_path):
 
 
 def test_reversed_range_is_an_error(kb_copy):
-    _edit(kb_copy / "cases" / "patients.yaml", lambda d: d["age_ranges"]["ranges"].update({"teething": [3, 1]}))
+    _edit(kb_copy / "cases" / "patients.yaml", lambda d: d["age_bands"].update({"child": [15, 1]}))
     with pytest.raises(KBError, match="low end"):
+        load_case_kb(kb_copy)
+
+
+def _set_teething_ages(doc: dict, rng: list) -> None:
+    next(c for c in doc["conditions"] if c["id"] == "teething")["typical_ages"]["range"] = rng
+
+
+def test_typical_age_has_one_home_in_the_triage_kb(kb_copy):
+    """Session 14: the generator's age range for a condition is the triage KB's typical_ages (no second copy in
+    patients.yaml); changing it there changes the case KB, and a reversed one is refused."""
+    assert "age_ranges" not in yaml.safe_load((kb_copy / "cases" / "patients.yaml").read_text())
+    path = next(p for p in (kb_copy / "triage").glob("conditions_*.yaml") if "id: teething\n" in p.read_text())
+    _edit(path, lambda d: _set_teething_ages(d, [0.5, 2.0]))
+    assert load_case_kb(kb_copy).age_ranges["teething"] == (0.5, 2.0)
+    _edit(path, lambda d: _set_teething_ages(d, [3, 1]))
+    with pytest.raises(KBError, match="must rise"):
         load_case_kb(kb_copy)

