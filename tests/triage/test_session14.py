@@ -139,7 +139,7 @@ def test_the_milder_form_is_never_guessed_by_the_embedding_index(engine):
 
 @pytest.mark.parametrize("text, fid", [
     ("tiny spots on his legs that don't fade when I roll a glass over them", "non_blanching_rash"),
-    ("a rash that doesn't go away when I press a glass on it", "non_blanching_rash"),
+    ("my rash doesn't go away when I press a glass on it", "non_blanching_rash"),
     ("a heavy feeling in my chest since lunch", "chest_pain_crushing"),
     ("coughing up yellow gunk for days", "productive_cough"),
 ])
