@@ -89,7 +89,8 @@ def _one_slip(lex: DrugLexicon, key: str) -> str | None:
     return one_edit(key, lex.every_key.keys, pool)
 
 
-_COMBO_SPLIT = re.compile(r"\s*[/+]\s*")
+# "(?<!\s)": blanks are tried only from the start of their run (else split rescans a long run from each space)
+_COMBO_SPLIT = re.compile(r"(?:(?<!\s)\s*)?[/+]\s*")
 MIN_PREFIX = 3
 
 

@@ -33,7 +33,7 @@ _DOSE_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:%|mg|g|µg|μg|mcg|ml|mL|IU)\s+
 _LABEL = re.compile(r"^(?:experimental|intervention|treatment|study|active|index|test|case|control|comparison)"
                     r"(?:\s+(?:group|arm))?$|^(?:group|arm)\s+\w+$", re.I)
 _ADD_ON = re.compile(r"\b(?:in\s+addition\s+to|plus|combined\s+with|together\s+with|added\s+to|with\s+or\s+without)\b", re.I)
-_ASIDE = re.compile(r"\s*\([^()]*\)")  # "(gum group)", "(n = 50)": not part of the list's words
+_ASIDE = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)")  # (?<!\s): blanks tried from their run's start only; "(gum group)", "(n = 50)": not part of the list's words
 
 
 def strip_dose(name: str) -> str:
