@@ -46,7 +46,7 @@ _ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\
 
 
 # an adverse effect the note puts on the substance: "codeine caused her to be excitable", "X gave him a rash"
-_CAUSED = re.compile(r"\s+(?:caused|causes|gave|gives|made|makes)\s+(?:her|him|them|me|the patient)\b", re.I)
+_CAUSED = re.compile(r"\s++(?:caused|causes|gave|gives|made|makes)\s++(?:her|him|them|me|the patient)\b", re.I)
 _DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,3}\s*$", re.I)
 
 
