@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import random
 import resource
 import sys
@@ -44,6 +43,7 @@ if str(REPO) not in sys.path:  # run as a script: `bench`, `tests` and `medcore`
 
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
+from bench._report import add_out_option, emit  # noqa: E402
 from bench.load_sessions import Interaction, sample_note, summarize_runs  # noqa: E402
 from bench.st_protocol import ProtocolError, Session  # noqa: E402
 from medcore.benchtime import percentile  # noqa: E402
@@ -242,7 +242,7 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds one request may take")
     ap.add_argument("--url", help="a running server to load instead of starting one")
     ap.add_argument("--server-pid", type=int, help="with --url: the server's process id, to report its CPU time")
-    ap.add_argument("--out", help="also write the JSON report to this file")
+    add_out_option(ap)
     args = ap.parse_args(argv)
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     unknown = [t for t in tools if t not in TOOLS]
@@ -269,10 +269,7 @@ def main(argv=None) -> int:
                 streamlit_server(Path(tmp), env=SERVER_ENV) as url:
             reports = asyncio.run(phases(url, url.proc.pid))
     report = reports[modes[0]] if len(modes) == 1 else reports
-    text = json.dumps(report, indent=1)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text + "\n")
+    emit(report, args.out)
     return 0 if all(r["error_count"] == 0 for r in reports.values()) else 1
 
 

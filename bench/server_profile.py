@@ -120,6 +120,9 @@ def _med(xs: list[float]) -> float:
 def main(argv=None) -> int:
     if argv is None and len(sys.argv) > 1 and sys.argv[1] == "--serve":
         return _serve(sys.argv[2:])
+    # imported here, not at the top: --base copies this file alone into another checkout to --serve from there
+    from bench._report import add_out_option, emit
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sessions", type=int, default=8, help="measured sessions, one after another (after a warm-up)")
     ap.add_argument("--tools", default="planner", help="comma-separated tools (bench/load_protocol.py TOOLS)")
@@ -127,7 +130,7 @@ def main(argv=None) -> int:
     ap.add_argument("--pairs", type=int, default=0, help="then N plans alone and N pairs of plans at once")
     ap.add_argument("--base", help="another checkout (with this file copied to its bench/): its server is measured "
                                    "too, each step alternating between the two, so machine load hits both alike")
-    ap.add_argument("--out", help="also write the JSON report here")
+    add_out_option(ap)
     args = ap.parse_args(argv)
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
 
@@ -200,10 +203,7 @@ def main(argv=None) -> int:
             report[name]["make_plan_pairs"] = {"n": args.pairs, "alone_median_s": round(alone, 4),
                                                "together_median_s": round(together, 4),
                                                "ratio": round(together / alone, 2)}
-    text = json.dumps(report, indent=1)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text + "\n")
+    emit(report, args.out)
     return 0
 
 

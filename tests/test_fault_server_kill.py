@@ -13,7 +13,7 @@ import pytest
 
 from medcore import jobs
 from medcore.store import Store
-from tests.live_server import CHROMIUM, FLAGS, NO_CHROMIUM, ServerError, start_demo_job, streamlit_server
+from tests.live_server import CHROMIUM, NO_CHROMIUM, ServerError, chromium_browser, start_demo_job, streamlit_server
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 
@@ -36,13 +36,10 @@ def _open(page, title):
 
 
 def test_kill_9_of_the_server_loses_no_saved_work_and_fails_its_orphan_job(tmp_path):
-    from playwright.sync_api import sync_playwright
-
     data = tmp_path / "data"
     db = data / "app.db"
     url_db = f"sqlite:///{db}"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    with chromium_browser() as browser:
         try:
             # 1. A server saves a chat and starts a job; then it is killed.
             with streamlit_server(data) as url:
@@ -94,8 +91,6 @@ def test_kill_9_of_the_server_loses_no_saved_work_and_fails_its_orphan_job(tmp_p
                 page.context.close()
         except ServerError as exc:
             pytest.fail(str(exc))
-        finally:
-            browser.close()
 
     with sqlite3.connect(db) as conn:
         assert [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]

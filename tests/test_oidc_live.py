@@ -12,7 +12,7 @@ import secrets
 
 import pytest
 
-from tests.live_server import CHROMIUM, FLAGS, NO_CHROMIUM, streamlit_server
+from tests.live_server import CHROMIUM, NO_CHROMIUM, chromium_browser, streamlit_server
 
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM),
@@ -52,8 +52,6 @@ def _sign_in(browser, url: str) -> str:
 
 
 def test_st_login_against_a_local_provider_signs_in_only_a_verified_email(tmp_path):
-    from playwright.sync_api import sync_playwright
-
     from medcore import auth
     from medcore.store import Store
     from tests.oidc_provider import Provider
@@ -65,8 +63,7 @@ def test_st_login_against_a_local_provider_signs_in_only_a_verified_email(tmp_pa
     with Provider({"email": ALICE, "email_verified": True, "name": "Alice"}) as provider, \
             streamlit_server(data, env={"MEDCORE_AUTH": "oidc"},
                              args=("--secrets.files", _secrets(tmp_path / "secrets.toml", provider))) as url, \
-            sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            chromium_browser() as browser:
         body = _sign_in(browser, url)
         assert f"Signed in as {ALICE} (clinician)" in body, body[-1500:]
         assert provider.token_requests == 1  # the server exchanged the code for a signed ID token
@@ -74,7 +71,6 @@ def test_st_login_against_a_local_provider_signs_in_only_a_verified_email(tmp_pa
         provider.claims["email_verified"] = False  # the same person, but the provider no longer vouches
         body = _sign_in(browser, url)
         assert "has not verified alice@example.org" in body and "Signed in as" not in body, body[-1500:]
-        browser.close()
     refused = [e for e in store.audit_events() if e["action"] == "sign_in_refused"]
     assert refused and refused[0]["detail"]["reason_code"] == "unverified"
     assert any(e["action"] == "sign_in" and e["user"] == ALICE for e in store.audit_events())

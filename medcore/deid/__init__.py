@@ -198,7 +198,7 @@ _SURNAMES_TOO = frozenset("Page Call Ask Tell Fellow Partner Kind Staff Per Via"
 
 # the next name of a list after a relative: "her sons, Tomas and Bertrand", "sons Ali, Omar and Reza"
 _NEXT_NAME = re.compile(rf"(?<![ \t])([ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)({_NAME_WORD})(?![\w-])")
-_LIST_GOES_ON = re.compile(r"[ \t]*(?:,|and\b|&)")
+_LIST_GOES_ON = re.compile(r"[ \t]*+(?:,|and\b|&)")  # used with .match at a name's end (possessive: linear)
 
 
 def _name_list(text: str, pos: int, found: "_Spans", names: set[str]) -> None:

@@ -58,7 +58,7 @@ LOWER_FACILITY = re.compile(r"\b(?:at|to|from|in)[ \t]+([a-z]{3,20}(?:[ \t]+[a-z
                             r"clinic|nursing[ \t]+home|health[ \t]+cent(?:er|re)|regional|memorial)\b")
 # a run of two or more words in capitals, not a heading (a colon closes a heading)
 CAPS_RUN = re.compile(r"(?<![\w'’.])((?:[A-Z][A-Z'’.&-]{0,20}[ \t]+){1,6}[A-Z][A-Z'’&-]{1,20})(?![\w'’])(?![ \t]*[A-Z:])")
-_ABBREV_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z]{2,6})[ \t]*\)")
+_ABBREV_AFTER = re.compile(r"[ \t]*+\([ \t]*+([A-Z]{2,6})[ \t]*+\)")
 # a facility word standing alone, capitalised, straight after "to", "at" or "from" in the middle of a sentence, as
 # transcription leaves a facility whose own name was taken out: "the crew drove him to Hospital, where", "home from
 # Hospital on day 3", "sent on to Children's for", "her cast was changed at Clinic." ("to the hospital", "at clinic"

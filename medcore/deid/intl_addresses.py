@@ -41,7 +41,8 @@ _HOUSE = r"\d{1,5}[a-zA-Z]?(?:[ \t]*[/-][ \t]*\d{1,5}[a-zA-Z]?)?"
 _POSTCODE = r"(?:\d{2}-\d{3}|\d{4,5}|[A-Z]{1,2}-\d{4,5}|\d{4}[ \t]?[A-Z]{2})"
 _TOWN = rf"{_CAP}(?:[ \t-]+(?:(?:am|an|der|de|del|la|le|les|sur|en|upon|on)[ \t-]+)?{_CAP}){{0,2}}"
 # the town after a street: ", Madrid", ", 00-950 Warszawa", " 28013 Madrid", ending its clause
-_TOWN_AFTER = re.compile(rf"[ \t]*(?:,[ \t]*(?:({_POSTCODE})[ \t]+)?|[ \t]+({_POSTCODE})[ \t]+)({_TOWN})"
+# (possessive blanks: "[ \t]*" then "[ \t]+" tried every split of a run of spaces, cubic under a long one)
+_TOWN_AFTER = re.compile(rf"(?:[ \t]*+,[ \t]*+(?:({_POSTCODE})[ \t]++)?|[ \t]++({_POSTCODE})[ \t]++)({_TOWN})"
                          rf"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+[a-z])")
 _CUE_BEFORE = re.compile(r"(?i:\b(?:at|on|lives|living|resides|residing|address(?:[ \t]+is)?|addr\.?|moved[ \t]+to)[ \t]*:?[ \t]*)$")
 

@@ -113,8 +113,8 @@ eeg emg pet medicine hospitalist hospice home floor ward unit rehab surgery path
 lab laboratory labs pharmacy anesthesia anaesthesia endoscopy recovery triage labor delivery nursery dialysis
 microbiology gyn onc ortho neuro psych peds cards pulm renal tele telemetry step stepdown bed room clinic office
 baseline normal""".split())
-AFTER_FACILITY = re.compile(rf"[ \t]+(?:in|at)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
-AFTER_STREET = re.compile(rf"(?:[ \t]+(?:in|at)|,)[ \t]+({_W}(?:[ \t]+{_W})?)\b")
+AFTER_FACILITY = re.compile(rf"[ \t]++(?:in|at)[ \t]++({_W}(?:[ \t]+{_W})?)\b")
+AFTER_STREET = re.compile(rf"(?:[ \t]++(?:in|at)|,)[ \t]++({_W}(?:[ \t]+{_W})?)\b")
 # (any Latin lower-case letter: "dr. ødegård", "mrs. núñez")
 LOWER_TITLE = re.compile(rf"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.[ \t]+([{_LO}][{_LO}'’-]{{2,24}}(?:[ \t]+[{_LO}][{_LO}'’-]{{2,24}})?)(?![{_LO}'’-])")
 # verbs that follow a lower-case name and end it: "mrs. núñez called", "mr. smith was well"

@@ -110,7 +110,8 @@ def _look_alike(lex: DrugLexicon, key: str, target: str) -> tuple[str, ...]:
                                if edit_distance(key, name, d_own + 2) <= d_own + 1))
 
 
-_COMBO_SPLIT = re.compile(r"\s*[/+]\s*")
+# "(?<!\s)": blanks are tried only from the start of their run (else split rescans a long run from each space)
+_COMBO_SPLIT = re.compile(r"(?:(?<!\s)\s*)?[/+]\s*")
 _BOOSTER_LETTER = {"c": "cobicistat", "r": "ritonavir"}  # DHHS antiretroviral guidelines: '/c' and '/r' boosting
 MIN_PREFIX = 3
 

@@ -19,7 +19,7 @@ from medcore.knowledge.normalize import Token, fold, tokenize
 
 _BREAK = re.compile(r"[^\s\-/',]")  # any other character between two tokens ends a multi-word match
 _INITIAL_DOT = re.compile(r"\.\s?")  # 'E. coli', 'H. pylori': the dot after an initial joins
-_HEADER_AFTER = re.compile(r"\s*:")
+_HEADER_AFTER = re.compile(r"\s*+:")
 _CUE_WINDOW = 8
 
 

@@ -227,9 +227,10 @@ def term_keys(term: str, variants: Variants) -> list[str]:
 
 
 # ---- term clean-up for coding-system titles -----------------------------------------------------
-_NOS = re.compile(r",?\s*\b(?:unspecified|not otherwise specified|not elsewhere classified|nos|nec)\b\s*$", re.I)
-_PAREN = re.compile(r"\s*\([^()]*\)")
-_BRACKET = re.compile(r"\s*\[[^\[\]]*\]")
+_NOS = re.compile(r"(?:,|(?<![\s,]))\s*\b(?:unspecified|not otherwise specified|not elsewhere classified|nos|nec)\b\s*$", re.I)
+# "(?<!\s)": leading blanks are tried only from the start of their run (else sub rescans a long run from each space)
+_PAREN = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)")
+_BRACKET = re.compile(r"(?:(?<!\s)\s*)?\[[^\[\]]*\]")
 
 
 def clean_title(title: str) -> str:

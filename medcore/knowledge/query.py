@@ -13,15 +13,26 @@ from medcore.knowledge.answer import Answer, unmapped
 from medcore.knowledge.graph import KnowledgeGraph
 from medcore.knowledge.resolve import Hit, Resolver
 
+
+def _in_order(*parts: str) -> str:
+    """What `A.*B.*C` finds with search() (a line with A, then B, then C), read once per line: the line's first A,
+    the first B after it, then C. `A.*B` retried from every A rescans the rest of the line: quadratic over "A A A…".
+    Only whether it matches counts (detect_intent), not where."""
+    return "^" + "".join(rf"(?:(?!{p}).)*+{p}" for p in parts[:-1]) + ".*" + parts[-1]
+
+
 # Order matters: the first intent whose pattern matches wins ("which tests confirm X" is about
 # tests, not causes; "red flags" is not a test).
 INTENTS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p)) for name, p in (
     ("pgx", r"\bcpic\b|pharmacogen|\bpgx\b|metaboli[sz]er|\bgenotype|\bphenotype"),
-    ("renal_dose", r"\b(crcl|creatinine clearance|e?gfr)\b.*\d|\b(renal|kidney)\b.*\bdos(e|ing)\b.*\d"
-                   r"|\bdos(e|ing)\b.*\b(crcl|e?gfr|renal|kidney)\b.*\d"),
-    ("hepatic_dose", r"\b(hepatic|liver|child[- ]pugh)\b.*\bdos(e|ing)|\bdos(e|ing)\b.*\b(hepatic|liver|child[- ]pugh)\b"),
-    ("interactions", r"\binteract|\b(safe|ok|okay|fine) to (take|use|give|combine|mix)\b|\bcan (i|you|we|he|she|they)"
-                     r" (take|use|give|combine|mix)\b.*\b(with|and)\b|\bcombin(e|ed|ing|ation)\b.*\bwith\b|\btogether\b"),
+    ("renal_dose", "(?m)" + _in_order(r"\b(crcl|creatinine clearance|e?gfr)\b", r"\d")
+                   + "|" + _in_order(r"\b(renal|kidney)\b", r"\bdos(e|ing)\b", r"\d")
+                   + "|" + _in_order(r"\bdos(e|ing)\b", r"\b(crcl|e?gfr|renal|kidney)\b", r"\d")),
+    ("hepatic_dose", "(?m)" + _in_order(r"\b(hepatic|liver|child[- ]pugh)\b", r"\bdos(e|ing)")
+                     + "|" + _in_order(r"\bdos(e|ing)\b", r"\b(hepatic|liver|child[- ]pugh)\b")),
+    ("interactions", r"(?m)\binteract|\b(safe|ok|okay|fine) to (take|use|give|combine|mix)\b|"
+                     + _in_order(r"\bcan (i|you|we|he|she|they) (take|use|give|combine|mix)\b", r"\b(with|and)\b")
+                     + "|" + _in_order(r"\bcombin(e|ed|ing|ation)\b", r"\bwith\b") + r"|\btogether\b"),
     ("causes", r"\bdifferential\b"),
     ("red_flags", r"\bred[- ]?flags?\b|\bwarning signs?\b|\bdanger signs?\b|\balarm (signs?|symptoms?)\b"),
     ("tests", r"\btests?\b|\binvestigat|\bconfirm|\bdiagnos\w*|\bwork[- ]?up\b|\blabs?\b"),

@@ -15,7 +15,7 @@ LINE_ORDER = {"first": 0, "alternative": 1, "if_first_line_contraindicated": 2}
 PREGNANCY = re.compile(r"\bpregnan\w*")
 LACTATION = re.compile(r"\bbreast[- ]?feed\w*|\blactat\w*|\bnursing\b")
 CKD = re.compile(r"\bckd\b|\bchronic kidney( disease)?\b|\b(kidney|renal) (disease|impairment|failure|insufficiency)\b"
-                 r"|\bcrcl\b[^.]*?\d+|\be?gfr\b[^.]*?\d+|\bdialysis\b")
+                 r"|\bcrcl\b[^.\d]{0,200}+\d+|\be?gfr\b[^.\d]{0,200}+\d+|\bdialysis\b")  # bounded: linear over "gfr gfr …"
 ALLERGY = re.compile(r"\ballerg\w*|\banaphyla\w*|\bintoleran\w*")
 DEFAULT_CKD_CRCL = 30.0  # "in CKD" without a number: stage 4 (CrCl below 30), said so in the answer
 

@@ -31,7 +31,7 @@ _DOSE_TAIL = re.compile(
 _DOSE_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:%|mg|g|µg|μg|mcg|ml|mL|IU)\s+(?:of\s+)?", re.I)
 _LABEL = arm_phrases.LABEL_ONLY
 _ADD_ON = re.compile(r"\b(?:in\s+addition\s+to|plus|combined\s+with|together\s+with|added\s+to|with\s+or\s+without)\b", re.I)
-_ASIDE = re.compile(r"\s*\([^()]*\)")  # "(gum group)", "(n = 50)": not part of the list's words
+_ASIDE = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)")  # (?<!\s): blanks tried from their run's start only; "(gum group)", "(n = 50)": not part of the list's words
 
 
 def strip_dose(name: str) -> str:

@@ -40,9 +40,11 @@ _LEVEL = (r"(?:(?:(?P<lvl>\d{2}(?:\.\d)?)\s?%\s*(?:CI|CrI|confidence\s+intervals
 # the estimate after its measure name: "HR 0.75", "HR, 0.75", "OR = 2.1", "(HR: 0.75", "odds ratio of 2.1",
 # "hazard ratio [HR] 0.75", "HR (95% CI) 0.75 (0.6-0.9)"
 _NOT_ESTIMATE = r"(?!\s?%\s*(?:CI|conf))(?!\s*-?\s*(?:days?|weeks?|months?|years?|hours?|mg|patients|subjects)\b)"
+# (blanks are possessive: a run of them between optional parts was split every way before failing, a polynomial
+# blow-up under a long run; what follows each cannot start with a blank, so the matches are the same)
 _AFTER_MEASURE = re.compile(
-    r"\s*(?:\[[A-Za-z]{1,4}\]|\([A-Za-z]{1,4}\))?\s*(?:\(\s*95\s?%\s*CI\s*\))?\s*"
-    r"(?:,|:|=|;|\bof\b|\bwas\b|\bwere\b|\bis\b|\bwas\s+estimated\s+at\b)?\s*(?:=\s*)?(?P<val>" + _NUM + r")(?!\d)(?!\.\d)"
+    r"\s*+(?:\[[A-Za-z]{1,4}\]|\([A-Za-z]{1,4}\))?\s*+(?:\(\s*95\s?%\s*CI\s*\))?\s*+"
+    r"(?:,|:|=|;|\bof\b|\bwas\b|\bwere\b|\bis\b|\bwas\s+estimated\s+at\b)?\s*+(?:=\s*+)?(?P<val>" + _NUM + r")(?!\d)(?!\.\d)"
     + _NOT_ESTIMATE + r"(?P<pct>\s?%)?")
 # "The adjusted odds ratios for A versus B, with ... as endpoints, were 0.46 (95% CI ...)": the estimate comes
 # later in the clause, right before its CI
@@ -57,17 +59,19 @@ _DOSE_IN_GAP = r"\d+(?:\.\d+)?\s?(?:mg|g|µg|μg|mcg|IU|units?|mL|ml)\b"
 _NEXT_IN_LIST = re.compile(r"(?:[^\d.;]|\.(?!\d)|" + _DOSE_IN_GAP + r"){0,40}?(?<![\w.])(?P<val>" + _NUM + r")(?=" + _UNIT
                            + r"\s*[(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
 _CI = re.compile(
-    r"\s*[,;(\[]?\s*(?:" + _LEVEL + r")?\s*[:,=]?\s*(?:of\s+|from\s+|was\s+)?[(\[]?\s*(?P<lo>" + _NUM + r")\s?%?\s*"
-    r"(?:to|,|;|-|\u2013|and)\s*(?P<hi>" + _NUM + r")\s?%?\s*[)\]]?")
+    r"\s*+[,;(\[]?\s*+(?:" + _LEVEL + r")?\s*+[:,=]?\s*+(?:of\s+|from\s+|was\s+)?[(\[]?\s*+(?P<lo>" + _NUM + r")\s?%?\s*+"
+    r"(?:to|,|;|-|\u2013|and)\s*+(?P<hi>" + _NUM + r")\s?%?\s*+[)\]]?")
 _P = re.compile(
     r"(?<![A-Za-z])[Pp]\s*(?:[- ]?values?|\s+for\s+(?:trend|interaction|heterogeneity))?\s*"
     r"(?P<rel><\s?or\s?=|>\s?or\s?=|<=|>=|≤|≥|=|<|>|\bof\b|\bwas\b|\bis\b)?\s*(?P<num>\d*\.\d+|\d+(?:\.\d+)?)"
     r"(?:\s*[x×]\s*10\s*(?:\^\s*)?(?P<exp>-\s?\d+|\d+))?")
 _NS = re.compile(r"\bNS\b|\bn\.s\.|\bnot\s+(?:statistically\s+)?significant(?:ly)?\b|\bnonsignificant\b|\bnon-significant\b",
                  re.IGNORECASE)
-_RATE = re.compile(r"(?P<ev>\d+(?:,\d{3})*)\s*(?:/|of|out\s+of)\s*(?P<tot>\d+(?:,\d{3})*)\s*(?:\(\s*(?P<pct>\d+(?:\.\d+)?)\s?%\s*\))?")
+# ("(?<!\d)": a count starts where its digits start; from every digit it rescanned a long run. _rates slices the
+# window so that the guard does not look before it)
+_RATE = re.compile(r"(?<!\d)(?P<ev>\d+(?:,\d{3})*)\s*(?:/|of|out\s+of)\s*(?P<tot>\d+(?:,\d{3})*)\s*(?:\(\s*(?P<pct>\d+(?:\.\d+)?)\s?%\s*\))?")
 _PCT = re.compile(r"(?<![\d.])(?P<pct>\d+(?:\.\d+)?)\s?%(?!\s*(?:CI|confidence|credible))")
-_VS = re.compile(r"\s*(?:vs\.?|versus|compared\s+(?:with|to)|and|in\s+the\s+\w+\s+group\s+(?:vs\.?|and))\s*", re.IGNORECASE)
+_VS = re.compile(r"(?:(?<!\s)\s*)?(?:vs\.?|versus|compared\s+(?:with|to)|and|in\s+the\s+\w+\s+group\s+(?:vs\.?|and))\s*", re.IGNORECASE)
 
 
 def _num(s: str) -> float:
@@ -96,7 +100,7 @@ def parse_p(text: str) -> list[tuple[int, int, float | None, str, str]]:
 
 def _rates(text: str, start: int, end: int) -> list[dict]:
     rates = []
-    for m in _RATE.finditer(text, start, end):
+    for m in _RATE.finditer(text[start:end]):
         ev, tot = int(m.group("ev").replace(",", "")), int(m.group("tot").replace(",", ""))
         if tot == 0 or ev > tot:
             continue
@@ -198,10 +202,10 @@ def _read_ci(text: str, pos: int, eff: Effect) -> int:
 # "per 10 mm Hg increase in X", "per SD": at most 60 characters without a digit other than the step, up to a
 # comma or bracket that opens a CI with its level or name
 _PER_SCALE = re.compile(r"\s+per\s+(?:\d+(?:\.\d+)?\s*)?[A-Za-z][^,;()\[\]\d]{0,60}?(?=\s*[,;(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
-_CI_NEXT = re.compile(r"\s*[,;(\[]?\s*(?:\d{2}\s?%\s*)?(?:CI|conf)", re.I)
+_CI_NEXT = re.compile(r"\s*+[,;(\[]?\s*+(?:\d{2}\s?%\s*)?(?:CI|conf)", re.I)
 _BARE_TRIPLE = re.compile(r"[(\[][^()\[\]]{0,60}?[:,]\s*(?P<val>" + _NUM + r")\s*[;,]\s*(?:\d{2}\s?%\s*CI\s*[:=]?\s*)?"
                           r"(?P<lo>" + _NUM + r")\s*(?:-|to)\s*(?P<hi>" + _NUM + r")\s*[)\]]")
-_AND_NEXT = re.compile(r"\s+and\s+(?P<val>" + _NUM + r")(?![\d.%])(?!\s*(?:days?|weeks?|months?|years?|mg|patients))")
+_AND_NEXT = re.compile(r"\s++and\s++(?P<val>" + _NUM + r")(?![\d.%])(?!\s*(?:days?|weeks?|months?|years?|mg|patients))")
 
 
 def _comparisons(text: str, idx: int, ps) -> list[Effect]:

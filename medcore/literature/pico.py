@@ -27,7 +27,7 @@ _AGE = [
     (re.compile(r"\b(?:aged\s+(?P<lo>\d+)\s*(?:years\s+)?(?:and|or)\s+(?:older|over|above)|aged\s*(?:≥|>=|>|over)\s*(?P<lo2>\d+)"
                 r"|(?:≥|>=|>\s?or\s?=|older\s+than)\s*(?P<lo3>\d+)\s*(?:years|yrs)\b)", re.I), "min"),
 ]
-_DOSE = re.compile(r"\s*(?:\(\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:mg|g|µg|μg|mcg|ug|ng|iu|IU|units?|U|ml|mL|mmol|mEq)"
+_DOSE = re.compile(r"\s*+(?:\(\s*+)?(?P<dose>\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:mg|g|µg|μg|mcg|ug|ng|iu|IU|units?|U|ml|mL|mmol|mEq)"
                    r"(?:\s*/\s*(?:kg|m2|m²|day|d|h|dose))*(?:\s+(?:once|twice|three\s+times|four\s+times)\s+(?:daily|a\s+day|weekly|per\s+day)"
                    r"|\s+(?:daily|per\s+day|a\s+day|weekly|monthly|bid|b\.i\.d\.|tid|qd|od|every\s+\d+\s+(?:hours|days|weeks)))?)")
 _PRIMARY = re.compile(r"\b(?:the\s+)?primary\s+(?:efficacy\s+)?(?:outcomes?|end\s?-?points?|measures?)\s+(?:was|were|included|:|is|are|,)\s*(?:the\s+)?(?P<o>[^.;]{3,160})", re.I)
@@ -153,7 +153,7 @@ _CATCH_ALL = ((re.compile(r"ICD-10-CM C"), re.compile(r"ICD-10-CM C80")),
 
 
 # a drug name used as something else: "ASA I-III patients" (physical status), "glucose levels", "serum insulin"
-_NOT_A_DRUG_HERE = re.compile(r"\s*(?:[IV]+\b|class\b|physical\s+status|levels?\b|concentrations?\b|<|>|=|\d+(?:\.\d+)?\s*mmol)", re.I)
+_NOT_A_DRUG_HERE = re.compile(r"\s*+(?:[IV]+\b|class\b|physical\s+status|levels?\b|concentrations?\b|<|>|=|\d+(?:\.\d+)?\s*mmol)", re.I)
 _MEASURED_BEFORE = re.compile(r"\b(?:serum|plasma|blood|fasting|urinary|urine)\s+$", re.I)
 _COMPARE = re.compile(
     r"\b(?:compar(?:e|ed|ing))\s+(?!with\b|to\b)(?:the\s+)?(?:effects?\s+of\s+|use\s+of\s+)?(?P<a>[^,;.()]{3,70}?)\s+(?P<sep>with|to|and|versus|vs\.?)\s+"

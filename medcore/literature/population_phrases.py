@@ -20,7 +20,7 @@ _WITH_PHRASE = re.compile(
     r"(?=\s*(?:[.;:?()]|,\s*(?:who|were|was|and\s+\d)|\b(?:who|were|was|are|is|had|received|underwent|"
     r"completed|participated|randomi[sz]ed|enrolled|included|treated\s+with|instead\s+of|rather\s+than|versus|vs|"
     r"compared|but\s+not|without|and\s+(?:in|those|controls?))\b|$))", re.I)
-_BEFORE_HEAD = re.compile(rf"[\s-]+(?:(?:adult|adolescent|elderly|older|young|pediatric|paediatric|female|male|"
+_BEFORE_HEAD = re.compile(rf"[\s-]++(?:(?:adult|adolescent|elderly|older|young|pediatric|paediatric|female|male|"
                           rf"consecutive|hospitali[sz]ed)\s+)?{_HEAD}\b", re.I)
 # the title question's population: "Does salt raise blood pressure in chronic kidney disease?", "... after
 # concussion?"; not "for" ("account for poor outcome")

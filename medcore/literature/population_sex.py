@@ -11,7 +11,7 @@ import re
 from medcore.literature.model import Sentence
 from medcore.literature.numwords import digits_for_words
 
-_SEX = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?(?:were\s+)?"
+_SEX = re.compile(r"(?<!\d)(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?(?:were\s+)?"
                   r"(?P<sex>women|woman|female|females|men|male|males|girls|boys)\b", re.I)
 _SEX_COUNT = re.compile(r"\b\d+\s*\((?P<pct>\d+(?:\.\d+)?)\s?%\)\s*(?:were\s+)?(?P<sex>women|female|females|men|male|males|girls|boys)\b"
                         r"(?=\s*(?:[,;).]|and\b|$))", re.I)

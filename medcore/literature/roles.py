@@ -115,7 +115,7 @@ __all__ = ["assign_roles", "classify", "cue_pattern", "decode_roles", "rule_role
            "settle_intro", "split_intro", "states_aim"]
 
 
-_NUMBERS = re.compile(r"\d+(?:\.\d+)?\s*%|\b[pP]\s*[<=>≤]|\bCI\b|\d+/\d+")
+_NUMBERS = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*%|\b[pP]\s*[<=>≤]|\bCI\b|(?<!\d)\d+/\d+")  # (?<!\d): linear over digits
 
 
 def rule_role(text: str, idx: int, n: int, cues: dict[str, re.Pattern]) -> tuple[str, float]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 _DOSE = re.compile(
-    r"(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|g|kg|ml|mL|l|units?|iu|IU|mmol|meq|mEq|%)(?![a-zA-Z])", re.I)
+    r"(?<!\d)(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|g|kg|ml|mL|l|units?|iu|IU|mmol|meq|mEq|%)(?![a-zA-Z])", re.I)
 
 
 # WHO INN stems: a word with one of these endings is almost surely a drug name, so a model may not

@@ -18,7 +18,7 @@ from medcore.qa.cues import Cues
 log = logging.getLogger(__name__)
 DRUG_TYPES = ("drug", "product")
 NON_COMPLAINT = {"course", "risk", "measured"}  # triage finding categories that are not a symptom
-ASIDE = re.compile(r"\s*\([^()]*\)\s*$")  # a trailing bracketed aside in a page name
+ASIDE = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)\s*$")  # a trailing bracketed aside in a page name ((?<!\s): linear)
 
 
 @dataclass(frozen=True)

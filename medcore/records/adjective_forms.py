@@ -24,10 +24,10 @@ _BETWEEN = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|\bnot\b|\bvery\b|\bquite\b|\bs
                       r"\bless\b|\bso\b|\btoo\b|\bsomewhat\b|\ba bit\b|\ba little\b|\brather\b|\bno longer\b|\bmildly\b|\bagain\b|"
                       r"\b[a-z]+ly\b|\b[a-z]+(?:ic|ive|ed|al|ent|ant|ous|ile|ial)\b))*\s*", re.I)
 # after a predicate adjective: the end of the clause or a word that starts a new phrase, not a noun it qualifies
-_AFTER = re.compile(r"\s*(?:$|[.,;:)!?/-]|(?:and|or|but|with|this|today|tonight|on|at|in|during|again|since|for|"
+_AFTER = re.compile(r"\s*+(?:$|[.,;:)!?/-]|(?:and|or|but|with|this|today|tonight|on|at|in|during|again|since|for|"
                     r"throughout|when|while|after|before|upon|than|now|yesterday|overnight|secondary|due|as|from|to|"
                     r"until|without|despite|both|then|here|there|[a-z]+ly)\b)", re.I)
-_PERSON = re.compile(r"\s+(?:female|male|man|woman|patient|gentleman|lady|boy|girl|child|adult)\b", re.I)
+_PERSON = re.compile(r"\s++(?:female|male|man|woman|patient|gentleman|lady|boy|girl|child|adult)\b", re.I)
 
 
 class AdjectiveFormsError(DomainError):

@@ -74,7 +74,7 @@ _ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\
 
 
 # an adverse effect the note puts on the substance: "codeine caused her to be excitable", "X gave him a rash"
-_CAUSED = re.compile(r"\s+(?:caused|causes|gave|gives|made|makes)\s+(?:her|him|them|me|the patient)\b", re.I)
+_CAUSED = re.compile(r"\s++(?:caused|causes|gave|gives|made|makes)\s++(?:her|him|them|me|the patient)\b", re.I)
 # a reaction said right after the drug: "stopped X due to hives", "started on X, but had a reaction"
 _REACTION_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:but[ \t]+(?:had|developed|got)[ \t]+(?:an?[ \t]+)?(?:\w+[ \t]+)?reaction\b|"
                              r"(?:due[ \t]+to|because[ \t]+of|secondary[ \t]+to)[ \t]+(?:an?[ \t]+)?(?:hives|urticaria|rash|"

@@ -62,7 +62,7 @@ class ContextWords:
 
 # an examination or review-of-systems line opens with the organ it is about: "ABDOMEN:  Soft. No masses." The
 # heading governs the sentences after it until the next heading or section ("No masses" is the abdomen's)
-_LABEL_END = re.compile(r"\s*:")
+_LABEL_END = re.compile(r"\s*+:")
 _HEADING = re.compile(r"^\W*([A-Za-z][A-Za-z /&-]{1,30}?)\s*:")
 
 

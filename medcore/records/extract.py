@@ -162,7 +162,9 @@ _ALLERGY_LINE = re.compile(r"\s*(?:allerg(?:y|ies)|adverse reactions)\b|\s*(?:[A
                            r"(?:drug\s+)?reactions)\s*:", re.I)
 
 # an allergy section that says only "None" (after its header, when the header is run into the line)
-_NONE = re.compile(r"\s*(?:[A-Za-z ]{0,20}allerg(?:y|ies)\s*:)?[\s,:]*(?:none|nil)\s*\.?[\s,]*$", re.I)
+# (possessive blanks here and below: these are matched at a position, and blanks split every way between two
+# starred parts made one .match quadratic under a long run; what follows each cannot start with a blank)
+_NONE = re.compile(r"\s*+(?:[A-Za-z ]{0,20}allerg(?:y|ies)\s*:)?[\s,:]*+(?:none|nil)\s*+\.?[\s,]*+$", re.I)
 
 # ---- the extractor ----------------------------------------------------------------------------
 def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
@@ -303,7 +305,7 @@ _PRESENTS = re.compile(r"\b(?:who\s+)?(?:presents|presented|presenting|admitted|
                        r"planned for|awaiting|undergoing|attends|attended|attending|transferred|sent in)\b", re.I)
 
 
-_FOLLOW_UP_VISIT = re.compile(r"\s*(?:(?:to|in)\s+(?:the\s+)?clinic\s+)?for\s+(?:a\s+|her\s+|his\s+|their\s+)?"
+_FOLLOW_UP_VISIT = re.compile(r"\s*+(?:(?:to|in)\s+(?:the\s+)?clinic\s+)?for\s+(?:a\s+|her\s+|his\s+|their\s+)?"
                               r"(?:routine\s+|scheduled\s+|regular\s+)?(?:follow[- ]?up|review|monitoring|check[- ]?up)\b"
                               r"(?!\s+(?:of|for)\b)", re.I)
 
@@ -327,15 +329,15 @@ _ROOM_AIR = re.compile(r"%\s*(?:on\s+)?$")
 # tobacco named with a word that says it is not current: given up ("quit smoking", "ex-smoker") is past tobacco use,
 # never ("never smoker", "non-smoker") is none
 _NOT_SMOKING = re.compile(r"\b(?:(?P<past>quit|stopped|gave up|ex|former)|never|non)[- ]?\s*$", re.I)
-_SERVICE = re.compile(r"(?:\s+and\s+[A-Za-z]+)?\s+(?:education|educator|nurse|team|service|specialist|clinic|unit|"
+_SERVICE = re.compile(r"(?:\s++and\s++[A-Za-z]+)?\s++(?:education|educator|nurse|team|service|specialist|clinic|unit|"
                       r"diary|diaries|foot\s+care|diet|shoes|footwear|supplies|teaching|medications?|meds)\b", re.I)
 # the general-appearance line of an examination ("in no apparent respiratory distress"): boilerplate, not a finding
 _NO_APPARENT = re.compile(r"\bin\s+no\s+(?:apparent|acute|obvious)\s+$", re.I)
 # a condition's name used for an operation, a device, a scale or a protocol ('cataract extraction',
 # 'renal stone protocol', 'Glasgow coma scale'), or a state of a disease, not of the patient ('unresponsive to medical
 # therapy'): not a finding of this note
-_NAMES_SOMETHING_ELSE = re.compile(r"\s+(?:extraction|surgery|surgeries|removal|removed|implant|excision|"
-                                   r"resection|protocol|scale|score)\b|\s+to\s+(?:\w+\s+)?(?:therapy|treatment|"
+_NAMES_SOMETHING_ELSE = re.compile(r"\s++(?:extraction|surgery|surgeries|removal|removed|implant|excision|"
+                                   r"resection|protocol|scale|score)\b|\s++to\s++(?:\w+\s+)?(?:therapy|treatment|"
                                    r"management|medications?)\b", re.I)
 
 

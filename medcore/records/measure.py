@@ -86,7 +86,7 @@ def _as_range(rng: Range, o: UnitRange) -> Range:
 # A lab named without a value is still a lab mention when the words around it say it was done, is wanted or
 # what it showed: "LFTs and U&Es normal", "HbA1c, lipids, FBC today", "recheck BMP", "a normal urate",
 # "an elevated D-dimer". The value is that word ("normal", "requested"), never a number.
-_LAB_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Za-z][\w&/-]*){0,6}\s*(?:are\s+|is\s+|was\s+|were\s+)?"
+_LAB_AFTER = re.compile(r"(?:\s*+(?:,|and|&)\s*+[A-Za-z][\w&/-]*){0,6}\s*+(?:are\s+|is\s+|was\s+|were\s+)?"
                         r"(normal|abnormal|unremarkable|positive|negative|raised|elevated|awaited|pending|today|"
                         r"tomorrow|in (?:the )?(?:am|morning))\b", re.I)
 _LAB_BEFORE = re.compile(r"\b(repeat|recheck|re-check|check|send|request|requested|order|ordered|arrange|arranged|"
@@ -124,7 +124,8 @@ def _value_word_end(s: str, hit: re.Match, names: re.Pattern) -> int:
 # a few words of circumstance between a name and the verb before its value ("blood pressure standing up was 150/95",
 # "INR in clinic was 3.9", "the top CK value I can find charted is 1200"): words only, within the clause, none that
 # makes the name something else ("weight loss was 10 pounds", "sodium restriction is 2 g")
-_GAP = re.compile(r"(?:[ \t]*,?[ \t]+(?!(?:and|but|or|with|then|while|after|before|loss|gain|change|drop|rise|increase|"
+# ("[ \t]*,?[ \t]+" written as its two cases with possessive blanks: it split a long run of blanks every way)
+_GAP = re.compile(r"(?:(?:[ \t]*+,[ \t]++|[ \t]++)(?!(?:and|but|or|with|then|while|after|before|loss|gain|change|drop|rise|increase|"
                   r"decrease|clearance|intake|output|goal|target|restriction|medications?|dose|doses|level|levels)\b)"
                   r"[A-Za-z][a-z'-]*){1,5}?[ \t]+(?=(?:was|is|were|are|remained|remains)\b)")
 
@@ -246,9 +247,10 @@ def measurements(s: str, m, taken, drug_names=()):
 # the other readings of one measurement, for its trend: "fell from 21,500 to 11.8" (v's first number), "176.5 from
 # 181.0", "serial values 39.1, and 36.8", "150/82 and 138/79" (a number of the same shape right after the value),
 # "from 136 mmol/L to 128" (a later reading after the unit)
-_FROM_AFTER = re.compile(rf"\s*(?:[a-zA-Z/%]+\s+)?from\s+(?:a\s+baseline\s+of\s+)?({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
-_TO_AFTER = re.compile(rf"\s*(?:to|->)\s*({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)  # "from 136 mmol/L to 128"
-_AND_AFTER = re.compile(rf"\s*,?\s*and\s+({NUM}(?:/\d{{2,3}})?)(?!\.?\d)(?=\s*(?:[.,;)]|$|respectively\b|(?:on|at|in)\s))", re.I)
+_FROM_AFTER = re.compile(rf"\s*+(?:[a-zA-Z/%]+\s+)?from\s+(?:a\s+baseline\s+of\s+)?({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
+_TO_AFTER = re.compile(rf"\s*+(?:to|->)\s*+({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)  # "from 136 mmol/L to 128"
+# (possessive blanks: "\s*,?\s*" split a long run of blanks every way, cubic; the matches are the same)
+_AND_AFTER = re.compile(rf"\s*+,?\s*+and\s+({NUM}(?:/\d{{2,3}})?)(?!\.?\d)(?=\s*(?:[.,;)]|$|respectively\b|(?:on|at|in)\s))", re.I)
 
 
 def _earlier_values(s: str, base: int, v: re.Match) -> list[tuple[int, int, bool]]:

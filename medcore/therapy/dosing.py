@@ -293,7 +293,8 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
 
 # A titration target in a guideline's duration text ("titrate to 150 mg twice daily", "1800-3600 mg/day"):
 # the highest amount and how often it is taken, so it can be compared with a daily cap.
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(mg|mcg|g|units?)\b(?!\s*/\s*(?:dl|l|kg|ml|m2)\b)\s*"
+# ("(?<!\d)": an amount starts where its digits start; from every digit it rescanned a long run)
+_AMOUNT = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(mg|mcg|g|units?)\b(?!\s*/\s*(?:dl|l|kg|ml|m2)\b)\s*"
                      r"(/\s*day|per day|a day|daily|once daily|twice daily|twice a day|three times daily|"
                      r"four times daily|three times a day|four times a day|bid|tid|qid|at night|/\s*week|weekly)?", re.I)
 _TIMES = {"twice daily": 2, "twice a day": 2, "three times daily": 3, "four times daily": 4, "three times a day": 3,

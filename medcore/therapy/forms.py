@@ -13,7 +13,10 @@ FORM_DEFAULTS: dict[str, Any] = {
     "stopped_medications": "", "weight_rule": "auto",
 }
 _GENE = re.compile(r"^\s*(HLA-[A-Z]+\*\d{2}:\d{2}|HLA-[A-Z]+|[A-Za-z0-9]+)", re.I)
-_REACTION = re.compile(r"^(.*?)\s*[\(\[]\s*(.*?)\s*[\)\]]\s*$")
+# "substance (reaction)" on one line. Each lazy part ends only at a non-blank, so the blanks after it are read
+# once: "(.*?)\s*" retried the blanks from every position of a long run (quadratic). The same groups as
+# r"^(.*?)\s*[\(\[]\s*(.*?)\s*[\)\]]\s*$" on a line without a line break (form lines are split first).
+_REACTION = re.compile(r"^((?:[^(\[\n]*?[^(\[\s])??)\s*[\(\[]\s*+((?:.*?\S)??)\s*[\)\]]\s*$")
 
 
 def _lines(text: str) -> list[str]:

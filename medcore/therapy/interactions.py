@@ -236,7 +236,7 @@ def stated_courses(named: list[tuple[str, list[str]]]) -> dict[str, float]:
 
 # one amount taken once a week ("methotrexate 15 mg weekly", "20 mg once a week", "15 mg/week"): its amount on the
 # day taken is the amount itself, which is what a dose context compares (methotrexate's bands are per dose-day)
-_WEEKLY = re.compile(r"(\d+(?:\.\d+)?)\s*(mg|mcg|g|units?)\s*(?:once\s+)?(?:weekly|a week|per week|every week|/\s*week)\b",
+_WEEKLY = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*(mg|mcg|g|units?)\s*(?:once\s+)?(?:weekly|a week|per week|every week|/\s*week)\b",
                      re.I)
 
 

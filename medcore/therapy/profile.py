@@ -211,7 +211,10 @@ def parse_patient(data: dict[str, Any]) -> tuple[Patient, list[str]]:
 
 
 _SPLIT = re.compile(r"[\n;]+|,(?![^(]*\))")  # one item per line, semicolon or comma (not a comma inside brackets)
-_REACTION = re.compile(r"^\s*([^()]+?)\s*\(([^()]*)\)\s*$")
+# "penicillin (hives)": the same groups as r"^\s*([^()]+?)\s*\(([^()]*)\)\s*$", read once: the name ends at a
+# non-blank (or is the one blank before "(" when there is nothing else), so a long run of blanks is not retried
+# from each of its positions (that was cubic)
+_REACTION = re.compile(r"^\s*(?=[^()\s]|\s\()([^()]*?[^()\s]|\s)\s*\(([^()]*)\)\s*$")
 _NAME_KEYS = ("name", "text", "drug", "medication", "substance", "condition")
 
 

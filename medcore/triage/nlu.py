@@ -43,7 +43,7 @@ _CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
 _WORST_WHEN = re.compile(r"\bworst\s+(?=(?:with|at|when|whenever|on|after|before|during|first)\b"
                          r"|in\s+the\s+(?:morning|evening|night|day|afternoon)\b)")
 # a clause that starts by pointing back at the one before ('It is bright green.', 'There was blood in it.')
-_POINTS_BACK = re.compile(r"\s*(?:it|it's|its|this|that|they|they're|there's|there\s+is|there\s+was)\b")
+_POINTS_BACK = re.compile(r"\s*+(?:it|it's|its|this|that|they|they're|there's|there\s+is|there\s+was)\b")
 _EMBED_STOP = {"i", "my", "a", "the", "have", "am", "i'm", "been", "is", "it"}
 
 

@@ -85,7 +85,7 @@ def version_tag() -> str:
     return ",".join(sorted(f"{p.name}:{p.stat().st_size}" for p in data.glob("*.xml")))
 
 
-_PAREN = re.compile(r"\s*\([^()]*\)")
+_PAREN = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)")  # (?<!\s): see normalize._PAREN
 
 
 def match_terms(concept: Concept) -> list[str]:
@@ -110,8 +110,10 @@ def match_terms(concept: Concept) -> list[str]:
 
 
 # a title that ends in a bare type numeral, with no 'type', 'grade', 'stage' or 'class' word before it
-_TYPE_NUMERAL = re.compile(r"(?<!\btype)(?<!\bgrade)(?<!\bstage)(?<!\bclass)(?<!\blevel)(?<!\bcategory)"
-                           r"(?<!,)\s+(I|II|III|IV)$", re.IGNORECASE)
+# (the blanks are tried from the start of their run or its second character, where the old "\s+" could start
+# after the guards failed at the run's start; from every blank it rescanned a long run: quadratic)
+_TYPE_NUMERAL = re.compile(r"(?:(?<!\btype)(?<!\bgrade)(?<!\bstage)(?<!\bclass)(?<!\blevel)(?<!\bcategory)"
+                           r"(?<![,\s])|(?<=\s)(?<!\s\s))\s+(I|II|III|IV)$", re.IGNORECASE)
 
 
 def icd10cm_concepts(kb_dir: Path) -> list[Concept]:

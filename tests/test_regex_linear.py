@@ -1,0 +1,219 @@
+"""Regular expressions are linear (issue 14): every module-level compiled pattern in medcore (and those held in
+module-level lists, tuples and dicts) runs `finditer` over adversarial inputs built to provoke backtracking (long
+runs of one character, "1-" repeated, alternating letter/space, the pattern's own words repeated, unclosed
+brackets). The app calls search/finditer/sub, so a pattern like `a+b` is quadratic over "aaaa…" (each start
+position rescans the run): that is the ReDoS this test catches. Patterns the code only ever applies at a position
+(`.match(text, pos)`, ANCHORED below) are judged by one `.match` per input instead.
+
+Measuring on a machine shared by many people: time is `time.process_time()` (CPU time of this process, so other
+processes' load does not count), the best of three runs. Every pattern and input is screened at SMALL characters;
+one that is not trivially fast there is re-measured at 2x and 4x and judged by its growth (linear ~2x per
+doubling, quadratic ~4x) plus an absolute floor, so neither a slow-but-linear big alternation nor timer noise
+raises an alarm, and a quadratic pattern cannot hide. KNOWN_SLOW lists accepted exceptions with the reason; a
+pattern on it that became linear fails `test_known_slow_list_is_current`, so the list only shrinks."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+import medcore
+
+SMALL = 1_000  # characters per input at the screen: a linear pattern takes well under a millisecond here
+TRIVIAL_S = 0.0002  # best-of-3 CPU time at SMALL under which a pattern is linear beyond doubt
+FLOOR_S = 0.004  # at 4x SMALL a super-linear verdict also needs this much CPU time (below it: noise)
+GROWTH = 3.0  # per doubling: linear ~2, quadratic ~4; slow = both doublings grow more than this
+HOPELESS_S = 0.25  # at SMALL already: nothing linear takes this long on 1,000 characters
+
+# "module.NAME[index]": accepted super-linear patterns, each with why (empty: every pattern is linear)
+KNOWN_SLOW: dict[str, str] = {}
+
+# Patterns the code uses only with `.match(text, pos)` (anchored at the end of an earlier match, once per match):
+# `finditer` would retry them from every blank of a run, which the app never does, so they are judged by one
+# `.match` per input (still linear: their blanks are possessive). `test_anchored_patterns_are_only_matched` checks
+# that no module calls them any other way.
+ANCHORED: frozenset[str] = frozenset({
+    "medcore.deid._LIST_GOES_ON", "medcore.deid.facilities._ABBREV_AFTER", "medcore.deid.intl_addresses._TOWN_AFTER",
+    "medcore.deid.places.AFTER_FACILITY", "medcore.deid.places.AFTER_STREET", "medcore.knowledge.match._HEADER_AFTER",
+    "medcore.literature.numbers._AFTER_MEASURE", "medcore.literature.numbers._AND_NEXT",
+    "medcore.literature.numbers._CI", "medcore.literature.numbers._CI_NEXT", "medcore.literature.numbers._NEXT_IN_LIST",
+    "medcore.literature.pico._DOSE", "medcore.literature.pico._NOT_A_DRUG_HERE",
+    "medcore.literature.population_phrases._BEFORE_HEAD", "medcore.records.context_words._LABEL_END",
+    "medcore.records.extract._ALLERGY_LINE", "medcore.records.extract._FOLLOW_UP_VISIT",
+    "medcore.records.extract._NAMES_SOMETHING_ELSE", "medcore.records.extract._NONE", "medcore.records.extract._SERVICE",
+    "medcore.records.fhir_obs._REFERENCE", "medcore.records.measure._AND_AFTER", "medcore.records.measure._FROM_AFTER",
+    "medcore.records.measure._TO_AFTER", "medcore.records.measure._GAP", "medcore.records.measure._LAB_AFTER",
+    "medcore.records.med_course._TO_A_DOSE", "medcore.records.med_listed._FORM_AFTER",
+    "medcore.records.med_listed._LISTED_AFTER", "medcore.records.med_switch._REPLACED_BY", "medcore.records.meds._BARE_DOSE",
+    "medcore.records.meds._HAD_EFFECT", "medcore.records.meds._JOINED", "medcore.records.meds._NAME_THEN_DOSE",
+    "medcore.records.meds._NEGATED_JOIN", "medcore.records.meds._NEXT_DRUG_DOSE", "medcore.records.meds._STRENGTHS",
+    "medcore.records.resolved_line._RESOLVED_ONLY", "medcore.records.same_problem._CLOSE",
+    "medcore.records.same_problem._OPEN", "medcore.triage.nlu._POINTS_BACK", "medcore.records.adjective_forms._AFTER",
+    "medcore.records.adjective_forms._PERSON", "medcore.records.allergies._CAUSED",
+})
+
+
+def _modules():
+    out = []
+    for info in pkgutil.walk_packages(medcore.__path__, "medcore."):
+        if info.name.endswith("__main__"):  # running it is the CLI
+            continue
+        out.append(importlib.import_module(info.name))
+    return out
+
+
+def collect_patterns(aliases: dict[str, set[str]] | None = None) -> dict[str, re.Pattern]:
+    """Each distinct pattern once, under the first name the walk meets it by (its defining module, as a rule);
+    `aliases`, when given, gets every name of each (a copy of a pattern elsewhere, an import)."""
+    found: dict[tuple, str] = {}
+    pats: dict[str, re.Pattern] = {}
+    aliases = {} if aliases is None else aliases
+
+    def add(p, where: str) -> None:
+        if isinstance(p, re.Pattern):
+            key = (p.pattern, p.flags)
+            if key not in found:
+                found[key] = where
+                pats[where] = p
+            aliases.setdefault(found[key], set()).add(where)
+
+    for mod in _modules():
+        for name, value in sorted(vars(mod).items()):
+            where = f"{mod.__name__}.{name}"
+            if isinstance(value, re.Pattern):
+                add(value, where)
+            elif isinstance(value, (list, tuple, set, frozenset)):
+                for i, x in enumerate(value):
+                    add(x, f"{where}[{i}]")
+                    if isinstance(x, tuple):
+                        for y in x:
+                            add(y, f"{where}[{i}]")
+            elif isinstance(value, dict):
+                for k, x in value.items():
+                    add(x, f"{where}[{k!r}]")
+                    if isinstance(x, (list, tuple)):
+                        for y in x:
+                            add(y, f"{where}[{k!r}]")
+    return pats
+
+
+def shapes(p: re.Pattern) -> dict[str, str]:
+    """Adversarial units, each repeated to the wanted length by `_text`."""
+    out = {
+        "letters": "a", "Letters": "A", "digits": "1", "spaces": " ", "newlines": "\n", "1-": "1-",
+        "a space": "a ", "brackets": "(", ". ": ". ", "1 ": "1 ", "Aa ": "Aa ", "a.": "a.", "a-": "a-", "1.": "1.",
+    }
+    # the pattern's own words, so the engine gets past its literal prefix each time: the two shortest, and the
+    # first words of its first branches ("A.*B" retried from every A is quadratic over "A A A…")
+    words = sorted(set(re.findall(r"[A-Za-z]{2,}", p.pattern)), key=len)[:2]
+    lead = re.findall(r"(?:^|\||\\b|\()([A-Za-z]{2,})", p.pattern)
+    words += [w for w in dict.fromkeys(lead) if w not in words][:3]
+    for w in words:
+        out[f"own word {w}"] = w + " "
+    for w in words[:2]:
+        out[f"own word {w},"] = w + ", "
+    if words:
+        out["own words"] = " ".join(words[:2]) + " "
+    return out
+
+
+def _text(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def cpu(p: re.Pattern, text: str, tries: int = 3, anchored: bool = False) -> float:
+    best = float("inf")
+    for _ in range(tries):
+        t0 = time.process_time()
+        if anchored:
+            p.match(text)
+        else:
+            for _ in p.finditer(text):
+                pass
+        best = min(best, time.process_time() - t0)
+        if best > HOPELESS_S:  # no need for the best of three to condemn it
+            break
+    return best
+
+
+def verdict(p: re.Pattern, unit: str, anchored: bool = False) -> tuple[bool, str]:
+    """(super-linear?, the figures). Screen at SMALL; grow only what is not trivially fast. A first look at an
+    eighth of SMALL keeps a cubic or exponential pattern from running for minutes."""
+    t0 = cpu(p, _text(unit, SMALL // 8), tries=1, anchored=anchored)
+    if t0 > HOPELESS_S / 5:
+        return True, f"{t0:.2f} s at {SMALL // 8}"
+    t1 = cpu(p, _text(unit, SMALL), anchored=anchored)
+    if t1 < TRIVIAL_S:
+        return False, f"{t1 * 1e3:.2f} ms"
+    if t1 > HOPELESS_S:
+        return True, f"{t1:.2f} s at {SMALL}"
+    t2 = cpu(p, _text(unit, 2 * SMALL), anchored=anchored)
+    t4 = cpu(p, _text(unit, 4 * SMALL), anchored=anchored)
+    figs = f"{t1 * 1e3:.1f}/{t2 * 1e3:.1f}/{t4 * 1e3:.1f} ms at {SMALL}/{2 * SMALL}/{4 * SMALL}"
+    return (t4 > FLOOR_S and t2 / t1 > GROWTH and t4 / t2 > GROWTH), figs
+
+
+def scan(pats: dict[str, re.Pattern], aliases: dict[str, set[str]] | None = None) -> dict[str, str]:
+    """{name: why} of the super-linear ones; a pattern counts as ANCHORED only if every name it has is."""
+    slow = {}
+    for where, p in pats.items():
+        anchored = (aliases or {}).get(where, {where}) <= ANCHORED
+        for shape, unit in shapes(p).items():
+            bad, figs = verdict(p, unit, anchored=anchored)
+            if bad:
+                slow[where] = f"{shape}: {figs}"
+                break  # one slow input is enough
+    return slow
+
+
+ALIASES: dict[str, set[str]] = {}
+
+
+@pytest.fixture(scope="session")
+def patterns():
+    """Collected once per session: importing every medcore module is the slow part."""
+    return collect_patterns(ALIASES)
+
+
+def test_every_module_level_pattern_is_linear_on_adversarial_input(patterns):
+    assert len(patterns) > 300  # the collector found them
+    todo = {w: p for w, p in patterns.items() if w not in KNOWN_SLOW}
+    slow = scan(todo, ALIASES)
+    assert not slow, "super-linear patterns: " + "; ".join(f"{w} ({s})" for w, s in slow.items())
+
+
+def test_the_screen_catches_quadratic_and_passes_linear():
+    """The judge itself: `a+b` under finditer over "aaaa…" is quadratic, and so is `a++b` (possessive stops
+    backtracking inside one try, not the rescan from each start); `(?<!a)a+b` tries a run only at its start."""
+    assert verdict(re.compile(r"a+b"), "a")[0]
+    assert verdict(re.compile(r"a++b"), "a")[0]
+    assert verdict(re.compile(r"\s*x\s*$"), " ")[0]
+    assert not verdict(re.compile(r"(?<!a)a+b"), "a")[0]
+    assert not verdict(re.compile(r"\b(?:" + "|".join(f"w{i}x" for i in range(300)) + r")\b"), "w1x ")[0]
+
+
+def test_known_slow_list_is_current(patterns):
+    assert set(KNOWN_SLOW) <= set(patterns), "a KNOWN_SLOW name no longer names a pattern"
+    gone = [w for w in KNOWN_SLOW if not any(verdict(patterns[w], u)[0] for u in shapes(patterns[w]).values())]
+    assert not gone, f"now linear, take them off KNOWN_SLOW: {gone}"
+
+
+def test_anchored_patterns_are_only_matched(patterns):
+    """An ANCHORED pattern searched, scanned, substituted or split would be retried from every position."""
+    assert ANCHORED <= set().union(*ALIASES.values()), "an ANCHORED name no longer names a pattern"
+    root = Path(medcore.__file__).parent
+    src = {p: p.read_text() for p in root.rglob("*.py")}
+    for where in ANCHORED:
+        mod, name = where.rsplit(".", 1)
+        home = importlib.import_module(mod).__file__
+        # the defining module, and those that import the name from it
+        imports = re.compile(rf"from {re.escape(mod)} import (?:\([^)]*|[^\n]*)\b{re.escape(name)}\b")
+        files = [f for f, text in src.items() if str(f) == home or imports.search(text)]
+        other = re.compile(rf"(?<![\w.]){re.escape(name)}\.(?!match\(|fullmatch\(|pattern\b)\w+")
+        uses = [f"{f.name}: {m.group()}" for f in files for m in other.finditer(src[f])]
+        assert not uses, f"{where} is used unanchored: {uses}"
