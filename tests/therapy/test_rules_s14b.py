@@ -29,6 +29,7 @@ def _top(kb, a, b):
     ("fentanyl sublingual tablets", "fluconazole", "major"),
     ("fentanyl patch", "diltiazem", "major"),
     ("diazepam rectal tubes", "methadone", "major"),
+    ("DRV/r", "simvastatin", "contraindicated"),  # a boosted PI typed with its booster is checked as both medicines
 ])
 def test_rules_s14b(kb, a, b, severity):
     assert _top(kb, a, b) == severity
