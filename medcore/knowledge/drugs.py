@@ -70,6 +70,9 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     combo = _combination_typed(lex, query)  # 'amp/sulbactam', 'pip/tazo'
     if combo:
         return DrugResolution(query, tuple(lex.products[combo]["ingredients"]), combo, "combination", (), cands[-1])
+    boosted = _boosted_typed(lex, query)  # 'DRV/r': darunavir given with ritonavir, two medicines, no product
+    if boosted:
+        return DrugResolution(query, boosted, None, "combination", (), cands[-1])
     slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
     best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
@@ -135,6 +138,22 @@ def _combination_typed(lex: DrugLexicon, query: str) -> str | None:
         if len(ingr) == len(parts) and _matches(lex, parts, exact, ingr):
             fits.append(pid)
     return fits[0] if len(fits) == 1 else None
+
+
+def _boosted_typed(lex: DrugLexicon, query: str) -> tuple[str, str] | None:
+    """A protease inhibitor typed with its booster ('DRV/r', 'ATV/c', 'darunavir/RTV') where no co-formulated
+    product fits: the two medicines taken together (DHHS adult guidelines write boosted PIs as 'PI/r' and 'PI/c').
+    Only an exact name of a protease inhibitor and a lone booster letter or the booster's own name are read."""
+    text = lex.rules.dose_tail.sub("", query.strip())
+    parts = [lex.rules.candidates(p)[-1] if normalise(p) else "" for p in _COMBO_SPLIT.split(text)]
+    if len(parts) != 2:
+        return None
+    first, booster = lex.index.get(parts[0]), lex.index.get(_BOOSTER_LETTER.get(parts[1], parts[1]))
+    if not first or not booster or first[0] != "drug" or booster[0] != "drug":
+        return None
+    if booster[1] not in _BOOSTER_LETTER.values() or "hiv_protease_inhibitor" not in lex.drug_classes.get(first[1], ()):
+        return None
+    return (first[1], booster[1]) if first[1] != booster[1] else None
 
 
 def _matches(lex: DrugLexicon, parts: list[str], exact: list, ingredients: list[str]) -> bool:

@@ -32,7 +32,7 @@ def test_names_resolve_to_their_ingredients(kb, name, ingredients):
 @pytest.mark.parametrize("a, b, severity", [
     ("fusidic acid tablets", "atorvastatin", "major"),
     ("desmopressin nasal spray", "furosemide", "contraindicated"),
-    ("fentanyl patch", "diltiazem", "moderate"),
+    ("fentanyl patch", "diltiazem", "major"),  # session 14 (planner14s): the boxed warning names all CYP3A4 inhibitors
     ("betamethasone tablets", "rifampicin", "moderate"),
     ("azithromycin", "digoxin", "moderate"),
     ("ofloxacin tablets", "warfarin", "moderate"),
