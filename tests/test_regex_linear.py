@@ -55,6 +55,9 @@ ANCHORED: frozenset[str] = frozenset({
     "medcore.records.resolved_line._RESOLVED_ONLY", "medcore.records.same_problem._CLOSE",
     "medcore.records.same_problem._OPEN", "medcore.triage.nlu._POINTS_BACK", "medcore.records.adjective_forms._AFTER",
     "medcore.records.adjective_forms._PERSON", "medcore.records.allergies._CAUSED",
+    # session 14's later merges: each used only with .match(text, pos)
+    "medcore.literature.numbers._PER_SCALE", "medcore.records.allergies._REACTION_AFTER",
+    "medcore.records.measure._SHORT_VITAL_VALUE", "medcore.records.site_signs._OTHER_SENSE",
 })
 
 

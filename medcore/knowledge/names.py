@@ -101,7 +101,9 @@ class NameRules:
 
 
 # a name of four or more letters run into a number: names with a glued number ("FeSO4", "MgSO4 2 g") match whole first
-_GLUED = re.compile(r"([A-Za-z]{4,})(\d)")
+# "(?<![A-Za-z])": a letter run is tried from its start only (the leftmost match starts there anyway); from
+# every letter, search rescanned a long run
+_GLUED = re.compile(r"(?<![A-Za-z])([A-Za-z]{4,}+)(\d)")
 
 
 def sound_fold(key: str) -> str:

@@ -98,9 +98,10 @@ _OR_NOT = re.compile(r"\b(?:(?:who\s+)?(?:did|had)\s+or\s+(?:did|had)\s+not\s+(?
                      r"(?:(?:treated|managed)\s+)?with" + _LABEL + r"\s+or\s+without" + _LABEL + r")\s+(?:an?\s+|the\s+)?"
                      r"(?P<a>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$|\b(?:were|was|and|in|for|during|at|after|to)\b))", re.I)
 # "A and non-A groups", "the A group versus the non-A group", "A users and non-users" (session 14): A against no A
-_NON_A = re.compile(r"\b(?P<a>[a-z][\w\-]{2,})(?:\s+(?P<h>groups?|arms?|cohorts?|patients))?\s+(?:(?:was|were)\s+)?(?:and|or|with|versus|vs\.?|"
+# (a word is at most 41 characters: unbounded, search rescanned a long hyphenated run from each of its words)
+_NON_A = re.compile(r"\b(?P<a>[a-z][\w\-]{2,40})(?:\s+(?P<h>groups?|arms?|cohorts?|patients))?\s+(?:(?:was|were)\s+)?(?:and|or|with|versus|vs\.?|"
                     r"compared\s+(?:with|to))\s+(?:the\s+|a\s+|an\s+)?(?P<non>non-?\s?(?P=a))\b"
-                    r"|\b(?P<u>[a-z][\w\-]{2,}(?:\s+[a-z][\w\-]{2,})?)\s+users\s+(?:and|or|versus|vs\.?)\s+non-?\s?users\b", re.I)
+                    r"|\b(?P<u>[a-z][\w\-]{2,40}(?:\s+[a-z][\w\-]{2,40})?)\s+users\s+(?:and|or|versus|vs\.?)\s+non-?\s?users\b", re.I)
 
 
 def non_groups(text: str) -> tuple[str, str] | None:
@@ -127,8 +128,8 @@ _THOSE_AND_THOSE = re.compile(
 
 # "those with A (A group) and those without it": A against no A, as "with or without A"
 _THOSE_WITHOUT = re.compile(r"\bthose\s+with\s+(?P<a>[^,;.()]{2,50}?)(?:\s*\([^()]{0,40}\))?,?\s+and\s+those\s+without\b", re.I)
-# "A with and without B": the same treatment given with B and without it
-_WITH_AND_WITHOUT = re.compile(r"(?P<a>(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)\s+with\s+and\s+without\s+(?P<b>[^,;.()]{2,50}?)"
+# "A with and without B": the same treatment given with B and without it (words bounded as in _NON_A)
+_WITH_AND_WITHOUT = re.compile(r"(?P<a>(?:[a-z][\w\-]{0,40}\s+){0,3}[a-z][\w\-]{0,40})\s+with\s+and\s+without\s+(?P<b>[^,;.()]{2,50}?)"
                                r"(?=\s*(?:[,;.()]|$|\b(?:for|in|during|at|after|were|was)\b))", re.I)
 # words that open a phrase rather than name a treatment: cut from the front of "between drug X with and without B"
 _OPENER = re.compile(r"^.*\b(?:between|of|the|a|an|in|on|using|by|for|to|compared|comparing|evaluated|assessed)\s+", re.I)

@@ -201,7 +201,7 @@ def _read_ci(text: str, pos: int, eff: Effect) -> int:
 
 # "per 10 mm Hg increase in X", "per SD": at most 60 characters without a digit other than the step, up to a
 # comma or bracket that opens a CI with its level or name
-_PER_SCALE = re.compile(r"\s+per\s+(?:\d+(?:\.\d+)?\s*)?[A-Za-z][^,;()\[\]\d]{0,60}?(?=\s*[,;(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
+_PER_SCALE = re.compile(r"\s++per\s++(?:\d+(?:\.\d+)?\s*)?[A-Za-z][^,;()\[\]\d]{0,60}?(?=\s*[,;(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
 _CI_NEXT = re.compile(r"\s*+[,;(\[]?\s*+(?:\d{2}\s?%\s*)?(?:CI|conf)", re.I)
 _BARE_TRIPLE = re.compile(r"[(\[][^()\[\]]{0,60}?[:,]\s*(?P<val>" + _NUM + r")\s*[;,]\s*(?:\d{2}\s?%\s*CI\s*[:=]?\s*)?"
                           r"(?P<lo>" + _NUM + r")\s*(?:-|to)\s*(?P<hi>" + _NUM + r")\s*[)\]]")

@@ -76,7 +76,7 @@ _ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\
 # an adverse effect the note puts on the substance: "codeine caused her to be excitable", "X gave him a rash"
 _CAUSED = re.compile(r"\s++(?:caused|causes|gave|gives|made|makes)\s++(?:her|him|them|me|the patient)\b", re.I)
 # a reaction said right after the drug: "stopped X due to hives", "started on X, but had a reaction"
-_REACTION_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:but[ \t]+(?:had|developed|got)[ \t]+(?:an?[ \t]+)?(?:\w+[ \t]+)?reaction\b|"
+_REACTION_AFTER = re.compile(r"[ \t]*+,?[ \t]*+(?:but[ \t]+(?:had|developed|got)[ \t]+(?:an?[ \t]+)?(?:\w+[ \t]+)?reaction\b|"
                              r"(?:due[ \t]+to|because[ \t]+of|secondary[ \t]+to)[ \t]+(?:an?[ \t]+)?(?:hives|urticaria|rash|"
                              r"anaphyla\w*|angioedema|allergic[ \t]+reaction|allergy)\b)", re.I)
 _DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,3}\s*$", re.I)

@@ -174,7 +174,7 @@ def _hemoglobin_pairs(s: str, m, taken, busy) -> list:
     return out
 
 
-_SHORT_VITAL_VALUE = re.compile(r"\s*(?:(?i:sitting|seated|standing|supine|lying|upright|resting)\s*)?[:=;]?\s*\d")
+_SHORT_VITAL_VALUE = re.compile(r"\s*+(?:(?i:sitting|seated|standing|supine|lying|upright|resting)\s*+)?[:=;]?\s*+\d")
 
 
 def measurements(s: str, m, taken, drug_names=()):

@@ -20,7 +20,7 @@ WORDS_BACK = 12  # how many words before the sign may name its site (the clause 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STOP = re.compile(r"[.;:]")
 # the sign word in a phrase that names something else: 'mass effect' (a shift of structures), 'obstruction series'
-_OTHER_SENSE = re.compile(r"\s+(?:effect|effects|series)\b", re.I)
+_OTHER_SENSE = re.compile(r"\s++(?:effect|effects|series)\b", re.I)
 # words that never name a site: articles, verbs of an examination, and negation
 _NOT_SITE = frozenset({"no", "not", "without", "any", "or", "and", "the", "a", "an", "of", "with", "there", "is", "are",
                        "was", "were", "reveals", "revealed", "shows", "showed", "noted", "evidence", "significant",
