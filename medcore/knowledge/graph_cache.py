@@ -9,8 +9,10 @@ import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # networkx is imported where a graph is made (load); status reads code_files() without it
+    import networkx as nx
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,8 @@ def load(cache_dir: Path, digest: str) -> tuple[nx.MultiDiGraph, dict, float] | 
     path = path_for(cache_dir, digest)
     if not path.is_file():
         return None
+    import networkx as nx
+
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
         if doc.get("format") != FORMAT:
