@@ -39,7 +39,8 @@ def save(cache_dir: Path, digest: str, g: nx.MultiDiGraph, side: dict, build_s: 
     target = path_for(cache_dir, digest)
     fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".graph-", suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
+        # dumps, not dump: json.dump streams through the pure-Python encoder (10x slower on this graph); same text
+        fh.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
     os.replace(tmp, target)  # atomic: a reader never sees half a file
     for old in cache_dir.glob("graph-*.json"):
         if old != target:
