@@ -1,6 +1,8 @@
 """Knowledge: ask the clinical knowledge graph a question, search its concepts, explore a concept's
 neighbourhood (click a node to move to it). Layout only; the graph lives in medcore.knowledge."""
 
+from contextlib import nullcontext
+
 import pandas as pd
 import streamlit as st
 
@@ -16,9 +18,18 @@ require_tool("knowledge")
 
 settings = get_settings()
 ss = st.session_state
-with st.spinner("Loading the knowledge graph and the terminology (the very first time builds the ICD-10-CM and "
-                "HPO lexicon, about half a minute)"):
-    service.prepare(settings)
+with st.spinner("Loading the knowledge graph"):
+    service.graph(settings)
+# The terminology (ICD-10-CM, HPO names for search and questions) loads on the first search or question, not on
+# the first render: a fresh data folder builds it (seconds of CPU; issue 14, a first render within 5 s).
+TERM_SPINNER = ("Loading the terminology (the very first time builds the ICD-10-CM and HPO lexicon, about half a "
+                "minute)")
+
+
+def term_spinner():
+    return st.spinner(TERM_SPINNER) if not service.terminology_loaded(settings) else nullcontext()
+
+
 ss.setdefault("kg_focus", "finding:chest_pain")
 literature = []
 with error_boundary("reading the literature edges of your papers"):
@@ -69,7 +80,8 @@ if example and example != ss.get("kg_example_done"):
 
 if ss.get("kg_asked"):
     with error_boundary("answering the question"):
-        ans = service.ask(settings, ss.kg_asked, overlay=literature)
+        with term_spinner():
+            ans = service.ask(settings, ss.kg_asked, overlay=literature)
         st.caption("Your question")
         st.text(ans.question)
         if not ans.ok:
@@ -103,7 +115,8 @@ text = st.text_input("Search concepts (conditions, findings, drugs, genes, tests
                      placeholder="chest pain, Bactrim, CYP2C19, troponin ...")
 if text:
     with error_boundary("searching"):
-        hits = service.search(settings, text, limit=12)
+        with term_spinner():
+            hits = service.search(settings, text, limit=12)
         if not hits:
             st.info("No concept matches that text.")
         box = st.container(height=300) if len(hits) > 5 else st.container()
@@ -116,7 +129,8 @@ if text:
             c2.button("Open", key=f"kg_open_{h['id']}", on_click=focus, args=(h.get("graph_id") or h["id"],))
 
 with error_boundary("showing the concept"):
-    view = service.show(settings, ss.kg_focus, overlay=literature)
+    with_term = service.terminology_loaded(settings)
+    view = service.show(settings, ss.kg_focus, overlay=literature, with_terminology=with_term)
     if view is None:
         st.info("Search for a concept and open it.")
     else:
@@ -130,6 +144,9 @@ with error_boundary("showing the concept"):
             if c["synonyms"]:
                 st.text("Synonyms: " + ", ".join(c["synonyms"][:30]))
             st.text("Sources: " + " | ".join(c["sources"]))
+            if not with_term and view.get("in_graph", True):
+                st.caption("HPO and ICD-10-CM codes and synonyms from the terminology are added after your first "
+                           "search or question (it loads then).")
             if not view.get("in_graph", True):
                 st.info("This concept is in the terminology but has no relations in the knowledge graph.")
                 st.stop()

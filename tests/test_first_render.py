@@ -1,8 +1,8 @@
 """A page's first render loads no model and builds no index (issue 14, speed: at most 5 s from a cold start).
 
 The engines (the symptom interview's lexicon and embedding index, the health questions' pages and retrieval
-index, the case trainer's engine, an image model) are built on first use, behind a spinner; torch, diffusers,
-nltk and scikit-learn are imported then too. One fresh process opens every page once, as a server that has just
+index, the case trainer's engine, an image model, the Knowledge page's terminology) are built on first use, behind
+a spinner; torch, diffusers, nltk and scikit-learn are imported then too. One fresh process opens every page once, as a server that has just
 started does, and reports what its first renders imported and built. Readiness and Home's status are stubbed
 here: that they load nothing is tests/test_status_cache.py's."""
 
@@ -17,7 +17,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("torch", "diffusers", "transformers", "nltk", "sklearn", "bm25s")
 PAGES = {"home": "pages/home.py", "triage": "pages/symptom_chat.py", "qa": "pages/health_questions.py",
-         "imaging": "pages/image_generator.py", "cases": "pages/case_trainer.py"}
+         "imaging": "pages/image_generator.py", "cases": "pages/case_trainer.py",
+         "knowledge": "pages/knowledge.py", "therapy": "pages/treatment_planner.py"}
 
 CHILD = r"""
 import json, sys
@@ -47,13 +48,17 @@ triage_service.TriageEngine.from_settings = classmethod(lambda cls, *a, **k: ref
 qa_service.engine = refuse("qa engine")
 cases_service.CaseTrainer.from_settings = classmethod(lambda cls, *a, **k: refuse("case trainer")())
 sample.load_model = refuse("image model")
+# the Knowledge page draws from the graph; the terminology (ICD-10-CM, HPO) loads on the first search or question
+from medcore.knowledge import terminology as kg_terminology
+kg_terminology.load_terminology = refuse("terminology")
 
 pages = json.loads(sys.argv[2])
 shown = {}
 for key, path in pages.items():
     at = AppTest.from_file(sys.argv[1] + "/" + path, default_timeout=300).run()
     shown[key] = {"exception": [e.value for e in at.exception], "error": [e.value for e in at.error],
-                  "chat_input": len(at.chat_input), "titles": [t.value for t in at.title]}
+                  "chat_input": len(at.chat_input), "titles": [t.value for t in at.title],
+                  "markdown": [m.value for m in at.markdown]}
 print(json.dumps({"shown": shown, "built": built, "imported": [m for m in json.loads(sys.argv[3]) if m in sys.modules]}))
 """
 
@@ -73,3 +78,4 @@ def test_first_renders_import_no_model_library_and_build_no_engine(settings, tmp
     assert got["shown"]["triage"]["titles"] == ["Symptom chat"]
     assert got["shown"]["qa"]["titles"] == ["Health questions"]
     assert got["shown"]["home"]["titles"] == ["Medcore Studio"]
+    assert "#### Chest pain" in got["shown"]["knowledge"]["markdown"]  # the default concept's card, from the graph

@@ -56,7 +56,7 @@ def terminology(settings):
 
     from medcore.knowledge.sources.local import kb_input_files
 
-    key = str(Path(settings.kb_dir).resolve()) + "|" + str(settings.data_dir)
+    key = _term_key(settings)
     now = time.monotonic()
     hit = _TERMS.get(key)
     if hit is not None and now - hit[2] < RECHECK_S:
@@ -73,6 +73,17 @@ def terminology(settings):
     except (KnowledgeKBError, ImportError, OSError) as exc:
         log.warning("terminology unavailable, the graph uses its own names: %s", exc)
         return None
+
+
+def terminology_loaded(settings) -> bool:
+    """Whether this process holds the terminology already (a search or question loaded it). The Knowledge
+    page's first render draws from the graph alone until then: a fresh data folder builds the terminology
+    (ICD-10-CM, HPO: seconds of CPU), which that page builds on the first search or question, behind a spinner."""
+    return _term_key(settings) in _TERMS
+
+
+def _term_key(settings) -> str:
+    return str(Path(settings.kb_dir).resolve()) + "|" + str(settings.data_dir)
 
 
 def _resolvers(settings, kg: KnowledgeGraph | None = None) -> tuple[Resolver, Resolver | None]:
@@ -164,13 +175,16 @@ def _edge_view(kg: KnowledgeGraph, node_id: str, e: Edge) -> dict:
             "attrs": dict(e.attrs)}
 
 
-def show(settings, concept_id: str, overlay: Iterable[Edge] = ()) -> dict | None:
+def show(settings, concept_id: str, overlay: Iterable[Edge] = (), with_terminology: bool = True) -> dict | None:
     """A concept and its relations (both directions, grouped by relation), or None if unknown. Overlay
-    edges (read papers) join under their own relation, each marked by attrs["origin"]."""
+    edges (read papers) join under their own relation, each marked by attrs["origin"].
+    `with_terminology=False`: a graph concept is shown from the graph alone (its KB codes and synonyms, without
+    the terminology's HPO/ICD-10-CM additions), so nothing builds the terminology; a concept the graph lacks
+    still loads it (the terminology is the only place it can come from)."""
     kg = load_graph(settings)
     asked = clean_text(concept_id, 200)
     gid = kg.graph_id(asked)
-    term = terminology(settings)
+    term = terminology(settings) if with_terminology or gid is None else None
     tc = term.get(asked) if term is not None else None
     if gid is None and tc is None:
         return None
