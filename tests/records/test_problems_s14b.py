@@ -15,7 +15,7 @@ def _problems(kb, text):
 @pytest.mark.parametrize("text", [
     "Consent was signed after we went over risks and complications including, but not limited to, infection "
     "and stroke.",
-    "We reviewed the possible complications, which include but are not limited to infection and stroke.",
+    "We reviewed the possible complications, which are not limited to infection and stroke.",
 ])
 def test_a_consent_list_that_is_not_limited_is_a_list_of_risks_not_denials(kb, text):
     found = dict(_problems(kb, text))
@@ -53,7 +53,7 @@ def test_a_capitalised_phrase_and_comma_without_a_numbered_list_is_not_a_header(
 
 
 @pytest.mark.parametrize("text", [
-    "An 8-year-old boy with a history of eczema comes to the office with complaint of wheeze and headache.",
+    "This 8-year-old has a history of eczema and comes to the office with wheeze and headache.",
     "Known for a history of migraine, she came in today with headache and wheeze.",
 ])
 def test_the_visit_verb_ends_a_past_history_scope(kb, text):
