@@ -55,6 +55,11 @@ _KEYWORDS = (("present", "history_of_present_illness"), ("allerg", "allergies"),
 # unknown one ("HEENT:", "NECK:") is a sub-heading of the section it stands in.
 _INLINE = re.compile(r"(?:(?<=[.,;])|^)[ \t]{0,3}([A-Z][A-Z/&' -]{2,48}[A-Z])[ \t]{0,3}:")
 
+# Session 14 (records14s): the same header with no colon, its comma the flattened line break, when a numbered list
+# starts right after it ("...dust.,HOME MEDS,1.  Metformin.,2.  ..."); without it the list ran on under
+# the header before (allergies). Upper case and the list's "1." keep a sentence's words from reading as a header.
+_LISTED = re.compile(r"(?:(?<=[.!?:;],)|^)[ \t]{0,3}([A-Z][A-Z/&' -]{2,48}[A-Z])[ \t]{0,3},[ \t]{0,3}(?=1[.)]\s)")
+
 
 def _inline_category(header: str, lookup: dict[str, str]) -> str | None:
     phrase = re.sub(r"\s+", " ", header.lower())
@@ -99,6 +104,7 @@ def find_sections(text: str, rules: dict[str, list[str]]) -> list[Section]:
         found.append((m.start(1), m.end(), lookup.get(phrase, "other"), m.group(1)))
     found += _uncovered(_GENERIC.finditer(text), found, _keyword_category)
     found += _uncovered(_INLINE.finditer(text), found, lambda h: _inline_category(h, lookup))
+    found += _uncovered(_LISTED.finditer(text), found, lambda h: _inline_category(h, lookup))
     found.sort()
     sections, previous = [], "other"
     for i, (start, hend, cat, header) in enumerate(found):
