@@ -1,0 +1,53 @@
+"""Session 14 (triage14s): general causes found while studying the spent s14 set as dev. Every sentence here was
+written for these tests, not taken from a vignette: a painful or failing eye after an eye operation (NHS.uk
+"Cataract surgery", RCOphth) and lay words for drooling, a thick voice, a cataract operation and misty sight."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _present(engine, text) -> set[str]:
+    _, ex = engine.read_text(text)
+    return {f for f, v in ex.evidence().items() if v}
+
+
+def _fired(kb, present):
+    return {r.id: r.level for r in kb.rules if r.fires(set(present), set())}
+
+
+# ---- an eye after an operation: pain or lost sight is an emergency; redness or blurring alone is expected ----
+def test_a_painful_eye_or_lost_sight_after_eye_surgery_is_an_emergency(kb):
+    for sign in ("eye_pain", "vision_loss"):
+        assert _fired(kb, {"eye_surgery_recent", sign}).get("eye_after_surgery") == "emergency", sign
+    for sign in ("red_eye", "blurred_vision"):
+        assert _fired(kb, {"eye_surgery_recent", sign, "getting_worse"}).get("eye_after_surgery_worse") == "emergency"
+
+
+def test_redness_or_blurring_alone_after_eye_surgery_is_no_emergency(kb):
+    # NHS.uk lists a red eye and blurred sight as normal while the eye heals
+    fired = _fired(kb, {"eye_surgery_recent", "red_eye", "blurred_vision"})
+    assert "eye_after_surgery" not in fired and "eye_after_surgery_worse" not in fired
+    assert "emergency" not in fired.values()
+
+
+def test_a_failing_eye_after_a_cataract_op_is_read_and_sent_on(lexical_engine):
+    text = "Had my cataract done last week, now my sight has gone very misty and it is much worse than before"
+    assert {"eye_surgery_recent", "blurred_vision", "getting_worse"} <= _present(lexical_engine, text)
+    result, _ = lexical_engine.one_shot(text, 70, "M")
+    assert result.triage == "emergency"
+
+
+@pytest.mark.parametrize("text, fid", [
+    ("the glands in my neck are huge and I'm dribbling as it hurts to swallow", "drooling"),
+    ("my son is dribbling because swallowing hurts so much", "drooling"),
+    ("my throat is agony and my voice has gone thick", "muffled_voice"),
+])
+def test_airway_lay_words_are_read(lexical_engine, text, fid):
+    assert fid in _present(lexical_engine, text)
+
+
+def test_dribbling_alone_is_no_drooling(lexical_engine):
+    # a teething baby dribbles, and so does a weak urine stream: neither is a threatened airway
+    assert "drooling" not in _present(lexical_engine, "my 7 month old is dribbling loads and chewing everything")
+    assert "drooling" not in _present(lexical_engine, "I dribble at the end when I pee")
