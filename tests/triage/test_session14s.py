@@ -51,3 +51,28 @@ def test_dribbling_alone_is_no_drooling(lexical_engine):
     # a teething baby dribbles, and so does a weak urine stream: neither is a threatened airway
     assert "drooling" not in _present(lexical_engine, "my 7 month old is dribbling loads and chewing everything")
     assert "drooling" not in _present(lexical_engine, "I dribble at the end when I pee")
+
+
+@pytest.mark.parametrize("text, fid", [
+    ("since the injection my neck keeps twisting and my eyes keep rolling up", "dystonic_spasm"),
+    ("my jaw feels clenched and I can't open it", "dystonic_spasm"),
+    ("there's a painful lump next to my bum hole", "anal_lump"),
+    ("it's much worse when I go for a poo", "rectal_pain"),
+    ("I get electric shock pains in my jaw when I eat", "face_pain_electric"),
+    ("my boobs are tender and swollen", "breast_pain"),
+    ("pt has lower abdo pain since yesterday", "abdominal_pain"),
+    ("she finished her co-amox last week and now has diarrhoea", "recent_antibiotics"),
+])
+def test_more_lay_words_are_read(lexical_engine, text, fid):
+    assert fid in _present(lexical_engine, text)
+
+
+def test_a_face_going_floppy_is_no_floppy_child(lexical_engine):
+    # a face that goes slack when laughing (cataplexy) is not a floppy, limp child (NICE NG143 red flag)
+    assert "floppy" not in _present(lexical_engine, "when I laugh my face goes floppy for a second")
+    assert "floppy" in _present(lexical_engine, "my baby has gone floppy and won't feed")
+
+
+def test_electric_shock_pains_are_no_electric_injury(lexical_engine):
+    assert "electric_shock" not in _present(lexical_engine, "I keep getting electric-shock pains in my cheek")
+    assert "electric_shock" in _present(lexical_engine, "he got an electric shock from a socket")
