@@ -76,3 +76,11 @@ def test_a_face_going_floppy_is_no_floppy_child(lexical_engine):
 def test_electric_shock_pains_are_no_electric_injury(lexical_engine):
     assert "electric_shock" not in _present(lexical_engine, "I keep getting electric-shock pains in my cheek")
     assert "electric_shock" in _present(lexical_engine, "he got an electric shock from a socket")
+
+
+def test_sudden_dystonic_spasms_are_urgent_and_weeks_of_them_are_not(kb, lexical_engine):
+    assert _fired(kb, {"dystonic_spasm"}).get("acute_dystonic_spasm") == "urgent"
+    assert "acute_dystonic_spasm" not in _fired(kb, {"dystonic_spasm", "duration_over_2_weeks"})
+    result, _ = lexical_engine.one_shot("I was given metoclopramide two days ago and tonight my neck keeps "
+                                        "twisting and my eyes keep rolling up", 20, "F")
+    assert result.triage == "urgent"
