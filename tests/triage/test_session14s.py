@@ -84,3 +84,20 @@ def test_sudden_dystonic_spasms_are_urgent_and_weeks_of_them_are_not(kb, lexical
     result, _ = lexical_engine.one_shot("I was given metoclopramide two days ago and tonight my neck keeps "
                                         "twisting and my eyes keep rolling up", 20, "F")
     assert result.triage == "urgent"
+
+
+def test_more_synonyms_has_no_duplicate_key():
+    # a second `rectal_pain:` row silently replaced the first (yaml keeps the last), losing "passing broken glass"
+    import re
+    from pathlib import Path
+
+    text = Path(__file__).resolve().parents[2].joinpath("assets/kb/triage/findings.yaml").read_text()
+    for block in ("more_synonyms:", "more_absent_synonyms:"):
+        body = text.split("\n" + block, 1)[1].split("\n" + "more_", 1)[0]
+        keys = re.findall(r"^  (\w+):", body, flags=re.M)
+        assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+
+
+def test_a_lump_at_the_top_of_the_bum_crack_is_no_anal_lump(lexical_engine):
+    assert "anal_lump" not in _present(lexical_engine, "I have a sore lump at the top of my bum crack that leaks")
+    assert "rectal_pain" in _present(lexical_engine, "it feels like passing broken glass when I go")
