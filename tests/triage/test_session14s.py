@@ -101,3 +101,17 @@ def test_more_synonyms_has_no_duplicate_key():
 def test_a_lump_at_the_top_of_the_bum_crack_is_no_anal_lump(lexical_engine):
     assert "anal_lump" not in _present(lexical_engine, "I have a sore lump at the top of my bum crack that leaks")
     assert "rectal_pain" in _present(lexical_engine, "it feels like passing broken glass when I go")
+
+
+@pytest.mark.parametrize("text, fid", [
+    ("he coughed and gagged on a grape and now he's wheezy", "choking_episode"),
+    ("she's breathing faster than normal", "fast_breathing"),
+    ("as the plane was coming in to land my ear hurt", "flying_diving"),
+    ("my ear went really painful on the plane", "ear_pain"),
+    ("it's like being underwater in my left ear", "ear_fullness"),
+    ("my hearing is muffled on that side", "hearing_loss"),
+    ("I've had a stinking cold all week", "recent_cold"),
+    ("there's a level of blood in his eye after the ball hit it", "blood_front_eye"),
+])
+def test_ear_eye_and_choking_lay_words_are_read(lexical_engine, text, fid):
+    assert fid in _present(lexical_engine, text)
