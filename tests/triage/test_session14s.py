@@ -115,3 +115,10 @@ def test_a_lump_at_the_top_of_the_bum_crack_is_no_anal_lump(lexical_engine):
 ])
 def test_ear_eye_and_choking_lay_words_are_read(lexical_engine, text, fid):
     assert fid in _present(lexical_engine, text)
+
+
+def test_coughing_fits_after_a_cold_are_no_emergency(lexical_engine):
+    # "started with a cold" once read as a recent cold and, with coughing "fits", sent whooping cough to emergency
+    result, _ = lexical_engine.one_shot("My 14 year old began with a cold four weeks ago and still gets coughing fits "
+                                        "that end in a whoop, and she is fine in between", 14, "F")
+    assert result.triage != "emergency"
