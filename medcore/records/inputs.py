@@ -150,24 +150,27 @@ def _fhir_text(data: bytes, name: str, settings) -> tuple[str, list[str]]:
         doc = json.loads(decode_text(data)[0])
     except json.JSONDecodeError as exc:
         raise InputError(f"{name} is not valid JSON ({exc.msg} at line {exc.lineno}).") from exc
-    if not isinstance(doc, dict) or "resourceType" not in doc:
+    except ValueError as exc:  # a number past Python's 4,300-digit limit: valid JSON, but no note holds one
+        raise InputError(f"{name} holds a number too long to read ({exc}).") from exc
+    if not isinstance(doc, dict) or not isinstance(doc.get("resourceType"), str):
         raise InputError(f"{name} is JSON but not a FHIR resource (no resourceType).")
     rtype = doc["resourceType"]
     if rtype == "DocumentReference":
         resources = [doc]
     elif rtype == "Bundle":
-        resources = [e.get("resource") or {} for e in doc.get("entry") or []]
-        resources = [r for r in resources if r.get("resourceType") in ("DocumentReference", "Binary")]
+        resources = [e.get("resource") for e in _objects(doc.get("entry"))]
+        resources = [r for r in _objects(resources) if r.get("resourceType") in ("DocumentReference", "Binary")]
     else:
         raise InputError(f"{name} is a FHIR {rtype}; upload a DocumentReference or a Bundle containing one.")
     texts, warnings = [], []
     for r in resources:
-        attachments = [c.get("attachment") or {} for c in r.get("content") or []] if r["resourceType"] == "DocumentReference" \
-            else [{"contentType": r.get("contentType", ""), "data": r.get("data")}]
+        attachments = _objects([c.get("attachment") for c in _objects(r.get("content"))]) \
+            if r["resourceType"] == "DocumentReference" else [{"contentType": r.get("contentType"), "data": r.get("data")}]
         for att in attachments:
-            ctype = (att.get("contentType") or "text/plain").split(";")[0].strip().lower()
-            if not att.get("data"):
-                if att.get("url"):
+            ctype = att.get("contentType")
+            ctype = (ctype if isinstance(ctype, str) and ctype else "text/plain").split(";")[0].strip().lower()
+            if not isinstance(att.get("data"), str) or not att["data"]:
+                if isinstance(att.get("url"), str) and att["url"]:
                     warnings.append(f"An attachment refers to {att['url']!r}; only inline (base64) attachments are read.")
                 continue
             try:
@@ -188,6 +191,12 @@ def _fhir_text(data: bytes, name: str, settings) -> tuple[str, list[str]]:
     if len(texts) > 1:
         warnings.append(f"{len(texts)} documents were found; they are summarized together, separated by a line.")
     return "\n\n----\n\n".join(texts), warnings
+
+
+def _objects(value) -> list[dict]:
+    """The JSON objects of a list that should hold only objects: anything else in a hand-made or damaged FHIR file
+    (a string where a list belongs, a number where an object belongs) is skipped, not crashed on."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 INJECTION = re.compile(r"\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier)\s+"

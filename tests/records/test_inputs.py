@@ -54,6 +54,7 @@ def test_very_long_line_is_processed(settings, kb):
     line = "Patient denies chest pain and reports cough, " * 400  # one line of 18,000 characters
     note = inputs.from_paste(line, settings)
     assert any("line of" in w for w in note.warnings)
+    analyze("HPI: cough.", kb)  # the first call loads the extractors' vocabularies (~1.5 s): not the line's cost
     a = analyze(note.text, kb)
     assert max(s.end - s.start for s in a.sentences) <= 600
     assert a.extraction.problems and a.timings_ms["extract"] < 2000
@@ -120,6 +121,15 @@ def test_fhir_document_reference_and_bundle(settings):
     (b'{"resourceType": "Patient"}', "DocumentReference"),
     (json.dumps({"resourceType": "DocumentReference", "content": [{"attachment": {"url": "http://x/y"}}]}).encode(),
      "no inline text"),
+    # wrong shapes in a hand-made or damaged file: a refusal in words, never an AttributeError or TypeError
+    (b'{"resourceType": "Bundle", "entry": "not a list"}', "no inline text"),
+    (b'{"resourceType": "Bundle", "entry": [7, "x", {"resource": "text"}, {"resource": {"resourceType": 5}}]}',
+     "no inline text"),
+    (b'{"resourceType": "DocumentReference", "content": [{"attachment": {"data": 12, "contentType": 3}}]}',
+     "no inline text"),
+    (b'{"resourceType": "DocumentReference", "content": "x"}', "no inline text"),
+    (b'{"resourceType": ["Bundle"]}', "not a FHIR resource"),
+    (b'{"resourceType": "Bundle", "n": ' + b"1" * 4400 + b"}", "number too long"),
 ])
 def test_fhir_bad_inputs(settings, payload, match):
     with pytest.raises(InputError, match=match):
