@@ -118,14 +118,14 @@ with st.container(border=True):
                 try:
                     if up.size > settings.max_upload_mb * 1024 * 1024:
                         raise ValueError(f"file is larger than {settings.max_upload_mb} MB")
-                    data, notes = fhir_io.patient_from_bundle(json.loads(up.getvalue().decode("utf-8")))
+                    data, notes = fhir_io.patient_from_bundle(fhir_io.bundle_from_bytes(up.getvalue()))
                     set_form(forms.patient_to_form(data))
                     # the notes quote names from the file (a medicine's text): shown as typed, never as markdown
                     ss.tp_import_notes = [md_escape(n) for n in notes] or [
                         "Imported; check the form and choose the condition."]
                     store.audit("import_fhir", tool="therapy", count=len(data.get("medications", [])))
                     st.rerun()
-                except (ValueError, UnicodeDecodeError) as exc:
+                except ValueError as exc:  # FhirError and the size check: the person's file, said in words
                     st.error(f"Could not import: {md_escape(str(exc))}")
         if c2.button("Load example bundle", icon=":material/science:"):
             data, notes = fhir_io.patient_from_bundle(fhir_io.example_bundle())

@@ -107,15 +107,14 @@ def test_fhir_bundle_import_reads_or_refuses(bundle):
                  _mutated_bundle().map(lambda b: json.dumps(b).encode())))
 @PROPS
 def test_fhir_bundle_upload_bytes_read_or_refuse(raw):
-    """The upload as the page reads it (bytes -> UTF-8 -> JSON -> bundle): every refusal is a ValueError the page
-    shows as "Could not import: ..." (FhirError, or the decoder's own UnicodeDecodeError / JSONDecodeError, or json's
-    plain ValueError for an integer of over 4300 digits), never another exception."""
+    """The upload as the page reads it (bytes -> bundle_from_bytes -> patient_from_bundle): every refusal is a
+    FhirError in words, which the page shows as "Could not import: ...", never another exception."""
     from medcore.therapy import fhir_io
 
     with _budget(3.0):
         try:
-            data, notes = fhir_io.patient_from_bundle(json.loads(raw.decode("utf-8")))
-        except ValueError as exc:  # what pages/treatment_planner.py catches around this call
+            data, notes = fhir_io.patient_from_bundle(fhir_io.bundle_from_bytes(raw))
+        except fhir_io.FhirError as exc:
             assert str(exc)
             return
         _check_patient(data, notes)
@@ -209,3 +208,13 @@ def auth_store_has(store, name: str) -> bool:
     from medcore import auth
 
     return any(u["name"] == name for u in auth.list_users(store))
+
+
+def test_a_number_past_the_digit_limit_is_a_fhir_error_in_words():
+    from medcore.therapy import fhir_io
+
+    raw = b'{"resourceType": "Bundle", "total": ' + b"9" * 4400 + b"}"
+    with pytest.raises(fhir_io.FhirError, match="number too long"):
+        fhir_io.bundle_from_bytes(raw)
+    with pytest.raises(fhir_io.FhirError, match="not a FHIR Bundle"):
+        fhir_io.bundle_from_bytes(b"[1, 2]")

@@ -39,6 +39,26 @@ class FhirError(DomainError):
     pass
 
 
+def bundle_from_bytes(raw: bytes) -> dict:
+    """An uploaded file as the JSON object a bundle is, or FhirError saying in words why it is not one (not UTF-8,
+    not JSON, a number past Python's 4,300-digit limit, nested too deep, not an object)."""
+    import json
+
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise FhirError("the file is not UTF-8 text") from exc
+    except json.JSONDecodeError as exc:
+        raise FhirError(f"the file is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+    except ValueError as exc:
+        raise FhirError("the file holds a number too long to read") from exc
+    except RecursionError as exc:
+        raise FhirError("the file's JSON is nested too deeply") from exc
+    if not isinstance(data, dict):
+        raise FhirError("the file is JSON but not a FHIR Bundle (a JSON object)")
+    return data
+
+
 def validate_bundle(bundle: dict):
     from fhir.resources.R4B.bundle import Bundle
 
