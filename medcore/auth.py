@@ -12,10 +12,11 @@ so a page that forgets one still cannot act beyond the user's role.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import re
 from dataclasses import dataclass
 from typing import Any
+
+from medcore.errors import DomainError
 
 ROLES = ("student", "clinician", "admin")
 AUTH_MODES = ("", "accounts", "oidc")

@@ -14,13 +14,14 @@ weights_only=True only.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import hashlib
 import json
 import logging
 import shutil
 from pathlib import Path
 from typing import Any
+
+from medcore.errors import DomainError
 
 log = logging.getLogger(__name__)
 

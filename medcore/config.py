@@ -6,13 +6,14 @@ with no configuration at all.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import dataclasses
 import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
+
+from medcore.errors import DomainError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # The development data sets (MTSamples, PubMedQA, MedQuAD, CPIC) sit beside the repository and are never shipped.

@@ -4,9 +4,10 @@ IsADirectoryError after minutes of work; the write itself reports the same way (
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import os
 from pathlib import Path
+
+from medcore.errors import DomainError
 
 
 class OutputPathError(DomainError):

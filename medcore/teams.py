@@ -11,13 +11,13 @@ their members is an admin's job (`python -m medcore teams ...`); every change is
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import re
 from typing import Any
 
 from sqlalchemy import and_, or_, select, true
 
 from medcore.auth import WORK_TOOL, AccessDenied, User, can_use_tool, may_see_owner, require_admin
+from medcore.errors import DomainError
 from medcore.store_schema import Account, Job, Team, TeamMember, WorkItem
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")  # \Z: "$" would accept a final newline

@@ -9,13 +9,14 @@ to 3-4 GB.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import io
 import os
 import zipfile
 import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterator
+
+from medcore.errors import DomainError
 
 MB = 2**20
 

@@ -7,12 +7,12 @@ give the same case; the case records the KB digest so a stale case file is detec
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
 from medcore.cases.kb import CaseKB
+from medcore.errors import DomainError
 from medcore.triage.kb import AGE_BANDS, LEVEL_RANK, LEVELS, KBError
 
 DIFFICULTY_EXPONENT = {"easy": 0.6, "standard": 1.0, "hard": 1.6}  # p ** e: lower e = a more typical picture

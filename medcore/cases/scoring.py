@@ -11,7 +11,6 @@ abnormal in a condition that was plausible on the student's own evidence.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -19,6 +18,7 @@ import numpy as np
 from medcore.cases.generator import Case
 from medcore.cases.interview import EngineRun, engine_interview, p_true, ranking, start_answers
 from medcore.cases.kb import CaseKB
+from medcore.errors import DomainError
 from medcore.triage.kb import LEVEL_RANK, LEVELS
 from medcore.triage.service import TriageEngine
 

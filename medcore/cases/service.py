@@ -4,13 +4,13 @@ exactly the same code and the page can save the state to the store after every s
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import copy
 import threading
 
 from medcore.cases import patient, scoring
 from medcore.cases.generator import Case, new_case
 from medcore.cases.kb import CaseKB, load_case_kb
+from medcore.errors import DomainError
 from medcore.triage.service import TriageEngine
 
 _lock = threading.Lock()

@@ -4,10 +4,11 @@ of the scripts without spaces). A leaf module, so the two rule modules share one
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import logging
 from functools import lru_cache
 from pathlib import Path
+
+from medcore.errors import DomainError
 
 log = logging.getLogger(__name__)
 

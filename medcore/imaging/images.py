@@ -7,11 +7,12 @@ module sits below both and imports neither.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from medcore.errors import DomainError
 
 
 class DatasetError(DomainError):

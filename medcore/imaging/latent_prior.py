@@ -14,13 +14,14 @@ A prior fitted on real latents without DP is not differentially private, so a DP
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from medcore.errors import DomainError
 
 log = logging.getLogger(__name__)
 

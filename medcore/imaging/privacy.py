@@ -19,9 +19,9 @@ processors, which Opacus has no hook for; it would take a UNet built from Opacus
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 from dataclasses import asdict, dataclass
 
+from medcore.errors import DomainError
 from medcore.imaging.train_config import TrainError
 
 

@@ -4,7 +4,6 @@ optionally keep the denoising trajectory, and mark every image as synthetic.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import io
 import json
 import logging
@@ -16,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from medcore import checkpoints
+from medcore.errors import DomainError
 from medcore.imaging.ddpm import SAMPLERS, ddpm_sample_tensor  # noqa: F401 - callers sample through here
 from medcore.imaging.gan import gan_sample_tensor  # noqa: F401
 from medcore.imaging.model_card import ModelCard, config_of

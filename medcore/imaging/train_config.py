@@ -5,11 +5,11 @@ Shared by the one training loop (`loop.py`), its per-model handlers and the CLI 
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from medcore.config import Settings
+from medcore.errors import DomainError
 
 MODELS = ("ddpm", "gan", "vae", "ldm")
 DP_MODELS = ("vae", "gan")

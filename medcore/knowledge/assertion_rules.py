@@ -6,7 +6,6 @@ expression at load; a broken file raises `RulesError` naming the place."""
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +15,7 @@ import jsonschema
 import yaml
 
 from medcore.config import REPO_ROOT
+from medcore.errors import DomainError
 
 RULES_PATH = REPO_ROOT / "assets" / "kb" / "knowledge" / "assertion_rules.yaml"
 CATEGORIES = ("negated", "possible", "hypothetical", "historical", "background", "family")

@@ -8,7 +8,6 @@ other words coded without a site (swelling R60, bleeding R58, infection B99.9): 
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import logging
 import re
 from dataclasses import dataclass
@@ -16,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from medcore.errors import DomainError
 
 log = logging.getLogger(__name__)
 

@@ -8,11 +8,11 @@ the data fails here and not in front of a clinician.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medcore.errors import DomainError
 from medcore.knowledge import drug_schema
 from medcore.knowledge.names import FuzzyKeys, NameRules, normalise, sound_fold
 from medcore.knowledge.validate import read_checked

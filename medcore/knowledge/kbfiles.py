@@ -7,13 +7,13 @@ them in full at their own load, and the graph checks what it relies on (`require
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import hashlib
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from medcore.errors import DomainError
 from medcore.knowledge import schemas
 
 

@@ -5,7 +5,6 @@ page runs the same code and gives the same rows."""
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import logging
 import re
 import threading
@@ -14,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
+from medcore.errors import DomainError
 from medcore.knowledge import overlay as _overlay
 from medcore.knowledge.answer import Answer
 from medcore.knowledge.graph import RECHECK_S, Edge, KnowledgeGraph, load_graph

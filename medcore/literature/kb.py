@@ -4,11 +4,11 @@ One reader for all of them (`load(settings_or_kb_dir, name)`), cached per file p
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import re
 from functools import lru_cache
 from pathlib import Path
 
+from medcore.errors import DomainError
 from medcore.knowledge.validate import read_checked
 
 

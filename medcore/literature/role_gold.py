@@ -8,7 +8,6 @@ R results, C conclusions)."""
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import hashlib
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from medcore.config import REPO_ROOT
+from medcore.errors import DomainError
 
 GOLD_DIR = REPO_ROOT / "tests" / "literature" / "annotations"
 LETTERS = {"B": "background", "O": "objective", "M": "methods", "R": "results", "C": "conclusions"}

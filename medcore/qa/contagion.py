@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 from pathlib import Path
 
+from medcore.errors import DomainError
 from medcore.knowledge.validate import read_checked
 from medcore.qa.model import Passage
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from medcore.errors import DomainError
 from medcore.knowledge.validate import read_checked
 
 QUESTION_TYPES = ("definition", "symptoms", "causes", "diagnosis", "treatment", "drug_use", "interaction",

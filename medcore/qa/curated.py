@@ -8,10 +8,10 @@ Ids must exist (a triage condition, a drug lexicon ingredient or product): a typ
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medcore.errors import DomainError
 from medcore.knowledge.validate import read_checked
 from medcore.qa.model import CONDITION_SECTIONS, DRUG_SECTIONS, Passage
 

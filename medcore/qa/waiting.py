@@ -6,11 +6,11 @@ the emergency condition the chat's assessment puts first."""
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import logging
 import threading
 from pathlib import Path
 
+from medcore.errors import DomainError
 from medcore.knowledge.validate import read_checked
 from medcore.llm.grounding import doses_in
 

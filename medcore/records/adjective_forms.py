@@ -9,10 +9,10 @@ any problem mention."""
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import re
 from dataclasses import dataclass
 
+from medcore.errors import DomainError
 from medcore.knowledge.concepts import Mention
 
 # how far back from the adjective the linking verb may stand, in characters

@@ -10,10 +10,10 @@ or an index are counted events of a sleep study; 'HF 4+/5' is hip flexion streng
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import re
 from dataclasses import dataclass
 
+from medcore.errors import DomainError
 from medcore.knowledge.concepts import Mention
 
 # how far from the word its cue (or a word of another organ) may stand, in characters, on either side

@@ -7,13 +7,13 @@ what to do. Nothing here interprets the note: text that looks like instructions 
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import base64
 import io
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from medcore.errors import DomainError
 from medcore.kinds import kind_of
 
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown", "")

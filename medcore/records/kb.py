@@ -6,7 +6,6 @@ ICD-10-CM-coded conditions, procedures), attached by `load(settings)`."""
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from medcore.errors import DomainError
 from medcore.knowledge import drugs as kdrugs
 from medcore.records import units
 from medcore.records.kb_csv import kb_rows

@@ -7,7 +7,6 @@ line is a structured.Item, so it keeps the sentence it came from (the page's pro
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import bisect
 import logging
 import re
@@ -18,6 +17,7 @@ from types import SimpleNamespace
 
 
 from medcore.config import REPO_ROOT
+from medcore.errors import DomainError
 from medcore.knowledge import kbfiles
 from medcore.knowledge.kbfiles import KnowledgeKBError
 from medcore.records.note_types import NoteType, ngrams, normalise_header, phrase_key

@@ -5,7 +5,6 @@ evidence, so the page can say why a note was read as a discharge summary."""
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import logging
 import re
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from pathlib import Path
 
 
 from medcore.config import REPO_ROOT
+from medcore.errors import DomainError
 from medcore.knowledge import kbfiles
 from medcore.knowledge.kbfiles import KnowledgeKBError
 from medcore.records.sections import Section

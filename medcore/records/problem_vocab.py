@@ -20,7 +20,6 @@ the same data file, with the ICD-10-CM chapters that are not problems (external 
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import logging
 import re
 from dataclasses import dataclass, field, replace
@@ -28,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from medcore.errors import DomainError
 from medcore.knowledge import body_site
 from medcore.knowledge.concepts import Mention
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR

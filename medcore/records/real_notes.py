@@ -9,7 +9,6 @@ reason; when the shared file is absent, `load_set` raises `RealNotesUnavailable`
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import csv
 import hashlib
 import json
@@ -19,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from medcore.config import REPO_ROOT
+from medcore.errors import DomainError
 
 log = logging.getLogger(__name__)
 

@@ -8,11 +8,11 @@ verified at load, so a mistyped code cannot ship."""
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medcore.errors import DomainError
 from medcore.records.kb_csv import kb_rows
 
 UCUM = "http://unitsofmeasure.org"

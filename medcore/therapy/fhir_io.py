@@ -9,10 +9,11 @@ Provenance naming the generator.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import uuid
 from datetime import date, datetime, timezone
 from typing import Any
+
+from medcore.errors import DomainError
 
 AIAST = {"system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code": "AIAST",
          "display": "artificial intelligence asserted"}

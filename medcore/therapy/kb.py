@@ -9,12 +9,12 @@ typo in the data fails at load, not in front of a clinician.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from medcore.errors import DomainError
 from medcore.knowledge import drugs as kdrugs
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR, DrugKBError, DrugLexicon
 from medcore.knowledge.interaction_rules import (  # noqa: F401 (SEVERITY_RANK, InteractionRule re-exported)

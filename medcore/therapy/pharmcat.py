@@ -27,13 +27,13 @@ In the PharmCAT 2 shape only CPIC calls are used (the KB's tables are CPIC's); D
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import json
 import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medcore.errors import DomainError
 from medcore.therapy.kb import KnowledgeBase
 from medcore.therapy.pgx import PgxError, normalise_phenotype
 

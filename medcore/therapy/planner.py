@@ -16,11 +16,11 @@ guideline lines; fractions only reorder options within a line (see `rank_key`).
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from medcore.errors import DomainError
 from medcore.therapy import interactions as ix
 from medcore.therapy import pgx as pgxmod
 from medcore.therapy.calculators import CalcResult

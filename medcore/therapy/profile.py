@@ -7,11 +7,11 @@ lb, a creatinine with mg/dL or µmol/L, and is converted once here.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from medcore.errors import DomainError
 from medcore.therapy import calculators as calc
 
 # (valid_min, valid_max, plausible_min, plausible_max) in internal units

@@ -10,10 +10,10 @@ the page saves it with `save_work`, which keeps every version.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import copy
 from datetime import datetime, timezone
 
+from medcore.errors import DomainError
 from medcore.therapy import calculators as calc
 from medcore.therapy import dose_checks
 from medcore.therapy.course import course_days

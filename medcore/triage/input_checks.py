@@ -3,9 +3,10 @@ a message (never silently clamped or guessed), sex is read from the forms people
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import math
 import re
+
+from medcore.errors import DomainError
 
 MIN_AGE, MAX_AGE = 0.0, 110.0  # the vignette schema and the page's age box use the same range
 EMERGENCY_LINE = "If you think this is an emergency, call your local emergency number now."

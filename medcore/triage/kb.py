@@ -8,7 +8,6 @@ which is what the differential ranks.
 
 from __future__ import annotations
 
-from medcore.errors import DomainError
 import hashlib
 import threading
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from medcore.errors import DomainError
 from medcore.triage import schema
 
 LEVELS = tuple(schema.LEVELS)  # most to least acute
