@@ -4,9 +4,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from medcore.auth import can_use_tool
 from medcore.config import MODEL_TEXT_OFF
 from medcore.status import all_status, shared_components
 from ui.demo import load_all
+from ui.auth import current_user
 from ui.errors import error_boundary
 from ui.frame import disclaimer
 from ui.loaders import device_label, get_settings
@@ -24,7 +26,10 @@ def _statuses(_settings_key: str):
     return all_status(get_settings())
 
 
-statuses = _statuses(f"{settings.data_dir}|{settings.kb_dir}|{settings.llm_backend}")
+# only the tools this user's role may open: a card or link to any other leads to "Page not found"
+user = current_user()
+statuses = [s for s in _statuses(f"{settings.data_dir}|{settings.kb_dir}|{settings.llm_backend}")
+            if can_use_tool(user, s.tool.key)]
 
 c1, c2, c3 = st.columns(3)
 c1.metric("Compute device", device_label(settings).split(":")[0])
@@ -35,7 +40,7 @@ if settings.llm_backend == "template":
     c3.caption(MODEL_TEXT_OFF)
 
 st.subheader("Tools")
-cols = st.columns(len(statuses))
+cols = st.columns(max(len(statuses), 1))
 for col, s in zip(cols, statuses):
     with col.container(border=True, height="stretch"):
         st.markdown(f"#### {s.tool.icon} {s.tool.title}")

@@ -95,3 +95,17 @@ def test_before_sign_in_no_page_list_is_built(settings, monkeypatch, menus):
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
     assert [t.label for t in at.text_input] == ["User name", "Password"]
     assert menus == []
+
+
+def test_home_shows_a_student_only_the_tools_a_student_may_open(settings, monkeypatch):
+    """Home listed every tool card and "Open" link to a student; those of clinician tools led to "Page not found"."""
+    config.set_option("server.address", "0.0.0.0")
+    monkeypatch.setenv("MEDCORE_AUTH", "accounts")
+    at = AppTest.from_file(str(REPO / "pages" / "home.py"), default_timeout=120)
+    at.session_state["_signed_in_user"] = User("sam", "student")
+    at.run()
+    assert not at.exception and not at.error
+    cards = {m.value for m in at.markdown if m.value.startswith("#### ")}
+    shown = {t.title for t in TOOLS if any(c.endswith(t.title) for c in cards)}
+    assert shown == {t.title for t in TOOLS if can_use_tool(User("sam", "student"), t.key)}
+    assert not shown & {"Record summarizer", "Treatment planner", "Image generator"}
