@@ -7,8 +7,8 @@ from streamlit.errors import StreamlitAPIException
 from medcore.auth import can_use_tool
 from medcore.config import MODEL_TEXT_OFF
 from medcore.status import all_status, shared_components
-from ui.demo import load_all
 from ui.auth import current_user
+from ui.demo import load_all
 from ui.errors import error_boundary
 from ui.frame import disclaimer
 from ui.loaders import device_label, get_settings
