@@ -1,6 +1,6 @@
-"""Checks every annotated real-note set shares (blind_s8, blind_s9, dev_phi_s9, blind_s10, blind_s12, blind_s13): registered with
-its own row pool, no note annotated twice or shared with another set, and every hash and span right against ../shared
-(skipped with the reason when ../shared is absent)."""
+"""Checks every annotated real-note set shares (blind_s8 ... blind_s15): registered with its own row pool (a re-split
+set: rows no one else read), no note annotated twice or shared with another set, and every hash and span right against
+../shared (skipped with the reason when ../shared is absent)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from medcore.config import REPO_ROOT
 from medcore.records import real_notes
 
 
@@ -22,10 +23,28 @@ def residues(set_name: str) -> tuple[int, ...]:
     return pool if isinstance(pool, tuple) else (pool,)
 
 
+def is_resplit(set_name: str) -> bool:
+    """A set that pools every residue (blind_s15 on): it holds only rows no engineer had read, checked row by row."""
+    return set(residues(set_name)) == set(range(10))
+
+
 def check_registered_with_its_own_row_pool(set_name: str) -> None:
     assert set_name in real_notes.SETS
-    pools = [r for s in real_notes.SETS for r in residues(s)]
+    pools = [r for s in real_notes.SETS if not is_resplit(s) for r in residues(s)]
     assert len(set(pools)) == len(pools), "two sets draw from the same rows"
+
+
+def check_resplit_rows_were_read_by_no_one_else(set_name: str, own_dir: str) -> None:
+    """A re-split set's rows: annotated in no other set, listed in no other docs/evals/*/mtsamples_rows_read.txt."""
+    rows = {note.row for _, note in parsed_files(set_name)}
+    for other in real_notes.SETS:
+        if other != set_name:
+            taken = rows & {json.loads(f.read_text(encoding="utf-8"))["row"] for f in files(other)}
+            assert not taken, f"{other} annotates rows of {set_name}: {sorted(taken)}"
+    for listing in (REPO_ROOT / "docs" / "evals").glob("*/mtsamples_rows_read.txt"):
+        if listing.parent.name != own_dir:
+            read = {int(x) for x in listing.read_text(encoding="utf-8").split() if x.isdigit()}
+            assert not rows & read, f"{listing.parent.name} read rows of {set_name}: {sorted(rows & read)}"
 
 
 def check_shares_no_note_with_the_other_sets(set_name: str) -> None:

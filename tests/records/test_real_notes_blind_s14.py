@@ -1,6 +1,7 @@
 """The seventh blind real-note set, `blind_s14` (issue 11, session 14): its files hold offsets, hashes and labels
 only, share no note with the other sets, and load against ../shared with every hash matching (skipped with the
-reason when ../shared is absent). It is scored by `eval records-real --set blind_s14`; do not study its errors."""
+reason when ../shared is absent). Scored by `eval records-real --set blind_s14`; dev since session 14 (studied by
+records14s)."""
 
 from __future__ import annotations
 
