@@ -92,3 +92,23 @@ def test_a_study_of_many_patients_is_not_a_case_report(read):
             "METHODS: We reviewed the charts of 80 adults treated between 2010 and 2015.\n"
             "RESULTS: Most recovered.")
     assert read("Knee washout outcomes\n" + text)[0].design.kind == "cohort"
+
+
+# ---- roles: a sentence that only names the design is methods ---------------------------------------------------
+class _Clf:
+    class cfg:
+        roles = ["background", "objective", "methods", "results", "conclusions"]
+    decode_how, transitions = "argmax", None
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Retrospective cohort study.", "methods"),
+    ("A prospective multicentre trial", "methods"),
+    ("Falls are common in older adults.", "background"),
+    ("A retrospective review of charts showed that falls were common in the study.", "background"),
+])
+def test_a_design_label_sentence_is_methods(text, role):
+    from medcore.literature.roles import decode_roles
+
+    probs = [[0.5, 0.05, 0.4, 0.03, 0.02]]  # the classifier leans to background, as at an abstract's start
+    assert decode_roles(Settings(), [text], probs, _Clf)[0][0] == role
