@@ -59,7 +59,7 @@ def allocated(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[s
     for s in sentences:
         if s.role not in ("methods", "") or not _ALLOCATES.search(s.text):
             continue
-        names = listed(_ASIDE.sub("", s.text), tidy=strip_dose, cut=False)
+        names = listed(_ASIDE.sub("", s.text), tidy=lambda n: arm_phrases.name_omission(strip_dose(n)), cut=False)
         if len(names) < 2 or len({n.lower() for n in names}) < len(names) or any(_LABEL.match(n) for n in names):
             continue  # dose arms of one drug, or arms named only by their label ("the experimental or control group")
         if any(_ADD_ON.search(n) for n in names):

@@ -28,10 +28,25 @@ _ADJECTIVE = re.compile(r"^[a-z\-]+(?:ic|al|ive|ous|ary|ar|ed|ial)$|^(?:open|ear
                         r"strict|tight|lenient)$", re.I)
 
 
+# an arm that leaves out one step of the usual procedure, named by the protocol it follows ("a protocol where X was
+# omitted", "the technique in which X is skipped"): TIDieR item 1 names such an arm by what it changes, "omission
+# of X" (session 15; before, the trailing "where ..." was cut and the arm was only "a protocol")
+_OMITS = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:protocol|procedure|technique|strategy|approach|method|regimen)\s+"
+                    r"(?:where|in\s+which|whereby)\s+(?:the\s+)?(?P<x>[a-z][\w\- ]{2,60}?)\s+(?:was|is|were|are)\s+"
+                    r"(?:omitted|skipped|left\s+out|not\s+(?:performed|done|used|given))$", re.I)
+
+
+def name_omission(text: str) -> str:
+    """'a protocol where balloon dilatation was omitted' -> 'omission of balloon dilatation'; other names as
+    they are."""
+    m = _OMITS.match(text.strip())
+    return f"omission of {m.group('x').strip()}" if m else text
+
+
 def trim_arm(text: str) -> str:
     """An arm's name without the question's lead-in or a trailing when/where/whom phrase."""
     text = _LEAD_IN.sub("", text.strip()) if re.search(r"\bcompar", text, re.I) else text.strip()
-    return _TAIL.sub("", text).strip(" ,:-")
+    return _TAIL.sub("", name_omission(text)).strip(" ,:-")
 
 
 def share_head(a: str, b: str) -> str:
@@ -232,6 +247,22 @@ def group_receives(sentences: list[Sentence]) -> list[tuple[str, str, int]]:
 
 # a measured quantity is a finding, not a treatment, even when it names a drug ("glucose levels")
 _MEASURED = re.compile(r"\b(?:levels?|concentrations?|values?|status|counts?|scores?|index|ratio|measurements?)\b", re.I)
+
+
+# "Nurse-led clinics. Do they work?", "Does a nurse-led service work?": what is asked to "work" is the
+# intervention by the question's own words, whatever its kind (a service, a programme), so no treatment cue is
+# needed (session 15: service comparisons were left unnamed)
+_WORKS = re.compile(r"^(?:(?P<x1>[A-Za-z][^.?:;]{2,70}?)\s*[.:]\s*(?:do|does)\s+(?:they|it)|(?:do|does)\s+"
+                    r"(?:the\s+|a\s+|an\s+)?(?P<x2>[^,;:?()]{3,70}?))\s+(?:really\s+)?work\s*\?", re.I)
+
+
+def works_subject(title: str) -> str:
+    """What a title asks to work ("X. Do they work?", "Does X work?"), in the singular; '' otherwise."""
+    m = _WORKS.match(title.strip())
+    if not m:
+        return ""
+    x = trim_arm(m.group("x1") or m.group("x2"))
+    return re.sub(r"(?<=[a-z]{3})s$", "", x) if re.search(r"(?:ic|ce|am|it|me)s$", x) else x
 
 
 def question_exposure(title: str) -> str:

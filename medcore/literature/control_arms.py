@@ -27,6 +27,14 @@ _FORMS = [
     re.compile(r"\b(?:who|that)\s+(?:underwent|received|had|were\s+given)\s+" + _WHAT +
                r"(?:\s*,[^,;.()]{0,60})?,?\s+(?:served|acted)\s+as\s+(?:the\s+)?controls?\b", re.I),
 ]
+# the comparator of a service comparison named by the usual way of care (session 15): "people seen in the
+# traditional one-specialist-after-another manner", "managed by the conventional outpatient pathway"; the adjective
+# says it is the usual care the new service replaces (Cochrane EPOC: organisation-of-care interventions)
+_USUAL_WAY = re.compile(
+    r"\b(?:referred|managed|treated|seen|cared\s+for|followed(?:\s+up)?|assessed|evaluated)\s+(?:in|by|through|via|under|"
+    r"according\s+to)\s+the\s+(?:traditional|conventional|usual|customary|standard|existing)\s+"
+    r"(?P<x>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,3}?)\s+(?:manner|way|fashion|model|pathway|system|approach|route)\b", re.I)
+_FORMS.append(_USUAL_WAY)
 # a generic answer is no name: "the control group received no intervention" keeps the cue ("no intervention")
 _EMPTY = re.compile(r"^(?:the\s+)?(?:same|similar|nothing|none)\b", re.I)
 

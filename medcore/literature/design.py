@@ -23,8 +23,8 @@ def _compiled(kb_path: str):
     registries = [(r["registry"], re.compile(r["pattern"], re.IGNORECASE)) for r in data["registries"]]
     setting = kb.cue_regex(data["setting"]["cues"])
     labels = {d["kind"]: d["label"] for d in data["designs"]}
-    unnamed = [(u["kind"], u["why"], [re.compile(p, re.IGNORECASE) for p in u["patterns"]])
-               for u in data.get("unnamed_design", [])]
+    unnamed = [(u["kind"], u["why"], [re.compile(p, re.IGNORECASE) for p in u["patterns"]],
+                frozenset(u.get("roles", _UNNAMED_ROLES))) for u in data.get("unnamed_design", [])]
     return designs, blinding, registries, setting, labels, unnamed
 
 
@@ -101,12 +101,15 @@ def _compares_groups(paper: Paper) -> bool:
     return any(_COMPARED_GROUPS.search(t or "") for t in units)
 
 
+_UNNAMED_ROLES = ("methods", "")
+
+
 def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:
     """No design named: the first kind whose pattern a methods (or unlabelled) sentence shows. Only the methods
-    say how this study's people were studied; dates in the background or results are about something else."""
-    methods = [s for s in paper.sentences if s.role in ("methods", "")]
-    for kind, why, patterns in unnamed:
-        for s in methods:
+    say how this study's people were studied; dates in the background or results are about something else. A kind
+    may name more roles (a case report says what it reports in its objective: "To report an unusual ...")."""
+    for kind, why, patterns, roles in unnamed:
+        for s in (s for s in paper.sentences if (s.role or "") in roles):
             m = next((m for p in patterns for m in [p.search(s.text)] if m), None)
             if m:
                 out.kind, out.kind_sentence_idx, out.kind_cue, out.kind_inferred = kind, s.idx, m.group(0), why

@@ -54,7 +54,9 @@ SCHEMAS: dict[str, dict] = {
             "unnamed_design": {"type": "array", "items": {
                 "type": "object", "required": ["kind", "source", "patterns", "why"], "additionalProperties": False,
                 "properties": {"kind": {"type": "string"}, "source": _SOURCE, "why": {"type": "string"},
-                               "patterns": {"type": "array", "minItems": 1, "items": {"type": "string"}}}}},
+                               "patterns": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                               "roles": {"type": "array", "items": {"type": "string", "enum": [
+                                   "background", "objective", "methods", "results", "conclusions", ""]}}}}},
         },
     },
     "consort_abstract": {

@@ -281,6 +281,9 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             x = m.group("x")
             head = re.split(r"\s+(?:before|after|during|in|among|at)\s+", x, maxsplit=1)[0]
             pico.interventions.append(_coded(term, _clean_arm(head if treat_re.search(head) else x), -1))
+        x = arm_phrases.works_subject(title.text) if not pico.interventions else ""
+        if x and not comp_re.search(x):
+            pico.interventions.append(_coded(term, x, -1))
         x = arm_phrases.question_exposure(title.text) if not pico.interventions else ""
         if x and (treat_re.search(x) or _coded(term, x, -1).concept_id) and not comp_re.search(x):
             pico.interventions.append(_coded(term, x, -1))
