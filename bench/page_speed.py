@@ -22,13 +22,14 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(HERE))  # run as a script: bench/ helpers from this checkout
+from bench._report import emit, load_average, run_child  # noqa: E402
 STEPS = ["home", "chat_open", "chat_send", "chat_rerun", "summarizer_open", "summarizer_summarize",
          "summarizer_rerun", "planner_open", "planner_load_example", "planner_make_plan", "planner_rerun",
          "qa_open", "imaging_open", "cases_open", "knowledge_open", "literature_open"]
@@ -123,13 +124,8 @@ def _measure(repo: Path, sessions: int, profile_dir: str | None) -> dict[str, li
 
 
 def _child(repo: Path, sessions: int, profile_dir: str | None) -> dict[str, list[float]]:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(repo), "--sessions", str(sessions)]
-    if profile_dir:
-        cmd += ["--profile", profile_dir]
-    res = subprocess.run(cmd, capture_output=True, text=True, cwd=repo)
-    if res.returncode:
-        raise RuntimeError(f"measuring {repo} failed:\n{res.stderr[-3000:]}")
-    return json.loads(res.stdout.strip().splitlines()[-1])
+    return run_child(__file__, ["--child", str(repo), "--sessions", str(sessions)]
+                     + (["--profile", profile_dir] if profile_dir else []), cwd=repo)
 
 
 def main(argv=None) -> int:
@@ -152,15 +148,12 @@ def main(argv=None) -> int:
         for name in reversed(list(repos)):  # base first in each round, then head
             for s, xs in _child(repos[name], args.sessions, args.profile if name == "head" else None).items():
                 times[name][s] += xs
-    report = {"sessions_per_process": args.sessions - 1, "rounds": args.rounds,
+    report = {"sessions_per_process": args.sessions - 1, "rounds": args.rounds, "load_average_end": load_average(),
               "median_s": {k: {s: round(statistics.median(xs), 3) for s, xs in v.items()} for k, v in times.items()}}
     if args.base:
         report["head_over_base"] = {s: round(report["median_s"]["head"][s] / report["median_s"]["base"][s], 2)
                                     for s in STEPS}
-    text = json.dumps(report, indent=1)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text + "\n")
+    emit(report, args.out)
     return 0
 
 

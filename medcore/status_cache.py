@@ -7,6 +7,12 @@ that reads them, by path, mtime and size) and kept as JSON under `<data>/status/
 milliseconds. Any change to one of those files is a new version: counted again (by loading, as before) on the next
 read. Only a successful count is kept; a KB that fails to load is loaded (and fails) again on every read.
 
+A new data folder (the first start after an install, a second server, a test) has no counts yet: before counting,
+the *shipped* counts are looked up (`assets/status/<name>.json`, written by `python -m medcore.status_cache
+--ship`), keyed by the content digest of the same files (their paths inside the repo and their bytes, not mtimes,
+which differ in every checkout). A shipped count whose digest differs from the files is never used: that status is
+counted as before. `tests/test_status_shipped.py` fails when the shipped counts are stale, naming the command.
+
 JSON only (never pickle): a damaged or foreign file is ignored and counted again.
 """
 
@@ -23,6 +29,8 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 MEDCORE = Path(__file__).resolve().parent
+REPO = MEDCORE.parent
+SHIPPED = REPO / "assets" / "status"
 _memo: dict[tuple[str, str, str], dict] = {}
 _lock = threading.Lock()
 
@@ -75,11 +83,89 @@ def cached(name: str, data_dir, files: Iterable[Path], compute: Callable[[], dic
     except (OSError, ValueError):
         got = None  # not counted yet for this version (or a damaged file): count now
     if got is None:
-        got = compute()
+        digest = content_digest(files)
+        got = _shipped(name, digest)
+        if _ship_to is not None:
+            _ship_names.add(name)
+        if got is None:
+            got = _compute(name, compute)
+            if _ship_to is not None:
+                _write_json(_ship_to / f"{name}.json", {"digest": digest, "counts": got})
         _keep(folder, path, name, got)
     with _lock:
         _memo[key] = got
     return got
+
+
+def content_digest(files: Iterable) -> str:
+    """sha256 of each file's path (relative to the repo when inside it: the same in every checkout) and bytes."""
+    h = hashlib.sha256()
+    for p in files:
+        try:
+            rel = os.path.relpath(p, REPO)
+        except ValueError:  # another drive (Windows)
+            rel = str(p)
+        rel = str(p) if rel.startswith("..") else rel.replace(os.sep, "/")
+        try:
+            data = Path(p).read_bytes()
+        except OSError:
+            data = b"\0missing"
+        h.update(f"{rel}|{len(data)}\n".encode())
+        h.update(data)
+    return h.hexdigest()[:24]
+
+
+def _shipped(name: str, digest: str) -> dict | None:
+    """The shipped counts of `name` when they were made from files with this content digest."""
+    try:
+        doc = json.loads((SHIPPED / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(doc, dict) and doc.get("digest") == digest and isinstance(doc.get("counts"), dict):
+        return doc["counts"]
+    return None
+
+
+def _compute(name: str, compute: Callable[[], dict]) -> dict:
+    """Counted now (tests watch this to see that a status came from a file)."""
+    log.info("status %s: counting (no kept or shipped counts for these files)", name)
+    return compute()
+
+
+_ship_to: Path | None = None  # set by ship(): where counts made now are written
+_ship_names: set[str] = set()
+
+
+def _write_json(path: Path, doc: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_text(json.dumps(doc, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def ship(settings, folder: Path = SHIPPED) -> list[str]:
+    """Count every tool's status now, as Home reads it, in an empty data folder, and write the counts with their
+    content digests to `folder` (assets/status/: shipped with the code). Returns the names written; files of
+    names no longer counted are removed."""
+    import tempfile
+
+    from medcore.status import all_status
+
+    global _ship_to
+    folder = Path(folder)
+    _ship_names.clear()
+    with tempfile.TemporaryDirectory(prefix="medcore-ship-") as tmp:
+        clear_memory()
+        _ship_to = folder
+        try:
+            all_status(settings.replace(data_dir=Path(tmp)))
+        finally:
+            _ship_to = None
+            clear_memory()
+    for old in folder.glob("*.json"):
+        if old.stem not in _ship_names:
+            old.unlink(missing_ok=True)
+    return sorted(_ship_names)
 
 
 def _keep(folder: Path, path: Path, name: str, got: dict) -> None:
@@ -99,3 +185,24 @@ def clear_memory() -> None:
     """Forget what this process read (tests)."""
     with _lock:
         _memo.clear()
+
+
+def main(argv=None) -> int:
+    """`python -m medcore.status_cache --ship`: write the shipped counts (after any change to a KB or its code)."""
+    import argparse
+
+    from medcore import status_cache  # run as __main__, this file is a second module: count through the real one
+    from medcore.config import Settings
+
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--ship", action="store_true", help=f"count every tool's status and write {SHIPPED}")
+    args = ap.parse_args(argv)
+    if not args.ship:
+        ap.error("nothing to do: pass --ship")
+    logging.basicConfig(level=logging.INFO)
+    print("shipped:", ", ".join(status_cache.ship(Settings.load())))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

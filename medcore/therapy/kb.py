@@ -10,6 +10,7 @@ typo in the data fails at load, not in front of a clinician.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from medcore.knowledge.interaction_rules import (  # noqa: F401 (SEVERITY_RANK, 
     SEVERITY_RANK, InteractionRule, expand_interactions, risk_profile)
 from medcore.knowledge.names import normalise
 from medcore.knowledge.validate import read_checked
-from medcore.therapy import kb_schema, kb_schema_interactions
+from medcore.therapy import kb_cache, kb_schema, kb_schema_interactions
 
 
 class KBError(DomainError):
@@ -92,15 +93,16 @@ def kb_root(settings) -> Path:
 
 
 def load_kb(settings) -> KnowledgeBase:
-    return load_kb_dir(kb_root(settings))
+    """The KB, from memory, else from the data folder's JSON cache (`kb_cache`), else built (and kept there)."""
+    return load_kb_dir(kb_root(settings), cache_dir=Path(settings.data_dir) / "therapy")
 
 
-def load_kb_dir(root: Path) -> KnowledgeBase:
+def load_kb_dir(root: Path, cache_dir: Path | None = None) -> KnowledgeBase:
     root = Path(root)
     kdir = _knowledge_dir(root)
     files = list(root.rglob("*.yaml")) + list((kdir / "knowledge" / "drugs").rglob("*.yaml"))
     stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in files))
-    return _load_cached(str(root), stamp)
+    return _load_cached(str(root), stamp, str(cache_dir or ""))
 
 
 def _knowledge_dir(root: Path) -> Path:
@@ -110,15 +112,43 @@ def _knowledge_dir(root: Path) -> Path:
 
 
 @functools.lru_cache(maxsize=4)
-def _load_cached(root_s: str, _stamp: tuple) -> KnowledgeBase:
-    return _build(Path(root_s))
+def _load_cached(root_s: str, _stamp: tuple, cache_s: str) -> KnowledgeBase:
+    root = Path(root_s)
+    if not cache_s:
+        return _build(root)
+    key = kb_cache.digest(root, _knowledge_dir(root))
+    got = kb_cache.load(Path(cache_s), key)
+    if got is not None:
+        return _build(root, *got)
+    docs: dict[str, dict] = {}
+    kb = _build(root, docs)
+    if None not in docs.values():  # every file as JSON can hold it
+        kb_cache.save(Path(cache_s), key, docs, kb.pairs, kb.explicit_pair_count)
+    return kb
 
 
-def _read(path: Path, schema: dict) -> dict:
-    return read_checked(path, schema, KBError, "knowledge-base file")
+def _reader(root: Path, docs: dict | None, from_cache: bool):
+    """Reads a KB file as validated. From the cache: the kept doc. Otherwise read and checked; with `docs`, a
+    JSON copy is kept there (None when JSON would not give the same doc back: such a KB is not cached)."""
+    def read(path: Path, schema: dict) -> dict:
+        rel = path.relative_to(root).as_posix()
+        if from_cache:
+            try:
+                return docs[rel]
+            except KeyError:
+                raise KBError(f"{rel}: not in the cached KB (the cache is for other files)") from None
+        doc = read_checked(path, schema, KBError, "knowledge-base file")
+        if docs is not None:
+            copy = json.loads(json.dumps(doc, default=repr))  # a copy: _build adds lexicon fields to drug entries
+            docs[rel] = copy if copy == doc else None
+        return doc
+    return read
 
 
-def _build(root: Path) -> KnowledgeBase:
+def _build(root: Path, docs: dict | None = None, expanded: tuple[dict, int] | None = None) -> KnowledgeBase:
+    """The KB from the files (each validated; with `docs`, their JSON copies are kept there), or, with `expanded`,
+    from the cached `docs` and interaction pairs (kb_cache): every cross-reference is checked either way."""
+    _read = _reader(root, docs, expanded is not None)
     shared = _read(root / "shared.yaml", kb_schema.SHARED_FILE)
     drugs: dict[str, dict] = {}
     drug_files = sorted((root / "drugs").glob("*.yaml"))
@@ -182,7 +212,7 @@ def _build(root: Path) -> KnowledgeBase:
                 raise KBError(f"shared.yaml beers_classes {k}: unknown drug {d!r} in except")
 
     inter = _read(root / "interactions.yaml", kb_schema_interactions.INTERACTIONS_FILE)
-    pairs, n_explicit = expand_interactions(inter, {**interaction_only, **drugs}, classes, error=KBError)
+    pairs, n_explicit = expanded or expand_interactions(inter, {**interaction_only, **drugs}, classes, error=KBError)
     for g in inter.get("group_rules", []):
         for grp in g["groups"]:
             for k in grp.get("classes", []):

@@ -18,6 +18,8 @@ from medcore.records.sections import find_sections
 from medcore.records.text import split_sentences
 
 SIZE = 40_000
+# CPU seconds of this process (time.process_time), like tests/test_regex_linear.py: on the shared machine wall
+# time grows with other people's load and made the ratios flake; a super-linear pattern burns CPU either way
 BUDGET_S = 6.0
 
 SHAPES = {
@@ -82,9 +84,9 @@ def test_deid_sections_and_sentences_are_linear_on_adversarial_text(shape, secti
     for name, fn in (("deidentify", lambda: deidentify(text)),
                      ("sections", lambda: find_sections(text, section_rules)),
                      ("sentences", lambda: split_sentences(text))):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        timings[name] = time.perf_counter() - t0
+        timings[name] = time.process_time() - t0
     assert max(timings.values()) < BUDGET_S, timings
 
 
@@ -94,9 +96,9 @@ def test_many_distinct_names_stay_linear():
 
     names = ["".join(c) for c in itertools.islice(itertools.product(string.ascii_lowercase, repeat=4), 3000)]
     text = " ".join(f"Dr Q{x} saw Mr Z{x}." for x in names)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     out = deidentify(text)
-    assert time.perf_counter() - t0 < BUDGET_S
+    assert time.process_time() - t0 < BUDGET_S
     assert "Qaaab" not in out.text
 
 
@@ -126,11 +128,11 @@ def test_seeded_random_text_never_raises_and_stays_fast(section_rules):
               "DOB ", "al-", "O'", "x@y.z", "01/02/2020", "555-1234", "Mr ", "van ", "J. ", "Smith", "mg"]
     for _ in range(12):
         text = "".join(rng.choice(pieces) * rng.choice((1, 1, 1, 5, 40)) for _ in range(rng.randint(100, 600)))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         out = deidentify(text)
         find_sections(text, section_rules)
         split_sentences(text)
-        assert time.perf_counter() - t0 < BUDGET_S
+        assert time.process_time() - t0 < BUDGET_S
         for span in out.spans:
             assert text[span.start:span.end] == span.text
 
@@ -148,9 +150,9 @@ def test_many_unknown_headers_stay_linear(unit, section_rules):
         for _ in range(3):
             for n in best:
                 text = unit * (n // len(unit))
-                t0 = time.perf_counter()
+                t0 = time.process_time()
                 sections = find_sections(text, section_rules)
-                best[n] = min(best[n], time.perf_counter() - t0)
+                best[n] = min(best[n], time.process_time() - t0)
     finally:
         gc.enable()
     assert len(sections) >= 40_000 // len(unit) // 2  # the headers are still found

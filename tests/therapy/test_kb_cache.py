@@ -1,0 +1,84 @@
+"""The therapy KB from the data folder's JSON cache (issue 14, speed): a new process does not re-read, re-validate
+and re-expand the KB; what it gets equals a fresh build, and any change to a source file builds it again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from medcore.therapy import kb as kb_mod
+from medcore.therapy import kb_cache
+
+KB_DIR = Path(__file__).resolve().parents[2] / "assets" / "kb"
+
+
+@pytest.fixture(autouse=True)
+def new_process():
+    kb_mod._load_cached.cache_clear()
+    yield
+    kb_mod._load_cached.cache_clear()
+
+
+def _refuse_building(monkeypatch):
+    def no(*a, **k):
+        raise AssertionError("a KB read from the cache re-read or re-expanded its files")
+
+    monkeypatch.setattr(kb_mod, "read_checked", no)
+    monkeypatch.setattr(kb_mod, "expand_interactions", no)
+
+
+def test_a_new_process_reads_the_cache_and_gets_the_same_kb(tmp_path, monkeypatch):
+    built = kb_mod.load_kb_dir(KB_DIR / "therapy", cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("therapy-kb-*.json"))) == 1
+    kb_mod._load_cached.cache_clear()  # a new process: only the data folder remembers
+    _refuse_building(monkeypatch)
+    cached = kb_mod.load_kb_dir(KB_DIR / "therapy", cache_dir=tmp_path)
+    assert cached is not built
+    assert cached == built  # every field: drugs, conditions, 21,000 interaction pairs with their contexts, PGx
+    assert [r.drugs for rs in cached.pairs.values() for r in rs] == [r.drugs for rs in built.pairs.values() for r in rs]
+
+
+def test_load_kb_keeps_the_cache_in_the_data_folder(settings):
+    kb_mod.load_kb(settings)
+    assert list((Path(settings.data_dir) / "therapy").glob("therapy-kb-*.json"))
+
+
+def test_a_changed_source_file_builds_again(tmp_path):
+    root = tmp_path / "kb"
+    shutil.copytree(KB_DIR / "therapy", root / "therapy")
+    shutil.copytree(KB_DIR / "knowledge" / "drugs", root / "knowledge" / "drugs")
+    cache = tmp_path / "cache"
+    before = kb_mod.load_kb_dir(root / "therapy", cache_dir=cache)
+    old = next(cache.glob("therapy-kb-*.json"))
+    path = root / "therapy" / "conditions.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = doc["conditions"][0]
+    first["name"] = "Renamed for the test"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    kb_mod._load_cached.cache_clear()
+    after = kb_mod.load_kb_dir(root / "therapy", cache_dir=cache)
+    assert before.conditions[first["id"]]["name"] != "Renamed for the test"
+    assert after.conditions[first["id"]]["name"] == "Renamed for the test"
+    assert not old.exists() and len(list(cache.glob("therapy-kb-*.json"))) == 1
+
+
+def test_a_changed_lexicon_file_is_a_new_digest(tmp_path):
+    root = tmp_path / "kb"
+    shutil.copytree(KB_DIR / "therapy", root / "therapy")
+    shutil.copytree(KB_DIR / "knowledge" / "drugs", root / "knowledge" / "drugs")
+    d = kb_cache.digest(root / "therapy", root)
+    f = next((root / "knowledge" / "drugs").rglob("*.yaml"))
+    f.write_text(f.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert kb_cache.digest(root / "therapy", root) != d
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    built = kb_mod.load_kb_dir(KB_DIR / "therapy", cache_dir=tmp_path)
+    path = next(tmp_path.glob("therapy-kb-*.json"))
+    path.write_text('{"format": 1, "digest": "x", "docs": [', encoding="utf-8")
+    kb_mod._load_cached.cache_clear()
+    assert kb_mod.load_kb_dir(KB_DIR / "therapy", cache_dir=tmp_path) == built
+    assert path.read_text(encoding="utf-8").startswith('{"format":1')  # kept again, whole
