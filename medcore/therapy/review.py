@@ -158,8 +158,9 @@ def organ_limits(drug: dict, item: dict, crcl: float | None, egfr: float | None,
                                 f"{calc.fmt(cap, 4)} {unit}/day")
             if problems:
                 out.append(Issue("major", "renal", f"{head}: " + "; ".join(problems) + f". {note}", src, [drug["id"]]))
-            elif start and "dose" in band and item["dose"] > band["dose"] + 1e-9:
-                # above the starting dose is allowed by the label after titration: said, not alarmed
+            elif start and "dose" in band and not band.get("max_daily") and item["dose"] > band["dose"] + 1e-9:
+                # above a starting dose with no renal maximum: the label allows it after titration (said, not
+                # alarmed); with a stated renal range, a dose inside it needs no note
                 out.append(Issue("moderate", "renal", f"{head}: {calc.fmt(item['dose'])} {unit} per dose is above the "
                                  f"renal starting dose {calc.fmt(band['dose'])} {unit}; reach it only by titration. "
                                  f"{note}", src, [drug["id"]]))

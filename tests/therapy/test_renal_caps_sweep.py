@@ -17,9 +17,10 @@ from medcore.therapy.review import organ_limits
 CRCLS = (5, 10, 15, 22, 29, 35, 45, 55, 75, 100)
 ADULT = {"age": 60, "sex": "male", "weight_kg": 72}
 # an amount with how often it is taken, anywhere in a dose line ("150 mg twice daily", "700 mg/day")
-_DAILY_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(mg|mcg|g|units?)\s*(/\s*day|per day|once daily|twice daily|"
-                           r"three times daily|four times daily)", re.I)
-_TIMES = {"/day": 1, "perday": 1, "oncedaily": 1, "twicedaily": 2, "threetimesdaily": 3, "fourtimesdaily": 4}
+_DAILY_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(mg|mcg|g|units?)\s*(/\s*day|per day|a day|once daily|twice daily|"
+                           r"three times daily|four times daily|daily|at night)", re.I)
+_TIMES = {"/day": 1, "perday": 1, "aday": 1, "oncedaily": 1, "twicedaily": 2, "threetimesdaily": 3,
+          "fourtimesdaily": 4, "daily": 1, "atnight": 1}
 
 
 def kidney_max(drug: dict, band: dict) -> float | None:
@@ -144,3 +145,42 @@ def test_venlafaxine_titration_stops_at_half_the_label_maximum_below_crcl_30(kb,
     res = compute_dose(kb, comp, p, 22, 22)
     assert "75-150 mg daily" not in res.text()
     assert "renal maximum daily dose of 112.5 mg/day" in res.text()
+
+
+@pytest.mark.parametrize("crcl", CRCLS)
+def test_whole_plans_never_offer_more_than_the_kidney_maximum(kb, plan_for, crcl):
+    """The same check through the planner (its dose rules, PGx, interactions and caps), on every condition that
+    plans a drug with a renal rule: the dose lines of every option, as the plan JSON shows them."""
+    patient = {**ADULT, "scr_mg_dl": round(80 / crcl, 3), "egfr": crcl}  # Cockcroft-Gault (140-60)*72/(72*SCr)
+    conditions = sorted({where.split("/")[0] for where, _ in _components(kb)})
+    bad = []
+    for cid in conditions:
+        plan = plan_for(patient, cid)
+        got = next(c for c in plan.calculations if "Cockcroft" in c.name).value
+        assert abs(got - crcl) < 0.5, got
+        for opt, od in zip(plan.options, plan.to_dict()["options"]):
+            for dose, dd in zip(opt.doses, od["doses"]):
+                drug = kb.drugs[dose.drug_id]
+                band, _, _ = renal_band(drug, got, crcl)
+                cap = kidney_max(drug, band) if band and band["action"] == "adjust" else None
+                if cap is None or dose.avoid or dose.dose is None:
+                    continue
+                if dd["frequency"] != "once" and _over(dd["daily_total"], cap):
+                    bad.append(f"{cid}/{opt.option_id}: {dd['text']} ({dd['daily_total']}/day > {cap})")
+                for m in _DAILY_AMOUNT.finditer(dd["text"]):
+                    daily = float(m.group(1)) * _TIMES[m.group(3).lower().replace(" ", "")]
+                    if m.group(2).lower().rstrip("s") == dose.unit.lower().rstrip("s") and _over(daily, cap):
+                        bad.append(f"{cid}/{opt.option_id}: {dd['text']} offers {m.group(0)} (> {cap}/day)")
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("crcl,drug,text", [
+    (45, "gabapentin", "200 mg twice daily"), (22, "gabapentin", "200 mg once daily"), (10, "gabapentin", "100 mg once daily"),
+    (45, "pregabalin", "25 mg three times daily"), (22, "pregabalin", "25 mg once daily"),
+    (10, "pregabalin", "25 mg once daily")])
+def test_gabapentinoids_start_at_the_label_renal_interval(kb, crcl, drug, text):
+    """The labels' renal tables: fewer doses a day as clearance falls (gabapentin twice daily at CrCl 30-59 and once
+    daily below 30; pregabalin once daily below 15), starting at the column of the usual starting dose."""
+    p, _ = parse_patient(ADULT)
+    comp = next(c for w, c in _components(kb) if w.startswith(f"neuropathic_pain/{drug}/"))
+    assert compute_dose(kb, comp, p, crcl, crcl).text().startswith(f"{drug} {text}")
