@@ -2,6 +2,7 @@
 
 JSON contracts (used by tests and scripts):
   interactions A B [C ...] --json  -> [{drugs: [a, b] (or three, a group rule), severity, mechanism, management, source}]
+                                      then duplicate therapy, the same keys plus kind: duplicate_therapy
      (with an unknown name: {error, unknown: [names], interactions: [...the same list...]}, exit 2)
   pgx --drug D --gene G --phenotype P --json -> {recommendation, action, strength, source} (or {error}, exit 2)
   calc crcl|egfr|bsa|ibw ... --json -> {name, value, unit, formula, inputs, steps, notes, source}
@@ -87,6 +88,12 @@ def _kb(settings):
     return load_kb(settings)
 
 
+def _json_findings(report) -> list[dict]:
+    """Interacting pairs, then duplicate therapy (two acetaminophens) with `kind: duplicate_therapy`: a duplicate
+    is in the JSON as well as on stderr, so a JSON reader never misses it."""
+    return [f.contract() for f in report.findings] + [d.contract() for d in report.duplicates]
+
+
 def _interactions(args, settings) -> int:
     from medcore.therapy import interactions as ix
 
@@ -103,9 +110,9 @@ def _interactions(args, settings) -> int:
         # an unresolved name: never a bare list that could read as "no interaction"
         print(json.dumps({"error": "; ".join(r.message(kb) for r in report.unknown),
                           "unknown": [r.query for r in report.unknown],
-                          "interactions": [f.contract() for f in report.findings]}, ensure_ascii=False, indent=1))
+                          "interactions": _json_findings(report)}, ensure_ascii=False, indent=1))
     elif args.json:
-        print(json.dumps([f.contract() for f in report.findings], ensure_ascii=False, indent=1))
+        print(json.dumps(_json_findings(report), ensure_ascii=False, indent=1))
     else:
         if report.unknown:
             print("NOT CHECKED: " + ", ".join(r.query for r in report.unknown) + " (unknown); the pairs below "

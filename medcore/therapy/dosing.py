@@ -116,6 +116,25 @@ def renal_band(drug: dict, crcl: float | None, egfr: float | None) -> tuple[dict
     return best, basis, value
 
 
+def renal_max_daily(drug: dict, band: dict | None) -> float | None:
+    """The kidney maximum daily dose a renal band sets (one home: the planner's caps, the titration text and the
+    clinician-override check all use it). An explicit `max_daily`; else a band that fixes the regimen (dose and
+    frequency, not marked `start`: a starting dose the label titrates above) allows that dose at that interval;
+    else a `dose_factor` band allows that fraction of the label's maximum daily dose. None: the band sets no
+    daily maximum (an interval-only band, or a starting dose with no stated maximum)."""
+    if not band or band.get("action") != "adjust":
+        return None
+    if band.get("max_daily"):
+        return float(band["max_daily"])
+    if band.get("start"):
+        return None
+    if "dose" in band and "frequency" in band:
+        return round(float(band["dose"]) * PER_DAY[band["frequency"]], 4)
+    if "dose_factor" in band and drug.get("max_daily"):
+        return round(float(drug["max_daily"]) * band["dose_factor"], 4)
+    return None
+
+
 def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, egfr: float | None,
                  pgx_factor: tuple[float, str] | None = None) -> DoseResult:
     drug = kb.drugs[comp["drug"]]
@@ -212,7 +231,7 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
                 res.dose_label = ""
                 res.steps.append(f"{head}: {calc.fmt(res.dose, 4)} {unit} {FREQ_TEXT.get(res.frequency, res.frequency)}"
                                  f" (was {calc.fmt(before, 4)} {unit}). {band.get('note', '')} [{bsrc}]")
-            band_max_daily = band.get("max_daily")
+            band_max_daily = renal_max_daily(drug, band)
             if not any(k in band for k in ("dose", "frequency", "dose_factor", "max_daily")):
                 res.issues.append(Issue("major", "renal", f"{name}: {head}: {band.get('note', 'adjust dose')}",
                                         bsrc, [drug["id"]]))
@@ -293,8 +312,10 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
 
 # A titration target in a guideline's duration text ("titrate to 150 mg twice daily", "1800-3600 mg/day"):
 # the highest amount and how often it is taken, so it can be compared with a daily cap.
-# ("(?<!\d)": an amount starts where its digits start; from every digit it rescanned a long run)
-_AMOUNT = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(mg|mcg|g|units?)\b(?!\s*/\s*(?:dl|l|kg|ml|m2)\b)\s*"
+# ("(?<!\d)": an amount starts where its digits start; from every digit it rescanned a long run. A combination's
+# "97/103 mg" is the first ingredient's amount, the one its doses are written in: the "/103" is skipped, not read
+# as 103 mg)
+_AMOUNT = re.compile(r"(?<![\d/])(\d+(?:\.\d+)?)(?:/\d+(?:\.\d+)?)?(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(mg|mcg|g|units?)\b(?!\s*/\s*(?:dl|l|kg|ml|m2)\b)\s*"
                      r"(/\s*day|per day|a day|daily|once daily|twice daily|twice a day|three times daily|"
                      r"four times daily|three times a day|four times a day|bid|tid|qid|at night|/\s*week|weekly)?", re.I)
 _TIMES = {"twice daily": 2, "twice a day": 2, "three times daily": 3, "four times daily": 4, "three times a day": 3,
@@ -319,19 +340,37 @@ def titration_daily_max(text: str, unit: str, per_day: float) -> float | None:
 
 
 def cap_titration(res: DoseResult, caps: list[tuple[str, float, str]]) -> None:
-    """The duration text must never suggest titrating past a cap that applies to this patient (the kidney or
-    liver maximum, or the label maximum): such a titration clause is rewritten to stop at the lowest cap."""
-    if not res.duration or "titrat" not in res.duration.lower() or not caps or res.dose is None:
+    """The duration text must never suggest a dose past a cap that applies to this patient (the kidney or liver
+    maximum, or the label maximum): a titration clause ("titrate to 150 mg twice daily") or a step of a written
+    schedule ("..., then 1 mg twice daily for 12 weeks") naming more per day is rewritten to stop at the lowest cap."""
+    if not res.duration or not caps or res.dose is None:
         return
     label, cap, src = min(caps, key=lambda c: c[1])
-    clauses = [c.strip() for c in res.duration.split(";")]
     out = []
-    for c in clauses:
-        target = titration_daily_max(c, res.unit, res.per_day) if "titrat" in c.lower() else None
-        if target is not None and target > cap + 1e-9:
-            new = f"titrate only up to the {label} of {calc.fmt(cap, 4)} {res.unit}/day"
-            res.steps.append(f"Titration text '{c}' ({calc.fmt(target, 4)} {res.unit}/day) exceeds the {label} "
-                             f"({calc.fmt(cap, 4)} {res.unit}/day): shown as '{new}' [{src}]")
-            c = new
-        out.append(c)
+    for clause in (c.strip() for c in res.duration.split(";")):
+        if "titrat" in clause.lower():
+            out.append(_capped(res, clause, label, cap, src, f"titrate only up to the {label} of "
+                                                               f"{calc.fmt(cap, 4)} {res.unit}/day"))
+            continue
+        steps = []
+        for step in (s.strip() for s in clause.split(",")):
+            if not step.lower().startswith("then "):  # a loading dose or another drug's amount is not a step
+                steps.append(step)
+                continue
+            course = _COURSE.search(step)
+            steps.append(_capped(res, step, label, cap, src, f"then no more than the {label} of "
+                                 f"{calc.fmt(cap, 4)} {res.unit}/day" + (f" {course.group(0)}" if course else "")))
+        out.append(", ".join(steps))
     res.duration = "; ".join(out)
+
+
+_COURSE = re.compile(r"\bfor (?:at least )?\d+(?:-\d+)? (?:days?|weeks?|months?)\b.*$", re.I)
+
+
+def _capped(res: DoseResult, text: str, label: str, cap: float, src: str, new: str) -> str:
+    target = titration_daily_max(text, res.unit, res.per_day)
+    if target is None or target <= cap + 1e-9:
+        return text
+    res.steps.append(f"Dose text '{text}' ({calc.fmt(target, 4)} {res.unit}/day) exceeds the {label} "
+                     f"({calc.fmt(cap, 4)} {res.unit}/day): shown as '{new}' [{src}]")
+    return new

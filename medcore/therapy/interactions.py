@@ -44,6 +44,14 @@ class Duplicate:
     text: str = ""
     source: str = ""
 
+    def contract(self) -> dict:
+        """The CLI JSON entry: the interaction contract's keys (the planner grades a duplicate moderate) plus
+        `kind`, so a reader can tell it from an interacting pair."""
+        what = ("Take only one of them, or count the combined daily amount of the ingredient against its maximum"
+                if self.kind == "same_drug" else "Check that both are meant; one drug of this class is usually enough")
+        return {"drugs": list(self.drugs), "severity": "moderate", "mechanism": f"duplicate therapy: {self.text}",
+                "management": what, "source": self.source, "kind": "duplicate_therapy"}
+
 
 @dataclass
 class InteractionReport:

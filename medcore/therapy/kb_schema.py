@@ -21,6 +21,9 @@ RENAL_BAND = {
         "dose_factor": NUM,
         "frequency": {"enum": FREQS},
         "max_daily": NUM,
+        # true: `dose`/`frequency` are only the label's starting dose in this band (the label titrates above it);
+        # the band's kidney maximum is then its `max_daily` alone (see dosing.renal_max_daily)
+        "start": {"type": "boolean"},
         "note": {"type": "string"},
         "source": SOURCE,
         # a band about *starting* the drug ("do not start") reads differently for a patient already taking it:

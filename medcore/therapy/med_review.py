@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from medcore.therapy import calculators as calc
 from medcore.therapy import pgx as pgxmod
-from medcore.therapy.dosing import renal_band
+from medcore.therapy.dosing import renal_band, renal_max_daily
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase
 from medcore.therapy.patient_checks import BEERS_AGE, PatientContext, beers_for
@@ -75,7 +75,8 @@ def _renal(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
         return [Issue("major", "renal", f"{head}: {where}: {note}. Action: stop or switch to a drug without this "
                       "renal limit (review with the prescriber)", src, [drug["id"]])]
     if band["action"] == "adjust":
-        cap = f" (at most {calc.fmt(band['max_daily'], 4)} {drug['unit']}/day)" if band.get("max_daily") else ""
+        most = renal_max_daily(drug, band)
+        cap = f" (at most {calc.fmt(most, 4)} {drug['unit']}/day)" if most else ""
         return [Issue("moderate", "renal", f"{head}: {where}: {note}. Action: reduce the dose to the renal "
                       f"range{cap}", src, [drug["id"]])]
     return [Issue("moderate", "renal", f"{head}: {where}: {note}. Action: monitor kidney function and review "

@@ -17,7 +17,7 @@ from medcore.errors import DomainError
 from medcore.therapy import calculators as calc
 from medcore.therapy import dose_checks
 from medcore.therapy.course import course_days
-from medcore.therapy.dosing import FREQ_TEXT, PER_DAY, renal_band
+from medcore.therapy.dosing import FREQ_TEXT, PER_DAY, renal_band, renal_max_daily
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
 from medcore.therapy.names import resolve_drug
@@ -144,17 +144,26 @@ def organ_limits(drug: dict, item: dict, crcl: float | None, egfr: float | None,
             out.append(Issue("contraindicated", "renal", f"{head}: avoid. {note}", src, [drug["id"]]))
         elif band["action"] == "adjust":
             problems = []
-            if "dose" in band and item["dose"] > band["dose"] + 1e-9:
+            start = bool(band.get("start"))  # the band's dose is a starting dose the label titrates above
+            if "dose" in band and not start and item["dose"] > band["dose"] + 1e-9:
                 problems.append(f"{calc.fmt(item['dose'])} {unit} per dose is above the renal dose "
                                 f"{calc.fmt(band['dose'])} {unit}")
-            if "frequency" in band and freq != "once" and per_day > PER_DAY.get(band["frequency"], 1) + 1e-9:
+            if "frequency" in band and not start and freq != "once" and \
+                    per_day > PER_DAY.get(band["frequency"], 1) + 1e-9:
                 problems.append(f"{FREQ_TEXT.get(freq, freq)} is more often than the renal interval "
                                 f"({FREQ_TEXT.get(band['frequency'], band['frequency'])})")
-            if band.get("max_daily") and freq != "once" and item["dose"] * per_day > band["max_daily"] + 1e-9:
+            cap = renal_max_daily(drug, band)
+            if cap and freq != "once" and item["dose"] * per_day > cap + 1e-6:
                 problems.append(f"{calc.fmt(item['dose'] * per_day)} {unit}/day is above the renal maximum "
-                                f"{calc.fmt(band['max_daily'])} {unit}/day")
+                                f"{calc.fmt(cap, 4)} {unit}/day")
             if problems:
                 out.append(Issue("major", "renal", f"{head}: " + "; ".join(problems) + f". {note}", src, [drug["id"]]))
+            elif start and "dose" in band and not band.get("max_daily") and item["dose"] > band["dose"] + 1e-9:
+                # above a starting dose with no renal maximum: the label allows it after titration (said, not
+                # alarmed); with a stated renal range, a dose inside it needs no note
+                out.append(Issue("moderate", "renal", f"{head}: {calc.fmt(item['dose'])} {unit} per dose is above the "
+                                 f"renal starting dose {calc.fmt(band['dose'])} {unit}; reach it only by titration. "
+                                 f"{note}", src, [drug["id"]]))
         else:
             out.append(Issue("moderate", "renal", f"{head}: {note or 'use with caution'}", src, [drug["id"]]))
     hep = drug.get("hepatic") or {}

@@ -13,6 +13,7 @@ CRCL_22 = {"age": 80, "sex": "male", "weight_kg": 60, "scr_mg_dl": 2.3}  # Cockc
     ("titrate to 150 mg twice daily", 2, 300), ("titrate to 150-300 mg/day", 2, 300),
     ("titrate to 1800-3600 mg/day", 3, 3600), ("titrate to 25-75 mg", 1, 75), ("titrate to 25 mg/week", 1, None),
     ("titrate every 2-5 weeks to serum urate <6 mg/dL", 1, None), ("titrate", 1, None),
+    ("titrate to 97/103 mg twice daily", 2, 194),  # a combination's amount is its first ingredient's, not 103 mg
 ])
 def test_titration_daily_max(text, per_day, expected):
     assert titration_daily_max(text, "mg", per_day) == expected
