@@ -318,18 +318,28 @@ def titration_daily_max(text: str, unit: str, per_day: float) -> float | None:
     return best
 
 
+# words that make a clause an escalation (titration, or a written step-up schedule) and a course length to keep
+_ESCALATES = re.compile(r"titrat|\bthen\b|\bincrease", re.I)
+_COURSE = re.compile(r"\bfor (?:\d+(?:-\d+)?|one|two|three|four|six|eight|twelve) (?:days?|weeks?|months?)\b", re.I)
+
+
 def cap_titration(res: DoseResult, caps: list[tuple[str, float, str]]) -> None:
     """The duration text must never suggest titrating past a cap that applies to this patient (the kidney or
     liver maximum, or the label maximum): such a titration clause is rewritten to stop at the lowest cap."""
-    if not res.duration or "titrat" not in res.duration.lower() or not caps or res.dose is None:
+    if not res.duration or not _ESCALATES.search(res.duration) or not caps or res.dose is None:
         return
     label, cap, src = min(caps, key=lambda c: c[1])
     clauses = [c.strip() for c in res.duration.split(";")]
     out = []
     for c in clauses:
-        target = titration_daily_max(c, res.unit, res.per_day) if "titrat" in c.lower() else None
+        target = titration_daily_max(c, res.unit, res.per_day) if _ESCALATES.search(c) else None
         if target is not None and target > cap + 1e-9:
-            new = f"titrate only up to the {label} of {calc.fmt(cap, 4)} {res.unit}/day"
+            # a written schedule ("0.5 mg daily days 1-3, ... then 1 mg twice daily for 12 weeks") is an escalation
+            # too (session 15: varenicline at CrCl < 30 read 2 mg/day against a renal maximum of 1 mg/day); its
+            # course length is kept
+            course = _COURSE.search(c) if "titrat" not in c.lower() else None
+            new = (f"titrate only up to the {label} of {calc.fmt(cap, 4)} {res.unit}/day"
+                   + (f", {course.group(0)}" if course else ""))
             res.steps.append(f"Titration text '{c}' ({calc.fmt(target, 4)} {res.unit}/day) exceeds the {label} "
                              f"({calc.fmt(cap, 4)} {res.unit}/day): shown as '{new}' [{src}]")
             c = new
