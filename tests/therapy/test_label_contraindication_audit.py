@@ -52,3 +52,10 @@ def test_label_contraindicated_pair_is_flagged(kb, a, b, source):
     ids, severity, unknown = _typed_severity(kb, a, b)
     assert not unknown and len(ids) >= 2, (a, b, unknown)
     assert severity == "contraindicated", (a, b, severity, source)
+
+
+@pytest.mark.parametrize("a, b", [("rifabutin", "Edurant"), ("Rocephin", "calcium gluconate")])
+def test_label_rules_found_by_the_breadth_dev_set(kb, a, b):
+    # breadth-s10 (dev) gave no interaction: Edurant label (rilpivirine 50 mg with rifabutin); Rocephin label
+    # (contraindicated in neonates with IV calcium; never in one line)
+    assert _typed_severity(kb, a, b)[1] == "major"
