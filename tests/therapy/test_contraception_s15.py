@@ -25,6 +25,9 @@ def _top(kb, a, b):
     ("levonorgestrel", "rifampin", "major"), ("norethisterone", "phenytoin", "major"),
     # FSRH: the LNG-IUS and the progestogen injection are not affected by enzyme inducers
     ("Mirena", "rifampin", None), ("Kyleena", "carbamazepine", None), ("Depo-Provera", "phenytoin", None),
+    # topiramate: an enzyme inducer above 200 mg/day only (FSRH); the dose decides when it is typed
+    ("Camila", "topiramate", "moderate"), ("Cerazette", "topiramate 400 mg daily", "major"),
+    ("Nexplanon", "topiramate 100 mg daily", "minor"), ("Mirena", "topiramate", None),
     # no interaction: a non-inducer with the pill
     ("Camila", "amoxicillin", None), ("Plan B", "sertraline", None),
 ])
