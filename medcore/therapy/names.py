@@ -79,7 +79,9 @@ def _planner_id(kb: KnowledgeBase, ingredient: str, named: bool = False) -> str 
     # medicine list is the systemic drug, whose interactions (warfarin, lithium, methotrexate) a gel does not carry
     forms = [f for f in (kb.lexicon.forms.get(ingredient, ()) if kb.lexicon else ())
              if f in kb.drugs and kb.lexicon.ingredients.get(f, {}).get("route") != "topical"]
-    if len(forms) == 1:
+    # ... and only when the form is in every class of the base: "doxepin" (or "doxepin 75 mg") read as the 3-6 mg
+    # hypnotic form lost the antidepressant's QT contraindication with dronedarone (session 15 audit)
+    if len(forms) == 1 and kb.lexicon.drug_classes[forms[0]] >= kb.lexicon.drug_classes.get(ingredient, frozenset()):
         return forms[0]
     return ingredient if ingredient in kb.interaction_only else None
 

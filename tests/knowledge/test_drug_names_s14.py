@@ -51,7 +51,7 @@ def test_a_confused_pair_must_name_two_lexicon_entries():
 
 @pytest.mark.parametrize("typed, ingredients", [
     ("DRV/c", ("darunavir", "cobicistat")), ("RPV", ("rilpivirine",)), ("MVC 300 mg bd", ("maraviroc",)),
-    ("LEF 20 mg", ("leflunomide",)), ("LNG-IUS", ("levonorgestrel",)), ("Mirena IUS", ("levonorgestrel",)),
+    ("LEF 20 mg", ("leflunomide",)), ("LNG-IUS", ("levonorgestrel-ius",)), ("Mirena IUS", ("levonorgestrel-ius",)),
     ("SSZ EN-tabs", ("sulfasalazine",)), ("IR morphine 10mg", ("morphine",)),
     ("Triumeq PD", ("abacavir", "dolutegravir", "lamivudine"))])
 def test_dhhs_and_chart_abbreviations_and_pack_words_read_as_their_drug(typed, ingredients):
