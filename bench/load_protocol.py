@@ -176,16 +176,18 @@ async def wait_until_quiet(pid: int | None, *, quiet_cpu_s: float = 0.05, timeou
     return time.perf_counter() - t0
 
 
-async def single_user(url: str, tools: list[str], runs: int, timeout_s: float, server_pid: int | None = None):
+async def single_user(url: str, tools: list[str], runs: int, timeout_s: float, server_pid: int | None = None,
+                      first: int = 1):
     """The baseline: one unmeasured warm-up session (first imports and knowledge-base builds), a wait until the
-    server is quiet (its engine workers warmed), then `runs` sessions one after another. Returns (timed actions,
-    page opens)."""
+    server is quiet (its engine workers warmed), then `runs` sessions one after another, users `first`, `first` + 1,
+    ... (a baseline measured again takes new users, so no answer comes from an earlier one's cache). Returns (timed
+    actions, page opens)."""
     await user(url, 0, tools, timeout_s)
     await wait_until_quiet(server_pid)
     baseline: list[Interaction] = []
     opens: list[Interaction] = []
     for r in range(runs):
-        a, o = await user(url, 1 + r, tools, timeout_s)
+        a, o = await user(url, first + r, tools, timeout_s)
         baseline += a
         opens += o
     return baseline, opens

@@ -15,6 +15,8 @@ def _seen(p: re.Pattern, text: str, how: str):
         return [(m.span(), m.groups()) if (m := p.match(text, i)) else None for i in range(len(text) + 1)]
     if how == "search":
         return bool(p.search(text))
+    if how == "groups":  # the caller reads only the first match's groups (treated_groups.two_forms)
+        return (m := p.search(text)) and m.groupdict()
     return [(m.span(), m.groups()) for m in p.finditer(text)], p.sub("#", text)
 
 
@@ -52,7 +54,7 @@ def test_deid_rewrites_find_the_same():
 
 def test_knowledge_rewrites_find_the_same():
     from medcore.knowledge.drugs import _COMBO_SPLIT
-    from medcore.knowledge.normalize import _BRACKET, _NOS, _PAREN
+    from medcore.knowledge.normalize import _BRACKET, _NOS, PAREN
     from medcore.knowledge.query import INTENTS
     from medcore.knowledge.sources.icd10cm import _TYPE_NUMERAL
     from medcore.knowledge.treatment_filters import CKD
@@ -60,7 +62,7 @@ def test_knowledge_rewrites_find_the_same():
     titles = ["Asthma, unspecified", "Gout , not otherwise specified  ", "Anemia NOS", "Cough (acute) [adult]",
               "Diabetes mellitus type  II", "Hyperlipidemia II", "Stage  III", "pain, nec", "rash" + BLANKS + "(x"]
     _same(r",?\s*\b(?:unspecified|not otherwise specified|not elsewhere classified|nos|nec)\b\s*$", _NOS, titles, flags=re.I)
-    _same(r"\s*\([^()]*\)", _PAREN, titles)
+    _same(r"\s*\([^()]*\)", PAREN, titles)
     _same(r"\s*\[[^\[\]]*\]", _BRACKET, titles)
     _same(r"(?<!\btype)(?<!\bgrade)(?<!\bstage)(?<!\bclass)(?<!\blevel)(?<!\bcategory)(?<!,)\s+(I|II|III|IV)$",
           _TYPE_NUMERAL, titles, flags=re.I)
@@ -106,7 +108,8 @@ def test_literature_rewrites_find_the_same():
     _same(r"\b(?P<m1>[A-Za-z][\w\-]+)\s+(?P<h>[a-z][\w\-]{3,})\b(?:[^.;]|\.(?=\d)){0,160}?\b(?:compared\s+(?:with|to)|"
           r"versus|vs\.?|rather\s+than)\s+(?:the\s+|a\s+|an\s+|those\s+with\s+)?(?P<m2>[A-Za-z][\w\-]+)\s+(?P=h)\b",
           _TWO_FORMS, ["open surgery versus laparoscopic surgery", "x-ray-guided repair compared with open repair",
-                        "_x-ray repair vs. open repair", "a-" * 100 + "b"], flags=re.I)
+                        "_x-ray repair vs. open repair", "a-" * 100 + "b", "1-early care vs late care",
+                        "abcd-" * 50 + "x care or y care", "-x care vs. y care"], "groups", flags=re.I)
 
 
 def test_records_rewrites_find_the_same():

@@ -1,6 +1,8 @@
-"""The store, accounts, OIDC sign-in, ownership, teams, jobs and one whole page against PostgreSQL (MEDCORE_DATABASE_URL), the
-database of a shared deployment. The same tests run on SQLite in their own modules; here the `settings`
-fixture points each test at a fresh Postgres database instead (see tests/pg.py for the server)."""
+"""The store, accounts, OIDC sign-in, ownership, teams, jobs, one whole page and the whole app across pages (a summary
+and a plan saved on their pages, found again in a reloaded workspace: tests/test_app_flow.py) against PostgreSQL
+(MEDCORE_DATABASE_URL), the database of a shared deployment. The same tests run on SQLite in their own modules;
+here the `settings` fixture points each test at a fresh Postgres database instead (see tests/pg.py for the server;
+without PostgreSQL every test here skips and says why)."""
 
 from __future__ import annotations
 
@@ -45,6 +47,9 @@ from tests.test_team_jobs import (  # noqa: F401
     _cheap_hashes,
     test_a_team_job_is_seen_by_its_members_and_admins_only,
     test_may_read_and_the_sql_clauses_agree,
+)
+from tests.test_app_flow import (  # noqa: F401
+    test_a_summary_and_a_plan_saved_on_their_pages_come_back_in_a_reloaded_workspace,
 )
 from tests.test_workspace import test_work_survives_a_reload_through_the_url  # noqa: F401
 from tests.test_store import (  # noqa: F401

@@ -117,7 +117,7 @@ def sound_fold(key: str) -> str:
     return re.sub(r"([a-z])\1+", r"\1", t)
 
 
-PLAIN = NameRules.build(r"\s+(\d|x\d|po\b|iv\b|im\b|sc\b|tab|cap|daily|bid|tid|qid|prn|once|twice)", (), ())
+PLAIN = NameRules.build(r"(?<!\s)\s+(\d|x\d|po\b|iv\b|im\b|sc\b|tab|cap|daily|bid|tid|qid|prn|once|twice)", (), ())
 
 
 class FuzzyKeys:

@@ -228,8 +228,10 @@ def term_keys(term: str, variants: Variants) -> list[str]:
 
 # ---- term clean-up for coding-system titles -----------------------------------------------------
 _NOS = re.compile(r"(?:,|(?<![\s,]))\s*\b(?:unspecified|not otherwise specified|not elsewhere classified|nos|nec)\b\s*$", re.I)
+# a bracketed aside with the blanks before it, "Seizure (fit)" -> "Seizure": the one home of this pattern (coding
+# titles here and in sources.icd10cm, the arms of a literature allocation sentence, the question reader's page names).
 # "(?<!\s)": leading blanks are tried only from the start of their run (else sub rescans a long run from each space)
-_PAREN = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)")
+PAREN = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)")
 _BRACKET = re.compile(r"(?:(?<!\s)\s*)?\[[^\[\]]*\]")
 
 
@@ -260,7 +262,7 @@ def parenthetical_forms(title: str, inner: bool = True) -> list[str]:
     A one-word aside is a qualifier, not a name ('Giant cell (temporal) arteritis', 'COPD (stable)',
     'Seizure (fit)'), and is never a form of its own; nor is an aside that says what to do or how it goes
     ('needs a scan', 'urgent blood test', 'gradually worsening')."""
-    outer = re.sub(r"\s+,", ",", _PAREN.sub("", title)).strip()
+    outer = re.sub(r"(?<!\s)\s+,", ",", PAREN.sub("", title)).strip()
     inside = [x.strip() for x in re.findall(r"\(([^()]*)\)", title)] if inner else []
     return [x for x in [outer, *inside]
             if x and (x is outer or (len(x.split()) >= 2 and not says_what_to_do(x)))]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from medcore.knowledge.normalize import PAREN
 from medcore.literature import arm_phrases
 from medcore.literature.arms import listed
 from medcore.literature.model import Sentence
@@ -31,7 +32,6 @@ _DOSE_TAIL = re.compile(
 _DOSE_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:%|mg|g|µg|μg|mcg|ml|mL|IU)\s+(?:of\s+)?", re.I)
 _LABEL = arm_phrases.LABEL_ONLY
 _ADD_ON = re.compile(r"\b(?:in\s+addition\s+to|plus|combined\s+with|together\s+with|added\s+to|with\s+or\s+without)\b", re.I)
-_ASIDE = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)")  # (?<!\s): blanks tried from their run's start only; "(gum group)", "(n = 50)": not part of the list's words
 
 
 def strip_dose(name: str) -> str:
@@ -59,7 +59,8 @@ def allocated(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[s
     for s in sentences:
         if s.role not in ("methods", "") or not _ALLOCATES.search(s.text):
             continue
-        names = listed(_ASIDE.sub("", s.text), tidy=lambda n: arm_phrases.name_omission(strip_dose(n)), cut=False)
+        # "(gum group)", "(n = 50)": not part of the list's words
+        names = listed(PAREN.sub("", s.text), tidy=lambda n: arm_phrases.name_omission(strip_dose(n)), cut=False)
         if len(names) < 2 or len({n.lower() for n in names}) < len(names) or any(_LABEL.match(n) for n in names):
             continue  # dose arms of one drug, or arms named only by their label ("the experimental or control group")
         if any(_ADD_ON.search(n) for n in names):

@@ -132,16 +132,16 @@ def listed(text: str, tidy=None, cut: bool = True) -> list[str]:
     # B") ends that item only (session 13)
     last_or = raw.lower().rfind(" or ")
     body = raw[:last_or] + _LIST_END.sub("", raw[last_or:]) if last_or > 0 else _LIST_END.sub("", raw)
-    parts = [_LIST_END.sub("", p) for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+(?:to\s+)?", body) if p.strip()]
+    parts = [_LIST_END.sub("", p) for p in re.split(r"(?:(?<!\s)\s*)?,\s*(?:or\s+|and\s+)?|(?<!\s)\s+or\s+(?:to\s+)?", body) if p.strip()]
     parts = [p for p in parts if p.strip()]
     if len(parts) == 1:
-        parts = re.split(r"\s+and\s+", body)
+        parts = re.split(r"(?<!\s)\s+and\s+", body)
     names = [_clean(tidy(p) if tidy else p, cut) for p in parts]
     # an item without a word ("placebo or 200, 500 or 1500 mg of X": the doses share a unit written once) or a
     # clause rather than a name: not a list of arms read this way
     # ... nor are ranges and thresholds ("age <30 years", "24-37 weeks"), a label before a colon, a cut number,
     # "A or not" (a choice made case by case, not a list of arms)
-    if len(names) < 2 or any(not re.search(r"[A-Za-z]{2}", n) or len(n.split()) > (6 if cut else 8) or re.search(r"\d+\s*%|\bCI\b", n)
+    if len(names) < 2 or any(not re.search(r"[A-Za-z]{2}", n) or len(n.split()) > (6 if cut else 8) or re.search(r"(?<!\d)\d+\s*%|\bCI\b", n)
                              or _NOT_A_NAME.search(n) or re.search(r"[<>≤≥:]|^\d|\d-\d|^not\b", n) for n in names):
         return []
     return names

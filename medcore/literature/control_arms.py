@@ -48,6 +48,6 @@ def named_control(sentences: list[Sentence]) -> tuple[str, int] | None:
             m = form.search(s.text)
             if m and not _EMPTY.match(m.group("x")):
                 x = re.sub(r"^(?:a|an|the)\s+", "", m.group("x").strip(), flags=re.I)
-                x = re.sub(r"\s+(?:only|alone)$", "", x, flags=re.I)  # "a booklet only": the arm is the booklet
+                x = re.sub(r"(?<!\s)\s+(?:only|alone)$", "", x, flags=re.I)  # "a booklet only": the arm is the booklet
                 return " ".join(x.split()), s.idx
     return None

@@ -186,5 +186,5 @@ def read_pdf(settings, data: bytes) -> tuple[list[Paper], list[str]]:
 def _clean_pdf_text(text: str) -> str:
     text = text.replace("\x00", "").replace("\ufb01", "fi").replace("\ufb02", "fl")
     text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)  # words hyphenated at a line end
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)
     return text

@@ -69,7 +69,7 @@ _NS = re.compile(r"\bNS\b|\bn\.s\.|\bnot\s+(?:statistically\s+)?significant(?:ly
                  re.IGNORECASE)
 # ("(?<!\d)": a count starts where its digits start; from every digit it rescanned a long run. _rates slices the
 # window so that the guard does not look before it)
-_RATE = re.compile(r"(?<!\d)(?P<ev>\d+(?:,\d{3})*)\s*(?:/|of|out\s+of)\s*(?P<tot>\d+(?:,\d{3})*)\s*(?:\(\s*(?P<pct>\d+(?:\.\d+)?)\s?%\s*\))?")
+_RATE = re.compile(r"(?<!\d)(?!(?<=\d,)\d{3}(?!\d))(?P<ev>\d+(?:,\d{3})*)\s*(?:/|of|out\s+of)\s*(?P<tot>\d+(?:,\d{3})*)\s*(?:\(\s*(?P<pct>\d+(?:\.\d+)?)\s?%\s*\))?")
 _PCT = re.compile(r"(?<![\d.])(?P<pct>\d+(?:\.\d+)?)\s?%(?!\s*(?:CI|confidence|credible))")
 _VS = re.compile(r"(?:(?<!\s)\s*)?(?:vs\.?|versus|compared\s+(?:with|to)|and|in\s+the\s+\w+\s+group\s+(?:vs\.?|and))\s*", re.IGNORECASE)
 
@@ -90,7 +90,7 @@ def parse_p(text: str) -> list[tuple[int, int, float | None, str, str]]:
             val = val * 10 ** int(m.group("exp").replace(" ", ""))
         if val > 1 or val <= 0:
             continue  # not a probability ("P = 1.5"), or a number cut by a typo ("p<0. 05" reads as 0)
-        rel = re.sub(r"\s*or\s*", "", (m.group("rel") or "=").strip())  # "<or =" is PubMed's spelling of <=
+        rel = re.sub(r"(?:(?<!\s)\s*)?or\s*", "", (m.group("rel") or "=").strip())  # "<or =" is PubMed's spelling of <=
         rel = {"of": "=", "was": "=", "is": "=", "≤": "<=", "≥": ">="}.get(rel, rel)
         out.append((m.start(), m.end(), val, rel, m.group(0).strip()))
     for m in _NS.finditer(text):

@@ -279,7 +279,7 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         m = _QUESTION_SUBJECT.match(title.text.strip())
         if m and treat_re.search(m.group("x")) and not comp_re.search(m.group("x")):
             x = m.group("x")
-            head = re.split(r"\s+(?:before|after|during|in|among|at)\s+", x, maxsplit=1)[0]
+            head = re.split(r"(?<!\s)\s+(?:before|after|during|in|among|at)\s+", x, maxsplit=1)[0]
             pico.interventions.append(_coded(term, _clean_arm(head if treat_re.search(head) else x), -1))
         x = arm_phrases.works_subject(title.text) if not pico.interventions else ""
         if x and not comp_re.search(x):
@@ -334,7 +334,7 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
                                        (_SECONDARY, pico.outcomes_secondary, "secondary")):
             m = pattern.search(s.text)
             if m and not target:
-                for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("o"))[:6]:
+                for part in re.split(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+", m.group("o"))[:6]:
                     if part.strip():
                         target.append(_outcome_item(term, part.strip(), s.idx, label))
     if not pico.outcomes_primary:

@@ -34,10 +34,10 @@ _MANNER = re.compile(r"^(?P<adj>conservative|surgical|operative|non-?operative|m
 _LABELLED = re.compile(r"(?:" + _GIVEN + r"|subjected\s+to|kept\s+on)\s+(?P<x>[A-Za-z][^,;:.()]{1,60}?)\s*"
                        r"\(\s*(?:arm|group)\s+(?P<label>[A-D1-4]|I{1,3}|IV)\s*\)", re.I)
 # one treatment in two forms: "<mod1> <head> ... compared with / versus / than <mod2> <head>"
-# (m1 is possessive, so every start inside one hyphenated run reaches the same end: a start right after "-" is
-# skipped when the word before that "-" (up to 3 characters) began with a letter, which already tried it: linear
-# over "a-a-a-…", "ab-ab-…")
-_TWO_FORMS = re.compile(r"\b(?<![^\w][A-Za-z]-)(?<![^\w][A-Za-z]\w-)(?<![^\w][A-Za-z]\w\w-)(?P<m1>[A-Za-z][\w\-]++)\s+(?P<h>[a-z][\w\-]{3,})\b(?:[^.;]|\.(?=\d)){0,160}?\b(?:compared\s+(?:with|to)|"
+# (m1 is possessive, so every start inside one hyphenated run reaches the same end: the run is tried once, from its
+# start, past its pieces that do not begin with a letter ("1-", "_x-"), so m1 is its first piece that does: the
+# same groups as a start at each piece, linear over "abcd-abcd-…")
+_TWO_FORMS = re.compile(r"(?<![\w-])(?:(?:(?![A-Za-z])\w+)?-)*+(?P<m1>[A-Za-z][\w\-]++)\s+(?P<h>[a-z][\w\-]{3,})\b(?:[^.;]|\.(?=\d)){0,160}?\b(?:compared\s+(?:with|to)|"
                         r"versus|vs\.?|rather\s+than)\s+(?:the\s+|a\s+|an\s+|those\s+with\s+)?(?P<m2>[A-Za-z][\w\-]+)\s+(?P=h)\b",
                         re.I)
 # "patients treated with A versus B", "managed with A or B": the two treatments a cohort was split by

@@ -12,13 +12,13 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from medcore.knowledge.normalize import says_what_to_do
+from medcore.knowledge.normalize import PAREN, says_what_to_do
 from medcore.qa.cues import Cues
 
 log = logging.getLogger(__name__)
 DRUG_TYPES = ("drug", "product")
 NON_COMPLAINT = {"course", "risk", "measured"}  # triage finding categories that are not a symptom
-ASIDE = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)\s*$")  # a trailing bracketed aside in a page name ((?<!\s): linear)
+ASIDE = re.compile(PAREN.pattern + r"\s*$")  # a trailing bracketed aside in a page name
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,7 @@ def _aside(title: str) -> str:
 
 def _aside_parts(aside: str) -> list[str]:
     """The items of an aside: "ringworm, athlete's foot" and "Crohn's or colitis" are two each."""
-    return [p.strip() for p in re.split(r",\s*|\s+or\s+", aside) if p.strip()]
+    return [p.strip() for p in re.split(r",\s*|(?<!\s)\s+or\s+", aside) if p.strip()]
 
 
 def _norm(s: str) -> str:

@@ -87,7 +87,9 @@ def _ended_phrases(text: str, sentences, m, course: dict, key, lex, meds=()) -> 
     head word of a drug named before ("placed on IV fluids" ... "the fluids were discontinued")."""
     ended = phrase_regex(course["ended"])
     pronoun = re.compile(phrase_regex(course.get("pronouns") or ["\x00"]).pattern + r"$", re.I)
-    verb = re.compile(rf"(?:\s+{_VERB})+\s+$|\s+$", re.I)
+    # (?<!\s): a run of blanks is tried from its start only; the lookahead bounds a chain of verbs to 240 characters
+    # (longer ones are never such a chain), so a start inside "was is was is ..." cannot rescan to the end: linear
+    verb = re.compile(rf"(?<!\s)(?=[\s\w]{{1,240}}$)(?:\s+{_VERB})+\s+$|(?<!\s)\s+$", re.I)
     out = []
     for sent in sentences:
         s = sent.text

@@ -83,7 +83,7 @@ def _joined(s: str, m, found: list) -> list:
     for x in m.drug_in_lists.finditer(s):
         if x.start() in starts:
             continue
-        gap = re.search(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$", s[max(0, x.start() - 8):x.start()])
+        gap = re.search(r"(?:,\s*(?:and\s+|or\s+)?|(?<!\s)\s+and\s+|(?<!\s)\s+or\s+)$", s[max(0, x.start() - 8):x.start()])
         if gap and (x.start() - len(gap.group())) in ends and _ITEM_BOUNDARY.match(s, x.end()):
             out.append(x)
             ends.add(x.end())

@@ -39,7 +39,7 @@ def _gene_key(kb: KnowledgeBase, gene: str, phenotype: str) -> tuple[str, str]:
         if known.upper() == g:
             return known, phenotype
     if g.startswith("HLA-"):
-        m = re.search(r"\*?\s*(\d{2}:\d{2})", phenotype)
+        m = re.search(r"(?:\*|(?<![\s*]))\s*+(\d{2}:\d{2})", phenotype)
         if m:
             candidate = f"{g.split('*')[0]}*{m.group(1)}"
             for known in kb.genes:

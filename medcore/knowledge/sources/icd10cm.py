@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from medcore.knowledge.concepts import Concept
+from medcore.knowledge.normalize import PAREN
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,6 @@ def version_tag() -> str:
     return ",".join(sorted(f"{p.name}:{p.stat().st_size}" for p in data.glob("*.xml")))
 
 
-_PAREN = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)")  # (?<!\s): see normalize._PAREN
 
 
 def match_terms(concept: Concept) -> list[str]:
@@ -98,7 +98,7 @@ def match_terms(concept: Concept) -> list[str]:
         return []  # 'Fracture of ..., initial encounter': the encounter is not in the words of a note
     out = []
     for t in (concept.name, *concept.synonyms):
-        t = clean_title(_PAREN.sub("", t))
+        t = clean_title(PAREN.sub("", t))
         low = t.lower()
         if not t or low.startswith(("other ", "unspecified ")) or "elsewhere" in low or "not classified" in low:
             continue
