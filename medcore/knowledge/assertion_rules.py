@@ -64,6 +64,10 @@ PROFILE_SCHEMA = {
         # with targets_mask_triggers: the words between a target that opens with its own cue and a later target
         # (fully matched) through which that cue still reaches the later one ("hasn't opened her bowels or passed wind")
         "own_cue_carries_over": _CAT_STRINGS,
+        # the words of an as-needed order ("p.r.n.", "as needed"): each is a hypothetical trigger (a phrase of words
+        # with "for" after it: "as needed for nausea"; an abbreviation alone: "prn pain"), and the one home of the
+        # list for any reader of as-needed indications (records/problem_vocab.py)
+        "as_needed": _STRINGS,
     },
 }
 SCHEMA = {
@@ -107,6 +111,7 @@ class Rules:
     chronic_source: str = ""
     mask_in_targets: bool = False  # a trigger or terminator overlapping a target is part of the target's words
     own_carry: tuple[tuple[str, re.Pattern], ...] = ()  # per category: the gap a target's own cue reaches across
+    as_needed: re.Pattern | None = None  # the as-needed cue words (profile key as_needed), any of them
 
 
 def phrase_regex(phrases, flags=re.I) -> re.Pattern:
@@ -214,6 +219,9 @@ def load_rules(profile: str = "clinical", path: str | None = None) -> Rules:
 
 def compile_profile(name: str, prof: dict, chronic: dict | None = None) -> Rules:
     patterns = []
+    as_needed = prof.get("as_needed") or []
+    if as_needed:  # "p.r.n." alone, "as needed for": hypothetical triggers
+        patterns.append(("hypothetical", "forward", phrase_regex([c if " " not in c else f"{c} for" for c in as_needed])))
     for key, build in (("modifiers", phrase_regex), ("modifier_patterns", _alternation)):
         for cat, dirs in sorted((prof.get(key) or {}).items()):
             for direction, items in sorted((dirs or {}).items()):
@@ -251,6 +259,7 @@ def compile_profile(name: str, prof: dict, chronic: dict | None = None) -> Rules
         chronic_source=chronic["source"] if chronic else "",
         mask_in_targets=bool(prof.get("targets_mask_triggers")),
         own_carry=tuple((c, _alternation(p)) for c, p in sorted((prof.get("own_cue_carries_over") or {}).items()) if p),
+        as_needed=phrase_regex(as_needed) if as_needed else None,
     )
 
 

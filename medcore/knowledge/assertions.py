@@ -40,6 +40,7 @@ class Modifier:
     end: int
     scope_end: int | None = None  # where a forward scope stops early (scope_ends), else None
     scope_begin: int | None = None  # where a backward scope stops early (backward_scope_end_patterns), else None
+    own_only: bool = False  # governs only a target that starts inside it ("no change" of "change in bowel habits")
 
 
 def find_modifiers(sentence: str, rules: Rules,
@@ -51,10 +52,13 @@ def find_modifiers(sentence: str, rules: Rules,
 
 def _triggers(sentence: str, rules: Rules) -> tuple[list[Modifier], list[int]]:
     masked = sentence
+    own: list[Modifier] = []
     if rules.pseudo:
         masked = rules.pseudo.sub(lambda m: " " * len(m.group()), sentence)
+        if not rules.mask_in_targets:
+            own = _own_negations(sentence, rules)
     mods = [Modifier(cat, d, m.start(), m.end()) for cat, d, pat in rules.patterns for m in pat.finditer(masked)
-            if m.end() > m.start()]
+            if m.end() > m.start()] + own
     # a shorter modifier inside a longer one ("no" in "no evidence of") is the same trigger
     mods.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Modifier] = []
@@ -70,6 +74,16 @@ def _triggers(sentence: str, rules: Rules) -> tuple[list[Modifier], list[int]]:
         begins = dict(rules.backward_ends)
         kept = [_with_scope_begin(m, masked, begins.get(m.category)) for m in kept]
     return kept, terms
+
+
+def _own_negations(sentence: str, rules: Rules) -> list[Modifier]:
+    """A pseudo-trigger that opens with a negation ("no change", "no significant change") negates nothing after it
+    ("no change in her weight; fever" leaves the fever), but a finding that starts inside it is its object and is
+    denied: "no change in bowel habits" says the change in bowel habits is absent. Each such pseudo-trigger is a
+    negation that governs only a target starting inside it (Modifier.own_only)."""
+    negations = [pat for cat, d, pat in rules.patterns if cat == "negated" and d in _FORWARD]
+    return [Modifier("negated", "forward", p.start(), p.end(), own_only=True) for p in rules.pseudo.finditer(sentence)
+            if any((n := pat.match(sentence, p.start())) and n.end() < p.end() for pat in negations)]
 
 
 def _with_scope_begin(m: Modifier, sentence: str, begins: re.Pattern | None) -> Modifier:
@@ -108,6 +122,10 @@ def _hits(start: int, end: int, modifiers: list[Modifier], terminators: list[int
     """(priority, distance, category) of every modifier whose scope covers [start, end), ignoring word limits."""
     hits: list[tuple[int, int, str]] = []
     for m in modifiers:
+        if m.own_only:
+            if m.start < start < m.end:
+                hits.append((_PRIORITY[m.category], 0, m.category))
+            continue
         if m.start < end and start < m.end:
             # "no acute infarct": a trigger that starts before the target and runs into it still governs it
             if m.start < start and m.direction in _FORWARD:

@@ -1,4 +1,4 @@
-"""The drug-name lookup of the records matchers (extract.Matchers.drug_lookup), kept apart so extract.py stays small
+"""The drug-name lookup of the records matchers (matchers.Matchers.drug_lookup), kept apart so extract.py stays small
 (session 13, issue 11)."""
 
 from __future__ import annotations

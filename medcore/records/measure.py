@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import re
 
+from medcore.records import bare_vitals
 from medcore.records.entities import Measurement, overlaps
 from medcore.records.kb import Range, UnitRange
 from medcore.records.units import unit_key
+from medcore.records.value_first import readings as value_first_readings
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 # words between a name and its value: "was", "is down from", "recorded at", "of about", "increased from 70 to 72"
 _FILLER = (r"level|count|of|was|is|were|are|has|had|have|been|being|on arrival|at \d+ hours|today|yesterday|now|currently|"
            r"rose to|fell to|peaked at|elevated at|stable at|stable|stayed at|low at|high at|normal at|at that time|in the|(?:came|coming|went|gone|going) (?:down|up)(?: to)?|rose|fell|(?:increased|decreased|down|up)(?: to)?|remained|stayed|from|a|baseline|"
+           # session 15: a trend's verb ("EF improving to 45%"), a degree word ("significantly elevated at"), an
+           # approximate reading ("roughly 140/90", "~88"), when and how it was had ("on presentation", "calculated")
+           r"(?:improved|improving|worsened|worsening|declined|declining|increasing|decreasing|rising|falling|climbed|"
+           r"climbing|trended|trending)(?: (?:up|down))?(?: to)?|significantly|markedly|mildly|moderately|approx\.?|roughly|~|"
+           r"on presentation|ranged|ranging|calculated|estimated|appeared|appears|up to|"
            r"in tube \d|on admission|at|approximately|about|around|recorded|measured|found|noted|to be|"
            # "of between 1.8 and 1.9", "had risen slightly to", "levels were", "x2 done, which was", "score is"
            r"risen|dropped|to|obtained|drawn|checked|this morning|between|slightly|levels|values|score|scores|total|equal to|equals|which|done|reported|x\s?\d|initially|again|"
@@ -141,7 +148,7 @@ def _loose_gap(tail: str, names: re.Pattern) -> int:
 def glued_pattern(lookup: dict) -> re.Pattern:
     """A capitalised abbreviation of two to four letters run into its number, as terse exam lines write vitals
     and labs ("BP164/82 HR64 RR18", "WBC14.3K"): the abbreviation in capitals, a digit right after it. Built once
-    per lookup with the matchers (extract.Matchers)."""
+    per lookup with the matchers (matchers.Matchers)."""
     names = sorted((k.upper() for k in lookup if 2 <= len(k) <= 4 and k.isalpha()), key=len, reverse=True)
     alternatives = "|".join(map(re.escape, names)) or "\x00"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?=\d)")
@@ -174,12 +181,16 @@ def _hemoglobin_pairs(s: str, m, taken, busy) -> list:
     return out
 
 
-_SHORT_VITAL_VALUE = re.compile(r"\s*+(?:(?i:sitting|seated|standing|supine|lying|upright|resting)\s*+)?[:=;]?\s*+\d")
+_SHORT_VITAL_VALUE = re.compile(r"\s*+(?:(?i:sitting|seated|standing|supine|lying|upright|resting)\s*+)?[:=;]?\s*+"
+                                r"(?:(?i:about|around|approximately|approx\.?|roughly|~)\s*+)?\d")  # "BP around 140/90"
 
 
 def measurements(s: str, m, taken, drug_names=()):
     used: list[tuple[int, int]] = []
     found = _hemoglobin_pairs(s, m, taken, used)
+    for meas, _ in (first := value_first_readings(s, m, taken, used)):  # "trace protein", "40% neutrophils"
+        meas.flag, meas.reference, meas.source = flag(meas.value, meas.unit, m.lab_lookup[meas.name.lower()])
+    found += first
     for kind, pat, glued, lookup in (("vital", m.vital, m.vital_glued, m.vital_lookup),
                                      ("lab", m.lab, m.lab_glued, m.lab_lookup)):
         for hit in sorted([*pat.finditer(s), *glued.finditer(s)], key=lambda h: h.start()):
@@ -239,9 +250,46 @@ def measurements(s: str, m, taken, drug_names=()):
                     again.flag, again.reference, again.source = flag(s[a:b], a_unit, a_judged)
                     found.insert(len(found) - 1 if before else len(found), (again, kind))  # in time order
                     used.append((a, b))
+            found += _later_readings(s, end, value, rng, unit if v.group(3) else "", m, kind, used)
+    for a, b, name in bare_vitals.readings(s):  # "Vitals: 132/84, 16, 72."
+        rng = m.vital_lookup.get(name)
+        if rng is not None and not overlaps(taken, a, b) and not overlaps(used, a, b):
+            value = s[a:b].rstrip("%")
+            unit, judged = unit_range(rng, value, "%" if s[a:b].endswith("%") else "",
+                                      (m.unit_ranges or {}).get(name))
+            meas = Measurement(s[a:b], a, b, 0, rng.name, value, unit)
+            meas.flag, meas.reference, meas.source = flag(value, unit, judged)
+            found.append((meas, "vital"))
+            used.append((a, b))
     found += _unnamed(s, m, taken + used, used)
     taken.extend(used)
     return found
+
+
+# a later reading told after the value, as a trend goes on: "high at 15.2, later rose to 19.0 and
+# then fell to 12.4" (a verb of change, then "to" and the number; matched right after a number: no blank before
+# the start, so a search over a long blank run does not rescan it from every blank)
+_LATER = re.compile(rf"(?<!\s)\s*+,?\s*+(?:and\s++)?(?:(?:then|subsequently|later|further|again)\s++){{0,3}}(?:increased|decreased|rose|"
+                    rf"fell|improved|dropped|climbed|worsened|declined|peaked|went\s+(?:up|down)|came\s+down)\s++"
+                    rf"(?:again\s++)?(?:to|at)\s++({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
+
+
+def _later_readings(s: str, pos: int, value: str, rng: Range, unit: str, m, kind: str, used) -> list:
+    """The later readings chained after a measurement's value (see _LATER), in time order."""
+    out = []
+    for _ in range(6):
+        later = _LATER.match(s, pos)
+        if later is None or ("/" in later.group(1)) != ("/" in value) or \
+                not _in(_number(later.group(1)), rng.plausible_low, rng.plausible_high):
+            break
+        a, b = later.span(1)
+        a_unit, judged = unit_range(rng, s[a:b], unit, (m.unit_ranges or {}).get(rng.name.lower()))
+        again = Measurement(s[a:b], a, b, 0, rng.name, s[a:b], a_unit)
+        again.flag, again.reference, again.source = flag(s[a:b], a_unit, judged)
+        out.append((again, kind))
+        used.append((a, b))
+        pos = later.end()
+    return out
 
 
 # the other readings of one measurement, for its trend: "fell from 21,500 to 11.8" (v's first number), "176.5 from
@@ -269,7 +317,7 @@ def _earlier_values(s: str, base: int, v: re.Match) -> list[tuple[int, int, bool
 
 # a reading whose unit says what it is, with no name before it: "98% on room air" is a pulse oximetry saturation,
 # "96 degrees Fahrenheit" a body temperature ("Blood pressure 139/82, pulse 89, 98% on room air")
-_UNNAMED = ((re.compile(rf"(?<![\w./%-])({NUM})\s*%\s+(?:on|at)\s+(?:room air|RA\b|\d+(?:\.\d+)?\s*(?:L|liters?|lpm)\b)", re.I),
+_UNNAMED = ((re.compile(rf"(?<![\w./%-])({NUM})\s*%\s+(?:(?:sat|sats|saturation|saturating|O2\s+sat)\s+)?(?:on|at)\s+(?:room air|RA\b|\d+(?:\.\d+)?\s*(?:L|liters?|lpm)\b)", re.I),
              "oxygen saturation", lambda g: "%"),
             (re.compile(rf"(?<![\w./%-])({NUM})\s*(?:degrees?\s+(fahrenheit|celsius|centigrade)\b|°\s*([CF])\b)", re.I),
              "temperature", lambda g: "F" if (g(2) or g(3) or "").lower().startswith("f") else "C"),

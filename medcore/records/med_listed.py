@@ -1,4 +1,4 @@
-"""Where a drug name read only in context (extract.Matchers.drug_in_lists: a name that is also a lab analyte or an
+"""Where a drug name read only in context (matchers.Matchers.drug_in_lists: a name that is also a lab analyte or an
 everyday word, a bulk-imported brand, a broad class word) means a medicine the patient takes (meds.drug_hits_in).
 
 Session 13 (issue 11): real notes name such drugs after a verb of giving or treating ("treated with", "was given",

@@ -23,16 +23,17 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from medcore.errors import DomainError
 from medcore.knowledge import body_site
-from medcore.knowledge.concepts import Mention
+from medcore.knowledge.assertion_rules import load_rules
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
 from medcore.knowledge.normalize import term_keys
-from medcore.records import adjective_forms, context_words, problem_codes, site_signs
+from medcore.records import adjective_forms, context_words, problem_codes, problem_shapes, site_signs
 
 log = logging.getLogger(__name__)
 
@@ -41,56 +42,15 @@ SHORT_KEY = 3
 ANY_WORDS = "*"  # a present_as entry whose words are ["*"] applies to every wording of its concept
 _JOINED = re.compile(r"\b(?:and|or)\b", re.I)  # words that join two problems into one term
 GOAL_WINDOW = 40  # characters before a goal term in which its cue ('encouraged', 'attempts at') must stand
-# a symptom, then its site: 'pain in her back', 'tenderness over the right flank' (the site: one or two words, a
-# trailing 'region' or 'area' left out)
-# A site named with "this"/"that" or in the plural ('pain in this knee', 'pain in his toes') is the same site; the
-# adjective 'tender' or 'swollen' before it names the sign ('tender over the left flank': flank tenderness).
-_SITE_AFTER = re.compile(r"\b(?P<head>pain|tenderness|swelling|numbness|tender|swollen)\s+"
-                         r"(?:(?:to\s+)?palpation\s+)?(?:in|of|over|at)\s+"
-                         r"(?:(?:the|her|his|their|my|both|this|that|these|those|your|its)\s+)?"
-                         r"(?:(?P<side>right|left|bilateral)\s+)?"
-                         r"(?P<site>[a-z]+(?:\s+(?!region\b|area\b|and\b|or\b|with\b)[a-z]+)?)"
-                         r"(?:\s+(?:region|area))?(?![\w-])", re.I)
-# an examination or result told as a predicate, with no problem word: "air entry is bilaterally decreased",
-# "bowel sounds are decreased", "the heart is enlarged": the problem the adjective-first term names ("decreased air
-# entry", "enlarged heart"), over the whole predicate. Only when the whole term is a known problem. A negated
-# predicate ("the knee is not swollen") is read over the adjective alone, so that the "not" before it negates it;
-# a blood pressure "high" once is a reading, not hypertension.
-_PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+(?:(?:that|which)\s+)?"
-                        r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains|remained)\s+"
-                        r"(?P<neg>not\s+)?"
-                        r"(?:(?:bilaterally|slightly|mildly|somewhat|markedly|moderately|significantly|minimally|"
-                        r"only|also|very|quite|now|still|grossly|diffusely)\s+){0,3}"
-                        r"(?P<adj>decreased|diminished|reduced|increased|elevated|enlarged|displaced|distended|"
-                        r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender|up)\b(?!-)",
-                        re.I)
-_SIGN_OF = {"tender": "tenderness", "swollen": "swelling"}
-# an as-needed order's indication right before a bare stop term ('q.6h. p.r.n. pain'): ConText reads it hypothetical
-_AS_NEEDED = re.compile(r"(?:\bp\.?\s?r\.?\s?n\.?|\bas\s+needed|\bif\s+needed|\bas\s+required)\s*(?:for\s+)?"
-                        r"(?:(?:any|severe|moderate|mild|breakthrough|uncontrolled|increased|more|or)\s+){0,3}$", re.I)
-_PLURAL_SITE = {"feet": "foot", "teeth": "tooth"}
+# an as-needed order's indication right before a bare stop term ('q.6h. p.r.n. pain'): ConText reads it hypothetical.
+# The as-needed words are the clinical assertion rules' `as_needed` list (one home)
+_AS_NEEDED_AFTER = r"\s*(?:for\s+)?(?:(?:any|severe|moderate|mild|breakthrough|uncontrolled|increased|more|or)\s+){0,3}$"
 
 
-def _singular(words: str) -> str:
-    """The site with its last word in the singular ('toes' -> 'toe', 'feet' -> 'foot'); unchanged otherwise."""
-    *first, last = words.split() or [""]
-    low = last.lower()
-    one = _PLURAL_SITE.get(low) or (last[:-1] if low.endswith("s") and not low.endswith(("ss", "us", "is")) else last)
-    return " ".join(first + [one])
-
-
-_DETERMINERS = frozenset({"the", "his", "her", "their", "a", "an", "its", "both", "and", "or", "patient's"})
-_NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", "likelihood", "dose", "pain"})
-_READING, _RAISED = frozenset({"blood pressure", "bp"}), frozenset({"elevated", "high", "raised", "increased", "up"})
-# a head noun shared by a list of sites ("no eye or ear pain", "back and chest pain", "drug or alcohol abuse"): the
-# first site with the head is a problem too, read over the first site ("pancreatic and left adrenal lesions").
-# ("No change in urinary or bowel habits" is left: "no change" is a pseudo-negation, so the habit change would read
-# as present.)
-_SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
-                          r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?"
-                          r"(?:(?:left|right|bilateral)\s+)?(?:[a-z]+\s+){1,2}"  # 'neck and lower back pain'
-                          r"(?P<head>pain|habits?|incontinence|abuse|tenderness|swelling|discharge|bleeding|infections?|"
-                          r"weakness|numbness|disease|lesions|masses|nodules)\b", re.I)
+@lru_cache(maxsize=1)
+def _as_needed() -> re.Pattern:
+    cues = load_rules("clinical").as_needed
+    return re.compile(f"(?:{cues.pattern if cues is not None else '(?!)'}){_AS_NEEDED_AFTER}", re.I)
 
 
 class ProblemVocabError(DomainError):
@@ -153,10 +113,10 @@ class ProblemVocab:
     def _site_only(self, sentence: str, mention) -> list[tuple[object, object, str]]:
         """A stop term read only with the body site beside it ('pain in his toes': toe pain); the named term of a
         site told after it ('pain in the chest': chest pain) first."""
-        turned = [r for r in self.turned_round(sentence) if r[0].start == mention.start]
+        turned = [r for r in problem_shapes.turned_round(self, sentence) if r[0].start == mention.start]
         code = self.injuries.code(sentence, mention.start, mention.end, self.site_only[mention.synonym]) \
             if self.injuries and not turned else None
-        if not turned and code is None and _AS_NEEDED.search(sentence, max(0, mention.start - 30), mention.start):
+        if not turned and code is None and _as_needed().search(sentence, max(0, mention.start - 30), mention.start):
             code = self.site_only[mention.synonym]  # 'p.r.n. pain': the drug's indication, its generic code (R52)
         concept = self.term.get(f"icd10cm:{code}") if code else None
         return turned[:1] or ([(mention, concept, code)] if concept is not None else [])
@@ -191,7 +151,8 @@ class ProblemVocab:
             concept = self.term.get(mention.concept_id)
             if concept is not None and _code(concept):
                 out.append((mention, concept, _code(concept)))
-        out += self.turned_round(sentence) + self.predicated(sentence) + self.shared_head(sentence)
+        out += problem_shapes.turned_round(self, sentence) + problem_shapes.predicated(self, sentence) + \
+            problem_shapes.shared_head(self, sentence)
         signs = self.site_signs.find(sentence, heading, self.named_whole) if self.site_signs else []
         # a sign another reading already took ('Ears: no drainage' by its cue words) is read once
         return out + [r for r in signs if not any(o[0].start < r[0].end and r[0].start < o[0].end for o in out)]
@@ -211,70 +172,6 @@ class ProblemVocab:
         other = other if assertion in when else None
         new = self.term.get(other) if other else None
         return (new, _code(new)) if new is not None and _code(new) else (concept, code)
-
-    def turned_round(self, sentence: str) -> list[tuple[object, object, str]]:
-        """A symptom written with its site after it ('pain in her back', 'tenderness in the suprapubic region'):
-        the problem the site-first term names ('back pain', 'suprapubic tenderness'), over the whole phrase."""
-        out = []
-        for m in _SITE_AFTER.finditer(sentence):
-            site = m.group("site").split()
-            head = _SIGN_OF.get(m.group("head").lower(), m.group("head"))
-            for n in range(len(site), 0, -1):  # the longest site first, with its side, then without
-                sides = (" ".join((m.group("side") or "").split() + site[:n]), " ".join(site[:n]))
-                for words in dict.fromkeys(w for side in sides for w in (side, _singular(side))):
-                    named = f"{words} {head}"
-                    whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
-                    got = next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
-                    if got is not None:
-                        end = m.end() if n == len(site) else m.start("site") + len(" ".join(site[:n]))
-                        mention = Mention(m.start(), end, sentence[m.start():end], got[0].id, "condition",
-                                          whole[0].synonym, how="variant")
-                        out.append((mention, *got))
-                        break
-                else:
-                    continue
-                break
-        return out
-
-    def predicated(self, sentence: str) -> list[tuple[object, object, str]]:
-        """A finding said as a predicate ('air entry is decreased'): the adjective-first term's problem."""
-        out = []
-        for m in _PREDICATE.finditer(sentence):
-            words = m.group("subject").split()
-            while words and words[0].lower() in _DETERMINERS:
-                words = words[1:]
-            for n in range(len(words), 0, -1):  # the longest subject first ('ammonia level', then 'level')
-                subject = " ".join(words[-n:])
-                adj = m.group("adj").lower()
-                if subject.lower() in _READING and adj in _RAISED:
-                    # a blood pressure said to be high is a raised reading (R03.0), not a diagnosis of hypertension
-                    subject, adj = "blood pressure", "elevated"
-                elif subject.lower() in _NOT_SUBJECT:
-                    break
-                named = f"{adj} {subject}"
-                whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
-                got = next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
-                if got is not None:
-                    start = m.start("adj") if m.group("neg") else m.start("subject") + m.group("subject").rfind(subject)
-                    mention = Mention(start, m.end(), sentence[start:m.end()], got[0].id, "condition",
-                                      whole[0].synonym, how="variant")
-                    out.append((mention, *got))
-                    break
-        return out
-
-    def shared_head(self, sentence: str) -> list[tuple[object, object, str]]:
-        """The first site of a list that shares its head noun ('eye or ear pain': eye pain), over that site."""
-        out = []
-        for m in _SHARED_HEAD.finditer(sentence):
-            named = f"{m.group('first').lower()} {m.group('head').lower()}"
-            whole = [c for c in self.term.match(named, only=self.only) if c.start == 0 and c.end == len(named)]
-            got = next((g for g in (self.resolve(c) for c in whole) if g is not None), None)
-            if got is not None:
-                start = m.start("first")
-                mention = Mention(start, m.end("first"), m.group("first"), got[0].id, "condition",
-                                  whole[0].synonym, how="variant")
-                out.append((mention, *got))
-        return out
 
     def _by_site(self, sentence: str, mention, concept, code: str) -> tuple[object, str]:
         site_code = self.injuries.code(sentence, mention.start, mention.end, code) if self.injuries else None

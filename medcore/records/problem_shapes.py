@@ -1,0 +1,125 @@
+"""Problems told in a phrase shape rather than as a term (records/problem_vocab.py reads the terms): a symptom with its
+site after it ('pain in her back': back pain), a finding said as a predicate ('air entry is decreased'), and the first
+site of a list that shares its head noun ('eye or ear pain': eye pain). Each is reported only when the whole
+rebuilt term is a known coded problem (`vocab`: a problem_vocab.ProblemVocab)."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.knowledge.concepts import Mention
+
+# a symptom, then its site: 'pain in her back', 'tenderness over the right flank' (the site: one or two words, a
+# trailing 'region' or 'area' left out)
+# A site named with "this"/"that" or in the plural ('pain in this knee', 'pain in his toes') is the same site; the
+# adjective 'tender' or 'swollen' before it names the sign ('tender over the left flank': flank tenderness).
+_SITE_AFTER = re.compile(r"\b(?P<head>pain|tenderness|swelling|numbness|tender|swollen)\s+"
+                         r"(?:(?:to\s+)?palpation\s+)?(?:in|of|over|at)\s+"
+                         r"(?:(?:the|her|his|their|my|both|this|that|these|those|your|its)\s+)?"
+                         r"(?:(?P<side>right|left|bilateral)\s+)?"
+                         r"(?P<site>[a-z]+(?:\s+(?!region\b|area\b|and\b|or\b|with\b)[a-z]+)?)"
+                         r"(?:\s+(?:region|area))?(?![\w-])", re.I)
+# an examination or result told as a predicate, with no problem word: "air entry is bilaterally decreased",
+# "bowel sounds are decreased", "the heart is enlarged": the problem the adjective-first term names ("decreased air
+# entry", "enlarged heart"), over the whole predicate. Only when the whole term is a known problem. A negated
+# predicate ("the knee is not swollen") is read over the adjective alone, so that the "not" before it negates it;
+# a blood pressure "high" once is a reading, not hypertension.
+_PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+(?:(?:that|which)\s+)?"
+                        r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains|remained)\s+"
+                        r"(?P<neg>not\s+)?"
+                        r"(?:(?:bilaterally|slightly|mildly|somewhat|markedly|moderately|significantly|minimally|"
+                        r"only|also|very|quite|now|still|grossly|diffusely)\s+){0,3}"
+                        r"(?P<adj>decreased|diminished|reduced|increased|elevated|enlarged|displaced|distended|"
+                        r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender|up)\b(?!-)",
+                        re.I)
+_SIGN_OF = {"tender": "tenderness", "swollen": "swelling"}
+_PLURAL_SITE = {"feet": "foot", "teeth": "tooth"}
+
+
+def _singular(words: str) -> str:
+    """The site with its last word in the singular ('toes' -> 'toe', 'feet' -> 'foot'); unchanged otherwise."""
+    *first, last = words.split() or [""]
+    low = last.lower()
+    one = _PLURAL_SITE.get(low) or (last[:-1] if low.endswith("s") and not low.endswith(("ss", "us", "is")) else last)
+    return " ".join(first + [one])
+
+
+_DETERMINERS = frozenset({"the", "his", "her", "their", "a", "an", "its", "both", "and", "or", "patient's"})
+_NOT_SUBJECT = frozenset({"blood pressure", "pressure", "bp", "risk", "chance", "likelihood", "dose", "pain"})
+_READING, _RAISED = frozenset({"blood pressure", "bp"}), frozenset({"elevated", "high", "raised", "increased", "up"})
+# a head noun shared by a list of sites ("no eye or ear pain", "back and chest pain", "drug or alcohol abuse"): the
+# first site with the head is a problem too, read over the first site ("pancreatic and left adrenal lesions").
+# ("No change in urinary or bowel habits" is left: "no change" is a pseudo-negation, so the habit change would read
+# as present.)
+_SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
+                          r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?"
+                          r"(?:(?:left|right|bilateral)\s+)?(?:[a-z]+\s+){1,2}"  # 'neck and lower back pain'
+                          r"(?P<head>pain|habits?|incontinence|abuse|tenderness|swelling|discharge|bleeding|infections?|"
+                          r"weakness|numbness|disease|lesions|masses|nodules)\b", re.I)
+
+
+def turned_round(vocab, sentence: str) -> list[tuple[object, object, str]]:
+    """A symptom written with its site after it ('pain in her back', 'tenderness in the suprapubic region'):
+    the problem the site-first term names ('back pain', 'suprapubic tenderness'), over the whole phrase."""
+    out = []
+    for m in _SITE_AFTER.finditer(sentence):
+        site = m.group("site").split()
+        head = _SIGN_OF.get(m.group("head").lower(), m.group("head"))
+        for n in range(len(site), 0, -1):  # the longest site first, with its side, then without
+            sides = (" ".join((m.group("side") or "").split() + site[:n]), " ".join(site[:n]))
+            for words in dict.fromkeys(w for side in sides for w in (side, _singular(side))):
+                named = f"{words} {head}"
+                whole = [c for c in vocab.term.match(named, only=vocab.only) if c.start == 0 and c.end == len(named)]
+                got = next((g for g in (vocab.resolve(c) for c in whole) if g is not None), None)
+                if got is not None:
+                    end = m.end() if n == len(site) else m.start("site") + len(" ".join(site[:n]))
+                    mention = Mention(m.start(), end, sentence[m.start():end], got[0].id, "condition",
+                                      whole[0].synonym, how="variant")
+                    out.append((mention, *got))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
+def predicated(vocab, sentence: str) -> list[tuple[object, object, str]]:
+    """A finding said as a predicate ('air entry is decreased'): the adjective-first term's problem."""
+    out = []
+    for m in _PREDICATE.finditer(sentence):
+        words = m.group("subject").split()
+        while words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        for n in range(len(words), 0, -1):  # the longest subject first ('ammonia level', then 'level')
+            subject = " ".join(words[-n:])
+            adj = m.group("adj").lower()
+            if subject.lower() in _READING and adj in _RAISED:
+                # a blood pressure said to be high is a raised reading (R03.0), not a diagnosis of hypertension
+                subject, adj = "blood pressure", "elevated"
+            elif subject.lower() in _NOT_SUBJECT:
+                break
+            named = f"{adj} {subject}"
+            whole = [c for c in vocab.term.match(named, only=vocab.only) if c.start == 0 and c.end == len(named)]
+            got = next((g for g in (vocab.resolve(c) for c in whole) if g is not None), None)
+            if got is not None:
+                start = m.start("adj") if m.group("neg") else m.start("subject") + m.group("subject").rfind(subject)
+                mention = Mention(start, m.end(), sentence[start:m.end()], got[0].id, "condition",
+                                  whole[0].synonym, how="variant")
+                out.append((mention, *got))
+                break
+    return out
+
+
+def shared_head(vocab, sentence: str) -> list[tuple[object, object, str]]:
+    """The first site of a list that shares its head noun ('eye or ear pain': eye pain), over that site."""
+    out = []
+    for m in _SHARED_HEAD.finditer(sentence):
+        named = f"{m.group('first').lower()} {m.group('head').lower()}"
+        whole = [c for c in vocab.term.match(named, only=vocab.only) if c.start == 0 and c.end == len(named)]
+        got = next((g for g in (vocab.resolve(c) for c in whole) if g is not None), None)
+        if got is not None:
+            start = m.start("first")
+            mention = Mention(start, m.end("first"), m.group("first"), got[0].id, "condition",
+                              whole[0].synonym, how="variant")
+            out.append((mention, *got))
+    return out
