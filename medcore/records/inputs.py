@@ -10,11 +10,15 @@ from __future__ import annotations
 import base64
 import io
 import json
+import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from medcore.errors import DomainError
 from medcore.kinds import kind_of
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown", "")
 ALL_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".json")
@@ -32,9 +36,27 @@ class NoteInput:
     warnings: list[str] = field(default_factory=list)
 
 
+# Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one. Word and Notepad save
+# "Unicode" text as UTF-16 with a mark; its NUL bytes must not make it look binary.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def bom_encoding(data: bytes) -> str:
+    """The encoding a byte-order mark at the start of the bytes names, or "" when there is none."""
+    return next((enc for bom, enc in _BOMS if data.startswith(bom)), "")
+
+
 def decode_text(data: bytes) -> tuple[str, list[str]]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    enc = bom_encoding(data)
+    if enc:
+        body = data[next(len(b) for b, e in _BOMS if e == enc):]
+        try:
+            return body.decode(enc), []
+        except UnicodeDecodeError as exc:
+            return body.decode(enc, errors="replace"), [
+                f"The file starts with a {enc.upper()} byte-order mark but is not valid {enc.upper()} (first bad byte "
+                f"at position {exc.start}); unreadable characters were replaced by \ufffd."]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
@@ -46,7 +68,7 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
                           f"{enc}. Check accented characters and symbols."]
         except UnicodeDecodeError:
             continue
-    return data.decode("utf-8", errors="replace"), ["Some bytes could not be decoded and were replaced by �."]
+    return data.decode("utf-8", errors="replace"), ["Some bytes could not be decoded and were replaced by \ufffd."]
 
 
 def looks_binary(data: bytes) -> bool:
@@ -59,12 +81,39 @@ def looks_binary(data: bytes) -> bool:
     return control / len(head) > 0.05
 
 
+def looks_binary_text(text: str) -> bool:
+    """The text decoded from a file with a byte-order mark: binary data read as UTF-16 turns into code points no
+    note holds (unassigned, private use, unpaired surrogates replaced by U+FFFD, control characters)."""
+    head = text[:2048]
+    odd = sum(1 for ch in head if ch == "\ufffd" or (ch not in "\t\n\r\f\v" and unicodedata.category(ch) in
+                                                     ("Cc", "Cn", "Co", "Cs")))
+    return bool(head) and odd / len(head) > 0.05
+
+
+# Characters that show nothing: a note of only these is empty. str.strip() keeps zero-width spaces, joiners, word
+# joiners, byte-order marks and soft hyphens (Unicode format characters, category Cf) and control characters.
+_INVISIBLE_CATEGORIES = ("Cf", "Cc", "Zs", "Zl", "Zp")
+
+
+def is_blank(text: str) -> bool:
+    """True when the text holds nothing visible. Stops at the first visible character, so a real note costs
+    nothing; only an all-invisible one is read to its end."""
+    return not any(not ch.isspace() and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES for ch in text)
+
+
+EMPTY_NOTE = "The note is empty. Paste a note or upload a file with text in it."
+INVISIBLE_NOTE = ("The note is empty: it holds only spaces or invisible characters (zero-width spaces, joiners or "
+                  "byte-order marks). Paste a note or upload a file with text in it.")
+
+
 def check_text(text: str, max_chars: int, source: str, name: str = "", warnings=None) -> NoteInput:
     warnings = list(warnings or [])
     if text is not None and not isinstance(text, str):
         raise InputError(f"The note must be text; this is {kind_of(text)}.")
     if text is None or not text.strip():
-        raise InputError("The note is empty. Paste a note or upload a file with text in it.")
+        raise InputError(EMPTY_NOTE)
+    if is_blank(text):
+        raise InputError(INVISIBLE_NOTE)
     if len(text) > max_chars:
         raise InputError(f"The note has {len(text):,} characters, more than the limit of {max_chars:,} "
                          f"(MEDCORE_MAX_NOTE_CHARS). Split the record into separate notes.")
@@ -100,9 +149,14 @@ def from_upload(name: str, data: bytes, settings) -> NoteInput:
         return check_text(text, settings.max_note_chars, "fhir", name, warnings)
     if suffix not in TEXT_SUFFIXES:
         raise InputError(f"{name}: unsupported file type '{suffix}'. Use {', '.join(ALL_SUFFIXES)}.")
-    if looks_binary(data):
-        raise InputError(f"{name} looks like a binary file, not text. Upload a .txt, .md, .pdf or .docx note.")
+    has_bom = bool(bom_encoding(data))
+    if not has_bom and looks_binary(data):
+        raise InputError(f"{name} looks like a binary file, not text. Upload a .txt, .md, .pdf or .docx note (text "
+                         "saved as UTF-16 needs its byte-order mark, or save it as UTF-8).")
     text, warnings = decode_text(data)
+    if has_bom and looks_binary_text(text):
+        raise InputError(f"{name} starts with a text byte-order mark but holds binary data. Upload a .txt, .md, .pdf "
+                         "or .docx note.")
     return check_text(text, settings.max_note_chars, "txt", name, warnings)
 
 
@@ -132,16 +186,27 @@ def _docx_text(data: bytes, name: str, settings) -> str:
         check_zip(data, settings.max_file_mb * 2**20, settings.max_upload_mb * 2**20 * 20, name)
     except UploadError as exc:
         raise InputError(f"{exc}. It is not a plain Word document.") from exc
-    try:
-        import docx
+    import docx
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import LxmlError
 
+    try:  # python-docx reads parts lazily: a damaged part can fail while the paragraphs are read, not only on open
         doc = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"{name} could not be read as a Word document.") from exc
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            lines.append(" | ".join(c.text for c in row.cells))
+        lines = [p.text for p in doc.paragraphs]
+        for table in doc.tables:
+            for row in table.rows:
+                lines.append(" | ".join(c.text for c in row.cells))
+    except (zipfile.BadZipFile, KeyError, ValueError, OpcError, LxmlError) as exc:
+        log.info("docx refused: %s: %s", type(exc).__name__, exc)
+        raise InputError(f"{name} could not be read as a Word document: a part of it is missing or its XML is "
+                         "damaged. Open it in a word processor and save it again, or upload the note as .txt or "
+                         ".pdf.") from exc
+    except (AttributeError, TypeError, IndexError) as exc:
+        # python-docx assumes the parts are shaped as Word writes them: a part with the wrong root element (well
+        # formed XML, not a Word part) fails deep inside it with these, never with its own error
+        log.info("docx refused (unexpected part shape): %s: %s", type(exc).__name__, exc)
+        raise InputError(f"{name} could not be read as a Word document: its parts are not shaped as a Word file's. "
+                         "Open it in a word processor and save it again, or upload the note as .txt or .pdf.") from exc
     return "\n".join(lines)
 
 
@@ -152,6 +217,9 @@ def _fhir_text(data: bytes, name: str, settings) -> tuple[str, list[str]]:
         raise InputError(f"{name} is not valid JSON ({exc.msg} at line {exc.lineno}).") from exc
     except ValueError as exc:  # a number past Python's 4,300-digit limit: valid JSON, but no note holds one
         raise InputError(f"{name} holds a number too long to read ({exc}).") from exc
+    except RecursionError as exc:  # the parser recurses per level; a FHIR document is a few levels deep
+        raise InputError(f"{name} is JSON nested too deeply to be a FHIR document (about a thousand levels or more). "
+                         "Upload the DocumentReference or Bundle as exported.") from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("resourceType"), str):
         raise InputError(f"{name} is JSON but not a FHIR resource (no resourceType).")
     rtype = doc["resourceType"]

@@ -233,8 +233,11 @@ def _sentence_item(sent: Sentence, sec: Section | None, label: str = "") -> Item
 
 def _names_slot(header: str, title: str) -> bool:
     """The header says what the slot title says ('HOSPITAL COURSE' in 'Hospital course'), so it need not be repeated
-    in front of the line."""
-    return set(normalise_header(title).split()) <= set(normalise_header(header).split())
+    in front of the line. A SOAP letter ('S', 'O', 'A', 'P') names the slot it is the initial of."""
+    head = normalise_header(header)
+    if len(head) == 1:
+        return normalise_header(title).startswith(head)
+    return set(normalise_header(title).split()) <= set(head.split())
 
 
 def lay_out(note_type: NoteType, sections: list[Section], sentences: list[Sentence], summary: StructuredSummary,

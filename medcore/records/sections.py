@@ -61,6 +61,21 @@ _INLINE = re.compile(r"(?:(?<=[.,;])|^)[ \t]{0,3}([A-Z][A-Z/&' -]{2,48}[A-Z])[ \
 _LISTED = re.compile(r"(?:(?<=[.!?:;],)|^)[ \t]{0,3}([A-Z][A-Z/&' -]{2,48}[A-Z])[ \t]{0,3},[ \t]{0,3}(?=1[.)]\s)")
 
 
+# Session 15 (records15b): the single-letter "A:" and "P:" of a SOAP note. They are not phrases of sections.yaml, as
+# "P: 88" or "P: 2+ pedal pulses" in a vitals line is the pulse; so a letter counts as a header only when it stands
+# alone on its line (the colon ends the line, or a flattened line's comma follows it), or when the note already has
+# S/O (Subjective/Objective) headers, and a "P" never when a number other than a list number ("1.") follows it.
+_SOAP_LETTER = re.compile(r"(?m)(?:^|(?<=[.!?:;],))[ \t]{0,3}(A|P(?![ \t]*(?::|-)[ \t]*\d(?![.)][ \t])))"
+                          r"[ \t]{0,3}(?::|-[ \t])(?P<alone>[ \t]*(?:,|$))?")
+_SOAP_OPENERS = frozenset(("s", "o", "subjective", "objective"))
+
+
+def _soap_letters(text: str, found: list[tuple]):
+    """The A/P letter headers of a SOAP note (see _SOAP_LETTER); `found` holds the headers found so far."""
+    soap = any(" ".join(f[3].lower().split()) in _SOAP_OPENERS for f in found)
+    return (m for m in _SOAP_LETTER.finditer(text) if soap or m.group("alone") is not None)
+
+
 def _inline_category(header: str, lookup: dict[str, str]) -> str | None:
     phrase = re.sub(r"\s+", " ", header.lower())
     if phrase in lookup:
@@ -103,6 +118,7 @@ def find_sections(text: str, rules: dict[str, list[str]]) -> list[Section]:
         phrase = re.sub(r"\s+", " ", m.group(1).lower())
         found.append((m.start(1), m.end(), lookup.get(phrase, "other"), m.group(1)))
     found += _uncovered(_GENERIC.finditer(text), found, _keyword_category)
+    found += _uncovered(_soap_letters(text, found), found, lambda h: "assessment_and_plan")
     found += _uncovered(_INLINE.finditer(text), found, lambda h: _inline_category(h, lookup))
     found += _uncovered(_LISTED.finditer(text), found, lambda h: _inline_category(h, lookup))
     found.sort()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from medcore.records import kb as kb_mod
-from medcore.records.inputs import InputError, NoteInput, injection_warning
+from medcore.records.inputs import INVISIBLE_NOTE, InputError, NoteInput, injection_warning, is_blank
 from medcore.records.narrative import Narrative, narrative
 from medcore.records.pipeline import NoteAnalysis, analyze
 from medcore.records.prompt import vocabulary
@@ -29,6 +29,8 @@ def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bo
     if len(note.text) > settings.max_note_chars:
         raise InputError(f"The note has {len(note.text):,} characters, more than the limit of "
                          f"{settings.max_note_chars:,} (MEDCORE_MAX_NOTE_CHARS). Split the record into separate notes.")
+    if is_blank(note.text):  # a NoteInput built directly (a restored workspace) skips inputs.check_text
+        raise InputError(INVISIBLE_NOTE)
     kb = kb_mod.load(settings)
     analysis = analyze(note.text, kb)
     warnings = list(note.warnings)
