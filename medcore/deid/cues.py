@@ -48,10 +48,13 @@ DEVICE_ID = re.compile(
 _ORDINALS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
              "fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
              "twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirty-first")
-# a day of the month: "on the first.", "since the 3rd,", "until the twelfth of March"
+# a day of the month: "on the first.", "since the 3rd,", "until the twelfth of March"; (session 15) before a word
+# that opens a new phrase, not a noun the ordinal counts: "seen on the 9th with a cough", "since the 2nd and is
+# worse" (never "on the 2nd and 3rd toes", "on the 1st postoperative day")
 ORDINAL_DAY = re.compile(
     rf"\b(?:on|since|until|till)[ \t]+(the[ \t]+(?:{_ORDINALS}|(?:[12]?\d|3[01])(?:st|nd|rd|th)))"
-    rf"(?=[ \t]*[,.;)]|[ \t]+of[ \t]+(?:the[ \t]+month|this[ \t]+month|{_MONTH_NAME})\b)")
+    rf"(?=[ \t]*[,.;)]|[ \t]+of[ \t]+(?:the[ \t]+month|this[ \t]+month|{_MONTH_NAME})\b|"
+    rf"[ \t]+(?:with|when|but|because|after|before|at|and(?![ \t]+(?:the[ \t]+)?(?:\d|{_ORDINALS})))\b)")
 
 
 # the transcription samples' letter placeholders for a redacted place, after a preposition of place: "has lived in ABC

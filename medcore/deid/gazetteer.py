@@ -51,6 +51,9 @@ def _ordinary(words: list[str], clinical: frozenset[str], not_names: set[str]) -
 
 
 _TYPES = {"city": "CITY", "county": "CITY", "state": "STATE", "country": "COUNTRY"}
+# the nation the records are kept in names no one ("came to the United States as a child"); HIPAA's Safe Harbor
+# list stops at geographic units smaller than a state (session 15)
+_WHOLE_NATION = frozenset({"United States", "United States of America", "America"})
 
 
 def _longest_place(text: str, start: int, span: str, places: dict[str, str], clinical: frozenset[str],
@@ -60,7 +63,7 @@ def _longest_place(text: str, start: int, span: str, places: dict[str, str], cli
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
         kind = places.get(name)
-        if kind is None or (kinds and kind not in kinds):
+        if kind is None or (kinds and kind not in kinds) or name in _WHOLE_NATION:
             continue
         end = start + len(re.match(r"\S+(?:[ \t]+\S+){%d}" % (n - 1), span).group())
         parts = _words(name)

@@ -216,7 +216,8 @@ _NAME_RULES: list[re.Pattern] = [
     # after a title: "Dr. Priya Raman", "Mrs Doyle", "Dr K. Oyelaran", "Prof J.R. Pemberton", "Dr van der Berg",
     # "Mr O'Neill", and an upper-case surname after a title ("Mr HALLORAN")
     # (a three-part name after a title too: "Dr. Nguyen Van An", "Dr. Maria Lopez Garcia")
-    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain)\.?\s+((?:{_NAME_WORD}[ \t]+)?{_PERSON}|{_CAPS_SURNAME}|[{_UP}](?![\w-]))"),
+    # (session 15: a placeholder first name before a surname, "Dr. XYZ Hollis")
+    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain)\.?\s+((?:(?:{_NAME_WORD}|ABC(?:DE?)?|XYZ)[ \t]+)?{_PERSON}|{_CAPS_SURNAME}|[{_UP}](?![\w-]))"),
     # after a label: "Patient: Harold Jenkins", "Re: Margaret Doyle", "Referred by Dr ..."
     re.compile(rf"\b(?i:Patient|Patient name|Name|Pt|Re|Attending|PCP|GP|Referred by|Requesting physician|Ordering provider|"
                rf"Referring physician|Reported by|Signed by|Dictated by|Seen by|Reviewed by|Examined by|Discussed with|"

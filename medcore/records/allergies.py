@@ -75,6 +75,17 @@ _ALLERGY_LIST = re.compile(r"(?:allergic\s+(?:reactions?\s+)?to|allerg(?:y|ies)\
 
 # an adverse effect the note puts on the substance: "codeine caused her to be excitable", "X gave him a rash"
 _CAUSED = re.compile(r"\s++(?:caused|causes|gave|gives|made|makes)\s++(?:her|him|them|me|the patient)\b", re.I)
+# ... or in a relative clause, when a reaction follows (session 15: "switched to X, which caused loose stools")
+_WHICH_CAUSED = re.compile(r"(?<![ \t])[ \t]*+,?[ \t]*+(?:which|that)[ \t]++(?:caused|causes|gave|gives)[ \t]++", re.I)
+
+
+def _caused(s: str, end: int, m):
+    """The words after a substance that put an adverse effect on it, or None."""
+    said = _CAUSED.match(s, end)
+    if said:
+        return said
+    which = _WHICH_CAUSED.match(s, end)
+    return which if which and m.reaction.search(s, which.end(), min(len(s), which.end() + 30)) else None
 # a reaction said right after the drug: "stopped X due to hives", "started on X, but had a reaction"
 _REACTION_AFTER = re.compile(r"[ \t]*+,?[ \t]*+(?:but[ \t]+(?:had|developed|got)[ \t]+(?:an?[ \t]+)?(?:\w+[ \t]+)?reaction\b|"
                              r"(?:due[ \t]+to|because[ \t]+of|secondary[ \t]+to)[ \t]+(?:an?[ \t]+)?(?:hives|urticaria|rash|"
@@ -87,7 +98,7 @@ def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:
     "nausea with codeine (side effect)"), else 'allergy'. A reaction alone does not decide it."""
     if (reaction or "").lower() == "intolerance":
         return "intolerance"
-    caused = _CAUSED.match(s, end)
+    caused = _caused(s, end, m)
     if caused:  # "codeine caused her to be excitable" is a side effect; "... gave him hives" an allergic reaction
         return "allergy" if _ALLERGIC_SIGN.search(s, caused.end(), min(len(s), caused.end() + 40)) else "intolerance"
     # after the substance up to the next item ("allergic to Keflex and intolerant of Vicodin": Keflex stays an allergy)
@@ -128,9 +139,11 @@ def inline_allergies(s: str, m):
         if denied:
             out.append((a.start(), a.end(), "", "", None, False))  # "denied any allergy to codeine": neither
             continue
-        said_so = cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _CAUSED.match(s, a.end()) or (
+        said_so = cue or re.match(r"\s+allerg(?:y|ies)\b", after) or _caused(s, a.end(), m) or (
             sign := _SIGN_BEFORE.search(s, max(0, a.start() - 60), a.start()))
-        course = not said_so and _REACTION_AFTER.match(s, a.end())
+        # a course stopped for its reaction is also a medicine ("switched to X, which caused loose stools" too)
+        course = not said_so and _REACTION_AFTER.match(s, a.end()) or (
+            not cue and not _CAUSED.match(s, a.end()) and _caused(s, a.end(), m))
         if said_so or course:
             r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
             name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()

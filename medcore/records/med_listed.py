@@ -18,7 +18,9 @@ from medcore.records.measure import NUM as _NUM
 _LISTED_AFTER = re.compile(rf"\s*(?:{_NUM}\s*(?:mg|mcg|µg|g|meq|units?|iu|tablets?|tabs?|capsules?|caps?)(?![\w/])|"
                            r"(?:,\s*)?(?:p\.?r\.?n\b\.?|as needed|daily|nightly|at bedtime|q\.?\s?d\b\.?|b\.?i\.?d\b\.?|"
                            r"t\.?i\.?d\b\.?|twice a day|once a day|supplements?\b|supplementation\b|tablets?\b|pills\b|"
-                           r"via nasal cannula|by nasal cannula|per nasal cannula|(?:nasal\s+)?sprays?\b|nose drops\b))", re.I)
+                           r"via nasal cannula|by nasal cannula|per nasal cannula|(?:nasal\s+)?sprays?\b|nose drops\b|"
+                           # (session 15) a nasal wash or rinse: "saline nasal wash twice daily"
+                           r"nasal\s+(?:wash(?:es)?|rinses?|irrigations?)\b))", re.I)
 # a form or a way of giving after a name that is not a class word: "potassium drip", "prostaglandin infusion"
 _FORM_AFTER = re.compile(r"\s*(?:infusions?|drips?|ointment|cream|injections?)\b", re.I)
 # ... and otherwise only where the item ends right after the name, so a lab result or a longer phrase read in a
@@ -60,7 +62,24 @@ def drug_hits_in(s: str, m, section: str) -> list:
              if not any(a < x.end() and x.start() < b for a, b in spans) and _means_a_medicine(s, x, m, section)]
     if extra or hits:  # ... and the next name of a list whose name before it was read: "on iron and potassium"
         extra += _joined(s, m, sorted(hits + extra, key=lambda h: h.start()))
-    return sorted(hits + extra, key=lambda h: h.start()) if extra else hits
+    return _class_word_of_brand(s, m, sorted(hits + extra, key=lambda h: h.start()) if extra else hits)
+
+
+# a class word right after a brand of its class names the same medicine: "Humalog sliding scale insulin", "Levemir
+# insulin" (session 15: read as a second, unnamed insulin)
+_BRAND_CLASS_GAP = re.compile(r"\s*(?:sliding[- ]scale\s+)?", re.I)
+
+
+def _class_word_of_brand(s: str, m, hits: list) -> list:
+    out = []
+    for h in hits:
+        prev = out[-1] if out else None
+        word, before = m.drug_lookup[h.group().lower()], m.drug_lookup[prev.group().lower()] if prev else None
+        if (before is not None and word.is_class and not before.is_class and word.drug_class
+                and word.drug_class == before.drug_class and _BRAND_CLASS_GAP.fullmatch(s, prev.end(), h.start())):
+            continue
+        out.append(h)
+    return out
 
 
 def _means_a_medicine(s: str, x: re.Match, m, section: str) -> bool:
@@ -83,7 +102,9 @@ def _joined(s: str, m, found: list) -> list:
     for x in m.drug_in_lists.finditer(s):
         if x.start() in starts:
             continue
-        gap = re.search(r"(?:,\s*(?:and\s+|or\s+)?|(?<!\s)\s+and\s+|(?<!\s)\s+or\s+)$", s[max(0, x.start() - 8):x.start()])
+        # (session 15: a strength word may stand between, "on Reglan and high-dose PPI")
+        gap = re.search(r"(?:,\s*(?:and\s+|or\s+)?|(?<!\s)\s+and\s+|(?<!\s)\s+or\s+)(?:(?:high|low)[- ]dose\s+)?$",
+                        s[max(0, x.start() - 20):x.start()])
         if gap and (x.start() - len(gap.group())) in ends and _ITEM_BOUNDARY.match(s, x.end()):
             out.append(x)
             ends.add(x.end())

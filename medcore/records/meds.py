@@ -10,12 +10,14 @@ from medcore.records.measure import NUM as _NUM
 from medcore.records.med_listed import drug_hits_in  # noqa: F401 (extract.py reads it from here)
 from medcore.records.med_switch import replaced
 
-_UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
+# (session 15: a weight-based rate per minute as written, "mcg/kg/minute", "mcg/kg per minute"; "gm" for grams)
+_UNITS = (r"mg/kg|mcg/kg/minute|mcg/kg\s+per\s+minute|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
           r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
-          r"mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
+          r"gm|mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
 # a range ("1-2 tablets") or the strengths of a combination product ("37.5/25 mg")
-_DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*-?\s*({_UNITS})(?![\w/])",
-                   re.I)  # "240 mg", "240-mg"
+_DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*-?\s*({_UNITS})"
+                   r"(?![\w/])|(?<![\w./])(\d+(?:\.\d+)?)\s*(mg|mcg)(?=/day\b)",
+                   re.I)  # "240 mg", "240-mg"; a daily amount "0.05 mg/day" (session 15) is the dose, taken once daily
 # a count of tablets in words, and half tablets: "one tablet", "two tabs", "1/2 tablet", "one-half tablet", "half a tab"
 _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "1/2": "0.5", "½": "0.5", "one-half": "0.5", "one half": "0.5", "half a": "0.5",
@@ -25,12 +27,20 @@ _COUNT = r"one[- ]half|half a|half|1/2|½|one|two|three|four|five|six|seven|eigh
 _COUNT_DOSE = re.compile(rf"(?<![\w/])({_COUNT}|\d{{1,2}})(?:\s*(?:-|to|or)\s*(two|three|four|five|six|\d{{1,2}}))?\s+"
                          r"(tablets?|tabs?|capsules?|caps?|pills?|puffs?|drops?)\b", re.I)
 # a dose written before the drug: "40 mg of famotidine", "10 units of oxytocin", "20 mL of 0.25% bupivacaine", "2% lidocaine"
-_DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NUM}\s*%\s+)?(?:of\s+)?"
-                          r"(?:(?:iv|i\.v\.|intravenous|po|p\.o\.|oral|im|i\.m\.|subcutaneous|sc)\s+)?$|"
+# (session 15: "a 10 mL bolus of X", "0.4 mg of sublingual X")
+_DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:(?:bolus|dose|injection)\s+)?(?:of\s+)?"
+                          rf"(?:{_NUM}\s*%\s+)?(?:of\s+)?"
+                          r"(?:(?:iv|i\.v\.|intravenous|po|p\.o\.|oral|im|i\.m\.|subcutaneous|sc|sublingual|"
+                          r"transdermal|topical|inhaled|intranasal|intrathecal)\s+)?$|"
                           rf"(?<![\w.])({_NUM})\s*(%)\s+(?:of\s+)?$|"
                           r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four)\s+(tablets?|tabs?|capsules?|caps?)\s+of\s+$|"
                           r"(?<![\w/-])(one|two|three|four)\s+$",  # "one aspirin a day": a count of the drug's units
                           re.I)
+# a change of dose, "from 84 units down to 60 units"
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|approximately\s+)?$", re.I)
+_FROM_TO = re.compile(rf"(?<!\s)\s*(?:down\s+|up\s+)?to\s+({_NUM})\s*({_UNITS})(?![\w/])", re.I)
+# a strength in per cent right before the name ("0.5% Marcaine")
+_PERCENT_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*%\s+$")
 # a dose without a unit after the name, before a route, a schedule or the item's end: "allopurinol 300 daily"
 _BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|#\d|p\.?\s?o\b|i\.?v\b|"
                         r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n|to take\b))", re.I)
@@ -73,6 +83,9 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
             f = None  # "start insulin for now": for the time being, not a single dose
         if f and where[f.start()] < 80:
             freqs.append((where[f.start()], -(f.end() - f.start()), name, where[f.end() - 1] + 1))
+    if any(f[2] == "sliding scale" for f in freqs) and any(f[2] not in ("sliding scale", "as needed") for f in freqs):
+        # a sliding scale sets how much, a meal or a time of day when: "sliding scale Humalog before meals" (session 15)
+        freqs = [f for f in freqs if f[2] != "sliding scale"]
     for _, _, name, end in sorted(freqs):  # at one place the longest form wins ("once daily", not "once")
         if name == "as needed":
             med.prn = True
@@ -185,6 +198,10 @@ def _count(word: str) -> str:
 def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
     """Dose and unit: written after the name (not one that belongs to the next drug: "heparin, then 100 mg of
     aminophylline"), a count of tablets in words, a dose before the name, or a number without a unit."""
+    strength = _PERCENT_BEFORE.search(s, max(0, d.start() - 12), d.start())
+    if strength:  # "2 cc of 4% lidocaine": the strength is the dose, the volume only how much was given
+        med.dose, med.unit = strength.group(1), "%"
+        return
     before = _DOSE_BEFORE.search(s[max(0, d.start() - 30):d.start()])
     if before:
         if before.group(1):
@@ -202,8 +219,19 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
         med.end = d.end() + strengths.end()
         return
     dose = _DOSE.search(window)
-    if dose and dose.start() < 40 and not (stop < len(s) and _NEXT_DRUG_DOSE.fullmatch(window[dose.end():])):
+    # a dose right before the next drug is that drug's, unless a ";" ends this item first (session 15: "Diastat
+    # 10 mg; Keppra ..." kept no dose)
+    next_drug_dose = stop < len(s) and d.end() + len(window) == stop and _NEXT_DRUG_DOSE.fullmatch(window[dose.end():]) \
+        if dose else False
+    if dose and dose.start() < 40 and not next_drug_dose:
+        if dose.group(3):  # "0.05 mg/day"
+            med.dose, med.unit, med.frequency = dose.group(3), dose.group(4), "once daily"
+            med.end = d.end() + dose.end() + len("/day")
+            return
         med.dose, med.unit = dose.group(1), dose.group(2)
+        to = _FROM_TO.match(window, dose.end()) if _FROM_BEFORE.search(window, 0, dose.start()) else None
+        if to:  # "from 84 units down to 60 units": the dose now is the one it was changed to (session 15)
+            med.dose, med.unit, dose = to.group(1), to.group(2), to
         if "/" in med.dose and _FORM_UNIT.fullmatch(med.unit):
             med.unit = ""  # "Bactrim 400/80 Tab": the strengths of one tablet, not 400/80 tablets
         med.end = d.end() + dose.end()
@@ -226,8 +254,13 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
 
 
 # a drug the patient is not taking: "no aspirin or NSAIDs", "not on any anticoagulants", "denies taking ibuprofen"
+# (session 15: a drug ruled out, "precluding the use of X", "hesitant to use X or Y")
 _NEGATED_BEFORE = re.compile(r"(?:^|[^\w-])(?:no|not\s+on|not\s+taking|not\s+currently\s+on|never\s+(?:took|taken|been\s+on|on)|"
-                             r"denies|denied|denying|without)\s+(?:(?:any|taking|using|the|prior|other)\s+){0,2}$", re.I)
+                             r"denies|denied|denying|without|precludes?|precluding|"
+                             r"(?:precludes?|precluding)\s+(?:the\s+)?use\s+of|hesitant\s+to\s+(?:use|start|give|prescribe))\s+(?:(?:any|taking|using|the|prior|other)\s+){0,2}$", re.I)
+# a drug the patient is told to keep away from ("will avoid Pepto-Bismol", "a recommendation to avoid Coumadin"): no
+# medicine of the record, whatever status word the sentence also gives it (session 15)
+_AVOID_BEFORE = re.compile(r"\bavoid(?:s|ed|ing)?\s+(?:(?:any|all|the|further|taking|using|other)\s+){0,2}$", re.I)
 _NEGATED_JOIN = re.compile(r"\s*(?:,\s*(?:or\s+|nor\s+)?|or\s+|nor\s+)", re.I)
 
 
@@ -238,9 +271,10 @@ def not_taken(s: str, hits: list, meds: list[Medication]) -> set[int]:
     out: set[int] = set()
     for i, h in enumerate(hits):
         negated = _NEGATED_BEFORE.search(s[max(0, h.start() - 40):h.start()]) is not None
-        if not negated and i - 1 in out:  # a later item of the same negated list ("no aspirin or NSAIDs")
+        avoided = _AVOID_BEFORE.search(s[max(0, h.start() - 40):h.start()]) is not None
+        if not (negated or avoided) and i - 1 in out:  # a later item of the same negated list ("no aspirin or NSAIDs")
             negated = _NEGATED_JOIN.fullmatch(s[hits[i - 1].end():h.start()]) is not None
-        if negated and not meds[i].status and not meds[i].dose:
+        if (negated and not meds[i].status or avoided) and not meds[i].dose:
             out.add(i)
     return out
 

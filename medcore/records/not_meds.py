@@ -1,6 +1,8 @@
 """Drug names that do not speak of a medicine the patient takes: a drug level ("cyclosporine level was 555"), a
 test named after the drug that makes it ("Persantine stress test"), wound irrigation with a solution, a medicine
-the patient may need in future ("need for thyroid medication") and recreational use of a substance that is also a
+the patient may need in future ("need for thyroid medication"), a skin antiseptic outside a medication list
+("prepped with Betadine"), a fluid that fills a device ("filled with 60 cc of saline"), a medicine only thought about ("consider a Fleet
+enema") and recreational use of a substance that is also a
 drug ("cocaine and nitrous oxide use"), and a medicine another person took ("Mother received ampicillin"). Cue words are data: `not_medication` in assets/kb/records/rules.yaml."""
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ class NotMedRules:
     use_before: re.Pattern
     other_person: re.Pattern  # a sentence that opens on another person
     given: re.Pattern  # ... who gives the medicine to the patient
+    skin_preps: frozenset[str]  # normalised names of skin antiseptics: a medicine only in a medication list
+    hypothetical: re.Pattern  # a medicine thought about, not taken: "consider a Fleet enema", "desires to be on X"
 
 
 _CACHE: dict[int, NotMedRules] = {}
@@ -34,8 +38,9 @@ def rules_of(rules: dict) -> NotMedRules:
 
         def tail(words):  # the cue words ending right before the name, past articles and other names (a list's
             # earlier items too: "sensitive to cefazolin, gentamicin and ciprofloxacin")
+            # (session 15: a volume, "filled with 60 cc of saline")
             return re.compile(phrase_regex(words).pattern + r"[\s,]*(?:(?:the|a|an|some|of|copious|amounts?|"
-                              r"[\w-]+\s+and|[\w-]+,(?:\s+and)?)\s+){0,4}$", re.I)
+                              r"\d+(?:\.\d+)?\s*(?:cc|ml)|[\w-]+\s+and|[\w-]+,(?:\s+and)?)\s+){0,4}$", re.I)
 
         _CACHE[key] = NotMedRules(
             after=re.compile(r"\s*" + phrase_regex(r.get("after") or ["\x00"]).pattern, re.I),
@@ -48,14 +53,20 @@ def rules_of(rules: dict) -> NotMedRules:
             use_before=phrase_regex(r.get("use_before") or ["\x00"]),
             other_person=re.compile(r"\s*(?:[A-Z][A-Za-z /]{2,30}:\s*)?(?:(?:the|her|his|their|the\s+patient's|patient's)\s+)?" +
                                     phrase_regex(r.get("other_person") or ["\x00"]).pattern, re.I),
-            given=phrase_regex(r.get("given_to_patient") or ["\x00"]))
+            given=phrase_regex(r.get("given_to_patient") or ["\x00"]),
+            skin_preps=frozenset(w.lower() for w in r.get("skin_preps") or ()),
+            hypothetical=phrase_regex(r.get("hypothetical_before") or ["\x00"]))
     return _CACHE[key]
 
 
 def not_a_medication(s: str, start: int, end: int, name: str, section: str, rules: dict) -> bool:
     """True where the drug name at s[start:end] (normalised `name`) is not a medicine the patient takes."""
     r = rules_of(rules)
+    if name.lower() in r.skin_preps and section != "medications":
+        return True  # "prepped with Betadine": the skin cleaned for a procedure, not a medicine the patient takes
     if r.after.match(s, end) or r.before.search(s[max(0, start - 60):start]):
+        return True
+    if _thought_about(s, start, r):
         return True
     person = r.other_person.match(s)
     if person and person.end() <= start and not r.given.search(s, person.end(), start):
@@ -71,3 +82,21 @@ def not_a_medication(s: str, start: int, end: int, name: str, section: str, rule
         if r.use_before.search(s[max(0, start - 45):start]):
             return True
     return False
+
+
+# what may stand between the thought and the name: a few words of the same clause, perhaps "such as" and an earlier
+# item of a list ("we may consider another agent such as X or Y")
+_THOUGHT_GAP = re.compile(r"(?:\s+[\w-]+){0,4}?(?:\s+such\s+as(?:\s+[\w-]+(?:,|\s+or|\s+and))*)?\s+$", re.I)
+# ... but a change to a drug already taken is no new thought: "consider increasing the Lasix"
+_CHANGE_WORD = re.compile(r"\b(?:increas|decreas|reduc|stop|chang|switch|continu|taper|adjust|hold|titrat|wean|restart|resum)",
+                          re.I)
+
+
+def _thought_about(s: str, start: int, r: NotMedRules) -> bool:
+    """A medicine only thought about (session 15): "consider a Fleet enema", "she desires to be on the ring"."""
+    window = s[max(0, start - 60):start]
+    cues = list(r.hypothetical.finditer(window))
+    if not cues:
+        return False
+    between = window[cues[-1].end():]
+    return _THOUGHT_GAP.fullmatch(between) is not None and not _CHANGE_WORD.search(between)

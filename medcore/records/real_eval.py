@@ -77,7 +77,7 @@ def codes_agree(g, p) -> bool:
 
 
 _DOSE_WORDS = (("micrograms", "mcg"), ("microgram", "mcg"), ("milligrams", "mg"), ("milligram", "mg"),
-               ("grams", "g"), ("gram", "g"), ("µg", "mcg"), ("ug", "mcg"), ("tablets", "tablet"), ("tabs", "tablet"))
+               ("grams", "g"), ("gram", "g"), ("gm", "g"), ("µg", "mcg"), ("ug", "mcg"), ("tablets", "tablet"), ("tabs", "tablet"))
 
 
 def norm_dose(text: str) -> str:

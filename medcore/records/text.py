@@ -18,7 +18,8 @@ from dataclasses import dataclass
 MAX_SENT = 600
 _ABBREV = {"dr", "mr", "mrs", "ms", "st", "vs", "no", "e.g", "i.e", "p.o", "b.i.d", "t.i.d", "q.i.d", "approx",
            "pt", "hx", "dx", "fig", "inc", "jr", "sr", "prof", "ave", "mt", "i.v", "i.m", "s.c", "e", "i", "a.m",
-           "p.m", "mg", "co", "u.s", "etc"}
+           "p.m", "mg", "co", "u.s", "etc",
+           "q"}  # "q.  8 hours": a lone q is the Latin "every" of a schedule (session 15)
 _END = re.compile(r"[.!?][\"')]?(?=\s+[\"'(]?[A-Z0-9])")  # a closing quote may follow: 'said "no."  Mood'"
 _FLAT_BREAK = re.compile(r"[.!?:;][ \t]*,")  # a line break flattened into a comma
 _LAST_WORD = re.compile(r"([\w.]+)$")

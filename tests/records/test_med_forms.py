@@ -29,7 +29,9 @@ def meds(kb, text):
     ("Meds: pravastatin 40 at bedtime, labetalol 200 q.8, allopurinol 300 daily.", "labetalol", "200", "", "three times daily"),
     ("Meds: pravastatin 40 at bedtime, labetalol 200 q.8, allopurinol 300 daily.", "pravastatin", "40", "", "at bedtime"),
     ("Losartan/hydrochlorothiazide 50/12.5 mg daily.", "losartan/hydrochlorothiazide", "50/12.5", "mg", "once daily"),
-    ("Insulin by sliding scale with meals.", "insulin", "", "", "sliding scale"),
+    # (session 15: a sliding scale says how much, the meals when: the real-note gold's schedule is "with meals")
+    ("Insulin by sliding scale with meals.", "insulin", "", "", "with meals"),
+    ("Insulin by sliding scale.", "insulin", "", "", "sliding scale"),
 ])
 def test_dose_and_frequency(kb, text, drug, dose, unit, frequency):
     m = meds(kb, text)[drug]

@@ -22,8 +22,9 @@ def meds(kb, text):
     ("Continue IV fluids overnight and give the pneumococcal vaccination before discharge.",
      {"intravenous fluids (crystalloid not named)", "pneumococcal vaccine"}),
     ("Images were taken after 100 mL of Omnipaque 350 and a later run used Isovue-300.", {"iohexol", "iopamidol"}),
+    # (session 15: a skin antiseptic outside a medication list prepares the skin, it is no medicine: the real-note gold)
     ("The throat was sprayed with Cetacaine and the skin was cleaned with Betadine.",
-     {"benzocaine/butamben/tetracaine", "povidone-iodine"}),
+     {"benzocaine/butamben/tetracaine"}),
     ("Apply Neosporin to the wound; Penlac to the nails; Cosopt in the right eye.",
      {"neomycin/polymyxin B/bacitracin", "ciclopirox", "dorzolamide/timolol"}),
     ("Humulin 70/30 28 units before breakfast and Lupron every three months.",
