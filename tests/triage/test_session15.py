@@ -138,3 +138,8 @@ def test_three_slash_52_is_three_weeks_and_settling_in_minutes_is_no_duration(le
 
 def test_a_date_is_no_slash_duration(lexical_engine):
     assert "duration_over_2_weeks" not in _present(lexical_engine, "chest tightness since 3/12/2025 when I walk")
+
+
+def test_a_knee_that_eases_with_rest_is_no_exertional_chest_pain(lexical_engine):
+    present = _present(lexical_engine, "aching below my kneecap for 2/12, worse running and jumping, eases with rest")
+    assert "chest_pain_exertion" not in present and "duration_over_2_weeks" in present
