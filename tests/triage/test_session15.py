@@ -143,3 +143,17 @@ def test_a_date_is_no_slash_duration(lexical_engine):
 def test_a_knee_that_eases_with_rest_is_no_exertional_chest_pain(lexical_engine):
     present = _present(lexical_engine, "aching below my kneecap for 2/12, worse running and jumping, eases with rest")
     assert "chest_pain_exertion" not in present and "duration_over_2_weeks" in present
+
+
+# ---- lay words found missing on the s9b/s11 dev sets (each NHS.uk or NICE description named in findings.yaml) ----
+@pytest.mark.parametrize("text,finding", [
+    ("I found little white eggs stuck to the hairs at the back of his neck", "lice_seen"),
+    ("a round red rash on my thigh with a paler centre", "ring_rash"),
+    ("I pulled a tick off my leg last week", "tick_exposure"),
+    ("my baby son has greasy yellow scales on his scalp", "scalp_scales_baby"),
+    ("a one-sided ache halfway through my cycle every month", "midcycle_pain"),
+    ("a sore lump at the top of my bum crack that leaks", "skin_abscess_lump"),
+    ("I was out in the sun too long and my arms are red and sore", "sunburn_skin"),
+])
+def test_lay_words_found_missing_on_dev(lexical_engine, text, finding):
+    assert finding in _present(lexical_engine, text)
