@@ -157,3 +157,8 @@ def test_a_knee_that_eases_with_rest_is_no_exertional_chest_pain(lexical_engine)
 ])
 def test_lay_words_found_missing_on_dev(lexical_engine, text, finding):
     assert finding in _present(lexical_engine, text)
+
+
+def test_pooing_normally_is_no_constipation(lexical_engine):
+    read = _read(lexical_engine, "his tummy button sticks out when he strains, he is eating and pooing normally")
+    assert read.get("constipation") is not True
