@@ -14,8 +14,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
-import yaml
 
+from medcore import kbyaml
 from medcore.cases import schema
 from medcore.cases.interview import engine_interview
 from medcore.cases.kb import case_dir, validate_doc
@@ -25,7 +25,7 @@ from medcore.triage.kb import LEVEL_RANK, LEVELS, KBError
 
 def load_questions(kb_dir: str | Path, kb=None) -> list[dict]:
     path = case_dir(kb_dir) / "questions_eval.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc = kbyaml.load(path)
     validate_doc(doc, schema.QUESTIONS, "questions_eval.yaml")
     qs = doc["questions"]
     if kb is not None:

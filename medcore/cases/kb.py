@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from medcore import kbyaml
 from medcore.cases import schema
 from medcore.triage.kb import KBError, KnowledgeBase, load_kb, validate_doc  # noqa: F401  (evaluate uses it)
 
@@ -114,9 +114,9 @@ def _pair(v) -> tuple[float, float]:
 def _load_cached(d: str, digest: str) -> CaseKB:
     base = Path(d)
     tkb = load_kb(base.parent / "triage")  # itself cached: the same object the triage tool uses
-    tdoc = yaml.safe_load((base / "tests.yaml").read_text(encoding="utf-8"))
+    tdoc = kbyaml.load(base / "tests.yaml")
     validate_doc(tdoc, schema.TESTS, "tests.yaml")
-    pdoc = yaml.safe_load((base / "patients.yaml").read_text(encoding="utf-8"))
+    pdoc = kbyaml.load(base / "patients.yaml")
     validate_doc(pdoc, schema.PATIENTS, "patients.yaml")
 
     def need_condition(cid: str, where: str) -> None:

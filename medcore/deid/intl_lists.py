@@ -8,6 +8,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from medcore import kbyaml
 from medcore.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -22,10 +23,8 @@ class IntlListError(DomainError):
 
 @lru_cache(maxsize=1)
 def _doc() -> dict:
-    import yaml
-
     try:
-        doc = yaml.safe_load(_FILE.read_text(encoding="utf-8")) or {}
+        doc = kbyaml.load(_FILE) or {}
     except OSError:
         # the other rules still run; names in other scripts and foreign addresses are then found by cues only
         log.warning("international name and address lists not read: %s is missing", _FILE)

@@ -35,10 +35,9 @@ def kb_lines(relpath: str) -> list[str]:
 
 def kb_yaml(relpath: str) -> dict:
     """A KB YAML file as a mapping ({} when missing or empty)."""
-    import yaml
+    from medcore import kbyaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the drug files take seconds in pure Python
-    return yaml.load(kb_text(relpath), Loader=loader) or {}
+    return kbyaml.loads(kb_text(relpath), relpath) or {}
 
 
 def kb_paths(reldir: str, pattern: str) -> list[str]:

@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
-import yaml
 
+from medcore import kbyaml
 from medcore.config import REPO_ROOT
 from medcore.errors import DomainError
 
@@ -128,9 +128,9 @@ def read_doc(path: Path | None = None) -> dict:
     if not path.is_file():
         raise RulesError(f"assertion rules not found at {path}")
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise RulesError(f"{path.name}: not valid YAML: {e}") from e
+        doc = kbyaml.load(path)
+    except kbyaml.KBYamlError as e:
+        raise RulesError(str(e)) from e
     validate(doc, path.name)
     return merge_additions(doc)
 

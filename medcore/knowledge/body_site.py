@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from medcore import kbyaml
 from medcore.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -101,8 +101,8 @@ def read_doc(kb_dir: Path) -> dict:
     """The body-site table of the KB at `kb_dir` (assets/kb), checked for a top-level source."""
     path = Path(kb_dir) / "knowledge" / DATA_FILE
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        doc = kbyaml.load(path)
+    except (OSError, kbyaml.KBYamlError) as exc:
         raise InjurySiteError(f"{path}: {exc}") from exc
     if not isinstance(doc, dict) or not str(doc.get("source") or "").strip():
         raise InjurySiteError(f"{path}: needs a top-level source")

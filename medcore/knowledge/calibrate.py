@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from medcore import kbyaml
 from medcore.knowledge import kbfiles
 from medcore.knowledge.fallback import calibrate, evaluate
 
@@ -47,10 +48,8 @@ MARGINS = tuple(round(0.01 * i, 2) for i in range(11))  # 0.00 .. 0.10
 
 def index_dev_examples(kb_dir, relpath: str = "triage/embedding_dev.yaml") -> list[dict]:
     """The labelled lay phrases of an index's dev set: phrase -> finding (an id, a list of ids, or null)."""
-    import yaml as _yaml  # the dev set lives beside its owner's KB, not in the knowledge folder
-
-    path = Path(kb_dir) / relpath
-    return list(_yaml.safe_load(path.read_text(encoding="utf-8"))["examples"])
+    path = Path(kb_dir) / relpath  # the dev set lives beside its owner's KB, not in the knowledge folder
+    return list(kbyaml.load(path)["examples"])
 
 
 def _gold(example: dict) -> list[str]:

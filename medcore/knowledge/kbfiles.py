@@ -11,8 +11,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from medcore import kbyaml
 from medcore.errors import DomainError
 from medcore.knowledge import schemas
 
@@ -25,16 +24,13 @@ def knowledge_dir(kb_dir: Path) -> Path:
     return Path(kb_dir) / "knowledge"
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ten times faster, same safety
-
-
 def read_yaml(path: Path):
     try:
-        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
+        return kbyaml.load(path)
     except FileNotFoundError as exc:
         raise KnowledgeKBError(f"{Path(path).name} is missing") from exc
-    except yaml.YAMLError as exc:
-        raise KnowledgeKBError(f"{Path(path).name} is not valid YAML: {exc}") from exc
+    except kbyaml.KBYamlError as exc:
+        raise KnowledgeKBError(str(exc)) from exc
 
 
 def validate(doc, name: str) -> None:

@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import jsonschema
-import yaml
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ten times faster, same safety
+from medcore import kbyaml
 
 _VALIDATORS: dict[int, tuple[dict, object]] = {}
 
@@ -32,12 +31,11 @@ def first_error(data, schema: dict) -> str | None:
 def read_checked(path: Path, schema: dict, error: type[Exception], missing: str) -> dict:
     """A YAML file that fits its schema, or `error` naming the file ("missing {missing} {path}" when absent)."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_LOADER)  # noqa: S506 (a safe loader)
+        data = kbyaml.load(path)
     except FileNotFoundError as exc:
         raise error(f"missing {missing} {path}") from exc
-    except yaml.YAMLError as exc:
-        raise error(f"{path.name}: not valid YAML: {exc}") from exc
+    except kbyaml.KBYamlError as exc:
+        raise error(str(exc)) from exc
     problem = first_error(data, schema)
     if problem:
         raise error(f"{path.name}: {problem}")

@@ -15,8 +15,8 @@ import json
 import re
 from pathlib import Path
 
-import yaml
 
+from medcore import kbyaml
 from medcore.config import REPO_ROOT
 from medcore.literature import numbers
 
@@ -162,7 +162,7 @@ def evaluate(settings, split: str = "dev", data_path: str | Path | None = None, 
     if not path.is_file():
         raise EvalDataMissing(f"{path} not found")
     data = json.loads(path.read_text(encoding="utf-8"))
-    ann = yaml.safe_load((ANNOTATIONS / f"pubmedqa_extract_{split}.yaml").read_text(encoding="utf-8"))
+    ann = kbyaml.load(ANNOTATIONS / f"pubmedqa_extract_{split}.yaml")
     preds = {}
     for g in ann["papers"]:
         title, text = abstract_text(data[g["pmid"]], headings)

@@ -12,8 +12,8 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
 
+from medcore import kbyaml
 from medcore.config import REPO_ROOT
 from medcore.errors import DomainError
 
@@ -40,7 +40,7 @@ def second_gold_path(split: str) -> Path:
 
 def load_gold(path: str | Path) -> dict[str, dict]:
     """{pmid: {"n", "fp", "roles"}} from a gold file; letters are checked."""
-    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    doc = kbyaml.load(path) or {}
     out = {}
     for row in doc.get("abstracts") or []:
         pmid, letters = str(row["pmid"]), str(row["roles"])

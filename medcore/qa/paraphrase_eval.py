@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import yaml
+from medcore import kbyaml
 
 log = logging.getLogger(__name__)
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "docs" / "evals" / "qa-paraphrase" / "questions.yaml"
@@ -22,7 +22,7 @@ ROUTES = {"emergency", "symptom_chat", "planner"}
 
 
 def load_items(path: Path = DEFAULT_FILE) -> list[dict]:
-    d = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    d = kbyaml.load(path)
     items = d["items"]
     for it in items:
         if not isinstance(it.get("q"), str) or not isinstance(it.get("pages"), list) \

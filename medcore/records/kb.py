@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from medcore import kbyaml
 from medcore.errors import DomainError
 from medcore.knowledge import drugs as kdrugs
 from medcore.records import units
@@ -148,11 +148,11 @@ def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
 
 def _yaml(path: Path, required: tuple[str, ...]) -> dict:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = kbyaml.load(path)
     except FileNotFoundError as exc:
         raise KBError(f"{path.name} is missing") from exc
-    except yaml.YAMLError as exc:
-        raise KBError(f"{path.name} is not valid YAML: {exc}") from exc
+    except kbyaml.KBYamlError as exc:
+        raise KBError(str(exc)) from exc
     if not isinstance(doc, dict):
         raise KBError(f"{path.name}: expected a mapping at the top level")
     for key in required:

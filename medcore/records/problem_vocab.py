@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from medcore import kbyaml
 from medcore.errors import DomainError
 from medcore.knowledge import body_site
 from medcore.knowledge.assertion_rules import load_rules
@@ -226,8 +226,8 @@ def _category(code: str) -> str:
 def load_data(records_root: Path) -> dict:
     path = Path(records_root) / DATA_FILE
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        doc = kbyaml.load(path)
+    except (OSError, kbyaml.KBYamlError) as exc:
         raise ProblemVocabError(f"{path}: {exc}") from exc
     if not isinstance(doc, dict) or not doc.get("source"):
         raise ProblemVocabError(f"{path}: needs a top-level source")

@@ -18,8 +18,8 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-import yaml
 
+from medcore import kbyaml
 from medcore.therapy import names_blind, pgx_blind, review
 
 from medcore.therapy import interactions as ix
@@ -38,7 +38,7 @@ _CLASS = {"contraindicated": {"contraindicated"}, "major": {"contraindicated", "
 def load(path: Path = DEFAULT) -> dict:
     if not path.is_file():
         raise FileNotFoundError(f"blind set {path} does not exist")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return kbyaml.load(path)
 
 
 def score_pair(kb: KnowledgeBase, case: dict) -> dict:

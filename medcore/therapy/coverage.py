@@ -12,8 +12,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import yaml
 
+from medcore import kbyaml
 from medcore.config import SHARED_DATA
 from medcore.therapy import interactions as ix
 from medcore.therapy.kb import KnowledgeBase
@@ -25,7 +25,7 @@ CPIC_PAIRS = SHARED_DATA / "cpic" / "pairs.csv"
 
 
 def onc(kb: KnowledgeBase, path: Path = ONC) -> dict:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = kbyaml.load(path)
     pairs, missed = [], []
     for inter in data["interactions"]:
         for a, b in inter["pairs"]:

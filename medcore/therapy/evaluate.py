@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import jsonschema
-import yaml
 
+from medcore import kbyaml
 from medcore.therapy.issues import SEVERITIES
 from medcore.therapy.kb import KnowledgeBase, load_kb
 from medcore.therapy.pgx import PgxError, lookup
@@ -43,7 +43,7 @@ def cases_path(settings) -> Path:
 
 
 def load_cases(path: Path) -> list[dict]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = kbyaml.load(path)
     jsonschema.validate(data, CASE_SCHEMA)
     return data["cases"]
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from medcore import kbyaml
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ def load(path: Path | None = None) -> RouteData:
 
 @lru_cache(maxsize=4)
 def _load(path: str, _stamp: int) -> RouteData:
-    d = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    d = kbyaml.load(path)
     words = [(w.lower(), r) for r, ws in d["route_words"].items() for w in ws]
     for _, r in words:
         if r not in d["exposure"]:

@@ -10,8 +10,8 @@ import dataclasses
 import functools
 from pathlib import Path
 
-import yaml
 
+from medcore import kbyaml
 from medcore.triage.engine import EngineConfig
 from medcore.triage.rules import TriageConfig
 
@@ -26,7 +26,7 @@ def _doc(kb_dir: str | Path) -> dict | None:
 
 @functools.lru_cache(maxsize=8)
 def _read(path: str, mtime_ns: int) -> dict:  # rules_for() asks on every chat turn: parse once per file version
-    return yaml.safe_load(Path(path).read_text()) or {}
+    return kbyaml.load(path) or {}
 
 
 def floor_scale(kb_dir: str | Path, n_conditions: int) -> float:

@@ -10,7 +10,7 @@ import re
 
 from medcore.llm.grounding import DRUG_STEM  # WHO INN drug-name stems
 from medcore.triage.demographics import age_spans
-from medcore.triage.gestation import gestation_spans
+from medcore.triage.gestation import gestation_spans, scan_spans
 from medcore.triage.kb import KnowledgeBase
 from medcore.triage.tokens import NUM_WORDS, _is_number, tokens
 
@@ -77,7 +77,13 @@ EPISODE_PATTERNS = [
                rf"(?:of\s+)?{_UNIT}\b"),
     re.compile(rf"\b(?:for\s+)?(?:about\s+|around\s+|up\s+to\s+)?(?:a\s+)?{_NUM}\s+{_UNIT}\s+"
                rf"(?:afterwards|after\s+that|at\s+a\s+time|each\s+time|every\s+time|each\s+go)\b"),
+    # 'settles within 5 min of rest', 'eases after a few minutes': how soon an episode passes (NICE CG95 angina)
+    re.compile(rf"\b(?:settles?|settling|eases?|easing|goes|passes|wears\s+off)\s+(?:off\s+)?(?:with|within|in|after)"
+               rf"\s+(?:about\s+|around\s+)?(?:a\s+)?{_NUM}\s+{_UNIT}\b"),
 ]
+# clinical shorthand: '3/52' three weeks, '2/7' two days, '6/12' six months (not a date '3/12/2024')
+SLASH = re.compile(r"\b(\d{1,2})\s*/\s*(7|52|12)\b(?!\s*/|\d)")
+SLASH_HOURS = {"7": 24, "52": 168, "12": 730}
 LATE = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+(?:late|overdue)\b")
 DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_over_2_weeks")
 # A duration says how long the complaint has lasted only if it is attached to a symptom. One attached to a
@@ -115,6 +121,7 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
     for pat in DURATION_PATTERNS[:3]:
         for m in pat.finditer(low):
             out.append((m.start(), m.end(), _num(m.group(1)) * UNIT_HOURS[m.group(2)]))
+    out += [(m.start(), m.end(), int(m.group(1)) * SLASH_HOURS[m.group(2)]) for m in SLASH.finditer(low)]
     for pat in DURATION_PATTERNS[3:]:
         for m in pat.finditer(low):
             out.append((m.start(), m.end(), UNIT_HOURS[m.group(1)]))
@@ -130,7 +137,7 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
     # a frequency ('twice a day'), a gestation ('37 weeks gestation', "I'm 36 weeks"), an age ('my baby is 5
     # months') or how late a period is ('my period is 6 weeks late': a missed period, not how long the complaint
     # has lasted) is no duration
-    skip = (frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)] + episode_spans(low)
+    skip = (frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)] + scan_spans(low) + episode_spans(low)
             + age_spans(low) + [(m.start(), m.end()) for m in LATE.finditer(low)])
     return [d for d in out if not any(a < d[1] and d[0] < b for a, b in skip)]
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
-import yaml
 
+from medcore import kbyaml
 from medcore.triage import chat, schema
 from medcore.triage.contract import semigran_scores
 from medcore.triage.kb import LEVEL_RANK, KBError
@@ -52,7 +52,7 @@ def load_vignettes(kb_dir: str | Path, kb=None, files: str | None = None, allow_
         d = d / "triage"
     vs = []
     for path in vignette_files(d, files):
-        doc = yaml.safe_load(path.read_text())
+        doc = kbyaml.load(path)
         try:
             jsonschema.validate(doc, schema.VIGNETTES)
         except jsonschema.ValidationError as exc:

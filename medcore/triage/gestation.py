@@ -69,7 +69,12 @@ BABY_AS_SUBJECT = re.compile(r"\b(?:she|he|she's|he's|her|his)\b")
 # heavy bleeding in words, in pregnancy or after a birth: "losing a lot of blood", "pouring with blood"
 HEAVY_BLOOD = re.compile(r"\b(?:(?:lots|loads|a\s+lot|plenty)\s+of\s+(?:\w+\s+){0,2}blood|pouring\s+(?:with\s+)?blood"
                          r"|gushing\s+(?:\w+\s+)?blood|bleeding\s+(?:very\s+|really\s+|so\s+)?(?:heavily|a\s+lot)"
-                         r"|heavy\s+bleeding|bleeding\s+(?:is\s+)?(?:much\s+)?heavier)\b")
+                         r"|heavy\s+bleeding|bleeding\s+(?:is\s+)?(?:much\s+)?heavier"
+                         # "blood is pouring out", "blood was gushing", "blood running down my legs"
+                         r"|blood\s+(?:is\s+|was\s+|keeps\s+)?(?:pouring|gushing|streaming|pumping|running\s+down)"
+                         # "soaked 2 pads", "soaked through a pad in minutes", "soaking through pads"
+                         r"|soak(?:ed|ing)(?:\s+right)?(?:\s+through)?(?:\s+(?:a|one|two|three|\d+|several|my|the))?"
+                         r"\s+(?:pads?|towels?|sanitary\s+towels?))\b")
 LOSING_BLOOD = re.compile(r"\b(?:losing|lost|passing)\s+(?:\w+\s+){0,3}blood\b")
 
 
@@ -82,6 +87,28 @@ def heavy_blood(low: str) -> bool:
     return bool(HEAVY_BLOOD.search(low))
 
 
+def blood_loss_spans(low: str) -> list[tuple[int, int]]:
+    """Where blood loss is spoken of with no site named (for the caller to check each for a denial)."""
+    return [(m.start(), m.end()) for pat in (BARE_BLEEDING, LOSING_BLOOD, HEAVY_BLOOD) for m in pat.finditer(low)]
+
+
 def blood_loss(low: str) -> bool:
     """A bare 'bleeding', 'losing blood' or 'pouring with blood' with no site named."""
     return bare_bleeding(low) or bool(LOSING_BLOOD.search(low)) or heavy_blood(low)
+
+
+# "at my 20 week scan", "the 12-week scan": when a scan was, which is neither how far along she is now nor how long
+# the complaint has lasted (durations.py drops these spans too)
+SCAN_WEEKS = re.compile(rf"\b{_N}{_PLUS}[- ]?(?:weeks?|wks?)\s+(?:anomaly\s+|dating\s+|growth\s+)?scan\b")
+# "no pain at all", "painless", "it doesn't hurt": in a pregnancy bleed, said of the womb. RCOG Green-top 63 sorts
+# antepartum haemorrhage by it (painless: placenta praevia; painful: abruption, labour)
+PAINLESS = re.compile(r"\b(?:painless|pain[- ]free|no\s+pain(?:\s+at\s+all)?|without\s+(?:any\s+)?pain"
+                      r"|(?:it\s+)?(?:doesn't|does\s+not|didn't|did\s+not)\s+hurt|not\s+painful)\b")
+
+
+def scan_spans(low: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in SCAN_WEEKS.finditer(low)]
+
+
+def says_painless(low: str) -> bool:
+    return bool(PAINLESS.search(low))

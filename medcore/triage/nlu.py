@@ -25,7 +25,8 @@ from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequen
 )
 from medcore.triage.drug_intake import OVERDOSE_FINDINGS, overdose_cue
 from medcore.triage.gestation import (
-    LATE_WEEKS, OTHER_BLEEDING, blood_loss, gave_birth, gestation_weeks, heavy_blood, in_pregnancy_context,
+    LATE_WEEKS, OTHER_BLEEDING, blood_loss, blood_loss_spans, gave_birth, gestation_weeks, heavy_blood,
+    in_pregnancy_context, says_painless,
 )
 from medcore.triage.input_guard import normalize_text
 from medcore.triage.lexicon import (
@@ -216,6 +217,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     _read_vitals(kb, ex, low, rules)
     _read_pregnancy(kb, ex, low)
     _read_drug_intake(kb, ex, low)
+    _read_breath_for_words(kb, ex)
     return ex
 
 
@@ -303,7 +305,8 @@ def _read_pregnancy(kb, ex: Extraction, low: str) -> None:
                                                      for m in ex.mentions)
     postnatal = gave_birth(low)
     obstetric = (pregnant and in_pregnancy_context(low)) or postnatal
-    if obstetric and blood_loss(low):
+    lost = _any_affirmed(low, blood_loss_spans(low))  # 'no pain or bleeding' is no bleeding
+    if obstetric and lost:
         # the precise reading beats an embedding guess at the same words ('some bleeding' was 'soaking a pad')
         ex.mentions = [m for m in ex.mentions if not (m.method == "embedding" and m.finding_id in OTHER_BLEEDING
                                                       and blood_loss(m.phrase))]
@@ -319,15 +322,50 @@ def _read_pregnancy(kb, ex: Extraction, low: str) -> None:
     if postnatal:
         add["recently_given_birth"] = True
     other_sites = set(OTHER_BLEEDING) - {"heavy_bleeding_soaking"}
-    if obstetric and blood_loss(low) and not said & other_sites:
+    # a pad soaked in pregnancy is vaginal bleeding even when no bleeding word is used ('blood running down')
+    if obstetric and (lost or "heavy_bleeding_soaking" in said) and not said & other_sites:
         add["vaginal_bleeding"] = True
-    if obstetric and heavy_blood(low):
+    if obstetric and lost and heavy_blood(low):
         add["heavy_bleeding_soaking"] = True
+    bleeding = "vaginal_bleeding" in said or add.get("vaginal_bleeding")
+    if pregnant and bleeding and says_painless(low) and "abdominal_pain" not in {m.finding_id for m in ex.mentions}:
+        add["abdominal_pain"] = False  # 'painless bleeding' in pregnancy: no tummy pain (RCOG Green-top 63)
     for fid, present in add.items():
         if fid in kb.finding_index and (fid not in said or not present):
             phrase = f"{ex.gestation_weeks:g} weeks" if fid in ("pregnant", "late_pregnancy", "early_pregnancy_weeks") \
-                else {"recently_given_birth": "birth"}.get(fid, "bleeding (pregnancy or after a birth)")
+                else {"recently_given_birth": "birth", "abdominal_pain": "painless"}.get(
+                    fid, "bleeding (pregnancy or after a birth)")
             ex.mentions.append(Mention(fid, kb.finding(fid).name, present, phrase, "gestation"))
+
+
+# 'can't get his words out' while wheezing or breathless is too little breath to talk, not the stroke sign: BTS/SIGN
+# 158 asthma (cannot complete sentences in one breath: acute severe) and NHS.uk "Shortness of breath"
+_BREATHING = ("wheeze", "breathless", "breathless_severe", "fast_breathing")
+_WORDS_OUT = ("word out", "words out", "speak", "talk", "finish")
+
+
+def _read_breath_for_words(kb, ex: Extraction) -> None:
+    words = [m for m in ex.mentions if m.finding_id == "speech_difficulty" and m.present
+             and any(w in m.phrase for w in _WORDS_OUT)]
+    if not words or not any(m.present and m.finding_id in _BREATHING for m in ex.mentions):
+        return
+    ex.mentions = [m for m in ex.mentions if m not in words]
+    if "breathless_severe" in kb.finding_index:
+        ex.mentions.append(Mention("breathless_severe", kb.finding("breathless_severe").name, True, words[0].phrase,
+                                   "breath"))
+
+
+def _any_affirmed(low: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether any of these spans is said without a denial in its clause (the assertion engine decides)."""
+    if not spans:
+        return False
+    rules = assertions.load_rules("lay")
+    clauses = assertions.clauses(low, rules)
+    for s, e in spans:
+        a, b = next(((ca, cb) for ca, cb in clauses if ca <= s < cb), (s, e))
+        if assertions.assert_spans(low[a:b], [(s - a, min(e, b) - a)], rules)[0] != "negated":
+            return True
+    return False
 
 
 def _read_drug_intake(kb, ex: Extraction, low: str) -> None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from medcore import kbyaml
 from medcore.triage.kb import KBError, KnowledgeBase, validate_doc
 
 _SOURCE = {"type": "string", "minLength": 3}
@@ -129,7 +129,7 @@ def load_safety_rules(kb_dir: str | Path, kb: KnowledgeBase) -> SafetyRules:
 
 @lru_cache(maxsize=4)
 def _parse(digest: str, data: bytes) -> SafetyRules:
-    doc = yaml.safe_load(data)
+    doc = kbyaml.loads(data.decode("utf-8"), "safety.yaml")
     validate_doc(doc, SCHEMA, "safety.yaml")
     res = doc["result"]
     required = tuple(RequiredQuestions(r["id"], tuple(r.get("sex", ())), r.get("age_min"), r.get("age_max"),

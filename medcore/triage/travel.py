@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-import yaml
+from medcore import kbyaml
 
 FINDING = "travel_tropics"
 # journey sections of travel.yaml: a journey cue then one of the section's destinations states its finding
@@ -32,7 +32,7 @@ def _load(path: str) -> dict | None:
     p = Path(path)
     if not p.exists():
         return None
-    doc = yaml.safe_load(p.read_text(encoding="utf-8"))
+    doc = kbyaml.load(p)
     if not doc.get("source") or not doc.get("cues") or not doc.get("destinations"):
         raise ValueError(f"{p.name}: needs source, cues and destinations")
     tropical = [n for group in doc["destinations"].values() for n in group]

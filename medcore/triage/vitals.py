@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
-import yaml
+
+from medcore import kbyaml
 
 _EPS = 1e-6
 _COMPARATORS = {"over": 1, "above": 1, "more than": 1, "greater than": 1, "higher than": 1, ">": 1,
@@ -121,7 +122,7 @@ def _compile(name: str, spec: dict, gap: int) -> Vital:
 
 @functools.lru_cache(maxsize=4)
 def _load(path: str, mtime_ns: int) -> tuple[Vital, ...]:
-    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    doc = kbyaml.load(path)
     jsonschema.validate(doc, SCHEMA)
     gap = int(doc.get("max_gap", 30))
     return tuple(_compile(name, spec, gap) for name, spec in doc["vitals"].items())
