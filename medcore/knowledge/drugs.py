@@ -73,6 +73,9 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     boosted = _boosted_typed(lex, query)  # 'DRV/r': darunavir given with ritonavir, two medicines, no product
     if boosted:
         return DrugResolution(query, boosted, None, "combination", (), cands[-1])
+    short = _shortened(lex, query, cands[-1])  # 'furo 40', 'lanso 30 od'
+    if short:
+        return DrugResolution(query, (short,), None, "shortened", (), cands[-1])
     slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
     best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
@@ -82,6 +85,33 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
             return DrugResolution(query, (), None, "ambiguous", (lex.name(i), *alike), cands[-1])
         return _resolution(lex, query, (kind, i, "spelling" if slip else "fuzzy"), cands[-1])
     return DrugResolution(query, (), None, "unknown", tuple(lex.name(t.split(":", 1)[1]) for t, _ in ranked[:3]))
+
+
+MIN_SHORTENED = 4
+
+
+def _shortened(lex: DrugLexicon, query: str, key: str) -> str | None:
+    """The one drug whose names are the only ones to start with `key`, for a ward short form typed with a strength
+    ('furo 40', 'omep 20', 'lanso 30'). Read only when the query holds a number (a strength beside the word is what
+    marks it as a medicine typed short), `key` is one word of 4 letters or more, and every name in the lexicon and
+    the generated table that starts with it is that drug or a combination product containing it: 'pred' (prednisone
+    or prednisolone), 'carb' or 'digo' stay unread. Abbreviations the ISMP list refuses ('metro', 'levo') were
+    already answered as ambiguous before this is tried. ISMP discourages shortened names: the planner says how it
+    read the name and asks the user to check it."""
+    if len(key) < MIN_SHORTENED or not key.isalpha() or not any(ch.isdigit() for ch in query):
+        return None
+    drugs, products = set(), set()
+    for name, target in lex.every_key.keys.items():
+        if name.startswith(key):
+            kind, i = target.split(":", 1)
+            (drugs if kind == "drug" else products).add(i)
+    if len(drugs) != 1:
+        return None
+    (drug,) = drugs
+    base = lex.ingredients.get(drug, {}).get("form_of") or drug
+    if any(base not in lex.products[p]["ingredients"] and drug not in lex.products[p]["ingredients"] for p in products):
+        return None
+    return drug
 
 
 def _one_slip(lex: DrugLexicon, key: str) -> str | None:

@@ -51,6 +51,8 @@ class Resolution:
             parts.append(f"'{self.query}' read as {names} (closest spelling); check this is right")
         elif self.how == "spelling":
             parts.append(f"'{self.query}' read as {names} (a close spelling of its name: one slip or the same sound, and no other drug name fits); check this is right")
+        elif self.how == "shortened":
+            parts.append(f"'{self.query}' read as {names} (a shortened name: no other drug name starts this way); check this is right")
         elif self.how == "brand_or_synonym" and what == "drug":
             parts.append(f"'{self.query}' is {names}" + (" (each ingredient checked)" if len(self.ids) > 1 else ""))
         if kb and self.interaction_only:
@@ -63,7 +65,7 @@ class Resolution:
     @property
     def notable(self) -> bool:
         """Worth telling the user: a brand, a combination, a guess, or a part checked only partly."""
-        return self.how in ("fuzzy", "spelling", "brand_or_synonym") or bool(self.interaction_only or self.unchecked)
+        return self.how in ("fuzzy", "spelling", "shortened", "brand_or_synonym") or bool(self.interaction_only or self.unchecked)
 
 
 def _planner_id(kb: KnowledgeBase, ingredient: str, named: bool = False) -> str | None:
@@ -101,7 +103,7 @@ def resolve_drug(kb: KnowledgeBase, name: str) -> Resolution:
                   for i in r.ingredients]
         ids = list(dict.fromkeys(p for _, p in mapped if p))
         unchecked = [kdrugs.drug_name(i, lex=kb.lexicon) for i, p in mapped if p is None]
-    if r.how in ("fuzzy", "spelling"):
+    if r.how in ("fuzzy", "spelling", "shortened"):
         how = r.how
     elif r.how == "exact" and len(ids) == 1 and ids[0] in (r.product, r.ingredients[0]):
         how = "exact"

@@ -85,7 +85,7 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
                      "interaction_only": r.interaction_only, "unchecked": r.unchecked})
         if r.ok:
             med_ids.extend(r.ids)  # a combination product: each ingredient is checked
-            if r.how in ("fuzzy", "spelling") or r.interaction_only or r.unchecked:
+            if r.how in ("fuzzy", "spelling", "shortened") or r.interaction_only or r.unchecked:
                 warnings.append(r.message(kb))
         else:
             warnings.append(r.message(kb) + " - interactions with it were not checked")
