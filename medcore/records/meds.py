@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
 from medcore.records.med_listed import drug_hits_in  # noqa: F401 (extract.py reads it from here)
@@ -14,7 +15,7 @@ _UNITS = (r"mg/kg|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/
           r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
           r"mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
 # a range ("1-2 tablets") or the strengths of a combination product ("37.5/25 mg")
-_DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*-?\s*({_UNITS})(?![\w/])",
+_DOSE = re.compile(rf"(?<![\w./])(?!1/2\b){LATER_THOUSANDS_GROUP}({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*-?\s*({_UNITS})(?![\w/])",
                    re.I)  # "240 mg", "240-mg"
 # a count of tablets in words, and half tablets: "one tablet", "two tabs", "1/2 tablet", "one-half tablet", "half a tab"
 _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
@@ -25,9 +26,9 @@ _COUNT = r"one[- ]half|half a|half|1/2|½|one|two|three|four|five|six|seven|eigh
 _COUNT_DOSE = re.compile(rf"(?<![\w/])({_COUNT}|\d{{1,2}})(?:\s*(?:-|to|or)\s*(two|three|four|five|six|\d{{1,2}}))?\s+"
                          r"(tablets?|tabs?|capsules?|caps?|pills?|puffs?|drops?)\b", re.I)
 # a dose written before the drug: "40 mg of famotidine", "10 units of oxytocin", "20 mL of 0.25% bupivacaine", "2% lidocaine"
-_DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NUM}\s*%\s+)?(?:of\s+)?"
+_DOSE_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*({_UNITS})\s+(?:of\s+)?(?:{_NUM}\s*%\s+)?(?:of\s+)?"
                           r"(?:(?:iv|i\.v\.|intravenous|po|p\.o\.|oral|im|i\.m\.|subcutaneous|sc)\s+)?$|"
-                          rf"(?<![\w.])({_NUM})\s*(%)\s+(?:of\s+)?$|"
+                          rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*(%)\s+(?:of\s+)?$|"
                           r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four)\s+(tablets?|tabs?|capsules?|caps?)\s+of\s+$|"
                           r"(?<![\w/-])(one|two|three|four)\s+$",  # "one aspirin a day": a count of the drug's units
                           re.I)
