@@ -149,3 +149,33 @@ def test_therapy_amounts_find_the_same():
           r"(/\s*day|per day|a day|daily|once daily|twice daily|twice a day|three times daily|"
           r"four times daily|three times a day|four times a day|bid|tid|qid|at night|/\s*week|weekly)?", _AMOUNT,
           ["500 mg twice daily", "1.5-3 g / day", "10 units at night", "5 mg/kg", "1" * 300 + " mg"], flags=re.I)
+
+
+THOUSANDS = ["1,140 walkers and 2,280 inactive adults.", "12 had surgery and 1,234,567 had none, in all",
+             "In all 12,345,678 women were included; 111,222,333 patients were in the drug group.",
+             "The 1,234,567 patients who were randomized; 2,500 of them were included.",
+             "36 procedures performed in 1,234,500 children", "then 1,200,300 consecutive adults with asthma",
+             "sat 98% on room air, 1,002,003 % at 2 L, 1,000 degrees Fahrenheit, 1,000,072 beats per minute",
+             "120 healthy male volunteers", "given 1,000,500 mg of ", "111,111,111,111 units of ", "1234,567 mg",
+             "111,111,111,111,111,111,111 patients were studied", "2,000 mL of ", "1,2,3 mg"]
+
+
+def test_thousands_group_guards_find_the_same():
+    """A start at a 3-digit group after ",ddd," is skipped (plat15c): the group before it starts the same match."""
+    from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP as guard
+    from medcore.literature.arms import _PAIR
+    from medcore.literature.population_sex import _ONE_SEX
+    from medcore.literature.population_size import _IN_GROUP, _N_PATTERNS
+    from medcore.records.measure import _UNNAMED
+    from medcore.records.med_listed import _DOSE_BEFORE as listed_before
+    from medcore.records.meds import _DOSE, _DOSE_BEFORE
+
+    pair_guard = r"(?!(?<=\d)\d{1,2},|(?<=\d,)\d{3}(?!\d))"
+    _same(_PAIR.pattern.replace(pair_guard, ""), _PAIR, THOUSANDS, flags=_PAIR.flags)
+    pats = [_ONE_SEX, _IN_GROUP, *(_N_PATTERNS[i][0] for i in (1, 3, 4, 8, 10, 14, 15)),
+            *(_UNNAMED[i][0] for i in (0, 1, 4)), _DOSE]
+    for p in pats:
+        _same(p.pattern.replace(guard, ""), p, THOUSANDS, flags=p.flags)
+    for p in (listed_before, _DOSE_BEFORE):  # read at the end of the text before a drug name
+        texts = [t for t in THOUSANDS if t.endswith(" ")]
+        _same(p.pattern.replace(guard, ""), p, texts, flags=p.flags)

@@ -228,6 +228,10 @@ def term_keys(term: str, variants: Variants) -> list[str]:
 
 # ---- term clean-up for coding-system titles -----------------------------------------------------
 _NOS = re.compile(r"(?:,|(?<![\s,]))\s*\b(?:unspecified|not otherwise specified|not elsewhere classified|nos|nec)\b\s*$", re.I)
+# a start at a 3-digit group after ",ddd," ("111,111,222"): a number read from there is never the leftmost one
+# (the group before it starts a match reaching the same end), and trying it rescanned the rest of a long run of
+# thousands groups from every group (quadratic over "111,111,…"); put it where a thousands number may start
+LATER_THOUSANDS_GROUP = r"(?!(?<=,\d{3},)\d{3}(?!\d))"
 # a bracketed aside with the blanks before it, "Seizure (fit)" -> "Seizure": the one home of this pattern (coding
 # titles here and in sources.icd10cm, the arms of a literature allocation sentence, the question reader's page names).
 # "(?<!\s)": leading blanks are tried only from the start of their run (else sub rescans a long run from each space)

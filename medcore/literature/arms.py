@@ -47,7 +47,7 @@ _COMPARED = re.compile(r"\bcompar(?:ed|ing)\s+(?P<n1>\d{1,3}(?:,\d{3})+|\d+)\s+(
 # and 35 had B": the verb is not part of the group's name (session 14b)
 # ("(?<!\d)": a bare count starts where its digits start; from every digit it rescanned a long run)
 _GOT = r"(?:(?:had|underwent|received)\s+)?"
-_PAIR = re.compile(r"(?P<n1>\d{1,3}(?:,\d{3})+|(?<!\d)\d+)\s+" + _GOT + r"(?P<a>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)\s+and\s+"
+_PAIR = re.compile(r"(?!(?<=\d)\d{1,2},|(?<=\d,)\d{3}(?!\d))(?P<n1>\d{1,3}(?:,\d{3})+|(?<!\d)\d+)\s+" + _GOT + r"(?P<a>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)\s+and\s+"
                    r"(?P<n2>\d{1,3}(?:,\d{3})+|\d+)\s+" + _GOT + r"(?P<b>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
                    r"(?=\s*(?:[,;.)]|$|\bwere\b|\bwho\b))", re.I)
 _NOT_A_GROUP = re.compile(r"^(?:men|women|males?|females?|boys|girls|years?|months?|weeks?|days?|hours?|times|"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.literature.model import Sentence
 from medcore.literature.numwords import digits_for_words
 
@@ -23,7 +24,7 @@ _FEMALE = ("women", "woman", "female", "females", "girls", "girl")
 _SEX_RATIO = re.compile(r"\b(?P<sa>male|female|men|women)s?\s*[:/]\s*(?P<sb>male|female|men|women)s?\s*(?:ratio\s*)?(?:=|:|of|was|,)?\s*"
                         r"(?P<a>\d+)\s*:\s*(?P<b>\d+)\b", re.I)
 # the people of the sentence that gives N, when they are of one sex
-_ONE_SEX = re.compile(r"\b\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?(?P<sex>female|male|pregnant\s+women|women|men|girls|boys|mothers|fathers)"
+_ONE_SEX = re.compile(r"\b" + LATER_THOUSANDS_GROUP + r"\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?(?P<sex>female|male|pregnant\s+women|women|men|girls|boys|mothers|fathers)"
                       r"(?:\s+(?:patients|participants|subjects|volunteers|adults|children|athletes|students))?\b", re.I)
 # "ten males and two females": small counts in words before a sex word (digits_for_words leaves one to nine)
 _SMALL_WORDS = "one two three four five six seven eight nine".split()

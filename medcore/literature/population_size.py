@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.literature.model import Sentence
 from medcore.literature.numwords import digits_for_words, value
 
@@ -14,7 +15,7 @@ _PEOPLE = (r"(?:patients|outpatients|inpatients|participants|subjects|women|men|
            r"veterans|students|survivors|smokers|eyes|couples|families|nurses|physicians|doctors|users|donors|recipients|"
            r"providers|drivers|workers|athletes|employees)")
 PEOPLE = _PEOPLE  # the words for people counted in a study (arms.py reads them too)
-_INT = r"(?<![\w.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+_INT = r"(?<![\w.])" + LATER_THOUSANDS_GROUP + r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 # between a count of people and its verb: anything but another count of people ("313 children who had a scan,
 # 130 children were studied" is about the 130)
 _GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,100}?"
@@ -37,7 +38,7 @@ _N_PATTERNS = [
     (re.compile(r"(?:^|[(\[,;]\s*)[Nn]\s*=\s*" + _INT + r"\b"), 1, "="),
     (re.compile(r"^" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, ""),
     # "36 procedures in 34 children", "286 performed in 256 patients": the people, not the procedures (session 13)
-    (re.compile(r"(?<![\w.])\d[\d,]*\s+(?:[a-z][\w\-]*\s+)?(?:(?:were\s+)?performed\s+)?in\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,2}?"
+    (re.compile(r"(?<![\w.])" + LATER_THOUSANDS_GROUP + r"\d[\d,]*\s+(?:[a-z][\w\-]*\s+)?(?:(?:were\s+)?performed\s+)?in\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,2}?"
                 + _PEOPLE + r"\b", re.I), 6, " in "),
     # "data from 212 consecutive adults undergoing ...": a series' size, stated without a verb (session 12)
     (re.compile(_INT + r"\s+consecutive\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, "consecutive"),
@@ -57,7 +58,7 @@ _GROUP_PAIR = re.compile(r"(?:\b(?:between|of|in|among|comparing)\s+|^(?:[^,;]{0
 _GROUP_HAS = re.compile(r"\b(?:the|an?)\s+(?P<g>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:group|arm)\s+"
                         r"(?:had|included|comprised|consisted\s+of|contained|of|with|:|=|numbered)?\s*"
                         r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>\s+" + _PEOPLE + r")?\b", re.I)
-_IN_GROUP = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>\s+" + _PEOPLE + r")?\s+(?P<verb>were\s+|was\s+)?"
+_IN_GROUP = re.compile(r"(?<![\w.])" + LATER_THOUSANDS_GROUP + r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>\s+" + _PEOPLE + r")?\s+(?P<verb>were\s+|was\s+)?"
                        r"(?:in|into|to)\s+the\s+(?P<g>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:group|arm)\b", re.I)
 # "compared 80 patients with the disease with 160 matched controls": the two compared groups make the study
 _COMPARED_PAIR = re.compile(r"\bcompar(?:ed|ing)\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,6}?(?:with|to|and|versus)\s+"

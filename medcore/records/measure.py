@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.records import bare_vitals
 from medcore.records.entities import Measurement, overlaps
 from medcore.records.kb import Range, UnitRange
@@ -317,15 +318,15 @@ def _earlier_values(s: str, base: int, v: re.Match) -> list[tuple[int, int, bool
 
 # a reading whose unit says what it is, with no name before it: "98% on room air" is a pulse oximetry saturation,
 # "96 degrees Fahrenheit" a body temperature ("Blood pressure 139/82, pulse 89, 98% on room air")
-_UNNAMED = ((re.compile(rf"(?<![\w./%-])({NUM})\s*%\s+(?:(?:sat|sats|saturation|saturating|O2\s+sat)\s+)?(?:on|at)\s+(?:room air|RA\b|\d+(?:\.\d+)?\s*(?:L|liters?|lpm)\b)", re.I),
+_UNNAMED = ((re.compile(rf"(?<![\w./%-]){LATER_THOUSANDS_GROUP}({NUM})\s*%\s+(?:(?:sat|sats|saturation|saturating|O2\s+sat)\s+)?(?:on|at)\s+(?:room air|RA\b|\d+(?:\.\d+)?\s*(?:L|liters?|lpm)\b)", re.I),
              "oxygen saturation", lambda g: "%"),
-            (re.compile(rf"(?<![\w./%-])({NUM})\s*(?:degrees?\s+(fahrenheit|celsius|centigrade)\b|°\s*([CF])\b)", re.I),
+            (re.compile(rf"(?<![\w./%-]){LATER_THOUSANDS_GROUP}({NUM})\s*(?:degrees?\s+(fahrenheit|celsius|centigrade)\b|°\s*([CF])\b)", re.I),
              "temperature", lambda g: "F" if (g(2) or g(3) or "").lower().startswith("f") else "C"),
             # a body temperature run into its scale letter, with one decimal ("36.9C", "98.4F"), in the scale's span
             (re.compile(r"(?<![\w./%-])((?:3[4-9]|4[0-2])\.\d)\s?C\b"), "temperature", lambda g: "C"),
             (re.compile(r"(?<![\w./%-])((?:9[3-9]|10[0-7])\.\d)\s?F\b"), "temperature", lambda g: "F"),
             # a rate in beats per minute is a heart rate ("a regular rhythm at 68 beats per minute", "highest 116 BPMs")
-            (re.compile(rf"(?<![\w./%-])({NUM})\s*(?:beats\s+per\s+minute|beats/min|bpms?)\b", re.I), "heart rate",
+            (re.compile(rf"(?<![\w./%-]){LATER_THOUSANDS_GROUP}({NUM})\s*(?:beats\s+per\s+minute|beats/min|bpms?)\b", re.I), "heart rate",
              lambda g: "beats/min"),
             # a reading after the word for its abnormal state (session 13): "tachycardic, 105", "bradycardic at 48",
             # "hypertension at 170/95", "febrile to 101.8", "hypoxic to 86%", "tachypneic at 28"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.records.measure import NUM as _NUM
 
 # where a name that is also a lab analyte or an everyday word ("potassium", "iron", "Soma", "vitamins", "oxygen")
@@ -49,7 +50,7 @@ _GIVEN_BEFORE = re.compile(r"\b(?:treated with|treatment with|receiving|received
                             r"iv|i\.v\.|intravenous|p\.o\.|oral|inhaled|topical)\s+$", re.I)
 # a dose right before the name says a medicine is meant, wherever the item goes on: "20 mg of X at home",
 # "one liter of NS fast" (not a diluent: "5 mg in 50 mL of D5W")
-_DOSE_BEFORE = re.compile(rf"(?:(?<!\bin )\b{_NUM}\s*(?:mg|mcg|g|units?|ml|cc|meq|l|liters?)|\b(?:a|one)\s+liter)\s+(?:of\s+)?$",
+_DOSE_BEFORE = re.compile(rf"(?:(?<!\bin )\b{LATER_THOUSANDS_GROUP}{_NUM}\s*(?:mg|mcg|g|units?|ml|cc|meq|l|liters?)|\b(?:a|one)\s+liter)\s+(?:of\s+)?$",
                           re.I)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
 from medcore.records.med_listed import drug_hits_in  # noqa: F401 (extract.py reads it from here)
@@ -15,7 +16,7 @@ _UNITS = (r"mg/kg|mcg/kg/minute|mcg/kg\s+per\s+minute|mcg/kg/min|units/kg/h|unit
           r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
           r"gm|mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
 # a range ("1-2 tablets") or the strengths of a combination product ("37.5/25 mg")
-_DOSE = re.compile(rf"(?<![\w./])(?!1/2\b)({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*-?\s*({_UNITS})"
+_DOSE = re.compile(rf"(?<![\w./])(?!1/2\b){LATER_THOUSANDS_GROUP}({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*-?\s*({_UNITS})"
                    r"(?![\w/])|(?<![\w./])(\d+(?:\.\d+)?)\s*(mg|mcg)(?=/day\b)",
                    re.I)  # "240 mg", "240-mg"; a daily amount "0.05 mg/day" (session 15) is the dose, taken once daily
 # a count of tablets in words, and half tablets: "one tablet", "two tabs", "1/2 tablet", "one-half tablet", "half a tab"
@@ -28,11 +29,11 @@ _COUNT_DOSE = re.compile(rf"(?<![\w/])({_COUNT}|\d{{1,2}})(?:\s*(?:-|to|or)\s*(t
                          r"(tablets?|tabs?|capsules?|caps?|pills?|puffs?|drops?)\b", re.I)
 # a dose written before the drug: "40 mg of famotidine", "10 units of oxytocin", "20 mL of 0.25% bupivacaine", "2% lidocaine"
 # (session 15: "a 10 mL bolus of X", "0.4 mg of sublingual X")
-_DOSE_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*({_UNITS})\s+(?:(?:bolus|dose|injection)\s+)?(?:of\s+)?"
+_DOSE_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*({_UNITS})\s+(?:(?:bolus|dose|injection)\s+)?(?:of\s+)?"
                           rf"(?:{_NUM}\s*%\s+)?(?:of\s+)?"
                           r"(?:(?:iv|i\.v\.|intravenous|po|p\.o\.|oral|im|i\.m\.|subcutaneous|sc|sublingual|"
                           r"transdermal|topical|inhaled|intranasal|intrathecal)\s+)?$|"
-                          rf"(?<![\w.])({_NUM})\s*(%)\s+(?:of\s+)?$|"
+                          rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*(%)\s+(?:of\s+)?$|"
                           r"(?<![\w/])(one[- ]half|half a|half|1/2|½|one|two|three|four)\s+(tablets?|tabs?|capsules?|caps?)\s+of\s+$|"
                           r"(?<![\w/-])(one|two|three|four)\s+$",  # "one aspirin a day": a count of the drug's units
                           re.I)

@@ -6,6 +6,7 @@ the groups of the first search where the caller reads nothing else (`groups`), o
 import random
 import re
 import sys
+from pathlib import Path
 
 ALPHA = list(" \t\n,.;:-/%()*1234567890") + list("aAbeilnorstxy") + ["  ", "111,", "abcd-", "1,2"]
 UNIT = (r"(?:\s*(?:mm\s?Hg|kg/m2|[A-Za-zµμ]{1,6}/(?:[A-Za-z]{1,5}|1\.73\s?m2)|kg|cm|mm|mL|ml|percentage\s+points?|"
@@ -57,6 +58,53 @@ CASES.append(("treated_groups._TWO_FORMS (groups of the first search)", two_form
               "groups", ["early", "late", "versus", "compared with", "vs", "care", "_x", "é", "ab-", "1-", "a-", "abcd-"]))
 
 
+# session 15 (plat15c): the thousands-group patterns, taken from the modules as they are now; the old pattern is
+# the same one without the guard (LATER_THOUSANDS_GROUP, or _PAIR's own), so this checks exactly what ships
+NUMS = ["1,234", "111,111,222", "12,345,678", "1234,567", "1,2", "111,", "12,", "1,111", "5", "98", "0.5", "222.5"]
+
+
+def thousands_cases() -> list:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # this checkout's medcore, not an installed one
+    import medcore.literature.arms as arms
+    import medcore.literature.population_sex as sex
+    import medcore.literature.population_size as size
+    import medcore.records.measure as measure
+    import medcore.records.med_listed as med_listed
+    import medcore.records.meds as meds
+    from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP as G
+
+    pair_guard = r"(?!(?<=\d)\d{1,2},|(?<=\d,)\d{3}(?!\d))"
+    people = ["patients", "women", "men", "children", "were", "was", "included", "randomized", "who", "the", "and"]
+    named = [("arms._PAIR", arms._PAIR, pair_guard, ["had drug A and", "walkers and", "drug A and", "B.", "received B,", "B were"] * 3 + ["were", "who", ".", "had"]),
+             ("population_sex._ONE_SEX", sex._ONE_SEX, G, ["women", "male", "female", "boys", "adults", "healthy", "x"]),
+             ("population_size._IN_GROUP", size._IN_GROUP, G, people + ["in the drug group", "to the drug arm", "were in the B group", "into the"])]
+    named += [(f"population_size._N_PATTERNS[{i}]", size._N_PATTERNS[i][0], G,
+               people + ["of them were included", "were randomized", "who were randomized", "procedures performed in", "performed in", "in",
+                        "consecutive patients", "consecutive", "adults with asthma", "were studied", "received", "that were randomly"])
+              for i in (1, 3, 4, 8, 10, 15)]
+    named.append(("population_size._N_PATTERNS[14]", size._N_PATTERNS[14][0], G,
+                  ["procedures performed in", "were performed in", "scans in", "in", "patients", "children"] * 2))
+    named += [(f"measure._UNNAMED[{i}]", measure._UNNAMED[i][0], G,
+               ["% on room air", "% at 2 L", "on RA", "%", "degrees Fahrenheit", "° C", "°F", "beats per minute", "bpm"])
+              for i in (0, 1, 4)]
+    dose = ["mg", "mg of", "units", "ml of", "% of", "%", "iv", "po", "tablets", "one liter of", "in", "-", "to", "/", "1/2"]
+    named += [("med_listed._DOSE_BEFORE", med_listed._DOSE_BEFORE, G, dose),
+              ("meds._DOSE", meds._DOSE, G, dose), ("meds._DOSE_BEFORE", meds._DOSE_BEFORE, G, dose)]
+    out = []
+    for name, p, guard, words in named:
+        assert guard in p.pattern, name
+        out.append((f"{name} (thousands guard)", p.pattern.replace(guard, ""), p.pattern, p.flags, "spans",
+                    words + NUMS))
+    return out
+
+
+def rand_words(rng: random.Random, words: list[str]) -> str:
+    seps = [" "] * 8 + [",", ", ", ".", "  ", "x", ";", "-"]
+    text = "".join((rng.choice(NUMS) if rng.random() < 0.4 else rng.choice(words)) + rng.choice(seps)
+                   for _ in range(rng.randint(1, 9)))
+    return text.rstrip(" ") if rng.random() < 0.5 else text
+
+
 def rand_text(rng: random.Random, words: list[str]) -> str:
     pool = ALPHA + words * 3
     return "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
@@ -78,7 +126,7 @@ def outcome(p: re.Pattern, text: str, mode: str):
 def main(n: int = 4000) -> int:
     rng = random.Random(15)
     bad = 0
-    for name, old, new, flags, mode, words in CASES:
+    for name, old, new, flags, mode, words in CASES + thousands_cases():
         po, pn = re.compile(old, flags), re.compile(new, flags)
         texts = [rand_text(rng, words) for _ in range(n)]
         if mode == "groups":  # a match needs "<m1> <head> ... versus <m2> <head>": build half the strings so
@@ -88,6 +136,8 @@ def main(n: int = 4000) -> int:
                           f"{rng.choice(['versus', 'vs.', 'compared with'])} {rng.choice(['late', 'b-x', piece()])} "
                           f"{h}{rand_text(rng, words)[:3]}"
                           for h in (rng.choice(['care', 'xcare', 'ab-care']) for _ in texts[::2])]
+        if name.endswith("(thousands guard)"):  # 3/4 as words and numbers with blanks between, so they match
+            texts[n // 4:] = [rand_words(rng, words) for _ in texts[n // 4:]]
         diffs = [t for t in texts if outcome(po, t, mode) != outcome(pn, t, mode)]
         hits = sum(1 for t in texts if outcome(po, t, mode) not in (None, [], False)
                    and (mode != "fullmatch" or any(x for _, x in outcome(po, t, mode))))
