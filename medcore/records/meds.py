@@ -41,7 +41,7 @@ _DOSE_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*({_UNIT
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|approximately\s+)?$", re.I)
 _FROM_TO = re.compile(rf"(?<!\s)\s*(?:down\s+|up\s+)?to\s+({_NUM})\s*({_UNITS})(?![\w/])", re.I)
 # a strength in per cent right before the name ("0.5% Marcaine")
-_PERCENT_BEFORE = re.compile(rf"(?<![\w.])({_NUM})\s*%\s+$")
+_PERCENT_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*%\s+$")
 # a dose without a unit after the name, before a route, a schedule or the item's end: "allopurinol 300 daily"
 _BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|#\d|p\.?\s?o\b|i\.?v\b|"
                         r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n|to take\b))", re.I)
