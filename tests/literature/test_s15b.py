@@ -121,3 +121,12 @@ def test_one_abstract_cpu_time_within_budget(lit_settings, term):
     finally:
         torch.set_num_threads(threads)
     assert sorted(spent)[1] <= 0.300, spent
+
+
+
+def test_a_question_that_chooses_a_strategy_is_left_alone(settings):
+    cues = ask_model.cue_patterns(settings)
+    sents = NULL_RATIO[:3] + ["Vitamin D tablets are a simple, well-tolerated and beneficial approach."]
+    a = ask.answer_question("Vitamin D for older adults in winter: continue the tablets?", sents, ROLES4,
+                            embed=fake_embed, cues=cues)
+    assert a.answer == "yes" and "+numbers" not in a.method
