@@ -12,6 +12,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 
 from medcore.literature.ask_model import ANSWERS, AnswerModel, cue_counts, cue_patterns, features
+from medcore.literature.ask_numbers import check_yes
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ class Answer:
     confidence: float
     evidence: list[dict] = field(default_factory=list)  # {idx, text, role, why}
     probabilities: dict = field(default_factory=dict)
-    method: str = "model"  # model | cue-model | cues
+    method: str = "model"  # model | cue-model | cues, "+numbers" when the primary result overruled a "yes"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -74,12 +75,22 @@ def answer_question(question: str, sentences: list[str], roles: list[str], *, em
         method = "cues"
     best = max(probs, key=probs.get)
     sims = s @ q
+    confidence = probs[best]
+    numbers = check_yes(question, sentences, roles, sims, cues) if best == "yes" else None
+    if numbers is not None:
+        # the words said yes, the primary result's numbers do not: the numbers win; the confidence is the
+        # words' own weight against "yes"
+        best, confidence, method = numbers.answer, round(1.0 - probs["yes"], 4), method + "+numbers"
     results = sorted((i for i, r in enumerate(roles) if r == "results" and i not in conc), key=lambda i: -sims[i])
     evidence = [{"idx": i, "text": sentences[i], "role": roles[i], "why": "conclusion"} for i in conc]
     evidence += [{"idx": i, "text": sentences[i], "role": roles[i], "why": f"result closest to the question "
                   f"(similarity {float(sims[i]):.2f})"} for i in results[:N_RESULTS_EVIDENCE]]
+    if numbers is not None:
+        evidence = [e for e in evidence if e["idx"] != numbers.sentence_idx]
+        evidence.append({"idx": numbers.sentence_idx, "text": sentences[numbers.sentence_idx],
+                         "role": roles[numbers.sentence_idx], "why": numbers.why})
     evidence.sort(key=lambda e: e["idx"])
-    return Answer(question, best, probs[best], evidence, probs, method)
+    return Answer(question, best, confidence, evidence, probs, method)
 
 
 def ask_text(settings, text: str, question: str, *, store=None) -> Answer:

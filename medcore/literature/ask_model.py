@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 ANSWERS = ("yes", "no", "maybe")
 CUE_GROUPS = ("negative", "hedge", "positive")
-EXTRA_GROUPS = ("negation_exceptions", "question_doubt", "conditional")  # optional groups: absent in an older KB, no effect
+EXTRA_GROUPS = ("no_difference_question", "effect_question", "negation_exceptions", "question_doubt", "conditional")  # optional groups: absent in an older KB, no effect
 MODEL_KIND = "literature-ask"
 SHIPPED = "literature-ask"
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from medcore.literature import kb
 from medcore.literature.model import Design, Paper
+from medcore.literature.numwords import NUMBER_WORDS
 
 # How much a cue counts by where it is: a design named in the background is usually someone else's study.
 _ROLE_WEIGHT = {"objective": 3.0, "methods": 3.0, "results": 1.5, "conclusions": 1.0, "background": 0.4, "": 1.5}
@@ -119,4 +120,9 @@ def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:
 def _setting_phrase(text: str, m: re.Match) -> str:
     """The cue as written, and a place named after it in the sentence ('multicentre; in Denmark')."""
     place = re.search(r"\b(?:in|from|across|at)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})", text[m.start():])
-    return m.group(0) + (f"; in {place.group(1)}" if place else "")
+    # how many sites, when the count stands right before the cue ("four community clinics", "12 hospitals")
+    count = _SITE_COUNT.search(text[max(0, m.start() - 40):m.start()])
+    return (f"{count.group(1)} " if count else "") + m.group(0) + (f"; in {place.group(1)}" if place else "")
+
+
+_SITE_COUNT = re.compile(r"(?<![\w-])(\d{1,4}|" + NUMBER_WORDS.pattern + r")\s++$", re.IGNORECASE)

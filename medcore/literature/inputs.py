@@ -10,6 +10,7 @@ import io
 import logging
 import re
 import time
+import unicodedata
 
 from medcore.literature.errors import LiteratureInputError
 from medcore.literature.exports import (looks_like_medline, looks_like_ris, looks_like_xml, parse_medline,
@@ -30,6 +31,12 @@ __all__ = ["LiteratureInputError", "read_input", "MAX_PDF_PAGES"]
 
 def _limits(settings) -> tuple[int, int]:
     return int(settings.max_upload_mb) * 1024 * 1024, int(settings.max_note_chars)
+
+
+def _blank(text: str) -> bool:
+    """Only white space and invisible format characters (Unicode category Cf: zero-width space and joiners,
+    byte-order mark, direction marks), which show nothing and carry no words."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
 
 
 def read_input(settings, data: str | bytes, filename: str | None = None, known_heading=lambda h: False
@@ -58,8 +65,9 @@ def read_input(settings, data: str | bytes, filename: str | None = None, known_h
     else:
         text = data
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    if not text.strip():
-        raise LiteratureInputError("Nothing to read: the input holds only blank space.")
+    if _blank(text):
+        raise LiteratureInputError("Nothing to read: the input holds only blank space or invisible characters "
+                                   "(zero-width spaces, joiners, byte-order marks).")
     if looks_like_xml(text) or name.endswith(".xml"):
         papers, warnings = parse_pubmed_xml(text, known_heading)
     elif looks_like_medline(text) or name.endswith((".nbib", ".medline")):

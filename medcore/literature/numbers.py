@@ -98,9 +98,14 @@ def parse_p(text: str) -> list[tuple[int, int, float | None, str, str]]:
     return sorted(out)
 
 
+# "4 of the 90 women": the article between a count and its total is read away before _RATE (the count is
+# the same; offsets inside the window are not used)
+_OF_THE = re.compile(r"\b(of|out\s+of)\s+the\s+(?=\d)", re.IGNORECASE)
+
+
 def _rates(text: str, start: int, end: int) -> list[dict]:
     rates = []
-    for m in _RATE.finditer(text[start:end]):
+    for m in _RATE.finditer(_OF_THE.sub(r"\1 ", text[start:end])):
         ev, tot = int(m.group("ev").replace(",", "")), int(m.group("tot").replace(",", ""))
         if tot == 0 or ev > tot:
             continue
@@ -294,6 +299,27 @@ def comparison_of(text: str) -> str:
 
 
 def significant(eff: Effect) -> bool | None:
+    """Is this result significant: the one home of the question (the consistency check, `literature ask`).
+    The p-value says when it is given; else a CI says whether it excludes no effect (1 for a ratio, 0 for a
+    difference); None when neither says."""
+    by_p = p_significant(eff)
+    return by_p if by_p is not None else ci_significant(eff)
+
+
+def null_value(measure: str) -> float | None:
+    """The value of no effect: 1 for a ratio, 0 for a difference, None for other measures (NNT, comparisons)."""
+    return 1.0 if measure in RATIO_MEASURES else 0.0 if measure in ("MD", "RD", "SMD") else None
+
+
+def ci_significant(eff: Effect) -> bool | None:
+    """True when the CI excludes no effect, False when it includes it, None without a usable CI."""
+    null = null_value(eff.measure)
+    if null is None or eff.ci_low is None or eff.ci_high is None or eff.ci_low > eff.ci_high:
+        return None
+    return not eff.ci_low <= null <= eff.ci_high
+
+
+def p_significant(eff: Effect) -> bool | None:
     """True / False when the p-value says so at 0.05, None when it does not say."""
     if eff.p_text and eff.p_value is None:
         return False  # NS
@@ -324,8 +350,8 @@ def check(eff: Effect) -> list[str]:
             flags.append(f"CI lower bound {lo} is above the upper bound {hi}")
         elif not (lo - 1e-9 <= eff.value <= hi + 1e-9):
             flags.append(f"the estimate {eff.value} lies outside its CI {lo} to {hi}")
-        null = 1.0 if eff.measure in RATIO_MEASURES else 0.0 if eff.measure in ("MD", "RD", "SMD") else None
-        sig = significant(eff)
+        null = null_value(eff.measure)
+        sig = p_significant(eff)  # the p-value against the CI: significant() would read the CI itself
         if null is not None and lo <= hi and sig is not None:
             crosses = lo <= null <= hi
             if crosses and sig:
