@@ -1,7 +1,8 @@
 """The eighth blind real-note set, `blind_s15` (issue 11, session 15): a re-split of MTSamples rows no engineer had
 read (every residue was taken by session 14). Its files hold offsets, hashes and labels only, its rows are in no other
 set and in no other helper's rows-read list, and it loads against ../shared with every hash matching (skipped with
-the reason when ../shared is absent). Scored by `eval records-real --set blind_s15`; do not study its errors."""
+the reason when ../shared is absent). Scored by `eval records-real --set blind_s15`; dev since session 15 (scored
+twice, then studied by records15s)."""
 
 from __future__ import annotations
 
