@@ -31,7 +31,7 @@ def test_note_input_is_cleaned_before_the_engines(settings):
 
 
 def test_a_note_of_only_escape_sequences_is_empty(settings):
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match="empty.*invisible"):
         inputs.from_paste("\x1b[0m\x9b2J\u202e", settings)
 
 

@@ -111,13 +111,12 @@ def check_text(text: str, max_chars: int, source: str, name: str = "", warnings=
     warnings = list(warnings or [])
     if text is not None and not isinstance(text, str):
         raise InputError(f"The note must be text; this is {kind_of(text)}.")
-    # escape sequences, control characters and bidi overrides go before any engine reads the note (and before the
-    # empty checks: "\x1b[0m" alone is an empty note): a left-over "\x9b31m" was read as an age, and an override
-    # shows a reader other text than the engines see
-    if text is not None:
-        text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     if text is None or not text.strip():
         raise InputError(EMPTY_NOTE)
+    # escape sequences, control characters and bidi overrides go before any engine reads the note (and before the
+    # invisible check: "\x1b[0m" alone is an empty note): a left-over "\x9b31m" was read as an age, and an override
+    # shows a reader other text than the engines see
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     if is_blank(text):
         raise InputError(INVISIBLE_NOTE)
     if len(text) > max_chars:
