@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import re
 import sys
 from dataclasses import dataclass
 
 from medcore.auth import AccessDenied
 from medcore.config import Settings, SettingsError
+from medcore.controls import strip_controls
 from medcore.errors import DomainError
 from medcore.store import StoreError
 
@@ -137,8 +137,8 @@ def _unexpected(exc: BaseException, settings) -> int:
     return 1
 
 
-# C0 and C1 control characters except tab and newline (ESC, BEL, backspace, carriage return, CSI ...)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# escape sequences, C0 and C1 control characters except tab and newline (ESC, BEL, backspace, CSI ...) and bidi
+# overrides (medcore.controls); a carriage return too, as it lets a later line overwrite an earlier one on a terminal
 
 
 class _Clean:
@@ -148,7 +148,7 @@ class _Clean:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        return self._stream.write(_CONTROL.sub("", text))
+        return self._stream.write(strip_controls(text).replace("\r", ""))
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)

@@ -212,12 +212,20 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
 # An upper-case surname, as in "Mr HALLORAN" or "HALLORAN, Rupert" (UK-style headers).
 _CAPS_SURNAME = rf"[{_UP}]{{2,}}(?:[-'][{_UP}]{{2,}})*(?![{_LO}])"
 
+# The titles before a person's name: the one list (the title rule below, places.LOWER_TITLE, lower_names). The short
+# forms are also taken before a lower-case name ("dr smith", "mrs o'brien"); the others are ordinary words in lower
+# case ("sister", "father", "nurse called").
+TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Doctor", "Prof", "Professor", "Sister", "Nurse", "Fr", "Father",
+               "Rev", "Reverend", "Pastor", "Rabbi", "Imam", "Chaplain")
+SHORT_TITLES = ("Mr", "Mrs", "Ms", "Mx", "Dr", "Prof")
+_TITLES = "|".join(TITLE_WORDS)
+
 _NAME_RULES: list[re.Pattern] = [
     # after a title: "Dr. Priya Raman", "Mrs Doyle", "Dr K. Oyelaran", "Prof J.R. Pemberton", "Dr van der Berg",
     # "Mr O'Neill", and an upper-case surname after a title ("Mr HALLORAN")
     # (a three-part name after a title too: "Dr. Nguyen Van An", "Dr. Maria Lopez Garcia")
     # (session 15: a placeholder first name before a surname, "Dr. XYZ Hollis")
-    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain)\.?\s+((?:(?:{_NAME_WORD}|ABC(?:DE?)?|XYZ)[ \t]+)?{_PERSON}|{_CAPS_SURNAME}|[{_UP}](?![\w-]))"),
+    re.compile(rf"\b(?:{_TITLES})\.?\s+((?:(?:{_NAME_WORD}|ABC(?:DE?)?|XYZ)[ \t]+)?{_PERSON}|{_CAPS_SURNAME}|[{_UP}](?![\w-]))"),
     # after a label: "Patient: Harold Jenkins", "Re: Margaret Doyle", "Referred by Dr ..."
     re.compile(rf"\b(?i:Patient|Patient name|Name|Pt|Re|Attending|PCP|GP|Referred by|Requesting physician|Ordering provider|"
                rf"Referring physician|Reported by|Signed by|Dictated by|Seen by|Reviewed by|Examined by|Discussed with|"

@@ -115,11 +115,6 @@ microbiology gyn onc ortho neuro psych peds cards pulm renal tele telemetry step
 baseline normal""".split())
 AFTER_FACILITY = re.compile(rf"[ \t]++(?:in|at)[ \t]++({_W}(?:[ \t]+{_W})?)\b")
 AFTER_STREET = re.compile(rf"(?:[ \t]++(?:in|at)|,)[ \t]++({_W}(?:[ \t]+{_W})?)\b")
-# (any Latin lower-case letter: "dr. ødegård", "mrs. núñez")
-LOWER_TITLE = re.compile(rf"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.[ \t]+([{_LO}][{_LO}'’-]{{2,24}}(?:[ \t]+[{_LO}][{_LO}'’-]{{2,24}})?)(?![{_LO}'’-])")
-# verbs that follow a lower-case name and end it: "mrs. núñez called", "mr. smith was well"
-_VERBS_AFTER_NAME = frozenset("""was were is are has had have called calls phoned said says came comes went goes will would
-did does saw sees agreed feels felt reports reported states stated""".split())
 LOWER_INITIAL = re.compile(r"\b(?i:signed(?:[ \t]+by)?|name|patient|pt|nurse|by|dr)[ \t]*[:.]?[ \t]+([a-z]\.[ \t]?[a-z][a-z'’-]{2,24})\b")
 # a lower-case name alone after a name label, ending its line or a header field: "Name: darnell whitaker    Acct"
 LOWER_NAME_LINE = re.compile(r"(?im)\bname[ \t]*:[ \t]*([a-z][a-z'’-]{1,24}[ \t]+[a-z][a-z'’-]{2,24})(?=[ \t]*$|[ \t]{2})")
@@ -127,7 +122,8 @@ LOWER_NAME_LINE = re.compile(r"(?im)\bname[ \t]*:[ \t]*([a-z][a-z'’-]{1,24}[ \
 # "her daughter, josefina ramírez, visits", "husband rahul"
 LOWER_RELATIVE = re.compile(rf"(?<![\w-])(?i:{RELATIVE})[ \t]*[(,]?[ \t]*([a-z][{_LO}'’-]{{1,24}})"
                             rf"(?:[ \t]+([a-z][{_LO}'’-]{{2,24}})(?=[ \t]*(?:[,.;)]|$)))?(?![{_LO}'’-])", re.M)
-LOWER_LABEL = re.compile(r"\b(?:patient|pt|name)[ \t]*:?[ \t]+([a-z][a-z'’-]{1,24})[ \t]+([a-z][a-z'’-]{2,24})\b")
+# (the label in any case: "Patient: jose muller", "pt: jose muller")
+LOWER_LABEL = re.compile(r"\b(?i:patient|pt|name)[ \t]*:?[ \t]+([a-z][a-z'’-]{1,24})[ \t]+([a-z][a-z'’-]{2,24})\b")
 
 # Capitalised words that start or fill a facility or place phrase without naming one.
 GENERIC = frozenset("""the a an our his her their this that general community regional county state university
@@ -253,18 +249,6 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
             add(m.start(1), m.end(1), "STATE")
         add(m.start(2), m.end(2), "ZIP")
     lower: list[str] = []
-    for m in LOWER_TITLE.finditer(text):
-        words = m.group(1).split()
-        # the name ends where clinical or ordinary words begin ("dr. okafor for follow-up")
-        keep = []
-        for w in words:
-            if w in GENERIC or w in clinical or w in _VERBS_AFTER_NAME:
-                break
-            keep.append(w)
-        if keep:
-            end = m.start(1) + len(" ".join(keep))
-            add(m.start(1), end, "NAME")
-            lower.append(" ".join(keep))
     for pattern in (LOWER_INITIAL, LOWER_NAME_LINE):
         for m in pattern.finditer(text):
             words = re.split(r"[ \t.]+", m.group(1).lower())

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from medcore.controls import strip_controls
 from medcore.errors import DomainError
 from medcore.kinds import kind_of
 
@@ -112,12 +113,15 @@ def check_text(text: str, max_chars: int, source: str, name: str = "", warnings=
         raise InputError(f"The note must be text; this is {kind_of(text)}.")
     if text is None or not text.strip():
         raise InputError(EMPTY_NOTE)
+    # escape sequences, control characters and bidi overrides go before any engine reads the note (and before the
+    # invisible check: "\x1b[0m" alone is an empty note): a left-over "\x9b31m" was read as an age, and an override
+    # shows a reader other text than the engines see
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     if is_blank(text):
         raise InputError(INVISIBLE_NOTE)
     if len(text) > max_chars:
         raise InputError(f"The note has {len(text):,} characters, more than the limit of {max_chars:,} "
                          f"(MEDCORE_MAX_NOTE_CHARS). Split the record into separate notes.")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     longest = max((len(line) for line in text.split("\n")), default=0)
     if longest > 5000:
         warnings.append(f"The note has a line of {longest:,} characters; it was split into sentences of at most "

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from medcore.controls import strip_controls
 from medcore.records import kb as kb_mod
 from medcore.records.inputs import INVISIBLE_NOTE, InputError, NoteInput, injection_warning, is_blank
 from medcore.records.narrative import Narrative, narrative
@@ -31,6 +32,8 @@ def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bo
                          f"{settings.max_note_chars:,} (MEDCORE_MAX_NOTE_CHARS). Split the record into separate notes.")
     if is_blank(note.text):  # a NoteInput built directly (a restored workspace) skips inputs.check_text
         raise InputError(INVISIBLE_NOTE)
+    if (clean := strip_controls(note.text)) != note.text:  # built directly: not cleaned by inputs.check_text
+        note = replace(note, text=clean)
     kb = kb_mod.load(settings)
     analysis = analyze(note.text, kb)
     warnings = list(note.warnings)
