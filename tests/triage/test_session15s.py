@@ -57,3 +57,10 @@ def test_a_sore_wrist_after_a_fall_lists_a_scaphoid_fracture(lexical_engine):
 
 def test_falling_asleep_is_no_fall(lexical_engine):
     assert "fall_injury" not in _present(lexical_engine, "I fell asleep on the sofa and woke with a headache")
+
+
+def test_a_shoulder_or_wrist_site_is_still_a_joint_pain(lexical_engine):
+    for text in ("my shoulder hurts", "sore wrist"):
+        _, ex = lexical_engine.read_text(text)
+        ev = lexical_engine.closure({k: "yes" if v else "no" for k, v in ex.evidence().items()})
+        assert ev.get("joint_pain") is True, text
