@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
+from medcore.controls import CONTROL_CHARS
 from medcore.errors import DomainError
 from medcore.knowledge import overlay as _overlay
 from medcore.knowledge.answer import Answer
@@ -22,7 +23,9 @@ from medcore.knowledge.resolve import Resolver
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 500
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# a question is one line: every control, bidi or zero-width character is a word break here (a note keeps its
+# zero-width joiners, so `controls` leaves them); tab, newline and CR go with the whitespace
+_CONTROL = re.compile(f"[{CONTROL_CHARS}\u200b-\u200f]")
 _RESOLVERS: dict[int, tuple[Resolver, Resolver | None]] = {}
 _TERMS: dict[str, tuple] = {}
 _LOCK = threading.Lock()
