@@ -32,6 +32,15 @@ MODEL_TEXT_OFF = ("Model text is off: this machine has no GPU and no served mode
                   "served model.")
 
 
+@dataclass(frozen=True, eq=False)
+class StatusShip:
+    """`python -m medcore.status_cache --ship` at work: the status counts made now are also written to `folder`
+    (assets/status/), and `names` collects every status counted, so that files of names no longer counted go."""
+
+    folder: Path
+    names: set[str] = field(default_factory=set)
+
+
 def accelerator_present() -> bool:
     """An NVIDIA GPU or Apple silicon, looked up without importing torch (which costs seconds at start)."""
     import platform
@@ -115,6 +124,8 @@ class Settings:
     # Tests only (tests/conftest.py turns it on): the pages' error boundary re-raises an unexpected error after
     # showing its message, so a page test sees it as an exception; the app itself never sets it
     raise_ui_errors: bool = False
+    # Set only by medcore.status_cache.ship() (never from the environment): where the status counts go as shipped
+    status_ship: StatusShip | None = field(default=None, compare=False, metadata={"env": False})
 
     def __post_init__(self) -> None:
         if self.llm_backend not in LLM_BACKENDS:
@@ -156,7 +167,7 @@ class Settings:
 
     def public_dict(self) -> dict[str, Any]:
         """For display: secrets masked."""
-        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.metadata.get("env", True)}
         if out["llm_api_key"]:
             out["llm_api_key"] = "***"
         return {k: str(v) if isinstance(v, Path) else v for k, v in out.items()}
@@ -179,6 +190,8 @@ class Settings:
             secrets = _read_secrets(secrets_path or REPO_ROOT / ".streamlit" / "secrets.toml")
         values: dict[str, Any] = {}
         for f in dataclasses.fields(cls):
+            if not f.metadata.get("env", True):
+                continue
             key = f"MEDCORE_{f.name.upper()}"
             raw = env.get(key)
             if raw is None:

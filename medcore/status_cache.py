@@ -27,6 +27,8 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from medcore.config import StatusShip
+
 log = logging.getLogger(__name__)
 MEDCORE = Path(__file__).resolve().parent
 REPO = MEDCORE.parent
@@ -65,10 +67,11 @@ def version(files: Iterable) -> str:
     return h.hexdigest()[:16]
 
 
-def cached(name: str, data_dir, files: Iterable[Path], compute: Callable[[], dict]) -> dict:
+def cached(name: str, data_dir, files: Iterable[Path], compute: Callable[[], dict],
+           ship: StatusShip | None = None) -> dict:
     """`compute()` (a JSON-able dict) for this version of `files`: from memory, else from
     `<data_dir>/status/<name>-<version>.json`, else computed now and kept. Exceptions of `compute` propagate and
-    nothing is kept."""
+    nothing is kept. `ship` (`settings.status_ship`, set only by `ship()`): counts made now are also written there."""
     ver = version(files)
     key = (name, str(data_dir), ver)
     got = _memo.get(key)
@@ -85,12 +88,12 @@ def cached(name: str, data_dir, files: Iterable[Path], compute: Callable[[], dic
     if got is None:
         digest = content_digest(files)
         got = _shipped(name, digest)
-        if _ship_to is not None:
-            _ship_names.add(name)
+        if ship is not None:
+            ship.names.add(name)
         if got is None:
             got = _compute(name, compute)
-            if _ship_to is not None:
-                _write_json(_ship_to / f"{name}.json", {"digest": digest, "counts": got})
+            if ship is not None:
+                _write_json(ship.folder / f"{name}.json", {"digest": digest, "counts": got})
         _keep(folder, path, name, got)
     with _lock:
         _memo[key] = got
@@ -132,10 +135,6 @@ def _compute(name: str, compute: Callable[[], dict]) -> dict:
     return compute()
 
 
-_ship_to: Path | None = None  # set by ship(): where counts made now are written
-_ship_names: set[str] = set()
-
-
 def _write_json(path: Path, doc: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
@@ -151,21 +150,17 @@ def ship(settings, folder: Path = SHIPPED) -> list[str]:
 
     from medcore.status import all_status
 
-    global _ship_to
-    folder = Path(folder)
-    _ship_names.clear()
+    target = StatusShip(Path(folder))
     with tempfile.TemporaryDirectory(prefix="medcore-ship-") as tmp:
         clear_memory()
-        _ship_to = folder
         try:
-            all_status(settings.replace(data_dir=Path(tmp)))
+            all_status(settings.replace(data_dir=Path(tmp), status_ship=target))
         finally:
-            _ship_to = None
             clear_memory()
-    for old in folder.glob("*.json"):
-        if old.stem not in _ship_names:
+    for old in target.folder.glob("*.json"):
+        if old.stem not in target.names:
             old.unlink(missing_ok=True)
-    return sorted(_ship_names)
+    return sorted(target.names)
 
 
 def _keep(folder: Path, path: Path, name: str, got: dict) -> None:

@@ -26,6 +26,19 @@ def _statuses(_settings_key: str):
     return all_status(get_settings())
 
 
+CARDS_PER_ROW = 4
+
+
+def _tool_card(col, s) -> None:
+    with col.container(border=True, height="stretch"):
+        st.markdown(f"#### {s.tool.icon} {s.tool.title}")
+        st.write(s.tool.summary)
+        if s.ready:
+            st.success("Ready", icon=":material/check:")
+        else:
+            st.warning("Not available yet", icon=":material/construction:")
+
+
 # only the tools this user's role may open: a card or link to any other leads to "Page not found"
 user = current_user()
 statuses = [s for s in _statuses(f"{settings.data_dir}|{settings.kb_dir}|{settings.llm_backend}")
@@ -40,15 +53,12 @@ if settings.llm_backend == "template":
     c3.caption(MODEL_TEXT_OFF)
 
 st.subheader("Tools")
-cols = st.columns(max(len(statuses), 1))
-for col, s in zip(cols, statuses):
-    with col.container(border=True, height="stretch"):
-        st.markdown(f"#### {s.tool.icon} {s.tool.title}")
-        st.write(s.tool.summary)
-        if s.ready:
-            st.success("Ready", icon=":material/check:")
-        else:
-            st.warning("Not available yet", icon=":material/construction:")
+# At most four cards a row (eight tools: two rows of four): eight columns at a laptop's width (1300 px) left each
+# card so narrow that titles broke inside words ("Imag e gener ator"). A short last row keeps the cards' width.
+per_row = min(max(len(statuses), 1), CARDS_PER_ROW)
+for start in range(0, len(statuses), per_row):
+    for col, s in zip(st.columns(per_row), statuses[start:start + per_row]):
+        _tool_card(col, s)
 
 st.subheader("Models and knowledge bases")
 rows = [{"tool": s.tool.title, "component": c.name, "kind": c.kind, "status": "loaded" if c.ok else "missing",

@@ -50,6 +50,17 @@ def test_home_lists_tools_components_and_loads_the_demo(settings):
     assert at.success or at.info  # either demo data for the ready tools, or a clear "nothing ready" message
 
 
+def test_home_tool_cards_come_in_rows_of_at_most_four(settings):
+    """Eight cards in one row at a laptop's width (1300 px) broke titles inside words; the browser check is
+    tests/test_browser.py::test_home_tool_titles_never_break_inside_a_word."""
+    at = AppTest.from_file(str(REPO / "pages" / "home.py"), default_timeout=TIMEOUT).run()
+    rows = [[col for col in block.children.values() if col.type == "column"] for block in at.main.children.values()
+            if block.type == "flex_container"]
+    card_rows = [r for r in rows if r and all(any(b.type == "flex_container" for b in c.children.values()) for c in r)]
+    cards = sum(len(r) for r in card_rows)
+    assert cards == 8 and [len(r) for r in card_rows] == [4, 4], [len(r) for r in rows]
+
+
 def test_case_trainer_is_ready_and_starts_a_case(settings):
     at = AppTest.from_file(str(REPO / "pages" / "case_trainer.py"), default_timeout=TIMEOUT).run()
     assert not at.exception

@@ -53,6 +53,39 @@ def test_home_shows_disclaimer_device_and_tools(server, page):
     _shot(page, "home")
 
 
+# every word of the tool cards' titles that the browser lays out on more than one line
+_WORDS_BROKEN = """() => {
+  const out = [];
+  for (const h of document.querySelectorAll('[data-testid="stMain"] h4')) {
+    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/\\S+/g)) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return [document.querySelectorAll('[data-testid="stMain"] h4').length, out];
+}"""
+
+
+def test_home_tool_titles_never_break_inside_a_word(server, browser):
+    """At a laptop's width (1300 px) eight cards in one row broke titles mid-word ("Imag e gener ator")."""
+    ctx = browser.new_context(viewport={"width": 1300, "height": 1000})
+    pg = ctx.new_page()
+    pg.set_default_timeout(60_000)
+    try:
+        pg.goto(server["url"])
+        pg.get_by_text("Models and knowledge bases").first.wait_for()
+        pg.get_by_text("Model lab").first.wait_for()
+        titles, broken = pg.evaluate(_WORDS_BROKEN)
+        assert titles >= 8 and broken == [], broken
+    finally:
+        ctx.close()
+
+
 def test_deep_link_on_the_first_load_after_start_has_no_page_not_found_dialog(browser, tmp_path):
     """A bookmarked tool URL opened first thing after the server starts (streamlit#9992: the old pages-folder
     mode answered it with a "Page not found" dialog over the page; ui.launch turns that mode off)."""

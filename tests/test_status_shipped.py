@@ -10,6 +10,7 @@ import json
 import pytest
 
 from medcore import status_cache
+from medcore.config import Settings, StatusShip
 
 REFRESH = "python -m medcore.status_cache --ship (then commit assets/status/)"
 
@@ -39,11 +40,9 @@ def test_a_shipped_count_serves_a_new_data_folder_only_for_the_same_content(tmp_
     f = tmp_path / "kb.yaml"
     f.write_text("a: 1\n")
     calls = _count_computes(monkeypatch)
-    monkeypatch.setattr(status_cache, "_ship_to", ship)  # what ship() does while it counts
-    status_cache._ship_names.clear()
-    assert status_cache.cached("thing", tmp_path / "d1", [f], lambda: {"n": 1}) == {"n": 1}
-    monkeypatch.setattr(status_cache, "_ship_to", None)
-    assert json.loads((ship / "thing.json").read_text())["counts"] == {"n": 1}
+    target = StatusShip(ship)  # what ship() passes down while it counts
+    assert status_cache.cached("thing", tmp_path / "d1", [f], lambda: {"n": 1}, ship=target) == {"n": 1}
+    assert json.loads((ship / "thing.json").read_text())["counts"] == {"n": 1} and target.names == {"thing"}
     status_cache.clear_memory()
     # another data folder (a new install), and the file touched but not changed: the shipped count, no counting
     f.write_text("a: 1\n")
@@ -78,3 +77,22 @@ def test_home_in_a_new_data_folder_counts_nothing(fresh, monkeypatch):
     got = all_status(fresh)  # the test data folder is new: only shipped counts can spare the counting
     assert calls == [], f"stale or missing shipped status for {calls}: run {REFRESH}"
     assert all(s.ready for s in got if s.tool.key in ("triage", "therapy", "cases", "qa", "knowledge", "records"))
+
+
+def test_ship_mode_is_never_read_from_the_environment_or_shown():
+    """Only ship() sets where counts are shipped: a variable of that name is not read, and settings shown by
+    `doctor` do not list it."""
+    s = Settings.load(env={"MEDCORE_STATUS_SHIP": "/tmp/x", "MEDCORE_LLM_BACKEND": "template"}, secrets={})
+    assert s.status_ship is None and "status_ship" not in s.public_dict()
+    assert s.replace(status_ship=StatusShip(s.data_dir)) == s  # a ship run's settings key the same caches
+
+
+def test_ship_writes_what_home_counts_and_removes_names_no_longer_counted(settings, tmp_path, monkeypatch):
+    folder = tmp_path / "shipped"
+    folder.mkdir()
+    (folder / "gone-kb.json").write_text("{}")
+    monkeypatch.setattr("medcore.status.all_status",
+                        lambda s: status_cache.cached("thing", s.data_dir, [], lambda: {"n": 1}, ship=s.status_ship))
+    assert status_cache.ship(settings, folder) == ["thing"]
+    assert sorted(p.name for p in folder.iterdir()) == ["thing.json"]
+    assert settings.status_ship is None  # the caller's settings are not changed

@@ -25,7 +25,7 @@ def kb_counts(settings) -> dict:
 
         return dict(case_kb_stats(load_case_kb(settings.kb_dir)))
 
-    return status_cache.cached("cases-kb", settings.data_dir, _files(settings.kb_dir), count)
+    return status_cache.cached("cases-kb", settings.data_dir, _files(settings.kb_dir), count, ship=settings.status_ship)
 
 
 def check(settings) -> list[Component]:
@@ -41,7 +41,8 @@ def check(settings) -> list[Component]:
                      f"built on the triage KB's {st['conditions']} conditions")]
     try:
         got = status_cache.cached("cases-questions", settings.data_dir, _files(settings.kb_dir),
-                                  lambda: dict(zip(("n", "held_out"), _question_counts_now(settings.kb_dir))))
+                                  lambda: dict(zip(("n", "held_out"), _question_counts_now(settings.kb_dir))),
+                                  ship=settings.status_ship)
         out.append(Component("student question set", "dataset", True,
                              f"{got['n']} labelled questions, {got['held_out']} held out"))
     except Exception as exc:  # noqa: BLE001 - the evaluation set is optional for the page

@@ -27,6 +27,7 @@ import bisect
 import re
 from typing import Callable, Iterable
 
+from medcore.deid.patterns import CIVIL_TITLES, DOCTOR_TITLES
 from medcore.deid.place_table import gazetteer
 from medcore.deid.words import word_hits
 from medcore.deid.places import _W, FACILITY, GENERIC, NOT_PLACES, ORG_SUFFIX, UNITS, _named_institution, _names_a_place, _words
@@ -85,7 +86,10 @@ LETTERHEAD_LINE = re.compile(
     r"(?m)^[ \t]*((?:[A-Z][A-Za-z'’.&-]{1,24}[ \t]+(?:(?:of|and|&|the|for|on|upon)[ \t]+)?){1,5}"
     r"(?i:Surgery|Practice|Hospital|Clinic|Cent(?:er|re)|Trust|Health(?:care)?|Imaging|Radiology|Associates|Group|"
     r"Partners|Institute|Infirmary|Hospice|Laboratories|Pharmacy))[ \t]*$")
-_TITLE_LINE = re.compile(r"(?m)^[ \t]*(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+[A-Z][^\n]{0,60}$")
+# A doctor's (or a person's) line heading a letter: civil and doctors' titles from the one title list. "Mx" and
+# "Doctor" were never in this rule; taking them would widen what counts as a doctor's line (a change, not this one).
+_LINE_TITLES = "|".join(t for t in CIVIL_TITLES + DOCTOR_TITLES if t not in ("Mx", "Doctor"))
+_TITLE_LINE = re.compile(rf"(?m)^[ \t]*(?:{_LINE_TITLES})\.?[ \t]+[A-Z][^\n]{{0,60}}$")
 
 
 def _title(run: str) -> str:

@@ -212,11 +212,14 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
 # An upper-case surname, as in "Mr HALLORAN" or "HALLORAN, Rupert" (UK-style headers).
 _CAPS_SURNAME = rf"[{_UP}]{{2,}}(?:[-'][{_UP}]{{2,}})*(?![{_LO}])"
 
-# The titles before a person's name: the one list (the title rule below, places.LOWER_TITLE, lower_names). The short
-# forms are also taken before a lower-case name ("dr smith", "mrs o'brien"); the others are ordinary words in lower
-# case ("sister", "father", "nurse called").
-TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Doctor", "Prof", "Professor", "Sister", "Nurse", "Fr", "Father",
-               "Rev", "Reverend", "Pastor", "Rabbi", "Imam", "Chaplain")
+# The titles before a person's name: the one list (the title rule below, places.LOWER_TITLE, lower_names,
+# facilities' letterhead line). The short forms are also taken before a lower-case name ("dr smith", "mrs o'brien");
+# the others are ordinary words in lower case ("sister", "father", "nurse called"). By kind, because some rules take
+# only some: civil titles and doctors' titles head a letter's signature block (facilities).
+CIVIL_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx")
+DOCTOR_TITLES = ("Dr", "Doctor", "Prof", "Professor")
+CARE_TITLES = ("Sister", "Nurse", "Fr", "Father", "Rev", "Reverend", "Pastor", "Rabbi", "Imam", "Chaplain")
+TITLE_WORDS = CIVIL_TITLES + DOCTOR_TITLES + CARE_TITLES
 SHORT_TITLES = ("Mr", "Mrs", "Ms", "Mx", "Dr", "Prof")
 _TITLES = "|".join(TITLE_WORDS)
 

@@ -22,7 +22,7 @@ def graph_stats(settings) -> dict:
 
         return _stats(load_graph(settings))
 
-    return status_cache.cached("knowledge-graph", settings.data_dir, files, count)
+    return status_cache.cached("knowledge-graph", settings.data_dir, files, count, ship=settings.status_ship)
 
 
 def check(settings) -> list[Component]:

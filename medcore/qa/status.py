@@ -30,7 +30,7 @@ def page_counts(settings) -> dict:
         got = {k: sum(p.kind == k for p in pages.values()) for k in ("condition", "drug")}
         return got | {"pages": len(pages), "cues": len(load_cues(settings.kb_dir).types)}
 
-    return status_cache.cached("qa-pages", settings.data_dir, _files(settings.kb_dir), count)
+    return status_cache.cached("qa-pages", settings.data_dir, _files(settings.kb_dir), count, ship=settings.status_ship)
 
 
 def check(settings) -> list[Component]:

@@ -33,7 +33,7 @@ def kb_counts(settings) -> dict[str, int]:
         kb = kb_mod.load_from(kb_dir / "records", kb_dir)  # the same cached load the pipeline uses
         return {"labs": len(kb.labs), "drugs": len(kb.drugs), "sections": len(kb.sections)}
 
-    return dict(status_cache.cached("records-kb", settings.data_dir, _inputs(kb_dir), count))
+    return dict(status_cache.cached("records-kb", settings.data_dir, _inputs(kb_dir), count, ship=settings.status_ship))
 
 
 def check(settings) -> list[Component]:

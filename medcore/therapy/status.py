@@ -22,7 +22,7 @@ def kb_counts(settings) -> dict:
 
         return dict(load_kb(settings).counts())
 
-    return status_cache.cached("therapy-kb", settings.data_dir, files, count)
+    return status_cache.cached("therapy-kb", settings.data_dir, files, count, ship=settings.status_ship)
 
 
 def check(settings) -> list[Component]:

@@ -23,7 +23,7 @@ def kb_counts(settings) -> dict:
 
         return kb_stats(load_kb(settings.kb_dir))
 
-    return status_cache.cached("triage-kb", settings.data_dir, _files(settings.kb_dir), count)
+    return status_cache.cached("triage-kb", settings.data_dir, _files(settings.kb_dir), count, ship=settings.status_ship)
 
 
 def check(settings) -> list[Component]:
@@ -39,7 +39,8 @@ def check(settings) -> list[Component]:
         return [Component("triage knowledge base", "knowledge base", False, str(exc))]
     try:
         got = status_cache.cached("triage-vignettes", settings.data_dir, _files(settings.kb_dir),
-                                  lambda: dict(zip(("n", "held_out"), _vignette_counts_now(settings.kb_dir))))
+                                  lambda: dict(zip(("n", "held_out"), _vignette_counts_now(settings.kb_dir))),
+                                  ship=settings.status_ship)
         out.append(Component("triage vignettes", "dataset", True, f"{got['n']} vignettes, {got['held_out']} held out"))
     except Exception as exc:  # noqa: BLE001
         out.append(Component("triage vignettes", "dataset", False, str(exc)))

@@ -1,88 +1,11 @@
 """How blind_s10's rows were drawn (issue 11, session 10). Prints row numbers only, never note text.
+Prints row numbers only: the draw is `python docs/evals/_tools/mtsamples_draw.py --set blind_s10` (one home)."""
 
-Pool: data rows of ../shared/data/mtsamples/mtsamples_dev.csv with index % 10 == 2, non-empty, at most
-MAX_WORDS words (LONG_TYPES: a higher cap for discharge, ED and H&P notes), excluding (a) every row listed in docs/evals/real-notes-dev-s9-phi*/mtsamples_rows_read.txt,
-(b) every row whose text equals the text of such a row or of a note annotated in another set, and (c) a
-second copy of a text already in the pool. Rows are sorted into draw strata by a rough note-type guess
-(specialty, sample name, headings), each stratum is shuffled with random.Random(SEED), and the first QUOTA[t]
-rows are taken (rows in LEFT_OUT skipped). The annotator then sets the note_type on reading (the guess can be wrong)."""
-
-from __future__ import annotations
-
-import csv
-import glob
-import hashlib
-import json
-import random
 import sys
 from pathlib import Path
 
-SEED = 20261205
-MAX_WORDS = 700  # 1,200 for the note types that are long by nature (LONG_TYPES): too few fit under 700
-LONG_TYPES = {"discharge": 1200, "ed": 1200, "history_physical": 1200}
-QUOTA = {"discharge": 4, "ed": 3, "progress": 7, "consult": 4, "radiology": 3, "history_physical": 2,
-         "operative": 2, "letter": 2, "other": 2}
-# Drawn but left out on reading, the next row of the same stratum taken instead (in the seeded order):
-LEFT_OUT = {1362: "nothing to annotate but a weight and a date (the set's test needs a problem or a medication)"}
-REPO = Path(__file__).resolve().parents[3]
-
-
-def guess_type(row: dict) -> str:
-    spec = row["medical_specialty"].strip().lower()
-    name = row["sample_name"].strip().lower()
-    text = row["transcription"]
-    head = text[:400].upper()
-    if "discharge summary" in spec or "discharge summary" in name:
-        return "discharge"
-    if "emergency" in spec or "emergency" in name or name.startswith("er ") or "er visit" in name:
-        return "ed"
-    if "letters" in spec or "letter" in name or text.lstrip().lower().startswith("dear"):
-        return "letter"
-    if "soap" in spec or "office notes" in spec or "progress" in name or "follow-up" in name or "SUBJECTIVE:" in head:
-        return "progress"
-    if "PREOPERATIVE DIAGNOSIS" in head or "PROCEDURE PERFORMED" in head or "OPERATION" in head:
-        return "operative"
-    if "consult" in name:
-        return "consult"
-    if "h&p" in name or "history and physical" in name or "history & physical" in name:
-        return "history_physical"
-    if "radiology" in spec or "EXAM:" in head or "FINDINGS:" in head:
-        return "radiology"
-    return "other"
-
-
-def main(csv_path: str) -> None:
-    with open(csv_path, newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    digest = [hashlib.sha256((r["transcription"] or "").encode("utf-8")).hexdigest() for r in rows]
-    read = set()
-    for f in glob.glob(str(REPO / "docs/evals/real-notes-dev-s9-phi*/mtsamples_rows_read.txt")):
-        read |= {int(x) for x in Path(f).read_text().split() if x.strip().isdigit()}
-    banned = {digest[i] for i in read}
-    for f in glob.glob(str(REPO / "assets/notes/real/*/mt*.json")):
-        if "/blind_s10/" not in f:
-            banned.add(json.loads(Path(f).read_text(encoding="utf-8"))["sha256"])
-    strata: dict[str, list[int]] = {t: [] for t in QUOTA}
-    seen = set()
-    for i, r in enumerate(rows):
-        text = r["transcription"] or ""
-        if i % 10 != 2 or i in read or not text.strip() or digest[i] in banned or digest[i] in seen:
-            continue
-        t = guess_type(r)
-        if len(text.split()) > LONG_TYPES.get(t, MAX_WORDS):
-            continue
-        seen.add(digest[i])
-        strata[t].append(i)
-    rng = random.Random(SEED)
-    chosen = []
-    for t in QUOTA:
-        pool = sorted(strata[t])
-        rng.shuffle(pool)
-        pool = [i for i in pool if i not in LEFT_OUT]
-        print(t, "eligible", len(pool), "drawn", pool[:QUOTA[t]], "next", pool[QUOTA[t]:QUOTA[t] + 3])
-        chosen += pool[:QUOTA[t]]
-    print("rows", sorted(chosen))
-
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_tools"))
+from mtsamples_draw import run_set  # noqa: E402
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else str(REPO.parent / "shared/data/mtsamples/mtsamples_dev.csv"))
+    run_set("blind_s10", sys.argv[1:])  # [CSV], as before
