@@ -17,6 +17,14 @@ from medcore.knowledge import drugs as D
                  "dexamethasone")),
     ("ABVD", ("doxorubicin", "bleomycin", "vinblastine", "dacarbazine")),
     ("FOLFOX", ("leucovorin", "fluorouracil", "oxaliplatin")), ("mFOLFOX6", ("leucovorin", "fluorouracil", "oxaliplatin")),
+    # found by typing names from memory (docs/evals/planner-s16/typed_names_dev.txt, dev)
+    ("Gazyva", ("obinutuzumab",)), ("Mutamycin", ("mitomycin",)), ("mitomycin C", ("mitomycin",)),
+    ("Cosmegen", ("dactinomycin",)), ("Tepezza", ("teprotumumab",)),
+    ("Alyftrek", ("vanzacaftor", "tezacaftor", "deutivacaftor")), ("Zevtera", ("ceftobiprole",)),
+    ("Factive", ("gemifloxacin",)), ("Spectracef", ("cefditoren",)), ("Cedax", ("ceftibuten",)),
+    ("carboplatin AUC 5", ("carboplatin",)), ("carboplatin AUC5 every 21 days", ("carboplatin",)),
+    # a herbal sleep aid was read by one-slip spelling as Kalma (an alprazolam brand)
+    ("Kalms", ("valerian",)), ("Kalms Day", ("valerian",)),
 ])
 def test_names_s16(typed, ingredients):
     r = D.resolve(typed)

@@ -92,3 +92,16 @@ def test_dose_context_at_least():
     c = DoseContext("perampanel", "major", "m", atleast=12)
     assert c.matches(12) and c.matches(16) and not c.matches(10)
     assert c.label() == "perampanel 12 mg/day or more"
+
+
+@pytest.mark.parametrize("a, b, severity", [
+    ("sacubitril", "enalapril", "contraindicated"), ("sacubitril", "lisinopril 10 mg", "contraindicated"),
+    ("Entresto", "ramipril", "contraindicated"), ("sacubitril", "losartan", None),
+    ("trazodone", "tranylcypromine", "contraindicated"), ("Viibryd", "phenelzine", "contraindicated"),
+    ("Trintellix", "isocarboxazid", "contraindicated"),
+    # a MAO-B inhibitor for Parkinson's keeps the class rule's grade
+    ("trazodone", "rasagiline", "major"),
+])
+def test_set_g_pairs_s16(kb, a, b, severity):
+    f = _finding(kb, a, b)
+    assert (f.severity if f else None) == severity
