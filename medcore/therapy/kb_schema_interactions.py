@@ -34,8 +34,9 @@ RENAL_CONTEXT = {
                    "moderate", "minor"]}, "management": {"type": "string"}, "avoid": {"type": "boolean"}},
 }
 # severity that depends on the daily dose of one of the two drugs (the label says so: "do not exceed simvastatin
-# 20 mg/day with amlodipine"): `upto` (inclusive), `atleast` (inclusive) or `above` a daily amount of `drug`, in that drug's unit. The first
-# context that matches the known dose applies; an unknown dose keeps the base severity and names the thresholds.
+# 20 mg/day with amlodipine"): `upto` (inclusive), `atleast` (inclusive) or `above` a daily amount of `drug`, in
+# that drug's unit. The first context that matches the known dose applies; an unknown dose keeps the base severity
+# and names the thresholds.
 DOSE_CONTEXT = {
     "type": "object", "required": ["drug", "severity", "management"], "additionalProperties": False,
     "oneOf": [{"required": ["upto"]}, {"required": ["above"]}, {"required": ["atleast"]}],

@@ -16,7 +16,8 @@ from medcore.knowledge import drugs as D
     ("m-BACOD", ("methotrexate", "leucovorin", "bleomycin", "doxorubicin", "cyclophosphamide", "vincristine",
                  "dexamethasone")),
     ("ABVD", ("doxorubicin", "bleomycin", "vinblastine", "dacarbazine")),
-    ("FOLFOX", ("leucovorin", "fluorouracil", "oxaliplatin")), ("mFOLFOX6", ("leucovorin", "fluorouracil", "oxaliplatin")),
+    ("FOLFOX", ("leucovorin", "fluorouracil", "oxaliplatin")),
+    ("mFOLFOX6", ("leucovorin", "fluorouracil", "oxaliplatin")),
     # found by typing names from memory (docs/evals/planner-s16/typed_names_dev.txt, dev)
     ("Gazyva", ("obinutuzumab",)), ("Mutamycin", ("mitomycin",)), ("mitomycin C", ("mitomycin",)),
     ("Cosmegen", ("dactinomycin",)), ("Tepezza", ("teprotumumab",)),
