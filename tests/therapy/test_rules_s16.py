@@ -77,7 +77,8 @@ def test_every_route_a_rule_names_is_a_known_route():
     ("perampanel 12 mg daily", "Mirena", None),  # the LNG-IUS is not affected (FSRH)
     ("ritonavir", "Microgynon", "major"), ("Norvir", "Cerazette", "major"), ("Prezcobix", "desogestrel", "major"),
     ("darunavir/cobicistat", "Nexplanon", "major"), ("Tybost", "Microgynon", "major"),
-    ("Paxlovid", "Microgynon", "moderate"),
+    ("Paxlovid", "Microgynon", "moderate"), ("ritonavir", "Yasmin", "major"), ("Tybost", "ethinyl estradiol", "major"),
+    ("Norvir", "levonorgestrel", "major"), ("ritonavir", "Mirena", None), ("ritonavir", "Depo-Provera", None),
     ("ulipristal", "omeprazole", "moderate"), ("ella", "famotidine", "moderate"), ("ellaOne", "Gaviscon", "moderate"),
     ("ellaOne", "lansoprazole", "moderate"), ("Levonelle", "omeprazole", None),
 ])
