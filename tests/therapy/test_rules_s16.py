@@ -106,3 +106,16 @@ def test_dose_context_at_least():
 def test_set_g_pairs_s16(kb, a, b, severity):
     f = _finding(kb, a, b)
     assert (f.severity if f else None) == severity
+
+
+def test_the_plan_reads_routes_of_current_medicines(plan_for):
+    # the medication review sees the same route rule as the interaction check
+    patient = {"age": 40, "sex": "male", "weight_kg": 80, "scr_mg_dl": 1.0}
+    im = plan_for({**patient, "medications": ["olanzapine 10 mg IM", "lorazepam 2 mg IM"]}, "hypertension")
+    oral = plan_for({**patient, "medications": ["olanzapine 10 mg tablets", "lorazepam 2 mg IM"]}, "hypertension")
+
+    def worst(plan):
+        ws = [w for w in plan.warnings if w.kind == "interaction" and "olanzapine" in w.text.lower()]
+        return max((ix.SEVERITY_RANK[w.severity] for w in ws), default=0)
+
+    assert worst(im) == ix.SEVERITY_RANK["major"] and worst(oral) == ix.SEVERITY_RANK["moderate"]
