@@ -47,6 +47,13 @@ class InteractionRule:
     duration: tuple["DurationContext", ...] = ()
     # the effect outlasts one drug: it goes on for `days` after that drug is stopped (enzyme induction wearing off)
     persists: "Persists | None" = None
+    # where the label states the rule for one route only (IM olanzapine with a parenteral benzodiazepine): the rule
+    # holds only when each drug named here was typed with one of its routes (see RouteNeed)
+    routes: tuple["RouteNeed", ...] = ()
+
+    def route_ok(self, typed: dict[str, str] | None) -> bool:
+        """Does the route each drug was typed with ("olanzapine 10 mg IM": im) meet this rule's route needs?"""
+        return all(n.met(typed or {}) for n in self.routes)
 
     def in_context(self, crcl: float | None, doses: dict[str, float] | None = None,
                    days: dict[str, float] | None = None) -> "InteractionRule":
@@ -114,12 +121,17 @@ class DoseContext:
     above: float | None = None
     avoid: bool = False
     unit: str = "mg"
+    atleast: float | None = None  # inclusive lower bound, where the source says "N mg/day or more" (perampanel 12)
 
     def matches(self, amount: float) -> bool:
-        return amount <= self.upto + 1e-9 if self.upto is not None else amount > self.above + 1e-9
+        if self.upto is not None:
+            return amount <= self.upto + 1e-9
+        return amount >= self.atleast - 1e-9 if self.atleast is not None else amount > self.above + 1e-9
 
     def label(self) -> str:
         name = self.drug.replace("-", "/")
+        if self.atleast is not None:
+            return f"{name} {self.atleast:g} {self.unit}/day or more"
         limit = f"up to {self.upto:g}" if self.upto is not None else f"above {self.above:g}"
         return f"{name} {limit} {self.unit}/day"
 
@@ -141,6 +153,21 @@ class DurationContext:
         name = self.drug.replace("-", "/")
         return (f"{name} for up to {self.upto_days:g} days" if self.upto_days is not None
                 else f"{name} for more than {self.over_days:g} days")
+
+
+@dataclass(frozen=True)
+class RouteNeed:
+    """A rule side written for some routes of `drug` only. A drug typed without a route meets it only when
+    `unstated` is set: the side whose route defines the label's rule must be typed with it (oral olanzapine, or
+    olanzapine with no route, is not IM olanzapine), while a partner often typed without its route may be set to
+    count, so the warning is not lost (its management says which route it is about)."""
+    drug: str
+    routes: tuple[str, ...]
+    unstated: bool = False
+
+    def met(self, typed: dict[str, str]) -> bool:
+        route = typed.get(self.drug)
+        return route in self.routes if route else self.unstated
 
 
 @dataclass(frozen=True)
@@ -168,7 +195,14 @@ def _persists(entry: dict, a: str, b: str) -> Persists | None:
 
 def _dose(entry: dict) -> tuple[DoseContext, ...]:
     return tuple(DoseContext(c["drug"], c["severity"], c["management"], c.get("upto"), c.get("above"),
-                             c.get("avoid", False), c.get("unit", "mg")) for c in entry.get("dose", ()))
+                             c.get("avoid", False), c.get("unit", "mg"), c.get("atleast"))
+                 for c in entry.get("dose", ()))
+
+
+def _route_needs(rule: dict, a: str, b: str) -> tuple[RouteNeed, ...]:
+    """The route needs of a class rule's sides (`routes`, `route_unstated` on side a or b) for the pair (a, b)."""
+    return tuple(RouteNeed(d, tuple(rule[side]["routes"]), rule[side].get("route_unstated", False))
+                 for side, d in (("a", a), ("b", b)) if "routes" in rule[side])
 
 
 def _renal(entry: dict) -> tuple[RenalContext, ...]:
@@ -190,6 +224,7 @@ def matches(drug: dict, m: dict) -> bool:
         return False
     if "qt" in m and drug.get("qt") not in m["qt"]:
         return False
+    # `routes` / `route_unstated` do not select drugs: they gate the rule by the typed route (RouteNeed)
     if "flag" in m:
         flag = m["flag"]
         if flag == "anticholinergic":
@@ -250,5 +285,6 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
                 continue
             hits.append(InteractionRule(tuple(sorted((a, b))), rule["severity"], rule["mechanism"], rule["effect"],
                                         rule["management"], rule["source"], rule["id"], rule.get("avoid", False),
-                                        _renal(rule), _dose(rule), _duration(rule, a, b), _persists(rule, a, b)))
+                                        _renal(rule), _dose(rule), _duration(rule, a, b), _persists(rule, a, b),
+                                        _route_needs(rule, a, b)))
     return pairs, len(explicit)

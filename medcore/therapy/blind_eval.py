@@ -52,7 +52,8 @@ def score_pair(kb: KnowledgeBase, case: dict) -> dict:
         out["ok"] = case["expect"] == "none"  # an unrecognised name cannot alarm, but it is scored under names
         return out
     a_ids, b_ids = res[0].ids, res[1].ids
-    findings = [f for f in ix.check_ids(kb, a_ids + b_ids, case.get("crcl"))
+    # the typed routes also reach rules written for one route (IM olanzapine), as in the checker
+    findings = [f for f in ix.check_ids(kb, a_ids + b_ids, case.get("crcl"), routes=ix.typed_routes(res))
                 if (f.drug_ids[0] in a_ids) != (f.drug_ids[1] in a_ids) or
                 (f.drug_ids[0] in b_ids) != (f.drug_ids[1] in b_ids)]
     if hasattr(ix, "by_route"):  # graded by the routes typed ("hydrocortisone cream"), as the checker shows them

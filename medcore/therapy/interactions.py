@@ -88,11 +88,13 @@ def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Fin
 
 
 def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None,
-         doses: dict[str, float] | None = None, days: dict[str, float] | None = None) -> Finding | None:
+         doses: dict[str, float] | None = None, days: dict[str, float] | None = None,
+         routes: dict[str, str] | None = None) -> Finding | None:
     """The merged finding for two drugs; `crcl` (mL/min) selects a rule's kidney-function context, `doses`
-    (drug id -> daily amount in its unit) a rule's dose context and `days` (drug id -> course in days,
-    math.inf for long-term) a rule's duration context."""
-    hits = kb.pairs.get(frozenset((a, b)))
+    (drug id -> daily amount in its unit) a rule's dose context, `days` (drug id -> course in days,
+    math.inf for long-term) a rule's duration context and `routes` (drug id -> typed route) keeps a rule written
+    for one route only (IM olanzapine) to drugs typed with that route."""
+    hits = [h for h in kb.pairs.get(frozenset((a, b)), ()) if not h.routes or h.route_ok(routes)]
     return merge(kb, a, b, [h.in_context(crcl, doses, days) for h in hits]) if hits else None
 
 
@@ -110,11 +112,12 @@ def avoid_dose_of(kb: KnowledgeBase, a: str, b: str, doses: dict[str, float] | N
 
 
 def check_ids(kb: KnowledgeBase, ids: list[str], crcl: float | None = None,
-              doses: dict[str, float] | None = None, days: dict[str, float] | None = None) -> list[Finding]:
+              doses: dict[str, float] | None = None, days: dict[str, float] | None = None,
+              routes: dict[str, str] | None = None) -> list[Finding]:
     out = []
     uniq = list(dict.fromkeys(ids))
     for a, b in itertools.combinations(uniq, 2):
-        f = pair(kb, a, b, crcl, doses, days)
+        f = pair(kb, a, b, crcl, doses, days, routes)
         if f:
             out.append(f)
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.drugs))
@@ -190,8 +193,10 @@ def check_names(kb: KnowledgeBase, names: list[str]) -> InteractionReport:
     labels = [r.query if len(r.ids) == 1 else f"{r.query} ({kb.drug_name(i)})" for r in resolved for i in r.ids]
     named = [(r.query, r.ids) for r in resolved]
     days = stated_courses(named)
-    findings = group_findings(kb, ids, days) + check_ids(kb, ids, doses=stated_doses(kb, named), days=days)
-    findings, route_notes = by_route(kb, findings, typed_routes(resolved))
+    routes = typed_routes(resolved)
+    findings = group_findings(kb, ids, days) + check_ids(kb, ids, doses=stated_doses(kb, named), days=days,
+                                                         routes=routes)
+    findings, route_notes = by_route(kb, findings, routes)
     findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
     dups = [d for d in duplicates(kb, ids, labels) if not local_duplicate(kb, d, typed_routes(resolved))]
     return InteractionReport(resolved, unknown, findings, dups, kb, route_notes)

@@ -19,11 +19,11 @@ import tempfile
 from pathlib import Path
 
 from medcore import status_cache
-from medcore.knowledge.interaction_rules import (DoseContext, DurationContext, InteractionRule, Persists,
+from medcore.knowledge.interaction_rules import (DoseContext, DurationContext, InteractionRule, Persists, RouteNeed,
                                                  RenalContext)
 
 log = logging.getLogger(__name__)
-FORMAT = 1
+FORMAT = 2  # 2: rules carry route needs (RouteNeed)
 
 
 def inputs(root: Path, kdir: Path) -> list[str]:
@@ -100,4 +100,5 @@ def _rule_template(t: dict) -> InteractionRule:
     return InteractionRule(
         ("", ""), t["severity"], t["mechanism"], t["effect"], t["management"], t["source"], t["rule"], t["avoid"],
         tuple(RenalContext(**c) for c in t["renal"]), tuple(DoseContext(**c) for c in t["dose"]),
-        tuple(DurationContext(**c) for c in t["duration"]), Persists(**t["persists"]) if t["persists"] else None)
+        tuple(DurationContext(**c) for c in t["duration"]), Persists(**t["persists"]) if t["persists"] else None,
+        tuple(RouteNeed(c["drug"], tuple(c["routes"]), c["unstated"]) for c in t.get("routes", ())))

@@ -15,7 +15,12 @@ MATCH = {
         "not_drugs": {"type": "array", "items": ID, "minItems": 1},  # ... but not these (beclometasone in a CYP3A4 rule)
         "qt": {"type": "array", "items": {"enum": ["known", "possible", "conditional"]}},
         "flag": {"enum": ["serotonergic", "cns_depressant", "anticholinergic"]},
+        # the rule holds only when this side's drug was typed with one of these routes (routes.yaml route names);
+        # `route_unstated: true` lets a drug typed without a route count too (see interaction_rules.RouteNeed)
+        "routes": {"type": "array", "items": ID, "minItems": 1},
+        "route_unstated": {"type": "boolean"},
     },
+    "dependentRequired": {"route_unstated": ["routes"]},
 }
 SEVERITIES = ["contraindicated", "major", "moderate", "minor"]
 # `avoid: true`: the cited source says to avoid the combination (not only to monitor or adjust);
@@ -29,12 +34,14 @@ RENAL_CONTEXT = {
                    "moderate", "minor"]}, "management": {"type": "string"}, "avoid": {"type": "boolean"}},
 }
 # severity that depends on the daily dose of one of the two drugs (the label says so: "do not exceed simvastatin
-# 20 mg/day with amlodipine"): `upto` (inclusive) or `above` a daily amount of `drug`, in that drug's unit. The first
-# context that matches the known dose applies; an unknown dose keeps the base severity and names the thresholds.
+# 20 mg/day with amlodipine"): `upto` (inclusive), `atleast` (inclusive) or `above` a daily amount of `drug`, in
+# that drug's unit. The first context that matches the known dose applies; an unknown dose keeps the base severity
+# and names the thresholds.
 DOSE_CONTEXT = {
     "type": "object", "required": ["drug", "severity", "management"], "additionalProperties": False,
-    "oneOf": [{"required": ["upto"]}, {"required": ["above"]}],
+    "oneOf": [{"required": ["upto"]}, {"required": ["above"]}, {"required": ["atleast"]}],
     "properties": {"drug": ID, "upto": {"type": "number", "exclusiveMinimum": 0},
+                   "atleast": {"type": "number", "exclusiveMinimum": 0},  # inclusive: "12 mg/day or more"
                    "above": {"type": "number", "exclusiveMinimum": 0},
                    "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
                    "management": {"type": "string"}, "avoid": {"type": "boolean"},

@@ -232,7 +232,8 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
                                f"({', '.join(sorted(k.replace('_', ' ') for k in shared))})", kb.duplicate_source,
                                [drug["id"], m]), PENALTY["duplicate_class"]))
         doses = {**ctx.med_doses, **({drug["id"]: daily} if daily else {})}
-        f = ix.pair(kb, drug["id"], m, ctx.crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})})
+        f = ix.pair(kb, drug["id"], m, ctx.crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})},
+                    ctx.med_routes)
         if f and ctx.med_routes:  # a skin, eye or ear form: systemic-only rules are not raised (routes.yaml)
             kept, notes = ix.by_route(kb, [f], ctx.med_routes)
             f = kept[0] if kept else None

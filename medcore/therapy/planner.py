@@ -198,7 +198,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     if chosen:
         plan_issues += chosen.cautions
     findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses,
-                            ctx.med_days)
+                            ctx.med_days, routes=ctx.med_routes)  # the routes reach rules for one route (IM)
     # a cream or eye drop: systemic-only rules not raised; the notes say which pairs and why
     findings, route_notes = ix.by_route(kb, findings, ctx.med_routes)
     chosen_ids = set(chosen.drugs) if chosen else set()

@@ -78,7 +78,18 @@ def test_a_changed_lexicon_file_is_a_new_digest(tmp_path):
 def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     built = kb_mod.load_kb_dir(KB_DIR / "therapy", cache_dir=tmp_path)
     path = next(tmp_path.glob("therapy-kb-*.json"))
-    path.write_text('{"format": 1, "digest": "x", "docs": [', encoding="utf-8")
+    path.write_text(f'{{"format": {kb_cache.FORMAT}, "digest": "x", "docs": [', encoding="utf-8")
     kb_mod._load_cached.cache_clear()
     assert kb_mod.load_kb_dir(KB_DIR / "therapy", cache_dir=tmp_path) == built
-    assert path.read_text(encoding="utf-8").startswith('{"format":1')  # kept again, whole
+    assert path.read_text(encoding="utf-8").startswith(f'{{"format":{kb_cache.FORMAT},')  # kept again, whole
+
+
+def test_route_needs_survive_the_cache(tmp_path):
+    # session 16: a rule written for one route (IM olanzapine) must keep its route needs when read back from the cache
+    kb_mod._load_cached.cache_clear()
+    kb_mod.load_kb_dir(KB_DIR / "therapy", cache_dir=tmp_path)
+    kb_mod._load_cached.cache_clear()
+    cached = kb_mod.load_kb_dir(KB_DIR / "therapy", cache_dir=tmp_path)
+    rule = next(h for h in cached.pairs[frozenset(("olanzapine", "lorazepam"))] if h.routes)
+    assert {n.drug: n.routes for n in rule.routes}["olanzapine"] == ("im",)
+    assert not rule.route_ok({}) and rule.route_ok({"olanzapine": "im"})
