@@ -65,6 +65,10 @@ ANCHORED: frozenset[str] = frozenset({
     "medcore.records.measure._SHORT_VITAL_VALUE", "medcore.records.site_signs._OTHER_SENSE",
     # session 15 (plat15c): .match(text, m.end()) only; one .match is linear (1.7/3.4/6.6 ms at 1,000/2,000/4,000)
     "medcore.literature.numbers._LATE_VALUE",
+    # session 16 (meds16): a schedule or a count read right after the dose, .match(window, dose_end) only
+    "medcore.records.med_schedule._TIME_OF_DAY", "medcore.records.med_schedule._COUNT_AFTER",
+    "medcore.records.meds._UNIT_AFTER_SCHEDULE", "medcore.records.allergies.BUT_REACTION",
+    "medcore.records.meds.BUT_REACTION", "medcore.records.meds._LIST_GAP",
 })
 
 

@@ -86,10 +86,12 @@ def _caused(s: str, end: int, m):
         return said
     which = _WHICH_CAUSED.match(s, end)
     return which if which and m.reaction.search(s, which.end(), min(len(s), which.end() + 30)) else None
-# a reaction said right after the drug: "stopped X due to hives", "started on X, but had a reaction"
-_REACTION_AFTER = re.compile(r"[ \t]*+,?[ \t]*+(?:but[ \t]+(?:had|developed|got)[ \t]+(?:an?[ \t]+)?(?:\w+[ \t]+)?reaction\b|"
-                             r"(?:due[ \t]+to|because[ \t]+of|secondary[ \t]+to)[ \t]+(?:an?[ \t]+)?(?:hives|urticaria|rash|"
-                             r"anaphyla\w*|angioedema|allergic[ \t]+reaction|allergy)\b)", re.I)
+# a reaction said right after the drug: "started on X, but had a reaction" (meds.med_status reads this one too: the
+# course ended), "stopped X due to hives"
+_BUT_REACTION = r"[ \t]*+,?[ \t]*+but[ \t]+(?:had|developed|got)[ \t]+(?:an?[ \t]+)?(?:\w+[ \t]+)?reaction\b"
+BUT_REACTION = re.compile(_BUT_REACTION, re.I)
+_REACTION_AFTER = re.compile(_BUT_REACTION + r"|[ \t]*+,?[ \t]*+(?:due[ \t]+to|because[ \t]+of|secondary[ \t]+to)[ \t]+(?:an?[ \t]+)?"
+                             r"(?:hives|urticaria|rash|anaphyla\w*|angioedema|allergic[ \t]+reaction|allergy)\b", re.I)
 _DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,3}\s*$", re.I)
 
 

@@ -6,13 +6,17 @@ from __future__ import annotations
 import re
 
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
+from medcore.records.allergies import BUT_REACTION
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
 from medcore.records.med_listed import drug_hits_in  # noqa: F401 (extract.py reads it from here)
+from medcore.records.med_schedule import (COMBINED_STRENGTHS, combined, counted_strength, days_of_schedule,
+                                          interval_frequencies, time_of_day)
 from medcore.records.med_switch import replaced
 
 # (session 15: a weight-based rate per minute as written, "mcg/kg/minute", "mcg/kg per minute"; "gm" for grams)
-_UNITS = (r"mg/kg|mcg/kg/minute|mcg/kg\s+per\s+minute|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
+# (session 16: a dose per body surface area, "mg/m2")
+_UNITS = (r"mg/m2|mg/m²|mg/kg|mcg/kg/minute|mcg/kg\s+per\s+minute|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
           r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
           r"gm|mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
 # a range ("1-2 tablets") or the strengths of a combination product ("37.5/25 mg")
@@ -26,7 +30,7 @@ _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
 _COUNT = r"one[- ]half|half a|half|1/2|½|one|two|three|four|five|six|seven|eight|nine|ten"
 # ... or a range of counts: "one to two tablets", "two to three pills", "1-2 tabs" (the dose is "1-2")
 _COUNT_DOSE = re.compile(rf"(?<![\w/])({_COUNT}|\d{{1,2}})(?:\s*(?:-|to|or)\s*(two|three|four|five|six|\d{{1,2}}))?\s+"
-                         r"(tablets?|tabs?|capsules?|caps?|pills?|puffs?|drops?)\b", re.I)
+                         r"(tablets?|tabs?|capsules?|caps?|pills?|puffs?|drops?|sprays?)\b", re.I)  # (s16: "two sprays")
 # a dose written before the drug: "40 mg of famotidine", "10 units of oxytocin", "20 mL of 0.25% bupivacaine", "2% lidocaine"
 # (session 15: "a 10 mL bolus of X", "0.4 mg of sublingual X")
 _DOSE_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*({_UNITS})\s+(?:(?:bolus|dose|injection)\s+)?(?:of\s+)?"
@@ -45,6 +49,9 @@ _PERCENT_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*%\s+
 # a dose without a unit after the name, before a route, a schedule or the item's end: "allopurinol 300 daily"
 _BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|#\d|p\.?\s?o\b|i\.?v\b|"
                         r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n|to take\b))", re.I)
+# ... and the unit written after the schedule: "Lantus 24 at bedtime units", "NPH 20 q.a.m. units"
+_UNIT_AFTER_SCHEDULE = re.compile(r"[ \t]*+(?:(?:p\.?o\.?|iv|sc|subcutaneously|at|in|the|every|q\.?[a-z.0-9]*|h\.?s\.?|daily|nightly|"
+                                  r"bedtime|morning|evening|b\.?i\.?d\.?|t\.?i\.?d\.?)[ \t]++)+(units?|iu|mg|mcg)\b", re.I)
 # a count of units written right before the name ("one aspirin a day"); a tablet form after combination strengths
 _COUNT_BEFORE = re.compile(r"(?<![\w/-])(one|two|three|four|half a)\s+$", re.I)
 _FORM_UNIT = re.compile(r"tablets?|tabs?|capsules?|caps?", re.I)
@@ -84,6 +91,9 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
             f = None  # "start insulin for now": for the time being, not a single dose
         if f and where[f.start()] < 80:
             freqs.append((where[f.start()], -(f.end() - f.start()), name, where[f.end() - 1] + 1))
+    for a, b, name in interval_frequencies(plain, m.rules or {}):  # "every 10 minutes", "every 2 to 4 hours"
+        if where[a] < 80:
+            freqs.append((where[a], -(b - a), name, where[b - 1] + 1))
     if any(f[2] == "sliding scale" for f in freqs) and any(f[2] not in ("sliding scale", "as needed") for f in freqs):
         # a sliding scale sets how much, a meal or a time of day when: "sliding scale Humalog before meals" (session 15)
         freqs = [f for f in freqs if f[2] != "sliding scale"]
@@ -102,19 +112,12 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
     before = _FREQ_BEFORE.search(s, max(0, d.start() - 25), d.start()) if not med.frequency else None
     if before:  # "tapered prednisone", "a tapering dose of prednisone", "a daily aspirin", "nightly melatonin"
         med.frequency = _FREQ_BEFORE_NAMES[before.group(1).lower()[:5]]
-    cycle = _CYCLE.search(plain[:80])
-    if cycle:  # "for 5 days every 4 weeks": a few days of each cycle
-        every = f"{_count_word(cycle.group(2))} {cycle.group(3).lower()}s" if cycle.group(2) else cycle.group(3).lower()
-        med.frequency = f"{_count_word(cycle.group(1))} days every {every}"
-        last = max(last, d.end() + where[cycle.end() - 1] + 1)
-    days = _WEEKDAYS.search(plain[:100])
-    n = len(set(_DAY.findall(days.group().lower()))) if days else 0
-    if 0 < n < 7 and med.frequency and not med.prn:  # "b.i.d. on Mon/Wed/Fri"
-        med.frequency += f" {_NUMBER_WORDS[n]} day{'s' if n > 1 else ''} a week"
-        last = max(last, d.end() + where[days.end() - 1] + 1)
-    elif 0 < n < 7 and not med.frequency:  # a dose on the days named: "every Tuesday, Thursday and Saturday"
-        med.frequency = _TIMES_WEEKLY.get(n) or f"{_NUMBER_WORDS[n]} times weekly"
-        last = max(last, d.end() + where[days.end() - 1] + 1)
+    med.frequency, end = days_of_schedule(plain, med.frequency, med.prn)
+    if end:  # "for 5 days every 4 weeks", "b.i.d. on Mon/Wed/Fri", "every Tuesday and Thursday"
+        last = max(last, d.end() + where[end - 1] + 1)
+    day_time = time_of_day(window, med.end - d.end()) if med.dose and not med.frequency and med.end > d.end() else 0
+    if day_time:  # "omeprazole 20 mg a.m."
+        med.frequency, last = "once daily", max(last, d.end() + day_time)
     if med.prn and med.frequency and med.frequency != "as needed":
         med.frequency += " as needed"
     med.status = med_status(s, d, window, m, section)
@@ -123,25 +126,11 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
     return med
 
 
-# a few days of each cycle: "for 5 days every 4 weeks", "for five days each month"
-_CYCLE = re.compile(r"\bfor\s+(\d{1,2}|one|two|three|four|five|six|seven|ten)\s+days?\s+(?:(?:out\s+)?of\s+)?"
-                    r"(?:every|each)\s+(\d{1,2}|one|two|three|four|six|eight)?\s*(week|month)s?\b", re.I)
-# days of the week a schedule is kept to: "on Mondays, Wednesdays and Fridays", "on Mon/Wed/Fri", "every Tuesday"
-_DAY_NAMES = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?s?"
-_DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)", re.I)
-_WEEKDAYS = re.compile(rf"\b(?:on|every)\s+{_DAY_NAMES}\b(?:\s*(?:,|/|and|&|,\s*and)\s*{_DAY_NAMES}\b)*", re.I)
-_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
-_TIMES_WEEKLY = {1: "weekly", 2: "twice weekly", 3: "three times weekly"}  # names in rules.yaml frequencies
-
-
-def _count_word(word: str) -> str:
-    """'5' or 'five' as a digit."""
-    return word if word.isdigit() else _WORD_NUMBERS.get(word.lower(), word)
-
-
 _FOR_NOW = re.compile(r"\b(?:for|until|by|as\s+of|right)\s+$", re.I)
 # a dose split over the day: twice daily
-_SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|pm|p\s?m)\b", re.I)
+# (session 16: "before breakfast and before supper")
+_SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m|breakfast)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|pm|p\s?m|supper|dinner)\b",
+                         re.I)
 # a schedule written before the name
 # (session 14: a dose between them, "given daily 1 g ceftriaxone"; a single dose, "a dose of ceftriaxone"; a
 # permission, "may use ibuprofen or paracetamol", which is as needed)
@@ -215,11 +204,17 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
             med.dose = _count(before.group(7))
         return
     strengths = _STRENGTHS.match(window)
+    if strengths and "insulin" in med.name.lower() and strengths.group(1) in ("70/30", "75/25", "50/50"):
+        strengths = None  # "NovoLog 70/30, 20 units": a premixed insulin's name, the dose follows (session 16)
     if strengths:  # "Advair 250/50 one puff": the product's strengths, not the count of puffs
         med.dose = strengths.group(1)
         med.end = d.end() + strengths.end()
         return
     dose = _DOSE.search(window)
+    both = COMBINED_STRENGTHS.search(window)
+    if both and both.start() < 40 and (not dose or both.start() <= dose.start()):  # "80 mg/12.5 mg", "125 mg-31.25 mg" (session 16)
+        (med.dose, med.unit), med.end = combined(both), d.end() + both.end()
+        return
     # a dose right before the next drug is that drug's, unless a ";" ends this item first (session 15: "Diastat
     # 10 mg; Keppra ..." kept no dose)
     next_drug_dose = stop < len(s) and d.end() + len(window) == stop and _NEXT_DRUG_DOSE.fullmatch(window[dose.end():]) \
@@ -236,6 +231,9 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
         if "/" in med.dose and _FORM_UNIT.fullmatch(med.unit):
             med.unit = ""  # "Bactrim 400/80 Tab": the strengths of one tablet, not 400/80 tablets
         med.end = d.end() + dose.end()
+        counted = counted_strength(window, dose.end(), med.dose, med.unit)
+        if counted:  # "25 mg, one half tablet": 12.5 mg taken (session 16)
+            med.dose, med.end = counted[0], d.end() + counted[1]
         return
     count = _COUNT_DOSE.search(window)
     if count and count.start() < 30:
@@ -252,6 +250,9 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
     if bare:  # "allopurinol 300 daily"; "multivitamins one daily" is one tablet
         med.dose = _count(bare.group(1)) if bare.group(1).isalpha() else bare.group(1)
         med.end = d.end() + bare.end()
+        late = _UNIT_AFTER_SCHEDULE.match(window, bare.end())
+        if late and not bare.group(1).isalpha():  # "Lantus 24 at bedtime units" (session 16)
+            med.unit = late.group(1).lower()
 
 
 # a drug the patient is not taking: "no aspirin or NSAIDs", "not on any anticoagulants", "denies taking ibuprofen"
@@ -281,6 +282,8 @@ def not_taken(s: str, hits: list, meds: list[Medication]) -> set[int]:
 
 
 _TURN = re.compile(r"\b(?:but|later|subsequently)\b", re.I)
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+_FOR_ALL = re.compile(r",\s*(?:all|both|each)\s+\S", re.I)  # (session 16)
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|,|/)\s*", re.I)
 
 
@@ -292,6 +295,13 @@ def share_status(s: str, hits: list, meds: list[Medication]) -> None:
             meds[i].status = meds[i + 1].status
             if not meds[i].frequency and not meds[i + 1].dose:
                 meds[i].frequency, meds[i].prn = meds[i + 1].frequency, meds[i + 1].prn
+    shared = set()  # one schedule for a whole list: "X 25 mg, Y 10 mg, and Z 81 mg, all daily" (session 16)
+    for i in range(len(meds) - 2, -1, -1):
+        nxt = meds[i + 1]
+        if not meds[i].frequency and nxt.frequency and meds[i].end > hits[i].end() \
+                and (i + 1 in shared or _FOR_ALL.search(nxt.text)) and _LIST_GAP.fullmatch(s, meds[i].end, hits[i + 1].start()):
+            meds[i].frequency, meds[i].prn = nxt.frequency, nxt.prn
+            shared.add(i)
     for i in range(1, len(meds)):  # ... and a stop said before the first reaches the bare names joined after it:
         # "held metoprolol and lisinopril", "prior medications included Topamax and Depakote"
         if meds[i - 1].status == "stopped" and not meds[i].status and not meds[i].dose \
@@ -318,7 +328,9 @@ _ONCE_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:on|tried\s+on|given)\
 _ONCE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in\s+the\s+(?:remote\s+)?past|previously|years\s+ago|at\s+one\s+time|long\s+ago|"
                          r"as\s+a\s+child)\b", re.I)
 # an adverse effect the drug had, in the past tense ("because Percocet was causing nausea"): a course given up
-_HAD_EFFECT = re.compile(r"[\s,]*(?:was|were|had\s+been)\s+(?:causing|giving\s+(?:her|him|them))\s+|[\s,]*caused\s+", re.I)
+# (session 16: a relative clause, "moved to clindamycin, which caused diarrhea")
+_HAD_EFFECT = re.compile(r"[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+(?:causing|giving\s+(?:her|him|them))|caused)\s+",
+                         re.I)
 
 
 def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
@@ -352,6 +364,8 @@ def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
     if _NOT_TAKING_AFTER.match(after):
         return "stopped"
     if _ONCE_BEFORE.search(s, max(0, d.start() - 20), d.start()) and _ONCE_AFTER.match(window):
+        return "stopped"
+    if BUT_REACTION.match(window):  # "begun on X, but she had a reaction" (session 16)
         return "stopped"
     effect = _HAD_EFFECT.match(window)
     if effect and m.reaction.search(window, effect.end(), effect.end() + 25):  # "was causing severe nausea"

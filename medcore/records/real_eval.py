@@ -87,6 +87,8 @@ def norm_dose(text: str) -> str:
     # a dose form and its abbreviation are one unit: "1 cap" == "1 capsule", "2 tabs" == "2 tablets"
     t = re.sub(r"(?<![a-z])(?:capsules?|caps?)(?![a-z])", "capsule", t)
     t = re.sub(r"(?<![a-z])(?:tablets?|tabs?)(?![a-z])", "tablet", t)
+    # combination strengths with the unit on each part are one dose: "80 mg/12.5 mg" == "80/12.5 mg" (session 16)
+    t = re.sub(r"(?<![\d.])(\d[\d.]*)(mg|mcg|g)[-/](\d[\d.]*)\2(?![a-z])", r"\1/\3\2", t)
     return re.sub(r"(\d)\.0+(?=\D|$)", r"\1", t)
 
 
