@@ -27,7 +27,8 @@ SETTING_PLACE = re.compile(
     rf"medical[ \t]+cent(?:er|re)|rehab(?:ilitation)?[ \t]+(?:center|centre|facility|unit)))[ \t]+(in|at)[ \t]+"
     rf"((?:{_W}|{_CAPS})(?:[ \t]+{_W})?){_CLAUSE_END}", re.M)
 # a place closing a clause after "at": "prenatal care was at ABC Valley.", "born at Woman's weighing 3 kg"
-AT_PLACE = re.compile(rf"(?<![\w-])at[ \t]+((?:(?:St|Mt|Saint)\.?[ \t]+)?(?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,2}}){_CLAUSE_END}", re.M)
+# ("Providence St. Vincent": a saint inside the name too)
+AT_PLACE = re.compile(rf"(?<![\w-])at[ \t]+((?:(?:St|Mt|Saint)\.?[ \t]+)?(?:{_W}|{_CAPS})(?:[ \t]+(?:(?:St|Mt)\.[ \t]+)?{_W}){{0,2}}){_CLAUSE_END}", re.M)
 # the subject of an opening age sentence: "Sample Patient is a pleasant, 61-year-old ..."
 SUBJECT_NAME = re.compile(
     rf"(?m)(?:^|(?<=[.:;,]))[ \t]*((?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD})[ \t]+(?:is|was)[ \t]+an?[ \t]+"
@@ -71,7 +72,7 @@ PLACEHOLDER_SUBJECT = re.compile(
     rf"(?:^|(?<=[.,:;])|(?<=\band )|(?<=\bbut ))[ \t]*({_PH})[ \t]+(?=(?:is|was|has|had|will|would|brought|reported|"
     rf"reports|states|stated|initially|says|said|feels|felt|told|called|returns|returned|presents|presented)\b)", re.M)
 PLACEHOLDER_OBJECT = re.compile(
-    rf"\b(?i:with|by|seeing|see|saw|seen|access|referring|being|told|asked|called)[ \t]+({_PH})"
+    rf"\b(?i:with|by|seeing|see|saw|seen|access|referring|being|told|asked|called|(?:help|care|assistance)[ \t]+of)[ \t]+({_PH})"
     rf"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:today|for|and|but|about|again|in|at|on)\b)", re.M)
 _ROOM_WORDS = UNITS | {"emergency", "operating", "department", "holding", "area", "preoperative", "postoperative",
                       "inpatient", "outpatient", "suite", "theatre", "theater"}
