@@ -83,7 +83,7 @@ def not_name(word: str) -> bool:
 RELATIVE = (r"(?:great-)?(?:grand|step)?(?:wife|husband|partner|spouse|daughter|son|mother|father|"
             r"sister|brother|niece|nephew|cousin|aunt|uncle|friend|roommate|flatmate|fianc[eé]e?|girlfriend|"
             r"boyfriend|neighbou?r|proxy|guardian|carer|caregiver)(?:-in-law)?s?")  # "her sons, Tomas and ..."
-_CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW|RNFA|CRNA|RRT|CNA|RM|RGN)"
+_CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW|RNFA|CRNA|RRT|CNA|RM|RGN|FNP|ANP|ACNP|CNP|PNP|DPM|DDS|DMD|PsyD|MBChB|LMFT)"  # (session 16: nurse practitioners, podiatrists, dentists)
 
 # holidays, as the i2b2 annotations date events by them ("Fourth of July", "New Year's Eve")
 _HOLIDAY = (r"(?:(?:Thanksgiving|Christmas|Easter)(?:[ \t]+(?:Day|Eve))?|Xmas|Halloween|Hanukkah|Chanukah|Ramadan|Eid|"

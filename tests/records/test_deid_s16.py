@@ -103,3 +103,13 @@ def test_clinical_numbers_stay():
     text = ("Metoprolol 25 mg twice daily, hemoglobin 10.4 g/dL, platelets 212, INR 2.6, GCS 15, "
             "ejection fraction 45%, New York Heart Association class II.")
     assert _masked(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Her care passed to Zephyrine Ostrander, FNP last year.", "Zephyrine Ostrander"),
+    ("The bunion was treated by Casimir Delange, DPM in June.", "Casimir Delange"),
+    ("He hurt his back while working for Greyling Oakes on a Tuesday.", "Greyling Oakes"),
+    ("She had her last smear at Tindale Air Force Base.", "Tindale Air Force Base"),
+])
+def test_credentials_employers_and_bases(text, name):
+    assert _taken(text, name), _masked(text)
