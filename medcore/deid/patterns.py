@@ -129,7 +129,11 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("AGE", re.compile(r"\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\.?o\.?|y/o|yo)\b)|"
                        r"\b(?:age|aged)\s*[:]?\s*(9\d|1[0-2]\d)\b|"
                        r"\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:[- ]and[- ]\w+)?)"
-                       r"(?=[- ]years?[- ]old)", re.I), -1),
+                       r"(?=[- ]years?[- ]old)|"
+                       # (session 16) a decade of life over 89, or an age in words after "aged": "in her late 90s",
+                       # "aged ninety-four"
+                       r"\bin[ \t]+(?:his|her|their)[ \t]+(?:(?:early|mid|late)[- ]?)?(90s|nineties)\b|"
+                       r"\b(?:age|aged)[ \t]+(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", re.I), -1),
     # a numbered street, then the town when a US state or a UK postcode follows it
     # (not an ultrasound view or a heading: "Fetal Heart (4 Chamber View): normal", "3 Vessel View:")
     ("ADDRESS", re.compile(rf"\b\d{{1,5}}\s+(?!(?:Chamber|Vessel|Axis|Outflow)\b)(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b\.?"

@@ -113,3 +113,17 @@ def test_clinical_numbers_stay():
 ])
 def test_credentials_employers_and_bases(text, name):
     assert _taken(text, name), _masked(text)
+
+
+@pytest.mark.parametrize("text, age", [
+    ("She is in her late 90s and lives alone.", "90s"),
+    ("He is in his nineties.", "nineties"),
+    ("A widower aged ninety-six was admitted.", "ninety-six"),
+])
+def test_ages_over_89_in_words_and_decades(text, age):
+    assert _taken(text, age), _masked(text)
+
+
+def test_younger_decades_stay():
+    text = "She is in her 60s and aged sixty-one."
+    assert _masked(text) == text
