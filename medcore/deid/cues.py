@@ -20,7 +20,9 @@ from typing import Callable
 from medcore.deid.patterns import _CAPS_SURNAME, _MONTH_NAME, _NAME_WORD, _NOT_NAMES, _PERSON, _UP
 from medcore.deid.places import _CAPS, _W, GENERIC, UNITS, _is_place_name, _words
 
-_CLAUSE_END = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:on|for|by|and|with|since|until|where|in|under|from|to|after|before|that|which|when)\b|[ \t]+[a-z]{2,20}ing\b)"
+# (session 16: a word of time or a reporting verb closes it too, "seen at Kestrel last week", "MRI at Overlake showed")
+_CLAUSE_END = (r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:on|for|by|and|with|since|until|where|in|under|from|to|after|before|that|which|when|"
+               r"last|this|yesterday|recently|previously|earlier|showed|shows|revealed|reveals|demonstrated)\b|[ \t]+[a-z]{2,20}ing\b)")
 # a place after a care setting: "the ER in ABCD", "the emergency department at Mercy", "a nursing home in Leeds"
 SETTING_PLACE = re.compile(
     rf"\b(?:ER|ED|A&E|(?i:emergency[ \t]+(?:room|department)|hospital|clinic|urgent[ \t]+care|nursing[ \t]+home|"

@@ -127,3 +127,17 @@ def test_ages_over_89_in_words_and_decades(text, age):
 def test_younger_decades_stay():
     text = "She is in her 60s and aged sixty-one."
     assert _masked(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He was seen at Quillmere last week for the rash.", "Quillmere"),
+    ("The scan done at Marrowgate showed a small bulge.", "Marrowgate"),
+    ("She spent two nights in Pellingham ICU.", "Pellingham"),
+])
+def test_facility_after_at_closed_by_time_or_verb_and_a_named_icu(text, name):
+    assert _taken(text, name), _masked(text)
+
+
+@pytest.mark.parametrize("text", ["He was moved to the Cardiac ICU.", "She rested at Home last night."])
+def test_units_and_ordinary_words_stay(text):
+    assert _masked(text) == text
