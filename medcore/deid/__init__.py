@@ -31,6 +31,7 @@ from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WO
                                    _UP, CAPS_LABEL_NAME, DOCTORS, DOCTORS_ONE, MONTH_LIST, SERVICE_AFTER, YEAR_LIST, not_name)
 from medcore.deid.clinical_vocab import clinical_words as _clinical_words
 from medcore.deid.cues import find_cued
+from medcore.deid.dictation import find_dictated_names
 from medcore.deid.facilities import find_facilities, find_letterheads, repeat_facilities
 from medcore.deid.gazetteer import find_gazetteer_places
 from medcore.deid.kb_files import given_names
@@ -166,6 +167,9 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     lower += find_lower_names(text, found.add, _clinical_words(), firsts, _HEADER_NOT_NAMES)  # "pt john c/o ..."
     find_gazetteer_places(text, found.add, _clinical_words(), _NOT_NAMES)
     names.update(find_cued(text, found.add, _clinical_words(), _HEADER_NOT_NAMES, firsts))
+    dictated = find_dictated_names(text, found.add, _clinical_words(), _HEADER_NOT_NAMES, firsts)  # "DR. X", "x, md"
+    names.update(dictated)
+    lower += [n for n in dictated if n.islower()]
     find_facilities(text, found.add, _clinical_words(), _NOT_NAMES)
     find_event_years(text, found.add, _clinical_words())
     for m in MONTH_LIST.finditer(text):  # "in November and December": the next month of a list whose first is a date

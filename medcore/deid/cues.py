@@ -20,14 +20,17 @@ from typing import Callable
 from medcore.deid.patterns import _CAPS_SURNAME, _MONTH_NAME, _NAME_WORD, _NOT_NAMES, _PERSON, _UP
 from medcore.deid.places import _CAPS, _W, GENERIC, UNITS, _is_place_name, _words
 
-_CLAUSE_END = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:on|for|by|and|with|since|until|where|in|under|from|to|after|before|that|which|when)\b|[ \t]+[a-z]{2,20}ing\b)"
+# (session 16: a word of time or a reporting verb closes it too, "seen at Kestrel last week", "MRI at Overlake showed")
+_CLAUSE_END = (r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:on|for|by|and|with|since|until|where|in|under|from|to|after|before|that|which|when|"
+               r"last|this|yesterday|recently|previously|earlier|showed|shows|revealed|reveals|demonstrated)\b|[ \t]+[a-z]{2,20}ing\b)")
 # a place after a care setting: "the ER in ABCD", "the emergency department at Mercy", "a nursing home in Leeds"
 SETTING_PLACE = re.compile(
     rf"\b(?:ER|ED|A&E|(?i:emergency[ \t]+(?:room|department)|hospital|clinic|urgent[ \t]+care|nursing[ \t]+home|"
     rf"medical[ \t]+cent(?:er|re)|rehab(?:ilitation)?[ \t]+(?:center|centre|facility|unit)))[ \t]+(in|at)[ \t]+"
     rf"((?:{_W}|{_CAPS})(?:[ \t]+{_W})?){_CLAUSE_END}", re.M)
 # a place closing a clause after "at": "prenatal care was at ABC Valley.", "born at Woman's weighing 3 kg"
-AT_PLACE = re.compile(rf"(?<![\w-])at[ \t]+((?:(?:St|Mt|Saint)\.?[ \t]+)?(?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,2}}){_CLAUSE_END}", re.M)
+# ("Providence St. Vincent": a saint inside the name too)
+AT_PLACE = re.compile(rf"(?<![\w-])at[ \t]+((?:(?:St|Mt|Saint)\.?[ \t]+)?(?:{_W}|{_CAPS})(?:[ \t]+(?:(?:St|Mt)\.[ \t]+)?{_W}){{0,2}}){_CLAUSE_END}", re.M)
 # the subject of an opening age sentence: "Sample Patient is a pleasant, 61-year-old ..."
 SUBJECT_NAME = re.compile(
     rf"(?m)(?:^|(?<=[.:;,]))[ \t]*((?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD})[ \t]+(?:is|was)[ \t]+an?[ \t]+"
@@ -71,7 +74,7 @@ PLACEHOLDER_SUBJECT = re.compile(
     rf"(?:^|(?<=[.,:;])|(?<=\band )|(?<=\bbut ))[ \t]*({_PH})[ \t]+(?=(?:is|was|has|had|will|would|brought|reported|"
     rf"reports|states|stated|initially|says|said|feels|felt|told|called|returns|returned|presents|presented)\b)", re.M)
 PLACEHOLDER_OBJECT = re.compile(
-    rf"\b(?i:with|by|seeing|see|saw|seen|access|referring|being|told|asked|called)[ \t]+({_PH})"
+    rf"\b(?i:with|by|seeing|see|saw|seen|access|referring|being|told|asked|called|(?:help|care|assistance)[ \t]+of)[ \t]+({_PH})"
     rf"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:today|for|and|but|about|again|in|at|on)\b)", re.M)
 _ROOM_WORDS = UNITS | {"emergency", "operating", "department", "holding", "area", "preoperative", "postoperative",
                       "inpatient", "outpatient", "suite", "theatre", "theater"}

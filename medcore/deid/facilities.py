@@ -49,9 +49,10 @@ OF_PLACE = re.compile(
 _PROFESSIONS = frozenset("""surgeons physicians medicine nursing pharmacy dentistry radiologists pathologists cardiology
 obstetricians gynecologists pediatrics paediatrics psychiatrists anesthesiologists anaesthetists emergency public
 health science sciences technology arts law chest rheumatology nutrition dietetics osteopathic""".split())
-# a named emergency department or hospital in lower case: "at the Brackley ER", "to the Mercy emergency room"
+# a named emergency department or hospital in lower case: "at the Brackley ER", "to the Mercy emergency room" (session
+# 16: or intensive care unit, "in Harwood ICU")
 NAMED_SETTING = re.compile(
-    rf"\b(?:the|at|to|from|in)[ \t]+((?:{_W})(?:[ \t]+{_W})?)[ \t]+(?:ER|ED|A&E|emergency[ \t]+(?:room|department)|"
+    rf"\b(?:the|at|to|from|in)[ \t]+((?:{_W})(?:[ \t]+{_W})?)[ \t]+(?:ER|ED|A&E|ICU|CCU|NICU|PICU|emergency[ \t]+(?:room|department)|"
     rf"urgent[ \t]+care|hospital)\b(?![ \t]+(?i:course|stay|admission|visit|records?|chart|policy|protocol)\b)")
 # a facility written all in lower case, named by a known town ("seen at riverside medical center", "to bramford
 # hospital"): only a gazetteer town makes a lower-case word a name here

@@ -38,6 +38,9 @@ _EPONYM_AFTER = re.compile(
     r"fever|strain|agar|scale|score|type|stage|regimen|protocol|method|technique|procedure|maneuver|manoeuvre|"
     r"position|test|catheter|tube|splint|brace|operation|repair|fracture|ulcer|encephalitis|flu|influenza|stirrups?|"
     r"retractors?|forceps|clamps?|needles?|frame|boots?|drapes?|table|incision|approach|valve|shunt|pouch|stitch|suture)\b)")
+# a run of two to four capitalised words: a known town of two words or more names a place without a cue
+# ("my training program, San Francisco.", "at the Salt Lake City clinic"); one word alone needs its cue (session 16)
+_RUN = re.compile(rf"(?<![\w'’-])((?:{_W})(?:[ \t]+{_W}){{1,3}})")
 _MORE_CAPS = re.compile(r"(?<![ \t])[ \t]+[A-Z]")
 # a care setting named after its town may follow it: "transferred from Sugar Land ER", "at High Point Regional"
 _SETTING_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:ER|ED|ICU|Regional|Hospital|Medical|Memorial|General|Community|Clinic|Health|"
@@ -104,6 +107,14 @@ def find_gazetteer_places(text: str, add: Callable[[int, int, str], None], clini
         hit = _longest_place(text, m.start(1), m.group(1), places, clinical, not_names, ("state", "country"))
         if hit:
             add(*hit)
+    for m in _RUN.finditer(text):
+        words = m.group(1).split()
+        for i in range(len(words) - 1):
+            start = m.end(1) - len(" ".join(words[i:]))
+            hit = _longest_place(text, start, " ".join(words[i:]), places, clinical, not_names, ("city",))
+            if hit and " " in text[hit[0]:hit[1]]:
+                add(*hit)
+                break
     for m in _COUNTY.finditer(text):
         words = _words(m.group(1))[:-1]
         if not _ordinary(words, clinical, not_names):

@@ -53,7 +53,8 @@ _PARTICLES = (r"(?:(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ter|te
               r"Van|Von|De|Del|Della|Di|Da|Dos|Du|La|Le|Ter|Ten|\u00d3|O|N\u00ed|Nic|Mac|Ua|U\u00ed)[ \t]+){0,2}")
 # A person's name in context: [given name] [initials] [particles] surname, or initials + surname.
 # (the words of a name stay on one line: "Dr Rupert Ashdown\nKirkgate Medical Practice" is a name, then a practice)
-_PERSON = rf"(?:{_NAME_WORD}[ \t]+(?:{_INITIALS})?|{_INITIALS})?{_PARTICLES}{_NAME_WORD}"
+# (a title is never the surname: "by Dr. Y.  Dr. X does" holds two names, not "Y.  Dr")
+_PERSON = rf"(?:{_NAME_WORD}[ \t]+(?:{_INITIALS})?|{_INITIALS})?{_PARTICLES}(?!(?:Dr|Mr|Mrs|Ms|Prof)\b){_NAME_WORD}"
 _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Please", "Date", "Clinic", "Hospital",
               "Department", "Emergency", "Cardiology", "Nephrology", "Neurology", "Oncology", "Surgery", "Medicine",
               "Primary", "Care", "Consultant", "Outpatient", "Inpatient", "Yours", "Dear", "Kind", "Regards", "Thank",
@@ -68,7 +69,9 @@ _NOT_NAMES = {"The", "This", "That", "He", "She", "His", "Her", "Patient", "Plea
               "Friday", "Saturday", "Sunday", "Seen", "Reported", "Signed", "Dictated", "Results", "Called",
               # instructions before a role: "Notify MD if ...", "Page RN", "Inform NP"
               "Fr", "Father", "Rev", "Reverend", "Pastor", "Rabbi", "Imam", "Chaplain", "Midwife", "Employee", "Assistant",
-              "Drs", "Doctors", "Staff", "Interpreter", "Anesthesia", "Anesthesiology", "Anaesthesia", "Anaesthetics", "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
+              "Drs", "Doctors", "Staff",
+              # words that open the next sentence after an initial ("Dr. D. Both agreed"), never a surname here
+              "Both", "They", "We", "It", "There", "Then", "If", "When", "After", "Before", "Also", "However", "All", "Interpreter", "Anesthesia", "Anesthesiology", "Anaesthesia", "Anaesthetics", "Notify", "Notified", "Call", "Page", "Paged", "Inform", "Informed", "Ask", "Tell", "Update", "Per", "Via"}
 
 
 def not_name(word: str) -> bool:
@@ -80,7 +83,7 @@ def not_name(word: str) -> bool:
 RELATIVE = (r"(?:great-)?(?:grand|step)?(?:wife|husband|partner|spouse|daughter|son|mother|father|"
             r"sister|brother|niece|nephew|cousin|aunt|uncle|friend|roommate|flatmate|fianc[eé]e?|girlfriend|"
             r"boyfriend|neighbou?r|proxy|guardian|carer|caregiver)(?:-in-law)?s?")  # "her sons, Tomas and ..."
-_CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW|RNFA|CRNA|RRT|CNA|RM|RGN)"
+_CREDENTIALS = r"(?:MD|M\.D\.|DO|RN|NP|PA|PA-C|APRN|PharmD|PhD|MBBS|FRCP|DNP|CNM|LPN|MSW|LCSW|RNFA|CRNA|RRT|CNA|RM|RGN|FNP|ANP|ACNP|CNP|PNP|DPM|DDS|DMD|PsyD|MBChB|LMFT)"  # (session 16: nurse practitioners, podiatrists, dentists)
 
 # holidays, as the i2b2 annotations date events by them ("Fourth of July", "New Year's Eve")
 _HOLIDAY = (r"(?:(?:Thanksgiving|Christmas|Easter)(?:[ \t]+(?:Day|Eve))?|Xmas|Halloween|Hanukkah|Chanukah|Ramadan|Eid|"
@@ -107,9 +110,9 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("URL", re.compile(r"\bhttps?://[^\s<>\"')]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"')]*)?", re.I), 0),
     ("SSN", re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"), 0),
     ("MRN", re.compile(r"\b(?:MRN|MR\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|hosp(?:ital)?\.?\s+(?:number|no\.?)|record\s+(?:no\.?|number|#)|"
-                       r"unit\s+number|patient\s+id|practice\s+id|nhs\s+(?:number|no\.?)|chi\s+(?:number|no\.?)|hospital\s+id)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z]{0,4}-?\d[\d-]{3,}\d)\b", re.I), 1),
+                       r"unit\s+number|chart\s+(?:number|no\.?|#)|med\.?\s+rec\.?(?:\s+(?:number|no\.?|#))?|pt\.?\s+id|patient\s+id|practice\s+id|nhs\s+(?:number|no\.?)|chi\s+(?:number|no\.?)|hospital\s+id)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z]{0,4}-?\d[\d-]{3,}\d)\b", re.I), 1),
     ("ID", re.compile(r"\b(?:accession|acc\.?|account|acct\.?|insurance(?:\s+id)?|member\s+id|policy(?:\s+(?:no\.?|number))?|"
-                      r"subscriber\s+id|encounter|visit\s+(?:id|number)|license|licence|npi|dea|license\s+plate|plate|vin|"
+                      r"subscriber\s+id|encounter|csn|fin|hicn|mbi|invoice|claim|billing(?:\s+(?:id|no\.?|number))?|requisition|order\s+(?:id|no\.?|number)|visit\s+(?:id|number)|license|licence|npi|dea|license\s+plate|plate|vin|"
                       r"serial(?:\s+(?:no\.?|number))?|case|specimen|path(?:ology)?(?:\s+(?:case|specimen))?|staff(?:\s+id)?|employee(?:\s+id)?|medicare(?:\s+(?:id|number|no\.?))?|medicaid(?:\s+(?:id|number|no\.?))?|device\s+id|health\s+plan(?:\s+(?:id|number))?|certificate(?:\s+no\.?)?)\s*(?:#|no\.?|number|id)?\s*[:#]?\s*"
                       r"([A-Z0-9][A-Z0-9-]{4,}\d)\b", re.I), 1),
     ("FAX", re.compile(rf"\bfax(?:\s*(?:no\.?|number|#))?\s*[:#]?\s*({_PHONE})", re.I), 1),
@@ -126,7 +129,11 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("AGE", re.compile(r"\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\.?o\.?|y/o|yo)\b)|"
                        r"\b(?:age|aged)\s*[:]?\s*(9\d|1[0-2]\d)\b|"
                        r"\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:[- ]and[- ]\w+)?)"
-                       r"(?=[- ]years?[- ]old)", re.I), -1),
+                       r"(?=[- ]years?[- ]old)|"
+                       # (session 16) a decade of life over 89, or an age in words after "aged": "in her late 90s",
+                       # "aged ninety-four"
+                       r"\bin[ \t]+(?:his|her|their)[ \t]+(?:(?:early|mid|late)[- ]?)?(90s|nineties)\b|"
+                       r"\b(?:age|aged)[ \t]+(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", re.I), -1),
     # a numbered street, then the town when a US state or a UK postcode follows it
     # (not an ultrasound view or a heading: "Fetal Heart (4 Chamber View): normal", "3 Vessel View:")
     ("ADDRESS", re.compile(rf"\b\d{{1,5}}\s+(?!(?:Chamber|Vessel|Axis|Outflow)\b)(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b\.?"
@@ -210,7 +217,8 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
 ]
 
 # An upper-case surname, as in "Mr HALLORAN" or "HALLORAN, Rupert" (UK-style headers).
-_CAPS_SURNAME = rf"[{_UP}]{{2,}}(?:[-'][{_UP}]{{2,}})*(?![{_LO}])"
+# (an elided prefix too: "O'NEILL", "D'SOUZA")
+_CAPS_SURNAME = rf"(?:[{_UP}]')?[{_UP}]{{2,}}(?:[-'][{_UP}]{{2,}})*(?![{_LO}])"
 
 # The titles before a person's name: the one list (the title rule below, places.LOWER_TITLE, lower_names,
 # facilities' letterhead line). The short forms are also taken before a lower-case name ("dr smith", "mrs o'brien");
@@ -249,6 +257,8 @@ _NAME_RULES: list[re.Pattern] = [
     # (after a patient cue only: "the XXX eye" holds a side, not a name; "at XXX" a time)
     # (the samples' alphabet placeholders too, in capitals only: "RE:  ABC", "Dear XYZ:")
     re.compile(r"\b(?i:patient|pt|name|re|dear)[ \t]*:?[ \t]+((?:[xX]{3,8}|ABC(?:DE?)?|XYZ)(?:,?[ \t]+[xX]{3,8})?)(?![\w/])"),
+    # a two-letter placeholder after a title: "a discussion with Dr. xx." (session 16)
+    re.compile(r"\b(?:Dr|DR|dr)\.?[ \t]+([xX]{2})(?![\w/])"),
     # a title-case placeholder for a name, never an English word: "Xxxxx's condition", "Mr. Xxxx"
     re.compile(r"\b(X(?:xxx|xxxx|xxxxx|xxxxxx|xxxxxxx))\b"),
     # an upper-case placeholder as the subject of a sentence, or the patient a doctor follows or sees: "XXXX was seen
@@ -294,7 +304,7 @@ _HEADER_RULES: list[re.Pattern] = [
 CAPS_LABEL_NAME = re.compile(rf"\b(?i:patient(?:[ \t]+name)?|name|attending(?:[ \t]+physician)?|surgeon|assistant|anesthesiologist|"
                rf"anaesthetist|referring(?:[ \t]+physician|[ \t]+doctor)?|primary[ \t]+care(?:[ \t]+physician)?|pcp|"
                rf"provider|physician|consultant|resident|dictated[ \t]+by|signed[ \t]+by|transcribed[ \t]+by|"
-               rf"electronically[ \t]+signed[ \t]+by|cc|copy[ \t]+to|seen[ \t]+by)[ \t]*[:,]{{1,2}}[ \t]*"
+               rf"electronically[ \t]+signed[ \t]+by|cc|copy[ \t]+to|seen[ \t]+by|(?:performed|read|interpreted|reviewed|verified|approved|operated|evaluated|examined|referred)[ \t]+by)[ \t]*[:,]{{1,2}}[ \t]*"
                rf"(?:(?i:dr)\.?[ \t]+)?({_CAPS_SURNAME}(?:[ \t]+(?:[{_UP}]\.?[ \t]+)?{_CAPS_SURNAME}){{1,2}})"
                rf"(?=[ \t]*(?:$|[,;|(.]|[ \t]{{2}}|(?:MD|M\.D\.|DO|RN|NP|PA)\b))", re.M)
 

@@ -52,10 +52,10 @@ ORG_SUFFIX = re.compile(
     rf"Ltd\.?|Industries|Instruments|Airlines|Motors|Foods|Bank|Insurance Company|Group|Associates|Partners|Logistics|"
     rf"Lines|Freight|Haulage|Roasters|Bakery|Joinery|Daycare|Day Care|Nursery|Academy|Café|Cafe|Diner|Restaurant|Hotel|"
     rf"Construction|Builders|Plumbing|Farms?|Dairy|Mills?|Works|Supermarkets?|Stores?|Warehouse|Distribution(?: Hub| Cent(?:er|re))?|"
-    rf"Police(?: Department)?|Fire Department|Sheriff's Office|School District)(?![{_LO}]))")
+    rf"Police(?: Department)?|Fire Department|Air Force Base|Army Base|Naval (?:Air )?Station|Sheriff's Office|School District)(?![{_LO}]))")
 ORG_CUE = re.compile(
     rf"\b(?i:works?(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:at|for)|worked[ \t]+(?:at|for)|"
-    rf"employed[ \t]+(?:by|at)|employer[ \t]*:[ \t]*,?|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
+    rf"working[ \t]+(?:at|for)|employed[ \t]+(?:by|at)|employer[ \t]*:[ \t]*,?|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
 _STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
                 "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
                 "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
