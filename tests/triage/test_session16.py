@@ -101,3 +101,29 @@ def test_overflow_in_a_constipated_older_man_is_faecal_impaction_urgent(lexical_
     assert {"constipation", "faecal_leakage"} <= _present(lexical_engine, text)
     ranked, level = _result(lexical_engine, text, 85, "M")
     assert ranked[0] == "faecal_impaction" and level == "urgent"
+
+
+# dev study of s9b, s11 and s15 (general words, each source in findings.yaml's finding or its condition)
+@pytest.mark.parametrize("text, finding", [
+    ("my periods have got so heavy that I change a pad every hour", "heavy_periods"),
+    ("since the cold snap two of my fingers are purple and itchy", "cold_exposure"),
+    ("I swim a lot and my ear hurts when I pull on my ear lobe", "ear_canal_itch"),
+    ("fell on the ice and now my shoulder looks flat and wrong", "deformity"),
+])
+def test_lay_words_read_after_the_dev_study(lexical_engine, text, finding):
+    assert finding in _present(lexical_engine, text)
+
+
+def test_that_spot_names_a_place_not_a_rash(lexical_engine):
+    assert "rash" not in _present(lexical_engine, "my rib hurts when I press on that spot")
+
+
+def test_an_itchy_sore_ear_canal_keeps_its_ear_pain(lexical_engine):
+    assert {"ear_pain", "ear_canal_itch"} <= _present(
+        lexical_engine, "my left ear canal is itchy and sore and worse when I pull my earlobe")
+
+
+def test_a_flat_deformed_shoulder_after_a_tackle_lists_a_dislocation(lexical_engine):
+    text = "I was tackled an hour ago, my shoulder looks flat and wrong, I cannot move my arm and it is agony"
+    ranked, level = _result(lexical_engine, text, 24, "M")
+    assert "shoulder_dislocation" in ranked[:2] and level in ("urgent", "emergency")
