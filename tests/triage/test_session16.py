@@ -131,3 +131,18 @@ def test_a_flat_deformed_shoulder_after_a_tackle_lists_a_dislocation(lexical_eng
     text = "I was tackled an hour ago, my shoulder looks flat and wrong, I cannot move my arm and it is agony"
     ranked, level = _result(lexical_engine, text, 24, "M")
     assert "shoulder_dislocation" in ranked[:2] and level in ("urgent", "emergency")
+
+
+def test_pain_over_the_pubic_bone_in_pregnancy_is_pelvic_girdle_pain(lexical_engine):
+    # NHS.uk "Pelvic pain in pregnancy": pain over the pubic bone, worse turning over in bed or on the stairs
+    text = "I am 30 weeks pregnant and have a sharp pain over my pubic bone, worse turning over in bed"
+    assert "pubic_pain_pregnancy" in _present(lexical_engine, text)
+    ranked, level = _result(lexical_engine, text, 29, "F")
+    assert ranked[0] == "pelvic_girdle_pain" and level == "self_care"
+
+
+def test_no_witnessed_pauses_and_no_day_sleepiness_are_read_as_absent(lexical_engine):
+    _, ex = lexical_engine.read_text("my husband says I snore but he has never seen me stop breathing and I am not "
+                                     "sleepy in the day")
+    ev = ex.evidence()
+    assert ev.get("snoring") is True and ev.get("witnessed_apnoea") is False and ev.get("daytime_sleepiness") is False
