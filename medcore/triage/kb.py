@@ -235,7 +235,7 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
             if fid not in f_index:
                 raise KBError(f"findings.yaml: implies uses unknown finding {fid!r}")
     body_pain = fdoc.get("body_pain") or {"pain_words": [], "parts": {}}
-    for fid in body_pain["parts"].values():
+    for fid in (*body_pain["parts"].values(), *(body_pain.get("behind") or {}).values()):
         if fid not in f_index:
             raise KBError(f"findings.yaml: body_pain maps to unknown finding {fid!r}")
     body_swelling = fdoc.get("body_swelling") or {"window": 1, "swelling_words": [], "parts": {}}

@@ -29,6 +29,7 @@ from medcore.knowledge import assertions, normal_form, phrase_table
 from medcore.knowledge.embedding_index import EmbeddingIndex, load_settings
 from medcore.knowledge.normalize import load_variants
 from medcore.triage.kb import KnowledgeBase
+from medcore.triage.sites import coordinated_site
 from medcore.triage.tokens import _TOKEN, PERSPECTIVE, tokens
 
 BLOCK = "~"  # id prefix of a not_synonyms phrase in a match
@@ -246,8 +247,9 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int
     if not parts or not pains:
         return matches
     b = _located_part(lex, keys, parts[0])
-    p = min(pains, key=lambda i: abs(i - b))
-    if abs(p - b) > 8:
+    end, prep = coordinated_site(lex, keys, b)  # 'my scrotum and the area behind it ... sore' (sites.py)
+    p = min(pains, key=lambda i: abs(i - end) if i > end else abs(i - b))
+    if min(abs(p - b), abs(p - end)) > 8:
         return matches
     s, e = min(b, p), max(b, p) + 1
     # the composite may span a 'severe pain' match; other matches inside it stay as they are
@@ -260,7 +262,8 @@ def _add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int
     before = [i for i in pains if b - 8 <= i < b]
     if before:
         finding = lex.term_of(" ".join(keys[before[-1]:b + 1])) or finding
-    return sorted([*matches, (b, b + 1, [finding])])
+    behind = {lex.key(k): v for k, v in (kb.body_pain.get("behind") or {}).items()}.get(keys[b]) if prep == "behind" else None
+    return sorted([*matches, (b, b + 1, [finding, *([behind] if behind else [])])])
 
 
 # 'my chest doesn't hurt', 'my shoulder tips don't hurt', 'my tummy does not ache': the denial comes after the part,
