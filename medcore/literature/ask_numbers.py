@@ -10,7 +10,10 @@ alone, "did not differ (p = 0.68)", is off: on dev it turned 4 right "yes" answe
 check applies to questions about an effect or an association only (answer_cues effect_question). The primary result is the first
 of a sentence that names the primary outcome; else the one of the results sentence closest in meaning to the
 question (the result the question is about). A question
-whose "yes" is itself a null result (equivalence, non-inferiority, "as effective as", "safe") is left alone."""
+whose "yes" is itself a null result (equivalence, non-inferiority, "as effective as", "safe") is left alone.
+
+Session 16 (docs/evals/literature-s16): a primary result the authors do not name is a guess; when another result
+is significant the "yes" stands (mixed results give "maybe" only when the null result is the named primary one)."""
 
 from __future__ import annotations
 
@@ -46,15 +49,15 @@ def _results(sentences: list[str], roles: list[str]) -> list[Effect]:
     return out
 
 
-def primary_result(sentences: list[str], roles: list[str], sims) -> tuple[Effect | None, list[Effect]]:
-    """(the primary result, the other results), each with a known significance. `sims[i]`: sentence i's
-    similarity to the question."""
+def primary_result(sentences: list[str], roles: list[str], sims) -> tuple[Effect | None, list[Effect], bool]:
+    """(the primary result, the other results, whether the authors named it primary), each with a known
+    significance. `sims[i]`: sentence i's similarity to the question."""
     effects = _results(sentences, roles)
     if not effects:
-        return None, []
+        return None, [], False
     named = [e for e in effects if _PRIMARY.search(sentences[e.sentence_idx])]
     primary = named[0] if named else max(effects, key=lambda e: (float(sims[e.sentence_idx]), -e.sentence_idx))
-    return primary, [e for e in effects if e is not primary]
+    return primary, [e for e in effects if e is not primary], bool(named)
 
 
 def check_yes(question: str, sentences: list[str], roles: list[str], sims, cues: dict) -> NumbersCheck | None:
@@ -62,11 +65,16 @@ def check_yes(question: str, sentences: list[str], roles: list[str], sims, cues:
     null_yes, effect = cues.get("no_difference_question"), cues.get("effect_question")
     if (null_yes is not None and null_yes.search(question)) or (effect is not None and not effect.search(question)):
         return None
-    primary, others = primary_result(sentences, roles, sims)
-    if primary is None or significant(primary):
+    primary, others, named = primary_result(sentences, roles, sims)
+    if primary is None or significant(primary) is not False:
         return None
     shown = _shown(primary)
     if any(significant(e) for e in others):
+        if not named:
+            # the result closest to the question is only a guess at the primary one: with another result
+            # significant, the words' "yes" may be about that one (session 16: on train, 3 of 3 such "yes" -> "maybe"
+            # answers were wrong, the experts said yes)
+            return None
         return NumbersCheck("maybe", f"primary result not significant ({shown}) while another result is",
                             primary.sentence_idx)
     return NumbersCheck("no", f"primary result not significant ({shown})", primary.sentence_idx)

@@ -71,8 +71,13 @@ def build_card(result: ReadResult, design_label: str) -> EvidenceCard:
         card.design.append(CardLine(f"Registered: {r['registry']} {r['id']}", r["sentence_idx"], r.get("text", "")))
     pop = pico.population
     if pop.n:
-        card.population.append(CardLine(f"N = {pop.n:,}", pop.n_sentence_idx,
-                                        pop.n_text or _number_words(result, pop.n_sentence_idx, pop.n)))
+        written = pop.n_text or _number_words(result, pop.n_sentence_idx, pop.n)
+        # a sum of groups counted apart (in separate sentences, or in words in one) points at the first group's
+        # count (session 16): say so, or the highlighted number would not match the line
+        summed = _count_of(written) not in (None, pop.n)
+        card.population.append(CardLine(f"N = {pop.n:,}" + (f" (groups counted apart, summed; the first is {written})"
+                                                              if summed else ""),
+                                        pop.n_sentence_idx, written))
     if pop.age:
         a = pop.age
         words = {"range": f"aged {_fmt(a.get('low'))} to {_fmt(a.get('high'))}",
@@ -134,3 +139,13 @@ def _number_words(result: ReadResult, idx: int, n: int) -> str:
         if form in text:
             return form
     return ""
+
+
+def _count_of(written: str) -> int | None:
+    """The number a count as written names ("1,234", "Forty-one"), None when it is not one count."""
+    from medcore.literature.numwords import value
+
+    w = written.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", w):
+        return int(w.replace(",", ""))
+    return value(w) if w and re.fullmatch(r"[A-Za-z][A-Za-z\s-]*", w) else None

@@ -312,9 +312,13 @@ def null_value(measure: str) -> float | None:
 
 
 def ci_significant(eff: Effect) -> bool | None:
-    """True when the CI excludes no effect, False when it includes it, None without a usable CI."""
+    """True when the CI excludes no effect, False when it includes it, None without a usable CI or when a bound
+    is the no-effect value itself: a bound as written is rounded ("1.0 to 2.7" may be 1.04 to 2.66), so it
+    cannot tell (session 16)."""
     null = null_value(eff.measure)
     if null is None or eff.ci_low is None or eff.ci_high is None or eff.ci_low > eff.ci_high:
+        return None
+    if null in (eff.ci_low, eff.ci_high):
         return None
     return not eff.ci_low <= null <= eff.ci_high
 
@@ -352,8 +356,9 @@ def check(eff: Effect) -> list[str]:
             flags.append(f"the estimate {eff.value} lies outside its CI {lo} to {hi}")
         null = null_value(eff.measure)
         sig = p_significant(eff)  # the p-value against the CI: significant() would read the CI itself
-        if null is not None and lo <= hi and sig is not None:
-            crosses = lo <= null <= hi
+        by_ci = ci_significant(eff)  # None for a bound at the no-effect value: rounded, it cannot disagree
+        if by_ci is not None and sig is not None:
+            crosses = not by_ci
             if crosses and sig:
                 flags.append(f"the CI {lo} to {hi} includes {null:g} (no effect) but {eff.p_text} says significant")
             if not crosses and not sig:

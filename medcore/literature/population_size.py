@@ -23,12 +23,17 @@ _GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,100}?"
 # one anywhere in the abstract; the guard skips hopeless patterns cheaply (hostile text of digits stays fast)
 _N_PATTERNS = [
     (re.compile(r"\ba\s+total\s+of\s+" + _INT + r"\b", re.I), 5, "total"),
-    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + _GAP + r"\b(?:were|was)\s+(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|analy[sz]ed|evaluated|identified|assessed|examined|followed|surveyed|interviewed|treated|reviewed|allocated|assigned)", re.I), 5, ""),
+    # an aside in brackets right after the people may count a part of them: "79 infants (40 cases) were enrolled"
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"(?:\s*\([^()]{0,40}\)\s*)?" + _GAP + r"\b(?:were|was)\s+(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|analy[sz]ed|evaluated|identified|assessed|examined|followed|surveyed|interviewed|treated|reviewed|allocated|assigned)", re.I), 5, ""),
     (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|studied|analy[sz]ed|identified|surveyed|followed|reviewed|examined|evaluated|assessed|investigated)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"\b.{0,60}?\b(?:underwent|received|participated|completed|took\s+part|were\s+(?:included|enrolled|studied))", re.I), 5, ""),
     (re.compile(_INT + r"\s+of\s+(?:them|these|those)\b.{0,20}?\b(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied)", re.I), 6, " of "),
+    # the later step of a recruitment funnel, CONSORT's flow (assessed -> enrolled -> randomised): "we enrolled 212
+    # adults, of whom 180 were randomised", "Of these, 180 were randomly assigned" (session 16)
+    (re.compile(r"\b(?:of|among)\s+(?:whom|them|these|those)(?:\s+[\w\-]+){0,2}?,?\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?(?:were|was)\s+"
+                r"(?:randomi[sz]ed|randomly|enrolled|included|allocated|assigned|eligible|recruited)\b", re.I), 6, ""),
     (re.compile(r"\btotal\s+number\s+of\s+\w+(?:\s+\w+){0,4}?\s+(?:was|were)\s+" + _INT + r"\b", re.I), 5, "total"),
-    (re.compile(r"\b(?:sample|cohort|population|study)\s+(?:comprised|consisted\s+of|included|involved)\s+" + _INT + r"\b", re.I), 5, ""),
+    (re.compile(r"\b(?:sample|cohort|population|study(?:\s+(?:group|population|sample|cohort))?)\s+(?:comprised|consisted\s+of|included|involved)\s+" + _INT + r"\b", re.I), 5, ""),
     (re.compile(r"\ba\s+(?:random\s+)?sample\s+of\s+" + _INT + r"\b", re.I), 5, "sample"),
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?[\w\-]+\b.{0,60}?\b(?:that|who|which)\s+were\s+(?:randomi[sz]ed|randomly)", re.I), 5, "randomi"),
     (re.compile(r"\bthere\s+were\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 5, "there"),
@@ -97,13 +102,37 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
                 if best is None or score > best[0]:
                     words = next((x[2] for x in spans if value(x[2]) == n), "")
                     best = (score, n, s.idx, words or m.group("n"))
+    run = _groups_by_sentence(sentences)
+    if run and (best is None or best[2] in run[2] and best[1] in run[3] or best[0] < 4 * _ROLE_N_WEIGHT["methods"]):
+        # the count picked is one of several groups counted sentence by sentence (or nothing better was found):
+        # the study's N is their sum, traced to the first group's sentence
+        best = (best[0] if best else 4.0, run[0], run[2][0], run[1])
+    if best is not None:
+        more = _compared_next(sentences, best[2])
+        if more:  # "We studied 120 patients ... They were compared with 240 controls": both groups were studied
+            best = (best[0], best[1] + more, best[2], best[3])
     return (best[1], best[2], best[3]) if best else (None, -1, "")
+
+
+# the sentence after the count compares those people with another counted group (session 16)
+_COMPARED_NEXT = re.compile(r"^(?:these|those|they|the(?:se)?\s+[\w\-]+)\b(?:[^.;]|\.(?=\d)){0,100}?\b(?:were|was)\s+compared\s+"
+                            r"(?:with|to|against)\s+(?:the\s+|a\s+(?:group\s+of\s+)?)?(?:first\s+|last\s+|next\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
+                            r"(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")\b", re.I)
+
+
+def _compared_next(sentences: list[Sentence], idx: int) -> int | None:
+    """The size of the group that the sentence after sentence `idx` compares "these" people with, else None."""
+    nxt = next((s for s in sentences if s.idx == idx + 1), None)
+    if nxt is None or nxt.role not in ("methods", ""):
+        return None
+    m = _COMPARED_NEXT.match(digits_for_words(nxt.text)[0])
+    return int(m.group("n").replace(",", "")) if m else None
 
 
 # the groups of a study listed as the subject of one verb: "In total, 31 A (aside) and 32 B were assessed",
 # "40 A, 30 B and 70 C were tested" (session 13): their sum is N
 _LISTED = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+|\([^()]{1,15}\)\s+){0,4}?" + _PEOPLE + r"\b")
-_LISTED_VERB = re.compile(r"^[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?(?:assessed|tested|included|enrolled|studied|recruited|"
+_LISTED_VERB = re.compile(r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?:were|was)\s+(?:\w+\s+)?(?:assessed|tested|included|enrolled|studied|recruited|"
                           r"examined|compared|evaluated|analy[sz]ed|interviewed)\b", re.I)
 
 
@@ -145,3 +174,43 @@ def _group_pair(text: str, methods: bool = True) -> tuple[int, str] | None:
     if len(eq) == 2 and _PAIR_JOIN.match(text[eq[0].end():eq[1].start()]):
         return sum(int(e.group("n").replace(",", "")) for e in eq), text[eq[0].start():eq[1].end()]
     return None
+
+
+# one group counted per sentence, sentence after sentence, in the methods (session 16): "The exercise group comprised
+# 64 adults. The usual-care group comprised 59 adults.", "Forty-one children received zinc. Thirty-nine children
+# received placebo." The groups' sum is the study's N (CONSORT: the numbers allocated to each group make up the
+# number randomised). Results sentences are left out: there a count per sentence is more often an event.
+_ONE_GROUP = re.compile(r"^(?:(?:in|for)\s+the\s+[\w\- ]{1,40}?\s+(?:group|arm),\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?"
+                        + _PEOPLE + r"\s+(?:were\s+(?:given|assigned\s+to|allocated\s+to|randomi[sz]ed\s+to|treated\s+with)|"
+                        r"received|underwent|took)\s+(?P<g>[^,;.]{1,40})", re.I)
+_GROUP_SIZE = re.compile(r"^(?:the\s+)?(?P<g>[\w\-]+(?:\s+[\w\-]+){0,3}?)\s+(?:group|arm)\s+(?:comprised|included|consisted\s+of|"
+                         r"contained|had|numbered|was\s+made\s+up\s+of)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b", re.I)
+
+
+def _groups_by_sentence(sentences: list[Sentence]) -> tuple[int, str, list[int], list[int]] | None:
+    """(sum, first count as written, sentence indices, counts) of two or more consecutive methods sentences that
+    each count one different group of the study; None when there is no such run."""
+    run: list[tuple[int, int, str, str]] = []  # (sentence idx, n, as written, group)
+    best = None
+    for s in sentences:
+        found = None
+        if s.role in ("methods", ""):
+            text, spans = digits_for_words(s.text)
+            m = _ONE_GROUP.match(text) or _GROUP_SIZE.match(text)
+            # one count before the group's name ("received 10 mg zinc" names a dose, not a second group)
+            head = text[:m.start("g") if m and m.re is _ONE_GROUP else m.end() if m else 0]
+            if m and len(re.findall(r"(?<![\w.])\d", head)) == 1:
+                n = int(m.group("n").replace(",", ""))
+                written = next((x[2] for x in spans if value(x[2]) == n), m.group("n"))
+                found = (s.idx, n, written, m.group("g").strip().lower())
+        if found and (not run or run[-1][0] == found[0] - 1) and all(g != found[3] for *_, g in run):
+            run.append(found)
+        else:
+            if len(run) >= 2 and best is None:
+                best = run
+            run = [found] if found else []
+    if len(run) >= 2 and best is None:
+        best = run
+    if best is None:
+        return None
+    return sum(x[1] for x in best), best[0][2], [x[0] for x in best], [x[1] for x in best]
