@@ -31,6 +31,7 @@ from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WO
                                    _UP, CAPS_LABEL_NAME, DOCTORS, DOCTORS_ONE, MONTH_LIST, SERVICE_AFTER, YEAR_LIST, not_name)
 from medcore.deid.clinical_vocab import clinical_words as _clinical_words
 from medcore.deid.cues import find_cued
+from medcore.deid.date_order import DAY_MONTH, MONTH_DAY, date_order
 from medcore.deid.dictation import find_dictated_names
 from medcore.deid.facilities import find_facilities, find_letterheads, repeat_facilities
 from medcore.deid.gazetteer import find_gazetteer_places
@@ -56,6 +57,7 @@ class DeidResult:
     text: str
     spans: list[PhiSpan] = field(default_factory=list)
     shift_days: int = 0
+    date_order: str = MONTH_DAY  # how the note writes numeric dates (deid/date_order.py), as its dates were read
 
 
 _first_names = given_names  # the given-name list; its one reader is kb_files
@@ -294,20 +296,17 @@ def _merge_names(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int
     return out
 
 
-def shift_date(span: str, days: int) -> str:
-    """The same date moved by `days`, written in the same format; unparseable text becomes [DATE]."""
+def shift_date(span: str, days: int, order: str = MONTH_DAY) -> str:
+    """The same date moved by `days`, written in the same format; unparseable text becomes [DATE]. `order`: how the
+    note writes numeric dates (`date_order.date_order`: month/day or day/month); a date that can be read only the
+    other way ("23/04/2019" in a month/day note) is read that way."""
     s = span.strip()
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
             d = date(int(m[1]), int(m[2]), int(m[3])) + timedelta(days)
             return d.isoformat()
         if m := re.fullmatch(r"(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})", s):
-            year = int(m[4]) + (2000 if len(m[4]) == 2 and int(m[4]) < 50 else 1900 if len(m[4]) == 2 else 0)
-            d = date(year, int(m[1]), int(m[3])) + timedelta(days)
-            y = f"{d.year % 100:02d}" if len(m[4]) == 2 else str(d.year)
-            mo = f"{d.month:02d}" if len(m[1]) == 2 else str(d.month)
-            da = f"{d.day:02d}" if len(m[3]) == 2 else str(d.day)
-            return f"{mo}{m[2]}{da}{m[2]}{y}"
+            return _shift_numeric(m, days, order)
         if m := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(,?)\s+(\d{4})", s):
             mi = _month(m[1])
             d = date(int(m[4]), mi, int(m[2])) + timedelta(days)
@@ -342,6 +341,22 @@ def shift_date(span: str, days: int) -> str:
     return "[DATE]"
 
 
+def _shift_numeric(m: re.Match, days: int, order: str) -> str:
+    """A numeric date (groups: first part, separator, second part, year) moved and written back the same way round."""
+    year = int(m[4]) + (2000 if len(m[4]) == 2 and int(m[4]) < 50 else 1900 if len(m[4]) == 2 else 0)
+    first, second = int(m[1]), int(m[3])
+    day_first = order == DAY_MONTH
+    if (second if day_first else first) > 12 >= (first if day_first else second):
+        day_first = not day_first  # only the other reading is a date
+    month, day = (second, first) if day_first else (first, second)
+    d = date(year, month, day) + timedelta(days)
+    y = f"{d.year % 100:02d}" if len(m[4]) == 2 else str(d.year)
+    a, b = (d.day, d.month) if day_first else (d.month, d.day)
+    a_text = f"{a:02d}" if len(m[1]) == 2 else str(a)
+    b_text = f"{b:02d}" if len(m[3]) == 2 else str(b)
+    return f"{a_text}{m[2]}{b_text}{m[2]}{y}"
+
+
 def _ordinal(day: int) -> str:
     return "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
@@ -365,11 +380,12 @@ def deidentify(text: str, *, shift_days: int | None = None, salt: str = "medcore
     if not text:
         return DeidResult(text or "", [], 0)
     days = _note_shift(text, salt) if shift_days is None else int(shift_days)
+    order = date_order(text)  # every numeric date is read the way round this note writes them
     out, spans, last = [], [], 0
     for start, end, kind in find_phi(text):
         original = text[start:end]
         if kind == "DATE":
-            repl = shift_date(original, days)
+            repl = shift_date(original, days, order)
         elif kind == "AGE":
             repl = "90+"
         else:
@@ -379,4 +395,4 @@ def deidentify(text: str, *, shift_days: int | None = None, salt: str = "medcore
         spans.append(PhiSpan(kind, start, end, original, repl))
         last = end
     out.append(text[last:])
-    return DeidResult("".join(out), spans, days)
+    return DeidResult("".join(out), spans, days, order)

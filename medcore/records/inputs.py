@@ -48,16 +48,46 @@ def bom_encoding(data: bytes) -> str:
     return next((enc for bom, enc in _BOMS if data.startswith(bom)), "")
 
 
+# UTF-16 saved without a mark (some exporters and Windows tools write bare "Unicode"): text of Latin letters, digits
+# and punctuation has a NUL as the high byte of nearly every 2-byte unit, and almost never as the low byte. Binary
+# data has NULs on both sides, so a clear one-sided pattern is asked for; the decoded text is checked for binary
+# characters afterwards, as with a mark.
+_UTF16_NUL_SIDE = 0.4  # at least this share of units have a NUL on the high side...
+_UTF16_NUL_OTHER = 0.02  # ...and at most this share on the low side
+_UTF16_SNIFF = 4096
+
+
+def utf16_without_bom(data: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' when the bytes read as UTF-16 saved without a byte-order mark, else ""."""
+    head = data[:_UTF16_SNIFF]
+    units = len(head) // 2
+    if len(data) % 2 or units < 2 or bom_encoding(data):
+        return ""
+    low_first, high_first = head[0:2 * units:2].count(0), head[1:2 * units:2].count(0)
+    for enc, high, low in (("utf-16-le", high_first, low_first), ("utf-16-be", low_first, high_first)):
+        if high >= _UTF16_NUL_SIDE * units and low <= _UTF16_NUL_OTHER * units:
+            return enc
+    return ""
+
+
+def text_encoding(data: bytes) -> str:
+    """The Unicode encoding the bytes declare by a byte-order mark or show by their NUL pattern (UTF-16 without a
+    mark), or "" (then UTF-8, with a legacy fallback)."""
+    return bom_encoding(data) or utf16_without_bom(data)
+
+
 def decode_text(data: bytes) -> tuple[str, list[str]]:
-    enc = bom_encoding(data)
+    enc = text_encoding(data)
     if enc:
-        body = data[next(len(b) for b, e in _BOMS if e == enc):]
+        mark = bom_encoding(data)
+        body = data[next(len(b) for b, e in _BOMS if e == mark):] if mark else data
         try:
             return body.decode(enc), []
         except UnicodeDecodeError as exc:
+            how = "starts with a {} byte-order mark" if mark else "looks like {} without a byte-order mark"
             return body.decode(enc, errors="replace"), [
-                f"The file starts with a {enc.upper()} byte-order mark but is not valid {enc.upper()} (first bad byte "
-                f"at position {exc.start}); unreadable characters were replaced by \ufffd."]
+                f"The file {how.format(enc.upper())} but is not valid {enc.upper()} (first bad byte at position "
+                f"{exc.start}); unreadable characters were replaced by \ufffd."]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
@@ -154,13 +184,14 @@ def from_upload(name: str, data: bytes, settings) -> NoteInput:
     if suffix not in TEXT_SUFFIXES:
         raise InputError(f"{name}: unsupported file type '{suffix}'. Use {', '.join(ALL_SUFFIXES)}.")
     has_bom = bool(bom_encoding(data))
-    if not has_bom and looks_binary(data):
-        raise InputError(f"{name} looks like a binary file, not text. Upload a .txt, .md, .pdf or .docx note (text "
-                         "saved as UTF-16 needs its byte-order mark, or save it as UTF-8).")
+    unicode_text = bool(text_encoding(data))
+    if not unicode_text and looks_binary(data):
+        raise InputError(f"{name} looks like a binary file, not text. Upload a .txt, .md, .pdf or .docx note (or "
+                         "save it as UTF-8).")
     text, warnings = decode_text(data)
-    if has_bom and looks_binary_text(text):
-        raise InputError(f"{name} starts with a text byte-order mark but holds binary data. Upload a .txt, .md, .pdf "
-                         "or .docx note.")
+    if unicode_text and looks_binary_text(text):
+        raise InputError(f"{name} " + ("starts with a text byte-order mark but holds binary data" if has_bom else
+                                       "looks like a binary file, not text") + ". Upload a .txt, .md, .pdf or .docx note.")
     return check_text(text, settings.max_note_chars, "txt", name, warnings)
 
 

@@ -143,3 +143,41 @@ def test_the_page_refuses_an_invisible_paste_with_its_message(settings, fast_emb
     next(b for b in at.button if b.label == "Summarize pasted note").click()
     at.run()
     assert not at.exception and any("invisible" in e.value for e in at.error)
+
+
+# ---- session 16: UTF-16 saved without a byte-order mark is recognised by its NUL bytes and decoded ----
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_is_decoded_not_refused(settings, enc):
+    note = inputs.from_upload("note.txt", NOTE.encode(enc), settings)
+    assert note.text == NOTE and note.source == "txt"
+
+
+def test_utf16_without_a_mark_with_accents_and_symbols(settings):
+    text = "Patient: Zoë Müller, temp 38.2 °C, creatinine 142 µmol/L.\nPlan: review.\n"
+    assert inputs.from_upload("n.txt", text.encode("utf-16-le"), settings).text == text
+
+
+def test_a_utf16_fhir_document_without_a_mark_is_read(settings):
+    import base64
+    import json
+
+    doc = {"resourceType": "DocumentReference",
+           "content": [{"attachment": {"contentType": "text/plain", "data": base64.b64encode(NOTE.encode()).decode()}}]}
+    assert inputs.from_upload("doc.json", json.dumps(doc).encode("utf-16-le"), settings).text == NOTE
+
+
+@pytest.mark.parametrize("data", [
+    bytes(range(256)) * 8,  # NULs and controls on both sides of each unit
+    b"\x00\x00\x00\x01" * 1000,  # NULs mostly, on both sides
+    b"\x89PNG\r\n\x1a\n" + b"\x00" * 64,
+])
+def test_binary_with_nuls_is_still_refused(settings, data):
+    with pytest.raises(InputError, match="binary"):
+        inputs.from_upload("x.txt", data, settings)
+
+
+def test_one_sided_nuls_that_decode_to_no_text_are_refused(settings):
+    units = b"".join(bytes([b, 0]) for b in [1, 2, 3, 4, 5, 6, 7, 8] * 200)  # control characters as UTF-16
+    with pytest.raises(InputError, match="binary"):
+        inputs.from_upload("x.txt", units, settings)
