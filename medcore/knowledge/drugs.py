@@ -76,6 +76,9 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     short = _shortened(lex, query, cands[-1])  # 'furo 40', 'lanso 30 od'
     if short:
         return DrugResolution(query, (short,), None, "shortened", (), cands[-1])
+    readings = _shortened_readings(lex, query, cands[-1])  # 'clopi 75': clopidogrel or zuclopenthixol? ask
+    if readings:
+        return DrugResolution(query, (), None, "ambiguous", readings, cands[-1])
     slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
     best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
@@ -112,6 +115,24 @@ def _shortened(lex: DrugLexicon, query: str, key: str) -> str | None:
     if any(base not in lex.products[p]["ingredients"] and drug not in lex.products[p]["ingredients"] for p in products):
         return None
     return drug
+
+
+MAX_SHORTENED_READINGS = 4
+
+
+def _shortened_readings(lex: DrugLexicon, query: str, key: str) -> tuple[str, ...]:
+    """The drugs a ward short form typed with a strength may stand for when more than one name starts with it
+    ('clopi 75': clopidogrel or zuclopenthixol, whose UK brand is Clopixol; 'clari 500': clarithromycin, or Clarinex,
+    Claritin, Clariscan): asked about, never guessed, and never left to a spelling guess whose suggestions may miss
+    the drug meant. Same conditions as `_shortened`; more than MAX_SHORTENED_READINGS readings stay unknown."""
+    if len(key) < MIN_SHORTENED or not key.isalpha() or not any(ch.isdigit() for ch in query):
+        return ()
+    drugs = {target.split(":", 1)[1] for name, target in lex.every_key.keys.items()
+             if name.startswith(key) and target.startswith("drug:")}
+    bases = {lex.ingredients.get(d, {}).get("form_of") or d for d in drugs}
+    if not 2 <= len(bases) <= MAX_SHORTENED_READINGS:
+        return ()
+    return tuple(sorted(lex.name(d) for d in bases))
 
 
 def _one_slip(lex: DrugLexicon, key: str) -> str | None:
