@@ -132,3 +132,12 @@ def test_sinusitis_with_vomiting_drowsiness_and_high_fever_is_the_complicated_ki
     ids = [d.id for d in res.differential]
     assert res.triage == "emergency"
     assert "complicated_sinusitis" in ids[:3] and ("sinusitis" not in ids or ids.index("complicated_sinusitis") < ids.index("sinusitis"))
+
+
+def test_dehydration_signs_with_fewer_wet_nappies_are_never_self_care(lexical_engine):
+    # a toddler's tummy bug after the chat's questions: dry mouth and sunken eyes, fewer wet nappies, nothing else
+    answers = {"vomiting": "yes", "diarrhoea": "yes", "dehydration_signs": "yes", "low_urine_output": "yes",
+               "poor_appetite": "yes", "duration_1_to_14_days": "yes", "drowsy": "no", "shock_signs": "no",
+               "nausea": "no", "persistent_vomiting": "no", "not_feeding": "no", "breathless": "no"}
+    res = lexical_engine.result(answers, 1.5, "male", finished=True, top_k=5)
+    assert res.triage == "urgent"
