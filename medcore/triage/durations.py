@@ -27,6 +27,7 @@ DURATION_PATTERNS = [
     re.compile(r"\b(?:for|over|in|during)\s+the\s+(?:last|past)\s+(minute|hour|day|week|fortnight|month|year)\b"),
 ]
 SINCE = {"yesterday": 30, "last night": 14, "this morning": 6, "today": 6, "tonight": 2, "this afternoon": 3,
+         "lunchtime": 5, "lunch time": 5, "lunch": 5,  # 'since lunchtime': a few hours, within the day
          "this evening": 2, "last week": 24 * 7, "last month": 730, "the weekend": 24 * 3, "monday": 24 * 4,
          "tuesday": 24 * 4, "wednesday": 24 * 4, "thursday": 24 * 4, "friday": 24 * 4, "saturday": 24 * 4,
          "sunday": 24 * 4, "christmas": 24 * 30, "last year": 8760}

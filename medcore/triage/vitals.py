@@ -104,8 +104,11 @@ def _compile(name: str, spec: dict, gap: int) -> Vital:
     weak_patterns = []
     if spec.get("weak_cues"):  # 'going 180' is a heart rate only after a context word ('my heart ... going 180')
         weak = rf"(?<![a-z0-9])(?P<cue>{_alt(w.lower() for w in spec['weak_cues'])})(?![a-z0-9])"
+        # a paired vital read by a weak cue needs both numbers: 'the machine said 228 over 134' is a blood
+        # pressure, 'the monitor said 88' may be oxygen saturation
+        weak_number = _NUMBER + _PAIR if pair else number
         weak_patterns.append(re.compile(rf"{weak}\s{{0,3}}(?:(?:at|about|around|like|over)\s{{1,3}})?"
-                                        rf"{number}{_NOT_A_READING}"))
+                                        rf"{weak_number}{_NOT_A_READING}"))
     if spec.get("units_alone"):
         alone = rf"(?<![\d.])(?P<a>\d{{2,3}})" + (_PAIR if pair else "") + \
             rf"\s{{0,3}}(?:{_alt(u.lower() for u in spec['units_alone'])})(?![a-z])"
