@@ -32,7 +32,7 @@ from medcore.deid.patterns import (_HEADER_RULES, _MONTHS, _NAME_RULES, _NAME_WO
 from medcore.deid.clinical_vocab import clinical_words as _clinical_words
 from medcore.deid.cues import find_cued
 from medcore.deid.date_order import DAY_MONTH, MONTH_DAY, date_order
-from medcore.deid.dictation import find_dictated_names
+from medcore.deid.dictation import SPECIALIST_TITLE, find_dictated_names
 from medcore.deid.facilities import find_facilities, find_letterheads, repeat_facilities
 from medcore.deid.gazetteer import find_gazetteer_places
 from medcore.deid.kb_files import given_names
@@ -238,7 +238,8 @@ def _extend_names(text: str, found: list[tuple[int, int, str]], firsts: frozense
                 word = m.group(1)
                 before = text[:m.start(1)].rstrip(" \t")
                 sentence_start = not before or before[-1] in ".!?\n:"
-                if word.rstrip(".") not in _NOT_NAMES and (word in firsts or len(word) == 2 or not sentence_start):
+                if word.rstrip(".") not in _NOT_NAMES and not SPECIALIST_TITLE.fullmatch(word) \
+                        and (word in firsts or len(word) == 2 or not sentence_start):
                     s = m.start(1)
             if digits := re.match(r"\d{1,3}\b", text[e:e + 4]):  # a numbered placeholder name: "Sample Doctor4"
                 e += digits.end()

@@ -62,7 +62,7 @@ ORDINAL_DAY = re.compile(
 
 # the transcription samples' letter placeholders for a redacted place, after a preposition of place: "has lived in ABC
 # since", "bloods taken at ABCD", "moved to XYZ" (letters in alphabet order, so not an abbreviation; "XXX" is left out, as it also stands for a time: "at XXX")
-PLACEHOLDER_PLACE = re.compile(r"\b(in|near|at|to|from)[ \t]+(ABC(?:DE?)?|XYZ)\b(?![ \t]*(?:plate|[A-Z][a-z]))")
+PLACEHOLDER_PLACE = re.compile(r"\b((?i:in|near|at|to|from))[ \t]+(ABC(?:DE?)?|XYZ)\b(?![ \t]*(?:plate|[A-Z][a-z]))")
 
 
 # the samples' alphabet placeholders (never a real acronym in these forms, unlike "ABC" for airway, which stays
@@ -76,6 +76,8 @@ PLACEHOLDER_SUBJECT = re.compile(
 PLACEHOLDER_OBJECT = re.compile(
     rf"\b(?i:with|by|seeing|see|saw|seen|access|referring|being|told|asked|called|(?:help|care|assistance)[ \t]+of)[ \t]+({_PH})"
     rf"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:today|for|and|but|about|again|in|at|on)\b)", re.M)
+# a newborn named by the placeholder after "baby" or "baby boy/girl": "Baby girl, XYZ, was born", "baby ABC's feeds"
+PLACEHOLDER_BABY = re.compile(rf"\b(?i:baby)(?:[ \t]++(?i:boy|girl))?[ \t]*+,?[ \t]*+({_PH})\b")
 _ROOM_WORDS = UNITS | {"emergency", "operating", "department", "holding", "area", "preoperative", "postoperative",
                       "inpatient", "outpatient", "suite", "theatre", "theater"}
 PLACEHOLDER_NAMED = re.compile(rf"\b({_PH}(?:[ \t]+[A-Z][a-z]+){{1,3}})\b")
@@ -136,7 +138,7 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
         if firm or _place_ok(span, clinical, _NOT_NAMES):
             add(m.start(1), m.end(1), "HOSPITAL")
     for m in PLACEHOLDER_PLACE.finditer(text):
-        add(m.start(2), m.end(2), "CITY" if m.group(1) in ("in", "near") else "HOSPITAL")
+        add(m.start(2), m.end(2), "CITY" if m.group(1).lower() in ("in", "near") else "HOSPITAL")
     names: list[str] = []
     for pattern in (SUBJECT_NAME, APPOSITION):
         for m in pattern.finditer(text):
@@ -160,7 +162,7 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
         g = 1 if m.group(1) else 2
         add(m.start(g), m.end(g), "NAME")
         names.append(word)
-    for pattern in (PLACEHOLDER_SUBJECT, PLACEHOLDER_OBJECT):
+    for pattern in (PLACEHOLDER_SUBJECT, PLACEHOLDER_OBJECT, PLACEHOLDER_BABY):
         for m in pattern.finditer(text):
             add(m.start(1), m.end(1), "NAME")
     for m in PLACEHOLDER_NAMED.finditer(text):

@@ -4,6 +4,7 @@ credential rules of patterns.py do not read.
   an ordinary or clinical word begins; "MS" or "MR" without a stop is multiple sclerosis or mitral regurgitation);
 - a lower-case name before a lower-case credential: "seen by john whitcombe, md", "j. smith, m.d.";
 - the name a letter greets: "Dear Jim," (not "Dear Colleague");
+- a name after a capitalised specialist's title: "prescribed by Cardiologist Varga.";
 - initials as the subject of an age sentence: "JT is a 45-year-old" (patient letters the transcription kept);
 - a known given name, capitalised, as the subject of a person's verb or after "seeing": "Maria returns today",
   "I had the pleasure of seeing Thomas in clinic", "discussed with Ada and Bram", "I told Ada's mother" (given-name list only: an unknown word there may be a drug or a
@@ -41,6 +42,13 @@ GIVEN_SUBJECT = re.compile(rf"(?m)(?:^|(?<=[.;:!?,])|(?<=\band)|(?<=\bbut))[ \t]
 GIVEN_SEEN = re.compile(rf"\b(?:seeing|see|examined|evaluated|evaluating|examining|discussed[ \t]+(?:(?:this|the[ \t]+[a-z]+|"
                         rf"[a-z]+[ \t]+detail)[ \t]+)?with)[ \t]+({_NAME_WORD})(?:[ \t]+and[ \t]+({_NAME_WORD}))?"
                         rf"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:in|for|today|again|back|at|on|who|and|with)\b)", re.M)
+# a name after a capitalised specialist's title with no article, closing the clause: "started by Obstetrician-
+# Gynecologist Q.", "referred to Cardiologist Varga, who" (the title is used as a form of address, so the word after it
+# is the person; one word or one letter, checked as ordinary words are: "to Neurologist Clinic," stays)
+_SPECIALIST = r"(?:[A-Z][a-z]+-)?[A-Z][a-z]+(?:ologist|iatrist|ician|surgeon)"
+SPECIALIST_TITLE = re.compile(_SPECIALIST)  # the title itself is no part of the name (see deid._extend_names)
+SPECIALIST_NAMED = re.compile(rf"\b(?:by|with|to|from|per)[ \t]+{_SPECIALIST}[ \t]+([{_UP}](?:[a-z'’-]{{1,24}})?)"
+                              r"(?=[ \t]*(?:[.,;]|$))", re.M)
 # a known given name whose relative is spoken of: "I advised Ada's mother", "Bram's wife called" (a relative's word
 # never follows an eponym's possessive)
 GIVEN_RELATIVE = re.compile(rf"\b({_NAME_WORD})['’]s[ \t]+(?i:{RELATIVE})\b")
@@ -88,6 +96,9 @@ def find_dictated_names(text: str, add: Callable[[int, int, str], None], clinica
             take(m.start(1), m.end(1))
     for m in INITIALS_SUBJECT.finditer(text):
         take(m.start(1), m.end(1))
+    for m in SPECIALIST_NAMED.finditer(text):
+        if len(m.group(1)) == 1 or not _ordinary(m.group(1), clinical, header_words):  # a letter: "... Surgeon A."
+            take(m.start(1), m.end(1))
     for pattern in (GIVEN_SUBJECT, GIVEN_SEEN, GIVEN_RELATIVE):
         for m in pattern.finditer(text):
             for g in range(1, (m.lastindex or 1) + 1):

@@ -111,6 +111,11 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("SSN", re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"), 0),
     ("MRN", re.compile(r"\b(?:MRN|MR\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|hosp(?:ital)?\.?\s+(?:number|no\.?)|record\s+(?:no\.?|number|#)|"
                        r"unit\s+number|chart\s+(?:number|no\.?|#)|med\.?\s+rec\.?(?:\s+(?:number|no\.?|#))?|pt\.?\s+id|patient\s+id|practice\s+id|nhs\s+(?:number|no\.?)|chi\s+(?:number|no\.?)|hospital\s+id)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z]{0,4}-?\d[\d-]{3,}\d)\b", re.I), 1),
+    # a short record number after an explicit record label with its mark: "MRN: 123", "Medical Record #: 42" (the
+    # rule above wants five or more characters; a label with "#", "no." or "number" and a colon names the record
+    # whatever its length; a bare "medical record 2" is left alone)
+    ("MRN", re.compile(r"\b(?:(?:MRN|medical\s+record|chart|record)\s*(?:#|no\.?|number)|MR\s*#)\s*[:#]?\s*(\d{1,4})\b(?![.,]\d)"
+                       r"|\bMRN\s*[:#]\s*(\d{1,4})\b(?![.,]\d)", re.I), -1),
     ("ID", re.compile(r"\b(?:accession|acc\.?|account|acct\.?|insurance(?:\s+id)?|member\s+id|policy(?:\s+(?:no\.?|number))?|"
                       r"subscriber\s+id|encounter|csn|fin|hicn|mbi|invoice|claim|billing(?:\s+(?:id|no\.?|number))?|requisition|order\s+(?:id|no\.?|number)|visit\s+(?:id|number)|license|licence|npi|dea|license\s+plate|plate|vin|"
                       r"serial(?:\s+(?:no\.?|number))?|case|specimen|path(?:ology)?(?:\s+(?:case|specimen))?|staff(?:\s+id)?|employee(?:\s+id)?|medicare(?:\s+(?:id|number|no\.?))?|medicaid(?:\s+(?:id|number|no\.?))?|device\s+id|health\s+plan(?:\s+(?:id|number))?|certificate(?:\s+no\.?)?)\s*(?:#|no\.?|number|id)?\s*[:#]?\s*"

@@ -144,7 +144,8 @@ immunology hepatology audiology anesthesiology anaesthesiology radiology patholo
 radiation interventional nuclear critical palliative thoracic cardiothoracic colorectal reproductive clinical
 hospital hospitals clinic clinics he she it they we i in on at by for with from to of and or but if when
 after before since during seen followed admitted transferred discharged presented referred saw visited today
-yesterday last next then patient mother father husband wife son daughter""".split())
+yesterday last next then patient mother father husband wife son daughter
+neuro cardio gastro pulmo psych onc hem""".split())  # a specialty's combining form: "Neuro-Oncology Clinic"
 NOT_PLACES = frozenset("""home work school church hospital clinic here there town the a an his her their this
 that june july may march april august january february september october november december monday tuesday
 wednesday thursday friday saturday sunday emergency er icu floor rehab recovery theatre theater pacu triage nursery

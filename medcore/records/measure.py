@@ -252,12 +252,13 @@ def measurements(s: str, m, taken, drug_names=()):
                     found.insert(len(found) - 1 if before else len(found), (again, kind))  # in time order
                     used.append((a, b))
             found += _later_readings(s, end, value, rng, unit if v.group(3) else "", m, kind, used)
-    for a, b, name in bare_vitals.readings(s):  # "Vitals: 132/84, 16, 72."
+    # "Vitals: 132/84, 16, 72." (a bare line), "92% sat", "59/28 mmHg blood pressure" (value first)
+    bare = [(a, b, name, "%" if s[a:b].endswith("%") else "") for a, b, name in bare_vitals.readings(s)]
+    for a, b, name, written in bare + bare_vitals.value_first(s):
         rng = m.vital_lookup.get(name)
         if rng is not None and not overlaps(taken, a, b) and not overlaps(used, a, b):
-            value = s[a:b].rstrip("%")
-            unit, judged = unit_range(rng, value, "%" if s[a:b].endswith("%") else "",
-                                      (m.unit_ranges or {}).get(name))
+            value = re.match(r"[\d./]+", s[a:b]).group()
+            unit, judged = unit_range(rng, value, written, (m.unit_ranges or {}).get(name))
             meas = Measurement(s[a:b], a, b, 0, rng.name, value, unit)
             meas.flag, meas.reference, meas.source = flag(value, unit, judged)
             found.append((meas, "vital"))
