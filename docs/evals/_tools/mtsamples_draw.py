@@ -1,4 +1,4 @@
-"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-15). Prints row
+"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-16). Prints row
 numbers only, never note text.
 
 Every set drew the same way, with its own parameters (SETS below; each set's README says why they are what they
@@ -80,6 +80,15 @@ SETS = {p.set_id: p for p in (
     DrawParams("blind_s15", "a5d1568ef9ad", seed=20261215, residues=tuple(range(10)), max_words=350,
                long_types={"discharge": 600, "ed": 600, "history_physical": 600}, quota=_S13_QUOTA,
                own_read_list="docs/evals/real-notes-blind-s15/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
+    # another re-split; a lower general cap so that 22 notes can be annotated by hand in the writer's ~50 minutes, the
+    # scarce types (0-3 unread rows of each left) keep a higher one so that they are drawn at all
+    DrawParams("blind_s16", "d28412dd", seed=20261216, residues=tuple(range(10)), max_words=250,
+               long_types={"discharge": 650, "ed": 650, "history_physical": 650, "letter": 650}, quota=_S13_QUOTA,
+               left_out={1463: "radiology: a heading alone, no note body",
+                         1557: "radiology: a treatment-delivery template with no problem, medication, PHI or value "
+                               "to annotate"},
+               own_read_list="docs/evals/real-notes-blind-s16/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
 
