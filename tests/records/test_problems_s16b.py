@@ -44,3 +44,19 @@ def test_nodes_called_normal_are_not_lymphadenopathy(kb):
         _problems(kb, "Lymphatic: the cervical lymph nodes are normal to palpation.")
     got = _problems(kb, "Neck: supple, two firm cervical nodes on the right.")
     assert [c for w, c, _ in got if w == "nodes"] and all(c.startswith("R59") for w, c, _ in got if w == "nodes"), got
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Plan: restart tube feedings tonight at half rate.", "tube feedings"),
+    ("Because of the discharge, a GC and chlamydia probe was sent.", "chlamydia"),
+    ("Because of the discharge, a GC and chlamydia probe was sent.", "gc"),
+    ("We drew serologies for Legionella and Mycoplasma as well.", "mycoplasma"),
+])
+def test_orders_and_treatments_are_not_problems(kb, text, word):
+    got = _problems(kb, text)
+    assert not [w for w, _, _ in got if w == word], got
+
+
+def test_a_diagnosed_chlamydia_infection_is_still_read(kb):
+    got = _problems(kb, "Last spring she was diagnosed with chlamydia and treated with azithromycin.")
+    assert [c for w, c, _ in got if w == "chlamydia"] == ["A74.9"], got
