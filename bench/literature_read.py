@@ -7,7 +7,8 @@ splitting into words, one regex for numbers), so the numbers travel between mach
 budgets. The PDF is made in code (fpdf2), so no paper is shipped.
 `--hostile`: adversarial text shapes (digit runs, estimate floods, brackets, initials) at two sizes; time grows
 linearly when the ratio 60k/15k stays near 4 (a quadratic regular expression would show 16).
-Run: python bench/literature_read.py [--repeats N] [--classifier] [--hostile]"""
+`--no-headings`: the same PDF without its section headings (every role from the classifier; use with --classifier).
+Run: python bench/literature_read.py [--repeats N] [--classifier] [--no-headings] [--hostile]"""
 
 from __future__ import annotations
 
@@ -47,7 +48,9 @@ SECTION_TEXT = {
 }
 
 
-def twelve_page_pdf() -> bytes:
+def twelve_page_pdf(headings: bool = True) -> bytes:
+    """12 pages; `headings=False` leaves out the section headings, so every role comes from the classifier
+    (720 sentences). The pages repeat their section's text: 42 distinct sentences, each 12-24 times."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -57,7 +60,7 @@ def twelve_page_pdf() -> bytes:
     for page in range(12):
         pdf.add_page()
         heading, text = list(SECTION_TEXT.items())[min(3, page // 3)]
-        if page % 3 == 0:
+        if headings and page % 3 == 0:
             pdf.multi_cell(0, 5, heading, new_x="LMARGIN", new_y="NEXT")
         pdf.multi_cell(0, 4, text * 24, new_x="LMARGIN", new_y="NEXT")  # a full page: about 5,000 characters
     return bytes(pdf.output())
@@ -69,7 +72,7 @@ def _baseline(text: str) -> None:
     return len(words)
 
 
-def run(repeats: int = 10, use_classifier: bool = False) -> dict:
+def run(repeats: int = 10, use_classifier: bool = False, headings: bool = True) -> dict:
     from medcore.config import Settings
     from medcore.knowledge import service as knowledge
     from medcore.literature.service import read_paper
@@ -77,7 +80,7 @@ def run(repeats: int = 10, use_classifier: bool = False) -> dict:
     settings = Settings.load()
     term = knowledge.terminology(settings)
     classifier = None if use_classifier else False
-    pdf = twelve_page_pdf()
+    pdf = twelve_page_pdf(headings)
     read_paper(settings, ABSTRACT, classifier=classifier, term=term)  # warm caches (KB files, patterns)
     abstract = time_calls(lambda: read_paper(settings, ABSTRACT, classifier=classifier, term=term), repeats)
     pdf_t = time_calls(lambda: read_paper(settings, pdf, "paper.pdf", classifier=classifier, term=term),
@@ -89,6 +92,7 @@ def run(repeats: int = 10, use_classifier: bool = False) -> dict:
     return {
         "roles": "classifier" if use_classifier else "rules",
         "pdf_pages": 12,
+        "pdf_headings": headings,
         "pdf_chars": len(pdf_text),
         "seconds": {k: round(v, 4) for k, v in measured.items()},
         "baseline_s": {"abstract": base_abs, "pdf_text": base_pdf},
@@ -131,4 +135,4 @@ if __name__ == "__main__":
         print(json.dumps(hostile(), indent=2))
         sys.exit(0)
     n = int(sys.argv[sys.argv.index("--repeats") + 1]) if "--repeats" in sys.argv else 10
-    print(json.dumps(run(n, "--classifier" in sys.argv), indent=2))
+    print(json.dumps(run(n, "--classifier" in sys.argv, "--no-headings" not in sys.argv), indent=2))

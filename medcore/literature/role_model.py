@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 SHIPPED = "literature-roles"
 WEIGHTS = "model.safetensors"
+BATCH = 64  # sentences tokenized together (packed_forward then packs their real tokens, no padding)
 
 
 class RoleClassifier:
@@ -55,12 +56,18 @@ class RoleClassifier:
 
         if not sentences:
             return []
+        # A sentence's vector depends on its own tokens only (each attends to itself alone), so a repeated
+        # sentence (a PDF's running header or footer, a copyright line, a caption) is encoded once; the
+        # context head still reads every sentence in its place.
+        unique = list(dict.fromkeys(sentences))
+        where = {text: i for i, text in enumerate(unique)}
         with self._lock, torch.inference_mode():
             vecs = []
-            for b in range(0, len(sentences), 64):
-                enc = role_net.tokenize(self.tok, sentences[b: b + 64], self.cfg.max_len)
+            for b in range(0, len(unique), BATCH):
+                enc = role_net.tokenize(self.tok, unique[b: b + BATCH], self.cfg.max_len)
                 vecs.append(role_net.packed_forward(self.model, enc))  # no compute spent on padding
-            logits = role_net.head_logits(self.head, torch.cat(vecs), [len(sentences)])
+            vecs = torch.cat(vecs)[torch.tensor([where[text] for text in sentences])]
+            logits = role_net.head_logits(self.head, vecs, [len(sentences)])
             return torch.softmax(logits, dim=-1).tolist()
 
     def predict(self, sentences: list[str]) -> list[tuple[str, float]]:
