@@ -50,3 +50,10 @@ def test_near_meaning_is_not_read(lexical_engine, item):
     ev = _read(lexical_engine, item["text"])
     assert [f for f in item.get("expect", []) if ev.get(f) is not True] == []
     assert [f for f in item["not"] if ev.get(f) is True] == []
+
+
+@pytest.mark.parametrize("text", ["I'm managing to keep little sips of water down"])
+def test_near_meaning_is_not_read_by_the_embedding_index(engine, text):
+    # the index keeps no polarity: a phrase such as "can't keep a sip of water down" would sit next to this one
+    _, ex = engine.read_text(text)
+    assert ex.evidence().get("persistent_vomiting") is not True
