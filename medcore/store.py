@@ -8,10 +8,8 @@ number; `migrate` brings an older database forward without losing rows.
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import logging
-import re
 import socket
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +21,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from medcore import teams
+from medcore.audit_scrub import scrub_detail
 from medcore.auth import AccessDenied, User, may_see_owner, require_admin, require_work_kind
 from medcore.store_schema import (  # noqa: F401 - re-exported: callers import the tables from here
     MIGRATIONS,
@@ -66,29 +65,6 @@ def _not_saved(exc: OperationalError) -> NotSaved | None:
     msg = str(exc.orig).lower()
     reason = next((why for key, why in _WRITE_FAULTS if key in msg), None)
     return NotSaved(f"Not saved: {reason}") if reason else None
-
-
-# ---- audit scrubbing ----------------------------------------------------------
-_SAFE_VALUE = re.compile(r"^[\w.\-:/@+ ]{0,64}\Z")
-_SAFE_KEYS = frozenset(
-    {"status", "model", "backend", "kind", "condition", "code", "count", "n", "steps", "version", "job_id",
-     "item_id", "seconds", "ok", "reason_code", "page", "tool", "format", "triage", "severity", "size", "team"}
-)
-
-
-def scrub_detail(detail: dict[str, Any]) -> dict[str, Any]:
-    """Keep audit detail free of PHI: numbers and short identifiers under known keys pass;
-    any other text is replaced by its length and a hash, so events can still be correlated."""
-    out: dict[str, Any] = {}
-    for key, value in detail.items():
-        if value is None or isinstance(value, (bool, int, float)):
-            out[key] = value
-        elif isinstance(value, str) and key in _SAFE_KEYS and _SAFE_VALUE.match(value):
-            out[key] = value
-        else:
-            blob = value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
-            out[key] = {"chars": len(blob), "sha256": hashlib.sha256(blob.encode("utf-8", "replace")).hexdigest()[:16]}
-    return out
 
 
 class Store:

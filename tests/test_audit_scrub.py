@@ -1,7 +1,7 @@
 """Audit detail keeps short identifiers under known keys and hashes any other text (no PHI in the audit log).
 A value with a line break is not a short identifier: `$` once let "ok\\n" through, `\\Z` does not."""
 
-from medcore.store import scrub_detail
+from medcore.audit_scrub import scrub_detail
 
 
 def test_short_identifiers_under_known_keys_are_kept():
