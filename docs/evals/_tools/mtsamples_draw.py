@@ -92,7 +92,7 @@ SETS = {p.set_id: p for p in (
                fill=True),
     # a third re-split with blind_s16's caps; 20 notes: s13-s16's quotas less one ED and one letter row, fixed before
     # the draw (discharge, ED, H&P and letter held no unread row within the caps, so fill takes the others' next rows)
-    DrawParams("blind_s17", "HEAD", seed=20261217, residues=tuple(range(10)), max_words=250,
+    DrawParams("blind_s17", "722235e0", seed=20261217, residues=tuple(range(10)), max_words=250,
                long_types={"discharge": 650, "ed": 650, "history_physical": 650, "letter": 650},
                quota={**_S13_QUOTA, "ed": 2, "letter": 1},
                left_out={181: "other: an operative description with no problem, medication, PHI or value to annotate"},
