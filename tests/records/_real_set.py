@@ -1,4 +1,4 @@
-"""Checks every annotated real-note set shares (blind_s8 ... blind_s16): registered with its own row pool (a re-split
+"""Checks every annotated real-note set shares (blind_s8 ... blind_s17): registered with its own row pool (a re-split
 set: rows no one else read), no note annotated twice or shared with another set, and every hash and span right against
 ../shared (skipped with the reason when ../shared is absent)."""
 

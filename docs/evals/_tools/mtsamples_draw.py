@@ -1,4 +1,4 @@
-"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-16). Prints row
+"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-17). Prints row
 numbers only, never note text.
 
 Every set drew the same way, with its own parameters (SETS below; each set's README says why they are what they
@@ -89,6 +89,14 @@ SETS = {p.set_id: p for p in (
                          1557: "radiology: a treatment-delivery template with no problem, medication, PHI or value "
                                "to annotate"},
                own_read_list="docs/evals/real-notes-blind-s16/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
+    # a third re-split with blind_s16's caps; 20 notes: s13-s16's quotas less one ED and one letter row, fixed before
+    # the draw (discharge, ED, H&P and letter held no unread row within the caps, so fill takes the others' next rows)
+    DrawParams("blind_s17", "722235e0", seed=20261217, residues=tuple(range(10)), max_words=250,
+               long_types={"discharge": 650, "ed": 650, "history_physical": 650, "letter": 650},
+               quota={**_S13_QUOTA, "ed": 2, "letter": 1},
+               left_out={181: "other: an operative description with no problem, medication, PHI or value to annotate"},
+               own_read_list="docs/evals/real-notes-blind-s17/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
 
