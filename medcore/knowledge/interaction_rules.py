@@ -288,3 +288,26 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
                                         _renal(rule), _dose(rule), _duration(rule, a, b), _persists(rule, a, b),
                                         _route_needs(rule, a, b)))
     return pairs, len(explicit)
+
+
+def route_condition(rule: InteractionRule, drugs: dict[str, dict], routes_doc: dict) -> dict:
+    """How one expanded rule depends on the routes its drugs are given by, as edge data for the knowledge graph (the
+    planner applies the same data per typed name: medcore.therapy.routes). `routes_doc`: the drug lexicon's
+    routes.yaml. Every rule is for the medicines as they reach the blood, so it is not raised for a skin, eye or ear
+    form (`not_for_routes`) unless the label keeps it for that form (`kept_for`, with the label's grade); absorbed
+    forms with a label grade of their own are listed there too. A rule written for some routes only (IM olanzapine)
+    names them (`route_needs`)."""
+    local = sorted(r for r, e in routes_doc.get("exposure", {}).items() if not e.get("systemic", True))
+    kept = []
+    for d in rule.drugs:
+        classes = set(drugs.get(d, {}).get("classes", ()))
+        for k in routes_doc.get("keeps", []):
+            if (d in k.get("drugs", ()) or classes & set(k.get("classes", ()))) and \
+                    ("rules" not in k or rule.rule in k["rules"]):
+                kept.append({"drug": d, "route": k["route"], "severity": k.get("severity", rule.severity),
+                             "source": k["source"]})
+    out: dict = {"not_for_routes": local, "kept_for": kept}
+    if rule.routes:
+        out["route_needs"] = [{"drug": n.drug, "routes": list(n.routes), "route_unstated": n.unstated}
+                              for n in rule.routes]
+    return out
