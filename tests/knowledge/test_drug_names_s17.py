@@ -41,6 +41,9 @@ from medcore.knowledge.drug_lexicon import DrugKBError, load
     # "extra strength" once read the US Gaviscon (aluminium/magnesium antacid) as the UK alginate
     ("Gaviscon Extra Strength", {"aluminium-hydroxide", "magnesium-carbonate"}),
     ("para", {"acetaminophen"}), ("para 1g qds", {"acetaminophen"}), ("Para 500mg PRN", {"acetaminophen"}),
+    # found by typing UK/US brands from memory (docs/evals/planner-s17/README.md)
+    ("Plenvu", {"polyethylene-glycol"}), ("Klean-Prep", {"polyethylene-glycol"}), ("Allevia", {"fexofenadine"}),
+    ("Imodium Instants", {"loperamide"}), ("Timodine", {"hydrocortisone", "nystatin"}),
     # read as before
     ("Sudafed", {"pseudoephedrine"}), ("Night Nurse", {"acetaminophen", "promethazine", "dextromethorphan"}),
     ("Gaviscon Advance", {"sodium-alginate", "potassium-bicarbonate"}), ("Zyrtec-D", {"cetirizine", "pseudoephedrine"}),
