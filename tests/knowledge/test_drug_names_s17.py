@@ -44,6 +44,8 @@ from medcore.knowledge.drug_lexicon import DrugKBError, load
     # found by typing UK/US brands from memory (docs/evals/planner-s17/README.md)
     ("Plenvu", {"polyethylene-glycol"}), ("Klean-Prep", {"polyethylene-glycol"}), ("Allevia", {"fexofenadine"}),
     ("Imodium Instants", {"loperamide"}), ("Timodine", {"hydrocortisone", "nystatin"}),
+    ("Allegra Allergy", {"fexofenadine"}), ("Buscopan IBS Relief", {"hyoscine-butylbromide"}),
+    ("Emergen-C", {"ascorbic-acid"}), ("Halls", {"menthol"}),
     # read as before
     ("Sudafed", {"pseudoephedrine"}), ("Night Nurse", {"acetaminophen", "promethazine", "dextromethorphan"}),
     ("Gaviscon Advance", {"sodium-alginate", "potassium-bicarbonate"}), ("Zyrtec-D", {"cetirizine", "pseudoephedrine"}),
