@@ -40,7 +40,7 @@ def test_paxlovid_colchicine_stays_contraindicated(kb):
 def test_linezolid_with_a_decongestant_reads_as_its_label(kb, decongestant):
     f = _finding(kb, ["linezolid 600 mg IV", decongestant])
     assert f.severity == "major" and f.avoid
-    assert "blood pressure can be monitored" in f.management and "Zyvox" in f.source
+    assert "Avoid unless blood pressure can be monitored" in f.management and "Zyvox" in f.source
     assert "Do not combine" not in f.management  # not the irreversible-MAOI text
 
 
@@ -72,3 +72,28 @@ def test_a_family_name_is_not_checked_and_is_reported_unresolved(kb):
 
 def test_vaporub_raises_nothing_with_linezolid(kb):
     assert not ix.check_names(kb, ["linezolid", "Vicks VapoRub"]).findings
+
+
+@pytest.mark.parametrize("child_pugh, severity", [(None, "major"), ("A", "contraindicated"), ("C", "contraindicated")])
+def test_colchicine_severity_follows_liver_function(kb, child_pugh, severity):
+    # normal kidneys: only the Child-Pugh class decides (Biaxin, Colcrys: contraindicated in hepatic impairment)
+    f = ix.pair(kb, "colchicine", "clarithromycin", crcl=100, child_pugh=child_pugh)
+    assert f.severity == severity
+    assert (f"Child-Pugh {child_pugh}" in f.management) == bool(child_pugh)
+    assert ix.check_ids(kb, ["colchicine", "itraconazole"], 100, child_pugh=child_pugh)[0].severity == severity
+
+
+def test_no_liver_context_names_it_in_the_management(kb):
+    assert "Liver: if Child-Pugh A/B/C" in ix.pair(kb, "colchicine", "clarithromycin").management
+
+
+@pytest.mark.parametrize("child_pugh, excluded", [(None, False), ("B", True)])
+def test_a_gout_plan_on_clarithromycin_reads_the_liver(plan_for, child_pugh, excluded):
+    patient = {"age": 60, "sex": "male", "weight_kg": 80, "scr_mg_dl": 0.8, "medications": ["clarithromycin 500 mg bd"]}
+    if child_pugh:
+        patient["child_pugh"] = child_pugh
+    plan = plan_for(patient, "gout_flare")
+    (colch,) = [o for o in plan.options if o.drugs == ["colchicine"]]
+    interaction = [i for i in colch.exclusions + colch.cautions if i.kind == "interaction"]
+    assert interaction and (interaction[0].severity == "contraindicated") == excluded
+    assert any(i.severity == "contraindicated" for i in colch.exclusions) == excluded
