@@ -51,6 +51,8 @@ class DrugLexicon:
     confused: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     # sound-alike fold of every key (names.sound_fold) -> the "kind:id" targets with that fold
     folds: dict[str, frozenset[str]] = field(default_factory=dict)
+    # brand family name (normalised) -> (its products' readings, whether the bare name is read as one product)
+    families: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -136,6 +138,7 @@ def _build(root: Path) -> DrugLexicon:
             class_index.setdefault(normalise(n), c["id"])
     index = _index(ingredients, products)
     refused = _refused(doc, index)
+    families = _families(doc, index, refused)
     fuzzy = FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()})
     external = _add_external(index, root / EXTERNAL, ingredients, products, refused)
     return DrugLexicon(root, ingredients, products, classes, rules, index,
@@ -144,7 +147,7 @@ def _build(root: Path) -> DrugLexicon:
                        frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])),
                        frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy, external, refused,
                        FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()}), _confused(doc, index),
-                       _folds(index))
+                       _folds(index), families)
 
 
 def _folds(index: dict[str, tuple[str, str, str]]) -> dict[str, frozenset[str]]:
@@ -182,6 +185,24 @@ def _refused(doc: dict, index: dict[str, tuple[str, str, str]]) -> dict[str, tup
         if key in index:
             raise DrugKBError(f"name_rules.yaml: refused abbreviation {r['name']!r} is also a name of {index[key][1]}")
         out[key] = tuple(r["readings"])
+    return out
+
+
+def _families(doc: dict, index: dict[str, tuple[str, str, str]],
+              refused: dict[str, tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Brand families (name_rules.yaml `brand_families`). A family asked about when typed alone joins the refused
+    names, so no entry may claim it; one whose bare name is read (`read_alone`) must be a lexicon name."""
+    out: dict[str, tuple[tuple[str, ...], bool]] = {}
+    for f in doc.get("brand_families", []):
+        key, alone = normalise(f["name"]), bool(f.get("read_alone"))
+        if key in out or key in refused:
+            raise DrugKBError(f"name_rules.yaml: brand family {f['name']!r} listed twice")
+        if alone != (key in index):
+            raise DrugKBError(f"name_rules.yaml: brand family {f['name']!r}: read_alone is {alone}, but the name is "
+                              f"{'' if key in index else 'not '}a lexicon name")
+        if not alone:
+            refused[key] = tuple(f["readings"])
+        out[key] = (tuple(f["readings"]), alone)
     return out
 
 

@@ -96,6 +96,14 @@ RULES_FILE = {
             "type": "object", "required": ["name", "readings"], "additionalProperties": False,
             "properties": {"name": {"type": "string", "minLength": 2},
                            "readings": {"type": "array", "items": {"type": "string", "minLength": 2}, "minItems": 2}}}},
+        # brand families (Benylin, Lemsip): one name over products that hold different medicines. Typed alone, or with
+        # words that name no listed product, the planner asks which product and checks nothing for it. `read_alone`:
+        # the bare name is one product's own name (Sudafed: pseudoephedrine); only an unknown longer name is asked about
+        "brand_families": {"type": "array", "items": {
+            "type": "object", "required": ["name", "readings", "source"], "additionalProperties": False,
+            "properties": {"name": {"type": "string", "minLength": 2},
+                           "readings": {"type": "array", "items": {"type": "string", "minLength": 2}, "minItems": 2},
+                           "read_alone": {"type": "boolean"}, "source": SOURCE}}},
         # look-alike pairs (ISMP confused names): a slip between the two is asked about, never read as either
         "confused_source": SOURCE,
         "confused_names": {"type": "array", "items": {

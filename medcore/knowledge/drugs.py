@@ -67,6 +67,9 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     lead = lex.rules.leading_name(cands[-1], lex.index)  # 'acetaminophen single dose'
     if lead:
         return _resolution(lex, query, lex.index[lead], lead)
+    family = _family(lex, cands[-1], read_alone=False)  # 'Lemsip Max Flu': which Lemsip Max? ask, never a spelling guess
+    if family:
+        return DrugResolution(query, (), None, "ambiguous", lex.families[family][0], family)
     combo = _combination_typed(lex, query)  # 'amp/sulbactam', 'pip/tazo'
     if combo:
         return DrugResolution(query, tuple(lex.products[combo]["ingredients"]), combo, "combination", (), cands[-1])
@@ -87,7 +90,18 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
         if alike:  # 'Celebrx': Celebrex, or its ISMP look-alike Cerebyx? ask, check neither
             return DrugResolution(query, (), None, "ambiguous", (lex.name(i), *alike), cands[-1])
         return _resolution(lex, query, (kind, i, "spelling" if slip else "fuzzy"), cands[-1])
+    family = _family(lex, cands[-1], read_alone=True)  # 'Sudafed Sinus Headache': not plain Sudafed; which product?
+    if family:
+        return DrugResolution(query, (), None, "ambiguous", lex.families[family][0], family)
     return DrugResolution(query, (), None, "unknown", tuple(lex.name(t.split(":", 1)[1]) for t, _ in ranked[:3]))
+
+
+def _family(lex: DrugLexicon, key: str, read_alone: bool) -> str | None:
+    """The longest brand family name (name_rules.yaml) that `key` starts with as whole words, of the kind asked for.
+    A family asked about alone is tried before any spelling guess (one word apart are different medicines:
+    Benylin Chesty Coughs Original or Non-Drowsy); a family whose bare name is read only once nothing else matched."""
+    hits = [f for f, (_, alone) in lex.families.items() if alone == read_alone and key.startswith(f + " ")]
+    return max(hits, key=len, default=None)
 
 
 MIN_SHORTENED = 4

@@ -6,7 +6,8 @@ Relations (all directed):
   condition -has_finding-> finding     likelihood P(finding | condition)      triage conditions
   condition -red_flag-> finding        the warning signs of the condition     triage conditions
   condition -treated_by-> drug         line of therapy, option, guideline     therapy conditions.yaml
-  drug -interacts_with-> drug          severity, mechanism, management        therapy interactions.yaml
+  drug -interacts_with-> drug          severity, mechanism, management,       therapy interactions.yaml
+                                       route condition (routes.yaml; route-only rules)
   class|drug -interacts_in_group-> class|drug  three or more drugs together    therapy interactions.yaml group_rules
                                        (one edge between the members of every two groups, each with the whole rule)
   gene -pgx_action-> drug              one edge per phenotype (CPIC action)   therapy pgx.yaml
@@ -26,7 +27,7 @@ from pathlib import Path
 import networkx as nx
 
 from medcore.knowledge.concepts import concept_id
-from medcore.knowledge.interaction_rules import expand_interactions, risk_profile
+from medcore.knowledge.interaction_rules import expand_interactions, risk_profile, route_condition
 from medcore.knowledge.kbfiles import KnowledgeKBError, read_mapping, require
 
 log = logging.getLogger(__name__)
@@ -192,13 +193,17 @@ def _therapy(g: nx.MultiDiGraph, root: Path, side: dict, lex) -> None:
                       dose=comp.get("dose_label") or _dose(comp, drugs[comp["drug"]]), frequency=comp.get("frequency"),
                       route=comp.get("route"), duration=comp.get("duration"), combination=len(o["components"]) > 1)
     inter = read_mapping(root / "interactions.yaml")
-    pairs, _ = expand_interactions(inter, {**interaction_only, **drugs}, classes, error=KnowledgeKBError)
+    infos = {**interaction_only, **drugs}
+    pairs, _ = expand_interactions(inter, infos, classes, error=KnowledgeKBError)
+    routes_doc = read_mapping(lex.root / "routes.yaml")
     for key in sorted(pairs, key=sorted):
         for r in pairs[key]:
             r = r.in_context(None)  # a kidney-dependent rule names its CrCl thresholds in the management
             a, b = r.drugs
+            # the route condition travels with the edge: skin/eye/ear forms, label exceptions, route-only rules
             _edge(g, concept_id("drug", a), concept_id("drug", b), "interacts_with", r.source, severity=r.severity,
-                  mechanism=r.mechanism, effect=r.effect, management=r.management, rule=r.rule, avoid=r.avoid)
+                  mechanism=r.mechanism, effect=r.effect, management=r.management, rule=r.rule, avoid=r.avoid,
+                  **route_condition(r, infos, routes_doc))
     _group_rules(g, inter.get("group_rules", []))
     _pgx(g, read_mapping(root / "pgx.yaml"))
 

@@ -50,18 +50,23 @@ class InteractionRule:
     # where the label states the rule for one route only (IM olanzapine with a parenteral benzodiazepine): the rule
     # holds only when each drug named here was typed with one of its routes (see RouteNeed)
     routes: tuple["RouteNeed", ...] = ()
+    # where the label makes severity depend on liver function (colchicine with a strong CYP3A4 inhibitor: not in
+    # hepatic impairment): for a patient of a listed Child-Pugh class the rule reads with that context (HepaticContext)
+    hepatic: tuple["HepaticContext", ...] = ()
 
     def route_ok(self, typed: dict[str, str] | None) -> bool:
         """Does the route each drug was typed with ("olanzapine 10 mg IM": im) meet this rule's route needs?"""
         return all(n.met(typed or {}) for n in self.routes)
 
     def in_context(self, crcl: float | None, doses: dict[str, float] | None = None,
-                   days: dict[str, float] | None = None) -> "InteractionRule":
+                   days: dict[str, float] | None = None, child_pugh: str | None = None) -> "InteractionRule":
         """The rule as it reads for a patient with this creatinine clearance (the lowest threshold above it
-        applies), these daily doses (drug id -> amount/day) and these courses (drug id -> days; math.inf for
-        long-term). Unknown kidney function, dose or course keeps the base severity, but the management names
-        every threshold so the reader knows to check."""
+        applies), these daily doses (drug id -> amount/day), these courses (drug id -> days; math.inf for
+        long-term) and this Child-Pugh class. Unknown kidney function, dose or course keeps the base severity, but
+        the management names every threshold so the reader knows to check; no Child-Pugh class means no known
+        liver impairment (the management still names the hepatic context)."""
         rule = self._in_renal_context(crcl)
+        rule = rule._in_hepatic_context(child_pugh) if self.hepatic else rule
         rule = rule._in_dose_context(doses or {}) if self.dose else rule
         return rule._in_duration_context(days or {}) if self.duration else rule
 
@@ -91,6 +96,16 @@ class InteractionRule:
                        management=f"{hit.drug.replace('-', '/')} {amount:g} {hit.unit}/day ({hit.label()}): "
                                   f"{hit.management}")
 
+    def _in_hepatic_context(self, child_pugh: str | None) -> "InteractionRule":
+        hit = next((h for h in self.hepatic if child_pugh and child_pugh.upper() in h.child_pugh), None)
+        if hit is None:
+            extra = "; ".join(f"if Child-Pugh {'/'.join(h.child_pugh)}: {h.management}" for h in self.hepatic)
+            return replace(self, management=f"{self.management}. Liver: {extra}")
+        if SEVERITY_RANK[hit.severity] < SEVERITY_RANK[self.severity]:
+            return self  # a kidney context already reads more severe
+        return replace(self, severity=hit.severity, avoid=hit.avoid,
+                       management=f"Child-Pugh {child_pugh.upper()}: {hit.management}")
+
     def _in_renal_context(self, crcl: float | None) -> "InteractionRule":
         if not self.renal:
             return self
@@ -107,6 +122,14 @@ class InteractionRule:
 @dataclass(frozen=True)
 class RenalContext:
     below: float  # creatinine clearance, mL/min
+    severity: str
+    management: str
+    avoid: bool = False
+
+
+@dataclass(frozen=True)
+class HepaticContext:
+    child_pugh: tuple[str, ...]  # the Child-Pugh classes (A, B, C) the label's hepatic impairment covers
     severity: str
     management: str
     avoid: bool = False
@@ -205,6 +228,11 @@ def _route_needs(rule: dict, a: str, b: str) -> tuple[RouteNeed, ...]:
                  for side, d in (("a", a), ("b", b)) if "routes" in rule[side])
 
 
+def _hepatic(entry: dict) -> tuple[HepaticContext, ...]:
+    return tuple(HepaticContext(tuple(h["child_pugh"]), h["severity"], h["management"], h.get("avoid", False))
+                 for h in entry.get("hepatic", ()))
+
+
 def _renal(entry: dict) -> tuple[RenalContext, ...]:
     return tuple(RenalContext(float(r["below"]), r["severity"], r["management"], r.get("avoid", False))
                  for r in entry.get("renal", ()))
@@ -262,7 +290,7 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
             raise error(f"interactions.yaml: pair {a}+{b}: give dose or duration contexts, not both")
         pairs[key] = [InteractionRule((a, b), p["severity"], p["mechanism"], p["effect"], p["management"],
                                       p["source"], "pair", p.get("avoid", False), _renal(p), _dose(p),
-                                      _duration(p, a, b), _persists(p, a, b))]
+                                      _duration(p, a, b), _persists(p, a, b), hepatic=_hepatic(p))]
     for rule in data["class_rules"]:
         for side in ("a", "b"):
             m = rule[side]
@@ -286,5 +314,28 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
             hits.append(InteractionRule(tuple(sorted((a, b))), rule["severity"], rule["mechanism"], rule["effect"],
                                         rule["management"], rule["source"], rule["id"], rule.get("avoid", False),
                                         _renal(rule), _dose(rule), _duration(rule, a, b), _persists(rule, a, b),
-                                        _route_needs(rule, a, b)))
+                                        _route_needs(rule, a, b), _hepatic(rule)))
     return pairs, len(explicit)
+
+
+def route_condition(rule: InteractionRule, drugs: dict[str, dict], routes_doc: dict) -> dict:
+    """How one expanded rule depends on the routes its drugs are given by, as edge data for the knowledge graph (the
+    planner applies the same data per typed name: medcore.therapy.routes). `routes_doc`: the drug lexicon's
+    routes.yaml. Every rule is for the medicines as they reach the blood, so it is not raised for a skin, eye or ear
+    form (`not_for_routes`) unless the label keeps it for that form (`kept_for`, with the label's grade); absorbed
+    forms with a label grade of their own are listed there too. A rule written for some routes only (IM olanzapine)
+    names them (`route_needs`)."""
+    local = sorted(r for r, e in routes_doc.get("exposure", {}).items() if not e.get("systemic", True))
+    kept = []
+    for d in rule.drugs:
+        classes = set(drugs.get(d, {}).get("classes", ()))
+        for k in routes_doc.get("keeps", []):
+            if (d in k.get("drugs", ()) or classes & set(k.get("classes", ()))) and \
+                    ("rules" not in k or rule.rule in k["rules"]):
+                kept.append({"drug": d, "route": k["route"], "severity": k.get("severity", rule.severity),
+                             "source": k["source"]})
+    out: dict = {"not_for_routes": local, "kept_for": kept}
+    if rule.routes:
+        out["route_needs"] = [{"drug": n.drug, "routes": list(n.routes), "route_unstated": n.unstated}
+                              for n in rule.routes]
+    return out

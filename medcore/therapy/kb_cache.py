@@ -19,11 +19,11 @@ import tempfile
 from pathlib import Path
 
 from medcore import status_cache
-from medcore.knowledge.interaction_rules import (DoseContext, DurationContext, InteractionRule, Persists, RouteNeed,
-                                                 RenalContext)
+from medcore.knowledge.interaction_rules import (DoseContext, DurationContext, HepaticContext, InteractionRule,
+                                                 Persists, RenalContext, RouteNeed)
 
 log = logging.getLogger(__name__)
-FORMAT = 2  # 2: rules carry route needs (RouteNeed)
+FORMAT = 3  # 2: rules carry route needs (RouteNeed); 3: and hepatic contexts (HepaticContext)
 
 
 def inputs(root: Path, kdir: Path) -> list[str]:
@@ -101,4 +101,6 @@ def _rule_template(t: dict) -> InteractionRule:
         ("", ""), t["severity"], t["mechanism"], t["effect"], t["management"], t["source"], t["rule"], t["avoid"],
         tuple(RenalContext(**c) for c in t["renal"]), tuple(DoseContext(**c) for c in t["dose"]),
         tuple(DurationContext(**c) for c in t["duration"]), Persists(**t["persists"]) if t["persists"] else None,
-        tuple(RouteNeed(c["drug"], tuple(c["routes"]), c["unstated"]) for c in t.get("routes", ())))
+        tuple(RouteNeed(c["drug"], tuple(c["routes"]), c["unstated"]) for c in t.get("routes", ())),
+        tuple(HepaticContext(tuple(c["child_pugh"]), c["severity"], c["management"], c["avoid"])
+              for c in t.get("hepatic", ())))

@@ -276,6 +276,9 @@ GENE = {
         "allele_functions": {"type": "object", "additionalProperties": {"enum": ["increased", "normal", "decreased",
                                                                                  "no", "uncertain", "unknown"]}},
         "function_pairs": {"type": "object", "additionalProperties": {"type": "string"}},
+        # what the guideline says to do when the result gives no phenotype row (G6PD Variable or Indeterminate:
+        # measure the enzyme activity first); said instead of "no specific recommendation"
+        "no_call_advice": {"type": "string"},
         "source": SOURCE,
     },
 }

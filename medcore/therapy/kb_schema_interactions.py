@@ -33,6 +33,14 @@ RENAL_CONTEXT = {
     "properties": {"below": {"type": "number", "exclusiveMinimum": 0}, "severity": {"enum": ["contraindicated", "major",
                    "moderate", "minor"]}, "management": {"type": "string"}, "avoid": {"type": "boolean"}},
 }
+# severity that depends on liver function: for a patient of one of these Child-Pugh classes (the label's "hepatic
+# impairment") the rule reads with this severity and management
+HEPATIC_CONTEXT = {
+    "type": "object", "required": ["child_pugh", "severity", "management"], "additionalProperties": False,
+    "properties": {"child_pugh": {"type": "array", "items": {"enum": ["A", "B", "C"]}, "minItems": 1},
+                   "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
+                   "management": {"type": "string"}, "avoid": {"type": "boolean"}},
+}
 # severity that depends on the daily dose of one of the two drugs (the label says so: "do not exceed simvastatin
 # 20 mg/day with amlodipine"): `upto` (inclusive), `atleast` (inclusive) or `above` a daily amount of `drug`, in
 # that drug's unit. The first context that matches the known dose applies; an unknown dose keeps the base severity
@@ -76,6 +84,7 @@ _RULE_BODY = {
     "source": SOURCE,
     "avoid": AVOID,
     "renal": {"type": "array", "items": RENAL_CONTEXT, "minItems": 1},
+    "hepatic": {"type": "array", "items": HEPATIC_CONTEXT, "minItems": 1},
     "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
     "duration": {"type": "array", "items": DURATION_CONTEXT, "minItems": 1},
     "persists": PERSISTS,

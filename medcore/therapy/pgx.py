@@ -141,6 +141,9 @@ def lookup(kb: KnowledgeBase, drug: str, gene: str, phenotype: str) -> PgxResult
     by_score = rule.get("score_recommendations") or {}
     if score:  # the guideline's row for this activity score, where it splits the phenotype (CYP2C9 1.0 vs 1.5)
         rec = next((r for k, r in by_score.items() if abs(float(k) - float(score.group(1))) < 1e-9), rec)
+    if rec is None and kb.genes[gene_name].get("no_call_advice"):
+        raise PgxError(f"{kb.drug_name(drug_id)} in {gene_name} {ph}: {kb.genes[gene_name]['no_call_advice']} "
+                       f"({rule['source']})")
     if rec is None:
         why = " (the genotype could not be translated to a phenotype)" if ph == INDETERMINATE else ""
         raise PgxError(f"CPIC gives no specific recommendation for {kb.drug_name(drug_id)} in {gene_name} {ph}{why}; "

@@ -170,7 +170,7 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
             if issue.avoid:
                 res.avoid_with.append(issue)
     # interactions inside a multi-drug regimen
-    for f in ix.check_ids(kb, drugs, ctx.crcl):
+    for f in ix.check_ids(kb, drugs, ctx.crcl, child_pugh=ctx.p.child_pugh):
         issue = Issue(f.severity, "interaction", f"within the regimen, {f.drugs[0]} + {f.drugs[1]}: {f.effect}. "
                       f"Management: {f.management}", f.source, list(f.drug_ids))
         (res.exclusions if f.severity == "contraindicated" else res.cautions).append(issue)
@@ -198,7 +198,8 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     if chosen:
         plan_issues += chosen.cautions
     findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses,
-                            ctx.med_days, routes=ctx.med_routes)  # the routes reach rules for one route (IM)
+                            ctx.med_days, routes=ctx.med_routes,  # the routes reach rules for one route (IM)
+                            child_pugh=ctx.p.child_pugh)
     # a cream or eye drop: systemic-only rules not raised; the notes say which pairs and why
     findings, route_notes = ix.by_route(kb, findings, ctx.med_routes)
     chosen_ids = set(chosen.drugs) if chosen else set()
