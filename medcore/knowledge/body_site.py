@@ -4,13 +4,19 @@ Injuries coded by body site (issue 11): 'laceration', 'fracture', 'contusion' or
 unspecified body region in ICD-10-CM (T14.8, T14.90); notes name the site in the same sentence ('two lacerations
 of the penile shaft', 'contusion over the right forearm', 'fractured her ankle'). The site named nearest to the
 injury word gives the code, from assets/kb/knowledge/body_sites.yaml. The same holds for
-other words coded without a site (swelling R60, bleeding R58, infection B99.9): 'bleeding from the rectum' is K62.5."""
+other words coded without a site (swelling R60, bleeding R58, infection B99.9): 'bleeding from the rectum' is K62.5.
+
+An examination sign (erythema, swelling, effusion, perforation, infection; `subject_kinds`) with no site beside it
+takes the site its clause is about (session 17): the site that opens the clause and is then described ('Tonsils show
+no exudate or erythema', 'Gums look healthy, with no erythema, swelling or infection',
+'Left TM with an effusion'). Examination findings are written region by region, each region the subject of its
+own sentence (Bates Guide to Physical Examination), so the sign belongs to that region, not to the unsited R60/L53.9."""
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +35,13 @@ WINDOW = 80
 BARE_AFTER, BARE_BEFORE = 30, 12
 _CLAUSE_BREAK = re.compile(r"[,;.:]")
 _JOIN = re.compile(r"\b(?:and|or)\b", re.I)
+# the clause's subject site: at most SUBJECT_WORDS words before it in its clause ('The left tympanic membrane'),
+# then a verb or preposition that describes it before the sign ('shows no', 'is normal without', 'with some')
+SUBJECT_WORDS = 3
+_WORDS = re.compile(r"[A-Za-z0-9'-]+")
+_DESCRIBES = re.compile(r"\b(?:is|are|was|were|shows?|showed|reveals?|revealed|has|have|had|with|without|appears?|"
+                        r"demonstrates?|exhibits?)\b", re.I)
+_SUBJECT_BREAK = re.compile(r"[.;:]|\bbut\b", re.I)  # 'Throat clear, ... but she did have erythema': a new clause
 
 
 class InjurySiteError(DomainError):
@@ -43,6 +56,26 @@ class InjurySites:
     site_of: dict[str, str]  # site word (lower case) -> site
     codes: dict[str, dict[str, str]]  # site -> kind -> ICD-10-CM code
     bare: frozenset[str] = frozenset()  # kinds read only from the bare word ('swelling', not 'leg swelling')
+    subject_kinds: frozenset[str] = frozenset()  # kinds that take their clause's subject site ('Tonsils show no erythema')
+    # a kind a site lists no code for takes the code of another kind there: a tender foot is coded as foot pain
+    # (M79.67-), a localized mass as the region's localized swelling (R22.-); `kind_fallback` in the table
+    fallback: dict[str, str] = field(default_factory=dict)
+    # a sign joined to the mention by 'and'/'or' ('erythema and edema at her soft palate'): the site after the last
+    # one is the site of all of them, so the window after the mention starts past the list
+    joined: re.Pattern | None = None
+    # a part of a larger region (the nasal septum, the gums: the face; the tonsils: the neck), for the note's topic
+    # (records/note_site.py): a note about a broken nose that names the septum often is still about the face
+    region_of: dict[str, str] = field(default_factory=dict)
+
+    def sign_code(self, site_word: str, sign: str) -> str | None:
+        """The code of the examination sign `sign` ('tenderness', 'masses') at the site named by `site_word`
+        ('testes', 'abdomen'), or None (not a site word, not a kind, or no code of that kind there)."""
+        site = self.site_of.get(site_word.lower())
+        kind = next((k for k, words in self.kinds if words.fullmatch(sign.lower())), None)
+        if site is None or kind is None:
+            return None
+        codes = self.codes[site]
+        return codes.get(kind) or codes.get(self.fallback.get(kind, ""))
 
     def code(self, sentence: str, start: int, end: int, generic_code: str) -> str | None:
         """The site's code for the injury mention at [start, end) of `sentence`, or None (not a generic injury
@@ -58,7 +91,10 @@ class InjurySites:
             # a bare kind inside a longer mention is coded only by a site the mention itself names ('facial swelling',
             # 'rectal bleeding'), never by one nearby ('leg swelling' stays oedema: the leg has no swelling code)
             before = after = 0
-        lo, hi = max(0, start - before), min(len(sentence), end + after)
+        joined = self.joined.match(sentence, end) if self.joined is not None and kind in self.bare and after else None
+        lo, hi = max(0, start - before), min(len(sentence), (joined.end() if joined else end) + after)
+        while 0 < lo < start and (sentence[lo - 1].isalnum() or sentence[lo - 1] == "-"):
+            lo -= 1  # a long site word that ends in the window counts whole ('parapharyngeal cellulitis')
         best = None
         for m in self.site_words.finditer(sentence, lo, hi):
             if kind in self.bare and _CLAUSE_BREAK.search(sentence, min(end, m.start()), max(m.start(), end)):
@@ -69,10 +105,22 @@ class InjurySites:
             if best is None or distance < best[0]:
                 best = (distance, m.group().lower())
         if best is None:
-            return None
+            subject = self._subject(sentence, start) if kind in self.subject_kinds and before else None
+            return self.codes[self.site_of[subject]].get(kind) if subject else None
         codes = self.codes[self.site_of[best[1]]]
         # a site without a code of this kind: an injury kind takes the site's unspecified injury, a bare kind none
         return codes.get(kind) or (None if kind in self.bare else codes.get("injury"))
+
+
+    def _subject(self, sentence: str, start: int) -> str | None:
+        """The site word (lower case) that opens the clause holding `start` and is described up to it, or None."""
+        lo = max((m.end() for m in _SUBJECT_BREAK.finditer(sentence, 0, start)), default=0)
+        first = self.site_words.search(sentence, lo, start)
+        if first is None or len(_WORDS.findall(sentence, lo, first.start())) > SUBJECT_WORDS:
+            return None
+        if self.site_words.search(sentence, first.end(), start) or not _DESCRIBES.search(sentence, first.end(), start):
+            return None  # another site named between them, or the site is not what the clause describes
+        return first.group().lower()
 
 
 def build(doc: dict | None) -> InjurySites | None:
@@ -82,17 +130,24 @@ def build(doc: dict | None) -> InjurySites | None:
     try:
         kinds = tuple((k, re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) + r")\b"))
                       for k, ws in doc["kinds"].items())
-        site_of, codes = {}, {}
+        site_of, codes, region_of = {}, {}, {}
         for entry in doc["sites"]:
             if not entry.get("source"):
                 raise InjurySiteError(f"body_sites: {entry.get('site')!r} needs a source")
             codes[entry["site"]] = {str(k): str(v) for k, v in entry["codes"].items()}
+            if entry.get("region"):
+                region_of[entry["site"]] = str(entry["region"])
             for w in entry["words"]:
                 site_of.setdefault(str(w).lower(), entry["site"])
         words = sorted(site_of, key=len, reverse=True)
         site_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+        kind_words = sorted({str(w) for ws in doc["kinds"].values() for w in ws}, key=len, reverse=True)
+        # read right after a word (the lookbehind keeps a search over a run of blanks linear)
+        joined = re.compile(r"(?<![\s,])(?:,?\s+(?:and|or)\s+(?:" + "|".join(map(re.escape, kind_words)) + r")\b)+", re.I)
         return InjurySites(frozenset(map(str, doc["generic_codes"])), kinds, site_words, site_of, codes,
-                           frozenset(map(str, doc.get("bare_kinds") or ())))
+                           frozenset(map(str, doc.get("bare_kinds") or ())),
+                           frozenset(map(str, doc.get("subject_kinds") or ())),
+                           {str(k): str(v) for k, v in (doc.get("kind_fallback") or {}).items()}, joined, region_of)
     except (KeyError, TypeError, AttributeError) as exc:
         raise InjurySiteError(f"body_sites: {exc}") from exc
 

@@ -21,9 +21,9 @@ from medcore.records.entities import Problem
 
 MIN_MENTIONS = 3
 DOMINANCE = 2.0
-# kinds read from the note's topic: a finding of the organ examined or operated on. Pain, bleeding and infection are
+# kinds read from the note's topic: a finding of the organ examined or operated on ('There is arthrosis' in a knee MRI). Pain, bleeding and infection are
 # left out: a bare one in a note is as often about another part of the body (a procedure's risk, a drain site).
-TOPIC_KINDS = frozenset({"effusion", "cyst", "swelling", "edema", "fracture"})
+TOPIC_KINDS = frozenset({"effusion", "cyst", "swelling", "edema", "fracture", "osteoarthritis", "aneurysm"})
 # codes of a kind with no type or site besides the site table's generic ones: lymphoma, not otherwise specified
 UNSPECIFIED = frozenset({"C85.90"})
 # a bare oedema or swelling in an examination is the limbs' (R60), whatever organ oedema the note names elsewhere
@@ -33,7 +33,8 @@ NOT_REFERRING = frozenset({"edema", "oedema", "swelling"})
 
 def topic_site(text: str, injuries) -> str | None:
     """The body site the note is about (see the module docstring), or None."""
-    counts = Counter(injuries.site_of[m.group().lower()] for m in injuries.site_words.finditer(text))
+    sites = (injuries.site_of[m.group().lower()] for m in injuries.site_words.finditer(text))
+    counts = Counter(injuries.region_of.get(site, site) for site in sites)  # the septum counts for the face
     if not counts:
         return None
     ranked = counts.most_common(2)

@@ -77,6 +77,7 @@ class ProblemVocab:
     site_only: dict[str, str] = field(default_factory=dict)  # stop key -> generic code: read only with its site
     past_events: frozenset[str] = frozenset()  # concept ids of events over before the note (records/past_events.py)
     site_signs: site_signs.SiteSigns | None = None  # 'liver ... no masses': the sign with the site named before it
+    newborn_codes: dict[str, str] = field(default_factory=dict)  # R17 -> P59.9 in a newborn's note (records/newborn.py)
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -153,9 +154,22 @@ class ProblemVocab:
                 out.append((mention, concept, _code(concept)))
         out += problem_shapes.turned_round(self, sentence) + problem_shapes.predicated(self, sentence) + \
             problem_shapes.shared_head(self, sentence)
-        signs = self.site_signs.find(sentence, heading, self.named_whole) if self.site_signs else []
+        signs = self.site_signs.find(sentence, heading, self.named_sign) if self.site_signs else []
         # a sign another reading already took ('Ears: no drainage' by its cue words) is read once
         return out + [r for r in signs if not any(o[0].start < r[0].end and r[0].start < o[0].end for o in out)]
+
+    def named_sign(self, site: str, sign: str) -> tuple[object, str] | None | bool:
+        """(concept, code) of a sign at a site: the vocabulary's term for the two words together ('liver masses'),
+        else the body-site table's code of that sign there ('testes' + 'tenderness': N50.819); False when the
+        table knows the site but has no code of that sign there (records/site_signs.py stops at it)."""
+        got = self.named_whole(f"{site} {sign}")
+        if got is not None or self.injuries is None:
+            return got
+        code = self.injuries.sign_code(site, sign)
+        concept = self.term.get(f"icd10cm:{code}") if code else None
+        if concept is not None:
+            return concept, code
+        return False if site in self.injuries.site_of else None
 
     def named_whole(self, named: str) -> tuple[object, str] | None:
         """(concept, code) when the whole of `named` is a coded problem term, else None."""
@@ -282,7 +296,15 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
                         injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context,
                         senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only,
                         past_events=frozenset(f"condition:{c}" for c in (doc.get("past_events") or {}).get("concepts", ())),
-                        site_signs=signs)
+                        site_signs=signs, newborn_codes=_newborn_codes(doc.get("newborn_codes")))
+
+
+def _newborn_codes(doc) -> dict[str, str]:
+    if not doc:
+        return {}
+    if not isinstance(doc, dict) or not doc.get("source") or not isinstance(doc.get("codes"), dict):
+        raise ProblemVocabError("newborn_codes needs codes and a source")
+    return {str(k): str(v) for k, v in doc["codes"].items()}
 
 
 def _present_as(entries) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:

@@ -2,10 +2,13 @@
 "Palpation of the liver shows no tenderness or masses" (liver mass), "There is no evidence for obstruction of the
 bowel" is read by the matcher, but "the bowel ... no obstruction" is not; "Ears: no drainage" (otorrhoea).
 
-The site is any word before the sign in the same clause (nearest first, at most WORDS_BACK words, never past a
-full stop, semicolon or colon), or the heading the sentence stands under. The sign and its site are put together
-("liver masses") and read only when the knowledge layer names the whole phrase as a coded problem, so the code is
-always the vocabulary's own; nothing is coded by guess. The mention is the sign word alone, so that ConText reads its
+The site is the body site named right after the sign by a preposition ("tenderness over the sinuses", "a mass in the
+left breast"; at most WORDS_AFTER words), else any word before the sign in the same clause (nearest first, at most
+WORDS_BACK words, never past a full stop, semicolon or colon), or the heading the sentence stands under. The sign and its site are put together
+("liver masses") and read only when the knowledge layer names the whole phrase as a coded problem, or (session 17)
+when the knowledge layer's body-site table codes that sign at that site ("testes ... tenderness" N50.819, "thyroid ...
+masses" E04.1: knowledge/body_site.py `sign_code`), so the code is always the knowledge layer's; nothing is coded by
+guess. The mention is the sign word alone, so that ConText reads its
 own negation ("no ... masses"). Which words are signs: `site_signs` in assets/kb/records/problem_vocabulary.yaml."""
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ from dataclasses import dataclass
 from medcore.errors import DomainError
 from medcore.knowledge.concepts import Mention
 
+WORDS_AFTER = 5  # words after the preposition that follows the sign ('in the right lower quadrant of the abdomen')
+_AFTER = re.compile(r"(?<!\s)\s+(?:in|of|over|to|at|on|along|around|behind|below|above|within|involving)\b", re.I)
 WORDS_BACK = 12  # how many words before the sign may name its site (the clause subject: "palpation of the liver reveals ...")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STOP = re.compile(r"[.;:]")
+_STOP_AFTER = re.compile(r"[.;:,]")  # a site after the sign is in its own phrase, before any comma
 # the sign word in a phrase that names something else: 'mass effect' (a shift of structures), 'obstruction series'
 _OTHER_SENSE = re.compile(r"\s++(?:effect|effects|series)\b", re.I)
 # words that never name a site: articles, verbs of an examination, and negation
@@ -36,8 +42,9 @@ class SiteSigns:
     words: re.Pattern
 
     def find(self, sentence: str, heading: str, named) -> list[tuple[Mention, object, str]]:
-        """(mention of the sign, concept, code) for each sign whose site + sign phrase `named(phrase)` reads as a
-        coded problem: `named` returns (concept, code) or None."""
+        """(mention of the sign, concept, code) for each sign whose site and sign `named(site, sign)` read as a
+        coded problem: `named` returns (concept, code), None (not a site: try the next word), or False (a body
+        site that has no code for the sign: the sign is that site's, so no farther word or heading codes it)."""
         out = []
         head = heading.rstrip(":").strip().lower()
         for m in self.words.finditer(sentence):
@@ -46,10 +53,17 @@ class SiteSigns:
             lo = max(0, max((s.end() for s in _STOP.finditer(sentence, 0, m.start())), default=0))
             before = [w.group().lower() for w in _WORD.finditer(sentence, lo, m.start())][-WORDS_BACK:]
             sites = [w for w in reversed(before) if w not in _NOT_SITE and w != m.group().lower()]
+            prep = _AFTER.match(sentence, m.end())
+            if prep:
+                hi = next((b.start() for b in _STOP_AFTER.finditer(sentence, prep.end())), len(sentence))
+                after = [w.group().lower() for w in _WORD.finditer(sentence, prep.end(), hi)][:WORDS_AFTER]
+                sites = [w for w in after if w not in _NOT_SITE] + sites
             if head and " " not in head:
                 sites.append(head)
             for site in sites:
-                got = named(f"{site} {m.group().lower()}")
+                got = named(site, m.group().lower())
+                if got is False:
+                    break  # the nearest site has no code for this sign: never one farther off ('thyroid', not 'Neck:')
                 if got is not None:
                     out.append((Mention(m.start(), m.end(), m.group(), got[0].id, "condition", m.group().lower(),
                                         how="context"), *got))
