@@ -146,9 +146,13 @@ _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 # the sentence after the count compares those people with another counted group (session 16)
+# "The three groups were compared with one another and with 40 open operations (group D)": a further labelled group
+# of operations counts its patients, one operation each (session 17)
 _COMPARED_NEXT = re.compile(r"^(?:these|those|they|the(?:se)?\s+[\w\-]+)\b(?:[^.;]|\.(?=\d)){0,100}?\b(?:were|was)\s+compared\s+"
+                            r"(?:(?:with|to)\s+(?:each\s+other|one\s+another)\s+and\s+)?"
                             r"(?:with|to|against)\s+(?:the\s+|a\s+(?:group\s+of\s+)?)?(?:first\s+|last\s+|next\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
-                            r"(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")\b", re.I)
+                            r"(?:(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")\b|(?:[\w\-]+\s+){0,4}?(?:resections|operations|procedures)"
+                            r"\b[^.;]{0,80}?[(\[]\s*group\s+(?:[IVX]{1,4}|\d|[A-D])\s*[)\]])", re.I)
 
 
 def _compared_next(sentences: list[Sentence], idx: int) -> int | None:

@@ -28,6 +28,15 @@ def _sents(*pairs):
     # groups counted one after another, each labelled in brackets
     ((("methods", "Twelve patients had a first operation (group A), 9 patients had a repeat operation (group B), and "
                   "15 patients had no operation (group C)."),), 36),
+    # labelled groups, then a further group of operations they are compared with in the next sentence
+    ((("methods", "Twelve patients had a first operation (group A), 9 patients had a repeat operation (group B), and "
+                  "15 patients had no operation (group C)."),
+      ("methods", "The three groups were compared with one another and with 40 open repairs from the same "
+                  "years (group D).")), 36),
+    ((("methods", "Twelve patients had a first operation (group A), 9 patients had a repeat operation (group B), and "
+                  "15 patients had no operation (group C)."),
+      ("methods", "The three groups were compared with one another and with 40 open operations from the "
+                  "same years (group D).")), 76),
     # "There were N in the A group and M in the B group" counts the groups, in the results too
     ((("results", "There were 120 recipients in the early group and 95 in the late group."),), 215),
 ])
