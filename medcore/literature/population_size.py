@@ -68,6 +68,7 @@ _IN_GROUP = re.compile(r"(?<![\w.])" + LATER_THOUSANDS_GROUP + r"(?P<n>\d{1,3}(?
 # "compared 80 patients with the disease with 160 matched controls": the two compared groups make the study
 _COMPARED_PAIR = re.compile(r"\bcompar(?:ed|ing)\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,6}?(?:with|to|and|versus)\s+"
                             r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?(?:controls|" + _PEOPLE + r")\b", re.I)
+_THERE_WERE = re.compile(r"^(?:overall,\s*|in\s+total,\s*)?there\s+were\s+\d", re.I)
 _ENROLS = re.compile(r"randomi[sz]|allocat|assign|enrol|includ|recruit|divided|compris|consist", re.I)
 _N_EQ = re.compile(r"[(\[]\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[)\]]", re.I)
 _PAIR_JOIN = re.compile(r"^[^()\[\]]{0,60}?\b(?:and|or|vs\.?|versus)\b[^()\[\]]{0,60}$", re.I)
@@ -86,7 +87,7 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
             if best is None or 5 * w > best[0]:
                 best = (5 * w, n, s.idx, m.group(0))
         pair = _group_pair(text, s.role in ("methods", ""))
-        if pair and (text == s.text or _listed_groups(text)) and (best is None or 5 * w > best[0]):
+        if pair and (text == s.text or _listed_groups(text) or _LABELLED_GROUP.search(text)) and (best is None or 5 * w > best[0]):
             # counts in words: the words as written are the first count's (the text read has digits)
             best = (5 * w, pair[0], s.idx, pair[1] if text == s.text else spans[0][2])
         people = _HAS_PEOPLE.search(text) is not None
@@ -111,13 +112,47 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
         more = _compared_next(sentences, best[2])
         if more:  # "We studied 120 patients ... They were compared with 240 controls": both groups were studied
             best = (best[0], best[1] + more, best[2], best[3])
+        per_case = _controls_per_case(next((s.text for s in sentences if s.idx == best[2]), ""), best[1])
+        if per_case:
+            best = (best[0], best[1] * (1 + per_case), best[2], best[3])
     return (best[1], best[2], best[3]) if best else (None, -1, "")
 
 
+# the number of controls drawn for each case (STROBE 6b), stated beside the count of cases (session 17): "for each
+# case (n=125), 2 referent patients", "each case was matched with three controls", "two controls per case"
+_CONTROL_WORDS = r"(?:controls?|referents?|control\s+(?:subjects|patients|participants)|referent\s+(?:subjects|patients))"
+_PER_CASE = re.compile(r"\bfor\s+(?:each|every)\s+case\b[^.;]{0,160}?(?<![\w.=])(?P<a>\d{1,2})\s+(?:[\w\-]+\s+){0,3}?"
+                       + _CONTROL_WORDS + r"\b"
+                       r"|\beach\s+case\s+(?:was\s+|were\s+)?matched\s+(?:with|to)\s+(?P<b>\d{1,2})\s+(?:[\w\-]+\s+){0,3}?"
+                       + _CONTROL_WORDS + r"\b"
+                       r"|(?<![\w.=])(?P<c>\d{1,2})\s+(?:[\w\-]+\s+){0,3}?" + _CONTROL_WORDS
+                       + r"\s+(?:per|for\s+(?:each|every))\s+case\b", re.I)
+
+
+def _controls_per_case(text: str, n: int) -> int | None:
+    """How many controls each case has, when the sentence that gave N says it and N is a count written there (the
+    cases'), not a sum of its groups; else None."""
+    text = digits_for_words(text)[0] if text else ""
+    m = _PER_CASE.search(re.sub(r"\b(one|two|three|four|five|six)\b", lambda w: str(_SMALL[w.group(1).lower()]), text,
+                                flags=re.I))
+    if not m:
+        return None
+    k = int(m.group("a") or m.group("b") or m.group("c"))
+    counts = [int(x.replace(",", "")) for x in re.findall(r"(?<![\w.])\d{1,3}(?:,\d{3})+|(?<![\w.])\d+", text)]
+    return k if 1 <= k <= 10 and n in counts else None
+
+
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 # the sentence after the count compares those people with another counted group (session 16)
+# "The three groups were compared with one another and with 40 open operations (group D)": a further labelled group
+# of operations counts its patients, one operation each (session 17)
 _COMPARED_NEXT = re.compile(r"^(?:these|those|they|the(?:se)?\s+[\w\-]+)\b(?:[^.;]|\.(?=\d)){0,100}?\b(?:were|was)\s+compared\s+"
+                            r"(?:(?:with|to)\s+(?:each\s+other|one\s+another)\s+and\s+)?"
                             r"(?:with|to|against)\s+(?:the\s+|a\s+(?:group\s+of\s+)?)?(?:first\s+|last\s+|next\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
-                            r"(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")\b", re.I)
+                            r"(?:(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")\b|(?:[\w\-]+\s+){0,4}?(?:resections|operations|procedures)"
+                            r"\b[^.;]{0,80}?[(\[]\s*group\s+(?:[IVX]{1,4}|\d|[A-D])\s*[)\]])", re.I)
 
 
 def _compared_next(sentences: list[Sentence], idx: int) -> int | None:
@@ -163,17 +198,42 @@ def _group_pair(text: str, methods: bool = True) -> tuple[int, str] | None:
     if listed:
         return listed
     groups: dict[str, tuple[int, re.Match]] = {}
-    for m in [*_GROUP_HAS.finditer(text), *_IN_GROUP.finditer(text)] if methods else []:
+    # "There were 190 recipients in the A group and 245 in the B group" counts the study's groups in any section
+    # (session 17)
+    for m in [*_GROUP_HAS.finditer(text), *_IN_GROUP.finditer(text)] if methods or _THERE_WERE.match(text) else []:
         groups.setdefault(m.group("g").lower(), (int(m.group("n").replace(",", "")), m))
     first = min((m for _, m in groups.values()), key=lambda m: m.start(), default=None)
     placed = first is not None and "verb" in first.re.groupindex and bool(first.group("verb"))  # "30 were in the A group"
-    if len(groups) >= 2 and (_ENROLS.search(text) or placed):
+    if len(groups) >= 2 and (_ENROLS.search(text) or placed or _THERE_WERE.match(text)):
         spans = sorted(m.span() for _, m in groups.values())
         return sum(n for n, _ in groups.values()), text[spans[0][0]:spans[-1][1]]
     eq = list(_N_EQ.finditer(text))
     if len(eq) == 2 and _PAIR_JOIN.match(text[eq[0].end():eq[1].start()]):
         return sum(int(e.group("n").replace(",", "")) for e in eq), text[eq[0].start():eq[1].end()]
+    if len(eq) >= 3 and methods and _ENROLS.search(text) and _joined_list(text, eq):
+        # three or more groups enrolled or allocated, each counted in brackets (session 17): "A (n = 55), B (n =
+        # 13) and C (n = 13) were recruited"; a methods sentence that enrols, not a results list of findings
+        return sum(int(e.group("n").replace(",", "")) for e in eq), text[eq[0].start():eq[-1].end()]
+    labelled = list(_LABELLED_GROUP.finditer(text)) if methods else []
+    if len(labelled) >= 2 and _joined_list(text, labelled):
+        # counted groups each labelled in brackets: "14 patients had A (group I), 10 patients B (group II), and 22
+        # patients C (group III)" (session 17)
+        return sum(int(m.group("n").replace(",", "")) for m in labelled), text[labelled[0].start():labelled[-1].end()]
     return None
+
+
+# a count of people, what they had, then the group's label in brackets: "10 patients had X (group II)"
+_LABELLED_GROUP = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE
+                             + r"\b[^()\[\];]{0,120}?[(\[]\s*group\s+(?:[IVX]{1,4}|\d|[A-D])\s*[)\]]", re.I)
+
+
+def _joined_list(text: str, found: list[re.Match]) -> bool:
+    """The matches form one list: between each two only a short stretch without brackets, and the last joined by
+    and / or (the others may be joined by a comma)."""
+    gaps = [text[a.end():b.start()] for a, b in zip(found, found[1:])]
+    if any(len(g) > 60 or re.search(r"[()\[\].;]", g) for g in gaps):
+        return False
+    return bool(re.search(r"\b(?:and|or)\b", gaps[-1])) and all(re.search(r",|\b(?:and|or)\b", g) for g in gaps)
 
 
 # one group counted per sentence, sentence after sentence, in the methods (session 16): "The exercise group comprised

@@ -18,7 +18,6 @@ log = logging.getLogger(__name__)
 
 SHIPPED = "literature-roles"
 WEIGHTS = "model.safetensors"
-BATCH = 64  # sentences tokenized together (packed_forward then packs their real tokens, no padding)
 
 
 class RoleClassifier:
@@ -62,11 +61,9 @@ class RoleClassifier:
         unique = list(dict.fromkeys(sentences))
         where = {text: i for i, text in enumerate(unique)}
         with self._lock, torch.inference_mode():
-            vecs = []
-            for b in range(0, len(unique), BATCH):
-                enc = role_net.tokenize(self.tok, unique[b: b + BATCH], self.cfg.max_len)
-                vecs.append(role_net.packed_forward(self.model, enc))  # no compute spent on padding
-            vecs = torch.cat(vecs)[torch.tensor([where[text] for text in sentences])]
+            # all at once: packed_forward fills its rows from every sentence (no compute spent on padding)
+            enc = role_net.tokenize(self.tok, unique, self.cfg.max_len)
+            vecs = role_net.packed_forward(self.model, enc)[torch.tensor([where[text] for text in sentences])]
             logits = role_net.head_logits(self.head, vecs, [len(sentences)])
             return torch.softmax(logits, dim=-1).tolist()
 
