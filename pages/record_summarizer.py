@@ -11,6 +11,7 @@ import streamlit as st
 from medcore import teams
 from medcore.records import corpus, export, inputs, render, service
 from medcore.records import kb as kb_mod
+from medcore.records.structured import HYPOTHETICAL_TITLE
 from ui.background import background, poll_until_done
 from ui.demo import take_demo
 from ui.errors import error_boundary
@@ -221,6 +222,8 @@ with error_boundary("summarizing the note"):
         st.caption("Click an item to highlight its source sentence.")
         for slot in lo.slots:
             show(slot.title, slot.items, slot.key, slot.empty, slot.more)
+        if s.hypothetical:  # a risk, a prevention or an if-then: apart from the problems, never one of them
+            show(HYPOTHETICAL_TITLE, s.hypothetical, "hypothetical")
         if lo.layout != "generic":
             with st.expander("Everything extracted (problems, medications, allergies, results, plan)"):
                 for title, items in generic:

@@ -21,7 +21,8 @@ RULES_PATH = REPO_ROOT / "assets" / "kb" / "knowledge" / "assertion_rules.yaml"
 CATEGORIES = ("negated", "possible", "hypothetical", "historical", "background", "family")
 # "list": forward over a whole list, past the category's scope_ends ("Differential: pneumonia, PE, ACS")
 DIRECTIONS = ("forward", "backward", "bidirectional", "list")
-ASSERTIONS = ("present", "negated", "possible", "historical", "family")  # what the tools report
+# what the tools report; "hypothetical" only where a profile reports it (clinical: a risk, prevention or if-then)
+ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "family")
 
 
 class RulesError(DomainError):

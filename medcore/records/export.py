@@ -12,7 +12,7 @@ from medcore.records.fhir_obs import observations
 from medcore.records.narrative import Narrative
 from medcore.records.pipeline import NoteAnalysis
 from medcore.records.redact import redact, redact_tree
-from medcore.records.structured import med_line
+from medcore.records.structured import HYPOTHETICAL_TITLE, med_line
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +98,8 @@ def to_markdown(a: NoteAnalysis, narrative: Narrative | None = None, *, identifi
     block("Key abnormal results", s.abnormal_results)
     block("Plan", s.plan)
     block("Follow-up", s.follow_ups)
+    if s.hypothetical:  # named as a risk, a prevention or an if-then: labelled so, apart from the problems
+        block(HYPOTHETICAL_TITLE, s.hypothetical)
     if narrative:
         lines += ["## Narrative", "", narrative.text, "", f"_Written by: {narrative.backend} ({narrative.method})._"]
         if narrative.note:
@@ -134,6 +136,9 @@ def to_fhir_bundle(a: NoteAnalysis, narrative: Narrative | None = None, *, now: 
         "content": [{"attachment": {"contentType": "text/markdown", "title": "Summary",
                                     "data": base64.b64encode(md.encode("utf-8")).decode("ascii")}}]}})
     targets = [{"reference": f"urn:uuid:{doc_id}"}]
+    # A hypothetical mention ("prophylaxis of GI bleeding", a consent form's "risks of bleeding", "return if fever")
+    # is not the patient's condition: it is no Condition at all (the Markdown attachment lists it, labelled). Only
+    # the assertions below become Conditions.
     verification = {"present": "confirmed", "possible": "provisional", "historical": "confirmed"}
     # A chronic condition from the past history is asserted present, so it is active. Historical is a past event
     # ("MI in 2019"): inactive, not resolved, since a note seldom says the risk has gone.
@@ -210,8 +215,9 @@ def validate_bundle(bundle: dict):
 
 
 def handoff_data(a: NoteAnalysis, corrected: str | None = None) -> dict:
-    """What the treatment planner takes: active and possible problems, medications, allergies, and the
-    clinician's corrected summary when there is one (de-identified, as the planner never needs the names)."""
+    """What the treatment planner takes: active, possible and past problems (never a hypothetical one: a risk, a
+    prevention or an if-then is not the patient's condition), medications, allergies, and the clinician's corrected
+    summary when there is one (de-identified, as the planner never needs the names)."""
     ex = a.extraction
     problems, seen = [], set()
     for p in ex.problems:

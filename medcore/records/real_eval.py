@@ -5,7 +5,10 @@ narrative). How gold and output are paired, one to one, greedily by the largest 
 - problems: a pair needs overlapping spans; the headline ("coded") pair also needs the codes to agree when the
   gold carries one: the same knowledge concept id, or ICD-10-CM codes in the same 3-character category. The
   overlap-only figures are reported beside it. Assertion accuracy is over the overlap pairs; the gold's `absent`
-  is the summarizer's `negated` and `hypothetical` its `possible` (the tools report hypotheticals as possible).
+  is the summarizer's `negated`. Since session 17 the headline `assertion_accuracy` is exact: a gold `hypothetical`
+  (prophylaxis, risk counselling, consent risks, return precautions) must come out `hypothetical`, and a `possible`
+  must come out `possible`. `assertion_accuracy_lenient` beside it is the rule of sessions 9-16, when the summarizer
+  reported hypotheticals as possible: the two fold into one (`LENIENT`), so figures before and after stay comparable.
 - medications: overlap of the mention; recall over gold drugs with status current/stopped/held/past. Dose and
   frequency accuracy over pairs whose gold has a dose (frequency): "500 mg" == dose+unit with spaces, case,
   µg/mcg/micrograms, mg/milligrams and cap/capsule folded; frequencies are compared by schedule, both sides read through the
@@ -27,10 +30,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from medcore.records.evaluate import _match, phi_scores
+from medcore.records.evaluate import FOLD_HYPOTHETICAL, _match, phi_scores
 from medcore.records.real_notes import RealNote
 
-ASSERTION_TO_TOOL = {"absent": "negated", "hypothetical": "possible"}
+ASSERTION_TO_TOOL = {"absent": "negated"}
+LENIENT = FOLD_HYPOTHETICAL  # the folding of sessions 9-16, applied to gold and output alike
 RECALLED_MED_STATUSES = ("current", "stopped", "held", "past")
 NOT_CURRENT_STATUSES = ("stopped", "held", "negated", "allergen")
 TOOL_NOT_CURRENT = ("stopped",)
@@ -182,6 +186,7 @@ def score_note(note: RealNote, analysis, errors: list | None = None, freq_names:
         want = ASSERTION_TO_TOOL.get(g.assertion, g.assertion)
         c["assertion_n"] += 1
         c[f"assertion:{g.assertion}->{p.assertion}"] += 1
+        c["assertion_lenient_ok"] += LENIENT.get(want, want) == LENIENT.get(p.assertion, p.assertion)
         if want == p.assertion:
             c["assertion_ok"] += 1
         else:
@@ -282,6 +287,7 @@ def summarize_counts(c: Counter, phi_rows) -> dict:
         "problems": prf("problem"),
         "problems_overlap_only": prf("problem_overlap"),
         "assertion_accuracy": _ratio(c["assertion_ok"], c["assertion_n"]), "assertion_n": c["assertion_n"],
+        "assertion_accuracy_lenient": _ratio(c["assertion_lenient_ok"], c["assertion_n"]),
         "assertion_confusion": {k.split(":", 1)[1]: v for k, v in sorted(c.items()) if k.startswith("assertion:")},
         "medications": prf("med"),
         "dose_accuracy": _ratio(c["dose_ok"], c["dose_n"]), "dose_n": c["dose_n"],
@@ -302,7 +308,9 @@ def summarize_counts(c: Counter, phi_rows) -> dict:
 
 def headline(scores: dict) -> dict:
     return {"problem_recall": scores["problems"]["recall"], "problem_precision": scores["problems"]["precision"],
-            "assertion_accuracy": scores["assertion_accuracy"], "medication_recall": scores["medications"]["recall"],
+            "assertion_accuracy": scores["assertion_accuracy"],
+            "assertion_accuracy_lenient": scores["assertion_accuracy_lenient"],
+            "medication_recall": scores["medications"]["recall"],
             "dose_accuracy": scores["dose_accuracy"], "frequency_accuracy": scores["frequency_accuracy"],
             "allergy_recall": scores["allergies"]["recall"], "phi_strict_recall": scores["phi"]["strict_recall"],
             "phi_overlap_recall": scores["phi"]["overlap_recall"], "phi_precision": scores["phi"]["precision"],

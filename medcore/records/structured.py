@@ -32,12 +32,16 @@ class StructuredSummary:
     abnormal_results: list[Item]
     plan: list[Item]
     follow_ups: list[Item]
+    # problems named only as a risk, a prevention or an if-then ("prophylaxis of GI bleeding", "risks of bleeding",
+    # "return if fever"): kept apart, never a problem of the patient and never in the one-liner
+    hypothetical: list[Item] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     def items(self) -> list[Item]:
-        return self.problems + self.medications + self.allergies + self.abnormal_results + self.plan + self.follow_ups
+        return (self.problems + self.medications + self.allergies + self.abnormal_results + self.plan + self.follow_ups
+                + self.hypothetical)
 
 
 _AGE_SEX = re.compile(r"\b(\d{1,3}|90\+)[- ](?:year|yr)s?[- ]old\s+(man|woman|male|female|boy|girl|gentleman|lady)|"
@@ -138,7 +142,27 @@ def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") 
             and not re.fullmatch(r"[A-Za-z /&-]+:?", s.text.strip())]
     follow_ups = [_item(f.action, by_index[f.sentence], "follow_up", when=f.when) for f in ex.follow_ups]
 
-    return StructuredSummary(one_liner(text, ex, kind), problems, medications, allergies, abnormal, plan, follow_ups)
+    return StructuredSummary(one_liner(text, ex, kind), problems, medications, allergies, abnormal, plan, follow_ups,
+                             hypothetical_items(text, ex, by_index))
+
+
+HYPOTHETICAL_TITLE = "Mentioned only as a risk, prevention or if-then (not a current problem)"
+
+
+def hypothetical_items(text: str, ex: Extraction, by_index: dict[int, Sentence]) -> list[Item]:
+    """One line per concept asserted hypothetical, with the words around it, so the reader sees why it is not a
+    problem of the patient ("GI bleeding: ... primary prophylaxis of GI bleeding")."""
+    out: dict[str, Item] = {}
+    for p in ex.problems:
+        if p.assertion != "hypothetical" or p.name.lower() in out or p.sentence not in by_index:
+            continue
+        sent = by_index[p.sentence]
+        lo, hi = max(sent.start, p.start - 70), min(sent.end, p.end + 40)
+        context = " ".join(text[lo:hi].split())
+        context = ("…" if lo > sent.start else "") + context + ("…" if hi < sent.end else "")
+        out[p.name.lower()] = _item(f"{p.text}: \"{context}\"", sent, "hypothetical", name=p.name,
+                                    assertion=p.assertion, mention=[p.start, p.end])
+    return list(out.values())
 
 
 def _chronic_background(p) -> bool:

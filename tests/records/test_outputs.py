@@ -31,7 +31,7 @@ def test_cli_json_contract(settings, tmp_path, capsys, fast_embed):
         assert out[key], key
         for e in out[key]:
             assert text[e["start"]:e["end"]] == e["text"]
-    assert all(p["assertion"] in ("present", "negated", "possible", "historical", "family") for p in out["problems"])
+    assert all(p["assertion"] in ("present", "negated", "possible", "hypothetical", "historical", "family") for p in out["problems"])
     assert all({"name", "dose", "route", "frequency"} <= set(m) for m in out["medications"])
     assert all({"value", "unit", "flag"} <= set(x) for x in out["labs"])
     assert out["summary"]["one_liner"] and out["summary"]["narrative"]

@@ -140,6 +140,6 @@ def test_spine_imaging_words_take_the_region_of_the_level_beside_them(kb, text, 
 def test_a_consent_list_opened_by_risks_of_is_hypothetical(kb):
     text = "The risks of sedation, bleeding, infection and stroke were explained and she agreed."
     got = {w: a for w, _c, a in _problems(kb, text)}
-    assert got.get("bleeding") == "possible" and got.get("stroke") == "possible", got
+    assert got.get("bleeding") == "hypothetical" and got.get("stroke") == "hypothetical", got
     assert {w: a for w, _c, a in _problems(kb, "Her course was marked by bleeding, infection and stroke.")}.get(
         "bleeding") == "present"

@@ -26,7 +26,7 @@ def _assertion_of(kb, text, word):
     ("We discussed the expected side effects such as fatigue and neuropathy.", "neuropathy"),
 ])
 def test_toxicities_told_before_a_treatment_are_hypothetical(kb, text, word):
-    assert _assertion_of(kb, text, word) == "possible"
+    assert _assertion_of(kb, text, word) == "hypothetical"
 
 
 def test_toxicities_that_happened_stay_present(kb):

@@ -82,7 +82,7 @@ def test_pain_to_the_jaw_is_jaw_pain_not_the_arm_before_it(kb):
 ])
 def test_the_indication_of_an_as_needed_order_is_hypothetical_pain(kb, text):
     code, assertion = _found(kb, text, "pain")
-    assert (code, assertion) == ("R52", "possible")
+    assert (code, assertion) == ("R52", "hypothetical")
 
 
 def test_a_bare_pain_without_a_site_or_order_stays_unread(kb):

@@ -19,8 +19,8 @@ def _problems(kb, text):
 ])
 def test_a_consent_list_that_is_not_limited_is_a_list_of_risks_not_denials(kb, text):
     found = dict(_problems(kb, text))
-    assert found.get("infection") == "possible", found
-    assert found.get("stroke") == "possible", found
+    assert found.get("infection") == "hypothetical", found
+    assert found.get("stroke") == "hypothetical", found
 
 
 def test_not_limited_to_does_not_deny_a_finding_said_without_a_risk_cue(kb):
