@@ -29,10 +29,8 @@ from medcore.triage.gestation import (
     in_pregnancy_context, says_painless,
 )
 from medcore.triage.input_guard import normalize_text
-from medcore.triage.lexicon import (
-    EmbeddingIndex, Lexicon, _add_body_pain, _add_body_swelling, _unblocked, blocked_tokens, deny_after, find_sideless,
-    polarity_free,
-)
+from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
+from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
 from medcore.triage.travel import travel_findings
 from medcore.triage import mild_readings, qualifiers, vitals
 from medcore.triage.mild_readings import is_mild
@@ -114,8 +112,8 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         found = find_sideless(lexicon, clause)
         matches = _unblocked(found)
         # a not_synonyms phrase also keeps its words from the part-and-pain rule ('a sore on the ball of my foot')
-        matches = _add_body_pain(lexicon, keys, matches, closed=blocked_tokens(found))
-        matches = _add_body_swelling(lexicon, keys, matches)
+        matches = add_body_pain(lexicon, keys, matches, closed=blocked_tokens(found))
+        matches = add_body_swelling(lexicon, keys, matches)
         matches = deny_after(lexicon, toks, keys, matches)
         matches = qualifiers.add(qtable, lexicon, keys, matches, kb.finding_index,
                                  before if _POINTS_BACK.match(clause) else frozenset())
@@ -174,7 +172,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 # a chunk already read (a synonym, or a body part with a pain word: 'shoulder pain' is joint
                 # pain, not the nearest embedding 'shoulder-tip pain') is not guessed at again
                 if len(content) < 2 or len(ctoks) > 25 or lexicon.find(chunk.lower()) \
-                        or _add_body_pain(lexicon, lexicon.word_keys(chunk.lower()), []):
+                        or add_body_pain(lexicon, lexicon.word_keys(chunk.lower()), []):
                     continue
                 # a negated or denied chunk is not guessed at: the index cannot tell its polarity (polarity_free)
                 if not polarity_free(chunk):
