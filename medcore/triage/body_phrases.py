@@ -29,8 +29,10 @@ def add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int]
     # sore spot on my shin' is no rash ('sore spot' is blocked), and its pain is still the shin's
     parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered | set(closed)]
     pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in covered]
-    if not parts or not pains:
+    if not pains:
         return matches
+    if not parts:
+        return _state_then_pain(lex, keys, matches, pains)
     b = _located_part(lex, keys, parts[0])
     end, prep = coordinated_site(lex, keys, b)  # 'my scrotum and the area behind it ... sore' (sites.py)
     p = min(pains, key=lambda i: abs(i - end) if i > end else abs(i - b))
@@ -49,6 +51,28 @@ def add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int]
         finding = lex.term_of(" ".join(keys[before[-1]:b + 1])) or finding
     behind = {lex.key(k): v for k, v in (kb.body_pain.get("behind") or {}).items()}.get(keys[b]) if prep == "behind" else None
     return sorted([*matches, (b, b + 1, [finding, *([behind] if behind else [])])])
+
+
+_JOINERS = {"and", "really", "very", "quite", "so", "also", "too", "a", "bit", "all", "a bit", "rather", "bit"}
+
+
+def _state_then_pain(lex: Lexicon, keys: list[str], matches: list, pains: list[int]) -> list:
+    """'my tummy is swollen and sore', 'my knee is stiff and aching': a phrase that read a part's state (bloating,
+    stiffness) took the part word, and the pain word right after it ('and', 'really' between) is still the part's
+    pain. Before session 17 the pain was lost: the part was covered, so the part-and-pain rule had no part."""
+    for s, e, ids in matches:
+        # 'the side of my thumbnail is puffy': a part followed by 'of' names a place on another word, not itself
+        ps = [i for i in range(s, e) if keys[i] in lex.part_keys and (i + 1 >= len(keys) or keys[i + 1] != "of")]
+        if not ps or any(not i.startswith("!") and lex.kb.finding(i.lstrip("~")).category == "pain" for i in ids):
+            continue
+        j = e
+        while j < len(keys) and j - e < 3 and keys[j] in _JOINERS:
+            j += 1
+        if j in pains and j > e:
+            finding = lex.part_keys[keys[ps[0]]]
+            if not any(finding in m[2] for m in matches):
+                return sorted([*matches, (j, j + 1, [finding])])
+    return matches
 
 
 # 'my chest doesn't hurt', 'my shoulder tips don't hurt', 'my tummy does not ache': the denial comes after the part,
@@ -153,20 +177,25 @@ def add_body_swelling(lex: Lexicon, keys: list[str], matches: list) -> list:
     up', 'the area behind his ear is swollen': a swelling word (or words) not read by a phrase, and the nearest body
     part (a word or a phrase) within the KB's window (findings.yaml body_swelling) whose swelling is one finding. The
     match is the swelling word, so the assertion rules read a negation or a hedge of it ('my ankle is not swollen',
-    'no swelling in my feet'). `keys`: the matcher's word keys (Lexicon.word_keys)."""
+    'no swelling in my feet'). `keys`: the matcher's word keys (Lexicon.word_keys).
+
+    A state table may name generic readings it `replaces`: a state word read only as one of them ('discharge' alone
+    is a vaginal discharge, 'itchy' alone is a general itch) takes the sense of its part instead ('yellow discharge
+    coming out of my ear' is ear discharge, 'my bottom is itchy' an itchy bottom); the generic match is dropped."""
     covered = {t for s, e, _ in matches for t in range(s, e)}
     found = {fid for _, _, ids in matches for fid in ids}
-    added = []
+    added, dropped = [], set()
     # the same reading for each other state of findings.yaml body_states ('both my legs feel heavy and weak', 'my
     # knee is hot and red')
-    for state_words, state_parts, window, closed in lex.state_tables:
+    for state_words, state_parts, window, closed, replaces in lex.state_tables:
         # a part already read is closed to swelling ('my calf is painful and swelling' is the calf's pain), but a part
         # phrase stays open: 'a tender swelling behind the ear' is the swelling behind it whatever the pain rule made
         # of it; the other states stay open ('my ankle blew up and it is red and hot')
         parts = [(s, e, p) for s, e, p in _occurrences(keys, state_parts)
                  if not closed or len(p) > 1 or not covered & set(range(s, e))]
         for ws, we, _ in _occurrences(keys, state_words):
-            if covered & set(range(ws, we)):
+            over = [k for k, m in enumerate(matches) if m[0] < we and ws < m[1]]
+            if over and not (replaces and all(set(matches[k][2]) <= replaces for k in over)):
                 continue
 
             def gap(span):  # words from the state word to the part (0: touching)
@@ -178,8 +207,13 @@ def add_body_swelling(lex: Lexicon, keys: list[str], matches: list) -> list:
                 continue
             b = min(near, key=lambda sp: (gap(sp), sp[0] > ws))  # the nearest part; the one before on a tie
             fid = state_parts[b[2]]
+            if any(fid in matches[k][2] for k in over):
+                continue  # the part names the generic sense itself ('vaginal discharge')
+            dropped.update(over)
             if fid in found:
                 continue
             found.add(fid)
             added.append((ws, we, [fid]))
-    return sorted([*matches, *added]) if added else matches
+    if not added and not dropped:
+        return matches
+    return sorted([*(m for k, m in enumerate(matches) if k not in dropped), *added])

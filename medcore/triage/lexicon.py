@@ -84,11 +84,12 @@ class Lexicon:
         self.swelling_words = {self.phrase_keys(w) for w in swelling.get("swelling_words", [])}
         self.swelling_parts = {self.phrase_keys(k): v for k, v in swelling.get("parts", {}).items()}
         self.swelling_window = int(swelling.get("window", 1))
-        # (state words, parts, window, closed) per part-and-state table: swelling first, then findings.yaml body_states
-        # (the last item: whether a part read by another phrase is closed to the state, as it is to swelling)
-        self.state_tables = [(self.swelling_words, self.swelling_parts, self.swelling_window, True)] + [
+        # (state words, parts, window, closed, replaces) per part-and-state table: swelling first, then findings.yaml
+        # body_states (closed: whether a part read by another phrase is closed to the state, as it is to swelling;
+        # replaces: the generic readings of the state word that a part overrides, 'discharge' alone being vaginal)
+        self.state_tables = [(self.swelling_words, self.swelling_parts, self.swelling_window, True, frozenset())] + [
             ({self.phrase_keys(w) for w in st["words"]}, {self.phrase_keys(k): v for k, v in st["parts"].items()},
-             int(st["window"]), False) for st in kb.body_states]
+             int(st["window"]), False, frozenset(st.get("replaces", ()))) for st in kb.body_states]
         self.vocabulary = {t for _, p, _ in (*table_rows, *extra_rows) for t in tokens(p)}
 
     def phrase_keys(self, phrase: str) -> tuple[str, ...]:
