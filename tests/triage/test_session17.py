@@ -156,3 +156,12 @@ def test_a_place_on_another_word_is_not_that_part(lex):
 ])
 def test_irregular_past_forms_meet_present_phrases(lex, text, finding):
     assert _ev(lex, text).get(finding) is True
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("Non smoker, otherwise healthy", "smoker"),  # was read as a smoker
+    ("I'm a non-smoker", "smoker"),
+    ("I can breathe fine", "breathless"),
+])
+def test_everyday_denials(lex, text, finding):
+    assert _ev(lex, text).get(finding) is False
