@@ -187,7 +187,7 @@ def add_body_swelling(lex: Lexicon, keys: list[str], matches: list) -> list:
     added, dropped = [], set()
     # the same reading for each other state of findings.yaml body_states ('both my legs feel heavy and weak', 'my
     # knee is hot and red')
-    for state_words, state_parts, window, closed, replaces in lex.state_tables:
+    for state_words, state_parts, window, closed, replaces, part_first in lex.state_tables:
         # a part already read is closed to swelling ('my calf is painful and swelling' is the calf's pain), but a part
         # phrase stays open: 'a tender swelling behind the ear' is the swelling behind it whatever the pain rule made
         # of it; the other states stay open ('my ankle blew up and it is red and hot')
@@ -202,7 +202,7 @@ def add_body_swelling(lex: Lexicon, keys: list[str], matches: list) -> list:
                 s, e, _ = span
                 return ws - e + 1 if e <= ws else s - we + 1
 
-            near = [sp for sp in parts if 0 < gap(sp) <= window]
+            near = [sp for sp in parts if 0 < gap(sp) <= window and not (part_first and sp[0] > ws)]
             if not near:
                 continue
             b = min(near, key=lambda sp: (gap(sp), sp[0] > ws))  # the nearest part; the one before on a tie

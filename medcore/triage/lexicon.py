@@ -86,10 +86,13 @@ class Lexicon:
         self.swelling_window = int(swelling.get("window", 1))
         # (state words, parts, window, closed, replaces) per part-and-state table: swelling first, then findings.yaml
         # body_states (closed: whether a part read by another phrase is closed to the state, as it is to swelling;
-        # replaces: the generic readings of the state word that a part overrides, 'discharge' alone being vaginal)
-        self.state_tables = [(self.swelling_words, self.swelling_parts, self.swelling_window, True, frozenset())] + [
+        # replaces: the generic readings of the state word that a part overrides, 'discharge' alone being vaginal;
+        # part_first: only a part before the state word counts, 'my hearing went' but not 'I went to the GP about it')
+        self.state_tables = [(self.swelling_words, self.swelling_parts, self.swelling_window, True, frozenset(),
+                              False)] + [
             ({self.phrase_keys(w) for w in st["words"]}, {self.phrase_keys(k): v for k, v in st["parts"].items()},
-             int(st["window"]), False, frozenset(st.get("replaces", ()))) for st in kb.body_states]
+             int(st["window"]), False, frozenset(st.get("replaces", ())), bool(st.get("part_first")))
+            for st in kb.body_states]
         self.vocabulary = {t for _, p, _ in (*table_rows, *extra_rows) for t in tokens(p)}
 
     def phrase_keys(self, phrase: str) -> tuple[str, ...]:

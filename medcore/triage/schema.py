@@ -29,7 +29,8 @@ FINDINGS = {
                            "words": {"type": "array", "items": {"type": "string"}},
                            "parts": {"type": "object", "additionalProperties": {"type": "string"}},
                            # generic readings of a state word that its part overrides ('discharge' alone: vaginal)
-                           "replaces": {"type": "array", "items": {"type": "string"}}}}},
+                           "replaces": {"type": "array", "items": {"type": "string"}},
+                           "part_first": {"type": "boolean"}}}},  # only a part before the word ('my hearing went')
         "implies": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         # a finding told as a past episode ('had a sore throat 2 weeks ago') -> its antecedent finding (antecedents.py)
         "antecedents": {"type": "object", "required": ["source", "map"], "additionalProperties": False,

@@ -165,3 +165,11 @@ def test_irregular_past_forms_meet_present_phrases(lex, text, finding):
 ])
 def test_everyday_denials(lex, text, finding):
     assert _ev(lex, text).get(finding) is False
+
+
+def test_a_sense_that_went_and_dry_gritty_eyes(lex):
+    assert _ev(lex, "the hearing in my left ear suddenly went").get("hearing_loss") is True
+    assert "hearing_loss" not in _ev(lex, "I went to the GP about my hearing")  # part_first: no loss said
+    assert _ev(lex, "My eyes feel dry and gritty all the time").get("gritty_eye") is True
+    ev = _ev(lex, "my vision went blurry")
+    assert ev.get("blurred_vision") is True and "vision_loss" not in ev
