@@ -107,6 +107,9 @@ class KnowledgeBase:
     # red_flags.yaml milder_forms: {milder finding: red flags it holds back} ('stridor only when upset': no
     # airway emergency, rules.decide)
     milder_forms: dict = field(default_factory=dict)
+    # findings.yaml antecedents: {finding: the finding it is when told as a past episode} ('had a sore throat 2
+    # weeks ago' is a recent sore throat, triage/antecedents.py)
+    antecedents: dict = field(default_factory=dict)
 
     def implied_by(self, fid: str) -> tuple[str, ...]:
         """Specific findings that imply `fid` (so 'no chest pain' rules them out too)."""
@@ -239,8 +242,12 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
         if fid not in f_index:
             raise KBError(f"findings.yaml: body_pain maps to unknown finding {fid!r}")
     body_swelling = fdoc.get("body_swelling") or {"window": 1, "swelling_words": [], "parts": {}}
+    antecedents = dict((fdoc.get("antecedents") or {}).get("map") or {})
+    for fid in (*antecedents, *antecedents.values()):
+        if fid not in f_index:
+            raise KBError(f"findings.yaml: antecedents uses unknown finding {fid!r}")
     body_states = tuple(fdoc.get("body_states") or ())
-    for fid in [f for st in body_states for f in st["parts"].values()]:
+    for fid in [f for st in body_states for f in (*st["parts"].values(), *st.get("replaces", ()))]:
         if fid not in f_index:
             raise KBError(f"findings.yaml: body_states maps to unknown finding {fid!r}")
     for fid in body_swelling["parts"].values():
@@ -282,7 +289,7 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     return KnowledgeBase(findings, conditions, rules, dict(rdoc["crisis_resources"]), implies, body_pain,
                          [str(p) for p in [d / "findings.yaml", d / "red_flags.yaml", *cond_files]], digest,
                          f_index, c_index, lik, prior_band, sex_mult, level_idx, listed=listed,
-                         body_swelling=body_swelling, body_states=body_states, milder_forms=milder,
+                         body_swelling=body_swelling, body_states=body_states, milder_forms=milder, antecedents=antecedents,
                          age_windows=tuple((ci, c.typical_ages) for ci, c in enumerate(conditions)
                                            if c.typical_ages and c.typical_ages[2] != 1.0))
 

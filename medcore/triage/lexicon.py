@@ -8,8 +8,8 @@ applies to them and to the text alike (NFKC, confusable letters, UK/US spellings
 adjectives, hyphenated words joined or split); the chat adds its own configuration: a parent's 'her' and
 'his' read as 'my' (tokens.PERSPECTIVE), and the knowledge layer's normal form (knowledge.normal_form: no verb
 'be', quantities collapsed) as a second way to meet a phrase, taken only when it matches more of the text.
-A body part plus a pain word ('my knee is killing me') is composed after matching (`_add_body_pain`), and so is
-a body part plus a swelling word with words between them (`_add_body_swelling`).
+A body part plus a pain word ('my knee is killing me') is composed after matching, and so is a body part plus a
+swelling word with words between them (body_phrases.py).
 
 Speed: phrase matching is a dictionary lookup over token n-grams (no model). Only the few text chunks with
 no phrase match are embedded, in one batch, against synonym embeddings computed once per knowledge base
@@ -29,7 +29,6 @@ from medcore.knowledge import assertions, normal_form, phrase_table
 from medcore.knowledge.embedding_index import EmbeddingIndex, load_settings
 from medcore.knowledge.normalize import load_variants
 from medcore.triage.kb import KnowledgeBase
-from medcore.triage.sites import coordinated_site
 from medcore.triage.tokens import _TOKEN, PERSPECTIVE, tokens
 
 BLOCK = "~"  # id prefix of a not_synonyms phrase in a match
@@ -85,11 +84,15 @@ class Lexicon:
         self.swelling_words = {self.phrase_keys(w) for w in swelling.get("swelling_words", [])}
         self.swelling_parts = {self.phrase_keys(k): v for k, v in swelling.get("parts", {}).items()}
         self.swelling_window = int(swelling.get("window", 1))
-        # (state words, parts, window, closed) per part-and-state table: swelling first, then findings.yaml body_states
-        # (the last item: whether a part read by another phrase is closed to the state, as it is to swelling)
-        self.state_tables = [(self.swelling_words, self.swelling_parts, self.swelling_window, True)] + [
+        # (state words, parts, window, closed, replaces) per part-and-state table: swelling first, then findings.yaml
+        # body_states (closed: whether a part read by another phrase is closed to the state, as it is to swelling;
+        # replaces: the generic readings of the state word that a part overrides, 'discharge' alone being vaginal;
+        # part_first: only a part before the state word counts, 'my hearing went' but not 'I went to the GP about it')
+        self.state_tables = [(self.swelling_words, self.swelling_parts, self.swelling_window, True, frozenset(),
+                              False)] + [
             ({self.phrase_keys(w) for w in st["words"]}, {self.phrase_keys(k): v for k, v in st["parts"].items()},
-             int(st["window"]), False) for st in kb.body_states]
+             int(st["window"]), False, frozenset(st.get("replaces", ())), bool(st.get("part_first")))
+            for st in kb.body_states]
         self.vocabulary = {t for _, p, _ in (*table_rows, *extra_rows) for t in tokens(p)}
 
     def phrase_keys(self, phrase: str) -> tuple[str, ...]:
@@ -223,178 +226,3 @@ def embedding_index(lexicon: Lexicon, embed_fn: Callable[[list[str]], np.ndarray
     cache = cache_dir / f"synonyms-{lexicon.kb.digest[:16]}-{len(phrases)}.npy" if cache_dir is not None else None
     return EmbeddingIndex.build(ids, phrases, embed_fn, load_settings(lexicon.kb_dir, TRIAGE_INDEX), cache=cache,
                                 memo_key=memo_key)
-
-
-_COORD = {"and", "or"}
-_DETERMINERS = {"my", "the", "both"}
-
-
-def _add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int] = frozenset()) -> list:
-    """'my knee is killing me': a body part plus a pain word, when no pain finding matched there. A body part
-    joined to a located pain phrase by 'and'/'or' shares its pain ('pain in my legs and tummy'). `keys`: the
-    matcher's word keys of the chat's tokens (Lexicon.word_keys), so parts and pain words are read with the
-    knowledge layer's folding. `closed`: tokens of a not_synonyms phrase, no part word there."""
-    kb = lex.kb
-    located = [m for m in matches if any(not fid.startswith("!") and fid != "severe_pain"
-                                         and kb.finding(fid).category == "pain" for fid in m[2])]
-    if located:
-        return _second_part_pain(lex, keys, _coordinated_parts(lex, keys, matches, located))
-    covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)}
-    # a not_synonyms phrase closes its part words ('the ball of my foot' names no testicle) but not its pain word: 'a
-    # sore spot on my shin' is no rash ('sore spot' is blocked), and its pain is still the shin's
-    parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered | set(closed)]
-    pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in covered]
-    if not parts or not pains:
-        return matches
-    b = _located_part(lex, keys, parts[0])
-    end, prep = coordinated_site(lex, keys, b)  # 'my scrotum and the area behind it ... sore' (sites.py)
-    p = min(pains, key=lambda i: abs(i - end) if i > end else abs(i - b))
-    if min(abs(p - b), abs(p - end)) > 8:
-        return matches
-    s, e = min(b, p), max(b, p) + 1
-    # the composite may span a 'severe pain' match; other matches inside it stay as they are
-    if any(ms < s < me or ms < e - 1 < me for (ms, me, ids) in matches if ids != ["severe_pain"]):
-        return matches
-    finding = lex.part_keys[keys[b]]
-    # 'terrible pain behind my eyes': a longer match ('terrible pain', severity) took the pain word of a phrase the
-    # KB names as a finding of its own ('pain behind my eye' is pain around the eye, a headache feature, not eye
-    # pain); read the pain word to the part as that phrase before composing the part's own pain
-    before = [i for i in pains if b - 8 <= i < b]
-    if before:
-        finding = lex.term_of(" ".join(keys[before[-1]:b + 1])) or finding
-    behind = {lex.key(k): v for k, v in (kb.body_pain.get("behind") or {}).items()}.get(keys[b]) if prep == "behind" else None
-    return sorted([*matches, (b, b + 1, [finding, *([behind] if behind else [])])])
-
-
-# 'my chest doesn't hurt', 'my shoulder tips don't hurt', 'my tummy does not ache': the denial comes after the part,
-# where the assertion engine's cues (which look forward from 'no', "don't have") do not reach; read before session 14
-# as chest pain and shoulder-tip pain present.
-_POST_NEGATION = {"don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "not", "never", "no"}
-_POST_FILLER = {"do", "does", "did", "is", "are", "was", "were", "really", "actually", "even"}
-
-
-def deny_after(lex: Lexicon, toks: list[str], keys: list[str], matches: list) -> list:
-    """A match naming a body part or a pain ('my chest', 'shoulder tips') followed by a denial and a pain word
-    ("doesn't hurt", 'does not ache') is read absent ('!' id). `toks`: the chat's tokens; `keys`: word keys."""
-    out = []
-    for s, e, ids in matches:
-        names_pain = any(k in lex.part_keys for k in keys[s:e]) or any(
-            not i.startswith(("!", "~")) and lex.kb.finding(i).category == "pain" for i in ids)
-        after = [(t, k) for t, k in zip(toks[e:e + 5], keys[e:e + 5]) if t not in _POST_FILLER]
-        if names_pain and len(after) >= 2 and after[0][0] in _POST_NEGATION and after[1][1] in lex.pain_words:
-            ids = ["!" + i if not i.startswith(("!", "~")) else i for i in ids]
-        out.append((s, e, ids))
-    return out
-
-
-def _located_part(lex: Lexicon, keys: list[str], b: int) -> int:
-    """'the back of my head', 'one side of my tummy', 'the bottom of my back': a part word followed by 'of my/the'
-    and another part names a place on that second part, whose pain it is (not back pain, loin pain or a sore
-    bottom)."""
-    while b + 3 < len(keys) and keys[b + 1] == "of" and keys[b + 2] in _DETERMINERS and keys[b + 3] in lex.part_keys:
-        b += 3
-    return b
-
-
-_BREAKS = {"and", "but", "while", "whereas", "plus", "also"}
-
-
-def _second_part_pain(lex: Lexicon, keys: list[str], matches: list) -> list:
-    """'a mild headache and my chest is really painful': a body part and a pain word close together (at most 3
-    words apart, nothing matched between them), after a break word ('and', 'but') that follows every match, is a
-    second located pain; the part's own pain finding is added. `keys`: the matcher's word keys."""
-    last = max((e for _, e, _ in matches), default=0)
-    brk = next((i for i in range(last, len(keys)) if keys[i] in _BREAKS), None)
-    if brk is None:
-        return matches
-    parts = [i for i in range(brk + 1, len(keys)) if keys[i] in lex.part_keys]
-    pains = [i for i in range(brk + 1, len(keys)) if keys[i] in lex.pain_words]
-    pair = next(((b, p) for b in parts for p in pains if 0 < abs(p - b) <= 3), None)
-    if pair is None:
-        return matches
-    finding = lex.part_keys[keys[pair[0]]]
-    if any(finding in ids for _, _, ids in matches):
-        return matches
-    return sorted([*matches, (pair[0], pair[0] + 1, [finding])])
-
-
-def _coordinated_parts(lex: Lexicon, toks: list[str], matches: list, located: list) -> list:
-    """'pain in my legs and tummy', 'chest pain and my arm': the part after 'and'/'or' right at the end of a
-    located pain phrase (no other match there) has the same pain. `toks`: the matcher's word keys."""
-    covered = {t for s, e, _ in matches for t in range(s, e)}
-    added = []
-    for s, e, ids in located:
-        # parts joined to parts: the pain phrase names one ('chest pain', 'pain in my legs'), not 'a headache'
-        if e >= len(toks) or toks[e] not in _COORD or not any(t in lex.part_keys for t in toks[s:e]):
-            continue
-        j = e + 1
-        while j < len(toks) and toks[j] in _DETERMINERS:
-            j += 1
-        part = lex.part_keys.get(toks[j]) if j < len(toks) and j not in covered else None
-        # the part ends the list ('... and tummy.'), it does not start a sentence of its own ('and my neck is stiff')
-        if part is not None and part not in ids and (j + 1 == len(toks) or toks[j + 1] in _COORD):
-            added.append((j, j + 1, [part]))
-    return sorted([*matches, *added]) if added else matches
-
-
-_PHRASE_GAP = 3  # words allowed inside a part or swelling phrase: 'behind my son's left ear', 'puff right up'
-
-
-def _occurrences(keys: list[str], phrases) -> list[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, phrase) of each phrase (a tuple of word keys) in a clause's word keys, its words in order with at
-    most _PHRASE_GAP other words between two of them; the longest phrase first at a start."""
-    out = []
-    for i in range(len(keys)):
-        best = None
-        for p in phrases:
-            if keys[i] != p[0]:
-                continue
-            j, ok = i, True
-            for w in p[1:]:
-                nxt = next((k for k in range(j + 1, min(len(keys), j + 2 + _PHRASE_GAP)) if keys[k] == w), None)
-                if nxt is None:
-                    ok = False
-                    break
-                j = nxt
-            if ok and (best is None or len(p) > len(best[2])):
-                best = (i, j + 1, p)
-        if best:
-            out.append(best)
-    return out
-
-
-def _add_body_swelling(lex: Lexicon, keys: list[str], matches: list) -> list:
-    """'my scrotum and the skin behind it have become hugely swollen', 'the skin around my eye has started to puff
-    up', 'the area behind his ear is swollen': a swelling word (or words) not read by a phrase, and the nearest body
-    part (a word or a phrase) within the KB's window (findings.yaml body_swelling) whose swelling is one finding. The
-    match is the swelling word, so the assertion rules read a negation or a hedge of it ('my ankle is not swollen',
-    'no swelling in my feet'). `keys`: the matcher's word keys (Lexicon.word_keys)."""
-    covered = {t for s, e, _ in matches for t in range(s, e)}
-    found = {fid for _, _, ids in matches for fid in ids}
-    added = []
-    # the same reading for each other state of findings.yaml body_states ('both my legs feel heavy and weak', 'my
-    # knee is hot and red')
-    for state_words, state_parts, window, closed in lex.state_tables:
-        # a part already read is closed to swelling ('my calf is painful and swelling' is the calf's pain), but a part
-        # phrase stays open: 'a tender swelling behind the ear' is the swelling behind it whatever the pain rule made
-        # of it; the other states stay open ('my ankle blew up and it is red and hot')
-        parts = [(s, e, p) for s, e, p in _occurrences(keys, state_parts)
-                 if not closed or len(p) > 1 or not covered & set(range(s, e))]
-        for ws, we, _ in _occurrences(keys, state_words):
-            if covered & set(range(ws, we)):
-                continue
-
-            def gap(span):  # words from the state word to the part (0: touching)
-                s, e, _ = span
-                return ws - e + 1 if e <= ws else s - we + 1
-
-            near = [sp for sp in parts if 0 < gap(sp) <= window]
-            if not near:
-                continue
-            b = min(near, key=lambda sp: (gap(sp), sp[0] > ws))  # the nearest part; the one before on a tie
-            fid = state_parts[b[2]]
-            if fid in found:
-                continue
-            found.add(fid)
-            added.append((ws, we, [fid]))
-    return sorted([*matches, *added]) if added else matches

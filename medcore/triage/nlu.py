@@ -29,14 +29,13 @@ from medcore.triage.gestation import (
     in_pregnancy_context, says_painless,
 )
 from medcore.triage.input_guard import normalize_text
-from medcore.triage.lexicon import (
-    EmbeddingIndex, Lexicon, _add_body_pain, _add_body_swelling, _unblocked, blocked_tokens, deny_after, find_sideless,
-    polarity_free,
-)
+from medcore.triage.antecedents import lingers, to_antecedents
+from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
+from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
 from medcore.triage.travel import travel_findings
-from medcore.triage import mild_readings, qualifiers, vitals
+from medcore.triage import anaphora, mild_readings, qualifiers, vitals
 from medcore.triage.mild_readings import is_mild
-from medcore.triage.tokens import _TOKEN, gerund, normal_form, stem, tokens  # noqa: F401  (public names)
+from medcore.triage.tokens import _TOKEN, gerund, normal_form, restore_apostrophes, stem, tokens  # noqa: F401
 
 _CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
 # "worst with the first steps", "worst at night", "worst when I bend": when the complaint is at its worst, not how
@@ -97,9 +96,11 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
     ex = Extraction()
     if not text.isascii():  # full-width and look-alike letters as the chat's tokens can read them
         text = normalize_text(text)
-    text = text.replace("’", "'")
+    # 'cant breathe' as "can't breathe" (tokens.TEXTED); "haven't had one" after 'my periods': a period (anaphora.py)
+    text = anaphora.resolve(restore_apostrophes(text.replace("’", "'")))
     unmatched_chunks: list[str] = []  # affirmed chunks no phrase read, for the embedding index
     durations: list[float] = []  # hours of the duration phrases attached to a complaint
+    since_antecedent: list[float] = []  # hours since an earlier illness ('a cold 2 weeks ago', antecedents.py)
     rules = assertions.load_rules("lay")
     mild = mild_readings.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
     low = text.lower()
@@ -114,14 +115,15 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         found = find_sideless(lexicon, clause)
         matches = _unblocked(found)
         # a not_synonyms phrase also keeps its words from the part-and-pain rule ('a sore on the ball of my foot')
-        matches = _add_body_pain(lexicon, keys, matches, closed=blocked_tokens(found))
-        matches = _add_body_swelling(lexicon, keys, matches)
+        matches = add_body_pain(lexicon, keys, matches, closed=blocked_tokens(found))
+        matches = add_body_swelling(lexicon, keys, matches)
         matches = deny_after(lexicon, toks, keys, matches)
         matches = qualifiers.add(qtable, lexicon, keys, matches, kb.finding_index,
                                  before if _POINTS_BACK.match(clause) else frozenset())
         before = frozenset(i for _, _, ids in matches for i in ids)
         words = list(_TOKEN.finditer(clause))
         starts = [m.start() for m in words]
+        matches = to_antecedents(kb.antecedents, clause, starts, matches)  # 'had a sore throat 2 weeks ago'
         said = assertions.assert_spans(clause, [(words[s].start(), words[e - 1].end()) for s, e, _ in matches], rules)
         chunk_spans = _chunk_spans(clause)
         chunk_of = [next((c for c, (a, b) in enumerate(chunk_spans) if a <= st < b), -1 - t)
@@ -134,6 +136,8 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         for a, b, hours in clause_durations:
             if not _describes_history(kb, toks, chunk_of, matches, token_at(a), token_at(b)):
                 durations.append(hours)
+            elif clause[a:b].endswith("ago") and any(i in kb.antecedents.values() for m in matches for i in m[2]):
+                since_antecedent.append(hours)  # 'had a flu type thing 4 weeks ago': counts if the cough lingers
         for a, b, hours, v in onset_spans(clause, clause_durations):
             head = _nearest_head(kb, toks, chunk_of, matches, token_at(a), token_at(b))
             obj = _TOKEN.match(clause[v:].lstrip())
@@ -174,7 +178,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 # a chunk already read (a synonym, or a body part with a pain word: 'shoulder pain' is joint
                 # pain, not the nearest embedding 'shoulder-tip pain') is not guessed at again
                 if len(content) < 2 or len(ctoks) > 25 or lexicon.find(chunk.lower()) \
-                        or _add_body_pain(lexicon, lexicon.word_keys(chunk.lower()), []):
+                        or add_body_pain(lexicon, lexicon.word_keys(chunk.lower()), []):
                     continue
                 # a negated or denied chunk is not guessed at: the index cannot tell its polarity (polarity_free)
                 if not polarity_free(chunk):
@@ -195,6 +199,8 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
             if is_mild(mild, fid, chunks[i].lower(), 0, len(chunks[i])):
                 continue
             ex.mentions.append(Mention(fid, kb.finding(fid).name, True, chunks[i], "embedding", round(score, 3)))
+    if since_antecedent and lingers(low):  # '... 4 weeks ago ... still got a dry cough': the cough's 4 weeks
+        durations += since_antecedent
     # Duration from numbers beats the duration phrases in the synonym list.
     ex.duration_hours = max(durations) if durations else None
     if ex.duration_hours is not None:

@@ -27,8 +27,15 @@ FINDINGS = {
             "properties": {"name": {"type": "string"}, "source": SOURCE,
                            "window": {"type": "integer", "minimum": 1, "maximum": 12},
                            "words": {"type": "array", "items": {"type": "string"}},
-                           "parts": {"type": "object", "additionalProperties": {"type": "string"}}}}},
+                           "parts": {"type": "object", "additionalProperties": {"type": "string"}},
+                           # generic readings of a state word that its part overrides ('discharge' alone: vaginal)
+                           "replaces": {"type": "array", "items": {"type": "string"}},
+                           "part_first": {"type": "boolean"}}}},  # only a part before the word ('my hearing went')
         "implies": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        # a finding told as a past episode ('had a sore throat 2 weeks ago') -> its antecedent finding (antecedents.py)
+        "antecedents": {"type": "object", "required": ["source", "map"], "additionalProperties": False,
+                        "properties": {"source": SOURCE,
+                                       "map": {"type": "object", "additionalProperties": {"type": "string"}}}},
         # synonyms appended at the end of the file (shared file: helpers append, never edit rows in the middle);
         # merged into each finding's list at load
         "more_synonyms": {"type": "object", "additionalProperties": {

@@ -24,8 +24,37 @@ PRONOUNS = {"his": "my", "her": "my", "their": "my", "your": "my", "our": "my", 
             "they're": "i'm", "him": "me", "them": "me", "himself": "myself", "herself": "myself"}
 
 
+# Agreement forms of the auxiliaries, folded for phrase matching only (the matcher splits "hasn't" into 'hasn' and
+# 't'): 'she hasn't done a poo', "he doesn't want his feed" meet the phrases written "haven't done a poo", "don't
+# want"; a parent's 'she hasn't' reads as 'I haven't', as 'her' reads as 'my'.
+AUXILIARIES = {"hasn": "haven", "has": "have", "doesn": "don", "does": "do"}
+# Irregular past forms of the verbs symptoms are told with, folded to the present for phrase matching only: 'felt
+# faint', 'went dizzy', 'threw up', 'kept being sick' meet 'feel faint', 'go dizzy', 'throw up', 'keeps being sick'.
+# Regular '-ed' forms are left alone ('turned', 'swelled'): stripping them makes different words meet (normal_form.yaml).
+VERB_FORMS = {"felt": "feel", "went": "go", "gone": "go", "goes": "go", "threw": "throw", "thrown": "throw",
+              "kept": "keep", "came": "come", "broke": "break", "woke": "wake", "woken": "wake", "bled": "bleed"}
+# Contractions texted without the apostrophe, restored before the text is read (`restore_apostrophes`), so that the
+# phrases and the assertion engine's cues meet them: 'cant catch my breath', 'i dont have a temperature', 'hasnt
+# pooed'. Before session 17 each phrase was listed again in every spelling ('havent pooed', 'hasnt had a poo').
+# 'wont', 'ill', 'shell', 'well', 'hell', 'its' are words of their own and are left alone.
+TEXTED = {"cant": "can't", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "havent": "haven't",
+          "hasnt": "hasn't", "hadnt": "hadn't", "isnt": "isn't", "wasnt": "wasn't", "arent": "aren't",
+          "werent": "weren't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+          "im": "i'm", "ive": "i've", "id": "i'd", "youre": "you're", "theyre": "they're", "hes": "he's",
+          "shes": "she's", "thats": "that's", "theres": "there's", "whats": "what's"}
+_TEXTED = re.compile(r"\b(" + "|".join(TEXTED) + r")\b", re.IGNORECASE)
+
+
+def restore_apostrophes(text: str) -> str:
+    """'i cant breathe' -> "i can't breathe" (TEXTED); the first letter's case is kept."""
+    def put(m: re.Match) -> str:
+        w = TEXTED[m.group(1).lower()]
+        return w[0].upper() + w[1:] if m.group(1)[0].isupper() else w
+    return _TEXTED.sub(put, text)
+
+
 # The same map for the knowledge matcher's word keys ('he's' has no key of its own there: its 's is dropped).
-PERSPECTIVE = {k: v for k, v in PRONOUNS.items() if "'" not in k}
+PERSPECTIVE = {**{k: v for k, v in PRONOUNS.items() if "'" not in k}, **AUXILIARIES, **VERB_FORMS}
 
 
 def stem(tok: str) -> str:

@@ -1,5 +1,5 @@
 """A body part and a swelling word with other words between them (issue 12, session 9c): findings.yaml
-`body_swelling`, read by lexicon._add_body_swelling. Phrased in our own words; the s9b blind set is not quoted."""
+`body_swelling`, read by body_phrases.add_body_swelling. Phrased in our own words; the s9b blind set is not quoted."""
 
 from __future__ import annotations
 
