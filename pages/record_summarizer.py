@@ -226,6 +226,10 @@ with error_boundary("summarizing the note"):
         if more:
             st.caption(f"… {more} more in the note")
 
+    # the items are whole sentences: their labels wrap instead of being cut to one line with "…" (at a laptop's
+    # width "Metoprolol succinate 50 mg PO daily (changed from 25 …" lost the change it was listed for)
+    st.html("<style>[class*='st-key-rec_item_'] [data-testid='stMarkdownContainer'], [class*='st-key-rec_item_'] p "
+            "{white-space: normal; overflow: visible; text-overflow: clip; text-align: left;}</style>")
     with col_items:
         st.caption("Click an item to highlight its source sentence.")
         for slot in lo.slots:
