@@ -116,7 +116,9 @@ with tab_card, error_boundary("showing the evidence card"):
         design = result.get("design") or {}
         n = ((result.get("pico") or {}).get("population") or {}).get("n")
         m1, m2, m3, m4 = st.columns(4)
-        m1.metric("Design", design_label(settings, str(design.get("kind") or "unknown")))
+        kind = str(design.get("kind") or "unknown")
+        # the card below says "not reported" for a design the reader could not name: the metric says the same
+        m1.metric("Design", "not reported" if kind == "unknown" else design_label(settings, kind))
         m2.metric("Participants (N)", f"{n:,}" if isinstance(n, int) else "not stated")
         m3.metric("Effect estimates", len(result.get("effects") or []))
         m4.metric("Sentences", len(paper.get("sentences") or []))

@@ -40,7 +40,7 @@ if "rec_note" not in ss:
                 ss.rec_source = rec.data.get("source", "paste")
                 ss.rec_warnings = rec.data.get("warnings", [])
                 ss.rec_correction = rec.data.get("corrected", "")
-    ss.rec_input = ss.rec_note
+    ss.rec_input = ss.rec_box_at_summary = ss.rec_note
 
 if "rec_pending_input" in ss:  # a sample was loaded: show its text in the paste box (before the widget exists)
     ss.rec_input = ss.pop("rec_pending_input")
@@ -63,8 +63,10 @@ with st.container(border=True):
         run_sample = st.button("Load and summarize sample", icon=":material/description:")
 
 
-def accept(note: inputs.NoteInput) -> None:
+def accept(note: inputs.NoteInput, box: str | None) -> None:
+    """`box`: the paste box's text this note came from (None for an upload, which leaves the box alone)."""
     ss.rec_note, ss.rec_source, ss.rec_warnings = note.text, note.source, note.warnings
+    ss.rec_box_at_summary = box
     ss.pop("rec_highlight", None)
     ss.pop("rec_correction", None)
     new_work("summary")
@@ -76,11 +78,11 @@ def accept(note: inputs.NoteInput) -> None:
 with error_boundary("reading the note"):
     try:
         if run_paste:
-            accept(inputs.from_paste(ss.rec_input, settings))
+            accept(inputs.from_paste(ss.rec_input, settings), ss.rec_input)
         elif run_upload and up is not None:
-            accept(inputs.from_upload(up.name, up.getvalue(), settings))
+            accept(inputs.from_upload(up.name, up.getvalue(), settings), None)
         elif run_sample:
-            accept(inputs.from_paste(samples[pick], settings))
+            accept(inputs.from_paste(samples[pick], settings), samples[pick])
             ss.rec_pending_input = samples[pick]
             st.rerun()
     except inputs.InputError as exc:  # it may quote the upload's file name: shown as typed, never as markdown
@@ -89,6 +91,13 @@ with error_boundary("reading the note"):
 if not ss.rec_note:
     st.info("Paste a note, upload a file or pick a sample note to begin. All sample notes are fictional.")
     st.stop()
+
+if ss.rec_box_at_summary is not None and ss.get("rec_input", "") != ss.rec_box_at_summary:
+    # the box was edited (or emptied) after the last summary: the summary below is of the earlier note
+    # (compared with the box as it was, not with the note, which the reader normalises)
+    st.warning("The note in the box has changed since this summary was made: everything below is still the "
+               "summary of the earlier note. Press **Summarize pasted note** to summarize what is in the box.",
+               icon=":material/update:")
 
 for w in ss.rec_warnings:  # they may quote the file (an attachment's URL or type): shown as typed
     st.warning(md_escape(w), icon=":material/warning:")
@@ -218,6 +227,10 @@ with error_boundary("summarizing the note"):
         if more:
             st.caption(f"… {more} more in the note")
 
+    # the items are whole sentences: their labels wrap instead of being cut to one line with "…" (at a laptop's
+    # width "Metoprolol succinate 50 mg PO daily (changed from 25 …" lost the change it was listed for)
+    st.html("<style>[class*='st-key-rec_item_'] [data-testid='stMarkdownContainer'], [class*='st-key-rec_item_'] p "
+            "{white-space: normal; overflow: visible; text-overflow: clip; text-align: left;}</style>")
     with col_items:
         st.caption("Click an item to highlight its source sentence.")
         for slot in lo.slots:
@@ -285,7 +298,7 @@ with error_boundary("summarizing the note"):
         ss.rec_ident_audited = True
     if corrected:
         st.caption(":material/edit_note: The downloads and the hand-off carry your corrected summary.")
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3 = st.columns(3)
     c1.download_button("Markdown", export.to_markdown(a, nar, identifiers=ident, corrected=corrected),
                        file_name="summary.md", mime="text/markdown", icon=":material/article:")
     # made when clicked (a deferred download): the JSON redacts the whole analysis, work no rerun needs
@@ -296,6 +309,8 @@ with error_boundary("summarizing the note"):
     c3.download_button("FHIR R4 Bundle", json.dumps(bundle, indent=1), file_name="summary-fhir-bundle.json",
                        mime="application/fhir+json", icon=":material/medical_information:")
     my_teams = teams.teams_of(store, store.principal) if store.principal is not None else []
+    # the hand-off has a row of its own: as a fourth column at a laptop's width its label was cut to "Send to treat…"
+    c4 = st.container()
     send_to = c4.selectbox("Hand-off for", ["me only"] + [f"team {t}" for t in my_teams], key="rec_handoff_team",
                            help="A team's members see the hand-off in their treatment planner; an admin defines "
                                 "teams (`python -m medcore teams`).") if my_teams else "me only"

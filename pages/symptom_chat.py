@@ -234,7 +234,13 @@ with right:
     if view:
         lvl = view.level
         box = {"emergency": st.error, "urgent": st.warning}.get(lvl, st.info)
-        box(f"**{view.heading}**  \n{view.reason}", icon=LEVEL_ICONS[lvl])
+        # while questions are still being asked the level is provisional: a bare "Routine" beside an unanswered
+        # red-flag question read as the final advice
+        so_far = "So far: " if not state.get("finished") else ""
+        box(f"**{so_far}{view.heading}**  \n{view.reason}", icon=LEVEL_ICONS[lvl])
+        if so_far:
+            st.caption("Provisional: it can change with your answers. Answer the questions, or press **Show result "
+                       "now**, for the full result.")
         if res.get("red_flags"):
             st.markdown("**Warning signs reported:** " + ", ".join(sorted({r["name"] for r in res["red_flags"]})))
 

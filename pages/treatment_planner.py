@@ -23,7 +23,7 @@ from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, get_store
-from ui.therapy_tools import handoff_picker, num, quick_tools
+from ui.therapy_tools import handoff_picker, num, quick_tools, unread_allergy_banner
 from ui.workspace import load_work, new_work, save_work
 
 require_tool("therapy")
@@ -236,6 +236,7 @@ st.warning(plan["disclaimer"], icon=":material/gavel:")
 if plan.get("unchecked"):
     st.error("Not checked: " + ", ".join(md_escape(u) for u in plan["unchecked"]) + ". These medicines were not recognised, so no "
              "interaction or other check was run for them; check them by hand.", icon=":material/report:")
+unread_allergy_banner(plan)
 if plan.get("calculations"):
     with st.expander("Calculations (formula, inputs, arithmetic)", icon=":material/calculate:"):
         for c in plan["calculations"]:

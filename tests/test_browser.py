@@ -144,6 +144,30 @@ def test_demo_walkthrough_across_the_clinical_tools(server, page):
     _shot(page, "flow-chat")
 
 
+# the buttons of the main area whose label the browser cuts with an ellipsis (Streamlit truncates a label that
+# does not fit its column)
+_CUT_BUTTONS = """() => [...document.querySelectorAll('[data-testid="stMainBlockContainer"] button')].filter(b => {
+  const m = b.querySelector('[data-testid="stMarkdownContainer"]'); return m && m.scrollWidth > m.clientWidth + 1;
+}).map(b => b.innerText)"""
+
+
+def test_record_summarizer_buttons_are_not_cut_at_laptop_width(server, browser):
+    """At 1300 px the hand-off button, fourth in a row of downloads, read "Send to treatment pla…", and the summary's
+    items (whole sentences) were cut to one line: "Metoprolol succinate 50 mg PO daily (changed from 25 …"."""
+    ctx = browser.new_context(viewport={"width": 1300, "height": 1000})
+    pg = ctx.new_page()
+    pg.set_default_timeout(90_000)
+    try:
+        pg.goto(f"{server['url']}/records")
+        pg.get_by_role("tab", name="Sample notes").click()
+        pg.get_by_role("button", name="Load and summarize sample").click()
+        pg.get_by_role("button", name="Send to treatment planner").wait_for()
+        assert pg.get_by_text("Traceback").count() == 0
+        assert pg.evaluate(_CUT_BUTTONS) == []
+    finally:
+        ctx.close()
+
+
 def test_symptom_chat_typed_story_gets_an_emergency_answer(server, page):
     page.goto(server["url"])
     _open(page, "Symptom chat")
