@@ -12,6 +12,7 @@ from medcore.llm.grounding import DRUG_STEM  # WHO INN drug-name stems
 from medcore.triage.demographics import age_spans
 from medcore.triage.gestation import gestation_spans, scan_spans
 from medcore.triage.kb import KnowledgeBase
+from medcore.triage.menstrual import lmp_spans
 from medcore.triage.tokens import NUM_WORDS, _is_number, tokens
 
 UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "night": 24, "week": 168,
@@ -139,7 +140,8 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
     # months') or how late a period is ('my period is 6 weeks late': a missed period, not how long the complaint
     # has lasted) is no duration
     skip = (frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)] + scan_spans(low) + episode_spans(low)
-            + age_spans(low) + [(m.start(), m.end()) for m in LATE.finditer(low)])
+            + age_spans(low) + [(m.start(), m.end()) for m in LATE.finditer(low)]
+            + [(a, b) for a, b, _ in lmp_spans(low)])  # 'LMP 7 weeks ago' dates the cycle (menstrual.py)
     return [d for d in out if not any(a < d[1] and d[0] < b for a, b in skip)]
 
 

@@ -34,7 +34,7 @@ from medcore.triage.lexicon import (
     polarity_free,
 )
 from medcore.triage.travel import travel_findings
-from medcore.triage import mild_readings, qualifiers, vitals
+from medcore.triage import menstrual, mild_readings, qualifiers, vitals
 from medcore.triage.mild_readings import is_mild
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, stem, tokens  # noqa: F401  (public names)
 
@@ -216,6 +216,9 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         ex.mentions.append(Mention("infant_under_3m", kb.finding("infant_under_3m").name, True, "age", "age"))
     _read_vitals(kb, ex, low, rules)
     _read_pregnancy(kb, ex, low)
+    lmp = menstrual.missed_period(low, os.path.dirname(kb.source_files[0])) if kb.source_files else None
+    if lmp and "missed_period" in kb.finding_index and not any(m.finding_id == "missed_period" for m in ex.mentions):
+        ex.mentions.append(Mention("missed_period", kb.finding("missed_period").name, lmp[0], lmp[1], "lmp"))
     _read_drug_intake(kb, ex, low)
     _read_breath_for_words(kb, ex)
     return ex
