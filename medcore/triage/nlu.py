@@ -45,6 +45,9 @@ _WORST_WHEN = re.compile(r"\bworst\s+(?=(?:with|at|when|whenever|on|after|before
                          r"|in\s+the\s+(?:morning|evening|night|day|afternoon)\b)")
 # a clause that starts by pointing back at the one before ('It is bright green.', 'There was blood in it.')
 _POINTS_BACK = re.compile(r"\s*+(?:it|it's|its|this|that|they|they're|there's|there\s+is|there\s+was)\b")
+# a clinician's one-word pertinent negative ('non-bloody', 'afebrile', 'apyrexial', 'normotensive'): findings.yaml
+# absent phrases that a list negation before them ('no injury, not limping, afebrile') does not turn round
+_NEGATIVE_WORD = re.compile(r"non\b|non[a-z]|afebrile\b|apyrexial\b|normotensive\b")
 _EMBED_STOP = {"i", "my", "a", "the", "have", "am", "i'm", "been", "is", "it"}
 
 
@@ -162,8 +165,10 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 if not negated and is_mild(mild, fid, clause, words[s].start(), words[e - 1].end(),
                                            [(words[s2].start(), words[e2 - 1].end()) for s2, e2, _ in matches]):
                     continue  # 'my eye is a bit sore': mild discomfort, not the red-flag pain (mild_readings.yaml)
-                if fid.startswith("!"):  # an 'absent' phrase ("I can keep fluids down"); negated, a present one
-                    ex.mentions.append(Mention(fid[1:], kb.finding(fid[1:]).name, negated, phrase, "synonym"))
+                if fid.startswith("!"):  # an 'absent' phrase ("I can keep fluids down"); negated, a present one,
+                    # unless the phrase is a negative word itself: 'not limping, afebrile' is still afebrile
+                    flip = negated and not _NEGATIVE_WORD.match(phrase)
+                    ex.mentions.append(Mention(fid[1:], kb.finding(fid[1:]).name, flip, phrase, "synonym"))
                 else:
                     ex.mentions.append(Mention(fid, kb.finding(fid).name, not negated, phrase, "synonym"))
         _read_travel(kb, ex, clause, rules)

@@ -8,7 +8,8 @@ set assets/kb/triage/vignettes_clinical_s17.yaml, each checked on sentences of i
   emergency; 'non-bloody' read blood); fixed as `more_absent_synonyms` of the triage KB;
 - embedding: a clinician's phrase with no exact reading went to the embedding guess and came back a red flag
   ('waking her at night' as unresponsive, 'saliva dribbles from the corner of the mouth' as the airway sign);
-- misreading: a word read as the wrong finding ('anorexia nervosa' as loss of appetite).
+- misreading: a word read as the wrong finding ('anorexia nervosa' as loss of appetite);
+- language: 'non-radiating, non-exertional chest pain' was refused as Italian (two 'non').
 Guards keep the new words from reading what they should not."""
 
 from __future__ import annotations
@@ -40,10 +41,37 @@ def test_clinical_sentence_reads_its_findings(lexical_engine, item):
     _check(lexical_engine, item)
 
 
+@pytest.fixture(scope="module")
+def app_engine(kb, tmp_path_factory):
+    """As the app builds it: the shared terminology's words and the MiniLM embedding index."""
+    from medcore.config import Settings
+    from medcore.embeddings import embed, minilm_path
+    from medcore.knowledge import load_terminology
+    from medcore.triage.config import load_configs
+    from medcore.triage.service import TriageEngine
+
+    if minilm_path() is None:
+        pytest.skip("all-MiniLM-L6-v2 not installed")
+    settings = Settings.load(secrets={})
+    ecfg, tcfg = load_configs(settings.kb_dir)
+    return TriageEngine(kb, embed_fn=embed, cache_dir=tmp_path_factory.mktemp("emb"), engine_cfg=ecfg,
+                        triage_cfg=tcfg, terminology=load_terminology(settings))
+
+
 @pytest.mark.parametrize("item", _EMBED, ids=[it["text"][:40] for it in _EMBED])
-def test_clinical_phrase_is_not_guessed_a_red_flag(engine, item):
+def test_clinical_phrase_is_not_guessed_a_red_flag(app_engine, item):
     # with the embedding index on, as in the app: the exact reading keeps the chunk from the guess
-    _check(engine, item)
+    _check(app_engine, item)
+
+
+def test_a_non_prefix_is_english_not_italian():
+    from medcore.triage import input_checks, input_guard
+
+    def kind(text):
+        return input_guard.check(input_checks.check_text(text)).kind
+
+    assert kind("Central non-radiating, non-exertional chest pain.") == "ok"
+    assert kind("non ho febbre ma non sto bene, mi fa male la testa") == "other_language"
 
 
 def test_several_clinical_term_entries_for_one_finding_all_count(tmp_path):
