@@ -111,6 +111,12 @@ def frequency_spans(low: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for pat in FREQUENCY_PATTERNS for m in pat.finditer(low)]
 
 
+# when an earlier episode happened ('a similar episode 5 years ago', 'previous attack two years ago'): history, not
+# how long the complaint has lasted
+PAST_EPISODE = re.compile(rf"\b(?:similar|previous|prior)\s+(?:episode|attack|event)s?\s+(?:about\s+)?{_NUM}\s+{_UNIT}"
+                          r"\s+ago\b")
+
+
 def episode_spans(low: str) -> list[tuple[int, int]]:
     """Every phrase saying how long one episode lasts ('lasts an hour afterwards'): (start, end)."""
     return [(m.start(), m.end()) for pat in EPISODE_PATTERNS for m in pat.finditer(low)]
@@ -141,7 +147,8 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
     # has lasted) is no duration
     skip = (frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)] + scan_spans(low) + episode_spans(low)
             + age_spans(low) + [(m.start(), m.end()) for m in LATE.finditer(low)]
-            + [(a, b) for a, b, _ in lmp_spans(low)])  # 'LMP 7 weeks ago' dates the cycle (menstrual.py)
+            + [(a, b) for a, b, _ in lmp_spans(low)]  # 'LMP 7 weeks ago' dates the cycle (menstrual.py)
+            + [(m.start(), m.end()) for m in PAST_EPISODE.finditer(low)])
     return [d for d in out if not any(a < d[1] and d[0] < b for a, b in skip)]
 
 

@@ -1,7 +1,8 @@
 """The last menstrual period in a case summary (issue 12, session 17, triage17c): 'LMP 7 weeks ago' dates the
 cycle, not the complaint, and says the period is late (a missed period, beyond FIGO's longest normal cycle of 38
 days); 'LMP 2 weeks ago' says none is missed yet. Before, the dev vignette of an ectopic pregnancy read '7 weeks
-ago' as a 7-week complaint and no missed period; a previous-period date also made a 2-day cystitis a 2-week one."""
+ago' as a 7-week complaint and no missed period; a previous-period date also made a 2-day cystitis a 2-week one.
+The date of an earlier episode ('a similar episode 5 years ago', durations.PAST_EPISODE) is history too."""
 
 from __future__ import annotations
 
@@ -46,3 +47,11 @@ def test_a_recent_lmp_denies_a_missed_period_and_keeps_the_complaints_duration(l
 def test_an_lmp_does_not_override_a_period_said_missed(lexical_engine):
     ex = _read(lexical_engine, "I have missed my period. LMP 2 weeks ago.")
     assert ex.evidence().get("missed_period") is True
+
+
+def test_an_earlier_episode_is_no_complaint_duration(lexical_engine):
+    ex = _read(lexical_engine, "A 41-year-old man presents with 3 hours of colicky left flank pain. "
+                               "He had a similar episode 5 years ago.")
+    assert ex.duration_hours == 3
+    ex = _read(lexical_engine, "Colicky flank pain for 5 years.")
+    assert ex.duration_hours == 5 * 8760
