@@ -12,6 +12,7 @@ from medcore.llm.grounding import DRUG_STEM  # WHO INN drug-name stems
 from medcore.triage.demographics import age_spans
 from medcore.triage.gestation import gestation_spans, scan_spans
 from medcore.triage.kb import KnowledgeBase
+from medcore.triage.menstrual import lmp_spans
 from medcore.triage.tokens import NUM_WORDS, _is_number, tokens
 
 UNIT_HOURS = {"minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "day": 24, "night": 24, "week": 168,
@@ -110,6 +111,12 @@ def frequency_spans(low: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for pat in FREQUENCY_PATTERNS for m in pat.finditer(low)]
 
 
+# when an earlier episode happened ('a similar episode 5 years ago', 'previous attack two years ago'): history, not
+# how long the complaint has lasted
+PAST_EPISODE = re.compile(rf"\b(?:similar|previous|prior)\s+(?:episode|attack|event)s?\s+(?:about\s+)?{_NUM}\s+{_UNIT}"
+                          r"\s+ago\b")
+
+
 def episode_spans(low: str) -> list[tuple[int, int]]:
     """Every phrase saying how long one episode lasts ('lasts an hour afterwards'): (start, end)."""
     return [(m.start(), m.end()) for pat in EPISODE_PATTERNS for m in pat.finditer(low)]
@@ -139,7 +146,9 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
     # months') or how late a period is ('my period is 6 weeks late': a missed period, not how long the complaint
     # has lasted) is no duration
     skip = (frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)] + scan_spans(low) + episode_spans(low)
-            + age_spans(low) + [(m.start(), m.end()) for m in LATE.finditer(low)])
+            + age_spans(low) + [(m.start(), m.end()) for m in LATE.finditer(low)]
+            + [(a, b) for a, b, _ in lmp_spans(low)]  # 'LMP 7 weeks ago' dates the cycle (menstrual.py)
+            + [(m.start(), m.end()) for m in PAST_EPISODE.finditer(low)])
     return [d for d in out if not any(a < d[1] and d[0] < b for a, b in skip)]
 
 

@@ -39,6 +39,7 @@ FOREIGN = {
     "Dutch": set("de het een en ik heb niet met ben mijn van pijn sinds erg hoofd koorts".split()),
 }
 
+_NON_PREFIX = re.compile(r"\bnon-(?=[a-z])")
 INJECTION = re.compile(
     r"ignore (all |any |the )?(previous|prior|above|earlier)|disregard (all |the )?(previous|prior|above|instructions)"
     r"|system prompt|you are now|act as (a|an|my)|pretend (to be|you)|jailbreak|developer mode|new instructions"
@@ -149,7 +150,8 @@ def check(text: str | None, max_chars: int = MAX_CHARS) -> GuardResult:
     if _script_share(res.text) < 0.5:
         res.kind, res.language = "other_language", "non-Latin script"
         return res
-    words = _WORD.findall(res.text.lower())
+    # a hyphenated 'non-' ('non-radiating, non-exertional chest pain') is an English prefix, not Italian 'non'
+    words = _WORD.findall(_NON_PREFIX.sub("non", res.text.lower()))
     if words:
         en = sum(1 for w in words if w in ENGLISH)
         best_lang, best = None, 0

@@ -33,7 +33,7 @@ from medcore.triage.antecedents import lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
 from medcore.triage.travel import travel_findings
-from medcore.triage import anaphora, mild_readings, qualifiers, vitals
+from medcore.triage import anaphora, menstrual, mild_readings, qualifiers, vitals
 from medcore.triage.mild_readings import is_mild
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, restore_apostrophes, stem, tokens  # noqa: F401
 
@@ -44,6 +44,9 @@ _WORST_WHEN = re.compile(r"\bworst\s+(?=(?:with|at|when|whenever|on|after|before
                          r"|in\s+the\s+(?:morning|evening|night|day|afternoon)\b)")
 # a clause that starts by pointing back at the one before ('It is bright green.', 'There was blood in it.')
 _POINTS_BACK = re.compile(r"\s*+(?:it|it's|its|this|that|they|they're|there's|there\s+is|there\s+was)\b")
+# a clinician's one-word pertinent negative ('non-bloody', 'afebrile', 'apyrexial', 'normotensive'): findings.yaml
+# absent phrases that a list negation before them ('no injury, not limping, afebrile') does not turn round
+_NEGATIVE_WORD = re.compile(r"non\b|non[a-z]|afebrile\b|apyrexial\b|normotensive\b")
 _EMBED_STOP = {"i", "my", "a", "the", "have", "am", "i'm", "been", "is", "it"}
 
 
@@ -166,8 +169,10 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 if not negated and is_mild(mild, fid, clause, words[s].start(), words[e - 1].end(),
                                            [(words[s2].start(), words[e2 - 1].end()) for s2, e2, _ in matches]):
                     continue  # 'my eye is a bit sore': mild discomfort, not the red-flag pain (mild_readings.yaml)
-                if fid.startswith("!"):  # an 'absent' phrase ("I can keep fluids down"); negated, a present one
-                    ex.mentions.append(Mention(fid[1:], kb.finding(fid[1:]).name, negated, phrase, "synonym"))
+                if fid.startswith("!"):  # an 'absent' phrase ("I can keep fluids down"); negated, a present one,
+                    # unless the phrase is a negative word itself: 'not limping, afebrile' is still afebrile
+                    flip = negated and not _NEGATIVE_WORD.match(phrase)
+                    ex.mentions.append(Mention(fid[1:], kb.finding(fid[1:]).name, flip, phrase, "synonym"))
                 else:
                     ex.mentions.append(Mention(fid, kb.finding(fid).name, not negated, phrase, "synonym"))
         _read_travel(kb, ex, clause, rules)
@@ -222,6 +227,9 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
         ex.mentions.append(Mention("infant_under_3m", kb.finding("infant_under_3m").name, True, "age", "age"))
     _read_vitals(kb, ex, low, rules)
     _read_pregnancy(kb, ex, low)
+    lmp = menstrual.missed_period(low, os.path.dirname(kb.source_files[0])) if kb.source_files else None
+    if lmp and "missed_period" in kb.finding_index and not any(m.finding_id == "missed_period" for m in ex.mentions):
+        ex.mentions.append(Mention("missed_period", kb.finding("missed_period").name, lmp[0], lmp[1], "lmp"))
     _read_drug_intake(kb, ex, low)
     _read_breath_for_words(kb, ex)
     return ex

@@ -80,7 +80,10 @@ def finding_concepts(kb_dir: Path) -> list[Concept]:
     doc = _yaml(Path(kb_dir) / "triage" / "findings.yaml") or {}
     extra = kbfiles.load(kb_dir, "finding_hpo.yaml")
     mapping = {m["finding"]: m for m in extra["findings"]}
-    clinical = {c["finding"]: c for c in extra.get("clinical_terms", ())}
+    # several entries may name one finding (each with its own source): helpers append, never edit a row
+    clinical: dict[str, list[dict]] = {}
+    for c in extra.get("clinical_terms", ()):
+        clinical.setdefault(c["finding"], []).append(c)
     out = []
     for f in doc.get("findings", ()):
         syns = [str(s) for s in f.get("synonyms") or ()]
@@ -97,9 +100,9 @@ def finding_concepts(kb_dir: Path) -> list[Concept]:
             if t is not None:
                 codes["hpo"] = (m["hpo"],)
                 sources.append(m["source"])
-        if f["id"] in clinical:
-            syns += clinical[f["id"]]["terms"]
-            sources.append(clinical[f["id"]]["source"])
+        for c in clinical.get(f["id"], ()):
+            syns += c["terms"]
+            sources.append(c["source"])
         out.append(Concept(f"finding:{f['id']}", "finding", f["name"], codes,
                            tuple(dict.fromkeys(s for s in syns if s != f["name"])), tuple(sources),
                            {"category": f.get("category", "")}))
