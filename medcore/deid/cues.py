@@ -19,6 +19,7 @@ from typing import Callable
 
 from medcore.deid.patterns import _CAPS_SURNAME, _MONTH_NAME, _NAME_WORD, _NOT_NAMES, _PERSON, _UP
 from medcore.deid.places import _CAPS, _W, GENERIC, UNITS, _is_place_name, _words
+from medcore.deid.roles import find_named_places, find_role_names
 
 # (session 16: a word of time or a reporting verb closes it too, "seen at Kestrel last week", "MRI at Overlake showed")
 _CLAUSE_END = (r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:on|for|by|and|with|since|until|where|in|under|from|to|after|before|that|which|when|"
@@ -191,4 +192,5 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
         add(m.start(g), m.end(g), "ID")
     for m in ORDINAL_DAY.finditer(text):
         add(m.start(1), m.end(1), "DATE")
-    return names
+    find_named_places(text, add, clinical)  # session 17: "the Harwick area", "a trip to Tahomish"
+    return names + find_role_names(text, add, clinical, header_words, given_names)  # "pastor Gideon Ashworth"

@@ -179,6 +179,8 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("DATE", re.compile(rf"(?<!\b\d[ \t])(?<!\b\d\d[ \t])(?<!\b\d\d\d[ \t])\b(?:{_YEAR_CUE})[ \t]+((?:{_SEASON})[ \t]+(?:of[ \t]+)?)?({_YEAR}(?:[ \t]*-[ \t]*{_YEAR})?)"
                         rf"\b(?![ \t]*(?:(?:and|to|or|-)[ \t]*\d{{1,5}}[ \t]*)?(?:{_AMOUNT_UNIT}))", re.I), 2),
     ("DATE", re.compile(rf"\b(?:{_SEASON})[ \t]+(?:of[ \t]+)?{_YEAR}\b|\b{_YEAR}[ \t]*-[ \t]*{_YEAR}\b(?![ \t]*(?:{_AMOUNT_UNIT}))", re.I), 0),
+    # (session 17) a holiday and its year: "Christmas 2019", "Easter of 2021" (the year dates the event as a month would)
+    ("DATE", re.compile(rf"\b{_HOLIDAY}[ \t]+(?:of[ \t]+)?,?[ \t]*{_YEAR}\b(?![ \t]*(?:{_AMOUNT_UNIT}))"), 0),
     # a month and a four-digit year: "in 06/2006", "(3/1991)"
     ("DATE", re.compile(r"(?<![\d/.])\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b(?![/\d])"), 0),
     # a year opening brackets, alone or in a list: "MI x 2 (1978 and 1979)", "hypothyroidism (2012)"
@@ -246,12 +248,15 @@ _NAME_RULES: list[re.Pattern] = [
     re.compile(rf"\b(?i:Patient|Patient name|Name|Pt|Re|Attending|PCP|GP|Referred by|Requesting physician|Ordering provider|"
                rf"Referring physician|Reported by|Signed by|Dictated by|Seen by|Reviewed by|Examined by|Discussed with|"
                rf"Contact|Next of kin|NOK|Proxy|health care proxy|"
-               rf"Electronically signed by|Signed|Resident|Nurse|Surgeon|Physician|Assistant|Midwife|Chaplain|Employee|Staff member|Social worker|Interpreter)\s*[:,]?\s+({_PERSON})(?=[\s,.;)]|$)"),
+               rf"Electronically signed by|Signed|Resident|Nurse|Surgeon|Physician|Assistant|Midwife|Chaplain|Employee|Staff member|Social worker|Interpreter)\s*[:,]?\s+"
+               # (session 17) not a firm or a facility named after the label: "Employer contact: Hartley Logistics Group"
+               rf"(?!(?:{_NAME_WORD}[ \t]+){{1,4}}(?:Group|Inc|LLC|Ltd|Corporation|Company|Associates|Partners|Logistics|"
+               rf"Industries|Hospital|Clinic|Practice|Surgery|Cent(?:er|re)|Pharmacy)\b)({_PERSON})(?=[\s,.;)]|$)"),
     # the patient under another label, with a colon: "Child: Oliver Reid", "Client: ..."
     re.compile(rf"\b(?i:Child|Infant|Baby|Client|Service user|Resident name)\s*:\s*({_PERSON})(?=[\s,.;)]|$)"),
     # before credentials: "Marcus Webb, MD", "T. Osei, RN"
     # (not an initial after a slash: "Strict I/O. Notify MD" is intake/output)
-    re.compile(rf"\b(?<!/)({_PERSON}),?\s+{_CREDENTIALS}\b"),
+    re.compile(rf"\b(?<!/)({_PERSON}),?\s+{_CREDENTIALS}(?![\w-])"),  # (s17: "M.D." ends in a stop, so no \b)
     # an upper-case name or placeholder before a comma and a doctor's credential: "LMN, MD" (not "CXR, PA")
     # (placeholders of initials too: "AB CD, M.D.", "X Y, M.D.", "a referral from ABC, D.O.")
     re.compile(rf"(?m)(?:^|(?<=[\n,:])|(?<=\bfrom )|(?<=\bby )|(?<=\bto ))[ \t]*"

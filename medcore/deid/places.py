@@ -28,10 +28,12 @@ _CAPS = r"[A-Z]{2,6}"  # placeholder facility names of transcription samples: "A
 _LINK = r"(?:of|the|and|&|for|de|del|la|St\.?|Saint|Mount|Mt\.?)"  # not "at": "Suite at X Hospital"
 _FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:System|Cent(?:er|re))|Clinic|Infirmary|"
                   r"Nursing Home|Nursing (?:and|&) Rehabilitation Cent(?:er|re)|Rehabilitation(?: Cent(?:er|re)| Hospital)?|"
-                  r"Surgery Cent(?:er|re)|Surgical Cent(?:er|re)|Imaging Cent(?:er|re)|Cancer Cent(?:er|re)|Hospice|"
+                  r"Surgery Cent(?:er|re)|Surgical Cent(?:er|re)|Imaging Cent(?:er|re)|Cancer Cent(?:er|re)|Hospice House|Hospice|"
+                  # (session 17: the longer head first, or "Evergreen Hospice" stops short of "House")
+                  r"Correctional (?:Facility|Cent(?:er|re))|Detention Cent(?:er|re)|Prison|"
                   r"Medical Group|Medical Associates|Health Partners|Elementary School|Middle School|High School|"
                   r"School|College|University|Memorial|Assisted Living|Senior Living|Care Home|Retirement (?:Home|Village|Community)|"
-                  r"Institute|Birth(?:ing)? Cent(?:er|re)|Hospice House|Urgent Care|Skin and Laser|Imaging|"
+                  r"Institute|Birth(?:ing)? Cent(?:er|re)|Urgent Care|Skin and Laser|Imaging|"
                   r"Dialysis Cent(?:er|re)|Health Centre|Pharmacy|Apothecary|Dermatology|Cardiology|Orthopa?edics|Pulmonology|"
                   r"Pediatrics|Paediatrics|Urology|Oncology|Gastroenterology|Neurology|Podiatry|Dental|Dentistry|"
                   r"Eye Care|Optometry|Physical Therapy|Physiotherapy|Building|Pavilion|"
@@ -48,11 +50,13 @@ FACILITY = re.compile(
     # the trust that runs it, part of its name: "St Aidan's Hospital NHS Trust" (also "Nhs", in a title-cased copy)
     rf"(?:[ \t]+(?:(?i:nhs)[ \t]+)?(?:Foundation[ \t]+)?Trust)?)\b")
 ORG_SUFFIX = re.compile(
-    rf"\b((?:{_W}|{_CAPS})(?:[ \t]+(?:{_W}|&)){{0,3}}[ \t]+(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|LLC|"
+    rf"\b((?:{_W}|{_CAPS})(?:[ \t]+(?:{_W}|&)){{0,3}}(?:,[ \t]+(?:Inc\.?|LLC|Ltd\.?|Corp\.?)(?![{_LO}])|[ \t]+(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|LLC|"
     rf"Ltd\.?|Industries|Instruments|Airlines|Motors|Foods|Bank|Insurance Company|Group|Associates|Partners|Logistics|"
     rf"Lines|Freight|Haulage|Roasters|Bakery|Joinery|Daycare|Day Care|Nursery|Academy|Café|Cafe|Diner|Restaurant|Hotel|"
     rf"Construction|Builders|Plumbing|Farms?|Dairy|Mills?|Works|Supermarkets?|Stores?|Warehouse|Distribution(?: Hub| Cent(?:er|re))?|"
-    rf"Police(?: Department)?|Fire Department|Air Force Base|Army Base|Naval (?:Air )?Station|Sheriff's Office|School District)(?![{_LO}]))")
+    rf"Police(?: Department)?|Fire Department|Air Force Base|Army Base|Naval (?:Air )?Station|Sheriff's Office|School District|"
+    # a congregation names a community as narrowly as an employer (session 17)
+    rf"Church|Temple|Synagogue|Mosque|Parish)(?![{_LO}])))")
 ORG_CUE = re.compile(
     rf"\b(?i:works?(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:at|for)|worked[ \t]+(?:at|for)|"
     rf"working[ \t]+(?:at|for)|employed[ \t]+(?:by|at)|employer[ \t]*:[ \t]*,?|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
@@ -93,9 +97,10 @@ STREET_CUE = re.compile(
     # the street ends a phrase; before a noun it names something else ("the Park Lane clinic")
     rf"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:in|at|on|near|and|with|for|to|from|by|or|since|until|after|before|when|where|"
     rf"which|who)\b)", re.M)
+_STREET_HEADS = frozenset(("Street", "Road", "Avenue", "Boulevard", "Lane"))
 # a town after "from"/"in" with nothing else to go on, when it ends a clause: "drives up from Gdańsk on",
 # "a teacher from Kettleby,", "lives with her son in Tulsa."; not "in" after a participle ("soaked in Betadine,")
-CITY_LOOSE = re.compile(rf"\b(?:from|(?<!ed )in)[ \t]+({_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:on|for|at|and|with|to|since|in)\b))",
+CITY_LOOSE = re.compile(rf"\b(?:from|(?<!ed )in)[ \t]+({_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:[,.;)]|$|[ \t]+(?:on|for|at|and|with|to|since|in|before|after|until|last|when|where|because)\b))",
                         re.M)
 # a place the patient was moved to or came from, named by a single capitalised word or an acronym: "transferred to
 # Brightwater", "came to QVMC for a second opinion" (units and services are not places: "taken to OR", "admitted to
@@ -151,7 +156,9 @@ that june july may march april august january february september october novembe
 wednesday thursday friday saturday sunday emergency er icu floor rehab recovery theatre theater pacu triage nursery
 english spanish french christmas easter thanksgiving halloween noon midnight night baseline rest birth discharge
 admission presentation first last time times least most all which conference conferences rounds meeting board
-committee anonymous operating trendelenburg fowler fowlers""".split())  # "go back to Narcotics Anonymous": a support group
+committee anonymous operating trendelenburg fowler fowlers
+europe asia africa america americas australia antarctica eastern western northern southern""".split())  # "go back to Narcotics Anonymous": a support group;
+# (session 17) continents and compass regions ("back in Europe", "Eastern Germany") are larger than a state
 
 
 def _words(span: str) -> list[str]:
@@ -221,8 +228,10 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
                            or w in STATES for w in own):
             add(m.start(1), m.end(1), "HOSPITAL")
     for m in STREET_CUE.finditer(text):
-        name = m.group(1).rsplit(None, 1)[0]
-        if _names_a_place(name, clinical) and _is_place_name(name, clinical, not_names):
+        name, head = m.group(1).rsplit(None, 1)
+        # (session 17) a street word that names nothing else is cue enough for a clinical word: "on Canal Street"
+        strong = head in _STREET_HEADS and not any(w in GENERIC or w.capitalize() in not_names for w in _words(name))
+        if strong or _names_a_place(name, clinical) and _is_place_name(name, clinical, not_names):
             add(m.start(1), m.end(1), "ADDRESS")
             _town_after(text, m.end(1), add, clinical, not_names, AFTER_STREET)
     for pattern in (CITY_STATE, CITY_CUE, CITY_PAIR, CITY_LOOSE):

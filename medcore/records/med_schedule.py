@@ -107,6 +107,31 @@ def counted_strength(window: str, dose_end: int, dose: str, unit: str) -> tuple[
     return (f"{total:g}", c.end())
 
 
+# (session 17) a strength right after the name when a count of tablets came before it: "one half tablet of warfarin
+# 5 mg daily" is 2.5 mg, "2 tablets of Tylenol 500 mg" 1000 mg
+_STRENGTH_NEXT = re.compile(rf"(?<![ \t,])[ \t]*+,?[ \t]*+(?<![\d.])(\d{{1,5}}(?:\.\d{{1,3}})?)[ \t]*(mg|mcg|g|units?)(?![\w/])", re.I)
+# ... and a count of measured units after a strength in per cent: "timolol 0.25% solution, one drop twice" (the
+# drops are the dose; a volume of a per-cent solution is not, "3 mL of 1% lidocaine" keeps the strength)
+_MEASURED_AFTER = re.compile(r"[^;\d]{0,25}?(?<![\w/])(one|two|three|four|\d)\s+(drops?|puffs?|sprays?|teaspoons?)\b", re.I)
+
+
+def strength_after_count(window: str, count: str) -> tuple[str, str, int] | None:
+    """(dose, unit, end) of the count of tablets times the strength that follows the name, else None."""
+    st = _STRENGTH_NEXT.match(window)
+    if not st or not re.fullmatch(r"\d+(?:\.\d+)?", count):
+        return None
+    return f"{float(st.group(1)) * float(count):g}", st.group(2), st.end()
+
+
+def measured_after_percent(window: str, dose_end: int) -> tuple[str, str, int] | None:
+    """(count, unit, end) of the drops, puffs or spoons said after a per-cent strength, else None."""
+    c = _MEASURED_AFTER.match(window, dose_end)
+    if not c:
+        return None
+    word = c.group(1).lower()
+    return str(_COUNTS.get(word) or int(word)), c.group(2), c.end()
+
+
 # a few days of each cycle: "for 5 days every 4 weeks", "for five days each month", "for 5 days every 28 days"
 _CYCLE = re.compile(r"\bfor\s+(\d{1,2}|one|two|three|four|five|six|seven|ten)\s+days?\s+(?:(?:out\s+)?of\s+)?"
                     r"(?:every|each)\s+(\d{1,2}|one|two|three|four|six|eight)?\s*(week|month|(?<=\d\s)day|(?<=\d)day)s?\b", re.I)

@@ -11,14 +11,16 @@ from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
 from medcore.records.med_listed import drug_hits_in  # noqa: F401 (extract.py reads it from here)
 from medcore.records.med_schedule import (COMBINED_STRENGTHS, combined, counted_strength, days_of_schedule,
-                                          interval_frequencies, time_of_day)
+                                          interval_frequencies, measured_after_percent, strength_after_count,
+                                          time_of_day)
 from medcore.records.med_switch import replaced
 
 # (session 15: a weight-based rate per minute as written, "mcg/kg/minute", "mcg/kg per minute"; "gm" for grams)
 # (session 16: a dose per body surface area, "mg/m2")
-_UNITS = (r"mg/m2|mg/m²|mg/kg|mcg/kg/minute|mcg/kg\s+per\s+minute|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
+_UNITS = (r"mg/sq\.?\s?m(?:eters?|etres?)?\b|mg/m\^2|mg/m2|mg/m²|mg/kg|mcg/kg/minute|mcg/kg\s+per\s+minute|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
           r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
-          r"gm|mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|%")
+          r"gm|mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|teaspoons?|tablespoons?|tsp|tbsp|%")
+# (session 17: a dose per square metre written out, "75 mg/sq m"; a liquid measured in spoons, "2 to 4 teaspoons")
 # a range ("1-2 tablets") or the strengths of a combination product ("37.5/25 mg")
 _DOSE = re.compile(rf"(?<![\w./])(?!1/2\b){LATER_THOUSANDS_GROUP}({_NUM}(?:\s*(?:-|to)\s*{_NUM}|(?:/{_NUM}){{1,2}})?)\s*-?\s*({_UNITS})"
                    r"(?![\w/])|(?<![\w./])(\d+(?:\.\d+)?)\s*(mg|mcg)(?=/day\b)",
@@ -30,7 +32,7 @@ _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
 _COUNT = r"one[- ]half|half a|half|1/2|½|one|two|three|four|five|six|seven|eight|nine|ten"
 # ... or a range of counts: "one to two tablets", "two to three pills", "1-2 tabs" (the dose is "1-2")
 _COUNT_DOSE = re.compile(rf"(?<![\w/])({_COUNT}|\d{{1,2}})(?:\s*(?:-|to|or)\s*(two|three|four|five|six|\d{{1,2}}))?\s+"
-                         r"(tablets?|tabs?|capsules?|caps?|pills?|puffs?|drops?|sprays?)\b", re.I)  # (s16: "two sprays")
+                         r"(tablets?|tabs?|capsules?|caps?|pills?|puffs?|drops?|sprays?|teaspoons?|tablespoons?)\b", re.I)  # (s16: "two sprays")
 # a dose written before the drug: "40 mg of famotidine", "10 units of oxytocin", "20 mL of 0.25% bupivacaine", "2% lidocaine"
 # (session 15: "a 10 mL bolus of X", "0.4 mg of sublingual X")
 _DOSE_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*({_UNITS})\s+(?:(?:bolus|dose|injection)\s+)?(?:of\s+)?"
@@ -196,10 +198,16 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
     if before:
         if before.group(1):
             med.dose, med.unit = before.group(1), before.group(2)
+            times = strength_after_count(window, med.dose) if _FORM_UNIT.fullmatch(med.unit) else None
+            if times:  # "2 tablets of Tylenol 500 mg": 1000 mg taken (session 17)
+                med.dose, med.unit, med.end = times[0], times[1], d.end() + times[2]
         elif before.group(3):
             med.dose, med.unit = before.group(3), "%"
         elif before.group(5):
             med.dose, med.unit = _count(before.group(5)), before.group(6)
+            times = strength_after_count(window, med.dose)
+            if times:  # "one half tablet of warfarin 5 mg": 2.5 mg taken (session 17)
+                med.dose, med.unit, med.end = times[0], times[1], d.end() + times[2]
         else:
             med.dose = _count(before.group(7))
         return
@@ -234,6 +242,9 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
         counted = counted_strength(window, dose.end(), med.dose, med.unit)
         if counted:  # "25 mg, one half tablet": 12.5 mg taken (session 16)
             med.dose, med.end = counted[0], d.end() + counted[1]
+        drops = measured_after_percent(window, dose.end()) if med.unit == "%" else None
+        if drops:  # "0.3% drops, two drops to each eye": two drops (session 17)
+            med.dose, med.unit, med.end = drops[0], drops[1], d.end() + drops[2]
         return
     count = _COUNT_DOSE.search(window)
     if count and count.start() < 30:
@@ -291,9 +302,12 @@ def share_status(s: str, hits: list, meds: list[Medication]) -> None:
     """Drugs joined in one phrase share its status and schedule: "metoprolol and lisinopril were stopped",
     "Claritin and Zyrtec p.r.n." (a bare name before 'and' takes the status and schedule of the drug after it)."""
     for i in range(len(meds) - 2, -1, -1):
-        if not meds[i].status and not meds[i].dose and _JOINED.fullmatch(s[hits[i].end():hits[i + 1].start()]):
-            meds[i].status = meds[i + 1].status
-            if not meds[i].frequency and not meds[i + 1].dose:
+        if not meds[i].dose and _JOINED.fullmatch(s[hits[i].end():hits[i + 1].start()]):
+            # (session 17) the schedule is shared even when a verb gave both a status: "we start Motrin and
+            # Tylenol as needed" (both "started", both as needed)
+            if not meds[i].status:
+                meds[i].status = meds[i + 1].status
+            if not meds[i].frequency and not meds[i + 1].dose and meds[i].status == meds[i + 1].status:
                 meds[i].frequency, meds[i].prn = meds[i + 1].frequency, meds[i + 1].prn
     shared = set()  # one schedule for a whole list: "X 25 mg, Y 10 mg, and Z 81 mg, all daily" (session 16)
     for i in range(len(meds) - 2, -1, -1):
@@ -322,7 +336,9 @@ _ADJACENT_GAP = re.compile(r"\s*(?:(?:the|his|her|their|all|of|taking)\s+){0,2}"
 _AUX = re.compile(r"^[\s,;-]*(?:(?:is|was|were|are|has|have|had|been|being|to|be|will|now|then|it|them|needs|need|should|"
                   r"must|would|can|may|which|that|currently|we|i|they|he|she)\s+){0,4}", re.I)
 # not taken, said after the name only ("Metformin - not taking"; before it, "not taking aspirin" denies the drug)
-_NOT_TAKING_AFTER = re.compile(r"not\s+(?:taking|using|taken)\b|no\s+longer\s+(?:taking|using|on)\b", re.I)
+# (session 17: a plan that rules the drug out, "heparin must not be given", "aspirin is not to be restarted")
+_NOT_TAKING_AFTER = re.compile(r"not\s+(?:taking|using|taken)\b|no\s+longer\s+(?:taking|using|on)\b|"
+                               r"not\s+(?:to\s+)?be\s+(?:used|given|started|restarted|resumed|continued)\b", re.I)
 # taken once, in the past: "was on metoprolol in the past", "tried nortriptyline years ago"
 _ONCE_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:on|tried\s+on|given)\s+$|\b(?:took|tried)\s+$", re.I)
 _ONCE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in\s+the\s+(?:remote\s+)?past|previously|years\s+ago|at\s+one\s+time|long\s+ago|"
