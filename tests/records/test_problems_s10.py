@@ -99,11 +99,15 @@ def test_examination_heading_governs_the_sentences_after_it(kb):
 
 @pytest.mark.parametrize("text,word", [
     ("Lymph nodes: no lymphadenopathy.", "lymph nodes"),                    # a heading word is a label
-    ("GI: abdomen soft, mildly tender around the incision.", "tender"),     # the operation site, not a sign
     ("Three lymph nodes were excised for pathology from the neck.", "lymph nodes"),
 ])
 def test_heading_words_and_wounds_are_not_findings(kb, text, word):
     assert all(w != word for w, _, _ in _problems(kb, text))
+
+
+def test_tenderness_at_the_incision_is_postprocedural_pain_not_an_abdominal_sign(kb):
+    # session 17 (records17): the operation site names the code (G89.18), never the abdominal R10.8- sign
+    assert _problems(kb, "GI: abdomen soft, mildly tender around the incision.") == [("tender", "G89.18", "present")]
 
 
 def test_abdominal_tenderness_under_its_heading(kb):
