@@ -52,3 +52,19 @@ def test_a_broken_contract_is_reported(tmp_path, module, line, broken):
     r = _lint(root)
     assert r.returncode != 0
     assert f"{broken}" in r.stdout and "BROKEN" in r.stdout, r.stdout
+
+
+def test_no_page_writes_a_bare_expression():
+    """.streamlit/config.toml turns Streamlit's magic off (its AST rewrite cost every first render 0.2 s), so a bare
+    expression in a page or ui helper would silently show nothing: write it with an st call."""
+    import ast
+    import tomllib
+
+    assert tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())["runner"]["magicEnabled"] is False
+    bare = []
+    for path in [REPO / "app.py", *sorted((REPO / "pages").glob("*.py")), *sorted((REPO / "ui").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await, ast.Yield)) \
+                    and not (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+                bare.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert not bare, f"bare expressions that magic used to show: {bare}"

@@ -58,10 +58,36 @@ def load(cache_dir: Path, digest: str) -> tuple[nx.MultiDiGraph, dict, float] | 
         doc = json.loads(path.read_text(encoding="utf-8"))
         if doc.get("format") != FORMAT:
             raise ValueError(f"format {doc.get('format')!r}")
-        g = nx.MultiDiGraph()
-        g.add_nodes_from((n, d) for n, d in doc["nodes"])
-        g.add_edges_from((u, v, k, d) for u, v, k, d in doc["edges"])
+        g = _fill(nx.MultiDiGraph(), doc["nodes"], doc["edges"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("knowledge graph cache %s unreadable, rebuilding: %s", path.name, exc)
         return None
     return g, doc["side"], float(doc["build_s"])
+
+
+def _fill(g: nx.MultiDiGraph, nodes: list, edges: list) -> nx.MultiDiGraph:
+    """The graph's adjacency written straight from the file: add_edges_from spends most of the knowledge page's
+    first render (about 0.3 s of 0.55 s) checking, per edge, things a file this module wrote already guarantees
+    (issue 14, a first render within 5 s of CPU). The layout is networkx's own (node -> neighbour -> key -> data,
+    one key dict shared by the successor and predecessor views); tests/knowledge/test_graph_cache.py compares the
+    result with add_edges_from's, so a networkx that changes it fails there, not here."""
+    if not (hasattr(g, "_succ") and hasattr(g, "_pred") and hasattr(g, "_node")):
+        g.add_nodes_from((n, d) for n, d in nodes)
+        g.add_edges_from((u, v, k, d) for u, v, k, d in edges)
+        return g
+    succ, pred, node = g._succ, g._pred, g._node
+    for n, d in nodes:
+        node[n] = d
+        succ[n] = {}
+        pred[n] = {}
+    for u, v, k, d in edges:
+        for n in (u, v):
+            if n not in node:
+                node[n] = {}
+                succ[n] = {}
+                pred[n] = {}
+        keydict = succ[u].get(v)
+        if keydict is None:
+            keydict = succ[u][v] = pred[v][u] = {}
+        keydict.setdefault(k, {}).update(d)
+    return g

@@ -210,7 +210,28 @@ def parse_patient(data: dict[str, Any]) -> tuple[Patient, list[str]]:
                    label=str(data.get("label") or "")), warnings
 
 
-_SPLIT = re.compile(r"[\n;]+|,(?![^(]*\))")  # one item per line, semicolon or comma (not a comma inside brackets)
+_SEPARATORS = "\n;,"
+
+
+def split_items(text: str) -> list[str]:
+    """One item per line, semicolon or comma, but not a comma inside brackets ("amoxicillin (rash, hives)"). One
+    left-to-right pass that counts bracket depth: the look-ahead regex this replaces rescanned the rest of the text
+    at every comma (quadratic on a long comma list)."""
+    items, cur, depth = [], [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch in _SEPARATORS and not (ch == "," and depth):
+            items.append("".join(cur))
+            cur = []
+            if ch != ",":
+                depth = 0  # a line or semicolon always ends an item, even after an unclosed bracket
+            continue
+        cur.append(ch)
+    items.append("".join(cur))
+    return [x.strip() for x in items if x.strip()]
 # "penicillin (hives)": the same groups as r"^\s*([^()]+?)\s*\(([^()]*)\)\s*$", read once: the name ends at a
 # non-blank (or is the one blank before "(" when there is nothing else), so a long run of blanks is not retried
 # from each of its positions (that was cubic)
@@ -227,7 +248,7 @@ def as_list(data: dict, key: str, problems: list[str]) -> list:
     if isinstance(v, list):
         return v
     if isinstance(v, str):
-        return [x.strip() for x in _SPLIT.split(v) if x.strip()]
+        return split_items(v)
     if isinstance(v, dict):
         return [v]
     problems.append(f"{key}: give a list (or one text) of items, not {type(v).__name__} {v!r}")
