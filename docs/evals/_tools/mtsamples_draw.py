@@ -1,4 +1,4 @@
-"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-17). Prints row
+"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-18). Prints row
 numbers only, never note text.
 
 Every set drew the same way, with its own parameters (SETS below; each set's README says why they are what they
@@ -97,6 +97,19 @@ SETS = {p.set_id: p for p in (
                quota={**_S13_QUOTA, "ed": 2, "letter": 1},
                left_out={181: "other: an operative description with no problem, medication, PHI or value to annotate"},
                own_read_list="docs/evals/real-notes-blind-s17/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
+    # a fourth re-split, drawn at the base it was written on; within blind_s17's caps only progress (8), radiology,
+    # operative and other rows were left unread, so the caps are widened (500 words; 1200 for the one unread ED row)
+    # to reach consults and longer notes with medications, values and PHI; quotas fixed before the draw
+    DrawParams("blind_s18", "7a01d32b", seed=20261218, residues=tuple(range(10)), max_words=500,
+               long_types={"discharge": 1200, "ed": 1200, "history_physical": 1200, "letter": 1200},
+               quota={"discharge": 0, "ed": 1, "progress": 5, "consult": 6, "radiology": 3, "history_physical": 0,
+                      "operative": 2, "letter": 0, "other": 3},
+               left_out={1667: "radiology: a treatment-planning template with no problem, medication, PHI or value to "
+                               "annotate",
+                         1429: "radiology: an obstetric measurement list, nothing to annotate but one fetal heart rate "
+                               "(the set's test needs a problem or a medication)"},
+               own_read_list="docs/evals/real-notes-blind-s18/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
 
