@@ -38,8 +38,21 @@ _LABEL_STOP = frozenset("""a an the had has have with of in for to be were was i
 increased decreased reduced significantly likely associated only two three both also among than and or""".split())
 
 
+_TAIL = re.compile(r"(?<!\s)\s+(?:occurred|developed|was|were|is|are|did|compared|versus|vs)\b")
+_LEAD = re.compile(r"^(?:the|a|an|overall|all|(?:independent\s+)?predictors?\s+of|risk\s+factors?\s+for)\s+", re.IGNORECASE)
+_END_WORD = re.compile(r"(?<!\s)\s+(?:in|of|for|at|with|among|by|the|a|an|and|or)$", re.IGNORECASE)
+
+
 def _clean(o: str) -> str:
-    return re.sub(r"^(?:the|a|an|overall|all)\s+", "", o.strip(" ,;"), flags=re.IGNORECASE)
+    """The outcome's words: no article or "predictor of" before, no verb clause or dangling word after ("motor
+    function occurred in" -> "motor function"), and nothing when only people are named ("those")."""
+    o = _LEAD.sub("", o.strip(" ,;"))
+    cut = _TAIL.search(o)
+    o = o[:cut.start()] if cut else o
+    while _END_WORD.search(o):
+        o = _END_WORD.sub("", o)
+    return "" if re.fullmatch(r"(?:those|patients|participants|subjects|they|it|this|these|groups?)", o.strip(), re.I) \
+        else o.strip(" ,;")
 
 
 def outcome_of(text: str, pos: int) -> str:
@@ -98,7 +111,7 @@ def _as_outcome(label: str) -> str:
     if verb:
         before, after = label[:verb.start()], re.sub(r"^\s*\w+\s+(?:not\s+)?", "", label[verb.start():])
         label = after if verb.group("v").lower() in _TAKES_OBJECT or _GROUP_WORDS.search(before) else before
-    return "" if len(label) < 3 or _GROUP_WORDS.search(label) else label.strip()
+    return "" if len(label) < 3 or _GROUP_WORDS.search(label) else _clean(label)
 
 
 # "the relative risks of 2-year readmission were 1.4 (...)": the outcome named between the measure and its value

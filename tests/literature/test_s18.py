@@ -92,6 +92,10 @@ def test_each_estimate_of_a_sentence_gets_the_outcome_of_its_own_clause():
     found = effects("The odds ratios of 30-day readmission were 1.3 (95% CI 0.9-1.8) at one site and 1.1 "
                     "(95% CI 0.8-1.5) at the other.")
     assert [e.outcome for e in found] == ["30-day readmission", "30-day readmission"]
+    found = effects("Recovery of grip strength occurred in 14 of 40 (35%) vs 6 of 41 (15%) (P = .04).")
+    assert [e.outcome for e in found] == ["Recovery of grip strength"]
+    found = effects("Frailty was a predictor of delirium after surgery (OR 2.2, 95% CI 1.3-3.8).")
+    assert [e.outcome for e in found] == ["delirium after surgery"]
 
 
 def test_an_estimate_whose_sentence_names_no_outcome_says_so(read):
