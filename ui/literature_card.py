@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from medcore.literature.card import NO_OUTCOME
 from medcore.literature.evidence_table import effect_arms
 from medcore.literature.graph_edges import RATIO, effect_text
 from ui.frame import md_escape
@@ -116,7 +117,7 @@ def forest_figure(effects: list[dict], labels: list[str] | None = None, title: s
     """Estimates with their CIs, ratios on a log axis around 1 and differences around 0 in separate panels."""
     from plotly.subplots import make_subplots
 
-    rows = [(labels[i] if labels else (e.get("outcome") or e["measure"]), e) for i, e in enumerate(effects)
+    rows = [(labels[i] if labels else f"{e['measure']}: {e.get('outcome') or NO_OUTCOME}", e) for i, e in enumerate(effects)
             if isinstance(e.get("value"), (int, float)) and e.get("measure") not in ("NNT", "NNH")]
     ratio = [(lab, e) for lab, e in rows if e["measure"] in RATIO and e["value"] > 0]
     diff = [(lab, e) for lab, e in rows if e["measure"] not in RATIO]
@@ -144,7 +145,7 @@ def forest_figure(effects: list[dict], labels: list[str] | None = None, title: s
 
 
 def effects_table(result: dict) -> pd.DataFrame:
-    return pd.DataFrame([{"outcome": e.get("outcome", ""),
+    return pd.DataFrame([{"outcome": e.get("outcome") or NO_OUTCOME,
                           "comparison": effect_arms(e) or e.get("comparison", ""),
                           "estimate": effect_text(e), "sentence": int(e.get("sentence_idx", -1)) + 1,
                           "check": "; ".join(e.get("flags") or []) or "consistent"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from medcore.literature import registrations
 from medcore.literature.model import CardLine, EvidenceCard, ReadResult
 
 
@@ -32,6 +33,16 @@ def effect_text(e) -> str:
     return out
 
 
+NO_OUTCOME = "outcome not stated"
+
+
+def outcome_text(e) -> str:
+    """'outcome: stroke', or 'outcome not stated' when the estimate's sentence does not name it (an Effect or its
+    JSON)."""
+    outcome = (e.get("outcome") if isinstance(e, dict) else e.outcome) or ""
+    return f"outcome: {outcome}" if outcome.strip() else NO_OUTCOME
+
+
 def arms_text(e) -> str:
     """'rivoxin vs placebo', marked when the sentence named neither arm; '' when the estimate is not linked."""
     if not (e.arm and e.comparator):
@@ -52,7 +63,7 @@ def build_card(result: ReadResult, design_label: str) -> EvidenceCard:
     objectives = [s.idx for s in sents if s.role == "objective"][:2]
     if objectives:
         card.question = [_sentence_line(result, i) for i in objectives]
-    elif paper.title:
+    elif paper.title and sents:  # a title alone is not a question read from a paper (service._title_only)
         card.question = [CardLine(text=paper.title, sentence_idx=-1, evidence=paper.title)]
     if design.kind != "unknown" and design.kind_cue == "publication type":
         card.design.append(CardLine(f"{design_label} (the export's publication type)", -1, ""))  # metadata
@@ -68,9 +79,14 @@ def build_card(result: ReadResult, design_label: str) -> EvidenceCard:
         cue = design.setting.split(";")[0]
         card.design.append(CardLine(f"Setting: {design.setting}", design.setting_sentence_idx, cue))
     for r in design.registrations:
-        card.design.append(CardLine(f"Registered: {r['registry']} {r['id']}", r["sentence_idx"], r.get("text", "")))
+        card.design.append(CardLine(f"Registered: {registrations.shown(r)}", r["sentence_idx"], r.get("text", "")))
     pop = pico.population
-    if pop.n:
+    if pop.studies:  # a review: "12 trials, 3,456 patients" pooled
+        st = pop.studies
+        card.population.append(CardLine(f"Pooled: {st['count']:,} {st['what'].lower()}"
+                                        + (f", {pop.n:,} participants" if pop.n else ", participants not stated"),
+                                        st["sentence_idx"], st["text"]))
+    elif pop.n:
         written = pop.n_text or _number_words(result, pop.n_sentence_idx, pop.n)
         # a sum of groups counted apart (in separate sentences, or in words in one) points at the first group's
         # count (session 16): say so, or the highlighted number would not match the line
@@ -103,9 +119,9 @@ def build_card(result: ReadResult, design_label: str) -> EvidenceCard:
             card.intervention_vs_comparator.append(CardLine(f"{label}: {it.text}", it.sentence_idx, it.text))
     for e in result.effects[:12]:
         text = effect_text(e)
-        context = "; ".join(dict.fromkeys(x for x in (e.label, e.outcome, arms_text(e) or e.comparison) if x))
-        if context:
-            text += f" ({context})"
+        # every estimate says what it measured, or that its sentence does not say (session 18)
+        context = "; ".join(dict.fromkeys(x for x in (outcome_text(e), e.label, arms_text(e) or e.comparison) if x))
+        text += f" ({context})"
         if e.flags:
             text += " [check: " + "; ".join(e.flags) + "]"
         sent = sents[e.sentence_idx].text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from medcore.literature import kb
+from medcore.literature import kb, registrations
 from medcore.literature.model import Design, Paper
 from medcore.literature.numwords import NUMBER_WORDS
 
@@ -21,16 +21,15 @@ def _compiled(kb_path: str):
     designs = [(d["kind"], d["priority"] if "priority" in d else 0, kb.cue_regex(d["cues"]),
                 {p.lower() for p in d.get("publication_types", [])}) for d in data["designs"]]
     blinding = [(b["kind"], kb.cue_regex(b["cues"])) for b in data["blinding"]]
-    registries = [(r["registry"], re.compile(r["pattern"], re.IGNORECASE)) for r in data["registries"]]
     setting = kb.cue_regex(data["setting"]["cues"])
     labels = {d["kind"]: d["label"] for d in data["designs"]}
     unnamed = [(u["kind"], u["why"], [re.compile(p, re.IGNORECASE) for p in u["patterns"]],
                 frozenset(u.get("roles", _UNNAMED_ROLES))) for u in data.get("unnamed_design", [])]
-    return designs, blinding, registries, setting, labels, unnamed
+    return designs, blinding, setting, labels, unnamed
 
 
 def design_label(settings, kind: str) -> str:
-    return _compiled(str(kb.kb_dir_of(settings)))[4].get(kind, kind.replace("_", " "))
+    return _compiled(str(kb.kb_dir_of(settings)))[3].get(kind, kind.replace("_", " "))
 
 
 def _hits(pattern: re.Pattern, text: str) -> list[re.Match]:
@@ -38,7 +37,7 @@ def _hits(pattern: re.Pattern, text: str) -> list[re.Match]:
 
 
 def read_design(settings, paper: Paper) -> Design:
-    designs, blinding, registries, setting_re, _, unnamed = _compiled(str(kb.kb_dir_of(settings)))
+    designs, blinding, setting_re, _, unnamed = _compiled(str(kb.kb_dir_of(settings)))
     units = [(-1, paper.title, 3.0)] if paper.title else []
     # a role from the position rules is a guess: it does not discount a sentence as a heading or classifier does
     units += [(s.idx, s.text, 1.5 if s.role_source == "rules" else _ROLE_WEIGHT.get(s.role, 1.0))
@@ -62,6 +61,8 @@ def read_design(settings, paper: Paper) -> Design:
         out.kind, out.kind_sentence_idx, out.kind_cue = best[2], best[3], best[4]
         if out.kind == "case_series" and _compares_groups(paper):
             out.kind, out.kind_inferred = "cohort", _SPLIT_SERIES
+        elif out.kind == "cohort" and _one_series(paper):
+            out.kind, out.kind_inferred = "case_series", _ONE_SERIES
     else:
         _infer_unnamed(out, paper, unnamed)
     by_weight = sorted(units, key=lambda u: -u[2])  # stable: reading order within a weight
@@ -79,22 +80,31 @@ def read_design(settings, paper: Paper) -> Design:
             out.setting = _setting_phrase(text, hits[0])
             out.setting_sentence_idx = idx
             break
-    seen = set()
-    for idx, text, _ in units:
-        for registry, pattern in registries:
-            for m in pattern.finditer(text):
-                ident = re.sub(r"\s+", "", m.group(0))
-                if ident.upper() not in seen:
-                    seen.add(ident.upper())
-                    out.registrations.append({"registry": registry, "id": ident, "sentence_idx": idx,
-                                              "text": m.group(0)})
+    out.registrations = registrations.find(settings, [(idx, text) for idx, text, _ in units])
     return out
 
 
 # a consecutive series split into groups whose outcomes are compared is a cohort study (STROBE: a cohort compares
 # outcomes by exposure or treatment; a case series describes one group), session 13
 _SPLIT_SERIES = "a series of patients split into groups whose outcomes are compared"
-_COMPARED_GROUPS = re.compile(r"\bcompar(?:e|ed|ing)\b|\bbetween\s+(?:the\s+)?(?:two|2|three|3|both)\s+groups\b", re.I)
+_COMPARED_GROUPS = re.compile(r"\bcompar(?:e|ed|ing)\b(?!\s+(?:with|to)\s+(?:the\s+)?(?:preoperative|pre-operative|baseline|"
+                              r"pretreatment|pre-treatment|before|the\s+literature|published|previous\s+reports))"
+                              r"|\bbetween\s+(?:the\s+)?(?:two|2|three|3|both)\s+groups\b", re.I)
+# a case series describes one group with no comparison (CARE; Dekkers et al. 2012: a cohort study compares
+# exposed with unexposed people, a case series has no comparison group): a "cohort" read from a retrospective or
+# chart-review cue, for one series of consecutive patients that compares nobody, is a case series (session 18)
+_ONE_SERIES = "one series of consecutive patients, with no comparison group"
+_SERIES_CUE = re.compile(r"\bconsecutive\s+(?:\w+\s+){0,2}?(?:patients|cases|children|adults|women|men)\b|\bcase\s+series\b", re.I)
+_A_COMPARISON = re.compile(r"\bcohort\b|\bversus\b|\bvs\.?(?!\w)|\bthan\b|\bcontrols?\b|\bgroups\b|\bexposed\b|"
+                           r"\bassociated\s+with\b|\brisk\s+factors?\b|\bodds\s+ratio|\bhazard\s+ratio|\brelative\s+risk|"
+                           r"\bpredict|\b(?:non-?)?users?\b|\bdid\s+not\b|\bthose\s+who\b|\bamong\b", re.I)
+_AN_ESTIMATE = re.compile(r"\b(?:a?HR|a?OR|a?RR|IRR)\b")  # case kept: "or" is a word
+
+
+def _one_series(paper: Paper) -> bool:
+    units = [paper.title] + [s.text for s in paper.sentences]
+    return (any(_SERIES_CUE.search(t or "") for t in units) and not _compares_groups(paper)
+            and not any(_A_COMPARISON.search(t or "") or _AN_ESTIMATE.search(t or "") for t in units))
 
 
 def _compares_groups(paper: Paper) -> bool:

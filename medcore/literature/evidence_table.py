@@ -11,6 +11,7 @@ import io
 from dataclasses import asdict, dataclass
 
 from medcore.literature import library
+from medcore.literature.card import NO_OUTCOME
 from medcore.literature.graph_edges import direction, effect_text
 
 COLUMNS = ("citation", "year", "design", "n", "arms", "population", "intervention", "comparator", "outcome",
@@ -68,7 +69,7 @@ def row_for(entry: library.PaperEntry, result: dict) -> TableRow:
     primary = _texts(pico.get("outcomes_primary"))
     return TableRow(entry.id, entry.citation, entry.year, entry.design, entry.n, arms_cell(result), population,
                     _texts(pico.get("interventions")), _texts(pico.get("comparators")),
-                    e.get("outcome") or primary if e else primary, effect_text(e) if e else "",
+                    (e.get("outcome") or NO_OUTCOME) if e else primary, effect_text(e) if e else "",
                     effect_arms(e) if e else "", direction(e) if e else "", conclusion, entry.pmid, entry.doi, dict(e))
 
 

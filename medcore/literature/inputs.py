@@ -118,7 +118,22 @@ def _pasted(text: str, max_chars: int) -> Paper:
             r"^\s*(?:background|introduction|objectives?|abstract)\b", first, re.I):
         title, text = first.strip(), rest.strip()
     text = re.sub(r"^\s*abstract\s*[:.]?\s*\n", "", text, flags=re.I)
+    if not title and looks_like_title(text):
+        # a title alone is a title: no abstract to read a question or a PICO from (session 18)
+        return Paper(title=text.strip(), text="", source_format="text")
     return Paper(title=title, text=text, is_full_text=len(text) > 6000, source_format="text")
+
+
+# a sentence break inside a line: ". " / "? " / "! " before a capital or a digit
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z0-9])")
+
+
+def looks_like_title(text: str) -> bool:
+    """One short line that is not a sentence: no full stop at its end and no sentence break inside (a title
+    may ask a question, "Does X lower Y?"). A one-line sentence ending in a full stop is still read as text."""
+    line = text.strip()
+    return (bool(line) and "\n" not in line and len(line) < 300 and not line.endswith((".", ":", ";", ","))
+            and not _SENTENCE_BREAK.search(line))
 
 
 def read_pdf(settings, data: bytes) -> tuple[list[Paper], list[str]]:

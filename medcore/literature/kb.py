@@ -48,7 +48,8 @@ SCHEMAS: dict[str, dict] = {
                 "properties": {"kind": {"type": "string"}, "source": _SOURCE, "cues": _WORDS}}},
             "registries": {"type": "array", "items": {
                 "type": "object", "required": ["registry", "pattern", "source"], "additionalProperties": False,
-                "properties": {"registry": {"type": "string"}, "pattern": {"type": "string"}, "source": _SOURCE}}},
+                "properties": {"registry": {"type": "string"}, "pattern": {"type": "string", "pattern": r"\(\?P<id>"},
+                               "prefix": {"type": "string"}, "source": _SOURCE}}},
             "setting": {"type": "object", "required": ["source", "cues"],
                         "properties": {"source": _SOURCE, "cues": _WORDS}},
             "unnamed_design": {"type": "array", "items": {

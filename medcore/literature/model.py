@@ -151,6 +151,9 @@ class Population:
     age: dict = field(default_factory=dict)  # {"stat": "mean"|"median"|"range", "value":.., "low":.., "high":.., "sentence_idx":..}
     sex: dict = field(default_factory=dict)  # {"female_pct":.., "male_pct":.., "sentence_idx":..}
     conditions: list[PicoItem] = field(default_factory=list)
+    # a review: the studies it pooled ({"count": 12, "what": "trials", "sentence_idx":.., "text":..}); n is then
+    # the people they held (session 18)
+    studies: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from medcore.literature.model import RATIO_MEASURES, Effect, Sentence
-from medcore.literature.numwords import NUMBER_WORDS
+from medcore.literature import effect_outcomes
+from medcore.literature.effect_outcomes import label_of, outcome_of  # noqa: F401 - their old home
 
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‑": "-", "‐": "-", "·": ".", "≤": "≤", "\u2009": " ",
                          "\u00a0": " ", "\u202f": " "})
@@ -182,10 +183,10 @@ def extract_effects(sentence: Sentence) -> list[Effect]:
     for eff in effects:
         if eff.measure != "comparison":
             eff.group_rates = _rates(text, 0, eff.span[0]) or _rates(text, eff.span[1], len(text))
-        eff.outcome = outcome_of(text, eff.span[0])
         eff.comparison = comparison_of(text)
         eff.label = label_of(text, eff.span[0])
         eff.flags = check(eff)
+    effect_outcomes.assign(text, effects)
     return effects
 
 
@@ -237,53 +238,9 @@ def _first_digit(seg: str) -> int:
     return m.start() if m else 0
 
 
-_OUTCOME_OF = re.compile(
-    r"(?:risk|rates?|incidence|odds|hazard|occurrence|likelihood|probability|risks|prevalence|duration|levels?|"
-    r"number|proportion|frequency|reduction|increase|change|improvement)s?\s+(?:of|in|for)\s+"
-    r"(?P<o>[a-z][\w\- ,']{2,60}?)(?=\s*(?:\(|,|;|was|were|with|among|in\s+(?:the|patients|those|women|men)|by|compared|than|vs|versus|$))",
-    re.IGNORECASE)
-_SUBJECT = re.compile(r"(?:^|[;,]\s*)(?P<o>[A-Za-z][\w\- ']{2,60}?)\s+(?:was|were|is|are)\s+(?:significantly\s+|not\s+|also\s+)?"
-                      r"(?:lower|higher|reduced|increased|decreased|improved|associated|similar|greater|shorter|longer|better|worse|more|less)"
-                      r"|(?:^|[;,:]\s*)(?P<o2>[A-Za-z][\w\- ']{2,40}?)\s+(?:occurred|developed|was\s+reported|were\s+reported)",
-                      re.IGNORECASE)
-
-
-def outcome_of(text: str, pos: int) -> str:
-    """The outcome an estimate at `pos` belongs to: the nearest 'risk of X' / 'X was lower' before it."""
-    head = text[:pos]
-    best = ""
-    for m in _OUTCOME_OF.finditer(head):
-        best = m.group("o")
-    if not best:
-        for m in _SUBJECT.finditer(head):
-            best = m.group("o") or m.group("o2")
-    best = re.sub(r"^(?:the|a|an|overall|all)\s+", "", best.strip(" ,;"), flags=re.IGNORECASE)
-    return best
-
-
 _COMPARISON = re.compile(
     r"(?P<a>[A-Za-z][\w\-+/ ]{1,40}?)\s+(?:vs\.?|versus|compared\s+(?:with|to)|than(?:\s+with)?|relative\s+to)\s+"
     r"(?P<b>[A-Za-z][\w\-+/ ]{1,40}?)(?=\s*(?:\(|,|;|\.|$|was|were|group|arm))", re.IGNORECASE)
-
-
-_LABEL_STOP = frozenset("""a an the had has have with of in for to be were was is are more less higher lower greater
-increased decreased reduced significantly likely associated only two three both also among than and or""".split())
-
-
-def label_of(text: str, pos: int) -> str:
-    """The words just before an estimate written in brackets: 'night shift work (OR 1.7, ...)' -> 'night shift work';
-    'had a higher readmission (adjusted OR 1.42 ...)' -> 'readmission'. Empty when the estimate is not bracketed."""
-    head = text[:pos].rstrip()
-    head = re.sub(r"(?:adjusted|multiple-adjusted|unadjusted)\s*$", "", head, flags=re.I).rstrip()
-    if not head.endswith(("(", "[")):
-        return ""
-    clause = re.split(r"[,;:(\[]|\band\b|\bor\b|\bvs\.?|\bversus\b", head[:-1])[-1]
-    words = re.findall(r"[A-Za-z][\w'\-]*|\d[\w\-]*", clause)[-6:]
-    while words and words[0].lower() in _LABEL_STOP:
-        words = words[1:]
-    if any(w.isdigit() for w in words) or (words and NUMBER_WORDS.fullmatch(words[0])):
-        return ""  # the tail of a group rate ("30.8% given placebo (OR ..."), not a name
-    return " ".join(words)
 
 
 def comparison_of(text: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from medcore.knowledge import body_site
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
-from medcore.literature import allocation_arms, arm_phrases, control_arms, numbers, population_phrases, population_sex
+from medcore.literature import allocation_arms, arm_phrases, control_arms, numbers, population_phrases, population_sex, pooled
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.population_size import PEOPLE, pick_n
 from medcore.literature.roles import cue_pattern
@@ -211,6 +211,42 @@ def _coded(term, text: str, idx: int) -> PicoItem:
 coded = _coded  # for the other arm readers (treated_groups via service)
 
 
+_ROUTE = re.compile(r"\b(?:topical|oral|intravenous|intramuscular|subcutaneous|inhaled|intranasal|transdermal|rectal|"
+                    r"sublingual|intra-articular|epidural|vaginal)\b", re.I)
+_TOPICAL_FORM = re.compile(r"\b(?:gel|cream|ointment|patch|plaster|spray|lotion)\b", re.I)
+
+
+def _named_drugs(term, sents: list[Sentence], pair: tuple[str, str]) -> tuple[PicoItem, PicoItem] | None:
+    """Two drugs the methods compare ("randomised to diclofenac gel vs ibuprofen") when the question's arms name
+    drug classes ("topical versus oral NSAIDs"): the arms are the drugs given, each with its route from the
+    question kept as a qualifier (session 18). None when an arm is no class or no methods sentence names two."""
+    if term is None or not all(_mentions(term, Sentence(-1, x, 0, len(x)), {"class"}) for x in pair):
+        return None
+    for s in sents:
+        if s.role not in ("methods", "") or not re.search(r"randomi|allocat|assign|compar|versus|\bvs\b", s.text, re.I):
+            continue
+        hits = [m for m in _mentions(term, s, {"drug", "product"}) if not m.concept_id.startswith("class:")]
+        for m1, m2 in zip(hits, hits[1:]):
+            between = s.text[m1.end:m2.start]
+            if m1.concept_id != m2.concept_id and len(between) <= 60 and "." not in between.replace(". ", "") \
+                    and re.search(r"\b(?:vs\.?|versus|or|compared\s+(?:with|to))(?:\s|$)", between, re.I):
+                items = [_dosed(term, s, m) for m in (m1, m2)]
+                routes = [(_ROUTE.search(x) or [""])[0].lower() for x in pair]
+                if routes[0] == "oral" and _TOPICAL_FORM.search(items[1].text):
+                    routes.reverse()  # "oral vs topical" in the question, the gel named second in the methods
+                for item, route in zip(items, routes):
+                    if route and route not in item.text.lower():
+                        item.detail = f"({route}) {item.detail}".strip()
+                return items[0], items[1]
+    return None
+
+
+def _dosed(term, s: Sentence, m) -> PicoItem:
+    d = _DOSE.match(s.text, m.end)
+    return PicoItem(text=m.text, sentence_idx=s.idx, concept_id=m.concept_id, code=_code(term.get(m.concept_id)),
+                    detail=d.group("dose").strip() if d else "")
+
+
 def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, term, trial: bool) -> None:
     """Interventions and comparators. The question names them best ("to compare A with B", "A versus B" in the
     title or objective); else enumerated arms ("(1) usual care, (2) ..."); else the drugs named in the
@@ -233,6 +269,11 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             continue  # an observational study compares groups of people or measures; arms must name a treatment
         if m.group("sep") == "and" and len(a.split()) > 3:
             continue  # "compare the rate of X and Y" lists outcomes; "compared the tibial and the peroneal" arms
+        named = _named_drugs(term, sents, (arm_phrases.share_head(a, b), b)) if s in question else None
+        if named:  # the question compares classes ("topical vs oral NSAIDs"), the methods name the drugs given
+            pico.interventions.append(named[0])
+            pico.comparators.append(named[1])
+            return
         for text, target in ((arm_phrases.share_head(a, b), pico.interventions), (b, pico.comparators)):
             item = _coded(term, text, s.idx)
             known = drugs.get(item.concept_id)
@@ -322,6 +363,8 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     n, n_idx, n_text = pick_n(sents)
     pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(sents, n_idx),
                      conditions=_conditions(term, sents, title, _body_sites(settings) if term is not None else None))
+    if design_kind in pooled.REVIEWS:  # a review's N: the studies pooled and their people, not one trial's arms
+        pooled.fill(pop, sents)
     pico = Pico(population=pop)
     trial = is_trial(sents, design_kind)
     _arms(settings, pico, sents, title, term, trial)

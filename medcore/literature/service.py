@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from medcore.literature import arm_links, arm_phrases, arms, conclusions, design, numbers, pico, roles, treated_groups
+from medcore.literature import arm_links, arm_phrases, arms, conclusions, design, numbers, pico, pooled, roles, treated_groups
 from medcore.literature.roles import cue_pattern
 from medcore.literature.card import build_card
 from medcore.literature.checklist import check_items
@@ -58,13 +58,30 @@ def _treated_groups(settings, p, paper: Paper, term) -> None:
                         lambda x: arm_phrases.is_control(comp, x), lambda x, i: pico.coded(term, x, i))
 
 
+TITLE_ONLY = ("Only a title was given: the abstract is missing, so no question, population, interventions or "
+              "results are read (a title alone does not state them). Paste the abstract or the full text.")
+
+
+def _title_only(settings, r: ReadResult, t0: float) -> ReadResult:
+    """A paper with a title and no text: say the abstract is missing rather than read a PICO from the title.
+    The design is kept only when an export's publication types state it (metadata, not a reading)."""
+    r.warnings.append(TITLE_ONLY)
+    if r.paper.publication_types:
+        r.design = design.read_design(settings, r.paper)
+        if r.design.kind_cue != "publication type":
+            r.design = type(r.design)()
+    r.card = build_card(r, design.design_label(settings, r.design.kind))
+    r.timing_ms = round((time.perf_counter() - t0) * 1000, 1)
+    return r
+
+
 def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     t0 = time.perf_counter()
     segment(paper, hmap)
     roles.assign_roles(paper, hmap, settings, classifier=classifier)
     r = ReadResult(paper=paper)
     if not paper.sentences:
-        r.warnings.append("no text to read beyond the title")
+        return _title_only(settings, r, t0)
     if term is None:
         r.warnings.append("the knowledge terminology is not available: conditions and drugs are not coded")
     r.design = design.read_design(settings, paper)
@@ -72,6 +89,9 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     r.effects = numbers.extract_all(paper.sentences)
     trial = pico.is_trial(paper.sentences, r.design.kind)  # as read_pico decides it
     r.arms = arms.read_arms(settings, paper.sentences, r.pico, trial)
+    if r.design.kind in pooled.REVIEWS:  # a count allocated to an arm is one included trial's, not the review's
+        for a in r.arms:
+            a.n, a.n_text = None, ""
     if trial or any(cue_pattern(settings, "treatment").search(a.name) for a in r.arms):
         arm_phrases.fill_from_arms(r.pico, r.arms, trial)
     _treated_groups(settings, r.pico, paper, term)

@@ -1,4 +1,4 @@
-"""The plain-language summary: the template is the card's own lines; a model's text is shown only when it
+"""The plain-language summary: the template is written from the structured reading (session 18); a model's text is shown only when it
 passes the grounding check, and any failure falls back to the template."""
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ class FakeBackend:
         return self.text
 
 
-def test_template_is_built_from_card_lines_only():
+def test_template_is_written_from_the_structured_reading():
     text = narrative.template_text(paper())
-    assert text.startswith("Question: Does metformin lower HbA1c in type 2 diabetes?")
-    assert "Main results: HbA1c: MD -0.9 (95% CI -1.2 to -0.6), p<0.001." in text
-    assert "Limitations" not in text, "an empty card section adds nothing"
+    assert text.startswith("This randomised controlled trial studied 200 participants with type 2 diabetes. "
+                           "It compared metformin with placebo. The primary outcome was HbA1c.")
+    assert "For HbA1c, the mean difference was -0.9 (95% CI -1.2 to -0.6), p<0.001: lower, significant" in text
+    assert "Limitations" not in text, "no stated limitation adds nothing"
     assert narrative.template_text({}) == "The card holds nothing to summarise."
 
 

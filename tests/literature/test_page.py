@@ -36,8 +36,9 @@ def test_the_home_demo_is_read_on_arrival(settings):
     at.run()
     assert not at.exception and not at.error
     assert any(m.label == "Participants (N)" and m.value == "612" for m in at.metric)
-    # the plain-language summary (template backend): the card's own lines, said to be the template
-    assert any(t.value.startswith("Question: To compare a daily oral GLP-1") for t in at.text)
+    # the plain-language summary (template backend): written from the reading (session 18), said to be the template
+    assert any(t.value.startswith("This randomised controlled trial") and "612 participants" in t.value
+               for t in at.text)
     assert any("Written by template" in c.value for c in at.caption)
 
 
@@ -180,3 +181,14 @@ def test_an_export_with_two_papers_is_saved_once_each_even_when_read_twice(setti
     assert sorted(p.data["index"]["pmid"] for p in papers) == ["90000001", "90000002"]
     assert all(p.version == 2 for p in papers), "read again: the same items, a new version each"
 
+
+
+def test_a_pasted_title_alone_says_the_abstract_is_missing(app):
+    """Session 18: a title is not read as a paper; the page says so and shows no question or PICO from it."""
+    app.text_area(key="lit_text").set_value("Cold water immersion versus active rest after marathon running")
+    _button(app, "Read pasted text").click()
+    app.run()
+    assert not app.exception
+    assert any("abstract is missing" in w.value for w in app.warning)
+    assert any(m.label == "Participants (N)" and m.value == "not stated" for m in app.metric)
+    assert any("abstract is missing" in t.value for t in app.text)  # the summary says it too
