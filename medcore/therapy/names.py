@@ -53,7 +53,7 @@ class Resolution:
         elif self.how == "spelling":
             parts.append(f"'{self.query}' read as {names} (a close spelling of its name: one slip or the same sound, and no other drug name fits); check this is right")
         elif self.how == "named":
-            parts.append(f"'{self.query}' read as {name} (named in the text); check this is right")
+            parts.append(f"'{self.query}' read as {' and '.join(self.ids)} (named in the text); check this is right")
         elif self.how == "shortened":
             parts.append(f"'{self.query}' read as {names} (a shortened name: no other drug name starts this way); check this is right")
         elif self.how == "brand_or_synonym" and what == "drug":
@@ -200,17 +200,19 @@ def _ckd_stage(kb: KnowledgeBase, text: str, states: bool) -> Resolution | None:
     return Resolution(str(text), CKD_CONDITION, "brand_or_synonym", [], ids, stage=f"G{n}{sub}" + ("D" if dialysis else ""))
 
 
-def _named_in_text(index: dict[str, str], r: Resolution, display) -> Resolution:
+def _named_in_text(index: dict[str, str], r: Resolution, display, several: bool) -> Resolution:
     """A spelling guess or suggestion never replaces a condition the text names as a whole word or phrase ("stage 4
-    CKD with anaemia" names CKD): the named one is read, said as such, when it is the only one named."""
+    CKD with anaemia" names CKD): the named one is read, said as such. Only the longest names count (a name inside
+    a longer one is not read apart). Several named: a patient problem (`several`) is read as each of them, the
+    condition to treat is asked about."""
     if r.how not in ("fuzzy", "unknown"):
         return r
     words = normalise(r.query).split()
-    named = {index[" ".join(words[i:j])] for i in range(len(words)) for j in range(i + 1, len(words) + 1)
-             if " ".join(words[i:j]) in index}
-    if len(named) == 1:
-        (t,) = named
-        return Resolution(r.query, t, "named", [], [t])
+    spans = [(i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1) if " ".join(words[i:j]) in index]
+    longest = [(i, j) for i, j in spans if not any(a <= i and j <= b and (a, b) != (i, j) for a, b in spans)]
+    named = list(dict.fromkeys(index[" ".join(words[i:j])] for i, j in longest))
+    if len(named) == 1 or (named and several):
+        return Resolution(r.query, named[0], "named", [], named)
     if named:
         return Resolution(r.query, None, "unknown", sorted(display(t) for t in named))
     return r
@@ -220,14 +222,15 @@ def resolve_condition(kb: KnowledgeBase, text: str) -> Resolution:
     def display(i):
         return kb.conditions[i]["name"]
     return _ckd_stage(kb, text, False) or _named_in_text(kb.condition_index, _lookup(kb.condition_index, text, display),
-                                                         display)
+                                                         display, several=False)
 
 
 def resolve_state(kb: KnowledgeBase, text: str) -> Resolution:
     """A patient problem: a condition id or a state (pregnancy, long QT, ...)."""
     def display(i):
         return (kb.conditions.get(i) or kb.states.get(i) or {"name": i})["name"]
-    return _ckd_stage(kb, text, True) or _named_in_text(kb.state_index, _lookup(kb.state_index, text, display), display)
+    return _ckd_stage(kb, text, True) or _named_in_text(kb.state_index, _lookup(kb.state_index, text, display), display,
+                                                        several=True)
 
 
 def resolve_allergen(kb: KnowledgeBase, text: str) -> tuple[str | None, str | None, Resolution]:

@@ -5,6 +5,7 @@ medication review runs the same checks on the current medicines."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from medcore.therapy import interactions as ix
@@ -14,7 +15,7 @@ from medcore.therapy.course import after_stop
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase
 from medcore.therapy.names import resolve_allergen, resolve_drug, resolve_state
-from medcore.therapy.profile import Patient, organ_function, stopped_days_ago, without_stop_time
+from medcore.therapy.profile import Allergy, Patient, organ_function, stopped_days_ago, without_stop_time
 
 
 # Penalty points by kind of problem (see the planner's module docstring for how they rank options).
@@ -114,7 +115,7 @@ def read_allergies(kb: KnowledgeBase, p: Patient, warnings: list[str]) -> list[d
     that is itself a medicine or class ("Tylenol - codeine": a dash between two substances, not before a reaction)
     is checked as an allergy too. Unread entries keep drug and class None: the plan lists them as not checked."""
     allergies = []
-    for a in p.allergies:
+    for a in _one_substance_each(kb, p.allergies):
         drug_id, klass, r = resolve_allergen(kb, a.substance)
         severe = _severe(kb, a.reaction)
         allergies.append({"text": a.substance, "reaction": a.reaction, "drug": drug_id, "class": klass,
@@ -134,6 +135,24 @@ def read_allergies(kb: KnowledgeBase, p: Patient, warnings: list[str]) -> list[d
                 warnings.append(f"allergy '{a.substance} - {a.reaction}': {a.reaction} is a medicine, so it was "
                                 "checked as a second allergy")
     return allergies
+
+
+_LIST_MARK = re.compile(r"[,;/&]|\band\b")
+
+
+def _one_substance_each(kb: KnowledgeBase, allergies: list[Allergy]) -> list[Allergy]:
+    """An entry naming several substances ("penicillin, sulfa", "codeine and morphine") that is not read as one is
+    read as one entry per substance, each with the reaction, when a part is read (an unread part is then reported
+    as not checked on its own: "latex, penicillin" still checks penicillin); otherwise it stays as typed."""
+    out = []
+    for a in allergies:
+        parts = [x.strip() for x in _LIST_MARK.split(a.substance) if x.strip()]
+        if len(parts) > 1 and not any(resolve_allergen(kb, a.substance)[:2]) and \
+                any(any(resolve_allergen(kb, x)[:2]) for x in parts):
+            out += [Allergy(x, a.reaction) for x in parts]
+        else:
+            out.append(a)
+    return out
 
 
 def beers_for(kb: KnowledgeBase, drug_id: str) -> tuple[str, str] | None:

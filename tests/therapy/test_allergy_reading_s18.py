@@ -91,3 +91,13 @@ def test_a_penicillin_checked_by_class_only_carries_the_penicillin_allergy_class
     plan = plan_for({**PATIENT, "allergies": [typed]}, "pneumonia")
     assert plan.allergies[0]["class"] == "penicillin"
     assert not set(plan.chosen_option().drugs) & _penicillins(kb)
+
+
+@pytest.mark.parametrize("typed", ["penicillin, sulfa", "latex, penicillin", "codeine and amoxicillin - rash",
+                                   "sulfa; PCN"])
+def test_one_line_naming_several_substances_checks_each(plan_for, kb, typed):
+    patient = forms.form_to_patient({**forms.FORM_DEFAULTS, "allergies": typed})
+    plan = plan_for({**PATIENT, "allergies": patient["allergies"]}, "pneumonia")
+    assert not set(plan.chosen_option().drugs) & _penicillins(kb)
+    assert any(a["class"] == "penicillin" for a in plan.allergies)
+    assert plan.unchecked_allergies == (["latex"] if typed.startswith("latex") else [])

@@ -39,5 +39,7 @@ def test_ckd_stage_4_is_never_offered_copd(plan_for):
 def test_a_named_condition_is_not_replaced_by_a_spelling_guess(kb):
     r = resolve_state(kb, "CKD (moderate)")
     assert r.id == "ckd_albuminuria"
-    r = resolve_state(kb, "asthma and copd overlap")  # two named: asked, never a third guessed
-    assert r.id is None and set(r.suggestions) >= {"COPD (stable)"}
+    r = resolve_state(kb, "asthma and copd overlap")  # a problem naming two: both read, never a third guessed
+    assert set(r.ids) == {"asthma", "copd"} and r.how == "named"
+    r = resolve_condition(kb, "asthma and copd overlap")  # the condition to treat: asked which
+    assert r.id is None and "COPD (stable)" in r.suggestions
