@@ -14,7 +14,6 @@ from medcore.store import NotSaved
 from medcore.therapy import fhir_io, forms, graph, handout, pharmcat, render, review, service
 from medcore.therapy import interactions as ix
 from medcore.therapy.names import resolve_condition, resolve_drug
-from medcore.therapy.calculators import fmt
 from medcore.therapy.dosing import FREQ_TEXT
 from medcore.therapy.kb import load_kb
 from medcore.therapy.planner import PlanError
@@ -23,6 +22,8 @@ from ui.demo import take_demo
 from ui.errors import error_boundary
 from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, get_store
+from ui.planner_form import profile_form
+from ui.planner_view import plan_body
 from ui.therapy_tools import handoff_picker, num, quick_tools, unread_allergy_banner
 from ui.workspace import load_work, new_work, save_work
 
@@ -34,7 +35,6 @@ kb = load_kb(settings)
 ss = st.session_state
 KIND = "plan"
 COND_IDS = sorted(kb.conditions, key=lambda c: kb.conditions[c]["name"])
-SEV_STYLE = {"contraindicated": st.error, "major": st.warning, "moderate": st.info}
 HANDOFF_TAB = "From record summarizer"
 
 
@@ -157,41 +157,7 @@ with st.container(border=True):
     for note in ss.pop("tp_import_notes", []):
         st.info(note)
     with tab_form:
-        with st.form("tp_profile"):
-            st.text_input("Label (optional, not stored with identifiers)", key="tp_label")
-            c = st.columns(4)
-            num(c[0], "Age (years)", "tp_age", step=1.0)
-            c[1].selectbox("Sex", ["female", "male"], key="tp_sex")
-            num(c[2], "Weight", "tp_weight", step=0.5)
-            c[3].radio("Weight unit", ["kg", "lb"], key="tp_weight_unit", horizontal=True)
-            c = st.columns(4)
-            num(c[0], "Height", "tp_height", step=0.5)
-            c[1].radio("Height unit", ["cm", "in"], key="tp_height_unit", horizontal=True)
-            num(c[2], "Serum creatinine", "tp_scr", step=0.1)
-            c[3].radio("Creatinine unit", ["mg/dL", "µmol/L"], key="tp_scr_unit", horizontal=True)
-            c = st.columns(4)
-            num(c[0], "eGFR if known (mL/min/1.73 m²)", "tp_egfr", step=1.0)
-            c[1].selectbox("Child-Pugh class", ["none", "A", "B", "C"], key="tp_child_pugh")
-            c[2].checkbox("Pregnant", key="tp_pregnant")
-            c[3].checkbox("Breastfeeding", key="tp_lactating")
-            c = st.columns(2)
-            c[0].text_area("Allergies, one per line: substance (reaction)", key="tp_allergies", height=90,
-                           placeholder="penicillin (anaphylaxis)\nsulfa (rash)")
-            c[1].text_area("Problems / conditions, one per line", key="tp_conditions", height=90,
-                           placeholder="type 2 diabetes\nCKD\nlong QT")
-            c = st.columns(2)
-            c[0].text_area("Current medicines, one per line (brand names are fine)", key="tp_medications", height=120,
-                           placeholder="lisinopril 10 mg daily\nZocor 40 mg")
-            c[1].text_area("Genotypes / phenotypes, one per line", key="tp_genotypes", height=120,
-                           placeholder="CYP2C19: *2/*2\nHLA-B*58:01: positive\nSLCO1B1: decreased function")
-            st.text_area("Medicines stopped recently, one per line with when (an inducer acts for weeks after)",
-                         key="tp_stopped_medications", height=68, placeholder="rifampin stopped 5 days ago")
-            c = st.columns([3, 1])
-            c[0].selectbox("Condition to treat", COND_IDS, key="tp_cond",
-                           format_func=lambda cid: kb.conditions[cid]["name"])
-            c[1].selectbox("Cockcroft-Gault weight", ["auto", "actual", "ideal", "adjusted"], key="tp_weight_rule",
-                           help="auto: actual below IBW, IBW up to 120% of IBW, adjusted weight above")
-            submitted = st.form_submit_button("Make plan", type="primary", icon=":material/medication:")
+        submitted = profile_form(kb, COND_IDS)
 
 # ---- make the plan -------------------------------------------------------------------------------
 if submitted or ss.pop("tp_autorun", False):
@@ -237,70 +203,7 @@ if plan.get("unchecked"):
     st.error("Not checked: " + ", ".join(md_escape(u) for u in plan["unchecked"]) + ". These medicines were not recognised, so no "
              "interaction or other check was run for them; check them by hand.", icon=":material/report:")
 unread_allergy_banner(plan)
-if plan.get("calculations"):
-    with st.expander("Calculations (formula, inputs, arithmetic)", icon=":material/calculate:"):
-        for c in plan["calculations"]:
-            st.markdown(f"**{c['name']}: {fmt(c['value'])} {c['unit']}**  \n`{c['formula']}`")
-            st.caption(" · ".join(f"{k}: {v}" for k, v in c["inputs"].items()))
-            for s in c["steps"]:
-                st.markdown(f"- {s}")
-            for n in c.get("notes", []):
-                st.caption(n)
-
-left, right = st.columns([3, 2])
-with left:
-    with st.container(border=True):
-        st.markdown("##### Proposed medicines")
-        if not plan["items"]:
-            st.error("No option in the knowledge base is safe for this patient; see why below.")
-        for it in plan["items"]:
-            icon = {"accepted": ":green[:material/check_circle:]", "rejected": ":red[:material/cancel:]",
-                    "modified": ":orange[:material/edit:]"}.get(it["status"], ":material/radio_button_unchecked:")
-            # the item text is built from KB names and numbers; the reason (and the steps quoting it) are typed
-            st.markdown(f"{icon} **{it['text'] or it['drug']}** — _{it['status']}_"
-                        + (f" (reason: {md_escape(it['reason'])})" if it.get("reason") else ""))
-            with st.expander("How the dose was calculated"):
-                for s in it["steps"]:
-                    st.markdown(f"- {md_escape(s)}")
-            for w in it.get("warnings", []):
-                # warning texts quote what was typed (drug names, reasons): shown as text, never as markdown
-                SEV_STYLE.get(w["severity"], st.caption)(f"{w['severity']}: {md_escape(w['text'])} — "
-                                                         f"{md_escape(w.get('source', ''))}")
-            for n in it.get("route_notes", []):  # the override re-check's pairs not raised for a local form
-                st.text(f"Considered, not raised (route): {n}")
-        st.markdown("##### Why this option")
-        for line in plan["explanation"]:
-            st.markdown(f"- {md_escape(line.lstrip('- '))}")
-with right:
-    with st.container(border=True):
-        st.markdown("##### Warnings by severity")
-        groups = plan.get("warnings_by_severity") or {}
-        if not groups:
-            st.success("No warnings for the proposed plan and current medicines.")
-        for sev, items in groups.items():
-            for w in items:
-                text = f"**{sev}** ({w['kind']}): {md_escape(w['text'])}" + (
-                    f"  \n_source: {md_escape(w['source'])}_" if w.get("source") else "")
-                SEV_STYLE.get(sev, st.caption)(text)
-        if plan.get("route_notes"):
-            # pairs checked and not raised for a skin, eye or ear form (or regraded by its label), with why
-            st.markdown("##### Considered, not raised (route)")
-            for n in plan["route_notes"]:
-                st.text(n)  # built from KB names and sources; shown as text all the same
-
-with st.expander("All options in guideline order", icon=":material/format_list_numbered:"):
-    rows = []
-    for o in plan["options"]:
-        reasons = "; ".join(i["text"] for i in o["exclusions"]) or "; ".join(
-            i["text"] for i in o["cautions"] if i["severity"] in ("major", "moderate"))
-        rows.append({"option": o["label"], "line": o["line"], "status": o["status"], "penalty": o["penalty"],
-                     "dose": "; ".join(d["text"] for d in o["doses"]), "reasons": reasons, "source": o["source"]})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
-
-c1, c2, c3 = st.columns(3)
-c1.markdown("**Non-drug measures**\n" + "\n".join(f"- {m}" for m in plan["non_drug"]))
-c2.markdown("**Monitoring**\n" + "\n".join(f"- {m}" for m in plan["monitoring"]))
-c3.markdown(f"**Follow-up**\n\n{plan['follow_up']}")
+plan_body(plan)
 
 # ---- clinician review ------------------------------------------------------------------------------
 with st.container(border=True):

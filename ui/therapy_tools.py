@@ -139,13 +139,13 @@ def handoff_picker(store, linked, take) -> None:
 
 
 def unread_allergy_banner(plan: dict) -> None:
-    """A prominent error for each allergy the planner could not read (the plan treats it as absent)."""
-    allergy_unchecked = [w["text"] for ws in (plan.get("warnings_by_severity") or {}).values() for w in ws
-                         if w.get("kind") == "input" and w["text"].startswith("allergy '")]
-    if allergy_unchecked:
+    """A prominent error for each allergy the planner could not read (the plan treats it as absent). Read from the
+    plan's structured field, never from the wording of a warning (a reworded warning would hide the banner)."""
+    unread = plan.get("unchecked_allergies") or []
+    if unread:
         # as one moderate line among many, "allergy 'penicillin - hives' not recognised" was easy to miss while
         # the plan proposed amoxicillin: an allergy the planner could not read is as prominent as an unchecked drug
-        st.error("Allergy not checked: " + "; ".join(md_escape(t) for t in allergy_unchecked) + ". The plan was made "
+        st.error("Allergy not checked: " + "; ".join(md_escape(t) for t in unread) + ". The plan was made "
                  "as if this allergy were absent. Write the substance on its own line, with the reaction in brackets "
                  "(e.g. `penicillin (hives)`), and make the plan again, or check every proposed medicine by hand.",
                  icon=":material/report:")

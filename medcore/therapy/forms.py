@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from medcore.therapy.allergy_text import split_allergy
+
 FORM_DEFAULTS: dict[str, Any] = {
     "label": "", "age": None, "sex": "female", "weight": None, "weight_unit": "kg", "height": None,
     "height_unit": "cm", "scr": None, "scr_unit": "mg/dL", "egfr": None, "pregnant": False, "lactating": False,
@@ -13,10 +15,6 @@ FORM_DEFAULTS: dict[str, Any] = {
     "stopped_medications": "", "weight_rule": "auto",
 }
 _GENE = re.compile(r"^\s*(HLA-[A-Z]+\*\d{2}:\d{2}|HLA-[A-Z]+|[A-Za-z0-9]+)", re.I)
-# "substance (reaction)" on one line. Each lazy part ends only at a non-blank, so the blanks after it are read
-# once: "(.*?)\s*" retried the blanks from every position of a long run (quadratic). The same groups as
-# r"^(.*?)\s*[\(\[]\s*(.*?)\s*[\)\]]\s*$" on a line without a line break (form lines are split first).
-_REACTION = re.compile(r"^((?:[^(\[\n]*?[^(\[\s])??)\s*[\(\[]\s*+((?:.*?\S)??)\s*[\)\]]\s*$")
 
 
 def _lines(text: str) -> list[str]:
@@ -27,14 +25,8 @@ def form_to_patient(form: dict[str, Any]) -> dict[str, Any]:
     """Form values -> patient dict. Nothing is validated here; parse_patient does that."""
     allergies = []
     for ln in _lines(form.get("allergies", "")):
-        m = _REACTION.match(ln)
-        if m:
-            allergies.append({"substance": m.group(1).strip(), "reaction": m.group(2).strip()})
-        elif ":" in ln:
-            sub, _, reac = ln.partition(":")
-            allergies.append({"substance": sub.strip(), "reaction": reac.strip()})
-        else:
-            allergies.append({"substance": ln, "reaction": ""})
+        substance, reaction = split_allergy(ln)
+        allergies.append({"substance": substance, "reaction": reaction})
     genotypes = {}
     for ln in _lines(form.get("genotypes", "")):
         m = _GENE.match(ln)

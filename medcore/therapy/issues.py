@@ -23,6 +23,19 @@ class Issue:
         return (self.severity, self.kind, self.text)
 
 
+def sentences(*parts: str) -> str:
+    """Parts of a warning joined as sentences, each ending with exactly one stop: the one place a KB text ending in
+    "." (a CPIC recommendation, a renal note, a Beers criterion) meets the "Action: ..." after it. Was
+    "...analgesic.. Action" when a part already ended with a stop, and "...analgesic Action" when none did."""
+    out = []
+    for part in parts:
+        t = str(part or "").strip()
+        if not t:
+            continue
+        out.append(t if t[-1] in ".!?" or t.endswith((".)", ".]")) else t + ".")
+    return " ".join(out)
+
+
 def grouped(issues: list[Issue]) -> dict[str, list[Issue]]:
     """Issues by severity (most severe first), duplicates removed."""
     out: dict[str, list[Issue]] = {s: [] for s in SEVERITIES}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from medcore.therapy import calculators as calc
 from medcore.therapy import pgx as pgxmod
 from medcore.therapy.dosing import renal_band, renal_max_daily
-from medcore.therapy.issues import Issue
+from medcore.therapy.issues import Issue, sentences
 from medcore.therapy.kb import KnowledgeBase
 from medcore.therapy.patient_checks import BEERS_AGE, PatientContext, beers_for
 
@@ -30,8 +30,8 @@ def review_current(ctx: PatientContext) -> list[Issue]:
         if p.age >= BEERS_AGE:
             b = beers_for(kb, drug_id)
             if b:
-                out.append(Issue("moderate", "beers", f"{head} (age {p.age:g}): {b[0]}. Action: deprescribe or "
-                                 "switch where possible", b[1], [drug_id]))
+                out.append(Issue("moderate", "beers", sentences(f"{head} (age {p.age:g}): {b[0]}",
+                                                         "Action: deprescribe or switch where possible"), b[1], [drug_id]))
     return out
 
 
@@ -52,10 +52,10 @@ def _pgx(kb: KnowledgeBase, p, drug_id: str, head: str) -> list[Issue]:
             sev = "moderate"
         else:
             continue  # standard dosing: nothing to do
-        out.append(Issue(sev, "pgx", f"{head}, {r.gene} {r.phenotype}: {r.recommendation}. Action: {action} "
-                         f"(CPIC {r.strength})", r.source, [drug_id]))
+        out.append(Issue(sev, "pgx", sentences(f"{head}, {r.gene} {r.phenotype}: {r.recommendation}",
+                                              f"Action: {action} (CPIC {r.strength})"), r.source, [drug_id]))
     for text in pgxmod.pending_for(kb, drug_id, p.genotypes):  # a CPIC pair whose table the KB lacks: named
-        out.append(Issue("moderate", "pgx", f"{head}: {text} Action: check the dose against the guideline's table",
+        out.append(Issue("moderate", "pgx", sentences(f"{head}: {text}", "Action: check the dose against the guideline's table"),
                          "CPIC", [drug_id]))
     return out
 
@@ -72,15 +72,15 @@ def _renal(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
         src = band.get("source", src)
     note = band.get("note", "")
     if band["action"] == "avoid":
-        return [Issue("major", "renal", f"{head}: {where}: {note}. Action: stop or switch to a drug without this "
-                      "renal limit (review with the prescriber)", src, [drug["id"]])]
+        return [Issue("major", "renal", sentences(f"{head}: {where}: {note}", "Action: stop or switch to a drug "
+                                                 "without this renal limit (review with the prescriber)"), src, [drug["id"]])]
     if band["action"] == "adjust":
         most = renal_max_daily(drug, band)
         cap = f" (at most {calc.fmt(most, 4)} {drug['unit']}/day)" if most else ""
-        return [Issue("moderate", "renal", f"{head}: {where}: {note}. Action: reduce the dose to the renal "
-                      f"range{cap}", src, [drug["id"]])]
-    return [Issue("moderate", "renal", f"{head}: {where}: {note}. Action: monitor kidney function and review "
-                  "the need", src, [drug["id"]])]
+        return [Issue("moderate", "renal", sentences(f"{head}: {where}: {note}",
+                                                    f"Action: reduce the dose to the renal range{cap}"), src, [drug["id"]])]
+    return [Issue("moderate", "renal", sentences(f"{head}: {where}: {note}",
+                                                "Action: monitor kidney function and review the need"), src, [drug["id"]])]
 
 
 def _hepatic(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
@@ -94,15 +94,15 @@ def _hepatic(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
     src = hep.get("source", drug["source"])
     where = f"Child-Pugh {cp}: {hep.get('note', '')}".rstrip(": ")
     if action == "avoid":
-        return [Issue("major", "hepatic", f"{head}: {where}. Action: stop or switch to a drug without this hepatic "
-                      "limit (review with the prescriber)", src, [drug["id"]])]
+        return [Issue("major", "hepatic", sentences(f"{head}: {where}", "Action: stop or switch to a "
+                                                   "drug without this hepatic limit (review with the prescriber)"), src, [drug["id"]])]
     if action == "adjust":
         caps = [f"at most {calc.fmt(hep['dose'], 4)} {drug['unit']} per dose" if hep.get("dose") else "",
                 f"at most {calc.fmt(hep['max_daily'], 4)} {drug['unit']}/day" if hep.get("max_daily") else ""]
         cap = "; ".join(c for c in caps if c)
-        return [Issue("moderate", "hepatic", f"{head}: {where}. Action: reduce the dose to the hepatic range"
-                      + (f" ({cap})" if cap else ""), src, [drug["id"]])]
-    return [Issue("moderate", "hepatic", f"{head}: {where}. Action: monitor liver function and review the need",
+        return [Issue("moderate", "hepatic", sentences(f"{head}: {where}", "Action: reduce the dose to the "
+                                                     "hepatic range" + (f" ({cap})" if cap else "")), src, [drug["id"]])]
+    return [Issue("moderate", "hepatic", sentences(f"{head}: {where}", "Action: monitor liver function and review the need"),
                   src, [drug["id"]])]
 
 
@@ -110,10 +110,10 @@ def _conditions(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
     out = []
     for s in drug.get("contraindicated_in", []):
         if s in ctx.states:
-            out.append(Issue("major", "contraindication", f"{head} is contraindicated in {ctx.state_names[s]}. "
-                             "Action: stop and switch", drug["source"], [drug["id"]]))
+            out.append(Issue("major", "contraindication", sentences(f"{head} is contraindicated in {ctx.state_names[s]}",
+                                                                     "Action: stop and switch"), drug["source"], [drug["id"]]))
     for s in drug.get("caution_in", []):
         if s in ctx.states:
-            out.append(Issue("moderate", "contraindication", f"{head}: use with caution in {ctx.state_names[s]}. "
-                             "Action: monitor and review the need", drug["source"], [drug["id"]]))
+            out.append(Issue("moderate", "contraindication", sentences(f"{head}: use with caution in {ctx.state_names[s]}",
+                                                                      "Action: monitor and review the need"), drug["source"], [drug["id"]]))
     return out

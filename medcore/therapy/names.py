@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from medcore.knowledge import drugs as kdrugs
-from medcore.knowledge.names import lookup, normalise
+from medcore.knowledge.names import PLAIN, lookup, normalise
 from medcore.therapy import routes as kroutes
 from medcore.therapy.kb import KnowledgeBase
 
@@ -29,6 +29,7 @@ class Resolution:
     interaction_only: list[str] = field(default_factory=list)  # ids checked for interactions by class only
     unchecked: list[str] = field(default_factory=list)  # ingredient names the planner cannot check at all
     route: str = ""  # the route a route word in the text names ("cream": topical), for the base-ingredient id(s)
+    stage: str = ""  # a chronic kidney disease stage typed with it (KDIGO G category: "G3a", "G4", "G5D")
 
     @property
     def ok(self) -> bool:
@@ -51,6 +52,8 @@ class Resolution:
             parts.append(f"'{self.query}' read as {names} (closest spelling); check this is right")
         elif self.how == "spelling":
             parts.append(f"'{self.query}' read as {names} (a close spelling of its name: one slip or the same sound, and no other drug name fits); check this is right")
+        elif self.how == "named":
+            parts.append(f"'{self.query}' read as {' and '.join(self.ids)} (named in the text); check this is right")
         elif self.how == "shortened":
             parts.append(f"'{self.query}' read as {names} (a shortened name: no other drug name starts this way); check this is right")
         elif self.how == "brand_or_synonym" and what == "drug":
@@ -163,22 +166,82 @@ def _lookup(index: dict[str, str], query: str, display) -> Resolution:
     return Resolution(str(query), target, how, [], [target])
 
 
+# "CKD stage 4", "CKD 3b", "stage 4 CKD", "CKD G4A2", "CKD 5D", "chronic kidney disease stage IV" (normalised text):
+# the stage is a KDIGO G category (1-5, 3a/3b), an albuminuria category may follow, "d" or "on dialysis" marks 5D
+_KIDNEY = r"(?:ckd|chronic kidney disease|chronic renal (?:disease|failure|insufficiency)|crf)"
+_STAGE = r"(?:stage |st |g ?)?(?P<n>[1-5]|iv|v|iii|ii|i)(?P<ab>[ab])?(?: ?a[1-3])?"
+_CKD_STAGE = re.compile(rf"^(?:{_KIDNEY} ?{_STAGE}|stage (?P<m>[1-5]|iv|v|iii|ii|i)(?P<ab2>[ab])? {_KIDNEY})"
+                        r"(?P<d> ?d| on (?:haemo|hemo|peritoneal )?dialysis)?$")
+# kidney failure: the knowledge base's dialysis state (its synonyms include ESRD) and CKD stage 5
+_KIDNEY_FAILURE = re.compile(r"^(?:on )?(?P<d>(?:haemo|hemo|peritoneal )?dialysis)$|^(?:esrd|esrf|end stage (?:renal|kidney) "
+                             r"(?:disease|failure))$")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+CKD_CONDITION = "ckd_albuminuria"  # the knowledge base's chronic kidney disease entry
+DIALYSIS_STATE = "dialysis"
+
+
+def _ckd_stage(kb: KnowledgeBase, text: str, states: bool) -> Resolution | None:
+    """Chronic kidney disease typed with its stage, read as the CKD condition with the stage kept (and, for a
+    patient problem, on dialysis too when the stage says 5D). Never left to a spelling guess ("CKD stage 4" was
+    offered COPD)."""
+    if CKD_CONDITION not in kb.conditions:
+        return None
+    f = _KIDNEY_FAILURE.match(normalise(text))
+    if f and states and DIALYSIS_STATE in kb.states:  # "ESRD", "on dialysis": on dialysis, and CKD stage 5
+        return Resolution(str(text), DIALYSIS_STATE, "brand_or_synonym", [], [DIALYSIS_STATE, CKD_CONDITION],
+                          stage="G5D" if f.group("d") else "G5")
+    m = _CKD_STAGE.match(normalise(text))
+    if not m:
+        return None
+    n = _ROMAN.get(m.group("n") or m.group("m"), m.group("n") or m.group("m"))
+    sub = (m.group("ab") or m.group("ab2") or "") if n == "3" else ""
+    dialysis = bool(m.group("d")) and n == "5"
+    ids = [CKD_CONDITION] + ([DIALYSIS_STATE] if dialysis and states and DIALYSIS_STATE in kb.states else [])
+    return Resolution(str(text), CKD_CONDITION, "brand_or_synonym", [], ids, stage=f"G{n}{sub}" + ("D" if dialysis else ""))
+
+
+def _named_in_text(index: dict[str, str], r: Resolution, display, several: bool) -> Resolution:
+    """A spelling guess or suggestion never replaces a condition the text names as a whole word or phrase ("stage 4
+    CKD with anaemia" names CKD): the named one is read, said as such. Only the longest names count (a name inside
+    a longer one is not read apart). Several named: a patient problem (`several`) is read as each of them, the
+    condition to treat is asked about."""
+    if r.how not in ("fuzzy", "unknown"):
+        return r
+    words = normalise(r.query).split()
+    spans = [(i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1) if " ".join(words[i:j]) in index]
+    longest = [(i, j) for i, j in spans if not any(a <= i and j <= b and (a, b) != (i, j) for a, b in spans)]
+    named = list(dict.fromkeys(index[" ".join(words[i:j])] for i, j in longest))
+    if len(named) == 1 or (named and several):
+        return Resolution(r.query, named[0], "named", [], named)
+    if named:
+        return Resolution(r.query, None, "unknown", sorted(display(t) for t in named))
+    return r
+
+
 def resolve_condition(kb: KnowledgeBase, text: str) -> Resolution:
-    return _lookup(kb.condition_index, text, lambda i: kb.conditions[i]["name"])
+    def display(i):
+        return kb.conditions[i]["name"]
+    return _ckd_stage(kb, text, False) or _named_in_text(kb.condition_index, _lookup(kb.condition_index, text, display),
+                                                         display, several=False)
 
 
 def resolve_state(kb: KnowledgeBase, text: str) -> Resolution:
     """A patient problem: a condition id or a state (pregnancy, long QT, ...)."""
     def display(i):
         return (kb.conditions.get(i) or kb.states.get(i) or {"name": i})["name"]
-    return _lookup(kb.state_index, text, display)
+    return _ckd_stage(kb, text, True) or _named_in_text(kb.state_index, _lookup(kb.state_index, text, display), display,
+                                                        several=True)
 
 
 def resolve_allergen(kb: KnowledgeBase, text: str) -> tuple[str | None, str | None, Resolution]:
     """(drug id or None, allergy class id or None, resolution). Class names win over drug names
-    ("penicillin" is the class, not penicillin V)."""
+    ("penicillin" is the class, not penicillin V). A drug or brand goes through the medication field's reading
+    (`resolve_drug`: brands, combinations, misspellings); a class named through the drug lexicon ("penicilin")
+    is the allergy class all its planner members share; a misspelt class name ("pencillin") is read by the shared
+    lookup rule over the allergy class names (how "fuzzy": the plan says how it was read). `text` is the substance
+    alone (`allergy_text.split_allergy` takes the reaction off first)."""
     cands = kb.lexicon.rules.candidates(str(text)) if kb.lexicon else [normalise(text)]
-    q = cands[0]
+    q = cands[0] if cands else ""
     for c in (*cands, q.rstrip("s"), re.sub(r" allergy$", "", q)):
         if c in kb.allergy_index:
             cls = kb.allergy_index[c]
@@ -186,5 +249,33 @@ def resolve_allergen(kb: KnowledgeBase, text: str) -> tuple[str | None, str | No
     r = resolve_drug(kb, text)
     if r.ok:
         classes = [kb.drug_info(i).get("allergy_class") for i in r.ids]
+        # a drug the planner checks by class only (flucloxacillin) has no allergy class of its own: its lexicon
+        # class's, when that class's planner members all share one (penicillin)
+        classes += [_lexicon_class_allergy(kb, k, by_id=True) for i in r.ids
+                    for k in sorted(kdrugs.classes_of(i, lex=kb.lexicon) if kb.lexicon else ())]
         return r.id, next((c for c in classes if c), None), r
+    cls = _lexicon_class_allergy(kb, text)
+    if cls:
+        return None, cls, Resolution(str(text), cls, "brand_or_synonym", [], [cls])
+    target, how, _, _ = lookup(kb.allergy_index, str(text), kb.lexicon.rules if kb.lexicon else PLAIN)
+    if target and how == "fuzzy":
+        return None, target, Resolution(str(text), target, "fuzzy", [], [target])
+    head, dash, _ = str(text).partition("-")  # "amoxicillin-rash": a reaction joined by a bare hyphen
+    if dash and len(head.strip()) >= 4:  # ... only when the part before it is read without a spelling guess
+        d, c, r2 = resolve_allergen(kb, head.strip())
+        if (d or c) and r2.how not in ("fuzzy", "spelling", "shortened"):
+            return d, c, r2
     return None, None, r
+
+
+def _lexicon_class_allergy(kb: KnowledgeBase, text: str, by_id: bool = False) -> str | None:
+    """The allergy class shared by every planner drug of the drug-lexicon class `text` names (or, `by_id`, the class
+    id `text`), or None."""
+    if not kb.lexicon:
+        return None
+    klass = text if by_id else kdrugs.resolve_class(text, lex=kb.lexicon)
+    if klass is None:
+        return None
+    members = kdrugs.class_members(klass, lex=kb.lexicon) | {p for p in kb.drugs if klass in kb.drugs[p]["classes"]}
+    found = {kb.drug_info(i).get("allergy_class") for i in members if i in kb.drugs}
+    return found.pop() if len(found) == 1 and None not in found else None

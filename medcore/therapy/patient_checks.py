@@ -5,6 +5,7 @@ medication review runs the same checks on the current medicines."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from medcore.therapy import interactions as ix
@@ -14,7 +15,7 @@ from medcore.therapy.course import after_stop
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase
 from medcore.therapy.names import resolve_allergen, resolve_drug, resolve_state
-from medcore.therapy.profile import Patient, organ_function, stopped_days_ago, without_stop_time
+from medcore.therapy.profile import Allergy, Patient, organ_function, stopped_days_ago, without_stop_time
 
 
 # Penalty points by kind of problem (see the planner's module docstring for how they rank options).
@@ -60,10 +61,11 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
     problems = []
     for text in p.conditions:
         r = resolve_state(kb, text)
-        problems.append({"text": text, "id": r.id, "how": r.how})
+        problems.append({"text": text, "id": r.id, "how": r.how, "stage": r.stage})
         if r.ok:
-            states[r.id] = text
-            if r.how == "fuzzy":
+            for i in r.ids:  # "CKD 5D": chronic kidney disease and on dialysis
+                states[i] = text
+            if r.how in ("fuzzy", "named"):
                 warnings.append(r.message(kb, "problem"))
         else:
             warnings.append(r.message(kb, "problem") + " - contraindications for it were not checked")
@@ -96,23 +98,61 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
             stopped += [(text, i, stopped_days_ago(text) or 0.0) for i in r.ids]
         else:
             warnings.append(r.message(kb) + " - interactions that outlast it were not checked")
-    allergies = []
-    for a in p.allergies:
-        drug_id, klass, r = resolve_allergen(kb, a.substance)
-        severe = _severe(kb, a.reaction)
-        entry = {"text": a.substance, "reaction": a.reaction, "drug": drug_id, "class": klass,
-                 "severe": True if severe is None else severe, "reaction_recorded": severe is not None}
-        allergies.append(entry)
-        if drug_id is None and klass is None:
-            warnings.append(f"allergy '{a.substance}' not recognised" +
-                            (f" (did you mean {', '.join(r.suggestions)}?)" if r.suggestions else "") +
-                            " - not checked")
+    allergies = read_allergies(kb, p, warnings)
     organ = organ_function(p)
     warnings += organ.notes
     names = {s: (kb.states.get(s) or kb.conditions.get(s) or {"name": s})["name"] for s in states}
     ctx = PatientContext(kb, p, set(states), names, allergies, med_ids, organ.crcl, organ.egfr,
                          ix.stated_doses(kb, named), ix.stated_courses(named), stopped, ix.typed_routes(resolved))
     return ctx, warnings, meds, problems, allergies, organ.calcs
+
+
+SPELLING_GUESS = ("fuzzy", "spelling", "shortened")
+
+
+def read_allergies(kb: KnowledgeBase, p: Patient, warnings: list[str]) -> list[dict]:
+    """Each allergy entry resolved to a drug and/or allergy class (cross-reactivity reads the class). A "reaction"
+    that is itself a medicine or class ("Tylenol - codeine": a dash between two substances, not before a reaction)
+    is checked as an allergy too. Unread entries keep drug and class None: the plan lists them as not checked."""
+    allergies = []
+    for a in _one_substance_each(kb, p.allergies):
+        drug_id, klass, r = resolve_allergen(kb, a.substance)
+        severe = _severe(kb, a.reaction)
+        allergies.append({"text": a.substance, "reaction": a.reaction, "drug": drug_id, "class": klass,
+                          "severe": True if severe is None else severe, "reaction_recorded": severe is not None})
+        if (drug_id or klass) and r.how in SPELLING_GUESS:  # "pencillin": say how it was read
+            read_as = kb.drug_name(drug_id) if drug_id else kb.allergy_classes[klass]["name"]
+            warnings.append(f"allergy '{a.substance}' read as {read_as} (closest spelling); check this is right")
+        if drug_id is None and klass is None:
+            warnings.append(f"allergy '{a.substance}' not recognised" +
+                            (f" (did you mean {', '.join(r.suggestions)}?)" if r.suggestions else "") +
+                            " - not checked")
+        if a.reaction:
+            d2, k2, r2 = resolve_allergen(kb, a.reaction)
+            if (d2 or (k2 and k2 != "other")) and r2.how not in SPELLING_GUESS:
+                allergies.append({"text": a.reaction, "reaction": "", "drug": d2, "class": k2, "severe": True,
+                                  "reaction_recorded": False})
+                warnings.append(f"allergy '{a.substance} - {a.reaction}': {a.reaction} is a medicine, so it was "
+                                "checked as a second allergy")
+    return allergies
+
+
+_LIST_MARK = re.compile(r"[,;/&]|\band\b")
+
+
+def _one_substance_each(kb: KnowledgeBase, allergies: list[Allergy]) -> list[Allergy]:
+    """An entry naming several substances ("penicillin, sulfa", "codeine and morphine") that is not read as one is
+    read as one entry per substance, each with the reaction, when a part is read (an unread part is then reported
+    as not checked on its own: "latex, penicillin" still checks penicillin); otherwise it stays as typed."""
+    out = []
+    for a in allergies:
+        parts = [x.strip() for x in _LIST_MARK.split(a.substance) if x.strip()]
+        if len(parts) > 1 and not any(resolve_allergen(kb, a.substance)[:2]) and \
+                any(any(resolve_allergen(kb, x)[:2]) for x in parts):
+            out += [Allergy(x, a.reaction) for x in parts]
+        else:
+            out.append(a)
+    return out
 
 
 def beers_for(kb: KnowledgeBase, drug_id: str) -> tuple[str, str] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from medcore.therapy.issues import sentences
 from medcore.therapy.kb import KnowledgeBase, normalise
 from medcore.therapy.names import resolve_drug
 
@@ -193,8 +194,9 @@ def pending_text(kb: KnowledgeBase, entry: dict, phenotype: str) -> str:
     a plain statement that the dosing recommendation must be read in the guideline."""
     drug = kb.drug_name(entry["drug"])
     implication = entry["implications"].get(phenotype)
-    head = f"{drug}, {entry['gene']} {phenotype}: " + (f"{implication} " if implication else "")
-    return head + f"{entry['missing']} [source: {entry['source']}]"
+    head = f"{drug}, {entry['gene']} {phenotype}:"
+    text = sentences(f"{head} {implication}", entry["missing"]) if implication else f"{head} {entry['missing']}"
+    return f"{text} [source: {entry['source']}]"
 
 
 _STRENGTH = ["strong", "moderate", "optional", "no recommendation"]

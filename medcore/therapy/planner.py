@@ -98,6 +98,9 @@ class Plan:
     # because a drug was typed as a skin, eye or ear form, with the reason and sources (routes.yaml): a
     # pharmacist sees the pair was checked, as the interaction check (`check_names`) shows it
     route_notes: list[str] = field(default_factory=list)
+    # allergies (as typed, with the reaction) that could not be read: the plan was made as if they were absent.
+    # A field of its own so that the page's banner and every export read it, never the wording of a warning
+    unchecked_allergies: list[str] = field(default_factory=list)
 
     def chosen_option(self) -> OptionResult | None:
         return next((o for o in self.options if o.option_id == self.chosen), None)
@@ -193,7 +196,9 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         chosen.status = "recommended"
 
     unchecked = [m["text"] for m in meds if not m["ids"] or m["unchecked"]]
-    explanation = _explain(kb, cond, results, chosen, unchecked)
+    unread = [a["text"] + (f" ({a['reaction']})" if a["reaction"] else "") for a in allergies
+              if not a["drug"] and not a["class"]]
+    explanation = _explain(kb, cond, results, chosen, unchecked, unread)
     plan_issues: list[Issue] = []
     if chosen:
         plan_issues += chosen.cautions
@@ -233,6 +238,10 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         plan_issues.append(Issue("major", "unchecked", f"NOT CHECKED: {', '.join(unchecked)}. Interactions, kidney "
                                  "limits and other checks could not be run for these medicines; check them by hand "
                                  "before relying on this plan", "input check"))
+    if unread:
+        plan_issues.append(Issue("major", "unchecked", f"ALLERGY NOT CHECKED: {'; '.join(unread)}. The planner could "
+                                 "not read this allergy, so the plan was made as if it were absent; check every "
+                                 "proposed medicine against it by hand", "input check"))
     if chosen is None:
         plan_issues.append(Issue("contraindicated", "guideline", "every option in the knowledge base is excluded "
                                  "for this patient: specialist review needed", cond["source"]))
@@ -243,6 +252,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         chosen=chosen.option_id if chosen else None, explanation=explanation, warnings=plan_issues,
         interactions=findings, non_drug=list(cond["non_drug"]), monitoring=list(cond["monitoring"]),
         follow_up=cond["follow_up"], crcl=ctx.crcl, egfr=ctx.egfr, unchecked=unchecked, route_notes=route_notes,
+        unchecked_allergies=unread,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"), kb=kb.counts(),
     )
 
@@ -273,7 +283,7 @@ def _reasons(o: OptionResult) -> str:
 
 
 def _explain(kb: KnowledgeBase, cond: dict, results: list[OptionResult], chosen: OptionResult | None,
-             unchecked: list[str] | None = None) -> list[str]:
+             unchecked: list[str] | None = None, unread_allergies: list[str] | None = None) -> list[str]:
     lines = []
     if chosen is None:
         lines.append(f"No option for {cond['name']} could be proposed safely. Reasons by option:")
@@ -283,9 +293,14 @@ def _explain(kb: KnowledgeBase, cond: dict, results: list[OptionResult], chosen:
     why = f"Proposed: {chosen.label} ({LINE_TEXT[chosen.line]} per {cond['guideline']})."
     if chosen.preferred_because:
         why += f" The guideline prefers it for patients with {', '.join(chosen.preferred_because)}."
+    if unread_allergies:  # never "no allergy problem was found" while an allergy went unread
+        why += (" The allergy " + "; ".join(unread_allergies) + " could not be read and was NOT checked: check this "
+                "option against it by hand.")
     if not chosen.cautions and unchecked:
         why += (" No problem was found with the recognised medicines, but " + ", ".join(unchecked) +
                 " could not be checked, so interactions with them are unknown.")
+    elif not chosen.cautions and unread_allergies:
+        why += " No contraindication, interaction or pharmacogenomic problem was found with what could be read."
     elif not chosen.cautions:
         why += " No allergy, contraindication, interaction or pharmacogenomic problem was found."
     else:

@@ -13,6 +13,7 @@ from typing import Any
 
 from medcore.errors import DomainError
 from medcore.therapy import calculators as calc
+from medcore.therapy.allergy_text import split_allergy
 
 # (valid_min, valid_max, plausible_min, plausible_max) in internal units
 RANGES = {
@@ -173,13 +174,13 @@ def parse_patient(data: dict[str, Any]) -> tuple[Patient, list[str]]:
     allergies = []
     for a in as_list(data, "allergies", problems):
         if isinstance(a, str):
-            m = _REACTION.match(a)  # "penicillin (hives)": the reaction in brackets
-            if m:
-                allergies.append(Allergy(m.group(1).strip(), m.group(2).strip()))
-            elif a.strip():
-                allergies.append(Allergy(a.strip()))
+            if a.strip():  # "penicillin (hives)", "penicillin - hives", "PCN: rash", "allergic to amoxil"
+                allergies.append(Allergy(*split_allergy(a)))
         elif isinstance(a, dict) and str(a.get("substance") or "").strip():
-            allergies.append(Allergy(str(a["substance"]).strip(), str(a.get("reaction") or "").strip()))
+            substance, reaction = str(a["substance"]).strip(), str(a.get("reaction") or "").strip()
+            if not reaction:  # {"substance": "penicillin - hives"}: the reaction typed into the substance
+                substance, reaction = split_allergy(substance)
+            allergies.append(Allergy(substance, reaction))
         elif a:
             problems.append(f"allergy {a!r}: give a substance name (and optionally a reaction)")
     conditions = [_text(c, "conditions", problems) for c in as_list(data, "conditions", problems)]
@@ -235,7 +236,6 @@ def split_items(text: str) -> list[str]:
 # "penicillin (hives)": the same groups as r"^\s*([^()]+?)\s*\(([^()]*)\)\s*$", read once: the name ends at a
 # non-blank (or is the one blank before "(" when there is nothing else), so a long run of blanks is not retried
 # from each of its positions (that was cubic)
-_REACTION = re.compile(r"^\s*(?=[^()\s]|\s\()([^()]*?[^()\s]|\s)\s*\(([^()]*)\)\s*$")
 _NAME_KEYS = ("name", "text", "drug", "medication", "substance", "condition")
 
 

@@ -46,6 +46,9 @@ def plan_markdown(plan: dict) -> str:
     if plan.get("unchecked"):
         L += [f"**NOT CHECKED:** {', '.join(plan['unchecked'])} (not recognised: no interaction or other check was "
               "run for these medicines)", ""]
+    if plan.get("unchecked_allergies"):
+        L += [f"**ALLERGY NOT CHECKED:** {'; '.join(plan['unchecked_allergies'])} (not read: the plan was made as if "
+              "absent)", ""]
     if plan.get("calculations"):
         L += ["## Calculations", ""]
         for c in plan["calculations"]:

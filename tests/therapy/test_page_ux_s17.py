@@ -13,11 +13,30 @@ def _plan(settings, allergies: str) -> AppTest:
 
 
 def test_an_allergy_the_planner_cannot_read_is_a_prominent_error(settings, store):
-    # "penicillin - hives" (a dash before the reaction) is not read as penicillin: the plan proposes amoxicillin, so
-    # the one line saying so must not be a moderate note among many
-    at = _plan(settings, "penicillin - hives")
+    # an allergy the planner cannot read: the plan is made as if it were absent, so the one line saying so must not
+    # be a moderate note among many (session 18: read from the plan's unchecked_allergies field)
+    at = _plan(settings, "qzxvbt - hives")
     banner = [e.value.replace("\\", "") for e in at.error if "Allergy not checked" in e.value]
-    assert banner and "penicillin - hives" in banner[0] and "as if this allergy were absent" in banner[0]
+    assert banner and "qzxvbt (hives)" in banner[0] and "as if this allergy were absent" in banner[0]
+
+
+def test_a_dash_before_the_reaction_is_read(settings, store):
+    # session 17 showed this one as unread (and proposed amoxicillin); session 18 reads it as penicillin
+    at = _plan(settings, "penicillin - hives")
+    assert not any("Allergy not checked" in e.value for e in at.error)
+    assert "amoxicillin" not in " ".join(m.value for m in at.markdown if "proposed" in m.value).lower()
+
+
+def test_the_banner_reads_the_field_not_the_warning_wording(monkeypatch):
+    import ui.therapy_tools as tt
+
+    shown = []
+    monkeypatch.setattr(tt.st, "error", lambda text, **_: shown.append(text))
+    worded = {"warnings_by_severity": {"moderate": [{"kind": "input", "text": "allergy 'x' not recognised"}]}}
+    tt.unread_allergy_banner(worded)  # a warning's wording alone raises nothing
+    assert shown == []
+    tt.unread_allergy_banner({"unchecked_allergies": ["qzxvbt (hives)"], "warnings_by_severity": {}})
+    assert len(shown) == 1 and "qzxvbt (hives)" in shown[0].replace("\\", "")
 
 
 def test_a_read_allergy_raises_no_banner(settings, store):
