@@ -26,10 +26,10 @@ _SPEAKERS = re.compile(r"(?:my|our)\b")
 # a possessive relative cue ('my mother', 'his dad'); any other family cue is an explicit family-history phrase
 _POSSESSIVE = re.compile(r"(?:my|his|her|their|our|your|the\s+patient's)\b")
 # the words between a relative and the illness that say the relative has or had it: 'had a', 'died of a', 'has had'
-_HAS = (r"(?:also\s+|too\s+|both\s+)?(?:has\s+had|have\s+had|had|has|have|gets|get|got|suffers\s+(?:from|with)"
-        r"|suffered\s+(?:from|with)|died\s+(?:of|from|after|with)|passed\s+away\s+(?:from|with|after)"
-        r"|(?:was|were|is|has\s+been)\s+diagnosed\s+with|developed|lives\s+with|lived\s+with)")
-_GAP = re.compile(rf"(?:'s)?\s+{_HAS}(?:\s+(?!(?:i|me|he|she|him|they|them|it)\b)[a-z'-]+){{0,2}}\s+")
+_HAS = (r"(?:also\s++|too\s++|both\s++)?(?:has\s++had|have\s++had|had|has|have|gets|get|got|suffers\s++(?:from|with)"
+        r"|suffered\s++(?:from|with)|died\s++(?:of|from|after|with)|passed\s++away\s++(?:from|with|after)"
+        r"|(?:was|were|is|has\s++been)\s++diagnosed\s++with|developed|lives\s++with|lived\s++with)")
+_GAP = re.compile(rf"\A(?:'s)?\s++{_HAS}(?:\s++(?!(?:i|me|he|she|him|they|them|it)\b)[a-z'-]++){{0,2}}\s++")
 # verbs that tell an illness as the relative's history whatever the time ('died of', 'was diagnosed with')
 _HISTORY_VERB = re.compile(r"\b(?:died|passed\s+away|diagnosed|suffers|suffered)\b")
 # a time that is over: the relative's illness is history, not what is happening now
