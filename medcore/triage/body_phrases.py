@@ -210,7 +210,7 @@ def add_body_swelling(lex: Lexicon, keys: list[str], matches: list) -> list:
             if any(fid in matches[k][2] for k in over):
                 continue  # the part names the generic sense itself ('vaginal discharge')
             dropped.update(over)
-            if fid in found:
+            if fid == "none" or fid in found:  # 'none': a sense with no finding here ('lumbar disc prolapse')
                 continue
             found.add(fid)
             added.append((ws, we, [fid]))

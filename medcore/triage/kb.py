@@ -110,6 +110,8 @@ class KnowledgeBase:
     # findings.yaml antecedents: {finding: the finding it is when told as a past episode} ('had a sore throat 2
     # weeks ago' is a recent sore throat, triage/antecedents.py)
     antecedents: dict = field(default_factory=dict)
+    # findings.yaml relative_conditions: {a relative's illness: the family-history finding it gives} (relatives.py)
+    relative_conditions: dict = field(default_factory=dict)
 
     def implied_by(self, fid: str) -> tuple[str, ...]:
         """Specific findings that imply `fid` (so 'no chest pain' rules them out too)."""
@@ -247,9 +249,14 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
         if fid not in f_index:
             raise KBError(f"findings.yaml: antecedents uses unknown finding {fid!r}")
     body_states = tuple(fdoc.get("body_states") or ())
-    for fid in [f for st in body_states for f in (*st["parts"].values(), *st.get("replaces", ()))]:
+    # a part may name a sense the chat has no finding for ('none': 'a lumbar disc prolapse' is no vaginal bulge)
+    for fid in [f for st in body_states for f in (*st["parts"].values(), *st.get("replaces", ())) if f != "none"]:
         if fid not in f_index:
             raise KBError(f"findings.yaml: body_states maps to unknown finding {fid!r}")
+    relative_conditions = dict((fdoc.get("relative_conditions") or {}).get("map") or {})
+    for fid in relative_conditions.values():
+        if fid not in f_index:
+            raise KBError(f"findings.yaml: relative_conditions maps to unknown finding {fid!r}")
     for fid in body_swelling["parts"].values():
         if fid not in f_index:
             raise KBError(f"findings.yaml: body_swelling maps to unknown finding {fid!r}")
@@ -290,6 +297,7 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
                          [str(p) for p in [d / "findings.yaml", d / "red_flags.yaml", *cond_files]], digest,
                          f_index, c_index, lik, prior_band, sex_mult, level_idx, listed=listed,
                          body_swelling=body_swelling, body_states=body_states, milder_forms=milder, antecedents=antecedents,
+                         relative_conditions=relative_conditions,
                          age_windows=tuple((ci, c.typical_ages) for ci, c in enumerate(conditions)
                                            if c.typical_ages and c.typical_ages[2] != 1.0))
 

@@ -33,7 +33,7 @@ from medcore.triage.antecedents import lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
 from medcore.triage.travel import travel_findings
-from medcore.triage import anaphora, menstrual, mild_readings, qualifiers, vitals
+from medcore.triage import anaphora, menstrual, mild_readings, qualifiers, relatives, vitals
 from medcore.triage.mild_readings import is_mild
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, restore_apostrophes, stem, tokens  # noqa: F401
 
@@ -156,14 +156,16 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 ex.uncertain.extend(ids)
                 continue
             if said[k] == "family":
-                mine = _speakers_relative(clause, words[s].start(), rules)
-                if all(kb.finding(i.lstrip("!")).category in HISTORY_CATEGORIES for i in ids):
-                    # "my mother has asthma": a relative's condition or risk factor is not the patient's, unless
-                    # the speaker's relative is the patient (decided once the whole text is read)
-                    (relative_history.append((ids, phrase)) if mine else ex.family.extend(i.lstrip("!") for i in ids))
+                told = relatives.told(clause, words[s].start(), words[e - 1].end(), rules)
+                risk = all(kb.finding(i.lstrip("!")).category in HISTORY_CATEGORIES for i in ids)
+                if risk or told.history:
+                    # "my mother has asthma", "her mother had a facial palsy": a relative's condition or risk factor
+                    # is not the patient's, unless the speaker's relative is the patient (relatives.py, decided once
+                    # the whole text is read)
+                    relative_history.append((ids, phrase, told, not risk))
                     continue
                 # A relative's symptoms stay: in the chat they describe the patient ("my gran fell and hit her head").
-                relative_complains = relative_complains or mine
+                relative_complains = relative_complains or told.mine
             negated = said[k] == "negated"
             for fid in ids:
                 if not negated and is_mild(mild, fid, clause, words[s].start(), words[e - 1].end(),
@@ -176,6 +178,10 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 else:
                     ex.mentions.append(Mention(fid, kb.finding(fid).name, not negated, phrase, "synonym"))
         _read_travel(kb, ex, clause, rules)
+        for fid, phrase in relatives.family_history_ids(clause, keys, starts, kb.relative_conditions,
+                                                        lexicon.phrase_keys, rules):
+            if not any(m.finding_id == fid for m in ex.mentions):  # 'his father died of a heart attack'
+                ex.mentions.append(Mention(fid, kb.finding(fid).name, True, phrase, "family"))
         if embeddings is not None:
             for chunk in _CHUNK.split(clause):
                 ctoks = tokens(chunk)
@@ -189,15 +195,17 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 if not polarity_free(chunk):
                     continue
                 unmatched_chunks.append(chunk.strip())
-    if relative_history and (relative_complains or not _speaker_speaks_of_self(low, rules)):
-        # "My mother is a heavy drinker. She stopped drinking ...": the relative the speaker reports on is the
-        # patient, so her history is the patient's; "My mother has asthma. I have a cough" keeps it a relative's
-        for ids, phrase in relative_history:
+    # "My mother is a heavy drinker. She stopped drinking ...": the relative the speaker reports on is the patient,
+    # so her history is the patient's; "My mother has asthma. I have a cough" keeps it a relative's
+    self_told = relatives.speaker_speaks_of_self(low, rules) if relative_history else True
+    own = any(m.present for m in ex.mentions)
+    for ids, phrase, told, symptom in relative_history:
+        if relatives.relative_is_patient(told, symptom, relative_complains, self_told, own):
             for fid in ids:
                 f = kb.finding(fid.lstrip("!"))
                 ex.mentions.append(Mention(f.id, f.name, not fid.startswith("!"), phrase, "synonym"))
-    else:
-        ex.family.extend(i.lstrip("!") for ids, _ in relative_history for i in ids)
+        else:
+            ex.family.extend(i.lstrip("!") for i in ids)
     if embeddings is not None and unmatched_chunks:
         chunks = unmatched_chunks[:max_embed_chunks]
         for i, fid, score in embeddings.match(chunks):
@@ -254,7 +262,8 @@ def _read_vitals(kb, ex: Extraction, low: str, rules) -> None:
         return
     spans = assertions.clauses(low, rules)
     for r in vitals.readings(low, table):
-        decided = {f: p for f, p in vitals.findings(r, table, ex.age).items() if f in kb.finding_index}
+        have = frozenset(m.finding_id for m in ex.mentions if m.present)  # 'known COPD, sats 89%' (vitals.yaml with)
+        decided = {f: p for f, p in vitals.findings(r, table, ex.age, have).items() if f in kb.finding_index}
         if not decided:
             continue
         a, b = next(((ca, cb) for ca, cb in spans if ca <= r.start < cb), (r.start, r.end))
@@ -271,25 +280,6 @@ def _read_vitals(kb, ex: Extraction, low: str, rules) -> None:
                 ex.uncertain.append(fid)
             elif said != "possible":  # a relative's reading stays, like a relative's symptoms: the chat's patient
                 ex.mentions.append(Mention(fid, kb.finding(fid).name, present, phrase, "vital"))
-
-
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|im|ive|me|myself)\b")
-_SPEAKERS = re.compile(r"(?:my|our)\b")
-
-
-def _speaker_speaks_of_self(low: str, rules) -> bool:
-    """'I', 'me', or a 'my' that does not start a relative ('my chest', not 'my mother')."""
-    if _FIRST_PERSON.search(low):
-        return True
-    relatives = {m.start for m in assertions.find_modifiers(low, rules)[0] if m.category == "family"}
-    return any(m.start() not in relatives for m in re.finditer(r"\bmy\b", low))
-
-
-def _speakers_relative(clause: str, pos: int, rules) -> bool:
-    """Whether the family cue governing the words at `pos` names the speaker's own relative ("my mother"), who
-    may be the patient, rather than someone else's ("his grandmother")."""
-    cues = [m for m in assertions.find_modifiers(clause, rules)[0] if m.category == "family" and m.end <= pos]
-    return bool(cues) and _SPEAKERS.match(clause, cues[-1].start) is not None
 
 
 def _read_travel(kb, ex: Extraction, clause: str, rules) -> None:

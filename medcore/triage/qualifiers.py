@@ -34,9 +34,15 @@ SCHEMA = {
             "type": "object", "required": ["finding", "base", "words", "source"], "additionalProperties": False,
             "properties": {"finding": {"type": "string"}, "base": {"type": "array", "items": {"type": "string"}},
                            "words": {"type": "array", "items": {"type": "string"}},
+                           # the qualifier counts only with one of these parts at most THEN_WINDOW words after it
+                           # ('going down his left arm': a direction word is radiation only toward a part)
+                           "then": {"type": "array", "items": {"type": "string"}},
                            "source": {"type": "string", "minLength": 10}}}},
     },
 }
+
+
+THEN_WINDOW = 3  # 'down my left arm': the part within this many words after the qualifier word
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class Qualifier:
     finding: str
     base: frozenset[str]
     words: tuple[str, ...]
+    then: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,8 @@ def load(kb_dir: str) -> QualifierTable | None:
 
     doc = read_yaml(path)
     jsonschema.validate(doc, SCHEMA)
-    rules = tuple(Qualifier(q["finding"], frozenset(q["base"]), tuple(w.lower() for w in q["words"]))
+    rules = tuple(Qualifier(q["finding"], frozenset(q["base"]), tuple(w.lower() for w in q["words"]),
+                            frozenset(w.lower() for w in q.get("then", ())))
                   for q in doc["qualifiers"])
     not_before = frozenset(w.lower() for w in doc.get("not_before", []))
     return QualifierTable(int(doc["before"]), int(doc["after"]), not_before, rules)
@@ -90,6 +98,8 @@ def add(table: QualifierTable | None, lex, keys: list[str], matches: list, known
         bases = [(s, e) for s, e, ids in matches_and_carried if q.base & set(ids)]
         for ws, we in _word_spans(lex, keys, q.words):
             if covered & set(range(ws, we)) or (we < len(keys) and keys[we] in table.not_before):
+                continue
+            if q.then and not any(lex.key(w) in keys[we:we + THEN_WINDOW + 1] for w in q.then):
                 continue
             # 'a heavy pain in the centre of my chest': a qualifier of a pain word reaches as far as the pain word does
             pain = next((j + 1 for j in range(we, min(len(keys), we + 2)) if keys[j] in lex.pain_words), None)

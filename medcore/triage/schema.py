@@ -36,6 +36,10 @@ FINDINGS = {
         "antecedents": {"type": "object", "required": ["source", "map"], "additionalProperties": False,
                         "properties": {"source": SOURCE,
                                        "map": {"type": "object", "additionalProperties": {"type": "string"}}}},
+        # a relative's illness -> the family-history finding it gives ('his father died of a heart attack': relatives.py)
+        "relative_conditions": {"type": "object", "required": ["source", "map"], "additionalProperties": False,
+                                "properties": {"source": SOURCE,
+                                               "map": {"type": "object", "additionalProperties": {"type": "string"}}}},
         # synonyms appended at the end of the file (shared file: helpers append, never edit rows in the middle);
         # merged into each finding's list at load
         "more_synonyms": {"type": "object", "additionalProperties": {

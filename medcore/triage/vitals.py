@@ -51,6 +51,10 @@ SCHEMA = {
                     "type": "object", "additionalProperties": False, "required": ["finding", "any", "source"],
                     "properties": {"finding": {"type": "string", "pattern": "^[a-z0-9_]+$"},
                                    "ages": {**_RANGE},
+                                   # a band read only when this finding is also read present ('known COPD'), and
+                                   # whose conditions must all hold (a range: 88 to 92)
+                                   "with": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+                                   "all": {"type": "boolean"},
                                    "source": {"type": "string", "minLength": 3},
                                    "any": {"type": "array", "minItems": 1, "items": {
                                        "type": "array", "minItems": 3, "maxItems": 3,
@@ -75,6 +79,7 @@ class Vital:
     weak_patterns: tuple[re.Pattern, ...] = ()  # a weak cue ('going 180'), read only after a context word
     context: re.Pattern | None = None  # the context words ('heart', 'pulse')
     context_window: int = 60  # how many characters before the weak cue, within its sentence, may hold the context
+    band_with: tuple[tuple[str | None, bool], ...] = ()  # per band: (finding it needs present, all conditions)
 
     @property
     def findings(self) -> frozenset[str]:
@@ -120,7 +125,8 @@ def _compile(name: str, spec: dict, gap: int) -> Vital:
     return Vital(name, tuple(patterns), pair or (("value",) if not scales else ()), scales,
                  {k: tuple(v) for k, v in spec["plausible"].items()}, spec.get("age_min"), bands, ages,
                  spec.get("base", "celsius"), {k: (float(f), float(o)) for k, (f, o) in (spec.get("convert") or {}).items()},
-                 tuple(weak_patterns), context, int(spec.get("context_window", 60)))
+                 tuple(weak_patterns), context, int(spec.get("context_window", 60)),
+                 tuple((b.get("with"), bool(b.get("all"))) for b in spec["bands"]))
 
 
 @functools.lru_cache(maxsize=4)
@@ -200,12 +206,22 @@ def _holds(interval: tuple[float, float], op: str, t: float) -> bool | None:
     return True if yes else False if no else None
 
 
-def findings(reading: Reading, vitals: tuple[Vital, ...], age: float | None = None) -> dict[str, bool]:
+def findings(reading: Reading, vitals: tuple[Vital, ...], age: float | None = None,
+             present: frozenset[str] = frozenset()) -> dict[str, bool]:
     """What a reading decides: finding id -> present (True) or absent (False); undecided bands are left out,
-    and a vital with adult thresholds says nothing for a younger child."""
+    and a vital with adult thresholds says nothing for a younger child. A band `with` a finding is read only when
+    that finding is in `present` ('SpO2 89%' with known COPD: the BTS target range)."""
     v = next(x for x in vitals if x.name == reading.vital)
     out: dict[str, bool] = {}
     for i, (fid, conds) in enumerate(v.bands):
+        need, every = v.band_with[i] if i < len(v.band_with) else (None, False)
+        if need is not None and need not in present:
+            continue
+        if every:
+            said = [_holds(reading.values[c], op, t) if c in reading.values else None for c, op, t in conds]
+            if all(s is True for s in said) or any(s is False for s in said):
+                out[fid] = all(s is True for s in said)
+            continue
         ages = v.band_ages[i] if i < len(v.band_ages) else None
         if ages is not None:  # a band for an age group (a child's own thresholds) needs the age to be known
             if age is None or not ages[0] <= age < ages[1]:

@@ -1,0 +1,104 @@
+"""A relative's own condition is the patient's family history, not the patient's complaint (session 18, issue 12).
+
+The assertion engine (profile `lay`) says which words are said of a relative ('my mother', 'her dad', 'runs in the
+family'). In the chat a relative's symptoms usually describe the patient ('my gran fell and hit her head': the gran
+is the patient), so they stay the patient's. A relative's condition is family history when the words *tell it as the
+relative's own illness*:
+- an explicit family-history cue ('family history of', 'runs in the family'): always family history;
+- the patient's relative in the third person ('her mother had a facial palsy', 'his father died of a heart
+  attack'): the patient is 'her' or 'him', so the mother's illness is not the patient's;
+- the speaker's own relative ('my dad had a stroke at 50, I have a headache'): only when the relative's illness is
+  told as history (a verb of having it and a time that is over, or 'died of', 'was diagnosed with') and the speaker
+  also tells their own complaint. 'I'm worried, my dad had crushing chest pain an hour ago' stays the dad's
+  emergency: he is the patient.
+A relative's heart attack, stroke, migraine or atopy also gives the KB's family-history finding
+(findings.yaml `relative_conditions`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medcore.knowledge import assertions
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|im|ive|me|myself)\b")
+_SPEAKERS = re.compile(r"(?:my|our)\b")
+# a possessive relative cue ('my mother', 'his dad'); any other family cue is an explicit family-history phrase
+_POSSESSIVE = re.compile(r"(?:my|his|her|their|our|your|the\s+patient's)\b")
+# the words between a relative and the illness that say the relative has or had it: 'had a', 'died of a', 'has had'
+_HAS = (r"(?:also\s++|too\s++|both\s++)?(?:has\s++had|have\s++had|had|has|have|gets|get|got|suffers\s++(?:from|with)"
+        r"|suffered\s++(?:from|with)|died\s++(?:of|from|after|with)|passed\s++away\s++(?:from|with|after)"
+        r"|(?:was|were|is|has\s++been)\s++diagnosed\s++with|developed|lives\s++with|lived\s++with)")
+_GAP = re.compile(rf"\A(?:'s)?\s++{_HAS}(?:\s++(?!(?:i|me|he|she|him|they|them|it)\b)[a-z'-]++){{0,2}}\s++")
+# verbs that tell an illness as the relative's history whatever the time ('died of', 'was diagnosed with')
+_HISTORY_VERB = re.compile(r"\b(?:died|passed\s+away|diagnosed|suffers|suffered)\b")
+# a time that is over: the relative's illness is history, not what is happening now
+_PAST_TIME = re.compile(r"\b(?:at\s+(?:the\s+age\s+of\s+)?\d{1,3}|aged\s+\d{1,3}|in\s+(?:his|her|their)\s+\d0s"
+                        r"|when\s+(?:he|she|they)\s+(?:was|were)|years\s+ago|as\s+a\s+(?:child|baby|teenager)"
+                        r"|young|before\s+\d{2}|last\s+year|in\s+\d{4})\b")
+
+
+@dataclass(frozen=True)
+class Told:
+    """How a relative's words at a span are told: `history` (the relative's own illness), `explicit` (an explicit
+    family-history cue), `mine` (the speaker's own relative, who may be the patient)."""
+    history: bool
+    explicit: bool
+    mine: bool
+    has: bool = False  # the relative is said to have or have had it ('my mum has asthma')
+
+
+def speaker_speaks_of_self(low: str, rules) -> bool:
+    """'I', 'me', or a 'my' that does not start a relative ('my chest', not 'my mother')."""
+    if _FIRST_PERSON.search(low):
+        return True
+    relatives = {m.start for m in assertions.find_modifiers(low, rules)[0] if m.category == "family"}
+    return any(m.start() not in relatives for m in re.finditer(r"\bmy\b", low))
+
+
+def told(clause: str, start: int, end: int, rules) -> Told:
+    """How the family cue governing the words at [start, end) of a lower-case clause tells them."""
+    cues = [m for m in assertions.find_modifiers(clause, rules)[0] if m.category == "family"]
+    before = [m for m in cues if m.end <= start]
+    cue = before[-1] if before else next((m for m in cues if m.start >= end), None)
+    if cue is None:
+        return Told(False, False, False)
+    if not _POSSESSIVE.match(clause, cue.start):
+        return Told(True, True, False)  # 'family history of', 'runs in the family'
+    mine = _SPEAKERS.match(clause, cue.start) is not None
+    if cue.end > start or not _GAP.fullmatch(clause[cue.end:start]):
+        return Told(False, False, mine)
+    if not mine:
+        return Told(True, False, False, True)  # 'her mother had a facial palsy'
+    history = _HISTORY_VERB.search(clause, cue.end, start) is not None or _PAST_TIME.search(clause, cue.start) is not None
+    return Told(history, False, True, True)
+
+
+def relative_is_patient(entry_told: Told, symptom: bool, relative_complains: bool, speaks_of_self: bool,
+                        own_complaint: bool) -> bool:
+    """Whether a relative's condition read with `entry_told` is the patient's after all: the speaker's relative
+    is the patient when the speaker reports on them ('My mother is a heavy drinker. She stopped drinking ...') or
+    tells no complaint of their own; a symptom stays the relative's only when the speaker tells one too."""
+    if entry_told.explicit or not entry_told.mine:
+        return False
+    return relative_complains or not speaks_of_self or (symptom and not own_complaint)
+
+
+def family_history_ids(clause: str, keys: list[str], starts: list[int], table: dict, phrase_keys, rules) -> list:
+    """(finding id, phrase) for each relative's condition of findings.yaml `relative_conditions` told as the
+    relative's own illness in a clause ('his father died of a heart attack' -> family_history_heart). `keys`: the
+    clause's word keys; `starts`: each word's character offset; `phrase_keys`: Lexicon.phrase_keys."""
+    out = []
+    for phrase, fid in table.items():
+        pk = phrase_keys(phrase)
+        n = len(pk)
+        for i in range(len(keys) - n + 1):
+            if tuple(keys[i:i + n]) != pk:
+                continue
+            end = starts[i + n - 1] + len(clause[starts[i + n - 1]:].split(" ", 1)[0])
+            if assertions.assert_spans(clause, [(starts[i], end)], rules)[0] != "family":
+                continue
+            t = told(clause, starts[i], end, rules)
+            if t.has or t.explicit:
+                out.append((fid, phrase))
+    return out
