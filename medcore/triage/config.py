@@ -50,7 +50,8 @@ def load_configs(kb_dir: str | Path, n_conditions: int | None = None) -> tuple[E
                                                "safety_net_max", "red_flag_cover_max",
                                                "red_flag_cover_min_p", "all_no_stop") if k in doc})
     thr = doc.get("triage_thresholds", {})
-    tcfg = TriageConfig(**{k: float(v) for k, v in thr.items() if k in ("emergency", "urgent", "routine")},
+    tcfg = TriageConfig(**{k: float(v) for k, v in thr.items() if k in ("emergency", "urgent", "routine",
+                                                                           "self_care_max_serious")},
                         **({"condition_red_flag_min_p": float(doc["condition_red_flag_min_p"])}
                            if "condition_red_flag_min_p" in doc else {}))
     if n_conditions is None:

@@ -24,6 +24,9 @@ class TriageConfig:
     emergency: float = 0.30
     urgent: float = 0.45
     routine: float = 0.50
+    # Self-care only while the conditions needing a doctor within a day (emergency + urgent) hold less than this
+    # much: a majority of self-care mass alone would send a 38% emergency-or-urgent picture home (engine.yaml).
+    self_care_max_serious: float = 1.0
     condition_red_flag_min_p: float = 0.05  # a condition's own red flag escalates when it is this likely
 
 
@@ -47,6 +50,8 @@ def level_from_mass(mass: dict, cfg: TriageConfig) -> str:
         cum += mass[lvl]
         if cum >= thr:
             return lvl
+    if mass["emergency"] + mass["urgent"] >= cfg.self_care_max_serious:
+        return "routine"
     return "self_care"
 
 
