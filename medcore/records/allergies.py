@@ -7,6 +7,15 @@ from __future__ import annotations
 import re
 
 
+def allergen_name(word: str, m) -> str:
+    """The name an allergen is recorded under: the lexicon's ("ASA" -> aspirin), an allergy abbreviation's ("PCN" ->
+    penicillin), or the word as written."""
+    low = word.lower()
+    if low in m.drug_lookup:
+        return m.drug_lookup[low].name
+    return (m.allergen_names or {}).get(low, word)
+
+
 def allergies_in(s: str, m):
     """Allergy-section sentence: every allergen with the reaction that follows it."""
     hits = [a for a in m.allergen.finditer(s)]
@@ -39,8 +48,7 @@ def allergies_in(s: str, m):
         nxt = joined[i + 1][0] if i + 1 < len(joined) else len(s)
         r = m.reaction.search(s, end, nxt)
         reaction = r.group() if r else ""
-        name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
-        out.append((start, end, name, reaction))
+        out.append((start, end, allergen_name(a.group(), m), reaction))
     return out
 
 
@@ -58,7 +66,13 @@ _DENIED_LIST = re.compile(r"\b(?:no|denies|denied|denying|without|negative\s+for
 
 def _bare_reaction(s: str, r: re.Match) -> bool:
     """'allergic to penicillin (rash)' names only the reaction; '(anaphylaxis as a child)' tells its story too."""
-    return bool(re.match(r"\s*(?:\)|[.;,]|$)", s[r.end():])) and bool(re.search(r"(?:\(|-|:|,)\s*$", s[:r.start()]))
+    return bool(re.match(r"\s*(?:\)|[.;,]|$)", s[r.end():])) and bool(_BEFORE_REACTION.search(s[:r.start()].rstrip()))
+
+
+# what stands between an allergen and its bare reaction: "(", "-", ":", ",", an arrow ("→", "->", "=>"), "causes";
+# not a story's "which caused loose stools" (a course stopped for its effect: the effect is what the patient had)
+_BEFORE_REACTION = re.compile(r"(?:[(:,=>\u2192\u2013\u2014-]|(?<!which )(?<!that )\b(?:causes|caused|gives|gave)"
+                              r"|\breaction)$", re.I)
 
 
 _INLINE_ALLERGY = re.compile(r"\ballergic to\s+|\bknown\s+(?=\w+\s+allergy)|\b(?=\w+\s+allergy\b)", re.I)
@@ -148,7 +162,7 @@ def inline_allergies(s: str, m):
             not cue and not _CAUSED.match(s, a.end()) and _caused(s, a.end(), m))
         if said_so or course:
             r = m.reaction.search(s, a.end(), min(len(s), a.end() + 60))
-            name = m.drug_lookup[a.group().lower()].name if a.group().lower() in m.drug_lookup else a.group()
+            name = allergen_name(a.group(), m)
             said = m.reaction.search(sign.group()) if not r and sign else None  # the sign said before it
             out.append((a.start(), a.end(), name, r.group() if r else said.group() if said else "",
                         (r.start(), r.end()) if r and _bare_reaction(s, r) else None, bool(course)))

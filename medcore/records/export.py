@@ -228,7 +228,10 @@ def handoff_data(a: NoteAnalysis, corrected: str | None = None) -> dict:
              "route": m.detail.get("route", ""), "frequency": m.detail.get("frequency", ""),
              "status": m.detail.get("status", ""), "text": m.text} for m in a.summary.medications]
     allergies = [{"substance": x.substance, "reaction": x.reaction, "kind": x.kind} for x in ex.allergies]
-    out = {"problems": problems, "medications": meds, "allergies": allergies,
+    # the stopped and held medicines by name, apart (the planner's patient has a stopped list: a drug stopped
+    # recently can still interact); they stay in `medications` with their status as before
+    stopped = list(dict.fromkeys(m["name"] for m in meds if m["status"] in ("stopped", "held") and m["name"]))
+    out = {"problems": problems, "medications": meds, "stopped_medications": stopped, "allergies": allergies,
            "no_known_allergies": ex.no_known_allergies, "one_liner": a.summary.one_liner}
     if corrected and corrected.strip():
         out["corrected_summary"] = redact(a, corrected.strip())

@@ -20,7 +20,7 @@ from medcore.config import REPO_ROOT
 from medcore.errors import DomainError
 from medcore.knowledge import kbfiles
 from medcore.knowledge.kbfiles import KnowledgeKBError
-from medcore.records.note_types import NoteType, ngrams, normalise_header, phrase_key
+from medcore.records.note_types import NoteType, header_has, ngrams, normalise_header, phrase_key
 from medcore.records.sections import Section
 from medcore.records.structured import Item, StructuredSummary, med_line
 from medcore.records.text import Sentence
@@ -32,6 +32,7 @@ GENERIC = "generic"
 SOURCES = ("problems", "medications", "medication_changes", "allergies", "abnormal_results", "plan", "follow_ups",
            "procedures")
 _CHANGE_STATUSES = ("started", "stopped", "changed")
+_STOPPED = ("stopped", "held")
 
 
 class LayoutKBError(DomainError):
@@ -50,6 +51,13 @@ class SlotSpec:
     max_lines: int = 0  # 0: no cap
     overflow_to: str = ""
     empty: str = "none found"
+    first_cue: re.Pattern | None = None  # first_of takes the first sentence of its categories that matches this
+    lead: tuple[tuple[bool, str], ...] = ()  # lines under these headings come first ("principal diagnosis")
+    fallback: tuple[tuple[bool, str], ...] = ()  # an empty slot takes the lines under these headings (claimed or not)
+    drop: tuple[str, ...] = ()  # lines the engines read as only stopped medicines or only measurements
+
+
+_DROPS = ("stopped_medications", "measurements")
 
 
 @dataclass(frozen=True)
@@ -98,16 +106,22 @@ def _slot(raw, where: str) -> SlotSpec:
     if source and source not in SOURCES:
         raise LayoutKBError(f"{where}: from {source!r} is not one of {', '.join(SOURCES)}")
     try:
-        cue = re.compile(raw["cue"], re.I) if raw.get("cue") else None
+        cue, first_cue = (re.compile(raw[k], re.I) if raw.get(k) else None for k in ("cue", "first_cue"))
     except re.error as exc:
         raise LayoutKBError(f"{where}: cue: {exc}") from exc
-    heads = raw.get("headings") or []
-    if not isinstance(heads, list) or not all(isinstance(h, str) and h.strip() for h in heads):
-        raise LayoutKBError(f"{where}: headings must be a list of phrases")
-    return SlotSpec(str(raw["key"]), str(raw["title"]), tuple(phrase_key(h) for h in heads),
+    phrases = {}
+    for k in ("headings", "lead", "fallback"):
+        heads = raw.get(k) or []
+        if not isinstance(heads, list) or not all(isinstance(h, str) and h.strip() for h in heads):
+            raise LayoutKBError(f"{where}: {k} must be a list of phrases")
+        phrases[k] = tuple(phrase_key(h) for h in heads)
+    drop = tuple(raw.get("drop") or ())
+    if any(d not in _DROPS for d in drop):
+        raise LayoutKBError(f"{where}: drop {drop!r}: each one of {', '.join(_DROPS)}")
+    return SlotSpec(str(raw["key"]), str(raw["title"]), phrases["headings"],
                     tuple(raw.get("sections") or ()), cue, source, tuple(raw.get("first_of") or ()),
                     int(raw.get("max_lines") or 0), str(raw.get("overflow_to") or ""),
-                    str(raw.get("empty") or "none found"))
+                    str(raw.get("empty") or "none found"), first_cue, phrases["lead"], phrases["fallback"], drop)
 
 
 def _layout(name: str, raw, where: str) -> LayoutSpec:
@@ -253,7 +267,8 @@ def lay_out(note_type: NoteType, sections: list[Section], sentences: list[Senten
     index = _HeadingIndex(spec)
     slot_of, headed = _section_slots(spec, index, sections, kb.section_words)
     lines: dict[str, list[Item]] = {s.key: [] for s in spec.slots}
-    first_by_category: dict[str, Item] = {}
+    by_category: dict[str, list[Item]] = {}  # unclaimed lines by section category (first_of)
+    header_of: dict[int, tuple[str, set[str]]] = {}  # id(item) -> its section's header (lead, fallback)
     labelled = set()  # sections whose header has been put in front of their first line
     titles = {s.key: s.title for s in spec.slots}
     moved: tuple[int, str] = (-2, "")  # (section index, slot) set by a leading label
@@ -284,18 +299,28 @@ def lay_out(note_type: NoteType, sections: list[Section], sentences: list[Senten
             continue
         if label:
             labelled.add(k)
+        if sec is not None:
+            h = normalise_header(sec.header)
+            header_of[id(item)] = (h, ngrams(h))
         if key:
             lines[key].append(item)
-        elif sent.section and sent.section not in first_by_category:
-            first_by_category[sent.section] = item
+        elif sent.section:
+            by_category.setdefault(sent.section, []).append(item)
     claimed = sum(len(v) for v in lines.values())
     if not claimed:
         return _generic(note_type, kb, summary, extraction, by_index,
                         f"Read as a {note_type.label.lower()}, but none of its usual headings was found; shown in "
                         "the generic layout.")
     slots, carry = [], {}
+    dropped = _dropped_sentences(spec, extraction)
     for s in spec.slots:
         items = carry.pop(s.key, []) + lines[s.key]
+        if s.drop:
+            items = [i for i in items if i.sentence not in dropped.get(s.key, ())]
+        if not items and s.fallback:  # "ADMITTING DIAGNOSES" stand for the principal one when no other is given
+            items = [i for k in lines for i in lines[k] if _under(header_of, i, s.fallback)]
+        if s.lead:  # the line labelled "principal diagnosis" comes before a plain list of diagnoses
+            items.sort(key=lambda i: not _under(header_of, i, s.lead))
         if s.cue is not None:
             used = {i.sentence for i in items}
             items += [it for sent in sentences if sent.index not in used and s.cue.search(sent.text)
@@ -306,7 +331,8 @@ def lay_out(note_type: NoteType, sections: list[Section], sentences: list[Senten
                       if i.sentence < 0 or i.sentence not in have]
             items = engine + items if s.source in ("abnormal_results", "medication_changes") else items + engine
         if not items and s.first_of:
-            items = [first_by_category[c] for c in s.first_of if c in first_by_category][:1]
+            items = [i for c in s.first_of for i in by_category.get(c, ())
+                     if s.first_cue is None or s.first_cue.search(i.text)][:1]
         more = 0
         if s.max_lines and len(items) > s.max_lines:
             extra = items[s.max_lines:]
@@ -317,6 +343,28 @@ def lay_out(note_type: NoteType, sections: list[Section], sentences: list[Senten
                 more = len(extra)
         slots.append(Slot(s.key, s.title, items, more, s.empty))
     return LaidOut(note_type, name, spec.title, slots)
+
+
+def _under(header_of: dict, item: Item, keys) -> bool:
+    """The line stands under a header holding one of these heading phrases."""
+    h = header_of.get(id(item))
+    return h is not None and any(header_has(h[0], h[1], key) for key in keys)
+
+
+def _dropped_sentences(spec: LayoutSpec, extraction) -> dict[str, set[int]]:
+    """For each slot with `drop`, the sentences it leaves out: a line whose medicines are all stopped or held ("STOPPED:
+    ibuprofen" is a medication change, not a discharge medicine), and a line of measurements with no medicine ("BP
+    128/70, HR 72" under the medication list)."""
+    on_drug, stopped = set(), set()
+    for med in extraction.medications:
+        (stopped if med.status in _STOPPED else on_drug).add(med.sentence)
+    measured = {x.sentence for x in list(extraction.vitals) + list(extraction.labs)}
+    out = {}
+    for s in spec.slots:
+        if s.drop:
+            out[s.key] = ((stopped - on_drug if "stopped_medications" in s.drop else set())
+                          | (measured - on_drug - stopped if "measurements" in s.drop else set()))
+    return out
 
 
 def _generic(note_type: NoteType, kb: LayoutKB, summary: StructuredSummary, extraction, by_index, note: str) -> LaidOut:

@@ -47,6 +47,7 @@ class Matchers:
     rules: dict | None = None  # rules.yaml as loaded (medication cue data: not_meds.py, med_course.py)
     lexicon_dir: object = None  # where the knowledge drug lexicon lives (None: the shipped one)
     value_first: value_first.ValueFirst | None = None  # readings written value first ("trace protein")
+    allergen_names: dict | None = None  # an allergy-only abbreviation (lower) -> the name it is recorded under
 
 
 _matchers: dict[int, Matchers] = {}
@@ -86,7 +87,9 @@ def _build(kb: RecordsKB) -> Matchers:
         drug=phrase_regex([f for f, d in drug_lookup.items() if not d.in_lists_only], hyphens=True),
         drug_in_lists=phrase_regex(in_lists, hyphens=True),
         drug_lookup=drug_lookup,
-        allergen=phrase_regex(list(drug_lookup) + list(rules.get("allergens", []))),
+        allergen=phrase_regex(list(drug_lookup) + list(rules.get("allergens", []))
+                              + list(rules.get("allergen_abbreviations") or {})),
+        allergen_names={str(k).lower(): str(v) for k, v in (rules.get("allergen_abbreviations") or {}).items()},
         reaction=phrase_regex(rules.get("reactions", [])),
         no_allergy=phrase_regex(rules.get("no_allergy", [])),
         intolerance=phrase_regex(rules.get("intolerance", [])),
