@@ -52,3 +52,15 @@ def test_a_dental_follicular_cyst_stays_the_jaws(kb):
 def test_smoking_code_follows_the_habit_s_time(kb, text, word, code, assertion):
     got = _problems(kb, text)
     assert (word, code, assertion) in got, got
+
+
+@pytest.mark.parametrize("text,word,code,assertion", [
+    ("HEENT: denies hearing change or ear discharge.", "hearing change", "H91.90", "negated"),
+    ("Neuro: no speech change, no focal numbness.", "speech change", "R47.9", "negated"),
+    ("She has had speech difficulties since the stroke.", "speech difficulties", "R47.9", "present"),
+    ("Throat: he reports a voice change over two months.", "voice change", "R49.9", "present"),
+    ("Ears: no difficulties with hearing.", "difficulties with hearing", "H91.90", "negated"),
+])
+def test_review_of_systems_change_items(kb, text, word, code, assertion):
+    got = _problems(kb, text)
+    assert (word, code, assertion) in got, got
