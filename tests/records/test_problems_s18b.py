@@ -64,3 +64,12 @@ def test_smoking_code_follows_the_habit_s_time(kb, text, word, code, assertion):
 def test_review_of_systems_change_items(kb, text, word, code, assertion):
     got = _problems(kb, text)
     assert (word, code, assertion) in got, got
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("Problems: osteoporosis with multiple compression fractures.", "compression fractures", "M48.50XA"),
+    ("The child has no cigarette smoke exposure at home.", "cigarette smoke exposure", "Z77.22"),
+])
+def test_spine_fracture_and_smoke_exposure(kb, text, word, code):
+    got = _problems(kb, text)
+    assert [c for w, c, _ in got if w == word] == [code], got
