@@ -73,3 +73,13 @@ def test_review_of_systems_change_items(kb, text, word, code, assertion):
 def test_spine_fracture_and_smoke_exposure(kb, text, word, code):
     got = _problems(kb, text)
     assert [c for w, c, _ in got if w == word] == [code], got
+
+
+@pytest.mark.parametrize("text,word", [
+    ("He was born prematurely and spent two weeks in the NICU.", "born prematurely"),
+    ("Former preemie, now three years old, seen for wheeze.", "former preemie"),
+    ("Problems: prematurity, feeding intolerance.", "prematurity"),
+])
+def test_prematurity_in_plain_words_is_a_preterm_newborn(kb, text, word):
+    got = _problems(kb, text)
+    assert [c[:3] for w, c, _ in got if w == word] == ["P07"], got
