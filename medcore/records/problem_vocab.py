@@ -73,7 +73,7 @@ class ProblemVocab:
     senses: context_words.OtherSenses | None = None  # 'reflux' beside a saphenous vein: not GERD
     adjectives: adjective_forms.AdjectiveForms | None = None  # 'she is very hypertensive': hypertension
     # (concept id, word) -> (concept, the assertions it applies to: 'present' unless the entry names others)
-    present_as: dict[tuple[str, str], tuple[str, frozenset[str]]] = field(default_factory=dict)
+    present_as: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
     site_only: dict[str, str] = field(default_factory=dict)  # stop key -> generic code: read only with its site
     past_events: frozenset[str] = frozenset()  # concept ids of events over before the note (records/past_events.py)
     site_signs: site_signs.SiteSigns | None = None  # 'liver ... no masses': the sign with the site named before it
@@ -178,12 +178,12 @@ class ProblemVocab:
 
     def when_present(self, concept, code: str, text: str, assertion: str) -> tuple[object, str]:
         """The concept and code a mention asserted present takes (`present_as`: a current 'smoker' is nicotine
-        dependence, F17.210; a denied or former one stays tobacco use, Z72.0); an entry may name other assertions
+        dependence, F17.210; a denied one stays tobacco use, Z72.0); an entry may name other assertions
         ('falls' are repeated falls, R29.6, whatever their assertion); words ["*"]: any wording of the concept (a
         myocardial infarction told as past is an old one, I25.2)."""
-        other, when = self.present_as.get((concept.id, text.lower())) or \
-            self.present_as.get((concept.id, ANY_WORDS), ("", frozenset()))
-        other = other if assertion in when else None
+        # the entries for these words first, then those for any wording (a former 'smoker' is Z87.891)
+        rules = [*self.present_as.get((concept.id, text.lower()), ()), *self.present_as.get((concept.id, ANY_WORDS), ())]
+        other = next((target for target, when in rules if assertion in when), None)
         new = self.term.get(other) if other else None
         return (new, _code(new)) if new is not None and _code(new) else (concept, code)
 
@@ -307,7 +307,7 @@ def _newborn_codes(doc) -> dict[str, str]:
     return {str(k): str(v) for k, v in doc["codes"].items()}
 
 
-def _present_as(entries) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
+def _present_as(entries) -> dict[tuple[str, str], list[tuple[str, frozenset[str]]]]:
     out = {}
     for e in entries or ():
         if not (isinstance(e, dict) and e.get("concept") and e.get("as") and e.get("words") and e.get("source")):
@@ -315,6 +315,6 @@ def _present_as(entries) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
         # a bare id is a problem-list condition; 'icd10cm:I25.2' names an ICD-10-CM concept
         target, source = (str(e[k]) if ":" in str(e[k]) else f"condition:{e[k]}" for k in ("as", "concept"))
         for w in e["words"]:
-            out[(source, str(w).lower())] = (target,
-                                                                   frozenset(e.get("assertions") or ("present",)))
+            out.setdefault((source, str(w).lower()), []).append(
+                (target, frozenset(e.get("assertions") or ("present",))))
     return out

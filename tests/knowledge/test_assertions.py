@@ -245,10 +245,10 @@ def test_labs_named_without_a_value(kb):
 def test_more_words_that_are_not_findings(kb):
     a = analyze("Heart failure clinic in 2 weeks. Headache diary.", kb)
     assert a.extraction.problems == []
-    # tobacco given up is past tobacco use, never smoked is none (the real notes' convention), never a current problem
+    # tobacco given up is a history of nicotine dependence (Z87.891, session 18), never smoked is none (the real notes' convention), never a current problem
     a = analyze("He quit smoking in 2020. Never smoker. Ex-smoker.", kb)
     assert [(p.text, p.icd10cm, p.assertion) for p in a.extraction.problems] == [
-        ("smoking", "Z72.0", "historical"), ("smoker", "Z72.0", "negated"), ("Ex-smoker", "Z72.0", "historical")]
+        ("smoking", "Z87.891", "historical"), ("smoker", "Z72.0", "negated"), ("Ex-smoker", "Z87.891", "historical")]
     a = analyze("Current smoker. Heart failure, compensated. Headache since Monday.", kb)  # guards
     assert {p.text.lower() for p in a.extraction.problems} >= {"heart failure", "headache"}
 

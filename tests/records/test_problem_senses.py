@@ -58,7 +58,7 @@ def test_each_other_sense_needs_a_source():
 
 @pytest.mark.parametrize("note,text,code,assertion", [
     ("Social history: smokes 20 cigarettes a day.", "cigarettes", "F17.210", "present"),
-    ("Social history: married, ex-smoker.", "ex-smoker", "Z72.0", "historical"),
+    ("Social history: married, ex-smoker.", "ex-smoker", "Z87.891", "historical"),
     ("ECG: sinus rhythm with LBBB.", "LBBB", "I44.7", "present"),
     ("ECG: sinus rhythm with RBBB.", "RBBB", "I45.10", "present"),
 ])

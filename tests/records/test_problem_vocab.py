@@ -94,7 +94,7 @@ def test_a_hernia_being_repaired_is_still_the_diagnosis(kb):
     ("On the ward she stayed afebrile.", "afebrile", "fever", "negated"),  # a word that denies a problem itself
     ("Sclerae anicteric.", "anicteric", "jaundice", "negated"),
     ("Neck: no adenopathy or thyromegaly.", "adenopathy", "lymphadenopathy", "negated"),
-    ("Neck: no adenopathy or thyromegaly.", "thyromegaly", "goiter", "negated"),
+    ("Neck: no adenopathy or thyromegaly.", "thyromegaly", "thyromegaly", "negated"),
     ("Heart: regular, no gallops.", "gallops", "gallop rhythm", "negated"),
     ("Chest: scattered wheezes.", "wheezes", "wheeze", "present"),  # plural
     ("On arrival he was tachycardic and diaphoretic.", "tachycardic", "tachycardia", "present"),  # adjective forms
