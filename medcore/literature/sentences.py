@@ -20,7 +20,10 @@ jan feb mar apr jun jul aug sep sept oct nov dec est min max avg ref refs suppl 
 # a space before this, so every extractor's work per sentence stays bounded.
 MAX_SENTENCE_CHARS = 1500
 
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+# Only from the first mark of a run, and possessive: a long run of dots with no capital after it ("....", a pasted
+# leader line) was otherwise retried from each of its marks and backtracked through each length (quadratic: 11,599
+# dots took 3 s). Giving back a mark or a bracket can never let the look-ahead match, so the matches are the same.
+_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 
