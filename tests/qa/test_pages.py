@@ -258,5 +258,8 @@ def test_emergency_self_care_is_what_to_do_while_waiting_for_help(pages):
                 "condition:intussusception", "condition:pre_eclampsia"):
         page = pages[cid]
         care = page.section("self_care").passages
-        assert care and care[0].origin == "curated" and "while you wait for help" in care[0].text.lower(), cid
+        # the chat's own KB line (session 18 replaced its "None." placeholders) or the curated one: either is what to
+        # do while waiting, never a treatment instead of help
+        assert care and ("while you wait" in care[0].text.lower() or care[0].origin == "curated"), cid
+        assert any(p.origin == "curated" and "while you wait for help" in p.text.lower() for p in care), cid
         assert LEVEL_TEXT["emergency"] in page.section("when_to_get_help").text, cid

@@ -72,8 +72,9 @@ def test_only_the_emergency_answer_gets_while_you_wait_lines(qa):
 
 
 def test_a_line_with_a_dose_or_nothing_to_do_is_never_a_while_you_wait_line(pages):
-    """The heart attack page's self-care names an aspirin dose and the lung clot page says "None at home": the
-    page keeps them, the emergency answer does not repeat them."""
+    """The heart attack page's self-care names an aspirin dose: the page keeps it, the emergency answer does not
+    repeat it. The lung clot page said "None at home" until session 18 gave it a sourced while-you-wait line
+    (NHS.uk): the answer now repeats that line, which has no dose."""
     from medcore.llm.grounding import doses_in
 
     acs = [p.text for p in pages["condition:myocardial_infarction"].section("self_care").passages]
@@ -81,7 +82,9 @@ def test_a_line_with_a_dose_or_nothing_to_do_is_never_a_while_you_wait_line(page
     _, got = waiting.lines(KB, pages, [], "myocardial_infarction")
     assert got == []
     _, got = waiting.lines(KB, pages, [], "pulmonary_embolism")
-    assert got == []
+    assert [g["text"] for g in got] == [p.text for p in pages["condition:pulmonary_embolism"].section("self_care").passages
+                                        if p.origin == "triage_kb"]
+    assert got and not any(doses_in(g["text"]) for g in got)
     # a collapse: the life-support lines only, not the first aid of a cause guessed from it
     _, got = waiting.lines(KB, pages, ["collapse"], "alcohol_poisoning")
     assert [g["source"] for g in got] == [BLS_SOURCE, "NHS Health A-Z: first aid, recovery position"]
