@@ -59,7 +59,7 @@ def _serve(conn) -> None:
                 conn.send(("err", RuntimeError(f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}")))
 
 
-def _call_named(name: str, *args: Any) -> Any:
+def call_named(name: str, *args: Any) -> Any:
     """Call "package.module:function" (imported here, in the worker: the server need not import a tool to warm it)."""
     module, _, attr = name.partition(":")
     return getattr(importlib.import_module(module), attr)(*args)
@@ -165,7 +165,7 @@ class WorkerPool:
         """Run each warmer in the worker; False when the worker had to be stopped (over time, or it died)."""
         for name in warmers:
             t0 = time.monotonic()
-            worker.conn.send((_call_named, (name, *args), {}))
+            worker.conn.send((call_named, (name, *args), {}))
             if not worker.conn.poll(timeout_s):
                 log.warning("warming %s: over %.0f s, worker stopped", name, timeout_s)
                 worker.stop()

@@ -4,10 +4,11 @@ from a cold start, at most 1 s warm).
 Each page opens in a fresh Python process, by its URL path, as a bookmarked link opens it on a server that has just
 started (bench/page_speed_cold.py's child: app.py under AppTest with the template backend); the same session then
 reruns it once. The cold budget holds for the first run and for the whole process up to it (Streamlit's
-imports too, not Python's own start-up). The budgets are asserted in CPU seconds of that process (every thread), not wall seconds: a CI
-machine shared with other work stretches wall time, not the CPU a render needs. The data folder is filled by one
-warm-up start first, as the bench does (the server's data folder is kept between starts; the very first start in an
-empty folder is tests/test_status_cache.py's and bench/page_speed_cold.py --fresh-data's)."""
+imports too, not Python's own start-up). The budgets are asserted in CPU seconds of that process (every thread),
+not wall seconds: a CI machine shared with other work stretches wall time, not the CPU a render needs. The data
+folder is filled by one warm-up start first (the server's start-up warmers, then Home), as the bench does (the
+server's data folder is kept between starts; the very first start in an empty folder is tests/test_status_cache.py's
+and bench/page_speed_cold.py --fresh-data's)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ WARM_CPU_S = 1.0
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory):
     data = tmp_path_factory.mktemp("render-budget-data")
-    cold._child(cold.HERE, "home", data)  # the warm-up start: fills the data folder's caches, not counted
+    # the warm-up start, not counted: the server's start-up warmers (which build the therapy KB and knowledge graph
+    # caches into a new data folder) and Home
+    cold._child(cold.HERE, "home", data, warm=True)
     return data
 
 

@@ -170,8 +170,12 @@ def test_warming_is_skipped_inline_or_when_turned_off(settings):
 
 
 def test_the_tools_warmers_load_without_storing_anything(settings, store, caplog):
-    """The warmers the server runs (ui.launch.WARMERS) succeed in a fresh process and write nothing to the database."""
+    """The warmers the server runs (ui.launch.WARMERS) succeed in a fresh process and write nothing to the database;
+    on a new data folder they leave the therapy KB and the knowledge graph built in its caches, which every later
+    process (the server's pages, the CLI) reads instead of building them (issue 14: the Knowledge page's cold first
+    render built the whole graph, 7 CPU s)."""
     import logging
+    from pathlib import Path
 
     from ui.launch import WARMERS
 
@@ -186,6 +190,8 @@ def test_the_tools_warmers_load_without_storing_anything(settings, store, caplog
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
     assert len([r for r in caplog.records if "warm_worker in" in r.getMessage()]) == len(WARMERS)
     assert store.audit_events(limit=1000) == before
+    data = Path(settings.data_dir)
+    assert list((data / "knowledge").glob("graph-*.json")) and list((data / "therapy").glob("therapy-kb-*.json"))
 
 
 # ---- a lost worker's replacement is warmed in the background (issue 14): no cold start after a crash -------------

@@ -18,8 +18,10 @@ import threading
 log = logging.getLogger(__name__)
 
 # Run in each engine worker at start (medcore.workpool.warm), by name: the server process imports neither tool
-# for this. The planner's first (its knowledge base, about 1 s), then the summarizer's (about 10 s).
-WARMERS = ["medcore.therapy.bounded:warm_worker", "medcore.records.service:warm_worker"]
+# for this. The planner's first (its knowledge base, about 1 s), the knowledge graph's (built into the data folder
+# on a new install, seconds; then read from there), then the summarizer's (about 10 s).
+WARMERS = ["medcore.therapy.bounded:warm_worker", "medcore.knowledge.service:warm_worker",
+           "medcore.records.service:warm_worker"]
 
 _warm_lock = threading.Lock()
 _warm_asked = False  # once per process: app.py asks on every script run, the launcher before the server starts

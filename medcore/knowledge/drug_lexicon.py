@@ -8,7 +8,8 @@ the data fails here and not in front of a clinician.
 
 from __future__ import annotations
 
-import functools
+import json
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,25 +64,49 @@ def drugs_root(kb_dir: Path | str | None = None) -> Path:
     return Path(kb_dir or DEFAULT_KB_DIR) / "knowledge" / "drugs"
 
 
-def load(kb_dir: Path | str | None = None) -> DrugLexicon:
+def load(kb_dir: Path | str | None = None, validated: dict[str, dict] | None = None,
+         keep: dict[str, dict | None] | None = None) -> DrugLexicon:
+    """The lexicon, built once per file change in a process. `validated`: the files' docs as validated earlier, by
+    path relative to the drugs folder, from a cache whose digest covers these files and the schema code (the
+    therapy KB's); they stand in for reading and schema-checking the YAML (most of the build), and every
+    cross-reference is still checked. The build takes them over (it may add fields to entries). `keep`: when the lexicon is built here from the files, their validated docs are
+    put there as JSON copies (None where JSON would not give the same doc back) for such a cache."""
     root = drugs_root(kb_dir)
     files = sorted(root.rglob("*.yaml"))
     if not files:
         raise DrugKBError(f"drug lexicon not found under {root}")
-    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in [*files, *sorted(root.glob("*.tsv"))])
-    return _load_cached(str(root), stamp)
+    key = (str(root), tuple((str(p), p.stat().st_mtime_ns) for p in [*files, *sorted(root.glob("*.tsv"))]))
+    with _MEMO_LOCK:
+        hit = _MEMO.get(key)
+    if hit is not None:
+        return hit
+    lex = _build(root, validated, keep)
+    with _MEMO_LOCK:
+        _MEMO[key] = lex
+        while len(_MEMO) > 4:  # older file versions (an edited KB): only the newest few stay
+            del _MEMO[next(iter(_MEMO))]
+    return lex
 
 
-@functools.lru_cache(maxsize=4)
-def _load_cached(root_s: str, _stamp: tuple) -> DrugLexicon:
-    return _build(Path(root_s))
+_MEMO: dict[tuple, DrugLexicon] = {}
+_MEMO_LOCK = threading.Lock()
 
 
-def _read(path: Path, schema: dict) -> dict:
-    return read_checked(path, schema, DrugKBError, "drug lexicon file")
+def _reader(root: Path, validated: dict[str, dict] | None, keep: dict[str, dict | None] | None):
+    def read(path: Path, schema: dict) -> dict:
+        rel = path.relative_to(root).as_posix()
+        if validated is not None and rel in validated:
+            return validated[rel]
+        doc = read_checked(path, schema, DrugKBError, "drug lexicon file")
+        if keep is not None:
+            same = json.loads(json.dumps(doc, default=repr))
+            keep[rel] = same if same == doc else None
+        return doc
+    return read
 
 
-def _build(root: Path) -> DrugLexicon:
+def _build(root: Path, validated: dict[str, dict] | None = None, keep: dict | None = None) -> DrugLexicon:
+    _read = _reader(root, validated, keep)
     classes: dict[str, dict] = {}
     for c in _read(root / "classes.yaml", drug_schema.CLASSES_FILE)["classes"]:
         if c["id"] in classes:

@@ -27,7 +27,7 @@ from pathlib import Path
 import networkx as nx
 
 from medcore.knowledge.concepts import concept_id
-from medcore.knowledge.interaction_rules import expand_interactions, risk_profile, route_condition
+from medcore.knowledge.interaction_rules import expand_interactions, risk_profile, route_conditions
 from medcore.knowledge.kbfiles import KnowledgeKBError, read_mapping, require
 
 log = logging.getLogger(__name__)
@@ -195,7 +195,7 @@ def _therapy(g: nx.MultiDiGraph, root: Path, side: dict, lex) -> None:
     inter = read_mapping(root / "interactions.yaml")
     infos = {**interaction_only, **drugs}
     pairs, _ = expand_interactions(inter, infos, classes, error=KnowledgeKBError)
-    routes_doc = read_mapping(lex.root / "routes.yaml")
+    route_condition = route_conditions(infos, read_mapping(lex.root / "routes.yaml"))
     for key in sorted(pairs, key=sorted):
         for r in pairs[key]:
             r = r.in_context(None)  # a kidney-dependent rule names its CrCl thresholds in the management
@@ -203,7 +203,7 @@ def _therapy(g: nx.MultiDiGraph, root: Path, side: dict, lex) -> None:
             # the route condition travels with the edge: skin/eye/ear forms, label exceptions, route-only rules
             _edge(g, concept_id("drug", a), concept_id("drug", b), "interacts_with", r.source, severity=r.severity,
                   mechanism=r.mechanism, effect=r.effect, management=r.management, rule=r.rule, avoid=r.avoid,
-                  **route_condition(r, infos, routes_doc))
+                  **route_condition(r))
     _group_rules(g, inter.get("group_rules", []))
     _pgx(g, read_mapping(root / "pgx.yaml"))
 

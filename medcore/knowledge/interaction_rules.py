@@ -7,6 +7,7 @@ lexicon), so a class rule means the same pairs in the planner and in the graph."
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 import math
 from dataclasses import dataclass, replace
 
@@ -318,6 +319,32 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
     return pairs, len(explicit)
 
 
+def route_conditions(drugs: dict[str, dict], routes_doc: dict) -> Callable[[InteractionRule], dict]:
+    """route_condition for many rules over the same drugs and routes.yaml: the local routes and each drug's label
+    exceptions (`keeps`) are worked out once, not once per rule (the graph has about 25,000 interaction edges)."""
+    local = sorted(r for r, e in routes_doc.get("exposure", {}).items() if not e.get("systemic", True))
+    keeps = routes_doc.get("keeps", [])
+    by_drug: dict[str, list[dict]] = {}
+
+    def keeps_of(d: str) -> list[dict]:
+        got = by_drug.get(d)
+        if got is None:
+            classes = set(drugs.get(d, {}).get("classes", ()))
+            got = by_drug[d] = [k for k in keeps if d in k.get("drugs", ()) or classes & set(k.get("classes", ()))]
+        return got
+
+    def condition(rule: InteractionRule) -> dict:
+        kept = [{"drug": d, "route": k["route"], "severity": k.get("severity", rule.severity), "source": k["source"]}
+                for d in rule.drugs for k in keeps_of(d) if "rules" not in k or rule.rule in k["rules"]]
+        out: dict = {"not_for_routes": list(local), "kept_for": kept}
+        if rule.routes:
+            out["route_needs"] = [{"drug": n.drug, "routes": list(n.routes), "route_unstated": n.unstated}
+                                  for n in rule.routes]
+        return out
+
+    return condition
+
+
 def route_condition(rule: InteractionRule, drugs: dict[str, dict], routes_doc: dict) -> dict:
     """How one expanded rule depends on the routes its drugs are given by, as edge data for the knowledge graph (the
     planner applies the same data per typed name: medcore.therapy.routes). `routes_doc`: the drug lexicon's
@@ -325,17 +352,4 @@ def route_condition(rule: InteractionRule, drugs: dict[str, dict], routes_doc: d
     form (`not_for_routes`) unless the label keeps it for that form (`kept_for`, with the label's grade); absorbed
     forms with a label grade of their own are listed there too. A rule written for some routes only (IM olanzapine)
     names them (`route_needs`)."""
-    local = sorted(r for r, e in routes_doc.get("exposure", {}).items() if not e.get("systemic", True))
-    kept = []
-    for d in rule.drugs:
-        classes = set(drugs.get(d, {}).get("classes", ()))
-        for k in routes_doc.get("keeps", []):
-            if (d in k.get("drugs", ()) or classes & set(k.get("classes", ()))) and \
-                    ("rules" not in k or rule.rule in k["rules"]):
-                kept.append({"drug": d, "route": k["route"], "severity": k.get("severity", rule.severity),
-                             "source": k["source"]})
-    out: dict = {"not_for_routes": local, "kept_for": kept}
-    if rule.routes:
-        out["route_needs"] = [{"drug": n.drug, "routes": list(n.routes), "route_unstated": n.unstated}
-                              for n in rule.routes]
-    return out
+    return route_conditions(drugs, routes_doc)(rule)

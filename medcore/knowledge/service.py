@@ -51,6 +51,13 @@ def graph(settings) -> KnowledgeGraph:
     return load_graph(settings)
 
 
+def warm_worker(settings) -> None:
+    """Called once in each engine worker when the server starts (workpool.warm): on a new install or after a KB
+    edit the graph is built (seconds) into the data folder's cache, which the server process and every later start
+    read, so the Knowledge page's first render loads it rather than building it (issue 14, 5 s)."""
+    load_graph(settings)
+
+
 def terminology(settings):
     """The shared terminology (ICD-10-CM, HPO, our KBs), or None where it cannot load here: the graph
     then answers from its own names, and the warning says why."""

@@ -127,6 +127,11 @@ def _load_cached(root_s: str, _stamp: tuple, cache_s: str) -> KnowledgeBase:
     return kb
 
 
+# the drug lexicon's validated docs in the cached `docs`, beside the therapy files (kb_cache's digest covers the
+# lexicon files and the schema code): a new process skips reading and checking them (most of the lexicon's build)
+LEXICON = "@drug-lexicon/"
+
+
 def _reader(root: Path, docs: dict | None, from_cache: bool):
     """Reads a KB file as validated. From the cache: the kept doc. Otherwise read and checked; with `docs`, a
     JSON copy is kept there (None when JSON would not give the same doc back: such a KB is not cached)."""
@@ -161,10 +166,15 @@ def _build(root: Path, docs: dict | None = None, expanded: tuple[dict, int] | No
             d.setdefault("name", d["id"].replace("-", "/"))
             drugs[d["id"]] = d
     kdir = _knowledge_dir(root)
+    from_cache = expanded is not None
+    lex_docs = {k[len(LEXICON):]: v for k, v in docs.items() if k.startswith(LEXICON)} if from_cache else None
+    lex_keep: dict | None = {} if docs is not None and not from_cache else None
     try:
-        lex = kdrugs.load(kdir)
+        lex = kdrugs.load(kdir, validated=lex_docs or None, keep=lex_keep)
     except DrugKBError as exc:
         raise KBError(f"drug lexicon: {exc}") from exc
+    if lex_keep and None not in lex_keep.values():  # the lexicon's docs ride in the cache: its digest covers them
+        docs.update({LEXICON + k: v for k, v in lex_keep.items()})
     for d in drugs.values():
         _take_lexicon(d, lex)
     interaction_only = {i: risk_profile(lex, i) for i in lex.ingredients if i not in drugs}

@@ -3,12 +3,14 @@ and re-expand the KB; what it gets equals a fresh build, and any change to a sou
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
+from medcore.knowledge import drug_lexicon
 from medcore.therapy import kb as kb_mod
 from medcore.therapy import kb_cache
 
@@ -39,6 +41,29 @@ def test_a_new_process_reads_the_cache_and_gets_the_same_kb(tmp_path, monkeypatc
     assert cached is not built
     assert cached == built  # every field: drugs, conditions, 21,000 interaction pairs with their contexts, PGx
     assert [r.drugs for rs in cached.pairs.values() for r in rs] == [r.drugs for rs in built.pairs.values() for r in rs]
+
+
+def test_the_drug_lexicon_rides_in_the_cache_and_a_new_process_skips_reading_it(tmp_path, monkeypatch):
+    """The lexicon's YAML reading and schema checks were most of the planner's cold first render (issue 14): its
+    validated docs are kept in the therapy cache (whose digest covers them), and a new process builds the lexicon
+    from them, with every cross-reference check, to the same index."""
+    monkeypatch.setattr(drug_lexicon, "_MEMO", {})  # a new process
+    built = kb_mod.load_kb_dir(KB_DIR / "therapy", cache_dir=tmp_path)
+    kb_mod._load_cached.cache_clear()
+    monkeypatch.setattr(drug_lexicon, "_MEMO", {})
+
+    def no(*a, **k):
+        raise AssertionError("the drug lexicon re-read a YAML file the cache holds")
+
+    monkeypatch.setattr(drug_lexicon, "read_checked", no)
+    cached = kb_mod.load_kb_dir(KB_DIR / "therapy", cache_dir=tmp_path)
+    assert cached.lexicon is not built.lexicon
+    for field in ("ingredients", "products", "classes", "index", "drug_classes", "members", "folds", "refused",
+                  "families", "confused", "ambiguous", "listed", "external", "class_index", "forms", "ancestors",
+                  "rules"):
+        assert getattr(cached.lexicon, field) == getattr(built.lexicon, field), field
+    # the rest of the KB too (the fuzzy-key indexes compare by identity: they were checked through `index`)
+    assert dataclasses.replace(cached, lexicon=None) == dataclasses.replace(built, lexicon=None)
 
 
 def test_load_kb_keeps_the_cache_in_the_data_folder(settings):
