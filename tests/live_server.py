@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
+KNOWLEDGE_CACHE = REPO / ".data" / "test-knowledge-cache"  # tests/conftest.py's, shared by every test
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 NO_CHROMIUM = "Chromium not installed (scripts/setup.sh --test installs it)"
 
@@ -61,8 +62,11 @@ def streamlit_server(data: Path, *, start_timeout: float = 120.0, env: dict | No
     data.mkdir(parents=True, exist_ok=True)
     port = free_port()
     # Engine workers are not warmed at start unless asked for (the load benches do): in tests each server would
-    # spend ~25 s of CPU loading both tools in two workers, which most tests never use.
-    run_env = {"MEDCORE_ENGINE_WARM": "0", **os.environ, "MEDCORE_DATA_DIR": str(data),
+    # spend ~25 s of CPU loading both tools in two workers, which most tests never use. The built terminology
+    # (ICD-10-CM and HPO lexicon, about 20 s of CPU in a new folder) is the test suite's shared one, as in every
+    # other test (tests/conftest.py): its folder is named by the digest of its inputs, so it is never stale.
+    run_env = {"MEDCORE_ENGINE_WARM": "0", "MEDCORE_KNOWLEDGE_CACHE_DIR": str(KNOWLEDGE_CACHE), **os.environ,
+               "MEDCORE_DATA_DIR": str(data),
                "MEDCORE_LLM_BACKEND": "template", "MEDCORE_DATABASE_URL": f"sqlite:///{data / 'app.db'}", **(env or {})}
     with open(data / "server.log", "ab") as log:
         proc = subprocess.Popen([sys.executable, "-m", *module, "app.py", "--server.port", str(port),

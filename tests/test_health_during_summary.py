@@ -42,8 +42,10 @@ def test_health_answers_within_a_second_while_a_long_summary_runs(tmp_path):
     from bench.st_protocol import Session
     from tests.live_server import ServerError, streamlit_server
 
-    # ~130k characters (under max_note_chars), a different age and dose per block so that it is one long record
-    note = "".join(sample_note(n) for n in range(400))
+    # ~65k characters, a different age and dose per block so that it is one long record: with the summarizer's
+    # load in the worker it holds its request for many health checks (400 blocks, 130k characters, took twice the
+    # CI time and checked nothing more)
+    note = "".join(sample_note(n) for n in range(200))
     took: list[float] = []
     failed: list[str] = []
 

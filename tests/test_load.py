@@ -1,6 +1,7 @@
 """Load test (issue 14), small enough for every CI run: 3 concurrent browser sessions against one live server,
 each chatting and summarizing a note (the full count, with the planner too, runs in bench/load_sessions.py),
-and 4 sessions over Streamlit's websocket protocol, each chatting, summarizing and planning (bench/load_protocol.py).
+and 6 sessions at once over Streamlit's websocket protocol, each chatting, summarizing and planning
+(bench/load_protocol.py), on the server of the paced test below, before its measured rounds.
 
 It asserts that no session sees an error and every session finishes. The latency target (p95 per interaction
 within 2x the single-user time) is asserted in paced mode over the protocol (`test_paced_p95_...`): users think
@@ -46,29 +47,9 @@ def test_concurrent_sessions_finish_without_errors(tmp_path):
 
 
 # ---- the same load over Streamlit's websocket protocol (bench/load_protocol.py): no browsers -----------------
-
-PROTOCOL_SESSIONS = 4
-
-
-def test_protocol_sessions_finish_without_errors(tmp_path):
-    """4 sessions at once, each chatting, summarizing and planning over the websocket protocol: every
-    interaction answers, with no exception, st.error, missing answer or timeout."""
-    from bench.load_protocol import TOOLS, run_load
-
-    tools = list(TOOLS)
-    try:
-        with streamlit_server(tmp_path / "data") as url:
-            report = asyncio.run(run_load(url, PROTOCOL_SESSIONS, tools, baseline_runs=1, timeout_s=120.0,
-                                          server_pid=url.proc.pid))
-    except ServerError as exc:
-        pytest.fail(str(exc))
-    print(json.dumps(report, indent=1))
-    assert report["errors"] == []
-    assert report["sessions_finished"] == PROTOCOL_SESSIONS
-    for tool in tools:
-        assert report["per_tool"][tool]["done"] == PROTOCOL_SESSIONS
-        assert report["per_tool"][tool]["single_user_s"] is not None
-
+# The burst that warms the paced test's server is the protocol load test: 6 sessions at once, each chatting,
+# summarizing and planning; every interaction answers, with no exception, st.error, missing answer or timeout (a
+# separate 4-session burst on a server of its own cost CI minutes and checked nothing more).
 
 PACED_SESSIONS = 6
 BASELINE_RUNS = 5
@@ -77,8 +58,9 @@ ATTEMPTS = 3
 
 
 def test_paced_p95_per_interaction_is_within_twice_the_single_user_time(tmp_path):
-    """6 paced sessions, each chatting, summarizing and planning: zero errors, and for each interaction the p95
-    under load is at most 2x the single-user p95 (5 runs) measured just before, on the same server."""
+    """6 sessions at once over the protocol, each chatting, summarizing and planning, all finish without an error;
+    then 6 paced sessions: zero errors, and for each interaction the p95 under load is at most 2x the single-user
+    p95 (5 runs) measured just before, on the same server."""
     from bench.load_protocol import SERVER_ENV, TOOLS, run_load, single_user
     from bench.load_sessions import TARGET_RATIO
     from medcore.benchtime import percentile
@@ -90,7 +72,10 @@ def test_paced_p95_per_interaction_is_within_twice_the_single_user_time(tmp_path
         # single user has used yet (each loads its knowledge bases then; 7-17x in the first measured round here)
         warm = await run_load(url, PACED_SESSIONS, tools, mode="burst", timeout_s=120.0, server_pid=pid,
                               baseline=([], []), first=45)  # users 45-50, whom no measured round reuses
-        assert warm["errors"] == [], warm["errors"]
+        assert warm["errors"] == [], warm["errors"]  # the burst is the protocol load test: all of it must pass
+        assert warm["sessions_finished"] == PACED_SESSIONS
+        for t in tools:
+            assert warm["per_tool"][t]["done"] == PACED_SESSIONS, (t, warm["per_tool"][t])
         out = []
         for k in range(ATTEMPTS):
             # new users each attempt (the chat's age repeats every 50 users): 1-5 and 7-12, 14-18 and 20-25, ...
