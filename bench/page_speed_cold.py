@@ -55,8 +55,9 @@ TARGET_S = 5.0
 METRICS = ("first_run_s", "process_s", "first_run_cpu_s", "process_cpu_s", "rerun_cpu_s")
 
 
-def _env(data: Path) -> dict:
-    return {**os.environ, "MEDCORE_DATA_DIR": str(data), "MEDCORE_LLM_BACKEND": "template", "HF_HUB_OFFLINE": "1",
+def _env(data: Path, knowledge_cache: Path | None = None) -> dict:
+    extra = {"MEDCORE_KNOWLEDGE_CACHE_DIR": str(knowledge_cache)} if knowledge_cache else {}
+    return {**os.environ, **extra, "MEDCORE_DATA_DIR": str(data), "MEDCORE_LLM_BACKEND": "template", "HF_HUB_OFFLINE": "1",
             "TRANSFORMERS_OFFLINE": "1", "MEDCORE_DATABASE_URL": f"sqlite:///{data / 'app.db'}",
             "MEDCORE_ENGINE_WARM": "0"}
 
@@ -131,9 +132,12 @@ def _first_render(repo: Path, page: str, profile_dir: str | None = None, warm: b
             "errors": [e.value[:200] for e in at.error]}
 
 
-def _child(repo: Path, page: str, data: Path, profile_dir: str | None = None, warm: bool = False) -> dict:
+def _child(repo: Path, page: str, data: Path, profile_dir: str | None = None, warm: bool = False,
+           knowledge_cache: Path | None = None) -> dict:
+    """`knowledge_cache`: where the knowledge layer's built caches live (settings.knowledge_cache_dir; by default
+    in the data folder), e.g. the test suite's shared one."""
     got = run_child(__file__, ["--child", str(repo), "--page", page] + (["--profile", profile_dir] if profile_dir else [])
-                    + (["--warm"] if warm else []), cwd=repo, env=_env(data))
+                    + (["--warm"] if warm else []), cwd=repo, env=_env(data, knowledge_cache))
     return got | {"load_1m": (load_average() or [None])[0]}
 
 

@@ -19,9 +19,10 @@ log = logging.getLogger(__name__)
 
 # Run in each engine worker at start (medcore.workpool.warm), by name: the server process imports neither tool
 # for this. The planner's first (its knowledge base, about 1 s), the knowledge graph's (built into the data folder
-# on a new install, seconds; then read from there), then the summarizer's (about 10 s).
+# on a new install, seconds; then read from there), then the summarizer's (about 10 s), then the symptom chat's
+# (its embedding matrix, computed into the knowledge cache on a new install: the chat itself runs in the server).
 WARMERS = ["medcore.therapy.bounded:warm_worker", "medcore.knowledge.service:warm_worker",
-           "medcore.records.service:warm_worker"]
+           "medcore.records.service:warm_worker", "medcore.triage.service:warm_worker"]
 
 _warm_lock = threading.Lock()
 _warm_asked = False  # once per process: app.py asks on every script run, the launcher before the server starts

@@ -162,7 +162,7 @@ def load_terminology(settings, rebuild: bool = False) -> Terminology:
     with _lock:
         if not rebuild and key in _loaded:
             return _loaded[key]
-        root = _cache_root(settings)
+        root = cache_root(settings)
         folder = root / f"lexicon-{digest}"
         variants = load_variants(kb_dir)
         build_s = None
@@ -182,7 +182,9 @@ def load_terminology(settings, rebuild: bool = False) -> Terminology:
         return term
 
 
-def _cache_root(settings) -> Path:
+def cache_root(settings) -> Path:
+    """Where the knowledge layer's built caches live: settings.knowledge_cache_dir, else data_dir/knowledge. Each is
+    named by the digest of its inputs, so a folder shared by several data folders (the test suite's) is never stale."""
     return Path(getattr(settings, "knowledge_cache_dir", "") or Path(settings.data_dir) / "knowledge")
 
 
@@ -190,7 +192,7 @@ def cached_term_count(settings, type: str) -> int | None:
     """How many names and synonyms the concepts of `type` have (what `concepts(type)` would list), read from the
     built cache with one query, without loading the lexicon; None while the terminology is not built yet.
     For the Home page's status, which must not load or build the terminology (issue 14, speed)."""
-    db = _cache_root(settings) / f"lexicon-{cache_digest(Path(settings.kb_dir))}" / "concepts.sqlite"
+    db = cache_root(settings) / f"lexicon-{cache_digest(Path(settings.kb_dir))}" / "concepts.sqlite"
     if not db.is_file():
         return None
     sep = f"char({ord(lexmod._SEP)})"

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from medcore.knowledge import load_terminology
+from medcore.knowledge.terminology import cache_root
 from medcore.triage import engine as bayes
 from medcore.triage import input_checks, input_guard, nlu, safety_rules
 from medcore.triage.kb import KnowledgeBase, load_kb
@@ -101,7 +102,9 @@ class TriageEngine:
             from medcore.triage.config import load_configs
 
             ecfg, tcfg = load_configs(settings.kb_dir)
-            eng = cls(kb, embed_fn=embed_fn, cache_dir=settings.path("triage", "cache"), blender=blender,
+            # the findings' embedding matrix (seconds to compute) is kept beside the knowledge layer's other built
+            # caches, named by the KB digest
+            eng = cls(kb, embed_fn=embed_fn, cache_dir=cache_root(settings) / "triage", blender=blender,
                       engine_cfg=ecfg, triage_cfg=tcfg, terminology=load_terminology(settings))
             _engines[key] = eng
             return eng
@@ -242,6 +245,14 @@ class TriageEngine:
         res = self.result(answers, age if given_age is None else given_age, given_sex or sex, origin=origin)
         res.notes = notes
         return res, notes
+
+
+def warm_worker(settings) -> None:
+    """Called once in each engine worker when the server starts (workpool.warm): on a new install the findings'
+    embedding matrix (half a minute of CPU here) is computed into the knowledge layer's cache, which the chat (run in
+    the server process) then reads, so the first chat after an install does not wait for it. Nothing is stored in
+    the database."""
+    TriageEngine.from_settings(settings)
 
 
 def _question_dict(q: bayes.Question) -> dict:
