@@ -103,3 +103,17 @@ def test_handoff_never_enters_a_stopped_medicine_as_current():
                             {"name": "lisinopril", "status": "held"}, {"name": "lisinopril", "status": "continued"}],
             "stopped_medications": ["warfarin", "naproxen", "lisinopril"], "allergies": [], "problems": []}
     assert forms.handoff_to_patient(data)["medications"] == ["metformin 500 mg", "lisinopril"]
+
+
+def test_the_page_shows_non_drug_allergies_as_recorded(monkeypatch, plan_for):
+    import ui.therapy_tools as tt
+
+    shown = []
+    monkeypatch.setattr(tt.st, "info", lambda text, **_: shown.append(text))
+    monkeypatch.setattr(tt.st, "caption", lambda text, **_: shown.append(text))
+    monkeypatch.setattr(tt.st, "error", lambda text, **_: shown.append("ERROR " + text))
+    plan = plan_for({**PATIENT, "allergies": ["latex (rash)"]}, "pneumonia").to_dict()
+    tt.unread_allergy_banner(plan)
+    tt.non_drug_allergy_note(plan)
+    assert len(shown) == 2 and "Non-drug allergies recorded" in shown[0] and "latex (rash)" in shown[0].replace("\\", "")
+    assert "21 CFR 801.437" in shown[1]
