@@ -49,6 +49,13 @@ class PatientContext:
     # where the eGFR is not measured but the top of a stated CKD stage's KDIGO range: said beside every renal cap
     egfr_basis: str = ""
 
+    @property
+    def rule_crcl(self) -> float | None:
+        """The kidney function the interaction rules read (theirs is CrCl): the measured CrCl; with none, the eGFR
+        of a stated CKD stage (dabigatran + amiodarone at stage 4 is the label's "CrCl < 30" case), as the renal
+        bands fall back to it. A typed eGFR alone stays out, as before."""
+        return self.crcl if self.crcl is not None or not self.egfr_basis else self.egfr
+
 
 def _severe(kb: KnowledgeBase, reaction: str) -> bool | None:
     r = reaction.lower().strip()
@@ -339,7 +346,7 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
                                f"({', '.join(sorted(k.replace('_', ' ') for k in shared))})", kb.duplicate_source,
                                [drug["id"], m]), PENALTY["duplicate_class"]))
         doses = {**ctx.med_doses, **({drug["id"]: daily} if daily else {})}
-        f = ix.pair(kb, drug["id"], m, ctx.crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})},
+        f = ix.pair(kb, drug["id"], m, ctx.rule_crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})},
                     ctx.med_routes, ctx.p.child_pugh)
         if f and ctx.med_routes:  # a skin, eye or ear form: systemic-only rules are not raised (routes.yaml)
             kept, notes = ix.by_route(kb, [f], ctx.med_routes)
@@ -358,7 +365,7 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
             else:
                 caut.append((issue, {"major": PENALTY["major_interaction"],
                                      "moderate": PENALTY["moderate_interaction"]}.get(f.severity, 0.0)))
-    for issue in after_stop(kb, drug["id"], ctx.stopped, ctx.crcl, name):
+    for issue in after_stop(kb, drug["id"], ctx.stopped, ctx.rule_crcl, name):
         if issue.severity == "contraindicated":
             excl.append(issue)
         else:

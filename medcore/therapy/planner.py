@@ -176,7 +176,7 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
             if issue.avoid:
                 res.avoid_with.append(issue)
     # interactions inside a multi-drug regimen
-    for f in ix.check_ids(kb, drugs, ctx.crcl, child_pugh=ctx.p.child_pugh):
+    for f in ix.check_ids(kb, drugs, ctx.rule_crcl, child_pugh=ctx.p.child_pugh):
         issue = Issue(f.severity, "interaction", f"within the regimen, {f.drugs[0]} + {f.drugs[1]}: {f.effect}. "
                       f"Management: {f.management}", f.source, list(f.drug_ids))
         (res.exclusions if f.severity == "contraindicated" else res.cautions).append(issue)
@@ -206,7 +206,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     plan_issues: list[Issue] = []
     if chosen:
         plan_issues += chosen.cautions
-    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses,
+    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.rule_crcl, ctx.med_doses,
                             ctx.med_days, routes=ctx.med_routes,  # the routes reach rules for one route (IM)
                             child_pugh=ctx.p.child_pugh)
     # a cream or eye drop: systemic-only rules not raised; the notes say which pairs and why
@@ -221,7 +221,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         plan_issues.append(Issue(f.severity, "interaction", f"current medicines {' + '.join(f.drugs)}: {f.effect} "
                                  f"({f.mechanism}). Management: {f.management}", f.source, list(f.drug_ids)))
     for m in dict.fromkeys(ctx.med_ids):  # a recently stopped inducer still acts on current medicines
-        plan_issues += after_stop(kb, m, ctx.stopped, ctx.crcl, f"current medicine {kb.drug_name(m)}")
+        plan_issues += after_stop(kb, m, ctx.stopped, ctx.rule_crcl, f"current medicine {kb.drug_name(m)}")
     burden = [(kb.drug_name(i), kb.drug_info(i).get("acb", 0)) for i in dict.fromkeys(ctx.med_ids + sorted(chosen_ids))
               if kb.drug_info(i).get("acb", 0)]
     total = sum(v for _, v in burden)

@@ -117,3 +117,13 @@ def test_the_page_shows_non_drug_allergies_as_recorded(monkeypatch, plan_for):
     tt.non_drug_allergy_note(plan)
     assert len(shown) == 2 and "Non-drug allergies recorded" in shown[0] and "latex (rash)" in shown[0].replace("\\", "")
     assert "21 CFR 801.437" in shown[1]
+
+
+def test_a_stated_stage_reaches_the_kidney_dependent_interaction_rules(plan_for):
+    # dabigatran + amiodarone: the label's CrCl < 30 case; stage 4 with no creatinine is read as eGFR 29
+    meds = ["dabigatran 75 mg twice daily", "amiodarone 200 mg daily"]
+    def sev(extra):
+        plan = plan_for({"age": 70, "sex": "male", "medications": meds, **extra}, "pneumonia")
+        return {w.severity for w in plan.warnings if w.kind == "interaction" and "dabigatran" in w.text}
+    assert sev({"conditions": ["CKD stage 4"]}) == {"major"}
+    assert sev({}) == {"moderate"}  # kidney function unknown: as before
