@@ -149,3 +149,15 @@ def unread_allergy_banner(plan: dict) -> None:
                  "as if this allergy were absent. Write the substance on its own line, with the reaction in brackets "
                  "(e.g. `penicillin (hives)`), and make the plan again, or check every proposed medicine by hand.",
                  icon=":material/report:")
+
+
+def non_drug_allergy_note(plan: dict) -> None:
+    """The allergies to foods, venoms or equipment (latex, eggs, bee stings), shown as recorded non-drug allergies
+    (they are not "not checked"), each with the drug relevance the knowledge base sources, if any."""
+    items = plan.get("non_drug_allergies") or []
+    if items:
+        st.info("Non-drug allergies recorded (not medicines, so no drug allergy check applies): "
+                + "; ".join(f"{md_escape(a['text'])} ({a['name']})" for a in items), icon=":material/info:")
+        for a in items:
+            if a.get("note"):
+                st.caption(f"{a['name']}: {a['note']} Source: {a['source']}")

@@ -35,6 +35,30 @@ def _substance(text: str) -> str:
     return _TRAIL.sub("", s).strip(" .,;") or s
 
 
+# Words that join a reaction typed first to its substance ("hives from penicillin", "rash with amoxicillin",
+# "anaphylaxis to PCN", "swelling after cefalexin"); matched word by word, so no regex backtracks over the text.
+_REACTION_FIRST = ("from", "with", "after", "to", "on", "due to", "caused by", "because of", "when taking",
+                   "while taking", "while on", "following")
+_FIRST_WORDS = frozenset(w.split()[0] for w in _REACTION_FIRST)
+
+
+def reaction_first(text: str) -> list[tuple[str, str]]:
+    """Each (substance, reaction) reading of a text that may give the reaction first ("hives from penicillin" ->
+    ("penicillin", "hives")), splitting at each joining word, leftmost first. The planner keeps the first whose
+    substance it can read, only when the whole text is not read (`patient_checks.read_allergies`): "amoxicillin
+    with clavulanate" read as a product is never split."""
+    words = str(text or "").split()
+    low = [w.lower() for w in words]
+    out = []
+    for i in range(1, len(words) - 1):
+        if low[i] not in _FIRST_WORDS:
+            continue
+        for j in (1, 2):
+            if " ".join(low[i:i + j]) in _REACTION_FIRST and i + j < len(words):
+                out.append((_substance(" ".join(words[i + j:])), " ".join(words[:i]).strip(" ,;:")))
+    return out
+
+
 def split_allergy(text: str) -> tuple[str, str]:
     """(substance, reaction) of one typed allergy; reaction "" when none is given. A text that is only a lead-in
     or a separator keeps its words as the substance, so it is reported as unread rather than dropped."""

@@ -136,7 +136,7 @@ def renal_max_daily(drug: dict, band: dict | None) -> float | None:
 
 
 def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, egfr: float | None,
-                 pgx_factor: tuple[float, str] | None = None) -> DoseResult:
+                 pgx_factor: tuple[float, str] | None = None, egfr_basis: str = "") -> DoseResult:
     drug = kb.drugs[comp["drug"]]
     unit = drug["unit"]
     name = kb.drug_name(drug["id"])
@@ -208,7 +208,9 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
     if band:
         bsrc = band.get("source", src)
         label = "CrCl" if basis == "crcl" else "eGFR"
-        head = f"Renal ({label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])})"
+        # an eGFR not measured (the top of a stated CKD stage's range) says so in every renal step and warning
+        basis_note = f"; {egfr_basis}" if basis == "egfr" and egfr_basis else ""
+        head = f"Renal ({label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])}{basis_note})"
         if band["action"] == "avoid":
             res.avoid, res.avoid_reason = True, f"{head}: {band.get('note', 'avoid')} [{bsrc}]"
             res.steps.append(f"{head}: avoid. {band.get('note', '')}")

@@ -81,20 +81,34 @@ def patient_to_form(d: dict[str, Any]) -> dict[str, Any]:
     return form
 
 
+def _is_stopped(name: str, stopped: set[str]) -> bool:
+    """A medication entry whose name is one of the stopped names, alone or before its dose ("warfarin 5 mg")."""
+    low = name.strip().lower()
+    return any(low == n or low.startswith(n + " ") for n in stopped)
+
+
 def handoff_to_patient(data: dict[str, Any]) -> dict[str, Any]:
     """The record summarizer's hand-off {problems, medications, allergies} -> partial patient dict.
     Age, sex, weight and creatinine are not in a hand-off; the form asks for them."""
+    # the summary's stopped and held medicines by name (records `handoff_data`): never entered as current, even
+    # where a medication entry has no status or is a plain string (they carry no stop date, which the planner's
+    # stopped list needs, so they are left for the clinician to add there)
+    stopped = {str(n).strip().lower() for n in data.get("stopped_medications") or [] if str(n).strip()}
+    # ... unless another entry says it goes on ("warfarin held" then "warfarin restarted"): a current medicine lost
+    # loses its checks, which is worse than checking one too many
+    stopped -= {str(m.get("name") or "").strip().lower() for m in data.get("medications") or []
+                if isinstance(m, dict) and str(m.get("status", "")).lower() in ("started", "continued", "changed")}
     meds = []
     for m in data.get("medications") or []:
         if isinstance(m, dict):
             if str(m.get("status", "")).lower() in ("stopped", "discontinued", "held"):
                 continue
-            parts = [m.get("name") or m.get("text") or "", str(m.get("dose") or ""), str(m.get("unit") or ""),
-                     str(m.get("frequency") or "")]
+            name = str(m.get("name") or m.get("text") or "")
+            parts = [name, str(m.get("dose") or ""), str(m.get("unit") or ""), str(m.get("frequency") or "")]
             line = " ".join(p for p in parts if p).strip()
         else:
-            line = str(m)
-        if line:
+            line = name = str(m)
+        if line and not _is_stopped(name, stopped):
             meds.append(line)
     problems = [p.get("name") or p.get("text") for p in data.get("problems") or []
                 if isinstance(p, dict) and p.get("assertion", "present") in ("present", "historical")]

@@ -60,6 +60,12 @@ class KnowledgeBase:
     condition_index: dict[str, str] = field(default_factory=dict)
     state_index: dict[str, str] = field(default_factory=dict)
     allergy_index: dict[str, str] = field(default_factory=dict)  # normalised -> allergy class id
+    # allergens that are not medicines (foods, venoms, equipment): id -> entry; normalised name -> id
+    non_drug_allergens: dict[str, dict] = field(default_factory=dict)
+    non_drug_index: dict[str, str] = field(default_factory=dict)
+    # KDIGO GFR categories: stage ("G4") -> {range, upper}; and their source
+    ckd_stages: dict[str, dict] = field(default_factory=dict)
+    ckd_stage_source: str = ""
 
     # -- lookups used everywhere --
     def drug(self, drug_id: str) -> dict:
@@ -180,6 +186,12 @@ def _build(root: Path, docs: dict | None = None, expanded: tuple[dict, int] | No
     interaction_only = {i: risk_profile(lex, i) for i in lex.ingredients if i not in drugs}
     states = {s["id"]: s for s in shared["states"]}
     allergy_classes = {a["id"]: a for a in shared["allergy_classes"]}
+    non_drug = {a["id"]: a for a in shared.get("non_drug_allergens", [])}
+    for a in non_drug.values():
+        for ref in a.get("drugs", []):
+            if ref not in drugs and ref not in interaction_only:
+                raise KBError(f"shared.yaml: non-drug allergen {a['id']}: unknown drug {ref!r}")
+    stages = shared.get("ckd_stages") or {"categories": [], "source": ""}
     conditions: dict[str, dict] = {}
     for c in _read(root / "conditions.yaml", kb_schema.CONDITIONS_FILE)["conditions"]:
         if c["id"] in conditions:
@@ -281,6 +293,8 @@ def _build(root: Path, docs: dict | None = None, expanded: tuple[dict, int] | No
         condition_index=_index(conditions.values(), ("name", "synonyms", "icd10", "snomed")),
         state_index={**_index(conditions.values(), ("name", "synonyms")), **_index(states.values(), ("name", "synonyms"))},
         allergy_index=_index(allergy_classes.values(), ("name", "synonyms")),
+        non_drug_allergens=non_drug, non_drug_index=_index(non_drug.values(), ("name", "synonyms")),
+        ckd_stages={c["stage"]: c for c in stages["categories"]}, ckd_stage_source=stages["source"],
     )
 
 

@@ -66,7 +66,8 @@ def _renal(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
         return []
     src = band.get("source", drug["source"])
     label = "CrCl" if basis == "crcl" else "eGFR"
-    where = f"{label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])}"
+    where = f"{label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])}" + (
+        f" ({ctx.egfr_basis})" if basis == "egfr" and ctx.egfr_basis else "")
     if band.get("if_taking"):  # the band is about starting the drug; this patient already takes it
         band = {**band, **band["if_taking"]}
         src = band.get("source", src)

@@ -173,8 +173,9 @@ _STAGE = r"(?:stage |st |g ?)?(?P<n>[1-5]|iv|v|iii|ii|i)(?P<ab>[ab])?(?: ?a[1-3]
 _CKD_STAGE = re.compile(rf"^(?:{_KIDNEY} ?{_STAGE}|stage (?P<m>[1-5]|iv|v|iii|ii|i)(?P<ab2>[ab])? {_KIDNEY})"
                         r"(?P<d> ?d| on (?:haemo|hemo|peritoneal )?dialysis)?$")
 # kidney failure: the knowledge base's dialysis state (its synonyms include ESRD) and CKD stage 5
+# ("ESRD on dialysis", "end stage renal disease on haemodialysis": on dialysis too)
 _KIDNEY_FAILURE = re.compile(r"^(?:on )?(?P<d>(?:haemo|hemo|peritoneal )?dialysis)$|^(?:esrd|esrf|end stage (?:renal|kidney) "
-                             r"(?:disease|failure))$")
+                             r"(?:disease|failure))(?P<d2> on (?:haemo|hemo|peritoneal )?dialysis)?$")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 CKD_CONDITION = "ckd_albuminuria"  # the knowledge base's chronic kidney disease entry
 DIALYSIS_STATE = "dialysis"
@@ -189,7 +190,7 @@ def _ckd_stage(kb: KnowledgeBase, text: str, states: bool) -> Resolution | None:
     f = _KIDNEY_FAILURE.match(normalise(text))
     if f and states and DIALYSIS_STATE in kb.states:  # "ESRD", "on dialysis": on dialysis, and CKD stage 5
         return Resolution(str(text), DIALYSIS_STATE, "brand_or_synonym", [], [DIALYSIS_STATE, CKD_CONDITION],
-                          stage="G5D" if f.group("d") else "G5")
+                          stage="G5D" if f.group("d") or f.group("d2") else "G5")
     m = _CKD_STAGE.match(normalise(text))
     if not m:
         return None
@@ -261,11 +262,23 @@ def resolve_allergen(kb: KnowledgeBase, text: str) -> tuple[str | None, str | No
     if target and how == "fuzzy":
         return None, target, Resolution(str(text), target, "fuzzy", [], [target])
     head, dash, _ = str(text).partition("-")  # "amoxicillin-rash": a reaction joined by a bare hyphen
-    if dash and len(head.strip()) >= 4:  # ... only when the part before it is read without a spelling guess
+    # ... only when the part before it is read without a spelling guess (three letters: "PCN-hives")
+    if dash and len(head.strip()) >= 3:
         d, c, r2 = resolve_allergen(kb, head.strip())
         if (d or c) and r2.how not in ("fuzzy", "spelling", "shortened"):
             return d, c, r2
     return None, None, r
+
+
+def resolve_non_drug_allergen(kb: KnowledgeBase, text: str) -> str | None:
+    """The id of the non-drug allergen (food, venom, equipment, environment: shared.yaml `non_drug_allergens`) that
+    `text` names exactly ("eggs", "latex gloves", "bee stings", "peanut allergy"), or None. Exact names only: a
+    spelling guess could turn an unknown drug into a food and hide it from the "not checked" banner."""
+    q = normalise(text)
+    for c in (q, q[:-1] if q.endswith("s") else q, re.sub(r" allerg(?:y|ies)$", "", q)):
+        if c in kb.non_drug_index:
+            return kb.non_drug_index[c]
+    return None
 
 
 def _lexicon_class_allergy(kb: KnowledgeBase, text: str, by_id: bool = False) -> str | None:

@@ -14,7 +14,8 @@ from medcore.therapy.calculators import CalcResult
 from medcore.therapy.course import after_stop
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase
-from medcore.therapy.names import resolve_allergen, resolve_drug, resolve_state
+from medcore.therapy.allergy_text import reaction_first
+from medcore.therapy.names import resolve_allergen, resolve_drug, resolve_non_drug_allergen, resolve_state
 from medcore.therapy.profile import Allergy, Patient, organ_function, stopped_days_ago, without_stop_time
 
 
@@ -45,6 +46,15 @@ class PatientContext:
     stopped: list[tuple[str, str, float]] = field(default_factory=list)
     # route a current medicine's text names ("hydrocortisone cream": topical), read by interactions.by_route
     med_routes: dict[str, str] = field(default_factory=dict)
+    # where the eGFR is not measured but the top of a stated CKD stage's KDIGO range: said beside every renal cap
+    egfr_basis: str = ""
+
+    @property
+    def rule_crcl(self) -> float | None:
+        """The kidney function the interaction rules read (theirs is CrCl): the measured CrCl; with none, the eGFR
+        of a stated CKD stage (dabigatran + amiodarone at stage 4 is the label's "CrCl < 30" case), as the renal
+        bands fall back to it. A typed eGFR alone stays out, as before."""
+        return self.crcl if self.crcl is not None or not self.egfr_basis else self.egfr
 
 
 def _severe(kb: KnowledgeBase, reaction: str) -> bool | None:
@@ -100,26 +110,60 @@ def build_context(kb: KnowledgeBase, p: Patient) -> tuple[PatientContext, list[s
             warnings.append(r.message(kb) + " - interactions that outlast it were not checked")
     allergies = read_allergies(kb, p, warnings)
     organ = organ_function(p)
+    staged = None if p.scr_mg_dl is not None or p.egfr is not None else stage_kidney_function(kb, problems)
+    if staged:  # a stated CKD stage and no creatinine or eGFR: the caps of the stage's top eGFR, said as such
+        organ.egfr, basis, calc_row = staged
+        organ.calcs.append(calc_row)
+        organ.notes = [n for n in organ.notes if not n.startswith("No creatinine")] + [calc_row.notes[0]]
     warnings += organ.notes
     names = {s: (kb.states.get(s) or kb.conditions.get(s) or {"name": s})["name"] for s in states}
     ctx = PatientContext(kb, p, set(states), names, allergies, med_ids, organ.crcl, organ.egfr,
                          ix.stated_doses(kb, named), ix.stated_courses(named), stopped, ix.typed_routes(resolved))
+    ctx.egfr_basis = staged[1] if staged else ""
     return ctx, warnings, meds, problems, allergies, organ.calcs
+
+
+def stage_kidney_function(kb: KnowledgeBase, problems: list[dict]) -> tuple[float, str, CalcResult] | None:
+    """(eGFR, how it was found, calculation row) from the most advanced CKD stage among the patient's problems, for
+    a patient with no creatinine or eGFR: the top of the stage's KDIGO GFR range (stage 4: 29, so every cap "eGFR <
+    30" applies; conservative). None when no stage with an upper bound was stated (G1 sets none)."""
+    staged = [(kb.ckd_stages[g], pr) for pr in problems for g in (pr.get("stage", "").rstrip("D"),)
+              if kb.ckd_stages.get(g, {}).get("upper")]
+    if not staged:
+        return None
+    cat, pr = min(staged, key=lambda x: x[0]["upper"])
+    basis = f"from the stated CKD stage {cat['stage']}, not a measured value"
+    note = (f"Kidney function: no creatinine or eGFR given; renal dose caps applied from the stated CKD stage "
+            f"('{pr['text']}': KDIGO {cat['stage']}, eGFR {cat['range']} mL/min/1.73 m²) at the top of its range, "
+            f"eGFR {cat['upper']}; caps set for a lower kidney function within the stage are not applied. Not a measured "
+            "value: give a creatinine or eGFR for exact dosing.")
+    row = CalcResult(f"eGFR from stated CKD stage {cat['stage']}", float(cat["upper"]), "mL/min/1.73 m²",
+                     "top of the stage's KDIGO GFR category (not measured)",
+                     {"stated": pr["text"], "stage": cat["stage"], "KDIGO range": cat["range"]},
+                     [f"{cat['stage']}: eGFR {cat['range']} → {cat['upper']} (the range's upper bound: every renal cap "
+                      f"of the stage applies)"], [note], kb.ckd_stage_source)
+    return float(cat["upper"]), basis, row
 
 
 SPELLING_GUESS = ("fuzzy", "spelling", "shortened")
 
 
 def read_allergies(kb: KnowledgeBase, p: Patient, warnings: list[str]) -> list[dict]:
-    """Each allergy entry resolved to a drug and/or allergy class (cross-reactivity reads the class). A "reaction"
-    that is itself a medicine or class ("Tylenol - codeine": a dash between two substances, not before a reaction)
-    is checked as an allergy too. Unread entries keep drug and class None: the plan lists them as not checked."""
+    """Each allergy entry resolved to a drug and/or allergy class (cross-reactivity reads the class), or to a
+    non-drug allergen (food, venom, equipment: `non_drug`, recorded and shown with what the KB sources say about
+    medicines). A "reaction" that is itself a medicine or class ("Tylenol - codeine": a dash between two
+    substances, not before a reaction) is checked as an allergy too; a reaction typed first ("hives from
+    penicillin") is read as such. Unread entries keep drug, class and non_drug None: the plan lists them as not
+    checked."""
     allergies = []
     for a in _one_substance_each(kb, p.allergies):
-        drug_id, klass, r = resolve_allergen(kb, a.substance)
+        drug_id, klass, non_drug, r, a = _read_one(kb, a)
         severe = _severe(kb, a.reaction)
         allergies.append({"text": a.substance, "reaction": a.reaction, "drug": drug_id, "class": klass,
-                          "severe": True if severe is None else severe, "reaction_recorded": severe is not None})
+                          "non_drug": non_drug, "severe": True if severe is None else severe,
+                          "reaction_recorded": severe is not None})
+        if non_drug:
+            continue
         if (drug_id or klass) and r.how in SPELLING_GUESS:  # "pencillin": say how it was read
             read_as = kb.drug_name(drug_id) if drug_id else kb.allergy_classes[klass]["name"]
             warnings.append(f"allergy '{a.substance}' read as {read_as} (closest spelling); check this is right")
@@ -130,25 +174,49 @@ def read_allergies(kb: KnowledgeBase, p: Patient, warnings: list[str]) -> list[d
         if a.reaction:
             d2, k2, r2 = resolve_allergen(kb, a.reaction)
             if (d2 or (k2 and k2 != "other")) and r2.how not in SPELLING_GUESS:
-                allergies.append({"text": a.reaction, "reaction": "", "drug": d2, "class": k2, "severe": True,
-                                  "reaction_recorded": False})
+                allergies.append({"text": a.reaction, "reaction": "", "drug": d2, "class": k2, "non_drug": None,
+                                  "severe": True, "reaction_recorded": False})
                 warnings.append(f"allergy '{a.substance} - {a.reaction}': {a.reaction} is a medicine, so it was "
                                 "checked as a second allergy")
     return allergies
+
+
+def _read_one(kb: KnowledgeBase, a: Allergy):
+    """(drug id, allergy class, non-drug allergen id, resolution, the entry as read) of one allergy entry. A drug or
+    class read without a spelling guess wins; then a non-drug allergen named exactly ("latex", "eggs"); then a
+    reaction typed before its substance ("hives from penicillin", "rash with amoxicillin"); a spelling guess last."""
+    drug_id, klass, r = resolve_allergen(kb, a.substance)
+    if (drug_id or klass) and r.how not in SPELLING_GUESS:
+        return drug_id, klass, None, r, a
+    non_drug = resolve_non_drug_allergen(kb, a.substance)
+    if non_drug:
+        return None, None, non_drug, r, a
+    for substance, reaction in reaction_first(a.substance):
+        d2, k2, r2 = resolve_allergen(kb, substance)
+        nd2 = None if (d2 or k2) else resolve_non_drug_allergen(kb, substance)
+        if d2 or k2 or nd2:
+            both = "; ".join(x for x in (reaction, a.reaction) if x)
+            return d2, k2, nd2, r2, Allergy(substance, both)
+    return drug_id, klass, None, r, a
+
+
+def _is_read(kb: KnowledgeBase, text: str) -> bool:
+    d, c, _ = resolve_allergen(kb, text)
+    return bool(d or c or resolve_non_drug_allergen(kb, text))
 
 
 _LIST_MARK = re.compile(r"[,;/&]|\band\b")
 
 
 def _one_substance_each(kb: KnowledgeBase, allergies: list[Allergy]) -> list[Allergy]:
-    """An entry naming several substances ("penicillin, sulfa", "codeine and morphine") that is not read as one is
-    read as one entry per substance, each with the reaction, when a part is read (an unread part is then reported
-    as not checked on its own: "latex, penicillin" still checks penicillin); otherwise it stays as typed."""
+    """An entry naming several substances ("penicillin, sulfa", "codeine and morphine", "latex, eggs") that is not
+    read as one is read as one entry per substance, each with the reaction, when a part is read (an unread part is
+    then reported as not checked on its own: "zorblax, penicillin" still checks penicillin); otherwise it stays as
+    typed."""
     out = []
     for a in allergies:
         parts = [x.strip() for x in _LIST_MARK.split(a.substance) if x.strip()]
-        if len(parts) > 1 and not any(resolve_allergen(kb, a.substance)[:2]) and \
-                any(any(resolve_allergen(kb, x)[:2]) for x in parts):
+        if len(parts) > 1 and not _is_read(kb, a.substance) and any(_is_read(kb, x) for x in parts):
             out += [Allergy(x, a.reaction) for x in parts]
         else:
             out.append(a)
@@ -175,6 +243,12 @@ def allergy_issues(ctx: PatientContext, drug: dict) -> list[Issue]:
     name = kb.drug_name(drug["id"])
     for a in ctx.allergies:
         label = a["text"] + (f" ({a['reaction']})" if a["reaction"] else " (reaction not recorded: treated as severe)")
+        if a.get("non_drug"):  # a food or equipment allergen: only the drug relevance its source states
+            nd = kb.non_drug_allergens[a["non_drug"]]
+            if drug["id"] in nd.get("drugs", ()):
+                out.append(Issue("major", "allergy", f"{name}: patient allergy to {label}, not a medicine. "
+                                 f"{nd['note']}", nd["source"], [drug["id"]]))
+            continue
         if a["drug"] == drug["id"]:
             out.append(Issue("contraindicated", "allergy", f"{name}: patient allergy to {label}",
                              "Patient allergy record", [drug["id"]]))
@@ -272,7 +346,7 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
                                f"({', '.join(sorted(k.replace('_', ' ') for k in shared))})", kb.duplicate_source,
                                [drug["id"], m]), PENALTY["duplicate_class"]))
         doses = {**ctx.med_doses, **({drug["id"]: daily} if daily else {})}
-        f = ix.pair(kb, drug["id"], m, ctx.crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})},
+        f = ix.pair(kb, drug["id"], m, ctx.rule_crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})},
                     ctx.med_routes, ctx.p.child_pugh)
         if f and ctx.med_routes:  # a skin, eye or ear form: systemic-only rules are not raised (routes.yaml)
             kept, notes = ix.by_route(kb, [f], ctx.med_routes)
@@ -291,7 +365,7 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
             else:
                 caut.append((issue, {"major": PENALTY["major_interaction"],
                                      "moderate": PENALTY["moderate_interaction"]}.get(f.severity, 0.0)))
-    for issue in after_stop(kb, drug["id"], ctx.stopped, ctx.crcl, name):
+    for issue in after_stop(kb, drug["id"], ctx.stopped, ctx.rule_crcl, name):
         if issue.severity == "contraindicated":
             excl.append(issue)
         else:

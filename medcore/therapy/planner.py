@@ -101,6 +101,9 @@ class Plan:
     # allergies (as typed, with the reaction) that could not be read: the plan was made as if they were absent.
     # A field of its own so that the page's banner and every export read it, never the wording of a warning
     unchecked_allergies: list[str] = field(default_factory=list)
+    # allergies to foods, venoms or equipment (latex, eggs, bee stings): recorded, not "not checked"; each with what
+    # the KB's source says about medicines (`note`, `source`; none when it holds nothing)
+    non_drug_allergies: list[dict] = field(default_factory=list)
 
     def chosen_option(self) -> OptionResult | None:
         return next((o for o in self.options if o.option_id == self.chosen), None)
@@ -143,7 +146,7 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
         days = course_days(comp.get("duration"))  # for interactions whose severity depends on the course
         planned_days[drug["id"]] = days
         excl, caut, results, factor = drug_issues(ctx, drug, None, days)
-        dose = compute_dose(kb, comp, p, ctx.crcl, ctx.egfr, factor)
+        dose = compute_dose(kb, comp, p, ctx.crcl, ctx.egfr, factor, ctx.egfr_basis)
         if dose.daily_total and ix.dose_sensitive(kb, drug["id"], ctx.med_ids):  # a dose-dependent interaction
             excl, caut, results, factor = drug_issues(ctx, drug, dose.daily_total, days)
         caut = [beers_for_course(drug, comp.get("duration"), issue, pen) for issue, pen in caut]
@@ -173,7 +176,7 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
             if issue.avoid:
                 res.avoid_with.append(issue)
     # interactions inside a multi-drug regimen
-    for f in ix.check_ids(kb, drugs, ctx.crcl, child_pugh=ctx.p.child_pugh):
+    for f in ix.check_ids(kb, drugs, ctx.rule_crcl, child_pugh=ctx.p.child_pugh):
         issue = Issue(f.severity, "interaction", f"within the regimen, {f.drugs[0]} + {f.drugs[1]}: {f.effect}. "
                       f"Management: {f.management}", f.source, list(f.drug_ids))
         (res.exclusions if f.severity == "contraindicated" else res.cautions).append(issue)
@@ -197,12 +200,13 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
 
     unchecked = [m["text"] for m in meds if not m["ids"] or m["unchecked"]]
     unread = [a["text"] + (f" ({a['reaction']})" if a["reaction"] else "") for a in allergies
-              if not a["drug"] and not a["class"]]
+              if not a["drug"] and not a["class"] and not a.get("non_drug")]
+    non_drug = non_drug_allergies(kb, allergies)
     explanation = _explain(kb, cond, results, chosen, unchecked, unread)
     plan_issues: list[Issue] = []
     if chosen:
         plan_issues += chosen.cautions
-    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.crcl, ctx.med_doses,
+    findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.rule_crcl, ctx.med_doses,
                             ctx.med_days, routes=ctx.med_routes,  # the routes reach rules for one route (IM)
                             child_pugh=ctx.p.child_pugh)
     # a cream or eye drop: systemic-only rules not raised; the notes say which pairs and why
@@ -217,7 +221,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         plan_issues.append(Issue(f.severity, "interaction", f"current medicines {' + '.join(f.drugs)}: {f.effect} "
                                  f"({f.mechanism}). Management: {f.management}", f.source, list(f.drug_ids)))
     for m in dict.fromkeys(ctx.med_ids):  # a recently stopped inducer still acts on current medicines
-        plan_issues += after_stop(kb, m, ctx.stopped, ctx.crcl, f"current medicine {kb.drug_name(m)}")
+        plan_issues += after_stop(kb, m, ctx.stopped, ctx.rule_crcl, f"current medicine {kb.drug_name(m)}")
     burden = [(kb.drug_name(i), kb.drug_info(i).get("acb", 0)) for i in dict.fromkeys(ctx.med_ids + sorted(chosen_ids))
               if kb.drug_info(i).get("acb", 0)]
     total = sum(v for _, v in burden)
@@ -252,9 +256,20 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         chosen=chosen.option_id if chosen else None, explanation=explanation, warnings=plan_issues,
         interactions=findings, non_drug=list(cond["non_drug"]), monitoring=list(cond["monitoring"]),
         follow_up=cond["follow_up"], crcl=ctx.crcl, egfr=ctx.egfr, unchecked=unchecked, route_notes=route_notes,
-        unchecked_allergies=unread,
+        unchecked_allergies=unread, non_drug_allergies=non_drug,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"), kb=kb.counts(),
     )
+
+
+def non_drug_allergies(kb: KnowledgeBase, allergies: list[dict]) -> list[dict]:
+    """The plan's non-drug allergies: as typed, the KB name and kind, and the drug relevance with its source."""
+    out = []
+    for a in allergies:
+        nd = kb.non_drug_allergens.get(a.get("non_drug") or "")
+        if nd:
+            out.append({"text": a["text"] + (f" ({a['reaction']})" if a["reaction"] else ""), "id": nd["id"],
+                        "name": nd["name"], "kind": nd["kind"], "note": nd.get("note", ""), "source": nd["source"]})
+    return out
 
 
 def rank_key(o: OptionResult) -> tuple:

@@ -49,6 +49,11 @@ def plan_markdown(plan: dict) -> str:
     if plan.get("unchecked_allergies"):
         L += [f"**ALLERGY NOT CHECKED:** {'; '.join(plan['unchecked_allergies'])} (not read: the plan was made as if "
               "absent)", ""]
+    if plan.get("non_drug_allergies"):  # latex, foods, venoms: recorded as such, with any drug relevance sourced
+        L += ["**Non-drug allergies:** " + "; ".join(f"{a['text']} ({a['name']})" for a in plan["non_drug_allergies"])
+              + " (not medicines: no drug allergy check applies)", ""]
+        L += [f"- {a['name']}: {a['note']} [{a['source']}]" for a in plan["non_drug_allergies"] if a.get("note")]
+        L += [""] if any(a.get("note") for a in plan["non_drug_allergies"]) else []
     if plan.get("calculations"):
         L += ["## Calculations", ""]
         for c in plan["calculations"]:
