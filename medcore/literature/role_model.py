@@ -104,12 +104,12 @@ _cache_lock = threading.Lock()
 def load_from(folder: str | Path, dtype: str = "auto") -> RoleClassifier:
     """Loaded once per process per (checkpoint, encoder dtype)."""
     path = str(Path(folder).resolve())
+    key = f"{path}|{resolve_dtype(dtype)}"
     with _cache_lock:
-        from medcore.runtime import apply_thread_policy
-
-        apply_thread_policy()
-        key = f"{path}|{resolve_dtype(dtype)}"
         if key not in _cache:
+            from medcore.runtime import apply_thread_policy
+
+            apply_thread_policy()
             _cache[key] = RoleClassifier(path, resolve_dtype(dtype))
         return _cache[key]
 
