@@ -58,11 +58,11 @@ def run_eval(settings, *, split: str = "dev", seed: int = 0, data_path=None, wit
         report["roles"] = None
         report["note"] = "no trained sentence-role classifier: train one with `python -m medcore train literature`"
         return report
-    clf = load_from(folder)
+    clf = load_from(folder, settings.role_encoder_dtype)
     t0 = time.perf_counter()
     probs = {id(a): clf.probabilities(a.sentences) for a in abstracts}
     secs = time.perf_counter() - t0
-    report["classifier"] = {"folder": str(folder), "decode": clf.decode_how, "steps": clf.steps,
+    report["classifier"] = {"folder": str(folder), "decode": clf.decode_how, "steps": clf.steps, "dtype": clf.dtype,
                             "then": "aim statements weigh toward objective inside the decode (intro_roles.aim_bias, "
                                     "session 13), then background vs objective inside the introduction "
                                     "(roles.settle_intro, session 9)"}

@@ -42,6 +42,7 @@ def test_the_encoder_attends_over_short_rows_batched_together(lit_settings, monk
     assert len(probs) == 120
     assert all(width <= role_net.PACK_TOKENS for _, width in shapes), shapes
     assert max(rows for rows, _ in shapes) > 1, shapes  # rows batched, not one sequence per call
+    clf = roles.load_classifier(lit_settings.replace(role_encoder_dtype="float32"))  # exact in float32 only
     with torch.inference_mode():  # the padded forward, sentence by sentence: same vectors
         few = sents[:5]
         full = role_net.full_forward(clf.model, role_net.tokenize(clf.tok, few, clf.cfg.max_len))
