@@ -30,3 +30,30 @@ def _problems(kb, text):
 def test_weakness_code_follows_the_index(kb, text, word, code):
     got = _problems(kb, text)
     assert [c for w, c, _ in got if w == word] == [code], got
+
+
+@pytest.mark.parametrize("text,want", [
+    # the head word written once after the list is every item's
+    ("Eyes and ears: no vision or hearing change.", {("vision", "H53.9", "negated"), ("hearing change", "H91.90", "negated")}),
+    ("He denies hearing or vision loss.", {("hearing", "H91.90", "negated"), ("vision loss", "H54.7", "negated")}),
+    ("She has noticed vision and hearing changes lately.", {("vision", "H53.9", "present"),
+                                                            ("hearing changes", "H91.90", "present")}),
+])
+def test_items_share_the_last_head_word(kb, text, want):
+    got = set(_problems(kb, text))
+    assert want <= got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    # a negation distributes over its whole list, and stops at 'but' or a new verb
+    ("ROS: he denies nausea, vomiting or diarrhea.", {("nausea", "negated"), ("vomiting", "negated"),
+                                                      ("diarrhea", "negated")}),
+    ("No fever, chills or night sweats were reported.", {("fever", "negated"), ("chills", "negated"),
+                                                          ("night sweats", "negated")}),
+    ("No fever but has a cough since Monday.", {("fever", "negated"), ("cough", "present")}),
+    ("Denies chest pain or palpitations; reports dyspnea on exertion.", {
+        ("chest pain", "negated"), ("palpitations", "negated"), ("dyspnea on exertion", "present")}),
+])
+def test_negation_covers_its_list_and_stops_at_its_end(kb, text, want):
+    got = {(w, a) for w, _, a in _problems(kb, text)}
+    assert want <= got, got
