@@ -57,3 +57,10 @@ def test_items_share_the_last_head_word(kb, text, want):
 def test_negation_covers_its_list_and_stops_at_its_end(kb, text, want):
     got = {(w, a) for w, _, a in _problems(kb, text)}
     assert want <= got, got
+
+
+def test_a_bare_weakness_does_not_take_the_limb_weakness_named_earlier(kb):
+    text = ("She noticed weakness of the right leg on Friday. She kept working despite her weakness. "
+            "The weakness did not improve over the weekend.")
+    got = [c for w, c, _ in _problems(kb, text) if w == "weakness"]
+    assert got == ["R29.898", "R53.1", "R53.1"], got
