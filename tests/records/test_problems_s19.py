@@ -64,3 +64,68 @@ def test_a_bare_weakness_does_not_take_the_limb_weakness_named_earlier(kb):
             "The weakness did not improve over the weekend.")
     got = [c for w, c, _ in _problems(kb, text) if w == "weakness"]
     assert got == ["R29.898", "R53.1", "R53.1"], got
+
+
+def _coded(kb, text):
+    return [(p.text, p.icd10cm, p.extra_codes, p.assertion) for p in analyze(text, kb).extraction.problems]
+
+
+@pytest.mark.parametrize("text,span,code,weeks", [
+    # the gestational age is the pregnancy when the note names no other (Z33.1 with its Z3A.- weeks)
+    ("HPI: a 27-year-old G3P2 at 28+3 weeks, here with a headache.", "28+3 weeks", "Z33.1", "Z3A.28"),
+    ("She is a 33-year-old, currently 32 weeks pregnant, with ankle swelling.", "32 weeks", "Z33.1", "Z3A.32"),
+])
+def test_gestational_age_is_the_pregnancy_with_its_weeks(kb, text, span, code, weeks):
+    got = _coded(kb, text)
+    assert (span, code, (weeks,), "present") in got, got
+
+
+def test_a_complication_of_pregnancy_carries_the_weeks(kb):
+    got = _coded(kb, "A 22-year-old G1P0 at 36 weeks 2 days by LMP. She has preeclampsia with headache.")
+    assert ("preeclampsia", "O14.90", ("Z3A.36",), "present") in got, got
+    assert not any(c == "Z33.1" for _, c, _, _ in got), got  # Z3A goes beside the O- code, no extra Z33.1
+
+
+def test_a_named_pregnancy_takes_the_sonographic_weeks(kb):
+    got = _coded(kb, "IMPRESSION: single live intrauterine pregnancy, gestational age of 35 weeks and 2 days.")
+    assert [(e, a) for t, c, e, a in got if c == "Z33.1"] == [(("Z3A.35",), "present")], got
+
+
+@pytest.mark.parametrize("text,code,assertion", [
+    ("Baby girl is a 30-2/7-week gestation infant on CPAP.", "P07.33", "present"),
+    ("PAST MEDICAL HISTORY: born at 34 weeks' gestation; now 7 years old.", "P07.37", "historical"),
+    ("Discharge diagnosis: growing ex-32-week preemie.", "P07.35", "present"),
+])
+def test_a_birth_gestational_age_is_its_prematurity(kb, text, code, assertion):
+    got = _coded(kb, text)
+    assert [(c, a) for _, c, _, a in got if c.startswith("P07")] == [(code, assertion)], got
+
+
+@pytest.mark.parametrize("text", [
+    "He has had a dry cough for 3 weeks and was seen 2 weeks ago.",
+    "Take amoxicillin 500 mg three times daily for 2 weeks.",
+    "Born at 39 weeks by vaginal delivery, now 4 years old.",  # term: no prematurity
+])
+def test_weeks_that_are_no_gestational_age_give_no_pregnancy(kb, text):
+    got = _coded(kb, text)
+    assert not any(c.startswith(("Z33", "Z3A", "P07")) for _, c, _, _ in got), got
+
+
+def test_the_fhir_condition_carries_the_weeks_code(kb):
+    from medcore.records.export import condition_code
+
+    p = next(p for p in analyze("A 30-year-old G2P1 at 24 weeks gestation with back pain.", kb).extraction.problems
+             if p.icd10cm == "Z33.1")
+    assert [c["code"] for c in condition_code(p)["coding"]] == ["Z33.1", "Z3A.24"]
+
+
+@pytest.mark.parametrize("text", [
+    "ASSESSMENT:\n1. Community-acquired pneumonia.\n2. Hypertension, controlled.",
+    "ASSESSMENT:,1.  Community-acquired pneumonia.,2.  Hypertension, controlled.",
+    "IMPRESSION: 1. Community-acquired pneumonia. 2. Hypertension, controlled.",
+])
+def test_a_numbered_current_list_stays_present_and_unnumbered(kb, text):
+    got = _problems(kb, text)
+    assert ("community-acquired pneumonia", "J18.9", "present") in got, got
+    assert ("hypertension", "I10", "present") in got, got
+    assert not any(w[:1].isdigit() for w, _, _ in got), got
