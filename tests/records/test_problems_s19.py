@@ -129,3 +129,21 @@ def test_a_numbered_current_list_stays_present_and_unnumbered(kb, text):
     assert ("community-acquired pneumonia", "J18.9", "present") in got, got
     assert ("hypertension", "I10", "present") in got, got
     assert not any(w[:1].isdigit() for w, _, _ in got), got
+
+
+@pytest.mark.parametrize("text,word,code", [
+    # index: Degeneration, joint disease - see Osteoarthritis (knee M17.-, hip M16.-); Osteoarthritis, spine - see
+    # Spondylosis (lumbar M47.816, unspecified M47.9); Degeneration, intervertebral disc (cervical M50.3-, lumbar M51.36-)
+    ("Pelvis film: mild degenerative changes of the left hip.", "degenerative changes", "M16.9"),
+    ("Assessment: DJD of the right knee, worse with stairs.", "djd", "M17.9"),
+    ("CT: there are moderate degenerative changes in the lower lumbar spine.", "degenerative changes", "M47.816"),
+    ("Old fracture; degenerative changes of the spine are noted.", "degenerative changes", "M47.9"),
+    ("Preoperative diagnosis: degenerative disk disease at L5-S1.", "degenerative disk disease", "M51.369"),
+    ("Neck MRI: degenerative disc disease at C6-C7 without cord compression.", "degenerative disc disease", "M50.30"),
+    ("He has osteoarthritis of the lumbar spine and takes naproxen.", "osteoarthritis", "M47.816"),
+    # no site: the unspecified codes
+    ("She has degenerative disc disease and takes ibuprofen.", "degenerative disc disease", "M51.9"),
+])
+def test_degenerative_changes_coded_by_site(kb, text, word, code):
+    got = _problems(kb, text)
+    assert [c for w, c, _ in got if w == word] == [code], got
