@@ -19,17 +19,18 @@ from dataclasses import replace
 from medcore.records import newborn
 from medcore.records.entities import Problem
 
+# (each pattern read right after a match opens with a lookbehind and possessive blanks: linear when searched)
 # weeks (a decimal or '+3', '-3/7', ' 3/7' of a week's days allowed), 'week(s)'/'wk(s)', an optional apostrophe
 # and days ('and 4 days')
 _GA = re.compile(r"(?<![\w./+])(\d{1,2})(?:\.\d)?(?:\s*\+\s*\d(?!\d)|[- ]\d/7)?[- ]?(?:weeks?|wks?)\b['\u2019]?"
                  r"(?:,?\s*(?:and\s+)?\d\s*days?\b)?", re.I)
-_AFTER = re.compile(r"\s*(?:of\s+)?(?:gestation|gestational|pregnant|pregnancy|GA\b|EGA\b|IUP\b|intrauterine|"
+_AFTER = re.compile(r"(?<!\s)\s*+(?:of\s+)?(?:gestation|gestational|pregnant|pregnancy|GA\b|EGA\b|IUP\b|intrauterine|"
                     r"by\s+(?:LMP|dates|ultrasound|US\b)|preemie|premature|infant|newborn|neonate|baby)", re.I)
 _BEFORE = re.compile(r"(?:\bG\d{1,2}\s*P\d[\d-]*|\bgravida\s+\w+(?:,?\s+para\s+[\w-]+)?|gestational age(?:\s+of|\s+is)?|"
                      r"\bborn|\bdelivered|\bex|\bpregnant|\bEGA|\bGA|\bIUP)[\s:,-]*+(?:at|@|of)?\s*+"
                      r"(?:approximately\s+|about\s+)?$", re.I)
 _NEWBORN_SIDE = re.compile(r"\bborn\b|\bdelivered\b|\bex\b", re.I)
-_NEWBORN_AFTER = re.compile(r"[\s-]*(?:gestation(?:al)?\s+)?(?:infant|newborn|neonate|baby|preemie|premature|"
+_NEWBORN_AFTER = re.compile(r"(?<![\s-])[\s-]*+(?:gestation(?:al)?\s+)?(?:infant|newborn|neonate|baby|preemie|premature|"
                             r"male|female|boy|girl)\b", re.I)
 _WINDOW = 50  # characters before the weeks in which the G/P, 'gestational age' or 'born at' words stand
 PREGNANCY_FAMILY = ("O", "Z33", "Z34", "Z3A")  # codes of a pregnancy or its complication (ICD-10-CM chapter 15, Z33-Z3A)

@@ -17,7 +17,7 @@ from dataclasses import replace
 # symptom only after the item they qualify
 HEADS = frozenset({"change", "changes", "loss", "problem", "problems", "difficulty", "difficulties", "disturbance",
                    "disturbances"})
-_LAST = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)")
+_LAST = re.compile(r"(?<![A-Za-z])([A-Za-z]++)\s++([A-Za-z]++)")  # fullmatched; possessive: linear searched
 _WORD = re.compile(r"[A-Za-z]+")
 _JOINERS = frozenset({"or", "and", "nor"})
 MAX_ITEMS = 4  # at most this many items before the last one share its head
