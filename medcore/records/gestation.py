@@ -1,6 +1,6 @@
 """Gestational age in weeks (issue 11, session 19).
 
-"32 weeks gestation", "G2P1 at 28+3 weeks", "37weeks and 4days gestational age", "a 29-3/7-week gestation infant",
+"32 weeks gestation", "G2P1 at 28+3 weeks", "37weeks and 4days gestational age", "a 31-2/7-week gestation newborn",
 "born at 33 weeks' gestation" give the completed weeks of a pregnancy, not a duration. Read only beside a word that
 says so (gestation, pregnant, GA, by LMP, a G/P or gravida statement, born at, infant), so "cough for 3 weeks" stays
 a duration. Codes are data (`gestational_age` in assets/kb/records/problem_vocabulary.yaml, ICD-10-CM):

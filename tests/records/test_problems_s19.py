@@ -136,7 +136,7 @@ def test_a_numbered_current_list_stays_present_and_unnumbered(kb, text):
     # Spondylosis (lumbar M47.816, unspecified M47.9); Degeneration, intervertebral disc (cervical M50.3-, lumbar M51.36-)
     ("Pelvis film: mild degenerative changes of the left hip.", "degenerative changes", "M16.9"),
     ("Assessment: DJD of the right knee, worse with stairs.", "djd", "M17.9"),
-    ("CT: there are moderate degenerative changes in the lower lumbar spine.", "degenerative changes", "M47.816"),
+    ("CT: moderate degenerative changes are seen in the low lumbar spine.", "degenerative changes", "M47.816"),
     ("Old fracture; degenerative changes of the spine are noted.", "degenerative changes", "M47.9"),
     ("Preoperative diagnosis: degenerative disk disease at L5-S1.", "degenerative disk disease", "M51.369"),
     ("Neck MRI: degenerative disc disease at C6-C7 without cord compression.", "degenerative disc disease", "M50.30"),
