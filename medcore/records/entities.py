@@ -25,6 +25,8 @@ class Problem(Mention):
     concept_id: str = ""  # the knowledge layer's concept (condition:...)
     icd10cm: str = ""  # its ICD-10-CM code
     icd10cm_display: str = ""  # the code's title in the ICD-10-CM tabular list
+    # further codes the problem carries beside its own: a pregnancy's weeks of gestation (Z3A.-, records/gestation.py)
+    extra_codes: tuple[str, ...] = ()
 
 
 @dataclass

@@ -41,8 +41,8 @@ def _json(a: NoteAnalysis, narrative: Narrative | None, warnings: list[str] | No
         "deidentified_text": a.deid.text,
         "date_shift_days": a.deid.shift_days,
         "sections": [{"category": s.category, "header": s.header, "start": s.start, "end": s.end} for s in a.sections],
-        "problems": [{**base(p), "name": p.name, "assertion": p.assertion, "section": p.section, "icd10cm": p.icd10cm}
-                     for p in ex.problems],
+        "problems": [{**base(p), "name": p.name, "assertion": p.assertion, "section": p.section, "icd10cm": p.icd10cm,
+                      **({"icd10cm_extra": list(p.extra_codes)} if p.extra_codes else {})} for p in ex.problems],
         "medications": [{**base(m), "name": m.name, "mention": m.mention, "dose": f"{m.dose} {m.unit}".strip(),
                          "dose_value": m.dose, "unit": m.unit, "route": m.route, "frequency": m.frequency, "prn": m.prn,
                          "status": m.status, "class": m.drug_class} for m in ex.medications],
@@ -204,7 +204,8 @@ def condition_code(p) -> dict:
     coding = {"system": ICD10CM, "code": p.icd10cm}
     if p.icd10cm_display:
         coding["display"] = p.icd10cm_display
-    return {"coding": [coding], "text": p.name}
+    extra = [{"system": ICD10CM, "code": c} for c in getattr(p, "extra_codes", ())]  # a pregnancy's weeks (Z3A.-)
+    return {"coding": [coding, *extra], "text": p.name}
 
 
 def validate_bundle(bundle: dict):

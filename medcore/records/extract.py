@@ -18,7 +18,8 @@ from medcore.records.matchers import PROBLEM_TYPES, PROCEDURE_TYPES, Matchers, m
 from medcore.records.measure import measurements
 from medcore.records.allergies import allergies_in, allergy_kind, inline_allergies
 from medcore.records.meds import dose_in_next_sentence, drug_hits_in, medication, not_taken, share_status
-from medcore.records import context_words, empty_field, newborn, note_site, past_episode, past_events, resolved_line, same_problem
+from medcore.records import (context_words, empty_field, gestation, newborn, note_site, past_episode, past_events,
+                             resolved_line, same_problem, shared_head)
 from medcore.records.med_course import allergens_not_current, settle_course
 from medcore.records.not_meds import not_a_medication
 from medcore.records.text import Sentence
@@ -49,6 +50,7 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     out.problems = resolved_line.apply(text, sentences, out.problems)  # "1. UTI.  Resolved."
     out.problems = empty_field.apply(sentences, out.problems)  # "INFECTIONS:," then "None."
     out.problems = newborn.apply(text, out.problems, m.problems.newborn_codes, m.terminology, problem_name)  # P59.9
+    out.problems = gestation.apply(text, sentences, out.problems, m.problems.gestation, m.terminology, problem_name)
     out.problems = past_events.settle(same_problem.drop_bracketed_repeats(text, note_site.apply(  # knee MRI "effusion"
         text, out.problems, m.problems.injuries, m.terminology, problem_name)), m.problems.past_events)  # "COPD (COPD)"
     for med in out.medications:
@@ -138,6 +140,11 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
     # a bare word that names a problem beside its cue words ('frequency' beside dysuria), where nothing else was read
     hits += [r for r in m.problems.contextual(s, sec, heading) if not overlaps(taken, r[0].start, r[0].end)
              and not any(p.start < r[0].end and r[0].start < p.end for p, _, _ in hits)]
+
+    # items that share the last one's head word ('no vision or hearing change': a vision change too)
+    hits += [r for r in shared_head.shared(s, hits, term, PROBLEM_TYPES, sec, m.concepts, m.problems.reported)
+             if not overlaps(taken, r[0].start, r[0].end)]
+    hits.sort(key=lambda r: r[0].start)  # in the note's order
 
     # a word that denies a problem by itself ('afebrile')
     for start, end, concept, code in m.problems.negated_mentions(s):

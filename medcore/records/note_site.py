@@ -27,8 +27,9 @@ TOPIC_KINDS = frozenset({"effusion", "cyst", "swelling", "edema", "fracture", "o
 # codes of a kind with no type or site besides the site table's generic ones: lymphoma, not otherwise specified
 UNSPECIFIED = frozenset({"C85.90"})
 # a bare oedema or swelling in an examination is the limbs' (R60), whatever organ oedema the note names elsewhere
-# ('acute pulmonary edema' in the history, 'no edema' of the legs)
-NOT_REFERRING = frozenset({"edema", "oedema", "swelling"})
+# ('acute pulmonary edema' in the history, 'no edema' of the legs); a bare weakness is as often the general one
+# (R53.1: 'despite her weakness', 'weakness, fatigue') as the limb's named elsewhere
+NOT_REFERRING = frozenset({"edema", "oedema", "swelling", "weakness"})
 
 
 def topic_site(text: str, injuries) -> str | None:

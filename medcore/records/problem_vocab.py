@@ -78,6 +78,7 @@ class ProblemVocab:
     past_events: frozenset[str] = frozenset()  # concept ids of events over before the note (records/past_events.py)
     site_signs: site_signs.SiteSigns | None = None  # 'liver ... no masses': the sign with the site named before it
     newborn_codes: dict[str, str] = field(default_factory=dict)  # R17 -> P59.9 in a newborn's note (records/newborn.py)
+    gestation: dict = field(default_factory=dict)  # weeks of gestation -> Z3A.- / P07.- (records/gestation.py)
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -296,7 +297,19 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
                         injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context,
                         senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only,
                         past_events=frozenset(f"condition:{c}" for c in (doc.get("past_events") or {}).get("concepts", ())),
-                        site_signs=signs, newborn_codes=_newborn_codes(doc.get("newborn_codes")))
+                        site_signs=signs, newborn_codes=_newborn_codes(doc.get("newborn_codes")),
+                        gestation=_gestation(doc.get("gestational_age")))
+
+
+def _gestation(doc) -> dict:
+    if not doc:
+        return {}
+    if not isinstance(doc, dict) or not doc.get("source") or not isinstance(doc.get("pregnancy_weeks"), dict) \
+            or not isinstance(doc.get("newborn_weeks"), dict):
+        raise ProblemVocabError("gestational_age needs pregnancy_weeks, newborn_weeks and a source")
+    return {**{k: str(v) for k, v in doc.items() if k != "source" and not isinstance(v, dict)},
+            "pregnancy_weeks": {int(k): str(v) for k, v in doc["pregnancy_weeks"].items()},
+            "newborn_weeks": {int(k): str(v) for k, v in doc["newborn_weeks"].items()}}
 
 
 def _newborn_codes(doc) -> dict[str, str]:
