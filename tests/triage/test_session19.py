@@ -147,3 +147,17 @@ def test_without_support_posteriors_a_faint_counts_as_any_red_flag(kb):
     assert decide(kb, post, {"collapse"}, cfg).level == "emergency"
     low = {"collapse": np.where(np.arange(len(post)) == kb.condition_index["pulmonary_embolism"], 0.01, 0.0)}
     assert decide(kb, post, {"collapse"}, cfg, support=low).level != "emergency"
+
+
+# --- smoke breathed in with airway signs (NICE CKS Burns and scalds) ---------------------------------------------
+def test_smoke_with_a_hoarse_voice_is_an_emergency_whatever_the_saturation(lexical_engine):
+    # a COPD patient's 89% no longer makes this an emergency by itself; the inhalation injury does
+    res, _ = lexical_engine.one_shot("A chip pan fire filled the kitchen with smoke an hour ago, my voice has gone "
+                                     "hoarse and my sats are 89%, I have COPD", age=75, sex="F")
+    assert res.triage == "emergency"
+    assert "smoke_inhalation_injury" in {r["id"] for r in res.fired_rules}
+
+
+def test_a_moment_in_a_smoky_room_without_airway_signs_fires_no_smoke_rule(lexical_engine):
+    res, _ = lexical_engine.one_shot("I was in a smoky room for a minute and I feel fine", age=30, sex="M")
+    assert "smoke_inhalation_injury" not in {r["id"] for r in res.fired_rules}
