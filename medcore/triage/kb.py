@@ -107,6 +107,9 @@ class KnowledgeBase:
     # red_flags.yaml milder_forms: {milder finding: red flags it holds back} ('stridor only when upset': no
     # airway emergency, rules.decide)
     milder_forms: dict = field(default_factory=dict)
+    # red_flags.yaml needs_support: findings that are a condition's red flag only when the condition is possible
+    # without them (a faint alone is no warning sign of a lung clot: rules.decide)
+    needs_support: tuple = ()
     # findings.yaml antecedents: {finding: the finding it is when told as a past episode} ('had a sore throat 2
     # weeks ago' is a recent sore throat, triage/antecedents.py)
     antecedents: dict = field(default_factory=dict)
@@ -279,6 +282,10 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     for fid in (*milder, *(f for v in milder.values() for f in v)):
         if fid not in f_index:
             raise KBError(f"red_flags.yaml: milder_forms uses unknown finding {fid!r}")
+    needs_support = tuple((rdoc.get("needs_support") or {}).get("findings", []))
+    for fid in needs_support:
+        if fid not in f_index:
+            raise KBError(f"red_flags.yaml: needs_support uses unknown finding {fid!r}")
     C, F = len(conditions), len(findings)
     leak = np.array([f.leak for f in findings], dtype=np.float64)
     lik = np.tile(leak, (C, 1))
@@ -296,7 +303,8 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     return KnowledgeBase(findings, conditions, rules, dict(rdoc["crisis_resources"]), implies, body_pain,
                          [str(p) for p in [d / "findings.yaml", d / "red_flags.yaml", *cond_files]], digest,
                          f_index, c_index, lik, prior_band, sex_mult, level_idx, listed=listed,
-                         body_swelling=body_swelling, body_states=body_states, milder_forms=milder, antecedents=antecedents,
+                         body_swelling=body_swelling, body_states=body_states, milder_forms=milder, needs_support=needs_support,
+                         antecedents=antecedents,
                          relative_conditions=relative_conditions,
                          age_windows=tuple((ci, c.typical_ages) for ci, c in enumerate(conditions)
                                            if c.typical_ages and c.typical_ages[2] != 1.0))

@@ -56,9 +56,12 @@ def level_from_mass(mass: dict, cfg: TriageConfig) -> str:
 
 
 def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageConfig,
-           denied: set[str] = frozenset()) -> TriageDecision:
+           denied: set[str] = frozenset(), support: dict | None = None) -> TriageDecision:
     """The level: posterior mass by level, raised by the red-flag rules on the present findings (a rule with
-    `unless_denied` holds back when those findings are all said to be absent)."""
+    `unless_denied` holds back when those findings are all said to be absent). `support`: {finding of
+    kb.needs_support: the posterior without it}; such a finding is a condition's red flag only when the condition
+    reaches the floor without it (a faint alone is no sign of a lung clot). Without `support` it counts as any red
+    flag (the safe side: the threshold-tuning replays pass none)."""
     mass = mass_by_level(kb, post)
     level = level_from_mass(mass, cfg)
     # a red flag said only in its milder form ('noisy breathing only when she cries') raises nothing
@@ -75,7 +78,8 @@ def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageCo
         if post[ci] < cfg.condition_red_flag_min_p or LEVEL_RANK[c.triage] > 1:
             continue
         for fid in c.red_flags:
-            if fid in present:
+            if fid in present and (support is None or fid not in support
+                                   or support[fid][ci] >= cfg.condition_red_flag_min_p):
                 red_flags.append({"finding": fid, "name": kb.finding(fid).name, "condition": c.name,
                                   "level": c.triage, "source": c.source})
     for r in fired:

@@ -140,6 +140,9 @@ RULES = {
                                         "forms": {"type": "object",
                                                   "additionalProperties": {"type": "array",
                                                                            "items": {"type": "string"}}}}},
+        # findings that are a condition's red flag only when the rest of the story makes the condition possible
+        "needs_support": {"type": "object", "required": ["findings", "source"], "additionalProperties": False,
+                          "properties": {"source": SOURCE, "findings": {"type": "array", "items": {"type": "string"}}}},
         "rules": {
             "type": "array",
             "items": {

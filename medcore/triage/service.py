@@ -156,9 +156,13 @@ class TriageEngine:
         answers = input_checks.check_answers(answers)
         ev = self.closure(answers)
         origin = origin or {}
-        post = self.posterior(ev, age, sex, self.complaints(answers, origin))
+        complaints = self.complaints(answers, origin)
+        post = self.posterior(ev, age, sex, complaints)
         present = {f for f, v in ev.items() if v}
-        dec = decide(kb, post, present, self.triage_cfg, {f for f, v in ev.items() if not v})
+        # a faint escalates as a condition's red flag only if the rest of the story makes it possible (rules.decide)
+        support = {f: self.posterior({k: v for k, v in ev.items() if k != f}, age, sex, complaints - {f})
+                   for f in kb.needs_support if f in present}
+        dec = decide(kb, post, present, self.triage_cfg, {f for f, v in ev.items() if not v}, support)
         order = np.argsort(-post)[:top_k]
         diff = []
         for ci in order:
