@@ -17,8 +17,8 @@ figure means little without it, and ratios to a --base run in the same rounds ar
 The data folder is the server's: kept between starts, so caches built on disk (the terminology, the knowledge graph,
 status counts) are there, as after any earlier start. One warm-up process per checkout fills it first and is not
 counted: it runs the server's start-up warmers (ui.launch.WARMERS, which build the therapy KB and knowledge graph
-caches on a new install) and opens Home. --fresh-data gives every process an empty data folder instead (the very first start after an install:
-the terminology alone takes about 20 s to build).
+caches on a new install) and opens Home. --fresh-data gives every process an empty data folder instead (the very
+first start after an install: the terminology alone takes about 20 s to build).
 
 --base PATH measures another checkout too (e.g. `git worktree add /tmp/base HEAD~3`): every page runs in base, then
 head, in turn, round after round, so that load on a shared machine falls on both alike; it prints the medians and
@@ -57,8 +57,8 @@ METRICS = ("first_run_s", "process_s", "first_run_cpu_s", "process_cpu_s", "reru
 
 def _env(data: Path, knowledge_cache: Path | None = None) -> dict:
     extra = {"MEDCORE_KNOWLEDGE_CACHE_DIR": str(knowledge_cache)} if knowledge_cache else {}
-    return {**os.environ, **extra, "MEDCORE_DATA_DIR": str(data), "MEDCORE_LLM_BACKEND": "template", "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1", "MEDCORE_DATABASE_URL": f"sqlite:///{data / 'app.db'}",
+    return {**os.environ, **extra, "MEDCORE_DATA_DIR": str(data), "MEDCORE_LLM_BACKEND": "template",
+            "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "MEDCORE_DATABASE_URL": f"sqlite:///{data / 'app.db'}",
             "MEDCORE_ENGINE_WARM": "0"}
 
 
@@ -136,8 +136,8 @@ def _child(repo: Path, page: str, data: Path, profile_dir: str | None = None, wa
            knowledge_cache: Path | None = None) -> dict:
     """`knowledge_cache`: where the knowledge layer's built caches live (settings.knowledge_cache_dir; by default
     in the data folder), e.g. the test suite's shared one."""
-    got = run_child(__file__, ["--child", str(repo), "--page", page] + (["--profile", profile_dir] if profile_dir else [])
-                    + (["--warm"] if warm else []), cwd=repo, env=_env(data, knowledge_cache))
+    args = ["--child", str(repo), "--page", page] + (["--profile", profile_dir] if profile_dir else [])
+    got = run_child(__file__, args + (["--warm"] if warm else []), cwd=repo, env=_env(data, knowledge_cache))
     return got | {"load_1m": (load_average() or [None])[0]}
 
 

@@ -69,8 +69,9 @@ def load(kb_dir: Path | str | None = None, validated: dict[str, dict] | None = N
     """The lexicon, built once per file change in a process. `validated`: the files' docs as validated earlier, by
     path relative to the drugs folder, from a cache whose digest covers these files and the schema code (the
     therapy KB's); they stand in for reading and schema-checking the YAML (most of the build), and every
-    cross-reference is still checked. The build takes them over (it may add fields to entries). `keep`: when the lexicon is built here from the files, their validated docs are
-    put there as JSON copies (None where JSON would not give the same doc back) for such a cache."""
+    cross-reference is still checked. The build takes them over (it may add fields to entries). `keep`: when the
+    lexicon is built here from the files, their validated docs are put there as JSON copies (None where JSON would
+    not give the same doc back) for such a cache."""
     root = drugs_root(kb_dir)
     files = sorted(root.rglob("*.yaml"))
     if not files:
