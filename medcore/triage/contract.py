@@ -133,22 +133,12 @@ def _write_block(engine, pending: list, out: IO[str]) -> None:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-class _ChunkRecorder:
-    """Stands in for the NLU's embedding index on a first read: notes the chunks, matches nothing."""
-
-    def __init__(self):
-        self.chunks: list[str] = []
-
-    def match(self, chunks: list[str]) -> list:
-        self.chunks.extend(chunks)
-        return []
-
-
 def _prefetched(engine, texts: list[str]):
     """A shallow copy of the engine whose NLU embeddings come from one batched call over every chunk the
-    texts will ask for. A first read with a recorder (it matches nothing) lists the chunks; which chunks
-    are embedded does not depend on the embeddings, and a chunk not foreseen is embedded when asked, so
-    results equal the line-by-line ones (tested). The shared engine is not touched (the page may use it)."""
+    texts will ask for. Each text is read up to the embedding index first (`TriageEngine.prepare`, kept for its
+    read_text, which finishes it: the text is read once); which chunks are embedded does not depend on the
+    embeddings, and a chunk not foreseen is embedded when asked, so results equal the line-by-line ones (tested).
+    The shared engine is not touched (the page may use it)."""
     index = getattr(engine, "embeddings", None)
     if index is None or len(texts) < 2:
         return engine
@@ -158,10 +148,9 @@ def _prefetched(engine, texts: list[str]):
 
     real = index.embed_fn
     fast = copy.copy(engine)
-    fast.embeddings = recorder = _ChunkRecorder()
-    for text in texts:
-        fast.read_text(text)
-    uniq = list(dict.fromkeys(recorder.chunks))
+    fast.prepared = {}
+    chunks = [c for text in texts for c in fast.prepare(text)]
+    uniq = list(dict.fromkeys(chunks))
     vectors = dict(zip(uniq, np.asarray(real(uniq), dtype=np.float32))) if uniq else {}
 
     def cached(chunks):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from medcore.knowledge import assertions
+
 _N = r"(\d{1,2}(?:\.\d)?)"
 _PLUS = r"(?:\s*\+\s*\d)?"
 _WEEKS = r"\s*(?:weeks?|wks?)"
@@ -90,6 +92,21 @@ def heavy_blood(low: str) -> bool:
 def blood_loss_spans(low: str) -> list[tuple[int, int]]:
     """Where blood loss is spoken of with no site named (for the caller to check each for a denial)."""
     return [(m.start(), m.end()) for pat in (BARE_BLEEDING, LOSING_BLOOD, HEAVY_BLOOD) for m in pat.finditer(low)]
+
+
+def blood_loss_affirmed(low: str) -> bool:
+    """Whether blood loss with no site named is said without a denial in its clause (the assertion engine decides):
+    'no pain or bleeding' is no bleeding."""
+    spans = blood_loss_spans(low)
+    if not spans:
+        return False
+    rules = assertions.load_rules("lay")
+    clauses = assertions.clauses(low, rules)
+    for s, e in spans:
+        a, b = next(((ca, cb) for ca, cb in clauses if ca <= s < cb), (s, e))
+        if assertions.assert_spans(low[a:b], [(s - a, min(e, b) - a)], rules)[0] != "negated":
+            return True
+    return False
 
 
 def blood_loss(low: str) -> bool:

@@ -25,7 +25,7 @@ from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequen
 )
 from medcore.triage.drug_intake import OVERDOSE_FINDINGS, overdose_cue
 from medcore.triage.gestation import (
-    LATE_WEEKS, OTHER_BLEEDING, blood_loss, blood_loss_spans, gave_birth, gestation_weeks, heavy_blood,
+    LATE_WEEKS, OTHER_BLEEDING, blood_loss, blood_loss_affirmed, gave_birth, gestation_weeks, heavy_blood,
     in_pregnancy_context, says_painless,
 )
 from medcore.triage.input_guard import normalize_text
@@ -93,8 +93,23 @@ class Extraction:
 
 
 
+@dataclass
+class Prepared:
+    """A text read up to the embedding index (`prepare`); `finish` completes it. A batch prepares every text first
+    and embeds all their `chunks` in one call (triage.contract)."""
+    ex: Extraction
+    text: str
+    chunks: list[str]
+    durations: list[float]
+    since_antecedent: list[float]
+
+
 def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = None,
             max_embed_chunks: int = 6) -> Extraction:
+    return finish(prepare(text, lexicon, embeddings is not None, max_embed_chunks), lexicon, embeddings)
+
+
+def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6) -> Prepared:
     kb = lexicon.kb
     ex = Extraction()
     if not text.isascii():  # full-width and look-alike letters as the chat's tokens can read them
@@ -182,7 +197,7 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                                                         lexicon.phrase_keys, rules):
             if not any(m.finding_id == fid for m in ex.mentions):  # 'his father died of a heart attack'
                 ex.mentions.append(Mention(fid, kb.finding(fid).name, True, phrase, "family"))
-        if embeddings is not None:
+        if embed:
             for chunk in _CHUNK.split(clause):
                 ctoks = tokens(chunk)
                 content = [t for t in tokens(assertions.without_cues(chunk, rules)) if t not in _EMBED_STOP]
@@ -206,8 +221,15 @@ def extract(text: str, lexicon: Lexicon, embeddings: EmbeddingIndex | None = Non
                 ex.mentions.append(Mention(f.id, f.name, not fid.startswith("!"), phrase, "synonym"))
         else:
             ex.family.extend(i.lstrip("!") for i in ids)
-    if embeddings is not None and unmatched_chunks:
-        chunks = unmatched_chunks[:max_embed_chunks]
+    return Prepared(ex, text, unmatched_chunks[:max_embed_chunks], durations, since_antecedent)
+
+
+def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> Extraction:
+    kb, ex, text, durations, since_antecedent = lexicon.kb, p.ex, p.text, p.durations, p.since_antecedent
+    low, rules = text.lower(), assertions.load_rules("lay")
+    mild = mild_readings.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
+    if embeddings is not None and p.chunks:
+        chunks = p.chunks
         for i, fid, score in embeddings.match(chunks):
             if is_mild(mild, fid, chunks[i].lower(), 0, len(chunks[i])):
                 continue
@@ -309,7 +331,7 @@ def _read_pregnancy(kb, ex: Extraction, low: str) -> None:
                                                      for m in ex.mentions)
     postnatal = gave_birth(low)
     obstetric = (pregnant and in_pregnancy_context(low)) or postnatal
-    lost = _any_affirmed(low, blood_loss_spans(low))  # 'no pain or bleeding' is no bleeding
+    lost = blood_loss_affirmed(low)  # 'no pain or bleeding' is no bleeding
     if obstetric and lost:
         # the precise reading beats an embedding guess at the same words ('some bleeding' was 'soaking a pad')
         ex.mentions = [m for m in ex.mentions if not (m.method == "embedding" and m.finding_id in OTHER_BLEEDING
@@ -357,19 +379,6 @@ def _read_breath_for_words(kb, ex: Extraction) -> None:
     if "breathless_severe" in kb.finding_index:
         ex.mentions.append(Mention("breathless_severe", kb.finding("breathless_severe").name, True, words[0].phrase,
                                    "breath"))
-
-
-def _any_affirmed(low: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether any of these spans is said without a denial in its clause (the assertion engine decides)."""
-    if not spans:
-        return False
-    rules = assertions.load_rules("lay")
-    clauses = assertions.clauses(low, rules)
-    for s, e in spans:
-        a, b = next(((ca, cb) for ca, cb in clauses if ca <= s < cb), (s, e))
-        if assertions.assert_spans(low[a:b], [(s - a, min(e, b) - a)], rules)[0] != "negated":
-            return True
-    return False
 
 
 def _read_drug_intake(kb, ex: Extraction, low: str) -> None:

@@ -78,6 +78,8 @@ class TriageEngine:
         self.triage_cfg = triage_cfg or TriageConfig()
         self.blender = blender  # optional MLP blend (only set when it measured better)
         self.vocabulary = self.lexicon.vocabulary | {t for f in kb.findings for t in nlu.tokens(f.name)}
+        # texts a batch read up to the embedding index (prepare), each taken once by read_text (triage.contract)
+        self.prepared: dict[str, nlu.Prepared] = {}
 
     @classmethod
     def from_settings(cls, settings, *, use_embeddings: bool = True, use_blend: bool = True) -> "TriageEngine":
@@ -209,11 +211,21 @@ class TriageEngine:
                             dec.fired_rules, nq, age, sex, crisis,
                             blend="bayes+mlp" if self.blender is not None else "bayes")
 
+    def prepare(self, text: str) -> list[str]:
+        """Read `text` up to the embedding index and keep it for read_text; the chunks it will ask the index for."""
+        guard = input_guard.check(input_checks.check_text(text))
+        if guard.kind in ("empty", "other_language"):
+            return []
+        p = self.prepared[guard.text] = nlu.prepare(guard.text, self.lexicon, self.embeddings is not None)
+        return p.chunks
+
     def read_text(self, text: str) -> tuple[input_guard.GuardResult, nlu.Extraction | None]:
         guard = input_guard.check(input_checks.check_text(text))
         if guard.kind in ("empty", "other_language"):
             return guard, None
-        ex = nlu.extract(guard.text, self.lexicon, self.embeddings)
+        pre = self.prepared.pop(guard.text, None)
+        ex = nlu.finish(pre, self.lexicon, self.embeddings) if pre is not None else \
+            nlu.extract(guard.text, self.lexicon, self.embeddings)
         bad_age = input_checks.impossible_age_in_text(guard.text)
         if bad_age:
             ex.age = None
