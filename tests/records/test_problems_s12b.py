@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from medcore.records.pipeline import analyze
-
-
-def _problems(kb, text):
-    return [(p.text.lower(), p.icd10cm, p.assertion) for p in analyze(text, kb).extraction.problems]
+from ._read import problems as _problems
 
 
 def _assertion_of(kb, text, word):

@@ -9,11 +9,7 @@ import pytest
 from medcore.knowledge import assertions as ctx
 from medcore.records import note_site, same_problem
 from medcore.records.entities import Problem
-from medcore.records.pipeline import analyze
-
-
-def _problems(kb, text):
-    return [(p.text.lower(), p.icd10cm, p.assertion) for p in analyze(text, kb).extraction.problems]
+from ._read import problems as _problems
 
 
 def _found(kb, text, word):
