@@ -320,8 +320,13 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
 
 
 def route_conditions(drugs: dict[str, dict], routes_doc: dict) -> Callable[[InteractionRule], dict]:
-    """route_condition for many rules over the same drugs and routes.yaml: the local routes and each drug's label
-    exceptions (`keeps`) are worked out once, not once per rule (the graph has about 25,000 interaction edges)."""
+    """How an expanded rule depends on the routes its drugs are given by, as edge data for the knowledge graph (the
+    planner applies the same data per typed name: medcore.therapy.routes): a function of the rule. `routes_doc`: the
+    drug lexicon's routes.yaml. Every rule is for the medicines as they reach the blood, so it is not raised for a
+    skin, eye or ear form (`not_for_routes`) unless the label keeps it for that form (`kept_for`, with the label's
+    grade); absorbed forms with a label grade of their own are listed there too. A rule written for some routes only
+    (IM olanzapine) names them (`route_needs`). The local routes and each drug's label exceptions (`keeps`) are
+    worked out once for all rules, not once per rule (the graph has about 25,000 interaction edges)."""
     local = sorted(r for r, e in routes_doc.get("exposure", {}).items() if not e.get("systemic", True))
     keeps = routes_doc.get("keeps", [])
     by_drug: dict[str, list[dict]] = {}
@@ -343,13 +348,3 @@ def route_conditions(drugs: dict[str, dict], routes_doc: dict) -> Callable[[Inte
         return out
 
     return condition
-
-
-def route_condition(rule: InteractionRule, drugs: dict[str, dict], routes_doc: dict) -> dict:
-    """How one expanded rule depends on the routes its drugs are given by, as edge data for the knowledge graph (the
-    planner applies the same data per typed name: medcore.therapy.routes). `routes_doc`: the drug lexicon's
-    routes.yaml. Every rule is for the medicines as they reach the blood, so it is not raised for a skin, eye or ear
-    form (`not_for_routes`) unless the label keeps it for that form (`kept_for`, with the label's grade); absorbed
-    forms with a label grade of their own are listed there too. A rule written for some routes only (IM olanzapine)
-    names them (`route_needs`)."""
-    return route_conditions(drugs, routes_doc)(rule)
