@@ -103,14 +103,14 @@ _cache_lock = threading.Lock()
 
 def load_from(folder: str | Path, dtype: str = "auto") -> RoleClassifier:
     """Loaded once per process per (checkpoint, encoder dtype)."""
-    path = str(Path(folder).resolve())
-    key = f"{path}|{resolve_dtype(dtype)}"
+    path, want = str(Path(folder).resolve()), resolve_dtype(dtype)
+    key = f"{path}|{want}"
     with _cache_lock:
         if key not in _cache:
             from medcore.runtime import apply_thread_policy
 
             apply_thread_policy()
-            _cache[key] = RoleClassifier(path, resolve_dtype(dtype))
+            _cache[key] = RoleClassifier(path, want)
         return _cache[key]
 
 
