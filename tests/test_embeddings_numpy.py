@@ -44,3 +44,38 @@ def test_missing_weights_raise_file_not_found(tmp_path):
 
     with pytest.raises(FileNotFoundError):
         embeddings_numpy.load(tmp_path)
+
+
+def test_the_numpy_gelu_is_berts_exact_gelu():
+    import math
+
+    from scipy.special import erf
+
+    from medcore.embeddings_numpy import _gelu
+
+    x = np.concatenate([np.linspace(-12, 12, 20001), [0.0, -0.0, 1e-8, -1e-8]]).astype(np.float32)
+    exact = x.astype(np.float64) * 0.5 * (1.0 + erf(x.astype(np.float64) / math.sqrt(2.0)))
+    ours = _gelu(x.copy())
+    assert ours.dtype == np.float32
+    assert np.abs(ours - exact).max() < 1e-6
+
+
+def test_length_batches_cover_every_text_once_with_little_padding():
+    from medcore.embeddings_numpy import _length_batches
+
+    rng = np.random.default_rng(0)
+    lengths = list(rng.integers(2, 80, size=500))
+    batches = _length_batches(lengths, batch_size=64)
+    assert sorted(i for b in batches for i in b) == list(range(500))
+    assert all(1 <= len(b) <= 64 for b in batches)
+    padded = sum(len(b) * max(lengths[i] for i in b) for b in batches)
+    assert padded <= 1.25 * sum(lengths)
+    assert _length_batches([], 8) == [] and _length_batches([5], 8) == [[0]]
+
+
+def test_batching_never_changes_a_vector(path):
+    from medcore import embeddings_numpy
+
+    model = embeddings_numpy.load(path)
+    one_by_one = np.stack([model.encode([t])[0] for t in TEXTS])
+    assert np.abs(model.encode(TEXTS, batch_size=64) - one_by_one).max() < 1e-5
