@@ -27,6 +27,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from medcore.atomic import tmp_sibling
 from medcore.config import StatusShip
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ def _compute(name: str, compute: Callable[[], dict]) -> dict:
 
 def _write_json(path: Path, doc: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp = tmp_sibling(path)
     tmp.write_text(json.dumps(doc, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     tmp.replace(path)
 
@@ -166,7 +167,7 @@ def ship(settings, folder: Path = SHIPPED) -> list[str]:
 def _keep(folder: Path, path: Path, name: str, got: dict) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp = tmp_sibling(path)
         tmp.write_text(json.dumps(got), encoding="utf-8")
         tmp.replace(path)
         for old in folder.glob(f"{name}-*.json"):  # counts of earlier versions are never read again

@@ -71,3 +71,12 @@ def _ui_errors_raise(monkeypatch):
 def ui_errors_shown(monkeypatch):
     """The boundary as in the app: the friendly message only, no exception."""
     monkeypatch.delenv("MEDCORE_RAISE_UI_ERRORS", raising=False)
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
+def pytest_collection_modifyitems(config, items):
+    from tests.serial import SERIAL_FILES
+
+    for item in items:
+        if item.path.resolve().relative_to(REPO).as_posix() in SERIAL_FILES:
+            item.add_marker(pytest.mark.serial)

@@ -110,3 +110,26 @@ def test_a_changed_or_broken_triage_kb_is_read_again(fresh, tmp_path):
     assert not tstatus.engine_ready(s)
     comp = tstatus.check(s)[0]
     assert not comp.ok and "red_flags.yaml" in comp.detail
+
+
+def test_temporary_siblings_are_unique_per_thread_and_keep_the_suffix(tmp_path):
+    import threading
+
+    from medcore.atomic import tmp_sibling
+
+    target = tmp_path / "cards-1.npy"
+    names = []
+    together = threading.Barrier(4)  # alive at once: a finished thread's id may be given to the next
+
+    def name():
+        names.append(tmp_sibling(target, ".npy"))
+        together.wait()
+
+    threads = [threading.Thread(target=name) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    names.append(tmp_sibling(target, ".npy"))
+    assert len(set(names)) == 5
+    assert all(n.parent == tmp_path and n.name.endswith(".npy") and n.name.startswith(".cards-1.npy.") for n in names)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import zipfile
 import zlib
 from collections import Counter
@@ -21,6 +20,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
+from medcore.atomic import tmp_sibling
 from medcore.config import Settings
 from medcore.uploads import UploadError, check_dicom, check_dicom_pixels, open_image, read_zip_member, walk_files
 from medcore.imaging.builtin import BUILTIN_SETS
@@ -204,7 +204,7 @@ def save_npz(ds: ImageDataset, path: Path) -> None:
     meta = {"name": ds.name, "class_names": ds.class_names, "source": ds.source, "licence": ds.licence,
             "report": ds.report.to_dict()}
     # Two processes may build the same cache at once (parallel training runs): each writes its own file.
-    tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
+    tmp = tmp_sibling(path, ".npz")
     groups = ds.groups if ds.groups is not None else duplicate_groups(ds.images)
     np.savez_compressed(tmp, images=ds.images, labels=ds.labels, groups=groups, meta=np.asarray(json.dumps(meta)))
     tmp.replace(path)

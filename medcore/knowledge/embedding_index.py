@@ -22,6 +22,7 @@ from typing import Callable, Hashable, NamedTuple, Sequence
 
 import numpy as np
 
+from medcore.atomic import tmp_sibling
 from medcore.knowledge import kbfiles
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ def embedding_matrix(phrases: Sequence[str], embed_fn: EmbedFn, *, cache: Path |
         log.info("embedding index: embedded %d phrases in %.1f s", len(phrases), time.perf_counter() - t0)
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(".tmp.npy")
+            tmp = tmp_sibling(cache, ".npy")
             np.save(tmp, matrix, allow_pickle=False)
             tmp.replace(cache)
     if memo_key is not None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medcore.atomic import tmp_sibling
 from medcore.knowledge import kbfiles
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.normalize import Variants, term_keys
@@ -128,14 +128,13 @@ def _add_abbreviations(lex: Lexicon, variants: Variants, kb_dir: Path) -> None:
 # ---- storage --------------------------------------------------------------------------------------
 def save(lex: Lexicon, concepts: dict[str, Concept], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    tag = f"{os.getpid()}.tmp"  # two processes building at once never write the same file
-    tmp = folder / f"lexicon.json.{tag}"
+    tmp = tmp_sibling(folder / "lexicon.json")
     tmp.write_text(json.dumps({
         "ids": lex.ids, "types": lex.types, "first_max": lex.first_max,
         "terms": {k: (v[0] if isinstance(v, list) and len(v) == 1 else v) for k, v in lex.terms.items()},
         "upper_only": sorted(lex.upper_only), "abbreviations": lex.abbreviations,
         "abbr_keys": sorted(lex.abbr_keys)}, separators=(",", ":")), encoding="utf-8")
-    db = folder / f"concepts.sqlite.{tag}"
+    db = tmp_sibling(folder / "concepts.sqlite")
     db.unlink(missing_ok=True)
     sources: dict[str, int] = {}  # 98,000 ICD-10-CM rows share one source line: stored once
     con = sqlite3.connect(db)

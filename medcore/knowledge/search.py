@@ -11,11 +11,11 @@ from __future__ import annotations
 import bisect
 import json
 import math
-import os
 from dataclasses import dataclass
 
 import numpy as np
 
+from medcore.atomic import tmp_sibling
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.normalize import tokenize
 
@@ -64,11 +64,11 @@ class Searcher:
         indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
         indptr[1:] = np.cumsum([len(by_token[v]) for v in vocab])
         postings = np.fromiter((i for v in vocab for i in by_token[v]), dtype=np.int32, count=int(indptr[-1]))
-        tag = f".{os.getpid()}.tmp.npy"  # np.save wants the .npy suffix
         for f, arr in zip(files[1:], (indptr, postings, ntok)):
-            np.save(f.with_name(f.name + tag), arr)
-            f.with_name(f.name + tag).replace(f)
-        tmp = files[0].with_name(files[0].name + tag)
+            tmp = tmp_sibling(f, ".npy")  # np.save wants the .npy suffix
+            np.save(tmp, arr)
+            tmp.replace(f)
+        tmp = tmp_sibling(files[0])
         tmp.write_text(json.dumps({"keys": keys, "vocab": vocab}, separators=(",", ":")), encoding="utf-8")
         tmp.replace(files[0])  # written last: its presence means the index is complete
         return cls(terminology, keys, vocab, indptr, postings, ntok)

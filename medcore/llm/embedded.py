@@ -12,6 +12,7 @@ import shutil
 import threading
 from pathlib import Path
 
+from medcore.atomic import tmp_sibling
 from medcore.llm.base import LLMError
 from medcore.llm.hf_backend import HFBackend
 
@@ -64,7 +65,7 @@ def ensure_converted(data_dir: Path) -> Path:
                         delattr(obj, attr)
                     except AttributeError:
                         setattr(obj, attr, None)
-        tmp = target.with_name(target.name + ".tmp")
+        tmp = tmp_sibling(target)
         shutil.rmtree(tmp, ignore_errors=True)
         model.save_pretrained(tmp)
         tok.save_pretrained(tmp)

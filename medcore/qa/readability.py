@@ -11,6 +11,8 @@ import logging
 import threading
 from pathlib import Path
 
+from medcore.atomic import tmp_sibling
+
 log = logging.getLogger(__name__)
 _LOCK = threading.Lock()
 _READY: set[str] = set()
@@ -38,7 +40,7 @@ def _ensure_cmudict(nltk_dir: Path) -> None:
                 if word.endswith(")") and "(" in word:
                     word, n = word[:-1].split("(", 1)
                 lines.append(f"{word.upper()} {n} {' '.join(body[1:])}")
-            tmp = target.with_suffix(".tmp")
+            tmp = tmp_sibling(target)
             tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
             tmp.replace(target)  # atomic: another process never reads half a file
             log.info("wrote the CMU dictionary for textstat to %s (%d entries)", target, len(lines))

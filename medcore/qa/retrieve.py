@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from medcore.atomic import tmp_sibling
+
 log = logging.getLogger(__name__)
 INDEX_VERSION = 2  # 2: stemmed BM25
 
@@ -187,8 +189,10 @@ def _cached_vectors(cache_dir: Path | None, key: str, cards: list[PageCard], emb
     vecs = np.asarray(embed_fn(texts), dtype=np.float32).reshape(len(texts), -1)
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cache_dir / f"cards-{key}.tmp.npy"
+        tmp = tmp_sibling(cache_dir / f"cards-{key}.npy", ".npy")
         np.save(tmp, vecs, allow_pickle=False)
         tmp.replace(cache_dir / f"cards-{key}.npy")
-        (cache_dir / f"cards-{key}.json").write_text(json.dumps({"texts": texts}), encoding="utf-8")
+        meta = tmp_sibling(cache_dir / f"cards-{key}.json")
+        meta.write_text(json.dumps({"texts": texts}), encoding="utf-8")
+        meta.replace(cache_dir / f"cards-{key}.json")
     return vecs
