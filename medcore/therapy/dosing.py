@@ -116,6 +116,14 @@ def renal_band(drug: dict, crcl: float | None, egfr: float | None) -> tuple[dict
     return best, basis, value
 
 
+def renal_where(band: dict, basis: str, value: float, egfr_basis: str = "") -> str:
+    """'CrCl 25 < 30', the comparison a renal band fired on (one home: the planner's steps and warnings and the
+    medication review's). An eGFR not measured (the top of a stated CKD stage's range) says so."""
+    label = "CrCl" if basis == "crcl" else "eGFR"
+    note = f"; {egfr_basis}" if basis == "egfr" and egfr_basis else ""
+    return f"{label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])}{note}"
+
+
 def renal_max_daily(drug: dict, band: dict | None) -> float | None:
     """The kidney maximum daily dose a renal band sets (one home: the planner's caps, the titration text and the
     clinician-override check all use it). An explicit `max_daily`; else a band that fixes the regimen (dose and
@@ -207,10 +215,7 @@ def compute_dose(kb: KnowledgeBase, comp: dict, p: Patient, crcl: float | None, 
     band_max_daily = None
     if band:
         bsrc = band.get("source", src)
-        label = "CrCl" if basis == "crcl" else "eGFR"
-        # an eGFR not measured (the top of a stated CKD stage's range) says so in every renal step and warning
-        basis_note = f"; {egfr_basis}" if basis == "egfr" and egfr_basis else ""
-        head = f"Renal ({label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])}{basis_note})"
+        head = f"Renal ({renal_where(band, basis, value, egfr_basis)})"
         if band["action"] == "avoid":
             res.avoid, res.avoid_reason = True, f"{head}: {band.get('note', 'avoid')} [{bsrc}]"
             res.steps.append(f"{head}: avoid. {band.get('note', '')}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from medcore.therapy import calculators as calc
 from medcore.therapy import pgx as pgxmod
-from medcore.therapy.dosing import renal_band, renal_max_daily
+from medcore.therapy.dosing import renal_band, renal_max_daily, renal_where
 from medcore.therapy.issues import Issue, sentences
 from medcore.therapy.kb import KnowledgeBase
 from medcore.therapy.patient_checks import BEERS_AGE, PatientContext, beers_for
@@ -65,9 +65,7 @@ def _renal(ctx: PatientContext, drug: dict, head: str) -> list[Issue]:
     if not band:
         return []
     src = band.get("source", drug["source"])
-    label = "CrCl" if basis == "crcl" else "eGFR"
-    where = f"{label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])}" + (
-        f" ({ctx.egfr_basis})" if basis == "egfr" and ctx.egfr_basis else "")
+    where = renal_where(band, basis, value, ctx.egfr_basis)
     if band.get("if_taking"):  # the band is about starting the drug; this patient already takes it
         band = {**band, **band["if_taking"]}
         src = band.get("source", src)
