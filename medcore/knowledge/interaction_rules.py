@@ -60,13 +60,15 @@ class InteractionRule:
         return all(n.met(typed or {}) for n in self.routes)
 
     def in_context(self, crcl: float | None, doses: dict[str, float] | None = None,
-                   days: dict[str, float] | None = None, child_pugh: str | None = None) -> "InteractionRule":
+                   days: dict[str, float] | None = None, child_pugh: str | None = None,
+                   kidney_where: Callable[[float], str] | None = None) -> "InteractionRule":
         """The rule as it reads for a patient with this creatinine clearance (the lowest threshold above it
         applies), these daily doses (drug id -> amount/day), these courses (drug id -> days; math.inf for
         long-term) and this Child-Pugh class. Unknown kidney function, dose or course keeps the base severity, but
         the management names every threshold so the reader knows to check; no Child-Pugh class means no known
-        liver impairment (the management still names the hepatic context)."""
-        rule = self._in_renal_context(crcl)
+        liver impairment (the management still names the hepatic context). `kidney_where(below)` says the kidney
+        comparison when the caller's value is not a measured CrCl (an eGFR standing in: the planner's renal_where)."""
+        rule = self._in_renal_context(crcl, kidney_where)
         rule = rule._in_hepatic_context(child_pugh) if self.hepatic else rule
         rule = rule._in_dose_context(doses or {}) if self.dose else rule
         return rule._in_duration_context(days or {}) if self.duration else rule
@@ -107,7 +109,7 @@ class InteractionRule:
         return replace(self, severity=hit.severity, avoid=hit.avoid,
                        management=f"Child-Pugh {child_pugh.upper()}: {hit.management}")
 
-    def _in_renal_context(self, crcl: float | None) -> "InteractionRule":
+    def _in_renal_context(self, crcl: float | None, where: Callable[[float], str] | None = None) -> "InteractionRule":
         if not self.renal:
             return self
         if crcl is None:
@@ -116,8 +118,8 @@ class InteractionRule:
         r = min((r for r in self.renal if crcl < r.below), key=lambda r: r.below, default=None)
         if r is None:
             return self
-        return replace(self, severity=r.severity, management=f"CrCl {crcl:.0f} < {r.below:g} mL/min: {r.management}",
-                       avoid=r.avoid)
+        said = where(r.below) if where else f"CrCl {crcl:.0f} < {r.below:g} mL/min"
+        return replace(self, severity=r.severity, management=f"{said}: {r.management}", avoid=r.avoid)
 
 
 @dataclass(frozen=True)

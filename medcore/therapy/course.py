@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import math
 import re
 
@@ -53,7 +54,7 @@ def _phase_days(t: str) -> float | None:
 
 
 def after_stop(kb: KnowledgeBase, drug_id: str, stopped: list[tuple[str, str, float]], crcl: float | None = None,
-               label: str = "") -> list[Issue]:
+               label: str = "", kidney_where: Callable[[float], str] | None = None) -> list[Issue]:
     """Issues for `drug_id` from medicines stopped recently: (text, stopped drug id, days ago). Only rules whose
     effect persists after the stopped drug ends, and only within that time."""
     out = []
@@ -64,7 +65,7 @@ def after_stop(kb: KnowledgeBase, drug_id: str, stopped: list[tuple[str, str, fl
             per = rule.persists
             if per is None or per.drug != sid or ago >= per.days:
                 continue
-            r = rule.in_context(crcl)
+            r = rule.in_context(crcl, kidney_where=kidney_where)
             left = per.days - ago
             out.append(Issue(r.severity, "interaction",
                              f"{label or kb.drug_name(drug_id)} + {kb.drug_name(sid)} stopped {ago:g} days ago "

@@ -103,12 +103,7 @@ def renal_band(drug: dict, crcl: float | None, egfr: float | None) -> tuple[dict
     """The most specific band that applies (lowest threshold above the patient's value)."""
     best, basis, value = None, "", None
     for band in drug.get("renal", []):
-        by = band.get("by", "crcl")
-        v = crcl if by == "crcl" else egfr
-        used = by
-        if v is None:  # fall back to the other estimate rather than skip the check
-            v = egfr if by == "crcl" else crcl
-            used = "egfr" if by == "crcl" else "crcl"
+        v, used = kidney_value(band.get("by", "crcl"), crcl, egfr)
         if v is None:
             continue
         if v < band["below"] and (best is None or band["below"] < best["below"]):
@@ -116,12 +111,26 @@ def renal_band(drug: dict, crcl: float | None, egfr: float | None) -> tuple[dict
     return best, basis, value
 
 
+def kidney_value(by: str, crcl: float | None, egfr: float | None) -> tuple[float | None, str]:
+    """(value, "crcl" or "egfr"): the kidney estimate a limit written against `by` reads; with that one missing, the
+    other one rather than skip the check (one home: the renal dose bands and the interaction rules' kidney
+    contexts, PatientContext.rule_crcl)."""
+    v = crcl if by == "crcl" else egfr
+    if v is not None:
+        return v, by
+    return (egfr, "egfr") if by == "crcl" else (crcl, "crcl")
+
+
 def renal_where(band: dict, basis: str, value: float, egfr_basis: str = "") -> str:
-    """'CrCl 25 < 30', the comparison a renal band fired on (one home: the planner's steps and warnings and the
-    medication review's). An eGFR not measured (the top of a stated CKD stage's range) says so."""
+    """'CrCl 25 < 30', the comparison a renal band (or an interaction rule's kidney context, {"below": n}) fired on
+    (one home: the planner's steps and warnings and the medication review's). An estimate standing in for the one
+    the limit is written in (kidney_value's fallback) and an eGFR not measured (the top of a stated CKD stage's
+    range) say so."""
     label = "CrCl" if basis == "crcl" else "eGFR"
+    by = band.get("by", "crcl")
+    stood = f", {label} in place of {'CrCl' if by == 'crcl' else 'eGFR'}" if basis != by else ""
     note = f"; {egfr_basis}" if basis == "egfr" and egfr_basis else ""
-    return f"{label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])}{note}"
+    return f"{label} {calc.fmt(value, 1)} < {calc.fmt(band['below'])}{stood}{note}"
 
 
 def renal_max_daily(drug: dict, band: dict | None) -> float | None:

@@ -6,6 +6,7 @@ pairs), so a check of n drugs is n*(n-1)/2 dictionary lookups.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -89,14 +90,15 @@ def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Fin
 
 def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None,
          doses: dict[str, float] | None = None, days: dict[str, float] | None = None,
-         routes: dict[str, str] | None = None, child_pugh: str | None = None) -> Finding | None:
+         routes: dict[str, str] | None = None, child_pugh: str | None = None,
+         kidney_where: Callable[[float], str] | None = None) -> Finding | None:
     """The merged finding for two drugs; `crcl` (mL/min) selects a rule's kidney-function context, `doses`
     (drug id -> daily amount in its unit) a rule's dose context, `days` (drug id -> course in days,
     math.inf for long-term) a rule's duration context, `routes` (drug id -> typed route) keeps a rule written
     for one route only (IM olanzapine) to drugs typed with that route, and `child_pugh` (A, B, C) a rule's
-    liver-function context."""
+    liver-function context; `kidney_where(below)` says the kidney comparison when `crcl` is an eGFR standing in."""
     hits = [h for h in kb.pairs.get(frozenset((a, b)), ()) if not h.routes or h.route_ok(routes)]
-    return merge(kb, a, b, [h.in_context(crcl, doses, days, child_pugh) for h in hits]) if hits else None
+    return merge(kb, a, b, [h.in_context(crcl, doses, days, child_pugh, kidney_where) for h in hits]) if hits else None
 
 
 def dose_sensitive(kb: KnowledgeBase, drug_id: str, others: list[str]) -> bool:
@@ -114,11 +116,12 @@ def avoid_dose_of(kb: KnowledgeBase, a: str, b: str, doses: dict[str, float] | N
 
 def check_ids(kb: KnowledgeBase, ids: list[str], crcl: float | None = None,
               doses: dict[str, float] | None = None, days: dict[str, float] | None = None,
-              routes: dict[str, str] | None = None, child_pugh: str | None = None) -> list[Finding]:
+              routes: dict[str, str] | None = None, child_pugh: str | None = None,
+              kidney_where: Callable[[float], str] | None = None) -> list[Finding]:
     out = []
     uniq = list(dict.fromkeys(ids))
     for a, b in itertools.combinations(uniq, 2):
-        f = pair(kb, a, b, crcl, doses, days, routes, child_pugh)
+        f = pair(kb, a, b, crcl, doses, days, routes, child_pugh, kidney_where)
         if f:
             out.append(f)
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.drugs))

@@ -12,6 +12,7 @@ from medcore.therapy import pgx as pgxmod
 from medcore.therapy.dosing import renal_band, renal_max_daily, renal_where
 from medcore.therapy.issues import Issue, sentences
 from medcore.therapy.kb import KnowledgeBase
+from medcore.therapy.non_drug import non_drug_caution
 from medcore.therapy.patient_checks import BEERS_AGE, PatientContext, beers_for
 
 
@@ -27,6 +28,9 @@ def review_current(ctx: PatientContext) -> list[Issue]:
             out += _renal(ctx, drug, head)
             out += _hepatic(ctx, drug, head)
             out += _conditions(ctx, drug, head)
+        for a in (a for a in ctx.allergies if a.get("non_drug")):  # a food whose source names it (egg: propofol)
+            i = non_drug_caution(kb, a, drug_id, head, a["text"] + (f" ({a['reaction']})" if a["reaction"] else ""))
+            out += [i] if i else []
         if p.age >= BEERS_AGE:
             b = beers_for(kb, drug_id)
             if b:

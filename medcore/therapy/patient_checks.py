@@ -6,15 +6,18 @@ medication review runs the same checks on the current medicines."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from medcore.therapy import interactions as ix
 from medcore.therapy import pgx as pgxmod
 from medcore.therapy.calculators import CalcResult
 from medcore.therapy.course import after_stop
+from medcore.therapy.dosing import kidney_value, renal_where
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase
 from medcore.therapy.allergy_text import reaction_first
+from medcore.therapy.non_drug import non_drug_caution
 from medcore.therapy.names import resolve_allergen, resolve_drug, resolve_non_drug_allergen, resolve_state
 from medcore.therapy.profile import Allergy, Patient, organ_function, stopped_days_ago, without_stop_time
 
@@ -52,9 +55,16 @@ class PatientContext:
     @property
     def rule_crcl(self) -> float | None:
         """The kidney function the interaction rules read (theirs is CrCl): the measured CrCl; with none, the eGFR
-        of a stated CKD stage (dabigatran + amiodarone at stage 4 is the label's "CrCl < 30" case), as the renal
-        bands fall back to it. A typed eGFR alone stays out, as before."""
-        return self.crcl if self.crcl is not None or not self.egfr_basis else self.egfr
+        (typed, or of a stated CKD stage: dabigatran + amiodarone at stage 4 is the label's "CrCl < 30" case), the
+        renal bands' fallback (dosing.kidney_value)."""
+        return kidney_value("crcl", self.crcl, self.egfr)[0]
+
+    @property
+    def rule_where(self) -> Callable[[float], str]:
+        """How an interaction rule's kidney context says its comparison (dosing.renal_where: an eGFR standing in
+        for CrCl, and a stage's eGFR not measured, say so)."""
+        value, basis = kidney_value("crcl", self.crcl, self.egfr)
+        return lambda below: renal_where({"below": below}, basis, value, self.egfr_basis)
 
 
 def _severe(kb: KnowledgeBase, reaction: str) -> bool | None:
@@ -244,10 +254,7 @@ def allergy_issues(ctx: PatientContext, drug: dict) -> list[Issue]:
     for a in ctx.allergies:
         label = a["text"] + (f" ({a['reaction']})" if a["reaction"] else " (reaction not recorded: treated as severe)")
         if a.get("non_drug"):  # a food or equipment allergen: only the drug relevance its source states
-            nd = kb.non_drug_allergens[a["non_drug"]]
-            if drug["id"] in nd.get("drugs", ()):
-                out.append(Issue("major", "allergy", f"{name}: patient allergy to {label}, not a medicine. "
-                                 f"{nd['note']}", nd["source"], [drug["id"]]))
+            out += [i for i in (non_drug_caution(kb, a, drug["id"], name, label),) if i]
             continue
         if a["drug"] == drug["id"]:
             out.append(Issue("contraindicated", "allergy", f"{name}: patient allergy to {label}",
@@ -347,7 +354,7 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
                                [drug["id"], m]), PENALTY["duplicate_class"]))
         doses = {**ctx.med_doses, **({drug["id"]: daily} if daily else {})}
         f = ix.pair(kb, drug["id"], m, ctx.rule_crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})},
-                    ctx.med_routes, ctx.p.child_pugh)
+                    ctx.med_routes, ctx.p.child_pugh, ctx.rule_where)
         if f and ctx.med_routes:  # a skin, eye or ear form: systemic-only rules are not raised (routes.yaml)
             kept, notes = ix.by_route(kb, [f], ctx.med_routes)
             f = kept[0] if kept else None
@@ -365,7 +372,7 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
             else:
                 caut.append((issue, {"major": PENALTY["major_interaction"],
                                      "moderate": PENALTY["moderate_interaction"]}.get(f.severity, 0.0)))
-    for issue in after_stop(kb, drug["id"], ctx.stopped, ctx.rule_crcl, name):
+    for issue in after_stop(kb, drug["id"], ctx.stopped, ctx.rule_crcl, name, ctx.rule_where):
         if issue.severity == "contraindicated":
             excl.append(issue)
         else:

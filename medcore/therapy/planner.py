@@ -30,6 +30,7 @@ from medcore.therapy.dosing import DoseResult, compute_dose
 from medcore.therapy.issues import Issue, grouped
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
 from medcore.therapy.med_review import review_current
+from medcore.therapy.non_drug import non_drug_allergies
 from medcore.therapy.names import resolve_condition
 from medcore.therapy.profile import Patient
 from medcore.therapy.patient_checks import PENALTY, PatientContext, build_context, drug_issues
@@ -176,7 +177,7 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
             if issue.avoid:
                 res.avoid_with.append(issue)
     # interactions inside a multi-drug regimen
-    for f in ix.check_ids(kb, drugs, ctx.rule_crcl, child_pugh=ctx.p.child_pugh):
+    for f in ix.check_ids(kb, drugs, ctx.rule_crcl, child_pugh=ctx.p.child_pugh, kidney_where=ctx.rule_where):
         issue = Issue(f.severity, "interaction", f"within the regimen, {f.drugs[0]} + {f.drugs[1]}: {f.effect}. "
                       f"Management: {f.management}", f.source, list(f.drug_ids))
         (res.exclusions if f.severity == "contraindicated" else res.cautions).append(issue)
@@ -208,7 +209,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         plan_issues += chosen.cautions
     findings = ix.check_ids(kb, ctx.med_ids + (chosen.drugs if chosen else []), ctx.rule_crcl, ctx.med_doses,
                             ctx.med_days, routes=ctx.med_routes,  # the routes reach rules for one route (IM)
-                            child_pugh=ctx.p.child_pugh)
+                            child_pugh=ctx.p.child_pugh, kidney_where=ctx.rule_where)
     # a cream or eye drop: systemic-only rules not raised; the notes say which pairs and why
     findings, route_notes = ix.by_route(kb, findings, ctx.med_routes)
     chosen_ids = set(chosen.drugs) if chosen else set()
@@ -221,7 +222,8 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         plan_issues.append(Issue(f.severity, "interaction", f"current medicines {' + '.join(f.drugs)}: {f.effect} "
                                  f"({f.mechanism}). Management: {f.management}", f.source, list(f.drug_ids)))
     for m in dict.fromkeys(ctx.med_ids):  # a recently stopped inducer still acts on current medicines
-        plan_issues += after_stop(kb, m, ctx.stopped, ctx.rule_crcl, f"current medicine {kb.drug_name(m)}")
+        plan_issues += after_stop(kb, m, ctx.stopped, ctx.rule_crcl, f"current medicine {kb.drug_name(m)}",
+                                 ctx.rule_where)
     burden = [(kb.drug_name(i), kb.drug_info(i).get("acb", 0)) for i in dict.fromkeys(ctx.med_ids + sorted(chosen_ids))
               if kb.drug_info(i).get("acb", 0)]
     total = sum(v for _, v in burden)
@@ -259,17 +261,6 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         unchecked_allergies=unread, non_drug_allergies=non_drug,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"), kb=kb.counts(),
     )
-
-
-def non_drug_allergies(kb: KnowledgeBase, allergies: list[dict]) -> list[dict]:
-    """The plan's non-drug allergies: as typed, the KB name and kind, and the drug relevance with its source."""
-    out = []
-    for a in allergies:
-        nd = kb.non_drug_allergens.get(a.get("non_drug") or "")
-        if nd:
-            out.append({"text": a["text"] + (f" ({a['reaction']})" if a["reaction"] else ""), "id": nd["id"],
-                        "name": nd["name"], "kind": nd["kind"], "note": nd.get("note", ""), "source": nd["source"]})
-    return out
 
 
 def rank_key(o: OptionResult) -> tuple:
