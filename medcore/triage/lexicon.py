@@ -95,7 +95,11 @@ class Lexicon:
              int(st["window"]), False, frozenset(st.get("replaces", ())), bool(st.get("part_first")))
             for st in kb.body_states]
         self.vocabulary = {t for _, p, _ in (*table_rows, *extra_rows) for t in tokens(p)}
-        self.capitals = capital_abbreviations(kb_dir, {p.lower() for _, p, kind in table_rows if kind == "term"})
+        # symptoms only: a history abbreviation ('Father had T2DM') would become the patient's own known condition
+        # wherever the relative is not named with 'my' (relatives.py reads 'my father had ...')
+        symptoms = {f.id for f in kb.findings if f.category != "risk"}
+        self.capitals = capital_abbreviations(kb_dir, {p.lower() for fid, p, kind in table_rows
+                                                       if kind == "term" and fid in symptoms})
 
     def expand_capitals(self, text: str) -> str:
         """'SOB at rest' -> 'short of breath at rest' (see `capital_abbreviations`); 'sob' and 'Sob' are left alone."""
@@ -149,7 +153,7 @@ class Lexicon:
 def capital_abbreviations(kb_dir: Path, phrases: set[str]) -> tuple[re.Pattern, dict[str, str]] | None:
     """The clinical abbreviations a lay text may use, read only as written in capitals: those of the knowledge
     layer's abbreviations.yaml (its one home) with one sense, no context cue, case-sensitive, three or more
-    characters, whose expansion is a phrase of the chat ('SOB' -> 'shortness of breath', 'HTN' -> 'hypertension').
+    characters, whose expansion is a symptom phrase of the chat ('SOB' -> 'shortness of breath').
     The text is rewritten before it is lower-cased, so the phrases meet the expansion: 'sob' / 'sobbing' is
     crying and stays unread, and two-letter capitals ('HA', 'OK') are too often everyday words to count."""
     doc = kbfiles.load(kb_dir, "abbreviations.yaml")

@@ -4,7 +4,7 @@
 - the clinical abbreviation SOB (knowledge/abbreviations.yaml) is shortness of breath only when written in capitals:
   'sob' / 'sobbing' is crying; 'SOB at rest' is breathlessness at rest, as 'breathless at rest' already was;
 - nearly passing out on standing up is light-headedness on standing ('stood' folds to 'stand'), not a collapse, and
-  is no emergency on its own (NICE CG109)."""
+  is no emergency on its own (NICE CG109); light-headed on standing implies dizziness (findings.yaml implies)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ def test_only_unambiguous_long_capital_abbreviations_are_expanded(lex):
     table = lex.capitals[1]
     assert table["SOB"] == "shortness of breath"
     assert all(len(a) >= 3 for a in table) and "OD" not in table and "HA" not in table
+    # symptoms only: a history abbreviation told of a relative ("Father had T2DM") is not the patient's diabetes
+    assert "T2DM" not in table and "diabetes_known" not in _ev(lex, "Father had T2DM.")
     assert "headache" not in _ev(lex, "HA HA very funny")
 
 
@@ -58,3 +60,6 @@ def test_near_faint_on_standing_is_no_emergency(lexical_engine):
     res, _ = lexical_engine.one_shot("I nearly passed out when I stood up", age=35, sex="M")
     assert res.triage != "emergency"
     assert res.differential[0].id == "vasovagal_syncope"
+    # light-headed on standing is dizziness too (findings.yaml implies): a condition's dizziness still counts
+    assert {"id": "dizziness", "present": True, "origin": "implied"}.items() <= next(
+        f for f in res.findings if f["id"] == "dizziness").items()
