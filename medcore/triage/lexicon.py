@@ -18,6 +18,7 @@ no phrase match are embedded, in one batch, against synonym embeddings computed 
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Callable, Iterable
@@ -25,7 +26,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from medcore.config import REPO_ROOT
-from medcore.knowledge import assertions, normal_form, phrase_table
+from medcore.knowledge import assertions, kbfiles, normal_form, phrase_table
 from medcore.knowledge.embedding_index import EmbeddingIndex, load_settings
 from medcore.knowledge.normalize import load_variants
 from medcore.triage.kb import KnowledgeBase
@@ -94,6 +95,17 @@ class Lexicon:
              int(st["window"]), False, frozenset(st.get("replaces", ())), bool(st.get("part_first")))
             for st in kb.body_states]
         self.vocabulary = {t for _, p, _ in (*table_rows, *extra_rows) for t in tokens(p)}
+        # symptoms only: a history abbreviation ('Father had T2DM') would become the patient's own known condition
+        # wherever the relative is not named with 'my' (relatives.py reads 'my father had ...')
+        symptoms = {f.id for f in kb.findings if f.category != "risk"}
+        self.capitals = capital_abbreviations(kb_dir, {p.lower() for fid, p, kind in table_rows
+                                                       if kind == "term" and fid in symptoms})
+
+    def expand_capitals(self, text: str) -> str:
+        """'SOB at rest' -> 'short of breath at rest' (see `capital_abbreviations`); 'sob' and 'Sob' are left alone."""
+        if self.capitals is None:
+            return text
+        return self.capitals[0].sub(lambda m: self.capitals[1][m.group(0)], text)
 
     def phrase_keys(self, phrase: str) -> tuple[str, ...]:
         """The word keys of a short data phrase ('behind his ear' -> ('behind', 'my', 'ear'))."""
@@ -136,6 +148,27 @@ class Lexicon:
                 out.append((s, e, []))
             out[-1][2].append(_PREFIX[m.type] + m.concept_id)
         return out
+
+
+def capital_abbreviations(kb_dir: Path, phrases: set[str]) -> tuple[re.Pattern, dict[str, str]] | None:
+    """The clinical abbreviations a lay text may use, read only as written in capitals: those of the knowledge
+    layer's abbreviations.yaml (its one home) with one sense, no context cue, case-sensitive, three or more
+    characters, whose expansion is a symptom phrase of the chat ('SOB' -> 'shortness of breath').
+    The text is rewritten before it is lower-cased, so the phrases meet the expansion: 'sob' / 'sobbing' is
+    crying and stays unread, and two-letter capitals ('HA', 'OK') are too often everyday words to count."""
+    doc = kbfiles.load(kb_dir, "abbreviations.yaml")
+    out: dict[str, str] = {}
+    for entry in doc.get("abbreviations", []):
+        senses = entry.get("senses", [])
+        if len(senses) != 1 or not entry.get("case_sensitive", True) or len(entry["abbr"]) < 3:
+            continue
+        sense = senses[0]
+        term = str(sense.get("term", "")).lower()
+        if term in phrases and not (sense.get("cues") or sense.get("sections") or sense.get("header")):
+            out[entry["abbr"]] = term
+    if not out:
+        return None
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, out), key=len, reverse=True)) + r")\b"), out
 
 
 SIDES = {"left", "right"}

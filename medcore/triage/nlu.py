@@ -115,7 +115,7 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
     if not text.isascii():  # full-width and look-alike letters as the chat's tokens can read them
         text = normalize_text(text)
     # 'cant breathe' as "can't breathe" (tokens.TEXTED); "haven't had one" after 'my periods': a period (anaphora.py)
-    text = anaphora.resolve(restore_apostrophes(text.replace("’", "'")))
+    text = anaphora.resolve(restore_apostrophes(lexicon.expand_capitals(text.replace("’", "'"))))  # 'SOB'
     unmatched_chunks: list[str] = []  # affirmed chunks no phrase read, for the embedding index
     durations: list[float] = []  # hours of the duration phrases attached to a complaint
     since_antecedent: list[float] = []  # hours since an earlier illness ('a cold 2 weeks ago', antecedents.py)
