@@ -75,7 +75,7 @@ def turned_round(vocab, sentence: str) -> list[tuple[object, object, str]]:
                     end = m.end() if n == len(site) else m.start("site") + len(" ".join(site[:n]))
                     mention = Mention(m.start(), end, sentence[m.start():end], got[0].id, "condition",
                                       whole[0].synonym, how="variant")
-                    out.append((mention, *got))
+                    out.append((mention, *vocab.with_side(sentence, mention, *got)))  # 'pain in the right knee'
                     break
             else:
                 continue
