@@ -83,3 +83,15 @@ def test_two_sides_without_a_bilateral_code_keep_the_unspecified_code():
     assert sites.sided(s, s.index("knee"), len(s), "M25.569") == "M25.569"
     s = "right knee pain"
     assert sites.sided(s, s.index("knee"), len(s), "M25.569") == "M25.561"
+
+
+@pytest.mark.parametrize("text,want", [
+    # a second site joined by 'and'/'or' has the same symptom (index: Pain, joint, shoulder M25.51-)
+    ("Since the accident she has had pain in the neck and shoulder.", [("pain in the neck", "M54.2"), ("shoulder", "M25.519")]),
+    ("He reports pain in the neck and left shoulder.", [("pain in the neck", "M54.2"), ("left shoulder", "M25.512")]),
+    # not a site: the next word is a problem of its own
+    ("She has pain in the back and nausea.", [("pain in the back", "M54.9"), ("nausea", "R11.0")]),
+])
+def test_a_second_site_after_and_shares_the_symptom(kb, text, want):
+    got = _problems(kb, text)
+    assert [(w, c) for w, c, _ in got] == want, got
