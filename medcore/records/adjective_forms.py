@@ -35,8 +35,9 @@ _PATIENT_BEFORE = re.compile(r"(?:\b(?:he|she|they|i|patient|pt)|\bcomplain(?:s|
                              re.I)
 PATIENT_BEFORE_CHARS = 40
 # ... and not of one part ('she is weak in the left leg', 'weak on the right': a limb's weakness, R29.898, is the
-# body-site table's, not the generalised weakness the word alone names)
-_OF_PART = re.compile(r"\s+(?:in|on|of|at|over|throughout)\b", re.I)
+# body-site table's, not the generalised weakness the word alone names); read right after the word (the lookbehind
+# keeps a search over a run of blanks linear)
+_OF_PART = re.compile(r"(?<!\s)\s+(?:in|on|of|at|over|throughout)\b", re.I)
 _PERSON = re.compile(r"\s++(?:female|male|man|woman|patient|gentleman|lady|boy|girl|child|adult)\b", re.I)
 
 

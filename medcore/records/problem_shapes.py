@@ -32,8 +32,9 @@ _PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-
                         r"(?P<adj>decreased|diminished|reduced|increased|elevated|enlarged|displaced|distended|"
                         r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender|up)\b(?!-)",
                         re.I)
-# a second site after the first, joined by 'and'/'or' ('pain in the neck and shoulder', 'in the back or left hip')
-_MORE_SITE = re.compile(r"\s+(?:and|or)\s+(?:(?:the|her|his|their|my|both|this|that)\s+)?"
+# a second site after the first, joined by 'and'/'or' ('pain in the neck and shoulder', 'in the back or left hip'),
+# read right after the first site's last letter (the lookbehind keeps a search over a run of blanks linear)
+_MORE_SITE = re.compile(r"(?<!\s)\s+(?:and|or)\s+(?:(?:the|her|his|their|my|both|this|that)\s+)?"
                         r"(?:(?P<side>right|left|bilateral)\s+)?"
                         r"(?P<site>[a-z]+(?:\s+(?!region\b|area\b|and\b|or\b|with\b)[a-z]+)?)(?:\s+(?:region|area))?(?![\w-])",
                         re.I)
