@@ -42,6 +42,13 @@ _WORDS = re.compile(r"[A-Za-z0-9'-]+")
 _DESCRIBES = re.compile(r"\b(?:is|are|was|were|shows?|showed|reveals?|revealed|has|have|had|with|without|appears?|"
                         r"demonstrates?|exhibits?)\b", re.I)
 _SUBJECT_BREAK = re.compile(r"[.;:]|\bbut\b", re.I)  # 'Throat clear, ... but she did have erythema': a new clause
+# the side of a sided joint code: written right before the mention ('left knee osteoarthritis', 'right-sided hip
+# pain'), inside it, or before the code's own site in the phrase after it ('pain in the right hip', 'of both knees')
+_SIDE_WORD = r"(left|right|bilateral|both)"
+_SIDE_BEFORE = re.compile(r"(?:\b(left|right)[ ]+(?:and|&)[ ]+)?\b" + _SIDE_WORD + r"(?:-sided)?[ ]$", re.I)
+_SIDE_IN = re.compile(r"\b" + _SIDE_WORD + r"\b", re.I)
+_SIDE_AFTER = re.compile(r"\b" + _SIDE_WORD + r"[ ]+([a-z]+)", re.I)
+SIDE_BEFORE_CHARS = 24
 
 
 class InjurySiteError(DomainError):
@@ -66,6 +73,29 @@ class InjurySites:
     # a part of a larger region (the nasal septum, the gums: the face; the tonsils: the neck), for the note's topic
     # (records/note_site.py): a note about a broken nose that names the septum often is still about the face
     region_of: dict[str, str] = field(default_factory=dict)
+    # an unspecified-side code -> side (right, left, bilateral) -> its sided code (`sided` in the table)
+    sides: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def sided(self, sentence: str, start: int, end: int, code: str) -> str:
+        """The sided code of `code` for the mention at [start, end) when one side is written in its own phrase,
+        else `code` unchanged (no side, two sides in a family without a bilateral code, or not a sided code)."""
+        by_side = self.sides.get(code)
+        if not by_side:
+            return code
+        sites = {s for s, codes in self.codes.items() if code in codes.values()}
+        found = {m.group(1).lower() for m in _SIDE_IN.finditer(sentence, start, end)}
+        before = _SIDE_BEFORE.search(sentence[max(0, start - SIDE_BEFORE_CHARS):start])
+        if before:  # 'left and right knee pain': both sides
+            found.update(g.lower() for g in before.groups() if g)
+        stop = min([len(sentence), end + BARE_AFTER] + [m.start() for m in (_CLAUSE_BREAK.search(sentence, end),
+                                                                         _JOIN.search(sentence, end)) if m])
+        for m in _SIDE_AFTER.finditer(sentence, end, stop):
+            if self.site_of.get(m.group(2).lower()) in sites:  # 'pain in the right hip', not 'radiating to the left leg'
+                found.add(m.group(1).lower())
+        found = {"bilateral" if f == "both" else f for f in found}
+        if len(found) == 2 and "bilateral" not in found:
+            found = {"bilateral"}  # 'left and right knee' named inside one mention
+        return by_side.get(next(iter(found)), code) if len(found) == 1 else code
 
     def sign_code(self, site_word: str, sign: str) -> str | None:
         """The code of the examination sign `sign` ('tenderness', 'masses') at the site named by `site_word`
@@ -147,7 +177,8 @@ def build(doc: dict | None) -> InjurySites | None:
         return InjurySites(frozenset(map(str, doc["generic_codes"])), kinds, site_words, site_of, codes,
                            frozenset(map(str, doc.get("bare_kinds") or ())),
                            frozenset(map(str, doc.get("subject_kinds") or ())),
-                           {str(k): str(v) for k, v in (doc.get("kind_fallback") or {}).items()}, joined, region_of)
+                           {str(k): str(v) for k, v in (doc.get("kind_fallback") or {}).items()}, joined, region_of,
+                           {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("sided") or {}).items()})
     except (KeyError, TypeError, AttributeError) as exc:
         raise InjurySiteError(f"body_sites: {exc}") from exc
 

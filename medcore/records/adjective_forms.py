@@ -27,6 +27,17 @@ _BETWEEN = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|\bnot\b|\bvery\b|\bquite\b|\bs
 _AFTER = re.compile(r"\s*+(?:$|[.,;:)!?/-]|(?:and|or|but|with|this|today|tonight|on|at|in|during|again|since|for|"
                     r"throughout|when|while|after|before|upon|than|now|yesterday|overnight|secondary|due|as|from|to|"
                     r"until|without|despite|both|then|here|there|[a-z]+ly)\b)", re.I)
+# the subject of the linking verb is the patient ('she has been weak', 'he says he is very weak', 'complains of being
+# weak'), for a word that is also said of things ('pulses are weak', 'grip is weak', 'weak positive'): read backwards
+# from the verb over at most a few auxiliaries
+_PATIENT_BEFORE = re.compile(r"(?:\b(?:he|she|they|i|patient|pt)|\bcomplain(?:s|ed|ing)?\s+of|\bc/o)"
+                             r"(?:\s+(?:has|have|had|is|was|were|are|does|did|also|still|now|really|generally|just)){0,3}\s*$",
+                             re.I)
+PATIENT_BEFORE_CHARS = 40
+# ... and not of one part ('she is weak in the left leg', 'weak on the right': a limb's weakness, R29.898, is the
+# body-site table's, not the generalised weakness the word alone names); read right after the word (the lookbehind
+# keeps a search over a run of blanks linear)
+_OF_PART = re.compile(r"(?<!\s)\s+(?:in|on|of|at|over|throughout)\b", re.I)
 _PERSON = re.compile(r"\s++(?:female|male|man|woman|patient|gentleman|lady|boy|girl|child|adult)\b", re.I)
 
 
@@ -38,22 +49,28 @@ class AdjectiveFormsError(DomainError):
 class AdjectiveForms:
     words: re.Pattern
     concept_of: dict[str, str]  # adjective (lower case) -> condition concept id
+    patient_only: frozenset[str] = frozenset()  # read only as said of the patient ('she is weak', not 'pulses are weak')
 
     def find(self, sentence: str) -> list[Mention]:
         """A mention of the condition for each adjective said of the patient."""
         out = []
         for m in self.words.finditer(sentence):
-            if _PERSON.match(sentence, m.end()) or (_AFTER.match(sentence, m.end()) and self._linked(sentence, m.start())):
-                word = m.group().lower()
+            word = m.group().lower()
+            of_patient = word in self.patient_only
+            if of_patient and _OF_PART.match(sentence, m.end()):
+                continue
+            if _PERSON.match(sentence, m.end()) or (_AFTER.match(sentence, m.end()) and
+                                                     self._linked(sentence, m.start(), of_patient)):
                 out.append(Mention(m.start(), m.end(), m.group(), self.concept_of[word], "condition", word,
                                    how="context"))
         return out
 
     @staticmethod
-    def _linked(sentence: str, start: int) -> bool:
+    def _linked(sentence: str, start: int, of_patient: bool = False) -> bool:
         lo = max(0, start - WINDOW)
         for v in _LINKING.finditer(sentence, lo, start):
-            if _BETWEEN.fullmatch(sentence, v.end(), start):
+            if _BETWEEN.fullmatch(sentence, v.end(), start) and (
+                    not of_patient or _PATIENT_BEFORE.search(sentence[max(0, v.start() - PATIENT_BEFORE_CHARS):v.start()])):
                 return True
         return False
 
@@ -68,4 +85,5 @@ def build(doc) -> AdjectiveForms | None:
     # problem-list entry: 'hoarse' is hoarseness, R49.0)
     concept_of = {str(k).lower(): str(v) if ":" in str(v) else f"condition:{v}" for k, v in doc["forms"].items()}
     alternation = "|".join(map(re.escape, sorted(concept_of, key=len, reverse=True)))
-    return AdjectiveForms(re.compile(rf"\b(?:{alternation})\b", re.I), concept_of)
+    patient_only = frozenset(str(w).lower() for w in doc.get("patient_only") or ())
+    return AdjectiveForms(re.compile(rf"\b(?:{alternation})\b", re.I), concept_of, patient_only)

@@ -32,6 +32,12 @@ _PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-
                         r"(?P<adj>decreased|diminished|reduced|increased|elevated|enlarged|displaced|distended|"
                         r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender|up)\b(?!-)",
                         re.I)
+# a second site after the first, joined by 'and'/'or' ('pain in the neck and shoulder', 'in the back or left hip'),
+# read right after the first site's last letter (the lookbehind keeps a search over a run of blanks linear)
+_MORE_SITE = re.compile(r"(?<!\s)\s+(?:and|or)\s+(?:(?:the|her|his|their|my|both|this|that)\s+)?"
+                        r"(?:(?P<side>right|left|bilateral)\s+)?"
+                        r"(?P<site>[a-z]+(?:\s+(?!region\b|area\b|and\b|or\b|with\b)[a-z]+)?)(?:\s+(?:region|area))?(?![\w-])",
+                        re.I)
 _SIGN_OF = {"tender": "tenderness", "swollen": "swelling"}
 _PLURAL_SITE = {"feet": "foot", "teeth": "tooth"}
 
@@ -60,27 +66,42 @@ _SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
 
 def turned_round(vocab, sentence: str) -> list[tuple[object, object, str]]:
     """A symptom written with its site after it ('pain in her back', 'tenderness in the suprapubic region'):
-    the problem the site-first term names ('back pain', 'suprapubic tenderness'), over the whole phrase."""
+    the problem the site-first term names ('back pain', 'suprapubic tenderness'), over the whole phrase; a second
+    site joined by 'and'/'or' has the same symptom ('pain in the neck and shoulder': shoulder pain too)."""
     out = []
     for m in _SITE_AFTER.finditer(sentence):
-        site = m.group("site").split()
         head = _SIGN_OF.get(m.group("head").lower(), m.group("head"))
-        for n in range(len(site), 0, -1):  # the longest site first, with its side, then without
-            sides = (" ".join((m.group("side") or "").split() + site[:n]), " ".join(site[:n]))
-            for words in dict.fromkeys(w for side in sides for w in (side, _singular(side))):
-                named = f"{words} {head}"
-                whole = [c for c in vocab.term.match(named, only=vocab.only) if c.start == 0 and c.end == len(named)]
-                got = next((g for g in (vocab.resolve(c) for c in whole) if g is not None), None)
-                if got is not None:
-                    end = m.end() if n == len(site) else m.start("site") + len(" ".join(site[:n]))
-                    mention = Mention(m.start(), end, sentence[m.start():end], got[0].id, "condition",
-                                      whole[0].synonym, how="variant")
-                    out.append((mention, *got))
-                    break
-            else:
-                continue
-            break
+        got = _site_head(vocab, sentence, m.start(), m.end(), m.start("site"), m.group("side"), m.group("site"), head)
+        if got is None:
+            continue
+        out.append(got)
+        more = _MORE_SITE.match(sentence, got[0].end) if got[0].end == m.end() else None
+        if more:
+            first = more.start("side") if more.group("side") else more.start("site")
+            again = _site_head(vocab, sentence, first, more.end(), more.start("site"), more.group("side"),
+                               more.group("site"), head)
+            if again is not None:
+                out.append(again)
     return out
+
+
+def _site_head(vocab, sentence: str, start: int, end: int, site_at: int, side: str | None, site_words: str,
+               head: str) -> tuple[object, object, str] | None:
+    """(mention over [start, end), concept, code) of the site-first term `site head`, the longest site first, with
+    its side, then without; None when no such term is a coded problem."""
+    site = site_words.split()
+    for n in range(len(site), 0, -1):
+        sides = (" ".join((side or "").split() + site[:n]), " ".join(site[:n]))
+        for words in dict.fromkeys(w for sd in sides for w in (sd, _singular(sd))):
+            named = f"{words} {head}"
+            whole = [c for c in vocab.term.match(named, only=vocab.only) if c.start == 0 and c.end == len(named)]
+            got = next((g for g in (vocab.resolve(c) for c in whole) if g is not None), None)
+            if got is not None:
+                stop = end if n == len(site) else site_at + len(" ".join(site[:n]))
+                mention = Mention(start, stop, sentence[start:stop], got[0].id, "condition", whole[0].synonym,
+                                  how="variant")
+                return mention, *vocab.with_side(sentence, mention, *got)  # 'pain in the right knee'
+    return None
 
 
 def predicated(vocab, sentence: str) -> list[tuple[object, object, str]]:

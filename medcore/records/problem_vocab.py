@@ -121,6 +121,8 @@ class ProblemVocab:
         if not turned and code is None and _as_needed().search(sentence, max(0, mention.start - 30), mention.start):
             code = self.site_only[mention.synonym]  # 'p.r.n. pain': the drug's indication, its generic code (R52)
         concept = self.term.get(f"icd10cm:{code}") if code else None
+        if concept is not None:
+            concept, code = self.with_side(sentence, mention, concept, code)
         return turned[:1] or ([(mention, concept, code)] if concept is not None else [])
 
     def _parts(self, inner: str, mention, whole: bool = True) -> list[tuple[object, object, str]]:
@@ -189,9 +191,19 @@ class ProblemVocab:
         return (new, _code(new)) if new is not None and _code(new) else (concept, code)
 
     def _by_site(self, sentence: str, mention, concept, code: str) -> tuple[object, str]:
-        site_code = self.injuries.code(sentence, mention.start, mention.end, code) if self.injuries else None
+        if self.injuries is None:
+            return concept, code
+        site_code = self.injuries.code(sentence, mention.start, mention.end, code)
         site_concept = self.term.get(f"icd10cm:{site_code}") if site_code else None
-        return (site_concept, site_code) if site_concept is not None else (concept, code)
+        if site_concept is not None:
+            concept, code = site_concept, site_code
+        return self.with_side(sentence, mention, concept, code)
+
+    def with_side(self, sentence: str, mention, concept, code: str) -> tuple[object, str]:
+        """The side written with a joint problem ('left knee osteoarthritis' M17.12), from the knowledge layer."""
+        sided = self.injuries.sided(sentence, mention.start, mention.end, code) if self.injuries else code
+        sided_concept = self.term.get(f"icd10cm:{sided}") if sided != code else None
+        return (sided_concept, sided) if sided_concept is not None else (concept, code)
 
     def resolve(self, mention) -> tuple[object, str] | None:
         """(the concept to report, its ICD-10-CM code) for a problem mention, or None when it is not reported."""

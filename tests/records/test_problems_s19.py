@@ -132,8 +132,9 @@ def test_a_numbered_current_list_stays_present_and_unnumbered(kb, text):
 @pytest.mark.parametrize("text,word,code", [
     # index: Degeneration, joint disease - see Osteoarthritis (knee M17.-, hip M16.-); Osteoarthritis, spine - see
     # Spondylosis (lumbar M47.816, unspecified M47.9); Degeneration, intervertebral disc (cervical M50.3-, lumbar M51.36-)
-    ("Pelvis film: mild degenerative changes of the left hip.", "degenerative changes", "M16.9"),
-    ("Assessment: DJD of the right knee, worse with stairs.", "djd", "M17.9"),
+    # (session 20: the side written is carried, index Osteoarthritis, hip M16.1-, knee M17.1-; was M16.9 / M17.9)
+    ("Pelvis film: mild degenerative changes of the left hip.", "degenerative changes", "M16.12"),
+    ("Assessment: DJD of the right knee, worse with stairs.", "djd", "M17.11"),
     ("CT: moderate degenerative changes are seen in the low lumbar spine.", "degenerative changes", "M47.816"),
     ("Old fracture; degenerative changes of the spine are noted.", "degenerative changes", "M47.9"),
     ("Preoperative diagnosis: degenerative disk disease at L5-S1.", "degenerative disk disease", "M51.369"),
