@@ -74,3 +74,9 @@ def split_allergy(text: str) -> tuple[str, str]:
         reaction = body[sep.end():].strip(" -–—:>.")
         return _substance(body[:sep.start()]), reaction
     return _substance(body), ""
+
+
+def as_written(substance: str, reaction: str | None, unknown: str = "") -> str:
+    """An entry shown back as typed, 'penicillin (hives)' (the inverse of `split_allergy`; one home for the plan's
+    lists and every allergy warning); `unknown` follows a substance whose reaction was not given."""
+    return substance + (f" ({reaction})" if reaction else unknown)

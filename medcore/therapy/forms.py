@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from medcore.therapy.allergy_text import split_allergy
+from medcore.therapy.allergy_text import as_written, split_allergy
 
 FORM_DEFAULTS: dict[str, Any] = {
     "label": "", "age": None, "sex": "female", "weight": None, "weight_unit": "kg", "height": None,
@@ -71,7 +71,7 @@ def patient_to_form(d: dict[str, Any]) -> dict[str, Any]:
     form["lactating"] = bool(d.get("lactating"))
     form["child_pugh"] = d.get("child_pugh") or "none"
     form["allergies"] = "\n".join(
-        (a["substance"] + (f" ({a['reaction']})" if a.get("reaction") else "")) if isinstance(a, dict) else str(a)
+        as_written(a["substance"], a.get("reaction")) if isinstance(a, dict) else str(a)
         for a in d.get("allergies") or [])
     form["conditions"] = "\n".join(d.get("conditions") or [])
     form["medications"] = "\n".join(d.get("medications") or [])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from medcore.therapy import calculators as calc
 from medcore.therapy import pgx as pgxmod
+from medcore.therapy.allergy_text import as_written
 from medcore.therapy.dosing import renal_band, renal_max_daily, renal_where
 from medcore.therapy.issues import Issue, sentences
 from medcore.therapy.kb import KnowledgeBase
@@ -29,8 +30,9 @@ def review_current(ctx: PatientContext) -> list[Issue]:
             out += _hepatic(ctx, drug, head)
             out += _conditions(ctx, drug, head)
         for a in (a for a in ctx.allergies if a.get("non_drug")):  # a food whose source names it (egg: propofol)
-            i = non_drug_caution(kb, a, drug_id, head, a["text"] + (f" ({a['reaction']})" if a["reaction"] else ""))
-            out += [i] if i else []
+            issue = non_drug_caution(kb, a, drug_id, head, as_written(a["text"], a["reaction"]))
+            if issue:
+                out.append(issue)
         if p.age >= BEERS_AGE:
             b = beers_for(kb, drug_id)
             if b:

@@ -5,6 +5,7 @@ caution."""
 
 from __future__ import annotations
 
+from medcore.therapy.allergy_text import as_written
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase
 
@@ -25,6 +26,6 @@ def non_drug_allergies(kb: KnowledgeBase, allergies: list[dict]) -> list[dict]:
     for a in allergies:
         nd = kb.non_drug_allergens.get(a.get("non_drug") or "")
         if nd:
-            out.append({"text": a["text"] + (f" ({a['reaction']})" if a["reaction"] else ""), "id": nd["id"],
+            out.append({"text": as_written(a["text"], a["reaction"]), "id": nd["id"],
                         "name": nd["name"], "kind": nd["kind"], "note": nd.get("note", ""), "source": nd["source"]})
     return out

@@ -16,7 +16,7 @@ from medcore.therapy.course import after_stop
 from medcore.therapy.dosing import kidney_value, renal_where
 from medcore.therapy.issues import Issue
 from medcore.therapy.kb import KnowledgeBase
-from medcore.therapy.allergy_text import reaction_first
+from medcore.therapy.allergy_text import as_written, reaction_first
 from medcore.therapy.non_drug import non_drug_caution
 from medcore.therapy.names import resolve_allergen, resolve_drug, resolve_non_drug_allergen, resolve_state
 from medcore.therapy.profile import Allergy, Patient, organ_function, stopped_days_ago, without_stop_time
@@ -252,9 +252,11 @@ def allergy_issues(ctx: PatientContext, drug: dict) -> list[Issue]:
     dclass = drug.get("allergy_class")
     name = kb.drug_name(drug["id"])
     for a in ctx.allergies:
-        label = a["text"] + (f" ({a['reaction']})" if a["reaction"] else " (reaction not recorded: treated as severe)")
+        label = as_written(a["text"], a["reaction"], " (reaction not recorded: treated as severe)")
         if a.get("non_drug"):  # a food or equipment allergen: only the drug relevance its source states
-            out += [i for i in (non_drug_caution(kb, a, drug["id"], name, label),) if i]
+            issue = non_drug_caution(kb, a, drug["id"], name, label)
+            if issue:
+                out.append(issue)
             continue
         if a["drug"] == drug["id"]:
             out.append(Issue("contraindicated", "allergy", f"{name}: patient allergy to {label}",

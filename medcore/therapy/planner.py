@@ -26,6 +26,7 @@ from medcore.therapy import pgx as pgxmod
 from medcore.therapy.calculators import CalcResult
 from medcore.therapy.course import after_stop, course_days
 from medcore.therapy.dose_checks import beers_for_course
+from medcore.therapy.allergy_text import as_written
 from medcore.therapy.dosing import DoseResult, compute_dose
 from medcore.therapy.issues import Issue, grouped
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
@@ -200,7 +201,7 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         chosen.status = "recommended"
 
     unchecked = [m["text"] for m in meds if not m["ids"] or m["unchecked"]]
-    unread = [a["text"] + (f" ({a['reaction']})" if a["reaction"] else "") for a in allergies
+    unread = [as_written(a["text"], a["reaction"]) for a in allergies
               if not a["drug"] and not a["class"] and not a.get("non_drug")]
     non_drug = non_drug_allergies(kb, allergies)
     explanation = _explain(kb, cond, results, chosen, unchecked, unread)
