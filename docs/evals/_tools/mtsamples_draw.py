@@ -1,4 +1,4 @@
-"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-18). Prints row
+"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-21). Prints row
 numbers only, never note text.
 
 Every set drew the same way, with its own parameters (SETS below; each set's README says why they are what they
@@ -110,6 +110,16 @@ SETS = {p.set_id: p for p in (
                          1429: "radiology: an obstetric measurement list, nothing to annotate but one fetal heart rate "
                                "(the set's test needs a problem or a medication)"},
                own_read_list="docs/evals/real-notes-blind-s18/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
+    # a fifth re-split (session 21), drawn at its base: no discharge, ED, H&P or letter row is left unread at any
+    # length, so those strata are empty; a 250-word cap (350 for consults, none of which is shorter) so that 20
+    # notes can be annotated by hand in the writer's ~50 minutes; quotas fixed before the draw
+    DrawParams("blind_s21", "c1171cf7", seed=20261221, residues=tuple(range(10)), max_words=250,
+               long_types={"consult": 350},
+               quota={"discharge": 0, "ed": 0, "progress": 6, "consult": 3, "radiology": 4, "history_physical": 0,
+                      "operative": 3, "letter": 0, "other": 4},
+               left_out={1362: "a dietary follow-up with nothing to annotate but a weight and a date (as for blind_s10)"},
+               own_read_list="docs/evals/records-blind-s21/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
 

@@ -1,0 +1,53 @@
+"""The twelfth blind real-note set, `blind_s21` (issue 11, session 21): a re-split of MTSamples rows no engineer had
+read. Its files hold offsets, hashes and labels only, its rows are in no other set and in no other helper's rows-read
+list, and it loads against ../shared with every hash matching and every span inside the note (skipped with the reason
+when ../shared is absent). Scored by `eval records-real --set blind_s21`; BLIND: scored once
+by its writer at base c1171cf7 (aggregate only), never with --errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from . import _real_set
+
+SET = "blind_s21"
+
+
+def test_blind_s21_is_registered_as_a_resplit_of_unread_rows():
+    _real_set.check_registered_with_its_own_row_pool(SET)
+    assert _real_set.is_resplit(SET)
+    _real_set.check_resplit_rows_were_read_by_no_one_else(SET, "records-blind-s21")
+
+
+def test_blind_s21_files_hold_offsets_hashes_and_labels_only():
+    _real_set.check_files_hold_offsets_hashes_and_labels_only(SET, at_least=20)
+
+
+def test_blind_s21_shares_no_note_with_the_other_sets():
+    _real_set.check_shares_no_note_with_the_other_sets(SET)
+
+
+def test_blind_s21_loads_and_every_hash_matches_the_shared_text():
+    _real_set.check_loads_and_every_hash_matches_the_shared_text(SET)
+
+
+def test_blind_s21_rows_are_what_its_draw_gives():
+    """The set's rows are exactly the seeded draw of the one home (docs/evals/_tools/mtsamples_draw.py) as the base
+    held the rows-read lists; skipped without ../shared or without that commit (a shallow clone)."""
+    import subprocess
+    import sys
+
+    from medcore.config import REPO_ROOT
+
+    sys.path.insert(0, str(REPO_ROOT / "docs" / "evals" / "_tools"))
+    import mtsamples_draw
+
+    params = mtsamples_draw.SETS[SET]
+    if not mtsamples_draw.CSV.exists():
+        pytest.skip(f"{SET}'s draw not checked: {mtsamples_draw.CSV} is absent (development data, never committed)")
+    known = subprocess.run(["git", "cat-file", "-e", f"{params.drawn_at}^{{commit}}"], cwd=REPO_ROOT,
+                           capture_output=True).returncode == 0
+    if not known:
+        pytest.skip(f"{SET}'s draw not checked: commit {params.drawn_at} is not in this clone")
+    rows, _ = mtsamples_draw.draw(params, tree=mtsamples_draw.Tree(params.drawn_at))
+    assert rows == sorted(note.row for _, note in _real_set.parsed_files(SET))
