@@ -80,6 +80,14 @@ def _eval(args, settings) -> int:
         print(f"{args.split}: {report['papers']} abstracts, headings {'kept' if report['headings'] else 'removed'}, "
               f"roles from the {report['roles']}")
         for field, m in report["fields"].items():
-            print(f"  {field:22s} precision {m['precision']:.2f}  recall {m['recall']:.2f}  (gold {m['gold']}, "
-                  f"predicted {m['predicted']}, correct {m['correct']})")
+            print(field_line(field, m))
     return 0
+
+
+def field_line(field: str, m: dict) -> str:
+    """One field of `eval-extract`'s text report; a ratio over nothing is "n/a", a field with neither gold nor
+    prediction "not scored" (never a 1.00 that nothing tested)."""
+    if m["precision"] is None and m["recall"] is None:
+        return f"  {field:22s} not scored (no gold and no prediction in this set)"
+    p, r = (f"{v:.2f}" if v is not None else "n/a" for v in (m["precision"], m["recall"]))
+    return f"  {field:22s} precision {p}  recall {r}  (gold {m['gold']}, predicted {m['predicted']}, correct {m['correct']})"

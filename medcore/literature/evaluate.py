@@ -3,7 +3,14 @@
 The annotations (tests/literature/annotations/pubmedqa_extract_<split>.yaml) hold expected values per PMID only;
 the abstracts are read at run time from the shared data folder and never stored. Per field: precision (correct
 / predicted) and recall (correct / expected). A scalar field the annotation leaves out is expected to be absent;
-a list field it leaves out is not scored.
+a list field it leaves out is not scored. Precision over no prediction and recall over no gold are None (session
+21; they were 1.0, a success nothing was tested for): a field with neither is "not scored" (`literature eval-extract`).
+
+Outcomes (session 21): `outcomes_primary` / `outcomes_secondary` hold the outcomes an abstract states as its own
+(rule in the dev annotation file's header), each a short name in the abstract's key words. A predicted outcome
+matches a gold one when every content word of the gold name is among the prediction's words (a prediction that
+spans a whole "outcome measures" list can still match only one gold name, one to one), or when their word sets
+overlap by at least half (`_outcome_match`).
 
 % women (`female_pct`, session 14): the share of women in the population studied, so a population of one sex is
 100 (only women, e.g. pregnant women or mothers) or 0 (only men). Every annotation set follows this: dev, blind2
@@ -22,7 +29,7 @@ from medcore.literature import numbers
 
 ANNOTATIONS = REPO_ROOT / "tests" / "literature" / "annotations"
 SCALARS = ("design", "n", "blinding", "age", "female_pct")
-LISTS = ("conditions", "interventions", "comparators", "effects", "p_values")
+LISTS = ("conditions", "interventions", "comparators", "effects", "p_values", "outcomes_primary", "outcomes_secondary")
 
 
 class EvalDataMissing(RuntimeError):
@@ -58,6 +65,24 @@ def _names_match(gold: str, pred: str) -> bool:
     return bool(gt and pt) and len(gt & pt) / len(gt | pt) >= 0.5
 
 
+# words that carry no outcome: dropped before matching an outcome name
+_OUTCOME_STOP = frozenset("a an and the of to in on at for with by or from within".split())
+
+
+def _outcome_words(text: str) -> set[str]:
+    """Lower-case content words, a plural 's' dropped ("events" ~ "event"), hyphens split ("in-hospital")."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in words if w not in _OUTCOME_STOP}
+
+
+def _outcome_match(gold: str, pred: str) -> bool:
+    g, p = _outcome_words(gold), _outcome_words(pred)
+    if not g or not p:
+        return False
+    return g <= p or len(g & p) / len(g | p) >= 0.5
+
+
 def _close(a, b, tol=1e-6) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -83,6 +108,8 @@ def _list_ok(field: str, gold, pred) -> bool:
         return gold[0] == pred[0] and all(_close(g, p, 1e-4) for g, p in zip(gold[1:], pred[1:]))
     if field == "p_values":
         return gold[0] == pred[0] and _close(gold[1], pred[1], 1e-9)
+    if field.startswith("outcomes_"):
+        return _outcome_match(gold, pred)
     return gold == pred
 
 
@@ -106,6 +133,8 @@ def predicted(result) -> dict:
         "comparators": [i.text for i in result.pico.comparators],
         "effects": [[e.measure, e.value, e.ci_low, e.ci_high] for e in result.effects if e.measure != "comparison"],
         "p_values": pvals,
+        "outcomes_primary": [o.text for o in result.pico.outcomes_primary],
+        "outcomes_secondary": [o.text for o in result.pico.outcomes_secondary],
     }
 
 
@@ -147,8 +176,9 @@ def score(gold_papers: list[dict], preds: dict[str, dict], extra_scalars: tuple[
         per_paper.append({"pmid": g["pmid"], "group": g.get("group"), "misses": misses})
     fields = {}
     for f, t in tally.items():
-        fields[f] = dict(t, precision=round(t["correct"] / t["predicted"], 3) if t["predicted"] else 1.0,
-                         recall=round(t["correct"] / t["gold"], 3) if t["gold"] else 1.0)
+        # a ratio over nothing is None, not 1.0: with no gold and no prediction the field is not scored at all
+        fields[f] = dict(t, precision=round(t["correct"] / t["predicted"], 3) if t["predicted"] else None,
+                         recall=round(t["correct"] / t["gold"], 3) if t["gold"] else None)
     return {"fields": fields, "per_paper": per_paper}
 
 

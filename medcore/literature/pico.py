@@ -3,18 +3,15 @@ comparators (drugs coded through the drug lexicon, with doses), primary and seco
 
 from __future__ import annotations
 
-import logging
 import re
-from pathlib import Path
 
-from medcore.knowledge import body_site
-from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
-from medcore.literature import allocation_arms, arm_phrases, control_arms, numbers, population_phrases, population_sex, pooled
+from medcore.literature import (allocation_arms, arm_phrases, control_arms, numbers, pooled, population_conditions,
+                                population_sex, stated_outcomes)
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
+from medcore.literature.pico_terms import code as _code, mentions as _mentions
 from medcore.literature.population_size import PEOPLE, pick_n
 from medcore.literature.roles import cue_pattern
 
-log = logging.getLogger(__name__)
 # an arm named only by its label ("control group"): the named control replaces it
 _ARM_LABEL = re.compile(r"(?:the\s+)?(?:control|comparison)(?:\s+(?:group|arm)s?)?|controls", re.I)
 __all__ = ["PEOPLE", "read_pico", "is_trial"]
@@ -30,8 +27,6 @@ _AGE = [
 _DOSE = re.compile(r"\s*+(?:\(\s*+)?(?P<dose>\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:mg|g|µg|μg|mcg|ug|ng|iu|IU|units?|U|ml|mL|mmol|mEq)"
                    r"(?:\s*/\s*(?:kg|m2|m²|day|d|h|dose))*(?:\s+(?:once|twice|three\s+times|four\s+times)\s+(?:daily|a\s+day|weekly|per\s+day)"
                    r"|\s+(?:daily|per\s+day|a\s+day|weekly|monthly|bid|b\.i\.d\.|tid|qd|od|every\s+\d+\s+(?:hours|days|weeks)))?)")
-_PRIMARY = re.compile(r"\b(?:the\s+)?primary\s+(?:efficacy\s+)?(?:outcomes?|end\s?-?points?|measures?)\s+(?:was|were|included|:|is|are|,)\s*(?:the\s+)?(?P<o>[^.;]{3,160})", re.I)
-_SECONDARY = re.compile(r"\bsecondary\s+(?:efficacy\s+)?(?:outcomes?|end\s?-?points?|measures?)\s+(?:was|were|included|:|is|are|,)\s*(?:the\s+)?(?P<o>[^.;]{3,200})", re.I)
 
 
 def _age(sentences: list[Sentence]) -> dict:
@@ -59,97 +54,6 @@ def _age(sentences: list[Sentence]) -> dict:
     return {}
 
 
-def _code(concept) -> str:
-    for system in ("icd10cm", "atc", "rxnorm", "snomed", "hpo"):
-        if concept is not None and concept.codes.get(system):
-            return f"{system.upper().replace('ICD10CM', 'ICD-10-CM')} {concept.codes[system][0]}"
-    return ""
-
-
-def _mentions(term, s: Sentence, types: set[str]):
-    try:
-        return term.match(s.text, types=types)
-    except (ValueError, RuntimeError) as exc:  # a matcher fault must not lose the rest of the reading
-        log.warning("concept matching failed on sentence %d: %s", s.idx, exc)
-        return []
-
-
-def _body_sites(settings) -> body_site.InjurySites | None:
-    """The knowledge layer's body-site coder (the settings' KB, else the shipped one); None if it cannot be read."""
-    kb_dir = Path(getattr(settings, "kb_dir", None) or DEFAULT_KB_DIR)
-    if not (kb_dir / "knowledge" / body_site.DATA_FILE).is_file():
-        kb_dir = DEFAULT_KB_DIR
-    try:
-        return body_site.load(kb_dir)
-    except body_site.InjurySiteError as exc:
-        log.warning("body sites not available, cancers and injuries keep their unspecified codes: %s", exc)
-        return None
-
-
-def _site_concept(term, sites, s: Sentence, m) -> str | None:
-    """The concept of the organ- or site-specific code for a condition coded without a site ('cancer of the
-    bladder', C80.1 -> C67.9; 'forearm fracture', T14.8 -> S52.9-): ours first, else the ICD-10-CM entry."""
-    concept = term.get(m.concept_id) if sites is not None else None
-    generic = next(iter(concept.codes.get("icd10cm", ())), "") if concept is not None else ""
-    code = sites.code(s.text, m.start, m.end, generic) if generic else None
-    if not code:
-        return None
-    found = term.by_code("icd10cm", code)
-    return found[0].id if found else None
-
-
-def _conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
-                sites: body_site.InjurySites | None = None) -> list[PicoItem]:
-    """The population's conditions from the title, objective and methods (at most 2 named as the people
-    studied, else by mentions); a cancer or an injury named with its organ or body site (`sites`)
-    takes that site's code. A condition named in a population phrase ("patients with X", "X patients", the
-    title's "... in X?") outranks one named elsewhere (an outcome, a predictor, a complication)."""
-    if term is None:
-        return []
-    counts: dict[str, list] = {}
-    pool = ([title_sentence] if title_sentence else []) + [s for s in sentences if s.role in ("objective", "methods", "background", "")]
-    for s in pool:
-        weight = 3 if s.idx == -1 else 2 if s.role in ("objective", "methods") else 1
-        spans = [(m.start(), m.end()) for p in (_PRIMARY, _SECONDARY) for m in p.finditer(s.text)]
-        people = population_phrases.spans(s.text, is_title=s.idx == -1)
-        found = _mentions(term, s, {"condition", "icd10cm"})
-        modifiers = population_phrases.modifiers(found, s.text)
-        outcomes = population_phrases.outcomes(found, s.text)
-        for i, m in enumerate(found):
-            named = population_phrases.in_population(s.text, m.start, m.end, people)
-            if i in modifiers or any(a <= m.start < b for a, b in spans) or m.concept_id == "icd10cm:R99" \
-                    or (not named and (m.concept_id.startswith("icd10cm:R") or i in outcomes)):
-                continue  # a modifier, an outcome (measured or prevented), or a symptom-level ICD code not named as the people's condition
-            cid = _site_concept(term, sites, s, m) or m.concept_id
-            entry = counts.setdefault(cid, [0, s.idx, m.text, s.idx == -1, False])
-            entry[0] += weight
-            entry[4] = entry[4] or named
-    named_any = any(e[4] and not re.search(r"ICD-10-CM [V-Z]", _code(term.get(cid))) for cid, e in counts.items())
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1][4], -kv[1][0], kv[1][1] if kv[1][1] >= 0 else -1))
-    out = []
-    for rank, (cid, (weight, idx, text, in_title, named)) in enumerate(ranked):
-        code = _code(term.get(cid))
-        # ICD-10 chapters for external causes (V-Y) and contact with health services (Z) are not a population's
-        # condition; the most mentioned condition is kept, others only when named in the title or repeated
-        if re.search(r"ICD-10-CM [V-Z]", code):
-            continue
-        if named_any and not named:
-            break  # the people studied are named: a disease word outside that phrase is not their condition
-        if out and not named_any and not (in_title or weight >= 4):
-            continue
-        out.append(PicoItem(text=text, sentence_idx=idx, concept_id=cid, code=code))
-        if len(out) == 2:  # one or two: a third is almost always a background or outcome disease
-            break
-    for chapter, catch_all in _CATCH_ALL:
-        # "cancer" (C80, unspecified site) beside a site-specific cancer, or "head injury" (S09.9, injury of a
-        # region unspecified) beside a concussion, adds nothing: the specific concept names the condition
-        if any(chapter.match(c.code) and not catch_all.match(c.code) for c in out):
-            out = [c for c in out if not catch_all.match(c.code)]
-    return out
-
-
-_CATCH_ALL = ((re.compile(r"ICD-10-CM C"), re.compile(r"ICD-10-CM C80")),
-              (re.compile(r"ICD-10-CM [ST]"), re.compile(r"ICD-10-CM (?:S\d9\.9|T14)")))
 
 
 # a drug name used as something else: "ASA I-III patients" (physical status), "glucose levels", "serum insulin"
@@ -362,7 +266,8 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
     n, n_idx, n_text = pick_n(sents)
     pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(sents, n_idx),
-                     conditions=_conditions(term, sents, title, _body_sites(settings) if term is not None else None))
+                     conditions=population_conditions.conditions(
+                         term, sents, title, population_conditions.body_sites(settings) if term is not None else None))
     if design_kind in pooled.REVIEWS:  # a review's N: the studies pooled and their people, not one trial's arms
         pooled.fill(pop, sents)
     pico = Pico(population=pop)
@@ -372,27 +277,5 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     comp_re = cue_pattern(settings, "comparator")
     if named and not any(not (comp_re.fullmatch(c.text) or _ARM_LABEL.fullmatch(c.text.strip())) for c in pico.comparators):
         pico.comparators = [_coded(term, *named)]
-    for s in sents:
-        for pattern, target, label in ((_PRIMARY, pico.outcomes_primary, "primary"),
-                                       (_SECONDARY, pico.outcomes_secondary, "secondary")):
-            m = pattern.search(s.text)
-            if m and not target:
-                for part in re.split(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+", m.group("o"))[:6]:
-                    if part.strip():
-                        target.append(_outcome_item(term, part.strip(), s.idx, label))
-    if not pico.outcomes_primary:
-        for s in sents:  # a "MAIN OUTCOME MEASURES" section names them without "primary outcome was"
-            if s.section and re.search(r"outcome", s.section, re.I):
-                pico.outcomes_primary.append(_outcome_item(term, s.text.rstrip("."), s.idx, "primary"))
-                break
+    stated_outcomes.read_outcomes(term, sents, pico)
     return pico
-
-
-def _outcome_item(term, text: str, idx: int, label: str) -> PicoItem:
-    item = PicoItem(text=text[:160], sentence_idx=idx, detail=label)
-    if term is not None:
-        hits = _mentions(term, Sentence(idx, text, 0, len(text)), {"condition", "finding", "icd10cm", "test", "hpo"})
-        if hits:
-            item.concept_id = hits[0].concept_id
-            item.code = _code(term.get(hits[0].concept_id))
-    return item

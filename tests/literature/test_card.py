@@ -123,6 +123,8 @@ def test_dev_extraction_quality_holds():
     assert f["p_values"]["recall"] >= 0.9 and f["n"]["recall"] >= 0.75 and f["design"]["precision"] >= 0.8
     # session 11: designs inferred when unnamed, interventions from the question's subject (dev, tuned on)
     assert f["design"]["recall"] >= 0.78 and f["interventions"]["recall"] >= 0.7 and f["n"]["recall"] >= 0.86
+    # session 21: stated outcomes, named without a rank too ("outcome measures included ..."); dev, tuned on
+    assert f["outcomes_primary"]["recall"] >= 0.9 and f["outcomes_primary"]["precision"] >= 0.85
 
 
 def test_design_from_publication_type_only_is_marked_as_metadata(read):

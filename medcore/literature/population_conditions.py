@@ -1,0 +1,96 @@
+"""The population's conditions, coded through the knowledge layer: named in a population phrase first, a cancer
+or injury with its organ or body site (knowledge/body_site). Split out of pico.py (session 21); behaviour
+unchanged."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from medcore.knowledge import body_site
+from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
+from medcore.literature import population_phrases
+from medcore.literature.model import PicoItem, Sentence
+from medcore.literature.pico_terms import code as _code, mentions as _mentions
+from medcore.literature.stated_outcomes import PRIMARY, SECONDARY
+
+log = logging.getLogger(__name__)
+
+
+def body_sites(settings) -> body_site.InjurySites | None:
+    """The knowledge layer's body-site coder (the settings' KB, else the shipped one); None if it cannot be read."""
+    kb_dir = Path(getattr(settings, "kb_dir", None) or DEFAULT_KB_DIR)
+    if not (kb_dir / "knowledge" / body_site.DATA_FILE).is_file():
+        kb_dir = DEFAULT_KB_DIR
+    try:
+        return body_site.load(kb_dir)
+    except body_site.InjurySiteError as exc:
+        log.warning("body sites not available, cancers and injuries keep their unspecified codes: %s", exc)
+        return None
+
+
+def _site_concept(term, sites, s: Sentence, m) -> str | None:
+    """The concept of the organ- or site-specific code for a condition coded without a site ('cancer of the
+    bladder', C80.1 -> C67.9; 'forearm fracture', T14.8 -> S52.9-): ours first, else the ICD-10-CM entry."""
+    concept = term.get(m.concept_id) if sites is not None else None
+    generic = next(iter(concept.codes.get("icd10cm", ())), "") if concept is not None else ""
+    code = sites.code(s.text, m.start, m.end, generic) if generic else None
+    if not code:
+        return None
+    found = term.by_code("icd10cm", code)
+    return found[0].id if found else None
+
+
+def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
+                sites: body_site.InjurySites | None = None) -> list[PicoItem]:
+    """The population's conditions from the title, objective and methods (at most 2 named as the people
+    studied, else by mentions); a cancer or an injury named with its organ or body site (`sites`)
+    takes that site's code. A condition named in a population phrase ("patients with X", "X patients", the
+    title's "... in X?") outranks one named elsewhere (an outcome, a predictor, a complication)."""
+    if term is None:
+        return []
+    counts: dict[str, list] = {}
+    pool = ([title_sentence] if title_sentence else []) + [s for s in sentences if s.role in ("objective", "methods", "background", "")]
+    for s in pool:
+        weight = 3 if s.idx == -1 else 2 if s.role in ("objective", "methods") else 1
+        spans = [(m.start(), m.end()) for p in (PRIMARY, SECONDARY) for m in p.finditer(s.text)]
+        people = population_phrases.spans(s.text, is_title=s.idx == -1)
+        found = _mentions(term, s, {"condition", "icd10cm"})
+        modifiers = population_phrases.modifiers(found, s.text)
+        outcomes = population_phrases.outcomes(found, s.text)
+        for i, m in enumerate(found):
+            named = population_phrases.in_population(s.text, m.start, m.end, people)
+            if i in modifiers or any(a <= m.start < b for a, b in spans) or m.concept_id == "icd10cm:R99" \
+                    or (not named and (m.concept_id.startswith("icd10cm:R") or i in outcomes)):
+                continue  # a modifier, an outcome (measured or prevented), or a symptom-level ICD code not named as the people's condition
+            cid = _site_concept(term, sites, s, m) or m.concept_id
+            entry = counts.setdefault(cid, [0, s.idx, m.text, s.idx == -1, False])
+            entry[0] += weight
+            entry[4] = entry[4] or named
+    named_any = any(e[4] and not re.search(r"ICD-10-CM [V-Z]", _code(term.get(cid))) for cid, e in counts.items())
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1][4], -kv[1][0], kv[1][1] if kv[1][1] >= 0 else -1))
+    out = []
+    for rank, (cid, (weight, idx, text, in_title, named)) in enumerate(ranked):
+        code = _code(term.get(cid))
+        # ICD-10 chapters for external causes (V-Y) and contact with health services (Z) are not a population's
+        # condition; the most mentioned condition is kept, others only when named in the title or repeated
+        if re.search(r"ICD-10-CM [V-Z]", code):
+            continue
+        if named_any and not named:
+            break  # the people studied are named: a disease word outside that phrase is not their condition
+        if out and not named_any and not (in_title or weight >= 4):
+            continue
+        out.append(PicoItem(text=text, sentence_idx=idx, concept_id=cid, code=code))
+        if len(out) == 2:  # one or two: a third is almost always a background or outcome disease
+            break
+    for chapter, catch_all in _CATCH_ALL:
+        # "cancer" (C80, unspecified site) beside a site-specific cancer, or "head injury" (S09.9, injury of a
+        # region unspecified) beside a concussion, adds nothing: the specific concept names the condition
+        if any(chapter.match(c.code) and not catch_all.match(c.code) for c in out):
+            out = [c for c in out if not catch_all.match(c.code)]
+    return out
+
+
+_CATCH_ALL = ((re.compile(r"ICD-10-CM C"), re.compile(r"ICD-10-CM C80")),
+              (re.compile(r"ICD-10-CM [ST]"), re.compile(r"ICD-10-CM (?:S\d9\.9|T14)")))
