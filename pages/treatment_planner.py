@@ -24,7 +24,8 @@ from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, get_store
 from ui.planner_form import profile_form
 from ui.planner_view import plan_body
-from ui.therapy_tools import handoff_picker, non_drug_allergy_note, num, quick_tools, unread_allergy_banner
+from ui.therapy_tools import (current_conflict_banner, handoff_picker, non_drug_allergy_note, num, quick_tools,
+                              unread_allergy_banner)
 from ui.workspace import load_work, new_work, save_work
 
 require_tool("therapy")
@@ -202,6 +203,7 @@ st.warning(plan["disclaimer"], icon=":material/gavel:")
 if plan.get("unchecked"):
     st.error("Not checked: " + ", ".join(md_escape(u) for u in plan["unchecked"]) + ". These medicines were not recognised, so no "
              "interaction or other check was run for them; check them by hand.", icon=":material/report:")
+current_conflict_banner(plan)
 unread_allergy_banner(plan)
 non_drug_allergy_note(plan)
 plan_body(plan)

@@ -161,3 +161,11 @@ def non_drug_allergy_note(plan: dict) -> None:
         for a in items:
             if a.get("note"):
                 st.caption(f"{a['name']}: {a['note']} Source: {a['source']}")
+
+
+def current_conflict_banner(plan: dict) -> None:
+    """A prominent error for each combination of current medicines that its rule says not to take together (the
+    plan's `current_conflicts`, never the wording of a warning): the new plan does not resolve it."""
+    for c in plan.get("current_conflicts") or []:
+        st.error(f"Current medicines to change ({c['severity']}): {md_escape(c['text'])}  \n_source: "
+                 f"{md_escape(c['source'])}_", icon=":material/report:")

@@ -102,8 +102,20 @@ SCHEMAS["finding_hpo.yaml"]["properties"]["clinical_terms"] = {"type": "array", 
     "properties": {"finding": {"type": "string", "pattern": r"^[a-z0-9_]+$"}, "terms": {**_STRS, "minItems": 1},
                    "source": _STR}}}
 
+# allergens that are not medicines (the planner's non-drug allergies, the record summarizer's allergen words);
+# `drugs` are lexicon ids the `note` is about (the planner checks them against its drugs at load)
+_ID = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_\-]*$"}
+SCHEMAS["non_drug_allergens.yaml"] = {
+    "type": "object", "required": ["source", "allergens"], "additionalProperties": False,
+    "properties": {"source": _STR, "allergens": {"type": "array", "items": {
+        "type": "object", "required": ["id", "name", "kind", "source"], "additionalProperties": False,
+        "properties": {"id": _ID, "name": _STR, "synonyms": _STRS, "condition_words": _STRS,
+                       "kind": {"enum": ["food", "venom", "equipment", "environmental", "other"]},
+                       "note": _STR, "drugs": {"type": "array", "items": _ID}, "source": {"type": "string",
+                                                                                          "minLength": 6}}}}}}
+
 # list-of-entries keys whose entries carry their own `source`
 ENTRY_LISTS: dict[str, tuple[str, ...]] = {
     "conditions.yaml": ("conditions",), "procedures.yaml": ("procedures",), "finding_hpo.yaml": ("findings", "clinical_terms"),
-    "abbreviations.yaml": ("abbreviations",),
+    "abbreviations.yaml": ("abbreviations",), "non_drug_allergens.yaml": ("allergens",),
 }

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from medcore import kbyaml
 from medcore.errors import DomainError
+from medcore.knowledge import allergens as kallergens
 from medcore.knowledge import drugs as kdrugs
+from medcore.knowledge.kbfiles import KnowledgeKBError
 from medcore.records import units
 from medcore.records.kb_csv import kb_rows
 
@@ -132,6 +134,12 @@ def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
                                 rules.get("drug_class_words") or (), rules.get("drug_class_words_in_lists") or ())
     sections_doc = _yaml(root / "sections.yaml", ("source", "sections"))
     _all_strings(rules, "rules.yaml")
+    # allergens that are not medicines: the knowledge layer's words (one home with the planner), beside rules.yaml's
+    # own `allergens` (contrast, dyes, sulfites: neither a lexicon drug nor a non-drug allergen)
+    try:
+        rules["non_drug_allergens"] = kallergens.note_words(kallergens.load(kb_dir))
+    except KnowledgeKBError as exc:
+        raise KBError(str(exc)) from exc
     _all_strings(sections_doc, "sections.yaml")
     names = _words(root / "first_names.txt")
     sources = {
@@ -139,6 +147,7 @@ def load_from(root: Path, kb_dir: Path | None = None) -> RecordsKB:
         "ucum.csv": "per row", "loinc.csv": "per row",
         "knowledge/drugs": drug_source,
         "sections.yaml": sections_doc["source"], "rules.yaml": rules["source"],
+        "knowledge/non_drug_allergens.yaml": "per entry",
         "first_names.txt": _header_source(root / "first_names.txt"),
     }
     return RecordsKB(root, labs, vitals, drugs, drug_source,

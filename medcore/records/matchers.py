@@ -88,6 +88,7 @@ def _build(kb: RecordsKB) -> Matchers:
         drug_in_lists=phrase_regex(in_lists, hyphens=True),
         drug_lookup=drug_lookup,
         allergen=phrase_regex(list(drug_lookup) + list(rules.get("allergens", []))
+                              + list(rules.get("non_drug_allergens", []))  # knowledge/non_drug_allergens.yaml
                               + list(rules.get("allergen_abbreviations") or {})),
         allergen_names={str(k).lower(): str(v) for k, v in (rules.get("allergen_abbreviations") or {}).items()},
         reaction=phrase_regex(rules.get("reactions", [])),

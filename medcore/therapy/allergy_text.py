@@ -45,7 +45,7 @@ _FIRST_WORDS = frozenset(w.split()[0] for w in _REACTION_FIRST)
 def reaction_first(text: str) -> list[tuple[str, str]]:
     """Each (substance, reaction) reading of a text that may give the reaction first ("hives from penicillin" ->
     ("penicillin", "hives")), splitting at each joining word, leftmost first. The planner keeps the first whose
-    substance it can read, only when the whole text is not read (`patient_checks.read_allergies`): "amoxicillin
+    substance it can read, only when the whole text is not read (`patient_allergies.read_allergies`): "amoxicillin
     with clavulanate" read as a product is never split."""
     words = str(text or "").split()
     low = [w.lower() for w in words]

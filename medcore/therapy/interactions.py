@@ -30,6 +30,9 @@ class Finding:
     source: str
     rules: list[str] = field(default_factory=list)
     avoid: bool = False  # a rule's source says to avoid the combination (see kb_schema_interactions.AVOID)
+    # the management of the most severe rule alone (`management` joins every rule's): what a plan quotes when it
+    # asks for a change, never a milder rule's "use with caution" beside a contraindication
+    lead_management: str = ""
 
     def contract(self) -> dict:
         """The CLI JSON contract: {drugs, severity, mechanism, management, source}."""
@@ -85,7 +88,7 @@ def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Fin
 
     return Finding((kb.drug_name(first), kb.drug_name(second)), (first, second), top.severity, join("mechanism"),
                    join("effect"), join("management"), "; ".join(dict.fromkeys(h.source for h in hits)),
-                   [h.rule for h in hits], any(h.avoid for h in hits))
+                   [h.rule for h in hits], any(h.avoid for h in hits), top.management)
 
 
 def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None,
@@ -147,7 +150,7 @@ def group_findings(kb: KnowledgeBase, ids: list[str], days: dict[str, float] | N
             r = InteractionRule((picks[0], picks[1]), g["severity"], g["mechanism"], g["effect"], g["management"],
                                 g["source"], g["id"], g.get("avoid", False), duration=ctx).in_context(None, None, days)
             out.append(Finding(tuple(kb.drug_name(i) for i in picks), tuple(picks), r.severity, r.mechanism, r.effect,
-                               r.management, r.source, [g["id"]], r.avoid))
+                               r.management, r.source, [g["id"]], r.avoid, r.management))
     return out
 
 

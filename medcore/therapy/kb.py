@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from medcore.errors import DomainError
+from medcore.knowledge import allergens as kallergens
 from medcore.knowledge import drugs as kdrugs
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR, DrugKBError, DrugLexicon
+from medcore.knowledge.kbfiles import KnowledgeKBError
 from medcore.knowledge.interaction_rules import (  # noqa: F401 (SEVERITY_RANK, InteractionRule re-exported)
     SEVERITY_RANK, InteractionRule, expand_interactions, risk_profile)
 from medcore.knowledge.names import normalise
@@ -106,9 +108,17 @@ def load_kb(settings) -> KnowledgeBase:
 def load_kb_dir(root: Path, cache_dir: Path | None = None) -> KnowledgeBase:
     root = Path(root)
     kdir = _knowledge_dir(root)
-    files = list(root.rglob("*.yaml")) + list((kdir / "knowledge" / "drugs").rglob("*.yaml"))
+    files = (list(root.rglob("*.yaml")) + list((kdir / "knowledge" / "drugs").rglob("*.yaml"))
+             + [kallergens.data_path(kdir)])
     stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in files))
     return _load_cached(str(root), stamp, str(cache_dir or ""))
+
+
+def _non_drug_allergens(kdir: Path) -> dict[str, dict]:
+    try:
+        return {a["id"]: dict(a) for a in kallergens.load(kdir)}
+    except KnowledgeKBError as exc:
+        raise KBError(str(exc)) from exc
 
 
 def _knowledge_dir(root: Path) -> Path:
@@ -186,11 +196,11 @@ def _build(root: Path, docs: dict | None = None, expanded: tuple[dict, int] | No
     interaction_only = {i: risk_profile(lex, i) for i in lex.ingredients if i not in drugs}
     states = {s["id"]: s for s in shared["states"]}
     allergy_classes = {a["id"]: a for a in shared["allergy_classes"]}
-    non_drug = {a["id"]: a for a in shared.get("non_drug_allergens", [])}
+    non_drug = _non_drug_allergens(kdir)  # the knowledge layer's, one home with the record summarizer
     for a in non_drug.values():
         for ref in a.get("drugs", []):
             if ref not in drugs and ref not in interaction_only:
-                raise KBError(f"shared.yaml: non-drug allergen {a['id']}: unknown drug {ref!r}")
+                raise KBError(f"{kallergens.DATA_FILE}: non-drug allergen {a['id']}: unknown drug {ref!r}")
     stages = shared.get("ckd_stages") or {"categories": [], "source": ""}
     conditions: dict[str, dict] = {}
     for c in _read(root / "conditions.yaml", kb_schema.CONDITIONS_FILE)["conditions"]:
@@ -293,7 +303,7 @@ def _build(root: Path, docs: dict | None = None, expanded: tuple[dict, int] | No
         condition_index=_index(conditions.values(), ("name", "synonyms", "icd10", "snomed")),
         state_index={**_index(conditions.values(), ("name", "synonyms")), **_index(states.values(), ("name", "synonyms"))},
         allergy_index=_index(allergy_classes.values(), ("name", "synonyms")),
-        non_drug_allergens=non_drug, non_drug_index=_index(non_drug.values(), ("name", "synonyms")),
+        non_drug_allergens=non_drug, non_drug_index=_index(non_drug.values(), ("name", "synonyms", "condition_words")),
         ckd_stages={c["stage"]: c for c in stages["categories"]}, ckd_stage_source=stages["source"],
     )
 

@@ -115,16 +115,6 @@ ALLERGY_CLASS = {
     "properties": {"id": ID, "name": {"type": "string"}, "synonyms": {"type": "array", "items": {"type": "string"}}},
 }
 
-# an allergen that is not a medicine (session 19): recorded and shown, never read as an unknown drug allergy
-NON_DRUG_ALLERGEN = {
-    "type": "object",
-    "required": ["id", "name", "kind", "source"],
-    "additionalProperties": False,
-    "properties": {"id": ID, "name": {"type": "string"}, "synonyms": {"type": "array", "items": {"type": "string"}},
-                   "kind": {"enum": ["food", "venom", "equipment", "environmental", "other"]},
-                   "note": {"type": "string"}, "drugs": {"type": "array", "items": ID}, "source": SOURCE},
-}
-
 # KDIGO GFR categories: a stated CKD stage with no measured kidney function applies the caps at its `upper` eGFR
 CKD_STAGES = {
     "type": "object",
@@ -151,7 +141,6 @@ SHARED_FILE = {
             "type": "object", "required": ["class", "text", "source"], "additionalProperties": False,
             "properties": {"class": ID, "text": {"type": "string"}, "source": SOURCE,
                            "except": {"type": "array", "items": ID}}}},
-        "non_drug_allergens": {"type": "array", "items": NON_DRUG_ALLERGEN},
         "ckd_stages": CKD_STAGES,
         "duplicate_classes": {
             "type": "object",

@@ -271,7 +271,7 @@ def resolve_allergen(kb: KnowledgeBase, text: str) -> tuple[str | None, str | No
 
 
 def resolve_non_drug_allergen(kb: KnowledgeBase, text: str) -> str | None:
-    """The id of the non-drug allergen (food, venom, equipment, environment: shared.yaml `non_drug_allergens`) that
+    """The id of the non-drug allergen (food, venom, equipment, environment: knowledge/non_drug_allergens.yaml) that
     `text` names exactly ("eggs", "latex gloves", "bee stings", "peanut allergy"), or None. Exact names only: a
     spelling guess could turn an unknown drug into a food and hide it from the "not checked" banner."""
     q = normalise(text)

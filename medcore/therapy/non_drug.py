@@ -1,6 +1,6 @@
-"""Allergens that are not medicines (foods, venoms, equipment; shared.yaml `non_drug_allergens`): what the plan shows
+"""Allergens that are not medicines (foods, venoms, equipment; knowledge/non_drug_allergens.yaml): what the plan shows
 of them, and the caution a medicine named by an allergen's source gets (propofol with an egg or soy allergy). One
-home for both: a proposed option (patient_checks.allergy_issues) and a current medicine (med_review) read the same
+home for both: a proposed option (patient_allergies.allergy_issues) and a current medicine (med_review) read the same
 caution."""
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from medcore.therapy.course import after_stop, course_days
 from medcore.therapy.dose_checks import beers_for_course
 from medcore.therapy.allergy_text import as_written
 from medcore.therapy.dosing import DoseResult, compute_dose
-from medcore.therapy.issues import Issue, grouped
+from medcore.therapy.issues import Issue, grouped, sentences
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
 from medcore.therapy.med_review import review_current
 from medcore.therapy.non_drug import non_drug_allergies
@@ -106,6 +106,9 @@ class Plan:
     # allergies to foods, venoms or equipment (latex, eggs, bee stings): recorded, not "not checked"; each with what
     # the KB's source says about medicines (`note`, `source`; none when it holds nothing)
     non_drug_allergies: list[dict] = field(default_factory=list)
+    # current medicines already taken together that their rule says not to combine (contraindicated, or major with
+    # `avoid`): the new plan does not resolve them, so the page and every export show them first (also in warnings)
+    current_conflicts: list[Issue] = field(default_factory=list)
 
     def chosen_option(self) -> OptionResult | None:
         return next((o for o in self.options if o.option_id == self.chosen), None)
@@ -204,7 +207,6 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     unread = [as_written(a["text"], a["reaction"]) for a in allergies
               if not a["drug"] and not a["class"] and not a.get("non_drug")]
     non_drug = non_drug_allergies(kb, allergies)
-    explanation = _explain(kb, cond, results, chosen, unchecked, unread)
     plan_issues: list[Issue] = []
     if chosen:
         plan_issues += chosen.cautions
@@ -214,14 +216,11 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
     # a cream or eye drop: systemic-only rules not raised; the notes say which pairs and why
     findings, route_notes = ix.by_route(kb, findings, ctx.med_routes)
     chosen_ids = set(chosen.drugs) if chosen else set()
-    for f in findings:
-        if chosen_ids & set(f.drug_ids):
-            continue  # already reported through the option's cautions
-        plan_issues.append(Issue(f.severity, "interaction", f"current medicines {f.drugs[0]} + {f.drugs[1]}: {f.effect} "
-                                 f"({f.mechanism}). Management: {f.management}", f.source, list(f.drug_ids)))
-    for f in ix.group_findings(kb, ctx.med_ids, ctx.med_days):
-        plan_issues.append(Issue(f.severity, "interaction", f"current medicines {' + '.join(f.drugs)}: {f.effect} "
-                                 f"({f.mechanism}). Management: {f.management}", f.source, list(f.drug_ids)))
+    current = [current_issue(f) for f in findings if not chosen_ids & set(f.drug_ids)]  # else in the cautions
+    current += [current_issue(f) for f in ix.group_findings(kb, ctx.med_ids, ctx.med_days)]
+    conflicts = [i for i in current if i.avoid]
+    # a combination to stop comes first within its severity (grouped() keeps this order), before the option's cautions
+    plan_issues = conflicts + plan_issues + [i for i in current if not i.avoid]
     for m in dict.fromkeys(ctx.med_ids):  # a recently stopped inducer still acts on current medicines
         plan_issues += after_stop(kb, m, ctx.stopped, ctx.rule_crcl, f"current medicine {kb.drug_name(m)}",
                                  ctx.rule_where)
@@ -249,6 +248,8 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         plan_issues.append(Issue("major", "unchecked", f"ALLERGY NOT CHECKED: {'; '.join(unread)}. The planner could "
                                  "not read this allergy, so the plan was made as if it were absent; check every "
                                  "proposed medicine against it by hand", "input check"))
+    explanation = _explain(kb, cond, results, chosen, unchecked, unread, conflicts,
+                           any(i.kind == "interaction" for i in current))
     if chosen is None:
         plan_issues.append(Issue("contraindicated", "guideline", "every option in the knowledge base is excluded "
                                  "for this patient: specialist review needed", cond["source"]))
@@ -259,9 +260,26 @@ def make_plan(kb: KnowledgeBase, p: Patient, condition: str, input_warnings: lis
         chosen=chosen.option_id if chosen else None, explanation=explanation, warnings=plan_issues,
         interactions=findings, non_drug=list(cond["non_drug"]), monitoring=list(cond["monitoring"]),
         follow_up=cond["follow_up"], crcl=ctx.crcl, egfr=ctx.egfr, unchecked=unchecked, route_notes=route_notes,
-        unchecked_allergies=unread, non_drug_allergies=non_drug,
+        unchecked_allergies=unread, non_drug_allergies=non_drug, current_conflicts=conflicts,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"), kb=kb.counts(),
     )
+
+
+def current_issue(f: ix.Finding) -> Issue:
+    """The warning for an interaction among the current medicines alone. A combination its rule says not to take
+    (contraindicated, or major with the source's `avoid`) is already being taken and no new option resolves it: it
+    says so, asks for the change with the leading rule's own management (not a milder rule's "use with caution"
+    joined to it) and carries `avoid`; any other pair reads as before."""
+    names = " + ".join(f.drugs)
+    if f.severity == "contraindicated" or (f.severity == "major" and f.avoid):
+        what = ("a contraindicated combination: stop or replace one of them" if f.severity == "contraindicated" else
+                "a combination its source advises avoiding: change one of them")
+        return Issue(f.severity, "interaction", sentences(
+            f"current medicines {names}, taken together now, are {what} (the proposed plan does not resolve this)",
+            f"Management: {f.lead_management or f.management}", f"{f.effect} ({f.mechanism})"),
+            f.source, list(f.drug_ids), avoid=True)
+    return Issue(f.severity, "interaction", f"current medicines {names}: {f.effect} ({f.mechanism}). "
+                 f"Management: {f.management}", f.source, list(f.drug_ids))
 
 
 def rank_key(o: OptionResult) -> tuple:
@@ -290,8 +308,13 @@ def _reasons(o: OptionResult) -> str:
 
 
 def _explain(kb: KnowledgeBase, cond: dict, results: list[OptionResult], chosen: OptionResult | None,
-             unchecked: list[str] | None = None, unread_allergies: list[str] | None = None) -> list[str]:
-    lines = []
+             unchecked: list[str] | None = None, unread_allergies: list[str] | None = None,
+             conflicts: list[Issue] | None = None, current_pairs: bool = False) -> list[str]:
+    """`conflicts`: combinations of current medicines to stop or change (said first); `current_pairs`: some current
+    medicines interact with each other, so "no interaction was found" would be false even for a clean option."""
+    lines = [f"First, the current medicines {' + '.join(kb.drug_name(d) for d in i.drugs)}: a {i.severity} "
+             f"combination already being taken, to stop or change (see warnings) [source: {i.source}]."
+             for i in conflicts or ()]
     if chosen is None:
         lines.append(f"No option for {cond['name']} could be proposed safely. Reasons by option:")
         for o in results:
@@ -303,7 +326,13 @@ def _explain(kb: KnowledgeBase, cond: dict, results: list[OptionResult], chosen:
     if unread_allergies:  # never "no allergy problem was found" while an allergy went unread
         why += (" The allergy " + "; ".join(unread_allergies) + " could not be read and was NOT checked: check this "
                 "option against it by hand.")
-    if not chosen.cautions and unchecked:
+    if not chosen.cautions and current_pairs:  # never "no interaction" beside current medicines that interact
+        why += (f" This option raised no {'' if unread_allergies else 'allergy, '}contraindication or "
+                "pharmacogenomic problem and interacts with none of the current medicines it could read; the "
+                "interactions among the current medicines are listed under warnings.")
+        if unchecked:
+            why += " " + ", ".join(unchecked) + " could not be checked, so interactions with them are unknown."
+    elif not chosen.cautions and unchecked:
         why += (" No problem was found with the recognised medicines, but " + ", ".join(unchecked) +
                 " could not be checked, so interactions with them are unknown.")
     elif not chosen.cautions and unread_allergies:

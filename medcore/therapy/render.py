@@ -46,6 +46,8 @@ def plan_markdown(plan: dict) -> str:
     if plan.get("unchecked"):
         L += [f"**NOT CHECKED:** {', '.join(plan['unchecked'])} (not recognised: no interaction or other check was "
               "run for these medicines)", ""]
+    for c in plan.get("current_conflicts") or ():  # current medicines taken together that must not be: first
+        L += [f"**CURRENT MEDICINES TO CHANGE ({c['severity']}):** {c['text']} [source: {c['source']}]", ""]
     if plan.get("unchecked_allergies"):
         L += [f"**ALLERGY NOT CHECKED:** {'; '.join(plan['unchecked_allergies'])} (not read: the plan was made as if "
               "absent)", ""]

@@ -134,7 +134,8 @@ def screen(kb, finding, routes: dict[str, str], data: RouteData | None = None) -
             severity = keep["severity"]
     if severity and severity != finding.severity:
         finding = replace(finding, severity=severity, avoid=False,
-                          management=f"{finding.management} | {notes[-1]}")
+                          management=f"{finding.management} | {notes[-1]}",
+                          lead_management=f"{finding.lead_management or finding.management} | {notes[-1]}")
     return Screen(finding, "; ".join(notes))
 
 
