@@ -59,6 +59,9 @@ LEVEL_BEFORE_CHARS = 40  # room for a listed run of levels before the mention ('
 # left out: 'C5-6'); read in the mention's own phrase, as the side is
 _LEVEL = re.compile(r"\b([ctls])(\d{1,2})[ ]?[-/\u2013][ ]?([ctls]?)(\d{1,2})\b", re.I)
 _BEFORE_GAP = re.compile(r"[ ]*(?:(?:disc|disk|level|the)[ ]+)?", re.I)  # 'C5-6 disc herniation', 'C5-6 level disc ...'
+# a diagnosis-list form: the level right after a comma ('Herniated nucleus pulposus, C5-C6')
+_COMMA_LEVEL = re.compile(r",[ ]*(?=[ctls]\d)", re.I)
+_NOTHING = re.compile("")
 _LEVEL_GAP = re.compile(r"[ ]*(?:,|and|or|&)?[ ]*(?:(?:and|or)[ ]+)?", re.I)  # 'C5-6 and C6-7', 'C4-5, C5-6, and C6-7'
 
 
@@ -116,10 +119,11 @@ class InjurySites:
         before = list(_LEVEL.finditer(sentence, max(0, start - LEVEL_BEFORE_CHARS), start))
         if before and _BEFORE_GAP.fullmatch(sentence, before[-1].end(), start):  # 'C5-6 disc herniation'
             run = _joined_run(sentence, before[::-1])
-        else:  # 'herniated disc at C6-C7', in the phrase after it: not past a comma or an 'and'
-            stop = min([len(sentence), end + BARE_AFTER] + [m.start() for m in (
-                _CLAUSE_BREAK.search(sentence, end), _JOIN.search(sentence, end)) if m])
-            first = _LEVEL.search(sentence, end, stop)
+        else:  # 'herniated disc at C6-C7', in the phrase after it: not past a comma or an 'and' ...
+            after = (_COMMA_LEVEL.match(sentence, end) or _NOTHING.match(sentence, end)).end()  # ... but 'HNP, C5-6'
+            stop = min([len(sentence), after + BARE_AFTER] + [m.start() for m in (
+                _CLAUSE_BREAK.search(sentence, after), _JOIN.search(sentence, after)) if m])
+            first = _LEVEL.search(sentence, after, stop)
             run = _joined_run(sentence, [first, *_LEVEL.finditer(sentence, first.end())]) if first else []
         order = list(by_level)  # the table lists each code's levels from the most superior down
         levels = [lv for lv in map(_level_key, run) if lv in by_level]

@@ -61,6 +61,23 @@ def test_a_level_of_something_else_is_not_taken(kb, text, code):
     assert _codes(kb, text) == code, _problems(kb, text)
 
 
+@pytest.mark.parametrize("text,code", [
+    # a diagnosis-list form: the level after a comma
+    ("Preoperative diagnosis: herniated nucleus pulposus, C5-C6.", "M50.222"),
+    # index: Degeneration, intervertebral disc NOS M51.9, cervical M50.3-, thoracic M51.34, lumbosacral M51.37-
+    ("Cervical degenerative disc disease with foraminal narrowing.", "M50.30"),
+    ("Cervical DDD with foraminal narrowing.", "M50.30"),
+    ("Thoracic degenerative disc disease on the scan.", "M51.34"),
+    ("Lumbosacral degenerative disc disease.", "M51.379"),
+    ("Cervical disc degeneration at C5-6.", "M50.322"),
+    ("Disc degeneration at L4-5.", "M51.369"),
+    ("Degenerated disc at L5-S1.", "M51.379"),
+    ("The MRI shows disc degeneration.", "M51.9"),
+])
+def test_disc_degeneration_by_region_and_level(kb, text, code):
+    assert code in _codes(kb, text), _problems(kb, text)
+
+
 def test_levels_come_from_the_table():
     sites = body_site.build({"generic_codes": [], "kinds": {"disc": ["herniation"]},
                              "sites": [{"site": "neck", "words": ["c5-c6"], "codes": {"disc": "M50.20"}, "source": "t"}],
