@@ -10,7 +10,10 @@ An examination sign (erythema, swelling, effusion, perforation, infection; `subj
 takes the site its clause is about (session 17): the site that opens the clause and is then described ('Tonsils show
 no exudate or erythema', 'Gums look healthy, with no erythema, swelling or infection',
 'Left TM with an effusion'). Examination findings are written region by region, each region the subject of its
-own sentence (Bates Guide to Physical Examination), so the sign belongs to that region, not to the unsited R60/L53.9."""
+own sentence (Bates Guide to Physical Examination), so the sign belongs to that region, not to the unsited R60/L53.9.
+
+A joint or limb code takes the side written with it (`sided`, session 20-21) and a spinal disc code the level written
+with it (`leveled`, session 21: 'C5-6 disc herniation' M50.222), each from a table of the same file."""
 
 from __future__ import annotations
 
@@ -48,7 +51,35 @@ _SIDE_WORD = r"(left|right|bilateral|both)"
 _SIDE_BEFORE = re.compile(r"(?:\b(left|right)[ ]+(?:and|&)[ ]+)?\b" + _SIDE_WORD + r"(?:-sided)?[ ]$", re.I)
 _SIDE_IN = re.compile(r"\b" + _SIDE_WORD + r"\b", re.I)
 _SIDE_AFTER = re.compile(r"\b" + _SIDE_WORD + r"[ ]+([a-z]+)", re.I)
+# or before the code's own site written right before a bare mention ('right wrist osteoarthritis')
+_SIDE_SITE_BEFORE = re.compile(r"\b" + _SIDE_WORD + r"(?:-sided)?[ ]+([a-z]+)[ ]$", re.I)
 SIDE_BEFORE_CHARS = 24
+LEVEL_BEFORE_CHARS = 40  # room for a listed run of levels before the mention ('C4-5, C5-6 and C6-7 disc bulges')
+# a spinal level ('C5-6', 'C6-C7', 'L5/S1'): vertebra, number, dash or slash, the next vertebra (its letter may be
+# left out: 'C5-6'); read in the mention's own phrase, as the side is
+_LEVEL = re.compile(r"\b([ctls])(\d{1,2})[ ]?[-/\u2013][ ]?([ctls]?)(\d{1,2})\b", re.I)
+_BEFORE_GAP = re.compile(r"[ ]*(?:(?:disc|disk|level|the)[ ]+)?", re.I)  # 'C5-6 disc herniation', 'C5-6 level disc ...'
+# a diagnosis-list form: the level right after a comma ('Herniated nucleus pulposus, C5-C6')
+_COMMA_LEVEL = re.compile(r",[ ]*(?=[ctls]\d)", re.I)
+_NOTHING = re.compile("")
+_LEVEL_GAP = re.compile(r"[ ]*(?:,|and|or|&)?[ ]*(?:(?:and|or)[ ]+)?", re.I)  # 'C5-6 and C6-7', 'C4-5, C5-6, and C6-7'
+
+
+def _level_key(m: re.Match) -> str:
+    """'c5-c6' for 'C5-6', 'C5/C6' or 'c5-c6'."""
+    return f"{m.group(1).lower()}{m.group(2)}-{(m.group(3) or m.group(1)).lower()}{m.group(4)}"
+
+
+def _joined_run(sentence: str, levels: list[re.Match]) -> list[re.Match]:
+    """The first level of `levels` (in reading order or its reverse) and those listed with it, up to the first gap
+    that is more than a comma or an 'and'."""
+    run = levels[:1]
+    for m in levels[1:]:
+        lo, hi = (run[-1].end(), m.start()) if m.start() >= run[-1].end() else (m.end(), run[-1].start())
+        if not _LEVEL_GAP.fullmatch(sentence, lo, hi):
+            break
+        run.append(m)
+    return run
 
 
 class InjurySiteError(DomainError):
@@ -75,6 +106,28 @@ class InjurySites:
     region_of: dict[str, str] = field(default_factory=dict)
     # an unspecified-side code -> side (right, left, bilateral) -> its sided code (`sided` in the table)
     sides: dict[str, dict[str, str]] = field(default_factory=dict)
+    # a region-level spinal disc code -> level ('c5-c6') -> the code of that level or region (`levels` in the table)
+    levels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def leveled(self, sentence: str, start: int, end: int, code: str) -> str:
+        """The level code of the disc code `code` for the mention at [start, end) when a spinal level is named in its
+        own phrase ('C5-6 disc herniation', 'herniated disc at C6-C7'), else `code` unchanged. Levels listed together
+        ('C5-6 and C6-7') take the most superior one (ICD-10-CM M50 note: code to the most superior level)."""
+        by_level = self.levels.get(code)
+        if not by_level:
+            return code
+        before = list(_LEVEL.finditer(sentence, max(0, start - LEVEL_BEFORE_CHARS), start))
+        if before and _BEFORE_GAP.fullmatch(sentence, before[-1].end(), start):  # 'C5-6 disc herniation'
+            run = _joined_run(sentence, before[::-1])
+        else:  # 'herniated disc at C6-C7', in the phrase after it: not past a comma or an 'and' ...
+            after = (_COMMA_LEVEL.match(sentence, end) or _NOTHING.match(sentence, end)).end()  # ... but 'HNP, C5-6'
+            stop = min([len(sentence), after + BARE_AFTER] + [m.start() for m in (
+                _CLAUSE_BREAK.search(sentence, after), _JOIN.search(sentence, after)) if m])
+            first = _LEVEL.search(sentence, after, stop)
+            run = _joined_run(sentence, [first, *_LEVEL.finditer(sentence, first.end())]) if first else []
+        order = list(by_level)  # the table lists each code's levels from the most superior down
+        levels = [lv for lv in map(_level_key, run) if lv in by_level]
+        return by_level[min(levels, key=order.index)] if levels else code
 
     def sided(self, sentence: str, start: int, end: int, code: str) -> str:
         """The sided code of `code` for the mention at [start, end) when one side is written in its own phrase,
@@ -87,6 +140,9 @@ class InjurySites:
         before = _SIDE_BEFORE.search(sentence[max(0, start - SIDE_BEFORE_CHARS):start])
         if before:  # 'left and right knee pain': both sides
             found.update(g.lower() for g in before.groups() if g)
+        named = _SIDE_SITE_BEFORE.search(sentence[max(0, start - SIDE_BEFORE_CHARS):start])
+        if named and self.site_of.get(named.group(2).lower()) in sites:  # 'right wrist osteoarthritis'
+            found.add(named.group(1).lower())
         stop = min([len(sentence), end + BARE_AFTER] + [m.start() for m in (_CLAUSE_BREAK.search(sentence, end),
                                                                          _JOIN.search(sentence, end)) if m])
         for m in _SIDE_AFTER.finditer(sentence, end, stop):
@@ -178,7 +234,8 @@ def build(doc: dict | None) -> InjurySites | None:
                            frozenset(map(str, doc.get("bare_kinds") or ())),
                            frozenset(map(str, doc.get("subject_kinds") or ())),
                            {str(k): str(v) for k, v in (doc.get("kind_fallback") or {}).items()}, joined, region_of,
-                           {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("sided") or {}).items()})
+                           {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("sided") or {}).items()},
+                           {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("levels") or {}).items()})
     except (KeyError, TypeError, AttributeError) as exc:
         raise InjurySiteError(f"body_sites: {exc}") from exc
 

@@ -201,7 +201,11 @@ class ProblemVocab:
 
     def with_side(self, sentence: str, mention, concept, code: str) -> tuple[object, str]:
         """The side written with a joint problem ('left knee osteoarthritis' M17.12), from the knowledge layer."""
-        sided = self.injuries.sided(sentence, mention.start, mention.end, code) if self.injuries else code
+        if self.injuries is None:
+            return concept, code
+        # the spinal level written with a disc problem ('C5-6 disc herniation' M50.222) the same way
+        sided = self.injuries.sided(sentence, mention.start, mention.end, code)
+        sided = self.injuries.leveled(sentence, mention.start, mention.end, sided)
         sided_concept = self.term.get(f"icd10cm:{sided}") if sided != code else None
         return (sided_concept, sided) if sided_concept is not None else (concept, code)
 

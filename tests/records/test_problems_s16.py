@@ -20,7 +20,7 @@ from ._read import problems as _problems
     ("Endothelium of the cornea shows scattered guttata.", "guttata", "H18.51", "present"),
     ("The left frontal sinus is hypoplastic on this scan.", "hypoplastic", "Q30.8", "present"),
     ("Impression: herniated nucleus pulposus at L4-L5.", "herniated nucleus pulposus", "M51.26", "present"),
-    ("MRI shows a right paracentral HNP at C6-7.", "hnp", "M50.20", "present"),
+    ("MRI shows a right paracentral HNP at C6-7.", "hnp", "M50.223", "present"),  # session 21: by level
     ("Severe stenosis at L3-4 with a disc bulge.", "stenosis", "M48.00", "present"),
     ("She denies any weight gain this year.", "weight gain", "R63.5", "negated"),
     ("Past medical history: Alzheimer's.", "alzheimer's", "G30.9", "present"),  # chronic in a past history

@@ -137,8 +137,10 @@ def test_a_numbered_current_list_stays_present_and_unnumbered(kb, text):
     ("Assessment: DJD of the right knee, worse with stairs.", "djd", "M17.11"),
     ("CT: moderate degenerative changes are seen in the low lumbar spine.", "degenerative changes", "M47.816"),
     ("Old fracture; degenerative changes of the spine are noted.", "degenerative changes", "M47.9"),
-    ("Preoperative diagnosis: degenerative disk disease at L5-S1.", "degenerative disk disease", "M51.369"),
-    ("Neck MRI: degenerative disc disease at C6-C7 without cord compression.", "degenerative disc disease", "M50.30"),
+    # session 21: the level written with it gives the region's level code (L5-S1 is the lumbosacral region, M51.37-;
+    # C6-C7 has its own code, M50.323; tests/records/test_problems_s21.py)
+    ("Preoperative diagnosis: degenerative disk disease at L5-S1.", "degenerative disk disease", "M51.379"),
+    ("Neck MRI: degenerative disc disease at C6-C7 without cord compression.", "degenerative disc disease", "M50.323"),
     ("He has osteoarthritis of the lumbar spine and takes naproxen.", "osteoarthritis", "M47.816"),
     # no site: the unspecified codes
     ("She has degenerative disc disease and takes ibuprofen.", "degenerative disc disease", "M51.9"),
