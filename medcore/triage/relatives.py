@@ -11,6 +11,8 @@ relative's own illness*:
   told as history (a verb of having it and a time that is over, or 'died of', 'was diagnosed with') and the speaker
   also tells their own complaint. 'I'm worried, my dad had crushing chest pain an hour ago' stays the dad's
   emergency: he is the patient.
+Any condition of a relative told alone, with nothing wrong now ('My father had type 2 diabetes'), is family history
+too (session 21): the speaker's relative is the patient only when the text tells a complaint.
 A relative's heart attack, stroke, migraine or atopy also gives the KB's family-history finding
 (findings.yaml `relative_conditions`)."""
 
@@ -23,8 +25,10 @@ from medcore.knowledge import assertions
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|im|ive|me|myself)\b")
 _SPEAKERS = re.compile(r"(?:my|our)\b")
-# a possessive relative cue ('my mother', 'his dad'); any other family cue is an explicit family-history phrase
+# a possessive relative cue ('my mother', 'his dad'); a bare one ('Father had ...') is the speaker's relative
 _POSSESSIVE = re.compile(r"(?:my|his|her|their|our|your|the\s+patient's)\b")
+# every explicit family-history cue of the lay profile names the family ('family history of', 'runs in the family')
+_EXPLICIT = re.compile(r"\bfamily\b")
 # the words between a relative and the illness that say the relative has or had it: 'had a', 'died of a', 'has had'
 _HAS = (r"(?:also\s++|too\s++|both\s++)?(?:has\s++had|have\s++had|had|has|have|gets|get|got|suffers\s++(?:from|with)"
         r"|suffered\s++(?:from|with)|died\s++(?:of|from|after|with)|passed\s++away\s++(?:from|with|after)"
@@ -63,9 +67,10 @@ def told(clause: str, start: int, end: int, rules) -> Told:
     cue = before[-1] if before else next((m for m in cues if m.start >= end), None)
     if cue is None:
         return Told(False, False, False)
-    if not _POSSESSIVE.match(clause, cue.start):
+    if _EXPLICIT.search(clause, cue.start, cue.end):
         return Told(True, True, False)  # 'family history of', 'runs in the family'
-    mine = _SPEAKERS.match(clause, cue.start) is not None
+    # a bare relative ('Grandmother had breast cancer', 'Mum has a fever') is the speaker's own, as with 'my'
+    mine = _SPEAKERS.match(clause, cue.start) is not None or not _POSSESSIVE.match(clause, cue.start)
     if cue.end > start or not _GAP.fullmatch(clause[cue.end:start]):
         return Told(False, False, mine)
     if not mine:
@@ -81,7 +86,9 @@ def relative_is_patient(entry_told: Told, symptom: bool, relative_complains: boo
     tells no complaint of their own; a symptom stays the relative's only when the speaker tells one too."""
     if entry_told.explicit or not entry_told.mine:
         return False
-    return relative_complains or not speaks_of_self or (symptom and not own_complaint)
+    # reporting on a relative makes them the patient only when something is wrong now: 'My father had type 2
+    # diabetes' or 'my sister has high blood pressure' told alone is the speaker's family history (session 21)
+    return relative_complains or (not speaks_of_self and own_complaint) or (symptom and not own_complaint)
 
 
 def family_history_ids(clause: str, keys: list[str], starts: list[int], table: dict, phrase_keys, rules) -> list:
