@@ -27,6 +27,9 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|im|ive|me|myself)\b")
 _SPEAKERS = re.compile(r"(?:my|our)\b")
 # a possessive relative cue ('my mother', 'his dad'); a bare one ('Father had ...') is the speaker's relative
 _POSSESSIVE = re.compile(r"(?:my|his|her|their|our|your|the\s+patient's)\b")
+# relatives by marriage or friendship: their illness is never the patient's family history (session 21)
+_NOT_KIN = re.compile(r"(?:(?:my|his|her|their|our|your|the\s+patient's)\s+)?(?:husband|wife|spouse|partner|boyfriend"
+                      r"|girlfriend|friend|flatmate|roommate|housemate|colleague)\b")
 # every explicit family-history cue of the lay profile names the family ('family history of', 'runs in the family')
 _EXPLICIT = re.compile(r"\bfamily\b")
 # the words between a relative and the illness that say the relative has or had it: 'had a', 'died of a', 'has had'
@@ -50,6 +53,7 @@ class Told:
     explicit: bool
     mine: bool
     has: bool = False  # the relative is said to have or have had it ('my mum has asthma')
+    kin: bool = True  # a blood relative: only their illness is family history ('my wife' is not kin)
 
 
 def speaker_speaks_of_self(low: str, rules) -> bool:
@@ -71,12 +75,13 @@ def told(clause: str, start: int, end: int, rules) -> Told:
         return Told(True, True, False)  # 'family history of', 'runs in the family'
     # a bare relative ('Grandmother had breast cancer', 'Mum has a fever') is the speaker's own, as with 'my'
     mine = _SPEAKERS.match(clause, cue.start) is not None or not _POSSESSIVE.match(clause, cue.start)
+    kin = _NOT_KIN.match(clause, cue.start) is None
     if cue.end > start or not _GAP.fullmatch(clause[cue.end:start]):
-        return Told(False, False, mine)
+        return Told(False, False, mine, kin=kin)
     if not mine:
-        return Told(True, False, False, True)  # 'her mother had a facial palsy'
+        return Told(True, False, False, True, kin)  # 'her mother had a facial palsy'
     history = _HISTORY_VERB.search(clause, cue.end, start) is not None or _PAST_TIME.search(clause, cue.start) is not None
-    return Told(history, False, True, True)
+    return Told(history, False, True, True, kin)
 
 
 def relative_is_patient(entry_told: Told, symptom: bool, relative_complains: bool, speaks_of_self: bool,
@@ -86,9 +91,11 @@ def relative_is_patient(entry_told: Told, symptom: bool, relative_complains: boo
     tells no complaint of their own; a symptom stays the relative's only when the speaker tells one too."""
     if entry_told.explicit or not entry_told.mine:
         return False
-    # reporting on a relative makes them the patient only when something is wrong now: 'My father had type 2
-    # diabetes' or 'my sister has high blood pressure' told alone is the speaker's family history (session 21)
-    return relative_complains or (not speaks_of_self and own_complaint) or (symptom and not own_complaint)
+    # reporting on a blood relative makes them the patient only when something is wrong now: 'My father had type 2
+    # diabetes' or 'my sister has high blood pressure' told alone is the speaker's family history (session 21); a
+    # spouse's or friend's illness is no family history, so 'my wife is having chemo' is still about the wife
+    reported = not speaks_of_self and (own_complaint or not entry_told.kin)
+    return relative_complains or reported or (symptom and not own_complaint)
 
 
 def family_history_ids(clause: str, keys: list[str], starts: list[int], table: dict, phrase_keys, rules) -> list:

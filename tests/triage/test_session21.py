@@ -44,6 +44,11 @@ def test_a_relative_with_a_complaint_now_is_still_the_patient(lex, text, own):
         assert ev.get(f) is True, (text, f, ev)
 
 
+def test_a_spouses_condition_is_no_family_history(lex):
+    # family history is of blood relatives: a husband's or friend's illness told alone is still about them
+    assert _ev(lex, "my husband has high blood pressure").get("hypertension_known") is True
+
+
 def test_a_relatives_heart_disease_keeps_its_family_history_finding(lex):
     assert _ev(lex, "Dad had a heart attack at 50.").get("family_history_heart") is True
 

@@ -26,7 +26,7 @@ pats = ["vignettes.yaml", "vignettes_[!b]*.yaml", "vignettes_breadth*.yaml", "vi
 files = sorted({p for g in pats for p in d.glob(g)})
 assert not any("s20" in p.name for p in files)
 rx = re.compile(r"pass(ed|ing)? out|presyncop|syncop|light.?head|dizz|woozy|faint|\bgot\b"
-                r"|\b(mother|father|mum|mom|dad|sister|brother|grand\w+|aunt|uncle|cousin)\b", re.I)
+                r"|\b(mother|father|mum|mom|dad|sister|brother|grand\w+|aunt|uncle|cousin|husband|wife|partner|boyfriend|girlfriend|friend)\b", re.I)
 out = {}
 for p in files:
     for v in yaml.safe_load(p.read_text(encoding="utf-8"))["vignettes"]:
