@@ -11,6 +11,8 @@ relative's own illness*:
   told as history (a verb of having it and a time that is over, or 'died of', 'was diagnosed with') and the speaker
   also tells their own complaint. 'I'm worried, my dad had crushing chest pain an hour ago' stays the dad's
   emergency: he is the patient.
+Any condition of a relative told alone, with nothing wrong now ('My father had type 2 diabetes'), is family history
+too (session 21): the speaker's relative is the patient only when the text tells a complaint.
 A relative's heart attack, stroke, migraine or atopy also gives the KB's family-history finding
 (findings.yaml `relative_conditions`)."""
 
@@ -23,8 +25,13 @@ from medcore.knowledge import assertions
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|im|ive|me|myself)\b")
 _SPEAKERS = re.compile(r"(?:my|our)\b")
-# a possessive relative cue ('my mother', 'his dad'); any other family cue is an explicit family-history phrase
+# a possessive relative cue ('my mother', 'his dad'); a bare one ('Father had ...') is the speaker's relative
 _POSSESSIVE = re.compile(r"(?:my|his|her|their|our|your|the\s+patient's)\b")
+# relatives by marriage or friendship: their illness is never the patient's family history (session 21)
+_NOT_KIN = re.compile(r"(?:(?:my|his|her|their|our|your|the\s+patient's)\s+)?(?:husband|wife|spouse|partner|boyfriend"
+                      r"|girlfriend|friend|flatmate|roommate|housemate|colleague)\b")
+# every explicit family-history cue of the lay profile names the family ('family history of', 'runs in the family')
+_EXPLICIT = re.compile(r"\bfamily\b")
 # the words between a relative and the illness that say the relative has or had it: 'had a', 'died of a', 'has had'
 _HAS = (r"(?:also\s++|too\s++|both\s++)?(?:has\s++had|have\s++had|had|has|have|gets|get|got|suffers\s++(?:from|with)"
         r"|suffered\s++(?:from|with)|died\s++(?:of|from|after|with)|passed\s++away\s++(?:from|with|after)"
@@ -46,6 +53,7 @@ class Told:
     explicit: bool
     mine: bool
     has: bool = False  # the relative is said to have or have had it ('my mum has asthma')
+    kin: bool = True  # a blood relative: only their illness is family history ('my wife' is not kin)
 
 
 def speaker_speaks_of_self(low: str, rules) -> bool:
@@ -63,15 +71,17 @@ def told(clause: str, start: int, end: int, rules) -> Told:
     cue = before[-1] if before else next((m for m in cues if m.start >= end), None)
     if cue is None:
         return Told(False, False, False)
-    if not _POSSESSIVE.match(clause, cue.start):
+    if _EXPLICIT.search(clause, cue.start, cue.end):
         return Told(True, True, False)  # 'family history of', 'runs in the family'
-    mine = _SPEAKERS.match(clause, cue.start) is not None
+    # a bare relative ('Grandmother had breast cancer', 'Mum has a fever') is the speaker's own, as with 'my'
+    mine = _SPEAKERS.match(clause, cue.start) is not None or not _POSSESSIVE.match(clause, cue.start)
+    kin = _NOT_KIN.match(clause, cue.start) is None
     if cue.end > start or not _GAP.fullmatch(clause[cue.end:start]):
-        return Told(False, False, mine)
+        return Told(False, False, mine, kin=kin)
     if not mine:
-        return Told(True, False, False, True)  # 'her mother had a facial palsy'
+        return Told(True, False, False, True, kin)  # 'her mother had a facial palsy'
     history = _HISTORY_VERB.search(clause, cue.end, start) is not None or _PAST_TIME.search(clause, cue.start) is not None
-    return Told(history, False, True, True)
+    return Told(history, False, True, True, kin)
 
 
 def relative_is_patient(entry_told: Told, symptom: bool, relative_complains: bool, speaks_of_self: bool,
@@ -81,7 +91,11 @@ def relative_is_patient(entry_told: Told, symptom: bool, relative_complains: boo
     tells no complaint of their own; a symptom stays the relative's only when the speaker tells one too."""
     if entry_told.explicit or not entry_told.mine:
         return False
-    return relative_complains or not speaks_of_self or (symptom and not own_complaint)
+    # reporting on a blood relative makes them the patient only when something is wrong now: 'My father had type 2
+    # diabetes' or 'my sister has high blood pressure' told alone is the speaker's family history (session 21); a
+    # spouse's or friend's illness is no family history, so 'my wife is having chemo' is still about the wife
+    reported = not speaks_of_self and (own_complaint or not entry_told.kin)
+    return relative_complains or reported or (symptom and not own_complaint)
 
 
 def family_history_ids(clause: str, keys: list[str], starts: list[int], table: dict, phrase_keys, rules) -> list:

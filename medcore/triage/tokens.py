@@ -30,11 +30,11 @@ PRONOUNS = {"his": "my", "her": "my", "their": "my", "your": "my", "our": "my", 
 AUXILIARIES = {"hasn": "haven", "has": "have", "doesn": "don", "does": "do"}
 # Irregular past forms of the verbs symptoms are told with, folded to the present for phrase matching only: 'felt
 # faint', 'went dizzy', 'threw up', 'kept being sick' meet 'feel faint', 'go dizzy', 'throw up', 'keeps being sick';
-# 'when I stood up' meets 'when I stand up' (session 20).
+# 'when I stood up' meets 'when I stand up' (session 20), 'dizzy when I got up' meets 'dizzy when I get up' (session 21).
 # Regular '-ed' forms are left alone ('turned', 'swelled'): stripping them makes different words meet (normal_form.yaml).
 VERB_FORMS = {"felt": "feel", "went": "go", "gone": "go", "goes": "go", "threw": "throw", "thrown": "throw",
               "kept": "keep", "came": "come", "broke": "break", "woke": "wake", "woken": "wake", "bled": "bleed",
-              "stood": "stand"}
+              "stood": "stand", "got": "get"}
 # Contractions texted without the apostrophe, restored before the text is read (`restore_apostrophes`), so that the
 # phrases and the assertion engine's cues meet them: 'cant catch my breath', 'i dont have a temperature', 'hasnt
 # pooed'. Before session 17 each phrase was listed again in every spelling ('havent pooed', 'hasnt had a poo').
