@@ -64,3 +64,15 @@ def test_dev_outcome_annotations_are_short_names():
     doc = yaml.safe_load((evaluate.ANNOTATIONS / "pubmedqa_extract_dev.yaml").read_text(encoding="utf-8"))
     names = [o for p in doc["papers"] for f in ("outcomes_primary", "outcomes_secondary") for o in p[f]]
     assert len(names) >= 20 and all(len(o.split()) <= 5 for o in names)
+
+
+def test_blind_s13_s14_outcome_annotations_are_short_names_on_every_paper():
+    # lit22: hand-written before any scoring; short names only (never a copied clause), every paper scored
+    for split, primary, secondary in (("blind_s13", 4, 2), ("blind_s14", 23, 0)):
+        doc = yaml.safe_load((evaluate.ANNOTATIONS / f"pubmedqa_extract_{split}.yaml").read_text(encoding="utf-8"))
+        papers = doc["papers"]
+        assert all("outcomes_primary" in p and "outcomes_secondary" in p for p in papers)
+        names = [o for p in papers for f in ("outcomes_primary", "outcomes_secondary") for o in p[f]]
+        assert all(o == o.lower() and len(o.split()) <= 5 for o in names), split
+        assert sum(len(p["outcomes_primary"]) for p in papers) == primary
+        assert sum(len(p["outcomes_secondary"]) for p in papers) == secondary
