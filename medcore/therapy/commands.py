@@ -121,7 +121,7 @@ def _interactions(args, settings) -> int:
             print("No interactions found between the recognised drugs.")
         for f in report.findings:
             print(f"[{f.severity.upper()}] {' + '.join(f.drugs)}: {f.effect}\n  mechanism: {f.mechanism}\n"
-                  f"  management: {f.management}\n  source: {f.source}")
+                  f"  management: {f.advice()}\n  source: {f.source}")
     return 2 if report.unknown else 0
 
 

@@ -56,7 +56,7 @@ def make_handout(settings, kb: KnowledgeBase, plan: dict, backend=None) -> Hando
     facts = {"condition": plan["condition_name"],
              "medicines": [f"{i['drug']} {i['dose']} {i['unit']} {i.get('frequency_text') or i['frequency']}" for i in items],
              "things_to_do": plan.get("non_drug", []), "checks": plan.get("monitoring", []),
-             "follow_up": plan.get("follow_up", "")}
+             "follow_up": plan.get("follow_up", ""), "current_medicines_to_discuss": render.conflict_lines(plan)}
     backend = backend or get_backend(settings)
     if not getattr(backend, "local", True):
         from medcore.deid import deidentify

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from medcore.therapy.course import course_days
 from medcore.therapy.dosing import titration_daily_max
+from medcore.therapy.issues import sentences
 from medcore.knowledge.interaction_rules import DurationContext
 from medcore.therapy.kb import SEVERITY_RANK, InteractionRule, KnowledgeBase
 from medcore.therapy import routes as kroutes
@@ -33,11 +34,24 @@ class Finding:
     # the management of the most severe rule alone (`management` joins every rule's): what a plan quotes when it
     # asks for a change, never a milder rule's "use with caution" beside a contraindication
     lead_management: str = ""
+    # the other rules' (severity, management) for the pair, most severe first, where it differs from the lead's
+    also: tuple[tuple[str, str], ...] = ()
+
+    def advice(self) -> str:
+        """What to do, as every display shows it (check_names, the options' and current medicines' warnings): the
+        leading rule's management first, so it agrees with the finding's severity, then the other rules' text only
+        as secondary detail, each with its own grade. Was the rules' managements joined as equals ("Do not combine
+        ... | Avoid | Use the combination with caution")."""
+        lead = self.lead_management or self.management
+        if not self.also:
+            return lead
+        return sentences(lead, "Secondary, from other rules for this pair: " +
+                         "; ".join(f"{m} ({sev} rule)" for sev, m in self.also))
 
     def contract(self) -> dict:
-        """The CLI JSON contract: {drugs, severity, mechanism, management, source}."""
+        """The CLI JSON contract: {drugs, severity, mechanism, management, source}; `management` is `advice()`."""
         return {"drugs": list(self.drugs), "severity": self.severity, "mechanism": self.mechanism,
-                "management": self.management, "source": self.source}
+                "management": self.advice(), "source": self.source}
 
 
 @dataclass
@@ -86,9 +100,10 @@ def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Fin
                 seen.append(v)
         return " | ".join(seen)
 
+    also = dict.fromkeys((h.severity, h.management) for h in hits[1:] if h.management and h.management != top.management)
     return Finding((kb.drug_name(first), kb.drug_name(second)), (first, second), top.severity, join("mechanism"),
                    join("effect"), join("management"), "; ".join(dict.fromkeys(h.source for h in hits)),
-                   [h.rule for h in hits], any(h.avoid for h in hits), top.management)
+                   [h.rule for h in hits], any(h.avoid for h in hits), top.management, tuple(also))
 
 
 def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None,

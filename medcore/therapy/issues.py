@@ -7,6 +7,18 @@ from dataclasses import dataclass, field
 SEVERITIES = ("contraindicated", "major", "moderate", "minor", "info")
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
+# Two CURRENT medicines their rule says not to take together (Plan.current_conflicts), by severity: what the plan's
+# warning asks of the clinician and what the patient handout tells the patient. One table, so the handout never
+# asks for more, or less, than the plan does.
+CONFLICT_WORDS = {
+    "contraindicated": ("a contraindicated combination: stop or replace one of them",
+                        "should not be taken together: your prescriber may need to stop or replace one of them"),
+    "major": ("a combination its source advises avoiding: change one of them",
+              "are best not taken together: your prescriber may need to change one of them"),
+}
+CONFLICT_PATIENT_ADVICE = ("Do not stop or change either of them on your own; talk soon to the clinician who "
+                           "prescribes them.")
+
 
 @dataclass
 class Issue:

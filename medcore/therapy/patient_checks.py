@@ -235,7 +235,7 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
             # to lower that medicine, which the management says; the new option is not ranked as one to avoid
             current_over = m in ix.avoid_dose_of(kb, drug["id"], m, doses)
             issue = Issue(f.severity, "interaction", f"{f.drugs[0]} + {f.drugs[1]}: {f.effect} ({f.mechanism}). "
-                          f"Management: {f.management}", f.source, list(f.drug_ids),
+                          f"Management: {f.advice()}", f.source, list(f.drug_ids),
                           avoid=f.avoid and f.severity == "major" and not current_over)
             if f.severity == "contraindicated":
                 excl.append(issue)

@@ -28,7 +28,7 @@ from medcore.therapy.course import after_stop, course_days
 from medcore.therapy.dose_checks import beers_for_course
 from medcore.therapy.allergy_text import as_written
 from medcore.therapy.dosing import DoseResult, compute_dose
-from medcore.therapy.issues import Issue, grouped, sentences
+from medcore.therapy.issues import CONFLICT_WORDS, Issue, grouped, sentences
 from medcore.therapy.kb import KnowledgeBase, as_jsonable
 from medcore.therapy.med_review import review_current
 from medcore.therapy.non_drug import non_drug_allergies
@@ -175,7 +175,7 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
     for f in ix.group_findings(kb, ctx.med_ids + drugs, {**ctx.med_days, **known}):
         if set(f.drug_ids) & set(drugs):
             issue = Issue(f.severity, "interaction", f"{' + '.join(f.drugs)}: {f.effect} ({f.mechanism}). "
-                          f"Management: {f.management}", f.source, list(f.drug_ids), avoid=f.avoid and f.severity == "major")
+                          f"Management: {f.advice()}", f.source, list(f.drug_ids), avoid=f.avoid and f.severity == "major")
             (res.exclusions if f.severity == "contraindicated" else res.cautions).append(issue)
             res.penalty += PENALTY.get(f"{f.severity}_interaction", 0.0)
             if issue.avoid:
@@ -183,7 +183,7 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
     # interactions inside a multi-drug regimen
     for f in ix.check_ids(kb, drugs, ctx.rule_crcl, child_pugh=ctx.p.child_pugh, kidney_where=ctx.rule_where):
         issue = Issue(f.severity, "interaction", f"within the regimen, {f.drugs[0]} + {f.drugs[1]}: {f.effect}. "
-                      f"Management: {f.management}", f.source, list(f.drug_ids))
+                      f"Management: {f.advice()}", f.source, list(f.drug_ids))
         (res.exclusions if f.severity == "contraindicated" else res.cautions).append(issue)
     return res
 
@@ -272,14 +272,13 @@ def current_issue(f: ix.Finding) -> Issue:
     joined to it) and carries `avoid`; any other pair reads as before."""
     names = " + ".join(f.drugs)
     if f.severity == "contraindicated" or (f.severity == "major" and f.avoid):
-        what = ("a contraindicated combination: stop or replace one of them" if f.severity == "contraindicated" else
-                "a combination its source advises avoiding: change one of them")
+        what = CONFLICT_WORDS[f.severity][0]
         return Issue(f.severity, "interaction", sentences(
             f"current medicines {names}, taken together now, are {what} (the proposed plan does not resolve this)",
             f"Management: {f.lead_management or f.management}", f"{f.effect} ({f.mechanism})"),
             f.source, list(f.drug_ids), avoid=True)
     return Issue(f.severity, "interaction", f"current medicines {names}: {f.effect} ({f.mechanism}). "
-                 f"Management: {f.management}", f.source, list(f.drug_ids))
+                 f"Management: {f.advice()}", f.source, list(f.drug_ids))
 
 
 def rank_key(o: OptionResult) -> tuple:

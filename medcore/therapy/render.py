@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from medcore.markdown_pdf import markdown_pdf
 from medcore.therapy import calculators as calc
-from medcore.therapy.issues import SEVERITIES
+from medcore.therapy.issues import CONFLICT_PATIENT_ADVICE, CONFLICT_WORDS, SEVERITIES
 
 
 def chosen(plan: dict) -> dict | None:
@@ -118,6 +118,9 @@ def handout_template(plan: dict) -> str:
                      + (f" ({it['duration']})" if it.get("duration") else "") + ".")
     else:
         L.append("No new medicine is planned yet; your clinician will discuss the options with you.")
+    conflicts = conflict_lines(plan)
+    if conflicts:
+        L += ["", "Important about medicines you already take:"] + [f"- {c}" for c in conflicts]
     if plan.get("non_drug"):
         L += ["", "Things you can do:"] + [f"- {m}" for m in plan["non_drug"]]
     if plan.get("monitoring"):
@@ -128,3 +131,23 @@ def handout_template(plan: dict) -> str:
           "prescription, and about any allergy. Ask before stopping or changing a medicine.",
           "", "This handout was prepared from a draft plan and checked by your clinician."]
     return "\n".join(L)
+
+
+def conflict_lines(plan: dict) -> list[str]:
+    """The handout's plain words for each pair of current medicines that must not be taken together
+    (`current_conflicts`), in the words of `issues.CONFLICT_WORDS`; the medicines named as the patient listed them."""
+    meds = plan.get("medications") or []
+    out = []
+    for c in plan.get("current_conflicts") or ():
+        names = [_as_listed(meds, d) for d in c.get("drugs", ())]
+        words = CONFLICT_WORDS.get(c.get("severity"), CONFLICT_WORDS["major"])[1]
+        out.append(f"{' and '.join(dict.fromkeys(names))}, which you take now, {words}. {CONFLICT_PATIENT_ADVICE}")
+    return out
+
+
+def _as_listed(meds: list[dict], drug_id: str) -> str:
+    m = next((m for m in meds if drug_id in (m.get("ids") or ())), None)
+    if m is None:
+        return drug_id.replace("-", " ")
+    name, text = str(m.get("name") or drug_id), str(m.get("text") or "")
+    return name if not text or text.lower().startswith(name.lower()) else f"{name} ({text})"
