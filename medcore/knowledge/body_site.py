@@ -62,6 +62,14 @@ _BEFORE_GAP = re.compile(r"[ ]*(?:(?:disc|disk|level|the)[ ]+)?", re.I)  # 'C5-6
 # a diagnosis-list form: the level right after a comma ('Herniated nucleus pulposus, C5-C6')
 _COMMA_LEVEL = re.compile(r",[ ]*(?=[ctls]\d)", re.I)
 _NOTHING = re.compile("")
+# a disc disorder and the myelopathy or radiculopathy it causes told in one phrase ('disc herniation with myelopathy',
+# 'herniated disc at L4-5 causing radiculopathy'); not 'and' or a list, which keep two problems
+_NERVE_LINK = re.compile(r"\b(?:with|causing|resulting[ ]+in|producing)\b", re.I)
+_LINK_WORDS = re.compile(r"[A-Za-z&]+")
+_STOP = re.compile(r"[;.:]")
+_BEFORE_LINK = frozenset({"at", "of", "the", "level", "levels", "and", "or", "&", "disc", "disk", "space"})  # around levels
+_NOT_LINKED = frozenset({"and", "or", "no", "not", "without", "possible", "probable", "questionable", "rule"})
+LINKED_WORDS = 3  # words between the link and the nerve problem ('with left C6 radiculopathy', 'with early myelopathy')
 _LEVEL_GAP = re.compile(r"[ ]*(?:,|and|or|&)?[ ]*(?:(?:and|or)[ ]+)?", re.I)  # 'C5-6 and C6-7', 'C4-5, C5-6, and C6-7'
 
 
@@ -108,6 +116,9 @@ class InjurySites:
     sides: dict[str, dict[str, str]] = field(default_factory=dict)
     # a region-level spinal disc code -> level ('c5-c6') -> the code of that level or region (`levels` in the table)
     levels: dict[str, dict[str, str]] = field(default_factory=dict)
+    # a disc code -> myelopathy / radiculopathy -> the combination code; the codes of those two (`disc_with_nerve`)
+    disc_nerve: dict[str, dict[str, str]] = field(default_factory=dict)
+    nerve_kind: dict[str, str] = field(default_factory=dict)
 
     def leveled(self, sentence: str, start: int, end: int, code: str) -> str:
         """The level code of the disc code `code` for the mention at [start, end) when a spinal level is named in its
@@ -128,6 +139,21 @@ class InjurySites:
         order = list(by_level)  # the table lists each code's levels from the most superior down
         levels = [lv for lv in map(_level_key, run) if lv in by_level]
         return by_level[min(levels, key=order.index)] if levels else code
+
+    def with_nerve(self, sentence: str, disc_end: int, disc_code: str, nerve_start: int, nerve_code: str) -> str | None:
+        """The one code of the disc disorder `disc_code` (mention ending at `disc_end`) told with the myelopathy or
+        radiculopathy `nerve_code` (mention starting at `nerve_start`) it causes in the same phrase ('C5-6 disc herniation
+        with myelopathy' M50.022), else None (`disc_with_nerve` in the table)."""
+        kind = self.nerve_kind.get(nerve_code)
+        both = self.disc_nerve.get(disc_code, {}).get(kind) if kind else None
+        link = _NERVE_LINK.search(sentence, disc_end, nerve_start) if both and disc_end <= nerve_start else None
+        if link is None or _CLAUSE_BREAK.search(sentence, link.end(), nerve_start):
+            return None
+        before = _LEVEL.sub(" ", sentence[disc_end:link.start()])  # only the disc's levels ('HNP, C5-C6 with ...')
+        if _STOP.search(before) or not set(_LINK_WORDS.findall(before.lower())) <= _BEFORE_LINK:
+            return None
+        between = [w.lower() for w in _LINK_WORDS.findall(_LEVEL.sub(" C ", sentence[link.end():nerve_start]))]
+        return both if len(between) <= LINKED_WORDS and not _NOT_LINKED.intersection(between) else None
 
     def sided(self, sentence: str, start: int, end: int, code: str) -> str:
         """The sided code of `code` for the mention at [start, end) when one side is written in its own phrase,
@@ -182,8 +208,11 @@ class InjurySites:
         while 0 < lo < start and (sentence[lo - 1].isalnum() or sentence[lo - 1] == "-"):
             lo -= 1  # a long site word that ends in the window counts whole ('parapharyngeal cellulitis')
         best = None
+        # the diagnosis-list form 'degenerative disc disease, C5-6': a level right after the comma is the mention's own
+        listed = _COMMA_LEVEL.match(sentence, end) if kind in self.bare else None
         for m in self.site_words.finditer(sentence, lo, hi):
-            if kind in self.bare and _CLAUSE_BREAK.search(sentence, min(end, m.start()), max(m.start(), end)):
+            if kind in self.bare and _CLAUSE_BREAK.search(sentence, min(end, m.start()), max(m.start(), end)) and \
+                    not (listed and m.start() == listed.end() and self._level_code(m.group(), kind)):
                 continue  # a bare kind's site is in its own phrase ('cancer of the colon'), not past a comma or stop
             if kind in self.bare and m.end() <= start and _JOIN.search(sentence, m.end(), start):
                 continue  # a site before 'and' belongs to the phrase before ('pain to the arm and pain to the jaw')
@@ -197,6 +226,11 @@ class InjurySites:
         # a site without a code of this kind: an injury kind takes the site's unspecified injury, a bare kind none
         return codes.get(kind) or (None if kind in self.bare else codes.get("injury"))
 
+
+    def _level_code(self, site_word: str, kind: str) -> bool:
+        """Whether `kind` at the site of `site_word` has a code that a spinal level refines (a disc code of `levels`):
+        only a disc problem takes a level after a comma ('Pain, C5-6 tenderness' stays a bare pain)."""
+        return self.codes[self.site_of[site_word.lower()]].get(kind) in self.levels
 
     def _subject(self, sentence: str, start: int) -> str | None:
         """The site word (lower case) that opens the clause holding `start` and is described up to it, or None."""
@@ -235,9 +269,19 @@ def build(doc: dict | None) -> InjurySites | None:
                            frozenset(map(str, doc.get("subject_kinds") or ())),
                            {str(k): str(v) for k, v in (doc.get("kind_fallback") or {}).items()}, joined, region_of,
                            {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("sided") or {}).items()},
-                           {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("levels") or {}).items()})
+                           {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("levels") or {}).items()},
+                           *_disc_with_nerve(doc.get("disc_with_nerve")))
     except (KeyError, TypeError, AttributeError) as exc:
         raise InjurySiteError(f"body_sites: {exc}") from exc
+
+
+def _disc_with_nerve(doc: dict | None) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    if not doc:
+        return {}, {}
+    if not doc.get("source"):
+        raise InjurySiteError("body_sites: disc_with_nerve needs a source")
+    return ({str(k): {str(a): str(b) for a, b in v.items()} for k, v in doc["codes"].items()},
+            {str(k): str(v) for k, v in doc["nerve"].items()})
 
 
 def read_doc(kb_dir: Path) -> dict:

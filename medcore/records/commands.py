@@ -149,6 +149,9 @@ def _eval_real(args, settings) -> int:
         print(f"{args.set_name}: {report['notes']} notes ({len(loaded.skipped)} skipped)")
         for key, value in report["headline"].items():
             print(f"  {key:22s} {'-' if value is None else f'{value:.3f}'}")
+        exact = report["scores"]["exact_code_agreement"]  # the headline agrees at 3 characters; this exactly
+        share = "-" if exact["fraction"] is None else f"{exact['fraction']:.3f}"
+        print(f"  exact code agreement on matched problems {share} ({exact['exact']} of {exact['n']})")
     return 0
 
 

@@ -145,6 +145,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
     hits += [r for r in shared_head.shared(s, hits, term, PROBLEM_TYPES, sec, m.concepts, m.problems.reported)
              if not overlaps(taken, r[0].start, r[0].end)]
     hits.sort(key=lambda r: r[0].start)  # in the note's order
+    hits = m.problems.with_nerve(s, hits)  # 'disc herniation with myelopathy': one problem, one code
 
     # a word that denies a problem by itself ('afebrile')
     for start, end, concept, code in m.problems.negated_mentions(s):

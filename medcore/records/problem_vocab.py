@@ -209,6 +209,25 @@ class ProblemVocab:
         sided_concept = self.term.get(f"icd10cm:{sided}") if sided != code else None
         return (sided_concept, sided) if sided_concept is not None else (concept, code)
 
+    def with_nerve(self, sentence: str, hits: list[tuple[object, object, str]]) -> list[tuple[object, object, str]]:
+        """`hits` (in the sentence's order) with each disc disorder told with the myelopathy or radiculopathy it
+        causes ('C5-6 disc herniation with myelopathy') read as one problem: the disc's mention reaches over the
+        other, takes the combination code (ICD-10-CM M50.0-/M50.1-, M51.0-/M51.1-) and the other is dropped."""
+        if self.injuries is None or not self.injuries.disc_nerve:
+            return hits
+        out, dropped = list(hits), set()
+        for i, (disc, _, code) in enumerate(hits):
+            for j in range(i + 1, len(hits)):
+                nerve, _, nerve_code = hits[j]
+                both = self.injuries.with_nerve(sentence, disc.end, code, nerve.start, nerve_code)
+                between = any(disc.end <= h[0].start and h[0].end <= nerve.start for h in hits[i + 1:j])
+                concept = self.term.get(f"icd10cm:{both}") if both and j not in dropped and not between else None
+                if concept is not None:
+                    out[i] = (replace(disc, end=nerve.end, text=sentence[disc.start:nerve.end]), concept, both)
+                    dropped.add(j)
+                    break
+        return [h for k, h in enumerate(out) if k not in dropped]
+
     def resolve(self, mention) -> tuple[object, str] | None:
         """(the concept to report, its ICD-10-CM code) for a problem mention, or None when it is not reported."""
         key = mention.synonym

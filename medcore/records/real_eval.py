@@ -4,7 +4,8 @@ The summary comes from the same service the page and `eval records` use (`servic
 narrative). How gold and output are paired, one to one, greedily by the largest character overlap:
 - problems: a pair needs overlapping spans; the headline ("coded") pair also needs the codes to agree when the
   gold carries one: the same knowledge concept id, or ICD-10-CM codes in the same 3-character category. The
-  overlap-only figures are reported beside it. Assertion accuracy is over the overlap pairs; the gold's `absent`
+  overlap-only figures are reported beside it, and `exact_code_agreement` (session 21b): of the coded pairs whose
+  gold has a code, the share whose output code is exactly the gold's (side, spinal level, combination codes). Assertion accuracy is over the overlap pairs; the gold's `absent`
   is the summarizer's `negated`. Since session 17 the headline `assertion_accuracy` is exact: a gold `hypothetical`
   (prophylaxis, risk counselling, consent risks, return precautions) must come out `hypothetical`, and a `possible`
   must come out `possible`. `assertion_accuracy_lenient` beside it is the rule of sessions 9-16, when the summarizer
@@ -173,6 +174,11 @@ def score_note(note: RealNote, analysis, errors: list | None = None, freq_names:
     c["problem_pred"] += len(probs)
     c["problem_tp"] += len(coded)
     c["problem_overlap_tp"] += len(overlap)
+    # beside the headline, which agrees at the 3-character category: of its pairs whose gold has a code, how many
+    # carry exactly the gold code (a side, a spinal level or a combination code shows only here)
+    exact = [note.problems[gi].icd10cm == probs[pi].icd10cm for gi, pi in coded if note.problems[gi].icd10cm]
+    c["code_exact_n"] += len(exact)
+    c["code_exact_ok"] += sum(exact)
     matched = {gi for gi, _ in overlap}
     for gi, g in enumerate(note.problems):
         if gi not in matched:
@@ -286,6 +292,8 @@ def summarize_counts(c: Counter, phi_rows) -> dict:
     return {
         "problems": prf("problem"),
         "problems_overlap_only": prf("problem_overlap"),
+        "exact_code_agreement": {"fraction": _ratio(c["code_exact_ok"], c["code_exact_n"]),
+                                 "exact": c["code_exact_ok"], "n": c["code_exact_n"]},
         "assertion_accuracy": _ratio(c["assertion_ok"], c["assertion_n"]), "assertion_n": c["assertion_n"],
         "assertion_accuracy_lenient": _ratio(c["assertion_lenient_ok"], c["assertion_n"]),
         "assertion_confusion": {k.split(":", 1)[1]: v for k, v in sorted(c.items()) if k.startswith("assertion:")},

@@ -158,6 +158,40 @@ def test_scorer_arithmetic_on_hand_made_output(real_set):
     assert kinds["problem missed"] == 1 and kinds["problem extra"] == 1 and kinds["listed as current"] == 1
 
 
+def test_exact_code_agreement_is_reported_beside_the_three_character_headline(real_set):
+    # session 21b: the headline pairs codes at their 3-character category, so a side, a level or a combination code
+    # never moves it; the second figure counts the headline's pairs that carry exactly the gold code
+    root, src = real_set
+    (note,) = real_notes.load_set("blind", root=root, csv_path=src).notes
+
+    def prob(phrase, code):
+        s, e = at(phrase)
+        return Problem(NOTE[s:e], s, e, 0, phrase, "present", "", "", code)
+
+    out = _analysis(problems=[prob("diabetes", "E11.65"),  # the category agrees, the code does not
+                              prob("hypertension", "I10"), prob("chest pain", "R07.9"),  # exact
+                              prob("colon cancer", "D12.6")])  # another category: not a headline pair
+    sc = real_eval.evaluate([note], lambda text: (text, out))["scores"]
+    assert sc["problems"]["tp"] == 3
+    assert sc["exact_code_agreement"] == {"fraction": pytest.approx(2 / 3, abs=1e-4), "exact": 2, "n": 3}
+    assert "exact_code_agreement" not in real_eval.headline(sc)  # the existing figures are unchanged
+
+
+def test_the_text_report_prints_the_exact_code_agreement(real_set, settings, monkeypatch, capsys):
+    import argparse
+
+    from medcore.records import commands
+
+    root, src = real_set
+    load = real_notes.load_set
+    monkeypatch.setattr(real_notes, "load_set", lambda name: load(name, root=root, csv_path=src))
+    s, e = at("hypertension")
+    out = _analysis(problems=[Problem(NOTE[s:e], s, e, 0, "hypertension", "present", "", "", "I10")])
+    monkeypatch.setattr(real_eval, "service_summarizer", lambda _settings: lambda text: (text, out))
+    assert commands._eval_real(argparse.Namespace(set_name="blind", json=False, errors=False), settings) == 0
+    assert "exact code agreement on matched problems 1.000 (1 of 1)" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("gold, output, prn, agrees", [
     ("every 8 hours", "three times daily", False, True),  # one schedule under two names in rules.yaml
     ("nightly", "at bedtime", False, True),
