@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from medcore.triage.kb import LEVEL_RANK, LEVELS, KnowledgeBase
-from medcore.triage.rules import LEVEL_TEXT
+from medcore.triage.rules import LEVEL_TEXT, MASS_PHRASE
 from medcore.triage.safety_rules import SafetyRules, rules_for
 from medcore.triage.service import NON_COMPLAINT
 
@@ -78,7 +78,7 @@ def build(kb: KnowledgeBase, rules: SafetyRules, result, anchor_lik: float = 0.5
     else:
         label = "Other possible causes to discuss with a clinician:"
     reason = _get(result, "triage_reason")
-    if first_is_top and reason.startswith("Most of the probability"):
+    if first_is_top and MASS_PHRASE in reason:
         reason = reason.rstrip(".") + f" (the most likely is {likely[0]['name']})."
     about = None
     if likely and first_is_top:
