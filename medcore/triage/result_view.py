@@ -170,7 +170,11 @@ def render(view: ResultView, result, mode: str = "patient") -> str:
         lines.append("")
         for s in view.safety_net:
             lines.append(safety_line(s["level"], s["signs"]))
-    if view.too_early:
+    if view.too_early and LEVEL_RANK[view.level] <= LEVEL_RANK["urgent"]:
+        # under an emergency or urgent heading a GP or pharmacist is no next step (session 21b: a 72-year-old's
+        # near-faint alone was told both to call an ambulance and to see a pharmacist)
+        lines += ["", "The causes can be narrowed down when you are seen; do not wait for that to get the care above."]
+    elif view.too_early:
         lines += ["", "Answering a few more questions, or seeing a GP or pharmacist, will help narrow it down."]
     lines += ["", view.disclaimer]
     return "\n".join(lines)

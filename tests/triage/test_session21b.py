@@ -85,3 +85,18 @@ def test_the_result_view_names_the_most_likely_cause_after_a_share_reason(kb):
                           "triage": "routine", "evidence_for": ["Feeling faint"], "evidence_against": []}]}
     view = build(kb, rules_for(kb), result)
     assert view.reason.startswith("45% ") and c.name in view.reason
+
+
+def test_too_early_under_an_emergency_heading_sends_no_one_to_a_pharmacist(kb):
+    from medcore.triage.result_view import build, render
+    from medcore.triage.safety_rules import rules_for
+
+    diff = [{"id": c, "condition": kb.condition(c).name, "icd10": kb.condition(c).icd10, "probability": 0.05,
+             "triage": kb.condition(c).triage, "evidence_for": [], "evidence_against": []}
+            for c in ("vasovagal_syncope", "gi_bleed")]
+    for level, pharmacist in (("emergency", False), ("urgent", False), ("routine", True)):
+        result = {"triage": level, "triage_reason": "x", "crisis": None, "differential": diff,
+                  "findings": [{"id": "presyncope", "present": True, "origin": "text"}]}
+        view = build(kb, rules_for(kb), result)
+        assert view.too_early
+        assert ("pharmacist" in render(view, result)) is pharmacist, level
