@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from medcore.triage import implied
 from medcore.triage.kb import LEVEL_RANK, KnowledgeBase
 
 
@@ -57,7 +58,8 @@ def log_posterior(kb: KnowledgeBase, evidence: dict[str, bool], age: float | Non
     """Absent findings count less than present ones (`temper_absent`): a "no" is less reliable
     (people miss or forget things), and the KB's P(f|c) is calibrated for typical presentations,
     so a string of "no" answers would otherwise push the posterior to conditions that simply do
-    not list the questions asked."""
+    not list the questions asked. A finding implied by a more specific one counts once per condition
+    (triage/implied.py)."""
     if temper_absent is None:
         temper_absent = temper
     # Presenting complaints (symptoms the person came with, in their own words) are stronger evidence
@@ -73,8 +75,11 @@ def log_posterior(kb: KnowledgeBase, evidence: dict[str, bool], age: float | Non
             if cols.any():
                 lik = lik.copy()
                 sub = lik[:, cols]
-                lik[:, cols] = np.where(kb.listed[:, idx[cols]], sub, sub * complaint_leak_factor)
+                lik[:, cols] = np.where(implied.explains(kb)[:, idx[cols]], sub, sub * complaint_leak_factor)
         term = np.where(vals[None, :], temper * np.log(lik), temper_absent * np.log1p(-lik))
+        counted = implied.counted(kb, evidence, idx, vals)
+        if counted is not None:
+            term = np.where(counted, term, 0.0)
         logp = logp + term.sum(axis=1)
     return logp
 

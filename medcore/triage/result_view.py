@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from medcore.triage.kb import LEVEL_RANK, LEVELS, KnowledgeBase
-from medcore.triage.rules import LEVEL_TEXT
+from medcore.triage.rules import LEVEL_TEXT, MASS_PHRASE
 from medcore.triage.safety_rules import SafetyRules, rules_for
 from medcore.triage.service import NON_COMPLAINT
 
@@ -78,7 +78,7 @@ def build(kb: KnowledgeBase, rules: SafetyRules, result, anchor_lik: float = 0.5
     else:
         label = "Other possible causes to discuss with a clinician:"
     reason = _get(result, "triage_reason")
-    if first_is_top and reason.startswith("Most of the probability"):
+    if first_is_top and MASS_PHRASE in reason:
         reason = reason.rstrip(".") + f" (the most likely is {likely[0]['name']})."
     about = None
     if likely and first_is_top:
@@ -170,7 +170,11 @@ def render(view: ResultView, result, mode: str = "patient") -> str:
         lines.append("")
         for s in view.safety_net:
             lines.append(safety_line(s["level"], s["signs"]))
-    if view.too_early:
+    if view.too_early and LEVEL_RANK[view.level] <= LEVEL_RANK["urgent"]:
+        # under an emergency or urgent heading a GP or pharmacist is no next step (session 21b: a 72-year-old's
+        # near-faint alone was told both to call an ambulance and to see a pharmacist)
+        lines += ["", "The causes can be narrowed down when you are seen; do not wait for that to get the care above."]
+    elif view.too_early:
         lines += ["", "Answering a few more questions, or seeing a GP or pharmacist, will help narrow it down."]
     lines += ["", view.disclaimer]
     return "\n".join(lines)

@@ -55,6 +55,29 @@ def level_from_mass(mass: dict, cfg: TriageConfig) -> str:
     return "self_care"
 
 
+# the words every mass reason shares (result_view names the most likely condition after them)
+MASS_PHRASE = "of the probability lies with conditions needing"
+_CARE = {"emergency": "emergency care", "urgent": "urgent or emergency care", "routine": "a doctor's care",
+         "self_care": "self-care"}
+
+
+def mass_reason(level: str, mass: dict) -> str:
+    """Why the posterior mass gives `level`, true to the number: 'most' only when the conditions at that level (or,
+    below emergency, at it or more acute) hold half the mass or more; the emergency and urgent thresholds are lower
+    (engine.yaml), and 27% on emergency conditions is no majority. The most likely condition is named by
+    result_view, only when it is shown as the most likely."""
+    if level == "self_care":
+        share = mass["self_care"]
+    else:
+        share = sum(mass[lvl] for lvl in LEVELS[:LEVELS.index(level) + 1])
+    if mass[level] >= 0.5:  # the level's own conditions hold most of it: the words before session 21b
+        care = "self-care" if level == "self_care" else f"{level} care"
+        return f"Most {MASS_PHRASE} {care}."
+    if share >= 0.5:
+        return f"Most {MASS_PHRASE} {_CARE[level]}."
+    return f"{round(100 * share)}% {MASS_PHRASE} {_CARE[level]}: too much to leave unchecked."
+
+
 def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageConfig,
            denied: set[str] = frozenset(), support: dict | None = None) -> TriageDecision:
     """The level: posterior mass by level, raised by the red-flag rules on the present findings (a rule with
@@ -66,9 +89,7 @@ def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageCo
     level = level_from_mass(mass, cfg)
     # a red flag said only in its milder form ('noisy breathing only when she cries') raises nothing
     present = set(present) - {f for m, flags in kb.milder_forms.items() if m in present for f in flags}
-    # the most likely condition is named by result_view, only when it is shown as the most likely
-    care = "self-care" if level == "self_care" else f"{level} care"
-    reason = f"Most of the probability lies with conditions needing {care}."
+    reason = mass_reason(level, mass)
     fired = []
     for rule in kb.rules:
         if rule.fires(present, denied):

@@ -1,0 +1,66 @@
+"""Findings that imply others (findings.yaml `implies`: feeling faint -> dizziness) in the naive-Bayes likelihood.
+
+The chat's closure adds the general finding whenever the specific one is present, so without care a condition that
+lists both multiplies in the same light-headedness twice, and a condition listing only the general one pays the full
+presenting-complaint penalty for the specific words (engine.log_posterior). Session 21b (issue 12)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from medcore.triage.kb import KnowledgeBase
+
+
+def ancestors(kb: KnowledgeBase) -> dict[str, frozenset]:
+    """findings.yaml implies, closed: every general finding a specific one implies, directly or through another
+    (vertigo on turning the head -> vertigo -> dizziness)."""
+    cache = kb.__dict__.setdefault("_implied_ancestors", {})
+    if cache.get("implies") is not kb.implies:
+        out = {}
+        for k in kb.implies:
+            seen, todo = set(), list(kb.implies[k])
+            while todo:
+                g = todo.pop()
+                if g not in seen:
+                    seen.add(g)
+                    todo.extend(kb.implies.get(g, ()))
+            out[k] = frozenset(seen)
+        cache.clear()
+        cache.update(implies=kb.implies, anc=out)
+    return cache["anc"]
+
+
+def explains(kb: KnowledgeBase) -> np.ndarray:
+    """(C, F) True where the condition lists the finding or a general finding it implies: a condition that lists
+    dizziness explains 'I feel faint' as its light-headedness, not as a rare coincidence (log_posterior)."""
+    cache = kb.__dict__.setdefault("_implied_explains", {})
+    if cache.get("listed") is not kb.listed:
+        out = kb.listed.copy()
+        for s, gens in ancestors(kb).items():
+            for g in gens:
+                out[:, kb.finding_index[s]] |= kb.listed[:, kb.finding_index[g]]
+        cache.update(listed=kb.listed, explains=out)
+    return cache["explains"]
+
+
+def counted(kb: KnowledgeBase, evidence: dict[str, bool], idx: np.ndarray,
+            vals: np.ndarray) -> np.ndarray | None:
+    """(C, E) False where a present finding is only implied, for that condition, by a present specific finding the
+    condition lists: P(dizziness | feeling faint) is 1, so a condition that lists feeling faint has said all there is
+    in P(feeling faint | c), and multiplying in its dizziness likelihood too would count the same light-headedness
+    twice (and a condition listing only the specific finding would pay the general one's leak). A condition that
+    lists only the general finding still counts it (and the specific one's leak). None when nothing is dropped."""
+    anc = ancestors(kb)
+    col = {f: j for j, f in enumerate(evidence)}
+    keep = None
+    for s, present in evidence.items():
+        if not present or s not in anc:
+            continue
+        for g in anc[s]:
+            j = col.get(g)
+            if j is None or not vals[j]:
+                continue
+            if keep is None:
+                keep = np.ones((len(kb.conditions), len(idx)), dtype=bool)
+            keep[:, j] &= ~kb.listed[:, kb.finding_index[s]]
+    return keep
