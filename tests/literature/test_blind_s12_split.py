@@ -23,7 +23,9 @@ def test_blind_s12_loads_with_fifteen_papers_five_per_group():
     known = {"pmid", "group", "setting", *SCALARS, *LISTS}
     for p in papers:
         assert set(p) <= known, set(p) - known
-        assert all(f in p for f in LISTS)  # every list field is scored (an empty list means nothing to find)
+        # every list field this set annotates is scored (an empty list means nothing to find); outcomes came in
+        # session 21, after this set: a field left out is not annotated, and `score` skips it
+        assert all(f in p for f in LISTS if not f.startswith("outcomes_")), p["pmid"]
         for name in p["interventions"] + p["comparators"]:
             assert name == name.lower() and len(name.split()) <= 5, name  # short names, never copied sentences
         assert all(len(e) == 4 for e in p["effects"]) and all(len(v) == 2 for v in p["p_values"])

@@ -20,6 +20,13 @@ def test_a_field_with_no_gold_and_no_prediction_is_not_scored():
     assert "precision n/a  recall 0.00" in field_line("conditions", f["conditions"])
 
 
+def test_a_set_that_does_not_annotate_outcomes_is_not_scored_on_them():
+    # blind, blind2, blind_s11 and blind_s12 predate outcome annotation: a predicted outcome there is no false one
+    gold = [{"pmid": "1", "n": 20}]
+    preds = {"1": {"n": 20, "outcomes_primary": ["pain at 6 weeks"]}}
+    f = evaluate.score(gold, preds)["fields"]["outcomes_primary"]
+    assert (f["predicted"], f["precision"], f["recall"]) == (0, None, None)
+
 def test_outcome_names_match_by_their_words_one_to_one():
     assert evaluate._outcome_match("treatment satisfaction", "satisfaction with treatment")
     assert evaluate._outcome_match("hypoglycaemic events", "number of hypoglycaemic event")
