@@ -93,17 +93,37 @@ def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Fin
     first, second = sorted((a, b))
 
     def join(attr: str) -> str:
-        seen: list[str] = []
-        for h in hits:
-            v = getattr(h, attr)
-            if v and v not in seen:
-                seen.append(v)
-        return " | ".join(seen)
+        return " | ".join(distinct(getattr(h, attr) for h in hits))
 
     also = dict.fromkeys((h.severity, h.management) for h in hits[1:] if h.management and h.management != top.management)
     return Finding((kb.drug_name(first), kb.drug_name(second)), (first, second), top.severity, join("mechanism"),
                    join("effect"), join("management"), "; ".join(dict.fromkeys(h.source for h in hits)),
                    [h.rule for h in hits], any(h.avoid for h in hits), top.management, tuple(also))
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _words(text: str) -> str:
+    return " " + _NON_WORD.sub(" ", text.lower()).strip() + " "
+
+
+def distinct(texts) -> list[str]:
+    """The texts (most severe rule's first) without one that another already says: "Serotonin syndrome" beside
+    "Serotonin syndrome (hyperthermia, ...)" is the same effect, so the merged finding names it once (it read
+    "Serotonin syndrome (...) | Serotonin syndrome"). A fuller text of a milder rule takes the place of the shorter
+    one it contains, so the leading rule's words stay first."""
+    out: list[str] = []
+    for t in texts:
+        if not t or any(_words(t) in _words(k) for k in out):
+            continue
+        inside = [i for i, k in enumerate(out) if _words(k) in _words(t)]
+        if inside:
+            out[inside[0]] = t
+            out = [k for i, k in enumerate(out) if i not in inside[1:]]
+        else:
+            out.append(t)
+    return out
 
 
 def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None,
