@@ -119,6 +119,13 @@ class InjurySites:
     # a disc code -> myelopathy / radiculopathy -> the combination code; the codes of those two (`disc_with_nerve`)
     disc_nerve: dict[str, dict[str, str]] = field(default_factory=dict)
     nerve_kind: dict[str, str] = field(default_factory=dict)
+    # only these kinds fall back to a site's unspecified injury ('thoracic disc herniation' is never a chest injury)
+    injury_kinds: frozenset[str] = frozenset()
+    # spinal kinds (a disc, a radiculopathy) also read the spine's region words ('thoracic', 'lumbosacral', 'C6'),
+    # which for other kinds name nothing or another site (a 'thoracic' injury is the chest's); `spinal` in the table
+    spinal_kinds: frozenset[str] = frozenset()
+    spinal_words: re.Pattern | None = None
+    spinal_site_of: dict[str, str] = field(default_factory=dict)
 
     def leveled(self, sentence: str, start: int, end: int, code: str) -> str:
         """The level code of the disc code `code` for the mention at [start, end) when a spinal level is named in its
@@ -207,12 +214,14 @@ class InjurySites:
         lo, hi = max(0, start - before), min(len(sentence), (joined.end() if joined else end) + after)
         while 0 < lo < start and (sentence[lo - 1].isalnum() or sentence[lo - 1] == "-"):
             lo -= 1  # a long site word that ends in the window counts whole ('parapharyngeal cellulitis')
+        words, site_of = (self.spinal_words, self.spinal_site_of) if kind in self.spinal_kinds and \
+            self.spinal_words is not None else (self.site_words, self.site_of)
         best = None
         # the diagnosis-list form 'degenerative disc disease, C5-6': a level right after the comma is the mention's own
         listed = _COMMA_LEVEL.match(sentence, end) if kind in self.bare else None
-        for m in self.site_words.finditer(sentence, lo, hi):
+        for m in words.finditer(sentence, lo, hi):
             if kind in self.bare and _CLAUSE_BREAK.search(sentence, min(end, m.start()), max(m.start(), end)) and \
-                    not (listed and m.start() == listed.end() and self._level_code(m.group(), kind)):
+                    not (listed and m.start() == listed.end() and self._level_code(site_of[m.group().lower()], kind)):
                 continue  # a bare kind's site is in its own phrase ('cancer of the colon'), not past a comma or stop
             if kind in self.bare and m.end() <= start and _JOIN.search(sentence, m.end(), start):
                 continue  # a site before 'and' belongs to the phrase before ('pain to the arm and pain to the jaw')
@@ -222,15 +231,15 @@ class InjurySites:
         if best is None:
             subject = self._subject(sentence, start) if kind in self.subject_kinds and before else None
             return self.codes[self.site_of[subject]].get(kind) if subject else None
-        codes = self.codes[self.site_of[best[1]]]
-        # a site without a code of this kind: an injury kind takes the site's unspecified injury, a bare kind none
-        return codes.get(kind) or (None if kind in self.bare else codes.get("injury"))
+        codes = self.codes[site_of[best[1]]]
+        # a site without a code of this kind: an injury kind takes the site's unspecified injury, any other kind none
+        return codes.get(kind) or (codes.get("injury") if kind in self.injury_kinds else None)
 
 
-    def _level_code(self, site_word: str, kind: str) -> bool:
-        """Whether `kind` at the site of `site_word` has a code that a spinal level refines (a disc code of `levels`):
-        only a disc problem takes a level after a comma ('Pain, C5-6 tenderness' stays a bare pain)."""
-        return self.codes[self.site_of[site_word.lower()]].get(kind) in self.levels
+    def _level_code(self, site: str, kind: str) -> bool:
+        """Whether `kind` at `site` has a code that a spinal level refines (a disc code of `levels`): only a disc
+        problem takes a level after a comma ('Pain, C5-6 tenderness' stays a bare pain)."""
+        return self.codes[site].get(kind) in self.levels
 
     def _subject(self, sentence: str, start: int) -> str | None:
         """The site word (lower case) that opens the clause holding `start` and is described up to it, or None."""
@@ -270,7 +279,8 @@ def build(doc: dict | None) -> InjurySites | None:
                            {str(k): str(v) for k, v in (doc.get("kind_fallback") or {}).items()}, joined, region_of,
                            {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("sided") or {}).items()},
                            {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("levels") or {}).items()},
-                           *_disc_with_nerve(doc.get("disc_with_nerve")))
+                           *_disc_with_nerve(doc.get("disc_with_nerve")),
+                           frozenset(map(str, doc.get("injury_kinds") or ())), *_spinal(doc.get("spinal"), site_of, codes))
     except (KeyError, TypeError, AttributeError) as exc:
         raise InjurySiteError(f"body_sites: {exc}") from exc
 
@@ -282,6 +292,22 @@ def _disc_with_nerve(doc: dict | None) -> tuple[dict[str, dict[str, str]], dict[
         raise InjurySiteError("body_sites: disc_with_nerve needs a source")
     return ({str(k): {str(a): str(b) for a, b in v.items()} for k, v in doc["codes"].items()},
             {str(k): str(v) for k, v in doc["nerve"].items()})
+
+
+def _spinal(doc: dict | None, site_of: dict[str, str], codes: dict) -> tuple[frozenset[str], re.Pattern | None, dict]:
+    """The spinal kinds, and the site words they read: every site word plus the spine's own region words."""
+    if not doc:
+        return frozenset(), None, {}
+    if not doc.get("source"):
+        raise InjurySiteError("body_sites: spinal needs a source")
+    extra = {str(w).lower(): str(site) for w, site in doc["words"].items()}
+    unknown = sorted(set(extra.values()) - set(codes))
+    if unknown:
+        raise InjurySiteError(f"body_sites: spinal words name unknown sites {unknown}")
+    spinal_site_of = {**site_of, **extra}
+    words = sorted(spinal_site_of, key=len, reverse=True)
+    return (frozenset(map(str, doc["kinds"])), re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I),
+            spinal_site_of)
 
 
 def read_doc(kb_dir: Path) -> dict:

@@ -27,7 +27,8 @@ def test_without_a_site_the_injury_stays_unspecified(kb):
 
 
 def test_the_nearest_site_wins():
-    sites = build({"generic_codes": ["T14.8"], "kinds": {"laceration": ["laceration"]},
+    # session 21c: only the kinds the table names as injuries fall back to a site's unspecified injury
+    sites = build({"generic_codes": ["T14.8"], "kinds": {"laceration": ["laceration"]}, "injury_kinds": ["laceration"],
                    "sites": [{"site": "hand", "words": ["hand"], "codes": {"laceration": "S61.419A"}, "source": "x"},
                              {"site": "foot", "words": ["foot"], "codes": {"injury": "S99.929A"}, "source": "x"}]})
     s = "Hand intact; laceration of the foot."

@@ -42,7 +42,7 @@ def test_a_disc_disorder_with_its_myelopathy_or_radiculopathy_is_one_combination
     ("C5-6 disc herniation and cervical myelopathy.", ["M50.222", "G95.9"]),
     ("Disc herniation at C5-6 with cord compression and myelopathy.", ["M50.222", "G95.20", "G95.9"]),
     # no region, no combination code to take; lumbosacral has no myelopathy code (the cord ends above it)
-    ("Disc herniation with radiculopathy.", ["M51.9", "M54.1"]),
+    ("Disc herniation with radiculopathy.", ["M51.9", "M54.10"]),
     ("Degenerative disc disease at L5-S1 with myelopathy.", ["M51.379", "G95.9"]),
 ])
 def test_a_disc_disorder_and_a_separate_nerve_problem_keep_their_own_codes(kb, text, codes):
