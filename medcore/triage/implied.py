@@ -45,22 +45,42 @@ def explains(kb: KnowledgeBase) -> np.ndarray:
 
 def counted(kb: KnowledgeBase, evidence: dict[str, bool], idx: np.ndarray,
             vals: np.ndarray) -> np.ndarray | None:
-    """(C, E) False where a present finding is only implied, for that condition, by a present specific finding the
-    condition lists: P(dizziness | feeling faint) is 1, so a condition that lists feeling faint has said all there is
-    in P(feeling faint | c), and multiplying in its dizziness likelihood too would count the same light-headedness
+    """(C, E) False where a finding's term repeats, for that condition, what another finding's term already says.
+
+    Present side: a present general finding implied by a present specific finding the condition lists.
+    P(dizziness | feeling faint) is 1, so a condition that lists feeling faint has said all there is in
+    P(feeling faint | c), and multiplying in its dizziness likelihood too would count the same light-headedness
     twice (and a condition listing only the specific finding would pay the general one's leak). A condition that
-    lists only the general finding still counts it (and the specific one's leak). None when nothing is dropped."""
+    lists only the general finding still counts it (and the specific one's leak).
+
+    Absent side, the mirror (session 21c): 'no' to dizziness rules out feeling faint (P(no faint | no dizziness) is
+    1), so a condition that lists the absent general finding has said all there is in P(no dizziness | c), and
+    multiplying in P(no faint | c) too would penalise the same 'no' twice. A condition that lists only the absent
+    specific finding counts that one (its own number for the light-headedness) and drops the general one's leak.
+    None when nothing is dropped."""
     anc = ancestors(kb)
     col = {f: j for j, f in enumerate(evidence)}
     keep = None
+
+    def drop(j: int, rows: np.ndarray) -> None:
+        nonlocal keep
+        if keep is None:
+            keep = np.ones((len(kb.conditions), len(idx)), dtype=bool)
+        keep[:, j] &= ~rows
+
     for s, present in evidence.items():
-        if not present or s not in anc:
+        if s not in anc:
             continue
+        s_listed = kb.listed[:, kb.finding_index[s]]
         for g in anc[s]:
             j = col.get(g)
-            if j is None or not vals[j]:
+            if j is None or bool(vals[j]) != bool(present):
                 continue
-            if keep is None:
-                keep = np.ones((len(kb.conditions), len(idx)), dtype=bool)
-            keep[:, j] &= ~kb.listed[:, kb.finding_index[s]]
+            if present:
+                drop(j, s_listed)
+                continue
+            # both absent: the general 'no' speaks for conditions that list it; for the others the specific does
+            g_listed = kb.listed[:, kb.finding_index[g]]
+            drop(col[s], g_listed)
+            drop(j, s_listed & ~g_listed)
     return keep

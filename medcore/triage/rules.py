@@ -124,3 +124,16 @@ def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageCo
         best = 0
         reason = kb.crisis["text"]
     return TriageDecision(LEVELS[best], reason, mass, fired, red_flags, self_harm)
+
+
+def emergency_by_sign(dec: TriageDecision) -> bool:
+    """The level is emergency because of something the person has (a red-flag rule, a serious condition's own red
+    flag, thoughts of self-harm), not only because the posterior mass of emergency conditions reached its threshold.
+    A mass-only emergency is a guess over conditions whose own signs may be unasked: an older person who feels faint
+    and denies everything asked keeps a GI bleed and a heart attack at 0.07-0.11 until someone asks about black
+    stools or chest pain (NICE CG109 / ESC 2018 syncope: assess the same day, ambulance for red flags), so the
+    interview's safety net goes on asking there (service.assess; session 21c, issue 12)."""
+    if dec.level != "emergency":
+        return False
+    return (dec.self_harm or any(r["level"] == "emergency" for r in dec.fired_rules)
+            or any(rf["condition"] and rf["level"] == "emergency" for rf in dec.red_flags))

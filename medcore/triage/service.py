@@ -18,7 +18,7 @@ from medcore.triage import engine as bayes
 from medcore.triage import input_checks, input_guard, nlu, safety_rules
 from medcore.triage.kb import KnowledgeBase, load_kb
 from medcore.triage.lexicon import embedding_index, terminology_phrases
-from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide
+from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide, emergency_by_sign
 
 _lock = threading.Lock()
 NON_COMPLAINT = {"course", "risk", "measured"}
@@ -190,15 +190,17 @@ class TriageEngine:
                 q = bayes.safety_question(self.kb, post, set(ev) | known, self.engine_cfg) or q
             if q is not None:
                 nq = _question_dict(q)
-        # the safety net guards against under-triage, so it has nothing to add once the level is emergency
-        if (nq is None and not finished and dec.level != "emergency"
+        # the safety net guards against under-triage, so it has nothing to add once a present sign makes the level
+        # emergency; an emergency by posterior mass alone is still checked by asking (rules.emergency_by_sign)
+        settled = emergency_by_sign(dec)
+        if (nq is None and not finished and not settled
                 and questions_asked < own + ec.safety_net_max):
             q = bayes.safety_net_question(self.kb, post, set(ev) | set(asked) | set(answers), ec,
                                           self.complaints(answers, origin), present)
             if q is not None:
                 nq = _question_dict(q)
         # then the rarer serious causes of the complaint that none of their red flags has tested yet
-        if (nq is None and not finished and dec.level != "emergency"
+        if (nq is None and not finished and not settled
                 and questions_asked < own + ec.safety_net_max + ec.red_flag_cover_max):
             q = bayes.red_flag_cover_question(self.kb, post, set(ev) | set(asked) | set(answers), ec,
                                               self.complaints(answers, origin))

@@ -100,3 +100,42 @@ def test_too_early_under_an_emergency_heading_sends_no_one_to_a_pharmacist(kb):
         view = build(kb, rules_for(kb), result)
         assert view.too_early
         assert ("pharmacist" in render(view, result)) is pharmacist, level
+
+
+# session 21c (issue 12): the absent side mirrors the present one
+
+
+def test_a_no_to_the_general_finding_is_not_counted_again_for_the_specific_one(kb):
+    both = _logp(kb, {"presyncope": False, "dizziness": False})
+    alone = _logp(kb, {"dizziness": False})
+    base = _logp(kb, {})
+    i, d = kb.finding_index["presyncope"], kb.finding_index["dizziness"]
+    ci = kb.condition_index["vasovagal_syncope"]  # lists both: the 'no' to dizziness says it all
+    assert kb.listed[ci, i] and kb.listed[ci, d]
+    assert both[ci] == pytest.approx(alone[ci])
+    assert both[ci] - base[ci] == pytest.approx(0.5 * np.log1p(-kb.lik[ci, d]))
+    # a condition listing only the general finding loses nothing (the specific one's leak is dropped)
+    mi = kb.condition_index["myocardial_infarction"]
+    assert not kb.listed[mi, i] and kb.listed[mi, d]
+    assert both[mi] - base[mi] == pytest.approx(0.5 * np.log1p(-kb.lik[mi, d]))
+
+
+def test_a_no_to_the_specific_finding_alone_still_counts_for_every_condition(kb):
+    # dizzy but not faint: nothing is implied, both terms count
+    ev = {"presyncope": False, "dizziness": True}
+    got = _logp(kb, ev) - _logp(kb, {})
+    i, d = kb.finding_index["presyncope"], kb.finding_index["dizziness"]
+    ci = kb.condition_index["vasovagal_syncope"]
+    assert got[ci] == pytest.approx(0.85 * np.log(kb.lik[ci, d]) + 0.5 * np.log1p(-kb.lik[ci, i]))
+
+
+def test_an_absent_chain_counts_one_term_per_condition(kb):
+    ev = {"abdominal_pain": False, "pain_rlq": False, "pain_migrating_rlq": False}
+    got = _logp(kb, ev) - _logp(kb, {})
+    a, r, m = (kb.finding_index[f] for f in ("abdominal_pain", "pain_rlq", "pain_migrating_rlq"))
+    for c in range(len(kb.conditions)):
+        lst = kb.listed[c]
+        most_general = a if lst[a] else r if lst[r] else m if lst[m] else None
+        if most_general is None or not np.isfinite(got[c]):  # impossible for a 40-year-old woman: -inf - -inf
+            continue
+        assert got[c] == pytest.approx(0.5 * np.log1p(-kb.lik[c, most_general])), kb.conditions[c].id
