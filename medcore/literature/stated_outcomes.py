@@ -58,7 +58,7 @@ _SHORT_NAME = re.compile(r"[A-Za-z][\w\-/']*(?:\s+[\w\-/']+){0,4}")
 
 
 def _parts(text: str) -> list[str]:
-    text = re.sub(r"\s*\([^()]*\)", "", _RELATIVE.sub("", text))  # "(i.e. within 7 days)" details the name
+    text = re.sub(r"\s?\([^()]{0,200}\)", "", _RELATIVE.sub("", text))  # "(i.e. within 7 days)" details the name
     return [part.strip() for part in _SPLIT.split(text)[:_MAX_PARTS] if part.strip()]
 
 
