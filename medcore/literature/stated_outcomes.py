@@ -7,7 +7,14 @@ Session 21: many abstracts name their outcomes without ranking them ("outcome me
 outcome measure was ...", "we used A and B as outcomes", a MEASUREMENTS heading). With no primary outcome stated,
 those are the study's primary outcomes (UNRANKED), split into their parts as a stated primary list is. A heading
 sentence is split only when every part is a short name; else it stays one item (a heading sentence may be one
-outcome with its details: "X based on self-reports during 2001, 2002 and 2003")."""
+outcome with its details: "X based on self-reports during 2001, 2002 and 2003").
+
+Session 21 (lit23, tuned on dev, blind_s11, blind_s12 and the spent s13/s14): the outcome may come first ("X was
+the primary outcome", "A and B were the main end points"); "main" ranks as "primary" does ("the main outcome
+measures of A and B"); a bare "Outcomes were: (i) A; (ii) B" is an enumerated list, cut at its enumerators (an item
+may hold commas); "(primary outcomes)" / "(secondary outcomes)" after the parts of one list rank them; a relative
+clause after the list (", which were measured by ...") describes it and is dropped; a defined abbreviation is given
+its long name; a heading's outcomes may run over several sentences, each read, a leading sub-label ("Early:") off."""
 
 from __future__ import annotations
 
@@ -15,49 +22,106 @@ import re
 
 from medcore.literature.model import Pico, PicoItem, Sentence
 from medcore.literature.pico_terms import code as _code, mentions as _mentions
+from medcore.literature.treated_groups import expand
 
-PRIMARY = re.compile(r"\b(?:the\s+)?primary\s+(?:efficacy\s+)?(?:outcomes?|end\s?-?points?|measures?)\s+(?:was|were|included|:|is|are|,)\s*(?:the\s+)?(?P<o>[^.;]{3,160})", re.I)
-SECONDARY = re.compile(r"\bsecondary\s+(?:efficacy\s+)?(?:outcomes?|end\s?-?points?|measures?)\s+(?:was|were|included|:|is|are|,)\s*(?:the\s+)?(?P<o>[^.;]{3,200})", re.I)
-
+_RANK = r"(?:primary|main)\s+(?:study\s+|efficacy\s+)?"
+_KIND = r"(?:outcomes?(?:\s+(?:measures?|variables?))?|end\s?-?points?|measures?)"
 # "outcome measures were similar/assessed ..." reports on the outcomes rather than naming them
 _NOT_A_NAME = r"(?![\s:]*(?:not|similar|comparable|significantly|better|worse|improved|higher|lower|assessed|recorded|measured|obtained|collected|evaluated|analy[sz]ed|compared|different|unchanged|equal|also)\b)"
+PRIMARY = re.compile(r"\b(?:the\s+)?" + _RANK + _KIND + r"\s+(?:was|were|included|:|is|are|,|of)" + _NOT_A_NAME
+                     + r"\s*(?:the\s+)?(?P<o>[^.;]{3,160})", re.I)
+SECONDARY = re.compile(r"\bsecondary\s+(?:efficacy\s+)?" + _KIND + r"\s+(?:was|were|included|:|is|are|,)"
+                       + _NOT_A_NAME + r"\s*(?:the\s+)?(?P<o>[^.;]{3,200})", re.I)
+# the outcome first: "X was the primary outcome", "A and B were secondary end points" (the sentence's subject)
+_NAMED_AS = r"\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:{rank})\s*" + _KIND + r"\b"
+_SUBJECT = r"^(?:the\s+)?(?P<o>(?:[^.;:()]|\([^()]{0,80}\)){3,160}?)"  # a bracket may hold "i.e." dots
+PRIMARY_FIRST = re.compile(_SUBJECT + _NAMED_AS.format(rank=_RANK), re.I)
+SECONDARY_FIRST = re.compile(_SUBJECT + _NAMED_AS.format(rank=r"secondary\s+"), re.I)
 UNRANKED = re.compile(
-    r"\b(?:outcomes?\s+measures?|outcome\s+measurements?|measurement\s+outcomes?|outcome\s+variables?)\s+"
+    r"\b(?:outcomes?\s+measures?|outcome\s+measurements?|measurement\s+outcomes?|outcome\s+variables?)"
+    r"(?:\s+(?:at|after)\s+[\w\s]{1,30}?)?\s+"  # "outcome measures after 12 months were ..."
     r"(?:(?:was|were|is|are)(?:\s+used)?|included?|includes|:)" + _NOT_A_NAME + r"[\s:]*(?:the\s+)?(?P<o>[^.;]{3,200})"
-    r"|\bused\s+(?P<u>[^.;]{3,160}?)\s+as\s+(?:the\s+)?(?:[a-z]+\s+)?(?:outcomes?|end\s?-?points?)\b", re.I)
+    r"|\bused\s+(?P<u>[^.;]{3,160}?)\s+as\s+(?:the\s+)?(?:[a-z]+\s+)?(?:outcomes?|end\s?-?points?)\b"
+    # "outcome measures of A, B and C did not differ": the list is the subject, cut at its verb
+    r"|\boutcome\s+measures\s+of\s+(?P<f>[^.;]{3,200}?)\s+(?:did|do|does|were|was|showed?|differed)\b", re.I)
+# "Outcomes were: (i) A; (ii) B": an enumerated list, whose items may hold commas
+ENUMERATED = re.compile(r"^\s*(?:the\s+)?(?:study\s+)?outcomes\s+(?:were|included)\s*:\s*(?P<o>\(\s*(?:i|1|a)\s*\)[^.]{3,400})",
+                        re.I)
+_ENUM_SPLIT = re.compile(r"\(\s{0,3}(?:[ivx]{1,4}|\d{1,2}|[a-h])\s{0,3}\)", re.I)  # items stripped of "; and" after
+# "A and B (primary outcomes), C (secondary outcomes)": a rank tag after the parts it ranks
+_TAGGED = re.compile(r"\(\s{0,3}(?P<rank>primary|secondary)\s+" + _KIND + r"\s{0,3}\)", re.I)  # ranks the text before it
+_RELATIVE = re.compile(r",?\s(?:which|that)\s+(?:was|were|is|are)\b.*$", re.I)
+_SUBLABEL = re.compile(r"^\s*[A-Z][a-z]+(?:\s+[a-z]+)?\s*:\s*")
 _SPLIT = re.compile(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+")
 _MAX_PARTS = 10  # an outcome list is rarely longer; a longer run of commas is not a list of outcomes
 _SHORT_NAME = re.compile(r"[A-Za-z][\w\-/']*(?:\s+[\w\-/']+){0,4}")
 
 
 def _parts(text: str) -> list[str]:
+    text = re.sub(r"\s?\([^()]{0,200}\)", "", _RELATIVE.sub("", text))  # "(i.e. within 7 days)" details the name
     return [part.strip() for part in _SPLIT.split(text)[:_MAX_PARTS] if part.strip()]
+
+
+def _item(text: str) -> str:
+    """An enumerated item without the list's own joints ("; and" before the next enumerator)."""
+    text = _RELATIVE.sub("", text).strip(" ,;")
+    if text.lower().endswith(" and"):
+        text = text[:-4]
+    return text.strip(" ,;")
+
+
+def _add(term, target: list, parts: list[str], idx: int, label: str, whole: str) -> None:
+    for part in parts:
+        target.append(_outcome_item(term, expand(part, whole), idx, label))
 
 
 def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
     """Fill pico.outcomes_primary and pico.outcomes_secondary (the first sentence that states each)."""
+    whole = " ".join(s.text for s in sents)
     for s in sents:
-        for pattern, target, label in ((PRIMARY, pico.outcomes_primary, "primary"),
-                                       (SECONDARY, pico.outcomes_secondary, "secondary")):
-            m = pattern.search(s.text)
+        for patterns, target, label in (((PRIMARY, PRIMARY_FIRST), pico.outcomes_primary, "primary"),
+                                        ((SECONDARY, SECONDARY_FIRST), pico.outcomes_secondary, "secondary")):
+            m = next((m for m in (p.search(s.text) for p in patterns) if m), None)
             if m and not target:
-                for part in _parts(m.group("o")):
-                    target.append(_outcome_item(term, part, s.idx, label))
+                _add(term, target, _parts(m.group("o")), s.idx, label, whole)
     if not pico.outcomes_primary:
         for s in sents:  # "outcome measures included A, B and C": named, not ranked, so the primary ones
+            m = ENUMERATED.search(s.text)
+            if m:
+                items = [_item(i) for i in _ENUM_SPLIT.split(m.group("o"))]
+                _add(term, pico.outcomes_primary, [i for i in items if i][:_MAX_PARTS], s.idx, "primary", whole)
+                break
             m = UNRANKED.search(s.text)
             if m:
-                for part in _parts(m.group("o") or m.group("u")):
-                    pico.outcomes_primary.append(_outcome_item(term, part, s.idx, "primary"))
+                named = m.group("o") or m.group("u") or m.group("f")
+                tagged = list(_TAGGED.finditer(named))
+                if not tagged:
+                    _add(term, pico.outcomes_primary, _parts(named), s.idx, "primary", whole)
+                start = 0
+                for tag in tagged:
+                    primary = tag.group("rank").lower() == "primary"
+                    target = pico.outcomes_primary if primary else pico.outcomes_secondary
+                    items = named[start:tag.start()].strip(" ,;")
+                    start = tag.end()
+                    if items and (primary or not target):
+                        _add(term, target, _parts(items), s.idx, tag.group("rank").lower(), whole)
                 break
     if not pico.outcomes_primary:
+        heading = None
         for s in sents:  # a "MAIN OUTCOME MEASURES" section names them without "primary outcome was"
+            if heading is not None and s.section != heading:
+                break
             if s.section and re.search(r"outcome|^\s*measurements?\s*$", s.section, re.I):
-                parts = _parts(s.text.rstrip("."))
-                if len(parts) < 2 or not all(_SHORT_NAME.fullmatch(part) for part in parts):
+                parts = _parts(_SUBLABEL.sub("", s.text.rstrip(".")))
+                short = all(_SHORT_NAME.fullmatch(part) for part in parts)
+                if heading is not None and not (parts and short):
+                    break  # a later sentence adds outcomes only as short names: else it is the method's detail
+                if len(parts) < 2 or not short:
                     parts = [s.text.rstrip(".")]
                 pico.outcomes_primary.extend(_outcome_item(term, part, s.idx, "primary") for part in parts)
-                break
+                if heading is None and len(parts) < 2:
+                    break  # one sentence read whole is the outcome with its details
+                heading = s.section
 
 
 def _outcome_item(term, text: str, idx: int, label: str) -> PicoItem:
