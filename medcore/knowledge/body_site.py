@@ -94,6 +94,10 @@ class InjurySiteError(DomainError):
     pass
 
 
+# how far before a mention a site word that runs into it may start (the longest multiword site word is shorter)
+_STRADDLE = 40
+
+
 @dataclass(frozen=True)
 class InjurySites:
     generic: frozenset[str]  # codes of an unspecified body region
@@ -219,7 +223,12 @@ class InjurySites:
         best = None
         # the diagnosis-list form 'degenerative disc disease, C5-6': a level right after the comma is the mention's own
         listed = _COMMA_LEVEL.match(sentence, end) if kind in self.bare else None
-        for m in words.finditer(sentence, lo, hi):
+        # a site word running into the mention names it too, even where nothing before it may count: the mention
+        # 'aortic aneurysm' in 'thoracic aortic aneurysm' is the thoracic aorta's, not the bare aorta's
+        scan = max(0, lo - _STRADDLE) if lo == start else lo
+        for m in words.finditer(sentence, scan, hi):
+            if m.start() < lo and m.end() <= start:
+                continue
             if kind in self.bare and _CLAUSE_BREAK.search(sentence, min(end, m.start()), max(m.start(), end)) and \
                     not (listed and m.start() == listed.end() and self._level_code(site_of[m.group().lower()], kind)):
                 continue  # a bare kind's site is in its own phrase ('cancer of the colon'), not past a comma or stop
