@@ -101,3 +101,23 @@ def check_files_hold_offsets_hashes_and_labels_only(set_name: str, *, at_least: 
         labels += [a.substance for a in note.allergies]
         assert all(len(x) <= 60 for x in labels), name
         assert note.problems or note.medications, f"{name}: nothing annotated"
+
+
+def check_rows_are_what_its_draw_gives(set_name: str) -> None:
+    """The set's rows are exactly the seeded draw of the one home (docs/evals/_tools/mtsamples_draw.py) as the base
+    held the rows-read lists; skipped without ../shared or without that commit (a shallow clone)."""
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(REPO_ROOT / "docs" / "evals" / "_tools"))
+    import mtsamples_draw
+
+    params = mtsamples_draw.SETS[set_name]
+    if not mtsamples_draw.CSV.exists():
+        pytest.skip(f"{set_name}'s draw not checked: {mtsamples_draw.CSV} is absent (development data, never committed)")
+    known = subprocess.run(["git", "cat-file", "-e", f"{params.drawn_at}^{{commit}}"], cwd=REPO_ROOT,
+                           capture_output=True).returncode == 0
+    if not known:
+        pytest.skip(f"{set_name}'s draw not checked: commit {params.drawn_at} is not in this clone")
+    rows, _ = mtsamples_draw.draw(params, tree=mtsamples_draw.Tree(params.drawn_at))
+    assert rows == sorted(note.row for _, note in parsed_files(set_name))

@@ -6,8 +6,6 @@ coordinator, never with --errors."""
 
 from __future__ import annotations
 
-import pytest
-
 from . import _real_set
 
 SET = "blind_s18"
@@ -32,22 +30,4 @@ def test_blind_s18_loads_and_every_hash_matches_the_shared_text():
 
 
 def test_blind_s18_rows_are_what_its_draw_gives():
-    """The set's rows are exactly the seeded draw of the one home (docs/evals/_tools/mtsamples_draw.py) as the base
-    held the rows-read lists; skipped without ../shared or without that commit (a shallow clone)."""
-    import subprocess
-    import sys
-
-    from medcore.config import REPO_ROOT
-
-    sys.path.insert(0, str(REPO_ROOT / "docs" / "evals" / "_tools"))
-    import mtsamples_draw
-
-    params = mtsamples_draw.SETS[SET]
-    if not mtsamples_draw.CSV.exists():
-        pytest.skip(f"{SET}'s draw not checked: {mtsamples_draw.CSV} is absent (development data, never committed)")
-    known = subprocess.run(["git", "cat-file", "-e", f"{params.drawn_at}^{{commit}}"], cwd=REPO_ROOT,
-                           capture_output=True).returncode == 0
-    if not known:
-        pytest.skip(f"{SET}'s draw not checked: commit {params.drawn_at} is not in this clone")
-    rows, _ = mtsamples_draw.draw(params, tree=mtsamples_draw.Tree(params.drawn_at))
-    assert rows == sorted(note.row for _, note in _real_set.parsed_files(SET))
+    _real_set.check_rows_are_what_its_draw_gives(SET)
