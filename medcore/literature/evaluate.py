@@ -138,6 +138,12 @@ def predicted(result) -> dict:
     }
 
 
+def ratio(part: int, whole: int) -> float | None:
+    """correct / predicted or correct / gold, to 3 places; None over nothing, not 1.0: with no gold and no
+    prediction a field is not scored at all (session 21)."""
+    return round(part / whole, 3) if whole else None
+
+
 def score(gold_papers: list[dict], preds: dict[str, dict], extra_scalars: tuple[str, ...] = ()) -> dict:
     """`extra_scalars`: scalar fields a set annotates beyond SCALARS (e.g. `setting` in blind_s11); only scored
     for sets that declare them, since the older sets left them out rather than marking them absent."""
@@ -174,11 +180,8 @@ def score(gold_papers: list[dict], preds: dict[str, dict], extra_scalars: tuple[
             if hit != len(gl) or hit != len(pl):
                 misses[f] = {"gold": gl, "predicted": pl}
         per_paper.append({"pmid": g["pmid"], "group": g.get("group"), "misses": misses})
-    fields = {}
-    for f, t in tally.items():
-        # a ratio over nothing is None, not 1.0: with no gold and no prediction the field is not scored at all
-        fields[f] = dict(t, precision=round(t["correct"] / t["predicted"], 3) if t["predicted"] else None,
-                         recall=round(t["correct"] / t["gold"], 3) if t["gold"] else None)
+    fields = {f: dict(t, precision=ratio(t["correct"], t["predicted"]), recall=ratio(t["correct"], t["gold"]))
+              for f, t in tally.items()}
     return {"fields": fields, "per_paper": per_paper}
 
 

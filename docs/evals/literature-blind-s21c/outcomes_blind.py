@@ -11,29 +11,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
+from docs.evals._tools.lit_outcomes import headings_label, outcome_fields, pooled  # noqa: E402
 from medcore.config import Settings  # noqa: E402
-from medcore.literature.evaluate import evaluate  # noqa: E402
-
-FIELDS = ("outcomes_primary", "outcomes_secondary")
-
-
-def _ratio(a: int, b: int):
-    return round(a / b, 3) if b else None
 
 
 def run(splits: tuple[str, ...]) -> dict:
     settings, out = Settings(), {}
     for headings in (True, False):
-        row = {}
-        for split in splits:
-            fields = evaluate(settings, split, headings=headings)["fields"]  # per_paper dropped unread
-            row[split] = {f: fields[f] for f in FIELDS}
-        total = {}
-        for f in FIELDS:
-            t = {k: sum(row[s][f][k] for s in splits) for k in ("gold", "predicted", "correct")}
-            total[f] = dict(t, precision=_ratio(t["correct"], t["predicted"]), recall=_ratio(t["correct"], t["gold"]))
-        row["all"] = total
-        out[f"headings {'kept' if headings else 'removed'}"] = row
+        row = {s: outcome_fields(settings, s, headings) for s in splits}
+        row["all"] = pooled(row, splits)
+        out[headings_label(headings)] = row
     return out
 
 
