@@ -49,6 +49,49 @@ _NOT_MODIFIER = re.compile(r"^(?:the|a|an|of|with|and|or|in|on|for|to|was|were|i
 _ABBR = re.compile(r"\b[A-Z][A-Za-z]{0,2}[A-Z]{1,5}s?\b")
 
 
+# a word too small to start a long form: "time to primary treatment (TPT)" does not start at "to"
+_SMALL = frozenset("a an and at by for in of on or the to with".split())
+
+
+def _starts_form(low: str, pos: int, small_ok: bool) -> bool:
+    """The abbreviation's first letter may sit at `pos`: it starts a word (a small one only when `small_ok`)."""
+    if pos > 0 and low[pos - 1].isalnum():
+        return False
+    return small_ok or re.match(r"[a-z0-9]*", low[pos:]).group() not in _SMALL
+
+
+def _fit(letters: list[str], before: str, small_ok: bool) -> str | None:
+    low, pos = before.lower(), len(before) - 1
+    for i in range(len(letters) - 1, -1, -1):
+        while pos >= 0 and (low[pos] != letters[i] or i == 0 and not _starts_form(low, pos, small_ok)):
+            pos -= 1
+        if pos < 0:
+            return None
+        pos -= 1
+    start = pos + 1
+    # "electro-encephalogram (EEG)": the hyphenated word's own start, when it has the same first letter
+    run = re.search(r"\S*$", before[:start]).group()
+    if run.endswith("-") and run[:1].lower() == letters[0]:
+        start -= len(run)
+    return before[start:].strip()
+
+
+def long_form(abbr: str, before: str) -> str | None:
+    """The long form that `abbr` abbreviates at the end of `before`, or None (Schwartz and Hearst 2003): the
+    abbreviation's letters are found from its last to its first, each before the previous one's place, anywhere
+    within a word, but its first letter must start a word; words with no letter of it ("of", "to") are passed
+    over. Matching from the end makes the nearest (shortest) fit win and lets a small word that starts with the
+    first letter ("time to healing (TTH)") take the second T rather than start the form. A small word starts
+    the form only when starting further back would take in more content words than the abbreviation has
+    letters ("investigation with DNA in situ hybridisation (ISH)" is "in situ hybridisation")."""
+    letters = [c for c in abbr.lower() if c.isalnum()]
+    form = _fit(letters, before, small_ok=False)
+    if form is None or len([w for w in form.lower().split() if w not in _SMALL]) > len(letters):
+        form = _fit(letters, before, small_ok=True)
+    # a fit spread over many words is a chance one (Schwartz and Hearst's cap: min(|A| + 5, 2|A|) words)
+    return form if form and len(form.split()) <= min(len(letters) + 5, 2 * len(letters)) else None
+
+
 def expand(name: str, text: str) -> str:
     """A name that is an abbreviation defined in `text` ("long form (LF)") -> the long form; else the name."""
     if not _ABBR.fullmatch(name.strip()):
@@ -57,14 +100,7 @@ def expand(name: str, text: str) -> str:
     m = re.search(r"([^,;:.()]{2,120}?)\s*\(\s*" + re.escape(abbr) + r"\s*\)", text)
     if not m:
         return name
-    words = m.group(1).split()
-    first = abbr[0].lower()
-    # the shortest run of the words before the bracket that starts with the abbreviation's first letter and is no
-    # longer than the abbreviation has letters + 2 (Schwartz and Hearst 2003, simplified)
-    for k in range(1, min(len(words), len(abbr) + 2) + 1):
-        if words[-k][0].lower() == first:
-            return " ".join(words[-k:])
-    return name
+    return long_form(abbr, m.group(1)) or name
 
 
 # a group that refused what the others underwent is the comparator "no <that treatment>"
