@@ -14,7 +14,11 @@ the primary outcome", "A and B were the main end points"); "main" ranks as "prim
 measures of A and B"); a bare "Outcomes were: (i) A; (ii) B" is an enumerated list, cut at its enumerators (an item
 may hold commas); "(primary outcomes)" / "(secondary outcomes)" after the parts of one list rank them; a relative
 clause after the list (", which were measured by ...") describes it and is dropped; a defined abbreviation is given
-its long name; a heading's outcomes may run over several sentences, each read, a leading sub-label ("Early:") off."""
+its long name; a heading's outcomes may run over several sentences, each read, a leading sub-label ("Early:") off.
+
+Session 22: with no outcome heading, an outcome may be named with the verb that made it one ("X was chosen as the
+primary end point", "X served as the main outcome"; PRIMARY_AS). "X was compared between the groups" is not read:
+baseline traits are compared so too, and the dev gold does not count it an outcome."""
 
 from __future__ import annotations
 
@@ -37,6 +41,16 @@ _NAMED_AS = r"\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:{rank})\s*" + _KIND + r"\b"
 _SUBJECT = r"^(?:the\s+)?(?P<o>(?:[^.;:()]|\([^()]{0,80}\)){3,160}?)"  # a bracket may hold "i.e." dots
 PRIMARY_FIRST = re.compile(_SUBJECT + _NAMED_AS.format(rank=_RANK), re.I)
 SECONDARY_FIRST = re.compile(_SUBJECT + _NAMED_AS.format(rank=r"secondary\s+"), re.I)
+# session 22: the outcome first, with the verb that made it one: "X was selected as the primary end point", "X
+# was assessed as the main outcome", "X served as the primary outcome" (the wording of an abstract with no outcome
+# heading). The subject holds no clause of its own: "odds ratios were smaller when X was taken as the main
+# outcome" is an analysis run with X as outcome, not the study's stated outcome.
+_CHOSEN_AS = (r"\s+(?:(?:was|were)\s+(?:selected|chosen|used|taken|defined|designated|considered|measured|assessed|"
+              r"evaluated|recorded|analy[sz]ed)|served)\s+as\s+(?:the\s+|our\s+|an?\s+)?(?:{rank})\s*" + _KIND + r"\b")
+_SUBJECT_ONLY = (r"^(?:the\s+)?(?P<o>(?:(?!\b(?:was|were|is|are|when|if|while|whether)\b)(?:[^.;:()]|\([^()]{0,80}\)))"
+                 r"{3,160}?)")
+PRIMARY_AS = re.compile(_SUBJECT_ONLY + _CHOSEN_AS.format(rank=_RANK), re.I)
+SECONDARY_AS = re.compile(_SUBJECT_ONLY + _CHOSEN_AS.format(rank=r"secondary\s+"), re.I)
 UNRANKED = re.compile(
     r"\b(?:outcomes?\s+measures?|outcome\s+measurements?|measurement\s+outcomes?|outcome\s+variables?)"
     r"(?:\s+(?:at|after)\s+[\w\s]{1,30}?)?\s+"  # "outcome measures after 12 months were ..."
@@ -79,8 +93,9 @@ def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
     """Fill pico.outcomes_primary and pico.outcomes_secondary (the first sentence that states each)."""
     whole = " ".join(s.text for s in sents)
     for s in sents:
-        for patterns, target, label in (((PRIMARY, PRIMARY_FIRST), pico.outcomes_primary, "primary"),
-                                        ((SECONDARY, SECONDARY_FIRST), pico.outcomes_secondary, "secondary")):
+        for patterns, target, label in (((PRIMARY, PRIMARY_FIRST, PRIMARY_AS), pico.outcomes_primary, "primary"),
+                                        ((SECONDARY, SECONDARY_FIRST, SECONDARY_AS), pico.outcomes_secondary,
+                                         "secondary")):
             m = next((m for m in (p.search(s.text) for p in patterns) if m), None)
             if m and not target:
                 _add(term, target, _parts(m.group("o")), s.idx, label, whole)
