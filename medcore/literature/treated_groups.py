@@ -83,7 +83,7 @@ def long_form(abbr: str, before: str) -> str | None:
     over. Matching from the end makes the nearest (shortest) fit win and lets a small word that starts with the
     first letter ("time to healing (TTH)") take the second T rather than start the form. A small word starts
     the form only when starting further back would take in more content words than the abbreviation has
-    letters ("investigation with DNA in situ hybridisation (ISH)" is "in situ hybridisation")."""
+    letters ("stained with DNA in situ hybridisation (ISH)" is "in situ hybridisation")."""
     letters = [c for c in abbr.lower() if c.isalnum()]
     form = _fit(letters, before, small_ok=False)
     if form is None or len([w for w in form.lower().split() if w not in _SMALL]) > len(letters):
