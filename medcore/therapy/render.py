@@ -120,7 +120,9 @@ def handout_template(plan: dict) -> str:
         L.append("No new medicine is planned yet; your clinician will discuss the options with you.")
     conflicts = conflict_lines(plan)
     if conflicts:
-        L += ["", "Important about medicines you already take:"] + [f"- {c}" for c in conflicts]
+        L += ["", CONFLICT_HEAD] + [f"- {c}" for c in conflicts]
+    if plan.get("unchecked"):  # names the planner did not recognise: nothing was checked for them
+        L += ["", UNCHECKED_HEAD] + [f"- {u}" for u in plan["unchecked"]]
     if plan.get("non_drug"):
         L += ["", "Things you can do:"] + [f"- {m}" for m in plan["non_drug"]]
     if plan.get("monitoring"):
@@ -131,6 +133,29 @@ def handout_template(plan: dict) -> str:
           "prescription, and about any allergy. Ask before stopping or changing a medicine.",
           "", "This handout was prepared from a draft plan and checked by your clinician."]
     return "\n".join(L)
+
+
+# The handout's safety sections: a language model's rewrite must keep their heading and every line word for word
+# (`must_keep_lines`, checked by medcore.llm.grounding), or the template is shown.
+CONFLICT_HEAD = "Important about medicines you already take:"
+UNCHECKED_HEAD = ("Not checked: we did not recognise these medicines you listed, so they were not checked against "
+                  "this plan. Show them to your pharmacist or clinician before you start:")
+SAFETY_HEADS = (CONFLICT_HEAD, UNCHECKED_HEAD)
+
+
+def must_keep_lines(handout_text: str) -> list[str]:
+    """The safety sections of a handout text (a heading of SAFETY_HEADS and its "- " lines), read from the text
+    itself so that a de-identified template gives its own de-identified lines."""
+    out, inside = [], False
+    for line in handout_text.splitlines():
+        if line.strip() in SAFETY_HEADS:
+            out.append(line.strip())
+            inside = True
+        elif inside and line.startswith("- "):
+            out.append(line[2:].strip())
+        else:
+            inside = False
+    return out
 
 
 def conflict_lines(plan: dict) -> list[str]:

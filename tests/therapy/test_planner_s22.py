@@ -1,0 +1,62 @@
+"""Session 22 (issue 13): a language model's patient handout may not drop a safety line the engine decided (a current
+pair that must not be combined, medicines that were not checked): the grounding check (medcore.llm.grounding) now
+also requires every must-keep line, word for word, or the template is shown."""
+
+from medcore.llm.grounding import check
+from medcore.therapy import handout, render
+
+PATIENT = {"age": 50, "sex": "male", "weight_kg": 80, "scr_mg_dl": 1.0}
+MEDS = ["Zocor 40 mg daily", "clarithromycin 500 mg twice daily", "zorblatine 5 mg daily"]
+
+
+class _Rewriter:
+    """A fake language model built in code: returns the handout template with `drop` lines removed and the
+    non-safety lines reworded (a faithful rewrite when nothing is dropped)."""
+    name, label, local = "fake", "fake model", True
+
+    def __init__(self, drop=lambda line: False):
+        self.drop = drop
+
+    def generate(self, prompt, **kw):
+        lines = [ln for ln in prompt.template_text.splitlines() if not self.drop(ln)]
+        return "\n".join(ln.replace("Things you can do:", "What helps:") for ln in lines)
+
+
+def _plan(plan_for):
+    return plan_for({**PATIENT, "medications": MEDS}, "hypertension").to_dict()
+
+
+def test_the_handout_lists_unchecked_medicines_and_marks_its_safety_lines(plan_for):
+    plan = _plan(plan_for)
+    text = render.handout_template(plan)
+    keep = render.must_keep_lines(text)
+    assert render.CONFLICT_HEAD in keep and render.UNCHECKED_HEAD in keep
+    assert "zorblatine 5 mg daily" in keep
+    assert any("clarithromycin" in k and "simvastatin" in k for k in keep)
+    assert not any(k.startswith("Tell your clinician") for k in keep)  # only the safety sections
+    assert render.must_keep_lines(render.handout_template({"condition_name": "Gout"})) == []
+
+
+def test_a_model_handout_that_drops_the_current_conflict_line_is_not_shown(settings, kb, plan_for, monkeypatch):
+    monkeypatch.setattr(handout, "medicine_notes", lambda settings, ids: "")  # the education pages: not the point here
+    plan = _plan(plan_for)
+    template = render.handout_template(plan)
+    faithful = handout.make_handout(settings, kb, plan, backend=_Rewriter())
+    assert faithful.source == "model" and "What helps:" in faithful.text
+    for drop in (lambda ln: "clarithromycin" in ln and "simvastatin" in ln,  # the conflict line
+                 lambda ln: ln == "- zorblatine 5 mg daily",  # an unchecked name
+                 lambda ln: ln == render.UNCHECKED_HEAD):  # the "not checked" banner itself
+        h = handout.make_handout(settings, kb, plan, backend=_Rewriter(drop))
+        assert h.source == "template" and h.text.startswith(template), h.note
+        assert "left out 1 safety line" in h.note
+
+
+def test_the_grounding_check_reads_a_softened_safety_line_as_dropped():
+    line = "simvastatin and clarithromycin, which you take now, should not be taken together."
+    soft = "Simvastatin and clarithromycin, which you take now, may be taken together."
+    names = ["simvastatin", "clarithromycin"]
+    r = check(soft, names, names, allowed_text=line, must_keep=[line])
+    assert not r.ok and r.dropped == [line] and not r.unsupported
+    rewrapped = "Note:\n- Simvastatin and  clarithromycin, which you take now,\nshould not be taken together!"
+    assert check(rewrapped, names, names, allowed_text=line, must_keep=[line]).ok
+    assert check(soft, names, names, allowed_text=line).ok  # what the check passed before: it only looked for additions
