@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from medcore.knowledge.interaction_text import sentences  # noqa: F401 - its home is the knowledge layer; kept here for therapy
+
 SEVERITIES = ("contraindicated", "major", "moderate", "minor", "info")
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -33,19 +35,6 @@ class Issue:
 
     def key(self) -> tuple:
         return (self.severity, self.kind, self.text)
-
-
-def sentences(*parts: str) -> str:
-    """Parts of a warning joined as sentences, each ending with exactly one stop: the one place a KB text ending in
-    "." (a CPIC recommendation, a renal note, a Beers criterion) meets the "Action: ..." after it. Was
-    "...analgesic.. Action" when a part already ended with a stop, and "...analgesic Action" when none did."""
-    out = []
-    for part in parts:
-        t = str(part or "").strip()
-        if not t:
-            continue
-        out.append(t if t[-1] in ".!?" or t.endswith((".)", ".]")) else t + ".")
-    return " ".join(out)
 
 
 def grouped(issues: list[Issue]) -> dict[str, list[Issue]]:

@@ -60,3 +60,26 @@ def test_the_grounding_check_reads_a_softened_safety_line_as_dropped():
     rewrapped = "Note:\n- Simvastatin and  clarithromycin, which you take now,\nshould not be taken together!"
     assert check(rewrapped, names, names, allowed_text=line, must_keep=[line]).ok
     assert check(soft, names, names, allowed_text=line).ok  # what the check passed before: it only looked for additions
+
+
+def test_several_rules_mechanisms_and_effects_read_as_sentences_everywhere(kb, plan_for, settings, capsys):
+    """clarithromycin + methadone has two rules (CYP3A4 opioid, additive QT): their texts were joined with " | "."""
+    import json
+
+    from medcore.cli import main
+    from medcore.therapy import interactions as ix
+
+    (f,) = ix.check_names(kb, ["clarithromycin", "methadone"]).findings
+    assert f.several and " | " not in f.mechanism + f.effect
+    assert f.mechanism.startswith("CYP3A4 inhibition") and f.mechanism.endswith("Additive QT prolongation.")
+    assert " | " not in f.contract()["mechanism"]  # the page table's and the JSON contract's (still a string)
+    assert main(["interactions", "clarithromycin", "methadone"]) == 0
+    out = capsys.readouterr().out
+    assert "mechanism: CYP3A4 inhibition" in out and " | " not in out
+    assert main(["interactions", "clarithromycin", "methadone", "--json"]) == 0
+    assert isinstance(json.loads(capsys.readouterr().out)[0]["mechanism"], str)
+    plan = plan_for({**PATIENT, "medications": ["clarithromycin 500 mg twice daily", "methadone 10 mg daily"]},
+                    "hypertension").to_dict()
+    md = render.plan_markdown(plan)
+    line = next(ln for ln in md.splitlines() if "current medicines" in ln and "methadone" in ln)
+    assert " | " not in line and "Mechanism: CYP3A4 inhibition" in line and ". Management: " in line
