@@ -83,3 +83,18 @@ def test_several_rules_mechanisms_and_effects_read_as_sentences_everywhere(kb, p
     md = render.plan_markdown(plan)
     line = next(ln for ln in md.splitlines() if "current medicines" in ln and "methadone" in ln)
     assert " | " not in line and "Mechanism: CYP3A4 inhibition" in line and ". Management: " in line
+
+
+def test_otc_throat_and_antacid_names_left_unknown_in_session_17_are_read_from_their_labels():
+    from medcore.knowledge.drugs import resolve
+
+    read = {"Dimetapp DM": {"brompheniramine", "dextromethorphan", "phenylephrine"},
+            "Rennie Duo": {"calcium-carbonate", "magnesium-carbonate", "sodium-alginate"},
+            "Dequacaine": {"benzocaine", "dequalinium"}, "Ultra Chloraseptic": {"benzocaine"},
+            "Cepacol Extra Strength": {"benzocaine", "menthol"}}
+    for name, want in read.items():
+        r = resolve(name)
+        assert r.ok and set(r.ingredients) == want, (name, r)
+    for family in ("Chloraseptic", "Cepacol"):  # several products with different medicines: asked, never guessed
+        r = resolve(family)
+        assert not r.ok and r.how == "ambiguous" and r.suggestions, family
