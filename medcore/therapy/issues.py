@@ -18,6 +18,10 @@ CONFLICT_WORDS = {
     "major": ("a combination its source advises avoiding: change one of them",
               "are best not taken together: your prescriber may need to change one of them"),
 }
+# A PLANNED medicine carrying a contraindicated warning, or one its source says to avoid (a clinician's override, or
+# the least bad option): the handout says so without naming the finding, which the clinician explains.
+ITEM_CONCERN_PATIENT = ("the checks on this plan found a serious concern with this medicine for you; ask your "
+                        "clinician about it before you start it.")
 CONFLICT_PATIENT_ADVICE = ("Do not stop or change either of them on your own; talk soon to the clinician who "
                            "prescribes them.")
 

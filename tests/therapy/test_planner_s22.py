@@ -98,3 +98,20 @@ def test_otc_throat_and_antacid_names_left_unknown_in_session_17_are_read_from_t
     for family in ("Chloraseptic", "Cepacol"):  # several products with different medicines: asked, never guessed
         r = resolve(family)
         assert not r.ok and r.how == "ambiguous" and r.suggestions, family
+
+
+def test_a_planned_medicine_with_a_contraindication_or_avoid_warning_is_a_must_keep_line():
+    from medcore.therapy.issues import ITEM_CONCERN_PATIENT
+
+    item = {"drug_id": "colchicine", "drug": "colchicine", "dose": 0.5, "unit": "mg", "frequency": "bid",
+            "status": "modified", "warnings": [{"severity": "contraindicated", "kind": "interaction", "text": "x"}]}
+    mild = dict(item, drug_id="allopurinol", drug="allopurinol", warnings=[{"severity": "moderate", "text": "y"}])
+    reviewed = {"condition_name": "Gout", "items": [item, mild]}
+    keep = render.must_keep_lines(render.handout_template(reviewed))
+    assert keep == [render.ITEM_HEAD, f"colchicine: {ITEM_CONCERN_PATIENT}"]  # the moderate one is not a line
+    proposed = {"condition_name": "Gout", "chosen": "o1", "options": [
+        {"option_id": "o1", "status": "recommended", "doses": [dict(item, warnings=[])],
+         "cautions": [{"severity": "major", "avoid": True, "drugs": ["colchicine", "clarithromycin"], "text": "z"}]}]}
+    assert f"colchicine: {ITEM_CONCERN_PATIENT}" in render.must_keep_lines(render.handout_template(proposed))
+    draft = render.handout_template(reviewed).replace(f"- colchicine: {ITEM_CONCERN_PATIENT}", "")
+    assert check(draft, ["colchicine", "allopurinol"], [], allowed_text=draft, must_keep=keep).dropped
