@@ -276,7 +276,7 @@ def current_issue(f: ix.Finding) -> Issue:
         what = CONFLICT_WORDS[f.severity][0]
         return Issue(f.severity, "interaction", sentences(
             f"current medicines {names}, taken together now, are {what} (the proposed plan does not resolve this)",
-            f"Management: {f.lead_management or f.management}", f.what_happens()),
+            f"Management: {f.lead_management or f.management}", f"Risk: {f.what_happens()}"),
             f.source, list(f.drug_ids), avoid=True)
     return Issue(f.severity, "interaction", sentences(f"current medicines {names}: {f.what_happens()}",
                                                       f"Management: {f.advice()}"), f.source, list(f.drug_ids))

@@ -115,3 +115,12 @@ def test_a_planned_medicine_with_a_contraindication_or_avoid_warning_is_a_must_k
     assert f"colchicine: {ITEM_CONCERN_PATIENT}" in render.must_keep_lines(render.handout_template(proposed))
     draft = render.handout_template(reviewed).replace(f"- colchicine: {ITEM_CONCERN_PATIENT}", "")
     assert check(draft, ["colchicine", "allopurinol"], [], allowed_text=draft, must_keep=keep).dropped
+
+
+def test_a_current_conflict_labels_its_risk_after_the_management(plan_for):
+    """The effect followed the management unlabelled ("... 14-day washout. Serotonin syndrome ...")."""
+    plan = plan_for({**PATIENT, "medications": ["phenelzine 15 mg three times daily", "sertraline 50 mg daily"]},
+                    "hypertension")
+    (c,) = plan.current_conflicts
+    assert c.text.index("Management: Do not combine") < c.text.index("Risk: Serotonin syndrome")
+    assert "Mechanism: MAO inhibition" in c.text and " | " not in c.text
