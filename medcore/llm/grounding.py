@@ -1,8 +1,10 @@
-"""The grounding check: a model may rephrase, never add.
+"""The grounding check: a model may rephrase, never add, and never drop a safety line.
 
 Text from a model is rejected if it names a term from a clinical vocabulary
 (drugs, conditions) that the engine did not give, or a dose (a number with a
-dose unit) that does not occur in the engine's facts.
+dose unit) that does not occur in the engine's facts, or if it leaves out a line
+the engine marked must-keep (a warning the reader has to see: two current
+medicines that must not be combined, medicines that were not checked).
 """
 
 from __future__ import annotations
@@ -28,10 +30,24 @@ DRUG_STEM = re.compile(
 class GroundingResult:
     ok: bool
     unsupported: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # must-keep lines the text left out
 
 
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.lower()).strip()
+
+
+def _words(s: str) -> str:
+    # letters and digits only, so a must-keep line survives re-wrapping, a bullet, a curly quote or a dash
+    return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+def dropped_lines(text: str, must_keep: Iterable[str]) -> list[str]:
+    """The must-keep lines whose words do not all appear, in order, in `text`. A safety line is kept word for
+    word: a rewording could soften it ("should not be taken together" -> "may be taken together"), and a
+    check on its names alone would pass a text that names the medicines and drops the warning."""
+    have = f" {_words(text)} "
+    return [line for line in must_keep if _words(line) and f" {_words(line)} " not in have]
 
 
 def _dose_key(number: str, unit: str) -> str:
@@ -58,10 +74,11 @@ def _mentions(text: str, vocabulary: Iterable[str]) -> set[str]:
 
 
 def check(text: str, allowed_terms: Iterable[str], vocabulary: Iterable[str], *,
-          allowed_text: str = "") -> GroundingResult:
+          allowed_text: str = "", must_keep: Iterable[str] = ()) -> GroundingResult:
     """allowed_terms: what the engine decided (drug and condition names, doses as text);
     vocabulary: every term the check knows (e.g. all KB drug and condition names, with synonyms);
-    allowed_text: the engine's own text (template or source facts), whose doses are allowed too."""
+    allowed_text: the engine's own text (template or source facts), whose doses are allowed too;
+    must_keep: engine lines the text must still contain (see `dropped_lines`)."""
     allowed = [_norm(a) for a in allowed_terms]
     allowed_blob = " | ".join(allowed) + " | " + _norm(allowed_text)
     vocab = list(vocabulary)
@@ -77,4 +94,5 @@ def check(text: str, allowed_terms: Iterable[str], vocabulary: Iterable[str], *,
     for dose in sorted(doses_in(text)):
         if dose not in allowed_doses:
             unsupported.append(dose)
-    return GroundingResult(not unsupported, unsupported)
+    dropped = dropped_lines(text, must_keep)
+    return GroundingResult(not unsupported and not dropped, unsupported, dropped)

@@ -245,6 +245,7 @@ def _symptom_causes(settings, eng: QAEngine, u: Understanding, q: str) -> A.QAAn
     found = [m for m in eng.finder.match(q) if m.concept_id not in eng.covered]
     if not found:
         return None
+    from medcore.knowledge.interaction_text import pair_text, sentences
     from medcore.knowledge.service import ask as kg_ask
 
     res = kg_ask(settings, f"what can cause {found[0].text}")
@@ -351,6 +352,7 @@ def _passages_naming(page, pattern) -> list[A.Sentence]:
 
 def _interactions(settings, u: Understanding) -> list[A.Sentence]:
     """The planner's interaction rules, through the graph (`kg ask`): one sentence per pair, with its source."""
+    from medcore.knowledge.interaction_text import pair_text, sentences
     from medcore.knowledge.service import ask as kg_ask
 
     drugs = [t for t in u.topics if t.type in ("drug", "product")]
@@ -368,13 +370,18 @@ def _interactions(settings, u: Understanding) -> list[A.Sentence]:
                                "Medcore planner interaction rules (assets/kb/therapy/interactions.yaml)", None,
                                "interactions", "therapy_kb")]
         return []
+    # one sentence per pair, its rules merged as the planner merges them (interaction_text.pair_text): the most
+    # severe rule's grade and management lead (was one sentence per rule, a milder rule's beside a contraindication)
+    by_pair: dict[tuple, list] = {}
+    for r in res.rows:
+        by_pair.setdefault((r.relation, *sorted((r.concept, r.target))), []).append(r)
     out = []
-    for r in res.rows[:3]:
-        d = r.detail
-        parts = [f"{r.concept_name.capitalize()} with {r.target_name}: {d.get('severity', 'an')} interaction."]
-        if d.get("effect"):
-            parts.append(f"Risk: {str(d['effect']).rstrip('.')}.")
-        if d.get("management"):
-            parts.append(f"What to do: {str(d['management']).rstrip('.')}.")
-        out.append(A.Sentence(" ".join(parts), r.source, r.concept, "interactions", "therapy_kb"))
+    for rows in list(by_pair.values())[:3]:
+        r, t = rows[0], pair_text([row.detail for row in rows])
+        out.append(A.Sentence(sentences(f"{r.concept_name.capitalize()} with {r.target_name}: "
+                                        f"{t.severity or 'an'} interaction",
+                                        f"Risk: {t.effect}" if t.effect else "",
+                                        f"What to do: {t.advice()}" if t.advice() else ""),
+                              "; ".join(dict.fromkeys(row.source for row in rows)), r.concept, "interactions",
+                              "therapy_kb"))
     return out

@@ -1,7 +1,8 @@
 """The patient handout: template text, optionally phrased by the configured language model.
 
 The model may only rephrase. Its text must pass the grounding check (no drug, condition or
-dose that the plan does not contain) or the template is shown instead, and the caller is told
+dose that the plan does not contain, and every safety line of `render.must_keep_lines` kept word
+for word) or the template is shown instead, and the caller is told
 which one it got. Non-local backends get the facts de-identified first.
 """
 
@@ -56,18 +57,21 @@ def make_handout(settings, kb: KnowledgeBase, plan: dict, backend=None) -> Hando
     facts = {"condition": plan["condition_name"],
              "medicines": [f"{i['drug']} {i['dose']} {i['unit']} {i.get('frequency_text') or i['frequency']}" for i in items],
              "things_to_do": plan.get("non_drug", []), "checks": plan.get("monitoring", []),
-             "follow_up": plan.get("follow_up", ""), "current_medicines_to_discuss": render.conflict_lines(plan)}
+             "follow_up": plan.get("follow_up", ""), "current_medicines_to_discuss": render.conflict_lines(plan),
+             "medicines_not_checked": list(plan.get("unchecked") or ())}
     backend = backend or get_backend(settings)
     if not getattr(backend, "local", True):
         from medcore.deid import deidentify
 
         template = deidentify(template).text
+    keep = render.must_keep_lines(template)
     prompt = Prompt(task="therapy.handout",
                     instruction="Rewrite this patient handout in plain, friendly language at a 6th-grade reading level. "
-                                "Keep every medicine, dose and instruction exactly; add nothing.",
+                                "Keep every medicine, dose and instruction exactly; add nothing."
+                                + (" Copy these lines word for word: " + " / ".join(keep) if keep else ""),
                     facts=facts, template_text=template)
     allowed = [i["drug"] for i in items] + [i["drug_id"].replace("-", " ") for i in items] + [plan["condition_name"]]
-    out = phrase(backend, prompt, allowed_terms=allowed, vocabulary=vocabulary(kb))
+    out = phrase(backend, prompt, allowed_terms=allowed, vocabulary=vocabulary(kb), must_keep=keep)
     # The medicines' own education-page text follows, as written (never rephrased by the model), so the
     # handout and the Health questions page say the same about each drug.
     notes = medicine_notes(settings, [i["drug_id"] for i in items])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from medcore.therapy.course import course_days
 from medcore.therapy.dosing import titration_daily_max
-from medcore.therapy.issues import sentences
+from medcore.knowledge import interaction_text as ktext
 from medcore.knowledge.interaction_rules import DurationContext
 from medcore.therapy.kb import SEVERITY_RANK, InteractionRule, KnowledgeBase
 from medcore.therapy import routes as kroutes
@@ -36,17 +36,18 @@ class Finding:
     lead_management: str = ""
     # the other rules' (severity, management) for the pair, most severe first, where it differs from the lead's
     also: tuple[tuple[str, str], ...] = ()
+    several: bool = False  # more than one rule's mechanism or effect: `mechanism` and `effect` are sentences
 
     def advice(self) -> str:
         """What to do, as every display shows it (check_names, the options' and current medicines' warnings): the
         leading rule's management first, so it agrees with the finding's severity, then the other rules' text only
         as secondary detail, each with its own grade. Was the rules' managements joined as equals ("Do not combine
         ... | Avoid | Use the combination with caution")."""
-        lead = self.lead_management or self.management
-        if not self.also:
-            return lead
-        return sentences(lead, "Secondary, from other rules for this pair: " +
-                         "; ".join(f"{m} ({sev} rule)" for sev, m in self.also))
+        return ktext.advice(self.lead_management or self.management, self.also)
+
+    def what_happens(self) -> str:
+        """Effect and mechanism as every warning quotes them (`interaction_text.what_happens`)."""
+        return ktext.what_happens(self.effect, self.mechanism, self.several)
 
     def contract(self) -> dict:
         """The CLI JSON contract: {drugs, severity, mechanism, management, source}; `management` is `advice()`."""
@@ -87,43 +88,17 @@ class InteractionReport:
 
 
 def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Finding:
-    """One finding per pair: the most severe rule leads; other rules' mechanisms are added."""
-    hits = sorted(hits, key=lambda h: -SEVERITY_RANK[h.severity])
-    top = hits[0]
+    """One finding per pair: the most severe rule leads; other rules' texts follow, each said once
+    (`interaction_text.pair_text`, the wording the health-questions answer uses too)."""
+    t = ktext.pair_text(hits)
     first, second = sorted((a, b))
-
-    def join(attr: str) -> str:
-        return " | ".join(distinct(getattr(h, attr) for h in hits))
-
-    also = dict.fromkeys((h.severity, h.management) for h in hits[1:] if h.management and h.management != top.management)
-    return Finding((kb.drug_name(first), kb.drug_name(second)), (first, second), top.severity, join("mechanism"),
-                   join("effect"), join("management"), "; ".join(dict.fromkeys(h.source for h in hits)),
-                   [h.rule for h in hits], any(h.avoid for h in hits), top.management, tuple(also))
+    return Finding((kb.drug_name(first), kb.drug_name(second)), (first, second), t.severity, t.mechanism, t.effect,
+                   ktext.readable(t.managements), "; ".join(dict.fromkeys(h.source for h in hits)),
+                   [h.rule for h in sorted(hits, key=lambda h: -SEVERITY_RANK[h.severity])], any(h.avoid for h in hits),
+                   t.lead_management, t.also, t.several)
 
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def _words(text: str) -> str:
-    return " " + _NON_WORD.sub(" ", text.lower()).strip() + " "
-
-
-def distinct(texts) -> list[str]:
-    """The texts (most severe rule's first) without one that another already says: "Serotonin syndrome" beside
-    "Serotonin syndrome (hyperthermia, ...)" is the same effect, so the merged finding names it once (it read
-    "Serotonin syndrome (...) | Serotonin syndrome"). A fuller text of a milder rule takes the place of the shorter
-    one it contains, so the leading rule's words stay first."""
-    out: list[str] = []
-    for t in texts:
-        if not t or any(_words(t) in _words(k) for k in out):
-            continue
-        inside = [i for i, k in enumerate(out) if _words(k) in _words(t)]
-        if inside:
-            out[inside[0]] = t
-            out = [k for i, k in enumerate(out) if i not in inside[1:]]
-        else:
-            out.append(t)
-    return out
+distinct = ktext.distinct  # its home is the knowledge layer (interaction_text); kept under this name for callers
 
 
 def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None,

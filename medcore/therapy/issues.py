@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from medcore.knowledge.interaction_text import sentences  # noqa: F401 - its home is the knowledge layer; kept here for therapy
+
 SEVERITIES = ("contraindicated", "major", "moderate", "minor", "info")
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -16,6 +18,10 @@ CONFLICT_WORDS = {
     "major": ("a combination its source advises avoiding: change one of them",
               "are best not taken together: your prescriber may need to change one of them"),
 }
+# A PLANNED medicine carrying a contraindicated warning, or one its source says to avoid (a clinician's override, or
+# the least bad option): the handout says so without naming the finding, which the clinician explains.
+ITEM_CONCERN_PATIENT = ("the checks on this plan found a serious concern with this medicine for you; ask your "
+                        "clinician about it before you start it.")
 CONFLICT_PATIENT_ADVICE = ("Do not stop or change either of them on your own; talk soon to the clinician who "
                            "prescribes them.")
 
@@ -33,19 +39,6 @@ class Issue:
 
     def key(self) -> tuple:
         return (self.severity, self.kind, self.text)
-
-
-def sentences(*parts: str) -> str:
-    """Parts of a warning joined as sentences, each ending with exactly one stop: the one place a KB text ending in
-    "." (a CPIC recommendation, a renal note, a Beers criterion) meets the "Action: ..." after it. Was
-    "...analgesic.. Action" when a part already ended with a stop, and "...analgesic Action" when none did."""
-    out = []
-    for part in parts:
-        t = str(part or "").strip()
-        if not t:
-            continue
-        out.append(t if t[-1] in ".!?" or t.endswith((".)", ".]")) else t + ".")
-    return " ".join(out)
 
 
 def grouped(issues: list[Issue]) -> dict[str, list[Issue]]:

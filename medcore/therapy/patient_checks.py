@@ -13,7 +13,7 @@ from medcore.therapy import pgx as pgxmod
 from medcore.therapy.calculators import CalcResult
 from medcore.therapy.course import after_stop
 from medcore.therapy.dosing import kidney_value, renal_where
-from medcore.therapy.issues import Issue
+from medcore.therapy.issues import Issue, sentences
 from medcore.therapy.kb import KnowledgeBase
 from medcore.therapy.names import resolve_drug, resolve_state
 from medcore.therapy.patient_allergies import allergy_issues, read_allergies
@@ -234,8 +234,8 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
             # a dose limit broken by the CURRENT medicine's dose (aspirin 325 mg with new ticagrelor): the remedy is
             # to lower that medicine, which the management says; the new option is not ranked as one to avoid
             current_over = m in ix.avoid_dose_of(kb, drug["id"], m, doses)
-            issue = Issue(f.severity, "interaction", f"{f.drugs[0]} + {f.drugs[1]}: {f.effect} ({f.mechanism}). "
-                          f"Management: {f.advice()}", f.source, list(f.drug_ids),
+            issue = Issue(f.severity, "interaction", sentences(f"{f.drugs[0]} + {f.drugs[1]}: {f.what_happens()}",
+                                                               f"Management: {f.advice()}"), f.source, list(f.drug_ids),
                           avoid=f.avoid and f.severity == "major" and not current_over)
             if f.severity == "contraindicated":
                 excl.append(issue)

@@ -174,8 +174,9 @@ def assess_option(ctx: PatientContext, opt: dict, order: int) -> OptionResult:
     known = {k: v for k, v in planned_days.items() if v is not None}
     for f in ix.group_findings(kb, ctx.med_ids + drugs, {**ctx.med_days, **known}):
         if set(f.drug_ids) & set(drugs):
-            issue = Issue(f.severity, "interaction", f"{' + '.join(f.drugs)}: {f.effect} ({f.mechanism}). "
-                          f"Management: {f.advice()}", f.source, list(f.drug_ids), avoid=f.avoid and f.severity == "major")
+            issue = Issue(f.severity, "interaction", sentences(f"{' + '.join(f.drugs)}: {f.what_happens()}",
+                                                               f"Management: {f.advice()}"),
+                          f.source, list(f.drug_ids), avoid=f.avoid and f.severity == "major")
             (res.exclusions if f.severity == "contraindicated" else res.cautions).append(issue)
             res.penalty += PENALTY.get(f"{f.severity}_interaction", 0.0)
             if issue.avoid:
@@ -275,10 +276,10 @@ def current_issue(f: ix.Finding) -> Issue:
         what = CONFLICT_WORDS[f.severity][0]
         return Issue(f.severity, "interaction", sentences(
             f"current medicines {names}, taken together now, are {what} (the proposed plan does not resolve this)",
-            f"Management: {f.lead_management or f.management}", f"{f.effect} ({f.mechanism})"),
+            f"Management: {f.lead_management or f.management}", f"Risk: {f.what_happens()}"),
             f.source, list(f.drug_ids), avoid=True)
-    return Issue(f.severity, "interaction", f"current medicines {names}: {f.effect} ({f.mechanism}). "
-                 f"Management: {f.advice()}", f.source, list(f.drug_ids))
+    return Issue(f.severity, "interaction", sentences(f"current medicines {names}: {f.what_happens()}",
+                                                      f"Management: {f.advice()}"), f.source, list(f.drug_ids))
 
 
 def rank_key(o: OptionResult) -> tuple:

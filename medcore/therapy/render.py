@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from medcore.markdown_pdf import markdown_pdf
 from medcore.therapy import calculators as calc
-from medcore.therapy.issues import CONFLICT_PATIENT_ADVICE, CONFLICT_WORDS, SEVERITIES
+from medcore.therapy.issues import CONFLICT_PATIENT_ADVICE, CONFLICT_WORDS, ITEM_CONCERN_PATIENT, SEVERITIES
 
 
 def chosen(plan: dict) -> dict | None:
@@ -118,9 +118,14 @@ def handout_template(plan: dict) -> str:
                      + (f" ({it['duration']})" if it.get("duration") else "") + ".")
     else:
         L.append("No new medicine is planned yet; your clinician will discuss the options with you.")
+    concerns = [f"{it['drug']}: {ITEM_CONCERN_PATIENT}" for it in items if serious_warnings(plan, it)]
+    if concerns:
+        L += ["", ITEM_HEAD] + [f"- {c}" for c in concerns]
     conflicts = conflict_lines(plan)
     if conflicts:
-        L += ["", "Important about medicines you already take:"] + [f"- {c}" for c in conflicts]
+        L += ["", CONFLICT_HEAD] + [f"- {c}" for c in conflicts]
+    if plan.get("unchecked"):  # names the planner did not recognise: nothing was checked for them
+        L += ["", UNCHECKED_HEAD] + [f"- {u}" for u in plan["unchecked"]]
     if plan.get("non_drug"):
         L += ["", "Things you can do:"] + [f"- {m}" for m in plan["non_drug"]]
     if plan.get("monitoring"):
@@ -131,6 +136,40 @@ def handout_template(plan: dict) -> str:
           "prescription, and about any allergy. Ask before stopping or changing a medicine.",
           "", "This handout was prepared from a draft plan and checked by your clinician."]
     return "\n".join(L)
+
+
+# The handout's safety sections: a language model's rewrite must keep their heading and every line word for word
+# (`must_keep_lines`, checked by medcore.llm.grounding), or the template is shown.
+CONFLICT_HEAD = "Important about medicines you already take:"
+UNCHECKED_HEAD = ("Not checked: we did not recognise these medicines you listed, so they were not checked against "
+                  "this plan. Show them to your pharmacist or clinician before you start:")
+ITEM_HEAD = "Important about your new medicines:"
+SAFETY_HEADS = (ITEM_HEAD, CONFLICT_HEAD, UNCHECKED_HEAD)
+
+
+def serious_warnings(plan: dict, item: dict) -> list[dict]:
+    """A planned item's contraindicated warnings and those its source says to avoid: a reviewed item's own (re-checked
+    at review), a proposed one's from the chosen option's cautions that name its drug."""
+    if plan.get("items") is not None:
+        ws = item.get("warnings") or []
+    else:
+        ws = [w for w in (chosen(plan) or {}).get("cautions", []) if item.get("drug_id") in (w.get("drugs") or ())]
+    return [w for w in ws if w.get("severity") == "contraindicated" or w.get("avoid")]
+
+
+def must_keep_lines(handout_text: str) -> list[str]:
+    """The safety sections of a handout text (a heading of SAFETY_HEADS and its "- " lines), read from the text
+    itself so that a de-identified template gives its own de-identified lines."""
+    out, inside = [], False
+    for line in handout_text.splitlines():
+        if line.strip() in SAFETY_HEADS:
+            out.append(line.strip())
+            inside = True
+        elif inside and line.startswith("- "):
+            out.append(line[2:].strip())
+        else:
+            inside = False
+    return out
 
 
 def conflict_lines(plan: dict) -> list[str]:
