@@ -141,7 +141,7 @@ class TriageEngine:
                   complaints: set[str] = frozenset()) -> np.ndarray:
         c = self.engine_cfg
         post = bayes.posterior(self.kb, evidence, age, sex, c.temper, c.temper_absent, complaints,
-                               c.complaint_leak_factor)
+                               c.complaint_leak_factor, c.hallmark_lik)
         if self.blender is not None:
             post = self.blender.blend(post, evidence, age, sex)
         return post
