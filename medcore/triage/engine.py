@@ -137,7 +137,8 @@ def _flag_matrix(kb: KnowledgeBase) -> np.ndarray:
 
 
 def information_gain(kb: KnowledgeBase, post: np.ndarray, temper: float = 0.85,
-                     temper_absent: float | None = None, hallmark_lik: float = 1.0) -> np.ndarray:
+                     temper_absent: float | None = None, hallmark_lik: float = 1.0,
+                     present: set[str] = frozenset()) -> np.ndarray:
     """Expected entropy reduction (bits) of the posterior for asking each finding (F,). The answer
     probabilities use the untempered model; the updates use the same tempering as the posterior.
 
@@ -147,6 +148,13 @@ def information_gain(kb: KnowledgeBase, post: np.ndarray, temper: float = 0.85,
         temper_absent = temper
     ly, ln, ly_log, ln_log = _tables(kb, temper, temper_absent, hallmark_lik)
     p_yes = post @ kb.lik  # (F,) predictive probability of a yes
+    cond = implied.given_present(kb, present) if present else []
+    if cond:  # a finding whose general one is present: its yes as log_posterior counts it (implied.given_present)
+        ly, ly_log = ly.copy(), ly_log.copy()
+        for j, col in cond:
+            p_yes[j] = post @ col
+            ly[:, j] = col ** temper
+            ly_log[:, j] = np.where(ly[:, j] > 0, ly[:, j] * np.log2(np.where(ly[:, j] > 0, ly[:, j], 1.0)), 0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         plogp = np.where(post > 0, post * np.log2(post), 0.0)
         zy, zn = post @ ly, post @ ln
@@ -171,8 +179,8 @@ class Question:
 
 
 def next_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: EngineConfig,
-                  blocked: set[str] = frozenset()) -> Question | None:
-    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent, cfg.hallmark_lik)
+                  blocked: set[str] = frozenset(), present: set[str] = frozenset()) -> Question | None:
+    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent, cfg.hallmark_lik, present)
     rf = serious_red_flag_weight(kb, post)
     score = gain + cfg.red_flag_bonus * rf
     mask = np.ones(len(kb.findings), dtype=bool)

@@ -147,7 +147,8 @@ class TriageEngine:
         return post
 
     def next_question(self, post: np.ndarray, evidence: dict[str, bool], asked: set[str]):
-        return bayes.next_question(self.kb, post, set(evidence) | asked, self.engine_cfg)
+        return bayes.next_question(self.kb, post, set(evidence) | asked, self.engine_cfg,
+                                   present={f for f, v in evidence.items() if v})
 
     # ---- one result ---------------------------------------------------------------------
     def result(self, answers: dict[str, str], age: float | None, sex: str | None, *, origin: dict | None = None,

@@ -99,3 +99,25 @@ def test_a_faint_on_exertion_needs_a_heart_check_today(lexical_engine):
     # a near-faint on standing is no exertion
     r, _ = lexical_engine.one_shot("I feel faint when I stand up", age=30, sex="F")
     assert not any(f["id"] == "faint_on_exertion" for f in r.fired_rules)
+
+
+def test_the_question_chooser_counts_a_specific_finding_given_its_general_one(kb):
+    from medcore.triage import implied
+    from medcore.triage.engine import information_gain
+
+    cols = dict(implied.given_present(kb, {"dizziness"}))
+    js, jd = kb.finding_index["presyncope"], kb.finding_index["dizziness"]
+    vv = kb.conditions.index(kb.condition("vasovagal_syncope"))
+    # the simple faint lists feeling faint and dizziness at 0.7 each: given dizziness, feeling faint is certain
+    assert np.isclose(cols[js][vv], min(kb.lik[vv, js] / kb.lik[vv, jd], 1.0))
+    # a condition that lists only dizziness keeps P(faint | c), the leak
+    bppv = kb.conditions.index(kb.condition("bppv"))
+    assert not kb.listed[bppv, js] and cols[js][bppv] == kb.lik[bppv, js]
+    assert implied.given_present(kb, set()) == [] and js not in dict(implied.given_present(kb, {"presyncope"}))
+    # the gain of asking it changes once dizziness is present; the other findings' gains do not
+    post = posterior(kb, {"dizziness": True}, 40, "female")
+    plain = information_gain(kb, post, 0.85, 0.5, 0.8)
+    given = information_gain(kb, post, 0.85, 0.5, 0.8, {"dizziness"})
+    assert not np.isclose(plain[js], given[js])
+    untouched = [j for j in range(len(kb.findings)) if j not in cols]
+    assert np.allclose(plain[untouched], given[untouched])
