@@ -44,8 +44,9 @@ def load_configs(kb_dir: str | Path, n_conditions: int | None = None) -> tuple[E
     doc = _doc(kb_dir)
     if doc is None:
         return EngineConfig(), TriageConfig()
-    ecfg = EngineConfig(**{k: doc[k] for k in ("temper", "temper_absent", "complaint_leak_factor", "max_questions",
-                                               "min_questions", "stop_probability", "min_gain_bits", "red_flag_bonus",
+    ecfg = EngineConfig(**{k: doc[k] for k in ("temper", "temper_absent", "hallmark_lik", "complaint_leak_factor",
+                                               "max_questions", "min_questions", "stop_probability", "min_gain_bits",
+                                               "red_flag_bonus",
                                                "safety_net_min_p", "safety_net_anchor_lik", "safety_net_anchor_min_p",
                                                "safety_net_max", "red_flag_cover_max",
                                                "red_flag_cover_min_p", "all_no_stop") if k in doc})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from medcore.triage import implied
+from medcore.triage import hallmarks, implied
 from medcore.triage.kb import LEVEL_RANK, KnowledgeBase
 
 
@@ -21,6 +21,8 @@ from medcore.triage.kb import LEVEL_RANK, KnowledgeBase
 class EngineConfig:
     temper: float = 0.85  # exponent on likelihoods (1 = plain naive Bayes)
     temper_absent: float = 0.5  # weaker exponent for "no" answers (see log_posterior)
+    # ...except for a condition's hallmark: a "no" to a finding it has at least this often counts at `temper`
+    hallmark_lik: float = 0.8
     complaint_leak_factor: float = 0.25  # a presenting complaint a condition does not list counts this much less
     max_questions: int = 12  # cap on questions in one interview
     min_questions: int = 3  # always check a few things (red flags first) before stopping on confidence
@@ -54,11 +56,13 @@ def evidence_vectors(kb: KnowledgeBase, evidence: dict[str, bool]) -> tuple[np.n
 
 def log_posterior(kb: KnowledgeBase, evidence: dict[str, bool], age: float | None, sex: str | None,
                   temper: float = 0.85, temper_absent: float | None = None,
-                  complaints: set[str] = frozenset(), complaint_leak_factor: float = 1.0) -> np.ndarray:
+                  complaints: set[str] = frozenset(), complaint_leak_factor: float = 1.0,
+                  hallmark_lik: float = 1.0) -> np.ndarray:
     """Absent findings count less than present ones (`temper_absent`): a "no" is less reliable
     (people miss or forget things), and the KB's P(f|c) is calibrated for typical presentations,
     so a string of "no" answers would otherwise push the posterior to conditions that simply do
-    not list the questions asked. A finding implied by a more specific one counts once per condition
+    not list the questions asked; a "no" to a condition's hallmark (P >= hallmark_lik) counts in full
+    (hallmarks.absent_exponent). A finding implied by a more specific one counts once per condition
     (triage/implied.py)."""
     if temper_absent is None:
         temper_absent = temper
@@ -76,7 +80,8 @@ def log_posterior(kb: KnowledgeBase, evidence: dict[str, bool], age: float | Non
                 lik = lik.copy()
                 sub = lik[:, cols]
                 lik[:, cols] = np.where(implied.explains(kb)[:, idx[cols]], sub, sub * complaint_leak_factor)
-        term = np.where(vals[None, :], temper * np.log(lik), temper_absent * np.log1p(-lik))
+        ta = hallmarks.absent_exponent(kb, idx, temper, temper_absent, hallmark_lik)
+        term = np.where(vals[None, :], temper * np.log(lik), ta * np.log1p(-lik))
         counted = implied.counted(kb, evidence, idx, vals)
         if counted is not None:
             term = np.where(counted, term, 0.0)
@@ -86,8 +91,9 @@ def log_posterior(kb: KnowledgeBase, evidence: dict[str, bool], age: float | Non
 
 def posterior(kb: KnowledgeBase, evidence: dict[str, bool], age: float | None = None, sex: str | None = None,
               temper: float = 0.85, temper_absent: float | None = None, complaints: set[str] = frozenset(),
-              complaint_leak_factor: float = 1.0) -> np.ndarray:
-    logp = log_posterior(kb, evidence, age, sex, temper, temper_absent, complaints, complaint_leak_factor)
+              complaint_leak_factor: float = 1.0, hallmark_lik: float = 1.0) -> np.ndarray:
+    logp = log_posterior(kb, evidence, age, sex, temper, temper_absent, complaints, complaint_leak_factor,
+                         hallmark_lik)
     logp = logp - logp.max()
     p = np.exp(logp)
     p[~np.isfinite(p)] = 0.0
@@ -104,14 +110,15 @@ def _cache(kb: KnowledgeBase) -> dict:
     return cache
 
 
-def _tables(kb: KnowledgeBase, temper: float, temper_absent: float) -> tuple[np.ndarray, ...]:
+def _tables(kb: KnowledgeBase, temper: float, temper_absent: float,
+            hallmark_lik: float = 1.0) -> tuple[np.ndarray, ...]:
     """The tempered likelihoods of a yes and a no, and each times its own log2 (0 where it is 0)."""
     cache = _cache(kb)
-    key = (temper, temper_absent)
+    key = (temper, temper_absent, hallmark_lik)
     if key not in cache:
         with np.errstate(divide="ignore", invalid="ignore"):
             ly = kb.lik ** temper
-            ln = (1 - kb.lik) ** temper_absent
+            ln = (1 - kb.lik) ** hallmarks.absent_exponent(kb, slice(None), temper, temper_absent, hallmark_lik)
             cache[key] = (ly, ln, np.where(ly > 0, ly * np.log2(ly), 0.0), np.where(ln > 0, ln * np.log2(ln), 0.0))
     return cache[key]
 
@@ -130,7 +137,8 @@ def _flag_matrix(kb: KnowledgeBase) -> np.ndarray:
 
 
 def information_gain(kb: KnowledgeBase, post: np.ndarray, temper: float = 0.85,
-                     temper_absent: float | None = None) -> np.ndarray:
+                     temper_absent: float | None = None, hallmark_lik: float = 1.0,
+                     present: set[str] = frozenset()) -> np.ndarray:
     """Expected entropy reduction (bits) of the posterior for asking each finding (F,). The answer
     probabilities use the untempered model; the updates use the same tempering as the posterior.
 
@@ -138,8 +146,15 @@ def information_gain(kb: KnowledgeBase, post: np.ndarray, temper: float = 0.85,
     H(q) = log2 z - (sum post log2(post) l + sum post l log2(l)) / z."""
     if temper_absent is None:
         temper_absent = temper
-    ly, ln, ly_log, ln_log = _tables(kb, temper, temper_absent)
+    ly, ln, ly_log, ln_log = _tables(kb, temper, temper_absent, hallmark_lik)
     p_yes = post @ kb.lik  # (F,) predictive probability of a yes
+    cond = implied.given_present(kb, present) if present else []
+    if cond:  # a finding whose general one is present: its yes as log_posterior counts it (implied.given_present)
+        ly, ly_log = ly.copy(), ly_log.copy()
+        for j, col in cond:
+            p_yes[j] = post @ col
+            ly[:, j] = col ** temper
+            ly_log[:, j] = np.where(ly[:, j] > 0, ly[:, j] * np.log2(np.where(ly[:, j] > 0, ly[:, j], 1.0)), 0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         plogp = np.where(post > 0, post * np.log2(post), 0.0)
         zy, zn = post @ ly, post @ ln
@@ -164,8 +179,8 @@ class Question:
 
 
 def next_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: EngineConfig,
-                  blocked: set[str] = frozenset()) -> Question | None:
-    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
+                  blocked: set[str] = frozenset(), present: set[str] = frozenset()) -> Question | None:
+    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent, cfg.hallmark_lik, present)
     rf = serious_red_flag_weight(kb, post)
     score = gain + cfg.red_flag_bonus * rf
     mask = np.ones(len(kb.findings), dtype=bool)
@@ -200,7 +215,7 @@ def safety_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: E
     j = int(np.argmax(rf))
     if rf[j] < 1e-3:
         return None
-    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
+    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent, cfg.hallmark_lik)
     f = kb.findings[j]
     serious = sorted((ci for ci, c in enumerate(kb.conditions) if f.id in c.red_flags and LEVEL_RANK[c.triage] <= 1),
                      key=lambda ci: -flat[ci] * kb.lik[ci, j])[:3]
@@ -238,7 +253,7 @@ def rule_completing_question(kb: KnowledgeBase, post: np.ndarray, known: set[str
         for fid in (*rule.all, *rule.any):
             if fid not in known and cat(fid) not in _NOT_ASKED and rule.fires(present | {fid}):
                 j = kb.finding_index[fid]
-                gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
+                gain = information_gain(kb, post, cfg.temper, cfg.temper_absent, cfg.hallmark_lik)
                 return Question(fid, kb.findings[j].question, float(gain[j]), 1.0, [], True)
     return None
 
@@ -264,9 +279,10 @@ def safety_net_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cf
                     and post[ci] >= cfg.safety_net_anchor_min_p)
         if not anchored and post[ci] < cfg.safety_net_min_p:
             continue
-        for fid in c.red_flags:
-            if fid in known:
-                continue
+        # each flag once per condition, also where two flags share the general finding asked for them
+        asks = (hallmarks.asked_for(kb, ci, flag, known, cfg.safety_net_anchor_lik) for flag in c.red_flags
+                if flag not in known)
+        for fid in dict.fromkeys(asks):
             # expected yield: the chance the answer is yes because of a serious condition, so the most
             # sensitive sign of a condition goes first (saddle numbness before leg weakness)
             tier, mass = w.get(fid, (0, 0.0))
@@ -276,7 +292,7 @@ def safety_net_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cf
         return rule_completing_question(kb, post, known, present, cfg) if present is not None else None
     fid = max(sorted(w), key=w.get)
     j = kb.finding_index[fid]
-    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
+    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent, cfg.hallmark_lik)
     separates = [{"condition": kb.conditions[ci].name, "id": kb.conditions[ci].id, "probability": float(post[ci]),
                   "p_finding": float(kb.lik[ci, j]), "side": "yes"}
                  for ci in sorted(listed[fid], key=lambda ci: -post[ci])[:3]]
@@ -314,7 +330,7 @@ def red_flag_cover_question(kb: KnowledgeBase, post: np.ndarray, known: set[str]
                 sum(float(post[ci] * kb.lik[ci, j]) for ci in cis))
     fid = max(sorted(cover), key=key)
     j = kb.finding_index[fid]
-    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent)
+    gain = information_gain(kb, post, cfg.temper, cfg.temper_absent, cfg.hallmark_lik)
     separates = [{"condition": kb.conditions[ci].name, "id": kb.conditions[ci].id, "probability": float(post[ci]),
                   "p_finding": float(kb.lik[ci, j]), "side": "yes"}
                  for ci in sorted(cover[fid], key=lambda ci: -post[ci])[:3]]

@@ -263,7 +263,7 @@ def compare_on_vignettes(engine, scorer, vignettes: list[dict], weights=(0.0, 0.
             ev = engine.closure(answers)
             c = engine.engine_cfg
             pb = bayes.posterior(engine.kb, ev, v["age"], v["sex"], c.temper, c.temper_absent,
-                                 engine.complaints(answers, origin), c.complaint_leak_factor)
+                                 engine.complaints(answers, origin), c.complaint_leak_factor, c.hallmark_lik)
             pm = scorer.probs(ev, v["age"], v["sex"])
             rows.append((v, mode, ev, pb, pm))
     out = {}

@@ -141,13 +141,14 @@ class TriageEngine:
                   complaints: set[str] = frozenset()) -> np.ndarray:
         c = self.engine_cfg
         post = bayes.posterior(self.kb, evidence, age, sex, c.temper, c.temper_absent, complaints,
-                               c.complaint_leak_factor)
+                               c.complaint_leak_factor, c.hallmark_lik)
         if self.blender is not None:
             post = self.blender.blend(post, evidence, age, sex)
         return post
 
     def next_question(self, post: np.ndarray, evidence: dict[str, bool], asked: set[str]):
-        return bayes.next_question(self.kb, post, set(evidence) | asked, self.engine_cfg)
+        return bayes.next_question(self.kb, post, set(evidence) | asked, self.engine_cfg,
+                                   present={f for f, v in evidence.items() if v})
 
     # ---- one result ---------------------------------------------------------------------
     def result(self, answers: dict[str, str], age: float | None, sex: str | None, *, origin: dict | None = None,

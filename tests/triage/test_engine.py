@@ -94,9 +94,12 @@ def test_safety_net_question_tiers_and_exhaustion(kb):
     post = post / post.sum()
     q = bayes.safety_net_question(kb, post, set(), cfg, {"back_pain"})
     assert q.red_flag and q.finding_id in kb.condition("cauda_equina").red_flags
-    # without a complaint only the posterior counts: the heart attack's warning signs come first
+    # without a complaint only the posterior counts: the heart attack's warning signs come first, asked as chest pain,
+    # the hallmark its crushing and spreading chest pain are forms of (session 22, hallmarks.asked_for)
     q2 = bayes.safety_net_question(kb, post, set(), cfg)
-    assert q2.finding_id in kb.condition("myocardial_infarction").red_flags
+    assert q2.finding_id == "chest_pain"
+    q3 = bayes.safety_net_question(kb, post, {"chest_pain"}, cfg)
+    assert q3.finding_id in kb.condition("myocardial_infarction").red_flags
     # every candidate sign known: nothing left to ask
     known = {f for c in kb.conditions for f in c.red_flags}
     assert bayes.safety_net_question(kb, post, known, cfg, {"back_pain"}) is None
