@@ -167,8 +167,9 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         a, b = (arm_phrases.trim_arm(_clean_arm(x)) for x in (m.group("a") or m.group("a2"), m.group("b") or m.group("b2")))
         if not a or not b:
             continue
-        if re.search(r"\d|\bgroups?\b|\bregression\b", a + " " + b) or comp_re.fullmatch(a):
-            continue
+        if re.search(r"\d|\bgroups?\b|\bregression\b", a + " " + b) or comp_re.fullmatch(a) \
+                or arm_phrases.NOT_AN_ARM.match(a) or arm_phrases.NOT_AN_ARM.match(b):
+            continue  # a measure or a sample compared, not a treatment ("the incidence and severity of X")
         if not trial and not any(treat_re.search(x) or _coded(term, x, s.idx).concept_id for x in (a, b)):
             continue  # an observational study compares groups of people or measures; arms must name a treatment
         if m.group("sep") == "and" and len(a.split()) > 3:

@@ -95,6 +95,7 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     if trial or any(cue_pattern(settings, "treatment").search(a.name) for a in r.arms):
         arm_phrases.fill_from_arms(r.pico, r.arms, trial)
     _treated_groups(settings, r.pico, paper, term)
+    arm_phrases.drop_labels(r.pico)
     arm_links.link(r.arms, paper.sentences, r.effects, trial)
     r.limitations = conclusions.limitations(settings, paper)
     r.conclusion = conclusions.conclusion(paper, set(r.limitations) | {x['sentence_idx'] for x in r.design.registrations})
