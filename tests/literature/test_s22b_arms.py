@@ -29,3 +29,15 @@ def test_drop_labels(name, dropped):
     pico = Pico(population=Population(), interventions=[PicoItem(text=name, sentence_idx=0)])
     drop_labels(pico)
     assert (not pico.interventions) is dropped
+
+
+def test_an_abbreviation_defined_as_something_else_is_not_the_condition(read):
+    text = ("Teaching with simulated cases\nOBJECTIVE: To rate students on paediatric emergencies (PE) in a "
+            "simulated ward.\nMETHODS: Ninety students were scored on PE stations.\nRESULTS: Scores rose.")
+    assert not [c for c in read(text)[0].pico.population.conditions if c.code.endswith("I26.99")]
+
+
+def test_an_abbreviation_defined_as_itself_stays_the_condition(read):
+    text = ("Walking after a clot\nOBJECTIVE: To study adults with pulmonary embolism (PE).\nMETHODS: Ninety "
+            "adults with PE walked daily.\nRESULTS: Few had a new clot.")
+    assert any(c.code.startswith("ICD-10-CM I26") for c in read(text)[0].pico.population.conditions)
