@@ -64,7 +64,7 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
         for i, m in enumerate(found):
             named = population_phrases.in_population(s.text, m.start, m.end, people)
             if i in modifiers or any(a <= m.start < b for a, b in spans) or m.concept_id == "icd10cm:R99" \
-                    or (not named and (m.concept_id.startswith("icd10cm:R") or i in outcomes)):
+                    or (not named and (_symptom_level(term, m.concept_id) or i in outcomes)):
                 continue  # a modifier, an outcome (measured or prevented), or a symptom-level ICD code not named as the people's condition
             if _defined_otherwise(term, m, whole):
                 continue
@@ -94,6 +94,17 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
         if any(chapter.match(c.code) and not catch_all.match(c.code) for c in out):
             out = [c for c in out if not catch_all.match(c.code)]
     return out
+
+
+# ICD-10-CM chapter R (symptoms, signs, abnormal findings) and G89 (pain not elsewhere classified, a symptom code
+# outside chapter R): a population's condition only when named as the people's ("patients with chronic pain")
+_SYMPTOM_CODE = re.compile(r"ICD-10-CM (?:R|G89)")
+
+
+def _symptom_level(term, concept_id: str) -> bool:
+    """By the concept's code, not its id: our own concepts ("condition:bleeding", R58) are symptom-level too
+    (session 22b; the id test let them through)."""
+    return concept_id.startswith("icd10cm:R") or bool(_SYMPTOM_CODE.match(_code(term.get(concept_id))))
 
 
 def _defined_otherwise(term, m, whole: str) -> bool:

@@ -41,3 +41,16 @@ def test_an_abbreviation_defined_as_itself_stays_the_condition(read):
     text = ("Walking after a clot\nOBJECTIVE: To study adults with pulmonary embolism (PE).\nMETHODS: Ninety "
             "adults with PE walked daily.\nRESULTS: Few had a new clot.")
     assert any(c.code.startswith("ICD-10-CM I26") for c in read(text)[0].pico.population.conditions)
+
+
+def test_a_symptom_concept_not_named_as_the_people_is_not_their_condition(read):
+    text = ("Aspirin before knee surgery\nOBJECTIVE: Aspirin may cause excessive bleeding during knee surgery.\n"
+            "METHODS: Sixty adults were randomized to aspirin or placebo, and swelling was scored.\nRESULTS: Few bled.")
+    codes = [c.code for c in read(text)[0].pico.population.conditions]
+    assert not [c for c in codes if c.startswith(("ICD-10-CM R", "ICD-10-CM G89"))]
+
+
+def test_a_symptom_named_as_the_people_stays(read):
+    text = ("Walking for back pain\nOBJECTIVE: To study walking in adults with chronic pain.\nMETHODS: Sixty adults "
+            "with chronic pain were randomized to walking or advice.\nRESULTS: Pain fell.")
+    assert any(c.code.startswith("ICD-10-CM G89") for c in read(text)[0].pico.population.conditions)
