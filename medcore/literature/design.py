@@ -147,12 +147,12 @@ def _setting_phrase(text: str, m: re.Match) -> str:
 
 # a cue that qualifies a place noun next to it ("tertiary referral hospital", "tertiary care IVF units"): the
 # setting is the place, so the noun is kept (at most two words between, none a verb or preposition)
-_PLACE_HEAD = re.compile(r"(?:\s+(?!(?:in|of|at|and|or|for|with|was|were|is|are)\b)[A-Za-z][\w\-]*){0,2}?"
-                         r"\s+(?:hospitals?|units?|cent(?:er|re)s?|clinics?|institutions?|practices?|wards?|"
+_PLACE_HEAD = re.compile(r"(?<!\s)(?:\s++(?!(?:in|of|at|and|or|for|with|was|were|is|are)\b)[A-Za-z][\w\-]*+){0,2}?"
+                         r"\s++(?:hospitals?|units?|cent(?:er|re)s?|clinics?|institutions?|practices?|wards?|"
                          r"departments?|settings?)\b", re.IGNORECASE)
 # "length of intensive care unit stay", "emergency department visits": a count of care used, an outcome, not
 # where the study was done
-_STAY = re.compile(r"\s*+(?:\(\w+\)\s*)?(?:stays?|admissions?|readmissions?|visits?|length|days|utili[sz]ation|use)\b",
+_STAY = re.compile(r"(?<!\s)\s*+(?:\(\w+\)\s*)?(?:stays?|admissions?|readmissions?|visits?|length|days|utili[sz]ation|use)\b",
                    re.IGNORECASE)
 _LENGTH_OF = re.compile(r"\blengths?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 

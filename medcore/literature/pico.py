@@ -70,6 +70,13 @@ _QUESTION_SUBJECT = re.compile(
     r"^(?:does|do|did|is|are|can|could|should|will|may|would)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?"
     r"(?P<x>[^,;:?()]{3,70}?)\s+(?:influence|affect|improve|reduce|increase|decrease|prevent|alter|change|lower|"
     r"raise|impair|worsen|cause|induce|protect|benefit|shorten|prolong|enhance|modify|make)\b", re.I)
+# "...: is X safe and effective?", "Is X an acceptable alternative for Z?": the treatment whose worth the title asks
+# about (session 22b). Not "necessary / needed / required" (the question is whether a step can be left out) nor
+# "useful" or "an effective predictor" (mostly a test's worth): used only when the methods named no arms
+_QUESTION_WORTH = re.compile(
+    r"(?:^|[:?.]\s)\s*(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?(?P<x>[^,;:?()]{3,150}?)\s+"
+    r"(?:(?:safe|effective|feasible|beneficial|worthwhile)(?=\s*(?:\?|$|and\b|as\b|for\b|in\b))"
+    r"|an?\s+(?:acceptable|safe|effective|reasonable|viable)\s+(?:alternative|option|treatment|therapy|strategy)\b)", re.I)
 _ENUM_ARMS = re.compile(r"\(\s*[1-9a-d]\s*\)\s*(?P<arm>[^,;()]{3,60}?)\s*(?=,|;|\.|\band\b|$)", re.I)
 _TRIALS = ("rct", "nonrandomised_trial")
 
@@ -227,6 +234,10 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             x = m.group("x")
             head = re.split(r"(?<!\s)\s+(?:before|after|during|in|among|at)\s+", x, maxsplit=1)[0]
             pico.interventions.append(_coded(term, _clean_arm(head if treat_re.search(head) else x), -1))
+        m = _QUESTION_WORTH.search(title.text) if not pico.interventions else None
+        if m and treat_re.search(m.group("x")) and not comp_re.search(m.group("x")):
+            head = re.split(r"(?<!\s)\s+(?:before|after|during|in|among|at)\s+", m.group("x"), maxsplit=1)[0]
+            pico.interventions.append(_coded(term, _clean_arm(head if treat_re.search(head) else m.group("x")), -1))
         x = arm_phrases.works_subject(title.text) if not pico.interventions else ""
         if x and not comp_re.search(x):
             pico.interventions.append(_coded(term, x, -1))

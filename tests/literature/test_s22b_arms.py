@@ -54,3 +54,23 @@ def test_a_symptom_named_as_the_people_stays(read):
     text = ("Walking for back pain\nOBJECTIVE: To study walking in adults with chronic pain.\nMETHODS: Sixty adults "
             "with chronic pain were randomized to walking or advice.\nRESULTS: Pain fell.")
     assert any(c.code.startswith("ICD-10-CM G89") for c in read(text)[0].pico.population.conditions)
+
+
+@pytest.mark.parametrize("title, want", [
+    ("Knee cartilage tears: is arthroscopic debridement safe and effective in older adults?", "arthroscopic debridement"),
+    ("Is bone grafting an acceptable alternative for large tibial defects?", "bone grafting"),
+])
+def test_the_treatment_whose_worth_the_title_asks_is_the_intervention(read, title, want):
+    text = f"{title}\nMETHODS: We reviewed 40 consecutive adults seen over six years.\nRESULTS: Most recovered."
+    assert [i.text.lower() for i in read(text)[0].pico.interventions] == [want]
+
+
+@pytest.mark.parametrize("title", [
+    "Is early drain removal necessary after thyroid surgery?",
+    "Is a skin biopsy useful in the diagnosis of rash in children?",
+    "Is a heel prick an effective predictor of jaundice?",
+])
+def test_omission_and_test_questions_are_not_worth_questions(title):
+    from medcore.literature.pico import _QUESTION_WORTH
+
+    assert _QUESTION_WORTH.search(title) is None
