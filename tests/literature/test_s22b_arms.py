@@ -74,3 +74,19 @@ def test_omission_and_test_questions_are_not_worth_questions(title):
     from medcore.literature.pico import _QUESTION_WORTH
 
     assert _QUESTION_WORTH.search(title) is None
+
+
+def test_two_operations_compared_outside_a_trial_give_a_comparator(read):
+    text = ("Pouch or ileorectal anastomosis for colitis\nMETHODS: We reviewed 90 adults with colitis from 2001 to "
+            "2011: 50 underwent a pouch procedure and 40 underwent an ileorectal anastomosis.\nRESULTS: Function "
+            "was similar.")
+    p = read(text)[0].pico
+    assert [i.text for i in p.interventions] == ["a pouch procedure"]
+    assert [c.text for c in p.comparators] == ["an ileorectal anastomosis"]
+
+
+@pytest.mark.parametrize("name", ["ileorectal anastomosis", "wound debridement", "bone grafting", "skin graft"])
+def test_procedures_named_without_a_suffix_are_treatments(lit_settings, name):
+    from medcore.literature.roles import cue_pattern
+
+    assert cue_pattern(lit_settings, "treatment").search(name)
