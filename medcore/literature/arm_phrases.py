@@ -275,8 +275,24 @@ def question_exposure(title: str) -> str:
 
 # an arm named by its label only: what the group got is said elsewhere (control_arms, group_receives); such a name
 # is no intervention of the PICO (allocation_arms and fill_from_arms)
-LABEL_ONLY = re.compile(r"^(?:experimental|intervention|treatment|study|active|index|test|case|control|comparison)"
+LABEL_ONLY = re.compile(r"^(?:experimental|experiment|intervention|treatment|study|active|index|test|case|control|comparison)"
                         r"(?:\s+(?:group|arm))?$|^(?:group|arm)\s+\w+$", re.I)
+# what is measured or sampled, never what is given: "compare the incidence and severity of X" lists outcomes,
+# "an RCT sample versus a clinic sample" compares samples of people (session 22b)
+NOT_AN_ARM = re.compile(r"^(?:the\s+)?(?:incidence|prevalence|severity|rates?|frequency|risks?|samples?|populations?|"
+                        r"cohorts?|data|characteristics|outcomes?|results|accuracy|performance|costs?|efficacy|"
+                        r"effectiveness|safety|experiments?)$", re.I)
+
+
+def drop_labels(pico: Pico) -> None:
+    """Interventions that only name an arm's label ("the test group") or a measure: what each arm got is not
+    known from them, and a label is no treatment (comparators keep "control": the arm exists and gets nothing
+    named)."""
+    def label(text: str) -> bool:
+        text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+        return bool(LABEL_ONLY.match(text) or NOT_AN_ARM.match(text))
+
+    pico.interventions = [i for i in pico.interventions if not label(i.text)]
 
 
 def fill_from_arms(pico: Pico, arms: list[Arm], trial: bool = True) -> None:

@@ -78,6 +78,8 @@ def build_card(result: ReadResult, design_label: str) -> EvidenceCard:
     if design.setting:
         cue = design.setting.split(";")[0]
         card.design.append(CardLine(f"Setting: {design.setting}", design.setting_sentence_idx, cue))
+    if design.scope:
+        card.design.append(CardLine(f"Centres: {design.scope}", design.scope_sentence_idx, design.scope))
     for r in design.registrations:
         card.design.append(CardLine(f"Registered: {registrations.shown(r)}", r["sentence_idx"], r.get("text", "")))
     pop = pico.population

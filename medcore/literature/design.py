@@ -21,7 +21,7 @@ def _compiled(kb_path: str):
     designs = [(d["kind"], d["priority"] if "priority" in d else 0, kb.cue_regex(d["cues"]),
                 {p.lower() for p in d.get("publication_types", [])}) for d in data["designs"]]
     blinding = [(b["kind"], kb.cue_regex(b["cues"])) for b in data["blinding"]]
-    setting = kb.cue_regex(data["setting"]["cues"])
+    setting = (kb.cue_regex(data["setting"]["cues"]), kb.cue_regex(data["setting"]["scope_cues"]))
     labels = {d["kind"]: d["label"] for d in data["designs"]}
     unnamed = [(u["kind"], u["why"], [re.compile(p, re.IGNORECASE) for p in u["patterns"]],
                 frozenset(u.get("roles", _UNNAMED_ROLES))) for u in data.get("unnamed_design", [])]
@@ -74,11 +74,18 @@ def read_design(settings, paper: Paper) -> Design:
         if out.blinding:
             break
     out.randomised = {"rct": True, "nonrandomised_trial": False}.get(out.kind)
+    kind_re, scope_re = setting_re
     for idx, text, weight in by_weight:
-        hits = _hits(setting_re, text)
+        hits = [m for m in _hits(kind_re, text)
+                if not (_STAY.match(text, m.end()) or _LENGTH_OF.search(text[max(0, m.start() - 20):m.start()]))]
         if hits:
             out.setting = _setting_phrase(text, hits[0])
             out.setting_sentence_idx = idx
+            break
+    for idx, text, weight in by_weight:  # how many centres: said beside the kind of place, never instead of it
+        hits = _hits(scope_re, text)
+        if hits:
+            out.scope, out.scope_sentence_idx = hits[0].group(0), idx
             break
     out.registrations = registrations.find(settings, [(idx, text) for idx, text, _ in units])
     return out
@@ -128,11 +135,26 @@ def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:
 
 
 def _setting_phrase(text: str, m: re.Match) -> str:
-    """The cue as written, and a place named after it in the sentence ('multicentre; in Denmark')."""
+    """The cue as written, with the place noun it qualifies ('tertiary referral' + 'IVF units'), and a place
+    named after it in the sentence ('14 hospitals; in Denmark')."""
+    head = _PLACE_HEAD.match(text, m.end())
+    end = head.end() if head else m.end()
     place = re.search(r"\b(?:in|from|across|at)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})", text[m.start():])
     # how many sites, when the count stands right before the cue ("four community clinics", "12 hospitals")
     count = _SITE_COUNT.search(text[max(0, m.start() - 40):m.start()])
-    return (f"{count.group(1)} " if count else "") + m.group(0) + (f"; in {place.group(1)}" if place else "")
+    return (f"{count.group(1)} " if count else "") + text[m.start():end] + (f"; in {place.group(1)}" if place else "")
+
+
+# a cue that qualifies a place noun next to it ("tertiary referral hospital", "tertiary care IVF units"): the
+# setting is the place, so the noun is kept (at most two words between, none a verb or preposition)
+_PLACE_HEAD = re.compile(r"(?<!\s)(?:\s++(?!(?:in|of|at|and|or|for|with|was|were|is|are)\b)[A-Za-z][\w\-]*+){0,2}?"
+                         r"\s++(?:hospitals?|units?|cent(?:er|re)s?|clinics?|institutions?|practices?|wards?|"
+                         r"departments?|settings?)\b", re.IGNORECASE)
+# "length of intensive care unit stay", "emergency department visits": a count of care used, an outcome, not
+# where the study was done
+_STAY = re.compile(r"(?<!\s)\s*+(?:\(\w+\)\s*)?(?:stays?|admissions?|readmissions?|visits?|length|days|utili[sz]ation|use)\b",
+                   re.IGNORECASE)
+_LENGTH_OF = re.compile(r"\blengths?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _SITE_COUNT = re.compile(r"(?<![\w-])(\d{1,4}|" + NUMBER_WORDS.pattern + r")\s++$", re.IGNORECASE)

@@ -50,8 +50,8 @@ SCHEMAS: dict[str, dict] = {
                 "type": "object", "required": ["registry", "pattern", "source"], "additionalProperties": False,
                 "properties": {"registry": {"type": "string"}, "pattern": {"type": "string", "pattern": r"\(\?P<id>"},
                                "prefix": {"type": "string"}, "source": _SOURCE}}},
-            "setting": {"type": "object", "required": ["source", "cues"],
-                        "properties": {"source": _SOURCE, "cues": _WORDS}},
+            "setting": {"type": "object", "required": ["source", "cues", "scope_cues"],
+                        "properties": {"source": _SOURCE, "cues": _WORDS, "scope_cues": _WORDS}},
             "unnamed_design": {"type": "array", "items": {
                 "type": "object", "required": ["kind", "source", "patterns", "why"], "additionalProperties": False,
                 "properties": {"kind": {"type": "string"}, "source": _SOURCE, "why": {"type": "string"},

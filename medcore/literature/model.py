@@ -194,8 +194,10 @@ class Design:
     blinding: str = ""  # double-blind, single-blind, open-label, triple-blind
     blinding_sentence_idx: int = -1
     randomised: bool | None = None
-    setting: str = ""  # multicentre / single-centre, country or care level as written
+    setting: str = ""  # the kind of care place as written ("tertiary referral hospital; in Chile")
     setting_sentence_idx: int = -1
+    scope: str = ""  # multicentre / single-centre / nationwide as written: how many centres, not a kind of place
+    scope_sentence_idx: int = -1
     registrations: list[dict] = field(default_factory=list)  # {"registry": "ClinicalTrials.gov", "id": "NCT01234567", "sentence_idx": 3}
 
     def to_dict(self) -> dict:

@@ -70,6 +70,13 @@ _QUESTION_SUBJECT = re.compile(
     r"^(?:does|do|did|is|are|can|could|should|will|may|would)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?"
     r"(?P<x>[^,;:?()]{3,70}?)\s+(?:influence|affect|improve|reduce|increase|decrease|prevent|alter|change|lower|"
     r"raise|impair|worsen|cause|induce|protect|benefit|shorten|prolong|enhance|modify|make)\b", re.I)
+# "...: is X safe and effective?", "Is X an acceptable alternative for Z?": the treatment whose worth the title asks
+# about (session 22b). Not "necessary / needed / required" (the question is whether a step can be left out) nor
+# "useful" or "an effective predictor" (mostly a test's worth): used only when the methods named no arms
+_QUESTION_WORTH = re.compile(
+    r"(?:^|[:?.]\s)\s*(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?(?P<x>[^,;:?()]{3,150}?)\s+"
+    r"(?:(?:safe|effective|feasible|beneficial|worthwhile)(?=\s*(?:\?|$|and\b|as\b|for\b|in\b))"
+    r"|an?\s+(?:acceptable|safe|effective|reasonable|viable)\s+(?:alternative|option|treatment|therapy|strategy)\b)", re.I)
 _ENUM_ARMS = re.compile(r"\(\s*[1-9a-d]\s*\)\s*(?P<arm>[^,;()]{3,60}?)\s*(?=,|;|\.|\band\b|$)", re.I)
 _TRIALS = ("rct", "nonrandomised_trial")
 
@@ -167,8 +174,9 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         a, b = (arm_phrases.trim_arm(_clean_arm(x)) for x in (m.group("a") or m.group("a2"), m.group("b") or m.group("b2")))
         if not a or not b:
             continue
-        if re.search(r"\d|\bgroups?\b|\bregression\b", a + " " + b) or comp_re.fullmatch(a):
-            continue
+        if re.search(r"\d|\bgroups?\b|\bregression\b", a + " " + b) or comp_re.fullmatch(a) \
+                or arm_phrases.NOT_AN_ARM.match(a) or arm_phrases.NOT_AN_ARM.match(b):
+            continue  # a measure or a sample compared, not a treatment ("the incidence and severity of X")
         if not trial and not any(treat_re.search(x) or _coded(term, x, s.idx).concept_id for x in (a, b)):
             continue  # an observational study compares groups of people or measures; arms must name a treatment
         if m.group("sep") == "and" and len(a.split()) > 3:
@@ -226,6 +234,10 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             x = m.group("x")
             head = re.split(r"(?<!\s)\s+(?:before|after|during|in|among|at)\s+", x, maxsplit=1)[0]
             pico.interventions.append(_coded(term, _clean_arm(head if treat_re.search(head) else x), -1))
+        m = _QUESTION_WORTH.search(title.text) if not pico.interventions else None
+        if m and treat_re.search(m.group("x")) and not comp_re.search(m.group("x")):
+            head = re.split(r"(?<!\s)\s+(?:before|after|during|in|among|at)\s+", m.group("x"), maxsplit=1)[0]
+            pico.interventions.append(_coded(term, _clean_arm(head if treat_re.search(head) else m.group("x")), -1))
         x = arm_phrases.works_subject(title.text) if not pico.interventions else ""
         if x and not comp_re.search(x):
             pico.interventions.append(_coded(term, x, -1))

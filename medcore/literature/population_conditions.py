@@ -14,6 +14,7 @@ from medcore.literature import population_phrases
 from medcore.literature.model import PicoItem, Sentence
 from medcore.literature.pico_terms import code as _code, mentions as _mentions
 from medcore.literature.stated_outcomes import PRIMARY, SECONDARY
+from medcore.literature.treated_groups import expand
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
     if term is None:
         return []
     counts: dict[str, list] = {}
+    whole = " ".join(s.text for s in sentences)
     pool = ([title_sentence] if title_sentence else []) + [s for s in sentences if s.role in ("objective", "methods", "background", "")]
     for s in pool:
         weight = 3 if s.idx == -1 else 2 if s.role in ("objective", "methods") else 1
@@ -62,8 +64,10 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
         for i, m in enumerate(found):
             named = population_phrases.in_population(s.text, m.start, m.end, people)
             if i in modifiers or any(a <= m.start < b for a, b in spans) or m.concept_id == "icd10cm:R99" \
-                    or (not named and (m.concept_id.startswith("icd10cm:R") or i in outcomes)):
+                    or (not named and (_symptom_level(term, m.concept_id) or i in outcomes)):
                 continue  # a modifier, an outcome (measured or prevented), or a symptom-level ICD code not named as the people's condition
+            if _defined_otherwise(term, m, whole):
+                continue
             cid = _site_concept(term, sites, s, m) or m.concept_id
             entry = counts.setdefault(cid, [0, s.idx, m.text, s.idx == -1, False])
             entry[0] += weight
@@ -90,6 +94,27 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
         if any(chapter.match(c.code) and not catch_all.match(c.code) for c in out):
             out = [c for c in out if not catch_all.match(c.code)]
     return out
+
+
+# ICD-10-CM chapter R (symptoms, signs, abnormal findings) and G89 (pain not elsewhere classified, a symptom code
+# outside chapter R): a population's condition only when named as the people's ("patients with chronic pain")
+_SYMPTOM_CODE = re.compile(r"ICD-10-CM (?:R|G89)")
+
+
+def _symptom_level(term, concept_id: str) -> bool:
+    """By the concept's code, not its id: our own concepts ("condition:bleeding", R58) are symptom-level too
+    (session 22b; the id test let them through)."""
+    return concept_id.startswith("icd10cm:R") or bool(_SYMPTOM_CODE.match(_code(term.get(concept_id))))
+
+
+def _defined_otherwise(term, m, whole: str) -> bool:
+    """An abbreviation the abstract defines as something else: "(PE)" for paediatric emergencies is no pulmonary
+    embolism. The long form is asked of the same matcher; it must name the same concept (session 22b)."""
+    long = expand(m.text, whole)
+    if long == m.text:
+        return False  # not an abbreviation, or not defined here: the knowledge layer's reading stands
+    hits = _mentions(term, Sentence(-1, long, 0, len(long)), {"condition", "icd10cm"})
+    return not any(h.concept_id == m.concept_id for h in hits)
 
 
 _CATCH_ALL = ((re.compile(r"ICD-10-CM C"), re.compile(r"ICD-10-CM C80")),

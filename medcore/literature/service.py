@@ -92,9 +92,14 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     if r.design.kind in pooled.REVIEWS:  # a count allocated to an arm is one included trial's, not the review's
         for a in r.arms:
             a.n, a.n_text = None, ""
-    if trial or any(cue_pattern(settings, "treatment").search(a.name) for a in r.arms):
-        arm_phrases.fill_from_arms(r.pico, r.arms, trial)
+    treat = cue_pattern(settings, "treatment")
+    if trial or any(treat.search(a.name) for a in r.arms):
+        # two treatments compared outside a trial (two operations, two drugs): the second named is the comparator,
+        # as in a trial (the annotation rule of the comparative splits, s13/s14); groups of people stay exposures
+        both = len(r.arms) == 2 and all(treat.search(a.name) or pico.coded(term, a.name, -1).concept_id for a in r.arms)
+        arm_phrases.fill_from_arms(r.pico, r.arms, trial or both)
     _treated_groups(settings, r.pico, paper, term)
+    arm_phrases.drop_labels(r.pico)
     arm_links.link(r.arms, paper.sentences, r.effects, trial)
     r.limitations = conclusions.limitations(settings, paper)
     r.conclusion = conclusions.conclusion(paper, set(r.limitations) | {x['sentence_idx'] for x in r.design.registrations})

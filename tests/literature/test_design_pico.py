@@ -40,7 +40,8 @@ def test_blinding_setting_and_registrations(read):
             "EudraCT 2015-001234-22, ACTRN12615000123456 and ChiCTR-IOR-17012345. PROSPERO CRD42019123456.")
     d = one(read, text).design
     assert d.blinding == "double-blind" and d.randomised is True
-    assert d.setting.startswith("multicentre") and "Denmark" in d.setting
+    # session 22b: the kind of place is the setting, the count of centres its scope
+    assert d.setting.startswith("14 hospitals") and "Denmark" in d.setting and d.scope == "multicentre"
     assert [r["registry"] for r in d.registrations] == ["ClinicalTrials.gov", "ISRCTN", "ANZCTR", "ChiCTR",
                                                          "EudraCT", "PROSPERO"] or \
         sorted(r["registry"] for r in d.registrations) == sorted(

@@ -146,10 +146,18 @@ def test_arms_fill_an_empty_pico_and_link_the_estimate(read):
     assert not any(re.search(r"usual care", a.name) and a.kind != "comparator" for a in r.arms)
 
 
-def test_observational_groups_given_different_treatments_are_both_exposures(read):
+def test_observational_groups_given_different_treatments_are_intervention_and_comparator(read):
+    # session 22b: was "both exposures"; the comparative splits' written rule (s13/s14 headers: the arms'
+    # treatments, the title's arm first) makes the second of two compared treatments the comparator, as in a trial
     r = read("METHODS: We reviewed 400 adults with lung cancer from 2002 to 2010; they received surgery or "
              "radiotherapy. RESULTS: Survival was longer after surgery.")[0]
-    assert r.pico.comparators == [] and {"surgery", "radiotherapy"} <= {i.text for i in r.pico.interventions}
+    assert [i.text for i in r.pico.interventions] == ["surgery"] and [c.text for c in r.pico.comparators] == ["radiotherapy"]
+
+
+def test_observational_groups_of_people_stay_exposures(read):
+    r = read("METHODS: We reviewed 400 adults with lung cancer from 2002 to 2010: smokers and never smokers. "
+             "RESULTS: Survival was longer in never smokers.")[0]
+    assert r.pico.comparators == []
 
 
 def test_an_arm_that_names_a_known_intervention_is_not_its_comparator(read):
