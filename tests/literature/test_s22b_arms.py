@@ -10,7 +10,7 @@ from medcore.literature.model import Pico, PicoItem, Population
 
 
 def test_measures_compared_are_not_arms(read):
-    text = ("Cream for hand eczema\nOBJECTIVE: To compare the incidence and severity of eczema in two groups of "
+    text = ("Cream for hand eczema\nOBJECTIVE: To compare incidence and severity of eczema in two groups of "
             "cleaners.\nMETHODS: Sixty cleaners were randomized.\nRESULTS: Fewer had eczema.")
     p = read(text)[0].pico
     assert not any(NOT_AN_ARM.match(x.text) for x in p.interventions + p.comparators)
@@ -18,7 +18,7 @@ def test_measures_compared_are_not_arms(read):
 
 def test_an_arm_named_by_its_label_only_is_dropped(read):
     text = ("Honey on leg ulcers\nOBJECTIVE: To test honey dressings.\nMETHODS: Forty adults were randomized. "
-            "Honey was applied in the test group, whereas the control group had plain gauze.\nRESULTS: Ulcers healed.")
+            "The test group got honey; plain gauze went to the control group.\nRESULTS: Ulcers healed.")
     names = [i.text.lower() for i in read(text)[0].pico.interventions]
     assert "test" not in names
 

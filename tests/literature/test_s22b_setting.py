@@ -28,7 +28,7 @@ def test_the_place_noun_after_a_kind_is_kept(read):
 def test_care_used_as_an_outcome_is_no_setting(read):
     text = ("Falls in older adults\nOBJECTIVE: To describe falls.\nMETHODS: Sixty adults who fell were followed.\n"
             "RESULTS: Length of intensive care unit stay was short, and few needed emergency department visits.\n"
-            "CONCLUSIONS: Short lengths of intensive care unit and ward stays followed.")
+            "CONCLUSIONS: Stays in intensive care and on the ward were brief.")
     assert read(text)[0].design.setting == ""
 
 
