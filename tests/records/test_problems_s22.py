@@ -1,0 +1,45 @@
+"""Issue 11, session 22 (rec22): three general misreadings of the problem list. A negative under the family history
+("negative for colon cancer") is the relatives', not the patient's; the autumn ("the fall of 2015") and the name of a
+fall-risk form are not falls (W19); the aortic arch alone is anatomy, not the congenital anomaly Q25.4-.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from ._read import problems as _problems
+
+
+def test_family_history_negatives_are_not_the_patients(kb):
+    got = _problems(kb, "FAMILY HISTORY: Negative for colon cancer, stroke or kidney disease.")
+    assert got == []
+
+
+def test_family_history_positive_stays_family_and_patient_negative_stays(kb):
+    got = _problems(kb, "FAMILY HISTORY: Her father had colon cancer.")
+    assert [(t, a) for t, _, a in got] == [("colon cancer", "family")]
+    # the patient's own negative written under the same heading is still the patient's
+    got = _problems(kb, "FAMILY HISTORY: The patient does not smoke.")
+    assert [a for _, _, a in got] == ["negated"]
+
+
+def test_negatives_outside_family_history_kept(kb):
+    got = _problems(kb, "PAST MEDICAL HISTORY: No kidney disease.")
+    assert [(t, a) for t, _, a in got] == [("kidney disease", "negated")]
+
+
+def test_autumn_with_a_year_is_not_a_fall(kb):
+    assert all(c != "W19.XXXA" for _, c, _ in _problems(kb, "In the fall of 2015 she first noticed the rash."))
+    # a fall of some height is still a fall
+    assert any(c == "W19.XXXA" for _, c, _ in _problems(kb, "He had a fall of 12 feet from a roof."))
+
+
+def test_fall_risk_form_name_is_not_a_fall(kb):
+    got = _problems(kb, "FALL RISK ASSESSMENT: Done; no history of falls.")
+    assert [(t, a) for t, _, a in got] == [("falls", "negated")]
+
+
+def test_aortic_arch_alone_is_anatomy(kb):
+    assert _problems(kb, "The aortic arch is mildly calcified.") == []
+    got = [c for _, c, _ in _problems(kb, "An aneurysm of the aortic arch was found.")]
+    assert got == ["I71.22"]
+    # the anomalies are written with their kind
+    assert [c for _, c, _ in _problems(kb, "The scan shows a right aortic arch.")] == ["Q25.47"]
