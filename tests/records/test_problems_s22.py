@@ -43,3 +43,26 @@ def test_aortic_arch_alone_is_anatomy(kb):
     assert got == ["I71.22"]
     # the anomalies are written with their kind
     assert [c for _, c, _ in _problems(kb, "The scan shows a right aortic arch.")] == ["Q25.47"]
+
+
+def test_lay_head_noun_reads_as_the_organs_disease(kb):
+    # ICD-10-CM index: Trouble / Complaint - see also Disease
+    got = _problems(kb, "He denies liver problems, kidney problems or headaches.")
+    assert [(t, c, a) for t, c, a in got][:2] == [("liver problems", "K76.9", "negated"),
+                                                  ("kidney problems", "N28.9", "negated")]
+    assert [(t, c) for t, c, _ in _problems(kb, "Her father has heart trouble.")] == [("heart trouble", "I51.9")]
+    assert [c for _, c, _ in _problems(kb, "No inflammatory bowel problems.")] == ["K52.9"]
+
+
+def test_lay_head_noun_without_an_organ_is_not_a_problem(kb):
+    assert _problems(kb, "No other problems or complaints today.") == []
+    assert _problems(kb, "Safety issues were discussed with the family.") == []
+    # a lay behaviour problem is not a diagnosed behavioural disorder of childhood (F91.9)
+    assert _problems(kb, "No behavioral problems at school.") == []
+
+
+def test_lay_head_noun_reads_only_an_unspecified_code(kb):
+    # "sensory disorder" is an inclusion term of an eyelid code (H02.59); a lay "sensory problem" says no such thing
+    assert _problems(kb, "No sensory problems in the legs.") == []
+    # complaints are symptoms, not a disease
+    assert _problems(kb, "She has no respiratory complaints.") == []
