@@ -66,3 +66,9 @@ def test_lay_head_noun_reads_only_an_unspecified_code(kb):
     assert _problems(kb, "No sensory problems in the legs.") == []
     # complaints are symptoms, not a disease
     assert _problems(kb, "She has no respiratory complaints.") == []
+
+
+def test_personal_history_after_family_history_is_the_patients(kb):
+    # without its own section, the patient's negatives ran on under the family history and were dropped there
+    got = _problems(kb, "FAMILY HISTORY: Her sister has asthma.,PERSONAL HISTORY: No alcohol or tobacco.")
+    assert [(t, a) for t, _, a in got] == [("asthma", "family"), ("alcohol", "negated"), ("tobacco", "negated")]
