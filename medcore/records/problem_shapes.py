@@ -62,7 +62,7 @@ _SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
                           r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?"
                           r"(?:(?:left|right|bilateral)\s+)?(?:[a-z]+\s+){1,2}"  # 'neck and lower back pain'
                           r"(?P<head>pain|habits?|incontinence|abuse|tenderness|swelling|discharge|bleeding|infections?|"
-                          r"weakness|numbness|disease|lesions|masses|nodules)\b", re.I)
+                          r"weakness|numbness|disease|lesions|masses|nodules|radiculopathy)\b", re.I)
 
 
 def turned_round(vocab, sentence: str) -> list[tuple[object, object, str]]:
@@ -137,12 +137,15 @@ def shared_head(vocab, sentence: str) -> list[tuple[object, object, str]]:
     out = []
     for m in _SHARED_HEAD.finditer(sentence):
         named = f"{m.group('first').lower()} {m.group('head').lower()}"
-        whole = [c for c in vocab.term.match(named, only=vocab.only) if c.start == 0 and c.end == len(named)]
+        found = vocab.term.match(named, only=vocab.only)
+        whole = [c for c in found if c.start == 0 and c.end == len(named)]
         got = next((g for g in (vocab.resolve(c) for c in whole) if g is not None), None)
+        if got is None:
+            got = _head_by_site(vocab, named, found, len(m.group("first")) + 1)
         if got is not None:
             start = m.start("first")
             mention = Mention(start, m.end("first"), m.group("first"), got[0].id, "condition",
-                              whole[0].synonym, how="variant")
+                              whole[0].synonym if whole else named, how="variant")
             out.append((mention, *got))
     return out
 
@@ -195,3 +198,14 @@ def _word_before(sentence: str, at: int) -> tuple[int, str] | None:
     if end == at or start == end or (start > 0 and (sentence[start - 1].isalnum() or sentence[start - 1] in "-'")):
         return None
     return start, sentence[start:end]
+
+
+def _head_by_site(vocab, named: str, found, head_at: int) -> tuple[object, str] | None:
+    """(concept, code) of '<site> <head>' when the head alone is the term and the site beside it changes its code
+    ('cervical and lumbar radiculopathy': the first region's radiculopathy, M54.12, not the second's M54.16)."""
+    head = [c for c in found if c.start == head_at and c.end == len(named)]
+    bare = vocab.resolve(head[0]) if head else None
+    if bare is None:
+        return None
+    got = vocab.reported(named, head[0])
+    return (got[0][1], got[0][2]) if len(got) == 1 and got[0][2] != bare[1] else None

@@ -72,3 +72,10 @@ def test_personal_history_after_family_history_is_the_patients(kb):
     # without its own section, the patient's negatives ran on under the family history and were dropped there
     got = _problems(kb, "FAMILY HISTORY: Her sister has asthma.,PERSONAL HISTORY: No alcohol or tobacco.")
     assert [(t, a) for t, _, a in got] == [("asthma", "family"), ("alcohol", "negated"), ("tobacco", "negated")]
+
+
+def test_two_regions_sharing_one_radiculopathy_get_two_codes(kb):
+    # ICD-10-CM M54.12 cervical, M54.16 lumbar radiculopathy: each region written is a problem of its own
+    got = [(t, c) for t, c, _ in _problems(kb, "She has known cervical and lumbar radiculopathy.")]
+    assert got == [("cervical", "M54.12"), ("radiculopathy", "M54.16")]
+    assert [c for _, c, _ in _problems(kb, "Lumbar radiculopathy on the left.")] == ["M54.16"]
