@@ -166,6 +166,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
             if assertion == "present" and (background and background[0] <= p.start < background[1]
                                            or past_episode.told_as_past(s, sec) and not past_episode.lasting(code)):
                 assertion = ctx.background(words, m.context)
+            if assertion == "negated" and sec == "family_history" and not _PATIENT_SAID.search(s):
+                continue  # "family history negative for colon cancer": the relatives' negative, not the patient's
             concept, code = m.problems.when_present(concept, code, p.text, assertion)
             out.problems.append(Problem(p.text, base + p.start, base + p.end, sent.index, problem_name(concept),
                                         assertion, sec, concept.id, code, icd10cm_title(term, code)))
@@ -209,6 +211,9 @@ def _background_window(s: str) -> tuple[int, int] | None:
     return (b.end(), p.start())
 
 
+# a family-history sentence about the patient's own habits or findings ("the patient does not smoke"): its
+# negatives are the patient's; any other negative there ("negative for colon cancer") is the relatives'
+_PATIENT_SAID = re.compile(r"\b(?:the\s+patient|patient|pt|denies|denied)\b", re.I)
 _ROOM_AIR = re.compile(r"%\s*(?:on\s+)?$")
 # tobacco named with a word that says it is not current: given up ("quit smoking", "ex-smoker") is past tobacco use,
 # never ("never smoker", "non-smoker") is none

@@ -1,6 +1,7 @@
 """Problems told in a phrase shape rather than as a term (records/problem_vocab.py reads the terms): a symptom with its
 site after it ('pain in her back': back pain), a finding said as a predicate ('air entry is decreased'), and the first
-site of a list that shares its head noun ('eye or ear pain': eye pain). Each is reported only when the whole
+site of a list that shares its head noun ('eye or ear pain': eye pain), and an organ's disease told with a lay head
+noun ('liver problems': liver disease). Each is reported only when the whole
 rebuilt term is a known coded problem (`vocab`: a problem_vocab.ProblemVocab)."""
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ _SHARED_HEAD = re.compile(r"(?<![\w-])(?P<first>[a-z]+)\s*"
                           r"(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:[a-z]+\s*(?:,|\bor\b|\band\b|/)\s*)?"
                           r"(?:(?:left|right|bilateral)\s+)?(?:[a-z]+\s+){1,2}"  # 'neck and lower back pain'
                           r"(?P<head>pain|habits?|incontinence|abuse|tenderness|swelling|discharge|bleeding|infections?|"
-                          r"weakness|numbness|disease|lesions|masses|nodules)\b", re.I)
+                          r"weakness|numbness|disease|lesions|masses|nodules|radiculopathy)\b", re.I)
 
 
 def turned_round(vocab, sentence: str) -> list[tuple[object, object, str]]:
@@ -136,11 +137,75 @@ def shared_head(vocab, sentence: str) -> list[tuple[object, object, str]]:
     out = []
     for m in _SHARED_HEAD.finditer(sentence):
         named = f"{m.group('first').lower()} {m.group('head').lower()}"
-        whole = [c for c in vocab.term.match(named, only=vocab.only) if c.start == 0 and c.end == len(named)]
+        found = vocab.term.match(named, only=vocab.only)
+        whole = [c for c in found if c.start == 0 and c.end == len(named)]
         got = next((g for g in (vocab.resolve(c) for c in whole) if g is not None), None)
+        if got is None:
+            got = _head_by_site(vocab, named, found, len(m.group("first")) + 1)
         if got is not None:
             start = m.start("first")
             mention = Mention(start, m.end("first"), m.group("first"), got[0].id, "condition",
-                              whole[0].synonym, how="variant")
+                              whole[0].synonym if whole else named, how="variant")
             out.append((mention, *got))
     return out
+
+
+# lay head nouns that stand for "disease" after an organ or system: ICD-10-CM index, "Trouble - see also Disease"
+# (heart, kidney, sinus); a review of systems writes "no liver problems", "renal problems", "blood clotting problems"
+# for the organ's disease, unspecified: the lay word says no more, so only a code whose title says "unspecified" is
+# read ("sensory problems" is not the eyelid's H02.59). "Complaints" are left: they are symptoms, not a disease.
+_LAY_HEAD = re.compile(r"(?<![\w-])(?:problems?|troubles?|issues)(?![\w-])", re.I)
+_UNSPECIFIED = ("unspecified", "not otherwise specified")
+_LAY_READS_AS = ("disease", "disorder")
+# a lay "behavior problem" does not diagnose a behavioural or emotional disorder of childhood (F90-F98)
+_NOT_FROM_LAY = ("F9",)
+
+
+def lay_head(vocab, sentence: str) -> list[tuple[object, object, str]]:
+    """An organ's disease told with a lay head noun ('no liver problems', 'blood clotting problems'): the term
+    '<organ words> disease' (or 'disorder') when it is a coded problem, over the organ words and the head noun;
+    the two words before the head first, then one."""
+    out = []
+    for m in _LAY_HEAD.finditer(sentence):
+        words, at = [], m.start()
+        for _ in range(2):  # up to two words before the head, read backwards letter by letter (no regex)
+            w = _word_before(sentence, at)
+            if w is None:
+                break
+            words.insert(0, w)
+            at = w[0]
+        for n in range(len(words), 0, -1):
+            start, organ = words[-n][0], " ".join(w for _, w in words[-n:]).lower()
+            named = next((f"{organ} {h}" for h in _LAY_READS_AS if vocab.named_whole(f"{organ} {h}") is not None), "")
+            got = vocab.named_whole(named) if named else None
+            title = vocab.term.get(f"icd10cm:{got[1]}") if got is not None else None
+            if got is not None and not got[1].startswith(_NOT_FROM_LAY) and title is not None and \
+                    any(u in title.name.lower() for u in _UNSPECIFIED):
+                mention = Mention(start, m.end(), sentence[start:m.end()], got[0].id, "condition", named, how="variant")
+                out.append((mention, *got))
+                break
+    return out
+
+
+def _word_before(sentence: str, at: int) -> tuple[int, str] | None:
+    """(start, word) of the word of letters that ends right before the blanks before `at`; None if none."""
+    end = at
+    while end > 0 and sentence[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and sentence[start - 1].isalpha():
+        start -= 1
+    if end == at or start == end or (start > 0 and (sentence[start - 1].isalnum() or sentence[start - 1] in "-'")):
+        return None
+    return start, sentence[start:end]
+
+
+def _head_by_site(vocab, named: str, found, head_at: int) -> tuple[object, str] | None:
+    """(concept, code) of '<site> <head>' when the head alone is the term and the site beside it changes its code
+    ('cervical and lumbar radiculopathy': the first region's radiculopathy, M54.12, not the second's M54.16)."""
+    head = [c for c in found if c.start == head_at and c.end == len(named)]
+    bare = vocab.resolve(head[0]) if head else None
+    if bare is None:
+        return None
+    got = vocab.reported(named, head[0])
+    return (got[0][1], got[0][2]) if len(got) == 1 and got[0][2] != bare[1] else None

@@ -156,7 +156,7 @@ class ProblemVocab:
             if concept is not None and _code(concept):
                 out.append((mention, concept, _code(concept)))
         out += problem_shapes.turned_round(self, sentence) + problem_shapes.predicated(self, sentence) + \
-            problem_shapes.shared_head(self, sentence)
+            problem_shapes.shared_head(self, sentence) + problem_shapes.lay_head(self, sentence)
         signs = self.site_signs.find(sentence, heading, self.named_sign) if self.site_signs else []
         # a sign another reading already took ('Ears: no drainage' by its cue words) is read once
         return out + [r for r in signs if not any(o[0].start < r[0].end and r[0].start < o[0].end for o in out)]
