@@ -22,6 +22,10 @@ def lex():
     ("Xdemvy eye drops", {"lotilaner"}),
     ("omidenepag isopropyl", {"omidenepag"}),
     ("Ycanth", {"cantharidin"}),
+    ("Traxam gel", {"felbinac"}),                       # UK topical NSAID, missing entirely
+    ("Triapin 5/5", {"ramipril", "felodipine"}),        # a UK combination expands to its ingredients
+    ("Blissel", {"estriol"}),
+    ("Climaval 2", {"estradiol"}),
 ])
 def test_typed_names_read(lex, typed, want):
     r = kdrugs.resolve(typed, lex=lex)
@@ -33,6 +37,13 @@ def test_inderal_still_propranolol(lex):
     assert kdrugs.resolve("Inderal", lex=lex).ingredients == ("propranolol",)
 
 
-@pytest.mark.parametrize("typed", ["MSO4", "AZA"])
-def test_ambiguous_abbreviations_not_guessed(lex, typed):
-    assert not kdrugs.resolve(typed, lex=lex).ok
+@pytest.mark.parametrize("typed", ["MSO4", "AZA", "Sominex", "Sominex 20"])
+def test_ambiguous_names_not_guessed(lex, typed):
+    # Sominex is promethazine in the UK and diphenhydramine in the US: a brand family, asked about
+    r = kdrugs.resolve(typed, lex=lex)
+    assert not r.ok and r.how == "ambiguous"
+
+
+def test_sominex_readings_name_both_medicines(lex):
+    readings = " ".join(kdrugs.resolve("Sominex", lex=lex).suggestions)
+    assert "promethazine" in readings and "diphenhydramine" in readings
