@@ -46,3 +46,12 @@ def test_generic_wordings_take_the_unspecified_code(kb):
     assert _codes(kb, "No sensory disorder was found.") == ["R20.9"]
     got = _problems(kb, "She denies any blood clotting problems.")
     assert [(t, c, a) for t, c, a in got] == [("blood clotting problems", "D68.9", "negated")]
+
+
+def test_more_review_of_systems_and_exam_wordings(kb):
+    assert _codes(kb, "He is quite hard of hearing on the right.") == ["H91.90"]
+    got = _problems(kb, "NEURO: No gait problems or weakness reported.")
+    assert ("gait problems", "R26.9", "negated") in got
+    assert _codes(kb, "EYES: No eye problems.") == ["H57.9"]
+    assert _codes(kb, "The flap edge shows hypergranulation tissue.") == ["L92.9"]
+    assert _codes(kb, "Screening found a PSA elevation to 6.1.") == ["R97.20"]
