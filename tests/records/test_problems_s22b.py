@@ -14,7 +14,8 @@ def _codes(kb, text: str) -> list[str | None]:
 
 def test_problem_list_abbreviations(kb):
     got = _problems(kb, "PAST MEDICAL HISTORY: 1) CLL since 2014. 2) SNHL, wears aids.")
-    assert [(t, c) for t, c, _ in got] == [("cll", "C91.10"), ("snhl", "H90.5")]
+    # both are standing problems, not past episodes, when a past history lists them
+    assert got == [("cll", "C91.10", "present"), ("snhl", "H90.5", "present")]
     # written in lower case the letters are not read as the abbreviation
     assert "C91.10" not in _codes(kb, "the cll was spelled wrong in the fax")
 
