@@ -56,3 +56,9 @@ def test_more_review_of_systems_and_exam_wordings(kb):
     assert _codes(kb, "EYES: No eye problems.") == ["H57.9"]
     assert _codes(kb, "The flap edge shows hypergranulation tissue.") == ["L92.9"]
     assert _codes(kb, "Screening found a PSA elevation to 6.1.") == ["R97.20"]
+
+
+def test_gvhd_with_its_course(kb):
+    assert _codes(kb, "He has mild chronic GVHD of the mouth.") == ["D89.811"]
+    assert _codes(kb, "Acute GVHD of the gut was treated.") == ["D89.810"]
+    assert _codes(kb, "No sign of GVHD today.") == ["D89.81"]
