@@ -58,7 +58,9 @@ def test_chest_pain_and_feeling_faint_ranks_the_heart_attack_first(lexical_engin
 def test_feeling_faint_alone_ranks_a_simple_faint_first(lexical_engine):
     for age, sex in [(35, "F"), (72, "M")]:
         res, _ = lexical_engine.one_shot("I keep feeling faint", age=age, sex=sex)
-        assert res.differential[0].id == "vasovagal_syncope", (age, sex)
+        # session 22b: at 72 the postural blood pressure drop, as common a cause as the simple faint in later life
+        # (ESC 2018), may lead instead; the point is a benign faint cause, not a heart attack or a stroke
+        assert res.differential[0].id in ("vasovagal_syncope", "orthostatic_hypotension"), (age, sex)
     res, _ = lexical_engine.one_shot("I keep feeling faint", age=35, sex="F")
     assert res.triage == "routine"
 
