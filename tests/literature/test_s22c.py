@@ -64,3 +64,25 @@ def test_a_disease_in_a_methods_sentence_about_the_people_stays(read):
             "METHODS: All patients treated for hypertension seen on one weekday over a long winter season at the "
             "village clinics of two valleys were included.\nRESULTS: Nurses read lower.")
     assert any(c.startswith("ICD-10-CM I10") for c in _codes(read, text))
+
+
+def test_a_group_abbreviation_defined_as_a_condition_is_no_intervention(term):
+    from medcore.literature.treated_groups import drop_defined_groups
+    from medcore.literature.model import Pico, PicoItem, Population
+    from medcore.literature.service import _is_condition
+
+    pico = Pico(population=Population(), interventions=[PicoItem(text="UTR"), PicoItem(text="warm saline")])
+    whole = ("Adults with an urticarial transfusion reaction (UTR) were matched to adults without one; the UTR group "
+             "and the others then had warm saline.")
+    drop_defined_groups(pico, whole, lambda text: _is_condition(term, text))
+    assert [i.text for i in pico.interventions] == ["warm saline"]
+
+
+def test_a_group_abbreviation_defined_as_people_is_no_intervention():
+    from medcore.literature.treated_groups import drop_defined_groups
+    from medcore.literature.model import Pico, PicoItem, Population
+
+    pico = Pico(population=Population(), interventions=[PicoItem(text="RE"), PicoItem(text="HSB")])
+    whole = "We compared resident examiners (RE) with senior raters on a hand-scored board (HSB) of ten stations."
+    drop_defined_groups(pico, whole, lambda text: False)
+    assert [i.text for i in pico.interventions] == ["HSB"]
