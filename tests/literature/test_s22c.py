@@ -86,3 +86,12 @@ def test_a_group_abbreviation_defined_as_people_is_no_intervention():
     whole = "We compared resident examiners (RE) with senior raters on a hand-scored board (HSB) of ten stations."
     drop_defined_groups(pico, whole, lambda text: False)
     assert [i.text for i in pico.interventions] == ["HSB"]
+
+
+def test_a_drug_abbreviation_in_a_program_name_is_no_drug():
+    from medcore.literature.pico import _NOT_A_DRUG_HERE
+
+    text = "Ratios were worked out with EPI STATS software for the whole cohort."
+    assert _NOT_A_DRUG_HERE.match(text, text.index("EPI") + 3)
+    given = "Adults were given EPI and then their software-rated pain was logged."
+    assert not _NOT_A_DRUG_HERE.match(given, given.index("EPI") + 3)  # a lower-case word is no program's name
