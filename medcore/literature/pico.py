@@ -56,8 +56,10 @@ def _age(sentences: list[Sentence]) -> dict:
 
 
 
-# a drug name used as something else: "ASA I-III patients" (physical status), "glucose levels", "serum insulin"
-_NOT_A_DRUG_HERE = re.compile(r"\s*+(?:[IV]+\b|class\b|physical\s+status|levels?\b|concentrations?\b|<|>|=|\d+(?:\.\d+)?\s*mmol)", re.I)
+# a drug name used as something else: "ASA I-III patients" (physical status), "glucose levels", "serum insulin",
+# a program's name ("ADAM STAT software": session 22c, capitalised name words before "software")
+_NOT_A_DRUG_HERE = re.compile(r"\s*+(?:[IV]+\b|class\b|physical\s+status|levels?\b|concentrations?\b|<|>|=|\d+(?:\.\d+)?\s*mmol|"
+                              r"(?-i:[A-Z0-9][\w.]*+\s++){0,2}software\b)", re.I)
 _MEASURED_BEFORE = re.compile(r"\b(?:serum|plasma|blood|fasting|urinary|urine)\s+$", re.I)
 _COMPARE = re.compile(
     r"\b(?:compar(?:e|ed|ing))\s+(?!with\b|to\b)(?:the\s+)?(?:effects?\s+of\s+|use\s+of\s+)?(?P<a>[^,;.()]{3,70}?)\s+(?P<sep>with|to|and|versus|vs\.?)\s+"

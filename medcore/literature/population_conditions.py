@@ -69,14 +69,18 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
             if _defined_otherwise(term, m, whole):
                 continue
             cid = _site_concept(term, sites, s, m) or m.concept_id
-            entry = counts.setdefault(cid, [0, s.idx, m.text, s.idx == -1, False])
+            entry = counts.setdefault(cid, [0, s.idx, m.text, s.idx == -1, False, False])
             entry[0] += weight
             entry[4] = entry[4] or named
+            # session 22c: a methods sentence that names no people tells a procedure or a measure, not whom
+            entry[5] = entry[5] or s.role != "methods" or s.idx == -1 or population_phrases.names_people(s.text)
     named_any = any(e[4] and not re.search(r"ICD-10-CM [V-Z]", _code(term.get(cid))) for cid, e in counts.items())
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1][4], -kv[1][0], kv[1][1] if kv[1][1] >= 0 else -1))
     out = []
-    for rank, (cid, (weight, idx, text, in_title, named)) in enumerate(ranked):
+    for rank, (cid, (weight, idx, text, in_title, named, of_people)) in enumerate(ranked):
         code = _code(term.get(cid))
+        if not (named or of_people):
+            continue  # named only where the methods tell what was done or measured ("after the ileus resolved")
         # ICD-10 chapters for external causes (V-Y) and contact with health services (Z) are not a population's
         # condition; the most mentioned condition is kept, others only when named in the title or repeated
         if re.search(r"ICD-10-CM [V-Z]", code):

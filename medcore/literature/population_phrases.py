@@ -37,6 +37,15 @@ def spans(text: str, is_title: bool = False) -> list[tuple[int, int]]:
     return out
 
 
+_PEOPLE = re.compile(rf"\b{_HEAD}\b", re.I)
+
+
+def names_people(text: str) -> bool:
+    """The sentence speaks of people (a people noun: "patients", "women", "infants"); a methods sentence that
+    names none tells a procedure or a measure ("the drain was removed once the ileus resolved")."""
+    return bool(_PEOPLE.search(text))
+
+
 def in_population(text: str, start: int, end: int, phrase_spans: list[tuple[int, int]]) -> bool:
     """A mention at [start, end) names the people studied: inside a population phrase, or the modifier of a
     people noun ("cancer outpatients", "trauma patients")."""
@@ -69,15 +78,31 @@ def is_outcome(text: str, start: int) -> bool:
     return bool(_OUTCOME_BEFORE.search(text[max(0, start - 60):start]))
 
 
+# a disease word inside the name of a measuring instrument or a program names what is measured, not whom: "the
+# Hamilton Anxiety Rating Scale", "a Migraine Disability questionnaire", "Stroke Data 2.0 software" (session 22c);
+# the instrument noun comes right after it or after at most three name words (capitalised or numbers), so
+# "diabetes and their scores" is no instrument; possessive runs after a non-space start keep it linear
+_INSTRUMENT_AFTER = re.compile(
+    r"(?<![\s-])(?:[\s-]++[A-Z0-9][\w.&]*+){0,3}[\s-]++"
+    r"(?i:(?:rating\s+)?(?:scales?|scores?|questionnaires?|inventory|checklist|software|program(?:me)?))\b")
+
+
+def is_instrument(text: str, end: int) -> bool:
+    """The mention ending at `end` is part of an instrument's or a program's name."""
+    return bool(_INSTRUMENT_AFTER.match(text, end))
+
+
 def outcomes(mentions: list, text: str) -> set[int]:
     """Indexes of mentions named as outcomes, with those coordinated right after one ("the occurrence of
-    pneumonia and deep vein thrombosis")."""
+    pneumonia and deep vein thrombosis"), and those inside an instrument's name ("a Depression Scale")."""
     ordered = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     out: set[int] = set()
     prev = None
     for i in ordered:
         m = mentions[i]
-        if is_outcome(text, m.start) or (prev in out and re.fullmatch(
+        if is_instrument(text, m.end):
+            out.add(i)
+        elif is_outcome(text, m.start) or (prev in out and re.fullmatch(
                 r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", text[mentions[prev].end:m.start])):
             out.add(i)
         prev = i

@@ -11,7 +11,8 @@ from medcore.literature.checklist import check_items
 from medcore.literature.errors import LiteratureInputError
 from medcore.literature.headings import heading_map
 from medcore.literature.inputs import read_input
-from medcore.literature.model import Paper, ReadResult
+from medcore.literature.model import Paper, ReadResult, Sentence
+from medcore.literature.pico_terms import mentions
 from medcore.literature.segment import segment
 
 __all__ = ["read_paper", "read_one", "LiteratureInputError"]
@@ -48,6 +49,13 @@ def _about(warning: str, paper: Paper, n: int) -> bool:
         return True
     return bool((paper.pmid and paper.pmid in warning) or (paper.title and paper.title[:60] in warning)
                 or not ("PMID" in warning or "'" in warning))
+
+
+def _is_condition(term, text: str) -> bool:
+    """`text` is, by its head, a condition the knowledge layer codes ("febrile transfusion reaction")."""
+    if term is None:
+        return False
+    return any(m.end == len(text) for m in mentions(term, Sentence(-1, text, 0, len(text)), {"condition", "icd10cm"}))
 
 
 def _treated_groups(settings, p, paper: Paper, term) -> None:
@@ -100,6 +108,7 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
         arm_phrases.fill_from_arms(r.pico, r.arms, trial or both)
     _treated_groups(settings, r.pico, paper, term)
     arm_phrases.drop_labels(r.pico)
+    treated_groups.drop_defined_groups(r.pico, " ".join(s.text for s in paper.sentences), lambda x: _is_condition(term, x))
     arm_links.link(r.arms, paper.sentences, r.effects, trial)
     r.limitations = conclusions.limitations(settings, paper)
     r.conclusion = conclusions.conclusion(paper, set(r.limitations) | {x['sentence_idx'] for x in r.design.registrations})

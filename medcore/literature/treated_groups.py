@@ -251,3 +251,18 @@ def fill(pico: Pico, sentences: list[Sentence], title: str, is_treatment, is_con
         elif not had_comparator:
             pico.comparators.append(coded(n, found[1]))
     return True
+
+
+# the people a group abbreviation may stand for ("faculty examiners (FE)"): a group of people, not what it was given
+_PEOPLE_END = re.compile(rf"\b(?:{PEOPLE}|examiners|raters|observers|controls)$", re.I)
+
+
+def drop_defined_groups(pico: Pico, whole: str, is_condition) -> None:
+    """Interventions that are a group's abbreviation the abstract defines as people ("faculty examiners (FE)") or as
+    a condition those people had ("febrile transfusion reaction (FTR)": the FTR group are cases, not a treatment);
+    `is_condition(text)` asks the knowledge layer (session 22c)."""
+    def group(text: str) -> bool:
+        long = expand(text, whole)
+        return long != text and bool(_PEOPLE_END.search(long) or is_condition(long))
+
+    pico.interventions = [i for i in pico.interventions if not group(i.text)]
