@@ -124,3 +124,14 @@ def test_a_current_conflict_labels_its_risk_after_the_management(plan_for):
     (c,) = plan.current_conflicts
     assert c.text.index("Management: Do not combine") < c.text.index("Risk: Serotonin syndrome")
     assert "Mechanism: MAO inhibition" in c.text and " | " not in c.text
+
+
+def test_the_handout_note_quoting_a_dropped_line_shows_it_as_typed():
+    """review22: the note quotes a dropped safety line, which can hold an unchecked name as the user typed it; the
+    page's caption (st.caption renders Markdown) escapes it, so a typed link is no link."""
+    from ui.therapy_tools import handout_caption
+    h = {"source": "template", "backend": "template (no language model)",
+         "note": 'left out 1 safety line(s) ("[pill](http://x.example) *now*")'}
+    cap = handout_caption(h)
+    assert "[pill](http" not in cap and "*now*" not in cap and "\\[pill\\]" in cap
+    assert handout_caption({"source": "model", "backend": "fake model", "note": ""}).startswith("Phrased by fake model")
