@@ -24,8 +24,8 @@ from ui.frame import md_escape, require_tool
 from ui.loaders import get_settings, get_store
 from ui.planner_form import profile_form
 from ui.planner_view import plan_body
-from ui.therapy_tools import (current_conflict_banner, handoff_picker, non_drug_allergy_note, num, quick_tools,
-                              unread_allergy_banner)
+from ui.therapy_tools import (current_conflict_banner, handoff_picker, handout_caption, non_drug_allergy_note, num,
+                              quick_tools, unread_allergy_banner)
 from ui.workspace import load_work, new_work, save_work
 
 require_tool("therapy")
@@ -290,8 +290,5 @@ with st.container(border=True):
     h = ss.get("tp_handout")
     if h:
         st.text_area("Patient handout", h["text"], height=260, key=f"tp_handout_text_{h['plan_key']}")
-        if h["source"] == "model":
-            st.caption(f"Phrased by {h['backend']}; passed the grounding check (no drug or dose outside the plan).")
-        else:
-            st.caption(f"Template text ({h['backend']})." + (f" {h['note']}" if h["note"] else ""))
+        st.caption(handout_caption(h))
         st.download_button("Handout (text)", h["text"], file_name="patient_handout.txt", icon=":material/download:")

@@ -169,3 +169,11 @@ def current_conflict_banner(plan: dict) -> None:
     for c in plan.get("current_conflicts") or []:
         st.error(f"Current medicines to change ({c['severity']}): {md_escape(c['text'])}  \n_source: "
                  f"{md_escape(c['source'])}_", icon=":material/report:")
+
+
+def handout_caption(h: dict) -> str:
+    """The line under the patient handout. Its note may quote a safety line the model dropped, which can hold a
+    medicine name as the user typed it (an unchecked name): escaped so that it shows as typed, never as a link."""
+    if h["source"] == "model":
+        return f"Phrased by {md_escape(h['backend'])}; passed the grounding check (no drug or dose outside the plan)."
+    return f"Template text ({md_escape(h['backend'])})." + (f" {md_escape(h['note'])}" if h.get("note") else "")

@@ -124,6 +124,12 @@ def _coded(term, text: str, idx: int) -> PicoItem:
 coded = _coded  # for the other arm readers (treated_groups via service)
 
 
+def is_treatment(treat_re, term, name: str) -> bool:
+    """A name that says what a group got: a treatment cue ("surgery", "-plasty") or a drug (coded). The one test of
+    the arm readers (here, service's treated groups and its two compared treatments)."""
+    return bool(treat_re.search(name) or _coded(term, name, -1).concept_id)
+
+
 _ROUTE = re.compile(r"\b(?:topical|oral|intravenous|intramuscular|subcutaneous|inhaled|intranasal|transdermal|rectal|"
                     r"sublingual|intra-articular|epidural|vaginal)\b", re.I)
 _TOPICAL_FORM = re.compile(r"\b(?:gel|cream|ointment|patch|plaster|spray|lotion)\b", re.I)
@@ -179,7 +185,7 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         if re.search(r"\d|\bgroups?\b|\bregression\b", a + " " + b) or comp_re.fullmatch(a) \
                 or arm_phrases.NOT_AN_ARM.match(a) or arm_phrases.NOT_AN_ARM.match(b):
             continue  # a measure or a sample compared, not a treatment ("the incidence and severity of X")
-        if not trial and not any(treat_re.search(x) or _coded(term, x, s.idx).concept_id for x in (a, b)):
+        if not trial and not any(is_treatment(treat_re, term, x) for x in (a, b)):
             continue  # an observational study compares groups of people or measures; arms must name a treatment
         if m.group("sep") == "and" and len(a.split()) > 3:
             continue  # "compare the rate of X and Y" lists outcomes; "compared the tibial and the peroneal" arms

@@ -62,7 +62,7 @@ def _treated_groups(settings, p, paper: Paper, term) -> None:
     """Groups of a non-randomised comparison named by what each underwent, when no other reader found an arm."""
     treat, comp = cue_pattern(settings, "treatment"), cue_pattern(settings, "comparator")
     treated_groups.fill(p, paper.sentences, paper.title or "",
-                        lambda x: bool(treat.search(x) or pico.coded(term, x, -1).concept_id),
+                        lambda x: pico.is_treatment(treat, term, x),
                         lambda x: arm_phrases.is_control(comp, x), lambda x, i: pico.coded(term, x, i))
 
 
@@ -104,7 +104,7 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     if trial or any(treat.search(a.name) for a in r.arms):
         # two treatments compared outside a trial (two operations, two drugs): the second named is the comparator,
         # as in a trial (the annotation rule of the comparative splits, s13/s14); groups of people stay exposures
-        both = len(r.arms) == 2 and all(treat.search(a.name) or pico.coded(term, a.name, -1).concept_id for a in r.arms)
+        both = len(r.arms) == 2 and all(pico.is_treatment(treat, term, a.name) for a in r.arms)
         arm_phrases.fill_from_arms(r.pico, r.arms, trial or both)
     _treated_groups(settings, r.pico, paper, term)
     arm_phrases.drop_labels(r.pico)

@@ -42,12 +42,28 @@ def _words(s: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
 
 
-def dropped_lines(text: str, must_keep: Iterable[str]) -> list[str]:
+def dropped_lines(text: str, must_keep: Iterable[str | tuple[str, ...]]) -> list[str]:
     """The must-keep lines whose words do not all appear, in order, in `text`. A safety line is kept word for
     word: a rewording could soften it ("should not be taken together" -> "may be taken together"), and a
-    check on its names alone would pass a text that names the medicines and drops the warning."""
+    check on its names alone would pass a text that names the medicines and drops the warning.
+    An item may be a section, (heading, line, ...): its lines count only after its heading, so a short line (an
+    unchecked medicine's name) said elsewhere in the text is no kept warning (review22); sections and the lines
+    inside one may come in any order."""
     have = f" {_words(text)} "
-    return [line for line in must_keep if _words(line) and f" {_words(line)} " not in have]
+    out = []
+    for item in must_keep:
+        head, *lines = (item,) if isinstance(item, str) else tuple(item)
+        at = 0
+        for i, line in enumerate([head, *lines]):
+            w = _words(line)
+            if not w:
+                continue
+            found = have.find(f" {w} ", at)
+            if found < 0:
+                out.append(line)
+            elif i == 0:
+                at = found + len(w) + 1  # the section's lines are looked for after its heading
+    return out
 
 
 def _dose_key(number: str, unit: str) -> str:
@@ -74,7 +90,7 @@ def _mentions(text: str, vocabulary: Iterable[str]) -> set[str]:
 
 
 def check(text: str, allowed_terms: Iterable[str], vocabulary: Iterable[str], *,
-          allowed_text: str = "", must_keep: Iterable[str] = ()) -> GroundingResult:
+          allowed_text: str = "", must_keep: Iterable[str | tuple[str, ...]] = ()) -> GroundingResult:
     """allowed_terms: what the engine decided (drug and condition names, doses as text);
     vocabulary: every term the check knows (e.g. all KB drug and condition names, with synonyms);
     allowed_text: the engine's own text (template or source facts), whose doses are allowed too;

@@ -24,7 +24,7 @@ class Phrased:
 
 
 def phrase(backend, prompt: Prompt, *, allowed_terms: Iterable[str] = (), vocabulary: Iterable[str] = (),
-           must_keep: Iterable[str] = ()) -> Phrased:
+           must_keep: Iterable[str | tuple[str, ...]] = ()) -> Phrased:
     """must_keep: lines of `prompt.template_text` the model's text must contain word for word (safety lines the
     engine decided); a text without one of them is not shown, the template is."""
     if backend.name == "template":

@@ -245,7 +245,6 @@ def _symptom_causes(settings, eng: QAEngine, u: Understanding, q: str) -> A.QAAn
     found = [m for m in eng.finder.match(q) if m.concept_id not in eng.covered]
     if not found:
         return None
-    from medcore.knowledge.interaction_text import pair_text, sentences
     from medcore.knowledge.service import ask as kg_ask
 
     res = kg_ask(settings, f"what can cause {found[0].text}")

@@ -1,8 +1,8 @@
 """The patient handout: template text, optionally phrased by the configured language model.
 
 The model may only rephrase. Its text must pass the grounding check (no drug, condition or
-dose that the plan does not contain, and every safety line of `render.must_keep_lines` kept word
-for word) or the template is shown instead, and the caller is told
+dose that the plan does not contain, and every safety line of `render.must_keep_sections` kept word
+for word, after its heading) or the template is shown instead, and the caller is told
 which one it got. Non-local backends get the facts de-identified first.
 """
 
@@ -71,7 +71,8 @@ def make_handout(settings, kb: KnowledgeBase, plan: dict, backend=None) -> Hando
                                 + (" Copy these lines word for word: " + " / ".join(keep) if keep else ""),
                     facts=facts, template_text=template)
     allowed = [i["drug"] for i in items] + [i["drug_id"].replace("-", " ") for i in items] + [plan["condition_name"]]
-    out = phrase(backend, prompt, allowed_terms=allowed, vocabulary=vocabulary(kb), must_keep=keep)
+    out = phrase(backend, prompt, allowed_terms=allowed, vocabulary=vocabulary(kb),
+                 must_keep=render.must_keep_sections(template))
     # The medicines' own education-page text follows, as written (never rephrased by the model), so the
     # handout and the Health questions page say the same about each drug.
     notes = medicine_notes(settings, [i["drug_id"] for i in items])

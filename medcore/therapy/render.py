@@ -139,7 +139,7 @@ def handout_template(plan: dict) -> str:
 
 
 # The handout's safety sections: a language model's rewrite must keep their heading and every line word for word
-# (`must_keep_lines`, checked by medcore.llm.grounding), or the template is shown.
+# (`must_keep_sections`, checked by medcore.llm.grounding), or the template is shown.
 CONFLICT_HEAD = "Important about medicines you already take:"
 UNCHECKED_HEAD = ("Not checked: we did not recognise these medicines you listed, so they were not checked against "
                   "this plan. Show them to your pharmacist or clinician before you start:")
@@ -157,19 +157,26 @@ def serious_warnings(plan: dict, item: dict) -> list[dict]:
     return [w for w in ws if w.get("severity") == "contraindicated" or w.get("avoid")]
 
 
-def must_keep_lines(handout_text: str) -> list[str]:
-    """The safety sections of a handout text (a heading of SAFETY_HEADS and its "- " lines), read from the text
-    itself so that a de-identified template gives its own de-identified lines."""
-    out, inside = [], False
+def must_keep_sections(handout_text: str) -> list[tuple[str, ...]]:
+    """The safety sections of a handout text, each (a heading of SAFETY_HEADS, its "- " lines...), read from the text
+    itself so that a de-identified template gives its own de-identified lines. The grounding check looks for a
+    section's lines after its heading (grounding.dropped_lines)."""
+    out: list[tuple[str, ...]] = []
+    inside = False
     for line in handout_text.splitlines():
         if line.strip() in SAFETY_HEADS:
-            out.append(line.strip())
+            out.append((line.strip(),))
             inside = True
         elif inside and line.startswith("- "):
-            out.append(line[2:].strip())
+            out[-1] += (line[2:].strip(),)
         else:
             inside = False
     return out
+
+
+def must_keep_lines(handout_text: str) -> list[str]:
+    """The lines of `must_keep_sections`, headings and all, in order (the model is asked to copy them)."""
+    return [line for section in must_keep_sections(handout_text) for line in section]
 
 
 def conflict_lines(plan: dict) -> list[str]:

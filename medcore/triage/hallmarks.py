@@ -36,10 +36,14 @@ def asked_for(kb: KnowledgeBase, ci: int, flag: str, known: set[str], min_lik: f
     has that at least as often and at least `min_lik` (the net's safety_net_anchor_lik): a heart attack's chest pain
     for its crushing or spreading chest pain, a lung clot's breathlessness for severe breathlessness. A 'no' to chest
     pain rules out each form of it and is the heart attack's hallmark denied; asking only the forms left 'no crushing
-    pain' as the one word on the heart attack (session 22, issue 12). A 'yes' brings the flag itself next."""
+    pain' as the one word on the heart attack (session 22, issue 12). A 'yes' brings the flag itself next.
+    A course or a measurement is no hallmark here either (_NOT_HALLMARK, as in absent_exponent): the net asked
+    labyrinthitis' 'worst headache ever?' as 'did it come on suddenly?', whose 'no' (about the dizziness) then
+    ruled out the headache flag unasked (review22)."""
     best, best_lik = flag, max(float(kb.lik[ci, kb.finding_index[flag]]), min_lik)
     for g in sorted(implied.ancestors(kb).get(flag, ())):
         j = kb.finding_index[g]
-        if g not in known and kb.listed[ci, j] and float(kb.lik[ci, j]) >= best_lik:
+        if g not in known and kb.listed[ci, j] and kb.findings[j].category not in _NOT_HALLMARK \
+                and float(kb.lik[ci, j]) >= best_lik:
             best, best_lik = g, float(kb.lik[ci, j])
     return best

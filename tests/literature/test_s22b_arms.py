@@ -13,7 +13,9 @@ def test_measures_compared_are_not_arms(read):
     text = ("Cream for hand eczema\nOBJECTIVE: To compare incidence and severity of eczema in two groups of "
             "cleaners.\nMETHODS: Sixty cleaners were randomized.\nRESULTS: Fewer had eczema.")
     p = read(text)[0].pico
-    assert not any(NOT_AN_ARM.match(x.text) for x in p.interventions + p.comparators)
+    # checked by its words, not by NOT_AN_ARM itself (a test through the regex under test passes whatever it matches)
+    said = [x.text.lower() for x in p.interventions + p.comparators]
+    assert not [t for t in said if t.split()[-1] in ("incidence", "severity") or " eczema" in t], said
 
 
 def test_an_arm_named_by_its_label_only_is_dropped(read):

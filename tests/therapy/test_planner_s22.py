@@ -124,3 +124,35 @@ def test_a_current_conflict_labels_its_risk_after_the_management(plan_for):
     (c,) = plan.current_conflicts
     assert c.text.index("Management: Do not combine") < c.text.index("Risk: Serotonin syndrome")
     assert "Mechanism: MAO inhibition" in c.text and " | " not in c.text
+
+
+def test_the_handout_note_quoting_a_dropped_line_shows_it_as_typed():
+    """review22: the note quotes a dropped safety line, which can hold an unchecked name as the user typed it; the
+    page's caption (st.caption renders Markdown) escapes it, so a typed link is no link."""
+    from ui.therapy_tools import handout_caption
+    h = {"source": "template", "backend": "template (no language model)",
+         "note": 'left out 1 safety line(s) ("[pill](http://x.example) *now*")'}
+    cap = handout_caption(h)
+    assert "[pill](http" not in cap and "*now*" not in cap and "\\[pill\\]" in cap
+    assert handout_caption({"source": "model", "backend": "fake model", "note": ""}).startswith("Phrased by fake model")
+
+
+def test_a_safety_line_counts_only_inside_its_section_in_any_order():
+    """review22: a short must-keep line (an unchecked name) was found anywhere in the text, so a rewrite that dropped
+    it from the "not checked" list but named it in a friendly sentence elsewhere passed. A section's lines now count
+    after its heading; sections may still come in any order (a model putting the unchecked list first is fine)."""
+    from medcore.llm.grounding import dropped_lines
+    plan = {"condition_name": "Gout", "unchecked": ["zorblatine 5 mg daily"],
+            "current_conflicts": [{"severity": "contraindicated", "drugs": ["phenelzine", "sertraline"]}]}
+    template = render.handout_template(plan)
+    sections = render.must_keep_sections(template)
+    assert [s[0] for s in sections] == [render.CONFLICT_HEAD, render.UNCHECKED_HEAD]
+    moved = ("You take zorblatine 5 mg daily, which is fine to keep taking.\n"
+             + template.replace("- zorblatine 5 mg daily", ""))
+    assert dropped_lines(moved, sections) == ["zorblatine 5 mg daily"]
+    assert dropped_lines(moved, render.must_keep_lines(template)) == []  # the flat check passed it
+    blocks = template.split("\n\n")
+    conflict, unchecked = (next(b for b in blocks if b.startswith(h)) for h in (render.CONFLICT_HEAD,
+                                                                                 render.UNCHECKED_HEAD))
+    swapped = template.replace(conflict, "@@").replace(unchecked, conflict).replace("@@", unchecked)
+    assert swapped != template and dropped_lines(swapped, sections) == []

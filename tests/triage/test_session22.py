@@ -121,3 +121,16 @@ def test_the_question_chooser_counts_a_specific_finding_given_its_general_one(kb
     assert not np.isclose(plain[js], given[js])
     untouched = [j for j in range(len(kb.findings)) if j not in cols]
     assert np.allclose(plain[untouched], given[untouched])
+
+
+def test_the_safety_net_never_asks_a_course_in_place_of_a_red_flag(kb):
+    """review22: worst_headache implies sudden_onset (a course); labyrinthitis lists sudden onset at 0.7, so the net
+    asked 'did it come on suddenly?' for its 'worst headache ever?' flag, and a 'no' about the dizziness ruled the
+    headache out unasked. A course is no hallmark (hallmarks._NOT_HALLMARK), here as in absent_exponent."""
+    cfg = EngineConfig()
+    lab = kb.conditions.index(kb.condition("labyrinthitis"))
+    j = kb.finding_index["sudden_onset"]
+    assert kb.listed[lab, j] and kb.lik[lab, j] >= cfg.safety_net_anchor_lik  # the case the rule is about
+    assert asked_for(kb, lab, "worst_headache", set(), cfg.safety_net_anchor_lik) == "worst_headache"
+    sah = kb.conditions.index(kb.condition("subarachnoid_haemorrhage"))  # a symptom general finding still leads
+    assert asked_for(kb, sah, "worst_headache", set(), cfg.safety_net_anchor_lik) == "headache"
