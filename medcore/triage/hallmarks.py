@@ -15,6 +15,12 @@ from medcore.triage.kb import KnowledgeBase
 _NOT_HALLMARK = {"course", "measured", "pregnancy"}
 
 
+def _hallmark_kind(f) -> bool:
+    """Whether a "no" to this finding can count in full: not a course, measurement or pregnancy, nor a finding whose
+    denial the KB marks unreliable (`unreliable_no`: confusion, unmeasured fever; review of session 22)."""
+    return f.category not in _NOT_HALLMARK and not f.unreliable_no
+
+
 def absent_exponent(kb: KnowledgeBase, idx: np.ndarray | slice, temper: float, temper_absent: float,
                     hallmark_lik: float) -> np.ndarray | float:
     """The exponent on P(no | c) for the findings `idx`: `temper_absent`, but `temper` where the condition has the
@@ -26,7 +32,7 @@ def absent_exponent(kb: KnowledgeBase, idx: np.ndarray | slice, temper: float, t
         return temper_absent
     cache = kb.__dict__.setdefault("_hallmark_cols", {})
     if cache.get("findings") is not kb.findings:
-        cache.update(findings=kb.findings, cols=np.array([f.category not in _NOT_HALLMARK for f in kb.findings]))
+        cache.update(findings=kb.findings, cols=np.array([_hallmark_kind(f) for f in kb.findings]))
     lik = kb.lik[:, idx]
     return np.where((lik >= hallmark_lik) & cache["cols"][idx][None, :], temper, temper_absent)
 
@@ -43,7 +49,7 @@ def asked_for(kb: KnowledgeBase, ci: int, flag: str, known: set[str], min_lik: f
     best, best_lik = flag, max(float(kb.lik[ci, kb.finding_index[flag]]), min_lik)
     for g in sorted(implied.ancestors(kb).get(flag, ())):
         j = kb.finding_index[g]
-        if g not in known and kb.listed[ci, j] and kb.findings[j].category not in _NOT_HALLMARK \
+        if g not in known and kb.listed[ci, j] and _hallmark_kind(kb.findings[j]) \
                 and float(kb.lik[ci, j]) >= best_lik:
             best, best_lik = g, float(kb.lik[ci, j])
     return best

@@ -40,6 +40,8 @@ class Finding:
     absent_synonyms: tuple[str, ...] = ()
     # phrases that contain a synonym but do not mean the finding ('cut down on smoking' is not a cut)
     not_synonyms: tuple[str, ...] = ()
+    # a person's "no" cannot be trusted in full (confusion, unmeasured fever): never a hallmark's full-weight no
+    unreliable_no: bool = False
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,8 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
                         tuple(dict.fromkeys(s.strip() for s in (*f["synonyms"], *more.get(f["id"], ())))),
                         tuple(dict.fromkeys(s.strip() for s in (*f.get("absent_synonyms", []),
                                                                 *more_absent.get(f["id"], ())))),
-                        tuple(s.strip() for s in f.get("not_synonyms", []))) for f in fdoc["findings"]]
+                        tuple(s.strip() for s in f.get("not_synonyms", [])),
+                        bool(f.get("unreliable_no", False))) for f in fdoc["findings"]]
     f_index = {f.id: i for i, f in enumerate(findings)}
     if len(f_index) != len(findings):
         raise KBError("findings.yaml: duplicate finding ids")

@@ -62,6 +62,7 @@ FINDINGS = {
                     "synonyms": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2}},
                     "absent_synonyms": {"type": "array", "items": {"type": "string", "minLength": 2}},
                     "not_synonyms": {"type": "array", "items": {"type": "string", "minLength": 2}},
+                    "unreliable_no": {"type": "boolean"},
                 },
             },
         },
