@@ -121,6 +121,16 @@ SETS = {p.set_id: p for p in (
                left_out={1362: "a dietary follow-up with nothing to annotate but a weight and a date (as for blind_s10)"},
                own_read_list="docs/evals/records-blind-s21/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
+    # a sixth re-split (session 22), drawn at its base: still no discharge, H&P or letter row unread at any length and
+    # one ED row (1354 words, past any cap a hand annotator can do in the writer's ~60 minutes), so those strata are
+    # empty; consults and progress notes get a 500-word cap so that the set carries medications with doses,
+    # allergies, PHI and values; 16 notes, quotas fixed before the draw
+    DrawParams("blind_s22", "0b5173cd", seed=20261222, residues=tuple(range(10)), max_words=250,
+               long_types={"consult": 500, "progress": 500},
+               quota={"discharge": 0, "ed": 0, "progress": 5, "consult": 6, "radiology": 0, "history_physical": 0,
+                      "operative": 2, "letter": 0, "other": 3},
+               own_read_list="docs/evals/records-blind-s22/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
 )}
 
 
