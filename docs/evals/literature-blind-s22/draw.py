@@ -42,11 +42,10 @@ def _rank(pmid: str) -> str:
 
 def draw(data: dict) -> tuple[list[str], list[str], list[str]]:
     """(taken, tier 1 ranked, tier 2 ranked)."""
-    used: set[str] = set()
-    for name in _git("ls-tree", "-r", "--name-only", BASE).splitlines():
-        if name in SCREENINGS or not name.endswith((".yaml", ".yml", ".json", ".md", ".txt", ".csv", ".py")):
-            continue
-        used |= set(re.findall(r"(?<!\d)\d{7,8}(?!\d)", _git("show", f"{BASE}:{name}"))) & set(data)
+    # every maximal run of 7-8 digits in the text files tracked at BASE (one git call: the per-file walk took 30 s)
+    files = [f"*{ext}" for ext in (".yaml", ".yml", ".json", ".md", ".txt", ".csv", ".py")]
+    hits = _git("grep", "-a", "-h", "-o", "-E", "[0-9]+", BASE, "--", *files, *(f":(exclude){s}" for s in SCREENINGS))
+    used = {m for m in (line.rsplit(":", 1)[-1] for line in hits.splitlines()) if len(m) in (7, 8)} & set(data)
     pool = sorted((p for p in data if p not in used), key=_rank)
     contexts = {p: " ".join(data[p]["CONTEXTS"]).lower() for p in pool}
     labels = {p: " ".join(data[p]["LABELS"]).upper() for p in pool}
