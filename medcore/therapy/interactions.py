@@ -90,11 +90,12 @@ class InteractionReport:
 def merge(kb: KnowledgeBase, a: str, b: str, hits: list[InteractionRule]) -> Finding:
     """One finding per pair: the most severe rule leads; other rules' texts follow, each said once
     (`interaction_text.pair_text`, the wording the health-questions answer uses too)."""
+    hits = sorted(hits, key=lambda h: -SEVERITY_RANK[h.severity])  # the leading rule's source and rule id first
     t = ktext.pair_text(hits)
     first, second = sorted((a, b))
     return Finding((kb.drug_name(first), kb.drug_name(second)), (first, second), t.severity, t.mechanism, t.effect,
                    ktext.readable(t.managements), "; ".join(dict.fromkeys(h.source for h in hits)),
-                   [h.rule for h in sorted(hits, key=lambda h: -SEVERITY_RANK[h.severity])], any(h.avoid for h in hits),
+                   [h.rule for h in hits], any(h.avoid for h in hits),
                    t.lead_management, t.also, t.several)
 
 
