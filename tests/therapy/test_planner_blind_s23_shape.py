@@ -1,0 +1,25 @@
+"""Shape of the session-23 planner blind set (docs/evals/planner-blind-s23/blind.yaml): what `eval therapy-blind`
+reads is there, counts and severities are as written, every item names its source. Reads only the file's structure,
+never scores it (the set is blind)."""
+
+from pathlib import Path
+
+import yaml
+
+SET = Path(__file__).resolve().parents[2] / "docs" / "evals" / "planner-blind-s23" / "blind.yaml"
+
+
+def test_planner_blind_s23_shape():
+    data = yaml.safe_load(SET.read_text(encoding="utf-8"))
+    names, pairs = data["names"], data["pairs"]
+    assert len(names) == 60 and len({n["name"].lower() for n in names}) == 60
+    assert all(n["ingredients"] and all(isinstance(i, str) and i for i in n["ingredients"]) and n["source"]
+               for n in names)
+    by = {e: [p for p in pairs if p["expect"] == e] for e in ("contraindicated", "major", "moderate", "none")}
+    assert sum(map(len, by.values())) == len(pairs) == 50  # no other expect value
+    assert [len(by[e]) for e in ("contraindicated", "major", "moderate", "none")] == [15, 13, 7, 15]
+    assert all(len(p["drugs"]) == 2 and all(p["drugs"]) and p["source"] for p in pairs)
+    # `avoid` only where a flag of major or more is expected; no pair typed twice (order-free)
+    assert all(p["expect"] in ("major", "contraindicated") for p in pairs if p.get("avoid"))
+    assert sum(bool(p.get("avoid")) for p in pairs) == 5
+    assert len({frozenset(d.lower() for d in p["drugs"]) for p in pairs}) == len(pairs)
