@@ -131,6 +131,17 @@ SETS = {p.set_id: p for p in (
                       "operative": 2, "letter": 0, "other": 3},
                own_read_list="docs/evals/records-blind-s22/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
+    # a seventh re-split (session 23), drawn at its base: as for blind_s22 no discharge, H&P or letter row is unread
+    # within reach and the one ED row is too long; consults and progress notes keep the 500-word cap, the rest 250;
+    # 17 notes (a handful of each kind that is left) so that each can be annotated by hand with care in the writer's
+    # ~50 minutes; quotas fixed before the draw
+    DrawParams("blind_s23", "760accef", seed=20261223, residues=tuple(range(10)), max_words=250,
+               long_types={"consult": 500, "progress": 500},
+               quota={"discharge": 0, "ed": 0, "progress": 4, "consult": 4, "radiology": 3, "history_physical": 0,
+                      "operative": 3, "letter": 0, "other": 3},
+               left_out={851: "other: an indication heading alone, no note body"},
+               own_read_list="docs/evals/records-blind-s23/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
 )}
 
 
