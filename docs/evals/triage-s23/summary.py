@@ -1,6 +1,6 @@
-"""Print the pooled ('all') figures of one or more `medcore eval triage --out` JSON files, one line each.
+"""Print the pooled ('all') figures of `medcore eval triage` outputs (its stdout or its --out JSON), one line each.
 
-    python docs/evals/triage-s23/summary.py docs/evals/triage-s23/before.json docs/evals/triage-s23/after.json
+    python docs/evals/triage-s23/summary.py docs/evals/triage-s23/before.txt docs/evals/triage-s23/after.txt
 """
 
 import json
