@@ -13,9 +13,8 @@ themselves; signs and pregnancy keep their place (engine.rule_completing_questio
 
 from __future__ import annotations
 
+from medcore.triage.engine import _NO_ANCHOR as _NO_START  # 'under a day' or a blood pressure starts no rule
 from medcore.triage.kb import KnowledgeBase
-
-_NO_START = {"course", "measured"}  # 'under a day' or a blood pressure starts no rule (engine._NO_ANCHOR)
 
 
 def context_questions(kb: KnowledgeBase, known: set[str], present: set[str]) -> list[str]:
