@@ -15,7 +15,7 @@ import numpy as np
 from medcore.knowledge import load_terminology
 from medcore.knowledge.terminology import cache_root
 from medcore.triage import engine as bayes
-from medcore.triage import input_checks, input_guard, nlu, safety_rules
+from medcore.triage import input_checks, input_guard, known_context, nlu, safety_rules
 from medcore.triage.kb import KnowledgeBase, load_kb
 from medcore.triage.lexicon import embedding_index, terminology_phrases
 from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide, emergency_by_sign
@@ -184,6 +184,7 @@ class TriageEngine:
         cap = min(ec.all_no_stop + len(said) - len(told), ec.max_questions)
         all_no = len(told) >= min(ec.all_no_stop, ec.max_questions) and "yes" not in told
         own = cap if all_no else ec.max_questions
+        settled = emergency_by_sign(dec)
         if not finished and questions_asked < own and (not confident or questions_asked < ec.min_questions):
             known = set(asked) | set(answers)
             q = self.next_question(post, ev, known)
@@ -191,9 +192,16 @@ class TriageEngine:
                 q = bayes.safety_question(self.kb, post, set(ev) | known, self.engine_cfg) or q
             if q is not None:
                 nq = _question_dict(q)
+        # a known condition or treatment that one 'yes' makes an emergency with what is present (chemotherapy or
+        # sickle cell disease for a fever: known_context) takes the place of the engine's own last, least useful
+        # questions, or comes first after them: never one of the safety net's warning signs
+        if not finished and not settled and questions_asked < own + ec.safety_net_max:
+            pending = known_context.context_questions(kb, set(ev) | set(asked) | set(answers), present)
+            if pending and (nq is None or questions_asked >= own - len(pending)):
+                j = kb.finding_index[pending[0]]
+                nq = _question_dict(bayes.Question(pending[0], kb.findings[j].question, 0.0, 1.0, [], True))
         # the safety net guards against under-triage, so it has nothing to add once a present sign makes the level
         # emergency; an emergency by posterior mass alone is still checked by asking (rules.emergency_by_sign)
-        settled = emergency_by_sign(dec)
         if (nq is None and not finished and not settled
                 and questions_asked < own + ec.safety_net_max):
             q = bayes.safety_net_question(self.kb, post, set(ev) | set(asked) | set(answers), ec,
