@@ -143,9 +143,11 @@ _THOSE_AND_THOSE = re.compile(
 
 # "those with A (A group) and those without it": A against no A, as "with or without A"
 _THOSE_WITHOUT = re.compile(r"\bthose\s+with\s+(?P<a>[^,;.()]{2,50}?)(?:\s*\([^()]{0,40}\))?,?\s+and\s+those\s+without\b", re.I)
-# "A with and without B": the same treatment given with B and without it (words bounded as in _NON_A)
-_WITH_AND_WITHOUT = re.compile(r"(?P<a>(?:[a-z][\w\-]{0,40}\s+){0,3}[a-z][\w\-]{0,40})\s+with\s+and\s+without\s+(?P<b>[^,;.()]{2,50}?)"
-                               r"(?=\s*(?:[,;.()]|$|\b(?:for|in|during|at|after|were|was)\b))", re.I)
+# "A with and without B": the same treatment given with B and without it (words bounded as in _NON_A); B may hold
+# the abbreviation it defines ("a gastrostomy (G) tube", session 23)
+_WITH_AND_WITHOUT = re.compile(r"(?P<a>(?:[a-z][\w\-]{0,40}\s+){0,3}[a-z][\w\-]{0,40})\s+with\s+and\s+without\s+"
+                               r"(?P<b>[^,;.()]{2,50}?(?:\s*\([A-Za-z][\w\-]{0,9}\)[^,;.()]{0,30}?)?)"
+                               r"(?=\s*(?:[,;.()]|$|\b(?:for|in|during|at|after|were|was|using|on|among)\b))", re.I)
 # words that open a phrase rather than name a treatment: cut from the front of "between drug X with and without B"
 _OPENER = re.compile(r"^.*\b(?:between|of|the|a|an|in|on|using|by|for|to|compared|comparing|evaluated|assessed)\s+", re.I)
 # "49 had A and 37 had B": counts of the people each treatment was given to
@@ -153,7 +155,7 @@ _COUNTS_GOT = re.compile(r"\b\d+\s+(?:patients\s+|participants\s+)?(?P<v>had|und
                          r"\d+\s+(?:patients\s+|participants\s+)?(?P=v)\s+(?P<b>[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$))", re.I)
 
 
-def _paired(s: Sentence, is_treat) -> tuple[str, str, int] | None:
+def _paired(s: Sentence, is_treat, title: str = "") -> tuple[str, str, int] | None:
     """The arms of the session-14b phrasings: "those with A and those without it", "A with and without B", "49
     had A and 37 had B" (the latter two only when a side names a treatment; "12 had diabetes and 9 had gout" list
     the people's conditions)."""
@@ -166,6 +168,14 @@ def _paired(s: Sentence, is_treat) -> tuple[str, str, int] | None:
         a, b = _OPENER.sub("", m.group("a")), trim_arm(m.group("b"))
         if is_treat is not None and is_treat(a):
             return f"{a} with {b}", f"{a} without {b}", s.idx
+        # the question's "survival with and without a feeding tube": what comes before names an outcome or the
+        # units, so B is the exposure, against no B (as "with or without B") when the title names B's head noun
+        # too; a methods sentence's "the organ with and without a prior step" tells a variant of a technique
+        b = re.sub(r"^(?:an?|the)\s+", "", b, flags=re.I)
+        head = (re.findall(r"[A-Za-z][\w\-]*", b) or [""])[-1]
+        if is_treat is not None and s.role == "objective" and is_treat(b) and len(head) > 2 \
+                and re.search(r"\b" + re.escape(head) + r"\b", title, re.I):
+            return b, f"no {b}", s.idx
     m = _COUNTS_GOT.search(s.text)
     if m and is_treat is not None and (is_treat(m.group("a")) or is_treat(m.group("b"))):
         return trim_arm(m.group("a")), trim_arm(m.group("b")), s.idx
@@ -192,6 +202,7 @@ def given_versus(sentences: list[Sentence], treat=None) -> tuple[str, str, int] 
     "with or without A" / "A and non-A groups" (the latter only when A names a treatment: `treat`, a cue pattern or
     a test of a name); a negated side is "no A"."""
     is_treat = treat.search if isinstance(treat, re.Pattern) else treat
+    title = next((s.text for s in sentences if s.idx == -1), "")
     for s in sentences:
         m = _GIVEN_VS.search(s.text) or _THOSE_AND_THOSE.search(s.text)
         if m:
@@ -205,7 +216,7 @@ def given_versus(sentences: list[Sentence], treat=None) -> tuple[str, str, int] 
         if m and is_treat is not None and is_treat(m.group("a")):
             a = trim_arm(m.group("a"))
             return a, f"no {a}", s.idx
-        pair = _paired(s, is_treat)
+        pair = _paired(s, is_treat, title)
         if pair:
             return pair
     return None

@@ -9,9 +9,11 @@ import re
 # the people a study enrols (head nouns of a population phrase)
 _HEAD = (r"(?:patients?|subjects?|participants?|children|infants?|neonates?|newborns?|adults?|adolescents?|"
          r"women|men|girls|boys|people|persons?|individuals?|cases|survivors?|outpatients?|inpatients?|"
-         r"mothers?|volunteers?|veterans?|recipients?|smokers?|users?)")
+         r"mothers?|volunteers?|veterans?|recipients?|smokers?|users?|"
+         # session 23: nursing-home residents and couples treated for infertility are the people studied too
+         r"residents?|couples)")
 # what ties the people to their condition
-_LINK = (r"(?:with|having|undergoing|suffering\s+from|diagnosed\s+with|presenting\s+with|admitted\s+(?:with|for)|"
+_LINK = (r"(?:with|having|undergoing|in\s+an?(?=\s)|suffering\s+from|diagnosed\s+with|presenting\s+with|admitted\s+(?:with|for)|"
          r"treated\s+for|hospitali[sz]ed\s+(?:with|for)|operated\s+(?:on\s+)?for|at\s+(?:high\s+)?risk\s+(?:of|for)|"
          r"who\s+(?:had|have|underwent|developed|presented\s+with))")
 # "patients (19 men; mean age 54) with X ...": the phrase runs to a clause end or a verb of the study
@@ -52,13 +54,21 @@ def in_population(text: str, start: int, end: int, phrase_spans: list[tuple[int,
     return any(a <= start and end <= b for a, b in phrase_spans) or bool(_BEFORE_HEAD.match(text, end))
 
 
+# "X from / due to / secondary to Y": X is what Y causes, Y the condition (ICD-10's "code first the underlying
+# condition"; session 23)
+_CAUSED_BY = re.compile(r"(?<!\s)\s++(?:from|due\s++to|secondary\s++to|caused\s++by|resulting\s++from)\s++(?:an?\s++|the\s++)?",
+                        re.I)
+
+
 def modifiers(mentions: list, text: str) -> set[int]:
     """Indexes of mentions that only modify the next one ("ventricular fibrillation cardiac arrest", "cancer
-    pain"): the compound's head is the condition, its modifier is not one of its own."""
+    pain"): the compound's head is the condition, its modifier is not one of its own; a manifestation named with
+    its cause ("memory loss from dementia") gives way to the cause."""
     ordered = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     out = set()
     for a, b in zip(ordered, ordered[1:]):
-        if mentions[a].end <= mentions[b].start and re.fullmatch(r"[\s-]{1,2}", text[mentions[a].end:mentions[b].start]):
+        gap = text[mentions[a].end:mentions[b].start] if mentions[a].end <= mentions[b].start else None
+        if gap is not None and (re.fullmatch(r"[\s-]{1,2}", gap) or _CAUSED_BY.fullmatch(gap)):
             out.add(a)
     return out
 

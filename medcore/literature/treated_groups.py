@@ -176,29 +176,43 @@ def treated_versus(text: str, is_treatment) -> list[str]:
     return names if all(is_treatment(n) for n in names) and names[0].lower() != names[1].lower() else []
 
 
-# one treated group (session 14): "505 women underwent A", "A was performed in 36 patients"
+# one treated group (session 14): "505 women underwent A", "A was performed in 36 patients"; session 23: "58 patients
+# undergoing A", a count-less "a review of (all consecutive) patients undergoing A", a time after the name ("since
+# 2005") ends it
+_END = (r"(?=\s*(?:[,;:.()\d]|$|\b(?:at|in|between|from|during|for|after|before|by|and|with|was|were|because|due|since|"
+        r"until|through|over|within|using)\b))")
 _SINGLE = re.compile(r"(?P<n>" + _COUNT + r")\s+(?:[\w\-]+\s+){0,3}?" + PEOPLE + r"\s+(?:\([^()]{0,30}\)\s+)?"
                      r"(?:with\s+[^,;:.()\d]{1,40}?\s+)?(?:who\s+)?"
-                     r"(?:underwent|received|were\s+treated\s+with|were\s+given|were\s+managed\s+with)\s+(?:an?\s+|the\s+)?"
-                     r"(?P<x>[A-Za-z][^,;:.()\d]{1,60}?)(?=\s*(?:[,;:.()\d]|$|\b(?:at|in|between|from|during|for|after|before|by|"
-                     r"and|with|was|were|because|due)\b))"
+                     r"(?:underwent|undergoing|had\s+undergone|received|were\s+treated\s+with|were\s+given|were\s+managed\s+with)\s+"
+                     r"(?:an?\s+|the\s+)?(?P<x>[A-Za-z][^,;:.()\d]{1,60}?)" + _END +
+                     r"|\b(?:of|all)\s+(?:all\s+)?(?:consecutive\s+)?" + PEOPLE + r"\s+(?:who\s+)?(?:undergoing|underwent|had\s+undergone)\s+"
+                     r"(?:an?\s+|the\s+)?(?P<z>[A-Za-z][^,;:.()\d]{1,60}?)" + _END +
                      r"|(?:^|\.\s+)(?P<y>[A-Z][\w\-]*(?:\s+[\w\-]+){0,4}?)\s+(?:was|were)\s+performed\s+(?:in|on)\s+" + _COUNT,
                      re.I)
-def single_group(sentences: list[Sentence], about: str, is_treatment) -> tuple[str, int] | None:
+# an objective about one treatment's own results: "to assess the results of A in patients with Z" (session 23)
+_RESULTS_OF = re.compile(r"\b(?:the\s+)?(?:long-term\s+|short-term\s+)?(?:results|outcomes?)\s+of\s+(?:an?\s+|the\s+)?"
+                         r"(?P<x>[A-Za-z][^,;:.()\d]{1,60}?)\s+(?:in|among|for)\s+(?:\w+\s+){0,2}?" + PEOPLE + r"\b", re.I)
+
+
+def single_group(sentences: list[Sentence], about: str, is_treatment, whole: str = "") -> tuple[str, int] | None:
     """(A, sentence index) when the methods give one treatment to the people counted ("505 women underwent A") and
     the paper's title (`about`) names A's head word as a whole word: a single treated group,
     whose intervention is A with no comparator. Without the question naming it, a treatment given to everyone is
     usually how the cases were found ("83 patients underwent appendectomy" in a study of a blood test), not what
     was studied (why session 13 dropped a rule without that test); a near word ("laparoscopy" for "laparotomy",
     "cystoscopist") is not the same treatment. Results sentences are not read: a treatment counted there is an
-    outcome ("six later underwent hysterectomy"). The objective is not read either: it names the procedures the
-    cases came from as well as the one studied (one false arm each on dev and blind_s12, session 14)."""
+    outcome ("six later underwent hysterectomy"). The objective is read only for "the results of A in patients"
+    (session 23): otherwise it names the procedures the cases came from as well as the one studied (one false arm
+    each on dev and blind_s12, session 14). An abbreviation the abstract defines (`whole`) is tested by its long
+    form ("RARC" against a title naming robot-assisted radical cystectomy, session 23)."""
     for s in sentences:
-        if s.role not in ("methods", ""):
+        if s.role not in ("methods", "", "objective"):
             continue
         text, _ = digits_for_words(s.text)
-        for m in _SINGLE.finditer(text):
-            x = _name(m.group("x") or m.group("y"), "treated")
+        found = _RESULTS_OF.finditer(text) if s.role == "objective" else _SINGLE.finditer(text)
+        for m in found:
+            x = _name(m.group("x") or m.groupdict().get("z") or m.groupdict().get("y"), "treated")
+            x = expand(x, whole) if whole else x
             head = x.split()[-1] if x.split() else ""
             if is_treatment(x) and re.search(r"\b" + re.escape(head) + r"\b", about, re.I):
                 return x, s.idx
@@ -236,7 +250,7 @@ def fill(pico: Pico, sentences: list[Sentence], title: str, is_treatment, is_con
                 found = (names, s.idx)
                 break
     if found is None:
-        single = single_group(methods, title, is_treatment)
+        single = single_group(question + methods, title, is_treatment, whole)
         if single is None or pico.interventions:
             return False
         pico.interventions.append(coded(expand(single[0], whole), single[1]))
