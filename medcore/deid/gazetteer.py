@@ -20,11 +20,14 @@ from typing import Callable
 from medcore.deid.place_table import gazetteer
 from medcore.deid.places import _W, GENERIC, NOT_PLACES, _words
 
+# a lower-case word that narrows a place without naming one: "in downtown Baltimore", "from rural Iowa" (session 23)
+_QUALIFIER = (r"(?:downtown|uptown|midtown|suburban|rural|urban|inner-city|northern|southern|eastern|western|central|"
+              r"northeastern|northwestern|southeastern|southwestern|upstate|downstate|coastal|greater|metropolitan|nearby)")
 # a run of one to three capitalised words after a preposition of place (group 1), perhaps after "the" (group 2):
 # "in Utah", "from Sugar Land ER", "a cruise to the Bahamas", "the city of Wichita", "central portion of Mexico"
 _PLACE_PREP = re.compile(
     rf"(?<![\w-])((?i:in|from|to|near|at|visiting|outside|around|towards?|via|throughout|across|of))[ \t]+"
-    rf"((?i:the)[ \t]+)?((?:{_W})(?:[ \t]+{_W}){{0,2}})")
+    rf"((?i:the)[ \t]+)?(?:{_QUALIFIER}[ \t]+)?((?:{_W})(?:[ \t]+{_W}){{0,2}})")
 _CITY_OF = re.compile(r"(?i:city|town|village|state|county|province|republic|university)[ \t]+$")
 # a known place before "area": "in the general Bremerton area", "the Houston area"
 _AREA = re.compile(rf"\b((?:{_W})(?:[ \t]+{_W}){{0,2}})[ \t]+(?:area|region|suburbs|metro(?:politan)?[ \t]+area)\b")
@@ -91,7 +94,9 @@ def find_gazetteer_places(text: str, add: Callable[[int, int, str], None], clini
         prep, the, run = m.group(1).lower(), m.group(2), m.group(3)
         named = prep == "of" and _CITY_OF.search(text, max(0, m.start() - 12), m.start())  # "the city of Wichita"
         # after "of" or "the" only a state or a country ("portion of Mexico", "to the Bahamas"), unless named so
-        kinds = None if named or not (prep == "of" or the) else ("state", "country")
+        # a qualifier before the name ("the greater Boston", "in downtown Baltimore") says a town may follow
+        qualified = bool(text[m.end(2) if the else m.end(1):m.start(3)].strip())
+        kinds = None if named or qualified or not (prep == "of" or the) else ("state", "country")
         hit = _longest_place(text, m.start(3), run, places, clinical, not_names, kinds)
         if hit:
             add(*hit)

@@ -44,10 +44,11 @@ def looks_like_ratio(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"(bp|pressure|b/p)\s*[:]?\s*$", before))
 
 
-# a year straight after a word (perhaps after a comma or a colon), ending a clause or a list item; not a number in a
-# run of numbers ("1998 2004"), a decimal or a date part, nor an amount ("loss 1950 mL")
+# a year straight after a word (perhaps after a comma, a colon or "was": "her last childbirth was 2001."), ending a
+# clause or a list item; not a number in a run of numbers ("1998 2004"), a decimal or a date part, nor an amount
+# ("loss 1950 mL")
 YEAR_AFTER_WORD = re.compile(
-    rf"(?<![\w'-])([A-Za-z][A-Za-z-]{{1,30}})[ \t]*[,:]?[ \t]+({_YEAR})\b(?![.,/:-]?\d)(?![ \t]*(?:{_AMOUNT_UNIT}))"
+    rf"(?<![\w'-])([A-Za-z][A-Za-z-]{{1,30}})(?:[ \t]+(?:was|were))?[ \t]*[,:]?[ \t]+({_YEAR})\b(?![.,/:-]?\d)(?![ \t]*(?:{_AMOUNT_UNIT}))"
     rf"(?=[ \t]*(?:[,.;)\]]|$|[ \t]+(?:and|with|for|at|in|by|after|without|which|that|then|when|while|where|"
     rf"but|-)\b|[ \t]+[-(]))", re.M)
 _EVENT_ENDING = re.compile(r"(?:ectom|otom|ostom|plast|scop|graph|pex|rrhaph|lys|desis|tripsy)(?:y|ies)$|"
@@ -56,7 +57,7 @@ _EVENT_VERBS = frozenset("""diagnosed done performed treated repaired removed ex
 stopped quit discontinued admitted hospitalized hospitalised operated found noted detected confirmed implanted replaced
 fixed fused grafted transplanted amputated delivered born died passed married divorced retired moved immigrated
 emigrated injured hurt broken fractured had since dx repair repairs removal transplant bypass graft stent stents
-accident injury injuries attack attacks episode episodes""".split())
+accident injury injuries attack attacks episode episodes birth childbirth""".split())
 # words that take a measurement or a count, not an event: "loss 1950", "glucose 2010", "platelets 1999"
 _MEASURES = frozenset("""loss output intake glucose sugar platelets platelet plt weight wt count counts volume level levels
 dose doses total sodium potassium chloride calcium protein albumin ferritin triglycerides cholesterol ldl hdl tsh psa

@@ -189,6 +189,9 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     ("DATE", YEAR_LIST, 1),
     # a year closing an item of a history list: "tonsillectomy,1972." "knee arthroscopy, 1990."
     ("DATE", re.compile(rf"(?<=[A-Za-z)],)[ \t]?({_YEAR})(?=[ \t]*(?:[.;]|,(?![ \t]*\d)|$))", re.M), 1),
+    # a year standing alone as the last item of a history line, after the event's full stop: "Tonsillectomy.  1988"
+    # at the line's end, or before a comma that ends it (session 23); not one of a run of numbers ("2000, 2100")
+    ("DATE", re.compile(rf"(?<=[A-Za-z)]\.)[ \t]{{1,3}}({_YEAR})(?=[ \t]*(?:;|,(?![ \t]*\d)|$))", re.M), 1),
     # a year closing a list item after a dash: "hepatitis C - 2001." (a year straight after its event, "mastectomy
     # 2008,", is found by deid/numbers.py, which needs the clinical vocabulary)
     ("DATE", re.compile(rf"(?<=[A-Za-z)][ \t]-[ \t])({_YEAR})(?=[ \t]*(?:[.;]|,(?![ \t]*\d)|$))", re.M), 1),

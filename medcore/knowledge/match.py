@@ -179,5 +179,9 @@ class Matcher:
 
 
 def _capitals(surface: str) -> bool:
+    """Written in capitals; a plural 's' after two or more capitals counts ("PVCs", "TIAs": the abbreviation's
+    plural), a short word that merely opens with a capital ("Is", "As") does not."""
     letters = [c for c in surface if c.isalpha()]
+    if len(letters) >= 3 and letters[-1] == "s":
+        letters = letters[:-1]
     return bool(letters) and all(c.isupper() for c in letters)
