@@ -24,6 +24,7 @@ IF_SIGN = {"emergency": "Call an ambulance or go to the emergency department now
            "urgent": "See a doctor today if you get"}
 LIKELY_MIN_P = 0.05  # smaller causes are not listed to a patient (the clinician view lists all)
 SAFETY_NET_MAX_SIGNS = 6  # per level: a longer list is not read
+SERIOUS_RANK = LEVEL_RANK["urgent"]  # "to rule out (less likely, but serious)": urgent or emergency conditions
 
 
 @dataclass
@@ -63,7 +64,11 @@ def build(kb: KnowledgeBase, rules: SafetyRules, result, anchor_lik: float = 0.5
 
     likely, rule_out = [], []
     for d in diff:
-        if LEVEL_RANK[d["triage"]] < rank:  # more acute than the heading: never a plain "likely cause"
+        # more acute than the heading and serious (urgent or emergency): never a plain "likely cause". A routine
+        # condition under a self-care heading is no serious cause to rule out (session 23b: blepharitis was told to
+        # rule out depression, anxiety and IBS, with warning signs and no line saying what to do); it is listed as
+        # a possible cause, without its own advice (the "about" advice needs the heading's level)
+        if LEVEL_RANK[d["triage"]] < rank and LEVEL_RANK[d["triage"]] <= SERIOUS_RANK:
             if d["probability"] >= rules.rule_out_min_p and len(rule_out) < rules.rule_out_max:
                 rule_out.append(_rule_out_item(kb, d, absent))
         elif not too_early and len(likely) < 3 and (d["probability"] >= LIKELY_MIN_P or not likely):
