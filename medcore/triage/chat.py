@@ -51,9 +51,11 @@ def _result(engine: TriageEngine, state: dict) -> TriageResult:
 def advance(engine: TriageEngine, state: dict) -> dict:
     """Ask the next question, or finish with the result."""
     res = _result(engine, state)
-    if not res.symptom_told and not res.crisis:
-        # no symptom yet (only an age, a duration, or denials): no level is shown, not even "so far" (issue 12; the
-        # page drew a routine heading from the priors alone for "I am 34 years old"; session 23b)
+    if not state["answers"] and not res.crisis:
+        # nothing told yet but an age or sex: no level is shown, not even "so far" (issue 12; the page drew a routine
+        # heading from the priors alone for "I am 34 years old"; session 23b). A duration alone is still asked about
+        # (the interview finds the symptom the text did not name: refusing it cost 7 dev interviews); finish() gives
+        # no level while no symptom is told
         return _no_symptom(state)
     state["result"] = res.to_dict()
     if res.crisis and not state["self_harm"]:

@@ -64,12 +64,12 @@ def build(kb: KnowledgeBase, rules: SafetyRules, result, anchor_lik: float = 0.5
 
     likely, rule_out = [], []
     for d in diff:
-        # more acute than the heading and serious (urgent or emergency): never a plain "likely cause". A routine
-        # condition under a self-care heading is no serious cause to rule out (session 23b: blepharitis was told to
-        # rule out depression, anxiety and IBS, with warning signs and no line saying what to do); it is listed as
-        # a possible cause, without its own advice (the "about" advice needs the heading's level)
-        if LEVEL_RANK[d["triage"]] < rank and LEVEL_RANK[d["triage"]] <= SERIOUS_RANK:
-            if d["probability"] >= rules.rule_out_min_p and len(rule_out) < rules.rule_out_max:
+        # more acute than the heading: never a plain "likely cause"; shown "to rule out" only when serious (urgent or
+        # emergency). A routine condition under a self-care heading is no serious cause (session 23b: blepharitis was
+        # told to rule out depression, anxiety and IBS, with warning signs and no line saying what to do): not shown
+        if LEVEL_RANK[d["triage"]] < rank:
+            if (LEVEL_RANK[d["triage"]] <= SERIOUS_RANK and d["probability"] >= rules.rule_out_min_p
+                    and len(rule_out) < rules.rule_out_max):
                 rule_out.append(_rule_out_item(kb, d, absent))
         elif not too_early and len(likely) < 3 and (d["probability"] >= LIKELY_MIN_P or not likely):
             likely.append({"id": d["id"], "name": d["condition"], "probability": d["probability"],

@@ -35,7 +35,7 @@ def test_a_routine_cause_under_a_self_care_heading_is_not_shown_to_rule_out(kb):
               "differential": _diff(kb, [("blepharitis", 0.6), ("ibs", 0.06)])}
     view = build(kb, rules_for(kb), result)
     assert view.rule_out == []
-    assert [x["id"] for x in view.likely] == ["blepharitis", "ibs"]
+    assert [x["id"] for x in view.likely] == ["blepharitis"]  # nor as a likely cause more acute than the heading
     text = render(view, result)
     assert "To rule out" not in text and "less likely, but serious" not in text
 
@@ -73,3 +73,38 @@ def test_show_result_after_only_a_duration_gives_no_level(lexical_engine):
 def test_a_symptom_still_gets_a_level(lexical_engine):
     st = chat.user_message(lexical_engine, chat.new_state(), "I have had a bad cough since this morning")
     assert st["result"] is not None and st["result"]["triage"] in LEVEL_TEXT
+
+
+# pregnancy is asked for every abdominal, pelvic, urinary, bleeding or period complaint of a woman of 12-55 (NG126)
+
+
+def test_the_pregnancy_rule_covers_period_pelvic_and_urinary_complaints(kb):
+    rule = next(r for r in rules_for(kb).required if r.id == "pregnancy_possible")
+    for fid in ("missed_period", "irregular_periods", "midcycle_pain", "bleeding_after_sex", "nocturia",
+                "passed_pregnancy_tissue", "pain_worse_moving"):
+        assert rule.applies({fid}, 30, "female"), fid
+    assert not rule.applies({"nocturia"}, 30, "male")
+
+
+def test_an_interview_about_night_time_weeing_asks_about_pregnancy(lexical_engine):
+    st = chat.new_state()
+    st["age"], st["sex"] = 31, "female"
+    st["answers"], st["origin"] = {"nocturia": "yes"}, {"nocturia": "text"}
+    st = chat.advance(lexical_engine, st)
+    n = 0
+    while st.get("pending") and n < 40:
+        st = chat.answer(lexical_engine, st, "no")
+        n += 1
+    assert st["finished"] and "pregnant" in st["asked"]
+
+
+def test_show_result_now_with_burning_urine_asks_fever_and_loin_pain_first(lexical_engine):
+    st = chat.new_state()
+    st["age"], st["sex"] = 29, "female"
+    st["answers"], st["origin"] = {"painful_urination": "yes"}, {"painful_urination": "text"}
+    st = chat.finish_now(lexical_engine, st)
+    asked = []
+    while st.get("pending") and len(asked) < 10:
+        asked.append(st["pending"]["id"])
+        st = chat.answer(lexical_engine, st, "no")
+    assert st["finished"] and {"pregnant", "fever", "flank_pain"} <= set(asked), asked

@@ -215,9 +215,9 @@ def vignette_runs(engine, vs, modes) -> None:
             print(f"  vignettes {i}/{len(vs)}", file=sys.stderr, flush=True)
 
 
-def case_runs(trainer, n: int, modes) -> None:
+def case_runs(trainer, n: int, modes, seeds=None) -> None:
     engine, kb = trainer.engine, trainer.engine.kb
-    for seed in range(n):
+    for seed in seeds if seeds is not None else range(n):
         case = trainer.new_case(seed)
         where = f"case{seed}:{case.condition_id}"
         text = opening_statement(kb, case)
@@ -313,6 +313,25 @@ def input_checks(engine, vs) -> None:
                                                    "findings": [f["id"] for f in out["findings"] if f["present"]]})
 
 
+def merge(paths: list[str], out: str | None) -> int:
+    total: dict[str, dict] = {}
+    examples: dict[str, list] = defaultdict(list)
+    for p in paths:
+        with open(p) as fh:
+            d = json.load(fh)
+        for n, c in d["summary"].items():
+            t = total.setdefault(n, {"violations": 0, "checked": 0})
+            t["violations"] += c["violations"]
+            t["checked"] += c["checked"]
+            examples[n] += d["examples"].get(n, [])
+    for n in sorted(total):
+        print(f"{n:50s} {total[n]['violations']:5d} / {total[n]['checked']}")
+    if out:
+        with open(out, "w") as fh:
+            json.dump({"summary": total, "examples": {n: examples[n][:15] for n in total}}, fh, indent=1)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out")
@@ -320,8 +339,14 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=300)
     ap.add_argument("--modes", default="one_shot,interactive,early,trainer")
     ap.add_argument("--no-embeddings", action="store_true")
+    ap.add_argument("--shard", default="0/1", help="i/n: every n-th vignette and case from i (input checks in 0 only); "
+                    "merge the shards' JSON with --merge")
+    ap.add_argument("--merge", nargs="*", help="shard JSON files to add up (nothing is run)")
     args = ap.parse_args()
     modes = set(args.modes.split(","))
+    if args.merge:
+        return merge(args.merge, args.out)
+    shard, nshards = (int(x) for x in args.shard.split("/"))
     from medcore.cases.service import CaseTrainer
     from medcore.triage.service import TriageEngine
 
@@ -331,11 +356,12 @@ def main() -> int:
     vs = load_vignettes(settings.kb_dir, engine.kb, DEV)
     if args.limit:
         vs = vs[:args.limit]
-    kb_checks(engine.kb)
-    input_checks(engine, vs)
-    vignette_runs(engine, vs, modes)
+    if shard == 0:
+        kb_checks(engine.kb)
+        input_checks(engine, vs)
+    vignette_runs(engine, vs[shard::nshards], modes)
     if args.cases:
-        case_runs(CaseTrainer.from_settings(settings), args.cases, modes)
+        case_runs(CaseTrainer.from_settings(settings), args.cases, modes, range(shard, args.cases, nshards))
     names = sorted(set(checked) | set(viol))
     summary = {n: {"violations": len(viol[n]), "checked": checked[n]} for n in names}
     for n in names:
