@@ -10,7 +10,8 @@ import time
 from medcore.triage import input_checks, interview_checks, result_view
 from medcore.triage.chat_state import ChatStateError, check_answer, check_state
 from medcore.triage.input_checks import check_text
-from medcore.triage.service import TriageEngine, TriageResult, no_findings_message, not_english_message
+from medcore.triage.service import (NO_SYMPTOM_MESSAGE, TriageEngine, TriageResult, no_findings_message,
+                                    not_english_message)
 
 YES = re.compile(r"^\s*(y|yes|yeah|yep|yup|correct|i do|i have|it is|true|sure|definitely|afraid so)\b[\s.!]*",
                  re.I)
@@ -50,14 +51,16 @@ def _result(engine: TriageEngine, state: dict) -> TriageResult:
 def advance(engine: TriageEngine, state: dict) -> dict:
     """Ask the next question, or finish with the result."""
     res = _result(engine, state)
+    if not state["answers"] and not res.crisis:
+        # nothing told yet but an age or sex: no level is shown, not even "so far" (issue 12; the page drew a routine
+        # heading from the priors alone for "I am 34 years old"; session 23b). A duration alone is still asked about
+        # (the interview finds the symptom the text did not name: refusing it cost 7 dev interviews); finish() gives
+        # no level while no symptom is told
+        return _no_symptom(state)
     state["result"] = res.to_dict()
     if res.crisis and not state["self_harm"]:
         state["self_harm"] = True
         _say(state, "crisis", res.crisis["text"], contacts=res.crisis["contacts"])
-    known = [f for f in res.findings if f["present"]]
-    if not known and not state["answers"]:
-        state["pending"] = None
-        return state
     q = res.next_question
     if q is None and not state["finished"]:  # what a clinician would still ask before finishing
         q = interview_checks.required_question(engine, state, res.triage)
@@ -65,6 +68,14 @@ def advance(engine: TriageEngine, state: dict) -> dict:
         _ask(state, q)
         return state
     return finish(engine, state)
+
+
+def _no_symptom(state: dict) -> dict:
+    state["result"] = None
+    state["pending"] = None
+    state["finished"] = False
+    _say(state, "note", NO_SYMPTOM_MESSAGE)
+    return state
 
 
 def _ask(state: dict, q: dict) -> None:
@@ -89,6 +100,8 @@ def finish(engine: TriageEngine, state: dict) -> dict:
     state["pending"] = None
     state.pop("finish_requested", None)
     res = _result(engine, state)
+    if not res.symptom_told and not res.crisis:  # "Show result" after only a duration: still no level to show
+        return _no_symptom(state)
     state["result"] = res.to_dict()
     _say(state, "result", result_view.summary(engine, res, state["mode"]), triage=res.triage)
     return state

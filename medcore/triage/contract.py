@@ -23,7 +23,7 @@ def to_contract(res, notes: list[str] = (), semigran: dict | None = None) -> dic
     """A TriageResult as the contract's dict; `semigran` maps our level to Semigran 2015's category
     (docs/triage_levels.md), so published vignette sets can be scored on their own scale."""
     said = [f for f in res.findings if f["origin"] != "implied" or f["present"]]
-    recognised = any(f["present"] for f in said)
+    recognised = res.symptom_told  # a duration alone is no symptom (service.NOT_A_SYMPTOM)
     out = {
         "findings": [{"id": f["id"], "name": f["name"], "present": f["present"]} for f in said],
         "differential": [{"id": d.id, "name": d.condition, "icd10": d.icd10, "probability": round(d.probability, 4),

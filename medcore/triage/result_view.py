@@ -24,6 +24,7 @@ IF_SIGN = {"emergency": "Call an ambulance or go to the emergency department now
            "urgent": "See a doctor today if you get"}
 LIKELY_MIN_P = 0.05  # smaller causes are not listed to a patient (the clinician view lists all)
 SAFETY_NET_MAX_SIGNS = 6  # per level: a longer list is not read
+SERIOUS_RANK = LEVEL_RANK["urgent"]  # "to rule out (less likely, but serious)": urgent or emergency conditions
 
 
 @dataclass
@@ -63,8 +64,12 @@ def build(kb: KnowledgeBase, rules: SafetyRules, result, anchor_lik: float = 0.5
 
     likely, rule_out = [], []
     for d in diff:
-        if LEVEL_RANK[d["triage"]] < rank:  # more acute than the heading: never a plain "likely cause"
-            if d["probability"] >= rules.rule_out_min_p and len(rule_out) < rules.rule_out_max:
+        # more acute than the heading: never a plain "likely cause"; shown "to rule out" only when serious (urgent or
+        # emergency). A routine condition under a self-care heading is no serious cause (session 23b: blepharitis was
+        # told to rule out depression, anxiety and IBS, with warning signs and no line saying what to do): not shown
+        if LEVEL_RANK[d["triage"]] < rank:
+            if (LEVEL_RANK[d["triage"]] <= SERIOUS_RANK and d["probability"] >= rules.rule_out_min_p
+                    and len(rule_out) < rules.rule_out_max):
                 rule_out.append(_rule_out_item(kb, d, absent))
         elif not too_early and len(likely) < 3 and (d["probability"] >= LIKELY_MIN_P or not likely):
             likely.append({"id": d["id"], "name": d["condition"], "probability": d["probability"],

@@ -109,15 +109,17 @@ def decide(kb: KnowledgeBase, post: np.ndarray, present: set[str], cfg: TriageCo
             if fid in present and all(x["finding"] != fid for x in red_flags):
                 red_flags.append({"finding": fid, "name": kb.finding(fid).name, "condition": None,
                                   "level": r["level"], "source": r["source"]})
-    # Overrides only ever raise the level.
-    best = LEVEL_RANK[level]
+    # Overrides only ever raise the level. A sign the person has that sets the level is its reason also when the
+    # posterior mass reaches the same level: "crushing chest pain spreading to the arm" explains an emergency, a
+    # share of probability does not (issue 12: the reason names the red-flag rule; session 23b)
+    best, by_sign = LEVEL_RANK[level], False
     for r in fired:
-        if LEVEL_RANK[r["level"]] < best:
-            best = LEVEL_RANK[r["level"]]
+        if LEVEL_RANK[r["level"]] < best or (LEVEL_RANK[r["level"]] == best and not by_sign):
+            best, by_sign = LEVEL_RANK[r["level"]], True
             reason = r["reason"]
     for rf in red_flags:
-        if rf["condition"] and LEVEL_RANK[rf["level"]] < best:
-            best = LEVEL_RANK[rf["level"]]
+        if rf["condition"] and (LEVEL_RANK[rf["level"]] < best or (LEVEL_RANK[rf["level"]] == best and not by_sign)):
+            best, by_sign = LEVEL_RANK[rf["level"]], True
             reason = f"{rf['name']} is a warning sign of {rf['condition']}."
     self_harm = "suicidal_thoughts" in present
     if self_harm:

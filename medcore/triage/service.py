@@ -22,6 +22,10 @@ from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide, emergency_by_
 
 _lock = threading.Lock()
 NON_COMPLAINT = {"course", "risk", "measured"}
+# findings that tell how or since when, never what: with only these the text told no symptom ('my car will not start
+# this morning' read as lasting under a day got a triage level; session 23b). A risk factor alone still counts: a
+# smoke exposure or a trauma event can be the whole emergency story.
+NOT_A_SYMPTOM = {"course"}
 _engines: dict[tuple, "TriageEngine"] = {}
 
 
@@ -53,6 +57,7 @@ class TriageResult:
     crisis: dict | None = None
     notes: list[str] = field(default_factory=list)
     blend: str = "bayes"
+    symptom_told: bool = True  # a present finding that is not only a course (NOT_A_SYMPTOM): else no level is shown
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -218,9 +223,10 @@ class TriageEngine:
         findings = [{"id": f, "name": kb.finding(f).name, "present": v,
                      "origin": origin.get(f, "implied" if f not in answers else "text")} for f, v in ev.items()]
         crisis = dict(kb.crisis) if dec.self_harm else None
+        told = any(kb.finding(f).category not in NOT_A_SYMPTOM for f in present)
         return TriageResult(findings, diff, dec.level, LEVEL_TEXT[dec.level], dec.reason, dec.mass, dec.red_flags,
                             dec.fired_rules, nq, age, sex, crisis,
-                            blend="bayes+mlp" if self.blender is not None else "bayes")
+                            blend="bayes+mlp" if self.blender is not None else "bayes", symptom_told=told)
 
     def prepare(self, text: str) -> list[str]:
         """Read `text` up to the embedding index and keep it for read_text; the chunks it will ask the index for."""
@@ -313,5 +319,9 @@ def no_findings_message(text: str, vocabulary: set[str]) -> str:
     if input_guard.english_share(text, vocabulary) < 0.35:
         return ("I couldn't make sense of that. Please describe the main symptom in a short sentence, for example "
                 "'I have had a sore throat and fever for 2 days'. " + input_checks.EMERGENCY_LINE)
-    return ("I didn't recognise a symptom in that. Could you say what you are feeling, where, and since when? "
-            "For example 'sharp pain low on the right of my tummy since this morning'. " + input_checks.EMERGENCY_LINE)
+    return NO_SYMPTOM_MESSAGE
+
+
+NO_SYMPTOM_MESSAGE = ("I didn't recognise a symptom in that. Could you say what you are feeling, where, and since when? "
+                      "For example 'sharp pain low on the right of my tummy since this morning'. "
+                      + input_checks.EMERGENCY_LINE)
