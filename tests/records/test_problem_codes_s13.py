@@ -25,7 +25,7 @@ def test_index_codes(kb, text, code):
     ("Ultrasound shows gallbladder sludge.", "K82.8"),
     ("CT incidentally found an adrenal adenoma.", "D35.00"),
     ("ERCP confirmed a biliary stricture.", "K83.1"),
-    ("She asked to be screened for STD.", "A64"),
+    ("She was treated for an STD last year.", "A64"),  # a screen for STDs is no problem (session 23, rec23)
     ("He was treated for pneumocystis pneumonia in the past.", "B59"),
     ("The biopsy suggested CMV pneumonitis.", "B25.0"),
     ("He reports daily marijuana use.", "F12.90"),
