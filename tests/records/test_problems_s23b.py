@@ -48,3 +48,8 @@ def test_abdominal_rigidity_is_r19_3(kb):
 def test_confused_is_confusion_not_somnolence(kb):
     assert _codes(kb, "GENERAL: Frail man, confused, in no pain.") == ["R41.0"]
     assert _codes(kb, "Overnight she became more confused.") == ["R41.0"]
+
+
+def test_hyperventilation_as_an_eeg_activation_procedure(kb):
+    assert _codes(kb, "EEG: hyperventilation was not performed; photic stimulation gave no driving.") == []
+    assert "R06.4" in _codes(kb, "He arrived anxious, with hyperventilation and tingling lips.")
