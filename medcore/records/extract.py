@@ -230,6 +230,12 @@ _NAMES_SOMETHING_ELSE = re.compile(r"\s++(?:extraction|surgery|surgeries|removal
                                    r"management|medications?)\b", re.I)
 
 
+# a template's heading in capitals that names a topic of the history form ("PELVIC PAIN HISTORY:", "CHEST PAIN /
+# UNSPECIFIED ANGINA PECTORIS HISTORY:", "TETANUS STATUS:"): the questions asked about it follow; the heading is not
+# a finding (what the answers report is read from them)
+_FORM_HEADING = re.compile(r"[A-Z /,&-]{0,60}?\b(?:HISTORY|STATUS)\s*+:")
+
+
 def problem_name(concept) -> str:
     """The clinical name (the problem list's), not the symptom chat's lay one."""
     return concept.attrs.get("clinical_name") or concept.name
@@ -249,10 +255,12 @@ def _not_a_finding(s: str, text: str, start: int, end: int) -> bool:
     """Words from the problem vocabulary that do not report a problem here: 'RA' after a saturation
     ('SpO2 97% RA' is room air), a condition naming a service, clinic or diary ('diabetes educator', 'heart
     failure clinic', 'Headache and Epilepsy Service', 'headache diary'), an operation, scale or protocol ('cataract
-    extraction', 'Glasgow coma scale')."""
+    extraction', 'Glasgow coma scale'), a form's heading in capitals ('CHEST PAIN HISTORY:')."""
     if text == "RA" and _ROOM_AIR.search(s[max(0, start - 6):start]):
         return True
     if _NO_APPARENT.search(s[max(0, start - 30):start]):
+        return True
+    if text.isupper() and len(text) > 3 and _FORM_HEADING.match(s, end):
         return True
     return bool(_SERVICE.match(s, end) or _NAMES_SOMETHING_ELSE.match(s, end))
 

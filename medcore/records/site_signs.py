@@ -27,6 +27,8 @@ _STOP = re.compile(r"[.;:]")
 _STOP_AFTER = re.compile(r"[.;:,]")  # a site after the sign is in its own phrase, before any comma
 # the sign word in a phrase that names something else: 'mass effect' (a shift of structures), 'obstruction series'
 _OTHER_SENSE = re.compile(r"\s++(?:effect|effects|series)\b", re.I)
+# muscle mass is the bulk of the muscles, not a lump (problem_vocabulary.yaml other_senses says so for the matcher)
+_BULK = re.compile(r"\b(?:muscle|lean)\s++$", re.I)
 # words that never name a site: articles, verbs of an examination, and negation
 _NOT_SITE = frozenset({"no", "not", "without", "any", "or", "and", "the", "a", "an", "of", "with", "there", "is", "are",
                        "was", "were", "reveals", "revealed", "shows", "showed", "noted", "evidence", "significant",
@@ -48,7 +50,8 @@ class SiteSigns:
         out = []
         head = heading.rstrip(":").strip().lower()
         for m in self.words.finditer(sentence):
-            if _OTHER_SENSE.match(sentence, m.end()):
+            if _OTHER_SENSE.match(sentence, m.end()) or m.group().lower() == "mass" and \
+                    _BULK.search(sentence, max(0, m.start() - 8), m.start()):
                 continue
             lo = max(0, max((s.end() for s in _STOP.finditer(sentence, 0, m.start())), default=0))
             before = [w.group().lower() for w in _WORD.finditer(sentence, lo, m.start())][-WORDS_BACK:]
