@@ -99,6 +99,8 @@ def latin_lookalikes(text: str, variants: Variants) -> str:
     For readers that keep the text (the chat's input guard, hence the duration and negation regexes), not the
     matcher, which folds every character."""
 
+    if text.isascii():
+        return text
     table = variants.confusables
     whole_words: bool | None = None  # decided once, only when a word made only of look-alikes turns up
 

@@ -109,3 +109,15 @@ def test_the_audit_counts_only_unconditional_emergency_instructions():
     assert audit.unconditional_emergency(["Book a GP visit this week; call an ambulance with sudden weakness.",
                                           "Go to the emergency department for heavy bleeding."]) == []
     assert audit.unconditional_emergency(["Call an ambulance now."]) == ["Call an ambulance now."]
+
+
+def test_no_calmer_condition_tells_the_person_to_call_999_now(kb):
+    # a condition below emergency words its escalation as a condition ("call 999 if you start vomiting"), never as
+    # a bare instruction (Addison's said "Vomiting or collapse is an emergency: call 999." under an urgent heading)
+    spec = importlib.util.spec_from_file_location("audit23b", REPO_ROOT / "docs/evals/triage-s23b/audit.py")
+    audit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(audit)
+    bare = [(c.id, k) for c in kb.conditions if c.triage != "emergency" for k in ("what", "self_care", "seek_help")
+            if audit.unconditional_emergency([c.education.get(k) or ""])]
+    assert bare == []
+    assert audit.unconditional_emergency(["Jaw pain on chewing; see a doctor today."]) == []
