@@ -94,14 +94,31 @@ def fold(text: str, variants: Variants) -> tuple[str, list[int]]:
 
 def latin_lookalikes(text: str, variants: Variants) -> str:
     """Latin letters for look-alike Cyrillic/Greek ones inside words that also hold Latin letters, case kept
-    ("сhest" -> "chest"). Words wholly in another script stay as they are, so Russian or Greek text is still
-    seen as another language. For readers that keep the text (the chat's input guard), not the matcher."""
+    ("сhest" -> "chest"); a word made only of look-alikes ("еуе") too when the text is mostly Latin. Other words
+    wholly in another script stay as they are, so Russian or Greek text is still seen as another language.
+    For readers that keep the text (the chat's input guard, hence the duration and negation regexes), not the
+    matcher, which folds every character."""
+
+    if text.isascii():
+        return text
+    table = variants.confusables
+    whole_words: bool | None = None  # decided once, only when a word made only of look-alikes turns up
 
     def fix(m: re.Match) -> str:
+        nonlocal whole_words
         w = m.group(0)
         latin = [ch.isascii() for ch in w if ch.isalpha()]
-        if not any(latin) or all(latin):
+        if all(latin):
             return w
+        if not any(latin):
+            # "а", "еуе" typed with Cyrillic letters in an English sentence: every letter a look-alike, so
+            # the word is a spoof when the text around it is written in Latin letters (not Russian or Greek)
+            if not all(ch.lower() in table for ch in w if ch.isalpha()):
+                return w
+            if whole_words is None:
+                whole_words = _mostly_latin(text, table)
+            if not whole_words:
+                return w
         out = []
         for ch in w:
             sub = variants.confusables.get(ch.lower())
@@ -112,6 +129,21 @@ def latin_lookalikes(text: str, variants: Variants) -> str:
 
 
 _MIXED_WORD = re.compile(r"\w+")
+
+
+def _mostly_latin(text: str, table: dict[str, str]) -> bool:
+    """Latin letters outnumber the other scripts' letters that look like no Latin one: the look-alikes
+    themselves are not counted, so a sentence with a, e, o, c, p, x, y all swapped for Cyrillic is still English,
+    and a Russian sentence with an English word in it is still Russian."""
+    latin = foreign = 0
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        if ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff":
+            latin += 1
+        elif ch.lower() not in table and ch not in table:
+            foreign += 1
+    return latin > foreign
 
 
 # ---- step 2: tokens ---------------------------------------------------------------------------

@@ -91,8 +91,16 @@ def build(kb: KnowledgeBase, rules: SafetyRules, result, anchor_lik: float = 0.5
         about = {"id": c.id, "name": c.name, "what": c.education["what"], "self_care": None, "seek_help": None}
         if c.triage == level:
             about["self_care"], about["seek_help"] = c.education["self_care"], c.education["seek_help"]
-    return ResultView(level, LEVEL_TEXT[level], reason, too_early, label, likely, rule_out, about,
-                      _safety_net(kb, rank, rule_out, complaints, present, present | absent, anchor_lik))
+    person = (_get_opt(result, "age"), _get_opt(result, "sex"))
+    net = _safety_net(kb, rank, rule_out, complaints, present, present | absent, anchor_lik, person,
+                      diff if too_early else [])
+    if too_early and not net and rank > LEVEL_RANK["urgent"] and rules.early_net_signs:
+        net = [{"level": "urgent", "text": IF_SIGN["urgent"], "signs": list(rules.early_net_signs)}]
+    return ResultView(level, LEVEL_TEXT[level], reason, too_early, label, likely, rule_out, about, net)
+
+
+def _get_opt(d, key):
+    return d.get(key) if isinstance(d, dict) else getattr(d, key, None)
 
 
 def _rule_out_item(kb: KnowledgeBase, d: dict, absent: set[str]) -> dict:
@@ -103,15 +111,30 @@ def _rule_out_item(kb: KnowledgeBase, d: dict, absent: set[str]) -> dict:
 
 
 def _safety_net(kb: KnowledgeBase, rank: int, rule_out: list[dict], complaints: set[str], present: set[str],
-                known: set[str], anchor_lik: float) -> list[dict]:
+                known: set[str], anchor_lik: float, person: tuple = (None, None),
+                early_diff: list[dict] = ()) -> list[dict]:
     """Warning signs to act on, by level, from the serious conditions shown to rule out and from those
-    that typically present with the person's own complaint. Signs already reported are left out."""
+    that typically present with the person's own complaint. Signs already reported are left out.
+    The complaint's conditions come most common first for this person's age and sex (prior x P(complaint |
+    condition)), and those impossible for them (prior 0) not at all: session 23c, a 26-year-old woman's tummy ache
+    listed a toddler's bowel emergency sign and pushed her own conditions' signs past the cap of 6 a level."""
     ids = [r["id"] for r in rule_out]
     cidx = [kb.finding_index[f] for f in complaints]
     if cidx:
-        linked = [(float(kb.lik[ci, cidx].max()), c.id) for ci, c in enumerate(kb.conditions)
+        prior = kb.prior(*person)
+        linked = [(float(kb.lik[ci, cidx].max()), float(prior[ci]), c.id) for ci, c in enumerate(kb.conditions)
                   if LEVEL_RANK[c.triage] < rank and c.id not in ids]
-        ids += [cid for p, cid in sorted(linked, key=lambda t: -t[0]) if p >= anchor_lik]
+        ids += [cid for lik, p, cid in sorted(linked, key=lambda t: -t[0] * t[1]) if lik >= anchor_lik and p > 0]
+    net = _signs_by_level(kb, rank, ids, present, known)
+    if not net and early_diff:
+        # "Show result now" too early to rank, and no serious condition typically presents with the complaint: the
+        # safety net still names the warning signs of the serious causes the posterior holds for what was told
+        # (issue 12: too early to rank causes, with the safety-net advice for the complaint)
+        net = _signs_by_level(kb, rank, [d["id"] for d in early_diff if LEVEL_RANK[d["triage"]] < rank], present, known)
+    return net
+
+
+def _signs_by_level(kb: KnowledgeBase, rank: int, ids: list[str], present: set[str], known: set[str]) -> list[dict]:
     # a sign's level is what it would set if it appeared: its condition's level, or a red-flag rule's
     sign_rank: dict[str, int] = {}
     for cid in ids:

@@ -27,7 +27,9 @@ SCHEMA = {
             "required": ["rank_min_p", "rule_out_min_p", "rule_out_max", "source"],
             "properties": {"rank_min_p": {"type": "number", "minimum": 0, "maximum": 1},
                            "rule_out_min_p": {"type": "number", "minimum": 0, "maximum": 1},
-                           "rule_out_max": {"type": "integer", "minimum": 0}, "source": _SOURCE},
+                           "rule_out_max": {"type": "integer", "minimum": 0},
+                           "early_net_signs": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                           "source": _SOURCE},
         },
         "semigran_levels": {
             "type": "object", "additionalProperties": False,
@@ -106,6 +108,7 @@ class SafetyRules:
     contradictions: tuple[Contradiction, ...]
     semigran: dict  # our level -> emergent | non_emergent | self_care
     suspicion_enough: frozenset[str] = frozenset()
+    early_net_signs: tuple[str, ...] = ()  # "Show result now" too early with no serious cause of the complaint
 
 
 def load_safety_rules(kb_dir: str | Path, kb: KnowledgeBase) -> SafetyRules:
@@ -142,7 +145,8 @@ def _parse(digest: str, data: bytes) -> SafetyRules:
     return SafetyRules(float(res["rank_min_p"]), float(res["rule_out_min_p"]), int(res["rule_out_max"]),
                        required, contradictions,
                        {k: v for k, v in doc["semigran_levels"].items() if k != "source"},
-                       frozenset((doc.get("suspicion_enough") or {}).get("findings", ())))
+                       frozenset((doc.get("suspicion_enough") or {}).get("findings", ())),
+                       tuple(res.get("early_net_signs", ())))
 
 
 def rules_for(kb: KnowledgeBase) -> SafetyRules:

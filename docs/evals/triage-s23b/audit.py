@@ -31,9 +31,21 @@ from medcore.triage.safety_rules import rules_for
 
 DEV = ("vignettes.yaml,vignettes_[!b]*.yaml,vignettes_breadth*.yaml,vignettes_blind_s1[0-8].yaml,"
        "vignettes_blind_s8*.yaml,vignettes_blind_s9*.yaml,vignettes_blind_s20.yaml,vignettes_blind_s22.yaml")
-EMERGENCY_WORDS = re.compile(r"ambulance|emergency department|\b999\b|\b911\b|\bA&E\b|chew", re.I)
+# "chew" for "chew an aspirin": the word itself, not "chewing" (session 23c: "jaw pain on chewing" counted)
+EMERGENCY_WORDS = re.compile(r"ambulance|emergency department|\b999\b|\b911\b|\bA&E\b|\bchew\b", re.I)
 
-CONDITIONAL = re.compile(r"\b(if|when|unless|should|whenever)\b", re.I)
+# session 23c: a clause that names its condition ("call an ambulance with chest pain", "go to the emergency department
+# for heavy bleeding") is conditional advice too, not an instruction to go now
+CONDITIONAL = re.compile(r"\b(if|when|unless|should|whenever|with|for)\b", re.I)
+
+
+def unconditional_emergency(lines: list[str]) -> list[str]:
+    """The clauses of `lines` that tell the person to go now: emergency words with no condition in the clause
+    (clauses end at . ! ? or ;), or an instruction to chew (aspirin) whatever follows."""
+    return [s for ln in lines for s in re.split(r"(?<=[.!?;])\s+", ln)
+            if EMERGENCY_WORDS.search(s) and (re.search(r"\bchew\b", s, re.I) or not CONDITIONAL.search(s))]
+
+
 viol: dict[str, list] = defaultdict(list)
 checked: dict[str, int] = defaultdict(int)
 
@@ -75,8 +87,7 @@ def check_result(engine, res: dict, where: str) -> None:
                 and ln != crisis.get("text") and not ln.startswith("- ") or ln.startswith("- ") and "(because" in ln]
         # a conditional escalation ("call an ambulance if breathing becomes very hard") is a safety net; an
         # instruction to act now ("chew an aspirin and call an ambulance") is not
-        hits = [s for ln in body for s in re.split(r"(?<=[.!?])\s+", ln)
-                if EMERGENCY_WORDS.search(s) and (re.search(r"\bchew", s, re.I) or not CONDITIONAL.search(s))]
+        hits = unconditional_emergency(body)
         if hits:
             bad("no_emergency_instructions_under_calmer_heading", where, {"level": level, "lines": hits[:2]})
     # 2 "most likely" is the top
