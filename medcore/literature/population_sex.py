@@ -18,8 +18,10 @@ _SEX_COUNT = re.compile(r"\b\d+\s*\((?P<pct>\d+(?:\.\d+)?)\s?%\)\s*(?:were\s+)?(
                         r"(?=\s*(?:[,;).]|and\b|$))", re.I)
 # "19 men and 43 women", "12 women, 5 men"; "80 healthy subjects (40 males)"
 _SEX_PAIR = re.compile(r"\b(?P<a>\d+)\s+(?P<sa>men|males?|women|females?|boys|girls)(?:\s+and\s+|\s*[,;]\s*)(?P<b>\d+)\s+(?P<sb>men|males?|women|females?|boys|girls)\b", re.I)
+SEX_PAIR = _SEX_PAIR  # population_size reads a bracketed pair as the population's size when nothing else counts it
 _SEX_OF = re.compile(r"\b(?P<tot>\d+)\s+[\w\s-]{0,40}?\((?P<k>\d+)\s+(?P<sex>men|males?|women|females?|boys|girls)\b", re.I)
 _FEMALE = ("women", "woman", "female", "females", "girls", "girl")
+SEX_FEMALE = _FEMALE
 # "male:female = 9:60", "female/male ratio 3:1"
 _SEX_RATIO = re.compile(r"\b(?P<sa>male|female|men|women)s?\s*[:/]\s*(?P<sb>male|female|men|women)s?\s*(?:ratio\s*)?(?:=|:|of|was|,)?\s*"
                         r"(?P<a>\d+)\s*:\s*(?P<b>\d+)\b", re.I)
