@@ -12,7 +12,7 @@ from medcore.literature.numwords import NUMBER_WORDS
 
 # How much a cue counts by where it is: a design named in the background is usually someone else's study.
 _ROLE_WEIGHT = {"objective": 3.0, "methods": 3.0, "results": 1.5, "conclusions": 1.0, "background": 0.4, "": 1.5}
-# the design of this paper's own study, named in any section: "the aim of this comparative cross-sectional study",
+# the design of this paper's own study, named in any section: "we designed this cross-sectional survey to ...",
 # "in our retrospective cohort" (a background sentence names others' studies, but not with "this" or "our";
 # session 23c)
 _OWN_STUDY = re.compile(r"\b(?:this|our|the\s+present|the\s+current)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
@@ -59,7 +59,7 @@ def read_design(settings, paper: Paper) -> Design:
             hits = _hits(pattern, text)
             if hits and any(_OWN_STUDY.search(text[max(0, m.start() - 40):m.start()]) and not _DIRECTION.match(m.group(0))
                             for m in hits):
-                weight = max(weight, _ROLE_WEIGHT["methods"])  # "the aim of this cross-sectional study" (any section)
+                weight = max(weight, _ROLE_WEIGHT["methods"])  # "in our cross-sectional survey" (any section)
             if hits:
                 score += weight
                 if not cue or weight > 1.0 and where == -1:

@@ -44,7 +44,7 @@ def test_men_and_women_in_brackets_make_up_the_population():
 
 
 @pytest.mark.parametrize("text, want", [
-    ("Does screen time go with poor sleep in pupils?\nBACKGROUND: The aim of this cross-sectional study was to "
+    ("Does screen time go with poor sleep in pupils?\nBACKGROUND: We ran this cross-sectional study to "
      "relate screen time to sleep in pupils.\nRESULTS: More screen time went with shorter sleep.", "cross_sectional"),
     ("Does screen time go with poor sleep in pupils?\nBACKGROUND: Earlier cross-sectional work linked screens and "
      "sleep.\nRESULTS: More screen time went with shorter sleep.", None),
@@ -55,6 +55,6 @@ def test_own_design_named_in_the_background(read, text, want):
 
 
 def test_this_retrospective_study_does_not_settle_the_kind(read):
-    text = ("Is a second operation safe after a failed band?\nINTRODUCTION: The aim of this retrospective study was "
+    text = ("Is a second operation safe after a failed band?\nINTRODUCTION: In this retrospective study we sought "
             "to report outcomes of the second operation.\nRESULTS: No patient died.")
     assert read(text)[0].design.kind != "cohort"
