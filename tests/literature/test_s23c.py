@@ -58,3 +58,23 @@ def test_this_retrospective_study_does_not_settle_the_kind(read):
     text = ("Is a second operation safe after a failed band?\nINTRODUCTION: In this retrospective study we sought "
             "to report outcomes of the second operation.\nRESULTS: No patient died.")
     assert read(text)[0].design.kind != "cohort"
+
+
+def _sex(texts: list[str], n_idx: int = -2, title: str = "") -> float | None:
+    from medcore.literature.population_sex import sex
+    sents = [Sentence(i, t, 0, len(t), None, "methods") for i, t in enumerate(texts)]
+    return sex(sents, n_idx, title).get("female_pct")
+
+
+def test_sex_counts_with_thousands_and_one_person():
+    assert _sex(["Of 20,500 adults screened (12,300 women, 8,200 men) most were well."]) == 60.0
+    assert _sex(["Twelve nurses took part (1 man and 11 women)."]) == round(100 * 11 / 12, 1)
+
+
+def test_one_sex_from_males_and_from_the_title():
+    assert _sex(["We followed 90,412 Danish males born in one decade."], n_idx=0) == 0.0
+    title = "Does bed rest help in pregnant women with high blood pressure?"
+    assert _sex(["Records of the clinic were read.", "Rest did not lower pressure."], title=title) == 100.0
+    # the other sex named anywhere: no share is guessed
+    assert _sex(["Records of the clinic were read.", "Their husbands and other men were asked too."], title=title) is None
+    assert _sex(["Records were read."], title="Does statin use differ in men and women with gout?") is None
