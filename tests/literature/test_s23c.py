@@ -78,3 +78,16 @@ def test_one_sex_from_males_and_from_the_title():
     # the other sex named anywhere: no share is guessed
     assert _sex(["Records of the clinic were read.", "Their husbands and other men were asked too."], title=title) is None
     assert _sex(["Records were read."], title="Does statin use differ in men and women with gout?") is None
+
+
+def _effects(text: str) -> list[tuple]:
+    from medcore.literature.numbers import extract_effects
+    return [(e.measure, e.value, e.ci_low, e.ci_high)
+            for e in extract_effects(Sentence(0, text, 0, len(text), None, "results"))]
+
+
+def test_unnamed_interval_after_a_ratio_and_capital_adjusted_names():
+    assert _effects("Readmission was likelier (OR 1.62, 1.41-1.88).") == [("OR", 1.62, 1.41, 1.88)]
+    assert _effects("Readmission was likelier (OR 1.62, 2.1-3.0).") == [("OR", 1.62, None, None)]  # not around it
+    assert _effects("Death did not differ (AHR = 1.04, 95% CI = 0.92-1.17).") == [("HR", 1.04, 0.92, 1.17)]
+    assert _effects("AHR = 2.5 was measured in the asthma clinic.") == []  # airway hyperresponsiveness, no CI
