@@ -204,7 +204,7 @@ def _read_ci(text: str, pos: int, eff: Effect) -> int:
         return cm.end()
     bare = _BARE_CI.match(text, pos)
     if bare and eff.measure in RATIO_MEASURES and _num(bare.group("lo")) <= eff.value <= _num(bare.group("hi")):
-        # "(OR 1.53, 1.39-1.69)": a ratio's interval after a comma, unnamed, closing the bracket (session 23c)
+        # "(OR 1.4, 1.2-1.8)": a ratio's interval after a comma, unnamed, closing the bracket (session 23c)
         eff.ci_low, eff.ci_high, eff.ci_level = _num(bare.group("lo")), _num(bare.group("hi")), 95.0
         return bare.end()
     return pos
