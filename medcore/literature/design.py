@@ -12,6 +12,12 @@ from medcore.literature.numwords import NUMBER_WORDS
 
 # How much a cue counts by where it is: a design named in the background is usually someone else's study.
 _ROLE_WEIGHT = {"objective": 3.0, "methods": 3.0, "results": 1.5, "conclusions": 1.0, "background": 0.4, "": 1.5}
+# the design of this paper's own study, named in any section: "we designed this cross-sectional survey to ...",
+# "in our retrospective cohort" (a background sentence names others' studies, but not with "this" or "our";
+# session 23c)
+_OWN_STUDY = re.compile(r"\b(?:this|our|the\s+present|the\s+current)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+# "this retrospective study": when data were collected, said of cohorts and case series alike; not a kind to settle on
+_DIRECTION = re.compile(r"(?:retro|pro)spective", re.IGNORECASE)
 _NEGATED = re.compile(r"(?:non|quasi|not|pseudo)[- ]?$", re.IGNORECASE)
 
 
@@ -51,6 +57,9 @@ def read_design(settings, paper: Paper) -> Design:
             score += 10.0
         for idx, text, weight in units:
             hits = _hits(pattern, text)
+            if hits and any(_OWN_STUDY.search(text[max(0, m.start() - 40):m.start()]) and not _DIRECTION.match(m.group(0))
+                            for m in hits):
+                weight = max(weight, _ROLE_WEIGHT["methods"])  # "in our cross-sectional survey" (any section)
             if hits:
                 score += weight
                 if not cue or weight > 1.0 and where == -1:

@@ -18,8 +18,8 @@ _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‑": "-", "‐": 
 
 # Measure names -> (measure, adjusted). Longest first so "adjusted odds ratio" beats "odds ratio".
 _MEASURE_WORDS = [
-    (r"adjusted\s+odds\s+ratios?|\baORs?", "OR", True),
-    (r"adjusted\s+hazard\s+ratios?|\baHRs?", "HR", True),
+    (r"adjusted\s+odds\s+ratios?|\b[aA]ORs?", "OR", True),  # "AOR", "AHR": read only with a CI (extract_effects)
+    (r"adjusted\s+hazard\s+ratios?|\b[aA]HRs?", "HR", True),
     (r"adjusted\s+(?:relative\s+risks?|risk\s+ratios?)|\baRRs?", "RR", True),
     (r"adjusted\s+(?:incidence\s+)?rate\s+ratios?|\baIRRs?", "IRR", True),
     (r"odds\s+ratios?|\bORs?", "OR", False),
@@ -147,8 +147,8 @@ def extract_effects(sentence: Sentence) -> list[Effect]:
         while am:
             eff = Effect(measure=measure, value=_num(am.group("val")), adjusted=adjusted, sentence_idx=sentence.idx)
             end = _read_ci(text, am.end(), eff)
-            if bare_difference and eff.ci_low is None:
-                break  # "no difference of 2 points": without a CI a bare difference is not an estimate we read
+            if (bare_difference or _CAPITAL_ADJUSTED.fullmatch(m.group(0))) and eff.ci_low is None:
+                break  # "AHR" is also airway hyperresponsiveness: an adjusted ratio only when a CI follows  # "no difference of 2 points": without a CI a bare difference is not an estimate we read
             eff.span = (start, end)
             effects.append(eff)
             used_until = end
@@ -202,7 +202,17 @@ def _read_ci(text: str, pos: int, eff: Effect) -> int:
         lvl = cm.group("lvl") or cm.group("lvl2")
         eff.ci_level = float(lvl) if lvl else 95.0
         return cm.end()
+    bare = _BARE_CI.match(text, pos)
+    if bare and eff.measure in RATIO_MEASURES and _num(bare.group("lo")) <= eff.value <= _num(bare.group("hi")):
+        # "(OR 1.4, 1.2-1.8)": a ratio's interval after a comma, unnamed, closing the bracket (session 23c)
+        eff.ci_low, eff.ci_high, eff.ci_level = _num(bare.group("lo")), _num(bare.group("hi")), 95.0
+        return bare.end()
     return pos
+
+
+_CAPITAL_ADJUSTED = re.compile(r"A(?:OR|HR)s?")
+# plain bounds (no thousands commas): a run of "1,1,1,..." must fail at once from every comma
+_BARE_CI = re.compile(r",\s*+(?P<lo>-?\d+(?:\.\d+)?)\s*+(?:-|to)\s*+(?P<hi>-?\d+(?:\.\d+)?)(?=\s*[)\];])")
 
 
 # "per 10 mm Hg increase in X", "per SD": at most 60 characters without a digit other than the step, up to a

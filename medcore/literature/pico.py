@@ -285,7 +285,7 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     sents = paper.sentences
     title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
     n, n_idx, n_text = pick_n(sents)
-    pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(sents, n_idx),
+    pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(sents, n_idx, paper.title or ""),
                      conditions=population_conditions.conditions(
                          term, sents, title, population_conditions.body_sites(settings) if term is not None else None))
     if design_kind in pooled.REVIEWS:  # a review's N: the studies pooled and their people, not one trial's arms

@@ -17,18 +17,25 @@ _SEX = re.compile(r"(?<!\d)(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:pa
 _SEX_COUNT = re.compile(r"\b\d+\s*\((?P<pct>\d+(?:\.\d+)?)\s?%\)\s*(?:were\s+)?(?P<sex>women|female|females|men|male|males|girls|boys)\b"
                         r"(?=\s*(?:[,;).]|and\b|$))", re.I)
 # "19 men and 43 women", "12 women, 5 men"; "80 healthy subjects (40 males)"
-_SEX_PAIR = re.compile(r"\b(?P<a>\d+)\s+(?P<sa>men|males?|women|females?|boys|girls)(?:\s+and\s+|\s*[,;]\s*)(?P<b>\d+)\s+(?P<sb>men|males?|women|females?|boys|girls)\b", re.I)
+# counts with thousands commas ("15,120 women, 9,870 men") and one person ("1 woman and 11 men") too (session 23c)
+_SEX_PAIR = re.compile(r"(?<![\d,.])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<sa>men|man|males?|women|woman|females?|boys|girls)"
+                       r"(?:\s+and\s+|\s*[,;]\s*)(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<sb>men|man|males?|women|woman|females?|boys|girls)\b",
+                       re.I)
+SEX_PAIR = _SEX_PAIR  # population_size reads a bracketed pair as the population's size when nothing else counts it
 _SEX_OF = re.compile(r"\b(?P<tot>\d+)\s+[\w\s-]{0,40}?\((?P<k>\d+)\s+(?P<sex>men|males?|women|females?|boys|girls)\b", re.I)
 _FEMALE = ("women", "woman", "female", "females", "girls", "girl")
+SEX_FEMALE = _FEMALE
 # "male:female = 9:60", "female/male ratio 3:1"
 _SEX_RATIO = re.compile(r"\b(?P<sa>male|female|men|women)s?\s*[:/]\s*(?P<sb>male|female|men|women)s?\s*(?:ratio\s*)?(?:=|:|of|was|,)?\s*"
                         r"(?P<a>\d+)\s*:\s*(?P<b>\d+)\b", re.I)
 # the people of the sentence that gives N, when they are of one sex
-_ONE_SEX = re.compile(r"\b" + LATER_THOUSANDS_GROUP + r"\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?(?P<sex>female|male|pregnant\s+women|women|men|girls|boys|mothers|fathers)"
+_ONE_SEX = re.compile(r"\b" + LATER_THOUSANDS_GROUP + r"\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?(?P<sex>females?|males?|pregnant\s+women|women|men|girls|boys|mothers|fathers)"
                       r"(?:\s+(?:patients|participants|subjects|volunteers|adults|children|athletes|students))?\b", re.I)
 # "ten males and two females": small counts in words before a sex word (digits_for_words leaves one to nine)
 _SMALL_WORDS = "one two three four five six seven eight nine".split()
 _SMALL = re.compile(r"\b(" + "|".join(_SMALL_WORDS) + r")\s+(?=(?:men|males?|women|females?|boys|girls)\b)", re.I)
+# the title's people, when of one sex: "... in older women", "among pregnant women", "in boys with ..."
+_TITLE_SEX = re.compile(r"\b(?:in|among|of|for)\s+(?:[\w\-]+\s+){0,2}?(?P<sex>women|men|girls|boys|mothers|fathers)\b", re.I)
 _MALE_WORDS = re.compile(r"\b(?:men|males?|boys|fathers|man)\b", re.I)
 _FEMALE_WORDS = re.compile(r"\b(?:women|females?|girls|mothers|woman|pregnan\w*)\b", re.I)
 
@@ -38,10 +45,16 @@ def _shares(f: float, total: float, idx: int, text: str) -> dict:
             "sentence_idx": idx, "text": text}
 
 
-def _one_sex(sentences: list[Sentence], n_idx: int) -> dict:
-    """100 (or 0) when the N sentence counts people of one sex and no sentence names the other."""
+def _one_sex(sentences: list[Sentence], n_idx: int, title: str = "") -> dict:
+    """100 (or 0) when the N sentence counts people of one sex, or (session 23c) the title studies people of one
+    sex ("... in women with eclampsia"), and no sentence names the other."""
     s = next((s for s in sentences if s.idx == n_idx), None)
     m = _ONE_SEX.search(digits_for_words(s.text)[0]) if s is not None else None
+    if not m and title:
+        m = _TITLE_SEX.search(title)
+        if m and _FEMALE_WORDS.search(title) and _MALE_WORDS.search(title):
+            return {}
+        s = Sentence(-1, title, 0, 0, None, "objective")
     if not m:
         return {}
     female = bool(_FEMALE_WORDS.fullmatch(m.group("sex").split()[-1])) or m.group("sex").lower() == "female"
@@ -53,7 +66,7 @@ def _one_sex(sentences: list[Sentence], n_idx: int) -> dict:
 
 
 
-def sex(sentences: list[Sentence], n_idx: int = -2) -> dict:
+def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "") -> dict:
     """Female and male shares with the sentence they come from; {} when the abstract does not say."""
     for s in sentences:
         text = _SMALL.sub(lambda m: str(_SMALL_WORDS.index(m.group(1).lower()) + 1) + " ", digits_for_words(s.text)[0])
@@ -65,7 +78,7 @@ def sex(sentences: list[Sentence], n_idx: int = -2) -> dict:
             return _shares(f, a + b, s.idx, m.group(0))
         m = _SEX_PAIR.search(text)
         if m and (m.group("sa").lower() in _FEMALE) != (m.group("sb").lower() in _FEMALE):
-            a, b = int(m.group("a")), int(m.group("b"))
+            a, b = int(m.group("a").replace(",", "")), int(m.group("b").replace(",", ""))
             f = a if m.group("sa").lower() in _FEMALE else b
             return _shares(f, a + b, s.idx, m.group(0))
         m = _SEX_OF.search(s.text)
@@ -83,6 +96,6 @@ def sex(sentences: list[Sentence], n_idx: int = -2) -> dict:
                 female = m.group("sex").lower() in ("women", "woman", "female", "females", "girls")
                 f = pct if female else round(100 - pct, 1)
                 return {"female_pct": f, "male_pct": round(100 - f, 1), "sentence_idx": s.idx, "text": m.group(0)}
-    return _one_sex(sentences, n_idx)
+    return _one_sex(sentences, n_idx, title)
 
 

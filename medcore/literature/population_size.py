@@ -9,13 +9,18 @@ import re
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.literature.model import Sentence
 from medcore.literature.numwords import digits_for_words, value
+from medcore.literature.population_sex import SEX_FEMALE, SEX_PAIR
 
 _PEOPLE = (r"(?:patients|outpatients|inpatients|participants|subjects|women|men|children|adults|adolescents|infants|individuals|persons|people|"
            r"cases|volunteers|residents|mothers|neonates|newborns|pregnancies|pregnant\s+women|girls|boys|respondents|"
            r"veterans|students|survivors|smokers|eyes|couples|families|nurses|physicians|doctors|users|donors|recipients|"
-           r"providers|drivers|workers|athletes|employees)")
+           r"providers|drivers|workers|athletes|employees|males|females|beneficiaries|enrollees|trainees|professionals)")
 PEOPLE = _PEOPLE  # the words for people counted in a study (arms.py reads them too)
-_INT = r"(?<![\w.])" + LATER_THOUSANDS_GROUP + r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+# a count: "1,250", "12 537" (a blank, or a thin space, between thousands, as many journals print it: session 23c),
+# "40"; never a year, so that a year written before the count is passed over, not taken and then dropped with the
+# count after it ("from 1990 to 1998 thirty patients were studied": the 30 is read)
+_INT = (r"(?<![\w.])" + LATER_THOUSANDS_GROUP + r"(?!(?:19|20)\d\d(?!\d|,\d{3}))"
+        r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d|[.,]\d)|\d+)")
 # between a count of people and its verb: anything but another count of people ("313 children who had a scan,
 # 130 children were studied" is about the 130)
 _GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,100}?"
@@ -72,6 +77,14 @@ _THERE_WERE = re.compile(r"^(?:overall,\s*|in\s+total,\s*)?there\s+were\s+\d", r
 _ENROLS = re.compile(r"randomi[sz]|allocat|assign|enrol|includ|recruit|divided|compris|consist", re.I)
 _N_EQ = re.compile(r"[(\[]\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[)\]]", re.I)
 _PAIR_JOIN = re.compile(r"^[^()\[\]]{0,60}?\b(?:and|or|vs\.?|versus)\b[^()\[\]]{0,60}$", re.I)
+_BLANKS = re.compile(r"[, \u2009\u202f]")
+
+
+def count_of(written: str) -> int:
+    """The integer a count as written stands for: "1,250" and "12 537" alike."""
+    return int(_BLANKS.sub("", written))
+
+
 _ROLE_N_WEIGHT = {"methods": 1.0, "results": 0.9, "objective": 0.5, "": 0.8, "background": 0.1, "conclusions": 0.3}
 
 
@@ -96,8 +109,8 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
             if guard not in low or (not people and _PEOPLE in pattern.pattern):
                 continue  # a word the pattern needs is missing: it cannot match (and would be slow to fail)
             for m in pattern.finditer(text):
-                n = int(m.group("n").replace(",", ""))
-                if n < 2 or (1900 <= n <= 2100 and "," not in m.group("n")):
+                n = count_of(m.group("n"))
+                if n < 2 or (1900 <= n <= 2100 and m.group("n").isdigit()):
                     continue  # a year, not a count
                 score = strength * w
                 if best is None or score > best[0]:
@@ -108,6 +121,8 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
         # the count picked is one of several groups counted sentence by sentence (or nothing better was found):
         # the study's N is their sum, traced to the first group's sentence
         best = (best[0] if best else 4.0, run[0], run[2][0], run[1])
+    if best is None:
+        best = _counted_by_sex(sentences)
     if best is not None:
         more = _compared_next(sentences, best[2])
         if more:  # "We studied 120 patients ... They were compared with 240 controls": both groups were studied
@@ -116,6 +131,20 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
         if per_case:
             best = (best[0], best[1] * (1 + per_case), best[2], best[3])
     return (best[1], best[2], best[3]) if best else (None, -1, "")
+
+
+def _counted_by_sex(sentences: list[Sentence]) -> tuple[float, int, int, str] | None:
+    """Nothing else counts the people: a methods sentence's bracketed men and women ("Skiers (30 men, 12 women;
+    ...)", "a sample of patients (9 females, 3 males)") make up the population, their sum is N (session 23c)."""
+    for s in sentences:
+        if s.role not in ("methods", ""):
+            continue
+        text = digits_for_words(s.text)[0]
+        for m in SEX_PAIR.finditer(text):
+            female_a, female_b = (m.group(k).lower() in SEX_FEMALE for k in ("sa", "sb"))
+            if female_a != female_b and re.search(r"\(\s*$", text[max(0, m.start() - 3):m.start()]):
+                return (1.0, int(m.group("a")) + int(m.group("b")), s.idx, m.group(0))
+    return None
 
 
 # the number of controls drawn for each case (STROBE 6b), stated beside the count of cases (session 17): "for each
