@@ -1,17 +1,20 @@
-"""Shape of the session-22 blind triage set (issue 12): it loads through the eval's own loader, 40 held-out
-one-shot cases balanced over the four levels, each gold diagnosis, ICD-10 and level the KB's. Format only: the
-set is blind and no engine runs on it here."""
+"""Shape of the blind triage sets of sessions 22 and 23 (issue 12): each loads through the eval's own loader, 40
+held-out one-shot cases balanced over the four levels, each gold diagnosis, ICD-10 and level the KB's. Format only:
+no engine runs on them here."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 
-def test_blind_s22_loads_forty_balanced_held_out_cases_with_the_kbs_codes(kb):
+
+@pytest.mark.parametrize("name", ["vignettes_blind_s22.yaml", "vignettes_blind_s23.yaml"])
+def test_blind_set_loads_forty_balanced_held_out_cases_with_the_kbs_codes(kb, name):
     from medcore.config import Settings
     from medcore.triage.evaluate import load_vignettes
 
-    vs = load_vignettes(Settings.load(secrets={}).kb_dir, kb, files="vignettes_blind_s22.yaml")
+    vs = load_vignettes(Settings.load(secrets={}).kb_dir, kb, files=name)
     assert len(vs) == 40 and all(v["held_out"] for v in vs)
     assert Counter(v["triage"] for v in vs) == {"emergency": 10, "urgent": 10, "routine": 10, "self_care": 10}
     for v in vs:
