@@ -226,7 +226,7 @@ def safety_question(kb: KnowledgeBase, post: np.ndarray, known: set[str], cfg: E
     return Question(f.id, f.question, float(gain[j]), float(rf[j]), separates, True)
 
 
-_NO_ANCHOR = {"course", "measured"}  # rule_completing_question: findings that start no rule
+NO_ANCHOR = {"course", "measured"}  # rule_completing_question: findings that start no rule
 _CONTEXTS = {"pregnancy", "risk"}  # ... an `any` finding of these categories starts one
 _NOT_ASKED = {"measured", "child"}  # ... and these are measured or read from the age, not asked
 
@@ -246,7 +246,7 @@ def rule_completing_question(kb: KnowledgeBase, post: np.ndarray, known: set[str
         by_pregnancy = rule.level == "urgent" and any(f in present and cat(f) == "pregnancy" for f in rule.any)
         if rule.level != "emergency" and not by_pregnancy:
             continue
-        started = any(f in present and cat(f) not in _NO_ANCHOR for f in rule.all) or any(
+        started = any(f in present and cat(f) not in NO_ANCHOR for f in rule.all) or any(
             f in present and cat(f) in _CONTEXTS for f in rule.any)
         if not started:
             continue

@@ -13,7 +13,7 @@ themselves; signs and pregnancy keep their place (engine.rule_completing_questio
 
 from __future__ import annotations
 
-from medcore.triage.engine import _NO_ANCHOR as _NO_START  # 'under a day' or a blood pressure starts no rule
+from medcore.triage.engine import NO_ANCHOR  # 'under a day' or a blood pressure starts no rule
 from medcore.triage.kb import KnowledgeBase
 
 
@@ -26,7 +26,7 @@ def context_questions(kb: KnowledgeBase, known: set[str], present: set[str]) -> 
     for rule in kb.rules:
         if rule.level != "emergency":
             continue
-        if not any(f in present and cat(f) not in _NO_START for f in (*rule.all, *rule.any)):
+        if not any(f in present and cat(f) not in NO_ANCHOR for f in (*rule.all, *rule.any)):
             continue
         for fid in (*rule.all, *rule.any):
             if fid not in known and fid not in present and cat(fid) == "risk" and rule.fires(present | {fid}):
