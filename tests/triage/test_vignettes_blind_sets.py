@@ -1,4 +1,4 @@
-"""Shape of the blind triage sets of sessions 22 and 23 (issue 12): each loads through the eval's own loader, 40
+"""Shape of the blind triage sets of sessions 22, 23 and 24 (issue 12): each loads through the eval's own loader, 40
 held-out one-shot cases balanced over the four levels, each gold diagnosis, ICD-10 and level the KB's. Format only:
 no engine runs on them here."""
 
@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 
-@pytest.mark.parametrize("name", ["vignettes_blind_s22.yaml", "vignettes_blind_s23.yaml"])
+@pytest.mark.parametrize("name", ["vignettes_blind_s22.yaml", "vignettes_blind_s23.yaml", "vignettes_blind_s24.yaml"])
 def test_blind_set_loads_forty_balanced_held_out_cases_with_the_kbs_codes(kb, name):
     from medcore.config import Settings
     from medcore.triage.evaluate import load_vignettes
