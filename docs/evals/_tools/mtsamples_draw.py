@@ -149,6 +149,9 @@ SETS = {p.set_id: p for p in (
                long_types={"consult": 550, "progress": 550},
                quota={"discharge": 0, "ed": 0, "progress": 4, "consult": 3, "radiology": 3, "history_physical": 0,
                       "operative": 3, "letter": 0, "other": 4},
+               left_out={1411: "other: an EEG report read as normal, no problem, medication, PHI or value to annotate",
+                         1553: "radiology: a treatment-planning template (as blind_s18's 1667) with no problem, "
+                               "medication, PHI or value to annotate"},
                own_read_list="docs/evals/records-blind-s24/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
