@@ -142,6 +142,18 @@ SETS = {p.set_id: p for p in (
                left_out={851: "other: an indication heading alone, no note body"},
                own_read_list="docs/evals/records-blind-s23/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
+    # an eighth re-split (session 24), drawn at its base: no discharge, ED, H&P or letter row within reach; only 6
+    # progress and 2 consult rows were left unread within 500 words, so their cap is raised a little to 550 (9 and 6
+    # eligible), the rest 250; 17 notes, quotas fixed before the draw
+    DrawParams("blind_s24", "c446b4f1", seed=20261224, residues=tuple(range(10)), max_words=250,
+               long_types={"consult": 550, "progress": 550},
+               quota={"discharge": 0, "ed": 0, "progress": 4, "consult": 3, "radiology": 3, "history_physical": 0,
+                      "operative": 3, "letter": 0, "other": 4},
+               left_out={1411: "other: an EEG report read as normal, no problem, medication, PHI or value to annotate",
+                         1553: "radiology: a treatment-planning template (as blind_s18's 1667) with no problem, "
+                               "medication, PHI or value to annotate"},
+               own_read_list="docs/evals/records-blind-s24/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
 )}
 
 
