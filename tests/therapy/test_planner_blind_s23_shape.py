@@ -1,16 +1,18 @@
-"""Shape of the session-23 planner blind set (docs/evals/planner-blind-s23/blind.yaml): what `eval therapy-blind`
-reads is there, counts and severities are as written, every item names its source. Reads only the file's structure,
-never scores it (the set is blind)."""
+"""Shape of the session-23 and session-24 planner blind sets (docs/evals/planner-blind-s23/ and -s24/blind.yaml; the
+file keeps its session-23 name): what `eval therapy-blind` reads is there, counts and severities are as written,
+every item names its source. Reads only the file structure, never scores it (the sets are blind)."""
 
 from pathlib import Path
 
+import pytest
 import yaml
 
-SET = Path(__file__).resolve().parents[2] / "docs" / "evals" / "planner-blind-s23" / "blind.yaml"
+EVALS = Path(__file__).resolve().parents[2] / "docs" / "evals"
 
 
-def test_planner_blind_s23_shape():
-    data = yaml.safe_load(SET.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("folder, avoids", [("planner-blind-s23", 5), ("planner-blind-s24", 6)])
+def test_planner_blind_set_shape(folder, avoids):
+    data = yaml.safe_load((EVALS / folder / "blind.yaml").read_text(encoding="utf-8"))
     names, pairs = data["names"], data["pairs"]
     assert len(names) == 60 and len({n["name"].lower() for n in names}) == 60
     assert all(n["ingredients"] and all(isinstance(i, str) and i for i in n["ingredients"]) and n["source"]
@@ -21,5 +23,5 @@ def test_planner_blind_s23_shape():
     assert all(len(p["drugs"]) == 2 and all(p["drugs"]) and p["source"] for p in pairs)
     # `avoid` only where a flag of major or more is expected; no pair typed twice (order-free)
     assert all(p["expect"] in ("major", "contraindicated") for p in pairs if p.get("avoid"))
-    assert sum(bool(p.get("avoid")) for p in pairs) == 5
+    assert sum(bool(p.get("avoid")) for p in pairs) == avoids
     assert len({frozenset(d.lower() for d in p["drugs"]) for p in pairs}) == len(pairs)
