@@ -54,3 +54,5 @@ def test_a_named_cue_outranks_and_a_place_word_alone_is_no_setting(read):
     # the cue list still decides when it names a kind of place; a place noun no verb brings people to is not read
     assert _design(read, "Nurses of a university hospital answered.").setting.lower().startswith("university hospital")
     assert not _design(read, "Forty nurses completed the ward round checklist.").setting
+    # a bare kind, the authors' own unnamed place, says nothing of what kind of place it is
+    assert not _design(read, "All adults had been admitted to the department between 2001 and 2009.").setting
