@@ -46,7 +46,7 @@ def name_omission(text: str) -> str:
 # an abbreviation defined in brackets after a name, "split-liver transplantation (SLT)": no spaces, one capital at
 # least; cut before a question's arms are read, since the compared names stop at a bracket (session 24: "to compare
 # A (ABBR) and B (ABBR)" gave no arms). "(n = 40)" or "(group 1)" hold spaces and stay.
-_DEFINED_ABBR = re.compile(r"\s*\((?=[^()\s]*[A-Z])[A-Za-z][\w\-]{0,9}\)")
+_DEFINED_ABBR = re.compile(r"(?<!\s)\s*+\((?=[^()\s]*[A-Z])[A-Za-z][\w\-]{0,9}\)")
 
 
 def without_abbreviations(text: str) -> str:
