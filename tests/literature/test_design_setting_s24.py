@@ -20,7 +20,7 @@ def _design(read, methods: str):
     "Ward nurses of three wards were questioned in person about the early signs of sepsis.",
     "A questionnaire (20 items) on the early signs of sepsis was posted to ward nurses.",
     "Ward nurses were asked to rate their confidence in naming the early signs of sepsis.",
-    "Knowledge was measured using a short adapted version of the Sepsis Knowledge Questionnaire.",
+    "Knowledge was measured using a brief Sepsis Knowledge Questionnaire.",
 ])
 def test_people_asked_once_are_a_cross_sectional_study(read, methods):
     d = _design(read, methods)
