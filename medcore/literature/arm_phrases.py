@@ -43,6 +43,37 @@ def name_omission(text: str) -> str:
     return f"omission of {m.group('x').strip()}" if m else text
 
 
+# an abbreviation defined in brackets after a name, "split-liver transplantation (SLT)": no spaces, one capital at
+# least; cut before a question's arms are read, since the compared names stop at a bracket (session 24: "to compare
+# A (ABBR) and B (ABBR)" gave no arms). "(n = 40)" or "(group 1)" hold spaces and stay.
+_DEFINED_ABBR = re.compile(r"(?<!\s)\s*+\((?=[^()\s]*[A-Z])[A-Za-z][\w\-]{0,9}\)")
+
+
+def without_abbreviations(text: str) -> str:
+    return _DEFINED_ABBR.sub("", text)
+
+
+# the comparison said after the first arm, as aims and titles put it: "the value of A compared with B", "of A
+# rather than B", "A as opposed to B" (session 24; `pico._COMPARE` reads "compare A with B" and "A versus B").
+# Read only in question sentences, where the compared things are what the study is about.
+POSTPOSED = re.compile(
+    r"\b(?:of|between|with|using|for)\s+(?:the\s+|a\s+|an\s+)?(?P<a>[A-Za-z][^,;.()]{2,60}?)\s+"
+    r"(?P<sep>compared\s+(?:with|to)|rather\s+than|as\s+opposed\s+to|instead\s+of|in\s+comparison\s+(?:with|to))\s+"
+    r"(?:(?:that|those)(?:\s+effects)?\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?P<b>[A-Za-z][^,;.()]{2,60}?)"
+    r"(?=\s*(?:[,;.()?]|$|\b(?:in|for|among|on|at|after|during|regarding|as)\s))", re.I)
+# "the risk of X compared with Y": what stands before "of" is a measure, so X is an outcome, not an arm
+_MEASURE_OF = re.compile(r"\b(?:risks?|rates?|incidence|odds|likelihood|prevalence|levels?|numbers?|proportions?|"
+                         r"frequency|probability|hazards?|duration|severity|concentrations?)\s+of\s+(?:the\s+|an?\s+)?$", re.I)
+
+
+def postposed(text: str) -> re.Match | None:
+    """The first POSTPOSED comparison whose first arm follows no measure ("the risk of infection compared with")."""
+    m = POSTPOSED.search(text)
+    while m and _MEASURE_OF.search(text[max(0, m.start() - 30):m.start("a")]):
+        m = POSTPOSED.search(text, m.start() + 1)  # overlapping: "the rate of falls of A compared with B"
+    return m
+
+
 def trim_arm(text: str) -> str:
     """An arm's name without the question's lead-in or a trailing when/where/whom phrase."""
     text = _LEAD_IN.sub("", text.strip()) if re.search(r"\bcompar", text, re.I) else text.strip()

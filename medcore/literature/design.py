@@ -27,7 +27,8 @@ def _compiled(kb_path: str):
     designs = [(d["kind"], d["priority"] if "priority" in d else 0, kb.cue_regex(d["cues"]),
                 {p.lower() for p in d.get("publication_types", [])}) for d in data["designs"]]
     blinding = [(b["kind"], kb.cue_regex(b["cues"])) for b in data["blinding"]]
-    setting = (kb.cue_regex(data["setting"]["cues"]), kb.cue_regex(data["setting"]["scope_cues"]))
+    setting = (kb.cue_regex(data["setting"]["cues"]), kb.cue_regex(data["setting"]["scope_cues"]),
+               [re.compile(p, re.IGNORECASE) for p in data["setting"].get("place_patterns", [])])
     labels = {d["kind"]: d["label"] for d in data["designs"]}
     unnamed = [(u["kind"], u["why"], [re.compile(p, re.IGNORECASE) for p in u["patterns"]],
                 frozenset(u.get("roles", _UNNAMED_ROLES))) for u in data.get("unnamed_design", [])]
@@ -83,13 +84,19 @@ def read_design(settings, paper: Paper) -> Design:
         if out.blinding:
             break
     out.randomised = {"rct": True, "nonrandomised_trial": False}.get(out.kind)
-    kind_re, scope_re = setting_re
+    kind_re, scope_re, place_res = setting_re
     for idx, text, weight in by_weight:
         hits = [m for m in _hits(kind_re, text)
                 if not (_STAY.match(text, m.end()) or _LENGTH_OF.search(text[max(0, m.start() - 20):m.start()]))]
         if hits:
             out.setting = _setting_phrase(text, hits[0])
             out.setting_sentence_idx = idx
+            break
+    # no kind named by a cue: a place the people were brought to, named in its own words (session 24)
+    for idx, text, weight in (by_weight if not out.setting else []):
+        m = next((m for p in place_res for m in p.finditer(text) if not _STAY.match(text, m.end("place"))), None)
+        if m:
+            out.setting, out.setting_sentence_idx = m.group("place"), idx
             break
     for idx, text, weight in by_weight:  # how many centres: said beside the kind of place, never instead of it
         hits = _hits(scope_re, text)

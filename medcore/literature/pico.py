@@ -62,9 +62,9 @@ _NOT_A_DRUG_HERE = re.compile(r"\s*+(?:[IV]+\b|class\b|physical\s+status|levels?
                               r"(?-i:[A-Z0-9][\w.]*+\s++){0,2}software\b)", re.I)
 _MEASURED_BEFORE = re.compile(r"\b(?:serum|plasma|blood|fasting|urinary|urine)\s+$", re.I)
 _COMPARE = re.compile(
-    r"\b(?:compar(?:e|ed|ing))\s+(?!with\b|to\b)(?:the\s+)?(?:effects?\s+of\s+|use\s+of\s+)?(?P<a>[^,;.()]{3,70}?)\s+(?P<sep>with|to|and|versus|vs\.?)\s+"
+    r"\b(?:compar(?:e|ed|ing))\s+(?!with\b|to\b)(?:the\s+)?(?:(?:effects?|use|value|results?|outcomes?|efficacy|effectiveness|safety|role|benefits?)\s+of\s+)?(?P<a>[^,;.()]{3,70}?)\s+(?P<sep>with|to|and|versus|vs\.?)\s+"
     r"(?:the\s+)?(?P<b>[^,;.()]{3,70}?)(?=\s*(?:[,;.()]|$|\bin\s|\bas\s|\bfor\s|\bamong\s|\bon\s|\bwith\s|\bregarding\s|\bafter\s|\bbefore\s|\bduring\s|\bat\s))"
-    r"|(?P<a2>[A-Za-z][\w\- ]{2,60}?)\s+(?:vs\.?|versus)\s+(?P<b2>[A-Za-z][\w\- ]{2,60}?)(?=\s*(?:[,;:.()?]|$|\bin\s|\bfor\s|\bamong\s|\bon\s))",
+    r"|\b(?P<a2>[A-Za-z][\w\- ]{2,60}?)\s+(?:vs\.?|versus)\s+(?P<b2>[A-Za-z][\w\- ]{2,60}?)(?=\s*(?:[,;:.()?]|$|\bin\s|\bfor\s|\bamong\s|\bon\s))",
     re.I)
 # "Does X influence Y?": the question's subject X is the intervention (or exposure) studied when it names a
 # treatment (cue group `treatment`); used only when no compared arms and no drugs were found
@@ -176,18 +176,24 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
     allocation = [s for s in sents if trial and re.search(r"randomi|allocat|assign", s.text, re.I)]
     drugs = {item.concept_id: item for item, _ in _drug_items(term, sents, title)} if trial else {}
     for s in question + allocation + allocation_arms.compared_in_methods(sents):
-        m = _COMPARE.search(s.text)
-        if not m:
+        text = arm_phrases.without_abbreviations(s.text)  # "A (ABBR) and B (ABBR)": names stop at a bracket
+        m = _COMPARE.search(text)
+        if m:
+            pair, sep = (m.group("a") or m.group("a2"), m.group("b") or m.group("b2")), m.group("sep")
+        elif s in question and (m := arm_phrases.postposed(text)):  # "the value of A compared with B"
+            pair, sep = (m.group("a"), m.group("b")), m.group("sep")
+        else:
             continue
-        a, b = (arm_phrases.trim_arm(_clean_arm(x)) for x in (m.group("a") or m.group("a2"), m.group("b") or m.group("b2")))
+        a, b = (arm_phrases.trim_arm(_clean_arm(x)) for x in pair)
         if not a or not b:
             continue
         if re.search(r"\d|\bgroups?\b|\bregression\b", a + " " + b) or comp_re.fullmatch(a) \
-                or arm_phrases.NOT_AN_ARM.match(a) or arm_phrases.NOT_AN_ARM.match(b):
+                or arm_phrases.NOT_AN_ARM.match(a) or arm_phrases.NOT_AN_ARM.match(b) \
+                or arm_phrases.NOT_AN_ARM.match(a.split()[-1]) or arm_phrases.NOT_AN_ARM.match(b.split()[-1]):
             continue  # a measure or a sample compared, not a treatment ("the incidence and severity of X")
         if not trial and not any(is_treatment(treat_re, term, x) for x in (a, b)):
             continue  # an observational study compares groups of people or measures; arms must name a treatment
-        if m.group("sep") == "and" and len(a.split()) > 3:
+        if sep == "and" and len(a.split()) > 3:
             continue  # "compare the rate of X and Y" lists outcomes; "compared the tibial and the peroneal" arms
         named = _named_drugs(term, sents, (arm_phrases.share_head(a, b), b)) if s in question else None
         if named:  # the question compares classes ("topical vs oral NSAIDs"), the methods name the drugs given

@@ -55,12 +55,20 @@ def assign_roles(paper: Paper, hmap, settings, classifier=None) -> Paper:
         else:
             log.warning("role classifier returned %d roles for %d sentences; using rules",
                         len(preds), len(paper.sentences))
-    cues = _cue_patterns(str(kb.kb_dir_of(settings)))
-    n = len(paper.sentences)
-    for s in todo:
-        s.role, s.role_score = rule_role(s.text, s.idx, n, cues)
-        s.role_source = "rules"
+    for s, (role, score) in zip(paper.sentences, rule_roles(settings, [s.text for s in paper.sentences])):
+        if not s.role:  # a heading's or the classifier's role stays
+            s.role, s.role_score, s.role_source = role, score, "rules"
     return paper
+
+
+def rule_roles(settings, texts: list[str]) -> list[tuple[str, float]]:
+    """Rule roles of one abstract's sentences: position and cues (rule_role), then background vs objective settled
+    inside the introduction as for the classifier (settle_intro, session 9). Session 24: without it an opening
+    "To compare A with B." was background by position, so the PICO reader, which takes its compared arms from the
+    objective, missed them whenever a pasted abstract had no headings."""
+    cues = _cue_patterns(str(kb.kb_dir_of(settings)))
+    preds = [rule_role(t, i, len(texts), cues) for i, t in enumerate(texts)]
+    return settle_intro(texts, preds, cue_pattern(settings, "aim_statement"), cue_pattern(settings, "study_aim"))
 
 
 @lru_cache(maxsize=4)
@@ -132,7 +140,7 @@ def classify(settings, classifier, texts: list[str]) -> list[tuple[str, float]]:
     return settle(settings, texts, classifier.predict(texts))
 
 
-__all__ = ["assign_roles", "classify", "cue_pattern", "decode_roles", "rule_role", "settle", "settle_aims",
+__all__ = ["assign_roles", "classify", "cue_pattern", "decode_roles", "rule_role", "rule_roles", "settle", "settle_aims",
            "settle_intro", "split_intro", "states_aim"]
 
 
