@@ -16,3 +16,4 @@ for f in docs/evals/planner-blind*/blind.yaml; do
 done
 $py -m medcore eval therapy-blind --file docs/evals/planner-s23b/names.yaml --errors > "$out/names_s23b.json" 2>/dev/null
 $py -m medcore eval therapy --split all > "$out/eval_therapy.json" 2>/dev/null
+$py -m medcore eval therapy-blind --file docs/evals/planner-s23c/pairs.yaml > "$out/pairs_s23c.json" 2>/dev/null
