@@ -54,6 +54,8 @@ class DrugLexicon:
     folds: dict[str, frozenset[str]] = field(default_factory=dict)
     # brand family name (normalised) -> (its products' readings, whether the bare name is read as one product)
     families: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
+    # short form read only inside a '/'-typed combination (name_rules.yaml `combination_parts`) -> ingredient ids
+    combo_parts: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -173,7 +175,17 @@ def _build(root: Path, validated: dict[str, dict] | None = None, keep: dict | No
                        frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])),
                        frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy, external, refused,
                        FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()}), _confused(doc, index),
-                       _folds(index), families)
+                       _folds(index), families, _combo_parts(doc, ingredients))
+
+
+def _combo_parts(doc: dict, ingredients: dict[str, dict]) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for e in doc.get("combination_parts", []):
+        missing = [i for i in e["ingredients"] if i not in ingredients]
+        if missing:
+            raise DrugKBError(f"name_rules.yaml: combination part {e['part']!r} names unknown ingredients {missing}")
+        out[normalise(e["part"])] = frozenset(e["ingredients"])
+    return out
 
 
 def _folds(index: dict[str, tuple[str, str, str]]) -> dict[str, frozenset[str]]:

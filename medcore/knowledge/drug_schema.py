@@ -104,6 +104,14 @@ RULES_FILE = {
             "properties": {"name": {"type": "string", "minLength": 2},
                            "readings": {"type": "array", "items": {"type": "string", "minLength": 2}, "minItems": 2},
                            "read_alone": {"type": "boolean"}, "source": SOURCE}}},
+        # short forms read only as a part of a combination typed with '/' ('FF/UMEC/VI'): GOLD and GINA write inhaler
+        # ingredients so; alone they are not drug names, and a part may name more than one ingredient ('FF': fluticasone
+        # furoate or formoterol fumarate), the whole product deciding which
+        "combination_parts": {"type": "array", "items": {
+            "type": "object", "required": ["part", "ingredients", "source"], "additionalProperties": False,
+            "properties": {"part": {"type": "string", "minLength": 2},
+                           "ingredients": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                           "source": SOURCE}}},
         # look-alike pairs (ISMP confused names): a slip between the two is asked about, never read as either
         "confused_source": SOURCE,
         "confused_names": {"type": "array", "items": {

@@ -194,7 +194,7 @@ def _combination_typed(lex: DrugLexicon, query: str) -> str | None:
     parts = [lex.rules.candidates(p)[-1] if normalise(p) else "" for p in _COMBO_SPLIT.split(text)]  # 'RPV LA'
     # DHHS writes a boosted drug as 'DRV/c' or 'LPV/r': after the first part, a lone c is cobicistat and r ritonavir
     parts = [parts[0], *(_BOOSTER_LETTER.get(p, p) for p in parts[1:])] if parts else parts
-    if len(parts) < 2 or any(len(p) < MIN_PREFIX or p in lex.refused for p in parts):
+    if len(parts) < 2 or any((len(p) < MIN_PREFIX and p not in lex.combo_parts) or p in lex.refused for p in parts):
         return None
     exact = [lex.index.get(p) for p in parts]
     fits = []
@@ -230,6 +230,8 @@ def _matches(lex: DrugLexicon, parts: list[str], exact: list, ingredients: list[
 
 
 def _names_ingredient(lex: DrugLexicon, part: str, hit, ingredient: str) -> bool:
+    if ingredient in lex.combo_parts.get(part, ()):  # 'FF' in 'FF/UMEC/VI' (GOLD/GINA inhaler short forms)
+        return True
     if hit is not None:
         return hit[0] == "drug" and hit[1] == ingredient
     e = lex.ingredients[ingredient]
