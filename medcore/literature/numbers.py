@@ -158,6 +158,10 @@ def extract_effects(sentence: Sentence) -> list[Effect]:
             end = _read_ci(text, am.end(), eff)
             if (bare_difference or _CAPITAL_ADJUSTED.fullmatch(m.group(0))) and eff.ci_low is None:
                 break  # "AHR" is also airway hyperresponsiveness: an adjusted ratio only when a CI follows  # "no difference of 2 points": without a CI a bare difference is not an estimate we read
+            if measure in RATIO_MEASURES and (_A_UNIT.match(text, am.end()) or _A_UNIT.match(text, end)):
+                break  # a ratio has no unit: "HR 72 (64-80) beats/min" is a heart rate, "the OR ... 120 min" a theatre
+            if eff.ci_low is None and _PLANNING.search(text) and not parse_p(text):
+                break  # "we assumed an HR of 0.75 with 80% power": a planning value, not a result
             eff.span = (start, end)
             effects.append(eff)
             used_until = end
@@ -221,6 +225,8 @@ def _read_ci(text: str, pos: int, eff: Effect) -> int:
 
 
 _BARE_BOUNDS = re.compile(_UNIT + r"\s*[(\[]\s*(?P<lo>" + _NUM + r")\s*(?:-|to|,|;)\s*(?P<hi>" + _NUM + r")\s*[)\]]")
+_COUNTED = re.compile(r"\s*(?:patients|participants|subjects|people|persons|women|men|children|adults|years|months|weeks|"
+                      r"days|hours|minutes|cases|events)\b", re.I)
 _ENDS_BARE = re.compile(r"[(\[]\s*" + _NUM + r"\s*(?:-|to|,|;)\s*" + _NUM + r"\s*[)\]]\s*$")
 
 
@@ -233,12 +239,18 @@ def _next_in_bare_list(text: str, end: int, prev: Effect) -> re.Match | None:
     if not nm:
         return None
     bm = _BARE_BOUNDS.match(text, nm.end())
-    if not bm or not _num(bm.group("lo")) <= _num(nm.group("val")) <= _num(bm.group("hi")):
-        return None
+    if not bm or not _num(bm.group("lo")) <= _num(nm.group("val")) <= _num(bm.group("hi")) or _COUNTED.match(text, bm.end()):
+        return None  # "45 (30-60) patients": a median and its range counting something, no estimate
     return nm
 
 
 _CAPITAL_ADJUSTED = re.compile(r"A(?:OR|HR)s?")
+# a unit after a "ratio" or its bracket: HR, RR, OR and PR are also heart rate, respiratory rate, the operating room
+# and the PR interval (session 24b)
+_A_UNIT = re.compile(r"\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?:/\s*min\b|bpm\b|beats?\b|breaths?\b|ms\b|min\b|minutes?\b|mm\s?Hg\b|"
+                     r"per\s+minute\b|cm\b|mg\b|kg\b)", re.I)
+# the words of a sample-size calculation: an estimate there without a CI or p-value was assumed, not found
+_PLANNING = re.compile(r"\b(?:assum(?:e|ed|ing)|power(?:ed)?|sample\s+size|hypothesi[sz]ed)\b", re.I)
 # plain bounds (no thousands commas): a run of "1,1,1,..." must fail at once from every comma
 _BARE_CI = re.compile(r",\s*+(?P<lo>-?\d+(?:\.\d+)?)\s*+(?:-|to)\s*+(?P<hi>-?\d+(?:\.\d+)?)(?=\s*[)\];])")
 

@@ -527,6 +527,24 @@ def negatives() -> None:
         "Randomisation used permuted blocks of sizes 2, 4 and 6.",
         "Patients were followed for up to 5 years (median 3.1).",
         "Room temperature was kept at 20-22 °C.",
+        # abbreviations shared with effect measures: heart and respiratory rate, the operating room, the PR interval,
+        # and a sample-size assumption
+        "Baseline HR was 72 (64-80) beats/min.",
+        "Mean HR 81 ± 14 bpm and RR 19 (16-22) breaths/min were recorded at triage.",
+        "Time in the OR was 135 (110-160) minutes.",
+        "RR was 24/min on arrival.",
+        "Heart rate (HR) 92 (80-104) bpm at baseline.",
+        "Respiratory rate (RR) 22 (18-26) breaths per minute.",
+        "The OR time averaged 88 (75-104) min.",
+        "The PR interval was 172 (156-188) ms.",
+        "We assumed an HR of 0.75 with 80% power.",
+        "The sample size assumed an OR of 2.0 for the primary outcome.",
+        "Odds ratios with 95% CIs were estimated by logistic regression.",
+        "HRs and 95% CIs were calculated with Cox models.",
+        "Effect sizes were computed as Cohen's d.",
+        "The mean difference in age between groups was 2.1 years.",
+        "A relative risk reduction of 25% was assumed in the sample size calculation.",
+        "HR decreased from 88 to 74 beats per minute after the infusion.",
     ]:
         add("negative", text)
 
