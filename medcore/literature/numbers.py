@@ -19,11 +19,12 @@ from medcore.literature.effect_outcomes import label_of, outcome_of  # noqa: F40
 _MEASURE_WORDS = [
     (r"adjusted\s+odds\s+ratios?|\b[aA]ORs?", "OR", True),  # "AOR", "AHR": read only with a CI (extract_effects)
     (r"adjusted\s+hazard\s+ratios?|\b[aA]HRs?", "HR", True),
-    (r"adjusted\s+(?:relative\s+risks?|risk\s+ratios?)|\baRRs?", "RR", True),
+    (r"adjusted\s+(?:relative\s+risks?(?!\s+(?:reduction|increase))|risk\s+ratios?)|\baRRs?", "RR", True),
     (r"adjusted\s+(?:incidence\s+)?rate\s+ratios?|\baIRRs?", "IRR", True),
     (r"odds\s+ratios?|\bORs?", "OR", False),
     (r"(?:sub)?hazard\s+ratios?|\bHRs?", "HR", False),
-    (r"relative\s+risks?|risk\s+ratios?|\bRRs?", "RR", False),
+    # ("a relative risk reduction of 22%" is 1 - RR, no RR: not read; session 24b)
+    (r"relative\s+risks?(?!\s+(?:reduction|increase))|risk\s+ratios?|\bRRs?", "RR", False),
     (r"incidence\s+rate\s+ratios?|rate\s+ratios?|\bIRRs?", "IRR", False),
     (r"prevalence\s+ratios?|\bPRs?", "PR", False),
     (r"standardi[sz]ed\s+mean\s+differences?|\bSMDs?|effect\s+sizes?|[Cc]ohen['’]?s\s+d\b|[Hh]edges['’]?\s*g\b", "SMD", False),
@@ -31,7 +32,9 @@ _MEASURE_WORDS = [
     (r"(?:absolute\s+)?risk\s+differences?|absolute\s+(?:risk\s+)?(?:reduction|difference)s?|\bARR\b|\bRD\b", "RD", False),
     (r"numbers?\s+needed\s+to\s+treat|\bNNTB?\b", "NNT", False),
     (r"\bdifferences?\b", "MD", False),  # a bare "difference": kept only with a CI (see extract_effects)
-    (r"\bby\s+a\s+mean\s+of\b", "MD", False),  # "shortened the stay by a mean of 1.9 days (95% CI ...)": with a CI only
+    (r"\bby\s+a\s+mean\s+of\b", "MD", False),
+    # "the odds were 2.3 times higher (95% CI 1.4-3.8)": an odds ratio told in words, read with a CI only
+    (r"\bodds(?=\s+(?:were|was|is|are)\s+\d+(?:\.\d+)?\s*-?\s*(?:times|fold))", "OR", False),  # "shortened the stay by a mean of 1.9 days (95% CI ...)": with a CI only
     (r"numbers?\s+needed\s+to\s+harm|\bNNTH\b|\bNNH\b", "NNH", False),
 ]
 
@@ -45,8 +48,8 @@ def _either_case(pattern: str) -> str:
 
 _MEASURE = re.compile("|".join(f"(?P<m{i}>{_either_case(p)})" for i, (p, _, _) in enumerate(_MEASURE_WORDS)))
 _NUM = r"[-]?\s?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
-_CI_WORD = r"(?:CI|IC|CrI|conf|cred)"  # "IC 95%": the interval's name in French, Spanish and Italian abstracts
-_LEVEL = (r"(?:(?:(?P<lvl>\d{2}(?:\.\d)?)\s?%\s*(?:CI|IC|CrI|confidence\s+intervals?|credible\s+intervals?)|(?:CI|IC|confidence\s+intervals?)\s*(?P<lvl2>\d{2})\s?%|CI)"
+_CI_WORD = r"(?:CI|C\.I\.|IC|CrI|conf|cred)"  # "IC 95%": the interval's name in French, Spanish and Italian abstracts
+_LEVEL = (r"(?:(?:(?P<lvl>\d{2}(?:\.\d)?)\s?%\s*(?:CI|C\.I\.|IC|CrI|confidence\s+(?:intervals?|limits?)|credible\s+intervals?)|(?:CI|IC|confidence\s+intervals?)\s*(?P<lvl2>\d{2})\s?%|CI)"
           r"(?:\s*[(\[](?:CI|95\s?%\s*CI)[)\]])?(?:\s+of\s+(?:the\s+)?[A-Za-z]{2,4})?)")
 # the estimate after its measure name: "HR 0.75", "HR, 0.75", "OR = 2.1", "(HR: 0.75", "odds ratio of 2.1",
 # "hazard ratio [HR] 0.75", "HR (95% CI) 0.75 (0.6-0.9)"
@@ -63,7 +66,8 @@ _AFTER_MEASURE = re.compile(
 # later in the clause, right before its CI
 # a unit between an estimate and its CI: "4.38 mmHg (95% CI ...)"
 _UNIT = (r"(?:\s*(?:mm\s?Hg|kg/m2|[A-Za-zµμ]{1,6}/(?:[A-Za-z]{1,5}|1\.73\s?m2)|kg|cm|mm|mL|ml|percentage\s+points?|points?|"
-         r"units?|days?|hours?|minutes?|weeks?|months?|years?|%)(?![\w]))?")
+         r"units?|days?|hours?|h|min|g|mg|nights?|steps?|minutes?|weeks?|months?|years?|%|"
+         r"(?:times|-?fold)(?:\s+(?:higher|greater|lower|increased|more\s+likely|less\s+likely))?)(?![\w]))?")
 _LATE_VALUE = re.compile(r"[^;]{0,160}?(?:\b(?:was|were|of|is|are)|[=:,])\s*(?P<val>" + _NUM + r")" + _UNIT + r"(?=\s*[(\[]\s*(?:\d{2}\s?%\s*)?" + _CI_WORD + r")")
 # the next estimate of a list, "..., 0.46 (95% CI ...), and 0.52 (95% CI ...)": a number right before a CI with
 # no other measure name in between
@@ -88,10 +92,11 @@ _PER_LEAD = re.compile(r"\s*+per\s++(?:\d+(?:\.\d+)?\s*)?(?:[A-Za-z%][\w/%\-]*\s
 _CI = re.compile(
     r"\s*+[,;(\[]?\s*+(?:" + _LEVEL + r")?\s*+[:,=]?\s*+(?:of\s+|from\s+|was\s+)?[(\[]?\s*+(?P<lo>" + _NUM + r")\s?%?\s*+"
     r"(?:to|,|;|-|\u2013|and)\s*+(?P<hi>" + _NUM + r")\s?%?\s*+[)\]]?")
+# (session 24b: "p-value: 0.001", "P (trend) = 0.01", "P = 2e-4")
 _P = re.compile(
-    r"(?<![A-Za-z])[Pp]\s*(?:[- ]?values?|\s+for\s+(?:trend|interaction|heterogeneity))?\s*"
-    r"(?P<rel><\s?or\s?=|>\s?or\s?=|<=|>=|≤|≥|=|<|>|\bof\b|\bwas\b|\bis\b)?\s*(?P<num>\d*\.\d+|\d+(?:\.\d+)?)"
-    r"(?:\s*[x×]\s*10\s*(?:\^\s*)?(?P<exp>-\s?\d+|\d+))?")
+    r"(?<![A-Za-z])[Pp]\s*(?:[- ]?values?|\s+for\s+(?:trend|interaction|heterogeneity)|\s?\((?:for\s+)?(?:trend|interaction|heterogeneity)\))?\s*"
+    r"(?P<rel><\s?or\s?=|>\s?or\s?=|<=|>=|≤|≥|=|<|>|:|\bof\b|\bwas\b|\bis\b)?\s*(?P<num>\d*\.\d+|\d+(?:\.\d+)?)"
+    r"(?:\s*[x×]\s*10\s*(?:\^\s*)?(?P<exp>-\s?\d+|\d+)|[eE](?P<exp2>-?\d+)(?![\w.]))?")
 _NS = re.compile(r"\bNS\b|\bn\.s\.|\bnot\s+(?:statistically\s+)?significant(?:ly)?\b|\bnonsignificant\b|\bnon-significant\b",
                  re.IGNORECASE)
 _PCT = re.compile(r"(?<![\d.])(?P<pct>\d+(?:\.\d+)?)\s?%(?!\s*(?:CI|confidence|credible))")
@@ -110,12 +115,12 @@ def parse_p(text: str) -> list[tuple[int, int, float | None, str, str]]:
         if not m.group("rel") and not re.match(r"[Pp]\s*[- ]?values?", m.group(0)):
             continue  # "P 0.2" without a relation is too ambiguous (P can be a variable); "P value 0.2" is fine
         val = float(num)
-        if m.group("exp"):
-            val = val * 10 ** int(m.group("exp").replace(" ", ""))
+        if m.group("exp") or m.group("exp2"):
+            val = val * 10 ** int((m.group("exp") or m.group("exp2")).replace(" ", ""))
         if val > 1 or val <= 0:
             continue  # not a probability ("P = 1.5"), or a number cut by a typo ("p<0. 05" reads as 0)
         rel = re.sub(r"(?:(?<!\s)\s*)?or\s*", "", (m.group("rel") or "=").strip())  # "<or =" is PubMed's spelling of <=
-        rel = {"of": "=", "was": "=", "is": "=", "≤": "<=", "≥": ">="}.get(rel, rel)
+        rel = {"of": "=", "was": "=", "is": "=", ":": "=", "≤": "<=", "≥": ">="}.get(rel, rel)
         out.append((m.start(), m.end(), val, rel, m.group(0).strip()))
     for m in _NS.finditer(text):
         out.append((m.start(), m.end(), None, "", m.group(0)))
@@ -151,7 +156,7 @@ def extract_effects(sentence: Sentence) -> list[Effect]:
             am = _LATE_VALUE.match(text, m.end()) or ((hd := _HEADER_CI.match(text, m.end())) and _LATE_BARE.match(text, hd.end()))
             if not am or _MEASURE.search(text, m.end(), am.start("val")):
                 continue
-        bare_difference = m.group(0).lower().startswith(("difference", "by"))
+        bare_difference = m.group(0).lower().startswith(("difference", "by")) or m.group(0).lower() == "odds"
         start = m.start()
         while am:
             eff = Effect(measure=measure, value=_num(am.group("val")), adjusted=adjusted, sentence_idx=sentence.idx)

@@ -193,3 +193,28 @@ def test_vital_signs_and_planning_values_are_no_effects(text):
 def test_a_ratio_with_its_ci_is_still_read_beside_a_unit_elsewhere():
     assert _effects("HR 0.81 (95% CI 0.70-0.94) per 5 mmHg lower pressure.") == [("HR", 0.81, 0.70, 0.94)]
     assert _effects("The assumed OR was tested: OR 1.6 (95% CI 1.2-2.1; P = 0.001).") == [("OR", 1.6, 1.2, 2.1)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Readmission: RR 0.74 (95% C.I. 0.60-0.91).", ("RR", 0.74, 0.60, 0.91)),
+    ("The hazard ratio was 1.33 (95% confidence limits 1.02, 1.74).", ("HR", 1.33, 1.02, 1.74)),
+    ("The odds were 1.9 times higher (95% CI 1.2-3.0) in night workers.", ("OR", 1.9, 1.2, 3.0)),
+    ("Sleep latency fell (MD -12 min, 95% CI -18 to -6).", ("MD", -12.0, -18.0, -6.0)),
+])
+def test_more_ci_names_and_measures_in_words(text, want):
+    assert _effects(text) == [want]
+
+
+@pytest.mark.parametrize("text, value, rel", [
+    ("Wheeze was rarer (OR 0.6, 95% CI 0.4-0.9; p-value: 0.004).", 0.004, "="),
+    ("Risk rose by tertile (OR 1.3, 95% CI 1.1-1.5; P (trend) = 0.002).", 0.002, "="),
+    ("The locus was associated with lupus (OR 1.4, 95% CI 1.2-1.6; P = 3e-8).", 3e-8, "="),
+])
+def test_more_p_value_spellings(text, value, rel):
+    e = numbers.extract_effects(_s(text))[0]
+    assert (e.p_value, e.p_relation) == (pytest.approx(value), rel)
+
+
+def test_a_relative_risk_reduction_is_no_relative_risk():
+    assert _effects("A relative risk reduction of 30% (95% CI 12% to 44%) was seen.") == []
+    assert _effects("The odds were twice as high in smokers.") == []

@@ -190,6 +190,48 @@ def effects() -> None:
         effects=[{"measure": "HR", "value": 1.04, "ci_low": 0.87, "ci_high": 1.24, "p_ns": True}])
 
 
+def more_effects() -> None:
+    """Second batch: house styles of the CI's name, p-value spellings, and measures told in words."""
+    E = dict  # noqa: N806
+    for text, eff in [
+        ("Death: HR: 0.75; 95% CI: 0.61, 0.92.", E(measure="HR", value=0.75, ci_low=0.61, ci_high=0.92)),
+        ("Relapse was less likely (OR 2.1 (1.3 to 3.4)).", E(measure="OR", value=2.1, ci_low=1.3, ci_high=3.4)),
+        ("RR 0.80 [0.64; 1.01] for stroke.", E(measure="RR", value=0.8, ci_low=0.64, ci_high=1.01)),
+        ("RR = 0.80, CI 95% [0.64 - 1.01].", E(measure="RR", value=0.8, ci_low=0.64, ci_high=1.01)),
+        ("The odds were 2.3 times higher (95% CI 1.4-3.8).", E(measure="OR", value=2.3, ci_low=1.4, ci_high=3.8)),
+        ("Mortality fell (HR 0.75, 95% CI 0.61-0.92, P = 0.04, two-tailed).",
+         E(measure="HR", value=0.75, ci_low=0.61, ci_high=0.92, p_value=0.04, p_relation="=")),
+        ("Falls were fewer (RR 0.7, 95% CI 0.5-0.9; p-value: 0.001).",
+         E(measure="RR", value=0.7, ci_low=0.5, ci_high=0.9, p_value=0.001, p_relation="=")),
+        ("Risk rose with dose (OR 1.2, 95% CI 1.1-1.3; P (trend) = 0.01).",
+         E(measure="OR", value=1.2, ci_low=1.1, ci_high=1.3, p_value=0.01, p_relation="=")),
+        ("Sleep did not differ (MD 0.2 h, 95% CI -0.1 to 0.5; p = NS).",
+         E(measure="MD", value=0.2, ci_low=-0.1, ci_high=0.5, p_ns=True)),
+        ("Survival improved (HR 0.52, 95% CI 0.41-0.66; P-value < 0.0001).",
+         E(measure="HR", value=0.52, ci_low=0.41, ci_high=0.66, p_value=0.0001, p_relation="<")),
+        ("Risk was higher (OR 1.9; 95% CI 1.4-2.6; p ≤ 0.001).",
+         E(measure="OR", value=1.9, ci_low=1.4, ci_high=2.6, p_value=0.001, p_relation="<=")),
+        ("The variant was associated with asthma (OR 1.31, 95% CI 1.19-1.44, P=1.2×10−6).",
+         E(measure="OR", value=1.31, ci_low=1.19, ci_high=1.44, p_value=1.2e-6, p_relation="=", outcome="asthma")),
+        ("The locus was associated with gout (OR 1.22, 95% CI 1.10-1.35; P = 2e-4).",
+         E(measure="OR", value=1.22, ci_low=1.10, ci_high=1.35, p_value=2e-4, p_relation="=", outcome="gout")),
+        ("Odds Ratio 1.45 (95% C.I. 1.10-1.91).", E(measure="OR", value=1.45, ci_low=1.10, ci_high=1.91)),
+        ("OR 1.45 (CI95% 1.10-1.91).", E(measure="OR", value=1.45, ci_low=1.10, ci_high=1.91)),
+        ("OR 1.45 (95% CI [1.10, 1.91]).", E(measure="OR", value=1.45, ci_low=1.10, ci_high=1.91)),
+        ("The hazard ratio = 0.68 (95% confidence limits 0.52, 0.89).", E(measure="HR", value=0.68, ci_low=0.52, ci_high=0.89)),
+        ("It gave an absolute risk reduction of 4.5% (95% CI 1.2% to 7.8%).", E(measure="RD", value=4.5, ci_low=1.2, ci_high=7.8)),
+        ("The NNT was 22 (95% CI 13 to 71).", E(measure="NNT", value=22, ci_low=13, ci_high=71)),
+        ("MD −0.5 mmol/L (95% CI −0.8 to −0.2) for fasting glucose.", E(measure="MD", value=-0.5, ci_low=-0.8, ci_high=-0.2)),
+        ("IRR 1.21 (1.05; 1.39) for emergency visits.", E(measure="IRR", value=1.21, ci_low=1.05, ci_high=1.39)),
+        ("The adjusted odds ratio (aOR) was 1.8 (95% CI 1.2–2.7).", E(measure="OR", value=1.8, ci_low=1.2, ci_high=2.7, adjusted=True)),
+        ("Anaemia predicted transfusion (OR: 3.4, 95%CI: 1.9-6.1, p<0.001).",
+         E(measure="OR", value=3.4, ci_low=1.9, ci_high=6.1, p_value=0.001, p_relation="<")),
+        ("SMD −0.32 (95% CI −0.50 to −0.14; I² = 41%).", E(measure="SMD", value=-0.32, ci_low=-0.5, ci_high=-0.14)),
+        ("HR 1.04 (95% CI, 0.91 to 1.19; P=.55).", E(measure="HR", value=1.04, ci_low=0.91, ci_high=1.19, p_value=0.55, p_relation="=")),
+    ]:
+        add("effect", text, effects=[eff])
+
+
 def inconsistent() -> None:
     """Internal inconsistency: the estimate outside its CI, bounds reversed, a ratio at or below 0, a CI and a
     p-value that disagree, a rate and its percentage that disagree. Each is flagged."""
@@ -545,12 +587,15 @@ def negatives() -> None:
         "The mean difference in age between groups was 2.1 years.",
         "A relative risk reduction of 25% was assumed in the sample size calculation.",
         "HR decreased from 88 to 74 beats per minute after the infusion.",
+        "The trial gave a relative risk reduction of 22% (95% CI 8% to 34%).",
+        "The odds were 3 times as high in smokers.",
     ]:
         add("negative", text)
 
 
 def main() -> None:
     effects()
+    more_effects()
     inconsistent()
     rates()
     pct_ci()
