@@ -47,6 +47,10 @@ ANCHORED: frozenset[str] = frozenset({
     "medcore.deid.places.AFTER_FACILITY", "medcore.deid.places.AFTER_STREET", "medcore.knowledge.match._HEADER_AFTER",
     "medcore.literature.numbers._AFTER_MEASURE", "medcore.literature.numbers._AND_NEXT",
     "medcore.literature.numbers._CI", "medcore.literature.numbers._CI_NEXT", "medcore.literature.numbers._NEXT_IN_LIST",
+    # session 24b: each read at the end of an estimate, its value or its CI
+    "medcore.literature.numbers._A_UNIT", "medcore.literature.numbers._BARE_BOUNDS", "medcore.literature.numbers._COUNTED",
+    "medcore.literature.numbers._HEADER_CI", "medcore.literature.numbers._LATE_BARE",
+    "medcore.literature.numbers._NEXT_IN_BARE_LIST", "medcore.literature.numbers._PER_LEAD",
     "medcore.literature.pico._DOSE", "medcore.literature.pico._NOT_A_DRUG_HERE",
     "medcore.literature.population_phrases._BEFORE_HEAD", "medcore.records.context_words._LABEL_END",
     "medcore.records.extract._ALLERGY_LINE", "medcore.records.extract._FOLLOW_UP_VISIT",

@@ -26,7 +26,9 @@ def _compiled(kb_path: str):
     data = kb.load(kb_path, "designs")
     designs = [(d["kind"], d["priority"] if "priority" in d else 0, kb.cue_regex(d["cues"]),
                 {p.lower() for p in d.get("publication_types", [])}) for d in data["designs"]]
-    blinding = [(b["kind"], kb.cue_regex(b["cues"])) for b in data["blinding"]]
+    # cue phrases, and (session 24b) `patterns` that say in words who was blinded
+    blinding = [(b["kind"], re.compile("|".join([kb.cue_regex(b["cues"]).pattern] + b.get("patterns", [])), re.IGNORECASE))
+                for b in data["blinding"]]
     setting = (kb.cue_regex(data["setting"]["cues"]), kb.cue_regex(data["setting"]["scope_cues"]),
                [re.compile(p, re.IGNORECASE) for p in data["setting"].get("place_patterns", [])])
     labels = {d["kind"]: d["label"] for d in data["designs"]}

@@ -18,7 +18,9 @@ from medcore.literature.numwords import NUMBER_WORDS
 _OUTCOME_OF = re.compile(
     r"(?:risk|rates?|incidence|odds|hazard|occurrence|likelihood|probability|risks|prevalence|duration|levels?|"
     r"number|proportion|frequency|reduction|increase|change|improvement)s?\s+(?:of|in|for)\s+"
-    r"(?P<o>[a-z][\w\- ,']{2,60}?)(?=\s*(?:\(|,|;|was|were|with|among|in\s+(?:the|patients|those|women|men)|by|compared|than|vs|versus|$))",
+    # (whole words: "within 30 days" does not stop at "with"; a verb of change ends it: "delirium fell after ...")
+    r"(?P<o>[a-z][\w\- ,']{2,60}?)(?=\s*(?:\(|,|;|(?:was|were|with|among|by|compared|than|vs|versus|fell|rose|declined|dropped|"
+    r"decreased|increased|improved|worsened|differed|did|remained)\b|in\s+(?:the|patients|those|women|men)\b|$))",
     re.IGNORECASE)
 _SUBJECT = re.compile(r"(?:^|[;,]\s*)(?P<o>[A-Za-z][\w\- ']{2,60}?)\s+(?:was|were|is|are)\s+(?:significantly\s+|not\s+|also\s+)?"
                       r"(?:lower|higher|reduced|increased|decreased|improved|similar|greater|shorter|longer|better|worse|more|less|"
@@ -30,6 +32,11 @@ _ASSOCIATED_AFTER = re.compile(
     r"\b(?:was|were|is|are)\s+(?:independently\s+|significantly\s+|also\s+)?(?:associated\s+with|predictors?\s+of|"
     r"risk\s+factors?\s+for|linked\s+to)\s+(?:an?\s+|the\s+)?(?:(?:increased|higher|greater|lower|reduced|decreased)\s+)?"
     r"(?:risks?\s+of\s+)?(?P<o>[A-Za-z][\w\- ']{2,60}?)(?=\s*(?:[(\[,;.]|$|\bin\b|\bamong\b|\bafter\b))", re.IGNORECASE)
+# "Current smoking was associated with hip fracture (OR ...)": the outcome right before the estimate (session 24b)
+_ASSOCIATED_BEFORE = re.compile(
+    r"\b(?:associated\s+with|predictors?\s+of|risk\s+factors?\s+for|linked\s+to)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:increased|higher|greater|lower|reduced|decreased)\s+)?(?:risks?\s+of\s+)?(?P<o>[A-Za-z][\w\- ']{2,60}?)(?=\s*[(\[]\s*(?:adjusted\s+)?$)",
+    re.IGNORECASE)
 # words before a bracketed estimate that name people or an arm, not what was measured
 _GROUP_WORDS = re.compile(r"\b(?:groups?|arms?|cohorts?|patients|participants|subjects|users|controls?|placebo|those|"
                           r"receiving|received|treated|given|women|men|children|adults)\b", re.IGNORECASE)
@@ -60,6 +67,8 @@ def outcome_of(text: str, pos: int) -> str:
     head = text[:pos]
     best = ""
     for m in _OUTCOME_OF.finditer(head):
+        best = m.group("o")
+    if not best and (m := _ASSOCIATED_BEFORE.search(head)):
         best = m.group("o")
     if not best:
         for m in _SUBJECT.finditer(head):

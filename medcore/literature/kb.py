@@ -45,7 +45,8 @@ SCHEMAS: dict[str, dict] = {
                                "priority": {"type": "integer"}}}},
             "blinding": {"type": "array", "items": {
                 "type": "object", "required": ["kind", "source", "cues"], "additionalProperties": False,
-                "properties": {"kind": {"type": "string"}, "source": _SOURCE, "cues": _WORDS}}},
+                "properties": {"kind": {"type": "string"}, "source": _SOURCE, "cues": _WORDS,
+                               "patterns": {"type": "array", "items": {"type": "string"}}}}},
             "registries": {"type": "array", "items": {
                 "type": "object", "required": ["registry", "pattern", "source"], "additionalProperties": False,
                 "properties": {"registry": {"type": "string"}, "pattern": {"type": "string", "pattern": r"\(\?P<id>"},

@@ -11,36 +11,51 @@ import re
 
 from medcore.literature.model import RATIO_MEASURES, Effect, Sentence
 from medcore.literature import effect_outcomes
+from medcore.literature.number_forms import _DASHES, _RATE, normalise, rates as _rates  # noqa: F401 - read here and by others
 from medcore.literature.effect_outcomes import label_of, outcome_of  # noqa: F401 - their old home
 
-_DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‑": "-", "‐": "-", "·": ".", "≤": "≤", "\u2009": " ",
-                         "\u00a0": " ", "\u202f": " "})
 
 # Measure names -> (measure, adjusted). Longest first so "adjusted odds ratio" beats "odds ratio".
 _MEASURE_WORDS = [
     (r"adjusted\s+odds\s+ratios?|\b[aA]ORs?", "OR", True),  # "AOR", "AHR": read only with a CI (extract_effects)
     (r"adjusted\s+hazard\s+ratios?|\b[aA]HRs?", "HR", True),
-    (r"adjusted\s+(?:relative\s+risks?|risk\s+ratios?)|\baRRs?", "RR", True),
+    (r"adjusted\s+(?:relative\s+risks?(?!\s+(?:reduction|increase))|risk\s+ratios?)|\baRRs?", "RR", True),
     (r"adjusted\s+(?:incidence\s+)?rate\s+ratios?|\baIRRs?", "IRR", True),
     (r"odds\s+ratios?|\bORs?", "OR", False),
     (r"(?:sub)?hazard\s+ratios?|\bHRs?", "HR", False),
-    (r"relative\s+risks?|risk\s+ratios?|\bRRs?", "RR", False),
+    # ("a relative risk reduction of 22%" is 1 - RR, no RR: not read; session 24b)
+    (r"relative\s+risks?(?!\s+(?:reduction|increase))|risk\s+ratios?|\bRRs?", "RR", False),
     (r"incidence\s+rate\s+ratios?|rate\s+ratios?|\bIRRs?", "IRR", False),
     (r"prevalence\s+ratios?|\bPRs?", "PR", False),
-    (r"standardi[sz]ed\s+mean\s+differences?|\bSMDs?|effect\s+sizes?|cohen'?s\s+d", "SMD", False),
+    (r"standardi[sz]ed\s+mean\s+differences?|\bSMDs?|effect\s+sizes?|[Cc]ohen['’]?s\s+d\b|[Hh]edges['’]?\s*g\b", "SMD", False),
     (r"(?:weighted\s+)?mean\s+differences?|\bW?MDs?|(?:adjusted\s+)?differences?\s+in\s+means?", "MD", False),
     (r"(?:absolute\s+)?risk\s+differences?|absolute\s+(?:risk\s+)?(?:reduction|difference)s?|\bARR\b|\bRD\b", "RD", False),
     (r"numbers?\s+needed\s+to\s+treat|\bNNTB?\b", "NNT", False),
     (r"\bdifferences?\b", "MD", False),  # a bare "difference": kept only with a CI (see extract_effects)
+    (r"\bby\s+a\s+mean\s+of\b", "MD", False),
+    # "the odds were 2.3 times higher (95% CI 1.4-3.8)": an odds ratio told in words, read with a CI only
+    (r"\bodds(?=\s+(?:were|was|is|are)\s+\d+(?:\.\d+)?\s*-?\s*(?:times|fold))", "OR", False),  # "shortened the stay by a mean of 1.9 days (95% CI ...)": with a CI only
     (r"numbers?\s+needed\s+to\s+harm|\bNNTH\b|\bNNH\b", "NNH", False),
 ]
-_MEASURE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _, _) in enumerate(_MEASURE_WORDS)))
+
+
+def _either_case(pattern: str) -> str:
+    """Each spelled-out word of a measure pattern with its first letter in either case: a sentence or a table-like
+    header starts with it ("Hazard ratio (95% CI) for death: ...", "Odds Ratio"); abbreviations keep their case
+    ("OR" must not match the word "or"). Session 24b."""
+    return re.sub(r"(?<![\\\w\[])([a-z])(?=[a-z])", lambda m: f"[{m.group(1).upper()}{m.group(1)}]", pattern)
+
+
+_MEASURE = re.compile("|".join(f"(?P<m{i}>{_either_case(p)})" for i, (p, _, _) in enumerate(_MEASURE_WORDS)))
 _NUM = r"[-]?\s?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
-_LEVEL = (r"(?:(?:(?P<lvl>\d{2}(?:\.\d)?)\s?%\s*(?:CI|CrI|confidence\s+intervals?|credible\s+intervals?)|(?:CI|confidence\s+intervals?)\s*(?P<lvl2>\d{2})\s?%|CI)"
+_CI_WORD = r"(?:CI|C\.I\.|IC|CrI|conf|cred)"  # "IC 95%": the interval's name in French, Spanish and Italian abstracts
+_LEVEL = (r"(?:(?:(?P<lvl>\d{2}(?:\.\d)?)\s?%\s*(?:CI|C\.I\.|IC|CrI|confidence\s+(?:intervals?|limits?)|credible\s+intervals?)|(?:CI|IC|confidence\s+intervals?)\s*(?P<lvl2>\d{2})\s?%|CI)"
           r"(?:\s*[(\[](?:CI|95\s?%\s*CI)[)\]])?(?:\s+of\s+(?:the\s+)?[A-Za-z]{2,4})?)")
 # the estimate after its measure name: "HR 0.75", "HR, 0.75", "OR = 2.1", "(HR: 0.75", "odds ratio of 2.1",
 # "hazard ratio [HR] 0.75", "HR (95% CI) 0.75 (0.6-0.9)"
-_NOT_ESTIMATE = r"(?!\s?%\s*(?:CI|conf))(?!\s*-?\s*(?:days?|weeks?|months?|years?|hours?|mg|patients|subjects)\b)"
+# (a unit of time is no estimate, "HR 2 years", unless a CI follows it: "mean difference -2.7 days (95% CI ...)")
+_NOT_ESTIMATE = (r"(?!\s?%\s*(?:CI|conf))(?!\s*-?\s*(?:days?|weeks?|months?|years?|hours?|mg|patients|subjects)\b"
+                 r"(?!\s*[,;(\[]\s*(?:\d{2}(?:\.\d)?\s?%\s*)?" + _CI_WORD + r"))")
 # (blanks are possessive: a run of them between optional parts was split every way before failing, a polynomial
 # blow-up under a long run; what follows each cannot start with a blank, so the matches are the same)
 _AFTER_MEASURE = re.compile(
@@ -51,26 +66,39 @@ _AFTER_MEASURE = re.compile(
 # later in the clause, right before its CI
 # a unit between an estimate and its CI: "4.38 mmHg (95% CI ...)"
 _UNIT = (r"(?:\s*(?:mm\s?Hg|kg/m2|[A-Za-zµμ]{1,6}/(?:[A-Za-z]{1,5}|1\.73\s?m2)|kg|cm|mm|mL|ml|percentage\s+points?|points?|"
-         r"units?|days?|hours?|minutes?|weeks?|months?|years?|%)(?![\w]))?")
-_LATE_VALUE = re.compile(r"[^;]{0,160}?(?:\b(?:was|were|of|is|are)|[=:,])\s*(?P<val>" + _NUM + r")" + _UNIT + r"(?=\s*[(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
+         r"units?|days?|hours?|h|min|g|mg|nights?|steps?|minutes?|weeks?|months?|years?|%|"
+         r"(?:times|-?fold)(?:\s+(?:higher|greater|lower|increased|more\s+likely|less\s+likely))?)(?![\w]))?")
+_LATE_VALUE = re.compile(r"[^;]{0,160}?(?:\b(?:was|were|of|is|are)|[=:,])\s*(?P<val>" + _NUM + r")" + _UNIT + r"(?=\s*[(\[]\s*(?:\d{2}\s?%\s*)?" + _CI_WORD + r")")
 # the next estimate of a list, "..., 0.46 (95% CI ...), and 0.52 (95% CI ...)": a number right before a CI with
 # no other measure name in between
 # (a dose between two estimates does not end the list: "-6.2 (95% CI ...) with 40 mg and -8.9 (95% CI ...)")
-_DOSE_IN_GAP = r"\d+(?:\.\d+)?\s?(?:mg|g|µg|μg|mcg|IU|units?|mL|ml)\b"
+# (nor a time: "1.8 (95% CI ...) at 6 months and 2.3 (95% CI ...) at 12 months"; session 24b)
+_DOSE_IN_GAP = r"\d+(?:\.\d+)?\s?(?:mg|g|µg|μg|mcg|IU|units?|mL|ml|days?|weeks?|months?|years?|hours?)\b"
 _NEXT_IN_LIST = re.compile(r"(?:[^\d.;]|\.(?!\d)|" + _DOSE_IN_GAP + r"){0,40}?(?<![\w.])(?P<val>" + _NUM + r")(?=" + _UNIT
-                           + r"\s*[(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
+                           + r"\s*[(\[]\s*(?:\d{2}\s?%\s*)?" + _CI_WORD + r")")
+# the next estimate of a list whose intervals are unnamed brackets, after a first one read with such a bracket:
+# "the adjusted HRs were 1.12 (0.98-1.28) for former and 1.41 (1.22-1.63) for current users" (kept only when the
+# estimate lies inside its bracket)
+_BARE_BRACKET = r"\s*[(\[]\s*" + _NUM + r"\s*(?:-|to|,|;)\s*" + _NUM + r"\s*[)\]]"
+_NEXT_IN_BARE_LIST = re.compile(r"(?:[^\d.;()\[\]]|\.(?!\d)|" + _DOSE_IN_GAP + r"){0,40}?(?<![\w.])(?P<val>" + _NUM + r")(?="
+                                + _UNIT + _BARE_BRACKET + r")")
+# a measure named with "(95% CI)" as a column header, its estimate and bare bracket later: "Hazard ratio (95% CI)
+# for cardiovascular death: 0.79 (0.66-0.95)"
+_HEADER_CI = re.compile(r"\s*[(\[]\s*95\s?%\s*CI\s*[)\]]")
+_LATE_BARE = re.compile(r"[^;()\[\]]{0,80}?(?:\b(?:was|were|of|is|are)|[=:,])\s*(?P<val>" + _NUM + r")" + _UNIT
+                        + r"(?=" + _BARE_BRACKET + r")")
+# a scale between the measure and its estimate: "HR per 10 mmHg 1.27, 95% CI ...", "OR per SD increase, 1.4 (...)"
+_PER_LEAD = re.compile(r"\s*+per\s++(?:\d+(?:\.\d+)?\s*)?(?:[A-Za-z%][\w/%\-]*\s*){1,3}?[,:]?\s*(?=-?\d)")
 _CI = re.compile(
     r"\s*+[,;(\[]?\s*+(?:" + _LEVEL + r")?\s*+[:,=]?\s*+(?:of\s+|from\s+|was\s+)?[(\[]?\s*+(?P<lo>" + _NUM + r")\s?%?\s*+"
     r"(?:to|,|;|-|\u2013|and)\s*+(?P<hi>" + _NUM + r")\s?%?\s*+[)\]]?")
+# (session 24b: "p-value: 0.001", "P (trend) = 0.01", "P = 2e-4")
 _P = re.compile(
-    r"(?<![A-Za-z])[Pp]\s*(?:[- ]?values?|\s+for\s+(?:trend|interaction|heterogeneity))?\s*"
-    r"(?P<rel><\s?or\s?=|>\s?or\s?=|<=|>=|≤|≥|=|<|>|\bof\b|\bwas\b|\bis\b)?\s*(?P<num>\d*\.\d+|\d+(?:\.\d+)?)"
-    r"(?:\s*[x×]\s*10\s*(?:\^\s*)?(?P<exp>-\s?\d+|\d+))?")
+    r"(?<![A-Za-z])[Pp]\s*(?:[- ]?values?|\s+for\s+(?:trend|interaction|heterogeneity)|\s?\((?:for\s+)?(?:trend|interaction|heterogeneity)\))?\s*"
+    r"(?P<rel><\s?or\s?=|>\s?or\s?=|<=|>=|≤|≥|=|<|>|:|\bof\b|\bwas\b|\bis\b)?\s*(?P<num>\d*\.\d+|\d+(?:\.\d+)?)"
+    r"(?:\s*[x×]\s*10\s*(?:\^\s*)?(?P<exp>-\s?\d+|\d+)|[eE](?P<exp2>-?\d+)(?![\w.]))?")
 _NS = re.compile(r"\bNS\b|\bn\.s\.|\bnot\s+(?:statistically\s+)?significant(?:ly)?\b|\bnonsignificant\b|\bnon-significant\b",
                  re.IGNORECASE)
-# ("(?<!\d)": a count starts where its digits start; from every digit it rescanned a long run. _rates slices the
-# window so that the guard does not look before it)
-_RATE = re.compile(r"(?<!\d)(?!(?<=\d,)\d{3}(?!\d))(?P<ev>\d+(?:,\d{3})*)\s*(?:/|of|out\s+of)\s*(?P<tot>\d+(?:,\d{3})*)\s*(?:\(\s*(?P<pct>\d+(?:\.\d+)?)\s?%\s*\))?")
 _PCT = re.compile(r"(?<![\d.])(?P<pct>\d+(?:\.\d+)?)\s?%(?!\s*(?:CI|confidence|credible))")
 _VS = re.compile(r"(?:(?<!\s)\s*)?(?:vs\.?|versus|compared\s+(?:with|to)|and|in\s+the\s+\w+\s+group\s+(?:vs\.?|and))\s*", re.IGNORECASE)
 
@@ -87,32 +115,16 @@ def parse_p(text: str) -> list[tuple[int, int, float | None, str, str]]:
         if not m.group("rel") and not re.match(r"[Pp]\s*[- ]?values?", m.group(0)):
             continue  # "P 0.2" without a relation is too ambiguous (P can be a variable); "P value 0.2" is fine
         val = float(num)
-        if m.group("exp"):
-            val = val * 10 ** int(m.group("exp").replace(" ", ""))
+        if m.group("exp") or m.group("exp2"):
+            val = val * 10 ** int((m.group("exp") or m.group("exp2")).replace(" ", ""))
         if val > 1 or val <= 0:
             continue  # not a probability ("P = 1.5"), or a number cut by a typo ("p<0. 05" reads as 0)
         rel = re.sub(r"(?:(?<!\s)\s*)?or\s*", "", (m.group("rel") or "=").strip())  # "<or =" is PubMed's spelling of <=
-        rel = {"of": "=", "was": "=", "is": "=", "≤": "<=", "≥": ">="}.get(rel, rel)
+        rel = {"of": "=", "was": "=", "is": "=", ":": "=", "≤": "<=", "≥": ">="}.get(rel, rel)
         out.append((m.start(), m.end(), val, rel, m.group(0).strip()))
     for m in _NS.finditer(text):
         out.append((m.start(), m.end(), None, "", m.group(0)))
     return sorted(out)
-
-
-# "4 of the 90 women": the article between a count and its total is read away before _RATE (the count is
-# the same; offsets inside the window are not used)
-_OF_THE = re.compile(r"\b(of|out\s+of)\s+the\s+(?=\d)", re.IGNORECASE)
-
-
-def _rates(text: str, start: int, end: int) -> list[dict]:
-    rates = []
-    for m in _RATE.finditer(_OF_THE.sub(r"\1 ", text[start:end])):
-        ev, tot = int(m.group("ev").replace(",", "")), int(m.group("tot").replace(",", ""))
-        if tot == 0 or ev > tot:
-            continue
-        r = {"events": ev, "total": tot, "percent": float(m.group("pct")) if m.group("pct") else round(100 * ev / tot, 1)}
-        rates.append(r)
-    return rates
 
 
 def _measure_at(m: re.Match) -> tuple[str, bool]:
@@ -128,7 +140,7 @@ def text_before(m: re.Match) -> str:
 
 def extract_effects(sentence: Sentence) -> list[Effect]:
     """The effect estimates, and the group-rate comparisons with a p-value, reported in one sentence."""
-    text = sentence.text.translate(_DASHES)
+    text = normalise(sentence.text)
     effects: list[Effect] = []
     used_until = 0
     for m in _MEASURE.finditer(text):
@@ -138,21 +150,28 @@ def extract_effects(sentence: Sentence) -> list[Effect]:
         am = _AFTER_MEASURE.match(text, m.end())
         if am and am.group("pct") and measure != "RD" and (measure != "MD" or not _CI_NEXT.match(text, am.end())):
             am = None  # "OR 12%" is no estimate; a difference in % is one when its CI follows ("-0.42%, 95% CI ...")
+        if not am and (per := _PER_LEAD.match(text, m.end())):
+            am = _AFTER_MEASURE.match(text, per.end())
         if not am:
-            am = _LATE_VALUE.match(text, m.end())
+            am = _LATE_VALUE.match(text, m.end()) or ((hd := _HEADER_CI.match(text, m.end())) and _LATE_BARE.match(text, hd.end()))
             if not am or _MEASURE.search(text, m.end(), am.start("val")):
                 continue
-        bare_difference = m.group(0).lower().startswith("difference")
+        bare_difference = m.group(0).lower().startswith(("difference", "by")) or m.group(0).lower() == "odds"
         start = m.start()
         while am:
             eff = Effect(measure=measure, value=_num(am.group("val")), adjusted=adjusted, sentence_idx=sentence.idx)
             end = _read_ci(text, am.end(), eff)
             if (bare_difference or _CAPITAL_ADJUSTED.fullmatch(m.group(0))) and eff.ci_low is None:
                 break  # "AHR" is also airway hyperresponsiveness: an adjusted ratio only when a CI follows  # "no difference of 2 points": without a CI a bare difference is not an estimate we read
+            if measure in RATIO_MEASURES and (_A_UNIT.match(text, am.end()) or _A_UNIT.match(text, end)):
+                break  # a ratio has no unit: "HR 72 (64-80) beats/min" is a heart rate, "the OR ... 120 min" a theatre
+            if eff.ci_low is None and _PLANNING.search(text) and not parse_p(text):
+                break  # "we assumed an HR of 0.75 with 80% power": a planning value, not a result
             eff.span = (start, end)
             effects.append(eff)
             used_until = end
-            am = _NEXT_IN_LIST.match(text, end) if eff.ci_low is not None else _AND_NEXT.match(text, end)
+            am = (_NEXT_IN_LIST.match(text, end) or _next_in_bare_list(text, end, eff)) if eff.ci_low is not None \
+                else _AND_NEXT.match(text, end)
             if am and _MEASURE.search(text, end, am.start("val")):
                 am = None
             start = am.start("val") if am else start
@@ -210,7 +229,33 @@ def _read_ci(text: str, pos: int, eff: Effect) -> int:
     return pos
 
 
+_BARE_BOUNDS = re.compile(_UNIT + r"\s*[(\[]\s*(?P<lo>" + _NUM + r")\s*(?:-|to|,|;)\s*(?P<hi>" + _NUM + r")\s*[)\]]")
+_COUNTED = re.compile(r"\s*(?:patients|participants|subjects|people|persons|women|men|children|adults|years|months|weeks|"
+                      r"days|hours|minutes|cases|events)\b", re.I)
+_ENDS_BARE = re.compile(r"[(\[]\s*" + _NUM + r"\s*(?:-|to|,|;)\s*" + _NUM + r"\s*[)\]]\s*$")
+
+
+def _next_in_bare_list(text: str, end: int, prev: Effect) -> re.Match | None:
+    """The next estimate of a list with unnamed bracket intervals, when the previous one's was such a bracket and
+    the estimate lies inside its own."""
+    if not _ENDS_BARE.search(text[max(prev.span[0], end - 40):end]):
+        return None
+    nm = _NEXT_IN_BARE_LIST.match(text, end)
+    if not nm:
+        return None
+    bm = _BARE_BOUNDS.match(text, nm.end())
+    if not bm or not _num(bm.group("lo")) <= _num(nm.group("val")) <= _num(bm.group("hi")) or _COUNTED.match(text, bm.end()):
+        return None  # "45 (30-60) patients": a median and its range counting something, no estimate
+    return nm
+
+
 _CAPITAL_ADJUSTED = re.compile(r"A(?:OR|HR)s?")
+# a unit after a "ratio" or its bracket: HR, RR, OR and PR are also heart rate, respiratory rate, the operating room
+# and the PR interval (session 24b)
+_A_UNIT = re.compile(r"\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?:/\s*min\b|bpm\b|beats?\b|breaths?\b|ms\b|min\b|minutes?\b|mm\s?Hg\b|"
+                     r"per\s+minute\b|cm\b|mg\b|kg\b)", re.I)
+# the words of a sample-size calculation: an estimate there without a CI or p-value was assumed, not found
+_PLANNING = re.compile(r"\b(?:assum(?:e|ed|ing)|power(?:ed)?|sample\s+size|hypothesi[sz]ed)\b", re.I)
 # plain bounds (no thousands commas): a run of "1,1,1,..." must fail at once from every comma
 _BARE_CI = re.compile(r",\s*+(?P<lo>-?\d+(?:\.\d+)?)\s*+(?:-|to)\s*+(?P<hi>-?\d+(?:\.\d+)?)(?=\s*[)\];])")
 
@@ -218,7 +263,7 @@ _BARE_CI = re.compile(r",\s*+(?P<lo>-?\d+(?:\.\d+)?)\s*+(?:-|to)\s*+(?P<hi>-?\d+
 # "per 10 mm Hg increase in X", "per SD": at most 60 characters without a digit other than the step, up to a
 # comma or bracket that opens a CI with its level or name
 _PER_SCALE = re.compile(r"\s++per\s++(?:\d+(?:\.\d+)?\s*)?[A-Za-z][^,;()\[\]\d]{0,60}?(?=\s*[,;(\[]\s*(?:\d{2}\s?%\s*)?(?:CI|conf))")
-_CI_NEXT = re.compile(r"\s*+[,;(\[]?\s*+(?:\d{2}\s?%\s*)?(?:CI|conf)", re.I)
+_CI_NEXT = re.compile(r"\s*+[,;(\[]?\s*+(?:\d{2}\s?%\s*)?(?:CI|IC|conf)", re.I)
 _BARE_TRIPLE = re.compile(r"[(\[][^()\[\]]{0,60}?[:,]\s*(?P<val>" + _NUM + r")\s*[;,]\s*(?:\d{2}\s?%\s*CI\s*[:=]?\s*)?"
                           r"(?P<lo>" + _NUM + r")\s*(?:-|to)\s*(?P<hi>" + _NUM + r")\s*[)\]]")
 _AND_NEXT = re.compile(r"\s++and\s++(?P<val>" + _NUM + r")(?![\d.%])(?!\s*(?:days?|weeks?|months?|years?|mg|patients))")

@@ -17,12 +17,17 @@ _ARM_LABEL = re.compile(r"(?:the\s+)?(?:control|comparison)(?:\s+(?:group|arm)s?
 __all__ = ["PEOPLE", "read_pico", "is_trial"]
 
 _AGE = [
-    (re.compile(r"\b(?P<stat>mean|median|average)\s+(?:\(\s*(?:±\s*)?SD\s*\)\s+|\(\w+\)\s+)?age\s*(?:\(\w+\)\s*)?(?:of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:was|were)\s+|was|of|:|,|=|was\s+about)?\s*(?P<v>\d+(?:\.\d+)?)", re.I), "value"),
-    (re.compile(r"\bage[sd]?\s*(?:\(\w+\)\s*)?(?:was\s+)?(?P<stat>mean|median)?\s*[,:=]?\s*(?P<v>\d+(?:\.\d+)?)(?!\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|above))\s*(?:±|\+/-|\(|years|y\b)", re.I), "value"),
-    (re.compile(r"\baged\s+(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)?", re.I), "range"),
-    (re.compile(r"\bage[sd]?\s+(?:range\s*[:=]?\s*)?(?:from\s+|of\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)", re.I), "range"),
+    (re.compile(r"\b(?P<stat>mean|median|average)\s+(?:\([^()]{1,20}\)\s+)?age\s*(?:±\s*SD\s*)?(?:\([^()]{1,20}\)\s*)?(?:at\s+(?:[\w\-]+\s+){1,2}?(?=was\b))?(?:of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:was|were)\s+|was|of|:|,|=|was\s+about)?\s*(?P<v>\d+(?:\.\d+)?)", re.I), "value"),
+    # "Age (mean ± SD) was 52.3", "Age, median (IQR): 62 (54-70) years": the statistic in the bracket or after a comma
+    (re.compile(r"\bage[sd]?\s*(?:\(\s*(?P<stat2>mean|median)?[^()]{0,16}\)\s*)?(?:was\s+)?,?\s*(?P<stat>mean|median)?\s*(?:\([^()]{1,12}\)\s*)?[,:=]?\s*(?P<v>\d+(?:\.\d+)?)(?!\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|above))\s*(?:±|\+/-|\(|years|y\b)", re.I), "value"),
+    # "63.4 ± 8.2 years old", "were on average 68.3 years old" (session 24b)
+    (re.compile(r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*(?:years|yrs)\s+(?:old|of\s+age)\b"
+                r"|\bon\s+average\s+(?P<v2>\d+(?:\.\d+)?)\s*(?:years|yrs)\s+(?:old|of\s+age)\b", re.I), "value"),
+    (re.compile(r"\baged\s+(?:between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)?", re.I), "range"),
+    (re.compile(r"\bage[sd]?\s+(?:range[sd]?\s*[:=]?\s*)?(?:from\s+|of\s+|between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)", re.I), "range"),
     (re.compile(r"\b(?:aged\s+(?P<lo>\d+)\s*(?:years\s+)?(?:and|or)\s+(?:older|over|above)|aged\s*(?:≥|>=|>|over)\s*(?P<lo2>\d+)"
-                r"|(?:≥|>=|>\s?or\s?=|older\s+than)\s*(?P<lo3>\d+)\s*(?:years|yrs)\b)", re.I), "min"),
+                r"|(?:≥|>=|>\s?or\s?=|older\s+than)\s*(?P<lo3>\d+)\s*(?:years|yrs)\b"
+                r"|\b(?:were|are|people|adults|patients|participants|individuals|persons|women|men)\s+(?P<lo4>\d+)\s*(?:years|yrs)\s+(?:and|or)\s+(?:older|over|above)\b)", re.I), "min"),
 ]
 _DOSE = re.compile(r"\s*+(?:\(\s*+)?(?P<dose>\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:mg|g|µg|μg|mcg|ug|ng|iu|IU|units?|U|ml|mL|mmol|mEq)"
                    r"(?:\s*/\s*(?:kg|m2|m²|day|d|h|dose))*(?:\s+(?:once|twice|three\s+times|four\s+times)\s+(?:daily|a\s+day|weekly|per\s+day)"
@@ -30,27 +35,37 @@ _DOSE = re.compile(r"\s*+(?:\(\s*+)?(?P<dose>\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)
 
 
 def _age(sentences: list[Sentence]) -> dict:
-    for s in sentences:
-        # the number forms of numbers.py (a raised decimal point "13·4" is 13.4; one character for one, so the
-        # matched text keeps its offsets)
-        text = s.text.translate(numbers._DASHES)
-        for pattern, kind in _AGE:
-            m = pattern.search(text)
-            if not m:
-                continue
-            if kind == "value":
-                v = float(m.group("v"))
-                if not 0 < v < 120:
-                    continue
-                return {"stat": (m.group("stat") or "mean").lower().replace("average", "mean"), "value": v,
-                        "sentence_idx": s.idx, "text": m.group(0)}
-            if kind == "range":
-                lo, hi = float(m.group("lo")), float(m.group("hi"))
-                if 0 <= lo < hi < 120:
-                    return {"stat": "range", "low": lo, "high": hi, "sentence_idx": s.idx, "text": m.group(0)}
-            if kind == "min":
-                return {"stat": "min", "low": float(m.group("lo") or m.group("lo2") or m.group("lo3")), "sentence_idx": s.idx,
-                        "text": m.group(0)}
+    """The population's age: a mean or median anywhere in the abstract before a range or a minimum (an eligibility
+    range, "children aged between 1 and 16 years", is said before the sample's "median age 3.4"; session 24b)."""
+    # the number forms of numbers.py (a raised decimal point "13·4" is 13.4, decimal commas; one character for one,
+    # so the matched text keeps its offsets)
+    texts = [(s.idx, numbers.normalise(s.text)) for s in sentences]
+    for want in ("value", "range", "min"):
+        for idx, text in texts:
+            found = _age_in(text, idx, want)
+            if found:
+                return found
+    return {}
+
+
+def _age_in(text: str, idx: int, want: str) -> dict:
+    for pattern, kind in _AGE:
+        m = pattern.search(text) if kind == want else None
+        if not m:
+            continue
+        if kind == "value":
+            g = m.groupdict()
+            v = float(g.get("v") or g.get("v2"))
+            if 0 < v < 120:
+                return {"stat": (g.get("stat") or g.get("stat2") or "mean").lower().replace("average", "mean"), "value": v,
+                        "sentence_idx": idx, "text": m.group(0)}
+        elif kind == "range":
+            lo, hi = float(m.group("lo")), float(m.group("hi"))
+            if 0 <= lo < hi < 120:
+                return {"stat": "range", "low": lo, "high": hi, "sentence_idx": idx, "text": m.group(0)}
+        else:
+            return {"stat": "min", "low": float(m.group("lo") or m.group("lo2") or m.group("lo3") or m.group("lo4")),
+                    "sentence_idx": idx, "text": m.group(0)}
     return {}
 
 

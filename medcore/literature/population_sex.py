@@ -18,11 +18,19 @@ _SEX_COUNT = re.compile(r"\b\d+\s*\((?P<pct>\d+(?:\.\d+)?)\s?%\)\s*(?:were\s+)?(
                         r"(?=\s*(?:[,;).]|and\b|$))", re.I)
 # "19 men and 43 women", "12 women, 5 men"; "80 healthy subjects (40 males)"
 # counts with thousands commas ("15,120 women, 9,870 men") and one person ("1 woman and 11 men") too (session 23c)
-_SEX_PAIR = re.compile(r"(?<![\d,.])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<sa>men|man|males?|women|woman|females?|boys|girls)"
-                       r"(?:\s+and\s+|\s*[,;]\s*)(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<sb>men|man|males?|women|woman|females?|boys|girls)\b",
+# ("412 were women and 388 were men": session 24b)
+_SEX_PAIR = re.compile(r"(?<![\d,.])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:were\s+)?(?P<sa>men|man|males?|women|woman|females?|boys|girls)"
+                       r"(?:\s+and\s+|\s*[,;]\s*)(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:were\s+)?(?P<sb>men|man|males?|women|woman|females?|boys|girls)\b",
                        re.I)
 SEX_PAIR = _SEX_PAIR  # population_size reads a bracketed pair as the population's size when nothing else counts it
 _SEX_OF = re.compile(r"\b(?P<tot>\d+)\s+[\w\s-]{0,40}?\((?P<k>\d+)\s+(?P<sex>men|males?|women|females?|boys|girls)\b", re.I)
+# "Of the 75 subjects, 30 were female" (session 24b)
+_SEX_OF_TOTAL = re.compile(r"\bof\s+(?:the\s+)?(?P<tot>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+,\s+(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+"
+                           r"(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?(?:were|was)\s+(?P<sex>women|female|females|men|male|males|girls|boys)\b", re.I)
+# a share named by the sex first, as tables and Table-1 sentences print it: "Female sex: 38.2%", "(female, 44.1%)",
+# "Women made up 36% of the cohort"; only at a sentence's or bracket's start ("Among women, 36% had ..." is no share)
+_SEX_SHARE = re.compile(r"(?:^|[(\[;]\s*)(?P<sex>women|female|females|men|male|males)(?:\s+sex)?\s*(?:[,:=]\s*|\s+(?:made\s+up|comprised|"
+                        r"accounted\s+for|represented|constituted)\s+)(?P<pct>\d+(?:\.\d+)?)\s?%(?=\s*(?:[)\];.,]|of\b|$))", re.I)
 _FEMALE = ("women", "woman", "female", "females", "girls", "girl")
 SEX_FEMALE = _FEMALE
 # "male:female = 9:60", "female/male ratio 3:1"
@@ -38,6 +46,10 @@ _SMALL = re.compile(r"\b(" + "|".join(_SMALL_WORDS) + r")\s+(?=(?:men|males?|wom
 _TITLE_SEX = re.compile(r"\b(?:in|among|of|for)\s+(?:[\w\-]+\s+){0,2}?(?P<sex>women|men|girls|boys|mothers|fathers)\b", re.I)
 _MALE_WORDS = re.compile(r"\b(?:men|males?|boys|fathers|man)\b", re.I)
 _FEMALE_WORDS = re.compile(r"\b(?:women|females?|girls|mothers|woman|pregnan\w*)\b", re.I)
+
+
+def count(written: str) -> int:
+    return int(written.replace(",", ""))
 
 
 def _shares(f: float, total: float, idx: int, text: str) -> dict:
@@ -81,13 +93,17 @@ def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "") -> dict:
             a, b = int(m.group("a").replace(",", "")), int(m.group("b").replace(",", ""))
             f = a if m.group("sa").lower() in _FEMALE else b
             return _shares(f, a + b, s.idx, m.group(0))
+        m = _SEX_OF_TOTAL.search(text)
+        if m and 0 < count(m.group("k")) < count(m.group("tot")):
+            f = count(m.group("k")) if m.group("sex").lower() in _FEMALE else count(m.group("tot")) - count(m.group("k"))
+            return _shares(f, count(m.group("tot")), s.idx, m.group(0))
         m = _SEX_OF.search(s.text)
         if m and 0 < int(m.group("k")) < int(m.group("tot")):
             tot, k = int(m.group("tot")), int(m.group("k"))
             f = k if m.group("sex").lower() in _FEMALE else tot - k
             return {"female_pct": round(100 * f / tot, 1), "male_pct": round(100 * (tot - f) / tot, 1),
                     "sentence_idx": s.idx, "text": m.group(0)}
-        for pattern in (_SEX_COUNT, _SEX):
+        for pattern in (_SEX_COUNT, _SEX, _SEX_SHARE):
             m = pattern.search(text)  # counts in words too: "Thirty (40%) women and ..."
             if m:
                 pct = float(m.group("pct"))

@@ -30,13 +30,17 @@ _N_PATTERNS = [
     (re.compile(r"\ba\s+total\s+of\s+" + _INT + r"\b", re.I), 5, "total"),
     # an aside in brackets right after the people may count a part of them: "79 infants (40 cases) were enrolled"
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"(?:\s*\([^()]{0,40}\)\s*)?" + _GAP + r"\b(?:were|was)\s+(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|analy[sz]ed|evaluated|identified|assessed|examined|followed|surveyed|interviewed|treated|reviewed|allocated|assigned)", re.I), 5, ""),
-    (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|studied|analy[sz]ed|identified|surveyed|followed|reviewed|examined|evaluated|assessed|investigated)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
+    (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied|analy[sz]ed|identified|surveyed|followed|reviewed|examined|evaluated|assessed|investigated)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"\b.{0,60}?\b(?:underwent|received|participated|completed|took\s+part|were\s+(?:included|enrolled|studied))", re.I), 5, ""),
     (re.compile(_INT + r"\s+of\s+(?:them|these|those)\b.{0,20}?\b(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied)", re.I), 6, " of "),
     # the later step of a recruitment funnel, CONSORT's flow (assessed -> enrolled -> randomised): "we enrolled 212
     # adults, of whom 180 were randomised", "Of these, 180 were randomly assigned" (session 16)
     (re.compile(r"\b(?:of|among)\s+(?:whom|them|these|those)(?:\s+[\w\-]+){0,2}?,?\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?(?:were|was)\s+"
                 r"(?:randomi[sz]ed|randomly|enrolled|included|allocated|assigned|eligible|recruited)\b", re.I), 6, ""),
+    # a funnel in one clause: "Of 3,412 patients screened, 2,890 were enrolled", "Among 3,015 eligible women, 2,770
+    # were randomised" (session 24b)
+    (re.compile(r"\b(?:of|among)\s+(?:the\s+)?\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,2}?(?:were|was)\s+"
+                r"(?:randomi[sz]ed|randomly|enrolled|included|allocated|assigned|recruited|analy[sz]ed)\b", re.I), 6, ", "),
     (re.compile(r"\btotal\s+number\s+of\s+\w+(?:\s+\w+){0,4}?\s+(?:was|were)\s+" + _INT + r"\b", re.I), 5, "total"),
     (re.compile(r"\b(?:sample|cohort|population|study(?:\s+(?:group|population|sample|cohort))?)\s+(?:comprised|consisted\s+of|included|involved)\s+" + _INT + r"\b", re.I), 5, ""),
     (re.compile(r"\ba\s+(?:random\s+)?sample\s+of\s+" + _INT + r"\b", re.I), 5, "sample"),
@@ -55,6 +59,9 @@ _N_PATTERNS = [
 ]
 _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 # cases and controls of a case-control study, summed (see _pick_n)
+# "445 cases and 890 controls", "312 patients with X and 624 matched controls" (session 24b)
+_CASES_AND_CONTROLS = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:cases|patients)\b[^,;()]{0,40}?\s+(?:and|with)\s+"
+                                 r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?controls\b", re.I)
 _CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
 # two groups counted side by side make up the study: "compared between 1,200 rural and 3,400 urban infants",
 # "started drug A (n = 80) or drug B (n = 95)"; their sum is N (exactly two counts, joined by and / or / versus)
@@ -94,7 +101,7 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
     for s in sentences:
         w = _ROLE_N_WEIGHT.get(s.role, 0.5)
         text, spans = digits_for_words(s.text)
-        m = _CASES_CONTROLS.search(text)
+        m = _CASES_CONTROLS.search(text) or _CASES_AND_CONTROLS.search(text)
         if m and text == s.text:
             n = int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", ""))
             if best is None or 5 * w > best[0]:

@@ -1,0 +1,63 @@
+"""How numbers are written in a paper, read into one form (session 24b, from numbers.py): dashes, minus signs,
+raised and decimal-comma points normalised, and the group rates ("12/120 (10%)", "10% (12/120)", "30 (25%) of
+120") read as events, total and percent."""
+
+from __future__ import annotations
+
+import re
+
+_DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‑": "-", "‐": "-", "‒": "-", "－": "-", "﹣": "-", "·": ".",
+                         "≤": "≤", "\u2009": " ", "\u00a0": " ", "\u202f": " "})
+# a number written with a decimal comma, as European journals print it ("1,17 (95% CI: 1,04 to 1,31)"): read only
+# in a sentence that has no decimal point and at least one comma number that cannot be a thousands group (one,
+# two or four+ digits after it); "1,7,14" (a list) is never one (session 24b)
+_COMMA_NUMBER = re.compile(r"(?<![\d,.])(\d{1,3}),(\d+)(?![\d,]|\.\d)")
+_DECIMAL_POINT = re.compile(r"\d\.\d")
+
+
+def normalise(text: str) -> str:
+    """The one form numbers are read in: dashes and minus signs as "-", a raised point "·" as ".", odd blanks as
+    blanks, and decimal commas as points. One character for one, so offsets into `text` stay valid."""
+    text = text.translate(_DASHES)
+    if _DECIMAL_POINT.search(text):
+        return text
+    found = list(_COMMA_NUMBER.finditer(text))
+    if not any(len(m.group(2)) != 3 for m in found):
+        return text
+    return _COMMA_NUMBER.sub(lambda m: m.group(1) + "." + m.group(2), text)
+
+
+_COUNT = r"(?<!\d)(?!(?<=\d,)\d{3}(?!\d))\d+(?:,\d{3})*"
+# ("(?<!\d)": a count starts where its digits start; from every digit it rescanned a long run. rates() slices the
+# window so that the guard does not look before it). "12/120 (10%)", "12 of 120 [10%]"
+_RATE = re.compile(r"(?<!\d)(?!(?<=\d,)\d{3}(?!\d))(?P<ev>\d+(?:,\d{3})*)\s*(?:/|of|out\s+of)\s*(?P<tot>\d+(?:,\d{3})*)\s*(?:[(\[]\s*(?P<pct>\d+(?:\.\d+)?)\s?%\s*[)\]])?")
+# the two other orders journals print a group's rate in (session 24b): "10% (12/120)" and "30 (25%) of 120"
+_RATE_ORDERS = re.compile(r"(?<![\d.])(?P<pf>\d+(?:\.\d+)?)\s?%\s*[(\[]\s*(?P<evf>" + _COUNT + r")\s*(?:/|of|out\s+of)\s*(?P<totf>"
+                          + _COUNT + r")\s*[)\]]"
+                          r"|(?P<evm>" + _COUNT + r")\s*[(\[]\s*(?P<pm>\d+(?:\.\d+)?)\s?%\s*[)\]]\s*(?:of|out\s+of)\s+(?P<totm>"
+                          + _COUNT + r")(?!\s*%)")
+
+
+# "4 of the 90 women": the article between a count and its total is read away before _RATE (the count is
+# the same; offsets inside the window are not used)
+_OF_THE = re.compile(r"\b(of|out\s+of)\s+the\s+(?=\d)", re.IGNORECASE)
+
+
+def rates(text: str, start: int, end: int) -> list[dict]:
+    """The group rates written in text[start:end], in reading order: {"events", "total", "percent"} (the percent
+    as written, else computed)."""
+    window = _OF_THE.sub(r"\1 ", text[start:end])
+    found = []
+    for m in _RATE_ORDERS.finditer(window):
+        key = "f" if m.group("evf") else "m"
+        found.append((m.start(), m.end(), m.group("ev" + key), m.group("tot" + key), m.group("pf" if key == "f" else "pm")))
+    for m in _RATE.finditer(window):
+        if not any(s <= m.start() < e for s, e, *_ in found):
+            found.append((m.start(), m.end(), m.group("ev"), m.group("tot"), m.group("pct")))
+    out = []
+    for _, _, ev_w, tot_w, pct in sorted(found):
+        ev, tot = int(ev_w.replace(",", "")), int(tot_w.replace(",", ""))
+        if tot == 0 or ev > tot:
+            continue
+        out.append({"events": ev, "total": tot, "percent": float(pct) if pct else round(100 * ev / tot, 1)})
+    return out
