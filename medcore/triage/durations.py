@@ -178,6 +178,21 @@ def _starts_treatment(after_verb: str) -> bool:
     return bool(head) and (head[0] in MEDICINE_WORDS or DRUG_STEM.fullmatch(head[0]) is not None)
 
 
+# A weekday or 'the weekend' gives no count, only a guess (SINCE: 4 days, 3 days); a stated count in the same text
+# ('woke up on Saturday with it ... 12 hours now') outranks it (session 24), whichever is longer.
+WEEKDAY_GUESS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+weekend)\b")
+
+
+def is_weekday_guess(phrase: str) -> bool:
+    """Whether a duration phrase is dated by a weekday alone ('since Saturday'; not 'since Saturday, 2 days')."""
+    return WEEKDAY_GUESS.search(phrase) is not None and not re.search(r"\d", phrase)
+
+
+def is_count(phrase: str) -> bool:
+    """Whether a duration phrase tells a count ('12 hours now', 'for a week', '2/7'), not a named day."""
+    return any(p.search(phrase) for p in DURATION_PATTERNS) or SLASH.search(phrase) is not None
+
+
 def extract_duration(text: str) -> float | None:
     """The longest duration phrase in the text, attached or not (extract() keeps symptom durations only)."""
     hours = [h for _, _, h in duration_spans(text.lower())]
