@@ -278,6 +278,9 @@ def _speaks_of_pain(lexicon: Lexicon, piece: str) -> bool:
                for i in ids)
 
 
+_NEW_STATEMENT = re.compile(r",\s*and\s+(?=(?:his|her|my|their|the)\s)|;\s*")
+
+
 def _read_vitals(kb, ex: Extraction, low: str, rules) -> None:
     """'my blood pressure is 230 over 130', 'temp 39.2', 'sats 88%': each reading's findings by the bands of
     vitals.yaml (vitals.py), with its assertion ('I think', 'not'); a relative's reading ('my dad's pulse is 35')
@@ -293,6 +296,10 @@ def _read_vitals(kb, ex: Extraction, low: str, rules) -> None:
         if not decided:
             continue
         a, b = next(((ca, cb) for ca, cb in spans if ca <= r.start < cb), (r.start, r.end))
+        # a reading after ', and' or ';' is a new statement ('not making any sense, and his meter says 2.1'): an
+        # earlier 'not' in the clause does not deny it (session 24); a list after a negation ('no cough, fever or
+        # temp over 38') has no ', and' before the reading and keeps its negation
+        a = max([a] + [m.end() for m in _NEW_STATEMENT.finditer(low, a, r.start)])
         said = assertions.assert_spans(low[a:b], [(r.start - a, min(r.end, b) - a)], rules)[0]
         if said == "negated":
             continue  # 'my blood pressure is not 180/120' says no value

@@ -103,3 +103,33 @@ def test_a_fever_a_week_after_a_round_of_chemo_is_an_emergency(lexical_engine):
     r, _ = lexical_engine.one_shot("had a round of chemo 6 days ago and now I've got a temperature of 38.4 and "
                                    "the shivers", age=49, sex="F")
     assert r.triage == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "I had my aortic valve replaced two years ago",
+    "71F, mechanical valve, on warfarin",
+    "he has a pig valve in his heart",
+])
+def test_an_artificial_heart_valve_is_known_heart_disease(lexical_engine, text):
+    got, _ = _read(lexical_engine, text)
+    assert got.get("heart_disease_known") is True, got
+
+
+def test_a_reading_after_and_is_not_denied_by_an_earlier_not(lexical_engine):
+    got, _ = _read(lexical_engine, "she is not herself, and her sugar meter says 2.4")
+    assert got.get("low_blood_sugar_reading") is True, got
+    got, _ = _read(lexical_engine, "no cough, fever or temp over 38")
+    assert got.get("fever") is False, got
+
+
+@pytest.mark.parametrize("cid", ["retinal_detachment", "angle_closure_glaucoma", "corneal_abrasion",
+                                 "orbital_cellulitis"])
+def test_one_sided_eye_conditions_name_the_one_eye(kb, cid):
+    # their guidelines describe one eye (NICE CKS, RCOphth, Merck): a text naming one eye must not count against them
+    assert kb.condition(cid).likelihoods["one_eye_affected"][0] >= 0.9
+
+
+@pytest.mark.parametrize("text", ["it aches behind my eye when I look to the side", "it hurts to look sideways"])
+def test_pain_on_looking_sideways_is_pain_on_eye_movement(lexical_engine, text):
+    got, _ = _read(lexical_engine, text)
+    assert got.get("pain_eye_movement") is True, got
