@@ -31,7 +31,11 @@ SINCE = {"yesterday": 30, "last night": 14, "this morning": 6, "today": 6, "toni
          "lunchtime": 5, "lunch time": 5, "lunch": 5,  # 'since lunchtime': a few hours, within the day
          "this evening": 2, "last week": 24 * 7, "last month": 730, "the weekend": 24 * 3, "monday": 24 * 4,
          "tuesday": 24 * 4, "wednesday": 24 * 4, "thursday": 24 * 4, "friday": 24 * 4, "saturday": 24 * 4,
-         "sunday": 24 * 4, "christmas": 24 * 30, "last year": 8760}
+         "sunday": 24 * 4, "christmas": 24 * 30, "last year": 8760,
+         # a month named alone ('since about September'): weeks to months ago, guessed as one month (session 24);
+         # 'may' and 'march' are left out, being verbs as often ('since it may be')
+         **{m: 730 for m in ("january", "february", "april", "june", "july", "august", "september", "october",
+                             "november", "december")}}
 # A frequency is not a duration: 'three times a day', 'twice a week', 'every few hours', '20 a day', '4 hours a
 # day'. A duration phrase inside a frequency ('a day' in 'twice a day') is dropped.
 FREQUENCY_PATTERNS = [
@@ -178,9 +182,10 @@ def _starts_treatment(after_verb: str) -> bool:
     return bool(head) and (head[0] in MEDICINE_WORDS or DRUG_STEM.fullmatch(head[0]) is not None)
 
 
-# A weekday or 'the weekend' gives no count, only a guess (SINCE: 4 days, 3 days); a stated count in the same text
+# A weekday, 'the weekend' or a month gives no count, only a guess (SINCE: 4 days, 3 days, a month); a stated count in the same text
 # ('woke up on Saturday with it ... 12 hours now') outranks it (session 24), whichever is longer.
-WEEKDAY_GUESS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+weekend)\b")
+WEEKDAY_GUESS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+weekend|january"
+                           r"|february|april|june|july|august|september|october|november|december)\b")
 
 
 def is_weekday_guess(phrase: str) -> bool:

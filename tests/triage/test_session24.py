@@ -133,3 +133,10 @@ def test_one_sided_eye_conditions_name_the_one_eye(kb, cid):
 def test_pain_on_looking_sideways_is_pain_on_eye_movement(lexical_engine, text):
     got, _ = _read(lexical_engine, text)
     assert got.get("pain_eye_movement") is True, got
+
+
+def test_a_month_named_alone_dates_the_complaint_weeks_back(lexical_engine):
+    got, ex = _read(lexical_engine, "I've had this dry cough since about October")
+    assert got.get("duration_over_2_weeks") is True, got
+    _, ex = _read(lexical_engine, "it may be nothing but the itch started 3 days ago")
+    assert ex.duration_hours == 72
