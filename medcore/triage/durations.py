@@ -31,7 +31,11 @@ SINCE = {"yesterday": 30, "last night": 14, "this morning": 6, "today": 6, "toni
          "lunchtime": 5, "lunch time": 5, "lunch": 5,  # 'since lunchtime': a few hours, within the day
          "this evening": 2, "last week": 24 * 7, "last month": 730, "the weekend": 24 * 3, "monday": 24 * 4,
          "tuesday": 24 * 4, "wednesday": 24 * 4, "thursday": 24 * 4, "friday": 24 * 4, "saturday": 24 * 4,
-         "sunday": 24 * 4, "christmas": 24 * 30, "last year": 8760}
+         "sunday": 24 * 4, "christmas": 24 * 30, "last year": 8760,
+         # a month named alone ('since about September'): weeks to months ago, guessed as one month (session 24);
+         # 'may' and 'march' are left out, being verbs as often ('since it may be')
+         **{m: 730 for m in ("january", "february", "april", "june", "july", "august", "september", "october",
+                             "november", "december")}}
 # A frequency is not a duration: 'three times a day', 'twice a week', 'every few hours', '20 a day', '4 hours a
 # day'. A duration phrase inside a frequency ('a day' in 'twice a day') is dropped.
 FREQUENCY_PATTERNS = [
@@ -176,6 +180,22 @@ def _starts_treatment(after_verb: str) -> bool:
         return bool(rest) and rest[0] not in TIME_WORDS and not _is_number(rest[0])
     head = [t for t in toks[:2] if t not in ONSET_OBJECTS]
     return bool(head) and (head[0] in MEDICINE_WORDS or DRUG_STEM.fullmatch(head[0]) is not None)
+
+
+# A weekday, 'the weekend' or a month gives no count, only a guess (SINCE: 4 days, 3 days, a month); a stated count in the same text
+# ('woke up on Saturday with it ... 12 hours now') outranks it (session 24), whichever is longer.
+WEEKDAY_GUESS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+weekend|january"
+                           r"|february|april|june|july|august|september|october|november|december)\b")
+
+
+def is_weekday_guess(phrase: str) -> bool:
+    """Whether a duration phrase is dated by a weekday alone ('since Saturday'; not 'since Saturday, 2 days')."""
+    return WEEKDAY_GUESS.search(phrase) is not None and not re.search(r"\d", phrase)
+
+
+def is_count(phrase: str) -> bool:
+    """Whether a duration phrase tells a count ('12 hours now', 'for a week', '2/7'), not a named day."""
+    return any(p.search(phrase) for p in DURATION_PATTERNS) or SLASH.search(phrase) is not None
 
 
 def extract_duration(text: str) -> float | None:

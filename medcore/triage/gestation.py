@@ -19,11 +19,14 @@ EXPLICIT = [
     re.compile(rf"\bgestation(?:al\s+age)?\s+(?:of\s+)?{_N}{_PLUS}{_WEEKS}\b"),
     # "38 weeks with my second", "30 weeks gone", "12 weeks with twins": lay ways of saying how far along
     re.compile(rf"\b{_N}{_PLUS}{_WEEKS}\s+(?:gone|with\s+(?:my|our|her|the)\s+(?:first|second|third|fourth|fifth|"
-               r"baby|twins|bump|little\s+one)|with\s+twins)\b"),
+               r"1st|2nd|3rd|4th|5th|baby|twins|bump|little\s+one)|with\s+twins)\b"),
 ]
 MONTHS = re.compile(r"\b(\d|one|two|three|four|five|six|seven|eight|nine)\s+months?\s+(?:pregnant|gone|along)\b")
 # "I'm 36 weeks" / "she is 28 weeks" (no 'old', 'ago', 'post-op', ...): people state gestation this way
-STATED = re.compile(rf"\b(?:i'm|i\s+am|im|she's|she\s+is|she\s+was|i\s+was|now){_PLUS}\s+{_N}{_PLUS}{_WEEKS}\b"
+# session 24: a partner telling it ("my wife is 38 weeks", "my girlfriend's 30 weeks"); not a daughter or a son,
+# whose 'N weeks' is as often the baby's age
+STATED = re.compile(rf"\b(?:i'm|i\s+am|im|she's|she\s+is|she\s+was|i\s+was|now"
+                    rf"|(?:wife|partner|girlfriend|fianc[eé]e?)(?:'s|\s+is|\s+was)){_PLUS}\s+{_N}{_PLUS}{_WEEKS}\b"
                     r"(?!\s*(?:old|ago|post|after|since|out|off|of\s+age|later|now\b))(?![- ]old)")
 # "at 12 weeks" only with pregnancy words elsewhere in the text (G2P1, midwife, bump, waters, ...)
 AT_WEEKS = re.compile(rf"\bat\s+{_N}{_PLUS}{_WEEKS}\b(?!\s*(?:old|of\s+age))(?![- ]old)")

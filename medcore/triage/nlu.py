@@ -21,7 +21,7 @@ from medcore.knowledge import assertions
 from medcore.triage.demographics import extract_age, extract_severity, extract_sex
 from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequency_spans: read from here too)
     DURATION_FINDINGS, HISTORY_CATEGORIES, ONSET_OBJECTS, _describes_history, _nearest_head, _starts_treatment, duration_evidence,
-    duration_spans, extract_duration, frequency_spans, onset_spans,
+    duration_spans, extract_duration, frequency_spans, is_count, is_weekday_guess, onset_spans,
 )
 from medcore.triage.drug_intake import OVERDOSE_FINDINGS, overdose_cue
 from medcore.triage.gestation import (
@@ -119,6 +119,8 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
     unmatched_chunks: list[str] = []  # affirmed chunks no phrase read, for the embedding index
     durations: list[float] = []  # hours of the duration phrases attached to a complaint
     since_antecedent: list[float] = []  # hours since an earlier illness ('a cold 2 weeks ago', antecedents.py)
+    weekday: list[float] = []  # hours guessed from a weekday alone ('since Saturday'): dropped when a count is told
+    counted = False  # a duration told as a count ('12 hours', '2/7')
     rules = assertions.load_rules("lay")
     mild = mild_readings.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
     low = text.lower()
@@ -153,7 +155,8 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
         clause_durations = duration_spans(clause)
         for a, b, hours in clause_durations:
             if not _describes_history(kb, toks, chunk_of, matches, token_at(a), token_at(b)):
-                durations.append(hours)
+                (weekday if is_weekday_guess(clause[a:b]) else durations).append(hours)
+                counted = counted or is_count(clause[a:b])
             elif clause[a:b].endswith("ago") and any(i in kb.antecedents.values() for m in matches for i in m[2]):
                 since_antecedent.append(hours)  # 'had a flu type thing 4 weeks ago': counts if the cough lingers
         for a, b, hours, v in onset_spans(clause, clause_durations):
@@ -162,7 +165,7 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
             transitive = obj is not None and (obj.group(0) in ONSET_OBJECTS or obj.group(0).endswith("ing")
                                               or _starts_treatment(clause[v:]))
             if (head is not None and head[0] == "symptom") or (head is None and not transitive):
-                durations.append(hours)
+                (weekday if is_weekday_guess(clause[a:b]) else durations).append(hours)
         for k, (s, e, ids) in enumerate(matches):
             phrase = " ".join(toks[s:e])
             if any(i in DURATION_FINDINGS for i in ids) and _describes_history(kb, toks, chunk_of, matches, s, e):
@@ -221,7 +224,8 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
                 ex.mentions.append(Mention(f.id, f.name, not fid.startswith("!"), phrase, "synonym"))
         else:
             ex.family.extend(i.lstrip("!") for i in ids)
-    return Prepared(ex, text, unmatched_chunks[:max_embed_chunks], durations, since_antecedent)
+    return Prepared(ex, text, unmatched_chunks[:max_embed_chunks], durations + ([] if counted else weekday),
+                    since_antecedent)
 
 
 def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> Extraction:
@@ -274,6 +278,9 @@ def _speaks_of_pain(lexicon: Lexicon, piece: str) -> bool:
                for i in ids)
 
 
+_NEW_STATEMENT = re.compile(r",\s*and\s+(?=(?:his|her|my|their|the)\s)|;\s*")
+
+
 def _read_vitals(kb, ex: Extraction, low: str, rules) -> None:
     """'my blood pressure is 230 over 130', 'temp 39.2', 'sats 88%': each reading's findings by the bands of
     vitals.yaml (vitals.py), with its assertion ('I think', 'not'); a relative's reading ('my dad's pulse is 35')
@@ -289,6 +296,10 @@ def _read_vitals(kb, ex: Extraction, low: str, rules) -> None:
         if not decided:
             continue
         a, b = next(((ca, cb) for ca, cb in spans if ca <= r.start < cb), (r.start, r.end))
+        # a reading after ', and' or ';' is a new statement ('not making any sense, and his meter says 2.1'): an
+        # earlier 'not' in the clause does not deny it (session 24); a list after a negation ('no cough, fever or
+        # temp over 38') has no ', and' before the reading and keeps its negation
+        a = max([a] + [m.end() for m in _NEW_STATEMENT.finditer(low, a, r.start)])
         said = assertions.assert_spans(low[a:b], [(r.start - a, min(r.end, b) - a)], rules)[0]
         if said == "negated":
             continue  # 'my blood pressure is not 180/120' says no value

@@ -55,8 +55,12 @@ def restore_apostrophes(text: str) -> str:
     return _TEXTED.sub(put, text)
 
 
+# A parent's or carer's subject pronoun reads as the patient's 'I' for phrase matching only (session 24): 'it hurts
+# when he breathes in', 'she can't keep anything down' meet the phrases written 'hurts when I breathe in', "I can't
+# keep anything down", as 'his' already met 'my'. Not in PRONOUNS: stem() serves other readers too.
+SUBJECTS = {"he": "i", "she": "i", "they": "i"}
 # The same map for the knowledge matcher's word keys ('he's' has no key of its own there: its 's is dropped).
-PERSPECTIVE = {**{k: v for k, v in PRONOUNS.items() if "'" not in k}, **AUXILIARIES, **VERB_FORMS}
+PERSPECTIVE = {**{k: v for k, v in PRONOUNS.items() if "'" not in k}, **SUBJECTS, **AUXILIARIES, **VERB_FORMS}
 
 
 def stem(tok: str) -> str:
