@@ -54,6 +54,9 @@ class InteractionRule:
     # where the label makes severity depend on liver function (colchicine with a strong CYP3A4 inhibitor: not in
     # hepatic impairment): for a patient of a listed Child-Pugh class the rule reads with that context (HepaticContext)
     hepatic: tuple["HepaticContext", ...] = ()
+    # where the labels make severity depend on which drug is started while the other is taken (an SSRI is not to be
+    # started during linezolid, while linezolid may be given urgently to a patient on an SSRI): see DirectionContext
+    direction: tuple["DirectionContext", ...] = ()
 
     def route_ok(self, typed: dict[str, str] | None) -> bool:
         """Does the route each drug was typed with ("olanzapine 10 mg IM": im) meet this rule's route needs?"""
@@ -61,17 +64,29 @@ class InteractionRule:
 
     def in_context(self, crcl: float | None, doses: dict[str, float] | None = None,
                    days: dict[str, float] | None = None, child_pugh: str | None = None,
-                   kidney_where: Callable[[float], str] | None = None) -> "InteractionRule":
+                   kidney_where: Callable[[float], str] | None = None, added: str | None = None) -> "InteractionRule":
         """The rule as it reads for a patient with this creatinine clearance (the lowest threshold above it
         applies), these daily doses (drug id -> amount/day), these courses (drug id -> days; math.inf for
         long-term) and this Child-Pugh class. Unknown kidney function, dose or course keeps the base severity, but
         the management names every threshold so the reader knows to check; no Child-Pugh class means no known
         liver impairment (the management still names the hepatic context). `kidney_where(below)` says the kidney
-        comparison when the caller's value is not a measured CrCl (an eGFR standing in: the planner's renal_where)."""
-        rule = self._in_renal_context(crcl, kidney_where)
+        comparison when the caller's value is not a measured CrCl (an eGFR standing in: the planner's renal_where).
+        `added`: the drug being started in a patient who already takes the other (the planner's proposed option);
+        None for a plain pair check, which keeps the base (more severe) reading and says why."""
+        rule = self._in_direction_context(added) if self.direction else self
+        rule = rule._in_renal_context(crcl, kidney_where)
         rule = rule._in_hepatic_context(child_pugh) if self.hepatic else rule
         rule = rule._in_dose_context(doses or {}) if self.dose else rule
         return rule._in_duration_context(days or {}) if self.duration else rule
+
+    def _in_direction_context(self, added: str | None) -> "InteractionRule":
+        hit = next((c for c in self.direction if c.drug == added), None)
+        if hit is None:
+            extra = "; ".join(f"{c.label()}: {c.management}" for c in self.direction)
+            return replace(self, management=f"{self.management}. Which drug is the new one is not known, so the more "
+                                            f"severe reading is given: {extra}")
+        return replace(self, severity=hit.severity, avoid=hit.avoid, management=f"{hit.label()}: {hit.management}",
+                       source=f"{self.source}; {hit.source}")
 
     def _in_duration_context(self, days: dict[str, float]) -> "InteractionRule":
         known = [c for c in self.duration if days.get(c.drug) is not None]
@@ -182,6 +197,19 @@ class DurationContext:
 
 
 @dataclass(frozen=True)
+class DirectionContext:
+    """The reading when `drug` is the one started (or proposed) while the patient already takes the other drug."""
+    drug: str
+    severity: str
+    management: str
+    source: str
+    avoid: bool = False
+
+    def label(self) -> str:
+        return f"{self.drug.replace('-', ' ')} started while the other is already taken"
+
+
+@dataclass(frozen=True)
 class RouteNeed:
     """A rule side written for some routes of `drug` only. A drug typed without a route meets it only when
     `unstated` is set: the side whose route defines the label's rule must be typed with it (oral olanzapine, or
@@ -225,6 +253,17 @@ def _dose(entry: dict) -> tuple[DoseContext, ...]:
                  for c in entry.get("dose", ()))
 
 
+def _direction(entry: dict, a: str, b: str, error: type[Exception]) -> tuple[DirectionContext, ...]:
+    """A rule's direction contexts; its base severity must be the most severe of them (what a check that does not
+    know which drug is new reports)."""
+    out = tuple(DirectionContext(_bind(c, a, b), c["severity"], c["management"], c["source"], c.get("avoid", False))
+                for c in entry.get("direction", ()))
+    if out and SEVERITY_RANK[entry["severity"]] != max(SEVERITY_RANK[c.severity] for c in out):
+        raise error(f"interactions.yaml: {entry.get('id') or '+'.join(entry['drugs'])}: the base severity must be "
+                    "the most severe direction's")
+    return out
+
+
 def _route_needs(rule: dict, a: str, b: str) -> tuple[RouteNeed, ...]:
     """The route needs of a class rule's sides (`routes`, `route_unstated` on side a or b) for the pair (a, b)."""
     return tuple(RouteNeed(d, tuple(rule[side]["routes"]), rule[side].get("route_unstated", False))
@@ -252,6 +291,8 @@ def matches(drug: dict, m: dict) -> bool:
     if "not_class" in m and m["not_class"] in drug["classes"]:
         return False
     if drug["id"] in m.get("not_drugs", ()):
+        return False
+    if "any" in m and not any(matches(drug, sub) for sub in m["any"]):  # one of several classes or drug lists
         return False
     if "qt" in m and drug.get("qt") not in m["qt"]:
         return False
@@ -284,7 +325,8 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
             raise error(f"interactions.yaml: pair {a}+{b} listed twice")
         explicit.add(key)
         for kind, contexts in (("dose", p.get("dose", ())), ("duration", p.get("duration", ())),
-                               ("persists", [p["persists"]] if "persists" in p else [])):
+                               ("persists", [p["persists"]] if "persists" in p else []),
+                               ("direction", p.get("direction", ()))):
             for c in contexts:
                 if c.get("drug") not in (a, b):
                     raise error(f"interactions.yaml: pair {a}+{b}: {kind} context names {c.get('drug')!r}, "
@@ -293,10 +335,10 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
             raise error(f"interactions.yaml: pair {a}+{b}: give dose or duration contexts, not both")
         pairs[key] = [InteractionRule((a, b), p["severity"], p["mechanism"], p["effect"], p["management"],
                                       p["source"], "pair", p.get("avoid", False), _renal(p), _dose(p),
-                                      _duration(p, a, b), _persists(p, a, b), hepatic=_hepatic(p))]
+                                      _duration(p, a, b), _persists(p, a, b), hepatic=_hepatic(p),
+                                      direction=_direction(p, a, b, error))]
     for rule in data["class_rules"]:
-        for side in ("a", "b"):
-            m = rule[side]
+        for m in (s for side in ("a", "b") for s in (rule[side], *rule[side].get("any", ()))):
             for k in (m.get("class"), m.get("not_class")):
                 if k is not None and k not in classes:
                     raise error(f"interactions.yaml: class rule {rule['id']}: no drug has class {k!r}")
@@ -317,7 +359,7 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
             hits.append(InteractionRule(tuple(sorted((a, b))), rule["severity"], rule["mechanism"], rule["effect"],
                                         rule["management"], rule["source"], rule["id"], rule.get("avoid", False),
                                         _renal(rule), _dose(rule), _duration(rule, a, b), _persists(rule, a, b),
-                                        _route_needs(rule, a, b), _hepatic(rule)))
+                                        _route_needs(rule, a, b), _hepatic(rule), _direction(rule, a, b, error)))
     return pairs, len(explicit)
 
 

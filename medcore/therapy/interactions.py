@@ -105,14 +105,16 @@ distinct = ktext.distinct  # its home is the knowledge layer (interaction_text);
 def pair(kb: KnowledgeBase, a: str, b: str, crcl: float | None = None,
          doses: dict[str, float] | None = None, days: dict[str, float] | None = None,
          routes: dict[str, str] | None = None, child_pugh: str | None = None,
-         kidney_where: Callable[[float], str] | None = None) -> Finding | None:
+         kidney_where: Callable[[float], str] | None = None, added: str | None = None) -> Finding | None:
     """The merged finding for two drugs; `crcl` (mL/min) selects a rule's kidney-function context, `doses`
     (drug id -> daily amount in its unit) a rule's dose context, `days` (drug id -> course in days,
     math.inf for long-term) a rule's duration context, `routes` (drug id -> typed route) keeps a rule written
     for one route only (IM olanzapine) to drugs typed with that route, and `child_pugh` (A, B, C) a rule's
-    liver-function context; `kidney_where(below)` says the kidney comparison when `crcl` is an eGFR standing in."""
+    liver-function context; `kidney_where(below)` says the kidney comparison when `crcl` is an eGFR standing in;
+    `added` (a or b) is the drug being started while the other is already taken (a rule's direction context)."""
     hits = [h for h in kb.pairs.get(frozenset((a, b)), ()) if not h.routes or h.route_ok(routes)]
-    return merge(kb, a, b, [h.in_context(crcl, doses, days, child_pugh, kidney_where) for h in hits]) if hits else None
+    return (merge(kb, a, b, [h.in_context(crcl, doses, days, child_pugh, kidney_where, added) for h in hits])
+            if hits else None)
 
 
 def dose_sensitive(kb: KnowledgeBase, drug_id: str, others: list[str]) -> bool:

@@ -19,11 +19,11 @@ import tempfile
 from pathlib import Path
 
 from medcore import status_cache
-from medcore.knowledge.interaction_rules import (DoseContext, DurationContext, HepaticContext, InteractionRule,
-                                                 Persists, RenalContext, RouteNeed)
+from medcore.knowledge.interaction_rules import (DirectionContext, DoseContext, DurationContext, HepaticContext,
+                                                 InteractionRule, Persists, RenalContext, RouteNeed)
 
 log = logging.getLogger(__name__)
-FORMAT = 3  # 2: rules carry route needs (RouteNeed); 3: and hepatic contexts (HepaticContext)
+FORMAT = 4  # 2: rules carry route needs (RouteNeed); 3: and hepatic contexts (HepaticContext); 4: and directions
 
 
 def inputs(root: Path, kdir: Path) -> list[str]:
@@ -103,4 +103,5 @@ def _rule_template(t: dict) -> InteractionRule:
         tuple(DurationContext(**c) for c in t["duration"]), Persists(**t["persists"]) if t["persists"] else None,
         tuple(RouteNeed(c["drug"], tuple(c["routes"]), c["unstated"]) for c in t.get("routes", ())),
         tuple(HepaticContext(tuple(c["child_pugh"]), c["severity"], c["management"], c["avoid"])
-              for c in t.get("hepatic", ())))
+              for c in t.get("hepatic", ())),
+        tuple(DirectionContext(**c) for c in t.get("direction", ())))

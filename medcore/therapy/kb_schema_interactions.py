@@ -19,6 +19,11 @@ MATCH = {
         # `route_unstated: true` lets a drug typed without a route count too (see interaction_rules.RouteNeed)
         "routes": {"type": "array", "items": ID, "minItems": 1},
         "route_unstated": {"type": "boolean"},
+        # ... and one of these (each a class, drug list or flag): one rule for several classes, one home
+        "any": {"type": "array", "minItems": 2, "items": {
+            "type": "object", "additionalProperties": False, "minProperties": 1,
+            "properties": {"drugs": {"type": "array", "items": ID, "minItems": 1}, "class": ID, "not_class": ID,
+                           "flag": {"enum": ["serotonergic", "cns_depressant", "anticholinergic"]}}}},
     },
     "dependentRequired": {"route_unstated": ["routes"]},
 }
@@ -75,6 +80,16 @@ PERSISTS = {
     "oneOf": [{"required": ["drug"]}, {"required": ["side"]}],
     "properties": {**_WHICH, "days": {"type": "number", "exclusiveMinimum": 0}, "management": {"type": "string"}},
 }
+# severity that depends on which drug is started while the other is already taken (the labels say so: an SSRI is
+# not to be started during linezolid, linezolid may be given urgently to a patient on an SSRI): `drug` (pairs) or the
+# drug on `side` a or b (class rules) is the one started. A check that does not know which drug is new (a plain pair
+# check, two current medicines) reads the base severity, which must be the most severe direction's.
+DIRECTION_CONTEXT = {
+    "type": "object", "required": ["severity", "management", "source"], "additionalProperties": False,
+    "oneOf": [{"required": ["drug"]}, {"required": ["side"]}],
+    "properties": {**_WHICH, "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
+                   "management": {"type": "string"}, "source": SOURCE, "avoid": {"type": "boolean"}},
+}
 # what every pair and class rule says, whatever names its drugs
 _RULE_BODY = {
     "severity": {"enum": SEVERITIES},
@@ -88,6 +103,7 @@ _RULE_BODY = {
     "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
     "duration": {"type": "array", "items": DURATION_CONTEXT, "minItems": 1},
     "persists": PERSISTS,
+    "direction": {"type": "array", "items": DIRECTION_CONTEXT, "minItems": 2, "maxItems": 2},
 }
 _REQUIRED_BODY = ["severity", "mechanism", "effect", "management", "source"]
 INTERACTION = {

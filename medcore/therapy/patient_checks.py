@@ -224,7 +224,7 @@ def drug_issues(ctx: PatientContext, drug: dict, daily: float | None = None, day
                                [drug["id"], m]), PENALTY["duplicate_class"]))
         doses = {**ctx.med_doses, **({drug["id"]: daily} if daily else {})}
         f = ix.pair(kb, drug["id"], m, ctx.rule_crcl, doses, {**ctx.med_days, **({drug["id"]: days} if days else {})},
-                    ctx.med_routes, ctx.p.child_pugh, ctx.rule_where)
+                    ctx.med_routes, ctx.p.child_pugh, ctx.rule_where, added=drug["id"])  # the option is the new one
         if f and ctx.med_routes:  # a skin, eye or ear form: systemic-only rules are not raised (routes.yaml)
             kept, notes = ix.by_route(kb, [f], ctx.med_routes)
             f = kept[0] if kept else None
