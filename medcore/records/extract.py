@@ -28,8 +28,9 @@ __all__ = ["Allergy", "Extraction", "FollowUp", "Measurement", "Medication", "Me
            "extract", "matchers"]
 
 # ---- helpers ----------------------------------------------------------------------------------
-# an abnormal result told by its test's name ('abnormal EKG', 'EKG abnormalities'; ICD-10-CM R90-R94 name the test)
-_ABNORMAL_BEFORE = re.compile(r"\babnormal\s+$", re.I)
+# an abnormal result told by its test's name ('abnormal EKG', 'EKG abnormalities'; ICD-10-CM R90-R94 name the test),
+# or a procedure told as failed or difficult ('difficult intubation', T88.4): a problem term over it reads first
+_ABNORMAL_BEFORE = re.compile(r"\b(?:abnormal|difficult|failed)\s+$", re.I)
 _ABNORMAL_AFTER = re.compile(r"\s+abnormalit(?:y|ies)\b", re.I)
 _WHEN = re.compile(r"\b(?:in|within|after)\s+(?:\d+|one|two|three|four|six|eight|twelve)(?:\s+to\s+\d+)?\s+"
                    r"(?:days?|weeks?|months?|years?|hours?)\b|\btomorrow(?:\s+morning)?\b|\bnext\s+(?:week|month|visit)\b|"

@@ -71,3 +71,37 @@ def test_a_diagnosis_told_beside_no_test_word_stays(kb):
     assert _codes(kb, "He has known HIV, well controlled.") == ["B20"]
     assert "B20" in _codes(kb, "He tested positive for HIV in 2015.")
     assert _codes(kb, "Metastatic melanoma of the scalp.")[0].startswith("C43")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Legs: warm and nonedematous.", "R60"),
+    ("Doppler flow is normal, no sign of torsion of the left ovary.", "N83.519"),
+    ("Both ovaries are seen; no ovarian torsion.", "N83.519"),
+    ("The scrotal ultrasound shows no torsion of either testis.", "N44.00"),
+    ("Heme/lymph: no lymph node enlargement.", "R59.1"),
+    ("He notes easy bruisability on aspirin.", "R23.3"),
+    ("Eyes: no scotomata or diplopia.", "H53.459"),
+    ("She has had hot flashes for six months.", "R23.2"),
+    ("He reports urinary hesitancy and a weak stream.", "R39.11"),
+    ("Hand exam: no tenosynovitis of the flexor tendons.", "M65.90"),
+    ("Anesthesia notes a difficult intubation in 2019.", "T88.4XXA"),
+    ("She had repeated oxygen desaturations overnight.", "R09.02"),
+    ("The mother reports fussiness after feeds.", "R68.12"),
+])
+def test_problem_vocabulary_s24_more(kb, text, code):
+    assert code in _codes(kb, text)
+
+
+def test_ovarian_torsion_is_the_ovary_code_not_the_fallopian_tube(kb):
+    # ICD-10-CM since FY2021: N83.51- torsion of ovary, N83.52- torsion of fallopian tube
+    assert _codes(kb, "Emergency laparoscopy for ovarian torsion.") == ["N83.519"]
+
+
+def test_a_bare_torsion_takes_the_organ_beside_it(kb):
+    assert _codes(kb, "The right testicle shows no torsion.") == ["N44.00"]
+    # a bowel's volvulus is neither
+    assert "N83.519" not in _codes(kb, "Small bowel torsion near the ovary was excluded at surgery.")
+
+
+def test_a_procedure_said_normal_stays_a_procedure(kb):
+    assert _codes(kb, "Intubation was uneventful.") == []
