@@ -105,3 +105,27 @@ def test_a_bare_torsion_takes_the_organ_beside_it(kb):
 
 def test_a_procedure_said_normal_stays_a_procedure(kb):
     assert _codes(kb, "Intubation was uneventful.") == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("MRI: disc desiccation at L3-4 without herniation.", "M51.36"),
+    ("Lateral film: disc space narrowing at L5-S1.", "M51.37"),
+    ("A vacuum disc phenomenon is seen at L4-L5.", "M51.36"),
+    ("The EEG shows epileptiform discharges over the left temporal region.", "R94.01"),
+    ("CT chest: pleural thickening at the right apex.", "J92.9"),
+    ("Head CT: mild cerebral atrophy for age.", "G31.9"),
+    ("MRI brain: scattered periventricular white matter changes.", "R90.82"),
+    ("There are emphysematous changes in both upper lobes.", "J43.9"),
+    ("Patchy ground-glass opacities in the lower lobes.", "R91.8"),
+    ("A small joint effusion is present.", "M25.40"),
+    ("Grade 1 anterolisthesis of L5 on S1.", "M43.10"),
+])
+def test_imaging_findings_s24(kb, text, code):
+    # the headline agrees at the 3-character category; a level may refine the last characters
+    assert any(c and c[:3] == code[:3] for c in _codes(kb, text)), _codes(kb, text)
+
+
+def test_disc_degeneration_signs_take_the_level(kb):
+    assert "M51.369" in _codes(kb, "MRI: disc desiccation at L3-4 without herniation.")
+    assert "M51.379" in _codes(kb, "Lateral film: disc space narrowing at L5-S1.")
+
