@@ -28,6 +28,10 @@ __all__ = ["Allergy", "Extraction", "FollowUp", "Measurement", "Medication", "Me
            "extract", "matchers"]
 
 # ---- helpers ----------------------------------------------------------------------------------
+# an abnormal result told by its test's name ('abnormal EKG', 'EKG abnormalities'; ICD-10-CM R90-R94 name the test),
+# or a procedure told as failed or difficult ('difficult intubation', T88.4): a problem term over it reads first
+_ABNORMAL_BEFORE = re.compile(r"\b(?:abnormal|difficult|failed)\s+$", re.I)
+_ABNORMAL_AFTER = re.compile(r"\s+abnormalit(?:y|ies)\b", re.I)
 _WHEN = re.compile(r"\b(?:in|within|after)\s+(?:\d+|one|two|three|four|six|eight|twelve)(?:\s+to\s+\d+)?\s+"
                    r"(?:days?|weeks?|months?|years?|hours?)\b|\btomorrow(?:\s+morning)?\b|\bnext\s+(?:week|month|visit)\b|"
                    r"\b(?:daily|weekly)\b", re.I)
@@ -127,10 +131,15 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
     # procedures, then problems (a procedure wins an overlap: 'post PCI' is the procedure PCI), both from the
     # knowledge layer's matcher
     term = m.terminology
+    results = []  # a test said to be abnormal ('abnormal EKG'): the problem term that names its result reads first
     for c in term.match(s, types=PROCEDURE_TYPES, section=sec, only=m.concepts):
         if not overlaps(taken, c.start, c.end):
-            out.procedures.append(Procedure(c.text, base + c.start, base + c.end, sent.index,
-                                            term.get(c.concept_id).name, c.concept_id))
+            proc = Procedure(c.text, base + c.start, base + c.end, sent.index, term.get(c.concept_id).name,
+                             c.concept_id)
+            if _ABNORMAL_BEFORE.search(s, max(0, c.start - 12), c.start) or _ABNORMAL_AFTER.match(s, c.end):
+                results.append((c.start, c.end, proc))
+                continue
+            out.procedures.append(proc)
             taken.append((c.start, c.end))
     # a problem term that holds a drug or a lab name and says more ('cocaine abuse', 'elevated cholesterol') is the
     # problem; one inside a drug, lab, allergy or procedure span is not
@@ -144,6 +153,10 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
     # items that share the last one's head word ('no vision or hearing change': a vision change too)
     hits += [r for r in shared_head.shared(s, hits, term, PROBLEM_TYPES, sec, m.concepts, m.problems.reported)
              if not overlaps(taken, r[0].start, r[0].end)]
+    for start, end, proc in results:  # the test is a procedure when no result problem was read over it
+        if not any(p.start < end and start < p.end for p, _, _ in hits):
+            out.procedures.append(proc)
+            taken.append((start, end))
     hits.sort(key=lambda r: r[0].start)  # in the note's order
     hits = m.problems.with_nerve(s, hits)  # 'disc herniation with myelopathy': one problem, one code
 
