@@ -53,30 +53,30 @@ def _long_form(name: str, text: str) -> str:
     return name
 
 
-def add_on(question: list[Sentence], methods: list[Sentence], is_treat) -> tuple[str, str, int, str] | None:
-    """(added treatment B, comparator "A alone", sentence index, the base A as the sentence names it) of an add-on
-    comparison, or None. The question
+def add_on(question: list[Sentence], methods: list[Sentence], is_treat, whole: str = "") -> tuple[str, str, int, str, bool] | None:
+    """(added treatment B, comparator "A alone", sentence index, the base A as the sentence names it, whether it
+    was asked as the question: "adding B to A" is an aim's wording) of an add-on comparison, or None. The question
     is read first; the methods only where a sentence names the added treatment and the base alone (both sides
     said), or says "with or without" after what everyone underwent."""
-    whole = " ".join(s.text for s in question + methods)
+    whole = whole or " ".join(s.text for s in question + methods)  # where an abbreviation may be defined
     for s in question + methods:
         text = arm_phrases.without_abbreviations(s.text)
         m = _ADDING.search(text)
         if m:
             a, b = _tidy(m.group("a")), _tidy(m.group("b"))
             if a and b and is_treat(a) and is_treat(b):
-                return b, f"{a} alone", s.idx, a
+                return b, f"{a} alone", s.idx, a, True
     for s in methods:
         text = arm_phrases.without_abbreviations(s.text)
         m = _GIVEN_ON_TOP.search(text)
         alone = _BASE_ALONE.search(text)
         if m and alone:  # both sides said: what was given on top, against the base alone
-            return _tidy(m.group("b")), f"{_tidy(alone.group('a'))} alone", s.idx, f"{m.group('a')} {alone.group('a')}"
+            return _tidy(m.group("b")), f"{_tidy(alone.group('a'))} alone", s.idx, f"{m.group('a')} {alone.group('a')}", False
         m = _WITH_OR_WITHOUT.search(text)
         if m:
             a, b = _tidy(m.group("a")), _tidy(m.group("b"))  # the test sees a's whole clause ("A during surgery")
             if a and b and is_treat(m.group("a")) and is_treat(_long_form(b, whole)):
-                return _long_form(b, whole), f"{a} alone", s.idx, a
+                return _long_form(b, whole), f"{a} alone", s.idx, a, False
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from medcore.literature.model import Sentence
+from medcore.literature.numwords import NUMBER_WORDS
 
 # what a group received, up to the clause's end or a word that starts a time or a circumstance
 _WHAT = r"(?P<x>[A-Za-z][^,;:.()]{2,80}?)"
@@ -69,18 +70,22 @@ _PEOPLE_FORMS = [
 _NOT_A_QUALIFIER = re.compile(r"^(?:the|a|an|and|or|of|who|which|were|was|as|all|other)$", re.I)
 
 
-def people_as_controls(sentences: list[Sentence]) -> tuple[str, int] | None:
+def people_as_controls(sentences: list[Sentence], guessed: bool = False) -> tuple[str, int] | None:
     """(the people who served as the comparison group, sentence idx): a bare qualifier gets "controls" after it
-    ("Northern controls"); a group named by its people stays as written. None when no sentence says it."""
+    ("Northern controls"); a group named by its people stays as written. None when no sentence says it.
+    `guessed`: a background role the position rules gave (no heading) may be the methods, so it is read too."""
     for s in sentences:
-        if s.role not in ("methods", "objective", "", None):
+        if s.role not in ("methods", "objective", "", None) and not (
+                guessed and s.role == "background" and s.role_source == "rules"):
             continue
         for i, form in enumerate(_PEOPLE_FORMS):
             m = form.search(s.text)
             if not m:
                 continue
-            words = [w for w in m.group("x").split() if not _NOT_A_QUALIFIER.match(w)]
-            if not words or re.fullmatch(r"\d+", words[0]):
+            # a count is not the group's name ("Thirty healthy volunteers")
+            words = [w for w in m.group("x").split() if not (_NOT_A_QUALIFIER.match(w) or w.isdigit()
+                                                               or NUMBER_WORDS.fullmatch(w))]
+            if not words:
                 continue
             x = " ".join(words)
             if i == 0 and not re.search(r"\b(?:" + _PEOPLE + r")$", x, re.I):

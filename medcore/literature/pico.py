@@ -287,15 +287,16 @@ def _add_on(settings, pico: Pico, sents: list[Sentence], title: Sentence | None,
     intervention when none was read or when what was read is the base itself (a drug of the background regimen)."""
     treat_re = cue_pattern(settings, "treatment")
     question = ([title] if title else []) + [s for s in sents if s.role == "objective"]
-    methods = [s for s in sents if s.role in ("methods", "")]
-    found = added_arms.add_on(question, methods, lambda x: is_treatment(treat_re, term, x))
+    # a background role from the position rules is a guess (no heading said it): such a sentence may be the methods
+    methods = [s for s in sents if s.role in ("methods", "") or s.role == "background" and s.role_source == "rules"]
+    found = added_arms.add_on(question, methods, lambda x: is_treatment(treat_re, term, x), " ".join(s.text for s in sents))
     if found:
-        added, alone, idx, base = found
+        added, alone, idx, base, asked = found
         if not pico.interventions or any(i.text.lower() in base.lower() for i in pico.interventions):
             # said in the question, it is the question's exposure (index -1): the groups the abstract names by
             # what they underwent may name it more fully (service's treated groups)
             item = _coded(term, added, idx)
-            item.sentence_idx = -1 if any(s.idx == idx for s in question) else idx
+            item.sentence_idx = -1 if asked else idx
             pico.interventions = [item]
         pico.comparators = [_coded(term, alone, idx)]
     elif trial and not pico.comparators and (arm := added_arms.allocated_alone(methods)):
@@ -327,7 +328,7 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
         pico.comparators = [_coded(term, *named)]
     if how != "question":
         _add_on(settings, pico, sents, title, term, trial)
-    people = control_arms.people_as_controls(sents) if pico.interventions and not pico.comparators else None
+    people = control_arms.people_as_controls(sents, guessed=True) if pico.interventions and not pico.comparators else None
     if people:  # no control treatment: the people left unexposed are the comparison
         pico.comparators = [PicoItem(text=people[0], sentence_idx=people[1])]
     stated_outcomes.read_outcomes(term, sents, pico)
