@@ -151,8 +151,9 @@ def _measured_once(paper: Paper, out: Design, one_time) -> bool:
     """A cohort read from a word that names no follow-up (a generic cue or dates of enrolment) whose own sentences
     show one time of measurement and none shows follow-up (designs.yaml `one_time`, session 24c)."""
     generic, signs, follow_up = one_time
-    if not (out.kind_cue.lower() in generic or out.kind_inferred and _DATED in out.kind_inferred
-            and not re.search(r"prospectiv|follow", out.kind_cue, re.I)):
+    dated = out.kind_inferred and _DATED in out.kind_inferred and re.search(r"\b(?:19|20)\d\d\b", out.kind_cue) \
+        and not re.search(r"prospectiv|follow", out.kind_cue, re.I)  # the date range alone, not "again" or follow-up
+    if not (out.kind_cue.lower() in generic or dated):
         return False
     own = [paper.title or ""] + [s.text for s in paper.sentences if s.role in ("objective", "methods", "results", "")]
     return any(p.search(t) for p in signs for t in own) and not any(p.search(t) for p in follow_up for t in own)

@@ -10,6 +10,7 @@ from medcore.literature import (added_arms, allocation_arms, arm_phrases, contro
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.pico_terms import code as _code, mentions as _mentions
 from medcore.literature.population_size import PEOPLE, pick_n
+from medcore.literature.intro_roles import states_aim
 from medcore.literature.roles import cue_pattern
 
 # an arm named only by its label ("control group"): the named control replaces it
@@ -173,7 +174,11 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
     Returns "question" when the question's compared names gave the arms, else ""."""
     comp_re = cue_pattern(settings, "comparator")
     treat_re = cue_pattern(settings, "treatment")
-    question = ([title] if title else []) + [s for s in sents if s.role == "objective"]
+    # an aim stated under a BACKGROUND heading (NLM files it so) names the compared arms too; it joins the question
+    # for the compared names only, not the drug reading (whose drugs there may be context, session 24c)
+    aim, study_aim = cue_pattern(settings, "aim_statement"), cue_pattern(settings, "study_aim")
+    question = ([title] if title else []) + [s for s in sents if s.role == "objective" or s.role == "background"
+                                              and s.role_source == "heading" and states_aim(s.text, aim, study_aim)]
     allocation = [s for s in sents if trial and re.search(r"randomi|allocat|assign", s.text, re.I)]
     drugs = {item.concept_id: item for item, _ in _drug_items(term, sents, title)} if trial else {}
     for s in question + allocation + allocation_arms.compared_in_methods(sents):

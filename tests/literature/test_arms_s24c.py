@@ -95,3 +95,13 @@ def test_an_offer_compared_with_people_who_served_as_controls(read):
             "RESULTS: Quitting rose on the coast.")
     interventions, comparators = _arms(read, text)
     assert comparators == ["inland controls"]
+
+
+def test_an_aim_under_a_background_heading_names_the_compared_arms_only(read):
+    text = ("Shoulder pain after a fall.\n"
+            "BACKGROUND: Shoulder pain is common and ibuprofen is often taken for it. We aimed to compare early "
+            "surgery with physiotherapy in older adults.\n"
+            "METHODS: Sixty older adults were treated in one clinic.\n"
+            "RESULTS: Pain fell in both groups.")
+    interventions, comparators = _arms(read, text)
+    assert interventions == ["early surgery"] and comparators == ["physiotherapy"]
