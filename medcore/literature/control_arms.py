@@ -61,7 +61,7 @@ _PEOPLE = (r"volunteers|adults|people|persons|subjects|individuals|participants|
            r"residents|workers|drivers|donors|controls")
 _AS_CONTROLS = r"(?:acting|serving|served|acted|used|were\s+used|was\s+used)\s+as\s+(?:a\s+|an\s+|the\s+)?(?:controls?|control\s+(?:group|population))"
 _PEOPLE_FORMS = [
-    # "English and Northern (acting as controls) adults": the qualifier said just before the aside
+    # "urban and rural (acting as controls) residents": the qualifier said just before the aside
     re.compile(r"(?P<x>\b[A-Za-z][\w\-]*)\s*\(\s*" + _AS_CONTROLS + r"\s*\)", re.I),
     # "(the) healthy volunteers (n = 20) served as controls", "younger drivers - used as a control group"
     re.compile(r"(?P<x>\b(?:[A-Za-z][\w\-]*\s+){0,2}?(?:" + _PEOPLE + r"))\s*(?:\([^()]{0,30}\)\s*)?[-,–]?\s*" + _AS_CONTROLS
