@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from medcore.literature.model import Sentence
+from medcore.literature.numwords import NUMBER_WORDS
 
 # what a group received, up to the clause's end or a word that starts a time or a circumstance
 _WHAT = r"(?P<x>[A-Za-z][^,;:.()]{2,80}?)"
@@ -50,4 +51,44 @@ def named_control(sentences: list[Sentence]) -> tuple[str, int] | None:
                 x = re.sub(r"^(?:a|an|the)\s+", "", m.group("x").strip(), flags=re.I)
                 x = re.sub(r"(?<!\s)\s+(?:only|alone)$", "", x, flags=re.I)  # "a booklet only": the arm is the booklet
                 return " ".join(x.split()), s.idx
+    return None
+
+
+# a comparison group named by who its people are (session 24c): "Northern (serving as controls) residents", "healthy
+# volunteers served as controls", "40 office workers were used as a control group". An exposure study (a campaign,
+# a region's policy) often has no control treatment, only people left unexposed; the card names them.
+_PEOPLE = (r"volunteers|adults|people|persons|subjects|individuals|participants|patients|women|men|children|students|"
+           r"residents|workers|drivers|donors|controls")
+_AS_CONTROLS = r"(?:acting|serving|served|acted|used|were\s+used|was\s+used)\s+as\s+(?:a\s+|an\s+|the\s+)?(?:controls?|control\s+(?:group|population))"
+_PEOPLE_FORMS = [
+    # "urban and rural (acting as controls) residents": the qualifier said just before the aside
+    re.compile(r"(?P<x>\b[A-Za-z][\w\-]*)\s*\(\s*" + _AS_CONTROLS + r"\s*\)", re.I),
+    # "(the) healthy volunteers (n = 20) served as controls", "younger drivers - used as a control group"
+    re.compile(r"(?P<x>\b(?:[A-Za-z][\w\-]*\s+){0,2}?(?:" + _PEOPLE + r"))\s*(?:\([^()]{0,30}\)\s*)?[-,–]?\s*" + _AS_CONTROLS
+               + r"\b", re.I),
+]
+_NOT_A_QUALIFIER = re.compile(r"^(?:the|a|an|and|or|of|who|which|were|was|as|all|other)$", re.I)
+
+
+def people_as_controls(sentences: list[Sentence], guessed: bool = False) -> tuple[str, int] | None:
+    """(the people who served as the comparison group, sentence idx): a bare qualifier gets "controls" after it
+    ("Northern controls"); a group named by its people stays as written. None when no sentence says it.
+    `guessed`: a background role the position rules gave (no heading) may be the methods, so it is read too."""
+    for s in sentences:
+        if s.role not in ("methods", "objective", "", None) and not (
+                guessed and s.role == "background" and s.role_source == "rules"):
+            continue
+        for i, form in enumerate(_PEOPLE_FORMS):
+            m = form.search(s.text)
+            if not m:
+                continue
+            # a count is not the group's name ("Thirty healthy volunteers")
+            words = [w for w in m.group("x").split() if not (_NOT_A_QUALIFIER.match(w) or w.isdigit()
+                                                               or NUMBER_WORDS.fullmatch(w))]
+            if not words:
+                continue
+            x = " ".join(words)
+            if i == 0 and not re.search(r"\b(?:" + _PEOPLE + r")$", x, re.I):
+                x = f"{x} controls"
+            return x, s.idx
     return None

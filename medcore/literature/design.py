@@ -34,7 +34,12 @@ def _compiled(kb_path: str):
     labels = {d["kind"]: d["label"] for d in data["designs"]}
     unnamed = [(u["kind"], u["why"], [re.compile(p, re.IGNORECASE) for p in u["patterns"]],
                 frozenset(u.get("roles", _UNNAMED_ROLES))) for u in data.get("unnamed_design", [])]
-    return designs, blinding, setting, labels, unnamed
+    once = data.get("one_time") or {}
+    asked = [p for kind, _, patterns, _ in unnamed if kind == "cross_sectional" for p in patterns]
+    one_time = ({c.lower() for c in once.get("generic_cohort_cues", [])},
+                [re.compile(p, re.IGNORECASE) for p in once.get("signs", [])] + asked,
+                [re.compile(p, re.IGNORECASE) for p in once.get("follow_up", [])])
+    return designs, blinding, setting, labels, unnamed, one_time
 
 
 def design_label(settings, kind: str) -> str:
@@ -46,7 +51,7 @@ def _hits(pattern: re.Pattern, text: str) -> list[re.Match]:
 
 
 def read_design(settings, paper: Paper) -> Design:
-    designs, blinding, setting_re, _, unnamed = _compiled(str(kb.kb_dir_of(settings)))
+    designs, blinding, setting_re, _, unnamed, one_time = _compiled(str(kb.kb_dir_of(settings)))
     units = [(-1, paper.title, 3.0)] if paper.title else []
     # a role from the position rules is a guess: it does not discount a sentence as a heading or classifier does
     units += [(s.idx, s.text, 1.5 if s.role_source == "rules" else _ROLE_WEIGHT.get(s.role, 1.0))
@@ -77,6 +82,8 @@ def read_design(settings, paper: Paper) -> Design:
             out.kind, out.kind_inferred = "case_series", _ONE_SERIES
     else:
         _infer_unnamed(out, paper, unnamed)
+    if out.kind == "cohort" and _measured_once(paper, out, one_time):
+        out.kind, out.kind_inferred = "cross_sectional", _ONE_TIME
     by_weight = sorted(units, key=lambda u: -u[2])  # stable: reading order within a weight
     for kind, pattern in blinding:
         for idx, text, weight in by_weight:
@@ -138,6 +145,21 @@ def _compares_groups(paper: Paper) -> bool:
 
 
 _UNNAMED_ROLES = ("methods", "")
+_ONE_TIME = "people measured at one time (a prevalence or one questionnaire), with no follow-up"
+_DATED = "enrolled over a calendar period"  # the cohort `why` of a date range alone
+
+
+def _measured_once(paper: Paper, out: Design, one_time) -> bool:
+    """A cohort read from a word that names no follow-up (a generic cue or dates of enrolment) whose own sentences
+    show one time of measurement and none shows follow-up (designs.yaml `one_time`, session 24c)."""
+    generic, signs, follow_up = one_time
+    dated = out.kind_inferred and _DATED in out.kind_inferred and re.search(r"\b(?:19|20)\d\d\b", out.kind_cue) \
+        and not re.search(r"prospectiv|follow", out.kind_cue, re.I)  # the date range alone, not "again" or follow-up
+    if not (out.kind_cue.lower() in generic or dated):
+        return False
+    own = [paper.title or ""] + [s.text for s in paper.sentences if s.role in ("objective", "methods", "results", "")]
+    return any(p.search(t) for p in signs for t in own) and not any(p.search(t) for p in follow_up for t in own)
+
 
 
 def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from medcore.literature import (allocation_arms, arm_phrases, control_arms, numbers, pooled, population_conditions,
+from medcore.literature import (added_arms, allocation_arms, arm_phrases, control_arms, numbers, pooled, population_conditions,
                                 population_sex, stated_outcomes)
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.pico_terms import code as _code, mentions as _mentions
 from medcore.literature.population_size import PEOPLE, pick_n
+from medcore.literature.intro_roles import states_aim
 from medcore.literature.roles import cue_pattern
 
 # an arm named only by its label ("control group"): the named control replaces it
@@ -181,13 +182,18 @@ def _dosed(term, s: Sentence, m) -> PicoItem:
                     detail=d.group("dose").strip() if d else "")
 
 
-def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, term, trial: bool) -> None:
+def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, term, trial: bool) -> str:
     """Interventions and comparators. The question names them best ("to compare A with B", "A versus B" in the
     title or objective); else enumerated arms ("(1) usual care, (2) ..."); else the drugs named in the
-    objective and methods (for a trial; an observational study's drugs are exposures named in its question)."""
+    objective and methods (for a trial; an observational study's drugs are exposures named in its question).
+    Returns "question" when the question's compared names gave the arms, else ""."""
     comp_re = cue_pattern(settings, "comparator")
     treat_re = cue_pattern(settings, "treatment")
-    question = ([title] if title else []) + [s for s in sents if s.role == "objective"]
+    # an aim stated under a BACKGROUND heading (NLM files it so) names the compared arms too; it joins the question
+    # for the compared names only, not the drug reading (whose drugs there may be context, session 24c)
+    aim, study_aim = cue_pattern(settings, "aim_statement"), cue_pattern(settings, "study_aim")
+    question = ([title] if title else []) + [s for s in sents if s.role == "objective" or s.role == "background"
+                                              and s.role_source == "heading" and states_aim(s.text, aim, study_aim)]
     allocation = [s for s in sents if trial and re.search(r"randomi|allocat|assign", s.text, re.I)]
     drugs = {item.concept_id: item for item, _ in _drug_items(term, sents, title)} if trial else {}
     for s in question + allocation + allocation_arms.compared_in_methods(sents):
@@ -214,7 +220,7 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         if named:  # the question compares classes ("topical vs oral NSAIDs"), the methods name the drugs given
             pico.interventions.append(named[0])
             pico.comparators.append(named[1])
-            return
+            return "question"
         for text, target in ((arm_phrases.share_head(a, b), pico.interventions), (b, pico.comparators)):
             item = _coded(term, text, s.idx)
             known = drugs.get(item.concept_id)
@@ -222,12 +228,12 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
                 item = PicoItem(text=known.text, sentence_idx=known.sentence_idx, concept_id=known.concept_id,
                                 code=known.code, detail=known.detail)
             target.append(item)
-        return
+        return "question"
     pair = allocation_arms.stated_pair(question, lambda x: bool(treat_re.search(x) or _coded(term, x, -1).concept_id))
     if pair:  # "whether A is superior to B", a title "A or B for Z?"
         pico.interventions.append(_coded(term, pair[0], pair[2]))
         pico.comparators.append(_coded(term, pair[1], pair[2]))
-        return
+        return ""
     given = arm_phrases.given_versus(([title] if title else []) + [s for s in sents if s.role in ("objective", "methods", "")],
                                      lambda x: bool(treat_re.search(x) or _coded(term, x, -1).concept_id))
     if given and not trial and not (treat_re.search(given[0]) or _coded(term, given[0], given[2]).concept_id):
@@ -237,19 +243,19 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
     if given:
         pico.interventions.append(_coded(term, given[0], given[2]))
         pico.comparators.append(_coded(term, given[1], given[2]))
-        return
+        return ""
     listed = allocation_arms.allocated(comp_re, sents) if trial else ([], [])
     for (text, idx), target in [(x, pico.interventions) for x in listed[0]] + [(x, pico.comparators) for x in listed[1]]:
         target.append(_coded(term, text, idx))
     if listed[0]:
-        return
+        return ""
     for s in (sents if trial else []):
         arms = [_clean_arm(m.group("arm")) for m in _ENUM_ARMS.finditer(s.text)] if re.search(r"randomi|allocat|assign", s.text, re.I) else []
         if len(arms) >= 2:
             for arm in arms:
                 target = pico.comparators if comp_re.search(arm) else pico.interventions
                 target.append(_coded(term, arm, s.idx))
-            return
+            return ""
     drug_pool = sents if trial else [s for s in sents if s.role == "objective"]
     for item, before in _drug_items(term, drug_pool, title):
         if re.search(r"(?:versus|vs\.?|compared\s+(?:with|to)|or|than|control(?:s|led)?\s+with)\s*$", before.strip() + " ", re.I) \
@@ -286,13 +292,35 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             target.append(_coded(term, text, idx))
             said = said or side == "c"
     if not trial or said:
-        return
+        return ""
     for s in ([title] if title else []) + sents:  # placebo, usual care: where it allocates or compares ("placebo-controlled")
         if s.role in ("objective", "methods") and re.search(r"randomi|allocat|assign|compar|versus|\bvs\b|control", s.text, re.I):
             m = comp_re.search(s.text)
             if m and not any(c.text.lower() == m.group(0).lower() for c in pico.comparators):
                 pico.comparators.append(PicoItem(text=m.group(0), sentence_idx=s.idx))
                 break
+    return ""
+
+
+def _add_on(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, term, trial: bool) -> None:
+    """An add-on comparison (`added_arms`): the comparator is the base given alone; the added treatment is the
+    intervention when none was read or when what was read is the base itself (a drug of the background regimen)."""
+    treat_re = cue_pattern(settings, "treatment")
+    question = ([title] if title else []) + [s for s in sents if s.role == "objective"]
+    # a background role from the position rules is a guess (no heading said it): such a sentence may be the methods
+    methods = [s for s in sents if s.role in ("methods", "") or s.role == "background" and s.role_source == "rules"]
+    found = added_arms.add_on(question, methods, lambda x: is_treatment(treat_re, term, x), " ".join(s.text for s in sents))
+    if found:
+        added, alone, idx, base, asked = found
+        if not pico.interventions or any(i.text.lower() in base.lower() for i in pico.interventions):
+            # said in the question, it is the question's exposure (index -1): the groups the abstract names by
+            # what they underwent may name it more fully (service's treated groups)
+            item = _coded(term, added, idx)
+            item.sentence_idx = -1 if asked else idx
+            pico.interventions = [item]
+        pico.comparators = [_coded(term, alone, idx)]
+    elif trial and not pico.comparators and (arm := added_arms.allocated_alone(methods)):
+        pico.comparators = [_coded(term, *arm)]
 
 
 def is_trial(sents: list[Sentence], design_kind: str) -> bool:
@@ -313,10 +341,15 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
         pooled.fill(pop, sents)
     pico = Pico(population=pop)
     trial = is_trial(sents, design_kind)
-    _arms(settings, pico, sents, title, term, trial)
+    how = _arms(settings, pico, sents, title, term, trial)
     named = control_arms.named_control(sents)  # what "the control group received", when said (session 12)
     comp_re = cue_pattern(settings, "comparator")
     if named and not any(not (comp_re.fullmatch(c.text) or _ARM_LABEL.fullmatch(c.text.strip())) for c in pico.comparators):
         pico.comparators = [_coded(term, *named)]
+    if how != "question":
+        _add_on(settings, pico, sents, title, term, trial)
+    people = control_arms.people_as_controls(sents, guessed=True) if pico.interventions and not pico.comparators else None
+    if people:  # no control treatment: the people left unexposed are the comparison
+        pico.comparators = [PicoItem(text=people[0], sentence_idx=people[1])]
     stated_outcomes.read_outcomes(term, sents, pico)
     return pico

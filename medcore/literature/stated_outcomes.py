@@ -57,7 +57,16 @@ UNRANKED = re.compile(
     r"(?:(?:was|were|is|are)(?:\s+used)?|included?|includes|:)" + _NOT_A_NAME + r"[\s:]*(?:the\s+)?(?P<o>[^.;]{3,200})"
     r"|\bused\s+(?P<u>[^.;]{3,160}?)\s+as\s+(?:the\s+)?(?:[a-z]+\s+)?(?:outcomes?|end\s?-?points?)\b"
     # "outcome measures of A, B and C did not differ": the list is the subject, cut at its verb
-    r"|\boutcome\s+measures\s+of\s+(?P<f>[^.;]{3,200}?)\s+(?:did|do|does|were|was|showed?|differed)\b", re.I)
+    r"|\boutcome\s+measures\s+of\s+(?P<f>[^.;]{3,200}?)\s+(?:did|do|does|were|was|showed?|differed)\b"
+    # session 24c: a sentence that opens "Outcomes were A and B" (no "measures"): named, not ranked
+    r"|^\s*(?:the\s+)?(?:study\s+)?outcomes\s+(?:were|included)" + _NOT_A_NAME + r"(?!\s*:)\s+(?:the\s+)?(?P<b>[^.;]{3,200})", re.I)
+# when the outcomes were measured, after the list: "at 1 month and 1 year", "after 6 weeks" (not part of a name;
+# "within 72 hours" may define one, so it stays)
+_WHEN = re.compile(r"\s+(?:at|after|over|during)\s+(?:\d|one\b|two\b|three\b|six\b|twelve\b).*$", re.I)
+# a measure noun standing alone after "and" shares the words of the part before it: "pain medication score and
+# usage" is the score and the usage of pain medication (session 24c)
+_MEASURE_NOUN = re.compile(r"^(?:use|usage|dose|dosage|frequency|duration|intensity|severity|scores?|levels?|rates?|"
+                           r"counts?|consumption|adherence|uptake)$", re.I)
 # "Outcomes were: (i) A; (ii) B": an enumerated list, whose items may hold commas
 ENUMERATED = re.compile(r"^\s*(?:the\s+)?(?:study\s+)?outcomes\s+(?:were|included)\s*:\s*(?P<o>\(\s*(?:i|1|a)\s*\)[^.]{3,400})",
                         re.I)
@@ -71,9 +80,16 @@ _MAX_PARTS = 10  # an outcome list is rarely longer; a longer run of commas is n
 _SHORT_NAME = re.compile(r"[A-Za-z][\w\-/']*(?:\s+[\w\-/']+){0,4}")
 
 
-def _parts(text: str) -> list[str]:
+def _parts(text: str, when: bool = False) -> list[str]:
+    """The parts of an outcome list; `when`: a trailing time of measurement ("at 1 month and 1 year") is cut first
+    (the bare "Outcomes were ..." form, where it follows the whole list)."""
     text = re.sub(r"\s?\([^()]{0,200}\)", "", _RELATIVE.sub("", text))  # "(i.e. within 7 days)" details the name
-    return [part.strip() for part in _SPLIT.split(text)[:_MAX_PARTS] if part.strip()]
+    parts = [part.strip() for part in _SPLIT.split(_WHEN.sub("", text) if when else text)[:_MAX_PARTS] if part.strip()]
+    for i in range(1, len(parts)):
+        before = parts[i - 1].split()
+        if _MEASURE_NOUN.match(parts[i]) and len(before) >= 2:
+            parts[i] = " ".join(before[:-1] + [parts[i]])
+    return parts
 
 
 def _item(text: str) -> str:
@@ -108,10 +124,10 @@ def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
                 break
             m = UNRANKED.search(s.text)
             if m:
-                named = m.group("o") or m.group("u") or m.group("f")
+                named = m.group("o") or m.group("u") or m.group("f") or m.group("b")
                 tagged = list(_TAGGED.finditer(named))
                 if not tagged:
-                    _add(term, pico.outcomes_primary, _parts(named), s.idx, "primary", whole)
+                    _add(term, pico.outcomes_primary, _parts(named, when=bool(m.group("b"))), s.idx, "primary", whole)
                 start = 0
                 for tag in tagged:
                     primary = tag.group("rank").lower() == "primary"
@@ -132,11 +148,30 @@ def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
                 if heading is not None and not (parts and short):
                     break  # a later sentence adds outcomes only as short names: else it is the method's detail
                 if len(parts) < 2 or not short:
-                    parts = [s.text.rstrip(".")]
+                    parts = _heading_clause(s.text.rstrip(".")) or [s.text.rstrip(".")]
                 pico.outcomes_primary.extend(_outcome_item(term, part, s.idx, "primary") for part in parts)
                 if heading is None and len(parts) < 2:
                     break  # one sentence read whole is the outcome with its details
                 heading = s.section
+
+
+# a heading sentence written as a clause names its outcome as the object of the measuring verb or as the subject
+# of "was assessed" (session 24c): "Pupils were tested on their X", "The main variables were X and Y", "X was
+# also recorded"
+_CLAUSE_OBJECT = re.compile(
+    r"^(?:[\w\-]+\s+){1,4}?(?:were|was)\s+(?:evaluated|assessed|tested|examined|rated|scored|measured)\s+(?:on|for)\s+"
+    r"(?:their\s+|the\s+|his\s+|her\s+)?(?P<o>[^.;]{3,160})"
+    r"|^(?:the\s+)?(?:main\s+|principal\s+|key\s+)?(?:study\s+)?variables\s+(?:were|included)\s+(?:the\s+)?(?P<v>[^.;]{3,200})"
+    r"|^(?P<s>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,5}?)\s+(?:was|were)\s+(?:also\s+)?(?:assessed|measured|recorded|evaluated|"
+    r"determined)\s*$", re.I)
+
+
+def _heading_clause(text: str) -> list[str]:
+    m = _CLAUSE_OBJECT.match(text.strip())
+    if not m:
+        return []
+    parts = _parts(m.group("o") or m.group("v") or m.group("s"))  # the clause says they are names: split as a list
+    return [re.sub(r"^(?:the|their|a|an)\s+", "", p, flags=re.I) for p in parts]
 
 
 def _outcome_item(term, text: str, idx: int, label: str) -> PicoItem:

@@ -231,8 +231,8 @@ def _title_first(names: list[str], title: str) -> list[str]:
 def fill(pico: Pico, sentences: list[Sentence], title: str, is_treatment, is_control, coded) -> bool:
     """Give an empty PICO the groups of a non-randomised comparison; True when it did. `coded(text, idx)` makes the
     PicoItem (coding drugs); `is_control(name)` tells a comparator cue."""
-    if pico.comparators and pico.interventions or any(i.sentence_idx >= 0 for i in pico.interventions):
-        return False  # read already from the abstract; only a question's exposure (the title's) may be refined
+    if any(i.sentence_idx >= 0 for i in pico.interventions) or pico.comparators and not pico.interventions:
+        return False  # read already from the abstract; only a question's exposure (index -1) may be refined
     whole = " ".join([title] + [s.text for s in sentences])
     question = [s for s in sentences if s.role == "objective"]
     methods = [s for s in sentences if s.role in ("methods", "")]
