@@ -83,8 +83,9 @@ EPISODE_PATTERNS = [
     re.compile(rf"\b(?:settles?|settling|eases?|easing|goes|passes|wears\s+off)\s+(?:off\s+)?(?:with|within|in|after)"
                rf"\s+(?:about\s+|around\s+)?(?:a\s+)?{_NUM}\s+{_UNIT}\b"),
 ]
-# clinical shorthand: '3/52' three weeks, '2/7' two days, '6/12' six months (not a date '3/12/2024')
-SLASH = re.compile(r"\b(\d{1,2})\s*/\s*(7|52|12)\b(?!\s*/|\d)")
+# clinical shorthand: '3/52' three weeks, '2/7' two days, '6/12' six months (not a date '3/12/2024'), also
+# written 'x2/7' ('cough x2/7': for two days)
+SLASH = re.compile(r"(?:\b|(?<=\bx))(\d{1,2})\s*/\s*(7|52|12)\b(?!\s*/|\d)")
 SLASH_HOURS = {"7": 24, "52": 168, "12": 730}
 LATE = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+(?:late|overdue)\b")
 DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_over_2_weeks")
