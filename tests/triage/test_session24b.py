@@ -5,7 +5,8 @@ vignette set or from docs/evals/triage-s24b's lists).
   sides, so it meets every phrase holding the word; English words are never listed there;
 - chart short forms in capitals (knowledge/abbreviations.yaml): 'N/V', 'D&V', 'PVB', 'SOBOE', 'CIBH', and the
   two-letter 'CP' that opts in with `chat: true` (left unread beside a cerebral palsy cue word);
-- 'x3/7' is three days, as '3/7' was (durations.SLASH); 'wont' is "won't" (tokens.TEXTED);
+- 'x3/7' and 'x3 days' are three days, as '3/7' was ('x' spaced off the number, durations.space_times);
+  'wont' is "won't" (tokens.TEXTED);
 - families of lay wordings and everyday negatives (findings.yaml more_synonyms / more_absent_synonyms); 'it burns
   when I pee' is no burn (burn_injury not_synonyms)."""
 
@@ -57,9 +58,13 @@ def test_cp_beside_a_cerebral_palsy_cue_is_not_chest_pain(lex):
     assert "nausea" not in _ev(lex, "n/v written in lower case is left alone")
 
 
-def test_x_slash_seven_is_days(lex):
-    got = _ev(lex, "cough x3/7")
-    assert got.get("cough") is True and got.get("duration_1_to_14_days") is True
+@pytest.mark.parametrize("text", ["cough x3/7", "wheezy x4 days", "sore ear x 2 days"])
+def test_x_before_a_duration_is_for(lex, text):
+    assert _ev(lex, text).get("duration_1_to_14_days") is True
+
+
+def test_x_before_weeks(lex):
+    assert _ev(lex, "tired x6 weeks").get("duration_over_2_weeks") is True
 
 
 def test_texted_wont_is_wont_negated(lex):
