@@ -99,3 +99,13 @@ def test_throat_said_fine_is_no_sore_throat(lex):
 ])
 def test_lay_wording_families(lex, text, fid):
     assert _ev(lex, text).get(fid) is True
+
+
+@pytest.mark.parametrize("text, fid", [("pulse 128 x3/7", "fast_heart_rate"), ("temp 39.9 x 2 days", "fever")])
+def test_a_reading_before_x_duration_stays_a_reading(lex, text, fid):
+    # the vitals' 'x' guard ('2 x daily' is a count) does not take the chart's 'for' before a duration
+    assert _ev(lex, text).get(fid) is True
+
+
+def test_a_count_with_x_is_still_no_reading(lex):
+    assert "fast_heart_rate" not in _ev(lex, "heart racing, took my tablets 130 x 2 daily")
