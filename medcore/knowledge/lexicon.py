@@ -104,7 +104,9 @@ def _add_abbreviations(lex: Lexicon, variants: Variants, kb_dir: Path) -> None:
                 tkeys = term_keys(sense["term"], variants)
                 concepts = next((lex.concepts_of(k) for k in tkeys if k in lex.terms), [])
                 if not concepts:
-                    log.warning("abbreviations.yaml: %s -> %r names no concept", entry["abbr"], sense["term"])
+                    # a chat-only short form ('N/V' -> the chat's 'nausea and vomiting') needs no concept here
+                    (log.debug if entry.get("chat") else log.warning)(
+                        "abbreviations.yaml: %s -> %r names no concept", entry["abbr"], sense["term"])
                     continue
             senses.append({"concepts": list(concepts), "sections": list(sense.get("sections", ())),
                            "cues": [" ".join(term_keys(c, variants)[:1]) for c in sense.get("cues", ())],

@@ -6,7 +6,7 @@ Steps, each its own function so each can be tested:
    character, the index of the original character it came from.
 2. `tokenize`: word tokens of the folded text; punctuation separates tokens. A hyphenated word gives a
    joined token ("a-fib" -> "afib") and, separately, its parts ("a", "fib"): the matcher tries both.
-3. `token_key`: US spelling (UK forms folded), singular (plurals folded), organ noun for an anatomical
+3. `token_key`: a common misspelling to its word ("vomitting"), US spelling (UK forms folded), singular (plurals folded), organ noun for an anatomical
    adjective (renal -> kidney). Applied to the lexicon and to the text alike, so variants meet.
 The tables are data (assets/kb/knowledge/variants.yaml); `Variants` holds them compiled."""
 
@@ -29,13 +29,17 @@ class Variants:
     invariant: frozenset[str]
     irregular: dict[str, str]
     adjectives: dict[str, str]
+    # variants.yaml misspellings: a misspelt or written-short word as people type it ('vomitting', 'diarhea', 'wt')
+    # -> the word; folded first, so the misspelling meets every phrase that word is in
+    misspellings: dict[str, str] = field(default_factory=dict)
     _key_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def key(self, token: str) -> str:
         """The canonical form of one folded token (cached: a lexicon build calls it a million times)."""
         k = self._key_cache.get(token)
         if k is None:
-            k = self.adjectives.get(t := singular(us_spelling(token, self), self), t)
+            w = self.misspellings.get(token, token)
+            k = self.adjectives.get(t := singular(us_spelling(w, self), self), t)
             if len(self._key_cache) < 500_000 and len(token) < 64:  # bounded: a server reads endless text
                 self._key_cache[token] = k
         return k
@@ -51,6 +55,7 @@ def load_variants(kb_dir: Path) -> Variants:
         invariant=frozenset(doc["plurals"]["invariant"]),
         irregular=dict(doc["plurals"]["irregular"]),
         adjectives=dict(doc["adjectives"]["map"]),
+        misspellings=dict((doc.get("misspellings") or {}).get("map") or {}),
     )
 
 

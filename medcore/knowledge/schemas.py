@@ -39,6 +39,8 @@ SCHEMAS: dict[str, dict] = {
                                        "irregular": {"type": "object", "additionalProperties": _STR}}},
             "adjectives": {**_TABLE, "required": ["source", "map"],
                            "properties": {"source": _STR, "map": {"type": "object", "additionalProperties": _STR}}},
+            "misspellings": {**_TABLE, "required": ["source", "map"],
+                             "properties": {"source": _STR, "map": {"type": "object", "additionalProperties": _STR}}},
         },
     },
     "conditions.yaml": _file("conditions", {
@@ -56,7 +58,8 @@ SCHEMAS: dict[str, dict] = {
         "senses": {"type": "array", "minItems": 1, "items": {
             "type": "object", "additionalProperties": False, "required": ["term"],
             "properties": {"term": {"type": ["string", "null"]}, "sections": _STRS, "cues": _STRS,
-                           "header": {"type": "boolean"}}}}}, ["abbr", "senses", "source"]),
+                           "header": {"type": "boolean"}}}},
+        "chat": {"type": "boolean"}}, ["abbr", "senses", "source"]),
     "match_dev.yaml": _file("examples", {
         "phrase": _STR, "concept": {"type": ["string", "null", "array"], "items": _STR}}, ["phrase", "concept"]),
     "fallback.yaml": {"type": "object", "required": ["version", "source", "threshold"],

@@ -90,6 +90,15 @@ EPISODE_PATTERNS = [
 # clinical shorthand: '3/52' three weeks, '2/7' two days, '6/12' six months (not a date '3/12/2024')
 SLASH = re.compile(r"\b(\d{1,2})\s*/\s*(7|52|12)\b(?!\s*/|\d)")
 SLASH_HOURS = {"7": 24, "52": 168, "12": 730}
+# 'cough x3 days', 'SOB x2/52': a chart's 'x' (times, for) written against the number; spaced out before reading
+_TIMES = re.compile(rf"\bx(?=\d{{1,2}}(?:\s*/\s*(?:7|52|12)\b|\s*{_UNIT}\b))", re.IGNORECASE)
+
+
+def space_times(text: str) -> str:
+    """'x3 days' -> 'x 3 days', 'x2/7' -> 'x 2/7', so the duration patterns meet the number."""
+    return _TIMES.sub("x ", text)
+
+
 LATE = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+(?:late|overdue)\b")
 DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_over_2_weeks")
 # A duration says how long the complaint has lasted only if it is attached to a symptom. One attached to a

@@ -105,7 +105,13 @@ class Lexicon:
         """'SOB at rest' -> 'short of breath at rest' (see `capital_abbreviations`); 'sob' and 'Sob' are left alone."""
         if self.capitals is None:
             return text
-        return self.capitals[0].sub(lambda m: self.capitals[1][m.group(0)], text)
+        pattern, terms = self.capitals
+        words = set(re.findall(r"[a-z]+", text.lower()))
+
+        def sub(m: re.Match) -> str:
+            term, cues = terms[m.group(0)]
+            return m.group(0) if cues & words else term  # another sense's cue word: not the symptom
+        return pattern.sub(sub, text)
 
     def phrase_keys(self, phrase: str) -> tuple[str, ...]:
         """The word keys of a short data phrase ('behind his ear' -> ('behind', 'my', 'ear'))."""
@@ -150,25 +156,36 @@ class Lexicon:
         return out
 
 
-def capital_abbreviations(kb_dir: Path, phrases: set[str]) -> tuple[re.Pattern, dict[str, str]] | None:
+def capital_abbreviations(kb_dir: Path, phrases: set[str]) -> tuple[re.Pattern, dict[str, tuple[str, frozenset]]] | None:
     """The clinical abbreviations a lay text may use, read only as written in capitals: those of the knowledge
     layer's abbreviations.yaml (its one home) with one sense, no context cue, case-sensitive, three or more
-    characters, whose expansion is a symptom phrase of the chat ('SOB' -> 'shortness of breath').
+    characters, whose expansion is a symptom phrase of the chat ('SOB' -> 'shortness of breath') or symptom
+    phrases joined by 'and' ('N/V' -> 'nausea and vomiting').
     The text is rewritten before it is lower-cased, so the phrases meet the expansion: 'sob' / 'sobbing' is
-    crying and stays unread, and two-letter capitals ('HA', 'OK') are too often everyday words to count."""
+    crying and stays unread, and two-letter capitals ('HA', 'OK') are too often everyday words to count, unless the
+    entry says `chat: true` (a symptom chat's 'CP' is chest pain): such an entry's first sense without cues is
+    taken, and left unread where a cue word of another sense is in the text ('CP, wheelchair user' is cerebral
+    palsy). Each abbreviation maps to (expansion, the cue words that stop it)."""
     doc = kbfiles.load(kb_dir, "abbreviations.yaml")
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, frozenset]] = {}
     for entry in doc.get("abbreviations", []):
         senses = entry.get("senses", [])
-        if len(senses) != 1 or not entry.get("case_sensitive", True) or len(entry["abbr"]) < 3:
+        chat = bool(entry.get("chat"))
+        if not entry.get("case_sensitive", True) or (len(entry["abbr"]) < 3 and not chat):
+            continue
+        if len(senses) != 1 and not chat:
             continue
         sense = senses[0]
         term = str(sense.get("term", "")).lower()
-        if term in phrases and not (sense.get("cues") or sense.get("sections") or sense.get("header")):
-            out[entry["abbr"]] = term
+        if sense.get("cues") or sense.get("sections") or sense.get("header"):
+            continue
+        if all(part in phrases for part in term.split(" and ")):
+            cues = frozenset(w.lower() for s in senses[1:] for w in s.get("cues", ()))
+            out[entry["abbr"]] = (term, cues)
     if not out:
         return None
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, out), key=len, reverse=True)) + r")\b"), out
+    return re.compile(r"(?<![\w/&])(?:" + "|".join(sorted(map(re.escape, out), key=len, reverse=True))
+                      + r")(?![\w/&])"), out
 
 
 SIDES = {"left", "right"}

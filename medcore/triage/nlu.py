@@ -21,7 +21,7 @@ from medcore.knowledge import assertions
 from medcore.triage.demographics import extract_age, extract_severity, extract_sex
 from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequency_spans: read from here too)
     DURATION_FINDINGS, HISTORY_CATEGORIES, ONSET_OBJECTS, _describes_history, _nearest_head, _starts_treatment, duration_evidence,
-    duration_spans, extract_duration, frequency_spans, is_count, is_weekday_guess, onset_spans,
+    duration_spans, extract_duration, frequency_spans, is_count, is_weekday_guess, onset_spans, space_times,
 )
 from medcore.triage.drug_intake import OVERDOSE_FINDINGS, overdose_cue
 from medcore.triage.gestation import (
@@ -116,6 +116,7 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
         text = normalize_text(text)
     # 'cant breathe' as "can't breathe" (tokens.TEXTED); "haven't had one" after 'my periods': a period (anaphora.py)
     text = anaphora.resolve(restore_apostrophes(lexicon.expand_capitals(text.replace("’", "'"))))  # 'SOB'
+    text = space_times(text)  # 'cough x3 days': for three days (durations.py)
     unmatched_chunks: list[str] = []  # affirmed chunks no phrase read, for the embedding index
     durations: list[float] = []  # hours of the duration phrases attached to a complaint
     since_antecedent: list[float] = []  # hours since an earlier illness ('a cold 2 weeks ago', antecedents.py)

@@ -43,7 +43,10 @@ TEXTED = {"cant": "can't", "dont": "don't", "doesnt": "doesn't", "didnt": "didn'
           "hasnt": "hasn't", "hadnt": "hadn't", "isnt": "isn't", "wasnt": "wasn't", "arent": "aren't",
           "werent": "weren't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
           "im": "i'm", "ive": "i've", "id": "i'd", "youre": "you're", "theyre": "they're", "hes": "he's",
-          "shes": "she's", "thats": "that's", "theres": "there's", "whats": "what's"}
+          "shes": "she's", "thats": "that's", "theres": "there's", "whats": "what's",
+          # session 24b: 'wont' is "won't" in a texted complaint ('a nosebleed that wont stop'); the old noun
+          # ('as is his wont') is not said of symptoms
+          "wont": "won't", "youve": "you've", "theyve": "they've", "weve": "we've"}
 _TEXTED = re.compile(r"\b(" + "|".join(TEXTED) + r")\b", re.IGNORECASE)
 
 
