@@ -45,7 +45,7 @@ def test_nitrofurantoin_crystal_form_is_a_form_word(text):
     ("isoprenaline infusion", {"isoproterenol"}),
     ("Frumil", {"amiloride", "furosemide"}),
     ("Broflex", {"trihexyphenidyl"}),
-    ("Biorphen", {"orphenadrine"}),
+    ("Disipal", {"orphenadrine"}),  # s24b: Biorphen is also US phenylephrine injection, now asked about
     ("lormetazepam", {"lormetazepam"}),
     ("cloral betaine", {"chloral-hydrate"}),
     ("Glypressin", {"terlipressin"}),

@@ -83,7 +83,7 @@ def test_no_new_alarm_between_unrelated_drugs(kb):
 @pytest.mark.parametrize("brand, ingredients", [
     ("Klaricid", {"clarithromycin"}), ("Epanutin", {"phenytoin"}), ("Xyrem", {"sodium-oxybate"}),
     ("Symfi", {"efavirenz", "lamivudine", "tenofovir"}), ("Zepatier", {"elbasvir", "grazoprevir"}),
-    ("Trelegy", {"fluticasone", "umeclidinium", "vilanterol"}), ("Sando-K", {"potassium-chloride"}),
+    ("Trelegy", {"fluticasone", "umeclidinium", "vilanterol"}), ("Sando-K", {"potassium-chloride", "potassium-bicarbonate"}),  # BNF/SmPC: KCl 600 mg + KHCO3 400 mg (s24b)
     ("Apokyn", {"apomorphine"}), ("Leponex", {"clozapine"}),
 ])
 def test_uk_and_us_brands(kb, brand, ingredients):
