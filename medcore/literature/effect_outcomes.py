@@ -27,16 +27,15 @@ _SUBJECT = re.compile(r"(?:^|[;,]\s*)(?P<o>[A-Za-z][\w\- ']{2,60}?)\s+(?:was|wer
                       r"fewer|rarer|commoner)"
                       r"|(?:^|[;,:]\s*)(?P<o2>[A-Za-z][\w\- ']{2,40}?)\s+(?:occurred|developed|was\s+reported|were\s+reported)",
                       re.IGNORECASE)
+# the words that tie an exposure to its outcome, and the outcome after them (one home for both readings below)
+_ASSOCIATED_WITH = (r"(?:associated\s+with|predictors?\s+of|risk\s+factors?\s+for|linked\s+to)\s+(?:an?\s+|the\s+)?"
+                    r"(?:(?:increased|higher|greater|lower|reduced|decreased)\s+)?(?:risks?\s+of\s+)?(?P<o>[A-Za-z][\w\- ']{2,60}?)")
 # "... (OR 2.1) and obesity (OR 1.8) were associated with relapse": the outcome comes after the estimates
 _ASSOCIATED_AFTER = re.compile(
-    r"\b(?:was|were|is|are)\s+(?:independently\s+|significantly\s+|also\s+)?(?:associated\s+with|predictors?\s+of|"
-    r"risk\s+factors?\s+for|linked\s+to)\s+(?:an?\s+|the\s+)?(?:(?:increased|higher|greater|lower|reduced|decreased)\s+)?"
-    r"(?:risks?\s+of\s+)?(?P<o>[A-Za-z][\w\- ']{2,60}?)(?=\s*(?:[(\[,;.]|$|\bin\b|\bamong\b|\bafter\b))", re.IGNORECASE)
+    r"\b(?:was|were|is|are)\s+(?:independently\s+|significantly\s+|also\s+)?" + _ASSOCIATED_WITH
+    + r"(?=\s*(?:[(\[,;.]|$|\bin\b|\bamong\b|\bafter\b))", re.IGNORECASE)
 # "Current smoking was associated with hip fracture (OR ...)": the outcome right before the estimate (session 24b)
-_ASSOCIATED_BEFORE = re.compile(
-    r"\b(?:associated\s+with|predictors?\s+of|risk\s+factors?\s+for|linked\s+to)\s+(?:an?\s+|the\s+)?"
-    r"(?:(?:increased|higher|greater|lower|reduced|decreased)\s+)?(?:risks?\s+of\s+)?(?P<o>[A-Za-z][\w\- ']{2,60}?)(?=\s*[(\[]\s*(?:adjusted\s+)?$)",
-    re.IGNORECASE)
+_ASSOCIATED_BEFORE = re.compile(r"\b" + _ASSOCIATED_WITH + r"(?=\s*[(\[]\s*(?:adjusted\s+)?$)", re.IGNORECASE)
 # words before a bracketed estimate that name people or an arm, not what was measured
 _GROUP_WORDS = re.compile(r"\b(?:groups?|arms?|cohorts?|patients|participants|subjects|users|controls?|placebo|those|"
                           r"receiving|received|treated|given|women|men|children|adults)\b", re.IGNORECASE)

@@ -32,9 +32,10 @@ _MEASURE_WORDS = [
     (r"(?:absolute\s+)?risk\s+differences?|absolute\s+(?:risk\s+)?(?:reduction|difference)s?|\bARR\b|\bRD\b", "RD", False),
     (r"numbers?\s+needed\s+to\s+treat|\bNNTB?\b", "NNT", False),
     (r"\bdifferences?\b", "MD", False),  # a bare "difference": kept only with a CI (see extract_effects)
+    # "shortened the stay by a mean of 1.9 days (95% CI ...)": read with a CI only
     (r"\bby\s+a\s+mean\s+of\b", "MD", False),
     # "the odds were 2.3 times higher (95% CI 1.4-3.8)": an odds ratio told in words, read with a CI only
-    (r"\bodds(?=\s+(?:were|was|is|are)\s+\d+(?:\.\d+)?\s*-?\s*(?:times|fold))", "OR", False),  # "shortened the stay by a mean of 1.9 days (95% CI ...)": with a CI only
+    (r"\bodds(?=\s+(?:were|was|is|are)\s+\d+(?:\.\d+)?\s*-?\s*(?:times|fold))", "OR", False),
     (r"numbers?\s+needed\s+to\s+harm|\bNNTH\b|\bNNH\b", "NNH", False),
 ]
 

@@ -49,6 +49,7 @@ _FEMALE_WORDS = re.compile(r"\b(?:women|females?|girls|mothers|woman|pregnan\w*)
 
 
 def count(written: str) -> int:
+    """A count as written, thousands commas and all ("15,120")."""
     return int(written.replace(",", ""))
 
 
@@ -90,7 +91,7 @@ def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "") -> dict:
             return _shares(f, a + b, s.idx, m.group(0))
         m = _SEX_PAIR.search(text)
         if m and (m.group("sa").lower() in _FEMALE) != (m.group("sb").lower() in _FEMALE):
-            a, b = int(m.group("a").replace(",", "")), int(m.group("b").replace(",", ""))
+            a, b = count(m.group("a")), count(m.group("b"))
             f = a if m.group("sa").lower() in _FEMALE else b
             return _shares(f, a + b, s.idx, m.group(0))
         m = _SEX_OF_TOTAL.search(text)

@@ -27,7 +27,7 @@ MATCH = {
     },
     "dependentRequired": {"route_unstated": ["routes"]},
 }
-SEVERITIES = ["contraindicated", "major", "moderate", "minor"]
+SEVERITIES = ["contraindicated", "major", "moderate", "minor"]  # the one scale every severity below reads
 # `avoid: true`: the cited source says to avoid the combination (not only to monitor or adjust);
 # the planner then ranks such an option below any guideline alternative without that problem.
 AVOID = {"type": "boolean"}
@@ -35,15 +35,15 @@ AVOID = {"type": "boolean"}
 # the combination reads with this severity and management
 RENAL_CONTEXT = {
     "type": "object", "required": ["below", "severity", "management"], "additionalProperties": False,
-    "properties": {"below": {"type": "number", "exclusiveMinimum": 0}, "severity": {"enum": ["contraindicated", "major",
-                   "moderate", "minor"]}, "management": {"type": "string"}, "avoid": {"type": "boolean"}},
+    "properties": {"below": {"type": "number", "exclusiveMinimum": 0}, "severity": {"enum": SEVERITIES},
+                   "management": {"type": "string"}, "avoid": {"type": "boolean"}},
 }
 # severity that depends on liver function: for a patient of one of these Child-Pugh classes (the label's "hepatic
 # impairment") the rule reads with this severity and management
 HEPATIC_CONTEXT = {
     "type": "object", "required": ["child_pugh", "severity", "management"], "additionalProperties": False,
     "properties": {"child_pugh": {"type": "array", "items": {"enum": ["A", "B", "C"]}, "minItems": 1},
-                   "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
+                   "severity": {"enum": SEVERITIES},
                    "management": {"type": "string"}, "avoid": {"type": "boolean"}},
 }
 # severity that depends on the daily dose of one of the two drugs (the label says so: "do not exceed simvastatin
@@ -56,7 +56,7 @@ DOSE_CONTEXT = {
     "properties": {"drug": ID, "upto": {"type": "number", "exclusiveMinimum": 0},
                    "atleast": {"type": "number", "exclusiveMinimum": 0},  # inclusive: "12 mg/day or more"
                    "above": {"type": "number", "exclusiveMinimum": 0},
-                   "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
+                   "severity": {"enum": SEVERITIES},
                    "management": {"type": "string"}, "avoid": {"type": "boolean"},
                    "unit": {"enum": ["mg", "mcg", "g", "units"]}},
 }
@@ -71,7 +71,7 @@ DURATION_CONTEXT = {
               {"oneOf": [{"required": ["drug"]}, {"required": ["side"]}]}],
     "properties": {**_WHICH, "upto_days": {"type": "number", "exclusiveMinimum": 0},
                    "over_days": {"type": "number", "minimum": 0},
-                   "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
+                   "severity": {"enum": SEVERITIES},
                    "management": {"type": "string"}, "avoid": {"type": "boolean"}},
 }
 # the effect goes on for about `days` after one drug is stopped (an inducer's effect wears off over weeks)
@@ -87,7 +87,7 @@ PERSISTS = {
 DIRECTION_CONTEXT = {
     "type": "object", "required": ["severity", "management", "source"], "additionalProperties": False,
     "oneOf": [{"required": ["drug"]}, {"required": ["side"]}],
-    "properties": {**_WHICH, "severity": {"enum": ["contraindicated", "major", "moderate", "minor"]},
+    "properties": {**_WHICH, "severity": {"enum": SEVERITIES},
                    "management": {"type": "string"}, "source": SOURCE, "avoid": {"type": "boolean"}},
 }
 # what every pair and class rule says, whatever names its drugs

@@ -27,15 +27,14 @@ DURATION_PATTERNS = [
     # 'for the last hour', 'over the past week': one unit
     re.compile(r"\b(?:for|over|in|during)\s+the\s+(?:last|past)\s+(minute|hour|day|week|fortnight|month|year)\b"),
 ]
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# a month named alone ('since about September'): weeks to months ago, guessed as one month (session 24); 'may' and
+# 'march' are left out, being verbs as often ('since it may be')
+MONTHS = ("january", "february", "april", "june", "july", "august", "september", "october", "november", "december")
 SINCE = {"yesterday": 30, "last night": 14, "this morning": 6, "today": 6, "tonight": 2, "this afternoon": 3,
          "lunchtime": 5, "lunch time": 5, "lunch": 5,  # 'since lunchtime': a few hours, within the day
-         "this evening": 2, "last week": 24 * 7, "last month": 730, "the weekend": 24 * 3, "monday": 24 * 4,
-         "tuesday": 24 * 4, "wednesday": 24 * 4, "thursday": 24 * 4, "friday": 24 * 4, "saturday": 24 * 4,
-         "sunday": 24 * 4, "christmas": 24 * 30, "last year": 8760,
-         # a month named alone ('since about September'): weeks to months ago, guessed as one month (session 24);
-         # 'may' and 'march' are left out, being verbs as often ('since it may be')
-         **{m: 730 for m in ("january", "february", "april", "june", "july", "august", "september", "october",
-                             "november", "december")}}
+         "this evening": 2, "last week": 24 * 7, "last month": 730, "the weekend": 24 * 3,
+         **{d: 24 * 4 for d in WEEKDAYS}, "christmas": 24 * 30, "last year": 8760, **{m: 730 for m in MONTHS}}
 # A frequency is not a duration: 'three times a day', 'twice a week', 'every few hours', '20 a day', '4 hours a
 # day'. A duration phrase inside a frequency ('a day' in 'twice a day') is dropped.
 FREQUENCY_PATTERNS = [
@@ -193,8 +192,7 @@ def _starts_treatment(after_verb: str) -> bool:
 
 # A weekday, 'the weekend' or a month gives no count, only a guess (SINCE: 4 days, 3 days, a month); a stated count in the same text
 # ('woke up on Saturday with it ... 12 hours now') outranks it (session 24), whichever is longer.
-WEEKDAY_GUESS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+weekend|january"
-                           r"|february|april|june|july|august|september|october|november|december)\b")
+WEEKDAY_GUESS = re.compile(r"\b(?:" + "|".join((*WEEKDAYS, r"the\s+weekend", *MONTHS)) + r")\b")
 
 
 def is_weekday_guess(phrase: str) -> bool:

@@ -8,12 +8,13 @@ down on') keep a shorter synonym ('cut') from matching inside them.
 Whether a phrase is negated, uncertain or about someone else is decided by the one assertion engine
 (medcore.knowledge.assertions, profile `lay`), which also holds every cue word; this module keeps none.
 An absent_synonyms phrase says a finding is absent ("I can keep fluids down"); negated, it says the finding
-is present ("I have not had a period" for a missed period). Durations: durations.py."""
+is present ("I have not had a period" for a missed period). Durations: durations.py; vital signs, travel,
+pregnancy, breath and overdose readings: nlu_readings.py; the result's dataclasses: extraction.py."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
 import re
 
@@ -23,17 +24,12 @@ from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequen
     DURATION_FINDINGS, HISTORY_CATEGORIES, ONSET_OBJECTS, _describes_history, _nearest_head, _starts_treatment, duration_evidence,
     duration_spans, extract_duration, frequency_spans, is_count, is_weekday_guess, onset_spans, space_times,
 )
-from medcore.triage.drug_intake import OVERDOSE_FINDINGS, overdose_cue
-from medcore.triage.gestation import (
-    LATE_WEEKS, OTHER_BLEEDING, blood_loss, blood_loss_affirmed, gave_birth, gestation_weeks, heavy_blood,
-    in_pregnancy_context, says_painless,
-)
+from medcore.triage.extraction import Extraction, Mention  # noqa: F401  (their old home: read from here too)
 from medcore.triage.input_guard import normalize_text
 from medcore.triage.antecedents import lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
-from medcore.triage.travel import travel_findings
-from medcore.triage import anaphora, menstrual, mild_readings, qualifiers, relatives, vitals
+from medcore.triage import anaphora, menstrual, mild_readings, nlu_readings, qualifiers, relatives
 from medcore.triage.mild_readings import is_mild
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, restore_apostrophes, stem, tokens  # noqa: F401
 
@@ -58,39 +54,6 @@ def _chunk_spans(text: str) -> list[tuple[int, int]]:
         last = m.end()
     out.append((last, len(text)))
     return [(a, b) for a, b in out if text[a:b].strip()]
-
-
-@dataclass
-class Mention:
-    finding_id: str
-    name: str
-    present: bool
-    phrase: str  # the text that was matched
-    method: str  # synonym | embedding | duration | severity
-    score: float = 1.0
-
-
-@dataclass
-class Extraction:
-    mentions: list[Mention] = field(default_factory=list)
-    age: float | None = None
-    sex: str | None = None
-    duration_hours: float | None = None
-    severity: str | None = None  # mild | severe | None
-    uncertain: list[str] = field(default_factory=list)
-    family: list[str] = field(default_factory=list)  # findings said of a relative or someone else, not the patient
-    gestation_weeks: float | None = None  # '37 weeks gestation', 'G2P1 at 12 weeks' (gestation.py)
-
-    def evidence(self) -> dict[str, bool]:
-        out: dict[str, bool] = {}
-        for m in self.mentions:
-            # A finding both affirmed and negated keeps the affirmation: safer for triage.
-            out[m.finding_id] = out.get(m.finding_id, False) or m.present
-        return out
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 
 @dataclass
@@ -196,7 +159,7 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
                     ex.mentions.append(Mention(fid[1:], kb.finding(fid[1:]).name, flip, phrase, "synonym"))
                 else:
                     ex.mentions.append(Mention(fid, kb.finding(fid).name, not negated, phrase, "synonym"))
-        _read_travel(kb, ex, clause, rules)
+        nlu_readings.read_travel(kb, ex, clause, rules)
         for fid, phrase in relatives.family_history_ids(clause, keys, starts, kb.relative_conditions,
                                                         lexicon.phrase_keys, rules):
             if not any(m.finding_id == fid for m in ex.mentions):  # 'his father died of a heart attack'
@@ -260,13 +223,13 @@ def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> 
         ex.age = None
     if ex.age is not None and ex.age < 0.25 and "infant_under_3m" in kb.finding_index:
         ex.mentions.append(Mention("infant_under_3m", kb.finding("infant_under_3m").name, True, "age", "age"))
-    _read_vitals(kb, ex, low, rules)
-    _read_pregnancy(kb, ex, low)
+    nlu_readings.read_vitals(kb, ex, low, rules)
+    nlu_readings.read_pregnancy(kb, ex, low)
     lmp = menstrual.missed_period(low, os.path.dirname(kb.source_files[0])) if kb.source_files else None
     if lmp and "missed_period" in kb.finding_index and not any(m.finding_id == "missed_period" for m in ex.mentions):
         ex.mentions.append(Mention("missed_period", kb.finding("missed_period").name, lmp[0], lmp[1], "lmp"))
-    _read_drug_intake(kb, ex, low)
-    _read_breath_for_words(kb, ex)
+    nlu_readings.read_drug_intake(kb, ex, low)
+    nlu_readings.read_breath_for_words(kb, ex)
     return ex
 
 
@@ -277,131 +240,3 @@ def _speaks_of_pain(lexicon: Lexicon, piece: str) -> bool:
     kb = lexicon.kb
     return any(kb.finding(i.lstrip("!")).category == "pain" for _, _, ids in _unblocked(lexicon.find(piece))
                for i in ids)
-
-
-_NEW_STATEMENT = re.compile(r",\s*and\s+(?=(?:his|her|my|their|the)\s)|;\s*")
-
-
-def _read_vitals(kb, ex: Extraction, low: str, rules) -> None:
-    """'my blood pressure is 230 over 130', 'temp 39.2', 'sats 88%': each reading's findings by the bands of
-    vitals.yaml (vitals.py), with its assertion ('I think', 'not'); a relative's reading ('my dad's pulse is 35')
-    describes the patient, as a relative's symptoms do. The reading
-    replaces a synonym matched inside its own words ('temperature' in 'temperature 36.8' is no fever)."""
-    table = vitals.load(os.path.dirname(kb.source_files[0])) if kb.source_files else ()
-    if not table:
-        return
-    spans = assertions.clauses(low, rules)
-    for r in vitals.readings(low, table):
-        have = frozenset(m.finding_id for m in ex.mentions if m.present)  # 'known COPD, sats 89%' (vitals.yaml with)
-        decided = {f: p for f, p in vitals.findings(r, table, ex.age, have).items() if f in kb.finding_index}
-        if not decided:
-            continue
-        a, b = next(((ca, cb) for ca, cb in spans if ca <= r.start < cb), (r.start, r.end))
-        # a reading after ', and' or ';' is a new statement ('not making any sense, and his meter says 2.1'): an
-        # earlier 'not' in the clause does not deny it (session 24); a list after a negation ('no cough, fever or
-        # temp over 38') has no ', and' before the reading and keeps its negation
-        a = max([a] + [m.end() for m in _NEW_STATEMENT.finditer(low, a, r.start)])
-        said = assertions.assert_spans(low[a:b], [(r.start - a, min(r.end, b) - a)], rules)[0]
-        if said == "negated":
-            continue  # 'my blood pressure is not 180/120' says no value
-        words = set(tokens(low[r.start:r.end]))
-        own = next(v.findings for v in table if v.name == r.vital)
-        ex.mentions = [m for m in ex.mentions if not (m.finding_id in own and m.method in ("synonym", "embedding")
-                                                      and set(m.phrase.split()) <= words)]
-        phrase = low[r.start:r.end]
-        for fid, present in decided.items():
-            if said == "possible" and present:
-                ex.uncertain.append(fid)
-            elif said != "possible":  # a relative's reading stays, like a relative's symptoms: the chat's patient
-                ex.mentions.append(Mention(fid, kb.finding(fid).name, present, phrase, "vital"))
-
-
-def _read_travel(kb, ex: Extraction, clause: str, rules) -> None:
-    """'just back from Nigeria': a named tropical destination after a travel cue; 'flew back from Australia': a
-    long-haul journey (travel.py, travel.yaml)."""
-    if not kb.source_files:
-        return
-    for fid, span in travel_findings(clause, os.path.dirname(kb.source_files[0])):
-        if fid not in kb.finding_index:
-            continue
-        said = assertions.assert_spans(clause, [span], rules)[0]
-        if said == "possible":
-            ex.uncertain.append(fid)
-        elif said == "family":
-            ex.family.append(fid)
-        else:
-            ex.mentions.append(Mention(fid, kb.finding(fid).name, said != "negated", clause[span[0]:span[1]],
-                                       "travel"))
-
-
-def _read_pregnancy(kb, ex: Extraction, low: str) -> None:
-    """A gestation phrase says pregnant and how far along; 'I had my baby 5 days ago' says a recent birth. In
-    pregnancy or after a birth a bleeding with no site named is vaginal, and 'losing a lot of blood' is heavy;
-    outside them such words are not obstetric (gestation.py)."""
-    ex.gestation_weeks = gestation_weeks(low)
-    pregnant = ex.gestation_weeks is not None or any(m.present and m.finding_id in ("pregnant", "late_pregnancy")
-                                                     for m in ex.mentions)
-    postnatal = gave_birth(low)
-    obstetric = (pregnant and in_pregnancy_context(low)) or postnatal
-    lost = blood_loss_affirmed(low)  # 'no pain or bleeding' is no bleeding
-    if obstetric and lost:
-        # the precise reading beats an embedding guess at the same words ('some bleeding' was 'soaking a pad')
-        ex.mentions = [m for m in ex.mentions if not (m.method == "embedding" and m.finding_id in OTHER_BLEEDING
-                                                      and blood_loss(m.phrase))]
-    if not obstetric:  # 'my nose is bleeding heavily': heavy, but not a pad soaked in pregnancy
-        ex.mentions = [m for m in ex.mentions if not (m.finding_id == "heavy_bleeding_soaking" and heavy_blood(m.phrase))]
-    said = {m.finding_id for m in ex.mentions if m.present}
-    add = {}
-    if ex.gestation_weeks is not None:
-        late = ex.gestation_weeks >= LATE_WEEKS
-        add.update({"pregnant": True, "late_pregnancy": late, "early_pregnancy_weeks": not late})
-        if ex.sex is None:
-            ex.sex = "female"
-    if postnatal:
-        add["recently_given_birth"] = True
-    other_sites = set(OTHER_BLEEDING) - {"heavy_bleeding_soaking"}
-    # a pad soaked in pregnancy is vaginal bleeding even when no bleeding word is used ('blood running down')
-    if obstetric and (lost or "heavy_bleeding_soaking" in said) and not said & other_sites:
-        add["vaginal_bleeding"] = True
-    if obstetric and lost and heavy_blood(low):
-        add["heavy_bleeding_soaking"] = True
-    bleeding = "vaginal_bleeding" in said or add.get("vaginal_bleeding")
-    if pregnant and bleeding and says_painless(low) and "abdominal_pain" not in {m.finding_id for m in ex.mentions}:
-        add["abdominal_pain"] = False  # 'painless bleeding' in pregnancy: no tummy pain (RCOG Green-top 63)
-    for fid, present in add.items():
-        if fid in kb.finding_index and (fid not in said or not present):
-            phrase = f"{ex.gestation_weeks:g} weeks" if fid in ("pregnant", "late_pregnancy", "early_pregnancy_weeks") \
-                else {"recently_given_birth": "birth", "abdominal_pain": "painless"}.get(
-                    fid, "bleeding (pregnancy or after a birth)")
-            ex.mentions.append(Mention(fid, kb.finding(fid).name, present, phrase, "gestation"))
-
-
-# 'can't get his words out' while wheezing or breathless is too little breath to talk, not the stroke sign: BTS/SIGN
-# 158 asthma (cannot complete sentences in one breath: acute severe) and NHS.uk "Shortness of breath"
-_BREATHING = ("wheeze", "breathless", "breathless_severe", "fast_breathing")
-_WORDS_OUT = ("word out", "words out", "speak", "talk", "finish")
-
-
-def _read_breath_for_words(kb, ex: Extraction) -> None:
-    words = [m for m in ex.mentions if m.finding_id == "speech_difficulty" and m.present
-             and any(w in m.phrase for w in _WORDS_OUT)]
-    if not words or not any(m.present and m.finding_id in _BREATHING for m in ex.mentions):
-        return
-    ex.mentions = [m for m in ex.mentions if m not in words]
-    if "breathless_severe" in kb.finding_index:
-        ex.mentions.append(Mention("breathless_severe", kb.finding("breathless_severe").name, True, words[0].phrase,
-                                   "breath"))
-
-
-def _read_drug_intake(kb, ex: Extraction, low: str) -> None:
-    """Taking a medicine is not an overdose; an amount, a whole pack, 'too many' or intent is (drug_intake.py)."""
-    said = [m for m in ex.mentions if m.finding_id in OVERDOSE_FINDINGS and m.present]
-    if not said:
-        return
-    if not overdose_cue(low):
-        ex.mentions = [m for m in ex.mentions if m not in said]
-        return
-    if not any(m.finding_id == "overdose_taken" for m in said) and "overdose_taken" in kb.finding_index:
-        ex.mentions.append(Mention("overdose_taken", kb.finding("overdose_taken").name, True, said[0].phrase,
-                                   "amount"))
-
