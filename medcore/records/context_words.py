@@ -104,7 +104,7 @@ class _Sense:
     keys: frozenset[str]  # the matcher's lexicon keys of the problem terms; empty: every problem term ("*")
     near: re.Pattern
     window: int
-    after: bool = False  # the word must follow the term at once ('HIV test', 'Diabetes Center'), not stand anywhere near
+    after: bool = False  # the word follows the term at once ('HIV test', 'Diabetes Center'), not anywhere near
 
 
 @dataclass(frozen=True)

@@ -330,8 +330,8 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     goal_keys = frozenset(k for t in goals.get("terms", ()) for k in term_keys(str(t), term.variants))
     goal_cue = re.compile(r"\b(?:" + "|".join(map(re.escape, goals["cues"])) + r")\b[^.;:]*$", re.I) \
         if goals.get("cues") else None
-    goal_after = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+(?:" + "|".join(map(re.escape, goals["cues"])) +
-                            r")\b", re.I) if goals.get("cues") else None
+    cues = "|".join(map(re.escape, goals.get("cues") or ()))
+    goal_after = re.compile(rf"\s+(?:was|were|is|are|has been|have been)\s+(?:{cues})\b", re.I) if cues else None
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
                         injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, goal_after=goal_after,
                         context=context,
