@@ -129,6 +129,13 @@ class Terminology:
         order = lexmod.TYPE_PRIORITY
         return sorted(got, key=lambda c: order.index(c.type) if c.type in order else len(order))
 
+    def icd10cm_children(self, code: str) -> list[Concept]:
+        """The ICD-10-CM codes one character under `code` ('R51' -> R51.0, R51.9; 'K59.0' -> K59.00 ... K59.09)."""
+        stem = code + ("." if len(code) == 3 else "")
+        rows = self._db().execute("SELECT id FROM concepts WHERE type='icd10cm' AND id LIKE ?",
+                                  (f"icd10cm:{stem}_",)).fetchall()
+        return [c for c in (self.get(r[0]) for r in rows) if c is not None]
+
     def counts(self) -> dict[str, int]:
         return dict(self._db().execute("SELECT type, COUNT(*) FROM concepts GROUP BY type").fetchall())
 

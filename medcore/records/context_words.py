@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from medcore.errors import DomainError
 from medcore.knowledge.concepts import Mention
 
+ANY_TERM = "*"  # an other_senses entry whose terms are ["*"] applies to every problem term (only with side: after)
 # how far from the word its cue (or a word of another organ) may stand, in characters, on either side
 WINDOW = 80
 
@@ -100,9 +101,10 @@ def build(entries) -> ContextWords | None:
 
 @dataclass(frozen=True)
 class _Sense:
-    keys: frozenset[str]  # the matcher's lexicon keys of the problem terms
+    keys: frozenset[str]  # the matcher's lexicon keys of the problem terms; empty: every problem term ("*")
     near: re.Pattern
     window: int
+    after: bool = False  # the word follows the term at once ('HIV test', 'Diabetes Center'), not anywhere near
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,11 @@ class OtherSenses:
     def elsewhere(self, sentence: str, key: str, start: int, end: int) -> bool:
         """True when the term matched by `key` at start:end stands beside a word that gives it another sense."""
         for s in self.senses:
-            if key in s.keys and s.near.search(sentence[max(0, start - s.window):start] + " \n " +
-                                               sentence[end:end + s.window]):
+            if s.after:
+                if (not s.keys or key in s.keys) and s.near.match(sentence, end, end + s.window):
+                    return True
+            elif key in s.keys and s.near.search(sentence[max(0, start - s.window):start] + " \n " +
+                                                 sentence[end:end + s.window]):
                 return True
         return False
 
@@ -127,9 +132,14 @@ def build_other_senses(entries, keys_of) -> OtherSenses | None:
         for e in entries:
             if not (e.get("terms") and e.get("near") and e.get("source")):
                 raise ContextWordsError(f"other_senses: each entry needs terms, near and source: {e!r}")
-            senses.append(_Sense(frozenset(k for t in e["terms"] for k in keys_of(str(t))),
-                                 re.compile(rf"(?<!\w)(?:{_alternation(e['near'])})", re.I),
-                                 int(e.get("window", WINDOW // 2))))
+            every = list(e["terms"]) == [ANY_TERM]
+            after = e.get("side") == "after"
+            if every and not after:
+                raise ContextWordsError(f"other_senses: a sense of every term ('*') needs side: after: {e!r}")
+            # side: after — the word stands right after the term, past blanks, a hyphen or a possessive ("HIV test")
+            near = rf"[\s\-]*(?:{_alternation(e['near'])})\b" if after else rf"(?<!\w)(?:{_alternation(e['near'])})"
+            senses.append(_Sense(frozenset() if every else frozenset(k for t in e["terms"] for k in keys_of(str(t))),
+                                 re.compile(near, re.I), int(e.get("window", WINDOW // 2)), after))
     except (TypeError, AttributeError, ValueError) as exc:
         raise ContextWordsError(f"other_senses: {exc}") from exc
     return OtherSenses(tuple(senses))

@@ -69,6 +69,7 @@ class ProblemVocab:
     injuries: body_site.InjurySites | None = None  # 'laceration' of the penis: the site's code, not T14.8
     goal_keys: frozenset[str] = frozenset()  # 'weight loss': a goal after 'encouraged', 'attempts at', not a problem
     goal_cue: re.Pattern | None = None
+    goal_after: re.Pattern | None = None  # 'weight loss was encouraged': the goal's cue told after it (session 24b)
     context: context_words.ContextWords | None = None  # 'frequency' beside dysuria: urinary frequency
     senses: context_words.OtherSenses | None = None  # 'reflux' beside a saphenous vein: not GERD
     adjectives: adjective_forms.AdjectiveForms | None = None  # 'she is very hypertensive': hypertension
@@ -96,7 +97,8 @@ class ProblemVocab:
         """(mention, concept, ICD-10-CM code) for each problem a matched term reports: the term itself, or, when it
         has no code ('renal abscess' as an HPO term), the problem-list conditions inside it ('abscess')."""
         if self.goal_cue is not None and mention.synonym in self.goal_keys and \
-                self.goal_cue.search(sentence, max(0, mention.start - GOAL_WINDOW), mention.start):
+                (self.goal_cue.search(sentence, max(0, mention.start - GOAL_WINDOW), mention.start) or
+                 self.goal_after.match(sentence, mention.end)):
             return []
         if self.senses is not None and self.senses.elsewhere(sentence, mention.synonym, mention.start, mention.end):
             return []
@@ -328,8 +330,11 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     goal_keys = frozenset(k for t in goals.get("terms", ()) for k in term_keys(str(t), term.variants))
     goal_cue = re.compile(r"\b(?:" + "|".join(map(re.escape, goals["cues"])) + r")\b[^.;:]*$", re.I) \
         if goals.get("cues") else None
+    cues = "|".join(map(re.escape, goals.get("cues") or ()))
+    goal_after = re.compile(rf"\s+(?:was|were|is|are|has been|have been)\s+(?:{cues})\b", re.I) if cues else None
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
-                        injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, context=context,
+                        injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, goal_after=goal_after,
+                        context=context,
                         senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only,
                         past_events=frozenset(f"condition:{c}" for c in (doc.get("past_events") or {}).get("concepts", ())),
                         site_signs=signs, newborn_codes=_newborn_codes(doc.get("newborn_codes")),

@@ -50,9 +50,9 @@ def test_numbness_is_coded_as_numbness_not_neuropathy(kb):
 @pytest.mark.parametrize("text,code", [
     ("Marked swelling in the right hand and forearm since the fall.", "R22.30"),  # localized swelling, upper limb
     ("There is swelling of the left knee.", "M25.469"),  # joint swelling is an effusion
-    ("There is no swelling.", "R60"),  # no site: oedema
-    ("He denies chest pain, cough, or swelling.", "R60"),  # a site of another symptom further along the list
-    ("Bilateral ankle swelling for a month.", "R60"),  # a compound term stays oedema
+    ("There is no swelling.", "R60.9"),  # no site: oedema (R60.9 since R60 is subdivided; session 24b)
+    ("He denies chest pain, cough, or swelling.", "R60.9"),  # a site of another symptom further along the list
+    ("Bilateral ankle swelling for a month.", "R60.9"),  # a compound term stays oedema
 ])
 def test_swelling_takes_its_site_code(kb, text, code):
     got = [c for w, c, _ in _problems(kb, text) if "swell" in w]

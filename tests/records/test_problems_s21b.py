@@ -66,7 +66,7 @@ def test_degenerative_disc_disease_takes_the_level_after_a_comma(kb, text, code)
 
 @pytest.mark.parametrize("text,codes", [
     ("Degenerative disc disease, hypertension.", ["M51.9", "I10"]),  # no level after the comma: no region
-    ("Swelling, C5-6 disc bulge.", ["R60", "M50.222"]),  # a level read for a disc problem only, not a swelling
+    ("Swelling, C5-6 disc bulge.", ["R60.9", "M50.222"]),  # a level read for a disc problem only, not a swelling
 ])
 def test_a_comma_level_is_read_only_for_a_disc_problem(kb, text, codes):
     assert _codes(kb, text) == codes, _problems(kb, text)

@@ -52,7 +52,7 @@ def test_a_radiculopathy_takes_its_regions_code(kb, text, code):
 
 
 def test_sciatica_keeps_its_own_code_beside_a_lumbar_radiculopathy(kb):
-    assert _codes(kb, "Lumbar radiculopathy with sciatica.") == ["M54.16", "M54.3"]
+    assert _codes(kb, "Lumbar radiculopathy with sciatica.") == ["M54.16", "M54.30"]
 
 
 def test_a_negated_regional_radiculopathy_keeps_its_code_and_assertion(kb):

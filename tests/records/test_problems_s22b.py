@@ -61,4 +61,4 @@ def test_more_review_of_systems_and_exam_wordings(kb):
 def test_gvhd_with_its_course(kb):
     assert _codes(kb, "He has mild chronic GVHD of the mouth.") == ["D89.811"]
     assert _codes(kb, "Acute GVHD of the gut was treated.") == ["D89.810"]
-    assert _codes(kb, "No sign of GVHD today.") == ["D89.81"]
+    assert _codes(kb, "No sign of GVHD today.") == ["D89.813"]
