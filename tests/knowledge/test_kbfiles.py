@@ -51,6 +51,8 @@ def test_every_abbreviation_sense_names_a_concept():
 
     t = shipped()
     for entry in kbfiles.load(KB, "abbreviations.yaml")["abbreviations"]:
+        if entry.get("chat"):  # the chat's own short forms expand to its symptom phrases (tests/triage/test_session24b.py)
+            continue
         for sense in entry["senses"]:
             if sense["term"]:
                 assert any(k in t.lexicon.terms for k in term_keys(sense["term"], t.variants)), (entry["abbr"], sense)

@@ -109,3 +109,13 @@ def test_a_reading_before_x_duration_stays_a_reading(lex, text, fid):
 
 def test_a_count_with_x_is_still_no_reading(lex):
     assert "fast_heart_rate" not in _ev(lex, "heart racing, took my tablets 130 x 2 daily")
+
+
+@pytest.mark.parametrize("text", ["my calf keeps seizing up on the stairs", "my lower back seized up lifting the box"])
+def test_a_muscle_seizing_up_is_no_fit(lex, text):
+    # 'seizing' alone is a fit (session 24b); a muscle or back 'seizing up' is stiffness or cramp (coordinator, s24)
+    assert _ev(lex, text).get("seizure") is None
+
+
+def test_seizing_alone_is_still_a_fit(lex):
+    assert _ev(lex, "he was seizing on the kitchen floor").get("seizure") is True
