@@ -103,6 +103,9 @@ class _Sense:
     keys: frozenset[str]  # the matcher's lexicon keys of the problem terms
     near: re.Pattern
     window: int
+    # words of a result that give the term back its own sense ("HIV test positive": the test found the disease)
+    unless: re.Pattern | None = None
+    unless_window: int = 0  # the result may be told a few words on ("HIV test was sent and came back positive")
 
 
 @dataclass(frozen=True)
@@ -112,10 +115,17 @@ class OtherSenses:
     def elsewhere(self, sentence: str, key: str, start: int, end: int) -> bool:
         """True when the term matched by `key` at start:end stands beside a word that gives it another sense."""
         for s in self.senses:
-            if key in s.keys and s.near.search(sentence[max(0, start - s.window):start] + " \n " +
-                                               sentence[end:end + s.window]):
+            if key not in s.keys or not s.near.search(sentence[max(0, start - s.window):start] + " \n " +
+                                                      sentence[end:end + s.window]):
+                continue
+            w = max(s.window, s.unless_window)
+            if s.unless is None or not s.unless.search(sentence[max(0, start - w):start] + " \n " + sentence[end:end + w]):
                 return True
         return False
+
+
+def _words(words) -> re.Pattern | None:
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I) if words else None
 
 
 def build_other_senses(entries, keys_of) -> OtherSenses | None:
@@ -129,7 +139,8 @@ def build_other_senses(entries, keys_of) -> OtherSenses | None:
                 raise ContextWordsError(f"other_senses: each entry needs terms, near and source: {e!r}")
             senses.append(_Sense(frozenset(k for t in e["terms"] for k in keys_of(str(t))),
                                  re.compile(rf"(?<!\w)(?:{_alternation(e['near'])})", re.I),
-                                 int(e.get("window", WINDOW // 2))))
+                                 int(e.get("window", WINDOW // 2)),
+                                 _words(e.get("unless")), int(e.get("unless_window", 0))))
     except (TypeError, AttributeError, ValueError) as exc:
         raise ContextWordsError(f"other_senses: {exc}") from exc
     return OtherSenses(tuple(senses))
