@@ -27,3 +27,26 @@ def test_a_positive_test_named_by_its_disease_is_the_disease(kb, text):
 ])
 def test_a_negative_or_pending_test_is_not_the_disease(kb, text):
     assert "B20" not in _codes(kb, text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("ABDOMEN: Soft. He is tender to palpation over the lumbosacral area.", "M54.50"),
+    ("ABDOMEN: Soft, not distended. Tenderness in the periumbilical region on deep palpation.", "R10.815"),
+    ("ABDOMEN: Soft. Mild tenderness at the left renal angle.", "R39.859"),
+])
+def test_a_tender_place_named_under_the_abdomen_heading_is_that_place(kb, text, code):
+    codes = _codes(kb, text)
+    assert code in codes and "R10.819" not in codes
+
+
+def test_a_tender_place_the_table_lacks_is_not_the_headings(kb):
+    # the gluteal fold is no place of the body-site table: the sign is left unread, not read as the abdomen's
+    assert "R10.819" not in _codes(kb, "ABDOMEN: Soft. She has tenderness in the gluteal fold area on the right.")
+
+
+def test_a_sign_without_a_place_of_its_own_still_takes_its_heading(kb):
+    assert "R10.819" in _codes(kb, "ABDOMEN: Soft. Mild tenderness, no guarding.")
+
+
+def test_costovertebral_angle_tenderness_has_its_own_code(kb):
+    assert _codes(kb, "She has costovertebral angle tenderness on the right side.")[0].startswith("R39.85")
