@@ -50,3 +50,15 @@ def test_a_sign_without_a_place_of_its_own_still_takes_its_heading(kb):
 
 def test_costovertebral_angle_tenderness_has_its_own_code(kb):
     assert _codes(kb, "She has costovertebral angle tenderness on the right side.")[0].startswith("R39.85")
+
+
+@pytest.mark.parametrize("text", [
+    "On arrival her extremities were cool and mottled.",
+    "He was hypotensive and his limbs were cold to the touch.",
+])
+def test_cool_limbs_said_as_a_predicate_are_a_sign(kb, text):
+    assert "R23.8" in _codes(kb, text)
+
+
+def test_warm_dry_skin_is_normal(kb):
+    assert _codes(kb, "Her skin was warm and dry, and the extremities were warm.") == []
