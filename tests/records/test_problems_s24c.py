@@ -62,3 +62,17 @@ def test_cool_limbs_said_as_a_predicate_are_a_sign(kb, text):
 
 def test_warm_dry_skin_is_normal(kb):
     assert _codes(kb, "Her skin was warm and dry, and the extremities were warm.") == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The total thyroidectomy specimen showed a papillary carcinoma of 1.2 cm.", "C73"),
+    ("She underwent a right hemicolectomy for a moderately differentiated adenocarcinoma.", "C18.9"),
+    ("A left lower lobectomy was done for squamous cell carcinoma in 2019.", "C34.90"),
+])
+def test_a_cancer_without_its_organ_takes_the_organ_operated_on(kb, text, code):
+    assert code in _codes(kb, text)
+
+
+def test_two_organs_operated_on_name_neither(kb):
+    codes = _codes(kb, "After a thyroidectomy and a later colectomy, the adenocarcinoma recurred.")
+    assert "C73" not in codes and "C18.9" not in codes
