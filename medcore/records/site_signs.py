@@ -86,6 +86,8 @@ class SiteSigns:
                 sites.append(head)
             for site in sites:
                 got = named(site, m.group().lower())
+                if got is False and " " in site:
+                    continue  # a two-word place without the sign's code: its own words may name it ('oral' ulceration)
                 if got is False:
                     break  # the nearest site has no code for this sign: never one farther off ('thyroid', not 'Neck:')
                 if got is not None:

@@ -76,3 +76,8 @@ def test_a_cancer_without_its_organ_takes_the_organ_operated_on(kb, text, code):
 def test_two_organs_operated_on_name_neither(kb):
     codes = _codes(kb, "After a thyroidectomy and a later colectomy, the adenocarcinoma recurred.")
     assert "C73" not in codes and "C18.9" not in codes
+
+
+def test_a_two_word_place_without_the_signs_code_leaves_its_words_to_name_it(kb):
+    # 'oral cavity' is the mouth (no ulceration code in the body-site table); 'oral' + 'ulceration' is a problem term
+    assert _codes(kb, "HEENT: The oral cavity shows no ulceration.") == _codes(kb, "HEENT: Oral mucosa without ulceration.")
