@@ -130,6 +130,11 @@ class InjurySites:
     spinal_kinds: frozenset[str] = frozenset()
     spinal_words: re.Pattern | None = None
     spinal_site_of: dict[str, str] = field(default_factory=dict)
+    # an operation named in the sentence gives its organ to a cancer written without one ('papillary carcinoma found at
+    # thyroidectomy' C73); `operations` in the table: which kinds read them, and the organ of each operation word
+    operation_kinds: frozenset[str] = frozenset()
+    operations: re.Pattern | None = None
+    operation_site: dict[str, str] = field(default_factory=dict)
 
     def leveled(self, sentence: str, start: int, end: int, code: str) -> str:
         """The level code of the disc code `code` for the mention at [start, end) when a spinal level is named in its
@@ -237,6 +242,10 @@ class InjurySites:
             distance = 0 if (m.start() < end and start < m.end()) else min(abs(m.start() - end), abs(start - m.end()))
             if best is None or distance < best[0]:
                 best = (distance, m.group().lower())
+        if best is None and kind in self.operation_kinds and self.operations is not None:
+            organs = {self.operation_site[m.group().lower()] for m in self.operations.finditer(sentence)}
+            if len(organs) == 1:  # two organs operated on name neither
+                return self.codes[organs.pop()].get(kind)
         if best is None:
             subject = self._subject(sentence, start) if kind in self.subject_kinds and before else None
             return self.codes[self.site_of[subject]].get(kind) if subject else None
@@ -289,9 +298,25 @@ def build(doc: dict | None) -> InjurySites | None:
                            {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("sided") or {}).items()},
                            {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("levels") or {}).items()},
                            *_disc_with_nerve(doc.get("disc_with_nerve")),
-                           frozenset(map(str, doc.get("injury_kinds") or ())), *_spinal(doc.get("spinal"), site_of, codes))
+                           frozenset(map(str, doc.get("injury_kinds") or ())), *_spinal(doc.get("spinal"), site_of, codes),
+                           *_operations(doc.get("operations"), codes))
     except (KeyError, TypeError, AttributeError) as exc:
         raise InjurySiteError(f"body_sites: {exc}") from exc
+
+
+def _operations(doc: dict | None, codes: dict) -> tuple[frozenset[str], re.Pattern | None, dict[str, str]]:
+    """The kinds that read an operation's organ, the operation words, and the site of each (`operations`)."""
+    if not doc:
+        return frozenset(), None, {}
+    if not doc.get("source"):
+        raise InjurySiteError("body_sites: operations needs a source")
+    site_of = {str(w).lower(): str(site) for w, site in doc["words"].items()}
+    unknown = sorted(set(site_of.values()) - set(codes))
+    if unknown:
+        raise InjurySiteError(f"body_sites: operations name unknown sites {unknown}")
+    words = sorted(site_of, key=len, reverse=True)
+    return (frozenset(map(str, doc["kinds"])), re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I),
+            site_of)
 
 
 def _disc_with_nerve(doc: dict | None) -> tuple[dict[str, dict[str, str]], dict[str, str]]:

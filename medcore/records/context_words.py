@@ -105,6 +105,9 @@ class _Sense:
     near: re.Pattern
     window: int
     after: bool = False  # the word follows the term at once ('HIV test', 'Diabetes Center'), not anywhere near
+    # words of a result that give the term back its own sense ("HIV test positive": the test found the disease)
+    unless: re.Pattern | None = None
+    unless_window: int = 0  # the result may be told a few words on ("HIV test was sent and came back positive")
 
 
 @dataclass(frozen=True)
@@ -115,12 +118,20 @@ class OtherSenses:
         """True when the term matched by `key` at start:end stands beside a word that gives it another sense."""
         for s in self.senses:
             if s.after:
-                if (not s.keys or key in s.keys) and s.near.match(sentence, end, end + s.window):
-                    return True
-            elif key in s.keys and s.near.search(sentence[max(0, start - s.window):start] + " \n " +
-                                                 sentence[end:end + s.window]):
+                hit = (not s.keys or key in s.keys) and s.near.match(sentence, end, end + s.window)
+            else:
+                hit = key in s.keys and s.near.search(sentence[max(0, start - s.window):start] + " \n " +
+                                                      sentence[end:end + s.window])
+            if not hit:
+                continue
+            w = max(s.window, s.unless_window)
+            if s.unless is None or not s.unless.search(sentence[max(0, start - w):start] + " \n " + sentence[end:end + w]):
                 return True
         return False
+
+
+def _words(words) -> re.Pattern | None:
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I) if words else None
 
 
 def build_other_senses(entries, keys_of) -> OtherSenses | None:
@@ -139,7 +150,8 @@ def build_other_senses(entries, keys_of) -> OtherSenses | None:
             # side: after — the word stands right after the term, past blanks, a hyphen or a possessive ("HIV test")
             near = rf"[\s\-]*(?:{_alternation(e['near'])})\b" if after else rf"(?<!\w)(?:{_alternation(e['near'])})"
             senses.append(_Sense(frozenset() if every else frozenset(k for t in e["terms"] for k in keys_of(str(t))),
-                                 re.compile(near, re.I), int(e.get("window", WINDOW // 2)), after))
+                                 re.compile(near, re.I), int(e.get("window", WINDOW // 2)), after,
+                                 _words(e.get("unless")), int(e.get("unless_window", 0))))
     except (TypeError, AttributeError, ValueError) as exc:
         raise ContextWordsError(f"other_senses: {exc}") from exc
     return OtherSenses(tuple(senses))

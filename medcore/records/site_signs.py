@@ -35,6 +35,25 @@ _NOT_SITE = frozenset({"no", "not", "without", "any", "or", "and", "the", "a", "
                        "obvious", "her", "his", "their", "to", "in", "on", "for", "has", "had", "have", "mild", "some"})
 
 
+# nouns that make the words before them a place of the body ('the lumbosacral area', 'the sciatic notch', 'the renal
+# angle'): a sign with such a place of its own is that place's, never the examination heading's ('Abdomen: ... tenderness
+# in the lumbosacral area' is not abdominal tenderness); a place the body-site table lacks leaves the sign unread
+_PLACE = frozenset({"area", "areas", "region", "regions", "notch", "notches", "angle", "angles", "fossa", "aspect",
+                    "aspects", "space", "spaces", "margin", "border", "triangle"})
+
+
+def _with_pairs(words: list[str], first: bool = False) -> list[str]:
+    """The words in order, each two-word place ('renal angle') beside its words: first when reading forward from the
+    sign (a pair is tried before its first word), else after its second word once reversed (the nearest pair first)."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        pair = f"{w} {words[i + 1]}" if first and i + 1 < len(words) else ""
+        out += [pair, w] if pair else [w]
+        if not first and i > 0:
+            out.insert(len(out) - 1, f"{words[i - 1]} {w}")
+    return out
+
+
 class SiteSignsError(DomainError):
     pass
 
@@ -55,16 +74,20 @@ class SiteSigns:
                 continue
             lo = max(0, max((s.end() for s in _STOP.finditer(sentence, 0, m.start())), default=0))
             before = [w.group().lower() for w in _WORD.finditer(sentence, lo, m.start())][-WORDS_BACK:]
-            sites = [w for w in reversed(before) if w not in _NOT_SITE and w != m.group().lower()]
+            sites = _with_pairs([w for w in before if w not in _NOT_SITE and w != m.group().lower()])[::-1]
+            own = bool(before) and before[-1] in _PLACE  # 'sciatic notch tenderness'
             prep = _AFTER.match(sentence, m.end())
             if prep:
                 hi = next((b.start() for b in _STOP_AFTER.finditer(sentence, prep.end())), len(sentence))
                 after = [w.group().lower() for w in _WORD.finditer(sentence, prep.end(), hi)][:WORDS_AFTER]
-                sites = [w for w in after if w not in _NOT_SITE] + sites
-            if head and " " not in head:
+                own = own or any(w in _PLACE for w in after)  # 'tenderness in the lumbosacral area'
+                sites = _with_pairs([w for w in after if w not in _NOT_SITE], first=True) + sites
+            if head and " " not in head and not own:
                 sites.append(head)
             for site in sites:
                 got = named(site, m.group().lower())
+                if got is False and " " in site:
+                    continue  # a two-word place without the sign's code: its own words may name it ('oral' ulceration)
                 if got is False:
                     break  # the nearest site has no code for this sign: never one farther off ('thyroid', not 'Neck:')
                 if got is not None:
