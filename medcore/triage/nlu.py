@@ -21,7 +21,7 @@ from medcore.knowledge import assertions
 from medcore.triage.demographics import extract_age, extract_severity, extract_sex
 from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequency_spans: read from here too)
     DURATION_FINDINGS, HISTORY_CATEGORIES, ONSET_OBJECTS, _describes_history, _nearest_head, _starts_treatment, duration_evidence,
-    duration_spans, extract_duration, frequency_spans, is_count, is_weekday_guess, onset_spans,
+    duration_spans, extract_duration, frequency_spans, is_weekday_guess, onset_spans, outranks_guess,
 )
 from medcore.triage.drug_intake import OVERDOSE_FINDINGS, overdose_cue
 from medcore.triage.gestation import (
@@ -33,7 +33,8 @@ from medcore.triage.antecedents import lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
 from medcore.triage.travel import travel_findings
-from medcore.triage import anaphora, menstrual, mild_readings, qualifiers, relatives, vitals
+from medcore.triage import anaphora, menstrual, mild_readings, qualifiers, relatives, sign_context, vitals
+from medcore.triage.eye_side import FINDING, one_eye
 from medcore.triage.mild_readings import is_mild
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, restore_apostrophes, stem, tokens  # noqa: F401
 
@@ -156,7 +157,7 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
         for a, b, hours in clause_durations:
             if not _describes_history(kb, toks, chunk_of, matches, token_at(a), token_at(b)):
                 (weekday if is_weekday_guess(clause[a:b]) else durations).append(hours)
-                counted = counted or is_count(clause[a:b])
+                counted = counted or outranks_guess(clause[a:b], hours)
             elif clause[a:b].endswith("ago") and any(i in kb.antecedents.values() for m in matches for i in m[2]):
                 since_antecedent.append(hours)  # 'had a flu type thing 4 weeks ago': counts if the cough lingers
         for a, b, hours, v in onset_spans(clause, clause_durations):
@@ -259,13 +260,17 @@ def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> 
         ex.age = None
     if ex.age is not None and ex.age < 0.25 and "infant_under_3m" in kb.finding_index:
         ex.mentions.append(Mention("infant_under_3m", kb.finding("infant_under_3m").name, True, "age", "age"))
+    _read_pregnancy(kb, ex, low)  # before the vitals: pregnancy sets a reading's threshold (vitals.yaml `with`)
     _read_vitals(kb, ex, low, rules)
-    _read_pregnancy(kb, ex, low)
     lmp = menstrual.missed_period(low, os.path.dirname(kb.source_files[0])) if kb.source_files else None
     if lmp and "missed_period" in kb.finding_index and not any(m.finding_id == "missed_period" for m in ex.mentions):
         ex.mentions.append(Mention("missed_period", kb.finding("missed_period").name, lmp[0], lmp[1], "lmp"))
     _read_drug_intake(kb, ex, low)
     _read_breath_for_words(kb, ex)
+    if one_eye(low) and FINDING in kb.finding_index and not any(m.finding_id == FINDING for m in ex.mentions):
+        ex.mentions.append(Mention(FINDING, kb.finding(FINDING).name, True, "one eye by its side", "eye side"))
+    if kb.source_files:  # 'foot pointing outwards' with no fall is no hip-fracture sign (sign_context.yaml)
+        sign_context.drop_out_of_context(ex, os.path.dirname(kb.source_files[0]), low)
     return ex
 
 

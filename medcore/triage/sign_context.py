@@ -1,0 +1,65 @@
+"""Signs whose meaning needs their setting (assets/kb/triage/sign_context.yaml, with sources): the hip-fracture sign
+'foot pointing outwards' is a sign only after a fall or injury; told with no fall (a teenager's out-turned foot
+with a limp) it was read as the emergency and the fall it implies (session 24c, issue 12)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+
+import jsonschema
+
+from medcore import kbyaml
+from medcore.triage.tokens import tokens
+
+log = logging.getLogger(__name__)
+_NEGATION = {"not", "no", "never", "without", "didn't", "didnt", "hasn't", "hasnt", "wasn't", "wasnt", "nor", "denies"}
+
+_IDS = {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9_]+$"}, "minItems": 1}
+SCHEMA = {
+    "type": "object", "required": ["source", "signs"],
+    "properties": {
+        "version": {"type": "integer"}, "source": {"type": "string", "minLength": 3},
+        "signs": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["finding", "needs_any", "source"],
+            "properties": {"finding": {"type": "string", "pattern": "^[a-z0-9_]+$"}, "needs_any": _IDS,
+                           "setting_words": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                           "source": {"type": "string", "minLength": 3}}}},
+    },
+}
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str, mtime_ns: int) -> tuple[tuple[str, frozenset, frozenset], ...]:
+    doc = kbyaml.load(path)
+    jsonschema.validate(doc, SCHEMA)
+    return tuple((s["finding"], frozenset(s["needs_any"]), frozenset(w.lower() for w in s.get("setting_words", ())))
+                 for s in doc["signs"])
+
+
+def load(kb_dir: str | Path) -> tuple[tuple[str, frozenset, frozenset], ...]:
+    """The guarded signs of a triage KB folder (none when it has no sign_context.yaml)."""
+    p = Path(kb_dir) / "sign_context.yaml"
+    return _load(str(p), p.stat().st_mtime_ns) if p.is_file() else ()
+
+
+def drop_out_of_context(ex, kb_dir: str | Path, low: str) -> None:
+    """Drop each present reading of a guarded sign whose setting the text does not tell: no needed finding read
+    present, and either one read denied ('he did not fall') or no setting word anywhere in the text ('she fell, her
+    leg looks shorter' keeps it). A denied sign ('the leg is not turned out') stays."""
+    signs = load(kb_dir)
+    if not signs:
+        return
+    present = {m.finding_id for m in ex.mentions if m.present}
+    denied = {m.finding_id for m in ex.mentions if not m.present}
+    toks = tokens(low)
+    # a setting word right after a negation ('he did not fall', 'no injury', 'without falling') tells no setting
+    words = {t for i, t in enumerate(toks) if not _NEGATION & set(toks[max(0, i - 3):i])}
+    for fid, needs, setting in signs:
+        if fid not in present or present & needs:
+            continue
+        if not (denied & needs) and setting & words:
+            continue
+        log.debug("dropped %s: no %s in the text", fid, sorted(needs))
+        ex.mentions = [m for m in ex.mentions if not (m.finding_id == fid and m.present)]
