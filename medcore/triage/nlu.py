@@ -269,8 +269,7 @@ def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> 
     _read_breath_for_words(kb, ex)
     if one_eye(low) and FINDING in kb.finding_index and not any(m.finding_id == FINDING for m in ex.mentions):
         ex.mentions.append(Mention(FINDING, kb.finding(FINDING).name, True, "one eye by its side", "eye side"))
-    if kb.source_files:  # 'foot pointing outwards' with no fall is no hip-fracture sign (sign_context.yaml)
-        sign_context.drop_out_of_context(ex, os.path.dirname(kb.source_files[0]), low)
+    sign_context.drop_out_of_context(ex, kb, low)  # 'foot pointing outwards' with no fall (sign_context.yaml)
     return ex
 
 

@@ -24,6 +24,7 @@ SCHEMA = {
         "signs": {"type": "array", "items": {
             "type": "object", "additionalProperties": False, "required": ["finding", "needs_any", "source"],
             "properties": {"finding": {"type": "string", "pattern": "^[a-z0-9_]+$"}, "needs_any": _IDS,
+                           "instead": {"type": "string", "pattern": "^[a-z0-9_]+$"},
                            "setting_words": {"type": "array", "items": {"type": "string", "minLength": 1}},
                            "source": {"type": "string", "minLength": 3}}}},
     },
@@ -31,24 +32,24 @@ SCHEMA = {
 
 
 @functools.lru_cache(maxsize=4)
-def _load(path: str, mtime_ns: int) -> tuple[tuple[str, frozenset, frozenset], ...]:
+def _load(path: str, mtime_ns: int) -> tuple[tuple[str, frozenset, frozenset, str | None], ...]:
     doc = kbyaml.load(path)
     jsonschema.validate(doc, SCHEMA)
-    return tuple((s["finding"], frozenset(s["needs_any"]), frozenset(w.lower() for w in s.get("setting_words", ())))
-                 for s in doc["signs"])
+    return tuple((s["finding"], frozenset(s["needs_any"]), frozenset(w.lower() for w in s.get("setting_words", ())),
+                  s.get("instead")) for s in doc["signs"])
 
 
-def load(kb_dir: str | Path) -> tuple[tuple[str, frozenset, frozenset], ...]:
+def load(kb_dir: str | Path) -> tuple[tuple[str, frozenset, frozenset, str | None], ...]:
     """The guarded signs of a triage KB folder (none when it has no sign_context.yaml)."""
     p = Path(kb_dir) / "sign_context.yaml"
     return _load(str(p), p.stat().st_mtime_ns) if p.is_file() else ()
 
 
-def drop_out_of_context(ex, kb_dir: str | Path, low: str) -> None:
-    """Drop each present reading of a guarded sign whose setting the text does not tell: no needed finding read
+def drop_out_of_context(ex, kb, low: str) -> None:
+    """Drop (or move to the sign's `instead` finding, when the KB has it) each present reading of a guarded sign whose setting the text does not tell: no needed finding read
     present, and either one read denied ('he did not fall') or no setting word anywhere in the text ('she fell, her
     leg looks shorter' keeps it). A denied sign ('the leg is not turned out') stays."""
-    signs = load(kb_dir)
+    signs = load(Path(kb.source_files[0]).parent) if kb.source_files else ()
     if not signs:
         return
     present = {m.finding_id for m in ex.mentions if m.present}
@@ -56,10 +57,13 @@ def drop_out_of_context(ex, kb_dir: str | Path, low: str) -> None:
     toks = tokens(low)
     # a setting word right after a negation ('he did not fall', 'no injury', 'without falling') tells no setting
     words = {t for i, t in enumerate(toks) if not _NEGATION & set(toks[max(0, i - 3):i])}
-    for fid, needs, setting in signs:
+    for fid, needs, setting, instead in signs:
         if fid not in present or present & needs:
             continue
         if not (denied & needs) and setting & words:
             continue
         log.debug("dropped %s: no %s in the text", fid, sorted(needs))
+        moved = [m for m in ex.mentions if m.finding_id == fid and m.present]
         ex.mentions = [m for m in ex.mentions if not (m.finding_id == fid and m.present)]
+        if instead and instead in kb.finding_index and instead not in present:
+            ex.mentions.append(type(moved[0])(instead, kb.finding(instead).name, True, moved[0].phrase, "sign context"))

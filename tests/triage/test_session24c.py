@@ -113,6 +113,14 @@ def test_the_side_reader_takes_no_words_from_the_swelling_reading():
 def test_a_turned_out_foot_with_no_fall_is_no_hip_fracture_sign(lexical_engine, text):
     got, _ = _read(lexical_engine, text)
     assert got.get("leg_shortened_rotated") is not True
+    assert got.get("leg_turned_out") is True  # the words still say a leg turned out (SUFE's sign)
+
+
+def test_a_teenager_with_a_limp_and_an_out_turned_foot_is_seen_today(lexical_engine):
+    # conditions_msk.yaml scfe red flag leg_turned_out (NICE CKS Limp in children: same-day orthopaedic assessment)
+    res, _ = lexical_engine.one_shot("limping for 3 weeks with a sore knee and his foot points outwards, no injury",
+                                     age=12, sex="M")
+    assert res.triage in ("urgent", "emergency")
 
 
 @pytest.mark.parametrize("text", [
@@ -122,3 +130,15 @@ def test_a_turned_out_foot_with_no_fall_is_no_hip_fracture_sign(lexical_engine, 
 def test_after_a_fall_the_sign_stays(lexical_engine, text):
     got, _ = _read(lexical_engine, text)
     assert got.get("leg_shortened_rotated") is True
+
+
+def test_a_raised_bp_after_20_weeks_is_at_least_urgent_by_its_rule(lexical_engine):
+    # red_flags.yaml raised_bp_pregnancy (NICE NG133: same-day assessment for pre-eclampsia)
+    res, _ = lexical_engine.one_shot("I'm 31 weeks pregnant and my BP is 146/93, otherwise I feel fine", age=31, sex="F")
+    assert res.triage in ("urgent", "emergency")
+    assert "raised_bp_pregnancy" in str(res.to_dict()["fired_rules"])
+
+
+def test_the_same_bp_in_a_man_fires_no_pregnancy_rule(lexical_engine):
+    res, _ = lexical_engine.one_shot("my BP is 146/93 at the chemist, otherwise I feel fine", age=45, sex="M")
+    assert "raised_bp_pregnancy" not in str(res.to_dict()["fired_rules"])
