@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from pathlib import Path
 
 import jsonschema
@@ -25,6 +26,8 @@ SCHEMA = {
             "type": "object", "additionalProperties": False, "required": ["finding", "needs_any", "source"],
             "properties": {"finding": {"type": "string", "pattern": "^[a-z0-9_]+$"}, "needs_any": _IDS,
                            "instead": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+                           # phrases that tell the setting themselves ('can't stand up'), found anywhere in the text
+                           "setting_phrases": {"type": "array", "items": {"type": "string", "minLength": 3}},
                            "setting_words": {"type": "array", "items": {"type": "string", "minLength": 1}},
                            "source": {"type": "string", "minLength": 3}}}},
     },
@@ -32,14 +35,19 @@ SCHEMA = {
 
 
 @functools.lru_cache(maxsize=4)
-def _load(path: str, mtime_ns: int) -> tuple[tuple[str, frozenset, frozenset, str | None], ...]:
+def _load(path: str, mtime_ns: int) -> tuple[tuple[str, frozenset, frozenset, str | None, re.Pattern | None], ...]:
     doc = kbyaml.load(path)
     jsonschema.validate(doc, SCHEMA)
     return tuple((s["finding"], frozenset(s["needs_any"]), frozenset(w.lower() for w in s.get("setting_words", ())),
-                  s.get("instead")) for s in doc["signs"])
+                  s.get("instead"), _phrases(s.get("setting_phrases", ()))) for s in doc["signs"])
 
 
-def load(kb_dir: str | Path) -> tuple[tuple[str, frozenset, frozenset, str | None], ...]:
+def _phrases(phrases) -> re.Pattern | None:
+    alt = "|".join(re.escape(p.lower()).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alt})(?![a-z])") if alt else None
+
+
+def load(kb_dir: str | Path) -> tuple[tuple[str, frozenset, frozenset, str | None, re.Pattern | None], ...]:
     """The guarded signs of a triage KB folder (none when it has no sign_context.yaml)."""
     p = Path(kb_dir) / "sign_context.yaml"
     return _load(str(p), p.stat().st_mtime_ns) if p.is_file() else ()
@@ -57,10 +65,10 @@ def drop_out_of_context(ex, kb, low: str) -> None:
     toks = tokens(low)
     # a setting word right after a negation ('he did not fall', 'no injury', 'without falling') tells no setting
     words = {t for i, t in enumerate(toks) if not _NEGATION & set(toks[max(0, i - 3):i])}
-    for fid, needs, setting, instead in signs:
+    for fid, needs, setting, instead, phrases in signs:
         if fid not in present or present & needs:
             continue
-        if not (denied & needs) and setting & words:
+        if not (denied & needs) and (setting & words or (phrases is not None and phrases.search(low))):
             continue
         log.debug("dropped %s: no %s in the text", fid, sorted(needs))
         moved = [m for m in ex.mentions if m.finding_id == fid and m.present]

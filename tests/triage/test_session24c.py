@@ -126,6 +126,7 @@ def test_a_teenager_with_a_limp_and_an_out_turned_foot_is_seen_today(lexical_eng
 @pytest.mark.parametrize("text", [
     "Mum slipped in the kitchen and now her foot is turned outwards",
     "grandad fell last night, his leg looks shorter and turned out",
+    "my nan is 88, she can't get up and her left foot is turned out",  # no fall told, but cannot stand (CG124)
 ])
 def test_after_a_fall_the_sign_stays(lexical_engine, text):
     got, _ = _read(lexical_engine, text)
