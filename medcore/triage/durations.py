@@ -205,6 +205,18 @@ def is_count(phrase: str) -> bool:
     return any(p.search(phrase) for p in DURATION_PATTERNS) or SLASH.search(phrase) is not None
 
 
+# How long one episode lasts is not how long the illness has gone on (session 24c): a count under an hour ('for a
+# minute or two', 'for 30 seconds') beside a named day or month ('since about September') times the episode, since a
+# named day or month is at least hours ago; only a count of an hour or more ('12 hours now') can refine the guess.
+EPISODE_MAX_HOURS = 1.0
+
+
+def outranks_guess(phrase: str, hours: float) -> bool:
+    """Whether a duration phrase is a count that replaces a weekday or month guess: a count of the illness's
+    scale ('12 hours now', '3 months'), not an episode's minutes ('for a minute or two')."""
+    return is_count(phrase) and hours >= EPISODE_MAX_HOURS
+
+
 def extract_duration(text: str) -> float | None:
     """The longest duration phrase in the text, attached or not (extract() keeps symptom durations only)."""
     hours = [h for _, _, h in duration_spans(text.lower())]

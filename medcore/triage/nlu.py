@@ -22,14 +22,15 @@ from medcore.knowledge import assertions
 from medcore.triage.demographics import extract_age, extract_severity, extract_sex
 from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequency_spans: read from here too)
     DURATION_FINDINGS, HISTORY_CATEGORIES, ONSET_OBJECTS, _describes_history, _nearest_head, _starts_treatment, duration_evidence,
-    duration_spans, extract_duration, frequency_spans, is_count, is_weekday_guess, onset_spans, space_times,
+    duration_spans, extract_duration, frequency_spans, is_count, is_weekday_guess, onset_spans, outranks_guess, space_times,
 )
 from medcore.triage.extraction import Extraction, Mention  # noqa: F401  (their old home: read from here too)
 from medcore.triage.input_guard import normalize_text
 from medcore.triage.antecedents import lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
-from medcore.triage import anaphora, menstrual, mild_readings, nlu_readings, qualifiers, relatives
+from medcore.triage import anaphora, menstrual, mild_readings, nlu_readings, qualifiers, relatives, sign_context
+from medcore.triage.eye_side import FINDING, one_eye
 from medcore.triage.mild_readings import is_mild
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, restore_apostrophes, stem, tokens  # noqa: F401
 
@@ -120,7 +121,7 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
         for a, b, hours in clause_durations:
             if not _describes_history(kb, toks, chunk_of, matches, token_at(a), token_at(b)):
                 (weekday if is_weekday_guess(clause[a:b]) else durations).append(hours)
-                counted = counted or is_count(clause[a:b])
+                counted = counted or outranks_guess(clause[a:b], hours)
             elif clause[a:b].endswith("ago") and any(i in kb.antecedents.values() for m in matches for i in m[2]):
                 since_antecedent.append(hours)  # 'had a flu type thing 4 weeks ago': counts if the cough lingers
         for a, b, hours, v in onset_spans(clause, clause_durations):
@@ -223,13 +224,16 @@ def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> 
         ex.age = None
     if ex.age is not None and ex.age < 0.25 and "infant_under_3m" in kb.finding_index:
         ex.mentions.append(Mention("infant_under_3m", kb.finding("infant_under_3m").name, True, "age", "age"))
+    nlu_readings.read_pregnancy(kb, ex, low)  # before the vitals: pregnancy sets a reading's threshold (vitals.yaml `with`)
     nlu_readings.read_vitals(kb, ex, low, rules)
-    nlu_readings.read_pregnancy(kb, ex, low)
     lmp = menstrual.missed_period(low, os.path.dirname(kb.source_files[0])) if kb.source_files else None
     if lmp and "missed_period" in kb.finding_index and not any(m.finding_id == "missed_period" for m in ex.mentions):
         ex.mentions.append(Mention("missed_period", kb.finding("missed_period").name, lmp[0], lmp[1], "lmp"))
     nlu_readings.read_drug_intake(kb, ex, low)
     nlu_readings.read_breath_for_words(kb, ex)
+    if one_eye(low) and FINDING in kb.finding_index and not any(m.finding_id == FINDING for m in ex.mentions):
+        ex.mentions.append(Mention(FINDING, kb.finding(FINDING).name, True, "one eye by its side", "eye side"))
+    sign_context.drop_out_of_context(ex, kb, low)  # 'foot pointing outwards' with no fall (sign_context.yaml)
     return ex
 
 

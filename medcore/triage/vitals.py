@@ -52,9 +52,13 @@ SCHEMA = {
                     "type": "object", "additionalProperties": False, "required": ["finding", "any", "source"],
                     "properties": {"finding": {"type": "string", "pattern": "^[a-z0-9_]+$"},
                                    "ages": {**_RANGE},
-                                   # a band read only when this finding is also read present ('known COPD'), and
-                                   # whose conditions must all hold (a range: 88 to 92)
-                                   "with": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+                                   # a band read only when this finding (or one of these) is also read present
+                                   # ('known COPD', 'pregnant'), and whose conditions must all hold (a range: 88 to
+                                   # 92); such a band replaces the general band of its finding (the person's state
+                                   # sets the threshold: 140/90 in pregnancy, NICE NG133)
+                                   "with": {"oneOf": [{"type": "string", "pattern": "^[a-z0-9_]+$"},
+                                                      {"type": "array", "minItems": 1,
+                                                       "items": {"type": "string", "pattern": "^[a-z0-9_]+$"}}]},
                                    "all": {"type": "boolean"},
                                    "source": {"type": "string", "minLength": 3},
                                    "any": {"type": "array", "minItems": 1, "items": {
@@ -80,7 +84,7 @@ class Vital:
     weak_patterns: tuple[re.Pattern, ...] = ()  # a weak cue ('going 180'), read only after a context word
     context: re.Pattern | None = None  # the context words ('heart', 'pulse')
     context_window: int = 60  # how many characters before the weak cue, within its sentence, may hold the context
-    band_with: tuple[tuple[str | None, bool], ...] = ()  # per band: (finding it needs present, all conditions)
+    band_with: tuple[tuple[tuple[str, ...], bool], ...] = ()  # per band: (findings one of which it needs, all conditions)
 
     @property
     def findings(self) -> frozenset[str]:
@@ -127,7 +131,12 @@ def _compile(name: str, spec: dict, gap: int) -> Vital:
                  {k: tuple(v) for k, v in spec["plausible"].items()}, spec.get("age_min"), bands, ages,
                  spec.get("base", "celsius"), {k: (float(f), float(o)) for k, (f, o) in (spec.get("convert") or {}).items()},
                  tuple(weak_patterns), context, int(spec.get("context_window", 60)),
-                 tuple((b.get("with"), bool(b.get("all"))) for b in spec["bands"]))
+                 tuple((_with(b.get("with")), bool(b.get("all"))) for b in spec["bands"]))
+
+
+def _with(need) -> tuple[str, ...]:
+    """A band's state findings as a tuple (none: the band holds in every state)."""
+    return () if need is None else (need,) if isinstance(need, str) else tuple(need)
 
 
 @functools.lru_cache(maxsize=4)
@@ -211,17 +220,20 @@ def findings(reading: Reading, vitals: tuple[Vital, ...], age: float | None = No
              present: frozenset[str] = frozenset()) -> dict[str, bool]:
     """What a reading decides: finding id -> present (True) or absent (False); undecided bands are left out,
     and a vital with adult thresholds says nothing for a younger child. A band `with` a finding is read only when
-    that finding is in `present` ('SpO2 89%' with known COPD: the BTS target range)."""
+    that finding is in `present` ('SpO2 89%' with known COPD: the BTS target range; 'BP 150/98' when pregnant:
+    NICE NG133's 140/90), and it outranks the general band of the same finding."""
     v = next(x for x in vitals if x.name == reading.vital)
     out: dict[str, bool] = {}
+    by_state: dict[str, bool] = {}  # what a band of the person's state decides; it outranks the general band
     for i, (fid, conds) in enumerate(v.bands):
-        need, every = v.band_with[i] if i < len(v.band_with) else (None, False)
-        if need is not None and need not in present:
+        need, every = v.band_with[i] if i < len(v.band_with) else ((), False)
+        if need and not present.intersection(need):
             continue
+        into = by_state if need else out
         if every:
             said = [_holds(reading.values[c], op, t) if c in reading.values else None for c, op, t in conds]
             if all(s is True for s in said) or any(s is False for s in said):
-                out[fid] = all(s is True for s in said)
+                into[fid] = all(s is True for s in said)
             continue
         ages = v.band_ages[i] if i < len(v.band_ages) else None
         if ages is not None:  # a band for an age group (a child's own thresholds) needs the age to be known
@@ -231,7 +243,8 @@ def findings(reading: Reading, vitals: tuple[Vital, ...], age: float | None = No
             continue  # adult thresholds, not for a younger child
         said = [_holds(reading.values[c], op, t) if c in reading.values else None for c, op, t in conds]
         if any(s is True for s in said):
-            out[fid] = True
+            into[fid] = True
         elif all(s is False for s in said):
-            out[fid] = False
+            into[fid] = False
+    out.update(by_state)
     return out
