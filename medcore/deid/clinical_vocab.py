@@ -39,5 +39,7 @@ def clinical_words() -> frozenset[str]:
                 words.update(_words(form))
             for brand in e.get("brands", ()) or ():
                 if str(brand).lower() not in not_brands:
-                    words.update(w for w in _words(brand) if w not in pack)
+                    parts = [w for w in _words(brand) if w not in pack]
+                    if len(parts) == 1:  # a word met only inside a longer brand ("Ferro" of "Ferro-Sequels") is no
+                        words.update(parts)  # drug name alone: it stays free to be a surname (session 24)
     return frozenset(words)
