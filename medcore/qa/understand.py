@@ -120,10 +120,14 @@ class TopicFinder:
         return word in c.adjective_names and bool(c.object_after.match(text[m.end:].lower()))
 
     def find(self, question: str) -> list[Topic]:
-        wide = self.match(question)
+        # a shouted question makes every word look like a short form: no abbreviation is read in one, the
+        # knowledge layer's (session 24b added ITP, NASH...) no more than the pages' own
+        shouted = question.isupper()
+        wide = [m for m in self.match(question) if not (shouted and m.how == "abbreviation")]
         # a covered mention inside a longer symptom mention is part of that symptom, not the topic: "burns" in
         # "it burns when I pee" is painful urination, not the minor burn page (hand check s11)
-        mentions = [m for m in self.match(question, only=self.only) if not _inside_finding(m, wide)]
+        mentions = [m for m in self.match(question, only=self.only)
+                    if not _inside_finding(m, wide) and not (shouted and m.how == "abbreviation")]
         topics = []
         for m in mentions:
             how = m.how + ("+narrower" if self._narrower(question, m, wide) else "")
@@ -133,7 +137,7 @@ class TopicFinder:
                 narrower = "+narrower" if self._narrower(question, m, wide) else ""
                 for cid, how in self._mapped(m.concept_id, m.text):
                     topics.append(self._topic(cid, m.text, f"{m.how}+{how}{narrower}", m.end - m.start, m.start))
-        if not topics and not question.isupper():  # a shouted question makes every word look like a short form
+        if not topics and not shouted:
             for abbr, ids in self.by_abbreviation.items():
                 m = re.search(rf"\b{abbr}s?\b", question)
                 if m:
