@@ -53,7 +53,7 @@ ANCHORED: frozenset[str] = frozenset({
     "medcore.literature.numbers._NEXT_IN_BARE_LIST", "medcore.literature.numbers._PER_LEAD",
     "medcore.literature.pico._DOSE", "medcore.literature.pico._NOT_A_DRUG_HERE",
     "medcore.literature.population_phrases._BEFORE_HEAD", "medcore.records.context_words._LABEL_END",
-    "medcore.records.extract._ALLERGY_LINE", "medcore.records.extract._FOLLOW_UP_VISIT",
+    "medcore.records.extract._ABNORMAL_AFTER", "medcore.records.extract._ALLERGY_LINE", "medcore.records.extract._FOLLOW_UP_VISIT",
     "medcore.records.extract._NAMES_SOMETHING_ELSE", "medcore.records.extract._NONE", "medcore.records.extract._SERVICE",
     "medcore.records.fhir_obs._REFERENCE", "medcore.records.measure._AND_AFTER", "medcore.records.measure._FROM_AFTER",
     "medcore.records.measure._TO_AFTER", "medcore.records.measure._GAP", "medcore.records.measure._LAB_AFTER",
@@ -250,6 +250,10 @@ ANCHORED_IN_FUNCTIONS: dict[tuple[str, str], str] = {
     ("medcore.knowledge.assertion_rules._alternation", r"(?:\s*+,?\s*+(?:or|nor)"):
         "own_cue_carries_over: assertions._own_carry, gap.fullmatch(sentence, last, js) only",
     ("medcore.records.not_meds.rules_of", r"\s*(?<![\w-])"): "NotMedRules.after: .match(s, end)",
+    # session 24b
+    ("medcore.records.context_words.build_other_senses", r"[\s\-]*(?:"): "_Sense.after: near.match(sentence, end, end + window)",
+    ("medcore.records.problem_vocab.build", r"\s+(?:was|were|is|are|has been|have been)"):
+        "goal_after: .match(sentence, mention.end)",
     ("medcore.records.not_meds.rules_of", r"\s*(?:(?:and|or|,)"): "NotMedRules.use_after: .match(s, end)",
     ("medcore.records.not_meds.rules_of", r"\s*(?:[A-Z][A-Za-z /]"): "NotMedRules.other_person: .match(s)",
 }

@@ -60,11 +60,11 @@ def named_control(sentences: list[Sentence]) -> tuple[str, int] | None:
 _PEOPLE = (r"volunteers|adults|people|persons|subjects|individuals|participants|patients|women|men|children|students|"
            r"residents|workers|drivers|donors|controls")
 _AS_CONTROLS = r"(?:acting|serving|served|acted|used|were\s+used|was\s+used)\s+as\s+(?:a\s+|an\s+|the\s+)?(?:controls?|control\s+(?:group|population))"
-_PEOPLE_FORMS = [
+_PEOPLE_FORMS = [  # a word is at most 41 characters: bounded, a long hyphenated run is scanned once per start
     # "urban and rural (acting as controls) residents": the qualifier said just before the aside
-    re.compile(r"(?P<x>\b[A-Za-z][\w\-]*)\s*\(\s*" + _AS_CONTROLS + r"\s*\)", re.I),
+    re.compile(r"(?P<x>\b[A-Za-z][\w\-]{0,40})\s*\(\s*" + _AS_CONTROLS + r"\s*\)", re.I),
     # "(the) healthy volunteers (n = 20) served as controls", "younger drivers - used as a control group"
-    re.compile(r"(?P<x>\b(?:[A-Za-z][\w\-]*\s+){0,2}?(?:" + _PEOPLE + r"))\s*(?:\([^()]{0,30}\)\s*)?[-,–]?\s*" + _AS_CONTROLS
+    re.compile(r"(?P<x>\b(?:[A-Za-z][\w\-]{0,40}\s+){0,2}?(?:" + _PEOPLE + r"))\s*(?:\([^()]{0,30}\)\s*)?[-,–]?\s*" + _AS_CONTROLS
                + r"\b", re.I),
 ]
 _NOT_A_QUALIFIER = re.compile(r"^(?:the|a|an|and|or|of|who|which|were|was|as|all|other)$", re.I)

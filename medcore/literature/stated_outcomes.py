@@ -62,7 +62,7 @@ UNRANKED = re.compile(
     r"|^\s*(?:the\s+)?(?:study\s+)?outcomes\s+(?:were|included)" + _NOT_A_NAME + r"(?!\s*:)\s+(?:the\s+)?(?P<b>[^.;]{3,200})", re.I)
 # when the outcomes were measured, after the list: "at 1 month and 1 year", "after 6 weeks" (not part of a name;
 # "within 72 hours" may define one, so it stays)
-_WHEN = re.compile(r"\s+(?:at|after|over|during)\s+(?:\d|one\b|two\b|three\b|six\b|twelve\b).*$", re.I)
+_WHEN = re.compile(r"(?<!\s)\s+(?:at|after|over|during)\s+(?:\d|one\b|two\b|three\b|six\b|twelve\b).*$", re.I)
 # a measure noun standing alone after "and" shares the words of the part before it: "pain medication score and
 # usage" is the score and the usage of pain medication (session 24c)
 _MEASURE_NOUN = re.compile(r"^(?:use|usage|dose|dosage|frequency|duration|intensity|severity|scores?|levels?|rates?|"
