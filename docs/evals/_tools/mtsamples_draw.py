@@ -161,6 +161,8 @@ SETS = {p.set_id: p for p in (
                long_types={"consult": 550, "progress": 550},
                quota={"discharge": 0, "ed": 0, "progress": 2, "consult": 2, "radiology": 4, "history_physical": 0,
                       "operative": 4, "letter": 0, "other": 4},
+               left_out={1555: "radiology: a radiotherapy (hyperfractionation) template, as blind_s24's 1553, with no "
+                               "problem, medication, PHI or value to annotate"},
                own_read_list="docs/evals/records-blind-s25/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
