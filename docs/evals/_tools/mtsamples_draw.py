@@ -154,6 +154,17 @@ SETS = {p.set_id: p for p in (
                                "medication, PHI or value to annotate"},
                own_read_list="docs/evals/records-blind-s24/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
+    # a ninth re-split (session 25), drawn at its base: still no discharge, ED, H&P or letter row within reach; the
+    # blind_s24 caps kept (consults and progress notes 550, 5 and 3 eligible, no stratum empty; the rest 250); 16
+    # notes, mostly operative, other and radiology with a few progress and consult rows; quotas fixed before the draw
+    DrawParams("blind_s25", "e4b08398", seed=20261225, residues=tuple(range(10)), max_words=250,
+               long_types={"consult": 550, "progress": 550},
+               quota={"discharge": 0, "ed": 0, "progress": 2, "consult": 2, "radiology": 4, "history_physical": 0,
+                      "operative": 4, "letter": 0, "other": 4},
+               left_out={1555: "radiology: a radiotherapy (hyperfractionation) template, as blind_s24's 1553, with no "
+                               "problem, medication, PHI or value to annotate"},
+               own_read_list="docs/evals/records-blind-s25/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
 )}
 
 
