@@ -197,16 +197,21 @@ class Blender:
         return mixed / mixed.sum()
 
 
+def active_model_record(settings):
+    """The store's record of the active registered MLP, or None (one home: the blender and the chat's model id)."""
+    from medcore.store import Store
+
+    store = Store.open(settings)
+    try:
+        return store.active_model(MODEL_KIND)
+    finally:
+        store.engine.dispose()
+
+
 def load_active_blender(settings, kb: KnowledgeBase):
     """The active registered MLP, if its comparison chose a weight above 0 and it fits this KB."""
     try:
-        from medcore.store import Store
-
-        store = Store.open(settings)
-        try:
-            rec = store.active_model(MODEL_KIND)
-        finally:
-            store.engine.dispose()
+        rec = active_model_record(settings)
         if rec is None or float((rec.metrics or {}).get("chosen_weight", 0)) <= 0:
             return None
         return Blender(MLPScorer(rec.path, kb), float(rec.metrics["chosen_weight"]))

@@ -296,14 +296,9 @@ def _question_dict(q: bayes.Question) -> dict:
 def _active_model_id(settings) -> int | None:
     """The active MLP's id, so a newly trained blend is picked up without a restart."""
     try:
-        from medcore.store import Store
-        from medcore.triage.learn import MODEL_KIND
+        from medcore.triage.learn import active_model_record
 
-        store = Store.open(settings)
-        try:
-            rec = store.active_model(MODEL_KIND)
-        finally:
-            store.engine.dispose()
+        rec = active_model_record(settings)
         return rec.id if rec is not None else None
     except Exception:  # noqa: BLE001 - no database yet: no blend
         return None
