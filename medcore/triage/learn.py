@@ -9,12 +9,15 @@ Input encoding (2F+3): present flags, absent flags, age/100, female, male. Unkno
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from medcore.triage.kb import AGE_BANDS, KnowledgeBase
+
+log = logging.getLogger(__name__)
 
 MODEL_KIND = "triage_mlp"
 BAND_AGES = {"child": (0.2, 15.9), "adult": (16, 64.9), "older": (65, 95)}
@@ -216,4 +219,5 @@ def load_active_blender(settings, kb: KnowledgeBase):
             return None
         return Blender(MLPScorer(rec.path, kb), float(rec.metrics["chosen_weight"]))
     except Exception:  # noqa: BLE001 - a missing or stale model must never break the chat
+        log.debug("no MLP blend: the active model could not be loaded", exc_info=True)
         return None
