@@ -88,6 +88,7 @@ def resolve_model_path(settings: Settings, explicit: str = "", store=None) -> Pa
     try:
         active = _active(settings, store)
     except Exception:  # noqa: BLE001 - a missing or locked database must not block the shipped model
+        log.debug("no active imaging model from the store; the shipped one is used", exc_info=True)
         active = None
     if active and Path(active).exists():
         return Path(active)

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medcore.literature import numbers
 from medcore.literature.model import Effect, Sentence
+from medcore.literature.number_forms import normalise
 from medcore.literature.numbers import extract_effects, parse_p, significant
 
 _PRIMARY = re.compile(r"\bprimary\s+(?:efficacy\s+)?(?:outcome|end\s?-?point|measure)", re.IGNORECASE)
@@ -44,7 +44,7 @@ def _results(sentences: list[str], roles: list[str]) -> list[Effect]:
         if not found and BARE_P_VALUES:
             # "Retention did not differ between the groups (p = 0.68)": a result reported by its p-value alone
             found = [Effect("comparison", None, p_value=v, p_relation=rel, p_text=written, sentence_idx=i, span=(a, b))
-                     for a, b, v, rel, written in parse_p(sentences[i].translate(numbers._DASHES))[:1]]
+                     for a, b, v, rel, written in parse_p(normalise(sentences[i]))[:1]]
         out.extend(found)
     return out
 

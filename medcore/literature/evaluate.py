@@ -26,6 +26,7 @@ from pathlib import Path
 from medcore import kbyaml
 from medcore.config import REPO_ROOT
 from medcore.literature import numbers
+from medcore.literature.number_forms import normalise
 
 ANNOTATIONS = REPO_ROOT / "tests" / "literature" / "annotations"
 SCALARS = ("design", "n", "blinding", "age", "female_pct")
@@ -119,7 +120,7 @@ def predicted(result) -> dict:
     age = {k: v for k, v in pop.age.items() if k in ("stat", "value", "low", "high")} or None
     pvals = []
     for s in result.paper.sentences:
-        pvals += [[rel, val] for _, _, val, rel, _ in numbers.parse_p(s.text.translate(numbers._DASHES)) if val is not None]
+        pvals += [[rel, val] for _, _, val, rel, _ in numbers.parse_p(normalise(s.text)) if val is not None]
     return {
         "design": result.design.kind if result.design.kind != "unknown" else None,
         "setting": result.design.setting or None,

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
 from medcore import jobs
+
+log = logging.getLogger(__name__)
 
 
 def register(reg) -> None:
@@ -92,6 +95,7 @@ def _summarize(args, settings) -> int:
         try:
             store = Store.open(settings)
         except Exception:  # noqa: BLE001 - the summary works without a store (no trained scorer then)
+            log.debug("no store: the summary is written without a trained scorer", exc_info=True)
             store = None
     result = service.summarize_input(note, settings, store=store, with_narrative=not args.no_narrative)
     for w in result.warnings:

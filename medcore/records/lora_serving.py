@@ -3,10 +3,13 @@ text backend the narrative can use; and the generation eval (grounding pass rate
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
 from medcore.records.lora import MODEL_KIND, load_base
+
+log = logging.getLogger(__name__)
 
 
 class _Fixed:
@@ -162,6 +165,7 @@ def with_active_adapter(backend, settings, store=None):
         try:
             store = _store_for(settings)
         except Exception:  # noqa: BLE001 - without a store there is no adapter; the base model still works
+            log.debug("no store, so no LoRA adapter: the base model serves", exc_info=True)
             return backend
     rec = active_adapter(store, path)
     if rec is None:

@@ -115,26 +115,31 @@ def _rank(engine: TriageEngine, answers: dict, origin: dict, age, sex, diagnosis
     return rank, [d.id for d in res.differential], res.triage
 
 
-def run_case(engine: TriageEngine, v: dict, mode: str) -> CaseResult:
-    t0 = time.perf_counter()
-    state = chat.new_state()
-    state["age"], state["sex"] = v["age"], v["sex"]
+def collect_answers(engine: TriageEngine, v: dict, mode: str) -> tuple[dict, dict, int]:
+    """(answers, origin, questions asked) for vignette v: "one_shot" reads its text once (a finding said present
+    anywhere stays present), "interactive" lets the simulated patient answer the interview (at most 40 questions).
+    One home for the evaluation, the threshold tuning and the MLP comparison, so all three see the same answers."""
     if mode == "one_shot":
-        guard, ex = engine.read_text(v["text"])
+        _, ex = engine.read_text(v["text"])
         answers = {}
         for m in (ex.mentions if ex else []):
             if answers.get(m.finding_id) != "yes":
                 answers[m.finding_id] = "yes" if m.present else "no"
-        questions = 0
-        origin = {f: "text" for f in answers}
-    else:
-        patient = SimulatedPatient(engine, v)
-        state = chat.user_message(engine, state, v["text"])
-        guard = 0
-        while state["pending"] and not state["finished"] and guard < 40:
-            state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
-            guard += 1
-        answers, questions, origin = state["answers"], state["questions_asked"], state["origin"]
+        return answers, {f: "text" for f in answers}, 0
+    state = chat.new_state()
+    state["age"], state["sex"] = v["age"], v["sex"]
+    patient = SimulatedPatient(engine, v)
+    state = chat.user_message(engine, state, v["text"])
+    guard = 0
+    while state["pending"] and not state["finished"] and guard < 40:
+        state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
+        guard += 1
+    return state["answers"], state["origin"], state["questions_asked"]
+
+
+def run_case(engine: TriageEngine, v: dict, mode: str) -> CaseResult:
+    t0 = time.perf_counter()
+    answers, origin, questions = collect_answers(engine, v, mode)
     rank, top5, tri = _rank(engine, answers, origin, v["age"], v["sex"], v["diagnosis"])
     return CaseResult(v["id"], bool(v.get("held_out", False)), mode, v["diagnosis"], rank, top5, v["triage"], tri,
                       questions, time.perf_counter() - t0)
@@ -196,18 +201,7 @@ def tune_thresholds(engine: TriageEngine, vignettes: list[dict]) -> dict:
     posts = []
     for v in tuning:
         for mode in ("one_shot", "interactive"):
-            state = chat.new_state()
-            state["age"], state["sex"] = v["age"], v["sex"]
-            if mode == "one_shot":
-                _, ex = engine.read_text(v["text"])
-                answers = {m.finding_id: ("yes" if m.present else "no") for m in (ex.mentions if ex else [])}
-                origin = {f: "text" for f in answers}
-            else:
-                patient = SimulatedPatient(engine, v)
-                state = chat.user_message(engine, state, v["text"])
-                while state["pending"] and not state["finished"]:
-                    state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
-                answers, origin = state["answers"], state["origin"]
+            answers, origin, _ = collect_answers(engine, v, mode)
             ev = engine.closure(answers)
             posts.append((engine.posterior(ev, v["age"], v["sex"], engine.complaints(answers, origin)),
                           {f for f, x in ev.items() if x}, v["triage"], {f for f, x in ev.items() if not x}))
@@ -248,18 +242,7 @@ def compare_on_vignettes(engine, scorer, vignettes: list[dict], weights=(0.0, 0.
     rows = []
     for v in vignettes:
         for mode in ("one_shot", "interactive"):
-            if mode == "one_shot":
-                _, ex = engine.read_text(v["text"])
-                answers = {m.finding_id: ("yes" if m.present else "no") for m in (ex.mentions if ex else [])}
-                origin = {f: "text" for f in answers}
-            else:
-                state = chat.new_state()
-                state["age"], state["sex"] = v["age"], v["sex"]
-                patient = SimulatedPatient(engine, v)
-                state = chat.user_message(engine, state, v["text"])
-                while state["pending"] and not state["finished"]:
-                    state = chat.answer(engine, state, patient.answer(state["pending"]["id"]))
-                answers, origin = state["answers"], state["origin"]
+            answers, origin, _ = collect_answers(engine, v, mode)
             ev = engine.closure(answers)
             c = engine.engine_cfg
             pb = bayes.posterior(engine.kb, ev, v["age"], v["sex"], c.temper, c.temper_absent,

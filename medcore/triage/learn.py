@@ -9,12 +9,15 @@ Input encoding (2F+3): present flags, absent flags, age/100, female, male. Unkno
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from medcore.triage.kb import AGE_BANDS, KnowledgeBase
+
+log = logging.getLogger(__name__)
 
 MODEL_KIND = "triage_mlp"
 BAND_AGES = {"child": (0.2, 15.9), "adult": (16, 64.9), "older": (65, 95)}
@@ -197,18 +200,24 @@ class Blender:
         return mixed / mixed.sum()
 
 
+def active_model_record(settings):
+    """The store's record of the active registered MLP, or None (one home: the blender and the chat's model id)."""
+    from medcore.store import Store
+
+    store = Store.open(settings)
+    try:
+        return store.active_model(MODEL_KIND)
+    finally:
+        store.engine.dispose()
+
+
 def load_active_blender(settings, kb: KnowledgeBase):
     """The active registered MLP, if its comparison chose a weight above 0 and it fits this KB."""
     try:
-        from medcore.store import Store
-
-        store = Store.open(settings)
-        try:
-            rec = store.active_model(MODEL_KIND)
-        finally:
-            store.engine.dispose()
+        rec = active_model_record(settings)
         if rec is None or float((rec.metrics or {}).get("chosen_weight", 0)) <= 0:
             return None
         return Blender(MLPScorer(rec.path, kb), float(rec.metrics["chosen_weight"]))
     except Exception:  # noqa: BLE001 - a missing or stale model must never break the chat
+        log.debug("no MLP blend: the active model could not be loaded", exc_info=True)
         return None

@@ -22,7 +22,7 @@ from medcore.knowledge import assertions
 from medcore.triage.demographics import extract_age, extract_severity, extract_sex
 from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequency_spans: read from here too)
     DURATION_FINDINGS, HISTORY_CATEGORIES, ONSET_OBJECTS, _describes_history, _nearest_head, _starts_treatment, duration_evidence,
-    duration_spans, extract_duration, frequency_spans, is_count, is_weekday_guess, onset_spans, outranks_guess, space_times,
+    duration_spans, extract_duration, frequency_spans, is_weekday_guess, onset_spans, outranks_guess, space_times,
 )
 from medcore.triage.extraction import Extraction, Mention  # noqa: F401  (their old home: read from here too)
 from medcore.triage.input_guard import normalize_text

@@ -6,6 +6,7 @@ the evaluation and the benchmark all use, so they measure the same thing.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,6 +20,8 @@ from medcore.triage import input_checks, input_guard, known_context, nlu, safety
 from medcore.triage.kb import KnowledgeBase, load_kb
 from medcore.triage.lexicon import embedding_index, terminology_phrases
 from medcore.triage.rules import LEVEL_TEXT, TriageConfig, decide, emergency_by_sign
+
+log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 NON_COMPLAINT = {"course", "risk", "measured"}
@@ -296,16 +299,12 @@ def _question_dict(q: bayes.Question) -> dict:
 def _active_model_id(settings) -> int | None:
     """The active MLP's id, so a newly trained blend is picked up without a restart."""
     try:
-        from medcore.store import Store
-        from medcore.triage.learn import MODEL_KIND
+        from medcore.triage.learn import active_model_record
 
-        store = Store.open(settings)
-        try:
-            rec = store.active_model(MODEL_KIND)
-        finally:
-            store.engine.dispose()
+        rec = active_model_record(settings)
         return rec.id if rec is not None else None
     except Exception:  # noqa: BLE001 - no database yet: no blend
+        log.debug("no active MLP id from the store", exc_info=True)
         return None
 
 

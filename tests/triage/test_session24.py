@@ -15,7 +15,13 @@ def _read(engine, text):
     return {m.finding_id: m.present for m in ex.mentions}, ex
 
 
-@pytest.mark.parametrize("text,fid", [
+def _cases(rule: str, rows: list[tuple]) -> list:
+    """Rows of one reading rule, each named "<rule>-<n>" in the one parametrized test below."""
+    return [pytest.param(*row, id=f"{rule}-{i}") for i, row in enumerate(rows, 1)]
+
+
+# every (text, finding) the text must read as present; one table, one test, the rule in each case's id
+READ_PRESENT = _cases("lay-shorthand-family", [
     ("my boy keeps coughing like a seal at night", "barking_cough"),
     ("you can see her skin sucking in under her ribs", "fast_breathing"),
     ("the baby has marked subcostal recession", "fast_breathing"),
@@ -36,18 +42,22 @@ def _read(engine, text):
     ("new purple striae on her tummy", "cushing_features"),
     ("a rubbery supraclavicular node", "swollen_glands"),
     ("by the evening I was nearly back to normal", "improving"),
-])
-def test_lay_and_shorthand_families_are_read(lexical_engine, text, fid):
-    got, _ = _read(lexical_engine, text)
-    assert got.get(fid) is True, got
-
-
-@pytest.mark.parametrize("text,fid", [
+]) + _cases("carer-he-she-as-i", [
     ("the pain in his chest is worse when he breathes in", "pleuritic_pain"),
     ("he can't catch his breath walking up the road", "breathless"),
     ("she is struggling to catch her breath", "breathless"),
+]) + _cases("artificial-valve-heart-disease", [
+    ("I had my aortic valve replaced two years ago", "heart_disease_known"),
+    ("71F, mechanical valve, on warfarin", "heart_disease_known"),
+    ("he has a pig valve in his heart", "heart_disease_known"),
+]) + _cases("sideways-look-eye-movement-pain", [
+    ("it aches behind my eye when I look to the side", "pain_eye_movement"),
+    ("it hurts to look sideways", "pain_eye_movement"),
 ])
-def test_a_carers_he_or_she_reads_as_the_patients_i(lexical_engine, text, fid):
+
+
+@pytest.mark.parametrize("text,fid", READ_PRESENT)
+def test_a_finding_is_read_present(lexical_engine, text, fid):
     got, _ = _read(lexical_engine, text)
     assert got.get(fid) is True, got
 
@@ -105,16 +115,6 @@ def test_a_fever_a_week_after_a_round_of_chemo_is_an_emergency(lexical_engine):
     assert r.triage == "emergency"
 
 
-@pytest.mark.parametrize("text", [
-    "I had my aortic valve replaced two years ago",
-    "71F, mechanical valve, on warfarin",
-    "he has a pig valve in his heart",
-])
-def test_an_artificial_heart_valve_is_known_heart_disease(lexical_engine, text):
-    got, _ = _read(lexical_engine, text)
-    assert got.get("heart_disease_known") is True, got
-
-
 def test_a_reading_after_and_is_not_denied_by_an_earlier_not(lexical_engine):
     got, _ = _read(lexical_engine, "she is not herself, and her sugar meter says 2.4")
     assert got.get("low_blood_sugar_reading") is True, got
@@ -127,12 +127,6 @@ def test_a_reading_after_and_is_not_denied_by_an_earlier_not(lexical_engine):
 def test_one_sided_eye_conditions_name_the_one_eye(kb, cid):
     # their guidelines describe one eye (NICE CKS, RCOphth, Merck): a text naming one eye must not count against them
     assert kb.condition(cid).likelihoods["one_eye_affected"][0] >= 0.9
-
-
-@pytest.mark.parametrize("text", ["it aches behind my eye when I look to the side", "it hurts to look sideways"])
-def test_pain_on_looking_sideways_is_pain_on_eye_movement(lexical_engine, text):
-    got, _ = _read(lexical_engine, text)
-    assert got.get("pain_eye_movement") is True, got
 
 
 def test_a_month_named_alone_dates_the_complaint_weeks_back(lexical_engine):

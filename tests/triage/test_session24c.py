@@ -15,31 +15,63 @@ def _read(engine, text):
     return {m.finding_id: m.present for m in ex.mentions}, ex
 
 
-# ---- (1) a blood pressure read against the person's state ----
-@pytest.mark.parametrize("text", [
-    "I'm 33 weeks pregnant, the midwife took my blood pressure and got 148/96",
-    "34 weeks along, bp was 142/88 at the clinic, and a headache",
-    "pregnant with twins, 29 weeks, BP 138/94",
-    "I had my baby eight days ago and my blood pressure is 152/91",
-])
-def test_pregnancy_or_a_recent_birth_lowers_the_bp_threshold(lexical_engine, text):
+NOT_TRUE = "not True"  # the finding is absent or denied: `is not True`, as the rule's own test asked
+
+
+def _cases(rule: str, texts: list[str], expect: dict) -> list:
+    """Texts of one reading rule with what each must read (finding -> True, False or NOT_TRUE), named "<rule>-<n>"."""
+    return [pytest.param(text, expect, id=f"{rule}-{i}") for i, text in enumerate(texts, 1)]
+
+
+# one table, one test; the rule in each case's id
+READINGS = (
+    # ---- (1) a blood pressure read against the person's state (180/120 stays the general crisis band) ----
+    _cases("bp-threshold-pregnancy-or-recent-birth", [
+        "I'm 33 weeks pregnant, the midwife took my blood pressure and got 148/96",
+        "34 weeks along, bp was 142/88 at the clinic, and a headache",
+        "pregnant with twins, 29 weeks, BP 138/94",
+        "I had my baby eight days ago and my blood pressure is 152/91",
+    ], {"high_bp": True, "very_high_bp": False})
+    + _cases("bp-threshold-general-outside-pregnancy", [
+        "I'm a 52 year old man, my blood pressure was 148/96 at the chemist",
+        "BP 142/91 at my work health check",
+    ], {"high_bp": False})
+    + _cases("bp-normal-reading-in-pregnancy", ["28 weeks pregnant, my bp is 118/74 today"], {"high_bp": False})
+    # ---- (3) one eye in shorthand ----
+    + _cases("one-eye-shorthand", [
+        "sudden floaters R eye since this morning",
+        "L) eye very painful and red",
+        "rt eye watering and gritty",
+        "vision gone blurry in the lt. eye",
+        "red painful eye (OD), halos round lights",
+        "my right eyeball aches when I look around",
+    ], {"one_eye_affected": True})
+    + _cases("one-eye-not-both-eyes-or-overdose", [
+        "both my eyes are red and sticky",
+        "my left eye and right eye are itchy every spring",
+        "he took an OD of his tablets",
+    ], {"one_eye_affected": NOT_TRUE})
+    # ---- (4) the hip-fracture sign needs a fall; the words still say a leg turned out (SUFE's sign) ----
+    + _cases("hip-fracture-sign-needs-a-fall", [
+        "my 12 year old has a limp and his right foot points outwards when he walks",
+        "she hasn't fallen or hurt herself but her foot is turned out",
+    ], {"leg_shortened_rotated": NOT_TRUE, "leg_turned_out": True})
+    + _cases("hip-fracture-sign-after-a-fall", [
+        "Mum slipped in the kitchen and now her foot is turned outwards",
+        "grandad fell last night, his leg looks shorter and turned out",
+        "my nan is 88, she can't get up and her left foot is turned out",  # no fall told, but cannot stand (CG124)
+    ], {"leg_shortened_rotated": True})
+)
+
+
+@pytest.mark.parametrize("text,expect", READINGS)
+def test_a_text_reads_as_its_rule_says(lexical_engine, text, expect):
     got, _ = _read(lexical_engine, text)
-    assert got.get("high_bp") is True
-    assert got.get("very_high_bp") is False  # 180/120 stays the general crisis band
-
-
-@pytest.mark.parametrize("text", [
-    "I'm a 52 year old man, my blood pressure was 148/96 at the chemist",
-    "BP 142/91 at my work health check",
-])
-def test_outside_pregnancy_the_general_threshold_holds(lexical_engine, text):
-    got, _ = _read(lexical_engine, text)
-    assert got.get("high_bp") is False
-
-
-def test_a_normal_reading_in_pregnancy_is_no_raised_bp(lexical_engine):
-    got, _ = _read(lexical_engine, "28 weeks pregnant, my bp is 118/74 today")
-    assert got.get("high_bp") is False
+    for fid, want in expect.items():
+        if want is NOT_TRUE:
+            assert got.get(fid) is not True, (fid, got)
+        else:
+            assert got.get(fid) is want, (fid, got)
 
 
 def test_a_state_band_outranks_the_general_band_in_the_table(kb):
@@ -75,45 +107,10 @@ def test_outranks_guess_tells_the_scale():
     assert durations.outranks_guess("since tuesday", 96) is False  # a guess, not a count
 
 
-# ---- (3) one eye in shorthand ----
-@pytest.mark.parametrize("text", [
-    "sudden floaters R eye since this morning",
-    "L) eye very painful and red",
-    "rt eye watering and gritty",
-    "vision gone blurry in the lt. eye",
-    "red painful eye (OD), halos round lights",
-    "my right eyeball aches when I look around",
-])
-def test_one_eye_named_in_shorthand_is_read(lexical_engine, text):
-    got, _ = _read(lexical_engine, text)
-    assert got.get("one_eye_affected") is True
-
-
-@pytest.mark.parametrize("text", [
-    "both my eyes are red and sticky",
-    "my left eye and right eye are itchy every spring",
-    "he took an OD of his tablets",
-])
-def test_both_eyes_or_an_overdose_are_not_one_eye(lexical_engine, text):
-    got, _ = _read(lexical_engine, text)
-    assert got.get("one_eye_affected") is not True
-
-
 def test_the_side_reader_takes_no_words_from_the_swelling_reading():
     # the reader is a separate pass; it only says which side
     assert eye_side.sides("the lid of my left eye has swollen right up") == {"left"}
     assert eye_side.one_eye("the lid of my left eye has swollen right up")
-
-
-# ---- (4) the hip-fracture sign needs a fall ----
-@pytest.mark.parametrize("text", [
-    "my 12 year old has a limp and his right foot points outwards when he walks",
-    "she hasn't fallen or hurt herself but her foot is turned out",
-])
-def test_a_turned_out_foot_with_no_fall_is_no_hip_fracture_sign(lexical_engine, text):
-    got, _ = _read(lexical_engine, text)
-    assert got.get("leg_shortened_rotated") is not True
-    assert got.get("leg_turned_out") is True  # the words still say a leg turned out (SUFE's sign)
 
 
 def test_a_teenager_with_a_limp_and_an_out_turned_foot_is_seen_today(lexical_engine):
@@ -121,16 +118,6 @@ def test_a_teenager_with_a_limp_and_an_out_turned_foot_is_seen_today(lexical_eng
     res, _ = lexical_engine.one_shot("limping for 3 weeks with a sore knee and his foot points outwards, no injury",
                                      age=12, sex="M")
     assert res.triage in ("urgent", "emergency")
-
-
-@pytest.mark.parametrize("text", [
-    "Mum slipped in the kitchen and now her foot is turned outwards",
-    "grandad fell last night, his leg looks shorter and turned out",
-    "my nan is 88, she can't get up and her left foot is turned out",  # no fall told, but cannot stand (CG124)
-])
-def test_after_a_fall_the_sign_stays(lexical_engine, text):
-    got, _ = _read(lexical_engine, text)
-    assert got.get("leg_shortened_rotated") is True
 
 
 def test_a_raised_bp_after_20_weeks_is_at_least_urgent_by_its_rule(lexical_engine):

@@ -4,43 +4,16 @@ and removed, each split and all pooled (session 23c, issue 15). Only tallies are
 
     MEDCORE_LLM_BACKEND=template nice -n 10 .venv/bin/python docs/evals/literature-s23c/numeric_fields.py \
         --out docs/evals/literature-s23c/after.json
+The tally is docs/evals/_tools/lit_fields.py's (one home), called with this session's splits and fields.
 """
 
-from __future__ import annotations
-
-import argparse
-import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path.cwd()))  # the tree being scored: the repo root this is run from
-
-from medcore.config import Settings  # noqa: E402
-from medcore.literature.evaluate import evaluate, ratio  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_tools"))
+from lit_fields import main  # noqa: E402
 
 SPLITS = ("dev", "blind", "blind2", "blind_s11", "blind_s12", "blind_s13", "blind_s14", "blind_s22")
-FIELDS = ("design", "n", "age", "female_pct", "effects")
-COUNTS = ("gold", "predicted", "correct")
-
-
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", required=True)
-    args = ap.parse_args()
-    settings = Settings.load()
-    report: dict = {}
-    for mode, headings in (("kept", True), ("removed", False)):
-        per = {s: {f: evaluate(settings, s, headings=headings)["fields"][f] for f in FIELDS} for s in SPLITS}
-        pooled = {}
-        for f in FIELDS:
-            t = {k: sum(per[s][f][k] for s in SPLITS) for k in COUNTS}
-            pooled[f] = dict(t, precision=ratio(t["correct"], t["predicted"]), recall=ratio(t["correct"], t["gold"]))
-        report[mode] = {"pooled": pooled, "per_split": per}
-        for f, t in pooled.items():
-            print(f"headings {mode} {f:11s} P {t['precision']}  R {t['recall']}  ({t['correct']}/{t['predicted']}/{t['gold']})")
-    Path(args.out).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    return 0
-
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(SPLITS, ("design", "n", "age", "female_pct", "effects"), width=11))

@@ -1,0 +1,95 @@
+"""Draw a literature blind set of PubMedQA PQA-L items, printing PMIDs only: one home for the draws of
+literature-blind-s22, -s23 and -s24 (each folder's draw.py states its rule, as committed before any pool abstract
+was read, and calls this with its set's name). A new set adds a row to SETS, with a base commit and a seed fixed
+before reading. Run from the repository root: `python docs/evals/_tools/pqal_draw.py blind_s24`.
+
+The rule, shared: the pool is every PQA-L item no text file tracked at the base commit names (every maximal run of
+7-8 digits); each tier is ranked by sha256("SEED:" + pmid); taken in tier order to 30, skipping the items the set's
+screening.yaml lists under `none` (judged on reading to be no primary clinical study of people). The tiers:
+- "outcomes" (s22): tier 1 a stated-outcome cue in the contexts, or OUTCOME / MEASURE in a section label; tier 2
+  any other outcome, endpoint, random or trial word. Its base grep read the usual text endings and left out the
+  s12-s14 screening lists (their items were never annotated or scored).
+- "comparisons" (s23 on): over the contexts and labels, lower case, tier 1 a trial cue, tier 2 a comparison cue,
+  tier 3 the rest; the grep read every text file (-I)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[3]
+EVALS = ROOT / "docs" / "evals"
+TOTAL = 30
+# set -> (folder, base commit, seed, tier rule)
+SETS = {
+    "blind_s22": ("literature-blind-s22", "0b5173cd", "20261222", "outcomes"),
+    "blind_s23": ("literature-blind-s23", "760accef", "20261223", "comparisons"),
+    "blind_s24": ("literature-blind-s24", "c446b4f1", "20261224", "comparisons"),
+}
+_OUTCOME_T1 = re.compile(r"\b(primary|secondary|main|principal)( study)? (outcome|end ?point)|\boutcome (measure|variable|parameter)")
+_OUTCOME_T2 = re.compile(r"outcome|end ?point|random|trial")
+_TRIAL = re.compile(r"\btrial|\brandom")
+_COMPARISON = re.compile(r"\bversus\b|\bvs\b|\bcompared\b")
+_S22_SCREENINGS = tuple(f"docs/evals/literature-blind-s1{k}/screening.yaml" for k in (2, 3, 4))
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True).stdout
+
+
+def _used(base: str, rule: str) -> set[str]:
+    """Every maximal run of 7-8 digits in the text files tracked at base (one git call: a per-file walk took 30 s)."""
+    if rule == "outcomes":
+        files = [f"*{ext}" for ext in (".yaml", ".yml", ".json", ".md", ".txt", ".csv", ".py")]
+        hits = _git("grep", "-a", "-h", "-o", "-E", "[0-9]+", base, "--", *files, *(f":(exclude){s}" for s in _S22_SCREENINGS))
+    else:
+        # -I: text files only; -h with a tree prints "BASE:match", so the match is after the last colon
+        hits = _git("grep", "-I", "-h", "-o", "-E", "[0-9]+", base)
+    return {m for m in (line.rsplit(":", 1)[-1] for line in hits.splitlines()) if len(m) in (7, 8)}
+
+
+def _tiers(data: dict, pool: list[str], rule: str) -> list[list[str]]:
+    if rule == "outcomes":
+        contexts = {p: " ".join(data[p]["CONTEXTS"]).lower() for p in pool}
+        labels = {p: " ".join(data[p]["LABELS"]).upper() for p in pool}
+        tier1 = [p for p in pool if _OUTCOME_T1.search(contexts[p]) or "OUTCOME" in labels[p] or "MEASURE" in labels[p]]
+        return [tier1, [p for p in pool if p not in tier1 and _OUTCOME_T2.search(contexts[p] + " " + labels[p].lower())]]
+    text = {p: (" ".join(data[p]["CONTEXTS"]) + " " + " ".join(data[p]["LABELS"])).lower() for p in pool}
+    tier1 = [p for p in pool if _TRIAL.search(text[p])]
+    tier2 = [p for p in pool if p not in tier1 and _COMPARISON.search(text[p])]
+    return [tier1, tier2, [p for p in pool if p not in tier1 and p not in tier2]]
+
+
+def draw(name: str, data: dict) -> tuple[list[str], list[list[str]]]:
+    """(taken, the tiers each ranked) for set `name`."""
+    folder, base, seed, rule = SETS[name]
+    used = _used(base, rule) & set(data)
+    pool = sorted((p for p in data if p not in used), key=lambda p: hashlib.sha256(f"{seed}:{p}".encode()).hexdigest())
+    tiers = _tiers(data, pool, rule)
+    skipped: set[str] = set()
+    screening = EVALS / folder / "screening.yaml"
+    if screening.is_file():
+        skipped = {str(p) for p in (yaml.safe_load(screening.read_text(encoding="utf-8")) or {}).get("none") or []}
+    return [p for tier in tiers for p in tier if p not in skipped][:TOTAL], tiers
+
+
+def main(name: str) -> None:
+    items = json.loads((ROOT.parent / "shared/data/pubmedqa/pqal_dev.json").read_text(encoding="utf-8"))
+    taken, tiers = draw(name, items)
+    if SETS[name][3] == "outcomes":  # each set's first line as its draw printed it
+        print(f"tier 1: {len(tiers[0])}, tier 2: {len(tiers[1])}")
+    else:
+        print("pool: " + str(sum(map(len, tiers))) + ", tiers: " + ", ".join(str(len(t)) for t in tiers))
+    print("taken: " + " ".join(taken))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in SETS:
+        sys.exit("usage: pqal_draw.py " + "|".join(SETS))
+    main(sys.argv[1])
