@@ -229,6 +229,10 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
                                 code=known.code, detail=known.detail)
             target.append(item)
         return "question"
+    either = allocation_arms.either_treatment(title, lambda x: is_treatment(treat_re, term, x))
+    if either:  # "Does A or B improve X?": each treatment's own effect, no comparator named
+        pico.interventions.extend(_coded(term, x, -1) for x in either)
+        return ""
     pair = allocation_arms.stated_pair(question, lambda x: bool(treat_re.search(x) or _coded(term, x, -1).concept_id))
     if pair:  # "whether A is superior to B", a title "A or B for Z?"
         pico.interventions.append(_coded(term, pair[0], pair[2]))

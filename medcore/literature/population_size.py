@@ -85,6 +85,9 @@ _ENROLS = re.compile(r"randomi[sz]|allocat|assign|enrol|includ|recruit|divided|c
 _N_EQ = re.compile(r"[(\[]\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[)\]]", re.I)
 _PAIR_JOIN = re.compile(r"^[^()\[\]]{0,60}?\b(?:and|or|vs\.?|versus)\b[^()\[\]]{0,60}$", re.I)
 _BLANKS = re.compile(r"[, \u2009\u202f]")
+# a count in brackets right after a count of people breaks those people down (by sex, arm, site): it is no N of
+# its own (session 25); anchored at the end of the text before the inner count
+_BREAKDOWN = re.compile(r"(?<![\w.,])\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\s*\([^()]{0,60}$", re.I)
 
 
 def count_of(written: str) -> int:
@@ -119,6 +122,8 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
                 n = count_of(m.group("n"))
                 if n < 2 or (1900 <= n <= 2100 and m.group("n").isdigit()):
                     continue  # a year, not a count
+                if _BREAKDOWN.search(text, 0, m.start("n")):
+                    continue  # a part of the people just counted: "2,400 patients (1,300 men and 1,100 women)"
                 score = strength * w
                 if best is None or score > best[0]:
                     words = next((x[2] for x in spans if value(x[2]) == n), "")

@@ -181,11 +181,11 @@ def treated_versus(text: str, is_treatment) -> list[str]:
 # 2005") ends it
 _END = (r"(?=\s*(?:[,;:.()\d]|$|\b(?:at|in|between|from|during|for|after|before|by|and|with|was|were|because|due|since|"
         r"until|through|over|within|using)\b))")
-_SINGLE = re.compile(r"(?P<n>" + _COUNT + r")\s+(?:[\w\-]+\s+){0,3}?" + PEOPLE + r"\s+(?:\([^()]{0,30}\)\s+)?"
+_SINGLE = re.compile(r"(?P<n>" + _COUNT + r")\s+(?:[\w\-]+\s+){0,3}?" + PEOPLE + r"(?:,\s*aged\s+[^,;:()]{1,40}(?:\([^()]{0,30}\))?,)?\s+(?:\([^()]{0,30}\)\s+)?"
                      r"(?:with\s+[^,;:.()\d]{1,40}?\s+)?(?:who\s+)?"
-                     r"(?:underwent|undergoing|had\s+undergone|received|were\s+treated\s+with|were\s+given|were\s+managed\s+with)\s+"
+                     r"(?:underwent|undergoing|had\s+undergone|received|were\s+treated\s+(?:with|by)|were\s+given|were\s+managed\s+with)\s+"
                      r"(?:an?\s+|the\s+)?(?P<x>[A-Za-z][^,;:.()\d]{1,60}?)" + _END +
-                     r"|\b(?:of|all)\s+(?:all\s+)?(?:consecutive\s+)?" + PEOPLE + r"\s+(?:who\s+)?(?:undergoing|underwent|had\s+undergone)\s+"
+                     r"|(?:^|\b(?:of|all)\s+)(?:all\s+)?(?:consecutive\s+)?" + PEOPLE + r"\s+(?:who\s+)?(?:undergoing|underwent|had\s+undergone)\s+"
                      r"(?:an?\s+|the\s+)?(?P<z>[A-Za-z][^,;:.()\d]{1,60}?)" + _END +
                      r"|(?:^|\.\s+)(?P<y>[A-Z][\w\-]*(?:\s+[\w\-]+){0,4}?)\s+(?:was|were)\s+performed\s+(?:in|on)\s+" + _COUNT,
                      re.I)

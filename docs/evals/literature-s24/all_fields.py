@@ -25,15 +25,18 @@ COUNTS = ("gold", "predicted", "correct")
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
+    ap.add_argument("--splits", default=",".join(SPLITS),
+                    help="comma-separated splits (session 25 adds blind_s24, dev since then)")
     args = ap.parse_args()
+    splits = tuple(s for s in args.splits.split(",") if s)
     settings = Settings.load()
     report: dict = {}
     for mode, headings in (("kept", True), ("removed", False)):
-        per = {s: evaluate(settings, s, headings=headings)["fields"] for s in SPLITS}
-        fields = list(dict.fromkeys(f for s in SPLITS for f in per[s]))  # `setting` only where a set annotates it
+        per = {s: evaluate(settings, s, headings=headings)["fields"] for s in splits}
+        fields = list(dict.fromkeys(f for s in splits for f in per[s]))  # `setting` only where a set annotates it
         pooled = {}
         for f in fields:
-            t = {k: sum(per[s][f][k] for s in SPLITS if f in per[s]) for k in COUNTS}
+            t = {k: sum(per[s][f][k] for s in splits if f in per[s]) for k in COUNTS}
             pooled[f] = dict(t, precision=ratio(t["correct"], t["predicted"]), recall=ratio(t["correct"], t["gold"]))
         report[mode] = {"pooled": pooled, "per_split": per}
         for f, t in pooled.items():
