@@ -114,3 +114,15 @@ def test_a_bracketed_count_of_its_own_still_counts():
 def test_breakdown_pattern_is_anchored_at_the_count():
     assert population_size._BREAKDOWN.search("We saw 50 adults (", 0, len("We saw 50 adults ("))
     assert not population_size._BREAKDOWN.search("We saw 50 adults. Then (", 0, len("We saw 50 adults. Then ("))
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Of the first 240 referrals, 198 patients met the inclusion criteria.", 198),
+    ("We screened 500 charts; 312 patients fulfilled the eligibility criteria.", 312),
+    ("The questionnaire was completed by 1,150 practice nurses in three regions.", 1150),
+    ("The analysis is based on 88 of 104 consecutive patients treated in one unit.", 88),
+    ("In all, 40 adults with gout and 40 healthy volunteers were included.", 80),
+    ("Of 90 pharmacists invited, 61 took part.", 90),
+])
+def test_n_said_in_other_forms(text, n):
+    assert population_size.pick_n([_s(0, text)])[0] == n
