@@ -74,9 +74,14 @@ def _age_in(text: str, idx: int, want: str) -> dict:
 
 # a drug name used as something else: "ASA I-III patients" (physical status), "glucose levels", "serum insulin",
 # a program's name ("ADAM STAT software": session 22c, capitalised name words before "software")
+# session 25: a hormone or drug named as the body's own target or response, or as what germs or people react to,
+# is not a treatment given: "insulin resistance / sensitivity / secretion", "oestrogen receptors", "resistance
+# to ciprofloxacin", "allergy to penicillin"
 _NOT_A_DRUG_HERE = re.compile(r"\s*+(?:[IV]+\b|class\b|physical\s+status|levels?\b|concentrations?\b|<|>|=|\d+(?:\.\d+)?\s*mmol|"
+                              r"-?resistan(?:ce|t)\b|sensitivity\b|secretion\b|receptors?\b|deficiency\b|"
                               r"(?-i:[A-Z0-9][\w.]*+\s++){0,2}software\b)", re.I)
-_MEASURED_BEFORE = re.compile(r"\b(?:serum|plasma|blood|fasting|urinary|urine)\s+$", re.I)
+_MEASURED_BEFORE = re.compile(r"\b(?:serum|plasma|blood|fasting|urinary|urine|(?:resistan(?:ce|t)|susceptib(?:ility|le)|allerg(?:y|ic)|"
+                              r"hypersensitivity|intolerance)\s+to)\s+$", re.I)
 _COMPARE = re.compile(
     r"\b(?:compar(?:e|ed|ing))\s+(?!with\b|to\b)(?:the\s+)?(?:(?:effects?|use|value|results?|outcomes?|efficacy|effectiveness|safety|role|benefits?)\s+of\s+)?(?P<a>[^,;.()]{3,70}?)\s+(?P<sep>with|to|and|versus|vs\.?)\s+"
     r"(?:the\s+)?(?P<b>[^,;.()]{3,70}?)(?=\s*(?:[,;.()]|$|\bin\s|\bas\s|\bfor\s|\bamong\s|\bon\s|\bwith\s|\bregarding\s|\bafter\s|\bbefore\s|\bduring\s|\bat\s))"
@@ -109,7 +114,7 @@ def _drug_items(term, sentences: list[Sentence], title_sentence: Sentence | None
         if s.section and re.search(r"outcome", s.section, re.I):
             continue  # drugs under "MAIN OUTCOME MEASURES" are what was counted, not what was given (session 13)
         for m in _mentions(term, s, {"drug", "class", "product"}):
-            if _NOT_A_DRUG_HERE.match(s.text, m.end) or _MEASURED_BEFORE.search(s.text[max(0, m.start - 12): m.start]):
+            if _NOT_A_DRUG_HERE.match(s.text, m.end) or _MEASURED_BEFORE.search(s.text[max(0, m.start - 24): m.start]):
                 continue
             d = _DOSE.match(s.text, m.end)
             known = found.get(m.concept_id)

@@ -126,3 +126,23 @@ def test_breakdown_pattern_is_anchored_at_the_count():
 ])
 def test_n_said_in_other_forms(text, n):
     assert population_size.pick_n([_s(0, text)])[0] == n
+
+
+@pytest.mark.parametrize("aim", [
+    "To relate insulin resistance to liver fat in obese teenagers.",
+    "To count oestrogen receptors in breast biopsies from young women.",
+    "To measure the share of urinary isolates with resistance to ciprofloxacin in nursing homes.",
+    "To describe adults with allergy to penicillin referred for skin testing.",
+])
+def test_a_drug_named_as_a_target_or_a_reaction_is_no_intervention(read, aim):
+    text = f"A clinic survey.\nOBJECTIVE: {aim}\nMETHODS: We studied 120 adults in 2019.\nRESULTS: Half were affected."
+    interventions, _ = _arms(read, text)
+    assert interventions == [], interventions
+
+
+def test_a_drug_given_is_still_read(read):
+    text = ("Metformin and liver fat in obese teenagers.\n"
+            "OBJECTIVE: To relate metformin use to liver fat in obese teenagers.\n"
+            "METHODS: We studied 120 teenagers in 2019.\nRESULTS: Liver fat was lower.")
+    interventions, _ = _arms(read, text)
+    assert [i.lower() for i in interventions] == ["metformin"]
