@@ -83,7 +83,7 @@ _NOT_A_DRUG_HERE = re.compile(r"\s*+(?:[IV]+\b|class\b|physical\s+status|levels?
 _MEASURED_BEFORE = re.compile(r"\b(?:serum|plasma|blood|fasting|urinary|urine|(?:resistan(?:ce|t)|susceptib(?:ility|le)|allerg(?:y|ic)|"
                               r"hypersensitivity|intolerance)\s+to)\s+$", re.I)
 _COMPARE = re.compile(
-    r"\b(?:compar(?:e|ed|ing))\s+(?!with\b|to\b)(?:the\s+)?(?:(?:effects?|use|value|results?|outcomes?|efficacy|effectiveness|safety|role|benefits?)\s+of\s+)?(?P<a>[^,;.()]{3,70}?)\s+(?P<sep>with|to|and|versus|vs\.?)\s+"
+    r"\b(?:compar(?:e|ed|ing|ative))\s+(?!with\b|to\b)(?:the\s+)?(?:(?:effects?|use|value|results?|outcomes?|efficacy|effectiveness|safety|role|benefits?)\s+of\s+)?(?P<a>[^,;.()]{3,70}?)\s+(?P<sep>with|to|and|versus|vs\.?)\s+"
     r"(?:the\s+)?(?P<b>[^,;.()]{3,70}?)(?=\s*(?:[,;.()]|$|\bin\s|\bas\s|\bfor\s|\bamong\s|\bon\s|\bwith\s|\bregarding\s|\bafter\s|\bbefore\s|\bduring\s|\bat\s))"
     r"|\b(?P<a2>[A-Za-z][\w\- ]{2,60}?)\s+(?:vs\.?|versus)\s+(?P<b2>[A-Za-z][\w\- ]{2,60}?)(?=\s*(?:[,;:.()?]|$|\bin\s|\bfor\s|\bamong\s|\bon\s))",
     re.I)

@@ -280,3 +280,24 @@ def drop_defined_groups(pico: Pico, whole: str, is_condition) -> None:
         return long != text and bool(_PEOPLE_END.search(long) or is_condition(long))
 
     pico.interventions = [i for i in pico.interventions if not group(i.text)]
+
+
+_INNER_ABBR = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{0,2}[A-Z]{1,5}s?)\)\s*")
+
+
+def short_names(pico: Pico) -> None:
+    """An arm whose name defines an abbreviation inside it is named as the abstract then names it: "no
+    percutaneous endoscopic gastrostomy (PEG) feeding tube" -> "no PEG feeding tube"; a definition at the end
+    ("split-liver transplantation (SLT)") keeps the long form alone. A bracket mid-name reads as a fragment on the
+    card (session 25)."""
+    for item in pico.interventions + pico.comparators:
+        m = _INNER_ABBR.search(item.text)
+        if not m:
+            continue
+        before, after = item.text[:m.start()], item.text[m.end():]
+        if not after.strip():
+            item.text = before.strip() or item.text
+            continue
+        form = long_form(m.group("abbr"), before)
+        if form and before.endswith(form):
+            item.text = f"{before[:len(before) - len(form)]}{m.group('abbr')} {after}".strip()

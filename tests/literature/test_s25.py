@@ -146,3 +146,25 @@ def test_a_drug_given_is_still_read(read):
             "METHODS: We studied 120 teenagers in 2019.\nRESULTS: Liver fat was lower.")
     interventions, _ = _arms(read, text)
     assert [i.lower() for i in interventions] == ["metformin"]
+
+
+def test_a_title_naming_the_comparative_safety_of_two_drugs(read):
+    text = ("Comparative effectiveness of adalimumab and etanercept on the risk of hospital admission\n"
+            "METHODS: We identified 900 adults with psoriasis who started either drug in 2015-2019.\n"
+            "RESULTS: Admissions were fewer with adalimumab.")
+    interventions, comparators = _arms(read, text)
+    assert [i.lower() for i in interventions] == ["adalimumab"] and [c.lower() for c in comparators] == ["etanercept"]
+
+
+@pytest.mark.parametrize("name, short", [
+    ("no transcutaneous electrical nerve stimulation (TENS) unit", "no TENS unit"),
+    ("continuous subcutaneous insulin infusion (CSII)", "continuous subcutaneous insulin infusion"),
+    ("early goal-directed therapy", "early goal-directed therapy"),
+])
+def test_an_arm_defining_an_abbreviation_is_named_as_the_abstract_then_names_it(name, short):
+    from medcore.literature.model import Pico, PicoItem
+    from medcore.literature.treated_groups import short_names
+    pico = Pico()
+    pico.comparators.append(PicoItem(text=name, sentence_idx=0))
+    short_names(pico)
+    assert pico.comparators[0].text == short
