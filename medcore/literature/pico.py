@@ -92,7 +92,9 @@ _COMPARE = re.compile(
 _QUESTION_SUBJECT = re.compile(
     r"^(?:does|do|did|is|are|can|could|should|will|may|would)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?"
     r"(?P<x>[^,;:?()]{3,70}?)\s+(?:influence|affect|improve|reduce|increase|decrease|prevent|alter|change|lower|"
-    r"raise|impair|worsen|cause|induce|protect|benefit|shorten|prolong|enhance|modify|make)\b", re.I)
+    r"raise|impair|worsen|cause|induce|protect|benefit|shorten|prolong|enhance|modify|make|"
+    # session 25: "Can X lead to / result in / contribute to / help ..."
+    r"lead\s+to|result\s+in|contribute\s+to|help)\b", re.I)
 # "...: is X safe and effective?", "Is X an acceptable alternative for Z?": the treatment whose worth the title asks
 # about (session 22b). Not "necessary / needed / required" (the question is whether a step can be left out) nor
 # "useful" or "an effective predictor" (mostly a test's worth): used only when the methods named no arms

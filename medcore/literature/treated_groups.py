@@ -282,7 +282,7 @@ def drop_defined_groups(pico: Pico, whole: str, is_condition) -> None:
     pico.interventions = [i for i in pico.interventions if not group(i.text)]
 
 
-_INNER_ABBR = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{0,2}[A-Z]{1,5}s?)\)\s*")
+_INNER_ABBR = re.compile(r"(?<!\s)\s*+\((?P<abbr>[A-Z][A-Za-z]{0,2}[A-Z]{1,5}s?)\)\s*+")  # one start per blank run
 
 
 def short_names(pico: Pico) -> None:

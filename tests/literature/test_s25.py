@@ -168,3 +168,21 @@ def test_an_arm_defining_an_abbreviation_is_named_as_the_abstract_then_names_it(
     pico.comparators.append(PicoItem(text=name, sentence_idx=0))
     short_names(pico)
     assert pico.comparators[0].text == short
+
+
+def test_a_title_asking_whether_a_programme_can_lead_to_an_outcome(read):
+    text = ("Can school-based hand-washing training lead to lasting control of diarrhoea?\n"
+            "METHODS: A survey of 2,000 children in 30 villages was done in 2018.\n"
+            "RESULTS: Diarrhoea was still common.")
+    interventions, _ = _arms(read, text)
+    assert interventions == ["school-based hand-washing training"]
+
+
+def test_an_aim_naming_the_arm_after_its_verb_and_the_other_after_instead_of(read):
+    text = ("Timing of hip surgery in frail adults\n"
+            "OBJECTIVE: To compare walking in frail adults who undergo delayed hip surgery instead of early hip "
+            "surgery.\n"
+            "METHODS: We reviewed 150 frail adults treated in 2016-2020.\n"
+            "RESULTS: Walking was similar.")
+    interventions, comparators = _arms(read, text)
+    assert interventions == ["delayed hip surgery"] and comparators == ["early hip surgery"]
