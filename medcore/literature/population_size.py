@@ -47,9 +47,9 @@ _N_PATTERNS = [
     # were randomised" (session 24b)
     (re.compile(r"\b(?:of|among)\s+(?:the\s+)?\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,2}?(?:were|was)\s+"
                 r"(?:randomi[sz]ed|randomly|enrolled|included|allocated|assigned|recruited|analy[sz]ed)\b", re.I), 6, ", "),
-    # session 25: the eligible group said by its criteria ("355 patients met the inclusion criteria"), a funnel's
-    # remainder ("Of the remaining 294 women, ..."), a survey's answerers ("completed by 2,300 nurses") and the
-    # analysed part of a series ("the analysis is based on 122 of 143 patients")
+    # session 25: the eligible group said by its criteria ("210 patients met the inclusion criteria"), a funnel's
+    # remainder ("Of the remaining 180 women, ..."), a survey's answerers ("completed by 2,300 nurses") and the
+    # analysed part of a series ("the analysis rests on 88 of 104 patients")
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,3}?(?:" + _PEOPLE + r"\s+)?(?:met|fulfilled|satisfied|fulfil?led)\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?"
                 r"(?:inclusion|eligibility|entry|study)\s+criteria\b", re.I), 6, "criteria"),
     (re.compile(r"\b(?:of|among)\s+the\s+remaining\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\s*,", re.I), 6, "remaining"),
@@ -77,7 +77,7 @@ _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 # "445 cases and 890 controls", "312 patients with X and 624 matched controls" (session 24b)
 _CASES_AND_CONTROLS = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:cases|patients)\b[^,;()]{0,40}?\s+(?:and|with)\s+"
                                  r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?controls\b", re.I)
-# two groups counted and enrolled in one clause, summed: "44 women with X and 44 healthy women were included",
+# two groups counted and enrolled in one clause, summed: "60 women with X and 50 healthy women were included",
 # "60 patients with X and 30 controls were recruited" (session 25)
 _TWO_ENROLLED = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\b[^.;()\d]{0,60}?\s+and\s+"
                            r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")\s+(?:were|was)\s+"
