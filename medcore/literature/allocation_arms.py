@@ -85,6 +85,21 @@ _TITLE_OR = re.compile(r"^(?:(?:is|are|should\s+we\s+use)\s+)?(?P<a>[A-Za-z][\w\
                        r"\s+(?:for|in|after|before|during|to\s+treat|to\s+prevent)\b[^?]*\?\s*$", re.I)
 
 
+# a yes/no title asking whether either of two treatments changes an outcome: "Does A or B improve survival in Z?"
+# asks about each one's effect (each against its absence), not A against B (session 25)
+_TITLE_EITHER = re.compile(r"^(?:does|do|did|can|could|will|would|may|might)\s+(?P<a>[A-Za-z][\w\- ]{2,40}?)\s+or\s+"
+                           r"(?P<b>[A-Za-z][\w\- ]{2,40}?)\s+(?:impact|affect|influence|improve|change|alter|reduce|"
+                           r"increase|decrease|prolong|shorten|lower|raise|prevent|predict|benefit|matter)\b", re.I)
+
+
+def either_treatment(title: Sentence | None, is_treatment) -> list[str]:
+    """[A, B] from a title "Does A or B improve X?" when both name a treatment (`is_treatment(name)`); else []."""
+    m = _TITLE_EITHER.match(title.text.strip()) if title is not None else None
+    if m and is_treatment(m.group("a")) and is_treatment(m.group("b")):
+        return [m.group("a").strip(), m.group("b").strip()]
+    return []
+
+
 def stated_pair(question: list[Sentence], is_treatment) -> tuple[str, str, int] | None:
     """(intervention, comparator, sentence index) from a question that states both arms: "whether A is superior
     to B" (objective or title), or a title "A or B for Z?" when both name a treatment (`is_treatment(name)`)."""
@@ -92,7 +107,7 @@ def stated_pair(question: list[Sentence], is_treatment) -> tuple[str, str, int] 
         m = _STATED.search(s.text)
         if m:
             return m.group("a").strip(), m.group("b").strip(), s.idx
-        m = _TITLE_OR.match(s.text.strip()) if s.idx == -1 else None
+        m = _TITLE_OR.match(s.text.strip()) if s.idx == -1 and not _TITLE_EITHER.match(s.text.strip()) else None
         if m and is_treatment(m.group("a")) and is_treatment(m.group("b")):
             return m.group("a").strip(), m.group("b").strip(), s.idx
     return None

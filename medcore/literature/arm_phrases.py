@@ -55,9 +55,10 @@ def without_abbreviations(text: str) -> str:
 
 # the comparison said after the first arm, as aims and titles put it: "the value of A compared with B", "of A
 # rather than B", "A as opposed to B" (session 24; `pico._COMPARE` reads "compare A with B" and "A versus B").
-# Read only in question sentences, where the compared things are what the study is about.
+# Read only in question sentences, where the compared things are what the study is about. Session 25: also after
+# the verb that gives the arm ("patients who undergo A instead of B").
 POSTPOSED = re.compile(
-    r"\b(?:of|between|with|using|for)\s+(?:the\s+|a\s+|an\s+)?(?P<a>[A-Za-z][^,;.()]{2,60}?)\s+"
+    r"\b(?:of|between|with|using|for|undergo|undergoing|underwent|receive|receiving|received)\s+(?:the\s+|a\s+|an\s+)?(?P<a>[A-Za-z][^,;.()]{2,60}?)\s+"
     r"(?P<sep>compared\s+(?:with|to)|rather\s+than|as\s+opposed\s+to|instead\s+of|in\s+comparison\s+(?:with|to))\s+"
     r"(?:(?:that|those)(?:\s+effects)?\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?P<b>[A-Za-z][^,;.()]{2,60}?)"
     r"(?=\s*(?:[,;.()?]|$|\b(?:in|for|among|on|at|after|during|regarding|as)\s))", re.I)

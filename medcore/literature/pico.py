@@ -74,11 +74,16 @@ def _age_in(text: str, idx: int, want: str) -> dict:
 
 # a drug name used as something else: "ASA I-III patients" (physical status), "glucose levels", "serum insulin",
 # a program's name ("ADAM STAT software": session 22c, capitalised name words before "software")
+# session 25: a hormone or drug named as the body's own target or response, or as what germs or people react to,
+# is not a treatment given: "insulin resistance / sensitivity / secretion", "oestrogen receptors", "resistance
+# to ciprofloxacin", "allergy to penicillin"
 _NOT_A_DRUG_HERE = re.compile(r"\s*+(?:[IV]+\b|class\b|physical\s+status|levels?\b|concentrations?\b|<|>|=|\d+(?:\.\d+)?\s*mmol|"
+                              r"-?resistan(?:ce|t)\b|sensitivity\b|secretion\b|receptors?\b|deficiency\b|"
                               r"(?-i:[A-Z0-9][\w.]*+\s++){0,2}software\b)", re.I)
-_MEASURED_BEFORE = re.compile(r"\b(?:serum|plasma|blood|fasting|urinary|urine)\s+$", re.I)
+_MEASURED_BEFORE = re.compile(r"\b(?:serum|plasma|blood|fasting|urinary|urine|(?:resistan(?:ce|t)|susceptib(?:ility|le)|allerg(?:y|ic)|"
+                              r"hypersensitivity|intolerance)\s+to)\s+$", re.I)
 _COMPARE = re.compile(
-    r"\b(?:compar(?:e|ed|ing))\s+(?!with\b|to\b)(?:the\s+)?(?:(?:effects?|use|value|results?|outcomes?|efficacy|effectiveness|safety|role|benefits?)\s+of\s+)?(?P<a>[^,;.()]{3,70}?)\s+(?P<sep>with|to|and|versus|vs\.?)\s+"
+    r"\b(?:compar(?:e|ed|ing|ative))\s+(?!with\b|to\b)(?:the\s+)?(?:(?:effects?|use|value|results?|outcomes?|efficacy|effectiveness|safety|role|benefits?)\s+of\s+)?(?P<a>[^,;.()]{3,70}?)\s+(?P<sep>with|to|and|versus|vs\.?)\s+"
     r"(?:the\s+)?(?P<b>[^,;.()]{3,70}?)(?=\s*(?:[,;.()]|$|\bin\s|\bas\s|\bfor\s|\bamong\s|\bon\s|\bwith\s|\bregarding\s|\bafter\s|\bbefore\s|\bduring\s|\bat\s))"
     r"|\b(?P<a2>[A-Za-z][\w\- ]{2,60}?)\s+(?:vs\.?|versus)\s+(?P<b2>[A-Za-z][\w\- ]{2,60}?)(?=\s*(?:[,;:.()?]|$|\bin\s|\bfor\s|\bamong\s|\bon\s))",
     re.I)
@@ -87,7 +92,9 @@ _COMPARE = re.compile(
 _QUESTION_SUBJECT = re.compile(
     r"^(?:does|do|did|is|are|can|could|should|will|may|would)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?"
     r"(?P<x>[^,;:?()]{3,70}?)\s+(?:influence|affect|improve|reduce|increase|decrease|prevent|alter|change|lower|"
-    r"raise|impair|worsen|cause|induce|protect|benefit|shorten|prolong|enhance|modify|make)\b", re.I)
+    r"raise|impair|worsen|cause|induce|protect|benefit|shorten|prolong|enhance|modify|make|"
+    # session 25: "Can X lead to / result in / contribute to / help ..."
+    r"lead\s+to|result\s+in|contribute\s+to|help)\b", re.I)
 # "...: is X safe and effective?", "Is X an acceptable alternative for Z?": the treatment whose worth the title asks
 # about (session 22b). Not "necessary / needed / required" (the question is whether a step can be left out) nor
 # "useful" or "an effective predictor" (mostly a test's worth): used only when the methods named no arms
@@ -109,7 +116,7 @@ def _drug_items(term, sentences: list[Sentence], title_sentence: Sentence | None
         if s.section and re.search(r"outcome", s.section, re.I):
             continue  # drugs under "MAIN OUTCOME MEASURES" are what was counted, not what was given (session 13)
         for m in _mentions(term, s, {"drug", "class", "product"}):
-            if _NOT_A_DRUG_HERE.match(s.text, m.end) or _MEASURED_BEFORE.search(s.text[max(0, m.start - 12): m.start]):
+            if _NOT_A_DRUG_HERE.match(s.text, m.end) or _MEASURED_BEFORE.search(s.text[max(0, m.start - 24): m.start]):
                 continue
             d = _DOSE.match(s.text, m.end)
             known = found.get(m.concept_id)
@@ -229,6 +236,10 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
                                 code=known.code, detail=known.detail)
             target.append(item)
         return "question"
+    either = allocation_arms.either_treatment(title, lambda x: is_treatment(treat_re, term, x))
+    if either:  # "Does A or B improve X?": each treatment's own effect, no comparator named
+        pico.interventions.extend(_coded(term, x, -1) for x in either)
+        return ""
     pair = allocation_arms.stated_pair(question, lambda x: bool(treat_re.search(x) or _coded(term, x, -1).concept_id))
     if pair:  # "whether A is superior to B", a title "A or B for Z?"
         pico.interventions.append(_coded(term, pair[0], pair[2]))

@@ -14,7 +14,13 @@ from medcore.literature.population_sex import SEX_FEMALE, SEX_PAIR
 _PEOPLE = (r"(?:patients|outpatients|inpatients|participants|subjects|women|men|children|adults|adolescents|infants|individuals|persons|people|"
            r"cases|volunteers|residents|mothers|neonates|newborns|pregnancies|pregnant\s+women|girls|boys|respondents|"
            r"veterans|students|survivors|smokers|eyes|couples|families|nurses|physicians|doctors|users|donors|recipients|"
-           r"providers|drivers|workers|athletes|employees|males|females|beneficiaries|enrollees|trainees|professionals)")
+           r"providers|drivers|workers|athletes|employees|males|females|beneficiaries|enrollees|trainees|professionals|"
+           # session 25: more people a study counts (staff by trade, family members, groups by age or status)
+           r"parents|fathers|caregivers|carers|relatives|siblings|twins|members|teachers|pupils|schoolchildren|"
+           r"teenagers|toddlers|elderly|seniors|retirees|pharmacists|dentists|midwives|surgeons|radiologists|"
+           r"psychiatrists|clinicians|practitioners|professors|faculty|residents|interns|soldiers|recruits|"
+           r"prisoners|inmates|refugees|migrants|immigrants|travellers|travelers|clients|attendees|primiparas|"
+           r"multiparas|primigravidas|nulliparas)")
 PEOPLE = _PEOPLE  # the words for people counted in a study (arms.py reads them too)
 # a count: "1,250", "12 537" (a blank, or a thin space, between thousands, as many journals print it: session 23c),
 # "40"; never a year, so that a year written before the count is passed over, not taken and then dropped with the
@@ -41,6 +47,15 @@ _N_PATTERNS = [
     # were randomised" (session 24b)
     (re.compile(r"\b(?:of|among)\s+(?:the\s+)?\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,2}?(?:were|was)\s+"
                 r"(?:randomi[sz]ed|randomly|enrolled|included|allocated|assigned|recruited|analy[sz]ed)\b", re.I), 6, ", "),
+    # session 25: the eligible group said by its criteria ("210 patients met the inclusion criteria"), a funnel's
+    # remainder ("Of the remaining 180 women, ..."), a survey's answerers ("completed by 2,300 nurses") and the
+    # analysed part of a series ("the analysis rests on 88 of 104 patients")
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,3}?(?:" + _PEOPLE + r"\s+)?(?:met|fulfilled|satisfied|fulfil?led)\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?"
+                r"(?:inclusion|eligibility|entry|study)\s+criteria\b", re.I), 6, "criteria"),
+    (re.compile(r"\b(?:of|among)\s+the\s+remaining\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\s*,", re.I), 6, "remaining"),
+    (re.compile(r"\b(?:completed|returned|answered|filled\s+(?:in|out))\s+by\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\b", re.I), 5, " by "),
+    (re.compile(r"\b(?:based\s+on|included|analy[sz]ed|studied)\s+" + _INT + r"\s+of\s+(?:the\s+|all\s+)?\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?"
+                + _PEOPLE + r"\b", re.I), 6, " of "),
     (re.compile(r"\btotal\s+number\s+of\s+\w+(?:\s+\w+){0,4}?\s+(?:was|were)\s+" + _INT + r"\b", re.I), 5, "total"),
     (re.compile(r"\b(?:sample|cohort|population|study(?:\s+(?:group|population|sample|cohort))?)\s+(?:comprised|consisted\s+of|included|involved)\s+" + _INT + r"\b", re.I), 5, ""),
     (re.compile(r"\ba\s+(?:random\s+)?sample\s+of\s+" + _INT + r"\b", re.I), 5, "sample"),
@@ -62,6 +77,11 @@ _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 # "445 cases and 890 controls", "312 patients with X and 624 matched controls" (session 24b)
 _CASES_AND_CONTROLS = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:cases|patients)\b[^,;()]{0,40}?\s+(?:and|with)\s+"
                                  r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?controls\b", re.I)
+# two groups counted and enrolled in one clause, summed: "60 women with X and 50 healthy women were included",
+# "60 patients with X and 30 controls were recruited" (session 25)
+_TWO_ENROLLED = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\b[^.;()\d]{0,60}?\s+and\s+"
+                           r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")\s+(?:were|was)\s+"
+                           r"(?:included|enrolled|recruited|studied|examined|evaluated|investigated|analy[sz]ed)\b", re.I)
 _CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
 # two groups counted side by side make up the study: "compared between 1,200 rural and 3,400 urban infants",
 # "started drug A (n = 80) or drug B (n = 95)"; their sum is N (exactly two counts, joined by and / or / versus)
@@ -85,6 +105,9 @@ _ENROLS = re.compile(r"randomi[sz]|allocat|assign|enrol|includ|recruit|divided|c
 _N_EQ = re.compile(r"[(\[]\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[)\]]", re.I)
 _PAIR_JOIN = re.compile(r"^[^()\[\]]{0,60}?\b(?:and|or|vs\.?|versus)\b[^()\[\]]{0,60}$", re.I)
 _BLANKS = re.compile(r"[, \u2009\u202f]")
+# a count in brackets right after a count of people breaks those people down (by sex, arm, site): it is no N of
+# its own (session 25); anchored at the end of the text before the inner count
+_BREAKDOWN = re.compile(r"(?<![\w.,])\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\s*\([^()]{0,60}$", re.I)
 
 
 def count_of(written: str) -> int:
@@ -101,7 +124,7 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
     for s in sentences:
         w = _ROLE_N_WEIGHT.get(s.role, 0.5)
         text, spans = digits_for_words(s.text)
-        m = _CASES_CONTROLS.search(text) or _CASES_AND_CONTROLS.search(text)
+        m = _CASES_CONTROLS.search(text) or _CASES_AND_CONTROLS.search(text) or _TWO_ENROLLED.search(text)
         if m and text == s.text:
             n = int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", ""))
             if best is None or 5 * w > best[0]:
@@ -119,6 +142,8 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
                 n = count_of(m.group("n"))
                 if n < 2 or (1900 <= n <= 2100 and m.group("n").isdigit()):
                     continue  # a year, not a count
+                if _BREAKDOWN.search(text, 0, m.start("n")):
+                    continue  # a part of the people just counted: "2,400 patients (1,300 men and 1,100 women)"
                 score = strength * w
                 if best is None or score > best[0]:
                     words = next((x[2] for x in spans if value(x[2]) == n), "")

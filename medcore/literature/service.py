@@ -108,6 +108,7 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
         arm_phrases.fill_from_arms(r.pico, r.arms, trial or both)
     _treated_groups(settings, r.pico, paper, term)
     arm_phrases.drop_labels(r.pico)
+    treated_groups.short_names(r.pico)
     treated_groups.drop_defined_groups(r.pico, " ".join(s.text for s in paper.sentences), lambda x: _is_condition(term, x))
     arm_links.link(r.arms, paper.sentences, r.effects, trial)
     r.limitations = conclusions.limitations(settings, paper)

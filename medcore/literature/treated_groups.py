@@ -181,11 +181,11 @@ def treated_versus(text: str, is_treatment) -> list[str]:
 # 2005") ends it
 _END = (r"(?=\s*(?:[,;:.()\d]|$|\b(?:at|in|between|from|during|for|after|before|by|and|with|was|were|because|due|since|"
         r"until|through|over|within|using)\b))")
-_SINGLE = re.compile(r"(?P<n>" + _COUNT + r")\s+(?:[\w\-]+\s+){0,3}?" + PEOPLE + r"\s+(?:\([^()]{0,30}\)\s+)?"
+_SINGLE = re.compile(r"(?P<n>" + _COUNT + r")\s+(?:[\w\-]+\s+){0,3}?" + PEOPLE + r"(?:,\s*aged\s+[^,;:()]{1,40}(?:\([^()]{0,30}\))?,)?\s+(?:\([^()]{0,30}\)\s+)?"
                      r"(?:with\s+[^,;:.()\d]{1,40}?\s+)?(?:who\s+)?"
-                     r"(?:underwent|undergoing|had\s+undergone|received|were\s+treated\s+with|were\s+given|were\s+managed\s+with)\s+"
+                     r"(?:underwent|undergoing|had\s+undergone|received|were\s+treated\s+(?:with|by)|were\s+given|were\s+managed\s+with)\s+"
                      r"(?:an?\s+|the\s+)?(?P<x>[A-Za-z][^,;:.()\d]{1,60}?)" + _END +
-                     r"|\b(?:of|all)\s+(?:all\s+)?(?:consecutive\s+)?" + PEOPLE + r"\s+(?:who\s+)?(?:undergoing|underwent|had\s+undergone)\s+"
+                     r"|(?:^|\b(?:of|all)\s+)(?:all\s+)?(?:consecutive\s+)?" + PEOPLE + r"\s+(?:who\s+)?(?:undergoing|underwent|had\s+undergone)\s+"
                      r"(?:an?\s+|the\s+)?(?P<z>[A-Za-z][^,;:.()\d]{1,60}?)" + _END +
                      r"|(?:^|\.\s+)(?P<y>[A-Z][\w\-]*(?:\s+[\w\-]+){0,4}?)\s+(?:was|were)\s+performed\s+(?:in|on)\s+" + _COUNT,
                      re.I)
@@ -280,3 +280,24 @@ def drop_defined_groups(pico: Pico, whole: str, is_condition) -> None:
         return long != text and bool(_PEOPLE_END.search(long) or is_condition(long))
 
     pico.interventions = [i for i in pico.interventions if not group(i.text)]
+
+
+_INNER_ABBR = re.compile(r"(?<!\s)\s*+\((?P<abbr>[A-Z][A-Za-z]{0,2}[A-Z]{1,5}s?)\)\s*+")  # one start per blank run
+
+
+def short_names(pico: Pico) -> None:
+    """An arm whose name defines an abbreviation inside it is named as the abstract then names it: "no
+    percutaneous endoscopic gastrostomy (PEG) feeding tube" -> "no PEG feeding tube"; a definition at the end
+    ("split-liver transplantation (SLT)") keeps the long form alone. A bracket mid-name reads as a fragment on the
+    card (session 25)."""
+    for item in pico.interventions + pico.comparators:
+        m = _INNER_ABBR.search(item.text)
+        if not m:
+            continue
+        before, after = item.text[:m.start()], item.text[m.end():]
+        if not after.strip():
+            item.text = before.strip() or item.text
+            continue
+        form = long_form(m.group("abbr"), before)
+        if form and before.endswith(form):
+            item.text = f"{before[:len(before) - len(form)]}{m.group('abbr')} {after}".strip()

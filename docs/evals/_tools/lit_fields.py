@@ -31,6 +31,8 @@ def main(splits=SPLITS, fields=None, width: int = 20, argv=None) -> int:
     ap.add_argument("--splits", nargs="+", default=list(splits))
     ap.add_argument("--fields", nargs="+", default=fields)
     args = ap.parse_args(argv)
+    # literature-s25's README passes one comma-separated list; both forms name the same splits
+    args.splits = [s for part in args.splits for s in part.split(",") if s]
     settings = Settings.load()
     report: dict = {}
     for mode, headings in (("kept", True), ("removed", False)):
