@@ -13,10 +13,10 @@ import re
 
 from medcore.knowledge.concepts import Mention
 
-# the spread word and its preposition ('metastasized to', 'metastatic to', 'metastases to', 'mets to'); 'spread' alone
-# is left out: an infection spreads too
-_SPREAD = re.compile(r"(?<![\w-])(?:metastasi[sz]ed|metastatic|metastases|metastasis|mets)\s++(?:to|into|involving)"
-                     r"(?![\w-])", re.I)
+# the spread word and its preposition ('metastasized to', 'metastatic to'); 'spread' alone is left out: an infection
+# spreads too. The nouns ('metastases to the bones') are left to the matcher, which reads the noun and its organ as
+# one problem ('metastases to the brain') or the noun as a metastasis: an organ read beside it would be a second one
+_SPREAD = re.compile(r"(?<![\w-])(?:metastasi[sz]ed|metastatic)\s++(?:to|into|involving)(?![\w-])", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _SKIP = frozenset({"the", "her", "his", "their", "both", "bilateral", "right", "left", "multiple", "several",
                    "also", "likely", "probably", "possibly"})

@@ -55,7 +55,7 @@ def test_the_function_table_refuses_a_wording_listed_twice():
 @pytest.mark.parametrize("text, codes", [
     ("Her ovarian cancer has metastasized to the liver, the pleura and both adrenal glands.", ["C78.7", "C78.2", "C79.70"]),
     ("Known renal cell carcinoma metastatic to the lungs and bones.", ["C78.00", "C79.51"]),
-    ("Melanoma with mets to the brain, spleen, as well as the skin, status post immunotherapy.",
+    ("Melanoma metastatic to the brain, spleen, as well as the skin, status post immunotherapy.",
      ["C79.31", "C78.89", "C79.2"]),
 ])
 def test_each_organ_a_cancer_has_spread_to_is_a_secondary_neoplasm(kb, text, codes):
@@ -87,3 +87,14 @@ def test_an_examined_site_without_lesions_is_that_sites_lesion_absent(kb, text, 
 def test_unsteadiness_and_daytime_sleepiness_told_alone(kb):
     found = _found(kb, "He reports increasing unsteadiness and excessive daytime sleepiness.")
     assert ("R26.81", "present") in found and ("G47.10", "present") in found
+
+
+@pytest.mark.parametrize("text, code", [
+    ("PREOPERATIVE DIAGNOSIS: Dense pelvic adhesions.", "N73.6"),
+    ("POSTOPERATIVE DIAGNOSIS: Posterior capsular opacification, left eye.", "H26.40"),
+    ("PREOPERATIVE DIAGNOSIS: Adenocarcinoma of the rectum.", "C20"),
+    ("POSTOPERATIVE DIAGNOSIS: Failed back surgery syndrome.", "M96.1"),
+    ("INDICATION: Painful hardware, right ankle.", "T84.84XA"),
+])
+def test_operative_diagnoses_as_surgeons_write_them(kb, text, code):
+    assert code in [c for c, _ in _found(kb, text)]
