@@ -33,7 +33,8 @@ from medcore.knowledge import body_site
 from medcore.knowledge.assertion_rules import load_rules
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
 from medcore.knowledge.normalize import term_keys
-from medcore.records import adjective_forms, context_words, problem_codes, problem_shapes, site_signs
+from medcore.records import (adjective_forms, context_words, function_difficulty, problem_codes, problem_shapes,
+                             site_signs, spread_sites)
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ class ProblemVocab:
     site_signs: site_signs.SiteSigns | None = None  # 'liver ... no masses': the sign with the site named before it
     newborn_codes: dict[str, str] = field(default_factory=dict)  # R17 -> P59.9 in a newborn's note (records/newborn.py)
     gestation: dict = field(default_factory=dict)  # weeks of gestation -> Z3A.- / P07.- (records/gestation.py)
+    difficulty: function_difficulty.FunctionDifficulty | None = None  # 'trouble walking' (session 25)
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -158,7 +160,8 @@ class ProblemVocab:
             if concept is not None and _code(concept):
                 out.append((mention, concept, _code(concept)))
         out += problem_shapes.turned_round(self, sentence) + problem_shapes.predicated(self, sentence) + \
-            problem_shapes.shared_head(self, sentence) + problem_shapes.lay_head(self, sentence)
+            problem_shapes.shared_head(self, sentence) + problem_shapes.lay_head(self, sentence) + \
+            function_difficulty.find(self, self.difficulty, sentence) + spread_sites.find(self, sentence)
         signs = self.site_signs.find(sentence, heading, self.named_sign) if self.site_signs else []
         # a sign another reading already took ('Ears: no drainage' by its cue words) is read once
         return out + [r for r in signs if not any(o[0].start < r[0].end and r[0].start < o[0].end for o in out)]
@@ -322,8 +325,9 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
         adjectives = adjective_forms.build(doc.get("adjective_forms"))
         present_as = _present_as(doc.get("present_as"))
         signs = site_signs.build(doc.get("site_signs"))
+        difficulty = function_difficulty.build(doc.get("function_difficulty"))
     except (body_site.InjurySiteError, context_words.ContextWordsError, adjective_forms.AdjectiveFormsError,
-            site_signs.SiteSignsError) as exc:
+            site_signs.SiteSignsError, function_difficulty.FunctionDifficultyError) as exc:
         raise ProblemVocabError(str(exc)) from exc
     site_only = {k: str(v) for t, v in (doc.get("site_only_terms") or {}).items() for k in term_keys(str(t), term.variants)}
     goals = doc.get("goals") or {}
@@ -338,7 +342,7 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
                         senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only,
                         past_events=frozenset(f"condition:{c}" for c in (doc.get("past_events") or {}).get("concepts", ())),
                         site_signs=signs, newborn_codes=_newborn_codes(doc.get("newborn_codes")),
-                        gestation=_gestation(doc.get("gestational_age")))
+                        gestation=_gestation(doc.get("gestational_age")), difficulty=difficulty)
 
 
 def _gestation(doc) -> dict:
