@@ -1,6 +1,6 @@
 """The organs a cancer is said to have spread to (issue 11, session 25).
 
-"Breast cancer that has metastasized to her lung, liver and bones", "metastatic to the adrenal glands and lymph
+"A colon cancer now metastasized to the liver and both lungs", "metastatic to the adrenal glands and lymph
 nodes": each organ of the list is a secondary malignant neoplasm of that organ (ICD-10-CM Neoplasm table, the
 malignant secondary column: C77-C79), a problem of its own. The organ words are read after the spread word, item
 by item (commas, "and", "or", "as well as"); each item is looked up as '<organ> metastasis' in the knowledge layer
