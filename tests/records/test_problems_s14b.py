@@ -29,7 +29,7 @@ def test_not_limited_to_does_not_deny_a_finding_said_without_a_risk_cue(kb):
 
 
 @pytest.mark.parametrize("text,word,code", [
-    ("Indication for the excision: a right breast mass found last month.", "breast mass", "N63.0"),
+    ("Indication for the excision: a right breast mass found last month.", "breast mass", "N63.10"),  # side written (25b)
     ("Earlier this year she had respiratory insufficiency after the operation.", "respiratory insufficiency", "R06.89"),
     ("Reason for visit: increased work of breathing since the night.", "increased work of breathing", "R06.89"),
 ])
