@@ -126,3 +126,19 @@ def test_live_vaccines_meet_the_live_vaccine_rules(kb, vaccine, drug):
 @pytest.mark.parametrize("vaccine", ["Shingrix", "Typhim Vi", "Fluad", "Infanrix hexa"])
 def test_inactivated_vaccines_raise_no_live_vaccine_alarm(kb, vaccine):
     assert not ix.check_names(kb, [vaccine, "methotrexate 20 mg weekly"]).findings
+
+
+@pytest.mark.parametrize("other,severity", [("voriconazole", "major"), ("Mavyret", "major"), ("Vosevi", "major"),
+                                            ("vinblastine", "major"), ("diltiazem 120 mg daily", "moderate"),
+                                            ("dexamethasone 4 mg", "moderate"), ("diazepam", "moderate"),
+                                            ("zolpidem", "moderate"), ("rosuvastatin", "moderate"),
+                                            ("rifabutin", "moderate"), ("bupropion XL", "moderate")])
+def test_paxlovid_table_rows_that_met_no_rule(kb, other, severity):
+    findings = ix.check_names(kb, ["Paxlovid", other]).findings
+    assert {f.severity for f in findings} == {severity}
+    assert any("Paxlovid" in f.source for f in findings)
+
+
+@pytest.mark.parametrize("other", ["prednisolone 30 mg", "Epclusa", "betamethasone cream", "acetaminophen"])
+def test_paxlovid_rows_the_table_does_not_name_stay_clean(kb, other):
+    assert not ix.check_names(kb, ["Paxlovid", other]).findings
