@@ -104,6 +104,11 @@ def test_days_by_must_name_a_known_drug():
     ("Konakion MM Paediatric", {"vitamin-k"}),
     ("vit B co strong", {"vitamin-b-complex"}),
     ("dexmed", {"dexmedetomidine"}),
+    ("DuoDote auto-injector", {"atropine", "pralidoxime"}),
+    ("Germoloids cream", {"lidocaine", "zinc-oxide"}),
+    ("Nithiodote", {"sodium-nitrite", "sodium-thiosulfate"}),
+    ("Calcium Disodium Versenate", {"edetate-calcium-disodium"}),
+    ("Sudafed Sinus Pressure & Pain", {"ibuprofen", "pseudoephedrine"}),
 ])
 def test_names_read_to_all_their_ingredients(kb, typed, want):
     r = kdrugs.resolve(typed, lex=kb.lexicon)
