@@ -147,3 +147,18 @@ def test_paxlovid_table_rows_that_met_no_rule(kb, other, severity):
 @pytest.mark.parametrize("other", ["prednisolone 30 mg", "Epclusa", "betamethasone cream", "acetaminophen"])
 def test_paxlovid_rows_the_table_does_not_name_stay_clean(kb, other):
     assert not ix.check_names(kb, ["Paxlovid", other]).findings
+
+
+@pytest.mark.parametrize("typed,want", [("sarilumab-abcd 200 mg", "sarilumab"), ("golimumab-wxyz", "golimumab"),
+                                        ("abatacept-qrst", "abatacept"), ("insulin lispro-mnop", "insulin-lispro"),
+                                        ("darbepoetin alfa-efgh", "darbepoetin-alfa")])
+def test_any_fda_biologic_suffix_is_read_to_its_core_name(kb, typed, want):
+    """FDA naming of biological products: core name, hyphen, four meaningless lower-case letters (2017 guidance)."""
+    r = kdrugs.resolve(typed, lex=kb.lexicon)
+    assert r.ok and r.ingredients == (want,)
+
+
+@pytest.mark.parametrize("typed", ["heparin-free", "aspirin-free", "metformin-abcd"])
+def test_a_suffix_after_a_non_biologic_name_is_not_read(kb, typed):
+    r = kdrugs.resolve(typed, lex=kb.lexicon)
+    assert not r.ok or r.how == "fuzzy"
