@@ -90,6 +90,11 @@ RULES_FILE = {
         "listed_in_text": {"type": "array", "items": {"type": "string"}},
         "trailing_words": {"type": "array", "items": {"type": "string"}},
         "leading_words": {"type": "array", "items": {"type": "string"}},  # route/manner words cut before a name
+        # FDA biological product suffixes: the core-name endings and starts the four-letter suffix is read after
+        "biologic_suffix": {"type": "object", "additionalProperties": False, "required": ["ends", "starts", "source"],
+                            "properties": {"ends": {"type": "array", "items": {"type": "string"}},
+                                           "starts": {"type": "array", "items": {"type": "string"}},
+                                           "source": SOURCE}},
         # abbreviations with more than one reading (MS, AZT): never resolved, never guessed; shown with their readings
         "refused_source": SOURCE,
         "refused_abbreviations": {"type": "array", "items": {

@@ -64,6 +64,9 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
             return DrugResolution(query, (), None, "ambiguous", lex.refused[cand], cand)
     if not cands:  # nothing left once control characters and punctuation are cut ('\x08')
         return DrugResolution(query, (), None, "unknown")
+    core = lex.rules.biologic_core(query)  # 'tocilizumab-bavi': the FDA four-letter suffix of a biological product
+    if core and core in lex.index:
+        return _resolution(lex, query, lex.index[core], core)
     lead = lex.rules.leading_name(cands[-1], lex.index)  # 'acetaminophen single dose'
     if lead:
         return _resolution(lex, query, lex.index[lead], lead)

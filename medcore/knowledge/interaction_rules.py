@@ -46,8 +46,8 @@ class InteractionRule:
     dose: tuple["DoseContext", ...] = ()
     # where the source makes severity or management depend on how long one drug is taken (see DurationContext)
     duration: tuple["DurationContext", ...] = ()
-    # the effect outlasts one drug: it goes on for `days` after that drug is stopped (enzyme induction wearing off)
-    persists: "Persists | None" = None
+    # the effect outlasts a stopped drug by `days` (induction wearing off; an MAOI or antidepressant washout), per drug
+    persists: tuple["Persists", ...] = ()
     # where the label states the rule for one route only (IM olanzapine with a parenteral benzodiazepine): the rule
     # holds only when each drug named here was typed with one of its routes (see RouteNeed)
     routes: tuple["RouteNeed", ...] = ()
@@ -226,7 +226,7 @@ class RouteNeed:
 
 @dataclass(frozen=True)
 class Persists:
-    """The interaction goes on for about `days` after `drug` is stopped (its effect wears off slowly)."""
+    """The interaction goes on for about `days` after `drug` is stopped (slow offset, or a label's washout)."""
     drug: str
     days: float
     management: str
@@ -242,9 +242,14 @@ def _duration(entry: dict, a: str, b: str) -> tuple[DurationContext, ...]:
                                  c.get("over_days"), c.get("avoid", False)) for c in entry.get("duration", ()))
 
 
-def _persists(entry: dict, a: str, b: str) -> Persists | None:
-    c = entry.get("persists")
-    return Persists(_bind(c, a, b), float(c["days"]), c["management"]) if c else None
+def _persists(entry: dict, a: str, b: str) -> tuple[Persists, ...]:
+    """`persists` (a mapping or a list), each bound to its drug, with that drug's `days_by` days (fluoxetine: 35)."""
+    return tuple(Persists(_bind(c, a, b), float(c.get("days_by", {}).get(_bind(c, a, b), c["days"])), c["management"])
+                 for c in _as_list(entry.get("persists")))
+
+
+def _as_list(c: dict | list | None) -> list[dict]:
+    return [c] if isinstance(c, dict) else list(c or [])
 
 
 def _dose(entry: dict) -> tuple[DoseContext, ...]:
@@ -254,8 +259,7 @@ def _dose(entry: dict) -> tuple[DoseContext, ...]:
 
 
 def _direction(entry: dict, a: str, b: str, error: type[Exception]) -> tuple[DirectionContext, ...]:
-    """A rule's direction contexts; its base severity must be the most severe of them (what a check that does not
-    know which drug is new reports)."""
+    """A rule's direction contexts; the base severity must be their most severe (read when the new drug is unknown)."""
     out = tuple(DirectionContext(_bind(c, a, b), c["severity"], c["management"], c["source"], c.get("avoid", False))
                 for c in entry.get("direction", ()))
     if out and SEVERITY_RANK[entry["severity"]] != max(SEVERITY_RANK[c.severity] for c in out):
@@ -325,7 +329,7 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
             raise error(f"interactions.yaml: pair {a}+{b} listed twice")
         explicit.add(key)
         for kind, contexts in (("dose", p.get("dose", ())), ("duration", p.get("duration", ())),
-                               ("persists", [p["persists"]] if "persists" in p else []),
+                               ("persists", _as_list(p.get("persists"))),
                                ("direction", p.get("direction", ()))):
             for c in contexts:
                 if c.get("drug") not in (a, b):
@@ -347,6 +351,8 @@ def expand_interactions(data: dict, drugs: dict[str, dict], classes: dict[str, s
                     raise error(f"interactions.yaml: class rule {rule['id']}: unknown drug {d!r}")
         if rule.get("dose") and rule.get("duration"):
             raise error(f"interactions.yaml: class rule {rule['id']}: give dose or duration contexts, not both")
+        if bad := [d for c in _as_list(rule.get("persists")) for d in c.get("days_by", {}) if d not in drugs]:
+            raise error(f"interactions.yaml: class rule {rule['id']}: persists days_by names unknown drugs {bad}")
         side_a = [d["id"] for d in drugs.values() if matches(d, rule["a"])]
         side_b = [d["id"] for d in drugs.values() if matches(d, rule["b"])]
         for a, b in itertools.product(side_a, side_b):

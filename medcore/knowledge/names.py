@@ -46,13 +46,30 @@ class NameRules:
     salt_words: frozenset[str]
     trailing_words: frozenset[str] = frozenset()  # a phrase of only these after a name is cut (see leading_name)
     leading_words: tuple[str, ...] = ()  # route and manner words cut before a name ("IV", "oral", "generic"), longest first
+    # core-name endings and starts of biological products, whose US names carry a hyphenated four-letter suffix
+    # ("tocilizumab-bavi"): name_rules.yaml `biologic_suffix` (see biologic_core)
+    biologic_ends: tuple[str, ...] = ()
+    biologic_starts: tuple[str, ...] = ()
 
     @classmethod
-    def build(cls, dose_tail: str, form_words, salt_words, trailing_words=(), leading_words=()) -> "NameRules":
+    def build(cls, dose_tail: str, form_words, salt_words, trailing_words=(), leading_words=(),
+              biologic: dict | None = None) -> "NameRules":
         forms = sorted({normalise(w) for w in form_words if normalise(w)}, key=lambda w: (-len(w), w))
         leading = sorted({normalise(w) for w in leading_words if normalise(w)}, key=lambda w: (-len(w), w))
         return cls(re.compile(f"(?:{dose_tail}).*$", re.I), tuple(forms), frozenset(normalise(w) for w in salt_words),
-                   frozenset(normalise(w) for w in trailing_words), tuple(leading))
+                   frozenset(normalise(w) for w in trailing_words), tuple(leading),
+                   tuple((biologic or {}).get("ends", ())), tuple((biologic or {}).get("starts", ())))
+
+    def biologic_core(self, query: str) -> str | None:
+        """The core name of a biological product typed with its FDA suffix ("tocilizumab-bavi 162 mg",
+        "insulin aspart-szjj"): a hyphen and four lower-case letters after a core that ends or starts as a
+        biologic's does (a "-free" or "-plus" after a small-molecule name is not read)."""
+        m = _BIOLOGIC.match(str(query).strip())
+        if not m:
+            return None
+        core = normalise(m.group(1))
+        ok = core.endswith(self.biologic_ends) or core.startswith(self.biologic_starts) if self.biologic_ends else False
+        return core if ok else None
 
     def leading_name(self, text: str, index) -> str | None:
         """The longest run of leading words of normalised `text` that is a key of `index`, when every word after
@@ -103,6 +120,8 @@ class NameRules:
 # a name of four or more letters run into a number: names with a glued number ("FeSO4", "MgSO4 2 g") match whole first
 # "(?<![A-Za-z])": a letter run is tried from its start only (the leftmost match starts there anyway); from
 # every letter, search rescanned a long run
+# a core name (letters and single spaces, bounded) then "-" and exactly four lower-case letters, then the end or a space
+_BIOLOGIC = re.compile(r"([A-Za-z][A-Za-z ]{2,60}?)-([a-z]{4})(?=\s|$)")
 _GLUED = re.compile(r"(?<![A-Za-z])([A-Za-z]{4,}+)(\d)")
 
 

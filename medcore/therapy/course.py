@@ -62,15 +62,15 @@ def after_stop(kb: KnowledgeBase, drug_id: str, stopped: list[tuple[str, str, fl
         if sid == drug_id:
             continue
         for rule in kb.pairs.get(frozenset((sid, drug_id)), ()):
-            per = rule.persists
-            if per is None or per.drug != sid or ago >= per.days:
+            per = next((p for p in rule.persists if p.drug == sid), None)
+            if per is None or ago >= per.days:
                 continue
             r = rule.in_context(crcl, kidney_where=kidney_where)
             left = per.days - ago
             out.append(Issue(r.severity, "interaction",
                              f"{label or kb.drug_name(drug_id)} + {kb.drug_name(sid)} stopped {ago:g} days ago "
-                             f"('{text}'): {r.effect}; the effect lasts about {per.days:g} days after stopping, so "
-                             f"about {left:g} more days. {per.management}", r.source, [drug_id, sid],
+                             f"('{text}'): {r.effect}; the interaction lasts about {per.days:g} days after stopping "
+                             f"it, so about {left:g} more days. {per.management}", r.source, [drug_id, sid],
                              avoid=r.avoid and r.severity == "major"))
             break
     return out

@@ -23,7 +23,8 @@ from medcore.knowledge.interaction_rules import (DirectionContext, DoseContext, 
                                                  InteractionRule, Persists, RenalContext, RouteNeed)
 
 log = logging.getLogger(__name__)
-FORMAT = 4  # 2: rules carry route needs (RouteNeed); 3: and hepatic contexts (HepaticContext); 4: and directions
+FORMAT = 5  # 2: rules carry route needs (RouteNeed); 3: and hepatic contexts (HepaticContext); 4: and directions;
+# 5: `persists` is a tuple (one entry for each drug whose stopping the rule times)
 
 
 def inputs(root: Path, kdir: Path) -> list[str]:
@@ -100,7 +101,7 @@ def _rule_template(t: dict) -> InteractionRule:
     return InteractionRule(
         ("", ""), t["severity"], t["mechanism"], t["effect"], t["management"], t["source"], t["rule"], t["avoid"],
         tuple(RenalContext(**c) for c in t["renal"]), tuple(DoseContext(**c) for c in t["dose"]),
-        tuple(DurationContext(**c) for c in t["duration"]), Persists(**t["persists"]) if t["persists"] else None,
+        tuple(DurationContext(**c) for c in t["duration"]), tuple(Persists(**c) for c in t["persists"]),
         tuple(RouteNeed(c["drug"], tuple(c["routes"]), c["unstated"]) for c in t.get("routes", ())),
         tuple(HepaticContext(tuple(c["child_pugh"]), c["severity"], c["management"], c["avoid"])
               for c in t.get("hepatic", ())),

@@ -78,7 +78,9 @@ DURATION_CONTEXT = {
 PERSISTS = {
     "type": "object", "required": ["days", "management"], "additionalProperties": False,
     "oneOf": [{"required": ["drug"]}, {"required": ["side"]}],
-    "properties": {**_WHICH, "days": {"type": "number", "exclusiveMinimum": 0}, "management": {"type": "string"}},
+    "properties": {**_WHICH, "days": {"type": "number", "exclusiveMinimum": 0}, "management": {"type": "string"},
+                   # the days for named drugs of the bound side where their label differs (fluoxetine: 35)
+                   "days_by": {"type": "object", "additionalProperties": {"type": "number", "exclusiveMinimum": 0}}},
 }
 # severity that depends on which drug is started while the other is already taken (the labels say so: an SSRI is
 # not to be started during linezolid, linezolid may be given urgently to a patient on an SSRI): `drug` (pairs) or the
@@ -102,7 +104,8 @@ _RULE_BODY = {
     "hepatic": {"type": "array", "items": HEPATIC_CONTEXT, "minItems": 1},
     "dose": {"type": "array", "items": DOSE_CONTEXT, "minItems": 1},
     "duration": {"type": "array", "items": DURATION_CONTEXT, "minItems": 1},
-    "persists": PERSISTS,
+    # one drug's persistence, or a list: a washout the labels time from either drug's stopping
+    "persists": {"oneOf": [PERSISTS, {"type": "array", "items": PERSISTS, "minItems": 1, "maxItems": 2}]},
     "direction": {"type": "array", "items": DIRECTION_CONTEXT, "minItems": 2, "maxItems": 2},
 }
 _REQUIRED_BODY = ["severity", "mechanism", "effect", "management", "source"]

@@ -23,7 +23,8 @@ from medcore.knowledge.drug_lexicon import DrugKBError, load
     ("Beechams All-in-One", {"acetaminophen", "guaifenesin", "phenylephrine"}),
     ("Covonia Original Bronchial Balsam", {"dextromethorphan", "menthol"}),
     ("Vicks VapoRub", {"camphor", "menthol", "eucalyptus-oil"}), ("Vicks Sinex", {"oxymetazoline"}),
-    ("Alka-Seltzer Original", {"aspirin", "sodium-bicarbonate"}),
+    # session 25: citric acid is an active ingredient on the Drug Facts label (it was not an entry before)
+    ("Alka-Seltzer Original", {"aspirin", "sodium-bicarbonate", "citric-acid"}),
     ("Alka-Seltzer XS", {"aspirin", "acetaminophen", "caffeine"}),
     ("Aleve-D Sinus & Cold", {"naproxen", "pseudoephedrine"}),
     ("Advil Sinus Congestion & Pain", {"ibuprofen", "phenylephrine"}),

@@ -51,7 +51,7 @@ def test_class_rule_context_binds_to_its_side(kb):
     long = ix.pair(kb, other, pill, days={other: math.inf})
     short = ix.pair(kb, other, pill, days={other: 14})
     assert long.avoid and not short.avoid and "28 days" in short.management
-    assert [h.persists.drug for h in kb.pairs[inducers[0]]] == [other]
+    assert [p.drug for h in kb.pairs[inducers[0]] for p in h.persists] == [other]
     rif = ix.pair(kb, "rifampin", pill, days={"rifampin": 90})
     assert rif.severity == "major" and rif.avoid and "FSRH" in rif.source
 

@@ -89,7 +89,7 @@ def test_stopped_statement_without_end_date_is_named_not_guessed():
 
 
 def test_stopped_window_outlasts_every_persisting_interaction(kb):
-    longest = max(r.persists.days for rules in kb.pairs.values() for r in rules if r.persists is not None)
+    longest = max(p.days for rules in kb.pairs.values() for r in rules for p in r.persists)
     assert longest < fhir_io.STOPPED_WINDOW_DAYS
 
 

@@ -36,7 +36,8 @@ def lex():
     ("Voncento", {"factor-viii", "von-willebrand-factor"}),
     ("Azzalure", {"botulinum-toxin"}),
     ("crisantaspase", {"asparaginase"}),
-    ("Infanrix hexa", {"tetanus-toxoid-vaccine"}),
+    # session 25: the hexavalent vaccine is a product of its four vaccines (was read as its tetanus component alone)
+    ("Infanrix hexa", {"tetanus-toxoid-vaccine", "hepatitis-b-vaccine", "poliovirus-vaccine", "hib-vaccine"}),
     ("Ravicti", {"phenylbutyrate"}),
     ("Focinvez", {"fosaprepitant"}),
 ])
