@@ -112,7 +112,11 @@ def read_design(settings, paper: Paper) -> Design:
             hits = [m for m in _hits(cue_re, text)
                     if not (_STAY.match(text, m.end()) or _LENGTH_OF.search(text[max(0, m.start() - 20):m.start()]))]
             if hits:
-                out.setting = _setting_phrase(text, hits[0])
+                # a place named in its own words that holds the cue is the more exact setting ("a walk-in
+                # dermatology clinic in a rural general hospital" holds "general hospital"), session 25b
+                held = next((m for p in place_res for m in p.finditer(text)
+                             if m.start("place") <= hits[0].start() and hits[0].end() <= m.end("place")), None)
+                out.setting = held.group("place") if held else _setting_phrase(text, hits[0])
                 out.setting_sentence_idx = idx
                 break
         if out.setting:
