@@ -112,10 +112,11 @@ def read_design(settings, paper: Paper) -> Design:
             hits = [m for m in _hits(cue_re, text)
                     if not (_STAY.match(text, m.end()) or _LENGTH_OF.search(text[max(0, m.start() - 20):m.start()]))]
             if hits:
-                # a place named in its own words that holds the cue is the more exact setting ("a walk-in
+                # a unit named in its own words within the cue's place is the more exact setting ("a walk-in
                 # dermatology clinic in a rural general hospital" holds "general hospital"), session 25b
                 held = next((m for p in place_res for m in p.finditer(text)
-                             if m.start("place") <= hits[0].start() and hits[0].end() <= m.end("place")), None)
+                             if m.start("place") < hits[0].start() and hits[0].end() <= m.end("place")
+                             and _WITHIN.search(text, m.start("place"), hits[0].start())), None)
                 out.setting = held.group("place") if held else _setting_phrase(text, hits[0])
                 out.setting_sentence_idx = idx
                 break
@@ -216,6 +217,7 @@ _PLACE_HEAD = re.compile(r"(?<!\s)(?:\s++(?!(?:in|of|at|and|or|for|with|was|were
 _STAY = re.compile(r"(?<!\s)\s*+(?:\(\w+\)\s*)?(?:stays?|admissions?|readmissions?|visits?|length|days|utili[sz]ation|use|"
                    r"mortality|transfers?|discharges?|enrol?ments?|referrals?|times?|waits?|waiting|crowding|boarding)\b",
                    re.IGNORECASE)
+_WITHIN = re.compile(r"\s(?:in|of|at)\s")  # "clinic in a ... hospital": a unit within a place
 _LENGTH_OF = re.compile(r"\blengths?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
