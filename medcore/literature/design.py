@@ -25,12 +25,14 @@ _NEGATED = re.compile(r"(?:non|quasi|not|pseudo)[- ]?$", re.IGNORECASE)
 def _compiled(kb_path: str):
     data = kb.load(kb_path, "designs")
     designs = [(d["kind"], d["priority"] if "priority" in d else 0, kb.cue_regex(d["cues"]),
-                {p.lower() for p in d.get("publication_types", [])}) for d in data["designs"]]
+                {p.lower() for p in d.get("publication_types", [])},
+                [re.compile(p, re.IGNORECASE) for p in d.get("not_after", [])]) for d in data["designs"]]
     # cue phrases, and (session 24b) `patterns` that say in words who was blinded
     blinding = [(b["kind"], re.compile("|".join([kb.cue_regex(b["cues"]).pattern] + b.get("patterns", [])), re.IGNORECASE))
                 for b in data["blinding"]]
     setting = (kb.cue_regex(data["setting"]["cues"]), kb.cue_regex(data["setting"]["scope_cues"]),
-               [re.compile(p, re.IGNORECASE) for p in data["setting"].get("place_patterns", [])])
+               [re.compile(p, re.IGNORECASE) for p in data["setting"].get("place_patterns", [])],
+               kb.cue_regex(data["setting"].get("abbreviation_cues") or ["intensive care unit"]))
     labels = {d["kind"]: d["label"] for d in data["designs"]}
     unnamed = [(u["kind"], u["why"], [re.compile(p, re.IGNORECASE) for p in u["patterns"]],
                 frozenset(u.get("roles", _UNNAMED_ROLES))) for u in data.get("unnamed_design", [])]
@@ -46,8 +48,19 @@ def design_label(settings, kind: str) -> str:
     return _compiled(str(kb.kb_dir_of(settings)))[3].get(kind, kind.replace("_", " "))
 
 
-def _hits(pattern: re.Pattern, text: str) -> list[re.Match]:
-    return [m for m in pattern.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 6): m.start()])]
+def _hits(pattern: re.Pattern, text: str, not_after=()) -> list[re.Match]:
+    """The cue's matches, less a negated one ("non-randomised") and one right after a context of the kind's
+    `not_after` (a trial named as the source of the data, session 25b)."""
+    return [m for m in pattern.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 6): m.start()])
+            and not any(p.search(text[max(0, m.start() - 80): m.start()]) for p in not_after)]
+
+
+# a sentence about work still to do names a design someone should use, not this study's ("further randomised
+# trials are needed", "should be confirmed in a prospective cohort study"), session 25b
+_FUTURE = re.compile(r"\b(?:are|is|be)\s+(?:still\s+)?(?:needed|required|warranted|necessary)\b|\bshould\s+be\s+"
+                     r"(?:confirmed|validated|tested|evaluated|investigated|examined|studied|replicated|explored)\b|"
+                     r"\b(?:future|further|larger|additional)\s+(?:[\w\-]+\s+){0,2}?(?:studies|research|trials|investigations?)\b|"
+                     r"\bwarrants?\s+(?:further|a\s+larger)\b", re.IGNORECASE)
 
 
 def read_design(settings, paper: Paper) -> Design:
@@ -59,12 +72,12 @@ def read_design(settings, paper: Paper) -> Design:
     out = Design()
     pubtypes = {p.lower() for p in paper.publication_types}
     best = None  # (priority, score, kind, idx, cue)
-    for kind, priority, pattern, types in designs:
+    for kind, priority, pattern, types, not_after in designs:
         score, where, cue = 0.0, -1, ""
         if pubtypes & types:
             score += 10.0
         for idx, text, weight in units:
-            hits = _hits(pattern, text)
+            hits = _hits(pattern, text, not_after) if not _FUTURE.search(text) else []
             if hits and any(_OWN_STUDY.search(text[max(0, m.start() - 40):m.start()]) and not _DIRECTION.match(m.group(0))
                             for m in hits):
                 weight = max(weight, _ROLE_WEIGHT["methods"])  # "in our cross-sectional survey" (any section)
@@ -93,13 +106,21 @@ def read_design(settings, paper: Paper) -> Design:
         if out.blinding:
             break
     out.randomised = {"rct": True, "nonrandomised_trial": False}.get(out.kind)
-    kind_re, scope_re, place_res = setting_re
-    for idx, text, weight in by_weight:
-        hits = [m for m in _hits(kind_re, text)
-                if not (_STAY.match(text, m.end()) or _LENGTH_OF.search(text[max(0, m.start() - 20):m.start()]))]
-        if hits:
-            out.setting = _setting_phrase(text, hits[0])
-            out.setting_sentence_idx = idx
+    kind_re, scope_re, place_res, abbrev_re = setting_re
+    for cue_re in (kind_re, abbrev_re):  # a place named in full first, then by abbreviation (session 25b)
+        for idx, text, weight in by_weight:
+            hits = [m for m in _hits(cue_re, text)
+                    if not (_STAY.match(text, m.end()) or _LENGTH_OF.search(text[max(0, m.start() - 20):m.start()]))]
+            if hits:
+                # a unit named in its own words within the cue's place is the more exact setting ("a walk-in
+                # dermatology clinic in a rural general hospital" holds "general hospital"), session 25b
+                held = next((m for p in place_res for m in p.finditer(text)
+                             if m.start("place") < hits[0].start() and hits[0].end() <= m.end("place")
+                             and _WITHIN.search(text, m.start("place"), hits[0].start())), None)
+                out.setting = held.group("place") if held else _setting_phrase(text, hits[0])
+                out.setting_sentence_idx = idx
+                break
+        if out.setting:
             break
     # no kind named by a cue: a place the people were brought to, named in its own words (session 24)
     for idx, text, weight in (by_weight if not out.setting else []):
@@ -192,8 +213,11 @@ _PLACE_HEAD = re.compile(r"(?<!\s)(?:\s++(?!(?:in|of|at|and|or|for|with|was|were
                          r"departments?|settings?)\b", re.IGNORECASE)
 # "length of intensive care unit stay", "emergency department visits": a count of care used, an outcome, not
 # where the study was done
-_STAY = re.compile(r"(?<!\s)\s*+(?:\(\w+\)\s*)?(?:stays?|admissions?|readmissions?|visits?|length|days|utili[sz]ation|use)\b",
+# (session 25b: also "ICU mortality", "hospice enrolment", "operating room time", "emergency department crowding")
+_STAY = re.compile(r"(?<!\s)\s*+(?:\(\w+\)\s*)?(?:stays?|admissions?|readmissions?|visits?|length|days|utili[sz]ation|use|"
+                   r"mortality|transfers?|discharges?|enrol?ments?|referrals?|times?|waits?|waiting|crowding|boarding)\b",
                    re.IGNORECASE)
+_WITHIN = re.compile(r"\s(?:in|of|at)\s")  # "clinic in a ... hospital": a unit within a place
 _LENGTH_OF = re.compile(r"\blengths?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 

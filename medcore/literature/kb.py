@@ -42,7 +42,8 @@ SCHEMAS: dict[str, dict] = {
                 "type": "object", "required": ["kind", "label", "source", "cues"], "additionalProperties": False,
                 "properties": {"kind": {"type": "string"}, "label": {"type": "string"}, "source": _SOURCE,
                                "cues": _WORDS, "publication_types": {"type": "array", "items": {"type": "string"}},
-                               "priority": {"type": "integer"}}}},
+                               "priority": {"type": "integer"},
+                               "not_after": {"type": "array", "items": {"type": "string"}}}}},
             "blinding": {"type": "array", "items": {
                 "type": "object", "required": ["kind", "source", "cues"], "additionalProperties": False,
                 "properties": {"kind": {"type": "string"}, "source": _SOURCE, "cues": _WORDS,

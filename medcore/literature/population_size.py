@@ -15,18 +15,21 @@ _PEOPLE = (r"(?:patients|outpatients|inpatients|participants|subjects|women|men|
            r"cases|volunteers|residents|mothers|neonates|newborns|pregnancies|pregnant\s+women|girls|boys|respondents|"
            r"veterans|students|survivors|smokers|eyes|couples|families|nurses|physicians|doctors|users|donors|recipients|"
            r"providers|drivers|workers|athletes|employees|males|females|beneficiaries|enrollees|trainees|professionals|"
-           # session 25: more people a study counts (staff by trade, family members, groups by age or status)
+           # sessions 25 and 25b: more people a study counts (staff by trade, family members, groups by age or
+           # status, the people surveys and service studies count)
            r"parents|fathers|caregivers|carers|relatives|siblings|twins|members|teachers|pupils|schoolchildren|"
            r"teenagers|toddlers|elderly|seniors|retirees|pharmacists|dentists|midwives|surgeons|radiologists|"
-           r"psychiatrists|clinicians|practitioners|professors|faculty|residents|interns|soldiers|recruits|"
-           r"prisoners|inmates|refugees|migrants|immigrants|travellers|travelers|clients|attendees|primiparas|"
-           r"multiparas|primigravidas|nulliparas)")
+           r"psychiatrists|clinicians|practitioners|professors|faculty|interns|soldiers|recruits|prisoners|"
+           r"inmates|refugees|migrants|immigrants|travellers|travelers|clients|attendees|primiparas|multiparas|"
+           r"primigravidas|nulliparas|therapists|physiotherapists|paramedics|elders|pensioners|"
+           r"runners|players|cyclists|swimmers|pilots|farmers|miners|firefighters|officers|dyads)")
 PEOPLE = _PEOPLE  # the words for people counted in a study (arms.py reads them too)
 # a count: "1,250", "12 537" (a blank, or a thin space, between thousands, as many journals print it: session 23c),
 # "40"; never a year, so that a year written before the count is passed over, not taken and then dropped with the
 # count after it ("from 1990 to 1998 thirty patients were studied": the 30 is read)
-_INT = (r"(?<![\w.])" + LATER_THOUSANDS_GROUP + r"(?!(?:19|20)\d\d(?!\d|,\d{3}))"
-        r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d|[.,]\d)|\d+)")
+# (session 25b) nor the end of a range ("18-64 year old farmers") nor an age ("64-year-old farmers")
+_INT = (r"(?<![\w.\-\u2013])" + LATER_THOUSANDS_GROUP + r"(?!(?:19|20)\d\d(?!\d|,\d{3}))"
+        r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d|[.,]\d)|\d+)(?![\s\-]+years?[\s\-]+old)")
 # between a count of people and its verb: anything but another count of people ("313 children who had a scan,
 # 130 children were studied" is about the 130)
 _GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,100}?"
@@ -36,7 +39,8 @@ _N_PATTERNS = [
     (re.compile(r"\ba\s+total\s+of\s+" + _INT + r"\b", re.I), 5, "total"),
     # an aside in brackets right after the people may count a part of them: "79 infants (40 cases) were enrolled"
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"(?:\s*\([^()]{0,40}\)\s*)?" + _GAP + r"\b(?:were|was)\s+(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|analy[sz]ed|evaluated|identified|assessed|examined|followed|surveyed|interviewed|treated|reviewed|allocated|assigned)", re.I), 5, ""),
-    (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied|analy[sz]ed|identified|surveyed|followed|reviewed|examined|evaluated|assessed|investigated)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
+    (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied|analy[sz]ed|identified|surveyed|followed|reviewed|examined|evaluated|assessed|investigated|"
+                r"comprised|involved|held|contained|captured|yielded)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"\b.{0,60}?\b(?:underwent|received|participated|completed|took\s+part|were\s+(?:included|enrolled|studied))", re.I), 5, ""),
     (re.compile(_INT + r"\s+of\s+(?:them|these|those)\b.{0,20}?\b(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied)", re.I), 6, " of "),
     # the later step of a recruitment funnel, CONSORT's flow (assessed -> enrolled -> randomised): "we enrolled 212
@@ -58,6 +62,24 @@ _N_PATTERNS = [
                 + _PEOPLE + r"\b", re.I), 6, " of "),
     (re.compile(r"\btotal\s+number\s+of\s+\w+(?:\s+\w+){0,4}?\s+(?:was|were)\s+" + _INT + r"\b", re.I), 5, "total"),
     (re.compile(r"\b(?:sample|cohort|population|study(?:\s+(?:group|population|sample|cohort))?)\s+(?:comprised|consisted\s+of|included|involved)\s+" + _INT + r"\b", re.I), 5, ""),
+    # session 25b, the other ways abstracts state who was studied (own sentences in docs/evals/literature-s25b):
+    # the sample named first ("Participants were 199 older adults", "The final sample was 390 caregivers",
+    # "Participants: 177 adults"), the verb first ("Included were 126 patients"), the data's people ("data on 61
+    # patients"), the place of the work ("conducted on 260 patients"), what was left after exclusions ("24 were
+    # excluded, leaving 310") and who answered ("returned by 1500 of the 2100 nurses", "2,000 participated")
+    (re.compile(r"\b(?:participants|subjects|respondents|sample|cohort|population)(?:\s+(?:were|was)\s+|\s*:\s*)" + _INT
+                + r"\s+(?:[A-Za-z][\w\-]*\s+){0,4}?" + _PEOPLE + r"\b(?!\s+and\s+\d)", re.I), 5, ""),  # not "7 women and 4 men"
+    (re.compile(r"\b(?:included|enrolled|studied|analy[sz]ed|recruited)\s+(?:in\s+(?:the|this)\s+(?:study|analysis)\s+)?(?:were|was)\s+"
+                + _INT + r"\b", re.I), 5, ""),
+    (re.compile(r"\b(?:data|records|charts|information)\s+(?:on|from|for|of)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
+    (re.compile(r"\b(?:conducted|carried\s+out|performed|done|undertaken)\s+(?:on|among|in|with)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?"
+                + _PEOPLE, re.I), 5, ""),
+    (re.compile(r"\b(?:leaving|left\s+with|remaining)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"\b", re.I), 6, ""),
+    (re.compile(r"\b(?:leaving|left\s+with|remaining)\s+" + _INT + r"\s+(?:for|in)\s+(?:the\s+)?(?:final\s+)?(?:analysis|study|sample)\b", re.I), 6, ""),
+    (re.compile(r"\b(?:returned|completed|answered)\s+by\s+" + _INT + r"\s+(?:\(\d[^()]{0,10}\)\s+)?of\s+(?:the\s+)?\d", re.I), 5, " by "),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,3}?(?:participated|responded|took\s+part|agreed\s+to\s+(?:participate|take\s+part)|consented)\b", re.I), 5, ""),
+    (re.compile(r"\b(?:sent|mailed|posted|e-?mailed|distributed|administered)\s+(?:[\w\-]+\s+){0,4}?to\s+(?:all\s+)?" + _INT
+                + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 3, ""),
     (re.compile(r"\ba\s+(?:random\s+)?sample\s+of\s+" + _INT + r"\b", re.I), 5, "sample"),
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?[\w\-]+\b.{0,60}?\b(?:that|who|which)\s+were\s+(?:randomi[sz]ed|randomly)", re.I), 5, "randomi"),
     (re.compile(r"\bthere\s+were\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 5, "there"),
@@ -97,7 +119,10 @@ _GROUP_HAS = re.compile(r"\b(?:the|an?)\s+(?P<g>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){
                         r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>\s+" + _PEOPLE + r")?\b", re.I)
 _IN_GROUP = re.compile(r"(?<![\w.])" + LATER_THOUSANDS_GROUP + r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>\s+" + _PEOPLE + r")?\s+(?P<verb>were\s+|was\s+)?"
                        r"(?:in|into|to)\s+the\s+(?P<g>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:group|arm)\b", re.I)
-# "compared 80 patients with the disease with 160 matched controls": the two compared groups make the study
+# "compared 80 patients with the disease with 160 matched controls": the two compared groups make the study; the
+# same said the other way round, "38 patients with X were compared with 38 healthy controls" (session 25b)
+_COMPARED_AFTER = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\b[^.;()]{0,60}?\b(?:were|was)\s+"
+                             r"compared\s+(?:with|to)\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?(?:controls|" + _PEOPLE + r")\b", re.I)
 _COMPARED_PAIR = re.compile(r"\bcompar(?:ed|ing)\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,6}?(?:with|to|and|versus)\s+"
                             r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?(?:controls|" + _PEOPLE + r")\b", re.I)
 _THERE_WERE = re.compile(r"^(?:overall,\s*|in\s+total,\s*)?there\s+were\s+\d", re.I)
@@ -130,7 +155,7 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
             if best is None or 5 * w > best[0]:
                 best = (5 * w, n, s.idx, m.group(0))
         pair = _group_pair(text, s.role in ("methods", ""))
-        if pair and (text == s.text or _listed_groups(text) or _LABELLED_GROUP.search(text)) and (best is None or 5 * w > best[0]):
+        if pair and (text == s.text or _listed_groups(text) or _LABELLED_GROUP.search(text) or _COMPARED_AFTER.search(text)) and (best is None or 5 * w > best[0]):
             # counts in words: the words as written are the first count's (the text read has digits)
             best = (5 * w, pair[0], s.idx, pair[1] if text == s.text else spans[0][2])
         people = _HAS_PEOPLE.search(text) is not None
@@ -252,7 +277,7 @@ def _listed_groups(text: str) -> tuple[int, str] | None:
 def _group_pair(text: str, methods: bool = True) -> tuple[int, str] | None:
     """(sum, words) when the sentence counts two groups side by side, else None. Groups counted clause by clause
     are read only in the methods: a results sentence counts who was where at some point, not who was studied."""
-    m = _GROUP_PAIR.search(text) or _COMPARED_PAIR.search(text)
+    m = _GROUP_PAIR.search(text) or _COMPARED_PAIR.search(text) or _COMPARED_AFTER.search(text)
     if m:
         return int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", "")), m.group(0)
     listed = _listed_groups(text)
