@@ -235,8 +235,27 @@ def set_demographics(engine: TriageEngine, state: dict, age: float | None, sex: 
     if state["answers"]:
         state["result"] = _result(engine, state).to_dict()
         if state["finished"]:
-            state["finished"] = False
-            return finish(engine, state)
+            return _refinish(engine, state)
+    return state
+
+
+def _refinish(engine: TriageEngine, state: dict) -> dict:
+    """The result again after an age/sex change, said as an update: a second, silent copy of the same result in the
+    chat read as a glitch (session 25 hands-on check), and a changed one must say why it changed."""
+    before = next((t["text"] for t in reversed(state["turns"]) if t.get("kind") == "result"), None)
+    state["finished"] = False
+    state = finish(engine, state)
+    last = state["turns"][-1]
+    if last.get("kind") != "result":
+        return state
+    who = ", ".join(x for x in (f"age {state['age']:g}" if state.get("age") is not None else "",
+                                state.get("sex") or "") if x) or "no age or sex"
+    if last["text"] == before:
+        state["turns"].pop()
+        _say(state, "note", f"Updated for {who}: the result above does not change.")
+    else:
+        state["turns"].insert(len(state["turns"]) - 1, {"role": "assistant", "kind": "note", "ts": last["ts"],
+                                                       "text": f"Updated for {who}: the result is worked out again."})
     return state
 
 
