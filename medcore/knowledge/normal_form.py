@@ -32,6 +32,9 @@ class NormalFormRules:
     number_words: dict[str, int]
     quantities: tuple[Quantity, ...]
     glued: re.Pattern  # a number with its unit written on ('6kg'), as one token
+    degree: frozenset[str] = frozenset()  # text side only: 'my neck is really stiff' meets 'neck is stiff'
+    linking: frozenset[str] = frozenset()  # text side only: 'his lips look blue' meets 'lips are blue'
+    subjects: frozenset[str] = frozenset()  # a linking verb after one of them stays ('I feel sick' is a phrase)
 
     def is_number(self, tok: str) -> bool:
         return tok.replace(".", "", 1).isdigit() or tok in self.number_words or tok == "half"
@@ -46,7 +49,8 @@ def load_rules(kb_dir: Path) -> NormalFormRules:
     units = "|".join(sorted(map(re.escape, glued), key=len, reverse=True)) or "(?!)"
     return NormalFormRules(frozenset(doc["be_forms"]), frozenset(doc["perfect_aux"]), frozenset(doc["aspectual"]),
                            frozenset(doc["infinitive_stop"]), frozenset(doc["hedges"]), dict(doc["number_words"]),
-                           qs, re.compile(rf"\d+(?:\.\d+)?({units})"))
+                           qs, re.compile(rf"\d+(?:\.\d+)?({units})"), frozenset(doc.get("degree", ())),
+                           frozenset(doc.get("linking", ())), frozenset(doc.get("subjects", ())))
 
 
 def default_rules() -> NormalFormRules:
@@ -99,12 +103,20 @@ def gerund(verb: str) -> str:
     return verb + "ing"
 
 
-def normal_form(toks: list[str], rules: NormalFormRules | None = None) -> list[tuple[str, int, int]]:
+def normal_form(toks: list[str], rules: NormalFormRules | None = None,
+                text_side: bool = False) -> list[tuple[str, int, int]]:
     """(normal token, start, end) over tokens: quantities collapsed to one element ('#mass', '#size'), and the
     verb 'be' (with a perfect 'has/have/had' before 'been') and an aspectual 'started' or 'began' before an
     '-ing' form left out; after such a verb, 'to' + verb is the verb's '-ing' form ('started to pound' reads as
-    'pounding')."""
+    'pounding'). `text_side`: a text (not a phrase being indexed) also loses its degree adverbs ('really',
+    'very') and linking verbs ('look', 'feel', 'gone'), so 'his lips look really blue' meets 'lips are blue'; a
+    phrase keeps them, since 'very high fever' and 'high fever' are phrases of two findings."""
     r = rules or default_rules()
+    degree = r.degree if text_side else frozenset()
+    linking = r.linking if text_side else frozenset()
+
+    def links(j: int) -> bool:  # 'my legs feel weak' loses 'feel'; 'I feel sick' keeps it (a phrase of its own)
+        return toks[j] in linking and j > 0 and toks[j - 1] not in r.subjects
     out, i, n = [], 0, len(toks)
 
     def to_infinitive(j: int) -> bool:  # 'to pound' after start/begin
@@ -126,7 +138,7 @@ def normal_form(toks: list[str], rules: NormalFormRules | None = None) -> list[t
             out.append((gerund(toks[i + 1]), i, i + 2))
             i += 2
             continue
-        left_out = (t in r.be_forms or aspectual(i)
+        left_out = (t in r.be_forms or t in degree or links(i) or aspectual(i)
                     or (t in r.perfect_aux and i + 1 < n and (toks[i + 1] == "been" or aspectual(i + 1))))
         if not left_out:
             out.append((t, i, i + 1))
@@ -134,11 +146,12 @@ def normal_form(toks: list[str], rules: NormalFormRules | None = None) -> list[t
     return out
 
 
-def stream(split: list[Token], rules: NormalFormRules | None = None) -> list[tuple[Token, int, int]]:
+def stream(split: list[Token], rules: NormalFormRules | None = None,
+           text_side: bool = False) -> list[tuple[Token, int, int]]:
     """`normal_form` as a token stream for the matcher (knowledge.phrase_table.Stream): over the matcher's word
     keys, each normal token with the original tokens it covers; empty when it is the plain stream itself."""
     keys = [t.key for t in split]
-    norm = normal_form(keys, rules)
+    norm = normal_form(keys, rules, text_side)
     if len(norm) == len(keys) and all(k == keys[i] for k, i, _ in norm):
         return []  # the same tokens as the plain stream: nothing more to find
     out = []

@@ -36,6 +36,9 @@ class PhraseTable:
     stream: Stream | None = None
     stream_min: int = 2
     _matcher: object = None
+    # the stream form a phrase is indexed under, when it differs from the text's (the chat's text stream also
+    # leaves out degree adverbs, which its phrases keep: 'very high fever' must not be indexed as 'high fever')
+    phrase_stream: Stream | None = None
 
     @property
     def matcher(self):
@@ -59,7 +62,7 @@ class PhraseTable:
         tokens: a phrase that starts or ends with a word the stream leaves out ('being sick') keeps its
         plain form only, since its bare stream form ('sick') would say something else."""
         split = tokenize(phrase, self.variants)[1]
-        got = self.stream(split)
+        got = (self.phrase_stream or self.stream)(split)
         if len(got) < self.stream_min or got[0][1] != 0 or got[-1][2] != len(split):
             return None
         return " ".join(t.key for t, _, _ in got)
@@ -74,11 +77,12 @@ def with_words(variants: Variants, words: dict[str, str] | None) -> Variants:
 
 def build(rows: Iterable[tuple[str, str, str]], variants: Variants, *, words: dict[str, str] | None = None,
           stream: Stream | None = None, stream_min: int = 2,
-          extra: Iterable[tuple[str, str, str]] = ()) -> PhraseTable:
+          extra: Iterable[tuple[str, str, str]] = (), phrase_stream: Stream | None = None) -> PhraseTable:
     """A phrase table from rows (id, phrase, kind); a key lists its entries in row order. `extra` rows are
     added only where their key is new (another source's words that must not change what a phrase of the
     tool's own says)."""
-    table = PhraseTable(Lexicon([], [], {}, set(), {}), with_words(variants, words), stream, stream_min)
+    table = PhraseTable(Lexicon([], [], {}, set(), {}), with_words(variants, words), stream, stream_min,
+                        phrase_stream=phrase_stream)
     entry: dict[tuple[str, str], int] = {}
     for cid, phrase, kind in rows:
         _add(table, entry, cid, kind, table.keys(phrase))

@@ -73,8 +73,10 @@ class Lexicon:
         kb_dir = self.kb_dir = kb_dir or REPO_ROOT / "assets" / "kb"
         variants = load_variants(kb_dir)
         self.table = phrase_table.build(table_rows, variants, words=PERSPECTIVE,
-                                        stream=functools.partial(normal_form.stream,
+                                        stream=functools.partial(normal_form.stream, text_side=True,
                                                                  rules=normal_form.load_rules(kb_dir)),
+                                        phrase_stream=functools.partial(normal_form.stream,
+                                                                        rules=normal_form.load_rules(kb_dir)),
                                         extra=extra_rows)
         self.key = self.table.variants.key
         # body parts and pain words by the matcher's word key (its folding: plurals, UK/US, 'her' read as 'my')
@@ -188,7 +190,10 @@ def capital_abbreviations(kb_dir: Path, phrases: set[str]) -> tuple[re.Pattern, 
                       + r")(?![\w/&])"), out
 
 
-SIDES = {"left", "right"}
+# session 25: a chart's side letters ('L leg swollen', 'rt knee', 'R hand numb'), read as side words only before a
+# body part (as eye_side.py reads 'R eye')
+SIDE_LETTERS = {"l": "left", "lt": "left", "r": "right", "rt": "right"}
+SIDES = {"left", "right", *SIDE_LETTERS}
 
 
 def find_sideless(lex: Lexicon, clause: str) -> list[tuple[int, int, list[str]]]:
@@ -202,18 +207,25 @@ def find_sideless(lex: Lexicon, clause: str) -> list[tuple[int, int, list[str]]]
     keys = lex.word_keys(clause)
     parts = set(lex.part_keys) | {p[0] for p in lex.swelling_parts if len(p) == 1}
     drop = {i for i, k in enumerate(keys[:-1]) if k in SIDES and keys[i + 1] in parts and keys[i + 1] != "side"}
-    if not drop:
+    if not drop or len(words) != len(keys):
         return matches
-    kept = [i for i in range(len(words)) if i not in drop]
     have = {(s, e, tuple(ids)) for s, e, ids in matches}
     found = {i for _, _, ids in matches for i in ids}
     out = list(matches)
-    for s, e, ids in lex.find(" ".join(words[i] for i in kept)):
-        new = [i for i in ids if i not in found]
-        span = (kept[s], kept[e - 1] + 1)
-        if new and (*span, tuple(ids)) not in have:
-            out.append((*span, new))
-            found.update(new)
+    # first the side letters written out ('L leg swollen' is 'left leg swollen', a phrase of one leg), then the side
+    # set aside
+    letters = {i for i in drop if keys[i] in SIDE_LETTERS}
+    readings = ([(list(range(len(words))), [SIDE_LETTERS.get(keys[i], words[i]) if i in letters else words[i]
+                                            for i in range(len(words))])] if letters else [])
+    kept = [i for i in range(len(words)) if i not in drop]
+    readings.append((kept, [words[i] for i in kept]))
+    for index, text in readings:
+        for s, e, ids in lex.find(" ".join(text)):
+            new = [i for i in ids if i not in found]
+            span = (index[s], index[e - 1] + 1)
+            if new and (*span, tuple(ids)) not in have:
+                out.append((*span, new))
+                found.update(new)
     return sorted(out)
 
 

@@ -38,7 +38,7 @@ SCHEMA = {
         "vitals": {"type": "object", "additionalProperties": {
             "type": "object", "additionalProperties": False, "required": ["cues", "plausible", "bands"],
             "properties": {
-                "cues": {**_WORDS, "minItems": 1}, "units_alone": _WORDS,
+                "cues": {**_WORDS, "minItems": 1}, "units_alone": _WORDS, "short_cues": _WORDS,
                 "weak_cues": _WORDS, "context": _WORDS, "context_window": {"type": "integer", "minimum": 1, "maximum": 120},
                 "pair": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2},
                 "scales": {"type": "object", "additionalProperties": _WORDS},
@@ -111,6 +111,11 @@ def _compile(name: str, spec: dict, gap: int) -> Vital:
     cmp = rf"(?:(?P<cmp>{_alt(_COMPARATORS)})\s{{0,3}})?"
     cue = rf"(?<![a-z0-9])(?P<cue>{_alt(w.lower() for w in spec['cues'])})(?![a-z0-9])"
     patterns = [re.compile(rf"{cue}[^\d.;!?\n]{{0,{gap}}}?{cmp}{number}{unit}{_NOT_A_READING}")]
+    if spec.get("short_cues"):  # a chart's letter written onto its number ('T 39.2', 'T39', 'P: 120', 'sugar 28'):
+        # the number must follow at once (one blank, a colon or '='), and no letter or apostrophe may stand before
+        # the cue ("don't 39" has no 't' reading)
+        short = rf"(?<![a-z0-9'])(?P<cue>{_alt(w.lower() for w in spec['short_cues'])})"
+        patterns.append(re.compile(rf"{short}\s?[:=]?\s?{number}{unit}{_NOT_A_READING}"))
     weak_patterns = []
     if spec.get("weak_cues"):  # 'going 180' is a heart rate only after a context word ('my heart ... going 180')
         weak = rf"(?<![a-z0-9])(?P<cue>{_alt(w.lower() for w in spec['weak_cues'])})(?![a-z0-9])"
