@@ -56,6 +56,9 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     if not query.strip():
         return DrugResolution(query, (), None, "unknown")
     cands = lex.rules.candidates(query)
+    element = _element_named(lex, normalise(lex.rules.dose_tail.sub("", query.strip())))  # 'Li carbonate' ('Fe' alone
+    if element:  # is ferrous sulfate: the salt word typed must not be cut away before the symbol is read)
+        return _resolution(lex, query, lex.index[element], element)
     for cand in cands:
         hit = lex.index.get(cand)
         if hit:
@@ -82,7 +85,12 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     readings = _shortened_readings(lex, query, cands[-1])  # 'clopi 75': clopidogrel or zuclopenthixol? ask
     if readings:
         return DrugResolution(query, (), None, "ambiguous", readings, cands[-1])
+    if resolve_class(query, lex=lex):  # 'NSAID', 'ACE inhibitor': a class is never guessed as one drug by spelling
+        return DrugResolution(query, (), None, "unknown", (), cands[-1])
     slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
+    short = None if slip else _shortened(lex, query, cands[-1], MIN_SHORTENED_BARE)  # 'tobra', 'dexmed'
+    if short:
+        return DrugResolution(query, (short,), None, "shortened", (), cands[-1])
     best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
         kind, i = best.split(":", 1)
@@ -107,7 +115,24 @@ def _family(lex: DrugLexicon, key: str, read_alone: bool) -> str | None:
 MIN_SHORTENED = 4
 
 
-def _shortened(lex: DrugLexicon, query: str, key: str) -> str | None:
+# Session 25b: a ward short form typed without a strength is read when it is at least this long and still the start
+# of one drug's names only ('tobra', 'dexmed', 'ceftriax'); four letters need the strength beside them ('furo 40'),
+# as so short a start is often a word or the start of another name once the lexicon grows. The plan says how it read
+# the name and asks the user to check it, as for every shortened name.
+MIN_SHORTENED_BARE = 5
+
+
+def _element_named(lex: DrugLexicon, key: str) -> str | None:
+    """The exact lexicon name a chart formula-word typed as symbol + salt word stands for ('Li carbonate' ->
+    'lithium carbonate'), else None. The symbol alone is never read."""
+    head, _, rest = key.partition(" ")
+    element = lex.element_symbols.get(head)
+    if not element or not rest:
+        return None
+    return next((c for c in lex.rules.candidates(f"{element} {rest}") if c in lex.index), None)
+
+
+def _shortened(lex: DrugLexicon, query: str, key: str, bare_min: int = 0) -> str | None:
     """The one drug whose names are the only ones to start with `key`, for a ward short form typed with a strength
     ('furo 40', 'omep 20', 'lanso 30'). Read only when the query holds a number (a strength beside the word is what
     marks it as a medicine typed short), `key` is one word of 4 letters or more, and every name in the lexicon and
@@ -115,7 +140,9 @@ def _shortened(lex: DrugLexicon, query: str, key: str) -> str | None:
     or prednisolone), 'carb' or 'digo' stay unread. Abbreviations the ISMP list refuses ('metro', 'levo') were
     already answered as ambiguous before this is tried. ISMP discourages shortened names: the planner says how it
     read the name and asks the user to check it."""
-    if len(key) < MIN_SHORTENED or not key.isalpha() or not any(ch.isdigit() for ch in query):
+    if len(key) < MIN_SHORTENED or not key.isalpha():
+        return None
+    if not any(ch.isdigit() for ch in query) and not (bare_min and len(key) >= bare_min):
         return None
     drugs, products = set(), set()
     for name, target in lex.every_key.keys.items():
