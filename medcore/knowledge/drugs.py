@@ -88,8 +88,11 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     if resolve_class(query, lex=lex):  # 'NSAID', 'ACE inhibitor': a class is never guessed as one drug by spelling
         return DrugResolution(query, (), None, "unknown", (), cands[-1])
     slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
-    short = None if slip else _shortened(lex, query, cands[-1], MIN_SHORTENED_BARE)  # 'tobra', 'dexmed'
-    if short:
+    short = _shortened(lex, query, cands[-1], MIN_SHORTENED_BARE)  # 'tobra', 'dexmed'
+    if slip and short and slip.split(":", 1)[1] != short:  # 'levetir': levetiracetam cut short, or a slip of
+        return DrugResolution(query, (), None, "ambiguous", (lex.name(short), lex.name(slip.split(":", 1)[1])),
+                              cands[-1])  # Levemir? ask, never read
+    if short and not slip:
         return DrugResolution(query, (short,), None, "shortened", (), cands[-1])
     best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:

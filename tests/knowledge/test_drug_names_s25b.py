@@ -1,0 +1,54 @@
+"""Session 25b: chart symbol + salt words, class names never guessed as a drug, unique ward short forms without a
+strength. Own items."""
+
+from medcore.knowledge import drugs as kdrugs
+
+
+def _r(text):
+    return kdrugs.resolve(text)
+
+
+def test_symbol_with_salt_word_reads_the_elements_salt():
+    assert _r("Zn sulfate").ingredients == ("zinc-sulfate",)
+    assert _r("K chloride 20 mEq").ingredients == ("potassium-chloride",)
+    assert _r("Ca acetate 667 mg").ingredients == ("calcium-acetate",)
+    assert _r("Li carbonate").ingredients == ("lithium",)
+    # 'Fe' alone is ferrous sulfate, but the salt typed after it must not be cut away
+    assert _r("Fe gluconate").ingredients == ("ferrous-gluconate",)
+
+
+def test_symbol_alone_is_not_read_by_the_symbol_rule():
+    for text in ("Mg", "Li", "K"):
+        assert not _r(text).ok
+
+
+def test_class_name_is_never_a_spelling_guess():
+    for text in ("NSAID", "ACE inhibitor"):
+        r = _r(text)
+        assert not r.ok and r.how == "unknown"
+        assert kdrugs.resolve_class(text)
+
+
+def test_long_unique_ward_short_form_is_read_as_shortened():
+    r = _r("tobra")
+    assert r.how == "shortened" and r.ingredients == ("tobramycin",)
+    assert _r("ceftriax").how == "shortened"
+
+
+def test_short_forms_with_several_drugs_or_four_letters_stay_unread():
+    assert not _r("predni").ok  # prednisone or prednisolone
+    assert not _r("fent").ok  # four letters need a strength beside them
+
+
+def test_lasa_partner_typo_is_never_read_silently():
+    r = _r("tramadone")  # between tramadol and trazodone
+    assert not r.ok
+
+
+def test_coating_written_first():
+    assert _r("enteric coated aspirin").ingredients == ("aspirin",)
+
+
+def test_short_form_that_is_also_a_slip_of_another_name_is_asked():
+    r = _r("levetir")  # the start of levetiracetam, one letter from Levemir (insulin detemir)
+    assert r.how == "ambiguous" and not r.ok
