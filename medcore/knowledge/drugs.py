@@ -17,6 +17,7 @@ from pathlib import Path
 
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
+from medcore.knowledge import short_names
 from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
@@ -56,8 +57,9 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     if not query.strip():
         return DrugResolution(query, (), None, "unknown")
     cands = lex.rules.candidates(query)
-    element = _element_named(lex, normalise(lex.rules.dose_tail.sub("", query.strip())))  # 'Li carbonate' ('Fe' alone
-    if element:  # is ferrous sulfate: the salt word typed must not be cut away before the symbol is read)
+    # 'Li carbonate', 'Fe gluconate': tried first, as 'Fe' alone is ferrous sulfate and the salt word would be cut
+    element = short_names.element_named(lex, normalise(lex.rules.dose_tail.sub("", query.strip())))
+    if element:
         return _resolution(lex, query, lex.index[element], element)
     for cand in cands:
         hit = lex.index.get(cand)
@@ -79,20 +81,22 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     boosted = _boosted_typed(lex, query)  # 'DRV/r': darunavir given with ritonavir, two medicines, no product
     if boosted:
         return DrugResolution(query, boosted, None, "combination", (), cands[-1])
-    short = _shortened(lex, query, cands[-1])  # 'furo 40', 'lanso 30 od'
+    short = short_names.shortened(lex, query, cands[-1])  # 'furo 40', 'lanso 30 od'
     if short:
         return DrugResolution(query, (short,), None, "shortened", (), cands[-1])
-    readings = _shortened_readings(lex, query, cands[-1])  # 'clopi 75': clopidogrel or zuclopenthixol? ask
+    readings = short_names.shortened_readings(lex, query, cands[-1])  # 'clopi 75': clopidogrel or zuclopenthixol? ask
     if readings:
         return DrugResolution(query, (), None, "ambiguous", readings, cands[-1])
     if resolve_class(query, lex=lex):  # 'NSAID', 'ACE inhibitor': a class is never guessed as one drug by spelling
         return DrugResolution(query, (), None, "unknown", (), cands[-1])
     slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
-    short = _shortened(lex, query, cands[-1], MIN_SHORTENED_BARE)  # 'tobra', 'dexmed'
-    if slip and short and slip.split(":", 1)[1] != short:  # 'levetir': levetiracetam cut short, or a slip of
-        return DrugResolution(query, (), None, "ambiguous", (lex.name(short), lex.name(slip.split(":", 1)[1])),
-                              cands[-1])  # Levemir? ask, never read
-    if short and not slip:
+    short = short_names.cut_short(lex, cands[-1])  # 'ceftriax', 'amiodar': no strength typed
+    if slip and short and slip.split(":", 1)[1] != short.lstrip("?"):  # 'levetir': levetiracetam cut short, or
+        return DrugResolution(query, (), None, "ambiguous", (lex.name(short.lstrip("?")),  # a slip of Levemir?
+                                                             lex.name(slip.split(":", 1)[1])), cands[-1])
+    if short and not slip:  # 'tobra': only offered ("?id"), the plan asks which drug is meant
+        if short.startswith("?"):
+            return DrugResolution(query, (), None, "ambiguous", (lex.name(short[1:]),), cands[-1])
         return DrugResolution(query, (short,), None, "shortened", (), cands[-1])
     best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
@@ -113,70 +117,6 @@ def _family(lex: DrugLexicon, key: str, read_alone: bool) -> str | None:
     Benylin Chesty Coughs Original or Non-Drowsy); a family whose bare name is read only once nothing else matched."""
     hits = [f for f, (_, alone) in lex.families.items() if alone == read_alone and key.startswith(f + " ")]
     return max(hits, key=len, default=None)
-
-
-MIN_SHORTENED = 4
-
-
-# Session 25b: a ward short form typed without a strength is read when it is at least this long and still the start
-# of one drug's names only ('tobra', 'dexmed', 'ceftriax'); four letters need the strength beside them ('furo 40'),
-# as so short a start is often a word or the start of another name once the lexicon grows. The plan says how it read
-# the name and asks the user to check it, as for every shortened name.
-MIN_SHORTENED_BARE = 5
-
-
-def _element_named(lex: DrugLexicon, key: str) -> str | None:
-    """The exact lexicon name a chart formula-word typed as symbol + salt word stands for ('Li carbonate' ->
-    'lithium carbonate'), else None. The symbol alone is never read."""
-    head, _, rest = key.partition(" ")
-    element = lex.element_symbols.get(head)
-    if not element or not rest:
-        return None
-    return next((c for c in lex.rules.candidates(f"{element} {rest}") if c in lex.index), None)
-
-
-def _shortened(lex: DrugLexicon, query: str, key: str, bare_min: int = 0) -> str | None:
-    """The one drug whose names are the only ones to start with `key`, for a ward short form typed with a strength
-    ('furo 40', 'omep 20', 'lanso 30'). Read only when the query holds a number (a strength beside the word is what
-    marks it as a medicine typed short), `key` is one word of 4 letters or more, and every name in the lexicon and
-    the generated table that starts with it is that drug or a combination product containing it: 'pred' (prednisone
-    or prednisolone), 'carb' or 'digo' stay unread. Abbreviations the ISMP list refuses ('metro', 'levo') were
-    already answered as ambiguous before this is tried. ISMP discourages shortened names: the planner says how it
-    read the name and asks the user to check it."""
-    if len(key) < MIN_SHORTENED or not key.isalpha():
-        return None
-    if not any(ch.isdigit() for ch in query) and not (bare_min and len(key) >= bare_min):
-        return None
-    drugs, products = set(), set()
-    for name, target in lex.every_key.keys.items():
-        if name.startswith(key):
-            kind, i = target.split(":", 1)
-            (drugs if kind == "drug" else products).add(i)
-    if len(drugs) != 1:
-        return None
-    (drug,) = drugs
-    base = lex.ingredients.get(drug, {}).get("form_of") or drug
-    if any(base not in lex.products[p]["ingredients"] and drug not in lex.products[p]["ingredients"] for p in products):
-        return None
-    return drug
-
-
-MAX_SHORTENED_READINGS = 4
-
-
-def _shortened_readings(lex: DrugLexicon, query: str, key: str) -> tuple[str, ...]:
-    """The drugs a ward short form typed with a strength may stand for when more than one name starts with it
-    ('clopi 75': clopidogrel or zuclopenthixol, whose UK brand is Clopixol; 'clari 500': clarithromycin, or Clarinex,
-    Claritin, Clariscan): asked about, never guessed, and never left to a spelling guess whose suggestions may miss
-    the drug meant. Same conditions as `_shortened`; more than MAX_SHORTENED_READINGS readings stay unknown."""
-    if len(key) < MIN_SHORTENED or not key.isalpha() or not any(ch.isdigit() for ch in query):
-        return ()
-    drugs = {target.split(":", 1)[1] for name, target in lex.every_key.keys.items()
-             if name.startswith(key) and target.startswith("drug:")}
-    bases = {lex.ingredients.get(d, {}).get("form_of") or d for d in drugs}
-    if not 2 <= len(bases) <= MAX_SHORTENED_READINGS:
-        return ()
-    return tuple(sorted(lex.name(d) for d in bases))
 
 
 def _one_slip(lex: DrugLexicon, key: str) -> str | None:

@@ -38,6 +38,9 @@ class Resolution:
     def message(self, kb: KnowledgeBase | None = None, what: str = "drug") -> str:
         name = kb.drug_name(self.id) if (kb and self.id and what == "drug") else self.id
         if self.id is None:
+            if self.how == "ambiguous" and len(self.suggestions) == 1:  # a short start offered, not read ('tobra')
+                return (f"'{self.query}' may be {self.suggestions[0]} (the start of its name); "
+                        f"type the full {what} name to check it (not checked)")
             if self.how == "ambiguous":
                 return (f"'{self.query}' has more than one reading ({' or '.join(self.suggestions)}); "
                         f"type the full {what} name (not checked)")

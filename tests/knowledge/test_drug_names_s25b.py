@@ -30,9 +30,19 @@ def test_class_name_is_never_a_spelling_guess():
 
 
 def test_long_unique_ward_short_form_is_read_as_shortened():
-    r = _r("tobra")
-    assert r.how == "shortened" and r.ingredients == ("tobramycin",)
-    assert _r("ceftriax").how == "shortened"
+    r = _r("amiodar")  # most of the word typed, no other name starts this way
+    assert r.how == "shortened" and r.ingredients == ("amiodarone",)
+    assert _r("ceftriax").ingredients == ("ceftriaxone",)
+
+
+def test_short_start_of_a_long_word_is_only_offered():
+    r = _r("tobra")  # half of tobramycin: offered, never read
+    assert r.how == "ambiguous" and not r.ok and r.suggestions == ("tobramycin",)
+
+
+def test_start_that_is_a_whole_word_or_a_class_start_is_not_read():
+    for text in ("peanut", "house", "water", "cephal", "sulfon"):
+        assert _r(text).how != "shortened", text
 
 
 def test_short_forms_with_several_drugs_or_four_letters_stay_unread():
