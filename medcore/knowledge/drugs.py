@@ -89,7 +89,7 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
         return DrugResolution(query, (), None, "ambiguous", readings, cands[-1])
     if resolve_class(query, lex=lex):  # 'NSAID', 'ACE inhibitor': a class is never guessed as one drug by spelling
         return DrugResolution(query, (), None, "unknown", (), cands[-1])
-    slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
+    slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1]) or _sounds_near(lex, cands[-1])
     short = short_names.cut_short(lex, cands[-1])  # 'ceftriax', 'amiodar': no strength typed
     if slip and short and slip.split(":", 1)[1] != short.lstrip("?"):  # 'levetir': levetiracetam cut short, or
         return DrugResolution(query, (), None, "ambiguous", (lex.name(short.lstrip("?")),  # a slip of Levemir?
@@ -134,6 +134,29 @@ def _sounds_like(lex: DrugLexicon, key: str) -> str | None:
         return None
     hits = lex.folds.get(sound_fold(key), frozenset())
     return next(iter(hits)) if len(hits) == 1 else None
+
+
+MIN_SOUNDS_NEAR = 6
+
+
+def _sounds_near(lex: DrugLexicon, key: str) -> str | None:
+    """`kind:id` of the one entry whose sound-alike fold is a single slip from the fold of `key`, when no other
+    entry's fold is within two slips and the first letter of the fold is kept: a sound-alike spelling with one
+    more slip ('metphormine', 'amoxycilline', 'flouxetine'). Names under MIN_SOUNDS_NEAR letters are never read
+    this way; the ISMP look-alike check (`_look_alike`) still asks when a partner is nearly as close."""
+    if len(key) < MIN_SOUNDS_NEAR or not key.replace(" ", "").isalpha() or lex.fold_keys is None:
+        return None
+    fold = sound_fold(key)
+    near: dict[str, int] = {}
+    for k in lex.fold_keys.near(fold, 2):
+        d = edit_distance(fold, k, 3)
+        if d <= 2:
+            for t in lex.folds[k]:
+                near[t] = min(near.get(t, d), d)
+                if d <= 1 and k[:1] != fold[:1]:
+                    return None
+    ones = [t for t, d in near.items() if d <= 1]
+    return ones[0] if len(ones) == 1 and len(near) == 1 else None
 
 
 def _look_alike(lex: DrugLexicon, key: str, target: str) -> tuple[str, ...]:

@@ -54,7 +54,7 @@ class Resolution:
         if self.how == "fuzzy":
             parts.append(f"'{self.query}' read as {names} (closest spelling); check this is right")
         elif self.how == "spelling":
-            parts.append(f"'{self.query}' read as {names} (a close spelling of its name: one slip or the same sound, and no other drug name fits); check this is right")
+            parts.append(f"'{self.query}' read as {names} (a close spelling of its name: one slip, the same sound, or the same sound and one slip, and no other drug name fits); check this is right")
         elif self.how == "named":
             parts.append(f"'{self.query}' read as {' and '.join(self.ids)} (named in the text); check this is right")
         elif self.how == "shortened":

@@ -62,3 +62,15 @@ def test_coating_written_first():
 def test_short_form_that_is_also_a_slip_of_another_name_is_asked():
     r = _r("levetir")  # the start of levetiracetam, one letter from Levemir (insulin detemir)
     assert r.how == "ambiguous" and not r.ok
+
+
+def test_sound_alike_spelling_with_one_more_slip_is_read():
+    # own two-change typos: ph for f and a final e added; a doubled consonant and one vowel dropped
+    assert _r("metphormine").ingredients == ("metformin",)
+    assert _r("ammoxcillin").ingredients == ("amoxicillin",)
+    assert _r("metphormine").how == "spelling"
+
+
+def test_sound_near_needs_a_clear_winner_and_six_letters():
+    assert not _r("tramadone").ok  # tramadol and trazodone both within reach: asked or left, never read
+    assert _r("hydrolazine").how == "ambiguous"  # ISMP pair hydralazine / hydroxyzine: asked
