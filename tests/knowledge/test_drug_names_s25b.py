@@ -47,7 +47,7 @@ def test_start_that_is_a_whole_word_or_a_class_start_is_not_read():
 
 def test_short_forms_with_several_drugs_or_four_letters_stay_unread():
     assert not _r("predni").ok  # prednisone or prednisolone
-    assert not _r("fent").ok  # four letters need a strength beside them
+    assert not _r("glyco").ok  # four-letter starts and several drugs (glycopyrrolate, glycerin...) stay unread
 
 
 def test_lasa_partner_typo_is_never_read_silently():
@@ -74,3 +74,14 @@ def test_sound_alike_spelling_with_one_more_slip_is_read():
 def test_sound_near_needs_a_clear_winner_and_six_letters():
     assert not _r("tramadone").ok  # tramadol and trazodone both within reach: asked or left, never read
     assert _r("hydrolazine").how == "ambiguous"  # ISMP pair hydralazine / hydroxyzine: asked
+
+
+def test_ward_short_forms_charted_for_anaesthesia_and_anticoagulation():
+    assert _r("roc 50 mg").ingredients == ("rocuronium",)
+    assert _r("enox 80").ingredients == ("enoxaparin",)
+    assert _r("CaCl 1 g").ingredients == ("calcium-chloride",)
+
+
+def test_ward_short_forms_are_not_taken_alone_from_note_text():
+    from medcore.knowledge.drug_lexicon import load
+    assert {"roc", "vec", "fent"} <= load().ambiguous  # "ROC curve" in a note is no rocuronium
