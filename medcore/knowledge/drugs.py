@@ -90,14 +90,12 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     if resolve_class(query, lex=lex):  # 'NSAID', 'ACE inhibitor': a class is never guessed as one drug by spelling
         return DrugResolution(query, (), None, "unknown", (), cands[-1])
     slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1]) or _sounds_near(lex, cands[-1])
-    short = short_names.cut_short(lex, cands[-1])  # 'ceftriax', 'amiodar': no strength typed
-    if slip and short and slip.split(":", 1)[1] != short.lstrip("?"):  # 'levetir': levetiracetam cut short, or
-        return DrugResolution(query, (), None, "ambiguous", (lex.name(short.lstrip("?")),  # a slip of Levemir?
-                                                             lex.name(slip.split(":", 1)[1])), cands[-1])
-    if short and not slip:  # 'tobra': only offered ("?id"), the plan asks which drug is meant
-        if short.startswith("?"):
-            return DrugResolution(query, (), None, "ambiguous", (lex.name(short[1:]),), cands[-1])
-        return DrugResolution(query, (short,), None, "shortened", (), cands[-1])
+    short = short_names.cut_short(lex, cands[-1])  # 'tobra', 'ceftriax': no strength typed, offered only
+    if slip and short and slip.split(":", 1)[1] != short:  # 'levetir': levetiracetam cut short, or a slip of
+        return DrugResolution(query, (), None, "ambiguous", (lex.name(short), lex.name(slip.split(":", 1)[1])),
+                              cands[-1])  # Levemir? ask, never read
+    if short and not slip:  # the plan asks: "may be tobramycin; type the full name"
+        return DrugResolution(query, (), None, "ambiguous", (lex.name(short),), cands[-1])
     best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
         kind, i = best.split(":", 1)

@@ -9,14 +9,10 @@ from medcore.knowledge.names import normalise
 MIN_SHORTENED = 4
 
 
-# Session 25b: a ward short form typed without a strength is read when it is at least this long and still the start
-# of one drug's names only ('tobra', 'dexmed', 'ceftriax'); four letters need the strength beside them ('furo 40'),
-# as so short a start is often a word or the start of another name once the lexicon grows. The plan says how it read
-# the name and asks the user to check it, as for every shortened name. A start shorter than MIN_CUT_SHARE of the
-# name's word is only offered, asked about ('iodin' is iodinated contrast's start, or iodine misspelt; 'cannab' is
-# cannabidiol's, or cannabis'): the less of the word is typed, the more other words it may be the start of.
+# Session 25b: a ward short form typed without a strength is offered (asked about, never read: chart truncations are
+# error-prone, ISMP; session 14's 'hydroxyz' judgement) when it is at least this long and the start of one drug's own
+# name only ('tobra', 'ceftriax'); four letters need the strength beside them ('furo 40') to be read at all.
 MIN_SHORTENED_BARE = 5
-MIN_CUT_SHARE = 0.6
 
 
 def cut_short(lex: DrugLexicon, key: str) -> str | None:
@@ -24,8 +20,8 @@ def cut_short(lex: DrugLexicon, key: str) -> str | None:
     `shortened` reading of `key` (every name starting with it is that drug's), when `key` has MIN_SHORTENED_BARE
     letters or more, is the start of the drug's own name cut inside its first word, is no whole word of any lexicon
     name ('peanut', 'house', 'water', 'nitrous' name allergens and other things in their own right) and starts no
-    class name ('cephal' may be any cephalosporin, 'sulfon' a sulfonamide or sulfonylurea). "?id" when the start is
-    under MIN_CUT_SHARE of the word: offered, not read."""
+    class name ('cephal' may be any cephalosporin, 'sulfon' a sulfonamide or sulfonylurea). The caller offers it,
+    never reads it."""
     if len(key) < MIN_SHORTENED_BARE or not key.isalpha():
         return None
     drug = shortened(lex, key + " 1", key)  # the strength test is what this relaxes
@@ -36,7 +32,7 @@ def cut_short(lex: DrugLexicon, key: str) -> str | None:
         return None
     if any(key in name.split() for name in lex.every_key.keys) or any(c.startswith(key) for c in lex.class_index):
         return None
-    return drug if len(key) >= MIN_CUT_SHARE * len(first[0]) else f"?{drug}"
+    return drug
 
 
 def element_named(lex: DrugLexicon, key: str) -> str | None:

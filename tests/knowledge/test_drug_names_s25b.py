@@ -29,10 +29,9 @@ def test_class_name_is_never_a_spelling_guess():
         assert kdrugs.resolve_class(text)
 
 
-def test_long_unique_ward_short_form_is_read_as_shortened():
-    r = _r("amiodar")  # most of the word typed, no other name starts this way
-    assert r.how == "shortened" and r.ingredients == ("amiodarone",)
-    assert _r("ceftriax").ingredients == ("ceftriaxone",)
+def test_long_unique_ward_short_form_is_offered_not_read():
+    r = _r("amiodar")  # most of the word typed, no other name starts this way: still only offered (ISMP)
+    assert r.how == "ambiguous" and not r.ok and r.suggestions == ("amiodarone",)
 
 
 def test_short_start_of_a_long_word_is_only_offered():
