@@ -89,14 +89,17 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
         return DrugResolution(query, (), None, "ambiguous", readings, cands[-1])
     if resolve_class(query, lex=lex):  # 'NSAID', 'ACE inhibitor': a class is never guessed as one drug by spelling
         return DrugResolution(query, (), None, "unknown", (), cands[-1])
-    slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1]) or _sounds_near(lex, cands[-1])
+    slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
+    # two slips ('metphormine'): a closest-spelling reading ("fuzzy", to check), as session 14 holds for two slips
+    near = None if slip else _sounds_near(lex, cands[-1])
     short = short_names.cut_short(lex, cands[-1])  # 'tobra', 'ceftriax': no strength typed, offered only
-    if slip and short and slip.split(":", 1)[1] != short:  # 'levetir': levetiracetam cut short, or a slip of
-        return DrugResolution(query, (), None, "ambiguous", (lex.name(short), lex.name(slip.split(":", 1)[1])),
+    guess = slip or near
+    if guess and short and guess.split(":", 1)[1] != short:  # 'levetir': levetiracetam cut short, or a slip of
+        return DrugResolution(query, (), None, "ambiguous", (lex.name(short), lex.name(guess.split(":", 1)[1])),
                               cands[-1])  # Levemir? ask, never read
-    if short and not slip:  # the plan asks: "may be tobramycin; type the full name"
-        return DrugResolution(query, (), None, "ambiguous", (lex.name(short),), cands[-1])
-    best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
+    if short and not guess:  # "did you mean tobramycin?": offered, not read (ISMP: truncations are error-prone)
+        return DrugResolution(query, (), None, "unknown", (lex.name(short),), cands[-1])
+    best, ranked = (guess, []) if guess else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
         kind, i = best.split(":", 1)
         alike = _look_alike(lex, cands[-1], best)

@@ -38,9 +38,6 @@ class Resolution:
     def message(self, kb: KnowledgeBase | None = None, what: str = "drug") -> str:
         name = kb.drug_name(self.id) if (kb and self.id and what == "drug") else self.id
         if self.id is None:
-            if self.how == "ambiguous" and len(self.suggestions) == 1:  # a short start offered, not read ('tobra')
-                return (f"'{self.query}' may be {self.suggestions[0]} (the start of its name); "
-                        f"type the full {what} name to check it (not checked)")
             if self.how == "ambiguous":
                 return (f"'{self.query}' has more than one reading ({' or '.join(self.suggestions)}); "
                         f"type the full {what} name (not checked)")
@@ -54,7 +51,7 @@ class Resolution:
         if self.how == "fuzzy":
             parts.append(f"'{self.query}' read as {names} (closest spelling); check this is right")
         elif self.how == "spelling":
-            parts.append(f"'{self.query}' read as {names} (a close spelling of its name: one slip, the same sound, or the same sound and one slip, and no other drug name fits); check this is right")
+            parts.append(f"'{self.query}' read as {names} (a close spelling of its name: one slip or the same sound, and no other drug name fits); check this is right")
         elif self.how == "named":
             parts.append(f"'{self.query}' read as {' and '.join(self.ids)} (named in the text); check this is right")
         elif self.how == "shortened":

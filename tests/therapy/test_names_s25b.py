@@ -5,9 +5,8 @@ from medcore.therapy.names import resolve_drug
 
 def test_offered_short_start_is_shown_as_a_question(kb):
     r = resolve_drug(kb, "dapto")
-    assert r.id is None and r.how == "ambiguous"
-    msg = r.message(kb)
-    assert "may be daptomycin" in msg and "not checked" in msg
+    assert r.id is None and r.suggestions == ["daptomycin"]
+    assert "did you mean daptomycin?" in r.message(kb)
 
 
 def test_nsaid_is_not_read_as_one_nsaid(kb):
