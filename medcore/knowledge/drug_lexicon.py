@@ -56,6 +56,10 @@ class DrugLexicon:
     families: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
     # short form read only inside a '/'-typed combination (name_rules.yaml `combination_parts`) -> ingredient ids
     combo_parts: dict[str, frozenset[str]] = field(default_factory=dict)
+    # chemical symbol typed before a salt word ("Li carbonate", "Mg oxide") -> the element's name (name_rules.yaml)
+    element_symbols: dict[str, str] = field(default_factory=dict)
+    # every sound-alike fold, trigram-indexed: a fold one slip from one entry's fold only (drugs._sounds_near)
+    fold_keys: FuzzyKeys | None = None
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -169,13 +173,16 @@ def _build(root: Path, validated: dict[str, dict] | None = None, keep: dict | No
     families = _families(doc, index, refused)
     fuzzy = FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()})
     external = _add_external(index, root / EXTERNAL, ingredients, products, refused)
-    return DrugLexicon(root, ingredients, products, classes, rules, index,
+    lex = DrugLexicon(root, ingredients, products, classes, rules, index,
                        ancestors, drug_classes, {k: frozenset(v) for k, v in members.items()}, class_index,
                        {k: tuple(v) for k, v in forms.items()},
                        frozenset(normalise(w) for w in doc.get("ambiguous_in_text", [])),
                        frozenset(normalise(w) for w in doc.get("listed_in_text", [])), fuzzy, external, refused,
                        FuzzyKeys({k: f"{kind}:{i}" for k, (kind, i, _) in index.items()}), _confused(doc, index),
-                       _folds(index), families, _combo_parts(doc, ingredients))
+                       _folds(index), families, _combo_parts(doc, ingredients),
+                       {normalise(k): normalise(v) for k, v in (doc.get("element_symbols") or {}).items()})
+    lex.fold_keys = FuzzyKeys({f: f for f in lex.folds})
+    return lex
 
 
 def _combo_parts(doc: dict, ingredients: dict[str, dict]) -> dict[str, frozenset[str]]:

@@ -97,6 +97,9 @@ RULES_FILE = {
                                            "source": SOURCE}},
         # abbreviations with more than one reading (MS, AZT): never resolved, never guessed; shown with their readings
         "refused_source": SOURCE,
+        "element_symbols_source": SOURCE,
+        "element_symbols": {"type": "object", "additionalProperties": {"type": "string", "minLength": 3},
+                            "propertyNames": {"pattern": "^[A-Za-z]{1,2}$"}},
         "refused_abbreviations": {"type": "array", "items": {
             "type": "object", "required": ["name", "readings"], "additionalProperties": False,
             "properties": {"name": {"type": "string", "minLength": 2},
@@ -122,5 +125,6 @@ RULES_FILE = {
         "confused_names": {"type": "array", "items": {
             "type": "array", "items": {"type": "string", "minLength": 2}, "minItems": 2, "maxItems": 2}},
     },
-    "dependentRequired": {"refused_abbreviations": ["refused_source"], "confused_names": ["confused_source"]},
+    "dependentRequired": {"refused_abbreviations": ["refused_source"], "confused_names": ["confused_source"],
+                          "element_symbols": ["element_symbols_source"]},
 }

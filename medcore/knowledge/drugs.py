@@ -17,6 +17,7 @@ from pathlib import Path
 
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
+from medcore.knowledge import short_names
 from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
@@ -56,6 +57,10 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     if not query.strip():
         return DrugResolution(query, (), None, "unknown")
     cands = lex.rules.candidates(query)
+    # 'Li carbonate', 'Fe gluconate': tried first, as 'Fe' alone is ferrous sulfate and the salt word would be cut
+    element = short_names.element_named(lex, normalise(lex.rules.dose_tail.sub("", query.strip())))
+    if element:
+        return _resolution(lex, query, lex.index[element], element)
     for cand in cands:
         hit = lex.index.get(cand)
         if hit:
@@ -79,14 +84,25 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     boosted = _boosted_typed(lex, query)  # 'DRV/r': darunavir given with ritonavir, two medicines, no product
     if boosted:
         return DrugResolution(query, boosted, None, "combination", (), cands[-1])
-    short = _shortened(lex, query, cands[-1])  # 'furo 40', 'lanso 30 od'
+    short = short_names.shortened(lex, query, cands[-1])  # 'furo 40', 'lanso 30 od'
     if short:
         return DrugResolution(query, (short,), None, "shortened", (), cands[-1])
-    readings = _shortened_readings(lex, query, cands[-1])  # 'clopi 75': clopidogrel or zuclopenthixol? ask
+    readings = short_names.shortened_readings(lex, query, cands[-1])  # 'clopi 75': clopidogrel or zuclopenthixol? ask
     if readings:
         return DrugResolution(query, (), None, "ambiguous", readings, cands[-1])
+    if resolve_class(query, lex=lex):  # 'NSAID', 'ACE inhibitor': a class is never guessed as one drug by spelling
+        return DrugResolution(query, (), None, "unknown", (), cands[-1])
     slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
-    best, ranked = (slip, []) if slip else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
+    # two slips ('metphormine'): a closest-spelling reading ("fuzzy", to check), as session 14 holds for two slips
+    near = None if slip else _sounds_near(lex, cands[-1])
+    short = short_names.cut_short(lex, cands[-1])  # 'tobra', 'ceftriax': no strength typed, offered only
+    guess = slip or near
+    if guess and short and guess.split(":", 1)[1] != short:  # 'levetir': levetiracetam cut short, or a slip of
+        return DrugResolution(query, (), None, "ambiguous", (lex.name(short), lex.name(guess.split(":", 1)[1])),
+                              cands[-1])  # Levemir? ask, never read
+    if short and not guess:  # "did you mean tobramycin?": offered, not read (ISMP: truncations are error-prone)
+        return DrugResolution(query, (), None, "unknown", (lex.name(short),), cands[-1])
+    best, ranked = (guess, []) if guess else closest(cands[-1], lex.fuzzy.keys, lex.fuzzy)
     if best is not None:
         kind, i = best.split(":", 1)
         alike = _look_alike(lex, cands[-1], best)
@@ -107,51 +123,6 @@ def _family(lex: DrugLexicon, key: str, read_alone: bool) -> str | None:
     return max(hits, key=len, default=None)
 
 
-MIN_SHORTENED = 4
-
-
-def _shortened(lex: DrugLexicon, query: str, key: str) -> str | None:
-    """The one drug whose names are the only ones to start with `key`, for a ward short form typed with a strength
-    ('furo 40', 'omep 20', 'lanso 30'). Read only when the query holds a number (a strength beside the word is what
-    marks it as a medicine typed short), `key` is one word of 4 letters or more, and every name in the lexicon and
-    the generated table that starts with it is that drug or a combination product containing it: 'pred' (prednisone
-    or prednisolone), 'carb' or 'digo' stay unread. Abbreviations the ISMP list refuses ('metro', 'levo') were
-    already answered as ambiguous before this is tried. ISMP discourages shortened names: the planner says how it
-    read the name and asks the user to check it."""
-    if len(key) < MIN_SHORTENED or not key.isalpha() or not any(ch.isdigit() for ch in query):
-        return None
-    drugs, products = set(), set()
-    for name, target in lex.every_key.keys.items():
-        if name.startswith(key):
-            kind, i = target.split(":", 1)
-            (drugs if kind == "drug" else products).add(i)
-    if len(drugs) != 1:
-        return None
-    (drug,) = drugs
-    base = lex.ingredients.get(drug, {}).get("form_of") or drug
-    if any(base not in lex.products[p]["ingredients"] and drug not in lex.products[p]["ingredients"] for p in products):
-        return None
-    return drug
-
-
-MAX_SHORTENED_READINGS = 4
-
-
-def _shortened_readings(lex: DrugLexicon, query: str, key: str) -> tuple[str, ...]:
-    """The drugs a ward short form typed with a strength may stand for when more than one name starts with it
-    ('clopi 75': clopidogrel or zuclopenthixol, whose UK brand is Clopixol; 'clari 500': clarithromycin, or Clarinex,
-    Claritin, Clariscan): asked about, never guessed, and never left to a spelling guess whose suggestions may miss
-    the drug meant. Same conditions as `_shortened`; more than MAX_SHORTENED_READINGS readings stay unknown."""
-    if len(key) < MIN_SHORTENED or not key.isalpha() or not any(ch.isdigit() for ch in query):
-        return ()
-    drugs = {target.split(":", 1)[1] for name, target in lex.every_key.keys.items()
-             if name.startswith(key) and target.startswith("drug:")}
-    bases = {lex.ingredients.get(d, {}).get("form_of") or d for d in drugs}
-    if not 2 <= len(bases) <= MAX_SHORTENED_READINGS:
-        return ()
-    return tuple(sorted(lex.name(d) for d in bases))
-
-
 def _one_slip(lex: DrugLexicon, key: str) -> str | None:
     """`kind:id` of the one entry whose name `key` is a single typing slip from (names.one_edit), compared with
     every name the lexicon reads, the generated table's too, so a slip is never read as a hand entry when a listed
@@ -167,6 +138,29 @@ def _sounds_like(lex: DrugLexicon, key: str) -> str | None:
         return None
     hits = lex.folds.get(sound_fold(key), frozenset())
     return next(iter(hits)) if len(hits) == 1 else None
+
+
+MIN_SOUNDS_NEAR = 6
+
+
+def _sounds_near(lex: DrugLexicon, key: str) -> str | None:
+    """`kind:id` of the one entry whose sound-alike fold is a single slip from the fold of `key`, when no other
+    entry's fold is within two slips and the first letter of the fold is kept: a sound-alike spelling with one
+    more slip ('metphormine', 'amoxycilline', 'flouxetine'). Names under MIN_SOUNDS_NEAR letters are never read
+    this way; the ISMP look-alike check (`_look_alike`) still asks when a partner is nearly as close."""
+    if len(key) < MIN_SOUNDS_NEAR or not key.replace(" ", "").isalpha() or lex.fold_keys is None:
+        return None
+    fold = sound_fold(key)
+    near: dict[str, int] = {}
+    for k in lex.fold_keys.near(fold, 2):
+        d = edit_distance(fold, k, 3)
+        if d <= 2:
+            for t in lex.folds[k]:
+                near[t] = min(near.get(t, d), d)
+                if d <= 1 and k[:1] != fold[:1]:
+                    return None
+    ones = [t for t, d in near.items() if d <= 1]
+    return ones[0] if len(ones) == 1 and len(near) == 1 else None
 
 
 def _look_alike(lex: DrugLexicon, key: str, target: str) -> tuple[str, ...]:
