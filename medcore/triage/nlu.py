@@ -166,7 +166,11 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
             if not any(m.finding_id == fid for m in ex.mentions):  # 'his father died of a heart attack'
                 ex.mentions.append(Mention(fid, kb.finding(fid).name, True, phrase, "family"))
         if embed:
-            for chunk in _CHUNK.split(clause):
+            for whole in _CHUNK.split(clause):
+                # the duration is read on its own: left in, 'since yesterday' reads as a (duration) phrase and keeps
+                # the chunk from the index, or outweighs a short complaint's words ('pain in my big toe since
+                # yesterday')
+                chunk = _without_durations(whole) or whole
                 ctoks = tokens(chunk)
                 content = [t for t in tokens(assertions.without_cues(chunk, rules)) if t not in _EMBED_STOP]
                 # a chunk already read (a synonym, or a body part with a pain word: 'shoulder pain' is joint
@@ -191,6 +195,14 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
             ex.family.extend(i.lstrip("!") for i in ids)
     return Prepared(ex, text, unmatched_chunks[:max_embed_chunks], durations + ([] if counted else weekday),
                     since_antecedent)
+
+
+def _without_durations(chunk: str) -> str:
+    """A chunk with its duration phrases ('since yesterday', 'for 3 days') cut out, for the embedding index."""
+    spans = duration_spans(chunk)
+    for a, b, _ in sorted(spans, reverse=True):
+        chunk = chunk[:a] + " " + chunk[b:]
+    return " ".join(chunk.split())
 
 
 def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> Extraction:
