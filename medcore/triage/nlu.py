@@ -211,7 +211,13 @@ def _embed_chunks(lexicon: Lexicon, clause: str, read: list[tuple[int, int]], ru
 
 def _without_durations(chunk: str) -> str:
     """A chunk with its duration phrases ('since yesterday', 'for 3 days', the chart's 'x 2/7') cut out."""
-    for a, b, _ in sorted(duration_spans(chunk), reverse=True):
+    merged: list[list[int]] = []  # the patterns overlap ('last 2 days' and '2 days'): cut each stretch once
+    for a, b, _ in sorted(duration_spans(chunk)):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    for a, b in reversed(merged):
         chunk = re.sub(r"\bx\s*$", "", chunk[:a]) + " " + chunk[b:]
     return " ".join(chunk.split())
 

@@ -22,6 +22,7 @@ from tests.triage.nlu_reading import evidence as _ev
     ("ache in my little finger since yesterday", "ache in my little finger"),
     ("wobbly knees for 3 days", "wobbly knees"),
     ("numb lips x 2/7", "numb lips"),
+    ("in the last 2 days my nails look odd", "in the my nails look odd"),  # overlapping patterns, cut once
 ])
 def test_duration_is_cut_from_an_embedding_chunk(text, left):
     assert nlu._without_durations(text) == left
