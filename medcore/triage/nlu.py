@@ -166,18 +166,8 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
             if not any(m.finding_id == fid for m in ex.mentions):  # 'his father died of a heart attack'
                 ex.mentions.append(Mention(fid, kb.finding(fid).name, True, phrase, "family"))
         if embed:
-            for chunk in _CHUNK.split(clause):
-                ctoks = tokens(chunk)
-                content = [t for t in tokens(assertions.without_cues(chunk, rules)) if t not in _EMBED_STOP]
-                # a chunk already read (a synonym, or a body part with a pain word: 'shoulder pain' is joint
-                # pain, not the nearest embedding 'shoulder-tip pain') is not guessed at again
-                if len(content) < 2 or len(ctoks) > 25 or lexicon.find(chunk.lower()) \
-                        or add_body_pain(lexicon, lexicon.word_keys(chunk.lower()), []):
-                    continue
-                # a negated or denied chunk is not guessed at: the index cannot tell its polarity (polarity_free)
-                if not polarity_free(chunk):
-                    continue
-                unmatched_chunks.append(chunk.strip())
+            read = [(words[s].start(), words[e - 1].end()) for s, e, _ in found]
+            unmatched_chunks.extend(_embed_chunks(lexicon, clause, read, rules))
     # "My mother is a heavy drinker. She stopped drinking ...": the relative the speaker reports on is the patient,
     # so her history is the patient's; "My mother has asthma. I have a cough" keeps it a relative's
     self_told = relatives.speaker_speaks_of_self(low, rules) if relative_history else True
@@ -191,6 +181,45 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
             ex.family.extend(i.lstrip("!") for i in ids)
     return Prepared(ex, text, unmatched_chunks[:max_embed_chunks], durations + ([] if counted else weekday),
                     since_antecedent)
+
+
+def _embed_chunks(lexicon: Lexicon, clause: str, read: list[tuple[int, int]], rules) -> list[str]:
+    """The chunks of a clause that no phrase read, for the embedding index. `read`: the character spans of every
+    phrase the lexicon found in the clause."""
+    out = []
+    for a, b in _chunk_spans(clause):
+        # a phrase read across a chunk break ('pins and needles', 'black and blue') holds this chunk's words
+        if any(pa < a < pe or pa < b < pe for pa, pe in read):
+            continue
+        whole = clause[a:b]
+        # the duration is read on its own: left in, 'since yesterday' reads as a (duration) phrase and keeps the
+        # chunk from the index, or outweighs a short complaint's words ('pain in my big toe since yesterday')
+        chunk = _without_durations(whole) or whole
+        ctoks = tokens(chunk)
+        content = [t for t in tokens(assertions.without_cues(chunk, rules)) if t not in _EMBED_STOP]
+        # a chunk already read (a synonym, or a body part with a pain word: 'shoulder pain' is joint pain, not the
+        # nearest embedding 'shoulder-tip pain') is not guessed at again
+        if len(content) < 2 or len(ctoks) > 25 or lexicon.find(chunk.lower()) \
+                or any(i.lstrip("!~") not in DURATION_FINDINGS for _, _, ids in lexicon.find(whole) for i in ids) \
+                or add_body_pain(lexicon, lexicon.word_keys(chunk.lower()), []):
+            continue
+        # a negated or denied chunk is not guessed at: the index cannot tell its polarity (polarity_free)
+        if polarity_free(chunk):
+            out.append(chunk.strip())
+    return out
+
+
+def _without_durations(chunk: str) -> str:
+    """A chunk with its duration phrases ('since yesterday', 'for 3 days', the chart's 'x 2/7') cut out."""
+    merged: list[list[int]] = []  # the patterns overlap ('last 2 days' and '2 days'): cut each stretch once
+    for a, b, _ in sorted(duration_spans(chunk)):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    for a, b in reversed(merged):
+        chunk = re.sub(r"\bx\s*$", "", chunk[:a]) + " " + chunk[b:]
+    return " ".join(chunk.split())
 
 
 def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> Extraction:
