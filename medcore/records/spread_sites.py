@@ -66,8 +66,10 @@ def find(vocab, sentence: str) -> list[tuple[object, object, str]]:
     out = []
     for cue in _SPREAD.finditer(sentence):
         for item in _items(sentence, cue.end()):
-            for n in range(len(item), 0, -1):  # the longest words first: 'neck lymph nodes', then 'lymph nodes'
-                words = item[-n:]
+            # the longest words first: 'neck lymph nodes', then 'lymph nodes'; an organ may also lead its item, with
+            # words after it ('to the brain last year', 'bone and liver in 2019')
+            spans = [item[-n:] for n in range(len(item), 0, -1)] + [item[:n] for n in range(len(item) - 1, 0, -1)]
+            for words in spans:
                 named = " ".join(w for _, _, w in words) + " metastasis"
                 got = vocab.named_whole(named)
                 if got is not None:

@@ -25,8 +25,9 @@ _NUMBER = r"(?P<a>\d{1,3}(?:[.,]\d{1,2})?)(?![\d])"
 _PAIR = r"\s{0,3}(?:/|over)\s{0,3}(?P<b>\d{2,3})(?![\d])"
 # a number followed by a count or a time unit is no measurement ("my heart has been going 20 minutes", "pulse
 # checked 3 times"); the vitals' own unit words are not in this list. An 'x' before a duration is the chart's 'for'
-# ('HR 130 x 2/7', 'temp 39 x3 days'; session 24b), so the number before it stays a reading
-_NOT_A_READING = r"(?!\s{0,3}(?:times?|x\b(?!\s*\d{1,2}\s*(?:/\s*(?:7|52|12)\b|(?:minute|min|hour|hr|day|night|week|fortnight|month|year)s?\b))|minutes?|mins?\b|seconds?|secs?\b|hours?|hrs?\b|days?|weeks?|months?|years?|yrs?\b|am\b|pm\b|o'clock|kg|mg\b|g\b|grams?|lbs?\b|stone|miles?|km|litres?|liters?|units?))"
+# ('HR 130 x 2/7', 'temp 39 x3 days'; session 24b), so the number before it stays a reading; a count of spoons or
+# cups is no sugar reading ('sugar 2 spoons in my tea'; session 25)
+_NOT_A_READING = r"(?!\s{0,3}(?:times?|x\b(?!\s*\d{1,2}\s*(?:/\s*(?:7|52|12)\b|(?:minute|min|hour|hr|day|night|week|fortnight|month|year)s?\b))|minutes?|mins?\b|seconds?|secs?\b|hours?|hrs?\b|days?|weeks?|months?|years?|yrs?\b|am\b|pm\b|o'clock|kg|mg\b|g\b|grams?|lbs?\b|stone|miles?|km|litres?|liters?|units?|spoons?|spoonfuls?|teaspoons?|tsp\b|sugars?\b|cups?\b|mugs?\b))"
 
 _RANGE = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}

@@ -98,3 +98,13 @@ def test_unsteadiness_and_daytime_sleepiness_told_alone(kb):
 ])
 def test_operative_diagnoses_as_surgeons_write_them(kb, text, code):
     assert code in [c for c, _ in _found(kb, text)]
+
+
+@pytest.mark.parametrize("text, codes", [
+    # an organ that leads its list item, with words after it (session 25 final read): own sentences
+    ("The melanoma metastasized to the brain last year.", ["C79.31"]),
+    ("Her lung cancer is metastatic to bone and liver since 2021.", ["C79.51", "C78.7"]),
+])
+def test_an_organ_with_words_after_it_is_still_a_spread_site(kb, text, codes):
+    found = [c for c, _ in _found(kb, text)]
+    assert all(c in found for c in codes), found

@@ -31,3 +31,20 @@ def test_still_passing_urine_is_no_retention(engine):
 def test_a_stuck_foreskin_in_a_child_is_an_emergency(engine):
     res, _ = engine.one_shot("my 5 year old's foreskin won't go back forward after his bath, the end is swollen and purple")
     assert res.triage == "emergency"
+
+
+@pytest.mark.parametrize("text,kept,absent", [
+    # texted 'r' is 'are', never a breathing-rate cue (session 25 final read): the reading stays its own vital's
+    ("his temps r 39.5 and he's floppy", ("high_fever", True), "slow_breathing"),
+    ("her sats r 88 on the finger thing", ("low_oxygen", True), "fast_breathing"),
+    ("my kids r 8 and 10, one has a cough", ("cough", True), "slow_breathing"),
+])
+def test_texted_r_is_no_breathing_rate(engine, text, kept, absent):
+    found = _read(engine, text)
+    assert kept in found and not any(f == absent for f, _ in found)
+
+
+def test_spoons_of_sugar_are_no_sugar_reading(engine):
+    found = _read(engine, "i take sugar 2 spoons in my tea")
+    assert not any(f in ("low_blood_sugar_reading", "high_blood_sugar_reading") for f, _ in found)
+    assert ("low_blood_sugar_reading", True) in _read(engine, "sugar 2.1 and sweaty")  # the reading itself stays
