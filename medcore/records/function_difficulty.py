@@ -19,7 +19,8 @@ from medcore.knowledge.concepts import Mention
 # the lay words for a difficulty ("issues" and "problems" as a review of systems writes them)
 _HEAD = r"difficult(?:y|ies)|troubles?|problems?|issues"
 # a possessive or article may stand before or inside the function words ("keeping his balance")
-_FILLER = r"(?:(?:his|her|their|the|any)\s++)?"
+_FILLER_ALT = "his|her|their|the|any"  # words allowed between the head and the function; one list for both uses
+_FILLER = rf"(?:(?:{_FILLER_ALT})\s++)?"
 
 
 class FunctionDifficultyError(DomainError):
@@ -55,7 +56,7 @@ def build(doc) -> FunctionDifficulty | None:
     return FunctionDifficulty(before, after, term_of)
 
 
-_FILLER_WORDS = re.compile(r"\b(?:his|her|their|the|any)\s+", re.I)
+_FILLER_WORDS = re.compile(rf"\b(?:{_FILLER_ALT})\s+", re.I)
 
 
 def find(vocab, table: FunctionDifficulty | None, sentence: str) -> list[tuple[object, object, str]]:

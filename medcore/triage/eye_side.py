@@ -14,13 +14,14 @@ import re
 FINDING = "one_eye_affected"
 # a side word or letter, then 'eye' ('my left eye', 'R eye', 'L) eye', 'rt. eye', '(R) eye'); or OD/OS in brackets
 # or next to 'eye' ('left eye (OS)', 'OD eye', 'eye OS')
-_SIDE = r"(?:left|right|l|r|lt|rt)"
+# a chart's side letters: one home, the lexicon's sideless reading uses them too ('L leg swollen')
+SIDE_LETTERS = {"l": "left", "lt": "left", "r": "right", "rt": "right"}
+_SIDE = rf"(?:left|right|{'|'.join(SIDE_LETTERS)})"
 ONE_EYE = re.compile(rf"(?<![a-z0-9])\(?(?P<side>{_SIDE})\)?\.?\s{{0,2}}eye(?:ball|lid)?(?![a-z])"
                      r"|\((?P<bracket>od|os)\)|(?<![a-z])(?P<word>od|os)\s+eye\b|\beye\s+(?P<after>od|os)\b")
 BOTH = re.compile(r"\bboth\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?eyes\b|\b(?:each|either)\s+eye\b|\bou\b"
                   r"|\beyes\b.{0,20}\bboth\b")
-_SIDE_OF = {"l": "left", "lt": "left", "left": "left", "os": "left", "r": "right", "rt": "right", "right": "right",
-            "od": "right"}
+_SIDE_OF = {**SIDE_LETTERS, "left": "left", "right": "right", "os": "left", "od": "right"}
 
 
 def sides(low: str) -> set[str]:

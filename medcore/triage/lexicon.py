@@ -29,6 +29,7 @@ from medcore.config import REPO_ROOT
 from medcore.knowledge import assertions, kbfiles, normal_form, phrase_table
 from medcore.knowledge.embedding_index import EmbeddingIndex, load_settings
 from medcore.knowledge.normalize import load_variants
+from medcore.triage.eye_side import SIDE_LETTERS
 from medcore.triage.kb import KnowledgeBase
 from medcore.triage.tokens import _TOKEN, PERSPECTIVE, tokens
 
@@ -191,8 +192,7 @@ def capital_abbreviations(kb_dir: Path, phrases: set[str]) -> tuple[re.Pattern, 
 
 
 # session 25: a chart's side letters ('L leg swollen', 'rt knee', 'R hand numb'), read as side words only before a
-# body part (as eye_side.py reads 'R eye')
-SIDE_LETTERS = {"l": "left", "lt": "left", "r": "right", "rt": "right"}
+# body part (as eye_side.py reads 'R eye'; the letters live there)
 SIDES = {"left", "right", *SIDE_LETTERS}
 
 
