@@ -1,25 +1,11 @@
-"""Aggregate figures of `medcore eval triage --out` JSONs, over all cases and over the s23 set alone (ids s23v*).
+"""Figures over all cases and over the s23 set alone: the shared docs/evals/_tools/triage_figures.py (one home).
 Usage: python docs/evals/triage-s24/figures.py before.json after.json ..."""
-import json
+
 import sys
+from pathlib import Path
 
-LEVELS = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_tools"))
+from triage_figures import main  # noqa: E402
 
-
-def figures(cases):
-    n = len(cases)
-    em = [c for c in cases if c["triage_ref"] == "emergency"]
-    return (n, sum(c["rank"] is not None and c["rank"] <= 1 for c in cases) / n,
-            sum(c["rank"] is not None and c["rank"] <= 3 for c in cases) / n,
-            sum(c["triage_pred"] == c["triage_ref"] for c in cases) / n,
-            sum(LEVELS[c["triage_pred"]] < LEVELS[c["triage_ref"]] for c in cases) / n,
-            sum(LEVELS[c["triage_pred"]] < 3 for c in em), len(em))
-
-
-for path in sys.argv[1:]:
-    rows = json.load(open(path))["cases"]
-    for mode in sorted({c["mode"] for c in rows}):
-        for name, sel in (("all", lambda c: True), ("s23", lambda c: c["id"].startswith("s23v"))):
-            n, t1, t3, tri, under, miss, ne = figures([c for c in rows if c["mode"] == mode and sel(c)])
-            print(f"{path.split('/')[-1]:28s} {mode:11s} {name:4s} n={n:4d} top1={t1:.3f} top3={t3:.3f} "
-                  f"triage={tri:.3f} under={under:.4f} emergencies missed {miss}/{ne}")
+if __name__ == "__main__":
+    main("s23", sys.argv[1:])
