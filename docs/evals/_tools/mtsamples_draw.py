@@ -173,6 +173,8 @@ SETS = {p.set_id: p for p in (
                long_types={"consult": 550, "progress": 550},
                quota={"discharge": 0, "ed": 0, "progress": 2, "consult": 1, "radiology": 4, "history_physical": 0,
                       "operative": 4, "letter": 0, "other": 5},
+               left_out={2913: "other: an explanatory text on two laboratory tests, not a patient's note (no patient, "
+                               "no finding, medication, PHI or value of anyone)"},
                own_read_list="docs/evals/records-blind-s26/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
