@@ -1,4 +1,4 @@
-"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-21). Prints row
+"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-26). Prints row
 numbers only, never note text.
 
 Every set drew the same way, with its own parameters (SETS below; each set's README says why they are what they
@@ -164,6 +164,18 @@ SETS = {p.set_id: p for p in (
                left_out={1555: "radiology: a radiotherapy (hyperfractionation) template, as blind_s24's 1553, with no "
                                "problem, medication, PHI or value to annotate"},
                own_read_list="docs/evals/records-blind-s25/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
+    # a tenth re-split (session 26), drawn at its base: still no discharge, ED, H&P or letter row within reach; the
+    # blind_s25 caps kept (consults and progress notes 550, the rest 250); eligible before the quotas were fixed:
+    # progress 3, consult 1, radiology 39, operative 61, other 79; 16 notes: progress 2, consult 1 (the one eligible;
+    # the second consult slot goes to other), radiology 4, operative 4, other 5; quotas fixed before the draw
+    DrawParams("blind_s26", "86a94f9d", seed=20261226, residues=tuple(range(10)), max_words=250,
+               long_types={"consult": 550, "progress": 550},
+               quota={"discharge": 0, "ed": 0, "progress": 2, "consult": 1, "radiology": 4, "history_physical": 0,
+                      "operative": 4, "letter": 0, "other": 5},
+               left_out={2913: "other: an explanatory text on two laboratory tests, not a patient's note (no patient, "
+                               "no finding, medication, PHI or value of anyone)"},
+               own_read_list="docs/evals/records-blind-s26/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
 
