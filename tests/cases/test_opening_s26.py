@@ -37,7 +37,8 @@ def _opening(at) -> str:
 
 def test_the_student_reads_a_sentence_for_a_sting_and_a_bite(settings):
     at = AppTest.from_file(PAGE, default_timeout=120).run()
-    for condition, seed, want in (("jellyfish_sting", 42, "stung by a jellyfish"), ("snake_bite", 3, "bitten by a snake")):
+    for condition, seed, want in (("jellyfish_sting", 42, "stung by a jellyfish"),
+                                  ("snake_bite", 3, "bitten by a snake")):
         at.number_input(key="case_seed").set_value(seed)
         at.selectbox(key="case_f_condition").set_value(condition)
         at.button(key="case_start").click().run()
