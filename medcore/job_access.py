@@ -36,6 +36,10 @@ def may_control(store: Store, row: Job | JobRecord | None) -> bool:
     return row is not None and (p is None or p.local or p.is_admin or row.owner == p.name)
 
 
+class DuplicateJobError(JobLimitError):
+    """The same training, with the same settings, is already running for this user (a double click)."""
+
+
 class JobUnavailable(AccessDenied):
     """No such job for this user. `refused`: it may exist but is not theirs to see (one message either way, so an
     id cannot probe for other people's jobs); False: an admin asked for a job that is gone."""
@@ -98,6 +102,21 @@ def check_can_start(store: Store, settings: Settings) -> None:
     if total >= settings.max_total_jobs_per_user:
         raise JobLimitError(f"{store.principal.name} has started {total} training jobs, the total allowed per user "
                             f"(MEDCORE_MAX_TOTAL_JOBS_PER_USER={settings.max_total_jobs_per_user}).")
+
+
+def check_not_twice(store: Store, kind: str, config: dict | None) -> None:
+    """Refuse a second start of a job this user already runs with the same kind and settings: a double click on
+    Start, or a reload that re-sent it, would otherwise take a second job slot (MEDCORE_MAX_JOBS_PER_USER) and the
+    CPU for the same run. Other settings (another seed, more steps) are another run and may start."""
+    if store.principal is None:
+        return  # the system itself (CLI, tests, a worker chaining jobs)
+    with store.session() as s:
+        rows = s.scalars(select(Job).where(Job.owner == store.principal.name, Job.kind == kind,
+                                           Job.status.in_(ACTIVE)))
+        same = next((r for r in rows if dict(r.config or {}) == dict(config or {})), None)
+        if same is not None:
+            raise DuplicateJobError(f"Job {same.id} ({same.name}) is already {same.status} with these settings, so it "
+                                    "was not started twice. Follow it below, or cancel it first to start afresh.")
 
 
 def share_job(store: Store, job_id: int, team: str | None) -> None:

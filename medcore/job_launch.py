@@ -18,7 +18,7 @@ from sqlalchemy import select
 from medcore import job_queue, teams
 from medcore.auth import AccessDenied
 from medcore.config import REPO_ROOT, Settings
-from medcore.job_access import check_can_start, get_job, may_control, may_see
+from medcore.job_access import check_can_start, check_not_twice, get_job, may_control, may_see
 from medcore.job_records import ACTIVE, FINAL, JobRecord
 from medcore.store import Job, Store, StoreError, hostname, utcnow
 
@@ -47,6 +47,8 @@ def start_job(store: Store, settings: Settings, kind: str, name: str, argv: list
               team: str | None = None) -> int:
     """Record a job and launch its worker process; returns at once with the job id. `team`: its members see it."""
     check_can_start(store, settings)
+    if resumed_from is None:  # a resume continues a stopped run; it is checked by its own rules
+        check_not_twice(store, kind, config)
     job_id = create_job(store, kind, name, argv, config=config, out_dir=out_dir, resumed_from=resumed_from,
                         team=team)
     if job_queue.uses_queue(store.url):

@@ -13,6 +13,7 @@ job_queue (Postgres workers). Callers import them all from here.
 from __future__ import annotations
 
 from medcore.job_access import (  # noqa: F401 - the public API
+    DuplicateJobError,
     JobAccess,
     JobLimitError,
     JobUnavailable,

@@ -137,9 +137,15 @@ def all_status(settings: Settings) -> list[ToolStatus]:
     return [tool_status(t, settings) for t in TOOLS]
 
 
-def demo_payloads(settings: Settings) -> dict[str, Any]:
+def demo_payloads(settings: Settings, user=None) -> dict[str, Any]:
+    """Sample inputs of every ready tool, by tool key; with `user`, only the tools that user's role may open (a
+    student's demo must not name, or prepare, the planner or the image generator it cannot use)."""
+    from medcore.auth import can_use_tool
+
     out: dict[str, Any] = {}
     for tool in TOOLS:
+        if user is not None and not can_use_tool(user, tool.key):
+            continue
         module = _status_module(tool.key)
         if module is not None and hasattr(module, "demo_payload") and module.engine_ready(settings):
             out[tool.key] = module.demo_payload(settings)

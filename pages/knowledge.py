@@ -72,7 +72,10 @@ with st.form("kg_ask_form"):
                              placeholder="What can cause chest pain?")
     asked = st.form_submit_button("Ask", type="primary")
 if asked:
-    ss.kg_asked = question
+    # a blank question is no question: say so, rather than nothing (empty) or "could not map" under a blank line
+    ss.kg_asked = question if question.strip() else ""
+    if not question.strip():
+        st.warning("Type a question first, e.g. " + EXAMPLES[0], icon=":material/edit:")
 example = st.selectbox("Or try an example", ["", *EXAMPLES], key="kg_example")
 if example and example != ss.get("kg_example_done"):
     ss.kg_example_done = example

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from medcore.status import demo_payloads
+from medcore.status import TOOLS, demo_payloads
+from ui.auth import current_user
 from ui.loaders import get_settings
 
 
 def load_all() -> list[str]:
-    payloads = demo_payloads(get_settings())
+    """Loads the demo of each ready tool this user may open; returns those tools' titles, as the sidebar names
+    them (not the internal keys "qa", "therapy")."""
+    payloads = demo_payloads(get_settings(), current_user())
     st.session_state["demo"] = payloads
-    return sorted(payloads)
+    return [t.title for t in TOOLS if t.key in payloads]
 
 
 def take_demo(key: str) -> dict | None:

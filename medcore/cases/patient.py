@@ -93,19 +93,41 @@ def onset_text(case: Case) -> str:
 PAST_VERBS = {"took", "drank", "gave", "fell", "ate", "had", "was", "got", "swallowed", "breathed", "stopped",
               "passed"}
 ARTICLES = {"a", "an", "the"}  # 'Missed a meal' is an event, 'Missed period' a symptom
+# Names that are not noun phrases either, so "because of ..." breaks the sentence ("because of stung by a
+# jellyfish"): a passive event takes "was" ('Stung by a jellyfish', 'Bitten by a snake'), a state "am"
+# ('Breathless on exertion', 'Drowsy or confused', 'Unable to pass urine'), "cannot" its subject alone.
+PASSIVE = {"stung", "bitten", "knocked", "hit", "struck", "scratched", "scalded", "burnt", "burned"}
+STATES = {"breathless", "drowsy", "shaky", "pregnant", "unable", "confused", "dizzy", "faint", "restless"}
+MODALS = {"cannot", "can't"}
+# a past-tense event told of someone else: "they was" is not English
+_THEY = {"was": "were"}
+
+
+def _reason(name: str, proxy: bool) -> str:
+    """'because of <name>' for a noun phrase; for a verb or adjective phrase, the subject and verb it needs."""
+    words = name.split()
+    first = words[0].strip(",")
+    who = "they" if proxy else "I"
+    if first in PAST_VERBS or (first == "missed" and len(words) > 1 and words[1] in ARTICLES):
+        if proxy and first in _THEY:
+            name = " ".join([_THEY[first], *words[1:]])
+        return f"because {who} {name}"
+    if first in PASSIVE:
+        return f"because {who} {'were' if proxy else 'was'} {name}"
+    if first in STATES:
+        return f"because {'they are' if proxy else 'I am'} {name}"
+    if first in MODALS:
+        return f"because {who} {name}"
+    return f"because of {name}"
 
 
 def opening_statement(kb: KnowledgeBase, case: Case) -> str:
     """The presenting complaint in the KB's own words (its names are noun phrases or, for exposures,
     past-tense events: 'Took too much of a medicine')."""
     name = _lower_first(kb.finding(case.complaint).name)
-    words = name.split()
-    first = words[0]
-    event = first in PAST_VERBS or (first == "missed" and len(words) > 1 and words[1] in ARTICLES)
     if _speaker(case) in PROXY:
-        reason = f"because they {name}" if event else f"because of {name}"
-        return f"{PROXY[_speaker(case)][0]} {reason}. {onset_text(case)}"
-    return f"I'm here because {'I ' if event else 'of '}{name}. {onset_text(case)}"
+        return f"{PROXY[_speaker(case)][0]} {_reason(name, True)}. {onset_text(case)}"
+    return f"I'm here {_reason(name, False)}. {onset_text(case)}"
 
 
 def opening_findings(case: Case) -> dict[str, str]:
