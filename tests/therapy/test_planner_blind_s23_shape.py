@@ -1,4 +1,4 @@
-"""Shape of the session-23, -24 and -25 planner blind sets (docs/evals/planner-blind-s23/, -s24/ and -s25/blind.yaml;
+"""Shape of the session-23 to -26 planner blind sets (docs/evals/planner-blind-s23/ to -s26/blind.yaml;
 the file keeps its session-23 name): what `eval therapy-blind` reads is there, counts and severities are as written,
 every item names its source. Reads only the file structure, never scores it (the sets are blind)."""
 
@@ -11,7 +11,7 @@ EVALS = Path(__file__).resolve().parents[2] / "docs" / "evals"
 
 
 @pytest.mark.parametrize("folder, avoids", [("planner-blind-s23", 5), ("planner-blind-s24", 6),
-                                                    ("planner-blind-s25", 6)])
+                                                    ("planner-blind-s25", 6), ("planner-blind-s26", 6)])
 def test_planner_blind_set_shape(folder, avoids):
     data = yaml.safe_load((EVALS / folder / "blind.yaml").read_text(encoding="utf-8"))
     names, pairs = data["names"], data["pairs"]
