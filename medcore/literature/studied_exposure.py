@@ -1,0 +1,103 @@
+"""The treatment, procedure, programme or strategy an observational study is about, read from its question when
+no arm reader found one (session 26, issue 15: interventions of observational abstracts were read at recall .09 on
+the unseen s25 set).
+
+The annotation rule of the extraction sets decides what counts: an observational study's intervention is the
+treatment, procedure, programme or strategy its question is about, or the one every participant had when its own
+results are measured ("the outcome of double-balloon enteroscopy in ..."); a risk factor, a population, an outcome,
+or a level or score measured in everyone is none. So every name read here must be a treatment or a care strategy by
+the knowledge layer's cues (`is_exposure`), never just the subject of the question. Three general forms:
+- the title names it as its subject: "X: is it safe and effective in ...?", "Is X an accurate method to ...?",
+  "Has X improved Y?", "Do X programs impact Y?", "Are the Z's recommendations for X applicable?";
+- the objective names its effect: "the impact / effect / role / feasibility / results of X on / in Y";
+- the objective names it as what is evaluated in a group of people: "to evaluate X in patients after Y".
+"""
+
+from __future__ import annotations
+
+import re
+
+from medcore.literature.arm_phrases import NOT_AN_ARM, trim_arm, without_abbreviations
+from medcore.literature.model import Sentence
+from medcore.literature.population_size import PEOPLE
+from medcore.literature.treated_groups import expand
+
+# words that end the name: a preposition that starts what it acts on, where, when or in whom
+_STOP = r"(?=\s+(?:on|upon|in|into|for|among|as|after|to|with|at|when|during|versus|vs\.?|compared|from|by|within|and\s+its)\b|\s*[,;:.()?]|$)"
+# "X: is it safe ...?", "X: are they worth it?" (the subject before the colon, asked about with a pronoun)
+_TITLE_IT = re.compile(r"^(?P<x>[A-Za-z][^:?;]{2,80}?)\s*:\s*(?:(?:is|are|was|were|does|do|can|should)\s+(?:it|they|this|these)\b"
+                       r"|(?:is|are)\s+(?:it|they)\s)", re.I)
+# "Is X an accurate method to ...", "Is X a contraindication for ...", "Are X a reliable tool ..."
+_TITLE_IS_A = re.compile(r"(?:^|[:.]\s+)(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?(?P<x>[^,;:?()]{3,70}?)\s+"
+                         r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:method|tool|technique|approach|option|procedure|strategy|"
+                         r"modality|test|contraindication|answer|response|solution)\b", re.I)
+# "Has X improved Y?", "Do X programs impact Y?", "Did X change Y?" (what the title asks to act on something)
+_TITLE_ACTS = re.compile(r"^(?:has|have|had|does|do|did|will|would|can|could|is|are)\s+(?:the\s+|a\s+|an\s+)?(?:introduction\s+of\s+|"
+                         r"use\s+of\s+)?(?P<x>[^,;:?()]{3,70}?)\s+(?:really\s+)?(?:impact(?:ed|s)?|improved|affected|influenced|"
+                         r"changed|reduced|increased|decreased|altered|lowered|shortened|prolonged|made)\b", re.I)
+# "Are the GFRUP's recommendations for X applicable?", "Is X appropriate / adequate / accurate / reliable?"
+_TITLE_FIT = re.compile(r"^(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^,;:?()]{3,90}?)\s+(?:really\s+|still\s+)?"
+                        r"(?:applicable|appropriate|adequate|accurate|reliable|valid|acceptable|cost-effective|successful|"
+                        r"efficacious|worth\s+it)\s*(?:\?|$|\b(?:in|for|to|at|and|as)\b)", re.I)
+# "the impact / effect / role ... of X on / in Y" in an objective
+_OF = re.compile(r"\b(?:effects?|impact|influence|role|efficacy|effectiveness|safety|feasibility|usefulness|utility|value|"
+                 r"contribution|benefits?|results|outcomes?|applicability|yield|experience)\s+of\s+(?:the\s+|a\s+|an\s+)?"
+                 r"(?:use\s+of\s+)?(?P<x>[A-Za-z][^,;:.()?]{2,70}?)" + _STOP, re.I)
+# "to evaluate X in patients ...": what is evaluated in a group of people
+_EVALUATE = re.compile(r"\bto\s+(?:evaluate|assess|analy[sz]e|review|report|describe|investigate|examine|study)\s+(?:the\s+)?"
+                       r"(?P<x>[A-Za-z][^,;:.()?]{2,60}?)\s+(?:in|among|for)\s+(?:[\w\-]+\s+){0,3}?" + PEOPLE + r"\b", re.I)
+# a name that is a measure, a level or a group of people, never what was given
+_MEASURE = re.compile(r"\b(?:levels?|concentrations?|values?|status|counts?|scores?|index|ratio|measurements?|rates?|"
+                      r"incidence|prevalence|risk|factors?|characteristics|expression|mutations?|volume|size|age|sex|gender|"
+                      r"ethnicity|race|exposure|patients|people|women|men|children|adults|infants)\b", re.I)
+# a possessive owner before the name ("Canada's", "the GFRUP's"): who issued it, not part of what it is
+_OWNER = re.compile(r"^(?:the\s+)?[\w\-]+['\u2019]s?\s+(?=\w)")
+
+
+def _clean(x: str) -> str:
+    x = trim_arm(re.sub(r"^(?:the|a|an|any|all|current|routine|using|use\s+of)\s+", "", x.strip(), flags=re.I))
+    return _OWNER.sub("", x).strip(" ,:-")
+
+
+def _usable(x: str, is_exposure) -> bool:
+    return bool(x) and len(x.split()) <= 9 and not re.search(r"\d", x) and not NOT_AN_ARM.match(x) \
+        and not _MEASURE.search(x) and is_exposure(x)
+
+
+def _names(x: str, is_exposure, whole: str) -> list[str]:
+    """The name, or its two parts when it joins two exposures ("emergency enteroscopy and capsule endoscopy"). An
+    abbreviation inside a longer name takes the long form the abstract (`whole`) defines ("emergency DBE"); one
+    that is the whole name stays as the question writes it."""
+    if len(x.split()) > 1:
+        x = " ".join(expand(w, whole) for w in x.split())
+    parts = [p.strip() for p in re.split(r"\s+and\s+", x)] if re.search(r"\sand\s", x) else []
+    if len(parts) == 2 and all(_usable(p, is_exposure) for p in parts):
+        return parts
+    return [x] if _usable(x, is_exposure) else []
+
+
+def from_title(title: str, is_exposure, whole: str = "") -> list[str]:
+    """The treatment(s) or strategy a title asks about, by one of its subject forms; [] when none names one."""
+    title = without_abbreviations(title.strip())
+    for pat in (_TITLE_IT, _TITLE_IS_A, _TITLE_ACTS, _TITLE_FIT):
+        m = pat.search(title)
+        if m:
+            x = _clean(m.group("x"))
+            # "the GFRUP's recommendations for withholding treatments": the recommendations, not what they are for
+            x = re.split(r"\s+(?:for|of|on|in|among|after)\s+", x, maxsplit=1)[0] if pat is _TITLE_FIT else x
+            if _names(x, is_exposure, whole):
+                return _names(x, is_exposure, whole)
+    return []
+
+
+def from_question(sentences: list[Sentence], is_exposure, whole: str = "") -> list[str]:
+    """The treatment(s) or strategy an objective sentence names by its effect or as what it evaluates in a group
+    of people; [] when no objective names one."""
+    for s in sentences:
+        text = without_abbreviations(s.text)
+        for pat in (_OF, _EVALUATE):
+            for m in pat.finditer(text):
+                x = _clean(m.group("x"))
+                if _names(x, is_exposure, whole):
+                    return _names(x, is_exposure, whole)
+    return []
