@@ -301,7 +301,8 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         is_exposure = lambda x: bool(treat_re.search(x) or strategy.search(x) or _coded(term, x, -1).concept_id)  # noqa: E731
         whole = " ".join(s.text for s in sents)  # where an abbreviation's long form is defined
         found = (studied_exposure.from_title(title.text, is_exposure, whole) if title is not None else []) \
-            or studied_exposure.from_question([s for s in question if s.idx >= 0], is_exposure, whole)
+            or studied_exposure.from_question([s for s in question if s.idx >= 0], is_exposure, whole) \
+            or (studied_exposure.procedure_had(title.text, lambda x: bool(treat_re.search(x)), whole) if title else [])
         # index -1: groups the methods name by what each underwent may still refine it (treated_groups)
         pico.interventions.extend(_coded(term, x, -1) for x in found)
     said = False  # what "the control group received" names, rather than the words "control group"

@@ -25,8 +25,17 @@ from medcore.literature.treated_groups import expand
 # words that end the name: a preposition that starts what it acts on, where, when or in whom
 _STOP = r"(?=\s+(?:on|upon|in|into|for|among|as|after|to|with|at|when|during|versus|vs\.?|compared|from|by|within|and\s+its)\b|\s*[,;:.()?]|$)"
 # "X: is it safe ...?", "X: are they worth it?" (the subject before the colon, asked about with a pronoun)
-_TITLE_IT = re.compile(r"^(?P<x>[A-Za-z][^:?;]{2,80}?)\s*:\s*(?:(?:is|are|was|were|does|do|can|should)\s+(?:it|they|this|these)\b"
-                       r"|(?:is|are)\s+(?:it|they)\s)", re.I)
+# (session 26) and a title's topic before a colon or full stop that a question follows: "Inpatient tonsillectomy:
+# does hospital type affect cost?", "X in patients with Z: are abscesses contraindications?"
+_TITLE_IT = re.compile(r"^(?P<x>[A-Za-z][^:?;.]{2,80}?)\s*[:.]\s+(?:is|are|was|were|does|do|did|can|could|should|will|has|have|"
+                       r"what|which|how|when)\b", re.I)
+# the procedure every participant had, named where the title says when or in what its question is asked: "weight
+# loss after laparoscopic sleeve gastrectomy", "ligament balancing in total knee arthroplasty"
+_TITLE_AFTER = re.compile(r"\b(?:after|following|during|in)\s+(?:the\s+|an?\s+)?(?P<x>[A-Za-z][^,;:?()]{2,60}?)"
+                          r"(?=\s*(?:[,;:?()]|$)|\s+(?:for|in|among|with|at|of|using)\b)", re.I)
+# treatment words that say no procedure of their own ("in the management of", "after treatment"): not enough there
+_GENERIC = re.compile(r"^(?:(?:the\s+)?(?:management|care|treatment|treatments|therapy|therapies|intervention|interventions|"
+                      r"procedure|procedures|surgery|operation|medication|medications|programs?|programmes?)\b)", re.I)
 # "Is X an accurate method to ...", "Is X a contraindication for ...", "Are X a reliable tool ..."
 _TITLE_IS_A = re.compile(r"(?:^|[:.]\s+)(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?(?P<x>[^,;:?()]{3,70}?)\s+"
                          r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:method|tool|technique|approach|option|procedure|strategy|"
@@ -39,28 +48,36 @@ _TITLE_ACTS = re.compile(r"^(?:has|have|had|does|do|did|will|would|can|could|is|
 _TITLE_FIT = re.compile(r"^(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^,;:?()]{3,90}?)\s+(?:really\s+|still\s+)?"
                         r"(?:applicable|appropriate|adequate|accurate|reliable|valid|acceptable|cost-effective|successful|"
                         r"efficacious|worth\s+it)\s*(?:\?|$|\b(?:in|for|to|at|and|as)\b)", re.I)
-# "the impact / effect / role ... of X on / in Y" in an objective
-_OF = re.compile(r"\b(?:effects?|impact|influence|role|efficacy|effectiveness|safety|feasibility|usefulness|utility|value|"
+# "the impact / effect / role ... of X on / in Y" in an objective; not a "prognostic / predictive value of X": a test
+# or marker measured in everyone to foretell the outcome is no intervention (the annotation rule)
+_OF = re.compile(r"(?<!prognostic\s)(?<!predictive\s)\b(?:effects?|impact|influence|role|efficacy|effectiveness|safety|feasibility|usefulness|utility|value|"
                  r"contribution|benefits?|results|outcomes?|applicability|yield|experience)\s+of\s+(?:the\s+|a\s+|an\s+)?"
                  r"(?:use\s+of\s+)?(?P<x>[A-Za-z][^,;:.()?]{2,70}?)" + _STOP, re.I)
 # "to evaluate X in patients ...": what is evaluated in a group of people
 _EVALUATE = re.compile(r"\bto\s+(?:evaluate|assess|analy[sz]e|review|report|describe|investigate|examine|study)\s+(?:the\s+)?"
                        r"(?P<x>[A-Za-z][^,;:.()?]{2,60}?)\s+(?:in|among|for)\s+(?:[\w\-]+\s+){0,3}?" + PEOPLE + r"\b", re.I)
 # a name that is a measure, a level or a group of people, never what was given
-_MEASURE = re.compile(r"\b(?:levels?|concentrations?|values?|status|counts?|scores?|index|ratio|measurements?|rates?|"
+_MEASURE = re.compile(r"-related\b|\b(?:symptoms?|complications?|levels?|concentrations?|values?|status|counts?|scores?|index|ratio|measurements?|rates?|"
                       r"incidence|prevalence|risk|factors?|characteristics|expression|mutations?|volume|size|age|sex|gender|"
                       r"ethnicity|race|exposure|patients|people|women|men|children|adults|infants)\b", re.I)
+# a strategy noun that is a programme by itself
+_STRATEGY_HEAD = re.compile(r"\b(?:fellowships?|residency|screening|training|education|rehabilitation|vaccination)$", re.I)
 # a possessive owner before the name ("Canada's", "the GFRUP's"): who issued it, not part of what it is
 _OWNER = re.compile(r"^(?:the\s+)?[\w\-]+['\u2019]s?\s+(?=\w)")
 
 
 def _clean(x: str) -> str:
     x = trim_arm(re.sub(r"^(?:the|a|an|any|all|current|routine|using|use\s+of)\s+", "", x.strip(), flags=re.I))
-    return _OWNER.sub("", x).strip(" ,:-")
+    # an ordinal says which time, not what ("the first transfusion" is a transfusion)
+    x = re.sub(r"^(?:first|second|third|initial|repeat|repeated)\s+(?=\w)", "", _OWNER.sub("", x), flags=re.I)
+    # "fellowship programs", "screening programmes": the programme is the strategy its first words name
+    x = re.sub(r"(?<=\w)\s+(?:programs?|programmes?)$", lambda m: m.group(0) if not _STRATEGY_HEAD.search(x[:m.start()]) else "", x)
+    return x.strip(" ,:-")
 
 
 def _usable(x: str, is_exposure) -> bool:
-    return bool(x) and len(x.split()) <= 9 and not re.search(r"\d", x) and not NOT_AN_ARM.match(x) \
+    # a number only as a unit's count ("the 80-hour workweek"), never a dose, a year or a group size
+    return bool(x) and len(x.split()) <= 9 and not re.search(r"\d(?!\d*-[a-z])", x) and not NOT_AN_ARM.match(x) \
         and not _MEASURE.search(x) and is_exposure(x)
 
 
@@ -87,6 +104,22 @@ def from_title(title: str, is_exposure, whole: str = "") -> list[str]:
             x = re.split(r"\s+(?:for|of|on|in|among|after)\s+", x, maxsplit=1)[0] if pat is _TITLE_FIT else x
             if _names(x, is_exposure, whole):
                 return _names(x, is_exposure, whole)
+    return []
+
+
+def procedure_had(title: str, is_procedure, whole: str = "") -> list[str]:
+    """The procedure the title says its question is asked after or in, when the abstract names it again (so that it
+    is what the participants had, not a word of the title only); [] otherwise. `is_procedure` is the treatment
+    test; a generic word ("management", "treatment") alone names no procedure."""
+    for m in _TITLE_AFTER.finditer(without_abbreviations(title.strip())):
+        x = _clean(m.group("x"))
+        head = x.split()[-1] if x else ""
+        # the head noun must name the procedure itself ("sleeve gastrectomy", "knee arthroplasty"); "CABG surgery",
+        # "delay treatment" or a level of care ("primary care", "day surgery": a setting) name none by their head
+        if not head or _GENERIC.match(head) or not is_procedure(head) or not _usable(x, is_procedure):
+            continue
+        if re.search(r"\b" + re.escape(head) + r"\b", whole, re.I):
+            return [x]
     return []
 
 
