@@ -42,8 +42,8 @@ _TITLE_IS_A = re.compile(r"(?:^|[:.]\s+)(?:is|are|was|were)\s+(?:the\s+|a\s+|an\
                          r"modality|test|contraindication|answer|response|solution)\b", re.I)
 # "Has X improved Y?", "Do X programs impact Y?", "Did X change Y?" (what the title asks to act on something)
 _TITLE_ACTS = re.compile(r"^(?:has|have|had|does|do|did|will|would|can|could|is|are)\s+(?:the\s+|a\s+|an\s+)?(?:introduction\s+of\s+|"
-                         r"use\s+of\s+)?(?P<x>[^,;:?()]{3,70}?)\s+(?:really\s+)?(?:impact(?:ed|s)?|improved|affected|influenced|"
-                         r"changed|reduced|increased|decreased|altered|lowered|shortened|prolonged|made)\b", re.I)
+                         r"use\s+of\s+)?(?P<x>[^,;:?()]{3,70}?)\s+(?:really\s+)?(?:(?:impact|improve|affect|influence|"
+                         r"change|reduce|increase|decrease|alter|lower|shorten|prolong)(?:s|d|ed)?|made|make)\b", re.I)
 # "Are the GFRUP's recommendations for X applicable?", "Is X appropriate / adequate / accurate / reliable?"
 _TITLE_FIT = re.compile(r"^(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^,;:?()]{3,90}?)\s+(?:really\s+|still\s+)?"
                         r"(?:applicable|appropriate|adequate|accurate|reliable|valid|acceptable|cost-effective|successful|"
