@@ -31,11 +31,17 @@ _TITLE_IT = re.compile(r"^(?P<x>[A-Za-z][^:?;.]{2,80}?)\s*[:.]\s+(?:is|are|was|w
                        r"what|which|how|when)\b", re.I)
 # the procedure every participant had, named where the title says when or in what its question is asked: "weight
 # loss after laparoscopic sleeve gastrectomy", "ligament balancing in total knee arthroplasty"
-_TITLE_AFTER = re.compile(r"\b(?:after|following|during|in)\s+(?:the\s+|an?\s+)?(?P<x>[A-Za-z][^,;:?()]{2,60}?)"
+_TITLE_AFTER = re.compile(r"\b(?:after|following|during|in|undergoing|(?:when\s+)?performing)\s+(?:the\s+|an?\s+)?(?P<x>[A-Za-z][^,;:?()]{2,60}?)"
                           r"(?=\s*(?:[,;:?()]|$)|\s+(?:for|in|among|with|at|of|using)\b)", re.I)
 # treatment words that say no procedure of their own ("in the management of", "after treatment"): not enough there
 _GENERIC = re.compile(r"^(?:(?:the\s+)?(?:management|care|treatment|treatments|therapy|therapies|intervention|interventions|"
-                      r"procedure|procedures|surgery|operation|medication|medications|programs?|programmes?)\b)", re.I)
+                      r"procedure|procedures|surgery|operation|operative|surgical|medication|medications|programs?|programmes?)\b)", re.I)
+# "post-ERCP pancreatitis", "post-transplant diabetes": the procedure a complication follows, which everyone had
+_POST = re.compile(r"\bpost-?(?P<x>[A-Z][A-Za-z]{1,8}|[a-z]{5,})\b")
+# "statin-induced myopathy", "aromatase inhibitor-related symptoms": the treatment a harm is put down to; not
+# "exercise-induced" (exercise there is the trigger of a test or a symptom, not a treatment given)
+_RELATED = re.compile(r"(?P<x>(?:[A-Za-z]\w*\s+){0,2}[A-Za-z]\w*)-(?:related|induced|associated)\b", re.I)
+_STOPWORD = re.compile(r"^(?:in|the|of|with|and|on|for|after|of|is|are|does|do|can|a|an|to|by|from|at)$", re.I)
 # "Is X an accurate method to ...", "Is X a contraindication for ...", "Are X a reliable tool ..."
 _TITLE_IS_A = re.compile(r"(?:^|[:.]\s+)(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?(?P<x>[^,;:?()]{3,70}?)\s+"
                          r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:method|tool|technique|approach|option|procedure|strategy|"
@@ -51,7 +57,7 @@ _TITLE_FIT = re.compile(r"^(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^,
 # "the impact / effect / role ... of X on / in Y" in an objective; not a "prognostic / predictive value of X": a test
 # or marker measured in everyone to foretell the outcome is no intervention (the annotation rule)
 _OF = re.compile(r"(?<!prognostic\s)(?<!predictive\s)\b(?:effects?|impact|influence|role|efficacy|effectiveness|safety|feasibility|usefulness|utility|value|"
-                 r"contribution|benefits?|results|outcomes?|applicability|yield|experience)\s+of\s+(?:the\s+|a\s+|an\s+)?"
+                 r"contribution|benefits?|results|outcomes?|applicability|yield|experience|success)\s+of\s+(?:the\s+|a\s+|an\s+)?"
                  r"(?:use\s+of\s+)?(?P<x>[A-Za-z][^,;:.()?]{2,70}?)" + _STOP, re.I)
 # "to evaluate X in patients ...": what is evaluated in a group of people
 _EVALUATE = re.compile(r"\bto\s+(?:evaluate|assess|analy[sz]e|review|report|describe|investigate|examine|study)\s+(?:the\s+)?"
@@ -108,17 +114,34 @@ def from_title(title: str, is_exposure, whole: str = "") -> list[str]:
 
 
 def procedure_had(title: str, is_procedure, whole: str = "") -> list[str]:
-    """The procedure the title says its question is asked after or in, when the abstract names it again (so that it
-    is what the participants had, not a word of the title only); [] otherwise. `is_procedure` is the treatment
-    test; a generic word ("management", "treatment") alone names no procedure."""
-    for m in _TITLE_AFTER.finditer(without_abbreviations(title.strip())):
+    """The procedure every participant had, by what the title says of it, when the abstract names it again (so that
+    it is what the participants had, not a word of the title only); [] otherwise. Three forms: the question asked
+    after or in it ("weight loss after sleeve gastrectomy"), a complication named after it ("post-ERCP
+    pancreatitis"), a harm put down to it ("statin-induced myopathy"). `is_procedure` is the treatment test; a
+    generic word ("management", "treatment") alone names no procedure."""
+    title = without_abbreviations(title.strip())
+    for m in _TITLE_AFTER.finditer(title):
         x = _clean(m.group("x"))
-        head = x.split()[-1] if x else ""
+        full = " ".join(expand(w, whole) for w in x.split()) if len(x.split()) > 1 else x
+        head = full.split()[-1] if full else ""
         # the head noun must name the procedure itself ("sleeve gastrectomy", "knee arthroplasty"); "CABG surgery",
         # "delay treatment" or a level of care ("primary care", "day surgery": a setting) name none by their head
-        if not head or _GENERIC.match(head) or not is_procedure(head) or not _usable(x, is_procedure):
+        if not head or _GENERIC.match(head) or not is_procedure(head) or not _usable(full, is_procedure):
             continue
         if re.search(r"\b" + re.escape(head) + r"\b", whole, re.I):
+            return [full]
+    for m in _POST.finditer(title):
+        x = m.group("x")
+        full = expand(x, whole)
+        if not _GENERIC.match(full) and is_procedure(full) and re.search(r"\b" + re.escape(x) + r"\b", whole):
+            return [x]
+    for m in _RELATED.finditer(title):
+        words = m.group("x").split()
+        while words and _STOPWORD.match(words[0]):
+            words = words[1:]
+        x = " ".join(words)
+        if x and not re.match(r"exercise$", x, re.I) and not _GENERIC.match(x) and _usable(x, is_procedure) \
+                and re.search(r"\b" + re.escape(words[-1]), whole, re.I):
             return [x]
     return []
 

@@ -124,3 +124,30 @@ def test_a_risk_factor_study_reads_no_exposure_as_intervention(read):
             "RESULTS: Night shift nurses were heavier.\n"
             "CONCLUSIONS: Shift work may favour weight gain.")
     assert read(text)[0].pico.interventions == []
+
+
+@pytest.mark.parametrize("title, whole, want", [
+    ("Is frailty a predictor of post-TAVI delirium?",
+     "Older adults underwent transcatheter aortic valve implantation (TAVI) at one centre.", ["TAVI"]),
+    ("Statin-induced myopathy in older adults: how common is it?", "Patients taking a statin were followed.",
+     ["Statin"]),
+    ("Joint line height when performing unicompartmental knee arthroplasty: does the implant matter?",
+     "Radiographs after unicompartmental knee arthroplasty were measured.", ["unicompartmental knee arthroplasty"]),
+])
+def test_a_complication_or_harm_named_after_a_procedure_gives_that_procedure(title, whole, want, is_procedure):
+    assert studied_exposure.procedure_had(title, is_procedure, whole) == want
+
+
+@pytest.mark.parametrize("title, whole", [
+    ("Exercise-induced bronchoconstriction in swimmers: how common is it?", "Swimmers did an exercise test."),
+    ("Post-traumatic stress in paramedics: a survey", "Paramedics answered a survey."),
+    ("Smoking-related lung disease in miners", "Miners were examined."),
+])
+def test_a_trigger_or_risk_factor_before_a_harm_is_no_procedure(title, whole, is_procedure):
+    assert studied_exposure.procedure_had(title, is_procedure, whole) == []
+
+
+def test_the_success_of_a_procedure_names_it(is_exposure):
+    got = studied_exposure.from_question([_s(0, "To evaluate the success of liver transplantation in older recipients.")],
+                                         is_exposure)
+    assert got == ["liver transplantation"]
