@@ -92,7 +92,13 @@ def read_design(settings, paper: Paper) -> Design:
             best = (priority, score, kind, where, cue or "publication type")
     if best:
         out.kind, out.kind_sentence_idx, out.kind_cue = best[2], best[3], best[4]
-        if out.kind == "case_series" and _compares_groups(paper):
+        # a design the authors state under a DESIGN heading ("DESIGN: Case series.") is their label: the comparison
+        # of groups or one series seen elsewhere does not re-read it (session 26)
+        stated = any(s.idx == out.kind_sentence_idx and re.search(r"\bdesign\b", s.section or "", re.I)
+                     for s in paper.sentences)
+        if stated:
+            pass
+        elif out.kind == "case_series" and _compares_groups(paper):
             out.kind, out.kind_inferred = "cohort", _SPLIT_SERIES
         elif out.kind == "cohort" and _one_series(paper):
             out.kind, out.kind_inferred = "case_series", _ONE_SERIES

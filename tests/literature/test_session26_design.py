@@ -30,3 +30,22 @@ def test_the_abbreviation_cues_of_the_setting_are_required_knowledge():
     data = kb.load(Settings.load(), "designs")
     assert data["setting"]["abbreviation_cues"]
     assert "abbreviation_cues" in kb.SCHEMAS["designs"]["properties"]["setting"]["required"]
+
+
+def test_a_design_stated_under_a_design_heading_is_kept(read):
+    text = ("Gout in young women: a different disease?\n"
+            "OBJECTIVE: To describe gout in women under forty.\n"
+            "DESIGN: Case series.\n"
+            "METHODS: We compared the features of 31 young women with those of older women seen in our clinic.\n"
+            "RESULTS: Young women more often had kidney disease.\n"
+            "CONCLUSIONS: Gout in young women is often secondary.")
+    assert read(text)[0].design.kind == "case_series"
+
+
+def test_a_series_named_in_the_methods_that_compares_groups_is_still_a_cohort(read):
+    text = ("Ankle fractures in older adults\n"
+            "OBJECTIVE: To describe outcomes of ankle fractures in adults over seventy.\n"
+            "METHODS: This case series of 80 patients compared those treated with a cast and those operated on.\n"
+            "RESULTS: Function was similar.\n"
+            "CONCLUSIONS: Casting is reasonable.")
+    assert read(text)[0].design.kind == "cohort"
