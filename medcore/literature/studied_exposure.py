@@ -40,7 +40,7 @@ _GENERIC = re.compile(r"^(?:(?:the\s+)?(?:management|care|treatment|treatments|t
 _POST = re.compile(r"\bpost-?(?P<x>[A-Z][A-Za-z]{1,8}|[a-z]{5,})\b")
 # "statin-induced myopathy", "aromatase inhibitor-related symptoms": the treatment a harm is put down to; not
 # "exercise-induced" (exercise there is the trigger of a test or a symptom, not a treatment given)
-_RELATED = re.compile(r"(?P<x>(?:[A-Za-z]\w*\s+){0,2}[A-Za-z]\w*)-(?:related|induced|associated)\b", re.I)
+_RELATED = re.compile(r"(?<=\w)-(?:related|induced|associated)\b", re.I)  # the words before it are taken by split
 _STOPWORD = re.compile(r"^(?:in|the|of|with|and|on|for|after|of|is|are|does|do|can|a|an|to|by|from|at)$", re.I)
 # "Is X an accurate method to ...", "Is X a contraindication for ...", "Are X a reliable tool ..."
 _TITLE_IS_A = re.compile(r"(?:^|[:.]\s+)(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?(?P<x>[^,;:?()]{3,70}?)\s+"
@@ -83,7 +83,7 @@ def _clean(x: str) -> str:
 
 def _usable(x: str, is_exposure) -> bool:
     # a number only as a unit's count ("the 80-hour workweek"), never a dose, a year or a group size
-    return bool(x) and len(x.split()) <= 9 and not re.search(r"\d(?!\d*-[a-z])", x) and not NOT_AN_ARM.match(x) \
+    return bool(x) and len(x.split()) <= 9 and not re.search(r"(?<!\d)\d++(?!-[a-z])", x) and not NOT_AN_ARM.match(x) \
         and not _MEASURE.search(x) and is_exposure(x)
 
 
@@ -93,7 +93,7 @@ def _names(x: str, is_exposure, whole: str) -> list[str]:
     that is the whole name stays as the question writes it."""
     if len(x.split()) > 1:
         x = " ".join(expand(w, whole) for w in x.split())
-    parts = [p.strip() for p in re.split(r"\s+and\s+", x)] if re.search(r"\sand\s", x) else []
+    parts = [p.strip() for p in re.split(r"(?<!\s)\s++and\s+", x)] if re.search(r"\sand\s", x) else []
     if len(parts) == 2 and all(_usable(p, is_exposure) for p in parts):
         return parts
     return [x] if _usable(x, is_exposure) else []
@@ -107,7 +107,7 @@ def from_title(title: str, is_exposure, whole: str = "") -> list[str]:
         if m:
             x = _clean(m.group("x"))
             # "the GFRUP's recommendations for withholding treatments": the recommendations, not what they are for
-            x = re.split(r"\s+(?:for|of|on|in|among|after)\s+", x, maxsplit=1)[0] if pat is _TITLE_FIT else x
+            x = re.split(r"(?<!\s)\s++(?:for|of|on|in|among|after)\s+", x, maxsplit=1)[0] if pat is _TITLE_FIT else x
             if _names(x, is_exposure, whole):
                 return _names(x, is_exposure, whole)
     return []
@@ -136,9 +136,9 @@ def procedure_had(title: str, is_procedure, whole: str = "") -> list[str]:
         if not _GENERIC.match(full) and is_procedure(full) and re.search(r"\b" + re.escape(x) + r"\b", whole):
             return [x]
     for m in _RELATED.finditer(title):
-        words = m.group("x").split()
-        while words and _STOPWORD.match(words[0]):
-            words = words[1:]
+        words = [w for w in re.split(r"[^\w\-]++", title[max(0, m.start() - 80):m.start()].split(":")[-1]) if w][-3:]
+        cut = max((i + 1 for i, w in enumerate(words) if _STOPWORD.match(w)), default=0)
+        words = words[cut:]  # the name starts after the last small word ("in patients with statin-induced")
         x = " ".join(words)
         if x and not re.match(r"exercise$", x, re.I) and not _GENERIC.match(x) and _usable(x, is_procedure) \
                 and re.search(r"\b" + re.escape(words[-1]), whole, re.I):
