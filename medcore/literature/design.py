@@ -32,7 +32,7 @@ def _compiled(kb_path: str):
                 for b in data["blinding"]]
     setting = (kb.cue_regex(data["setting"]["cues"]), kb.cue_regex(data["setting"]["scope_cues"]),
                [re.compile(p, re.IGNORECASE) for p in data["setting"].get("place_patterns", [])],
-               kb.cue_regex(data["setting"].get("abbreviation_cues") or ["intensive care unit"]))
+               kb.cue_regex(data["setting"]["abbreviation_cues"]))  # required by the schema (kb.py)
     labels = {d["kind"]: d["label"] for d in data["designs"]}
     unnamed = [(u["kind"], u["why"], [re.compile(p, re.IGNORECASE) for p in u["patterns"]],
                 frozenset(u.get("roles", _UNNAMED_ROLES))) for u in data.get("unnamed_design", [])]
@@ -72,12 +72,15 @@ def read_design(settings, paper: Paper) -> Design:
     out = Design()
     pubtypes = {p.lower() for p in paper.publication_types}
     best = None  # (priority, score, kind, idx, cue)
+    # a methods sentence tells what this study did, even worded as work to do is ("in this prospective cohort
+    # study, additional investigations were done when symptoms recurred"): no future work is read there (session 26)
+    methods = {s.idx for s in paper.sentences if s.role == "methods"}
     for kind, priority, pattern, types, not_after in designs:
         score, where, cue = 0.0, -1, ""
         if pubtypes & types:
             score += 10.0
         for idx, text, weight in units:
-            hits = _hits(pattern, text, not_after) if not _FUTURE.search(text) else []
+            hits = _hits(pattern, text, not_after) if idx in methods or not _FUTURE.search(text) else []
             if hits and any(_OWN_STUDY.search(text[max(0, m.start() - 40):m.start()]) and not _DIRECTION.match(m.group(0))
                             for m in hits):
                 weight = max(weight, _ROLE_WEIGHT["methods"])  # "in our cross-sectional survey" (any section)
@@ -89,7 +92,13 @@ def read_design(settings, paper: Paper) -> Design:
             best = (priority, score, kind, where, cue or "publication type")
     if best:
         out.kind, out.kind_sentence_idx, out.kind_cue = best[2], best[3], best[4]
-        if out.kind == "case_series" and _compares_groups(paper):
+        # a design the authors state under a DESIGN heading ("DESIGN: Case series.") is their label: the comparison
+        # of groups or one series seen elsewhere does not re-read it (session 26)
+        stated = any(s.idx == out.kind_sentence_idx and re.search(r"\bdesign\b", s.section or "", re.I)
+                     for s in paper.sentences)
+        if stated:
+            pass
+        elif out.kind == "case_series" and _compares_groups(paper):
             out.kind, out.kind_inferred = "cohort", _SPLIT_SERIES
         elif out.kind == "cohort" and _one_series(paper):
             out.kind, out.kind_inferred = "case_series", _ONE_SERIES

@@ -52,8 +52,11 @@ SCHEMAS: dict[str, dict] = {
                 "type": "object", "required": ["registry", "pattern", "source"], "additionalProperties": False,
                 "properties": {"registry": {"type": "string"}, "pattern": {"type": "string", "pattern": r"\(\?P<id>"},
                                "prefix": {"type": "string"}, "source": _SOURCE}}},
-            "setting": {"type": "object", "required": ["source", "cues", "scope_cues"],
-                        "properties": {"source": _SOURCE, "cues": _WORDS, "scope_cues": _WORDS}},
+            # abbreviation_cues is required (session 26): the intensive care units by abbreviation are knowledge,
+            # so the reader holds no fallback list of its own
+            "setting": {"type": "object", "required": ["source", "cues", "scope_cues", "abbreviation_cues"],
+                        "properties": {"source": _SOURCE, "cues": _WORDS, "scope_cues": _WORDS,
+                                       "abbreviation_cues": _WORDS}},
             "unnamed_design": {"type": "array", "items": {
                 "type": "object", "required": ["kind", "source", "patterns", "why"], "additionalProperties": False,
                 "properties": {"kind": {"type": "string"}, "source": _SOURCE, "why": {"type": "string"},

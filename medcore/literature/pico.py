@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from medcore.literature import (added_arms, allocation_arms, arm_phrases, control_arms, numbers, pooled, population_conditions,
-                                population_sex, stated_outcomes)
+                                population_sex, stated_outcomes, studied_exposure)
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.pico_terms import code as _code, mentions as _mentions
 from medcore.literature.population_size import PEOPLE, pick_n
@@ -296,6 +296,15 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             pico.interventions.append(_coded(term, groups[0][0], groups[0][1]))
             if not pico.comparators:
                 pico.comparators.append(_coded(term, groups[1][0], groups[1][1]))
+    if not trial and not pico.interventions:  # the treatment or strategy an observational question is about (s26)
+        strategy = cue_pattern(settings, "care_strategy")
+        is_exposure = lambda x: bool(treat_re.search(x) or strategy.search(x) or _coded(term, x, -1).concept_id)  # noqa: E731
+        whole = " ".join(s.text for s in sents)  # where an abbreviation's long form is defined
+        found = (studied_exposure.from_title(title.text, is_exposure, whole) if title is not None else []) \
+            or studied_exposure.from_question([s for s in question if s.idx >= 0], is_exposure, whole) \
+            or (studied_exposure.procedure_had(title.text, lambda x: bool(treat_re.search(x)), whole) if title else [])
+        # index -1: groups the methods name by what each underwent may still refine it (treated_groups)
+        pico.interventions.extend(_coded(term, x, -1) for x in found)
     said = False  # what "the control group received" names, rather than the words "control group"
     for side, text, idx in arm_phrases.group_receives([s for s in sents if s.role in ("methods", "")]):
         target = pico.comparators if side == "c" else pico.interventions

@@ -251,9 +251,11 @@ def fill(pico: Pico, sentences: list[Sentence], title: str, is_treatment, is_con
                 break
     if found is None:
         single = single_group(question + methods, title, is_treatment, whole)
-        if single is None or pico.interventions:
+        if single is None:
             return False
-        pico.interventions.append(coded(expand(single[0], whole), single[1]))
+        # the treatment the methods give every participant, which the title names, names the question's exposure
+        # (index -1, read from the question's wording) more exactly (session 26)
+        pico.interventions = [coded(expand(single[0], whole), single[1])]
         return True
     names = _title_first([expand(n, whole) for n in found[0]], title)
     pico.interventions = []  # a title's exposure ("Is X justified?") gives way to the groups the abstract names
