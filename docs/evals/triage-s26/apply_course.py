@@ -2,8 +2,8 @@
 
 Each condition's one-line `findings: {...}` map gets the added findings (a finding the condition already lists is
 left as it is and reported), and its `source:` gets "; course: <where it comes from> (session 26)". Text edits,
-so the files keep their layout and comments. Run again: conditions whose source already names the session-26
-course are skipped.
+so the files keep their layout and comments. Run again, it adds only what is new: a source already naming the
+session-26 course is left as it is and findings already listed are kept (and reported).
 
     .venv/bin/python docs/evals/triage-s26/apply_course.py [--dry-run]
 """
