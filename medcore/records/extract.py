@@ -18,7 +18,7 @@ from medcore.records.matchers import PROBLEM_TYPES, PROCEDURE_TYPES, Matchers, m
 from medcore.records.measure import measurements
 from medcore.records.allergies import allergies_in, allergy_kind, inline_allergies
 from medcore.records.meds import dose_in_next_sentence, drug_hits_in, medication, not_taken, share_status
-from medcore.records import (context_words, empty_field, gestation, leaf_code, newborn, note_site, past_episode,
+from medcore.records import (combination_codes, context_words, empty_field, gestation, leaf_code, newborn, note_site, past_episode,
                              past_events, resolved_line, same_problem, shared_head, spread_sites)
 from medcore.records.med_course import allergens_not_current, settle_course
 from medcore.records.not_meds import not_a_medication
@@ -161,6 +161,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
             taken.append((start, end))
     hits.sort(key=lambda r: r[0].start)  # in the note's order
     hits = m.problems.with_nerve(s, hits)  # 'disc herniation with myelopathy': one problem, one code
+    hits = combination_codes.apply(s, hits, m.problems.term)  # 'BPH with urinary retention': N40.1
 
     # a word that denies a problem by itself ('afebrile')
     for start, end, concept, code in m.problems.negated_mentions(s):

@@ -90,3 +90,36 @@ def test_a_treated_cancer_without_spread_stays_historical(kb):
 
 def test_a_denied_spread_keeps_the_history(kb):
     assert ("C43.9", "historical") in _found(kb, "History of melanoma without metastases.")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ultrasound confirms gallstones with acute cholecystitis.", "K80.00"),
+    ("She was admitted with acute cholecystitis with cholelithiasis.", "K80.00"),
+    ("He has known BPH with nocturia and a weak stream.", "N40.1"),
+    ("Acute urinary retention secondary to BPH.", "N40.1"),
+    ("Known coronary artery disease with unstable angina.", "I25.110"),
+])
+def test_two_conditions_told_together_take_the_combination_code(kb, text, code):
+    assert code in [c for c, _ in _found(kb, text)]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Problems: BPH, hypertension, nocturia.", "N40.0"),
+    ("Past history of cholelithiasis and a hiatus hernia.", "K80.20"),
+])
+def test_conditions_in_a_list_keep_their_own_codes(kb, text, code):
+    assert code in [c for c, _ in _found(kb, text)]
+
+
+def test_unstable_angina_is_its_own_code(kb):
+    assert ("I20.0", "present") in _found(kb, "Admitted with crescendo angina overnight.")
+
+
+def test_the_combination_table_needs_its_source_and_fields():
+    from medcore.records import combination_codes
+
+    with pytest.raises(combination_codes.CombinationError):
+        combination_codes.build({"combinations": [{"anchor": "N40.0", "partner": "R33", "code": "N40.1"}]})
+    with pytest.raises(combination_codes.CombinationError):
+        combination_codes.build({"source": "x", "combinations": [{"anchor": "N40.0", "code": "N40.1"}]})
+    assert combination_codes.table()  # the shipped table loads
