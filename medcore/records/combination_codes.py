@@ -20,8 +20,9 @@ log = logging.getLogger(__name__)
 
 PATH = REPO_ROOT / "assets" / "kb" / "records" / "combination_codes.yaml"
 # what may stand between the two mentions: one linking phrase, with an article or a severity word after it; not a
-# bare "and" (a list of two conditions presumes no link, guideline I.A.15 speaks of "with")
-_LINK = re.compile(r"[ ,]*+(?:with|causing|complicated[ ]+by|associated[ ]+with|with[ ]+associated|"
+# bare "and" (a list of two conditions presumes no link, guideline I.A.15 speaks of "with"). It starts after a
+# letter (the lookbehind keeps a search over a run of blanks linear); fullmatch is used from a mention's end
+_LINK = re.compile(r"(?<![ ,])[ ,]*+(?:with|causing|complicated[ ]+by|associated[ ]+with|with[ ]+associated|"
                    r"secondary[ ]+to|due[ ]+to|from)(?:[ ]++(?:an?|the|some|mild|moderate|severe|symptomatic))?[ ]*+",
                    re.I)
 
