@@ -61,6 +61,10 @@ _LEVEL = re.compile(r"\b([ctls])(\d{1,2})[ ]?[-/\u2013][ ]?([ctls]?)(\d{1,2})\b"
 _BEFORE_GAP = re.compile(r"[ ]*(?:(?:disc|disk|level|the)[ ]+)?", re.I)  # 'C5-6 disc herniation', 'C5-6 level disc ...'
 # a diagnosis-list form: the level right after a comma ('Herniated nucleus pulposus, C5-C6')
 _COMMA_LEVEL = re.compile(r",[ ]*(?=[ctls]\d)", re.I)
+# the diagnosis-line form '<problem>, <side> <site>.' ('Osteoarthritis, right knee.', 'Epiretinal membrane, left eye'):
+# the item after the comma is only a side and a site word, then the line or item ends, so the site is the problem's own
+# (session 26). The side is required: '<problem>, knee' alone is rarer than a list of two problems
+_COMMA_SIDE_SITE = re.compile(r",[ ]*+(?:the[ ]+)?" + _SIDE_WORD + r"[ ]+([a-z]+)(?=[ ]*+(?:[.,;]|$))", re.I)
 _NOTHING = re.compile("")
 # a disc disorder and the myelopathy or radiculopathy it causes told in one phrase ('disc herniation with myelopathy',
 # 'herniated disc at L4-5 causing radiculopathy'); not 'and' or a list, which keep two problems
@@ -190,6 +194,10 @@ class InjurySites:
         for m in _SIDE_AFTER.finditer(sentence, end, stop):
             if self.site_of.get(m.group(2).lower()) in sites:  # 'pain in the right hip', not 'radiating to the left leg'
                 found.add(m.group(1).lower())
+        own_item = _COMMA_SIDE_SITE.match(sentence, end)
+        # 'Osteoarthritis, right knee.'; a code no site of the table lists ('Epiretinal membrane, left eye') takes it too
+        if own_item and (not sites or self.site_of.get(own_item.group(2).lower()) in sites):
+            found.add(own_item.group(1).lower())
         found = {"bilateral" if f == "both" else f for f in found}
         if len(found) == 2 and "bilateral" not in found:
             found = {"bilateral"}  # 'left and right knee' named inside one mention
@@ -228,6 +236,7 @@ class InjurySites:
         best = None
         # the diagnosis-list form 'degenerative disc disease, C5-6': a level right after the comma is the mention's own
         listed = _COMMA_LEVEL.match(sentence, end) if kind in self.bare else None
+        own_item = _COMMA_SIDE_SITE.match(sentence, end) if kind in self.bare else None
         # a site word running into the mention names it too, even where nothing before it may count: the mention
         # 'aortic aneurysm' in 'thoracic aortic aneurysm' is the thoracic aorta's, not the bare aorta's
         scan = max(0, lo - _STRADDLE) if lo == start else lo
@@ -235,7 +244,8 @@ class InjurySites:
             if m.start() < lo and m.end() <= start:
                 continue
             if kind in self.bare and _CLAUSE_BREAK.search(sentence, min(end, m.start()), max(m.start(), end)) and \
-                    not (listed and m.start() == listed.end() and self._level_code(site_of[m.group().lower()], kind)):
+                    not (listed and m.start() == listed.end() and self._level_code(site_of[m.group().lower()], kind)) \
+                    and not (own_item and m.start() == own_item.start(2)):
                 continue  # a bare kind's site is in its own phrase ('cancer of the colon'), not past a comma or stop
             if kind in self.bare and m.end() <= start and _JOIN.search(sentence, m.end(), start):
                 continue  # a site before 'and' belongs to the phrase before ('pain to the arm and pain to the jaw')

@@ -18,8 +18,8 @@ from medcore.records.matchers import PROBLEM_TYPES, PROCEDURE_TYPES, Matchers, m
 from medcore.records.measure import measurements
 from medcore.records.allergies import allergies_in, allergy_kind, inline_allergies
 from medcore.records.meds import dose_in_next_sentence, drug_hits_in, medication, not_taken, share_status
-from medcore.records import (context_words, empty_field, gestation, leaf_code, newborn, note_site, past_episode,
-                             past_events, resolved_line, same_problem, shared_head)
+from medcore.records import (combination_codes, context_words, empty_field, gestation, leaf_code, newborn, note_site, past_episode,
+                             past_events, resolved_line, same_problem, shared_head, spread_sites)
 from medcore.records.med_course import allergens_not_current, settle_course
 from medcore.records.not_meds import not_a_medication
 from medcore.records.text import Sentence
@@ -58,6 +58,7 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     out.problems = past_events.settle(same_problem.drop_bracketed_repeats(text, note_site.apply(  # knee MRI "effusion"
         text, out.problems, m.problems.injuries, m.terminology, problem_name)), m.problems.past_events)  # "COPD (COPD)"
     out.problems = leaf_code.apply(out.problems, m.terminology)  # 'headache' R51 -> R51.9 'Headache, unspecified'
+    out.problems = spread_sites.current_disease(sentences, out.problems)  # "history of X that has metastasized to"
     for med in out.medications:
         dose_in_next_sentence(text, med, m)  # "Augmentin. 875 mg bid."
     settle_course(text, sentences, out.medications, m)  # "... Ampicillin was stopped": earlier mentions too
@@ -160,6 +161,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
             taken.append((start, end))
     hits.sort(key=lambda r: r[0].start)  # in the note's order
     hits = m.problems.with_nerve(s, hits)  # 'disc herniation with myelopathy': one problem, one code
+    hits = combination_codes.apply(s, hits, m.problems.term)  # 'BPH with urinary retention': N40.1
 
     # a word that denies a problem by itself ('afebrile')
     for start, end, concept, code in m.problems.negated_mentions(s):

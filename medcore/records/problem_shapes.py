@@ -33,7 +33,10 @@ _PREDICATE = re.compile(r"(?<![\w-])(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-
                         r"(?P<adj>decreased|diminished|reduced|increased|elevated|enlarged|displaced|distended|"
                         r"dilated|thickened|absent|hyperactive|hypoactive|high|low|raised|irregular|tender|up|"
                         # session 24c: an examination sign said of a part ('limbs were cool'); 'warm and dry' is normal
-                        r"cool|cold|pale|mottled)\b(?!-)",
+                        r"cool|cold|pale|mottled|"
+                        # session 26: a sign's result said after it ('Romberg is positive', 'toes were upgoing',
+                        # 'pupils are nonreactive'); read only where '<adj> <subject>' is a whole known problem
+                        r"positive|upgoing|nonreactive|unreactive|sluggish)\b(?!-)",
                         re.I)
 # a second site after the first, joined by 'and'/'or' ('pain in the neck and shoulder', 'in the back or left hip'),
 # read right after the first site's last letter (the lookbehind keeps a search over a run of blanks linear)

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 DATA_FILE = "problem_vocabulary.yaml"
 SHORT_KEY = 3
 ANY_WORDS = "*"  # a present_as entry whose words are ["*"] applies to every wording of its concept
-_JOINED = re.compile(r"\b(?:and|or)\b", re.I)  # words that join two problems into one term
+_JOINED = re.compile(r"\b(?:and|or)\b|,")  # words (or a list comma) that join two problems into one term
 GOAL_WINDOW = 40  # characters before a goal term in which its cue ('encouraged', 'attempts at') must stand
 # an as-needed order's indication right before a bare stop term ('q.6h. p.r.n. pain'): ConText reads it hypothetical.
 # The as-needed words are the clinical assertion rules' `as_needed` list (one home)

@@ -77,3 +77,28 @@ def find(vocab, sentence: str) -> list[tuple[object, object, str]]:
                     out.append((Mention(s, e, sentence[s:e], got[0].id, "condition", named, how="variant"), *got))
                     break
     return out
+
+
+# current spread told in the sentence: 'that has metastasized to', 'metastatic to', 'has spread to', 'with metastases',
+# 'stage IV'. Not a denied one ('no metastases', 'without spread'), which the negation guard below refuses.
+_CURRENT_SPREAD = re.compile(r"(?<![\w-])(?:metastasi[sz]ed|metastatic|(?:has|have|had)\s++spread|with\s++(?:\w+\s++)?"
+                             r"metastas[ie]s|stage\s++(?:iv|4)(?![\w-]))", re.I)
+_SPREAD_DENIED = re.compile(r"(?<![\w-])(?:no|without|negative\s++for|free\s++of)\s++(?:\w+\s++)?(?:metasta|spread)",
+                            re.I)
+
+
+def _malignant(code: str) -> bool:
+    """ICD-10-CM C00-C96: malignant neoplasms, primary and secondary (D-codes are in situ, benign or uncertain)."""
+    return len(code) >= 3 and code[0] == "C" and code[1:3].isdigit() and int(code[1:3]) <= 96
+
+
+def current_disease(sentences, problems: list) -> list:
+    """A cancer, and the organs it has spread to, told in a past-history sentence that says the spread ('history of
+    breast cancer that has metastasized to her lung and liver') are present: metastatic disease is current disease,
+    whatever the history cue (annotation convention, assets/notes/real/dev/README.md, session 26). A past-history
+    cancer without current spread keeps its historical reading."""
+    from dataclasses import replace
+
+    spread = {s.index for s in sentences if _CURRENT_SPREAD.search(s.text) and not _SPREAD_DENIED.search(s.text)}
+    return [replace(p, assertion="present") if p.assertion == "historical" and p.sentence in spread
+            and _malignant(p.icd10cm) else p for p in problems]

@@ -1,0 +1,78 @@
+"""Combination codes (issue 11, session 26): two conditions named together that ICD-10-CM codes as one ("cholelithiasis
+with acute cholecystitis" K80.00, "BPH with urinary retention" N40.1, "coronary artery disease with unstable angina"
+I25.110). The pairs are data (assets/kb/records/combination_codes.yaml, with their index source); a pair counts only
+when nothing but a linking word stands between the two mentions, in either order ("acute cholecystitis with
+cholelithiasis", "urinary retention due to BPH"). The anchor takes the combination code; the partner is kept."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from medcore.config import REPO_ROOT
+
+log = logging.getLogger(__name__)
+
+PATH = REPO_ROOT / "assets" / "kb" / "records" / "combination_codes.yaml"
+# what may stand between the two mentions: one linking phrase, with an article or a severity word after it; not a
+# bare "and" (a list of two conditions presumes no link, guideline I.A.15 speaks of "with"). It starts after a
+# letter (the lookbehind keeps a search over a run of blanks linear); fullmatch is used from a mention's end
+_LINK = re.compile(r"(?<![ ,])[ ,]*+(?:with|causing|complicated[ ]+by|associated[ ]+with|with[ ]+associated|"
+                   r"secondary[ ]+to|due[ ]+to|from)(?:[ ]++(?:an?|the|some|mild|moderate|severe|symptomatic))?[ ]*+",
+                   re.I)
+
+
+@dataclass(frozen=True)
+class Pair:
+    anchor: str
+    partner: str
+    code: str
+
+
+class CombinationError(ValueError):
+    """The combination table does not follow its format (the message names the entry)."""
+
+
+def build(data: dict) -> tuple[Pair, ...]:
+    if not isinstance(data, dict) or not data.get("source"):
+        raise CombinationError("combination codes: a source is required")
+    out = []
+    for i, item in enumerate(data.get("combinations") or []):
+        if not all(isinstance(item.get(k), str) and item[k] for k in ("anchor", "partner", "code")):
+            raise CombinationError(f"combination {i}: anchor, partner and code are required")
+        out.append(Pair(item["anchor"], item["partner"], item["code"]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def table(path: Path = PATH) -> tuple[Pair, ...]:
+    return build(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def _combined(anchor_code: str, partner_code: str, pairs) -> str | None:
+    return next((p.code for p in pairs if anchor_code == p.anchor and partner_code.startswith(p.partner)), None)
+
+
+def apply(sentence: str, hits: list, term, pairs=None) -> list:
+    """`hits` ((mention, concept, code), in the sentence's order) with each anchor told with its partner recoded to
+    the combination code (when the terminology knows that code)."""
+    pairs = table() if pairs is None else pairs
+    out = list(hits)
+    for i, (a, _, code_a) in enumerate(hits):
+        for j, (b, _, code_b) in enumerate(hits):
+            if i == j or not code_a or not code_b:
+                continue
+            first, second = (a, b) if a.end <= b.start else (b, a)
+            if first.end > second.start or _LINK.fullmatch(sentence, first.end, second.start) is None:
+                continue
+            code = _combined(code_a, code_b, pairs)
+            concept = term.get(f"icd10cm:{code}") if code else None
+            if concept is not None:
+                out[i] = (a, concept, code)
+                break
+    return out
