@@ -94,7 +94,7 @@ def _malignant(code: str) -> bool:
 
 def current_disease(sentences, problems: list) -> list:
     """A cancer, and the organs it has spread to, told in a past-history sentence that says the spread ('history of
-    breast cancer that has metastasized to her lung and liver') are present: metastatic disease is current disease,
+    breast cancer, now with deposits in the lung and liver') are present: metastatic disease is current disease,
     whatever the history cue (annotation convention, assets/notes/real/dev/README.md, session 26). A past-history
     cancer without current spread keeps its historical reading."""
     from dataclasses import replace
