@@ -89,6 +89,7 @@ class NameRules:
         out = [normalise(query)]
         short = normalise(self.dose_tail.sub("", str(query).strip()))
         out.append(short)
+        whole = short
         cut = True
         while cut:  # "IV Rocephin", "oral Orapred", "generic Maxzide"
             cut = False
@@ -97,6 +98,16 @@ class NameRules:
                     short, cut = short[len(w) + 1:], True
                     out.append(short)
                     break
+        if whole != short:  # a brand that starts with a leading word ("Apo-Go pen", where "Apo-" is also a Canadian
+            out[2:2] = self._trimmed(whole)  # labeller prefix): its form word is cut before the leading word is
+        out += self._trimmed(short)
+        if _GLUED.search(str(query)):  # "Prednisone10", "Januvia100mg": a dose typed without its space, tried last
+            out += self.candidates(_GLUED.sub(r"\1 \2", str(query)))
+        return [c for c in dict.fromkeys(out) if c]
+
+    def _trimmed(self, short: str) -> list[str]:
+        """`short` without trailing form and salt words, one word at a time."""
+        out = []
         words = short.split()
         changed = True
         while changed and len(words) > 1:
@@ -112,9 +123,7 @@ class NameRules:
                 words = words[:-1]
                 out.append(" ".join(words))
                 changed = True
-        if _GLUED.search(str(query)):  # "Prednisone10", "Januvia100mg": a dose typed without its space, tried last
-            out += self.candidates(_GLUED.sub(r"\1 \2", str(query)))
-        return [c for c in dict.fromkeys(out) if c]
+        return out
 
 
 # a name of four or more letters run into a number: names with a glued number ("FeSO4", "MgSO4 2 g") match whole first

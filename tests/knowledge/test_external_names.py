@@ -41,8 +41,9 @@ def test_every_row_reaches_a_known_target_and_never_overrides_the_lexicon():
         assert source.startswith("drug-named-entity-recognition 2.0.9")
         if normalise(name) in lex.external:
             assert lex.index[normalise(name)][1] == target
-        else:  # the lexicon's own entry claimed the name after the table was built: it wins
-            assert normalise(name) in own
+        else:  # the lexicon's own entry claimed the name after the table was built, or a brand family of two
+            # medicines (name_rules.yaml: 'Cartia', asked about) refuses it: the lexicon wins either way
+            assert normalise(name) in own or normalise(name) in lex.refused
 
 
 def test_brand_from_the_table_resolves_exactly():
