@@ -1,14 +1,16 @@
-"""The introduction block of an abstract decided as a whole (session 26b, issue 15).
+"""The introduction block of an abstract decided as a whole (session 26b, issue 15). Studied, NOT used by the
+reader: every variant lowered dev-tune against the authors' headings and the sentence-level gold
+(docs/evals/literature-s26b); kept, with its tests, so that the study can be rerun.
 
 Journals write the opening of a structured abstract under one of three conventions: BACKGROUND then OBJECTIVE
 (context is background, the aim is objective), BACKGROUND only (context and aim both background), or OBJECTIVE /
 PURPOSE / AIM only (context and aim both objective). A per-sentence classifier with a first-order decode mixes
 them inside one abstract. Here the block of sentences the sequence decode called background or objective, before
 the first sentence of any other role, is given one of its legal structures: all background, all objective, or
-background for the first k sentences and objective after. Each structure is scored by the classifier's
-log-probabilities (background vs objective, renormalised) times a weight, plus a linear score over structure
-features (block length, whether and where an aim statement is, how the aim is worded, whether the abstract's
-methods are written as JAMA-style labels). The weights are learned on the training split only
+background for the first k sentences and objective after. A multinomial logistic regression gives each convention
+a probability from the block's features (its length, whether and where an aim statement is, how the aim is worded,
+whether the methods are written as JAMA-style labels, the classifier's own lean), and the structure with the most
+sentences expected right is taken. The weights are learned on the training split only
 (docs/evals/literature-s26b/fit_structure.py); pure functions, no torch."""
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from __future__ import annotations
 import math
 import re
 
+# an aim written as a bare infinitive ("To assess whether ..."): the OBJECTIVE-heading style (CONSORT for abstracts);
+# one home for the pattern, intro_roles
+from medcore.literature.intro_roles import _TO_AIM as _INFINITIVE
+
 INTRO = ("background", "objective")
-# an aim written as a bare infinitive ("To assess whether ..."): the OBJECTIVE-heading style (CONSORT for abstracts)
-_INFINITIVE = re.compile(r"^\s*(?:\(?[ivx0-9]+\)\s*)?to [a-z]+", re.IGNORECASE)
-# an aim told in the first person or about "this study" ("We aimed to", "This study examines"): prose intros
+# an aim told in the first person ("We aimed to", "Our objective was"): prose introductions
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 # an aim told as the study's purpose ("The aim of this study was ...", "Our objective was ...")
 _AIM_NOUN = re.compile(r"\b(?:aims?|purposes?|objectives?|goals?)\b", re.IGNORECASE)
