@@ -19,7 +19,7 @@ def main() -> None:
     from fit_structure import BASE_CACHE, CACHE, prepare
 
     from medcore.config import Settings
-    from medcore.literature import intro_structure as ist
+    import intro_structure as ist  # the experiment module beside this script (not shipped)
     from medcore.literature import role_data
     from medcore.literature.headings import heading_map
     from medcore.literature.model import ROLES

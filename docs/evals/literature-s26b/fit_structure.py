@@ -1,4 +1,4 @@
-"""Session 26b: fit the introduction-convention model (medcore/literature/intro_structure.py) on the TRAIN split,
+"""Session 26b: fit the introduction-convention model (docs/evals/literature-s26b/intro_structure.py) on the TRAIN split,
 choose its regularisation on DEV-TUNE (or by 5-fold cross-validation on train, --choose cv), then, with --score,
 score dev and holdout once with everything fixed.
 
@@ -31,7 +31,7 @@ CS = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 
 
 def prepare(roles, abstracts, cache, base_cache):
-    from medcore.literature import intro_structure as ist
+    import intro_structure as ist  # the experiment module beside this script (not shipped)
 
     out = []
     for a in abstracts:
@@ -55,7 +55,7 @@ def prepare(roles, abstracts, cache, base_cache):
 def fit(items, C):
     from sklearn.linear_model import LogisticRegression
 
-    from medcore.literature import intro_structure as ist
+    import intro_structure as ist  # the experiment module beside this script (not shipped)
 
     X = np.array([it["x"] for it in items if "kind" in it])
     y = [it["kind"] for it in items if "kind" in it]
@@ -71,7 +71,7 @@ def fit(items, C):
 
 
 def decoded(it, params):
-    from medcore.literature import intro_structure as ist
+    import intro_structure as ist  # the experiment module beside this script (not shipped)
 
     if not it["n"] or params is None:
         return it["base"]

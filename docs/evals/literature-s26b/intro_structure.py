@@ -1,6 +1,6 @@
 """The introduction block of an abstract decided as a whole (session 26b, issue 15). Studied, NOT used by the
 reader: every variant lowered dev-tune against the authors' headings and the sentence-level gold
-(docs/evals/literature-s26b); kept, with its tests, so that the study can be rerun.
+(docs/evals/literature-s26b); kept beside the study scripts (not in the package) so that the study can be rerun.
 
 Journals write the opening of a structured abstract under one of three conventions: BACKGROUND then OBJECTIVE
 (context is background, the aim is objective), BACKGROUND only (context and aim both background), or OBJECTIVE /
