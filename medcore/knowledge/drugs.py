@@ -67,6 +67,8 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
             return _resolution(lex, query, hit, cand)
         if cand in lex.refused:
             return DrugResolution(query, (), None, "ambiguous", lex.refused[cand], cand)
+        if cand in lex.non_drug:  # 'lanolin', 'calcium stearate': no medicine; never a spelling or salt guess
+            return DrugResolution(query, (), None, "unknown", (), cand)
     if not cands:  # nothing left once control characters and punctuation are cut ('\x08')
         return DrugResolution(query, (), None, "unknown")
     core = lex.rules.biologic_core(query)  # 'tocilizumab-bavi': the FDA four-letter suffix of a biological product
