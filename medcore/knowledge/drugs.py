@@ -110,6 +110,11 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
         alike = _look_alike(lex, cands[-1], best)
         if alike:  # 'Celebrx': Celebrex, or its ISMP look-alike Cerebyx? ask, check neither
             return DrugResolution(query, (), None, "ambiguous", (lex.name(i), *alike), cands[-1])
+        named = _named_inside(lex, cands[-1])
+        held = set(lex.products[i]["ingredients"]) if kind == "product" else {i}
+        if named and not named & held:  # 'Isopto Homatropine' was guessed as atropine: the typed word names another
+            return DrugResolution(query, (), None, "ambiguous",  # drug exactly; a guess never overrules it: ask
+                                  (*sorted(lex.name(n) for n in named), lex.name(i)), cands[-1])
         return _resolution(lex, query, (kind, i, "spelling" if slip else "fuzzy"), cands[-1])
     family = _family(lex, cands[-1], read_alone=True)  # 'Sudafed Sinus Headache': not plain Sudafed; which product?
     if family:
@@ -236,6 +241,19 @@ def _names_ingredient(lex: DrugLexicon, part: str, hit, ingredient: str) -> bool
     e = lex.ingredients[ingredient]
     names = (e["id"], e["name"], *e.get("inn", []))
     return any(normalise(n).startswith(part) for n in names)
+
+
+def _named_inside(lex: DrugLexicon, key: str) -> set[str]:
+    """Ingredient ids that a run of whole words of a several-word `key` names exactly (an ingredient's own name or
+    INN, not a brand: 'isopto homatropine' holds homatropine). Empty for one word."""
+    words = key.split()
+    out: set[str] = set()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        for k in range(len(words) - n + 1):
+            hit = lex.index.get(" ".join(words[k:k + n]))
+            if hit and hit[0] != "product" and hit[2] in ("exact", "inn"):
+                out.add(hit[1])
+    return out
 
 
 def _resolution(lex: DrugLexicon, query: str, hit: tuple[str, str, str], key: str) -> DrugResolution:
