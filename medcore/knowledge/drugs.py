@@ -18,6 +18,7 @@ from pathlib import Path
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
 from medcore.knowledge import short_names
+from medcore.knowledge.english_words import is_english_word
 from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
@@ -115,6 +116,8 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
         if named and not named & held:  # 'Isopto Homatropine' was guessed as atropine: the typed word names another
             return DrugResolution(query, (), None, "ambiguous",  # drug exactly; a guess never overrules it: ask
                                   (*sorted(lex.name(n) for n in named), lex.name(i)), cands[-1])
+        if " " not in cands[-1] and is_english_word(cands[-1]):  # 'stone', 'forum', 'northern': a dictionary word
+            return DrugResolution(query, (), None, "unknown", (lex.name(i),), cands[-1])  # offered, never read
         return _resolution(lex, query, (kind, i, "spelling" if slip else "fuzzy"), cands[-1])
     family = _family(lex, cands[-1], read_alone=True)  # 'Sudafed Sinus Headache': not plain Sudafed; which product?
     if family:

@@ -160,3 +160,29 @@ def test_label_rules(kb, a, b, severity, avoid):
 def test_no_new_flag_where_the_labels_name_none(kb, a, b):
     f = _lead(kb, a, b)
     assert f is None or f.severity not in ("major", "contraindicated"), (a, b, f and f.severity)
+
+
+@pytest.mark.parametrize("word, offered", [("forum", "ceftazidime"), ("northern", "droxidopa"), ("stone", "prednisone")])
+def test_an_english_word_is_offered_never_read_by_a_guess(word, offered):
+    r = _r(word)
+    assert not r.ok and r.how == "unknown"
+    assert offered in r.suggestions  # "did you mean ...?", never checked as that drug
+
+
+@pytest.mark.parametrize("typed, want", [
+    ("zocar", {"simvastatin"}), ("Topomax", {"topiramate"}), ("lisnopril", {"lisinopril"}), ("ventilin", {"albuterol"}),
+])
+def test_misspellings_that_are_no_english_word_are_still_read(typed, want):
+    assert set(_r(typed).ingredients) == want
+
+
+def test_english_words_come_from_the_cmu_dictionary():
+    from medcore.knowledge.english_words import is_english_word
+    assert is_english_word("Stone") and is_english_word("lanolin")
+    assert not is_english_word("metformin") and not is_english_word("zocar")
+
+
+@pytest.mark.parametrize("typed, want", [("stent", None), ("pacemaker", None), ("Dettol", {"chloroxylenol"})])
+def test_device_words_and_an_antiseptic_brand_next_to_drug_brands(typed, want):
+    r = _r(typed)  # "stent" was Sutent (sunitinib) and "Dettol" Detrol (tolterodine) by one slip
+    assert (set(r.ingredients) if r.ok else None) == want
