@@ -186,3 +186,8 @@ def test_english_words_come_from_the_cmu_dictionary():
 def test_device_words_and_an_antiseptic_brand_next_to_drug_brands(typed, want):
     r = _r(typed)  # "stent" was Sutent (sunitinib) and "Dettol" Detrol (tolterodine) by one slip
     assert (set(r.ingredients) if r.ok else None) == want
+
+
+def test_a_common_misspelling_that_is_an_english_word_is_listed_by_name():
+    assert set(_r("Singular 10 mg").ingredients) == {"montelukast"}
+    assert "singular" in D.load().ambiguous  # "a singular lesion" in a note is no medicine
