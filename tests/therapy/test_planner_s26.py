@@ -188,6 +188,13 @@ def test_device_words_and_an_antiseptic_brand_next_to_drug_brands(typed, want):
     assert (set(r.ingredients) if r.ok else None) == want
 
 
-def test_a_common_misspelling_that_is_an_english_word_is_listed_by_name():
-    assert set(_r("Singular 10 mg").ingredients) == {"montelukast"}
-    assert "singular" in D.load().ambiguous  # "a singular lesion" in a note is no medicine
+
+def test_a_misspelling_that_is_an_english_word_is_offered_not_read():
+    r = _r("Singular 10 mg")  # Singulair typed as the English word: "did you mean montelukast?", not read
+    assert not r.ok and "montelukast" in r.suggestions
+    assert _r("Singulare").how == "fuzzy"  # not a dictionary word: the session-14 closest-spelling check, as before
+
+def test_iv_potassium_chloride_is_not_the_solid_tablet(kb):
+    f = _lead(kb, "potassium chloride 20 mmol IV", "glycopyrrolate")
+    assert f is None or f.severity != "contraindicated"
+    assert _lead(kb, "Klor-Con", "darifenacin").severity == "contraindicated"
