@@ -198,3 +198,8 @@ def test_iv_potassium_chloride_is_not_the_solid_tablet(kb):
     f = _lead(kb, "potassium chloride 20 mmol IV", "glycopyrrolate")
     assert f is None or f.severity != "contraindicated"
     assert _lead(kb, "Klor-Con", "darifenacin").severity == "contraindicated"
+
+
+def test_a_prenatal_is_the_vitamin_in_a_medicine_field_only():
+    assert set(_r("prenatal daily").ingredients) == {"prenatal-multivitamin"}
+    assert "prenatal" in D.load().ambiguous  # "prenatal care" in a note is no medicine
