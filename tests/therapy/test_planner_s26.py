@@ -95,9 +95,9 @@ def test_chart_short_forms(typed, want):
     assert set(_r(typed).ingredients) == want
 
 
-def test_pcn_is_the_penicillin_class():
-    assert kdrugs.resolve_class("PCN") == "penicillin"
-    assert not _r("PCN").ok  # a class is never one drug
+def test_pcn_is_a_penicillin_allergy_but_no_drug_name(kb):
+    assert tnames.resolve_allergen(kb, "PCN")[1] == "penicillin"  # the allergy field reads it (allergy classes)
+    assert not _r("PCN").ok  # as a drug name it stays unread: a PCN in a note is also a nephrostomy tube
 
 
 def test_chart_short_forms_are_not_taken_alone_from_note_text():
