@@ -60,6 +60,9 @@ class DrugLexicon:
     element_symbols: dict[str, str] = field(default_factory=dict)
     # every sound-alike fold, trigram-indexed: a fold one slip from one entry's fold only (drugs._sounds_near)
     fold_keys: FuzzyKeys | None = None
+    # words that name no medicine (non_drug_words.yaml: excipients, foods, body parts, supplies), normalised: never
+    # read by a spelling or sound guess ("lanolin" is one slip from Lanoxin)
+    non_drug: frozenset[str] = frozenset()
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -182,7 +185,24 @@ def _build(root: Path, validated: dict[str, dict] | None = None, keep: dict | No
                        _folds(index), families, _combo_parts(doc, ingredients),
                        {normalise(k): normalise(v) for k, v in (doc.get("element_symbols") or {}).items()})
     lex.fold_keys = FuzzyKeys({f: f for f in lex.folds})
+    lex.non_drug = _non_drug(root, _read, index, refused)
     return lex
+
+
+NON_DRUG_FILE = "non_drug_words.yaml"
+
+
+def _non_drug(root: Path, read, index: dict, refused: dict) -> frozenset[str]:
+    """The normalised words of non_drug_words.yaml (empty where a KB copy has no such file). A word that is also a
+    lexicon name or a refused abbreviation contradicts the file and is an error: the exact reading must win."""
+    path = root / NON_DRUG_FILE
+    if not path.is_file():
+        return frozenset()
+    words = {normalise(w) for g in read(path, drug_schema.NON_DRUG_WORDS_FILE)["groups"] for w in g["words"]}
+    clash = sorted(w for w in words if w in index or w in refused)
+    if clash:
+        raise DrugKBError(f"{NON_DRUG_FILE}: words that are also drug names: {clash}")
+    return frozenset(words)
 
 
 def _combo_parts(doc: dict, ingredients: dict[str, dict]) -> dict[str, frozenset[str]]:

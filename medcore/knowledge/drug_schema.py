@@ -128,3 +128,18 @@ RULES_FILE = {
     "dependentRequired": {"refused_abbreviations": ["refused_source"], "confused_names": ["confused_source"],
                           "element_symbols": ["element_symbols_source"]},
 }
+
+# non_drug_words.yaml: words that name no medicine (excipients, foods, body parts, toiletries and supplies), never
+# read as a drug by a spelling or sound guess (drugs.resolve); grouped by kind, each group with its source
+NON_DRUG_WORDS_FILE = {
+    "type": "object",
+    "required": ["source", "groups"],
+    "additionalProperties": False,
+    "properties": {
+        "source": SOURCE,
+        "groups": {"type": "array", "items": {
+            "type": "object", "required": ["kind", "what", "source", "words"], "additionalProperties": False,
+            "properties": {"kind": {"type": "string"}, "what": {"type": "string"}, "source": SOURCE,
+                           "words": {"type": "array", "items": {"type": "string", "minLength": 3}, "minItems": 1}}}},
+    },
+}

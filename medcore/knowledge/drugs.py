@@ -18,6 +18,7 @@ from pathlib import Path
 from medcore.knowledge.concepts import Concept
 from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
 from medcore.knowledge import short_names
+from medcore.knowledge.english_words import is_english_word
 from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
@@ -67,6 +68,8 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
             return _resolution(lex, query, hit, cand)
         if cand in lex.refused:
             return DrugResolution(query, (), None, "ambiguous", lex.refused[cand], cand)
+        if cand in lex.non_drug:  # 'lanolin', 'calcium stearate': no medicine; never a spelling or salt guess
+            return DrugResolution(query, (), None, "unknown", (), cand)
     if not cands:  # nothing left once control characters and punctuation are cut ('\x08')
         return DrugResolution(query, (), None, "unknown")
     core = lex.rules.biologic_core(query)  # 'tocilizumab-bavi': the FDA four-letter suffix of a biological product
@@ -108,6 +111,13 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
         alike = _look_alike(lex, cands[-1], best)
         if alike:  # 'Celebrx': Celebrex, or its ISMP look-alike Cerebyx? ask, check neither
             return DrugResolution(query, (), None, "ambiguous", (lex.name(i), *alike), cands[-1])
+        named = _named_inside(lex, cands[-1])
+        held = set(lex.products[i]["ingredients"]) if kind == "product" else {i}
+        if named and not named & held:  # 'Isopto Homatropine' was guessed as atropine: the typed word names another
+            return DrugResolution(query, (), None, "ambiguous",  # drug exactly; a guess never overrules it: ask
+                                  (*sorted(lex.name(n) for n in named), lex.name(i)), cands[-1])
+        if " " not in cands[-1] and is_english_word(cands[-1]):  # 'stone', 'forum', 'northern': a dictionary word
+            return DrugResolution(query, (), None, "unknown", (lex.name(i),), cands[-1])  # offered, never read
         return _resolution(lex, query, (kind, i, "spelling" if slip else "fuzzy"), cands[-1])
     family = _family(lex, cands[-1], read_alone=True)  # 'Sudafed Sinus Headache': not plain Sudafed; which product?
     if family:
@@ -234,6 +244,19 @@ def _names_ingredient(lex: DrugLexicon, part: str, hit, ingredient: str) -> bool
     e = lex.ingredients[ingredient]
     names = (e["id"], e["name"], *e.get("inn", []))
     return any(normalise(n).startswith(part) for n in names)
+
+
+def _named_inside(lex: DrugLexicon, key: str) -> set[str]:
+    """Ingredient ids that a run of whole words of a several-word `key` names exactly (an ingredient's own name or
+    INN, not a brand: 'isopto homatropine' holds homatropine). Empty for one word."""
+    words = key.split()
+    out: set[str] = set()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        for k in range(len(words) - n + 1):
+            hit = lex.index.get(" ".join(words[k:k + n]))
+            if hit and hit[0] != "product" and hit[2] in ("exact", "inn"):
+                out.add(hit[1])
+    return out
 
 
 def _resolution(lex: DrugLexicon, query: str, hit: tuple[str, str, str], key: str) -> DrugResolution:
