@@ -16,18 +16,23 @@ import jsonschema
 from medcore.knowledge.kbfiles import read_yaml
 
 _WORDS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2}}
-SCHEMA = {"type": "object", "required": ["version", "source", "words", "negations"], "additionalProperties": False,
+SCHEMA = {"type": "object", "required": ["version", "source", "words", "negations", "conditions"],
+          "additionalProperties": False,
           "properties": {"version": {"const": 1}, "source": {"type": "string", "minLength": 5},
-                         "words": _WORDS, "negations": _WORDS}}
+                         "words": _WORDS, "negations": _WORDS, "conditions": _WORDS}}
 
 
 @dataclass(frozen=True)
 class NormalState:
     word: re.Pattern
     negation: re.Pattern
+    condition: re.Pattern  # a clause opening with one tells when the person is well: the trigger, not a normal state
 
     def says_normal(self, chunk: str) -> bool:
-        """Whether a lower-case chunk holds a normal-state word with no negation before it in the chunk."""
+        """Whether a lower-case chunk holds a normal-state word with no negation before it in the chunk, and does not
+        open with a condition ('when I stay off dairy I'm fine')."""
+        if self.condition.match(chunk.lstrip()):
+            return False
         for m in self.word.finditer(chunk):
             if not self.negation.search(chunk, 0, m.start()):
                 return True
@@ -51,4 +56,5 @@ def load(kb_dir: str) -> NormalState | None:
     glued = [n.lower() for n in doc["negations"] if n.startswith("n'")]
     free = [n.lower() for n in doc["negations"] if not n.startswith("n'")]
     negation = re.compile("|".join(filter(None, [_alt(glued), rf"(?<![a-z'])(?:{_alt(free)})(?![a-z])"])))
-    return NormalState(word, negation)
+    condition = re.compile(rf"(?:{_alt(c.lower() for c in doc['conditions'])})(?![a-z])")
+    return NormalState(word, negation, condition)
