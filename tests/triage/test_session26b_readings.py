@@ -34,7 +34,6 @@ def _chunks(lex, clause):
     "my grip is still able to open jars",
     "bladder works regularly through the night",
     "my hips swing all the way round",
-    "both my hands work",
 ])
 def test_a_normal_state_clause_is_not_guessed_at(lex, clause):
     assert _chunks(lex, clause) == []
@@ -44,6 +43,7 @@ def test_a_normal_state_clause_is_not_guessed_at(lex, clause):
     "wobbly sort of feeling in my knuckles",  # no normal word: still guessed at
     "i can't wiggle my toes well",  # the normal word after a negation says the opposite
     "when i keep off bread i'm fine",  # a condition: what brings the complaint on, not a normal state
+    "was sanding a metal pipe at work",  # 'work' is no normal-state word: 'at work' tells where an injury happened
 ])
 def test_other_clauses_still_reach_the_index(lex, clause):
     assert _chunks(lex, clause) == [clause]
