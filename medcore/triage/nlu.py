@@ -29,7 +29,7 @@ from medcore.triage.input_guard import normalize_text
 from medcore.triage.antecedents import lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
-from medcore.triage import anaphora, menstrual, mild_readings, nlu_readings, qualifiers, relatives, sign_context
+from medcore.triage import anaphora, menstrual, mild_readings, normal_state, nlu_readings, qualifiers, relatives, sign_context
 from medcore.triage.eye_side import FINDING, one_eye
 from medcore.triage.mild_readings import is_mild
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, restore_apostrophes, stem, tokens  # noqa: F401
@@ -92,6 +92,7 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
     relative_history: list[tuple[list[str], str]] = []  # a relative's own condition or risk, with its phrase
     relative_complains = False  # the speaker's relative has symptoms: the relative is the patient
     qtable = qualifiers.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
+    normal = normal_state.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
     before: frozenset[str] = frozenset()  # what the clause before read, for a clause that points back at it
     for a, b in assertions.clauses(low, rules):
         clause = low[a:b].strip()
@@ -167,7 +168,7 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
                 ex.mentions.append(Mention(fid, kb.finding(fid).name, True, phrase, "family"))
         if embed:
             read = [(words[s].start(), words[e - 1].end()) for s, e, _ in found]
-            unmatched_chunks.extend(_embed_chunks(lexicon, clause, read, rules))
+            unmatched_chunks.extend(_embed_chunks(lexicon, clause, read, rules, normal))
     # "My mother is a heavy drinker. She stopped drinking ...": the relative the speaker reports on is the patient,
     # so her history is the patient's; "My mother has asthma. I have a cough" keeps it a relative's
     self_told = relatives.speaker_speaks_of_self(low, rules) if relative_history else True
@@ -183,9 +184,11 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
                     since_antecedent)
 
 
-def _embed_chunks(lexicon: Lexicon, clause: str, read: list[tuple[int, int]], rules) -> list[str]:
+def _embed_chunks(lexicon: Lexicon, clause: str, read: list[tuple[int, int]], rules,
+                  normal: normal_state.NormalState | None = None) -> list[str]:
     """The chunks of a clause that no phrase read, for the embedding index. `read`: the character spans of every
-    phrase the lexicon found in the clause."""
+    phrase the lexicon found in the clause; `normal`: the normal-state words (a chunk saying a function works as it
+    should is not guessed at: normal_state.py)."""
     out = []
     for a, b in _chunk_spans(clause):
         # a phrase read across a chunk break ('pins and needles', 'black and blue') holds this chunk's words
@@ -204,7 +207,7 @@ def _embed_chunks(lexicon: Lexicon, clause: str, read: list[tuple[int, int]], ru
                 or add_body_pain(lexicon, lexicon.word_keys(chunk.lower()), []):
             continue
         # a negated or denied chunk is not guessed at: the index cannot tell its polarity (polarity_free)
-        if polarity_free(chunk):
+        if polarity_free(chunk) and not (normal is not None and normal.says_normal(chunk.lower())):
             out.append(chunk.strip())
     return out
 

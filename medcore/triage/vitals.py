@@ -61,6 +61,12 @@ SCHEMA = {
                                                       {"type": "array", "minItems": 1,
                                                        "items": {"type": "string", "pattern": "^[a-z0-9_]+$"}}]},
                                    "all": {"type": "boolean"},
+                                   # when a reading outside the band says the finding is absent (any of these
+                                   # holds); between the two the reading says nothing (a pulse of 45 is slow, but
+                                   # not the 'very slow' of the band, nor proof against it)
+                                   "absent": {"type": "array", "minItems": 1, "items": {
+                                       "type": "array", "minItems": 3, "maxItems": 3,
+                                       "prefixItems": [{"type": "string"}, {"enum": sorted(_OPS)}, {"type": "number"}]}},
                                    "source": {"type": "string", "minLength": 3},
                                    "any": {"type": "array", "minItems": 1, "items": {
                                        "type": "array", "minItems": 3, "maxItems": 3,
@@ -86,6 +92,7 @@ class Vital:
     context: re.Pattern | None = None  # the context words ('heart', 'pulse')
     context_window: int = 60  # how many characters before the weak cue, within its sentence, may hold the context
     band_with: tuple[tuple[tuple[str, ...], bool], ...] = ()  # per band: (findings one of which it needs, all conditions)
+    band_absent: tuple[tuple[tuple[str, str, float], ...] | None, ...] = ()  # per band: when outside it is absent
 
     @property
     def findings(self) -> frozenset[str]:
@@ -137,7 +144,9 @@ def _compile(name: str, spec: dict, gap: int) -> Vital:
                  {k: tuple(v) for k, v in spec["plausible"].items()}, spec.get("age_min"), bands, ages,
                  spec.get("base", "celsius"), {k: (float(f), float(o)) for k, (f, o) in (spec.get("convert") or {}).items()},
                  tuple(weak_patterns), context, int(spec.get("context_window", 60)),
-                 tuple((_with(b.get("with")), bool(b.get("all"))) for b in spec["bands"]))
+                 tuple((_with(b.get("with")), bool(b.get("all"))) for b in spec["bands"]),
+                 tuple(tuple((c, op, float(t)) for c, op, t in b["absent"]) if "absent" in b else None
+                       for b in spec["bands"]))
 
 
 def _with(need) -> tuple[str, ...]:
@@ -222,6 +231,12 @@ def _holds(interval: tuple[float, float], op: str, t: float) -> bool | None:
     return True if yes else False if no else None
 
 
+def _absent(v: Vital, i: int, reading: Reading) -> bool:
+    """Whether a reading outside band i says its finding is absent: always, unless the band names when (`absent`)."""
+    conds = v.band_absent[i] if i < len(v.band_absent) else None
+    return conds is None or any(_holds(reading.values[c], op, t) is True for c, op, t in conds if c in reading.values)
+
+
 def findings(reading: Reading, vitals: tuple[Vital, ...], age: float | None = None,
              present: frozenset[str] = frozenset()) -> dict[str, bool]:
     """What a reading decides: finding id -> present (True) or absent (False); undecided bands are left out,
@@ -250,7 +265,7 @@ def findings(reading: Reading, vitals: tuple[Vital, ...], age: float | None = No
         said = [_holds(reading.values[c], op, t) if c in reading.values else None for c, op, t in conds]
         if any(s is True for s in said):
             into[fid] = True
-        elif all(s is False for s in said):
+        elif all(s is False for s in said) and _absent(v, i, reading):
             into[fid] = False
     out.update(by_state)
     return out
