@@ -83,6 +83,14 @@ def require_tool(user: User, tool: str) -> None:
         raise AccessDenied(f"{user.name} ({user.role}) may not use {what}.")
 
 
+def check_tool(user: User | None, tool: str) -> None:
+    """A service's own role check, at the entry point a page calls (so a page that forgets its check still
+    cannot act beyond the role). None is the system itself (the CLI, workers, evals), trusted as the store's
+    principal None is; the CLI's user is the local user, who has every role."""
+    if user is not None:
+        require_tool(user, tool)
+
+
 def require_admin(user: User, doing: str = "do that") -> None:
     if not user.is_admin:
         raise AccessDenied(f"Only an admin may {doing}; {user.name} is a {user.role}.")

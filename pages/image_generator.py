@@ -9,14 +9,15 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.errors import error_boundary
-from ui.frame import md_escape, require_tool
+from ui.frame import md_escape, plural, require_tool
 from ui.loaders import get_settings, get_store, shared
 
 require_tool("imaging")
 
 from medcore.imaging import classifier as clf_mod  # noqa: E402  (after the readiness check: heavy imports)
 from medcore.imaging import builtin, quality, registry  # noqa: E402
-from medcore.imaging.datasets import DatasetError, import_zip, load_dataset, save_npz  # noqa: E402
+from medcore.imaging.datasets import DatasetError, import_zip, load_dataset  # noqa: E402
+from medcore.imaging.imports import clean_name, store_import  # noqa: E402
 from medcore.imaging.bounded import sample_bounded  # noqa: E402
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
 from medcore.imaging.viewing import (default_zoom, read_dicom_view, render_dicom, window_level,  # noqa: E402
@@ -316,7 +317,7 @@ with tab_quality:
         imaging_quality.comparison_section(settings.assets_dir)
 
 with tab_data:
-    choices = lab_imaging.dataset_choices(settings)
+    choices = lab_imaging.dataset_choices(settings, store.principal)
     # Nothing is loaded until a dataset is picked: preparing Br35H the first time decodes 3000 JPEGs.
     ds_label = st.selectbox("Dataset", list(choices), key="ds-pick", index=None,
                             placeholder="Choose a dataset to see its card")
@@ -330,19 +331,23 @@ with tab_data:
     if up is not None and st.button("Import", icon=":material/upload:"):
         with error_boundary("importing the archive"):
             try:
-                name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in Path(up.name).stem)[:40] or "upload"
                 # Stored once at 64 px; training at 32 px downsizes on load.
                 imported = import_zip(up, 64, settings, name=up.name)
-                save_npz(imported, settings.path("imaging", "uploads") / f"{name}.npz")
+                kept = store_import(imported, settings, up.name, store.principal)  # a name of its own
                 rep = imported.report.to_dict()
                 # class and file names come from the uploaded archive: shown as typed, never as markdown
-                st.success(md_escape(f"Imported {rep['loaded']} images in {imported.num_classes} class(es): "
-                                     f"{imported.counts()}. It is now in the dataset and Train lists.")
+                st.success(md_escape(f"Imported {plural(rep['loaded'], 'image')} in "
+                                     f"{plural(imported.num_classes, 'class', 'classes')}: {imported.counts()}. "
+                                     f"Saved as \u201c{kept.name}\u201d"
+                                     + (f" (an import named \u201c{clean_name(up.name)}\u201d already exists and "
+                                        "was kept)" if kept.renamed else "")
+                                     + "; it is now in the dataset and Train lists.")
                            + ("" if imported.conditional else " One class only: the model trains unconditionally."))
                 if rep["skipped_total"]:
-                    st.warning(md_escape(f"Skipped {rep['skipped_total']} files: {rep['skipped']} "
+                    st.warning(md_escape(f"Skipped {plural(rep['skipped_total'], 'file')}: {rep['skipped']} "
                                          f"(e.g. {rep['examples']})"))
-                store.audit("import_images", tool="imaging", n=rep["loaded"], skipped=rep["skipped_total"])
+                store.audit("import_images", tool="imaging", object_type="dataset", object_id=kept.name, n=rep["loaded"],
+                            skipped=rep["skipped_total"])
             except DatasetError as exc:  # it quotes the archive's name: shown as typed, never as markdown
                 st.error(md_escape(str(exc)))
 
