@@ -74,7 +74,8 @@ def is_user_name(name: str) -> bool:
 def can_use_tool(user: User, tool: str) -> bool:
     if tool == "lab":
         return user.is_admin
-    return user.role in ("clinician", "admin") or tool in STUDENT_TOOLS
+    # a known role only: a user with none (not signed in, ui.auth.ANONYMOUS) may use no tool, not even a student's
+    return user.role in ("clinician", "admin") or (user.role == "student" and tool in STUDENT_TOOLS)
 
 
 def require_tool(user: User, tool: str) -> None:

@@ -152,7 +152,8 @@ with tab_gen:
                                     params["sampler"], params["steps"], params["guidance"], params["trajectory"])
                 try:
                     cached = get_model(path)  # inline sampling uses this one copy, not a second load
-                    batch = sample_bounded(settings, path, req, loaded=cached.obj, lock=cached.lock)  # pool, budget
+                    batch = sample_bounded(settings, path, req, loaded=cached.obj, lock=cached.lock,
+                                           user=store.principal)  # pool, budget
                     st.session_state["img_batch"] = batch
                     st.session_state["img_batch_path"] = path
                     if go_btn or demo:

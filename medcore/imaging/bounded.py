@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from medcore.auth import User, check_tool
 from medcore.imaging.sample import LoadedModel, SampleBatch, SampleRequest, generate, load_model
 
 _models: dict[tuple[str, int], LoadedModel] = {}
@@ -34,13 +35,15 @@ def _sample_in_worker(settings, path: str, req: SampleRequest) -> SampleBatch:
 
 
 def sample_bounded(settings, path: str, req: SampleRequest, *, loaded: LoadedModel | None = None,
-                   lock=None) -> SampleBatch:
+                   lock=None, user: User | None = None) -> SampleBatch:
     """generate() in the pool; over the budget it raises workpool.EngineTimeout with a message for the person.
 
     `loaded` (with its `lock`) is the caller's copy of the model at `path`; when sampling runs in this process
-    it is used as it is, so the server never holds two copies of one checkpoint."""
+    it is used as it is, so the server never holds two copies of one checkpoint. `user`: the page's signed-in user,
+    who must be allowed the imaging tool (checked here too, not only by the page; None is the system, the CLI)."""
     from medcore import workpool
 
+    check_tool(user, "imaging")
     req.validate()  # refuse a bad request before a worker is involved
     if loaded is not None and settings.engine_workers <= 0:
         from medcore.runtime import apply_thread_policy
