@@ -18,14 +18,14 @@ from medcore.imaging import classifier as clf_mod  # noqa: E402  (after the read
 from medcore.imaging import builtin, quality, registry  # noqa: E402
 from medcore.imaging.datasets import DatasetError, import_zip, load_dataset  # noqa: E402
 from medcore.imaging.imports import clean_name, store_import  # noqa: E402
-from medcore.imaging.bounded import sample_bounded  # noqa: E402
+from medcore.imaging.sample_progress import SampleCancelled  # noqa: E402
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
 from medcore.imaging.viewing import (default_zoom, read_dicom_view, render_dicom, window_level,  # noqa: E402
                                      window_limits, zoom)
 from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, load_model, read_card,  # noqa: E402
                                     recommended_sampling, mark_synthetic, marked_pngs, privacy_label, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
-from ui import imaging_quality, lab_imaging  # noqa: E402
+from ui import imaging_quality, lab_imaging, sampling  # noqa: E402
 from ui.demo import take_demo  # noqa: E402
 from ui.workspace import load_work, save_work  # noqa: E402
 
@@ -145,24 +145,37 @@ with tab_gen:
                   "steps": int(steps), "guidance": float(guidance), "trajectory": bool(traj)}
         batch = st.session_state.get("img_batch")
         # A reload (or the Home demo) regenerates the saved request: seeded sampling gives the same images back.
-        restore = batch is None and (bool(demo) or (saved is not None and prev.get("checkpoint") == path))
-        if go_btn or restore:
-            with error_boundary("generating images"), st.spinner("Sampling…"):
+        # Once per session: a cancelled or failed regeneration is not started again on every rerun.
+        restore = (batch is None and sampling.PENDING not in st.session_state
+                   and not st.session_state.get("img_restore_tried")
+                   and (bool(demo) or (saved is not None and prev.get("checkpoint") == path)))
+        with error_boundary("generating images"):
+            if go_btn or restore:
+                st.session_state["img_restore_tried"] = True
                 req = SampleRequest(None if cls in ("mixed", "(unconditional)") else cls, params["n"], params["seed"],
                                     params["sampler"], params["steps"], params["guidance"], params["trajectory"])
-                try:
-                    cached = get_model(path)  # inline sampling uses this one copy, not a second load
-                    batch = sample_bounded(settings, path, req, loaded=cached.obj, lock=cached.lock,
-                                           user=store.principal)  # pool, budget
-                    st.session_state["img_batch"] = batch
-                    st.session_state["img_batch_path"] = path
-                    if go_btn or demo:
-                        save_work(WORK, params, title=f"{params['n']} × {cls}, seed {params['seed']}",
-                                  reason="generate")
-                        store.audit("generate_images", tool="imaging", n=params["n"], seed=params["seed"])
-                except SampleError as exc:
-                    st.error(str(exc))
-                    batch = None
+                cached = get_model(path)  # inline sampling uses this one copy, not a second load
+                # in the background (worker pool, time budget), with a progress bar, ETA and Cancel: ui/sampling.py
+                sampling.start(settings, store, path, req, params, save=bool(go_btn or demo), loaded=cached.obj,
+                               lock=cached.lock)
+            try:
+                done = sampling.collect()
+            except SampleCancelled as exc:
+                st.warning(str(exc), icon=":material/cancel:")
+                done = batch = None
+            except SampleError as exc:
+                st.error(str(exc))
+                done = batch = None
+            if sampling.PENDING in st.session_state:
+                batch = None  # the bar is shown; the previous batch's images would read as this request's
+            if done is not None:
+                batch, ran = done
+                st.session_state["img_batch"] = batch
+                st.session_state["img_batch_path"] = ran.path
+                if ran.save:
+                    rp = ran.params
+                    save_work(WORK, rp, title=f"{rp['n']} × {rp['class']}, seed {rp['seed']}", reason="generate")
+                    store.audit("generate_images", tool="imaging", n=rp["n"], seed=rp["seed"])
         if batch is not None:
             st.success(f"{len(batch.images)} synthetic images in {batch.seconds:.2f} s "
                        f"({batch.request.sampler.upper() if batch.diffusion else 'generator'}, seed "

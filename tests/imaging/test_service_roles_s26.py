@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from medcore.auth import AccessDenied, User, check_tool, local_user
 from tests.conftest import REPO
+from tests.imaging.test_page import generate
 
 STUDENT = User("sam", "student")
 CLINICIAN = User("cleo", "clinician")
@@ -90,7 +91,7 @@ def test_a_page_that_forgot_its_check_is_still_refused_by_the_service(shared_mod
     at.run()
     assert not at.exception, at.exception
     at.number_input[0].set_value(2)
-    next(b for b in at.button if b.label == "Generate").click().run()
+    generate(at)
     assert not at.exception, at.exception
     said = " ".join(str(e.value) for e in at.error)
     assert "sam (student) may not use the imaging tool." in said, said
