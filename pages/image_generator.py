@@ -360,8 +360,8 @@ with tab_data:
                 if rep["skipped_total"]:
                     st.warning(md_escape(f"Skipped {plural(rep['skipped_total'], 'file')}: {rep['skipped']} "
                                          f"(e.g. {rep['examples']})"))
-                store.audit("import_images", tool="imaging", object_type="dataset", object_id=kept.name, n=rep["loaded"],
-                            skipped=rep["skipped_total"])
+                store.audit("import_images", tool="imaging", object_type="dataset", object_id=kept.name,
+                            n=rep["loaded"], skipped=rep["skipped_total"])
             except DatasetError as exc:  # it quotes the archive's name: shown as typed, never as markdown
                 st.error(md_escape(str(exc)))
 
