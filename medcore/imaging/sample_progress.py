@@ -21,6 +21,7 @@ from medcore.atomic import tmp_sibling
 from medcore.imaging.sample import SampleError
 
 log = logging.getLogger(__name__)
+STALE_S = 24 * 3600  # a run's folder this old is left over (a reload left its batch unseen): removed at the next run
 
 
 class SampleCancelled(SampleError):
@@ -51,6 +52,13 @@ class SampleProgress:
 
     @classmethod
     def new(cls, settings) -> "SampleProgress":
+        root = settings.path("imaging", "sampling")
+        for old in root.iterdir():
+            try:
+                if old.is_dir() and time.time() - old.stat().st_mtime > STALE_S:
+                    shutil.rmtree(old, ignore_errors=True)
+            except OSError as exc:  # another server removed it first
+                log.debug("left-over sampling folder %s: %s", old, exc)
         folder = settings.path("imaging", "sampling", uuid.uuid4().hex)
         (folder / "started").write_text(repr(time.time()), encoding="utf-8")
         return cls(str(folder))

@@ -49,6 +49,15 @@ def test_a_cancel_stops_the_loop_at_the_next_step_and_leaves_the_model_as_it_was
     assert calls == [1, 2] and not model.net.training  # the step it was cancelled at is the last
 
 
+def test_a_left_over_folder_is_removed_by_a_later_run_and_a_recent_one_kept(settings):
+    import os
+
+    old, recent = SampleProgress.new(settings), SampleProgress.new(settings)
+    os.utime(old.folder, (time.time() - 2 * 24 * 3600,) * 2)
+    SampleProgress.new(settings)
+    assert not os.path.exists(old.folder) and os.path.exists(recent.folder)
+
+
 def test_a_cancel_reaches_a_sampling_worker_process(settings, tiny_run):
     """Across the engine worker pool's process boundary: the worker reads the page's cancel file."""
     from medcore.imaging.bounded import sample_bounded
