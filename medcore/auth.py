@@ -74,13 +74,22 @@ def is_user_name(name: str) -> bool:
 def can_use_tool(user: User, tool: str) -> bool:
     if tool == "lab":
         return user.is_admin
-    return user.role in ("clinician", "admin") or tool in STUDENT_TOOLS
+    # a known role only: a user with none (not signed in, ui.auth.ANONYMOUS) may use no tool, not even a student's
+    return user.role in ("clinician", "admin") or (user.role == "student" and tool in STUDENT_TOOLS)
 
 
 def require_tool(user: User, tool: str) -> None:
     if not can_use_tool(user, tool):
         what = "the Model lab" if tool == "lab" else f"the {tool} tool"
         raise AccessDenied(f"{user.name} ({user.role}) may not use {what}.")
+
+
+def check_tool(user: User | None, tool: str) -> None:
+    """A service's own role check, at the entry point a page calls (so a page that forgets its check still
+    cannot act beyond the role). None is the system itself (the CLI, workers, evals), trusted as the store's
+    principal None is; the CLI's user is the local user, who has every role."""
+    if user is not None:
+        require_tool(user, tool)
 
 
 def require_admin(user: User, doing: str = "do that") -> None:

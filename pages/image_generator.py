@@ -9,22 +9,23 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.errors import error_boundary
-from ui.frame import md_escape, require_tool
+from ui.frame import md_escape, plural, require_tool
 from ui.loaders import get_settings, get_store, shared
 
 require_tool("imaging")
 
 from medcore.imaging import classifier as clf_mod  # noqa: E402  (after the readiness check: heavy imports)
 from medcore.imaging import builtin, quality, registry  # noqa: E402
-from medcore.imaging.datasets import DatasetError, import_zip, load_dataset, save_npz  # noqa: E402
-from medcore.imaging.bounded import sample_bounded  # noqa: E402
+from medcore.imaging.datasets import DatasetError, import_zip, load_dataset  # noqa: E402
+from medcore.imaging.imports import clean_name, store_import  # noqa: E402
+from medcore.imaging.sample_progress import SampleCancelled  # noqa: E402
 from medcore.imaging.dicom_export import batch_dicoms  # noqa: E402
 from medcore.imaging.viewing import (default_zoom, read_dicom_view, render_dicom, window_level,  # noqa: E402
                                      window_limits, zoom)
 from medcore.imaging.sample import (SampleError, SampleRequest, batch_manifest, load_model, read_card,  # noqa: E402
                                     recommended_sampling, mark_synthetic, marked_pngs, privacy_label, zip_bytes)
 from medcore.runtime import apply_thread_policy  # noqa: E402
-from ui import imaging_quality, lab_imaging  # noqa: E402
+from ui import imaging_quality, lab_imaging, sampling  # noqa: E402
 from ui.demo import take_demo  # noqa: E402
 from ui.workspace import load_work, save_work  # noqa: E402
 
@@ -144,23 +145,37 @@ with tab_gen:
                   "steps": int(steps), "guidance": float(guidance), "trajectory": bool(traj)}
         batch = st.session_state.get("img_batch")
         # A reload (or the Home demo) regenerates the saved request: seeded sampling gives the same images back.
-        restore = batch is None and (bool(demo) or (saved is not None and prev.get("checkpoint") == path))
-        if go_btn or restore:
-            with error_boundary("generating images"), st.spinner("Sampling…"):
+        # Once per session: a cancelled or failed regeneration is not started again on every rerun.
+        restore = (batch is None and sampling.PENDING not in st.session_state
+                   and not st.session_state.get("img_restore_tried")
+                   and (bool(demo) or (saved is not None and prev.get("checkpoint") == path)))
+        with error_boundary("generating images"):
+            if go_btn or restore:
+                st.session_state["img_restore_tried"] = True
                 req = SampleRequest(None if cls in ("mixed", "(unconditional)") else cls, params["n"], params["seed"],
                                     params["sampler"], params["steps"], params["guidance"], params["trajectory"])
-                try:
-                    cached = get_model(path)  # inline sampling uses this one copy, not a second load
-                    batch = sample_bounded(settings, path, req, loaded=cached.obj, lock=cached.lock)  # pool, budget
-                    st.session_state["img_batch"] = batch
-                    st.session_state["img_batch_path"] = path
-                    if go_btn or demo:
-                        save_work(WORK, params, title=f"{params['n']} × {cls}, seed {params['seed']}",
-                                  reason="generate")
-                        store.audit("generate_images", tool="imaging", n=params["n"], seed=params["seed"])
-                except SampleError as exc:
-                    st.error(str(exc))
-                    batch = None
+                cached = get_model(path)  # inline sampling uses this one copy, not a second load
+                # in the background (worker pool, time budget), with a progress bar, ETA and Cancel: ui/sampling.py
+                sampling.start(settings, store, path, req, params, save=bool(go_btn or demo), loaded=cached.obj,
+                               lock=cached.lock)
+            try:
+                done = sampling.collect()
+            except SampleCancelled as exc:
+                st.warning(str(exc), icon=":material/cancel:")
+                done = batch = None
+            except SampleError as exc:
+                st.error(str(exc))
+                done = batch = None
+            if sampling.PENDING in st.session_state:
+                batch = None  # the bar is shown; the previous batch's images would read as this request's
+            if done is not None:
+                batch, ran = done
+                st.session_state["img_batch"] = batch
+                st.session_state["img_batch_path"] = ran.path
+                if ran.save:
+                    rp = ran.params
+                    save_work(WORK, rp, title=f"{rp['n']} × {rp['class']}, seed {rp['seed']}", reason="generate")
+                    store.audit("generate_images", tool="imaging", n=rp["n"], seed=rp["seed"])
         if batch is not None:
             st.success(f"{len(batch.images)} synthetic images in {batch.seconds:.2f} s "
                        f"({batch.request.sampler.upper() if batch.diffusion else 'generator'}, seed "
@@ -316,7 +331,7 @@ with tab_quality:
         imaging_quality.comparison_section(settings.assets_dir)
 
 with tab_data:
-    choices = lab_imaging.dataset_choices(settings)
+    choices = lab_imaging.dataset_choices(settings, store.principal)
     # Nothing is loaded until a dataset is picked: preparing Br35H the first time decodes 3000 JPEGs.
     ds_label = st.selectbox("Dataset", list(choices), key="ds-pick", index=None,
                             placeholder="Choose a dataset to see its card")
@@ -330,19 +345,23 @@ with tab_data:
     if up is not None and st.button("Import", icon=":material/upload:"):
         with error_boundary("importing the archive"):
             try:
-                name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in Path(up.name).stem)[:40] or "upload"
                 # Stored once at 64 px; training at 32 px downsizes on load.
                 imported = import_zip(up, 64, settings, name=up.name)
-                save_npz(imported, settings.path("imaging", "uploads") / f"{name}.npz")
+                kept = store_import(imported, settings, up.name, store.principal)  # a name of its own
                 rep = imported.report.to_dict()
                 # class and file names come from the uploaded archive: shown as typed, never as markdown
-                st.success(md_escape(f"Imported {rep['loaded']} images in {imported.num_classes} class(es): "
-                                     f"{imported.counts()}. It is now in the dataset and Train lists.")
+                st.success(md_escape(f"Imported {plural(rep['loaded'], 'image')} in "
+                                     f"{plural(imported.num_classes, 'class', 'classes')}: {imported.counts()}. "
+                                     f"Saved as \u201c{kept.name}\u201d"
+                                     + (f" (an import named \u201c{clean_name(up.name)}\u201d already exists and "
+                                        "was kept)" if kept.renamed else "")
+                                     + "; it is now in the dataset and Train lists.")
                            + ("" if imported.conditional else " One class only: the model trains unconditionally."))
                 if rep["skipped_total"]:
-                    st.warning(md_escape(f"Skipped {rep['skipped_total']} files: {rep['skipped']} "
+                    st.warning(md_escape(f"Skipped {plural(rep['skipped_total'], 'file')}: {rep['skipped']} "
                                          f"(e.g. {rep['examples']})"))
-                store.audit("import_images", tool="imaging", n=rep["loaded"], skipped=rep["skipped_total"])
+                store.audit("import_images", tool="imaging", object_type="dataset", object_id=kept.name,
+                            n=rep["loaded"], skipped=rep["skipped_total"])
             except DatasetError as exc:  # it quotes the archive's name: shown as typed, never as markdown
                 st.error(md_escape(str(exc)))
 

@@ -104,11 +104,11 @@ for w in ss.rec_warnings:  # they may quote the file (an attachment's URL or typ
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def run_pipeline(text: str, models_key: str):  # key: a new active model re-runs it
+def run_pipeline(text: str, models_key: str, user):  # key: a new active model re-runs it; per user (role check)
     """The engines' result with the extractive narrative: no language model, so it is on screen at once."""
     note = inputs.NoteInput(text, "paste")
     engines_only = dataclasses.replace(get_settings(), llm_backend="template")
-    return service.summarize_bounded(note, engines_only)  # a worker process, under the time budget
+    return service.summarize_bounded(note, engines_only, user=user)  # a worker process, under the time budget
 
 
 def _json_download(a, nar, warnings, identifiers: bool) -> str:
@@ -119,15 +119,17 @@ def model_narrative(text: str, models_key: str):
     """The language model's narrative, written in the background; it replaces the extractive one only once it
     is done (and the narrative step has already fallen back to extractive text if it failed grounding)."""
     note = inputs.NoteInput(text, "paste")
-    return background(("records-narrative", text, models_key, settings.llm_backend, settings.llm_model),
-                      service.summarize_bounded, note, settings)
+    # keyed by user too: each user's task passes the service's own role check
+    return background(("records-narrative", text, models_key, settings.llm_backend, settings.llm_model,
+                       store.principal), functools.partial(service.summarize_bounded, user=store.principal),
+                      note, settings)
 
 
 with error_boundary("summarizing the note"):
     active = [store.active_model(kind) for kind in ("records-scorer", "records-lora")]
     with st.spinner("De-identifying, extracting and summarizing…"):
         models_key = "|".join(str(m.id) if m else "" for m in active)
-        result = run_pipeline(ss.rec_note, models_key)
+        result = run_pipeline(ss.rec_note, models_key, store.principal)
     a, nar = result.analysis, result.narrative
     writing = None  # the model's narrative while it is being written
     if settings.llm_backend != "template":

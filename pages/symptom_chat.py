@@ -52,7 +52,7 @@ def run(fn, *args, reason: str = "chat turn") -> None:
     with error_boundary("working out the reply"):
         ref = engine_ref()
         with ref.lock:
-            ss.tri_state = fn(ref.obj, ss.tri_state, *args)
+            ss.tri_state = chat.turn(ref.obj, ss.tri_state, fn, *args, user=store.principal)
         persist(reason)
 
 

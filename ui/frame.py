@@ -18,6 +18,11 @@ DISCLAIMER = (
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 image', '6 images': a count with its noun agreeing."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def md_escape(text: str) -> str:
     """Untrusted text (a file, class or job name) inside a markdown string shows as typed: no links, no
     images (an image URL is fetched by every viewer's browser), no emphasis."""

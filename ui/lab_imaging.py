@@ -21,15 +21,14 @@ PRESETS = {
 }
 
 
-def dataset_choices(settings) -> dict[str, str]:
-    """label -> --dataset value: the installed embedded sets and every imported upload."""
+def dataset_choices(settings, user=None) -> dict[str, str]:
+    """label -> --dataset value: the installed embedded sets and the imports `user` may see (imports.py)."""
     from medcore.imaging.builtin import BUILTIN_SETS, available
+    from medcore.imaging.imports import list_imports
 
     out = {s.label: key for key, s in BUILTIN_SETS.items() if available(key)[0]}
-    up = settings.data_dir / "imaging" / "uploads"
-    if up.is_dir():
-        for p in sorted(up.glob("*.npz")):
-            out[f"Imported: {p.stem}"] = str(p)
+    for name, path in list_imports(settings, user).items():
+        out[f"Imported: {name}"] = str(path)
     return out
 
 
@@ -65,7 +64,7 @@ def train_form(settings, store, key: str = "imglab") -> int | None:
     with st.form(f"{key}-train"):
         c1, c2, c3 = st.columns(3)
         model = c1.selectbox("Model", list(MODEL_LABELS), format_func=MODEL_LABELS.get)
-        choices = dataset_choices(settings)
+        choices = dataset_choices(settings, store.principal)
         ds_label = c2.selectbox("Dataset", list(choices))
         size = c3.selectbox("Image size", [32, 64, 128],
                             help="32 px trains about 4x faster on a CPU; 128 px is meant for the VAE and latent diffusion")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from medcore.auth import User, check_tool
 from medcore.imaging.sample import LoadedModel, SampleBatch, SampleRequest, generate, load_model
 
 _models: dict[tuple[str, int], LoadedModel] = {}
@@ -24,28 +25,31 @@ def _model(path: str) -> LoadedModel:
     return model
 
 
-def _sample_in_worker(settings, path: str, req: SampleRequest) -> SampleBatch:
+def _sample_in_worker(settings, path: str, req: SampleRequest, progress=None) -> SampleBatch:
     from medcore.runtime import apply_thread_policy
 
     apply_thread_policy(settings.torch_threads)
     # A worker runs one task at a time; inline (engine_workers 0) the lock keeps sessions off one model at once.
     with _lock:
-        return generate(_model(path), req)
+        return generate(_model(path), req, progress.report if progress is not None else None)
 
 
 def sample_bounded(settings, path: str, req: SampleRequest, *, loaded: LoadedModel | None = None,
-                   lock=None) -> SampleBatch:
+                   lock=None, user: User | None = None, progress=None) -> SampleBatch:
     """generate() in the pool; over the budget it raises workpool.EngineTimeout with a message for the person.
 
     `loaded` (with its `lock`) is the caller's copy of the model at `path`; when sampling runs in this process
-    it is used as it is, so the server never holds two copies of one checkpoint."""
+    it is used as it is, so the server never holds two copies of one checkpoint. `user`: the page's signed-in user,
+    who must be allowed the imaging tool (checked here too, not only by the page; None is the system, the CLI).
+    `progress` (sample_progress.SampleProgress): the step after each denoising step, and the page's cancel."""
     from medcore import workpool
 
+    check_tool(user, "imaging")
     req.validate()  # refuse a bad request before a worker is involved
     if loaded is not None and settings.engine_workers <= 0:
         from medcore.runtime import apply_thread_policy
 
         apply_thread_policy(settings.torch_threads)
         with lock or _lock:
-            return generate(loaded, req)
-    return workpool.run(settings, _sample_in_worker, settings, path, req)
+            return generate(loaded, req, progress.report if progress is not None else None)
+    return workpool.run(settings, _sample_in_worker, settings, path, req, progress)

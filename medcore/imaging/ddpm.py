@@ -149,13 +149,15 @@ def cosine_lr(step: int, total: int, base: float, warmup: int = 200) -> float:
 
 def ddpm_sample_tensor(net, cfg, *, n: int, labels: list[int] | None, seed: int, sampler: str = "ddim",
                        steps: int = 25, guidance: float = 1.5, device=None, trajectory: bool = False,
-                       guidance_min_t: int = 0):
+                       guidance_min_t: int = 0, on_step=None):
     """Returns (x of shape (n, in_channels, s, s), list of (timestep, x_t) when asked).
 
     Pixel models come back clamped to [-1, 1]; latent models (clip_sample off) unclamped.
     `guidance_min_t` > 0 applies classifier-free guidance only at timesteps from it up and the conditional
     prediction alone below (guidance in a limited interval, Kynkäänniemi et al. 2024); 0 guides every step.
     On the 128 px latent model it did not remove the busy texture (docs/evals/image-s11), so no card uses it.
+    `on_step(done, total)` is called after every step (the page's progress bar); what it raises (a cancel) stops
+    the loop there.
     """
     import torch
 
@@ -173,17 +175,22 @@ def ddpm_sample_tensor(net, cfg, *, n: int, labels: list[int] | None, seed: int,
     traj = [(int(cfg.train_timesteps), x.detach().cpu())] if trajectory else []
     was_training = net.training
     net.eval()
-    with torch.no_grad():
-        for t in sched.timesteps:
-            guide = guided and int(t) >= guidance_min_t
-            inp = torch.cat([x, x]) if guide else x
-            inp = sched.scale_model_input(inp, t)
-            eps = net(inp, t, class_labels=cond if guide or cond is None else cond[:n]).sample
-            if guide:
-                e_c, e_u = eps.chunk(2)
-                eps = e_u + guidance * (e_c - e_u)
-            x = sched.step(eps, t, x, generator=gen if sampler == "ddpm" else None).prev_sample
-            if trajectory:
-                traj.append((int(t), x.detach().cpu()))
-    net.train(was_training)
+    total = len(sched.timesteps)
+    try:
+        with torch.no_grad():
+            for i, t in enumerate(sched.timesteps):
+                guide = guided and int(t) >= guidance_min_t
+                inp = torch.cat([x, x]) if guide else x
+                inp = sched.scale_model_input(inp, t)
+                eps = net(inp, t, class_labels=cond if guide or cond is None else cond[:n]).sample
+                if guide:
+                    e_c, e_u = eps.chunk(2)
+                    eps = e_u + guidance * (e_c - e_u)
+                x = sched.step(eps, t, x, generator=gen if sampler == "ddpm" else None).prev_sample
+                if trajectory:
+                    traj.append((int(t), x.detach().cpu()))
+                if on_step is not None:
+                    on_step(i + 1, total)
+    finally:  # a cancel raised by on_step leaves the shared model as it found it
+        net.train(was_training)
     return (x.clamp(-1, 1) if cfg.clip_sample else x), traj

@@ -50,12 +50,13 @@ def encode_images(vae, vcfg, x, y=None, batch: int = 32):
 
 
 def ldm_sample_tensor(net, cfg, vae, vcfg, *, n: int, labels, seed: int, sampler: str = "dpm++", steps: int = 20,
-                      guidance: float = 2.5, device=None, trajectory: bool = False, guidance_min_t: int = 0):
-    """(images in [-1, 1] (n, 1, S, S), trajectory of decoded images when asked)."""
+                      guidance: float = 2.5, device=None, trajectory: bool = False, guidance_min_t: int = 0,
+                      on_step=None):
+    """(images in [-1, 1] (n, 1, S, S), trajectory of decoded images when asked); `on_step` as ddpm_sample_tensor."""
     from medcore.imaging.ddpm import ddpm_sample_tensor
 
     z, raw = ddpm_sample_tensor(net, cfg, n=n, labels=labels, seed=seed, sampler=sampler, steps=steps,
                                 guidance=guidance, device=device, trajectory=trajectory,
-                                guidance_min_t=guidance_min_t)
+                                guidance_min_t=guidance_min_t, on_step=on_step)
     traj = [(t, decode_latents(vae, vcfg, v.to(z.device), labels).cpu()) for t, v in raw]
     return decode_latents(vae, vcfg, z, labels), traj

@@ -253,7 +253,9 @@ def _u8(x) -> np.ndarray:
     return ((x.float().clamp(-1, 1) + 1) * 127.5).round().byte().squeeze(1).cpu().numpy()
 
 
-def generate(model: LoadedModel, req: SampleRequest) -> SampleBatch:
+def generate(model: LoadedModel, req: SampleRequest, on_step=None) -> SampleBatch:
+    """`on_step(done, total)`: called after each denoising step (once for the one-pass GAN and VAE); an exception
+    it raises (sample_progress.SampleCancelled) stops sampling there."""
     req.validate()
     cls = resolve_class(model.class_names, req.class_name) if model.conditional else None
     labels = _labels_for(req.n, cls, len(model.class_names))
@@ -265,7 +267,7 @@ def generate(model: LoadedModel, req: SampleRequest) -> SampleBatch:
         x, raw = ddpm_sample_tensor(model.net, model.config, n=req.n, labels=labels, seed=req.seed,
                                     sampler=req.sampler, steps=req.steps, guidance=req.guidance,
                                     device=model.device, trajectory=req.trajectory,
-                                    guidance_min_t=req.guidance_min_t)
+                                    guidance_min_t=req.guidance_min_t, on_step=on_step)
         traj = [(t, _u8(v)) for t, v in raw]
     elif model.kind == "ldm":
         if req.sampler not in SAMPLERS:
@@ -275,7 +277,7 @@ def generate(model: LoadedModel, req: SampleRequest) -> SampleBatch:
         x, raw = ldm_sample_tensor(model.net, model.config, model.vae, model.vae_config, n=req.n, labels=labels,
                                    seed=req.seed, sampler=req.sampler, steps=req.steps, guidance=req.guidance,
                                    device=model.device, trajectory=req.trajectory,
-                                   guidance_min_t=req.guidance_min_t)
+                                   guidance_min_t=req.guidance_min_t, on_step=on_step)
         traj = [(t, _u8(v)) for t, v in raw]
     elif model.kind == "vae":
         from medcore.imaging.vae import sample_prior
@@ -284,6 +286,8 @@ def generate(model: LoadedModel, req: SampleRequest) -> SampleBatch:
                          prior=model.prior)
     else:
         x = gan_sample_tensor(model.net, model.config, n=req.n, labels=labels, seed=req.seed, device=model.device)
+    if on_step is not None and model.kind not in ("ddpm", "ldm"):
+        on_step(1, 1)  # one pass: done
     return SampleBatch(_u8(x), labels, model.class_names, req, model.kind, model.name, model.path,
                        time.perf_counter() - t0, traj, privacy_label(model.state))
 

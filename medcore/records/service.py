@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from medcore.auth import User, check_tool
 from medcore.controls import strip_controls
 from medcore.records import kb as kb_mod
 from medcore.records.inputs import INVISIBLE_NOTE, InputError, NoteInput, injection_warning, is_blank
@@ -22,6 +23,8 @@ class RecordResult:
 
 def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bool = True, backend=None,
                     scorer=None) -> RecordResult:
+    """`store`'s principal, when it has one, must be allowed the records tool (the CLI's store has none)."""
+    check_tool(getattr(store, "principal", None), "records")
     # Checked here too, not only where the input was read: a NoteInput can be built directly, and the
     # engines' cost grows with the text, so an oversized note must never reach them.
     if not isinstance(note, NoteInput) or not isinstance(note.text, str):
@@ -59,11 +62,14 @@ def _summarize_in_worker(note: NoteInput, settings, with_narrative: bool) -> Rec
         store.engine.dispose()
 
 
-def summarize_bounded(note: NoteInput, settings, *, with_narrative: bool = True) -> RecordResult:
+def summarize_bounded(note: NoteInput, settings, *, with_narrative: bool = True,
+                      user: User | None = None) -> RecordResult:
     """summarize_input in the engine worker pool, under its time budget (the page uses this, so one long
-    note cannot stall the server for everyone)."""
+    note cannot stall the server for everyone). `user`: the page's signed-in user, who must be allowed the records
+    tool (checked here, not only by the page; None is the system itself, the CLI)."""
     from medcore import workpool
 
+    check_tool(user, "records")
     if len(note.text) > settings.max_note_chars:  # refuse before shipping the text to a worker
         raise InputError(f"The note has {len(note.text):,} characters, more than the limit of "
                          f"{settings.max_note_chars:,} (MEDCORE_MAX_NOTE_CHARS). Split the record into separate notes.")

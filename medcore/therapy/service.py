@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medcore.auth import check_tool
 from medcore.therapy.planner import Plan, make_plan
 from medcore.therapy.profile import Patient, parse_patient
 
@@ -39,7 +40,10 @@ def make(settings, data: dict, condition: str, *, notes: list[str] | None = None
     """A plan for a patient dict (the JSON/form shape of profile.parse_patient). Raises ProfileError (the
     profile's problems, all of them), PharmcatError, PlanError, or workpool.EngineTimeout when bounded. With a
     store, the plan is written to the audit log (action 'plan', tool 'therapy'); when the database refuses that
-    write (store.NotSaved), the plan is still returned and `not_saved` says why, for the caller to show."""
+    write (store.NotSaved), the plan is still returned and `not_saved` says why, for the caller to show.
+    The store's principal (the page's signed-in user) must be allowed the therapy tool: checked here, not only by
+    the page; no store, or the system's store (the CLI), is trusted as the store itself trusts it."""
+    check_tool(getattr(store, "principal", None), "therapy")
     notes = list(notes or [])
     if pharmcat_report is not None:
         from medcore.therapy.kb import load_kb

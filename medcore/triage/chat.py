@@ -7,6 +7,7 @@ import copy
 import re
 import time
 
+from medcore.auth import User, check_tool
 from medcore.triage import input_checks, interview_checks, result_view
 from medcore.triage.chat_state import ChatStateError, check_answer, check_state
 from medcore.triage.input_checks import check_text
@@ -23,6 +24,13 @@ GREETING = ("Hello. Tell me, in your own words, what is bothering you: the main 
             "had them, and your age and sex if you are happy to share. I will ask a few questions and then "
             "suggest what might be going on and how soon to get help. If you think this is an emergency, call "
             "your local emergency number now.")
+
+
+def turn(engine: TriageEngine, state: dict, step, *args, user: User | None = None) -> dict:
+    """The page's one way into the interview: one transition (`step`: user_message, answer, correct, finish_now...)
+    for a user who must be allowed the triage tool, checked here and not only by the page (None: the system)."""
+    check_tool(user, "triage")
+    return step(engine, state, *args)
 
 
 def new_state(mode: str = "patient") -> dict:

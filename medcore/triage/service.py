@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from medcore.auth import check_tool
 from medcore.knowledge import load_terminology
 from medcore.knowledge.terminology import cache_root
 from medcore.triage import engine as bayes
@@ -259,9 +260,11 @@ class TriageEngine:
                                            "self-harm statement", "safety"))
         return guard, ex
 
-    def one_shot(self, text: str, age: float | None = None, sex: str | None = None) -> tuple[TriageResult, list[str]]:
+    def one_shot(self, text: str, age: float | None = None, sex: str | None = None, *,
+                 user=None) -> tuple[TriageResult, list[str]]:
         """Text in, result out (no questions asked): the CLI's `triage "TEXT" --json`. A given age or
-        sex overrides what the text says."""
+        sex overrides what the text says. `user` (None: the system, the CLI) must be allowed the triage tool."""
+        check_tool(user, "triage")
         given_age, given_sex = age, sex
         guard, ex = self.read_text(text)
         notes = list(guard.notes)

@@ -14,6 +14,19 @@ def _texts(at) -> str:
     return "\n".join(parts)
 
 
+def generate(at, timeout_s: float = 120.0):
+    """Click Generate, then rerun as the page's progress fragment does until the batch is in (sampling runs in the
+    background since session 26b; a batch done within two seconds is shown in the click's own run)."""
+    import time
+
+    next(b for b in at.button if b.label == "Generate").click().run()
+    end = time.monotonic() + timeout_s
+    while "img_pending" in at.session_state and time.monotonic() < end:
+        time.sleep(0.3)
+        at.run()
+    return at
+
+
 def test_generate_then_download(settings, store, tiny_run):
     _, run = tiny_run
     from medcore.imaging.registry import resolve_model_path
@@ -32,7 +45,7 @@ def test_generate_then_download(settings, store, tiny_run):
     assert at.selectbox[0].value.startswith("tiny-test")
     at.number_input[0].set_value(4)
     at.slider[0].set_value(5)
-    next(b for b in at.button if b.label == "Generate").click().run()
+    generate(at)
     assert not at.exception, at.exception
     assert "4 synthetic images" in _texts(at)
     label = next(e.label for e in at.expander if e.label.startswith("Recorded metrics of this model"))
@@ -122,7 +135,7 @@ def test_sampling_over_the_time_budget_is_stopped_with_a_clear_message(settings,
     monkeypatch.setenv("MEDCORE_ENGINE_TIMEOUT_S", "0.05")  # less than a fresh worker needs to import torch
     at = AppTest.from_file(str(REPO / "pages" / "image_generator.py"), default_timeout=120).run()
     at.number_input[0].set_value(4)
-    next(b for b in at.button if b.label == "Generate").click().run()
+    generate(at)
     assert not at.exception, at.exception
     err = " ".join(str(e.value) for e in at.error)
     assert "longer than the time limit of 0.05 s and was stopped" in err
@@ -191,10 +204,10 @@ def test_the_server_holds_one_copy_of_the_model(settings, store, tiny_run, monke
     assert not at.exception, at.exception
     at.number_input[0].set_value(2)
     at.slider[0].set_value(5)
-    next(b for b in at.button if b.label == "Generate").click().run()
+    generate(at)
     assert not at.exception, at.exception
     assert "2 synthetic images" in _texts(at) and "nearest training image" in _texts(at)  # the Quality tab ran
-    next(b for b in at.button if b.label == "Generate").click().run()  # a second batch: still no new load
+    generate(at)  # a second batch: still no new load
     assert not at.exception, at.exception
     assert loads == [str(run)], loads
 
