@@ -104,7 +104,7 @@ def check_can_start(store: Store, settings: Settings) -> None:
                             f"(MEDCORE_MAX_TOTAL_JOBS_PER_USER={settings.max_total_jobs_per_user}).")
 
 
-def check_not_twice(store: Store, kind: str, config: dict | None) -> None:
+def check_not_twice(store: Store, kind: str, config: dict | None, argv: list[str] | None = None) -> None:
     """Refuse a second start of a job this user already runs with the same kind and settings: a double click on
     Start, or a reload that re-sent it, would otherwise take a second job slot (MEDCORE_MAX_JOBS_PER_USER) and the
     CPU for the same run. Other settings (another seed, more steps) are another run and may start."""
@@ -113,10 +113,28 @@ def check_not_twice(store: Store, kind: str, config: dict | None) -> None:
     with store.session() as s:
         rows = s.scalars(select(Job).where(Job.owner == store.principal.name, Job.kind == kind,
                                            Job.status.in_(ACTIVE)))
-        same = next((r for r in rows if dict(r.config or {}) == dict(config or {})), None)
+        # The config a page records may leave settings out (the imaging form's VAE and preview interval), so the
+        # command line decides too: only the run's own output folder may differ between two clicks.
+        want = _run_args(argv)
+        same = next((r for r in rows if dict(r.config or {}) == dict(config or {})
+                     and (argv is None or _run_args(r.argv) == want)), None)
         if same is not None:
             raise DuplicateJobError(f"Job {same.id} ({same.name}) is already {same.status} with these settings, so it "
                                     "was not started twice. Follow it below, or cancel it first to start afresh.")
+
+
+def _run_args(argv: list[str] | None) -> list[str]:
+    args = [str(a) for a in (argv or [])]
+    out: list[str] = []
+    skip = False
+    for a in args:
+        if skip:
+            skip = False
+        elif a == "--out":
+            skip = True
+        elif not a.startswith("--out="):
+            out.append(a)
+    return out
 
 
 def share_job(store: Store, job_id: int, team: str | None) -> None:

@@ -48,7 +48,7 @@ def start_job(store: Store, settings: Settings, kind: str, name: str, argv: list
     """Record a job and launch its worker process; returns at once with the job id. `team`: its members see it."""
     check_can_start(store, settings)
     if resumed_from is None:  # a resume continues a stopped run; it is checked by its own rules
-        check_not_twice(store, kind, config)
+        check_not_twice(store, kind, config, argv)
     job_id = create_job(store, kind, name, argv, config=config, out_dir=out_dir, resumed_from=resumed_from,
                         team=team)
     if job_queue.uses_queue(store.url):

@@ -59,3 +59,16 @@ def test_medcore_refuses_the_duplicate_whoever_calls_it(settings, lab):
     jobs.start_job(lab.as_user(User("bo", "admin")), settings, "demo", "d", argv,
                    config={"steps": 20000, "step_delay": 1.0})
     assert len(jobs.list_jobs(lab)) == 2
+
+
+def test_a_setting_only_the_command_line_holds_is_another_run(settings, lab):
+    # The imaging form records no VAE in its config: two latent-diffusion runs on different VAEs are two runs
+    # (review of session 26), while a second click that differs only in its output folder is the same run.
+    admin = lab.as_user(User("ada", "admin"))
+    base = ["train", "demo", "--steps", "20000", "--step-delay", "1.0"]
+    cfg = {"steps": 20000, "step_delay": 1.0}
+    jobs.start_job(admin, settings, "demo", "d", base + ["--out", "/tmp/a"], config=cfg)
+    with pytest.raises(jobs.DuplicateJobError):
+        jobs.start_job(admin, settings, "demo", "d", base + ["--out", "/tmp/b"], config=cfg)
+    jobs.start_job(admin, settings, "demo", "d", base + ["--seed", "7"], config=cfg)
+    assert len(jobs.list_jobs(lab)) == 2
