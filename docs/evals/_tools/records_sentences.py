@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 EVALS = Path(__file__).resolve().parent.parent
-LISTS = {"dev": "dev_sentences.yaml", "holdout": "holdout_sentences.yaml"}
+LISTS = {"dev": "dev_sentences.yaml", "holdout": "holdout_sentences.yaml", "holdout2": "holdout2_sentences.yaml"}
 
 
 def _s24b():
