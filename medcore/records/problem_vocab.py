@@ -34,7 +34,7 @@ from medcore.knowledge.assertion_rules import load_rules
 from medcore.knowledge.drug_lexicon import DEFAULT_KB_DIR
 from medcore.knowledge.normalize import term_keys
 from medcore.records import (adjective_forms, context_words, function_difficulty, problem_codes, problem_shapes,
-                             site_signs, spread_sites)
+                             site_signs, slash_lists, spread_sites)
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,7 @@ class ProblemVocab:
     newborn_codes: dict[str, str] = field(default_factory=dict)  # R17 -> P59.9 in a newborn's note (records/newborn.py)
     gestation: dict = field(default_factory=dict)  # weeks of gestation -> Z3A.- / P07.- (records/gestation.py)
     difficulty: function_difficulty.FunctionDifficulty | None = None  # 'trouble walking' (session 25)
+    slash: slash_lists.SlashLists | None = None  # 'no c/c/e' (session 26b)
 
     def negated_mentions(self, sentence: str) -> list[tuple[int, int, object, str]]:
         """(start, end, concept, code) for each word that itself says a problem is absent ('afebrile': no fever)."""
@@ -161,7 +162,8 @@ class ProblemVocab:
                 out.append((mention, concept, _code(concept)))
         out += problem_shapes.turned_round(self, sentence) + problem_shapes.predicated(self, sentence) + \
             problem_shapes.shared_head(self, sentence) + problem_shapes.lay_head(self, sentence) + \
-            function_difficulty.find(self, self.difficulty, sentence) + spread_sites.find(self, sentence)
+            function_difficulty.find(self, self.difficulty, sentence) + spread_sites.find(self, sentence) + \
+            slash_lists.find(self, self.slash, sentence)
         signs = self.site_signs.find(sentence, heading, self.named_sign) if self.site_signs else []
         # a sign another reading already took ('Ears: no drainage' by its cue words) is read once
         return out + [r for r in signs if not any(o[0].start < r[0].end and r[0].start < o[0].end for o in out)]
@@ -326,8 +328,9 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
         present_as = _present_as(doc.get("present_as"))
         signs = site_signs.build(doc.get("site_signs"))
         difficulty = function_difficulty.build(doc.get("function_difficulty"))
+        slash = slash_lists.build(doc.get("slash_lists"))
     except (body_site.InjurySiteError, context_words.ContextWordsError, adjective_forms.AdjectiveFormsError,
-            site_signs.SiteSignsError, function_difficulty.FunctionDifficultyError) as exc:
+            site_signs.SiteSignsError, function_difficulty.FunctionDifficultyError, slash_lists.SlashListError) as exc:
         raise ProblemVocabError(str(exc)) from exc
     site_only = {k: str(v) for t, v in (doc.get("site_only_terms") or {}).items() for k in term_keys(str(t), term.variants)}
     goals = doc.get("goals") or {}
@@ -342,7 +345,8 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
                         senses=senses, adjectives=adjectives, present_as=present_as, site_only=site_only,
                         past_events=frozenset(f"condition:{c}" for c in (doc.get("past_events") or {}).get("concepts", ())),
                         site_signs=signs, newborn_codes=_newborn_codes(doc.get("newborn_codes")),
-                        gestation=_gestation(doc.get("gestational_age")), difficulty=difficulty)
+                        gestation=_gestation(doc.get("gestational_age")), difficulty=difficulty,
+                        slash=slash)
 
 
 def _gestation(doc) -> dict:

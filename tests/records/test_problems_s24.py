@@ -78,7 +78,7 @@ def test_a_diagnosis_told_beside_no_test_word_stays(kb):
     ("Doppler flow is normal, no sign of torsion of the left ovary.", "N83.519"),
     ("Both ovaries are seen; no ovarian torsion.", "N83.519"),
     ("The scrotal ultrasound shows no torsion of either testis.", "N44.00"),
-    ("Heme/lymph: no lymph node enlargement.", "R59.1"),
+    ("Heme/lymph: no lymph node enlargement.", "R59.9"),  # session 26b: Lymphadenopathy NOS is R59.9 (R59.1 generalized)
     ("He notes easy bruisability on aspirin.", "R23.3"),
     ("Eyes: no scotomata or diplopia.", "H53.459"),
     ("She has had hot flashes for six months.", "R23.2"),

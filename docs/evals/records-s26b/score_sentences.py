@@ -1,0 +1,26 @@
+"""Score the session-26b ROS / examination template lines (issue 11). A thin wrapper of the shared tool
+`docs/evals/_tools/records_sentences.py` with `--any-assertion` (a normal statement read as an absent finding counts
+as a false problem too).
+
+    MEDCORE_LLM_BACKEND=template PYTHONPATH=. .venv/bin/python docs/evals/records-s26b/score_sentences.py \
+        [--list dev|holdout] [--out F.json] [--misses]
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("records_sentences", HERE.parent / "_tools" / "records_sentences.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+if __name__ == "__main__":
+    sys.exit(_tool().main(folder=HERE, any_assertion=True))
