@@ -81,3 +81,13 @@ def test_burns_on_passing_water_is_no_burn_injury(lex):
 def test_a_seized_back_is_no_seizure(lex):
     ev = _ev(lex, "my back seized up when i bent down")
     assert ev.get("back_pain") is True and ev.get("seizure") is not True
+
+
+def test_a_normal_after_a_chart_denial_stays_a_normal(lex):
+    # 'No' before a list reaches the normal after the comma; the normal is not flipped to incontinence present
+    ev = _ev(lex, "no sciatica, waterworks and bowels normal")
+    assert ev.get("incontinence") is not True and ev.get("diarrhoea") is not True
+
+
+def test_not_eating_normally_still_flips(lex):
+    assert _ev(lex, "he is not eating normally").get("poor_appetite") is True
