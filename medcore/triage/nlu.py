@@ -44,6 +44,12 @@ _POINTS_BACK = re.compile(r"\s*+(?:it|it's|its|this|that|they|they're|there's|th
 # a clinician's one-word pertinent negative ('non-bloody', 'afebrile', 'apyrexial', 'normotensive'): findings.yaml
 # absent phrases that a list negation before them ('no injury, not limping, afebrile') does not turn round
 _NEGATIVE_WORD = re.compile(r"non\b|non[a-z]|afebrile\b|apyrexial\b|normotensive\b")
+# session 26c: an absent phrase that ends by calling the part normal ('bladder and bowels normal', 'temp is fine') is
+# a normal even inside a negation's scope: in a chart's list 'No saddle anaesthesia, bladder and bowels normal' the
+# 'No' reached the normal and flipped it to incontinence present (a back-pain vignette went to emergency). A denial
+# of the normal itself is worded otherwise ('bowels are not normal' holds no such phrase); 'not eating normally'
+# ends in an adverb and still flips
+_STATED_NORMAL = re.compile(r"\b(?:normal|fine|ok|okay|unchanged|stable)$")
 _EMBED_STOP = {"i", "my", "a", "the", "have", "am", "i'm", "been", "is", "it"}
 
 
@@ -157,7 +163,7 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
                     continue  # 'my eye is a bit sore': mild discomfort, not the red-flag pain (mild_readings.yaml)
                 if fid.startswith("!"):  # an 'absent' phrase ("I can keep fluids down"); negated, a present one,
                     # unless the phrase is a negative word itself: 'not limping, afebrile' is still afebrile
-                    flip = negated and not _NEGATIVE_WORD.match(phrase)
+                    flip = negated and not _NEGATIVE_WORD.match(phrase) and not _STATED_NORMAL.search(phrase)
                     ex.mentions.append(Mention(fid[1:], kb.finding(fid[1:]).name, flip, phrase, "synonym"))
                 else:
                     ex.mentions.append(Mention(fid, kb.finding(fid).name, not negated, phrase, "synonym"))
