@@ -1,5 +1,5 @@
 """Score the design of each own methods sentence in design_holdout.yaml (session 26c, issue 15), read as the
-METHODS section of a fixed abstract; run from the root of the tree being scored. `none`: no design expected."""
+METHODS section of a fixed abstract; run from the root of the tree being scored. `none`: no design expected (the reader says "unknown")."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ def main() -> int:
     rows = []
     for item in kbyaml.load(Path(args.holdout))["items"]:
         kind = read_paper(settings, _abstract(item["methods"]), classifier=False)[0].design.kind or "none"
+        kind = "none" if kind == "unknown" else kind  # the reader says "unknown" when no design is named
         rows.append({"methods": item["methods"], "gold": item["gold"], "read": kind, "ok": kind == item["gold"]})
     report = {"items": len(rows), "correct": sum(r["ok"] for r in rows), "rows": rows}
     Path(args.out).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
