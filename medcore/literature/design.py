@@ -96,11 +96,9 @@ def read_design(settings, paper: Paper) -> Design:
         # of groups or one series seen elsewhere does not re-read it (session 26)
         stated = any(s.idx == out.kind_sentence_idx and re.search(r"\bdesign\b", s.section or "", re.I)
                      for s in paper.sentences)
-        if stated:
-            pass
-        elif out.kind == "case_series" and _compares_groups(paper):
+        if not stated and out.kind == "case_series" and _compares_groups(paper):
             out.kind, out.kind_inferred = "cohort", _SPLIT_SERIES
-        elif out.kind == "cohort" and _one_series(paper):
+        elif not stated and out.kind == "cohort" and _one_series(paper):
             out.kind, out.kind_inferred = "case_series", _ONE_SERIES
     else:
         _infer_unnamed(out, paper, unnamed)

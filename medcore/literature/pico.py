@@ -153,6 +153,13 @@ def is_treatment(treat_re, term, name: str) -> bool:
     return bool(treat_re.search(name) or _coded(term, name, -1).concept_id)
 
 
+def exposure_test(settings, term):
+    """What an observational question's exposure may be (session 26): a treatment (`is_treatment`: a cue or a drug
+    code) or a care strategy cue. The one test of studied_exposure's readers; its tests use this function too."""
+    treat_re, strategy = cue_pattern(settings, "treatment"), cue_pattern(settings, "care_strategy")
+    return lambda x: is_treatment(treat_re, term, x) or bool(strategy.search(x))
+
+
 _ROUTE = re.compile(r"\b(?:topical|oral|intravenous|intramuscular|subcutaneous|inhaled|intranasal|transdermal|rectal|"
                     r"sublingual|intra-articular|epidural|vaginal)\b", re.I)
 _TOPICAL_FORM = re.compile(r"\b(?:gel|cream|ointment|patch|plaster|spray|lotion)\b", re.I)
@@ -297,8 +304,7 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
             if not pico.comparators:
                 pico.comparators.append(_coded(term, groups[1][0], groups[1][1]))
     if not trial and not pico.interventions:  # the treatment or strategy an observational question is about (s26)
-        strategy = cue_pattern(settings, "care_strategy")
-        is_exposure = lambda x: bool(treat_re.search(x) or strategy.search(x) or _coded(term, x, -1).concept_id)  # noqa: E731
+        is_exposure = exposure_test(settings, term)
         whole = " ".join(s.text for s in sents)  # where an abbreviation's long form is defined
         found = (studied_exposure.from_title(title.text, is_exposure, whole) if title is not None else []) \
             or studied_exposure.from_question([s for s in question if s.idx >= 0], is_exposure, whole) \

@@ -41,7 +41,7 @@ _POST = re.compile(r"\bpost-?(?P<x>[A-Z][A-Za-z]{1,8}|[a-z]{5,})\b")
 # "statin-induced myopathy", "aromatase inhibitor-related symptoms": the treatment a harm is put down to; not
 # "exercise-induced" (exercise there is the trigger of a test or a symptom, not a treatment given)
 _RELATED = re.compile(r"(?<=\w)-(?:related|induced|associated)\b", re.I)  # the words before it are taken by split
-_STOPWORD = re.compile(r"^(?:in|the|of|with|and|on|for|after|of|is|are|does|do|can|a|an|to|by|from|at)$", re.I)
+_STOPWORD = re.compile(r"^(?:in|the|of|with|and|on|for|after|is|are|does|do|can|a|an|to|by|from|at)$", re.I)
 # "Is X an accurate method to ...", "Is X a contraindication for ...", "Are X a reliable tool ..."
 _TITLE_IS_A = re.compile(r"(?:^|[:.]\s+)(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?:use\s+of\s+)?(?P<x>[^,;:?()]{3,70}?)\s+"
                          r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:method|tool|technique|approach|option|procedure|strategy|"
@@ -62,10 +62,10 @@ _OF = re.compile(r"(?<!prognostic\s)(?<!predictive\s)\b(?:effects?|impact|influe
 # "to evaluate X in patients ...": what is evaluated in a group of people
 _EVALUATE = re.compile(r"\bto\s+(?:evaluate|assess|analy[sz]e|review|report|describe|investigate|examine|study)\s+(?:the\s+)?"
                        r"(?P<x>[A-Za-z][^,;:.()?]{2,60}?)\s+(?:in|among|for)\s+(?:[\w\-]+\s+){0,3}?" + PEOPLE + r"\b", re.I)
-# a name that is a measure, a level or a group of people, never what was given
+# a name that is a measure, a level or a group of people (population_size's PEOPLE: one home), never what was given
 _MEASURE = re.compile(r"-related\b|\b(?:symptoms?|complications?|levels?|concentrations?|values?|status|counts?|scores?|index|ratio|measurements?|rates?|"
                       r"incidence|prevalence|risk|factors?|characteristics|expression|mutations?|volume|size|age|sex|gender|"
-                      r"ethnicity|race|exposure|patients|people|women|men|children|adults|infants)\b", re.I)
+                      r"ethnicity|race|exposure)\b|\b" + PEOPLE + r"\b", re.I)
 # a strategy noun that is a programme by itself
 _STRATEGY_HEAD = re.compile(r"\b(?:fellowships?|residency|screening|training|education|rehabilitation|vaccination)$", re.I)
 # a possessive owner before the name ("Canada's", "the GFRUP's"): who issued it, not part of what it is

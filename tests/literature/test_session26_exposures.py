@@ -8,16 +8,15 @@ from __future__ import annotations
 import pytest
 
 from medcore.config import Settings
-from medcore.literature import studied_exposure
+from medcore.literature import pico, studied_exposure
 from medcore.literature.model import Sentence
 from medcore.literature.roles import cue_pattern
 
 
 @pytest.fixture(scope="module")
-def is_exposure():
-    s = Settings.load()
-    treat, strategy = cue_pattern(s, "treatment"), cue_pattern(s, "care_strategy")
-    return lambda x: bool(treat.search(x) or strategy.search(x))
+def is_exposure(lit_settings, term):
+    # the production test (treatment cue, drug code or care strategy cue), the terminology included (session 26c)
+    return pico.exposure_test(lit_settings, term)
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +150,30 @@ def test_the_success_of_a_procedure_names_it(is_exposure):
     got = studied_exposure.from_question([_s(0, "To evaluate the success of liver transplantation in older recipients.")],
                                          is_exposure)
     assert got == ["liver transplantation"]
+
+
+# Session 26c: a bare "pathway", "culture", "assessment", "testing" or "monitoring" is no care strategy (a
+# signalling pathway, a workplace culture, a score or marker measured in everyone); the named ones are
+@pytest.mark.parametrize("text", [
+    "To assess the role of the mTOR pathway in the progression of renal cell carcinoma.",
+    "To examine the influence of safety culture on reported medication errors in surgical wards.",
+    "To evaluate Glasgow Coma Scale assessment in patients with blunt head injury.",
+    "To evaluate serial troponin testing in patients with acute chest pain.",
+    "To describe the impact of vital sign monitoring in adults on general wards.",
+])
+def test_a_bare_pathway_culture_assessment_testing_or_monitoring_names_none(text, is_exposure):
+    assert studied_exposure.from_question([_s(0, text)], is_exposure) == []
+
+
+def test_a_bare_assessment_in_a_title_names_none(is_exposure):
+    assert studied_exposure.from_title("Is pain assessment in the emergency department adequate?", is_exposure) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("To evaluate continuous glucose monitoring in children with type 1 diabetes.", ["continuous glucose monitoring"]),
+    ("To assess the impact of a clinical pathway on length of stay after hip fracture.", ["clinical pathway"]),
+    ("The aim was to describe the yield of blood cultures in adults admitted with cellulitis.", ["blood cultures"]),
+    ("To report the results of genetic testing in families with long QT syndrome.", ["genetic testing"]),
+])
+def test_a_named_pathway_culture_testing_or_monitoring_is_a_strategy(text, want, is_exposure):
+    assert studied_exposure.from_question([_s(0, text)], is_exposure) == want
