@@ -77,6 +77,9 @@ def test_slash_initials_are_each_a_negated_finding(kb, text, codes):
     "The LAD was stented in 2019 with a good result.",
     "MS: alert, oriented, fluent speech.",
     "Cath: the LAD and RCA are patent.",
+    # review of session 26: a lymph cue word near the artery ("masses", "JVD") no longer outweighs the coronary context
+    "Angiogram: a tight proximal LAD lesion and no other masses; PCI to the mid LAD today.",
+    "No JVD. Prior stent to the LAD, occluded diagonal.",
 ])
 def test_slashes_and_short_forms_that_name_no_finding(kb, text):
     assert not [p for p in _problems(kb, text) if p[1] in {"R59.9", "R59.0", "G35", "G35.D", "R16.2", "R50.9"}]
