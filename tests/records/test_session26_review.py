@@ -60,6 +60,7 @@ def test_a_bleeding_control_tamponade_is_not_cardiac(kb, text):
 @pytest.mark.parametrize("text", [
     "Echocardiography shows a large pericardial effusion with early cardiac tamponade.",
     "He was taken for pericardiocentesis for pericardial tamponade.",
+    "The pericardial effusion is large, with early tamponade on the echo.",
 ])
 def test_cardiac_tamponade_is_still_read(kb, text):
     assert ("I31.4", "present") in _found(kb, text)
