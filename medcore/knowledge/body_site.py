@@ -26,6 +26,7 @@ from pathlib import Path
 
 from medcore import kbyaml
 from medcore.errors import DomainError
+from medcore.knowledge import link_words
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ _COMMA_SIDE_SITE = re.compile(r",[ ]*+(?:the[ ]+)?" + _SIDE_WORD + r"[ ]+([a-z]+
 _NOTHING = re.compile("")
 # a disc disorder and the myelopathy or radiculopathy it causes told in one phrase ('disc herniation with myelopathy',
 # 'herniated disc at L4-5 causing radiculopathy'); not 'and' or a list, which keep two problems
-_NERVE_LINK = re.compile(r"\b(?:with|causing|resulting[ ]+in|producing)\b", re.I)
+_NERVE_LINK = re.compile(rf"\b(?:{link_words.alternation(link_words.FORWARD)})\b", re.I)
 _LINK_WORDS = re.compile(r"[A-Za-z&]+")
 _STOP = re.compile(r"[;.:]")
 _BEFORE_LINK = frozenset({"at", "of", "the", "level", "levels", "and", "or", "&", "disc", "disk", "space"})  # around levels

@@ -15,16 +15,16 @@ from pathlib import Path
 import yaml
 
 from medcore.config import REPO_ROOT
+from medcore.knowledge import link_words
 
 log = logging.getLogger(__name__)
 
 PATH = REPO_ROOT / "assets" / "kb" / "records" / "combination_codes.yaml"
-# what may stand between the two mentions: one linking phrase, with an article or a severity word after it; not a
-# bare "and" (a list of two conditions presumes no link, guideline I.A.15 speaks of "with"). It starts after a
-# letter (the lookbehind keeps a search over a run of blanks linear); fullmatch is used from a mention's end
-_LINK = re.compile(r"(?<![ ,])[ ,]*+(?:with|causing|complicated[ ]+by|associated[ ]+with|with[ ]+associated|"
-                   r"secondary[ ]+to|due[ ]+to|from)(?:[ ]++(?:an?|the|some|mild|moderate|severe|symptomatic))?[ ]*+",
-                   re.I)
+# what may stand between the two mentions: one linking phrase (knowledge/link_words.py, one home), with an article or a
+# severity word after it; not a bare "and". It starts after a letter (the lookbehind keeps a search over a run of
+# blanks linear); fullmatch is used from a mention's end
+_LINK = re.compile(r"(?<![ ,])[ ,]*+(?:" + link_words.alternation(link_words.FORWARD + link_words.BACKWARD) + ")"
+                   r"(?:[ ]++(?:an?|the|some|mild|moderate|severe|symptomatic))?[ ]*+", re.I)
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Pair:
     anchor: str
     partner: str
     code: str
+    keep_partner: bool = False
 
 
 class CombinationError(ValueError):
@@ -45,7 +46,9 @@ def build(data: dict) -> tuple[Pair, ...]:
     for i, item in enumerate(data.get("combinations") or []):
         if not all(isinstance(item.get(k), str) and item[k] for k in ("anchor", "partner", "code")):
             raise CombinationError(f"combination {i}: anchor, partner and code are required")
-        out.append(Pair(item["anchor"], item["partner"], item["code"]))
+        if not isinstance(item.get("keep_partner", False), bool):
+            raise CombinationError(f"combination {i}: keep_partner is true or false")
+        out.append(Pair(item["anchor"], item["partner"], item["code"], item.get("keep_partner", False)))
     return tuple(out)
 
 
@@ -54,15 +57,16 @@ def table(path: Path = PATH) -> tuple[Pair, ...]:
     return build(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
-def _combined(anchor_code: str, partner_code: str, pairs) -> str | None:
-    return next((p.code for p in pairs if anchor_code == p.anchor and partner_code.startswith(p.partner)), None)
+def _combined(anchor_code: str, partner_code: str, pairs) -> Pair | None:
+    return next((p for p in pairs if anchor_code == p.anchor and partner_code.startswith(p.partner)), None)
 
 
-def apply(sentence: str, hits: list, term, pairs=None) -> list:
-    """`hits` ((mention, concept, code), in the sentence's order) with each anchor told with its partner recoded to
-    the combination code (when the terminology knows that code)."""
+def apply(sentence: str, hits: list, term, pairs=None) -> tuple[list, set[int]]:
+    """`hits` ((mention, concept, code) of the present problems, in the sentence's order) with each anchor told with
+    its partner recoded to the combination code (when the terminology knows that code), and the indices of the
+    partners the combination code takes in (to be dropped)."""
     pairs = table() if pairs is None else pairs
-    out = list(hits)
+    out, dropped = list(hits), set()
     for i, (a, _, code_a) in enumerate(hits):
         for j, (b, _, code_b) in enumerate(hits):
             if i == j or not code_a or not code_b:
@@ -70,9 +74,11 @@ def apply(sentence: str, hits: list, term, pairs=None) -> list:
             first, second = (a, b) if a.end <= b.start else (b, a)
             if first.end > second.start or _LINK.fullmatch(sentence, first.end, second.start) is None:
                 continue
-            code = _combined(code_a, code_b, pairs)
-            concept = term.get(f"icd10cm:{code}") if code else None
+            pair = _combined(code_a, code_b, pairs)
+            concept = term.get(f"icd10cm:{pair.code}") if pair else None
             if concept is not None:
-                out[i] = (a, concept, code)
+                out[i] = (a, concept, pair.code)
+                if not pair.keep_partner:
+                    dropped.add(j)
                 break
-    return out
+    return out, dropped - {i for i, h in enumerate(out) if h is not hits[i]}

@@ -58,7 +58,7 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     out.problems = past_events.settle(same_problem.drop_bracketed_repeats(text, note_site.apply(  # knee MRI "effusion"
         text, out.problems, m.problems.injuries, m.terminology, problem_name)), m.problems.past_events)  # "COPD (COPD)"
     out.problems = leaf_code.apply(out.problems, m.terminology)  # 'headache' R51 -> R51.9 'Headache, unspecified'
-    out.problems = spread_sites.current_disease(sentences, out.problems)  # "history of X that has metastasized to"
+    out.problems = spread_sites.current_disease(sentences, out.problems, m.context)  # "history of X that has metastasized to"
     for med in out.medications:
         dose_in_next_sentence(text, med, m)  # "Augmentin. 875 mg bid."
     settle_course(text, sentences, out.medications, m)  # "... Ampicillin was stopped": earlier mentions too
@@ -161,7 +161,6 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
             taken.append((start, end))
     hits.sort(key=lambda r: r[0].start)  # in the note's order
     hits = m.problems.with_nerve(s, hits)  # 'disc herniation with myelopathy': one problem, one code
-    hits = combination_codes.apply(s, hits, m.problems.term)  # 'BPH with urinary retention': N40.1
 
     # a word that denies a problem by itself ('afebrile')
     for start, end, concept, code in m.problems.negated_mentions(s):
@@ -173,6 +172,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
     if hits:
         modifiers, terminators = ctx.find_modifiers(s, m.context)
         background = _background_window(s)
+        asserted = []
         for p, concept, code in hits:
             if _not_a_finding(s, p.text, p.start, p.end):
                 continue
@@ -185,8 +185,21 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
             if assertion == "negated" and sec == "family_history" and not _PATIENT_SAID.search(s):
                 continue  # "family history negative for colon cancer": the relatives' negative, not the patient's
             concept, code = m.problems.when_present(concept, code, p.text, assertion)
-            out.problems.append(Problem(p.text, base + p.start, base + p.end, sent.index, problem_name(concept),
-                                        assertion, sec, concept.id, code, icd10cm_title(term, code)))
+            asserted.append((p, concept, code, assertion))
+        # two problems told together ('BPH with urinary retention': N40.1), after the assertions and only between two
+        # stated alike (both present, or both past), so that a denied or doubted partner ('retention excluded by
+        # bladder scan') changes nothing
+        dropped = set()
+        for stated in ("present", "historical"):
+            alike = [i for i, r in enumerate(asserted) if r[3] == stated]
+            combined, gone = combination_codes.apply(s, [asserted[i][:3] for i in alike], m.problems.term)
+            for k, i in enumerate(alike):
+                asserted[i] = (*combined[k], stated)
+            dropped |= {alike[k] for k in gone}
+        for i, (p, concept, code, assertion) in enumerate(asserted):
+            if i not in dropped:
+                out.problems.append(Problem(p.text, base + p.start, base + p.end, sent.index, problem_name(concept),
+                                            assertion, sec, concept.id, code, icd10cm_title(term, code)))
 
     # follow-up actions: in the plan or follow-up sections, a cue plus (usually) a time
     header_only = re.fullmatch(r"[\w /&-]+:?", s.strip()) is not None and len(s.split()) <= 4

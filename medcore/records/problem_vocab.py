@@ -338,7 +338,11 @@ def build(term, base_ids: frozenset[str], doc: dict) -> ProblemVocab:
     goal_cue = re.compile(r"\b(?:" + "|".join(map(re.escape, goals["cues"])) + r")\b[^.;:]*$", re.I) \
         if goals.get("cues") else None
     cues = "|".join(map(re.escape, goals.get("cues") or ()))
-    goal_after = re.compile(rf"\s+(?:was|were|is|are|has been|have been)\s+(?:{cues})\b", re.I) if cues else None
+    after = "|".join(map(re.escape, goals.get("after_cues") or ())) or "(?!)"
+    # the cue told after the term: 'weight loss was encouraged', or a purpose in the clause ('lost weight intentionally',
+    # 'losing weight with exercise'), not denied ('weight loss, not intentional')
+    goal_after = re.compile(rf"\s+(?:was|were|is|are|has been|have been)\s+(?:{cues})\b|"
+                            rf"[^.;:]{{0,{GOAL_WINDOW}}}?(?<!not )(?<![\w-])(?:{after})(?![\w-])", re.I) if cues else None
     return ProblemVocab(term, frozenset(base_ids) | extra, stop, hpo, frozenset(base_ids), negated, regex,
                         injuries=injuries, goal_keys=goal_keys, goal_cue=goal_cue, goal_after=goal_after,
                         context=context,

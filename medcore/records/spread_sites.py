@@ -10,7 +10,9 @@ by item (commas, "and", "or", "as well as"); each item is looked up as '<organ> 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from medcore.knowledge.assertions import has_cue
 from medcore.knowledge.concepts import Mention
 
 # the spread word and its preposition ('metastasized to', 'metastatic to'); 'spread' alone is left out: an infection
@@ -79,12 +81,18 @@ def find(vocab, sentence: str) -> list[tuple[object, object, str]]:
     return out
 
 
-# current spread told in the sentence: 'that has metastasized to', 'metastatic to', 'has spread to', 'with metastases',
-# 'stage IV'. Not a denied one ('no metastases', 'without spread'), which the negation guard below refuses.
-_CURRENT_SPREAD = re.compile(r"(?<![\w-])(?:metastasi[sz]ed|metastatic|(?:has|have|had)\s++spread|with\s++(?:\w+\s++)?"
-                             r"metastas[ie]s|stage\s++(?:iv|4)(?![\w-]))", re.I)
-_SPREAD_DENIED = re.compile(r"(?<![\w-])(?:no|without|negative\s++for|free\s++of)\s++(?:\w+\s++)?(?:metasta|spread)",
-                            re.I)
+# Current disease told beside a cancer named under a history cue (session 26, narrowed after review): a present-tense
+# word ('now', 'currently', 'has metastasized', 'metastatic to', 'on palliative chemotherapy'). A past tense ('had
+# spread'), a stage at diagnosis or a bare adjective ('metastatic melanoma, resected') says nothing of now.
+_NOW = re.compile(r"(?<![\w-])(?:now|currently|presently|still|ongoing|active|(?:has|have)\s++(?:now\s++)?"
+                  r"(?:metastasi[sz]ed|spread)|(?:is|are)\s++(?:now\s++)?metastatic|metastatic\s++to|palliative|"
+                  r"(?:on|receiving|undergoing)\s++(?:chemotherapy|chemo|immunotherapy|radiotherapy))(?![\w-])", re.I)
+# an end of the disease told beside it: the convention reads a treated cancer with no current disease as historical
+# (the negation cues, 'no evidence of', 'without', come from assertion_rules.yaml, one home)
+_OVER = re.compile(r"(?<![\w-])(?:remission|cured|ned|disease[- ]free|at\s++(?:the\s++time\s++of\s++)?diagnosis|"
+                   r"resolved|in\s++the\s++past)(?![\w-])", re.I)
+_CLAUSE_END = re.compile(r"[;()]")
+_LIST_GAP = re.compile(r"[\s,]*+(?:(?:and|or|as\s++well\s++as)\s++)?(?:(?:the|both|her|his)\s++)?", re.I)
 
 
 def _malignant(code: str) -> bool:
@@ -92,13 +100,38 @@ def _malignant(code: str) -> bool:
     return len(code) >= 3 and code[0] == "C" and code[1:3].isdigit() and int(code[1:3]) <= 96
 
 
-def current_disease(sentences, problems: list) -> list:
-    """A cancer, and the organs it has spread to, told in a past-history sentence that says the spread ('history of
-    breast cancer, now with deposits in the lung and liver') are present: metastatic disease is current disease,
-    whatever the history cue (annotation convention, assets/notes/real/dev/README.md, session 26). A past-history
-    cancer without current spread keeps its historical reading."""
-    from dataclasses import replace
+def _window(text: str, start: int, end: int, others: list[tuple[int, int]]) -> tuple[int, int]:
+    """The words that speak of one mention: from the end of the problem before it (or the clause start) to the start
+    of the problem after it (or the clause end); another cancer's or an infection's words are not this one's."""
+    lo = max([e for _, e in others if e <= start] + [m.end() for m in _CLAUSE_END.finditer(text, 0, start)] + [0])
+    nxt = _CLAUSE_END.search(text, end)
+    hi = min([s for s, _ in others if s >= end] + [nxt.start() if nxt else len(text)])
+    return lo, hi
 
-    spread = {s.index for s in sentences if _CURRENT_SPREAD.search(s.text) and not _SPREAD_DENIED.search(s.text)}
-    return [replace(p, assertion="present") if p.assertion == "historical" and p.sentence in spread
-            and _malignant(p.icd10cm) else p for p in problems]
+
+def current_disease(sentences, problems: list, rules) -> list:
+    """A cancer, and the organs it has spread to, told in a past-history sentence with a present-tense word of its
+    own ('history of breast cancer, now with deposits in the liver', 'that has metastasized to the lungs') are present:
+    metastatic disease is current disease, whatever the history cue (annotation convention,
+    assets/notes/real/dev/README.md). Without such a word, or with an end told ('now in remission', 'no evidence of
+    disease', 'cured'), a past-history cancer keeps its historical reading. An organ listed after a switched one
+    ('to the lungs and bones') goes with it. `rules`: the clinical assertion rules (their negation cues)."""
+    texts = {s.index: (s.start, s.text) for s in sentences}
+    out, switched = list(problems), {}
+    for i, p in enumerate(problems):
+        if p.assertion != "historical" or not _malignant(p.icd10cm) or p.sentence not in texts:
+            continue
+        base, text = texts[p.sentence]
+        start, end = p.start - base, p.end - base
+        others = [(q.start - base, q.end - base) for q in problems if q.sentence == p.sentence and q is not p
+                  and (q.end <= p.start or q.start >= p.end)]
+        lo, hi = _window(text, start, end, others)
+        words = text[lo:start] + " " + text[end:hi]
+        if _OVER.search(words) or has_cue(words, rules, "negated"):
+            continue
+        before = switched.get(p.sentence)  # the organ before it in the same list
+        listed = before is not None and _LIST_GAP.fullmatch(text, before, start) is not None
+        if _NOW.search(words) or listed:
+            out[i] = replace(p, assertion="present")
+            switched[p.sentence] = end
+    return out

@@ -23,7 +23,7 @@ def _found(kb, text: str) -> list[tuple[str | None, str]]:
     ("There was slurring of speech for an hour.", "R47.81"),
     ("The renal team was called as she remained anuric.", "R34"),
     ("Examination shows gangrenous toes on the right foot.", "I96"),
-    ("The echo shows a moderate effusion with early tamponade.", "I31.4"),
+    ("The echo shows a moderate effusion with early cardiac tamponade.", "I31.4"),
     ("Labs are notable for an elevated CPK.", "R74.8"),
     ("Coarse breath sounds were heard at both bases.", "R09.89"),
     ("Upgoing plantar responses bilaterally.", "R29.2"),
