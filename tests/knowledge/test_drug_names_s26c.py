@@ -40,7 +40,7 @@ def test_inn_spelling_of_another_language(typed, expected):
     ("diclofenac natrium", "diclofenac"),  # German salt word
     ("tramadol cloridrato", "tramadol"),  # Italian salt word
     ("losartan potasico", "losartan"),  # Spanish salt word
-    ("gentamicin sulfat", "gentamicin"),
+    ("gentamicina solfato", "gentamicin"),
     ("Ibuprofen Tabletten", "ibuprofen"),  # German form word
 ])
 def test_salt_and_form_words_of_other_languages(typed, expected):
