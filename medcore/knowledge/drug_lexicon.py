@@ -15,6 +15,7 @@ from pathlib import Path
 
 from medcore.errors import DomainError
 from medcore.knowledge import drug_schema
+from medcore.knowledge.inn_spelling import InnFolds
 from medcore.knowledge.names import FuzzyKeys, NameRules, normalise, sound_fold
 from medcore.knowledge.validate import read_checked
 
@@ -63,6 +64,7 @@ class DrugLexicon:
     # words that name no medicine (non_drug_words.yaml: excipients, foods, body parts, supplies), normalised: never
     # read by a spelling or sound guess ("lanolin" is one slip from Lanoxin)
     non_drug: frozenset[str] = frozenset()
+    inn: InnFolds = field(default_factory=InnFolds)  # INN spellings of other languages (name_rules.yaml inn_spelling)
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -144,7 +146,7 @@ def _build(root: Path, validated: dict[str, dict] | None = None, keep: dict | No
     if unlisted:
         raise DrugKBError(f"name_rules.yaml: listed_in_text names not in ambiguous_in_text: {sorted(unlisted)}")
     rules = NameRules.build(doc["dose_tail"], doc["form_words"], doc["salt_words"], doc.get("trailing_words", ()),
-                            doc.get("leading_words", ()), doc.get("biologic_suffix"))
+                            doc.get("leading_words", ()), doc.get("biologic_suffix"), doc.get("labeller_words", ()))
 
     forms: dict[str, list[str]] = {}
     for e in ingredients.values():
@@ -186,6 +188,7 @@ def _build(root: Path, validated: dict[str, dict] | None = None, keep: dict | No
                        {normalise(k): normalise(v) for k, v in (doc.get("element_symbols") or {}).items()})
     lex.fold_keys = FuzzyKeys({f: f for f in lex.folds})
     lex.non_drug = _non_drug(root, _read, index, refused)
+    lex.inn = InnFolds.build(doc.get("inn_spelling"), index)
     return lex
 
 

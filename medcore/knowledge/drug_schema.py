@@ -90,6 +90,14 @@ RULES_FILE = {
         "listed_in_text": {"type": "array", "items": {"type": "string"}},
         "trailing_words": {"type": "array", "items": {"type": "string"}},
         "leading_words": {"type": "array", "items": {"type": "string"}},  # route/manner words cut before a name
+        "labeller_words": {"type": "array", "items": {"type": "string"}},  # generic labellers cut after a name
+        # INN spellings of other languages (inn_spelling.py): letter conventions, endings, Romance acid word order
+        "inn_spelling": {"type": "object", "additionalProperties": False, "required": ["letters", "endings"],
+                         "properties": {"letters": {"type": "array", "items": {"type": "array", "items": {"type": "string"},
+                                                                                "minItems": 2, "maxItems": 2}},
+                                        "endings": {"type": "array", "items": {"type": "string"}},
+                                        "acid_words": {"type": "array", "items": {"type": "string"}},
+                                        "acid_endings": {"type": "array", "items": {"type": "string"}}}},
         # FDA biological product suffixes: the core-name endings and starts the four-letter suffix is read after
         "biologic_suffix": {"type": "object", "additionalProperties": False, "required": ["ends", "starts", "source"],
                             "properties": {"ends": {"type": "array", "items": {"type": "string"}},

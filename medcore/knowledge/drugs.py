@@ -95,6 +95,9 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
         return DrugResolution(query, (), None, "ambiguous", readings, cands[-1])
     if resolve_class(query, lex=lex):  # 'NSAID', 'ACE inhibitor': a class is never guessed as one drug by spelling
         return DrugResolution(query, (), None, "unknown", (), cands[-1])
+    inn = _other_language(lex, cands[-1])  # 'enalaprilo', 'Amlodipin', 'idrocortisone', 'acido folico'
+    if inn:
+        return _resolution(lex, query, (*inn.split(":", 1), "spelling"), cands[-1])
     slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
     # two slips ('metphormine'): a closest-spelling reading ("fuzzy", to check), as session 14 holds for two slips
     near = None if slip else _sounds_near(lex, cands[-1])
@@ -131,6 +134,17 @@ def _family(lex: DrugLexicon, key: str, read_alone: bool) -> str | None:
     Benylin Chesty Coughs Original or Non-Drowsy); a family whose bare name is read only once nothing else matched."""
     hits = [f for f, (_, alone) in lex.families.items() if alone == read_alone and key.startswith(f + " ")]
     return max(hits, key=len, default=None)
+
+
+def _other_language(lex: DrugLexicon, key: str) -> str | None:
+    """`kind:id` of the ingredient whose INN `key` spells in another language (inn_spelling.py): the Romance acid
+    order first ('acido valproico' is valproic acid), then the folded spelling; an English word is never read so."""
+    acid = lex.inn.acid_name(key)
+    if acid and acid in lex.index and lex.index[acid][0] == "drug":
+        return f"drug:{lex.index[acid][1]}"
+    if " " not in key and is_english_word(key):
+        return None
+    return lex.inn.read(key)
 
 
 def _one_slip(lex: DrugLexicon, key: str) -> str | None:

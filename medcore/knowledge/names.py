@@ -33,6 +33,8 @@ ONE_EDIT_MARGIN = 2  # the neighbourhood searched: within it, another entry make
 def normalise(text: str) -> str:
     """Lower case, unify separators and drop punctuation that users type inconsistently."""
     t = unicodedata.normalize("NFKC", str(text)).lower().replace("\u00ae", "").replace("\u2122", "")
+    # accents folded, not dropped ("Célestène" is celestene, not clestne; plan26c): decomposed, the marks cut
+    t = "".join(ch for ch in unicodedata.normalize("NFKD", t) if not unicodedata.combining(ch)).replace("\u00df", "ss")
     t = re.sub(r"[/_,;]+", " ", t)
     t = t.replace("-", " ")
     t = re.sub(r"[^a-z0-9.*: +]", "", t)
@@ -53,8 +55,10 @@ class NameRules:
 
     @classmethod
     def build(cls, dose_tail: str, form_words, salt_words, trailing_words=(), leading_words=(),
-              biologic: dict | None = None) -> "NameRules":
-        forms = sorted({normalise(w) for w in form_words if normalise(w)}, key=lambda w: (-len(w), w))
+              biologic: dict | None = None, labeller_words=()) -> "NameRules":
+        # a generic labeller after a name ("Metamizol Hexal", plan26c) is cut the way a form word is; the whole typed
+        # text is always looked up first, so a brand that ends with such a word still matches whole
+        forms = sorted({normalise(w) for w in (*form_words, *labeller_words) if normalise(w)}, key=lambda w: (-len(w), w))
         leading = sorted({normalise(w) for w in leading_words if normalise(w)}, key=lambda w: (-len(w), w))
         return cls(re.compile(f"(?:{dose_tail}).*$", re.I), tuple(forms), frozenset(normalise(w) for w in salt_words),
                    frozenset(normalise(w) for w in trailing_words), tuple(leading),

@@ -1,0 +1,82 @@
+"""INN spellings of other languages (session 26c): "enalaprilo", "Amlodipin", "paracetamolo", "amoxicilina",
+"idrocortisone", "acido folico" read as the ingredient whose English INN they spell.
+
+The WHO INN stems are shared by every language; what differs is a regular ending (Spanish, Italian and Portuguese
+add -a/-o, French keeps -e, German drops it) and a few letter conventions (th/t, ph/f, y/i, k/c, ch/c, x/ss, a silent
+initial h, doubled letters; Ph. Eur. national editions, AEMPS/AIFA/ANSM/BfArM product names). A typed word is folded
+the same way as every lexicon name and read only when its fold equals the fold of exactly one ingredient's INN (name,
+INN or salt name) and no other entry's name shares that fold. The rules are data (name_rules.yaml `inn_spelling`);
+the callers keep the guards: an English word or a non-drug word is never read this way (drugs.resolve).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MIN_LEN = 5  # shorter words are too easy to confuse
+
+
+@dataclass(frozen=True)
+class InnFolds:
+    letters: tuple[tuple[str, str], ...] = ()  # (from, to), applied in order
+    endings: tuple[str, ...] = ()  # one final ending dropped, longest first
+    acid_words: frozenset[str] = frozenset()  # "acido", "acide": "acido folico" is folic acid
+    acid_endings: tuple[str, ...] = ()  # "ico", "ique": the adjective's ending, read as "ic"
+    # fold -> "kind:id" of every lexicon name with that fold; fold -> "kind:id" of the ingredient INN names
+    every: dict[str, frozenset[str]] = field(default_factory=dict)
+    inns: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: dict | None, index: dict[str, tuple[str, str, str]]) -> "InnFolds":
+        if not doc:
+            return cls()
+        base = cls(tuple((a, b) for a, b in doc["letters"]), tuple(sorted(doc["endings"], key=lambda e: -len(e))),
+                   frozenset(doc.get("acid_words", ())), tuple(sorted(doc.get("acid_endings", ()), key=lambda e: -len(e))))
+        every: dict[str, set[str]] = {}
+        inns: dict[str, set[str]] = {}
+        for key, (kind, i, how) in index.items():
+            if len(key.replace(" ", "")) < MIN_LEN or any(ch.isdigit() for ch in key):
+                continue
+            f = base.fold(key)
+            every.setdefault(f, set()).add(f"{kind}:{i}")
+            if kind == "drug" and how in ("exact", "inn", "salt"):
+                inns.setdefault(f, set()).add(f"{kind}:{i}")
+        return cls(base.letters, base.endings, base.acid_words, base.acid_endings,
+                   {k: frozenset(v) for k, v in every.items()}, {k: frozenset(v) for k, v in inns.items()})
+
+    def fold(self, key: str) -> str:
+        """Each word of a normalised name with the letter conventions unified, doubled letters single, a silent
+        initial h dropped and one language ending cut."""
+        return " ".join(self._word(w) for w in key.split())
+
+    def _word(self, w: str) -> str:
+        for a, b in self.letters:
+            w = w.replace(a, b)
+        w = re.sub(r"([a-z])\1+", r"\1", w)
+        if w.startswith("h") and len(w) > MIN_LEN:
+            w = w[1:]
+        for e in self.endings:
+            if w.endswith(e) and len(w) - len(e) >= MIN_LEN - 1:
+                return w[: -len(e)]
+        return w
+
+    def acid_name(self, key: str) -> str | None:
+        """'acido folico' -> 'folic acid' (Romance word order: the acid word first, the adjective after)."""
+        words = key.split()
+        if len(words) != 2 or words[0] not in self.acid_words:
+            return None
+        for e in self.acid_endings:
+            if words[1].endswith(e) and len(words[1]) > len(e) + 2:
+                return words[1][: -len(e)] + "ic acid"
+        return None
+
+    def read(self, key: str) -> str | None:
+        """`kind:id` of the one ingredient whose INN `key` spells in another language, else None."""
+        if len(key.replace(" ", "")) < MIN_LEN or any(ch.isdigit() for ch in key) or not self.inns:
+            return None
+        f = self.fold(key)
+        hits = self.inns.get(f, frozenset())
+        if len(hits) != 1 or not self.every.get(f, frozenset()) <= hits:
+            return None
+        return next(iter(hits))
