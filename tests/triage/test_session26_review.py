@@ -82,3 +82,16 @@ def test_pre_eclampsia_rules_not_before_20_weeks(kb):
     rules = {r.id: r for r in kb.rules}
     for rid in ("pre_eclampsia_symptoms", "pre_eclampsia_features"):
         assert "pregnant" in rules[rid].all and "early_pregnancy_weeks" in rules[rid].none
+
+
+@pytest.mark.parametrize("text", [
+    "my son has a purple rash that won't go away when i press a glass on it and he is hot",
+    "the blotches on her legs didn't go away when i pressed a glass on them",
+])
+def test_the_glass_test_told_with_other_verbs_is_a_non_blanching_rash(lex, text):
+    assert _ev(lex, text).get("non_blanching_rash") is True
+
+
+def test_a_glass_test_rash_in_a_toddler_is_emergency(lexical_engine):
+    res, _ = lexical_engine.one_shot("purple blotchy rash on his tummy that wouldn't fade under the glass", age=3)
+    assert res.triage == "emergency", res.triage
