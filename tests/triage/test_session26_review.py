@@ -56,7 +56,7 @@ def test_the_other_half_of_a_contrast_goes_to_the_index(lex, kb):
     assert nlu._embed_chunks(lex, "my hearing is fine these days", [], assertions.load_rules("lay"), ns) == []
 
 
-@pytest.mark.parametrize("word", ["clear", "easily", "plenty", "regular", "all the way"])
+@pytest.mark.parametrize("word", ["clear", "easily", "regular", "all the way"])
 def test_words_often_abnormal_in_context_are_no_normal_state(kb, word):
     import os
     ns = normal_state.load(os.path.dirname(kb.source_files[0]))
@@ -95,3 +95,7 @@ def test_the_glass_test_told_with_other_verbs_is_a_non_blanching_rash(lex, text)
 def test_a_glass_test_rash_in_a_toddler_is_emergency(lexical_engine):
     res, _ = lexical_engine.one_shot("purple blotchy rash on his tummy that wouldn't fade under the glass", age=3)
     assert res.triage == "emergency", res.triage
+
+
+def test_plenty_of_wet_nappies_is_kept_from_the_index(lex):
+    assert nlu.prepare("she is still having plenty of wet nappies", lex, True).chunks == []
