@@ -29,7 +29,8 @@ from medcore.triage.input_guard import normalize_text
 from medcore.triage.antecedents import lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
-from medcore.triage import anaphora, menstrual, mild_readings, normal_state, nlu_readings, qualifiers, relatives, sign_context
+from medcore.triage import (anaphora, menstrual, mild_readings, normal_state, nlu_readings, qualifiers, relatives,
+                            sign_context, vitals)
 from medcore.triage.eye_side import FINDING, one_eye
 from medcore.triage.mild_readings import is_mild
 from medcore.triage.tokens import _TOKEN, gerund, normal_form, restore_apostrophes, stem, tokens  # noqa: F401
@@ -45,11 +46,10 @@ _POINTS_BACK = re.compile(r"\s*+(?:it|it's|its|this|that|they|they're|there's|th
 # absent phrases that a list negation before them ('no injury, not limping, afebrile') does not turn round
 _NEGATIVE_WORD = re.compile(r"non\b|non[a-z]|afebrile\b|apyrexial\b|normotensive\b")
 # session 26c: an absent phrase that ends by calling the part normal ('bladder and bowels normal', 'temp is fine') is
-# a normal even inside a negation's scope: in a chart's list 'No saddle anaesthesia, bladder and bowels normal' the
-# 'No' reached the normal and flipped it to incontinence present (a back-pain vignette went to emergency). A denial
-# of the normal itself is worded otherwise ('bowels are not normal' holds no such phrase); 'not eating normally'
-# ends in an adverb and still flips
-_STATED_NORMAL = re.compile(r"\b(?:normal|fine|ok|okay|unchanged|stable)$")
+# a normal when the negation that reaches it belongs to an earlier list item: in a chart's 'No saddle anaesthesia,
+# bladder and bowels normal' the 'No' flipped it to incontinence present. Review fix (session 26): only then; a cue in
+# the phrase's own item ("isn't feeding as normal", "I don't think the movements are normal") still denies it. The
+# words: normal_state.yaml phrase_final
 _EMBED_STOP = {"i", "my", "a", "the", "have", "am", "i'm", "been", "is", "it"}
 
 
@@ -163,7 +163,8 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
                     continue  # 'my eye is a bit sore': mild discomfort, not the red-flag pain (mild_readings.yaml)
                 if fid.startswith("!"):  # an 'absent' phrase ("I can keep fluids down"); negated, a present one,
                     # unless the phrase is a negative word itself: 'not limping, afebrile' is still afebrile
-                    flip = negated and not _NEGATIVE_WORD.match(phrase) and not _STATED_NORMAL.search(phrase)
+                    flip = negated and not _NEGATIVE_WORD.match(phrase) and not _listed_normal(normal, clause, phrase,
+                                                                                              words[s].start(), rules)
                     ex.mentions.append(Mention(fid[1:], kb.finding(fid[1:]).name, flip, phrase, "synonym"))
                 else:
                     ex.mentions.append(Mention(fid, kb.finding(fid).name, not negated, phrase, "synonym"))
@@ -190,12 +191,22 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
                     since_antecedent)
 
 
+def _listed_normal(normal: normal_state.NormalState | None, clause: str, phrase: str, start: int, rules) -> bool:
+    """An absent phrase calling its part normal, reached only by an earlier list item's negation (see above): a comma
+    or semicolon lies between the nearest negation cue before the phrase and the phrase."""
+    if normal is None or not normal.phrase_final.search(phrase):
+        return False
+    ends = [e for _, e in assertions.cue_spans(clause, rules) if e <= start]
+    return bool(ends) and bool(re.search(r"[,;]", clause[max(ends):start]))
+
+
 def _embed_chunks(lexicon: Lexicon, clause: str, read: list[tuple[int, int]], rules,
                   normal: normal_state.NormalState | None = None) -> list[str]:
     """The chunks of a clause that no phrase read, for the embedding index. `read`: the character spans of every
     phrase the lexicon found in the clause; `normal`: the normal-state words (a chunk saying a function works as it
     should is not guessed at: normal_state.py)."""
     out = []
+    table = vitals.load(os.path.dirname(lexicon.kb.source_files[0])) if lexicon.kb.source_files else ()
     for a, b in _chunk_spans(clause):
         # a phrase read across a chunk break ('pins and needles', 'black and blue') holds this chunk's words
         if any(pa < a < pe or pa < b < pe for pa, pe in read):
@@ -212,9 +223,19 @@ def _embed_chunks(lexicon: Lexicon, clause: str, read: list[tuple[int, int]], ru
                 or any(i.lstrip("!~") not in DURATION_FINDINGS for _, _, ids in lexicon.find(whole) for i in ids) \
                 or add_body_pain(lexicon, lexicon.word_keys(chunk.lower()), []):
             continue
-        # a negated or denied chunk is not guessed at: the index cannot tell its polarity (polarity_free)
-        if polarity_free(chunk) and not (normal is not None and normal.says_normal(chunk.lower())):
-            out.append(chunk.strip())
+        # a vital reading is read by its band (nlu_readings.read_vitals), which may say the finding absent: the index
+        # read 'my pulse is 55' as the synonym 'pulse is 35' (slow pulse, an emergency) (review fix, session 26)
+        if table and vitals.readings(whole.lower(), table):
+            continue
+        # a contrast may join a normal and a complaint ('my vision is clear but there's a curtain over one eye'):
+        # only the part holding the normal word is kept back (review fix, session 26)
+        parts = normal.parts(chunk) if normal is not None and normal.says_normal(chunk.lower()) else [chunk]
+        for part in parts:
+            if len(parts) > 1 and len([t for t in tokens(part) if t not in _EMBED_STOP]) < 2:
+                continue
+            # a negated or denied chunk is not guessed at: the index cannot tell its polarity (polarity_free)
+            if polarity_free(part) and not (normal is not None and normal.says_normal(part.lower())):
+                out.append(part.strip())
     return out
 
 

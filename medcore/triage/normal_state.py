@@ -16,10 +16,12 @@ import jsonschema
 from medcore.knowledge.kbfiles import read_yaml
 
 _WORDS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2}}
-SCHEMA = {"type": "object", "required": ["version", "source", "words", "negations", "conditions"],
+SCHEMA = {"type": "object", "required": ["version", "source", "words", "negations", "conditions", "phrase_final",
+                                         "contrasts"],
           "additionalProperties": False,
           "properties": {"version": {"const": 1}, "source": {"type": "string", "minLength": 5},
-                         "words": _WORDS, "negations": _WORDS, "conditions": _WORDS}}
+                         "words": _WORDS, "negations": _WORDS, "conditions": _WORDS, "phrase_final": _WORDS,
+                         "contrasts": _WORDS}}
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,12 @@ class NormalState:
     word: re.Pattern
     negation: re.Pattern
     condition: re.Pattern  # a clause opening with one tells when the person is well: the trigger, not a normal state
+    phrase_final: re.Pattern  # an absent phrase ending in one calls the part normal ('bowels normal')
+    contrast: re.Pattern  # 'but', 'although': the parts of a chunk either side may differ in polarity
+
+    def parts(self, chunk: str) -> list[str]:
+        """A chunk cut at its contrast words ('my vision is clear but there's a curtain' -> two parts)."""
+        return [p for p in self.contrast.split(chunk) if p.strip()]
 
     def says_normal(self, chunk: str) -> bool:
         """Whether a lower-case chunk holds a normal-state word with no negation before it in the chunk, and does not
@@ -57,4 +65,6 @@ def load(kb_dir: str) -> NormalState | None:
     free = [n.lower() for n in doc["negations"] if not n.startswith("n'")]
     negation = re.compile("|".join(filter(None, [_alt(glued), rf"(?<![a-z'])(?:{_alt(free)})(?![a-z])"])))
     condition = re.compile(rf"(?:{_alt(c.lower() for c in doc['conditions'])})(?![a-z])")
-    return NormalState(word, negation, condition)
+    final = re.compile(rf"(?<![a-z'])(?:{_alt(w.lower() for w in doc['phrase_final'])})$")
+    contrast = re.compile(rf"(?<![a-z'])(?:{_alt(c.lower() for c in doc['contrasts'])})(?![a-z])")
+    return NormalState(word, negation, condition, final, contrast)

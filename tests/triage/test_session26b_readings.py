@@ -32,9 +32,7 @@ def _chunks(lex, clause):
     "my breathing feels easy when I climb",
     "the little one is wetting nappies as usual",
     "my grip is still able to open jars",
-    "bladder works regularly through the night",
-    "my hips swing all the way round",
-])
+])  # 'regularly' and 'all the way' left the list in the session 26 review (often not a normal in context)
 def test_a_normal_state_clause_is_not_guessed_at(lex, clause):
     assert _chunks(lex, clause) == []
 
@@ -51,8 +49,8 @@ def test_other_clauses_still_reach_the_index(lex, clause):
 
 def test_normal_words_after_a_negation_do_not_count():
     ns = normal_state.load(str(KB))
-    assert ns.says_normal("my bowels open regularly")
-    assert not ns.says_normal("my bowels don't open regularly")
+    assert ns.says_normal("my bowels open normally")
+    assert not ns.says_normal("my bowels don't open normally")
     assert not ns.says_normal("i am not well at all")
     assert not ns.says_normal("wellington boots rub my heel")  # a word, not a part of one
 
