@@ -148,7 +148,7 @@ def test_therapy_entry_points_refuse_wrong_shapes():
         "parse_patient.meds": lambda g: parse_patient({**ok, "medications": g}),
         "parse_patient.allergies": lambda g: parse_patient({**ok, "allergies": g}),
         "parse_patient.conditions": lambda g: parse_patient({**ok, "conditions": g}),
-        "make.condition": lambda g: make(s, ok, g),
+        "make.condition": lambda g: make(s, ok, g, user=SYSTEM),
     }
     leaks = _sweep(calls, (ProfileError, PlanError))
     assert not leaks, "\n".join(leaks)
