@@ -27,6 +27,9 @@ WORK_TOOL = {"summary": "records", "handoff": "therapy", "plan": "therapy", "cha
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 # \Z, not $: "$" also matches before a final newline, so "alice\n" was a second, look-alike account
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}\Z")
+# Names no account may take: "local" is the folder the local user and the system (CLI) keep their image imports in
+# (imaging.imports), so an account of that name would see them. Compared case-folded (a case-blind file system).
+RESERVED_NAMES = frozenset({"local"})
 
 
 class AccessDenied(PermissionError):
@@ -52,6 +55,12 @@ def local_user(name: str = "local") -> User:
     return User(name or "local", "admin", local=True)
 
 
+# The system itself (the CLI, workers, evals, tests): every role, sees everything, as the store's principal None does.
+# Services that a page calls take a required `user`; the page passes its signed-in user, everything else SYSTEM, so
+# a forgotten user is an error, never a silent "allow everything". "_system" cannot be an account's name (_NAME).
+SYSTEM = User("_system", "admin", local=True)
+
+
 def access_mode(auth: str, bind_address: str | None) -> str:
     """'local', 'accounts' or 'oidc'. A server reachable from other machines without sign-in is refused."""
     if auth not in AUTH_MODES:
@@ -67,7 +76,7 @@ def access_mode(auth: str, bind_address: str | None) -> str:
 
 def is_user_name(name: str) -> bool:
     """A name an account (or a trusted provider claim) may carry: it owns work and appears in the audit log."""
-    return bool(_NAME.match(name or ""))
+    return bool(_NAME.match(name or "")) and (name or "").casefold() not in RESERVED_NAMES
 
 
 # ---- permissions ------------------------------------------------------------------------------------
@@ -84,12 +93,14 @@ def require_tool(user: User, tool: str) -> None:
         raise AccessDenied(f"{user.name} ({user.role}) may not use {what}.")
 
 
-def check_tool(user: User | None, tool: str) -> None:
+def check_tool(user: User, tool: str) -> None:
     """A service's own role check, at the entry point a page calls (so a page that forgets its check still
-    cannot act beyond the role). None is the system itself (the CLI, workers, evals), trusted as the store's
-    principal None is; the CLI's user is the local user, who has every role."""
-    if user is not None:
-        require_tool(user, tool)
+    cannot act beyond the role). There is no "no user": the CLI, workers, evals and tests pass SYSTEM, so a caller
+    that leaves the user out is refused instead of being trusted."""
+    if not isinstance(user, User):
+        raise AccessDenied(f"No user was given for the {tool} tool: a page passes its signed-in user, the system "
+                           "(CLI, workers, evals) passes medcore.auth.SYSTEM.")
+    require_tool(user, tool)
 
 
 def require_admin(user: User, doing: str = "do that") -> None:
@@ -156,6 +167,8 @@ def add_user(store, name: str, password: str, role: str) -> None:
 
     if not _NAME.match(name or ""):
         raise AuthError("A user name is 1-64 letters, digits or . _ @ - and starts with a letter or digit.")
+    if name.casefold() in RESERVED_NAMES:
+        raise AuthError(f"{name!r} is reserved (the local user's and the system's own name); choose another name.")
     _check_role(role)
     digest = hash_password(password)
     with store.session() as s:

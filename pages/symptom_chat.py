@@ -69,7 +69,8 @@ if "tri_state" not in ss:
             rec = load_work("chat")
             if rec and rec.data:
                 try:
-                    ss.tri_state = chat.restore(engine_ref().obj, rec.data)
+                    # through turn, as every step: the saved chat's result is worked out again for this user
+                    ss.tri_state = chat.turn(engine_ref().obj, rec.data, chat.restore, user=store.principal)
                 except chat_state.ChatStateError as exc:  # damaged: start afresh, the saved item is left as it is
                     new_work("chat")
                     ss.tri_restore_failed = chat_state.restore_failed_message(exc)

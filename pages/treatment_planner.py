@@ -169,7 +169,7 @@ if submitted or ss.pop("tp_autorun", False):
         try:
             # the tool's one entry point (as the CLI); in the worker pool under its time budget; audited there
             res = service.make(settings, forms.form_to_patient(ss.tp_form), ss.tp_condition_saved, bounded=True,
-                               store=store)
+                               store=store, user=store.principal)
             ss.tp_plan = review.init_items(res.plan.to_dict())
             ss.tp_not_saved = res.not_saved  # the audit row was refused: the plan is shown, never said saved
             new_work(KIND)

@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from medcore.auth import SYSTEM
 from medcore.controls import strip_controls
 from medcore.records import inputs
 from medcore.records.inputs import InputError, NoteInput
@@ -38,7 +39,7 @@ def test_a_note_of_only_escape_sequences_is_empty(settings):
 def test_a_note_built_directly_is_cleaned_too(settings):
     from medcore.records.service import summarize_input
 
-    result = summarize_input(NoteInput("\x9b31m man with a cough.\u202e", "paste"), settings, with_narrative=False)
+    result = summarize_input(NoteInput("\x9b31m man with a cough.\u202e", "paste"), settings, user=SYSTEM, with_narrative=False)
     assert "31" not in result.analysis.text and "\u202e" not in result.analysis.text
     assert "31" not in repr(result.analysis.summary)
 

@@ -4,6 +4,8 @@ TypeError/AttributeError/KeyError/IndexError and never a Python type name. Issue
 
 from __future__ import annotations
 
+from medcore.auth import SYSTEM
+
 import math
 from functools import lru_cache
 
@@ -92,7 +94,7 @@ def test_records_entry_points_refuse_wrong_shapes():
         "from_upload.name": lambda g: from_upload(g, b"a note", s),
         "from_upload.data": lambda g: from_upload("note.txt", g, s),
         "analyze": lambda g: analyze(g, kb),
-        "summarize_input": lambda g: summarize_input(g, s, with_narrative=False),
+        "summarize_input": lambda g: summarize_input(g, s, user=SYSTEM, with_narrative=False),
     }
     leaks = _sweep(calls, (InputError,))
     assert not leaks, "\n".join(leaks)
@@ -146,7 +148,7 @@ def test_therapy_entry_points_refuse_wrong_shapes():
         "parse_patient.meds": lambda g: parse_patient({**ok, "medications": g}),
         "parse_patient.allergies": lambda g: parse_patient({**ok, "allergies": g}),
         "parse_patient.conditions": lambda g: parse_patient({**ok, "conditions": g}),
-        "make.condition": lambda g: make(s, ok, g),
+        "make.condition": lambda g: make(s, ok, g, user=SYSTEM),
     }
     leaks = _sweep(calls, (ProfileError, PlanError))
     assert not leaks, "\n".join(leaks)

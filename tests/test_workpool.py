@@ -3,6 +3,8 @@ the caller or poisoning the pool, a full pool says it is busy, a crashed worker 
 
 from __future__ import annotations
 
+from medcore.auth import SYSTEM
+
 import os
 import signal
 import threading
@@ -98,11 +100,11 @@ def test_records_summary_runs_in_the_pool_with_the_same_result(settings):
 
     note = NoteInput("HPI: cough and fever for 3 days.\nAssessment: community-acquired pneumonia.\n"
                      "Plan: amoxicillin 500 mg three times daily.\n", "paste")
-    pooled = summarize_bounded(note, settings.replace(engine_workers=1), with_narrative=False)
-    inline = summarize_input(note, settings, with_narrative=False)
+    pooled = summarize_bounded(note, settings.replace(engine_workers=1), user=SYSTEM, with_narrative=False)
+    inline = summarize_input(note, settings, user=SYSTEM, with_narrative=False)
     assert pooled.analysis.summary == inline.analysis.summary
     with pytest.raises(InputError, match="limit"):
-        summarize_bounded(NoteInput("x" * 50, "paste"), settings.replace(engine_workers=1, max_note_chars=10))
+        summarize_bounded(NoteInput("x" * 50, "paste"), settings.replace(engine_workers=1, max_note_chars=10), user=SYSTEM)
 
 
 def test_workers_never_run_the_page_script_that_streamlit_installed_as_main(tmp_path, monkeypatch):

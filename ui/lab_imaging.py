@@ -21,7 +21,7 @@ PRESETS = {
 }
 
 
-def dataset_choices(settings, user=None) -> dict[str, str]:
+def dataset_choices(settings, user) -> dict[str, str]:
     """label -> --dataset value: the installed embedded sets and the imports `user` may see (imports.py)."""
     from medcore.imaging.builtin import BUILTIN_SETS, available
     from medcore.imaging.imports import list_imports

@@ -35,12 +35,12 @@ def _sample_in_worker(settings, path: str, req: SampleRequest, progress=None) ->
 
 
 def sample_bounded(settings, path: str, req: SampleRequest, *, loaded: LoadedModel | None = None,
-                   lock=None, user: User | None = None, progress=None) -> SampleBatch:
+                   lock=None, user: User, progress=None) -> SampleBatch:
     """generate() in the pool; over the budget it raises workpool.EngineTimeout with a message for the person.
 
     `loaded` (with its `lock`) is the caller's copy of the model at `path`; when sampling runs in this process
     it is used as it is, so the server never holds two copies of one checkpoint. `user`: the page's signed-in user,
-    who must be allowed the imaging tool (checked here too, not only by the page; None is the system, the CLI).
+    who must be allowed the imaging tool (checked here too, not only by the page; required: the CLI passes auth.SYSTEM).
     `progress` (sample_progress.SampleProgress): the step after each denoising step, and the page's cancel."""
     from medcore import workpool
 

@@ -206,8 +206,12 @@ def save_npz(ds: ImageDataset, path: Path) -> None:
     # Two processes may build the same cache at once (parallel training runs): each writes its own file.
     tmp = tmp_sibling(path, ".npz")
     groups = ds.groups if ds.groups is not None else duplicate_groups(ds.images)
-    np.savez_compressed(tmp, images=ds.images, labels=ds.labels, groups=groups, meta=np.asarray(json.dumps(meta)))
-    tmp.replace(path)
+    try:
+        np.savez_compressed(tmp, images=ds.images, labels=ds.labels, groups=groups, meta=np.asarray(json.dumps(meta)))
+        tmp.replace(path)
+    except BaseException:  # any failure (full disk, MemoryError, an interrupt): no half-written temp file stays behind
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def load_npz(path: Path) -> ImageDataset:

@@ -4,7 +4,8 @@ An import was once saved as uploads/<archive name>.npz, so a second "scans.zip" 
 person's) silently replaced the first. Now each import gets a name of its own inside its owner's folder
 (uploads/<owner>/<name>.npz, "scans", "scans-2", ...), reserved with an exclusive create so two imports at the
 same moment cannot take one name either. As with saved work (auth.may_see_owner), a signed-in user of shared mode
-sees only their own imports; the local user (and the CLI) sees every one. Files from before owners existed lie
+sees only their own imports; the local user (and the system, auth.SYSTEM: the CLI) sees every one, and both keep
+their own imports in uploads/local ("local" is a name no account may take, auth.RESERVED_NAMES). Files from before owners existed lie
 directly in uploads/ and are shown in local mode and to admins.
 """
 
@@ -39,11 +40,15 @@ def clean_name(file_name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem)[:40] or "upload"
 
 
-def _owner(user: User | None) -> str:
-    name = user.name if user is not None else "local"
-    if not is_user_name(name):  # a folder per owner: never a path separator or ".."
-        raise DatasetError(f"{name!r} cannot own an import")
-    return name
+LOCAL_FOLDER = "local"  # the one person of local mode and the system share it, as they always did
+
+
+def _owner(user: User) -> str:
+    if user.local:
+        return LOCAL_FOLDER
+    if not is_user_name(user.name):  # a folder per owner: never a path separator, "..", or the reserved "local"
+        raise DatasetError(f"{user.name!r} cannot own an import")
+    return user.name
 
 
 def _reserve(folder: Path, base: str) -> tuple[Path, str]:
@@ -61,29 +66,31 @@ def _reserve(folder: Path, base: str) -> tuple[Path, str]:
                        "Rename the archive and import it again.")
 
 
-def store_import(ds: ImageDataset, settings, file_name: str, user: User | None = None) -> StoredImport:
+def store_import(ds: ImageDataset, settings, file_name: str, user: User) -> StoredImport:
     """Save an imported dataset under a name no other import has; DatasetError (nothing saved) otherwise.
-    `user` None is the system itself (the CLI), as the store's principal None is."""
+    `user`: the page's signed-in user, or auth.SYSTEM (the CLI); required, so a forgotten user is refused."""
     from medcore.imaging.datasets import save_npz
 
     check_tool(user, TOOL)
     base = clean_name(file_name)
     path, name = _reserve(uploads_dir(settings) / _owner(user), base)
     try:
-        save_npz(ds, path)
-    except OSError as exc:
-        path.unlink(missing_ok=True)  # the reserved, empty name must not stay behind as a broken dataset
-        log.warning("import %s could not be written: %s", path, exc)
-        raise DatasetError(f"The images were not saved: {exc.strerror or exc}.") from exc
+        save_npz(ds, path)  # removes its own temp file when it fails
+    except BaseException as exc:  # any failure (MemoryError, ValueError, an interrupt), not only a full disk:
+        path.unlink(missing_ok=True)  # the reserved, empty name must not stay behind, blocking it
+        log.warning("import %s could not be written: %r", path, exc)
+        if isinstance(exc, OSError):
+            raise DatasetError(f"The images were not saved: {exc.strerror or exc}.") from exc
+        raise
     return StoredImport(path, name, renamed=name != base)
 
 
-def list_imports(settings, user: User | None = None) -> dict[str, Path]:
-    """name -> path of the imports `user` may see (every one for the local user and for None)."""
+def list_imports(settings, user: User) -> dict[str, Path]:
+    """name -> path of the imports `user` may see (every one for the local user and for auth.SYSTEM)."""
     root = uploads_dir(settings)
     if not root.is_dir():
         return {}
-    everyone = user is None or user.local
+    everyone = user.local
     out: dict[str, Path] = {}
     if everyone or user.is_admin:
         out.update({p.stem: p for p in sorted(root.glob("*.npz")) if p.stat().st_size})
@@ -94,6 +101,6 @@ def list_imports(settings, user: User | None = None) -> dict[str, Path]:
         for p in sorted(d.glob("*.npz")):
             if not p.stat().st_size:  # a name reserved by an import still being written
                 continue
-            label = p.stem if not everyone or d.name == (user.name if user else "local") else f"{d.name}/{p.stem}"
+            label = p.stem if not everyone or d.name == LOCAL_FOLDER else f"{d.name}/{p.stem}"
             out[label if label not in out else f"{d.name}/{p.stem}"] = p
     return out

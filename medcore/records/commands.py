@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from medcore import jobs
+from medcore.auth import SYSTEM
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ def _summarize(args, settings) -> int:
         except Exception:  # noqa: BLE001 - the summary works without a store (no trained scorer then)
             log.debug("no store: the summary is written without a trained scorer", exc_info=True)
             store = None
-    result = service.summarize_input(note, settings, store=store, with_narrative=not args.no_narrative)
+    result = service.summarize_input(note, settings, user=SYSTEM, store=store, with_narrative=not args.no_narrative)
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     ident = bool(getattr(args, "with_identifiers", False))

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from medcore.auth import SYSTEM
 from medcore.records.evaluate import FOLD_HYPOTHETICAL, _match, phi_scores
 from medcore.records.real_notes import RealNote
 
@@ -376,6 +377,6 @@ def service_summarizer(settings):
 
     def run(text: str):
         note = inputs.from_paste(text, settings)
-        return note.text, service.summarize_input(note, settings, with_narrative=False).analysis
+        return note.text, service.summarize_input(note, settings, user=SYSTEM, with_narrative=False).analysis
 
     return run

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from medcore.auth import User, check_tool
+from medcore.auth import SYSTEM, User, check_tool
 from medcore.controls import strip_controls
 from medcore.records import kb as kb_mod
 from medcore.records.inputs import INVISIBLE_NOTE, InputError, NoteInput, injection_warning, is_blank
@@ -21,10 +21,11 @@ class RecordResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bool = True, backend=None,
+def summarize_input(note: NoteInput, settings, *, user: User, store=None, with_narrative: bool = True, backend=None,
                     scorer=None) -> RecordResult:
-    """`store`'s principal, when it has one, must be allowed the records tool (the CLI's store has none)."""
-    check_tool(getattr(store, "principal", None), "records")
+    """`user` (required: the page's signed-in user, or auth.SYSTEM for the CLI, workers and evals) must be allowed
+    the records tool."""
+    check_tool(user, "records")
     # Checked here too, not only where the input was read: a NoteInput can be built directly, and the
     # engines' cost grows with the text, so an oversized note must never reach them.
     if not isinstance(note, NoteInput) or not isinstance(note.text, str):
@@ -52,28 +53,27 @@ def summarize_input(note: NoteInput, settings, *, store=None, with_narrative: bo
     return RecordResult(note, analysis, nar, warnings)
 
 
-def _summarize_in_worker(note: NoteInput, settings, with_narrative: bool) -> RecordResult:
+def _summarize_in_worker(note: NoteInput, settings, with_narrative: bool, user: User) -> RecordResult:
     from medcore.store import Store
 
     store = Store.open(settings)  # the system's view: the active scorer and adapter are read from the registry
     try:
-        return summarize_input(note, settings, store=store, with_narrative=with_narrative)
+        return summarize_input(note, settings, user=user, store=store, with_narrative=with_narrative)
     finally:
         store.engine.dispose()
 
 
-def summarize_bounded(note: NoteInput, settings, *, with_narrative: bool = True,
-                      user: User | None = None) -> RecordResult:
+def summarize_bounded(note: NoteInput, settings, *, user: User, with_narrative: bool = True) -> RecordResult:
     """summarize_input in the engine worker pool, under its time budget (the page uses this, so one long
     note cannot stall the server for everyone). `user`: the page's signed-in user, who must be allowed the records
-    tool (checked here, not only by the page; None is the system itself, the CLI)."""
+    tool (checked here, not only by the page; required: the CLI passes auth.SYSTEM)."""
     from medcore import workpool
 
     check_tool(user, "records")
     if len(note.text) > settings.max_note_chars:  # refuse before shipping the text to a worker
         raise InputError(f"The note has {len(note.text):,} characters, more than the limit of "
                          f"{settings.max_note_chars:,} (MEDCORE_MAX_NOTE_CHARS). Split the record into separate notes.")
-    return workpool.run(settings, _summarize_in_worker, note, settings, with_narrative)
+    return workpool.run(settings, _summarize_in_worker, note, settings, with_narrative, user)
 
 
 
@@ -87,4 +87,4 @@ def warm_worker(settings) -> None:
     """Called once in each engine worker when the server starts (workpool.warm): the knowledge base, the
     matchers built on first use and the narrative's scorer are ready before the first summary (about 10 s in a
     new worker here). Nothing is stored."""
-    summarize_input(NoteInput(_WARM_NOTE, "paste"), settings)
+    summarize_input(NoteInput(_WARM_NOTE, "paste"), settings, user=SYSTEM)

@@ -13,6 +13,8 @@ Imports stay inside handlers so `python -m medcore --help` is fast.
 
 from __future__ import annotations
 
+from medcore.auth import SYSTEM
+
 import json
 import logging
 import sys
@@ -245,7 +247,7 @@ def _plan(args, settings) -> int:
         # the tool's one entry point, as the page: same checks, same audit row
         store = _audit_store(settings)
         res = service.make(settings, data, args.condition, notes=notes, pharmcat_report=args.pharmcat, kb=kb,
-                           store=store)
+                           store=store, user=SYSTEM)
         if store is None:
             res.not_saved = "Not saved: the database could not be opened"
     except ProfileError as exc:

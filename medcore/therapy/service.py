@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medcore.auth import check_tool
+from medcore.auth import User, check_tool
 from medcore.therapy.planner import Plan, make_plan
 from medcore.therapy.profile import Patient, parse_patient
 
@@ -36,14 +36,14 @@ def with_pharmcat(kb, data: dict, report: bytes | str | Path) -> tuple[dict, lis
 
 
 def make(settings, data: dict, condition: str, *, notes: list[str] | None = None, pharmcat_report=None, kb=None,
-         bounded: bool = False, store=None) -> PlanResult:
+         bounded: bool = False, store=None, user: User) -> PlanResult:
     """A plan for a patient dict (the JSON/form shape of profile.parse_patient). Raises ProfileError (the
     profile's problems, all of them), PharmcatError, PlanError, or workpool.EngineTimeout when bounded. With a
     store, the plan is written to the audit log (action 'plan', tool 'therapy'); when the database refuses that
     write (store.NotSaved), the plan is still returned and `not_saved` says why, for the caller to show.
-    The store's principal (the page's signed-in user) must be allowed the therapy tool: checked here, not only by
-    the page; no store, or the system's store (the CLI), is trusted as the store itself trusts it."""
-    check_tool(getattr(store, "principal", None), "therapy")
+    `user` (required: the page's signed-in user, or auth.SYSTEM for the CLI) must be allowed the therapy tool:
+    checked here, not only by the page."""
+    check_tool(user, "therapy")
     notes = list(notes or [])
     if pharmcat_report is not None:
         from medcore.therapy.kb import load_kb

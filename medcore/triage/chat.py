@@ -26,9 +26,11 @@ GREETING = ("Hello. Tell me, in your own words, what is bothering you: the main 
             "your local emergency number now.")
 
 
-def turn(engine: TriageEngine, state: dict, step, *args, user: User | None = None) -> dict:
+def turn(engine: TriageEngine, state: dict, step, *args, user: User) -> dict:
     """The page's one way into the interview: one transition (`step`: user_message, answer, correct, finish_now...)
-    for a user who must be allowed the triage tool, checked here and not only by the page (None: the system)."""
+    for a user who must be allowed the triage tool, checked here and not only by the page (`user` is required; the
+    system passes auth.SYSTEM). The steps themselves are the interview's state machine, called by turn, the evals
+    and tests; a page never calls one directly (tests/test_service_user_required_s26.py checks the pages)."""
     check_tool(user, "triage")
     return step(engine, state, *args)
 

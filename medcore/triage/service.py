@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from medcore.auth import check_tool
+from medcore.auth import SYSTEM, User, check_tool
 from medcore.knowledge import load_terminology
 from medcore.knowledge.terminology import cache_root
 from medcore.triage import engine as bayes
@@ -261,9 +261,10 @@ class TriageEngine:
         return guard, ex
 
     def one_shot(self, text: str, age: float | None = None, sex: str | None = None, *,
-                 user=None) -> tuple[TriageResult, list[str]]:
-        """Text in, result out (no questions asked): the CLI's `triage "TEXT" --json`. A given age or
-        sex overrides what the text says. `user` (None: the system, the CLI) must be allowed the triage tool."""
+                 user: User = SYSTEM) -> tuple[TriageResult, list[str]]:
+        """Text in, result out (no questions asked): the CLI's `triage "TEXT" --json`, the evals, the Q&A safety
+        screen. A given age or sex overrides what the text says. `user` must be allowed the triage tool; no page
+        calls this (the chat page goes through chat.turn, whose user is required), so it defaults to the system."""
         check_tool(user, "triage")
         given_age, given_sex = age, sex
         guard, ex = self.read_text(text)

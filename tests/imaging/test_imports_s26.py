@@ -13,7 +13,7 @@ from PIL import Image
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from medcore.auth import AccessDenied, User, local_user
+from medcore.auth import SYSTEM, AccessDenied, User, local_user
 from medcore.imaging.datasets import import_zip, load_npz
 from medcore.imaging.imports import list_imports, store_import
 from tests.conftest import REPO
@@ -79,8 +79,8 @@ def test_a_failed_write_says_nothing_was_saved_and_leaves_no_entry(settings, tmp
 
     monkeypatch.setattr(datasets, "save_npz", full_disk)
     with pytest.raises(DatasetError, match="The images were not saved: No space left on device"):
-        store_import(ds, settings, "scans.zip", None)
-    assert list_imports(settings) == {}
+        store_import(ds, settings, "scans.zip", SYSTEM)
+    assert list_imports(settings, SYSTEM) == {}
 
 
 @pytest.fixture

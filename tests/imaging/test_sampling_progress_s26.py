@@ -4,6 +4,8 @@ the page draws a progress bar with the time left and a Cancel button (ui/samplin
 
 from __future__ import annotations
 
+from medcore.auth import SYSTEM
+
 import time
 
 import pytest
@@ -67,7 +69,7 @@ def test_a_cancel_reaches_a_sampling_worker_process(settings, tiny_run):
     progress.cancel()
     with pytest.raises(SampleCancelled, match="Cancelled at step 1 of 5"):
         sample_bounded(settings.replace(engine_workers=1, engine_timeout_s=120), str(run),
-                       SampleRequest(n=1, steps=5, sampler="ddim"), progress=progress)
+                       SampleRequest(n=1, steps=5, sampler="ddim"), user=SYSTEM, progress=progress)
 
 
 def _bar(at):

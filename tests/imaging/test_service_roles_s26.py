@@ -1,7 +1,7 @@
 """Session 26b: the image tool's sampling and the records, triage and therapy services did not check the user's role
 themselves; only the pages did. Each entry point a page calls now checks it (medcore.auth.check_tool), so a page
-that forgets its check, or a direct call, still cannot act beyond the role. None is the system (the CLI), trusted as
-the store's principal None is, and the local user of local mode has every role."""
+that forgets its check, or a direct call, still cannot act beyond the role. The user is a required argument (the
+system passes medcore.auth.SYSTEM; tests/test_service_user_required_s26.py), and the local user has every role."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from medcore.auth import AccessDenied, User, check_tool, local_user
+from medcore.auth import SYSTEM, AccessDenied, User, check_tool, local_user
 from tests.conftest import REPO
 from tests.imaging.test_page import generate
 
@@ -19,7 +19,7 @@ NOBODY = User("", "none")  # not signed in (ui.auth.ANONYMOUS)
 
 
 def test_check_tool_follows_the_role_model():
-    check_tool(None, "imaging")  # the system (CLI)
+    check_tool(SYSTEM, "imaging")  # the system (CLI)
     check_tool(local_user(), "therapy")
     check_tool(CLINICIAN, "records")
     check_tool(STUDENT, "triage")
@@ -45,8 +45,8 @@ def test_a_student_calling_the_records_service_directly_is_refused(settings, sto
     with pytest.raises(AccessDenied, match="may not use the records tool"):
         service.summarize_bounded(note, settings, user=STUDENT)
     with pytest.raises(AccessDenied, match="may not use the records tool"):
-        service.summarize_input(note, settings, store=store.as_user(STUDENT), with_narrative=False)
-    ok = service.summarize_input(note, settings, store=store.as_user(CLINICIAN), with_narrative=False)
+        service.summarize_input(note, settings, user=STUDENT, store=store.as_user(STUDENT), with_narrative=False)
+    ok = service.summarize_input(note, settings, user=CLINICIAN, store=store.as_user(CLINICIAN), with_narrative=False)
     assert ok.analysis is not None
 
 
@@ -54,7 +54,8 @@ def test_a_student_calling_the_therapy_service_directly_is_refused(settings, sto
     from medcore.therapy import service
 
     with pytest.raises(AccessDenied, match="may not use the therapy tool"):
-        service.make(settings, {"age": 50, "sex": "female"}, "hypertension", store=store.as_user(STUDENT))
+        service.make(settings, {"age": 50, "sex": "female"}, "hypertension", store=store.as_user(STUDENT),
+                     user=STUDENT)
     assert not [e for e in store.audit_events(tool="therapy") if e["action"] == "plan"]
 
 

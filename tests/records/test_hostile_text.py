@@ -7,6 +7,8 @@ seconds to minutes; linear code takes well under a second, so the budget leaves 
 
 from __future__ import annotations
 
+from medcore.auth import SYSTEM
+
 import time
 
 import pytest
@@ -115,7 +117,7 @@ def test_service_refuses_an_oversized_note(settings):
     small = settings.replace(max_note_chars=1000)
     note = NoteInput("1-" * 2000, "paste")  # built directly, bypassing the input checks
     with pytest.raises(InputError, match="more than the limit of 1,000"):
-        summarize_input(note, small, with_narrative=False)
+        summarize_input(note, small, user=SYSTEM, with_narrative=False)
 
 
 def test_seeded_random_text_never_raises_and_stays_fast(section_rules):

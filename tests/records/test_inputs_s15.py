@@ -2,6 +2,7 @@
 a note of only invisible characters is refused as empty; a damaged Word file and JSON nested absurdly deep are
 refused in words (an InputError, exit code 2 from the CLI), never with a Python exception's name."""
 
+from medcore.auth import SYSTEM
 import io
 import zipfile
 
@@ -68,7 +69,7 @@ def test_summarize_refuses_an_invisible_note_built_directly(settings):
     from medcore.records import service
 
     with pytest.raises(InputError, match="empty"):  # the page restores a saved note without inputs.check_text
-        service.summarize_input(inputs.NoteInput("\u200b \u2060", "paste"), settings, with_narrative=False)
+        service.summarize_input(inputs.NoteInput("\u200b \u2060", "paste"), settings, user=SYSTEM, with_narrative=False)
 
 
 def _docx_with(change) -> bytes:

@@ -1,5 +1,6 @@
 import numpy as np
 
+from medcore.auth import SYSTEM
 from medcore.llm.base import Prompt
 from medcore.records import inputs, service
 from medcore.records.evaluate import rouge_l
@@ -25,7 +26,7 @@ NOTE = ("HPI: 68-year-old man with heart failure admitted with shortness of brea
 
 
 def run(settings, backend):
-    return service.summarize_input(inputs.from_paste(NOTE, settings), settings, backend=backend).narrative
+    return service.summarize_input(inputs.from_paste(NOTE, settings), settings, user=SYSTEM, backend=backend).narrative
 
 
 def test_grounded_model_text_is_used(settings, fast_embed):

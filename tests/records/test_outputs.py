@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from medcore.auth import SYSTEM
 from medcore.records import export, inputs, service
 
 
@@ -11,7 +12,7 @@ def result(settings, fast_embed):
     from medcore.records.corpus import annotated_notes
 
     note = annotated_notes(settings, "dev")[0]
-    return service.summarize_input(inputs.from_paste(note.text, settings), settings)
+    return service.summarize_input(inputs.from_paste(note.text, settings), settings, user=SYSTEM)
 
 
 def test_cli_json_contract(settings, tmp_path, capsys, fast_embed):

@@ -1,6 +1,7 @@
 """Session 16 (phi16s, issue 11): vitals written value first ("90% sat"), a fever's peak, lung function results and
 the complement levels, read as readings. Sentences are our own."""
 
+from medcore.auth import SYSTEM
 import pytest
 
 from medcore.config import Settings
@@ -9,7 +10,7 @@ from medcore.records import inputs, service
 
 def _readings(text: str) -> dict[str, str]:
     settings = Settings.load()
-    ex = service.summarize_input(inputs.from_paste(text, settings), settings, with_narrative=False).analysis.extraction
+    ex = service.summarize_input(inputs.from_paste(text, settings), settings, user=SYSTEM, with_narrative=False).analysis.extraction
     return {m.name: m.value for m in [*ex.labs, *ex.vitals]}
 
 

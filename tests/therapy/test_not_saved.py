@@ -1,6 +1,7 @@
 """A read-only database: the plan is still made and shown (by the same service code), with a clear "not saved" and
 never a claim that it was saved (issue 13, platform14's finding)."""
 
+from medcore.auth import SYSTEM
 import json
 from pathlib import Path
 
@@ -24,13 +25,13 @@ def read_only(tmp_path, settings, monkeypatch):
 
 
 def test_service_returns_the_plan_and_says_why_it_was_not_audited(read_only, kb, settings):
-    res = service.make(settings, PATIENT, "afib", kb=kb, store=Store(read_only))
+    res = service.make(settings, PATIENT, "afib", kb=kb, store=Store(read_only), user=SYSTEM)
     assert res.plan.chosen == "apixaban"
     assert res.not_saved == "Not saved: the database is read-only"
 
 
 def test_service_on_a_writable_store_has_nothing_to_report(kb, settings, store):
-    assert service.make(settings, PATIENT, "afib", kb=kb, store=store).not_saved is None
+    assert service.make(settings, PATIENT, "afib", kb=kb, store=store, user=SYSTEM).not_saved is None
 
 
 def test_cli_plan_on_a_read_only_database_prints_the_plan_and_not_saved(read_only, tmp_path, capsys):
