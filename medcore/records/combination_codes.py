@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from medcore import kbyaml
 from medcore.config import REPO_ROOT
+from medcore.errors import DomainError
 from medcore.knowledge import link_words
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ class Pair:
     keep_partner: bool = False
 
 
-class CombinationError(ValueError):
+class CombinationError(DomainError):
     """The combination table does not follow its format (the message names the entry)."""
 
 
@@ -54,7 +54,7 @@ def build(data: dict) -> tuple[Pair, ...]:
 
 @lru_cache(maxsize=2)
 def table(path: Path = PATH) -> tuple[Pair, ...]:
-    return build(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return build(kbyaml.load(path))
 
 
 def _combined(anchor_code: str, partner_code: str, pairs) -> Pair | None:

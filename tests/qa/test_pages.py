@@ -255,7 +255,9 @@ def test_emergency_self_care_is_what_to_do_while_waiting_for_help(pages):
     from medcore.triage.rules import LEVEL_TEXT
 
     for cid in ("condition:aortic_dissection", "condition:ectopic_pregnancy", "condition:ruptured_aaa",
-                "condition:intussusception", "condition:pre_eclampsia"):
+                "condition:intussusception", "condition:preterm_labour"):
+        # pre-eclampsia left this list in session 26: its own level is urgent (NICE NG133 same-day assessment) and
+        # its severe features are emergency red flags, so its page opens with the urgent line
         page = pages[cid]
         care = page.section("self_care").passages
         # the chat's own KB line (session 18 replaced its "None." placeholders) or the curated one: either is what to
