@@ -32,8 +32,12 @@ def _cheap_hashes(monkeypatch):
 
 def _teams(store) -> None:
     """ward-3 = alice, bob, sam; icu = carol; 'empty' has no members."""
-    for u in (ALICE, BOB, CAROL, SAM, ADA, NEMO, NAMED_LOCAL):
+    for u in (ALICE, BOB, CAROL, SAM, ADA, NEMO):
         auth.add_user(store, u.name, "a long password", u.role)
+    # since session 26 no account may be called "local" (the local user's and the system's import folder); a
+    # principal of that name that is not local mode (NAMED_LOCAL, e.g. from an older store) is still checked below
+    with pytest.raises(auth.AuthError, match="reserved"):
+        auth.add_user(store, NAMED_LOCAL.name, "a long password", NAMED_LOCAL.role)
     admin = store.as_user(ADA)
     for name in ("ward-3", "icu", "empty"):
         teams.create_team(admin, name)
