@@ -1,4 +1,4 @@
-"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-26). Prints row
+"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-27). Prints row
 numbers only, never note text.
 
 Every set drew the same way, with its own parameters (SETS below; each set's README says why they are what they
@@ -176,6 +176,18 @@ SETS = {p.set_id: p for p in (
                left_out={2913: "other: an explanatory text on two laboratory tests, not a patient's note (no patient, "
                                "no finding, medication, PHI or value of anyone)"},
                own_read_list="docs/evals/records-blind-s26/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
+    # an eleventh re-split (session 27), drawn at its base and weighted toward the notes a summarizer is used on:
+    # eligible before the quotas were fixed (unread, no duplicate text): discharge 0 and H&P 0 at any length, ED 1
+    # (1354 words, past a hand annotator's reach), consult 13 and progress 7 within 650 words (0 and 1 within 550),
+    # so those two get a 650-word cap, the rest 250; 16 notes: consult 6, progress 6, operative 2, radiology 2
+    DrawParams("blind_s27", "1fb3eb0f", seed=20261227, residues=tuple(range(10)), max_words=250,
+               long_types={"consult": 650, "progress": 650},
+               quota={"discharge": 0, "ed": 0, "progress": 6, "consult": 6, "radiology": 2, "history_physical": 0,
+                      "operative": 2, "letter": 0, "other": 0},
+               left_out={2349: "progress: a normal female examination template whose text is a near-copy of the drawn "
+                               "male template 2341 (89% of its 8-word runs shared); one template, not two, in the set"},
+               own_read_list="docs/evals/records-blind-s27/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
 
