@@ -39,6 +39,7 @@ _OUTCOME_T1 = re.compile(r"\b(primary|secondary|main|principal)( study)? (outcom
 _OUTCOME_T2 = re.compile(r"outcome|end ?point|random|trial")
 _TRIAL = re.compile(r"\btrial|\brandom")
 _COMPARISON = re.compile(r"\bversus\b|\bvs\b|\bcompared\b")
+TEXT_ENDINGS = (".yaml", ".yml", ".json", ".md", ".txt", ".csv", ".py")
 _S22_SCREENINGS = tuple(f"docs/evals/literature-blind-s1{k}/screening.yaml" for k in (2, 3, 4))
 
 
@@ -46,15 +47,21 @@ def _git(*args: str) -> str:
     return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True).stdout
 
 
-def _used(base: str, rule: str) -> set[str]:
-    """Every maximal run of 7-8 digits in the text files tracked at base (one git call: a per-file walk took 30 s)."""
-    if rule == "outcomes":
-        files = [f"*{ext}" for ext in (".yaml", ".yml", ".json", ".md", ".txt", ".csv", ".py")]
-        hits = _git("grep", "-a", "-h", "-o", "-E", "[0-9]+", base, "--", *files, *(f":(exclude){s}" for s in _S22_SCREENINGS))
+def named_at(base: str, endings: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> set[str]:
+    """Every maximal run of 7-8 digits in the files tracked at base (one git call: a per-file walk took 30 s): the
+    files with one of `endings`, but the paths in `exclude`, read as text; with no endings every text file (-I).
+    The s12-s14 draws (endings TEXT_ENDINGS) and every later one read their pool through this."""
+    if endings:
+        files = [f"*{ext}" for ext in endings]
+        hits = _git("grep", "-a", "-h", "-o", "-E", "[0-9]+", base, "--", *files, *(f":(exclude){s}" for s in exclude))
     else:
         # -I: text files only; -h with a tree prints "BASE:match", so the match is after the last colon
         hits = _git("grep", "-I", "-h", "-o", "-E", "[0-9]+", base)
     return {m for m in (line.rsplit(":", 1)[-1] for line in hits.splitlines()) if len(m) in (7, 8)}
+
+
+def _used(base: str, rule: str) -> set[str]:
+    return named_at(base, TEXT_ENDINGS, _S22_SCREENINGS) if rule == "outcomes" else named_at(base)
 
 
 def _tiers(data: dict, pool: list[str], rule: str) -> list[list[str]]:
