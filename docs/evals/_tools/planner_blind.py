@@ -1,5 +1,5 @@
-"""Planner blind-set writer's tools, one home for what each planner-blind-sNN folder needs (session 26 onwards; the
-session-25 folder keeps its own copies, whose output is kept as it was): `draw`, `pairs` and `newness` over a folder
+"""Planner blind-set writer's tools, one home for what each planner-blind-sNN folder needs (the folders of
+sessions 24-26 are wrappers, with the same output as their old copies): `draw`, `pairs` and `newness` over a folder
 FOLDER under docs/evals/ holding pool.txt (kind|class|typed name|ingredients), pairs_pool.txt
 (a|b|expect|avoid|generic a|generic b|source) and blind.yaml. None of them runs the planner or opens assets/kb/.
 

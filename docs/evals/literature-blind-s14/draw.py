@@ -23,8 +23,7 @@ Run from the repository root: `python docs/evals/literature-blind-s14/draw.py` (
 
 import hashlib
 import json
-import re
-import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -36,18 +35,12 @@ SCREENINGS = ("docs/evals/literature-blind-s12/screening.yaml", "docs/evals/lite
 ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
 
-
-def _git(*args: str) -> str:
-    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True).stdout
+sys.path.insert(0, str(HERE.parent / "_tools"))
+import pqal_draw  # noqa: E402  (the PMIDs named at BASE: one home, docs/evals/_tools/pqal_draw.py)
 
 
 data = json.loads((ROOT.parent / "shared/data/pubmedqa/pqal_dev.json").read_text(encoding="utf-8"))
-used: set[str] = set()
-for name in _git("ls-tree", "-r", "--name-only", BASE).splitlines():
-    if name in SCREENINGS:
-        continue
-    if name.endswith((".yaml", ".yml", ".json", ".md", ".txt", ".csv", ".py")):
-        used |= set(re.findall(r"(?<!\d)\d{7,8}(?!\d)", _git("show", f"{BASE}:{name}"))) & set(data)
+used = pqal_draw.named_at(BASE, pqal_draw.TEXT_ENDINGS, SCREENINGS) & set(data)
 pool = sorted((p for p in data if p not in used), key=lambda p: hashlib.sha256(f"{SEED}:{p}".encode()).hexdigest())
 
 
