@@ -10,7 +10,7 @@ import re
 
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.literature.model import Sentence
-from medcore.literature.numwords import digits_for_words
+from medcore.literature.numwords import digits_for_words, lead_small
 
 _SEX = re.compile(r"(?<!\d)(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?(?:were\s+)?"
                   r"(?P<sex>women|woman|female|females|men|male|males|girls|boys)\b", re.I)
@@ -59,6 +59,7 @@ _CASE_PERSON = re.compile(r"\b(?:a|an)\s+\d{1,3}[- ](?:year|month)s?[- ]old\s+(?
 # (session 27) no joining word between the count and the sex: "400 infants born to mothers" counts the infants
 _ONE_SEX = re.compile(r"\b" + LATER_THOUSANDS_GROUP + r"\d[\d,]*\s+(?:(?!(?:to|of|born|with|from|and|or|whose)\b)[\w\-]+\s+){0,3}?(?P<sex>females?|males?|pregnant\s+women|women|men|girls|boys|mothers|fathers)"
                       r"(?:\s+(?:patients|participants|subjects|volunteers|adults|children|athletes|students))?\b", re.I)
+_ONE_SEX_PEOPLE = r"(?:females?|males?|women|men|girls|boys|mothers|fathers)"
 # "ten males and two females": small counts in words before a sex word (digits_for_words leaves one to nine)
 _SMALL_WORDS = "one two three four five six seven eight nine".split()
 _SMALL = re.compile(r"\b(" + "|".join(_SMALL_WORDS) + r")\s+(?=(?:men|males?|women|females?|boys|girls)\b)", re.I)
@@ -82,7 +83,7 @@ def _one_sex(sentences: list[Sentence], n_idx: int, title: str = "") -> dict:
     """100 (or 0) when the N sentence counts people of one sex, or (session 23c) the title studies people of one
     sex ("... in women with eclampsia"), and no sentence names the other."""
     s = next((s for s in sentences if s.idx == n_idx), None)
-    m = _ONE_SEX.search(digits_for_words(s.text)[0]) if s is not None else None
+    m = _ONE_SEX.search(lead_small(*digits_for_words(s.text), _ONE_SEX_PEOPLE)[0]) if s is not None else None
     if not m and title:
         m = _TITLE_SEX.search(title)
         if m and _FEMALE_WORDS.search(title) and _MALE_WORDS.search(title):
