@@ -361,7 +361,7 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
     n, n_idx, n_text = pick_n(sents)
     if n is None and design_kind == "case_report":  # a case report describes one patient (CARE), session 27
-        n, n_idx, n_text = 1, next((s.idx for s in sents if s.role in ("methods", "results", "")), -1), ""
+        n, n_idx, n_text = population_sex.one_case(sents) or (None, -1, "")
     pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(sents, n_idx, paper.title or "", n),
                      conditions=population_conditions.conditions(
                          term, sents, title, population_conditions.body_sites(settings) if term is not None else None))

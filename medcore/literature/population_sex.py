@@ -100,6 +100,23 @@ def _one_sex(sentences: list[Sentence], n_idx: int, title: str = "") -> dict:
 
 
 
+# a model or a hypothetical patient is no case: "in a 79-year-old woman, the Markov model ..." (session 27)
+_MODELLED = re.compile(r"\b(?:markov|simulation|simulated|hypothetical|decision\s+(?:analysis|tree|model)|cost-effectiveness)\b", re.I)
+_CASE_SECTION = re.compile(r"\b(?:case|presentation|report)\b", re.I)
+
+
+def one_case(sentences: list[Sentence]) -> tuple[int, int, str] | None:
+    """(1, sentence index, words) when a case report describes its one person ("a 51-year-old woman") where the
+    case is told (objective, methods, a CASE / PRESENTATION section, unlabelled text) and nothing is modelled."""
+    if any(_MODELLED.search(s.text) for s in sentences):
+        return None
+    for s in sentences:
+        m = _CASE_PERSON.search(s.text)
+        if m and (s.role in ("objective", "methods", "") or _CASE_SECTION.search(s.section or "")):
+            return 1, s.idx, m.group(0)
+    return None
+
+
 def _is_female(word: str) -> bool:
     return word.lower() in ("women", "woman", "female", "females", "girls", "girl", "f")
 
