@@ -61,6 +61,8 @@ _LEAD_SMALL = "two three four five six seven eight nine".split()
 def lead_small(text: str, spans: list, people: str) -> tuple[str, list]:
     """`text` and `spans` of digits_for_words with such an opening count in digits too (its span first)."""
     m = re.match(r"(Two|Three|Four|Five|Six|Seven|Eight|Nine)(?=\s+(?:[\w\-]+\s+){0,3}?" + people + r"\b)", text)
-    if not m:
+    # a second small group after it ("Eight providers at one clinic and seven at another") is left to be unread:
+    # the opening count alone would be a part
+    if not m or re.search(r"\band\s+(?:two|three|four|five|six|seven|eight|nine)\b", text[m.end():], re.I):
         return text, spans
     return str(_LEAD_SMALL.index(m.group(1).lower()) + 2) + text[m.end():], [(0, m.end(), m.group(1))] + spans

@@ -290,7 +290,8 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         m = _QUESTION_WORTH.search(title.text) if not pico.interventions else None
         if m and treat_re.search(m.group("x")) and not comp_re.search(m.group("x")):
             head = re.split(r"(?<!\s)\s+(?:before|after|during|in|among|at)\s+", m.group("x"), maxsplit=1)[0]
-            pico.interventions.append(_coded(term, _clean_arm(head if treat_re.search(head) else m.group("x")), -1))
+            name = studied_exposure.without_adverb(_clean_arm(head if treat_re.search(head) else m.group("x")))
+            pico.interventions.append(_coded(term, name, -1))
         x = arm_phrases.works_subject(title.text) if not pico.interventions else ""
         if x and not comp_re.search(x):
             pico.interventions.append(_coded(term, x, -1))

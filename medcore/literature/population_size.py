@@ -152,13 +152,16 @@ def count_of(written: str) -> int:
 _ROLE_N_WEIGHT = {"methods": 1.0, "results": 0.9, "objective": 0.5, "": 0.8, "background": 0.1, "conclusions": 0.3}
 
 
-def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
-    """(N, sentence index, N as written): the count the strongest pattern gives, counts in words included."""
+def pick_n(sentences: list[Sentence], small: bool = False) -> tuple[int | None, int, str]:
+    """(N, sentence index, N as written): the count the strongest pattern gives, counts in words included.
+    `small`: a capitalised small count opening a sentence is read too, only when nothing else is (session 27:
+    "Two patients presented with X" is a part of a series counted elsewhere)."""
     best = None
     for s in sentences:
         w = _ROLE_N_WEIGHT.get(s.role, 0.5)
         text, spans = digits_for_words(s.text)
-        text, spans = lead_small(text, spans, _PEOPLE)  # "Two cases of X were identified" (session 27)
+        if small:  # "Two cases of X were identified" (session 27)
+            text, spans = lead_small(text, spans, _PEOPLE)
         m = _CASES_CONTROLS.search(text) or _CASES_AND_CONTROLS.search(text) or _TWO_ENROLLED.search(text)
         if m:
             n = int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", ""))
@@ -200,6 +203,8 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
         per_case = _controls_per_case(next((s.text for s in sentences if s.idx == best[2]), ""), best[1])
         if per_case:
             best = (best[0], best[1] * (1 + per_case), best[2], best[3])
+    if best is None and not small:
+        return pick_n(sentences, True)
     return (best[1], best[2], best[3]) if best else (None, -1, "")
 
 

@@ -27,8 +27,11 @@ def one_sex(settings, sentences: list[Sentence], n_idx: int, title: str, conditi
     data = kb.load(settings, "sex_specific")
     n_sent = next((s for s in sentences if s.idx == n_idx), None)
     where = [(-1, title or "")] + ([(n_sent.idx, n_sent.text)] if n_sent is not None else [])
-    if any(kb.cue_regex(data["others"]["words"]).search(text) for _, text in where):
-        return {}  # the people counted may be the babies, the partners or the staff
+    # the people counted may be the babies, the partners or the staff: looked for wherever the people are said
+    # (the title, the N sentence, the objective and methods), as the N sentence may not be found
+    said = where + [(s.idx, s.text) for s in sentences if s.role in ("objective", "methods", "")]
+    if any(kb.cue_regex(data["others"]["words"]).search(text) for _, text in said):
+        return {}
     for sex, other in (("female", MALE_WORDS), ("male", FEMALE_WORDS)):
         words = kb.cue_regex(data[sex]["words"])
         hit = next(((idx, m.group(0)) for idx, text in where for m in [words.search(text)] if m), None)

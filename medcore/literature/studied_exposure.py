@@ -61,7 +61,8 @@ _TITLE_FIT = re.compile(r"(?:^|[:.]\s+)(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s
                         r"efficacious|worth\s+it|justifiable|justified|necessary|needed|indicated|warranted|beneficial|safe|"
                         r"effective|feasible|worthwhile|useful|mandatory|required)\s*(?:\?|$|\b(?:in|for|to|at|and|as)\b)", re.I)
 # (session 27) "Is X the best / ideal Y for Z?"; "Outcomes of X in Y", "X: a 10-year experience" as a title
-_TITLE_BEST = re.compile(r"(?:^|[:.]\s+)(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^,;:?()]{3,70}?)\s+(?:the|an?)\s+"
+# (a colon inside a name, "holmium:YAG laser", is kept)
+_TITLE_BEST = re.compile(r"(?:^|[:.]\s+)(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?P<x>(?:[^,;:?()]|(?<=\w):(?=\w)){3,70}?)\s+(?:the|an?)\s+"
                          r"(?:best|ideal|optimal|preferred|first-line|gold\s+standard)\b", re.I)
 _TITLE_EXPERIENCE = re.compile(r"^(?P<x>[A-Za-z][^:?;.]{2,80}?)\s*[:.]\s+(?:an?|our|the)\s+(?:[\w\-]+\s+){0,3}?experience\b", re.I)
 # "the impact / effect / role ... of X on / in Y" in an objective; not a "prognostic / predictive value of X": a test
@@ -88,7 +89,13 @@ def _clean(x: str) -> str:
     x = re.sub(r"^(?:first|second|third|initial|repeat|repeated)\s+(?=\w)", "", _OWNER.sub("", x), flags=re.I)
     # "fellowship programs", "screening programmes": the programme is the strategy its first words name
     x = re.sub(r"(?<=\w)\s+(?:programs?|programmes?)$", lambda m: m.group(0) if not _STRATEGY_HEAD.search(x[:m.start()]) else "", x)
-    return x.strip(" ,:-")
+    return without_adverb(x.strip(" ,:-"))
+
+
+def without_adverb(x: str) -> str:
+    """(session 27) an adverb that ends the name belongs to the question ("is partial prostatectomy oncologically
+    safe?"): not part of what was done."""
+    return re.sub(r"(?<=\w)\s+[a-z]+ly$", "", x).strip(" ,:-")
 
 
 def _usable(x: str, is_exposure) -> bool:
