@@ -97,6 +97,9 @@ _N_PATTERNS = [
     # series counted by its operations, one per patient ("a prospective study of 150 day-case cholecystectomies")
     (re.compile(r"\b(?:collected|performed|measured|recorded|obtained|conducted|carried\s+out)\s+(?:on|in|from)\s+" + _INT
                 + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, ""),
+    # the people of a methods sentence counted in brackets after them: "data were collected from subjects screened
+    # for a work evaluation (N = 3,955)" (weak: a group's own "(n = 40)" is summed by the group readers first)
+    (re.compile(r"\b" + _PEOPLE + r"\b[^.;()]{0,80}?\(\s*N\s*=\s*" + _INT + r"\s*\)(?=[^()]{0,3}$)", re.I), 3, "="),
     (re.compile(r"\b(?:study|series|review|analysis|audit)\s+of\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?(?:[a-z]+(?:ectomies|otomies|"
                 r"ostomies|plasties|scopies|pexies)|operations|procedures|resections|repairs|transplant(?:ation)?s|implantations)\b", re.I), 3, " of "),
 ]
@@ -111,8 +114,11 @@ _CASES_AND_CONTROLS = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?
 # elderly (mean age 69 years) were included")
 _ASIDE = r"(?:\s*\([^()]{0,40}\))?"
 _TWO_ENROLLED = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\b" + _ASIDE + r"[^.;()\d]{0,60}?\s+and\s+"
-                           r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")" + _ASIDE + r"\s+(?:were|was)\s+"
-                           r"(?:included|enrolled|recruited|studied|examined|evaluated|investigated|analy[sz]ed)\b", re.I)
+                           r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")" + _ASIDE + r"(?:\s+(?:with|without|from|in)\s+[^.;()\d]{1,40}?)?\s+(?:were|was)\s+"
+                           r"(?:included|enrolled|recruited|studied|examined|evaluated|investigated|analy[sz]ed|"
+                           # session 27: the other verbs of a study's people ("74 patients with X and 216 with Y
+                           # were assessed with a questionnaire")
+                           r"assessed|tested|surveyed|interviewed|screened|followed|reviewed|identified)\b", re.I)
 _CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
 # two groups counted side by side make up the study: "compared between 1,200 rural and 3,400 urban infants",
 # "started drug A (n = 80) or drug B (n = 95)"; their sum is N (exactly two counts, joined by and / or / versus)
