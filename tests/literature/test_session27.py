@@ -232,3 +232,18 @@ def test_title_asking_of_a_risk_factor_or_marker_names_no_exposure(read, title):
 def test_adverb_after_the_name_is_cut(read):
     got = read(_abstract("Is partial cystectomy oncologically safe?", "We reviewed 60 patients after partial cystectomy."))[0]
     assert [i.text.lower() for i in got.pico.interventions] == ["partial cystectomy"]
+
+
+def test_people_counted_in_brackets_after_them(read):
+    methods = "Symptoms and lung function were recorded in workers screened at a factory health check (N = 1,640)."
+    assert read(_abstract("Wheeze in factory workers", methods))[0].pico.population.n == 1640
+
+
+def test_two_groups_with_their_condition_before_the_verb_are_summed(read):
+    methods = "A total of 45 patients with psoriasis and 90 patients with eczema were assessed with a sleep questionnaire."
+    assert read(_abstract("Itch and sleep", methods))[0].pico.population.n == 135
+
+
+def test_each_arm_counted_in_brackets_is_summed_not_one_arm(read):
+    methods = "Patients were given amoxicillin (n = 51) or doxycycline (n = 49)."
+    assert read(_abstract("Antibiotics for chest infection", methods))[0].pico.population.n == 100
