@@ -37,7 +37,7 @@ SEX_FEMALE = _FEMALE
 # "male:female = 9:60", "female/male ratio 3:1"
 _SEX_RATIO = re.compile(r"\b(?P<sa>male|female|men|women)s?\s*[:/]\s*(?P<sb>male|female|men|women)s?\s*(?:ratio\s*)?(?:=|:|of|was|,)?\s*"
                         r"(?P<a>\d+)\s*:\s*(?P<b>\d+)\b", re.I)
-# session 27: the ratio said with its words first and the numbers after ("the male to female ratio was 2.5:1",
+# session 27: the ratio said with its words first and the numbers after ("the male to female ratio was 4:1",
 # "a male-to-female ratio of 3:1", "M:F 3:1", "sex ratio (F/M) = 1/2"); the letters only as capitals
 _SEX_RATIO_WORDS = re.compile(r"(?:\b(?P<sa>male|female|men|women)s?|(?<![\w/])(?-i:(?P<la>[MF])))\s*(?:[:/]|\s*-?\s*to\s*-?\s*)\s*"
                               r"(?:(?P<sb>male|female|men|women)s?\b|(?-i:(?P<lb>[MF]))(?![\w/]))[^\d.;]{0,30}?"
