@@ -133,7 +133,8 @@ def _told_after(sentences: list[Sentence], n: int | None) -> dict:
         m = _ALL_ONE.search(text)
         if m:
             female = _is_female(m.group("sex"))
-            if not any((_MALE_WORDS if female else _FEMALE_WORDS).search(x.text[:m.start()] if x is s else x.text)
+            # the other sex named anywhere, in this sentence too ("all men and women") but for the match itself
+            if not any((_MALE_WORDS if female else _FEMALE_WORDS).search(x.text[:m.start()] + " " + x.text[m.end():] if x is s else x.text)
                        for x in sentences):
                 return _shares(100.0 if female else 0.0, 100.0, s.idx, m.group(0))
     described = [(s.idx, m) for s in sentences for m in _CASE_PERSON.finditer(s.text)]

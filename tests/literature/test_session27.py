@@ -87,6 +87,10 @@ def test_all_of_one_sex_with_the_other_named_elsewhere_reads_no_share(read):
                   "Their wives were also interviewed about diet.") is None
 
 
+def test_all_men_and_women_is_no_one_sex_share(read):
+    assert _women(read, "Sleep in shift workers", "A total of 90 workers took part; all men and women worked nights.") is None
+
+
 def test_described_cases_all_of_one_sex(read):
     results = ("Two cases of graft kinking were identified. A 58-year-old man developed anaemia after surgery. "
                "A 66-year-old man developed the same problem a year later.")
