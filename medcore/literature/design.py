@@ -102,6 +102,8 @@ def read_design(settings, paper: Paper) -> Design:
             out.kind, out.kind_inferred = "case_series", _ONE_SERIES
     else:
         _infer_unnamed(out, paper, unnamed)
+        if out.kind == "case_series" and _compares_groups(paper):  # as for a named series (session 27)
+            out.kind, out.kind_inferred = "cohort", _SPLIT_SERIES
     if out.kind == "cohort" and _measured_once(paper, out, one_time):
         out.kind, out.kind_inferred = "cross_sectional", _ONE_TIME
     by_weight = sorted(units, key=lambda u: -u[2])  # stable: reading order within a weight
@@ -149,12 +151,16 @@ def read_design(settings, paper: Paper) -> Design:
 _SPLIT_SERIES = "a series of patients split into groups whose outcomes are compared"
 _COMPARED_GROUPS = re.compile(r"\bcompar(?:e|ed|ing)\b(?!\s+(?:with|to)\s+(?:the\s+)?(?:preoperative|pre-operative|baseline|"
                               r"pretreatment|pre-treatment|before|the\s+literature|published|previous\s+reports))"
-                              r"|\bbetween\s+(?:the\s+)?(?:two|2|three|3|both)\s+groups\b", re.I)
+                              r"|\bbetween\s+(?:the\s+)?(?:two|2|three|3|both)\s+groups\b"
+                              # (session 27) a second group labelled in brackets: "... in 22 patients (group 2)"
+                              r"|\(\s*group\s+(?:2|II|B)\s*\)", re.I)
 # a case series describes one group with no comparison (CARE; Dekkers et al. 2012: a cohort study compares
 # exposed with unexposed people, a case series has no comparison group): a "cohort" read from a retrospective or
 # chart-review cue, for one series of consecutive patients that compares nobody, is a case series (session 18)
 _ONE_SERIES = "one series of consecutive patients, with no comparison group"
-_SERIES_CUE = re.compile(r"\bconsecutive\s+(?:\w+\s+){0,2}?(?:patients|cases|children|adults|women|men)\b|\bcase\s+series\b", re.I)
+_SERIES_CUE = re.compile(r"\bconsecutive\s+(?:\w+\s+){0,2}?(?:patients|cases|children|adults|women|men)\b|\bcase\s+series\b"
+                         # (session 27) a few cases named as such: "Two cases of X were identified"
+                         r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[\w\-]+\s+){0,2}?cases\s+of\b", re.I)
 _A_COMPARISON = re.compile(r"\bcohort\b|\bversus\b|\bvs\.?(?!\w)|\bthan\b|\bcontrols?\b|\bgroups\b|\bexposed\b|"
                            r"\bassociated\s+with\b|\brisk\s+factors?\b|\bodds\s+ratio|\bhazard\s+ratio|\brelative\s+risk|"
                            r"\bpredict|\b(?:non-?)?users?\b|\bdid\s+not\b|\bthose\s+who\b|\bamong\b", re.I)

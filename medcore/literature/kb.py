@@ -76,6 +76,14 @@ SCHEMAS: dict[str, dict] = {
                                "note": {"type": "string"}}}},
         },
     },
+    # session 27: conditions and procedures of one sex (population_sex reads them)
+    "sex_specific": {
+        "type": "object", "required": ["version", "female", "male", "others"],
+        "properties": {"version": {"type": "integer"}, **{k: {
+            "type": "object", "required": ["source", "words"], "additionalProperties": False,
+            "properties": {"source": _SOURCE, "words": _WORDS, "codes": {"type": "array", "items": {
+                "type": "string", "pattern": r"^[A-Z][0-9][0-9A-Z]-[A-Z][0-9][0-9A-Z]$"}}}} for k in ("female", "male", "others")}},
+    },
     "cues": {
         "type": "object", "required": ["version", "groups"],
         "properties": {

@@ -51,3 +51,18 @@ def digits_for_words(text: str) -> tuple[str, list[tuple[int, int, str]]]:
         last = m.end()
     out.append(text[last:])
     return "".join(out), spans
+
+
+# (session 27) a capitalised small count opening a sentence, before a people noun within three words ("Five men
+# underwent ...", "Two cases of X were identified"); `people` is the caller's pattern of people nouns
+_LEAD_SMALL = "two three four five six seven eight nine".split()
+
+
+def lead_small(text: str, spans: list, people: str) -> tuple[str, list]:
+    """`text` and `spans` of digits_for_words with such an opening count in digits too (its span first)."""
+    m = re.match(r"(Two|Three|Four|Five|Six|Seven|Eight|Nine)(?=\s+(?:[\w\-]+\s+){0,3}?" + people + r"\b)", text)
+    # a second small group after it ("Eight providers at one clinic and seven at another") is left to be unread:
+    # the opening count alone would be a part
+    if not m or re.search(r"\band\s+(?:two|three|four|five|six|seven|eight|nine)\b", text[m.end():], re.I):
+        return text, spans
+    return str(_LEAD_SMALL.index(m.group(1).lower()) + 2) + text[m.end():], [(0, m.end(), m.group(1))] + spans

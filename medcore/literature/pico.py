@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from medcore.literature import (added_arms, allocation_arms, arm_phrases, control_arms, numbers, pooled, population_conditions,
-                                population_sex, stated_outcomes, studied_exposure)
+                                population_sex, sex_specific, stated_outcomes, studied_exposure)
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.pico_terms import code as _code, mentions as _mentions
 from medcore.literature.population_size import PEOPLE, pick_n
@@ -290,7 +290,8 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         m = _QUESTION_WORTH.search(title.text) if not pico.interventions else None
         if m and treat_re.search(m.group("x")) and not comp_re.search(m.group("x")):
             head = re.split(r"(?<!\s)\s+(?:before|after|during|in|among|at)\s+", m.group("x"), maxsplit=1)[0]
-            pico.interventions.append(_coded(term, _clean_arm(head if treat_re.search(head) else m.group("x")), -1))
+            name = studied_exposure.without_adverb(_clean_arm(head if treat_re.search(head) else m.group("x")))
+            pico.interventions.append(_coded(term, name, -1))
         x = arm_phrases.works_subject(title.text) if not pico.interventions else ""
         if x and not comp_re.search(x):
             pico.interventions.append(_coded(term, x, -1))
@@ -360,9 +361,12 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     sents = paper.sentences
     title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
     n, n_idx, n_text = pick_n(sents)
-    pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(sents, n_idx, paper.title or ""),
+    if n is None and design_kind == "case_report":  # a case report describes one patient (CARE), session 27
+        n, n_idx, n_text = population_sex.one_case(sents) or (None, -1, "")
+    pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(sents, n_idx, paper.title or "", n),
                      conditions=population_conditions.conditions(
                          term, sents, title, population_conditions.body_sites(settings) if term is not None else None))
+    pop.sex = pop.sex or sex_specific.one_sex(settings, sents, n_idx, paper.title or "", pop.conditions)
     if design_kind in pooled.REVIEWS:  # a review's N: the studies pooled and their people, not one trial's arms
         pooled.fill(pop, sents)
     pico = Pico(population=pop)

@@ -10,7 +10,7 @@ import re
 
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.literature.model import Sentence
-from medcore.literature.numwords import digits_for_words
+from medcore.literature.numwords import digits_for_words, lead_small
 
 _SEX = re.compile(r"(?<!\d)(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?(?:were\s+)?"
                   r"(?P<sex>women|woman|female|females|men|male|males|girls|boys)\b", re.I)
@@ -24,8 +24,9 @@ _SEX_PAIR = re.compile(r"(?<![\d,.])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:were\s+)?
                        re.I)
 SEX_PAIR = _SEX_PAIR  # population_size reads a bracketed pair as the population's size when nothing else counts it
 _SEX_OF = re.compile(r"\b(?P<tot>\d+)\s+[\w\s-]{0,40}?\((?P<k>\d+)\s+(?P<sex>men|males?|women|females?|boys|girls)\b", re.I)
-# "Of the 75 subjects, 30 were female" (session 24b)
-_SEX_OF_TOTAL = re.compile(r"\bof\s+(?:the\s+)?(?P<tot>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+,\s+(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+"
+# "Of the 75 subjects, 30 were female" (session 24b); not a part of them ("Of the 20 who died, 12 were men", session 27)
+_PART = r"(?:who|that|which|with|had|died|developed|whose)\b"
+_SEX_OF_TOTAL = re.compile(r"\bof\s+(?:the\s+)?(?P<tot>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?!" + _PART + r")[\w\-]+\s+){0,2}?(?!" + _PART + r")[\w\-]+,\s+(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+"
                            r"(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?(?:were|was)\s+(?P<sex>women|female|females|men|male|males|girls|boys)\b", re.I)
 # a share named by the sex first, as tables and Table-1 sentences print it: "Female sex: 38.2%", "(female, 44.1%)",
 # "Women made up 36% of the cohort"; only at a sentence's or bracket's start ("Among women, 36% had ..." is no share)
@@ -36,16 +37,36 @@ SEX_FEMALE = _FEMALE
 # "male:female = 9:60", "female/male ratio 3:1"
 _SEX_RATIO = re.compile(r"\b(?P<sa>male|female|men|women)s?\s*[:/]\s*(?P<sb>male|female|men|women)s?\s*(?:ratio\s*)?(?:=|:|of|was|,)?\s*"
                         r"(?P<a>\d+)\s*:\s*(?P<b>\d+)\b", re.I)
+# session 27: the ratio said with its words first and the numbers after ("the male to female ratio was 4:1",
+# "a male-to-female ratio of 3:1", "M:F 3:1", "sex ratio (F/M) = 1/2"); the letters only as capitals
+_SEX_RATIO_WORDS = re.compile(r"(?:\b(?P<sa>male|female|men|women)s?|(?<![\w/])(?-i:(?P<la>[MF])))\s*(?:[:/]|\s*-?\s*to\s*-?\s*)\s*"
+                              r"(?:(?P<sb>male|female|men|women)s?\b|(?-i:(?P<lb>[MF]))(?![\w/]))[^\d.;]{0,30}?"
+                              r"(?<![\d.])(?P<a>\d{1,4}(?:\.\d{1,2})?)\s*[:/]\s*(?P<b>\d{1,4}(?:\.\d{1,2})?)(?![\d.]*\s*%)", re.I)
+# a share told after the sex word, in brackets, of most or all of the people: "the majority were women (82%)",
+# "most were men (64%)", "were predominantly female (71%)"; a sex word and a bracketed share alone ("women (60%)
+# reported more pain") may be an outcome's subgroup and is not read
+_SEX_MOST = re.compile(r"\b(?:majority|most|predominantly|mostly|mainly|largely)\b[^.;()]{0,30}?\b(?P<sex>women|men|females?|males?)\s*"
+                       r"\(\s*(?P<pct>\d{1,2}(?:\.\d{1,2})?|100)\s?%\s*\)", re.I)
+# "32 patients were female" (no total in the sentence: the population's N is the total)
+_K_WERE = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})*)\s+(?:(?:patients|participants|subjects|of\s+them|children|cases)\s+)?"
+                     r"(?:were|was)\s+(?P<sex>women|men|females?|males?|girls|boys)\b(?!\s*(?:and|or|,)\s*\d)", re.I)
+_SUBGROUP = re.compile(r"\b(?:among|of|in|who|with|those|these|group|died|deaths?|had|without)\b", re.I)
+# every one of the people of one sex: "(n = 25, all males)", "all were women", "all of them were men"
+_ALL_ONE = re.compile(r"\ball\s+(?:of\s+them\s+|patients\s+|participants\s+|subjects\s+)?(?:were\s+)?(?P<sex>women|men|females|males|girls|boys)\b", re.I)
+# one person described by age and sex, as a case report or a short series tells each case: "a 51-year-old woman"
+_CASE_PERSON = re.compile(r"\b(?:a|an)\s+\d{1,3}[- ](?:year|month)s?[- ]old\s+(?P<sex>man|woman|boy|girl|male|female)\b", re.I)
 # the people of the sentence that gives N, when they are of one sex
-_ONE_SEX = re.compile(r"\b" + LATER_THOUSANDS_GROUP + r"\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?(?P<sex>females?|males?|pregnant\s+women|women|men|girls|boys|mothers|fathers)"
+# (session 27) no joining word between the count and the sex: "400 infants born to mothers" counts the infants
+_ONE_SEX = re.compile(r"\b" + LATER_THOUSANDS_GROUP + r"\d[\d,]*\s+(?:(?!(?:to|of|born|with|from|and|or|whose)\b)[\w\-]+\s+){0,3}?(?P<sex>females?|males?|pregnant\s+women|women|men|girls|boys|mothers|fathers)"
                       r"(?:\s+(?:patients|participants|subjects|volunteers|adults|children|athletes|students))?\b", re.I)
+_ONE_SEX_PEOPLE = r"(?:females?|males?|women|men|girls|boys|mothers|fathers)"
 # "ten males and two females": small counts in words before a sex word (digits_for_words leaves one to nine)
 _SMALL_WORDS = "one two three four five six seven eight nine".split()
 _SMALL = re.compile(r"\b(" + "|".join(_SMALL_WORDS) + r")\s+(?=(?:men|males?|women|females?|boys|girls)\b)", re.I)
 # the title's people, when of one sex: "... in older women", "among pregnant women", "in boys with ..."
 _TITLE_SEX = re.compile(r"\b(?:in|among|of|for)\s+(?:[\w\-]+\s+){0,2}?(?P<sex>women|men|girls|boys|mothers|fathers)\b", re.I)
-_MALE_WORDS = re.compile(r"\b(?:men|males?|boys|fathers|man)\b", re.I)
-_FEMALE_WORDS = re.compile(r"\b(?:women|females?|girls|mothers|woman|pregnan\w*)\b", re.I)
+MALE_WORDS = _MALE_WORDS = re.compile(r"\b(?:men|males?|boys|fathers|man|husbands?|sons|brothers)\b", re.I)
+FEMALE_WORDS = _FEMALE_WORDS = re.compile(r"\b(?:women|females?|girls|mothers|woman|pregnan\w*|wives|wife|daughters|sisters)\b", re.I)
 
 
 def count(written: str) -> int:
@@ -62,7 +83,7 @@ def _one_sex(sentences: list[Sentence], n_idx: int, title: str = "") -> dict:
     """100 (or 0) when the N sentence counts people of one sex, or (session 23c) the title studies people of one
     sex ("... in women with eclampsia"), and no sentence names the other."""
     s = next((s for s in sentences if s.idx == n_idx), None)
-    m = _ONE_SEX.search(digits_for_words(s.text)[0]) if s is not None else None
+    m = _ONE_SEX.search(lead_small(*digits_for_words(s.text), _ONE_SEX_PEOPLE)[0]) if s is not None else None
     if not m and title:
         m = _TITLE_SEX.search(title)
         if m and _FEMALE_WORDS.search(title) and _MALE_WORDS.search(title):
@@ -79,8 +100,57 @@ def _one_sex(sentences: list[Sentence], n_idx: int, title: str = "") -> dict:
 
 
 
-def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "") -> dict:
-    """Female and male shares with the sentence they come from; {} when the abstract does not say."""
+# a model or a hypothetical patient is no case: "in a 79-year-old woman, the Markov model ..." (session 27)
+_MODELLED = re.compile(r"\b(?:markov|simulation|simulated|hypothetical|decision\s+(?:analysis|tree|model)|cost-effectiveness)\b", re.I)
+_CASE_SECTION = re.compile(r"\b(?:case|presentation|report)\b", re.I)
+
+
+def one_case(sentences: list[Sentence]) -> tuple[int, int, str] | None:
+    """(1, sentence index, words) when a case report describes its one person ("a 51-year-old woman") where the
+    case is told (objective, methods, a CASE / PRESENTATION section, unlabelled text) and nothing is modelled."""
+    if any(_MODELLED.search(s.text) for s in sentences):
+        return None
+    for s in sentences:
+        m = _CASE_PERSON.search(s.text)
+        if m and (s.role in ("objective", "methods", "") or _CASE_SECTION.search(s.section or "")):
+            return 1, s.idx, m.group(0)
+    return None
+
+
+def _is_female(word: str) -> bool:
+    return word.lower() in ("women", "woman", "female", "females", "girls", "girl", "f")
+
+
+def _told_after(sentences: list[Sentence], n: int | None) -> dict:
+    """Session 27: the forms that need the population's N, or say that all are of one sex."""
+    for s in sentences:
+        text = digits_for_words(s.text)[0]
+        m = _K_WERE.search(text)
+        # a part named before the count is a subgroup ("Of the 40 who died, 25 were men"): not the population's
+        if m and n and 0 < count(m.group("k")) < n and not _SUBGROUP.search(text, 0, m.start()):
+            k = count(m.group("k"))
+            return _shares(k if _is_female(m.group("sex")) else n - k, n, s.idx, m.group(0))
+        m = _ALL_ONE.search(text)
+        if m:
+            female = _is_female(m.group("sex"))
+            # the other sex named anywhere, in this sentence too ("all men and women") but for the match itself
+            if not any((_MALE_WORDS if female else _FEMALE_WORDS).search(x.text[:m.start()] + " " + x.text[m.end():] if x is s else x.text)
+                       for x in sentences):
+                return _shares(100.0 if female else 0.0, 100.0, s.idx, m.group(0))
+    described = [(s.idx, m) for s in sentences for m in _CASE_PERSON.finditer(s.text)]
+    sexes = {_is_female(m.group("sex")) for _, m in described}
+    # each of the study's people described one by one (a case report, a short series), all of one sex
+    if described and n is not None and len(described) >= n and len(sexes) == 1:
+        female = sexes.pop()
+        other = _MALE_WORDS if female else _FEMALE_WORDS
+        if not any(other.search(_CASE_PERSON.sub("", x.text)) for x in sentences):
+            return _shares(100.0 if female else 0.0, 100.0, described[0][0], described[0][1].group(0))
+    return {}
+
+
+def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "", n: int | None = None) -> dict:
+    """Female and male shares with the sentence they come from; {} when the abstract does not say. `n`: the
+    population's N, when read (session 27)."""
     for s in sentences:
         text = _SMALL.sub(lambda m: str(_SMALL_WORDS.index(m.group(1).lower()) + 1) + " ", digits_for_words(s.text)[0])
         m = _SEX_RATIO.search(text)
@@ -89,6 +159,12 @@ def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "") -> dict:
             a, b = int(m.group("a")), int(m.group("b"))
             f = a if m.group("sa").lower() in ("female", "women") else b
             return _shares(f, a + b, s.idx, m.group(0))
+        m = _SEX_RATIO_WORDS.search(text)
+        if m and (m.group("sa") or m.group("la")) and (m.group("sb") or m.group("lb")):
+            fa, fb = _is_female(m.group("sa") or m.group("la")), _is_female(m.group("sb") or m.group("lb"))
+            a, b = float(m.group("a")), float(m.group("b"))
+            if fa != fb and a + b > 0:
+                return _shares(a if fa else b, a + b, s.idx, m.group(0))
         m = _SEX_PAIR.search(text)
         if m and (m.group("sa").lower() in _FEMALE) != (m.group("sb").lower() in _FEMALE):
             a, b = count(m.group("a")), count(m.group("b"))
@@ -104,7 +180,7 @@ def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "") -> dict:
             f = k if m.group("sex").lower() in _FEMALE else tot - k
             return {"female_pct": round(100 * f / tot, 1), "male_pct": round(100 * (tot - f) / tot, 1),
                     "sentence_idx": s.idx, "text": m.group(0)}
-        for pattern in (_SEX_COUNT, _SEX, _SEX_SHARE):
+        for pattern in (_SEX_COUNT, _SEX, _SEX_SHARE, _SEX_MOST):
             m = pattern.search(text)  # counts in words too: "Thirty (40%) women and ..."
             if m:
                 pct = float(m.group("pct"))
@@ -113,6 +189,6 @@ def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "") -> dict:
                 female = m.group("sex").lower() in ("women", "woman", "female", "females", "girls")
                 f = pct if female else round(100 - pct, 1)
                 return {"female_pct": f, "male_pct": round(100 - f, 1), "sentence_idx": s.idx, "text": m.group(0)}
-    return _one_sex(sentences, n_idx, title)
+    return _told_after(sentences, n) or _one_sex(sentences, n_idx, title)
 
 

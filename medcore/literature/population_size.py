@@ -8,7 +8,7 @@ import re
 
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.literature.model import Sentence
-from medcore.literature.numwords import digits_for_words, value
+from medcore.literature.numwords import digits_for_words, lead_small, value
 from medcore.literature.population_sex import SEX_FEMALE, SEX_PAIR
 
 _PEOPLE = (r"(?:patients|outpatients|inpatients|participants|subjects|women|men|children|adults|adolescents|infants|individuals|persons|people|"
@@ -93,6 +93,15 @@ _N_PATTERNS = [
                 + _PEOPLE + r"\b", re.I), 6, " in "),
     # "data from 212 consecutive adults undergoing ...": a series' size, stated without a verb (session 12)
     (re.compile(_INT + r"\s+consecutive\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, "consecutive"),
+    # session 27: measurements made on the people ("twelve measurements were collected on 52 individuals"), and a
+    # series counted by its operations, one per patient ("a prospective study of 150 day-case cholecystectomies")
+    (re.compile(r"\b(?:collected|performed|measured|recorded|obtained|conducted|carried\s+out)\s+(?:on|in|from)\s+" + _INT
+                + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 4, ""),
+    # the people of a methods sentence counted in brackets after them: "data were collected from subjects screened
+    # for a work evaluation (N = 3,955)" (weak: a group's own "(n = 40)" is summed by the group readers first)
+    (re.compile(r"\b" + _PEOPLE + r"\b[^.;()]{0,80}?\(\s*N\s*=\s*" + _INT + r"\s*\)(?=[^()]{0,3}$)", re.I), 3, "="),
+    (re.compile(r"\b(?:study|series|review|analysis|audit)\s+of\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?(?:[a-z]+(?:ectomies|otomies|"
+                r"ostomies|plasties|scopies|pexies)|operations|procedures|resections|repairs|transplant(?:ation)?s|implantations)\b", re.I), 3, " of "),
 ]
 _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 # cases and controls of a case-control study, summed (see _pick_n)
@@ -101,9 +110,15 @@ _CASES_AND_CONTROLS = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?
                                  r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?controls\b", re.I)
 # two groups counted and enrolled in one clause, summed: "60 women with X and 50 healthy women were included",
 # "60 patients with X and 30 controls were recruited" (session 25)
-_TWO_ENROLLED = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\b[^.;()\d]{0,60}?\s+and\s+"
-                           r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")\s+(?:were|was)\s+"
-                           r"(?:included|enrolled|recruited|studied|examined|evaluated|investigated|analy[sz]ed)\b", re.I)
+# (session 27) an aside in brackets after either group ("18 persons (mean age 73 years) with mild X and 18 healthy
+# elderly (mean age 69 years) were included")
+_ASIDE = r"(?:\s*\([^()]{0,40}\))?"
+_TWO_ENROLLED = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\b" + _ASIDE + r"[^.;()\d]{0,60}?\s+and\s+"
+                           r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")" + _ASIDE + r"(?:\s+(?:with|without|from|in)\s+[^.;()\d]{1,40}?)?\s+(?:were|was)\s+"
+                           r"(?:included|enrolled|recruited|studied|examined|evaluated|investigated|analy[sz]ed|"
+                           # session 27: the other verbs of a study's people ("74 patients with X and 216 with Y
+                           # were assessed with a questionnaire")
+                           r"assessed|tested|surveyed|interviewed|screened|followed|reviewed|identified)\b", re.I)
 _CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
 # two groups counted side by side make up the study: "compared between 1,200 rural and 3,400 urban infants",
 # "started drug A (n = 80) or drug B (n = 95)"; their sum is N (exactly two counts, joined by and / or / versus)
@@ -143,17 +158,21 @@ def count_of(written: str) -> int:
 _ROLE_N_WEIGHT = {"methods": 1.0, "results": 0.9, "objective": 0.5, "": 0.8, "background": 0.1, "conclusions": 0.3}
 
 
-def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
-    """(N, sentence index, N as written): the count the strongest pattern gives, counts in words included."""
+def pick_n(sentences: list[Sentence], small: bool = False) -> tuple[int | None, int, str]:
+    """(N, sentence index, N as written): the count the strongest pattern gives, counts in words included.
+    `small`: a capitalised small count opening a sentence is read too, only when nothing else is (session 27:
+    "Two patients presented with X" is a part of a series counted elsewhere)."""
     best = None
     for s in sentences:
         w = _ROLE_N_WEIGHT.get(s.role, 0.5)
         text, spans = digits_for_words(s.text)
+        if small:  # "Two cases of X were identified" (session 27)
+            text, spans = lead_small(text, spans, _PEOPLE)
         m = _CASES_CONTROLS.search(text) or _CASES_AND_CONTROLS.search(text) or _TWO_ENROLLED.search(text)
-        if m and text == s.text:
+        if m:
             n = int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", ""))
             if best is None or 5 * w > best[0]:
-                best = (5 * w, n, s.idx, m.group(0))
+                best = (5 * w, n, s.idx, m.group(0) if text == s.text else spans[0][2])
         pair = _group_pair(text, s.role in ("methods", ""))
         if pair and (text == s.text or _listed_groups(text) or _LABELLED_GROUP.search(text) or _COMPARED_AFTER.search(text)) and (best is None or 5 * w > best[0]):
             # counts in words: the words as written are the first count's (the text read has digits)
@@ -170,6 +189,9 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
                 if _BREAKDOWN.search(text, 0, m.start("n")):
                     continue  # a part of the people just counted: "2,400 patients (1,300 men and 1,100 women)"
                 score = strength * w
+                pair = SEX_PAIR.match(text, m.start("n"))
+                if pair and (pair.group("sa").lower() in SEX_FEMALE) != (pair.group("sb").lower() in SEX_FEMALE):
+                    n = count_of(pair.group("a")) + count_of(pair.group("b"))  # "208 men and 149 women": both (session 27)
                 if best is None or score > best[0]:
                     words = next((x[2] for x in spans if value(x[2]) == n), "")
                     best = (score, n, s.idx, words or m.group("n"))
@@ -187,6 +209,8 @@ def pick_n(sentences: list[Sentence]) -> tuple[int | None, int, str]:
         per_case = _controls_per_case(next((s.text for s in sentences if s.idx == best[2]), ""), best[1])
         if per_case:
             best = (best[0], best[1] * (1 + per_case), best[2], best[3])
+    if best is None and not small:
+        return pick_n(sentences, True)
     return (best[1], best[2], best[3]) if best else (None, -1, "")
 
 
@@ -241,11 +265,20 @@ _COMPARED_NEXT = re.compile(r"^(?:these|those|they|the(?:se)?\s+[\w\-]+)\b(?:[^.
                             r"\b[^.;]{0,80}?[(\[]\s*group\s+(?:[IVX]{1,4}|\d|[A-D])\s*[)\]])", re.I)
 
 
+# (session 27) the controls counted in the next sentence: "Placentas without the finding (n = 52) served as controls",
+# "Forty healthy volunteers served as controls" (STROBE 6a: a case-control study's cases and controls are its people)
+_CONTROLS_NEXT = re.compile(r"^(?:(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?|[^.;]{0,80}?\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)\s+)"
+                            r"(?:served|were\s+(?:used|taken|selected|included|recruited|enrolled|studied))\s+as\s+(?:the\s+)?(?:[\w\-]+\s+)?controls\b", re.I)
+
+
 def _compared_next(sentences: list[Sentence], idx: int) -> int | None:
     """The size of the group that the sentence after sentence `idx` compares "these" people with, else None."""
     nxt = next((s for s in sentences if s.idx == idx + 1), None)
     if nxt is None or nxt.role not in ("methods", ""):
         return None
+    c = _CONTROLS_NEXT.match(digits_for_words(nxt.text)[0])
+    if c:
+        return count_of(c.group("n") or c.group("k"))
     m = _COMPARED_NEXT.match(digits_for_words(nxt.text)[0])
     return int(m.group("n").replace(",", "")) if m else None
 

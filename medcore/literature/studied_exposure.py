@@ -33,6 +33,9 @@ _TITLE_IT = re.compile(r"^(?P<x>[A-Za-z][^:?;.]{2,80}?)\s*[:.]\s+(?:is|are|was|w
 # loss after laparoscopic sleeve gastrectomy", "ligament balancing in total knee arthroplasty"
 _TITLE_AFTER = re.compile(r"\b(?:after|following|during|in|undergoing|(?:when\s+)?performing)\s+(?:the\s+|an?\s+)?(?P<x>[A-Za-z][^,;:?()]{2,60}?)"
                           r"(?=\s*(?:[,;:?()]|$)|\s+(?:for|in|among|with|at|of|using)\b)", re.I)
+# (session 27) "in patients undergoing X": the people before the procedure are cut
+_UNDERGOING = re.compile(r"^(?:[\w\-]+\s+){0,2}?" + PEOPLE + r"\s+(?:who\s+(?:are|were|had|have)\s+)?(?:undergoing|underwent|treated\s+with|"
+                         r"receiving|having)\s+", re.I)
 # treatment words that say no procedure of their own ("in the management of", "after treatment"): not enough there
 _GENERIC = re.compile(r"^(?:(?:the\s+)?(?:management|care|treatment|treatments|therapy|therapies|intervention|interventions|"
                       r"procedure|procedures|surgery|operation|operative|surgical|medication|medications|programs?|programmes?)\b)", re.I)
@@ -51,9 +54,17 @@ _TITLE_ACTS = re.compile(r"^(?:has|have|had|does|do|did|will|would|can|could|is|
                          r"use\s+of\s+)?(?P<x>[^,;:?()]{3,70}?)\s+(?:really\s+)?(?:(?:impact|improve|affect|influence|"
                          r"change|reduce|increase|decrease|alter|lower|shorten|prolong)(?:s|d|ed)?|made|make)\b", re.I)
 # "Are the GFRUP's recommendations for X applicable?", "Is X appropriate / adequate / accurate / reliable?"
-_TITLE_FIT = re.compile(r"^(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^,;:?()]{3,90}?)\s+(?:really\s+|still\s+)?"
+# (session 27) after a topic and a colon too ("Ovarian torsion in children: is oophorectomy necessary?"), and the
+# words that ask whether it should be done ("Is extended aortic replacement in acute dissection justifiable?")
+_TITLE_FIT = re.compile(r"(?:^|[:.]\s+)(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^,;:?()]{3,90}?)\s+(?:really\s+|still\s+|always\s+)?"
                         r"(?:applicable|appropriate|adequate|accurate|reliable|valid|acceptable|cost-effective|successful|"
-                        r"efficacious|worth\s+it)\s*(?:\?|$|\b(?:in|for|to|at|and|as)\b)", re.I)
+                        r"efficacious|worth\s+it|justifiable|justified|necessary|needed|indicated|warranted|beneficial|safe|"
+                        r"effective|feasible|worthwhile|useful|mandatory|required)\s*(?:\?|$|\b(?:in|for|to|at|and|as)\b)", re.I)
+# (session 27) "Is X the best / ideal Y for Z?"; "Outcomes of X in Y", "X: a 10-year experience" as a title
+# (a colon inside a name, "holmium:YAG laser", is kept)
+_TITLE_BEST = re.compile(r"(?:^|[:.]\s+)(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?P<x>(?:[^,;:?()]|(?<=\w):(?=\w)){3,70}?)\s+(?:the|an?)\s+"
+                         r"(?:best|ideal|optimal|preferred|first-line|gold\s+standard)\b", re.I)
+_TITLE_EXPERIENCE = re.compile(r"^(?P<x>[A-Za-z][^:?;.]{2,80}?)\s*[:.]\s+(?:an?|our|the)\s+(?:[\w\-]+\s+){0,3}?experience\b", re.I)
 # "the impact / effect / role ... of X on / in Y" in an objective; not a "prognostic / predictive value of X": a test
 # or marker measured in everyone to foretell the outcome is no intervention (the annotation rule)
 _OF = re.compile(r"(?<!prognostic\s)(?<!predictive\s)\b(?:effects?|impact|influence|role|efficacy|effectiveness|safety|feasibility|usefulness|utility|value|"
@@ -78,7 +89,13 @@ def _clean(x: str) -> str:
     x = re.sub(r"^(?:first|second|third|initial|repeat|repeated)\s+(?=\w)", "", _OWNER.sub("", x), flags=re.I)
     # "fellowship programs", "screening programmes": the programme is the strategy its first words name
     x = re.sub(r"(?<=\w)\s+(?:programs?|programmes?)$", lambda m: m.group(0) if not _STRATEGY_HEAD.search(x[:m.start()]) else "", x)
-    return x.strip(" ,:-")
+    return without_adverb(x.strip(" ,:-"))
+
+
+def without_adverb(x: str) -> str:
+    """(session 27) an adverb that ends the name belongs to the question ("is partial prostatectomy oncologically
+    safe?"): not part of what was done."""
+    return re.sub(r"(?<=\w)\s+[a-z]+ly$", "", x).strip(" ,:-")
 
 
 def _usable(x: str, is_exposure) -> bool:
@@ -102,7 +119,7 @@ def _names(x: str, is_exposure, whole: str) -> list[str]:
 def from_title(title: str, is_exposure, whole: str = "") -> list[str]:
     """The treatment(s) or strategy a title asks about, by one of its subject forms; [] when none names one."""
     title = without_abbreviations(title.strip())
-    for pat in (_TITLE_IT, _TITLE_IS_A, _TITLE_ACTS, _TITLE_FIT):
+    for pat in (_TITLE_IT, _TITLE_IS_A, _TITLE_ACTS, _TITLE_FIT, _TITLE_BEST, _TITLE_EXPERIENCE, _OF):
         m = pat.search(title)
         if m:
             x = _clean(m.group("x"))
@@ -121,7 +138,7 @@ def procedure_had(title: str, is_procedure, whole: str = "") -> list[str]:
     generic word ("management", "treatment") alone names no procedure."""
     title = without_abbreviations(title.strip())
     for m in _TITLE_AFTER.finditer(title):
-        x = _clean(m.group("x"))
+        x = _clean(_UNDERGOING.sub("", m.group("x")))
         full = " ".join(expand(w, whole) for w in x.split()) if len(x.split()) > 1 else x
         head = full.split()[-1] if full else ""
         # the head noun must name the procedure itself ("sleeve gastrectomy", "knee arthroplasty"); "CABG surgery",

@@ -1,0 +1,48 @@
+"""A population of one sex known from what only that sex can have (session 27, issue 15): a condition coded in an
+ICD-10 range of one sex (pregnancy, the female or male genital organs) or a word for such a condition, procedure or
+screening ("oophorectomy", "mammographic screening", "prostatectomy"), said in the title or in the sentence that
+counts the people, while no sentence of the abstract names people of the other sex and the people counted are not
+others beside them (babies of the pregnancies, partners, health workers). Data: assets/kb/literature/
+sex_specific.yaml (ICD-10 chapters and the CMS Medicare Code Editor sex-conflict lists)."""
+
+from __future__ import annotations
+
+import logging
+
+from medcore.literature import kb
+from medcore.literature.model import PicoItem, Sentence
+from medcore.literature.population_sex import FEMALE_WORDS, MALE_WORDS
+
+log = logging.getLogger(__name__)
+
+
+def _in_ranges(code: str, ranges: list[str]) -> bool:
+    """`code` as the reader writes it ("ICD-10-CM N83.519"): its three-character category within a range."""
+    cat = code.split(" ")[-1][:3].upper()
+    return any(lo <= cat <= hi for lo, hi in (r.split("-") for r in ranges))
+
+
+def one_sex(settings, sentences: list[Sentence], n_idx: int, title: str, conditions: list[PicoItem]) -> dict:
+    """{"female_pct": 100.0 or 0.0, ...} with the title's (-1) or the N sentence's index, else {}."""
+    data = kb.load(settings, "sex_specific")
+    n_sent = next((s for s in sentences if s.idx == n_idx), None)
+    where = [(-1, title or "")] + ([(n_sent.idx, n_sent.text)] if n_sent is not None else [])
+    # the people counted may be the babies, the partners or the staff: looked for wherever the people are said
+    # (the title, the N sentence, the objective and methods), as the N sentence may not be found
+    said = where + [(s.idx, s.text) for s in sentences if s.role in ("objective", "methods", "")]
+    if any(kb.cue_regex(data["others"]["words"]).search(text) for _, text in said):
+        return {}
+    for sex, other in (("female", MALE_WORDS), ("male", FEMALE_WORDS)):
+        words = kb.cue_regex(data[sex]["words"])
+        hit = next(((idx, m.group(0)) for idx, text in where for m in [words.search(text)] if m), None)
+        if hit is None:  # a coded condition of one sex, named where the people are said
+            hit = next(((idx, c.text) for c in conditions if c.code.startswith("ICD") and _in_ranges(c.code, data[sex].get("codes", []))
+                        for idx, text in where if c.text and c.text.lower() in text.lower()), None)
+        if hit is None:
+            continue
+        if any(other.search(s.text) for s in sentences) or other.search(title or ""):
+            log.debug("one-sex cue %r passed over: the other sex is named", hit[1])
+            return {}
+        f = 100.0 if sex == "female" else 0.0
+        return {"female_pct": f, "male_pct": 100.0 - f, "sentence_idx": hit[0], "text": hit[1]}
+    return {}
