@@ -97,7 +97,11 @@ RULES_FILE = {
                                                                                 "minItems": 2, "maxItems": 2}},
                                         "endings": {"type": "array", "items": {"type": "string"}},
                                         "acid_words": {"type": "array", "items": {"type": "string"}},
-                                        "acid_endings": {"type": "array", "items": {"type": "string"}}}},
+                                        "acid_endings": {"type": "array", "items": {"type": "string"}},
+                                        # German glued salt and acid words, Romance "salt de INN" order (plan27)
+                                        "glued_salts": {"type": "object", "additionalProperties": {"type": "string"}},
+                                        "acid_suffixes": {"type": "array", "items": {"type": "string"}},
+                                        "salt_connectors": {"type": "array", "items": {"type": "string"}}}},
         # FDA biological product suffixes: the core-name endings and starts the four-letter suffix is read after
         "biologic_suffix": {"type": "object", "additionalProperties": False, "required": ["ends", "starts", "source"],
                             "properties": {"ends": {"type": "array", "items": {"type": "string"}},

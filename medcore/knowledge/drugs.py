@@ -19,6 +19,7 @@ from medcore.knowledge.concepts import Concept
 from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
 from medcore.knowledge import short_names
 from medcore.knowledge.english_words import is_english_word
+from medcore.knowledge.inn_spelling import other_language
 from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
@@ -95,7 +96,8 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
         return DrugResolution(query, (), None, "ambiguous", readings, cands[-1])
     if resolve_class(query, lex=lex):  # 'NSAID', 'ACE inhibitor': a class is never guessed as one drug by spelling
         return DrugResolution(query, (), None, "unknown", (), cands[-1])
-    inn = _other_language(lex, cands[-1])  # 'enalaprilo', 'Amlodipin', 'idrocortisone', 'acido folico'
+    # 'enalaprilo', 'Amlodipin', 'idrocortisone', 'acido folico', 'Metoprololsuccinat', 'sulfate de magnesium'
+    inn = other_language(lex, cands[-1], normalise(lex.rules.dose_tail.sub("", query.strip())))
     if inn:
         return _resolution(lex, query, (*inn.split(":", 1), "spelling"), cands[-1])
     slip = _one_slip(lex, cands[-1]) or _sounds_like(lex, cands[-1])  # 'lisnopril'; 'Flomacks'
@@ -134,17 +136,6 @@ def _family(lex: DrugLexicon, key: str, read_alone: bool) -> str | None:
     Benylin Chesty Coughs Original or Non-Drowsy); a family whose bare name is read only once nothing else matched."""
     hits = [f for f, (_, alone) in lex.families.items() if alone == read_alone and key.startswith(f + " ")]
     return max(hits, key=len, default=None)
-
-
-def _other_language(lex: DrugLexicon, key: str) -> str | None:
-    """`kind:id` of the ingredient whose INN `key` spells in another language (inn_spelling.py): the Romance acid
-    order first ('acido valproico' is valproic acid), then the folded spelling; an English word is never read so."""
-    acid = lex.inn.acid_name(key)
-    if acid and acid in lex.index and lex.index[acid][0] == "drug":
-        return f"drug:{lex.index[acid][1]}"
-    if " " not in key and is_english_word(key):
-        return None
-    return lex.inn.read(key)
 
 
 def _one_slip(lex: DrugLexicon, key: str) -> str | None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from medcore.knowledge.english_words import is_english_word
+
 MIN_LEN = 5  # shorter words are too easy to confuse
 
 
@@ -23,6 +25,9 @@ class InnFolds:
     endings: tuple[str, ...] = ()  # one final ending dropped, longest first
     acid_words: frozenset[str] = frozenset()  # "acido", "acide": "acido folico" is folic acid
     acid_endings: tuple[str, ...] = ()  # "ico", "ique": the adjective's ending, read as "ic"
+    glued: tuple[tuple[str, str], ...] = ()  # German salt word glued to the INN -> English salt word, longest first
+    acid_suffixes: tuple[str, ...] = ()  # "saure": "folsaure" is folic acid
+    connectors: frozenset[str] = frozenset()  # "de", "di": "carbonato de litio" is lithium carbonate
     # fold -> "kind:id" of every lexicon name with that fold; fold -> "kind:id" of the ingredient INN names
     every: dict[str, frozenset[str]] = field(default_factory=dict)
     inns: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -32,7 +37,9 @@ class InnFolds:
         if not doc:
             return cls()
         base = cls(tuple((a, b) for a, b in doc["letters"]), tuple(sorted(doc["endings"], key=lambda e: -len(e))),
-                   frozenset(doc.get("acid_words", ())), tuple(sorted(doc.get("acid_endings", ()), key=lambda e: -len(e))))
+                   frozenset(doc.get("acid_words", ())), tuple(sorted(doc.get("acid_endings", ()), key=lambda e: -len(e))),
+                   tuple(sorted((doc.get("glued_salts") or {}).items(), key=lambda kv: -len(kv[0]))),
+                   tuple(doc.get("acid_suffixes", ())), frozenset(doc.get("salt_connectors", ())))
         every: dict[str, set[str]] = {}
         inns: dict[str, set[str]] = {}
         for key, (kind, i, how) in index.items():
@@ -42,8 +49,8 @@ class InnFolds:
             every.setdefault(f, set()).add(f"{kind}:{i}")
             if kind == "drug" and how in ("exact", "inn", "salt"):
                 inns.setdefault(f, set()).add(f"{kind}:{i}")
-        return cls(base.letters, base.endings, base.acid_words, base.acid_endings,
-                   {k: frozenset(v) for k, v in every.items()}, {k: frozenset(v) for k, v in inns.items()})
+        return cls(base.letters, base.endings, base.acid_words, base.acid_endings, base.glued, base.acid_suffixes,
+                   base.connectors, {k: frozenset(v) for k, v in every.items()}, {k: frozenset(v) for k, v in inns.items()})
 
     def fold(self, key: str) -> str:
         """Each word of a normalised name with the letter conventions unified, doubled letters single, a silent
@@ -71,6 +78,27 @@ class InnFolds:
                 return words[1][: -len(e)] + "ic acid"
         return None
 
+    def rewrites(self, key: str, salt_words: frozenset[str]) -> list[str]:
+        """Other orders of the same name, to be looked up and read like `key` (plan27): a German salt or acid word
+        glued to the INN cut off ('metoprololsuccinat' -> 'metoprolol succinate', 'metoprolol'; 'folsaure' ->
+        'folic acid'); a Romance salt written first with a preposition moved after ('carbonato de litio' -> 'litio
+        carbonato', 'litio'). The stem keeps at least MIN_LEN letters, so a short word is never cut to a guess."""
+        words = key.split()
+        if len(words) >= 3 and words[1] in self.connectors and words[0] in salt_words:
+            rest = " ".join(words[2:])
+            return [f"{rest} {words[0]}", rest]
+        if len(words) != 1:
+            return []
+        for de, en in self.glued:
+            stem = key[: -len(de)]
+            if key.endswith(de) and len(stem) >= MIN_LEN:
+                return [f"{stem} {en}", stem]
+        for s in self.acid_suffixes:
+            stem = key[: -len(s)]
+            if key.endswith(s) and len(stem) >= 3:
+                return [f"{stem}ic acid"] + ([f"{stem[:-2]}ic acid"] if stem.endswith("in") else [])
+        return []
+
     def read(self, key: str) -> str | None:
         """`kind:id` of the one ingredient whose INN `key` spells in another language, else None."""
         if len(key.replace(" ", "")) < MIN_LEN or any(ch.isdigit() for ch in key) or not self.inns:
@@ -80,3 +108,22 @@ class InnFolds:
         if len(hits) != 1 or not self.every.get(f, frozenset()) <= hits:
             return None
         return next(iter(hits))
+
+
+def other_language(lex, key: str, whole: str = "") -> str | None:
+    """`kind:id` of the ingredient whose INN `key` spells in another language (inn_spelling.py): the Romance acid
+    order first ('acido valproico' is valproic acid), then the folded spelling; an English word is never read so."""
+    acid = lex.inn.acid_name(key)
+    if acid and acid in lex.index and lex.index[acid][0] == "drug":
+        return f"drug:{lex.index[acid][1]}"
+    if " " not in key and is_english_word(key):
+        return None
+    # 'Metoprololsuccinat', 'carbonato de litio' (plan27); `whole`: the text before its last salt word was cut
+    # ('sulfate de magnesium' ends in a salt word)
+    alts = lex.inn.rewrites(whole, lex.rules.salt_words) if whole else []
+    for alt in alts or lex.inn.rewrites(key, lex.rules.salt_words):
+        if alt in lex.index:
+            return ":".join(lex.index[alt][:2])
+        if (" " in alt or not is_english_word(alt)) and lex.inn.read(alt):
+            return lex.inn.read(alt)
+    return lex.inn.read(key)
