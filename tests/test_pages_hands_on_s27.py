@@ -65,3 +65,13 @@ def test_knowledge_search_of_spaces_asks_for_a_word_instead_of_saying_nothing_ma
     assert not at.exception, at.exception
     assert "No concept matches" not in _said(at, "info")
     assert "Type a word to search." in _said(at, "caption")
+
+
+def test_symptom_chat_does_not_echo_a_message_of_spaces_as_an_empty_bubble(settings):
+    at = _page("symptom_chat")
+    at.chat_input[0].set_value("    ").run()
+    assert not at.exception, at.exception
+    users = [m for m in at.chat_message if m.name == "user"]
+    assert not users, [str(x.value) for m in users for x in m.children.values()]
+    shown = " ".join(str(getattr(x, "value", "")) for m in at.chat_message for x in m.children.values())
+    assert "Please describe your symptoms in a sentence or two." in shown, shown
