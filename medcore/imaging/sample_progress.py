@@ -14,6 +14,7 @@ page session's state, and a reload lost the bar and the images while the batch r
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from medcore.atomic import tmp_sibling
 from medcore.auth import User
+from medcore.imaging.images import DatasetError
 from medcore.imaging.imports import owner_folder
 from medcore.imaging.sample import SampleError
 
@@ -157,7 +159,12 @@ class SampleProgress:
 
 
 def _owner(user: User | None) -> str:
-    return SYSTEM_FOLDER if user is None else owner_folder(user)
+    if user is None:
+        return SYSTEM_FOLDER
+    try:
+        return owner_folder(user)
+    except DatasetError:  # a name no folder may carry (an over-long sign-in e-mail): its digest, so sampling still runs
+        return "u-" + hashlib.sha256(user.name.encode("utf-8")).hexdigest()[:24]
 
 
 def _write_json(target: Path, data: dict) -> None:

@@ -31,6 +31,12 @@ def test_a_run_is_found_again_by_its_owner_only_and_collected_once(settings):
     assert not first.claim()  # gone: a late tab neither saves nor fails
 
 
+def test_a_sign_in_name_no_folder_may_carry_still_gets_its_own_runs(settings):
+    long_mail = User("a" * 70 + "@example.org", "clinician")  # longer than an account name may be
+    run = SampleProgress.new(settings, long_mail, {"params": {}, "path": "x", "save": True})
+    assert SampleProgress.latest(settings, long_mail) == run and SampleProgress.latest(settings, ANN) is None
+
+
 def test_a_run_of_a_server_that_is_gone_is_orphaned(settings):
     run = SampleProgress.new(settings, ANN, {"params": {}, "path": "x", "save": True})
     meta = json.loads((run._dir / "run.json").read_text())
