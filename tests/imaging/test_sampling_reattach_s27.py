@@ -70,7 +70,7 @@ def _start(store, tiny_run, monkeypatch, steps=30):
     return at
 
 
-def _until_done(at, tries=80):
+def _until_done(at, tries=300):  # about 90 s and more under load: a step sleeps 0.4 s
     for _ in range(tries):
         if "img_pending" not in at.session_state:
             return at
