@@ -102,7 +102,9 @@ with tab_gen:
     else:
         demo = take_demo("imaging")
         saved = load_work(WORK)
-        prev = (demo or (saved.data if saved else {})) or {}
+        # after a reload: the user's batch still sampling comes back (bar, Cancel, result), its request in the form
+        running = None if demo else sampling.reattach(settings, store)
+        prev = (demo or (running.params if running else None) or (saved.data if saved else {})) or {}
         labels = list(options)
         default_label = next((k for k, v in options.items() if v == prev.get("checkpoint")), labels[0])
         with error_boundary("reading the model"):

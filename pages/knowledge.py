@@ -116,7 +116,9 @@ st.divider()
 st.subheader(":material/hub: Explore concepts")
 text = st.text_input("Search concepts (conditions, findings, drugs, genes, tests)", key="kg_search",
                      placeholder="chest pain, Bactrim, CYP2C19, troponin ...")
-if text:
+if text and not text.strip():  # spaces only: nothing was searched, so "no concept matches" would mislead
+    st.caption("Type a word to search.")
+elif text:
     with error_boundary("searching"):
         with term_spinner():
             hits = service.search(settings, text, limit=12)

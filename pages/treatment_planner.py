@@ -250,7 +250,7 @@ with st.container(border=True):
         st.caption(f"Saved as plan #{work.id}; {len(versions)} version(s) kept.")
         if versions:
             st.dataframe(pd.DataFrame([{"version": v.version, "time": v.ts, "reason": v.reason, "user": v.user}
-                                       for v in versions]), hide_index=True, use_container_width=True)
+                                       for v in versions]), hide_index=True, width="stretch")
 
 # ---- interaction graph -------------------------------------------------------------------------------
 names = [m["name"] for m in plan["medications"] if m.get("name")]
@@ -260,7 +260,7 @@ if names or planned:
         all_names = list(dict.fromkeys(names + planned))
         ids = [i for n in all_names for i in resolve_drug(kb, n).ids]
         found = [f.contract() for f in ix.check_ids(kb, ids)]
-        st.plotly_chart(graph.interaction_figure(all_names, found, set(planned)), use_container_width=True)
+        st.plotly_chart(graph.interaction_figure(all_names, found, set(planned)), width="stretch")
 
 # ---- outputs ----------------------------------------------------------------------------------------------
 with st.container(border=True):

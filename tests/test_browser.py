@@ -214,6 +214,22 @@ def test_image_generator_samples_marked_images_with_downloads(server, page):
     _shot(page, "flow-imaging")
 
 
+def test_image_generator_reattaches_to_a_running_batch_after_a_reload(server, page):
+    """Session 27: a reload during sampling brings the bar back and then the batch (the run is kept per user)."""
+    running = re.compile(r"Sampling: step|Loading the model")
+    page.goto(server["url"])
+    _open(page, "Image generator")
+    page.get_by_role("spinbutton", name="Images").fill("64")  # a batch long enough to reload in the middle of
+    page.get_by_role("button", name="Generate").first.click()
+    page.get_by_text(running).first.wait_for(timeout=60_000)
+    page.reload()  # a new page session, with nothing of the first one's state
+    page.get_by_text(running).or_(page.get_by_role("button", name="DICOM Secondary Capture (ZIP)")).first.wait_for(
+        timeout=60_000)
+    page.get_by_role("button", name="DICOM Secondary Capture (ZIP)").wait_for(timeout=300_000)
+    assert page.get_by_text("64 synthetic images").count() == 1
+    assert page.get_by_text("Traceback").count() == 0
+
+
 def test_knowledge_page_answers_and_moves_to_a_clicked_node(server, page):
     page.goto(server["url"])
     _open(page, "Knowledge")

@@ -37,6 +37,13 @@ def background(key: Hashable, fn: Callable[..., Any], *args: Any) -> Future:
         return fut
 
 
+def find(key: Hashable) -> Future | None:
+    """The task for `key` if this server process started it and still remembers it; never starts one."""
+    _, tasks, lock = _tasks()
+    with lock:
+        return tasks.get(key)
+
+
 def poll_until_done(fut: Future, message: str, every_s: float = 2.0) -> None:
     """A caption that re-checks `fut` every few seconds and reruns the whole page once it is done."""
 

@@ -39,8 +39,8 @@ def render(settings, store) -> None:
         st.plotly_chart(px.bar(counts, x="drug", y="n", color="kind", barmode="stack",
                                title="Clinician decisions by drug",
                                color_discrete_map={"accept": "#2ca02c", "modify": "#ff7f0e", "reject": "#d62728"}),
-                        use_container_width=True)
-        st.dataframe(decided.sort_values("time", ascending=False).head(50), hide_index=True, use_container_width=True)
+                        width="stretch")
+        st.dataframe(decided.sort_values("time", ascending=False).head(50), hide_index=True, width="stretch")
     else:
         st.caption("No clinician decisions yet: accept, reject or modify items on the Treatment planner page.")
 
@@ -64,7 +64,7 @@ def _show_eval(rep: dict) -> None:
                      "interaction recall": r["interaction_pairs"]["recall"],
                      "contraindicated proposals": r["contraindicated_proposals"],
                      "median plan ms": r["plan_ms_median"]})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     sev_rows = []
     for split in ("dev", "heldout"):
         for sev, m in rep[split]["interaction_by_severity"].items():
@@ -74,7 +74,7 @@ def _show_eval(rep: dict) -> None:
     if sev_rows:
         st.plotly_chart(px.bar(pd.DataFrame(sev_rows), x="severity", y="value", color="metric", barmode="group",
                                facet_col="split", range_y=[0, 1.05], title="Interaction precision and recall by severity"),
-                        use_container_width=True)
+                        width="stretch")
     errs = rep.get("errors", {})
     for split in ("dev", "heldout"):
         if errs.get(split):

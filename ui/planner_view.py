@@ -71,7 +71,7 @@ def plan_body(plan: dict) -> None:
                 i["text"] for i in o["cautions"] if i["severity"] in ("major", "moderate"))
             rows.append({"option": o["label"], "line": o["line"], "status": o["status"], "penalty": o["penalty"],
                          "dose": "; ".join(d["text"] for d in o["doses"]), "reasons": reasons, "source": o["source"]})
-        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
     c1, c2, c3 = st.columns(3)
     c1.markdown("**Non-drug measures**\n" + "\n".join(f"- {m}" for m in plan["non_drug"]))

@@ -5,6 +5,10 @@ time budget could stop it. Now it runs as a ui.background task (the engine worke
 its step to a medcore.imaging.sample_progress file after every denoising step; a fragment here redraws the bar from
 that file every second and the Cancel button leaves the file the loop stops at, as a training job's panel
 (ui.jobs_panel) reads progress rows and sets a cancel flag.
+
+A reload starts a new page session with an empty session state; the run's folder (in the user's folder, with the
+request) and the process-wide task (ui.background, keyed by that folder) outlive it, so `reattach` brings the bar,
+Cancel and the finished batch back, and the batch is saved once even when two tabs collect it.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ import streamlit as st
 from medcore.imaging.bounded import sample_bounded
 from medcore.imaging.sample import SampleBatch, SampleRequest
 from medcore.imaging.sample_progress import SampleProgress
-from ui.background import background
+from ui.background import background, find
 from ui.jobs_panel import fmt_seconds
 
 PENDING = "img_pending"
+TRIED = "img_reattach_tried"  # once per page session: a reload is a new session
 QUICK_S = 2.0  # a batch done within this is shown at once: no bar flashes up and away
 
 
@@ -39,11 +44,44 @@ def start(settings, store, path: str, req: SampleRequest, params: dict, *, save:
     old = st.session_state.get(PENDING)
     if old is not None:  # a new Generate replaces a batch still running: that one stops at its next step
         old.progress.cancel()
-    progress = SampleProgress.new(settings)
+    st.session_state[TRIED] = True  # this session's own run: nothing older to re-attach to
+    progress = SampleProgress.new(settings, store.principal, {"params": params, "path": path, "save": save})
     run = functools.partial(sample_bounded, loaded=loaded, lock=lock, user=store.principal, progress=progress)
-    fut = background(("imaging-sample", progress.folder), run, settings, path, req)
+    fut = background(_key(progress), run, settings, path, req)
     st.session_state[PENDING] = Pending(fut, progress, params, path, save)
     wait([fut], timeout=QUICK_S)  # done or not, collect() takes it from here (and raises what it raised)
+
+
+def _key(progress: SampleProgress) -> tuple[str, str]:
+    return ("imaging-sample", progress.folder)
+
+
+def reattach(settings, store) -> Pending | None:
+    """After a reload: the user's batch still running (or done and not yet shown) back in this page session, with
+    its bar, Cancel and result; call it before the page decides to regenerate the saved request. A batch that died
+    with a restarted server is reported once (it saved nothing) and its folder removed."""
+    if PENDING in st.session_state or st.session_state.get(TRIED) or store.principal is None:
+        return st.session_state.get(PENDING)
+    st.session_state[TRIED] = True
+    progress = SampleProgress.latest(settings, store.principal)
+    if progress is None:
+        return None
+    fut = find(_key(progress))
+    if fut is None:
+        if progress.started_here() or progress.orphaned():  # this process forgot it, or it died with the server
+            st.warning("The batch started before the page was reloaded can no longer be shown (the server was "
+                       "restarted meanwhile): no images were saved from it. Press Generate to make it again.",
+                       icon=":material/history:")
+            progress.close()
+        return None  # else: another live server process runs it; only that one holds its result
+    run = progress.run()
+    if not isinstance(run.get("params"), dict) or not isinstance(run.get("path"), str):
+        progress.cancel()  # unreadable request: nothing to show it under, so it is stopped
+        progress.close()
+        return None
+    p = Pending(fut, progress, run["params"], run["path"], bool(run.get("save")))
+    st.session_state[PENDING] = p
+    return p
 
 
 def collect() -> tuple[SampleBatch, Pending] | None:
@@ -56,8 +94,12 @@ def collect() -> tuple[SampleBatch, Pending] | None:
         _progress_panel(p)
         return None
     del st.session_state[PENDING]
+    first = p.progress.claim()  # a second tab on the same run shows the batch but does not save it again
     p.progress.close()
-    return p.future.result(), p
+    batch = p.future.result()
+    if not first:
+        p = Pending(p.future, p.progress, p.params, p.path, save=False)
+    return batch, p
 
 
 def _progress_panel(p: Pending) -> None:

@@ -89,11 +89,11 @@ def quick_tools(kb) -> None:
                     st.warning(md_escape(f"Duplicate therapy: {d.text}"))
                 if rep.findings:
                     st.dataframe(pd.DataFrame([{**f.contract(), "drugs": " + ".join(f.drugs), "effect": f.effect}
-                                               for f in rep.findings]), hide_index=True, use_container_width=True)
+                                               for f in rep.findings]), hide_index=True, width="stretch")
                     shown = [kb.drug_name(r.id) for r in rep.resolved]
                     st.plotly_chart(graph.interaction_figure(list(dict.fromkeys(shown)),
                                                              [f.contract() for f in rep.findings]),
-                                    use_container_width=True, key="tp_q_graph")
+                                    width="stretch", key="tp_q_graph")
                 elif names and rep.unknown:
                     # never a green "no interaction" while a name is unresolved
                     st.error("Not checked: " + ", ".join(md_escape(r.query) for r in rep.unknown) + ". No "

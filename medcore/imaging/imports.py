@@ -43,7 +43,8 @@ def clean_name(file_name: str) -> str:
 LOCAL_FOLDER = "local"  # the one person of local mode and the system share it, as they always did
 
 
-def _owner(user: User) -> str:
+def owner_folder(user: User) -> str:
+    """The folder name of `user`'s own files (imports here, sampling runs in sample_progress)."""
     if user.local:
         return LOCAL_FOLDER
     if not is_user_name(user.name):  # a folder per owner: never a path separator, "..", or the reserved "local"
@@ -73,7 +74,7 @@ def store_import(ds: ImageDataset, settings, file_name: str, user: User) -> Stor
 
     check_tool(user, TOOL)
     base = clean_name(file_name)
-    path, name = _reserve(uploads_dir(settings) / _owner(user), base)
+    path, name = _reserve(uploads_dir(settings) / owner_folder(user), base)
     try:
         save_npz(ds, path)  # removes its own temp file when it fails
     except BaseException as exc:  # any failure (MemoryError, ValueError, an interrupt), not only a full disk:

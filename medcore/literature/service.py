@@ -70,10 +70,20 @@ TITLE_ONLY = ("Only a title was given: the abstract is missing, so no question, 
               "results are read (a title alone does not state them). Paste the abstract or the full text.")
 
 
-def _title_only(settings, r: ReadResult, t0: float) -> ReadResult:
+def _not_english(paper: Paper) -> str | None:
+    """The language a paper reads as when it is not English (the chat's language check, one home), else None: a
+    Japanese abstract pasted as one line was read as a title and told "the abstract is missing"."""
+    from medcore.triage import input_guard
+
+    guard = input_guard.check(" ".join([paper.title or "", *(s.text for s in paper.sentences[:40])])[:6000])
+    return guard.language if guard.kind == "other_language" else None
+
+
+def _title_only(settings, r: ReadResult, t0: float, why: str = TITLE_ONLY) -> ReadResult:
     """A paper with a title and no text: say the abstract is missing rather than read a PICO from the title.
-    The design is kept only when an export's publication types state it (metadata, not a reading)."""
-    r.warnings.append(TITLE_ONLY)
+    The design is kept only when an export's publication types state it (metadata, not a reading). `why`: the
+    same for a paper in another language, which is not read either."""
+    r.warnings.append(why)
     if r.paper.publication_types:
         r.design = design.read_design(settings, r.paper)
         if r.design.kind_cue != "publication type":
@@ -88,6 +98,11 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     segment(paper, hmap)
     roles.assign_roles(paper, hmap, settings, classifier=classifier)
     r = ReadResult(paper=paper)
+    language = _not_english(paper)
+    if language:
+        return _title_only(settings, r, t0, f"This text does not read as English ({language}): the reader reads "
+                                            "English papers only, so nothing was read from it. Paste the English "
+                                            "abstract if there is one.")
     if not paper.sentences:
         return _title_only(settings, r, t0)
     if term is None:

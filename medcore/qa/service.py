@@ -19,6 +19,7 @@ from medcore.qa.model import CONDITION_SECTIONS, DRUG_SECTIONS
 from medcore.qa.retrieve import Index, build_index
 from medcore.qa.understand import (Covered, TopicFinder, TypeClassifier, Understanding, personal_cue,
                                    understand)
+from medcore.triage import input_guard
 from medcore.triage.input_checks import EMERGENCY_LINE
 
 log = logging.getLogger(__name__)
@@ -296,7 +297,11 @@ def _by_search(eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer:
         return A.refuse(u, 0.2, f"we have no page on {other[0].text}")
     best = [(cid, sim) for cid, sim in eng.index.best_pages(q, k=3) if not _serious_unasked(eng, cid, q)]
     if not best or best[0][1] < eng.cues.thresholds["page_min_similarity"]:
-        return A.refuse(u, best[0][1] if best else 0.0, "no topic we cover was recognised in the question")
+        guard = input_guard.check(q)  # the chat's language check (one home): say why, not only "no topic"
+        why = (f"the question does not read as English ({guard.language}), and the education pages answer "
+               "questions in English only" if guard.kind == "other_language"
+               else "no topic we cover was recognised in the question")
+        return A.refuse(u, best[0][1] if best else 0.0, why)
     cid, sim = best[0]
     c = eng.covered[cid]
     from medcore.qa.understand import Topic

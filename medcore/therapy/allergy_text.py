@@ -2,7 +2,7 @@
 input (`profile.parse_patient`), the page's allergy field (`forms.form_to_patient`) and an allergy object whose
 substance still holds its reaction all come through `split_allergy`.
 
-Formats read: "penicillin (hives)", "penicillin [rash]", "penicillin - hives", "penicillin – rash" (en or em
+Formats read: "penicillin (hives)", "penicillin [rash]", "penicillin (hives" (bracket left open), "penicillin - hives", "penicillin – rash" (en or em
 dash), "PCN: hives", "penicillin -> rash" (or "=>", "→"), "penicillin causes hives", "amoxicillin gives me a rash",
 and a lead-in such as "allergic to amoxil" or "allergy to sulfa". What is left is the substance; the planner
 resolves it (class, drug, brand, misspelling) in `names.resolve_allergen`.
@@ -69,6 +69,11 @@ def split_allergy(text: str) -> tuple[str, str]:
     m = _BRACKETS.match(body)
     if m and m.group(1).strip():
         return _substance(m.group(1)), m.group(2).strip()
+    opened = min((i for i in (body.find("("), body.find("[")) if i > 0), default=0)
+    if opened and not any(c in body[opened:] for c in ")]") and body[:opened].strip():
+        # "penicillin (anaphylaxis": the closing bracket forgotten. Read as if it were there; unread, the allergy
+        # was left out of the plan, which then proposed a penicillin
+        return _substance(body[:opened]), body[opened + 1:].strip(" -–—:>.([")
     sep = _SEPARATOR.search(body)
     if sep and body[:sep.start()].strip():
         reaction = body[sep.end():].strip(" -–—:>.")

@@ -35,7 +35,7 @@ def form_to_patient(form: dict[str, Any]) -> dict[str, Any]:
             if value:
                 genotypes[m.group(1)] = value
     out: dict[str, Any] = {
-        "label": form.get("label", ""), "age": form.get("age"), "sex": form.get("sex"),
+        "label": form.get("label", ""), "sex": form.get("sex"),
         "pregnant": bool(form.get("pregnant")), "lactating": bool(form.get("lactating")),
         "child_pugh": None if form.get("child_pugh") in (None, "", "none") else form["child_pugh"],
         "allergies": allergies, "conditions": _lines(form.get("conditions", "")),
@@ -43,6 +43,8 @@ def form_to_patient(form: dict[str, Any]) -> dict[str, Any]:
         "stopped_medications": _lines(form.get("stopped_medications", "")),
         "weight_rule": form.get("weight_rule") or "auto",
     }
+    if form.get("age") is not None:  # an empty box is left out: "age is required", not "null is not an age"
+        out["age"] = form["age"]
     for key in ("weight", "height", "scr"):
         if form.get(key) is not None:
             out[key] = form[key]

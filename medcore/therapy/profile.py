@@ -104,6 +104,7 @@ def parse_patient(data: dict[str, Any]) -> tuple[Patient, list[str]]:
     warnings: list[str] = []
     age = _num(data, "age", problems)
     if age is None and not isinstance(data.get("age"), bool) and not any(p.startswith("age:") for p in problems):
+        # the form leaves out an empty Age box; "null" is what a JSON file says, and only there is it worth naming
         problems.append("age is required (years)" + (": null is not an age" if "age" in data and data["age"] is None
                                                       else ""))
     sex = str(data.get("sex") or data.get("gender") or "").strip().lower()
@@ -239,16 +240,24 @@ def split_items(text: str) -> list[str]:
 _NAME_KEYS = ("name", "text", "drug", "medication", "substance", "condition")
 
 
+MAX_ITEMS = 200  # entries of one list: far above any real medicines list; 30,000 pasted lines took 30 s to check
+
+
 def as_list(data: dict, key: str, problems: list[str]) -> list:
     """A list field given as a list, a string ("penicillin", "warfarin; aspirin") or one object is normalised to a
-    list: a string is split into items, never into letters; anything else is refused with a message."""
+    list: a string is split into items, never into letters; anything else is refused with a message, and so is a
+    list longer than MAX_ITEMS (a paste gone wrong, refused in words rather than checked for half a minute)."""
     v = data.get(key)
     if v is None or v == "":
         return []
-    if isinstance(v, list):
-        return v
     if isinstance(v, str):
-        return split_items(v)
+        v = split_items(v)
+    if isinstance(v, list):
+        if len(v) > MAX_ITEMS:
+            problems.append(f"{key}: {len(v):,} entries, more than the {MAX_ITEMS} one profile may hold; list each "
+                            "one once")
+            return []
+        return v
     if isinstance(v, dict):
         return [v]
     problems.append(f"{key}: give a list (or one text) of items, not {type(v).__name__} {v!r}")

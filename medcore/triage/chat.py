@@ -132,8 +132,9 @@ def restore(engine: TriageEngine, data) -> dict:
 def user_message(engine: TriageEngine, state: dict, text: str) -> dict:
     state = copy.deepcopy(check_state(state))
     raw = check_text(text)
-    state["turns"].append({"role": "user", "kind": "text", "text": raw[:2000] + ("…" if len(raw) > 2000 else ""),
-                           "ts": time.time()})
+    if raw.strip():  # a message of spaces is not echoed as an empty bubble; the note below asks for one
+        state["turns"].append({"role": "user", "kind": "text", "text": raw[:2000] + ("…" if len(raw) > 2000 else ""),
+                               "ts": time.time()})
     pending = state.get("pending")
     if pending and len(raw) < 60:
         for pattern, value in ((UNKNOWN, "unknown"), (NO, "no"), (YES, "yes")):
