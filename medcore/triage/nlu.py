@@ -50,6 +50,8 @@ _NEGATIVE_WORD = re.compile(r"non\b|non[a-z]|afebrile\b|apyrexial\b|normotensive
 # bladder and bowels normal' the 'No' flipped it to incontinence present. Review fix (session 26): only then; a cue in
 # the phrase's own item ("isn't feeding as normal", "I don't think the movements are normal") still denies it. The
 # words: normal_state.yaml phrase_final
+# words of a felt complaint beside findings.yaml's pain words: a short chunk holding one may still be guessed at
+_DISCOMFORT = {"discomfort", "tender", "tenderness", "burning", "pressure"}
 _EMBED_STOP = {"i", "my", "a", "the", "have", "am", "i'm", "been", "is", "it"}
 
 
@@ -269,10 +271,11 @@ def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> 
         for i, fid, score in embeddings.match(chunks):
             if is_mild(mild, fid, chunks[i].lower(), 0, len(chunks[i])):
                 continue
-            # session 27: two content words are too few to guess an emergency sign from ('lying flat' read breathless
-            # lying flat after 'heartburn ... and lying flat', 'going purple' of a sprained ankle read the skin pain of
-            # compartment syndrome); such a sign is read from its own phrase
-            if fid in flags and len([t for t in tokens(chunks[i]) if t not in _EMBED_STOP]) < 3:
+            # session 27: two content words with no pain word are too few to guess an emergency sign from ('lying
+            # flat' read breathless lying flat after 'heartburn ... and lying flat', 'going purple' of a sprained ankle
+            # read the skin pain of compartment syndrome); 'RUQ ache', 'epigastric discomfort' still go
+            if fid in flags and len([t for t in tokens(chunks[i]) if t not in _EMBED_STOP]) < 3 \
+                    and not any(k in lexicon.pain_words or k in _DISCOMFORT for k in lexicon.word_keys(chunks[i].lower())):
                 continue
             ex.mentions.append(Mention(fid, kb.finding(fid).name, True, chunks[i], "embedding", round(score, 3)))
     if since_antecedent and lingers(low):  # '... 4 weeks ago ... still got a dry cough': the cough's 4 weeks
