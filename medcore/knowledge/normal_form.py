@@ -35,6 +35,13 @@ class NormalFormRules:
     degree: frozenset[str] = frozenset()  # text side only: 'my neck is really stiff' meets 'neck is stiff'
     linking: frozenset[str] = frozenset()  # text side only: 'his lips look blue' meets 'lips are blue'
     subjects: frozenset[str] = frozenset()  # a linking verb after one of them stays ('I feel sick' is a phrase)
+    participles: frozenset[str] = frozenset()  # irregular past participles: 'had gone', 'has swollen' (session 27)
+    perfect_adverbs: frozenset[str] = frozenset()  # one may stand between the perfect and its participle
+
+    def is_participle(self, tok: str) -> bool:
+        """A past participle after 'has/have/had': an irregular one of the list, or a regular '-ed' form of 5 letters
+        or more that is not an '-eed' word ('bleed', 'need', 'feed')."""
+        return tok in self.participles or (len(tok) >= 5 and tok.endswith("ed") and not tok.endswith("eed"))
 
     def is_number(self, tok: str) -> bool:
         return tok.replace(".", "", 1).isdigit() or tok in self.number_words or tok == "half"
@@ -50,7 +57,8 @@ def load_rules(kb_dir: Path) -> NormalFormRules:
     return NormalFormRules(frozenset(doc["be_forms"]), frozenset(doc["perfect_aux"]), frozenset(doc["aspectual"]),
                            frozenset(doc["infinitive_stop"]), frozenset(doc["hedges"]), dict(doc["number_words"]),
                            qs, re.compile(rf"\d+(?:\.\d+)?({units})"), frozenset(doc.get("degree", ())),
-                           frozenset(doc.get("linking", ())), frozenset(doc.get("subjects", ())))
+                           frozenset(doc.get("linking", ())), frozenset(doc.get("subjects", ())),
+                           frozenset(doc.get("participles", ())), frozenset(doc.get("perfect_adverbs", ())))
 
 
 def default_rules() -> NormalFormRules:
@@ -127,6 +135,11 @@ def normal_form(toks: list[str], rules: NormalFormRules | None = None,
         return j + 1 < n and toks[j] in r.aspectual and ((toks[j + 1].endswith("ing") and len(toks[j + 1]) > 4)
                                                         or to_infinitive(j + 1))
 
+    def perfect(j: int) -> bool:  # 'had locked up', 'has just gone' (session 27): the participle after the perfect
+        if j < n and toks[j] in r.perfect_adverbs and j + 1 < n:
+            j += 1
+        return r.is_participle(toks[j])
+
     while i < n:
         q = quantity(toks, i, r)
         if q is not None:
@@ -139,7 +152,8 @@ def normal_form(toks: list[str], rules: NormalFormRules | None = None,
             i += 2
             continue
         left_out = (t in r.be_forms or t in degree or links(i) or aspectual(i)
-                    or (t in r.perfect_aux and i + 1 < n and (toks[i + 1] == "been" or aspectual(i + 1))))
+                    or (t in r.perfect_aux and i + 1 < n and (toks[i + 1] == "been" or aspectual(i + 1)
+                                                             or perfect(i + 1))))
         if not left_out:
             out.append((t, i, i + 1))
         i += 1

@@ -92,7 +92,7 @@ SCHEMAS["normal_form.yaml"] = {
     "properties": {
         "version": {"type": "integer"}, "source": _STR, "be_forms": _WORDS, "perfect_aux": _WORDS,
         "aspectual": _WORDS, "infinitive_stop": _WORDS, "hedges": _WORDS, "degree": _WORDS, "linking": _WORDS,
-        "subjects": _WORDS,
+        "subjects": _WORDS, "participles": _WORDS, "perfect_adverbs": _WORDS,
         "number_words": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
         "quantities": {"type": "array", "minItems": 1, "items": {
             "type": "object", "additionalProperties": False, "required": ["kind", "units"],

@@ -9,16 +9,11 @@ import time
 
 from medcore.auth import User, check_tool
 from medcore.triage import input_checks, interview_checks, result_view
+from medcore.triage.answers import NO, UNKNOWN, YES  # noqa: F401  (the answer words' home; read from here too)
 from medcore.triage.chat_state import ChatStateError, check_answer, check_state
 from medcore.triage.input_checks import check_text
 from medcore.triage.service import (NO_SYMPTOM_MESSAGE, TriageEngine, TriageResult, no_findings_message,
                                     not_english_message)
-
-YES = re.compile(r"^\s*(y|yes|yeah|yep|yup|correct|i do|i have|it is|true|sure|definitely|afraid so)\b[\s.!]*",
-                 re.I)
-NO = re.compile(r"^\s*(n|no|nope|nah|not really|i don'?t|i haven'?t|it isn'?t|never|none|false)\b[\s.!]*$", re.I)
-UNKNOWN = re.compile(r"^\s*(don'?t know|dont know|not sure|unsure|no idea|maybe|dunno|i'?m not sure|skip|\?)\b"
-                     r"[\s.!]*$", re.I)
 
 GREETING = ("Hello. Tell me, in your own words, what is bothering you: the main symptoms, how long you have "
             "had them, and your age and sex if you are happy to share. I will ask a few questions and then "

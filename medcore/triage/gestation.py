@@ -31,7 +31,11 @@ STATED = re.compile(rf"\b(?:i'm|i\s+am|im|she's|she\s+is|she\s+was|i\s+was|now"
 # "at 12 weeks" only with pregnancy words elsewhere in the text (G2P1, midwife, bump, waters, ...)
 AT_WEEKS = re.compile(rf"\bat\s+{_N}{_PLUS}{_WEEKS}\b(?!\s*(?:old|of\s+age))(?![- ]old)")
 CONTEXT = re.compile(r"pregnan|gravida|\bg\d+\s*p\d+\b|midwi|antenatal|\bbump\b|\bwaters\b|contraction|fetal|foetal"
-                     r"|gestation|maternity|\bscan\b")
+                     r"|gestation|maternity|\bscan\b|tightening")
+# session 27: a bare 'N weeks' opening a sentence or list item ('33 weeks, tightenings every 5 minutes', 'Now 34
+# weeks.') with pregnancy words elsewhere is how far along she is; 'for 3 weeks', '3 weeks ago', '6 weeks old' are not
+BARE_WEEKS = re.compile(rf"(?:^|(?<=[.,;:\n]))\s{{0,3}}{_N}{_PLUS}{_WEEKS}\b(?!\s*(?:old|ago|post|after|since|of\s+age|later))"
+                        r"(?![- ]old)")
 LATE_WEEKS = 20  # late_pregnancy: 'Over 20 weeks pregnant'
 # a bare 'bleeding' in pregnancy means vaginal bleeding, unless another bleeding site is named
 BARE_BLEEDING = re.compile(r"\b(?:bleeding|bleed|bled)\b")
@@ -47,6 +51,7 @@ def gestation_spans(low: str) -> list[tuple[int, int, float]]:
     out += [(m.start(1), m.end(), float(m.group(1))) for m in STATED.finditer(low) if 4 <= float(m.group(1)) <= 42]
     if CONTEXT.search(low):
         out += [(m.start(), m.end(), float(m.group(1))) for m in AT_WEEKS.finditer(low) if 4 <= float(m.group(1)) <= 42]
+        out += [(m.start(1), m.end(), float(m.group(1))) for m in BARE_WEEKS.finditer(low) if 4 <= float(m.group(1)) <= 42]
     return [g for g in out if 0 < g[2] <= 44]
 
 
@@ -80,7 +85,22 @@ HEAVY_BLOOD = re.compile(r"\b(?:(?:lots|loads|a\s+lot|plenty)\s+of\s+(?:\w+\s+){
                          # "soaked 2 pads", "soaked through a pad in minutes", "soaking through pads"
                          r"|soak(?:ed|ing)(?:\s+right)?(?:\s+through)?(?:\s+(?:a|one|two|three|\d+|several|my|the))?"
                          r"\s+(?:pads?|towels?|sanitary\s+towels?))\b")
-LOSING_BLOOD = re.compile(r"\b(?:losing|lost|passing)\s+(?:\w+\s+){0,3}blood\b")
+LOSING_BLOOD = re.compile(r"\b(?:losing|lost|passing)\s+(?:\w+\s+){0,3}blood\b"
+                          # session 27: blood seen on wiping or on a pad, told with no bleeding word ('some light red
+                          # blood when I wiped', 'blood on my pad', 'brown blood in my knickers'): in pregnancy it is
+                          # vaginal bleeding (NHS.uk 'Vaginal bleeding in pregnancy'; NICE NG126)
+                          r"|\bblood\s+(?:when|after)\s+(?:i|she)\s+wipe[ds]?\b|\bblood\s+on\s+(?:my|her|the)\s+"
+                          r"(?:pad|pants|knickers|underwear|toilet\s+paper|tissue|liner|panty\s+liner)\b"
+                          r"|\bblood\s+in\s+(?:my|her)\s+(?:pants|knickers|underwear)\b")
+# session 27: tightenings or contractions that come at a regular interval ('tightenings every 5 minutes', 'my bump
+# goes hard every few minutes', 'contractions 4 minutes apart', 'coming regularly') are regular contractions: before
+# 37 weeks a suspected preterm labour (NICE NG25 Preterm labour and birth: regular contractions, assess at once)
+REGULAR_TIGHTENING = re.compile(
+    r"\b(?:tighten\w{0,4}|contractions?|(?:goes|going|gets|getting|went)\s+(?:rock\s+)?hard|cramps?|pains?)\b"
+    r"[^.;!?]{0,40}?\b(?:every\s+(?:\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?|few|couple\s+of|two|three|four|five|six|seven|"
+    r"eight|nine|ten|fifteen|twenty)\s*(?:min|mins|minutes)\b|\d{1,2}\s*(?:min|mins|minutes)\s+apart\b|coming\s+regularly"
+    r"|regular\s+as\s+clockwork|closer\s+(?:and\s+closer\s+)?together)"
+    r"|\bevery\s+(?:\d{1,2}|few|couple\s+of)\s*(?:min|mins|minutes)\b[^.;!?]{0,30}?\b(?:tighten\w{0,4}|contractions?)\b")
 
 
 def gave_birth(low: str) -> bool:
@@ -122,12 +142,17 @@ def blood_loss(low: str) -> bool:
 SCAN_WEEKS = re.compile(rf"\b{_N}{_PLUS}[- ]?(?:weeks?|wks?)\s+(?:anomaly\s+|dating\s+|growth\s+)?scan\b")
 # "no pain at all", "painless", "it doesn't hurt": in a pregnancy bleed, said of the womb. RCOG Green-top 63 sorts
 # antepartum haemorrhage by it (painless: placenta praevia; painful: abruption, labour)
-PAINLESS = re.compile(r"\b(?:painless|pain[- ]free|no\s+pain(?:\s+at\s+all)?|without\s+(?:any\s+)?pain"
+# session 27: 'no pain up in my shoulder' denies a pain of one site, not of the womb
+PAINLESS = re.compile(r"\b(?:painless|pain[- ]free|no\s+pain(?:\s+at\s+all)?(?!\s+(?:up\s+|down\s+)?(?:in|on|around|at|under|over|behind|across)\b)|without\s+(?:any\s+)?pain"
                       r"|(?:it\s+)?(?:doesn't|does\s+not|didn't|did\s+not)\s+hurt|not\s+painful)\b")
 
 
 def scan_spans(low: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in SCAN_WEEKS.finditer(low)]
+
+
+def regular_tightenings(low: str) -> bool:
+    return bool(REGULAR_TIGHTENING.search(low))
 
 
 def says_painless(low: str) -> bool:

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from medcore.config import REPO_ROOT
+from medcore.knowledge import assertions
 from medcore.knowledge.normalize import latin_lookalikes, load_variants
 from medcore.triage import drug_intake
 
@@ -123,6 +124,23 @@ def normalize_text(text: str) -> str:
     confusables table, one home); negative contractions typed without their apostrophe restored."""
     out = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     return restore_apostrophes(latin_lookalikes(out, load_variants(REPO_ROOT / "assets" / "kb")))
+
+
+def self_harm_denied(text: str) -> bool:
+    """Whether every self-harm statement of a text is denied ('no thoughts of hurting myself', 'never wanted to kill
+    myself'), as the assertion engine reads a denial (session 27: the denial was read as the statement, making an
+    anxious person's 'no thoughts of hurting myself' a suicide risk). A statement holding its own negation ("I don't
+    want to live") is never denied: the engine's cue inside a target governs nothing."""
+    low = text.lower()
+    rules = assertions.load_rules("lay")
+    hits = [m for m in SELF_HARM.finditer(low) if not drug_intake.all_my_is_ordinary(low, m.start())]
+    if not hits:
+        return False
+    for m in hits:
+        a, b = next(((a, b) for a, b in assertions.clauses(low, rules) if a <= m.start() < b), (m.start(), m.end()))
+        if assertions.assert_spans(low[a:b], [(m.start() - a, min(m.end(), b) - a)], rules)[0] != "negated":
+            return False
+    return True
 
 
 def check(text: str | None, max_chars: int = MAX_CHARS) -> GuardResult:

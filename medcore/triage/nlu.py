@@ -29,11 +29,11 @@ from medcore.triage.input_guard import normalize_text
 from medcore.triage.antecedents import lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
-from medcore.triage import (anaphora, menstrual, mild_readings, normal_state, nlu_readings, qualifiers, relatives,
-                            sign_context, vitals)
+from medcore.triage import (anaphora, denials, menstrual, mild_readings, normal_state, nlu_readings, qa_forms, qualifiers,
+                            relatives, sign_context, vitals)
 from medcore.triage.eye_side import FINDING, one_eye
 from medcore.triage.mild_readings import is_mild
-from medcore.triage.tokens import _TOKEN, gerund, normal_form, restore_apostrophes, stem, tokens  # noqa: F401
+from medcore.triage.tokens import _TOKEN, chart_periods, gerund, normal_form, restore_apostrophes, stem, tokens  # noqa: F401
 
 _CHUNK = re.compile(r",|\band\b|\bwith\b|\bplus\b|\balso\b")
 # "worst with the first steps", "worst at night", "worst when I bend": when the complaint is at its worst, not how
@@ -50,6 +50,8 @@ _NEGATIVE_WORD = re.compile(r"non\b|non[a-z]|afebrile\b|apyrexial\b|normotensive
 # bladder and bowels normal' the 'No' flipped it to incontinence present. Review fix (session 26): only then; a cue in
 # the phrase's own item ("isn't feeding as normal", "I don't think the movements are normal") still denies it. The
 # words: normal_state.yaml phrase_final
+# words of a felt complaint beside findings.yaml's pain words: a short chunk holding one may still be guessed at
+_DISCOMFORT = {"discomfort", "tender", "tenderness", "burning", "pressure"}
 _EMBED_STOP = {"i", "my", "a", "the", "have", "am", "i'm", "been", "is", "it"}
 
 
@@ -85,7 +87,8 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
     if not text.isascii():  # full-width and look-alike letters as the chat's tokens can read them
         text = normalize_text(text)
     # 'cant breathe' as "can't breathe" (tokens.TEXTED); "haven't had one" after 'my periods': a period (anaphora.py)
-    text = anaphora.resolve(restore_apostrophes(lexicon.expand_capitals(text.replace("’", "'"))))  # 'SOB'
+    text = chart_periods(restore_apostrophes(lexicon.expand_capitals(text.replace("’", "'"))))  # 'SOB', 'post.'
+    text = anaphora.resolve(qa_forms.rewrite(text))  # 'Any fever? No.' as 'no fever.' (qa_forms.py)
     text = space_times(text)  # 'cough x3 days': for three days (durations.py)
     unmatched_chunks: list[str] = []  # affirmed chunks no phrase read, for the embedding index
     durations: list[float] = []  # hours of the duration phrases attached to a complaint
@@ -168,6 +171,13 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
                     ex.mentions.append(Mention(fid[1:], kb.finding(fid[1:]).name, flip, phrase, "synonym"))
                 else:
                     ex.mentions.append(Mention(fid, kb.finding(fid).name, not negated, phrase, "synonym"))
+        if kb.source_files:  # 'no weakness', 'no radiation': a vague word's denial (denials.py)
+            read = {m.finding_id for m in ex.mentions}
+            for fid, word in denials.denied(denials.load(os.path.dirname(kb.source_files[0])), clause, rules,
+                                            [(words[s].start(), words[e - 1].end()) for s, e, _ in matches]):
+                if fid in kb.finding_index and fid not in read:
+                    read.add(fid)
+                    ex.mentions.append(Mention(fid, kb.finding(fid).name, False, word, "denial"))
         nlu_readings.read_travel(kb, ex, clause, rules)
         for fid, phrase in relatives.family_history_ids(clause, keys, starts, kb.relative_conditions,
                                                         lexicon.phrase_keys, rules):
@@ -192,10 +202,9 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
 
 
 def _listed_normal(normal: normal_state.NormalState | None, clause: str, phrase: str, start: int, rules) -> bool:
-    """An absent phrase calling its part normal, reached only by an earlier list item's negation (see above): a comma
-    or semicolon lies between the nearest negation cue before the phrase and the phrase."""
-    if normal is None or not normal.phrase_final.search(phrase):
-        return False
+    """An absent phrase reached only by an earlier list item's negation (see above): a comma or semicolon lies
+    between the nearest negation cue before the phrase and the phrase. Session 27: any absent phrase, not only one
+    ending in a normal word ('no swelling, no bruising, can walk' read the 'can walk' flipped: cannot bear weight)."""
     ends = [e for _, e in assertions.cue_spans(clause, rules) if e <= start]
     return bool(ends) and bool(re.search(r"[,;]", clause[max(ends):start]))
 
@@ -258,8 +267,15 @@ def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> 
     mild = mild_readings.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
     if embeddings is not None and p.chunks:
         chunks = p.chunks
+        flags = _emergency_flags(kb)
         for i, fid, score in embeddings.match(chunks):
             if is_mild(mild, fid, chunks[i].lower(), 0, len(chunks[i])):
+                continue
+            # session 27: two content words with no pain word are too few to guess an emergency sign from ('lying
+            # flat' read breathless lying flat after 'heartburn ... and lying flat', 'going purple' of a sprained ankle
+            # read the skin pain of compartment syndrome); 'RUQ ache', 'epigastric discomfort' still go
+            if fid in flags and len([t for t in tokens(chunks[i]) if t not in _EMBED_STOP]) < 3 \
+                    and not any(k in lexicon.pain_words or k in _DISCOMFORT for k in lexicon.word_keys(chunks[i].lower())):
                 continue
             ex.mentions.append(Mention(fid, kb.finding(fid).name, True, chunks[i], "embedding", round(score, 3)))
     if since_antecedent and lingers(low):  # '... 4 weeks ago ... still got a dry cough': the cough's 4 weeks
@@ -294,6 +310,13 @@ def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> 
         ex.mentions.append(Mention(FINDING, kb.finding(FINDING).name, True, "one eye by its side", "eye side"))
     sign_context.drop_out_of_context(ex, kb, low)  # 'foot pointing outwards' with no fall (sign_context.yaml)
     return ex
+
+
+def _emergency_flags(kb) -> frozenset[str]:
+    """The findings an emergency-level red-flag rule or an emergency condition's red flags name."""
+    out = {f for r in kb.rules if r.level == "emergency" for f in (*r.all, *r.any)}
+    out |= {f for c in kb.conditions if c.triage == "emergency" for f in c.red_flags}
+    return frozenset(out)
 
 
 def _speaks_of_pain(lexicon: Lexicon, piece: str) -> bool:

@@ -13,7 +13,7 @@ from medcore.triage.drug_intake import OVERDOSE_FINDINGS, overdose_cue
 from medcore.triage.extraction import Extraction, Mention
 from medcore.triage.gestation import (
     LATE_WEEKS, OTHER_BLEEDING, blood_loss, blood_loss_affirmed, gave_birth, gestation_weeks, heavy_blood,
-    in_pregnancy_context, says_painless,
+    in_pregnancy_context, regular_tightenings, says_painless,
 )
 from medcore.triage.tokens import tokens
 from medcore.triage.travel import travel_findings
@@ -104,13 +104,17 @@ def read_pregnancy(kb, ex: Extraction, low: str) -> None:
         add["vaginal_bleeding"] = True
     if obstetric and lost and heavy_blood(low):
         add["heavy_bleeding_soaking"] = True
+    if pregnant and regular_tightenings(low):  # 'tightenings every 5 minutes': regular, whatever the index guessed
+        ex.mentions = [m for m in ex.mentions if not (m.method == "embedding" and m.finding_id == "irregular_tightenings")]
+        add["regular_contractions"] = True
     bleeding = "vaginal_bleeding" in said or add.get("vaginal_bleeding")
     if pregnant and bleeding and says_painless(low) and "abdominal_pain" not in {m.finding_id for m in ex.mentions}:
         add["abdominal_pain"] = False  # 'painless bleeding' in pregnancy: no tummy pain (RCOG Green-top 63)
     for fid, present in add.items():
         if fid in kb.finding_index and (fid not in said or not present):
             phrase = f"{ex.gestation_weeks:g} weeks" if fid in ("pregnant", "late_pregnancy", "early_pregnancy_weeks") \
-                else {"recently_given_birth": "birth", "abdominal_pain": "painless"}.get(
+                else {"recently_given_birth": "birth", "abdominal_pain": "painless",
+                                                   "regular_contractions": "tightenings at a regular interval"}.get(
                     fid, "bleeding (pregnancy or after a birth)")
             ex.mentions.append(Mention(fid, kb.finding(fid).name, present, phrase, "gestation"))
 

@@ -256,8 +256,9 @@ class TriageEngine:
             if not any(m.finding_id == fid for m in ex.mentions):  # the suspicion is the red flag (safety.yaml)
                 ex.mentions.append(nlu.Mention(fid, self.kb.finding(fid).name, True, "suspected", "suspected"))
         if guard.self_harm_mention and not any(m.finding_id == "suicidal_thoughts" for m in ex.mentions):
-            ex.mentions.append(nlu.Mention("suicidal_thoughts", self.kb.finding("suicidal_thoughts").name, True,
-                                           "self-harm statement", "safety"))
+            # a denied statement ('no thoughts of hurting myself') says the thoughts are absent (session 27)
+            ex.mentions.append(nlu.Mention("suicidal_thoughts", self.kb.finding("suicidal_thoughts").name,
+                                           not input_guard.self_harm_denied(guard.text), "self-harm statement", "safety"))
         return guard, ex
 
     def one_shot(self, text: str, age: float | None = None, sex: str | None = None, *,

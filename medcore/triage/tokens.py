@@ -34,7 +34,7 @@ AUXILIARIES = {"hasn": "haven", "has": "have", "doesn": "don", "does": "do"}
 # Regular '-ed' forms are left alone ('turned', 'swelled'): stripping them makes different words meet (normal_form.yaml).
 VERB_FORMS = {"felt": "feel", "went": "go", "gone": "go", "goes": "go", "threw": "throw", "thrown": "throw",
               "kept": "keep", "came": "come", "broke": "break", "woke": "wake", "woken": "wake", "bled": "bleed",
-              "stood": "stand", "got": "get"}
+              "stood": "stand", "got": "get", "gave": "give", "given": "give"}  # gave/given: session 27
 # Contractions texted without the apostrophe, restored before the text is read (`restore_apostrophes`), so that the
 # phrases and the assertion engine's cues meet them: 'cant catch my breath', 'i dont have a temperature', 'hasnt
 # pooed'. Before session 17 each phrase was listed again in every spelling ('havent pooed', 'hasnt had a poo').
@@ -87,3 +87,15 @@ def tokens(text: str) -> list[str]:
 
 def _is_number(tok: str) -> bool:
     return _NF.is_number(tok)
+
+
+# Session 27: a chart abbreviation's full stop ('shooting down post. thigh', 'tender ant. cervical nodes', 'approx.
+# 2 days') is no sentence end: it cut the clause, so the words after it were read alone. Only before a lower-case
+# word or a number; 'R.' and 'L.' are left alone (a sentence may end on a side letter).
+_ABBREVIATION_PERIOD = re.compile(r"\b(ant|post|lat|med|approx|inf|sup|prox|dist|bilat|sev|occ|freq|assoc|prev"
+                                  r"|hx|sx|pt|wks|hrs|mins|yrs)\.(?=\s{1,3}[a-z0-9])")
+
+
+def chart_periods(text: str) -> str:
+    """'post. thigh' -> 'post thigh': an abbreviation's full stop before a lower-case word or number left out."""
+    return _ABBREVIATION_PERIOD.sub(r"\1", text)

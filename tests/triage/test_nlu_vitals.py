@@ -51,7 +51,7 @@ def test_numbers_that_are_not_readings(lexical_engine, text, absent):
 def test_a_bound_decides_only_what_it_can():
     table = vitals.load(REPO_ROOT / "assets" / "kb" / "triage")
     r = vitals.readings("pulse over 100", table)[0]
-    assert vitals.findings(r, table) == {"fast_heart_rate": True, "slow_pulse": False}
+    assert vitals.findings(r, table) == {"fast_heart_rate": True, "slow_pulse": False, "low_pulse": False}
     r = vitals.readings("temperature above 38.2", table)[0]
     assert vitals.findings(r, table) == {"fever": True, "low_temperature": False}  # high fever undecided
 
