@@ -26,16 +26,20 @@ _FILLER = (r"level|count|of|was|is|were|are|has|had|have|been|being|on arrival|a
            # "of between 1.8 and 1.9", "had risen slightly to", "levels were", "x2 done, which was", "score is"
            r"risen|dropped|to|obtained|drawn|checked|this morning|between|slightly|levels|values|score|scores|total|equal to|equals|which|done|reported|x\s?\d|initially|again|"
            # the position a vital was taken in, as exam templates label it: "BP Sitting: 128/76", "pulse supine 64"
-           r"sitting|seated|standing|supine|lying(?: down)?|upright|resting|at rest")
+           r"sitting|seated|standing|supine|lying(?: down)?|upright|resting|at rest|"
+           # session 27b: a lab's state word before its value ("INR is prolonged at 1.7", "TSH suppressed at 0.1"),
+           # who took a vital ("blood pressure by nurse 160/80", "respirations by the nurse at 18"), a method
+           # ("thyroglobulin quantitative"), a degree ("so high at")
+           r"prolonged|suppressed|undetectable at|quantitative|by (?:the )?(?:nurse|me|patient|triage)|so high|so low|very|came back(?: as| at)?|returned(?: as| at)?")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
 _WORD_UNITS = (r"pounds?|lbs?|kilograms?|kgs|grams?|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
                r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|"
                r"degrees?\s+(?:fahrenheit|celsius|centigrade|F|C)\b|degrees?|°(?![CF])")
-_VALUE = re.compile(rf"^(?:\s*(?:{_FILLER})\b\.?)*\s*(?:[:=;]\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending|non-?reactive|undetectable|indeterminate)"
+_VALUE = re.compile(rf"^(?:\s*(?:{_FILLER})\b\.?)*\s*(?:[:=;]\s*)?(?:(?:[<>]=?|(?:less|greater|more|lower|higher) than)\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending|non-?reactive|undetectable|indeterminate)"
                     r"(?:\s*(?:to|->)\s*(" + NUM + r"(?:/\d{2,3})?))?\s*((?:x\s?10\^?\d+/L|[µμu]mol/L|mmol/L|g/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
                     r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|" + _WORD_UNITS + r"|kg|cm|C|F|°C|°F|/min|ug/mL(?: FEU)?|"
-                    r"mEq/L|mcg/dL|units/L)(?![A-Za-z]))?", re.I)  # a unit ends at a word's end: '88 fL' is not Fahrenheit
+                    r"mEq/L|mcg/dL|units/L|copies/mL|cells/mm3|(?:g|gm|mg)\s?percent|seconds|secs?|mL(?![/A-Za-z]))(?![A-Za-z]))?", re.I)  # a unit ends at a word's end: '88 fL' is not Fahrenheit
 _WORD_UNIT_SPELLING = ((r"pounds?|lbs?", "lb"), (r"kilograms?|kgs", "kg"), (r"grams?", "g"), (r"inch(?:es)?|in", "in"),
                        (r"centimet(?:er|re)s", "cm"), (r"degrees?\s+(?:fahrenheit|f)", "F"),
                        (r"degrees?\s+(?:celsius|centigrade|c)", "C"))
@@ -56,6 +60,10 @@ def written_unit(unit: str, rng: Range) -> str:
     return unit
 
 
+# a bound after these words is a threshold or a target, not a result (session 27b)
+_BOUND = re.compile(r"[<>]|\bthan\s*$", re.I)
+_TARGET_BEFORE = re.compile(r"\b(?:if|when|goal|target|keep|maintain|aim|titrate|threshold|unless|until|ensure|call)\b[^.;\n]{0,40}$",
+                            re.I)
 _OTHER_UNIT = re.compile(r"[a-zµμ]{1,5}/[a-z]{1,3}\b", re.I)
 
 
@@ -218,6 +226,8 @@ def measurements(s: str, m, taken, drug_names=()):
                     found.append((Measurement(s[hit.start():end], hit.start(), end, 0, rng.name, word), kind))
                     used.append((hit.start(), end))
                 continue
+            if _BOUND.search(tail[:v.start(1)]) and _TARGET_BEFORE.search(s[max(0, hit.start() - 40):hit.start()]):
+                continue  # "transfuse if hemoglobin less than 7", "goal INR less than 3": a threshold, not a result
             value = v.group(2) or v.group(1)
             unit = written_unit(v.group(3) or "", rng)
             earlier = _earlier_values(s, base, v)
