@@ -27,9 +27,7 @@ _FILLER = (r"level|count|of|was|is|were|are|has|had|have|been|being|on arrival|a
            r"risen|dropped|to|obtained|drawn|checked|this morning|between|slightly|levels|values|score|scores|total|equal to|equals|which|done|reported|x\s?\d|initially|again|"
            # the position a vital was taken in, as exam templates label it: "BP Sitting: 128/76", "pulse supine 64"
            r"sitting|seated|standing|supine|lying(?: down)?|upright|resting|at rest|"
-           # session 27b: a lab's state word before its value ("INR is prolonged at 1.7", "TSH suppressed at 0.1"),
-           # who took a vital ("blood pressure by nurse 160/80", "respirations by the nurse at 18"), a method
-           # ("thyroglobulin quantitative"), a degree ("so high at")
+           # session 27b: a state ("INR prolonged at 2.2"), who took it ("BP by the nurse"), a method, a degree
            r"prolonged|suppressed|undetectable at|quantitative|by (?:the )?(?:nurse|me|patient|triage)|so high|so low|very|came back(?: as| at)?|returned(?: as| at)?")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
@@ -60,10 +58,8 @@ def written_unit(unit: str, rng: Range) -> str:
     return unit
 
 
-# a bound after these words is a threshold or a target, not a result (session 27b)
-_BOUND = re.compile(r"[<>]|\bthan\s*$", re.I)
-_TARGET_BEFORE = re.compile(r"\b(?:if|when|goal|target|keep|maintain|aim|titrate|threshold|unless|until|ensure|call)\b[^.;\n]{0,40}$",
-                            re.I)
+_BOUND = re.compile(r"[<>]|\bthan\s*$", re.I)  # a bound after a word of _TARGET_BEFORE is a threshold, not a result
+_TARGET_BEFORE = re.compile(r"\b(?:if|when|goal|target|keep|maintain|aim|titrate|threshold|unless|until|ensure|call)\b[^.;\n]{0,40}$", re.I)
 _OTHER_UNIT = re.compile(r"[a-zµμ]{1,5}/[a-z]{1,3}\b", re.I)
 
 
@@ -307,7 +303,10 @@ def _later_readings(s: str, pos: int, value: str, rng: Range, unit: str, m, kind
 # the other readings of one measurement, for its trend: "fell from 21,500 to 11.8" (v's first number), "176.5 from
 # 181.0", "serial values 39.1, and 36.8", "150/82 and 138/79" (a number of the same shape right after the value),
 # "from 136 mmol/L to 128" (a later reading after the unit)
-_FROM_AFTER = re.compile(rf"\s*+(?:[a-zA-Z/%]+\s+)?from\s+(?:a\s+baseline\s+of\s+)?({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
+# (session 27b: a clause between, "4.2, which was up from 3.6", and a chain, "9.1 from 9.8 from 10.4")
+_FROM_AFTER = re.compile(rf"\s*+(?:[a-zA-Z/%]+\s+)?(?:,\s*+(?:which|that)\s++(?:was|is|has\s+been)\s++(?:(?:down|up|improved|"
+                         rf"decreased|increased|dropped|fallen|risen)\s++)?)?from\s+(?:a\s+baseline\s+of\s+)?({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
+_FROM_AFTER_CHAIN = re.compile(rf"(?<!\s)\s*+from\s+({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)  # "... from 9.8 from 10.4"
 _TO_AFTER = re.compile(rf"\s*+(?:to|->)\s*+({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)  # "from 136 mmol/L to 128"
 # (possessive blanks: "\s*,?\s*" split a long run of blanks every way, cubic; the matches are the same)
 _AND_AFTER = re.compile(rf"\s*+,?\s*+and\s+({NUM}(?:/\d{{2,3}})?)(?!\.?\d)(?=\s*(?:[.,;)]|$|respectively\b|(?:on|at|in)\s))", re.I)
@@ -322,9 +321,13 @@ def _earlier_values(s: str, base: int, v: re.Match) -> list[tuple[int, int, bool
     end = base + v.end()
     earlier = _FROM_AFTER.match(s, base + v.end(1))
     nxt = earlier or _AND_AFTER.match(s, end) or (_TO_AFTER.match(s, end) if v.group(3) and trend else None)
-    if nxt and ("/" in nxt.group(1)) == ("/" in v.group(1)):
-        return [(nxt.start(1), nxt.end(1), earlier is not None)]
-    return []
+    if not nxt or ("/" in nxt.group(1)) != ("/" in v.group(1)):
+        return []
+    out = [(nxt.start(1), nxt.end(1), earlier is not None)]
+    while earlier and len(out) < 4 and (earlier := _FROM_AFTER_CHAIN.match(s, earlier.end())) \
+            and ("/" in earlier.group(1)) == ("/" in v.group(1)):
+        out.append((earlier.start(1), earlier.end(1), True))
+    return out[::-1]  # the oldest first: each is put before the value, so the list ends in time order
 
 
 # a reading whose unit says what it is, with no name before it: "98% on room air" is a pulse oximetry saturation,
@@ -377,15 +380,6 @@ def _unnamed(s: str, m, busy, used) -> list:
             out.append((meas, "vital"))
             used.append((start, r.end()))
     return out
-
-
-def trends(readings) -> dict[str, str]:
-    """Each measurement read more than once, with its readings in the order the extraction lists them (time order:
-    "WBC": "18,000 cells/uL -> 9.6 x10^9/L"): where a value repeats, the summary shows how it went."""
-    by_name: dict[str, list] = {}
-    for r in readings:
-        by_name.setdefault(r.name, []).append(f"{r.value} {r.unit}".strip())
-    return {name: " -> ".join(values) for name, values in by_name.items() if len(values) > 1}
 
 
 def flag(value: str, unit: str, rng: Range) -> tuple[str, str, str]:

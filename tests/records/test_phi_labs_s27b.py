@@ -115,3 +115,15 @@ def test_units_kept_as_written(kb):
 ])
 def test_doses_and_dates_are_not_lab_values(kb, text):
     assert _measures(kb, text) == set(), _measures(kb, text)
+
+
+def test_earlier_readings_in_a_chain_and_after_a_clause(kb):
+    ex = analyze("Bilirubin 2.4 from 3.1 from 4.6 over the week. Sodium 133, which was up from 126.", kb).extraction
+    found = [(x.name, x.value) for x in ex.labs]
+    assert [v for n, v in found if n == "bilirubin"] == ["4.6", "3.1", "2.4"], found  # oldest first
+    assert [v for n, v in found if n == "sodium"] == ["126", "133"], found
+
+
+def test_a_from_after_a_value_of_another_kind_is_not_a_reading(kb):
+    ex = analyze("Sodium 133, which was taken from the arterial line.", kb).extraction
+    assert [(x.name, x.value) for x in ex.labs] == [("sodium", "133")]

@@ -40,6 +40,10 @@ def main() -> None:
                 for e in errs:
                     if e["kind"].startswith(("lab", "unit")):
                         errors.append({"set": name, **e})
+                for mm in [*analysis.extraction.labs, *analysis.extraction.vitals]:
+                    if not any(g.start < mm.end and mm.start < g.end for g in note.labs):
+                        errors.append({"set": name, "note": note.id, "kind": "lab extra", "label": mm.name,
+                                       "start": mm.start, "end": mm.end})
                 covered = bytearray(len(note.text) + 1)
                 for ps, pe, _ in spans:
                     covered[ps:pe] = b"\x01" * (pe - ps)
