@@ -127,3 +127,11 @@ def test_earlier_readings_in_a_chain_and_after_a_clause(kb):
 def test_a_from_after_a_value_of_another_kind_is_not_a_reading(kb):
     ex = analyze("Sodium 133, which was taken from the arterial line.", kb).extraction
     assert [(x.name, x.value) for x in ex.labs] == [("sodium", "133")]
+
+
+@pytest.mark.parametrize("text", [
+    "She reports normal urine output and no dysuria.",
+    "A mild decrease in urine output since yesterday.",
+])
+def test_urine_output_named_without_an_amount_is_no_reading(kb, text):
+    assert not any(n == "urine output" for n, v, u in _measures(kb, text))
