@@ -133,6 +133,8 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
                         rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:mg|mcg|units|%|mm))|\b\d{{1,2}}/\d{{1,2}}\b(?=\s+(?:at|@)\b)"), 0),
     ("AGE", re.compile(r"\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\.?o\.?|y/o|yo)\b)|"
                        r"\b(?:age|aged)\s*[:]?\s*(9\d|1[0-2]\d)\b|"
+                       # session 27b: "her age is 93", "at the age of 96", "age was 91"
+                       r"\b(?i:age)[ \t]+(?:is|was|of|now)[ \t]+(9\d|1[0-2]\d)\b(?![ \t]*(?:%|percent|mg|kg|lb|pounds|cm|mm|minutes|min|days|weeks|months)\b)|"
                        r"\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:[- ]and[- ]\w+)?)"
                        r"(?=[- ]years?[- ]old)|"
                        # (session 16) a decade of life over 89, or an age in words after "aged": "in her late 90s",
@@ -212,7 +214,11 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
     # (the caller drops scores and ratios: "7/10 pain", "4/5 strength")
     # (not "/52", the UK count of weeks: "seen 3/52 ago")
     ("DATE", re.compile(r"(?<![\d/.])\b((?:0?[1-9]|1[0-2])/(?!52\b)(?:[3-9]\d|[12][3-9]|[2][0-9]))\b(?![/\d]|\.\d)"
-                        r"(?![ \t]*(?:nodes?|lymph|cores?|positive|negative|of|strength|specimens?|biops|vessels?|ago|mg|mcg|ml|units?|tabs?))"), 1),
+                        r"(?![ \t]*(?:nodes?|lymph|cores?|positive|negative|of|strength|specimens?|biops|vessels?|ago|mg|mcg|ml|units?|tabs?))"
+                        # session 27b: a combination drug's strength before its schedule ("Lotrel 10/20 daily", "Norco
+                        # 10/325 q6h") and the EEG's "10/20 international system" are no month/year
+                        r"(?![ \t]*(?i:daily|once|twice|bid|b\.i\.d|tid|t\.i\.d|qid|qd|qhs|q\d|qam|qpm|prn|po|every|at[ \t]+bedtime|tablets?|"
+                        r"caps(?:ules?)?|puffs?|international|system|electrode)\b)"), 1),
     # a month named alone after a word that dates it: "in April", "last September", "at the end of November"
     # (an article may come between: "late in the March before last")
     ("DATE", re.compile(rf"\b(?i:in|since|until|till|during|last|next|this|early|late|mid|of|by|through|from|before|after)"

@@ -26,16 +26,18 @@ _FILLER = (r"level|count|of|was|is|were|are|has|had|have|been|being|on arrival|a
            # "of between 1.8 and 1.9", "had risen slightly to", "levels were", "x2 done, which was", "score is"
            r"risen|dropped|to|obtained|drawn|checked|this morning|between|slightly|levels|values|score|scores|total|equal to|equals|which|done|reported|x\s?\d|initially|again|"
            # the position a vital was taken in, as exam templates label it: "BP Sitting: 128/76", "pulse supine 64"
-           r"sitting|seated|standing|supine|lying(?: down)?|upright|resting|at rest")
+           r"sitting|seated|standing|supine|lying(?: down)?|upright|resting|at rest|"
+           # session 27b: a state ("INR prolonged at 2.2"), who took it ("BP by the nurse"), a method, a degree
+           r"prolonged|suppressed|undetectable at|quantitative|by (?:the )?(?:nurse|me|patient|triage)|so high|so low|very|came back(?: as| at)?|returned(?: as| at)?")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
 _WORD_UNITS = (r"pounds?|lbs?|kilograms?|kgs|grams?|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
                r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|"
                r"degrees?\s+(?:fahrenheit|celsius|centigrade|F|C)\b|degrees?|°(?![CF])")
-_VALUE = re.compile(rf"^(?:\s*(?:{_FILLER})\b\.?)*\s*(?:[:=;]\s*)?(?:[<>]=?\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending|non-?reactive|undetectable|indeterminate)"
+_VALUE = re.compile(rf"^(?:\s*(?:{_FILLER})\b\.?)*\s*(?:[:=;]\s*)?(?:(?:[<>]=?|(?:less|greater|more|lower|higher) than)\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending|non-?reactive|undetectable|indeterminate)"
                     r"(?:\s*(?:to|->)\s*(" + NUM + r"(?:/\d{2,3})?))?\s*((?:x\s?10\^?\d+/L|[µμu]mol/L|mmol/L|g/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
                     r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|" + _WORD_UNITS + r"|kg|cm|C|F|°C|°F|/min|ug/mL(?: FEU)?|"
-                    r"mEq/L|mcg/dL|units/L)(?![A-Za-z]))?", re.I)  # a unit ends at a word's end: '88 fL' is not Fahrenheit
+                    r"mEq/L|mcg/dL|units/L|copies/mL|cells/mm3|(?:g|gm|mg)\s?percent|seconds|secs?|mL(?![/A-Za-z]))(?![A-Za-z]))?", re.I)  # a unit ends at a word's end: '88 fL' is not Fahrenheit
 _WORD_UNIT_SPELLING = ((r"pounds?|lbs?", "lb"), (r"kilograms?|kgs", "kg"), (r"grams?", "g"), (r"inch(?:es)?|in", "in"),
                        (r"centimet(?:er|re)s", "cm"), (r"degrees?\s+(?:fahrenheit|f)", "F"),
                        (r"degrees?\s+(?:celsius|centigrade|c)", "C"))
@@ -56,6 +58,8 @@ def written_unit(unit: str, rng: Range) -> str:
     return unit
 
 
+_BOUND = re.compile(r"[<>]|\bthan\s*$", re.I)  # a bound after a word of _TARGET_BEFORE is a threshold, not a result
+_TARGET_BEFORE = re.compile(r"\b(?:if|when|goal|target|keep|maintain|aim|titrate|threshold|unless|until|ensure|call)\b[^.;\n]{0,40}$", re.I)
 _OTHER_UNIT = re.compile(r"[a-zµμ]{1,5}/[a-z]{1,3}\b", re.I)
 
 
@@ -218,6 +222,8 @@ def measurements(s: str, m, taken, drug_names=()):
                     found.append((Measurement(s[hit.start():end], hit.start(), end, 0, rng.name, word), kind))
                     used.append((hit.start(), end))
                 continue
+            if _BOUND.search(tail[:v.start(1)]) and _TARGET_BEFORE.search(s[max(0, hit.start() - 40):hit.start()]):
+                continue  # "transfuse if hemoglobin less than 7", "goal INR less than 3": a threshold, not a result
             value = v.group(2) or v.group(1)
             unit = written_unit(v.group(3) or "", rng)
             earlier = _earlier_values(s, base, v)
@@ -297,7 +303,10 @@ def _later_readings(s: str, pos: int, value: str, rng: Range, unit: str, m, kind
 # the other readings of one measurement, for its trend: "fell from 21,500 to 11.8" (v's first number), "176.5 from
 # 181.0", "serial values 39.1, and 36.8", "150/82 and 138/79" (a number of the same shape right after the value),
 # "from 136 mmol/L to 128" (a later reading after the unit)
-_FROM_AFTER = re.compile(rf"\s*+(?:[a-zA-Z/%]+\s+)?from\s+(?:a\s+baseline\s+of\s+)?({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
+# (session 27b: a clause between, "4.2, which was up from 3.6", and a chain, "9.1 from 9.8 from 10.4")
+_FROM_AFTER = re.compile(rf"\s*+(?:[a-zA-Z/%]+\s+)?(?:,\s*+(?:which|that)\s++(?:was|is|has\s+been)\s++(?:(?:down|up|improved|"
+                         rf"decreased|increased|dropped|fallen|risen)\s++)?)?from\s+(?:a\s+baseline\s+of\s+)?({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
+_FROM_AFTER_CHAIN = re.compile(rf"(?<!\s)\s*+from\s+({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)  # "... from 9.8 from 10.4"
 _TO_AFTER = re.compile(rf"\s*+(?:to|->)\s*+({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)  # "from 136 mmol/L to 128"
 # (possessive blanks: "\s*,?\s*" split a long run of blanks every way, cubic; the matches are the same)
 _AND_AFTER = re.compile(rf"\s*+,?\s*+and\s+({NUM}(?:/\d{{2,3}})?)(?!\.?\d)(?=\s*(?:[.,;)]|$|respectively\b|(?:on|at|in)\s))", re.I)
@@ -312,9 +321,13 @@ def _earlier_values(s: str, base: int, v: re.Match) -> list[tuple[int, int, bool
     end = base + v.end()
     earlier = _FROM_AFTER.match(s, base + v.end(1))
     nxt = earlier or _AND_AFTER.match(s, end) or (_TO_AFTER.match(s, end) if v.group(3) and trend else None)
-    if nxt and ("/" in nxt.group(1)) == ("/" in v.group(1)):
-        return [(nxt.start(1), nxt.end(1), earlier is not None)]
-    return []
+    if not nxt or ("/" in nxt.group(1)) != ("/" in v.group(1)):
+        return []
+    out = [(nxt.start(1), nxt.end(1), earlier is not None)]
+    while earlier and len(out) < 4 and (earlier := _FROM_AFTER_CHAIN.match(s, earlier.end())) \
+            and ("/" in earlier.group(1)) == ("/" in v.group(1)):
+        out.append((earlier.start(1), earlier.end(1), True))
+    return out[::-1]  # the oldest first: each is put before the value, so the list ends in time order
 
 
 # a reading whose unit says what it is, with no name before it: "98% on room air" is a pulse oximetry saturation,
@@ -367,15 +380,6 @@ def _unnamed(s: str, m, busy, used) -> list:
             out.append((meas, "vital"))
             used.append((start, r.end()))
     return out
-
-
-def trends(readings) -> dict[str, str]:
-    """Each measurement read more than once, with its readings in the order the extraction lists them (time order:
-    "WBC": "18,000 cells/uL -> 9.6 x10^9/L"): where a value repeats, the summary shows how it went."""
-    by_name: dict[str, list] = {}
-    for r in readings:
-        by_name.setdefault(r.name, []).append(f"{r.value} {r.unit}".strip())
-    return {name: " -> ".join(values) for name, values in by_name.items() if len(values) > 1}
 
 
 def flag(value: str, unit: str, rng: Range) -> tuple[str, str, str]:

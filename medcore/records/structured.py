@@ -8,7 +8,6 @@ from dataclasses import asdict, dataclass, field, replace
 
 from medcore.knowledge.assertions import is_chronic
 from medcore.records.extract import Extraction
-from medcore.records.measure import trends
 from medcore.records.med_course import LIST_SECTIONS
 from medcore.records.text import Sentence
 
@@ -124,7 +123,7 @@ def build(text: str, sentences: list[Sentence], ex: Extraction, kind: str = "") 
         allergies.append(Item("No known drug allergies", -1, 0, 0, "allergy", {"substance": "", "reaction": ""}))
 
     abnormal, seen_results = [], set()
-    trend = trends(ex.labs + ex.vitals)  # a value read more than once shows its course (records/measure.py)
+    trend = trends(ex.labs + ex.vitals)  # a value read more than once shows its course (trends below)
     for meas in ex.labs + ex.vitals:
         if meas.flag in ("high", "low") and (meas.name, meas.value) not in seen_results:
             seen_results.add((meas.name, meas.value))
@@ -211,3 +210,12 @@ def one_liner(text: str, ex: Extraction, kind: str = "") -> str:
 def _join(items: list[str]) -> str:
     items = [i.lower() if not i.isupper() else i for i in items]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def trends(readings) -> dict[str, str]:
+    """Each measurement read more than once, with its readings in the order the extraction lists them (time order:
+    "WBC": "18,000 cells/uL -> 9.6 x10^9/L"): where a value repeats, the summary shows how it went."""
+    by_name: dict[str, list] = {}
+    for r in readings:
+        by_name.setdefault(r.name, []).append(f"{r.value} {r.unit}".strip())
+    return {name: " -> ".join(values) for name, values in by_name.items() if len(values) > 1}
