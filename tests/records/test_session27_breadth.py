@@ -76,7 +76,9 @@ def test_session27_codes(kb, text, code, assertion):
     ("She denies any history of acute on chronic diastolic congestive heart failure.", "I50.33", "negated"),
     ("No history of NSTEMI.", "I21.4", "negated"),
     ("History of NSTEMI in 2011, no angina since.", "I25.2", "historical"),
-    ("No calf swelling or tenderness.", "R22.40", "negated"),
+    ("No left calf swelling or tenderness.", "R22.42", "negated"),
+    ("No leg swelling.", "R60.9", "negated"),  # a leg with no side written: oedema denied
+    ("He denies calf swelling or calf pain.", "R22.40", "negated"),  # a calf is a localized sign, side or not
     ("Denies low back pain.", "M54.50", "negated"),
     ("Heart: no ESM, no added sounds.", "R01.1", "negated"),
     ("Abdomen: no hepatosplenomegaly.", "R16.2", "negated"),
@@ -90,10 +92,15 @@ def test_session27_assertions(kb, text, code, assertion):
     ("Cautery was used to control bleeding at the skin edges.", "R58"),
     ("Pressure was held, which controlled all the bleeding from the port site.", "R58"),
     ("Two fluoroscopic spot images of the oesophagus were saved.", "R21"),
+    ("Colonoscopy: a pale, sessile polyp of 4 mm at 30 cm.", "R23.1"),
     # a urine dipstick is not a stool test: no occult-blood reading
     ("Urinalysis: heme negative, protein negative.", "R19.5"),
     # oedema told as oedema stays oedema; the limb code is for swelling told by its part
     ("Pitting edema of both ankles.", "R22.40"),
+    # swelling of both limbs or dependent parts is oedema, not a localized swelling of one limb
+    ("Swelling of both legs for two weeks.", "R22.40"),
+    ("Bilateral calf swelling, worse in the evenings.", "R22.43"),
+    ("Swollen feet and ankles by the end of the day.", "R22.40"),
 ])
 def test_session27_no_problem(kb, text, absent_code):
     assert absent_code not in {c for _, c, _ in _problems(kb, text)}
@@ -106,3 +113,17 @@ def test_uncontrolled_bleeding_is_still_a_problem(kb):
 def test_hepatosplenomegaly_named_as_itself(kb):
     assert "hepatosplenomegaly" in _names(kb, "Abdomen: hepatosplenomegaly.")
     assert "Lump or swelling in the abdomen" not in _names(kb, "Abdomen: hepatosplenomegaly.")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Swelling of both legs for two weeks.", "R60.9"),
+    ("Bilateral calf swelling, worse in the evenings.", "R60.9"),
+    ("Her left hand is swollen after the fall. Marked swelling in the left hand.", "R22.32"),
+])
+def test_limb_swelling_one_side_or_both(kb, text, code):
+    assert code in {c for _, c, _ in _problems(kb, text)}, _problems(kb, text)
+
+
+def test_a_pale_patient_is_still_pale(kb):
+    got = {c for _, c, a in _problems(kb, "He looks pale; a colonoscopy last year removed a polyp.") if a == "present"}
+    assert "R23.1" in got, got
