@@ -99,6 +99,7 @@ class InjurySiteError(DomainError):
     pass
 
 
+_ONE_SIDE = re.compile(r"\b(?:left|right)\b", re.I)
 # how far before a mention a site word that runs into it may start (the longest multiword site word is shorter)
 _STRADDLE = 40
 
@@ -140,6 +141,9 @@ class InjurySites:
     operation_kinds: frozenset[str] = frozenset()
     operations: re.Pattern | None = None
     operation_site: dict[str, str] = field(default_factory=dict)
+    # session 27: legs swollen on both sides, dependent or with no side written are oedema, not one limb's R22.4-
+    edema_words: re.Pattern | None = None
+    needs_side: frozenset[str] = frozenset()
 
     def leveled(self, sentence: str, start: int, end: int, code: str) -> str:
         """The level code of the disc code `code` for the mention at [start, end) when a spinal level is named in its
@@ -261,9 +265,16 @@ class InjurySites:
             subject = self._subject(sentence, start) if kind in self.subject_kinds and before else None
             return self.codes[self.site_of[subject]].get(kind) if subject else None
         codes = self.codes[site_of[best[1]]]
+        if kind == "swelling" and self._as_edema(sentence, start, end, best[1]):
+            return None  # both legs swollen, or a leg with no side: oedema stays
         # a site without a code of this kind: an injury kind takes the site's unspecified injury, any other kind none
         return codes.get(kind) or (codes.get("injury") if kind in self.injury_kinds else None)
 
+    def _as_edema(self, sentence: str, start: int, end: int, site_word: str) -> bool:
+        lo, hi = max(0, start - _STRADDLE), min(len(sentence), end + _STRADDLE)
+        sides = {m.group().lower() for m in _ONE_SIDE.finditer(sentence, lo, hi)}
+        return bool(self.edema_words and self.edema_words.search(sentence, lo, hi)) or \
+            (site_word in self.needs_side and len(sides) != 1)  # no side, or both: oedema
 
     def _level_code(self, site: str, kind: str) -> bool:
         """Whether `kind` at `site` has a code that a spinal level refines (a disc code of `levels`): only a disc
@@ -310,9 +321,16 @@ def build(doc: dict | None) -> InjurySites | None:
                            {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (doc.get("levels") or {}).items()},
                            *_disc_with_nerve(doc.get("disc_with_nerve")),
                            frozenset(map(str, doc.get("injury_kinds") or ())), *_spinal(doc.get("spinal"), site_of, codes),
-                           *_operations(doc.get("operations"), codes))
+                           *_operations(doc.get("operations"), codes),
+                           edema_words=_word_regex(doc.get("swelling_as_edema")),
+                           needs_side=frozenset(str(w).lower() for w in doc.get("swelling_needs_side") or ()))
     except (KeyError, TypeError, AttributeError) as exc:
         raise InjurySiteError(f"body_sites: {exc}") from exc
+
+
+def _word_regex(words) -> re.Pattern | None:  # one regex of whole words, longest first; None for no words
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ws)) + r")\b", re.I) \
+        if (ws := sorted({str(w).lower() for w in words or ()}, key=len, reverse=True)) else None
 
 
 def _operations(doc: dict | None, codes: dict) -> tuple[frozenset[str], re.Pattern | None, dict[str, str]]:

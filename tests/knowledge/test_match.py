@@ -35,7 +35,8 @@ def test_plurals_adjectives_and_uk_spellings():
 
 def test_longest_match_wins():
     assert ids("acute kidney injury", types={"condition"}) == ["condition:acute_kidney_injury"]
-    assert ids("ST-elevation myocardial infarction", types={"condition"}) == ["condition:myocardial_infarction"]
+    # session 27: the whole phrase is its own concept now (I21.3 STEMI), still the longest match
+    assert ids("ST-elevation myocardial infarction", types={"condition"}) == ["condition:stemi"]
 
 
 def test_no_match_starts_inside_a_hyphenated_word():

@@ -48,7 +48,8 @@ def test_numbness_is_coded_as_numbness_not_neuropathy(kb):
 
 
 @pytest.mark.parametrize("text,code", [
-    ("Marked swelling in the right hand and forearm since the fall.", "R22.30"),  # localized swelling, upper limb
+    # session 27: the side written with the limb gives the sided code (tabular R22.31 right upper limb)
+    ("Marked swelling in the right hand and forearm since the fall.", "R22.31"),  # localized swelling, upper limb
     ("There is swelling of the left knee.", "M25.462"),  # joint swelling is an effusion; session 26b: its side too (M25.46-)
     ("There is no swelling.", "R60.9"),  # no site: oedema (R60.9 since R60 is subdivided; session 24b)
     ("He denies chest pain, cough, or swelling.", "R60.9"),  # a site of another symptom further along the list
