@@ -102,6 +102,11 @@ def read_design(settings, paper: Paper) -> Design:
             out.kind, out.kind_inferred = "case_series", _ONE_SERIES
     else:
         _infer_unnamed(out, paper, unnamed)
+        cue_text = next((x.text for x in paper.sentences if x.idx == out.kind_sentence_idx), "")
+        if out.kind == "case_control" and _BOTH_TREATED.search(cue_text[:max(0, cue_text.find(out.kind_cue))]):
+            # both groups had the intervention (a pharmacokinetic comparison): no case-control (review fix)
+            out = Design()
+            _infer_unnamed(out, paper, [u for u in unnamed if u[0] != "case_control"])
         if out.kind == "case_series" and _compares_groups(paper):  # as for a named series (session 27)
             out.kind, out.kind_inferred = "cohort", _SPLIT_SERIES
     if out.kind == "cohort" and _measured_once(paper, out, one_time):
@@ -148,6 +153,9 @@ def read_design(settings, paper: Paper) -> Design:
 
 # a consecutive series split into groups whose outcomes are compared is a cohort study (STROBE: a cohort compares
 # outcomes by exposure or treatment; a case series describes one group), session 13
+# a drug or procedure given to the groups that follow ("Drug X was given to 12 patients with renal impairment and 12
+# healthy volunteers"): the groups are compared under the same intervention, not cases against controls
+_BOTH_TREATED = re.compile(r"\b(?:given|administered|dosed|infused|injected|applied)\s+(?:\w+\s+){0,3}?to\b|\breceived\b", re.I)
 _SPLIT_SERIES = "a series of patients split into groups whose outcomes are compared"
 _COMPARED_GROUPS = re.compile(r"\bcompar(?:e|ed|ing)\b(?!\s+(?:with|to)\s+(?:the\s+)?(?:preoperative|pre-operative|baseline|"
                               r"pretreatment|pre-treatment|before|the\s+literature|published|previous\s+reports))"
