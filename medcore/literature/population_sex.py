@@ -152,6 +152,14 @@ def _counted_part_before(sentences: list[Sentence], s: Sentence, start: int, n: 
     return any(k < count(m.group("k")) < n for t in texts for m in _PEOPLE_COUNT.finditer(t))
 
 
+def _part_before(text: str, start: int, n: int | None) -> bool:
+    """A part of the people named before `start` ("Among those with myalgia, ..."), unless the population's own N
+    is said there ("Of 292 subjects with a mean age of 47 years, the majority were women (82%)")."""
+    if not _PART_BEFORE.search(text, 0, start):
+        return False
+    return not (n and any(count(m.group("k")) == n for m in _PEOPLE_COUNT.finditer(text, 0, start)))
+
+
 def _told_after(sentences: list[Sentence], n: int | None) -> dict:
     """Session 27: the forms that need the population's N, or say that all are of one sex."""
     for s in sentences:
@@ -163,7 +171,7 @@ def _told_after(sentences: list[Sentence], n: int | None) -> dict:
             k = count(m.group("k"))
             return _shares(k if _is_female(m.group("sex")) else n - k, n, s.idx, m.group(0))
         m = _ALL_ONE.search(text)
-        if m and not _PART_BEFORE.search(text, 0, m.start()):
+        if m and not _part_before(text, m.start(), n):
             female = _is_female(m.group("sex"))
             # the other sex named anywhere, in this sentence too ("all men and women") but for the match itself
             if not any((_MALE_WORDS if female else _FEMALE_WORDS).search(x.text[:m.start()] + " " + x.text[m.end():] if x is s else x.text)
@@ -227,7 +235,7 @@ def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "", n: int | No
                     "sentence_idx": s.idx, "text": m.group(0)}
         for pattern in (_SEX_COUNT, _SEX, _SEX_SHARE, _SEX_MOST):
             m = pattern.search(text)  # counts in words too: "Thirty (40%) women and ..."
-            if m and pattern is _SEX_MOST and _PART_BEFORE.search(text, 0, m.start()):
+            if m and pattern is _SEX_MOST and _part_before(text, m.start(), n):
                 continue  # "Among those with myalgia, the majority were women (70%)": a part's share
             if m:
                 pct = float(m.group("pct") or m.group("pct2")) if "pct2" in m.re.groupindex else float(m.group("pct"))

@@ -47,6 +47,22 @@ def _word_end(text: str, i: int) -> int:
     return i
 
 
+# the others named are the ones with the condition: "children with ovarian torsion", "pupils who had orchidopexy"
+_HAVING = re.compile(r"\s*+(?:\w+\s+){0,2}?(?:with|undergoing|who\s+(?:had|underwent|have)|having|after)\s", re.I)
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|among)\s++(?:\w++\s++)?$", re.I)
+
+
+def _has_it(text: str, m: re.Match, cue: re.Pattern) -> bool:
+    """The people word at `m` is followed by "with / undergoing / who had" and a one-sex cue within the clause."""
+    h = _HAVING.match(text, _word_end(text, m.end()))
+    if h and cue.search(re.split(r"[.;,]", text[h.end():h.end() + 60])[0]):
+        return True
+    before = text[max(0, m.start() - 60):m.start()]
+    return bool(_IN_BEFORE.search(before) and cue.search(re.split(r"[.;,:]", before)[-1]))
+
+
 def one_sex(settings, sentences: list[Sentence], n_idx: int, title: str, conditions: list[PicoItem]) -> dict:
     """{"female_pct": 100.0 or 0.0, ..., "inferred": why} with the title's (-1) or the N sentence's index, else {}."""
     data = kb.load(settings, "sex_specific")
@@ -55,7 +71,14 @@ def one_sex(settings, sentences: list[Sentence], n_idx: int, title: str, conditi
     # the people counted may be the babies, the partners or the staff: looked for wherever the people are said
     # (the title, the N sentence, the objective and methods), as the N sentence may not be found
     said = where + [(s.idx, s.text) for s in sentences if s.role in ("objective", "methods", "")]
-    if any(kb.cue_regex(data["others"]["words"]).search(text) for _, text in said):
+    others = kb.cue_regex(data["others"]["words"])
+    either = kb.cue_regex(data["female"]["words"] + data["male"]["words"])
+    found = [(text, m) for _, text in said for m in others.finditer(text)]
+    # a people word said once with the condition ("children with ovarian torsion", "ovarian torsion in children")
+    # names the people who have it, wherever else it is said
+    may_be = {w.lower() for w in data["others"].get("may_be_the_patients", [])}
+    excused = {m.group(0).lower() for text, m in found if m.group(0).lower() in may_be and _has_it(text, m, either)}
+    if any(m.group(0).lower() not in excused for _, m in found):
         return {}
     # a condition prevented, found by chance or looked like: not the counted people's (review fix)
     if any(kb.cue_regex(data["not_the_people"]["words"]).search(text) for _, text in where):

@@ -243,3 +243,20 @@ def test_treated_and_untreated_groups_are_summed(read):
                        "We describe 340 patients who received thrombolysis and 500 who did not, followed for one year.",
                        "Mortality was lower with thrombolysis.")
     assert n == 840
+
+
+# --- opposite cases of the guards above ---
+
+def test_children_who_have_the_condition_are_not_others(read):
+    assert _read(read, "Ovarian torsion in children", "To describe outcomes.", "We reviewed 40 children with ovarian torsion.",
+                 "Most ovaries were saved.")[2] == 100.0
+
+
+def test_multiparametric_mri_is_no_female_cue(read):
+    assert _read(read, "Fusion biopsy for prostate cancer", "To describe detection.",
+                 "We analysed 300 patients who had multiparametric MRI before prostate biopsy.", "Cancer was found in half.")[2] == 0.0
+
+
+def test_majority_of_the_whole_population_named_with_its_age_is_read(read):
+    assert _read(read, "Asthma control in a city", "To describe control.", "Patients were recruited from clinics.",
+                 "Of 250 subjects with a mean age of 50 years, the majority were women (75%).")[2] == 75.0
