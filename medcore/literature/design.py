@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from medcore.literature import kb, registrations
-from medcore.literature.model import Design, Paper
+from medcore.literature.model import Design, Paper, Sentence
 from medcore.literature.numwords import NUMBER_WORDS
 
 # How much a cue counts by where it is: a design named in the background is usually someone else's study.
@@ -208,8 +208,11 @@ def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:
     """No design named: the first kind whose pattern a methods (or unlabelled) sentence shows. Only the methods
     say how this study's people were studied; dates in the background or results are about something else. A kind
     may name more roles (a case report says what it reports in its objective: "To report an unusual ...")."""
+    title = [Sentence(-1, paper.title, 0, 0, None, "objective")] if paper.title else []
     for kind, why, patterns, roles in unnamed:
-        for s in (s for s in paper.sentences if (s.role or "") in roles):
+        # a kind read from the objective only (agreement as the study's aim) reads the title too: "Agreement of two
+        # scores for X" states the aim (review fix)
+        for s in (s for s in (title if list(roles) == ["objective"] else []) + paper.sentences if (s.role or "") in roles):
             m = next((m for p in patterns for m in [p.search(s.text)] if m), None)
             if m:
                 out.kind, out.kind_sentence_idx, out.kind_cue, out.kind_inferred = kind, s.idx, m.group(0), why

@@ -260,3 +260,9 @@ def test_multiparametric_mri_is_no_female_cue(read):
 def test_majority_of_the_whole_population_named_with_its_age_is_read(read):
     assert _read(read, "Asthma control in a city", "To describe control.", "Patients were recruited from clinics.",
                  "Of 250 subjects with a mean age of 50 years, the majority were women (75%).")[2] == 75.0
+
+
+def test_agreement_named_in_the_title_is_the_aim(read):
+    text = ("Agreement of two ultrasound scores for fatty liver\nMETHODS: Two sonographers scored the same 60 livers with "
+            "kappa measured.\nRESULTS: Agreement was good.")
+    assert read(text)[0].design.kind == "cross_sectional"
