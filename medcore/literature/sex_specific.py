@@ -48,7 +48,7 @@ def _word_end(text: str, i: int) -> int:
 
 
 # the others named are the ones with the condition: "children with ovarian torsion", "pupils who had orchidopexy"
-_HAVING = re.compile(r"\s*+(?:\w+\s+){0,2}?(?:with|undergoing|who\s+(?:had|underwent|have)|having|after)\s", re.I)
+_HAVING = re.compile(r"(?<!\s)(?!\w)\s*+(?:\w++\s++){0,2}?(?:with|undergoing|who\s+(?:had|underwent|have)|having|after)\s", re.I)
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|among)\s++(?:\w++\s++)?$", re.I)

@@ -266,3 +266,4 @@ def test_agreement_named_in_the_title_is_the_aim(read):
     text = ("Agreement of two ultrasound scores for fatty liver\nMETHODS: Two sonographers scored the same 60 livers with "
             "kappa measured.\nRESULTS: Agreement was good.")
     assert read(text)[0].design.kind == "cross_sectional"
+
