@@ -102,8 +102,12 @@ def build_card(result: ReadResult, design_label: str) -> EvidenceCard:
                  "min": f"aged {_fmt(a.get('low'))} or older"}.get(a["stat"], f"{a['stat']} age {_fmt(a.get('value'))}")
         card.population.append(CardLine(words, a["sentence_idx"], a["text"]))
     if pop.sex:
-        card.population.append(CardLine(f"{_fmt(pop.sex['female_pct'])}% women", pop.sex["sentence_idx"],
-                                        pop.sex["text"]))
+        # a share the authors do not state (read from a one-sex condition or a ratio) says so, as a design line
+        # does (review fix, session 27)
+        why = pop.sex.get("inferred")
+        card.population.append(CardLine(f"{_fmt(pop.sex['female_pct'])}% women"
+                                        + (f" (not stated as a share by the authors; inferred: {why})" if why else ""),
+                                        pop.sex["sentence_idx"], pop.sex["text"]))
     for a in result.arms:
         size = f", n = {a.n:,}" if a.n is not None else ", n not stated"
         card.population.append(CardLine(f"Arm{' (comparator)' if a.kind == 'comparator' else ''}: {a.name}{size}",

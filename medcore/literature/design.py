@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from medcore.literature import kb, registrations
-from medcore.literature.model import Design, Paper
+from medcore.literature.model import Design, Paper, Sentence
 from medcore.literature.numwords import NUMBER_WORDS
 
 # How much a cue counts by where it is: a design named in the background is usually someone else's study.
@@ -102,6 +102,11 @@ def read_design(settings, paper: Paper) -> Design:
             out.kind, out.kind_inferred = "case_series", _ONE_SERIES
     else:
         _infer_unnamed(out, paper, unnamed)
+        cue_text = next((x.text for x in paper.sentences if x.idx == out.kind_sentence_idx), "")
+        if out.kind == "case_control" and _BOTH_TREATED.search(cue_text[:max(0, cue_text.find(out.kind_cue))]):
+            # both groups had the intervention (a pharmacokinetic comparison): no case-control (review fix)
+            out = Design()
+            _infer_unnamed(out, paper, [u for u in unnamed if u[0] != "case_control"])
         if out.kind == "case_series" and _compares_groups(paper):  # as for a named series (session 27)
             out.kind, out.kind_inferred = "cohort", _SPLIT_SERIES
     if out.kind == "cohort" and _measured_once(paper, out, one_time):
@@ -148,6 +153,9 @@ def read_design(settings, paper: Paper) -> Design:
 
 # a consecutive series split into groups whose outcomes are compared is a cohort study (STROBE: a cohort compares
 # outcomes by exposure or treatment; a case series describes one group), session 13
+# a drug or procedure given to the groups that follow ("Drug X was given to 12 patients with renal impairment and 12
+# healthy volunteers"): the groups are compared under the same intervention, not cases against controls
+_BOTH_TREATED = re.compile(r"\b(?:given|administered|dosed|infused|injected|applied)\s+(?:\w+\s+){0,3}?to\b|\breceived\b", re.I)
 _SPLIT_SERIES = "a series of patients split into groups whose outcomes are compared"
 _COMPARED_GROUPS = re.compile(r"\bcompar(?:e|ed|ing)\b(?!\s+(?:with|to)\s+(?:the\s+)?(?:preoperative|pre-operative|baseline|"
                               r"pretreatment|pre-treatment|before|the\s+literature|published|previous\s+reports))"
@@ -200,8 +208,11 @@ def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:
     """No design named: the first kind whose pattern a methods (or unlabelled) sentence shows. Only the methods
     say how this study's people were studied; dates in the background or results are about something else. A kind
     may name more roles (a case report says what it reports in its objective: "To report an unusual ...")."""
+    title = [Sentence(-1, paper.title, 0, 0, None, "objective")] if paper.title else []
     for kind, why, patterns, roles in unnamed:
-        for s in (s for s in paper.sentences if (s.role or "") in roles):
+        # a kind read from the objective only (agreement as the study's aim) reads the title too: "Agreement of two
+        # scores for X" states the aim (review fix)
+        for s in (s for s in (title if list(roles) == ["objective"] else []) + paper.sentences if (s.role or "") in roles):
             m = next((m for p in patterns for m in [p.search(s.text)] if m), None)
             if m:
                 out.kind, out.kind_sentence_idx, out.kind_cue, out.kind_inferred = kind, s.idx, m.group(0), why

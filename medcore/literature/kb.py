@@ -78,11 +78,11 @@ SCHEMAS: dict[str, dict] = {
     },
     # session 27: conditions and procedures of one sex (population_sex reads them)
     "sex_specific": {
-        "type": "object", "required": ["version", "female", "male", "others"],
+        "type": "object", "required": ["version", "female", "male", "others", "not_the_people"],
         "properties": {"version": {"type": "integer"}, **{k: {
             "type": "object", "required": ["source", "words"], "additionalProperties": False,
-            "properties": {"source": _SOURCE, "words": _WORDS, "codes": {"type": "array", "items": {
-                "type": "string", "pattern": r"^[A-Z][0-9][0-9A-Z]-[A-Z][0-9][0-9A-Z]$"}}}} for k in ("female", "male", "others")}},
+            "properties": {"source": _SOURCE, "words": _WORDS, "may_be_the_patients": _WORDS, "codes": {"type": "array", "items": {
+                "type": "string", "pattern": r"^[A-Z][0-9][0-9A-Z]-[A-Z][0-9][0-9A-Z]$"}}}} for k in ("female", "male", "others", "not_the_people")}},
     },
     "cues": {
         "type": "object", "required": ["version", "groups"],

@@ -360,7 +360,7 @@ def is_trial(sents: list[Sentence], design_kind: str) -> bool:
 def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     sents = paper.sentences
     title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
-    n, n_idx, n_text = pick_n(sents)
+    n, n_idx, n_text = pick_n(sents, few_ok=design_kind in ("case_report", "case_series"))
     if n is None and design_kind == "case_report":  # a case report describes one patient (CARE), session 27
         n, n_idx, n_text = population_sex.one_case(sents) or (None, -1, "")
     pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(sents, n_idx, paper.title or "", n),

@@ -26,8 +26,11 @@ SEX_PAIR = _SEX_PAIR  # population_size reads a bracketed pair as the population
 _SEX_OF = re.compile(r"\b(?P<tot>\d+)\s+[\w\s-]{0,40}?\((?P<k>\d+)\s+(?P<sex>men|males?|women|females?|boys|girls)\b", re.I)
 # "Of the 75 subjects, 30 were female" (session 24b); not a part of them ("Of the 20 who died, 12 were men", session 27)
 _PART = r"(?:who|that|which|with|had|died|developed|whose)\b"
-_SEX_OF_TOTAL = re.compile(r"\bof\s+(?:the\s+)?(?P<tot>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?!" + _PART + r")[\w\-]+\s+){0,2}?(?!" + _PART + r")[\w\-]+,\s+(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+"
+# (review fix) the part may be the population itself ("Of the 40 who responded, 25 were women" when the 40 who
+# responded are the N): the words after the total are kept, and a part is read only when its total is the N
+_SEX_OF_TOTAL = re.compile(r"\bof\s+(?:the\s+)?(?P<tot>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<who>(?:[\w\-]+\s+){0,2}?[\w\-]+),\s+(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+"
                            r"(?:\(\s*\d+(?:\.\d+)?\s?%\s*\)\s+)?(?:were|was)\s+(?P<sex>women|female|females|men|male|males|girls|boys)\b", re.I)
+_PART_RE = re.compile(r"\b" + _PART, re.I)
 # a share named by the sex first, as tables and Table-1 sentences print it: "Female sex: 38.2%", "(female, 44.1%)",
 # "Women made up 36% of the cohort"; only at a sentence's or bracket's start ("Among women, 36% had ..." is no share)
 _SEX_SHARE = re.compile(r"(?:^|[(\[;]\s*)(?P<sex>women|female|females|men|male|males)(?:\s+sex)?\s*(?:[,:=]\s*|\s+(?:made\s+up|comprised|"
@@ -45,8 +48,14 @@ _SEX_RATIO_WORDS = re.compile(r"(?:\b(?P<sa>male|female|men|women)s?|(?<![\w/])(
 # a share told after the sex word, in brackets, of most or all of the people: "the majority were women (82%)",
 # "most were men (64%)", "were predominantly female (71%)"; a sex word and a bracketed share alone ("women (60%)
 # reported more pain") may be an outcome's subgroup and is not read
-_SEX_MOST = re.compile(r"\b(?:majority|most|predominantly|mostly|mainly|largely)\b[^.;()]{0,30}?\b(?P<sex>women|men|females?|males?)\s*"
-                       r"\(\s*(?P<pct>\d{1,2}(?:\.\d{1,2})?|100)\s?%\s*\)", re.I)
+_SEX_MOST = re.compile(r"\b(?:(?:the\s+)?majority|most)(?:\s+of\s+(?:them|the\s+[\w\-]+)|\s+(?:participants|patients|respondents|subjects))?\s+(?:were|was)\s+(?P<sex>women|men|females?|males?)\s*"
+                       r"\(\s*(?P<pct>\d{1,2}(?:\.\d{1,2})?|100)\s?%\s*\)"
+                       r"|\b(?:were|was)\s+(?:predominantly|mostly|mainly|largely)\s+(?P<sex2>women|men|females?|males?)\s*"
+                       r"\(\s*(?P<pct2>\d{1,2}(?:\.\d{1,2})?|100)\s?%\s*\)", re.I)
+# (review fix) a share of some of the people ("Among those with myalgia, the majority were women", "Of those
+# admitted, all were men"): a part named before it in the sentence
+_PART_BEFORE = re.compile(r"\b(?:among|those|who|whom|these|admitted|died|deaths?|with|without|had|developed|reported|"
+                          r"affected|group|subgroup|cases?\s+of)\b", re.I)
 # "32 patients were female" (no total in the sentence: the population's N is the total)
 _K_WERE = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})*)\s+(?:(?:patients|participants|subjects|of\s+them|children|cases)\s+)?"
                      r"(?:were|was)\s+(?P<sex>women|men|females?|males?|girls|boys)\b(?!\s*(?:and|or|,)\s*\d)", re.I)
@@ -57,7 +66,7 @@ _ALL_ONE = re.compile(r"\ball\s+(?:of\s+them\s+|patients\s+|participants\s+|subj
 _CASE_PERSON = re.compile(r"\b(?:a|an)\s+\d{1,3}[- ](?:year|month)s?[- ]old\s+(?P<sex>man|woman|boy|girl|male|female)\b", re.I)
 # the people of the sentence that gives N, when they are of one sex
 # (session 27) no joining word between the count and the sex: "400 infants born to mothers" counts the infants
-_ONE_SEX = re.compile(r"\b" + LATER_THOUSANDS_GROUP + r"\d[\d,]*\s+(?:(?!(?:to|of|born|with|from|and|or|whose)\b)[\w\-]+\s+){0,3}?(?P<sex>females?|males?|pregnant\s+women|women|men|girls|boys|mothers|fathers)"
+_ONE_SEX = re.compile(r"\b" + LATER_THOUSANDS_GROUP + r"\d[\d,]*\s+(?:(?!(?:to|of|born|with|from|and|or|whose|were|was|in|including|among)\b)[A-Za-z][\w\-]*\s+){0,3}?(?P<sex>females?|males?|pregnant\s+women|women|men|girls|boys|mothers|fathers)"
                       r"(?:\s+(?:patients|participants|subjects|volunteers|adults|children|athletes|students))?\b", re.I)
 _ONE_SEX_PEOPLE = r"(?:females?|males?|women|men|girls|boys|mothers|fathers)"
 # "ten males and two females": small counts in words before a sex word (digits_for_words leaves one to nine)
@@ -121,17 +130,48 @@ def _is_female(word: str) -> bool:
     return word.lower() in ("women", "woman", "female", "females", "girls", "girl", "f")
 
 
+# (review fix) N counted in a unit other than people (eyes, procedures, lesions, specimens): a count of patients of
+# one sex is no share of it
+_OTHER_UNIT = r"(?:eyes|procedures|operations|lesions|specimens|samples|images|scans|mammograms|biopsies|teeth|knees|hips|joints|limbs|feet|ears|kidneys|nodules|tumou?rs|implants|cycles|embryos|births|pregnancies|episodes|admissions|visits|examinations|colonoscopies|endoscopies)"
+# a count of people (any common people noun), for the subgroup guard below
+_PEOPLE_COUNT = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?(?:patients|participants|subjects|cases|people|persons|"
+                           r"individuals|children|adults|women|men|users)\b", re.I)
+
+
+def _n_in_other_unit(sentences: list[Sentence], n: int) -> bool:
+    """The population's N counts eyes, procedures, lesions ...: "We examined 120 eyes"."""
+    unit = re.compile(r"(?<![\w.,])" + f"{n:,}".replace(",", ",?") + r"\s+(?:[\w\-]+\s+){0,2}?" + _OTHER_UNIT + r"\b", re.I)
+    return any(unit.search(digits_for_words(s.text)[0]) for s in sentences)
+
+
+def _counted_part_before(sentences: list[Sentence], s: Sentence, start: int, n: int, k: int) -> bool:
+    """A smaller group of people is counted before the match, in its sentence or an earlier results sentence
+    ("Thirty patients developed a wound infection. Eighteen patients were male."): the count is of that part."""
+    texts = [digits_for_words(x.text)[0] for x in sentences if x.idx < s.idx and x.role == s.role == "results"]
+    texts.append(digits_for_words(s.text)[0][:start])
+    return any(k < count(m.group("k")) < n for t in texts for m in _PEOPLE_COUNT.finditer(t))
+
+
+def _part_before(text: str, start: int, n: int | None) -> bool:
+    """A part of the people named before `start` ("Among those with myalgia, ..."), unless the population's own N
+    is said there ("Of 292 subjects with a mean age of 47 years, the majority were women (82%)")."""
+    if not _PART_BEFORE.search(text, 0, start):
+        return False
+    return not (n and any(count(m.group("k")) == n for m in _PEOPLE_COUNT.finditer(text, 0, start)))
+
+
 def _told_after(sentences: list[Sentence], n: int | None) -> dict:
     """Session 27: the forms that need the population's N, or say that all are of one sex."""
     for s in sentences:
         text = digits_for_words(s.text)[0]
         m = _K_WERE.search(text)
         # a part named before the count is a subgroup ("Of the 40 who died, 25 were men"): not the population's
-        if m and n and 0 < count(m.group("k")) < n and not _SUBGROUP.search(text, 0, m.start()):
+        if m and n and 0 < count(m.group("k")) < n and not _SUBGROUP.search(text, 0, m.start()) \
+                and not _counted_part_before(sentences, s, m.start(), n, count(m.group("k"))) and not _n_in_other_unit(sentences, n):
             k = count(m.group("k"))
             return _shares(k if _is_female(m.group("sex")) else n - k, n, s.idx, m.group(0))
         m = _ALL_ONE.search(text)
-        if m:
+        if m and not _part_before(text, m.start(), n):
             female = _is_female(m.group("sex"))
             # the other sex named anywhere, in this sentence too ("all men and women") but for the match itself
             if not any((_MALE_WORDS if female else _FEMALE_WORDS).search(x.text[:m.start()] + " " + x.text[m.end():] if x is s else x.text)
@@ -148,30 +188,43 @@ def _told_after(sentences: list[Sentence], n: int | None) -> dict:
     return {}
 
 
+# (review fix) a sex ratio of babies, embryos or births is an outcome, not the share of the people studied
+_BABIES = re.compile(r"\b(?:embryos?|newborns?|neonates?|births?|babies|baby|infants?|offspring|fetus\w*|foetus\w*|live[- ]born)\b", re.I)
+
+
+def _larger_count_before(text: str, start: int, total: int) -> bool:
+    """A count of people larger than `total` earlier in the sentence: the pair counts a part of them ("We studied
+    500 patients; follow-up was completed in 208 men and 149 women")."""
+    return any(count(m.group("k")) > total for m in _PEOPLE_COUNT.finditer(text, 0, start))
+
+
 def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "", n: int | None = None) -> dict:
     """Female and male shares with the sentence they come from; {} when the abstract does not say. `n`: the
-    population's N, when read (session 27)."""
+    population's N, when read (session 27). A share read from a ratio carries "inferred" (the card says so)."""
     for s in sentences:
         text = _SMALL.sub(lambda m: str(_SMALL_WORDS.index(m.group(1).lower()) + 1) + " ", digits_for_words(s.text)[0])
+        babies = _BABIES.search(text) is not None
         m = _SEX_RATIO.search(text)
-        if m and (m.group("sa").lower().startswith("f") or m.group("sa").lower() == "women") != \
+        if m and not babies and (m.group("sa").lower().startswith("f") or m.group("sa").lower() == "women") != \
                 (m.group("sb").lower().startswith("f") or m.group("sb").lower() == "women") and int(m.group("a")) + int(m.group("b")):
             a, b = int(m.group("a")), int(m.group("b"))
             f = a if m.group("sa").lower() in ("female", "women") else b
-            return _shares(f, a + b, s.idx, m.group(0))
+            return {**_shares(f, a + b, s.idx, m.group(0)), "inferred": "from the sex ratio the authors give"}
         m = _SEX_RATIO_WORDS.search(text)
-        if m and (m.group("sa") or m.group("la")) and (m.group("sb") or m.group("lb")):
+        if m and not babies and (m.group("sa") or m.group("la")) and (m.group("sb") or m.group("lb")):
             fa, fb = _is_female(m.group("sa") or m.group("la")), _is_female(m.group("sb") or m.group("lb"))
             a, b = float(m.group("a")), float(m.group("b"))
             if fa != fb and a + b > 0:
-                return _shares(a if fa else b, a + b, s.idx, m.group(0))
+                return {**_shares(a if fa else b, a + b, s.idx, m.group(0)), "inferred": "from the sex ratio the authors give"}
         m = _SEX_PAIR.search(text)
         if m and (m.group("sa").lower() in _FEMALE) != (m.group("sb").lower() in _FEMALE):
             a, b = count(m.group("a")), count(m.group("b"))
-            f = a if m.group("sa").lower() in _FEMALE else b
-            return _shares(f, a + b, s.idx, m.group(0))
+            if not (n and a + b != n and _larger_count_before(text, m.start(), a + b)):
+                f = a if m.group("sa").lower() in _FEMALE else b
+                return _shares(f, a + b, s.idx, m.group(0))
         m = _SEX_OF_TOTAL.search(text)
-        if m and 0 < count(m.group("k")) < count(m.group("tot")):
+        # a part ("of the 20 who died") only when it is the population itself (its total is the N)
+        if m and 0 < count(m.group("k")) < count(m.group("tot")) and (not _PART_RE.search(m.group("who")) or count(m.group("tot")) == n):
             f = count(m.group("k")) if m.group("sex").lower() in _FEMALE else count(m.group("tot")) - count(m.group("k"))
             return _shares(f, count(m.group("tot")), s.idx, m.group(0))
         m = _SEX_OF.search(s.text)
@@ -182,13 +235,14 @@ def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "", n: int | No
                     "sentence_idx": s.idx, "text": m.group(0)}
         for pattern in (_SEX_COUNT, _SEX, _SEX_SHARE, _SEX_MOST):
             m = pattern.search(text)  # counts in words too: "Thirty (40%) women and ..."
+            if m and pattern is _SEX_MOST and _part_before(text, m.start(), n):
+                continue  # "Among those with myalgia, the majority were women (70%)": a part's share
             if m:
-                pct = float(m.group("pct"))
+                pct = float(m.group("pct") or m.group("pct2")) if "pct2" in m.re.groupindex else float(m.group("pct"))
                 if pct > 100:
                     continue
-                female = m.group("sex").lower() in ("women", "woman", "female", "females", "girls")
+                word = (m.group("sex") or m.group("sex2")) if "sex2" in m.re.groupindex else m.group("sex")
+                female = word.lower() in ("women", "woman", "female", "females", "girls")
                 f = pct if female else round(100 - pct, 1)
                 return {"female_pct": f, "male_pct": round(100 - f, 1), "sentence_idx": s.idx, "text": m.group(0)}
     return _told_after(sentences, n) or _one_sex(sentences, n_idx, title)
-
-

@@ -106,7 +106,7 @@ _N_PATTERNS = [
 _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 # cases and controls of a case-control study, summed (see _pick_n)
 # "445 cases and 890 controls", "312 patients with X and 624 matched controls" (session 24b)
-_CASES_AND_CONTROLS = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:cases|patients)\b[^,;()]{0,40}?\s+(?:and|with)\s+"
+_CASES_AND_CONTROLS = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:cases|patients)\b[^,;()]{0,80}?\s+(?:and|with)\s+"
                                  r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?controls\b", re.I)
 # two groups counted and enrolled in one clause, summed: "60 women with X and 50 healthy women were included",
 # "60 patients with X and 30 controls were recruited" (session 25)
@@ -114,11 +114,25 @@ _CASES_AND_CONTROLS = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?
 # elderly (mean age 69 years) were included")
 _ASIDE = r"(?:\s*\([^()]{0,40}\))?"
 _TWO_ENROLLED = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\b" + _ASIDE + r"[^.;()\d]{0,60}?\s+and\s+"
-                           r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")" + _ASIDE + r"(?:\s+(?:with|without|from|in)\s+[^.;()\d]{1,40}?)?\s+(?:were|was)\s+"
+                           r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")" + _ASIDE + r"(?:\s+(?:with|without|from|in)\s+(?:(?!among\b|of\s+(?:them|whom|these)\b)[^.;()\d]){1,40}?)?\s+(?:were|was)\s+"
                            r"(?:included|enrolled|recruited|studied|examined|evaluated|investigated|analy[sz]ed|"
                            # session 27: the other verbs of a study's people ("74 patients with X and 216 with Y
                            # were assessed with a questionnaire")
                            r"assessed|tested|surveyed|interviewed|screened|followed|reviewed|identified)\b", re.I)
+# (review fix) two groups told apart by whether they had the treatment: "340 patients who received thrombolysis and
+# 500 who did not" (the study's two exposure groups; their sum is N)
+_WITH_AND_WITHOUT = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\s+(?:who|that)\s+"
+                               r"(?:[\w\-]+\s+){1,6}?and\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:" + _PEOPLE + r"\s+)?(?:who|that)\s+"
+                               r"(?:did|had|were|was)\s+not\b", re.I)
+_LARGER = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\b", re.I)
+
+
+def _larger_before(text: str, words: str, total: int) -> bool:
+    """A count of people larger than `total` stands before `words` in the sentence: the counted pair is a part."""
+    at = text.find(words)
+    return at > 0 and any(count_of(m.group("k")) > total for m in _LARGER.finditer(text, 0, at))
+
+
 _CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
 # two groups counted side by side make up the study: "compared between 1,200 rural and 3,400 urban infants",
 # "started drug A (n = 80) or drug B (n = 95)"; their sum is N (exactly two counts, joined by and / or / versus)
@@ -158,22 +172,27 @@ def count_of(written: str) -> int:
 _ROLE_N_WEIGHT = {"methods": 1.0, "results": 0.9, "objective": 0.5, "": 0.8, "background": 0.1, "conclusions": 0.3}
 
 
-def pick_n(sentences: list[Sentence], small: bool = False) -> tuple[int | None, int, str]:
+def pick_n(sentences: list[Sentence], small: bool = False, few_ok: bool = False) -> tuple[int | None, int, str]:
     """(N, sentence index, N as written): the count the strongest pattern gives, counts in words included.
     `small`: a capitalised small count opening a sentence is read too, only when nothing else is (session 27:
-    "Two patients presented with X" is a part of a series counted elsewhere)."""
+    "Two patients presented with X" is a part of a series counted elsewhere). `few_ok`: the study is a case report
+    or case series, the only designs whose few cases are its people (review fix: "Two patients withdrew" in a trial
+    is no N); the opening count is read then only in the objective or methods, or in an unheaded opening."""
     best = None
-    for s in sentences:
+    sentences_read = [s for s in sentences if s.role in ("objective", "methods") or not s.role and s.idx < 3] if small else sentences
+    for s in sentences_read:
         w = _ROLE_N_WEIGHT.get(s.role, 0.5)
         text, spans = digits_for_words(s.text)
         if small:  # "Two cases of X were identified" (session 27)
             text, spans = lead_small(text, spans, _PEOPLE)
-        m = _CASES_CONTROLS.search(text) or _CASES_AND_CONTROLS.search(text) or _TWO_ENROLLED.search(text)
+        m = _CASES_CONTROLS.search(text) or _CASES_AND_CONTROLS.search(text) or _TWO_ENROLLED.search(text) or _WITH_AND_WITHOUT.search(text)
         if m:
             n = int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", ""))
             if best is None or 5 * w > best[0]:
                 best = (5 * w, n, s.idx, m.group(0) if text == s.text else spans[0][2])
         pair = _group_pair(text, s.role in ("methods", ""))
+        if pair and _larger_before(text, pair[1], pair[0]):
+            pair = None  # "We studied 500 patients; follow-up was completed in 208 men and 149 women": a part
         if pair and (text == s.text or _listed_groups(text) or _LABELLED_GROUP.search(text) or _COMPARED_AFTER.search(text)) and (best is None or 5 * w > best[0]):
             # counts in words: the words as written are the first count's (the text read has digits)
             best = (5 * w, pair[0], s.idx, pair[1] if text == s.text else spans[0][2])
@@ -190,7 +209,8 @@ def pick_n(sentences: list[Sentence], small: bool = False) -> tuple[int | None, 
                     continue  # a part of the people just counted: "2,400 patients (1,300 men and 1,100 women)"
                 score = strength * w
                 pair = SEX_PAIR.match(text, m.start("n"))
-                if pair and (pair.group("sa").lower() in SEX_FEMALE) != (pair.group("sb").lower() in SEX_FEMALE):
+                if pair and (pair.group("sa").lower() in SEX_FEMALE) != (pair.group("sb").lower() in SEX_FEMALE) \
+                        and not _larger_before(text, pair.group(0), count_of(pair.group("a")) + count_of(pair.group("b"))):
                     n = count_of(pair.group("a")) + count_of(pair.group("b"))  # "208 men and 149 women": both (session 27)
                 if best is None or score > best[0]:
                     words = next((x[2] for x in spans if value(x[2]) == n), "")
@@ -209,8 +229,8 @@ def pick_n(sentences: list[Sentence], small: bool = False) -> tuple[int | None, 
         per_case = _controls_per_case(next((s.text for s in sentences if s.idx == best[2]), ""), best[1])
         if per_case:
             best = (best[0], best[1] * (1 + per_case), best[2], best[3])
-    if best is None and not small:
-        return pick_n(sentences, True)
+    if best is None and not small and few_ok:
+        return pick_n(sentences, True, True)
     return (best[1], best[2], best[3]) if best else (None, -1, "")
 
 
