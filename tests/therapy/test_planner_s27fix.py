@@ -128,3 +128,9 @@ def test_integrase_spacing_is_each_labels_own(kb):
     assert "with food" in texts["Tivicay"] and "with food" in texts["Biktarvy"]
     assert "2 hours before or at least 4 hours after oral cabotegravir" in texts["Vocabria"]
     assert len(set(texts.values())) == 3 and not any("bictegravir" in texts[d] for d in ("Tivicay", "Vocabria"))
+
+
+@pytest.mark.parametrize("a, b", [("Cabenuva", "rifampin"), ("Apretude", "carbamazepine")])
+def test_the_injections_keep_their_systemic_rules(kb, a, b):
+    f = _lead(kb, a, b)
+    assert f is not None and f.severity == "contraindicated", (a, b, f and f.severity)
