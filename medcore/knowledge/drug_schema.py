@@ -101,7 +101,10 @@ RULES_FILE = {
                                         # German glued salt and acid words, Romance "salt de INN" order (plan27)
                                         "glued_salts": {"type": "object", "additionalProperties": {"type": "string"}},
                                         "acid_suffixes": {"type": "array", "items": {"type": "string"}},
-                                        "salt_connectors": {"type": "array", "items": {"type": "string"}}}},
+                                        "salt_connectors": {"type": "array", "items": {"type": "string"}},
+                                        # the salt-first word in English; the cations never read alone (plan27fix)
+                                        "salt_english": {"type": "object", "additionalProperties": {"type": "string"}},
+                                        "cations": {"type": "array", "items": {"type": "string"}}}},
         # FDA biological product suffixes: the core-name endings and starts the four-letter suffix is read after
         "biologic_suffix": {"type": "object", "additionalProperties": False, "required": ["ends", "starts", "source"],
                             "properties": {"ends": {"type": "array", "items": {"type": "string"}},

@@ -12,7 +12,7 @@ the callers keep the guards: an English word or a non-drug word is never read th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from medcore.knowledge.english_words import is_english_word
 
@@ -28,6 +28,8 @@ class InnFolds:
     glued: tuple[tuple[str, str], ...] = ()  # German salt word glued to the INN -> English salt word, longest first
     acid_suffixes: tuple[str, ...] = ()  # "saure": "folsaure" is folic acid
     connectors: frozenset[str] = frozenset()  # "de", "di": "carbonato de litio" is lithium carbonate
+    salt_english: dict[str, str] = field(default_factory=dict)  # "iodure" -> "iodide" (plan27fix)
+    cations: frozenset[str] = frozenset()  # folds of the mineral cations never read alone after a salt word
     # fold -> "kind:id" of every lexicon name with that fold; fold -> "kind:id" of the ingredient INN names
     every: dict[str, frozenset[str]] = field(default_factory=dict)
     inns: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -39,7 +41,9 @@ class InnFolds:
         base = cls(tuple((a, b) for a, b in doc["letters"]), tuple(sorted(doc["endings"], key=lambda e: -len(e))),
                    frozenset(doc.get("acid_words", ())), tuple(sorted(doc.get("acid_endings", ()), key=lambda e: -len(e))),
                    tuple(sorted((doc.get("glued_salts") or {}).items(), key=lambda kv: -len(kv[0]))),
-                   tuple(doc.get("acid_suffixes", ())), frozenset(doc.get("salt_connectors", ())))
+                   tuple(doc.get("acid_suffixes", ())), frozenset(doc.get("salt_connectors", ())),
+                   dict(doc.get("salt_english") or {}))
+        base = replace(base, cations=frozenset(base.fold(c) for c in doc.get("cations", ())))
         every: dict[str, set[str]] = {}
         inns: dict[str, set[str]] = {}
         for key, (kind, i, how) in index.items():
@@ -50,7 +54,8 @@ class InnFolds:
             if kind == "drug" and how in ("exact", "inn", "salt"):
                 inns.setdefault(f, set()).add(f"{kind}:{i}")
         return cls(base.letters, base.endings, base.acid_words, base.acid_endings, base.glued, base.acid_suffixes,
-                   base.connectors, {k: frozenset(v) for k, v in every.items()}, {k: frozenset(v) for k, v in inns.items()})
+                   base.connectors, base.salt_english, base.cations,
+                   {k: frozenset(v) for k, v in every.items()}, {k: frozenset(v) for k, v in inns.items()})
 
     def fold(self, key: str) -> str:
         """Each word of a normalised name with the letter conventions unified, doubled letters single, a silent
@@ -78,21 +83,29 @@ class InnFolds:
                 return words[1][: -len(e)] + "ic acid"
         return None
 
+    def is_cation(self, name: str) -> bool:
+        """A mineral cation ('calcium', 'litio', 'Kalium'): its salt decides the medicine (plan27fix)."""
+        return self.fold(name) in self.cations
+
     def rewrites(self, key: str, salt_words: frozenset[str]) -> list[str]:
         """Other orders of the same name, to be looked up and read like `key` (plan27): a German salt or acid word
         glued to the INN cut off ('metoprololsuccinat' -> 'metoprolol succinate', 'metoprolol'; 'folsaure' ->
-        'folic acid'); a Romance salt written first with a preposition moved after ('carbonato de litio' -> 'litio
-        carbonato', 'litio'). The stem keeps at least MIN_LEN letters, so a short word is never cut to a guess."""
+        'folic acid'); a Romance salt written first with a preposition moved after, in English when it is known
+        ('carbonato de litio' -> 'litio carbonate', 'litio carbonato', 'litio'). The stem keeps at least MIN_LEN
+        letters, so a short word is never cut to a guess. A mineral cation is never offered alone (plan27fix:
+        'iodure de potassium' is potassium iodide or nothing, never the potassium chloride 'potassium' stands for)."""
         words = key.split()
-        if len(words) >= 3 and words[1] in self.connectors and words[0] in salt_words:
+        if len(words) >= 3 and words[1] in self.connectors and (words[0] in salt_words or words[0] in self.salt_english):
             rest = " ".join(words[2:])
-            return [f"{rest} {words[0]}", rest]
+            en = self.salt_english.get(words[0])
+            out = ([f"{rest} {en}"] if en else []) + [f"{rest} {words[0]}"]
+            return out if self.is_cation(rest) else out + [rest]
         if len(words) != 1:
             return []
         for de, en in self.glued:
             stem = key[: -len(de)]
             if key.endswith(de) and len(stem) >= MIN_LEN:
-                return [f"{stem} {en}", stem]
+                return [f"{stem} {en}"] if self.is_cation(stem) else [f"{stem} {en}", stem]
         for s in self.acid_suffixes:
             stem = key[: -len(s)]
             if key.endswith(s) and len(stem) >= 3:
@@ -122,7 +135,9 @@ def other_language(lex, key: str, whole: str = "") -> str | None:
     # ('sulfate de magnesium' ends in a salt word)
     alts = lex.inn.rewrites(whole, lex.rules.salt_words) if whole else []
     for alt in alts or lex.inn.rewrites(key, lex.rules.salt_words):
-        if alt in lex.index:
+        # a cation's salt name counts only as an entry's own name, INN or salt name: "calcium lactate" is listed as a
+        # synonym of calcium carbonate (one calcium supplement), but "lactate de calcium" is not read through it
+        if alt in lex.index and (lex.index[alt][2] in ("exact", "inn", "salt") or not lex.inn.is_cation(alt.split()[0])):
             return ":".join(lex.index[alt][:2])
         if (" " in alt or not is_english_word(alt)) and lex.inn.read(alt):
             return lex.inn.read(alt)

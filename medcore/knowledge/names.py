@@ -107,7 +107,30 @@ class NameRules:
         out += self._trimmed(short)
         if _GLUED.search(str(query)):  # "Prednisone10", "Januvia100mg": a dose typed without its space, tried last
             out += self.candidates(_GLUED.sub(r"\1 \2", str(query)))
+        # plan27fix: a route word after a leading word is also a dose tail's start ("pulsed IV methylprednisolone" was
+        # cut to "pulsed"): the leading words are cut from the whole text too, and the rest read like a typed name
+        lead = self._unled(normalise(query))
+        if lead and lead != normalise(query):
+            out += self.candidates(lead)
+        # "rituximab (RTX)": a short capitalised abbreviation in brackets after a name; the name is read, the
+        # bracket never is (the abbreviation alone stays asked where it has more than one reading)
+        raw = str(query).strip()
+        if raw.endswith(")") and "(" in raw:
+            inner, outer = raw[raw.rindex("(") + 1:-1], raw[:raw.rindex("(")].strip()
+            if 2 <= len(inner) <= 6 and inner.isalpha() and inner.isupper() and outer and "(" not in outer:
+                out += self.candidates(outer)
         return [c for c in dict.fromkeys(out) if c]
+
+    def _unled(self, text: str) -> str:
+        """`text` without its leading route and manner words ("pulse iv cyclophosphamide" -> "cyclophosphamide")."""
+        cut = True
+        while cut:
+            cut = False
+            for w in self.leading_words:
+                if text.startswith(w + " ") and len(text) > len(w) + 1:
+                    text, cut = text[len(w) + 1:], True
+                    break
+        return text
 
     def _trimmed(self, short: str) -> list[str]:
         """`short` without trailing form and salt words, one word at a time."""
