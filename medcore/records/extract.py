@@ -116,9 +116,10 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
     drug_names = [(d.start(), d.end()) for d in all_drug_hits]
     read = {}  # a qualitative test's name and result ('hemoccult positive'): a problem term as long is read too
     for meas, kind in measurements(s, m, taken, drug_names):
-        inner = s[meas.start:meas.end]  # the reading's span without the spaces it may end with
-        read[(meas.start, meas.end)] = (meas.start + len(inner) - len(inner.lstrip()),
-                                        meas.end - len(inner) + len(inner.rstrip()))
+        inner = s[meas.start:meas.end]  # the reading's span without the spaces it may end with (labs only: a vital
+        if kind == "lab":  # read as 'heart rate 120' is the vital, not also a tachycardia problem)
+            read[(meas.start, meas.end)] = (meas.start + len(inner) - len(inner.lstrip()),
+                                            meas.end - len(inner) + len(inner.rstrip()))
         meas.sentence = sent.index
         meas.start += base
         meas.end += base

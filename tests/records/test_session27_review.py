@@ -93,3 +93,7 @@ def test_other_qualitative_results_name_no_new_problem(kb, text):
 ])
 def test_rec27_codes_keep_their_assertions(kb, text, code, assertion):
     assert (code, assertion) in _got(kb, text)
+
+
+def test_a_vital_reading_is_not_also_a_problem(kb):
+    assert not any(c and c.startswith("R00") for c in _codes(kb, "Vital signs: blood pressure 96/56, heart rate 120."))
