@@ -66,9 +66,17 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     return out
 
 
-def _holds(spans, start: int, end: int) -> bool:
-    """Every span that overlaps [start, end) lies inside it and is shorter."""
-    return all(start <= s and e <= end and e - s < end - start for s, e in spans if s < end and start < e)
+def _holds(spans, start: int, end: int, same_ok=()) -> bool:
+    """Every span that overlaps [start, end) lies inside it and is shorter (or is one of `same_ok`, as long)."""
+    return all(start <= s and e <= end and (e - s < end - start or (s, e) in same_ok)
+               for s, e in spans if s < end and start < e)
+
+
+# ICD-10-CM N18.6 End stage renal disease, inclusion term: chronic kidney disease requiring chronic dialysis. A stage 5
+# told on dialysis is N18.6; one 'not yet on dialysis' or 'pre-dialysis' stays N18.5 (Index: Disease, kidney, chronic,
+# stage 5). Checked after the problem, in the same sentence.
+_ON_DIALYSIS = re.compile(r"[^.;]{0,30}?(?<!not )(?<!not yet )(?<!no longer )\b(?:on|requiring|needing|dependent on)\s+"
+                          r"(?:chronic\s+|maintenance\s+|regular\s+)?(?:hemo|haemo|peritoneal\s+)?dialysis\b", re.I)
 
 
 def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, heading: str = "") -> None:
@@ -106,7 +114,12 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
     # vitals and labs
     all_drug_hits = drug_hits_in(s, m, sec)
     drug_names = [(d.start(), d.end()) for d in all_drug_hits]
+    read = {}  # a qualitative test's name and result ('hemoccult positive'): a problem term as long is read too
     for meas, kind in measurements(s, m, taken, drug_names):
+        inner = s[meas.start:meas.end]  # the reading's span without the spaces it may end with (labs only: a vital
+        if kind == "lab":  # read as 'heart rate 120' is the vital, not also a tachycardia problem)
+            read[(meas.start, meas.end)] = (meas.start + len(inner) - len(inner.lstrip()),
+                                            meas.end - len(inner) + len(inner.rstrip()))
         meas.sentence = sent.index
         meas.start += base
         meas.end += base
@@ -147,7 +160,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
     # problem; one inside a drug, lab, allergy or procedure span is not
     hard, soft = taken[:n_hard] + taken[n_soft:], taken[n_hard:n_soft]
     hits = [r for c in _match_quotes_folded(term, s, PROBLEM_TYPES, sec, m.concepts)
-            if not overlaps(hard, c.start, c.end) and _holds(soft, c.start, c.end) for r in m.problems.reported(s, c)]
+            if not overlaps(hard, c.start, c.end) and _holds([read.get(x, x) for x in soft], c.start, c.end, set(read.values())) for r in m.problems.reported(s, c)]
     # a bare word that names a problem beside its cue words ('frequency' beside dysuria), where nothing else was read
     hits += [r for r in m.problems.contextual(s, sec, heading) if not overlaps(taken, r[0].start, r[0].end)
              and not any(p.start < r[0].end and r[0].start < p.end for p, _, _ in hits)]
@@ -164,7 +177,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
 
     # a word that denies a problem by itself ('afebrile')
     for start, end, concept, code in m.problems.negated_mentions(s):
-        if not overlaps(taken, start, end) and not any(p.start < end and start < p.end for p, _, _ in hits):
+        if _holds([read.get(x, x) for x in taken], start, end, set(read.values())) and not any(p.start < end and start < p.end for p, _, _ in hits):
             out.problems.append(Problem(s[start:end], base + start, base + end, sent.index, problem_name(concept),
                                         "negated", sec, concept.id, code, icd10cm_title(term, code)))
 
@@ -185,6 +198,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
             if assertion == "negated" and sec == "family_history" and not _PATIENT_SAID.search(s):
                 continue  # "family history negative for colon cancer": the relatives' negative, not the patient's
             concept, code = m.problems.when_present(concept, code, p.text, assertion)
+            if code == "N18.5" and _ON_DIALYSIS.match(s, p.end) and (esrd := m.terminology.get("condition:esrd")):
+                concept, code = esrd, "N18.6"  # 'CKD stage 5 on hemodialysis': end stage renal disease
             asserted.append((p, concept, code, assertion))
         # two problems told together ('BPH with urinary retention': N40.1), after the assertions and only between two
         # stated alike (both present, or both past), so that a denied or doubted partner ('retention excluded by
