@@ -49,10 +49,21 @@ def gestation_spans(low: str) -> list[tuple[int, int, float]]:
     out = [(m.start(), m.end(), float(m.group(1))) for pat in EXPLICIT for m in pat.finditer(low)]
     out += [(m.start(), m.end(), 4.35 * float(_MONTH_WORDS.get(m.group(1), m.group(1)))) for m in MONTHS.finditer(low)]
     out += [(m.start(1), m.end(), float(m.group(1))) for m in STATED.finditer(low) if 4 <= float(m.group(1)) <= 42]
-    if CONTEXT.search(low):
+    if CONTEXT.search(low) or labour_pains(low):
         out += [(m.start(), m.end(), float(m.group(1))) for m in AT_WEEKS.finditer(low) if 4 <= float(m.group(1)) <= 42]
         out += [(m.start(1), m.end(), float(m.group(1))) for m in BARE_WEEKS.finditer(low) if 4 <= float(m.group(1)) <= 42]
     return [g for g in out if 0 < g[2] <= 44]
+
+
+# session 27 review: period-type pains or cramps coming at a regular interval are how labour is told ('32 weeks.
+# Period-type pains every 6 minutes'; NHS.uk 'Signs that labour has begun': contractions feel like period pains);
+# with a bare 'N weeks' they say pregnancy, as the pregnancy words of CONTEXT do. Period pains told without an
+# interval ('period-type pains for 6 weeks') say nothing of pregnancy.
+PERIOD_TYPE = re.compile(r"\bperiod[- ]?(?:type|like|ish)?\s+(?:pains?|cramps?|cramping|aches?)\b")
+
+
+def labour_pains(low: str) -> bool:
+    return bool(PERIOD_TYPE.search(low)) and bool(REGULAR_TIGHTENING.search(low))
 
 
 def gestation_weeks(low: str) -> float | None:

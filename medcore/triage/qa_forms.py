@@ -26,7 +26,8 @@ _QUESTION = re.compile(rf"(?P<q>[^.?!;:\n]{{1,100}})\?\s{{0,3}}(?P<a>{_ANSWER})(
 # a checklist label and its answer: 'Fever: no', 'Vomiting: yes x3' (a label of at most four words)
 _LABEL = re.compile(rf"(?:^|(?<=[.;,\n?!]))(?P<q>\s{{0,3}}[a-z][a-z'/ ]{{0,40}}):\s{{0,3}}(?P<a>{_ANSWER})"
                     rf"(?![a-z'])(?P<end>\s{{0,3}}[.,;!\-]+)?", re.I)
-_AFTER_NO = re.compile(r"\s{0,3}(?:they|it|he|she|i|they're|it's|he's|she's|i'm|theyre|its)\b", re.I)
+# the contractions first: 'it's jet black' is told 'poo is jet black', not "poo's jet black"
+_AFTER_NO = re.compile(r"\s{0,3}(?:they're|it's|he's|she's|i'm|theyre|its|they|it|he|she|i)\b", re.I)
 _OPENER = re.compile(r"^(?:(?:is|are|was|were)\s+there\s+|(?:have|has|had|do|does|did)\s+(?:you|he|she|they|"
                      r"(?:the|your|his|her|my|their)\s+[a-z]+)\s+(?:ever\s+)?(?:had|got|have|get|notice|noticed|see"
                      r"|seen|felt|feel|suffer\s+from|suffered\s+from)\s+|ever\s+had\s+|any\s+(?:signs?|history|"
@@ -37,7 +38,11 @@ _AUX = {"is": "isn't", "are": "aren't", "was": "wasn't", "were": "weren't", "can
 _SUBJECT = re.compile(r"^(?P<aux>is|are|was|were|can|could|does|do|did|has|have|had|will|would)\s+(?P<s>i|you|he|she|"
                       r"it|they|we|(?:the|your|his|her|my|their|our)\s+[a-z]+)\b(?P<rest>.*)$", re.I)
 _SECOND = {"you": "i", "your": "my", "yours": "mine", "yourself": "myself"}
-_NORMAL_END = re.compile(r"\s(?:normal|fine|ok|okay|alright|right|good|normally|regular|well)$", re.I)
+# session 27 review: the normal word may close a noun of what is normal about it ('Poo a normal colour? No, it's
+# jet black', 'Wee the usual colour? no'): the subject is what comes before it
+_NORMAL_END = re.compile(r"\s(?:(?:normal|fine|ok|okay|alright|right|good|normally|regular|well)|(?:(?:a|the|its|their|"
+                         r"her|his|your)\s+)?(?:normal|usual|regular)\s+(?:colou?r|consistency|amount|shape|size|"
+                         r"smell|texture|rhythm))$", re.I)
 _NOT_FIRST = re.compile(r"^(?:able|[a-z]+ing)\b", re.I)
 _PRONOUNS = {"i", "you", "he", "she", "it", "they", "we"}
 
