@@ -154,7 +154,7 @@ def _counted_part_before(sentences: list[Sentence], s: Sentence, start: int, n: 
 
 def _part_before(text: str, start: int, n: int | None) -> bool:
     """A part of the people named before `start` ("Among those with myalgia, ..."), unless the population's own N
-    is said there ("Of 292 subjects with a mean age of 47 years, the majority were women (82%)")."""
+    is said there ("Among 310 adults aged 40 to 60, most were women (71%)")."""
     if not _PART_BEFORE.search(text, 0, start):
         return False
     return not (n and any(count(m.group("k")) == n for m in _PEOPLE_COUNT.finditer(text, 0, start)))
