@@ -8,22 +8,12 @@ import re
 
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.literature.model import Sentence
+from medcore.literature.control_groups import compared_next, controls_per_case
 from medcore.literature.numwords import digits_for_words, lead_small, value
+from medcore.literature.people_words import PEOPLE_WORDS, count_of
 from medcore.literature.population_sex import SEX_FEMALE, SEX_PAIR
 
-_PEOPLE = (r"(?:patients|outpatients|inpatients|participants|subjects|women|men|children|adults|adolescents|infants|individuals|persons|people|"
-           r"cases|volunteers|residents|mothers|neonates|newborns|pregnancies|pregnant\s+women|girls|boys|respondents|"
-           r"veterans|students|survivors|smokers|eyes|couples|families|nurses|physicians|doctors|users|donors|recipients|"
-           r"providers|drivers|workers|athletes|employees|males|females|beneficiaries|enrollees|trainees|professionals|"
-           # sessions 25 and 25b: more people a study counts (staff by trade, family members, groups by age or
-           # status, the people surveys and service studies count)
-           r"parents|fathers|caregivers|carers|relatives|siblings|twins|members|teachers|pupils|schoolchildren|"
-           r"teenagers|toddlers|elderly|seniors|retirees|pharmacists|dentists|midwives|surgeons|radiologists|"
-           r"psychiatrists|clinicians|practitioners|professors|faculty|interns|soldiers|recruits|prisoners|"
-           r"inmates|refugees|migrants|immigrants|travellers|travelers|clients|attendees|primiparas|multiparas|"
-           r"primigravidas|nulliparas|therapists|physiotherapists|paramedics|elders|pensioners|"
-           r"runners|players|cyclists|swimmers|pilots|farmers|miners|firefighters|officers|dyads)")
-PEOPLE = _PEOPLE  # the words for people counted in a study (arms.py reads them too)
+PEOPLE = _PEOPLE = PEOPLE_WORDS  # the words for people counted in a study (arms.py and others read them here too)
 # a count: "1,250", "12 537" (a blank, or a thin space, between thousands, as many journals print it: session 23c),
 # "40"; never a year, so that a year written before the count is passed over, not taken and then dropped with the
 # count after it ("from 1990 to 1998 thirty patients were studied": the 30 is read)
@@ -158,15 +148,9 @@ _THERE_WERE = re.compile(r"^(?:overall,\s*|in\s+total,\s*)?there\s+were\s+\d", r
 _ENROLS = re.compile(r"randomi[sz]|allocat|assign|enrol|includ|recruit|divided|compris|consist", re.I)
 _N_EQ = re.compile(r"[(\[]\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[)\]]", re.I)
 _PAIR_JOIN = re.compile(r"^[^()\[\]]{0,60}?\b(?:and|or|vs\.?|versus)\b[^()\[\]]{0,60}$", re.I)
-_BLANKS = re.compile(r"[, \u2009\u202f]")
 # a count in brackets right after a count of people breaks those people down (by sex, arm, site): it is no N of
 # its own (session 25); anchored at the end of the text before the inner count
 _BREAKDOWN = re.compile(r"(?<![\w.,])\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\s*\([^()]{0,60}$", re.I)
-
-
-def count_of(written: str) -> int:
-    """The integer a count as written stands for: "1,250" and "12 537" alike."""
-    return int(_BLANKS.sub("", written))
 
 
 _ROLE_N_WEIGHT = {"methods": 1.0, "results": 0.9, "objective": 0.5, "": 0.8, "background": 0.1, "conclusions": 0.3}
@@ -223,10 +207,10 @@ def pick_n(sentences: list[Sentence], small: bool = False, few_ok: bool = False)
     if best is None:
         best = _counted_by_sex(sentences)
     if best is not None:
-        more = _compared_next(sentences, best[2])
+        more = compared_next(sentences, best[2])
         if more:  # "We studied 120 patients ... They were compared with 240 controls": both groups were studied
             best = (best[0], best[1] + more, best[2], best[3])
-        per_case = _controls_per_case(next((s.text for s in sentences if s.idx == best[2]), ""), best[1])
+        per_case = controls_per_case(next((s.text for s in sentences if s.idx == best[2]), ""), best[1])
         if per_case:
             best = (best[0], best[1] * (1 + per_case), best[2], best[3])
     if best is None and not small and few_ok:
@@ -246,61 +230,6 @@ def _counted_by_sex(sentences: list[Sentence]) -> tuple[float, int, int, str] | 
             if female_a != female_b and re.search(r"\(\s*$", text[max(0, m.start() - 3):m.start()]):
                 return (1.0, int(m.group("a")) + int(m.group("b")), s.idx, m.group(0))
     return None
-
-
-# the number of controls drawn for each case (STROBE 6b), stated beside the count of cases (session 17): "for each
-# case (n=125), 2 referent patients", "each case was matched with three controls", "two controls per case"
-_CONTROL_WORDS = r"(?:controls?|referents?|control\s+(?:subjects|patients|participants)|referent\s+(?:subjects|patients))"
-_PER_CASE = re.compile(r"\bfor\s+(?:each|every)\s+case\b[^.;]{0,160}?(?<![\w.=])(?P<a>\d{1,2})\s+(?:[\w\-]+\s+){0,3}?"
-                       + _CONTROL_WORDS + r"\b"
-                       r"|\beach\s+case\s+(?:was\s+|were\s+)?matched\s+(?:with|to)\s+(?P<b>\d{1,2})\s+(?:[\w\-]+\s+){0,3}?"
-                       + _CONTROL_WORDS + r"\b"
-                       r"|(?<![\w.=])(?P<c>\d{1,2})\s+(?:[\w\-]+\s+){0,3}?" + _CONTROL_WORDS
-                       + r"\s+(?:per|for\s+(?:each|every))\s+case\b", re.I)
-
-
-def _controls_per_case(text: str, n: int) -> int | None:
-    """How many controls each case has, when the sentence that gave N says it and N is a count written there (the
-    cases'), not a sum of its groups; else None."""
-    text = digits_for_words(text)[0] if text else ""
-    m = _PER_CASE.search(re.sub(r"\b(one|two|three|four|five|six)\b", lambda w: str(_SMALL[w.group(1).lower()]), text,
-                                flags=re.I))
-    if not m:
-        return None
-    k = int(m.group("a") or m.group("b") or m.group("c"))
-    counts = [int(x.replace(",", "")) for x in re.findall(r"(?<![\w.])\d{1,3}(?:,\d{3})+|(?<![\w.])\d+", text)]
-    return k if 1 <= k <= 10 and n in counts else None
-
-
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
-# the sentence after the count compares those people with another counted group (session 16)
-# "The three groups were compared with one another and with 40 open operations (group D)": a further labelled group
-# of operations counts its patients, one operation each (session 17)
-_COMPARED_NEXT = re.compile(r"^(?:these|those|they|the(?:se)?\s+[\w\-]+)\b(?:[^.;]|\.(?=\d)){0,100}?\b(?:were|was)\s+compared\s+"
-                            r"(?:(?:with|to)\s+(?:each\s+other|one\s+another)\s+and\s+)?"
-                            r"(?:with|to|against)\s+(?:the\s+|a\s+(?:group\s+of\s+)?)?(?:first\s+|last\s+|next\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
-                            r"(?:(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")\b|(?:[\w\-]+\s+){0,4}?(?:resections|operations|procedures)"
-                            r"\b[^.;]{0,80}?[(\[]\s*group\s+(?:[IVX]{1,4}|\d|[A-D])\s*[)\]])", re.I)
-
-
-# (session 27) the controls counted in the next sentence: "Placentas without the finding (n = 52) served as controls",
-# "Forty healthy volunteers served as controls" (STROBE 6a: a case-control study's cases and controls are its people)
-_CONTROLS_NEXT = re.compile(r"^(?:(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?|[^.;]{0,80}?\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)\s+)"
-                            r"(?:served|were\s+(?:used|taken|selected|included|recruited|enrolled|studied))\s+as\s+(?:the\s+)?(?:[\w\-]+\s+)?controls\b", re.I)
-
-
-def _compared_next(sentences: list[Sentence], idx: int) -> int | None:
-    """The size of the group that the sentence after sentence `idx` compares "these" people with, else None."""
-    nxt = next((s for s in sentences if s.idx == idx + 1), None)
-    if nxt is None or nxt.role not in ("methods", ""):
-        return None
-    c = _CONTROLS_NEXT.match(digits_for_words(nxt.text)[0])
-    if c:
-        return count_of(c.group("n") or c.group("k"))
-    m = _COMPARED_NEXT.match(digits_for_words(nxt.text)[0])
-    return int(m.group("n").replace(",", "")) if m else None
 
 
 # the groups of a study listed as the subject of one verb: "In total, 31 A (aside) and 32 B were assessed",
