@@ -198,6 +198,10 @@ SETS = {p.set_id: p for p in (
                long_types={"consult": 800, "progress": 800},
                quota={"discharge": 0, "ed": 0, "progress": 3, "consult": 5, "radiology": 3, "history_physical": 0,
                       "operative": 2, "letter": 0, "other": 3},
+               left_out={1415: "radiology: an EEG report read as normal (as blind_s24's 1411), no problem, medication, "
+                               "PHI or value to annotate",
+                         1894: "other: a caudal epidural injection with no diagnosis, no named drug (unnamed sedation "
+                               "and contrast), no PHI or value to annotate"},
                own_read_list="docs/evals/records-blind-s28/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
