@@ -1,4 +1,4 @@
-"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-27). Prints row
+"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-28). Prints row
 numbers only, never note text.
 
 Every set drew the same way, with its own parameters (SETS below; each set's README says why they are what they
@@ -188,6 +188,21 @@ SETS = {p.set_id: p for p in (
                left_out={2349: "progress: a normal female examination template whose text is a near-copy of the drawn "
                                "male template 2341 (89% of its 8-word runs shared); one template, not two, in the set"},
                own_read_list="docs/evals/records-blind-s27/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
+    # a twelfth re-split (session 28), drawn at its base and weighted toward the notes a summarizer is used on:
+    # eligible before the quotas were fixed (unread, no duplicate text): discharge, ED, H&P and letter 0 within 1000
+    # words; consult 7 within 650 and 14 within 800, progress 0 within 650 and 4 within 800, so those two get an
+    # 800-word cap (what one annotator can label by hand in the writer's ~40 minutes), the rest 250; 16 notes:
+    # consult 5, progress 3, radiology 3, operative 2, other 3
+    DrawParams("blind_s28", "93885239", seed=20261228, residues=tuple(range(10)), max_words=250,
+               long_types={"consult": 800, "progress": 800},
+               quota={"discharge": 0, "ed": 0, "progress": 3, "consult": 5, "radiology": 3, "history_physical": 0,
+                      "operative": 2, "letter": 0, "other": 3},
+               left_out={1415: "radiology: an EEG report read as normal (as blind_s24's 1411), no problem, medication, "
+                               "PHI or value to annotate",
+                         1894: "other: a caudal epidural injection with no diagnosis, no named drug (unnamed sedation "
+                               "and contrast), no PHI or value to annotate"},
+               own_read_list="docs/evals/records-blind-s28/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
 
