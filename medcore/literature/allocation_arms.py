@@ -53,6 +53,22 @@ def compared_in_methods(sentences: list[Sentence]) -> list[Sentence]:
     return [s for s in sentences if s.role in ("methods", "") and _WE_COMPARED.search(s.text)]
 
 
+# session 28: a route standing alone in the list gives the next name its route ("oral or intravenous dexamethasone"
+# is one arm, either route; "oral" alone is no treatment)
+_ROUTE_ONLY = re.compile(r"^(?:oral|intravenous|iv|intramuscular|subcutaneous|topical|inhaled|intranasal|nasal|rectal|"
+                         r"vaginal|sublingual|buccal|transdermal|intrathecal|epidural|enteral|parenteral)$", re.I)
+
+
+def _join_routes(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, name in enumerate(names):
+        if _ROUTE_ONLY.match(name.strip()) and i + 1 < len(names):
+            names[i + 1] = f"{name.strip()} or {names[i + 1]}"
+            continue
+        out.append(name)
+    return out
+
+
 def allocated(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """(interventions, comparators), each (name, sentence index), from the first methods sentence that allocates
     to a list of two or more arms; ([], []) when none does."""
@@ -60,7 +76,7 @@ def allocated(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[s
         if s.role not in ("methods", "") or not _ALLOCATES.search(s.text):
             continue
         # "(gum group)", "(n = 50)": not part of the list's words
-        names = listed(PAREN.sub("", s.text), tidy=lambda n: arm_phrases.name_omission(strip_dose(n)), cut=False)
+        names = _join_routes(listed(PAREN.sub("", s.text), tidy=lambda n: arm_phrases.name_omission(strip_dose(n)), cut=False))
         if len(names) < 2 or len({n.lower() for n in names}) < len(names) or any(_LABEL.match(n) for n in names):
             continue  # dose arms of one drug, or arms named only by their label ("the experimental or control group")
         if any(_ADD_ON.search(n) for n in names):
@@ -112,3 +128,28 @@ def stated_pair(question: list[Sentence], is_treatment) -> tuple[str, str, int] 
             return m.group("a").strip(), m.group("b").strip(), s.idx
     return None
 
+
+
+# session 28: the authors' own names for the arms, in brackets after what each arm got, in the sentence that
+# allocates ("assigned to aim for X under 120 (intensive treatment) or under 140 (standard treatment)", "a bolus of
+# albumin (albumin bolus), a bolus of saline (saline bolus) or no bolus"): one to four plain words each, no digits,
+# no abbreviation, not a group's number or letter ("(group A)", "(arm 1)", "(n = 40)") and not a dose band
+_BRACKET_LABEL = re.compile(r"\(\s{0,2}(?P<name>[a-z][a-z\-]{1,30}(?:\s[a-z][a-z\-]{1,30}){0,3})\s{0,2}\)")
+_NOT_A_LABEL = re.compile(r"\b(?:group|arm|cohort|n|dose|doses|dosage|low|high|mean|median|range|sd|ci|respectively|"
+                          r"i\.e|e\.g|approximately|about|or|and|vs|versus)\b", re.I)
+
+
+def labelled(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """(interventions, comparators) named by two or more bracketed labels in the first methods sentence that
+    allocates; a label opening with a control cue ("standard treatment", "usual care") is a comparator."""
+    for s in sentences:
+        if s.role not in ("methods", "") or not _ALLOCATES.search(s.text):
+            continue
+        names = [m.group("name") for m in _BRACKET_LABEL.finditer(s.text)]
+        if len(names) < 2 or any(_NOT_A_LABEL.search(n) for n in names):
+            continue
+        inter = [(n, s.idx) for n in names if not arm_phrases.is_control(comp, n)]
+        comps = [(n, s.idx) for n in names if arm_phrases.is_control(comp, n)]
+        if inter:
+            return inter, comps
+    return [], []

@@ -204,6 +204,14 @@ def _measured_once(paper: Paper, out: Design, one_time) -> bool:
 
 
 
+def _in_roles(s: Sentence, roles) -> bool:
+    """A sentence of the roles a kind is read in; (session 28) an opening sentence that only the position rules
+    called background or objective (an unheaded abstract: "Patients with X admitted to ... were questioned") may
+    be the methods, so it is read as they are when the kind reads the methods."""
+    role = s.role or ""
+    return role in roles or (s.role_source == "rules" and role in ("background", "objective") and "methods" in roles)
+
+
 def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:
     """No design named: the first kind whose pattern a methods (or unlabelled) sentence shows. Only the methods
     say how this study's people were studied; dates in the background or results are about something else. A kind
@@ -212,7 +220,7 @@ def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:
     for kind, why, patterns, roles in unnamed:
         # a kind read from the objective only (agreement as the study's aim) reads the title too: "Agreement of two
         # scores for X" states the aim (review fix)
-        for s in (s for s in (title if list(roles) == ["objective"] else []) + paper.sentences if (s.role or "") in roles):
+        for s in (s for s in (title if list(roles) == ["objective"] else []) + paper.sentences if _in_roles(s, roles)):
             m = next((m for p in patterns for m in [p.search(s.text)] if m), None)
             if m:
                 out.kind, out.kind_sentence_idx, out.kind_cue, out.kind_inferred = kind, s.idx, m.group(0), why

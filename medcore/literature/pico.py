@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from medcore.literature import (added_arms, allocation_arms, arm_phrases, control_arms, numbers, pooled, population_conditions,
+from medcore.literature import (added_arms, allocation_arms, arm_phrases, control_arms, pooled, population_conditions,
                                 population_sex, sex_specific, stated_outcomes, studied_exposure)
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.pico_terms import code as _code, mentions as _mentions
+from medcore.literature.population_age import population_age as _age
 from medcore.literature.population_size import PEOPLE, pick_n
 from medcore.literature.intro_roles import states_aim
 from medcore.literature.roles import cue_pattern
@@ -17,59 +18,9 @@ from medcore.literature.roles import cue_pattern
 _ARM_LABEL = re.compile(r"(?:the\s+)?(?:control|comparison)(?:\s+(?:group|arm)s?)?|controls", re.I)
 __all__ = ["PEOPLE", "read_pico", "is_trial"]
 
-_AGE = [
-    (re.compile(r"\b(?P<stat>mean|median|average)\s+(?:\([^()]{1,20}\)\s+)?age\s*(?:±\s*SD\s*)?(?:\([^()]{1,20}\)\s*)?(?:at\s+(?:[\w\-]+\s+){1,2}?(?=was\b))?(?:of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:was|were)\s+|was|of|:|,|=|was\s+about)?\s*(?P<v>\d+(?:\.\d+)?)", re.I), "value"),
-    # "Age (mean ± SD) was 52.3", "Age, median (IQR): 62 (54-70) years": the statistic in the bracket or after a comma
-    (re.compile(r"\bage[sd]?\s*(?:\(\s*(?P<stat2>mean|median)?[^()]{0,16}\)\s*)?(?:was\s+)?,?\s*(?P<stat>mean|median)?\s*(?:\([^()]{1,12}\)\s*)?[,:=]?\s*(?P<v>\d+(?:\.\d+)?)(?!\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|above))\s*(?:±|\+/-|\(|years|y\b)", re.I), "value"),
-    # "63.4 ± 8.2 years old", "were on average 68.3 years old" (session 24b)
-    (re.compile(r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*(?:years|yrs)\s+(?:old|of\s+age)\b"
-                r"|\bon\s+average\s+(?P<v2>\d+(?:\.\d+)?)\s*(?:years|yrs)\s+(?:old|of\s+age)\b", re.I), "value"),
-    (re.compile(r"\baged\s+(?:between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)?", re.I), "range"),
-    (re.compile(r"\bage[sd]?\s+(?:range[sd]?\s*[:=]?\s*)?(?:from\s+|of\s+|between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)", re.I), "range"),
-    (re.compile(r"\b(?:aged\s+(?P<lo>\d+)\s*(?:years\s+)?(?:and|or)\s+(?:older|over|above)|aged\s*(?:≥|>=|>|over)\s*(?P<lo2>\d+)"
-                r"|(?:≥|>=|>\s?or\s?=|older\s+than)\s*(?P<lo3>\d+)\s*(?:years|yrs)\b"
-                r"|\b(?:were|are|people|adults|patients|participants|individuals|persons|women|men)\s+(?P<lo4>\d+)\s*(?:years|yrs)\s+(?:and|or)\s+(?:older|over|above)\b)", re.I), "min"),
-]
 _DOSE = re.compile(r"\s*+(?:\(\s*+)?(?P<dose>\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:mg|g|µg|μg|mcg|ug|ng|iu|IU|units?|U|ml|mL|mmol|mEq)"
                    r"(?:\s*/\s*(?:kg|m2|m²|day|d|h|dose))*(?:\s+(?:once|twice|three\s+times|four\s+times)\s+(?:daily|a\s+day|weekly|per\s+day)"
                    r"|\s+(?:daily|per\s+day|a\s+day|weekly|monthly|bid|b\.i\.d\.|tid|qd|od|every\s+\d+\s+(?:hours|days|weeks)))?)")
-
-
-def _age(sentences: list[Sentence]) -> dict:
-    """The population's age: a mean or median anywhere in the abstract before a range or a minimum (an eligibility
-    range, "children aged between 1 and 16 years", is said before the sample's "median age 3.4"; session 24b)."""
-    # the number forms of numbers.py (a raised decimal point "13·4" is 13.4, decimal commas; one character for one,
-    # so the matched text keeps its offsets)
-    texts = [(s.idx, numbers.normalise(s.text)) for s in sentences]
-    for want in ("value", "range", "min"):
-        for idx, text in texts:
-            found = _age_in(text, idx, want)
-            if found:
-                return found
-    return {}
-
-
-def _age_in(text: str, idx: int, want: str) -> dict:
-    for pattern, kind in _AGE:
-        m = pattern.search(text) if kind == want else None
-        if not m:
-            continue
-        if kind == "value":
-            g = m.groupdict()
-            v = float(g.get("v") or g.get("v2"))
-            if 0 < v < 120:
-                return {"stat": (g.get("stat") or g.get("stat2") or "mean").lower().replace("average", "mean"), "value": v,
-                        "sentence_idx": idx, "text": m.group(0)}
-        elif kind == "range":
-            lo, hi = float(m.group("lo")), float(m.group("hi"))
-            if 0 <= lo < hi < 120:
-                return {"stat": "range", "low": lo, "high": hi, "sentence_idx": idx, "text": m.group(0)}
-        else:
-            return {"stat": "min", "low": float(m.group("lo") or m.group("lo2") or m.group("lo3") or m.group("lo4")),
-                    "sentence_idx": idx, "text": m.group(0)}
-    return {}
-
-
 
 
 # a drug name used as something else: "ASA I-III patients" (physical status), "glucose levels", "serum insulin",
@@ -210,6 +161,11 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
                                               and s.role_source == "heading" and states_aim(s.text, aim, study_aim)]
     allocation = [s for s in sents if trial and re.search(r"randomi|allocat|assign", s.text, re.I)]
     drugs = {item.concept_id: item for item, _ in _drug_items(term, sents, title)} if trial else {}
+    named = allocation_arms.labelled(comp_re, sents) if trial else ([], [])
+    if named[0]:  # the authors' own bracketed names for the arms where they allocate (session 28)
+        pico.interventions.extend(_coded(term, text, idx) for text, idx in named[0])
+        pico.comparators.extend(_coded(term, text, idx) for text, idx in named[1])
+        return ""
     for s in question + allocation + allocation_arms.compared_in_methods(sents):
         text = arm_phrases.without_abbreviations(s.text)  # "A (ABBR) and B (ABBR)": names stop at a bracket
         m = _COMPARE.search(text)
