@@ -126,7 +126,7 @@ def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
                                          "secondary")):
             m = next((m for m in (p.search(s.text) for p in patterns) if m), None)
             if m and not target:
-                named = m.group("o")
+                named = m.group("o").lstrip(": ")  # "The primary outcomes were: A and B" (the colon opens the list)
                 defined = _DEFINED.match(named)
                 _add(term, target, [defined.group("name")] if defined else _parts(named), s.idx, label, whole)
     if not pico.outcomes_primary:
