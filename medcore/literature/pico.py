@@ -4,9 +4,12 @@ comparators (drugs coded through the drug lexicon, with doses), primary and seco
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from medcore.literature import (added_arms, allocation_arms, arm_phrases, control_arms, pooled, population_conditions,
-                                population_sex, sex_specific, stated_outcomes, studied_exposure)
+                                population_sex, schedule_arms, sex_specific, stated_outcomes,
+                                studied_exposure)
+from medcore.literature.number_forms import counts_normalised
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.pico_terms import code as _code, mentions as _mentions
 from medcore.literature.population_age import population_age as _age
@@ -166,6 +169,11 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
         pico.interventions.extend(_coded(term, text, idx) for text, idx in named[0])
         pico.comparators.extend(_coded(term, text, idx) for text, idx in named[1])
         return ""
+    doses = schedule_arms.schedule_arms(sents, title, allocating=True)
+    if doses:  # the allocated arms differ only in dose or schedule (session 28)
+        pico.interventions.append(doses[0])
+        pico.comparators.append(doses[1])
+        return ""
     for s in question + allocation + allocation_arms.compared_in_methods(sents):
         text = arm_phrases.without_abbreviations(s.text)  # "A (ABBR) and B (ABBR)": names stop at a bracket
         m = _COMPARE.search(text)
@@ -306,6 +314,13 @@ def _add_on(settings, pico: Pico, sents: list[Sentence], title: Sentence | None,
         pico.comparators = [_coded(term, *arm)]
 
 
+def _same_treatment(doses: tuple[PicoItem, PicoItem], found: list[PicoItem]) -> bool:
+    """The dose arms are of the treatment the other readers found (its name in theirs), or are a radiotherapy
+    schedule (Gy in fractions) where they found one treatment only."""
+    head = doses[0].text.split()[0].lower()
+    return any(head in f.text.lower() for f in found) or (len(found) == 1 and "fractions" in doses[0].text)
+
+
 def is_trial(sents: list[Sentence], design_kind: str) -> bool:
     """A trial by its design, or (design not read) by a sentence that randomises."""
     # a placebo or sham arm is given by the investigators: an experiment even when the design is not named
@@ -316,10 +331,14 @@ def is_trial(sents: list[Sentence], design_kind: str) -> bool:
 def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     sents = paper.sentences
     title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
-    n, n_idx, n_text = pick_n(sents, few_ok=design_kind in ("case_report", "case_series"))
+    # the people are counted and their shares read in one form of numbers: decimal commas and European thousands
+    # points ("12.350 patients", "45,5% were women") read as the readers expect them (session 28; one character
+    # for one, so offsets hold)
+    counted = [replace(s, text=counts_normalised(s.text)) for s in sents]
+    n, n_idx, n_text = pick_n(counted, few_ok=design_kind in ("case_report", "case_series"))
     if n is None and design_kind == "case_report":  # a case report describes one patient (CARE), session 27
-        n, n_idx, n_text = population_sex.one_case(sents) or (None, -1, "")
-    pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(sents, n_idx, paper.title or "", n),
+        n, n_idx, n_text = population_sex.one_case(counted) or (None, -1, "")
+    pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(counted, n_idx, paper.title or "", n),
                      conditions=population_conditions.conditions(
                          term, sents, title, population_conditions.body_sites(settings) if term is not None else None))
     pop.sex = pop.sex or sex_specific.one_sex(settings, sents, n_idx, paper.title or "", pop.conditions)
@@ -334,6 +353,10 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
         pico.comparators = [_coded(term, *named)]
     if how != "question":
         _add_on(settings, pico, sents, title, term, trial)
+    doses = schedule_arms.schedule_arms(sents, title) if not pico.comparators else None
+    if doses and _same_treatment(doses, pico.interventions):
+        # two doses or schedules of one treatment and nothing else compared (session 28)
+        pico.interventions, pico.comparators = [doses[0]], [doses[1]]
     people = control_arms.people_as_controls(sents, guessed=True) if pico.interventions and not pico.comparators else None
     if people:  # no control treatment: the people left unexposed are the comparison
         pico.comparators = [PicoItem(text=people[0], sentence_idx=people[1])]

@@ -171,7 +171,9 @@ def pick_n(sentences: list[Sentence], small: bool = False, few_ok: bool = False)
     or case series, the only designs whose few cases are its people (review fix: "Two patients withdrew" in a trial
     is no N); the opening count is read then only in the objective or methods, or in an unheaded opening."""
     best = None
-    sentences_read = [s for s in sentences if s.role in ("objective", "methods") or not s.role and s.idx < 3] if small else sentences
+    # (session 28) an unheaded opening sentence that only the position rules called background or objective too
+    sentences_read = [s for s in sentences if s.role in ("objective", "methods") or not s.role and s.idx < 3
+                      or s.role_source == "rules" and s.role in ("background", "objective") and s.idx < 2] if small else sentences
     for s in sentences_read:
         w = _ROLE_N_WEIGHT.get(s.role, 0.5)
         text, spans = digits_for_words(s.text)
