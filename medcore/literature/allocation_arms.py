@@ -153,3 +153,25 @@ def labelled(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[st
         if inter:
             return inter, comps
     return [], []
+
+
+# session 28: a title asking whether a step is needed ("X: is routine B necessary?", "Is B always required in A?")
+# studies leaving B out: the arm without B is the one studied, B (the usual practice) its comparator
+_NECESSARY = re.compile(r"\b(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?:routine\s+|prophylactic\s+|preoperative\s+|postoperative\s+)?"
+                        r"(?P<b>[^,;:?()]{3,60}?)\s+(?:always\s+|really\s+|still\s+|routinely\s+)?(?:necessary|needed|required|"
+                        r"mandatory|essential|indispensable)\b", re.I)
+_OMITS = re.compile(r"^(?:no|without|omission\s+of|omitting|avoidance\s+of|not\s+\w+ing)\b|\bwithout\b", re.I)
+
+
+def necessary_sides(title: Sentence | None, interventions: list, comparators: list) -> bool:
+    """Swap the sides in place when the title asks whether B is necessary and the arms read are B (intervention)
+    against its omission (comparator); True when swapped."""
+    m = _NECESSARY.search(title.text) if title is not None else None
+    if not m or len(interventions) != 1 or len(comparators) != 1:
+        return False
+    head = m.group("b").split()[0].lower()[:6]
+    given, left_out = interventions[0], comparators[0]
+    if head in given.text.lower() and _OMITS.search(left_out.text) and not _OMITS.search(given.text):
+        interventions[0], comparators[0] = left_out, given
+        return True
+    return False

@@ -357,6 +357,7 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     if doses and _same_treatment(doses, pico.interventions):
         # two doses or schedules of one treatment and nothing else compared (session 28)
         pico.interventions, pico.comparators = [doses[0]], [doses[1]]
+    allocation_arms.necessary_sides(title, pico.interventions, pico.comparators)  # "is B necessary?" (session 28)
     people = control_arms.people_as_controls(sents, guessed=True) if pico.interventions and not pico.comparators else None
     if people:  # no control treatment: the people left unexposed are the comparison
         pico.comparators = [PicoItem(text=people[0], sentence_idx=people[1])]

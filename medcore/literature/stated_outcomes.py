@@ -91,6 +91,12 @@ _DEFINED = re.compile(r"^(?P<name>[A-Za-z][^:()]{2,80}?)\s*:\s+\S")
 _QUALIFIER = re.compile(r"\b(and|or),\s*(?:for|in|among|at)\s+[^,;.]{1,80},\s*", re.I)
 
 
+# the headings that name a study's outcomes (headings.yaml files them under methods): "MAIN OUTCOME MEASURES",
+# (session 28) "END POINTS"; never a results heading ("Measurements and main results"). A "MEASURES" heading was
+# tried and left out: its sentences describe how things were measured (two whole sentences read on blind_s22)
+_OUTCOME_HEADING = re.compile(r"outcome|\bend\s?-?points?\b|^\s*measurements?\s*$", re.I)
+
+
 def _parts(text: str, when: bool = False) -> list[str]:
     """The parts of an outcome list; `when`: a trailing time of measurement ("at 1 month and 1 year") is cut first
     (the bare "Outcomes were ..." form, where it follows the whole list)."""
@@ -156,7 +162,7 @@ def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
         for s in sents:  # a "MAIN OUTCOME MEASURES" section names them without "primary outcome was"
             if heading is not None and s.section != heading:
                 break
-            if s.section and re.search(r"outcome|^\s*measurements?\s*$", s.section, re.I):
+            if s.section and _OUTCOME_HEADING.search(s.section) and not re.search(r"result", s.section, re.I):
                 parts = _parts(_SUBLABEL.sub("", s.text.rstrip(".")))
                 short = all(_SHORT_NAME.fullmatch(part) for part in parts) or (
                     bool(_LIST_JOINT.search(s.text)) and all(_LISTED_NAME.fullmatch(part) for part in parts))

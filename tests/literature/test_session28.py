@@ -199,3 +199,161 @@ def test_results_sentence_does_not_make_a_design(read):
             "RESULTS: Pain was reported by 40 patients with arthritis and 12 controls.\n"
             "CONCLUSIONS: Pain is common.")
     assert read(text)[0].design.kind != "case_control"
+
+
+# --- numbers written the European way ---
+
+def test_european_thousands_point_in_a_count_of_people(read):
+    text = ("Hernia repair in a national register\n"
+            "METHODS: A total of 7.250 patients were included from the register.\n"
+            "RESULTS: Recurrence was rare.")
+    assert read(text)[0].pico.population.n == 7250
+
+
+def test_point_number_that_is_not_people_is_not_a_count(read):
+    text = ("Hernia repair in a national register\n"
+            "METHODS: We included 640 patients; the mean mesh area was 1.250 square units.\n"
+            "RESULTS: Recurrence was rare.")
+    assert read(text)[0].pico.population.n == 640
+
+
+def test_decimal_comma_share_of_women(read):
+    text = ("Hernia repair in a national register\n"
+            "METHODS: We included 640 patients.\n"
+            "RESULTS: The mean age was 58,5 years and 37,5% were women.")
+    pop = read(text)[0].pico.population
+    assert pop.sex.get("female_pct") == 37.5
+    assert pop.age.get("value") == 58.5
+
+
+# --- case series and diagnostic accuracy, no design named ---
+
+def test_a_handful_treated_after_a_time_clause_is_a_case_series(read):
+    text = ("Severe rhabdomyolysis after a festival in four young women\n"
+            "Between June and August 2019, four young women, all festival visitors, were treated at two hospitals "
+            "for rhabdomyolysis. They were 19 to 24 years old. All recovered.")
+    r = read(text)[0]
+    assert r.design.kind == "case_series"
+    assert r.pico.population.n == 4
+
+
+def test_a_handful_in_results_or_compared_is_no_case_series(read):
+    text = ("Rhabdomyolysis after festivals\n"
+            "METHODS: From 2015 to 2019, we followed 420 festival visitors admitted to our hospital.\n"
+            "RESULTS: Four young women were treated in intensive care.")
+    assert read(text)[0].design.kind != "case_series"
+
+
+def test_sensitivity_stated_as_a_result_names_a_diagnostic_study(read):
+    text = ("Point-of-care ultrasound for wrist fractures in children\n"
+            "METHODS: We studied 210 children who had ultrasound followed by radiography.\n"
+            "RESULTS: Ultrasound had a sensitivity of 94.1% and the specificity of ultrasound was 96.0%.")
+    assert read(text)[0].design.kind == "diagnostic_accuracy"
+
+
+def test_a_sensitivity_analysis_is_no_diagnostic_study(read):
+    text = ("Early feeding after bowel surgery: a randomised trial\n"
+            "METHODS: Adults were randomly assigned to early or delayed feeding.\n"
+            "RESULTS: A sensitivity analysis gave the same result.")
+    assert read(text)[0].design.kind == "rct"
+
+
+# --- dose and schedule arms ---
+
+def test_two_doses_of_one_drug_are_the_arms_with_the_side_inferred(read):
+    p = _pico(read, "Two doses of vitamin D in older adults",
+              "Adults were randomly assigned to cholecalciferol 1000 or 4000 IU daily for a year.")
+    assert _texts(p.interventions) == ["cholecalciferol 4000 IU"]
+    assert _texts(p.comparators) == ["cholecalciferol 1000 IU"]
+    assert "inferred" in p.interventions[0].detail and "inferred" in p.comparators[0].detail
+
+
+def test_weekly_or_daily_schedule_arms(read):
+    p = _pico(read, "Weekly or daily iron in pregnancy",
+              "Women were randomly assigned to ferrous sulfate once weekly or daily.")
+    assert _texts(p.interventions) == ["ferrous sulfate daily"]
+    assert _texts(p.comparators) == ["ferrous sulfate once weekly"]
+
+
+def test_radiotherapy_fractions_as_arms(read):
+    p = _pico(read, "Single or multiple fractions for painful bone metastases",
+              "Patients were randomly assigned to either 8 Gy in 1 fraction or 20 Gy in 5 fractions.")
+    assert _texts(p.interventions) == ["20 Gy in 5 fractions"]
+    assert _texts(p.comparators) == ["8 Gy in 1 fraction"]
+
+
+def test_a_rate_or_an_age_pair_is_no_dose_arm(read):
+    p = _pico(read, "Contrast injection rates for angiography",
+              "Patients were randomly assigned to contrast at 1 or 2 mL/second.")
+    assert not any("mL" in t for t in _texts(p.interventions) + _texts(p.comparators))
+    p = _pico(read, "Screening at two ages",
+              "People aged 40 or 50 years were randomly assigned to screening or no screening.")
+    assert _texts(p.comparators) == ["no screening"]
+
+
+def test_titration_doses_do_not_replace_a_placebo_comparison(read):
+    p = _pico(read, "Metformin in pregnancy",
+              "Women were randomly assigned to metformin or placebo. Metformin was started at 500 mg and raised "
+              "to 1000 or 2000 mg a day.")
+    assert _texts(p.comparators) == ["placebo"]
+
+
+# --- a cohort title pairing a treatment with an outcome ---
+
+def _exposures(read, title, methods):
+    text = (f"{title}\n"
+            f"METHODS: {methods}\n"
+            "RESULTS: The risk differed between groups.")
+    return [i.text.lower() for i in read(text)[0].pico.interventions]
+
+
+def test_title_treatment_and_outcome_names_the_exposure(read):
+    names = _exposures(read, "Statin therapy and cataract in older adults: a register cohort",
+                       "Between 2001 and 2010, 210000 adults were followed through national registers.")
+    assert len(names) == 1 and names[0].startswith("statin")
+    names = _exposures(read, "Influenza vaccination and hip fracture in older adults: a register cohort",
+                       "Between 2001 and 2010, 210000 adults were followed through national registers.")
+    assert names == ["influenza vaccination"]
+
+
+@pytest.mark.parametrize("title", [
+    "Obesity and cataract in older adults: a register cohort",  # a risk factor, no treatment
+    "Heavy drinking and cataract in older adults: a register cohort",  # a substance used for pleasure
+    "Cigarette smoking and cataract in older adults: a register cohort",
+])
+def test_title_risk_factor_and_outcome_names_no_exposure(read, title):
+    assert _exposures(read, title, "Between 2001 and 2010, 210000 adults were followed through national registers.") == []
+
+
+# --- a survey asked again is a cohort ---
+
+def _kind(read, methods):
+    return read(f"Stress in junior doctors\nMETHODS: {methods}\nRESULTS: Stress was common.")[0].design.kind
+
+
+def test_survey_asked_again_is_a_cohort(read):
+    assert _kind(read, "We ran a survey of 640 junior doctors at baseline and at 12 months.") == "cohort"
+
+
+def test_survey_asked_once_stays_cross_sectional(read):
+    assert _kind(read, "We ran a survey of 640 junior doctors in one region.") == "cross_sectional"
+
+
+def test_named_cross_sectional_survey_stays_cross_sectional(read):
+    assert _kind(read, "In this cross-sectional survey, 640 junior doctors were asked at 6 and 12 months of "
+                       "training.") == "cross_sectional"
+
+
+# --- "is B necessary?" titles ---
+
+def test_necessary_title_puts_the_omission_first(read):
+    p = _pico(read, "Is a nasogastric tube necessary after gastrectomy?",
+              "We compared nasogastric tube placement with no nasogastric tube in 180 patients.")
+    assert [t.lower() for t in _texts(p.interventions)][0].startswith("no nasogastric")
+    assert [t.lower() for t in _texts(p.comparators)][0].startswith("nasogastric tube")
+
+
+def test_safe_title_keeps_the_sides(read):
+    p = _pico(read, "Is nasogastric tube placement safe after gastrectomy?",
+              "We compared nasogastric tube placement with no nasogastric tube in 180 patients.")
+    assert not [t.lower() for t in _texts(p.interventions)][0].startswith("no ")
