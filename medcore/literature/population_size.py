@@ -35,6 +35,9 @@ _N_PATTERNS = [
     # session 28: a trial stopped early counts those randomised ("after 3141 of a planned 3600 children had been
     # randomised"), and a cohort those who answered its baseline questionnaire ("N women aged ... who had been invited
     # to screening filled in a questionnaire")
+    # (session 28) the people named first and their count after "and": "Adults with X were eligible, and 530 were enrolled"
+    (re.compile(r"\b" + _PEOPLE + r"\b[^.;]{0,160}?(?:\band|,)\s+" + _INT + r"\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|"
+                r"recruited)\b", re.I), 5, ""),
     (re.compile(r"\b(?:after|when|once)\s+" + _INT + r"\s+(?:of\s+(?:a|the)\s+planned\s+\d[\d,]*\s+)?(?:[\w\-]+\s+){0,2}?" + _PEOPLE
                 + r"\s+had\s+been\s+(?:randomi[sz]ed|enrolled|recruited)\b", re.I), 6, "had been"),
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\b[^.;]{0,120}?\b(?:filled\s+(?:in|out)|completed|returned|answered)\s+"

@@ -357,3 +357,61 @@ def test_safe_title_keeps_the_sides(read):
     p = _pico(read, "Is nasogastric tube placement safe after gastrectomy?",
               "We compared nasogastric tube placement with no nasogastric tube in 180 patients.")
     assert not [t.lower() for t in _texts(p.interventions)][0].startswith("no ")
+
+
+# --- effects: the measure carried to later estimates of the same sentence ---
+
+def _effects(text):
+    from medcore.literature.model import Sentence
+    from medcore.literature.numbers import extract_effects
+    return [(e.measure, e.value, e.ci_low, e.ci_high) for e in extract_effects(Sentence(0, text, 0, len(text)))
+            if e.measure != "comparison"]
+
+
+def test_bare_bracket_repeats_the_measure():
+    found = _effects("Current users had more fractures (hazard ratio 1.40, 95% CI 1.20-1.62), while former users "
+                     "did not (1.03, 0.91-1.17).")
+    assert ("HR", 1.03, 0.91, 1.17) in found
+
+
+def test_named_ci_after_a_bare_estimate_repeats_the_measure():
+    found = _effects("The odds ratio for drug A against no drug was 2.10 (95% CI, 1.40 to 3.15), and for drug A "
+                     "against drug B 1.05 (95% CI, 0.80 to 1.38).")
+    assert ("OR", 1.05, 0.80, 1.38) in found
+
+
+def test_median_and_range_of_people_is_no_estimate():
+    found = _effects("The hazard ratio was 1.40 (95% CI 1.20-1.62); follow-up lasted (45, 30-60) months.")
+    assert not any(v == 45 for _, v, _, _ in found)
+
+
+def test_bracket_outside_its_bounds_is_no_estimate():
+    found = _effects("The hazard ratio was 1.40 (95% CI 1.20-1.62), with scores of (9.5, 1.0-3.0).")
+    assert not any(v == 9.5 for _, v, _, _ in found)
+
+
+# --- blinding of a test's readers ---
+
+def test_endoscopists_unaware_of_the_other_test_is_single_blind(read):
+    text = ("Capsule endoscopy against colonoscopy for polyps\n"
+            "METHODS: We studied 300 adults who had both tests; the endoscopists were unaware of the capsule findings.\n"
+            "RESULTS: Sensitivity was similar.")
+    assert read(text)[0].design.blinding == "single-blind"
+
+
+def test_unaware_patients_alone_are_not_read_as_readers(read):
+    text = ("Capsule endoscopy against colonoscopy for polyps\n"
+            "METHODS: We studied 300 adults who had both tests; many adults were unaware of their family history.\n"
+            "RESULTS: Sensitivity was similar.")
+    assert read(text)[0].design.blinding != "single-blind"
+
+
+# --- N named after "and" ---
+
+def test_count_after_and_with_the_people_named_first(read):
+    assert _n(read, "Adults with gallstones were eligible, and 412 were enrolled at four hospitals.") == 412
+
+
+def test_count_after_and_of_things_is_no_n(read):
+    assert _n(read, "We enrolled 212 children with diarrhoea; stool samples were taken, and 30 were excluded as "
+                    "spoiled.") == 212
