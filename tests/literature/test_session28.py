@@ -415,3 +415,23 @@ def test_count_after_and_with_the_people_named_first(read):
 def test_count_after_and_of_things_is_no_n(read):
     assert _n(read, "We enrolled 212 children with diarrhoea; stool samples were taken, and 30 were excluded as "
                     "spoiled.") == 212
+
+
+# --- a disease named as what a vaccine or screening is for is no condition of the people ---
+
+def _conditions(read, title, methods):
+    text = f"{title}\nMETHODS: {methods}\nRESULTS: Rates were recorded."
+    return [c.text.lower() for c in read(text)[0].pico.population.conditions]
+
+
+def test_disease_of_a_vaccine_is_no_condition(read):
+    found = _conditions(read, "Pertussis vaccination in pregnancy: a register cohort",
+                        "All 120000 women who gave birth in the region were followed; pertussis vaccine uptake was "
+                        "recorded.")
+    assert not any("pertussis" in c for c in found)
+
+
+def test_people_with_the_disease_keep_it(read):
+    found = _conditions(read, "Pertussis in infants admitted to hospital",
+                        "We reviewed 85 infants admitted with pertussis.")
+    assert any("pertussis" in c for c in found)
