@@ -274,7 +274,7 @@ _BARE_TRIPLE = re.compile(r"[(\[][^()\[\]]{0,60}?[:,]\s*(?P<val>" + _NUM + r")\s
 # (session 28) "(1.01, 0.94-1.09)": a bracket holding only an estimate and its bounds; "1.01 (95% CI, 0.78 to 1.29": an
 # estimate whose CI is named; read only after an estimate of the same sentence with its CI (the measure carried on)
 _CARRIED = re.compile(r"[(\[]\s*(?P<val>" + _NUM + r")\s*[;,]\s*(?P<lo>" + _NUM + r")\s*(?:-|to)\s*(?P<hi>" + _NUM + r")\s*[)\]]"
-                      r"|(?<![\w.\-])(?P<val2>" + _NUM + r")\s*[(\[]\s*(?:\d{2}\s?%\s*)?CI[,:=]?\s*(?P<lo2>" + _NUM
+                      r"|(?<![\w.,\-])(?P<val2>" + _NUM + r")\s*[(\[]\s*(?:\d{2}\s?%\s*)?CI[,:=]?\s*(?P<lo2>" + _NUM
                       + r")\s*(?:-|to)\s*(?P<hi2>" + _NUM + r")\s*[;,)\]]")
 _AND_NEXT = re.compile(r"\s++and\s++(?P<val>" + _NUM + r")(?![\d.%])(?!\s*(?:days?|weeks?|months?|years?|mg|patients))")
 

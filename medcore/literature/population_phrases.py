@@ -104,8 +104,9 @@ def is_instrument(text: str, end: int) -> bool:
 
 # (session 28) a disease named as what a vaccine or a screening programme is against: "influenza vaccination",
 # "measles, mumps and rubella (MMR) vaccine", "cervical cancer screening" names what is prevented or sought, not a
-# condition the people have (the annotation rule: a screening or general population has none)
-_PREVENTED_AFTER = re.compile(r"(?:\s*+(?:,|and\b|or\b)\s*+[a-z\-]++){0,3}\s*+(?:\([A-Z0-9\-]{2,8}\)\s*+)?"
+# condition the people have (the annotation rule: a screening or general population has none); matched at a
+# mention's end, so "(?<!\s)": blanks are tried only from the start of their run
+_PREVENTED_AFTER = re.compile(r"(?<!\s)(?:\s*+(?:,|and\b|or\b)\s*+[a-z\-]++){0,3}\s*+(?:\([A-Z0-9\-]{2,8}\)\s*+)?"
                               r"(?:vaccines?|vaccinations?|immuni[sz]ations?|toxoids?|antitoxins?|boosters?|screening)\b", re.I)
 
 

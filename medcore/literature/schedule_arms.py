@@ -19,7 +19,7 @@ _NUM = r"\d+(?:\.\d+)?"
 _DOSES = re.compile(r"\b(?P<name>[A-Za-z][\w\-]{1,30}(?:\s[A-Za-z][\w\-]{1,30}){0,2})\s*\(?\s*(?P<a>" + _NUM + r")\s*(?P<ua>" + _UNIT + r")?\s*"
                     r"(?:or|vs\.?|versus)\s*(?P<b>" + _NUM + r")\s*(?P<ub>" + _UNIT + r")(?!\w|\s*/)")  # not a rate ("1 or 0.5 mL/second")
 # "25 Gy in 5 fractions or 50 Gy in 20 fractions" (a radiotherapy schedule is its dose and its fractions)
-_FRACTIONS = re.compile(r"(?P<sa>(?P<a>" + _NUM + r")\s*Gy\s+(?:(?:applied|given|delivered)\s+)?in\s+\d+\s+fractions?)\s+"
+_FRACTIONS = re.compile(r"(?<![\d.])(?P<sa>(?P<a>" + _NUM + r")\s*Gy\s+(?:(?:applied|given|delivered)\s+)?in\s+\d+\s+fractions?)\s+"
                         r"(?:or|vs\.?|versus|and)\s+(?P<sb>(?P<b>" + _NUM + r")\s*Gy\s+(?:(?:applied|given|delivered)\s+)?in\s+"
                         r"\d+\s+fractions?)\b", re.I)
 # the sentence that allocates the arms (read before the other arm readers, which split "X 10 or 20 mg daily" badly)
