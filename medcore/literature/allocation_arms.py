@@ -60,6 +60,10 @@ _ROUTE_ONLY = re.compile(r"^(?:oral|intravenous|iv|intramuscular|subcutaneous|to
 
 
 def _join_routes(names: list[str]) -> list[str]:
+    """(holdout fix) only when another arm follows the drug ("oral or intravenous X, or usual care"): with no other
+    arm, "oral or intravenous X" compares the two routes"""
+    if len(names) < 3:
+        return names
     out: list[str] = []
     for i, name in enumerate(names):
         if _ROUTE_ONLY.match(name.strip()) and i + 1 < len(names):
@@ -145,11 +149,15 @@ def labelled(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[st
     for s in sentences:
         if s.role not in ("methods", "") or not _ALLOCATES.search(s.text):
             continue
-        names = [m.group("name") for m in _BRACKET_LABEL.finditer(s.text)]
+        found = list(_BRACKET_LABEL.finditer(s.text))
+        names = [m.group("name") for m in found]
         if len(names) < 2 or any(_NOT_A_LABEL.search(n) for n in names):
             continue
         inter = [(n, s.idx) for n in names if not arm_phrases.is_control(comp, n)]
         comps = [(n, s.idx) for n in names if arm_phrases.is_control(comp, n)]
+        more = re.search(r"\b(?:or|and)\b", s.text[found[-1].end():])  # an unlabelled arm after them ("or no bolus")
+        if len(names) == 2 and not comps and not more:  # "A or B", no control named: B is compared, as `allocated` reads it
+            inter, comps = inter[:1], inter[1:]
         if inter:
             return inter, comps
     return [], []

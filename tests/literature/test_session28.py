@@ -435,3 +435,20 @@ def test_people_with_the_disease_keep_it(read):
     found = _conditions(read, "Pertussis in infants admitted to hospital",
                         "We reviewed 85 infants admitted with pertussis.")
     assert any("pertussis" in c for c in found)
+
+
+# --- holdout fixes (session 28): two routes compared, two labels with no control ---
+
+def test_two_routes_alone_are_the_compared_arms(read):
+    p = _pico(read, "Oral or intravenous iron before bowel surgery",
+              "Adults were randomly assigned to oral or intravenous iron for four weeks.")
+    names = [t.lower() for t in _texts(p.interventions) + _texts(p.comparators)]
+    assert len(names) == 2 and not any(" or " in n for n in names)
+
+
+def test_two_labels_without_a_control_put_the_second_as_comparator(read):
+    p = _pico(read, "Early or late tracheostomy in ventilated adults",
+              "Adults were randomly assigned to tracheostomy within 4 days (early strategy) or after 10 days "
+              "(late strategy).")
+    assert _texts(p.interventions) == ["early strategy"]
+    assert _texts(p.comparators) == ["late strategy"]
