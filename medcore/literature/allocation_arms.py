@@ -53,6 +53,26 @@ def compared_in_methods(sentences: list[Sentence]) -> list[Sentence]:
     return [s for s in sentences if s.role in ("methods", "") and _WE_COMPARED.search(s.text)]
 
 
+# session 28: a route standing alone in the list gives the next name its route ("oral or intravenous dexamethasone"
+# is one arm, either route; "oral" alone is no treatment)
+_ROUTE_ONLY = re.compile(r"^(?:oral|intravenous|iv|intramuscular|subcutaneous|topical|inhaled|intranasal|nasal|rectal|"
+                         r"vaginal|sublingual|buccal|transdermal|intrathecal|epidural|enteral|parenteral)$", re.I)
+
+
+def _join_routes(names: list[str]) -> list[str]:
+    """(holdout fix) only when another arm follows the drug ("oral or intravenous X, or usual care"): with no other
+    arm, "oral or intravenous X" compares the two routes"""
+    if len(names) < 3:
+        return names
+    out: list[str] = []
+    for i, name in enumerate(names):
+        if _ROUTE_ONLY.match(name.strip()) and i + 1 < len(names):
+            names[i + 1] = f"{name.strip()} or {names[i + 1]}"
+            continue
+        out.append(name)
+    return out
+
+
 def allocated(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """(interventions, comparators), each (name, sentence index), from the first methods sentence that allocates
     to a list of two or more arms; ([], []) when none does."""
@@ -60,7 +80,7 @@ def allocated(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[s
         if s.role not in ("methods", "") or not _ALLOCATES.search(s.text):
             continue
         # "(gum group)", "(n = 50)": not part of the list's words
-        names = listed(PAREN.sub("", s.text), tidy=lambda n: arm_phrases.name_omission(strip_dose(n)), cut=False)
+        names = _join_routes(listed(PAREN.sub("", s.text), tidy=lambda n: arm_phrases.name_omission(strip_dose(n)), cut=False))
         if len(names) < 2 or len({n.lower() for n in names}) < len(names) or any(_LABEL.match(n) for n in names):
             continue  # dose arms of one drug, or arms named only by their label ("the experimental or control group")
         if any(_ADD_ON.search(n) for n in names):
@@ -112,3 +132,54 @@ def stated_pair(question: list[Sentence], is_treatment) -> tuple[str, str, int] 
             return m.group("a").strip(), m.group("b").strip(), s.idx
     return None
 
+
+
+# session 28: the authors' own names for the arms, in brackets after what each arm got, in the sentence that
+# allocates ("assigned to aim for X under 120 (intensive treatment) or under 140 (standard treatment)", "a bolus of
+# albumin (albumin bolus), a bolus of saline (saline bolus) or no bolus"): one to four plain words each, no digits,
+# no abbreviation, not a group's number or letter ("(group A)", "(arm 1)", "(n = 40)") and not a dose band
+_BRACKET_LABEL = re.compile(r"\(\s{0,2}(?P<name>[a-z][a-z\-]{1,30}(?:\s[a-z][a-z\-]{1,30}){0,3})\s{0,2}\)")
+_NOT_A_LABEL = re.compile(r"\b(?:group|arm|cohort|n|dose|doses|dosage|low|high|mean|median|range|sd|ci|respectively|"
+                          r"i\.e|e\.g|approximately|about|or|and|vs|versus)\b", re.I)
+
+
+def labelled(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """(interventions, comparators) named by two or more bracketed labels in the first methods sentence that
+    allocates; a label opening with a control cue ("standard treatment", "usual care") is a comparator."""
+    for s in sentences:
+        if s.role not in ("methods", "") or not _ALLOCATES.search(s.text):
+            continue
+        found = list(_BRACKET_LABEL.finditer(s.text))
+        names = [m.group("name") for m in found]
+        if len(names) < 2 or any(_NOT_A_LABEL.search(n) for n in names):
+            continue
+        inter = [(n, s.idx) for n in names if not arm_phrases.is_control(comp, n)]
+        comps = [(n, s.idx) for n in names if arm_phrases.is_control(comp, n)]
+        more = re.search(r"\b(?:or|and)\b", s.text[found[-1].end():])  # an unlabelled arm after them ("or no bolus")
+        if len(names) == 2 and not comps and not more:  # "A or B", no control named: B is compared, as `allocated` reads it
+            inter, comps = inter[:1], inter[1:]
+        if inter:
+            return inter, comps
+    return [], []
+
+
+# session 28: a title asking whether a step is needed ("X: is routine B necessary?", "Is B always required in A?")
+# studies leaving B out: the arm without B is the one studied, B (the usual practice) its comparator
+_NECESSARY = re.compile(r"\b(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?:routine\s+|prophylactic\s+|preoperative\s+|postoperative\s+)?"
+                        r"(?P<b>[^,;:?()]{3,60}?)\s+(?:always\s+|really\s+|still\s+|routinely\s+)?(?:necessary|needed|required|"
+                        r"mandatory|essential|indispensable)\b", re.I)
+_OMITS = re.compile(r"^(?:no|without|omission\s+of|omitting|avoidance\s+of|not\s+\w+ing)\b|\bwithout\b", re.I)
+
+
+def necessary_sides(title: Sentence | None, interventions: list, comparators: list) -> bool:
+    """Swap the sides in place when the title asks whether B is necessary and the arms read are B (intervention)
+    against its omission (comparator); True when swapped."""
+    m = _NECESSARY.search(title.text) if title is not None else None
+    if not m or len(interventions) != 1 or len(comparators) != 1:
+        return False
+    head = m.group("b").split()[0].lower()[:6]
+    given, left_out = interventions[0], comparators[0]
+    if head in given.text.lower() and _OMITS.search(left_out.text) and not _OMITS.search(given.text):
+        interventions[0], comparators[0] = left_out, given
+        return True
+    return False

@@ -25,7 +25,9 @@ _TAIL = re.compile(r"(?<!\s)\s+(?:after|before|following|during|in|among|at|with
 # an adjective that shares the second arm's head noun: "laparoscopic versus open appendectomy"
 _ADJECTIVE = re.compile(r"^[a-z\-]+(?:ic|al|ive|ous|ary|ar|ed|ial)$|^(?:open|early|late|short|long|high|low|single|"
                         r"double|once|twice|daily|weekly|immediate|delayed|fixed|standard|usual|routine|liberal|"
-                        r"strict|tight|lenient)$", re.I)
+                        r"strict|tight|lenient|"
+                        # session 28: comparatives ("Lower versus usual blood pressure goals")
+                        r"lower|higher|shorter|longer|earlier|later|tighter|stricter|faster|slower|larger|smaller)$", re.I)
 
 
 # an arm that leaves out one step of the usual procedure, named by the protocol it follows ("a protocol where X was

@@ -100,6 +100,9 @@ def read_design(settings, paper: Paper) -> Design:
             out.kind, out.kind_inferred = "cohort", _SPLIT_SERIES
         elif not stated and out.kind == "cohort" and _one_series(paper):
             out.kind, out.kind_inferred = "case_series", _ONE_SERIES
+        elif not stated and out.kind == "cross_sectional" and out.kind_cue.lower() in ("survey", "questionnaire study") \
+                and _asked_again(paper):
+            out.kind, out.kind_inferred = "cohort", _ASKED_AGAIN
     else:
         _infer_unnamed(out, paper, unnamed)
         cue_text = next((x.text for x in paper.sentences if x.idx == out.kind_sentence_idx), "")
@@ -191,6 +194,23 @@ _ONE_TIME = "people measured at one time (a prevalence or one questionnaire), wi
 _DATED = "enrolled over a calendar period"  # the cohort `why` of a date range alone
 
 
+_ASKED_AGAIN = "the same people surveyed again at later times (a panel survey follows its people)"
+# (session 28) a survey whose own people are asked again: "at baseline and 12 months", "at 6 and 12 months",
+# "repeated after one year", "the same respondents were re-surveyed" (STROBE items 5-6: follow-up makes a cohort);
+# a survey repeated in new samples ("repeated cross-sectional", "serial surveys") stays cross-sectional
+_AGAIN = re.compile(r"\b(?:at|after)\s+(?:baseline\s+and\s+(?:at\s+|after\s+)?)?\d+\s+(?:and|or|,)\s+\d+\s+(?:weeks|months|years)\b"
+                    r"|\bat\s+baseline\s+and\s+(?:again\s+)?(?:at|after)\s+(?:\d+|one|two|three|six|twelve)\s+(?:weeks|months|years)\b"
+                    r"|\b(?:re-?surveyed|re-?interviewed|surveyed\s+again|asked\s+again|followed\s+up)\b"
+                    r"|\b(?:longitudinal|panel)\s+(?:survey|study|data)\b", re.I)
+_NEW_SAMPLES = re.compile(r"\b(?:repeated|serial|successive|consecutive)\s+(?:cross-?sectional|national|annual)?\s*surveys\b"
+                          r"|\brepeated\s+cross-?sectional\b", re.I)
+
+
+def _asked_again(paper: Paper) -> bool:
+    own = [paper.title or ""] + [s.text for s in paper.sentences if s.role in ("objective", "methods", "")]
+    return any(_AGAIN.search(t) for t in own) and not any(_NEW_SAMPLES.search(t) for t in own)
+
+
 def _measured_once(paper: Paper, out: Design, one_time) -> bool:
     """A cohort read from a word that names no follow-up (a generic cue or dates of enrolment) whose own sentences
     show one time of measurement and none shows follow-up (designs.yaml `one_time`, session 24c)."""
@@ -204,6 +224,14 @@ def _measured_once(paper: Paper, out: Design, one_time) -> bool:
 
 
 
+def _in_roles(s: Sentence, roles) -> bool:
+    """A sentence of the roles a kind is read in; (session 28) an opening sentence that only the position rules
+    called background or objective (an unheaded abstract: "Patients with X admitted to ... were questioned") may
+    be the methods, so it is read as they are when the kind reads the methods."""
+    role = s.role or ""
+    return role in roles or (s.role_source == "rules" and role in ("background", "objective") and "methods" in roles)
+
+
 def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:
     """No design named: the first kind whose pattern a methods (or unlabelled) sentence shows. Only the methods
     say how this study's people were studied; dates in the background or results are about something else. A kind
@@ -212,7 +240,7 @@ def _infer_unnamed(out: Design, paper: Paper, unnamed) -> None:
     for kind, why, patterns, roles in unnamed:
         # a kind read from the objective only (agreement as the study's aim) reads the title too: "Agreement of two
         # scores for X" states the aim (review fix)
-        for s in (s for s in (title if list(roles) == ["objective"] else []) + paper.sentences if (s.role or "") in roles):
+        for s in (s for s in (title if list(roles) == ["objective"] else []) + paper.sentences if _in_roles(s, roles)):
             m = next((m for p in patterns for m in [p.search(s.text)] if m), None)
             if m:
                 out.kind, out.kind_sentence_idx, out.kind_cue, out.kind_inferred = kind, s.idx, m.group(0), why

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from medcore.literature.people_words import PEOPLE_WORDS
+
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‑": "-", "‐": "-", "‒": "-", "－": "-", "﹣": "-", "·": ".",
                          "≤": "≤", "\u2009": " ", "\u00a0": " ", "\u202f": " "})
 # a number written with a decimal comma, as European journals print it ("1,17 (95% CI: 1,04 to 1,31)"): read only
@@ -25,6 +27,21 @@ def normalise(text: str) -> str:
     if not any(len(m.group(2)) != 3 for m in found):
         return text
     return _COMMA_NUMBER.sub(lambda m: m.group(1) + "." + m.group(2), text)
+
+
+# session 28: a count of people written with a European thousands point ("5.400 patients", "12.350 women"): people
+# come whole, so a point followed by three digits, right before a people noun, groups thousands and is no decimal
+# point (not after "mean", "average", "median" or "per", where an average count may have decimals)
+_POINT_THOUSANDS = re.compile(r"(?<![\d.,])(?<!mean\s)(?<!average\s)(?<!median\s)(?<!per\s)\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)"
+                              r"(?=\s+(?:[A-Za-z][\w\-]*\s+){0,3}?" + PEOPLE_WORDS + r"\b)", re.I)
+
+
+def counts_normalised(text: str) -> str:
+    """`normalise`, with a European thousands point in a count of people read as a blank ("12.350 patients" ->
+    "12 350 patients", which the count readers take as 12350) first, so that the sentence's decimal commas ("45,5%
+    were women") are then read as points. One character for one, as normalise."""
+    text = _POINT_THOUSANDS.sub(lambda m: m.group(0).replace(".", " "), text.translate(_DASHES))
+    return normalise(text)
 
 
 _COUNT = r"(?<!\d)(?!(?<=\d,)\d{3}(?!\d))\d+(?:,\d{3})*"

@@ -179,15 +179,19 @@ def extract_effects(sentence: Sentence) -> list[Effect]:
     # a later bracket holding "estimate; low-high" with no measure name repeats the sentence's last measure:
     # "(OR = 0.62; 95% CI = 0.41-0.93) ... (for >=4 hours per day: 1.07; 0.58-1.97)"
     while effects and effects[-1].ci_low is not None:
-        bm = _BARE_TRIPLE.search(text, used_until)
-        if not bm or _MEASURE.search(text, used_until, bm.start()):
+        # (session 28) also _CARRIED's two forms
+        found = [m for m in (_BARE_TRIPLE.search(text, used_until), _CARRIED.search(text, used_until)) if m]
+        bm = min(found, key=lambda m: m.start()) if found else None
+        if not bm or _MEASURE.search(text, used_until, bm.start()) or _COUNTED.match(text, bm.end()):
             break
-        val, lo, hi = (_num(bm.group(k)) for k in ("val", "lo", "hi"))
+        two = "val2" in bm.re.groupindex and bm.group("val2") is not None
+        val, lo, hi = (_num(bm.group(k + ("2" if two else ""))) for k in ("val", "lo", "hi"))
         if not lo <= val <= hi:
             break
         prev = effects[-1]
         effects.append(Effect(measure=prev.measure, value=val, adjusted=prev.adjusted, ci_low=lo, ci_high=hi,
-                              ci_level=prev.ci_level, sentence_idx=sentence.idx, span=(bm.start("val"), bm.end())))
+                              ci_level=prev.ci_level, sentence_idx=sentence.idx,
+                              span=(bm.start("val2" if two else "val"), bm.end())))
         used_until = bm.end()
     # effects written with the CI first: "95% CI 0.61-0.92" right after a bare estimate is already handled; a
     # group-rate comparison without a measure becomes a 'comparison' when the sentence reports a p-value for it
@@ -267,6 +271,11 @@ _PER_SCALE = re.compile(r"\s++per\s++(?:\d+(?:\.\d+)?\s*)?[A-Za-z][^,;()\[\]\d]{
 _CI_NEXT = re.compile(r"\s*+[,;(\[]?\s*+(?:\d{2}\s?%\s*)?(?:CI|IC|conf)", re.I)
 _BARE_TRIPLE = re.compile(r"[(\[][^()\[\]]{0,60}?[:,]\s*(?P<val>" + _NUM + r")\s*[;,]\s*(?:\d{2}\s?%\s*CI\s*[:=]?\s*)?"
                           r"(?P<lo>" + _NUM + r")\s*(?:-|to)\s*(?P<hi>" + _NUM + r")\s*[)\]]")
+# (session 28) "(1.01, 0.94-1.09)": a bracket holding only an estimate and its bounds; "1.01 (95% CI, 0.78 to 1.29": an
+# estimate whose CI is named; read only after an estimate of the same sentence with its CI (the measure carried on)
+_CARRIED = re.compile(r"[(\[]\s*(?P<val>" + _NUM + r")\s*[;,]\s*(?P<lo>" + _NUM + r")\s*(?:-|to)\s*(?P<hi>" + _NUM + r")\s*[)\]]"
+                      r"|(?<![\w.,\-])(?P<val2>" + _NUM + r")\s*[(\[]\s*(?:\d{2}\s?%\s*)?CI[,:=]?\s*(?P<lo2>" + _NUM
+                      + r")\s*(?:-|to)\s*(?P<hi2>" + _NUM + r")\s*[;,)\]]")
 _AND_NEXT = re.compile(r"\s++and\s++(?P<val>" + _NUM + r")(?![\d.%])(?!\s*(?:days?|weeks?|months?|years?|mg|patients))")
 
 

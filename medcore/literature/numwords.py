@@ -61,8 +61,13 @@ _LEAD_SMALL = "two three four five six seven eight nine".split()
 def lead_small(text: str, spans: list, people: str) -> tuple[str, list]:
     """`text` and `spans` of digits_for_words with such an opening count in digits too (its span first)."""
     m = re.match(r"(Two|Three|Four|Five|Six|Seven|Eight|Nine)(?=\s+(?:[\w\-]+\s+){0,3}?" + people + r"\b)", text)
+    # session 28: after an opening time clause ("From May to July 1990, five young men were treated ...")
+    m = m or re.match(r"(?:From|Between|During|In|Over|Since)\s[^,;.]{3,60},\s+(two|three|four|five|six|seven|eight|nine)"
+                      r"(?=\s+(?:[\w\-]+\s+){0,3}?" + people + r"\b)", text)
     # a second small group after it ("Eight providers at one clinic and seven at another") is left to be unread:
     # the opening count alone would be a part
     if not m or re.search(r"\band\s+(?:two|three|four|five|six|seven|eight|nine)\b", text[m.end():], re.I):
         return text, spans
-    return str(_LEAD_SMALL.index(m.group(1).lower()) + 2) + text[m.end():], [(0, m.end(), m.group(1))] + spans
+    digits = str(_LEAD_SMALL.index(m.group(1).lower()) + 2)
+    return (text[:m.start(1)] + digits + text[m.end():],
+            [(m.start(1), m.end(), m.group(1))] + spans)

@@ -4,11 +4,15 @@ comparators (drugs coded through the drug lexicon, with doses), primary and seco
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from medcore.literature import (added_arms, allocation_arms, arm_phrases, control_arms, numbers, pooled, population_conditions,
-                                population_sex, sex_specific, stated_outcomes, studied_exposure)
+from medcore.literature import (added_arms, allocation_arms, arm_phrases, control_arms, pooled, population_conditions,
+                                population_sex, schedule_arms, sex_specific, stated_outcomes,
+                                studied_exposure)
+from medcore.literature.number_forms import counts_normalised
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
 from medcore.literature.pico_terms import code as _code, mentions as _mentions
+from medcore.literature.population_age import population_age as _age
 from medcore.literature.population_size import PEOPLE, pick_n
 from medcore.literature.intro_roles import states_aim
 from medcore.literature.roles import cue_pattern
@@ -17,59 +21,9 @@ from medcore.literature.roles import cue_pattern
 _ARM_LABEL = re.compile(r"(?:the\s+)?(?:control|comparison)(?:\s+(?:group|arm)s?)?|controls", re.I)
 __all__ = ["PEOPLE", "read_pico", "is_trial"]
 
-_AGE = [
-    (re.compile(r"\b(?P<stat>mean|median|average)\s+(?:\([^()]{1,20}\)\s+)?age\s*(?:±\s*SD\s*)?(?:\([^()]{1,20}\)\s*)?(?:at\s+(?:[\w\-]+\s+){1,2}?(?=was\b))?(?:of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:was|were)\s+|was|of|:|,|=|was\s+about)?\s*(?P<v>\d+(?:\.\d+)?)", re.I), "value"),
-    # "Age (mean ± SD) was 52.3", "Age, median (IQR): 62 (54-70) years": the statistic in the bracket or after a comma
-    (re.compile(r"\bage[sd]?\s*(?:\(\s*(?P<stat2>mean|median)?[^()]{0,16}\)\s*)?(?:was\s+)?,?\s*(?P<stat>mean|median)?\s*(?:\([^()]{1,12}\)\s*)?[,:=]?\s*(?P<v>\d+(?:\.\d+)?)(?!\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|above))\s*(?:±|\+/-|\(|years|y\b)", re.I), "value"),
-    # "63.4 ± 8.2 years old", "were on average 68.3 years old" (session 24b)
-    (re.compile(r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*(?:years|yrs)\s+(?:old|of\s+age)\b"
-                r"|\bon\s+average\s+(?P<v2>\d+(?:\.\d+)?)\s*(?:years|yrs)\s+(?:old|of\s+age)\b", re.I), "value"),
-    (re.compile(r"\baged\s+(?:between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)?", re.I), "range"),
-    (re.compile(r"\bage[sd]?\s+(?:range[sd]?\s*[:=]?\s*)?(?:from\s+|of\s+|between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)", re.I), "range"),
-    (re.compile(r"\b(?:aged\s+(?P<lo>\d+)\s*(?:years\s+)?(?:and|or)\s+(?:older|over|above)|aged\s*(?:≥|>=|>|over)\s*(?P<lo2>\d+)"
-                r"|(?:≥|>=|>\s?or\s?=|older\s+than)\s*(?P<lo3>\d+)\s*(?:years|yrs)\b"
-                r"|\b(?:were|are|people|adults|patients|participants|individuals|persons|women|men)\s+(?P<lo4>\d+)\s*(?:years|yrs)\s+(?:and|or)\s+(?:older|over|above)\b)", re.I), "min"),
-]
 _DOSE = re.compile(r"\s*+(?:\(\s*+)?(?P<dose>\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:mg|g|µg|μg|mcg|ug|ng|iu|IU|units?|U|ml|mL|mmol|mEq)"
                    r"(?:\s*/\s*(?:kg|m2|m²|day|d|h|dose))*(?:\s+(?:once|twice|three\s+times|four\s+times)\s+(?:daily|a\s+day|weekly|per\s+day)"
                    r"|\s+(?:daily|per\s+day|a\s+day|weekly|monthly|bid|b\.i\.d\.|tid|qd|od|every\s+\d+\s+(?:hours|days|weeks)))?)")
-
-
-def _age(sentences: list[Sentence]) -> dict:
-    """The population's age: a mean or median anywhere in the abstract before a range or a minimum (an eligibility
-    range, "children aged between 1 and 16 years", is said before the sample's "median age 3.4"; session 24b)."""
-    # the number forms of numbers.py (a raised decimal point "13·4" is 13.4, decimal commas; one character for one,
-    # so the matched text keeps its offsets)
-    texts = [(s.idx, numbers.normalise(s.text)) for s in sentences]
-    for want in ("value", "range", "min"):
-        for idx, text in texts:
-            found = _age_in(text, idx, want)
-            if found:
-                return found
-    return {}
-
-
-def _age_in(text: str, idx: int, want: str) -> dict:
-    for pattern, kind in _AGE:
-        m = pattern.search(text) if kind == want else None
-        if not m:
-            continue
-        if kind == "value":
-            g = m.groupdict()
-            v = float(g.get("v") or g.get("v2"))
-            if 0 < v < 120:
-                return {"stat": (g.get("stat") or g.get("stat2") or "mean").lower().replace("average", "mean"), "value": v,
-                        "sentence_idx": idx, "text": m.group(0)}
-        elif kind == "range":
-            lo, hi = float(m.group("lo")), float(m.group("hi"))
-            if 0 <= lo < hi < 120:
-                return {"stat": "range", "low": lo, "high": hi, "sentence_idx": idx, "text": m.group(0)}
-        else:
-            return {"stat": "min", "low": float(m.group("lo") or m.group("lo2") or m.group("lo3") or m.group("lo4")),
-                    "sentence_idx": idx, "text": m.group(0)}
-    return {}
-
-
 
 
 # a drug name used as something else: "ASA I-III patients" (physical status), "glucose levels", "serum insulin",
@@ -210,6 +164,16 @@ def _arms(settings, pico: Pico, sents: list[Sentence], title: Sentence | None, t
                                               and s.role_source == "heading" and states_aim(s.text, aim, study_aim)]
     allocation = [s for s in sents if trial and re.search(r"randomi|allocat|assign", s.text, re.I)]
     drugs = {item.concept_id: item for item, _ in _drug_items(term, sents, title)} if trial else {}
+    named = allocation_arms.labelled(comp_re, sents) if trial else ([], [])
+    if named[0]:  # the authors' own bracketed names for the arms where they allocate (session 28)
+        pico.interventions.extend(_coded(term, text, idx) for text, idx in named[0])
+        pico.comparators.extend(_coded(term, text, idx) for text, idx in named[1])
+        return ""
+    doses = schedule_arms.schedule_arms(sents, title, allocating=True)
+    if doses:  # the allocated arms differ only in dose or schedule (session 28)
+        pico.interventions.append(doses[0])
+        pico.comparators.append(doses[1])
+        return ""
     for s in question + allocation + allocation_arms.compared_in_methods(sents):
         text = arm_phrases.without_abbreviations(s.text)  # "A (ABBR) and B (ABBR)": names stop at a bracket
         m = _COMPARE.search(text)
@@ -350,6 +314,13 @@ def _add_on(settings, pico: Pico, sents: list[Sentence], title: Sentence | None,
         pico.comparators = [_coded(term, *arm)]
 
 
+def _same_treatment(doses: tuple[PicoItem, PicoItem], found: list[PicoItem]) -> bool:
+    """The dose arms are of the treatment the other readers found (its name in theirs), or are a radiotherapy
+    schedule (Gy in fractions) where they found one treatment only."""
+    head = doses[0].text.split()[0].lower()
+    return any(head in f.text.lower() for f in found) or (len(found) == 1 and "fractions" in doses[0].text)
+
+
 def is_trial(sents: list[Sentence], design_kind: str) -> bool:
     """A trial by its design, or (design not read) by a sentence that randomises."""
     # a placebo or sham arm is given by the investigators: an experiment even when the design is not named
@@ -360,10 +331,14 @@ def is_trial(sents: list[Sentence], design_kind: str) -> bool:
 def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     sents = paper.sentences
     title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
-    n, n_idx, n_text = pick_n(sents, few_ok=design_kind in ("case_report", "case_series"))
+    # the people are counted and their shares read in one form of numbers: decimal commas and European thousands
+    # points ("12.350 patients", "45,5% were women") read as the readers expect them (session 28; one character
+    # for one, so offsets hold)
+    counted = [replace(s, text=counts_normalised(s.text)) for s in sents]
+    n, n_idx, n_text = pick_n(counted, few_ok=design_kind in ("case_report", "case_series"))
     if n is None and design_kind == "case_report":  # a case report describes one patient (CARE), session 27
-        n, n_idx, n_text = population_sex.one_case(sents) or (None, -1, "")
-    pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(sents, n_idx, paper.title or "", n),
+        n, n_idx, n_text = population_sex.one_case(counted) or (None, -1, "")
+    pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(counted, n_idx, paper.title or "", n),
                      conditions=population_conditions.conditions(
                          term, sents, title, population_conditions.body_sites(settings) if term is not None else None))
     pop.sex = pop.sex or sex_specific.one_sex(settings, sents, n_idx, paper.title or "", pop.conditions)
@@ -378,6 +353,11 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
         pico.comparators = [_coded(term, *named)]
     if how != "question":
         _add_on(settings, pico, sents, title, term, trial)
+    doses = schedule_arms.schedule_arms(sents, title) if not pico.comparators else None
+    if doses and _same_treatment(doses, pico.interventions):
+        # two doses or schedules of one treatment and nothing else compared (session 28)
+        pico.interventions, pico.comparators = [doses[0]], [doses[1]]
+    allocation_arms.necessary_sides(title, pico.interventions, pico.comparators)  # "is B necessary?" (session 28)
     people = control_arms.people_as_controls(sents, guessed=True) if pico.interventions and not pico.comparators else None
     if people:  # no control treatment: the people left unexposed are the comparison
         pico.comparators = [PicoItem(text=people[0], sentence_idx=people[1])]

@@ -102,6 +102,19 @@ def is_instrument(text: str, end: int) -> bool:
     return bool(_INSTRUMENT_AFTER.match(text, end))
 
 
+# (session 28) a disease named as what a vaccine or a screening programme is against: "influenza vaccination",
+# "measles, mumps and rubella (MMR) vaccine", "cervical cancer screening" names what is prevented or sought, not a
+# condition the people have (the annotation rule: a screening or general population has none); matched at a
+# mention's end, so "(?<!\s)": blanks are tried only from the start of their run
+_PREVENTED_AFTER = re.compile(r"(?<!\s)(?:\s*+(?:,|and\b|or\b)\s*+[a-z\-]++){0,3}\s*+(?:\([A-Z0-9\-]{2,8}\)\s*+)?"
+                              r"(?:vaccines?|vaccinations?|immuni[sz]ations?|toxoids?|antitoxins?|boosters?|screening)\b", re.I)
+
+
+def is_prevented(text: str, end: int) -> bool:
+    """The mention ending at `end` names what a vaccine or screening is for."""
+    return bool(_PREVENTED_AFTER.match(text, end))
+
+
 def outcomes(mentions: list, text: str) -> set[int]:
     """Indexes of mentions named as outcomes, with those coordinated right after one ("the occurrence of
     pneumonia and deep vein thrombosis"), and those inside an instrument's name ("a Depression Scale")."""
@@ -110,7 +123,7 @@ def outcomes(mentions: list, text: str) -> set[int]:
     prev = None
     for i in ordered:
         m = mentions[i]
-        if is_instrument(text, m.end):
+        if is_instrument(text, m.end) or is_prevented(text, m.end):
             out.add(i)
         elif is_outcome(text, m.start) or (prev in out and re.fullmatch(
                 r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", text[mentions[prev].end:m.start])):

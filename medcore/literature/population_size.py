@@ -32,6 +32,16 @@ _N_PATTERNS = [
     (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied|analy[sz]ed|identified|surveyed|followed|reviewed|examined|evaluated|assessed|investigated|"
                 r"comprised|involved|held|contained|captured|yielded)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"\b.{0,60}?\b(?:underwent|received|participated|completed|took\s+part|were\s+(?:included|enrolled|studied))", re.I), 5, ""),
+    # session 28: a trial stopped early counts those randomised ("after 3141 of a planned 3600 children had been
+    # randomised"), and a cohort those who answered its baseline questionnaire ("N women aged ... who had been invited
+    # to screening filled in a questionnaire")
+    # (session 28) the people named first and their count after "and": "Adults with X were eligible, and 530 were enrolled"
+    (re.compile(r"\b" + _PEOPLE + r"\b[^.;]{0,160}?(?:\band|,)\s+" + _INT + r"\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|"
+                r"recruited)\b", re.I), 5, ""),
+    (re.compile(r"\b(?:after|when|once)\s+" + _INT + r"\s+(?:of\s+(?:a|the)\s+planned\s+\d[\d,]*\s+)?(?:[\w\-]+\s+){0,2}?" + _PEOPLE
+                + r"\s+had\s+been\s+(?:randomi[sz]ed|enrolled|recruited)\b", re.I), 6, "had been"),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\b[^.;]{0,120}?\b(?:filled\s+(?:in|out)|completed|returned|answered)\s+"
+                r"(?:a|the|an)\s+(?:[\w\-]+\s+){0,2}?questionnaire\b", re.I), 4, "questionnaire"),
     (re.compile(_INT + r"\s+of\s+(?:them|these|those)\b.{0,20}?\b(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied)", re.I), 6, " of "),
     # the later step of a recruitment funnel, CONSORT's flow (assessed -> enrolled -> randomised): "we enrolled 212
     # adults, of whom 180 were randomised", "Of these, 180 were randomly assigned" (session 16)
@@ -96,7 +106,8 @@ _N_PATTERNS = [
 _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 # cases and controls of a case-control study, summed (see _pick_n)
 # "445 cases and 890 controls", "312 patients with X and 624 matched controls" (session 24b)
-_CASES_AND_CONTROLS = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:cases|patients)\b[^,;()]{0,80}?\s+(?:and|with)\s+"
+# (session 28) the cases broken down by sex between commas first: "709 patients with X, 649 men and 60 women, and 709 controls"
+_CASES_AND_CONTROLS = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:cases|patients)\b[^,;()]{0,80}?(?:,[^,;()]{1,40},)?\s+(?:and|with)\s+"
                                  r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?controls\b", re.I)
 # two groups counted and enrolled in one clause, summed: "60 women with X and 50 healthy women were included",
 # "60 patients with X and 30 controls were recruited" (session 25)
@@ -163,7 +174,9 @@ def pick_n(sentences: list[Sentence], small: bool = False, few_ok: bool = False)
     or case series, the only designs whose few cases are its people (review fix: "Two patients withdrew" in a trial
     is no N); the opening count is read then only in the objective or methods, or in an unheaded opening."""
     best = None
-    sentences_read = [s for s in sentences if s.role in ("objective", "methods") or not s.role and s.idx < 3] if small else sentences
+    # (session 28) an unheaded opening sentence that only the position rules called background or objective too
+    sentences_read = [s for s in sentences if s.role in ("objective", "methods") or not s.role and s.idx < 3
+                      or s.role_source == "rules" and s.role in ("background", "objective") and s.idx < 2] if small else sentences
     for s in sentences_read:
         w = _ROLE_N_WEIGHT.get(s.role, 0.5)
         text, spans = digits_for_words(s.text)

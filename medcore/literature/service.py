@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from medcore.literature import arm_links, arm_phrases, arms, conclusions, design, numbers, pico, pooled, roles, treated_groups
+from medcore.literature import allocation_arms, arm_links, arm_phrases, arms, conclusions, design, numbers, pico, pooled, roles, treated_groups
 from medcore.literature.roles import cue_pattern
 from medcore.literature.card import build_card
 from medcore.literature.checklist import check_items
@@ -64,6 +64,8 @@ def _treated_groups(settings, p, paper: Paper, term) -> None:
     treated_groups.fill(p, paper.sentences, paper.title or "",
                         lambda x: pico.is_treatment(treat, term, x),
                         lambda x: arm_phrases.is_control(comp, x), lambda x, i: pico.coded(term, x, i))
+    title = Sentence(-1, paper.title, 0, 0, None, "objective") if paper.title else None
+    allocation_arms.necessary_sides(title, p.interventions, p.comparators)  # the groups read here too (session 28)
 
 
 TITLE_ONLY = ("Only a title was given: the abstract is missing, so no question, population, interventions or "

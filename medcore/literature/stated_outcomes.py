@@ -78,12 +78,30 @@ _SUBLABEL = re.compile(r"^\s*[A-Z][a-z]+(?:\s+[a-z]+)?\s*:\s*")
 _SPLIT = re.compile(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+")
 _MAX_PARTS = 10  # an outcome list is rarely longer; a longer run of commas is not a list of outcomes
 _SHORT_NAME = re.compile(r"[A-Za-z][\w\-/']*(?:\s+[\w\-/']+){0,4}")
+# session 28: a part of up to seven words may still be a name when the list is joined by ", and" or ";" (the
+# authors' own list joints: "Overall X according to Y, and X by cause"); a part that opens with a digit is a
+# detail of the one before ("during 2001, 2002 and 2003"), never a name
+_LISTED_NAME = re.compile(r"[A-Za-z][\w\-/']*(?:\s+[\w\-/']+){0,6}")
+_LIST_JOINT = re.compile(r",\s*and\s|;")
+# session 28: a ranked outcome defined after a colon ("a composite of X: A, B or C", "treatment success: ...")
+# is the name before the colon; the colon list spells out what it counts, it adds no outcome of its own
+_DEFINED = re.compile(r"^(?P<name>[A-Za-z][^:()]{2,80}?)\s*:\s+\S")
+# a qualifier set off by commas right after a list's "and" ("A and, for women randomised before birth, B") says
+# whom B is measured in: the list is "A and B" (the qualifier is not a name)
+_QUALIFIER = re.compile(r"\b(and|or),\s*(?:for|in|among|at)\s+[^,;.]{1,80},\s*", re.I)
+
+
+# the headings that name a study's outcomes (headings.yaml files them under methods): "MAIN OUTCOME MEASURES",
+# (session 28) "END POINTS"; never a results heading ("Measurements and main results"). A "MEASURES" heading was
+# tried and left out: its sentences describe how things were measured (two whole sentences read on blind_s22)
+_OUTCOME_HEADING = re.compile(r"outcome|\bend\s?-?points?\b|^\s*measurements?\s*$", re.I)
 
 
 def _parts(text: str, when: bool = False) -> list[str]:
     """The parts of an outcome list; `when`: a trailing time of measurement ("at 1 month and 1 year") is cut first
     (the bare "Outcomes were ..." form, where it follows the whole list)."""
     text = re.sub(r"\s?\([^()]{0,200}\)", "", _RELATIVE.sub("", text))  # "(i.e. within 7 days)" details the name
+    text = _QUALIFIER.sub(r"\1 ", text)
     parts = [part.strip() for part in _SPLIT.split(_WHEN.sub("", text) if when else text)[:_MAX_PARTS] if part.strip()]
     for i in range(1, len(parts)):
         before = parts[i - 1].split()
@@ -114,7 +132,9 @@ def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
                                          "secondary")):
             m = next((m for m in (p.search(s.text) for p in patterns) if m), None)
             if m and not target:
-                _add(term, target, _parts(m.group("o")), s.idx, label, whole)
+                named = m.group("o").lstrip(": ")  # "The primary outcomes were: A and B" (the colon opens the list)
+                defined = _DEFINED.match(named)
+                _add(term, target, [defined.group("name")] if defined else _parts(named), s.idx, label, whole)
     if not pico.outcomes_primary:
         for s in sents:  # "outcome measures included A, B and C": named, not ranked, so the primary ones
             m = ENUMERATED.search(s.text)
@@ -142,9 +162,10 @@ def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
         for s in sents:  # a "MAIN OUTCOME MEASURES" section names them without "primary outcome was"
             if heading is not None and s.section != heading:
                 break
-            if s.section and re.search(r"outcome|^\s*measurements?\s*$", s.section, re.I):
+            if s.section and _OUTCOME_HEADING.search(s.section) and not re.search(r"result", s.section, re.I):
                 parts = _parts(_SUBLABEL.sub("", s.text.rstrip(".")))
-                short = all(_SHORT_NAME.fullmatch(part) for part in parts)
+                short = all(_SHORT_NAME.fullmatch(part) for part in parts) or (
+                    bool(_LIST_JOINT.search(s.text)) and all(_LISTED_NAME.fullmatch(part) for part in parts))
                 if heading is not None and not (parts and short):
                     break  # a later sentence adds outcomes only as short names: else it is the method's detail
                 if len(parts) < 2 or not short:

@@ -65,6 +65,14 @@ _TITLE_FIT = re.compile(r"(?:^|[:.]\s+)(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s
 _TITLE_BEST = re.compile(r"(?:^|[:.]\s+)(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?P<x>(?:[^,;:?()]|(?<=\w):(?=\w)){3,70}?)\s+(?:the|an?)\s+"
                          r"(?:best|ideal|optimal|preferred|first-line|gold\s+standard)\b", re.I)
 _TITLE_EXPERIENCE = re.compile(r"^(?P<x>[A-Za-z][^:?;.]{2,80}?)\s*[:.]\s+(?:an?|our|the)\s+(?:[\w\-]+\s+){0,3}?experience\b", re.I)
+# (session 28) a cohort's title that pairs what people took with what became of them: "Hormone therapy and breast
+# cancer in women", "X vaccination and autism: a cohort"; the exposure is the words before the title's last "and"
+# (before any colon or "in / among"), read only when they name a treatment (the exposure test below) and not a
+# substance used for pleasure (smoking, alcohol, cannabis: exposures, never interventions, by the annotation rule)
+_TITLE_AND = re.compile(r"^(?P<x>[A-Za-z][^:?;.()]{2,80})\s+and\s+(?:the\s+)?(?:risk\s+of\s+|later\s+)?[a-z][^:?;.()]{2,60}?"
+                        r"(?=\s*(?:[:?.]|$)|\s+(?:in|among|of)\s)", re.I)
+_RECREATIONAL = re.compile(r"\b(?:smok\w*|tobacco|cigarettes?|alcohol|drinking|cannabis|marijuana|cocaine|heroin|opium|"
+                           r"khat|betel|vaping|e-cigarettes?|coffee|tea)\b", re.I)
 # "the impact / effect / role ... of X on / in Y" in an objective; not a "prognostic / predictive value of X": a test
 # or marker measured in everyone to foretell the outcome is no intervention (the annotation rule)
 _OF = re.compile(r"(?<!prognostic\s)(?<!predictive\s)\b(?:effects?|impact|influence|role|efficacy|effectiveness|safety|feasibility|usefulness|utility|value|"
@@ -119,8 +127,10 @@ def _names(x: str, is_exposure, whole: str) -> list[str]:
 def from_title(title: str, is_exposure, whole: str = "") -> list[str]:
     """The treatment(s) or strategy a title asks about, by one of its subject forms; [] when none names one."""
     title = without_abbreviations(title.strip())
-    for pat in (_TITLE_IT, _TITLE_IS_A, _TITLE_ACTS, _TITLE_FIT, _TITLE_BEST, _TITLE_EXPERIENCE, _OF):
+    for pat in (_TITLE_IT, _TITLE_IS_A, _TITLE_ACTS, _TITLE_FIT, _TITLE_BEST, _TITLE_EXPERIENCE, _OF, _TITLE_AND):
         m = pat.search(title)
+        if m and pat is _TITLE_AND and _RECREATIONAL.search(m.group("x")):
+            continue
         if m:
             x = _clean(m.group("x"))
             # "the GFRUP's recommendations for withholding treatments": the recommendations, not what they are for

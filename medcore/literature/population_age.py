@@ -1,0 +1,74 @@
+"""The population's age: a mean or median before a range before a minimum (moved out of pico.py in session 28,
+when it grew past 400 lines; the patterns are those of sessions 12-24b plus session 28's forms and refusals)."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.literature import numbers
+from medcore.literature.model import Sentence
+
+_AGE = [
+    (re.compile(r"\b(?P<stat>mean|median|average)\s+(?:\([^()]{1,20}\)\s+)?age\s*(?:±\s*SD\s*)?(?:\([^()]{1,20}\)\s*)?(?:at\s+(?:[\w\-]+\s+){1,2}?(?=was\b))?(?:of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:was|were)\s+|was|of|:|,|=|was\s+about)?\s*(?P<v>\d+(?:\.\d+)?)", re.I), "value"),
+    # "Age (mean ± SD) was 52.3", "Age, median (IQR): 62 (54-70) years": the statistic in the bracket or after a comma
+    (re.compile(r"\bage[sd]?\s*(?:\(\s*(?P<stat2>mean|median)?[^()]{0,16}\)\s*)?(?:was\s+)?,?\s*(?P<stat>mean|median)?\s*(?:\([^()]{1,12}\)\s*)?[,:=]?\s*(?P<v>\d+(?:\.\d+)?)(?!\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|above|more))\s*(?:±|\+/-|\(|years|y\b)", re.I), "value"),
+    # "63.4 ± 8.2 years old", "were on average 68.3 years old" (session 24b)
+    (re.compile(r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*(?:years|yrs)\s+(?:old|of\s+age)\b"
+                r"|\bon\s+average\s+(?P<v2>\d+(?:\.\d+)?)\s*(?:years|yrs)\s+(?:old|of\s+age)\b"
+                # session 28: the average said after the age ("were 67.9 years old on average")
+                r"|(?<![\d.])(?P<v3>\d+(?:\.\d+)?)\s*(?:years|yrs)\s+(?:old|of\s+age)\s+on\s+average\b", re.I), "value"),
+    (re.compile(r"\baged\s+(?:between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)?", re.I), "range"),
+    (re.compile(r"\bage[sd]?\s+(?:range[sd]?\s*[:=]?\s*)?(?:from\s+|of\s+|between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)", re.I), "range"),
+    # session 28: the people's ages said with "were": "They were 29 to 36 years old", "patients were 40-65 years of age"
+    (re.compile(r"\b(?:they|patients|participants|subjects|cases|women|men|children)\s+were\s+(?:between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*"
+                r"(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs)\s+(?:old|of\s+age)\b", re.I), "range"),
+    (re.compile(r"\b(?:aged\s+(?P<lo>\d+)\s*(?:years\s+)?(?:and|or)\s+(?:older|over|above|more)|aged\s*(?:≥|>=|>|over)\s*(?P<lo2>\d+)"
+                r"|(?:≥|>=|>\s?or\s?=|older\s+than)\s*(?P<lo3>\d+)\s*(?:years|yrs)\b"
+                r"|\b(?:were|are|people|adults|patients|participants|individuals|persons|women|men)\s+(?P<lo4>\d+)\s*(?:years|yrs)\s+(?:and|or)\s+(?:older|over|above)\b)", re.I), "min"),
+]
+def population_age(sentences: list[Sentence]) -> dict:
+    """The population's age: a mean or median anywhere in the abstract before a range or a minimum (an eligibility
+    range, "children aged between 1 and 16 years", is said before the sample's "median age 3.4"; session 24b)."""
+    # the number forms of numbers.py (a raised decimal point "13·4" is 13.4, decimal commas; one character for one,
+    # so the matched text keeps its offsets)
+    texts = [(s.idx, numbers.normalise(s.text)) for s in sentences]
+    for want in ("value", "range", "min"):
+        for idx, text in texts:
+            found = _age_in(text, idx, want)
+            if found:
+                return found
+    return {}
+
+
+# session 28: an age that is not the people's age now: when a disorder began or an event happened ("median age of
+# onset was 11 years", "mean age at menarche", "age at first birth"); and an age band set against another band in the
+# same sentence ("more were younger than 65 years than aged 65 or over") splits the population, it bounds no one
+_EVENT_AGE = re.compile(r"\bages?\s+(?:at|of)\s+(?:the\s+)?(?:onset|first|menarche|menopause|death|initiation|start|"
+                        r"first\s+\w+)\b", re.I)
+_BANDS_SET_AGAINST = re.compile(r"\b(?:younger|older)\s+than\b|\b(?:under|below)\s+\d+\s*(?:years|yrs)\b.{0,80}\b(?:over|above)\b",
+                                re.I)
+
+
+def _age_in(text: str, idx: int, want: str) -> dict:
+    if want != "value" and _BANDS_SET_AGAINST.search(text):
+        return {}
+    for pattern, kind in _AGE:
+        m = pattern.search(text) if kind == want else None
+        if m and kind == "value" and _EVENT_AGE.search(m.group(0)):
+            m = next((n for n in pattern.finditer(text, m.end()) if not _EVENT_AGE.search(n.group(0))), None)
+        if not m:
+            continue
+        if kind == "value":
+            g = m.groupdict()
+            v = float(g.get("v") or g.get("v2") or g.get("v3"))
+            if 0 < v < 120:
+                return {"stat": (g.get("stat") or g.get("stat2") or "mean").lower().replace("average", "mean"), "value": v,
+                        "sentence_idx": idx, "text": m.group(0)}
+        elif kind == "range":
+            lo, hi = float(m.group("lo")), float(m.group("hi"))
+            if 0 <= lo < hi < 120:
+                return {"stat": "range", "low": lo, "high": hi, "sentence_idx": idx, "text": m.group(0)}
+        else:
+            return {"stat": "min", "low": float(m.group("lo") or m.group("lo2") or m.group("lo3") or m.group("lo4")),
+                    "sentence_idx": idx, "text": m.group(0)}
+    return {}

@@ -1,0 +1,95 @@
+"""Arms that differ only in dose or schedule (session 28, issue 15): "esomeprazole (10 or 40 mg daily)", "drug X
+10 mg or 20 mg", "25 Gy in 5 fractions or 50 Gy in 20 fractions", "every 12 hours or every 6 hours", "once weekly
+or daily". The arm readers refuse names with numbers (a number in a compared name is mostly a measure), so such
+trials had no comparator. Here both arms keep the shared treatment's name with their own dose or schedule, as
+written; which side is the intervention is not said by such a list, so the more intensive arm (the higher dose,
+the more fractions, the more frequent schedule) is read as the intervention and the card says the side is
+inferred (CONSORT 2010 item 5 asks for each group's dose and schedule; a dose-comparison trial tests more against
+less)."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.literature.model import PicoItem, Sentence
+
+_UNIT = r"(?:mg|g|µg|μg|mcg|ug|IU|units|ml|mL|mmol|Gy|cGy)"
+_NUM = r"\d+(?:\.\d+)?"
+# "esomeprazole (10 or 40 mg", "aspirin 75 mg or 300 mg", "insulin 0.1 versus 0.2 units": one name, two doses
+_DOSES = re.compile(r"\b(?P<name>[A-Za-z][\w\-]{1,30}(?:\s[A-Za-z][\w\-]{1,30}){0,2})\s*\(?\s*(?P<a>" + _NUM + r")\s*(?P<ua>" + _UNIT + r")?\s*"
+                    r"(?:or|vs\.?|versus)\s*(?P<b>" + _NUM + r")\s*(?P<ub>" + _UNIT + r")(?!\w|\s*/)")  # not a rate ("1 or 0.5 mL/second")
+# "25 Gy in 5 fractions or 50 Gy in 20 fractions" (a radiotherapy schedule is its dose and its fractions)
+_FRACTIONS = re.compile(r"(?<![\d.])(?P<sa>(?P<a>" + _NUM + r")\s*Gy\s+(?:(?:applied|given|delivered)\s+)?in\s+\d+\s+fractions?)\s+"
+                        r"(?:or|vs\.?|versus|and)\s+(?P<sb>(?P<b>" + _NUM + r")\s*Gy\s+(?:(?:applied|given|delivered)\s+)?in\s+"
+                        r"\d+\s+fractions?)\b", re.I)
+# the sentence that allocates the arms (read before the other arm readers, which split "X 10 or 20 mg daily" badly)
+_ALLOCATES = re.compile(r"\b(?:randomi[sz]ed|randomly|allocated|assigned|either)\b", re.I)
+# "every 12 hours or every 6 hours", "once weekly or once daily": how often, hours between doses or doses a week
+_EVERY = r"every\s+(?P<{k}>\d+)\s+(?P<{k}u>hours|days|weeks)"
+_TIMES = r"(?:once|twice|three\s+times)\s+(?:a\s+|per\s+)?(?:day|daily|week|weekly)|daily|weekly"
+_FREQ = re.compile(r"(?:\b(?P<name>[A-Za-z][\w\-]{1,30}(?:\s[A-Za-z][\w\-]{1,30}){0,2})\s+)?(?P<x>" + _EVERY.format(k="ea") + r"|" + _TIMES + r")\s+(?:or|vs\.?|versus)\s+(?P<y>"
+                   + _EVERY.format(k="eb") + r"|" + _TIMES + r")\b", re.I)
+_PER_WEEK = {"once daily": 7, "once a day": 7, "once per day": 7, "daily": 7, "twice daily": 14, "twice a day": 14,
+             "three times daily": 21, "three times a day": 21, "once weekly": 1, "once a week": 1, "weekly": 1,
+             "twice weekly": 2, "twice a week": 2, "three times weekly": 3, "three times a week": 3}
+_HOURS = {"hours": 1, "days": 24, "weeks": 168}
+_SIDE = "({} dose or schedule: its side is inferred)"
+
+
+# words before a treatment's name in a sentence ("assigned to the", "received either"): cut from the name
+_LEAD = re.compile(r"^(?:(?:to|the|a|an|of|with|either|both|received?|given|administered|assigned|allocated|"
+                   r"randomi[sz]ed|treated|managed|started|was|were|and|or|dosed|taken|applied|that|which|at|on)\s+)+", re.I)
+_NOT_A_NAME = re.compile(r"^(?:between|from|of|to|and|with|aged|age|weeks|days|months|years|patients|given|"
+                         r"administered|received|receive|was|were|dosed|taken|applied|either|both|that|which)?$", re.I)
+
+
+def _name(words: str | None) -> str:
+    name = _LEAD.sub("", (words or "").strip() + " ").strip()
+    return "" if _NOT_A_NAME.match(name) else name
+
+
+def _per_week(text: str, every: str | None, unit: str | None) -> float | None:
+    if every:
+        return 168 / (int(every) * _HOURS[unit.lower()]) if int(every) else None
+    return _PER_WEEK.get(re.sub(r"\s+", " ", text.lower()).replace("per ", "a "))
+
+
+def _pair(s: Sentence) -> tuple[str, str, float, float] | None:
+    """(arm a, arm b, intensity a, intensity b) of the first dose or schedule pair in a sentence."""
+    m = _FRACTIONS.search(s.text)
+    if m:
+        return m.group("sa"), m.group("sb"), float(m.group("a")), float(m.group("b"))
+    m = _DOSES.search(s.text)
+    if m and _name(m.group("name")):
+        unit_a = m.group("ua") or m.group("ub")
+        if unit_a.lower() != m.group("ub").lower():
+            return None  # "10 mg or 2 g": different units, not read
+        name = _name(m.group("name"))
+        return (f"{name} {m.group('a')} {unit_a}", f"{name} {m.group('b')} {m.group('ub')}",
+                float(m.group("a")), float(m.group("b")))
+    m = _FREQ.search(s.text)
+    if m:
+        a, b = _per_week(m.group("x"), m.group("ea"), m.group("eau")), _per_week(m.group("y"), m.group("eb"), m.group("ebu"))
+        name = _name(m.group("name"))
+        if a and b:
+            return f"{name} {m.group('x')}".strip(), f"{name} {m.group('y')}".strip(), a, b
+    return None
+
+
+def schedule_arms(sentences: list[Sentence], title: Sentence | None,
+                  allocating: bool = False) -> tuple[PicoItem, PicoItem] | None:
+    """(intervention, comparator) of two arms of one treatment that differ in dose or schedule, from the title,
+    objective or methods; None when no such pair is written or the two are equally intensive. `allocating`: only
+    from a methods sentence that allocates the arms ("randomly assigned to X 10 or 20 mg")."""
+    pool = ([title] if title is not None else []) + [s for s in sentences if s.role in ("objective", "methods", "")]
+    if allocating:
+        pool = [s for s in sentences if s.role in ("methods", "") and _ALLOCATES.search(s.text)]
+    for s in pool:
+        found = _pair(s)
+        if found is None or found[2] == found[3]:
+            continue
+        a, b, ia, ib = found
+        (hi, lo) = (a, b) if ia > ib else (b, a)
+        return (PicoItem(text=hi, sentence_idx=s.idx, detail=_SIDE.format("the more intensive")),
+                PicoItem(text=lo, sentence_idx=s.idx, detail=_SIDE.format("the less intensive")))
+    return None
