@@ -138,7 +138,7 @@ def test_route_with_its_own_drug_stays_two_arms(read):
 
 def test_comparative_shares_the_head_noun(read):
     p = _pico(read, "Higher versus standard protein intake in critically ill adults",
-              "Adults in intensive care were randomly assigned to one of the two strategies.")
+              "Adults in intensive care were randomised to either strategy.")
     assert [t.lower() for t in _texts(p.interventions)][0].startswith("higher protein intake")
 
 
