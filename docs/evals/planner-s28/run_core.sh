@@ -10,3 +10,8 @@ $py -m medcore eval therapy-blind --file docs/evals/planner-blind-s27/blind.yaml
 PATH=$(dirname "$py"):$PATH bash "$tools/planner_dev_sets.sh" "$out/dev_sets.txt" 28
 $py docs/evals/planner-s26/nondrug_score.py docs/evals/planner-s26/nondrug_holdout.txt > "$out/nondrug_holdout.txt"
 $py docs/evals/planner-s26c/variant_sweep.py > "$out/variant_sweep.json"
+# the DEV pools of the s26 and s27 blind sets (every candidate name with its writer's gold), scored as name lists
+for p in s26 s27; do
+  $py "$tools/../planner-s28/pool_yaml.py" docs/evals/planner-blind-$p/pool.txt "$out/pool_$p.yaml" > /dev/null
+  $py docs/evals/planner-s26b/score.py "$out/pool_$p.yaml" --errors > "$out/pool_$p.json"
+done
