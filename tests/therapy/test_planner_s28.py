@@ -172,3 +172,9 @@ def test_no_new_flag_next_to_the_s28_rules(kb, a, b):
     f = _lead(kb, a, b)
     assert f is None or f.severity not in ("major", "contraindicated") and not (
         f.source and "s28" in (f.source or "")), (a, b, f and f.severity)
+
+
+@pytest.mark.parametrize("typed", ["phenyl", "phenyl 10% eye drops"])
+def test_phenyl_is_asked_not_guessed_as_phenol(typed):
+    r = _r(typed)
+    assert not r.ok and r.how == "ambiguous", (typed, r)   # phenylephrine on the ward; phenol is one letter away
