@@ -19,7 +19,7 @@ from medcore.knowledge.concepts import Concept
 from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
 from medcore.knowledge import short_names
 from medcore.knowledge.english_words import is_english_word
-from medcore.knowledge.inn_spelling import other_language
+from medcore.knowledge.inn_spelling import cation_salt_cut, other_language
 from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
@@ -66,6 +66,8 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     for cand in cands:
         hit = lex.index.get(cand)
         if hit:
+            if cation_salt_cut(lex, query, cand):  # 'lithium iodide' is not lithium carbonate: offered, not read
+                return DrugResolution(query, (), None, "unknown", (lex.name(hit[1]),), cand)
             return _resolution(lex, query, hit, cand)
         if cand in lex.refused:
             return DrugResolution(query, (), None, "ambiguous", lex.refused[cand], cand)

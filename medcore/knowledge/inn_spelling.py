@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from medcore.knowledge.english_words import is_english_word
+from medcore.knowledge.names import normalise
 
 MIN_LEN = 5  # shorter words are too easy to confuse
 
@@ -142,3 +143,15 @@ def other_language(lex, key: str, whole: str = "") -> str | None:
         if (" " in alt or not is_english_word(alt)) and lex.inn.read(alt):
             return lex.inn.read(alt)
     return lex.inn.read(key)
+
+
+def cation_salt_cut(lex, query: str, cand: str) -> bool:
+    """True when `cand` is a bare mineral cation reached by cutting a salt word off the typed name ('lithium iodide'
+    -> 'lithium', 'calcium lactate' -> 'calcium'). The bare cation names one salt (lithium carbonate, calcium
+    carbonate), and the salt decides the medicine (session 28, as plan27fix held for the Romance order): a salt the
+    lexicon has no entry for is offered, never read as another salt. A strength after the cation ('calcium 600 mg')
+    cuts no salt word and still reads."""
+    if " " in cand or not lex.inn.is_cation(cand):
+        return False
+    words = normalise(lex.rules.dose_tail.sub("", str(query).strip())).split()
+    return len(words) > 1 and words[0] == cand and words[1] in lex.rules.salt_words

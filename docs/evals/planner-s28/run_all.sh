@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Session-28 checks of a repo root (base or branch): every DEV planner file (planner-s26/run_dev.sh's list plus the
+# planner-s26b/s26c/s27/s28 lists; planner-blind-s27 is DEV since session 28; session-28 blind sets are never read),
+# the wrong reads, the non-drug word lists and the INN variant sweep.
+# Usage (repo root of the worktree): bash docs/evals/planner-s28/run_all.sh OUTDIR [ROOT]
+set -euo pipefail
+out=$(realpath -m "${1:?outdir}"); root=${2:-.}; py=$PWD/.venv/bin/python
+mkdir -p "$out"; cd "$root"; export PYTHONPATH=. MEDCORE_LLM_BACKEND=template
+: > "$out/dev_sets.txt"
+for f in docs/evals/planner-blind*/blind.yaml docs/evals/planner-s2[2-5]*/names*.yaml docs/evals/planner-s2[34]*/pairs.yaml \
+         docs/evals/planner-names-s1*/names_dev*.yaml docs/evals/planner-s26[bc]/names*.yaml docs/evals/planner-s26[bc]/holdout.yaml \
+         docs/evals/planner-s27/holdout.yaml docs/evals/planner-s28/names*.yaml docs/evals/planner-s28/holdout.yaml; do
+  case "$f" in *blind-s28*|*blind-s29*) continue;; esac
+  [ -f "$f" ] || continue
+  name=$(echo "$f" | sed 's|docs/evals/||; s|/|:|; s|\.yaml$||')
+  $py -m medcore eval therapy-blind --file "$f" --errors > "$out/$name.json" 2>/dev/null || { echo "$name FAILED" >> "$out/dev_sets.txt"; continue; }
+  $py -c "import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps({k:v for k,v in d.items() if not isinstance(v,(list,dict))}, sort_keys=True))" "$out/$name.json" \
+    | sed "s|^|$name |" >> "$out/dev_sets.txt"
+done
+$py docs/evals/planner-s26/wrong_reads.py "$out" > "$out/wrong_reads.txt"
+$py docs/evals/planner-s26/nondrug_score.py docs/evals/planner-s26/nondrug_holdout.txt > "$out/nondrug_holdout.txt"
+$py docs/evals/planner-s26c/variant_sweep.py > "$out/variant_sweep.json"
+for f in dev_misspell dev_misspell2 dev_lasa dev_abbrev holdout holdout2; do
+  echo "s25b/$f $($py docs/evals/planner-s25b/score.py docs/evals/planner-s25b/$f.tsv | tr -d '\n')" >> "$out/s25b_lists.txt"
+done
+# DEV pools of the s26 and s27 blind sets (every candidate name with its writer's gold), scored as name lists
+for p in s26 s27; do
+  $py "$OLDPWD/docs/evals/planner-s28/pool_yaml.py" docs/evals/planner-blind-$p/pool.txt "$out/pool_$p.yaml" > /dev/null
+  $py docs/evals/planner-s26b/score.py "$out/pool_$p.yaml" --errors > "$out/pool_$p.json"
+  echo "pool_$p $($py -c "import json,sys; d=json.load(open(sys.argv[1])); d.pop('errors'); d.pop('file'); print(json.dumps(d))" "$out/pool_$p.json")" >> "$out/dev_sets.txt"
+done
