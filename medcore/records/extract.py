@@ -194,6 +194,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
             words = _with_lasting_word(s, p.start, p.text, m.context)
             assertion = _tobacco_not_current(s, p.text, p.start) or answer_marks.assertion(s, p.start, p.end, spans) \
                 or ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context, text=words)
+            if assertion == "historical" and past_episode.listed_after_procedure(s, p.start, modifiers):
+                assertion = ctx.background(words, m.context)  # "cancer, s/p seed implant, COPD": the COPD stands
             if assertion == "present" and (background and background[0] <= p.start < background[1]
                                            or past_episode.told_as_past(s, sec) and not past_episode.lasting(code)):
                 assertion = ctx.background(words, m.context)

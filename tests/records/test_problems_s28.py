@@ -174,3 +174,56 @@ def test_signs_and_results_in_general_words(kb, text, code, assertion):
 ])
 def test_near_misses_name_no_such_problem(kb, text, code):
     assert (code, "present") not in _got(kb, text)
+
+
+# ---- a spinal level before a bare 'stenosis' ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, code", [
+    ("MRI: C4-C5 stenosis.", "M48.02"),
+    ("Stenosis at L2-3 and L3-4.", "M48.061"),
+])
+def test_a_level_names_the_region_of_a_bare_stenosis(kb, text, code):
+    assert code in _codes(kb, text)
+
+
+def test_a_bare_stenosis_of_a_valve_is_not_spinal(kb):
+    assert not any(c and c.startswith("M48") for c in _codes(kb, "Echo: aortic valve with mild stenosis."))
+
+
+# ---- assertions: a list after 'status post', 'never used', a history not obtainable, a habit given up ------------
+def test_chronic_condition_listed_after_a_status_post_procedure_is_present(kb):
+    got = _got(kb, "PAST MEDICAL HISTORY: Bladder cancer, status post resection, COPD, esophageal reflux and "
+                   "coronary disease.")
+    assert {("J44.9", "present"), ("I25.10", "present")} <= got
+    # the procedure's own target stays past, and a non-chronic item after the comma is not made present
+    assert ("I63.9", "present") not in _got(kb, "Status post carotid endarterectomy, stroke.")
+
+
+@pytest.mark.parametrize("text, code, assertion", [
+    ("She has never used illicit drugs.", "F19.90", "negated"),
+    ("Review of systems is not obtainable as the patient is confused.", "R41.0", "present"),
+    ("History of alcohol abuse, but quit over a decade ago.", "F10.10", "historical"),
+    ("Alcohol abuse, but plans to quit.", "F10.10", "present"),
+    ("He has never been admitted for his asthma.", "J45.909", "present"),
+])
+def test_assertion_wordings_of_session_28(kb, text, code, assertion):
+    assert (code, assertion) in _got(kb, text)
+
+
+# ---- goals, an organ's distension, haemostasis --------------------------------------------------------------------
+@pytest.mark.parametrize("text, code", [
+    ("Enough calories to sustain weight gain through the pregnancy.", "R63.5"),
+    ("She is a candidate for surgical weight loss.", "R63.4"),
+    ("The gallbladder is mildly distended without stones.", "R14.0"),
+    ("Bleeding points were cauterized with the Bovie.", "R58"),
+])
+def test_goals_and_steps_name_no_problem(kb, text, code):
+    assert code not in _codes(kb, text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("She reports a weight gain of eight pounds since spring.", "R63.5"),
+    ("Abdomen distended and tense.", "R14.0"),
+    ("Unexplained weight loss of ten pounds.", "R63.4"),
+])
+def test_the_same_words_as_findings_are_still_read(kb, text, code):
+    assert (code, "present") in _got(kb, text)
