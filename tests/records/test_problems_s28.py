@@ -227,3 +227,23 @@ def test_goals_and_steps_name_no_problem(kb, text, code):
 ])
 def test_the_same_words_as_findings_are_still_read(kb, text, code):
     assert (code, "present") in _got(kb, text)
+
+
+# ---- template words read by the organ beside them ----------------------------------------------------------------
+@pytest.mark.parametrize("text, code", [
+    ("Eyes: conjunctivae pink, sclerae without injection.", "H11.439"),
+    ("Fundoscopic exam without exudates.", "H35.89"),
+    ("Limbs: no atrophy, no fasciculations.", "M62.50"),
+])
+def test_template_words_by_their_organ(kb, text, code):
+    assert (code, "negated") in _got(kb, text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Depo-Medrol injection given into the right shoulder.", "H11.439"),
+    ("Intravitreal injection of the left eye today; conjunctiva quiet.", "H11.439"),
+    ("CT head: mild cerebral volume loss and atrophy.", "M62.50"),
+    ("The tonsils are enlarged with exudates.", "H35.89"),
+])
+def test_the_same_words_elsewhere_are_not_those_problems(kb, text, code):
+    assert code not in _codes(kb, text)
