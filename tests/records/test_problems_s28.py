@@ -213,7 +213,7 @@ def test_assertion_wordings_of_session_28(kb, text, code, assertion):
 @pytest.mark.parametrize("text, code", [
     ("Enough calories to sustain weight gain through the pregnancy.", "R63.5"),
     ("She is a candidate for surgical weight loss.", "R63.4"),
-    ("The gallbladder is mildly distended without stones.", "R14.0"),
+    ("The gallbladder is mildly distended without stones.", "R14.0"),   # the organ's own K82.8 below
     ("Bleeding points were cauterized with the Bovie.", "R58"),
 ])
 def test_goals_and_steps_name_no_problem(kb, text, code):
@@ -247,3 +247,8 @@ def test_template_words_by_their_organ(kb, text, code):
 ])
 def test_the_same_words_elsewhere_are_not_those_problems(kb, text, code):
     assert code not in _codes(kb, text)
+
+
+def test_a_distended_gallbladder_is_the_gallbladder_s(kb):
+    assert "K82.8" in _codes(kb, "The gallbladder is mildly distended without stones.")
+    assert "K82.8" not in _codes(kb, "Abdomen distended; gallbladder surgically absent.")
