@@ -21,10 +21,11 @@ _DENIAL = r"(?:(?:is|was|were|are)\s+)?(?:denied|denies|deny)(?:\s+by\s+(?:the\s
 _CHECK_ANSWER = r"(?:none|nil|negative|neg|no|denied|denies|deny|not\s+present)"
 _END = r"(?=\s*+(?:[.,;)]|$|(?:and|but)\b))"
 # right after the mention: a bare denial ("Low back pain denied.") or a checklist answer after a colon or dash
-_AFTER = re.compile(rf"\s*+(?:(?P<bare>{_DENIAL}|negative)|(?:[:]|\s[-\u2013]+|[-\u2013]+\s)\s*+{_CHECK_ANSWER}){_END}", re.I)
+_AFTER = re.compile(rf"(?<!\s)\s*+(?:(?P<bare>{_DENIAL}|negative)|(?:[:]|\s[-\u2013]+|[-\u2013]+\s)\s*+{_CHECK_ANSWER}){_END}", re.I)
+# (each opens only after a non-blank, as they are matched right after a mention: a run of blanks is not rescanned)
 # what may join the problems that one answer covers: "and", "or", "/" (bare form); commas too in a checklist
-_JOIN_BARE = re.compile(r"\s*+(?:,\s*+)?(?:and|or|&|/)\s*+|\s*+/\s*+", re.I)
-_JOIN_LIST = re.compile(r"\s*+(?:,\s*+(?:and\s+|or\s+)?|(?:and|or|&)\s+|/\s*+)", re.I)
+_JOIN_BARE = re.compile(r"(?<!\s)(?:\s*+(?:,\s*+)?(?:and|or|&|/)\s*+|\s*+/\s*+)", re.I)
+_JOIN_LIST = re.compile(r"(?<!\s)\s*+(?:,\s*+(?:and\s+|or\s+)?|(?:and|or|&)\s+|/\s*+)", re.I)
 
 # a sign before an item ("+ nausea", "(-) fever", "-fever"): at the line's start or after a blank, comma, semicolon,
 # colon or bracket, so a grade ("2+ edema") is not one; after an item ("nausea +", "fever (-)", "cough -ve")
