@@ -18,7 +18,7 @@ from medcore.records.matchers import PROBLEM_TYPES, PROCEDURE_TYPES, Matchers, m
 from medcore.records.measure import measurements
 from medcore.records.allergies import allergies_in, allergy_kind, inline_allergies
 from medcore.records.meds import dose_in_next_sentence, drug_hits_in, medication, not_taken, share_status
-from medcore.records import (combination_codes, context_words, empty_field, gestation, leaf_code, newborn, note_site, past_episode,
+from medcore.records import (answer_marks, combination_codes, context_words, dialysis, empty_field, gestation, leaf_code, newborn, note_site, past_episode,
                              past_events, resolved_line, same_problem, shared_head, spread_sites)
 from medcore.records.med_course import allergens_not_current, settle_course
 from medcore.records.not_meds import not_a_medication
@@ -59,6 +59,7 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
         text, out.problems, m.problems.injuries, m.terminology, problem_name)), m.problems.past_events)  # "COPD (COPD)"
     out.problems = leaf_code.apply(out.problems, m.terminology)  # 'headache' R51 -> R51.9 'Headache, unspecified'
     out.problems = spread_sites.current_disease(sentences, out.problems, m.context)  # "history of X that has metastasized to"
+    out.problems = dialysis.apply(sentences, out.problems, m.terminology, problem_name)  # "CKD 5. Started dialysis in May."
     for med in out.medications:
         dose_in_next_sentence(text, med, m)  # "Augmentin. 875 mg bid."
     settle_course(text, sentences, out.medications, m)  # "... Ampicillin was stopped": earlier mentions too
@@ -186,12 +187,15 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
         modifiers, terminators = ctx.find_modifiers(s, m.context)
         background = _background_window(s)
         asserted = []
+        spans = [(p.start, p.end) for p, _, _ in hits]
         for p, concept, code in hits:
             if _not_a_finding(s, p.text, p.start, p.end):
                 continue
             words = _with_lasting_word(s, p.start, p.text, m.context)
-            assertion = _tobacco_not_current(s, p.text, p.start) or \
-                ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context, text=words)
+            assertion = _tobacco_not_current(s, p.text, p.start) or answer_marks.assertion(s, p.start, p.end, spans) \
+                or ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context, text=words)
+            if assertion == "historical" and past_episode.listed_after_procedure(s, p.start, modifiers):
+                assertion = ctx.background(words, m.context)  # "cancer, s/p seed implant, COPD": the COPD stands
             if assertion == "present" and (background and background[0] <= p.start < background[1]
                                            or past_episode.told_as_past(s, sec) and not past_episode.lasting(code)):
                 assertion = ctx.background(words, m.context)

@@ -20,7 +20,7 @@ _PAST_DATE = re.compile(
     r"|\bin\s+\d{1,2}/\d{2,4}\b"
     rf"|\b(?:in\s+)?{_MONTH}\s+of\s+last\s+year\b"
     r"|\blast\s+(?:year|month|spring|summer|fall|autumn|winter)\b"
-    r"|\b\d+\s+(?:months?|years?)\s+ago\b", re.I)
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a\s+few|several)\s+(?:months?|years?)\s+ago\b", re.I)
 # the sentence speaks of now, or of something lasting from then until now
 # ("has intermittent problems with bleeding" after "colitis 10 years ago" goes on)
 _NOW = re.compile(r"\b(?:now|currently|presently|still|since|continues|continuing|ongoing|today|presents|"
@@ -50,3 +50,19 @@ def lasting(icd10cm: str) -> bool:
     code = (icd10cm or "").upper()
     neoplasm = code.startswith("C") or (code[:1] == "D" and code[1:3].isdigit() and int(code[1:3]) <= 49)
     return neoplasm or code.startswith("Z33")  # a pregnancy dated by its scan goes on
+
+
+# "status post" / "s/p" names a procedure: a list goes on past it ("prostate cancer, status post seed implant, COPD,
+# coronary disease"). Session 28: a chronic condition listed after the procedure's comma is the patient's standing
+# problem (background: present when chronic), not part of the past procedure
+_PROCEDURE_PAST = frozenset({"status post", "s/p", "status-post"})
+
+
+def listed_after_procedure(s: str, start: int, modifiers) -> bool:
+    """True when the nearest past trigger before the mention at `start` is a 'status post' whose procedure ended at a
+    comma before the mention (the mention is a later item of the list)."""
+    before = [m for m in modifiers if m.category == "historical" and m.direction == "forward" and m.end <= start]
+    if not before:
+        return False
+    m = max(before, key=lambda x: x.end)
+    return s[m.start:m.end].lower() in _PROCEDURE_PAST and "," in s[m.end:start]

@@ -159,7 +159,8 @@ class ProblemVocab:
         for mention in found:
             concept = self.term.get(mention.concept_id)
             if concept is not None and _code(concept):
-                out.append((mention, concept, _code(concept)))
+                # session 28: the level or side written with the bare word ('C5-C6 stenosis' M48.02), as for a term
+                out.append((mention, *self.with_side(sentence, mention, concept, _code(concept))))
         out += problem_shapes.turned_round(self, sentence) + problem_shapes.predicated(self, sentence) + \
             problem_shapes.shared_head(self, sentence) + problem_shapes.lay_head(self, sentence) + \
             function_difficulty.find(self, self.difficulty, sentence) + spread_sites.find(self, sentence) + \

@@ -21,7 +21,8 @@ from ._read import problems as _problems
     ("The left frontal sinus is hypoplastic on this scan.", "hypoplastic", "Q30.8", "present"),
     ("Impression: herniated nucleus pulposus at L4-L5.", "herniated nucleus pulposus", "M51.26", "present"),
     ("MRI shows a right paracentral HNP at C6-7.", "hnp", "M50.223", "present"),  # session 21: by level
-    ("Severe stenosis at L3-4 with a disc bulge.", "stenosis", "M48.00", "present"),
+    # session 28: the level written with the bare word names its region (index: Stenosis, spinal, lumbar region M48.061)
+    ("Severe stenosis at L3-4 with a disc bulge.", "stenosis", "M48.061", "present"),
     ("She denies any weight gain this year.", "weight gain", "R63.5", "negated"),
     ("Past medical history: Alzheimer's.", "alzheimer's", "G30.9", "present"),  # chronic in a past history
     ("Past medical history: solitary kidney.", "solitary kidney", "Q60.0", "present"),
