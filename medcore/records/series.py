@@ -48,7 +48,7 @@ def later_readings(s: str, pos: int, value: str, rng: Range, unit: str, m, kind:
     for _ in range(6):
         later = _LATER.match(s, pos)
         if later is None or ("/" in later.group(1)) != ("/" in value) or \
-                not _plausible(float(later.group(1).replace(",", "")), rng):
+                not _plausible(float(later.group(1).split("/")[0].replace(",", "")), rng):
             break
         out.append((_reading(s, *later.span(1), rng, unit, m, flag), kind))
         used.append(later.span(1))

@@ -24,6 +24,7 @@ _INCH_PART = re.compile(r"\d[ \t]*+(?:inches|inch|in\b|\"|'')", re.I)
 # a stature word in the few words before the height, or "tall" / "in height" after it
 _STATURE_BEFORE = re.compile(r"\b(?:height|ht|stands?|measures?|measuring|is|was|he's|she's|patient's|pounds|lbs?|kg|weighs?"
                              r"|weight)\b[^.;\n\d]{0,12}$", re.I)
+_HEIGHT_NAME = re.compile(r"\b(?:height|ht)\b[ \t]*+(?::[ \t]*+|(?:is|was|of)[ \t]++)?$", re.I)
 _TALL_AFTER = re.compile(r"(?<![ \t])[ \t]*+(?:tall\b|in[ \t]+height\b)", re.I)
 # a distance or a size, not a stature: "fell 6 feet", "a 5 foot 2 inch laceration", "from a height of"
 _NOT_STATURE = re.compile(r"\b(?:fell|fall|falls|falling|dropped|jumped|ladder|roof|from|distance|walked|walk|"
@@ -77,7 +78,10 @@ def readings(s: str, m, taken, used, flag) -> list[tuple[Measurement, str]]:
 
     for h in _HEIGHT.finditer(s):
         if _stature(s, h):
-            keep(h.start(1), h.end(1), "height", h.group(1), "")  # as written: feet and inches are no single unit
+            # the height's name before it is part of the reading ("Height: 5 feet 2 inches"), so the name-then-value
+            # reader does not read "Height: 5" again; the value is kept as written: feet and inches are no one unit
+            named = _HEIGHT_NAME.search(s, max(0, h.start() - 30), h.start())
+            keep(named.start() if named else h.start(1), h.end(1), "height", h.group(1), "")
     for r in _SPOKEN_SAT.finditer(s):
         g = 1 if r.group(1) else 2
         keep(r.start(g), r.end(), "oxygen saturation", str(spoken_number(r.group(g))), "%")

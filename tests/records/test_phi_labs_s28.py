@@ -139,3 +139,8 @@ def test_a_series_of_one_lab(kb):
 def test_lists_that_are_not_one_labs_series(kb, text):
     got = [(n, v) for n, v, _ in _measures(kb, text)]
     assert len([1 for n, _ in got if n in ("hemoglobin", "glucose", "sodium")]) == 1
+
+
+def test_a_pressure_trend_after_the_move_to_series(kb):
+    got = _measures(kb, "Blood pressure was 168/94, then later fell to 132/80.")
+    assert {v for n, v, _ in got if n == "blood pressure"} == {"168/94", "132/80"}
