@@ -144,3 +144,24 @@ def test_lists_that_are_not_one_labs_series(kb, text):
 def test_a_pressure_trend_after_the_move_to_series(kb):
     got = _measures(kb, "Blood pressure was 168/94, then later fell to 132/80.")
     assert {v for n, v, _ in got if n == "blood pressure"} == {"168/94", "132/80"}
+
+
+# --- an age over 89 in words, told of the person -----------------------------------------------------------------
+@pytest.mark.parametrize("text, age", [
+    ("She is ninety-three and still gardens.", "ninety-three"),
+    ("Her son says she turned ninety-one in the spring.", "ninety-one"),
+    ("At ninety-five he lives alone with a carer.", "ninety-five"),
+])
+def test_age_over_89_in_words(text, age):
+    assert age in _phi(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She was ninety-two percent on arrival.",
+    "He was ninety-one on room air.",
+    "He is ninety percent sure the pain began on the left.",
+    "Pulse was ninety and regular.",
+    "He was ninety pounds heavier at his peak.",
+])
+def test_readings_in_words_are_not_ages(text):
+    assert not any("ninety" in p for p in _phi(text))
