@@ -260,7 +260,7 @@ def measurements(s: str, m, taken, drug_names=()):
                     again.flag, again.reference, again.source = flag(s[a:b], a_unit, a_judged)
                     found.insert(len(found) - 1 if before else len(found), (again, kind))  # in time order
                     used.append((a, b))
-            found += later_readings(s, end, value, rng, unit if v.group(3) else "", m, kind, used, flag)
+            found += later_readings(s, end, value, rng, unit if v.group(3) else "", m, kind, used, (unit_range, flag))
     # "Vitals: 132/84, 16, 72." (a bare line), "92% sat", "59/28 mmHg blood pressure" (value first)
     bare = [(a, b, name, "%" if s[a:b].endswith("%") else "") for a, b, name in bare_vitals.readings(s)]
     for a, b, name, written in bare + bare_vitals.value_first(s):

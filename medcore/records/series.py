@@ -32,16 +32,16 @@ def _plausible(number: float, rng: Range) -> bool:
            (rng.plausible_high is None or number <= rng.plausible_high)
 
 
-def _reading(s: str, a: int, b: int, rng: Range, unit: str, m, flag) -> Measurement:
-    from medcore.records.measure import unit_range  # (measure imports this module: a call-time import breaks the cycle)
-
+def _reading(s: str, a: int, b: int, rng: Range, unit: str, m, judge) -> Measurement:
+    """`judge` is records/measure's (unit_range, flag): passed in, as measure imports this module."""
+    unit_range, flag = judge
     a_unit, judged = unit_range(rng, s[a:b], unit, (m.unit_ranges or {}).get(rng.name.lower()))
     again = Measurement(s[a:b], a, b, 0, rng.name, s[a:b], a_unit)
     again.flag, again.reference, again.source = flag(s[a:b], a_unit, judged)
     return again
 
 
-def later_readings(s: str, pos: int, value: str, rng: Range, unit: str, m, kind: str, used, flag) -> list:
+def later_readings(s: str, pos: int, value: str, rng: Range, unit: str, m, kind: str, used, judge) -> list:
     """The later readings chained after a measurement's value (see _LATER), or else its series (see the module's
     doc), in time order; their spans are added to `used`."""
     out = []
@@ -50,15 +50,15 @@ def later_readings(s: str, pos: int, value: str, rng: Range, unit: str, m, kind:
         if later is None or ("/" in later.group(1)) != ("/" in value) or \
                 not _plausible(float(later.group(1).split("/")[0].replace(",", "")), rng):
             break
-        out.append((_reading(s, *later.span(1), rng, unit, m, flag), kind))
+        out.append((_reading(s, *later.span(1), rng, unit, m, judge), kind))
         used.append(later.span(1))
         pos = later.end()
     if out or kind != "lab" or "/" in value:
         return out
-    return _series(s, pos, value, rng, unit, m, kind, used, flag)
+    return _series(s, pos, value, rng, unit, m, kind, used, judge)
 
 
-def _series(s: str, pos: int, value: str, rng: Range, unit: str, m, kind: str, used, flag) -> list:
+def _series(s: str, pos: int, value: str, rng: Range, unit: str, m, kind: str, used, judge) -> list:
     spans = []
     while len(spans) < _MAX_SERIES and (nxt := _NEXT.match(s, pos)):
         spans.append(nxt.span(1))
@@ -71,4 +71,4 @@ def _series(s: str, pos: int, value: str, rng: Range, unit: str, m, kind: str, u
             or min(numbers) <= 0 or max(numbers) > 3 * min(numbers):
         return []
     used.extend(spans)
-    return [(_reading(s, a, b, rng, unit, m, flag), kind) for a, b in spans]
+    return [(_reading(s, a, b, rng, unit, m, judge), kind) for a, b in spans]
