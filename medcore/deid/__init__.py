@@ -201,7 +201,7 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
 
 
 def _facility_from(text: str, start: int, end: int) -> bool:
-    """A facility's name runs on from here past these words ("Houston Veterans Administration Medical Center": a
+    """A facility's name runs on from here past these words ("Austin Veterans Affairs Medical Center": a
     given name and a capitalised word opening a hospital's name are the hospital's, session 28)."""
     f = FACILITY.match(text, start)
     return f is not None and f.end() > end

@@ -42,7 +42,7 @@ _FACILITY_HEAD = (r"(?:Hospitals? (?:and|&) Clinics|Hospitals?|Medical Cent(?:er
                   r"(?:Care|Living|Convalescent|Nursing) Cent(?:er|re)|Health(?:care)?|Rehab|Regional|"
                   # a general practice named by its own word: "Kirkgate Medical Practice", "Elm Row Family Practice"
                   r"(?:Medical|Family|Group|Dental) Practice|"
-                  # (session 28) an emergency department named by its hospital's own word: "the Ellis Emergency Room"
+                  # (session 28) an emergency department named by its hospital's own word: "the Dunmore Emergency Room"
                   r"Emergency (?:Room|Department))")
 # [words] head [- Place | of Place]: "Riverside General Hospital", "University of Iowa Hospitals",
 # "Baptist Memorial Hospital-Memphis", "Children's Medical Center of Dallas".
@@ -60,8 +60,8 @@ ORG_SUFFIX = re.compile(
     rf"Police(?: Department)?|Fire Department|Air Force Base|Army Base|Naval (?:Air )?Station|Sheriff's Office|School District|"
     # a congregation names a community as narrowly as an employer (session 17)
     rf"Church|Temple|Synagogue|Mosque|Parish)(?![{_LO}])))")
-# (session 28) a nation's armed service named in full is an employer's name ("a United States Marine officer", "retired
-# from the U.S. Navy"); a bare "the Army" or "a Marine" is left as an ordinary word
+# (session 28) a nation's armed service named in full is an employer's name ("a United States Coast Guard officer",
+# "retired from the U.S. Air Force"); a bare "the Army" or "a Marine" is left as an ordinary word
 MILITARY = re.compile(r"\b((?:United[ \t]+States|U\.[ \t]?S\.|US|Royal|British)[ \t]+(?:Army(?:[ \t]+Reserve)?|Navy|Naval[ \t]+Reserve|"
                       r"Air[ \t]+Force|Marine[ \t]+Corps|Marines?|Coast[ \t]+Guard|Space[ \t]+Force|National[ \t]+Guard))\b")
 ORG_CUE = re.compile(

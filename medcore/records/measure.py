@@ -30,7 +30,7 @@ _FILLER = (r"level|count|of|was|is|were|are|has|had|have|been|being|on arrival|a
            r"sitting|seated|standing|supine|lying(?: down)?|upright|resting|at rest|"
            # session 27b: a state ("INR prolonged at 2.2"), who took it ("BP by the nurse"), a method, a degree
            r"prolonged|suppressed|undetectable at|quantitative|by (?:the )?(?:nurse|me|patient|triage)|so high|so low|very|came back(?: as| at)?|returned(?: as| at)?|"
-           # session 28: the date it was drawn ("weight from 10/07/04 was"), "at admission", "only"
+           # session 28: the date it was drawn ("creatinine from 03/14/2019 was"), "at admission", "only"
            r"(?:dated )?\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|(?:at|upon) (?:admission|discharge|presentation)|only")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute

@@ -2,7 +2,7 @@
 was at its 400-line limit):
 - a trend told with a verb of change: "high at 15.2, later rose to 19.0 and then fell to 12.4";
 - (session 28) a series of bare numbers after a lab's value, as a glucose log or serial results are written:
-  "fasting sugars 83, 84, 87, 77;". A series is read only for a lab (a vitals line "pulse 72, 16, 98.6" lists other
+  "morning sugars 104, 98, 121, 110.". A series is read only for a lab (a vitals line "pulse 72, 16, 98.6" lists other
   vitals), only when it holds at least three numbers, ends its clause, and every number is plausible for the lab
   and within threefold of the others (a shorthand panel "hemoglobin 12, 36, 210" is not one lab's series)."""
 
@@ -20,7 +20,7 @@ NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _LATER = re.compile(rf"(?<!\s)\s*+,?\s*+(?:and\s++)?(?:(?:then|subsequently|later|further|again)\s++){{0,3}}(?:increased|decreased|rose|"
                     rf"fell|improved|dropped|climbed|worsened|declined|peaked|went\s+(?:up|down)|came\s+down)\s++"
                     rf"(?:again\s++)?(?:to|at)\s++({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
-# the next number of a series: a comma (or "and") and a bare number, nothing else (no thousands groups: "83, 84" is
+# the next number of a series: a comma (or "and") and a bare number, nothing else (no thousands groups: "98, 121" is
 # two readings, so a series number is digits with an optional decimal)
 _NEXT = re.compile(r"(?<!\s)[ \t]*+(?:,[ \t]*+(?:and[ \t]++)?|[ \t]++and[ \t]++)(\d{1,4}(?:\.\d+)?)(?![\w/%]|\.\d)")
 _CLAUSE_END = re.compile(r"(?<![ \t])[ \t]*+(?:[.;)\n]|$)")

@@ -1,11 +1,11 @@
 """Vitals written in words or in mixed units, which the name-then-value reader (records/measure.py) cannot read
 (session 28, issue 11):
-- a height in feet and inches, kept as written ("5 feet 6 inches tall", "is 177 pounds, 5 feet, 8 inches",
+- a height in feet and inches, kept as written ("5 feet 6 inches tall", "is 190 pounds, 6 feet, 1 inch",
   "height 5 ft 1 in", "5'6\""): feet 3-7 with inches 0-11 after a stature word, or feet alone before "tall"; never a
   distance or a size ("fell 6 feet", "a 5 foot 2 inch laceration");
 - an oxygen saturation written as a number in words ("sats ninety-four percent", "ninety one percent on room air"),
   read as its digits;
-- a heart rate told as the rate of a rhythm ("sinus rhythm at a rate of 68 per minute", "atrial fibrillation with a
+- a heart rate told as the rate of a rhythm ("sinus rhythm at a rate of 64 per minute", "atrial fibrillation with a
   ventricular rate of 110"): the rate of the rhythm the heart is in, paced or not.
 Every quantifier is bounded."""
 
