@@ -39,7 +39,7 @@ from medcore.deid.kb_files import given_names
 from medcore.deid.lower_names import find_lower_names
 from medcore.deid.intl import find_intl, fold, folded_name_mentions  # issue 14: other scripts, look-alikes, addresses
 from medcore.deid.numbers import find_event_years, looks_like_ratio
-from medcore.deid.places import find_places
+from medcore.deid.places import FACILITY, find_places
 from medcore.deid.words import word_hits
 
 
@@ -163,7 +163,8 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     firsts = _first_names()
     for m in re.finditer(rf"\b({_NAME_WORD})\s+({_NAME_WORD})\b", text):
         if m.group(1) in firsts and m.group(2) not in _NOT_NAMES and m.group(2).lower() not in _clinical_words() \
-                and not SERVICE_AFTER.match(text, m.end(1)) and not SERVICE_AFTER.match(text, m.end()):
+                and not SERVICE_AFTER.match(text, m.end(1)) and not SERVICE_AFTER.match(text, m.end()) \
+                and not _facility_from(text, m.start(), m.end()):
             _name_span(text, m.start(), m.end(), found, names)
     lower = find_places(text, found.add, _clinical_words(), _NOT_NAMES, firsts)
     lower += find_lower_names(text, found.add, _clinical_words(), firsts, _HEADER_NOT_NAMES)  # "pt john c/o ..."
@@ -197,6 +198,13 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     spans = _extend_names(text, list(found), firsts)
     spans.sort()
     return _merge_names(text, spans)
+
+
+def _facility_from(text: str, start: int, end: int) -> bool:
+    """A facility's name runs on from here past these words ("Austin Veterans Affairs Medical Center": a
+    given name and a capitalised word opening a hospital's name are the hospital's, session 28)."""
+    f = FACILITY.match(text, start)
+    return f is not None and f.end() > end
 
 
 # words kept out of names elsewhere ("Page RN", "Call MD", "per Cardiology") that are surnames right after a title

@@ -140,7 +140,13 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
                        # (session 16) a decade of life over 89, or an age in words after "aged": "in her late 90s",
                        # "aged ninety-four"
                        r"\bin[ \t]+(?:his|her|their)[ \t]+(?:(?:early|mid|late)[- ]?)?(90s|nineties)\b|"
-                       r"\b(?:age|aged)[ \t]+(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", re.I), -1),
+                       r"\b(?:age|aged)[ \t]+(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b|"
+                       # (session 28) an age in words told of the person, or opening a sentence: "she is ninety-four and",
+                       # "who turned ninety-one", "At ninety-six he drives" (not a reading: "is ninety percent", "at
+                       # ninety over sixty", "pulse was ninety")
+                       r"(?:\b(?:she|he|who|patient)[ \t]+(?:is|was|turned|turns|is[ \t]+now)|(?:^|(?<=[.;:][ \t])|(?<=[.;:][ \t]{2}))At)[ \t]+"
+                       r"(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+                       r"(?![- \t]*(?:(?:one|two|three|four|five|six|seven|eight|nine)\b|percent|%|pounds|lbs?|kg|kilos|mg|mmhg|degrees|minutes|seconds|beats|breaths|over|/|on[ \t]+(?:room|ra\b|oxygen|\d)|and[ \t]+\w+[ \t]+percent))", re.I | re.M), -1),
     # a numbered street, then the town when a US state or a UK postcode follows it
     # (not an ultrasound view or a heading: "Fetal Heart (4 Chamber View): normal", "3 Vessel View:")
     ("ADDRESS", re.compile(rf"\b\d{{1,5}}\s+(?!(?:Chamber|Vessel|Axis|Outflow)\b)(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b\.?"

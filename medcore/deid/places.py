@@ -26,7 +26,7 @@ from medcore.deid.place_table import gazetteer
 _W = rf"[{_UP}][{_LO}'’]+(?:[{_UP}][{_LO}]{{2,}})?(?:-[{_UP}][{_LO}]+)?"
 _CAPS = r"[A-Z]{2,6}"  # placeholder facility names of transcription samples: "ABCD", "XYZ"
 _LINK = r"(?:of|the|and|&|for|de|del|la|St\.?|Saint|Mount|Mt\.?)"  # not "at": "Suite at X Hospital"
-_FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:System|Cent(?:er|re))|Clinic|Infirmary|"
+_FACILITY_HEAD = (r"(?:Hospitals? (?:and|&) Clinics|Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:System|Cent(?:er|re))|Clinic|Infirmary|"
                   r"Nursing Home|Nursing (?:and|&) Rehabilitation Cent(?:er|re)|Rehabilitation(?: Cent(?:er|re)| Hospital)?|"
                   r"Surgery Cent(?:er|re)|Surgical Cent(?:er|re)|Imaging Cent(?:er|re)|Cancer Cent(?:er|re)|Hospice House|Hospice|"
                   # (session 17: the longer head first, or "Evergreen Hospice" stops short of "House")
@@ -41,12 +41,15 @@ _FACILITY_HEAD = (r"(?:Hospitals?|Medical Cent(?:er|re)|Health(?:care)? (?:Syste
                   # a system or a unit named by its own word and a bare head: "Kessington Health", "Harrowgate Regional"
                   r"(?:Care|Living|Convalescent|Nursing) Cent(?:er|re)|Health(?:care)?|Rehab|Regional|"
                   # a general practice named by its own word: "Kirkgate Medical Practice", "Elm Row Family Practice"
-                  r"(?:Medical|Family|Group|Dental) Practice)")
+                  r"(?:Medical|Family|Group|Dental) Practice|"
+                  # (session 28) an emergency department named by its hospital's own word: "the Dunmore Emergency Room"
+                  r"Emergency (?:Room|Department))")
 # [words] head [- Place | of Place]: "Riverside General Hospital", "University of Iowa Hospitals",
 # "Baptist Memorial Hospital-Memphis", "Children's Medical Center of Dallas".
 FACILITY = re.compile(
     rf"\b((?:(?:St\.|Mt\.)[ \t]+)?(?:(?:{_W}|{_CAPS})[ \t]+(?:{_LINK}[ \t]+){{0,2}}){{1,5}}{_FACILITY_HEAD}"
-    rf"(?:-{_W}|[ \t]+of[ \t]+{_W}(?:[ \t]+{_W})?)?"
+    # (session 28: or "for" whom it is, "Shriners Hospital for Children", "Hospital for Special Surgery")
+    rf"(?:-{_W}|[ \t]+(?:of|for)[ \t]+{_W}(?:[ \t]+{_W})?)?"
     # the trust that runs it, part of its name: "St Aidan's Hospital NHS Trust" (also "Nhs", in a title-cased copy)
     rf"(?:[ \t]+(?:(?i:nhs)[ \t]+)?(?:Foundation[ \t]+)?Trust)?)\b")
 ORG_SUFFIX = re.compile(
@@ -57,9 +60,13 @@ ORG_SUFFIX = re.compile(
     rf"Police(?: Department)?|Fire Department|Air Force Base|Army Base|Naval (?:Air )?Station|Sheriff's Office|School District|"
     # a congregation names a community as narrowly as an employer (session 17)
     rf"Church|Temple|Synagogue|Mosque|Parish)(?![{_LO}])))")
+# (session 28) a nation's armed service named in full is an employer's name ("a United States Coast Guard officer",
+# "retired from the U.S. Air Force"); a bare "the Army" or "a Marine" is left as an ordinary word
+MILITARY = re.compile(r"\b((?:United[ \t]+States|U\.[ \t]?S\.|US|Royal|British)[ \t]+(?:Army(?:[ \t]+Reserve)?|Navy|Naval[ \t]+Reserve|"
+                      r"Air[ \t]+Force|Marine[ \t]+Corps|Marines?|Coast[ \t]+Guard|Space[ \t]+Force|National[ \t]+Guard))\b")
 ORG_CUE = re.compile(
     rf"\b(?i:works?(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:at|for)|worked[ \t]+(?:at|for)|"
-    rf"working[ \t]+(?:at|for)|employed[ \t]+(?:by|at)|employer[ \t]*:[ \t]*,?|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
+    rf"working[ \t]+(?:at|for)|employed[ \t]+(?:by|at)|hired[ \t]+(?:by|at)|employer[ \t]*:[ \t]*,?|retired[ \t]+from)[ \t]+(?:the[ \t]+)?((?:{_W}|{_CAPS})(?:[ \t]+{_W}){{0,3}})")
 _STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
                 "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
                 "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
@@ -139,7 +146,7 @@ mental wound sleep diabetes dialysis cancer eye ent women children veterans va c
 occupational wheelchair physical therapy speech vision hearing travel student employee infusion allergy asthma
 lipid hypertension prenatal wellness weight nutrition endocrine urology podiatry vein laser skin foot hand
 headache obesity bariatric transplant trauma burn neonatal pediatrics geriatric senior infectious diseases
-internal dental oral plastic fertility genetics suite room unit ward floor wing department division service
+internal medicine dental oral plastic fertility genetics suite room unit ward floor wing department division service
 lower upper gi two week wait rapid access one stop fracture memory falls anticoagulation chest breast heart
 stroke vascular renal liver lung respiratory gastroenterology pulmonology pulmonary pediatrics paediatrics
 orthopedics orthopaedics dentistry optometry physiotherapy combined newborn nursery recovery well baby nicu
@@ -218,6 +225,8 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
                     pattern is ORG_SUFFIX or _is_place_name(m.group(1), clinical, not_names)):
                 add(m.start(1), m.end(1), "ORGANIZATION")
                 _town_after(text, m.end(1), add, clinical, not_names)
+    for m in MILITARY.finditer(text):
+        add(m.start(1), m.end(1), "ORGANIZATION")
     for m in MOVED_TO.finditer(text):
         if m.group(1).isupper() and m.group(0)[:5].lower() == "refer":  # "refer to CBT": a service, not a place
             continue

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
-from medcore.records import bare_vitals
+from medcore.records import bare_vitals, spoken_readings
+from medcore.records.series import later_readings
 from medcore.records.entities import Measurement, overlaps
 from medcore.records.kb import Range, UnitRange
 from medcore.records.units import unit_key
@@ -28,17 +29,19 @@ _FILLER = (r"level|count|of|was|is|were|are|has|had|have|been|being|on arrival|a
            # the position a vital was taken in, as exam templates label it: "BP Sitting: 128/76", "pulse supine 64"
            r"sitting|seated|standing|supine|lying(?: down)?|upright|resting|at rest|"
            # session 27b: a state ("INR prolonged at 2.2"), who took it ("BP by the nurse"), a method, a degree
-           r"prolonged|suppressed|undetectable at|quantitative|by (?:the )?(?:nurse|me|patient|triage)|so high|so low|very|came back(?: as| at)?|returned(?: as| at)?")
+           r"prolonged|suppressed|undetectable at|quantitative|by (?:the )?(?:nurse|me|patient|triage)|so high|so low|very|came back(?: as| at)?|returned(?: as| at)?|"
+           # session 28: the date it was drawn ("creatinine from 03/14/2019 was"), "at admission", "only"
+           r"(?:dated )?\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|(?:at|upon) (?:admission|discharge|presentation)|only")
 # units a vital is written in as words or abbreviations, with the spelling the tables use: "150 pounds" is lb,
 # never the kg of a range ('Weight =172 lbs'); "18 per minute" is a rate per minute
-_WORD_UNITS = (r"pounds?|lbs?|kilograms?|kgs|grams?|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
+_WORD_UNITS = (r"pounds?|lbs?|kilograms?|kilos?|kgs|grams?|inches|inch|in(?=\s*(?:[.,;]|$))|centimet(?:er|re)s|"
                r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|"
                r"degrees?\s+(?:fahrenheit|celsius|centigrade|F|C)\b|degrees?|°(?![CF])")
 _VALUE = re.compile(rf"^(?:\s*(?:{_FILLER})\b\.?)*\s*(?:[:=;]\s*)?(?:(?:[<>]=?|(?:less|greater|more|lower|higher) than)\s*)?({NUM}(?:/\d{{2,3}})?|positive|negative|pending|non-?reactive|undetectable|indeterminate)"
                     r"(?:\s*(?:to|->)\s*(" + NUM + r"(?:/\d{2,3})?))?\s*((?:x\s?10\^?\d+/L|[µμu]mol/L|mmol/L|g/L|mg/dL|g/dL|ng/mL|pg/mL|mIU/L|U/L|"
                     r"mg/L|mm/h|mmHg|mL/min/1\.73\s?m2|mg/g|mcg/mL|cells/uL|%|kg/m2|" + _WORD_UNITS + r"|kg|cm|C|F|°C|°F|/min|ug/mL(?: FEU)?|"
                     r"mEq/L|mcg/dL|units/L|copies/mL|cells/mm3|(?:g|gm|mg)\s?percent|seconds|secs?|mL(?![/A-Za-z]))(?![A-Za-z]))?", re.I)  # a unit ends at a word's end: '88 fL' is not Fahrenheit
-_WORD_UNIT_SPELLING = ((r"pounds?|lbs?", "lb"), (r"kilograms?|kgs", "kg"), (r"grams?", "g"), (r"inch(?:es)?|in", "in"),
+_WORD_UNIT_SPELLING = ((r"pounds?|lbs?", "lb"), (r"kilograms?|kilos?|kgs", "kg"), (r"grams?", "g"), (r"inch(?:es)?|in", "in"),
                        (r"centimet(?:er|re)s", "cm"), (r"degrees?\s+(?:fahrenheit|f)", "F"),
                        (r"degrees?\s+(?:celsius|centigrade|c)", "C"))
 _PER_MINUTE = re.compile(r"(?:beats|breaths)\s+per\s+minute|per\s+minute|bpms?|/min", re.I)
@@ -192,7 +195,7 @@ _SHORT_VITAL_VALUE = re.compile(r"\s*+(?:(?i:sitting|seated|standing|supine|lyin
 
 def measurements(s: str, m, taken, drug_names=()):
     used: list[tuple[int, int]] = []
-    found = _hemoglobin_pairs(s, m, taken, used)
+    found = _hemoglobin_pairs(s, m, taken, used) + spoken_readings.readings(s, m, taken, used, flag)  # "5 feet 6 inches"
     for meas, _ in (first := value_first_readings(s, m, taken, used)):  # "trace protein", "40% neutrophils"
         meas.flag, meas.reference, meas.source = flag(meas.value, meas.unit, m.lab_lookup[meas.name.lower()])
     found += first
@@ -257,7 +260,7 @@ def measurements(s: str, m, taken, drug_names=()):
                     again.flag, again.reference, again.source = flag(s[a:b], a_unit, a_judged)
                     found.insert(len(found) - 1 if before else len(found), (again, kind))  # in time order
                     used.append((a, b))
-            found += _later_readings(s, end, value, rng, unit if v.group(3) else "", m, kind, used)
+            found += later_readings(s, end, value, rng, unit if v.group(3) else "", m, kind, used, (unit_range, flag))
     # "Vitals: 132/84, 16, 72." (a bare line), "92% sat", "59/28 mmHg blood pressure" (value first)
     bare = [(a, b, name, "%" if s[a:b].endswith("%") else "") for a, b, name in bare_vitals.readings(s)]
     for a, b, name, written in bare + bare_vitals.value_first(s):
@@ -272,32 +275,6 @@ def measurements(s: str, m, taken, drug_names=()):
     found += _unnamed(s, m, taken + used, used)
     taken.extend(used)
     return found
-
-
-# a later reading told after the value, as a trend goes on: "high at 15.2, later rose to 19.0 and
-# then fell to 12.4" (a verb of change, then "to" and the number; matched right after a number: no blank before
-# the start, so a search over a long blank run does not rescan it from every blank)
-_LATER = re.compile(rf"(?<!\s)\s*+,?\s*+(?:and\s++)?(?:(?:then|subsequently|later|further|again)\s++){{0,3}}(?:increased|decreased|rose|"
-                    rf"fell|improved|dropped|climbed|worsened|declined|peaked|went\s+(?:up|down)|came\s+down)\s++"
-                    rf"(?:again\s++)?(?:to|at)\s++({NUM}(?:/\d{{2,3}})?)(?![\w/]|\.\d)", re.I)
-
-
-def _later_readings(s: str, pos: int, value: str, rng: Range, unit: str, m, kind: str, used) -> list:
-    """The later readings chained after a measurement's value (see _LATER), in time order."""
-    out = []
-    for _ in range(6):
-        later = _LATER.match(s, pos)
-        if later is None or ("/" in later.group(1)) != ("/" in value) or \
-                not _in(_number(later.group(1)), rng.plausible_low, rng.plausible_high):
-            break
-        a, b = later.span(1)
-        a_unit, judged = unit_range(rng, s[a:b], unit, (m.unit_ranges or {}).get(rng.name.lower()))
-        again = Measurement(s[a:b], a, b, 0, rng.name, s[a:b], a_unit)
-        again.flag, again.reference, again.source = flag(s[a:b], a_unit, judged)
-        out.append((again, kind))
-        used.append((a, b))
-        pos = later.end()
-    return out
 
 
 # the other readings of one measurement, for its trend: "fell from 21,500 to 11.8" (v's first number), "176.5 from

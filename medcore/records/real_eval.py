@@ -126,7 +126,7 @@ def frequency_agrees(gold: str, med, names: dict[str, str]) -> bool:
 
 
 _UNIT_WORDS = (("degrees", ""), ("degree", ""), ("deg", ""), ("°", ""), ("fahrenheit", "f"), ("celsius", "c"),
-               ("centigrade", "c"), ("pounds", "lb"), ("pound", "lb"), ("lbs", "lb"), ("kilograms", "kg"), ("grams", "g"),
+               ("centigrade", "c"), ("pounds", "lb"), ("pound", "lb"), ("lbs", "lb"), ("kilograms", "kg"), ("kilos", "kg"), ("grams", "g"),
                ("inches", "in"), ("inch", "in"), ("µ", "u"), ("μ", "u"))
 # a rate per minute, however written: "per minute", "beats per minute", "BPMs", "bpm", "breaths/min", "/min"
 _PER_MINUTE = re.compile(r"(?:beats|breaths)?(?:perminute|/min)|bpms?")
