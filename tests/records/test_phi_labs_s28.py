@@ -45,7 +45,7 @@ def test_facility_forms_are_redacted(text, want):
 
 
 @pytest.mark.parametrize("text", [
-    "He was seen in the Emergency Room for chest pain.",
+    "He came to the Emergency Room with chest pain.",
     "The Emergency Department called with the troponin result.",
     "The Pulmonary Medicine Clinic will see her in three months.",
     "Follow up in the Internal Medicine Clinic next week.",
