@@ -115,3 +115,45 @@ def test_a_morning_headache_alone_or_a_denied_pattern_is_not_urgent(engine, text
 def test_a_cough_with_a_headache_is_still_a_cough(engine):
     _, found, _ = _read(engine, "I have a cough and a headache", 35, "female")
     assert found.get("cough") is True and found.get("headache_raised_pressure") is not True
+
+
+# (7) 'back' as an adverb is no body part; the body part keeps its pain (findings.yaml body_pain adverb_back_*)
+@pytest.mark.parametrize("text", ["I can cycle to the park and back without any trouble, just a runny nose",
+                                  "the itch came back on my arms", "we drove back from the coast with a cold"])
+def test_back_as_an_adverb_reads_no_back_pain(engine, text):
+    _, found, _ = _read(engine, text, 40, "female")
+    assert found.get("back_pain") is not True
+
+
+@pytest.mark.parametrize("text", ["I keep getting back pain at work", "my neck is fine but my back is killing me",
+                                  "went to the gym and my lower back has ached since"])
+def test_the_back_as_a_body_part_still_reads_back_pain(engine, text):
+    _, found, _ = _read(engine, text, 40, "female")
+    assert found.get("back_pain") is True
+
+
+# (8) 'I am 31 years' and 'my daughter 3 years' are ages, not how long the complaint has lasted
+@pytest.mark.parametrize("text,age", [("I am 31 years, since this morning a bad sore throat", 31),
+                                      ("my daughter 3 years, since yesterday she has a cough", 3)])
+def test_an_age_in_years_without_old_is_no_duration(engine, text, age):
+    from medcore.triage.demographics import extract_age
+
+    assert extract_age(text) == age
+    _, found, _ = _read(engine, text)
+    assert found.get("duration_over_2_weeks") is not True
+
+
+@pytest.mark.parametrize("text", ["I'm 35 weeks and the baby is moving less", "my son 2 years ago had asthma",
+                                  "she's had a cough for 3 years"])
+def test_a_gestation_a_past_time_or_a_real_duration_is_no_age(text):
+    from medcore.triage.demographics import age_spans
+
+    assert age_spans(text.lower()) == []
+
+
+# (9) a positive pregnancy test says pregnant; a negative one says not
+def test_a_positive_pregnancy_test_reads_pregnant_and_a_negative_one_not(engine):
+    _, found, _ = _read(engine, "did a pregnancy test and it was positive, cramps low down", 27, "female")
+    assert found.get("pregnant") is True
+    _, found, _ = _read(engine, "the pregnancy test was negative, cramps low down", 27, "female")
+    assert found.get("pregnant") is not True
