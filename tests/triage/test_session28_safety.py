@@ -153,7 +153,7 @@ def test_a_gestation_a_past_time_or_a_real_duration_is_no_age(text):
 
 # (9) a positive pregnancy test says pregnant; a negative one says not
 def test_a_positive_pregnancy_test_reads_pregnant_and_a_negative_one_not(engine):
-    _, found, _ = _read(engine, "did a pregnancy test and it was positive, cramps low down", 27, "female")
+    _, found, _ = _read(engine, "my pregnancy test was positive, cramps low down", 27, "female")
     assert found.get("pregnant") is True
     _, found, _ = _read(engine, "the pregnancy test was negative, cramps low down", 27, "female")
     assert found.get("pregnant") is not True
