@@ -27,7 +27,8 @@ def add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int]
     covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)}
     # a not_synonyms phrase closes its part words ('the ball of my foot' names no testicle) but not its pain word: 'a
     # sore spot on my shin' is no rash ('sore spot' is blocked), and its pain is still the shin's
-    parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered | set(closed)]
+    parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered | set(closed)
+             and not adverb_back(lex, keys, i)]
     pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in covered]
     if not pains:
         return matches
@@ -51,6 +52,20 @@ def add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int]
         finding = lex.term_of(" ".join(keys[before[-1]:b + 1])) or finding
     behind = {lex.key(k): v for k, v in (kb.body_pain.get("behind") or {}).items()}.get(keys[b]) if prep == "behind" else None
     return sorted([*matches, (b, b + 1, [finding, *([behind] if behind else [])])])
+
+
+def adverb_back(lex: Lexicon, keys: list[str], i: int) -> bool:
+    """Whether the word 'back' at i is the adverb, not the body part ('walk to the shops and back without pain', 'the
+    pain came back', 'back home'; session 28): findings.yaml body_pain adverb_back_* say by the words around it."""
+    if keys[i] != lex.key("back") or not any(lex.adverb_back):
+        return False
+    before, after, and_after = lex.adverb_back
+    prev = keys[i - 1] if i else ""
+    nxt = keys[i + 1] if i + 1 < len(keys) else ""
+    if prev in before or nxt in after:
+        return True
+    # 'there and back', 'to the shops and back': a going before it, and no body word or pain after it
+    return prev == "and" and (not nxt or nxt in and_after) and any(k in ("to", "there") for k in keys[max(0, i - 7):i])
 
 
 _JOINERS = {"and", "really", "very", "quite", "so", "also", "too", "a", "bit", "all", "a bit", "rather", "bit"}

@@ -25,10 +25,16 @@ AGE_PATTERNS = [
 # An age said with 'is' after a child word, no 'old': 'my baby girl is 5 months', "my son's 3 years". Not 'is 5
 # months pregnant', '2 weeks post-op', '3 weeks into', '6 days late' or '2 weeks ago'; and not an age at all in a
 # text about a pregnancy ('my daughter is 8 weeks and bleeding' is a gestation: PREGNANCY_TALK).
-PERSON_AGE = re.compile(r"\b(?:baby|son|daughter|girl|boy|child|kid|toddler|grandson|granddaughter|twins?)"
-                        r"(?:\s+is|'s|\s+was|\s+just\s+turned|\s+turned)\s+(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+)?"
+# session 28 (issue 12): also 'I am 29 years', "she's 2 years" and a child named with no verb ('my son 2 years, goes to
+# nursery', as non-native English writes it): an age, not how long the complaint has lasted (a 29-year duration had
+# outweighed 'since this morning')
+PERSON_AGE = re.compile(r"\b(?:(?:baby|son|daughter|girl|boy|child|kid|toddler|grandson|granddaughter|twins?)"
+                        r"(?:\s+is|'s|\s+was|\s+just\s+turned|\s+turned)?"
+                        # a person's own age only in years ("I'm 36 weeks" is a gestation)
+                        r"|(?:i\s+am|i'm|he\s+is|she\s+is|he's|she's)(?=\s+(?:about\s+|nearly\s+|almost\s+)?\d{1,2}\s+y))\s+"
+                        r"(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+)?"
                         r"(\d{1,2})\s+(week|month|year)s?\b(?!\s*(?:pregnant|post|into|late|overdue|ago|since|after|of\b|"
-                        r"gestation|-?\s*old))")
+                        r"gestation|out\b|from\b|clean|sober|free|off\b|on\b|in\b|now\b|-?\s*old))")
 PREGNANCY_TALK = re.compile(r"\b(?:pregnan\w*|expecting|weeks gone|months gone|scan|midwife)\b")
 _PERSON_AGE_SCALE = {"week": 1 / 52, "month": 1 / 12, "year": 1.0}
 

@@ -37,6 +37,7 @@ CONTEXT = re.compile(r"pregnan|gravida|\bg\d+\s*p\d+\b|midwi|antenatal|\bbump\b|
 BARE_WEEKS = re.compile(rf"(?:^|(?<=[.,;:\n]))\s{{0,3}}{_N}{_PLUS}{_WEEKS}\b(?!\s*(?:old|ago|post|after|since|of\s+age|later))"
                         r"(?![- ]old)")
 LATE_WEEKS = 20  # late_pregnancy: 'Over 20 weeks pregnant'
+TERM_WEEKS = 37  # term_pregnancy: 37+0 weeks or more (NICE NG25: preterm is before 37 weeks; session 28)
 # a bare 'bleeding' in pregnancy means vaginal bleeding, unless another bleeding site is named
 BARE_BLEEDING = re.compile(r"\b(?:bleeding|bleed|bled)\b")
 OTHER_BLEEDING = ("vaginal_bleeding", "rectal_bleeding", "nosebleed", "nosebleed_prolonged", "vomit_blood",

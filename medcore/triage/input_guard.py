@@ -49,7 +49,7 @@ INJECTION = re.compile(
     re.IGNORECASE)
 
 SELF_HARM = re.compile(
-    r"\b(kill(ing)? my ?self|suicid\w*|end (it all|my life)|take my (own )?life|want(ed)? to die|wish i was dead"
+    r"\b(kill(ing)? my ?self|suicid\w*|end(ing)? (it all|my life)|tak(e|ing) my (own )?life|want(ed)? to die|wish i was dead"
     r"|better off dead|self[- ]?harm\w*|hurt(ing)? my ?self|cut(ting)? my ?self|no reason to live"
     r"|(don'?t|do not) want to (live|be here|be alive|wake up)|overdose on purpose"
     r"|(take|taking|swallow|swallowing) all (of )?my (tablets|pills|medicines?))\b",
@@ -141,6 +141,41 @@ def self_harm_denied(text: str) -> bool:
         if assertions.assert_spans(low[a:b], [(m.start() - a, min(m.end(), b) - a)], rules)[0] != "negated":
             return False
     return True
+
+
+# A plan, a method or a preparation told in a text that speaks of self-harm or suicide ('No thoughts of suicide but I
+# have a plan', 'I would never kill myself, but I've saved up my tablets') is suicidal intent whatever the denial
+# before it: NICE NG225 Self-harm (ask about plans and preparations; a denial does not settle the risk) and NICE CKS
+# Suicide risk (a plan, the means or preparations are the highest-risk features). Session 28 (issue 12): the 'but'
+# clause after a denial read nothing. Only with a self-harm word in the text: 'I have a plan for the weekend' is none.
+SELF_HARM_PLAN = re.compile(
+    r"\b(?:(?:i|i've|ive|i have|i['’]ve)\s+(?:got\s+|made\s+|already\s+)?(?:a|the)\s+plan\b"
+    # the plan is the one the text speaks of: said last in its clause, or told as how / when / to do it
+    r"(?=\s*(?:[.,;:!?]|$|\b(?:but|and|now|already|though)\b|(?:to|of)\s+(?:do\s+it|end|kill|take|hurt|overdose|jump)\b"
+    r"|(?:for\s+)?(?:how|when|where)\b))"
+    r"|(?:made|making|got|have)\s+(?:a\s+|some\s+)?plans?\s+(?:to|for|of)\s+(?:do|doing|how|it|when|where)\b"
+    r"|(?:worked|working|figured|figuring)\s+out\s+how\b|(?:planned|planning|decided)\s+(?:how|when|where)\b"
+    r"|(?:know|knew)\s+(?:exactly\s+)?how\s+i\s+(?:would|will|'d|['’]d)\s+do\s+it"
+    r"|(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|collected|collecting)\s+(?:up\s+)?(?:my\s+|some\s+|the\s+)?"
+    r"(?:tablets|pills|medicines?|meds|painkillers)"
+    r"|(?:written|wrote|writing)\s+(?:a\s+|my\s+)?(?:goodbye\s+|suicide\s+)?(?:note|letter)s?\s+(?:to|for)\b"
+    r"|(?:looked|looking|searched|searching)\s+(?:up|online\s+for|for)\s+(?:ways|how)\s+to\b)",
+    re.IGNORECASE)
+
+
+def self_harm_plan(text: str) -> bool:
+    """Whether a text that speaks of self-harm also tells a plan, a method or a preparation that the assertion engine
+    does not read as denied ('I don't have a plan' is none): the thoughts are present whatever was denied before."""
+    low = text.lower()
+    if not any(not drug_intake.all_my_is_ordinary(low, m.start()) for m in SELF_HARM.finditer(low)):
+        return False
+    rules = assertions.load_rules("lay")
+    for m in SELF_HARM_PLAN.finditer(low):
+        a, b = next(((a, b) for a, b in assertions.clauses(low, rules) if a <= m.start() < b), (m.start(), m.end()))
+        if assertions.assert_spans(low[a:b], [(m.start() - a, min(m.end(), b) - a)], rules)[0] not in ("negated",
+                                                                                                          "hypothetical"):
+            return True
+    return False
 
 
 def check(text: str | None, max_chars: int = MAX_CHARS) -> GuardResult:

@@ -83,6 +83,9 @@ class Lexicon:
         # body parts and pain words by the matcher's word key (its folding: plurals, UK/US, 'her' read as 'my')
         self.pain_words = {self.key(w.lower()) for w in kb.body_pain.get("pain_words", [])}
         self.part_keys = {self.key(k.lower()): v for k, v in kb.body_pain.get("parts", {}).items()}
+        # 'back' as an adverb (findings.yaml body_pain adverb_back_*): word keys around it that make it no part
+        self.adverb_back = tuple(frozenset(self.key(w.lower()) for w in kb.body_pain.get(k, []))
+                                 for k in ("adverb_back_before", "adverb_back_after", "adverb_back_and_after"))
         swelling = kb.body_swelling
         # a swelling word or a part may be several words ('puff up', 'behind my ear'): tuples of word keys
         self.swelling_words = {self.phrase_keys(w) for w in swelling.get("swelling_words", [])}

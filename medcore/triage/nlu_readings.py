@@ -12,7 +12,7 @@ from medcore.triage import vitals
 from medcore.triage.drug_intake import OVERDOSE_FINDINGS, overdose_cue
 from medcore.triage.extraction import Extraction, Mention
 from medcore.triage.gestation import (
-    LATE_WEEKS, OTHER_BLEEDING, blood_loss, blood_loss_affirmed, gave_birth, gestation_weeks, heavy_blood,
+    LATE_WEEKS, OTHER_BLEEDING, TERM_WEEKS, blood_loss, blood_loss_affirmed, gave_birth, gestation_weeks, heavy_blood,
     in_pregnancy_context, regular_tightenings, says_painless,
 )
 from medcore.triage.tokens import tokens
@@ -93,7 +93,8 @@ def read_pregnancy(kb, ex: Extraction, low: str) -> None:
     add = {}
     if ex.gestation_weeks is not None:
         late = ex.gestation_weeks >= LATE_WEEKS
-        add.update({"pregnant": True, "late_pregnancy": late, "early_pregnancy_weeks": not late})
+        add.update({"pregnant": True, "late_pregnancy": late, "early_pregnancy_weeks": not late,
+                    "term_pregnancy": ex.gestation_weeks >= TERM_WEEKS})
         if ex.sex is None:
             ex.sex = "female"
     if postnatal:
@@ -112,7 +113,7 @@ def read_pregnancy(kb, ex: Extraction, low: str) -> None:
         add["abdominal_pain"] = False  # 'painless bleeding' in pregnancy: no tummy pain (RCOG Green-top 63)
     for fid, present in add.items():
         if fid in kb.finding_index and (fid not in said or not present):
-            phrase = f"{ex.gestation_weeks:g} weeks" if fid in ("pregnant", "late_pregnancy", "early_pregnancy_weeks") \
+            phrase = f"{ex.gestation_weeks:g} weeks" if fid in ("pregnant", "late_pregnancy", "early_pregnancy_weeks", "term_pregnancy") \
                 else {"recently_given_birth": "birth", "abdominal_pain": "painless",
                                                    "regular_contractions": "tightenings at a regular interval"}.get(
                     fid, "bleeding (pregnancy or after a birth)")

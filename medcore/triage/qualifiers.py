@@ -91,13 +91,17 @@ def add(table: QualifierTable | None, lex, keys: list[str], matches: list, known
     own = set(found)
     matches_and_carried = [*matches, *([(0, 0, sorted(carried))] if carried else [])]
     parts = set(lex.part_keys) | {p[0] for p in lex.swelling_parts if len(p) == 1}
-    added = []
+    added, dropped = [], set()
     for q in table.rules:
         if q.finding not in known or q.finding in found or not q.base & (own | carried):
             continue
         bases = [(s, e) for s, e, ids in matches_and_carried if q.base & set(ids)]
         for ws, we in _word_spans(lex, keys, q.words):
-            if covered & set(range(ws, we)) or (we < len(keys) and keys[we] in table.not_before):
+            # a reading wholly inside a longer qualifier phrase is part of it ('headache worse on coughing' says when
+            # the headache is worse, not that there is a cough; session 28); one reaching outside it blocks it
+            inside = [i for i, (s, e, _) in enumerate(matches) if ws <= s and e <= we and (s, e) != (ws, we)]
+            rest = covered - {t for i in inside for t in range(matches[i][0], matches[i][1])}
+            if rest & set(range(ws, we)) or (we < len(keys) and keys[we] in table.not_before):
                 continue
             if q.then and not any(lex.key(w) in keys[we:we + THEN_WINDOW + 1] for w in q.then):
                 continue
@@ -110,9 +114,12 @@ def add(table: QualifierTable | None, lex, keys: list[str], matches: list, known
             if not any(not _other_part_between(keys, blockers, (s, e), (ws, we)) for s, e in near):
                 continue
             added.append((ws, we, [q.finding]))
+            dropped.update(inside)
             found.add(q.finding)
             break
-    return sorted([*matches, *added]) if added else matches
+    if not added:
+        return matches
+    return sorted([*(m for i, m in enumerate(matches) if i not in dropped), *added])
 
 
 def _word_spans(lex, keys: list[str], words: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -259,6 +259,12 @@ class TriageEngine:
             # a denied statement ('no thoughts of hurting myself') says the thoughts are absent (session 27)
             ex.mentions.append(nlu.Mention("suicidal_thoughts", self.kb.finding("suicidal_thoughts").name,
                                            not input_guard.self_harm_denied(guard.text), "self-harm statement", "safety"))
+        if guard.self_harm_mention and input_guard.self_harm_plan(guard.text):
+            # a plan told after a denial ('no thoughts of suicide but I have a plan') is intent (session 28)
+            ex.mentions = [m for m in ex.mentions if m.finding_id != "suicidal_thoughts" or m.present]
+            if not any(m.finding_id == "suicidal_thoughts" for m in ex.mentions):
+                ex.mentions.append(nlu.Mention("suicidal_thoughts", self.kb.finding("suicidal_thoughts").name, True,
+                                               "self-harm plan", "safety"))
         return guard, ex
 
     def one_shot(self, text: str, age: float | None = None, sex: str | None = None, *,
