@@ -1,0 +1,58 @@
+"""Session 28 hands-on pass (platform): pages driven with hostile input, asserting what the person reads.
+
+A bidi override typed into the symptom chat or the case trainer ("my <RLO>niap tsehc<PDF>") was kept in the chat
+bubble, the saved transcript and the exports: the screen showed "my chest pain" while the engine read reversed
+letters, so a reader trusted a symptom that was never read. Such characters are removed where the text comes in
+(medcore.controls, the one home, through triage.input_checks.check_text and cases.service.ask), as the health
+questions, knowledge search and notes already did. Own sentences throughout."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+
+RLO, PDF = "\u202e", "\u202c"
+
+
+def _bubbles(at) -> list[str]:
+    return [str(getattr(x, "value", "")) for m in at.chat_message for x in m.children.values()]
+
+
+def test_symptom_chat_shows_no_bidi_override(settings):
+    at = AppTest.from_file(str(REPO / "pages" / "symptom_chat.py"), default_timeout=240).run()
+    at.chat_input(key="tri_input").set_value(f"my {RLO}niap tsehc{PDF} started today").run()
+    assert not at.exception and not at.error, (at.exception, at.error)
+    shown = _bubbles(at)
+    assert any("niap tsehc" in s for s in shown), shown  # the message is echoed, as typed, less the override
+    assert not any(RLO in s or PDF in s for s in shown), shown
+    turns = at.session_state["tri_state"]["turns"] if "tri_state" in at.session_state else []
+    assert not any(RLO in str(t.get("text", "")) for t in turns)
+
+
+def test_case_trainer_shows_no_bidi_override(settings):
+    at = AppTest.from_file(str(REPO / "pages" / "case_trainer.py"), default_timeout=240).run()
+    at.button(key="case_start").click().run()
+    at.chat_input(key="case_input").set_value(f"any {RLO}reve f{PDF}?").run()
+    assert not at.exception and not at.error, (at.exception, at.error)
+    shown = _bubbles(at)
+    assert any("reve f" in s for s in shown), shown
+    assert not any(RLO in s or PDF in s for s in shown), shown
+
+
+def test_the_chat_input_check_strips_controls_but_keeps_the_words():
+    from medcore.triage.input_checks import check_text
+
+    assert check_text(f"chest {RLO}pain{PDF}\x07 since\tmorning\n") == "chest pain since\tmorning\n"
+    assert check_text("كحة منذ يومين") == "كحة منذ يومين"  # right-to-left script itself is kept
+    assert check_text("") == "" and check_text(None) == ""
+
+
+def test_the_case_trainer_keeps_undecodable_bytes_unreadable(settings):
+    from medcore.cases import service
+
+    tr = service.CaseTrainer.from_settings(settings)
+    state = service.ask(tr, service.new_session(tr, seed=3), b"\xff\xfe fever?")
+    assert "not UTF-8" in str(state["transcript"][-1]), state["transcript"][-1]
+    state = service.ask(tr, state, f"do you {RLO}ever{PDF} smoke?".encode())
+    assert RLO not in str(state["transcript"])
