@@ -56,3 +56,39 @@ def test_the_case_trainer_keeps_undecodable_bytes_unreadable(settings):
     assert "not UTF-8" in str(state["transcript"][-1]), state["transcript"][-1]
     state = service.ask(tr, state, f"do you {RLO}ever{PDF} smoke?".encode())
     assert RLO not in str(state["transcript"])
+
+
+_ABSTRACT = ("Walking groups for low mood in older adults: a randomised trial. We assigned 180 adults over 65 with "
+             "low mood to weekly walking groups or to leaflets for twelve weeks. Depression scores fell more with "
+             "walking groups (mean difference -2.1 points, 95% CI -3.4 to -0.8). Walking groups eased low mood.")
+
+
+def test_a_paste_read_twice_is_one_paper_in_the_library(settings, store):
+    at = AppTest.from_file(str(REPO / "pages" / "literature_reader.py"), default_timeout=240).run()
+    for _ in range(2):  # a double click, or the same paste read again
+        at.text_area(key="lit_text").set_value(_ABSTRACT)
+        next(b for b in at.button if b.label == "Read pasted text").click().run()
+        assert not at.exception and not at.error, (at.exception, at.error)
+    papers = store.list_work(kind="paper")
+    assert len(papers) == 1, [p.title for p in papers]
+    assert len(store.work_versions(papers[0].id)) == 2  # read again: a new version of the one item
+
+
+def test_a_different_paste_is_a_different_paper(settings, store):
+    from medcore.literature import library
+
+    a = {"paper": {"title": "Walking groups", "text": "Adults walked weekly."}}
+    b = {"paper": {"title": "Walking groups", "text": "Adults  WALKED weekly. "}}  # same words, spacing and case
+    c = {"paper": {"title": "Walking groups", "text": "Adults swam weekly."}}
+    assert library.index_of(a)["text_sha"] == library.index_of(b)["text_sha"] != library.index_of(c)["text_sha"]
+    assert library.index_of({"paper": {}})["text_sha"] == ""  # nothing to compare: never a duplicate
+    ids = [library.save_paper(store, r).id for r in (a, b, c)]
+    assert ids[0] == ids[1] != ids[2]
+
+
+def test_an_identified_paper_is_matched_by_its_identifier_not_its_text(settings, store):
+    from medcore.literature import library
+
+    one = {"paper": {"title": "Trial", "text": "Same words.", "pmid": "111"}}
+    two = {"paper": {"title": "Trial", "text": "Same words.", "pmid": "222"}}  # two records that share a text
+    assert library.save_paper(store, one).id != library.save_paper(store, two).id
