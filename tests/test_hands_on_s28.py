@@ -92,3 +92,19 @@ def test_an_identified_paper_is_matched_by_its_identifier_not_its_text(settings,
     one = {"paper": {"title": "Trial", "text": "Same words.", "pmid": "111"}}
     two = {"paper": {"title": "Trial", "text": "Same words.", "pmid": "222"}}  # two records that share a text
     assert library.save_paper(store, one).id != library.save_paper(store, two).id
+
+
+def test_summarize_twice_on_the_same_note_keeps_one_item(settings, store):
+    at = AppTest.from_file(str(REPO / "pages" / "record_summarizer.py"), default_timeout=240).run()
+    note = ("Seen today for a dry cough of two weeks. PMH: type 2 diabetes. Meds: metformin 500 mg twice daily. "
+            "Allergies: none known. Plan: chest X-ray if no better in a week.")
+    at.text_area(key="rec_input").set_value(note)
+    for _ in range(2):  # a double click
+        next(b for b in at.button if b.label == "Summarize pasted note").click().run()
+        assert not at.exception and not at.error, (at.exception, at.error)
+    assert len(store.list_work(kind="summary")) == 1
+    assert any("nothing new to summarize" in str(i.value) for i in at.info)
+    at.text_area(key="rec_input").set_value(note + " Review in clinic in one month.")  # an edited note is new
+    next(b for b in at.button if b.label == "Summarize pasted note").click().run()
+    assert not at.exception and not at.error
+    assert len(store.list_work(kind="summary")) == 2
