@@ -106,8 +106,8 @@ def _records(store):
 
 
 def find_duplicate(store, pmid: str, doi: str, text_sha: str = ""):
-    """The user's saved paper with this PMID or DOI (case-insensitive), if any; for a paper with neither, the one
-    with the same text (hands-on check s28: a paste read twice, or a double click, filled the library with
+    """The user's saved paper with this PMID or DOI (case-insensitive), if any; for a paper with neither, the
+    unidentified one with the same text (hands-on check s28: a paste read twice, or a double click, filled the library with
     copies)."""
     pmid, doi = (pmid or "").strip(), (doi or "").strip().lower()
     if not pmid and not doi and not text_sha:
@@ -116,7 +116,8 @@ def find_duplicate(store, pmid: str, doi: str, text_sha: str = ""):
         ix = rec.data.get("index") or {}
         if (pmid and ix.get("pmid") == pmid) or (doi and ix.get("doi") == doi):
             return rec
-        if not pmid and not doi and text_sha and ix.get("text_sha") == text_sha:
+        if (not pmid and not doi and text_sha and ix.get("text_sha") == text_sha
+                and not ix.get("pmid") and not ix.get("doi")):  # an identified paper is matched by its identifier
             return rec
     return None
 
