@@ -104,7 +104,8 @@ with tab_gen:
         saved = load_work(WORK)
         # after a reload: the user's batch still sampling comes back (bar, Cancel, result), its request in the form
         running = None if demo else sampling.reattach(settings, store)
-        prev = (demo or (running.params if running else None) or (saved.data if saved else {})) or {}
+        lost = None if (demo or running) else sampling.lost_params()
+        prev = (demo or (running.params if running else None) or lost or (saved.data if saved else {})) or {}
         labels = list(options)
         default_label = next((k for k, v in options.items() if v == prev.get("checkpoint")), labels[0])
         with error_boundary("reading the model"):
@@ -149,7 +150,7 @@ with tab_gen:
         # A reload (or the Home demo) regenerates the saved request: seeded sampling gives the same images back.
         # Once per session: a cancelled or failed regeneration is not started again on every rerun.
         restore = (batch is None and sampling.PENDING not in st.session_state
-                   and not st.session_state.get("img_restore_tried")
+                   and not st.session_state.get("img_restore_tried") and lost is None
                    and (bool(demo) or (saved is not None and prev.get("checkpoint") == path)))
         with error_boundary("generating images"):
             if go_btn or restore:

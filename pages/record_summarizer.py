@@ -65,6 +65,12 @@ with st.container(border=True):
 
 def accept(note: inputs.NoteInput, box: str | None) -> None:
     """`box`: the paste box's text this note came from (None for an upload, which leaves the box alone)."""
+    if note.text == ss.get("rec_note") and note.source == ss.get("rec_source"):
+        # the note already summarized below (a double click, or Summarize again): keep its item and corrections
+        # rather than start a copy (hands-on check s28: each click saved one more summary item)
+        ss.rec_box_at_summary = box
+        st.info("This note is the one summarized below: nothing new to summarize.", icon=":material/check:")
+        return
     ss.rec_note, ss.rec_source, ss.rec_warnings = note.text, note.source, note.warnings
     ss.rec_box_at_summary = box
     ss.pop("rec_highlight", None)

@@ -27,6 +27,7 @@ from ui.jobs_panel import fmt_seconds
 
 PENDING = "img_pending"
 TRIED = "img_reattach_tried"  # once per page session: a reload is a new session
+LOST = "img_lost_request"  # the request of a batch lost with a restarted server, for the form
 QUICK_S = 2.0  # a batch done within this is shown at once: no bar flashes up and away
 
 
@@ -45,6 +46,7 @@ def start(settings, store, path: str, req: SampleRequest, params: dict, *, save:
     if old is not None:  # a new Generate replaces a batch still running: that one stops at its next step
         old.progress.cancel()
     st.session_state[TRIED] = True  # this session's own run: nothing older to re-attach to
+    st.session_state.pop(LOST, None)  # made again (or a new request): the form follows the widgets from now on
     progress = SampleProgress.new(settings, store.principal, {"params": params, "path": path, "save": save})
     run = functools.partial(sample_bounded, loaded=loaded, lock=lock, user=store.principal, progress=progress)
     fut = background(_key(progress), run, settings, path, req)
@@ -68,10 +70,9 @@ def reattach(settings, store) -> Pending | None:
         return None
     fut = find(_key(progress))
     if fut is None:
-        if progress.started_here() or progress.orphaned():  # this process forgot it, or it died with the server
-            st.warning("The batch started before the page was reloaded can no longer be shown (the server was "
-                       "restarted meanwhile): no images were saved from it. Press Generate to make it again.",
-                       icon=":material/history:")
+        restarted = progress.orphaned()
+        if restarted or progress.started_here():  # it died with the server, or this process forgot it
+            _report_lost(progress.run(), restarted)
             progress.close()
         return None  # else: another live server process runs it; only that one holds its result
     run = progress.run()
@@ -82,6 +83,29 @@ def reattach(settings, store) -> Pending | None:
     p = Pending(fut, progress, run["params"], run["path"], bool(run.get("save")))
     st.session_state[PENDING] = p
     return p
+
+
+def lost_params() -> dict | None:
+    """The request of a batch lost with a restarted server (for the form: Generate makes it again), or None."""
+    return st.session_state.get(LOST)
+
+
+def _report_lost(run: dict, restarted: bool) -> None:
+    """Say once that the batch is gone and nothing of it was saved. Its request goes back into the form, and the
+    page does not regenerate the older saved batch under this message (hands-on check s28: the older batch was
+    shown with the form set to it, so "press Generate to make it again" would have made the old one)."""
+    params = run.get("params")
+    why = "the server was restarted meanwhile" if restarted else "the server no longer holds it"
+    what = "The batch"
+    if (isinstance(params, dict) and isinstance(run.get("path"), str)
+            and all(isinstance(params.get(k), int) for k in ("n", "seed"))):
+        st.session_state[LOST] = {**params, "checkpoint": run["path"]}
+        what = f"The batch of {int(params['n'])} images (seed {int(params['seed'])})"
+        todo = "Its settings are back in the form: press Generate to make it again."
+    else:
+        todo = "Press Generate to make a new batch."
+    st.warning(f"{what} started before the page was reloaded can no longer be shown ({why}): no images were "
+               f"saved from it. {todo}", icon=":material/history:")
 
 
 def collect() -> tuple[SampleBatch, Pending] | None:

@@ -10,6 +10,7 @@ import threading
 from medcore.cases import patient, scoring
 from medcore.cases.generator import Case, new_case
 from medcore.cases.kb import CaseKB, load_case_kb
+from medcore.controls import strip_controls
 from medcore.errors import DomainError
 from medcore.triage.service import TriageEngine
 
@@ -85,9 +86,11 @@ def _reply(state: dict, question: str, reply: patient.Reply, source: str) -> dic
 
 def ask(tr: CaseTrainer, state: dict, question: str | bytes | None) -> dict:
     state = _open(state)
-    reply = patient.ask(tr.matcher, case_of(state), question)
+    if isinstance(question, str):  # a bidi override shows one question and asks another (medcore.controls)
+        question = strip_controls(question)
+    reply = patient.ask(tr.matcher, case_of(state), question)  # bytes: decoded there, or said unreadable
     text = question.decode("utf-8", "replace") if isinstance(question, bytes) else (question or "")
-    return _reply(state, text.strip(), reply, "typed")
+    return _reply(state, strip_controls(text).strip(), reply, "typed")
 
 
 def ask_finding(tr: CaseTrainer, state: dict, finding_id: str) -> dict:

@@ -9,6 +9,8 @@ version; delete marks the item `deleted` (its versions stay, as every save does)
 
 from __future__ import annotations
 
+import hashlib
+
 from dataclasses import asdict, dataclass, field
 
 from medcore.auth import require_tool
@@ -79,7 +81,14 @@ def index_of(result: dict) -> dict:
         "condition_ids": list(dict.fromkeys(c["concept_id"] for c in conds if c.get("concept_id"))),
         "drugs": list(dict.fromkeys(str(d.get("text") or "") for d in drugs if d.get("text"))),
         "drug_ids": list(dict.fromkeys(d["concept_id"] for d in drugs if d.get("concept_id"))),
+        "text_sha": text_digest(paper),
     }
+
+
+def text_digest(paper: dict) -> str:
+    """A digest of the paper's title and text (whitespace and case folded): the same paste read twice."""
+    words = " ".join(f"{paper.get('title') or ''} {paper.get('text') or ''}".lower().split())
+    return hashlib.sha256(words.encode("utf-8")).hexdigest() if words else ""
 
 
 def _entry(rec) -> PaperEntry:
@@ -96,14 +105,19 @@ def _records(store):
     return [r for r in store.list_work(kind=PAPER_KIND, limit=MAX_PAPERS) if r.status != DELETED]
 
 
-def find_duplicate(store, pmid: str, doi: str):
-    """The user's saved paper with this PMID or DOI (case-insensitive), if any."""
+def find_duplicate(store, pmid: str, doi: str, text_sha: str = ""):
+    """The user's saved paper with this PMID or DOI (case-insensitive), if any; for a paper with neither, the
+    unidentified one with the same text (hands-on check s28: a paste read twice, or a double click, filled the library with
+    copies)."""
     pmid, doi = (pmid or "").strip(), (doi or "").strip().lower()
-    if not pmid and not doi:
+    if not pmid and not doi and not text_sha:
         return None
     for rec in _records(store):
         ix = rec.data.get("index") or {}
         if (pmid and ix.get("pmid") == pmid) or (doi and ix.get("doi") == doi):
+            return rec
+        if (not pmid and not doi and text_sha and ix.get("text_sha") == text_sha
+                and not ix.get("pmid") and not ix.get("doi")):  # an identified paper is matched by its identifier
             return rec
     return None
 
@@ -114,7 +128,7 @@ def save_paper(store, result, *, workspace: str | None = None, user: str | None 
     data = as_dict(result)
     ix = index_of(data)
     edges = paper_edges(data)
-    dup = find_duplicate(store, ix["pmid"], ix["doi"])
+    dup = find_duplicate(store, ix["pmid"], ix["doi"], ix["text_sha"])
     if dup is not None:  # a re-read that lacks an identifier (a paste without its DOI) keeps the known one
         old = dup.data.get("index") or {}
         ix["pmid"], ix["doi"] = ix["pmid"] or old.get("pmid", ""), ix["doi"] or old.get("doi", "")

@@ -118,3 +118,24 @@ def compose(u: Understanding, sentences: list[Sentence], *, route: str | None, c
 def refuse(u: Understanding, confidence: float, why: str) -> QAAnswer:
     return QAAnswer(u.question, NO_INFO, [], topic_dicts(u), u.question_type, None, round(float(confidence), 3),
                     links_for(u, None, None), refused=True, note=why, understood=u.to_dict())
+
+
+# mappings that reach a page through a shared or enclosing code, not through the asked word
+CODE_MAPPINGS = ("parent", "category", "code")
+RELATED_SOURCE = "Medcore health questions: how the topic was found (medcore/qa/answer.py)"
+
+
+def related_page_lead(topic, page) -> list[Sentence]:
+    """Say so when the page answering is not a page on the asked condition itself but one reached through its
+    code ("gallstones" -> the gallstone pain page, "ulcerative colitis" -> inflammatory bowel disease): the
+    asker should know the answer comes from a related page (hands-on check s28: "what is asthma?" read the
+    flare-up page's definition as if it were asthma's)."""
+    how = topic.how.split("+")
+    if page is None or len(how) < 2 or how[1] not in CODE_MAPPINGS:
+        return []
+    asked = " ".join(re.findall(r"[a-z0-9']+", topic.matched.lower()))
+    if not asked or asked in " ".join(re.findall(r"[a-z0-9']+", page.title.lower())):
+        return []
+    return [Sentence(f"We have no page on {asked} itself; this answer is from our related page "
+                     f"\"{page.title}\".", RELATED_SOURCE, page.concept_id, "routing", "routing")]
+

@@ -157,7 +157,8 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
     sents, conf = _from_pages(eng, u, q)
     if not sents or conf < eng.cues.thresholds["refuse_below"]:
         return A.refuse(u, conf, "the page for this topic has nothing on this question")
-    return A.compose(u, sents, route=None, confidence=conf, page=page)
+    return A.compose(u, sents, route=None, confidence=conf, page=page,
+                     lead=A.related_page_lead(u.topics[0], eng.pages.get(page)))
 
 
 def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENTENCES):

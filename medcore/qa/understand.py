@@ -201,13 +201,16 @@ class TopicFinder:
             gid = self.alias_fn(concept_id)
             if gid in self.covered:
                 out.append((gid, "alias"))
+        # a page named by the asked word itself comes before one sharing only a code: "cystitis", a synonym of
+        # the terminology's urinary tract infection (N39.0), was answered from the child-UTI page (N39.0) though
+        # the bladder infection page names cystitis (hands-on check s28)
+        out += [(i, "name") for i in self.by_name.get(_norm(text), [])]
         c = self.term.get(concept_id)
         if c is not None:
             for system, codes in c.codes.items():
                 for code in codes:
                     out += [(i, "code") for i in self.by_code.get((system, code), [])]
             out += [(i, "name") for i in self.by_name.get(_norm(c.name), [])]
-        out += [(i, "name") for i in self.by_name.get(_norm(text), [])]
         if not out and c is not None:
             # the names must share a whole word (a plural counts): "tension headache" is the tension-type
             # headache page, but "diabetic kidney disease" (E11.22) shares only a word stem with "type 2

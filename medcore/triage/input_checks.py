@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 
+from medcore.controls import strip_controls
 from medcore.errors import DomainError
 
 MIN_AGE, MAX_AGE = 0.0, 110.0  # the vignette schema and the page's age box use the same range
@@ -32,7 +33,10 @@ def check_text(text) -> str:
         from medcore.kinds import kind_of
 
         raise InputError(f"Please describe the symptoms in words; this is {kind_of(text)}, not text.")
-    return text
+    # bidi overrides reorder what the chat bubble, the transcript and the PDF show without changing what is read
+    # ("my <RLO>niap tsehc" looked like "my chest pain" and read as nothing: hands-on check s28); control
+    # characters go too (medcore.controls, the one home)
+    return strip_controls(text)
 
 
 def check_answers(answers) -> dict:
