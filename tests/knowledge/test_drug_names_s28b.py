@@ -136,3 +136,16 @@ def test_names_entries_join_their_entry_and_fail_for_an_unknown_one(tmp_path):
     p.write_text('ingredients: []\nnames:\n  - {of: warfarin, country: "XX", brands: [Zestril], source: "test source"}\n')
     with pytest.raises(DrugKBError, match="claimed by both"):
         D.load(kb)
+
+
+def test_a_breadth_file_may_hold_products_checked_like_products_yaml(tmp_path):
+    kb = _copy_kb(tmp_path)
+    p = kb / "knowledge" / "drugs" / "ingredients" / "zz_test.yaml"
+    p.write_text('ingredients: []\nproducts:\n  - {id: zz-combo, name: zzcombo, ingredients: [lisinopril, '
+                 'amlodipine], brands: [Zzcombobrand], source: "test source"}\n')
+    r = D.resolve("Zzcombobrand", kb)
+    assert r.product == "zz-combo" and set(r.ingredients) == {"lisinopril", "amlodipine"}
+    p.write_text('ingredients: []\nproducts:\n  - {id: zz-combo, name: zzcombo, ingredients: [lisinopril, '
+                 'nodrugzz], source: "test source"}\n')
+    with pytest.raises(DrugKBError, match="unknown ingredient"):
+        D.load(kb)
