@@ -128,19 +128,25 @@ def _build(root: Path, validated: dict[str, dict] | None = None, keep: dict | No
     files = sorted((root / "ingredients").glob("*.yaml"))
     if not files:
         raise DrugKBError(f"no ingredient files under {root / 'ingredients'}")
+    extra: list[tuple[str, dict]] = []  # (file, names entry) applied once every entry is known
+    more_products: list[dict] = []
     for path in files:
-        for e in _read(path, drug_schema.INGREDIENTS_FILE)["ingredients"]:
+        doc = _read(path, drug_schema.INGREDIENTS_FILE)
+        for e in doc["ingredients"]:
             if e["id"] in ingredients:
                 raise DrugKBError(f"{path.name}: ingredient {e['id']} defined twice")
             ingredients[e["id"]] = e
+        extra += [(path.name, n) for n in doc.get("names", [])]
+        more_products += doc.get("products", [])
     products: dict[str, dict] = {}
-    for e in _read(root / "products.yaml", drug_schema.PRODUCTS_FILE)["products"]:
+    for e in _read(root / "products.yaml", drug_schema.PRODUCTS_FILE)["products"] + more_products:
         if e["id"] in products or e["id"] in ingredients:
             raise DrugKBError(f"products.yaml: {e['id']} defined twice (or also an ingredient)")
         for i in e["ingredients"]:
             if i not in ingredients:
                 raise DrugKBError(f"products.yaml: {e['id']}: unknown ingredient {i!r}")
         products[e["id"]] = e
+    _add_extra_names(extra, ingredients, products)
     doc = _read(root / "name_rules.yaml", drug_schema.RULES_FILE)
     unlisted = {normalise(w) for w in doc.get("listed_in_text", [])} - {normalise(w) for w in doc.get("ambiguous_in_text", [])}
     if unlisted:
@@ -304,6 +310,20 @@ def _names(e: dict) -> list[tuple[str, str]]:
     out += [(n, "brand") for n in e.get("brands", [])]
     out += [(n, "synonym") for n in e.get("synonyms", [])]
     return out
+
+
+def _add_extra_names(extra: list[tuple[str, dict]], ingredients: dict[str, dict], products: dict[str, dict]) -> None:
+    """A breadth file's `names` entries join the brands and synonyms of the entry they name (a copy: the documents
+    read stay as read). An unknown entry is an error, so a name never floats free of its ingredients."""
+    for fname, n in extra:
+        table = ingredients if n["of"] in ingredients else products if n["of"] in products else None
+        if table is None:
+            raise DrugKBError(f"{fname}: names for unknown entry {n['of']!r}")
+        e = dict(table[n["of"]])
+        for key in ("brands", "synonyms"):
+            if n.get(key):
+                e[key] = list(dict.fromkeys([*e.get(key, []), *n[key]]))
+        table[n["of"]] = e
 
 
 def _index(ingredients: dict[str, dict], products: dict[str, dict]) -> dict[str, tuple[str, str, str]]:

@@ -29,9 +29,22 @@ INGREDIENT = {
     },
 }
 
+# More typed names for an entry defined elsewhere (an ingredient, or a product of products.yaml or of a breadth file),
+# kept in the breadth file of the session that adds them so parallel sessions never edit the same entry line;
+# `country` says where the name is on the pack (ISO codes or a region), `source` the label or formulary it comes from.
+EXTRA_NAMES = {
+    "type": "object",
+    "required": ["of", "country", "source"],
+    "additionalProperties": False,
+    "properties": {"of": ID, "brands": NAMES, "synonyms": NAMES, "country": {"type": "string", "minLength": 2},
+                   "source": SOURCE},
+}
+
 INGREDIENTS_FILE = {
     "type": "object", "required": ["ingredients"], "additionalProperties": False,
-    "properties": {"ingredients": {"type": "array", "items": INGREDIENT}},
+    "properties": {"ingredients": {"type": "array", "items": INGREDIENT},
+                   "names": {"type": "array", "items": EXTRA_NAMES},
+                   "products": {"type": "array", "items": {"$ref": "#/$defs/product"}}},
 }
 
 PRODUCT = {
@@ -49,6 +62,8 @@ PRODUCT = {
         "source": SOURCE,
     },
 }
+
+INGREDIENTS_FILE["$defs"] = {"product": PRODUCT}
 
 PRODUCTS_FILE = {
     "type": "object", "required": ["products"], "additionalProperties": False,

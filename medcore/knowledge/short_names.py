@@ -55,12 +55,16 @@ def shortened(lex: DrugLexicon, query: str, key: str) -> str | None:
     read the name and asks the user to check it."""
     if len(key) < MIN_SHORTENED or not key.isalpha() or not any(ch.isdigit() for ch in query):
         return None
-    drugs, products = set(), set()
+    drugs, products, own = set(), set(), False
     for name, target in lex.every_key.keys.items():
         if name.startswith(key):
             kind, i = target.split(":", 1)
             (drugs if kind == "drug" else products).add(i)
-    if len(drugs) != 1:
+            own = own or (kind == "drug" and lex.index.get(name, ("", "", "brand"))[2] != "brand")
+    # Session 28b: the short form must start one of the drug's own names (generic, INN, salt name or synonym), not
+    # only a brand: an unknown brand that happens to start a listed one ("Adol 500", a Gulf paracetamol, inside the
+    # Spanish tramadol brand Adolonta) is no chart truncation, and each brand added would widen that reading.
+    if len(drugs) != 1 or not own:
         return None
     (drug,) = drugs
     base = lex.ingredients.get(drug, {}).get("form_of") or drug
