@@ -117,6 +117,9 @@ SYN = {
     "suicidal_thoughts": ["thoughts of harming myself", "thoughts of hurting myself", "end it all", "dont want to wake up",
                           "don't want to wake up", "everyone would be better off without me",
                           "better off without me", "unalive myself", "unaliving myself"],
+    # a parent's words for a baby who will not settle (NHS.uk 'Crying baby'); told apart from an adult's low mood
+    "inconsolable_crying": ["nothing stops her crying", "nothing stops him crying", "impossible to settle",
+                            "screaming non stop", "crying non stop"],
     "low_mood": ["feeling really low", "down in the dumps", "feeling rubbish about everything",
                  "keep crying for no reason", "crying for no reason", "cant stop crying for no reason"],
     # ear, eye, skin, injury
