@@ -30,6 +30,8 @@ SCHEMA = {
         "before": {"type": "integer", "minimum": 1, "maximum": 5},
         "after": {"type": "integer", "minimum": 1, "maximum": 12},
         "not_before": {"type": "array", "items": {"type": "string"}},
+        # session 28b: words before which a rule's `intensifier` word is a swear word, not a quality
+        "intensifier_after": {"type": "array", "items": {"type": "string"}},
         "qualifiers": {"type": "array", "items": {
             "type": "object", "required": ["finding", "base", "words", "source"], "additionalProperties": False,
             "properties": {"finding": {"type": "string"}, "base": {"type": "array", "items": {"type": "string"}},
@@ -37,6 +39,9 @@ SCHEMA = {
                            # the qualifier counts only with one of these parts at most THEN_WINDOW words after it
                            # ('going down his left arm': a direction word is radiation only toward a part)
                            "then": {"type": "array", "items": {"type": "string"}},
+                           # words of `words` that, right after an `intensifier_after` word, only intensify
+                           # (British and Australian 'this bloody cough won't go': no blood in it)
+                           "intensifier": {"type": "array", "items": {"type": "string"}},
                            "source": {"type": "string", "minLength": 10}}}},
     },
 }
@@ -51,6 +56,7 @@ class Qualifier:
     base: frozenset[str]
     words: tuple[str, ...]
     then: frozenset[str] = frozenset()
+    intensifier: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class QualifierTable:
     after: int
     not_before: frozenset[str]  # words after which a qualifier word says something else ('blood pressure')
     rules: tuple[Qualifier, ...]
+    intensifier_after: frozenset[str] = frozenset()  # 'this', 'that': before a swear word ('this bloody cough')
 
 
 @lru_cache(maxsize=4)
@@ -72,10 +79,12 @@ def load(kb_dir: str) -> QualifierTable | None:
     doc = read_yaml(path)
     jsonschema.validate(doc, SCHEMA)
     rules = tuple(Qualifier(q["finding"], frozenset(q["base"]), tuple(w.lower() for w in q["words"]),
-                            frozenset(w.lower() for w in q.get("then", ())))
+                            frozenset(w.lower() for w in q.get("then", ())),
+                            frozenset(w.lower() for w in q.get("intensifier", ())))
                   for q in doc["qualifiers"])
     not_before = frozenset(w.lower() for w in doc.get("not_before", []))
-    return QualifierTable(int(doc["before"]), int(doc["after"]), not_before, rules)
+    return QualifierTable(int(doc["before"]), int(doc["after"]), not_before, rules,
+                          frozenset(w.lower() for w in doc.get("intensifier_after", [])))
 
 
 def add(table: QualifierTable | None, lex, keys: list[str], matches: list, known: set[str],
@@ -91,6 +100,8 @@ def add(table: QualifierTable | None, lex, keys: list[str], matches: list, known
     own = set(found)
     matches_and_carried = [*matches, *([(0, 0, sorted(carried))] if carried else [])]
     parts = set(lex.part_keys) | {p[0] for p in lex.swelling_parts if len(p) == 1}
+    after_keys = {lex.key(w) for w in table.intensifier_after}
+    swear = {q: {" ".join(lex.phrase_keys(w)) for w in q.intensifier} for q in table.rules if q.intensifier}
     added, dropped = [], set()
     for q in table.rules:
         if q.finding not in known or q.finding in found or not q.base & (own | carried):
@@ -102,6 +113,8 @@ def add(table: QualifierTable | None, lex, keys: list[str], matches: list, known
             inside = [i for i, (s, e, _) in enumerate(matches) if ws <= s and e <= we and (s, e) != (ws, we)]
             rest = covered - {t for i in inside for t in range(matches[i][0], matches[i][1])}
             if rest & set(range(ws, we)) or (we < len(keys) and keys[we] in table.not_before):
+                continue
+            if ws > 0 and keys[ws - 1] in after_keys and " ".join(keys[ws:we]) in swear.get(q, ()):
                 continue
             if q.then and not any(lex.key(w) in keys[we:we + THEN_WINDOW + 1] for w in q.then):
                 continue
