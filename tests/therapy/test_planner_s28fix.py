@@ -114,3 +114,12 @@ def test_a_given_name_and_a_town_stay_out_of_free_text(word):
 def test_typed_in_the_planner_they_still_read(typed, want):
     r = kdrugs.resolve(typed)
     assert r.ok and set(r.ingredients) == want, (typed, r)
+
+
+@pytest.mark.parametrize("a, b, want", [
+    ("mycophenolate IV", "Maalox", None),        # the antacid binds the drug in the gut: an infusion is not bound
+    ("CellCept", "Maalox", "moderate"),
+    ("mycophenolate 500 mg tablets", "magnesium hydroxide", "moderate"),
+])
+def test_mycophenolate_antacid_is_a_gut_interaction(kb, a, b, want):
+    assert _top(kb, a, b) == want, (a, b)
