@@ -57,7 +57,7 @@ _ONE_ARM = re.compile(r"\b(?:dose[- ]escalat\w*|escalating\s+doses?|titrat\w*|su
 # warfarin"; not "(10 or 40 mg for 4 weeks) for grade C or D disease", whose bracket closes the arms), or another arm
 # between the allocation and the pair ("assigned to physiotherapy or usual care; either group could take X 500 or
 # 1000 mg"): the pair is not the whole list of arms
-_FURTHER_ARM = re.compile(r"[^;.()]{0,60}?(?:\)\s*)?,?\s+(?:or|versus|vs\.?)\s+(?![A-Z0-9]\b)")  # not "grade C or D"
+_FURTHER_ARM = re.compile(r"[^;.()]{0,60}?(?:\)\s{0,3})?,?\s{1,3}(?:or|versus|vs\.?)\s{1,3}(?![A-Z0-9]\b)")  # not "grade C or D"
 _ARM_BEFORE = re.compile(r"\b(?:or|versus|vs)\b|;", re.I)
 # (review fix) which side is studied, when the title or aim says it: hypofractionation, de-escalation, a reduced or
 # low dose, a shorter course, an extended interval, a non-inferiority question test the less intensive arm against
