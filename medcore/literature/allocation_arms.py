@@ -139,8 +139,13 @@ def stated_pair(question: list[Sentence], is_treatment) -> tuple[str, str, int] 
 # albumin (albumin bolus), a bolus of saline (saline bolus) or no bolus"): one to four plain words each, no digits,
 # no abbreviation, not a group's number or letter ("(group A)", "(arm 1)", "(n = 40)") and not a dose band
 _BRACKET_LABEL = re.compile(r"\(\s{0,2}(?P<name>[a-z][a-z\-]{1,30}(?:\s[a-z][a-z\-]{1,30}){0,3})\s{0,2}\)")
-_NOT_A_LABEL = re.compile(r"\b(?:group|arm|cohort|n|dose|doses|dosage|low|high|mean|median|range|sd|ci|respectively|"
-                          r"i\.e|e\.g|approximately|about|or|and|vs|versus)\b", re.I)
+_NOT_A_LABEL = re.compile(r"\b(?:groups?|arms?|cohorts?|n|dose|doses|dosage|low|high|mean|median|range|sd|ci|respectively|"
+                          r"i\.e|e\.g|approximately|about|or|and|vs|versus|both|all|each)\b"
+                          # (review fix) a bracketed place or time ("(in hospital)", "(at home)") is no arm's name
+                          r"|^(?:in|at|on|after|before|during|from|for|per|to|by|within|until)\b", re.I)
+# (review fix) two arm labels stand in a list: "or", "versus", "and" or a comma between them ("exercise or usual care
+# (both groups) after discharge (in hospital)" has none: its brackets qualify, they name no arm)
+_JOINT = re.compile(r"\b(?:or|versus|vs|and)\b|,", re.I)
 
 
 def labelled(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
@@ -151,7 +156,8 @@ def labelled(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[st
             continue
         found = list(_BRACKET_LABEL.finditer(s.text))
         names = [m.group("name") for m in found]
-        if len(names) < 2 or any(_NOT_A_LABEL.search(n) for n in names):
+        if len(names) < 2 or any(_NOT_A_LABEL.search(n) for n in names) or \
+                not all(_JOINT.search(s.text, a.end(), b.start()) for a, b in zip(found, found[1:])):
             continue
         inter = [(n, s.idx) for n in names if not arm_phrases.is_control(comp, n)]
         comps = [(n, s.idx) for n in names if arm_phrases.is_control(comp, n)]
@@ -168,7 +174,6 @@ def labelled(comp: re.Pattern, sentences: list[Sentence]) -> tuple[list[tuple[st
 _NECESSARY = re.compile(r"\b(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?:routine\s+|prophylactic\s+|preoperative\s+|postoperative\s+)?"
                         r"(?P<b>[^,;:?()]{3,60}?)\s+(?:always\s+|really\s+|still\s+|routinely\s+)?(?:necessary|needed|required|"
                         r"mandatory|essential|indispensable)\b", re.I)
-_OMITS = re.compile(r"^(?:no|without|omission\s+of|omitting|avoidance\s+of|not\s+\w+ing)\b|\bwithout\b", re.I)
 
 
 def necessary_sides(title: Sentence | None, interventions: list, comparators: list) -> bool:
@@ -179,7 +184,7 @@ def necessary_sides(title: Sentence | None, interventions: list, comparators: li
         return False
     head = m.group("b").split()[0].lower()[:6]
     given, left_out = interventions[0], comparators[0]
-    if head in given.text.lower() and _OMITS.search(left_out.text) and not _OMITS.search(given.text):
+    if head in given.text.lower() and arm_phrases.LEAVES_OUT.search(left_out.text) and not arm_phrases.LEAVES_OUT.search(given.text):
         interventions[0], comparators[0] = left_out, given
         return True
     return False

@@ -320,6 +320,9 @@ def question_exposure(title: str) -> str:
 
 # an arm named by its label only: what the group got is said elsewhere (control_arms, group_receives); such a name
 # is no intervention of the PICO (allocation_arms and fill_from_arms)
+# an arm that leaves a step out ("no drain", "without X", "omission of X"; session 28, moved here in the review so that
+# fill_from_arms and allocation_arms.necessary_sides share it)
+LEAVES_OUT = re.compile(r"^(?:no|without|omission\s+of|omitting|avoidance\s+of|not\s+\w+ing)\b|\bwithout\b", re.I)
 LABEL_ONLY = re.compile(r"^(?:experimental|experiment|intervention|treatment|study|active|index|test|case|control|comparison)"
                         r"(?:\s+(?:group|arm))?$|^(?:group|arm)\s+\w+$", re.I)
 # what is measured or sampled, never what is given: "compare the incidence and severity of X" lists outcomes,
@@ -358,7 +361,9 @@ def fill_from_arms(pico: Pico, arms: list[Arm], trial: bool = True) -> None:
             continue  # "the study group": its treatment is named elsewhere or not at all (session 14)
         # already read: the same arm, one the PICO names more fully, or an arm that names a known intervention;
         # only an arm that adds to a control ("A plus usual care") is new beside that control
-        if any(name in h or h in name and not (hs == "c" and side == "i") for h, hs in have):
+        # (review fix) "no drain" beside a read "drain" is the other arm, not the same one named more fully
+        if any(name in h or h in name and not (hs == "c" and side == "i") and not (hs == "i" and LEAVES_OUT.search(name))
+               for h, hs in have):
             continue
         if empty[side]:
             (pico.comparators if side == "c" else pico.interventions).append(PicoItem(text=a.name, sentence_idx=a.sentence_idx))

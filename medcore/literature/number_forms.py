@@ -32,15 +32,21 @@ def normalise(text: str) -> str:
 # session 28: a count of people written with a European thousands point ("5.400 patients", "12.350 women"): people
 # come whole, so a point followed by three digits, right before a people noun, groups thousands and is no decimal
 # point (not after "mean", "average", "median" or "per", where an average count may have decimals)
-_POINT_THOUSANDS = re.compile(r"(?<![\d.,])(?<!mean\s)(?<!average\s)(?<!median\s)(?<!per\s)\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)"
-                              r"(?=\s+(?:[A-Za-z][\w\-]*\s+){0,3}?" + PEOPLE_WORDS + r"\b)", re.I)
+# (review fix) a comma group too ("12,350 teachers"): a decimal comma elsewhere in the sentence ("45,5%", "days 1,3
+# and 7") made normalise read it as 12.350 and the count was lost; and never a rate ("1.200 cases per 100 000
+# children" counts no one)
+_POINT_THOUSANDS = re.compile(r"(?<![\d.,])(?<!mean\s)(?<!average\s)(?<!median\s)(?<!per\s)(?!0[.,])\d{1,3}(?:(?:\.\d{3})+|(?:,\d{3})+)(?![\d,]|\.\d)"
+                              r"(?=\s+(?:[A-Za-z][\w\-]*\s+){0,3}?" + PEOPLE_WORDS + r"\b(?!\s+per\b))", re.I)
 
 
 def counts_normalised(text: str) -> str:
     """`normalise`, with a European thousands point in a count of people read as a blank ("12.350 patients" ->
     "12 350 patients", which the count readers take as 12350) first, so that the sentence's decimal commas ("45,5%
     were women") are then read as points. One character for one, as normalise."""
-    text = _POINT_THOUSANDS.sub(lambda m: m.group(0).replace(".", " "), text.translate(_DASHES))
+    text = _POINT_THOUSANDS.sub(lambda m: m.group(0).replace(".", " ") if "." in m.group(0) else m.group(0),
+                                text.translate(_DASHES))
+    if normalise(text) != text:  # decimal commas will be read as points: a comma group of people is kept whole first
+        text = _POINT_THOUSANDS.sub(lambda m: m.group(0).replace(",", " "), text)
     return normalise(text)
 
 

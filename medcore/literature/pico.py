@@ -321,6 +321,16 @@ def _same_treatment(doses: tuple[PicoItem, PicoItem], found: list[PicoItem]) -> 
     return any(head in f.text.lower() for f in found) or (len(found) == 1 and "fractions" in doses[0].text)
 
 
+def _as_written(n_text: str, n_idx: int, sents: list[Sentence], counted: list[Sentence]) -> str:
+    """(review fix) the count as the abstract prints it ("1,234", "12.350"), not as normalised for reading ("1 234"):
+    the card's evidence must be found in the source; one character for one, so the offsets carry over."""
+    at = next((i for i, s in enumerate(counted) if s.idx == n_idx), None)
+    if not n_text or at is None or n_text in sents[at].text:
+        return n_text
+    start = counted[at].text.find(n_text)
+    return sents[at].text[start:start + len(n_text)] if start >= 0 else n_text
+
+
 def is_trial(sents: list[Sentence], design_kind: str) -> bool:
     """A trial by its design, or (design not read) by a sentence that randomises."""
     # a placebo or sham arm is given by the investigators: an experiment even when the design is not named
@@ -338,6 +348,7 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     n, n_idx, n_text = pick_n(counted, few_ok=design_kind in ("case_report", "case_series"))
     if n is None and design_kind == "case_report":  # a case report describes one patient (CARE), session 27
         n, n_idx, n_text = population_sex.one_case(counted) or (None, -1, "")
+    n_text = _as_written(n_text, n_idx, sents, counted)
     pop = Population(n=n, n_sentence_idx=n_idx, n_text=n_text, age=_age(sents), sex=population_sex.sex(counted, n_idx, paper.title or "", n),
                      conditions=population_conditions.conditions(
                          term, sents, title, population_conditions.body_sites(settings) if term is not None else None))

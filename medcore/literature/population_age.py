@@ -31,10 +31,10 @@ def population_age(sentences: list[Sentence]) -> dict:
     range, "children aged between 1 and 16 years", is said before the sample's "median age 3.4"; session 24b)."""
     # the number forms of numbers.py (a raised decimal point "13·4" is 13.4, decimal commas; one character for one,
     # so the matched text keeps its offsets)
-    texts = [(s.idx, numbers.normalise(s.text)) for s in sentences]
+    texts = [(s.idx, numbers.normalise(s.text), s.role) for s in sentences]
     for want in ("value", "range", "min"):
-        for idx, text in texts:
-            found = _age_in(text, idx, want)
+        for idx, text, role in texts:
+            found = _age_in(text, idx, want, role)
             if found:
                 return found
     return {}
@@ -45,17 +45,37 @@ def population_age(sentences: list[Sentence]) -> dict:
 # same sentence ("more were younger than 65 years than aged 65 or over") splits the population, it bounds no one
 _EVENT_AGE = re.compile(r"\bages?\s+(?:at|of)\s+(?:the\s+)?(?:onset|first|menarche|menopause|death|initiation|start|"
                         r"first\s+\w+)\b", re.I)
-_BANDS_SET_AGAINST = re.compile(r"\b(?:younger|older)\s+than\b|\b(?:under|below)\s+\d+\s*(?:years|yrs)\b.{0,80}\b(?:over|above)\b",
-                                re.I)
+# (review fix) two bands, one below and one above: a single "older than 80 years" is the people's minimum, and "aged 18
+# to 65; those younger than 18 were not eligible" keeps its range
+_BANDS_SET_AGAINST = re.compile(r"\b(?:younger\s+than|under|below)\s+\d+\b[^.;]{0,80}?\b(?:older\s+than|over|above|or\s+older)\b"
+                                r"|\b(?:older\s+than|over|above)\s+\d+\b[^.;]{0,80}?\b(?:younger\s+than|under|below)\s+\d+", re.I)
+# (review fix) one band in a result or conclusion is a subgroup ("7% of those older than 17 years were affected"), not the people
+_ONE_BAND = re.compile(r"\b(?:younger|older)\s+than\b", re.I)
+# (review fix) an age that bounds the people left out ("those aged 70 years or more were excluded", "we excluded
+# patients older than 80 years") is no bound of the people studied
+_LEFT_OUT_AFTER = re.compile(r"[^.;]{0,30}?\b(?:were|was)\s+(?:excluded|not\s+eligible|ineligible|not\s+included|not\s+enrolled)\b", re.I)
+_LEFT_OUT_BEFORE = re.compile(r"\b(?:exclud\w*|ineligible|not\s+eligible)\b[^.;]{0,40}$", re.I)
+# (review fix) the age of other people than those studied: "their infants were 2 years old on average", "the mean age
+# of their children was 8"
+_THEIR_KIN = re.compile(r"\btheir\s+(?:infants?|babies|baby|child|children|offspring|sons?|daughters?|partners?|spouses?|"
+                        r"parents?|mothers?|fathers?|caregivers?|siblings?)\b[^.;]{0,40}$", re.I)
 
 
-def _age_in(text: str, idx: int, want: str) -> dict:
-    if want != "value" and _BANDS_SET_AGAINST.search(text):
+def _not_theirs(text: str, m, kind: str) -> bool:
+    """The age matched bounds people left out, or is the age of the studied people's kin."""
+    if kind != "value" and (_LEFT_OUT_AFTER.match(text, m.end()) or _LEFT_OUT_BEFORE.search(text, 0, m.start())):
+        return True
+    return bool(_THEIR_KIN.search(text, 0, m.start()) or _THEIR_KIN.search(m.group(0)))
+
+
+def _age_in(text: str, idx: int, want: str, role: str = "") -> dict:
+    if want != "value" and (_BANDS_SET_AGAINST.search(text) or role in ("results", "conclusions") and _ONE_BAND.search(text)):
         return {}
     for pattern, kind in _AGE:
         m = pattern.search(text) if kind == want else None
-        if m and kind == "value" and _EVENT_AGE.search(m.group(0)):
-            m = next((n for n in pattern.finditer(text, m.end()) if not _EVENT_AGE.search(n.group(0))), None)
+        if m and ((kind == "value" and _EVENT_AGE.search(m.group(0))) or _not_theirs(text, m, kind)):
+            m = next((n for n in pattern.finditer(text, m.end()) if not (kind == "value" and _EVENT_AGE.search(n.group(0)))
+                      and not _not_theirs(text, n, kind)), None)
         if not m:
             continue
         if kind == "value":

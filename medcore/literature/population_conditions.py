@@ -63,7 +63,10 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
         outcomes = population_phrases.outcomes(found, s.text)
         for i, m in enumerate(found):
             named = population_phrases.in_population(s.text, m.start, m.end, people)
+            # (review fix) what a vaccine or screening is for is no condition even in the people's phrase ("adults who
+            # had influenza vaccination")
             if i in modifiers or any(a <= m.start < b for a, b in spans) or m.concept_id == "icd10cm:R99" \
+                    or population_phrases.is_prevented(s.text, m.end) \
                     or (not named and (_symptom_level(term, m.concept_id) or i in outcomes)):
                 continue  # a modifier, an outcome (measured or prevented), or a symptom-level ICD code not named as the people's condition
             if _defined_otherwise(term, m, whole):

@@ -26,7 +26,8 @@ _FRACTIONS = re.compile(r"(?<![\d.])(?P<sa>(?P<a>" + _NUM + r")\s*Gy\s+(?:(?:app
 _ALLOCATES = re.compile(r"\b(?:randomi[sz]ed|randomly|allocated|assigned|either)\b", re.I)
 # "every 12 hours or every 6 hours", "once weekly or once daily": how often, hours between doses or doses a week
 _EVERY = r"every\s+(?P<{k}>\d+)\s+(?P<{k}u>hours|days|weeks)"
-_TIMES = r"(?:once|twice|three\s+times)\s+(?:a\s+|per\s+)?(?:day|daily|week|weekly)|daily|weekly"
+# (review fix) a bare "daily" or "weekly" is never the tail of "once daily" (that split named an arm "once")
+_TIMES = r"(?:once|twice|three\s+times)\s+(?:a\s+|per\s+)?(?:day|daily|week|weekly)|(?<!once\s)(?<!twice\s)(?<!times\s)(?:daily|weekly)"
 _FREQ = re.compile(r"(?:\b(?P<name>[A-Za-z][\w\-]{1,30}(?:\s[A-Za-z][\w\-]{1,30}){0,2})\s+)?(?P<x>" + _EVERY.format(k="ea") + r"|" + _TIMES + r")\s+(?:or|vs\.?|versus)\s+(?P<y>"
                    + _EVERY.format(k="eb") + r"|" + _TIMES + r")\b", re.I)
 _PER_WEEK = {"once daily": 7, "once a day": 7, "once per day": 7, "daily": 7, "twice daily": 14, "twice a day": 14,
@@ -34,13 +35,39 @@ _PER_WEEK = {"once daily": 7, "once a day": 7, "once per day": 7, "daily": 7, "t
              "twice weekly": 2, "twice a week": 2, "three times weekly": 3, "three times a week": 3}
 _HOURS = {"hours": 1, "days": 24, "weeks": 168}
 _SIDE = "({} dose or schedule: its side is inferred)"
+_AIMED = "(the less intensive dose or schedule, the one the title or aim names as tested: its side is inferred)"
 
 
 # words before a treatment's name in a sentence ("assigned to the", "received either"): cut from the name
 _LEAD = re.compile(r"^(?:(?:to|the|a|an|of|with|either|both|received?|given|administered|assigned|allocated|"
-                   r"randomi[sz]ed|treated|managed|started|was|were|and|or|dosed|taken|applied|that|which|at|on)\s+)+", re.I)
+                   r"randomi[sz]ed|treated|managed|started|was|were|and|or|dosed|taken|applied|that|which|at|on|"
+                   # (review fix) "either group could take X", "who took X"
+                   r"who|could|can|may|might|would|took|takes?|taking|used?|using)\s+)+", re.I)
 _NOT_A_NAME = re.compile(r"^(?:between|from|of|to|and|with|aged|age|weeks|days|months|years|patients|given|"
-                         r"administered|received|receive|was|were|dosed|taken|applied|either|both|that|which)?$", re.I)
+                         r"administered|received|receive|was|were|dosed|taken|applied|either|both|that|which|once|twice)?$", re.I)
+# (review fix) a pair that is not the list of arms: a dose chosen by a person's kidney function, weight or age ("apixaban
+# 5 or 2.5 mg by kidney function") is one arm's dosing rule; a dose escalated or titrated in cohorts is one arm; the
+# same total dose split differently is no more intensive on either side
+_BY_CRITERION = re.compile(r"[^;.]{0,40}?\b(?:according\s+to|depending\s+on|based\s+on|adjusted\s+(?:for|to)|by)\s+"
+                           r"(?:the\s+|their\s+|his\s+|her\s+)?(?:kidney|renal|hepatic|liver|body|weight|age|creatinine|"
+                           r"egfr|bmi|surface|clinical|response|tolerance|tolerability|severity)", re.I)
+_ONE_ARM = re.compile(r"\b(?:dose[- ]escalat\w*|escalating\s+doses?|titrat\w*|successive\s+cohorts|sequential\s+cohorts|"
+                      r"same\s+(?:total\s+)?(?:daily\s+|weekly\s+)?dose|equal\s+(?:total\s+)?(?:daily\s+)?doses?)\b", re.I)
+# (review fix) a further arm after the pair in its clause or right after its bracket ("apixaban (5 or 2.5 mg) or
+# warfarin"; not "(10 or 40 mg for 4 weeks) for grade C or D disease", whose bracket closes the arms), or another arm
+# between the allocation and the pair ("assigned to physiotherapy or usual care; either group could take X 500 or
+# 1000 mg"): the pair is not the whole list of arms
+_FURTHER_ARM = re.compile(r"[^;.()]{0,60}?(?:\)\s{0,3})?,?\s{1,3}(?:or|versus|vs\.?)\s{1,3}(?![A-Z0-9]\b)")  # not "grade C or D"
+_ARM_BEFORE = re.compile(r"\b(?:or|versus|vs)\b|;", re.I)
+# (review fix) which side is studied, when the title or aim says it: hypofractionation, de-escalation, a reduced or
+# low dose, a shorter course, an extended interval, a non-inferiority question test the less intensive arm against
+# the usual one (CONSORT 2010 extension for non-inferiority trials, Piaggio et al. 2012: the new treatment is the
+# less burdensome one); a high dose, dose-dense or intensified schedule tests the more intensive one
+_LESS_STUDIED = re.compile(r"\b(?:hypo-?fraction\w*|de-?escalat\w*|reduced[- ]dose|dose[- ]reduction|reduced|low[- ]dose|"
+                           r"lower[- ]dose|short[- ]course|shorter|extended[- ]interval|less\s+frequent|single[- ]fraction|"
+                           r"single[- ]dose|non-?inferiority|non-?inferior)\b", re.I)
+_MORE_STUDIED = re.compile(r"\b(?:high[- ]dose|higher[- ]dose|dose[- ]dense|dose[- ]intens\w*|intensified|escalated|"
+                           r"more\s+frequent|hyperfraction\w*|accelerated)\b", re.I)
 
 
 def _name(words: str | None) -> str:
@@ -54,8 +81,17 @@ def _per_week(text: str, every: str | None, unit: str | None) -> float | None:
     return _PER_WEEK.get(re.sub(r"\s+", " ", text.lower()).replace("per ", "a "))
 
 
-def _pair(s: Sentence) -> tuple[str, str, float, float] | None:
-    """(arm a, arm b, intensity a, intensity b) of the first dose or schedule pair in a sentence."""
+def _pair(s: Sentence, allocating: bool = False) -> tuple[str, str, float, float] | None:
+    """(arm a, arm b, intensity a, intensity b) of the first dose or schedule pair in a sentence; None when the pair
+    is not the list of arms (see _BY_CRITERION, _ONE_ARM, _FURTHER_ARM)."""
+    if _ONE_ARM.search(s.text):
+        return None
+    m = next((m for m in (p.search(s.text) for p in (_FRACTIONS, _DOSES, _FREQ)) if m), None)
+    if m is None or _BY_CRITERION.match(s.text, m.end()) or _FURTHER_ARM.match(s.text, m.end()):
+        return None
+    cue = _ALLOCATES.search(s.text)
+    if allocating and cue and cue.start() < m.start() and _ARM_BEFORE.search(s.text, cue.end(), m.start("a" if m.re is not _FREQ else "x")):
+        return None
     m = _FRACTIONS.search(s.text)
     if m:
         return m.group("sa"), m.group("sb"), float(m.group("a")), float(m.group("b"))
@@ -84,12 +120,17 @@ def schedule_arms(sentences: list[Sentence], title: Sentence | None,
     pool = ([title] if title is not None else []) + [s for s in sentences if s.role in ("objective", "methods", "")]
     if allocating:
         pool = [s for s in sentences if s.role in ("methods", "") and _ALLOCATES.search(s.text)]
+    aim = " ".join(x.text for x in ([title] if title is not None else []) + [x for x in sentences if x.role == "objective"])
+    less_studied = bool(_LESS_STUDIED.search(aim)) and not _MORE_STUDIED.search(aim)
     for s in pool:
-        found = _pair(s)
+        found = _pair(s, allocating)
         if found is None or found[2] == found[3]:
             continue
         a, b, ia, ib = found
         (hi, lo) = (a, b) if ia > ib else (b, a)
+        if less_studied:  # (review fix) the title or aim names the lighter arm as the one tested
+            return (PicoItem(text=lo, sentence_idx=s.idx, detail=_AIMED),
+                    PicoItem(text=hi, sentence_idx=s.idx, detail=_SIDE.format("the more intensive")))
         return (PicoItem(text=hi, sentence_idx=s.idx, detail=_SIDE.format("the more intensive")),
                 PicoItem(text=lo, sentence_idx=s.idx, detail=_SIDE.format("the less intensive")))
     return None
