@@ -49,7 +49,7 @@ _EVENT_AGE = re.compile(r"\bages?\s+(?:at|of)\s+(?:the\s+)?(?:onset|first|menarc
 # to 65; those younger than 18 were not eligible" keeps its range
 _BANDS_SET_AGAINST = re.compile(r"\b(?:younger\s+than|under|below)\s+\d+\b[^.;]{0,80}?\b(?:older\s+than|over|above|or\s+older)\b"
                                 r"|\b(?:older\s+than|over|above)\s+\d+\b[^.;]{0,80}?\b(?:younger\s+than|under|below)\s+\d+", re.I)
-# (review fix) one band in a result or conclusion is a subgroup ("7% of those older than 17 years were affected"), not the people
+# (review fix) one band in a result or conclusion is a subgroup ("9% of the over-65s relapsed"), not the people
 _ONE_BAND = re.compile(r"\b(?:younger|older)\s+than\b", re.I)
 # (review fix) an age that bounds the people left out ("those aged 70 years or more were excluded", "we excluded
 # patients older than 80 years") is no bound of the people studied
