@@ -33,6 +33,8 @@ _SIGN = r"(?:\(\s?[+-]\s?\)|[+-](?:ve\b)?)"
 _PREFIX = re.compile(rf"(?:^|(?<=[\s,;:(]))(?P<sign>{_SIGN})\s?(?=[A-Za-z])")
 _SUFFIX = re.compile(rf"(?<=[A-Za-z)])\s?(?P<sign>{_SIGN}){_END}")
 _ITEM_BREAK = re.compile(r"[,;.]")
+# a sign told as one item of a comma- or semicolon-separated list: ", + cough", "fever (-);"
+_LISTED = re.compile(rf"[,;]\s?{_SIGN}\s?(?=[A-Za-z])|(?<=[A-Za-z)])\s?{_SIGN}\s?[,;]")
 
 
 def assertion(s: str, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
@@ -61,8 +63,15 @@ def _answered_no(s: str, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _signed(s: str, start: int, end: int) -> str | None:
-    prefixes = list(_PREFIX.finditer(s))
-    suffixes = list(_SUFFIX.finditer(s))
+    # review fix (rec28fix): only the mention's own line is its sign list ("Symptoms: + fever\n- Asthma": the bullet
+    # is no answer), and a minus opening the line is a bullet unless the line goes on as a comma-separated sign list
+    # ("- Atrial fibrillation + rate controlled", "- Type 2 diabetes + neuropathy": bullets; "- cough, + fever": signs)
+    lo, hi = s.rfind("\n", 0, start) + 1, s.find("\n", end)
+    hi = len(s) if hi < 0 else hi
+    listed = bool(_LISTED.search(s, lo, hi))
+    prefixes = [m for m in _PREFIX.finditer(s, lo, hi)
+                if listed or s[lo:m.start()].strip() or not m.group("sign").startswith("-")]
+    suffixes = list(_SUFFIX.finditer(s, lo, hi))
     signs = [m.group("sign") for m in prefixes + suffixes]
     if not _is_sign_list(signs):
         return None

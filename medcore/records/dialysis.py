@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from medcore.knowledge import assertions as ctx
+
 # the patient is on dialysis: "on (chronic) hemodialysis", "started dialysis", "receives peritoneal dialysis",
 # "dialysis-dependent", "hemodialysis three times a week"
 _KIND = r"(?:chronic\s+|maintenance\s+|regular\s+|outpatient\s+|home\s+)?(?:hemo|haemo|peritoneal\s+)?dialysis"
-_ON = re.compile(rf"\b(?:(?:is|was|remains|been)\s+)?(?:on|started(?:\s+on)?|began|receives|receiving|undergoes|undergoing|"
+_ON = re.compile(rf"\b(?:on|started(?:\s+on)?|began|receives|receiving|undergoes|undergoing|"
                  rf"dependent\s+on|requires|requiring)\s+{_KIND}\b|\b(?:hemo|haemo)?dialysis[- ]dependent\b|"
                  rf"\b(?:hemo|haemo)?dialysis\s+(?:three|3|two|2)\s+times\s+(?:a|per)\s+week\b|"
                  rf"\b(?:hemo|haemo)?dialysis\s+(?:on\s+)?(?:mwf|tts|tth?s|monday)", re.I)
@@ -25,16 +27,34 @@ _NOT = re.compile(r"\b(?:not|no|never|yet|before|prior\s+to|until|will|would|may
                   r"should|could)\b[^.;]{0,25}$", re.I)
 
 
-def _on_dialysis(sentence: str) -> bool:
-    return any(not _NOT.search(sentence[max(0, m.start() - 40):m.start()]) for m in _ON.finditer(sentence))
+# review fix (rec28fix): dialysis that is over or only advised is no dialysis now ("was on dialysis until his
+# transplant", "hemodialysis three times a week is recommended", "stopped hemodialysis"): a past "was / were / had been"
+# just before, or such a word after it in the clause
+_PAST_AUX = re.compile(r"\b(?:was|were|had\s+been)\s*$", re.I)
+_NOT_AFTER = re.compile(r"[^.;]{0,40}?\b(?:until|till|stopped|discontinued|withdrawn|recommended|advised|proposed|"
+                        r"suggested|considered|offered|discussed|declined|refused|planned)\b", re.I)
 
 
-def apply(sentences, problems, terminology, name) -> list:
-    """Present N18.5 problems of a section where a sentence tells the patient on dialysis, coded N18.6."""
+def _on_dialysis(sentence: str, rules) -> bool:
+    # a relative named before it ("His brother is on dialysis"): ConText's family triggers, one home for the words
+    family = [m.start for m in ctx.find_modifiers(sentence, rules)[0] if m.category == "family"] if rules else []
+    for m in _ON.finditer(sentence):
+        head = sentence[max(0, m.start() - 40):m.start()]
+        if _NOT.search(head) or _NOT_AFTER.match(sentence, m.end()) or any(f < m.start() for f in family):
+            continue
+        if _PAST_AUX.search(head) and not m.group(0).lower().startswith(("start", "began")):
+            continue  # "was started on dialysis" is now
+        return True
+    return False
+
+
+def apply(sentences, problems, terminology, name, rules=None) -> list:
+    """Present N18.5 problems of a section where a sentence tells the patient on dialysis, coded N18.6. `rules`: the
+    records' ConText rules (their family triggers say the dialysis is a relative's)."""
     esrd = terminology.get("condition:esrd")
     if esrd is None or not any(p.icd10cm == "N18.5" and p.assertion == "present" for p in problems):
         return problems
-    on = {s.section for s in sentences if _on_dialysis(s.text)}
+    on = {s.section for s in sentences if _on_dialysis(s.text, rules)}
     title = terminology.get("icd10cm:N18.6")
     return [replace(p, icd10cm="N18.6", name=name(esrd), concept_id=esrd.id,
                     icd10cm_display=title.name if title else "")

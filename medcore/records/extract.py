@@ -59,7 +59,7 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
         text, out.problems, m.problems.injuries, m.terminology, problem_name)), m.problems.past_events)  # "COPD (COPD)"
     out.problems = leaf_code.apply(out.problems, m.terminology)  # 'headache' R51 -> R51.9 'Headache, unspecified'
     out.problems = spread_sites.current_disease(sentences, out.problems, m.context)  # "history of X that has metastasized to"
-    out.problems = dialysis.apply(sentences, out.problems, m.terminology, problem_name)  # "CKD 5. Started dialysis in May."
+    out.problems = dialysis.apply(sentences, out.problems, m.terminology, problem_name, m.context)  # "CKD 5. Started dialysis in May."
     for med in out.medications:
         dose_in_next_sentence(text, med, m)  # "Augmentin. 875 mg bid."
     settle_course(text, sentences, out.medications, m)  # "... Ampicillin was stopped": earlier mentions too
@@ -194,7 +194,8 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
             words = _with_lasting_word(s, p.start, p.text, m.context)
             assertion = _tobacco_not_current(s, p.text, p.start) or answer_marks.assertion(s, p.start, p.end, spans) \
                 or ctx.assert_target(p.start, p.end, modifiers, terminators, sec, len(s), rules=m.context, text=words)
-            if assertion == "historical" and past_episode.listed_after_procedure(s, p.start, modifiers):
+            if assertion == "historical" and (past_episode.listed_after_procedure(s, p.start, modifiers)
+                                              or past_episode.quit_names_other(s, p.end, modifiers, code)):
                 assertion = ctx.background(words, m.context)  # "cancer, s/p seed implant, COPD": the COPD stands
             if assertion == "present" and (background and background[0] <= p.start < background[1]
                                            or past_episode.told_as_past(s, sec) and not past_episode.lasting(code)):

@@ -66,3 +66,20 @@ def listed_after_procedure(s: str, start: int, modifiers) -> bool:
         return False
     m = max(before, key=lambda x: x.end)
     return s[m.start:m.end].lower() in _PROCEDURE_PAST and "," in s[m.end:start]
+
+
+# review fix (rec28fix): a habit given up ("..., but quit ten years ago", "(stopped 2005)") is the habit's past only;
+# the backward scope of the trigger also reaches the list before it ("Hypertension, diabetes, and tobacco use, but quit
+# ten years ago": the hypertension and diabetes stand). A substance-use code (ICD-10-CM F10-F19, Z72.0 tobacco use,
+# Z87.891 history of nicotine dependence) is a habit; any other problem takes the background reading instead
+_QUIT = re.compile(r"\b(?:quit|stopped|gave\s+up|ceased)\b", re.I)
+
+
+def quit_names_other(s: str, end: int, modifiers, icd10cm: str) -> bool:
+    """True when the problem ending at `end` is no habit and the historical trigger reaching back to it is a habit
+    given up (its reading is then the background one, not historical)."""
+    code = (icd10cm or "").upper()
+    if code[:2] == "F1" or code.startswith(("Z72", "Z87.891")):
+        return False
+    after = [m for m in modifiers if m.category == "historical" and m.direction == "backward" and m.start >= end]
+    return bool(after) and bool(_QUIT.search(s, *min(((m.start, m.end) for m in after))))
