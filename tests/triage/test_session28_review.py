@@ -72,3 +72,28 @@ def test_a_negative_pregnancy_test_reads_not_pregnant(engine, text):
 def test_a_positive_pregnancy_test_still_reads_pregnant(engine, text):
     _, found, _ = _read(engine, text)
     assert found.get("pregnant") is True
+
+
+# (4) a later 'no pain' / "doesn't hurt" denies a part's pain, not a finding that is no pain ('blood on the white of
+# my eye, no pain' is the painless patch; 'lump in my breast, no pain' is a painless lump, a red flag) nor a phrase
+# that already says its pain ('sore throat, no pain swallowing' is still a sore throat). All were read absent.
+@pytest.mark.parametrize("text, fid", [
+    ("Blood on the white of my eye, no pain", "blood_white_of_eye"),
+    ("Lump in my breast, no pain", "breast_lump"),
+    ("Swollen ankle, no pain", "ankle_swelling"),
+    ("Sore throat, no pain swallowing", "sore_throat"),
+])
+def test_a_later_no_pain_keeps_a_finding_that_is_not_the_pain(lexical_engine, text, fid):
+    _, ex = lexical_engine.read_text(text)
+    assert {m.finding_id: m.present for m in ex.mentions}.get(fid) is True
+
+
+@pytest.mark.parametrize("text, fid", [
+    ("My chest doesn't hurt, just a cough", "chest_pain"),
+    ("my shoulder tips don't hurt", "shoulder_tip_pain"),
+    ("my tummy does not ache", "abdominal_pain"),
+    ("my eye doesn't hurt, it's just red", "eye_pain"),
+])
+def test_a_part_followed_by_a_denied_pain_is_still_read_absent(lexical_engine, text, fid):
+    _, ex = lexical_engine.read_text(text)
+    assert {m.finding_id: m.present for m in ex.mentions}.get(fid) is False
