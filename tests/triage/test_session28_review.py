@@ -97,3 +97,16 @@ def test_a_later_no_pain_keeps_a_finding_that_is_not_the_pain(lexical_engine, te
 def test_a_part_followed_by_a_denied_pain_is_still_read_absent(lexical_engine, text, fid):
     _, ex = lexical_engine.read_text(text)
     assert {m.finding_id: m.present for m in ex.mentions}.get(fid) is False
+
+
+# (5) with a told gestation, 'baby' is the unborn baby, not the patient's age (the chat asked a child about pregnancy)
+@pytest.mark.parametrize("text", ["41 weeks and baby moving less today",
+                                  "38 weeks pregnant, baby has not moved since yesterday"])
+def test_the_baby_of_a_told_gestation_gives_no_age(lexical_engine, text):
+    _, ex = lexical_engine.read_text(text)
+    assert ex.age is None
+
+
+def test_a_babys_own_age_is_still_read(lexical_engine):
+    _, ex = lexical_engine.read_text("my baby is 30 weeks old and has a cough")
+    assert ex.age is not None and ex.age < 1
