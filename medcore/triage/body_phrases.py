@@ -104,6 +104,13 @@ def deny_after(lex: Lexicon, toks: list[str], keys: list[str], matches: list) ->
     for s, e, ids in matches:
         names_pain = any(k in lex.part_keys for k in keys[s:e]) or any(
             not i.startswith(("!", "~")) and lex.kb.finding(i).category == "pain" for i in ids)
+        # session 28 review: 'blood on the white of my eye, no pain' is a painless patch, not no patch, and 'sore
+        # throat, no pain swallowing' still a sore throat: a finding that is no pain, or a phrase that already says
+        # its pain, is not what a later 'no pain' denies (both had been read absent since session 14)
+        if any(not i.startswith(("!", "~")) and lex.kb.finding(i).category != "pain"
+               and not any(w in lex.pain_words for w in lex.kb.finding(i).name.lower().replace("-", " ").split())
+               for i in ids) or any(k in lex.pain_words for k in keys[s:e]):
+            names_pain = False
         after = [(t, k) for t, k in zip(toks[e:e + 5], keys[e:e + 5]) if t not in _POST_FILLER]
         if names_pain and len(after) >= 2 and after[0][0] in _POST_NEGATION and after[1][1] in lex.pain_words:
             ids = ["!" + i if not i.startswith(("!", "~")) else i for i in ids]

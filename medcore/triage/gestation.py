@@ -31,7 +31,10 @@ STATED = re.compile(rf"\b(?:i'm|i\s+am|im|she's|she\s+is|she\s+was|i\s+was|now"
 # "at 12 weeks" only with pregnancy words elsewhere in the text (G2P1, midwife, bump, waters, ...)
 AT_WEEKS = re.compile(rf"\bat\s+{_N}{_PLUS}{_WEEKS}\b(?!\s*(?:old|of\s+age))(?![- ]old)")
 CONTEXT = re.compile(r"pregnan|gravida|\bg\d+\s*p\d+\b|midwi|antenatal|\bbump\b|\bwaters\b|contraction|fetal|foetal"
-                     r"|gestation|maternity|\bscan\b|tightening")
+                     r"|gestation|maternity|\bscan\b|tightening"
+                     # session 28 review: the baby's movements are felt only in pregnancy ('41 weeks and baby moving
+                     # less' read 41 weeks as a duration); not 'moving' alone ('6 weeks, baby not moving his arm')
+                     r"|\bbaby(?:'s)?\s+(?:is\s+)?(?:moving\s+less|kicking\s+less|movements)|fewer\s+kicks")
 # session 27: a bare 'N weeks' opening a sentence or list item ('33 weeks, tightenings every 5 minutes', 'Now 34
 # weeks.') with pregnancy words elsewhere is how far along she is; 'for 3 weeks', '3 weeks ago', '6 weeks old' are not
 BARE_WEEKS = re.compile(rf"(?:^|(?<=[.,;:\n]))\s{{0,3}}{_N}{_PLUS}{_WEEKS}\b(?!\s*(?:old|ago|post|after|since|of\s+age|later))"

@@ -29,7 +29,7 @@ from medcore.triage.input_guard import normalize_text
 from medcore.triage.antecedents import lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
-from medcore.triage import (anaphora, denials, menstrual, mild_readings, normal_state, nlu_readings, qa_forms, qualifiers,
+from medcore.triage import (anaphora, denials, gestation, menstrual, mild_readings, normal_state, nlu_readings, qa_forms, qualifiers,
                             relatives, sign_context, vitals)
 from medcore.triage.eye_side import FINDING, one_eye
 from medcore.triage.mild_readings import is_mild
@@ -295,6 +295,9 @@ def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> 
     ex.sex = extract_sex(text)
     # a mother's words about her baby ('breastfeeding my 5 week old') give the baby's age, not the patient's
     maternal = any(m.present and m.finding_id in ("breastfeeding", "recently_given_birth") for m in ex.mentions)
+    # session 28 review: with a told gestation the 'baby' is the unborn one ('38 weeks pregnant, baby has not moved'
+    # gave the patient a baby's age 0.6, the chat asked a child about pregnancy and ranked the common cold first)
+    maternal = maternal or gestation.gestation_weeks(low) is not None
     if maternal and ex.age is not None and ex.age < 1:
         ex.age = None
     if ex.age is not None and ex.age < 0.25 and "infant_under_3m" in kb.finding_index:
