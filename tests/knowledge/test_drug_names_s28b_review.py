@@ -42,3 +42,25 @@ def test_a_suffixed_family_name_is_asked(typed):
 
 def test_the_bare_family_brand_is_still_read():
     assert D.resolve("Deplatt 75").ingredients == ("clopidogrel",)
+
+
+@pytest.mark.parametrize("typed, never", [
+    ("xiovan", "zopiclone"),        # a Diovan slip, once read through the German Ximovan
+    ("pasil", "metoclopramide"),    # a Paxil slip, once read through the Italian Plasil
+    ("curace", "isotretinoin"),     # a Carace slip, once read through the French Curacne
+    ("aocor", "atorvastatin"),      # a Zocor slip, once read through the Indian Atocor
+])
+def test_a_slip_of_a_main_market_name_is_never_read_as_another_drug(typed, never):
+    assert never not in D.resolve(typed).ingredients, typed
+
+
+@pytest.mark.parametrize("typed", ["umulin", "Huminsulin", "Humulin"])
+def test_an_insulin_family_name_is_not_read_as_one_insulin(typed):
+    assert not D.resolve(typed).ingredients, typed
+
+
+def test_the_other_brands_of_those_drugs_still_read():
+    assert D.resolve("Paspertin").ingredients == ("metoclopramide",)
+    assert D.resolve("Contracne").ingredients == ("isotretinoin",)
+    assert D.resolve("Storvas 10").ingredients == ("atorvastatin",)
+    assert D.resolve("Humulin N").ingredients == ("insulin-nph",)
