@@ -152,7 +152,8 @@ def _build(root: Path, validated: dict[str, dict] | None = None, keep: dict | No
     if unlisted:
         raise DrugKBError(f"name_rules.yaml: listed_in_text names not in ambiguous_in_text: {sorted(unlisted)}")
     rules = NameRules.build(doc["dose_tail"], doc["form_words"], doc["salt_words"], doc.get("trailing_words", ()),
-                            doc.get("leading_words", ()), doc.get("biologic_suffix"), doc.get("labeller_words", ()))
+                            doc.get("leading_words", ()), doc.get("biologic_suffix"), doc.get("labeller_words", ()),
+                            doc.get("trailing_openers", ()))
 
     forms: dict[str, list[str]] = {}
     for e in ingredients.values():

@@ -104,6 +104,8 @@ RULES_FILE = {
         # the ambiguous names a medication list, a dose or a verb of taking makes a medicine ("Calcium." in a list)
         "listed_in_text": {"type": "array", "items": {"type": "string"}},
         "trailing_words": {"type": "array", "items": {"type": "string"}},
+        # trailing words that only open a phrase ("at night", "a day"): a tail that ends on one is no trailing phrase
+        "trailing_openers": {"type": "array", "items": {"type": "string"}},
         "leading_words": {"type": "array", "items": {"type": "string"}},  # route/manner words cut before a name
         "labeller_words": {"type": "array", "items": {"type": "string"}},  # generic labellers cut after a name
         # INN spellings of other languages (inn_spelling.py): letter conventions, endings, Romance acid word order

@@ -78,7 +78,7 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     core = lex.rules.biologic_core(query)  # 'tocilizumab-bavi': the FDA four-letter suffix of a biological product
     if core and core in lex.index:
         return _resolution(lex, query, lex.index[core], core)
-    lead = lex.rules.leading_name(cands[-1], lex.index)  # 'acetaminophen single dose'
+    lead = lex.rules.leading_name(cands[-1], lex.index, cands[0])  # 'acetaminophen single dose'
     if lead:
         return _resolution(lex, query, lex.index[lead], lead)
     family = _family(lex, cands[-1], read_alone=False)  # 'Lemsip Max Flu': which Lemsip Max? ask, never a spelling guess

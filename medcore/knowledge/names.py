@@ -52,17 +52,21 @@ class NameRules:
     # ("tocilizumab-bavi"): name_rules.yaml `biologic_suffix` (see biologic_core)
     biologic_ends: tuple[str, ...] = ()
     biologic_starts: tuple[str, ...] = ()
+    # trailing words that open a phrase and never end one ("at", "a", "with"): "Amlopres-AT" and "Clopilet A 75" are
+    # combination brands (amlodipine + atenolol, clopidogrel + aspirin), not "Amlopres at ..." (session 28b review)
+    trailing_openers: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, dose_tail: str, form_words, salt_words, trailing_words=(), leading_words=(),
-              biologic: dict | None = None, labeller_words=()) -> "NameRules":
+              biologic: dict | None = None, labeller_words=(), trailing_openers=()) -> "NameRules":
         # a generic labeller after a name ("Metamizol Hexal", plan26c) is cut the way a form word is; the whole typed
         # text is always looked up first, so a brand that ends with such a word still matches whole
         forms = sorted({normalise(w) for w in (*form_words, *labeller_words) if normalise(w)}, key=lambda w: (-len(w), w))
         leading = sorted({normalise(w) for w in leading_words if normalise(w)}, key=lambda w: (-len(w), w))
         return cls(re.compile(f"(?:{dose_tail}).*$", re.I), tuple(forms), frozenset(normalise(w) for w in salt_words),
                    frozenset(normalise(w) for w in trailing_words), tuple(leading),
-                   tuple((biologic or {}).get("ends", ())), tuple((biologic or {}).get("starts", ())))
+                   tuple((biologic or {}).get("ends", ())), tuple((biologic or {}).get("starts", ())),
+                   frozenset(normalise(w) for w in trailing_openers))
 
     def biologic_core(self, query: str) -> str | None:
         """The core name of a biological product typed with its FDA suffix ("tocilizumab-bavi 162 mg",
@@ -75,7 +79,7 @@ class NameRules:
         ok = core.endswith(self.biologic_ends) or core.startswith(self.biologic_starts) if self.biologic_ends else False
         return core if ok else None
 
-    def leading_name(self, text: str, index) -> str | None:
+    def leading_name(self, text: str, index, whole: str = "") -> str | None:
         """The longest run of leading words of normalised `text` that is a key of `index`, when every word after
         it is a trailing word or a number ('acetaminophen single dose', 'naproxen with food'); else None."""
         words = text.split()
@@ -84,7 +88,11 @@ class NameRules:
             if key in index:
                 rest = words[n:]
                 ok = all(w in self.trailing_words or re.fullmatch(r"[\d.]+|x?\d+", w) for w in rest)
-                return key if ok else None
+                # judged on the whole typed text (`whole`, normalised), whose dose tail is not cut: "prednisolone for
+                # 5 days" ends on "days", "Clopilet A 75" on the opener "a"
+                tail = whole[len(key) + 1:].split() if whole.startswith(key + " ") else rest
+                said = [w for w in tail if not re.fullmatch(r"[\d.]+|x?\d+|mg|g|mcg|ml", w)]
+                return key if ok and not (said and said[-1] in self.trailing_openers) else None
         return None
 
     def candidates(self, query: str) -> list[str]:
