@@ -213,6 +213,8 @@ SETS = {p.set_id: p for p in (
                long_types={"consult": 650, "progress": 800},
                quota={"discharge": 0, "ed": 0, "progress": 1, "consult": 4, "radiology": 3, "history_physical": 0,
                       "operative": 3, "letter": 0, "other": 3},
+               left_out={2298: "other: a patient-education handout on an eye infection, not a patient's note (no "
+                               "patient, finding, medication, PHI or value of anyone; as blind_s26's 2913)"},
                own_read_list="docs/evals/records-blind-s29/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
