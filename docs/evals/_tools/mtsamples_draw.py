@@ -1,4 +1,4 @@
-"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-28). Prints row
+"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-29). Prints row
 numbers only, never note text.
 
 Every set drew the same way, with its own parameters (SETS below; each set's README says why they are what they
@@ -203,6 +203,19 @@ SETS = {p.set_id: p for p in (
                          1894: "other: a caudal epidural injection with no diagnosis, no named drug (unnamed sedation "
                                "and contrast), no PHI or value to annotate"},
                own_read_list="docs/evals/records-blind-s28/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
+    # a thirteenth re-split (session 29), drawn at its base and weighted toward the notes a summarizer is used on:
+    # eligible before the quotas were fixed (unread, no duplicate text): discharge, ED, H&P and letter 0 within 1000
+    # words; consult 4 within 650 and 9 within 800, progress 1 within 800 (2 at any length), so consults get a
+    # 650-word cap and progress notes 800, the rest 250; 14 notes (what one annotator can label by hand with care in
+    # the writer's ~35 minutes): consult 4, progress 1, radiology 3, operative 3, other 3
+    DrawParams("blind_s29", "e516be7d", seed=20261229, residues=tuple(range(10)), max_words=250,
+               long_types={"consult": 650, "progress": 800},
+               quota={"discharge": 0, "ed": 0, "progress": 1, "consult": 4, "radiology": 3, "history_physical": 0,
+                      "operative": 3, "letter": 0, "other": 3},
+               left_out={2298: "other: a patient-education handout on an eye infection, not a patient's note (no "
+                               "patient, finding, medication, PHI or value of anyone; as blind_s26's 2913)"},
+               own_read_list="docs/evals/records-blind-s29/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
 
