@@ -92,8 +92,8 @@ SYN = {
     # eye
     "double_vision": ["everything doubled", "everything looks doubled", "seeing everything double"],
     "foreign_body_eye": ["eyelash stuck in my eye", "eyelash in my eye", "something stuck in my eye"],
-    "eye_swelling": ["puffy eye", "eye is puffy", "puffy eyelid", "eyelid is puffy", "eye is puffed up",
-                     "eyes puffed up", "eyelid puffed up"],
+    # "puffy eyes" left out: puffy eyes in the morning are fluid (puffy_face), not a swollen eye
+    "eye_swelling": ["eye is puffed up", "eyelid puffed up", "eyelid has puffed up"],
     "vision_loss": ["curtain coming down over my eye", "curtain coming across my eye", "curtain across my vision",
                     "curtain over my vision"],
     # ear, nose and throat
@@ -157,7 +157,6 @@ ABSENT = {
     "memory_loss": ["memory is fine", "memory is good", "memory is sharp"],
     "hallucinations": ["no voices", "not hearing things"],
     "low_mood": ["mood is fine", "mood is good", "mood is ok", "mood has been fine"],
-    "ear_pain": ["ears are fine", "ears are ok"],
     "rash": ["skin is clear"],
     "blood_urine": ["wee is a normal colour", "pee is a normal colour", "urine is a normal colour",
                     "no blood when i pee", "no blood when i wee"],
