@@ -166,7 +166,10 @@ BLOCK = "more_synonyms:"
 ABSENT_BLOCK = "more_absent_synonyms:"
 
 
-def _apply(lines: list[str], block: str, table: dict, have: dict) -> list[str]:
+NOTE = "session 28b (issue 12): lay, regional and text-speak words of findings the KB had (additions.py)"
+
+
+def _apply(lines: list[str], block: str, table: dict, have: dict, note: str = NOTE) -> list[str]:
     start = lines.index(block)
     end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith((" ", "#"))), len(lines))
     while end > start + 1 and not lines[end - 1].strip():  # new lines go before the trailing blank line
@@ -184,12 +187,13 @@ def _apply(lines: list[str], block: str, table: dict, have: dict) -> list[str]:
         else:
             new.append(f"  {fid}: [" + ", ".join(f'"{p}"' for p in add) + "]")
     if new:
-        head = ["  # session 28b (issue 12): lay, regional and text-speak words of findings the KB had (additions.py)"]
+        head = [f"  # {note}"]
         lines[end:end] = head + new
     return lines
 
 
-def main() -> None:
+def apply_tables(syn_table: dict, absent_table: dict, note: str, write: bool) -> None:
+    """Append the tables' phrases to findings.yaml (when `write`); shared by later rounds (triage-s29b/additions.py)."""
     path = Path("assets/kb/triage/findings.yaml")
     doc = yaml.safe_load(path.read_text())
     syn = {f["id"]: [*f.get("synonyms", []), f["name"]] for f in doc["findings"]}
@@ -199,15 +203,19 @@ def main() -> None:
     for k, v in (doc.get("more_absent_synonyms") or {}).items():
         absent.setdefault(k, []).extend(v)
     ids = set(syn)
-    for fid in [*SYN, *ABSENT]:
+    for fid in [*syn_table, *absent_table]:
         assert fid in ids, fid
-    if "--apply" in sys.argv:
+    if write:
         lines = path.read_text().split("\n")
-        lines = _apply(lines, BLOCK, SYN, syn)
-        lines = _apply(lines, ABSENT_BLOCK, ABSENT, absent)
+        lines = _apply(lines, BLOCK, syn_table, syn, note)
+        lines = _apply(lines, ABSENT_BLOCK, absent_table, absent, note)
         path.write_text("\n".join(lines))
         yaml.safe_load(path.read_text())
-    print(sum(map(len, SYN.values())), "synonyms,", sum(map(len, ABSENT.values())), "absent phrases")
+    print(sum(map(len, syn_table.values())), "synonyms,", sum(map(len, absent_table.values())), "absent phrases")
+
+
+def main() -> None:
+    apply_tables(SYN, ABSENT, NOTE, "--apply" in sys.argv)
 
 
 if __name__ == "__main__":
