@@ -78,14 +78,35 @@ def modifiers(mentions: list, text: str) -> set[int]:
 _OUTCOME_BEFORE = re.compile(
     r"\b(?:risks?|incidence|rates?|prevalence|occurrence|development|onset|recurrence|prevention|predictors?|"
     r"predict(?:s|ed|ing)?|prevent(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|complications?|(?:side|adverse)\s+effects?|"
-    r"such\s+as|including|episodes?|frequency|severity|probability|odds)\s+(?:of\s+|for\s+|in\s+)?"
+    r"such\s+as|including|episodes?|frequency|severity|probability|odds|"
+    # session 29: what an exposure is tied to or the people are followed for ("whether night work is associated
+    # with X", "followed for X"): the event measured, not whom the cohort enrols
+    r"(?:is|are|was|were)\s+(?:(?:independently|causally|positively|inversely)\s+)?(?:associated|linked|related)\s+(?:with|to)|"
+    r"followed(?:\s+up)?\s+for)\s+(?:of\s+|for\s+|in\s+)?"
     r"(?:(?:the|a|an|new|postoperative|subsequent|later|early|late)\s+)?$", re.I)
+
+
+# session 29: a condition some of the people have and others not ("mothers with and without obesity", "5000 adults
+# with hepatitis C and 10000 without it") is the exposure compared, not the population's condition (a case-control
+# study's cases are the exception: its gold codes the cases' disease, so the caller skips this there)
+_WITH_AND_WITHOUT = re.compile(r"\bwith\s+(?:and|or)\s+without\s+(?:(?:a|an|the|known|prior|previous)\s+)?$", re.I)
+_WITHOUT_AFTER = re.compile(r"[^.;]{0,50}?\b(?:and|but|or|,)\s+(?:\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?|those\s+|others\s+)?"
+                            r"without\b", re.I)
+
+
+def is_contrasted(text: str, start: int, end: int) -> bool:
+    """The mention at start..end names a condition the compared groups differ by ("with and without X")."""
+    return bool(_WITH_AND_WITHOUT.search(text[max(0, start - 40):start]) or _WITHOUT_AFTER.match(text, end))
 
 
 def is_outcome(text: str, start: int) -> bool:
     """The mention starting at `start` is named as a measured or prevented event (an outcome), not the people's
     condition."""
-    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 60):start]))
+    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 60):start]) or _LATER.search(text[max(0, start - 30):start]))
+
+
+# session 29: a condition that comes later ("Hepatitis C and later kidney disease", "incident dementia") is an outcome
+_LATER = re.compile(r"\b(?:later|subsequent|incident|future)\s+(?:[a-z\-]+\s+)?$", re.I)
 
 
 # a disease word inside the name of a measuring instrument or a program names what is measured, not whom: "the
