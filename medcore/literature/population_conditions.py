@@ -43,6 +43,7 @@ def _site_concept(term, sites, s: Sentence, m) -> str | None:
     return found[0].id if found else None
 
 
+_FOLLOWS = re.compile(r"\bcohort\b|\bfollowed\b|\bfollow-up\b|\bperson-years\b", re.I)
 _CASE_CONTROL = re.compile(r"\bcase[- ]control|\bcases\s+and\s+(?:\w+\s+)?controls\b", re.I)
 
 
@@ -59,6 +60,9 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
     case_control = bool(_CASE_CONTROL.search(whole + " " + (title_sentence.text if title_sentence else "")))
     pool = ([title_sentence] if title_sentence else []) + [s for s in sentences if s.role in ("objective", "methods", "background", "")]
     contrasted, measured, said = _exposures_and_outcomes(term, pool, case_control)
+    # a cohort's title names its exposure and outcome; a prevalence survey's title names the conditions it counts
+    # (the dev gold codes those), so the title rule is for studies that follow people only
+    follows = not case_control and bool(_FOLLOWS.search(whole))
     for s in pool:
         weight = 3 if s.idx == -1 else 2 if s.role in ("objective", "methods") else 1
         spans = [(m.start(), m.end()) for p in (PRIMARY, SECONDARY) for m in p.finditer(s.text)]
@@ -76,7 +80,7 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
                 continue  # a modifier, an outcome (measured or prevented), or a symptom-level ICD code not named as the people's condition
             if _defined_otherwise(term, m, whole):
                 continue
-            if m.concept_id in contrasted or (s.idx == -1 and not named and (m.concept_id in measured or (
+            if m.concept_id in contrasted or (s.idx == -1 and not named and follows and (m.concept_id in measured or (
                     m.concept_id not in said and _TITLE_SECOND.search(s.text, 0, m.start)))):
                 continue  # session 29: the exposure compared ("with and without X") or, in the title, the outcome
             cid = _site_concept(term, sites, s, m) or m.concept_id

@@ -254,3 +254,10 @@ def test_saline_as_an_arm_of_its_own_stays(read):
                  "hypertonic saline or salbutamol. Length of stay was the primary outcome.")
     assert "saline" in " ".join(_low(p.interventions + p.comparators))
     assert "placebo" not in _low(p.comparators)
+
+
+def test_prevalence_survey_title_conditions_stay(read):
+    p = _p(read, "Is there a link between psoriasis and depression?\nWe surveyed 2000 adults attending skin clinics for "
+                 "the prevalence of psoriasis and depression. Depression was more common with psoriasis.")
+    codes = [c.code.split()[-1][:3] for c in p.population.conditions]
+    assert "L40" in codes
