@@ -113,3 +113,24 @@ def vehicle_placebo(sentences: list[Sentence], interventions: list, comparators:
                 comparators.insert(0, type(item)(text="placebo", sentence_idx=item.sentence_idx))
             return True
     return False
+
+
+# session 29: the title sets the tested treatment against its comparator ("Two doses of A against B", "A versus B");
+# when the arm readers listed both as interventions and no comparator, B is the comparator
+_TITLE_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared\s+with)\s+(?:the\s+|standard\s+|usual\s+)?"
+                            r"(?P<b>[A-Za-z][\w\-]+)", re.I)
+
+
+def title_against(title: Sentence | None, interventions: list, comparators: list) -> bool:
+    """Move the intervention the title names after "against / versus" to the comparators, in place (True when
+    moved); only when two or more interventions and no comparator were read."""
+    m = _TITLE_AGAINST.search(title.text) if title is not None else None
+    if not m or comparators or len(interventions) < 2:
+        return False
+    b = m.group("b").lower()
+    item = next((i for i in interventions if i.text.lower().split()[0] == b), None)
+    if item is None or item is interventions[0] and not any(b not in i.text.lower() for i in interventions):
+        return False
+    interventions.remove(item)
+    comparators.append(item)
+    return True

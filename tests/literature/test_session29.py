@@ -261,3 +261,26 @@ def test_prevalence_survey_title_conditions_stay(read):
                  "the prevalence of psoriasis and depression. Depression was more common with psoriasis.")
     codes = [c.code.split()[-1][:3] for c in p.population.conditions]
     assert "L40" in codes
+
+
+def test_pooled_people_with_a_space_between_thousands(read):
+    p = _p(read, "Antidepressants for depression: a network meta-analysis\nWe searched databases for randomised trials "
+                 "of antidepressants. We included 300 trials with 86 210 participants. All drugs beat placebo.")
+    assert p.population.n == 86210
+    p = _p(read, "Exercise for back pain: a meta-analysis\nWe searched databases for randomised trials. We included 12 "
+                 "trials with 1450 participants. Exercise helped.")
+    assert p.population.n == 1450
+
+
+def test_title_against_names_the_comparator(read):
+    p = _p(read, "Two doses of dabigatran against warfarin in atrial fibrillation: a randomised trial\nWe randomised "
+                 "9000 adults with atrial fibrillation to dabigatran 110 mg twice daily, dabigatran 150 mg twice "
+                 "daily, or warfarin. Stroke was the primary outcome.")
+    assert _low(p.comparators) == ["warfarin"]
+    assert "warfarin" not in _low(p.interventions)
+
+
+def test_protection_against_a_disease_moves_no_arm(read):
+    p = _p(read, "Protection against influenza with oseltamivir and zanamivir: a randomised trial\nWe randomised 900 "
+                 "adults to oseltamivir or zanamivir. Influenza was the primary outcome.")
+    assert _low(p.interventions) == ["oseltamivir", "zanamivir"]
