@@ -80,6 +80,8 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
                 continue  # a modifier, an outcome (measured or prevented), or a symptom-level ICD code not named as the people's condition
             if _defined_otherwise(term, m, whole):
                 continue
+            if population_phrases.is_denied(s.text, m.start):
+                continue  # session 29: "who had no cancer", "with suspected tuberculosis"
             if m.concept_id in contrasted or (s.idx == -1 and not named and follows and (m.concept_id in measured or (
                     m.concept_id not in said and _TITLE_SECOND.search(s.text, 0, m.start)))):
                 continue  # session 29: the exposure compared ("with and without X") or, in the title, the outcome

@@ -60,6 +60,10 @@ _CAUSED_BY = re.compile(r"(?<!\s)\s++(?:from|due\s++to|secondary\s++to|caused\s+
                         re.I)
 
 
+# session 29: "protects people with X from Y" names Y as what is prevented, not as a manifestation of X
+_PROTECTS = re.compile(r"\b(?:protect\w*|shield\w*|spare\w*)\s+(?:[\w\-]+\s+){0,4}$", re.I)
+
+
 def modifiers(mentions: list, text: str) -> set[int]:
     """Indexes of mentions that only modify the next one ("ventricular fibrillation cardiac arrest", "cancer
     pain"): the compound's head is the condition, its modifier is not one of its own; a manifestation named with
@@ -68,7 +72,8 @@ def modifiers(mentions: list, text: str) -> set[int]:
     out = set()
     for a, b in zip(ordered, ordered[1:]):
         gap = text[mentions[a].end:mentions[b].start] if mentions[a].end <= mentions[b].start else None
-        if gap is not None and (re.fullmatch(r"[\s-]{1,2}", gap) or _CAUSED_BY.fullmatch(gap)):
+        if gap is not None and (re.fullmatch(r"[\s-]{1,2}", gap) or _CAUSED_BY.fullmatch(gap)
+                                and not _PROTECTS.search(text, 0, mentions[a].start)):
             out.add(a)
     return out
 
@@ -82,7 +87,7 @@ _OUTCOME_BEFORE = re.compile(
     # session 29: what an exposure is tied to or the people are followed for ("whether night work is associated
     # with X", "followed for X"): the event measured, not whom the cohort enrols
     r"(?:is|are|was|were)\s+(?:(?:independently|causally|positively|inversely)\s+)?(?:associated|linked|related)\s+(?:with|to)|"
-    r"followed(?:\s+up)?\s+for)\s+(?:of\s+|for\s+|in\s+)?"
+    r"followed(?:\s+up)?\s+for|protect\w*\b[^.;]{0,50}?\bfrom|(?:tests?|assays?|detection)\s+(?:for|of))\s+(?:of\s+|for\s+|in\s+)?"
     r"(?:(?:the|a|an|new|postoperative|subsequent|later|early|late)\s+)?$", re.I)
 
 
@@ -103,6 +108,21 @@ def is_outcome(text: str, start: int) -> bool:
     """The mention starting at `start` is named as a measured or prevented event (an outcome), not the people's
     condition."""
     return bool(_OUTCOME_BEFORE.search(text[max(0, start - 60):start]) or _LATER.search(text[max(0, start - 30):start]))
+
+
+# session 29: a condition the people are said not to have, or only suspected of having ("who had no cancer, venous
+# thromboembolism or infertility", "free of diabetes", "adults with suspected tuberculosis": a diagnostic study's
+# people may not have it), is no condition of theirs; a list after the negation shares it
+_DENIED = re.compile(r"\b(?:no|without|free\s+of|never\s+had|not\s+have|no\s+history\s+of|no\s+known|suspected|"
+                     r"possible|presumed|probable|ruled\s+out)\s+(?:(?:known|prior|previous|clinical)\s+)?"
+                     r"(?:[\w\-]+(?:\s+[\w\-]+){0,3}(?:,\s*|\s+(?:or|and|nor)\s+)){0,4}(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+def is_denied(text: str, start: int) -> bool:
+    """The mention starting at `start` is denied or only suspected (see _DENIED); a "with and without" contrast is
+    is_contrasted's, and "but had X" after a denial starts a new clause."""
+    before = text[max(0, start - 90):start]
+    return bool(_DENIED.search(before)) and not re.search(r"\bbut\b[^,;]*$", before, re.I)
 
 
 # session 29: a condition that comes later ("Hepatitis C and later kidney disease", "incident dementia") is an outcome

@@ -284,3 +284,35 @@ def test_protection_against_a_disease_moves_no_arm(read):
     p = _p(read, "Protection against influenza with oseltamivir and zanamivir: a randomised trial\nWe randomised 900 "
                  "adults to oseltamivir or zanamivir. Influenza was the primary outcome.")
     assert _low(p.interventions) == ["oseltamivir", "zanamivir"]
+
+
+def _codes(p):
+    return [c.code.split()[-1][:3] for c in p.population.conditions]
+
+
+def test_denied_conditions_are_not_the_people_conditions(read):
+    p = _p(read, "Hormonal contraception and the risk of breast cancer: a nationwide cohort\nWe followed 1 000 000 women "
+                 "aged 15 to 49 years who had no cancer, venous thromboembolism or infertility treatment. Users had a "
+                 "higher risk of breast cancer.")
+    assert _codes(p) == []
+
+
+def test_suspected_disease_of_a_diagnostic_study_is_no_condition(read):
+    p = _p(read, "A rapid test for tuberculosis\nAdults with suspected pulmonary tuberculosis in four countries gave "
+                 "sputum. Sensitivity was 92%.")
+    assert _codes(p) == []
+
+
+def test_condition_after_but_had_is_kept(read):
+    p = _p(read, "Diet in diabetes\nAdults who had no heart disease but had type 2 diabetes were randomised to diet A "
+                 "or usual diet.")
+    assert _codes(p) == ["E11"]
+    p = _p(read, "Diet in diabetes\nWe randomised 300 adults with type 2 diabetes to diet A or usual diet. No serious "
+                 "events occurred.")
+    assert _codes(p) == ["E11"]
+
+
+def test_people_protected_from_a_disease_keep_their_own(read):
+    p = _p(read, "Drug A in atrial fibrillation\nTo learn whether drug A protects people with atrial fibrillation from "
+                 "stroke as well as warfarin. We randomised 9000 adults to drug A or warfarin.")
+    assert "I48" in _codes(p)
