@@ -43,6 +43,7 @@ def _site_concept(term, sites, s: Sentence, m) -> str | None:
     return found[0].id if found else None
 
 
+_ACCURACY = re.compile(r"\bsensitivity\b(?!\s+analys)|\bspecificity\b|\bdiagnostic\s+accuracy\b", re.I)
 _FOLLOWS = re.compile(r"\bcohort\b|\bfollowed\b|\bfollow-up\b|\bperson-years\b", re.I)
 _CASE_CONTROL = re.compile(r"\bcase[- ]control|\bcases\s+and\s+(?:\w+\s+)?controls\b", re.I)
 
@@ -63,6 +64,7 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
     # a cohort's title names its exposure and outcome; a prevalence survey's title names the conditions it counts
     # (the dev gold codes those), so the title rule is for studies that follow people only
     follows = not case_control and bool(_FOLLOWS.search(whole))
+    diagnostic = bool(_ACCURACY.search(whole))
     for s in pool:
         weight = 3 if s.idx == -1 else 2 if s.role in ("objective", "methods") else 1
         spans = [(m.start(), m.end()) for p in (PRIMARY, SECONDARY) for m in p.finditer(s.text)]
@@ -80,7 +82,7 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
                 continue  # a modifier, an outcome (measured or prevented), or a symptom-level ICD code not named as the people's condition
             if _defined_otherwise(term, m, whole):
                 continue
-            if population_phrases.is_denied(s.text, m.start):
+            if population_phrases.is_denied(s.text, m.start, diagnostic):
                 continue  # session 29: "who had no cancer", "with suspected tuberculosis"
             if m.concept_id in contrasted or (s.idx == -1 and not named and follows and (m.concept_id in measured or (
                     m.concept_id not in said and _TITLE_SECOND.search(s.text, 0, m.start)))):

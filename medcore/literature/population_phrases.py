@@ -113,16 +113,18 @@ def is_outcome(text: str, start: int) -> bool:
 # session 29: a condition the people are said not to have, or only suspected of having ("who had no cancer, venous
 # thromboembolism or infertility", "free of diabetes", "adults with suspected tuberculosis": a diagnostic study's
 # people may not have it), is no condition of theirs; a list after the negation shares it
-_DENIED = re.compile(r"\b(?:no|without|free\s+of|never\s+had|not\s+have|no\s+history\s+of|no\s+known|suspected|"
-                     r"possible|presumed|probable|ruled\s+out)\s+(?:(?:known|prior|previous|clinical)\s+)?"
+_DENIED = re.compile(r"\b(?:no|without|free\s+of|never\s+had|not\s+have|no\s+history\s+of|no\s+known|"
+                     r"(?P<suspected>suspected|possible|presumed|probable))\s+(?:(?:known|prior|previous|clinical)\s+)?"
                      r"(?:[\w\-]+(?:\s+[\w\-]+){0,3}(?:,\s*|\s+(?:or|and|nor)\s+)){0,4}(?:[\w\-]+\s+){0,2}$", re.I)
 
 
-def is_denied(text: str, start: int) -> bool:
-    """The mention starting at `start` is denied or only suspected (see _DENIED); a "with and without" contrast is
-    is_contrasted's, and "but had X" after a denial starts a new clause."""
+def is_denied(text: str, start: int, diagnostic: bool = False) -> bool:
+    """The mention starting at `start` is denied, or only suspected in a study of a test's accuracy (`diagnostic`:
+    its people are tested because they may have it; a trial in suspected myocardial infarction treats it, and the
+    dev gold codes it); "but had X" after a denial starts a new clause."""
     before = text[max(0, start - 90):start]
-    return bool(_DENIED.search(before)) and not re.search(r"\bbut\b[^,;]*$", before, re.I)
+    m = _DENIED.search(before)
+    return bool(m) and (diagnostic or not m.group("suspected")) and not re.search(r"\bbut\b[^,;]*$", before, re.I)
 
 
 # session 29: a condition that comes later ("Hepatitis C and later kidney disease", "incident dementia") is an outcome

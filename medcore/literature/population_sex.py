@@ -11,6 +11,7 @@ import re
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.literature.model import Sentence
 from medcore.literature.numwords import digits_for_words, lead_small
+from medcore.literature.people_words import PEOPLE_WORDS
 
 _SEX = re.compile(r"(?<!\d)(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?(?:were\s+)?"
                   r"(?P<sex>women|woman|female|females|men|male|males|girls|boys)\b", re.I)
@@ -169,6 +170,15 @@ def _clause_before(text: str, start: int) -> str:
     return re.sub(r"\bin\s+(?:all|total)\b", " ", clause, flags=re.I)
 
 
+def _of_them_total(text: str, start: int, n: int | None) -> bool:
+    """"K of them women" counts the nearest count before it: only the people's share when that count is the N."""
+    counts = list(_COUNTED_PEOPLE.finditer(text, 0, start))
+    return bool(n and counts and count(counts[-1].group(1)) == n)
+
+
+_COUNTED_PEOPLE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?" + PEOPLE_WORDS + r"\b", re.I)
+
+
 def _told_after(sentences: list[Sentence], n: int | None) -> dict:
     """Session 27: the forms that need the population's N, or say that all are of one sex."""
     for s in sentences:
@@ -177,6 +187,8 @@ def _told_after(sentences: list[Sentence], n: int | None) -> dict:
         k = count(m.group("k") or m.group("k2")) if m else 0
         # a part named before the count is a subgroup ("Of the 40 who died, 25 were men"): not the population's; only
         # the count's own clause is looked at (session 29: "In all, 8014 patients were included; 5224 were men")
+        if m and m.group("k2") and not _of_them_total(text, m.start(), n):
+            m = None  # "3314 surgeons, 774 of them women": the share of another count than the people's
         if m and n and 0 < k < n and not _SUBGROUP.search(_clause_before(text, m.start())) \
                 and not _counted_part_before(sentences, s, m.start(), n, k) and not _n_in_other_unit(sentences, n):
             return _shares(k if _is_female(m.group("sex") or m.group("sex2")) else n - k, n, s.idx, m.group(0))

@@ -316,3 +316,15 @@ def test_people_protected_from_a_disease_keep_their_own(read):
     p = _p(read, "Drug A in atrial fibrillation\nTo learn whether drug A protects people with atrial fibrillation from "
                  "stroke as well as warfarin. We randomised 9000 adults to drug A or warfarin.")
     assert "I48" in _codes(p)
+
+
+def test_suspected_disease_of_a_trial_is_its_condition(read):
+    p = _p(read, "Drug A in suspected myocardial infarction\nPatients with suspected acute myocardial infarction were "
+                 "randomised to drug A or placebo. Death at 35 days was the primary outcome.")
+    assert _codes(p) == ["I21"]
+
+
+def test_k_of_them_women_of_another_count_is_not_the_share(read):
+    p = _p(read, "Surgeon sex and outcomes\nWe studied 50 000 patients operated on by 2000 surgeons, 500 of them "
+                 "women. Outcomes were similar.")
+    assert p.population.sex == {}
