@@ -224,8 +224,8 @@ def test_share_of_one_arm_is_not_the_people_share(read):
 # --- blind_s28 (dev since session 29) causes, own sentences ---
 
 def test_count_of_men_after_in_all_is_the_people_share(read):
-    p = _p(read, "Cardiac arrest drug\nWe did a randomised trial of drug A or placebo in ambulance services. In all, "
-                 "900 patients were included; 600 were men, and the mean age was 68 years.")
+    p = _p(read, "Drug A after cardiac arrest\nThis placebo-controlled randomised trial ran in three emergency "
+                 "departments. In all, 900 people took part; 600 were men, with a mean age of 68 years.")
     assert p.population.sex["female_pct"] == 33.3
 
 
@@ -236,16 +236,16 @@ def test_count_of_a_subgroup_clause_is_not_the_people_share(read):
 
 
 def test_k_of_them_women_without_a_verb(read):
-    p = _p(read, "Long covid care\nWe interviewed adults with long covid. There were 60 participants aged 30 to 70 "
-                 "years, 40 of them women; themes were drawn.")
+    p = _p(read, "Living with chronic fatigue\nWe held interviews and drew themes. We spoke with 60 adults between "
+                 "30 and 70 years of age, 40 of them women; themes were drawn.")
     assert p.population.sex["female_pct"] == 66.7
 
 
 def test_saline_placebo_is_the_placebo_arm(read):
-    p = _p(read, "Adrenaline or placebo for cardiac arrest outside hospital\nWe did a randomised, double-blind trial "
-                 "in four ambulance services. Adults in cardiac arrest were given adrenaline (1 mg every 3 to 5 "
-                 "minutes) or a saline placebo from identical syringes. Survival at 30 days was the primary outcome.")
-    assert _low(p.interventions) == ["adrenaline"]
+    p = _p(read, "Vasopressin in septic shock\nThis double-blind randomised trial ran in six intensive care units. "
+                 "Adults in septic shock received vasopressin by infusion or a saline placebo in look-alike bags. "
+                 "Death at 28 days was the primary outcome.")
+    assert _low(p.interventions) == ["vasopressin"]
     assert _texts(p.comparators) == ["placebo"]
 
 
@@ -264,8 +264,8 @@ def test_prevalence_survey_title_conditions_stay(read):
 
 
 def test_pooled_people_with_a_space_between_thousands(read):
-    p = _p(read, "Antidepressants for depression: a network meta-analysis\nWe searched databases for randomised trials "
-                 "of antidepressants. We included 300 trials with 86 210 participants. All drugs beat placebo.")
+    p = _p(read, "Statins for stroke prevention: a meta-analysis\nWe searched databases for randomised trials "
+                 "of statins. Data came from 45 trials with 86 210 participants in all. Statins lowered stroke.")
     assert p.population.n == 86210
     p = _p(read, "Exercise for back pain: a meta-analysis\nWe searched databases for randomised trials. We included 12 "
                  "trials with 1450 participants. Exercise helped.")
@@ -273,9 +273,9 @@ def test_pooled_people_with_a_space_between_thousands(read):
 
 
 def test_title_against_names_the_comparator(read):
-    p = _p(read, "Two doses of dabigatran against warfarin in atrial fibrillation: a randomised trial\nWe randomised "
-                 "9000 adults with atrial fibrillation to dabigatran 110 mg twice daily, dabigatran 150 mg twice "
-                 "daily, or warfarin. Stroke was the primary outcome.")
+    p = _p(read, "Apixaban at a low and a standard dose against warfarin after valve repair\nWe randomised 900 adults "
+                 "after mitral valve repair to apixaban 2.5 mg, apixaban 5 mg, or warfarin. Valve thrombosis was the "
+                 "primary outcome.")
     assert _low(p.comparators) == ["warfarin"]
     assert "warfarin" not in _low(p.interventions)
 
@@ -291,15 +291,15 @@ def _codes(p):
 
 
 def test_denied_conditions_are_not_the_people_conditions(read):
-    p = _p(read, "Hormonal contraception and the risk of breast cancer: a nationwide cohort\nWe followed 1 000 000 women "
-                 "aged 15 to 49 years who had no cancer, venous thromboembolism or infertility treatment. Users had a "
-                 "higher risk of breast cancer.")
+    p = _p(read, "Hormone therapy after menopause and ovarian cancer: a registry cohort\nWe followed 400 000 women "
+                 "past the menopause who had no cancer, liver disease or hysterectomy at entry. Users had a higher "
+                 "risk of ovarian cancer.")
     assert _codes(p) == []
 
 
 def test_suspected_disease_of_a_diagnostic_study_is_no_condition(read):
-    p = _p(read, "A rapid test for tuberculosis\nAdults with suspected pulmonary tuberculosis in four countries gave "
-                 "sputum. Sensitivity was 92%.")
+    p = _p(read, "A bedside test for malaria\nFebrile travellers with suspected falciparum malaria at two clinics "
+                 "gave a finger-prick sample. Sensitivity was 92%.")
     assert _codes(p) == []
 
 
@@ -313,8 +313,8 @@ def test_condition_after_but_had_is_kept(read):
 
 
 def test_people_protected_from_a_disease_keep_their_own(read):
-    p = _p(read, "Drug A in atrial fibrillation\nTo learn whether drug A protects people with atrial fibrillation from "
-                 "stroke as well as warfarin. We randomised 9000 adults to drug A or warfarin.")
+    p = _p(read, "Drug A in atrial fibrillation\nWe asked if drug A can protect patients with atrial fibrillation "
+                 "from stroke. We randomised 9000 adults to drug A or warfarin.")
     assert "I48" in _codes(p)
 
 
@@ -325,6 +325,6 @@ def test_suspected_disease_of_a_trial_is_its_condition(read):
 
 
 def test_k_of_them_women_of_another_count_is_not_the_share(read):
-    p = _p(read, "Surgeon sex and outcomes\nWe studied 50 000 patients operated on by 2000 surgeons, 500 of them "
-                 "women. Outcomes were similar.")
+    p = _p(read, "Anaesthetist experience and outcomes\nWe reviewed 50 000 operations in 50 000 patients, cared for by "
+                 "2000 anaesthetists, 500 of them women. Outcomes were similar.")
     assert p.population.sex == {}
