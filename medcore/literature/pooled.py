@@ -12,7 +12,7 @@ from medcore.literature.numwords import NUMBER_WORDS, value
 from medcore.literature.population_size import PEOPLE
 
 REVIEWS = ("meta_analysis", "systematic_review")
-# session 29: a blank or thin space between thousands ("116 477 participants"), as population_size reads them
+# session 29: a blank or thin space between thousands ("86 210 participants"), as population_size reads them
 _COUNT = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d,.])|\d+)(?![\w.%]|,\d)"
 _STUDIES = re.compile(r"(?P<k>" + _COUNT + r"|" + NUMBER_WORDS.pattern + r")\s+(?:(?:eligible|included|published|"
                       r"randomi[sz]ed|controlled|clinical|observational|cohort|prospective|retrospective|"

@@ -186,9 +186,9 @@ def _told_after(sentences: list[Sentence], n: int | None) -> dict:
         m = _K_WERE.search(text)
         k = count(m.group("k") or m.group("k2")) if m else 0
         # a part named before the count is a subgroup ("Of the 40 who died, 25 were men"): not the population's; only
-        # the count's own clause is looked at (session 29: "In all, 8014 patients were included; 5224 were men")
+        # the count's own clause is looked at (session 29: "In all, 900 took part; 600 were men")
         if m and m.group("k2") and not _of_them_total(text, m.start(), n):
-            m = None  # "3314 surgeons, 774 of them women": the share of another count than the people's
+            m = None  # "2000 anaesthetists, 500 of them women": the share of another count than the people's
         if m and n and 0 < k < n and not _SUBGROUP.search(_clause_before(text, m.start())) \
                 and not _counted_part_before(sentences, s, m.start(), n, k) and not _n_in_other_unit(sentences, n):
             return _shares(k if _is_female(m.group("sex") or m.group("sex2")) else n - k, n, s.idx, m.group(0))
