@@ -141,7 +141,8 @@ def _exposures_and_outcomes(term, pool: list[Sentence], case_control: bool) -> t
             elif population_phrases.in_population(s.text, m.start, m.end, people):
                 as_people.add(m.concept_id)
     said = as_outcome | as_people | contrasted | {m.concept_id for s in pool if s.idx != -1
-                                                  for m in _mentions(term, s, {"condition", "icd10cm"})}
+                                                  for m in _mentions(term, s, {"condition", "icd10cm"})
+                                                  if not population_phrases.is_denied(s.text, m.start)}
     return contrasted, as_outcome - as_people, said
 
 

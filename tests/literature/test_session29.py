@@ -236,8 +236,8 @@ def test_count_of_a_subgroup_clause_is_not_the_people_share(read):
 
 
 def test_k_of_them_women_without_a_verb(read):
-    p = _p(read, "Living with chronic fatigue\nWe held interviews and drew themes. We spoke with 60 adults between "
-                 "30 and 70 years of age, 40 of them women; themes were drawn.")
+    p = _p(read, "Living with chronic fatigue\nWe held interviews and drew themes. In all, 60 adults aged 30 to 70 "
+                 "years took part, 40 of them women; themes were drawn.")
     assert p.population.sex["female_pct"] == 66.7
 
 
