@@ -95,8 +95,9 @@ _OUTCOME_BEFORE = re.compile(
 # with hepatitis C and 10000 without it") is the exposure compared, not the population's condition (a case-control
 # study's cases are the exception: its gold codes the cases' disease, so the caller skips this there)
 _WITH_AND_WITHOUT = re.compile(r"\bwith\s+(?:and|or)\s+without\s+(?:(?:a|an|the|known|prior|previous)\s+)?$", re.I)
-_WITHOUT_AFTER = re.compile(r"[^.;]{0,50}?\b(?:and|but|or|,)\s+(?:\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?|those\s+|others\s+)?"
-                            r"without\b", re.I)
+# (the other group must be named: "with X and without Y" describes the same people)
+_WITHOUT_AFTER = re.compile(r"[^.;]{0,50}?\b(?:and|but|or|,)\s+(?:\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?|(?:those|others|"
+                            r"people|patients|participants|adults|children|women|men)\s+)without\b", re.I)
 
 
 def is_contrasted(text: str, start: int, end: int) -> bool:

@@ -328,3 +328,9 @@ def test_k_of_them_women_of_another_count_is_not_the_share(read):
     p = _p(read, "Anaesthetist experience and outcomes\nWe reviewed 50 000 operations in 50 000 patients, cared for by "
                  "2000 anaesthetists, 500 of them women. Outcomes were similar.")
     assert p.population.sex == {}
+
+
+def test_with_x_and_without_y_describes_the_same_people(read):
+    p = _p(read, "Diet in diabetes\nWe randomised 300 adults with type 2 diabetes and without heart disease to diet A "
+                 "or usual diet.")
+    assert _codes(p) == ["E11"]
