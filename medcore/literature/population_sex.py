@@ -58,10 +58,11 @@ _SEX_MOST = re.compile(r"\b(?:(?:the\s+)?majority|most)(?:\s+of\s+(?:them|the\s+
 _PART_BEFORE = re.compile(r"\b(?:among|those|who|whom|these|admitted|died|deaths?|with|without|had|developed|reported|"
                           r"affected|group|subgroup|cases?\s+of)\b", re.I)
 # "32 patients were female" (no total in the sentence: the population's N is the total)
-_K_WERE = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})*)\s+(?:(?:patients|participants|subjects|of\s+them|children|cases)\s+)?"
+# session 29: a count of four or more digits written without a comma ("5224 were men") is a count too
+_K_WERE = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|participants|subjects|of\s+them|children|cases)\s+)?"
                      r"(?:were|was)\s+(?P<sex>women|men|females?|males?|girls|boys)\b(?!\s*(?:and|or|,)\s*\d)"
-                     # session 29: "114 participants aged 27 to 73, 80 of them women" (no verb after "of them")
-                     r"|(?<![\w.,])(?P<k2>\d{1,3}(?:,\d{3})*)\s+of\s+(?:them|whom)\s+(?:were\s+)?"
+                     # session 29: "60 adults aged 30 to 70, 40 of them women" (no verb after "of them")
+                     r"|(?<![\w.,])(?P<k2>\d{1,3}(?:,\d{3})+|\d+)\s+of\s+(?:them|whom)\s+(?:were\s+)?"
                      r"(?P<sex2>women|men|females?|males?|girls|boys)\b(?!\s*(?:and|or|,)\s*\d)", re.I)
 _SUBGROUP = re.compile(r"\b(?:among|of|in|who|with|those|these|group|died|deaths?|had|without)\b", re.I)
 # every one of the people of one sex: "(n = 25, all males)", "all were women", "all of them were men"

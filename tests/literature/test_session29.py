@@ -334,3 +334,9 @@ def test_with_x_and_without_y_describes_the_same_people(read):
     p = _p(read, "Diet in diabetes\nWe randomised 300 adults with type 2 diabetes and without heart disease to diet A "
                  "or usual diet.")
     assert _codes(p) == ["E11"]
+
+
+def test_count_of_four_digits_without_a_comma_is_read(read):
+    p = _p(read, "Drug A after cardiac arrest\nThis placebo-controlled randomised trial ran in three emergency "
+                 "departments. In all, 6000 people took part; 3600 were men, with a mean age of 68 years.")
+    assert p.population.sex["female_pct"] == 40.0
