@@ -340,3 +340,18 @@ def test_count_of_four_digits_without_a_comma_is_read(read):
     p = _p(read, "Drug A after cardiac arrest\nThis placebo-controlled randomised trial ran in three emergency "
                  "departments. In all, 6000 people took part; 3600 were men, with a mean age of 68 years.")
     assert p.population.sex["female_pct"] == 40.0
+
+
+def test_case_groups_and_controls_are_summed(read):
+    p = _p(read, "Night work and brain tumours: a case-control study\nA case-control study in eight countries. "
+                 "Interviews came from 2100 stroke cases, 1900 migraine cases and 4000 controls.")
+    assert p.population.n == 8000
+    p = _p(read, "Antacid use and wrist fracture\nWe did a nested case-control study in a primary care database. Cases "
+                 "were 12 400 adults with a first wrist fracture; 98 200 controls were matched to them on age and sex.")
+    assert p.population.n == 110600
+
+
+def test_cases_of_one_kind_with_controls_stay_summed_once(read):
+    p = _p(read, "Hair dye and bladder cancer: a case-control study\nWe enrolled 300 cases with bladder cancer and 600 "
+                 "controls.")
+    assert p.population.n == 900
