@@ -355,3 +355,13 @@ def test_cases_of_one_kind_with_controls_stay_summed_once(read):
     p = _p(read, "Hair dye and bladder cancer: a case-control study\nWe enrolled 300 cases with bladder cancer and 600 "
                  "controls.")
     assert p.population.n == 900
+
+
+def test_review_of_double_blind_trials_has_no_blinding_of_its_own(read):
+    r = read("Statins for stroke prevention: a meta-analysis\nWe searched databases for double-blind randomised trials "
+             "of statins against placebo. Data came from 45 trials with 86 210 participants in all. Statins lowered "
+             "stroke (OR 0.80, 95% CI 0.70 to 0.90).")[0]
+    assert r.design.kind == "meta_analysis" and not r.design.blinding
+    r = read("Drug A for gout\nWe did a double-blind randomised trial of drug A against placebo in 200 adults with "
+             "gout. Flares were fewer with drug A.")[0]
+    assert r.design.blinding == "double-blind"
