@@ -72,7 +72,8 @@ def _not_theirs(text: str, m, kind: str) -> bool:
     """The age matched bounds people left out, is the age of the studied people's kin, or the age at an event."""
     if kind != "value" and (_LEFT_OUT_AFTER.match(text, m.end()) or _LEFT_OUT_BEFORE.search(text, 0, m.start())):
         return True
-    if _WHEN_BEFORE.search(text, 0, m.start()) or _EVENT_AFTER.match(text, m.end()):
+    end = len(text[:m.end()].rstrip())  # the pattern tries blanks only from the start of their run
+    if _WHEN_BEFORE.search(text, 0, m.start()) or _EVENT_AFTER.match(text, end):
         return True
     return bool(_THEIR_KIN.search(text, 0, m.start()) or _THEIR_KIN.search(m.group(0)))
 

@@ -365,3 +365,9 @@ def test_review_of_double_blind_trials_has_no_blinding_of_its_own(read):
     r = read("Drug A for gout\nWe did a double-blind randomised trial of drug A against placebo in 200 adults with "
              "gout. Flares were fewer with drug A.")[0]
     assert r.design.blinding == "double-blind"
+
+
+def test_age_range_without_years_before_when_exposed(read):
+    p = _p(read, "Smoke at home and asthma\nWe enrolled 90 children aged 1 to 3 when exposed to smoke at home, and "
+                 "followed them to school age.")
+    assert p.population.age == {}
