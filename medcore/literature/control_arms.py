@@ -92,3 +92,45 @@ def people_as_controls(sentences: list[Sentence], guessed: bool = False) -> tupl
                 x = f"{x} controls"
             return x, s.idx
     return None
+
+
+# session 29: a drug named as the vehicle of a placebo ("a saline placebo", "placebo (saline)", "saline as placebo")
+# is the placebo arm, not a treatment tested: the drug reader finds "saline" in the lexicon and lists it as an arm
+def _vehicle(name: str) -> re.Pattern:
+    n = re.escape(name)
+    return re.compile(r"\b" + n + r"\s+(?:placebo|sham)\b|\bplacebo\s*\(\s*" + n + r"\b|\b" + n + r"\s+(?:as|was\s+the|served\s+as)\s+"
+                      r"(?:a\s+|the\s+)?placebo\b|\bplacebo\s+(?:of|with|containing)\s+" + n + r"\b", re.I)
+
+
+def vehicle_placebo(sentences: list[Sentence], interventions: list, comparators: list) -> bool:
+    """Move an intervention named only as a placebo's vehicle to the comparators as the placebo, in place (True
+    when moved). Not when it is also given as a treatment of its own ("saline 0.9% infusion" with no placebo)."""
+    whole = " ".join(s.text for s in sentences)
+    for item in list(interventions):
+        if len(interventions) > 1 and item.text and _vehicle(item.text).search(whole):
+            interventions.remove(item)
+            if not any(re.search(r"\bplacebo\b", c.text, re.I) for c in comparators):
+                comparators.insert(0, type(item)(text="placebo", sentence_idx=item.sentence_idx))
+            return True
+    return False
+
+
+# session 29: the title sets the tested treatment against its comparator ("Two doses of A against B", "A versus B");
+# when the arm readers listed both as interventions and no comparator, B is the comparator
+_TITLE_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared\s+with)\s+(?:the\s+|standard\s+|usual\s+)?"
+                            r"(?P<b>[A-Za-z][\w\-]+)", re.I)
+
+
+def title_against(title: Sentence | None, interventions: list, comparators: list) -> bool:
+    """Move the intervention the title names after "against / versus" to the comparators, in place (True when
+    moved); only when two or more interventions and no comparator were read."""
+    m = _TITLE_AGAINST.search(title.text) if title is not None else None
+    if not m or comparators or len(interventions) < 2:
+        return False
+    b = m.group("b").lower()
+    item = next((i for i in interventions if i.text.lower().split()[0] == b), None)
+    if item is None or item is interventions[0] and not any(b not in i.text.lower() for i in interventions):
+        return False
+    interventions.remove(item)
+    comparators.append(item)
+    return True

@@ -115,7 +115,8 @@ def read_design(settings, paper: Paper) -> Design:
     if out.kind == "cohort" and _measured_once(paper, out, one_time):
         out.kind, out.kind_inferred = "cross_sectional", _ONE_TIME
     by_weight = sorted(units, key=lambda u: -u[2])  # stable: reading order within a weight
-    for kind, pattern in blinding:
+    # session 29: a review's "double-blind randomised trials" says which trials it pooled, not how it was done
+    for kind, pattern in (() if out.kind in ("systematic_review", "meta_analysis") else blinding):
         for idx, text, weight in by_weight:
             if _hits(pattern, text):
                 out.blinding, out.blinding_sentence_idx = kind, idx

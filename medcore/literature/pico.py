@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from medcore.literature import (added_arms, allocation_arms, arm_phrases, control_arms, pooled, population_conditions,
-                                population_sex, schedule_arms, sex_specific, stated_outcomes,
+                                factorial_arms, population_sex, schedule_arms, sex_specific, stated_outcomes,
                                 studied_exposure)
 from medcore.literature.number_forms import counts_normalised
 from medcore.literature.model import Paper, Pico, PicoItem, Population, Sentence
@@ -369,6 +369,9 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
         # two doses or schedules of one treatment and nothing else compared (session 28)
         pico.interventions, pico.comparators = [doses[0]], [doses[1]]
     allocation_arms.necessary_sides(title, pico.interventions, pico.comparators)  # "is B necessary?" (session 28)
+    factorial_arms.set_sides(sents, title, pico.interventions, pico.comparators, lambda t, i: _coded(term, t, i))
+    control_arms.vehicle_placebo(sents, pico.interventions, pico.comparators)  # "a saline placebo" (session 29)
+    control_arms.title_against(title, pico.interventions, pico.comparators)  # "A against B" titles (session 29)
     people = control_arms.people_as_controls(sents, guessed=True) if pico.interventions and not pico.comparators else None
     if people:  # no control treatment: the people left unexposed are the comparison
         pico.comparators = [PicoItem(text=people[0], sentence_idx=people[1])]

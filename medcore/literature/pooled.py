@@ -12,7 +12,8 @@ from medcore.literature.numwords import NUMBER_WORDS, value
 from medcore.literature.population_size import PEOPLE
 
 REVIEWS = ("meta_analysis", "systematic_review")
-_COUNT = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.%]|,\d)"
+# session 29: a blank or thin space between thousands ("86 210 participants"), as population_size reads them
+_COUNT = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d,.])|\d+)(?![\w.%]|,\d)"
 _STUDIES = re.compile(r"(?P<k>" + _COUNT + r"|" + NUMBER_WORDS.pattern + r")\s+(?:(?:eligible|included|published|"
                       r"randomi[sz]ed|controlled|clinical|observational|cohort|prospective|retrospective|"
                       r"case-control|primary)\s+){0,3}(?P<what>trials|studies|RCTs|articles|cohorts|reports|papers)\b",
@@ -32,7 +33,7 @@ class Pooled:
 
 def _int(written: str) -> int | None:
     w = written.strip()
-    return int(w.replace(",", "")) if re.fullmatch(r"[\d,]+", w) else value(w)
+    return int(re.sub(r"[, \u2009\u202f]", "", w)) if re.fullmatch(r"[\d, \u2009\u202f]+", w) else value(w)
 
 
 def pooled(sentences: list[Sentence]) -> Pooled | None:

@@ -44,7 +44,14 @@ def population_age(sentences: list[Sentence]) -> dict:
 # onset was 11 years", "mean age at menarche", "age at first birth"); and an age band set against another band in the
 # same sentence ("more were younger than 65 years than aged 65 or over") splits the population, it bounds no one
 _EVENT_AGE = re.compile(r"\bages?\s+(?:at|of)\s+(?:the\s+)?(?:onset|first|menarche|menopause|death|initiation|start|"
-                        r"first\s+\w+)\b", re.I)
+                        r"first\s+\w+|exposure|vaccination|infection|injury|the\s+accident)\b", re.I)
+# session 29: an age tied to an event by "when" is the age at that event, not at the study: "the children were 1 to
+# 3 years old when exposed", "whose lead was measured when they were 2 years old"; an event word after "at" alike
+# ("aged 1-3 at exposure"). The study's own moments (baseline, enrolment, entry, recruitment) stay the people's age.
+_WHEN_BEFORE = re.compile(r"\bwhen\s*$", re.I)
+_EVENT_AFTER = re.compile(r"(?<!\s)\s*+(?:\([^()]{0,30}\)\s*+)?(?:,\s*+)?(?:when\b(?!\s+(?:they\s+were\s+)?(?:enrol|recruit|"
+                          r"included|randomi|entered|interviewed|surveyed|examined|(?:first\s+)?seen|admitted|referred|presented|treated))|at\s+(?:the\s+time\s+of\s+"
+                          r"(?:the\s+)?)?(?:exposure|vaccination|infection|injury|the\s+accident|birth|first\s+\w+))", re.I)
 # (review fix) two bands, one below and one above: a single "older than 80 years" is the people's minimum, and "aged 18
 # to 65; those younger than 18 were not eligible" keeps its range
 _BANDS_SET_AGAINST = re.compile(r"\b(?:younger\s+than|under|below)\s+\d+\b[^.;]{0,80}?\b(?:older\s+than|over|above|or\s+older)\b"
@@ -62,8 +69,11 @@ _THEIR_KIN = re.compile(r"\btheir\s+(?:infants?|babies|baby|child|children|offsp
 
 
 def _not_theirs(text: str, m, kind: str) -> bool:
-    """The age matched bounds people left out, or is the age of the studied people's kin."""
+    """The age matched bounds people left out, is the age of the studied people's kin, or the age at an event."""
     if kind != "value" and (_LEFT_OUT_AFTER.match(text, m.end()) or _LEFT_OUT_BEFORE.search(text, 0, m.start())):
+        return True
+    end = len(text[:m.end()].rstrip())  # the pattern tries blanks only from the start of their run
+    if _WHEN_BEFORE.search(text, 0, m.start()) or _EVENT_AFTER.match(text, end):
         return True
     return bool(_THEIR_KIN.search(text, 0, m.start()) or _THEIR_KIN.search(m.group(0)))
 

@@ -43,6 +43,11 @@ def _site_concept(term, sites, s: Sentence, m) -> str | None:
     return found[0].id if found else None
 
 
+_ACCURACY = re.compile(r"\bsensitivity\b(?!\s+analys)|\bspecificity\b|\bdiagnostic\s+accuracy\b", re.I)
+_FOLLOWS = re.compile(r"\bcohort\b|\bfollowed\b|\bfollow-up\b|\bperson-years\b", re.I)
+_CASE_CONTROL = re.compile(r"\bcase[- ]control|\bcases\s+and\s+(?:\w+\s+)?controls\b", re.I)
+
+
 def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
                 sites: body_site.InjurySites | None = None) -> list[PicoItem]:
     """The population's conditions from the title, objective and methods (at most 2 named as the people
@@ -53,7 +58,13 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
         return []
     counts: dict[str, list] = {}
     whole = " ".join(s.text for s in sentences)
+    case_control = bool(_CASE_CONTROL.search(whole + " " + (title_sentence.text if title_sentence else "")))
     pool = ([title_sentence] if title_sentence else []) + [s for s in sentences if s.role in ("objective", "methods", "background", "")]
+    contrasted, measured, said = _exposures_and_outcomes(term, pool, case_control)
+    # a cohort's title names its exposure and outcome; a prevalence survey's title names the conditions it counts
+    # (the dev gold codes those), so the title rule is for studies that follow people only
+    follows = not case_control and bool(_FOLLOWS.search(whole))
+    diagnostic = bool(_ACCURACY.search(whole))
     for s in pool:
         weight = 3 if s.idx == -1 else 2 if s.role in ("objective", "methods") else 1
         spans = [(m.start(), m.end()) for p in (PRIMARY, SECONDARY) for m in p.finditer(s.text)]
@@ -71,6 +82,11 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
                 continue  # a modifier, an outcome (measured or prevented), or a symptom-level ICD code not named as the people's condition
             if _defined_otherwise(term, m, whole):
                 continue
+            if population_phrases.is_denied(s.text, m.start, diagnostic):
+                continue  # session 29: "who had no cancer", "with suspected tuberculosis"
+            if m.concept_id in contrasted or (s.idx == -1 and not named and follows and (m.concept_id in measured or (
+                    m.concept_id not in said and _TITLE_SECOND.search(s.text, 0, m.start)))):
+                continue  # session 29: the exposure compared ("with and without X") or, in the title, the outcome
             cid = _site_concept(term, sites, s, m) or m.concept_id
             entry = counts.setdefault(cid, [0, s.idx, m.text, s.idx == -1, False, False])
             entry[0] += weight
@@ -101,6 +117,38 @@ def conditions(term, sentences: list[Sentence], title_sentence: Sentence | None,
         if any(chapter.match(c.code) and not catch_all.match(c.code) for c in out):
             out = [c for c in out if not catch_all.match(c.code)]
     return out
+
+
+def _exposures_and_outcomes(term, pool: list[Sentence], case_control: bool) -> tuple[set[str], set[str], set[str]]:
+    """Session 29: (conditions the compared groups differ by, anywhere: "with and without X"; conditions the
+    sentences name only as an outcome, never as the people's; every condition the sentences name). A cohort's title often names its exposure and its
+    outcome ("Obesity in pregnancy and childhood asthma"); the title alone no longer makes either the people's
+    condition when the abstract says which it is. A case-control study's cases keep their disease."""
+    contrasted: set[str] = set()
+    as_outcome: set[str] = set()
+    as_people: set[str] = set()
+    for s in pool:
+        if s.idx == -1:
+            continue
+        found = _mentions(term, s, {"condition", "icd10cm"})
+        outcomes = population_phrases.outcomes(found, s.text)
+        people = population_phrases.spans(s.text, is_title=False)
+        for i, m in enumerate(found):
+            if not case_control and population_phrases.is_contrasted(s.text, m.start, m.end):
+                contrasted.add(m.concept_id)
+            elif i in outcomes:
+                as_outcome.add(m.concept_id)
+            elif population_phrases.in_population(s.text, m.start, m.end, people):
+                as_people.add(m.concept_id)
+    said = as_outcome | as_people | contrasted | {m.concept_id for s in pool if s.idx != -1
+                                                  for m in _mentions(term, s, {"condition", "icd10cm"})
+                                                  if not population_phrases.is_denied(s.text, m.start)}
+    return contrasted, as_outcome - as_people, said
+
+
+# the second member of a title's "A and B" ("Statin use and dementia"): what A is studied against, its outcome,
+# when no sentence of the abstract names B again
+_TITLE_SECOND = re.compile(r"\S\s+and\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 
 # ICD-10-CM chapter R (symptoms, signs, abnormal findings) and G89 (pain not elsewhere classified, a symptom code

@@ -60,6 +60,10 @@ _CAUSED_BY = re.compile(r"(?<!\s)\s++(?:from|due\s++to|secondary\s++to|caused\s+
                         re.I)
 
 
+# session 29: "protects people with X from Y" names Y as what is prevented, not as a manifestation of X
+_PROTECTS = re.compile(r"\b(?:protect\w*|shield\w*|spare\w*)\s+(?:[\w\-]+\s+){0,4}$", re.I)
+
+
 def modifiers(mentions: list, text: str) -> set[int]:
     """Indexes of mentions that only modify the next one ("ventricular fibrillation cardiac arrest", "cancer
     pain"): the compound's head is the condition, its modifier is not one of its own; a manifestation named with
@@ -68,7 +72,8 @@ def modifiers(mentions: list, text: str) -> set[int]:
     out = set()
     for a, b in zip(ordered, ordered[1:]):
         gap = text[mentions[a].end:mentions[b].start] if mentions[a].end <= mentions[b].start else None
-        if gap is not None and (re.fullmatch(r"[\s-]{1,2}", gap) or _CAUSED_BY.fullmatch(gap)):
+        if gap is not None and (re.fullmatch(r"[\s-]{1,2}", gap) or _CAUSED_BY.fullmatch(gap)
+                                and not _PROTECTS.search(text, 0, mentions[a].start)):
             out.add(a)
     return out
 
@@ -78,14 +83,53 @@ def modifiers(mentions: list, text: str) -> set[int]:
 _OUTCOME_BEFORE = re.compile(
     r"\b(?:risks?|incidence|rates?|prevalence|occurrence|development|onset|recurrence|prevention|predictors?|"
     r"predict(?:s|ed|ing)?|prevent(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|complications?|(?:side|adverse)\s+effects?|"
-    r"such\s+as|including|episodes?|frequency|severity|probability|odds)\s+(?:of\s+|for\s+|in\s+)?"
+    r"such\s+as|including|episodes?|frequency|severity|probability|odds|"
+    # session 29: what an exposure is tied to or the people are followed for ("whether night work is associated
+    # with X", "followed for X"): the event measured, not whom the cohort enrols
+    r"(?:is|are|was|were)\s+(?:(?:independently|causally|positively|inversely)\s+)?(?:associated|linked|related)\s+(?:with|to)|"
+    r"followed(?:\s+up)?\s+for|protect\w*\b[^.;]{0,50}?\bfrom|(?:tests?|assays?|detection)\s+(?:for|of))\s+(?:of\s+|for\s+|in\s+)?"
     r"(?:(?:the|a|an|new|postoperative|subsequent|later|early|late)\s+)?$", re.I)
+
+
+# session 29: a condition some of the people have and others not ("mothers with and without obesity", "5000 adults
+# with hepatitis C and 10000 without it") is the exposure compared, not the population's condition (a case-control
+# study's cases are the exception: its gold codes the cases' disease, so the caller skips this there)
+_WITH_AND_WITHOUT = re.compile(r"\bwith\s+(?:and|or)\s+without\s+(?:(?:a|an|the|known|prior|previous)\s+)?$", re.I)
+# (the other group must be named: "with X and without Y" describes the same people)
+_WITHOUT_AFTER = re.compile(r"[^.;]{0,50}?\b(?:and|but|or|,)\s+(?:\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?|(?:those|others|"
+                            r"people|patients|participants|adults|children|women|men)\s+)without\b", re.I)
+
+
+def is_contrasted(text: str, start: int, end: int) -> bool:
+    """The mention at start..end names a condition the compared groups differ by ("with and without X")."""
+    return bool(_WITH_AND_WITHOUT.search(text[max(0, start - 40):start]) or _WITHOUT_AFTER.match(text, end))
 
 
 def is_outcome(text: str, start: int) -> bool:
     """The mention starting at `start` is named as a measured or prevented event (an outcome), not the people's
     condition."""
-    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 60):start]))
+    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 60):start]) or _LATER.search(text[max(0, start - 30):start]))
+
+
+# session 29: a condition the people are said not to have, or only suspected of having ("who had no cancer, venous
+# thromboembolism or infertility", "free of diabetes", "adults with suspected tuberculosis": a diagnostic study's
+# people may not have it), is no condition of theirs; a list after the negation shares it
+_DENIED = re.compile(r"\b(?:no|without|free\s+of|never\s+had|not\s+have|no\s+history\s+of|no\s+known|"
+                     r"(?P<suspected>suspected|possible|presumed|probable))\s+(?:(?:known|prior|previous|clinical)\s+)?"
+                     r"(?:[\w\-]+(?:\s+[\w\-]+){0,3}(?:,\s*|\s+(?:or|and|nor)\s+)){0,4}(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+def is_denied(text: str, start: int, diagnostic: bool = False) -> bool:
+    """The mention starting at `start` is denied, or only suspected in a study of a test's accuracy (`diagnostic`:
+    its people are tested because they may have it; a trial in suspected myocardial infarction treats it, and the
+    dev gold codes it); "but had X" after a denial starts a new clause."""
+    before = text[max(0, start - 90):start]
+    m = _DENIED.search(before)
+    return bool(m) and (diagnostic or not m.group("suspected")) and not re.search(r"\bbut\b[^,;]*$", before, re.I)
+
+
+# session 29: a condition that comes later ("Hepatitis C and later kidney disease", "incident dementia") is an outcome
+_LATER = re.compile(r"\b(?:later|subsequent|incident|future)\s+(?:[a-z\-]+\s+)?$", re.I)
 
 
 # a disease word inside the name of a measuring instrument or a program names what is measured, not whom: "the

@@ -11,6 +11,7 @@ import re
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.literature.model import Sentence
 from medcore.literature.numwords import digits_for_words, lead_small
+from medcore.literature.people_words import PEOPLE_WORDS
 
 _SEX = re.compile(r"(?<!\d)(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?(?:were\s+)?"
                   r"(?P<sex>women|woman|female|females|men|male|males|girls|boys)\b", re.I)
@@ -57,8 +58,12 @@ _SEX_MOST = re.compile(r"\b(?:(?:the\s+)?majority|most)(?:\s+of\s+(?:them|the\s+
 _PART_BEFORE = re.compile(r"\b(?:among|those|who|whom|these|admitted|died|deaths?|with|without|had|developed|reported|"
                           r"affected|group|subgroup|cases?\s+of)\b", re.I)
 # "32 patients were female" (no total in the sentence: the population's N is the total)
-_K_WERE = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})*)\s+(?:(?:patients|participants|subjects|of\s+them|children|cases)\s+)?"
-                     r"(?:were|was)\s+(?P<sex>women|men|females?|males?|girls|boys)\b(?!\s*(?:and|or|,)\s*\d)", re.I)
+# session 29: a count of four or more digits written without a comma ("5224 were men") is a count too
+_K_WERE = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|participants|subjects|of\s+them|children|cases)\s+)?"
+                     r"(?:were|was)\s+(?P<sex>women|men|females?|males?|girls|boys)\b(?!\s*(?:and|or|,)\s*\d)"
+                     # session 29: "60 adults aged 30 to 70, 40 of them women" (no verb after "of them")
+                     r"|(?<![\w.,])(?P<k2>\d{1,3}(?:,\d{3})+|\d+)\s+of\s+(?:them|whom)\s+(?:were\s+)?"
+                     r"(?P<sex2>women|men|females?|males?|girls|boys)\b(?!\s*(?:and|or|,)\s*\d)", re.I)
 _SUBGROUP = re.compile(r"\b(?:among|of|in|who|with|those|these|group|died|deaths?|had|without)\b", re.I)
 # every one of the people of one sex: "(n = 25, all males)", "all were women", "all of them were men"
 _ALL_ONE = re.compile(r"\ball\s+(?:of\s+them\s+|patients\s+|participants\s+|subjects\s+)?(?:were\s+)?(?P<sex>women|men|females|males|girls|boys)\b", re.I)
@@ -160,16 +165,34 @@ def _part_before(text: str, start: int, n: int | None) -> bool:
     return not (n and any(count(m.group("k")) == n for m in _PEOPLE_COUNT.finditer(text, 0, start)))
 
 
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause before `start` (after the last semicolon), "in all" / "in total" left out."""
+    clause = text[:start].rsplit(";", 1)[-1]
+    return re.sub(r"\bin\s+(?:all|total)\b", " ", clause, flags=re.I)
+
+
+def _of_them_total(text: str, start: int, n: int | None) -> bool:
+    """"K of them women" counts the nearest count before it: only the people's share when that count is the N."""
+    counts = list(_COUNTED_PEOPLE.finditer(text, 0, start))
+    return bool(n and counts and count(counts[-1].group(1)) == n)
+
+
+_COUNTED_PEOPLE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?" + PEOPLE_WORDS + r"\b", re.I)
+
+
 def _told_after(sentences: list[Sentence], n: int | None) -> dict:
     """Session 27: the forms that need the population's N, or say that all are of one sex."""
     for s in sentences:
         text = digits_for_words(s.text)[0]
         m = _K_WERE.search(text)
-        # a part named before the count is a subgroup ("Of the 40 who died, 25 were men"): not the population's
-        if m and n and 0 < count(m.group("k")) < n and not _SUBGROUP.search(text, 0, m.start()) \
-                and not _counted_part_before(sentences, s, m.start(), n, count(m.group("k"))) and not _n_in_other_unit(sentences, n):
-            k = count(m.group("k"))
-            return _shares(k if _is_female(m.group("sex")) else n - k, n, s.idx, m.group(0))
+        k = count(m.group("k") or m.group("k2")) if m else 0
+        # a part named before the count is a subgroup ("Of the 40 who died, 25 were men"): not the population's; only
+        # the count's own clause is looked at (session 29: "In all, 900 took part; 600 were men")
+        if m and m.group("k2") and not _of_them_total(text, m.start(), n):
+            m = None  # "2000 anaesthetists, 500 of them women": the share of another count than the people's
+        if m and n and 0 < k < n and not _SUBGROUP.search(_clause_before(text, m.start())) \
+                and not _counted_part_before(sentences, s, m.start(), n, k) and not _n_in_other_unit(sentences, n):
+            return _shares(k if _is_female(m.group("sex") or m.group("sex2")) else n - k, n, s.idx, m.group(0))
         m = _ALL_ONE.search(text)
         if m and not _part_before(text, m.start(), n):
             female = _is_female(m.group("sex"))
@@ -198,6 +221,27 @@ def _larger_count_before(text: str, start: int, total: int) -> bool:
     return any(count(m.group("k")) > total for m in _PEOPLE_COUNT.finditer(text, 0, start))
 
 
+# session 29: a share said of one group of a compared pair is no share of the people studied: "Of the cases, 60
+# (20%) were women" in a case-control study (the controls are people studied too), "in the intervention group 55%
+# were women" (one arm). Cases are one group only when controls are named; a case series' "of the 40 cases" is all.
+_ARM_GROUP = (r"(?:intervention|treatment|treated|control|placebo|exercise|usual[- ]care|experimental|exposed|unexposed|"
+              r"case)\s+(?:group|arm)s?")
+_ONE_GROUP_BEFORE = re.compile(r"\b(?:(?:of|among|in|for)\s+(?:the\s+|these\s+|our\s+)?(?:\d[\d,]*\s+)?(?:" + _ARM_GROUP +
+                               r"|(?P<c1>cases|controls)|(?:exposed|unexposed)\s+\w+)|(?P<c2>cases|controls)\s+(?:were|was|included|"
+                               r"comprised)|" + _ARM_GROUP + r"\s+(?:were|was|included|comprised))\b[^.;]{0,40}$", re.I)
+_CONTROLS = re.compile(r"\bcontrols\b|\bcontrol\s+(?:subjects|participants|group)\b", re.I)
+
+
+def _one_group(sentences: list[Sentence], text: str, start: int) -> bool:
+    """The share matched at `start` is said of one group of a pair (cases or controls, one arm)."""
+    m = _ONE_GROUP_BEFORE.search(text, max(0, start - 90), start)
+    if not m:
+        return False
+    if m.group("c1") or m.group("c2"):  # cases are a part only when controls are studied too
+        return any(_CONTROLS.search(x.text) for x in sentences)
+    return True
+
+
 def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "", n: int | None = None) -> dict:
     """Female and male shares with the sentence they come from; {} when the abstract does not say. `n`: the
     population's N, when read (session 27). A share read from a ratio carries "inferred" (the card says so)."""
@@ -224,7 +268,8 @@ def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "", n: int | No
                 return _shares(f, a + b, s.idx, m.group(0))
         m = _SEX_OF_TOTAL.search(text)
         # a part ("of the 20 who died") only when it is the population itself (its total is the N)
-        if m and 0 < count(m.group("k")) < count(m.group("tot")) and (not _PART_RE.search(m.group("who")) or count(m.group("tot")) == n):
+        if m and 0 < count(m.group("k")) < count(m.group("tot")) and (not _PART_RE.search(m.group("who")) or count(m.group("tot")) == n) \
+                and not _one_group(sentences, text, m.end("who")):
             f = count(m.group("k")) if m.group("sex").lower() in _FEMALE else count(m.group("tot")) - count(m.group("k"))
             return _shares(f, count(m.group("tot")), s.idx, m.group(0))
         m = _SEX_OF.search(s.text)
@@ -237,6 +282,8 @@ def sex(sentences: list[Sentence], n_idx: int = -2, title: str = "", n: int | No
             m = pattern.search(text)  # counts in words too: "Thirty (40%) women and ..."
             if m and pattern is _SEX_MOST and _part_before(text, m.start(), n):
                 continue  # "Among those with myalgia, the majority were women (70%)": a part's share
+            if m and _one_group(sentences, text, m.start()):
+                continue  # session 29: the cases' (or one arm's) share, not the people's
             if m:
                 pct = float(m.group("pct") or m.group("pct2")) if "pct2" in m.re.groupindex else float(m.group("pct"))
                 if pct > 100:

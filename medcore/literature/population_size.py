@@ -134,6 +134,14 @@ def _larger_before(text: str, words: str, total: int) -> bool:
     return at > 0 and any(count_of(m.group("k")) > total for m in _LARGER.finditer(text, 0, at))
 
 
+# session 29: several case groups before their controls ("2100 stroke cases, 1900 migraine cases and 4000 controls"),
+# and cases counted before a semicolon, their controls after it ("Cases were 12 400 adults with X; 98 200 controls
+# were matched to them"): all are the study's people; thousands may be set off by a blank
+_NUM = r"(?:\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d,.])|\d{1,3}(?:,\d{3})+|\d+)"
+_CASE_GROUPS = re.compile(r"(?<![\w.,])(?P<a>" + _NUM + r")\s+(?:[\w\-]+\s+){0,2}?cases,\s+(?P<c>" + _NUM + r")\s+"
+                          r"(?:[\w\-]+\s+){0,2}?cases,?\s+and\s+(?P<b>" + _NUM + r")\s+(?:[\w\-]+\s+){0,2}?controls\b", re.I)
+_CASES_THEN_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>" + _NUM + r")\s[^;.]{0,100}?;\s+(?:and\s+)?"
+                                  r"(?P<b>" + _NUM + r")\s+(?:[\w\-]+\s+){0,2}?controls\b", re.I)
 _CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
 # two groups counted side by side make up the study: "compared between 1,200 rural and 3,400 urban infants",
 # "started drug A (n = 80) or drug B (n = 95)"; their sum is N (exactly two counts, joined by and / or / versus)
@@ -182,9 +190,10 @@ def pick_n(sentences: list[Sentence], small: bool = False, few_ok: bool = False)
         text, spans = digits_for_words(s.text)
         if small:  # "Two cases of X were identified" (session 27)
             text, spans = lead_small(text, spans, _PEOPLE)
-        m = _CASES_CONTROLS.search(text) or _CASES_AND_CONTROLS.search(text) or _TWO_ENROLLED.search(text) or _WITH_AND_WITHOUT.search(text)
+        m = (_CASE_GROUPS.search(text) or _CASES_THEN_CONTROLS.search(text) or _CASES_CONTROLS.search(text)
+             or _CASES_AND_CONTROLS.search(text) or _TWO_ENROLLED.search(text) or _WITH_AND_WITHOUT.search(text))
         if m:
-            n = int(m.group("a").replace(",", "")) + int(m.group("b").replace(",", ""))
+            n = sum(count_of(m.group(g)) for g in ("a", "b", "c") if g in m.re.groupindex and m.group(g))
             if best is None or 5 * w > best[0]:
                 best = (5 * w, n, s.idx, m.group(0) if text == s.text else spans[0][2])
         pair = _group_pair(text, s.role in ("methods", ""))

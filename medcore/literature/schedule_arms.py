@@ -112,6 +112,35 @@ def _pair(s: Sentence, allocating: bool = False) -> tuple[str, str, float, float
     return None
 
 
+# session 29: one arm keeps the current dose and the other changes it ("continue aspirin 300 or reduce to 75 mg",
+# "stay on 40 mg or halve the dose to 20 mg"): the change is what the trial tests, continuing is the usual care, so
+# the changed dose is the intervention whichever is higher (a de-escalation trial tests the lower one)
+_CHANGE = re.compile(r"\b(?:continu\w*|keep\w*|maintain\w*|stay\w*\s+on|remain\w*\s+on)\s+(?:on\s+|with\s+|taking\s+)?"
+                     r"(?:the(?:ir)?\s+|usual\s+|current\s+)?(?P<name>[A-Za-z][\w\-]{1,30}(?:\s[A-Za-z][\w\-]{1,30})?)?\s*"
+                     r"(?:at\s+)?(?P<a>" + _NUM + r")\s*(?P<ua>" + _UNIT + r")?(?:\s+(?:daily|a\s+day|once\s+daily))?\s*,?\s*"
+                     r"(?:or|vs\.?|versus)\s+(?:to\s+)?(?P<verb>reduc\w*|lower\w*|decreas\w*|increas\w*|rais\w*|halv\w*|"
+                     r"doubl\w*|switch\w*|chang\w*|cut\w*)\s+(?:it\s+|the\s+dose\s+|their\s+dose\s+)?(?:to\s+)(?P<b>"
+                     + _NUM + r")\s*(?P<ub>" + _UNIT + r")\b", re.I)
+_CHANGED = "(the changed dose: continuing the current dose is the usual care, so its side is inferred)"
+_KEPT = "(the current dose continued: its side is inferred)"
+
+
+def changed_dose(pool: list[Sentence], names: list[str]) -> tuple[PicoItem, PicoItem] | None:
+    """(changed dose, continued dose) of a "continue X a or change to b" pair; the name may be said only before
+    it (the arm read already, `names`)."""
+    for s in pool:
+        m = _CHANGE.search(s.text)
+        if not m:
+            continue
+        name = _name(m.group("name")) or next(iter(names), "")
+        unit = m.group("ua") or m.group("ub")
+        if not name or unit.lower() != m.group("ub").lower() or float(m.group("a")) == float(m.group("b")):
+            continue
+        return (PicoItem(text=f"{name} {m.group('b')} {m.group('ub')}", sentence_idx=s.idx, detail=_CHANGED),
+                PicoItem(text=f"{name} {m.group('a')} {unit}", sentence_idx=s.idx, detail=_KEPT))
+    return None
+
+
 def schedule_arms(sentences: list[Sentence], title: Sentence | None,
                   allocating: bool = False) -> tuple[PicoItem, PicoItem] | None:
     """(intervention, comparator) of two arms of one treatment that differ in dose or schedule, from the title,
@@ -122,6 +151,10 @@ def schedule_arms(sentences: list[Sentence], title: Sentence | None,
         pool = [s for s in sentences if s.role in ("methods", "") and _ALLOCATES.search(s.text)]
     aim = " ".join(x.text for x in ([title] if title is not None else []) + [x for x in sentences if x.role == "objective"])
     less_studied = bool(_LESS_STUDIED.search(aim)) and not _MORE_STUDIED.search(aim)
+    # an opening sentence that allocates is methods, whatever role its position gave it
+    changed = changed_dose(pool + [s for s in sentences if s not in pool and _ALLOCATES.search(s.text)], [])
+    if changed:
+        return changed
     for s in pool:
         found = _pair(s, allocating)
         if found is None or found[2] == found[3]:

@@ -27,6 +27,7 @@ import re
 from medcore.literature.model import Pico, PicoItem, Sentence
 from medcore.literature.pico_terms import code as _code, mentions as _mentions
 from medcore.literature.treated_groups import expand
+from medcore.literature import unheaded_outcomes
 
 _RANK = r"(?:primary|main)\s+(?:study\s+|efficacy\s+)?"
 _KIND = r"(?:outcomes?(?:\s+(?:measures?|variables?))?|end\s?-?points?|measures?)"
@@ -90,6 +91,11 @@ _DEFINED = re.compile(r"^(?P<name>[A-Za-z][^:()]{2,80}?)\s*:\s+\S")
 # whom B is measured in: the list is "A and B" (the qualifier is not a name)
 _QUALIFIER = re.compile(r"\b(and|or),\s*(?:for|in|among|at)\s+[^,;.]{1,80},\s*", re.I)
 
+# session 29: after a ranked outcome's name, an appositive that spells it out (", the composite of ...", ", defined
+# as ...", ", whichever came first") or a new clause joined by ", and the X was" is no outcome of its own
+_NEXT_CLAUSE = re.compile(r",\s+(?:the\s+composite\s+of|defined\s+as|i\.e\.|whichever|and\s+the\s+(?:[\w\-]+\s+){1,8}?"
+                          r"(?:was|were|is|are)\b)", re.I)
+_COMPOSITE = re.compile(r"^(?:an?\s+|the\s+)?composite\s+(?:outcome\s+|end\s?-?point\s+)?of\s", re.I)
 
 # the headings that name a study's outcomes (headings.yaml files them under methods): "MAIN OUTCOME MEASURES",
 # (session 28) "END POINTS"; never a results heading ("Measurements and main results"). A "MEASURES" heading was
@@ -133,8 +139,13 @@ def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
             m = next((m for m in (p.search(s.text) for p in patterns) if m), None)
             if m and not target:
                 named = m.group("o").lstrip(": ")  # "The primary outcomes were: A and B" (the colon opens the list)
+                named = _NEXT_CLAUSE.split(named, maxsplit=1)[0]
                 defined = _DEFINED.match(named)
-                _add(term, target, [defined.group("name")] if defined else _parts(named), s.idx, label, whole)
+                if _COMPOSITE.match(named):  # session 29: "a composite of A, B and C" is one outcome
+                    parts = [re.sub(r"\s?\([^()]{0,200}\)", "", _WHEN.sub("", named)).strip()]
+                else:
+                    parts = [defined.group("name")] if defined else _parts(named)
+                _add(term, target, parts, s.idx, label, whole)
     if not pico.outcomes_primary:
         for s in sents:  # "outcome measures included A, B and C": named, not ranked, so the primary ones
             m = ENUMERATED.search(s.text)
@@ -174,6 +185,10 @@ def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
                 if heading is None and len(parts) < 2:
                     break  # one sentence read whole is the outcome with its details
                 heading = s.section
+    if not pico.outcomes_primary and not pico.outcomes_secondary:
+        found = unheaded_outcomes.read(sents)  # session 29: pasted without headings, named in the wording
+        if found:
+            _add(term, pico.outcomes_primary, found[1], found[0], "primary", whole)
 
 
 # a heading sentence written as a clause names its outcome as the object of the measuring verb or as the subject

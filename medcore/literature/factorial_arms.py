@@ -1,0 +1,62 @@
+"""The arms of a factorial trial (session 29): each factor is its own treatment against placebo ("to A or placebo and
+to B or placebo", "A plus placebo, B plus placebo, both, or placebo plus placebo"), so both treatments are
+interventions and the placebo is the comparator (CONSORT extension for factorial trials: each factor is compared
+with its absence). The general arm readers take the title's "A or B" as A against B and a "placebo plus placebo" arm
+as a comparator's name; this pass sets the sides when the paper names its design factorial."""
+
+from __future__ import annotations
+
+import re
+
+from medcore.literature.model import PicoItem, Sentence
+
+# "factorial" as this trial's design, not a factorial analysis or a factorial ANOVA of the data
+_FACTORIAL = re.compile(r"\bfactorial\b(?!\s+(?:analys\w*|anova|regression|survey))", re.I)
+# a treatment set against placebo inside a factorial allocation: "to A or placebo", "compared A with placebo", ", B
+# plus placebo" (a dose in brackets may follow the name); the name never opens with "to" or "placebo"
+_AGAINST_PLACEBO = re.compile(
+    r"(?:\bto\s+|\bcompared\s+|\breceive\s+|,\s*|\band\s+|\bor\s+)(?:either\s+)?(?!(?:to|placebo|either|both)\b)"
+    r"(?P<a>[A-Za-z][\w\-]*(?:\s+(?!(?:or|with|versus|plus|and|placebo)\b)[\w\-]+){0,3})(?:\s*\([^()]{0,60}\))?"
+    r"\s+(?:or|with|versus|vs\.?|plus|and)\s+(?:a\s+|matching\s+|identical\s+)?placebo\b", re.I)
+_PLACEBO = re.compile(r"^(?:(?:a|the|matching|identical|double|dummy|saline)\s+)*placebos?"
+                      r"(?:\s*(?:plus|and|-|/)\s*placebos?)?$", re.I)
+_NOT_A_TREATMENT = re.compile(r"\b(?:patients|participants|adults|children|women|men|groups?|arms?|trial|design)\b", re.I)
+
+
+def is_factorial(sentences: list[Sentence], title: Sentence | None) -> bool:
+    return any(_FACTORIAL.search(s.text) for s in ([title] if title else []) + list(sentences))
+
+
+def against_placebo(sentences: list[Sentence]) -> list[tuple[str, int]]:
+    """The treatments each set against placebo, in the order written (first sentence that names two or more)."""
+    for s in sentences:
+        names: list[tuple[str, int]] = []
+        for m in _AGAINST_PLACEBO.finditer(s.text):
+            a = m.group("a").strip()
+            if not _NOT_A_TREATMENT.search(a) and a.lower() not in (n.lower() for n, _ in names):
+                names.append((a, s.idx))
+        if len(names) >= 2:
+            return names
+    return []
+
+
+def set_sides(sentences: list[Sentence], title: Sentence | None, interventions: list, comparators: list, coded) -> bool:
+    """Set a factorial trial's sides in place (True when changed): the treatments set against placebo are the
+    interventions (the title's first), placebo the comparator; else a treatment read as a comparator joins the
+    interventions and a "placebo plus placebo" arm is the placebo."""
+    if not is_factorial(sentences, title):
+        return False
+    placebo = next((c for c in comparators if _PLACEBO.match(c.text.strip())), None)
+    named = against_placebo(sentences)
+    if named:
+        where = (title.text.lower() if title else "")
+        named.sort(key=lambda n: (where.find(n[0].lower()) if n[0].lower() in where else len(where) + 1))
+        interventions[:] = [coded(text, idx) for text, idx in named]
+        comparators[:] = [PicoItem(text="placebo", sentence_idx=placebo.sentence_idx if placebo else named[0][1])]
+        return True
+    if placebo is None:
+        return False
+    moved = [c for c in comparators if c is not placebo]
+    interventions.extend(c for c in moved if c.text.lower() not in (i.text.lower() for i in interventions))
+    comparators[:] = [PicoItem(text="placebo", sentence_idx=placebo.sentence_idx)]
+    return True
