@@ -46,10 +46,11 @@ _DOSE_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*({_UNIT
 # a change of dose, "from 84 units down to 60 units"
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|approximately\s+)?$", re.I)
 _FROM_TO = re.compile(rf"(?<!\s)\s*(?:down\s+|up\s+)?to\s+({_NUM})\s*({_UNITS})(?![\w/])", re.I)
-# a strength in per cent right before the name ("0.5% Marcaine")
-_PERCENT_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*%\s+$")
+# a strength in per cent right before the name ("0.5% Marcaine"; s29: "0.5% preservative-free Xylocaine")
+_PERCENT_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*%\s+"
+                             r"(?:(?:preservative[- ]free|plain|viscous|buffered|topical|sterile)\s+)?$", re.I)
 # a dose without a unit after the name, before a route, a schedule or the item's end: "allopurinol 300 daily"
-_BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|#\d|p\.?\s?o\b|i\.?v\b|"
+_BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}(?:-{_NUM})?|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|#\d|p\.?\s?o\b|i\.?v\b|"
                         r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n|to take\b))", re.I)
 # ... and the unit written after the schedule: "Lantus 24 at bedtime units", "NPH 20 q.a.m. units"
 _UNIT_AFTER_SCHEDULE = re.compile(r"[ \t]*+(?:(?:p\.?o\.?|iv|sc|subcutaneously|at|in|the|every|q\.?[a-z.0-9]*|h\.?s\.?|daily|nightly|"
@@ -108,7 +109,7 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
             med.frequency = name if name != "as needed" or not med.frequency else med.frequency
         last = max(last, d.end() + end)
     split = _SPLIT_DOSE.search(plain[:80])
-    if split and med.frequency in ("", "once daily"):  # "morning and evening", "25 mg am and 25 mg pm"
+    if split and med.frequency in ("", "once daily") and not _TAKEN_OFF.search(split.group()):  # "25 mg am and 25 mg pm"
         med.frequency = "twice daily"
         last = max(last, d.end() + where[split.end() - 1] + 1)
     before = _FREQ_BEFORE.search(s, max(0, d.start() - 25), d.start()) if not med.frequency else None
@@ -133,9 +134,10 @@ _FOR_NOW = re.compile(r"\b(?:for|until|by|as\s+of|right)\s+$", re.I)
 # (session 16: "before breakfast and before supper")
 _SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m|breakfast)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|pm|p\s?m|supper|dinner)\b",
                          re.I)
+# ... not a patch "on in the morning and off in the evening": one dose a day, taken off later (session 29)
+_TAKEN_OFF = re.compile(r"\band\s+(?:\w+\s+){0,2}?(?:off|removed?|taken\s+off)\b", re.I)
 # a schedule written before the name
-# (session 14: a dose between them, "given daily 1 g ceftriaxone"; a single dose, "a dose of ceftriaxone"; a
-# permission, "may use ibuprofen or paracetamol", which is as needed)
+# (session 14: a dose between them, "given daily 1 g ceftriaxone"; a single dose, "a dose of ceftriaxone"; a permission, "may use X")
 _FREQ_BEFORE = re.compile(r"(?<![\w.])(taper(?:ed|ing)?|daily|nightly|weekly|monthly|sliding[- ]scale|p\.r\.n\.|prn|"
                           r"(?:a|one|a\s+single|single)\s+dose\s+of|(?:may|can)\s+(?:use|take))\s+"
                           r"(?:(?:dose|doses|course)\s+of\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?)\s+(?:of\s+)?)?"
@@ -190,7 +192,7 @@ def _count(word: str) -> str:
 def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
     """Dose and unit: written after the name (not one that belongs to the next drug: "heparin, then 100 mg of
     aminophylline"), a count of tablets in words, a dose before the name, or a number without a unit."""
-    strength = _PERCENT_BEFORE.search(s, max(0, d.start() - 12), d.start())
+    strength = _PERCENT_BEFORE.search(s, max(0, d.start() - 32), d.start())
     if strength:  # "2 cc of 4% lidocaine": the strength is the dose, the volume only how much was given
         med.dose, med.unit = strength.group(1), "%"
         return
