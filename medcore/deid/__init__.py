@@ -195,17 +195,9 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
             _add(found, m.start(), m.end(), "NAME")
     find_letterheads(text, list(found), found.add, _clinical_words())
     repeat_facilities(text, list(found), found.add, _clinical_words(), _NOT_NAMES, firsts)
-    spans = [sp for sp in _extend_names(text, list(found), firsts) if not _bare_head(text, sp)]
+    spans = _extend_names(text, list(found), firsts)
     spans.sort()
     return _merge_names(text, spans)
-
-
-# a facility's generic word alone names no facility: "bone scan from Hospital", "a professor at College" (session 29)
-_BARE_HEADS = frozenset("hospital hospitals clinic clinics college university school center centre".split())
-
-
-def _bare_head(text: str, span: tuple[int, int, str]) -> bool:
-    return span[2] in ("HOSPITAL", "ORGANIZATION", "CITY") and text[span[0]:span[1]].strip().lower() in _BARE_HEADS
 
 
 def _facility_from(text: str, start: int, end: int) -> bool:
