@@ -8,8 +8,9 @@ import re
 
 # the clause right after this item's dose and schedule: ", which is currently stopped", ", which has been held"
 # (a bounded gap, read only up to the next drug name)
-_WHICH = re.compile(r"[^,;()]{0,40}?,[ \t]*(?:which|that)[ \t]+(?:is|was|were|are|has[ \t]+been|have[ \t]+been|had[ \t]+been)"
-                    r"[ \t]+(?:(?:currently|now|since|recently|temporarily)[ \t]+)?", re.I)
+# (or a bare adverb: "Premarin 0.3 mg daily, currently stopped"; never a bare verb, "aspirin daily, stop Plavix")
+_WHICH = re.compile(r"[^,;()]{0,40}?,[ \t]*(?:(?:which|that)[ \t]+(?:is|was|were|are|has[ \t]+been|have[ \t]+been|had[ \t]+been)"
+                    r"[ \t]+(?:(?:currently|now|since|recently|temporarily)[ \t]+)?|(?:currently|now|temporarily)[ \t]+(?=(?:held|stopped|discontinued|ceased|on[ \t]+hold)\b))", re.I)
 # ... seen from the next drug: the clause ends right before it (", which is currently stopped, and ")
 _WHICH_BEFORE = re.compile(r"\b(?:which|that)[ \t]+(?:is|was|were|are|has[ \t]+been|have[ \t]+been|had[ \t]+been)"
                            r"[ \t]+(?:(?:currently|now|since|recently|temporarily)[ \t]+)?$", re.I)
@@ -29,6 +30,12 @@ def relative_status(s: str, end: int, matchers) -> str | None:
     return None
 
 
+# ... or its bare-adverb form, with a participle only (", currently stopped, fish oil"; not ", now stop Plavix")
+_ADVERB_BEFORE = re.compile(r",[ \t]*(?:currently|now|temporarily)[ \t]+$", re.I)
+_PARTICIPLE = re.compile(r"(?:held|stopped|discontinued|ceased|on[ \t]+hold)\b", re.I)
+
+
 def said_of_earlier(s: str, pos: int) -> bool:
     """The status word at `pos` of the sentence `s` closes a relative clause about an earlier drug."""
-    return _WHICH_BEFORE.search(s, max(0, pos - 60), pos) is not None
+    return _WHICH_BEFORE.search(s, max(0, pos - 60), pos) is not None or (
+        _ADVERB_BEFORE.search(s, max(0, pos - 20), pos) is not None and _PARTICIPLE.match(s, pos) is not None)

@@ -166,3 +166,14 @@ def test_antibiotic_class_allergy(kb):
     assert "cephalosporins" in {a.substance for a in ex.allergies}
     ex = analyze("He was treated with cephalosporins for the cellulitis.", kb).extraction
     assert not ex.allergies and not ex.medications
+
+
+def test_bare_adverb_participle_after_item(kb):
+    m = _meds(kb, "Estradiol 1 mg daily, currently stopped, fish oil daily.")
+    assert m["estradiol"].status == "stopped"
+    assert m["omega-3 fatty acids (fish oil)"].status != "stopped"
+
+
+def test_imperative_after_comma_is_the_next_drugs(kb):
+    m = _meds(kb, "Continue aspirin, now stop Plavix.")
+    assert m["aspirin"].status != "stopped" and m["clopidogrel"].status == "stopped"
