@@ -130,7 +130,7 @@ rrt icd ect dme cbt ivf aba pft""".split())  # (s29: services and teams consulte
 AFTER_FACILITY = re.compile(rf"[ \t]++(?:in|at)[ \t]++({_W}(?:[ \t]+{_W})?)\b")
 # (session 29) a hospital named with its campus, one name: "Doctors Hospital at Parkway", "Baylor Medical Center at
 # Irving" (not a title or a time: "at Dr. Lee's request", "at Home", "at Christmas": `_is_place_name`)
-CAMPUS = re.compile(rf"[ \t]++at[ \t]++((?!(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b){_W}(?:[ \t]+{_W})?)\b")
+CAMPUS = re.compile(rf"(?<![ \t])[ \t]++at[ \t]++((?!(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b){_W}(?:[ \t]+{_W})?)\b")
 AFTER_STREET = re.compile(rf"(?:[ \t]++(?:in|at)|,)[ \t]++({_W}(?:[ \t]+{_W})?)\b")
 LOWER_INITIAL = re.compile(r"\b(?i:signed(?:[ \t]+by)?|name|patient|pt|nurse|by|dr)[ \t]*[:.]?[ \t]+([a-z]\.[ \t]?[a-z][a-z'’-]{2,24})\b")
 # a lower-case name alone after a name label, ending its line or a header field: "Name: darnell whitaker    Acct"

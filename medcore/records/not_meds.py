@@ -61,7 +61,7 @@ def rules_of(rules: dict) -> NotMedRules:
 
 # a drug level told as a result right after the name (session 29): "Digoxin was 1.3", "lithium is less than 0.2";
 # a decimal or a comparison only, and no dose unit after it, so "Coumadin was 5 mg" and "Xanax was 1 mg" stay doses
-_LEVEL_RESULT = re.compile(r"\s+(?:level\s+)?(?:was|is|of)\s+(?:(?:less|greater|more)\s+than\s+|[<>]\s*)?"
+_LEVEL_RESULT = re.compile(r"(?<!\s)\s+(?:level\s+)?(?:was|is|of)\s+(?:(?:less|greater|more)\s+than\s+|[<>]\s*)?"
                            r"(?:\d{1,4}\.\d{1,3}|(?<=than\s)\d{1,4}|(?<=[<>]\s)\d{1,4}|(?<=[<>])\d{1,4})"
                            r"(?!\d|\s*(?:mg|mcg|g|units?|ml|cc|meq|tablets?|tabs?|capsules?|%)\b)", re.I)
 
