@@ -49,3 +49,9 @@ def kb_paths(reldir: str, pattern: str) -> list[str]:
 def given_names() -> frozenset[str]:
     """The given-name list (records/first_names.txt, capitalised, English words already left out)."""
     return frozenset(w for line in kb_lines("records/first_names.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def word_given_names() -> frozenset[str]:
+    """Given names that are also English words (deid/word_given_names.txt): names only with a person's cue."""
+    return frozenset(w for line in kb_lines("deid/word_given_names.txt") for w in line.split())

@@ -23,6 +23,11 @@ _SETTING_CONTEXT = re.compile(r"\b(?:wand|coblat\w*|ablat\w*|coag\w*|cautery|bov
                               r"watts?|joules?)\b", re.I)
 
 
+# a fraction of a measure right after the number: "3/4 L", "1/2 tab", "3/4 of an inch", "1/2 cup"
+_FRACTION_OF = re.compile(r"[ \t]?(?:L|(?i:lpm|liters?|litres?|cups?|tabs?|tablets?|pills?|inch(?:es)?|teaspoons?|tsp|"
+                          r"ml|cc|mg|of[ \t]+(?:an?|the)[ \t]+(?:inch|tablet|pill|cup|liter|litre)))\b")
+
+
 def looks_like_ratio(text: str, start: int, end: int) -> bool:
     """'128/76' is a blood pressure, not a date; '7/10' pain score neither. A month/day after a preposition
     of time ('resume on 11/18') or before 'at' ('11/18 at 16:10') is a date, unless a score or a device setting
@@ -33,6 +38,8 @@ def looks_like_ratio(text: str, start: int, end: int) -> bool:
     if (m := re.fullmatch(r"\d{1,2}/(\d{2})", span)) and int(m[1]) > 12:  # month/year or month/day
         return bool(_SCORE_CONTEXT.search(text[max(0, start - 40):end + 12]))
     if re.fullmatch(r"\d{1,2}/\d{1,2}", span):
+        if _FRACTION_OF.match(text, end):  # "on 3/4 L of oxygen", "1/2 tablet": an amount (session 29)
+            return True
         dated = (_TIME_BEFORE.search(text[max(0, start - 12):start]) or re.match(r"\s+(?:at|@)\b", text[end:end + 4])
                  or (re.fullmatch(r"\d{1,2}/(?!12$|52$)\d{2}", span) and _YEAR_BEFORE.search(text[max(0, start - 16):start])))
         around = text[max(0, start - 40):end + 12]

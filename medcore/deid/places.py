@@ -124,8 +124,13 @@ UNITS = frozenset("""or er ed ent ems ct mri ir icu ccu micu sicu nicu picu pacu
 eeg emg pet medicine hospitalist hospice home floor ward unit rehab surgery pathology histology cytology radiology
 lab laboratory labs pharmacy anesthesia anaesthesia endoscopy recovery triage labor delivery nursery dialysis
 microbiology gyn onc ortho neuro psych peds cards pulm renal tele telemetry step stepdown bed room clinic office
-baseline normal""".split())
+baseline normal
+gi id ep heme cards pulm gyn obgyn uro nsgy nsg cts cvs ctvs pmr slp acs mfm crs hpb vir ccs ims sw cm rt
+rrt icd ect dme cbt ivf aba pft""".split())  # (s29: services and teams consulted)
 AFTER_FACILITY = re.compile(rf"[ \t]++(?:in|at)[ \t]++({_W}(?:[ \t]+{_W})?)\b")
+# (session 29) a hospital named with its campus, one name: "Doctors Hospital at Parkway", "Baylor Medical Center at
+# Irving" (not a title or a time: "at Dr. Lee's request", "at Home", "at Christmas": `_is_place_name`)
+CAMPUS = re.compile(rf"(?<![ \t])[ \t]++at[ \t]++((?!(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b){_W}(?:[ \t]+{_W})?)\b")
 AFTER_STREET = re.compile(rf"(?:[ \t]++(?:in|at)|,)[ \t]++({_W}(?:[ \t]+{_W})?)\b")
 LOWER_INITIAL = re.compile(r"\b(?i:signed(?:[ \t]+by)?|name|patient|pt|nurse|by|dr)[ \t]*[:.]?[ \t]+([a-z]\.[ \t]?[a-z][a-z'’-]{2,24})\b")
 # a lower-case name alone after a name label, ending its line or a header field: "Name: darnell whitaker    Acct"
@@ -216,6 +221,10 @@ def find_places(text: str, add: Callable[[int, int, str], None], clinical: froze
     the caller can replace their other mentions too."""
     for m in FACILITY.finditer(text):
         if _names_a_place(m.group(1), clinical) or _named_institution(text, m.start(1), m.group(1)):
+            campus = CAMPUS.match(text, m.end(1))
+            if campus and _is_place_name(campus.group(1), clinical, not_names) and campus.group(1).lower() not in STATES:
+                add(m.start(1), campus.end(1), "HOSPITAL")  # "Doctors Hospital at Parkway": the campus is in its name
+                continue
             add(m.start(1), m.end(1), "HOSPITAL")
             _town_after(text, m.end(1), add, clinical, not_names)
     for pattern in (ORG_SUFFIX, ORG_CUE):

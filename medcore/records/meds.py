@@ -13,11 +13,12 @@ from medcore.records.med_listed import drug_hits_in  # noqa: F401 (extract.py re
 from medcore.records.med_schedule import (COMBINED_STRENGTHS, combined, counted_strength, days_of_schedule,
                                           interval_frequencies, measured_after_percent, strength_after_count,
                                           time_of_day)
+from medcore.records.med_relative import relative_status, said_of_earlier
 from medcore.records.med_switch import replaced
 
 # (session 15: a weight-based rate per minute as written, "mcg/kg/minute", "mcg/kg per minute"; "gm" for grams)
 # (session 16: a dose per body surface area, "mg/m2")
-_UNITS = (r"mg/sq\.?\s?m(?:eters?|etres?)?\b|mg/m\^2|mg/m2|mg/m²|mg/kg|mcg/kg/minute|mcg/kg\s+per\s+minute|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
+_UNITS = (r"mg/sq\.?\s?m(?:eters?|etres?)?\b|mg/m\^2|mg/m2|mg/m²|mg/kg/day|mg/kg/dose|mg/kg|mcg/kg/minute|mcg/kg\s+per\s+minute|mcg/kg/min|units/kg/h|units/min|mg/h|mcg/min|ml/hour|ml/hr|ml/h|cc/hour|cc/hr|cc/h|"
           r"(?:ml|cc|units?|mg)\s+(?:an|per|a|each)\s+(?:hour|hr)|mg|mcg|µg|ug|micrograms?|milligrams?|g|grams?|units?|iu|meq|"
           r"gm|mmol|ml|cc|l|puffs?|tablets?|tabs?|capsules?|caps?|drops?|teaspoons?|tablespoons?|tsp|tbsp|%")
 # (session 17: a dose per square metre written out, "75 mg/sq m"; a liquid measured in spoons, "2 to 4 teaspoons")
@@ -46,10 +47,11 @@ _DOSE_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*({_UNIT
 # a change of dose, "from 84 units down to 60 units"
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|approximately\s+)?$", re.I)
 _FROM_TO = re.compile(rf"(?<!\s)\s*(?:down\s+|up\s+)?to\s+({_NUM})\s*({_UNITS})(?![\w/])", re.I)
-# a strength in per cent right before the name ("0.5% Marcaine")
-_PERCENT_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*%\s+$")
+# a strength in per cent right before the name ("0.5% Marcaine"; s29: "0.5% preservative-free Xylocaine")
+_PERCENT_BEFORE = re.compile(rf"(?<![\w.]){LATER_THOUSANDS_GROUP}({_NUM})\s*%\s+"
+                             r"(?:(?:preservative[- ]free|plain|viscous|buffered|topical|sterile)\s+)?$", re.I)
 # a dose without a unit after the name, before a route, a schedule or the item's end: "allopurinol 300 daily"
-_BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|#\d|p\.?\s?o\b|i\.?v\b|"
+_BARE_DOSE = re.compile(rf"\s*(?:(?:XL|XR|SR|ER|CR|LA|DS)\s+)?({_NUM}(?:-{_NUM})?|one|two|three|four)(?=\s*(?:[,;]|$|\.(?!\d)|#\d|p\.?\s?o\b|i\.?v\b|"
                         r"daily|nightly|once|twice|every|q\.?\s?\w|b\.?i\.?d|t\.?i\.?d|at bedtime|prn|p\.r\.n|to take\b))", re.I)
 # ... and the unit written after the schedule: "Lantus 24 at bedtime units", "NPH 20 q.a.m. units"
 _UNIT_AFTER_SCHEDULE = re.compile(r"[ \t]*+(?:(?:p\.?o\.?|iv|sc|subcutaneously|at|in|the|every|q\.?[a-z.0-9]*|h\.?s\.?|daily|nightly|"
@@ -108,7 +110,7 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
             med.frequency = name if name != "as needed" or not med.frequency else med.frequency
         last = max(last, d.end() + end)
     split = _SPLIT_DOSE.search(plain[:80])
-    if split and med.frequency in ("", "once daily"):  # "morning and evening", "25 mg am and 25 mg pm"
+    if split and med.frequency in ("", "once daily") and not _TAKEN_OFF.search(split.group()):  # "25 mg am and 25 mg pm"
         med.frequency = "twice daily"
         last = max(last, d.end() + where[split.end() - 1] + 1)
     before = _FREQ_BEFORE.search(s, max(0, d.start() - 25), d.start()) if not med.frequency else None
@@ -133,9 +135,9 @@ _FOR_NOW = re.compile(r"\b(?:for|until|by|as\s+of|right)\s+$", re.I)
 # (session 16: "before breakfast and before supper")
 _SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m|breakfast)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|pm|p\s?m|supper|dinner)\b",
                          re.I)
+_TAKEN_OFF = re.compile(r"\band\s+(?:\w+\s+){0,2}?(?:off|removed?|taken\s+off)\b", re.I)  # s29: a patch "on ... and off at night"
 # a schedule written before the name
-# (session 14: a dose between them, "given daily 1 g ceftriaxone"; a single dose, "a dose of ceftriaxone"; a
-# permission, "may use ibuprofen or paracetamol", which is as needed)
+# (session 14: a dose between them, "given daily 1 g ceftriaxone"; a single dose, "a dose of ceftriaxone"; a permission, "may use X")
 _FREQ_BEFORE = re.compile(r"(?<![\w.])(taper(?:ed|ing)?|daily|nightly|weekly|monthly|sliding[- ]scale|p\.r\.n\.|prn|"
                           r"(?:a|one|a\s+single|single)\s+dose\s+of|(?:may|can)\s+(?:use|take))\s+"
                           r"(?:(?:dose|doses|course)\s+of\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?)\s+(?:of\s+)?)?"
@@ -190,7 +192,7 @@ def _count(word: str) -> str:
 def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
     """Dose and unit: written after the name (not one that belongs to the next drug: "heparin, then 100 mg of
     aminophylline"), a count of tablets in words, a dose before the name, or a number without a unit."""
-    strength = _PERCENT_BEFORE.search(s, max(0, d.start() - 12), d.start())
+    strength = _PERCENT_BEFORE.search(s, max(0, d.start() - 32), d.start())
     if strength:  # "2 cc of 4% lidocaine": the strength is the dose, the volume only how much was given
         med.dose, med.unit = strength.group(1), "%"
         return
@@ -266,9 +268,8 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
             med.unit = late.group(1).lower()
 
 
-# a drug the patient is not taking: "no aspirin or NSAIDs", "not on any anticoagulants", "denies taking ibuprofen"
-# (session 15: a drug ruled out, "precluding the use of X", "hesitant to use X or Y")
-_NEGATED_BEFORE = re.compile(r"(?:^|[^\w-])(?:no|not\s+on|not\s+taking|not\s+currently\s+on|never\s+(?:took|taken|been\s+on|on)|"
+# a drug not taken: "no aspirin", "not on any anticoagulants", "denies taking X" (s15: "precluding the use of X"; s29: "has not had X")
+_NEGATED_BEFORE = re.compile(r"(?:^|[^\w-])(?:no|not\s+on|not\s+taking|not\s+currently\s+on|never\s+(?:took|taken|been\s+on|on)|(?:has|have|had)\s+(?:not|never)\s+(?:had|taken|tried|received|been\s+on)|"
                              r"denies|denied|denying|without|precludes?|precluding|"
                              r"(?:precludes?|precluding)\s+(?:the\s+)?use\s+of|hesitant\s+to\s+(?:use|start|give|prescribe))\s+(?:(?:any|taking|using|the|prior|other)\s+){0,2}$", re.I)
 # a drug the patient is told to keep away from ("will avoid Pepto-Bismol", "a recommendation to avoid Coumadin"): no
@@ -323,8 +324,7 @@ def share_status(s: str, hits: list, meds: list[Medication]) -> None:
             meds[i].status = "stopped"
 
 
-# status words that speak of the drug only right before it ("since coming off tamsulosin", "quit aspirin"; "refused
-# surgery and takes aspirin" leaves aspirin current)
+# status words said of the drug only right before it ("quit aspirin"; "refused surgery and takes aspirin": current)
 _ADJACENT_ONLY = {"quit", "off", "failed", "refused", "refuses", "ran out of", "run out of", "not getting",
                   "not been getting", "not been taking", "not been given", "not to take", "not to use", "not want to take",
                   "not want to use", "declined to take", "declined to start"}
@@ -368,8 +368,8 @@ def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
             dist = len(before) - hit.end()
             if re.sub(r"\s+", " ", hit.group().lower()) in _ADJACENT_ONLY and not _ADJACENT_GAP.fullmatch(before[hit.end():]):
                 continue  # "quit smoking and takes aspirin": aspirin goes on
-            if _PASSIVE.search(before, 0, hit.start()) and m.drug.search(before, 0, hit.start()):
-                continue  # "Aspirin was stopped and Plavix given": the stop is said of aspirin
+            if _PASSIVE.search(before, 0, hit.start()) and m.drug.search(before, 0, hit.start()) or said_of_earlier(s, d.start() - len(before) + hit.start()):
+                continue  # "Aspirin was stopped and Plavix given", "aspirin, which is now stopped, and X": of aspirin
             if best is None or dist < best[0]:
                 best = (dist, name)
         hit = pat.match(after)
@@ -379,6 +379,8 @@ def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
             best = (0, name)
     if _NOT_TAKING_AFTER.match(after):
         return "stopped"
+    if told := relative_status(s, d.end(), m):  # "aspirin 325 mg daily, which is currently stopped" (session 29)
+        return told
     if _ONCE_BEFORE.search(s, max(0, d.start() - 20), d.start()) and _ONCE_AFTER.match(window):
         return "stopped"
     if BUT_REACTION.match(window):  # "begun on X, but she had a reaction" (session 16)

@@ -59,12 +59,19 @@ def rules_of(rules: dict) -> NotMedRules:
     return _CACHE[key]
 
 
+# a drug level told as a result right after the name (session 29): "Digoxin was 1.3", "lithium is less than 0.2";
+# a decimal or a comparison only, and no dose unit after it, so "Coumadin was 5 mg" and "Xanax was 1 mg" stay doses
+_LEVEL_RESULT = re.compile(r"(?<!\s)\s+(?:level\s+)?(?:was|is|of)\s+(?:(?:less|greater|more)\s+than\s+|[<>]\s*)?"
+                           r"(?:\d{1,4}\.\d{1,3}|(?<=than\s)\d{1,4}|(?<=[<>]\s)\d{1,4}|(?<=[<>])\d{1,4})"
+                           r"(?!\d|\s*(?:mg|mcg|g|units?|ml|cc|meq|tablets?|tabs?|capsules?|%)\b)", re.I)
+
+
 def not_a_medication(s: str, start: int, end: int, name: str, section: str, rules: dict) -> bool:
     """True where the drug name at s[start:end] (normalised `name`) is not a medicine the patient takes."""
     r = rules_of(rules)
     if name.lower() in r.skin_preps and section != "medications":
         return True  # "prepped with Betadine": the skin cleaned for a procedure, not a medicine the patient takes
-    if r.after.match(s, end) or r.before.search(s[max(0, start - 60):start]):
+    if r.after.match(s, end) or r.before.search(s[max(0, start - 60):start]) or _LEVEL_RESULT.match(s, end):
         return True
     if _thought_about(s, start, r):
         return True

@@ -92,7 +92,12 @@ def norm_dose(text: str) -> str:
         t = t.replace(word, short)
     # a dose form and its abbreviation are one unit: "1 cap" == "1 capsule", "2 tabs" == "2 tablets"
     t = re.sub(r"(?<![a-z])(?:capsules?|caps?)(?![a-z])", "capsule", t)
-    t = re.sub(r"(?<![a-z])(?:tablets?|tabs?)(?![a-z])", "tablet", t)
+    t = re.sub(r"(?<![a-z])(?:tablets?|tabs?|pills?)(?![a-z])", "tablet", t)
+    # a strength and a count of its tablets are the amount taken: "325 mg 2 tablets" == "650 mg", "100 mg 1 cap" ==
+    # "100 mg" (session 29: the extractor multiplies, `med_schedule.counted_strength`; some golds keep both)
+    counted = re.fullmatch(r"(\d+(?:\.\d+)?)(mg|mcg|g)(\d+(?:\.\d+)?)(?:tablet|capsule)", t)
+    if counted:
+        t = f"{float(counted.group(1)) * float(counted.group(3)):g}{counted.group(2)}"
     # combination strengths with the unit on each part are one dose: "80 mg/12.5 mg" == "80/12.5 mg" (session 16)
     t = re.sub(r"(?<![\d.])(\d[\d.]*)(mg|mcg|g)[-/](\d[\d.]*)\2(?![a-z])", r"\1/\3\2", t)
     return re.sub(r"(\d)\.0+(?=\D|$)", r"\1", t)
@@ -112,7 +117,8 @@ def split_frequency(text: str | None, names: dict[str, str]) -> tuple[str, bool]
     t = re.sub(r"\s+", " ", (text or "").lower()).strip()
     prn = bool(re.search(r"\bas needed\b|\bprn\b|\bp\.r\.n\.", t))
     base = re.sub(r"\bas needed\b|\bprn\b|\bp\.r\.n\.", "", t).strip(" ,")
-    return names.get(base, base), prn
+    # an abbreviation with its stops and spaces is the vocabulary's form: "q.a.m." is "qam", "q.24 h." is "q24h"
+    return names.get(base) or names.get(re.sub(r"[.\s]", "", base), base), prn
 
 
 def frequency_agrees(gold: str, med, names: dict[str, str]) -> bool:
