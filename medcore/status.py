@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from medcore.config import Settings
 
@@ -99,6 +99,17 @@ def tool_status(tool: ToolInfo, settings: Settings) -> ToolStatus:
         return ToolStatus(tool, bool(module.engine_ready(settings)), list(module.check(settings)))
     except Exception as exc:  # noqa: BLE001 - a broken tool must not take down the Home page
         return ToolStatus(tool, False, [], f"{type(exc).__name__}: {exc}")
+
+
+def kb_loads(counts: Callable[[Settings], Any], settings: Settings, errors: tuple[type[Exception], ...]) -> bool:
+    """A tool's `engine_ready` when the tool needs only its knowledge base: whether `counts(settings)` (the KB's
+    cached counts) runs. The load errors the tool names (a bad KB file, a missing one) read as "not ready"; any other
+    error is a bug and propagates to `tool_ready`, which shows it."""
+    try:
+        counts(settings)
+        return True
+    except errors:
+        return False
 
 
 def tool_ready(tool: ToolInfo, settings: Settings) -> ToolStatus:

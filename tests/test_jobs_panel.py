@@ -31,3 +31,21 @@ def test_a_curve_is_a_line_and_a_non_positive_loss_keeps_a_linear_scale():
     assert fig.layout.yaxis.type == "log" and "lines" in fig.data[0].mode
     assert list(fig.data[0].y) == [1.0, 0.5, 0.25]
     assert loss_figure(_rows(0.5, 0.0, -0.1)).layout.yaxis.type == "linear"
+
+
+def test_a_lab_panel_shows_the_session_job_else_the_latest_of_its_kind(monkeypatch):
+    from types import SimpleNamespace
+
+    from ui.jobs_panel import job_to_show
+
+    asked = []
+
+    def fake_list(store, kind=None, limit=None):
+        asked.append((kind, limit))
+        return [SimpleNamespace(id=41)] if kind == "records-scorer" else []
+
+    monkeypatch.setattr(jobs, "list_jobs", fake_list)
+    assert job_to_show(None, "records-scorer", 7) == 7 and asked == []  # the session's own job, no lookup
+    assert job_to_show(None, "records-scorer", None) == 41  # a reloaded page finds the latest run of its kind
+    assert job_to_show(None, "triage-mlp", None) is None  # no job of that kind: no panel
+    assert asked == [("records-scorer", 1), ("triage-mlp", 1)]

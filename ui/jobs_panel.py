@@ -144,3 +144,19 @@ def job_panel(job_id: int, *, key: str = "job", on_resume: Callable[[int], None]
             _live(job_id, key, on_resume)
         else:
             _render(job_id, key, on_resume)
+
+
+def job_to_show(store, kind: str, started: int | None) -> int | None:
+    """The job a lab panel shows: the one this session started (`started`), else the latest job of `kind` the
+    store lists (so a reloaded page finds the run again), else None."""
+    if started is not None:
+        return started
+    recent = jobs.list_jobs(store, kind=kind, limit=1)
+    return recent[0].id if recent else None
+
+
+def latest_job_panel(store, kind: str, state_key: str, *, key: str) -> None:
+    """The panel of `job_to_show` for the job id this session keeps under `state_key`; nothing when there is none."""
+    job_id = job_to_show(store, kind, st.session_state.get(state_key))
+    if job_id is not None:
+        job_panel(job_id, key=key)

@@ -12,7 +12,7 @@ import streamlit as st
 from medcore import jobs
 from medcore.literature.role_train import MODEL_KIND
 from ui.errors import error_boundary
-from ui.jobs_panel import job_panel
+from ui.jobs_panel import latest_job_panel
 
 
 def _in_use(settings, store) -> str:
@@ -52,9 +52,4 @@ def render(settings, store) -> None:
                                     config={"steps": int(steps)}, out_dir=out)
             store.audit("start_job", tool="literature", object_type="job", object_id=job_id, kind=MODEL_KIND)
             st.session_state["lab_lit_job"] = job_id
-    job_id = st.session_state.get("lab_lit_job")
-    if job_id is None:
-        recent = jobs.list_jobs(store, kind=MODEL_KIND, limit=1)
-        job_id = recent[0].id if recent else None
-    if job_id is not None:
-        job_panel(job_id, key="lab_literature")
+    latest_job_panel(store, MODEL_KIND, "lab_lit_job", key="lab_literature")

@@ -13,7 +13,7 @@ from medcore import jobs
 from medcore.records.scorer import MODEL_KIND
 from ui.errors import error_boundary
 from ui.eval_table import nested_table
-from ui.jobs_panel import job_panel
+from ui.jobs_panel import latest_job_panel
 
 
 @st.cache_data(show_spinner=False, ttl=600)
@@ -58,12 +58,7 @@ def render(settings, store) -> None:
                                     config={"epochs": int(epochs)}, out_dir=out)
             store.audit("start_job", tool="records", object_type="job", object_id=job_id, kind=MODEL_KIND)
             st.session_state["lab_rec_job"] = job_id
-    job_id = st.session_state.get("lab_rec_job")
-    if job_id is None:
-        recent = jobs.list_jobs(store, kind=MODEL_KIND, limit=1)
-        job_id = recent[0].id if recent else None
-    if job_id is not None:
-        job_panel(job_id, key="lab_records")
+    latest_job_panel(store, MODEL_KIND, "lab_rec_job", key="lab_records")
     _lora_section(settings, store, len(corrections))
 
 
@@ -109,12 +104,7 @@ def _lora_section(settings, store, n_corrections: int) -> None:
                                     out_dir=out)
             store.audit("start_job", tool="records", object_type="job", object_id=job_id, kind=lora.MODEL_KIND)
             st.session_state["lab_rec_lora_job"] = job_id
-    job_id = st.session_state.get("lab_rec_lora_job")
-    if job_id is None:
-        recent = jobs.list_jobs(store, kind=lora.MODEL_KIND, limit=1)
-        job_id = recent[0].id if recent else None
-    if job_id is not None:
-        job_panel(job_id, key="lab_records_lora")
+    latest_job_panel(store, lora.MODEL_KIND, "lab_rec_lora_job", key="lab_records_lora")
 
 
 def _show_eval(rep: dict) -> None:

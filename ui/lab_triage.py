@@ -14,7 +14,7 @@ from medcore import jobs
 from medcore.triage.learn import MODEL_KIND
 from ui.errors import error_boundary
 from ui.eval_table import nested_table
-from ui.jobs_panel import job_panel
+from ui.jobs_panel import latest_job_panel
 
 METRIC_LABELS = {"top1": "top-1", "top3": "top-3", "top10": "top-10", "triage_accuracy": "triage accuracy",
                  "over_triage": "over-triage", "under_triage": "under-triage",
@@ -121,9 +121,4 @@ def render(settings, store) -> None:
                                     config={"samples": int(samples), "epochs": int(epochs)}, out_dir=out)
             store.audit("start_job", tool="triage", object_type="job", object_id=job_id, kind=MODEL_KIND)
             st.session_state["lab_tri_job"] = job_id
-    job_id = st.session_state.get("lab_tri_job")
-    if job_id is None:
-        recent = jobs.list_jobs(store, kind=MODEL_KIND, limit=1)
-        job_id = recent[0].id if recent else None
-    if job_id is not None:
-        job_panel(job_id, key="lab_tri_jobpanel")
+    latest_job_panel(store, MODEL_KIND, "lab_tri_job", key="lab_tri_jobpanel")

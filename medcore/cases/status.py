@@ -6,7 +6,7 @@ disk): Home and the case trainer's frame do not load the KBs (issue 14, speed)."
 from __future__ import annotations
 
 from medcore import status_cache
-from medcore.status import Component
+from medcore.status import Component, kb_loads
 
 
 def _files(kb_dir) -> list[str]:
@@ -62,11 +62,7 @@ def _question_counts_now(kb_dir) -> tuple[int, int]:
 def engine_ready(settings) -> bool:
     from medcore.triage.kb import KBError
 
-    try:
-        kb_counts(settings)
-        return True
-    except (KBError, OSError):
-        return False
+    return kb_loads(kb_counts, settings, (KBError, OSError))
 
 
 def demo_payload(settings) -> dict:

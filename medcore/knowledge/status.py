@@ -6,7 +6,7 @@ kept on disk): Home and the Knowledge page's frame do not load the graph for the
 from __future__ import annotations
 
 from medcore import status_cache
-from medcore.status import Component
+from medcore.status import Component, kb_loads
 
 
 def graph_stats(settings) -> dict:
@@ -41,11 +41,7 @@ def check(settings) -> list[Component]:
 def engine_ready(settings) -> bool:
     from medcore.knowledge.kbfiles import KnowledgeKBError
 
-    try:
-        graph_stats(settings)
-        return True
-    except (KnowledgeKBError, OSError):
-        return False
+    return kb_loads(graph_stats, settings, (KnowledgeKBError, OSError))
 
 
 def demo_payload(settings) -> dict:

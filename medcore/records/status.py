@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from medcore import status_cache
-from medcore.status import Component
+from medcore.status import Component, kb_loads
 
 COUNTS = ("labs", "drugs", "sections")
 
@@ -71,11 +71,7 @@ def engine_ready(settings) -> bool:
     on every run: it reads the counts above rather than loading the KB and the terminology."""
     from medcore.records.kb import KBError
 
-    try:
-        kb_counts(settings)
-        return True
-    except KBError:
-        return False
+    return kb_loads(kb_counts, settings, (KBError,))
 
 
 def demo_payload(settings) -> dict:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from medcore import status_cache
-from medcore.status import Component
+from medcore.status import Component, kb_loads
 
 
 def kb_counts(settings) -> dict:
@@ -48,11 +48,7 @@ def check(settings) -> list[Component]:
 def engine_ready(settings) -> bool:
     from medcore.therapy.kb import KBError
 
-    try:
-        kb_counts(settings)
-        return True
-    except (KBError, OSError):
-        return False
+    return kb_loads(kb_counts, settings, (KBError, OSError))
 
 
 def demo_payload(settings) -> dict:

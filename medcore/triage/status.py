@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from medcore import status_cache
-from medcore.status import Component
+from medcore.status import Component, kb_loads
 
 
 def _files(kb_dir) -> list[str]:
@@ -83,11 +83,7 @@ def engine_ready(settings) -> bool:
     """Whether the KB loads, read as the counts above: every symptom-chat run asks this."""
     from medcore.triage.kb import KBError
 
-    try:
-        kb_counts(settings)
-        return True
-    except (KBError, OSError):
-        return False
+    return kb_loads(kb_counts, settings, (KBError, OSError))
 
 
 def demo_payload(settings) -> dict:

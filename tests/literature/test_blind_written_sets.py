@@ -1,8 +1,8 @@
-"""Shape of the hand-written literature blind sets from s29 on, one parametrised test per check instead of another
-near copy of test_blind_s27_split.py / test_blind_s28_split.py (left as they are). Each set is one row of WRITTEN:
-its split, the group and design counts and the gold counts its README states, and how many abstracts are
-unheaded. Shape only (tests/literature/_blind_split.py); a blind set is scored once before and once after, never
-per item. A later hand-written set adds a row here."""
+"""Shape of the hand-written literature blind sets (s27 on), one parametrised test per check instead of a near copy
+per set (the s27 and s28 files were folded in here in session 29). Each set is one row of WRITTEN: its split, the
+group and design counts and the gold counts its README states, and how many abstracts are unheaded. Shape only
+(tests/literature/_blind_split.py); a blind set is scored once before and once after, never per item. A later
+hand-written set adds a row here; the drawn (PubMedQA) sets are tests/literature/test_blind_drawn_sets.py's."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from medcore import kbyaml
 from medcore.config import REPO_ROOT
-from medcore.literature.evaluate import load_written
+from medcore.literature.evaluate import load_written, written_text
 from tests.literature import _blind_split as bs
 
 NAMED = ("interventions", "comparators", "outcomes_primary", "outcomes_secondary")
@@ -38,6 +38,17 @@ class Written:
 
 
 WRITTEN = [
+    Written("blind_s27", {"drug_trial": 7, "nondrug_trial": 1, "observational": 12},
+            {"rct": 8, "cohort": 4, "case_control": 3, "cross_sectional": 3, "diagnostic_accuracy": 1, "case_series": 1},
+            {"conditions": 13, "interventions": 12, "comparators": 7, "effects": 34, "p_values": 27,
+             "outcomes_primary": 15, "outcomes_secondary": 2},
+            {"n": 20, "setting": 12, "blinding": 8, "age": 12, "female_pct": 11}, unheaded=4, ids="hw27-"),
+    Written("blind_s28", {"drug_trial": 4, "nondrug_trial": 3, "observational": 13},
+            {"rct": 7, "cohort": 4, "case_control": 3, "cross_sectional": 2, "diagnostic_accuracy": 1,
+             "meta_analysis": 1, "case_series": 1, "qualitative": 1},
+            {"conditions": 13, "interventions": 11, "comparators": 8, "effects": 49, "p_values": 28,
+             "outcomes_primary": 19, "outcomes_secondary": 5},
+            {"n": 20, "setting": 5, "blinding": 6, "age": 16, "female_pct": 12}, unheaded=5, ids="hw28-"),
     Written("blind_s29", {"drug_trial": 7, "nondrug_trial": 4, "observational": 9},
             {"rct": 10, "nonrandomised_trial": 1, "cohort": 2, "case_control": 2, "cross_sectional": 1,
              "diagnostic_accuracy": 1, "meta_analysis": 2, "case_series": 1},
@@ -78,3 +89,15 @@ def test_is_not_in_any_other_annotation_file(written_set):
 
 def test_cli_accepts_the_split(written_set):
     bs.check_cli_accepts(written_set.split)
+
+
+def test_abstracts_file_at_its_usual_path_names_its_split(written_set):
+    path = REPO_ROOT / f"assets/literature/abstracts_{written_set.split}.yaml"
+    assert kbyaml.load(path)["split"] == written_set.split
+
+
+def test_written_text_keeps_or_drops_the_headings():
+    item = {"title": "A made-up trial", "sections": [{"heading": "METHODS", "text": "We randomised 40 adults."},
+                                                      {"heading": "", "text": "Nothing else."}]}
+    assert written_text(item) == ("A made-up trial", "METHODS: We randomised 40 adults.\nNothing else.")
+    assert written_text(item, headings=False) == ("A made-up trial", "We randomised 40 adults. Nothing else.")

@@ -1,6 +1,9 @@
 """Before -> after table of the records problem figures on each dev set, one home for every session's folder
 (records-s24, records-s24c, ...). The folder holds before_<set>.json and after_<set>.json (`eval records --json`).
-`python docs/evals/_tools/records_compare.py docs/evals/records-s24 [SET ...]`; each folder's compare.py calls it."""
+`python docs/evals/_tools/records_compare.py docs/evals/records-s24 [SET ...]`: the table;
+`python docs/evals/_tools/records_compare.py --pooled docs/evals/records-s28 [SET ...]`: per-set lines and the pooled
+recall / precision from each set's matched, gold and output counts (records-s27, -s28 figures.txt).
+Each folder's compare.py calls it with its own sets."""
 import json
 import pathlib
 import sys
@@ -27,10 +30,47 @@ def table(folder: pathlib.Path, sets=SETS) -> list[str]:
     return rows
 
 
-def main(argv: list[str]) -> None:
-    if not argv:
-        sys.exit("usage: records_compare.py FOLDER [SET ...]")
-    print("\n".join(table(pathlib.Path(argv[0]), argv[1:] or SETS)))
+def _counts(folder: pathlib.Path, tag: str, name: str):
+    p = folder / f"{tag}_{name}.json"
+    if not p.exists() or not p.stat().st_size:
+        return None
+    s = json.loads(p.read_text())["scores"]
+    return s["problems"], s["exact_code_agreement"], s["assertion_accuracy"], s["assertion_n"]
+
+
+def pooled(folder: pathlib.Path, sets, tags=("before", "after")) -> list[str]:
+    """Per-set problem lines and the pooled line of each tag; a set without its JSON is named missing."""
+    out = []
+    for tag in tags:
+        tp = g = o = ex = exn = an = ac = 0
+        for name in sets:
+            c = _counts(folder, tag, name)
+            if c is None:
+                out.append(f"{tag}: {name} missing")
+                continue
+            pr, e, acc, n = c
+            # older JSONs have no tp / predicted: recall x gold and "output" stand in
+            tp += pr["tp"] if "tp" in pr else round(pr["recall"] * pr["gold"])
+            g += pr["gold"]
+            o += pr["predicted"] if "predicted" in pr else pr.get("output", 0)
+            ex += e["exact"]
+            exn += e["n"]
+            ac += (acc or 0) * (n or 0)
+            an += n or 0
+            out.append(f"{tag} {name}: recall {pr['recall']} precision {pr['precision']} exact {e['exact']}/{e['n']}")
+        out.append(f"{tag} POOLED: recall {tp / g:.4f} precision {tp / o:.4f} exact {ex}/{exn} ({ex / exn:.3f}) "
+                   f"assertion {ac / an:.4f}")
+    return out
+
+
+def main(argv: list[str], default_sets=SETS) -> None:
+    """`[--pooled] FOLDER [SET ...]`; a wrapper passes its own sets as `default_sets`."""
+    want_pooled = "--pooled" in argv
+    argv = [a for a in argv if a != "--pooled"]
+    if not argv or argv[0] in ("-h", "--help"):
+        sys.exit("usage: records_compare.py [--pooled] FOLDER [SET ...]")
+    folder, sets = pathlib.Path(argv[0]), argv[1:] or default_sets
+    print("\n".join(pooled(folder, sets) if want_pooled else table(folder, sets)))
 
 
 if __name__ == "__main__":
