@@ -51,7 +51,8 @@ def counted(kb: KnowledgeBase, evidence: dict[str, bool], idx: np.ndarray,
     P(dizziness | feeling faint) is 1, so a condition that lists feeling faint has said all there is in
     P(feeling faint | c), and multiplying in its dizziness likelihood too would count the same light-headedness
     twice (and a condition listing only the specific finding would pay the general one's leak). A condition that
-    lists only the general finding still counts it (and the specific one's leak).
+    lists only the general finding still counts it (and the specific one's leak); one that lists neither counts the
+    specific one's leak only (session 29).
 
     Absent side, the mirror (session 21c): 'no' to dizziness rules out feeling faint (P(no faint | no dizziness) is
     1), so a condition that lists the absent general finding has said all there is in P(no dizziness | c), and
@@ -77,7 +78,11 @@ def counted(kb: KnowledgeBase, evidence: dict[str, bool], idx: np.ndarray,
             if j is None or bool(vals[j]) != bool(present):
                 continue
             if present:
-                drop(j, s_listed)
+                # session 29: a condition that lists neither pays the specific finding's leak only: P(s, g | c) is
+                # P(s | c) when s implies g, and the leak of s already holds g's rate ('39 weeks pregnant' is term,
+                # over 20 weeks and pregnant: three leaks had counted against every condition that lacks them, so
+                # a cold in pregnancy ranked pregnancy complications first). A condition listing only g keeps both
+                drop(j, s_listed | ~kb.listed[:, kb.finding_index[g]])
                 continue
             # both absent: the general 'no' speaks for conditions that list it; for the others the specific does
             g_listed = kb.listed[:, kb.finding_index[g]]
