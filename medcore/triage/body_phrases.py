@@ -25,16 +25,27 @@ def add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int]
     if located:
         return _second_part_pain(lex, keys, _coordinated_parts(lex, keys, matches, located))
     covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)}
+    # session 29: a blocked phrase (not_synonyms, '~' ids) does not own its pain word either: 'a stabbing pain in the
+    # right side of my chest' is blocked as flank pain and had read no pain at all
+    claimed = {t for (s, e, ids) in matches if ids != ["severe_pain"] and not all(i.startswith("~") for i in ids)
+               for t in range(s, e)}
     # a not_synonyms phrase closes its part words ('the ball of my foot' names no testicle) but not its pain word: 'a
     # sore spot on my shin' is no rash ('sore spot' is blocked), and its pain is still the shin's
-    parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered | set(closed)
-             and not adverb_back(lex, keys, i)]
-    pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in covered]
+    # session 29: the part after 'of my / the' ends a place on it ('the right side of my chest', 'the ball of my
+    # foot'): a blocked phrase there closes its first part word (no flank, no testicle), not the part it names
+    parts = [i for i, t in enumerate(keys) if t in lex.part_keys and not adverb_back(lex, keys, i)
+             and (i not in covered | set(closed) or (i >= 2 and keys[i - 2] == "of" and keys[i - 1] in _DETERMINERS
+                                                      and i not in claimed))]
+    pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in claimed]
     if not pains:
         return matches
     if not parts:
         return _state_then_pain(lex, keys, matches, pains)
     b = _located_part(lex, keys, parts[0])
+    # a part freed from a blocked phrase ('no pain in the right side of my chest') stands further from a denial
+    # before the pain word than the assertion engine reaches from the part: such a denied pain is left unread
+    if (b in covered or b in closed) and any(_denied_before(lex, keys, i) for i in pains if i < b):
+        return matches
     end, prep = coordinated_site(lex, keys, b)  # 'my scrotum and the area behind it ... sore' (sites.py)
     p = min(pains, key=lambda i: abs(i - end) if i > end else abs(i - b))
     if min(abs(p - b), abs(p - end)) > 8:
@@ -57,6 +68,12 @@ def add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int]
     if p > end and _denied_word(lex, keys, p):
         ids = ["!" + i for i in ids]
     return sorted([*matches, (b, b + 1, ids)])
+
+
+def _denied_before(lex: Lexicon, keys: list[str], p: int) -> bool:
+    """Whether a denial ('no', 'not', 'without', 'never') stands at most two words before the pain word at p."""
+    neg = {lex.key(w) for w in ("no", "not", "without", "never", "denies", "nil")}
+    return any(k in neg for k in keys[max(0, p - 3):p])
 
 
 def _denied_word(lex: Lexicon, keys: list[str], p: int) -> bool:
