@@ -20,21 +20,32 @@ def add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int]
     matcher's word keys of the chat's tokens (Lexicon.word_keys), so parts and pain words are read with the
     knowledge layer's folding. `closed`: tokens of a not_synonyms phrase, no part word there."""
     kb = lex.kb
-    located = [m for m in matches if any(not fid.startswith("!") and fid != "severe_pain"
-                                         and kb.finding(fid).category == "pain" for fid in m[2])]
+    located = [m for m in matches if any(not fid.startswith(("!", "~")) and fid != "severe_pain"
+                                         and _says_pain(lex, fid) for fid in m[2])]
     if located:
         return _second_part_pain(lex, keys, _coordinated_parts(lex, keys, matches, located))
     covered = {t for (s, e, ids) in matches if ids != ["severe_pain"] for t in range(s, e)}
+    # session 29: a blocked phrase (not_synonyms, '~' ids) does not own its pain word either: 'a stabbing pain in the
+    # right side of my chest' is blocked as flank pain and had read no pain at all
+    claimed = {t for (s, e, ids) in matches if ids != ["severe_pain"] and not all(i.startswith("~") for i in ids)
+               for t in range(s, e)}
     # a not_synonyms phrase closes its part words ('the ball of my foot' names no testicle) but not its pain word: 'a
     # sore spot on my shin' is no rash ('sore spot' is blocked), and its pain is still the shin's
-    parts = [i for i, t in enumerate(keys) if t in lex.part_keys and i not in covered | set(closed)
-             and not adverb_back(lex, keys, i)]
-    pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in covered]
+    # session 29: the part after 'of my / the' ends a place on it ('the right side of my chest', 'the ball of my
+    # foot'): a blocked phrase there closes its first part word (no flank, no testicle), not the part it names
+    parts = [i for i, t in enumerate(keys) if t in lex.part_keys and not adverb_back(lex, keys, i)
+             and (i not in covered | set(closed) or (i >= 2 and keys[i - 2] == "of" and keys[i - 1] in _DETERMINERS
+                                                      and i not in claimed))]
+    pains = [i for i, t in enumerate(keys) if t in lex.pain_words and i not in claimed]
     if not pains:
         return matches
     if not parts:
         return _state_then_pain(lex, keys, matches, pains)
     b = _located_part(lex, keys, parts[0])
+    # a part freed from a blocked phrase ('no pain in the right side of my chest') stands further from a denial
+    # before the pain word than the assertion engine reaches from the part: such a denied pain is left unread
+    if (b in covered or b in closed) and any(_denied_before(lex, keys, i) for i in pains if i < b):
+        return matches
     end, prep = coordinated_site(lex, keys, b)  # 'my scrotum and the area behind it ... sore' (sites.py)
     p = min(pains, key=lambda i: abs(i - end) if i > end else abs(i - b))
     if min(abs(p - b), abs(p - end)) > 8:
@@ -51,7 +62,28 @@ def add_body_pain(lex: Lexicon, keys: list[str], matches: list, closed: set[int]
     if before:
         finding = lex.term_of(" ".join(keys[before[-1]:b + 1])) or finding
     behind = {lex.key(k): v for k, v in (kb.body_pain.get("behind") or {}).items()}.get(keys[b]) if prep == "behind" else None
-    return sorted([*matches, (b, b + 1, [finding, *([behind] if behind else [])])])
+    ids = [finding, *([behind] if behind else [])]
+    # session 29: 'my neck is stiff, doesn't hurt': the pain word after the part is itself denied, so the part's pain
+    # is read absent (it had been read present: the denial stood between the state and the pain word)
+    if p > end and _denied_word(lex, keys, p):
+        ids = ["!" + i for i in ids]
+    return sorted([*matches, (b, b + 1, ids)])
+
+
+def _denied_before(lex: Lexicon, keys: list[str], p: int) -> bool:
+    """Whether a denial ('no', 'not', 'without', 'never') stands at most two words before the pain word at p."""
+    neg = {lex.key(w) for w in ("no", "not", "without", "never", "denies", "nil")}
+    return any(k in neg for k in keys[max(0, p - 3):p])
+
+
+def _denied_word(lex: Lexicon, keys: list[str], p: int) -> bool:
+    """Whether the word at p follows a denial, fillers allowed between ("doesn't really hurt", 'not painful')."""
+    neg = {lex.key(w) for w in _POST_NEGATION}
+    fill = {lex.key(w) for w in _POST_FILLER}
+    j = p - 1
+    while j >= 0 and keys[j] in fill:
+        j -= 1
+    return j >= 0 and keys[j] in neg
 
 
 def adverb_back(lex: Lexicon, keys: list[str], i: int) -> bool:
@@ -78,7 +110,8 @@ def _state_then_pain(lex: Lexicon, keys: list[str], matches: list, pains: list[i
     for s, e, ids in matches:
         # 'the side of my thumbnail is puffy': a part followed by 'of' names a place on another word, not itself
         ps = [i for i in range(s, e) if keys[i] in lex.part_keys and (i + 1 >= len(keys) or keys[i + 1] != "of")]
-        if not ps or any(not i.startswith("!") and lex.kb.finding(i.lstrip("~")).category == "pain" for i in ids):
+        # session 29: a state that is no pain by its name ('Swollen joint', filed under pain) still takes the pain word
+        if not ps or any(not i.startswith("!") and _says_pain(lex, i.lstrip("~")) for i in ids):
             continue
         j = e
         while j < len(keys) and j - e < 3 and keys[j] in _JOINERS:
@@ -97,19 +130,26 @@ _POST_NEGATION = {"don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "we
 _POST_FILLER = {"do", "does", "did", "is", "are", "was", "were", "really", "actually", "even"}
 
 
+def _says_pain(lex: Lexicon, fid: str) -> bool:
+    """The finding is a pain by its name: a pain word ('Chest pain', 'Sore throat') or an -ache ('Headache',
+    'Earache'); a swelling, stiffness or redness is not, whatever KB category files it."""
+    return any(w in lex.pain_words or w.endswith("ache")
+               for w in (lex.key(x) for x in lex.kb.finding(fid).name.lower().replace("-", " ").split()))
+
+
 def deny_after(lex: Lexicon, toks: list[str], keys: list[str], matches: list) -> list:
     """A match naming a body part or a pain ('my chest', 'shoulder tips') followed by a denial and a pain word
     ("doesn't hurt", 'does not ache') is read absent ('!' id). `toks`: the chat's tokens; `keys`: word keys."""
     out = []
     for s, e, ids in matches:
-        names_pain = any(k in lex.part_keys for k in keys[s:e]) or any(
-            not i.startswith(("!", "~")) and lex.kb.finding(i).category == "pain" for i in ids)
+        named = [i for i in ids if not i.startswith(("!", "~"))]
+        names_pain = any(k in lex.part_keys for k in keys[s:e]) or any(_says_pain(lex, i) for i in named)
         # session 28 review: 'blood on the white of my eye, no pain' is a painless patch, not no patch, and 'sore
         # throat, no pain swallowing' still a sore throat: a finding that is no pain, or a phrase that already says
-        # its pain, is not what a later 'no pain' denies (both had been read absent since session 14)
-        if any(not i.startswith(("!", "~")) and lex.kb.finding(i).category != "pain"
-               and not any(w in lex.pain_words for w in lex.kb.finding(i).name.lower().replace("-", " ").split())
-               for i in ids) or any(k in lex.pain_words for k in keys[s:e]):
+        # its pain, is not what a later 'no pain' denies (both had been read absent since session 14). Session 29:
+        # by the finding's own name, not its KB category ('my knee is swollen, doesn't hurt' had denied the swollen
+        # joint, filed under the pain category with the other joint findings)
+        if any(not _says_pain(lex, i) for i in named) or any(k in lex.pain_words for k in keys[s:e]):
             names_pain = False
         after = [(t, k) for t, k in zip(toks[e:e + 5], keys[e:e + 5]) if t not in _POST_FILLER]
         if names_pain and len(after) >= 2 and after[0][0] in _POST_NEGATION and after[1][1] in lex.pain_words:

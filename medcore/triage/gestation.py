@@ -56,7 +56,13 @@ def gestation_spans(low: str) -> list[tuple[int, int, float]]:
     if CONTEXT.search(low) or labour_pains(low):
         out += [(m.start(), m.end(), float(m.group(1))) for m in AT_WEEKS.finditer(low) if 4 <= float(m.group(1)) <= 42]
         out += [(m.start(1), m.end(), float(m.group(1))) for m in BARE_WEEKS.finditer(low) if 4 <= float(m.group(1)) <= 42]
-    return [g for g in out if 0 < g[2] <= 44]
+    # session 29: a simile of a bloated tummy is no pregnancy ('by the evening I look 6 months gone', 'looks like
+    # I'm 9 months pregnant'): with the late-pregnancy tummy-pain rule it had made a bloated bowel an emergency
+    return [g for g in out if 0 < g[2] <= 44 and not _SIMILE.search(low[max(0, g[0] - 24):g[0]])]
+
+
+_SIMILE = re.compile(r"\b(?:look|looks|looking|looked|like|as\s+if|as\s+though)\s+(?:i'm\s+|im\s+|i\s+am\s+|i\s+was\s+|"
+                     r"she's\s+|she\s+is\s+|a\s+woman\s+)?(?:about\s+|nearly\s+|almost\s+)?$")
 
 
 # session 27 review: period-type pains or cramps coming at a regular interval are how labour is told ('32 weeks.

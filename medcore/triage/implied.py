@@ -51,7 +51,8 @@ def counted(kb: KnowledgeBase, evidence: dict[str, bool], idx: np.ndarray,
     P(dizziness | feeling faint) is 1, so a condition that lists feeling faint has said all there is in
     P(feeling faint | c), and multiplying in its dizziness likelihood too would count the same light-headedness
     twice (and a condition listing only the specific finding would pay the general one's leak). A condition that
-    lists only the general finding still counts it (and the specific one's leak).
+    lists only the general finding still counts it (and the specific one's leak); for the pregnancy stages (pregnant,
+    over 20 weeks) one that lists neither counts the specific one's leak only (session 29).
 
     Absent side, the mirror (session 21c): 'no' to dizziness rules out feeling faint (P(no faint | no dizziness) is
     1), so a condition that lists the absent general finding has said all there is in P(no dizziness | c), and
@@ -60,6 +61,7 @@ def counted(kb: KnowledgeBase, evidence: dict[str, bool], idx: np.ndarray,
     None when nothing is dropped."""
     anc = ancestors(kb)
     col = {f: j for j, f in enumerate(evidence)}
+    stages = {"pregnant", "late_pregnancy", "term_pregnancy"} & set(kb.finding_index)  # findings.yaml implies
     keep = None
 
     def drop(j: int, rows: np.ndarray) -> None:
@@ -77,7 +79,14 @@ def counted(kb: KnowledgeBase, evidence: dict[str, bool], idx: np.ndarray,
             if j is None or bool(vals[j]) != bool(present):
                 continue
             if present:
-                drop(j, s_listed)
+                # session 29: for a pregnancy stage (a state, not a symptom) a condition that lists neither pays the
+                # specific finding's leak only: P(s, g | c) is P(s | c) when s implies g, and the leak of s already
+                # holds g's rate ('39 weeks pregnant' is term, over 20 weeks and pregnant: three leaks had counted
+                # against every condition that lacks them, so a cold in pregnancy ranked pregnancy complications
+                # first). Symptom chains keep both leaks: tried for all, it cost food bolus and toxic shock their
+                # emergency level on the dev set (docs/evals/triage-s29). A condition listing only g keeps both
+                neither = ~kb.listed[:, kb.finding_index[g]] if {s, g} <= stages else False
+                drop(j, s_listed | neither)
                 continue
             # both absent: the general 'no' speaks for conditions that list it; for the others the specific does
             g_listed = kb.listed[:, kb.finding_index[g]]

@@ -29,7 +29,7 @@ from medcore.triage.input_guard import normalize_text
 from medcore.triage.antecedents import lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
-from medcore.triage import (anaphora, denials, gestation, menstrual, mild_readings, normal_state, nlu_readings, qa_forms, qualifiers,
+from medcore.triage import (anaphora, arm_sides, denials, gestation, menstrual, mild_readings, normal_state, nlu_readings, qa_forms, qualifiers,
                             relatives, sign_context, vitals)
 from medcore.triage.eye_side import FINDING, one_eye
 from medcore.triage.mild_readings import is_mild
@@ -308,9 +308,11 @@ def finish(p: Prepared, lexicon: Lexicon, embeddings: EmbeddingIndex | None) -> 
     if lmp and "missed_period" in kb.finding_index and not any(m.finding_id == "missed_period" for m in ex.mentions):
         ex.mentions.append(Mention("missed_period", kb.finding("missed_period").name, lmp[0], lmp[1], "lmp"))
     nlu_readings.read_drug_intake(kb, ex, low)
+    nlu_readings.read_cold_illness(kb, ex, low, rules)
     nlu_readings.read_breath_for_words(kb, ex)
     if one_eye(low) and FINDING in kb.finding_index and not any(m.finding_id == FINDING for m in ex.mentions):
         ex.mentions.append(Mention(FINDING, kb.finding(FINDING).name, True, "one eye by its side", "eye side"))
+    arm_sides.resolve(kb, ex, low)  # 'can't lift my arms' is both arms, not a stroke's one side (session 29)
     sign_context.drop_out_of_context(ex, kb, low)  # 'foot pointing outwards' with no fall (sign_context.yaml)
     return ex
 

@@ -73,6 +73,37 @@ def read_travel(kb, ex: Extraction, clause: str, rules) -> None:
                                        "travel"))
 
 
+# session 29 (issue 12): a cold told as the illness one has now ('39 weeks pregnant with a cold', 'I've got a bad cold'):
+# nothing was read, so the pregnancy alone ranked its complications first. Read here and not as a synonym, which takes
+# its words from the phrases around it: 'a cold sweat', 'a cold sore', 'a cold, pale leg' (a blocked artery) keep them
+_COLD_ILLNESS = re.compile(
+    r"\b(?:with|have|has|got|caught|having|getting)\s+(?:got\s+|caught\s+)?a\s+"
+    r"(?:(?:bad|heavy|stinking|streaming|horrible|nasty|little|slight|head)\s+)?cold\b"
+    r"(?!\s*,?\s*(?:and\s+)?(?:sore|sores|sweat|sweats|compress|pale|white|blue|grey|mottled|clammy|sweaty|numb|"
+    r"hand|hands|foot|feet|leg|legs|arm|arms|toe|toes|finger|fingers|skin|spell|snap|shower|bath|drink|water|"
+    r"feeling|sensation|patch|weather|room|house)\b)")
+
+
+def read_cold_illness(kb, ex: Extraction, low: str, rules) -> None:
+    """'I have a cold' is recent_cold (the common cold lists it), with its assertion; a finding already read is kept."""
+    fid = "recent_cold"
+    if fid not in kb.finding_index or any(m.finding_id == fid for m in ex.mentions):
+        return
+    for a, b in assertions.clauses(low, rules):
+        clause = low[a:b]
+        m = _COLD_ILLNESS.search(clause)
+        if m is None:
+            continue
+        said = assertions.assert_spans(clause, [m.span()], rules)[0]
+        if said == "possible":
+            ex.uncertain.append(fid)
+        elif said == "family":
+            ex.family.append(fid)
+        else:
+            ex.mentions.append(Mention(fid, kb.finding(fid).name, said != "negated", m.group(0), "cold"))
+        return
+
+
 def read_pregnancy(kb, ex: Extraction, low: str) -> None:
     """A gestation phrase says pregnant and how far along; 'I had my baby 5 days ago' says a recent birth. In
     pregnancy or after a birth a bleeding with no site named is vaginal, and 'losing a lot of blood' is heavy;

@@ -59,7 +59,9 @@ def test_regular_tightenings_at_38_weeks_are_labour_at_term(engine):
     level, found, ranked = _read(engine, "38 weeks pregnant, tightenings coming every 4 minutes since lunch", 31,
                                  "female")
     assert found.get("term_pregnancy") is True and ranked[0] == "labour_term"
-    assert level == "emergency"  # the later-pregnancy contractions rule is not lowered
+    # session 29: labour at term is urgent (NICE NG235; red_flags.yaml term_labour), as its condition, so heading,
+    # advice and ranking agree; before 37 weeks contractions stay an emergency (next test)
+    assert level == "urgent"
 
 
 def test_regular_tightenings_at_33_weeks_stay_preterm_labour_and_an_emergency(engine):
@@ -71,7 +73,9 @@ def test_regular_tightenings_at_33_weeks_stay_preterm_labour_and_an_emergency(en
 # (4) a pulse of 41-50 with dizziness only is urgent (RCUK 2021: no adverse feature); with a faint an emergency
 def test_a_pulse_of_47_with_dizziness_only_is_urgent(engine):
     level, found, _ = _read(engine, "feeling dizzy today and my pulse is 47", 60, "female")
-    assert found.get("low_pulse") is True and found.get("slow_pulse") is False and level == "urgent"
+    # session 29: a measured 41-50 leaves the very slow pulse undecided (heart block stays in view in older patients,
+    # test_session29); the level here is unchanged
+    assert found.get("low_pulse") is True and "slow_pulse" not in found and level == "urgent"
 
 
 @pytest.mark.parametrize("text", ["feeling dizzy today, my pulse is 47 and I passed out in the kitchen",
