@@ -175,3 +175,16 @@ NON_DRUG_WORDS_FILE = {
                            "words": {"type": "array", "items": {"type": "string", "minLength": 3}, "minItems": 1}}}},
     },
 }
+
+TOP_MARKET_FILE = {
+    "type": "object",
+    "required": ["source", "names"],
+    "additionalProperties": False,
+    "properties": {
+        "source": SOURCE,
+        "names": {"type": "array", "items": {"type": "string", "minLength": 3}, "minItems": 1},
+        # names of other drugs within two slips of a top-market name, looked at and kept (tests/knowledge/
+        # test_top_market_s29.py flags any other)
+        "reviewed_near": {"type": "array", "items": {"type": "string"}},
+    },
+}

@@ -145,7 +145,7 @@ def _one_slip(lex: DrugLexicon, key: str) -> str | None:
     every name the lexicon reads, the generated table's too, so a slip is never read as a hand entry when a listed
     brand is just as close."""
     pool = lex.every_key.near(key, ONE_EDIT_MARGIN)
-    return one_edit(key, lex.every_key.keys, pool, lex.external)
+    return one_edit(key, lex.every_key.keys, pool, lex.external, lex.top_market)
 
 
 def _sounds_like(lex: DrugLexicon, key: str) -> str | None:
