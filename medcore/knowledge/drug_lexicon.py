@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medcore.errors import DomainError
-from medcore.knowledge import drug_schema
+from medcore.knowledge import combo_suffix, drug_schema
 from medcore.knowledge.inn_spelling import InnFolds
 from medcore.knowledge.names import FuzzyKeys, NameRules, normalise, sound_fold
 from medcore.knowledge.validate import read_checked
@@ -67,6 +67,7 @@ class DrugLexicon:
     inn: InnFolds = field(default_factory=InnFolds)  # INN spellings of other languages (name_rules.yaml inn_spelling)
     # top-market names (top_market.yaml), normalised: a one-slip reading of one is not crowded by rarer names
     top_market: frozenset[str] = frozenset()
+    diuretic_suffix: dict | None = None  # name_rules.yaml `diuretic_suffix` (combo_suffix.py), checked
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -199,6 +200,7 @@ def _build(root: Path, validated: dict[str, dict] | None = None, keep: dict | No
     lex.non_drug = _non_drug(root, _read, index, refused)
     lex.inn = InnFolds.build(doc.get("inn_spelling"), index)
     lex.top_market = _top_market(root, _read, index)
+    lex.diuretic_suffix = combo_suffix.load_rule(doc.get("diuretic_suffix"), ingredients, classes, normalise, DrugKBError)
     return lex
 
 
