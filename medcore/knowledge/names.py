@@ -291,8 +291,9 @@ def one_edit(query: str, keys: dict[str, str], pool, generated=frozenset(), pref
         return None
     if len(near) == 1:
         return target
-    if any(h in preferred for h in hits) and not top - {target}:
-        return target  # a slip of a top-market name; the names two slips away are rarer ones
+    if any(h in preferred for h in hits) and not top - {target} and all(typing_slip(query, h) for h in hits):
+        return target  # a typing slip of a top-market name; the names two slips away are rarer ones ('trazadol': z
+        # for m is no typing slip, so it stays asked between tramadol and trazodone)
     if any(h[:1] != query[:1] or h in generated or not typing_slip(query, h) for h in hits):
         return None
     return target
