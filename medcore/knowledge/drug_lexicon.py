@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medcore.errors import DomainError
-from medcore.knowledge import drug_schema
+from medcore.knowledge import combo_suffix, drug_schema
 from medcore.knowledge.inn_spelling import InnFolds
 from medcore.knowledge.names import FuzzyKeys, NameRules, normalise, sound_fold
 from medcore.knowledge.validate import read_checked
@@ -65,6 +65,9 @@ class DrugLexicon:
     # read by a spelling or sound guess ("lanolin" is one slip from Lanoxin)
     non_drug: frozenset[str] = frozenset()
     inn: InnFolds = field(default_factory=InnFolds)  # INN spellings of other languages (name_rules.yaml inn_spelling)
+    # top-market names (top_market.yaml), normalised: a one-slip reading of one is not crowded by rarer names
+    top_market: frozenset[str] = frozenset()
+    diuretic_suffix: dict | None = None  # name_rules.yaml `diuretic_suffix` (combo_suffix.py), checked
 
     def name(self, drug_id: str) -> str:
         e = self.ingredients.get(drug_id) or self.products.get(drug_id) or self.classes.get(drug_id)
@@ -196,7 +199,24 @@ def _build(root: Path, validated: dict[str, dict] | None = None, keep: dict | No
     lex.fold_keys = FuzzyKeys({f: f for f in lex.folds})
     lex.non_drug = _non_drug(root, _read, index, refused)
     lex.inn = InnFolds.build(doc.get("inn_spelling"), index)
+    lex.top_market = _top_market(root, _read, index)
+    lex.diuretic_suffix = combo_suffix.load_rule(doc.get("diuretic_suffix"), ingredients, classes, normalise, DrugKBError)
     return lex
+
+
+TOP_MARKET_FILE = "top_market.yaml"
+
+
+def _top_market(root: Path, read, index: dict) -> frozenset[str]:
+    """The normalised names of top_market.yaml (empty where a KB copy has none); each must be a lexicon name."""
+    path = root / TOP_MARKET_FILE
+    if not path.is_file():
+        return frozenset()
+    names = {normalise(n) for n in read(path, drug_schema.TOP_MARKET_FILE)["names"]}
+    unknown = sorted(n for n in names if n not in index)
+    if unknown:
+        raise DrugKBError(f"{TOP_MARKET_FILE}: names the lexicon does not read: {unknown}")
+    return frozenset(names)
 
 
 NON_DRUG_FILE = "non_drug_words.yaml"

@@ -106,6 +106,14 @@ RULES_FILE = {
         "trailing_words": {"type": "array", "items": {"type": "string"}},
         # trailing words that only open a phrase ("at night", "a day"): a tail that ends on one is no trailing phrase
         "trailing_openers": {"type": "array", "items": {"type": "string"}},
+        # a diuretic-combination word after an ACE inhibitor / ARB / beta blocker brand (combo_suffix.py)
+        "diuretic_suffix": {"type": "object", "required": ["words", "classes", "partner", "source"],
+                            "additionalProperties": False,
+                            "properties": {"words": {"type": "array", "items": {"type": "string"}},
+                                           "classes": {"type": "array", "items": {"type": "string"}},
+                                           "partner": {"type": "string"},
+                                           "partner_of": {"type": "object", "additionalProperties": {"type": "string"}},
+                                           "source": SOURCE}},
         "leading_words": {"type": "array", "items": {"type": "string"}},  # route/manner words cut before a name
         "labeller_words": {"type": "array", "items": {"type": "string"}},  # generic labellers cut after a name
         # INN spellings of other languages (inn_spelling.py): letter conventions, endings, Romance acid word order
@@ -173,5 +181,18 @@ NON_DRUG_WORDS_FILE = {
             "type": "object", "required": ["kind", "what", "source", "words"], "additionalProperties": False,
             "properties": {"kind": {"type": "string"}, "what": {"type": "string"}, "source": SOURCE,
                            "words": {"type": "array", "items": {"type": "string", "minLength": 3}, "minItems": 1}}}},
+    },
+}
+
+TOP_MARKET_FILE = {
+    "type": "object",
+    "required": ["source", "names"],
+    "additionalProperties": False,
+    "properties": {
+        "source": SOURCE,
+        "names": {"type": "array", "items": {"type": "string", "minLength": 3}, "minItems": 1},
+        # names of other drugs within two slips of a top-market name, looked at and kept (tests/knowledge/
+        # test_top_market_s29.py flags any other)
+        "reviewed_near": {"type": "array", "items": {"type": "string"}},
     },
 }

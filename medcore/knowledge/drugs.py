@@ -20,6 +20,7 @@ from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
 from medcore.knowledge import short_names
 from medcore.knowledge.english_words import is_english_word
 from medcore.knowledge.inn_spelling import cation_salt_cut, other_language
+from medcore.knowledge.combo_suffix import diuretic_combination
 from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
@@ -75,6 +76,11 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
             return DrugResolution(query, (), None, "unknown", (), cand)
     if not cands:  # nothing left once control characters and punctuation are cut ('\x08')
         return DrugResolution(query, (), None, "unknown")
+    combo, suffixed = diuretic_combination(lex, cands[-1])  # 'Delix plus', 'Olpress Plus': ACE/ARB/BB + diuretic
+    if suffixed:  # the product, or asked with the mono drug offered: never the mono drug alone, never a guess
+        bare = (lex.name(lex.index[cands[-1].rsplit(" ", 1)[0]][1]),)
+        return DrugResolution(query, tuple(lex.products[combo]["ingredients"]) if combo else (), combo,
+                              "combination" if combo else "unknown", () if combo else bare, cands[-1])
     core = lex.rules.biologic_core(query)  # 'tocilizumab-bavi': the FDA four-letter suffix of a biological product
     if core and core in lex.index:
         return _resolution(lex, query, lex.index[core], core)
@@ -145,7 +151,7 @@ def _one_slip(lex: DrugLexicon, key: str) -> str | None:
     every name the lexicon reads, the generated table's too, so a slip is never read as a hand entry when a listed
     brand is just as close."""
     pool = lex.every_key.near(key, ONE_EDIT_MARGIN)
-    return one_edit(key, lex.every_key.keys, pool, lex.external)
+    return one_edit(key, lex.every_key.keys, pool, lex.external, lex.top_market)
 
 
 def _sounds_like(lex: DrugLexicon, key: str) -> str | None:

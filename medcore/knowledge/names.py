@@ -256,7 +256,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(prev[-1], limit)
 
 
-def one_edit(query: str, keys: dict[str, str], pool, generated=frozenset()) -> str | None:
+def one_edit(query: str, keys: dict[str, str], pool, generated=frozenset(), preferred=frozenset()) -> str | None:
     """The target of the one name `query` is a single typing slip away from, else None. The query has at least
     ONE_EDIT_MIN_LEN letters and no other target in `pool` (the candidates to compare with: the names sharing a
     trigram, plus any others the caller adds) is also a single slip away. When every other target is more than
@@ -265,17 +265,22 @@ def one_edit(query: str, keys: dict[str, str], pool, generated=frozenset()) -> s
     a letter added, lost or swapped with its neighbour, or one vowel for another or a key for its keyboard neighbour
     (`typing_slip`), and the name not from the generated table (`generated`): "Emetrol" is not read as Ezetrol (m and z
     are far apart), "Dermol" not as a generated brand. `keys`: name -> target; a pool name not in `keys` counts as
-    another target."""
+    another target. `preferred`: top-market names (top_market.yaml); a slip of one of them is not crowded out by
+    names of other targets two slips away unless one of those is preferred too (session 29: foreign brands two slips
+    from Atacand, Diovan, Lipitor had turned 72 of their one-slip typos into questions)."""
     letters = len(query.replace(" ", ""))
     if letters < ONE_EDIT_MIN_LEN or query in keys:
         return None
     near: dict[str, int] = {}
     hits: list[str] = []  # the single-slip names
+    top: set[str] = set()  # targets with a preferred name in the neighbourhood
     for key in pool:
         d = edit_distance(query, key, ONE_EDIT_MARGIN + 1)
         if d <= ONE_EDIT_MARGIN:
             t = keys.get(key, f"?{key}")
             near[t] = min(near.get(t, d), d)
+            if key in preferred:
+                top.add(t)
             if d == 1:
                 hits.append(key)
     ones = {t for t, d in near.items() if d == 1}
@@ -286,6 +291,9 @@ def one_edit(query: str, keys: dict[str, str], pool, generated=frozenset()) -> s
         return None
     if len(near) == 1:
         return target
+    if any(h in preferred for h in hits) and not top - {target} and all(typing_slip(query, h) for h in hits):
+        return target  # a typing slip of a top-market name; the names two slips away are rarer ones ('trazadol': z
+        # for m is no typing slip, so it stays asked between tramadol and trazodone)
     if any(h[:1] != query[:1] or h in generated or not typing_slip(query, h) for h in hits):
         return None
     return target
