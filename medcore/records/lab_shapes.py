@@ -2,8 +2,9 @@
 session 29), each read only where it is unambiguous, and never given a number the note did not write:
 
 - a pair of labs with their values joined by slashes or "and": "BUN/creatinine 18/1.1", "BUN and creatinine 30/1.4".
-  Each value goes to its own lab, in the order written, and only when both are plausible for their labs; otherwise the
-  pair is left unread (and no longer read as "creatinine 18", which had flagged a creatinine of 18 as high);
+  Each value goes to its own lab, in the order written, only when both are plausible for their labs (where the tables
+  give bounds) and the pair cannot be a date ("12/14"); otherwise the pair is left unread (it is no longer read as
+  "creatinine 18", which had flagged a creatinine of 18 as high);
 - a decade: "systolic pressure in the 70s", "sugars in the high 200s", "heart rate in the 120s": the value is kept as
   written ("70s", "high 200s"), flagged only when the whole band lies on one side of the reference range;
 - a glucose log told by time slot: "sugars: fasting 110s, post-lunch 150s, bedtime 130s", "pre-supper 90, 101": one
@@ -102,6 +103,9 @@ def _pair(s, hit, m, rng, judge, used) -> list | None:
     if v is None:
         return None
     used.append((hit.start(), v.end()))
+    a, b = v.group(1), v.group(2)
+    if "." not in a + b and int(a) <= 12 and int(b) <= 31:
+        return []  # "BUN/creatinine 12/14" may be the date they were drawn: not read (nor as "creatinine 12")
     first = _reading(s, *v.span(1), v.start(1), rng, m, judge)
     other = _reading(s, *v.span(2), v.start(2), rng2, m, judge)
     if first is None or other is None:
