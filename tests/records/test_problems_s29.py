@@ -203,3 +203,32 @@ def test_rebound_before_a_disorder_is_not_rebound_tenderness(kb):
 
 def test_a_joint_limited_mobility_is_not_reduced_mobility(kb):
     assert "Z74.09" not in _codes(kb, "Limited mobility of the right shoulder.")
+
+
+# ---- verbless examination fragments and the general appearance's "no acute distress" ---------------------------------
+@pytest.mark.parametrize("text, code", [
+    ("Alert and oriented. Dysarthric and ataxic.", "R47.1"),
+    ("Alert and oriented. Dysarthric and ataxic.", "R27.0"),
+    ("Frail woman in no acute distress, very kyphotic.", "M40.209"),
+    ("She feels fatigued most days.", "R53.83"),
+])
+def test_adjective_fragments(kb, text, code):
+    assert (code, "present") in _got(kb, text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Orthostatic: negative.", "I95.1"),                       # a label, not a state
+    ("Not dysarthric.", "R47.1"),
+])
+def test_adjective_fragments_opposite(kb, text, code):
+    assert (code, "present") not in _got(kb, text)
+
+
+def test_no_acute_distress_denies_only_the_distress(kb):
+    got = _got(kb, "General: no acute distress, pale and diaphoretic.")
+    assert ("R61", "present") in got
+    assert ("R61", "negated") in _got(kb, "General: no pallor or diaphoresis.")
+
+
+def test_an_allergy_reaction_is_an_allergic_reaction(kb):
+    assert "T78.40XA" in _codes(kb, "She had an allergy reaction to the dressing.")
