@@ -188,6 +188,7 @@ def test_a_denied_adjective_state(kb):
     ("Working diagnosis is corticobasal degeneration.", "G31.85"),
     ("She has had mouth sores for a month.", "K13.79"),
     ("Reports dust mite allergy.", "J30.89"),
+    ("Seasonal sneezing from grass allergies.", "J30.1"),
     ("Abnormal liver function tests on admission.", "R94.5"),
     ("Absent gag reflex on the left.", "R29.818"),
 ])
