@@ -96,6 +96,10 @@ def test_a_current_cancer_stays_current(kb, text):
     assert ("C50.919", "present") in _got(kb, text)
 
 
+def test_no_recurrence_of_a_presenting_episode_is_not_past(kb):
+    assert ("R00.2", "present") in _got(kb, "Palpitations lasted ten minutes without any recurrence.")
+
+
 # ---- a test normal for diseases, risk factors, causes that do not explain ------------------------------------------------
 def test_a_test_normal_for_a_disease_denies_it(kb):
     got = _got(kb, "The viral hepatitis panel was normal for hepatitis A.")
