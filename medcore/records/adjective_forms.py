@@ -45,7 +45,7 @@ _PERSON = re.compile(r"\s++(?:female|male|man|woman|patient|gentleman|lady|boy|g
 _CLAUSE_OPEN = re.compile(r"[,;:]", re.I)
 _FRAGMENT_END = re.compile(r"\s*+(?:$|[.,;)]|(?:and|or|but|with|today|now|again|throughout|at\s+times)\b)", re.I)
 # after a predicate adjective, a time said in words ("she feels fatigued all the time", "most days")
-_AFTER_TIME = re.compile(r"\s++(?:all|most|much|every|some)\s++(?:the\s++)?(?:time|day|days|night|nights|mornings?|evenings?)\b", re.I)
+_AFTER_TIME = re.compile(r"(?<!\s)\s++(?:all|most|much|every|some)\s++(?:the\s++)?(?:time|day|days|night|nights|mornings?|evenings?)\b", re.I)
 
 
 class AdjectiveFormsError(DomainError):
