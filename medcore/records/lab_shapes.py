@@ -36,6 +36,9 @@ _SLOT_VALUE = re.compile(rf"(?:(?<![ \t])[ \t]*+[,;][ \t]*+|(?<![ \t])[ \t]++)?(
 _MORE_VALUE = re.compile(r"(?<![ \t])[ \t]*+(?:,|and)[ \t]*+(\d{2,3}(?:['’]?s)?)(?![\w/%]|\.\d)(?![ \t]*+[a-z])", re.I)
 
 
+_BAND = re.compile(r"(?<!\d)(\d+)['’]?s$")  # the number of a decade as written ("70s", "high 200's")
+
+
 def _plausible(number: float, rng) -> bool:
     return (rng.plausible_low is None or number >= rng.plausible_low) and \
            (rng.plausible_high is None or number <= rng.plausible_high)
@@ -43,7 +46,7 @@ def _plausible(number: float, rng) -> bool:
 
 def _band(written: str) -> tuple[float, float] | None:
     """The numbers a decade covers: "70s" 70-79, "110s" 110-119, "200s" 200-299 (a round hundred is its hundreds)."""
-    m = re.search(r"(\d+)['’]?s$", written)
+    m = _BAND.search(written)
     if not m:
         return None
     n = int(m.group(1))
