@@ -114,7 +114,12 @@ def _with_scope_end(m: Modifier, sentence: str, ends: re.Pattern | None) -> Modi
     if ends is None or m.direction not in ("forward", "bidirectional"):
         return m
     e = ends.search(sentence, m.end)
-    return dataclasses.replace(m, scope_end=e.start()) if e else m
+    if e is None:
+        return m
+    # a pattern may mark where the scope stops inside its match (group `stop`): "never used inhalers for asthma"
+    # matches from the treatment, but the scope runs on over the treatment and stops at the "for"
+    stop = e.start("stop") if "stop" in e.re.groupindex and e.group("stop") is not None else e.start()
+    return dataclasses.replace(m, scope_end=stop)
 
 
 def _hits(start: int, end: int, modifiers: list[Modifier], terminators: list[int], rules: Rules,
@@ -177,7 +182,9 @@ def assert_target(start: int, end: int, modifiers: list[Modifier], terminators: 
 def is_chronic(text: str, rules: Rules | None = None) -> bool:
     """Whether a mention names a chronic condition (the rules file's chronic_conditions, the whole mention)."""
     rules = rules or load_rules("clinical")
-    return rules.chronic is not None and rules.chronic.fullmatch(" ".join(text.split()).rstrip(".")) is not None
+    # a comma inside the mention is the writer's ("Diabetes, type 2"): the words name the same chronic condition
+    return rules.chronic is not None and \
+        rules.chronic.fullmatch(" ".join(text.replace(",", " ").split()).rstrip(".")) is not None
 
 
 def background(text: str, rules: Rules | None = None) -> str:

@@ -39,6 +39,13 @@ PATIENT_BEFORE_CHARS = 40
 # keeps a search over a run of blanks linear)
 _OF_PART = re.compile(r"(?<!\s)\s+(?:in|on|of|at|over|throughout)\b", re.I)
 _PERSON = re.compile(r"\s++(?:female|male|man|woman|patient|gentleman|lady|boy|girl|child|adult)\b", re.I)
+# session 29: an examination written in verbless fragments ("A&O x3. Dysarthric and dysphagic.", "in no acute distress,
+# very kyphotic."): the adjective opens its clause (sentence start, or after a comma, semicolon or colon, with only
+# degree words or other adjectives before it) and the clause ends after it (not a label: "Orthostatic: ...")
+_CLAUSE_OPEN = re.compile(r"[,;:]", re.I)
+_FRAGMENT_END = re.compile(r"\s*+(?:$|[.,;)]|(?:and|or|but|with|today|now|again|throughout|at\s+times)\b)", re.I)
+# after a predicate adjective, a time said in words ("she feels fatigued all the time", "most days")
+_AFTER_TIME = re.compile(r"(?<!\s)\s++(?:all|most|much|every|some)\s++(?:the\s++)?(?:time|day|days|night|nights|mornings?|evenings?)\b", re.I)
 
 
 class AdjectiveFormsError(DomainError):
@@ -59,11 +66,22 @@ class AdjectiveForms:
             of_patient = word in self.patient_only
             if of_patient and _OF_PART.match(sentence, m.end()):
                 continue
-            if _PERSON.match(sentence, m.end()) or (_AFTER.match(sentence, m.end()) and
-                                                     self._linked(sentence, m.start(), of_patient)):
+            after = _AFTER.match(sentence, m.end()) or _AFTER_TIME.match(sentence, m.end())
+            if _PERSON.match(sentence, m.end()) or (after and self._linked(sentence, m.start(), of_patient)) or \
+                    (not of_patient and self._fragment(sentence, m.start(), m.end())):
                 out.append(Mention(m.start(), m.end(), m.group(), self.concept_of[word], "condition", word,
                                    how="context"))
         return out
+
+    @staticmethod
+    def _fragment(sentence: str, start: int, end: int) -> bool:
+        if not _FRAGMENT_END.match(sentence, end):
+            return False
+        opens = [c.end() for c in _CLAUSE_OPEN.finditer(sentence, max(0, start - WINDOW), start)]
+        begin = opens[-1] if opens else 0
+        if not opens and start > WINDOW:
+            return False
+        return _BETWEEN.fullmatch(sentence, begin, start) is not None
 
     @staticmethod
     def _linked(sentence: str, start: int, of_patient: bool = False) -> bool:

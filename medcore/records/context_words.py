@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from medcore.errors import DomainError
 from medcore.knowledge.concepts import Mention
 
-ANY_TERM = "*"  # an other_senses entry whose terms are ["*"] applies to every problem term (only with side: after)
+ANY_TERM = "*"  # an other_senses entry whose terms are ["*"] applies to every problem term (side: after or before)
 # how far from the word its cue (or a word of another organ) may stand, in characters, on either side
 WINDOW = 80
 
@@ -105,6 +105,7 @@ class _Sense:
     near: re.Pattern
     window: int
     after: bool = False  # the word follows the term at once ('HIV test', 'Diabetes Center'), not anywhere near
+    before: bool = False  # the words stand right before the term ('diabetes type 2 MI', 'risk factors for stroke')
     # words of a result that give the term back its own sense ("HIV test positive": the test found the disease)
     unless: re.Pattern | None = None
     unless_window: int = 0  # the result may be told a few words on ("HIV test was sent and came back positive")
@@ -119,6 +120,8 @@ class OtherSenses:
         for s in self.senses:
             if s.after:
                 hit = (not s.keys or key in s.keys) and s.near.match(sentence, end, end + s.window)
+            elif s.before:
+                hit = (not s.keys or key in s.keys) and s.near.search(sentence, max(0, start - s.window), start)
             else:
                 hit = key in s.keys and s.near.search(sentence[max(0, start - s.window):start] + " \n " +
                                                       sentence[end:end + s.window])
@@ -144,13 +147,16 @@ def build_other_senses(entries, keys_of) -> OtherSenses | None:
             if not (e.get("terms") and e.get("near") and e.get("source")):
                 raise ContextWordsError(f"other_senses: each entry needs terms, near and source: {e!r}")
             every = list(e["terms"]) == [ANY_TERM]
-            after = e.get("side") == "after"
-            if every and not after:
-                raise ContextWordsError(f"other_senses: a sense of every term ('*') needs side: after: {e!r}")
-            # side: after — the word stands right after the term, past blanks, a hyphen or a possessive ("HIV test")
+            after, before = e.get("side") == "after", e.get("side") == "before"
+            if every and not (after or before):
+                raise ContextWordsError(f"other_senses: a sense of every term ('*') needs side: after or before: {e!r}")
+            # side: after — the word stands right after the term, past blanks, a hyphen or a possessive ("HIV test");
+            # side: before — the words end right before the term, past blanks only (searched in the window before it)
             near = rf"[\s\-]*(?:{_alternation(e['near'])})\b" if after else rf"(?<!\w)(?:{_alternation(e['near'])})"
+            if before:
+                near = rf"(?<!\w)(?:{_alternation(e['near'])})[ \t]+\Z"
             senses.append(_Sense(frozenset() if every else frozenset(k for t in e["terms"] for k in keys_of(str(t))),
-                                 re.compile(near, re.I), int(e.get("window", WINDOW // 2)), after,
+                                 re.compile(near, re.I), int(e.get("window", WINDOW // 2)), after, before,
                                  _words(e.get("unless")), int(e.get("unless_window", 0))))
     except (TypeError, AttributeError, ValueError) as exc:
         raise ContextWordsError(f"other_senses: {exc}") from exc

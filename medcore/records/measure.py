@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
-from medcore.records import bare_vitals, spoken_readings
+from medcore.records import bare_vitals, lab_shapes, spoken_readings
 from medcore.records.series import later_readings
 from medcore.records.entities import Measurement, overlaps
 from medcore.records.kb import Range, UnitRange
@@ -196,6 +196,7 @@ _SHORT_VITAL_VALUE = re.compile(r"\s*+(?:(?i:sitting|seated|standing|supine|lyin
 def measurements(s: str, m, taken, drug_names=()):
     used: list[tuple[int, int]] = []
     found = _hemoglobin_pairs(s, m, taken, used) + spoken_readings.readings(s, m, taken, used, flag)  # "5 feet 6 inches"
+    found += lab_shapes.readings(s, m, taken, used, (unit_range, flag))  # "BUN/creatinine 18/1.1", "in the 70s"
     for meas, _ in (first := value_first_readings(s, m, taken, used)):  # "trace protein", "40% neutrophils"
         meas.flag, meas.reference, meas.source = flag(meas.value, meas.unit, m.lab_lookup[meas.name.lower()])
     found += first
