@@ -40,6 +40,8 @@ FILE = Path(drug_lexicon.drugs_root()) / "ingredients" / "breadth_s29b.yaml"
     ("Stimuloton 50 mg", {"sertraline"}),                           # HU/PL
     ("Cardioaspirina 100", {"aspirin"}),                            # IT
     ("Urimax D", {"dutasteride", "tamsulosin"}),                    # IN combination
+    # ramipril + HCTZ: read whole through plan29's "comp" suffix rule (merged with this file), never ramipril alone
+    ("Delix comp", {"ramipril", "hydrochlorothiazide"}),
 ])
 def test_new_names_read_their_ingredients(typed, want):
     r = D.resolve(typed)
@@ -47,7 +49,6 @@ def test_new_names_read_their_ingredients(typed, want):
 
 
 @pytest.mark.parametrize("typed, not_want", [
-    ("Delix comp", {"ramipril"}),        # ramipril + HCTZ: no such product in the lexicon, so never ramipril alone
     ("Galvus Met", {"vildagliptin"}),    # vildagliptin + metformin: left out ("met"), must not read vildagliptin alone
     ("Betacap", {"propranolol"}),        # the Indian propranolol brand: the lexicon's Betacap is betamethasone scalp
     ("Concor COR", {"simvastatin"}),     # left out: two slips from Zocor
