@@ -30,7 +30,7 @@ SCHEMA = {
         "types": {"type": "array", "items": {
             "type": "object", "required": ["type", "rationale", "cues"], "additionalProperties": False,
             "properties": {"type": {"enum": list(QUESTION_TYPES)}, "rationale": {"type": "string"},
-                           "cues": _PATTERNS, "needs": {"enum": ["two_drugs_or_interact", "drug_topic"]},
+                           "cues": _PATTERNS, "needs": {"enum": ["two_drugs_or_interact", "drug_topic", "not_drug_topic"]},
                            "sections": _PATTERNS, "rank_by_words": {"type": "boolean"}}}},
         "default_type": {"enum": list(QUESTION_TYPES)},
         "drug_topic_overrides": {"type": "object", "additionalProperties": {"enum": list(QUESTION_TYPES)}},

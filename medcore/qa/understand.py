@@ -300,6 +300,8 @@ class TypeClassifier:
                 continue
             if cue.needs == "drug_topic" and not is_drug:
                 continue
+            if cue.needs == "not_drug_topic" and is_drug:
+                continue
             return self._override(cue.type, is_drug), "cue", cue.sections, cue.by_words
         proto = self._nearest(q)
         if proto is not None:

@@ -47,6 +47,12 @@ def test_other_questions_keep_their_reading(qa, q, start):
     assert _first(_ask(qa, q)).startswith(start)
 
 
+@pytest.mark.parametrize("q", ["what to do if you forget to take your amlodipine",
+                               "what to do if I missed a dose of metformin"])
+def test_a_medicine_question_is_not_an_act_now_question(qa, q):
+    assert _ask(qa, q).question_type == "drug_use"
+
+
 def test_an_attack_happening_to_the_asker_is_still_an_emergency(qa):
     ans = _ask(qa, "what do I do, I'm having an asthma attack and my lips are going blue")
     assert ans.route == "emergency"
