@@ -161,20 +161,16 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
                      lead=A.related_page_lead(u.topics[0], eng.pages.get(page)))
 
 
-# The words of asking what to do (question_cues.yaml, the act-now treatment cue), left out when that question's
-# sections are ranked by words: "what should I do if someone has ..." matched "what to do when symptoms get worse"
-# and "your doctor will choose what suits you" before the attack advice (session 29)
-ASKING_WORDS = re.compile(r"\b(?:what|to|do|does|should|can|could|must|i|we|you|if|when|in|during|while|someone|"
-                          r"somebody|person|people|my|our|your|has|have|having|had|is|are|was|gets?|got|getting|how|"
-                          r"help|first|aid|for|he|she|they|him|her|them|child|baby|son|daughter|kid|an?|the|now)\b")
+# left out of an act-now question ranked by words: "what should I do if" had matched other "what to do" (s29)
+ASKING_WORDS = re.compile(r"\b(?:what|to|do|does|should|can|could|must|i|we|you|if|when|in|during|while|someone|somebody|"
+                          r"person|people|my|our|your|has|have|having|had|is|are|was|gets?|got|getting|how|help|first|"
+                          r"aid|for|he|she|they|him|her|them|child|baby|son|daughter|kid|an?|the|now)\b")
 
 
 def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENTENCES):
     t = u.topics[0]
     wanted = u.sections or eng.cues.sections.get(u.question_type, ())
-    query = _without(q, t.matched)
-    if u.by_words:  # rank by the situation's own words ("attack"), not those of the asking ("what", "someone")
-        query = ASKING_WORDS.sub(" ", query.lower())
+    query = ASKING_WORDS.sub(" ", _without(q, t.matched).lower()) if u.by_words else _without(q, t.matched)
     found = eng.index.in_page(t.id, query, wanted, k=3,
                               by_words=u.question_type in eng.cues.rank_by_words or u.by_words,
                               together=u.by_words)
