@@ -105,6 +105,7 @@ with tab_gen:
         # after a reload: the user's batch still sampling comes back (bar, Cancel, result), its request in the form
         running = None if demo else sampling.reattach(settings, store)
         lost = None if (demo or running) else sampling.lost_params()
+        sampling.elsewhere_panel()  # a batch another server process makes: its bar, Cancel, and why not shown here
         prev = (demo or (running.params if running else None) or lost or (saved.data if saved else {})) or {}
         labels = list(options)
         default_label = next((k for k, v in options.items() if v == prev.get("checkpoint")), labels[0])

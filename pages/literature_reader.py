@@ -109,7 +109,7 @@ with tab_card, error_boundary("showing the evidence card"):
                 open_paper(pick)
                 st.rerun()
         paper = result.get("paper") or {}
-        st.subheader(md_escape(paper.get("title") or "(untitled paper)"))
+        st.subheader(md_escape(library.index_of(result)["title"] or "(untitled paper)"))
         st.text(library.index_of(result)["citation"])
         for w in result.get("warnings") or []:
             st.warning(md_escape(w), icon=":material/warning:")

@@ -28,6 +28,7 @@ from ui.jobs_panel import fmt_seconds
 PENDING = "img_pending"
 TRIED = "img_reattach_tried"  # once per page session: a reload is a new session
 LOST = "img_lost_request"  # the request of a batch lost with a restarted server, for the form
+ELSEWHERE = "img_elsewhere"  # the folder of the user's batch that another live server process is making
 QUICK_S = 2.0  # a batch done within this is shown at once: no bar flashes up and away
 
 
@@ -47,6 +48,7 @@ def start(settings, store, path: str, req: SampleRequest, params: dict, *, save:
         old.progress.cancel()
     st.session_state[TRIED] = True  # this session's own run: nothing older to re-attach to
     st.session_state.pop(LOST, None)  # made again (or a new request): the form follows the widgets from now on
+    st.session_state.pop(ELSEWHERE, None)  # this page makes its own batch now
     progress = SampleProgress.new(settings, store.principal, {"params": params, "path": path, "save": save})
     run = functools.partial(sample_bounded, loaded=loaded, lock=lock, user=store.principal, progress=progress)
     fut = background(_key(progress), run, settings, path, req)
@@ -74,7 +76,9 @@ def reattach(settings, store) -> Pending | None:
         if restarted or progress.started_here():  # it died with the server, or this process forgot it
             _report_lost(progress.run(), restarted)
             progress.close()
-        return None  # else: another live server process runs it; only that one holds its result
+        else:  # another live server process runs it: only that one holds its result, but its progress file
+            _elsewhere(progress)  # and cancel file are shared, so say so with its bar (session 29)
+        return None
     run = progress.run()
     if not isinstance(run.get("params"), dict) or not isinstance(run.get("path"), str):
         progress.cancel()  # unreadable request: nothing to show it under, so it is stopped
@@ -83,6 +87,55 @@ def reattach(settings, store) -> Pending | None:
     p = Pending(fut, progress, run["params"], run["path"], bool(run.get("save")))
     st.session_state[PENDING] = p
     return p
+
+
+def _elsewhere(progress: SampleProgress) -> None:
+    """Keep the folder for `elsewhere_panel`, and the run's request for the form (as a lost batch's), so the page
+    does not regenerate an older saved batch under the message."""
+    st.session_state[ELSEWHERE] = progress.folder
+    run = progress.run()
+    params = run.get("params")
+    if isinstance(params, dict) and isinstance(run.get("path"), str):
+        st.session_state[LOST] = {**params, "checkpoint": run["path"]}
+
+
+def elsewhere_panel() -> None:
+    """What happens to the user's batch that another server process of this app is making (several servers on one
+    machine; the reload reached another one): its bar and Cancel from the shared progress files, and the truth that
+    its images show only in the tab that started it. Nothing when there is no such batch."""
+    folder = st.session_state.get(ELSEWHERE)
+    if not folder or PENDING in st.session_state:
+        return
+    progress = SampleProgress(folder)
+    params = st.session_state.get(LOST) or {}
+    known = all(isinstance(params.get(k), int) for k in ("n", "seed"))
+    what = f"The batch of {int(params['n'])} images (seed {int(params['seed'])})" if known else "A batch"
+    again = " Its settings are in the form: press Generate to make it here." if known else ""
+
+    @st.fragment(run_every=1.0)
+    def _poll() -> None:
+        now = progress.read()
+        if not progress.run():
+            st.info(f"{what} that another server process of this app was making is no longer running.{again}",
+                    icon=":material/info:")
+            return
+        if now.total and now.done >= now.total:
+            st.info(f"{what} has finished in another server process of this app. Its images show only in the "
+                    f"browser tab that started it, if it is still open; this page cannot show them.{again}",
+                    icon=":material/info:")
+            return
+        st.info(f"{what} you started is being made by another server process of this app, so this page cannot "
+                f"show its images: they show in the browser tab that started it, if it is still open.{again}",
+                icon=":material/dns:")
+        text = (f"Elsewhere: step {now.done} of {now.total}, {fmt_seconds(now.elapsed_s)} so far"
+                if now.total else f"Elsewhere: loading the model… ({fmt_seconds(now.elapsed_s)})")
+        st.progress(now.fraction, text=text)
+        if progress.cancelled() or st.button("Cancel that batch", key="img-cancel-elsewhere",
+                                              icon=":material/cancel:"):
+            progress.cancel()  # the other process's loop reads this file at its next step
+            st.caption("Cancelling after the current step…")
+
+    _poll()
 
 
 def lost_params() -> dict | None:

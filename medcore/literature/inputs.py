@@ -136,6 +136,27 @@ def looks_like_title(text: str) -> bool:
             and not _SENTENCE_BREAK.search(line))
 
 
+# a leading abstract label ("Background:", "OBJECTIVE -") is not part of the paper's first sentence
+_LABEL = re.compile(r"^\s*(?:background|introduction|objectives?|aims?|purpose|abstract|context)\s*[:.\-]\s*", re.I)
+SHOWN_TITLE_CHARS = 90
+
+
+def shown_title(title: str, text: str) -> str:
+    """The title to show and list a paper under: its own, else (a paste of one paragraph has none) its first
+    sentence, cut at a word with an ellipsis; "" when there is no text. The paper's own title stays empty, so
+    nothing reads this sentence twice as if it were a title."""
+    if (title or "").strip():
+        return title.strip()
+    body = " ".join(_LABEL.sub("", (text or "").strip(), count=1).split())
+    if not body:
+        return ""
+    brk = _SENTENCE_BREAK.search(body)
+    first = (body[:brk.start() + 1] if brk else body).rstrip(".")
+    if len(first) <= SHOWN_TITLE_CHARS:
+        return first
+    return first[:SHOWN_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
 def read_pdf(settings, data: bytes) -> tuple[list[Paper], list[str]]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError

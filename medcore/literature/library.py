@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from medcore.auth import require_tool
 from medcore.knowledge.overlay import DELETED, EDGES_KEY, PAPER_KIND
 from medcore.literature.graph_edges import citation, paper_edges
+from medcore.literature.inputs import shown_title
 
 TOOL = "literature"
 MAX_PAPERS = 5000
@@ -73,7 +74,7 @@ def index_of(result: dict) -> dict:
     conds = _items(pop.get("conditions"))
     drugs = _items(pico.get("interventions")) + _items(pico.get("comparators"))
     return {
-        "title": str(paper.get("title") or ""), "pmid": str(paper.get("pmid") or "").strip(),
+        "title": shown_title(str(paper.get("title") or ""), str(paper.get("text") or "")), "pmid": str(paper.get("pmid") or "").strip(),
         "doi": str(paper.get("doi") or "").strip().lower(), "year": paper.get("year"),
         "journal": str(paper.get("journal") or ""), "design": str((result.get("design") or {}).get("kind") or "unknown"),
         "n": pop.get("n"), "citation": citation(paper),

@@ -30,8 +30,8 @@ SCHEMA = {
         "types": {"type": "array", "items": {
             "type": "object", "required": ["type", "rationale", "cues"], "additionalProperties": False,
             "properties": {"type": {"enum": list(QUESTION_TYPES)}, "rationale": {"type": "string"},
-                           "cues": _PATTERNS, "needs": {"enum": ["two_drugs_or_interact", "drug_topic"]},
-                           "sections": _PATTERNS}}},
+                           "cues": _PATTERNS, "needs": {"enum": ["two_drugs_or_interact", "drug_topic", "not_drug_topic"]},
+                           "sections": _PATTERNS, "rank_by_words": {"type": "boolean"}}}},
         "default_type": {"enum": list(QUESTION_TYPES)},
         "drug_topic_overrides": {"type": "object", "additionalProperties": {"enum": list(QUESTION_TYPES)}},
         "prototypes": {"type": "object", "additionalProperties": _PATTERNS},
@@ -71,6 +71,9 @@ class TypeCue:
     pattern: re.Pattern
     needs: str | None
     sections: tuple[str, ...] = ()  # the page sections this wording asks for, when not the type's own
+    # rank the passages of those sections together by the question's words, not section by section in page order
+    # ("what to do in an attack": the attack passage wherever it sits, session 29)
+    by_words: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,8 @@ def load_cues(kb_dir: str | Path) -> Cues:
     if unknown:
         raise CuesError(f"question_cues.yaml: prototypes for unknown types {sorted(unknown)}")
     cues = Cues(
-        types=tuple(TypeCue(t["type"], _join(t["cues"], t["type"]), t.get("needs"), tuple(t.get("sections", ())))
+        types=tuple(TypeCue(t["type"], _join(t["cues"], t["type"]), t.get("needs"), tuple(t.get("sections", ())),
+                            bool(t.get("rank_by_words")))
                     for t in d["types"]),
         default_type=d["default_type"], drug_overrides=dict(d["drug_topic_overrides"]),
         prototypes={k: tuple(v) for k, v in d["prototypes"].items()},

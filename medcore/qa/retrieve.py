@@ -127,9 +127,10 @@ class Index:
         return np.asarray(self.bm25.get_scores(toks), dtype=np.float32)
 
     def in_page(self, page: str, query: str, sections: tuple[str, ...] = (), k: int = 3,
-                by_words: bool = True) -> list[Scored]:
+                by_words: bool = True, together: bool = False) -> list[Scored]:
         """The page's passages, those of the wanted sections first (in that order); within a section by BM25
-        (`by_words`) or in the page's own order; then the other sections by BM25."""
+        (`by_words`) or in the page's own order; then the other sections by BM25. `together`: the wanted
+        sections' passages ranked as one list by BM25, section order only breaking ties."""
         idx = self.by_page.get(page, [])
         if not idx:
             return []
@@ -137,6 +138,8 @@ class Index:
         rank = {s: i for i, s in enumerate(sections)}
         def key(i):
             r = rank.get(self.docs[i].section, len(rank))
+            if together:  # an earlier wanted section weighs more: the advice before the level lines
+                return (r == len(rank), -scores[i] / (1 + r) ** 2, r, i)
             return (r, -scores[i] if (by_words or r == len(rank)) else 0.0, i)
 
         order = sorted(idx, key=key)

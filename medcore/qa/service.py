@@ -161,11 +161,19 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
                      lead=A.related_page_lead(u.topics[0], eng.pages.get(page)))
 
 
+# left out of an act-now question ranked by words: "what should I do if" had matched other "what to do" (s29)
+ASKING_WORDS = re.compile(r"\b(?:what|to|do|does|should|can|could|must|i|we|you|if|when|in|during|while|someone|somebody|"
+                          r"person|people|my|our|your|has|have|having|had|is|are|was|gets?|got|getting|how|help|first|"
+                          r"aid|for|he|she|they|him|her|them|child|baby|son|daughter|kid|an?|the|now)\b")
+
+
 def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENTENCES):
     t = u.topics[0]
     wanted = u.sections or eng.cues.sections.get(u.question_type, ())
-    found = eng.index.in_page(t.id, _without(q, t.matched), wanted, k=3,
-                              by_words=u.question_type in eng.cues.rank_by_words)
+    query = ASKING_WORDS.sub(" ", _without(q, t.matched).lower()) if u.by_words else _without(q, t.matched)
+    found = eng.index.in_page(t.id, query, wanted, k=3,
+                              by_words=u.question_type in eng.cues.rank_by_words or u.by_words,
+                              together=u.by_words)
     in_wanted = [s for s in found if s.doc.section in wanted]
     how, _, mapped = t.how.partition("+")
     mapped = mapped.split("+")[0]
@@ -308,7 +316,7 @@ def _by_search(eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer:
     from medcore.qa.understand import Topic
 
     u.topics = [Topic(c.id, c.name, c.type, c.codes, "", "embedding")]
-    u.question_type, _, u.sections = eng.classifier.read(q, u.topics)
+    u.question_type, _, u.sections, u.by_words = eng.classifier.read(q, u.topics)
     sents, conf = _from_pages(eng, u, q)
     conf = min(conf, sim)
     if not sents or conf < eng.cues.thresholds["refuse_below"]:

@@ -55,6 +55,7 @@ class Understanding:
     findings: list[str] = field(default_factory=list)  # present symptoms the triage NLU read
     topic_from_context: bool = False
     sections: tuple[str, ...] = ()  # sections the wording asks for ("how do I take it": how_to_take first)
+    by_words: bool = False  # those sections' passages ranked together by the question's words (TypeCue.by_words)
 
     @property
     def is_drug(self) -> bool:
@@ -285,8 +286,9 @@ class TypeClassifier:
     def classify(self, question: str, topics: list[Topic]) -> tuple[str, str]:
         return self.read(question, topics)[:2]
 
-    def read(self, question: str, topics: list[Topic]) -> tuple[str, str, tuple[str, ...]]:
-        """(question type, how it was read, the sections the matched cue asks for, or ())."""
+    def read(self, question: str, topics: list[Topic]) -> tuple[str, str, tuple[str, ...], bool]:
+        """(question type, how it was read, the sections the matched cue asks for, or (), whether to rank those
+        sections together by words)."""
         q = question.lower()
         drugs = [t for t in topics if t.type in DRUG_TYPES]
         is_drug = bool(topics) and topics[0].type in DRUG_TYPES
@@ -298,11 +300,13 @@ class TypeClassifier:
                 continue
             if cue.needs == "drug_topic" and not is_drug:
                 continue
-            return self._override(cue.type, is_drug), "cue", cue.sections
+            if cue.needs == "not_drug_topic" and is_drug:
+                continue
+            return self._override(cue.type, is_drug), "cue", cue.sections, cue.by_words
         proto = self._nearest(q)
         if proto is not None:
-            return self._override(proto, is_drug), "prototype", ()
-        return self._override(self.cues.default_type, is_drug), "default", ()
+            return self._override(proto, is_drug), "prototype", (), False
+        return self._override(self.cues.default_type, is_drug), "default", (), False
 
     def _override(self, qtype: str, is_drug: bool) -> str:
         return self.cues.drug_overrides.get(qtype, qtype) if is_drug else qtype
@@ -340,16 +344,16 @@ def understand(question: str, finder: TopicFinder, classifier: TypeClassifier, *
         topics = [Topic(c.id, c.name, c.type, c.codes, "", "context")
                   for c in (finder.covered.get(i) for i in ids if isinstance(i, str)) if c is not None]
         from_context = bool(topics)
-    qtype, how, sections = classifier.read(question, topics)
+    qtype, how, sections, by_words = classifier.read(question, topics)
     if from_context and how == "default":
         # a follow-up keeps the last topic only when it asks something (a type cue or prototype): gibberish such as
         # "asdfgh" after an ibuprofen answer was answered about ibuprofen at confidence 0.8 (session 25 hands-on check)
         topics, from_context = [], False
-        qtype, how, sections = classifier.read(question, topics)
+        qtype, how, sections, by_words = classifier.read(question, topics)
     findings: list[str] = []
     personal = personal_cue(classifier.cues, question)
     if personal and symptoms_fn is not None:
         findings = symptoms_fn(question)
         personal = bool(findings)
     dosing = patient_dosing(classifier.cues, question)
-    return Understanding(question, topics, qtype, how, personal, dosing, findings, from_context, sections)
+    return Understanding(question, topics, qtype, how, personal, dosing, findings, from_context, sections, by_words)

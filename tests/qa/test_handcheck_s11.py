@@ -99,10 +99,10 @@ def test_a_context_id_that_names_no_page_is_reported(settings, capsys):
     from medcore.qa.ask_commands import _ask as cli_ask
     from types import SimpleNamespace
 
-    args = SimpleNamespace(question="how is it diagnosed?", context=json.dumps({"topics": ["condition:epilepsy"]}),
+    args = SimpleNamespace(question="how is it diagnosed?", context=json.dumps({"topics": ["condition:pleural_thickening"]}),
                            json=True)
     assert cli_ask(args, settings) == 0
     err = capsys.readouterr().err
-    # (asthma, the s11 example, has had a general page since session 28: epilepsy still has none)
-    assert "condition:epilepsy" in err and "name no education page" in err
+    # (asthma, the s11 example, has had a general page since session 28, epilepsy since session 29)
+    assert "condition:pleural_thickening" in err and "name no education page" in err
     assert service.unknown_context_topics(settings, {"topics": ["condition:asthma_exacerbation"]}) == []
