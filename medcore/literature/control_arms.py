@@ -102,7 +102,7 @@ def _vehicle(name: str) -> re.Pattern:
                       r"(?:a\s+|the\s+)?placebo\b|\bplacebo\s+(?:of|with|containing)\s+" + n + r"\b", re.I)
 
 
-_JUST_PLACEBO = re.compile(r"(?:(?:a|the|matching|identical|dummy)\s+)*placebos?$", re.I)
+_JUST_PLACEBO = re.compile(r"(?<![\w\s])(?:(?:a|the|matching|identical|dummy)\s++)*+placebos?$|^placebos?$", re.I)
 
 
 def vehicle_placebo(sentences: list[Sentence], interventions: list, comparators: list) -> bool:

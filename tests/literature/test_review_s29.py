@@ -227,7 +227,7 @@ def test_a_dose_before_were_randomly_assigned_is_no_n(read):
 
 
 def test_double_dummy_has_no_placebo_arm(read):
-    p = _read(read, "Two anticoagulants after knee surgery", "Adults were randomly assigned to rivaroxaban plus "
+    p = _read(read, "Rivaroxaban or enoxaparin after knee surgery", "Adults were randomly assigned to rivaroxaban plus "
               "enoxaparin placebo or enoxaparin plus rivaroxaban placebo.").pico
     inter, comp = _arms(p)
     assert "placebo" not in [c.lower() for c in comp]
