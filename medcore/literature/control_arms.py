@@ -102,10 +102,24 @@ def _vehicle(name: str) -> re.Pattern:
                       r"(?:a\s+|the\s+)?placebo\b|\bplacebo\s+(?:of|with|containing)\s+" + n + r"\b", re.I)
 
 
+_JUST_PLACEBO = re.compile(r"(?<![\w\s])(?:(?:a|the|matching|identical|dummy)\s++)*+placebos?$|^placebos?$", re.I)
+
+
 def vehicle_placebo(sentences: list[Sentence], interventions: list, comparators: list) -> bool:
     """Move an intervention named only as a placebo's vehicle to the comparators as the placebo, in place (True
     when moved). Not when it is also given as a treatment of its own ("saline 0.9% infusion" with no placebo)."""
     whole = " ".join(s.text for s in sentences)
+    # (review fix) a double-dummy trial names a placebo of each active drug ("A plus B placebo or B plus A
+    # placebo"): both drugs are arms, neither is a placebo's vehicle, and the placebos keep the blinding only (no
+    # placebo arm): the first drug is the intervention, the other its comparator
+    dummies = [i for i in interventions + comparators if i.text and not _JUST_PLACEBO.match(i.text)
+               and _vehicle(i.text).search(whole)]
+    if len(dummies) > 1:
+        comparators[:] = [c for c in comparators if not _JUST_PLACEBO.match(c.text)]
+        if not comparators and len(interventions) > 1:
+            comparators.append(interventions.pop(interventions.index(dummies[-1]) if dummies[-1] in interventions
+                                                 else len(interventions) - 1))
+        return False
     for item in list(interventions):
         if len(interventions) > 1 and item.text and _vehicle(item.text).search(whole):
             interventions.remove(item)

@@ -23,6 +23,48 @@ _PLACEBO = re.compile(r"^(?:(?:a|the|matching|identical|double|dummy|saline)\s+)
 _NOT_A_TREATMENT = re.compile(r"\b(?:patients|participants|adults|children|women|men|groups?|arms?|trial|design)\b", re.I)
 
 
+# (review fix) two factors each against its own control, with or without a placebo: "to metoprolol or placebo and to
+# intensive or standard blood pressure control", "to exercise or usual care and to diet advice or no advice"; the
+# general arm reader took "placebo and to intensive" as one comparator's name
+_NAME = r"[A-Za-z][\w\-]*(?:\s+(?!(?:or|and|to|versus|vs)\b)[\w\-]+){0,4}"
+_TWO_PAIRS = re.compile(r"\bto\s+(?:either\s+)?(?P<a1>" + _NAME + r")\s+(?:or|versus|vs\.?)\s+(?P<b1>" + _NAME + r"),?\s+and\s+"
+                        r"(?:to\s+)?(?:either\s+)?(?P<a2>" + _NAME + r")\s+(?:or|versus|vs\.?)\s+(?P<b2>" + _NAME + r")", re.I)
+_CONTROL = re.compile(r"^(?:(?:a|an|the|matching|identical)\s+)?(?:placebo|sham|usual|standard|conventional|routine|"
+                      r"no|none|nothing|control|observation|waiting)\b", re.I)
+
+
+# a lone adjective ("intensive", "early", "liberal") against a standard one with a head noun after it
+_MODIFIER = re.compile(r"(?:high|low|early|late|short|long)(?:-[a-z]+)?|tight|strict|more|less", re.I)
+_ADJECTIVE_END = ("ive", "al", "ed", "ic", "ous")
+_SHARED_HEAD = re.compile(r"(?:standard|usual|conventional|routine|less|lenient)\s+(?P<head>[\w\-]+(?:\s+[\w\-]+){0,3})$", re.I)
+
+
+def _sides(a: str, b: str) -> tuple[str, str]:
+    """(treatment, control) of one factor; a lone modifier borrows its partner's head noun ("intensive or standard
+    blood pressure control": "intensive blood pressure control")."""
+    modifier = _MODIFIER.fullmatch(a) or (a.replace("-", "").isalpha() and a.lower().endswith(_ADJECTIVE_END))
+    if modifier and _SHARED_HEAD.match(b):
+        a = f"{a} {_SHARED_HEAD.match(b).group('head')}"
+    return (b, a) if _CONTROL.match(a) and not _CONTROL.match(b) else (a, b)
+
+
+def two_pairs(sentences: list[Sentence]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]] | None:
+    """(treatments, controls) of a factorial allocation told as two "A or B" pairs, each with one control."""
+    for s in sentences:
+        m = _TWO_PAIRS.search(s.text)
+        if not m:
+            continue
+        pairs = [_sides(m.group("a1"), m.group("b1")), _sides(m.group("a2"), m.group("b2"))]
+        if not all(_CONTROL.match(c) and not _CONTROL.match(t) for t, c in pairs):
+            continue  # each factor must set a treatment against a control
+        controls: list[tuple[str, int]] = []
+        for _, c in pairs:
+            if c.lower() not in (x.lower() for x, _ in controls):
+                controls.append((c, s.idx))
+        return [(t, s.idx) for t, _ in pairs], controls
+    return None
+
+
 def is_factorial(sentences: list[Sentence], title: Sentence | None) -> bool:
     return any(_FACTORIAL.search(s.text) for s in ([title] if title else []) + list(sentences))
 
@@ -48,6 +90,11 @@ def set_sides(sentences: list[Sentence], title: Sentence | None, interventions: 
         return False
     placebo = next((c for c in comparators if _PLACEBO.match(c.text.strip())), None)
     named = against_placebo(sentences)
+    pairs = two_pairs(sentences) if len(named) < 2 else None
+    if pairs:
+        interventions[:] = [coded(text, idx) for text, idx in pairs[0]]
+        comparators[:] = [coded(text, idx) for text, idx in pairs[1]]
+        return True
     if named:
         where = (title.text.lower() if title else "")
         named.sort(key=lambda n: (where.find(n[0].lower()) if n[0].lower() in where else len(where) + 1))

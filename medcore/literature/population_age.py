@@ -49,8 +49,13 @@ _EVENT_AGE = re.compile(r"\bages?\s+(?:at|of)\s+(?:the\s+)?(?:onset|first|menarc
 # 3 years old when exposed", "whose lead was measured when they were 2 years old"; an event word after "at" alike
 # ("aged 1-3 at exposure"). The study's own moments (baseline, enrolment, entry, recruitment) stay the people's age.
 _WHEN_BEFORE = re.compile(r"\bwhen\s*$", re.I)
-_EVENT_AFTER = re.compile(r"(?<!\s)\s*+(?:\([^()]{0,30}\)\s*+)?(?:,\s*+)?(?:when\b(?!\s+(?:they\s+were\s+)?(?:enrol|recruit|"
-                          r"included|randomi|entered|interviewed|surveyed|examined|(?:first\s+)?seen|admitted|referred|presented|treated))|at\s+(?:the\s+time\s+of\s+"
+# (review fix) the study's own moments told as a clause are the people's age too: "when they joined the study", "when
+# the study began", "when they had surgery" in a surgical study (its "mean age at surgery" is the people's age)
+_EVENT_AFTER = re.compile(r"(?<!\s)\s*+(?:\([^()]{0,30}\)\s*+)?(?:,\s*+)?(?:when\b(?!\s+(?:(?:they|he|she)\s+)?(?:were\s+|was\s+)?(?:enrol|recruit|"
+                          r"included|randomi|entered|interviewed|surveyed|examined|(?:first\s+)?seen|admitted|referred|presented|treated|"
+                          r"joined|took\s+part|participated|consented|started\s+(?:the\s+)?(?:study|trial)|underwent|operated|"
+                          r"had\s+(?:their\s+|the\s+|an?\s+)?(?:surgery|operation)|the\s+(?:study|trial|survey|follow-up|cohort)\s+"
+                          r"(?:began|started|opened)))|at\s+(?:the\s+time\s+of\s+"
                           r"(?:the\s+)?)?(?:exposure|vaccination|infection|injury|the\s+accident|birth|first\s+\w+))", re.I)
 # (review fix) two bands, one below and one above: a single "older than 80 years" is the people's minimum, and "aged 18
 # to 65; those younger than 18 were not eligible" keeps its range

@@ -122,10 +122,13 @@ _DENIED = re.compile(r"\b(?:no|without|free\s+of|never\s+had|not\s+have|no\s+his
 def is_denied(text: str, start: int, diagnostic: bool = False) -> bool:
     """The mention starting at `start` is denied, or only suspected in a study of a test's accuracy (`diagnostic`:
     its people are tested because they may have it; a trial in suspected myocardial infarction treats it, and the
-    dev gold codes it); "but had X" after a denial starts a new clause."""
+    dev gold codes it); "but had X" or "and with X" after a denial starts a new clause."""
     before = text[max(0, start - 90):start]
     m = _DENIED.search(before)
-    return bool(m) and (diagnostic or not m.group("suspected")) and not re.search(r"\bbut\b[^,;]*$", before, re.I)
+    # (review fix) "and with / and had" opens the people's next trait: "without prior stroke and with atrial
+    # fibrillation", "had no occupational exposure and had asthma"
+    return bool(m) and (diagnostic or not m.group("suspected")) and not re.search(
+        r"\bbut\b[^,;]*$|\b(?:and|but)\s+(?:with|had|has|have|having|who\s+(?:had|has|have))\b[^,;]*$", before, re.I)
 
 
 # session 29: a condition that comes later ("Hepatitis C and later kidney disease", "incident dementia") is an outcome

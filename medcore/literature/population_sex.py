@@ -66,7 +66,8 @@ _K_WERE = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients
                      r"(?P<sex2>women|men|females?|males?|girls|boys)\b(?!\s*(?:and|or|,)\s*\d)", re.I)
 _SUBGROUP = re.compile(r"\b(?:among|of|in|who|with|those|these|group|died|deaths?|had|without)\b", re.I)
 # every one of the people of one sex: "(n = 25, all males)", "all were women", "all of them were men"
-_ALL_ONE = re.compile(r"\ball\s+(?:of\s+them\s+|patients\s+|participants\s+|subjects\s+)?(?:were\s+)?(?P<sex>women|men|females|males|girls|boys)\b", re.I)
+# (review fix) not "30% of all participants were women" (a share of all, told by the percentage before it)
+_ALL_ONE = re.compile(r"(?<!\bof\s)\ball\s+(?:of\s+them\s+|patients\s+|participants\s+|subjects\s+)?(?:were\s+)?(?P<sex>women|men|females|males|girls|boys)\b", re.I)
 # one person described by age and sex, as a case report or a short series tells each case: "a 51-year-old woman"
 _CASE_PERSON = re.compile(r"\b(?:a|an)\s+\d{1,3}[- ](?:year|month)s?[- ]old\s+(?P<sex>man|woman|boy|girl|male|female)\b", re.I)
 # the people of the sentence that gives N, when they are of one sex
@@ -232,12 +233,19 @@ _ONE_GROUP_BEFORE = re.compile(r"\b(?:(?:of|among|in|for)\s+(?:the\s+|these\s+|o
 _CONTROLS = re.compile(r"\bcontrols\b|\bcontrol\s+(?:subjects|participants|group)\b", re.I)
 
 
+_BOTH_BEFORE = re.compile(r"\b(?:cases|controls)\s+(?:and|or|&)\s+$", re.I)
+_BOTH_AFTER = re.compile(r"(?<!\s)\s++(?:and|or|&)\s++(?:(?:their|the|matched)\s++)?(?:cases|controls)\b", re.I)
+
+
 def _one_group(sentences: list[Sentence], text: str, start: int) -> bool:
     """The share matched at `start` is said of one group of a pair (cases or controls, one arm)."""
     m = _ONE_GROUP_BEFORE.search(text, max(0, start - 90), start)
     if not m:
         return False
     if m.group("c1") or m.group("c2"):  # cases are a part only when controls are studied too
+        g = "c1" if m.group("c1") else "c2"
+        if _BOTH_BEFORE.search(text, 0, m.start(g)) or _BOTH_AFTER.match(text, m.end(g)):
+            return False  # (review fix) "cases and controls were 40% women": both groups, all the people
         return any(_CONTROLS.search(x.text) for x in sentences)
     return True
 

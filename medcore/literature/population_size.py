@@ -83,7 +83,8 @@ _N_PATTERNS = [
     (re.compile(r"\ba\s+(?:random\s+)?sample\s+of\s+" + _INT + r"\b", re.I), 5, "sample"),
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?[\w\-]+\b.{0,60}?\b(?:that|who|which)\s+were\s+(?:randomi[sz]ed|randomly)", re.I), 5, "randomi"),
     (re.compile(r"\bthere\s+were\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 5, "there"),
-    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,3}?\w+\s+(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied|reviewed|"
+    # (review fix) never a dose: "Patients on atorvastatin 80 mg were randomly assigned" is no N of 80
+    (re.compile(_INT + r"(?!\s*(?:mg|g|µg|μg|mcg|ug|IU|units|ml|mL|mmol|Gy|cGy|kg|mmHg)\b)\s+(?:[\w\-]+\s+){0,3}?\w+\s+(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied|reviewed|"
                 r"randomi[sz]ed|randomly|allocated|assigned|recruited)\b", re.I), 3, " w"),
     (re.compile(r"\b(?:of|among|in|from|for|with)\s+(?:the\s+)?" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 2, ""),
     (re.compile(r"(?:^|[(\[,;]\s*)[Nn]\s*=\s*" + _INT + r"\b"), 1, "="),

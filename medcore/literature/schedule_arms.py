@@ -119,20 +119,50 @@ _CHANGE = re.compile(r"\b(?:continu\w*|keep\w*|maintain\w*|stay\w*\s+on|remain\w
                      r"(?:the(?:ir)?\s+|usual\s+|current\s+)?(?P<name>[A-Za-z][\w\-]{1,30}(?:\s[A-Za-z][\w\-]{1,30})?)?\s*"
                      r"(?:at\s+)?(?P<a>" + _NUM + r")\s*(?P<ua>" + _UNIT + r")?(?:\s+(?:daily|a\s+day|once\s+daily))?\s*,?\s*"
                      r"(?:or|vs\.?|versus)\s+(?:to\s+)?(?P<verb>reduc\w*|lower\w*|decreas\w*|increas\w*|rais\w*|halv\w*|"
-                     r"doubl\w*|switch\w*|chang\w*|cut\w*)\s+(?:it\s+|the\s+dose\s+|their\s+dose\s+)?(?:to\s+)(?P<b>"
+                     r"doubl\w*|switch\w*|chang\w*|cut\w*|taper\w*)\s+(?:it\s+|the\s+dose\s+|their\s+dose\s+)?(?:to\s+)(?P<b>"
                      + _NUM + r")\s*(?P<ub>" + _UNIT + r")\b", re.I)
 _CHANGED = "(the changed dose: continuing the current dose is the usual care, so its side is inferred)"
 _KEPT = "(the current dose continued: its side is inferred)"
 
 
+# (review fix) "continue it at 80 mg": the pronoun stands for the treatment the people were on, named before it
+_PRONOUN = re.compile(r"^(?:it|them|this|that|same|treatment|therapy|medication|drug|dose)(?:\s+at)?$", re.I)
+_ON_BEFORE = re.compile(r"\b(?:on|taking|receiving|using)\s+(?P<name>[A-Za-z][\w\-]{2,30})\s+\d", re.I)
+# (review fix) one arm keeps the current treatment and the other switches to another ("continue warfarin or switch to
+# apixaban"): the switch is what the trial tests, continuing is the usual care (the general reader named the arms
+# "continue warfarin" and "switch to apixaban", the continued one as the intervention)
+_SWITCH = re.compile(r"\b(?:continu\w*|keep\w*|stay\w*\s+on|remain\w*\s+on)\s+(?:on\s+|with\s+|taking\s+)?"
+                     r"(?:the(?:ir)?\s+|usual\s+|current\s+)?(?P<a>[A-Za-z][\w\-]{1,30}(?:\s(?!or\b)[A-Za-z][\w\-]{1,30})?)"
+                     r"\s*,?\s+(?:or|vs\.?|versus)\s+(?:to\s+)?switch\w*\s+(?:over\s+)?to\s+"
+                     r"(?P<b>[A-Za-z][\w\-]{1,30}(?:\s(?!or\b|and\b|for\b|at\b|in\b)[A-Za-z][\w\-]{1,30})?)", re.I)
+_SWITCHED = "(the switch tested: continuing the current treatment is the usual care, so its side is inferred)"
+_CONTINUED = "(the current treatment continued: its side is inferred)"
+
+
+def _switch(s: Sentence) -> tuple[PicoItem, PicoItem] | None:
+    m = _SWITCH.search(s.text)
+    if not m or _PRONOUN.match(m.group("a")) or re.match(r"\d", m.group("b")):
+        return None
+    return (PicoItem(text=m.group("b"), sentence_idx=s.idx, detail=_SWITCHED),
+            PicoItem(text=m.group("a"), sentence_idx=s.idx, detail=_CONTINUED))
+
+
 def changed_dose(pool: list[Sentence], names: list[str]) -> tuple[PicoItem, PicoItem] | None:
     """(changed dose, continued dose) of a "continue X a or change to b" pair; the name may be said only before
-    it (the arm read already, `names`)."""
+    it (the arm read already, `names`) or, after a pronoun ("continue it at 80 mg"), as the treatment the people
+    were on. A switch to another treatment gives (switched to, continued)."""
     for s in pool:
         m = _CHANGE.search(s.text)
         if not m:
+            switched = _switch(s)
+            if switched:
+                return switched
             continue
-        name = _name(m.group("name")) or next(iter(names), "")
+        name = _name(m.group("name"))
+        if _PRONOUN.match(name):
+            on = list(_ON_BEFORE.finditer(s.text, 0, m.start()))
+            name = on[-1].group("name") if on else ""
+        name = name or next(iter(names), "")
         unit = m.group("ua") or m.group("ub")
         if not name or unit.lower() != m.group("ub").lower() or float(m.group("a")) == float(m.group("b")):
             continue
@@ -152,7 +182,10 @@ def schedule_arms(sentences: list[Sentence], title: Sentence | None,
     aim = " ".join(x.text for x in ([title] if title is not None else []) + [x for x in sentences if x.role == "objective"])
     less_studied = bool(_LESS_STUDIED.search(aim)) and not _MORE_STUDIED.search(aim)
     # an opening sentence that allocates is methods, whatever role its position gave it
-    changed = changed_dose(pool + [s for s in sentences if s not in pool and _ALLOCATES.search(s.text)], [])
+    # (review fix) never a results or conclusions sentence: "those assigned to exercise who continued aspirin 300 mg or
+    # reduced to 75 mg" describes a subgroup of the arms, it allocates none
+    changed = changed_dose(pool + [s for s in sentences if s not in pool and _ALLOCATES.search(s.text)
+                                   and s.role not in ("results", "conclusions")], [])
     if changed:
         return changed
     for s in pool:

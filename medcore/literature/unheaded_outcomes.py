@@ -30,6 +30,8 @@ _ASSESSMENT_BY = re.compile(r"^(?P<s>[A-Za-z][\w\-']*(?:\s+[\w\-']+){0,3}?\s+ass
 # a generic subject says only that outcomes were measured: the instruments after the verb name them
 _GENERIC = re.compile(r"^(?:\w+\s+)?(?:outcomes?|results?|end\s?-?points?)$", re.I)
 _PEOPLE = re.compile(r"\b" + PEOPLE_WORDS + r"\b|\b(?:they|all|each|both|groups?)\b", re.I)
+# the people themselves (not "all" or "each": "all-cause mortality" is an outcome's name)
+_WHOM = re.compile(r"\b" + PEOPLE_WORDS + r"\b", re.I)
 # a trait measured once to describe the people, not an outcome
 _BASELINE = re.compile(r"\b(?:at\s+(?:baseline|entry|enrol?ment|admission|inclusion)|before\s+(?:randomi[sz]ation|"
                        r"treatment|surgery))\b", re.I)
@@ -47,6 +49,21 @@ _OUTCOME_HEAD = re.compile(
 _CLAUSE = re.compile(r"\b(?:was|were|is|are|be|been|has|have|had|did|does|do|will|would|can|could|may|might|should|"
                      r"we|they|showed?|found|received|underwent|included|compared|enrolled|randomi[sz]ed|occurred|"
                      r"became|remained|increased|decreased|differed|improved|declined|rose|fell|no)\b", re.I)
+# (review fix) who, how or with which statistics outcomes were assessed is no outcome: "Outcomes were assessed by
+# blinded assessors", "by telephone at six months", "Results were evaluated using the chi-square test"
+_NOT_A_MEASURE = re.compile(
+    r"\b(?:assessors?|reviewers?|investigators?|researchers?|raters?|observers?|examiners?|interviewers?|staff|"
+    r"nurses?|physicians?|doctors?|clinicians?|neurologists?|physiotherapists?|psychologists?|committee|panel|"
+    r"telephone|phone|post|mail|e-?mail|interviews?|visits?|intention|chi-squared?|t-?tests?|regression|anova|"
+    r"analys[ie]s|statistics?|statistical|software|SPSS|Stata|SAS|methods?|mann-whitney|wilcoxon|fisher|log-?rank|"
+    r"kruskal|mcnemar|kaplan|cox|poisson|logistic|bonferroni)\b", re.I)
+_BY_WHOM = re.compile(r"(?<!\s)\s++(?:by|at|after|before|using|via)\s.*$", re.I)
+# an instrument's name may hold such a word ("International Knee Documentation Committee score")
+_INSTRUMENT_END = re.compile(r"\b(?:score|scale|index|questionnaire|inventory|instrument|checklist|criteria)s?$", re.I)
+# (review fix) an assessment that describes the study's conduct or the people at entry, not what it measured:
+# "Quality assessment was by two reviewers", "Baseline assessment was by a research nurse", "Eligibility assessment"
+_CONDUCT = re.compile(r"\b(?:quality|bias|eligibility|baseline|risk|methodological|screening|initial|entry|"
+                      r"pre-?operative|pre-?treatment|study|data|statistical|inclusion)\b", re.I)
 _SPLIT = re.compile(r",\s*(?:and\s+)?|;\s*|(?<!\s)\s+and\s+")
 _NAME = re.compile(r"[A-Za-z][\w\-/']*(?:\s+[\w\-/']+){0,6}")
 _ARTICLE = re.compile(r"^(?:the|a|an|their|its)\s+", re.I)
@@ -63,11 +80,15 @@ def measured(s: Sentence) -> list[str]:
     if _FIGURES.search(text) or _BASELINE.search(text):
         return []
     m = _MEASURED.match(text) or _ASSESSMENT_BY.match(text)
-    if not m or _PEOPLE.search(m.group("s")):
+    if not m or _PEOPLE.search(m.group("s")) or _CONDUCT.search(m.group("s")):
         return []
     subject = _ARTICLE.sub("", m.group("s").strip())
     if _GENERIC.match(subject):
-        return [n for n in _names(m.group("o")) if _NAME.fullmatch(n)][:10]
+        # who or when after the instrument ("the Oswestry index by blinded assessors at 12 weeks") is no part of it
+        names = [n for n in (_BY_WHOM.sub("", x) for x in _names(m.group("o"))) if n]
+        if any(_NOT_A_MEASURE.search(n) and not _INSTRUMENT_END.search(n) for n in names):
+            return []  # who, how or with which statistics: not what was measured
+        return [n for n in names if _NAME.fullmatch(n)][:10]
     # any other measured thing only in the "X assessment was by Y" form: "Grip strength was measured with a
     # dynamometer" also describes covariates and descriptive measures, which the dev gold (stated outcomes only)
     # does not count: read on all dev splits it added 12 wrong readings for 4 right ones
@@ -82,6 +103,8 @@ def listed(s: Sentence) -> list[str]:
     parts = _names(text)
     if not parts or len(parts) > 10 or not all(_NAME.fullmatch(p) for p in parts):
         return []
+    if any(_WHOM.search(p) for p in parts):
+        return []  # (review fix) a verbless line of whom ("Adults with chronic low back pain."), not of what
     named = [p for p in parts if _OUTCOME_HEAD.search(p)]  # most parts carry an outcome head noun: all are names
     return parts if len(named) * 2 >= len(parts) else []
 
