@@ -139,7 +139,7 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
                        # a turn by degrees or a count: "turned 90 degrees", "turns 95% of the time"; s29 review: a person
                        # turns, not a value: "saturation turned 92 on room air", "heart rate turning 96")
                        r"\b(?i:she|he|who|patient|pt|and|mother|father|husband|wife|grandmother|grandfather|aunt|uncle|sister|brother)"
-                       r"[ \t]+(?i:(?:is|was|just|recently|will|has[ \t]+just)[ \t]+)?"
+                       r"[ \t]+(?i:(?:is|was|will|has|had)[ \t]+)?(?i:(?:just|soon|[a-z]{2,12}ly)[ \t]+)?"
                        r"(?i:turns|turned|turning|turn)[ \t]+(9\d|1[0-2]\d)\b(?![ \t]*(?:%|percent|degrees?|°|mg|kg|lb|pounds|cm|mm|times|minutes|min|days|weeks|months)\b)|"
                        r"\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:[- ]and[- ]\w+)?)"
                        r"(?=[- ]years?[- ]old)|"

@@ -88,7 +88,8 @@ def test_value_turning_is_no_age(text):
 
 @pytest.mark.parametrize("text, want", [("She lives alone and turns 92 in May.", "92"),
                                         ("The patient just turned 97.", "97"),
-                                        ("Her grandmother turns 101 this year.", "101")])
+                                        ("Her grandmother turns 101 this year.", "101"),
+                                        ("He actually turned 93 on Sunday.", "93")])
 def test_person_turning_is_an_age(text, want):
     assert _covered(text, want)
 
