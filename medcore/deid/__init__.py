@@ -37,6 +37,7 @@ from medcore.deid.facilities import find_facilities, find_letterheads, repeat_fa
 from medcore.deid.gazetteer import find_gazetteer_places
 from medcore.deid.kb_files import given_names
 from medcore.deid.lower_names import find_lower_names
+from medcore.deid.word_names import ordinary_repeat
 from medcore.deid.intl import find_intl, fold, folded_name_mentions  # issue 14: other scripts, look-alikes, addresses
 from medcore.deid.numbers import find_event_years, looks_like_ratio
 from medcore.deid.places import FACILITY, find_places
@@ -187,7 +188,8 @@ def find_phi(text: str) -> list[tuple[int, int, str]]:
     parts |= {v for p in parts for v in (p.upper(), p[0] + p[1:].lower())
               if v.capitalize() not in _NOT_NAMES and v.lower() not in _clinical_words() and v.lower() not in _HEADER_NOT_NAMES}
     for start, end, *_ in (*word_hits(text, parts), *folded_name_mentions(original, text, parts)):  # and "mаria"
-        _add(found, start, end, "NAME")
+        if not ordinary_repeat(text, start, end):  # "Will was seen ... Will follow up": the second is the word
+            _add(found, start, end, "NAME")
     low_parts = {p for n in lower for p in n.split() if len(p) > 2}
     if low_parts:
         alternatives = "|".join(re.escape(p) for p in sorted(low_parts, key=len, reverse=True))

@@ -18,9 +18,9 @@ import re
 from typing import Callable
 
 from medcore.deid.patterns import _CAPS_SURNAME, _MONTH_NAME, _NAME_WORD, _NOT_NAMES, _PERSON, _UP
-from medcore.deid.kb_files import word_given_names
 from medcore.deid.places import _CAPS, _W, GENERIC, UNITS, _is_place_name, _words
 from medcore.deid.roles import find_named_places, find_role_names
+from medcore.deid.word_names import find_word_name_subjects
 
 # (session 16: a word of time or a reporting verb closes it too, "seen at Kestrel last week", "MRI at Overlake showed")
 _CLAUSE_END = (r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:on|for|by|and|with|since|until|where|in|under|from|to|after|before|that|which|when|"
@@ -36,14 +36,6 @@ AT_PLACE = re.compile(rf"(?<![\w-])at[ \t]+((?:(?:St|Mt|Saint)\.?[ \t]+)?(?:{_W}
 # (session 29) a facility named by its acronym after a consult: "consult KRH to evaluate him", "consulted MVH for a
 # bed" (not a service: "consult ENT for", "consult NSGY to see", `places.UNITS`; an acronym of 3-5 capitals only)
 CONSULT_ACRONYM = re.compile(r"\b(?i:consult(?:ed|ing)?)[ \t]+([A-Z]{3,5})\b(?=[ \t]+(?:to|for|regarding|about|re)\b)")
-# (session 29) a given name that is also an English word (deid/word_given_names.txt), opening a clause as the subject
-# of a patient's verb: "Grace then underwent ...", "Hope was seen in clinic" (never "Hope is low", "Faith in God")
-WORD_NAME_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.!?:;,]))[ \t]*([{_UP}][a-z]{{1,12}})[ \t]+(?:(?:then|also|subsequently|recently|initially|again|later|"
-    r"now|first|previously)[ \t]+)?(?:underwent|presented|presents|reported|reports|states|stated|denies|denied|"
-    r"complains|complained|returned|returns|tolerated|arrived|developed|endorses|endorsed|was[ \t]+(?:seen|admitted|"
-    r"brought|evaluated|discharged|transferred|referred|examined|born|diagnosed|started|treated|intubated)|"
-    r"has[ \t]+been[ \t]+(?:seen|admitted|followed|treated))\b", re.M)
 # the subject of an opening age sentence: "Sample Patient is a pleasant, 61-year-old ..."
 SUBJECT_NAME = re.compile(
     rf"(?m)(?:^|(?<=[.:;,]))[ \t]*((?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD})[ \t]+(?:is|was)[ \t]+an?[ \t]+"
@@ -151,11 +143,7 @@ def find_cued(text: str, add: Callable[[int, int, str], None], clinical: frozens
         firm = _FIRM.search(span) and _is_place_name(span.rsplit(None, 1)[0], clinical, _NOT_NAMES)
         if firm or _place_ok(span, clinical, _NOT_NAMES):
             add(m.start(1), m.end(1), "HOSPITAL")
-    word_names = word_given_names()
-    for m in WORD_NAME_SUBJECT.finditer(text):
-        if m.group(1) in word_names:
-            add(m.start(1), m.end(1), "NAME")
-            names.append(m.group(1))
+    names += find_word_name_subjects(text, add, clinical)  # "Grace then underwent ..." (word_names.py)
     for m in CONSULT_ACRONYM.finditer(text):
         if m.group(1).lower() not in UNITS and m.group(1).lower() not in clinical:
             add(m.start(1), m.end(1), "HOSPITAL")

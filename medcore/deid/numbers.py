@@ -23,8 +23,9 @@ _SETTING_CONTEXT = re.compile(r"\b(?:wand|coblat\w*|ablat\w*|coag\w*|cautery|bov
                               r"watts?|joules?)\b", re.I)
 
 
-# a fraction of a measure right after the number: "3/4 L", "1/2 tab", "3/4 of an inch", "1/2 cup"
-_FRACTION_OF = re.compile(r"[ \t]?(?:L|(?i:lpm|liters?|litres?|cups?|tabs?|tablets?|pills?|inch(?:es)?|teaspoons?|tsp|"
+# a fraction of a measure right after the number: "3/4 L", "1/2 tab", "3/4 of an inch", "1/2 cup" (s29 review: a litre
+# of oxygen, not a left side: "on 3/4 L knee" is a date)
+_FRACTION_OF = re.compile(r"[ \t]?(?:L(?=/|[ \t]+(?i:of|oxygen|O2|NC|nasal|via|by|per|supplemental|mask|NRB)\b)|(?i:lpm|liters?|litres?|cups?|tabs?|tablets?|pills?|inch(?:es)?|teaspoons?|tsp|"
                           r"ml|cc|mg|of[ \t]+(?:an?|the)[ \t]+(?:inch|tablet|pill|cup|liter|litre)))\b")
 
 

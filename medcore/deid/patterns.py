@@ -136,8 +136,11 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
                        # session 27b: "her age is 93", "at the age of 96", "age was 91"
                        r"\b(?i:age)[ \t]+(?:is|was|of|now)[ \t]+(9\d|1[0-2]\d)\b(?![ \t]*(?:%|percent|mg|kg|lb|pounds|cm|mm|minutes|min|days|weeks|months)\b)|"
                        # (session 29) a birthday to come or just passed: "she turns 90 later this month", "turning 92" (not
-                       # a turn by degrees or a count: "turned 90 degrees", "turns 95% of the time")
-                       r"\b(?i:turns|turned|turning|will[ \t]+turn)[ \t]+(9\d|1[0-2]\d)\b(?![ \t]*(?:%|percent|degrees?|°|mg|kg|lb|pounds|cm|mm|times|minutes|min|days|weeks|months)\b)|"
+                       # a turn by degrees or a count: "turned 90 degrees", "turns 95% of the time"; s29 review: a person
+                       # turns, not a value: "saturation turned 92 on room air", "heart rate turning 96")
+                       r"\b(?i:she|he|who|patient|pt|and|mother|father|husband|wife|grandmother|grandfather|aunt|uncle|sister|brother)"
+                       r"[ \t]+(?i:(?:is|was|will|has|had)[ \t]+)?(?i:(?:just|soon|[a-z]{2,12}ly)[ \t]+)?"
+                       r"(?i:turns|turned|turning|turn)[ \t]+(9\d|1[0-2]\d)\b(?![ \t]*(?:%|percent|degrees?|°|mg|kg|lb|pounds|cm|mm|times|minutes|min|days|weeks|months)\b)|"
                        r"\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:[- ]and[- ]\w+)?)"
                        r"(?=[- ]years?[- ]old)|"
                        # (session 16) a decade of life over 89, or an age in words after "aged": "in her late 90s",

@@ -126,7 +126,11 @@ lab laboratory labs pharmacy anesthesia anaesthesia endoscopy recovery triage la
 microbiology gyn onc ortho neuro psych peds cards pulm renal tele telemetry step stepdown bed room clinic office
 baseline normal
 gi id ep heme cards pulm gyn obgyn uro nsgy nsg cts cvs ctvs pmr slp acs mfm crs hpb vir ccs ims sw cm rt
-rrt icd ect dme cbt ivf aba pft""".split())  # (s29: services and teams consulted)
+rrt icd ect dme cbt ivf aba pft
+derm rheum neph endo wocn wcn aps ipm picc vat ivt bmt hct sot omfs oms vasc vsx pccm ccm tsx ctsx csx gsx egs pall
+palli pcs radonc xrt oto orl ophth optho geri gim hosp imed tox nutr txp ltx ktx hepat ahf tavr chap lcsw pmnr
+""".split())  # (s29: services and teams consulted; s29 review: the usual consult-service abbreviations, so "consult
+# DERM for the rash" or "consult PICC to place a line" is no facility acronym)
 AFTER_FACILITY = re.compile(rf"[ \t]++(?:in|at)[ \t]++({_W}(?:[ \t]+{_W})?)\b")
 # (session 29) a hospital named with its campus, one name: "Doctors Hospital at Parkway", "Baylor Medical Center at
 # Irving" (not a title or a time: "at Dr. Lee's request", "at Home", "at Christmas": `_is_place_name`)

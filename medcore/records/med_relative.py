@@ -12,7 +12,9 @@ import re
 _WHICH = re.compile(r"[^,;()]{0,40}?,[ \t]*(?:(?:which|that)[ \t]+(?:is|was|were|are|has[ \t]+been|have[ \t]+been|had[ \t]+been)"
                     r"[ \t]+(?:(?:currently|now|since|recently|temporarily)[ \t]+)?|(?:currently|now|temporarily)[ \t]+(?=(?:held|stopped|discontinued|ceased|on[ \t]+hold)\b))", re.I)
 # ... seen from the next drug: the clause ends right before it (", which is currently stopped, and ")
-_WHICH_BEFORE = re.compile(r"\b(?:which|that)[ \t]+(?:is|was|were|are|has[ \t]+been|have[ \t]+been|had[ \t]+been)"
+# (s29 review: the clause set off by a comma after an earlier drug: not a defining clause, "the medication that was
+# stopped was lisinopril", "Medications which were held include X and Y", where the status is the drugs' own)
+_WHICH_BEFORE = re.compile(r",[ \t]*(?:which|that)[ \t]+(?:is|was|were|are|has[ \t]+been|have[ \t]+been|had[ \t]+been)"
                            r"[ \t]+(?:(?:currently|now|since|recently|temporarily)[ \t]+)?$", re.I)
 
 
@@ -35,7 +37,10 @@ _ADVERB_BEFORE = re.compile(r",[ \t]*(?:currently|now|temporarily)[ \t]+$", re.I
 _PARTICIPLE = re.compile(r"(?:held|stopped|discontinued|ceased|on[ \t]+hold)\b", re.I)
 
 
-def said_of_earlier(s: str, pos: int) -> bool:
-    """The status word at `pos` of the sentence `s` closes a relative clause about an earlier drug."""
-    return _WHICH_BEFORE.search(s, max(0, pos - 60), pos) is not None or (
-        _ADVERB_BEFORE.search(s, max(0, pos - 20), pos) is not None and _PARTICIPLE.match(s, pos) is not None)
+def said_of_earlier(s: str, pos: int, drug: re.Pattern) -> bool:
+    """The status word at `pos` of the sentence `s` closes a relative clause about an earlier drug (for "which" /
+    "that", a drug name, `drug`, before the clause: "Her medicines, which were held, include X" are X's own)."""
+    clause = _WHICH_BEFORE.search(s, max(0, pos - 60), pos)
+    if clause:
+        return drug.search(s, 0, clause.start()) is not None
+    return _ADVERB_BEFORE.search(s, max(0, pos - 20), pos) is not None and _PARTICIPLE.match(s, pos) is not None

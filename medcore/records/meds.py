@@ -110,7 +110,7 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
             med.frequency = name if name != "as needed" or not med.frequency else med.frequency
         last = max(last, d.end() + end)
     split = _SPLIT_DOSE.search(plain[:80])
-    if split and med.frequency in ("", "once daily") and not _TAKEN_OFF.search(split.group()):  # "25 mg am and 25 mg pm"
+    if split and med.frequency in ("", "once daily", "at bedtime") and not _TAKEN_OFF.search(split.group()):  # "25 mg am and 25 mg pm"
         med.frequency = "twice daily"
         last = max(last, d.end() + where[split.end() - 1] + 1)
     before = _FREQ_BEFORE.search(s, max(0, d.start() - 25), d.start()) if not med.frequency else None
@@ -133,7 +133,7 @@ def medication(s: str, d: re.Match, stop: int, m, section: str) -> Medication:
 _FOR_NOW = re.compile(r"\b(?:for|until|by|as\s+of|right)\s+$", re.I)
 # a dose split over the day: twice daily
 # (session 16: "before breakfast and before supper")
-_SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m|breakfast)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|pm|p\s?m|supper|dinner)\b",
+_SPLIT_DOSE = re.compile(r"\b(?:morning|am|a\s?m|breakfast)\b[^;]{0,25}?\band\b[^;]{0,25}?\b(?:evening|night|bedtime|bed|pm|p\s?m|supper|dinner)\b",
                          re.I)
 _TAKEN_OFF = re.compile(r"\band\s+(?:\w+\s+){0,2}?(?:off|removed?|taken\s+off)\b", re.I)  # s29: a patch "on ... and off at night"
 # a schedule written before the name
@@ -368,7 +368,7 @@ def med_status(s: str, d: re.Match, window: str, m, section: str) -> str:
             dist = len(before) - hit.end()
             if re.sub(r"\s+", " ", hit.group().lower()) in _ADJACENT_ONLY and not _ADJACENT_GAP.fullmatch(before[hit.end():]):
                 continue  # "quit smoking and takes aspirin": aspirin goes on
-            if _PASSIVE.search(before, 0, hit.start()) and m.drug.search(before, 0, hit.start()) or said_of_earlier(s, d.start() - len(before) + hit.start()):
+            if _PASSIVE.search(before, 0, hit.start()) and m.drug.search(before, 0, hit.start()) or said_of_earlier(s, d.start() - len(before) + hit.start(), m.drug):
                 continue  # "Aspirin was stopped and Plavix given", "aspirin, which is now stopped, and X": of aspirin
             if best is None or dist < best[0]:
                 best = (dist, name)

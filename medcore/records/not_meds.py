@@ -61,9 +61,14 @@ def rules_of(rules: dict) -> NotMedRules:
 
 # a drug level told as a result right after the name (session 29): "Digoxin was 1.3", "lithium is less than 0.2";
 # a decimal or a comparison only, and no dose unit after it, so "Coumadin was 5 mg" and "Xanax was 1 mg" stay doses
+# (s29 review: nor a schedule, a unit-less dose: "Xanax is 0.5 as needed", "Levothyroxine is 0.125 daily",
+# "Coumadin is 2.5 on Mondays")
 _LEVEL_RESULT = re.compile(r"(?<!\s)\s+(?:level\s+)?(?:was|is|of)\s+(?:(?:less|greater|more)\s+than\s+|[<>]\s*)?"
                            r"(?:\d{1,4}\.\d{1,3}|(?<=than\s)\d{1,4}|(?<=[<>]\s)\d{1,4}|(?<=[<>])\d{1,4})"
-                           r"(?!\d|\s*(?:mg|mcg|g|units?|ml|cc|meq|tablets?|tabs?|capsules?|%)\b)", re.I)
+                           r"(?!\d|\s*(?:mg|mcg|g|units?|ml|cc|meq|tablets?|tabs?|capsules?|%|daily|nightly|once|twice|"
+                           r"three|four|every|q\.?\s?\d*\s?[a-z]\w*|b\.?i\.?d|t\.?i\.?d|at\s+(?:bed|night)\w*|as\s+needed|prn|"
+                           r"p\.r\.n|on\s+(?:mon|tue|wed|thu|fri|sat|sun|week|alternat|odd|even)\w*|per\s+day|a\s+day|"
+                           r"in\s+the\s+(?:morning|evening)|with\s+(?:meals|breakfast|dinner|supper))\b)", re.I)
 
 
 def not_a_medication(s: str, start: int, end: int, name: str, section: str, rules: dict) -> bool:
@@ -99,6 +104,12 @@ _CHANGE_WORD = re.compile(r"\b(?:increas|decreas|reduc|stop|chang|switch|continu
                           re.I)
 
 
+# "might get" / "may get" offers a medicine only right before it ("might get a flu shot", "may get the booster");
+# with more between, what she might get is an effect ("might get low sugars on her insulin") (s29 review)
+_GET = re.compile(r"(?:might|may)\s+get", re.I)
+_GET_GAP = re.compile(r"(?:\s+(?:a|an|the|her|his|their|another|one|dose|doses|of|some))*\s+", re.I)
+
+
 def _thought_about(s: str, start: int, r: NotMedRules) -> bool:
     """A medicine only thought about (session 15): "consider a Fleet enema", "she desires to be on the ring"."""
     window = s[max(0, start - 60):start]
@@ -106,4 +117,6 @@ def _thought_about(s: str, start: int, r: NotMedRules) -> bool:
     if not cues:
         return False
     between = window[cues[-1].end():]
+    if _GET.fullmatch(cues[-1].group()) and not _GET_GAP.fullmatch(between):
+        return False  # "might get dizzy from the metoprolol": the drug she takes, its effect only hedged
     return _THOUGHT_GAP.fullmatch(between) is not None and not _CHANGE_WORD.search(between)
