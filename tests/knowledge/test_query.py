@@ -124,7 +124,11 @@ def test_control_characters_in_the_question_are_dropped(settings):
 def test_a_combination_brand_resolves_to_its_ingredients(settings):
     ans = _ask(settings, "What interacts with Percocet?")
     assert set(ans.understood["drugs"]) == {"drug:oxycodone", "drug:acetaminophen"}
-    assert {"drug:naltrexone", "drug:warfarin"} <= {r.target for r in ans.rows}
+    assert "drug:naltrexone" in {r.target for r in ans.rows}
+    # the acetaminophen side too; asked as a pair, since the list form keeps the 200 most severe rows and warfarin +
+    # acetaminophen is minor (session-29 review: plan29's rules pushed it past row 200; the text still counts it)
+    pair = _ask(settings, "Does Percocet interact with warfarin?")
+    assert {r.target for r in pair.rows} == {"drug:acetaminophen"}
 
 
 @pytest.mark.parametrize("q, intent, expect", [
