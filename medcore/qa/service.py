@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from medcore.qa import answer as A
-from medcore.qa import relation, safety, waiting
+from medcore.qa import act_now, relation, safety, waiting
 from medcore.qa.cues import Cues, load_cues
 from medcore.qa.model import CONDITION_SECTIONS, DRUG_SECTIONS
 from medcore.qa.retrieve import Index, build_index
@@ -161,16 +161,10 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
                      lead=A.related_page_lead(u.topics[0], eng.pages.get(page)))
 
 
-# left out of an act-now question ranked by words: "what should I do if" had matched other "what to do" (s29)
-ASKING_WORDS = re.compile(r"\b(?:what|to|do|does|should|can|could|must|i|we|you|if|when|in|during|while|someone|somebody|"
-                          r"person|people|my|our|your|has|have|having|had|is|are|was|gets?|got|getting|how|help|first|"
-                          r"aid|for|he|she|they|him|her|them|child|baby|son|daughter|kid|an?|the|now)\b")
-
-
 def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENTENCES):
     t = u.topics[0]
     wanted = u.sections or eng.cues.sections.get(u.question_type, ())
-    query = ASKING_WORDS.sub(" ", _without(q, t.matched).lower()) if u.by_words else _without(q, t.matched)
+    query = act_now.ASKING_WORDS.sub(" ", _without(q, t.matched).lower()) if u.by_words else _without(q, t.matched)
     found = eng.index.in_page(t.id, query, wanted, k=3,
                               by_words=u.question_type in eng.cues.rank_by_words or u.by_words,
                               together=u.by_words)
@@ -179,6 +173,8 @@ def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENT
     mapped = mapped.split("+")[0]
     base = CONFIDENCE.get(how, 0.6) * MAPPED.get(mapped, 1.0)
     if in_wanted:
+        if u.by_words:
+            in_wanted = act_now.emergency_first(eng.index, t.id, eng.pages.get(t.id), in_wanted)
         if u.question_type == "pregnancy":
             in_wanted = _pregnancy_first(q, in_wanted)
         return A.from_passages(in_wanted, limit), base
@@ -250,7 +246,9 @@ def _same_thing(asked: str, found: str) -> bool:
 def _symptom_causes(settings, eng: QAEngine, u: Understanding, q: str) -> A.QAAnswer | None:
     """A symptom rather than a condition ("what causes chest pain"): the conditions the graph lists for it,
     most urgent first, each with its source, and the symptom chat for one's own symptoms."""
-    if u.question_type not in ("causes", "definition", "symptoms", "diagnosis"):
+    # an act-now question with no page ("how can I help someone having a fit") keeps this route: the new cue had
+    # made it a refusal with no emergency advice (review s29)
+    if u.question_type not in ("causes", "definition", "symptoms", "diagnosis") and not u.by_words:
         return None
     found = [m for m in eng.finder.match(q) if m.concept_id not in eng.covered]
     if not found:
