@@ -116,3 +116,11 @@ def test_vision_lost_in_one_eye(engine):
 def test_one_leg_swollen_and_hot_with_no_pain(engine):
     ev = _read(engine, "my leg is hot and swollen below the knee, no pain at all")
     assert ev.get("leg_swelling_one") is True and ev.get("limb_pain") is not True
+
+
+def test_pain_that_stays_between_contractions_is_an_emergency_at_term(engine):
+    text = "39 weeks pregnant, contractions every 5 minutes and the pain doesn't ease between contractions"
+    assert _read(engine, text).get("abdominal_pain") is True
+    assert _level(engine, text)[0] == "emergency"
+    # labour told with rests between contractions stays labour's urgent
+    assert _level(engine, "39 weeks pregnant, contractions every 5 minutes, I feel fine in between")[0] == "urgent"

@@ -1,18 +1,27 @@
-"""Table of the probe messages, base vs this branch: python results.py BASE.json AFTER.json > results.md
-Each row: the message, level and top 3 at base, level and top 3 after, and what was read after (+ present, - absent)."""
+"""Table of the probe messages on base e516be7d, main 7ee5dbc4 and this branch:
+python results.py probe_base.json probe_main.json probe_after.json > results.md
+Each row: the message, level and top 3 on each, and what was read on this branch (+ present, - absent).
+'LOWER' / 'higher' compare main with base; the last column's mark compares this branch with main."""
 import json
 import sys
 
-base, after = (json.load(open(p)) for p in sys.argv[1:3])
+base, main, after = (json.load(open(p)) for p in sys.argv[1:4])
 rank = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3, None: -1}
-print("| # | message | base level | base top 3 | after level | after top 3 | read after |")
-print("|---|---|---|---|---|---|---|")
-for i, (k, a) in enumerate(after.items(), 1):
-    b = base.get(k, {})
-    mark = ""
+
+
+def mark(a, b):
     if rank[a.get("level")] < rank[b.get("level")]:
-        mark = " **LOWER**"
-    elif rank[a.get("level")] > rank[b.get("level")]:
-        mark = " (higher)"
-    top = lambda r: ", ".join(t[0] for t in r.get("top", []))  # noqa: E731
-    print(f"| {i} | {k} | {b.get('level')} | {top(b)} | {a.get('level')}{mark} | {top(a)} | {' '.join(a.get('read', []))} |")
+        return " **LOWER**"
+    return " (higher)" if rank[a.get("level")] > rank[b.get("level")] else ""
+
+
+def top(r):
+    return ", ".join(t[0] for t in r.get("top", []))
+
+
+print("| # | message | base | base top 3 | main | main top 3 | this branch | top 3 | read (this branch) |")
+print("|---|---|---|---|---|---|---|---|---|")
+for i, (k, a) in enumerate(after.items(), 1):
+    b, m = base.get(k, {}), main.get(k, {})
+    print(f"| {i} | {k} | {b.get('level')} | {top(b)} | {m.get('level')}{mark(m, b)} | {top(m)} | "
+          f"{a.get('level')}{mark(a, m)} | {top(a)} | {' '.join(a.get('read', []))} |")
