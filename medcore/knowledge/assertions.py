@@ -66,7 +66,7 @@ def _triggers(sentence: str, rules: Rules) -> tuple[list[Modifier], list[int]]:
         if any(k.start <= m.start and m.end <= k.end and (k.end - k.start) > (m.end - m.start) for k in kept):
             continue
         kept.append(m)
-    terms = [m.start() for m in rules.terminator.finditer(masked)]
+    terms = [t.start() for t in rules.terminator.finditer(masked) if not _listed(t, masked, kept)]
     if rules.scope_ends:
         ends = dict(rules.scope_ends)
         kept = [_with_scope_end(m, masked, ends.get(m.category)) for m in kept]
@@ -74,6 +74,16 @@ def _triggers(sentence: str, rules: Rules) -> tuple[list[Modifier], list[int]]:
         begins = dict(rules.backward_ends)
         kept = [_with_scope_begin(m, masked, begins.get(m.category)) for m in kept]
     return kept, terms
+
+
+def _listed(t: re.Match, sentence: str, kept: list[Modifier]) -> bool:
+    """A comma that opens a new clause (terminator group `clause`) is one only as the first comma after the trigger
+    before it: a later one closes a list ("no cyanosis, clubbing, and edema present" denies all three; "no edema, and
+    wheezing is heard" does not deny the wheezing)."""
+    if "clause" not in t.re.groupindex or t.group("clause") is None:
+        return False
+    before = [m.end for m in kept if m.end <= t.start()]
+    return bool(before) and "," in sentence[max(before):t.start()]
 
 
 def _own_negations(sentence: str, rules: Rules) -> list[Modifier]:

@@ -22,10 +22,13 @@ _JOIN = re.compile(r"(?<![ \t])[ \t]*+(?:/|&|and\b)[ \t]*+")
 # after the second name: a verb or a colon, then the two values joined by a slash (not a date: "18/1.1", "30/1.4")
 _SLASH_VALUES = re.compile(rf"(?<![ \t])[ \t]*+(?:(?:is|are|was|were|of|at|today|now|on\s+admission)[ \t]++){{0,2}}[:=]?[ \t]*+"
                            rf"(?<![\d.])({NUM})[ \t]*+/[ \t]*+({NUM})(?![\w/]|\.\d)", re.I)
-# a decade after a name: "in the 70s", "have been in the high 200s", "running in the low 90's"
+# a decade after a name: "in the 70s", "have been in the high 200s", "running in the low 90's"; review fix (rec29fix):
+# also without "in the" ("glucose 110s", "BP 150s/90s", which had read 110 and 150), a unit digit after "in the"
+# ("potassium in the 3s" is 3.0-3.9, it had read 3 and flagged it low), and a pressure's two decades
 _DECADE = re.compile(r"(?<![ \t])[ \t]*+(?:(?:has|have|had|been|was|were|is|are|remained|remains|running|ranging|ranged|mostly|"
-                     r"usually|generally|consistently|all|always|still|mainly|typically)[ \t]++){0,3}"
-                     r"in[ \t]++the[ \t]++((?:(?:high|low|mid|upper|lower)[ \t-]*+)?(\d{1,3}0)['’]?s)\b", re.I)
+                     r"usually|generally|consistently|all|always|still|mainly|typically)[ \t]++){0,3}[:=]?[ \t]*+"
+                     r"(?:in[ \t]++the[ \t]++)?((?:(?:high|low|mid|upper|lower)[ \t-]*+)?(?<!\d)(\d{1,2}0|(?<=the )\d{3}0|(?<=the )\d)['’]?s"
+                     r"(?:/\d{1,3}0['’]?s)?)\b", re.I)
 _SLOT = (r"fasting|morning|am|a\.m\.|pm|p\.m\.|evening|bedtime|nighttime|(?:pre|post)[- ]?(?:breakfast|lunch|supper|dinner|meals?|prandial)|"
          r"before\s+(?:breakfast|lunch|supper|dinner|meals?|bed)|after\s+(?:breakfast|lunch|supper|dinner|meals?)|"
          r"(?:2|two)[- ]hours?\s+(?:post[- ]?prandial|after\s+meals?)")
@@ -36,7 +39,7 @@ _SLOT_VALUE = re.compile(rf"(?:(?<![ \t])[ \t]*+[,;][ \t]*+|(?<![ \t])[ \t]++)?(
 _MORE_VALUE = re.compile(r"(?<![ \t])[ \t]*+(?:,|and)[ \t]*+(\d{2,3}(?:['’]?s)?)(?![\w/%]|\.\d)(?![ \t]*+[a-z])", re.I)
 
 
-_BAND = re.compile(r"(?<!\d)(\d+)['’]?s$")  # the number of a decade as written ("70s", "high 200's")
+_BAND = re.compile(r"(?<!\d)(\d+)['’]?s\b")  # the first decade as written ("70s", "high 200's", "150s/90s": the systolic)
 
 
 def _plausible(number: float, rng) -> bool:
@@ -45,11 +48,14 @@ def _plausible(number: float, rng) -> bool:
 
 
 def _band(written: str) -> tuple[float, float] | None:
-    """The numbers a decade covers: "70s" 70-79, "110s" 110-119, "200s" 200-299 (a round hundred is its hundreds)."""
+    """The numbers a decade covers: "70s" 70-79, "110s" 110-119, "200s" 200-299 (a round hundred is its hundreds),
+    "3s" 3.0-3.9."""
     m = _BAND.search(written)
     if not m:
         return None
     n = int(m.group(1))
+    if n < 10:
+        return float(n), n + 0.9
     width = 100 if n >= 100 and n % 100 == 0 else 10
     return float(n), float(n + width - 1)
 
@@ -86,10 +92,12 @@ def readings(s: str, m, taken, used, judge) -> list:
             if kind == "lab" and (pair := _pair(s, hit, m, rng, judge, used)) is not None:
                 out += [(x, kind) for x in pair]
                 continue
-            if len(hit.group()) > 2 and (d := _DECADE.match(s, hit.end())) and \
-                    (meas := _reading(s, d.start(1), d.end(1), hit.start(), rng, m, judge)) is not None:
+            if len(hit.group()) > 1 and (d := _DECADE.match(s, hit.end())) and ("/" not in d.group(1) or kind == "vital") \
+                    and (meas := _reading(s, d.start(1), d.end(1), hit.start(), rng, m, judge)) is not None:
                 out.append((meas, kind))
                 used.append((hit.start(), d.end()))
+                if kind == "lab" and rng.name.lower() == "glucose":  # "sugars 110s, post-lunch 150s": the log goes on
+                    out += [(x, kind) for x in _log(s, hit, rng, m, judge, used, d.end())]
                 continue
             if kind == "lab" and rng.name.lower() == "glucose":
                 out += [(x, kind) for x in _log(s, hit, rng, m, judge, used)]
@@ -117,9 +125,10 @@ def _pair(s, hit, m, rng, judge, used) -> list | None:
     return [first, other]
 
 
-def _log(s, hit, rng, m, judge, used) -> list:
-    """A glucose log by slot after the glucose word: every number of every slot (at least one slot)."""
-    pos = _LOG_OPEN.match(s, hit.end()).end()
+def _log(s, hit, rng, m, judge, used, start=None) -> list:
+    """A glucose log by slot after the glucose word (or after its first reading, `start`): every number of every slot
+    (at least one slot)."""
+    pos = _LOG_OPEN.match(s, hit.end()).end() if start is None else start
     out = []
     while (slot := _SLOT_VALUE.match(s, pos)) is not None:
         spans = [slot.span(1)]
