@@ -114,6 +114,8 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
             em.waiting_heading, em.while_waiting = waiting.lines(settings.kb_dir, eng.pages, reading.symptoms,
                                                                  reading.condition)
         return A.compose(u, [], route="emergency", confidence=1.0, page=page, emergency=em)
+    if (now := act_now.now_answer(eng, u, q)) is not None:  # an emergency happening now: its page's advice (s29)
+        return now
     if u.patient_dosing and any(t.type in ("drug", "product") for t in u.topics):
         lead = [A.Sentence("A dose for a particular person depends on their age, weight, kidney function and "
                            "other medicines, so the treatment planner works it out with those checks.",
@@ -173,8 +175,7 @@ def _from_pages(eng: QAEngine, u: Understanding, q: str, limit: int = A.MAX_SENT
     mapped = mapped.split("+")[0]
     base = CONFIDENCE.get(how, 0.6) * MAPPED.get(mapped, 1.0)
     if in_wanted:
-        if u.by_words:
-            in_wanted = act_now.emergency_first(eng.index, t.id, eng.pages.get(t.id), in_wanted)
+        in_wanted = act_now.emergency_first(eng.index, t.id, eng.pages.get(t.id), in_wanted, u)
         if u.question_type == "pregnancy":
             in_wanted = _pregnancy_first(q, in_wanted)
         return A.from_passages(in_wanted, limit), base
