@@ -1,40 +1,13 @@
-"""The reviewer's probes of lit28 (own short abstracts, written for this review): each is read and its fields printed
-compactly, one JSON line per probe; run from the root of the tree being read (base or branch) and diff the outputs.
+"""The reviewer's probes of lit28 (probes.py here), read by docs/evals/_tools/lit_review_probe.py; run from the root
+of the tree being read (base or branch) and diff the outputs.
 
     MEDCORE_LLM_BACKEND=template .venv/bin/python docs/evals/literature-s28-review/probe.py OUT.jsonl
 """
-
-from __future__ import annotations
-
-import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path.cwd()))  # the tree being read
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from medcore.config import Settings  # noqa: E402
-from medcore.literature.service import read_paper  # noqa: E402
-from probes import PROBES  # noqa: E402
-
-
-def fields(r) -> dict:
-    p, d = r.pico, r.design
-    return {"design": d.kind + ("*" if d.kind_inferred else ""), "blinding": d.blinding, "n": p.population.n,
-            "age": {k: v for k, v in p.population.age.items() if k in ("stat", "value", "low", "high")},
-            "female": p.population.sex.get("female_pct"),
-            "I": [i.text + (" [inferred]" if "inferred" in (i.detail or "") else "") for i in p.interventions],
-            "C": [i.text + (" [inferred]" if "inferred" in (i.detail or "") else "") for i in p.comparators],
-            "O1": [i.text for i in p.outcomes_primary], "cond": [i.text for i in p.population.conditions]}
-
-
-def main() -> int:
-    settings = Settings.load()
-    with open(sys.argv[1], "w", encoding="utf-8") as out:
-        for pid, text in PROBES:
-            out.write(json.dumps({"id": pid, **fields(read_paper(settings, text, classifier=False)[0])}) + "\n")
-    return 0
-
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_tools"))
+from lit_review_probe import main  # noqa: E402
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(Path(__file__).resolve().parent, sys.argv[1]))
