@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 SETS = ("blind", "dev", "blind_s8", "blind_s9", "dev_phi_s9", "blind_s10", "blind_s12", "blind_s13",
         "blind_s14", "blind_s15", "blind_s16", "blind_s17", "blind_s18", "blind_s21", "blind_s22",
         "blind_s23", "blind_s24", "blind_s25", "blind_s26", "blind_s27", "blind_s28",
-        "blind_s29")
+        "blind_s29", "blind_s30")
 # Row pool of each set (data row index % 10): the sets never share a row; blind_s8 and blind_s9 are the second and
 # third blind sets (sessions 8 and 9); dev_phi_s9 is a PHI-only development sample (session 9, de-identification);
 # blind_s10 is the fourth blind set (session 10); blind_s12 the fifth (session 12); blind_s13 the sixth (session 13)
@@ -36,15 +36,16 @@ SETS = ("blind", "dev", "blind_s8", "blind_s9", "dev_phi_s9", "blind_s10", "blin
 # the ninth (session 16), blind_s17 the tenth (session 17), blind_s18 the eleventh (session 18), blind_s21 the
 # twelfth (session 21), blind_s22 the thirteenth (session 22), blind_s23 the fourteenth (session 23), blind_s24 the
 # fifteenth (session 24), blind_s25 the sixteenth (session 25), blind_s26 the seventeenth (session 26), blind_s27
-# the eighteenth (session 27), blind_s28 the nineteenth (session 28) and blind_s29 the twentieth (session 29)
-# re-split the same way.
+# the eighteenth (session 27), blind_s28 the nineteenth (session 28), blind_s29 the twentieth (session 29) and
+# blind_s30 the twenty-first (session 30) re-split the same way.
 ROW_POOL = {"blind": 3, "dev": 7, "blind_s8": 1, "blind_s9": 9, "dev_phi_s9": 5, "blind_s10": 2, "blind_s12": 4,
             "blind_s13": (0, 6), "blind_s14": 8, "blind_s15": tuple(range(10)),
             "blind_s16": tuple(range(10)), "blind_s17": tuple(range(10)), "blind_s18": tuple(range(10)),
             "blind_s21": tuple(range(10)), "blind_s22": tuple(range(10)),
             "blind_s23": tuple(range(10)), "blind_s24": tuple(range(10)), "blind_s25": tuple(range(10)),
             "blind_s26": tuple(range(10)), "blind_s27": tuple(range(10)),
-            "blind_s28": tuple(range(10)), "blind_s29": tuple(range(10))}
+            "blind_s28": tuple(range(10)), "blind_s29": tuple(range(10)),
+            "blind_s30": tuple(range(10))}
 # Sets annotated for PHI only (problems, medications, allergies and labs left empty: score their PHI figures only).
 PHI_ONLY_SETS = ("dev_phi_s9",)
 REAL_DIR = REPO_ROOT / "assets" / "notes" / "real"

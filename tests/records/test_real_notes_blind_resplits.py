@@ -14,6 +14,7 @@ from . import _real_set
 
 RESPLITS = [
     ("blind_s29", "records-blind-s29", 14),  # session 29, writer rb29, base e516be7d
+    ("blind_s30", "records-blind-s30", 12),  # session 30, writer rb30, base 46dadd39
 ]
 IDS = [s for s, _, _ in RESPLITS]
 

@@ -1,4 +1,4 @@
-"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-29). Prints row
+"""The one home of the records blind sets' seeded draws of MTSamples rows (issue 11, sessions 10-30). Prints row
 numbers only, never note text.
 
 Every set drew the same way, with its own parameters (SETS below; each set's README says why they are what they
@@ -216,6 +216,17 @@ SETS = {p.set_id: p for p in (
                left_out={2298: "other: a patient-education handout on an eye infection, not a patient's note (no "
                                "patient, finding, medication, PHI or value of anyone; as blind_s26's 2913)"},
                own_read_list="docs/evals/records-blind-s29/mtsamples_rows_read.txt", skip_annotated=True,
+               fill=True),
+    # a fourteenth re-split (session 30), drawn at its base and weighted toward the notes a summarizer is used on:
+    # eligible before the quotas were fixed (unread, no duplicate text): discharge, H&P and letter 0 at any length, ED
+    # 1 and progress 1 (1354 and 1035 words, past a hand annotator's reach in the writer's ~40 minutes); consult 0
+    # within 650 words, 5 within 800 and 15 within 1000, so consults get an 800-word cap, the rest 250; 12 notes (what
+    # one annotator can label by hand with care in the time): consult 3, radiology 3, operative 3, other 3
+    DrawParams("blind_s30", "46dadd39", seed=20261230, residues=tuple(range(10)), max_words=250,
+               long_types={"consult": 800},
+               quota={"discharge": 0, "ed": 0, "progress": 0, "consult": 3, "radiology": 3, "history_physical": 0,
+                      "operative": 3, "letter": 0, "other": 3},
+               own_read_list="docs/evals/records-blind-s30/mtsamples_rows_read.txt", skip_annotated=True,
                fill=True),
 )}
 
