@@ -20,7 +20,7 @@ def register(reg) -> None:
     e = sub.add_parser("eval-extract", help="PICO/results extraction against our annotations of PubMedQA abstracts")
     e.add_argument("--split", choices=["dev", "blind", "blind2", "blind_s11", "blind_s12", "blind_s13", "blind_s14",
                                           "blind_s22", "blind_s23", "blind_s24",
-                                          "blind_s25", "blind_s26", "blind_s27", "blind_s28", "blind_s29"],
+                                          "blind_s25", "blind_s26", "blind_s27", "blind_s28", "blind_s29", "blind_s30"],
                    default="dev")
     e.add_argument("--data", default="", help="pqal_dev.json (default: ../shared/data/pubmedqa/)")
     e.add_argument("--no-headings", action="store_true", help="read each abstract as one unlabelled paragraph")

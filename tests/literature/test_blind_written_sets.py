@@ -55,6 +55,12 @@ WRITTEN = [
             {"conditions": 15, "interventions": 16, "comparators": 12, "effects": 34, "p_values": 24,
              "outcomes_primary": 14, "outcomes_secondary": 3},
             {"n": 20, "setting": 3, "blinding": 9, "age": 9, "female_pct": 10}, unheaded=5, ids="hw29-"),
+    Written("blind_s30", {"drug_trial": 4, "nondrug_trial": 10, "observational": 6},
+            {"rct": 12, "nonrandomised_trial": 2, "cohort": 1, "case_control": 1, "cross_sectional": 1,
+             "diagnostic_accuracy": 1, "meta_analysis": 2},
+            {"conditions": 14, "interventions": 16, "comparators": 16, "effects": 32, "p_values": 42,
+             "outcomes_primary": 18, "outcomes_secondary": 8},
+            {"n": 20, "setting": 8, "blinding": 8, "age": 17, "female_pct": 12}, unheaded=5, ids="hw30-"),
 ]
 
 
