@@ -1,4 +1,4 @@
-"""Shape of the session-23 to -29 planner blind sets (docs/evals/planner-blind-s23/ to -s29/blind.yaml;
+"""Shape of the session-23 to -30 planner blind sets (docs/evals/planner-blind-s23/ to -s30/blind.yaml;
 the file keeps its session-23 name): what `eval therapy-blind` reads is there, counts and severities are as written,
 every item names its source. Reads only the file structure, never scores it (the sets are blind)."""
 
@@ -17,7 +17,8 @@ EVALS = Path(__file__).resolve().parents[2] / "docs" / "evals"
                                                     ("planner-blind-s26", 6, [15, 13, 7, 15]),
                                                     ("planner-blind-s27", 6, [12, 13, 10, 15]),
                                                     ("planner-blind-s28", 6, [12, 13, 10, 15]),
-                                                    ("planner-blind-s29", 6, [12, 13, 10, 15])])
+                                                    ("planner-blind-s29", 6, [12, 13, 10, 15]),
+                                                    ("planner-blind-s30", 6, [12, 13, 10, 15])])
 def test_planner_blind_set_shape(folder, avoids, counts):
     data = yaml.safe_load((EVALS / folder / "blind.yaml").read_text(encoding="utf-8"))
     names, pairs = data["names"], data["pairs"]
