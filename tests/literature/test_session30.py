@@ -1,7 +1,8 @@
 """Session 30 (issue 15): ranked outcomes named only with their result, factorial trials of two active pairs,
 duration arms, a review's placebo comparator, and the causes of the misses of blind_s29 (dev since session 30):
-N forms, % women forms, ages, blinding in words, designs. Own sentences only, one table row per case; each rule has
-its opposite case (a neighbour one word away that keeps its old reading)."""
+N forms, % women forms, ages, blinding in words, designs, a case-control study's exposures, a dose's timing. Own
+sentences only, one table row per case; each rule has its opposite case (a neighbour one word away that keeps its
+old reading)."""
 
 from __future__ import annotations
 
@@ -174,6 +175,16 @@ CASES = [
     ("design-review-without-pooling-stays", "Steroids before preterm birth\nSearch methods: We searched the Cochrane "
      "trials register.\nMain results: Twelve studies were included. Most found fewer neonatal deaths, but none pooled "
      "their data.", "design", "systematic_review"),
+    # --- blind_s29 causes: arms ---
+    ("case-control-exposure-is-no-arm", "Antibiotics in pregnancy and childhood asthma\nIn a case-control study we "
+     "compared 300 children with asthma with 600 children without it from the same practices. Mothers of cases had more "
+     "often taken amoxicillin in pregnancy (odds ratio 1.4, 95% CI 1.1 to 1.8).", "I", []),
+    ("cohort-exposure-stays", "Amoxicillin in pregnancy and childhood asthma\nIn a cohort study we followed 9000 "
+     "children whose mothers had or had not taken amoxicillin in pregnancy. Asthma was commoner after exposure (hazard "
+     "ratio 1.3, 95% CI 1.1 to 1.6).", "I", ["amoxicillin"]),
+    ("dose-timing-is-no-arm", "Bisoprolol before surgery\nMETHODS: Adults were randomly assigned to bisoprolol or to "
+     "a matching placebo, the first dose taken 3 hours before the operation. RESULTS: Deaths were few.", "I",
+     ["bisoprolol"]),
 ]
 
 
