@@ -25,9 +25,9 @@ _YEAR = (r"(?:" + _YEAR_BEFORE + r"(?:19|20)\d\d(?!\d|,\d{3})|(?:19|20)\d\d(?!\d
          + r"\b))")
 _YEAR_AT = re.compile(_YEAR, re.I)
 # (session 30) never an age or a span: "Men aged 55 to 80 years and women ... were assigned" counts no 55 or 80
-# people ("40 Year 3 students", a school year, is a count)
+# people ("40 Year 3 students", a school year, and "120 day case repairs" are counts)
 _INT = (r"(?<![\w.\-\u2013])(?<!\baged\s)(?<!\bages\s)" + LATER_THOUSANDS_GROUP + r"(?!" + _YEAR + r")"
-        r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d|[.,]\d)|\d+)(?![\s\-]+years?[\s\-]+old)(?!\s+(?:years?|yrs|months?|weeks?|days?)\b(?!\s+\d))")
+        r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d|[.,]\d)|\d+)(?![\s\-]+years?[\s\-]+old)(?!\s+(?:years?|yrs|months?|weeks?|days?)\b(?!\s+\d|[\s\-]+(?:cases?|surgery|care|unit|hospital|procedures?)\b))")
 # between a count of people and its verb: anything but another count of people ("313 children who had a scan,
 # 130 children were studied" is about the 130); (session 30) up to 160 characters, a relative clause may stand there
 _GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,160}?"

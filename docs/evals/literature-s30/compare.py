@@ -1,5 +1,6 @@
 """Before -> after of two lit_fields.py JSONs (and the holdout JSONs of run_all.sh): pooled per field, headings kept
-and removed, then every split whose tally of a field changed (correct / predicted / gold). Run from the repo root:
+and removed, then every split whose tally of a field changed (correct / predicted / gold), blind_s29 alone and the
+other splits pooled, and the two holdouts. Run from the repo root:
 
     .venv/bin/python docs/evals/literature-s30/compare.py docs/evals/literature-s30/before docs/evals/literature-s30/after
 """
@@ -9,6 +10,9 @@ import sys
 from pathlib import Path
 
 
+STUDIED = "blind_s29"  # dev since session 30, its misses read by lit30
+
+
 def _t(t: dict) -> str:
     return f"{t['correct']}/{t['predicted']}/{t['gold']}"
 
@@ -16,7 +20,7 @@ def _t(t: dict) -> str:
 def _pr(t: dict) -> str:
     p = t["correct"] / t["predicted"] if t["predicted"] else None
     r = t["correct"] / t["gold"] if t["gold"] else None
-    return f"{p:.3f}/{r:.3f}".replace("None", "-") if p is not None and r is not None else f"{p}/{r}"
+    return "/".join("-" if x is None else f"{x:.3f}" for x in (p, r))
 
 
 def main(before: Path, after: Path) -> None:
@@ -33,6 +37,14 @@ def main(before: Path, after: Path) -> None:
                 o = b[mode]["per_split"][split][f]
                 if {k: o[k] for k in ("correct", "predicted", "gold")} != {k: t[k] for k in ("correct", "predicted", "gold")}:
                     print(f"  {split:10s} {f:20s} {_t(o)} -> {_t(t)}")
+    for mode in ("kept", "removed"):
+        for label, keep in (("blind_s29 (studied, in-sample)", lambda x: x == STUDIED),
+                            ("the other 14 splits pooled", lambda x: x != STUDIED)):
+            print(f"== headings {mode}, {label}: P/R (correct/predicted/gold)")
+            for f in a[mode]["pooled"]:
+                o, t = ({k: sum(d[mode]["per_split"][x][f][k] for x in d[mode]["per_split"] if keep(x) and f in d[mode]["per_split"][x])
+                         for k in ("correct", "predicted", "gold")} for d in (b, a))
+                print(f"  {f:20s} {_pr(o)} ({_t(o)}) -> {_pr(t)} ({_t(t)}){'' if o == t else '  *'}")
     for name in ("holdout_s27", "holdout_s28"):
         fb, fa = (json.loads((d / f"{name}.json").read_text())["fields"] for d in (before, after))
         print(f"== {name} (correct/predicted/gold)")
