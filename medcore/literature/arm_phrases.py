@@ -332,13 +332,19 @@ NOT_AN_ARM = re.compile(r"^(?:the\s+)?(?:incidence|prevalence|severity|rates?|fr
                         r"effectiveness|safety|experiments?)$", re.I)
 
 
+# session 30: when a dose is taken, told after the arms ("to X or to placebo, the first dose taken 2 hours before the
+# operation"), is no arm
+_DOSE_TIMING = re.compile(r"^(?:first|last|initial|loading|next|final)\s+(?:dose|injection|infusion|tablet|capsule)s?\s+"
+                          r"(?:taken|given|started|administered|received)\b", re.I)
+
+
 def drop_labels(pico: Pico) -> None:
     """Interventions that only name an arm's label ("the test group") or a measure: what each arm got is not
     known from them, and a label is no treatment (comparators keep "control": the arm exists and gets nothing
     named)."""
     def label(text: str) -> bool:
         text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
-        return bool(LABEL_ONLY.match(text) or NOT_AN_ARM.match(text))
+        return bool(LABEL_ONLY.match(text) or NOT_AN_ARM.match(text) or _DOSE_TIMING.match(text))
 
     pico.interventions = [i for i in pico.interventions if not label(i.text)]
 

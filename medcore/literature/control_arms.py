@@ -148,3 +148,20 @@ def title_against(title: Sentence | None, interventions: list, comparators: list
     interventions.remove(item)
     comparators.append(item)
     return True
+
+
+# session 30: a review of placebo-controlled trials ("trials comparing X with placebo", "placebo-controlled trials of
+# X", "X versus placebo") compares its treatment with placebo: the pooled comparator, as a trial's placebo arm is
+# (the general arm readers read allocations of one trial; a review allocates none). Not a review of the placebo
+# itself ("the placebo response in trials of X", "placebo effects").
+_REVIEW_PLACEBO = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|with|or)\s+(?:a\s+|matching\s+)?placebo\b(?!\s+(?:response|effect))"
+                             r"|\bplacebo[- ]controlled\s+(?:randomi[sz]ed\s+)?(?:trials|studies|RCTs)\b", re.I)
+_ABOUT_PLACEBO = re.compile(r"\bplacebo\s+(?:responses?|effects?|groups?\s+response|arms?\s+response|nocebo)\b|\bnocebo\b", re.I)
+
+
+def review_placebo(sentences: list[Sentence], title: Sentence | None) -> tuple[str, int] | None:
+    """("placebo", sentence index) when a review pools trials against placebo, else None."""
+    texts = ([title] if title is not None else []) + [s for s in sentences if s.role != "conclusions"]
+    if any(_ABOUT_PLACEBO.search(s.text) for s in texts):
+        return None
+    return next((("placebo", s.idx) for s in texts if _REVIEW_PLACEBO.search(s.text)), None)

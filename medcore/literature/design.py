@@ -103,6 +103,9 @@ def read_design(settings, paper: Paper) -> Design:
         elif not stated and out.kind == "cross_sectional" and out.kind_cue.lower() in ("survey", "questionnaire study") \
                 and _asked_again(paper):
             out.kind, out.kind_inferred = "cohort", _ASKED_AGAIN
+        elif out.kind == "systematic_review" and any(_POOLED.search(x.text) for x in paper.sentences
+                                                    if x.role not in ("background", "conclusions")):
+            out.kind, out.kind_inferred = "meta_analysis", _POOLED_WHY  # session 30
     else:
         _infer_unnamed(out, paper, unnamed)
         cue_text = next((x.text for x in paper.sentences if x.idx == out.kind_sentence_idx), "")
@@ -169,6 +172,11 @@ _COMPARED_GROUPS = re.compile(r"\bcompar(?:e|ed|ing)\b(?!\s+(?:with|to)\s+(?:the
 # a case series describes one group with no comparison (CARE; Dekkers et al. 2012: a cohort study compares
 # exposed with unexposed people, a case series has no comparison group): a "cohort" read from a retrospective or
 # chart-review cue, for one series of consecutive patients that compares nobody, is a case series (session 18)
+# session 30: a review that gives pooled estimates is a meta-analysis though it does not say the word (a Cochrane
+# review's "relative risk 0.69, 95% CI 0.58 to 0.81; 18 studies, 3956 infants"; the I² of the pooled trials)
+_POOLED = re.compile(r"\b(?:95\s*%\s*CI|confidence\s+interval)\b[^;()\[\]]{0,40};\s*(?:\d+|" + NUMBER_WORDS.pattern + r")\s+(?:studies|trials|RCTs)\b"
+                     r"|\bI\s?(?:²|2|\^2)\s*=\s*\d", re.I)
+_POOLED_WHY = "a review that pools its trials' results (estimates over several studies)"
 _ONE_SERIES = "one series of consecutive patients, with no comparison group"
 _SERIES_CUE = re.compile(r"\bconsecutive\s+(?:\w+\s+){0,2}?(?:patients|cases|children|adults|women|men)\b|\bcase\s+series\b"
                          # (session 27) a few cases named as such: "Two cases of X were identified"

@@ -27,7 +27,7 @@ _NOT_A_TREATMENT = re.compile(r"\b(?:patients|participants|adults|children|women
 # intensive or standard blood pressure control", "to exercise or usual care and to diet advice or no advice"; the
 # general arm reader took "placebo and to intensive" as one comparator's name
 _NAME = r"[A-Za-z][\w\-]*(?:\s+(?!(?:or|and|to|versus|vs)\b)[\w\-]+){0,4}"
-_TWO_PAIRS = re.compile(r"\bto\s+(?:either\s+)?(?P<a1>" + _NAME + r")\s+(?:or|versus|vs\.?)\s+(?P<b1>" + _NAME + r"),?\s+and\s+"
+_TWO_PAIRS = re.compile(r"(?:\bto|:)\s+(?:either\s+)?(?P<a1>" + _NAME + r")\s+(?:or|versus|vs\.?)\s+(?P<b1>" + _NAME + r"),?\s+and\s+"
                         r"(?:to\s+)?(?:either\s+)?(?P<a2>" + _NAME + r")\s+(?:or|versus|vs\.?)\s+(?P<b2>" + _NAME + r")", re.I)
 _CONTROL = re.compile(r"^(?:(?:a|an|the|matching|identical)\s+)?(?:placebo|sham|usual|standard|conventional|routine|"
                       r"no|none|nothing|control|observation|waiting)\b", re.I)
@@ -37,26 +37,36 @@ _CONTROL = re.compile(r"^(?:(?:a|an|the|matching|identical)\s+)?(?:placebo|sham|
 _MODIFIER = re.compile(r"(?:high|low|early|late|short|long)(?:-[a-z]+)?|tight|strict|more|less", re.I)
 _ADJECTIVE_END = ("ive", "al", "ed", "ic", "ous")
 _SHARED_HEAD = re.compile(r"(?:standard|usual|conventional|routine|less|lenient)\s+(?P<head>[\w\-]+(?:\s+[\w\-]+){0,3})$", re.I)
+# session 30: two active levels of one factor share the head too ("conservative versus liberal oxygen")
+_PARTNER_HEAD = re.compile(r"[\w\-]+\s+(?P<head>[\w\-]+(?:\s+[\w\-]+){0,3})$", re.I)
 
 
 def _sides(a: str, b: str) -> tuple[str, str]:
     """(treatment, control) of one factor; a lone modifier borrows its partner's head noun ("intensive or standard
     blood pressure control": "intensive blood pressure control")."""
     modifier = _MODIFIER.fullmatch(a) or (a.replace("-", "").isalpha() and a.lower().endswith(_ADJECTIVE_END))
-    if modifier and _SHARED_HEAD.match(b):
-        a = f"{a} {_SHARED_HEAD.match(b).group('head')}"
+    head = _SHARED_HEAD.match(b) or (_PARTNER_HEAD.match(b) if modifier and _is_modifier(b.split()[0]) else None)
+    if modifier and head:
+        a = f"{a} {head.group('head')}"
     return (b, a) if _CONTROL.match(a) and not _CONTROL.match(b) else (a, b)
 
 
+def _is_modifier(word: str) -> bool:
+    return bool(_MODIFIER.fullmatch(word)) or (word.replace("-", "").isalpha() and word.lower().endswith(_ADJECTIVE_END))
+
+
 def two_pairs(sentences: list[Sentence]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]] | None:
-    """(treatments, controls) of a factorial allocation told as two "A or B" pairs, each with one control."""
+    """(treatments, controls) of a factorial allocation told as two "A or B" pairs, each with one control or
+    (session 30) two active levels: "to apixaban or warfarin, and to rhythm or rate control" compares apixaban with
+    warfarin and rhythm with rate control; the first named of an active pair is its intervention, as the general
+    arm reader takes it (CONSORT extension for factorial trials: each factor is its own comparison)."""
     for s in sentences:
         m = _TWO_PAIRS.search(s.text)
         if not m:
             continue
         pairs = [_sides(m.group("a1"), m.group("b1")), _sides(m.group("a2"), m.group("b2"))]
-        if not all(_CONTROL.match(c) and not _CONTROL.match(t) for t, c in pairs):
-            continue  # each factor must set a treatment against a control
+        if any(_CONTROL.match(t) for t, _ in pairs) or any(_NOT_A_TREATMENT.search(x) for p in pairs for x in p):
+            continue  # each factor sets a treatment against a control or against another treatment
         controls: list[tuple[str, int]] = []
         for _, c in pairs:
             if c.lower() not in (x.lower() for x, _ in controls):

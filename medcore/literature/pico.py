@@ -372,6 +372,10 @@ def read_pico(settings, paper: Paper, term=None, design_kind: str = "") -> Pico:
     factorial_arms.set_sides(sents, title, pico.interventions, pico.comparators, lambda t, i: _coded(term, t, i))
     control_arms.vehicle_placebo(sents, pico.interventions, pico.comparators)  # "a saline placebo" (session 29)
     control_arms.title_against(title, pico.interventions, pico.comparators)  # "A against B" titles (session 29)
+    if design_kind in pooled.REVIEWS and pico.interventions and not pico.comparators:
+        placebo = control_arms.review_placebo(sents, title)  # "trials comparing X with placebo" (session 30)
+        if placebo:
+            pico.comparators = [PicoItem(text=placebo[0], sentence_idx=placebo[1])]
     people = control_arms.people_as_controls(sents, guessed=True) if pico.interventions and not pico.comparators else None
     if people:  # no control treatment: the people left unexposed are the comparison
         pico.comparators = [PicoItem(text=people[0], sentence_idx=people[1])]

@@ -17,14 +17,19 @@ _AGE = [
                 r"|\bon\s+average\s+(?P<v2>\d+(?:\.\d+)?)\s*(?:years|yrs)\s+(?:old|of\s+age)\b"
                 # session 28: the average said after the age ("were 67.9 years old on average")
                 r"|(?<![\d.])(?P<v3>\d+(?:\.\d+)?)\s*(?:years|yrs)\s+(?:old|of\s+age)\s+on\s+average\b", re.I), "value"),
-    (re.compile(r"\baged\s+(?:between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)?", re.I), "range"),
+    # (session 30) not a band in months, weeks or days ("aged between 4 and 11 months": the age field is in years)
+    (re.compile(r"\baged\s+(?:between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)(?![\d.]|\s*(?:months?|mo|weeks?|wk|days?)\b)"
+                r"\s*(?:years|yrs|y\b)?", re.I), "range"),
     (re.compile(r"\bage[sd]?\s+(?:range[sd]?\s*[:=]?\s*)?(?:from\s+|of\s+|between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs|y\b)", re.I), "range"),
     # session 28: the people's ages said with "were": "They were 29 to 36 years old", "patients were 40-65 years of age"
-    (re.compile(r"\b(?:they|patients|participants|subjects|cases|women|men|children)\s+were\s+(?:between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*"
+    # (session 30) also "who were 10 to 30 years old"
+    (re.compile(r"\b(?:they|patients|participants|subjects|cases|women|men|children|who)\s+were\s+(?:between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*"
                 r"(?:-|to|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s*(?:years|yrs)\s+(?:old|of\s+age)\b", re.I), "range"),
     (re.compile(r"\b(?:aged\s+(?P<lo>\d+)\s*(?:years\s+)?(?:and|or)\s+(?:older|over|above|more)|aged\s*(?:≥|>=|>|over)\s*(?P<lo2>\d+)"
                 r"|(?:≥|>=|>\s?or\s?=|older\s+than)\s*(?P<lo3>\d+)\s*(?:years|yrs)\b"
-                r"|\b(?:were|are|people|adults|patients|participants|individuals|persons|women|men)\s+(?P<lo4>\d+)\s*(?:years|yrs)\s+(?:and|or)\s+(?:older|over|above)\b)", re.I), "min"),
+                # (session 30) "Patients 45 years of age or older"
+                r"|\b(?:were|are|people|adults|patients|participants|individuals|persons|women|men)\s+(?P<lo4>\d+)\s*(?:years|yrs)"
+                r"(?:\s+of\s+age)?\s+(?:and|or)\s+(?:older|over|above)\b)", re.I), "min"),
 ]
 def population_age(sentences: list[Sentence]) -> dict:
     """The population's age: a mean or median anywhere in the abstract before a range or a minimum (an eligibility

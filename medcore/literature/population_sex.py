@@ -13,7 +13,8 @@ from medcore.literature.model import Sentence
 from medcore.literature.numwords import digits_for_words, lead_small
 from medcore.literature.people_words import PEOPLE_WORDS
 
-_SEX = re.compile(r"(?<!\d)(?P<pct>\d+(?:\.\d+)?)\s?%\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?(?:were\s+)?"
+# (session 30) "55 percent were women", "56% of them women"
+_SEX = re.compile(r"(?<!\d)(?P<pct>\d+(?:\.\d+)?)(?:\s?%|\s+per\s?cent\b)\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects|them|whom)\s+)?(?:were\s+)?"
                   r"(?P<sex>women|woman|female|females|men|male|males|girls|boys)\b", re.I)
 _SEX_COUNT = re.compile(r"\b\d+\s*\((?P<pct>\d+(?:\.\d+)?)\s?%\)\s*(?:were\s+)?(?P<sex>women|female|females|men|male|males|girls|boys)\b"
                         r"(?=\s*(?:[,;).]|and\b|$))", re.I)
@@ -94,6 +95,9 @@ def _shares(f: float, total: float, idx: int, text: str) -> dict:
             "sentence_idx": idx, "text": text}
 
 
+_AND_BABIES = re.compile(r"\b(?:and|with)\s+(?:their\s+|\d[\d,]*\s+)(?:[\w\-]+\s+)?(?:infants|babies|newborns|neonates|offspring)\b", re.I)
+
+
 def _one_sex(sentences: list[Sentence], n_idx: int, title: str = "") -> dict:
     """100 (or 0) when the N sentence counts people of one sex, or (session 23c) the title studies people of one
     sex ("... in women with eclampsia"), and no sentence names the other."""
@@ -104,8 +108,8 @@ def _one_sex(sentences: list[Sentence], n_idx: int, title: str = "") -> dict:
         if m and _FEMALE_WORDS.search(title) and _MALE_WORDS.search(title):
             return {}
         s = Sentence(-1, title, 0, 0, None, "objective")
-    if not m:
-        return {}
+    if not m or (s.idx != -1 and _AND_BABIES.search(s.text)):
+        return {}  # (session 30) "377 women ... and 836 control women and their infants": the babies are counted too
     female = bool(_FEMALE_WORDS.fullmatch(m.group("sex").split()[-1])) or m.group("sex").lower() == "female"
     other = _MALE_WORDS if female else _FEMALE_WORDS
     if any(other.search(x.text) for x in sentences):

@@ -8,7 +8,7 @@ import re
 
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
 from medcore.literature.model import Sentence
-from medcore.literature.control_groups import compared_next, controls_per_case
+from medcore.literature.control_groups import NUM as _NUM, compared_next, controls_per_case, summed_groups
 from medcore.literature.numwords import digits_for_words, lead_small, value
 from medcore.literature.people_words import PEOPLE_WORDS, count_of
 from medcore.literature.population_sex import SEX_FEMALE, SEX_PAIR
@@ -18,19 +18,28 @@ PEOPLE = _PEOPLE = PEOPLE_WORDS  # the words for people counted in a study (arms
 # "40"; never a year, so that a year written before the count is passed over, not taken and then dropped with the
 # count after it ("from 1990 to 1998 thirty patients were studied": the 30 is read)
 # (session 25b) nor the end of a range ("18-64 year old farmers") nor an age ("64-year-old farmers")
-_INT = (r"(?<![\w.\-\u2013])" + LATER_THOUSANDS_GROUP + r"(?!(?:19|20)\d\d(?!\d|,\d{3}))"
-        r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d|[.,]\d)|\d+)(?![\s\-]+years?[\s\-]+old)")
+# (session 30) a year-like count right before its people is a count ("We randomised 2088 women"), unless a word of
+# time stands before it ("In 2005 patients were ...", "between 2009 and 2012 patients")
+_YEAR_BEFORE = r"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=since\s)|(?<=during\s)|(?<=until\s)|(?<=from\s)|(?<=\bby\s)|(?<=after\s)|(?<=before\s)|(?<=\band\s)|(?<=\bto\s)|(?<=through\s))"
+_YEAR = (r"(?:" + _YEAR_BEFORE + r"(?:19|20)\d\d(?!\d|,\d{3})|(?:19|20)\d\d(?!\d|,\d{3})(?!\s+(?:[A-Za-z][\w\-]*\s+){0,2}?" + _PEOPLE
+         + r"\b))")
+_YEAR_AT = re.compile(_YEAR, re.I)
+# (session 30) never an age or a span: "Men aged 55 to 80 years and women ... were assigned" counts no 55 or 80
+# people ("40 Year 3 students", a school year, and "120 day case repairs" are counts)
+_INT = (r"(?<![\w.\-\u2013])(?<!\baged\s)(?<!\bages\s)" + LATER_THOUSANDS_GROUP + r"(?!" + _YEAR + r")"
+        r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d|[.,]\d)|\d+)(?![\s\-]+years?[\s\-]+old)(?!\s+(?:years?|yrs|months?|weeks?|days?)\b(?!\s+\d|[\s\-]+(?:cases?|surgery|care|unit|hospital|procedures?)\b))")
 # between a count of people and its verb: anything but another count of people ("313 children who had a scan,
-# 130 children were studied" is about the 130)
-_GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,100}?"
+# 130 children were studied" is about the 130); (session 30) up to 160 characters, a relative clause may stand there
+_GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,160}?"
 # (pattern, strength, a word the sentence must hold for it to be tried): a stronger pattern wins over a weaker
 # one anywhere in the abstract; the guard skips hopeless patterns cheaply (hostile text of digits stays fast)
 _N_PATTERNS = [
     (re.compile(r"\ba\s+total\s+of\s+" + _INT + r"\b", re.I), 5, "total"),
     # an aside in brackets right after the people may count a part of them: "79 infants (40 cases) were enrolled"
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"(?:\s*\([^()]{0,40}\)\s*)?" + _GAP + r"\b(?:were|was)\s+(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|analy[sz]ed|evaluated|identified|assessed|examined|followed|surveyed|interviewed|treated|reviewed|allocated|assigned)", re.I), 5, ""),
+    # (session 30) a series described ("We describe the first 41 patients"), a census's count ("counted 190 238 children")
     (re.compile(r"\b(?:we\s+)?(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied|analy[sz]ed|identified|surveyed|followed|reviewed|examined|evaluated|assessed|investigated|"
-                r"comprised|involved|held|contained|captured|yielded)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
+                r"comprised|involved|held|contained|captured|yielded|describe|report|counted)\s+(?:the\s+(?:first\s+)?)?" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE, re.I), 4, ""),
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"\b.{0,60}?\b(?:underwent|received|participated|completed|took\s+part|were\s+(?:included|enrolled|studied))", re.I), 5, ""),
     # session 28: a trial stopped early counts those randomised ("after 3141 of a planned 3600 children had been
     # randomised"), and a cohort those who answered its baseline questionnaire ("N women aged ... who had been invited
@@ -42,7 +51,9 @@ _N_PATTERNS = [
                 + r"\s+had\s+been\s+(?:randomi[sz]ed|enrolled|recruited)\b", re.I), 6, "had been"),
     (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\b[^.;]{0,120}?\b(?:filled\s+(?:in|out)|completed|returned|answered)\s+"
                 r"(?:a|the|an)\s+(?:[\w\-]+\s+){0,2}?questionnaire\b", re.I), 4, "questionnaire"),
-    (re.compile(_INT + r"\s+of\s+(?:them|these|those)\b.{0,20}?\b(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied)", re.I), 6, " of "),
+    # (session 30) those who answered a mailed questionnaire: "posted to 13,494 adults, and 9508 of them (70.5%) replied"
+    (re.compile(_INT + r"\s+of\s+(?:them|these|those)\b.{0,20}?\b(?:(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied)|"
+                r"replied|responded|answered|participated|took\s+part)", re.I), 6, " of "),
     # the later step of a recruitment funnel, CONSORT's flow (assessed -> enrolled -> randomised): "we enrolled 212
     # adults, of whom 180 were randomised", "Of these, 180 were randomly assigned" (session 16)
     (re.compile(r"\b(?:of|among)\s+(?:whom|them|these|those)(?:\s+[\w\-]+){0,2}?,?\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?(?:were|was)\s+"
@@ -104,28 +115,10 @@ _N_PATTERNS = [
     (re.compile(r"\b(?:study|series|review|analysis|audit)\s+of\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?(?:[a-z]+(?:ectomies|otomies|"
                 r"ostomies|plasties|scopies|pexies)|operations|procedures|resections|repairs|transplant(?:ation)?s|implantations)\b", re.I), 3, " of "),
 ]
+_WE_ALLOCATE = re.compile(r"\bwe\s+(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|enrolled|recruited|describe|report)\s+"
+                          r"(?:the\s+(?:first\s+)?)?\d", re.I)
+_EVENT_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?(?:died|developed|relapsed|experienced|suffered|deteriorated)\b", re.I)
 _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
-# cases and controls of a case-control study, summed (see _pick_n)
-# "445 cases and 890 controls", "312 patients with X and 624 matched controls" (session 24b)
-# (session 28) the cases broken down by sex between commas first: "709 patients with X, 649 men and 60 women, and 709 controls"
-_CASES_AND_CONTROLS = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:cases|patients)\b[^,;()]{0,80}?(?:,[^,;()]{1,40},)?\s+(?:and|with)\s+"
-                                 r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?controls\b", re.I)
-# two groups counted and enrolled in one clause, summed: "60 women with X and 50 healthy women were included",
-# "60 patients with X and 30 controls were recruited" (session 25)
-# (session 27) an aside in brackets after either group ("18 persons (mean age 73 years) with mild X and 18 healthy
-# elderly (mean age 69 years) were included")
-_ASIDE = r"(?:\s*\([^()]{0,40}\))?"
-_TWO_ENROLLED = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\b" + _ASIDE + r"[^.;()\d]{0,60}?\s+and\s+"
-                           r"(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?(?:controls|" + _PEOPLE + r")" + _ASIDE + r"(?:\s+(?:with|without|from|in)\s+(?:(?!among\b|of\s+(?:them|whom|these)\b)[^.;()\d]){1,40}?)?\s+(?:were|was)\s+"
-                           r"(?:included|enrolled|recruited|studied|examined|evaluated|investigated|analy[sz]ed|"
-                           # session 27: the other verbs of a study's people ("74 patients with X and 216 with Y
-                           # were assessed with a questionnaire")
-                           r"assessed|tested|surveyed|interviewed|screened|followed|reviewed|identified)\b", re.I)
-# (review fix) two groups told apart by whether they had the treatment: "340 patients who received thrombolysis and
-# 500 who did not" (the study's two exposure groups; their sum is N)
-_WITH_AND_WITHOUT = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\s+(?:who|that)\s+"
-                               r"(?:[\w\-]+\s+){1,6}?and\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\s+(?:" + _PEOPLE + r"\s+)?(?:who|that)\s+"
-                               r"(?:did|had|were|was)\s+not\b", re.I)
 _LARGER = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\b", re.I)
 
 
@@ -135,15 +128,6 @@ def _larger_before(text: str, words: str, total: int) -> bool:
     return at > 0 and any(count_of(m.group("k")) > total for m in _LARGER.finditer(text, 0, at))
 
 
-# session 29: several case groups before their controls ("2100 stroke cases, 1900 migraine cases and 4000 controls"),
-# and cases counted before a semicolon, their controls after it ("Cases were 12 400 adults with X; 98 200 controls
-# were matched to them"): all are the study's people; thousands may be set off by a blank
-_NUM = r"(?:\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d,.])|\d{1,3}(?:,\d{3})+|\d+)"
-_CASE_GROUPS = re.compile(r"(?<![\w.,])(?P<a>" + _NUM + r")\s+(?:[\w\-]+\s+){0,2}?cases,\s+(?P<c>" + _NUM + r")\s+"
-                          r"(?:[\w\-]+\s+){0,2}?cases,?\s+and\s+(?P<b>" + _NUM + r")\s+(?:[\w\-]+\s+){0,2}?controls\b", re.I)
-_CASES_THEN_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>" + _NUM + r")\s[^;.]{0,100}?;\s+(?:and\s+)?"
-                                  r"(?P<b>" + _NUM + r")\s+(?:[\w\-]+\s+){0,2}?controls\b", re.I)
-_CASES_CONTROLS = re.compile(r"\bcases\s+(?:were|included|comprised)\s+(?P<a>\d[\d,]*)\b.{0,120}?\bcontrols\s+(?:were|included|comprised)\s+(?P<b>\d[\d,]*)", re.I)
 # two groups counted side by side make up the study: "compared between 1,200 rural and 3,400 urban infants",
 # "started drug A (n = 80) or drug B (n = 95)"; their sum is N (exactly two counts, joined by and / or / versus)
 _GROUP_PAIR = re.compile(r"(?:\b(?:between|of|in|among|comparing)\s+|^(?:[^,;]{0,60},\s+)?)(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?"
@@ -188,29 +172,33 @@ def pick_n(sentences: list[Sentence], small: bool = False, few_ok: bool = False)
                       or s.role_source == "rules" and s.role in ("background", "objective") and s.idx < 2] if small else sentences
     for s in sentences_read:
         w = _ROLE_N_WEIGHT.get(s.role, 0.5)
+        if s.role_source == "rules" and s.role in ("background", "objective") and _WE_ALLOCATE.search(s.text):
+            w = _ROLE_N_WEIGHT["methods"]  # session 30: the position guessed the role; "We randomly assigned N" is methods
         text, spans = digits_for_words(s.text)
         if small:  # "Two cases of X were identified" (session 27)
             text, spans = lead_small(text, spans, _PEOPLE)
-        m = (_CASE_GROUPS.search(text) or _CASES_THEN_CONTROLS.search(text) or _CASES_CONTROLS.search(text)
-             or _CASES_AND_CONTROLS.search(text) or _TWO_ENROLLED.search(text) or _WITH_AND_WITHOUT.search(text))
-        if m:
-            n = sum(count_of(m.group(g)) for g in ("a", "b", "c") if g in m.re.groupindex and m.group(g))
-            if best is None or 5 * w > best[0]:
-                best = (5 * w, n, s.idx, m.group(0) if text == s.text else spans[0][2])
+        both = summed_groups(text)
+        if both and (best is None or 5 * w > best[0]):
+            best = (5 * w, both[0], s.idx, both[1] if text == s.text else spans[0][2])
         pair = _group_pair(text, s.role in ("methods", ""))
         if pair and _larger_before(text, pair[1], pair[0]):
             pair = None  # "We studied 500 patients; follow-up was completed in 208 men and 149 women": a part
+        if pair and _EVENT_AFTER.match(text, text.find(pair[1]) + len(pair[1])):
+            pair = None  # session 30: "129 controls and 101 treated subjects died" counts events, not the people
         if pair and (text == s.text or _listed_groups(text) or _LABELLED_GROUP.search(text) or _COMPARED_AFTER.search(text)) and (best is None or 5 * w > best[0]):
             # counts in words: the words as written are the first count's (the text read has digits)
             best = (5 * w, pair[0], s.idx, pair[1] if text == s.text else spans[0][2])
+        split = _split_whole(text)
+        if split and (best is None or 6.5 * w > best[0]):
+            best = (6.5 * w, split[0], s.idx, split[1] if text == s.text else spans[0][2])
         people = _HAS_PEOPLE.search(text) is not None
         low = text.lower()
         for pattern, strength, guard in _N_PATTERNS:
-            if guard not in low or (not people and _PEOPLE in pattern.pattern):
+            if guard not in low or (not people and _PEOPLE in pattern.pattern.replace(_INT, "")):
                 continue  # a word the pattern needs is missing: it cannot match (and would be slow to fail)
             for m in pattern.finditer(text):
                 n = count_of(m.group("n"))
-                if n < 2 or (1900 <= n <= 2100 and m.group("n").isdigit()):
+                if n < 2 or (1900 <= n <= 2100 and m.group("n").isdigit() and _YEAR_AT.match(text, m.start("n"))):
                     continue  # a year, not a count
                 if _BREAKDOWN.search(text, 0, m.start("n")):
                     continue  # a part of the people just counted: "2,400 patients (1,300 men and 1,100 women)"
@@ -239,6 +227,28 @@ def pick_n(sentences: list[Sentence], small: bool = False, few_ok: bool = False)
     if best is None and not small and few_ok:
         return pick_n(sentences, True, True)
     return (best[1], best[2], best[3]) if best else (None, -1, "")
+
+
+# session 30: "Of 8351 patients, 4174 were allocated X and 4177 Y", "Of 1054 participants, 527 were assigned to each
+# route": the arms' counts make up the whole, so the whole is the N (a funnel's later step is a smaller count that
+# the arms do not add up to: "Of 900 screened, 600 were randomised" keeps 600)
+_OF_SPLIT = re.compile(r"\b(?:of|among)\s+(?:the\s+|all\s+)?(?P<n>" + _NUM + r")\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\s*,\s+"
+                       r"(?P<a>" + _NUM + r")\s+(?:were|was)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\b"
+                       r"(?P<rest>[^.;]{0,80})", re.I)
+_EACH = re.compile(r"^\s+(?:to\s+)?each\b", re.I)
+_AND_COUNT = re.compile(r"\band\s+(?P<b>" + _NUM + r")\b", re.I)
+
+
+def _split_whole(text: str) -> tuple[int, str] | None:
+    m = _OF_SPLIT.search(text)
+    if not m:
+        return None
+    whole, part = count_of(m.group("n")), count_of(m.group("a"))
+    other = _AND_COUNT.search(m.group("rest"))
+    if (_EACH.match(m.group("rest")) and part and whole % part == 0 and 2 <= whole // part <= 4) or (
+            other and part + count_of(other.group("b")) == whole):
+        return whole, m.group("n")
+    return None
 
 
 def _counted_by_sex(sentences: list[Sentence]) -> tuple[float, int, int, str] | None:

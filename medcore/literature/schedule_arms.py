@@ -171,6 +171,65 @@ def changed_dose(pool: list[Sentence], names: list[str]) -> tuple[PicoItem, Pico
     return None
 
 
+# session 30: arms that differ in how long one treatment is given ("continue amoxicillin for 10 days or stop at 5
+# days", "stop X after 7 days or continue it to 14 days", "X for 5 or 10 days", "a 5-day or 10-day course of X"): a
+# duration trial tests the shorter course against the standard one (the less burdensome treatment, as a
+# non-inferiority question does), unless the title or aim says the longer one is tested ("extended", "prolonged")
+_SPAN = r"(?P<{k}>\d+)(?:\s*-\s*|\s+)(?P<{k}u>days?|weeks?|months?)"
+_SPAN_OPT = r"(?P<{k}>\d+)(?:(?:\s*-\s*|\s+)(?P<{k}u>days?|weeks?|months?))?"  # "stop on day 5": no unit after
+_KEEP = r"(?:continu\w*|keep\w*|complet\w*|maintain\w*)"
+_STOP = r"(?:stop\w*|discontinu\w*|ceas\w*|end\w*|withdraw\w*)"
+_DRUG = r"(?P<name>[A-Za-z][\w\-]{1,30}(?:\s(?!for\b|to\b|at\b|after\b)[A-Za-z][\w\-]{1,30})?)"
+_DURATIONS = (
+    re.compile(r"\b" + _KEEP + r"\s+(?:(?:the(?:ir)?|with)\s+)?" + _DRUG + r"\s+(?:for|to|until)\s+(?:a\s+total\s+of\s+)?"
+               + _SPAN.format(k="a") + r"\s*,?\s+(?:or|vs\.?|versus)\s+(?:to\s+)?" + _STOP + r"\s+(?:it\s+|them\s+|treatment\s+|"
+               r"therapy\s+)?(?:at|after|on)\s+(?:day\s+)?" + _SPAN_OPT.format(k="b"), re.I),
+    re.compile(r"\b" + _STOP + r"\s+(?:(?:the(?:ir)?|with)\s+)?" + _DRUG + r"\s+(?:at|after|on)\s+(?:day\s+)?" + _SPAN_OPT.format(k="b")
+               + r"\s*,?\s+(?:or|vs\.?|versus)\s+(?:to\s+)?" + _KEEP + r"\s+(?:it\s+|them\s+|treatment\s+|therapy\s+)?"
+               r"(?:for|to|until)\s+(?:a\s+total\s+of\s+)?(?:day\s+)?" + _SPAN.format(k="a"), re.I),
+    re.compile(r"\b" + _DRUG + r"\s+for\s+(?P<b>\d+)(?:\s+(?P<bu>days?|weeks?|months?))?\s+(?:or|vs\.?|versus)\s+"
+               + _SPAN.format(k="a"), re.I),
+)
+_COURSES = re.compile(r"\b(?:an?\s+|the\s+)?(?P<b>\d+)(?:-|\s)(?P<bu>day|week|month)\s+(?:course\s+)?(?:or|vs\.?|versus)\s+"
+                      r"(?:an?\s+)?(?P<a>\d+)(?:-|\s)(?P<au>day|week|month)\s+(?:courses?|regimens?|treatment)\s+of\s+" + _DRUG, re.I)
+_NOT_A_COURSE = re.compile(r"\b(?:follow\w*|observ\w*|monitor\w*|assess\w*|measur\w*|record\w*|stor\w*|incubat\w*|"
+                           r"hospitali[sz]\w*|admitted|stay\w*|lasting|lasted|aged?|old|symptoms?)\b", re.I)
+_LONGER_STUDIED = re.compile(r"\b(?:extended|prolonged|longer|extension|long-term)\b", re.I)
+_SHORTER = "(the shorter course: a duration trial tests it against the standard course, so its side is inferred)"
+_STANDARD = "(the standard, longer course: its side is inferred)"
+_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _days(count: str, unit: str | None, other_unit: str) -> float:
+    return int(count) * _DAYS[(unit or other_unit).lower().rstrip("s")]
+
+
+def durations(pool: list[Sentence], aim: str = "") -> tuple[PicoItem, PicoItem] | None:
+    """(tested, compared) courses of one treatment given for two lengths of time; None when no such pair."""
+    for s in pool:
+        m = next((m for m in (p.search(s.text) for p in _DURATIONS + (_COURSES,)) if m), None)
+        if not m:
+            continue
+        # "X for 5 or 10 days" only where arms are allocated or in the title ("followed for 6 or 12 months" is no arm)
+        listed = m.re is _DURATIONS[2] or m.re is _COURSES
+        name = _name(m.group("name"))
+        if not name or _PRONOUN.match(name) or _NOT_A_COURSE.search(name) or (
+                listed and s.idx != -1 and not _ALLOCATES.search(s.text)):
+            continue
+        unit_a, unit_b = m.group("au"), m.group("bu") or m.group("au")
+        a, b = _days(m.group("a"), unit_a, unit_a), _days(m.group("b"), unit_b, unit_a)
+        if a == b:
+            continue
+        arm = {x: f"{name} for {m.group(x)} {(m.group(x + 'u') or unit_a).lower().rstrip('s')}s" for x in ("a", "b")}
+        short, long_ = ("a", "b") if a < b else ("b", "a")
+        if _LONGER_STUDIED.search(aim):
+            return (PicoItem(text=arm[long_], sentence_idx=s.idx, detail=_AIMED),
+                    PicoItem(text=arm[short], sentence_idx=s.idx, detail=_SIDE.format("the shorter")))
+        return (PicoItem(text=arm[short], sentence_idx=s.idx, detail=_SHORTER),
+                PicoItem(text=arm[long_], sentence_idx=s.idx, detail=_STANDARD))
+    return None
+
+
 def schedule_arms(sentences: list[Sentence], title: Sentence | None,
                   allocating: bool = False) -> tuple[PicoItem, PicoItem] | None:
     """(intervention, comparator) of two arms of one treatment that differ in dose or schedule, from the title,
@@ -188,6 +247,9 @@ def schedule_arms(sentences: list[Sentence], title: Sentence | None,
                                    and s.role not in ("results", "conclusions")], [])
     if changed:
         return changed
+    course = durations(pool, aim)
+    if course:
+        return course
     for s in pool:
         found = _pair(s, allocating)
         if found is None or found[2] == found[3]:

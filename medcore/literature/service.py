@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from medcore.literature import allocation_arms, arm_links, arm_phrases, arms, conclusions, design, numbers, pico, pooled, roles, treated_groups
+from medcore.literature import (allocation_arms, arm_links, arm_phrases, arms, conclusions, design, numbers, pico, pooled,
+                                roles, studied_exposure, treated_groups)
 from medcore.literature.roles import cue_pattern
 from medcore.literature.card import build_card
 from medcore.literature.checklist import check_items
@@ -127,6 +128,7 @@ def read_one(settings, paper: Paper, hmap, classifier, term) -> ReadResult:
     arm_phrases.drop_labels(r.pico)
     treated_groups.short_names(r.pico)
     treated_groups.drop_defined_groups(r.pico, " ".join(s.text for s in paper.sentences), lambda x: _is_condition(term, x))
+    studied_exposure.no_arms_in_case_control(r.pico, r.design.kind)  # its exposures are no arms (session 30)
     arm_links.link(r.arms, paper.sentences, r.effects, trial)
     r.limitations = conclusions.limitations(settings, paper)
     r.conclusion = conclusions.conclusion(paper, set(r.limitations) | {x['sentence_idx'] for x in r.design.registrations})

@@ -27,19 +27,22 @@ import re
 from medcore.literature.model import Pico, PicoItem, Sentence
 from medcore.literature.pico_terms import code as _code, mentions as _mentions
 from medcore.literature.treated_groups import expand
-from medcore.literature import unheaded_outcomes
+from medcore.literature import results_outcomes, unheaded_outcomes
 
 _RANK = r"(?:primary|main)\s+(?:study\s+|efficacy\s+)?"
 _KIND = r"(?:outcomes?(?:\s+(?:measures?|variables?))?|end\s?-?points?|measures?)"
 # "outcome measures were similar/assessed ..." reports on the outcomes rather than naming them
-_NOT_A_NAME = r"(?![\s:]*(?:not|similar|comparable|significantly|better|worse|improved|higher|lower|assessed|recorded|measured|obtained|collected|evaluated|analy[sz]ed|compared|different|unchanged|equal|also)\b)"
-PRIMARY = re.compile(r"\b(?:the\s+)?" + _RANK + _KIND + r"\s+(?:was|were|included|:|is|are|,|of)" + _NOT_A_NAME
+_NOT_A_NAME = (r"(?![\s:]*(?:not|similar|comparable|significantly|better|worse|improved|higher|lower|assessed|recorded|measured|obtained|collected|evaluated|analy[sz]ed|compared|different|unchanged|equal|also|"
+               # session 30: "the primary outcome was reached by 30%" gives its result, not its name
+               r"reached|achieved|met|attained|occurred|observed|seen)\b)")
+PRIMARY = re.compile(r"\b(?:the\s+)?" + _RANK + _KIND + r"(?:\s+(?:was|were|included|:|is|are|,|of)|:)" + _NOT_A_NAME
                      + r"\s*(?:the\s+)?(?P<o>[^.;]{3,160})", re.I)
-SECONDARY = re.compile(r"\bsecondary\s+(?:efficacy\s+)?" + _KIND + r"\s+(?:was|were|included|:|is|are|,)"
+SECONDARY = re.compile(r"\bsecondary\s+(?:efficacy\s+)?" + _KIND + r"(?:\s+(?:was|were|included|:|is|are|,)|:)"
                        + _NOT_A_NAME + r"\s*(?:the\s+)?(?P<o>[^.;]{3,200})", re.I)
 # the outcome first: "X was the primary outcome", "A and B were secondary end points" (the sentence's subject)
-_NAMED_AS = r"\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:{rank})\s*" + _KIND + r"\b"
-_SUBJECT = r"^(?:the\s+)?(?P<o>(?:[^.;:()]|\([^()]{0,80}\)){3,160}?)"  # a bracket may hold "i.e." dots
+# (session 30) "A, B and C were among the secondary outcomes", also after a semicolon that closes the clause before
+_NAMED_AS = r"\s+(?:was|were)\s+(?:among\s+)?(?:the\s+|our\s+)?(?:{rank})\s*" + _KIND + r"\b"
+_SUBJECT = r"(?:^|(?<=;\s))(?:the\s+)?(?P<o>(?:[^.;:()]|\([^()]{0,80}\)){3,160}?)"  # a bracket may hold "i.e." dots
 PRIMARY_FIRST = re.compile(_SUBJECT + _NAMED_AS.format(rank=_RANK), re.I)
 SECONDARY_FIRST = re.compile(_SUBJECT + _NAMED_AS.format(rank=r"secondary\s+"), re.I)
 # session 22: the outcome first, with the verb that made it one: "X was selected as the primary end point", "X
@@ -93,8 +96,17 @@ _QUALIFIER = re.compile(r"\b(and|or),\s*(?:for|in|among|at)\s+[^,;.]{1,80},\s*",
 
 # session 29: after a ranked outcome's name, an appositive that spells it out (", the composite of ...", ", defined
 # as ...", ", whichever came first") or a new clause joined by ", and the X was" is no outcome of its own
+# (session 30) a participle that says how the outcome was scored, confirmed or counted (", scored from 0 to 10",
+# ", confirmed by an oral food challenge", ", counted in a census") details it: no outcome of its own
 _NEXT_CLAUSE = re.compile(r",\s+(?:the\s+composite\s+of|defined\s+as|i\.e\.|whichever|and\s+the\s+(?:[\w\-]+\s+){1,8}?"
-                          r"(?:was|were|is|are)\b)", re.I)
+                          r"(?:was|were|is|are)\b|(?:as\s+)?(?:scored|rated|graded|measured|assessed|confirmed|counted|"
+                          r"recorded|ascertained|adjudicated|verified|determined|judged|established)\s+(?:on|by|from|in|with|"
+                          r"using|through|at|as)\b)", re.I)
+# (session 30) such a participle set off by commas before a time ("X, confirmed by a challenge, at 60 months"): the
+# time belongs to the name, the participle goes
+_APPOSITIVE = re.compile(r",\s+(?:scored|rated|graded|measured|assessed|confirmed|counted|recorded|ascertained|adjudicated|"
+                         r"verified|determined|judged|established)\s+(?:on|by|from|in|with|using|through)\b[^,;]{1,80},"
+                         r"(?=\s+(?:at|after|within|over|during|by)\s+(?:\d|one\b|two\b|three\b|six\b|twelve\b))", re.I)
 _COMPOSITE = re.compile(r"^(?:an?\s+|the\s+)?composite\s+(?:outcome\s+|end\s?-?point\s+)?of\s", re.I)
 
 # the headings that name a study's outcomes (headings.yaml files them under methods): "MAIN OUTCOME MEASURES",
@@ -132,17 +144,25 @@ def _add(term, target: list, parts: list[str], idx: int, label: str, whole: str)
 def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
     """Fill pico.outcomes_primary and pico.outcomes_secondary (the first sentence that states each)."""
     whole = " ".join(s.text for s in sents)
+    told: dict[str, tuple[int, list[str]]] = {}  # session 30: named only with its result, read if nothing else is
     for s in sents:
         for patterns, target, label in (((PRIMARY, PRIMARY_FIRST, PRIMARY_AS), pico.outcomes_primary, "primary"),
                                         ((SECONDARY, SECONDARY_FIRST, SECONDARY_AS), pico.outcomes_secondary,
                                          "secondary")):
+            found = results_outcomes.named(s, label)
+            if found:  # "The primary outcome, X, occurred in 8%": its name, never the figures after it
+                if found[0]:
+                    told.setdefault(label, (s.idx, _parts(found[0]) if found[1] else [found[0]]))
+                continue
             m = next((m for m in (p.search(s.text) for p in patterns) if m), None)
             if m and not target:
                 named = m.group("o").lstrip(": ")  # "The primary outcomes were: A and B" (the colon opens the list)
-                named = _NEXT_CLAUSE.split(named, maxsplit=1)[0]
+                named = _NEXT_CLAUSE.split(_APPOSITIVE.sub("", named), maxsplit=1)[0]
                 defined = _DEFINED.match(named)
                 if _COMPOSITE.match(named):  # session 29: "a composite of A, B and C" is one outcome
                     parts = [re.sub(r"\s?\([^()]{0,200}\)", "", _WHEN.sub("", named)).strip()]
+                elif (items := _colon_items(s.text, m)):  # session 30: "two primary outcomes: A, ...; and B, ..."
+                    parts = items
                 else:
                     parts = [defined.group("name")] if defined else _parts(named)
                 _add(term, target, parts, s.idx, label, whole)
@@ -177,6 +197,9 @@ def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
                 parts = _parts(_SUBLABEL.sub("", s.text.rstrip(".")))
                 short = all(_SHORT_NAME.fullmatch(part) for part in parts) or (
                     bool(_LIST_JOINT.search(s.text)) and all(_LISTED_NAME.fullmatch(part) for part in parts))
+                items = [i.strip() for i in _SUBLABEL.sub("", s.text.rstrip(".")).split(";") if i.strip()]
+                if not short and 2 <= len(items) <= _MAX_PARTS and all(len(i.split()) <= 14 for i in items):
+                    parts, short = items, True  # session 30: "A; a loss of B of 15 letters or more": the authors' joints
                 if heading is not None and not (parts and short):
                     break  # a later sentence adds outcomes only as short names: else it is the method's detail
                 if len(parts) < 2 or not short:
@@ -185,6 +208,9 @@ def read_outcomes(term, sents: list[Sentence], pico: Pico) -> None:
                 if heading is None and len(parts) < 2:
                     break  # one sentence read whole is the outcome with its details
                 heading = s.section
+    for label, target in (("primary", pico.outcomes_primary), ("secondary", pico.outcomes_secondary)):
+        if label in told and not target:
+            _add(term, target, told[label][1], told[label][0], label, whole)
     if not pico.outcomes_primary and not pico.outcomes_secondary:
         found = unheaded_outcomes.read(sents)  # session 29: pasted without headings, named in the wording
         if found:
@@ -200,6 +226,15 @@ _CLAUSE_OBJECT = re.compile(
     r"|^(?:the\s+)?(?:main\s+|principal\s+|key\s+)?(?:study\s+)?variables\s+(?:were|included)\s+(?:the\s+)?(?P<v>[^.;]{3,200})"
     r"|^(?P<s>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,5}?)\s+(?:was|were)\s+(?:also\s+)?(?:assessed|measured|recorded|evaluated|"
     r"determined)\s*$", re.I)
+
+
+def _colon_items(text: str, m: re.Match) -> list[str]:
+    """The items of a list opened by a colon and joined by semicolons ("There were two primary outcomes: A, or B, up
+    to 6 weeks; and C over the same period"): each item is one outcome, its commas its own ([] when not such a list)."""
+    if ":" not in text[m.start():m.start("o")] or not text[m.end("o"):].startswith(";"):
+        return []
+    items = [re.sub(r"^(?:and|or)\s+", "", i.strip(" ,"), flags=re.I) for i in text[m.start("o"):].rstrip(". ").split(";")]
+    return [_NEXT_CLAUSE.split(i, maxsplit=1)[0] for i in items if i][:_MAX_PARTS]
 
 
 def _heading_clause(text: str) -> list[str]:

@@ -184,3 +184,14 @@ def from_question(sentences: list[Sentence], is_exposure, whole: str = "") -> li
                 if _names(x, is_exposure, whole):
                     return _names(x, is_exposure, whole)
     return []
+
+
+def no_arms_in_case_control(pico, design_kind: str) -> bool:
+    """Session 30: a case-control study compares people with and without a disease and looks back at what they were
+    exposed to (STROBE 2007 items 6a, 7): its exposures (a medicine taken, a product used) are no intervention or
+    comparator of its own, however the title names them ("Oral contraceptives, factor V Leiden and thrombosis").
+    Clears both lists in place; True when anything was cleared."""
+    if design_kind != "case_control" or not (pico.interventions or pico.comparators):
+        return False
+    pico.interventions, pico.comparators = [], []
+    return True
