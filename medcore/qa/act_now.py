@@ -56,7 +56,7 @@ _NOW = (
         r"\b(?:took|taken|take|swallowed|had|having)\s+(?:an?\s+)?overdose\b|\boverdos(?:ed|ing)\b|"
         r"\b(?:took|taken|swallowed)\s+(?:all|a (?:whole|load|handful|bottle|packet|box) of|too many of|loads of)\s+"
         r"(?:(?:his|her|their|my|the|your)\s+)?(?:pills|tablets|meds|medicines?)\b"), None),
-    ("condition:choking", re.compile(r"\bchok(?:ing|es|ed)\b(?!\s+(?:in\s+(?:his|her|my|their)\s+sleep|at night))"),
+    ("condition:choking", re.compile(r"\bchok(?:ing|es|ed)\b(?!\s+(?:back|up\b|in\s+(?:his|her|my|their)\s+sleep|at night))"),
      re.compile(r"\b(?:dog|cat|puppy|kitten|pet)\b")),
     ("condition:cardiac_arrest", re.compile(
         r"\b(?:not|isn't|isnt|wasn't|stopped|stops|has stopped|no longer)\s+breathing\b"
@@ -72,7 +72,7 @@ _NOW = (
         r"\b(?:one|a)\s+(?:fit|seizure)\s+after\s+(?:another|the other)\b|"
         r"\b(?:fits|seizures)\s+(?:one after (?:another|the other)|back to back)\b|"
         r"\b(?:fit|seizure)\s+(?:won't|will not|isn't going to|doesn't|does not)\s+stop\b|"
-        r"\b(?:is|'s|s)\s+(?:having\s+a\s+(?:fit|seizure)|fitting)\b|"
+        r"\b(?:is|'s|s)\s+having\s+a\s+(?:fit|seizure)\b|"
         r"\b(?:someone|somebody|a person|anyone)\s+(?:has|is having|having)\s+a\s+(?:fit|seizure)\b(?!\s+disorder)"), None),
     ("condition:severe_bleeding", re.compile(
         r"\bbleed\w*\s+(?:very\s+)?(?:heavily|badly|a lot|profusely|everywhere)\b|"

@@ -89,6 +89,8 @@ def test_a_choking_baby_gets_the_baby_first_aid_not_abdominal_thrusts(qa):
     "a seizure that lasted 2 minutes",
     "her throat is not swelling, just itchy skin",
     "he had a stroke in the past, can he drive?",
+    "he was choking back tears at the funeral",
+    "the new inhaler mask is fitting well",
 ])
 def test_not_an_emergency_now(q):
     assert act_now.happening_now(q) is None
@@ -154,3 +156,15 @@ def test_general_words_neighbours_keep_their_page(qa, q, page):
 def test_gestational_diabetes_is_not_read_as_type_2(qa):
     ans = _ask(qa, "what is gestational diabetes?")
     assert ans.page != "condition:type2_diabetes" or ans.refused
+
+
+def test_the_chats_emergency_block_shows_the_situations_own_first_aid(qa):
+    """Said in the first person the chat's emergency block answers; its "while you wait" lines are now the choking
+    page's (they had been none, under a heart attack's reasons). The neighbour: a collapse keeps the life-support
+    lines, whatever the situation's page."""
+    ans = _ask(qa, "help, my husband is choking and can't breathe")
+    assert ans.route == "emergency" and ans.emergency["kind"] == "red_flag"
+    waiting = ans.emergency["while_waiting"]
+    assert waiting and all("choking" in w["source"] for w in waiting), waiting
+    collapsed = _ask(qa, "my grandad has collapsed in the garden and he isn't breathing right")
+    assert collapsed.emergency["while_waiting"][0]["source"].startswith("Resuscitation Council UK: adult basic life")
