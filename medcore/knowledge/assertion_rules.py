@@ -42,6 +42,11 @@ PROFILE_SCHEMA = {
     "additionalProperties": False,
     "properties": {
         "source": _SOURCE,
+        # a profile that starts from another one's lists and adds its own (merged as `additions` are)
+        "extends": {"type": "string", "minLength": 1},
+        # categories of the extended profile left out ("question" drops "family": the relative asked about is the
+        # one the question is about, not a relative's history)
+        "drops": {"type": "array", "items": {"enum": list(CATEGORIES)}},
         "modifiers": _BY_CATEGORY,
         "modifier_patterns": _BY_CATEGORY,
         "terminators": _STRINGS,
@@ -133,7 +138,29 @@ def read_doc(path: Path | None = None) -> dict:
     except kbyaml.KBYamlError as e:
         raise RulesError(str(e)) from e
     validate(doc, path.name)
-    return merge_additions(doc)
+    return extended(merge_additions(doc))
+
+
+def extended(doc: dict) -> dict:
+    """Each profile that `extends` another: the other's lists (its additions folded in) with its own appended, its
+    own source kept, less the categories it `drops` ("question" is the lay profile plus the cues of a past episode,
+    less its family cues). One level only."""
+    profiles = doc["profiles"]
+    out = {}
+    for name, prof in profiles.items():
+        base = prof.get("extends")
+        if base is None:
+            out[name] = prof
+            continue
+        if base not in profiles or profiles[base].get("extends"):
+            raise RulesError(f"assertion rules: profile {name!r} extends {base!r}, which is no plain profile")
+        own = {k: v for k, v in prof.items() if k not in ("extends", "drops")}
+        merged = _merged(profiles[base], own)
+        for key in ("modifiers", "modifier_patterns", "scope_ends", "scope_end_patterns", "max_gap_words"):
+            if isinstance(merged.get(key), dict):
+                merged[key] = {c: v for c, v in merged[key].items() if c not in (prof.get("drops") or ())}
+        out[name] = {**merged, "source": prof["source"]}
+    return {**doc, "profiles": out}
 
 
 def merge_additions(doc: dict) -> dict:

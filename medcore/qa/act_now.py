@@ -32,44 +32,93 @@ def emergency_first(index, page_id: str, page, found: list, u=None) -> list:
 
 # An emergency described as happening now (review s29): these had read as a side effect ("an anaphylactic reaction
 # to peanuts"), the asthma definition ("the blue inhaler is not helping") or what the drug is ("overdose of
-# paracetamol"), with no call for an ambulance. Each names the page whose own level and text give the advice.
+# paracetamol"), with no call for an ambulance. Each names the page whose own level and text give the advice; the
+# first entry whose words are told as present wins (a drug's own overdose page before the general one). Session 30:
+# choking, a cardiac arrest, a stroke's FAST signs, a fit that goes on or comes one after another, an overdose with
+# no drug named, severe bleeding (the first-aid pages of assets/kb/qa/first_aid.yaml for those with no triage page).
 _NOT_NOW = re.compile(r"^\s*(?:what\s+(?:is|are|does|causes)|what's|define|how\s+(?:much|many|long|common)|why)\b")
-# history or a denial is not an emergency now ("had anaphylaxis last year", "no throat swelling")
-# ("an hour ago" is now: a paracetamol overdose hours or days old still needs the antidote)
-_PAST = re.compile(r"\b(?:(?:years?|months?|weeks?)\s+ago|last (?:year|month|week|time)|in the past|history|used to|"
-                   r"previous\w*|once had)\b")
-_DENIED = re.compile(r"\b(?:no|not|without|never|denies|denied)\b|n't\b")
 _NOW = (
     ("condition:anaphylaxis", re.compile(
         r"\b(?:has|having|got|gets|getting|is in|going into|in)\s+(?:an?\s+)?anaphyla\w*|"
         r"\banaphyla\w*\s+(?:reaction|shock|attack)\s+(?:to|from|after)\b|"
-        r"\b(?:throat|tongue|lips?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:swelling|swollen|swelled|swells|closing)\b")),
+        r"\b(?:throat|tongue|lips?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:swelling|swollen|swelled|swells|closing)\b"), None),
     ("condition:severe_asthma_attack", re.compile(
         r"\b(?:asthma|wheez\w*|inhaler|reliever|salbutamol|ventolin|puffer)\b[^.?!]{0,60}?"
         r"\b(?:not|isn't|isnt|doesn't|doesnt|no longer|won't|nothing)\b\s+(?:\w+\s+){0,2}?"
-        r"(?:help\w*|work\w*|better|improv\w*|eas\w*|settl\w*)")),
+        r"(?:help\w*|work\w*|better|improv\w*|eas\w*|settl\w*)"), None),
     ("condition:paracetamol_overdose", re.compile(
         r"\b(?:overdos\w*|too many|too much|whole (?:packet|box|bottle))\b[^.?!]{0,40}?\b(?:paracetamol|acetaminophen|"
-        r"tylenol|calpol|panadol)\b|\b(?:paracetamol|acetaminophen|tylenol|calpol|panadol)\s+overdos\w*")),
+        r"tylenol|calpol|panadol)\b|\b(?:paracetamol|acetaminophen|tylenol|calpol|panadol)\s+overdos\w*"), None),
+    ("condition:opioid_overdose", re.compile(
+        r"\boverdos\w*[^.?!]{0,30}?\b(?:heroin|opioids?|opiates?|morphine|methadone|fentanyl|oxycodone|codeine|"
+        r"tramadol)\b"), None),
+    ("condition:overdose", re.compile(
+        r"\b(?:took|taken|take|swallowed|had|having)\s+(?:an?\s+)?overdose\b|\boverdos(?:ed|ing)\b|"
+        r"\b(?:took|taken|swallowed)\s+(?:all|a (?:whole|load|handful|bottle|packet|box) of|too many of|loads of)\s+"
+        r"(?:(?:his|her|their|my|the|your)\s+)?(?:pills|tablets|meds|medicines?)\b"), None),
+    ("condition:choking", re.compile(r"\bchok(?:ing|es|ed)\b(?!\s+(?:back|up\b|in\s+(?:his|her|my|their)\s+sleep|at night))"),
+     re.compile(r"\b(?:dog|cat|puppy|kitten|pet)\b")),
+    ("condition:cardiac_arrest", re.compile(
+        r"\b(?:not|isn't|isnt|wasn't|stopped|stops|has stopped|no longer)\s+breathing\b"
+        r"(?!\s+(?:in\s+(?:his|her|my|their|the)\s+sleep|at night|while\s+(?:asleep|sleeping)|through))|"
+        r"\bcardiac arrest\b|\bno pulse\b"), None),
+    ("condition:stroke", re.compile(
+        r"\b(?:face|mouth|smile)\b[^.?!]{0,30}?\b(?:droop\w*|dropped|lopsided|slipped|wonky)\b|"
+        r"\b(?:droop\w*|lopsided|wonky)\s+(?:face|mouth|smile)\b|\bslurr\w*|"
+        r"\b(?:is|'s|s)\s+having\s+a\s+stroke\b|\bcan(?:'t|not)\s+(?:lift|raise)\s+(?:his|her|their|one|my)\s+arm"), None),
+    ("condition:seizure_emergency", re.compile(
+        r"\b(?:fit|fits|seizure|seizures|convuls\w*|fitting|jerking)\b[^.?!]{0,40}?\b(?:more than|over|longer than|for)\s+"
+        r"(?:5|five|10|ten|15|fifteen)\s+min\w*|"
+        r"\b(?:one|a)\s+(?:fit|seizure)\s+after\s+(?:another|the other)\b|"
+        r"\b(?:fits|seizures)\s+(?:one after (?:another|the other)|back to back)\b|"
+        r"\b(?:fit|seizure)\s+(?:won't|will not|isn't going to|doesn't|does not)\s+stop\b|"
+        r"\b(?:is|'s|s)\s+having\s+a\s+(?:fit|seizure)\b|"
+        r"\b(?:someone|somebody|a person|anyone)\s+(?:has|is having|having)\s+a\s+(?:fit|seizure)\b(?!\s+disorder)"), None),
+    ("condition:severe_bleeding", re.compile(
+        r"\bbleed\w*\s+(?:very\s+)?(?:heavily|badly|a lot|profusely|everywhere)\b|"
+        r"\b(?:heavy|severe|serious|massive|spurting|uncontrolled)\s+bleeding\b|"
+        r"\bblood\s+(?:is\s+)?(?:spurting|pouring|gushing|everywhere)\b|\b(?:spurting|pouring|gushing)\s+blood\b|"
+        r"\bbleeding\s+(?:just\s+)?(?:won't|will not|isn't going to|doesn't|does not|won't)\s+stop\b|"
+        r"\bwon't\s+stop\s+bleeding\b"),
+     re.compile(r"\b(?:nose|nosebleeds?|period|periods|menstrua\w*|gums?|pregnan\w*|vagina\w*|poo|stool|urine|pee)\b")),
 )
+# what the assertion engine may say of an emergency's words for it to be one now: present, or about someone else
+# (a hedge, "I think she has taken an overdose", still calls); a denial or a past episode is not one now
+NOT_NOW_ASSERTIONS = ("negated", "historical")
+ASSERTION_PROFILE = "question"  # the knowledge layer's profile for lay questions (assertion_rules.yaml)
+
+
+def _told_now(low: str, start: int, end: int) -> bool:
+    """Whether the words at [start, end) are told as happening (the knowledge layer's assertion engine, the one
+    home of denial and past-time cues: "he has no EpiPen and his throat is swelling" is a swelling now)."""
+    from medcore.knowledge.assertion_rules import load_rules
+    from medcore.knowledge.assertions import assert_spans, clauses
+
+    rules = load_rules(ASSERTION_PROFILE)
+    for a, b in clauses(low, rules):
+        if a <= start < b:
+            return assert_spans(low[a:b], [(start - a, min(end, b) - a)], rules)[0] not in NOT_NOW_ASSERTIONS
+    return True
 
 
 def happening_now(q: str) -> str | None:
     """The page of an emergency the question describes as happening now, or None ("what is anaphylaxis" and "how
-    much paracetamol can I take" ask, they do not describe)."""
-    low = q.lower()
+    much paracetamol can I take" ask, they do not describe; "had anaphylaxis two years ago" and "no throat
+    swelling" are no emergency now)."""
+    low = q.lower().replace("’", "'")
     if _NOT_NOW.search(low):
         return None
-    if _PAST.search(low):
-        return None
-    for pid, rx in _NOW:
-        m = rx.search(low)
-        if m and not _DENIED.search(low[max(0, m.start() - 25):m.start()]):
-            return pid
+    for pid, rx, unless in _NOW:
+        for m in rx.finditer(low):
+            clause = low[max(0, low.rfind(".", 0, m.start())):m.end() + 60]
+            if unless is not None and unless.search(clause):
+                continue
+            if _told_now(low, m.start(), m.end()):
+                return pid
     return None
 
 
-def now_answer(eng, u, q: str):
+def now_answer(eng, u, q: str, route: str | None = None):
     """The emergency page's own call-an-ambulance line, its first aid, then its next when-to-get-help line, each
     with the page's source; None when no such page or its level is not emergency."""
     from medcore.qa import answer as A
@@ -81,10 +130,20 @@ def now_answer(eng, u, q: str):
         return None
     docs = [eng.index.docs[i] for i in eng.index.by_page.get(pid, [])]
     help_ = [d for d in docs if d.section == "when_to_get_help"]
-    first_aid = [d for d in docs if d.section == "self_care"]
+    first_aid = _for_whom(q, [d for d in docs if d.section == "self_care"])
     picked = help_[:1] + first_aid[:1] + help_[1:2]
     if not picked:
         return None
     # 4 sentences: the ambulance line, the first aid (two short sentences on some pages), the next get-help line
-    return A.compose(u, A.from_passages([Scored(d, 0.0, 0.0) for d in picked], 4), route=None, confidence=0.9,
+    return A.compose(u, A.from_passages([Scored(d, 0.0, 0.0) for d in picked], 4), route=route, confidence=0.9,
                      page=pid)
+
+
+_BABY = re.compile(r"\b(?:baby|babies|infant|newborn)\b")
+
+
+def _for_whom(q: str, first_aid: list) -> list:
+    """A baby's first aid first when the question names a baby (a choking baby gets back blows and chest thrusts,
+    never the adult's abdominal thrusts); otherwise the page's order, its baby-only passages last."""
+    baby = bool(_BABY.search(q.lower()))
+    return sorted(first_aid, key=lambda d: bool(_BABY.search(d.text.lower())) != baby)

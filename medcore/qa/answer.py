@@ -131,6 +131,10 @@ def related_page_lead(topic, page) -> list[Sentence]:
     asker should know the answer comes from a related page (hands-on check s28: "what is asthma?" read the
     flare-up page's definition as if it were asthma's)."""
     how = topic.how.split("+")
+    if page is not None and "general" in how[1:]:  # a general word read as its most common form (cues.general_words)
+        asked = " ".join(re.findall(r"[a-z0-9']+", topic.matched.lower()))
+        return [Sentence(f"We have no page on {asked} in general; this answer is from our page on its most common "
+                         f"form, \"{page.title}\".", RELATED_SOURCE, page.concept_id, "routing", "routing")]
     if page is None or len(how) < 2 or how[1] not in CODE_MAPPINGS:
         return []
     asked = " ".join(re.findall(r"[a-z0-9']+", topic.matched.lower()))

@@ -55,6 +55,9 @@ SCHEMA = {
         "states": {"type": "object", "required": ["rationale", "findings"],
                    "properties": {"findings": {"type": "array", "items": {"type": "string"}}}},
         "rank_by_words": {"type": "array", "items": {"enum": list(QUESTION_TYPES)}},
+        "general_words": {"type": "object", "required": ["rationale", "general", "lay_names"],
+                          "properties": {k: {"type": "object", "additionalProperties": {
+                              "type": "string", "pattern": "^condition:[a-z0-9_]+$"}} for k in ("general", "lay_names")}},
         "not_a_mention": {"type": "object", "required": ["rationale", "words", "objects"],
                           "properties": {"words": _PATTERNS, "objects": _PATTERNS, "rationale": {"type": "string"}}},
         "relation": {"type": "object", "required": ["rationale", "cues"],
@@ -97,6 +100,7 @@ class Cues:
     serious_page: re.Pattern | None = None  # page names never chosen by similarity alone...
     serious_question: re.Pattern | None = None  # ...unless the question matches this
     relation: tuple[re.Pattern, ...] = ()  # "does X cause Y": each with named groups x (the cause) and y
+    general_words: tuple = ()  # (word, page id, say so): a general word or lay name answered from one page
     adjective_names: frozenset = frozenset()  # a mention that is only this word ("cold")...
     object_after: re.Pattern | None = None  # ...followed by an object or remedy ("compress") is no mention
     alcohol: re.Pattern | None = None  # an interaction question about drinking, read from the drug page
@@ -161,7 +165,9 @@ def load_cues(kb_dir: str | Path) -> Cues:
                       if "not_a_mention" in d else None),
         alcohol=_join(d["alcohol"]["cues"], "alcohol") if "alcohol" in d else None,
         foods=tuple((f["name"], _join(f["cues"], "foods")) for f in d.get("foods", {}).get("items", ())),
-        states=frozenset(d.get("states", {}).get("findings", ())))
+        states=frozenset(d.get("states", {}).get("findings", ())),
+        general_words=tuple((w.lower(), pid, kind == "general") for kind in ("general", "lay_names")
+                            for w, pid in d.get("general_words", {}).get(kind, {}).items()))
     with _LOCK:
         _CACHE[key] = cues
     return cues

@@ -43,7 +43,7 @@ def build_pages(settings) -> dict[str, EducationPage]:
 
 
 def build_pages_from(kb_dir: Path, kg) -> dict[str, EducationPage]:
-    from medcore.qa import condition_pages, curated, drug_pages, overview_pages
+    from medcore.qa import condition_pages, curated, drug_pages, first_aid_pages, overview_pages
 
     key = f"{Path(kb_dir).resolve()}|{_digest(kb_dir, kg.digest)}"
     with _LOCK:
@@ -55,6 +55,7 @@ def build_pages_from(kb_dir: Path, kg) -> dict[str, EducationPage]:
         pages = condition_pages.build_all(kb_dir, kg, content)
         pages.update(drug_pages.build_all(kb_dir, kg, content))
         pages.update(overview_pages.build_all(kb_dir))
+        pages.update(first_aid_pages.build_all(kb_dir, set(pages)))
         for old in [k for k in _CACHE if k.startswith(f"{Path(kb_dir).resolve()}|")]:
             del _CACHE[old]
         _CACHE[key] = pages

@@ -131,6 +131,9 @@ class TopicFinder:
                     if not _inside_finding(m, wide) and not (shouted and m.how == "abbreviation")]
         topics = []
         for m in mentions:
+            if (wider := self._wider_page(m, wide)) is not None:
+                topics.append(wider)
+                continue
             how = m.how + ("+narrower" if self._narrower(question, m, wide) else "")
             topics.append(self._topic(m.concept_id, m.text, how, m.end - m.start, m.start))
         if not topics:  # a synonym only the wider terminology knows ("ALL" -> acute lymphoblastic leukaemia)
@@ -146,11 +149,34 @@ class TopicFinder:
                                for cid in ids]
         if not topics:
             topics = self._core_name(question, wide)
+        topics = self._general(question, topics)
         ranked = sorted(topics, key=lambda t: (-t[1], t[2]))  # longest mention first, then the earliest
         out: dict[str, Topic] = {}
         for t, _, _ in ranked:
             out.setdefault(t.id, t)
         return list(out.values())
+
+    def _general(self, question: str, topics: list) -> list:
+        """A general word or lay name of cues.general_words, read whole: its page (how "+general" when the answer
+        must say which form answers; a named subtype, "+narrower", keeps its reading). With no topic, the word
+        written in the question ("bronchitis" had been refused: the knowledge concept J40 has no page)."""
+        words = {w: (pid, say) for w, pid, say in (self.cues.general_words if self.cues else ()) if pid in self.covered}
+        out = []
+        for t, n, start in topics:
+            hit = words.get(_norm(t.matched)) if "+narrower" not in t.how else None
+            if hit is None or hit[0] == t.id and not hit[1]:
+                out.append((t, n, start))
+                continue
+            topic = self._topic(hit[0], t.matched, t.how.split("+")[0] + ("+general" if hit[1] else "+lay"), n, start)
+            out.append(topic)
+        if not out:
+            low = question.lower()
+            for w, (pid, say) in words.items():
+                m = re.search(rf"\b{re.escape(w)}\b", low)
+                if m:
+                    out.append(self._topic(pid, question[m.start():m.end()], "exact+general" if say else "exact+lay",
+                                           m.end() - m.start(), m.start()))
+        return out
 
     def _core_name(self, question: str, wide) -> list:
         """A page's core name written as a whole word where the terminology read nothing at all (so a symptom
@@ -163,6 +189,17 @@ class TopicFinder:
                 if not any(w.start < m.end() and m.start() < w.end for w in wide):
                     out.append(self._topic(cid, m.group(0), "exact", m.end() - m.start(), m.start()))
         return out
+
+    def _wider_page(self, m, wide):
+        """A longer mention around this one that maps to a page of its own ("heat stroke" around "stroke": the
+        heatstroke page, whose T67.0 holds the knowledge concept's T67.01XA): that page answers, instead of a refusal
+        as "a particular form" of the shorter one's page (s29 left it)."""
+        for w in wide:
+            if w.start <= m.start and w.end >= m.end and (w.end - w.start) > (m.end - m.start):
+                mapped = [(cid, how) for cid, how in self._mapped(w.concept_id, w.text) if cid != m.concept_id]
+                if mapped:
+                    return self._topic(mapped[0][0], w.text, f"{w.how}+{mapped[0][1]}", w.end - w.start, w.start)
+        return None
 
     def _narrower(self, question: str, m, wide) -> bool:
         """The question names a subtype of the concept: a longer terminology mention around it that is not
