@@ -41,7 +41,7 @@ _MODIFIER = re.compile(r"(?:high|low|early|late|short|long)(?:-[a-z]+)?|tight|st
 _ADJECTIVE_END = ("ive", "al", "ed", "ic", "ous")
 _SHARED_HEAD = re.compile(r"(?:standard|usual|conventional|routine|less|lenient)\s+(?P<head>[\w\-]+(?:\s+[\w\-]+){0,3})$", re.I)
 # session 30: two active levels of one factor share the head too ("conservative versus liberal oxygen")
-_PARTNER_HEAD = re.compile(r"[\w\-]+\s+(?P<head>[\w\-]+(?:\s+[\w\-]+){0,3})$", re.I)
+_PARTNER_HEAD = re.compile(r"(?<![\w\-])[\w\-]+\s+(?P<head>[\w\-]+(?:\s+[\w\-]+){0,3})$", re.I)
 
 
 def _sides(a: str, b: str) -> tuple[str, str]:

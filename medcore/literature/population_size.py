@@ -124,7 +124,7 @@ _N_PATTERNS = [
 ]
 _WE_ALLOCATE = re.compile(r"\bwe\s+(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|enrolled|recruited|describe|report)\s+"
                           r"(?:the\s+(?:first\s+)?)?\d", re.I)
-_EVENT_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?(?:died|developed|relapsed|experienced|suffered|deteriorated)\b", re.I)
+_EVENT_AFTER = re.compile(r"(?<!\s)\s+(?:had\s+|have\s+)?(?:died|developed|relapsed|experienced|suffered|deteriorated)\b", re.I)
 _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 _LARGER = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\b", re.I)
 
