@@ -159,9 +159,20 @@ _REVIEW_PLACEBO = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|with|or)\s+(?
 _ABOUT_PLACEBO = re.compile(r"\bplacebo\s+(?:responses?|effects?|groups?\s+response|arms?\s+response|nocebo)\b|\bnocebo\b", re.I)
 
 
+# (review s30) placebo trials the review left out ("trials comparing X with placebo were excluded", "we excluded
+# placebo-controlled trials"): no placebo comparator (a network review of head-to-head and placebo trials keeps it)
+_EXCLUDED_AFTER = re.compile(r"[^;.]{0,60}?\b(?:were|was)\s+(?:also\s+)?(?:excluded|not\s+(?:included|eligible|considered))\b", re.I)
+_EXCLUDED_BEFORE = re.compile(r"\b(?:exclud\w*|except|not|without|other\s+than)\s+(?:all\s+|any\s+)?(?:[\w\-]+\s+){0,4}$", re.I)
+
+
+def _pools_placebo(text: str) -> bool:
+    return any(not _EXCLUDED_AFTER.match(text, m.end()) and not _EXCLUDED_BEFORE.search(text, 0, m.start())
+               for m in _REVIEW_PLACEBO.finditer(text))
+
+
 def review_placebo(sentences: list[Sentence], title: Sentence | None) -> tuple[str, int] | None:
     """("placebo", sentence index) when a review pools trials against placebo, else None."""
     texts = ([title] if title is not None else []) + [s for s in sentences if s.role != "conclusions"]
     if any(_ABOUT_PLACEBO.search(s.text) for s in texts):
         return None
-    return next((("placebo", s.idx) for s in texts if _REVIEW_PLACEBO.search(s.text)), None)
+    return next((("placebo", s.idx) for s in texts if _pools_placebo(s.text)), None)

@@ -27,7 +27,10 @@ _NOT_A_TREATMENT = re.compile(r"\b(?:patients|participants|adults|children|women
 # intensive or standard blood pressure control", "to exercise or usual care and to diet advice or no advice"; the
 # general arm reader took "placebo and to intensive" as one comparator's name
 _NAME = r"[A-Za-z][\w\-]*(?:\s+(?!(?:or|and|to|versus|vs)\b)[\w\-]+){0,4}"
-_TWO_PAIRS = re.compile(r"(?:\bto|:)\s+(?:either\s+)?(?P<a1>" + _NAME + r")\s+(?:or|versus|vs\.?)\s+(?P<b1>" + _NAME + r"),?\s+and\s+"
+# (review s30) a colon opens the pairs only after the design or the arms ("factorial trial: A versus B, and C versus
+# D", "Interventions: ..."), never after outcomes ("Co-primary outcomes: falls or fractures, and pain or disability")
+_TWO_PAIRS = re.compile(r"(?:\bto|\b(?:factorial|design|trial|interventions?|arms?|groups?|allocation|randomi[sz]ation)\s*:)"
+                        r"\s+(?:either\s+)?(?P<a1>" + _NAME + r")\s+(?:or|versus|vs\.?)\s+(?P<b1>" + _NAME + r"),?\s+and\s+"
                         r"(?:to\s+)?(?:either\s+)?(?P<a2>" + _NAME + r")\s+(?:or|versus|vs\.?)\s+(?P<b2>" + _NAME + r")", re.I)
 _CONTROL = re.compile(r"^(?:(?:a|an|the|matching|identical)\s+)?(?:placebo|sham|usual|standard|conventional|routine|"
                       r"no|none|nothing|control|observation|waiting)\b", re.I)
@@ -38,14 +41,17 @@ _MODIFIER = re.compile(r"(?:high|low|early|late|short|long)(?:-[a-z]+)?|tight|st
 _ADJECTIVE_END = ("ive", "al", "ed", "ic", "ous")
 _SHARED_HEAD = re.compile(r"(?:standard|usual|conventional|routine|less|lenient)\s+(?P<head>[\w\-]+(?:\s+[\w\-]+){0,3})$", re.I)
 # session 30: two active levels of one factor share the head too ("conservative versus liberal oxygen")
-_PARTNER_HEAD = re.compile(r"[\w\-]+\s+(?P<head>[\w\-]+(?:\s+[\w\-]+){0,3})$", re.I)
+_PARTNER_HEAD = re.compile(r"(?<![\w\-])[\w\-]+\s+(?P<head>[\w\-]+(?:\s+[\w\-]+){0,3})$", re.I)
 
 
 def _sides(a: str, b: str) -> tuple[str, str]:
     """(treatment, control) of one factor; a lone modifier borrows its partner's head noun ("intensive or standard
     blood pressure control": "intensive blood pressure control")."""
+    a, b = (re.sub(r"^(?:a|an|the)\s+", "", x, flags=re.I) for x in (a, b))  # (review s30) "to a short or long course"
     modifier = _MODIFIER.fullmatch(a) or (a.replace("-", "").isalpha() and a.lower().endswith(_ADJECTIVE_END))
-    head = _SHARED_HEAD.match(b) or (_PARTNER_HEAD.match(b) if modifier and _is_modifier(b.split()[0]) else None)
+    if not modifier and "-" in a and " " not in a and "-" in b.split()[0] and len(b.split()) > 1:
+        modifier = True  # (review s30) a compound against a compound: "a hypotension- or hypertension-avoidance strategy"
+    head = _SHARED_HEAD.match(b) or (_PARTNER_HEAD.match(b) if modifier and (_is_modifier(b.split()[0]) or "-" in a) else None)
     if modifier and head:
         a = f"{a} {head.group('head')}"
     return (b, a) if _CONTROL.match(a) and not _CONTROL.match(b) else (a, b)

@@ -21,8 +21,10 @@ PEOPLE = _PEOPLE = PEOPLE_WORDS  # the words for people counted in a study (arms
 # (session 30) a year-like count right before its people is a count ("We randomised 2088 women"), unless a word of
 # time stands before it ("In 2005 patients were ...", "between 2009 and 2012 patients")
 _YEAR_BEFORE = r"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=since\s)|(?<=during\s)|(?<=until\s)|(?<=from\s)|(?<=\bby\s)|(?<=after\s)|(?<=before\s)|(?<=\band\s)|(?<=\bto\s)|(?<=through\s))"
-_YEAR = (r"(?:" + _YEAR_BEFORE + r"(?:19|20)\d\d(?!\d|,\d{3})|(?:19|20)\d\d(?!\d|,\d{3})(?!\s+(?:[A-Za-z][\w\-]*\s+){0,2}?" + _PEOPLE
-         + r"\b))")
+# (review s30) a year-like number before an event of that year is a year: "the 2016 survey participants"
+_YEAR_EVENT = r"(?!(?:survey|census|cohort|wave|season|round|election|birth|national|annual|guidelines?|edition)\b)"
+_YEAR = (r"(?:" + _YEAR_BEFORE + r"(?:19|20)\d\d(?!\d|,\d{3})|(?:19|20)\d\d(?!\d|,\d{3})(?!\s+(?:" + _YEAR_EVENT
+         + r"[A-Za-z][\w\-]*\s+){0,2}?" + _PEOPLE + r"\b))")
 _YEAR_AT = re.compile(_YEAR, re.I)
 # (session 30) never an age or a span: "Men aged 55 to 80 years and women ... were assigned" counts no 55 or 80
 # people ("40 Year 3 students", a school year, and "120 day case repairs" are counts)
@@ -30,9 +32,14 @@ _INT = (r"(?<![\w.\-\u2013])(?<!\baged\s)(?<!\bages\s)" + LATER_THOUSANDS_GROUP 
         r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d|[.,]\d)|\d+)(?![\s\-]+years?[\s\-]+old)(?!\s+(?:years?|yrs|months?|weeks?|days?)\b(?!\s+\d|[\s\-]+(?:cases?|surgery|care|unit|hospital|procedures?)\b))")
 # between a count of people and its verb: anything but another count of people ("313 children who had a scan,
 # 130 children were studied" is about the 130); (session 30) up to 160 characters, a relative clause may stand there
-_GAP = r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r").){0,160}?"
+# (review s30) nor a later count that is itself allocated ("Of the 4000 women who ..., 350 were randomized")
+_GAP = (r"\b(?:(?!\d[\d,]*\s+(?:[\w\-]+\s+){0,2}" + _PEOPLE + r"|\d[\d,]*\s+(?:were|was)\s+(?:randomi|random|allocat|assign|"
+        r"enrol|includ|recruit)).){0,160}?")
 # (pattern, strength, a word the sentence must hold for it to be tried): a stronger pattern wins over a weaker
 # one anywhere in the abstract; the guard skips hopeless patterns cheaply (hostile text of digits stays fast)
+# (review s30) "120 of them responded to treatment" is a response, not those who answered a survey
+_NOT_TREATED = (r"(?!\s+(?:well|poorly|partially|completely|fully)\b|\s+to\s+(?!(?:the|a|an|our)\s+(?:[\w\-]+\s+)?(?:survey|"
+                r"questionnaire|invitation|letter|mailing|e-?mail|request|call|interview)))")
 _N_PATTERNS = [
     (re.compile(r"\ba\s+total\s+of\s+" + _INT + r"\b", re.I), 5, "total"),
     # an aside in brackets right after the people may count a part of them: "79 infants (40 cases) were enrolled"
@@ -53,7 +60,7 @@ _N_PATTERNS = [
                 r"(?:a|the|an)\s+(?:[\w\-]+\s+){0,2}?questionnaire\b", re.I), 4, "questionnaire"),
     # (session 30) those who answered a mailed questionnaire: "posted to 13,494 adults, and 9508 of them (70.5%) replied"
     (re.compile(_INT + r"\s+of\s+(?:them|these|those)\b.{0,20}?\b(?:(?:were|was)\s+(?:included|enrolled|analy[sz]ed|studied)|"
-                r"replied|responded|answered|participated|took\s+part)", re.I), 6, " of "),
+                r"replied|responded" + _NOT_TREATED + r"|answered|participated|took\s+part)", re.I), 6, " of "),
     # the later step of a recruitment funnel, CONSORT's flow (assessed -> enrolled -> randomised): "we enrolled 212
     # adults, of whom 180 were randomised", "Of these, 180 were randomly assigned" (session 16)
     (re.compile(r"\b(?:of|among)\s+(?:whom|them|these|those)(?:\s+[\w\-]+){0,2}?,?\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,3}?(?:were|was)\s+"
@@ -88,7 +95,7 @@ _N_PATTERNS = [
     (re.compile(r"\b(?:leaving|left\s+with|remaining)\s+" + _INT + r"\s+(?:[\w\-]+\s+){0,4}?" + _PEOPLE + r"\b", re.I), 6, ""),
     (re.compile(r"\b(?:leaving|left\s+with|remaining)\s+" + _INT + r"\s+(?:for|in)\s+(?:the\s+)?(?:final\s+)?(?:analysis|study|sample)\b", re.I), 6, ""),
     (re.compile(r"\b(?:returned|completed|answered)\s+by\s+" + _INT + r"\s+(?:\(\d[^()]{0,10}\)\s+)?of\s+(?:the\s+)?\d", re.I), 5, " by "),
-    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,3}?(?:participated|responded|took\s+part|agreed\s+to\s+(?:participate|take\s+part)|consented)\b", re.I), 5, ""),
+    (re.compile(_INT + r"\s+(?:[\w\-]+\s+){0,3}?(?:participated|responded" + _NOT_TREATED + r"|took\s+part|agreed\s+to\s+(?:participate|take\s+part)|consented)\b", re.I), 5, ""),
     (re.compile(r"\b(?:sent|mailed|posted|e-?mailed|distributed|administered)\s+(?:[\w\-]+\s+){0,4}?to\s+(?:all\s+)?" + _INT
                 + r"\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE, re.I), 3, ""),
     (re.compile(r"\ba\s+(?:random\s+)?sample\s+of\s+" + _INT + r"\b", re.I), 5, "sample"),
@@ -117,7 +124,7 @@ _N_PATTERNS = [
 ]
 _WE_ALLOCATE = re.compile(r"\bwe\s+(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|enrolled|recruited|describe|report)\s+"
                           r"(?:the\s+(?:first\s+)?)?\d", re.I)
-_EVENT_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?(?:died|developed|relapsed|experienced|suffered|deteriorated)\b", re.I)
+_EVENT_AFTER = re.compile(r"(?<!\s)\s+(?:had\s+|have\s+)?(?:died|developed|relapsed|experienced|suffered|deteriorated)\b", re.I)
 _HAS_PEOPLE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 _LARGER = re.compile(r"(?<![\w.,])(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?" + _PEOPLE + r"\b", re.I)
 
@@ -178,6 +185,8 @@ def pick_n(sentences: list[Sentence], small: bool = False, few_ok: bool = False)
         if small:  # "Two cases of X were identified" (session 27)
             text, spans = lead_small(text, spans, _PEOPLE)
         both = summed_groups(text)
+        if both and _EVENT_AFTER.match(text, text.find(both[1]) + len(both[1])):
+            both = None  # (review s30) "60 patients and 40 controls developed diabetes": events, as for the pairs below
         if both and (best is None or 5 * w > best[0]):
             best = (5 * w, both[0], s.idx, both[1] if text == s.text else spans[0][2])
         pair = _group_pair(text, s.role in ("methods", ""))

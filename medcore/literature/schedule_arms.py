@@ -175,8 +175,9 @@ def changed_dose(pool: list[Sentence], names: list[str]) -> tuple[PicoItem, Pico
 # days", "stop X after 7 days or continue it to 14 days", "X for 5 or 10 days", "a 5-day or 10-day course of X"): a
 # duration trial tests the shorter course against the standard one (the less burdensome treatment, as a
 # non-inferiority question does), unless the title or aim says the longer one is tested ("extended", "prolonged")
-_SPAN = r"(?P<{k}>\d+)(?:\s*-\s*|\s+)(?P<{k}u>days?|weeks?|months?)"
-_SPAN_OPT = r"(?P<{k}>\d+)(?:(?:\s*-\s*|\s+)(?P<{k}u>days?|weeks?|months?))?"  # "stop on day 5": no unit after
+# (review s30) and years ("continue tamoxifen to 10 years or stop at 5 years", "alendronate for 5 or 10 years")
+_SPAN = r"(?P<{k}>\d+)(?:\s*-\s*|\s+)(?P<{k}u>days?|weeks?|months?|years?)"
+_SPAN_OPT = r"(?P<{k}>\d+)(?:(?:\s*-\s*|\s+)(?P<{k}u>days?|weeks?|months?|years?))?"  # "stop on day 5": no unit after
 _KEEP = r"(?:continu\w*|keep\w*|complet\w*|maintain\w*)"
 _STOP = r"(?:stop\w*|discontinu\w*|ceas\w*|end\w*|withdraw\w*)"
 _DRUG = r"(?P<name>[A-Za-z][\w\-]{1,30}(?:\s(?!for\b|to\b|at\b|after\b)[A-Za-z][\w\-]{1,30})?)"
@@ -187,17 +188,23 @@ _DURATIONS = (
     re.compile(r"\b" + _STOP + r"\s+(?:(?:the(?:ir)?|with)\s+)?" + _DRUG + r"\s+(?:at|after|on)\s+(?:day\s+)?" + _SPAN_OPT.format(k="b")
                + r"\s*,?\s+(?:or|vs\.?|versus)\s+(?:to\s+)?" + _KEEP + r"\s+(?:it\s+|them\s+|treatment\s+|therapy\s+)?"
                r"(?:for|to|until)\s+(?:a\s+total\s+of\s+)?(?:day\s+)?" + _SPAN.format(k="a"), re.I),
-    re.compile(r"\b" + _DRUG + r"\s+for\s+(?P<b>\d+)(?:\s+(?P<bu>days?|weeks?|months?))?\s+(?:or|vs\.?|versus)\s+"
+    re.compile(r"\b" + _DRUG + r"\s+for\s+(?P<b>\d+)(?:\s+(?P<bu>days?|weeks?|months?|years?))?\s+(?:or|vs\.?|versus)\s+"
                + _SPAN.format(k="a"), re.I),
 )
-_COURSES = re.compile(r"\b(?:an?\s+|the\s+)?(?P<b>\d+)(?:-|\s)(?P<bu>day|week|month)\s+(?:course\s+)?(?:or|vs\.?|versus)\s+"
-                      r"(?:an?\s+)?(?P<a>\d+)(?:-|\s)(?P<au>day|week|month)\s+(?:courses?|regimens?|treatment)\s+of\s+" + _DRUG, re.I)
+# (review s30) also "3 days or 7 days of amoxicillin" (no course word)
+_COURSES = re.compile(r"\b(?:an?\s+|the\s+)?(?P<b>\d+)(?:-|\s)(?P<bu>(?:day|week|month|year)s?)\s+(?:course\s+)?(?:or|vs\.?|versus)\s+"
+                      r"(?:an?\s+)?(?P<a>\d+)(?:-|\s)(?P<au>(?:day|week|month|year)s?)\s+(?:(?:courses?|regimens?|treatment)\s+)?of\s+"
+                      + _DRUG, re.I)
 _NOT_A_COURSE = re.compile(r"\b(?:follow\w*|observ\w*|monitor\w*|assess\w*|measur\w*|record\w*|stor\w*|incubat\w*|"
                            r"hospitali[sz]\w*|admitted|stay\w*|lasting|lasted|aged?|old|symptoms?)\b", re.I)
 _LONGER_STUDIED = re.compile(r"\b(?:extended|prolonged|longer|extension|long-term)\b", re.I)
 _SHORTER = "(the shorter course: a duration trial tests it against the standard course, so its side is inferred)"
 _STANDARD = "(the standard, longer course: its side is inferred)"
-_DAYS = {"day": 1, "week": 7, "month": 30}
+# (review s30) the second of two treatments ("to aspirin or placebo for 2 or 3 years": both arms for as long) and a
+# placebo or control are no course of one treatment
+_SECOND_ARM = re.compile(r"\b(?:or|and|versus|vs\.?|with|plus)\s+$", re.I)
+_NO_TREATMENT = re.compile(r"^(?:matching\s+)?(?:placebo|sham|control|usual|standard|no)\b", re.I)
+_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
 def _days(count: str, unit: str | None, other_unit: str) -> float:
@@ -213,7 +220,8 @@ def durations(pool: list[Sentence], aim: str = "") -> tuple[PicoItem, PicoItem] 
         # "X for 5 or 10 days" only where arms are allocated or in the title ("followed for 6 or 12 months" is no arm)
         listed = m.re is _DURATIONS[2] or m.re is _COURSES
         name = _name(m.group("name"))
-        if not name or _PRONOUN.match(name) or _NOT_A_COURSE.search(name) or (
+        if not name or _PRONOUN.match(name) or _NOT_A_COURSE.search(name) or _SECOND_ARM.search(
+                s.text[:m.start("name")]) or _SECOND_ARM.search(m.group("name").split()[0] + " ") or _NO_TREATMENT.match(name) or (
                 listed and s.idx != -1 and not _ALLOCATES.search(s.text)):
             continue
         unit_a, unit_b = m.group("au"), m.group("bu") or m.group("au")

@@ -35,7 +35,9 @@ _KIND = r"(?:outcomes?(?:\s+(?:measures?|variables?))?|end\s?-?points?|measures?
 _NOT_A_NAME = (r"(?![\s:]*(?:not|similar|comparable|significantly|better|worse|improved|higher|lower|assessed|recorded|measured|obtained|collected|evaluated|analy[sz]ed|compared|different|unchanged|equal|also|"
                # session 30: "the primary outcome was reached by 30%" gives its result, not its name
                r"reached|achieved|met|attained|occurred|observed|seen)\b)")
-PRIMARY = re.compile(r"\b(?:the\s+)?" + _RANK + _KIND + r"(?:\s+(?:was|were|included|:|is|are|,|of)|:)" + _NOT_A_NAME
+# (review s30) "The primary outcome of the study was X": X, not "study was X"
+PRIMARY = re.compile(r"\b(?:the\s+)?" + _RANK + _KIND + r"(?:\s+of\s+(?:the|this|our)\s+(?:study|trial)\s+(?:was|were|is|are)\b"
+                     r"|\s+(?:was|were|included|:|is|are|,|of)|:)" + _NOT_A_NAME
                      + r"\s*(?:the\s+)?(?P<o>[^.;]{3,160})", re.I)
 SECONDARY = re.compile(r"\bsecondary\s+(?:efficacy\s+)?" + _KIND + r"(?:\s+(?:was|were|included|:|is|are|,)|:)"
                        + _NOT_A_NAME + r"\s*(?:the\s+)?(?P<o>[^.;]{3,200})", re.I)
@@ -104,7 +106,8 @@ _NEXT_CLAUSE = re.compile(r",\s+(?:the\s+composite\s+of|defined\s+as|i\.e\.|whic
                           r"using|through|at|as)\b)", re.I)
 # (session 30) such a participle set off by commas before a time ("X, confirmed by a challenge, at 60 months"): the
 # time belongs to the name, the participle goes
-_APPOSITIVE = re.compile(r",\s+(?:scored|rated|graded|measured|assessed|confirmed|counted|recorded|ascertained|adjudicated|"
+# (review s30) also with "as" ("pain, as rated by the patient on a scale, at 6 weeks")
+_APPOSITIVE = re.compile(r",\s+(?:as\s+)?(?:scored|rated|graded|measured|assessed|confirmed|counted|recorded|ascertained|adjudicated|"
                          r"verified|determined|judged|established)\s+(?:on|by|from|in|with|using|through)\b[^,;]{1,80},"
                          r"(?=\s+(?:at|after|within|over|during|by)\s+(?:\d|one\b|two\b|three\b|six\b|twelve\b))", re.I)
 _COMPOSITE = re.compile(r"^(?:an?\s+|the\s+)?composite\s+(?:outcome\s+|end\s?-?point\s+)?of\s", re.I)

@@ -24,7 +24,9 @@ def fields(r) -> dict:
             "female": p.population.sex.get("female_pct"),
             "I": [i.text + (" [inferred]" if "inferred" in (i.detail or "") else "") for i in p.interventions],
             "C": [i.text + (" [inferred]" if "inferred" in (i.detail or "") else "") for i in p.comparators],
-            "O1": [i.text for i in p.outcomes_primary], "cond": [i.text for i in p.population.conditions]}
+            "O1": [i.text for i in p.outcomes_primary], "cond": [i.text for i in p.population.conditions],
+            # (session 30 review) the secondary outcomes, only when read (earlier reviews' lines keep their keys)
+            **({"O2": [i.text for i in p.outcomes_secondary]} if p.outcomes_secondary else {})}
 
 
 def main(folder: Path, out_path: str) -> int:
