@@ -21,10 +21,10 @@ log = logging.getLogger(__name__)
 
 PATH = REPO_ROOT / "assets" / "kb" / "records" / "combination_codes.yaml"
 # what may stand between the two mentions: one linking phrase (knowledge/link_words.py, one home), with an article or a
-# severity word after it; not a bare "and". It starts after a letter (the lookbehind keeps a search over a run of
-# blanks linear); fullmatch is used from a mention's end
+# severity word, then a side ('with right-sided sciatica', session 30b), after it; not a bare "and". It starts after a
+# letter (the lookbehind keeps a search over a run of blanks linear); fullmatch is used from a mention's end
 _LINK = re.compile(r"(?<![ ,])[ ,]*+(?:" + link_words.alternation(link_words.FORWARD + link_words.BACKWARD) + ")"
-                   r"(?:[ ]++(?:an?|the|some|mild|moderate|severe|symptomatic))?[ ]*+", re.I)
+                   r"(?:[ ]++(?:an?|the|some|mild|moderate|severe|symptomatic))?(?:[ ]++(?:right|left)(?:-sided)?)?[ ]*+", re.I)
 
 
 @dataclass(frozen=True)
