@@ -149,4 +149,5 @@ def test_the_class_rules_still_hold_for_the_rest_of_the_class(kb, a, b, severity
 def test_no_spa_is_read_in_a_medication_field_only():
     forms = kdrugs.text_forms()
     assert "no spa" not in forms and "nospa" in forms  # "no SpA features" in running text is no drug
+    assert "lobate" not in forms and "telma am" not in forms and "telmikind am" in forms
     assert _r("No-Spa").ingredients == ("drotaverine",)
