@@ -5,6 +5,12 @@ Read as the combination product when the lexicon holds it; never as the mono ing
 spelling guess ("Olpress Plus" had been guessed as Blopress Plus, another sartan)."""
 from __future__ import annotations
 
+import re
+
+from medcore.knowledge.names import normalise
+
+_HYPHEN = re.compile(r"\s*-\s*")
+
 
 def diuretic_combination(lex, key: str) -> tuple[str | None, bool]:
     """(product id or None, whether `key` is such a brand + word at all). `key`: the normalised typed name."""
@@ -34,3 +40,23 @@ def load_rule(rule: dict | None, ingredients: dict, classes: dict, normalise, er
         raise error(f"name_rules.yaml: diuretic_suffix names unknown ingredients or classes: {bad}")
     return {"words": frozenset(normalise(w) for w in rule["words"]), "classes": frozenset(rule["classes"]),
             "partner": rule["partner"], "partner_of": dict(partners)}
+
+
+def hyphen_combination(lex, query: str) -> str | None:
+    """A combination typed with its ingredients' names joined by hyphens ("docusate-senna", "drospirenone-ethinyl
+    estradiol"; session 30): the one product that holds exactly those ingredients, read only when every part is an
+    exact name (after dose, form and salt words) of a different ingredient. No prefix or spelling guess here: a
+    hyphen also sits inside single names ("co-amoxiclav", "Beloc-Zok"), which are read before this is tried."""
+    text = lex.rules.dose_tail.sub("", query.strip())
+    pieces = _HYPHEN.split(text)
+    if len(pieces) < 2 or "/" in text or "+" in text:
+        return None
+    ids = []
+    for piece in pieces:
+        hit = next((lex.index[c] for c in (lex.rules.candidates(piece) if normalise(piece) else ()) if c in lex.index), None)
+        if not hit or hit[0] != "drug":
+            return None
+        ids.append(hit[1])
+    want = frozenset(ids)
+    fits = [pid for pid, e in lex.products.items() if frozenset(e["ingredients"]) == want] if len(want) == len(ids) else []
+    return fits[0] if len(fits) == 1 else None

@@ -20,7 +20,7 @@ from medcore.knowledge.drug_lexicon import DrugKBError, DrugLexicon, load
 from medcore.knowledge import short_names
 from medcore.knowledge.english_words import is_english_word
 from medcore.knowledge.inn_spelling import cation_salt_cut, other_language
-from medcore.knowledge.combo_suffix import diuretic_combination
+from medcore.knowledge.combo_suffix import diuretic_combination, hyphen_combination
 from medcore.knowledge.names import ONE_EDIT_MARGIN, closest, edit_distance, normalise, one_edit, sound_fold
 
 __all__ = ["DrugResolution", "DrugKBError", "resolve", "resolve_class", "drug_concepts", "class_members",
@@ -90,7 +90,7 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     family = _family(lex, cands[-1], read_alone=False)  # 'Lemsip Max Flu': which Lemsip Max? ask, never a spelling guess
     if family:
         return DrugResolution(query, (), None, "ambiguous", lex.families[family][0], family)
-    combo = _combination_typed(lex, query)  # 'amp/sulbactam', 'pip/tazo'
+    combo = _combination_typed(lex, query) or hyphen_combination(lex, query)  # 'amp/sulbactam', 'pip/tazo', 'docusate-senna'
     if combo:
         return DrugResolution(query, tuple(lex.products[combo]["ingredients"]), combo, "combination", (), cands[-1])
     boosted = _boosted_typed(lex, query)  # 'DRV/r': darunavir given with ritonavir, two medicines, no product
@@ -135,7 +135,8 @@ def resolve(text: str, kb_dir: Path | str | None = None, lex: DrugLexicon | None
     family = _family(lex, cands[-1], read_alone=True)  # 'Sudafed Sinus Headache': not plain Sudafed; which product?
     if family:
         return DrugResolution(query, (), None, "ambiguous", lex.families[family][0], family)
-    return DrugResolution(query, (), None, "unknown", tuple(lex.name(t.split(":", 1)[1]) for t, _ in ranked[:3]))
+    alike = _look_alike(lex, cands[-1], ranked[0][0]) if ranked else ()  # its ISMP partner too ('clonipine': clozapine)
+    return DrugResolution(query, (), None, "unknown", tuple(dict.fromkeys((*(lex.name(t.split(":", 1)[1]) for t, _ in ranked[:3]), *alike))))
 
 
 def _family(lex: DrugLexicon, key: str, read_alone: bool) -> str | None:

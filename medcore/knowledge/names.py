@@ -171,11 +171,12 @@ _GLUED = re.compile(r"(?<![A-Za-z])([A-Za-z]{4,}+)(\d)")
 
 def sound_fold(key: str) -> str:
     """A normalised name spelled as it sounds, for sound-alike typing ("Flomacks" for Flomax, "Humalogue" for
-    Humalog, "Tylenoll"): ph -> f, ck -> k, c before e/i/y -> s, other c -> k, x -> ks, y -> i, a final "ue" or "e"
-    dropped, doubled letters made single. Only an exact match of folds counts (drugs.resolve), and only when one entry
-    has that fold."""
+    Humalog, "Tylenoll"): ph -> f, ck -> k, c before e/i/y -> s, other c -> k, x starting a word -> z (it is said z:
+    Xyzal typed "Zyzal", Xanax "Zanax"; session 30), other x -> ks, y -> i, a final "ue" or "e" dropped, doubled letters
+    made single. Only an exact match of folds counts (drugs.resolve), and only when one entry has that fold."""
     t = key.replace("ph", "f").replace("ck", "k")
-    t = re.sub(r"c(?=[eiy])", "s", t).replace("c", "k").replace("x", "ks").replace("y", "i")
+    t = re.sub(r"c(?=[eiy])", "s", t).replace("c", "k")
+    t = re.sub(r"\bx", "z", t).replace("x", "ks").replace("y", "i")
     t = re.sub(r"(?:ue|e)\b", "", t)
     return re.sub(r"([a-z])\1+", r"\1", t)
 

@@ -34,7 +34,9 @@ def test_a_real_trailing_phrase_is_still_cut(typed, want):
     assert D.resolve(typed).ingredients == want, typed
 
 
-@pytest.mark.parametrize("typed", ["Deplatt A", "Deplatt CV 75"])
+# session 30: "Deplatt A" (Torrent: clopidogrel + aspirin) now names the clopidogrel/aspirin product and reads both
+# (tests/therapy/test_planner_s30.py); never clopidogrel alone
+@pytest.mark.parametrize("typed", ["Deplatt CV 75"])
 def test_a_suffixed_family_name_is_asked(typed):
     r = D.resolve(typed)
     assert not r.ingredients and r.how == "ambiguous", (typed, r)

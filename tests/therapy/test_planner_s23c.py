@@ -54,7 +54,8 @@ def test_oral_selegiline_with_bupropion_is_not_the_patch_contraindication(kb):
 
 
 @pytest.mark.parametrize("a, b", [
-    ("famotidine", "dasatinib"),      # an H2 blocker is timed, not avoided (Sprycel label)
+    # session 30: famotidine + dasatinib left this list: the Sprycel label does not recommend H2 antagonists or PPIs
+    # with dasatinib (antacids, timed, instead); tests/therapy/test_planner_s30.py holds it as major
     ("ketoconazole", "warfarin"),     # weak CYP2C9 inhibition: an INR check, not major
     ("azithromycin", "ivabradine"),   # not a CYP3A4 inhibitor
 ])
