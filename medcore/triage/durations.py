@@ -107,6 +107,9 @@ DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_
 # quarry for 30 years"); a risk noun or adjective owns the duration only when nothing but function words
 # stands between them ("diabetic for 15 years", not "my asthma has been bad for 3 days").
 HISTORY_CATEGORIES = {"risk"}
+# session 30: an event whose time is its own, like a risk factor's: 'had my baby 3 weeks ago, now a bad headache' is
+# a birth 3 weeks ago, not a headache of 3 weeks
+TIMED_EVENTS = {"recently_given_birth"}
 HISTORY_WORDS = {"smoke", "smoked", "smoking", "smoker", "vape", "vaped", "vaping", "vaper", "drank", "drunk",
                  "drinker", "worked", "working", "lived", "living", "married", "employed", "retired"}
 FUNCTION_WORDS = {"am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "i", "i've",
@@ -237,7 +240,7 @@ def _nearest_head(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
         real = [kb.finding(i.lstrip("!")) for i in ids]
         if all(f.category == "course" for f in real):  # 'getting worse', 'for a week': not a head
             continue
-        if not all(f.category in HISTORY_CATEGORIES for f in real):
+        if not all(f.category in HISTORY_CATEGORIES or f.id in TIMED_EVENTS for f in real):
             kind = "symptom"
         else:
             kind = "verb" if any(t in HISTORY_WORDS for t in toks[ms:me]) else "risk"
