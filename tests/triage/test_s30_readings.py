@@ -191,3 +191,14 @@ def test_the_side_of_a_part_is_that_parts_pain(engine):
 def test_pain_low_on_one_side_is_the_lower_quadrant(engine):
     assert _read(engine, "sudden pain low on my left side").get("pain_llq") is True
     assert _read(engine, "pain low down on my right side since last night").get("pain_rlq") is True
+
+
+def test_cannot_keep_going_is_a_suicidal_thought_but_a_cough_that_wont_go_on_is_not(engine):
+    assert _read(engine, "i honestly cant keep going like this, i've written letters to my kids").get(
+        "suicidal_thoughts") is True
+    assert "suicidal_thoughts" not in _read(engine, "I can't go on any more with this cough keeping me up")
+
+
+def test_an_insect_bite_told_in_lay_words(engine):
+    assert _read(engine, "something bit me on the arm in the garden, a red itchy lump").get("bite_sting") is True
+    assert "bite_sting" not in _read(engine, "I bit my tongue and it is sore")
