@@ -202,3 +202,11 @@ def test_cannot_keep_going_is_a_suicidal_thought_but_a_cough_that_wont_go_on_is_
 def test_an_insect_bite_told_in_lay_words(engine):
     assert _read(engine, "something bit me on the arm in the garden, a red itchy lump").get("bite_sting") is True
     assert "bite_sting" not in _read(engine, "I bit my tongue and it is sore")
+
+
+def test_a_stiff_neck_after_a_car_shunt_is_no_brain_bleed_sign_but_with_fever_or_thunderclap_it_is(engine):
+    text = "Someone drove into the back of my car yesterday. Today my neck is stiff and aching"
+    assert _read(engine, text).get("stiff_neck") is True
+    assert _level(engine, text)[0] != "emergency"
+    assert _level(engine, "sudden worst headache of my life and my neck is stiff")[0] == "emergency"
+    assert _level(engine, "I have a fever and a rash and my neck is stiff")[0] == "emergency"
