@@ -210,3 +210,11 @@ def test_a_stiff_neck_after_a_car_shunt_is_no_brain_bleed_sign_but_with_fever_or
     assert _level(engine, text)[0] != "emergency"
     assert _level(engine, "sudden worst headache of my life and my neck is stiff")[0] == "emergency"
     assert _level(engine, "I have a fever and a rash and my neck is stiff")[0] == "emergency"
+
+
+def test_the_base_of_the_big_toe_is_the_gout_site(engine):
+    text = "the base of my left big toe is red, swollen and agony since last night"
+    assert _read(engine, text).get("big_toe_pain") is True
+    level, top = _level(engine, text, age=55, sex="male")
+    assert top[0] == "gout" and level != "emergency"
+    assert "big_toe_pain" not in _read(engine, "the base of my thumb aches when I open jars")  # neighbour
