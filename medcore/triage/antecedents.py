@@ -23,7 +23,15 @@ _PAST_VERB = re.compile(r"\b(?:had|got|caught|picked\s+up|was|were|came\s+down\s
 _STILL = re.compile(r"\b(?:still|not\s+gone|hasn't\s+gone|won't\s+go|ongoing)\b")
 # what says the words after it are current: the past part ends there
 _NOW = re.compile(r"\b(?:now|still|since|today|tonight|currently|started|starts|began|begun|came\s+on|comes\s+on"
-                  r"|keeps|keep|this\s+morning|this\s+week)\b")
+                  r"|keeps|keep|this\s+morning|this\s+week"
+                  # session 30: the speaker's present tense ('my sister had her baby last week and I have a cough',
+                  # 'had a cold last week, I've got a rash'): what follows is now
+                  r"|i\s+have(?!\s+had)|i've\s+got|i\s+have\s+got|i'm|i\s+am|i\s+feel|i\s+keep)\b")
+# session 30: an event of the speaker's own a month or more ago ('I had a stroke last year', 'a TIA in 2019',
+# '2 years ago'): its signs told with it are its history (findings.yaml antecedents own_event)
+_OLD = re.compile(rf"\b(?:in\s+(?:19|20)\d\d|last\s+year|(?:a|one|\d+|two|three|few|several|many)\s+years?\s+(?:ago|back)"
+                  rf"|years\s+ago|(?:a|one|\d+|two|three|four|five|six|few|several)\s+months?\s+(?:ago|back)|months\s+ago"
+                  rf"|before|previously|in\s+the\s+past)\b")
 
 
 # the complaint has gone on since the antecedent: 'had a flu type thing 4 weeks ago ... still got a dry cough'
@@ -59,16 +67,49 @@ def _long_ago(m: re.Match) -> bool:
 _OVER_HOURS = 5 * 24
 
 
-def to_antecedents(antecedents: dict[str, str], clause: str, starts: list[int], matches: list) -> list:
+def to_antecedents(antecedents: dict[str, str], clause: str, starts: list[int], matches: list,
+                   events: frozenset = frozenset()) -> list:
     """`matches` (first token, end token, ids) of a clause, with each id read inside its past part replaced by its
-    antecedent (findings.yaml `antecedents`). `starts`: each token's character offset in the clause."""
+    antecedent (findings.yaml `antecedents`). `starts`: each token's character offset in the clause. `events`: the
+    antecedents (own_event) taken only when the past part reads the event itself, told a month or more ago."""
     end = past_end(clause) if antecedents else 0
-    if not end:
+    old = _event_past_end(clause, starts, matches, events) if events else 0
+    if not end and not old:
         return matches
     out = []
     for s, e, ids in matches:
-        if starts[e - 1] < end:
-            ids = [antecedents.get(i, i) for i in ids]
+        if starts[e - 1] < max(end, old):
+            ids = [antecedents.get(i, i) if (antecedents.get(i) in events and starts[e - 1] < old
+                                             and not _told_as_now(clause, starts[s]))
+                   or (antecedents.get(i) not in events and starts[e - 1] < end) else i for i in ids]
             ids = list(dict.fromkeys(ids))
         out.append((s, e, ids))
     return out
+
+
+_AGAIN = re.compile(r"\b(?:again|this\s+time|just\s+now|(?:an?|\d+|few|couple\s+of)\s+(?:minutes?|mins?|hours?)\s+ago)\b")
+
+
+def _event_past_end(clause: str, starts: list[int], matches: list, events: frozenset) -> int:
+    """Where the past part of a clause ends when it tells an own_event finding with a past verb and a time a month or
+    more ago ('I had a TIA in 2019 when my face drooped, now ...'), else 0. A sign of the event told nearer now ('a
+    stroke last year and my face drooped again this morning') is after a now word and stays current."""
+    m = _NOW.search(clause)
+    head = clause[:m.start()] if m else clause
+    again = _AGAIN.search(head)
+    head = head[:again.start()] if again else head
+    if not (_PAST_VERB.search(head) and _OLD.search(head)):
+        return 0
+    # the speaker's own event: 'I had a stroke', not 'my dad had a stroke' (relatives.py reads his)
+    told = any(starts[s] < len(head) and any(i in events for i in ids) and _SELF.search(clause, 0, starts[s])
+               for s, _, ids in matches)
+    return len(head) if told else 0
+
+
+_SELF = re.compile(r"\b(?:i|i've|i'd|ive|me)\b")
+
+
+def _told_as_now(clause: str, start: int) -> bool:
+    """Whether the chunk from `start` says now ('my face drooped again', 'drooped an hour ago')."""
+    tail = re.split(r"[,;]|\band\b|\bbut\b", clause[start:], maxsplit=1)[0]
+    return bool(_AGAIN.search(tail) or _NOW.search(tail))

@@ -162,9 +162,16 @@ def _located_part(lex: Lexicon, keys: list[str], b: int) -> int:
     """'the back of my head', 'one side of my tummy', 'the bottom of my back': a part word followed by 'of my/the'
     and another part names a place on that second part, whose pain it is (not back pain, loin pain or a sore
     bottom)."""
-    while b + 3 < len(keys) and keys[b + 1] == "of" and keys[b + 2] in _DETERMINERS and keys[b + 3] in lex.part_keys:
-        b += 3
+    while b + 3 < len(keys) and keys[b + 1] == "of" and keys[b + 2] in _DETERMINERS:
+        # session 30: a side word between ('the outer side of my right breast' is the breast's, not flank pain)
+        k = b + 4 if keys[b + 3] in _SIDE_WORDS and b + 4 < len(keys) else b + 3
+        if keys[k] not in lex.part_keys:
+            break
+        b = k
     return b
+
+
+_SIDE_WORDS = {"left", "right", "upper", "lower", "outer", "inner", "top", "bottom"}
 
 
 _BREAKS = {"and", "but", "while", "whereas", "plus", "also"}

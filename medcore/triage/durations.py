@@ -107,8 +107,15 @@ DURATION_FINDINGS = ("duration_under_1_day", "duration_1_to_14_days", "duration_
 # quarry for 30 years"); a risk noun or adjective owns the duration only when nothing but function words
 # stands between them ("diabetic for 15 years", not "my asthma has been bad for 3 days").
 HISTORY_CATEGORIES = {"risk"}
+# session 30: an event whose time is its own, like a risk factor's: 'had my baby 3 weeks ago, now a bad headache' is
+# a birth 3 weeks ago, not a headache of 3 weeks
+TIMED_EVENTS = {"recently_given_birth"}
 HISTORY_WORDS = {"smoke", "smoked", "smoking", "smoker", "vape", "vaped", "vaping", "vaper", "drank", "drunk",
-                 "drinker", "worked", "working", "lived", "living", "married", "employed", "retired"}
+                 "drinker", "worked", "working", "lived", "living", "married", "employed", "retired",
+                 # session 30: a trip's length or time ('visiting my family for three weeks', 'returned from Lagos
+                 # 12 days ago') is the journey's, not the complaint's
+                 "visiting", "visited", "travelling", "traveling", "travelled", "traveled", "stayed", "staying",
+                 "returned"}
 FUNCTION_WORDS = {"am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "i", "i've",
                   "i'm", "i'd", "he", "she", "it", "they", "we", "you", "a", "an", "the", "my", "me", "now",
                   "still", "already", "just", "also", "very", "really", "per", "every", "since", "for", "of", "past",
@@ -125,6 +132,15 @@ def frequency_spans(low: str) -> list[tuple[int, int]]:
 
 # when an earlier episode happened ('a similar episode 5 years ago', 'previous attack two years ago'): history, not
 # how long the complaint has lasted
+# session 30: a time still to come ('fly home in 4 days', 'my appointment is in 2 weeks'), a share of nights or days
+# ('wets the bed 5 nights out of 7': a frequency) and the end of the last period ('period finished 10 days ago': the
+# cycle's date, as menstrual.lmp_spans) are no duration of the complaint
+NOT_DURATION = [
+    re.compile(rf"\b(?:fly|flying|flight|go|going|leave|leaving|due|appointment|appt|booked|will|'ll)\b"
+               rf"[^.,;!?]{{0,25}}?\b(?:in|within)\s+(?:another\s+|about\s+)?{_NUM}\s+{_UNIT}(?:'?s?\s+time)?\b"),
+    re.compile(rf"\b{_NUM}\s+{_UNIT}\s+out\s+of\s+(?:every\s+)?(?:\d+|{_NUM})\b"),
+    re.compile(rf"\bperiods?\s+(?:finished|ended|was\s+over|stopped\s+bleeding)\s+(?:about\s+|around\s+)?{_NUM}\s+{_UNIT}\s+ago\b"),
+]
 PAST_EPISODE = re.compile(rf"\b(?:similar|previous|prior)\s+(?:episode|attack|event)s?\s+(?:about\s+)?{_NUM}\s+{_UNIT}"
                           r"\s+ago\b")
 
@@ -160,7 +176,8 @@ def duration_spans(low: str) -> list[tuple[int, int, float]]:
     skip = (frequency_spans(low) + [(a, b) for a, b, _ in gestation_spans(low)] + scan_spans(low) + episode_spans(low)
             + age_spans(low) + [(m.start(), m.end()) for m in LATE.finditer(low)]
             + [(a, b) for a, b, _ in lmp_spans(low)]  # 'LMP 7 weeks ago' dates the cycle (menstrual.py)
-            + [(m.start(), m.end()) for m in PAST_EPISODE.finditer(low)])
+            + [(m.start(), m.end()) for m in PAST_EPISODE.finditer(low)]
+            + [(m.start(), m.end()) for pat in NOT_DURATION for m in pat.finditer(low)])
     return [d for d in out if not any(a < d[1] and d[0] < b for a, b in skip)]
 
 
@@ -237,7 +254,7 @@ def _nearest_head(kb: KnowledgeBase, toks: list[str], chunk_of: list[int],
         real = [kb.finding(i.lstrip("!")) for i in ids]
         if all(f.category == "course" for f in real):  # 'getting worse', 'for a week': not a head
             continue
-        if not all(f.category in HISTORY_CATEGORIES for f in real):
+        if not all(f.category in HISTORY_CATEGORIES or f.id in TIMED_EVENTS for f in real):
             kind = "symptom"
         else:
             kind = "verb" if any(t in HISTORY_WORDS for t in toks[ms:me]) else "risk"

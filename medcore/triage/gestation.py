@@ -76,8 +76,9 @@ def labour_pains(low: str) -> bool:
     return bool(PERIOD_TYPE.search(low)) and bool(REGULAR_TIGHTENING.search(low))
 
 
-def gestation_weeks(low: str) -> float | None:
-    spans = gestation_spans(low)
+def gestation_weeks(low: str, skip=None) -> float | None:
+    """The most weeks told; `skip(low, start, end)`: a span to leave out (a relative's pregnancy, session 30)."""
+    spans = [g for g in gestation_spans(low) if skip is None or not skip(low, g[0], g[1])]
     return max(w for _, _, w in spans) if spans else None
 
 

@@ -118,7 +118,8 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
         before = frozenset(i for _, _, ids in matches for i in ids)
         words = list(_TOKEN.finditer(clause))
         starts = [m.start() for m in words]
-        matches = to_antecedents(kb.antecedents, clause, starts, matches)  # 'had a sore throat 2 weeks ago'
+        matches = to_antecedents(kb.antecedents, clause, starts, matches,  # 'had a sore throat 2 weeks ago'
+                                 kb.antecedent_events)
         said = assertions.assert_spans(clause, [(words[s].start(), words[e - 1].end()) for s, e, _ in matches], rules)
         chunk_spans = _chunk_spans(clause)
         chunk_of = [next((c for c, (a, b) in enumerate(chunk_spans) if a <= st < b), -1 - t)
@@ -148,10 +149,18 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
             if said[k] == "possible":
                 ex.uncertain.extend(ids)
                 continue
+            if said[k] == "present" and relative_history_pending(clause, words[s].start(), words[e - 1].end(), rules):
+                # session 30: 'my dad had a stroke last year, his face drooped' (the assertion scope ends at the comma)
+                relative_history.append((ids, phrase, relatives.told(clause, words[s].start(), words[e - 1].end(),
+                                                                     rules), True))
+                continue
             if said[k] == "family":
                 told = relatives.told(clause, words[s].start(), words[e - 1].end(), rules)
                 risk = all(kb.finding(i.lstrip("!")).category in HISTORY_CATEGORIES for i in ids)
-                if risk or told.history:
+                # session 30: a relative's pregnancy or birth is her own state ('my sister is 36 weeks pregnant and I
+                # have a headache'), not a symptom that describes the patient: hers unless she is the patient
+                state = all(i.lstrip("!") in relatives.STATES for i in ids)
+                if risk or told.history or state:
                     # "my mother has asthma", "her mother had a facial palsy": a relative's condition or risk factor
                     # is not the patient's, unless the speaker's relative is the patient (relatives.py, decided once
                     # the whole text is read)
@@ -199,6 +208,11 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
             ex.family.extend(i.lstrip("!") for i in ids)
     return Prepared(ex, text, unmatched_chunks[:max_embed_chunks], durations + ([] if counted else weekday),
                     since_antecedent)
+
+
+def relative_history_pending(clause: str, start: int, end: int, rules) -> bool:
+    """A sign told of him or her right after a relative's illness told as history (relatives.chained)."""
+    return relatives.third_person(clause, start) and relatives.told(clause, start, end, rules).history
 
 
 def _listed_normal(normal: normal_state.NormalState | None, clause: str, phrase: str, start: int, rules) -> bool:

@@ -104,11 +104,21 @@ def read_cold_illness(kb, ex: Extraction, low: str, rules) -> None:
         return
 
 
+def _said_of_relative(low: str, start: int, end: int) -> bool:
+    """Whether the assertion engine reads the words at [start, end) of a lower-case text as said of a relative."""
+    rules = assertions.load_rules("lay")
+    a, b = next(((ca, cb) for ca, cb in assertions.clauses(low, rules) if ca <= start < cb), (start, end))
+    return assertions.assert_spans(low[a:b], [(start - a, min(end, b) - a)], rules)[0] == "family"
+
+
 def read_pregnancy(kb, ex: Extraction, low: str) -> None:
     """A gestation phrase says pregnant and how far along; 'I had my baby 5 days ago' says a recent birth. In
     pregnancy or after a birth a bleeding with no site named is vaginal, and 'losing a lot of blood' is heavy;
     outside them such words are not obstetric (gestation.py)."""
-    ex.gestation_weeks = gestation_weeks(low)
+    # session 30: 'my sister is 36 weeks pregnant and I have a headache': the weeks are the sister's when her
+    # pregnancy was read as hers (nlu.py, relatives.STATES); the speaker's own gestation still counts
+    relative = "pregnant" in ex.family and not any(m.present and m.finding_id == "pregnant" for m in ex.mentions)
+    ex.gestation_weeks = gestation_weeks(low, skip=_said_of_relative if relative else None)
     pregnant = ex.gestation_weeks is not None or any(m.present and m.finding_id in ("pregnant", "late_pregnancy")
                                                      for m in ex.mentions)
     postnatal = gave_birth(low)

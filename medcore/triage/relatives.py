@@ -45,6 +45,13 @@ _PAST_TIME = re.compile(r"\b(?:at\s+(?:the\s+age\s+of\s+)?\d{1,3}|aged\s+\d{1,3}
                         r"|young|before\s+\d{2}|last\s+year|in\s+\d{4})\b")
 
 
+# session 30: a relative's state that is hers whoever speaks ('my sister is 36 weeks pregnant', 'my sister had her
+# baby'), never a symptom that describes the patient: the patient's only when the relative is the patient (she
+# complains too, or the speaker tells nothing of their own). Pregnancy symptoms (waters, bleeding) are not states.
+STATES = frozenset({"pregnant", "late_pregnancy", "term_pregnancy", "early_pregnancy_weeks", "recently_given_birth",
+                    "breastfeeding"})
+
+
 @dataclass(frozen=True)
 class Told:
     """How a relative's words at a span are told: `history` (the relative's own illness), `explicit` (an explicit
@@ -76,12 +83,40 @@ def told(clause: str, start: int, end: int, rules) -> Told:
     # a bare relative ('Grandmother had breast cancer', 'Mum has a fever') is the speaker's own, as with 'my'
     mine = _SPEAKERS.match(clause, cue.start) is not None or not _POSSESSIVE.match(clause, cue.start)
     kin = _NOT_KIN.match(clause, cue.start) is None
+    if cue.end <= start and chained(clause, cue.start, cue.end, start):
+        return Told(True, False, mine, True, kin)  # 'my dad had a stroke last year, his face drooped'
     if cue.end > start or not _GAP.fullmatch(clause[cue.end:start]):
         return Told(False, False, mine, kin=kin)
     if not mine:
         return Told(True, False, False, True, kin)  # 'her mother had a facial palsy'
     history = _HISTORY_VERB.search(clause, cue.end, start) is not None or _PAST_TIME.search(clause, cue.start) is not None
     return Told(history, False, True, True, kin)
+
+
+# session 30: a sign told in the third person after a relative's illness told as history ('my dad had a stroke last
+# year, his face drooped', 'her mum had pre-eclampsia and her face swelled') is part of that history, unless it is
+# told as now ('and now his face has drooped again', 'his face drooped an hour ago')
+_CHAIN = re.compile(rf"\A(?:'s)?\s++{_HAS}\b.*?(?:,|\band\b|\bwhen\b|\bafter\b|\bwhere\b)\s*(?:then\s+)?"
+                    r"(?:his|her|their|he|she|they)\s+(?:[a-z']+\s+){0,3}\Z")
+_NOW_SAID = re.compile(r"\b(?:now|again|today|tonight|this\s+morning|this\s+evening|currently|still|just|ago|since|keeps?)\b")
+
+
+def chained(clause: str, cue_start: int, cue_end: int, start: int) -> bool:
+    """Whether the words at `start` continue a relative's history told from the cue at [cue_start, cue_end) of a
+    lower-case clause in the third person, with no word of now up to the end of their chunk."""
+    between = clause[cue_end:start]
+    if not _CHAIN.match(between):
+        return False
+    if _HISTORY_VERB.search(between) is None and _PAST_TIME.search(clause, cue_start, start) is None:
+        return False
+    tail = re.split(r"[,;]|\band\b|\bbut\b", clause[start:], maxsplit=1)[0]
+    pronoun = max(between.rfind(p) for p in (",", " and ", " when ", " after ", " where "))
+    return not _NOW_SAID.search(tail) and not _NOW_SAID.search(between[max(pronoun, 0):])
+
+
+def third_person(clause: str, start: int) -> bool:
+    """Whether the words at `start` are told of him, her or them ('his face drooped', 'she was slurring')."""
+    return re.search(r"\b(?:his|her|their|he|she|they)\s+(?:[a-z']+\s+){0,3}\Z", clause[max(0, start - 40):start]) is not None
 
 
 def relative_is_patient(entry_told: Told, symptom: bool, relative_complains: bool, speaks_of_self: bool,

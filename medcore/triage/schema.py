@@ -35,7 +35,9 @@ FINDINGS = {
         # a finding told as a past episode ('had a sore throat 2 weeks ago') -> its antecedent finding (antecedents.py)
         "antecedents": {"type": "object", "required": ["source", "map"], "additionalProperties": False,
                         "properties": {"source": SOURCE,
-                                       "map": {"type": "object", "additionalProperties": {"type": "string"}}}},
+                                       "map": {"type": "object", "additionalProperties": {"type": "string"}},
+                                       # session 30: antecedents taken only with their own event told (antecedents.py)
+                                       "own_event": {"type": "array", "items": {"type": "string"}}}},
         # a relative's illness -> the family-history finding it gives ('his father died of a heart attack': relatives.py)
         "relative_conditions": {"type": "object", "required": ["source", "map"], "additionalProperties": False,
                                 "properties": {"source": SOURCE,

@@ -1,5 +1,5 @@
 """Shape of the blind triage sets of sessions 22 to 30 (issue 12): each loads through the eval's own loader,
-40 one-shot cases (held out: s29 and s30, blind now; the others dev: s26 since session 27, s27 since session 28, s28 since session 29) balanced over the four levels, each gold diagnosis,
+40 one-shot cases (held out: s30, blind now; the others dev: s26 since session 27, s27 since session 28, s28 since session 29, s29 since session 30) balanced over the four levels, each gold diagnosis,
 ICD-10 and level the KB's. Format only: no engine runs on them here."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import pytest
                                            # blind in session 28, scored once before and once after; studied in session 29: dev
                                            ("vignettes_blind_s28.yaml", False),
                                            # blind in session 29: scored once before (writer) and once after (coordinator)
-                                           ("vignettes_blind_s29.yaml", True),
+                                           ("vignettes_blind_s29.yaml", False),
                                            # blind in session 30: scored once before (writer) and once after (coordinator)
                                            ("vignettes_blind_s30.yaml", True)])
 def test_blind_set_loads_forty_balanced_cases_with_the_kbs_codes(kb, name, held_out):

@@ -1,46 +1,10 @@
-"""Before/after figures and per-case changes of two `eval triage --out` files (one_shot rows):
-python compare.py BEFORE.json AFTER.json. Emergencies under-triaged: gold emergency, predicted lower."""
-from __future__ import annotations
-
-import json
+"""Wrapper (session 30): the script moved to docs/evals/_tools/triage_compare.py; same command, same output:
+python docs/evals/triage-s29/compare.py BEFORE.json AFTER.json (the s28 set as its one set)."""
+import os
 import sys
 
-ORDER = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
-
-
-def rows(path):
-    return {r["id"]: r for r in json.load(open(path))["cases"] if r["mode"] == "one_shot"}
-
-
-def figures(rs, keep=lambda i: True):
-    rs = [r for i, r in rs.items() if keep(i)]
-    n = len(rs)
-    em = [r for r in rs if r["triage_ref"] == "emergency"]
-    return {"n": n, "top1": sum(r["rank"] == 1 for r in rs) / n, "top3": sum(0 < r["rank"] <= 3 for r in rs) / n,
-            "triage": sum(r["triage_ref"] == r["triage_pred"] for r in rs) / n,
-            "over": sum(ORDER[r["triage_pred"]] > ORDER[r["triage_ref"]] for r in rs) / n,
-            "under": sum(ORDER[r["triage_pred"]] < ORDER[r["triage_ref"]] for r in rs) / n,
-            "emergencies": len(em), "emergencies_under": sum(r["triage_pred"] != "emergency" for r in em)}
-
-
-def main():
-    b, a = rows(sys.argv[1]), rows(sys.argv[2])
-    for name, keep in (("all dev", lambda i: True), ("s28 set", lambda i: i.startswith("s28v")),
-                       ("without s28", lambda i: not i.startswith("s28v"))):
-        fb, fa = figures(b, keep), figures(a, keep)
-        print(name, " ".join(f"{k} {fb[k]:.3f}->{fa[k]:.3f}" if isinstance(fb[k], float) else f"{k} {fb[k]}->{fa[k]}"
-                             for k in fb))
-    newly = [i for i in a if b[i]["triage_ref"] == "emergency" and b[i]["triage_pred"] == "emergency"
-             and a[i]["triage_pred"] != "emergency"]
-    print("emergencies under-triaged now that were not before:", newly or "none")
-    print("case changes (id gold: rank before->after, level before->after):")
-    for i in sorted(a):
-        x, y = b[i], a[i]
-        if (x["rank"], x["triage_pred"]) != (y["rank"], y["triage_pred"]):
-            better = (y["triage_pred"] == y["triage_ref"]) - (x["triage_pred"] == x["triage_ref"])
-            print(f"  {i} {y['diagnosis']} [{y['triage_ref']}]: rank {x['rank']}->{y['rank']}, "
-                  f"{x['triage_pred']}->{y['triage_pred']}" + {1: " (level right now)", -1: " (level wrong now)", 0: ""}[better])
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_tools"))
+from triage_compare import main  # noqa: E402
 
 if __name__ == "__main__":
-    main()
+    main([*sys.argv[1:3], "s28v"])
