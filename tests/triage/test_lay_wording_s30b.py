@@ -32,7 +32,6 @@ def _read(engine, text):
     ("bruises from nowhere on her legs", "bruising"),
     ("there are bubbles in my wee every time", "frothy_urine"),
     ("my face is swollen in the mornings", "puffy_face"),
-    ("he had a sore throat two weeks ago and now his wee is dark", "recent_sore_throat"),
     ("my face has gone round like a moon on the tablets", "cushing_features"),
     ("I'm a type 1 and my sugar is high", "type1_insulin"),
     ("blood sitting at the bottom of my iris after the ball hit it", "blood_front_eye"),
