@@ -34,3 +34,7 @@ def main(argv: list[str]) -> None:
     with open(argv[0]) as fh:
         d = json.load(fh)
     print("\n".join(lines(d, argv[1] if len(argv) > 1 else "")))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
