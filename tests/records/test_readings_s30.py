@@ -134,3 +134,35 @@ def test_an_implausible_pair_reads_nothing(kb):
 ])
 def test_unitless_doses_are_kept_as_written(kb, text, drug, want):
     assert _meds(kb, text)[drug] == want
+
+
+# ---- blind_s29 studied as DEV: assertion causes (own sentences) -------------------------------------------------------
+@pytest.mark.parametrize("text, code", [
+    ("PAST MEDICAL HISTORY: Insulin-dependent diabetes, asthma.", "E10.9"),
+    ("PAST MEDICAL HISTORY: Moderate mitral valve regurgitation, asthma.", "I34.0"),
+    ("Past history: tricuspid regurgitation.", "I07.1"),
+])
+def test_a_chronic_condition_in_the_past_history_is_present(kb, text, code):
+    assert (code, "present") in _got(kb, text)
+
+
+def test_an_acute_event_in_the_past_history_stays_historical(kb):
+    assert ("I63.9", "historical") in _got(kb, "PAST MEDICAL HISTORY: Stroke, asthma.")
+
+
+@pytest.mark.parametrize("text, code, want", [
+    ("Hematuria. Likely this is secondary to a urinary tract infection.", "N39.0", "possible"),
+    ("Her cough is probably from reflux disease.", "K21.9", "possible"),
+    ("Hematuria, secondary to a urinary tract infection.", "N39.0", "present"),   # a cause stated, not hedged
+    ("Hematuria from a urinary tract infection.", "N39.0", "present"),
+])
+def test_a_hedged_cause(kb, text, code, want):
+    assert (code, want) in _got(kb, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The chance of a compartment syndrome seems very low.", "hypothetical"),
+    ("She has a compartment syndrome of the leg.", "present"),
+])
+def test_a_chance_is_not_a_diagnosis(kb, text, want):
+    assert any(a == want for c, a in _got(kb, text) if c and c.startswith("T79.A"))
