@@ -161,7 +161,7 @@ def test_a_hedged_cause(kb, text, code, want):
 
 
 @pytest.mark.parametrize("text, want", [
-    ("The chance of a compartment syndrome seems very low.", "hypothetical"),
+    ("We judged the chance of compartment syndrome to be small.", "hypothetical"),
     ("She has a compartment syndrome of the leg.", "present"),
 ])
 def test_a_chance_is_not_a_diagnosis(kb, text, want):
