@@ -69,8 +69,10 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     return out
 
 
-# the words of an allergy story (what keeps a sentence after "NKDA" in the allergy reading)
-_SPEAKS_OF_ALLERGY = re.compile(r"\ballerg|\breaction|\bintoleran|\bsensitiv|\banaphyla|\bhives\b|\brash\b", re.I)
+# the words of an allergy or side-effect story (what keeps a sentence after "NKDA" in the allergy reading: "NKDA.
+# ACE inhibitor may have caused a cough" is an intolerance told there)
+_SPEAKS_OF_ALLERGY = re.compile(r"\ballerg|\breaction|\bintoleran|\bsensitiv|\banaphyla|\bhives\b|\brash\b|\bcaus(?:ed|es|ing)\b|"
+                                r"\bgave\s+(?:her|him|them)\b|\bside[- ]effects?\b|\bupsets?\b", re.I)
 
 
 def _holds(spans, start: int, end: int, same_ok=()) -> bool:

@@ -41,6 +41,7 @@ def test_a_caution_or_an_order_after_nkda_is_no_allergy(kb, text):
     ("Allergies: penicillin (rash), sulfa", ["penicillin", "sulfa"]),        # one list: both kept
     ("ALLERGIES: Penicillin. Codeine.", ["penicillin", "codeine"]),           # no "none" said: the section goes on
     ("ALLERGIES: NKDA. Sulfa causes a rash.", ["sulfa"]),                     # an allergy story after it is read
+    ("ALLERGIES: NKDA. An ACE inhibitor may have caused a cough.", ["ace inhibitor"]),  # a side effect told there
     ("Allergies: avoid sulfa, causes hives.", ["sulfa"]),                     # a caution with its allergic reason
     ("She is allergic to penicillin.", ["penicillin"]),
 ])
