@@ -5,10 +5,10 @@
 # Usage: sh docs/evals/_tools/records_run_all.sh TAG OUTDIR SET [SET ...]
 # Wrappers pass their session's dev sets (records-s29/run_all.sh, records-s30/run_all.sh); a blind set of the
 # running session is never passed.
+[ $# -ge 3 ] || { echo "usage: records_run_all.sh TAG OUTDIR SET [SET ...]" >&2; exit 2; }
 tag=$1
 out=$2
 shift 2
-[ -n "$tag" ] && [ -n "$out" ] && [ $# -gt 0 ] || { echo "usage: records_run_all.sh TAG OUTDIR SET [SET ...]" >&2; exit 2; }
 for s in "$@"; do
   MEDCORE_LLM_BACKEND=template nice -n 10 .venv/bin/python -m medcore eval records-real --set "$s" --json --errors \
     > "$out/${tag}_$s.json"
