@@ -67,8 +67,9 @@ _TAKEN = re.compile(r"\b(?:takes|taking|took|uses|using|is\s+on|was\s+on|prescri
 _CAUTION_BEFORE = re.compile(r"\b(?:avoid(?:s|ed|ing)?|(?:do|does|should|must|will)\s+not\s+(?:give|use|prescribe|start|"
                              r"receive|take|be\s+given)|not\s+to\s+(?:be\s+given|receive|take|use)|caution\s+(?:with|against)|"
                              r"contraindicat\w*)\b[^.;:,]{0,40}$", re.I)
-_CAUTION_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:is|are|were|was)\s+(?:relatively\s+)?contraindicated\b|\s+(?:to\s+be\s+)?avoided\b",
-                            re.I)
+# (possessive blanks from a run's first blank: matched at a position, and a run of blanks split every way is quadratic)
+_CAUTION_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:is|are|were|was)\s++(?:relatively\s++)?contraindicated\b|"
+                            r"(?<!\s)\s++(?:to\s++be\s++)?avoided\b", re.I)
 
 
 def caution(s: str, start: int, end: int) -> bool:
