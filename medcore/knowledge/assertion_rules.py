@@ -19,8 +19,10 @@ from medcore.errors import DomainError
 
 RULES_PATH = REPO_ROOT / "assets" / "kb" / "knowledge" / "assertion_rules.yaml"
 CATEGORIES = ("negated", "possible", "hypothetical", "historical", "background", "family")
-# "list": forward over a whole list, past the category's scope_ends ("Differential: pneumonia, PE, ACS")
-DIRECTIONS = ("forward", "backward", "bidirectional", "list")
+# "list": forward over a whole list, past the category's scope_ends ("Differential: pneumonia, PE, ACS");
+# "subject": forward past the word terminators, to the category's scope_ends or the sentence's end: the subject of the
+# sentence is what the whole sentence tells of ("Mother is 80 and frail after her stroke", session 30)
+DIRECTIONS = ("forward", "backward", "bidirectional", "list", "subject")
 # what the tools report; "hypothetical" only where a profile reports it (clinical: a risk, prevention or if-then)
 ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "family")
 

@@ -28,7 +28,7 @@ from medcore.knowledge.assertion_rules import ASSERTIONS, Rules, RulesError, loa
 
 # Negation outranks the others ("no history of X" is negated); family is about someone else.
 _PRIORITY = {"negated": 0, "family": 1, "possible": 2, "hypothetical": 2, "historical": 3, "background": 3}
-_FORWARD = ("forward", "bidirectional", "list")
+_FORWARD = ("forward", "bidirectional", "list", "subject")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 
 
@@ -121,7 +121,7 @@ def _in_any(m: Modifier, targets: list[tuple[int, int]]) -> bool:
 
 def _with_scope_end(m: Modifier, sentence: str, ends: re.Pattern | None) -> Modifier:
     """A forward modifier of a category with scope_ends stops at the first such match after it."""
-    if ends is None or m.direction not in ("forward", "bidirectional"):
+    if ends is None or m.direction not in ("forward", "bidirectional", "subject"):
         return m
     e = ends.search(sentence, m.end)
     if e is None:
@@ -147,7 +147,8 @@ def _hits(start: int, end: int, modifiers: list[Modifier], terminators: list[int
                 hits.append((_PRIORITY[m.category], 0, m.category))
             continue
         if m.direction in _FORWARD and m.end <= start:
-            words = [] if m.category in rules.clause_scoped else [t for t in terminators if t >= m.end]
+            words = [] if m.category in rules.clause_scoped or m.direction == "subject" else \
+                [t for t in terminators if t >= m.end]
             stop = min(words + [sentence_len or 10**9] + ([m.scope_end] if m.scope_end is not None else []))
             if start < stop:
                 hits.append((_PRIORITY[m.category], start - m.end, m.category))

@@ -68,6 +68,7 @@ class Matcher:
         cands: list[tuple[int, int, str, list[int], str]] = []
         for stream, reach, least in streams:
             self._scan(text, stream, reach, types, allowed, section, cands, least, every)
+        cands = _comma_tails_yield(text, cands)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))  # stable: a plain stream's match wins a tie
         out: list[Mention] = []
         last = -1
@@ -125,7 +126,10 @@ class Matcher:
                     cands.append((start, end, key, idxs, "exact"))
                 else:
                     cands.append((start, end, key, idxs[:1], self._how(text[start:end], key)))
-                break
+                if "," not in text[start:end]:
+                    break
+                # a match across a comma ("DM, type 2") may have taken the next item's first words ("DM, type 2 MI"):
+                # the shorter match before the comma is kept as its stand-in (_comma_tails_yield)
 
     def _resolve(self, text, toks, i, length, key, types, allowed, section) -> list[int]:
         """The key's concepts (an abbreviation's by its sense here) that the caller accepts, preferred first."""
@@ -176,6 +180,22 @@ class Matcher:
             return "abbreviation"
         plain = re.sub(r"[^a-z0-9]+", " ", fold(surface, self.v)[0]).strip()
         return "exact" if plain == key or plain.replace(" ", "") == key.replace(" ", "") else "variant"
+
+
+def _comma_tails_yield(text: str, cands: list) -> list:
+    """A match that runs across a comma ("DM, type 2", the inverted "type 2 DM") gives way to a match that starts after
+    that comma and runs on past it ("type 2 MI" in "Type 2 DM, type 2 MI"): the words after the comma open the next
+    item. The shorter match before the comma at the same start (kept by `_scan`) then stands; with no such overlap the
+    comma match wins as before (longest first), and its shorter stand-ins are dropped."""
+    if not any("," in text[c[0]:c[1]] for c in cands):
+        return cands
+    out = []
+    for c in cands:
+        comma = text.rfind(",", c[0], c[1])
+        if comma >= 0 and any(comma < o[0] < c[1] < o[1] and "," not in text[o[0]:o[1]] for o in cands):
+            continue
+        out.append(c)
+    return out
 
 
 def _capitals(surface: str) -> bool:

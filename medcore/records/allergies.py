@@ -34,6 +34,10 @@ def allergies_in(s: str, m):
                                     and _DENIED_LIST.search(s, max(0, h.start() - 100), h.start()))]
     # a drug the sentence says the patient takes is a medicine ("She takes ibuprofen for pain", "; uses Claritin")
     hits = [h for h in hits if not _TAKEN.search(re.split(r"[;,]|\bbut\b", s[max(0, h.start() - 60):h.start()])[-1])]
+    # a clinical caution is not an allergy ("Avoid fluoroquinolones given her aneurysm", "NSAIDs are contraindicated
+    # with her ulcer"), unless the sentence gives an allergy as its reason ("avoid sulfa: allergic")
+    if not _ALLERGY_WORD.search(s) and not m.reaction.search(s):
+        hits = [h for h in hits if not caution(s, h.start(), h.end())]
     # one allergen written in two known words ("contrast dye") is one allergy
     joined = []
     for h in hits:
@@ -58,6 +62,22 @@ _TOLERATED = re.compile(r"\b(?:but|however|although|though)\b[^.;]{0,60}?\b(?:ca
 # a verb of taking right before the drug, with no word of allergy between ("takes ibuprofen", "is on aspirin")
 _TAKEN = re.compile(r"\b(?:takes|taking|took|uses|using|is\s+on|was\s+on|prescribed|started\s+on|given)\b"
                     r"(?:(?!allerg|reaction|intoleran|sensitiv)[^.;])*$", re.I)
+# a clinical caution about a drug (session 30): a verb of keeping it away from the patient before it, in its clause
+# ("avoid", "do not give", "should not receive", "hold off on"), or "is/are contraindicated" right after it
+_CAUTION_BEFORE = re.compile(r"\b(?:avoid(?:s|ed|ing)?|(?:do|does|should|must|will)\s+not\s+(?:give|use|prescribe|start|"
+                             r"receive|take|be\s+given)|not\s+to\s+(?:be\s+given|receive|take|use)|caution\s+(?:with|against)|"
+                             r"contraindicat\w*)\b[^.;:,]{0,40}$", re.I)
+# (possessive blanks from a run's first blank: matched at a position, and a run of blanks split every way is quadratic)
+_CAUTION_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:is|are|were|was)\s++(?:relatively\s++)?contraindicated\b|"
+                            r"(?<!\s)\s++(?:to\s++be\s++)?avoided\b", re.I)
+
+
+def caution(s: str, start: int, end: int) -> bool:
+    """Whether the substance at s[start:end] is named in a clinical caution ("avoid X given her aneurysm"), not as an
+    allergen."""
+    return bool(_CAUTION_BEFORE.search(s, max(0, start - 60), start) or _CAUTION_AFTER.match(s, end))
+
+
 # a denial whose list runs up to the substance ("denies asthma, eczema or latex allergy"); a contrast or "except"
 # ends its reach
 _DENIED_LIST = re.compile(r"\b(?:no|denies|denied|denying|without|negative\s+for)\b(?:(?!\b(?:but|however|except|"
@@ -106,7 +126,8 @@ _BUT_REACTION = r"[ \t]*+,?[ \t]*+but[ \t]+(?:had|developed|got)[ \t]+(?:an?[ \t
 BUT_REACTION = re.compile(_BUT_REACTION, re.I)
 _REACTION_AFTER = re.compile(_BUT_REACTION + r"|[ \t]*+,?[ \t]*+(?:due[ \t]+to|because[ \t]+of|secondary[ \t]+to)[ \t]+(?:an?[ \t]+)?"
                              r"(?:hives|urticaria|rash|anaphyla\w*|angioedema|allergic[ \t]+reaction|allergy)\b", re.I)
-_DENIED = re.compile(r"\b(?:no|not|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,3}\s*$", re.I)
+# session 30: "never" too ("she has never had a reaction to penicillin")
+_DENIED = re.compile(r"\b(?:no|not|never|denies|denied|denying|without|negative for)\b(?:\s+\w+){0,3}\s*$", re.I)
 
 
 def allergy_kind(s: str, start: int, end: int, reaction: str, m) -> str:

@@ -49,8 +49,10 @@ _NONE = re.compile(r"\s*+(?:[A-Za-z ]{0,20}allerg(?:y|ies)\s*:)?[\s,:]*+(?:none|
 def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     m = matchers(kb)
     out = Extraction()
+    none_said = False  # the allergy section said "NKDA": what its later sentences name is not an allergen list
     for sent, heading in zip(sentences, context_words.headings(sentences)):
-        _extract_sentence(text, sent, m, out, heading)
+        said = _extract_sentence(text, sent, m, out, heading, none_said)
+        none_said = sent.section == "allergies" and (none_said or said)
     out.problems = resolved_line.apply(text, sentences, out.problems)  # "1. UTI.  Resolved."
     out.problems = empty_field.apply(sentences, out.problems)  # "INFECTIONS:," then "None."
     out.problems = newborn.apply(text, out.problems, m.problems.newborn_codes, m.terminology, problem_name)  # P59.9
@@ -67,6 +69,12 @@ def extract(text: str, sentences: list[Sentence], kb: RecordsKB) -> Extraction:
     return out
 
 
+# the words of an allergy or side-effect story (what keeps a sentence after "NKDA" in the allergy reading: "NKDA.
+# ACE inhibitor may have caused a cough" is an intolerance told there)
+_SPEAKS_OF_ALLERGY = re.compile(r"\ballerg|\breaction|\bintoleran|\bsensitiv|\banaphyla|\bhives\b|\brash\b|\bcaus(?:ed|es|ing)\b|"
+                                r"\bgave\s+(?:her|him|them)\b|\bside[- ]effects?\b|\bupsets?\b", re.I)
+
+
 def _holds(spans, start: int, end: int, same_ok=()) -> bool:
     """Every span that overlaps [start, end) lies inside it and is shorter (or is one of `same_ok`, as long)."""
     return all(start <= s and e <= end and (e - s < end - start or (s, e) in same_ok)
@@ -80,14 +88,19 @@ _ON_DIALYSIS = re.compile(r"[^.;]{0,30}?(?<!not )(?<!not yet )(?<!no longer )\b(
                           r"(?:chronic\s+|maintenance\s+|regular\s+)?(?:hemo|haemo|peritoneal\s+)?dialysis\b", re.I)
 
 
-def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, heading: str = "") -> None:
+def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, heading: str = "",
+                      after_none: bool = False) -> bool:
+    """Reads one sentence into `out`; True when it is an allergy sentence that says "none" ("NKDA")."""
     s = sent.text
     base = sent.start
     sec = sent.section
     taken: list[tuple[int, int]] = []  # sentence-relative spans already used by an entity
 
-    # allergies first: a drug named in the allergy section is an allergen, not a medication
-    allergy_sentence = sec == "allergies" or _ALLERGY_LINE.match(s)
+    # allergies first: a drug named in the allergy section is an allergen, not a medication. Session 30: once the
+    # section said "NKDA", a later sentence of it lists no allergen unless it speaks of one ("Allergies: NKDA.
+    # Lisinopril 10 mg daily was started." runs on past the allergy line, flattened)
+    allergy_sentence = (sec == "allergies" and not (after_none and not _SPEAKS_OF_ALLERGY.search(s))) \
+        or _ALLERGY_LINE.match(s)
     if allergy_sentence:
         said_none = m.no_allergy.search(s) or (sec == "allergies" and _NONE.match(s))
         if said_none:
@@ -100,7 +113,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
         # a sentence of the allergy section that names no substance and no "no known allergies" says something
         # else (a combined "Family, social and allergy history: she has asthma, ..."): read it as any other sentence
         if found or said_none:
-            return
+            return bool(said_none)
     for a in inline_allergies(s, m):
         if not a[2]:
             taken.append((a[0], a[1]))
@@ -230,6 +243,7 @@ def _extract_sentence(text: str, sent: Sentence, m: Matchers, out: Extraction, h
                                                                         s, re.I)):
             when = _WHEN.search(s)
             out.follow_ups.append(FollowUp(s, base, base + len(s), sent.index, s.strip(), when.group() if when else ""))
+    return False
 
 
 _BACKGROUND = re.compile(r"\b\d{1,3}(?:[- ](?:year|yr)s?[- ]old\s+(?:\w+\s+){0,2}?(?:man|woman|male|female|patient|"

@@ -65,7 +65,7 @@ def _reading(s, a, b, text_start, rng, m, judge) -> Measurement | None:
     unit_range, flag = judge
     value = s[a:b]
     band = _band(value)
-    first = band[0] if band else float(value)
+    first = band[0] if band else float(value.split("/")[0])  # a pressure's systolic
     if not _plausible(first, rng):
         return None
     unit, judged = unit_range(rng, str(int(first)) if band else value, "", (m.unit_ranges or {}).get(rng.name.lower()))
@@ -90,6 +90,9 @@ def readings(s: str, m, taken, used, judge) -> list:
             if rng is None:
                 continue
             if kind == "lab" and (pair := _pair(s, hit, m, rng, judge, used)) is not None:
+                out += [(x, kind) for x in pair]
+                continue
+            if kind == "vital" and (pair := _vital_pair(s, hit, m, rng, judge, used)) is not None:
                 out += [(x, kind) for x in pair]
                 continue
             if len(hit.group()) > 1 and (d := _DECADE.match(s, hit.end())) and ("/" not in d.group(1) or kind == "vital") \
@@ -123,6 +126,44 @@ def _pair(s, hit, m, rng, judge, used) -> list | None:
         return []  # a number not plausible for its lab: the pair is not what it seems, so nothing is read
     first.text, first.start = s[hit.start():v.end(1)], hit.start()
     return [first, other]
+
+
+# two vitals' values after "BP/HR": a pressure is two numbers ("130/80"), any other vital one ("72")
+_PRESSURE = r"\d{2,3}[ \t]*+/[ \t]*+\d{2,3}"
+_OPEN = r"(?<![ \t])[ \t]*+(?:(?:is|are|was|were|of|at|today|now)[ \t]++){0,2}[:=]?[ \t]*+(?<![\d.])"
+_END = r"(?![\w/]|\.\d)"
+_VITAL_VALUES = {  # which of the two names is the pressure: its values' shape
+    0: re.compile(rf"{_OPEN}({_PRESSURE})[ \t]*+/[ \t]*+({NUM}){_END}"),
+    1: re.compile(rf"{_OPEN}({NUM})[ \t]*+/[ \t]*+({_PRESSURE}){_END}"),
+    None: re.compile(rf"{_OPEN}({NUM})[ \t]*+/[ \t]*+({NUM}){_END}"),
+}
+_PRESSURE_ONLY = re.compile(rf"{_OPEN}({_PRESSURE}){_END}")
+
+
+def _vital_pair(s, hit, m, rng, judge, used) -> list | None:
+    """Two vitals, then their values joined by slashes (session 30): "BP/HR 130/80/72" is a pressure of 130/80 and a
+    rate of 72, "HR/BP 72/130/80" the same the other way round, "HR/RR 72/16" a rate and a breathing rate; each value
+    to its vital in order, only when each is plausible. "BP/HR 130/80" is the pressure alone (the rate was not
+    written); any other value shape after the two names reads nothing (it was read as a rate of 130/80). None: not
+    this shape."""
+    j = _JOIN.match(s, hit.end())
+    second = m.vital.match(s, j.end()) if j and "/" in j.group() else None
+    if second is None or (rng2 := m.vital_lookup.get(second.group().lower())) is None or rng2.name == rng.name:
+        return None
+    bp = [r.name.lower() == "blood pressure" for r in (rng, rng2)]
+    v = _VITAL_VALUES[0 if bp[0] else 1 if bp[1] else None].match(s, second.end())
+    if v is None:
+        alone = _PRESSURE_ONLY.match(s, second.end()) if bp[0] else None
+        if alone is None:
+            used.append((hit.start(), second.end()))
+            return []
+        used.append((hit.start(), alone.end()))
+        only = _reading(s, *alone.span(1), hit.start(), rng, m, judge)
+        return [only] if only is not None else []
+    used.append((hit.start(), v.end()))
+    first = _reading(s, *v.span(1), hit.start(), rng, m, judge)
+    other = _reading(s, *v.span(2), v.start(2), rng2, m, judge)
+    return [first, other] if first is not None and other is not None else []
 
 
 def _log(s, hit, rng, m, judge, used, start=None) -> list:

@@ -63,14 +63,44 @@ def pooled(folder: pathlib.Path, sets, tags=("before", "after")) -> list[str]:
     return out
 
 
+def pooled_meds(folder: pathlib.Path, sets, tags=("before", "after")) -> list[str]:
+    """Session 30: the pooled medication recall / precision, dose and frequency accuracy and allergy recall /
+    precision of each tag, from each set's counts (accuracy x n for dose and frequency); a missing JSON is named."""
+    out = []
+    for tag in tags:
+        c = dict.fromkeys(("mtp", "mg", "mp", "dok", "dn", "fok", "fn", "atp", "ag", "ap"), 0.0)
+        for name in sets:
+            p = folder / f"{tag}_{name}.json"
+            if not p.exists() or not p.stat().st_size:
+                out.append(f"{tag}: {name} missing")
+                continue
+            s = json.loads(p.read_text())["scores"]
+            med, al = s.get("medications") or {}, s.get("allergies") or {}
+            for k, src, key in (("mtp", med, "tp"), ("mg", med, "gold"), ("mp", med, "predicted"),
+                                ("atp", al, "tp"), ("ag", al, "gold"), ("ap", al, "predicted")):
+                c[k] += src.get(key) or 0
+            for ok, n, acc, nn in (("dok", "dn", "dose_accuracy", "dose_n"), ("fok", "fn", "frequency_accuracy", "frequency_n")):
+                c[ok] += (s.get(acc) or 0) * (s.get(nn) or 0)
+                c[n] += s.get(nn) or 0
+
+        def r(a, b):
+            return f"{c[a] / c[b]:.4f}" if c[b] else "-"
+        out.append(f"{tag} POOLED meds: recall {r('mtp', 'mg')} precision {r('mtp', 'mp')} ({c['mtp']:.0f}/{c['mg']:.0f}, "
+                   f"{c['mp']:.0f} out) dose {r('dok', 'dn')} (n {c['dn']:.0f}) frequency {r('fok', 'fn')} (n {c['fn']:.0f}) "
+                   f"allergy recall {r('atp', 'ag')} precision {r('atp', 'ap')} ({c['atp']:.0f}/{c['ag']:.0f}, {c['ap']:.0f} out)")
+    return out
+
+
 def main(argv: list[str], default_sets=SETS) -> None:
-    """`[--pooled] FOLDER [SET ...]`; a wrapper passes its own sets as `default_sets`."""
-    want_pooled = "--pooled" in argv
-    argv = [a for a in argv if a != "--pooled"]
+    """`[--pooled] [--meds] FOLDER [SET ...]`; a wrapper passes its own sets as `default_sets`. `--meds` (session 30)
+    adds the pooled medication, dose, frequency and allergy lines after the pooled problem lines."""
+    want_pooled, want_meds = "--pooled" in argv, "--meds" in argv
+    argv = [a for a in argv if a not in ("--pooled", "--meds")]
     if not argv or argv[0] in ("-h", "--help"):
-        sys.exit("usage: records_compare.py [--pooled] FOLDER [SET ...]")
+        sys.exit("usage: records_compare.py [--pooled] [--meds] FOLDER [SET ...]")
     folder, sets = pathlib.Path(argv[0]), argv[1:] or default_sets
-    print("\n".join(pooled(folder, sets) if want_pooled else table(folder, sets)))
+    print("\n".join((pooled(folder, sets) if want_pooled else table(folder, sets))
+                    + (pooled_meds(folder, sets) if want_meds else [])))
 
 
 if __name__ == "__main__":
