@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from medcore.errors import DomainError
@@ -56,8 +56,10 @@ SCHEMA = {
                    "properties": {"findings": {"type": "array", "items": {"type": "string"}}}},
         "rank_by_words": {"type": "array", "items": {"enum": list(QUESTION_TYPES)}},
         "general_words": {"type": "object", "required": ["rationale", "general", "lay_names"],
-                          "properties": {k: {"type": "object", "additionalProperties": {
-                              "type": "string", "pattern": "^condition:[a-z0-9_]+$"}} for k in ("general", "lay_names")}},
+                          "properties": {**{k: {"type": "object", "additionalProperties": {
+                              "type": "string", "pattern": "^condition:[a-z0-9_]+$"}}
+                              for k in ("general", "lay_names", "for_children")},
+                              "child_cues": _PATTERNS, "not_before": {"type": "array", "items": {"type": "string"}}}},
         "not_a_mention": {"type": "object", "required": ["rationale", "words", "objects"],
                           "properties": {"words": _PATTERNS, "objects": _PATTERNS, "rationale": {"type": "string"}}},
         "relation": {"type": "object", "required": ["rationale", "cues"],
@@ -101,6 +103,9 @@ class Cues:
     serious_question: re.Pattern | None = None  # ...unless the question matches this
     relation: tuple[re.Pattern, ...] = ()  # "does X cause Y": each with named groups x (the cause) and y
     general_words: tuple = ()  # (word, page id, say so): a general word or lay name answered from one page
+    general_for_children: dict = field(default_factory=dict)  # word -> the child's page, when child_cues match
+    child_cues: re.Pattern | None = None
+    general_not_before: re.Pattern | None = None  # a next word that makes another name ("hypo thyroid")
     adjective_names: frozenset = frozenset()  # a mention that is only this word ("cold")...
     object_after: re.Pattern | None = None  # ...followed by an object or remedy ("compress") is no mention
     alcohol: re.Pattern | None = None  # an interaction question about drinking, read from the drug page
@@ -167,7 +172,12 @@ def load_cues(kb_dir: str | Path) -> Cues:
         foods=tuple((f["name"], _join(f["cues"], "foods")) for f in d.get("foods", {}).get("items", ())),
         states=frozenset(d.get("states", {}).get("findings", ())),
         general_words=tuple((w.lower(), pid, kind == "general") for kind in ("general", "lay_names")
-                            for w, pid in d.get("general_words", {}).get(kind, {}).items()))
+                            for w, pid in d.get("general_words", {}).get(kind, {}).items()),
+        general_for_children={w.lower(): p for w, p in d.get("general_words", {}).get("for_children", {}).items()},
+        child_cues=_join(d["general_words"]["child_cues"], "general_words")
+        if d.get("general_words", {}).get("child_cues") else None,
+        general_not_before=re.compile(r"^[\s-]+(?:" + "|".join(map(re.escape, d["general_words"]["not_before"])) + r")\b")
+        if d.get("general_words", {}).get("not_before") else None)
     with _LOCK:
         _CACHE[key] = cues
     return cues

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from medcore.qa import answer as A
-from medcore.qa import act_now, relation, safety, waiting
+from medcore.qa import act_now, relation, safety
 from medcore.qa.cues import Cues, load_cues
 from medcore.qa.model import CONDITION_SECTIONS, DRUG_SECTIONS
 from medcore.qa.retrieve import Index, build_index
@@ -111,9 +111,7 @@ def ask(settings, question: str, context: dict | None = None, *, eng: QAEngine |
     page = u.topics[0].id if u.topics else None
     if em is not None:
         if em.kind == "red_flag":  # after the emergency advice, what to do until help comes (hand check s11own01)
-            now = act_now.happening_now(q)  # the situation told gives its first aid (s30: choking read a heart attack's)
-            cond = now.split(":", 1)[1] if now in eng.pages and eng.pages[now].level == "emergency" else reading.condition
-            em.waiting_heading, em.while_waiting = waiting.lines(settings.kb_dir, eng.pages, reading.symptoms, cond)
+            em.waiting_heading, em.while_waiting = act_now.chat_waiting(settings.kb_dir, eng.pages, q, reading)
         return A.compose(u, [], route="emergency", confidence=1.0, page=page, emergency=em)
     if (now := act_now.now_answer(eng, u, q)) is not None:  # an emergency happening now: its page's advice (s29)
         return now

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from medcore.knowledge.normalize import PAREN, says_what_to_do
+from medcore.qa import general_words
 from medcore.qa.cues import Cues
 
 log = logging.getLogger(__name__)
@@ -149,34 +150,12 @@ class TopicFinder:
                                for cid in ids]
         if not topics:
             topics = self._core_name(question, wide)
-        topics = self._general(question, topics)
+        topics = general_words.read(self, question, topics, wide)
         ranked = sorted(topics, key=lambda t: (-t[1], t[2]))  # longest mention first, then the earliest
         out: dict[str, Topic] = {}
         for t, _, _ in ranked:
             out.setdefault(t.id, t)
         return list(out.values())
-
-    def _general(self, question: str, topics: list) -> list:
-        """A general word or lay name of cues.general_words, read whole: its page (how "+general" when the answer
-        must say which form answers; a named subtype, "+narrower", keeps its reading). With no topic, the word
-        written in the question ("bronchitis" had been refused: the knowledge concept J40 has no page)."""
-        words = {w: (pid, say) for w, pid, say in (self.cues.general_words if self.cues else ()) if pid in self.covered}
-        out = []
-        for t, n, start in topics:
-            hit = words.get(_norm(t.matched)) if "+narrower" not in t.how else None
-            if hit is None or hit[0] == t.id and not hit[1]:
-                out.append((t, n, start))
-                continue
-            topic = self._topic(hit[0], t.matched, t.how.split("+")[0] + ("+general" if hit[1] else "+lay"), n, start)
-            out.append(topic)
-        if not out:
-            low = question.lower()
-            for w, (pid, say) in words.items():
-                m = re.search(rf"\b{re.escape(w)}\b", low)
-                if m:
-                    out.append(self._topic(pid, question[m.start():m.end()], "exact+general" if say else "exact+lay",
-                                           m.end() - m.start(), m.start()))
-        return out
 
     def _core_name(self, question: str, wide) -> list:
         """A page's core name written as a whole word where the terminology read nothing at all (so a symptom

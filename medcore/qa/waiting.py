@@ -63,11 +63,15 @@ def _page_lines(pages: dict, condition: str | None) -> list[dict]:
             if not p.text.strip().lower().startswith("none") and not doses_in(p.text)]
 
 
-def lines(kb_dir: Path, pages: dict, symptoms: list[str], condition: str | None) -> tuple[str, list[dict]]:
+def lines(kb_dir: Path, pages: dict, symptoms: list[str], condition: str | None,
+          order=None) -> tuple[str, list[dict]]:
     """(heading, [{text, source}]): where the chat read a collapse or no response, the basic-life-support lines
     only (a cause guessed from a collapse is too unsure for its own first aid: "collapsed at the gym" put
-    alcohol poisoning first); else the page's own lines; at most `max_lines`."""
+    alcohol poisoning first); else the page's own lines, put in `order` for the person asked about (a baby's own
+    first aid: act_now.for_whom); at most `max_lines`."""
     data = load(kb_dir)
     bls = data["basic_life_support"]
     out = list(bls["lines"]) if set(bls["when_findings"]) & set(symptoms) else _page_lines(pages, condition)
+    if order is not None:
+        out = order(out)
     return data["heading"], out[: data["max_lines"]]
