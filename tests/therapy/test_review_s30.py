@@ -102,3 +102,29 @@ def test_words_near_new_names_are_no_drug_in_text(rkb, text):
 ])
 def test_new_names_in_a_medication_line_are_read(rkb, text, want):
     assert {m.name.lower() for m in analyze(text, rkb).extraction.medications} == want, text
+
+
+# Digitoxin (new with plan30) had only the beta-blocker rule: a digitoxin plan with a loop diuretic, rifampicin or
+# amiodarone read as clear. Its own label rows now; the drugs its label does not name stay clear.
+@pytest.fixture(scope="module")
+def tkb():
+    from medcore.therapy.kb import load_kb
+    return load_kb(Settings.load())
+
+
+@pytest.mark.parametrize("a, b", [
+    ("digitoxin", "furosemide"), ("Digimerck", "hydrochlorothiazide"), ("digitoxin", "rifampin"),
+    ("digitoxin", "Tegretol"), ("digitoxin", "amiodarone"), ("digitoxin", "verapamil"),
+    ("digitoxin", "calcium gluconate"), ("digoxin", "calcium gluconate"), ("digoxin", "furosemide"),
+])
+def test_digitoxin_label_rows(tkb, a, b):
+    from medcore.therapy import interactions as ix
+    rep = ix.check_names(tkb, [a, b])
+    assert not rep.unknown and rep.findings and rep.findings[0].severity == "moderate", (a, b, rep.findings)
+
+
+@pytest.mark.parametrize("a, b", [("digitoxin", "lisinopril"), ("digitoxin", "levetiracetam"), ("digitoxin", "amlodipine")])
+def test_digitoxin_unrelated_drugs_stay_clear(tkb, a, b):
+    from medcore.therapy import interactions as ix
+    rep = ix.check_names(tkb, [a, b])
+    assert not rep.unknown and not rep.findings, (a, b, rep.findings)
