@@ -128,3 +128,24 @@ def test_digitoxin_unrelated_drugs_stay_clear(tkb, a, b):
     from medcore.therapy import interactions as ix
     rep = ix.check_names(tkb, [a, b])
     assert not rep.unknown and not rep.findings, (a, b, rep.findings)
+
+
+# The H2 antagonist rule plan30 wrote for dasatinib alone: its neighbours from the labels of the PPI rule's drugs
+# (avoid: pazopanib, sotorasib; timed doses: erlotinib, gefitinib, neratinib), antacids 2 hours from dasatinib;
+# kinase inhibitors whose labels name no acid effect stay clear.
+@pytest.mark.parametrize("a, b, severity", [
+    ("pazopanib", "famotidine", "major"), ("sotorasib", "ranitidine", "major"), ("dasatinib", "famotidine", "major"),
+    ("erlotinib", "famotidine", "moderate"), ("gefitinib", "cimetidine", "moderate"), ("neratinib", "famotidine", "moderate"),
+    ("dasatinib", "Tums", "moderate"), ("dasatinib", "magnesium hydroxide", "moderate"),
+])
+def test_acid_reducers_with_ph_dependent_kinase_inhibitors(tkb, a, b, severity):
+    from medcore.therapy import interactions as ix
+    rep = ix.check_names(tkb, [a, b])
+    assert not rep.unknown and rep.findings and rep.findings[0].severity == severity, (a, b, rep.findings)
+
+
+@pytest.mark.parametrize("a, b", [("imatinib", "famotidine"), ("osimertinib", "famotidine"), ("imatinib", "calcium carbonate")])
+def test_acid_reducers_with_other_kinase_inhibitors_stay_clear(tkb, a, b):
+    from medcore.therapy import interactions as ix
+    rep = ix.check_names(tkb, [a, b])
+    assert not rep.unknown and not rep.findings, (a, b, rep.findings)
