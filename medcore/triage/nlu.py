@@ -26,7 +26,7 @@ from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequen
 )
 from medcore.triage.extraction import Extraction, Mention  # noqa: F401  (their old home: read from here too)
 from medcore.triage.input_guard import normalize_text
-from medcore.triage.antecedents import lingers, to_antecedents
+from medcore.triage.antecedents import drop_old_events, lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
 from medcore.triage import (anaphora, arm_sides, denials, gestation, menstrual, mild_readings, normal_state, nlu_readings, qa_forms, qualifiers,
@@ -120,6 +120,7 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
         starts = [m.start() for m in words]
         matches = to_antecedents(kb.antecedents, clause, starts, matches,  # 'had a sore throat 2 weeks ago'
                                  kb.antecedent_events)
+        matches = drop_old_events(kb.old_events, clause, starts, matches, low[b:])  # 'a seizure years ago'
         said = assertions.assert_spans(clause, [(words[s].start(), words[e - 1].end()) for s, e, _ in matches], rules)
         chunk_spans = _chunk_spans(clause)
         chunk_of = [next((c for c, (a, b) in enumerate(chunk_spans) if a <= st < b), -1 - t)
