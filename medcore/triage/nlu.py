@@ -103,8 +103,10 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
     qtable = qualifiers.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
     normal = normal_state.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
     before: frozenset[str] = frozenset()  # what the clause before read, for a clause that points back at it
+    last_clause = ""  # the clause before: a relative's history told there ('My dad had a stroke last year. His ...')
     for a, b in assertions.clauses(low, rules):
         clause = low[a:b].strip()
+        told_before, last_clause = last_clause, clause
         toks = tokens(clause)
         keys = lexicon.word_keys(clause)
         found = find_sideless(lexicon, clause)
@@ -150,10 +152,12 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
             if said[k] == "possible":
                 ex.uncertain.extend(ids)
                 continue
-            if said[k] == "present" and relative_history_pending(clause, words[s].start(), words[e - 1].end(), rules):
-                # session 30: 'my dad had a stroke last year, his face drooped' (the assertion scope ends at the comma)
-                relative_history.append((ids, phrase, relatives.told(clause, words[s].start(), words[e - 1].end(),
-                                                                     rules), True))
+            chain = (relative_history_told(clause, words[s].start(), words[e - 1].end(), rules, told_before)
+                     if said[k] == "present" else None)
+            if chain is not None:
+                # session 30: 'my dad had a stroke last year, his face drooped' (the assertion scope ends at the comma);
+                # session 30 review: told in the next sentence too ('... last year. His face drooped.')
+                relative_history.append((ids, phrase, chain, True))
                 continue
             if said[k] == "family":
                 told = relatives.told(clause, words[s].start(), words[e - 1].end(), rules)
@@ -211,9 +215,21 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
                     since_antecedent)
 
 
-def relative_history_pending(clause: str, start: int, end: int, rules) -> bool:
-    """A sign told of him or her right after a relative's illness told as history (relatives.chained)."""
-    return relatives.third_person(clause, start) and relatives.told(clause, start, end, rules).history
+def relative_history_told(clause: str, start: int, end: int, rules, before: str = ""):
+    """How a sign told of him or her right after a relative's illness told as history is told (relatives.chained),
+    in its clause or continuing the clause `before` (session 30 review: 'My dad had a stroke last year. His face
+    drooped.'), else None."""
+    if not relatives.third_person(clause, start):
+        return None
+    told = relatives.told(clause, start, end, rules)
+    if told.history:
+        return told
+    if before and not any(m.category == "family" and m.start < start for m in assertions.find_modifiers(clause, rules)[0]):
+        joined, off = f"{before.rstrip('.!?;')}, {clause}", len(before.rstrip(".!?;")) + 2
+        told = relatives.told(joined, start + off, end + off, rules)
+        if told.history:
+            return told
+    return None
 
 
 def _listed_normal(normal: normal_state.NormalState | None, clause: str, phrase: str, start: int, rules) -> bool:

@@ -9,6 +9,9 @@ Own sentences throughout.
    history as 'her left arm went weak' does (relatives.chained).
 3. A relative's pregnancy told as weeks of a late-pregnancy phrase ('my sister is 34 weeks pregnant') is hers, as
    '36 weeks pregnant' was (tri30 checked 'pregnant' only).
+4. A relative's sign told in the sentence after the history ('My dad had a stroke last year. His face drooped. I
+   have a cough.') is his history, as in one sentence; told as now it stays, and with no complaint of the speaker's
+   the dad is the patient (emergency kept).
 """
 
 from __future__ import annotations
@@ -112,4 +115,27 @@ def test_relative_pregnancy_weeks_are_hers(engine, text):
 ])
 def test_own_or_complaining_pregnancy_stays(engine, text):
     assert _read(engine, text).get("late_pregnancy") is True
+    assert _level(engine, text) == "emergency"
+
+
+# ---- 4. a relative's sign in the sentence after the history ----
+
+@pytest.mark.parametrize("text", [
+    "My dad had a stroke last year. His face drooped. I have a cough.",
+    "My dad had a stroke last year. His face drooped then. I have a headache.",
+])
+def test_relative_sign_next_sentence_is_his(engine, text):
+    assert "face_droop" not in _read(engine, text)
+    assert _level(engine, text) != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "My dad had a stroke last year. His face drooped again this morning. I have a cough.",
+    "My dad had a stroke last year. Now his face is drooping and his speech is slurred.",
+    "My dad had a cold last week. His face drooped an hour ago.",
+    "My dad has a cough. His face drooped.",
+    "My dad had a stroke last year. His face drooped.",
+])
+def test_relative_sign_next_sentence_now_stays(engine, text):
+    assert _read(engine, text).get("face_droop") is True
     assert _level(engine, text) == "emergency"
