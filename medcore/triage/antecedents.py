@@ -31,7 +31,9 @@ _NOW = re.compile(r"\b(?:now|still|since|today|tonight|currently|started|starts|
 # '2 years ago'): its signs told with it are its history (findings.yaml antecedents own_event)
 _OLD = re.compile(rf"\b(?:in\s+(?:19|20)\d\d|last\s+year|(?:a|one|\d+|two|three|few|several|many)\s+years?\s+(?:ago|back)"
                   rf"|years\s+ago|(?:a|one|\d+|two|three|four|five|six|few|several)\s+months?\s+(?:ago|back)|months\s+ago"
-                  rf"|before|previously|in\s+the\s+past)\b")
+                  rf"|before|previously|in\s+the\s+past"
+                  # session 30 review: a childhood event ('a seizure when I was a child', 'choked as a baby')
+                  rf"|as\s+an?\s+(?:child|kid|baby|toddler|teenager)|when\s+(?:i|he|she)\s+was\s+(?:an?\s+)?(?:child|kid|baby|little|young|small|toddler|teenager))\b")
 
 
 # the complaint has gone on since the antecedent: 'had a flu type thing 4 weeks ago ... still got a dry cough'
@@ -113,3 +115,37 @@ def _told_as_now(clause: str, start: int) -> bool:
     """Whether the chunk from `start` says now ('my face drooped again', 'drooped an hour ago')."""
     tail = re.split(r"[,;]|\band\b|\bbut\b", clause[start:], maxsplit=1)[0]
     return bool(_AGAIN.search(tail) or _NOW.search(tail))
+
+
+# session 30 review (issue 12): an acute event told as over a month ago ('she had a seizure years ago and has been fine
+# since', 'my dad took an overdose years ago', 'my son choked on a sweet last year') is no event now; read as now, it
+# gave the chat's and the health questions' emergency. It stays read when the text tells it again ('and is having one
+# now', 'another one tonight', 'choking again'), and a current mention elsewhere is read by its own words.
+_RETOLD = re.compile(r"\b(?:again|another|having\s+one|had\s+one|one\s+now|one\s+today|same\s+thing|choking|fitting"
+                     r"|seizing)\b")
+
+
+def drop_old_events(events: frozenset, clause: str, starts: list[int], matches: list, after: str = "") -> list:
+    """`matches` without the ids of `events` (findings.yaml antecedents old_events) read in a chunk of the clause that
+    tells them with a past verb and a time a month or more ago (_OLD) and no word of now, unless the words after
+    the chunk (in the clause, then `after`, the rest of the text) tell the event again (_RETOLD)."""
+    if not events or not _OLD.search(clause):
+        return matches
+    out = []
+    for s, e, ids in matches:
+        if any(i in events for i in ids):
+            a = max((m.end() for m in re.finditer(r"[,;]|\band\b|\bbut\b", clause[:starts[s]])), default=0)
+            tail = re.split(r"[,;]|\band\b|\bbut\b", clause[starts[s]:], maxsplit=1)
+            chunk = clause[a:starts[s]] + tail[0]
+            rest = (tail[1] if len(tail) > 1 else "") + " " + after
+            if (_PAST_VERB_EVENT.search(chunk) and _OLD.search(chunk) and not _AGAIN.search(chunk)
+                    and not _NOW_IN_CHUNK.search(chunk) and not _RETOLD.search(rest)):
+                ids = [i for i in ids if i not in events]
+                if not ids:
+                    continue
+        out.append((s, e, ids))
+    return out
+
+
+_PAST_VERB_EVENT = re.compile(r"\b(?:had|took|taken|choked|swallowed|was|were|went|did|fitted|collapsed)\b")
+_NOW_IN_CHUNK = re.compile(r"\b(?:now|today|tonight|this\s+(?:morning|evening|afternoon)|just|currently|still)\b")

@@ -118,6 +118,9 @@ class KnowledgeBase:
     # findings.yaml antecedents own_event: history findings an antecedent maps to only when the past part tells that
     # event itself, a month or more ago ('I had a stroke last year, my face drooped then'; session 30)
     antecedent_events: frozenset = frozenset()
+    # findings.yaml antecedents old_events: acute events that, told a month or more ago, are no event now (session 30
+    # review: 'she had a seizure years ago', triage/antecedents.drop_old_events)
+    old_events: frozenset = frozenset()
     # findings.yaml relative_conditions: {a relative's illness: the family-history finding it gives} (relatives.py)
     relative_conditions: dict = field(default_factory=dict)
 
@@ -261,6 +264,10 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
     for fid in antecedent_events:
         if fid not in set(antecedents.values()):
             raise KBError(f"findings.yaml: antecedents own_event {fid!r} is no antecedent of the map")
+    old_events = frozenset((fdoc.get("antecedents") or {}).get("old_events") or ())
+    for fid in old_events:
+        if fid not in f_index:
+            raise KBError(f"findings.yaml: antecedents old_events uses unknown finding {fid!r}")
     body_states = tuple(fdoc.get("body_states") or ())
     # a part may name a sense the chat has no finding for ('none': 'a lumbar disc prolapse' is no vaginal bulge)
     for fid in [f for st in body_states for f in (*st["parts"].values(), *st.get("replaces", ())) if f != "none"]:
@@ -314,7 +321,7 @@ def _load_cached(kb_dir: str, digest: str) -> KnowledgeBase:
                          [str(p) for p in [d / "findings.yaml", d / "red_flags.yaml", *cond_files]], digest,
                          f_index, c_index, lik, prior_band, sex_mult, level_idx, listed=listed,
                          body_swelling=body_swelling, body_states=body_states, milder_forms=milder, needs_support=needs_support,
-                         antecedents=antecedents, antecedent_events=antecedent_events,
+                         antecedents=antecedents, antecedent_events=antecedent_events, old_events=old_events,
                          relative_conditions=relative_conditions,
                          age_windows=tuple((ci, c.typical_ages) for ci, c in enumerate(conditions)
                                            if c.typical_ages and c.typical_ages[2] != 1.0))

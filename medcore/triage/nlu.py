@@ -26,7 +26,7 @@ from medcore.triage.durations import (  # noqa: F401  (extract_duration, frequen
 )
 from medcore.triage.extraction import Extraction, Mention  # noqa: F401  (their old home: read from here too)
 from medcore.triage.input_guard import normalize_text
-from medcore.triage.antecedents import lingers, to_antecedents
+from medcore.triage.antecedents import drop_old_events, lingers, to_antecedents
 from medcore.triage.body_phrases import add_body_pain, add_body_swelling, deny_after
 from medcore.triage.lexicon import EmbeddingIndex, Lexicon, _unblocked, blocked_tokens, find_sideless, polarity_free
 from medcore.triage import (anaphora, arm_sides, denials, gestation, menstrual, mild_readings, normal_state, nlu_readings, qa_forms, qualifiers,
@@ -103,8 +103,10 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
     qtable = qualifiers.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
     normal = normal_state.load(os.path.dirname(kb.source_files[0])) if kb.source_files else None
     before: frozenset[str] = frozenset()  # what the clause before read, for a clause that points back at it
+    last_clause = ""  # the clause before: a relative's history told there ('My dad had a stroke last year. His ...')
     for a, b in assertions.clauses(low, rules):
         clause = low[a:b].strip()
+        told_before, last_clause = last_clause, clause
         toks = tokens(clause)
         keys = lexicon.word_keys(clause)
         found = find_sideless(lexicon, clause)
@@ -120,6 +122,7 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
         starts = [m.start() for m in words]
         matches = to_antecedents(kb.antecedents, clause, starts, matches,  # 'had a sore throat 2 weeks ago'
                                  kb.antecedent_events)
+        matches = drop_old_events(kb.old_events, clause, starts, matches, low[b:])  # 'a seizure years ago'
         said = assertions.assert_spans(clause, [(words[s].start(), words[e - 1].end()) for s, e, _ in matches], rules)
         chunk_spans = _chunk_spans(clause)
         chunk_of = [next((c for c, (a, b) in enumerate(chunk_spans) if a <= st < b), -1 - t)
@@ -149,10 +152,12 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
             if said[k] == "possible":
                 ex.uncertain.extend(ids)
                 continue
-            if said[k] == "present" and relative_history_pending(clause, words[s].start(), words[e - 1].end(), rules):
-                # session 30: 'my dad had a stroke last year, his face drooped' (the assertion scope ends at the comma)
-                relative_history.append((ids, phrase, relatives.told(clause, words[s].start(), words[e - 1].end(),
-                                                                     rules), True))
+            chain = (relative_history_told(clause, words[s].start(), words[e - 1].end(), rules, told_before)
+                     if said[k] == "present" else None)
+            if chain is not None:
+                # session 30: 'my dad had a stroke last year, his face drooped' (the assertion scope ends at the comma);
+                # session 30 review: told in the next sentence too ('... last year. His face drooped.')
+                relative_history.append((ids, phrase, chain, True))
                 continue
             if said[k] == "family":
                 told = relatives.told(clause, words[s].start(), words[e - 1].end(), rules)
@@ -210,9 +215,21 @@ def prepare(text: str, lexicon: Lexicon, embed: bool, max_embed_chunks: int = 6)
                     since_antecedent)
 
 
-def relative_history_pending(clause: str, start: int, end: int, rules) -> bool:
-    """A sign told of him or her right after a relative's illness told as history (relatives.chained)."""
-    return relatives.third_person(clause, start) and relatives.told(clause, start, end, rules).history
+def relative_history_told(clause: str, start: int, end: int, rules, before: str = ""):
+    """How a sign told of him or her right after a relative's illness told as history is told (relatives.chained),
+    in its clause or continuing the clause `before` (session 30 review: 'My dad had a stroke last year. His face
+    drooped.'), else None."""
+    if not relatives.third_person(clause, start):
+        return None
+    told = relatives.told(clause, start, end, rules)
+    if told.history:
+        return told
+    if before and not any(m.category == "family" and m.start < start for m in assertions.find_modifiers(clause, rules)[0]):
+        joined, off = f"{before.rstrip('.!?;')}, {clause}", len(before.rstrip(".!?;")) + 2
+        told = relatives.told(joined, start + off, end + off, rules)
+        if told.history:
+            return told
+    return None
 
 
 def _listed_normal(normal: normal_state.NormalState | None, clause: str, phrase: str, start: int, rules) -> bool:

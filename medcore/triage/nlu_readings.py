@@ -111,13 +111,18 @@ def _said_of_relative(low: str, start: int, end: int) -> bool:
     return assertions.assert_spans(low[a:b], [(start - a, min(end, b) - a)], rules)[0] == "family"
 
 
+_PREGNANCY_STATES = ("pregnant", "late_pregnancy", "term_pregnancy", "early_pregnancy_weeks")
+
+
 def read_pregnancy(kb, ex: Extraction, low: str) -> None:
     """A gestation phrase says pregnant and how far along; 'I had my baby 5 days ago' says a recent birth. In
     pregnancy or after a birth a bleeding with no site named is vaginal, and 'losing a lot of blood' is heavy;
     outside them such words are not obstetric (gestation.py)."""
     # session 30: 'my sister is 36 weeks pregnant and I have a headache': the weeks are the sister's when her
     # pregnancy was read as hers (nlu.py, relatives.STATES); the speaker's own gestation still counts
-    relative = "pregnant" in ex.family and not any(m.present and m.finding_id == "pregnant" for m in ex.mentions)
+    # (session 30 review: any pregnancy state of hers: '34 weeks pregnant' is a late_pregnancy phrase, not 'pregnant')
+    relative = (any(i in _PREGNANCY_STATES for i in ex.family)
+                and not any(m.present and m.finding_id in _PREGNANCY_STATES for m in ex.mentions))
     ex.gestation_weeks = gestation_weeks(low, skip=_said_of_relative if relative else None)
     pregnant = ex.gestation_weeks is not None or any(m.present and m.finding_id in ("pregnant", "late_pregnancy")
                                                      for m in ex.mentions)

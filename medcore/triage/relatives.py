@@ -104,6 +104,7 @@ _NOW_SAID = re.compile(r"\b(?:now|again|today|tonight|this\s+morning|this\s+even
 def chained(clause: str, cue_start: int, cue_end: int, start: int) -> bool:
     """Whether the words at `start` continue a relative's history told from the cue at [cue_start, cue_end) of a
     lower-case clause in the third person, with no word of now up to the end of their chunk."""
+    start = _past_pronoun(clause, start)
     between = clause[cue_end:start]
     if not _CHAIN.match(between):
         return False
@@ -116,7 +117,15 @@ def chained(clause: str, cue_start: int, cue_end: int, start: int) -> bool:
 
 def third_person(clause: str, start: int) -> bool:
     """Whether the words at `start` are told of him, her or them ('his face drooped', 'she was slurring')."""
+    start = _past_pronoun(clause, start)
     return re.search(r"\b(?:his|her|their|he|she|they)\s+(?:[a-z']+\s+){0,3}\Z", clause[max(0, start - 40):start]) is not None
+
+
+def _past_pronoun(clause: str, start: int) -> int:
+    """Session 30 review: a phrase read with its own pronoun ('her arm went weak' matches the synonym 'my arm went
+    weak') starts after it, so the pronoun is told before the sign as in 'her left arm went weak'."""
+    m = re.match(r"(?:his|her|their)\s+", clause[start:])
+    return start + m.end() if m else start
 
 
 def relative_is_patient(entry_told: Told, symptom: bool, relative_complains: bool, speaks_of_self: bool,

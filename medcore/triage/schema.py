@@ -37,7 +37,9 @@ FINDINGS = {
                         "properties": {"source": SOURCE,
                                        "map": {"type": "object", "additionalProperties": {"type": "string"}},
                                        # session 30: antecedents taken only with their own event told (antecedents.py)
-                                       "own_event": {"type": "array", "items": {"type": "string"}}}},
+                                       "own_event": {"type": "array", "items": {"type": "string"}},
+                                       # session 30 review: acute events no longer read when told long ago
+                                       "old_events": {"type": "array", "items": {"type": "string"}}}},
         # a relative's illness -> the family-history finding it gives ('his father died of a heart attack': relatives.py)
         "relative_conditions": {"type": "object", "required": ["source", "map"], "additionalProperties": False,
                                 "properties": {"source": SOURCE,
