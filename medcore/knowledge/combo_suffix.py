@@ -5,11 +5,7 @@ Read as the combination product when the lexicon holds it; never as the mono ing
 spelling guess ("Olpress Plus" had been guessed as Blopress Plus, another sartan)."""
 from __future__ import annotations
 
-import re
-
 from medcore.knowledge.names import normalise
-
-_HYPHEN = re.compile(r"\s*-\s*")
 
 
 def diuretic_combination(lex, key: str) -> tuple[str | None, bool]:
@@ -48,7 +44,8 @@ def hyphen_combination(lex, query: str) -> str | None:
     exact name (after dose, form and salt words) of a different ingredient. No prefix or spelling guess here: a
     hyphen also sits inside single names ("co-amoxiclav", "Beloc-Zok"), which are read before this is tried."""
     text = lex.rules.dose_tail.sub("", query.strip())
-    pieces = _HYPHEN.split(text)
+    # str.split, not a regex: `\s*-\s*` rescans every run of spaces from each start (quadratic on long input)
+    pieces = [p.strip() for p in text.split("-")]
     if len(pieces) < 2 or "/" in text or "+" in text:
         return None
     ids = []
