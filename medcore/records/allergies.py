@@ -82,10 +82,13 @@ _CAUTION_NEXT_AFTER = re.compile(r"[ \t]*+(?:(?:is|are)[ \t]++(?:relatively[ \t]
                                  re.I)
 
 
-def caution_next(s: str, start: int, end: int) -> bool:
-    """Whether the drug at s[start:end] is kept from the patient by the words right beside it ("avoid X", "do not give
-    X", "X is contraindicated", "X should be avoided"): no medication of the record."""
-    return bool(_CAUTION_NEXT_BEFORE.search(s, max(0, start - 40), start) or _CAUTION_NEXT_AFTER.match(s, end))
+def caution_next(s: str, start: int, end: int) -> str:
+    """How the drug at s[start:end] is kept from the patient by the words right beside it: "avoid" ("avoid X"),
+    "caution" ("do not give X", "X is contraindicated", "X should be avoided"), or "" (not)."""
+    before = _CAUTION_NEXT_BEFORE.search(s, max(0, start - 40), start)
+    if before is not None and before.group().lower().startswith("avoid"):
+        return "avoid"
+    return "caution" if before is not None or _CAUTION_NEXT_AFTER.match(s, end) else ""
 
 
 def caution(s: str, start: int, end: int) -> bool:
