@@ -77,7 +77,7 @@ _CAUTION_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:is|are|were|was)\s++(?:relativel
 _CAUTION_NEXT_BEFORE = re.compile(r"\b(?:avoid(?:s|ed|ing)?|(?:do|does|should|must|will)\s+not\s+(?:give|use|prescribe|"
                                   r"start|receive|be\s+given)|not\s+to\s+(?:be\s+given|receive|use))\s+"
                                   r"(?:(?:any|all|the|further|taking|using|other)\s+){0,2}$", re.I)
-_CAUTION_NEXT_AFTER = re.compile(r"[ \t]*+(?:(?:is|are)[ \t]++(?:relatively[ \t]++|absolutely[ \t]++)?contraindicated|"
+_CAUTION_NEXT_AFTER = re.compile(r"(?<![ \t])[ \t]*+(?:(?:is|are)[ \t]++(?:relatively[ \t]++|absolutely[ \t]++)?contraindicated|"
                                  r"(?:should|must)[ \t]++(?:be[ \t]++avoided|not[ \t]++be[ \t]++(?:given|used|started)))\b",
                                  re.I)
 
