@@ -72,6 +72,25 @@ _CAUTION_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:is|are|were|was)\s++(?:relativel
                             r"(?<!\s)\s++(?:to\s++be\s++)?avoided\b", re.I)
 
 
+# the caution read for a medication (session 30 review): only right beside the drug, so that "avoid alcohol while on
+# metformin" or "she takes metformin and contrast is contraindicated" keep the metformin a medicine of the record
+_CAUTION_NEXT_BEFORE = re.compile(r"\b(?:avoid(?:s|ed|ing)?|(?:do|does|should|must|will)\s+not\s+(?:give|use|prescribe|"
+                                  r"start|receive|be\s+given)|not\s+to\s+(?:be\s+given|receive|use))\s+"
+                                  r"(?:(?:any|all|the|further|taking|using|other)\s+){0,2}$", re.I)
+_CAUTION_NEXT_AFTER = re.compile(r"(?<![ \t])[ \t]*+(?:(?:is|are)[ \t]++(?:relatively[ \t]++|absolutely[ \t]++)?contraindicated|"
+                                 r"(?:should|must)[ \t]++(?:be[ \t]++avoided|not[ \t]++be[ \t]++(?:given|used|started)))\b",
+                                 re.I)
+
+
+def caution_next(s: str, start: int, end: int) -> str:
+    """How the drug at s[start:end] is kept from the patient by the words right beside it: "avoid" ("avoid X"),
+    "caution" ("do not give X", "X is contraindicated", "X should be avoided"), or "" (not)."""
+    before = _CAUTION_NEXT_BEFORE.search(s, max(0, start - 40), start)
+    if before is not None and before.group().lower().startswith("avoid"):
+        return "avoid"
+    return "caution" if before is not None or _CAUTION_NEXT_AFTER.match(s, end) else ""
+
+
 def caution(s: str, start: int, end: int) -> bool:
     """Whether the substance at s[start:end] is named in a clinical caution ("avoid X given her aneurysm"), not as an
     allergen."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from medcore.knowledge.normalize import LATER_THOUSANDS_GROUP
-from medcore.records.allergies import BUT_REACTION
+from medcore.records.allergies import BUT_REACTION, caution_next
 from medcore.records.entities import Medication
 from medcore.records.measure import NUM as _NUM
 from medcore.records.med_listed import drug_hits_in  # noqa: F401 (extract.py reads it from here)
@@ -272,9 +272,8 @@ def _dose(s: str, d: re.Match, window: str, stop: int, med: Medication) -> None:
 _NEGATED_BEFORE = re.compile(r"(?:^|[^\w-])(?:no|not\s+on|not\s+taking|not\s+currently\s+on|never\s+(?:took|taken|been\s+on|on)|(?:has|have|had)\s+(?:not|never)\s+(?:had|taken|tried|received|been\s+on)|"
                              r"denies|denied|denying|without|precludes?|precluding|"
                              r"(?:precludes?|precluding)\s+(?:the\s+)?use\s+of|hesitant\s+to\s+(?:use|start|give|prescribe))\s+(?:(?:any|taking|using|the|prior|other)\s+){0,2}$", re.I)
-# a drug the patient is told to keep away from ("will avoid Pepto-Bismol", "a recommendation to avoid Coumadin"): no
-# medicine of the record, whatever status word the sentence also gives it (session 15)
-_AVOID_BEFORE = re.compile(r"\bavoid(?:s|ed|ing)?\s+(?:(?:any|all|the|further|taking|using|other)\s+){0,2}$", re.I)
+# "avoid X" (session 15) or a caution ("do not give X", "X is contraindicated": session 30 review, read as a negation, so
+# "heparin should not be used", stopped, keeps its status): allergies.caution_next. No medicine of the record.
 _NEGATED_JOIN = re.compile(r"\s*(?:,\s*(?:or\s+|nor\s+)?|or\s+|nor\s+)", re.I)
 
 
@@ -285,7 +284,8 @@ def not_taken(s: str, hits: list, meds: list[Medication]) -> set[int]:
     out: set[int] = set()
     for i, h in enumerate(hits):
         negated = _NEGATED_BEFORE.search(s[max(0, h.start() - 40):h.start()]) is not None
-        avoided = _AVOID_BEFORE.search(s[max(0, h.start() - 40):h.start()]) is not None
+        kept_away = caution_next(s, h.start(), h.end())  # "avoid X" whatever its status; a caution as a negation
+        avoided, negated = kept_away == "avoid", negated or kept_away == "caution"
         if not (negated or avoided) and i - 1 in out:  # a later item of the same negated list ("no aspirin or NSAIDs")
             negated = _NEGATED_JOIN.fullmatch(s[hits[i - 1].end():h.start()]) is not None
         if (negated and not meds[i].status or avoided) and not meds[i].dose:
