@@ -223,10 +223,12 @@ def test_every_module_level_pattern_is_linear_on_adversarial_input(patterns):
 
 
 def test_the_screen_catches_quadratic_and_passes_linear():
-    """The judge itself: `a+b` under finditer over "aaaa…" is quadratic, and so is `a++b` (possessive stops
-    backtracking inside one try, not the rescan from each start); `(?<!a)a+b` tries a run only at its start."""
+    """The judge itself: `a+b` under finditer over "aaaa…" is quadratic, and so is a possessive run (possessive stops
+    backtracking inside one try, not the rescan from each start); `(?<!a)a+b` tries a run only at its start.
+    The possessive case is `[a-z]++\\d`, not `a++b`: on session 30's machines `a++b` took 0.16 ms at 1,000
+    characters, under the screen's trivial cut (0.2 ms), so the judge never grew it (CI of session 30)."""
     assert verdict(re.compile(r"a+b"), "a")[0]
-    assert verdict(re.compile(r"a++b"), "a")[0]
+    assert verdict(re.compile(r"[a-z]++\d"), "a")[0]
     assert verdict(re.compile(r"\s*x\s*$"), " ")[0]
     assert not verdict(re.compile(r"(?<!a)a+b"), "a")[0]
     assert not verdict(re.compile(r"\b(?:" + "|".join(f"w{i}x" for i in range(300)) + r")\b"), "w1x ")[0]
